@@ -1,0 +1,32 @@
+"""One exception hierarchy: every error a user can cause says what to fix."""
+
+from __future__ import annotations
+
+
+class TrackerError(Exception):
+    """Base class for every error the tracker reports to a user."""
+
+
+class ConfigError(TrackerError):
+    """The sources file (or another setting) is invalid; the message names file, entry and fix."""
+
+
+class FetchError(TrackerError):
+    """A document could not be fetched (network failure, HTTP error status, size cap)."""
+
+    def __init__(self, message: str, *, url: str = "", status: int | None = None) -> None:
+        super().__init__(message)
+        self.url = url
+        self.status = status
+
+
+class ExtractError(TrackerError):
+    """A fetched page could not be turned into text (selector matched nothing, empty text)."""
+
+
+class StoreError(TrackerError):
+    """The git archive or the index could not be read or written."""
+
+
+class NotFoundError(TrackerError):
+    """A service, document or version asked for does not exist in the archive."""
