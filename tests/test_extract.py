@@ -1,0 +1,408 @@
+"""Tests for tracker.extract and the demo pages it must handle.
+
+Golden files: set UPDATE_GOLDEN=1 to rewrite them after a deliberate output change (and bump
+EXTRACTOR_VERSION).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+import pytest
+
+from tracker import demo_pages
+from tracker.errors import ExtractError
+from tracker.extract import (
+    EXTRACTOR_VERSION,
+    check_selector,
+    decode,
+    extract,
+    html_to_markdown,
+    normalize_markdown,
+)
+
+GOLDEN = Path(__file__).parent / "golden" / "extract"
+HTML = "text/html; charset=utf-8"
+
+PAGE = """<!DOCTYPE html>
+<html><head><title>Brightwell Maps terms</title>
+<script>var secret = "SCRIPT-TEXT";</script><style>p { color: red }</style></head>
+<body>
+<nav><a href="/">NAV-HOME</a></nav>
+<div class="cookie-banner">COOKIE-TEXT <button>OK</button></div>
+<main>
+  <article class="terms">
+    <h1>Brightwell Maps Terms</h1>
+    <p>Read <a href="/legal/privacy">our privacy notice</a>.</p>
+    <h2>1. Routes</h2>
+    <ol>
+      <li>Routes are suggestions.
+        <ol><li>Check road signs.</li><li>Obey local law.</li></ol>
+      </li>
+      <li>Offline maps expire after 30 days.</li>
+    </ol>
+    <table><tr><th>Plan</th><th>Price</th></tr><tr><td>Explorer</td><td>$3</td></tr></table>
+    <div hidden>HIDDEN-CLAUSE: offline maps are for personal use.</div>
+    <aside class="promo">PROMO-TEXT</aside>
+  </article>
+</main>
+<footer>FOOTER-TEXT 2025</footer>
+<noscript>NOSCRIPT-TEXT</noscript>
+</body></html>
+"""
+
+
+def _page_md(**kwargs: object) -> str:
+    return extract(PAGE.encode(), HTML, url="https://brightwell.example/legal/terms", **kwargs)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- structure
+
+
+def test_headings_lists_tables_links_are_kept() -> None:
+    md = _page_md(select=["article.terms"])
+    assert "# Brightwell Maps Terms\n" in md
+    assert "## 1. Routes\n" in md
+    assert "1. Routes are suggestions.\n   1. Check road signs.\n   2. Obey local law.\n2. Offline" in md
+    assert "| Plan | Price |\n| --- | --- |\n| Explorer | $3 |\n" in md
+    # Relative links are resolved against the page URL.
+    assert "[our privacy notice](https://brightwell.example/legal/privacy)" in md
+
+
+def test_noise_outside_the_selection_is_dropped() -> None:
+    md = _page_md(select=["article.terms"], remove=[".cookie-banner", "aside.promo"])
+    for noise in ("NAV-HOME", "COOKIE-TEXT", "SCRIPT-TEXT", "FOOTER-TEXT", "NOSCRIPT-TEXT", "PROMO-TEXT", "color"):
+        assert noise not in md
+
+
+def test_scripts_styles_noscript_are_dropped_even_without_select() -> None:
+    md = _page_md()
+    assert "NAV-HOME" in md and "FOOTER-TEXT" in md  # no selection: whole body
+    for noise in ("SCRIPT-TEXT", "NOSCRIPT-TEXT", "color: red", "Brightwell Maps terms\n"):
+        assert noise not in md
+
+
+def test_remove_applies_inside_the_selection() -> None:
+    assert "PROMO-TEXT" in _page_md(select=["article.terms"])
+    assert "PROMO-TEXT" not in _page_md(select=["article.terms"], remove=["aside.promo"])
+
+
+def test_hidden_text_is_kept() -> None:
+    html = (
+        "<div hidden>ONE</div><div style='display:none'>TWO</div>"
+        "<details><summary>More</summary><p>THREE</p></details>"
+    )
+    md = html_to_markdown(html)
+    assert "ONE" in md and "TWO" in md and "THREE" in md
+
+
+def test_comments_and_svg_and_iframes_are_dropped() -> None:
+    md = html_to_markdown("<p>kept<!-- COMMENT --></p><svg><text>SVG</text></svg><iframe>IFRAME</iframe>")
+    assert md == "kept\n"
+
+
+def test_images_are_skipped() -> None:
+    md = html_to_markdown('<p>a <img src="data:image/png;base64,AAAA" alt="logo"> b</p>')
+    assert md == "a b\n"
+
+
+# --------------------------------------------------------------------------- select
+
+
+def test_select_keeps_document_order_without_duplicates() -> None:
+    html = "<div id=b0><p id=a>first</p></div><section id=s><p>second</p><p id=c>inner</p></section>"
+    md = html_to_markdown(html, select=["#s", "#c", "#a"])
+    assert md == "first\n\nsecond\n\ninner\n"
+
+
+def test_select_matching_nothing_names_the_selectors() -> None:
+    with pytest.raises(ExtractError, match=r"'article\.nope'.*'#missing'.*matched nothing"):
+        _page_md(select=["article.nope", "#missing"])
+
+
+def test_invalid_select_or_remove_selector_is_an_extract_error() -> None:
+    with pytest.raises(ExtractError, match=r"select: invalid CSS selector 'div\['"):
+        _page_md(select=["div["])
+    with pytest.raises(ExtractError, match="remove:"):
+        _page_md(select=["article"], remove=["##x"])
+
+
+def test_a_bare_string_selector_is_refused() -> None:
+    with pytest.raises(ExtractError, match="list of CSS selectors"):
+        html_to_markdown("<p>x</p>", select="p")
+
+
+@pytest.mark.parametrize("selector", ["article.terms", "main > div:nth-child(2)", "[data-x='1']", "a, b", "p:not(.x)"])
+def test_check_selector_accepts_valid_css(selector: str) -> None:
+    assert check_selector(selector) is None
+
+
+@pytest.mark.parametrize("selector", ["div[", "##x", ":::", "", "   ", "a >", "p:contains(x)", "p::before"])
+def test_check_selector_explains_invalid_css(selector: str) -> None:
+    message = check_selector(selector)
+    assert message is not None
+    assert ("invalid CSS selector" in message and repr(selector) in message) or message == "empty CSS selector"
+
+
+# --------------------------------------------------------------------------- empty pages
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [b"", b"   \n", b"<html><body><script>x()</script><!-- c --></body></html>", b"\xef\xbb\xbf\n\n"],
+)
+def test_empty_page_is_an_extract_error(raw: bytes) -> None:
+    with pytest.raises(ExtractError, match="no text"):
+        extract(raw, "text/html", url="https://x.example/terms")
+
+
+def test_binary_content_type_is_refused() -> None:
+    with pytest.raises(ExtractError, match="application/pdf"):
+        extract(b"%PDF-1.7 ...", "application/pdf")
+
+
+# --------------------------------------------------------------------------- kinds
+
+
+def test_markdown_passes_through_normalized() -> None:
+    md = "# Terms\n\n- one\n  - nested <b>not html</b>\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n"
+    assert extract(md.encode(), "text/markdown; charset=utf-8") == md
+    assert extract(md.encode(), None, url="https://x.example/TERMS.md") == md
+    assert extract(md.encode(), "application/octet-stream", url="https://x.example/terms.markdown") == md
+
+
+def test_plain_text_is_not_parsed_as_html() -> None:
+    text = "Terms\r\n\r\n\r\n\r\nUse <b>this</b>  well.   \r\n"
+    assert extract(text.encode(), "text/plain") == "Terms\n\nUse <b>this</b> well.\n"
+    assert extract(text.encode(), None, url="https://x.example/terms.txt") == "Terms\n\nUse <b>this</b> well.\n"
+
+
+def test_html_is_sniffed_without_type_or_suffix() -> None:
+    assert extract(b"<!doctype html><h1>T</h1><p>x</p>") == "# T\n\nx\n"
+    assert extract(b"<div><p>a</p><p>b</p></div>") == "a\n\nb\n"
+    assert extract(b"Just a line with a < sign") == "Just a line with a < sign\n"
+
+
+def test_url_suffix_decides_when_content_type_is_generic() -> None:
+    assert extract(b"<p>x</p>", "application/octet-stream", url="https://x.example/t.html") == "x\n"
+
+
+# --------------------------------------------------------------------------- charsets
+
+CP1252_TEXT = "\u201cCaf\u00e9\u201d fees \u2013 \u20ac5"
+CP1252_EXPECTED = '"Caf\u00e9" fees - \u20ac5\n'
+
+
+def test_decode_header_charset_cp1252() -> None:
+    raw = f"<p>{CP1252_TEXT}</p>".encode("cp1252")
+    assert decode(raw, "text/html; charset=windows-1252") == f"<p>{CP1252_TEXT}</p>"
+    assert extract(raw, "text/html; charset=windows-1252") == CP1252_EXPECTED
+
+
+def test_decode_meta_charset() -> None:
+    raw = f'<html><head><meta charset="windows-1252"></head><body><p>{CP1252_TEXT}</p>'.encode("cp1252")
+    assert extract(raw, "text/html") == CP1252_EXPECTED
+
+
+def test_decode_meta_http_equiv() -> None:
+    raw = (
+        '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1"><p>'.encode()
+        + CP1252_TEXT.encode("cp1252")
+    )
+    assert extract(raw, None) == CP1252_EXPECTED
+
+
+def test_latin1_declared_is_read_as_windows_1252_like_browsers() -> None:
+    raw = "caf\u00e9 \u201cquoted\u201d".encode("cp1252")
+    assert decode(raw, "text/plain; charset=iso-8859-1") == "caf\u00e9 \u201cquoted\u201d"
+
+
+def test_utf16_bom_wins_over_header() -> None:
+    raw = "<p>Na\u00efve \u2014 \u65e5\u672c</p>".encode("utf-16")  # with BOM
+    assert raw[:2] in (b"\xff\xfe", b"\xfe\xff")
+    assert extract(raw, "text/html; charset=iso-8859-1") == "Na\u00efve - \u65e5\u672c\n"
+
+
+def test_utf8_bom_is_stripped() -> None:
+    assert decode(b"\xef\xbb\xbfhello", "text/plain; charset=cp1252") == "hello"
+
+
+def test_header_charset_beats_meta() -> None:
+    raw = '<meta charset="windows-1252"><p>caf\u00e9</p>'.encode()
+    assert extract(raw, "text/html; charset=utf-8") == "caf\u00e9\n"
+
+
+def test_undeclared_falls_back_to_utf8_then_cp1252() -> None:
+    assert decode("caf\u00e9".encode()) == "caf\u00e9"
+    assert decode("caf\u00e9".encode("cp1252")) == "caf\u00e9"
+
+
+def test_bad_bytes_and_unknown_charsets_never_raise() -> None:
+    assert decode(b"ok \xff\xfe\xfa", "text/html; charset=utf-8") == "ok \ufffd\ufffd\ufffd"
+    assert decode(b"ok", "text/html; charset=x-bogus") == "ok"
+    assert decode(b"ok", "text/html; charset=base64") == "ok"
+    assert decode(b"\x81\x8d", None) == "\ufffd\ufffd"
+
+
+# --------------------------------------------------------------------------- normalization
+
+VARIANT_A = """<article><h2>2. Fees</h2>
+<p>Nimbus's fee is "small" - see section 3.</p><ul><li>Cards: 5%</li></ul></article>"""
+VARIANT_B = """<article>
+    <h2>2.\u00a0Fees</h2>
+
+    <p>Nimbus\u2019s\u200b fee   is
+       \u201csmall\u201d \u2013 see&nbsp;section\u202f3.  </p>
+    <ul>
+      <li>Cards:\u00a0\u00a05%</li>
+    </ul>
+</article>"""
+
+
+def test_typography_and_whitespace_variants_give_identical_output() -> None:
+    a = extract(VARIANT_A.encode(), HTML)
+    b = extract(VARIANT_B.encode("utf-8"), HTML)
+    assert a == b == "## 2. Fees\n\nNimbus's fee is \"small\" - see section 3.\n\n- Cards: 5%\n"
+    assert extract(VARIANT_B.encode("utf-16"), "text/html") == a
+
+
+def test_source_line_wrapping_is_not_a_change() -> None:
+    assert html_to_markdown("<p>one\ntwo</p>") == html_to_markdown("<p>one two</p>") == "one two\n"
+
+
+def test_pre_keeps_its_lines() -> None:
+    assert html_to_markdown("<pre>a\n  b</pre>") == "```\na\n  b\n```\n"
+
+
+def test_normalize_rules() -> None:
+    raw = "\n\n\ufeffTitle\u00a0\u00a0here   \r\n\r\n\r\n\r\n- it\u2019s\u00ad ok\u2026\r  - nested\u2003item\n\n\n"
+    assert normalize_markdown(raw) == "Title here\n\n- it's ok...\n  - nested item\n"
+
+
+def test_normalize_keeps_tables_and_nested_lists() -> None:
+    md = "1. a\n   1. b\n      - c\n2. d\n\n| x | y |\n| --- | --- |\n| 1 | 2 \\| 3 |\n"
+    assert normalize_markdown(md) == md
+
+
+def test_normalize_leading_tabs_are_indentation() -> None:
+    assert normalize_markdown("- a\n\t- b\tc\n") == "- a\n    - b c\n"
+
+
+def test_normalize_unicode_nfc() -> None:
+    assert normalize_markdown("Cafe\u0301") == "Caf\u00e9\n"
+
+
+def test_normalize_empty() -> None:
+    assert normalize_markdown(" \n\u200b\n\t\n") == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "e\u200b\u0301 x\u2002\u2002y\r\n\r\n\r\nz",
+        "\t\t- a\u00a0\n \u3000b  \u2028c\u2029",
+        "\u201c\u201d\u2018\u2019 \u2014\u2014 \u2026\u2026 \u00ad",
+        VARIANT_B,
+        PAGE,
+    ],
+)
+def test_normalize_is_idempotent(text: str) -> None:
+    once = normalize_markdown(text)
+    assert normalize_markdown(once) == once
+
+
+def test_extract_output_is_a_fixed_point_of_normalize() -> None:
+    md = _page_md(select=["article.terms"])
+    assert normalize_markdown(md) == md
+
+
+def test_extractor_version_is_a_nonempty_string() -> None:
+    assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
+
+
+# --------------------------------------------------------------------------- golden files
+
+
+def _golden_cases() -> list[tuple[str, bytes, dict[str, object]]]:
+    basic = (GOLDEN / "basic.html").read_bytes()
+    nimbus = demo_pages.ROUNDS[0].pages["/legal/terms"].encode()
+    selection = {"select": demo_pages.SELECT, "remove": demo_pages.REMOVE}
+    return [
+        ("basic.md", basic, {}),
+        ("basic.main.md", basic, {"select": ["main"], "remove": ["pre"]}),
+        ("nimbus_terms.md", nimbus, selection),
+    ]
+
+
+@pytest.mark.parametrize("name,raw,kwargs", _golden_cases(), ids=lambda v: v if isinstance(v, str) else "")
+def test_golden_files(name: str, raw: bytes, kwargs: dict[str, object]) -> None:
+    actual = extract(raw, "text/html", url="https://example.test/legal/terms", **kwargs)  # type: ignore[arg-type]
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(actual, encoding="utf-8", newline="\n")
+    expected = path.read_text(encoding="utf-8")
+    assert actual == expected, "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True)))
+
+
+# --------------------------------------------------------------------------- demo pages
+
+
+def _extract_round(index: int) -> dict[str, str]:
+    pages = demo_pages.ROUNDS[index].pages
+    return {
+        path: extract(pages[path].encode(), HTML, url=f"http://127.0.0.1:8000{path}",
+                      select=demo_pages.SELECT, remove=demo_pages.REMOVE)
+        for path in demo_pages.DOCUMENTS.values()
+    }
+
+
+def test_demo_constants() -> None:
+    assert demo_pages.SERVICE_ID == "nimbus" and demo_pages.SERVICE_NAME == "Nimbus AI"
+    assert demo_pages.DOCUMENTS == {"Terms of Service": "/legal/terms", "Privacy Policy": "/legal/privacy"}
+    assert [r.title for r in demo_pages.ROUNDS] == [
+        "First snapshot", "Nothing changed", "Noise outside the terms", "Date-only change", "Material changes",
+    ]
+    for rnd in demo_pages.ROUNDS:
+        assert set(rnd.pages) == set(demo_pages.DOCUMENTS.values())
+        assert rnd.description
+        for html in rnd.pages.values():
+            assert html.startswith("<!DOCTYPE html>")
+            for chrome in ("<nav", 'class="cookie-banner"', "<script", "<footer", "Status:", '<article class="terms">'):
+                assert chrome in html
+
+
+def test_demo_round2_is_byte_identical() -> None:
+    assert demo_pages.ROUNDS[1].pages == demo_pages.ROUNDS[0].pages
+
+
+def test_demo_round3_noise_does_not_change_the_text() -> None:
+    first, noisy = demo_pages.ROUNDS[0].pages, demo_pages.ROUNDS[2].pages
+    for path in demo_pages.DOCUMENTS.values():
+        assert noisy[path] != first[path]
+        assert "\u201c" in noisy[path] and "&nbsp;" in noisy[path] and "Careers" in noisy[path]
+    assert _extract_round(2) == _extract_round(0)
+
+
+def test_demo_round4_changes_only_the_terms_date_line() -> None:
+    first, dated = _extract_round(0), _extract_round(3)
+    assert dated["/legal/privacy"] == first["/legal/privacy"]
+    old, new = first["/legal/terms"].splitlines(), dated["/legal/terms"].splitlines()
+    changed = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+    assert len(changed) == 1
+    assert changed[0][0].startswith("Last updated:") and changed[0][1].startswith("Last updated:")
+
+
+def test_demo_round5_material_changes() -> None:
+    first, final = _extract_round(0), _extract_round(4)
+    terms, privacy = final["/legal/terms"], final["/legal/privacy"]
+    credit_v1 = next(line for line in first["/legal/terms"].splitlines() if "expire" in line)
+    credit_v5 = next(line for line in terms.splitlines() if "expire" in line)
+    assert "12 months" in credit_v1
+    assert "6 months" in credit_v5 and "12 months" not in credit_v5
+    assert "at least 1 week" in terms and "at least 2 weeks" not in terms
+    assert "San Francisco, California" in terms and "New York" not in terms
+    assert "without notice" in terms and "without notice" not in first["/legal/terms"]
+    assert "90 days" in privacy and "30 days" not in privacy
+    assert "Unless you opt out, we may use your API inputs and outputs to train" in privacy

@@ -1,0 +1,401 @@
+"""Clause categories and watch-outs, explainable and offline.
+
+Two questions per clause (see the taxonomy): *categories* (what is it about: broad, answered by
+lexicon rules for all 21 ids) and *watch* (does it establish a term users should watch out for:
+narrow; for the eight CLAUDETTE categories a small linear model decides, for the others a set of
+narrow rules). Every label carries the evidence that produced it.
+
+The linear model in ``tracker/model/watch.json`` is trained by ``scripts/train_classifier.py`` on
+CLAUDETTE (Lippi et al. 2019) via LexGLUE UNFAIR-ToS (Chalkidis et al. 2022), CC BY 4.0.
+Runtime is pure Python: the JSON is loaded once, lazily, and applied as a sparse dot product over
+word uni/bi-grams and rule hits, so importing this module costs almost nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+CATEGORIES: tuple[str, ...] = (
+    "pricing", "payment", "refunds", "subscription", "arbitration", "class-action",
+    "governing-law", "jurisdiction", "liability", "indemnity", "termination", "terms-changes",
+    "content-removal", "content-rights", "privacy", "ai-training", "acceptance", "eligibility",
+    "service-changes", "usage-rules", "other",
+)
+_ORDER = {c: i for i, c in enumerate(CATEGORIES)}
+MODEL_PATH = Path(__file__).parent / "model" / "watch.json"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a label was given: the rule and the words it matched, or the model's top features."""
+
+    category: str
+    kind: str  # "pattern" | "model"
+    detail: str
+    watch: bool = False  # True when this evidence supports a watch-out, not only the topic
+
+    def to_dict(self) -> dict:
+        return {"category": self.category, "kind": self.kind, "detail": self.detail,
+                "watch": self.watch}
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Labels of one clause: broad topics, the narrow watch-outs among them, and why."""
+
+    categories: tuple[str, ...]
+    watch: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+    def to_dict(self) -> dict:
+        return {"categories": list(self.categories), "watch": list(self.watch),
+                "evidence": [e.to_dict() for e in self.evidence]}
+
+
+# --- text normalisation ---------------------------------------------------------------------
+# The corpus is lowercased and tokenised ("do n't", "`` us ''"); real text is cased with
+# punctuation. Both are reduced to the same space-separated token string.
+_NT = re.compile(r"n['’]t\b")
+_TOKEN = re.compile(r"[a-z0-9]+|[$€£%]")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
+def tokens(text: str) -> list[str]:
+    """Lowercased word tokens; punctuation dropped, currency and % kept as tokens."""
+    text = _URL.sub(" ", _MD_LINK.sub(r"\1", text))
+    return _TOKEN.findall(_NT.sub(" not", text.lower()))
+
+
+def normalize(text: str) -> str:
+    """Token string with a space on each side, so rules can use plain spaces as boundaries."""
+    return " " + " ".join(tokens(text)) + " "
+
+
+# --- rules ------------------------------------------------------------------------------------
+# (category, rule name, regex over the normalized token string). Topic rules are broad.
+_W = r"(?: \w+)"  # one more token
+_TOPIC: list[tuple[str, str, str]] = [
+    ("pricing", "price", r" (?:prices?|priced|pricing|fees?|surcharges?|markups?|costs?|"
+     r"rates?(?! limit)|per (?:token|tokens|month|year|request|call|user|seat|hour)|"
+     r"paid (?:plans?|tiers?)|free of charge|usd|eur|gbp|[$€£]) "),
+    ("payment", "billing", r" (?:bill|billed|billing|invoices?|invoiced|invoicing|tax|taxes|vat|"
+     r"payments?|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|"
+     r"payment (?:method|processor)s?|late (?:fees?|payments?)|purchases?|charged?) "),
+    ("refunds", "refund", r" (?:refunds?|refunded|refundable|non refundable|nonrefundable|"
+     r"reimburs\w*|money back|credits|credit balances?|unused credits?|prepaid balances?|"
+     r"balances? (?:expire|will expire)|credits? (?:\w+ )?(?:expire|expires|expiry|expiration)) "),
+    ("subscription", "subscription", r" (?:subscri\w*|auto(?:matically)? renew\w*|"
+     r"renew\w*|free trials?|trial period|memberships?|billing (?:cycle|period)|recurring|"
+     r"upgrade|downgrade|cancel\w*(?: \w+){0,2} (?:subscription|plan|membership)) "),
+    ("arbitration", "arbitration", r" (?:arbitra\w*|aaa|jams|icdr|icc|lcia|"
+     r"american arbitration association|dispute resolution) "),
+    ("class-action", "class", r" (?:class actions?|class wide|classwide|class arbitrations?|"
+     r"class members?|representative (?:actions?|proceedings?|capacity|basis)|collective actions?|"
+     r"jury trials?|trial by jury|private attorney general|consolidat\w*(?: \w+){0,2} "
+     r"(?:claims|actions|proceedings)) "),
+    ("governing-law", "law", r" (?:governed by|governing law|govern\w*(?: \w+){0,6} "
+     r"(?:law|laws)|construed (?:in accordance with|under)|conflicts? of laws?|choice of laws?|"
+     r"laws? of (?:the state of )?\w+(?: \w+)? (?:shall|will) (?:apply|govern)) "),
+    ("jurisdiction", "courts", r" (?:jurisdictions?|venues?|forum|courts? (?:of|in|located|"
+     r"sitting|for)|competent courts?|small claims courts?|federal or state courts?|"
+     r"state or federal courts?|litigat\w*) "),
+    ("liability", "liability", r" (?:liab\w*|warrant\w*|as is|as available|disclaim\w*|"
+     r"damages|in no event|own risk|sole risk|not (?:be )?responsible|no responsibility|"
+     r"guarantee\w*|consequential|limitation of liability) "),
+    ("indemnity", "indemnify", r" (?:indemnif\w*|indemnit\w*|hold(?: \w+){0,4} harmless) "),
+    ("termination", "terminate", r" (?:terminat\w*|suspend\w*|suspensions?|deactivat\w*|"
+     r"(?:close|disable|ban|delete|cancel)(?: your)? (?:account|accounts|access)|banned|"
+     r"survive) "),
+    ("terms-changes", "change terms", r" (?:(?:change|changes|changed|modify|modifies|modified|"
+     r"modification|modifications|amend|amended|amendments?|update|updated|updates|revise|"
+     r"revised|revisions?)(?: \w+){0,3} (?:terms|agreement|policy|policies|conditions|tos|eula)|"
+     r"(?:terms|agreement|policy|conditions)(?: \w+){0,3} (?:changed|modified|amended|updated|"
+     r"revised)|material changes?|revised version|new version of (?:these|the) terms) "),
+    ("content-removal", "remove content", r" (?:(?:remov\w*|delet\w*|refus\w*|block\w*|"
+     r"disabl\w*|moderat\w*|screen\w*|reject\w*|take down|taken down|takedown|edit\w*|"
+     r"reclaim\w*|filter\w*)(?: \w+){0,6} (?:content|contents|posts?|materials?|submissions?|"
+     r"messages?|comments?|usernames?|uploads?|videos?|photos?|listings?|reviews?)|"
+     r"(?:content|contents|posts?|materials?|submissions?|usernames?)(?: \w+){0,5} "
+     r"(?:removed|deleted|taken down|blocked|disabled|refused|rejected)) "),
+    ("content-rights", "licence/ip", r" (?:licen[cs]e\w*|intellectual property|copyrights?|"
+     r"trademarks?|ownership|own all|title and interest|royalty free|sublicens\w*|"
+     r"moral rights|feedback|suggestions|inputs? and outputs?|outputs?|user content|"
+     r"your content|generated content|retain(?: \w+){0,2} (?:rights|ownership)|proprietary) "),
+    ("privacy", "personal data", r" (?:personal (?:data|information)|privacy|cookies?|"
+     r"tracking|track|web beacons?|pixels?|ip address\w*|data retention|retain\w*(?: \w+){0,3} "
+     r"(?:data|information)|(?:share|sell|disclose|collect|process|transfer)\w*(?: \w+){0,3} "
+     r"(?:data|information)|(?:data|information) (?:we|that we) collect|gdpr|ccpa|"
+     r"data protection|data subjects?|do not track|location data|device identifiers?|"
+     r"targeted advertising|opt out of (?:the )?sale) "),
+    ("ai-training", "ai training", r" (?:(?:train|trains|training|fine tune\w*|improve|improving|"
+     r"develop|developing)(?: \w+){0,5} (?:models?|algorithms?|ai|artificial intelligence)|"
+     r"machine learning|artificial intelligence|large language models?|llms?|model training|"
+     r"training data|ai (?:models?|systems?|features?|generated|outputs?)|"
+     r"(?:prompts?|inputs?|conversations?|chats?)(?: \w+){0,3} (?:to train|for training)) "),
+    ("acceptance", "use means agreement", r" (?:by (?:using|accessing|downloading|installing|"
+     r"visiting|continuing|registering|creating|clicking|browsing|signing up)|continued use|"
+     r"continue to use|continuing to use|(?:agree|consent) to be bound|deemed to (?:have )?"
+     r"accept\w*|constitutes?(?: your)? (?:acceptance|agreement)|acceptance of (?:these|the) "
+     r"terms|if you do not agree(?: \w+){0,8} (?:not|stop) (?:use|using|access)) "),
+    ("eligibility", "age/eligibility", r" (?:(?:under|below|over|at least|younger than|"
+     r"older than) (?:the age of )?\d{1,2}(?: years)?|\d{1,2} years (?:of age|old)|"
+     r"age of (?:majority|\d{1,2}|consent)|minors?|children|child|legal guardians?|"
+     r"parental consent|parents?(?: or legal)? (?:consent|guardians?)|legal age|majority age|"
+     r"eligib\w*|sanctioned|embargo\w*|export control\w*|ofac|restricted (?:countries|"
+     r"territories)) "),
+    ("service-changes", "service changes", r" (?:beta|preview|experimental|discontinu\w*|"
+     r"deprecat\w*|sunset\w*|(?:remove|retire|removal of|retirement of)\w*(?: \w+){0,2} "
+     r"(?:models?|features?|functionality)|grace period|availability|available|uptime|sla|"
+     r"service levels?|downtime|maintenance|interruptions?|uninterrupted|rerout\w*|"
+     r"(?:modify|change|alter|update|suspend)(?: or \w+)?(?: \w+){0,2} (?:services?|features?|"
+     r"functionality|products?)) "),
+    ("usage-rules", "conduct", r" (?:you (?:may|must|shall|will|agree to|agree) not|not to|"
+     r"prohibit\w*|not permitted|forbidden|acceptable use|reverse engineer\w*|decompil\w*|"
+     r"disassembl\w*|scrap\w*|crawl\w*|spider\w*|bots?|spam\w*|abus\w*|misuse|harass\w*|"
+     r"illegal|unlawful|rate limits?|usage limits?|quotas?|passwords?|credentials|"
+     r"security of your account|unauthori[sz]ed (?:access|use)|impersonat\w*|malware|viruses|"
+     r"human generated|conduct|code of conduct) "),
+]
+
+# Narrow rules: each says "this sentence establishes a watch-out" for its category. For the eight
+# CLAUDETTE categories they are features of the linear model (which decides); for the others
+# they decide alone. A rule marked negatable is ignored when a negation precedes the match.
+_ANY = r"(?: \w+){0,4}"
+_WATCH: list[tuple[str, str, str, bool]] = [
+    ("pricing", "price may change", r" (?:may|can|reserve the right to)(?: \w+){0,3} "
+     r"(?:change|increase|modify|raise)\w*(?: \w+){0,3} (?:prices?|fees?|pricing|rates?) ", False),
+    ("pricing", "extra fee", r" (?:additional|extra|administrative|processing|service) fees? ",
+     False),
+    ("payment", "chargeback penalty", r" chargebacks?(?: \w+){0,12} (?:fee|lose|loss|forfeit|"
+     r"terminat|suspend)\w* ", False),
+    ("payment", "authorise charges", r" authori[sz]e (?:us|\w+) to (?:charge|bill) ", False),
+    ("refunds", "non-refundable", r" (?:non refundable|nonrefundable|no refunds?|not refundable|"
+     r"will not (?:be )?refund\w*|not (?:be )?entitled to (?:a )?refund|forfeit\w*) ", False),
+    ("refunds", "credits expire", r" (?:credits?|balances?)(?: \w+){0,6} (?:expire|expires|"
+     r"expiration) ", False),
+    ("subscription", "auto-renewal", r" (?:automatically renew\w*|auto renew\w*|renew\w* "
+     r"automatically|will be charged(?: \w+){0,4} (?:each|every|recurring)) ", False),
+    ("arbitration", "binding arbitration", r" (?:binding|mandatory|final|exclusive|individual)"
+     r"(?: \w+){0,2} arbitration ", False),
+    ("arbitration", "agree to arbitrate", r" (?:agree|agrees|consent)(?: \w+){0,3} "
+     r"(?:to arbitrate|to (?:\w+ )?arbitration|arbitration) ", False),
+    ("arbitration", "resolved by arbitration", r" (?:resolved|settled|decided|determined|"
+     r"submitted)(?: \w+){0,4} (?:by|through|to|in) (?:\w+ ){0,2}arbitration ", False),
+    ("class-action", "waiver", r" (?:waive\w*|waiving|give up|not (?:participate|bring|"
+     r"pursue))(?: \w+){0,8} (?:class|jury|representative|collective) ", False),
+    ("class-action", "individual basis", r" (?:only|solely) (?:on )?(?:an |in )?(?:your )?"
+     r"individual (?:basis|capacity) ", False),
+    ("governing-law", "governed by law of", r" (?:governed|construed|interpreted)(?: \w+){0,6} "
+     r"(?:law|laws) of ", False),
+    ("governing-law", "law of X applies", r" (?:law|laws) of(?: \w+){1,5} (?:shall|will) "
+     r"(?:apply|govern) ", False),
+    ("jurisdiction", "exclusive courts", r" (?:exclusive|exclusively|sole|submit|irrevocably"
+     r"|consent)(?: \w+){0,6} (?:jurisdiction|venue|courts?|litigated) ", False),
+    ("jurisdiction", "courts located in", r" courts? (?:located |sitting )?(?:in|of) "
+     r"(?:the )?(?:state|county|district|city|england|ireland|\w+ county) ", False),
+    ("liability", "not liable", r" (?:not|no|never)(?: \w+){0,3} (?:be )?(?:liable|"
+     r"responsible|liability) ", False),
+    ("liability", "in no event", r" in no event ", False),
+    ("liability", "as is", r" (?:as is|as available|without (?:any )?warrant\w*|"
+     r"disclaim\w*|at your (?:own|sole) risk) ", False),
+    ("liability", "cap", r" (?:aggregate|total|maximum) liability ", False),
+    ("indemnity", "you indemnify", r" (?:you|user|users)(?: \w+){0,4} (?:defend|indemnify|"
+     r"hold harmless) ", False),
+    ("indemnity", "indemnify us", r" indemnify(?: \w+){0,3} (?:us|company|and hold) ", False),
+    ("termination", "may terminate", r" (?:may|can|reserve\w* the right to|right to|will)"
+     r"(?: \w+){0,5} (?:terminat\w*|suspend\w*|deactivat\w*|disabl\w*|cancel\w*|ban)"
+     r"(?: \w+){0,4} (?:your|account|accounts|access|use|relationship|subscription) ", False),
+    ("termination", "without notice/reason", r" (?:terminat\w*|suspend\w*)(?: \w+){0,8} "
+     r"(?:without (?:prior )?notice|for any reason|without (?:cause|reason)|at any time|"
+     r"sole discretion) ", False),
+    ("terms-changes", "may change terms", r" (?:may|can|reserve\w* the right to|right to)"
+     r"(?: \w+){0,4} (?:change|modify|amend|update|revise|alter)\w*(?: \w+){0,4} "
+     r"(?:terms|agreement|policy|policies|conditions|tos|eula) ", False),
+    ("terms-changes", "at any time", r" (?:change|modify|amend|update|revise)\w*(?: \w+){0,8} "
+     r"(?:at any time|without (?:prior )?notice|from time to time|sole discretion) ", False),
+    ("content-removal", "may remove", r" (?:may|can|reserve\w* the right to|right to)"
+     r"(?: \w+){0,6} (?:remov\w*|delet\w*|refus\w*|block\w*|disabl\w*|reclaim\w*|edit\w*|"
+     r"reject\w*|screen\w*|take down) ", False),
+    ("content-rights", "broad licence", r" (?:perpetual|irrevocable|royalty free|"
+     r"sublicensable|transferable|worldwide)(?: \w+){0,6} licen[cs]e ", False),
+    ("content-rights", "moral rights waiver", r" waive\w*(?: \w+){0,4} moral rights ", False),
+    ("content-rights", "we own outputs", r" (?:we|company) (?:own|owns|will own|shall own)"
+     r"(?: \w+){0,4} (?:outputs?|content|feedback|suggestions) ", False),
+    ("privacy", "sell/share data", r" (?:sell|sells|rent|share|shares|disclose|discloses)"
+     r"(?: \w+){0,4} (?:personal )?(?:data|information)(?: \w+){0,4} (?:third parties|"
+     r"advertis\w*|partners|affiliates) ", True),
+    ("privacy", "targeted ads/tracking", r" (?:targeted advertising|track(?: \w+){0,3} "
+     r"(?:across|other websites)|ignore\w*(?: \w+){0,3} do not track|biometric) ", True),
+    ("ai-training", "trains on your data", r" (?:use|uses|using|used)(?: \w+){0,6} "
+     r"(?:content|data|inputs?|prompts?|conversations?|chats?|outputs?|information)(?: \w+){0,5} "
+     r"(?:to|for) (?:train|training|improve|improving|develop|fine tune)\w* ", True),
+    ("service-changes", "may change service", r" (?:may|can|reserve\w* the right to|right to)"
+     r"(?: \w+){0,4} (?:change|modify|discontinue|suspend|remove|deprecate|retire)\w*"
+     r"(?: \w+){0,6} (?:at any time|without (?:prior )?notice|sole discretion) ", False),
+    ("service-changes", "beta as is", r" beta(?: \w+){0,12} (?:as is|change|discontinu\w*|"
+     r"no warrant\w*) ", False),
+    ("usage-rules", "fines/monitoring", r" (?:fine|fines|penalt\w*|liquidated damages|"
+     r"monitor\w*(?: \w+){0,3} (?:communications|messages|content)) ", False),
+]
+
+MODEL_CATEGORIES = ("arbitration", "terms-changes", "content-removal", "jurisdiction",
+                    "governing-law", "liability", "termination", "acceptance")
+
+_NEGATION = re.compile(r" (?:not|never|no|nor|neither)(?: \w+){0,4} $")
+_OTHER = re.compile(r" (?:shall|reserve\w* the right|you agree|you must|waive\w*|"
+                    r"you acknowledge|obligat\w*|entitled) ")
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[list, list]:
+    topic = [(c, n, re.compile(p)) for c, n, p in _TOPIC]
+    watch = [(c, n, re.compile(p), neg) for c, n, p, neg in _WATCH]
+    return topic, watch
+
+
+def _hit(pattern: re.Pattern, norm: str, negatable: bool) -> str | None:
+    """The matched words, or None; negatable rules skip matches right after a negation."""
+    for m in pattern.finditer(norm):
+        if negatable and _NEGATION.search(norm, 0, m.start() + 1):
+            continue
+        return m.group(0).strip()
+    return None
+
+
+def rule_hits(norm: str) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """(topic hits, watch hits) as (category, rule name, matched words) on a normalized text."""
+    topic_rules, watch_rules = _compiled()
+    topics = [(c, n, w) for c, n, p in topic_rules if (w := _hit(p, norm, False))]
+    watches = [(c, n, w) for c, n, p, neg in watch_rules if (w := _hit(p, norm, neg))]
+    return topics, watches
+
+
+def features(norm: str, topics=None, watches=None) -> set[str]:
+    """Model features: word uni/bi-grams plus one feature per rule that fired."""
+    if topics is None:
+        topics, watches = rule_hits(norm)
+    toks = norm.split()
+    feats = set(toks)
+    feats.update(f"{a} {b}" for a, b in zip(toks, toks[1:]))
+    feats.update(f"T:{c}" for c, _, _ in topics)
+    feats.update(f"R:{c}:{n}" for c, n, _ in watches)
+    return feats
+
+
+# --- model ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Model:
+    labels: tuple[str, ...]
+    idf: dict[str, float]
+    weights: dict[str, tuple[tuple[int, float], ...]]  # feature -> ((label index, weight), ...)
+    bias: tuple[float, ...]
+    thresholds: tuple[float, ...]
+
+
+@lru_cache(maxsize=1)
+def _model() -> _Model | None:
+    """Load the watch-out model once; without it the rules alone decide."""
+    if not MODEL_PATH.exists():
+        return None
+    raw = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    labels = tuple(raw["labels"])
+    weights = {f: tuple((i, w) for i, w in enumerate(ws) if w)
+               for f, ws in raw["weights"].items()}
+    return _Model(labels, raw["idf"], weights, tuple(raw["bias"]), tuple(raw["thresholds"]))
+
+
+def model_scores(feats: set[str], model: _Model) -> tuple[list[float], list[list[tuple]]]:
+    """Scores per label (tf-idf, L2-normalised, linear) and each label's contributions."""
+    idf = model.idf
+    present = [(f, idf[f]) for f in feats if f in idf]
+    norm = math.sqrt(sum(v * v for _, v in present)) or 1.0
+    scores = list(model.bias)
+    contrib: list[list[tuple]] = [[] for _ in model.labels]
+    weights = model.weights
+    for f, v in present:
+        for i, w in weights.get(f, ()):
+            x = w * v / norm
+            scores[i] += x
+            contrib[i].append((x, f))
+    return scores, contrib
+
+
+def _model_evidence(cat: str, score: float, thr: float, contrib: list[tuple]) -> Evidence:
+    top = sorted(contrib, reverse=True)[:5]
+    words = ", ".join(f'"{f}" {x:+.2f}' for x, f in top if x > 0)
+    return Evidence(cat, "model", f"watch score {score:.2f} >= {thr:.2f}: {words}", True)
+
+
+# --- classification -----------------------------------------------------------------------------
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[\"'(\[*_]*[A-Z0-9])|\n+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a clause (and list items on their own lines); cheap and good enough."""
+    return [s for s in (p.strip() for p in _SENTENCE_END.split(text)) if s]
+
+
+@lru_cache(maxsize=65536)
+def classify_sentence(sentence: str) -> Labels:
+    """Labels of one sentence: topic rules, watch rules, and the model for CLAUDETTE ids."""
+    norm = normalize(sentence)
+    topics, watches = rule_hits(norm)
+    evidence: list[Evidence] = [Evidence(c, "pattern", f'{n}: "{w}"') for c, n, w in topics]
+    watch: set[str] = set()
+    model = _model()
+    for c, n, w in watches:
+        if model is None or c not in model.labels:
+            watch.add(c)
+            evidence.append(Evidence(c, "pattern", f'{n}: "{w}"', True))
+    if model is not None:
+        scores, contrib = model_scores(features(norm, topics, watches), model)
+        for i, cat in enumerate(model.labels):
+            if scores[i] >= model.thresholds[i]:
+                watch.add(cat)
+                evidence.append(_model_evidence(cat, scores[i], model.thresholds[i], contrib[i]))
+    cats = {c for c, _, _ in topics} | watch
+    if not cats and (m := _OTHER.search(norm)):
+        cats.add("other")
+        evidence.append(Evidence("other", "pattern", f'legal wording: "{m.group(0).strip()}"'))
+    return _labels(cats, watch, evidence)
+
+
+def _labels(cats: set[str], watch: set[str], evidence: list[Evidence]) -> Labels:
+    order = _ORDER.__getitem__
+    ev = sorted(evidence, key=lambda e: (order(e.category), e.kind))
+    return Labels(tuple(sorted(cats, key=order)), tuple(sorted(watch, key=order)), tuple(ev))
+
+
+def union(labels: Iterable[Labels]) -> Labels:
+    """Union of several labels (the sentences of one clause), evidence de-duplicated."""
+    cats: set[str] = set()
+    watch: set[str] = set()
+    evidence: dict[Evidence, None] = {}
+    for lab in labels:
+        cats.update(lab.categories)
+        watch.update(lab.watch)
+        evidence.update(dict.fromkeys(lab.evidence))
+    if len(cats) > 1:
+        cats.discard("other")
+        evidence = {e: None for e in evidence if e.category != "other"}
+    return _labels(cats, watch, list(evidence))
+
+
+def classify_text(text: str) -> Labels:
+    """Labels of one clause or sentence; a long clause is the union of its sentences."""
+    sentences = split_sentences(text)
+    if len(sentences) <= 1:
+        return classify_sentence(sentences[0] if sentences else "")
+    return union(classify_sentence(s) for s in sentences)
+
+
+def classify_many(texts: Iterable[str]) -> list[Labels]:
+    """Labels for a batch; repeated sentences (common across versions) are classified once."""
+    return [classify_text(t) for t in texts]

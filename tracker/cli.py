@@ -1,0 +1,493 @@
+"""The ``tracker`` command line: thin click commands over the library.
+
+Exit codes: 0 success; 1 a run in which one or more documents failed; 2 bad usage or a broken
+sources file; 3 the archive or index could not be read or written; 4 nothing found (unknown
+service, document or version).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from tracker.errors import ConfigError, NotFoundError, StoreError, TrackerError
+
+EXIT_NOT_FOUND = 4
+
+
+class Context:
+    """Global options shared by every command."""
+
+    def __init__(self, store: str, sources: str | None) -> None:
+        self.store_dir = Path(store)
+        self.sources_path = Path(sources) if sources else Path("sources.toml")
+        self.sources_given = sources is not None
+
+    def store(self) -> "Store":  # noqa: F821
+        from tracker.store import Store
+
+        return Store(self.store_dir)
+
+    def sources(self) -> "Sources":  # noqa: F821
+        from tracker.sources import load_sources
+
+        return load_sources(self.sources_path)
+
+    def index(self, *, sync: bool = True) -> "Index":  # noqa: F821
+        """Open the index of an existing archive, catching up with git first."""
+        from tracker.index import Index
+        from tracker.record import sync as sync_index
+
+        store = self.store()
+        store.require()
+        index = Index(store.index_path)
+        if sync:
+            sync_index(store, index)
+        return index
+
+
+def fail(message: str, code: int) -> NoReturn:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+class TrackerGroup(click.Group):
+    """Turns library errors into one clear line on stderr and a documented exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ConfigError as exc:
+            fail(str(exc), 2)
+        except NotFoundError as exc:
+            fail(str(exc), EXIT_NOT_FOUND)
+        except StoreError as exc:
+            fail(str(exc), 3)
+        except TrackerError as exc:
+            fail(str(exc), 1)
+
+
+def emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+@click.group(cls=TrackerGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--store", envvar="TRACKER_STORE", default="snapshots", show_default=True,
+              help="Archive directory (git archive + SQLite index). Env: TRACKER_STORE.")
+@click.option("--sources", "sources", default=None,
+              help="Sources file. Default: sources.toml in the current directory.")
+@click.version_option(package_name="tracker")
+@click.pass_context
+def cli(ctx: click.Context, store: str, sources: str | None) -> None:
+    """Keep the history of online terms and see, clause by clause, what changed.
+
+    \b
+    Examples:
+      tracker demo                          # the whole job offline, on fictional terms
+      tracker run                           # snapshot every document in sources.toml
+      tracker history openrouter            # versions of a service's documents
+      tracker diff openrouter "Terms of Service"
+      tracker compare old.html new.html --json
+    """
+    ctx.obj = Context(store, sources)
+
+
+# -- run ------------------------------------------------------------------------------------
+@cli.command()
+@click.option("--service", "-s", help="Only this service id.")
+@click.option("--document", "-d", help="Only this document type (e.g. 'Terms of Service').")
+@click.option("--concurrency", type=click.IntRange(1, 256), default=8, show_default=True,
+              help="Requests in flight at once, over all hosts.")
+@click.option("--per-host", type=click.IntRange(1, 64), default=2, show_default=True,
+              help="Requests in flight at once to one host.")
+@click.option("--json", "as_json", is_flag=True, help="Print the run result as JSON.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
+@click.pass_obj
+def run(obj: Context, service: str | None, document: str | None, concurrency: int, per_host: int,
+        as_json: bool, quiet: bool) -> None:
+    """Snapshot the declared documents once and record what changed.
+
+    Each document is fetched, its selected region extracted to Markdown, and a new version is
+    committed to the archive only when that text differs from the latest one.
+
+    \b
+    Exit codes: 0 all documents checked; 1 one or more documents failed (the others are
+    recorded); 2 bad sources file or options; 3 archive or index error.
+
+    \b
+    Examples:
+      tracker run
+      tracker run --service openrouter --document "Privacy Policy"
+      TRACKER_STORE=/var/lib/tracker tracker --sources /etc/tracker/sources.toml run -q
+    """
+    from tracker.fetch import FetchOptions
+    from tracker.output import clean
+    from tracker.run import run_snapshot
+
+    documents = obj.sources().documents(service, document)
+    if not documents:
+        fail("no documents to check: declare some in the sources file", 2)
+    options = FetchOptions(concurrency=concurrency, per_host=per_host)
+
+    def show(outcome: Any) -> None:
+        if quiet or as_json:
+            return
+        line = f"{outcome.outcome:>9}  {clean(outcome.key)}"
+        if outcome.error:
+            line += f"  ({clean(outcome.error)})"
+        elif outcome.summary and outcome.outcome not in ("new",):
+            line += f"  {clean(outcome.summary)}"
+        click.echo(line, err=outcome.outcome == "failed")
+
+    result = run_snapshot(obj.store(), documents, options, on_outcome=show)
+    if as_json:
+        emit_json(result.to_dict())
+    else:
+        c = result.counts
+        click.echo(f"checked {c['checked']}, new {c['new']}, changed {c['changed']}, "
+                   f"unchanged {c['unchanged']}, failed {c['failed']}")
+    sys.exit(result.exit_code)
+
+
+# -- queries --------------------------------------------------------------------------------
+def _document_key(index: Any, service: str, document: str | None) -> str:
+    """Resolve SERVICE [DOCUMENT] to a document key, with helpful errors."""
+    docs = [d for d in index.documents() if d["service_id"] == service]
+    if not docs:
+        known = sorted({d["service_id"] for d in index.documents()})
+        raise NotFoundError(f"no service '{service}' in the archive; known: {', '.join(known) or 'none yet'}")
+    if document is None:
+        if len(docs) == 1:
+            return docs[0]["key"]
+        names = ", ".join(repr(d["type"]) for d in docs)
+        raise NotFoundError(f"service '{service}' has several documents; name one of: {names}")
+    for d in docs:
+        if d["type"].lower() == document.lower():
+            return d["key"]
+    names = ", ".join(repr(d["type"]) for d in docs)
+    raise NotFoundError(f"no document '{document}' for service '{service}'; known: {names}")
+
+
+def _pick_version(versions: list[Any], spec: str) -> Any:
+    """A version by number (1 = first, -1 = latest), date (latest at or before), or commit prefix."""
+    if spec.lstrip("-").isdigit():
+        n = int(spec)
+        try:
+            return versions[n - 1] if n > 0 else versions[n]
+        except IndexError:
+            raise NotFoundError(f"no version {spec}; there are {len(versions)}") from None
+    if len(spec) >= 7 and all(ch in "0123456789abcdef" for ch in spec.lower()):
+        for v in versions:
+            if v.commit_sha.startswith(spec.lower()):
+                return v
+    moment = _parse_date(spec)
+    chosen = [v for v in versions if v.fetched_at <= moment]
+    if not chosen:
+        raise NotFoundError(f"no version at or before {spec}; the first is from {versions[0].fetched_at}")
+    return chosen[-1]
+
+
+def _parse_date(spec: str) -> str:
+    """Accept 2026-11-26, 2026-11-26T10:00, ...Z; return the archive's ISO form for comparison."""
+    try:
+        moment = datetime.fromisoformat(spec.replace("Z", "+00:00"))
+    except ValueError:
+        raise click.BadParameter(
+            f"'{spec}' is not a version number, commit or date (use e.g. 3, -1, 2026-11-26)"
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    if len(spec) == 10:  # a bare date means the end of that day
+        moment = moment.replace(hour=23, minute=59, second=59)
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@cli.command()
+@click.argument("service")
+@click.argument("document", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+def history(obj: Context, service: str, document: str | None, as_json: bool) -> None:
+    """List the recorded versions of a service's documents, with dates and change counts.
+
+    \b
+    Examples:
+      tracker history openrouter
+      tracker history openrouter "Terms of Service" --json
+    """
+    from tracker.output import clean
+
+    with obj.index() as index:
+        if document is not None:
+            _document_key(index, service, document)
+        rows = index.versions(service, document)
+        if not rows:
+            _document_key(index, service, document)
+    if as_json:
+        emit_json([r.to_dict() for r in rows])
+        return
+    current = None
+    for r in rows:
+        if r.document_type != current:
+            current = r.document_type
+            click.echo(f"{clean(r.service_id)} / {clean(r.document_type)}")
+        flag = "MATERIAL " if r.material else ""
+        label = f"{r.changes} change{'s' if r.changes != 1 else ''}" if r.seq > 1 else "first"
+        kind = " (revert)" if r.kind == "revert" else ""
+        click.echo(f"  {r.seq:>3}  {r.fetched_at}  {r.commit_sha[:10]}  {label}{kind}  {flag}{clean(r.summary)}")
+
+
+@cli.command()
+@click.argument("service")
+@click.argument("document", required=False)
+@click.option("--at", "at", default=None, help="Version number, commit or date (default: latest).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON with the text and its metadata.")
+@click.pass_obj
+def show(obj: Context, service: str, document: str | None, at: str | None, as_json: bool) -> None:
+    """Print the text of a document as recorded (latest, or as it was at a date).
+
+    \b
+    Examples:
+      tracker show openrouter "Terms of Service"
+      tracker show openrouter "Terms of Service" --at 2026-01-31
+    """
+    with obj.index() as index:
+        key = _document_key(index, service, document)
+        versions = index.version_rows(key)
+    version = _pick_version(versions, at or "-1")
+    text = obj.store().read(version.commit_sha, f"{version.service_id}/{version.document_type}.md")
+    if as_json:
+        emit_json({**version.to_dict(), "text": text})
+    else:
+        click.echo(_safe_text(text), nl=False)
+
+
+def _safe_text(text: str) -> str:
+    """Keep newlines and tabs, drop every other control character."""
+    from tracker.output import clean
+
+    return "\n".join(clean(line) for line in text.split("\n"))
+
+
+@cli.command()
+@click.argument("service")
+@click.argument("document", required=False)
+@click.option("--from", "from_", default=None, help="Older version: number, commit or date (default: the one before --to).")
+@click.option("--to", "to", default=None, help="Newer version: number, commit or date (default: latest).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (the same shape as compare --json).")
+@click.option("--color/--no-color", default=None, help="Colour (default: on a terminal).")
+@click.pass_obj
+def diff(obj: Context, service: str, document: str | None, from_: str | None, to: str | None,
+         as_json: bool, color: bool | None) -> None:
+    """Show the clause-level diff between two versions of a document.
+
+    \b
+    Examples:
+      tracker diff openrouter "Terms of Service"             # latest change
+      tracker diff openrouter "Terms of Service" --from 1 --to -1
+      tracker diff openrouter "Terms of Service" --from 2026-01-01 --json
+    """
+    from tracker.analyse import analyse
+
+    with obj.index() as index:
+        key = _document_key(index, service, document)
+        versions = index.version_rows(key)
+    new = _pick_version(versions, to or "-1")
+    if from_ is None:
+        if new.seq <= 1:
+            raise NotFoundError(f"{key} has only its first version ({new.fetched_at}); nothing to diff yet")
+        old = versions[new.seq - 2]
+    else:
+        old = _pick_version(versions, from_)
+    path = f"{new.service_id}/{new.document_type}.md"
+    old_text, new_text = obj.store().read_many([(old.commit_sha, path), (new.commit_sha, path)])
+    result = analyse(old_text, new_text)
+    header = {
+        "document": key,
+        "from": {"seq": old.seq, "date": old.fetched_at, "commit": old.commit_sha},
+        "to": {"seq": new.seq, "date": new.fetched_at, "commit": new.commit_sha},
+    }
+    if as_json:
+        emit_json({**header, **result.to_dict()})
+        return
+    _print_analysis(result, f"{key}: version {old.seq} ({old.fetched_at}) → {new.seq} ({new.fetched_at})", color)
+
+
+def _print_analysis(result: Any, title: str, color: bool | None) -> None:
+    from tracker.output import clean, console, diff_lines, is_tty
+
+    use_color = is_tty() if color is None else color
+    out = console()
+    if use_color:
+        out.print(f"[bold]{clean(title)}[/bold]")
+    else:
+        click.echo(clean(title))
+    flag = "MATERIAL: " if result.material else ""
+    click.echo(f"{flag}{clean(result.summary)}")
+    click.echo(f"{len(result.changes)} changed clause(s), {result.unchanged} unchanged\n")
+    for line in diff_lines(result.changes, color=use_color):
+        if use_color:
+            out.print(line)
+        else:
+            click.echo(line)
+
+
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--select", multiple=True, help="CSS selector to keep (HTML inputs; repeatable).")
+@click.option("--remove", multiple=True, help="CSS selector to drop (HTML inputs; repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object.")
+@click.option("--color/--no-color", default=None, help="Colour (default: on a terminal).")
+def compare(old: str, new: str, select: tuple[str, ...], remove: tuple[str, ...], as_json: bool,
+            color: bool | None) -> None:
+    """Compare two local files or URLs clause by clause; no archive needed.
+
+    Markdown, plain text and HTML are accepted (HTML goes through the same extraction as a run).
+
+    \b
+    Examples:
+      tracker compare terms-2025.md terms-2026.md
+      tracker compare old.html new.html --select main --json
+      tracker compare https://example.com/terms saved/terms.html
+    """
+    from tracker.analyse import analyse
+
+    old_text = _load_text(old, select, remove)
+    new_text = _load_text(new, select, remove)
+    result = analyse(old_text, new_text)
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    _print_analysis(result, f"{old} → {new}", color)
+
+
+def _load_text(location: str, select: tuple[str, ...], remove: tuple[str, ...]) -> str:
+    """Read a file or URL and extract it like a snapshot run would."""
+    from tracker.extract import extract
+
+    if location.startswith(("http://", "https://")):
+        import urllib.request
+
+        try:
+            with urllib.request.urlopen(location, timeout=30) as resp:  # noqa: S310 (user-given URL)
+                return extract(resp.read(), resp.headers.get("Content-Type"), url=location,
+                               select=select, remove=remove)
+        except OSError as exc:
+            raise TrackerError(f"cannot fetch {location}: {exc}") from exc
+    path = Path(location)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise TrackerError(f"cannot read {location}: {exc.strerror}") from exc
+    return extract(raw, None, url=path.name, select=select, remove=remove)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+def status(obj: Context, as_json: bool) -> None:
+    """What is tracked, when it was last checked and recorded, and what is failing.
+
+    \b
+    Example:
+      tracker status
+    """
+    from tracker.output import clean
+
+    with obj.index() as index:
+        rows = index.status()
+    declared: list[str] = []
+    if obj.sources_path.exists():
+        declared = [d.key for d in obj.sources().documents()]
+        known = {r["document"] for r in rows}
+        rows += [{"document": k, "service": k.split("/")[0], "type": k.split("/", 1)[1], "versions": 0,
+                  "last_recorded": None, "last_checked": None, "last_outcome": "never checked",
+                  "error": None, "failing_runs": 0} for k in declared if k not in known]
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        click.echo("nothing tracked yet: declare documents in sources.toml and run `tracker run`")
+        return
+    for r in rows:
+        state = r.get("last_outcome") or "-"
+        if r.get("failing_runs"):
+            state = f"FAILING {r['failing_runs']} run(s): {clean(r.get('error'))}"
+        click.echo(f"{clean(r['document'])}: {r['versions']} version(s), last recorded "
+                   f"{r.get('last_recorded') or '-'}, last checked {r.get('last_checked') or '-'}, {state}")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+def reindex(obj: Context, as_json: bool) -> None:
+    """Rebuild the SQLite index from the git archive (the archive is the source of truth).
+
+    \b
+    Example:
+      tracker reindex
+    """
+    from tracker.record import reindex as rebuild
+
+    with obj.index(sync=False) as index:
+        count = rebuild(obj.store(), index)
+    if as_json:
+        emit_json({"versions": count})
+    else:
+        click.echo(f"reindexed {count} version(s) from {obj.store().archive}")
+
+
+@cli.command()
+@click.option("--out", "out", type=click.Path(file_okay=False), default=None,
+              help="Output directory (default: <store>/feeds).")
+@click.option("--base-url", default="", help="Public URL the feeds will be served from.")
+@click.option("--limit", type=click.IntRange(1, 10000), default=50, show_default=True,
+              help="Entries per feed.")
+@click.pass_obj
+def feed(obj: Context, out: str | None, base_url: str, limit: int) -> None:
+    """Write Atom, RSS 2.0 and JSON Feed files of recorded changes (global and per document).
+
+    \b
+    Examples:
+      tracker feed
+      tracker feed --out public/feeds --base-url https://terms.example.org/feeds
+    """
+    from tracker.publish import write_feeds
+
+    out_dir = Path(out) if out else obj.store_dir / "feeds"
+    with obj.index() as index:
+        paths = write_feeds(index, out_dir, base_url=base_url, limit=limit)
+    click.echo(f"wrote {len(paths)} feed file(s) to {out_dir}")
+
+
+@cli.command()
+@click.option("--dir", "directory", type=click.Path(file_okay=False), default=None,
+              help="Where to put the demo's archive (default: a new temporary directory).")
+def demo(directory: str | None) -> None:
+    """Show the whole job offline: serve fictional terms on 127.0.0.1 and snapshot them in rounds.
+
+    The terms change between rounds: nothing, noise outside the terms, a date-only change, then
+    material changes. Only real text changes are recorded.
+
+    \b
+    Example:
+      tracker demo
+    """
+    from tracker.demo import run_demo
+
+    sys.exit(run_demo(Path(directory) if directory else None))
+
+
+def main() -> None:
+    cli(prog_name="tracker")
+
+
+if __name__ == "__main__":
+    main()

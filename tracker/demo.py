@@ -1,0 +1,115 @@
+"""``tracker demo``: the whole job, offline, on a fictional AI service's terms.
+
+A real HTTP server on 127.0.0.1 serves the pages of ``demo_pages.ROUNDS``; between rounds the
+pages change the way real ones do (not at all, noise outside the terms, only the date, then real
+changes). Each round is an ordinary snapshot run into a real git archive and SQLite index, so what
+the demo prints is exactly what a scheduled run would record.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import click
+
+
+class _Pages:
+    """The pages currently served; swapped between rounds."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, str] = {}
+
+
+def _server(pages: _Pages) -> ThreadingHTTPServer:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server API)
+            body = pages.pages.get(self.path.split("?")[0])
+            if body is None:
+                self.send_error(404)
+                return
+            data = body.encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def write_sources(path: Path, base_url: str) -> None:
+    """A sources.toml for the demo service, as a user would write it."""
+    from tracker import demo_pages as dp
+
+    lines = [f'[[service]]\nid = "{dp.SERVICE_ID}"\nname = "{dp.SERVICE_NAME}"\n']
+    for doc_type, url_path in dp.DOCUMENTS.items():
+        lines.append(
+            f'  [[service.document]]\n  type = "{doc_type}"\n  url = "{base_url}{url_path}"\n'
+            f"  select = {list(dp.SELECT)!r}\n  remove = {list(dp.REMOVE)!r}\n".replace("'", '"')
+        )
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def run_demo(directory: Path | None = None) -> int:
+    """Run every round, print what was recorded, then the diff, feeds and locations."""
+    from tracker import demo_pages as dp
+    from tracker.index import Index
+    from tracker.output import clean
+    from tracker.publish import write_feeds
+    from tracker.run import run_snapshot
+    from tracker.sources import load_sources
+    from tracker.store import Store
+
+    root = Path(directory) if directory else Path(tempfile.mkdtemp(prefix="tracker-demo-"))
+    root.mkdir(parents=True, exist_ok=True)
+    store = Store(root / "snapshots")
+    pages = _Pages()
+    server = _server(pages)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    sources_path = root / "sources.toml"
+    write_sources(sources_path, base)
+    documents = load_sources(sources_path).documents()
+    click.echo(f"Serving the fictional terms of {dp.SERVICE_NAME} at {base}; archive in {store.root}\n")
+    try:
+        for number, round_ in enumerate(dp.ROUNDS, start=1):
+            pages.pages = dict(round_.pages)
+            click.secho(f"Round {number}: {round_.title}", bold=True)
+            click.echo(f"  {round_.description}")
+            result = run_snapshot(store, documents)
+            for o in sorted(result.outcomes, key=lambda o: o.key):
+                detail = f"  {clean(o.summary)}" if o.summary and o.outcome != "new" else ""
+                detail = f"  ({clean(o.error)})" if o.error else detail
+                click.echo(f"  {o.outcome:>9}  {clean(o.key)}{detail}")
+            c = result.counts
+            click.echo(f"  checked {c['checked']}, new {c['new']}, changed {c['changed']}, "
+                       f"unchanged {c['unchanged']}, failed {c['failed']}\n")
+    finally:
+        server.shutdown()
+    with Index(store.index_path) as index:
+        terms_key = f"{dp.SERVICE_ID}/Terms of Service"
+        versions = index.version_rows(terms_key)
+        click.secho("History of the Terms of Service (tracker history):", bold=True)
+        for v in versions:
+            flag = "MATERIAL " if v.material else ""
+            click.echo(f"  {v.seq}  {v.fetched_at}  {v.changes} change(s)  {flag}{clean(v.summary)}")
+        last = versions[-1]
+        click.secho(f"\nLatest clause diff (tracker diff {dp.SERVICE_ID} \"Terms of Service\"):", bold=True)
+        from tracker.output import diff_lines
+
+        for line in diff_lines(index.changes_for(last.commit_sha), color=False):
+            click.echo(f"  {line}" if line else "")
+        feed_dir = store.root / "feeds"
+        paths = write_feeds(index, feed_dir)
+    click.echo(f"Feeds: {len(paths)} files in {feed_dir} (all.atom, all.rss, all.json, one set per document)")
+    click.echo(f"Archive (git): {store.archive}   try: git -C '{store.archive}' log --stat")
+    click.echo(f"Index (SQLite): {store.index_path}")
+    click.echo(f"Explore: tracker --store '{store.root}' history {dp.SERVICE_ID}")
+    return 0

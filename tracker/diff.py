@@ -1,0 +1,285 @@
+"""Align the clauses of two document versions and describe each change with a word diff.
+
+Alignment, in order:
+
+1. anchors: clauses with equal ``key`` matched in order (``difflib.SequenceMatcher`` over the key
+   sequences), so one insertion at the top does not make everything below look moved;
+2. moves: equal keys that are left over are out of order -> "moved";
+3. fuzzy: remaining clauses paired by ``rapidfuzz`` similarity of keys (>= ``FUZZY_CUTOFF``),
+   preferring the same section and the same gap between anchors; a pair in the same gap is
+   "modified", a pair across gaps is "moved" with ``text_changed=True``;
+4. the rest is "added" / "removed".
+
+Keys only *match* clauses. Whether a matched clause changed is decided on its raw text, so
+cosmetic edits (markup, link target, numbering, case) stay visible as "modified".
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from diff_match_patch import diff_match_patch
+from rapidfuzz import fuzz, process
+
+from tracker.clauses import Clause, clause_key, split_clauses
+
+__all__ = [
+    "ClauseChange",
+    "DocumentDiff",
+    "diff_texts",
+    "diff_clauses",
+    "word_diff",
+    "render_inline",
+]
+
+FUZZY_CUTOFF = 60.0  # rapidfuzz ratio (0..100) below which two clauses are unrelated
+SECTION_BONUS = 8.0  # same enclosing section
+GAP_BONUS = 12.0  # same gap between anchors (i.e. the clause did not move)
+
+Ops = tuple[tuple[int, str], ...]
+
+
+@dataclass(frozen=True)
+class ClauseChange:
+    """One clause-level change; ``ops`` is the word diff of before -> after."""
+
+    kind: str  # "added" | "removed" | "modified" | "moved"
+    clause_id: str
+    heading: str
+    before: str | None
+    after: str | None
+    old_index: int | None
+    new_index: int | None
+    similarity: float
+    ops: Ops
+    text_changed: bool
+
+    def to_dict(self) -> dict:
+        """JSON-ready dict (ops as [op, text] lists)."""
+        return {
+            "kind": self.kind,
+            "clause_id": self.clause_id,
+            "heading": self.heading,
+            "before": self.before,
+            "after": self.after,
+            "old_index": self.old_index,
+            "new_index": self.new_index,
+            "similarity": self.similarity,
+            "ops": [[op, text] for op, text in self.ops],
+            "text_changed": self.text_changed,
+        }
+
+
+@dataclass(frozen=True)
+class DocumentDiff:
+    """All clause changes between two versions, in new-document order."""
+
+    changes: tuple[ClauseChange, ...]
+    unchanged: int
+    old_clauses: int
+    new_clauses: int
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+    def to_dict(self) -> dict:
+        return {
+            "changes": [c.to_dict() for c in self.changes],
+            "unchanged": self.unchanged,
+            "old_clauses": self.old_clauses,
+            "new_clauses": self.new_clauses,
+        }
+
+
+# --- word diff -----------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+_DMP = diff_match_patch()
+_DMP.Diff_Timeout = 0.5
+
+
+def _encode(text: str, vocab: dict[str, str], tokens: list[str]) -> str:
+    """Map each word/space/punctuation token to one private char (dmp's line-mode trick)."""
+    out = []
+    for tok in _TOKEN.findall(text):
+        ch = vocab.get(tok)
+        if ch is None:
+            ch = vocab[tok] = chr(len(tokens))
+            tokens.append(tok)
+        out.append(ch)
+    return "".join(out)
+
+
+def word_diff(before: str, after: str) -> list[tuple[int, str]]:
+    """Word-level diff (-1 delete, 0 equal, 1 insert): '12 months'->'6 months' gives -12 +6."""
+    vocab: dict[str, str] = {}
+    tokens: list[str] = []
+    a, b = _encode(before, vocab, tokens), _encode(after, vocab, tokens)
+    diffs = _DMP.diff_main(a, b, False)
+    words = [(op, "".join(tokens[ord(c)] for c in chars)) for op, chars in diffs]
+    _DMP.diff_cleanupSemantic(words)
+    return [(op, text) for op, text in words if text]
+
+
+def render_inline(ops: Iterable[tuple[int, str]]) -> str:
+    """Plain text with [-deleted-]{+inserted+} markers, like ``git diff --word-diff=plain``."""
+    parts = []
+    for op, text in ops:
+        parts.append(text if op == 0 else f"[-{text}-]" if op < 0 else f"{{+{text}+}}")
+    return "".join(parts)
+
+
+def _similarity(before: str, after: str) -> float:
+    return round(fuzz.ratio(before, after) / 100.0, 4)
+
+
+# --- alignment -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """A matched old/new clause; ``anchored`` means it kept its relative order."""
+
+    old: int
+    new: int
+    anchored: bool
+
+
+def _anchor(old_keys: list[str], new_keys: list[str]) -> list[_Pair]:
+    """Equal keys matched in order (the longest-common-blocks alignment)."""
+    sm = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    return [
+        _Pair(a + k, b + k, True)
+        for a, b, size in sm.get_matching_blocks()
+        for k in range(size)
+    ]
+
+
+def _moves(old_keys: list[str], new_keys: list[str], free_old: list[int], free_new: list[int]) -> list[_Pair]:
+    """Equal keys left over after anchoring: the clause is there, elsewhere."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for o in free_old:
+        by_key[old_keys[o]].append(o)
+    pairs = []
+    for n in free_new:
+        bucket = by_key.get(new_keys[n])
+        if bucket:
+            pairs.append(_Pair(bucket.pop(0), n, False))
+    return pairs
+
+
+def _fuzzy(
+    old: Sequence[Clause], new: Sequence[Clause], free_old: list[int], free_new: list[int],
+    anchors: list[_Pair],
+) -> list[_Pair]:
+    """Pair similar leftovers, best first; same gap and same section win ties."""
+    choices = {o: old[o].key for o in free_old if old[o].key}
+    if not choices:
+        return []
+    # a clause's gap = how many anchors precede it; same gap on both sides = not moved
+    anchor_old, anchor_new = [p.old for p in anchors], [p.new for p in anchors]
+    old_gap = {o: bisect_right(anchor_old, o) for o in choices}
+    old_sec = {o: clause_key(old[o].heading) for o in choices}
+    candidates: list[tuple[float, int, int, bool]] = []
+    for n in free_new:
+        if not new[n].key:
+            continue
+        gap, sec = bisect_right(anchor_new, n), clause_key(new[n].heading)
+        hits = process.extract(new[n].key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None)
+        for _, score, o in hits:
+            same_gap = old_gap[o] == gap
+            bonus = GAP_BONUS * same_gap + SECTION_BONUS * (old_sec[o] == sec)
+            candidates.append((score + bonus - abs(o - n) * 1e-6, o, n, same_gap))
+    candidates.sort(reverse=True)
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    pairs = []
+    for _, o, n, same_gap in candidates:
+        if o not in used_old and n not in used_new:
+            used_old.add(o)
+            used_new.add(n)
+            pairs.append(_Pair(o, n, same_gap))
+    return pairs
+
+
+def _align(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[list[_Pair], list[_Pair]]:
+    """(anchors, other pairs): every old/new clause that has a counterpart."""
+    old_keys, new_keys = [c.key for c in old], [c.key for c in new]
+    anchors = _anchor(old_keys, new_keys)
+    free_old = _free(len(old), {p.old for p in anchors})
+    free_new = _free(len(new), {p.new for p in anchors})
+    moved = _moves(old_keys, new_keys, free_old, free_new)
+    free_old = _free(len(old), {p.old for p in anchors} | {p.old for p in moved})
+    free_new = _free(len(new), {p.new for p in anchors} | {p.new for p in moved})
+    return anchors, moved + _fuzzy(old, new, free_old, free_new, anchors)
+
+
+def _free(n: int, used: set[int]) -> list[int]:
+    return [i for i in range(n) if i not in used]
+
+
+# --- changes -------------------------------------------------------------------------------
+
+
+def _pair_change(o: Clause, n: Clause, anchored: bool) -> ClauseChange | None:
+    """The change for a matched pair, or None when it is unchanged in place."""
+    same_text = o.text == n.text
+    if anchored and same_text:
+        return None
+    kind = "modified" if anchored else "moved"
+    return ClauseChange(
+        kind=kind,
+        clause_id=n.id,
+        heading=n.heading,
+        before=o.text,
+        after=n.text,
+        old_index=o.index,
+        new_index=n.index,
+        similarity=1.0 if same_text else _similarity(o.text, n.text),
+        ops=() if same_text else tuple(word_diff(o.text, n.text)),
+        text_changed=not same_text,
+    )
+
+
+def _added(n: Clause) -> ClauseChange:
+    return ClauseChange("added", n.id, n.heading, None, n.text, None, n.index, 0.0, (), True)
+
+
+def _removed(o: Clause) -> ClauseChange:
+    return ClauseChange("removed", o.id, o.heading, o.text, None, o.index, None, 0.0, (), True)
+
+
+def _position(old_pos: int, anchors: list[_Pair]) -> float:
+    """Where a removed clause goes in new-document order: right after the anchor before it."""
+    k = bisect_right([p.old for p in anchors], old_pos)
+    return anchors[k - 1].new + 0.5 if k else -0.5
+
+
+def diff_clauses(old: Sequence[Clause], new: Sequence[Clause]) -> DocumentDiff:
+    """Align two clause lists (see module docstring) and list what changed."""
+    anchors, others = _align(old, new)
+    placed: list[tuple[float, int, ClauseChange]] = []
+    unchanged = 0
+    for p in anchors + others:
+        change = _pair_change(old[p.old], new[p.new], p.anchored)
+        if change is None:
+            unchanged += 1
+        else:
+            placed.append((float(p.new), 0, change))
+    matched_old = {p.old for p in anchors} | {p.old for p in others}
+    matched_new = {p.new for p in anchors} | {p.new for p in others}
+    placed += [(float(i), 0, _added(c)) for i, c in enumerate(new) if i not in matched_new]
+    placed += [(_position(i, anchors), i, _removed(c)) for i, c in enumerate(old) if i not in matched_old]
+    placed.sort(key=lambda t: (t[0], t[1]))
+    return DocumentDiff(tuple(c for _, _, c in placed), unchanged, len(old), len(new))
+
+
+def diff_texts(old: str, new: str) -> DocumentDiff:
+    """Clause diff of two Markdown (or plain-text) versions."""
+    return diff_clauses(split_clauses(old), split_clauses(new))

@@ -1,0 +1,364 @@
+"""Turn fetched bytes into normalized Markdown, so that only wording changes show up as changes.
+
+Everything here is deterministic: the same bytes always give the same text. Anything that may
+change the output for the same input (converter options, normalization rules, the pinned
+html-to-markdown version) must bump EXTRACTOR_VERSION, so stored text can be re-extracted.
+"""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import re
+import unicodedata
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+import html_to_markdown as h2m
+from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
+
+from tracker.errors import ExtractError
+
+EXTRACTOR_VERSION = "1"
+
+# Never text a reader sees as terms; dropped before `remove`/`select` run.
+ALWAYS_DROP = ("script", "style", "noscript", "template", "svg", "iframe")
+
+# Elements whose whitespace is significant; everything else is collapsed like a browser does.
+_PRE_TAGS = "pre, textarea"
+
+_OPTIONS = h2m.ConversionOptions(
+    heading_style="atx",
+    bullets="-",
+    list_indent_width=2,
+    strong_em_symbol="*",
+    # Escaping would add backslashes that depend on the converter's guesses, not on the wording.
+    escape_asterisks=False,
+    escape_underscores=False,
+    escape_misc=False,
+    escape_ascii=False,
+    autolinks=True,
+    compact_tables=True,
+    extract_metadata=False,
+    wrap=False,
+    # "spaces" would put the break in trailing spaces, which normalize_markdown strips.
+    newline_style="backslash",
+    code_block_style="backticks",
+    # Collapsed sections ("show more") are still part of the terms.
+    hidden_content="all",
+    # Images carry no wording, and their URLs (CDN hashes, data: URIs) change all the time.
+    skip_images=True,
+    # The library's heuristic clean-up (drop nav, forms) is off: what is kept is decided by the
+    # source's select/remove only, so an unrelated heuristic can never hide a clause.
+    preprocessing=h2m.PreprocessingOptions(enabled=False),
+)
+
+
+# --------------------------------------------------------------------------- decoding
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Labels browsers treat as another encoding (WHATWG Encoding Standard): pages declaring
+# latin-1/ascii really use windows-1252 (curly quotes in 0x80-0x9F).
+_CODEC_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252", "gb2312": "gb18030", "gbk": "gb18030"}
+
+_CHARSET_PARAM = re.compile(r"""charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+_META_PRESCAN_BYTES = 4096
+
+
+def decode(raw: bytes, content_type: str | None = None) -> str:
+    """Bytes to text: BOM, then the header charset, then <meta charset>, then utf-8, then cp1252.
+
+    Never raises: a declared charset is trusted (as browsers do) and bad bytes become U+FFFD.
+    """
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            return raw[len(bom) :].decode(codec, errors="replace")
+    declared = _charset_from_header(content_type)
+    if declared is None and _may_be_html(content_type):
+        declared = _charset_from_meta(raw)
+    if declared is not None:
+        return raw.decode(declared, errors="replace")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def _codec(label: str) -> str | None:
+    """Python codec name for a charset label, or None if unknown or not a text encoding."""
+    try:
+        info = codecs.lookup(label.strip().lower())
+    except LookupError:
+        return None
+    # Rejects bytes-to-bytes codecs such as "base64" or "hex" that Python also knows.
+    if not getattr(info, "_is_text_encoding", True):
+        return None
+    return _CODEC_ALIASES.get(info.name, info.name)
+
+
+def _charset_from_header(content_type: str | None) -> str | None:
+    match = _CHARSET_PARAM.search(content_type or "")
+    return _codec(match.group(1)) if match else None
+
+
+def _charset_from_meta(raw: bytes) -> str | None:
+    """<meta charset=...> or <meta http-equiv content="...; charset=..."> in the first 4 KB."""
+    match = _META_CHARSET.search(raw[:_META_PRESCAN_BYTES])
+    if not match:
+        return None
+    codec = _codec(match.group(1).decode("ascii", errors="replace"))
+    # A page readable enough to find its <meta> is not UTF-16 (WHATWG: treat as utf-8).
+    if codec is not None and codec.startswith("utf-16"):
+        return "utf-8"
+    return codec
+
+
+def _media_type(content_type: str | None) -> str:
+    return (content_type or "").split(";", 1)[0].strip().lower()
+
+
+def _may_be_html(content_type: str | None) -> bool:
+    return _media_type(content_type) not in ("text/plain", "text/markdown", "text/x-markdown")
+
+
+# --------------------------------------------------------------------------- kind detection
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_TEXT_TYPES = ("text/plain", "text/markdown", "text/x-markdown")
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+_HTML_START = re.compile(r"<(!doctype|html|head|body|\?xml)\b", re.IGNORECASE)
+_TAG_AT_START = re.compile(
+    r"\s*<(meta|title|link|div|p|h[1-6]|article|main|section|table|ul|ol|span|a)\b", re.IGNORECASE
+)
+_BLOCK_TAG = re.compile(
+    r"</(p|div|li|h[1-6]|table|td|section|article|main|span|a|ul|ol)\s*>", re.IGNORECASE
+)
+
+
+def _kind(text: str, content_type: str | None, url: str) -> str:
+    """'html' or 'text', from the Content-Type, else the URL suffix, else the content itself."""
+    media = _media_type(content_type)
+    if media in _HTML_TYPES:
+        return "html"
+    if media in _TEXT_TYPES:
+        return "text"
+    if media.startswith(("image/", "audio/", "video/", "font/")) or media == "application/pdf":
+        raise ExtractError(f"the page is {media}, not HTML or text; only HTML/Markdown/text is supported")
+    path = urlsplit(url).path.lower()
+    if path.endswith(_HTML_SUFFIXES):
+        return "html"
+    if path.endswith(_TEXT_SUFFIXES):
+        return "text"
+    return "html" if _looks_like_html(text) else "text"
+
+
+def _looks_like_html(text: str) -> bool:
+    """A doctype/<html> near the top, a common tag first, or several closing block tags."""
+    head = text[:8192]
+    if _HTML_START.search(head[:1024]) or _TAG_AT_START.match(head):
+        return True
+    return len(_BLOCK_TAG.findall(head)) >= 3
+
+
+# --------------------------------------------------------------------------- public entry point
+
+
+def extract(
+    raw: bytes,
+    content_type: str | None = None,
+    *,
+    url: str = "",
+    select: Sequence[str] = (),
+    remove: Sequence[str] = (),
+) -> str:
+    """Fetched bytes to normalized Markdown; raises ExtractError if no text is left."""
+    text = decode(raw, content_type)
+    if _kind(text, content_type, url) == "html":
+        result = html_to_markdown(text, select=select, remove=remove, base_url=url)
+    else:
+        result = normalize_markdown(text)
+    if not result.strip():
+        where = f" at {url}" if url else ""
+        raise ExtractError(f"the page{where} has no text after extraction (empty or only markup)")
+    return result
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def check_selector(selector: str) -> str | None:
+    """None if selectolax (lexbor) accepts `selector`, else a short reason.
+
+    lexbor raises SelectolaxError("Can't parse CSS selector.") for syntax errors and for
+    pseudo-classes it does not know (:contains, :lang, ::before); unknown tags/classes are fine.
+    """
+    if not selector.strip():
+        return "empty CSS selector"
+    try:
+        LexborHTMLParser("<p></p>").css(selector)
+    except SelectolaxError:
+        return (
+            f"invalid CSS selector {selector!r}: cannot be parsed "
+            "(check brackets, quotes, combinators; pseudo-elements and :contains/:lang are not supported)"
+        )
+    return None
+
+
+def html_to_markdown(
+    html: str,
+    *,
+    select: Sequence[str] = (),
+    remove: Sequence[str] = (),
+    base_url: str = "",
+) -> str:
+    """Keep the selected part of the page, drop noise, convert to Markdown and normalize it."""
+    _validate_selectors(select, "select")
+    _validate_selectors(remove, "remove")
+    tree = LexborHTMLParser(html)
+    _drop_noise(tree)
+    for selector in remove:
+        for node in tree.css(selector):
+            node.decompose()
+    roots = _selected(tree, select) if select else [tree.root]
+    for root in roots:
+        _collapse_whitespace(root)
+    fragment = "\n".join(root.html or "" for root in roots if root is not None)
+    return normalize_markdown(_convert(fragment, base_url))
+
+
+def _validate_selectors(selectors: Sequence[str], what: str) -> None:
+    if isinstance(selectors, str):  # a bare string would be iterated char by char
+        raise ExtractError(f"{what} must be a list of CSS selectors, not the string {selectors!r}")
+    for selector in selectors:
+        problem = check_selector(selector)
+        if problem:
+            raise ExtractError(f"{what}: {problem}")
+
+
+def _drop_noise(tree: LexborHTMLParser) -> None:
+    """Remove non-text elements and comments (they change with every deploy)."""
+    for node in tree.css(", ".join(ALWAYS_DROP)):
+        node.decompose()
+    if tree.root is None:
+        return
+    comments = [n for n in tree.root.traverse(include_text=True) if n.is_comment_node]
+    for node in comments:
+        node.decompose()
+
+
+def _selected(tree: LexborHTMLParser, select: Sequence[str]) -> list[LexborNode]:
+    """Nodes matching any selector, in document order, without nodes inside other matches."""
+    matched = {node.mem_id for selector in select for node in tree.css(selector)}
+    if not matched:
+        names = ", ".join(repr(s) for s in select)
+        raise ExtractError(f"selector(s) {names} matched nothing on the page")
+    if tree.root is None:
+        return []
+    kept: list[LexborNode] = []
+    for node in tree.root.traverse():
+        if node.mem_id in matched and not _has_ancestor_in(node, matched):
+            kept.append(node)
+    return kept
+
+
+def _has_ancestor_in(node: LexborNode, ids: set[int]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in ids:
+            return True
+        parent = parent.parent
+    return False
+
+
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+
+
+def _collapse_whitespace(root: LexborNode) -> None:
+    """Collapse source whitespace like a browser does.
+
+    The converter keeps newlines from the HTML source inside paragraphs, so re-wrapping the
+    page source would otherwise look like a change.
+    """
+    keep = {n.mem_id for pre in root.css(_PRE_TAGS) for n in pre.traverse(include_text=True)}
+    texts = [n for n in root.traverse(include_text=True) if n.is_text_node and n.mem_id not in keep]
+    for node in texts:
+        text = node.text_content or ""
+        collapsed = _HTML_SPACE.sub(" ", text)
+        if collapsed != text:
+            node.replace_with(collapsed)
+
+
+def _convert(html: str, base_url: str) -> str:
+    options = _OPTIONS
+    if base_url:
+        # Resolve relative links so the same link reads the same wherever the page moves.
+        options = dataclasses.replace(_OPTIONS, base_url=base_url)
+    try:
+        return h2m.convert(html, options).content or ""
+    except h2m.ConversionError as exc:
+        raise ExtractError(f"could not convert the HTML to Markdown: {exc}") from exc
+
+
+# --------------------------------------------------------------------------- normalization
+
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\f\v"
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
+_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u2035"
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u2036"
+# Hyphen, non-breaking hyphen, figure dash, en dash, em dash, horizontal bar, minus sign.
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+
+_TRANSLATE = str.maketrans(
+    {
+        **{c: " " for c in _SPACES},
+        **{c: None for c in _INVISIBLE},
+        **{c: "'" for c in _SINGLE_QUOTES},
+        **{c: '"' for c in _DOUBLE_QUOTES},
+        **{c: "-" for c in _DASHES},
+        "\u2026": "...",
+        "\u2028": "\n",
+        "\u2029": "\n",
+    }
+)
+
+_INNER_SPACES = re.compile(r"[ \t]{2,}|\t")
+_INDENT = re.compile(r"^[ \t]*")
+
+
+def normalize_markdown(text: str) -> str:
+    """Make typography and whitespace variants of the same text identical (idempotent).
+
+    Quotes, dashes, ellipses and Unicode spaces become ASCII, invisible characters go, spaces
+    collapse (except list indentation at line start), blank-line runs become one blank line.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # NFC before and after the mapping: removing a zero-width char can make a new composable pair.
+    text = unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).translate(_TRANSLATE))
+    lines = [_normalize_line(line) for line in text.split("\n")]
+    return _join_blocks(lines)
+
+
+def _normalize_line(line: str) -> str:
+    """Strip trailing spaces and collapse inner runs; leading indentation is Markdown structure."""
+    line = line.rstrip()
+    indent = _INDENT.match(line).group(0)  # type: ignore[union-attr]  # always matches
+    # A leading tab is 4 columns of Markdown indentation, not one space.
+    return indent.expandtabs(4) + _INNER_SPACES.sub(" ", line[len(indent) :])
+
+
+def _join_blocks(lines: list[str]) -> str:
+    """At most one blank line in a row, none at the ends, exactly one final newline."""
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out) + "\n" if out else ""

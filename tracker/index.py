@@ -1,0 +1,352 @@
+"""The SQLite index: a derived, queryable view of the archive (plus the log of runs).
+
+Everything in ``services``, ``documents``, ``versions`` and ``changes`` is rebuilt from the git
+archive by ``tracker reindex``; ``runs`` and ``checks`` are the operational log of snapshot runs
+(what was fetched when, what failed), which git does not hold. The ``meta`` table remembers the
+archive commit the index has caught up with, so a run that died between a commit and its index
+write is reconciled by the next run (``sync``) without losing anything.
+
+Writes go through sqlite-utils (table creation, upserts); the read paths used by the query commands
+use the standard library's sqlite3 so that start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from tracker.errors import StoreError
+
+SCHEMA_VERSION = "1"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS services (id TEXT PRIMARY KEY, name TEXT);
+CREATE TABLE IF NOT EXISTS documents (
+    key TEXT PRIMARY KEY, service_id TEXT, type TEXT, path TEXT, url TEXT,
+    latest_commit TEXT, latest_hash TEXT, versions INTEGER DEFAULT 0,
+    first_recorded TEXT, last_recorded TEXT
+);
+CREATE TABLE IF NOT EXISTS versions (
+    commit_sha TEXT PRIMARY KEY, document_key TEXT, service_id TEXT, document_type TEXT,
+    seq INTEGER, fetched_at TEXT, source_url TEXT, final_url TEXT, http_status INTEGER,
+    content_hash TEXT, content_type TEXT, raw_path TEXT, extractor_version TEXT,
+    kind TEXT, revert_of TEXT, parent_sha TEXT,
+    changes INTEGER, material INTEGER, severity TEXT, categories TEXT, summary TEXT
+);
+CREATE INDEX IF NOT EXISTS versions_doc ON versions (document_key, seq);
+CREATE INDEX IF NOT EXISTS versions_hash ON versions (document_key, content_hash);
+CREATE TABLE IF NOT EXISTS changes (
+    id TEXT PRIMARY KEY, commit_sha TEXT, document_key TEXT, n INTEGER,
+    kind TEXT, clause_id TEXT, heading TEXT, before TEXT, after TEXT,
+    material INTEGER, severity TEXT, categories TEXT, explanation TEXT, cosmetic TEXT
+);
+CREATE INDEX IF NOT EXISTS changes_commit ON changes (commit_sha, n);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY, started_at TEXT, finished_at TEXT,
+    checked INTEGER, new INTEGER, changed INTEGER, unchanged INTEGER, failed INTEGER
+);
+CREATE TABLE IF NOT EXISTS checks (
+    run_id INTEGER, document_key TEXT, checked_at TEXT, outcome TEXT, http_status INTEGER,
+    error TEXT, duration_ms INTEGER, commit_sha TEXT,
+    PRIMARY KEY (run_id, document_key)
+);
+CREATE INDEX IF NOT EXISTS checks_doc ON checks (document_key, run_id);
+"""
+
+DERIVED_TABLES = ("services", "documents", "versions", "changes")
+
+
+@dataclass(frozen=True)
+class VersionRow:
+    """A version as the query commands see it."""
+
+    commit_sha: str
+    document_key: str
+    service_id: str
+    document_type: str
+    seq: int
+    fetched_at: str
+    kind: str
+    revert_of: str
+    changes: int
+    material: bool
+    severity: str
+    categories: tuple[str, ...]
+    summary: str
+    source_url: str
+    final_url: str
+    http_status: int | None
+    content_hash: str
+
+    def to_dict(self) -> dict[str, Any]:
+        data = dict(self.__dict__)
+        data["categories"] = list(self.categories)
+        return data
+
+
+class Index:
+    """Thin wrapper over the SQLite file; one connection, WAL mode so readers never block."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        try:
+            self.conn = sqlite3.connect(self.path, timeout=30)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the index {self.path}: {exc}") from exc
+        self.conn.row_factory = sqlite3.Row
+        try:
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"the index {self.path} is unreadable ({exc}); delete it and run `tracker reindex`"
+            ) from exc
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Index":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- meta --------------------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    # -- derived tables ----------------------------------------------------------------------
+    def clear_derived(self) -> None:
+        with self.conn:
+            for table in DERIVED_TABLES:
+                self.conn.execute(f"DELETE FROM {table}")
+            self.conn.execute("DELETE FROM meta WHERE key = 'indexed_head'")
+
+    def add_version(self, version: dict[str, Any], changes: Sequence[dict[str, Any]]) -> None:
+        """Insert one version and its clause changes, and move the document's pointers."""
+        key = version["document_key"]
+        version = dict(version)
+        service_name = version.pop("service_name", None)
+        row = dict(version)
+        row["categories"] = json.dumps(list(row.get("categories") or []))
+        cols = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        self.conn.execute(f"INSERT OR REPLACE INTO versions ({cols}) VALUES ({marks})", tuple(row.values()))
+        self.conn.execute(
+            "INSERT INTO services (id, name) VALUES (?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET name = excluded.name",
+            (version["service_id"], service_name or version["service_id"]),
+        )
+        self.conn.execute(
+            """INSERT INTO documents (key, service_id, type, path, url, latest_commit, latest_hash,
+                   versions, first_recorded, last_recorded)
+               VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+               ON CONFLICT(key) DO UPDATE SET latest_commit = excluded.latest_commit,
+                   latest_hash = excluded.latest_hash, url = excluded.url,
+                   versions = documents.versions + 1, last_recorded = excluded.last_recorded""",
+            (
+                key,
+                version["service_id"],
+                version["document_type"],
+                f"{version['service_id']}/{version['document_type']}.md",
+                version["source_url"],
+                version["commit_sha"],
+                version["content_hash"],
+                version["fetched_at"],
+                version["fetched_at"],
+            ),
+        )
+        for n, change in enumerate(changes):
+            data = dict(change)
+            data.update(
+                id=f"{version['commit_sha']}:{n}",
+                commit_sha=version["commit_sha"],
+                document_key=key,
+                n=n,
+                categories=json.dumps(list(data.get("categories") or [])),
+                material=int(bool(data.get("material"))),
+            )
+            cols = ", ".join(data)
+            marks = ", ".join("?" for _ in data)
+            self.conn.execute(f"INSERT OR REPLACE INTO changes ({cols}) VALUES ({marks})", tuple(data.values()))
+
+    def commit(self) -> None:
+        self.conn.commit()
+
+    # -- reads -------------------------------------------------------------------------------
+    def latest(self, document_key: str) -> sqlite3.Row | None:
+        return self.conn.execute(
+            "SELECT * FROM documents WHERE key = ?", (document_key,)
+        ).fetchone()
+
+    def latest_hashes(self) -> dict[str, str]:
+        """document key -> content hash of its latest version: the whole cost of 'unchanged'."""
+        return {r[0]: r[1] for r in self.conn.execute("SELECT key, latest_hash FROM documents")}
+
+    def hash_seen(self, document_key: str, content_hash: str) -> sqlite3.Row | None:
+        """An earlier version of this document with the same text (a revert), if any."""
+        return self.conn.execute(
+            "SELECT commit_sha, fetched_at FROM versions WHERE document_key = ? AND content_hash = ? "
+            "ORDER BY seq LIMIT 1",
+            (document_key, content_hash),
+        ).fetchone()
+
+    def next_seq(self, document_key: str) -> int:
+        row = self.conn.execute(
+            "SELECT COALESCE(MAX(seq), 0) + 1 FROM versions WHERE document_key = ?", (document_key,)
+        ).fetchone()
+        return int(row[0])
+
+    def versions(self, service_id: str, document_type: str | None = None) -> list[VersionRow]:
+        sql = "SELECT * FROM versions WHERE service_id = ?"
+        args: list[Any] = [service_id]
+        if document_type:
+            sql += " AND lower(document_type) = lower(?)"
+            args.append(document_type)
+        sql += " ORDER BY document_type, seq"
+        return [_version_row(r) for r in self.conn.execute(sql, args)]
+
+    def version_rows(self, document_key: str) -> list[VersionRow]:
+        rows = self.conn.execute(
+            "SELECT * FROM versions WHERE document_key = ? ORDER BY seq", (document_key,)
+        )
+        return [_version_row(r) for r in rows]
+
+    def changes_for(self, commit_sha: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute("SELECT * FROM changes WHERE commit_sha = ? ORDER BY n", (commit_sha,))
+        out = []
+        for r in rows:
+            d = dict(r)
+            d["categories"] = json.loads(d["categories"] or "[]")
+            d["material"] = bool(d["material"])
+            out.append(d)
+        return out
+
+    def recent_versions(self, limit: int = 200, document_key: str | None = None) -> list[VersionRow]:
+        sql = "SELECT * FROM versions WHERE seq > 1"
+        args: list[Any] = []
+        if document_key:
+            sql += " AND document_key = ?"
+            args.append(document_key)
+        sql += " ORDER BY fetched_at DESC, seq DESC LIMIT ?"
+        args.append(limit)
+        return [_version_row(r) for r in self.conn.execute(sql, args)]
+
+    def documents(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT d.*, s.name AS service_name FROM documents d LEFT JOIN services s "
+            "ON s.id = d.service_id ORDER BY d.key"
+        )
+        return [dict(r) for r in rows]
+
+    def service_names(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT id, name FROM services")}
+
+    # -- runs --------------------------------------------------------------------------------
+    def start_run(self, started_at: str) -> int:
+        cur = self.conn.execute("INSERT INTO runs (started_at) VALUES (?)", (started_at,))
+        self.conn.commit()
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, finished_at: str, counts: dict[str, int]) -> None:
+        self.conn.execute(
+            "UPDATE runs SET finished_at = ?, checked = ?, new = ?, changed = ?, unchanged = ?, "
+            "failed = ? WHERE id = ?",
+            (
+                finished_at,
+                counts.get("checked", 0),
+                counts.get("new", 0),
+                counts.get("changed", 0),
+                counts.get("unchanged", 0),
+                counts.get("failed", 0),
+                run_id,
+            ),
+        )
+        self.conn.commit()
+
+    def add_checks(self, rows: Iterable[dict[str, Any]]) -> None:
+        for row in rows:
+            cols = ", ".join(row)
+            marks = ", ".join("?" for _ in row)
+            self.conn.execute(f"INSERT OR REPLACE INTO checks ({cols}) VALUES ({marks})", tuple(row.values()))
+        self.conn.commit()
+
+    def status(self) -> list[dict[str, Any]]:
+        """Per document: last check, its outcome and how many runs in a row it has failed."""
+        docs = {d["key"]: d for d in self.documents()}
+        last = self.conn.execute(
+            "SELECT c.* FROM checks c JOIN (SELECT document_key, MAX(run_id) AS run_id FROM checks "
+            "GROUP BY document_key) m ON m.document_key = c.document_key AND m.run_id = c.run_id"
+        ).fetchall()
+        out: dict[str, dict[str, Any]] = {}
+        for key, doc in docs.items():
+            out[key] = {
+                "document": key,
+                "service": doc["service_id"],
+                "type": doc["type"],
+                "versions": doc["versions"],
+                "last_recorded": doc["last_recorded"],
+                "last_checked": None,
+                "last_outcome": None,
+                "error": None,
+                "failing_runs": 0,
+            }
+        for row in last:
+            key = row["document_key"]
+            entry = out.setdefault(
+                key,
+                {
+                    "document": key,
+                    "service": key.split("/", 1)[0],
+                    "type": key.split("/", 1)[-1],
+                    "versions": 0,
+                    "last_recorded": None,
+                    "failing_runs": 0,
+                },
+            )
+            entry.update(last_checked=row["checked_at"], last_outcome=row["outcome"], error=row["error"])
+            if row["outcome"] == "failed":
+                entry["failing_runs"] = self._failing_streak(key)
+        return [out[k] for k in sorted(out)]
+
+    def _failing_streak(self, key: str) -> int:
+        streak = 0
+        for row in self.conn.execute(
+            "SELECT outcome FROM checks WHERE document_key = ? ORDER BY run_id DESC LIMIT 100", (key,)
+        ):
+            if row[0] != "failed":
+                break
+            streak += 1
+        return streak
+
+
+def _version_row(r: sqlite3.Row) -> VersionRow:
+    return VersionRow(
+        commit_sha=r["commit_sha"],
+        document_key=r["document_key"],
+        service_id=r["service_id"],
+        document_type=r["document_type"],
+        seq=r["seq"],
+        fetched_at=r["fetched_at"],
+        kind=r["kind"],
+        revert_of=r["revert_of"] or "",
+        changes=r["changes"] or 0,
+        material=bool(r["material"]),
+        severity=r["severity"] or "",
+        categories=tuple(json.loads(r["categories"] or "[]")),
+        summary=r["summary"] or "",
+        source_url=r["source_url"] or "",
+        final_url=r["final_url"] or "",
+        http_status=r["http_status"],
+        content_hash=r["content_hash"] or "",
+    )
+

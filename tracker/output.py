@@ -1,0 +1,95 @@
+"""Rendering for people on a terminal: clause diffs, tables, run summaries.
+
+Colour only on a TTY (rich decides, and honours NO_COLOR); every string that came from a terms page
+is stripped of control characters first, so a page cannot send escape sequences to a terminal.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any, Iterable, Sequence
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str | None) -> str:
+    """Terminal-safe text: no escape sequences, no bidi overrides."""
+    return _UNSAFE.sub("", text or "")
+
+
+def console(stderr: bool = False) -> "Console":  # noqa: F821
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def word_ops(before: str | None, after: str | None) -> list[tuple[int, str]]:
+    from tracker.diff import word_diff
+
+    return word_diff(before or "", after or "")
+
+
+def diff_lines(changes: Sequence[dict[str, Any]], *, color: bool) -> "Iterable[Any]":
+    """Yield printable renderables (rich Text when colour is on, plain str otherwise)."""
+    from rich.text import Text
+
+    marks = {"added": "+", "removed": "-", "modified": "~", "moved": ">"}
+    for change in changes:
+        kind = change["kind"]
+        label = change.get("severity") or ""
+        material = " MATERIAL" if change.get("material") else ""
+        cats = ", ".join(change.get("categories") or [])
+        head = f"{marks.get(kind, '?')} {kind} {clean(change.get('clause_id') or change.get('clause') or '')}"
+        if change.get("heading"):
+            head += f"  ({clean(change['heading'])})"
+        meta = f"  [{label}{material}{'; ' + cats if cats else ''}]"
+        explanation = clean(change.get("explanation"))
+        if not color:
+            yield head + meta
+            if explanation:
+                yield f"    {explanation}"
+            yield "    " + plain_inline(change)
+            yield ""
+            continue
+        style = "bold red" if change.get("material") else "bold"
+        yield Text(head, style="bold") + Text(meta, style=style)
+        if explanation:
+            yield Text("    " + explanation, style="italic")
+        yield Text("    ") + rich_inline(change)
+        yield Text("")
+
+
+def plain_inline(change: dict[str, Any]) -> str:
+    """git --word-diff=plain style: [-deleted-]{+inserted+}."""
+    kind = change["kind"]
+    if kind == "added":
+        return "{+" + clean(change.get("after")) + "+}"
+    if kind == "removed":
+        return "[-" + clean(change.get("before")) + "-]"
+    if change.get("before") == change.get("after"):
+        return clean(change.get("after"))
+    out = []
+    for op, text in word_ops(change.get("before"), change.get("after")):
+        text = clean(text)
+        out.append(text if op == 0 else ("[-" + text + "-]" if op < 0 else "{+" + text + "+}"))
+    return "".join(out)
+
+
+def rich_inline(change: dict[str, Any]) -> "Any":
+    from rich.text import Text
+
+    kind = change["kind"]
+    if kind == "added":
+        return Text(clean(change.get("after")), style="green")
+    if kind == "removed":
+        return Text(clean(change.get("before")), style="red strike")
+    text = Text()
+    for op, part in word_ops(change.get("before"), change.get("after")):
+        part = clean(part)
+        text.append(part, style="" if op == 0 else ("red strike" if op < 0 else "green underline"))
+    return text
+
+
+def is_tty() -> bool:
+    return sys.stdout.isatty()

@@ -1,0 +1,527 @@
+"""Load and validate ``sources.toml``: the list of services and documents to track.
+
+Everything downstream (archive paths, fetch settings, feeds) trusts these values, so the
+file is checked strictly up front and *all* its problems are reported at once, each with
+file, line, entry and fix, instead of failing on the first one.
+
+Format::
+
+    # optional defaults applied to every document
+    [defaults]
+    timeout = 30                    # seconds
+    user_agent = "tracker/0.1"      # optional
+    headers = { Accept-Language = "en" }   # optional, merged under per-document headers
+
+    [[service]]
+    id = "nimbus"                   # safe id: ^[a-z0-9][a-z0-9._-]{0,63}$, no '..'
+    name = "Nimbus AI"
+
+      [[service.document]]
+      type = "Terms of Service"     # becomes the archive file "nimbus/Terms of Service.md"
+      url = "https://nimbus.example/terms"   # http, https or file
+      select = ["main"]             # CSS selector(s) to keep, string or list (optional)
+      remove = [".cookie-banner"]   # CSS selector(s) to drop (optional)
+      timeout = 20                  # optional: timeout, user_agent, headers (table of str)
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from tracker.errors import ConfigError
+
+DEFAULT_TIMEOUT = 30.0
+
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+# RFC 9110 token: what a header field name may contain.
+_HEADER_NAME_RE = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+_HEADER_RE = re.compile(r"^\s*\[\[?\s*([^\[\]]+?)\s*\]\]?\s*(#.*)?$")
+
+TOP_KEYS = ("defaults", "service")
+DEFAULT_KEYS = ("timeout", "user_agent", "headers")
+SERVICE_KEYS = ("id", "name", "document")
+DOCUMENT_KEYS = ("type", "url", "select", "remove", "timeout", "user_agent", "headers")
+URL_SCHEMES = ("http", "https", "file")
+MAX_TYPE_LENGTH = 100
+
+
+@dataclass(frozen=True)
+class Document:
+    """One tracked page; ``key`` and ``path`` identify it in the archive."""
+
+    service_id: str
+    service_name: str
+    type: str
+    url: str
+    select: tuple[str, ...] = ()
+    remove: tuple[str, ...] = ()
+    timeout: float = DEFAULT_TIMEOUT
+    user_agent: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def key(self) -> str:
+        """Unique id of the document across all services."""
+        return f"{self.service_id}/{self.type}"
+
+    @property
+    def path(self) -> str:
+        """Archive path of the document's text, relative to the archive root."""
+        return f"{self.service_id}/{self.type}.md"
+
+
+@dataclass(frozen=True)
+class Service:
+    """A company or product whose documents are tracked together."""
+
+    id: str
+    name: str
+    documents: tuple[Document, ...]
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The validated contents of a sources file."""
+
+    path: Path | None
+    services: tuple[Service, ...]
+
+    def documents(self, service: str | None = None, document: str | None = None) -> list[Document]:
+        """Documents to work on, narrowed by service id and/or document type (case-insensitive).
+
+        An unknown filter is an error, not an empty list: a typo must not look like "nothing changed".
+        """
+        services = list(self.services)
+        if service is not None:
+            services = [s for s in services if s.id == service.lower()]
+            if not services:
+                known = ", ".join(s.id for s in self.services) or "none"
+                raise ConfigError(f"no service '{service}' in {self._name}; known: {known}")
+        docs = [d for s in services for d in s.documents]
+        if document is not None:
+            wanted = document.casefold()
+            matched = [d for d in docs if d.type.casefold() == wanted]
+            if not matched:
+                known = ", ".join(sorted({d.type for d in docs})) or "none"
+                where = f" of service '{service}'" if service is not None else ""
+                raise ConfigError(f"no document '{document}'{where} in {self._name}; known: {known}")
+            docs = matched
+        return docs
+
+    @property
+    def _name(self) -> str:
+        return self.path.name if self.path else "sources.toml"
+
+
+@dataclass(frozen=True)
+class _Settings:
+    """Fetch settings shared by [defaults] and documents."""
+
+    timeout: float = DEFAULT_TIMEOUT
+    user_agent: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+# --- public validators -------------------------------------------------------------------------
+
+
+def validate_id(value: str) -> str | None:
+    """None if ``value`` is a safe service id (used as a directory name), else why not."""
+    if not isinstance(value, str) or not value:
+        return "must be a non-empty string"
+    if not _ID_RE.match(value):
+        return (
+            "must be 1-64 characters of lowercase letters, digits, '.', '_' or '-', "
+            "starting with a letter or digit"
+        )
+    if ".." in value:
+        return "must not contain '..'"
+    return None
+
+
+def validate_document_type(value: str) -> str | None:
+    """None if ``value`` can be used as a file name ("<type>.md") on any platform, else why not."""
+    if not isinstance(value, str) or not value:
+        return "must be a non-empty string"
+    if len(value) > MAX_TYPE_LENGTH:
+        return f"must be at most {MAX_TYPE_LENGTH} characters"
+    if value != value.strip():
+        return "must not start or end with spaces"
+    if "/" in value or "\\" in value:
+        return "must not contain '/' or '\\' (it becomes a file name)"
+    if _CONTROL_RE.search(value):
+        return "must not contain control characters"
+    if value.startswith("."):
+        return "must not start with '.'"
+    return None
+
+
+# --- loading -----------------------------------------------------------------------------------
+
+
+def load_sources(path: Path) -> Sources:
+    """Read and validate a sources file; every problem is reported in one ConfigError."""
+    path = Path(path)
+    if not path.exists():
+        raise ConfigError(f"no sources file at {path}; create one (see README) or pass --sources")
+    if not path.is_file():
+        raise ConfigError(f"{path} is not a file; pass the path of a sources.toml with --sources")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not valid UTF-8 ({exc.reason} at byte {exc.start}); save it as UTF-8") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
+    return parse_sources(text, path=path)
+
+
+def parse_sources(text: str, *, path: Path | None = None) -> Sources:
+    """Validate sources given as text; ``path`` is only used in messages."""
+    label = str(path) if path is not None else "sources.toml"
+    try:
+        data = tomllib.loads(text.removeprefix("\ufeff"))
+    except tomllib.TOMLDecodeError as exc:
+        # tomllib's message already carries "(at line L, column C)".
+        raise ConfigError(f"{label}: invalid TOML: {exc}") from None
+    checker = _Checker(label, _Locator(text))
+    services = checker.check(data)
+    if checker.errors:
+        count = len(checker.errors)
+        header = f"{label}: {count} problem{'s' if count > 1 else ''} to fix:"
+        raise ConfigError("\n".join([header, *checker.errors]))
+    return Sources(path=path, services=services)
+
+
+# --- line numbers ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Block:
+    """Lines [start, end) of a table in the source text (1-based)."""
+
+    start: int
+    end: int
+
+
+class _Locator:
+    """Finds the line of a table or key, so messages can point at it.
+
+    Best effort: it understands ``[[service]]`` / ``[[service.document]]`` headers and falls
+    back to searching for the ``id = "..."`` / ``type = "..."`` line (e.g. for inline tables).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        self.headers: list[tuple[int, str, bool]] = []  # (line, dotted name, is array)
+        for number, line in enumerate(self.lines, start=1):
+            match = _HEADER_RE.match(line)
+            if match:
+                name = re.sub(r"\s+|[\"']", "", match.group(1))
+                self.headers.append((number, name, line.lstrip().startswith("[[")))
+
+    def _end(self, start: int, table: str) -> int:
+        """Line of the first header after ``start`` that is not a sub-table of ``table``."""
+        for number, name, _ in self.headers:
+            if number > start and not name.startswith(table + "."):
+                return number
+        return len(self.lines) + 1
+
+    def service(self, index: int, service_id: object) -> _Block | None:
+        starts = [n for n, name, array in self.headers if name == "service" and array]
+        if index < len(starts):
+            return _Block(starts[index], self._end(starts[index], "service"))
+        line = self.find_assignment("id", service_id)
+        return _Block(line, line + 1) if line else None
+
+    def document(self, service: _Block | None, index: int, doc_type: object) -> _Block | None:
+        if service is None:
+            return None
+        starts = [
+            n for n, name, array in self.headers
+            if name == "service.document" and array and service.start < n < service.end
+        ]
+        if index < len(starts):
+            return _Block(starts[index], self._end(starts[index], "service.document"))
+        line = self.find_assignment("type", doc_type, after=service.start)
+        return _Block(line, line + 1) if line else service
+
+    def defaults(self) -> _Block | None:
+        for number, name, array in self.headers:
+            if name == "defaults" and not array:
+                return _Block(number, self._end(number, "defaults"))
+        return None
+
+    def key(self, block: _Block | None, key: str) -> int | None:
+        """Line where ``key`` is assigned inside ``block``, else the block's first line."""
+        if block is None:
+            return None
+        # `key = ...` or a sub-table header `[...key]` (e.g. [service.document.headers]).
+        pattern = re.compile(rf"^\s*([\"']?{re.escape(key)}[\"']?\s*=|\[[^\[\]]*\b{re.escape(key)}\s*\])")
+        for number in range(block.start, min(block.end, len(self.lines) + 1)):
+            if pattern.match(self.lines[number - 1]):
+                return number
+        return block.start
+
+    def find_assignment(self, key: str, value: object, after: int = 0) -> int | None:
+        """Line of ``key = "value"`` (first after line ``after``), for inline tables."""
+        if not isinstance(value, str):
+            return None
+        pattern = re.compile(rf"\b{re.escape(key)}\s*=\s*[\"']{re.escape(value)}[\"']")
+        for number, line in enumerate(self.lines, start=1):
+            if number > after and pattern.search(line):
+                return number
+        return None
+
+
+# --- validation --------------------------------------------------------------------------------
+
+
+class _Checker:
+    """Walks the parsed TOML, collecting every error instead of stopping at the first."""
+
+    def __init__(self, label: str, locator: _Locator) -> None:
+        self.label = label
+        self.locator = locator
+        self.errors: list[str] = []
+
+    def error(self, line: int | None, message: str) -> None:
+        where = f"{self.label}:{line}" if line else self.label
+        self.errors.append(f"  {where}: {message}")
+
+    def check(self, data: dict[str, Any]) -> tuple[Service, ...]:
+        self.unknown_keys(data, TOP_KEYS, "at top level", None, None)
+        defaults = self.defaults(data.get("defaults", {}))
+        raw_services = data.get("service")
+        if raw_services is None:
+            self.error(None, "defines no services; add a [[service]] table with id, name and a [[service.document]]")
+            return ()
+        if not _is_table_list(raw_services):
+            self.error(None, "'service' must be an array of tables: write each one as [[service]]")
+            return ()
+        services: list[Service] = []
+        seen: dict[str, int] = {}
+        for index, raw in enumerate(raw_services):
+            service = self.service(index, raw, defaults)
+            if service is None:
+                continue
+            if service.id in seen:
+                line = self.locator.key(self.locator.service(index, service.id), "id")
+                first = seen[service.id] + 1
+                self.error(line, f"duplicate service id '{service.id}' (also service #{first}); ids must be unique")
+                continue
+            seen[service.id] = index
+            services.append(service)
+        return tuple(services)
+
+    def unknown_keys(self, table: dict[str, Any], allowed: tuple[str, ...], where: str,
+                     block: _Block | None, allowed_hint: str | None) -> None:
+        for key in table:
+            if key in allowed:
+                continue
+            close = difflib.get_close_matches(key, allowed, n=1)
+            fix = f"did you mean '{close[0]}'?" if close else f"valid keys: {allowed_hint or ', '.join(allowed)}"
+            self.error(self.locator.key(block, key), f"unknown key '{key}' {where}; {fix}")
+
+    def defaults(self, raw: object) -> _Settings:
+        block = self.locator.defaults()
+        if not isinstance(raw, dict):
+            self.error(None, "'defaults' must be a table: write it as [defaults]")
+            return _Settings()
+        self.unknown_keys(raw, DEFAULT_KEYS, "in [defaults]", block, None)
+        return self.settings(raw, _Settings(), "in [defaults]", block)
+
+    def settings(self, raw: dict[str, Any], base: _Settings, where: str, block: _Block | None) -> _Settings:
+        """timeout / user_agent / headers, each falling back to ``base``."""
+        timeout, user_agent, headers = base.timeout, base.user_agent, dict(base.headers)
+        if "timeout" in raw:
+            value = raw["timeout"]
+            if not _is_positive_number(value):
+                line = self.locator.key(block, "timeout")
+                self.error(line, f"'timeout' {where} must be a positive number of seconds, e.g. 30")
+            else:
+                timeout = float(value)
+        if "user_agent" in raw:
+            value = raw["user_agent"]
+            if not isinstance(value, str) or not value.strip() or _CONTROL_RE.search(value):
+                line = self.locator.key(block, "user_agent")
+                self.error(line, f"'user_agent' {where} must be a non-empty single-line string")
+            else:
+                user_agent = value
+        if "headers" in raw:
+            headers.update(self.headers(raw["headers"], where, self.locator.key(block, "headers")))
+        return _Settings(timeout, user_agent, tuple(sorted(headers.items())))
+
+    def headers(self, raw: object, where: str, line: int | None) -> dict[str, str]:
+        if not isinstance(raw, dict):
+            example = 'headers = { Accept-Language = "en" }'
+            self.error(line, f"'headers' {where} must be a table of strings, e.g. {example}")
+            return {}
+        good: dict[str, str] = {}
+        for name, value in raw.items():
+            if not _HEADER_NAME_RE.match(name):
+                self.error(line, f"header name '{name}' {where} is not a valid HTTP header name")
+            elif not isinstance(value, str) or _CONTROL_RE.search(value):
+                self.error(line, f"header '{name}' {where} must be a single-line string")
+            else:
+                good[name] = value
+        return good
+
+    def service(self, index: int, raw: dict[str, Any], defaults: _Settings) -> Service | None:
+        raw_id = raw.get("id")
+        block = self.locator.service(index, raw_id)
+        label = f"service '{raw_id}'" if isinstance(raw_id, str) and raw_id else f"service #{index + 1}"
+        self.unknown_keys(raw, SERVICE_KEYS, f"in {label}", block, None)
+        service_id = self.service_id(raw_id, label, block)
+        name = raw.get("name")
+        if name is None:
+            self.error(self.locator.key(block, "id"), f"{label} has no 'name'; add e.g. name = \"Acme Cloud\"")
+        elif not isinstance(name, str) or not name.strip() or _CONTROL_RE.search(name):
+            self.error(self.locator.key(block, "name"), f"'name' of {label} must be a non-empty single-line string")
+            name = None
+        documents = self.documents(raw.get("document"), label, block, service_id, name, defaults)
+        if service_id is None or name is None or documents is None:
+            return None
+        return Service(id=service_id, name=name.strip(), documents=documents)
+
+    def service_id(self, raw_id: object, label: str, block: _Block | None) -> str | None:
+        if raw_id is None:
+            line = self.locator.key(block, "name")
+            self.error(line, f"{label} has no 'id'; add e.g. id = \"acme\" (lowercase, used as a folder name)")
+            return None
+        if not isinstance(raw_id, str):
+            self.error(self.locator.key(block, "id"), f"'id' of {label} must be a string, e.g. id = \"acme\"")
+            return None
+        problem = validate_id(raw_id)
+        if problem:
+            suggestion = re.sub(r"[^a-z0-9._-]+", "-", raw_id.lower()).strip("-._").replace("..", ".")
+            if not suggestion or validate_id(suggestion) is not None:
+                suggestion = "acme-cloud"
+            hint = f" (e.g. '{suggestion}')"
+            self.error(self.locator.key(block, "id"), f"unsafe id '{raw_id}' of {label}: {problem}{hint}")
+            return None
+        return raw_id
+
+    def documents(self, raw: object, label: str, block: _Block | None, service_id: str | None,
+                  name: str | None, defaults: _Settings) -> tuple[Document, ...] | None:
+        if raw is None:
+            line = block.start if block else None
+            self.error(line, f"{label} has no documents; add a [[service.document]] table with type and url")
+            return None
+        if not _is_table_list(raw):
+            line = self.locator.key(block, "document")
+            self.error(line, f"'document' of {label} must be an array of tables: write each one as [[service.document]]")
+            return None
+        documents: list[Document] = []
+        seen: dict[str, str] = {}
+        ok = True
+        for index, raw_doc in enumerate(raw):
+            doc_block = self.locator.document(block, index, raw_doc.get("type"))
+            document = self.document(index, raw_doc, label, doc_block, service_id, name, defaults)
+            if document is None:
+                ok = False
+                continue
+            folded = document.type.casefold()
+            if folded in seen:
+                self.error(self.locator.key(doc_block, "type"),
+                           f"duplicate document type '{document.type}' in {label} (same as '{seen[folded]}'; "
+                           "types are file names, compared case-insensitively)")
+                ok = False
+                continue
+            seen[folded] = document.type
+            documents.append(document)
+        return tuple(documents) if ok else None
+
+    def document(self, index: int, raw: dict[str, Any], service_label: str, block: _Block | None,
+                 service_id: str | None, service_name: str | None, defaults: _Settings) -> Document | None:
+        doc_type = raw.get("type")
+        named = isinstance(doc_type, str) and doc_type
+        label = (f"document '{doc_type}'" if named else f"document #{index + 1}") + f" of {service_label}"
+        before = len(self.errors)
+        self.unknown_keys(raw, DOCUMENT_KEYS, f"in {label}", block, None)
+        if doc_type is None:
+            self.error(block.start if block else None, f"{label} has no 'type'; add e.g. type = \"Terms of Service\"")
+        elif not isinstance(doc_type, str) or (problem := validate_document_type(doc_type)):
+            why = "must be a string" if not isinstance(doc_type, str) else problem
+            self.error(self.locator.key(block, "type"), f"bad type {doc_type!r} of {label}: {why}")
+        url = self.url(raw.get("url"), label, block)
+        select = self.selectors(raw, "select", label, block)
+        remove = self.selectors(raw, "remove", label, block)
+        settings = self.settings(raw, defaults, f"in {label}", block)
+        if len(self.errors) > before or service_id is None or service_name is None or url is None:
+            return None
+        return Document(
+            service_id=service_id, service_name=service_name.strip(), type=doc_type, url=url,
+            select=select, remove=remove, timeout=settings.timeout,
+            user_agent=settings.user_agent, headers=settings.headers,
+        )
+
+    def url(self, raw: object, label: str, block: _Block | None) -> str | None:
+        line = self.locator.key(block, "url")
+        if raw is None:
+            line = block.start if block else None
+            self.error(line, f"{label} has no 'url'; add e.g. url = \"https://example.com/terms\"")
+            return None
+        if not isinstance(raw, str) or not raw.strip():
+            self.error(line, f"'url' of {label} must be a non-empty string")
+            return None
+        problem = _url_problem(raw)
+        if problem:
+            self.error(line, f"bad url '{raw}' of {label}: {problem}")
+            return None
+        return raw
+
+    def selectors(self, raw: dict[str, Any], key: str, label: str, block: _Block | None) -> tuple[str, ...]:
+        if key not in raw:
+            return ()
+        value = raw[key]
+        line = self.locator.key(block, key)
+        values = [value] if isinstance(value, str) else value
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            example = f'{key} = ["main"]'
+            self.error(line, f"'{key}' of {label} must be a CSS selector string or a list of them, e.g. {example}")
+            return ()
+        # Imported here: tracker.extract is heavier and may itself import this module.
+        from tracker.extract import check_selector
+
+        for selector in values:
+            problem = check_selector(selector)
+            if problem:
+                self.error(line, f"bad CSS selector in '{key}' of {label}: {problem}")
+        return tuple(values)
+
+
+def _is_positive_number(value: object) -> bool:
+    """TOML booleans are ints in Python; a timeout of `true` is a mistake, not 1 second."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return math.isfinite(value) and value > 0
+
+
+def _is_table_list(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, dict) for item in value)
+
+
+def _url_problem(url: str) -> str | None:
+    """None if the URL can be fetched by the tracker, else what is wrong with it."""
+    if url != url.strip() or re.search(r"[\s\x00-\x1f\x7f]", url):
+        return "must not contain spaces or control characters (encode them as %20)"
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError as exc:
+        return f"cannot be parsed ({exc})"
+    if parts.scheme not in URL_SCHEMES:
+        return f"scheme must be http, https or file, not '{parts.scheme or '(none)'}'"
+    if parts.scheme == "file":
+        return None if parts.path else "file URLs need a path, e.g. file:///home/me/terms.html"
+    if not host:
+        return "has no host; write a full URL like https://example.com/terms"
+    return None

@@ -1,0 +1,318 @@
+"""The git-backed archive: the source of truth for every recorded version.
+
+Layout of the archive (a plain git repository, ``<store>/archive``)::
+
+    <service>/<document type>.md          normalized Markdown of the latest version
+    .raw/<service>/<document type>.<ext> the raw bytes that version was extracted from
+
+One commit records one new version of one document: both files change together, the subject
+says what happened ("Record new version of Nimbus AI Terms of Service") and trailers carry the
+machine-readable facts (source URL, final URL, fetch time, HTTP status, content hash, extractor
+version). Commits are written in bulk through one ``git fast-import`` process per batch, so a run
+that records hundreds of versions does not spawn hundreds of git processes, and a batch only
+becomes visible (the branch ref moves) once every commit in it is complete: a crash mid-batch
+leaves the previous history untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from tracker.errors import NotFoundError, StoreError
+
+BRANCH = "main"
+RAW_DIR = ".raw"
+AUTHOR = "tracker <tracker@localhost>"
+TRAILER_KEYS = (
+    "Service",
+    "Service-Name",
+    "Document-Type",
+    "Source-URL",
+    "Final-URL",
+    "Fetched-At",
+    "HTTP-Status",
+    "Content-Hash",
+    "Content-Type",
+    "Raw-Path",
+    "Extractor-Version",
+    "Version-Kind",
+    "Revert-Of",
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def content_hash(text: str) -> str:
+    """The identity of a normalized text: equal hashes mean no new version."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def safe_line(value: str) -> str:
+    """Strip control and bidi-override characters so page or config text cannot forge trailers."""
+    return _CONTROL.sub("", value.replace("\n", " ").replace("\r", " ")).strip()
+
+
+@dataclass(frozen=True)
+class NewVersion:
+    """A version to record: everything a commit needs."""
+
+    service_id: str
+    service_name: str
+    document_type: str
+    text: str
+    raw: bytes
+    raw_ext: str
+    source_url: str
+    final_url: str
+    fetched_at: datetime
+    http_status: int | None
+    content_type: str
+    extractor_version: str
+    kind: str = "changed"  # "first" | "changed" | "revert"
+    revert_of: str = ""  # date (ISO) of the version this text restores, for reverts
+
+    @property
+    def path(self) -> str:
+        return f"{self.service_id}/{self.document_type}.md"
+
+    @property
+    def raw_path(self) -> str:
+        return f"{RAW_DIR}/{self.service_id}/{self.document_type}.{self.raw_ext}"
+
+    @property
+    def hash(self) -> str:
+        return content_hash(self.text)
+
+    def message(self) -> str:
+        """Commit message: a readable subject plus trailers that reindex parses back."""
+        who = f"{safe_line(self.service_name)} {safe_line(self.document_type)}"
+        if self.kind == "first":
+            subject = f"Record first version of {who}"
+        elif self.kind == "revert":
+            subject = f"Record revert of {who} to its version of {self.revert_of[:10]}"
+        else:
+            subject = f"Record new version of {who}"
+        trailers = {
+            "Service": self.service_id,
+            "Service-Name": self.service_name,
+            "Document-Type": self.document_type,
+            "Source-URL": self.source_url,
+            "Final-URL": self.final_url,
+            "Fetched-At": iso(self.fetched_at),
+            "HTTP-Status": "" if self.http_status is None else str(self.http_status),
+            "Content-Hash": self.hash,
+            "Content-Type": self.content_type,
+            "Raw-Path": self.raw_path,
+            "Extractor-Version": self.extractor_version,
+            "Version-Kind": self.kind,
+            "Revert-Of": self.revert_of,
+        }
+        lines = [f"{k}: {safe_line(v)}" for k, v in trailers.items() if v]
+        return subject + "\n\n" + "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class Commit:
+    """One recorded version as read back from git."""
+
+    sha: str
+    subject: str
+    trailers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def service_id(self) -> str:
+        return self.trailers.get("Service", "")
+
+    @property
+    def document_type(self) -> str:
+        return self.trailers.get("Document-Type", "")
+
+    @property
+    def path(self) -> str:
+        return f"{self.service_id}/{self.document_type}.md"
+
+
+def iso(moment: datetime) -> str:
+    """UTC ISO 8601 with a Z, second precision: the one date format of the archive."""
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_iso(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(timezone.utc)
+
+
+def _quote_path(path: str) -> str:
+    """fast-import accepts C-style quoted paths; quoting always keeps spaces and quotes safe."""
+    escaped = path.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
+
+
+class Store:
+    """The archive on disk: a git repository plus the directory that holds the index beside it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.archive = self.root / "archive"
+        self.index_path = self.root / "index.sqlite"
+
+    # -- setup -----------------------------------------------------------------------------
+    def exists(self) -> bool:
+        return (self.archive / ".git").is_dir()
+
+    def init(self) -> None:
+        """Create the archive repository on first use (idempotent)."""
+        if self.exists():
+            return
+        try:
+            self.archive.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the archive at {self.archive}: {exc.strerror}") from exc
+        self._git("init", "-q", "-b", BRANCH)
+        self._git("config", "user.name", "tracker")
+        self._git("config", "user.email", "tracker@localhost")
+        self._git("config", "core.quotepath", "off")
+
+    def require(self) -> None:
+        if not self.exists():
+            raise NotFoundError(
+                f"no archive at {self.archive}; run `tracker run` first, or pass --store DIR"
+            )
+
+    # -- git plumbing ----------------------------------------------------------------------
+    def _git(self, *args: str, input: bytes | None = None, check: bool = True) -> bytes:
+        env = dict(os.environ, GIT_TERMINAL_PROMPT="0", LC_ALL="C")
+        try:
+            proc = subprocess.run(
+                ["git", *args],
+                cwd=self.archive,
+                input=input,
+                capture_output=True,
+                env=env,
+            )
+        except FileNotFoundError as exc:
+            raise StoreError("git is not installed or not on PATH; install git") from exc
+        if check and proc.returncode != 0:
+            message = proc.stderr.decode("utf-8", "replace").strip()
+            raise StoreError(f"git {args[0]} failed in {self.archive}: {message}")
+        return proc.stdout
+
+    def head(self) -> str | None:
+        """Sha of the branch tip, or None for an empty archive."""
+        if not self.exists():
+            return None
+        out = self._git("rev-parse", "-q", "--verify", f"refs/heads/{BRANCH}", check=False)
+        sha = out.decode().strip()
+        return sha or None
+
+    def is_ancestor(self, old: str, new: str) -> bool:
+        """Whether ``old`` is in the history of ``new`` (false after a rewrite or a bad sha)."""
+        proc = subprocess.run(
+            ["git", "merge-base", "--is-ancestor", old, new], cwd=self.archive, capture_output=True
+        )
+        return proc.returncode == 0
+
+    # -- writing ---------------------------------------------------------------------------
+    def record(self, versions: Sequence[NewVersion]) -> list[str]:
+        """Commit each version as its own commit, in order; return the commit shas.
+
+        One fast-import process writes the whole batch; the branch moves only when it ends.
+        """
+        if not versions:
+            return []
+        self.init()
+        parent = self.head()
+        stream = bytearray()
+        for mark, version in enumerate(versions, start=1):
+            when = int(version.fetched_at.timestamp())
+            message = version.message().encode("utf-8")
+            text = version.text.encode("utf-8")
+            stream += f"commit refs/heads/{BRANCH}\nmark :{mark}\n".encode()
+            stream += f"author {AUTHOR} {when} +0000\ncommitter {AUTHOR} {when} +0000\n".encode()
+            stream += f"data {len(message)}\n".encode() + message + b"\n"
+            if mark == 1 and parent:
+                stream += f"from {parent}\n".encode()
+            stream += f"M 100644 inline {_quote_path(version.path)}\n".encode("utf-8")
+            stream += f"data {len(text)}\n".encode() + text + b"\n"
+            stream += f"M 100644 inline {_quote_path(version.raw_path)}\n".encode("utf-8")
+            stream += f"data {len(version.raw)}\n".encode() + version.raw + b"\n"
+        marks = self.archive / ".git" / "tracker-marks"
+        self._git("fast-import", "--quiet", f"--export-marks={marks}", input=bytes(stream))
+        shas = _read_marks(marks, len(versions))
+        marks.unlink(missing_ok=True)
+        self._checkout()
+        return shas
+
+    def _checkout(self) -> None:
+        """Bring the work tree in line with the branch so people can browse the files."""
+        self._git("reset", "-q", "--hard", f"refs/heads/{BRANCH}", check=False)
+
+    # -- reading ---------------------------------------------------------------------------
+    def commits(self, since: str | None = None) -> Iterator[Commit]:
+        """Recorded versions, oldest first (commits without tracker trailers are skipped)."""
+        head = self.head()
+        if head is None:
+            return
+        rev = f"{since}..{head}" if since else head
+        out = self._git("log", "--reverse", "--format=%H%x00%B%x1e", rev)
+        for record in out.decode("utf-8", "replace").split("\x1e"):
+            record = record.strip("\n")
+            if not record:
+                continue
+            sha, _, body = record.partition("\x00")
+            commit = parse_commit(sha.strip(), body)
+            if commit.service_id and commit.document_type:
+                yield commit
+
+    def read(self, sha: str, path: str) -> str:
+        """The text of a file at a commit."""
+        try:
+            return self._git("cat-file", "blob", f"{sha}:{path}").decode("utf-8")
+        except StoreError as exc:
+            raise NotFoundError(f"{path} is not in commit {sha[:12]} of the archive") from exc
+
+    def read_many(self, items: Sequence[tuple[str, str]]) -> list[str]:
+        """Texts of many (sha, path) pairs through one ``git cat-file --batch`` process."""
+        if not items:
+            return []
+        request = "".join(f"{sha}:{path}\n" for sha, path in items).encode("utf-8")
+        out = self._git("cat-file", "--batch", input=request)
+        texts: list[str] = []
+        pos = 0
+        for sha, path in items:
+            end = out.index(b"\n", pos)
+            header = out[pos:end].decode()
+            if header.endswith("missing"):
+                raise NotFoundError(f"{path} is not in commit {sha[:12]} of the archive")
+            size = int(header.split()[2])
+            texts.append(out[end + 1 : end + 1 + size].decode("utf-8"))
+            pos = end + 1 + size + 1
+        return texts
+
+
+def parse_commit(sha: str, body: str) -> Commit:
+    """Split a commit message into subject and the trailers we write."""
+    lines = body.splitlines()
+    subject = lines[0] if lines else ""
+    trailers: dict[str, str] = {}
+    for line in lines[1:]:
+        key, sep, value = line.partition(": ")
+        if sep and key in TRAILER_KEYS:
+            trailers[key] = value
+    return Commit(sha=sha, subject=subject, trailers=trailers)
+
+
+def _read_marks(path: Path, count: int) -> list[str]:
+    marks: dict[int, str] = {}
+    for line in path.read_text().splitlines():
+        mark, _, sha = line.partition(" ")
+        marks[int(mark.lstrip(":"))] = sha
+    try:
+        return [marks[i] for i in range(1, count + 1)]
+    except KeyError as exc:
+        raise StoreError("git fast-import did not report every commit it wrote") from exc
