@@ -173,7 +173,7 @@ def speed(n: int = 10_000, runs: int = 5) -> float:
     """Median seconds to classify n distinct sentences (cache cleared before each run)."""
     rows = read_jsonl("claudette/unfair_tos_trainval.jsonl")
     texts = [r["text"] for r in rows]
-    texts = [f"{texts[i % len(texts)]} ({i})" for i in range(n)]  # distinct: no cache hits
+    texts = [f"{i} {texts[i % len(texts)]}" for i in range(n)]  # distinct: no cache hits
     classify_text("warm up the model")
     times = []
     for _ in range(runs):

@@ -205,16 +205,29 @@ def test_index_catches_up_with_commits_it_missed(env, site):
     """A run that died after its git commit but before its index write loses nothing."""
     tracker, store = env
     run_json(tracker)
+    saved = _copy_index(store)  # the index as it was before the second run wrote anything
     site.terms.update(expiry="6 months")
     run_json(tracker)
-    conn = sqlite3.connect(store / "index.sqlite")
-    conn.execute("DELETE FROM versions WHERE seq = 2")
-    conn.execute("UPDATE meta SET value = (SELECT commit_sha FROM versions WHERE seq = 1 "
-                 "AND document_key = 'quill/Privacy Policy') WHERE key = 'indexed_head'")
-    conn.commit()
-    conn.close()
+    _restore_index(store, saved)
     history = json.loads(tracker("history", "quill", "Terms of Service", "--json").output)
-    assert [h["seq"] for h in history][-1] == 2
+    assert [h["seq"] for h in history] == [1, 2]
+    assert history[1]["changes"] == 1
+    # and the next run records nothing twice
+    assert run_json(tracker)["counts"]["unchanged"] == 2
+    assert len(git_log(store)) == 3
+
+
+def _copy_index(store: Path) -> bytes:
+    conn = sqlite3.connect(store / "index.sqlite")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return (store / "index.sqlite").read_bytes()
+
+
+def _restore_index(store: Path, data: bytes) -> None:
+    for suffix in ("-wal", "-shm"):
+        Path(str(store / "index.sqlite") + suffix).unlink(missing_ok=True)
+    (store / "index.sqlite").write_bytes(data)
 
 
 def test_feeds_parse_and_ids_are_stable(env, site, tmp_path):

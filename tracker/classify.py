@@ -88,7 +88,7 @@ _TOPIC: list[tuple[str, str, str]] = [
     ("payment", "billing", r" (?:bill|billed|billing|invoices?|invoiced|invoicing|tax|taxes|vat|"
      r"payments?|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|"
      r"payment (?:method|processor)s?|late (?:fees?|payments?)|purchases?|charged?) "),
-    ("refunds", "refund", r" (?:refunds?|refunded|refundable|non refundable|nonrefundable|"
+    ("refunds", "refund", r" (?:refunds?|refunded|refundable|non refundable|nonrefundable|forfeit\w*|"
      r"reimburs\w*|money back|credits|credit balances?|unused credits?|prepaid balances?|"
      r"balances? (?:expire|will expire)|credits? (?:\w+ )?(?:expire|expires|expiry|expiration)) "),
     ("subscription", "subscription", r" (?:subscri\w*|auto(?:matically)? renew\w*|"
@@ -96,7 +96,8 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"upgrade|downgrade|cancel\w*(?: \w+){0,2} (?:subscription|plan|membership)) "),
     ("arbitration", "arbitration", r" (?:arbitra\w*|aaa|jams|icdr|icc|lcia|"
      r"american arbitration association|dispute resolution) "),
-    ("class-action", "class", r" (?:class actions?|class wide|classwide|class arbitrations?|"
+    ("class-action", "class", r" (?:class actions?|individual (?:basis|capacity)|class (?:or|and) "
+     r"(?:representative|collective)|class wide|classwide|class arbitrations?|"
      r"class members?|representative (?:actions?|proceedings?|capacity|basis)|collective actions?|"
      r"jury trials?|trial by jury|private attorney general|consolidat\w*(?: \w+){0,2} "
      r"(?:claims|actions|proceedings)) "),
@@ -260,20 +261,31 @@ def _compiled() -> tuple[list, list]:
     return topic, watch
 
 
-def _hit(pattern: re.Pattern, norm: str, negatable: bool) -> str | None:
-    """The matched words, or None; negatable rules skip matches right after a negation."""
+def _negated_hit(pattern: re.Pattern, norm: str) -> str | None:
+    """The first match not right after a negation ("we do not sell your data"), or None."""
     for m in pattern.finditer(norm):
-        if negatable and _NEGATION.search(norm, 0, m.start() + 1):
-            continue
-        return m.group(0).strip()
+        if not _NEGATION.search(norm, 0, m.start() + 1):
+            return m.group(0).strip()
     return None
 
 
 def rule_hits(norm: str) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
-    """(topic hits, watch hits) as (category, rule name, matched words) on a normalized text."""
+    """(topic hits, watch hits) as (category, rule name, matched words) on a normalized text.
+
+    A watch rule only runs when its category's topic rule fired: watch is a subset of
+    categories by definition, and skipping the rest keeps classification fast."""
     topic_rules, watch_rules = _compiled()
-    topics = [(c, n, w) for c, n, p in topic_rules if (w := _hit(p, norm, False))]
-    watches = [(c, n, w) for c, n, p, neg in watch_rules if (w := _hit(p, norm, neg))]
+    topics = [(c, n, m.group(0).strip()) for c, n, p in topic_rules if (m := p.search(norm))]
+    fired = {c for c, _, _ in topics}
+    watches = []
+    for c, n, p, negatable in watch_rules:
+        if c not in fired:
+            continue
+        if negatable:
+            if w := _negated_hit(p, norm):
+                watches.append((c, n, w))
+        elif m := p.search(norm):
+            watches.append((c, n, m.group(0).strip()))
     return topics, watches
 
 
@@ -295,6 +307,7 @@ class _Model:
     labels: tuple[str, ...]
     idf: dict[str, float]
     weights: dict[str, tuple[tuple[int, float], ...]]  # feature -> ((label index, weight), ...)
+    table: dict[str, tuple[float, tuple[tuple[int, float], ...]]]  # feature -> (idf², idf·w)
     bias: tuple[float, ...]
     thresholds: tuple[float, ...]
 
@@ -308,27 +321,37 @@ def _model() -> _Model | None:
     labels = tuple(raw["labels"])
     weights = {f: tuple((i, w) for i, w in enumerate(ws) if w)
                for f, ws in raw["weights"].items()}
-    return _Model(labels, raw["idf"], weights, tuple(raw["bias"]), tuple(raw["thresholds"]))
+    idf = raw["idf"]
+    table = {f: (v * v, tuple((i, w * v) for i, w in weights.get(f, ()))) for f, v in idf.items()}
+    return _Model(labels, idf, weights, table, tuple(raw["bias"]), tuple(raw["thresholds"]))
 
 
-def model_scores(feats: set[str], model: _Model) -> tuple[list[float], list[list[tuple]]]:
-    """Scores per label (tf-idf, L2-normalised, linear) and each label's contributions."""
+def model_scores(feats: set[str], model: _Model) -> list[float]:
+    """Scores per label: tf-idf (binary tf), L2-normalised, linear."""
+    table = model.table
+    acc = [0.0] * len(model.labels)
+    sq = 0.0
+    for f in feats:
+        row = table.get(f)
+        if row is not None:
+            sq += row[0]
+            for i, w in row[1]:
+                acc[i] += w
+    norm = math.sqrt(sq) or 1.0
+    return [b + a / norm for b, a in zip(model.bias, acc)]
+
+
+def contributions(feats: set[str], model: _Model, label: int) -> list[tuple[float, str]]:
+    """Each feature's share of one label's score, largest first: the model's explanation."""
     idf = model.idf
-    present = [(f, idf[f]) for f in feats if f in idf]
-    norm = math.sqrt(sum(v * v for _, v in present)) or 1.0
-    scores = list(model.bias)
-    contrib: list[list[tuple]] = [[] for _ in model.labels]
-    weights = model.weights
-    for f, v in present:
-        for i, w in weights.get(f, ()):
-            x = w * v / norm
-            scores[i] += x
-            contrib[i].append((x, f))
-    return scores, contrib
+    present = [f for f in feats if f in idf]
+    norm = math.sqrt(sum(idf[f] ** 2 for f in present)) or 1.0
+    out = [(w * idf[f] / norm, f) for f in present for i, w in model.weights.get(f, ()) if i == label]
+    return sorted(out, reverse=True)
 
 
 def _model_evidence(cat: str, score: float, thr: float, contrib: list[tuple]) -> Evidence:
-    top = sorted(contrib, reverse=True)[:5]
+    top = contrib[:5]
     words = ", ".join(f'"{f}" {x:+.2f}' for x, f in top if x > 0)
     return Evidence(cat, "model", f"watch score {score:.2f} >= {thr:.2f}: {words}", True)
 
@@ -355,11 +378,13 @@ def classify_sentence(sentence: str) -> Labels:
             watch.add(c)
             evidence.append(Evidence(c, "pattern", f'{n}: "{w}"', True))
     if model is not None:
-        scores, contrib = model_scores(features(norm, topics, watches), model)
+        feats = features(norm, topics, watches)
+        scores = model_scores(feats, model)
         for i, cat in enumerate(model.labels):
             if scores[i] >= model.thresholds[i]:
                 watch.add(cat)
-                evidence.append(_model_evidence(cat, scores[i], model.thresholds[i], contrib[i]))
+                contrib = contributions(feats, model, i)
+                evidence.append(_model_evidence(cat, scores[i], model.thresholds[i], contrib))
     cats = {c for c, _, _ in topics} | watch
     if not cats and (m := _OTHER.search(norm)):
         cats.add("other")

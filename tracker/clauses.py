@@ -110,6 +110,7 @@ _ABBREVIATIONS = frozenset(
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]*_]*(?=\s)")
 _DOTTED_ACRONYM = re.compile(r"^(?:[a-z]\.)+[a-z]$")  # u.s, e.u (final dot is the match)
+_SPACE = re.compile(r"\s+")
 _OPENERS = "\"'“‘([*_<"
 
 
@@ -121,20 +122,19 @@ def _is_abbreviation(word: str) -> bool:
 
 def _is_boundary(text: str, start: int, end: int) -> bool:
     """Decide whether the punctuation at text[start:end] ends a sentence."""
+    gap = _SPACE.match(text, end)
+    nxt_at = gap.end() if gap else end
+    if nxt_at >= len(text):
+        return False
+    nxt = text[nxt_at]
+    newline = "\n" in text[end:nxt_at]  # one sentence per line
+    tokenised = start > 0 and text[start - 1] == " "  # "we collect data . we share it ."
+    if not (newline or tokenised or nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
+        return False
     if text[start:end].rstrip("\"'”’)]*_") == ".":
         word_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-        if _is_abbreviation(text[word_start:start]):
-            return False
-    rest = text[end:]
-    after = rest.lstrip()
-    if not after:
-        return False
-    if "\n" in rest[: len(rest) - len(after)]:
-        return True  # a line break after terminal punctuation: one sentence per line
-    if start > 0 and text[start - 1] == " ":
-        return True  # tokenised text: "we collect data . we share it ."
-    nxt = after[0]
-    return nxt.isupper() or nxt.isdigit() or nxt in _OPENERS
+        return not _is_abbreviation(text[word_start:start])
+    return True
 
 
 def split_sentences(text: str) -> list[str]:
@@ -373,8 +373,9 @@ class _Builder:
         section = self._section()
         return self._unique(f"{section}/{token}" if section else token)
 
-    def _emit(self, cid: str, kind: str, text: str, level: int) -> None:
-        self.clauses.append(Clause(cid, kind, text, self._context(), level, len(self.clauses), clause_key(text)))
+    def _emit(self, cid: str, kind: str, text: str, level: int, key_text: str | None = None) -> None:
+        key = clause_key(text if key_text is None else key_text)
+        self.clauses.append(Clause(cid, kind, text, self._context(), level, len(self.clauses), key))
 
     def _emit_prose(self, cid: str, kind: str, text: str, body: str, level: int) -> None:
         """Emit a paragraph/item, or its sentences when it is too long to read as one clause."""
@@ -434,7 +435,7 @@ class _Builder:
             first = slugify(_cells(row)[0], 32) if header or len(data) > 1 else ""
             cid = self._id(f"t{t}.{first or f'r{r}'}")
             text = "\n".join([*header, row]) if header and row not in header else row
-            self.clauses.append(Clause(cid, "table", text, self._context(), 0, len(self.clauses), clause_key(_row_text(row))))
+            self._emit(cid, "table", text, 0, key_text=_row_text(row))  # key: this row's cells only
 
 
 def _row_text(row: str) -> str:

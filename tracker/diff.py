@@ -40,6 +40,7 @@ __all__ = [
 FUZZY_CUTOFF = 60.0  # rapidfuzz ratio (0..100) below which two clauses are unrelated
 SECTION_BONUS = 8.0  # same enclosing section
 GAP_BONUS = 12.0  # same gap between anchors (i.e. the clause did not move)
+MAX_CANDIDATES = 8  # best old matches kept per new clause: bounds the greedy pass on rewrites
 
 Ops = tuple[tuple[int, str], ...]
 
@@ -191,7 +192,9 @@ def _fuzzy(
         if not new[n].key:
             continue
         gap, sec = bisect_right(anchor_new, n), clause_key(new[n].heading)
-        hits = process.extract(new[n].key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None)
+        hits = process.extract(
+            new[n].key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=MAX_CANDIDATES
+        )
         for _, score, o in hits:
             same_gap = old_gap[o] == gap
             bonus = GAP_BONUS * same_gap + SECTION_BONUS * (old_sec[o] == sec)
@@ -282,4 +285,6 @@ def diff_clauses(old: Sequence[Clause], new: Sequence[Clause]) -> DocumentDiff:
 
 def diff_texts(old: str, new: str) -> DocumentDiff:
     """Clause diff of two Markdown (or plain-text) versions."""
-    return diff_clauses(split_clauses(old), split_clauses(new))
+    old_clauses = split_clauses(old)
+    new_clauses = old_clauses if new == old else split_clauses(new)  # unchanged fetch: split once
+    return diff_clauses(old_clauses, new_clauses)

@@ -312,7 +312,9 @@ _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u2035"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u2036"
-# Hyphen, non-breaking hyphen, figure dash, en dash, em dash, horizontal bar, minus sign.
+# Hyphen, non-breaking hyphen, figure dash, en dash, em dash, horizontal bar, minus sign all
+# become "-": CMS typography filters switch between them ("2-3 days" vs "2\u20133 days") and the
+# choice carries no meaning in terms. Cost: the stored text loses typographic dashes.
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
 _TRANSLATE = str.maketrans(

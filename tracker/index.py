@@ -192,6 +192,9 @@ class Index:
         """document key -> content hash of its latest version: the whole cost of 'unchanged'."""
         return {r[0]: r[1] for r in self.conn.execute("SELECT key, latest_hash FROM documents")}
 
+    def has_version(self, commit_sha: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM versions WHERE commit_sha = ?", (commit_sha,)).fetchone() is not None
+
     def hash_seen(self, document_key: str, content_hash: str) -> sqlite3.Row | None:
         """An earlier version of this document with the same text (a revert), if any."""
         return self.conn.execute(

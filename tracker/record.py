@@ -27,14 +27,12 @@ def index_commits(store: Store, index: Index, commits: Iterable[Commit]) -> int:
             count += _index_batch(store, index, batch, previous)
             batch = []
     count += _index_batch(store, index, batch, previous)
-    head = store.head()
-    if head:
-        index.set_meta("indexed_head", head)
-    index.commit()
     return count
 
 
 def _index_batch(store: Store, index: Index, batch: Sequence[Commit], previous: dict[str, str | None]) -> int:
+    """Index a batch in one SQLite transaction that also moves ``indexed_head``: atomic."""
+    batch = [c for c in batch if not index.has_version(c.sha)]
     if not batch:
         return 0
     texts = store.read_many([(c.sha, c.path) for c in batch])
@@ -77,6 +75,8 @@ def _index_batch(store: Store, index: Index, batch: Sequence[Commit], previous: 
             result.changes,
         )
         previous[key] = text
+        index.set_meta("indexed_head", commit.sha)
+    index.commit()
     return len(batch)
 
 
@@ -86,7 +86,9 @@ def sync(store: Store, index: Index) -> int:
     indexed = index.get_meta("indexed_head")
     if head == indexed:
         return 0
-    if indexed and (head is None or not store.is_ancestor(indexed, head)):
+    if head is None:  # the archive is empty or gone: nothing can be kept
+        return reindex(store, index)
+    if indexed and not store.is_ancestor(indexed, head):
         return reindex(store, index)
     return index_commits(store, index, store.commits(since=indexed))
 

@@ -1,0 +1,183 @@
+"""Clause alignment and word diffs between two versions of fictional terms."""
+
+from __future__ import annotations
+
+import json
+import random
+
+from tracker.clauses import split_clauses
+from tracker.diff import ClauseChange, DocumentDiff, diff_clauses, diff_texts, render_inline, word_diff
+
+DOC = """\
+# Otterbyte Storage Terms
+
+Otterbyte Ltd. offers fictional cloud lockers.
+
+## 1. Accounts
+
+You must be 16 or older to open a locker.
+
+- One account per person.
+- Shared lockers need an owner.
+
+## 2. Storage limits
+
+Free lockers hold 5 GB of files.
+
+Paid lockers hold 2 TB of files.
+
+## 3. Deletion
+
+We delete inactive lockers after 12 months.
+
+Deleted files cannot be restored.
+
+## 4. Contact
+
+Write to the harbour office for questions.
+"""
+
+
+def kinds(diff: DocumentDiff) -> list[str]:
+    return [c.kind for c in diff.changes]
+
+
+def test_identical_texts_have_no_changes() -> None:
+    diff = diff_texts(DOC, DOC)
+    assert not diff.changed
+    assert diff.changes == ()
+    assert diff.unchanged == diff.old_clauses == diff.new_clauses == len(split_clauses(DOC))
+
+
+def test_one_word_changed_is_one_modification_with_word_ops() -> None:
+    diff = diff_texts(DOC, DOC.replace("after 12 months", "after 6 months"))
+    assert kinds(diff) == ["modified"]
+    change = diff.changes[0]
+    assert change.clause_id == "deletion/p1"
+    assert change.heading == "3. Deletion"
+    assert change.ops == (
+        (0, "We delete inactive lockers after "),
+        (-1, "12"),
+        (1, "6"),
+        (0, " months."),
+    )
+    assert render_inline(change.ops) == "We delete inactive lockers after [-12-]{+6+} months."
+    assert 0.9 < change.similarity < 1.0
+    assert diff.unchanged == diff.new_clauses - 1
+
+
+def test_insertion_at_top_is_one_added_and_nothing_moved() -> None:
+    new = DOC.replace("# Otterbyte Storage Terms\n", "# Otterbyte Storage Terms\n\nPlease read carefully.\n")
+    diff = diff_texts(DOC, new)
+    assert kinds(diff) == ["added"]
+    assert diff.changes[0].after == "Please read carefully."
+    assert diff.changes[0].before is None and diff.changes[0].ops == ()
+
+
+def _swap_sections(doc: str, a: str, b: str) -> str:
+    """Swap two '## ' sections (a before b in doc)."""
+    head, rest = doc.split(a, 1)
+    sec_a, rest = rest.split(b, 1)
+    sec_b, tail = rest.split("## 4.", 1)
+    return head + b + sec_b + a + sec_a + "## 4." + tail
+
+
+def test_swapped_sections_are_moved_not_added_and_removed() -> None:
+    new = _swap_sections(DOC, "## 2. Storage limits", "## 3. Deletion")
+    diff = diff_texts(DOC, new)
+    assert set(kinds(diff)) == {"moved"}
+    assert len(diff.changes) == 3  # the shorter section (heading + 2 paragraphs) is the one that moved
+    assert all(not c.text_changed and c.similarity == 1.0 for c in diff.changes)
+    assert [c.new_index for c in diff.changes] == sorted(c.new_index for c in diff.changes)
+
+
+def test_moved_and_edited_clause() -> None:
+    new = DOC.replace("Deleted files cannot be restored.\n\n", "").replace(
+        "Write to the harbour office for questions.",
+        "Write to the harbour office for questions.\n\nDeleted files can never be restored.",
+    )
+    diff = diff_texts(DOC, new)
+    assert kinds(diff) == ["moved"]
+    change = diff.changes[0]
+    assert change.text_changed
+    assert change.clause_id == "contact/p2"
+    assert render_inline(change.ops) == "Deleted files [-cannot-]{+can never+} be restored."
+
+
+def test_removed_clause_is_placed_where_it_was() -> None:
+    new = DOC.replace("- Shared lockers need an owner.\n", "").replace("hold 2 TB", "hold 3 TB")
+    diff = diff_texts(DOC, new)
+    assert kinds(diff) == ["removed", "modified"]
+    removed = diff.changes[0]
+    assert removed.after is None and removed.new_index is None
+    assert removed.before == "- Shared lockers need an owner."
+    assert removed.clause_id == "accounts/i2"
+
+
+def test_renumbered_heading_is_modified_and_its_clauses_still_match() -> None:
+    new = DOC.replace("## 3. Deletion", "## 4. Deletion").replace("## 4. Contact", "## 5. Contact")
+    diff = diff_texts(DOC, new)
+    assert kinds(diff) == ["modified", "modified"]
+    assert [render_inline(c.ops) for c in diff.changes] == ["## [-3-]{+4+}. Deletion", "## [-4-]{+5+}. Contact"]
+    assert diff.unchanged == diff.new_clauses - 2
+
+
+def test_cosmetic_change_is_visible_as_modified() -> None:
+    new = DOC.replace("Deleted files cannot be restored.", "Deleted files **cannot** be restored.")
+    diff = diff_texts(DOC, new)
+    assert kinds(diff) == ["modified"]
+    assert diff.changes[0].before == "Deleted files cannot be restored."
+
+
+def test_word_diff_groups_whole_words() -> None:
+    ops = word_diff("Lockers are kept for 30 days after closure.", "Lockers are deleted 7 days after closure.")
+    assert render_inline(ops) == "Lockers are [-kept for 30-]{+deleted 7+} days after closure."
+    assert "".join(t for op, t in ops if op <= 0) == "Lockers are kept for 30 days after closure."
+    assert "".join(t for op, t in ops if op >= 0) == "Lockers are deleted 7 days after closure."
+
+
+def _long_document(rng: random.Random, sections: int = 30) -> str:
+    """A long fictional policy: every paragraph is distinct (it carries its own serial)."""
+    nouns = ["locker", "ticket", "voucher", "badge", "parcel", "beacon"]
+    parts = ["# Otterbyte Long Policy", ""]
+    serial = 0
+    for s in range(1, sections + 1):
+        parts += [f"## {s}. Topic {s}", ""]
+        for _ in range(5):
+            serial += 1
+            noun = rng.choice(nouns)
+            parts += [f"Each {noun} numbered {serial} is kept for 30 days by the fictional keeper.", ""]
+        parts += [f"- Rule {serial} for {rng.choice(nouns)}s applies.", f"- Rule {serial} bis applies too.", ""]
+    return "\n".join(parts)
+
+
+def test_long_documents_with_twenty_edits_give_exactly_twenty_modified() -> None:
+    rng = random.Random(11)
+    old = _long_document(rng)
+    lines = old.split("\n")
+    targets = rng.sample([i for i, line in enumerate(lines) if line.startswith("Each ")], 20)
+    for i in targets:
+        lines[i] = lines[i].replace("30 days", "45 days")
+    diff = diff_texts(old, "\n".join(lines))
+    assert kinds(diff) == ["modified"] * 20
+    assert sorted(c.after for c in diff.changes) == sorted(lines[i] for i in targets)
+    assert all(render_inline(c.ops).count("[-30-]{+45+}") == 1 for c in diff.changes)
+    assert diff.unchanged == diff.new_clauses - 20
+
+
+def test_diff_clauses_accepts_clause_lists() -> None:
+    old, new = split_clauses(DOC), split_clauses(DOC.replace("5 GB", "10 GB"))
+    diff = diff_clauses(old, new)
+    assert kinds(diff) == ["modified"]
+    assert diff == diff_texts(DOC, DOC.replace("5 GB", "10 GB"))
+
+
+def test_to_dict_is_json_serialisable() -> None:
+    new = DOC.replace("12 months", "6 months").replace("- One account per person.\n", "")
+    new += "\n## 5. Fees\n\nLockers are free.\n"
+    diff = diff_texts(DOC, new)
+    data = json.loads(json.dumps(diff.to_dict()))
+    assert data["old_clauses"] == diff.old_clauses and data["new_clauses"] == diff.new_clauses
+    assert [c["kind"] for c in data["changes"]] == ["removed", "modified", "added", "added"]
+    assert data["changes"][1]["ops"][1] == [-1, "12"]
+    assert isinstance(diff.changes[0], ClauseChange)
