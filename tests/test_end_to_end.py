@@ -116,7 +116,8 @@ def run_json(tracker, code=1):
 def test_first_record_unchanged_noise_and_change(env, site):
     tracker, store = env
     first = run_json(tracker)
-    assert first["counts"] == {"checked": 3, "new": 2, "changed": 0, "unchanged": 0, "failed": 1}
+    assert first["counts"] == {"checked": 3, "new": 2, "changed": 0, "unchanged": 0, "pending": 0,
+                               "failed": 1}
     failed = [d for d in first["documents"] if d["outcome"] == "failed"]
     assert failed[0]["key"] == "broken/Terms of Service" and "404" in failed[0]["error"]
     assert len(git_log(store)) == 2
@@ -307,3 +308,19 @@ def test_status_lists_failures(env):
     assert broken["failing_runs"] == 2 and "404" in broken["error"]
     quill = next(r for r in rows if r["document"] == "quill/Terms of Service")
     assert quill["versions"] == 1 and quill["last_outcome"] == "unchanged"
+
+
+def test_confirm_waits_for_consecutive_sightings(env, site):
+    """A page that blinks between two variants is not recorded until one holds for N runs."""
+    tracker, store = env
+    tracker("run", "-s", "quill")
+    site.terms.update(expiry="6 months")
+    r = json.loads(tracker("run", "-s", "quill", "--confirm", "2", "--json").output)
+    assert r["counts"]["pending"] == 1 and r["counts"]["changed"] == 0
+    site.terms.update(expiry="12 months")  # blinked back: the pending text is forgotten
+    assert json.loads(tracker("run", "-s", "quill", "--confirm", "2", "--json").output)["counts"]["unchanged"] == 2
+    site.terms.update(expiry="6 months")
+    assert json.loads(tracker("run", "-s", "quill", "--confirm", "2", "--json").output)["counts"]["pending"] == 1
+    r = json.loads(tracker("run", "-s", "quill", "--confirm", "2", "--json").output)
+    assert r["counts"]["changed"] == 1
+    assert len(git_log(store)) == 3

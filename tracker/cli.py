@@ -106,11 +106,13 @@ def cli(ctx: click.Context, store: str, sources: str | None) -> None:
               help="Requests in flight at once, over all hosts.")
 @click.option("--per-host", type=click.IntRange(1, 64), default=2, show_default=True,
               help="Requests in flight at once to one host.")
+@click.option("--confirm", type=click.IntRange(1, 100), default=1, show_default=True,
+              help="Record a new text only after it was seen in this many consecutive runs (flaky pages).")
 @click.option("--json", "as_json", is_flag=True, help="Print the run result as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
 @click.pass_obj
 def run(obj: Context, service: str | None, document: str | None, concurrency: int, per_host: int,
-        as_json: bool, quiet: bool) -> None:
+        confirm: int, as_json: bool, quiet: bool) -> None:
     """Snapshot the declared documents once and record what changed.
 
     Each document is fetched, its selected region extracted to Markdown, and a new version is
@@ -145,13 +147,11 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
             line += f"  {clean(outcome.summary)}"
         click.echo(line, err=outcome.outcome == "failed")
 
-    result = run_snapshot(obj.store(), documents, options, on_outcome=show)
+    result = run_snapshot(obj.store(), documents, options, on_outcome=show, confirm=confirm)
     if as_json:
         emit_json(result.to_dict())
     else:
-        c = result.counts
-        click.echo(f"checked {c['checked']}, new {c['new']}, changed {c['changed']}, "
-                   f"unchanged {c['unchanged']}, failed {c['failed']}")
+        click.echo(result.summary_line())
     sys.exit(result.exit_code)
 
 
@@ -387,6 +387,85 @@ def _load_text(location: str, select: tuple[str, ...], remove: tuple[str, ...]) 
     except OSError as exc:
         raise TrackerError(f"cannot read {location}: {exc.strerror}") from exc
     return extract(raw, None, url=path.name, select=select, remove=remove)
+
+
+@cli.command()
+@click.option("--jsonl", is_flag=True, help="Read JSON lines with a \"text\" field instead of plain lines.")
+@click.option("--explain", is_flag=True, help="Add the evidence (matched words, model features) to each line.")
+def classify(jsonl: bool, explain: bool) -> None:
+    """Label texts from stdin with categories and watch-outs, one JSON line per input line.
+
+    Output per line: {"text": ..., "categories": [...], "watch": [...]} in input order.
+
+    \b
+    Examples:
+      echo "Credits expire 12 months after purchase." | tracker classify
+      tracker classify --jsonl < clauses.jsonl > labels.jsonl
+    """
+    from tracker.classify import classify_many
+
+    texts: list[str] = []
+    for number, line in enumerate(sys.stdin, start=1):
+        line = line.rstrip("\n")
+        if jsonl:
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                text = record["text"]
+            except (ValueError, KeyError, TypeError):
+                fail(f"stdin line {number}: expected a JSON object with a \"text\" field", 2)
+            if not isinstance(text, str):
+                fail(f"stdin line {number}: \"text\" must be a string", 2)
+            texts.append(text)
+        else:
+            texts.append(line)
+    for text, labels in zip(texts, classify_many(texts)):
+        out: dict[str, Any] = {"text": text, "categories": list(labels.categories), "watch": list(labels.watch)}
+        if explain:
+            out["evidence"] = [e.to_dict() for e in labels.evidence]
+        click.echo(json.dumps(out, ensure_ascii=False))
+
+
+@cli.command()
+@click.argument("service")
+@click.argument("document", required=False)
+@click.option("--at", "at", default=None, help="Version number, commit or date (default: latest).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+def summary(obj: Context, service: str, document: str | None, at: str | None, as_json: bool) -> None:
+    """Key terms of a document, grouped by category, with the facts found and the watch-outs.
+
+    \b
+    Examples:
+      tracker summary openrouter "Terms of Service"
+      tracker summary openrouter "Terms of Service" --json
+    """
+    from tracker.output import clean
+    from tracker.summary import summarise
+
+    with obj.index() as index:
+        key = _document_key(index, service, document)
+        versions = index.version_rows(key)
+    version = _pick_version(versions, at or "-1")
+    text = obj.store().read(version.commit_sha, f"{version.service_id}/{version.document_type}.md")
+    result = summarise(text)
+    if as_json:
+        emit_json({"document": key, "version": {"seq": version.seq, "date": version.fetched_at,
+                                                "commit": version.commit_sha}, **result.to_dict()})
+        return
+    click.echo(f"{clean(key)}, version {version.seq} of {version.fetched_at}\n")
+    if result.watch:
+        click.secho("Things to watch out for", bold=True)
+        for item in result.watch:
+            click.echo(f"  - [{', '.join(item.watch)}] {clean(item.short)}")
+        click.echo("")
+    for category, items in result.by_category.items():
+        click.secho(category, bold=True)
+        for item in items:
+            facts = "; ".join(f"{f.kind}: {clean(f.text)}" for f in item.facts)
+            click.echo(f"  - {clean(item.short)}" + (f"  ({facts})" if facts else ""))
+        click.echo("")
 
 
 @cli.command()

@@ -88,9 +88,7 @@ def run_demo(directory: Path | None = None) -> int:
                 detail = f"  {clean(o.summary)}" if o.summary and o.outcome != "new" else ""
                 detail = f"  ({clean(o.error)})" if o.error else detail
                 click.echo(f"  {o.outcome:>9}  {clean(o.key)}{detail}")
-            c = result.counts
-            click.echo(f"  checked {c['checked']}, new {c['new']}, changed {c['changed']}, "
-                       f"unchanged {c['unchanged']}, failed {c['failed']}\n")
+            click.echo(f"  {result.summary_line()}\n")
     finally:
         server.shutdown()
     with Index(store.index_path) as index:

@@ -55,6 +55,9 @@ CREATE TABLE IF NOT EXISTS checks (
     PRIMARY KEY (run_id, document_key)
 );
 CREATE INDEX IF NOT EXISTS checks_doc ON checks (document_key, run_id);
+CREATE TABLE IF NOT EXISTS pending (
+    document_key TEXT PRIMARY KEY, content_hash TEXT, seen INTEGER, first_seen TEXT
+);
 """
 
 DERIVED_TABLES = ("services", "documents", "versions", "changes")
@@ -253,6 +256,23 @@ class Index:
 
     def service_names(self) -> dict[str, str]:
         return {r[0]: r[1] for r in self.conn.execute("SELECT id, name FROM services")}
+
+    # -- confirmation of flaky pages -----------------------------------------------------------
+    def see_pending(self, document_key: str, content_hash: str, seen_at: str) -> int:
+        """Count one more consecutive sighting of an unrecorded text; return the count."""
+        row = self.conn.execute(
+            "SELECT content_hash, seen FROM pending WHERE document_key = ?", (document_key,)
+        ).fetchone()
+        seen = row[1] + 1 if row and row[0] == content_hash else 1
+        self.conn.execute(
+            "INSERT OR REPLACE INTO pending (document_key, content_hash, seen, first_seen) VALUES (?, ?, ?, ?)",
+            (document_key, content_hash, seen, seen_at),
+        )
+        self.conn.commit()
+        return seen
+
+    def clear_pending(self, document_key: str) -> None:
+        self.conn.execute("DELETE FROM pending WHERE document_key = ?", (document_key,))
 
     # -- runs --------------------------------------------------------------------------------
     def start_run(self, started_at: str) -> int:

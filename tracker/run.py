@@ -34,7 +34,7 @@ class Outcome:
     """What happened to one document in one run."""
 
     key: str
-    outcome: str  # "new" | "changed" | "revert" | "unchanged" | "failed"
+    outcome: str  # "new" | "changed" | "revert" | "unchanged" | "pending" | "failed"
     error: str | None = None
     http_status: int | None = None
     duration: float = 0.0
@@ -51,11 +51,20 @@ class RunResult:
 
     @property
     def counts(self) -> dict[str, int]:
-        counts = {"checked": len(self.outcomes), "new": 0, "changed": 0, "unchanged": 0, "failed": 0}
+        counts = {"checked": len(self.outcomes), "new": 0, "changed": 0, "unchanged": 0, "pending": 0,
+                  "failed": 0}
         for o in self.outcomes:
             bucket = "changed" if o.outcome == "revert" else o.outcome
             counts[bucket] = counts.get(bucket, 0) + 1
         return counts
+
+    def summary_line(self) -> str:
+        """"checked 9, new 0, changed 1, unchanged 8, failed 0" (pending only when there are some)."""
+        c = self.counts
+        line = f"checked {c['checked']}, new {c['new']}, changed {c['changed']}, unchanged {c['unchanged']}, "
+        if c["pending"]:
+            line += f"pending {c['pending']}, "
+        return line + f"failed {c['failed']}"
 
     @property
     def exit_code(self) -> int:
@@ -77,15 +86,21 @@ def run_snapshot(
     options: FetchOptions = FetchOptions(),
     *,
     on_outcome: Callable[[Outcome], None] | None = None,
+    confirm: int = 1,
 ) -> RunResult:
-    """Snapshot ``documents`` once into ``store``; never raises for a single document's failure."""
+    """Snapshot ``documents`` once into ``store``; never raises for a single document's failure.
+
+    ``confirm`` (or a document's own ``confirm`` setting, whichever is larger) is the number of
+    consecutive runs a new text must be seen in before it is recorded: flaky pages that blink
+    between variants then never reach the archive or the feeds.
+    """
     store.init()
     index = Index(store.index_path)
     try:
         sync(store, index)
         started = datetime.now(timezone.utc)
         result = RunResult(index.start_run(iso(started)), started)
-        asyncio.run(_run(store, index, documents, options, result, on_outcome))
+        asyncio.run(_run(store, index, documents, options, result, on_outcome, confirm))
         result.finished_at = datetime.now(timezone.utc)
         index.add_checks(
             {
@@ -113,6 +128,7 @@ async def _run(
     options: FetchOptions,
     result: RunResult,
     on_outcome: Callable[[Outcome], None] | None,
+    confirm: int = 1,
 ) -> None:
     latest = index.latest_hashes()
     pending: list[tuple[NewVersion, Fetched]] = []
@@ -134,8 +150,18 @@ async def _run(
             continue
         known = latest.get(doc.key)
         if known == version.hash:
+            if max(confirm, doc.confirm) > 1:
+                index.clear_pending(doc.key)
             emit(Outcome(doc.key, "unchanged", None, fetched.status, fetched.duration))
             continue
+        needed = max(confirm, doc.confirm)
+        if known is not None and needed > 1:
+            seen = index.see_pending(doc.key, version.hash, iso(fetched.fetched_at))
+            if seen < needed:
+                emit(Outcome(doc.key, "pending", None, fetched.status, fetched.duration,
+                             summary=f"new text seen in {seen} of {needed} consecutive runs; not recorded yet"))
+                continue
+            index.clear_pending(doc.key)
         kind = "first" if known is None else "changed"
         seen = index.hash_seen(doc.key, version.hash) if known else None
         if seen:

@@ -46,9 +46,9 @@ _HEADER_NAME_RE = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
 _HEADER_RE = re.compile(r"^\s*\[\[?\s*([^\[\]]+?)\s*\]\]?\s*(#.*)?$")
 
 TOP_KEYS = ("defaults", "service")
-DEFAULT_KEYS = ("timeout", "user_agent", "headers")
+DEFAULT_KEYS = ("timeout", "user_agent", "headers", "confirm")
 SERVICE_KEYS = ("id", "name", "document")
-DOCUMENT_KEYS = ("type", "url", "select", "remove", "timeout", "user_agent", "headers")
+DOCUMENT_KEYS = ("type", "url", "select", "remove", "timeout", "user_agent", "headers", "confirm")
 URL_SCHEMES = ("http", "https", "file")
 MAX_TYPE_LENGTH = 100
 
@@ -66,6 +66,7 @@ class Document:
     timeout: float = DEFAULT_TIMEOUT
     user_agent: str | None = None
     headers: tuple[tuple[str, str], ...] = ()
+    confirm: int = 1  # record a new text only once it has been seen in this many consecutive runs
 
     @property
     def key(self) -> str:
@@ -128,6 +129,7 @@ class _Settings:
     timeout: float = DEFAULT_TIMEOUT
     user_agent: str | None = None
     headers: tuple[tuple[str, str], ...] = ()
+    confirm: int = 1
 
 
 # --- public validators -------------------------------------------------------------------------
@@ -341,6 +343,14 @@ class _Checker:
     def settings(self, raw: dict[str, Any], base: _Settings, where: str, block: _Block | None) -> _Settings:
         """timeout / user_agent / headers, each falling back to ``base``."""
         timeout, user_agent, headers = base.timeout, base.user_agent, dict(base.headers)
+        confirm = base.confirm
+        if "confirm" in raw:
+            value = raw["confirm"]
+            if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 100:
+                line = self.locator.key(block, "confirm")
+                self.error(line, f"'confirm' {where} must be a whole number of runs from 1 to 100, e.g. 2")
+            else:
+                confirm = value
         if "timeout" in raw:
             value = raw["timeout"]
             if not _is_positive_number(value):
@@ -357,7 +367,7 @@ class _Checker:
                 user_agent = value
         if "headers" in raw:
             headers.update(self.headers(raw["headers"], where, self.locator.key(block, "headers")))
-        return _Settings(timeout, user_agent, tuple(sorted(headers.items())))
+        return _Settings(timeout, user_agent, tuple(sorted(headers.items())), confirm)
 
     def headers(self, raw: object, where: str, line: int | None) -> dict[str, str]:
         if not isinstance(raw, dict):
@@ -460,7 +470,7 @@ class _Checker:
         return Document(
             service_id=service_id, service_name=service_name.strip(), type=doc_type, url=url,
             select=select, remove=remove, timeout=settings.timeout,
-            user_agent=settings.user_agent, headers=settings.headers,
+            user_agent=settings.user_agent, headers=settings.headers, confirm=settings.confirm,
         )
 
     def url(self, raw: object, label: str, block: _Block | None) -> str | None:

@@ -1,0 +1,286 @@
+"""Facts in a clause: the numbers, periods, places and modal words a change can turn.
+
+Materiality hinges on them ("credits expire after 12 months" → "6 months"), so each fact keeps
+the words as written (for the explanation) and a normalized value (for comparison).
+Regular expressions only; fast enough for the clauses that changed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact: kind, the text as written, a normalized value and an optional qualifier."""
+
+    kind: str  # money | percent | duration | age | place | modality | negation
+    text: str
+    value: str
+    qualifier: str = ""
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "text": self.text, "value": self.value,
+                "qualifier": self.qualifier}
+
+
+# --- numbers ---------------------------------------------------------------------------------
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate(
+    "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+_WORDNUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|"
+            r"three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|"
+            r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+            r"nineteen|a hundred|one hundred|a|an)")
+_NUM = rf"(?:\d+(?:[.,]\d+)?|{_WORDNUM}(?:\s*\(\d+\))?)"
+
+
+def number(text: str) -> float | None:
+    """'12', '1,000', 'ninety (90)', 'thirty-six', 'a' → a number; None if unreadable."""
+    t = text.lower().strip()
+    if m := re.search(r"\((\d+)\)", t):
+        return float(m.group(1))
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", t):
+        t = t.replace(",", "")
+    t = t.replace(",", ".")
+    try:
+        return float(t)
+    except ValueError:
+        pass
+    if t in ("a", "an"):
+        return 1.0
+    if "hundred" in t:
+        return 100.0
+    parts = re.split(r"[- ]", t)
+    total = 0
+    for p in parts:
+        if p in _TENS:
+            total += _TENS[p]
+        elif p in _UNITS:
+            total += _UNITS[p]
+        else:
+            return None
+    return float(total)
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+_QUAL = (r"(?:(?P<q>at least|at most|no less than|not less than|no more than|not more than|"
+         r"no later than|not later than|up to|within|after|before|minimum of|maximum of|"
+         r"a minimum of|a maximum of|more than|less than|fewer than|over|under|exceeding|"
+         r"in excess of|prior to|for)\s+)?")
+
+# --- money / percent ---------------------------------------------------------------------------
+_SYMBOL = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_CODE = {"usd": "USD", "eur": "EUR", "gbp": "GBP", "dollars": "USD", "dollar": "USD",
+         "euros": "EUR", "euro": "EUR", "pounds": "GBP", "cad": "CAD", "aud": "AUD",
+         "chf": "CHF", "jpy": "JPY", "inr": "INR", "us$": "USD"}
+_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MONEY = re.compile(
+    _QUAL + rf"(?:(?P<sym>US\$|[$€£¥])\s?(?P<a1>{_AMOUNT})|(?P<code1>USD|EUR|GBP|CAD|AUD|CHF|JPY|"
+    rf"INR)\s?(?P<a2>{_AMOUNT})|(?P<a3>{_AMOUNT})\s?(?P<code2>USD|EUR|GBP|CAD|AUD|CHF|JPY|INR|"
+    rf"dollars?|euros?|pounds)\b)", re.I)
+_PERCENT = re.compile(_QUAL + r"(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)", re.I)
+
+
+def _money(text: str) -> list[Fact]:
+    out = []
+    for m in _MONEY.finditer(text):
+        amount = m.group("a1") or m.group("a2") or m.group("a3")
+        cur = (_SYMBOL.get(m.group("sym") or "") or
+               _CODE.get((m.group("sym") or m.group("code1") or m.group("code2") or "").lower(),
+                         "USD"))
+        value = f"{cur} {float(amount.replace(',', '')):.2f}"
+        out.append(Fact("money", m.group(0).strip(), value, (m.group("q") or "").lower()))
+    return out
+
+
+def _percent(text: str) -> list[Fact]:
+    return [Fact("percent", m.group(0).strip(), f"{_fmt(float(m.group('n')))}%",
+                 (m.group("q") or "").lower()) for m in _PERCENT.finditer(text)]
+
+
+# --- durations -----------------------------------------------------------------------------------
+_ISO = {"second": ("PT", "S"), "minute": ("PT", "M"), "hour": ("PT", "H"), "day": ("P", "D"),
+        "business day": ("P", "D"), "working day": ("P", "D"), "calendar day": ("P", "D"),
+        "week": ("P", "W"), "month": ("P", "M"), "year": ("P", "Y")}
+_DURATION = re.compile(
+    _QUAL + rf"(?P<n>{_NUM})[\s-]+(?P<u>(?:business|working|calendar)\s+days?|seconds?|minutes?|"
+    r"hours?|days?|weeks?|months?|years?)(?P<notice>['’]s?\s+(?:prior\s+|advance\s+|written\s+)*"
+    r"notice|\s+(?:prior\s+|advance\s+|written\s+)+notice|\s+notice)?\b", re.I)
+
+
+def _durations(text: str) -> list[Fact]:
+    out = []
+    for m in _DURATION.finditer(text):
+        n = number(m.group("n"))
+        if n is None or _is_age(text, m):
+            continue
+        unit = re.sub(r"s$", "", re.sub(r"\s+", " ", m.group("u").lower()))
+        prefix, suffix = _ISO[unit]
+        qual = (m.group("q") or "").lower()
+        if m.group("notice"):
+            qual = f"{qual} notice".strip()
+        out.append(Fact("duration", m.group(0).strip(), f"{prefix}{_fmt(n)}{suffix}", qual))
+    return out
+
+
+def _is_age(text: str, m: re.Match) -> bool:
+    """'18 years of age' / '13 years old' are ages, not durations."""
+    return m.group("u").lower().startswith("year") and bool(
+        re.match(r"\s*(?:of age|old|or older|and older|or over)", text[m.end():], re.I))
+
+
+# --- ages ------------------------------------------------------------------------------------
+_AGE = re.compile(
+    r"(?P<q>under|below|over|above|at least|younger than|older than|minimum)?\s*(?:the\s+)?"
+    r"(?:age\s+of\s+(?P<a1>\d{1,2}|majority)|(?P<a2>\d{1,2})\s+(?:years\s+)?(?:of\s+age|years\s+old"
+    r"|years\s+or\s+older|or\s+older|\+)|age\s+(?P<a3>\d{1,2})\b)"
+    r"|(?P<q2>under|below|over)\s+(?P<a4>\d{1,2})\b(?!\s*(?:%|percent|days?|months?|weeks?|hours?"
+    r"|years?|[$€£]))"
+    r"|(?P<maj>(?:legal\s+)?age\s+of\s+(?:legal\s+)?majority|legal\s+age|majority\s+age)", re.I)
+
+
+def _ages(text: str) -> list[Fact]:
+    out = []
+    for m in _AGE.finditer(text):
+        if m.group("maj"):
+            out.append(Fact("age", m.group(0).strip(), "majority"))
+            continue
+        age = m.group("a1") or m.group("a2") or m.group("a3") or m.group("a4")
+        qual = (m.group("q") or m.group("q2") or "").lower()
+        out.append(Fact("age", m.group(0).strip(), "majority" if age.lower() == "majority"
+                        else age, qual))
+    return out
+
+
+# --- places ------------------------------------------------------------------------------------
+_STATES = ("Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida "
+           "Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland "
+           "Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada "
+           "Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington "
+           "Wisconsin Wyoming").split() + ["New Hampshire", "New Jersey", "New Mexico",
+                                           "New York", "North Carolina", "North Dakota",
+                                           "Rhode Island", "South Carolina", "South Dakota",
+                                           "West Virginia", "District of Columbia"]
+_COUNTRIES = ("United States|United Kingdom|England and Wales|England|Wales|Scotland|"
+              "Northern Ireland|Ireland|Germany|France|Spain|Italy|Portugal|Netherlands|Belgium|"
+              "Luxembourg|Switzerland|Austria|Sweden|Norway|Denmark|Finland|Iceland|Poland|"
+              "Czech Republic|Hungary|Romania|Greece|Cyprus|Malta|Estonia|Latvia|Lithuania|"
+              "Canada|Mexico|Brazil|Argentina|Chile|Colombia|Australia|New Zealand|Japan|China|"
+              "Hong Kong|Singapore|India|Israel|South Korea|Korea|Taiwan|Russia|Ukraine|Turkey|"
+              "South Africa|Nigeria|Kenya|Egypt|United Arab Emirates|Saudi Arabia|Cayman Islands|"
+              "British Virgin Islands|Bermuda|European Union|Quebec|Ontario|British Columbia")
+_CITIES = ("San Francisco|Los Angeles|San Diego|San Jose|Santa Clara|Palo Alto|Mountain View|"
+           "Menlo Park|Seattle|Austin|Dallas|Houston|Chicago|Boston|Miami|Atlanta|Denver|"
+           "Wilmington|Dover|Baltimore|Philadelphia|Manhattan|Brooklyn|Las Vegas|Salt Lake City|"
+           "London|Dublin|Paris|Berlin|Munich|Amsterdam|Stockholm|Helsinki|Copenhagen|Oslo|"
+           "Zurich|Geneva|Vienna|Madrid|Barcelona|Milan|Rome|Luxembourg City|Toronto|Vancouver|"
+           "Montreal|Sydney|Melbourne|Tokyo|Seoul|Beijing|Shanghai|Tel Aviv|Bangalore|Mumbai|"
+           "Delhi")
+_BODIES = {"aaa": "AAA", "american arbitration association": "AAA", "jams": "JAMS",
+           "icc": "ICC", "international chamber of commerce": "ICC", "icdr": "ICDR",
+           "international centre for dispute resolution": "ICDR", "lcia": "LCIA",
+           "london court of international arbitration": "LCIA", "siac": "SIAC",
+           "singapore international arbitration centre": "SIAC", "cietac": "CIETAC",
+           "hkiac": "HKIAC", "national arbitration forum": "NAF"}
+_PLACE_NAMES = "|".join([_CITIES, _COUNTRIES, "|".join(_STATES)])
+_COURT = re.compile(
+    r"(?:(?:state\s+(?:or|and)\s+federal|federal\s+(?:or|and)\s+state|state|federal|"
+    r"competent|provincial|local)\s+)?courts?\s+(?:located\s+|sitting\s+|situated\s+)?(?:in|of|for)"
+    r"\s+(?:the\s+)?", re.I)
+_GAP = re.compile(r"(?:\s*,\s*|\s+)(?:and\s+|the\s+)?(?:(?:state|county|city|district)\s+of\s+)?",
+                  re.I)
+_LEAD = re.compile(r"(?:(?:state|county|city|district)\s+of\s+(?:the\s+)?)?", re.I)
+_NAMED = re.compile(
+    rf"\b(?P<county>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+County)\b|"
+    rf"\b(?P<district>(?:Northern|Southern|Eastern|Western|Central)\s+District\s+of\s+[A-Z][a-z]+"
+    rf"(?:\s[A-Z][a-z]+)?)\b|\b(?P<name>{_PLACE_NAMES})\b|"
+    rf"\b(?P<body>{'|'.join(sorted(_BODIES, key=len, reverse=True))})\b", re.I)
+
+
+def _court_places(text: str, start: int) -> tuple[int, list[str]]:
+    """The run of place names right after 'courts located in': end offset and names."""
+    pos = _LEAD.match(text, start).end()
+    names: list[str] = []
+    while (m := _NAMED.match(text, pos)) and not m.group("body"):
+        names.append(_title(m.group(0)))
+        end = m.end()
+        pos = _GAP.match(text, end).end() if _GAP.match(text, end) else end
+    return (end if names else start), names
+
+
+def _places(text: str) -> list[Fact]:
+    out: list[Fact] = []
+    for m in _COURT.finditer(text):
+        end, names = _court_places(text, m.end())
+        if names:
+            out.append(Fact("place", text[m.start():end], ", ".join(names), "court"))
+    for m in _NAMED.finditer(text):
+        raw = m.group(0)
+        if m.group("body"):
+            out.append(Fact("place", raw, _BODIES[raw.lower()], "arbitration body"))
+        else:
+            out.append(Fact("place", raw, _title(raw)))
+    return out
+
+
+def _title(s: str) -> str:
+    """Canonical spelling: 'new york' → 'New York', keeping small words lower."""
+    small = {"of", "and", "the"}
+    words = re.sub(r"\s+", " ", s).split(" ")
+    return " ".join(w if w.lower() in small and i else w[:1].upper() + w[1:].lower()
+                    if w.islower() or w.isupper() else w for i, w in enumerate(words))
+
+
+# --- modality / negation ---------------------------------------------------------------------
+_MODAL = re.compile(r"\b(?P<m>may|might|can|could|will|shall|must|should|is required to|"
+                    r"are required to|reserves? the right to)(?P<neg>\s+not|n['’]t)?"
+                    r"(?:\s+(?P<verb>[a-z]+))?", re.I)
+_NEG = re.compile(r"\b(?:without\s+(?:any\s+|prior\s+|advance\s+)*(?:notice|cause|reason|"
+                  r"liability|limitation|warranty)|at any time|(?:in\s+)?(?:its|our|their)\s+sole"
+                  r"(?:\s+and\s+absolute)?\s+discretion|sole discretion|for any reason(?:\s+or\s+"
+                  r"no\s+reason)?|with or without (?:notice|cause)|non[- ]?refundable|never|not|"
+                  r"no)\b", re.I)
+_DISCRETION = ("at any time", "sole discretion", "for any reason", "with or without")
+
+
+def _modality(text: str) -> list[Fact]:
+    out = []
+    for m in _MODAL.finditer(text):
+        modal = re.sub(r"\s+", " ", m.group("m").lower())
+        value = f"{modal} not" if m.group("neg") else modal
+        out.append(Fact("modality", m.group(0).strip(), value, (m.group("verb") or "").lower()))
+    return out
+
+
+def _negations(text: str) -> list[Fact]:
+    out = []
+    for m in _NEG.finditer(text):
+        value = re.sub(r"\s+", " ", m.group(0).lower())
+        if value in ("not", "no") and _MODAL.search(text[max(0, m.start() - 12):m.start()]):
+            continue  # "may not" is reported as a modality
+        kind = "modality" if any(d in value for d in _DISCRETION) else "negation"
+        out.append(Fact(kind, m.group(0), value))
+    return out
+
+
+def extract_facts(text: str) -> list[Fact]:
+    """All facts in a clause, in order of kind; duplicates (same kind and value) kept once."""
+    if not text:
+        return []
+    facts = (_money(text) + _percent(text) + _durations(text) + _ages(text) + _places(text)
+             + _modality(text) + _negations(text))
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for f in facts:
+        key = (f.kind, f.value, f.qualifier)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
