@@ -118,7 +118,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"modification|modifications|amend|amended|amendments?|update|updated|updates|revise|"
      r"revised|revisions?)(?: \w+){0,3} (?:terms|agreement|policy|policies|conditions|tos|eula)|"
      r"(?:terms|agreement|policy|conditions)(?: \w+){0,3} (?:changed|modified|amended|updated|"
-     r"revised)|material changes?|revised version|new version of (?:these|the) terms) "),
+     r"revised)|changes?(?: \w+){0,2} (?:take|takes|become|becomes) (?:effect|effective)|material changes?|revised version|new version of (?:these|the) terms) "),
     ("content-removal", "remove content", r" (?:(?:remov\w*|delet\w*|refus\w*|block\w*|"
      r"disabl\w*|moderat\w*|screen\w*|reject\w*|take down|taken down|takedown|edit\w*|"
      r"reclaim\w*|filter\w*)(?: \w+){0,6} (?:content|contents|posts?|materials?|submissions?|"
@@ -132,7 +132,8 @@ _TOPIC: list[tuple[str, str, str]] = [
     ("privacy", "personal data", r" (?:personal (?:data|information)|privacy|cookies?|"
      r"tracking|track|web beacons?|pixels?|ip address\w*|data retention|retain\w*(?: \w+){0,3} "
      r"(?:data|information)|(?:share|sell|disclose|collect|process|transfer)\w*(?: \w+){0,3} "
-     r"(?:data|information)|(?:data|information) (?:we|that we) collect|gdpr|ccpa|"
+     r"(?:data|information|email address\w*|phone numbers?|location)|(?:data|information) "
+     r"(?:we|that we) collect|gdpr|ccpa|"
      r"data protection|data subjects?|do not track|location data|device identifiers?|"
      r"targeted advertising|opt out of (?:the )?sale) "),
     ("ai-training", "ai training", r" (?:(?:train|trains|training|fine tune\w*|improve|improving|"
@@ -146,7 +147,8 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"accept\w*|constitutes?(?: your)? (?:acceptance|agreement)|acceptance of (?:these|the) "
      r"terms|if you do not agree(?: \w+){0,8} (?:not|stop) (?:use|using|access)) "),
     ("eligibility", "age/eligibility", r" (?:(?:under|below|over|at least|younger than|"
-     r"older than) (?:the age of )?\d{1,2}(?: years)?|\d{1,2} years (?:of age|old)|"
+     r"older than) (?:the age of )?\d{1,2}(?! (?:days?|weeks?|months?|hours?|minutes?|%|"
+     r"percent|times|business|calendar|per|[$€£]))|\d{1,2} years (?:of age|old)|"
      r"age of (?:majority|\d{1,2}|consent)|minors?|children|child|legal guardians?|"
      r"parental consent|parents?(?: or legal)? (?:consent|guardians?)|legal age|majority age|"
      r"eligib\w*|sanctioned|embargo\w*|export control\w*|ofac|restricted (?:countries|"
@@ -155,6 +157,8 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"deprecat\w*|sunset\w*|(?:remove|retire|removal of|retirement of)\w*(?: \w+){0,2} "
      r"(?:models?|features?|functionality)|grace period|availability|available|uptime|sla|"
      r"service levels?|downtime|maintenance|interruptions?|uninterrupted|rerout\w*|"
+     r"(?:stop|stops|cease|ceases|terminat\w*)(?: \w+){0,3} (?:providing|provision of|operation of|"
+     r"offering)(?: \w+){0,3} (?:services?|features?)|terminate (?:the )?services?|"
      r"(?:modify|change|alter|update|suspend)(?: or \w+)?(?: \w+){0,2} (?:services?|features?|"
      r"functionality|products?)) "),
     ("usage-rules", "conduct", r" (?:you (?:may|must|shall|will|agree to|agree) not|not to|"
@@ -237,6 +241,9 @@ _WATCH: list[tuple[str, str, str, bool]] = [
     ("ai-training", "trains on your data", r" (?:use|uses|using|used)(?: \w+){0,6} "
      r"(?:content|data|inputs?|prompts?|conversations?|chats?|outputs?|information)(?: \w+){0,5} "
      r"(?:to|for) (?:train|training|improve|improving|develop|fine tune)\w* ", True),
+    ("acceptance", "use means agreement", r" (?:by (?:using|accessing|downloading|installing|"
+     r"visiting|registering|browsing)|continu\w* (?:to )?us\w*)(?: \w+){0,12} (?:agree\w*|accept\w*|"
+     r"bound|constitut\w*|deemed|confirm\w*) ", False),
     ("service-changes", "may change service", r" (?:may|can|reserve\w* the right to|right to)"
      r"(?: \w+){0,4} (?:change|modify|discontinue|suspend|remove|deprecate|retire)\w*"
      r"(?: \w+){0,6} (?:at any time|without (?:prior )?notice|sole discretion) ", False),

@@ -106,36 +106,63 @@ def cli(ctx: click.Context, store: str, sources: str | None) -> None:
               help="Requests in flight at once, over all hosts.")
 @click.option("--per-host", type=click.IntRange(1, 64), default=2, show_default=True,
               help="Requests in flight at once to one host.")
+@click.option("--host-delay", type=click.FloatRange(0, 3600), default=1.0, show_default=True,
+              help="Seconds between the starts of two requests to one host (a robots.txt Crawl-delay can raise it).")
+@click.option("--user-agent", help="User-Agent header for documents that do not set their own.")
+@click.option("--ignore-robots", is_flag=True, help="Fetch pages even where robots.txt disallows them.")
+@click.option("--shard", metavar="I/N",
+              help="Only the I-th of N disjoint shares of the documents (by a hash of their key), e.g. 1/4.")
+@click.option("--every", metavar="INTERVAL",
+              help="Keep running: one run every INTERVAL (30m, 6h, 1d) until Ctrl-C.")
 @click.option("--confirm", type=click.IntRange(1, 100), default=1, show_default=True,
               help="Record a new text only after it was seen in this many consecutive runs (flaky pages).")
 @click.option("--json", "as_json", is_flag=True, help="Print the run result as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
 @click.pass_obj
 def run(obj: Context, service: str | None, document: str | None, concurrency: int, per_host: int,
-        confirm: int, as_json: bool, quiet: bool) -> None:
+        host_delay: float, user_agent: str | None, ignore_robots: bool, shard: str | None,
+        every: str | None, confirm: int, as_json: bool, quiet: bool) -> None:
     """Snapshot the declared documents once and record what changed.
 
     Each document is fetched, its selected region extracted to Markdown, and a new version is
-    committed to the archive only when that text differs from the latest one.
+    committed to the archive only when that text differs from the latest one. Fetching is
+    polite: robots.txt is honoured (pages it disallows are "skipped", not failed), requests to
+    one host are limited and spaced, transient errors are retried with backoff, and pages that
+    kept their ETag / Last-Modified cost a 304.
 
     \b
     Exit codes: 0 all documents checked; 1 one or more documents failed (the others are
-    recorded); 2 bad sources file or options; 3 archive or index error.
+    recorded); 2 bad sources file or options; 3 archive or index error; 5 another run holds
+    the store's lock (<store>/run.lock).
 
     \b
     Examples:
       tracker run
       tracker run --service openrouter --document "Privacy Policy"
+      tracker run --shard 2/4              # one of 4 machines or CI jobs
+      tracker run --every 6h -q            # a long-running scheduler of its own
       TRACKER_STORE=/var/lib/tracker tracker --sources /etc/tracker/sources.toml run -q
     """
-    from tracker.fetch import FetchOptions
-    from tracker.output import clean
-    from tracker.run import run_snapshot
+    import time
 
-    documents = obj.sources().documents(service, document)
-    if not documents:
-        fail("no documents to check: declare some in the sources file", 2)
-    options = FetchOptions(concurrency=concurrency, per_host=per_host)
+    from tracker.fetch import DEFAULT_USER_AGENT, FetchOptions
+    from tracker.lock import LOCK_NAME, LockHeld, RunLock
+    from tracker.output import clean
+    from tracker.run import EXIT_LOCKED, parse_interval, parse_shard, run_snapshot, select_shard
+
+    interval = parse_interval(every) if every else None
+    part = parse_shard(shard) if shard else None
+    options = FetchOptions(concurrency=concurrency, per_host=per_host, host_delay=host_delay,
+                           user_agent=user_agent or DEFAULT_USER_AGENT, robots=not ignore_robots)
+
+    def documents() -> list[Any]:
+        docs = obj.sources().documents(service, document)  # re-read each time: edits apply
+        if part:
+            docs = select_shard(docs, *part)
+        if not docs:
+            fail("no documents to check: declare some in the sources file"
+                 + (f" (shard {shard} is empty)" if part else ""), 2)
+        return docs
 
     def show(outcome: Any) -> None:
         if quiet or as_json:
@@ -147,12 +174,59 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
             line += f"  {clean(outcome.summary)}"
         click.echo(line, err=outcome.outcome == "failed")
 
-    result = run_snapshot(obj.store(), documents, options, on_outcome=show, confirm=confirm)
-    if as_json:
-        emit_json(result.to_dict())
-    else:
-        click.echo(result.summary_line())
-    sys.exit(result.exit_code)
+    def with_progress(docs: list[Any]) -> Any:
+        """A progress bar on stderr (a terminal); only noteworthy outcomes are printed above it."""
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        columns = (TextColumn("fetching"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("run", total=len(docs))
+
+            def step(outcome: Any) -> None:
+                progress.advance(task)
+                if outcome.outcome != "unchanged":
+                    show(outcome)
+
+            return run_snapshot(obj.store(), docs, options, on_outcome=step, confirm=confirm)
+
+    def once() -> int:
+        docs = documents()
+        with RunLock(obj.store_dir / LOCK_NAME):
+            if quiet or as_json or not sys.stderr.isatty():
+                result = run_snapshot(obj.store(), docs, options, on_outcome=show, confirm=confirm)
+            else:
+                result = with_progress(docs)
+        if as_json:
+            emit_json(result.to_dict())
+        else:
+            click.echo(result.summary_line())
+        return result.exit_code
+
+    if interval is None:
+        try:
+            code = once()
+        except LockHeld as exc:
+            fail(str(exc), EXIT_LOCKED)
+        sys.exit(code)
+
+    # --every: each iteration is a normal run; a failing or locked-out one does not stop the loop.
+    try:
+        while True:
+            started = time.monotonic()
+            try:
+                once()
+            except LockHeld as exc:
+                click.echo(f"skipping this run: {exc}", err=True)
+            except (ConfigError, StoreError) as exc:
+                click.echo(f"error: {exc}", err=True)
+            wait = max(0.0, interval - (time.monotonic() - started))
+            if not quiet and not as_json:
+                click.echo(f"next run in {wait:.0f} s (Ctrl-C to stop)", err=True)
+            time.sleep(wait)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+        sys.exit(0)
 
 
 # -- queries --------------------------------------------------------------------------------

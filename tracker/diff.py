@@ -28,6 +28,8 @@ from rapidfuzz import fuzz, process
 
 from tracker.clauses import Clause, clause_key, split_clauses
 
+SENTENCES_PER_CLAUSE = 1
+
 __all__ = [
     "ClauseChange",
     "DocumentDiff",
@@ -285,6 +287,8 @@ def diff_clauses(old: Sequence[Clause], new: Sequence[Clause]) -> DocumentDiff:
 
 def diff_texts(old: str, new: str) -> DocumentDiff:
     """Clause diff of two Markdown (or plain-text) versions."""
-    old_clauses = split_clauses(old)
-    new_clauses = old_clauses if new == old else split_clauses(new)  # unchanged fetch: split once
+    # One clause per sentence: a paragraph that grows by one sentence then shows as one added
+    # sentence, instead of flipping between "paragraph" and "sentences" at a length threshold.
+    old_clauses = split_clauses(old, max_sentences=SENTENCES_PER_CLAUSE)
+    new_clauses = old_clauses if new == old else split_clauses(new, max_sentences=SENTENCES_PER_CLAUSE)
     return diff_clauses(old_clauses, new_clauses)

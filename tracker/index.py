@@ -58,6 +58,9 @@ CREATE INDEX IF NOT EXISTS checks_doc ON checks (document_key, run_id);
 CREATE TABLE IF NOT EXISTS pending (
     document_key TEXT PRIMARY KEY, content_hash TEXT, seen INTEGER, first_seen TEXT
 );
+CREATE TABLE IF NOT EXISTS http_cache (
+    document_key TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, content_hash TEXT, fingerprint TEXT
+);
 """
 
 DERIVED_TABLES = ("services", "documents", "versions", "changes")
@@ -273,6 +276,26 @@ class Index:
 
     def clear_pending(self, document_key: str) -> None:
         self.conn.execute("DELETE FROM pending WHERE document_key = ?", (document_key,))
+
+    # -- HTTP validators (conditional requests) ------------------------------------------------
+    def http_cache(self) -> dict[str, sqlite3.Row]:
+        """document key -> ETag / Last-Modified of the text with ``content_hash``, fetched with
+        the settings summed up by ``fingerprint`` (a 304 only means "same bytes")."""
+        return {r["document_key"]: r for r in self.conn.execute("SELECT * FROM http_cache")}
+
+    def set_http_cache(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Upsert validators; a row without etag and last_modified deletes the entry."""
+        for row in rows:
+            if row.get("etag") or row.get("last_modified"):
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO http_cache (document_key, etag, last_modified, content_hash, "
+                    "fingerprint) VALUES (?, ?, ?, ?, ?)",
+                    (row["document_key"], row.get("etag"), row.get("last_modified"), row["content_hash"],
+                     row["fingerprint"]),
+                )
+            else:
+                self.conn.execute("DELETE FROM http_cache WHERE document_key = ?", (row["document_key"],))
+        self.conn.commit()
 
     # -- runs --------------------------------------------------------------------------------
     def start_run(self, started_at: str) -> int:

@@ -1,25 +1,48 @@
-"""Publishing: turn indexed versions into feed entries and write the feed files.
+"""Publishing: turn indexed versions into feeds (and, with ``site.py``, a static diff site).
 
-Feed layout under the output directory (one predictable scheme)::
+Feed layout under the feeds directory (one predictable scheme)::
 
-    all.atom  all.rss  all.json                       every change of every document
-    <service>/<document-slug>.atom|.rss|.json         one document
+    all.atom|.rss|.json                    every change of every document
+    material.*                             material changes only
+    category/<category-id>.*               changes in one taxonomy category (refunds, privacy, ...)
+    <service>/all.*                        every change of one service
+    <service>/material.*                   material changes of one service
+    <service>/<document-slug>.*            one document, e.g. nimbus/terms-of-service.atom
+
+A service or document whose slug would collide with a reserved name gets ``-service`` or
+``-document`` appended (see ``service_slug``/``document_slug``).
 
 Entry ids are built from facts stored in the archive's trailers (document, fetch time, content
 hash), never from database row ids or commit shas, so rebuilding the index or the feeds never
 makes a reader show an entry twice.
+
+Publishing is incremental: each feed's entry set is fingerprinted and a feed whose fingerprint
+did not move is not rebuilt; entry HTML is cached per version fingerprint, so a run that records
+one change renders one new entry.
 """
 
 from __future__ import annotations
 
-import html
-from collections import defaultdict
+import hashlib
+import json
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
-from tracker.feeds import Feed, FeedEntry, feed_filename, write_feed
-from tracker.index import Index, VersionRow
+from tracker.feeds import Feed, FeedEntry, _write_if_changed, feed_filename, write_feed
+from tracker.index import Index, VersionRow, _version_row
 from tracker.store import parse_iso
+
+FEED_EXTS = (".atom", ".rss", ".json")
+STATE_FILE = ".tracker-feeds.json"
+# Bump when the shape of entries changes: every cached entry and feed is then rebuilt.
+ENTRY_FORMAT = "2"
+RESERVED_TOP = {"all", "material", "category", "feeds", "index.html", "style.css"}
+RESERVED_IN_SERVICE = {"all", "material", "index.html"}
+_RESERVED_EXTS = (".atom", ".rss", ".json", ".html", ".css")
+
+
+# --- names and ids -----------------------------------------------------------------------------
 
 
 def entry_id(version: VersionRow) -> str:
@@ -29,101 +52,317 @@ def entry_id(version: VersionRow) -> str:
     return f"tag:tracker.invalid,2026:{feed_filename(version.document_key)}/{stamp}/{digest}"
 
 
+def service_slug(service_id: str) -> str:
+    """Folder name of a service, in feeds and on the site; never a reserved top-level name."""
+    slug = feed_filename(service_id.replace("/", "-"))
+    return slug + "-service" if slug in RESERVED_TOP or slug.endswith(_RESERVED_EXTS) else slug
+
+
+def document_slug(document_key: str) -> str:
+    """``<service>/<document-slug>``: a document's feed name and site folder."""
+    service_id, _, doc_type = document_key.partition("/")
+    slug = feed_filename(doc_type.replace("/", "-"))
+    if slug in RESERVED_IN_SERVICE or slug.endswith(_RESERVED_EXTS):
+        slug += "-document"
+    return f"{service_slug(service_id)}/{slug}"
+
+
+def version_slug(version: VersionRow) -> str:
+    """Stable page name of a version: fetch time + content hash, never a row id or seq."""
+    stamp = version.fetched_at.replace("-", "").replace(":", "")
+    return f"{stamp}-{version.content_hash.split(':')[-1][:12]}"
+
+
+def version_page(version: VersionRow) -> str:
+    """Site-relative path of a version's diff page."""
+    return f"{document_slug(version.document_key)}/{version_slug(version)}.html"
+
+
 def entry_title(version: VersionRow, service_name: str) -> str:
     """Says what changed, not just that something did."""
+    from tracker.site import safe_text
+
     who = f"{service_name} {version.document_type}"
-    if version.kind == "revert":
-        return f"{who}: {version.summary}"
-    if version.material and version.summary:
-        return f"{who}: {version.summary}"
-    return f"{who}: {version.summary or 'updated'}"
+    return safe_text(f"{who}: {version.summary or 'updated'}")
 
 
-def entry_html(version: VersionRow, changes: Sequence[dict[str, Any]]) -> str:
-    """HTML content: each changed clause with its explanation and an inline word diff.
+# --- the catalog: everything publishing needs, in two queries ------------------------------------
 
-    Every piece of page text goes through html.escape: a terms page must never inject markup.
+
+@dataclass(frozen=True)
+class Label:
+    """The light part of a stored clause change: enough to filter and fingerprint."""
+
+    kind: str
+    material: bool
+    severity: str
+    categories: tuple[str, ...]
+    explanation: str
+
+
+@dataclass
+class Catalog:
+    """All versions and change labels of the index, loaded once per publish."""
+
+    names: dict[str, str]
+    documents: list[dict[str, Any]]
+    by_doc: dict[str, list[VersionRow]]
+    labels: dict[str, list[Label]]
+    _fps: dict[str, str] = field(default_factory=dict)
+    _cats: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def service_name(self, service_id: str) -> str:
+        return self.names.get(service_id) or service_id
+
+    def doc_title(self, document_key: str) -> str:
+        service_id, _, doc_type = document_key.partition("/")
+        return f"{self.service_name(service_id)} {doc_type}"
+
+    def changes(self) -> list[VersionRow]:
+        """Every version except first ones (those are not changes), newest first."""
+        out = [v for versions in self.by_doc.values() for v in versions if v.seq > 1]
+        out.sort(key=lambda v: (v.fetched_at, v.seq, v.document_key), reverse=True)
+        return out
+
+    def categories(self, version: VersionRow) -> tuple[str, ...]:
+        """The version's categories plus those of its non-cosmetic clause changes."""
+        from tracker.analyse import severity_rank
+
+        cached = self._cats.get(version.commit_sha)
+        if cached is None:
+            cats = set(version.categories)
+            for label in self.labels.get(version.commit_sha, []):
+                if label.material or severity_rank(label.severity) >= severity_rank("minor"):
+                    cats.update(label.categories)
+            cached = self._cats[version.commit_sha] = tuple(sorted(cats))
+        return cached
+
+    def fingerprint(self, version: VersionRow) -> str:
+        """Digest of everything an entry or page of this version shows."""
+        fp = self._fps.get(version.commit_sha)
+        if fp is None:
+            data = [version.to_dict(), self.service_name(version.service_id),
+                    [label.__dict__ for label in self.labels.get(version.commit_sha, [])]]
+            fp = _digest(data)
+            self._fps[version.commit_sha] = fp
+        return fp
+
+
+def load_catalog(index: Index) -> Catalog:
+    """Read every version and every change label (not the clause texts) in two queries."""
+    by_doc: dict[str, list[VersionRow]] = {}
+    for row in index.conn.execute("SELECT * FROM versions ORDER BY document_key, seq"):
+        v = _version_row(row)
+        by_doc.setdefault(v.document_key, []).append(v)
+    labels: dict[str, list[Label]] = {}
+    for r in index.conn.execute(
+        "SELECT commit_sha, kind, material, severity, categories, explanation FROM changes ORDER BY commit_sha, n"
+    ):
+        labels.setdefault(r[0], []).append(
+            Label(r[1] or "", bool(r[2]), r[3] or "", tuple(json.loads(r[4] or "[]")), r[5] or "")
+        )
+    return Catalog(index.service_names(), index.documents(), by_doc, labels)
+
+
+# --- feed plan -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeedSpec:
+    """One feed to write: its name (path without extension) and its versions, newest first."""
+
+    name: str
+    title: str
+    description: str
+    page: str  # site-relative page the feed belongs to
+    versions: tuple[VersionRow, ...]
+
+
+def taxonomy() -> tuple[str, ...]:
+    """Category ids with a feed even before anything changed, so URLs can be subscribed early."""
+    from tracker.classify import CATEGORIES
+
+    return CATEGORIES
+
+
+def feed_specs(catalog: Catalog, limit: int) -> list[FeedSpec]:
+    """Every feed of the URL scheme, with the versions each one carries."""
+    changes = catalog.changes()
+    specs = [
+        FeedSpec("all", "Terms changes: all documents", "Every recorded change of every tracked document",
+                 "index.html", tuple(changes[:limit])),
+        FeedSpec("material", "Material terms changes: all documents",
+                 "Changes that alter what users get, pay, owe, risk or agree to",
+                 "index.html", tuple([v for v in changes if v.material][:limit])),
+    ]
+    seen_cats = {c for v in changes for c in catalog.categories(v)}
+    for cat in sorted(set(taxonomy()) | seen_cats):
+        chosen = [v for v in changes if cat in catalog.categories(v)][:limit]
+        specs.append(FeedSpec(f"category/{feed_filename(cat)}", f"Terms changes: {cat}",
+                              f"Recorded changes about {cat}, every service", "index.html", tuple(chosen)))
+    services = sorted({d["service_id"] for d in catalog.documents})
+    for sid in services:
+        name, slug = catalog.service_name(sid), service_slug(sid)
+        mine = [v for v in changes if v.service_id == sid]
+        specs.append(FeedSpec(f"{slug}/all", f"Terms changes: {name}", f"Every recorded change of {name}'s documents",
+                              f"{slug}/index.html", tuple(mine[:limit])))
+        specs.append(FeedSpec(f"{slug}/material", f"Material terms changes: {name}",
+                              f"Material changes of {name}'s documents", f"{slug}/index.html",
+                              tuple([v for v in mine if v.material][:limit])))
+    for doc in catalog.documents:
+        key, title = doc["key"], catalog.doc_title(doc["key"])
+        mine = [v for v in changes if v.document_key == key]
+        specs.append(FeedSpec(document_slug(key), f"Terms changes: {title}", f"Recorded changes of {title}",
+                              f"{document_slug(key)}/index.html", tuple(mine[:limit])))
+    return specs
+
+
+# --- writing feeds -------------------------------------------------------------------------------
+
+
+@dataclass
+class FeedReport:
+    """What a publish did: every feed path, the feeds rebuilt and the entries rendered."""
+
+    paths: list[Path] = field(default_factory=list)
+    rebuilt: list[str] = field(default_factory=list)
+    rendered: int = 0
+    removed: list[str] = field(default_factory=list)
+
+
+def write_feeds(index: Index, out_dir: Path, *, base_url: str = "", site_url: str | None = None,
+                limit: int = 50) -> list[Path]:
+    """Write every feed of the scheme under ``out_dir``; return every feed file path."""
+    return publish_feeds(index, out_dir, base_url=base_url, site_url=site_url, limit=limit).paths
+
+
+def publish_feeds(index: Index, out_dir: Path, *, base_url: str = "", site_url: str | None = None,
+                  limit: int = 50, catalog: Catalog | None = None) -> FeedReport:
+    """Write the feeds whose entry set changed since the last publish into ``out_dir``.
+
+    ``base_url`` is where the feeds are served (default: the folder's file: URI); ``site_url``,
+    when given, is where the diff pages are and entries link to them (else to the terms page).
     """
-    from tracker.diff import word_diff
+    from tracker.site import render_entry_html, templates_digest
 
-    parts = [f"<p>{html.escape(version.summary)}</p>", "<ul>"]
-    for change in changes:
-        label = html.escape(f"{change['kind']} {change['clause_id']}")
-        flag = " <strong>material</strong>" if change["material"] else ""
-        cats = html.escape(", ".join(change["categories"]))
-        parts.append(f"<li><p><code>{label}</code>{flag} {cats}</p>")
-        if change.get("explanation"):
-            parts.append(f"<p>{html.escape(change['explanation'])}</p>")
-        if change["kind"] == "added":
-            parts.append(f"<p><ins>{html.escape(change['after'] or '')}</ins></p>")
-        elif change["kind"] == "removed":
-            parts.append(f"<p><del>{html.escape(change['before'] or '')}</del></p>")
-        else:
-            ops = word_diff(change["before"] or "", change["after"] or "")
-            inline = "".join(
-                html.escape(text) if op == 0
-                else (f"<del>{html.escape(text)}</del>" if op < 0 else f"<ins>{html.escape(text)}</ins>")
-                for op, text in ops
-            )
-            parts.append(f"<p>{inline}</p>")
-        parts.append("</li>")
-    parts.append("</ul>")
-    return "".join(parts)
-
-
-def build_entries(index: Index, versions: Sequence[VersionRow], base_url: str) -> list[FeedEntry]:
-    names = index.service_names()
-    entries = []
-    for v in versions:
-        changes = index.changes_for(v.commit_sha)
-        name = names.get(v.service_id, v.service_id)
-        categories = [name, v.document_type, *v.categories]
-        if v.material:
-            categories.append("material")
-        if v.kind == "revert":
-            categories.append("revert")
-        entries.append(
-            FeedEntry(
-                id=entry_id(v),
-                title=entry_title(v, name),
-                link=v.final_url or v.source_url,
-                updated=parse_iso(v.fetched_at),
-                summary=v.summary,
-                content_html=entry_html(v, changes),
-                categories=tuple(dict.fromkeys(categories)),
-            )
-        )
-    return entries
-
-
-def write_feeds(index: Index, out_dir: Path, *, base_url: str = "", limit: int = 50) -> list[Path]:
-    """Write the global feed and one feed per document; return every file path."""
+    if limit < 1:
+        raise ValueError(f"limit must be >= 1, not {limit}")
     out_dir = Path(out_dir)
+    catalog = catalog or load_catalog(index)
     link = base_url.rstrip("/") or out_dir.resolve().as_uri()
-    recent = index.recent_versions(limit=max(limit * 20, 1000))
-    paths = write_feed(
-        Feed(id="tag:tracker.invalid,2026:all", title="Terms changes: all documents", link=f"{link}/all.atom",
-             description="Every recorded change of every tracked document"),
-        build_entries(index, recent[:limit], base_url),
-        out_dir,
-        "all",
-        limit=limit,
+    site = site_url.rstrip("/") if site_url is not None else None
+    state = _load_state(out_dir / STATE_FILE)
+    settings = _digest([ENTRY_FORMAT, templates_digest(), link, site, limit])
+    old_feeds: dict[str, str] = state.get("feeds", {})
+    old_entries: dict[str, str] = state.get("entries", {})
+    new_feeds: dict[str, str] = {}
+    new_entries: dict[str, str] = {}
+    report = FeedReport()
+
+    def content(v: VersionRow) -> str:
+        key = _digest([settings, catalog.fingerprint(v)])
+        html = new_entries.get(key) or old_entries.get(key)
+        if html is None:
+            html = render_entry_html(catalog, v, index.changes_for(v.commit_sha), site)
+            report.rendered += 1
+        new_entries[key] = html
+        return html
+
+    for spec in feed_specs(catalog, limit):
+        meta = Feed(id=f"tag:tracker.invalid,2026:{spec.name}", title=spec.title,
+                    link=f"{site}/{spec.page}" if site is not None else f"{link}/{spec.name}.atom",
+                    description=spec.description)
+        fp = _digest([settings, meta.__dict__, [catalog.fingerprint(v) for v in spec.versions]])
+        new_feeds[spec.name] = fp
+        files = [out_dir / f"{spec.name}{ext}" for ext in FEED_EXTS]
+        report.paths += files
+        if old_feeds.get(spec.name) == fp and all(p.exists() for p in files):
+            # unchanged: keep the cached HTML of its entries alive for the next publish
+            for v in spec.versions:
+                key = _digest([settings, catalog.fingerprint(v)])
+                if key in old_entries:
+                    new_entries[key] = old_entries[key]
+            continue
+        entries = [_entry(catalog, v, site, content(v)) for v in spec.versions]
+        write_feed(meta, entries, out_dir, spec.name, limit=limit)
+        report.rebuilt.append(spec.name)
+    for name in sorted(set(old_feeds) - set(new_feeds)):  # feeds of services that are gone
+        for ext in FEED_EXTS:
+            (out_dir / f"{name}{ext}").unlink(missing_ok=True)
+        report.removed.append(name)
+    _save_state(out_dir / STATE_FILE, {"feeds": new_feeds, "entries": new_entries})
+    return report
+
+
+def _entry(catalog: Catalog, v: VersionRow, site: str | None, html: str) -> FeedEntry:
+    from tracker.site import safe_text
+
+    name = catalog.service_name(v.service_id)
+    tags = [name, v.document_type, *catalog.categories(v)]
+    if v.material:
+        tags.append("material")
+    if v.severity:
+        tags.append(f"severity:{v.severity}")
+    if v.kind == "revert":
+        tags.append("revert")
+    return FeedEntry(
+        id=entry_id(v),
+        title=entry_title(v, name),
+        link=f"{site}/{version_page(v)}" if site is not None else (v.final_url or v.source_url),
+        updated=parse_iso(v.fetched_at),
+        summary=safe_text(v.summary),
+        content_html=html,
+        categories=tuple(dict.fromkeys(safe_text(t) for t in tags)),
     )
-    by_doc: dict[str, list[VersionRow]] = defaultdict(list)
-    for v in recent:
-        by_doc[v.document_key].append(v)
-    names = index.service_names()
-    for doc in index.documents():
-        key = doc["key"]
-        versions = by_doc.get(key) or index.recent_versions(limit=limit, document_key=key)
-        name = f"{names.get(doc['service_id'], doc['service_id'])} {doc['type']}"
-        slug = feed_filename(key)
-        paths += write_feed(
-            Feed(id=f"tag:tracker.invalid,2026:{slug}", title=f"Terms changes: {name}",
-                 link=f"{link}/{slug}.atom", description=f"Recorded changes of {name}"),
-            build_entries(index, versions[:limit], base_url),
-            out_dir,
-            key,
-            limit=limit,
-        )
-    return paths
+
+
+# --- the whole publication -----------------------------------------------------------------------
+
+
+@dataclass
+class PublishReport:
+    """Feeds and pages of one ``tracker publish``."""
+
+    feeds: FeedReport
+    pages_written: list[str]
+    pages_total: int
+
+
+def publish_site(index: Index, out_dir: Path, *, base_url: str = "", limit: int = 50) -> PublishReport:
+    """Write the static site (pages + ``feeds/``) for ``index`` into ``out_dir``, incrementally.
+
+    ``base_url`` is the public URL of ``out_dir`` (feeds need absolute links); without it the
+    feeds link to the folder's file: URI. Pages only use relative links, so they work anywhere.
+    """
+    from tracker.site import write_site
+
+    out_dir = Path(out_dir)
+    site = base_url.rstrip("/") or out_dir.resolve().as_uri()
+    catalog = load_catalog(index)
+    feeds = publish_feeds(index, out_dir / "feeds", base_url=f"{site}/feeds", site_url=site, limit=limit,
+                          catalog=catalog)
+    written, total = write_site(index, catalog, out_dir, feed_specs(catalog, limit))
+    return PublishReport(feeds, written, total)
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def _digest(data: Any) -> str:
+    raw = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+def _load_state(path: Path) -> dict[str, Any]:
+    """The last publish's fingerprints; a missing or broken file just means 'rebuild'."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) and data.get("format") == ENTRY_FORMAT else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _save_state(path: Path, data: dict[str, Any]) -> None:
+    payload = {"format": ENTRY_FORMAT, **data}
+    _write_if_changed(path, (json.dumps(payload, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8"))
+

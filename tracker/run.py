@@ -1,20 +1,25 @@
 """One snapshot run: fetch every document, extract, compare hashes, record what is new.
 
 The unchanged case is the common one and costs one hash comparison against a dict loaded from the
-index at start: no git process, no analysis. New versions are committed in batches (one
-``git fast-import`` per batch) and only then indexed, so a crash can at worst leave commits the
-index has not seen yet, which the next run's ``sync`` picks up.
+index at start: no git process, no analysis; when the server keeps ETag / Last-Modified it costs
+a 304 and not even a body. New versions are committed in batches (one ``git fast-import`` per
+batch) and only then indexed, so a crash can at worst leave commits the index has not seen yet,
+which the next run's ``sync`` picks up. Bodies are processed as they arrive and only those of new
+versions are kept, until their batch is committed, so memory does not grow with the run.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
-from tracker.errors import ExtractError
-from tracker.fetch import FetchOptions, Fetched, fetch_all
+from tracker.errors import ConfigError, ExtractError
+from tracker.fetch import FetchOptions, Fetched, Validators, fetch_all
 from tracker.index import Index
 from tracker.record import index_commits, sync
 from tracker.sources import Document
@@ -27,6 +32,7 @@ EXIT_OK = 0
 EXIT_FAILURES = 1
 EXIT_USAGE = 2
 EXIT_STORE = 3
+EXIT_LOCKED = 5  # another run holds the store's run lock
 
 
 @dataclass(frozen=True)
@@ -34,7 +40,7 @@ class Outcome:
     """What happened to one document in one run."""
 
     key: str
-    outcome: str  # "new" | "changed" | "revert" | "unchanged" | "pending" | "failed"
+    outcome: str  # "new" | "changed" | "revert" | "unchanged" | "pending" | "skipped" | "failed"
     error: str | None = None
     http_status: int | None = None
     duration: float = 0.0
@@ -51,19 +57,24 @@ class RunResult:
 
     @property
     def counts(self) -> dict[str, int]:
-        counts = {"checked": len(self.outcomes), "new": 0, "changed": 0, "unchanged": 0, "pending": 0,
-                  "failed": 0}
+        """Outcome counts; "skipped" (not fetched, e.g. robots.txt) is not "checked" and is only
+        present when there are some, so the usual JSON shape does not change."""
+        counts = {"checked": 0, "new": 0, "changed": 0, "unchanged": 0, "pending": 0, "failed": 0}
         for o in self.outcomes:
             bucket = "changed" if o.outcome == "revert" else o.outcome
             counts[bucket] = counts.get(bucket, 0) + 1
+            if o.outcome != "skipped":
+                counts["checked"] += 1
         return counts
 
     def summary_line(self) -> str:
-        """"checked 9, new 0, changed 1, unchanged 8, failed 0" (pending only when there are some)."""
+        """"checked 9, new 0, changed 1, unchanged 8, failed 0" (pending, skipped only when some)."""
         c = self.counts
         line = f"checked {c['checked']}, new {c['new']}, changed {c['changed']}, unchanged {c['unchanged']}, "
         if c["pending"]:
             line += f"pending {c['pending']}, "
+        if c.get("skipped"):
+            line += f"skipped {c['skipped']}, "
         return line + f"failed {c['failed']}"
 
     @property
@@ -109,7 +120,7 @@ def run_snapshot(
                 "checked_at": iso(result.finished_at),
                 "outcome": o.outcome,
                 "http_status": o.http_status,
-                "error": o.error,
+                "error": o.error or (o.summary if o.outcome == "skipped" else None),
                 "duration_ms": int(o.duration * 1000),
                 "commit_sha": o.commit,
             }
@@ -119,6 +130,16 @@ def run_snapshot(
         return result
     finally:
         index.close()
+
+
+def fingerprint(doc: Document) -> str:
+    """What, besides the server's bytes, decides the extracted text: a 304 is only trusted when
+    this is unchanged (new selectors or a new extractor need the full page)."""
+    from tracker.extract import EXTRACTOR_VERSION
+
+    data = [doc.url, list(doc.select), list(doc.remove), [list(h) for h in doc.headers], doc.user_agent,
+            EXTRACTOR_VERSION]
+    return hashlib.sha256(json.dumps(data).encode()).hexdigest()[:16]
 
 
 async def _run(
@@ -132,16 +153,44 @@ async def _run(
 ) -> None:
     latest = index.latest_hashes()
     pending: list[tuple[NewVersion, Fetched]] = []
+    prints = {doc.key: fingerprint(doc) for doc in documents}
+    # Send validators only if they describe the version we hold, fetched the way we fetch now.
+    validators = {
+        key: Validators(row["etag"], row["last_modified"])
+        for key, row in index.http_cache().items()
+        if key in prints and row["fingerprint"] == prints[key] and row["content_hash"] == latest.get(key)
+    }
+    confirmed: list[dict[str, Any]] = []  # validators of texts confirmed unchanged in this run
 
     def emit(outcome: Outcome) -> None:
         result.outcomes.append(outcome)
         if on_outcome:
             on_outcome(outcome)
 
-    async for fetched in fetch_all(documents, options):
+    def remember(fetched: Fetched, text_hash: str) -> dict[str, Any]:
+        found = fetched.validators or Validators()
+        return {"document_key": fetched.document.key, "etag": found.etag, "last_modified": found.last_modified,
+                "content_hash": text_hash, "fingerprint": prints[fetched.document.key]}
+
+    async for fetched in fetch_all(documents, options, validators):
         doc = fetched.document
+        needed = max(confirm, doc.confirm)
+        if fetched.skipped:
+            emit(Outcome(doc.key, "skipped", None, fetched.status, fetched.duration, summary=fetched.skipped))
+            continue
         if not fetched.ok:
             emit(Outcome(doc.key, "failed", fetched.error, fetched.status, fetched.duration))
+            continue
+        if fetched.not_modified:
+            if doc.key not in validators:  # a 304 we did not ask for (a header in sources.toml?)
+                emit(Outcome(doc.key, "failed", "HTTP 304 to a request without validators we know",
+                             304, fetched.duration))
+                continue
+            if needed > 1:
+                index.clear_pending(doc.key)
+            if fetched.validators:  # the server may refresh them on a 304
+                confirmed.append(remember(fetched, latest[doc.key]))
+            emit(Outcome(doc.key, "unchanged", None, 304, fetched.duration))
             continue
         try:
             version = _to_version(fetched)
@@ -149,32 +198,34 @@ async def _run(
             emit(Outcome(doc.key, "failed", f"extraction: {exc}", fetched.status, fetched.duration))
             continue
         known = latest.get(doc.key)
-        if known == version.hash:
-            if max(confirm, doc.confirm) > 1:
+        text_hash = version.hash
+        if known == text_hash:
+            if needed > 1:
                 index.clear_pending(doc.key)
+            confirmed.append(remember(fetched, text_hash))
             emit(Outcome(doc.key, "unchanged", None, fetched.status, fetched.duration))
             continue
-        needed = max(confirm, doc.confirm)
         if known is not None and needed > 1:
-            seen = index.see_pending(doc.key, version.hash, iso(fetched.fetched_at))
+            seen = index.see_pending(doc.key, text_hash, iso(fetched.fetched_at))
             if seen < needed:
                 emit(Outcome(doc.key, "pending", None, fetched.status, fetched.duration,
                              summary=f"new text seen in {seen} of {needed} consecutive runs; not recorded yet"))
                 continue
             index.clear_pending(doc.key)
         kind = "first" if known is None else "changed"
-        seen = index.hash_seen(doc.key, version.hash) if known else None
+        seen = index.hash_seen(doc.key, text_hash) if known else None
         if seen:
             kind = "revert"
             version = _with(version, kind="revert", revert_of=seen["fetched_at"])
         else:
             version = _with(version, kind=kind)
         pending.append((version, fetched))
-        latest[doc.key] = version.hash
+        latest[doc.key] = text_hash
         if len(pending) >= BATCH_SIZE:
-            _flush(store, index, pending, emit)
+            _flush(store, index, pending, emit, remember)
             pending = []
-    _flush(store, index, pending, emit)
+    _flush(store, index, pending, emit, remember)
+    index.set_http_cache(confirmed)
 
 
 def _to_version(fetched: Fetched) -> NewVersion:
@@ -223,8 +274,10 @@ def _flush(
     index: Index,
     pending: list[tuple[NewVersion, Fetched]],
     emit: Callable[[Outcome], None],
+    remember: Callable[[Fetched, str], dict[str, Any]],
 ) -> None:
-    """Commit a batch, then index it; outcomes are reported only once the commit exists."""
+    """Commit a batch, then index it; outcomes are reported (and validators kept) only once the
+    commit exists."""
     if not pending:
         return
     shas = store.record([v for v, _ in pending])
@@ -239,3 +292,40 @@ def _flush(
         outcome = "new" if version.kind == "first" else version.kind
         emit(Outcome(f"{version.service_id}/{version.document_type}", outcome, None, fetched.status,
                      fetched.duration, sha, summaries.get(sha, "")))
+    index.set_http_cache(remember(fetched, version.hash) for version, fetched in pending)
+
+
+# -- scheduling helpers ----------------------------------------------------------------------
+
+_INTERVAL_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd])\s*$", re.IGNORECASE)
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_interval(text: str) -> float:
+    """Seconds in "30m", "6h", "1d" (or "90s"); ConfigError with the expected form otherwise."""
+    match = _INTERVAL_RE.match(text)
+    if not match or float(match.group(1)) <= 0:
+        raise ConfigError(f"bad interval '{text}': write a positive number and a unit s, m, h or d, e.g. 30m, 6h, 1d")
+    return float(match.group(1)) * _UNIT_SECONDS[match.group(2).lower()]
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """"I/N" -> (I, N) with 1 <= I <= N: the I-th of N shards."""
+    match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", text)
+    if not match:
+        raise ConfigError(f"bad shard '{text}': write I/N, e.g. 1/4 for the first of 4 shards")
+    i, n = int(match.group(1)), int(match.group(2))
+    if n < 1 or not 1 <= i <= n:
+        raise ConfigError(f"bad shard '{text}': I must be from 1 to N (and N at least 1), e.g. 1/{max(n, 2)}")
+    return i, n
+
+
+def shard_of(key: str, total: int) -> int:
+    """1-based shard of a document key: stable across runs, machines and list order."""
+    digest = hashlib.sha256(key.encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") % total + 1
+
+
+def select_shard(documents: Sequence[Document], index: int, total: int) -> list[Document]:
+    """The documents of shard ``index`` of ``total``; the shards partition the list."""
+    return [d for d in documents if shard_of(d.key, total) == index]

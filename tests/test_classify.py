@@ -1,0 +1,136 @@
+"""Classification of fictional clauses: every category, watch vs topic, evidence, corpus floor."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tracker.classify import CATEGORIES, classify_many, classify_text, split_sentences
+
+# One fictional sentence per category (cased, with punctuation), about the made-up "Zorblio".
+EXAMPLES = {
+    "pricing": "Each Zorblio request costs $0.002 per token.",
+    "payment": "We bill your card through Stripe and you pay all applicable taxes.",
+    "refunds": "Zorblio credits are non-refundable.",
+    "subscription": "Your Zorblio Plus subscription renews automatically each month.",
+    "arbitration": "The arbitrator will be selected under the AAA rules.",
+    "class-action": "You waive any right to a jury trial or to join a class action against Zorblio.",
+    "governing-law": "These Terms are governed by the laws of the State of Delaware.",
+    "jurisdiction": "Claims must be brought in the state or federal courts located in Travis County, Texas.",
+    "liability": "Zorblio will not be liable for any indirect or consequential damages.",
+    "indemnity": "You agree to indemnify and hold harmless Zorblio and its staff.",
+    "termination": "Zorblio may suspend or terminate your account if you breach these Terms.",
+    "terms-changes": "We will post any changes to these Terms on this page.",
+    "content-removal": "Moderators may remove any content you post that breaks the rules.",
+    "content-rights": "You keep ownership of your inputs and outputs, and we claim no copyright in them.",
+    "privacy": "We collect your IP address and use cookies to keep you signed in.",
+    "ai-training": "Zorblio may use your prompts to train and improve its models.",
+    "acceptance": "By using Zorblio you agree to these Terms.",
+    "eligibility": "Users under 13 are not allowed to use Zorblio.",
+    "service-changes": "Zorblio is in beta and some models may be deprecated after a grace period.",
+    "usage-rules": "You must not reverse engineer Zorblio or scrape its website.",
+    "other": "The parties hereby waive the requirement of written form for amendments.",
+}
+
+# The corpus's style: lowercased and tokenised.
+TOKENISED = {
+    "arbitration": "any dispute with quibblr will be resolved by binding arbitration .",
+    "liability": "quibblr shall not be liable for any loss of data , profits or revenue .",
+    "termination": "we may terminate your quibblr account at any time , without notice .",
+    "acceptance": "by accessing quibblr you agree to be bound by these terms .",
+    "refunds": "quibblr credits are non-refundable and do n't roll over .",
+}
+
+
+def test_categories_are_the_taxonomy_ids_in_order():
+    assert len(CATEGORIES) == 21
+    assert CATEGORIES[0] == "pricing" and CATEGORIES[-1] == "other"
+    assert set(EXAMPLES) == set(CATEGORIES)
+
+
+@pytest.mark.parametrize("category,text", sorted(EXAMPLES.items()))
+def test_each_category_has_a_fictional_example(category, text):
+    assert category in classify_text(text).categories
+
+
+@pytest.mark.parametrize("category,text", sorted(TOKENISED.items()))
+def test_lowercased_tokenised_text(category, text):
+    assert category in classify_text(text).categories
+
+
+def test_watch_is_narrow_topic_is_broad():
+    rules = classify_text("The arbitrator will be selected under the AAA rules.")
+    assert "arbitration" in rules.categories and "arbitration" not in rules.watch
+    binding = classify_text("All disputes shall be resolved exclusively by binding arbitration.")
+    assert "arbitration" in binding.watch
+
+
+@pytest.mark.parametrize("text,category", [
+    ("Zorblio may terminate your account at any time without notice.", "termination"),
+    ("We may modify these Terms at any time in our sole discretion.", "terms-changes"),
+    ("Zorblio credits are non-refundable and expire after 12 months.", "refunds"),
+    ("You agree to defend, indemnify and hold harmless Zorblio.", "indemnity"),
+    ("You waive your right to participate in a class action.", "class-action"),
+    ("We may use your conversations to train our models.", "ai-training"),
+])
+def test_watch_outs(text, category):
+    assert category in classify_text(text).watch
+
+
+def test_negated_ai_training_is_a_topic_not_a_watch_out():
+    labels = classify_text("Zorblio does not use your prompts to train its models.")
+    assert "ai-training" in labels.categories and "ai-training" not in labels.watch
+
+
+def test_watch_is_always_a_subset_of_categories():
+    for labels in classify_many(list(EXAMPLES.values()) + list(TOKENISED.values())):
+        assert set(labels.watch) <= set(labels.categories)
+        assert list(labels.categories) == sorted(labels.categories, key=CATEGORIES.index)
+
+
+def test_evidence_names_the_matched_words():
+    labels = classify_text("Zorblio credits are non-refundable.")
+    refunds = [e for e in labels.evidence if e.category == "refunds"]
+    assert refunds and any("non refundable" in e.detail for e in refunds)
+    model = classify_text("All disputes shall be resolved exclusively by binding arbitration.")
+    ev = [e for e in model.evidence if e.kind == "model" and e.category == "arbitration"]
+    assert ev and "arbitration" in ev[0].detail and "score" in ev[0].detail
+
+
+def test_long_clause_is_the_union_of_its_sentences():
+    clause = ("Zorblio credits are non-refundable. These Terms are governed by the laws of "
+              "Ontario. We collect your email address.")
+    assert len(split_sentences(clause)) == 3
+    cats = classify_text(clause).categories
+    assert {"refunds", "governing-law", "privacy"} <= set(cats)
+
+
+def test_navigation_text_has_no_category():
+    assert classify_text("Home | Blog | Careers | Contact").categories == ()
+
+
+def test_to_dict_is_json_ready():
+    d = classify_text("By using Zorblio you agree to these Terms.").to_dict()
+    assert json.loads(json.dumps(d))["categories"] == ["acceptance"]
+
+
+SHARED = Path(os.environ.get("TRACKER_SHARED") or Path(__file__).resolve().parents[2] / "shared")
+CLAUDETTE = SHARED / "data" / "claudette" / "unfair_tos_trainval.jsonl"
+
+
+@pytest.mark.skipif(not CLAUDETTE.exists(), reason="shared data not available")
+def test_claudette_validation_macro_f1_floor():
+    labels = {"a": "arbitration", "ch": "terms-changes", "cr": "content-removal",
+              "j": "jurisdiction", "law": "governing-law", "ltd": "liability",
+              "ter": "termination", "use": "acceptance"}
+    rows = [json.loads(x) for x in CLAUDETTE.open(encoding="utf-8")]
+    rows = [r for r in rows if r["split"] == "validation"]
+    preds = classify_many(r["text"] for r in rows)
+    f1s = []
+    for short, cat in labels.items():
+        tp = sum(short in r["labels"] and cat in p.watch for r, p in zip(rows, preds))
+        fp = sum(short not in r["labels"] and cat in p.watch for r, p in zip(rows, preds))
+        fn = sum(short in r["labels"] and cat not in p.watch for r, p in zip(rows, preds))
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    assert sum(f1s) / len(f1s) >= 0.62

@@ -1,0 +1,74 @@
+"""Fact extraction from fictional clauses."""
+
+from tracker.facts import Fact, extract_facts, number
+
+
+def facts(text: str, kind: str) -> list[Fact]:
+    return [f for f in extract_facts(text) if f.kind == kind]
+
+
+def test_money_in_several_spellings():
+    text = "A Zorblio seat costs $5, USD 10 or €20; support is 7 dollars; refunds up to £3.50."
+    values = [f.value for f in facts(text, "money")]
+    assert values == ["USD 5.00", "USD 10.00", "EUR 20.00", "USD 7.00", "GBP 3.50"]
+    assert facts(text, "money")[4].qualifier == "up to"
+
+
+def test_percentages():
+    [fee] = facts("Zorblio keeps a 0.5% fee on each top-up.", "percent")
+    assert (fee.text, fee.value) == ("0.5%", "0.5%")
+    assert facts("a fee of 20 percent applies", "percent")[0].value == "20%"
+
+
+def test_durations_and_notice_periods():
+    text = ("Credits expire after 12 months. The grace period is at least 2 weeks. We give 30 "
+            "days' notice, keep logs for one (1) year and ninety (90) days, and reply within "
+            "24 hours.")
+    got = {(f.text, f.value, f.qualifier) for f in facts(text, "duration")}
+    assert ("after 12 months", "P12M", "after") in got
+    assert ("at least 2 weeks", "P2W", "at least") in got
+    assert ("30 days' notice", "P30D", "notice") in got
+    assert ("for one (1) year", "P1Y", "for") in got
+    assert ("ninety (90) days", "P90D", "") in got
+    assert ("within 24 hours", "PT24H", "within") in got
+
+
+def test_ages_are_not_durations():
+    text = "Users under 13 may not sign up; you must be 18 years of age or the age of majority."
+    assert [f.value for f in facts(text, "age")] == ["13", "18", "majority"]
+    assert facts(text, "age")[0].qualifier == "under"
+    assert facts(text, "duration") == []
+
+
+def test_places_courts_and_arbitration_bodies():
+    text = ("Disputes go to JAMS or the American Arbitration Association in New York; claims are "
+            "heard by the state or federal courts located in San Francisco County, California.")
+    places = facts(text, "place")
+    court = [f for f in places if f.qualifier == "court"]
+    assert court and court[0].value == "San Francisco County, California"
+    bodies = {f.value for f in places if f.qualifier == "arbitration body"}
+    assert bodies == {"JAMS", "AAA"}
+    assert "New York" in {f.value for f in places}
+
+
+def test_places_in_lowercased_text():
+    [court, *_] = facts("all claims go to the courts of england and wales .", "place")
+    assert court.value == "England and Wales" and court.qualifier == "court"
+
+
+def test_modality_and_negation():
+    text = "Zorblio may terminate your account without notice, at any time, in its sole discretion, and will not refund you."
+    modal = {(f.value, f.qualifier) for f in facts(text, "modality")}
+    assert ("may", "terminate") in modal and ("will not", "refund") in modal
+    assert "at any time" in {f.value for f in facts(text, "modality")}
+    assert any("sole discretion" in f.value for f in facts(text, "modality"))
+    assert [f.value for f in facts(text, "negation")] == ["without notice"]
+
+
+def test_number_words():
+    assert number("ninety (90)") == 90 and number("thirty-six") == 36 and number("1,000") == 1000
+    assert number("a") == 1 and number("lots") is None
+
+
+def test_empty_text_has_no_facts():
+    assert extract_facts("") == []

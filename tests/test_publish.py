@@ -1,0 +1,269 @@
+"""Feeds of ``tracker publish``: the URL scheme, filters, stable ids and incremental rebuilds.
+
+Archives are built by the real ``tracker run`` against a local HTTP server serving the terms of
+fictional services ("Lumen Maps", "Orbit Notes"); the helpers here are shared by the other
+publishing tests.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any, Callable
+
+import feedparser
+import pytest
+from click.testing import CliRunner, Result
+from werkzeug.wrappers import Response
+
+from tracker.cli import cli
+from tracker.cli_publish import notify, publish, serve
+
+for _command in (publish, serve, notify):  # until cli.py registers them
+    if _command.name not in cli.commands:
+        cli.add_command(_command)
+
+SECTIONS = {
+    "accounts": "<h2>Accounts</h2><p>You must be at least {age} years old to use Lumen Maps.</p>",
+    "credits": "<h2>Credits and refunds</h2><p>Map credits are non-refundable and expire {expiry} after purchase.</p>",
+    "disputes": "<h2>Disputes</h2><p>Any dispute will be heard by the courts of {venue}.</p>",
+    "notes": "<h2>Notes from the team</h2><p>{note}</p>",
+}
+
+TERMS = """<!doctype html><html><head><title>Lumen Maps terms</title></head><body>
+<main><article id="terms"><h1>Lumen Maps Terms of Service</h1><p>Last updated: {date}</p>
+{body}
+</article></main></body></html>"""
+
+PRIVACY = """<html><body><main><article id="terms"><h1>Orbit Notes Privacy Policy</h1>
+<h2>Retention</h2><p>We keep your notes for {days} days after you delete them.</p>
+<h2>Sharing</h2><p>We do not sell your personal data.</p></article></main></body></html>"""
+
+DEFAULTS: dict[str, str] = dict(age="16", expiry="12 months", venue="Lisbon, Portugal", date="March 1, 2026",
+                                note="Thank you for mapping with us.")
+
+
+class Pages:
+    """What the local server serves; tests edit it between runs."""
+
+    def __init__(self) -> None:
+        self.terms = dict(DEFAULTS)
+        self.order = ["accounts", "credits", "disputes", "notes"]
+        self.days = "30"
+
+    def handler(self, request: Any) -> Response:
+        if request.path == "/lumen/terms":
+            body = "\n".join(SECTIONS[s].format(**self.terms) for s in self.order)
+            return Response(TERMS.format(body=body, date=self.terms["date"]), content_type="text/html; charset=utf-8")
+        if request.path == "/orbit/privacy":
+            return Response(PRIVACY.format(days=self.days), content_type="text/html; charset=utf-8")
+        return Response("not here", status=404)
+
+
+class Archive:
+    """A real store driven through the real CLI."""
+
+    def __init__(self, root: Path, sources: Path) -> None:
+        self.root = root
+        self.store = root / "store"
+        self.sources = sources
+
+    def tracker(self, *args: str, code: int | None = 0) -> Result:
+        result = CliRunner().invoke(cli, ["--store", str(self.store), "--sources", str(self.sources), *args])
+        if code is not None:
+            assert result.exit_code == code, (result.output, result.exception)
+        return result
+
+    def run(self) -> dict[str, Any]:
+        return json.loads(self.tracker("run", "--json").output)
+
+    def publish(self, out: Path, *extra: str) -> dict[str, Any]:
+        return json.loads(self.tracker("publish", "--out", str(out), "--json", *extra).output)
+
+
+def make_archive(tmp_path: Path, httpserver: Any) -> tuple[Archive, Pages]:
+    pages = Pages()
+    for path in ("/lumen/terms", "/orbit/privacy"):
+        httpserver.expect_request(path).respond_with_handler(pages.handler)
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        f"""
+[[service]]
+id = "lumen"
+name = "Lumen Maps"
+
+  [[service.document]]
+  type = "Terms of Service"
+  url = "{httpserver.url_for('/lumen/terms')}"
+  select = ["article#terms"]
+
+[[service]]
+id = "orbit"
+name = "Orbit Notes"
+
+  [[service.document]]
+  type = "Privacy Policy"
+  url = "{httpserver.url_for('/orbit/privacy')}"
+  select = ["article#terms"]
+""",
+        encoding="utf-8",
+    )
+    return Archive(tmp_path, sources), pages
+
+
+@pytest.fixture
+def archive(tmp_path: Path, httpserver: Any) -> tuple[Archive, Pages]:
+    return make_archive(tmp_path, httpserver)
+
+
+def history(arc: Archive) -> list[dict[str, Any]]:
+    rows = json.loads(arc.tracker("history", "lumen", "--json").output)
+    return rows + json.loads(arc.tracker("history", "orbit", "--json").output)
+
+
+def parse(path: Path) -> Any:
+    parsed = feedparser.parse(path.read_bytes())
+    assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+    return parsed
+
+
+def tags(entry: Any) -> set[str]:
+    return {t["term"] for t in entry.get("tags", [])}
+
+
+def three_changes(arc: Archive, pages: Pages) -> None:
+    """First versions, then: credit expiry (material, refunds), venue (jurisdiction), retention."""
+    arc.run()
+    pages.terms.update(expiry="6 months")
+    arc.run()
+    pages.terms.update(venue="Porto, Portugal")
+    arc.run()
+    pages.days = "90"
+    arc.run()
+
+
+def test_every_feed_of_the_scheme_parses_with_the_expected_entries(archive: tuple[Archive, Pages], tmp_path: Path) -> None:
+    arc, pages = archive
+    three_changes(arc, pages)
+    out = tmp_path / "site"
+    arc.publish(out, "--base-url", "https://terms.example.org/")
+    feeds = out / "feeds"
+    names = sorted(str(p.relative_to(feeds))[: -len(".atom")] for p in feeds.rglob("*.atom"))
+    for required in ("all", "material", "category/refunds", "category/jurisdiction", "lumen/all",
+                     "lumen/material", "lumen/terms-of-service", "orbit/all", "orbit/privacy-policy"):
+        assert required in names
+    for name in names:
+        parse(feeds / f"{name}.atom")
+        parse(feeds / f"{name}.rss")
+        doc = json.loads((feeds / f"{name}.json").read_text(encoding="utf-8"))
+        assert doc["version"] == "https://jsonfeed.org/version/1.1"
+
+    entries = parse(feeds / "all.atom").entries
+    assert len(entries) == 3  # changes only: first versions are not entries
+    by_title = {e.title: e for e in entries}
+    expiry = next(e for t, e in by_title.items() if t.startswith("Lumen Maps Terms of Service:") and "6" in t)
+    assert "12" in expiry.title  # the title says what changed, old and new
+    assert {"Lumen Maps", "Terms of Service", "refunds", "material"} <= tags(expiry)
+    assert any(t.startswith("severity:") for t in tags(expiry))
+    # the link is the entry's diff page, under the base URL, and that page exists
+    assert expiry.link.startswith("https://terms.example.org/lumen/terms-of-service/")
+    assert (out / expiry.link.removeprefix("https://terms.example.org/")).is_file()
+    # content: the changed clause, its explanation and an inline word diff
+    content = expiry.content[0].value
+    assert "<del>12</del>" in content and "<ins>6</ins>" in content
+    assert "Credits" in content or "credits" in content
+
+    assert [e.title for e in parse(feeds / "orbit/all.atom").entries] == [
+        e.title for e in entries if e.title.startswith("Orbit Notes")]
+    assert len(parse(feeds / "lumen/terms-of-service.atom").entries) == 2
+    json_items = json.loads((feeds / "all.json").read_text(encoding="utf-8"))["items"]
+    assert [i["id"] for i in json_items] == [e.id for e in entries]
+
+
+def test_category_and_material_feeds_only_carry_matching_entries(archive: tuple[Archive, Pages], tmp_path: Path) -> None:
+    arc, pages = archive
+    three_changes(arc, pages)
+    pages.terms.update(date="April 2, 2026")  # a date-only change: recorded, not material
+    arc.run()
+    out = tmp_path / "site"
+    arc.publish(out)
+    feeds = out / "feeds"
+    rows = [r for r in history(arc) if r["seq"] > 1]
+    material_versions = {r["fetched_at"] for r in rows if r["material"]}
+    assert rows and 0 < len(material_versions) < len(rows)  # the fixture has both kinds
+
+    material = parse(feeds / "material.atom").entries
+    assert material and all("material" in tags(e) for e in material)
+    assert len(material) == len(material_versions)
+    assert len(parse(feeds / "all.atom").entries) == len(rows)
+    for e in parse(feeds / "lumen/material.atom").entries:
+        assert "material" in tags(e) and "Lumen Maps" in tags(e)
+
+    non_empty = 0
+    for path in (feeds / "category").glob("*.atom"):
+        category = path.stem
+        entries = parse(path).entries
+        non_empty += bool(entries)
+        for e in entries:
+            assert category in tags(e), (category, e.title)
+        # and every entry of "all" with that category is there
+        expected = [e.id for e in parse(feeds / "all.atom").entries if category in tags(e)]
+        assert [e.id for e in entries] == expected
+    assert non_empty >= 2
+    refunds = parse(feeds / "category/refunds.atom").entries
+    assert any("6" in e.title for e in refunds)
+    assert not any(e.title.startswith("Orbit Notes") for e in refunds)
+
+
+def test_ids_stable_across_rebuilds_and_incremental_updates(archive: tuple[Archive, Pages], tmp_path: Path) -> None:
+    arc, pages = archive
+    three_changes(arc, pages)
+    out = tmp_path / "site"
+    first = arc.publish(out)
+    assert first["entries_rendered"] == 3 and "all" in first["feeds_rebuilt"]
+    atom = (out / "feeds" / "all.atom").read_bytes()
+    ids = [e.id for e in parse(out / "feeds" / "all.atom").entries]
+
+    # nothing changed: nothing rebuilt, nothing rendered, same bytes
+    again = arc.publish(out)
+    assert again["feeds_rebuilt"] == [] and again["entries_rendered"] == 0 and again["pages_written"] == []
+
+    # a rebuilt index (new row ids, same archive): same ids, same bytes
+    index = arc.store / "index.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(index) + suffix).unlink(missing_ok=True)
+    arc.tracker("reindex")
+    rebuilt = arc.publish(out)
+    assert rebuilt["feeds_rebuilt"] == []
+    assert (out / "feeds" / "all.atom").read_bytes() == atom
+    # even with the publish state gone, the files come out byte-identical
+    (out / "feeds" / ".tracker-feeds.json").unlink()
+    arc.publish(out)
+    assert (out / "feeds" / "all.atom").read_bytes() == atom
+
+    # one new change: only the feeds that carry it are rebuilt, and one entry is rendered
+    pages.days = "120"
+    arc.run()
+    step = arc.publish(out)
+    assert step["entries_rendered"] == 1
+    assert set(step["feeds_rebuilt"]) >= {"all", "orbit/all", "orbit/privacy-policy"}
+    assert "lumen/terms-of-service" not in step["feeds_rebuilt"]
+    assert "lumen/all" not in step["feeds_rebuilt"]
+    new_ids = [e.id for e in parse(out / "feeds" / "all.atom").entries]
+    assert len(new_ids) == 4 and new_ids[1:] == ids
+
+
+def test_limit_and_plain_feed_command(archive: tuple[Archive, Pages], tmp_path: Path) -> None:
+    arc, pages = archive
+    three_changes(arc, pages)
+    out = tmp_path / "site"
+    arc.publish(out, "--limit", "1")
+    assert len(parse(out / "feeds" / "all.atom").entries) == 1
+    assert len(parse(out / "feeds" / "lumen/terms-of-service.atom").entries) == 1
+    # `tracker feed` writes the same scheme, linking entries to the terms pages themselves
+    feeds = tmp_path / "feeds"
+    arc.tracker("feed", "--out", str(feeds))
+    entries = parse(feeds / "material.atom").entries
+    assert entries and all(e.link.startswith("http://127.0.0.1:") for e in entries)
+    assert (feeds / "category" / "refunds.rss").is_file()

@@ -1,0 +1,124 @@
+"""Click commands for publishing: ``publish`` (static site + feeds), ``serve`` and ``notify``.
+
+Registered on the main group by cli.py (``cli.add_command``); they use its global ``Context``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from tracker.errors import ConfigError
+
+
+@click.command()
+@click.option("--out", "out", type=click.Path(file_okay=False), default=None,
+              help="Output directory (default: <store>/site).")
+@click.option("--base-url", default="", help="Public URL of the output directory (feeds need absolute links).")
+@click.option("--limit", type=click.IntRange(1, 10000), default=50, show_default=True, help="Entries per feed.")
+@click.option("--json", "as_json", is_flag=True, help="Print what was written as JSON.")
+@click.pass_obj
+def publish(obj: Any, out: str | None, base_url: str, limit: int, as_json: bool) -> None:
+    """Write the static diff site and every feed (incrementally: unchanged files are not touched).
+
+    \b
+    Layout of the output directory:
+      index.html                                services and their latest changes
+      <service>/<document>/index.html           a document's version history
+      <service>/<document>/<time>-<hash>.html   one version's clause diff
+      feeds/...                                 Atom, RSS and JSON feeds (see the README)
+
+    \b
+    Examples:
+      tracker publish
+      tracker publish --out public --base-url https://terms.example.org
+    """
+    from tracker.publish import publish_site
+
+    out_dir = Path(out) if out else obj.store_dir / "site"
+    with obj.index() as index:
+        report = publish_site(index, out_dir, base_url=base_url, limit=limit)
+    if as_json:
+        import json
+
+        click.echo(json.dumps({"out": str(out_dir), "pages_written": report.pages_written,
+                               "pages": report.pages_total, "feeds_rebuilt": report.feeds.rebuilt,
+                               "feeds": len(report.feeds.paths) // 3, "entries_rendered": report.feeds.rendered},
+                              indent=2))
+        return
+    click.echo(f"site: {len(report.pages_written)} of {report.pages_total} page(s) written, "
+               f"feeds: {len(report.feeds.rebuilt)} of {len(report.feeds.paths) // 3} rebuilt, in {out_dir}")
+
+
+@click.command()
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port (0 picks a free one).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--out", "out", type=click.Path(file_okay=False), default=None,
+              help="Site directory (default: <store>/site).")
+@click.option("--limit", type=click.IntRange(1, 10000), default=50, show_default=True, help="Entries per feed.")
+@click.pass_obj
+def serve(obj: Any, port: int, host: str, out: str | None, limit: int) -> None:
+    """Publish the site, then serve it over HTTP (Ctrl-C to stop).
+
+    Feeds are served with their own content types, ETag and Last-Modified, so readers polling
+    them get cheap 304 answers.
+
+    \b
+    Examples:
+      tracker serve                     # http://127.0.0.1:8000/
+      tracker serve --port 0 --out /tmp/site
+    """
+    from tracker.publish import publish_site
+    from tracker.serve import make_server
+
+    out_dir = Path(out) if out else obj.store_dir / "site"
+    server = make_server(out_dir, host, port)  # bind first: the feeds need the real port
+    bound_host, bound_port = server.server_address[:2]
+    shown = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
+    url = f"http://{shown}:{bound_port}"
+    try:
+        with obj.index() as index:
+            publish_site(index, out_dir, base_url=url, limit=limit)
+        click.echo(f"Serving {out_dir} at {url}/ (Ctrl-C to stop)", err=False)
+        sys.stdout.flush()
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@click.command()
+@click.option("--notify", "notify_file", type=click.Path(dir_okay=False), default=None,
+              help="Notify file (default: notify.toml next to the sources file).")
+@click.option("--run", "run_id", type=int, default=None, help="Run number (default: the latest run that recorded something).")
+@click.option("--check", is_flag=True, help="Only validate the notify file.")
+@click.pass_obj
+def notify(obj: Any, notify_file: str | None, run_id: int | None, check: bool) -> None:
+    """Send the notifications of a run again (or check the notify file).
+
+    \b
+    Examples:
+      tracker notify --check
+      tracker notify --run 12 --notify /etc/tracker/notify.toml
+    """
+    from tracker.notify import find_notify_file, load_notify, notify_after_run, run_commits
+
+    path = find_notify_file(obj.sources_path, Path(notify_file) if notify_file else None)
+    if path is None:
+        raise ConfigError(f"no notify file: create {obj.sources_path.parent / 'notify.toml'} or pass --notify FILE")
+    config = load_notify(path)  # ConfigError -> exit 2 with every problem listed
+    if check:
+        click.echo(f"{path}: {len(config.targets)} target(s), OK")
+        return
+    with obj.index() as index:
+        shas = run_commits(index, run_id)
+    errors = notify_after_run(obj.store_dir, obj.sources_path, shas, notify_path=path)
+    for e in errors:
+        click.echo(f"error: {e}", err=True)
+    click.echo(f"notified about {len(shas)} version(s), {len(errors)} error(s)")
+    sys.exit(1 if errors else 0)

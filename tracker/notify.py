@@ -1,0 +1,282 @@
+"""Notifications after a run: one message per new change, to the targets whose filters match.
+
+Targets are apprise URLs (e-mail, Slack, Discord, Matrix, generic ``json://`` webhooks, ...)
+declared in an optional ``notify.toml`` next to ``sources.toml``::
+
+    site_url = "https://terms.example.org"   # optional: messages link to the diff pages
+
+    [[target]]
+    url = "json://hooks.example.org/terms"   # any apprise URL
+    name = "legal team"                      # optional, used in error messages (URLs hold secrets)
+    categories = ["refunds", "arbitration"]  # optional: only changes in any of these
+    min_severity = "material"                # optional: cosmetic | minor (default) | material | critical
+    services = ["nimbus"]                    # optional: only these service ids
+
+Notifying is best effort: a target that is down or refuses the message is reported in the
+returned list of errors and never stops anything (the change is recorded and published anyway).
+apprise is an optional extra: ``pip install 'tracker[notify]'``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+from urllib.parse import urlsplit
+
+from tracker.errors import ConfigError
+from tracker.index import Index, VersionRow, _version_row
+
+log = logging.getLogger(__name__)
+
+SEVERITIES = ("cosmetic", "minor", "material", "critical")
+DEFAULT_MIN_SEVERITY = "minor"
+TARGET_KEYS = ("url", "name", "categories", "min_severity", "services")
+TOP_KEYS = ("site_url", "target")
+MAX_CHANGES_IN_MESSAGE = 8
+
+
+@dataclass(frozen=True)
+class Target:
+    """One place to send messages, and which changes it wants."""
+
+    url: str
+    name: str = ""
+    categories: tuple[str, ...] = ()
+    min_severity: str = DEFAULT_MIN_SEVERITY
+    services: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """How errors name the target without printing its secrets (tokens, passwords)."""
+        if self.name:
+            return self.name
+        parts = urlsplit(self.url)
+        return f"{parts.scheme}://{parts.hostname or ''}"
+
+    def matches(self, version: VersionRow, categories: Sequence[str]) -> bool:
+        from tracker.analyse import severity_rank
+
+        if self.services and version.service_id not in self.services:
+            return False
+        if severity_rank(version.severity) < severity_rank(self.min_severity):
+            return False
+        return not self.categories or bool(set(self.categories) & set(categories))
+
+
+@dataclass(frozen=True)
+class NotifyConfig:
+    targets: tuple[Target, ...]
+    site_url: str = ""
+
+
+def load_notify(path: Path) -> NotifyConfig:
+    """Read and validate ``notify.toml``; every problem is listed in one ConfigError."""
+    from tracker.classify import CATEGORIES
+
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8").removeprefix("\ufeff"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    problems = _unknown(data, TOP_KEYS, str(path))
+    site_url = data.get("site_url", "")
+    if not isinstance(site_url, str) or (site_url and not site_url.startswith(("http://", "https://"))):
+        problems.append(f"{path}: site_url must be an http(s) URL, not {site_url!r}")
+        site_url = ""
+    raw_targets = data.get("target", [])
+    if not isinstance(raw_targets, list):
+        problems.append(f"{path}: 'target' must be an array of tables: write [[target]]")
+        raw_targets = []
+    targets = []
+    for n, raw in enumerate(raw_targets, start=1):
+        where = f"{path}: target {n}"
+        if not isinstance(raw, dict):
+            problems.append(f"{where}: must be a table ([[target]])")
+            continue
+        problems += _unknown(raw, TARGET_KEYS, where)
+        url = raw.get("url")
+        if not isinstance(url, str) or "://" not in url:
+            problems.append(f"{where}: 'url' is required and must be an apprise URL such as "
+                            f"'json://host/path' or 'mailto://user:pass@example.org'")
+            continue
+        name = raw.get("name", "")
+        if not isinstance(name, str):
+            problems.append(f"{where}: 'name' must be a string")
+            name = ""
+        cats = _strings(raw, "categories", where, problems)
+        for bad in [c for c in cats if c not in CATEGORIES]:
+            close = difflib.get_close_matches(bad, CATEGORIES, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f"; known: {', '.join(CATEGORIES)}"
+            problems.append(f"{where}: unknown category '{bad}'{hint}")
+        severity = raw.get("min_severity", DEFAULT_MIN_SEVERITY)
+        if severity not in SEVERITIES:
+            problems.append(f"{where}: min_severity must be one of {', '.join(SEVERITIES)}, not {severity!r}")
+        services = _strings(raw, "services", where, problems)
+        if not _apprise_accepts(url):
+            problems.append(f"{where}: apprise does not understand the URL scheme '{urlsplit(url).scheme}://'")
+        targets.append(Target(url, name, cats, severity if severity in SEVERITIES else DEFAULT_MIN_SEVERITY,
+                              services))
+    if problems:
+        raise ConfigError("invalid notify file:\n  " + "\n  ".join(problems))
+    return NotifyConfig(tuple(targets), site_url.rstrip("/"))
+
+
+def _unknown(table: Mapping[str, Any], allowed: Sequence[str], where: str) -> list[str]:
+    out = []
+    for key in table:
+        if key not in allowed:
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f"; allowed: {', '.join(allowed)}"
+            out.append(f"{where}: unknown key '{key}'{hint}")
+    return out
+
+
+def _strings(raw: Mapping[str, Any], key: str, where: str, problems: list[str]) -> tuple[str, ...]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        problems.append(f"{where}: '{key}' must be a list of strings")
+        return ()
+    return tuple(value)
+
+
+def _apprise_accepts(url: str) -> bool:
+    """True if apprise can parse ``url``; also True when apprise is missing (reported at send time)."""
+    try:
+        import apprise
+    except ImportError:
+        return True
+    return bool(apprise.Apprise().add(url))
+
+
+# --- sending -------------------------------------------------------------------------------------
+
+
+def change_categories(version: VersionRow, changes: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
+    """A version's categories plus those of its non-cosmetic clause changes (as the feeds use)."""
+    from tracker.analyse import severity_rank
+
+    cats = set(version.categories)
+    for c in changes:
+        if c.get("material") or severity_rank(c.get("severity") or "") >= severity_rank("minor"):
+            cats.update(c.get("categories") or ())
+    return tuple(sorted(cats))
+
+
+def message(version: VersionRow, changes: Sequence[Mapping[str, Any]], service_name: str,
+            site_url: str = "") -> tuple[str, str]:
+    """(title, plain-text body) of the message announcing one version."""
+    from tracker.publish import entry_title, version_page
+    from tracker.site import human_date, safe_text
+
+    title = entry_title(version, service_name)
+    flag = "material change" if version.material else "not material"
+    cats = change_categories(version, changes)
+    lines = [f"{service_name} {version.document_type}, recorded {human_date(version.fetched_at)}: "
+             f"{flag}, severity {version.severity or 'none'}" + (f"; {', '.join(cats)}" if cats else ""), ""]
+    shown = sorted(changes, key=lambda c: not c.get("material"))[:MAX_CHANGES_IN_MESSAGE]
+    for c in shown:
+        mark = "MATERIAL " if c.get("material") else ""
+        heading = f" ({c['heading']})" if c.get("heading") else ""
+        lines.append(f"- {mark}{c.get('kind', 'changed')}{heading}: {c.get('explanation') or 'changed'}")
+    if len(changes) > len(shown):
+        lines.append(f"- and {len(changes) - len(shown)} more clause change(s)")
+    if site_url:
+        lines += ["", f"Diff: {site_url}/{version_page(version)}"]
+    elif version.final_url or version.source_url:
+        lines += ["", f"Page: {version.final_url or version.source_url}"]
+    return safe_text(title), "\n".join(safe_text(line) for line in lines)
+
+
+def notify_changes(targets: Sequence[Target], versions: Sequence[VersionRow],
+                   changes: Mapping[str, Sequence[Mapping[str, Any]]] | None = None, *,
+                   service_names: Mapping[str, str] | None = None, site_url: str = "") -> list[str]:
+    """Send one message per (changed version, matching target); return the errors, never raise.
+
+    ``changes`` maps commit sha -> its stored clause changes (for the text and category filter).
+    A document's first version is not a change and is never sent.
+    """
+    wanted = [v for v in versions if v.seq > 1 and v.kind != "first"]
+    if not targets or not wanted:
+        return []
+    try:
+        import apprise
+    except ImportError:
+        return ["notifications skipped: apprise is not installed (pip install 'tracker[notify]')"]
+    errors: list[str] = []
+    changes = changes or {}
+    names = service_names or {}
+    for v in wanted:
+        mine = changes.get(v.commit_sha, ())
+        cats = change_categories(v, mine)
+        title, body = message(v, mine, names.get(v.service_id, v.service_id), site_url)
+        for target in targets:
+            if not target.matches(v, cats):
+                continue
+            try:
+                sender = apprise.Apprise()
+                if not sender.add(target.url):
+                    errors.append(f"notify {target.label}: apprise does not understand this URL")
+                    continue
+                kind = apprise.NotifyType.WARNING if v.material else apprise.NotifyType.INFO
+                if not sender.notify(title=title, body=body, notify_type=kind,
+                                     body_format=apprise.NotifyFormat.TEXT):
+                    errors.append(f"notify {target.label}: delivery of '{v.document_key}' "
+                                  f"({v.fetched_at}) failed")
+            except Exception as exc:  # noqa: BLE001 (a notifier bug must never break a run)
+                errors.append(f"notify {target.label}: {type(exc).__name__}: {exc}")
+    for e in errors:
+        log.warning(e)
+    return errors
+
+
+def find_notify_file(sources_path: Path, notify_path: Path | None = None) -> Path | None:
+    """``--notify FILE`` if given, else ``notify.toml`` beside the sources file, if it exists."""
+    if notify_path is not None:
+        return Path(notify_path)
+    candidate = Path(sources_path).parent / "notify.toml"
+    return candidate if candidate.exists() else None
+
+
+def notify_after_run(store_dir: Path, sources_path: Path, commit_shas: Sequence[str], *,
+                     notify_path: Path | None = None) -> list[str]:
+    """Notify about the versions a run recorded (``commit_shas``); return errors, never raise.
+
+    Without a notify file this does nothing. Called by ``tracker run`` after the run is indexed.
+    """
+    path = find_notify_file(sources_path, notify_path)
+    shas = [s for s in commit_shas if s]
+    if path is None or not shas:
+        return []
+    try:
+        config = load_notify(path)
+        with Index(Path(store_dir) / "index.sqlite") as index:
+            versions, changes = versions_for(index, shas)
+            names = index.service_names()
+    except Exception as exc:  # noqa: BLE001 (the run already succeeded; report, do not fail)
+        return [f"notifications skipped: {exc}"]
+    return notify_changes(config.targets, versions, changes, service_names=names, site_url=config.site_url)
+
+
+def versions_for(index: Index, commit_shas: Sequence[str]) -> tuple[list[VersionRow], dict[str, list[dict[str, Any]]]]:
+    """The indexed versions of ``commit_shas`` (oldest first) and their clause changes."""
+    marks = ",".join("?" for _ in commit_shas)
+    rows = index.conn.execute(
+        f"SELECT * FROM versions WHERE commit_sha IN ({marks}) ORDER BY fetched_at, document_key", list(commit_shas)
+    )
+    versions = [_version_row(r) for r in rows]
+    return versions, {v.commit_sha: index.changes_for(v.commit_sha) for v in versions}
+
+
+def run_commits(index: Index, run_id: int | None = None) -> list[str]:
+    """Commits recorded by a run (default: the latest run that recorded anything)."""
+    if run_id is None:
+        row = index.conn.execute("SELECT MAX(run_id) FROM checks WHERE commit_sha IS NOT NULL").fetchone()
+        run_id = row[0] if row and row[0] is not None else -1
+    return [r[0] for r in index.conn.execute(
+        "SELECT commit_sha FROM checks WHERE run_id = ? AND commit_sha IS NOT NULL ORDER BY document_key", (run_id,))]

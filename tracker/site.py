@@ -1,0 +1,292 @@
+"""The static diff site: an index of services, a history page per document, a diff page per version.
+
+Plain HTML + CSS rendered by Jinja2 with autoescape on; no JavaScript. Every string that came
+from a terms page is also stripped of control characters and bidi overrides (``safe_text``), so a
+page can neither inject markup nor flip the text around it. Links between pages are relative, so
+the folder works from file:, any host or any sub-path. Version pages are the expensive ones (word
+diffs): one is re-rendered only when its fingerprint changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Sequence
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from tracker.feeds import _write_if_changed
+from tracker.index import Index, VersionRow
+from tracker.store import parse_iso
+
+if TYPE_CHECKING:
+    from tracker.publish import Catalog, FeedSpec
+
+STATE_FILE = ".tracker-site.json"
+RECENT_ON_INDEX = 20
+# C0/C1 controls (but tab/newline), lone surrogates, non-characters, bidi embeddings/overrides/isolates.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
+KIND_LABELS = {"added": "Added", "removed": "Removed", "modified": "Changed", "moved": "Moved"}
+
+
+def safe_text(text: Any) -> str:
+    """Page text fit for HTML and XML: no control characters, no bidi overrides."""
+    return _UNSAFE.sub("", "" if text is None else str(text))
+
+
+def _finalize(value: Any) -> Any:
+    """Applied to every ``{{ }}`` before autoescape: defence in depth for page text."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return safe_text(value)
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("tracker", "templates"),
+        autoescape=select_autoescape(enabled_extensions=("html", "xml"), default=True),
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["date"] = human_date
+    return env
+
+
+@lru_cache(maxsize=1)
+def templates_digest() -> str:
+    """Digest of the templates and stylesheet: editing them invalidates every cached page and entry."""
+    h = hashlib.sha256()
+    folder = resources.files("tracker") / "templates"
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if item.is_file():
+            h.update(item.name.encode() + b"\0" + item.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
+def human_date(value: str) -> str:
+    """'2026-11-26T10:00:00Z' -> '26 Nov 2026, 10:00 UTC'."""
+    try:
+        return parse_iso(value).strftime("%d %b %Y, %H:%M UTC")
+    except (ValueError, AttributeError):
+        return str(value)
+
+
+# --- views -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    """One clause change, ready for a template: word-diff segments for inline and side by side."""
+
+    anchor: str
+    kind: str
+    label: str
+    heading: str
+    clause_id: str
+    material: bool
+    severity: str
+    categories: tuple[str, ...]
+    explanation: str
+    cosmetic: str
+    inline: tuple[tuple[str, str], ...]  # (css class: eq|del|ins, text)
+    left: tuple[tuple[str, str], ...]
+    right: tuple[tuple[str, str], ...]
+    text_changed: bool
+
+
+_OP_CLASS = {-1: "del", 0: "eq", 1: "ins"}
+
+
+def change_view(n: int, change: dict[str, Any]) -> ChangeView:
+    """Word diff of one stored change, split for the inline and the side-by-side views."""
+    from tracker.diff import word_diff
+
+    kind = change.get("kind") or "modified"
+    before, after = safe_text(change.get("before")), safe_text(change.get("after"))
+    if kind == "added":
+        ops = [(1, after)]
+    elif kind == "removed":
+        ops = [(-1, before)]
+    else:
+        ops = word_diff(before, after)
+    segments = tuple((_OP_CLASS[op], text) for op, text in ops if text)
+    text_changed = before != after
+    label = KIND_LABELS.get(kind, kind.title())
+    if kind == "moved":
+        label = "Moved and edited" if text_changed else "Moved (text unchanged)"
+    return ChangeView(
+        anchor=f"change-{n + 1}",
+        kind=kind,
+        label=label,
+        heading=safe_text(change.get("heading")),
+        clause_id=safe_text(change.get("clause_id")),
+        material=bool(change.get("material")),
+        severity=safe_text(change.get("severity")),
+        categories=tuple(safe_text(c) for c in change.get("categories") or ()),
+        explanation=safe_text(change.get("explanation")),
+        cosmetic=safe_text(change.get("cosmetic")),
+        inline=segments,
+        left=tuple(s for s in segments if s[0] != "ins"),
+        right=tuple(s for s in segments if s[0] != "del"),
+        text_changed=text_changed,
+    )
+
+
+def _order(views: list[ChangeView]) -> list[ChangeView]:
+    """Material changes first (most severe first), then the rest in document order."""
+    from tracker.analyse import severity_rank
+
+    return sorted(views, key=lambda c: (not c.material, -severity_rank(c.severity)))
+
+
+def _http_link(url: str) -> str:
+    """Only http(s) links are clickable: never javascript:, data: or file: from an archive."""
+    return url if url.lower().startswith(("http://", "https://")) else ""
+
+
+def _version_ctx(catalog: "Catalog", v: VersionRow, root: str) -> dict[str, Any]:
+    from tracker.publish import entry_title, version_page
+
+    return {
+        "title": entry_title(v, catalog.service_name(v.service_id)),
+        "doc_title": catalog.doc_title(v.document_key),
+        "date": v.fetched_at,
+        "seq": v.seq,
+        "kind": v.kind,
+        "summary": v.summary,
+        "material": v.material,
+        "severity": v.severity,
+        "categories": catalog.categories(v),
+        "changes": v.changes,
+        "href": root + version_page(v),
+    }
+
+
+def _feed_links(*pairs: tuple[str, str]) -> list[dict[str, str]]:
+    return [{"name": name, "title": title} for name, title in pairs]
+
+
+# --- rendering ---------------------------------------------------------------------------------
+
+
+def render_entry_html(catalog: "Catalog", v: VersionRow, changes: Sequence[dict[str, Any]], site: str | None) -> str:
+    """HTML content of a feed entry: each changed clause, its explanation and an inline word diff."""
+    from tracker.publish import version_page
+
+    views = _order([change_view(n, c) for n, c in enumerate(changes)])
+    html = environment().get_template("entry.html").render(
+        v=_version_ctx(catalog, v, ""),
+        changes=views,
+        page=f"{site}/{version_page(v)}" if site is not None else "",
+        source=_http_link(v.final_url or v.source_url),
+    )
+    return html.strip()
+
+
+def write_site(index: Index, catalog: "Catalog", out_dir: Path, specs: Sequence["FeedSpec"]) -> tuple[list[str], int]:
+    """Write every page into ``out_dir``; return (pages actually written, pages in the site)."""
+    from tracker.publish import _digest, _load_state, _save_state, document_slug, service_slug, version_page
+
+    out_dir = Path(out_dir)
+    env = environment()
+    state = _load_state(out_dir / STATE_FILE)
+    old_pages: dict[str, str] = state.get("pages", {})
+    new_pages: dict[str, str] = {}
+    written: list[str] = []
+    total = 0
+    feed_names = {s.name for s in specs}
+
+    def put(rel: str, data: str) -> None:
+        nonlocal total
+        total += 1
+        if _write_if_changed(out_dir / rel, data.encode("utf-8")):
+            written.append(rel)
+
+    put("style.css", (resources.files("tracker") / "templates" / "style.css").read_text(encoding="utf-8"))
+    changes = catalog.changes()
+    global_feeds = [("all", "All changes"), ("material", "Material changes")]
+
+    # one block per service: its documents and each document's latest change
+    services = []
+    for sid in sorted({d["service_id"] for d in catalog.documents}, key=lambda s: catalog.service_name(s).lower()):
+        docs = []
+        for d in (d for d in catalog.documents if d["service_id"] == sid):
+            versions = catalog.by_doc.get(d["key"], [])
+            latest = next((v for v in reversed(versions) if v.seq > 1), None)
+            docs.append({
+                "type": d["type"], "slug": document_slug(d["key"]), "versions": len(versions),
+                "last_recorded": d["last_recorded"] or "", "feed": document_slug(d["key"]),
+                "latest": latest,
+            })
+        services.append({"id": sid, "name": catalog.service_name(sid), "slug": service_slug(sid), "docs": docs})
+
+    def ctx_versions(rows: Sequence[VersionRow], root: str) -> list[dict[str, Any]]:
+        return [_version_ctx(catalog, v, root) for v in rows]
+
+    def docs_with_latest(service: dict[str, Any], root: str) -> list[dict[str, Any]]:
+        return [{**d, "latest": _version_ctx(catalog, d["latest"], root) if d["latest"] else None}
+                for d in service["docs"]]
+
+    categories = sorted(n.split("/", 1)[1] for n in feed_names if n.startswith("category/"))
+    put("index.html", env.get_template("index.html").render(
+        root="", title="Terms changes", feeds=_feed_links(*global_feeds),
+        services=[{**s, "docs": docs_with_latest(s, "")} for s in services],
+        recent=ctx_versions(changes[:RECENT_ON_INDEX], ""), categories=categories,
+    ))
+    for s in services:
+        root = "../"
+        mine = [v for v in changes if v.service_id == s["id"]]
+        put(f"{s['slug']}/index.html", env.get_template("service.html").render(
+            root=root, title=f"{s['name']}: terms changes",
+            feeds=_feed_links((f"{s['slug']}/all", f"{s['name']}: all changes"),
+                              (f"{s['slug']}/material", f"{s['name']}: material changes"), *global_feeds),
+            service={**s, "docs": docs_with_latest(s, root)}, recent=ctx_versions(mine[:RECENT_ON_INDEX], root),
+        ))
+
+    tdigest = templates_digest()
+    for d in catalog.documents:
+        key, slug, title = d["key"], document_slug(d["key"]), catalog.doc_title(d["key"])
+        sslug = service_slug(d["service_id"])
+        versions = catalog.by_doc.get(key, [])
+        feeds = _feed_links((slug, title), (f"{sslug}/all", f"{catalog.service_name(d['service_id'])}: all changes"),
+                            *global_feeds)
+        root = "../../"
+        put(f"{slug}/index.html", env.get_template("document.html").render(
+            root=root, title=f"{title}: history", feeds=feeds, doc_title=title, service_slug=sslug,
+            service_name=catalog.service_name(d["service_id"]), source=_http_link(d.get("url") or ""),
+            versions=ctx_versions(list(reversed(versions)), root),
+        ))
+        for i, v in enumerate(versions):
+            prev = versions[i - 1] if i > 0 else None
+            nxt = versions[i + 1] if i + 1 < len(versions) else None
+            rel = version_page(v)
+            fp = _digest([tdigest, catalog.fingerprint(v), title, prev and version_page(prev),
+                          nxt and version_page(nxt), feeds])
+            new_pages[rel] = fp
+            total += 1
+            if old_pages.get(rel) == fp and (out_dir / rel).exists():
+                continue  # unchanged: no query, no word diff
+            views = [change_view(n, c) for n, c in enumerate(index.changes_for(v.commit_sha))]
+            html = env.get_template("version.html").render(
+                root=root, title=_version_ctx(catalog, v, root)["title"], feeds=feeds,
+                v=_version_ctx(catalog, v, root), changes=_order(views), doc_href="index.html",
+                doc_title=title, service_slug=sslug, service_name=catalog.service_name(d["service_id"]),
+                prev=_version_ctx(catalog, prev, root) if prev else None,
+                next=_version_ctx(catalog, nxt, root) if nxt else None,
+                source=_http_link(v.final_url or v.source_url),
+                material_count=sum(1 for c in views if c.material),
+            )
+            if _write_if_changed(out_dir / rel, html.encode("utf-8")):
+                written.append(rel)
+    for rel in sorted(set(old_pages) - set(new_pages)):  # versions gone after a rewrite of history
+        (out_dir / rel).unlink(missing_ok=True)
+    _save_state(out_dir / STATE_FILE, {"pages": new_pages})
+    return written, total
