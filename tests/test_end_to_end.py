@@ -324,3 +324,49 @@ def test_confirm_waits_for_consecutive_sightings(env, site):
     r = json.loads(tracker("run", "-s", "quill", "--confirm", "2", "--json").output)
     assert r["counts"]["changed"] == 1
     assert len(git_log(store)) == 3
+
+
+def test_revert_is_recorded_as_revert_not_new_terms(env, site, tmp_path):
+    tracker, store = env
+    tracker("run", "-s", "quill")
+    site.terms.update(expiry="6 months")
+    tracker("run", "-s", "quill")
+    site.terms.update(expiry="12 months")  # the page blinks back
+    tracker("run", "-s", "quill")
+    assert git_log(store)[0].startswith("Record revert of Quill Notes Terms of Service to its version of 20")
+    history = json.loads(tracker("history", "quill", "Terms of Service", "--json").output)
+    assert [h["kind"] for h in history] == ["first", "changed", "revert"]
+    assert history[1]["material"] is True and history[2]["material"] is False
+    assert history[2]["revert_of"] == history[0]["fetched_at"]
+    out = tmp_path / "feeds"
+    tracker("feed", "--out", str(out))
+    entries = feedparser.parse((out / "all.atom").read_bytes()).entries
+    revert = next(e for e in entries if "Reverted" in e.title)
+    assert "material" not in {t["term"] for t in revert.tags}
+
+
+def test_classify_reads_lines_and_jsonl():
+    lines = "All disputes shall be resolved exclusively by binding arbitration.\nWe love our users.\n"
+    result = CliRunner().invoke(cli, ["classify"], input=lines)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["text"] for r in rows] == lines.splitlines()
+    assert "arbitration" in rows[0]["categories"] and "arbitration" in rows[0]["watch"]
+    assert rows[1]["watch"] == []
+    jsonl = json.dumps({"text": "Credits are non-refundable.", "id": 7}) + "\n"
+    result = CliRunner().invoke(cli, ["classify", "--jsonl"], input=jsonl)
+    assert "refunds" in json.loads(result.output)["categories"]
+    bad = CliRunner().invoke(cli, ["classify", "--jsonl"], input="not json\n")
+    assert bad.exit_code == 2 and "line 1" in bad.output
+
+
+def test_summary_groups_key_terms(env):
+    tracker, _ = env
+    tracker("run", "-s", "quill")
+    data = json.loads(tracker("summary", "quill", "Terms of Service", "--json").output)
+    assert "refunds" in data["categories"]
+    credit = data["categories"]["refunds"][0]
+    assert "12 months" in credit["text"]
+    assert any(f["kind"] == "duration" for f in credit["facts"])
+    text = tracker("summary", "quill", "Terms of Service").output
+    assert "refunds" in text and "12 months" in text

@@ -94,6 +94,9 @@ def run_demo(directory: Path | None = None) -> int:
     with Index(store.index_path) as index:
         terms_key = f"{dp.SERVICE_ID}/Terms of Service"
         versions = index.version_rows(terms_key)
+        if not versions:
+            click.echo("Nothing was recorded: see the errors above.", err=True)
+            return 1
         click.secho("History of the Terms of Service (tracker history):", bold=True)
         for v in versions:
             flag = "MATERIAL " if v.material else ""

@@ -1,0 +1,41 @@
+"""`tracker demo` records the changes and only the changes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+from click.testing import CliRunner
+
+from tracker.cli import cli
+
+
+def test_demo_records_only_real_changes(tmp_path):
+    result = CliRunner().invoke(cli, ["demo", "--dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    rounds = result.output.split("Round ")[1:]
+    assert len(rounds) == 5
+    assert "checked 2, new 2, changed 0, unchanged 0, failed 0" in rounds[0]
+    assert "checked 2, new 0, changed 0, unchanged 2, failed 0" in rounds[1]
+    assert "checked 2, new 0, changed 0, unchanged 2, failed 0" in rounds[2]  # noise outside the terms
+    assert "checked 2, new 0, changed 1, unchanged 1, failed 0" in rounds[3]  # date only
+    assert "checked 2, new 0, changed 2, unchanged 0, failed 0" in rounds[4]
+
+    store = tmp_path / "snapshots"
+    log = subprocess.run(["git", "-C", str(store / "archive"), "log", "--format=%s"],
+                         capture_output=True, text=True, check=True).stdout.splitlines()
+    assert len(log) == 5  # 2 first versions + date-only + 2 material
+
+    history = CliRunner().invoke(cli, ["--store", str(store), "history", "nimbus", "Terms of Service", "--json"])
+    versions = json.loads(history.output)
+    assert [v["material"] for v in versions] == [False, False, True]
+    assert versions[1]["severity"] == "cosmetic" and "date-only" in versions[1]["summary"]
+
+    diff = CliRunner().invoke(cli, ["--store", str(store), "diff", "nimbus", "Terms of Service", "--json"])
+    changes = json.loads(diff.output)["changes"]
+    credit = next(c for c in changes if "expire" in (c["after"] or ""))
+    assert credit["material"] and "refunds" in credit["categories"]
+    assert "6 months" in credit["explanation"] and "12" in credit["explanation"]
+    date = next(c for c in changes if "Last updated" in (c["after"] or ""))
+    assert not date["material"]
+    assert (store / "feeds" / "all.atom").exists()

@@ -1,0 +1,447 @@
+"""Polite fetching against real local HTTP servers: limits, delays, conditional requests,
+retries and robots.txt. The server runs aiohttp in its own thread so it can count requests in
+flight and delay its answers."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+import time
+import tracemalloc
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Awaitable, Callable
+
+import pytest
+from aiohttp import web
+from click.testing import CliRunner
+
+from tracker.cli import cli
+from tracker.fetch import FetchOptions, Fetched, _retry_after, fetch_all
+from tracker.index import Index
+from tracker.run import run_snapshot
+from tracker.sources import Document
+from tracker.store import Store
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+@dataclass
+class Hit:
+    path: str
+    headers: dict[str, str]
+    started: float
+
+
+@dataclass
+class LocalServer:
+    """aiohttp on 127.0.0.1:<free port> in a thread; ``handler`` answers, ``hits`` logs."""
+
+    handler: Handler
+    hits: list[Hit] = field(default_factory=list)
+    in_flight: int = 0
+    max_in_flight: int = 0
+
+    def start(self) -> "LocalServer":
+        ready = threading.Event()
+        self.loop = asyncio.new_event_loop()
+
+        async def dispatch(request: web.Request) -> web.StreamResponse:
+            self.hits.append(Hit(request.path, dict(request.headers), time.monotonic()))
+            self.in_flight += 1  # one event-loop thread: no lock needed
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+            try:
+                return await self.handler(request)
+            finally:
+                self.in_flight -= 1
+
+        async def serve() -> None:
+            app = web.Application()
+            app.router.add_route("*", "/{tail:.*}", dispatch)
+            self.runner = web.AppRunner(app, access_log=None)
+            await self.runner.setup()
+            site = web.TCPSite(self.runner, "127.0.0.1", 0)
+            await site.start()
+            self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+            ready.set()
+
+        def main() -> None:
+            asyncio.set_event_loop(self.loop)
+            self.loop.run_until_complete(serve())
+            self.loop.run_forever()
+
+        self.thread = threading.Thread(target=main, daemon=True)
+        self.thread.start()
+        assert ready.wait(10), "local server did not start"
+        return self
+
+    def stop(self) -> None:
+        asyncio.run_coroutine_threadsafe(self.runner.cleanup(), self.loop).result(10)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(10)
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def paths(self, prefix: str = "/") -> list[str]:
+        return [h.path for h in self.hits if h.path.startswith(prefix)]
+
+
+@pytest.fixture
+def serve():
+    """serve(handler) -> a started LocalServer, stopped after the test."""
+    servers: list[LocalServer] = []
+
+    def start(handler: Handler) -> LocalServer:
+        server = LocalServer(handler).start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+def page(title: str, body: str = "These terms apply.") -> str:
+    return f"<html><body><nav>menu</nav><main><h1>{title}</h1><p>{body}</p></main></body></html>"
+
+
+def html(text: str, status: int = 200, **headers: str) -> web.Response:
+    return web.Response(text=text, status=status, content_type="text/html", headers=headers)
+
+
+def no_robots(request: web.Request) -> web.Response | None:
+    return web.Response(status=404) if request.path == "/robots.txt" else None
+
+
+def docs(server: LocalServer, n: int, prefix: str = "/doc") -> list[Document]:
+    return [Document("acme", "Acme", f"Doc {i}", server.url(f"{prefix}{i}")) for i in range(n)]
+
+
+def fetch(documents: list[Document], options: FetchOptions, validators=None) -> list[Fetched]:
+    async def collect() -> list[Fetched]:
+        return [f async for f in fetch_all(documents, options, validators)]
+
+    return asyncio.run(collect())
+
+
+FAST = FetchOptions(host_delay=0.0, robots=False, backoff=0.05)
+
+
+# --------------------------------------------------------------------------- limits and delays
+
+
+def test_per_host_limit_is_never_exceeded(serve):
+    async def slow(request: web.Request) -> web.Response:
+        await asyncio.sleep(0.15)
+        return html(page(request.path))
+
+    server = serve(slow)
+    results = fetch(docs(server, 10), FetchOptions(concurrency=8, per_host=2, host_delay=0.0, robots=False))
+    assert all(r.ok for r in results) and len(results) == 10
+    assert server.max_in_flight == 2  # reached, never exceeded
+
+
+def test_global_limit_spans_hosts(serve):
+    async def slow(request: web.Request) -> web.Response:
+        await asyncio.sleep(0.15)
+        return html(page(request.path))
+
+    a, b = serve(slow), serve(slow)
+    options = FetchOptions(concurrency=3, per_host=4, host_delay=0.0, robots=False)
+    start = time.monotonic()
+    results = fetch(docs(a, 6, "/a") + docs(b, 6, "/b"), options)
+    assert all(r.ok for r in results)
+    assert a.max_in_flight <= 3 and b.max_in_flight <= 3
+    # 12 requests of 0.15 s, 3 at a time: at least 4 rounds
+    assert time.monotonic() - start >= 4 * 0.15 - 0.02
+
+
+def test_host_delay_spaces_request_starts(serve):
+    async def fast(request: web.Request) -> web.Response:
+        return html(page(request.path))
+
+    server = serve(fast)
+    fetch(docs(server, 4), FetchOptions(per_host=4, host_delay=0.25, robots=False))
+    starts = sorted(h.started for h in server.hits)
+    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    assert len(gaps) == 3 and min(gaps) >= 0.23, gaps
+
+
+# --------------------------------------------------------------------------- conditional requests
+
+
+class Versioned:
+    """A page with an ETag (or Last-Modified) that answers 304 when the validator matches."""
+
+    def __init__(self, use_etag: bool = True) -> None:
+        self.body = "Credits expire after 12 months."
+        self.version = 1
+        self.use_etag = use_etag
+
+    async def __call__(self, request: web.Request) -> web.Response:
+        if (r := no_robots(request)) is not None:
+            return r
+        etag = f'"v{self.version}"'
+        modified = f"Mon, 0{self.version} Jun 2026 10:00:00 GMT"
+        if self.use_etag and request.headers.get("If-None-Match") == etag:
+            return web.Response(status=304, headers={"ETag": etag})
+        if not self.use_etag and request.headers.get("If-Modified-Since") == modified:
+            return web.Response(status=304)
+        headers = {"ETag": etag} if self.use_etag else {"Last-Modified": modified}
+        return html(page("Terms", self.body), **headers)
+
+    def change(self, body: str) -> None:
+        self.body = body
+        self.version += 1
+
+
+@pytest.mark.parametrize("use_etag", [True, False], ids=["etag", "last-modified"])
+def test_conditional_requests_turn_unchanged_pages_into_304(serve, tmp_path, use_etag):
+    site = Versioned(use_etag)
+    server = serve(site)
+    store = Store(tmp_path / "store")
+    documents = [Document("acme", "Acme", "Terms", server.url("/terms"))]
+
+    first = run_snapshot(store, documents, FAST)
+    assert [o.outcome for o in first.outcomes] == ["new"]
+    assert not any(k.startswith("If-") for k in server.hits[-1].headers)
+
+    second = run_snapshot(store, documents, FAST)
+    assert [(o.outcome, o.http_status) for o in second.outcomes] == [("unchanged", 304)]
+    sent = server.hits[-1].headers
+    assert sent.get("If-None-Match" if use_etag else "If-Modified-Since")
+
+    site.change("Credits expire after 6 months.")
+    third = run_snapshot(store, documents, FAST)
+    assert [o.outcome for o in third.outcomes] == ["changed"]
+    # the validators of the new version were kept: the next run is a 304 again
+    fourth = run_snapshot(store, documents, FAST)
+    assert [(o.outcome, o.http_status) for o in fourth.outcomes] == [("unchanged", 304)]
+    assert len(list(store.commits())) == 2
+
+
+def test_validators_are_not_sent_after_the_selection_changed(serve, tmp_path):
+    """Same bytes, new selector: a 304 would hide the new text, so ask for the full page."""
+    server = serve(Versioned())
+    store = Store(tmp_path / "store")
+    run_snapshot(store, [Document("acme", "Acme", "Terms", server.url("/terms"), select=("main",))], FAST)
+    narrower = Document("acme", "Acme", "Terms", server.url("/terms"), select=("main h1",))
+    result = run_snapshot(store, [narrower], FAST)
+    assert "If-None-Match" not in server.hits[-1].headers
+    assert [o.outcome for o in result.outcomes] == ["changed"]  # the new selector took effect
+    again = run_snapshot(store, [narrower], FAST)
+    assert [(o.outcome, o.http_status) for o in again.outcomes] == [("unchanged", 304)]
+
+
+def test_pending_text_keeps_old_validators(serve, tmp_path):
+    site = Versioned()
+    server = serve(site)
+    store = Store(tmp_path / "store")
+    doc = Document("acme", "Acme", "Terms", server.url("/terms"))
+    run_snapshot(store, [doc], FAST)
+    site.change("Credits expire after 6 months.")
+    result = run_snapshot(store, [doc], FAST, confirm=2)
+    assert [o.outcome for o in result.outcomes] == ["pending"]
+    with Index(store.index_path) as index:
+        assert index.http_cache()[doc.key]["etag"] == '"v1"'  # not the pending text's "v2"
+    result = run_snapshot(store, [doc], FAST, confirm=2)
+    assert [o.outcome for o in result.outcomes] == ["changed"]
+    with Index(store.index_path) as index:
+        assert index.http_cache()[doc.key]["etag"] == '"v2"'
+
+
+# --------------------------------------------------------------------------- retries
+
+
+def test_503_with_retry_after_is_retried_then_recorded(serve, tmp_path):
+    calls = {"n": 0}
+
+    async def flaky(request: web.Request) -> web.Response:
+        if (r := no_robots(request)) is not None:
+            return r
+        calls["n"] += 1
+        if calls["n"] == 1:
+            return web.Response(status=503, headers={"Retry-After": "1"})
+        return html(page("Terms"))
+
+    server = serve(flaky)
+    start = time.monotonic()
+    result = run_snapshot(Store(tmp_path / "s"), [Document("a", "A", "Terms", server.url("/t"))], FAST)
+    assert [o.outcome for o in result.outcomes] == ["new"]
+    assert server.paths("/t") == ["/t", "/t"]
+    assert time.monotonic() - start >= 0.95  # Retry-After was honoured
+
+
+def test_permanent_errors_are_not_retried(serve):
+    async def gone(request: web.Request) -> web.Response:
+        return web.Response(status=int(request.path.strip("/")))
+
+    server = serve(gone)
+    documents = [Document("a", "A", str(code), server.url(f"/{code}")) for code in (404, 410, 401, 403)]
+    results = fetch(documents, FAST)
+    assert sorted(r.status for r in results) == [401, 403, 404, 410]
+    assert all(r.error and "attempts" not in r.error for r in results)
+    assert sorted(server.paths()) == ["/401", "/403", "/404", "/410"]  # one request each
+
+
+def test_transient_failures_stop_after_three_attempts(serve):
+    async def busy(request: web.Request) -> web.Response:
+        return web.Response(status=429)  # no Retry-After: exponential backoff
+
+    server = serve(busy)
+    started = time.monotonic()
+    [result] = fetch([Document("a", "A", "T", server.url("/t"))], FAST)
+    assert result.status == 429 and "after 3 attempts" in (result.error or "")
+    assert len(server.paths("/t")) == 3
+    assert time.monotonic() - started >= 0.05 + 0.1  # backoff 0.05 s, then 0.1 s
+
+
+def test_connection_reset_is_retried(serve):
+    calls = {"n": 0}
+
+    async def reset_twice(request: web.Request) -> web.Response:
+        calls["n"] += 1
+        if calls["n"] <= 2:  # aiohttp itself retries a dropped GET once; the second drop is ours
+            assert request.transport is not None
+            request.transport.abort()  # the peer drops the connection mid-request
+            await asyncio.sleep(0.05)
+        return html(page("Terms"))
+
+    server = serve(reset_twice)
+    [result] = fetch([Document("a", "A", "T", server.url("/t"))], FAST)
+    assert result.ok and result.attempts == 2 and calls["n"] == 3
+
+
+def test_timeouts_are_retried(serve):
+    calls = {"n": 0}
+
+    async def slow_once(request: web.Request) -> web.Response:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            await asyncio.sleep(1.0)
+        return html(page("Terms"))
+
+    server = serve(slow_once)
+    [result] = fetch([Document("a", "A", "T", server.url("/t"), timeout=0.3)], FAST)
+    assert result.ok and result.attempts == 2
+
+
+def test_retry_after_parsing():
+    assert _retry_after("2", 60) == 2
+    assert _retry_after("3600", 60) == 60  # capped
+    assert _retry_after(None, 60) == 0 and _retry_after("soon", 60) == 0
+    assert 0 < _retry_after("Wed, 21 Oct 2015 07:28:00 GMT", 60) < 0.01  # in the past: at once
+
+
+# --------------------------------------------------------------------------- robots.txt
+
+
+ROBOTS = "User-agent: *\nDisallow: /private\n\nUser-agent: otherbot\nDisallow: /\n"
+
+
+@pytest.fixture
+def robots_site(serve, tmp_path):
+    async def handler(request: web.Request) -> web.Response:
+        if request.path == "/robots.txt":
+            return web.Response(text=ROBOTS, content_type="text/plain")
+        return html(page(request.path))
+
+    server = serve(handler)
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        f"""
+[[service]]
+id = "acme"
+name = "Acme"
+  [[service.document]]
+  type = "Terms"
+  url = "{server.url('/terms')}"
+  [[service.document]]
+  type = "Privacy"
+  url = "{server.url('/privacy')}"
+  [[service.document]]
+  type = "Internal"
+  url = "{server.url('/private/terms')}"
+""",
+        encoding="utf-8",
+    )
+
+    def tracker(*args: str):
+        return CliRunner().invoke(cli, ["--store", str(tmp_path / "store"), "--sources", str(sources),
+                                        "run", "--host-delay", "0", *args])
+
+    return server, tracker
+
+
+def test_robots_disallowed_page_is_skipped_not_fetched(robots_site):
+    server, tracker = robots_site
+    result = tracker()
+    assert result.exit_code == 0, result.output
+    assert "skipped  acme/Internal  disallowed by" in result.output
+    assert "skipped 1" in result.output and "failed 0" in result.output
+    assert "/private/terms" not in server.paths()
+    assert server.paths("/robots.txt") == ["/robots.txt"]  # once per run, not per document
+    data = json.loads(tracker("--json").output)
+    assert data["counts"]["skipped"] == 1 and data["counts"]["checked"] == 2
+    skipped = [d for d in data["documents"] if d["outcome"] == "skipped"]
+    assert [d["key"] for d in skipped] == ["acme/Internal"]
+
+
+def test_ignore_robots_fetches_everything(robots_site):
+    server, tracker = robots_site
+    result = tracker("--ignore-robots", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["counts"]["new"] == 3
+    assert "/private/terms" in server.paths() and not server.paths("/robots.txt")
+
+
+def test_robots_user_agent_groups_and_custom_user_agent(robots_site):
+    server, tracker = robots_site
+    result = tracker("--user-agent", "OtherBot/2.0 (+mailto:me@example.org)", "--json")
+    assert json.loads(result.output)["counts"]["skipped"] == 3  # "otherbot" is disallowed everywhere
+    assert server.paths() == ["/robots.txt"]
+    assert server.hits[0].headers["User-Agent"].startswith("OtherBot/2.0")
+
+
+def test_robots_crawl_delay_raises_host_delay(serve):
+    async def handler(request: web.Request) -> web.Response:
+        if request.path == "/robots.txt":
+            return web.Response(text="User-agent: *\nCrawl-delay: 0.3\n", content_type="text/plain")
+        return html(page(request.path))
+
+    server = serve(handler)
+    fetch(docs(server, 3), FetchOptions(per_host=4, host_delay=0.0))
+    starts = sorted(h.started for h in server.hits if h.path != "/robots.txt")
+    assert min(b - a for a, b in zip(starts, starts[1:])) >= 0.28
+
+
+# --------------------------------------------------------------------------- memory
+
+
+def test_bodies_are_not_kept_once_consumed(serve):
+    """fetch_all must not hold every body until the run ends (1000 pages x 300 KB)."""
+    body = page("Terms", "x" * 1_000_000)
+
+    async def big(request: web.Request) -> web.Response:
+        return html(body)
+
+    server = serve(big)
+
+    async def consume() -> int:
+        count = 0
+        async for fetched in fetch_all(docs(server, 30), FetchOptions(concurrency=2, per_host=2,
+                                                                      host_delay=0.0, robots=False)):
+            assert len(fetched.body) > 1_000_000
+            count += 1
+        return count
+
+    tracemalloc.start()
+    try:
+        assert asyncio.run(consume()) == 30
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # ~30 MB if the bodies were retained; a few in flight at a time otherwise
+    assert peak < 12_000_000, peak

@@ -1,0 +1,181 @@
+"""Scheduled-run plumbing through the real CLI: the run lock, shards, --every, output modes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from werkzeug.wrappers import Response
+
+from tracker.cli import cli
+from tracker.errors import ConfigError
+from tracker.lock import LOCK_NAME, LockHeld, RunLock
+from tracker.run import parse_interval, parse_shard, select_shard, shard_of
+from tracker.sources import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def handler(request):
+    if request.path == "/robots.txt":
+        return Response("", status=404)
+    return Response(f"<html><body><main><h1>{request.path}</h1><p>Terms of {request.path}.</p></main></body></html>",
+                    content_type="text/html")
+
+
+@pytest.fixture
+def env(tmp_path, httpserver):
+    httpserver.expect_request("/robots.txt").respond_with_handler(handler)
+    lines = []
+    for s in range(4):
+        lines += [f'[[service]]\nid = "svc{s}"\nname = "Service {s}"']
+        for d in range(3):
+            httpserver.expect_request(f"/s{s}/d{d}").respond_with_handler(handler)
+            lines += [f'  [[service.document]]\n  type = "Doc {d}"\n  url = "{httpserver.url_for(f"/s{s}/d{d}")}"']
+    sources = tmp_path / "sources.toml"
+    sources.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    store = tmp_path / "store"
+
+    def tracker(*args: str):
+        return CliRunner().invoke(cli, ["--store", str(store), "--sources", str(sources), "run",
+                                        "--host-delay", "0", "--per-host", "8", *args])
+
+    return tracker, store, sources
+
+
+# --------------------------------------------------------------------------- lock
+
+
+def test_second_run_exits_5_while_the_lock_is_held(env):
+    tracker, store, _ = env
+    lock = RunLock(store / LOCK_NAME)
+    lock.acquire()
+    try:
+        result = tracker("--json")
+        assert result.exit_code == 5
+        assert f"another tracker run holds {store / LOCK_NAME} (pid {os.getpid()})" in result.output
+        assert not (store / "archive").exists()  # nothing was done
+    finally:
+        lock.release()
+    assert tracker("-q").exit_code == 0  # released: the next run goes ahead
+
+
+def test_lock_is_exclusive_and_reusable(tmp_path):
+    path = tmp_path / "deep" / "run.lock"
+    with RunLock(path):
+        with pytest.raises(LockHeld) as held:
+            RunLock(path).acquire()
+        assert held.value.pid == os.getpid()
+    with RunLock(path):  # free again after release
+        pass
+
+
+def test_lock_is_released_when_the_holder_dies(tmp_path):
+    path = tmp_path / "run.lock"
+    code = f"from tracker.lock import RunLock; RunLock({str(path)!r}).acquire(); import os; os._exit(0)"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+    with RunLock(path):  # no stale lock, unlike a pid file
+        pass
+
+
+# --------------------------------------------------------------------------- shards
+
+
+def test_shards_partition_the_documents():
+    documents = [Document(f"svc{i % 7}", "S", f"Doc {i}", f"https://e.example/{i}") for i in range(200)]
+    for total in (1, 2, 3, 5):
+        shards = [select_shard(documents, i, total) for i in range(1, total + 1)]
+        keys = [d.key for shard in shards for d in shard]
+        assert sorted(keys) == sorted(d.key for d in documents)  # every one, exactly once
+        if total > 1:
+            assert all(len(s) > 200 / total / 2 for s in shards)  # roughly even
+    # by key, not by position: reordering the list changes nobody's shard
+    assert select_shard(documents[::-1], 2, 3) == select_shard(documents, 2, 3)[::-1]
+    assert shard_of("openrouter/Terms of Service", 4) == shard_of("openrouter/Terms of Service", 4)
+
+
+def test_shard_cli_covers_every_document_once(env):
+    tracker, _, _ = env
+    seen: list[str] = []
+    for i in (1, 2, 3):
+        result = tracker("--shard", f"{i}/3", "--json")
+        assert result.exit_code in (0, 2), result.output
+        if result.exit_code == 0:
+            seen += [d["key"] for d in json.loads(result.output)["documents"]]
+    assert sorted(seen) == sorted(f"svc{s}/Doc {d}" for s in range(4) for d in range(3))
+
+
+@pytest.mark.parametrize("bad", ["3/2", "0/2", "1/0", "2", "a/b", "1/2/3"])
+def test_bad_shard_is_a_usage_error(env, bad):
+    tracker, _, _ = env
+    result = tracker("--shard", bad)
+    assert result.exit_code == 2 and "bad shard" in result.output
+
+
+def test_parse_shard():
+    assert parse_shard("1/4") == (1, 4) and parse_shard(" 4 / 4 ") == (4, 4)
+    with pytest.raises(ConfigError):
+        parse_shard("5/4")
+
+
+# --------------------------------------------------------------------------- --every
+
+
+def test_parse_interval():
+    assert parse_interval("30m") == 1800 and parse_interval("6h") == 21600 and parse_interval("1d") == 86400
+    assert parse_interval("90s") == 90 and parse_interval("1.5h") == 5400
+    for bad in ("6", "0h", "-1h", "h", "6 hours", "1w"):
+        with pytest.raises(ConfigError):
+            parse_interval(bad)
+
+
+def test_bad_interval_is_a_usage_error(env):
+    tracker, store, _ = env
+    result = tracker("--every", "soon")
+    assert result.exit_code == 2 and "bad interval" in result.output
+    assert not (store / "archive").exists()
+
+
+def test_every_runs_repeatedly_and_stops_cleanly_on_ctrl_c(env):
+    _, store, sources = env
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tracker", "--store", str(store), "--sources", str(sources), "run",
+         "--host-delay", "0", "--per-host", "8", "-q", "--every", "1s", "--service", "svc0"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        summaries: list[str] = []
+        while len(summaries) < 2 and time.monotonic() < deadline:
+            line = proc.stdout.readline()  # type: ignore[union-attr]
+            if line.startswith("checked"):
+                summaries.append(line)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert summaries[0].startswith("checked 3, new 3")
+    assert summaries[1].startswith("checked 3, new 0, changed 0, unchanged 3")  # a normal second run
+    assert proc.returncode == 0
+    assert "stopped" in err and "Traceback" not in err
+
+
+# --------------------------------------------------------------------------- output
+
+
+def test_plain_lines_when_not_a_terminal(env):
+    """CliRunner's stderr is not a TTY: one line per document, as before, and no bar."""
+    tracker, _, _ = env
+    result = tracker("--service", "svc1")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert sorted(line.split()[0] for line in lines[:-1]) == ["new"] * 3
+    assert lines[-1] == "checked 3, new 3, changed 0, unchanged 0, failed 0"
+    assert "\x1b[" not in result.output  # no progress-bar escape codes
