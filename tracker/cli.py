@@ -598,6 +598,34 @@ def reindex(obj: Context, as_json: bool) -> None:
 
 
 @cli.command()
+@click.option("--repair", is_flag=True, help="Rebuild what the index is missing or has wrong (from the archive).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+def verify(obj: Context, repair: bool, as_json: bool) -> None:
+    """Check the git archive and the index against each other (exit 1 when they differ).
+
+    Every recorded commit must have its index row, every row its commit, every text its
+    Content-Hash, and git itself must be sound (git fsck). --repair rebuilds the index rows from
+    the archive; the archive is never changed.
+
+    \b
+    Examples:
+      tracker verify
+      tracker verify --repair
+    """
+    from tracker.verify import repair as fix, verify as check
+
+    with obj.index(sync=False) as index:
+        report = fix(obj.store(), index) if repair else check(obj.store(), index)
+    if as_json:
+        emit_json(report.to_dict())
+    else:
+        for line in report.lines():
+            click.echo(line)
+    sys.exit(0 if report.ok else 1)
+
+
+@cli.command()
 @click.option("--out", "out", type=click.Path(file_okay=False), default=None,
               help="Output directory (default: <store>/feeds).")
 @click.option("--base-url", default="", help="Public URL the feeds will be served from.")

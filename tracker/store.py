@@ -249,7 +249,12 @@ class Store:
         return shas
 
     def _checkout(self) -> None:
-        """Bring the work tree in line with the branch so people can browse the files."""
+        """Bring the work tree in line with the branch so people can browse the files.
+
+        Only tracker writes to the archive and runs are serialised by the run lock, so an
+        ``index.lock`` found here was left by a run that was killed: it is safe to remove.
+        """
+        (self.archive / ".git" / "index.lock").unlink(missing_ok=True)
         self._git("reset", "-q", "--hard", f"refs/heads/{BRANCH}", check=False)
 
     # -- reading ---------------------------------------------------------------------------

@@ -1,0 +1,82 @@
+"""A real browser opens a diff page served by ``tracker serve`` and sees the material change.
+
+Needs Debian's ``chromium`` (apt-get install chromium) and the ``playwright`` Python package
+(its wheel ships the driver; no ``playwright install``). Skips with a message when either is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from test_publish import Archive, Pages, archive  # noqa: F401 (archive: fixture)
+from test_serve import start_cli_server
+
+CHROMIUM = os.environ.get("TRACKER_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SHOT_FOR_LEAD = Path("/tmp/tracker-diff-page.png")
+
+
+def browser_or_skip():  # type: ignore[no-untyped-def]
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM}: apt-get install -y chromium (or set TRACKER_CHROMIUM)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright (no 'playwright install')")
+    return sync_api
+
+
+def test_diff_page_shows_the_material_change_in_a_browser(archive: tuple[Archive, Pages], tmp_path: Path) -> None:
+    sync_api = browser_or_skip()
+    arc, pages = archive
+    arc.run()
+    pages.terms.update(expiry="6 months", note="Thank you for mapping with us every day.")
+    arc.run()
+    diff = json.loads(arc.tracker("diff", "lumen", "Terms of Service", "--json").output)
+    material = next(c for c in diff["changes"] if c["material"])
+
+    site = tmp_path / "site"
+    proc, port = start_cli_server(arc, site)
+    try:
+        page_path = next((site / "lumen/terms-of-service").glob("2*.html"), None)
+        versions = sorted((site / "lumen/terms-of-service").glob("2*.html"))
+        assert page_path and len(versions) == 2
+        url = f"http://127.0.0.1:{port}/lumen/terms-of-service/{versions[1].name}"
+        with sync_api.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+            try:
+                for width, name in ((1200, "desktop"), (390, "phone")):
+                    page = browser.new_page(viewport={"width": width, "height": 900})
+                    page.goto(url)
+                    card = page.locator("section.change.is-material").first
+                    assert card.is_visible()
+                    explanation = card.locator(".explanation")
+                    assert explanation.is_visible()
+                    assert explanation.inner_text().strip() == material["explanation"].strip()
+                    assert page.locator(".verdict.is-material").is_visible()
+                    assert card.locator("ins", has_text="6").first.is_visible()
+                    assert card.locator("del", has_text="12").first.is_visible()
+                    before = card.locator(".col.before").bounding_box()
+                    after = card.locator(".col.after").bounding_box()
+                    assert before and after
+                    if name == "desktop":  # side by side
+                        assert abs(before["y"] - after["y"]) < 2 and after["x"] > before["x"]
+                    else:  # stacked on a phone, and nothing wider than the screen
+                        assert after["y"] > before["y"]
+                        assert page.evaluate("document.documentElement.scrollWidth") <= width
+                    shot = tmp_path / f"diff-{name}.png"
+                    page.screenshot(path=str(shot), full_page=True)
+                    assert shot.stat().st_size > 10_000
+                    if name == "desktop":
+                        shutil.copyfile(shot, SHOT_FOR_LEAD)
+                    else:
+                        shutil.copyfile(shot, SHOT_FOR_LEAD.with_name("tracker-diff-page-phone.png"))
+                    page.close()
+            finally:
+                browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

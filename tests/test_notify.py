@@ -1,0 +1,146 @@
+"""Notifications: delivered to a real local webhook receiver, filtered, and never raising."""
+
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from test_publish import Archive, Pages, archive  # noqa: F401 (archive: fixture)
+from tracker.errors import ConfigError
+from tracker.notify import load_notify, notify_after_run
+
+pytest.importorskip("apprise", reason="apprise is the optional 'notify' extra: pip install -e '.[notify]'")
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]  # closed again on exit: nothing listens there
+
+
+def received(httpserver: Any, path: str) -> list[dict[str, Any]]:
+    return [json.loads(req.get_data(as_text=True)) for req, _ in httpserver.log if req.path == path]
+
+
+def test_messages_reach_matching_targets_only(archive: tuple[Archive, Pages], httpserver: Any, tmp_path: Path) -> None:
+    arc, pages = archive
+    for hook in ("/refunds", "/orbit", "/critical", "/everything"):
+        httpserver.expect_request(hook, method="POST").respond_with_data("ok")
+    host = f"127.0.0.1:{httpserver.port}"
+    (tmp_path / "notify.toml").write_text(f"""
+site_url = "https://terms.example.org"
+
+[[target]]
+url = "json://{host}/refunds"
+categories = ["refunds"]
+
+[[target]]
+url = "json://{host}/orbit"
+services = ["orbit"]
+min_severity = "cosmetic"
+
+[[target]]
+url = "json://{host}/critical"
+min_severity = "critical"
+
+[[target]]
+url = "json://{host}/everything"
+min_severity = "cosmetic"
+
+[[target]]
+name = "unreachable hook"
+url = "json://127.0.0.1:{closed_port()}/down"
+""", encoding="utf-8")
+
+    first = arc.run()
+    shas = [d["commit"] for d in first["documents"] if d["commit"]]
+    assert notify_after_run(arc.store, arc.sources, shas) == []  # first versions are not changes
+    assert received(httpserver, "/everything") == []
+
+    pages.terms.update(expiry="6 months")  # material, refunds
+    pages.days = "90"  # the other service
+    result = arc.run()
+    shas = [d["commit"] for d in result["documents"] if d["commit"]]
+    assert len(shas) == 2
+    errors = notify_after_run(arc.store, arc.sources, shas)
+
+    # the unreachable target is reported (by name, not URL), once per message, without raising
+    assert len(errors) == 2 and all("unreachable hook" in e for e in errors)
+    everything = received(httpserver, "/everything")
+    assert len(everything) == 2
+    refunds = received(httpserver, "/refunds")
+    assert len(refunds) == 1
+    assert refunds[0]["title"].startswith("Lumen Maps Terms of Service:")
+    assert "https://terms.example.org/lumen/terms-of-service/" in refunds[0]["message"]
+    assert "12" in refunds[0]["message"] and "6" in refunds[0]["message"]
+    orbit = received(httpserver, "/orbit")
+    assert len(orbit) == 1 and orbit[0]["title"].startswith("Orbit Notes Privacy Policy")
+    history = json.loads(arc.tracker("history", "lumen", "--json").output)
+    history += json.loads(arc.tracker("history", "orbit", "--json").output)
+    critical = [h for h in history if h["commit_sha"] in shas and h["severity"] == "critical"]
+    assert len(received(httpserver, "/critical")) == len(critical)
+
+    # `tracker notify` sends the latest run's messages again
+    again = arc.tracker("notify", code=1)  # exit 1: the unreachable target failed
+    assert "unreachable hook" in again.output
+    assert len(received(httpserver, "/everything")) == 4
+
+
+def test_every_target_down_never_raises(archive: tuple[Archive, Pages], tmp_path: Path) -> None:
+    arc, pages = archive
+    (tmp_path / "notify.toml").write_text(
+        f'[[target]]\nurl = "json://127.0.0.1:{closed_port()}/x"\nmin_severity = "cosmetic"\n'
+        f'[[target]]\nurl = "json://unresolvable.invalid/x"\nmin_severity = "cosmetic"\n', encoding="utf-8")
+    arc.run()
+    pages.terms.update(venue="Porto, Portugal")
+    shas = [d["commit"] for d in arc.run()["documents"] if d["commit"]]
+    errors = notify_after_run(arc.store, arc.sources, shas)
+    assert len(errors) == 2 and "json://127.0.0.1" in errors[0] and "json://unresolvable.invalid" in errors[1]
+    # a broken notify file is reported too, not raised: the run already succeeded
+    (tmp_path / "notify.toml").write_text('[[target]]\nurl = "json://x/y"\nmin_severity = "loud"\n')
+    assert "min_severity" in notify_after_run(arc.store, arc.sources, shas)[0]
+    # no notify file: nothing to do
+    (tmp_path / "notify.toml").unlink()
+    assert notify_after_run(arc.store, arc.sources, shas) == []
+
+
+def test_notify_file_is_validated_with_clear_errors(tmp_path: Path, archive: tuple[Archive, Pages]) -> None:
+    path = tmp_path / "notify.toml"
+    path.write_text("""
+site_url = "ftp://example.org"
+[[target]]
+url = "json://hooks.example.org/a"
+catgories = ["refunds"]
+[[target]]
+url = "json://hooks.example.org/b"
+categories = ["refund", "privacy"]
+min_severity = "huge"
+services = "lumen"
+[[target]]
+name = "no url"
+[[target]]
+url = "nosuchscheme://example.org/x"
+""", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_notify(path)
+    text = str(info.value)
+    assert "target 1: unknown key 'catgories' (did you mean 'categories'?)" in text
+    assert "unknown category 'refund' (did you mean 'refunds'?)" in text
+    assert "min_severity must be one of cosmetic, minor, material, critical, not 'huge'" in text
+    assert "'services' must be a list of strings" in text
+    assert "target 3: 'url' is required" in text
+    assert "target 4: apprise does not understand the URL scheme 'nosuchscheme://'" in text
+    assert "site_url must be an http(s) URL" in text
+    arc, _ = archive
+    arc.run()
+    bad = arc.tracker("notify", "--check", code=2)
+    assert "catgories" in bad.output
+
+    path.write_text('[[target]]\nurl = "json://hooks.example.org/a"\ncategories = ["refunds"]\n')
+    config = load_notify(path)
+    assert config.targets[0].categories == ("refunds",) and config.targets[0].min_severity == "minor"
+    assert "1 target(s), OK" in arc.tracker("notify", "--check").output

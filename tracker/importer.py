@@ -1,0 +1,460 @@
+"""Import the history of a git repository of terms versions into the archive and the index.
+
+Typical source: an Open Terms Archive *versions* repository (``<Service>/<Document Type>.md``, one
+commit per recorded change), or any git-scraped repository of Markdown / HTML / text files laid out
+as ``<service folder>/<document>.<ext>``. Every commit that changes a document becomes one version
+of it in the archive, dated with the source commit's author date, and is then analysed by the
+ordinary indexing path (clause diff, labels, reverts), so history, diff and feeds cover the
+imported years exactly as they cover live changes.
+
+Speed: the whole history is read in ONE ``git log --raw`` pass (blob ids come from the raw diff,
+no tree is walked per commit), blobs through one persistent ``git cat-file --batch`` process, and
+the archive is written through ``Store.record`` (one ``git fast-import`` per batch). Indexing runs
+once at the end.
+
+Incremental: the archive itself remembers what was imported. Every imported version's
+``Final-URL`` trailer is ``git+<source>@<source commit>#<path>``; the next import starts after the
+newest source commit found there (also cached in the index meta table as ``import:<source>``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterator, Sequence
+from urllib.parse import quote
+
+from tracker.errors import ExtractError, StoreError
+from tracker.extract import EXTRACTOR_VERSION, extract, normalize_markdown
+from tracker.index import Index
+from tracker.sources import validate_document_type, validate_id
+from tracker.store import NewVersion, Store, content_hash, iso
+
+BATCH = 500
+TEXT_SUFFIXES = {".md": "md", ".markdown": "md", ".txt": "txt"}
+HTML_SUFFIXES = {".html": "html", ".htm": "html"}
+_FILE_MODES = ("100644", "100755")
+_ZERO = "0" * 40
+META_PREFIX = "import:"
+
+
+# --------------------------------------------------------------------------- naming
+
+
+def slugify(name: str) -> str:
+    """Service id from a folder name: ASCII, lowercase, runs of other characters become '-'.
+
+    "npm Public Registry" -> "npm-public-registry", "Académie" -> "academie".
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9._-]+", "-", ascii_name.lower())
+    slug = re.sub(r"\.{2,}", ".", slug).strip("-._")
+    if len(slug) > 64:
+        slug = slug[:57].rstrip("-._") + "-" + _short_hash(name)
+    if not slug or validate_id(slug) is not None:
+        slug = "service-" + _short_hash(name)
+    return slug
+
+
+def _short_hash(value: str) -> str:
+    return hashlib.sha1(value.encode("utf-8")).hexdigest()[:6]
+
+
+class ServiceIds:
+    """Folder name -> service id, stable across imports: a slug already used by another folder
+    name (in this import or in the index) gets a short hash suffix."""
+
+    def __init__(self, known: dict[str, str] | None = None) -> None:
+        self.by_id: dict[str, str] = dict(known or {})  # id -> folder name
+        self.by_name: dict[str, str] = {}
+        for sid, name in self.by_id.items():
+            self.by_name.setdefault(name, sid)
+
+    def id_for(self, name: str) -> str:
+        if name in self.by_name:
+            return self.by_name[name]
+        sid = slugify(name)
+        if sid in self.by_id and self.by_id[sid] != name:
+            sid = f"{sid[:57]}-{_short_hash(name)}"
+        self.by_id[sid] = name
+        self.by_name[name] = sid
+        return sid
+
+
+# --------------------------------------------------------------------------- reading git
+
+
+@dataclass(frozen=True)
+class FileChange:
+    path: str
+    blob: str  # new blob id; all zeros for a deletion
+    status: str
+    mode: str
+
+
+@dataclass(frozen=True)
+class SourceCommit:
+    sha: str
+    authored: int
+    committed: int
+    changes: tuple[FileChange, ...]
+
+    @property
+    def when(self) -> datetime:
+        return datetime.fromtimestamp(self.authored or self.committed, tz=timezone.utc)
+
+
+def _git_env() -> dict[str, str]:
+    return dict(os.environ, GIT_TERMINAL_PROMPT="0", LC_ALL="C")
+
+
+def _git(repo: Path, *args: str, check: bool = True) -> str:
+    try:
+        proc = subprocess.run(["git", *args], cwd=repo, capture_output=True, env=_git_env())
+    except FileNotFoundError as exc:
+        raise StoreError("git is not installed or not on PATH; install git") from exc
+    if check and proc.returncode != 0:
+        raise StoreError(f"git {args[0]} failed in {repo}: {proc.stderr.decode('utf-8', 'replace').strip()}")
+    return proc.stdout.decode("utf-8", "replace").strip()
+
+
+def read_log(repo: Path, revs: Sequence[str]) -> Iterator[SourceCommit]:
+    """Commits of ``revs`` (e.g. ``[tip, "^done"]``) parents first, with the blob ids they set,
+    from one streamed git log (revisions go through stdin: thousands of exclusions are fine).
+
+    ``-z`` keeps paths verbatim (no C quoting), ``--no-renames`` makes a rename a deletion plus an
+    addition, ``--date-order`` never shows a commit before its parents, and a merge shows what it
+    changed against its first parent (a merge that only brings in a side branch's texts already
+    recorded is then dropped as unchanged).
+    """
+    args = ["git", "log", "--stdin", "--reverse", "--date-order", "-z", "--raw", "--no-abbrev",
+            "--no-renames", "--diff-merges=first-parent", "--format=%x01%H %at %ct"]
+    proc = subprocess.Popen(args, cwd=repo, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=_git_env())
+    assert proc.stdout is not None and proc.stdin is not None
+    proc.stdin.write("".join(f"{r}\n" for r in revs).encode())
+    proc.stdin.close()
+    header: tuple[str, int, int] | None = None
+    changes: list[FileChange] = []
+    pending_meta: str | None = None
+    rest = b""
+    try:
+        while True:
+            chunk = proc.stdout.read(1 << 16)
+            if chunk:
+                rest += chunk
+                *tokens, rest = rest.split(b"\0")
+            else:
+                tokens, rest = ([rest] if rest else []), b""
+            for raw in tokens:
+                token = raw.decode("utf-8", "surrogateescape")
+                if pending_meta is not None:
+                    parts = pending_meta.split()
+                    # ":<old mode> <new mode> <old blob> <new blob> <status>"
+                    changes.append(FileChange(path=token, blob=parts[3], status=parts[4][:1], mode=parts[1]))
+                    pending_meta = None
+                    continue
+                token = token.lstrip("\n")
+                if token.startswith("\x01"):
+                    if header is not None:
+                        yield SourceCommit(header[0], header[1], header[2], tuple(changes))
+                    sha, authored, committed = token[1:].split()
+                    header, changes = (sha, int(authored), int(committed)), []
+                elif token.startswith(":"):
+                    pending_meta = token
+            if not chunk:
+                break
+        if header is not None:
+            yield SourceCommit(header[0], header[1], header[2], tuple(changes))
+    finally:
+        proc.stdout.close()
+        err = proc.stderr.read().decode("utf-8", "replace").strip() if proc.stderr else ""
+        code = proc.wait()
+    if code != 0:
+        raise StoreError(f"git log failed in {repo}: {err}")
+
+
+class BlobReader:
+    """One persistent ``git cat-file --batch`` process: a blob per request, no process per blob."""
+
+    def __init__(self, repo: Path) -> None:
+        self.proc = subprocess.Popen(["git", "cat-file", "--batch"], cwd=repo, stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, env=_git_env())
+
+    def read(self, blob: str) -> bytes:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write(blob.encode() + b"\n")
+        self.proc.stdin.flush()
+        header = self.proc.stdout.readline().decode()
+        parts = header.split()
+        if len(parts) != 3:
+            raise StoreError(f"git cat-file could not read blob {blob}: {header.strip() or 'no answer'}")
+        size = int(parts[2])
+        data = self.proc.stdout.read(size + 1)
+        return data[:size]
+
+    def close(self) -> None:
+        if self.proc.stdin:
+            self.proc.stdin.close()
+        if self.proc.stdout:
+            self.proc.stdout.close()
+        self.proc.wait()
+
+    def __enter__(self) -> "BlobReader":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# --------------------------------------------------------------------------- importing
+
+
+@dataclass
+class ImportResult:
+    source: str
+    from_commit: str | None = None  # last source commit imported before this run
+    to_commit: str | None = None  # source commit imported up to
+    commits: int = 0  # source commits read
+    versions: int = 0  # versions recorded in the archive
+    indexed: int = 0
+    unchanged: int = 0  # changes that normalize to the text already recorded
+    skipped: dict[str, int] = field(default_factory=dict)  # reason -> count of file changes
+    warnings: list[str] = field(default_factory=list)
+    seconds_read: float = 0.0
+    seconds_record: float = 0.0
+    seconds_index: float = 0.0
+
+    def skip(self, reason: str) -> None:
+        self.skipped[reason] = self.skipped.get(reason, 0) + 1
+
+    def to_dict(self) -> dict[str, object]:
+        return dict(self.__dict__)
+
+
+def source_id(repo: str | Path) -> str:
+    """How a source repository is named in trailers and meta: an absolute path or a URL as given."""
+    text = str(repo)
+    if re.match(r"^[a-z][a-z0-9+.-]*://", text) or re.match(r"^[\w.-]+@[\w.-]+:", text):
+        return text.rstrip("/")
+    return str(Path(text).resolve())
+
+
+def _final_url(source: str, sha: str, path: str) -> str:
+    return f"git+{source}@{sha}#{quote(path)}"
+
+
+_FINAL_RE = re.compile(r"^git\+(?P<source>.+)@(?P<sha>[0-9a-f]{40,64})#")
+
+
+def imported_commits(store: Store, source: str) -> list[str]:
+    """Source commits of ``source`` already in the archive, in archive order (the archive is the
+    truth: this survives a lost or rebuilt index)."""
+    shas: dict[str, None] = {}
+    for commit in store.commits():
+        match = _FINAL_RE.match(commit.trailers.get("Final-URL", ""))
+        if match and match.group("source") == source:
+            shas[match.group("sha")] = None
+    return list(shas)
+
+
+def _missing_commits(repo: Path, shas: Sequence[str]) -> list[str]:
+    """Which of ``shas`` the repository does not have (one ``git cat-file --batch-check``)."""
+    if not shas:
+        return []
+    proc = subprocess.run(["git", "cat-file", "--batch-check"], cwd=repo, capture_output=True, env=_git_env(),
+                          input="".join(f"{sha}\n" for sha in shas).encode())
+    return [line.split()[0] for line in proc.stdout.decode().splitlines() if line.endswith(" missing")]
+
+
+def split_path(path: str) -> tuple[str, str, str] | None:
+    """(folder, document type, raw ext) of a trackable file, else None.
+
+    ``<folder>/<name>.<ext>`` gives type ``<name>``; deeper files ``<folder>/<a>/<b>.md`` give
+    ``a - b`` so that two files never share a type; files at the root are not documents.
+    """
+    parts = path.split("/")
+    if len(parts) < 2 or any(p.startswith(".") for p in parts):
+        return None
+    stem, dot, ext = parts[-1].rpartition(".")
+    ext = "." + ext.lower()
+    if not dot or not stem:
+        return None
+    kind = TEXT_SUFFIXES.get(ext) or HTML_SUFFIXES.get(ext)
+    if kind is None:
+        return None
+    doc_type = " - ".join([*parts[1:-1], stem])
+    return parts[0], doc_type, kind
+
+
+def import_history(
+    store: Store,
+    index: Index,
+    repo: str | Path,
+    *,
+    rev: str = "HEAD",
+    batch: int = BATCH,
+    progress: Callable[[ImportResult], None] | None = None,
+) -> ImportResult:
+    """Import the commits of ``repo`` not imported yet; index them; return what was done."""
+    from tracker.record import sync
+
+    repo_path = Path(repo)
+    if not (repo_path / ".git").exists() and not (repo_path / "HEAD").exists():
+        raise StoreError(f"{repo} is not a git repository; clone it first (git clone URL DIR)")
+    source = source_id(repo)
+    result = ImportResult(source=source)
+    tip = _git(repo_path, "rev-parse", "--verify", "-q", f"{rev}^{{commit}}", check=False)
+    if not tip:
+        raise StoreError(f"{repo} has no commit at {rev}; nothing to import")
+    sync(store, index)  # the index must know every archived version before we dedupe against it
+    done = imported_commits(store, source) if store.exists() else []
+    # The tip of the previous import; ignored when the archive holds nothing from this source
+    # (a store rebuilt from scratch must import everything again).
+    cached = index.get_meta(META_PREFIX + source) if done else None
+    missing = _missing_commits(repo_path, [*done, *([cached] if cached else [])])
+    if missing:
+        raise StoreError(
+            f"{len(missing)} commit(s) of {source} imported earlier (e.g. {missing[0][:12]}) are no longer "
+            "in the repository (was its history rewritten?); import it into a new store"
+        )
+    result.from_commit = cached or (done[-1] if done else None)
+    if cached == tip or tip in done:
+        result.to_commit = tip
+        return result
+    if cached and not _is_ancestor(repo_path, cached, tip):
+        raise StoreError(
+            f"the last imported commit {cached[:12]} of {source} is not in the history of {rev} "
+            "(was the repository rewritten?); import it into a new store"
+        )
+    # Everything reachable from the previous tip, and every commit already in the archive (in
+    # case the index and its meta were lost), is excluded.
+    exclude = sorted({*done, *([cached] if cached else [])})
+    revs = [tip, *(f"^{sha}" for sha in exclude)]
+
+    ids = ServiceIds(index.service_names())
+    latest = index.latest_hashes()  # key -> hash of the latest recorded text
+    seen: dict[str, dict[str, str]] = {}  # key -> {hash: first date}, loaded lazily
+    pending: list[NewVersion] = []
+
+    def first_seen(key: str) -> dict[str, str]:
+        if key not in seen:
+            rows = index.conn.execute(
+                "SELECT content_hash, MIN(fetched_at) FROM versions WHERE document_key = ? GROUP BY content_hash",
+                (key,),
+            )
+            seen[key] = {r[0]: r[1] for r in rows}
+        return seen[key]
+
+    def flush() -> None:
+        nonlocal pending
+        if not pending:
+            return
+        started = time.perf_counter()
+        store.record(pending)
+        result.seconds_record += time.perf_counter() - started
+        result.versions += len(pending)
+        pending = []
+        if progress:
+            progress(result)
+
+    read_started = time.perf_counter()
+    with BlobReader(repo_path) as blobs:
+        for commit in read_log(repo_path, revs):
+            result.commits += 1
+            when = commit.when
+            for change in commit.changes:
+                where = split_path(change.path)
+                if where is None:
+                    result.skip("not a .md/.html/.txt file in a service folder")
+                    continue
+                if change.status == "D" or change.blob == _ZERO:
+                    result.skip("deleted")
+                    continue
+                if change.mode not in _FILE_MODES:
+                    result.skip("not a regular file")
+                    continue
+                folder, doc_type, kind = where
+                problem = validate_document_type(doc_type)
+                if problem:
+                    result.skip("bad document name")
+                    _warn(result, f"{change.path}: document name {problem}")
+                    continue
+                service_id = ids.id_for(folder)
+                key = f"{service_id}/{doc_type}"
+                raw = blobs.read(change.blob)
+                try:
+                    if kind == "html":
+                        text = extract(raw, "text/html", url="")
+                    else:
+                        text = normalize_markdown(raw.decode("utf-8", errors="replace"))
+                except ExtractError as exc:
+                    result.skip("no text")
+                    _warn(result, f"{change.path} at {commit.sha[:12]}: {exc}")
+                    continue
+                if not text.strip():
+                    result.skip("no text")
+                    continue
+                digest = content_hash(text)
+                if latest.get(key) == digest:
+                    result.unchanged += 1
+                    continue
+                hashes = first_seen(key)
+                date = iso(when)
+                if key not in latest:
+                    version_kind, revert_of = "first", ""
+                elif digest in hashes:
+                    version_kind, revert_of = "revert", hashes[digest]
+                else:
+                    version_kind, revert_of = "changed", ""
+                hashes.setdefault(digest, date)
+                latest[key] = digest
+                pending.append(
+                    NewVersion(
+                        service_id=service_id,
+                        service_name=folder,
+                        document_type=doc_type,
+                        text=text,
+                        raw=raw,
+                        raw_ext=kind,
+                        source_url=f"git+{source}#{quote(change.path)}",
+                        final_url=_final_url(source, commit.sha, change.path),
+                        fetched_at=when,
+                        http_status=None,
+                        content_type="text/html" if kind == "html" else "text/markdown",
+                        extractor_version=EXTRACTOR_VERSION,
+                        kind=version_kind,
+                        revert_of=revert_of,
+                    )
+                )
+            if len(pending) >= batch:  # batches end on a source-commit boundary
+                flush()
+        flush()
+    result.seconds_read = time.perf_counter() - read_started - result.seconds_record
+    result.to_commit = tip
+    index.set_meta(META_PREFIX + source, tip)
+    index.commit()
+    started = time.perf_counter()
+    result.indexed = sync(store, index)
+    result.seconds_index = time.perf_counter() - started
+    return result
+
+
+def _is_ancestor(repo: Path, old: str, new: str) -> bool:
+    proc = subprocess.run(["git", "merge-base", "--is-ancestor", old, new], cwd=repo,
+                          capture_output=True, env=_git_env())
+    return proc.returncode == 0
+
+
+def _warn(result: ImportResult, message: str) -> None:
+    if len(result.warnings) < 50:
+        result.warnings.append(message)
+    elif len(result.warnings) == 50:
+        result.warnings.append("(further warnings not shown)")
