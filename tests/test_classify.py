@@ -134,3 +134,56 @@ def test_claudette_validation_macro_f1_floor():
         fn = sum(short in r["labels"] and cat not in p.watch for r, p in zip(rows, preds))
         f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
     assert sum(f1s) / len(f1s) >= 0.62
+
+
+# --- topic precision: the words must be about the category, not only look like it -------------
+@pytest.mark.parametrize("text,category", [
+    # "forum" as a discussion board is not a venue; with disputes or courts it is.
+    ("Release notes appear in the Quibblr developer forum every Tuesday.", "jurisdiction"),
+    # a product or model being removed is not user content being removed
+    ("Before an old engine is retired, we will post a banner on the status page.",
+     "content-removal"),
+    ("Zorblio may close your workspace straight away and without warning.", "content-removal"),
+    # "outputs" alone is not a licence or ownership term
+    ("Zorblio logs the outputs of each job for debugging.", "content-rights"),
+    # investigating abuse is not a conduct rule
+    ("Support staff read flagged tickets to investigate abuse.", "usage-rules"),
+])
+def test_look_alike_words_do_not_give_a_category(text, category):
+    assert category not in classify_text(text).categories
+
+
+@pytest.mark.parametrize("text,category", [
+    ("Any claim against Quibblr must be brought in a forum located in Ontario.", "jurisdiction"),
+    ("Quibblr keeps your chat transcripts for 60 days and then erases them.", "privacy"),
+    ("Voice recordings are retained until you close your account.", "privacy"),
+    ("You may opt out of having your prompts used for training in the privacy settings.",
+     "privacy"),
+    ("Retired engines are removed from the API after the grace period.", "service-changes"),
+    ("Quibblr may take down any listing you upload without telling you.", "content-removal"),
+    ("Posts that break the house rules may be hidden or removed by moderators.",
+     "content-removal"),
+])
+def test_category_from_context(text, category):
+    assert category in classify_text(text).categories
+
+
+def test_account_closure_alone_is_not_content_removal_even_for_the_model():
+    labels = classify_text("Quibblr may cut off your access at once, without notice, for any "
+                           "reason.")
+    assert "termination" in labels.watch
+    assert "content-removal" not in labels.categories
+
+
+@pytest.mark.parametrize("text", [
+    "Each party may pursue claims against the other solely in its individual capacity and not "
+    "as a class member in any putative class proceeding.",
+    "You may bring claims only on an individual basis, not as a plaintiff in any class action.",
+])
+def test_individual_capacity_is_a_class_action_watch_out(text):
+    assert "class-action" in classify_text(text).watch
+
+
+def test_stem_features_are_part_of_the_model_input():
+    from tracker.classify import features, normalize
+    assert "S:arbit" in features(normalize("The arbitrator decides."))

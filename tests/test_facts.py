@@ -72,3 +72,9 @@ def test_number_words():
 
 def test_empty_text_has_no_facts():
     assert extract_facts("") == []
+
+
+def test_modal_words_inside_names_and_dates_are_not_modalities():
+    text = "Write to Zorblio Ltd, 9 Canwick Road, Cantley; the offer ends 27 MAY, 2031."
+    assert [f for f in extract_facts(text) if f.kind == "modality"] == []
+    assert [f.value for f in facts("YOU MAY OPT OUT BEFORE 3 MAY 2031.", "modality")] == ["may"]

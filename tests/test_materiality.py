@@ -119,3 +119,84 @@ def test_to_dict_round_trips_through_json():
     label = label_change("modified", "Each request costs $5.", "Each request costs $7.")
     d = json.loads(json.dumps(label.to_dict()))
     assert d["severity"] in SEVERITIES and d["facts_after"][0]["kind"] == "money"
+
+
+# --- natural explanations ------------------------------------------------------------------------
+def test_relative_clause_verb_is_not_the_main_verb():
+    label = label_change("modified", "Vouchers that you have not redeemed may lapse 24 months "
+                         "after the day they were issued.",
+                         "Vouchers that you have not redeemed may lapse 18 months after the day "
+                         "they were issued.")
+    assert label.explanation == ("Vouchers that you have not redeemed may now lapse 18 months "
+                                 "instead of 24 after the day they were issued (refunds)") or (
+        "may now lapse 18 months instead of 24" in label.explanation)
+
+
+def test_leading_subordinate_clause_is_dropped_and_categories_come_from_the_fact():
+    label = label_change(
+        "modified",
+        "If we plan to retire an engine, we will email every admin in the Zorblio help forum at "
+        "least 30 days before the engine is retired, so that you can switch.",
+        "If we plan to retire an engine, we will email every admin in the Zorblio help forum at "
+        "least 10 days before the engine is retired, so that you can switch.",
+        heading="4. Engine lifecycle")
+    assert label.material
+    assert label.explanation.startswith("We will now email every admin in the Zorblio help "
+                                        "forum at least 10 days instead of 30")
+    assert label.explanation.endswith("(service-changes)")
+    assert "jurisdiction" not in label.categories and "content-removal" not in label.categories
+
+
+def test_long_subject_is_shortened_to_the_heading_and_venue_is_arbitration():
+    label = label_change(
+        "modified",
+        "Every claim relating to Quibblr or to these Terms will be settled by binding arbitration "
+        "seated in Dallas, Texas, except that small claims court remains available.",
+        "Every claim relating to Quibblr or to these Terms will be settled by binding arbitration "
+        "seated in London, England, except that small claims court remains available.",
+        heading="12. Claims")
+    assert label.explanation == ("Claims will now be settled by binding arbitration seated in "
+                                 "London, England instead of Dallas, Texas (arbitration)")
+
+
+def test_retention_period_is_privacy():
+    label = label_change("modified", "We store uploaded voice notes for 7 days, to fix bugs, and "
+                         "then erase them.",
+                         "We store uploaded voice notes for 45 days, to fix bugs, and then erase "
+                         "them.")
+    assert label.explanation == "We now store uploaded voice notes for 45 days instead of 7 (privacy)"
+
+
+def test_added_class_waiver_is_critical():
+    label = label_change("added", None, "Quibblr and you each agree to bring claims solely in an "
+                         "individual capacity and not as a class member in any purported class "
+                         "proceeding.")
+    assert label.severity == "critical" and "class-action" in label.watch_added
+
+
+def test_added_suspension_without_notice_is_termination_only():
+    label = label_change("added", None, "We can also freeze or terminate your workspace at once "
+                         "and without notice.")
+    assert label.severity == "critical" and label.categories == ("termination",)
+
+
+@pytest.mark.parametrize("kind,before,after", [
+    ("removed", "**Right to complain to a regulator (Art. 12 Quibblr Code)**", None),
+    ("added", None, "### How you pay for Quibblr Plus"),
+    ("modified", "### Waiver of class actoins", "**Waiver of class actions**"),
+])
+def test_headings_alone_are_not_material(kind, before, after):
+    label = label_change(kind, before, after)
+    assert not label.material and label.severity == "minor"
+
+
+def test_feedback_link_text_is_not_a_licence_term():
+    label = label_change("modified", "Questions? Visit our [Contact](https://quibblr.example/c) page.",
+                         "Questions? Visit our [Feedback page](https://quibblr.example/c).")
+    assert not label.material
+
+
+def test_address_change_is_not_a_modal_change():
+    label = label_change("modified", "Quibblr Ltd is based at 4 Mill Lane, Bristol.",
+                         "Quibblr Ltd is based at 7 Canal Street, Canterbury.")
+    assert not label.material

@@ -81,6 +81,10 @@ def normalize(text: str) -> str:
 # --- rules ------------------------------------------------------------------------------------
 # (category, rule name, regex over the normalized token string). Topic rules are broad.
 _W = r"(?: \w+)"  # one more token
+# A gap of a few tokens that does not cross into another clause ("... a model, we will post ...").
+_CLAUSE = r"(?:we|they|will|may|shall|can|must|would|should)"
+_GAP6 = rf"(?: (?!{_CLAUSE} )\w+){{0,10}}"
+_GAP5 = r"(?: \w+){0,8}"
 _TOPIC: list[tuple[str, str, str]] = [
     ("pricing", "price", r" (?:prices?|priced|pricing|fees?|surcharges?|markups?|costs?|"
      r"rates?(?! limit)|per (?:token|tokens|month|year|request|call|user|seat|hour)|"
@@ -104,7 +108,12 @@ _TOPIC: list[tuple[str, str, str]] = [
     ("governing-law", "law", r" (?:governed by|governing law|govern\w*(?: \w+){0,6} "
      r"(?:law|laws)|construed (?:in accordance with|under)|conflicts? of laws?|choice of laws?|"
      r"laws? of (?:the state of )?\w+(?: \w+)? (?:shall|will) (?:apply|govern)) "),
-    ("jurisdiction", "courts", r" (?:jurisdictions?|venues?|forum|courts? (?:of|in|located|"
+    ("jurisdiction", "courts", r" (?:jurisdictions?|venues?|forum non conveniens|"
+     r"(?:inconvenient|exclusive|proper|convenient) forum|forum selection|"
+     r"forum(?: \w+){0,6} (?:courts?|disputes?|claims?|litigat\w*|proceedings?|lawsuits?)|"
+     r"forum (?:located|situated|sitting|seated)|"
+     r"(?:courts?|disputes?|claims?|litigat\w*|proceedings?|lawsuits?)(?: \w+){0,6} forum|"
+     r"courts? (?:of|in|located|"
      r"sitting|for)|competent courts?|small claims courts?|federal or state courts?|"
      r"state or federal courts?|litigat\w*) "),
     ("liability", "liability", r" (?:liab\w*|warrant\w*|as is|as available|disclaim\w*|"
@@ -121,17 +130,33 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"revised)|changes?(?: \w+){0,2} (?:take|takes|become|becomes) (?:effect|effective)|material changes?|revised version|new version of (?:these|the) terms) "),
     ("content-removal", "remove content", r" (?:(?:remov\w*|delet\w*|refus\w*|block\w*|"
      r"disabl\w*|moderat\w*|screen\w*|reject\w*|take down|taken down|takedown|edit\w*|"
-     r"reclaim\w*|filter\w*)(?: \w+){0,6} (?:content|contents|posts?|materials?|submissions?|"
-     r"messages?|comments?|usernames?|uploads?|videos?|photos?|listings?|reviews?)|"
-     r"(?:content|contents|posts?|materials?|submissions?|usernames?)(?: \w+){0,5} "
-     r"(?:removed|deleted|taken down|blocked|disabled|refused|rejected)) "),
+     r"reclaim\w*|filter\w*)" + _GAP6 + r" (?:content|contents|posts|materials?|submissions?|"
+     r"messages?|comments?|usernames?|uploads?|videos?|photos?|listings?|reviews?|"
+     r"(?:any|a|your|the|user|such) post|user names?|account names?|communications?|ugc|"
+     r"postings|infringing)|"
+     r"(?:lose|loss of|forfeit)" + _GAP6 + r" (?:content|user names?|usernames?)|"
+     r"(?:content|contents|posts?|materials?|submissions?|usernames?)" + _GAP5 + r" "
+     r"(?:removed|deleted|taken down|blocked|disabled|refused|rejected|hidden)) "),
     ("content-rights", "licence/ip", r" (?:licen[cs]e\w*|intellectual property|copyrights?|"
      r"trademarks?|ownership|own all|title and interest|royalty free|sublicens\w*|"
-     r"moral rights|feedback|suggestions|inputs? and outputs?|outputs?|user content|"
+     r"moral rights|user content|(?:your|any|such) (?:feedback|suggestions|ideas)|"
+     r"(?:feedback|suggestions|ideas) (?:you|that you|submitted|provided)|"
+     r"(?:submit|provide|give|send)\w*(?: \w+){0,3} (?:feedback|suggestions|ideas)|"
+     r"(?:own|owns|ownership|rights?|title)(?: \w+){0,4} (?:inputs?|outputs?)|"
+     r"(?:inputs?|outputs?)(?: \w+){0,4} (?:belong|belongs|owned)|"
      r"your content|generated content|retain(?: \w+){0,2} (?:rights|ownership)|proprietary) "),
     ("privacy", "personal data", r" (?:personal (?:data|information)|privacy|cookies?|"
      r"tracking|track|web beacons?|pixels?|ip address\w*|data retention|retain\w*(?: \w+){0,3} "
-     r"(?:data|information)|(?:share|sell|disclose|collect|process|transfer)\w*(?: \w+){0,3} "
+     r"(?:data|information)|"
+     r"(?:keep|keeps|kept|retain|retains|retained|store|stores|stored)(?: \w+){0,4} "
+     r"(?:data|information|inputs?|outputs?|prompts?|conversations?|chats?|logs?|messages?|"
+     r"recordings?|history|content)(?: \w+){0,3} (?:for|up to|until)|"
+     r"(?:data|information|inputs?|outputs?|prompts?|conversations?|chats?|logs?|messages?|"
+     r"recordings?|history|content)(?: \w+){0,3} (?:are|is|will be) (?:kept|retained|stored)|"
+     r"(?:keep|keeps|kept|retain|retains|retained|store|stores|stored)(?: \w+){0,5} "
+     r"(?:for|up to) (?:\w+ ){0,2}(?:days?|weeks?|months?|years?)|"
+     r"opt(?:ing)? out(?: \w+){0,6} (?:data|inputs?|prompts?|personal|marketing|emails?|"
+     r"cookies|tracking|advertising|sale|sharing|training)|(?:share|sell|disclose|collect|process|transfer)\w*(?: \w+){0,3} "
      r"(?:data|information|email address\w*|phone numbers?|location)|(?:data|information) "
      r"(?:we|that we) collect|gdpr|ccpa|"
      r"data protection|data subjects?|do not track|location data|device identifiers?|"
@@ -155,7 +180,9 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"territories)) "),
     ("service-changes", "service changes", r" (?:beta|preview|experimental|discontinu\w*|"
      r"deprecat\w*|sunset\w*|(?:remove|retire|removal of|retirement of)\w*(?: \w+){0,2} "
-     r"(?:models?|features?|functionality)|grace period|availability|available|uptime|sla|"
+     r"(?:models?|features?|functionality|engines?|endpoints?|versions?)|"
+     r"(?:models?|features?|functionality|engines?|endpoints?)"
+     r"(?: is| are| will be| being| gets?)? (?:removed|retired|withdrawn)|grace period|availability|available|uptime|sla|"
      r"service levels?|downtime|maintenance|interruptions?|uninterrupted|rerout\w*|"
      r"(?:stop|stops|cease|ceases|terminat\w*)(?: \w+){0,3} (?:providing|provision of|operation of|"
      r"offering)(?: \w+){0,3} (?:services?|features?)|terminate (?:the )?services?|"
@@ -163,7 +190,8 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"functionality|products?)) "),
     ("usage-rules", "conduct", r" (?:you (?:may|must|shall|will|agree to|agree) not|not to|"
      r"prohibit\w*|not permitted|forbidden|acceptable use|reverse engineer\w*|decompil\w*|"
-     r"disassembl\w*|scrap\w*|crawl\w*|spider\w*|bots?|spam\w*|abus\w*|misuse|harass\w*|"
+     r"disassembl\w*|scrap\w*|crawl\w*|spider\w*|bots?|spam\w*|abusive|abus(?:e|es|ing) "
+     r"(?:the|our|other|any|this)|misuse|harass\w*|"
      r"illegal|unlawful|rate limits?|usage limits?|quotas?|passwords?|credentials|"
      r"security of your account|unauthori[sz]ed (?:access|use)|impersonat\w*|malware|viruses|"
      r"human generated|conduct|code of conduct) "),
@@ -195,8 +223,10 @@ _WATCH: list[tuple[str, str, str, bool]] = [
      r"submitted)(?: \w+){0,4} (?:by|through|to|in) (?:\w+ ){0,2}arbitration ", False),
     ("class-action", "waiver", r" (?:waive\w*|waiving|give up|not (?:participate|bring|"
      r"pursue))(?: \w+){0,8} (?:class|jury|representative|collective) ", False),
-    ("class-action", "individual basis", r" (?:only|solely) (?:on )?(?:an |in )?(?:your )?"
-     r"individual (?:basis|capacity) ", False),
+    ("class-action", "individual basis", r" (?:only|solely|exclusively) (?:on |in )?"
+     r"(?:an |your |their |its )?individual (?:basis|capacity|claims?) ", False),
+    ("class-action", "not as class member", r" not (?:as|in) (?:a |an )?(?:plaintiff|class "
+     r"members?|representative|member of a class)|(?:purported|putative) class ", False),
     ("governing-law", "governed by law of", r" (?:governed|construed|interpreted)(?: \w+){0,6} "
      r"(?:law|laws) of ", False),
     ("governing-law", "law of X applies", r" (?:law|laws) of(?: \w+){1,5} (?:shall|will) "
@@ -297,12 +327,15 @@ def rule_hits(norm: str) -> tuple[list[tuple[str, str, str]], list[tuple[str, st
 
 
 def features(norm: str, topics=None, watches=None) -> set[str]:
-    """Model features: word uni/bi-grams plus one feature per rule that fired."""
+    """Model features: word uni/bi-grams, 5-letter stems of longer words ("S:arbit" covers
+    arbitration, arbitrator, arbitrate: the cheap part of character n-grams) and one feature
+    per rule that fired."""
     if topics is None:
         topics, watches = rule_hits(norm)
     toks = norm.split()
     feats = set(toks)
     feats.update(f"{a} {b}" for a, b in zip(toks, toks[1:]))
+    feats.update(f"S:{t[:5]}" for t in toks if len(t) >= 5)
     feats.update(f"T:{c}" for c, _, _ in topics)
     feats.update(f"R:{c}:{n}" for c, n, _ in watches)
     return feats
@@ -317,6 +350,8 @@ class _Model:
     table: dict[str, tuple[float, tuple[tuple[int, float], ...]]]  # feature -> (idf², idf·w)
     bias: tuple[float, ...]
     thresholds: tuple[float, ...]
+    gates: tuple[bool, ...]  # the label's topic rule must fire too
+    rule_votes: tuple[frozenset[str], ...]  # watch rules that decide the label with the model
 
 
 @lru_cache(maxsize=1)
@@ -326,11 +361,15 @@ def _model() -> _Model | None:
         return None
     raw = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     labels = tuple(raw["labels"])
-    weights = {f: tuple((i, w) for i, w in enumerate(ws) if w)
+    weights = {f: tuple((i, w) for i, w in (ws if ws and isinstance(ws[0], list)
+                                            else enumerate(ws)) if w)
                for f, ws in raw["weights"].items()}
     idf = raw["idf"]
     table = {f: (v * v, tuple((i, w * v) for i, w in weights.get(f, ()))) for f, v in idf.items()}
-    return _Model(labels, idf, weights, table, tuple(raw["bias"]), tuple(raw["thresholds"]))
+    gates = tuple(raw.get("gates") or [False] * len(labels))
+    votes = tuple(frozenset(v) for v in raw.get("rule_votes") or [[]] * len(labels))
+    return _Model(labels, idf, weights, table, tuple(raw["bias"]), tuple(raw["thresholds"]),
+                  gates, votes)
 
 
 def model_scores(feats: set[str], model: _Model) -> list[float]:
@@ -387,11 +426,20 @@ def classify_sentence(sentence: str) -> Labels:
     if model is not None:
         feats = features(norm, topics, watches)
         scores = model_scores(feats, model)
+        topic_cats = {c for c, _, _ in topics}
         for i, cat in enumerate(model.labels):
+            if model.gates[i] and cat not in topic_cats:
+                continue  # e.g. content-removal needs words about content, not only "terminate"
             if scores[i] >= model.thresholds[i]:
                 watch.add(cat)
                 contrib = contributions(feats, model, i)
                 evidence.append(_model_evidence(cat, scores[i], model.thresholds[i], contrib))
+            elif model.rule_votes[i]:
+                for c, n, w in watches:
+                    if c == cat and n in model.rule_votes[i]:
+                        watch.add(cat)
+                        evidence.append(Evidence(c, "pattern", f'{n}: "{w}"', True))
+                        break
     cats = {c for c, _, _ in topics} | watch
     if not cats and (m := _OTHER.search(norm)):
         cats.add("other")

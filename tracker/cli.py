@@ -666,6 +666,18 @@ def demo(directory: str | None) -> None:
     sys.exit(run_demo(Path(directory) if directory else None))
 
 
+def _register_plugins() -> None:
+    """Commands that live in their own modules (they import only click at start-up)."""
+    from tracker.cli_ota import COMMANDS as ota_commands
+    from tracker.cli_publish import notify as notify_command, publish, serve
+
+    for command in (publish, serve, notify_command, *ota_commands):
+        cli.add_command(command)
+
+
+_register_plugins()
+
+
 def main() -> None:
     cli(prog_name="tracker")
 

@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz import fuzz, process
@@ -289,6 +290,10 @@ def diff_texts(old: str, new: str) -> DocumentDiff:
     """Clause diff of two Markdown (or plain-text) versions."""
     # One clause per sentence: a paragraph that grows by one sentence then shows as one added
     # sentence, instead of flipping between "paragraph" and "sentences" at a length threshold.
-    old_clauses = split_clauses(old, max_sentences=SENTENCES_PER_CLAUSE)
-    new_clauses = old_clauses if new == old else split_clauses(new, max_sentences=SENTENCES_PER_CLAUSE)
-    return diff_clauses(old_clauses, new_clauses)
+    return diff_clauses(_split(old), _split(new))
+
+
+@lru_cache(maxsize=16)
+def _split(text: str) -> tuple[Clause, ...]:
+    """Split once per text: walking a history diffs each version twice (as new, then as old)."""
+    return tuple(split_clauses(text, max_sentences=SENTENCES_PER_CLAUSE))

@@ -239,8 +239,9 @@ def _title(s: str) -> str:
 
 
 # --- modality / negation ---------------------------------------------------------------------
-_MODAL = re.compile(r"\b(?P<m>may|might|can|could|will|shall|must|should|is required to|"
-                    r"are required to|reserves? the right to)(?P<neg>\s+not\b|n['’]t)?"
+_MODAL = re.compile(r"(?<!\d )\b(?P<m>may|might|can|could|will|shall|must|should|"
+                    r"is required to|are required to|reserves? the right to)\b"
+                    r"(?!\s*,?\s*\d)(?P<neg>\s+not\b|n['’]t)?"
                     r"(?:\s+(?P<verb>[a-z]+))?", re.I)
 _NEG = re.compile(r"\b(?:without\s+(?:any\s+|prior\s+|advance\s+)*(?:notice|cause|reason|"
                   r"liability|limitation|warranty)|at any time|(?:in\s+)?(?:its|our|their)\s+sole"

@@ -268,7 +268,8 @@ async def fetch_one(
 
     gate = gate or _Gate(options)
     user_agent = doc.user_agent or options.user_agent
-    if robots is not None:
+    # A per-document opt-out (`robots = false` in sources.toml) once Document carries it.
+    if robots is not None and getattr(doc, "robots", True):
         reason = await robots.check(doc.url, user_agent)
         if reason:
             return Fetched(doc, doc.url, doc.url, None, "", b"", fetched_at,

@@ -226,6 +226,7 @@ class ImportResult:
     versions: int = 0  # versions recorded in the archive
     indexed: int = 0
     unchanged: int = 0  # changes that normalize to the text already recorded
+    unchanged_by_document: dict[str, int] = field(default_factory=dict)  # source path -> count
     skipped: dict[str, int] = field(default_factory=dict)  # reason -> count of file changes
     warnings: list[str] = field(default_factory=list)
     seconds_read: float = 0.0
@@ -311,6 +312,7 @@ def import_history(
         raise StoreError(f"{repo} is not a git repository; clone it first (git clone URL DIR)")
     source = source_id(repo)
     result = ImportResult(source=source)
+    store.init()
     tip = _git(repo_path, "rev-parse", "--verify", "-q", f"{rev}^{{commit}}", check=False)
     if not tip:
         raise StoreError(f"{repo} has no commit at {rev}; nothing to import")
@@ -405,6 +407,7 @@ def import_history(
                 digest = content_hash(text)
                 if latest.get(key) == digest:
                     result.unchanged += 1
+                    result.unchanged_by_document[change.path] = result.unchanged_by_document.get(change.path, 0) + 1
                     continue
                 hashes = first_seen(key)
                 date = iso(when)

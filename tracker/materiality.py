@@ -105,7 +105,13 @@ _MODALS = r"(?:may|might|will|shall|must|can|could|would|should)"
 _VERBS = set("is are was be becomes become go goes expire expires last lasts apply applies "
              "remain remains cost costs charge charges renew renews take takes require requires "
              "get gets receive receives have has provide provides give gives run runs need needs "
-             "start starts end ends begin begins occur occurs happen happens get gets".split())
+             "start starts end ends begin begins occur occurs happen happens get gets keep keeps "
+             "retain retains store stores hold holds notify notifies send sends".split())
+_RELATIVE = {"that", "which", "who", "whom", "whose"}
+_SUBORDINATE = re.compile(r"^(?:when|whenever|if|where|unless|once|while|although|because|upon|"
+                          r"after|before|in the event|to the extent)\b[^,]{3,120},\s*", re.I)
+_SUFFIX_LEAD = re.compile(r"^(?:after|before|from|following|of|for|per|prior|once|each|every|"
+                          r"in|on|to|until)\b", re.I)
 _THERE_IS = re.compile(r"^(?:there (?:is|will be)|we (?:provide|give|offer)|you (?:have|will have|"
                        r"get)) (?:a|an) (?P<x>.+?) of $", re.I)
 
@@ -127,19 +133,49 @@ def _clean_prefix(prefix: str) -> str:
     return _space(prefix)
 
 
-def _with_now(prefix: str) -> str | None:
-    """'Credits expire' → 'Credits now expire'; None when no verb is found."""
-    words = prefix.split(" ")
+def _main_verb(words: list[str]) -> int | None:
+    """Index of the main verb or modal of a clause prefix: the last one that is not inside a
+    relative clause ("Credits that you have not used may expire" → "may")."""
+    found = None
     for i, w in enumerate(words):
         lw = w.lower()
-        if re.fullmatch(_MODALS, lw):
-            j = i + 1
-            while j < len(words) and words[j].lower() in ("not", "be"):
-                j += 1
-            return " ".join(words[:i + 1] + ["now"] + words[i + 1:]) if i else None
-        if i and lw in _VERBS:
-            return " ".join(words[:i] + ["now"] + words[i:])
-    return None
+        if i and (re.fullmatch(_MODALS, lw) or lw in _VERBS):
+            if not any(x.lower() in _RELATIVE for x in words[max(0, i - 3):i]):
+                found = i
+    if found is not None:  # "may not be resolved" → the modal
+        j = found
+        while j > 1 and words[j - 1].lower() in ("not", "be", "also"):
+            j -= 1
+        if re.fullmatch(_MODALS, words[j - 1].lower()):
+            found = j - 1
+    return found
+
+
+def _with_now(prefix: str) -> str | None:
+    """'Credits expire' → 'Credits now expire', 'Credits may expire' → 'Credits may now
+    expire'; None when no verb is found."""
+    words = prefix.split(" ")
+    i = _main_verb(words)
+    if i is None:
+        return None
+    if re.fullmatch(_MODALS, words[i].lower()):
+        return " ".join(words[:i + 1] + ["now"] + words[i + 1:])
+    return " ".join(words[:i] + ["now"] + words[i:])
+
+
+def _main_clause(prefix: str, heading: str) -> str:
+    """Drop a leading subordinate clause ("When we plan to remove a model, we will post" →
+    "we will post") and shorten a long subject before a modal to the section's heading
+    ("Any dispute arising from these Terms or the Service will" → "Disputes will")."""
+    if m := _SUBORDINATE.match(prefix):
+        prefix = prefix[m.end():]
+    words = prefix.split(" ")
+    i = _main_verb(words)
+    head = _clean_prefix(heading)
+    if (i is not None and i > 6 and re.fullmatch(_MODALS, words[i].lower()) and head
+            and len(head.split()) <= 3 and not re.search(r"\d", head)):
+        words = [head[:1].upper() + head[1:]] + words[i:]
+    return " ".join(words)
 
 
 def _old_words(old: Fact, new: Fact) -> str:
@@ -165,8 +201,13 @@ def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[st
         if m := _THERE_IS.match(prefix + " "):
             rest = f" {suffix}" if suffix and len(suffix.split()) <= 8 else ""
             return f"The {m.group('x')}{rest} is now {new.text} instead of {old_words}{tail}"
+        prefix = _main_clause(prefix, heading)
         if (lead := _with_now(prefix)) and len(prefix.split()) <= 14:
-            return f"{lead[:1].upper()}{lead[1:]} {new.text} instead of {old_words}{tail}"
+            rest = re.split(r"[,;:(]", suffix, maxsplit=1)[0].strip()
+            rest = f" {rest}" if (rest and len(rest.split()) <= 8
+                                  and _SUFFIX_LEAD.match(rest)) else ""
+            return (f"{lead[:1].upper()}{lead[1:]} {new.text} instead of {old_words}{rest}"
+                    f"{tail}")
     label = _clean_prefix(heading) or "Changed"
     return f"{label}: {old.text} → {new.text}{tail}"
 
@@ -179,6 +220,13 @@ def _snippet(text: str, limit: int = 90) -> str:
 # --- facts diff ----------------------------------------------------------------------------------
 def _key(f: Fact) -> tuple[str, str, str]:
     return (f.kind, f.value, f.qualifier)
+
+
+def _masked(text: str, facts: tuple[Fact, ...]) -> str:
+    """The text with its significant facts replaced by a placeholder."""
+    for f in sorted((f for f in facts if f.kind in _SIGNIFICANT), key=lambda f: -len(f.text)):
+        text = text.replace(f.text, "#")
+    return re.sub(r"#(?:[\s,]*#)+", "#", text)
 
 
 def _changed_pairs(before: list[Fact], after: list[Fact], before_text: str,
@@ -258,16 +306,40 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     if before is not None and after is not None:
         if cos := cosmetic_kind(before, after):
             return _cosmetic(cos, _COSMETIC_TEXT[cos], facts_b, facts_a)
+    if all(_is_heading(t) for t in (before, after) if t is not None):
+        return _heading_change(kind, before_p, after_p, facts_b, facts_a)
     lab_b = classify_text(before_p) if before_p else Labels((), (), ())
     lab_a = classify_text(after_p) if after_p else Labels((), (), ())
     w_add = _order(set(lab_a.watch) - set(lab_b.watch))
     w_rem = _order(set(lab_b.watch) - set(lab_a.watch))
+    if before_p and after_p and _masked(before_p, facts_b) == _masked(after_p, facts_a):
+        # Only a number or place moved: the model's score may wobble with the new words, but
+        # no watch-out appeared or went away.
+        w_add = w_rem = ()
     ctx = (facts_b, facts_a, w_add, w_rem)
     if not before_p:
         return _added(after_p, lab_a, ctx)
     if not after_p:
         return _removed(before_p, lab_b, ctx)
     return _modified(before_p, after_p, heading, lab_b, lab_a, ctx)
+
+
+_HEADING = re.compile(r"^\s*(?:#{1,6}\s+\S|\*\*[^*]+\*\*\s*$|__[^_]+__\s*$)")
+
+
+def _is_heading(text: str) -> bool:
+    """A Markdown heading or a wholly bold line: a title, not a term."""
+    text = text.strip()
+    return ("\n" not in text and bool(_HEADING.match(text)) and len(text.split()) <= 15
+            and not text.rstrip("*_ ").endswith((".", ";")))
+
+
+def _heading_change(kind: str, before: str, after: str, fb: tuple, fa: tuple) -> ChangeLabel:
+    """Headings carry no terms themselves: the clauses under them are labelled separately."""
+    what = {"added": f"New heading: {_snippet(after)}",
+            "removed": f"Removed heading: {_snippet(before)}"}.get(
+        kind, f"Heading reworded: {_snippet(after)}")
+    return ChangeLabel(False, "minor", (), what, None, (), (), fb, fa)
 
 
 _COSMETIC_TEXT = {
@@ -351,7 +423,16 @@ def _modified(before: str, after: str, heading: str, lab_b: Labels, lab_a: Label
 
 
 def _fact_cats(new: Fact, after: str, fallback: tuple[str, ...]) -> tuple[str, ...]:
-    """Categories of the sentence holding the new fact: the most specific explanation."""
-    sentence, _ = _sentence_with(after, new.text)
-    cats = classify_text(sentence).categories if sentence else ()
-    return tuple(c for c in cats if c != "other") or fallback
+    """Categories of the words around the new fact (its part of the sentence, between commas),
+    else of its sentence: the most specific explanation. "arbitration held in X, except that
+    you may use small-claims court" is about arbitration, not courts."""
+    sentence, at = _sentence_with(after, new.text)
+    if not sentence:
+        return fallback
+    before = re.split(r"[,;:]\s", sentence[:at])[-1]
+    rest = re.split(r"[,;:]\s", sentence[at + len(new.text):], maxsplit=1)[0]
+    for text in (f"{before}{new.text}{rest}", sentence):
+        cats = tuple(c for c in classify_text(text).categories if c != "other")
+        if cats:
+            return cats
+    return fallback

@@ -1,0 +1,129 @@
+"""Dataset export: an OTA-style zip of versions, and JSON lines of labelled changes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import zipfile
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from tracker.cli import TrackerGroup, cli
+from tracker.cli_ota import register
+from tracker.export import export_dataset, export_jsonl, file_date, path_part
+from tracker.importer import import_history
+from tracker.index import Index
+from tracker.store import Store
+
+TOS_V1 = "# Terms of Service\n\n## 1. Credits\n\nCredits expire 12 months after purchase.\n"
+TOS_V2 = TOS_V1.replace("12 months", "6 months")
+
+
+def git(repo: Path, *args: str, date: str | None = None) -> None:
+    env = dict(os.environ, GIT_AUTHOR_NAME="Bot", GIT_AUTHOR_EMAIL="bot@example.org",
+               GIT_COMMITTER_NAME="Bot", GIT_COMMITTER_EMAIL="bot@example.org")
+    if date:
+        env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
+    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+
+
+def commit_files(repo: Path, files: dict[str, str], date: str) -> None:
+    for name, text in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Record", date=date)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    repo = tmp_path / "versions"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    commit_files(repo, {"Nimbus Cloud/Terms of Service.md": TOS_V1}, "2021-02-01T10:00:00Z")
+    commit_files(repo, {"Nimbus Cloud/Terms of Service.md": TOS_V2,
+                        "Zephyr Mail/Privacy Policy.md": "# Privacy\n\nWe keep logs for 30 days.\n"},
+                 "2021-04-01T10:00:00Z")
+    commit_files(repo, {"Zephyr Mail/Privacy Policy.md": "# Privacy\n\nWe keep logs for 2 years.\n"},
+                 "2021-06-01T10:00:00Z")
+    s = Store(tmp_path / "store")
+    s.init()
+    with Index(s.index_path) as index:
+        import_history(s, index, repo)
+    return s
+
+
+def test_helpers() -> None:
+    assert file_date("2021-02-01T10:00:00Z") == "2021-02-01T10-00-00Z"
+    assert path_part("a/b: c?", "x") == "a-b- c-"
+    assert path_part("..", "fallback") == "fallback"
+
+
+def test_ota_dataset_zip(store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "dataset.zip"
+    with Index(store.index_path) as index:
+        count = export_dataset(store, index, out)
+    assert count == 4
+    with zipfile.ZipFile(out) as z:
+        names = sorted(z.namelist())
+        assert names == [
+            "LICENSE",
+            "Nimbus Cloud/Terms of Service/2021-02-01T10-00-00Z.md",
+            "Nimbus Cloud/Terms of Service/2021-04-01T10-00-00Z.md",
+            "README.md",
+            "Zephyr Mail/Privacy Policy/2021-04-01T10-00-00Z.md",
+            "Zephyr Mail/Privacy Policy/2021-06-01T10-00-00Z.md",
+        ]
+        assert z.read("Nimbus Cloud/Terms of Service/2021-04-01T10-00-00Z.md").decode() == TOS_V2
+        readme = z.read("README.md").decode()
+        assert "4 versions of 2 documents of 2 services" in readme and "2021-02-01 to 2021-06-01" in readme
+        assert z.getinfo("Zephyr Mail/Privacy Policy/2021-06-01T10-00-00Z.md").date_time == (2021, 6, 1, 10, 0, 0)
+    first = out.read_bytes()
+    with Index(store.index_path) as index:
+        export_dataset(store, index, out)
+    assert out.read_bytes() == first  # deterministic
+    with Index(store.index_path) as index:
+        assert export_dataset(store, index, out, service="zephyr-mail", license_text="CC0\n") == 2
+    with zipfile.ZipFile(out) as z:
+        assert z.read("LICENSE").decode() == "CC0\n"
+
+
+def test_jsonl_records_changes_with_labels(store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "changes.jsonl"
+    with Index(store.index_path) as index, out.open("w", encoding="utf-8") as handle:
+        count = export_jsonl(index, handle)
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert count == len(records) >= 2
+    credit = next(r for r in records if r["service"] == "nimbus-cloud")
+    assert credit["date"] == "2021-04-01T10:00:00Z" and credit["version"] == 2
+    assert "6 months" in credit["after"] and "12 months" in credit["before"]
+    assert credit["material"] is True and credit["version_material"] is True
+    assert isinstance(credit["categories"], list) and credit["severity"] in ("material", "critical", "minor")
+    assert {r["service_name"] for r in records} == {"Nimbus Cloud", "Zephyr Mail"}
+
+
+def _cli() -> click.Group:
+    """The main group plus this module's commands (the lead registers them in cli.py)."""
+    group = TrackerGroup(name="tracker", commands=dict(cli.commands), params=list(cli.params),
+                         callback=cli.callback, context_settings=cli.context_settings)
+    register(group)
+    return group
+
+
+def test_cli_export(store: Store, tmp_path: Path) -> None:
+    runner = CliRunner()
+    zip_path = tmp_path / "d.zip"
+    result = runner.invoke(_cli(), ["--store", str(store.root), "export", "--format", "ota-dataset", str(zip_path)])
+    assert result.exit_code == 0, result.output
+    assert "wrote 4 version(s)" in result.output and zipfile.is_zipfile(zip_path)
+    lines = runner.invoke(_cli(), ["--store", str(store.root), "export", "--format", "jsonl", "-"])
+    assert lines.exit_code == 0, lines.output
+    assert all(json.loads(line)["change"] >= 0 for line in lines.output.splitlines())
+    bad = runner.invoke(_cli(), ["--store", str(store.root), "export", "--format", "ota-dataset", "-"])
+    assert bad.exit_code == 2
+    missing = runner.invoke(_cli(), ["--store", str(tmp_path / "nothing"), "export", "--format", "jsonl", "-"])
+    assert missing.exit_code != 0

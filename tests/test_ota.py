@@ -1,0 +1,146 @@
+"""Open Terms Archive declarations as tracker sources."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from tracker.cli import TrackerGroup, cli
+from tracker.cli_ota import register
+from tracker.ota import (COMBINE, DEGRADED, FILTER, PDF, RANGE, SCRIPTS, SUPPORTED, UNSUPPORTED,
+                         load_declarations, support_table, to_toml, toml_string)
+from tracker.sources import parse_sources
+
+DECLARATIONS = Path("/work/shared/data/ota/declarations")
+
+
+def write(directory: Path, name: str, data: object) -> None:
+    (directory / name).write_text(json.dumps(data), encoding="utf-8")
+
+
+@pytest.fixture
+def declarations(tmp_path: Path) -> Path:
+    d = tmp_path / "declarations"
+    d.mkdir()
+    write(d, "Nimbus Cloud.json", {
+        "name": "Nimbus Cloud",
+        "terms": {
+            "Terms of Service": {"fetch": "https://nimbus.example/terms", "select": "main", "remove": [".banner"]},
+            "Privacy Policy": {"fetch": "https://nimbus.example/privacy", "select": ["#policy", ".annex"],
+                               "filter": ["removeTrackingIds"]},
+            "Acceptable Use Policy": {"fetch": "https://nimbus.example/aup", "executeClientScripts": True,
+                                      "select": "article"},
+        },
+    })
+    write(d, "Nimbus Cloud.history.json", {"Terms of Service": [{"fetch": "https://old.example", "select": "body",
+                                                                   "validUntil": "2020-01-01T00:00:00Z"}]})
+    write(d, "Zephyr \"Mail\".json", {
+        "name": "Zephyr \"Mail\" \\ Co",
+        "terms": {
+            "Terms of Service": {"combine": [{"fetch": "https://zephyr.example/a"}, {"fetch": "https://zephyr.example/b"}],
+                                 "select": "main"},
+            "Privacy Policy": {"fetch": "https://zephyr.example/privacy",
+                               "select": [{"startBefore": "#privacy", "endBefore": "footer"}]},
+            "Cookie Policy": {"fetch": "https://zephyr.example/cookies", "select": ["main", {"startAfter": "h1",
+                                                                                           "endBefore": "hr"}]},
+            "Data Processing Agreement": {"fetch": "https://zephyr.example/dpa.pdf"},
+        },
+    })
+    write(d, "Empty.json", {"name": "Empty", "terms": {}})
+    (d / "Broken.json").write_text("{not json", encoding="utf-8")
+    return d
+
+
+def by_type(result, service_id: str) -> dict:
+    return {d.type: d for d in result.documents if d.service_id == service_id}
+
+
+def test_declarations_map_to_documents(declarations: Path) -> None:
+    result = load_declarations(declarations)
+    assert result.files == 4 and len(result.errors) == 1 and result.empty == ["Empty.json"]
+    nimbus = by_type(result, "nimbus-cloud")
+    tos = nimbus["Terms of Service"]
+    assert (tos.status, tos.url, tos.select, tos.remove) == (SUPPORTED, "https://nimbus.example/terms", ("main",),
+                                                              (".banner",))
+    privacy = nimbus["Privacy Policy"]
+    assert privacy.status == DEGRADED and privacy.categories == [FILTER] and "removeTrackingIds" in privacy.issues[0]
+    assert privacy.select == ("#policy", ".annex")
+    assert nimbus["Acceptable Use Policy"].categories == [SCRIPTS]
+    zephyr = by_type(result, "zephyr-mail")
+    assert zephyr["Terms of Service"].status == UNSUPPORTED and zephyr["Terms of Service"].categories == [COMBINE]
+    assert zephyr["Privacy Policy"].status == DEGRADED and zephyr["Privacy Policy"].select == ()
+    assert RANGE in zephyr["Privacy Policy"].categories
+    assert zephyr["Cookie Policy"].select == ("main",) and zephyr["Cookie Policy"].status == DEGRADED
+    assert zephyr["Data Processing Agreement"].categories == [PDF]
+    summary = result.summary()
+    assert (summary["documents"], summary["supported"], summary["degraded"], summary["unsupported"]) == (7, 1, 4, 2)
+
+
+def test_toml_round_trips_through_the_sources_parser(declarations: Path) -> None:
+    result = load_declarations(declarations)
+    text = to_toml(result)
+    tomllib.loads(text)
+    sources = parse_sources(text)
+    assert sources == result.sources()
+    services = {s.id: s for s in sources.services}
+    assert set(services) == {"nimbus-cloud", "zephyr-mail"}
+    assert services["zephyr-mail"].name == 'Zephyr "Mail" \\ Co'
+    assert {d.type for d in services["zephyr-mail"].documents} == {"Privacy Policy", "Cookie Policy"}
+    nimbus = {d.type: d for d in services["nimbus-cloud"].documents}
+    assert nimbus["Terms of Service"].remove == (".banner",)
+    assert "# warning: custom filter not applied (removeTrackingIds)" in text
+    assert "# left out: Zephyr \"Mail\" \\ Co / Terms of Service: combine" in text
+
+
+def test_toml_string_escapes() -> None:
+    for value in ['a "b" \\ c', "tab\there", "line\nbreak", "bell\x07", "del\x7f", "é ü 日本"]:
+        assert tomllib.loads(f"v = {toml_string(value)}")["v"] == value
+
+
+def test_service_id_collisions_get_distinct_ids(tmp_path: Path) -> None:
+    write(tmp_path, "Foo Bar.json", {"name": "Foo Bar", "terms": {"Terms": {"fetch": "https://a.example/"}}})
+    write(tmp_path, "foo-bar.json", {"name": "foo-bar", "terms": {"Terms": {"fetch": "https://b.example/"}}})
+    result = load_declarations(tmp_path)
+    ids = sorted({d.service_id for d in result.documents})
+    assert len(ids) == 2 and "foo-bar" in ids
+    parse_sources(to_toml(result))
+
+
+def _cli() -> click.Group:
+    """The main group plus this module's commands (the lead registers them in cli.py)."""
+    group = TrackerGroup(name="tracker", commands=dict(cli.commands), params=list(cli.params),
+                         callback=cli.callback, context_settings=cli.context_settings)
+    register(group)
+    return group
+
+
+def test_cli_import_declarations(declarations: Path, tmp_path: Path) -> None:
+    out = tmp_path / "sources.toml"
+    runner = CliRunner()
+    result = runner.invoke(_cli(), ["import-declarations", str(declarations), "--out", str(out), "--report"])
+    assert result.exit_code == 0, result.output
+    assert "5 document(s) (1 fully supported, 4 with warnings, 2 left out)" in result.output
+    assert "unsupported zephyr-mail/Terms of Service: combine" in result.output
+    assert parse_sources(out.read_text(encoding="utf-8"))
+    again = runner.invoke(_cli(), ["import-declarations", str(declarations), "--out", str(out)])
+    assert again.exit_code == 2 and "--force" in again.output
+    forced = runner.invoke(_cli(), ["import-declarations", str(declarations), "--out", str(out), "--force", "--json"])
+    assert forced.exit_code == 0 and json.loads(forced.output)["supported"] == 1
+
+
+@pytest.mark.skipif(not DECLARATIONS.is_dir(), reason="OTA declarations not available")
+def test_real_declarations_support_table(capsys: pytest.CaptureFixture[str]) -> None:
+    result = load_declarations(DECLARATIONS)
+    summary = result.summary()
+    with capsys.disabled():
+        print("\n" + support_table(result))
+    assert summary["files"] >= 300 and not summary["files_failed"]
+    assert summary["documents"] >= 800
+    assert summary["documents_tracked"] + summary["unsupported"] == summary["documents"]
+    sources = result.sources()  # the whole generated file is accepted by the sources parser
+    assert sum(len(s.documents) for s in sources.services) == summary["documents_tracked"]

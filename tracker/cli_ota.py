@@ -1,0 +1,178 @@
+"""Click commands for Open Terms Archive compatibility: ``import-history``,
+``import-declarations`` and ``export``.
+
+Registered on the main group by cli.py (``cli.add_command``); they use its global ``Context``
+(``obj.store()``, ``obj.index()``, ``obj.store_dir``, ``obj.sources_path``).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+
+def _emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+@click.command("import-history")
+@click.argument("repo", type=click.Path(exists=True, file_okay=False))
+@click.option("--rev", default="HEAD", show_default=True, help="Branch, tag or commit of REPO to import up to.")
+@click.option("--batch", type=click.IntRange(1, 100000), default=500, show_default=True,
+              help="Versions written per git fast-import process.")
+@click.option("--json", "as_json", is_flag=True, help="Print what was imported as JSON.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
+@click.pass_obj
+def import_history_command(obj: Any, repo: str, rev: str, batch: int, as_json: bool, quiet: bool) -> None:
+    """Import the history of a git repository of terms versions (e.g. Open Terms Archive).
+
+    REPO is a local clone laid out as <Service>/<Document Type>.md (or .html, .txt). Every commit
+    that changes a document becomes a version dated with that commit's author date, analysed like
+    a live change (clause diff, labels, reverts). Service id: the folder name as a slug ("npm
+    Public Registry" -> npm-public-registry); document type: the file name without extension.
+    Changes that only differ in typography or whitespace are not recorded (same as a live run).
+
+    Importing again only adds the commits made since the last import. The import holds the
+    store's run lock (exit 5 if a run is in progress).
+
+    \b
+    Examples:
+      git clone https://github.com/OpenTermsArchive/demo-versions ota-demo
+      tracker import-history ota-demo
+      tracker import-history ota-demo --rev main --json
+    """
+    from tracker.importer import import_history
+    from tracker.index import Index
+    from tracker.lock import LOCK_NAME, LockHeld, RunLock
+    from tracker.run import EXIT_LOCKED
+
+    def progress(result: Any) -> None:
+        if not quiet and not as_json:
+            click.echo(f"  recorded {result.versions} version(s) from {result.commits} commit(s)...", err=True)
+
+    store = obj.store()
+    try:
+        # an import writes the archive like a run does: never both at once
+        with RunLock(obj.store_dir / LOCK_NAME):
+            store.init()
+            with Index(store.index_path) as index:
+                result = import_history(store, index, repo, rev=rev, batch=batch, progress=progress)
+    except LockHeld as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_LOCKED)
+    if as_json:
+        _emit_json(result.to_dict())
+        return
+    if not quiet:
+        for warning in result.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        for reason, count in sorted(result.skipped.items()):
+            click.echo(f"skipped {count} file change(s): {reason}")
+    if result.commits == 0:
+        click.echo(f"nothing new in {result.source} (already imported up to {(result.to_commit or '')[:12]})")
+        return
+    click.echo(
+        f"imported {result.versions} version(s) from {result.commits} commit(s) of {result.source}; "
+        f"{result.unchanged} change(s) were formatting only; indexed {result.indexed}"
+    )
+
+
+@click.command("import-declarations")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.option("--out", "out", type=click.Path(dir_okay=False), default=None,
+              help="Write the sources file here (default: the global --sources path, ./sources.toml).")
+@click.option("--force", is_flag=True, help="Overwrite an existing sources file.")
+@click.option("--report", "show_report", is_flag=True, help="Print one line per document that is not fully supported.")
+@click.option("--json", "as_json", is_flag=True, help="Print the support report as JSON.")
+@click.pass_obj
+def import_declarations_command(obj: Any, directory: str, out: str | None, force: bool, show_report: bool,
+                                as_json: bool) -> None:
+    """Turn a folder of Open Terms Archive declarations (<Service>.json) into a sources.toml.
+
+    Supported: fetch, select and remove with CSS selectors (string or list). Documents whose
+    declaration uses what the tracker cannot do yet are still tracked where that is safe, with a
+    comment in the file and a warning: custom filters are not applied, range selectors are
+    dropped, executeClientScripts pages are fetched without running scripts. Documents that
+    combine several pages are left out. <Service>.history.json files are ignored.
+
+    \b
+    Examples:
+      tracker import-declarations declarations/ --out sources.toml
+      tracker import-declarations declarations/ --report --json
+    """
+    from tracker.errors import ConfigError
+    from tracker.ota import load_declarations, to_toml
+    from tracker.sources import parse_sources
+
+    result = load_declarations(Path(directory))
+    target = Path(out) if out else obj.sources_path
+    text = to_toml(result)
+    parse_sources(text, path=target)  # never write a file the tracker would refuse
+    if target.exists() and not force:
+        raise ConfigError(f"{target} exists; pass --force to overwrite it or --out FILE")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    summary = result.summary()
+    if as_json:
+        _emit_json({"out": str(target), **summary, "documents": [d.to_dict() for d in result.documents]})
+        return
+    if show_report:
+        for doc in result.documents:
+            if doc.status != "supported":
+                click.echo(f"{doc.status:<11} {doc.service_id}/{doc.type}: {'; '.join(doc.issues)}")
+    for problem in result.errors:
+        click.echo(f"warning: {problem}", err=True)
+    click.echo(
+        f"wrote {target}: {summary['services_loaded']} service(s), {summary['documents_tracked']} document(s) "
+        f"({summary['supported']} fully supported, {summary['degraded']} with warnings, "
+        f"{summary['unsupported']} left out) from {summary['files']} declaration file(s)"
+    )
+
+
+@click.command("export")
+@click.argument("out", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["ota-dataset", "jsonl"]), required=True,
+              help="ota-dataset: a zip of <service>/<terms type>/<date>.md plus README and LICENSE; "
+                   "jsonl: one JSON record per change with its labels.")
+@click.option("--service", "-s", help="Only this service id.")
+@click.option("--license", "license_text", default=None, help="File whose text becomes the dataset's LICENSE.")
+@click.pass_obj
+def export_command(obj: Any, out: str, fmt: str, service: str | None, license_text: str | None) -> None:
+    """Export recorded versions as an Open Terms Archive-style dataset, or changes as JSON lines.
+
+    \b
+    Examples:
+      tracker export --format ota-dataset dataset.zip
+      tracker export --format jsonl changes.jsonl
+      tracker export --format jsonl - | jq .summary
+    """
+    from tracker.export import export_dataset, export_jsonl
+
+    store = obj.store()
+    with obj.index() as index:
+        if fmt == "ota-dataset":
+            if out == "-":
+                raise click.UsageError("the ota-dataset format needs a file name (a zip), not '-'")
+            license_body = Path(license_text).read_text(encoding="utf-8") if license_text else None
+            count = export_dataset(store, index, Path(out), service=service, license_text=license_body)
+            click.echo(f"wrote {count} version(s) to {out}")
+        else:
+            if out == "-":
+                count = export_jsonl(index, sys.stdout, service=service)
+            else:
+                with open(out, "w", encoding="utf-8") as handle:
+                    count = export_jsonl(index, handle, service=service)
+                click.echo(f"wrote {count} record(s) to {out}")
+
+
+COMMANDS = (import_history_command, import_declarations_command, export_command)
+
+
+def register(group: click.Group) -> None:
+    """Add the commands of this module to ``group`` (the main ``tracker`` group)."""
+    for command in COMMANDS:
+        group.add_command(command)

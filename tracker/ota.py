@@ -1,0 +1,356 @@
+"""Open Terms Archive declarations as tracker sources.
+
+An OTA declarations folder holds one ``<Service>.json`` per service::
+
+    {"name": "ASUS",
+     "terms": {"Privacy Policy": {"fetch": "https://...", "select": "#content", "remove": [".nav"],
+                                  "filter": ["removeSecurityUpdates"], "executeClientScripts": true},
+               "Terms of Service": {"combine": [{"fetch": "https://.../a"}, {"fetch": "https://.../b"}],
+                                    "select": "main"}}}
+
+(``<Service>.history.json`` files describe past declarations and are ignored.)
+
+What maps one to one: ``fetch`` -> ``url``, ``select`` / ``remove`` with CSS selectors (a string or
+a list) -> ``select`` / ``remove``; service id = the file name as a slug (the same id
+``import-history`` gives the service's folder, so live tracking continues an imported history),
+service name = ``name``, document type = the terms type.
+
+What the tracker cannot do yet, and what happens to it (each document carries its issues):
+
+* range selectors ``{startBefore|startAfter, endBefore|endAfter}``: dropped (the CSS selectors
+  of the same list are kept; with none left the whole page is tracked) -> "degraded";
+* ``filter`` (custom JavaScript functions of the declarations repository): not applied; the
+  document is tracked with a warning -> "degraded";
+* ``executeClientScripts``: the page is fetched without running its scripts -> "degraded";
+* selectors lexbor cannot parse: dropped -> "degraded";
+* ``combine`` (one document made of several pages), PDF documents, missing or bad URLs, document
+  types that cannot be file names: left out -> "unsupported".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tracker.errors import ConfigError
+from tracker.extract import check_selector
+from tracker.importer import ServiceIds
+from tracker.sources import Sources, parse_sources
+
+SUPPORTED, DEGRADED, UNSUPPORTED = "supported", "degraded", "unsupported"
+
+# Issue categories, for the support table (an issue message starts with its category).
+RANGE = "range selector"
+FILTER = "custom filter"
+SCRIPTS = "executeClientScripts"
+BAD_CSS = "unparsable CSS selector"
+COMBINE = "combine"
+PDF = "PDF"
+BAD_URL = "bad or missing URL"
+BAD_TYPE = "bad terms type"
+UNKNOWN_KEY = "unknown key"
+
+
+@dataclass
+class DeclaredDocument:
+    """One terms entry of a declaration, as the tracker will (or will not) track it."""
+
+    file: str
+    service_id: str
+    service_name: str
+    type: str
+    url: str = ""
+    select: tuple[str, ...] = ()
+    remove: tuple[str, ...] = ()
+    status: str = SUPPORTED
+    issues: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+
+    def degrade(self, category: str, message: str) -> None:
+        if self.status == SUPPORTED:
+            self.status = DEGRADED
+        self._issue(category, message)
+
+    def reject(self, category: str, message: str) -> None:
+        self.status = UNSUPPORTED
+        self._issue(category, message)
+
+    def _issue(self, category: str, message: str) -> None:
+        self.issues.append(message)
+        if category not in self.categories:
+            self.categories.append(category)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__, select=list(self.select), remove=list(self.remove))
+
+
+@dataclass
+class Declarations:
+    """Everything read from a declarations folder."""
+
+    directory: Path
+    files: int = 0
+    documents: list[DeclaredDocument] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # files that could not be read at all
+    empty: list[str] = field(default_factory=list)  # files with an empty "terms" object
+    names: dict[str, str] = field(default_factory=dict)  # service id -> name
+
+    def tracked(self) -> list[DeclaredDocument]:
+        return [d for d in self.documents if d.status != UNSUPPORTED]
+
+    def sources(self) -> Sources:
+        """The tracked documents as validated ``Sources`` (through the real sources parser)."""
+        return parse_sources(to_toml(self))
+
+    def summary(self) -> dict[str, Any]:
+        tracked = self.tracked()
+        categories: dict[str, int] = {}
+        for doc in self.documents:
+            for category in doc.categories:
+                categories[category] = categories.get(category, 0) + 1
+        return {
+            "files": self.files,
+            "files_failed": len(self.errors),
+            "files_without_terms": len(self.empty),
+            "services_loaded": len({d.service_id for d in tracked}),
+            "services": len({d.file for d in self.documents}),
+            "documents": len(self.documents),
+            "documents_tracked": len(tracked),
+            "supported": sum(d.status == SUPPORTED for d in self.documents),
+            "degraded": sum(d.status == DEGRADED for d in self.documents),
+            "unsupported": sum(d.status == UNSUPPORTED for d in self.documents),
+            "issues": dict(sorted(categories.items(), key=lambda kv: -kv[1])),
+        }
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def load_declarations(directory: Path) -> Declarations:
+    """Read every ``<Service>.json`` of ``directory`` (not ``*.history.json``)."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise ConfigError(f"{directory} is not a folder of Open Terms Archive declarations")
+    result = Declarations(directory=directory)
+    ids = ServiceIds()
+    for path in sorted(directory.glob("*.json")):
+        if path.name.endswith(".history.json") or path.name.startswith("."):
+            continue
+        result.files += 1
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            result.errors.append(f"{path.name}: cannot be read as JSON ({exc})")
+            continue
+        if not isinstance(data, dict) or not isinstance(data.get("terms"), dict):
+            result.errors.append(f"{path.name}: no 'terms' object")
+            continue
+        if not data["terms"]:
+            result.empty.append(path.name)  # a service no longer tracked: only its history is left
+            continue
+        stem = path.name[: -len(".json")]
+        name = data.get("name") if isinstance(data.get("name"), str) and data["name"].strip() else stem
+        service_id = ids.id_for(stem)
+        result.names[service_id] = _one_line(name)
+        for terms_type, declaration in data["terms"].items():
+            result.documents.append(_document(path.name, service_id, _one_line(name), terms_type, declaration))
+    return result
+
+
+_DOC_KEYS = {"fetch", "select", "remove", "filter", "executeClientScripts", "combine"}
+
+
+def _document(file: str, service_id: str, name: str, terms_type: str, raw: Any) -> DeclaredDocument:
+    doc = DeclaredDocument(file=file, service_id=service_id, service_name=name, type=terms_type)
+    if not isinstance(raw, dict):
+        doc.reject(BAD_URL, f"{BAD_URL}: the declaration is not an object")
+        return doc
+    for key in raw:
+        if key not in _DOC_KEYS:
+            doc.degrade(UNKNOWN_KEY, f"{UNKNOWN_KEY} '{key}' ignored")
+    if "combine" in raw:
+        parts = raw["combine"] if isinstance(raw["combine"], list) else []
+        doc.reject(COMBINE, f"{COMBINE}: made of {len(parts)} pages; the tracker records one page per document")
+    url = raw.get("fetch")
+    if "combine" not in raw:
+        if not isinstance(url, str) or not url.strip():
+            doc.reject(BAD_URL, f"{BAD_URL}: no 'fetch' URL")
+        else:
+            doc.url = url.strip()
+            if re.search(r"\.pdf($|[?#])", doc.url, re.IGNORECASE):
+                doc.reject(PDF, f"{PDF}: the tracker extracts HTML and text pages only")
+    doc.select = _selectors(doc, raw.get("select"), "select")
+    doc.remove = _selectors(doc, raw.get("remove"), "remove")
+    if raw.get("select") and not doc.select:
+        doc.degrade(RANGE if RANGE in doc.categories else BAD_CSS,
+                    "no CSS selector left in 'select': the whole page is tracked")
+    filters = raw.get("filter")
+    if filters:
+        names = ", ".join(str(f) for f in (filters if isinstance(filters, list) else [filters]))
+        doc.degrade(FILTER, f"{FILTER} not applied ({names}): the recorded text may contain what it removes")
+    if raw.get("executeClientScripts"):
+        doc.degrade(SCRIPTS, f"{SCRIPTS}: fetched without running the page's scripts; the text may be missing")
+    if doc.status != UNSUPPORTED:
+        problem = _validate(doc)
+        if problem:
+            category = BAD_TYPE if "type" in problem else BAD_URL
+            doc.reject(category, f"{category}: {problem}")
+    return doc
+
+
+def _selectors(doc: DeclaredDocument, raw: Any, key: str) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    values = raw if isinstance(raw, list) else [raw]
+    kept: list[str] = []
+    for value in values:
+        if isinstance(value, dict):
+            shown = json.dumps(value, ensure_ascii=False)
+            doc.degrade(RANGE, f"{RANGE} in '{key}' dropped: {shown}")
+        elif isinstance(value, str) and value.strip():
+            problem = check_selector(value)
+            if problem:
+                doc.degrade(BAD_CSS, f"{BAD_CSS} in '{key}' dropped: {value!r}")
+            else:
+                kept.append(value)
+        else:
+            doc.degrade(BAD_CSS, f"{BAD_CSS} in '{key}' dropped: {value!r}")
+    return tuple(kept)
+
+
+def _validate(doc: DeclaredDocument) -> str | None:
+    """Run the document alone through the real sources parser: what it refuses, we leave out."""
+    try:
+        parse_sources(_service_toml(doc.service_id, doc.service_name, [doc]))
+    except ConfigError as exc:
+        lines = [line.strip() for line in str(exc).splitlines()[1:]]
+        return "; ".join(re.sub(r"^sources\.toml:\d+: ", "", line) for line in lines) or str(exc)
+    return None
+
+
+# --------------------------------------------------------------------------- writing TOML
+
+
+def toml_string(value: str) -> str:
+    """A TOML basic string (quotes, backslashes and every control character escaped)."""
+    out = ['"']
+    for char in value:
+        code = ord(char)
+        if char == '"':
+            out.append('\\"')
+        elif char == "\\":
+            out.append("\\\\")
+        elif char == "\n":
+            out.append("\\n")
+        elif char == "\t":
+            out.append("\\t")
+        elif code < 0x20 or code == 0x7F:
+            out.append(f"\\u{code:04X}")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)
+
+
+def _toml_list(values: tuple[str, ...]) -> str:
+    return "[" + ", ".join(toml_string(v) for v in values) + "]"
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"[\x00-\x1f\x7f]+", " ", text).strip()
+
+
+def _service_toml(service_id: str, name: str, docs: list[DeclaredDocument], *, comments: bool = False) -> str:
+    lines = ["[[service]]", f"id = {toml_string(service_id)}", f"name = {toml_string(name)}", ""]
+    for doc in docs:
+        if comments:
+            lines += [f"  # warning: {_one_line(issue)}" for issue in doc.issues]
+        lines.append("  [[service.document]]")
+        lines.append(f"  type = {toml_string(doc.type)}")
+        lines.append(f"  url = {toml_string(doc.url)}")
+        if doc.select:
+            lines.append(f"  select = {_toml_list(doc.select)}")
+        if doc.remove:
+            lines.append(f"  remove = {_toml_list(doc.remove)}")
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def to_toml(result: Declarations) -> str:
+    """The sources file for the tracked documents; left-out documents are listed as comments."""
+    summary = result.summary()
+    out = [
+        f"# Generated by `tracker import-declarations` from {_one_line(str(result.directory))}",
+        f"# {summary['documents_tracked']} of {summary['documents']} documents tracked "
+        f"({summary['supported']} fully supported, {summary['degraded']} with warnings); "
+        f"{summary['unsupported']} left out, listed as comments.",
+        "",
+    ]
+    by_service: dict[str, list[DeclaredDocument]] = {}
+    for doc in result.documents:
+        by_service.setdefault(doc.service_id, []).append(doc)
+    for service_id, docs in by_service.items():
+        tracked = [d for d in docs if d.status != UNSUPPORTED]
+        for doc in docs:
+            if doc.status == UNSUPPORTED:
+                out.append(f"# left out: {_one_line(doc.service_name)} / {_one_line(doc.type)}: "
+                           f"{_one_line('; '.join(doc.issues))}")
+        if tracked:
+            out.append(_service_toml(service_id, result.names.get(service_id, service_id), tracked, comments=True))
+        elif docs:
+            out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+# --------------------------------------------------------------------------- report
+
+
+def support_table(result: Declarations) -> str:
+    """A plain-text table: what loads, what is fully supported, what is not and why."""
+    s = result.summary()
+    rows = [
+        ("declaration files", s["files"]),
+        ("files that could not be read", s["files_failed"]),
+        ("files with no terms (history only)", s["files_without_terms"]),
+        ("services with a tracked document", s["services_loaded"]),
+        ("documents declared", s["documents"]),
+        ("documents tracked", s["documents_tracked"]),
+        ("  fully supported", s["supported"]),
+        ("  tracked with warnings", s["degraded"]),
+        ("documents left out", s["unsupported"]),
+    ]
+    width = max(len(r[0]) for r in rows)
+    lines = [f"{label:<{width}}  {value:>5}" for label, value in rows]
+    lines += ["", "documents per issue (one document can have several):"]
+    effect = {
+        RANGE: "dropped (needs range selection in extract)",
+        FILTER: "not applied, tracked with a warning",
+        SCRIPTS: "fetched without JavaScript",
+        BAD_CSS: "dropped",
+        COMBINE: "left out (needs multi-page documents)",
+        PDF: "left out (no PDF extraction)",
+        BAD_URL: "left out",
+        BAD_TYPE: "left out",
+        UNKNOWN_KEY: "ignored",
+    }
+    for category, count in s["issues"].items():
+        lines.append(f"  {category:<26} {count:>5}  {effect.get(category, '')}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m tracker.ota DIR``: print the support table of a declarations folder."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m tracker.ota DECLARATIONS_DIR", file=sys.stderr)
+        return 2
+    print(support_table(load_declarations(Path(args[0]))))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
