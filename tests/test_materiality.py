@@ -200,3 +200,12 @@ def test_address_change_is_not_a_modal_change():
     label = label_change("modified", "Quibblr Ltd is based at 4 Mill Lane, Bristol.",
                          "Quibblr Ltd is based at 7 Canal Street, Canterbury.")
     assert not label.material
+
+
+def test_setext_and_all_caps_titles_are_headings():
+    assert not label_change("removed", "**QUIBBLR TERMS OF SERVICE**\n===========", None).material
+    assert not label_change("added", None, "QUIBBLR COMMUNITY RULES").material
+
+
+def test_all_caps_term_is_not_a_heading():
+    assert label_change("added", None, "YOU WAIVE ANY RIGHT TO A JURY TRIAL").material

@@ -255,3 +255,24 @@ def test_validate_document_type_accepts(value: str) -> None:
 @pytest.mark.parametrize("value", ["", ".", "..", ".env", "a/b", "a\\b", "a\x00b", "a\nb", " Terms", "Terms ", "a" * 101])
 def test_validate_document_type_refuses(value: str) -> None:
     assert validate_document_type(value) is not None
+
+
+def test_confirm_and_robots_settings(tmp_path):
+    text = """
+[defaults]
+confirm = 2
+
+[[service]]
+id = "zeta"
+name = "Zeta"
+
+  [[service.document]]
+  type = "Terms"
+  url = "https://zeta.example/terms"
+  robots = false
+"""
+    doc = parse_sources(text).documents()[0]
+    assert doc.confirm == 2 and doc.robots is False
+    with pytest.raises(ConfigError) as err:
+        parse_sources(text.replace("robots = false", 'robots = "no"').replace("confirm = 2", "confirm = 0"))
+    assert "'robots'" in str(err.value) and "'confirm'" in str(err.value)

@@ -61,6 +61,7 @@ def write_sources(path: Path, base_url: str) -> None:
 def run_demo(directory: Path | None = None) -> int:
     """Run every round, print what was recorded, then the diff, feeds and locations."""
     from tracker import demo_pages as dp
+    from tracker.fetch import FetchOptions
     from tracker.index import Index
     from tracker.output import clean
     from tracker.publish import write_feeds
@@ -83,7 +84,7 @@ def run_demo(directory: Path | None = None) -> int:
             pages.pages = dict(round_.pages)
             click.secho(f"Round {number}: {round_.title}", bold=True)
             click.echo(f"  {round_.description}")
-            result = run_snapshot(store, documents)
+            result = run_snapshot(store, documents, FetchOptions(host_delay=0))
             for o in sorted(result.outcomes, key=lambda o: o.key):
                 detail = f"  {clean(o.summary)}" if o.summary and o.outcome != "new" else ""
                 detail = f"  ({clean(o.error)})" if o.error else detail

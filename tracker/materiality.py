@@ -329,7 +329,12 @@ _HEADING = re.compile(r"^\s*(?:#{1,6}\s+\S|\*\*[^*]+\*\*\s*$|__[^_]+__\s*$)")
 
 def _is_heading(text: str) -> bool:
     """A Markdown heading or a wholly bold line: a title, not a term."""
-    text = text.strip()
+    text = re.sub(r"\s*\n\s*(?:=+|-+)\s*$", "", text.strip())  # setext underline
+    if text != text.lstrip("#") or text.startswith(("**", "__")):
+        pass
+    elif (text.isupper() and len(text.split()) <= 10 and not text.endswith((".", ";", ":"))
+          and not re.search(r"\b(?:YOU|WE|US|OUR|YOUR|MAY|WILL|SHALL|MUST|AGREE)\b", text)):
+        return True  # an all-caps title line
     return ("\n" not in text and bool(_HEADING.match(text)) and len(text.split()) <= 15
             and not text.rstrip("*_ ").endswith((".", ";")))
 

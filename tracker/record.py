@@ -35,12 +35,10 @@ def _index_batch(store: Store, index: Index, batch: Sequence[Commit], previous: 
     batch = [c for c in batch if not index.has_version(c.sha)]
     if not batch:
         return 0
+    _load_previous(store, index, batch, previous)
     texts = store.read_many([(c.sha, c.path) for c in batch])
     for commit, text in zip(batch, texts):
         key = f"{commit.service_id}/{commit.document_type}"
-        if key not in previous:
-            row = index.latest(key)
-            previous[key] = store.read(row["latest_commit"], commit.path) if row else None
         old = previous[key]
         t = commit.trailers
         seen = index.hash_seen(key, t.get("Content-Hash", ""))
@@ -78,6 +76,22 @@ def _index_batch(store: Store, index: Index, batch: Sequence[Commit], previous: 
         index.set_meta("indexed_head", commit.sha)
     index.commit()
     return len(batch)
+
+
+def _load_previous(store: Store, index: Index, batch: Sequence[Commit], previous: dict[str, str | None]) -> None:
+    """Latest indexed text of every document in the batch, read with one git process."""
+    wanted: dict[str, tuple[str, str]] = {}
+    for commit in batch:
+        key = f"{commit.service_id}/{commit.document_type}"
+        if key in previous or key in wanted:
+            continue
+        row = index.latest(key)
+        if row is None:
+            previous[key] = None
+        else:
+            wanted[key] = (row["latest_commit"], commit.path)
+    for key, text in zip(wanted, store.read_many(list(wanted.values()))):
+        previous[key] = text
 
 
 def sync(store: Store, index: Index) -> int:

@@ -46,9 +46,9 @@ _HEADER_NAME_RE = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
 _HEADER_RE = re.compile(r"^\s*\[\[?\s*([^\[\]]+?)\s*\]\]?\s*(#.*)?$")
 
 TOP_KEYS = ("defaults", "service")
-DEFAULT_KEYS = ("timeout", "user_agent", "headers", "confirm")
+DEFAULT_KEYS = ("timeout", "user_agent", "headers", "confirm", "robots")
 SERVICE_KEYS = ("id", "name", "document")
-DOCUMENT_KEYS = ("type", "url", "select", "remove", "timeout", "user_agent", "headers", "confirm")
+DOCUMENT_KEYS = ("type", "url", "select", "remove", "timeout", "user_agent", "headers", "confirm", "robots")
 URL_SCHEMES = ("http", "https", "file")
 MAX_TYPE_LENGTH = 100
 
@@ -67,6 +67,7 @@ class Document:
     user_agent: str | None = None
     headers: tuple[tuple[str, str], ...] = ()
     confirm: int = 1  # record a new text only once it has been seen in this many consecutive runs
+    robots: bool = True  # honour robots.txt (false only where you have the site's permission)
 
     @property
     def key(self) -> str:
@@ -130,6 +131,7 @@ class _Settings:
     user_agent: str | None = None
     headers: tuple[tuple[str, str], ...] = ()
     confirm: int = 1
+    robots: bool = True
 
 
 # --- public validators -------------------------------------------------------------------------
@@ -343,7 +345,12 @@ class _Checker:
     def settings(self, raw: dict[str, Any], base: _Settings, where: str, block: _Block | None) -> _Settings:
         """timeout / user_agent / headers, each falling back to ``base``."""
         timeout, user_agent, headers = base.timeout, base.user_agent, dict(base.headers)
-        confirm = base.confirm
+        confirm, robots = base.confirm, base.robots
+        if "robots" in raw:
+            if not isinstance(raw["robots"], bool):
+                self.error(self.locator.key(block, "robots"), f"'robots' {where} must be true or false")
+            else:
+                robots = raw["robots"]
         if "confirm" in raw:
             value = raw["confirm"]
             if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 100:
@@ -367,7 +374,7 @@ class _Checker:
                 user_agent = value
         if "headers" in raw:
             headers.update(self.headers(raw["headers"], where, self.locator.key(block, "headers")))
-        return _Settings(timeout, user_agent, tuple(sorted(headers.items())), confirm)
+        return _Settings(timeout, user_agent, tuple(sorted(headers.items())), confirm, robots)
 
     def headers(self, raw: object, where: str, line: int | None) -> dict[str, str]:
         if not isinstance(raw, dict):
@@ -471,6 +478,7 @@ class _Checker:
             service_id=service_id, service_name=service_name.strip(), type=doc_type, url=url,
             select=select, remove=remove, timeout=settings.timeout,
             user_agent=settings.user_agent, headers=settings.headers, confirm=settings.confirm,
+            robots=settings.robots,
         )
 
     def url(self, raw: object, label: str, block: _Block | None) -> str | None:

@@ -241,7 +241,7 @@ class Store:
             stream += f"data {len(text)}\n".encode() + text + b"\n"
             stream += f"M 100644 inline {_quote_path(version.raw_path)}\n".encode("utf-8")
             stream += f"data {len(version.raw)}\n".encode() + version.raw + b"\n"
-        marks = self.archive / ".git" / "tracker-marks"
+        marks = (self.archive / ".git" / "tracker-marks").resolve()  # git runs in the archive dir
         self._git("fast-import", "--quiet", f"--export-marks={marks}", input=bytes(stream))
         shas = _read_marks(marks, len(versions))
         marks.unlink(missing_ok=True)
