@@ -77,7 +77,7 @@ class Archive:
 
     def run(self) -> dict[str, Any]:
         # one local host: lift the polite per-host delay so the suite stays fast
-        return json.loads(self.tracker("run", "--host-delay", "0", "--json").output)
+        return json.loads(self.tracker("run", "--host-delay", "0", "--json").stdout)
 
     def publish(self, out: Path, *extra: str) -> dict[str, Any]:
         return json.loads(self.tracker("publish", "--out", str(out), "--json", *extra).output)

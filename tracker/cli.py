@@ -116,12 +116,14 @@ def cli(ctx: click.Context, store: str, sources: str | None) -> None:
               help="Keep running: one run every INTERVAL (30m, 6h, 1d) until Ctrl-C.")
 @click.option("--confirm", type=click.IntRange(1, 100), default=1, show_default=True,
               help="Record a new text only after it was seen in this many consecutive runs (flaky pages).")
+@click.option("--notify", "notify_file", type=click.Path(dir_okay=False), default=None,
+              help="Notification targets (default: notify.toml next to the sources file, if any).")
 @click.option("--json", "as_json", is_flag=True, help="Print the run result as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
 @click.pass_obj
 def run(obj: Context, service: str | None, document: str | None, concurrency: int, per_host: int,
         host_delay: float, user_agent: str | None, ignore_robots: bool, shard: str | None,
-        every: str | None, confirm: int, as_json: bool, quiet: bool) -> None:
+        every: str | None, confirm: int, notify_file: str | None, as_json: bool, quiet: bool) -> None:
     """Snapshot the declared documents once and record what changed.
 
     Each document is fetched, its selected region extracted to Markdown, and a new version is
@@ -197,11 +199,21 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
                 result = run_snapshot(obj.store(), docs, options, on_outcome=show, confirm=confirm)
             else:
                 result = with_progress(docs)
+        _notify(result)
         if as_json:
             emit_json(result.to_dict())
         else:
             click.echo(result.summary_line())
         return result.exit_code
+
+    def _notify(result: Any) -> None:
+        """Send notifications for what this run recorded; a failure is a warning, never an error."""
+        from tracker.notify import notify_after_run
+
+        shas = [o.commit for o in result.outcomes if o.commit]
+        for error in notify_after_run(obj.store_dir, obj.sources_path, shas,
+                                      notify_path=Path(notify_file) if notify_file else None):
+            click.echo(f"warning: notification failed: {error}", err=True)
 
     if interval is None:
         try:

@@ -7,9 +7,13 @@ between its git commit and its index write is repaired, and ``reindex`` rebuilds
 
 from __future__ import annotations
 
+import atexit
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Sequence
 
-from tracker.analyse import analyse
+from tracker.analyse import Analysis, analyse
 from tracker.index import Index
 from tracker.store import Commit, Store
 
@@ -31,20 +35,32 @@ def index_commits(store: Store, index: Index, commits: Iterable[Commit]) -> int:
 
 
 def _index_batch(store: Store, index: Index, batch: Sequence[Commit], previous: dict[str, str | None]) -> int:
-    """Index a batch in one SQLite transaction that also moves ``indexed_head``: atomic."""
+    """Index a batch in one SQLite transaction that also moves ``indexed_head``: atomic.
+
+    Kinds (first, changed, revert) are settled in order first; the analyses, pure functions of
+    two texts and the bulk of the cost, then run in parallel worker processes for large batches.
+    """
     batch = [c for c in batch if not index.has_version(c.sha)]
     if not batch:
         return 0
     _load_previous(store, index, batch, previous)
     texts = store.read_many([(c.sha, c.path) for c in batch])
+    jobs: list[tuple[str | None, str, str, str]] = []
+    batch_hashes: dict[tuple[str, str], str] = {}  # hashes recorded earlier in this batch
     for commit, text in zip(batch, texts):
         key = f"{commit.service_id}/{commit.document_type}"
         old = previous[key]
+        digest = commit.trailers.get("Content-Hash", "")
+        seen = index.hash_seen(key, digest)
+        earlier = seen["fetched_at"] if seen else batch_hashes.get((key, digest), "")
+        kind = "first" if old is None else ("revert" if earlier else "changed")
+        jobs.append((old, text, kind, earlier if kind == "revert" else ""))
+        batch_hashes.setdefault((key, digest), commit.trailers.get("Fetched-At", ""))
+        previous[key] = text
+    results = _analyse_all(jobs)
+    for commit, (_, _, kind, revert_of), result in zip(batch, jobs, results):
         t = commit.trailers
-        seen = index.hash_seen(key, t.get("Content-Hash", ""))
-        kind = "first" if old is None else ("revert" if seen else "changed")
-        revert_of = seen["fetched_at"] if seen else ""
-        result = analyse(old, text, kind=kind, revert_of=revert_of)
+        key = f"{commit.service_id}/{commit.document_type}"
         index.add_version(
             {
                 "commit_sha": commit.sha,
@@ -72,10 +88,32 @@ def _index_batch(store: Store, index: Index, batch: Sequence[Commit], previous: 
             },
             result.changes,
         )
-        previous[key] = text
         index.set_meta("indexed_head", commit.sha)
     index.commit()
     return len(batch)
+
+
+PARALLEL_MIN = 8  # below this, starting workers costs more than it saves
+_POOL: "ProcessPoolExecutor | None" = None
+
+
+def _analyse_job(job: tuple[str | None, str, str, str]) -> Analysis:
+    old, new, kind, revert_of = job
+    return analyse(old, new, kind=kind, revert_of=revert_of)
+
+
+def _analyse_all(jobs: Sequence[tuple[str | None, str, str, str]]) -> list[Analysis]:
+    """Analyse in order; in a pool of worker processes when there are enough jobs and cores."""
+    real = sum(1 for old, _, kind, _ in jobs if old is not None and kind != "first")
+    workers = min(os.cpu_count() or 1, 4)
+    if real < PARALLEL_MIN or workers < 2 or os.environ.get("TRACKER_WORKERS") == "1":
+        return [_analyse_job(job) for job in jobs]
+    global _POOL
+    if _POOL is None:
+        # spawn, not fork: the caller may be running an event loop with threads
+        _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        atexit.register(_POOL.shutdown, cancel_futures=True)
+    return list(_POOL.map(_analyse_job, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
 
 
 def _load_previous(store: Store, index: Index, batch: Sequence[Commit], previous: dict[str, str | None]) -> None:
