@@ -149,8 +149,8 @@ def _kind(text: str, content_type: str | None, url: str) -> str:
         return "html"
     if media in _TEXT_TYPES:
         return "text"
-    if media.startswith(("image/", "audio/", "video/", "font/")) or media == "application/pdf":
-        raise ExtractError(f"the page is {media}, not HTML or text; only HTML/Markdown/text is supported")
+    if media.startswith(("image/", "audio/", "video/", "font/")):
+        raise ExtractError(f"the page is {media}, not HTML or text; only HTML/Markdown/text/PDF is supported")
     path = urlsplit(url).path.lower()
     if path.endswith(_HTML_SUFFIXES):
         return "html"
@@ -178,16 +178,42 @@ def extract(
     select: Sequence[str] = (),
     remove: Sequence[str] = (),
 ) -> str:
-    """Fetched bytes to normalized Markdown; raises ExtractError if no text is left."""
+    """Fetched bytes to normalized Markdown; raises ExtractError if no text is left.
+
+    PDFs (by Content-Type, ``%PDF-`` magic bytes or a ``.pdf`` URL) go to ``tracker.pdf``;
+    ``select``/``remove`` do not apply to them.
+    """
+    if _is_pdf(raw, content_type, url):
+        from tracker.pdf import pdf_to_text
+
+        try:
+            text = pdf_to_text(raw)
+        except ExtractError as exc:
+            raise ExtractError(f"{exc} (served as {_media_type(content_type) or 'no Content-Type'})") from None
+        return _nonempty(normalize_markdown(text), url)
     text = decode(raw, content_type)
     if _kind(text, content_type, url) == "html":
         result = html_to_markdown(text, select=select, remove=remove, base_url=url)
     else:
         result = normalize_markdown(text)
+    return _nonempty(result, url)
+
+
+def _nonempty(result: str, url: str) -> str:
     if not result.strip():
         where = f" at {url}" if url else ""
         raise ExtractError(f"the page{where} has no text after extraction (empty or only markup)")
     return result
+
+
+def _is_pdf(raw: bytes, content_type: str | None, url: str) -> bool:
+    """application/pdf, the %PDF- magic bytes, or a .pdf URL not served as HTML/text."""
+    from tracker.pdf import is_pdf
+
+    media = _media_type(content_type)
+    if media == "application/pdf" or is_pdf(raw):
+        return True
+    return urlsplit(url).path.lower().endswith(".pdf") and media not in (*_HTML_TYPES, *_TEXT_TYPES)
 
 
 # --------------------------------------------------------------------------- HTML

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     import aiohttp
     from protego import Protego
 
+    from tracker.browser import Renderer
+
 DEFAULT_USER_AGENT = (
     f"tracker/{__version__} (+https://github.com/terms-tracker/tracker; "
     "keeps a public history of terms of service)"
@@ -223,13 +225,18 @@ async def fetch_all(
     gate = _Gate(options)
     queue: asyncio.Queue[Fetched] = asyncio.Queue()
     connector = aiohttp.TCPConnector(limit=max(1, options.concurrency), ttl_dns_cache=300)
+    renderer = None
+    if any(getattr(doc, "render", "http") == "browser" for doc in documents):
+        from tracker.browser import Renderer
+
+        renderer = Renderer()  # one headless browser for the run, started by its first document
     async with aiohttp.ClientSession(connector=connector, auto_decompress=True) as session:
         robots = _Robots(session, gate, options) if options.robots else None
 
         async def one(doc: Document) -> None:
             try:
                 result = await fetch_one(session, doc, options, gate=gate, robots=robots,
-                                         validators=validators.get(doc.key))
+                                         validators=validators.get(doc.key), renderer=renderer)
             except Exception as exc:  # a bug here must cost one document, not hang the run
                 result = Fetched(doc, doc.url, doc.url, None, "", b"", datetime.now(timezone.utc), 0.0,
                                  f"internal error: {type(exc).__name__}: {exc}")
@@ -245,6 +252,8 @@ async def fetch_all(
             for task in robots.rules.values() if robots else ():
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            if renderer is not None:
+                await renderer.close()
 
 
 async def fetch_one(
@@ -255,25 +264,36 @@ async def fetch_one(
     gate: _Gate | None = None,
     robots: _Robots | None = None,
     validators: Validators | None = None,
+    renderer: "Renderer | None" = None,
 ) -> Fetched:
-    """Fetch one document, retrying transient failures; every failure becomes ``Fetched.error``."""
+    """Fetch one document, retrying transient failures; every failure becomes ``Fetched.error``.
+
+    ``render = "browser"`` documents are loaded in headless Chromium by ``tracker.browser``
+    (with ``renderer``, the run's shared browser), under the same robots.txt check and limits.
+    """
     started = time.monotonic()
     fetched_at = datetime.now(timezone.utc)
     parts = urlsplit(doc.url)
+    browser = getattr(doc, "render", "http") == "browser"
     if parts.scheme == "file":
         if not options.allow_file:
             return Fetched(doc, doc.url, doc.url, None, "", b"", fetched_at, 0.0,
                            "file:// URLs are disabled for this run")
-        return _read_file(doc, fetched_at, started, options.max_bytes)
+        if not browser:
+            return _read_file(doc, fetched_at, started, options.max_bytes)
 
     gate = gate or _Gate(options)
     user_agent = doc.user_agent or options.user_agent
     # A per-document opt-out (`robots = false` in sources.toml) once Document carries it.
-    if robots is not None and getattr(doc, "robots", True):
+    if robots is not None and getattr(doc, "robots", True) and parts.scheme != "file":
         reason = await robots.check(doc.url, user_agent)
         if reason:
             return Fetched(doc, doc.url, doc.url, None, "", b"", fetched_at,
                            time.monotonic() - started, skipped=reason)
+    if browser:
+        from tracker.browser import render_one
+
+        return await render_one(doc, options, gate=gate, renderer=renderer, fetched_at=fetched_at, started=started)
 
     headers = {"User-Agent": user_agent,
                "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"}

@@ -22,6 +22,7 @@ Format::
       select = ["main"]             # CSS selector(s) to keep, string or list (optional)
       remove = [".cookie-banner"]   # CSS selector(s) to drop (optional)
       timeout = 20                  # optional: timeout, user_agent, headers (table of str)
+      render = "browser"            # optional: "http" (default) or "browser" (pages built by JavaScript)
 """
 
 from __future__ import annotations
@@ -46,9 +47,11 @@ _HEADER_NAME_RE = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
 _HEADER_RE = re.compile(r"^\s*\[\[?\s*([^\[\]]+?)\s*\]\]?\s*(#.*)?$")
 
 TOP_KEYS = ("defaults", "service")
-DEFAULT_KEYS = ("timeout", "user_agent", "headers", "confirm", "robots")
+DEFAULT_KEYS = ("timeout", "user_agent", "headers", "confirm", "robots", "render")
 SERVICE_KEYS = ("id", "name", "document")
-DOCUMENT_KEYS = ("type", "url", "select", "remove", "timeout", "user_agent", "headers", "confirm", "robots")
+DOCUMENT_KEYS = ("type", "url", "select", "remove", "timeout", "user_agent", "headers", "confirm", "robots",
+                 "render")
+RENDER_MODES = ("http", "browser")
 URL_SCHEMES = ("http", "https", "file")
 MAX_TYPE_LENGTH = 100
 
@@ -68,6 +71,7 @@ class Document:
     headers: tuple[tuple[str, str], ...] = ()
     confirm: int = 1  # record a new text only once it has been seen in this many consecutive runs
     robots: bool = True  # honour robots.txt (false only where you have the site's permission)
+    render: str = "http"  # "browser": load the page in headless Chromium and take the rendered DOM
 
     @property
     def key(self) -> str:
@@ -132,6 +136,7 @@ class _Settings:
     headers: tuple[tuple[str, str], ...] = ()
     confirm: int = 1
     robots: bool = True
+    render: str = "http"
 
 
 # --- public validators -------------------------------------------------------------------------
@@ -345,7 +350,15 @@ class _Checker:
     def settings(self, raw: dict[str, Any], base: _Settings, where: str, block: _Block | None) -> _Settings:
         """timeout / user_agent / headers, each falling back to ``base``."""
         timeout, user_agent, headers = base.timeout, base.user_agent, dict(base.headers)
-        confirm, robots = base.confirm, base.robots
+        confirm, robots, render = base.confirm, base.robots, base.render
+        if "render" in raw:
+            value = raw["render"]
+            if value not in RENDER_MODES:
+                self.error(self.locator.key(block, "render"),
+                           f"'render' {where} must be \"http\" (plain fetch, the default) or \"browser\" "
+                           f"(headless Chromium, for pages built by JavaScript), not {value!r}")
+            else:
+                render = value
         if "robots" in raw:
             if not isinstance(raw["robots"], bool):
                 self.error(self.locator.key(block, "robots"), f"'robots' {where} must be true or false")
@@ -374,7 +387,7 @@ class _Checker:
                 user_agent = value
         if "headers" in raw:
             headers.update(self.headers(raw["headers"], where, self.locator.key(block, "headers")))
-        return _Settings(timeout, user_agent, tuple(sorted(headers.items())), confirm, robots)
+        return _Settings(timeout, user_agent, tuple(sorted(headers.items())), confirm, robots, render)
 
     def headers(self, raw: object, where: str, line: int | None) -> dict[str, str]:
         if not isinstance(raw, dict):
@@ -478,7 +491,7 @@ class _Checker:
             service_id=service_id, service_name=service_name.strip(), type=doc_type, url=url,
             select=select, remove=remove, timeout=settings.timeout,
             user_agent=settings.user_agent, headers=settings.headers, confirm=settings.confirm,
-            robots=settings.robots,
+            robots=settings.robots, render=settings.render,
         )
 
     def url(self, raw: object, label: str, block: _Block | None) -> str | None:

@@ -1,0 +1,207 @@
+"""`render = "browser"`: pages whose terms are written by JavaScript, tracked with headless Chromium.
+
+The rendering tests need Debian's ``chromium`` (apt-get install chromium) and the ``playwright``
+Python package (its wheel ships the driver; never ``playwright install``); they skip with a
+message when either is missing. The failure-path tests need neither.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from werkzeug.wrappers import Response
+
+from tracker.browser import chromium_path
+from tracker.cli import cli
+
+# A fictional chat service whose terms page is an empty shell: a script fetches the clauses
+# from an API and writes them into the DOM, so a plain fetch sees only "Loading the terms...".
+SHELL = """<!doctype html><html><head><meta charset="utf-8"><title>Wisp Chat terms</title></head>
+<body><main id="terms"><h1>Wisp Chat Terms of Service</h1><p id="loading">Loading the terms...</p></main>
+<script>
+fetch("/api/clauses").then(r => r.json()).then(clauses => {
+  const main = document.getElementById("terms");
+  document.getElementById("loading").remove();
+  for (const c of clauses) {
+    const h = document.createElement("h2"); h.textContent = c.title; main.appendChild(h);
+    const p = document.createElement("p"); p.textContent = c.text; main.appendChild(p);
+  }
+});
+</script></body></html>"""
+
+
+def clauses(days: int) -> list[dict[str, str]]:
+    return [
+        {"title": "1. Messages", "text": f"We delete your messages {days} days after you delete your account."},
+        {"title": "2. Fees", "text": "Wisp Plus costs 4 euros per month and renews automatically."},
+    ]
+
+
+def browser_or_skip() -> None:
+    path = chromium_path()
+    if not Path(path).is_file():
+        pytest.skip(f"no Chromium at {path}: apt-get install -y chromium (or set TRACKER_CHROMIUM)")
+    pytest.importorskip("playwright.async_api", reason="pip install -e '.[browser]' (no 'playwright install')")
+
+
+@pytest.fixture
+def wisp(tmp_path: Path, httpserver):  # type: ignore[no-untyped-def]
+    state = {"days": 30}
+    httpserver.expect_request("/terms").respond_with_handler(
+        lambda request: Response(SHELL, content_type="text/html; charset=utf-8"))
+    httpserver.expect_request("/api/clauses").respond_with_handler(
+        lambda request: Response(json.dumps(clauses(state["days"])), content_type="application/json"))
+    httpserver.expect_request("/gone").respond_with_handler(lambda request: Response("gone", status=410))
+    sources = tmp_path / "sources.toml"
+    url = httpserver.url_for("/terms")
+
+    def write_sources(extra: str = "") -> None:
+        sources.write_text(f"""
+[[service]]
+id = "wisp"
+name = "Wisp Chat"
+
+  [[service.document]]
+  type = "Terms of Service"
+  url = "{url}"
+  render = "browser"
+
+  [[service.document]]
+  type = "Terms Plain Fetch"
+  url = "{url}"
+{extra}""", encoding="utf-8")
+
+    write_sources()
+    store = tmp_path / "store"
+
+    def tracker(*args: str, code: int | None = 0):  # type: ignore[no-untyped-def]
+        if args[0] == "run":
+            args = ("run", "--host-delay", "0", *args[1:])
+        result = CliRunner().invoke(cli, ["--store", str(store), "--sources", str(sources), *args])
+        if code is not None:
+            assert result.exit_code == code, result.output
+        return result
+
+    return tracker, store, state, write_sources
+
+
+def archived(store: Path, doc_type: str) -> str:
+    return (store / "archive" / "wisp" / f"{doc_type}.md").read_text(encoding="utf-8")
+
+
+def test_script_written_clauses_are_tracked_only_with_render_browser(wisp) -> None:  # type: ignore[no-untyped-def]
+    browser_or_skip()
+    tracker, store, state, _ = wisp
+    started = time.monotonic()
+    first = json.loads(tracker("run", "--json").output)
+    elapsed = time.monotonic() - started
+    assert first["counts"]["new"] == 2 and first["counts"]["failed"] == 0, first
+
+    rendered = archived(store, "Terms of Service")
+    assert "We delete your messages 30 days after you delete your account." in rendered
+    assert "Wisp Plus costs 4 euros per month" in rendered and "Loading the terms" not in rendered
+    plain = archived(store, "Terms Plain Fetch")
+    assert "Loading the terms" in plain and "delete your messages" not in plain
+    raw = (store / "archive" / ".raw" / "wisp" / "Terms of Service.html").read_text(encoding="utf-8")
+    assert "We delete your messages 30 days" in raw  # the rendered DOM is the raw version
+    print(f"\nfirst run with one browser document: {elapsed:.2f} s")
+
+    # Unchanged, then a change made by the API only: the diff names it.
+    assert json.loads(tracker("run", "--json").output)["counts"]["unchanged"] == 2
+    state["days"] = 90
+    second = json.loads(tracker("run", "--json").output)
+    changed = [d["key"] for d in second["documents"] if d["outcome"] == "changed"]
+    assert changed == ["wisp/Terms of Service"]
+    diff = json.loads(tracker("diff", "wisp", "Terms of Service", "--json").output)
+    assert [c["kind"] for c in diff["changes"]] == ["modified"]
+    assert "30 days" in diff["changes"][0]["before"] and "90 days" in diff["changes"][0]["after"]
+
+
+def test_browser_http_errors_are_per_document_failures(wisp, httpserver) -> None:  # type: ignore[no-untyped-def]
+    browser_or_skip()
+    tracker, store, _, write_sources = wisp
+    write_sources(f"""
+  [[service.document]]
+  type = "Gone Page"
+  url = "{httpserver.url_for('/gone')}"
+  render = "browser"
+""")
+    result = json.loads(tracker("run", "--json", code=1).output)
+    by_key = {d["key"]: d for d in result["documents"]}
+    assert by_key["wisp/Gone Page"]["outcome"] == "failed"
+    assert by_key["wisp/Gone Page"]["error"].startswith("HTTP 410")
+    assert by_key["wisp/Terms of Service"]["outcome"] == "new"
+
+
+@pytest.mark.parametrize("missing", ["chromium", "playwright"])
+def test_missing_browser_is_a_clear_per_document_failure(wisp, monkeypatch, missing: str) -> None:  # type: ignore[no-untyped-def]
+    tracker, store, _, _ = wisp
+    if missing == "chromium":
+        monkeypatch.setenv("TRACKER_CHROMIUM", "/nonexistent/chromium")
+    else:
+        monkeypatch.setitem(sys.modules, "playwright.async_api", None)  # import fails
+    result = json.loads(tracker("run", "--json", code=1).output)
+    by_key = {d["key"]: d for d in result["documents"]}
+    error = by_key["wisp/Terms of Service"]["error"]
+    assert by_key["wisp/Terms of Service"]["outcome"] == "failed"
+    assert error.startswith("render = 'browser' needs playwright and Chromium: "
+                            "pip install -e '.[browser]' and apt-get install chromium")
+    assert ("/nonexistent/chromium" if missing == "chromium" else "not installed") in error
+    # The plain page is still recorded.
+    assert by_key["wisp/Terms Plain Fetch"]["outcome"] == "new"
+    log = subprocess.run(["git", "-C", str(store / "archive"), "log", "--format=%s"],
+                         capture_output=True, text=True, check=True).stdout
+    assert log.splitlines() == ["Record first version of Wisp Chat Terms Plain Fetch"]
+
+
+def test_bad_render_value_is_refused_with_its_line(wisp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    tracker, _, _, write_sources = wisp
+    write_sources('  render = "chrome"\n')
+    out = tracker("run", code=2).output
+    assert "sources.toml:14: 'render' in document 'Terms Plain Fetch' of service 'wisp' must be" in out
+    assert '"http"' in out and '"browser"' in out and "'chrome'" in out
+
+
+def test_browser_documents_share_the_per_host_limit(tmp_path: Path) -> None:
+    """Four slow browser documents on one host: rendered in parallel, never more than
+    ``--per-host`` (2) page loads at once, like plain fetches."""
+    import threading
+
+    from pytest_httpserver import HTTPServer
+
+    browser_or_skip()
+    lock = threading.Lock()
+    in_flight, peak = [0], [0]
+
+    def slow_page(request):  # type: ignore[no-untyped-def]
+        with lock:
+            in_flight[0] += 1
+            peak[0] = max(peak[0], in_flight[0])
+        time.sleep(0.4)
+        with lock:
+            in_flight[0] -= 1
+        return Response(f"<html><body><p>Clause of page {request.path}.</p></body></html>", content_type="text/html")
+
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)  # the fixture's server is single-threaded
+    server.start()
+    try:
+        docs = ""
+        for n in range(1, 5):
+            server.expect_request(f"/p{n}").respond_with_handler(slow_page)
+            docs += f'\n  [[service.document]]\n  type = "Page {n}"\n  url = "{server.url_for(f"/p{n}")}"\n  render = "browser"\n'
+        sources = tmp_path / "sources.toml"
+        sources.write_text(f'[[service]]\nid = "wisp"\nname = "Wisp Chat"\n{docs}', encoding="utf-8")
+        result = CliRunner().invoke(cli, ["--store", str(tmp_path / "store"), "--sources", str(sources),
+                                          "run", "--host-delay", "0", "--per-host", "2", "--json"])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.output)["counts"]["new"] == 4
+        assert peak[0] == 2
+    finally:
+        server.clear()
+        server.stop()
