@@ -136,6 +136,9 @@ def test_pdf_url_suffix_routes_to_the_pdf_reader() -> None:
     # An HTML error page at a .pdf address is still read as HTML.
     html = b"<html><body><p>Please sign in to see the terms.</p></body></html>"
     assert extract(html, "text/html", url="https://halcyon.example/terms.pdf") == "Please sign in to see the terms.\n"
+    # A page that merely mentions the magic bytes is not a PDF.
+    about = b"<html><body><p>Every PDF file starts with %PDF-1.7 or similar.</p></body></html>"
+    assert extract(about, "text/html") == "Every PDF file starts with %PDF-1.7 or similar.\n"
 
 
 def test_password_protected_pdf_is_a_clear_error() -> None:

@@ -207,13 +207,16 @@ def _nonempty(result: str, url: str) -> str:
 
 
 def _is_pdf(raw: bytes, content_type: str | None, url: str) -> bool:
-    """application/pdf, the %PDF- magic bytes, or a .pdf URL not served as HTML/text."""
-    from tracker.pdf import is_pdf
+    """application/pdf, or the %PDF- magic bytes first, or (unless served as HTML/text) the
+    magic bytes within the first 1 KB or a .pdf URL."""
+    from tracker.pdf import PDF_MAGIC, is_pdf
 
     media = _media_type(content_type)
-    if media == "application/pdf" or is_pdf(raw):
+    if media == "application/pdf" or raw.lstrip()[:5] == PDF_MAGIC:
         return True
-    return urlsplit(url).path.lower().endswith(".pdf") and media not in (*_HTML_TYPES, *_TEXT_TYPES)
+    if media in (*_HTML_TYPES, *_TEXT_TYPES):
+        return False
+    return is_pdf(raw) or urlsplit(url).path.lower().endswith(".pdf")
 
 
 # --------------------------------------------------------------------------- HTML

@@ -8,6 +8,7 @@ Regular expressions only; fast enough for the clauses that changed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 
@@ -275,6 +276,12 @@ def extract_facts(text: str) -> list[Fact]:
     """All facts in a clause, in order of kind; duplicates (same kind and value) kept once."""
     if not text:
         return []
+    return list(_facts(text))
+
+
+@lru_cache(maxsize=65536)
+def _facts(text: str) -> tuple[Fact, ...]:
+    """Cached: walking a history labels each unchanged neighbour clause again and again."""
     facts = (_money(text) + _percent(text) + _durations(text) + _ages(text) + _places(text)
              + _modality(text) + _negations(text))
     seen: set[tuple[str, str, str]] = set()
@@ -284,4 +291,4 @@ def extract_facts(text: str) -> list[Fact]:
         if key not in seen:
             seen.add(key)
             out.append(f)
-    return out
+    return tuple(out)

@@ -88,7 +88,10 @@ def pdf_to_text(raw: bytes) -> str:
             raise ExtractError("the PDF has no pages")
         pages: list[tuple[list[_Line], float]] = []
         for number in range(len(document)):
-            page = document[number]
+            try:
+                page = document[number]
+            except pdfium.PdfiumError as exc:
+                raise ExtractError(f"cannot read PDF page {number + 1}: {exc}") from None
             try:
                 pages.append((_page_lines(page), page.get_height()))
             except pdfium.PdfiumError as exc:
