@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from test_publish import Archive, Pages, archive  # noqa: F401 (archive: fixture)
+from test_site import version_page
 from test_serve import start_cli_server
 
 CHROMIUM = os.environ.get("TRACKER_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -44,7 +45,7 @@ def test_diff_page_shows_the_material_change_in_a_browser(archive: tuple[Archive
         page_path = next((site / "lumen/terms-of-service").glob("2*.html"), None)
         versions = sorted((site / "lumen/terms-of-service").glob("2*.html"))
         assert page_path and len(versions) == 2
-        url = f"http://127.0.0.1:{port}/lumen/terms-of-service/{versions[1].name}"
+        url = f"http://127.0.0.1:{port}/lumen/terms-of-service/{version_page(versions, 2).name}"
         with sync_api.sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
             try:

@@ -560,6 +560,9 @@ def summary(obj: Context, service: str, document: str | None, at: str | None, as
 def status(obj: Context, as_json: bool) -> None:
     """What is tracked, when it was last checked and recorded, and what is failing.
 
+    A document whose page answers 404/410 after it was recorded shows "gone since DATE"; a new
+    text held for shrinking suddenly shows "held" and why.
+
     \b
     Example:
       tracker status
@@ -568,13 +571,16 @@ def status(obj: Context, as_json: bool) -> None:
 
     with obj.index() as index:
         rows = index.status()
+        gone = index.gone_since()
+    for r in rows:
+        r["gone_since"] = gone.get(r["document"])
     declared: list[str] = []
     if obj.sources_path.exists():
         declared = [d.key for d in obj.sources().documents()]
         known = {r["document"] for r in rows}
         rows += [{"document": k, "service": k.split("/")[0], "type": k.split("/", 1)[1], "versions": 0,
                   "last_recorded": None, "last_checked": None, "last_outcome": "never checked",
-                  "error": None, "failing_runs": 0} for k in declared if k not in known]
+                  "error": None, "failing_runs": 0, "gone_since": None} for k in declared if k not in known]
     if as_json:
         emit_json(rows)
         return
@@ -585,6 +591,10 @@ def status(obj: Context, as_json: bool) -> None:
         state = r.get("last_outcome") or "-"
         if r.get("failing_runs"):
             state = f"FAILING {r['failing_runs']} run(s): {clean(r.get('error'))}"
+        if r.get("gone_since"):
+            state = f"gone since {r['gone_since'][:10]} ({clean(r.get('error'))})"
+        elif state == "held":
+            state = f"held: {clean(r.get('error'))}"
         click.echo(f"{clean(r['document'])}: {r['versions']} version(s), last recorded "
                    f"{r.get('last_recorded') or '-'}, last checked {r.get('last_checked') or '-'}, {state}")
 

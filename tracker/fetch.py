@@ -368,6 +368,8 @@ async def _attempt(
         return failed(f"cannot connect to {exc.host}:{exc.port} ({exc.os_error.strerror or exc.os_error})"), 0.0
     except (aiohttp.ServerDisconnectedError, aiohttp.ClientPayloadError, aiohttp.ClientOSError) as exc:
         return failed(f"connection lost: {type(exc).__name__}: {exc}"), 0.0
+    except aiohttp.ClientResponseError as exc:  # bytes that are not valid HTTP (bad status line, headers)
+        return failed(f"invalid HTTP response: {' '.join(str(exc.message).split())[:200]}"), None
     except aiohttp.ClientError as exc:
         return failed(f"{type(exc).__name__}: {exc}"), None
 

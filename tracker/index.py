@@ -61,6 +61,10 @@ CREATE TABLE IF NOT EXISTS pending (
 CREATE TABLE IF NOT EXISTS http_cache (
     document_key TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, content_hash TEXT, fingerprint TEXT
 );
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY, document_key TEXT, event TEXT, at TEXT, detail TEXT, run_id INTEGER
+);
+CREATE INDEX IF NOT EXISTS events_doc ON events (document_key, id);
 """
 
 DERIVED_TABLES = ("services", "documents", "versions", "changes")
@@ -296,6 +300,60 @@ class Index:
             else:
                 self.conn.execute("DELETE FROM http_cache WHERE document_key = ?", (row["document_key"],))
         self.conn.commit()
+
+    def pending_keys(self) -> set[str]:
+        """Documents with an unrecorded text being counted (confirm, or a held shrink)."""
+        return {r[0] for r in self.conn.execute("SELECT document_key FROM pending")}
+
+    # -- document events (gone / back) -------------------------------------------------------
+    def last_events(self) -> dict[str, sqlite3.Row]:
+        """document key -> its latest event row ("gone" or "back")."""
+        rows = self.conn.execute(
+            "SELECT e.* FROM events e JOIN (SELECT document_key, MAX(id) AS id FROM events GROUP BY document_key) m "
+            "ON m.id = e.id"
+        )
+        return {r["document_key"]: r for r in rows}
+
+    def add_event(self, document_key: str, event: str, at: str, detail: str, run_id: int | None) -> None:
+        self.conn.execute(
+            "INSERT INTO events (document_key, event, at, detail, run_id) VALUES (?, ?, ?, ?, ?)",
+            (document_key, event, at, detail, run_id),
+        )
+
+    def events(self, document_key: str | None = None) -> list[dict[str, Any]]:
+        sql, args = "SELECT document_key, event, at, detail, run_id FROM events", []
+        if document_key:
+            sql += " WHERE document_key = ?"
+            args.append(document_key)
+        return [dict(r) for r in self.conn.execute(sql + " ORDER BY id", args)]
+
+    def gone_since(self) -> dict[str, str]:
+        """document key -> when it went gone (404/410), for documents gone right now."""
+        return {k: r["at"] for k, r in self.last_events().items() if r["event"] == "gone"}
+
+    def attention(self) -> list[dict[str, Any]]:
+        """Documents whose latest check failed or was held: key, outcome, reason, since when.
+
+        ``since`` is the first check of the current streak of that outcome, so it does not move
+        from one run to the next while the problem lasts.
+        """
+        out = []
+        for row in self.conn.execute(
+            "SELECT c.* FROM checks c JOIN (SELECT document_key, MAX(run_id) AS run_id FROM checks "
+            "GROUP BY document_key) m ON m.document_key = c.document_key AND m.run_id = c.run_id "
+            "WHERE c.outcome IN ('failed', 'held') ORDER BY c.document_key"
+        ):
+            since = row["checked_at"]
+            for older in self.conn.execute(
+                "SELECT outcome, checked_at FROM checks WHERE document_key = ? AND run_id < ? "
+                "ORDER BY run_id DESC LIMIT 1000", (row["document_key"], row["run_id"])
+            ):
+                if older[0] != row["outcome"]:
+                    break
+                since = older[1]
+            out.append({"document": row["document_key"], "outcome": row["outcome"], "reason": row["error"] or "",
+                        "since": since, "last_checked": row["checked_at"], "http_status": row["http_status"]})
+        return out
 
     # -- runs --------------------------------------------------------------------------------
     def start_run(self, started_at: str) -> int:

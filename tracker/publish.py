@@ -8,6 +8,8 @@ Feed layout under the feeds directory (one predictable scheme)::
     <service>/all.*                        every change of one service
     <service>/material.*                   material changes of one service
     <service>/<document-slug>.*            one document, e.g. nimbus/terms-of-service.atom
+    attention.*                            documents that need attention: failing (HTTP errors,
+                                           error pages, gone) or held (a sudden shrink) right now
 
 A service or document whose slug would collide with a reserved name gets ``-service`` or
 ``-document`` appended (see ``service_slug``/``document_slug``).
@@ -286,6 +288,18 @@ def publish_feeds(index: Index, out_dir: Path, *, base_url: str = "", site_url: 
         entries = [_entry(catalog, v, site, content(v)) for v in spec.versions]
         write_feed(meta, entries, out_dir, spec.name, limit=limit)
         report.rebuilt.append(spec.name)
+    # The "needs attention" feed: not versions, but documents whose latest check failed or was held.
+    attention_meta = Feed(id=f"tag:tracker.invalid,2026:{ATTENTION}", title="Terms tracking: needs attention",
+                          link=f"{site}/index.html" if site is not None else f"{link}/{ATTENTION}.atom",
+                          description="Documents that could not be checked or whose new text is held")
+    attention = attention_entries(index, catalog, site, link)
+    fp = _digest([settings, attention_meta.__dict__, [e.__dict__ for e in attention]])
+    new_feeds[ATTENTION] = fp
+    files = [out_dir / f"{ATTENTION}{ext}" for ext in FEED_EXTS]
+    report.paths += files
+    if old_feeds.get(ATTENTION) != fp or not all(p.exists() for p in files):
+        write_feed(attention_meta, attention, out_dir, ATTENTION, limit=max(limit, len(attention)))
+        report.rebuilt.append(ATTENTION)
     for name in sorted(set(old_feeds) - set(new_feeds)):  # feeds of services that are gone
         for ext in FEED_EXTS:
             (out_dir / f"{name}{ext}").unlink(missing_ok=True)
@@ -314,6 +328,42 @@ def _entry(catalog: Catalog, v: VersionRow, site: str | None, html: str) -> Feed
         content_html=html,
         categories=tuple(dict.fromkeys(safe_text(t) for t in tags)),
     )
+
+
+ATTENTION = "attention"
+
+
+def attention_entries(index: Index, catalog: Catalog, site: str | None, link: str) -> list[FeedEntry]:
+    """One entry per document whose latest check failed or was held; the entry's id and date are
+    those of the start of the problem, so it stays one entry while the problem lasts."""
+    import html
+
+    from tracker.site import safe_text
+
+    urls = {d["key"]: d.get("url") for d in catalog.documents}
+    gone = index.gone_since()
+    entries = []
+    for row in index.attention():
+        key = row["document"]
+        title = catalog.doc_title(key)
+        if key in gone:
+            state, since = "gone", gone[key]
+        else:
+            state, since = ("held" if row["outcome"] == "held" else "failing"), row["since"]
+        reason = safe_text(row["reason"] or row["outcome"])
+        stamp = since.replace("-", "").replace(":", "")
+        body = (f"<p><strong>{html.escape(title)}</strong> is {state} since {html.escape(since)}.</p>"
+                f"<p>{html.escape(reason)}</p><p>Last checked {html.escape(row['last_checked'])}.</p>")
+        entries.append(FeedEntry(
+            id=f"tag:tracker.invalid,2026:{ATTENTION}/{feed_filename(key)}/{state}/{stamp}",
+            title=safe_text(f"{title}: {state} ({reason})"),
+            link=urls.get(key) or (f"{site}/index.html" if site is not None else f"{link}/{ATTENTION}.atom"),
+            updated=parse_iso(since),
+            summary=reason,
+            content_html=body,
+            categories=(ATTENTION, state),
+        ))
+    return entries
 
 
 # --- the whole publication -----------------------------------------------------------------------

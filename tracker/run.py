@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable, Sequence
 
-from tracker.errors import ConfigError, ExtractError
+from tracker import guard
+from tracker.errors import ConfigError, ExtractError, NotFoundError, StoreError
 from tracker.fetch import FetchOptions, Fetched, Validators, fetch_all
 from tracker.index import Index
 from tracker.record import index_commits, sync
@@ -40,7 +41,9 @@ class Outcome:
     """What happened to one document in one run."""
 
     key: str
-    outcome: str  # "new" | "changed" | "revert" | "unchanged" | "pending" | "skipped" | "failed"
+    # "new" | "changed" | "revert" | "unchanged" | "pending" | "held" | "skipped" | "failed"
+    # "held": a sudden shrink, not recorded until seen in several consecutive runs (guard.py).
+    outcome: str
     error: str | None = None
     http_status: int | None = None
     duration: float = 0.0
@@ -57,8 +60,8 @@ class RunResult:
 
     @property
     def counts(self) -> dict[str, int]:
-        """Outcome counts; "skipped" (not fetched, e.g. robots.txt) is not "checked" and is only
-        present when there are some, so the usual JSON shape does not change."""
+        """Outcome counts; "skipped" (not fetched, e.g. robots.txt) is not "checked"; "skipped"
+        and "held" are only present when there are some, so the usual JSON shape does not change."""
         counts = {"checked": 0, "new": 0, "changed": 0, "unchanged": 0, "pending": 0, "failed": 0}
         for o in self.outcomes:
             bucket = "changed" if o.outcome == "revert" else o.outcome
@@ -73,6 +76,8 @@ class RunResult:
         line = f"checked {c['checked']}, new {c['new']}, changed {c['changed']}, unchanged {c['unchanged']}, "
         if c["pending"]:
             line += f"pending {c['pending']}, "
+        if c.get("held"):
+            line += f"held {c['held']}, "
         if c.get("skipped"):
             line += f"skipped {c['skipped']}, "
         return line + f"failed {c['failed']}"
@@ -106,6 +111,7 @@ def run_snapshot(
     between variants then never reach the archive or the feeds.
     """
     store.init()
+    _check_archive(store)
     index = Index(store.index_path)
     try:
         sync(store, index)
@@ -120,7 +126,7 @@ def run_snapshot(
                 "checked_at": iso(result.finished_at),
                 "outcome": o.outcome,
                 "http_status": o.http_status,
-                "error": o.error or (o.summary if o.outcome == "skipped" else None),
+                "error": o.error or (o.summary if o.outcome in ("skipped", "held") else None),
                 "duration_ms": int(o.duration * 1000),
                 "commit_sha": o.commit,
             }
@@ -130,6 +136,18 @@ def run_snapshot(
         return result
     finally:
         index.close()
+
+
+def _check_archive(store: Store) -> None:
+    """Refuse to run on an archive git cannot read: the index sync would otherwise take the damaged
+    archive for an empty one and drop what it knows."""
+    try:
+        store._git("rev-parse", "--git-dir")
+    except StoreError as exc:
+        raise StoreError(
+            f"the archive {store.archive} is damaged or unreadable ({exc}); nothing was fetched or changed. "
+            "Restore it from a copy or a remote, then run again (`tracker verify` checks it)."
+        ) from exc
 
 
 def fingerprint(doc: Document) -> str:
@@ -161,6 +179,28 @@ async def _run(
         if key in prints and row["fingerprint"] == prints[key] and row["content_hash"] == latest.get(key)
     }
     confirmed: list[dict[str, Any]] = []  # validators of texts confirmed unchanged in this run
+    counting = index.pending_keys()  # documents with an unrecorded text being counted
+    events = {key: row["event"] for key, row in index.last_events().items()}
+
+    def gone(fetched: Fetched) -> None:
+        """A 404/410 for a document we hold a version of: a "gone" event, once."""
+        key = fetched.document.key
+        if fetched.status in (404, 410) and latest.get(key) is not None and events.get(key) != "gone":
+            index.add_event(key, "gone", iso(fetched.fetched_at), fetched.error or f"HTTP {fetched.status}",
+                            result.run_id)
+            events[key] = "gone"
+
+    def present(fetched: Fetched) -> None:
+        """The server served the document again: a "back" event if it was gone."""
+        key = fetched.document.key
+        if events.get(key) == "gone":
+            index.add_event(key, "back", iso(fetched.fetched_at), f"HTTP {fetched.status or 'ok'}", result.run_id)
+            events[key] = "back"
+
+    def forget_pending(key: str) -> None:
+        if key in counting:
+            index.clear_pending(key)
+            counting.discard(key)
 
     def emit(outcome: Outcome) -> None:
         result.outcomes.append(outcome)
@@ -179,6 +219,7 @@ async def _run(
             emit(Outcome(doc.key, "skipped", None, fetched.status, fetched.duration, summary=fetched.skipped))
             continue
         if not fetched.ok:
+            gone(fetched)
             emit(Outcome(doc.key, "failed", fetched.error, fetched.status, fetched.duration))
             continue
         if fetched.not_modified:
@@ -186,32 +227,57 @@ async def _run(
                 emit(Outcome(doc.key, "failed", "HTTP 304 to a request without validators we know",
                              304, fetched.duration))
                 continue
-            if needed > 1:
-                index.clear_pending(doc.key)
+            forget_pending(doc.key)
+            present(fetched)
             if fetched.validators:  # the server may refresh them on a 304
                 confirmed.append(remember(fetched, latest[doc.key]))
             emit(Outcome(doc.key, "unchanged", None, 304, fetched.duration))
             continue
+        problem = guard.unexpected_content_type(fetched.content_type, fetched.body) or guard.empty_body(fetched.body)
+        if problem:
+            emit(Outcome(doc.key, "failed", problem, fetched.status, fetched.duration))
+            continue
         try:
             version = _to_version(fetched)
         except ExtractError as exc:
-            emit(Outcome(doc.key, "failed", f"extraction: {exc}", fetched.status, fetched.duration))
+            emit(Outcome(doc.key, "failed", _extraction_message(exc), fetched.status, fetched.duration))
             continue
         known = latest.get(doc.key)
         text_hash = version.hash
         if known == text_hash:
-            if needed > 1:
-                index.clear_pending(doc.key)
+            forget_pending(doc.key)
+            present(fetched)
             confirmed.append(remember(fetched, text_hash))
             emit(Outcome(doc.key, "unchanged", None, fetched.status, fetched.duration))
             continue
-        if known is not None and needed > 1:
+        # A new text: is it an error page served as 200, or a page that suddenly lost most of itself?
+        previous = _previous_length(store, index, doc) if known is not None else None
+        problem = guard.error_page(version.text, fetched.body, previous)
+        if problem:
+            emit(Outcome(doc.key, "failed", problem, fetched.status, fetched.duration))
+            continue
+        present(fetched)
+        shrank = guard.shrink(previous, len(version.text), doc.max_shrink)
+        if shrank:
+            hold = max(needed, guard.HOLD_RUNS)
             seen = index.see_pending(doc.key, text_hash, iso(fetched.fetched_at))
+            counting.add(doc.key)
+            if seen < hold:
+                emit(Outcome(doc.key, "held", None, fetched.status, fetched.duration,
+                             summary=f"{shrank}; held, not recorded, until seen in {hold} consecutive runs "
+                                     f"({seen} so far)"))
+                continue
+            forget_pending(doc.key)
+        elif known is not None and needed > 1:
+            seen = index.see_pending(doc.key, text_hash, iso(fetched.fetched_at))
+            counting.add(doc.key)
             if seen < needed:
                 emit(Outcome(doc.key, "pending", None, fetched.status, fetched.duration,
                              summary=f"new text seen in {seen} of {needed} consecutive runs; not recorded yet"))
                 continue
-            index.clear_pending(doc.key)
+            forget_pending(doc.key)
+        else:
+            forget_pending(doc.key)
         kind = "first" if known is None else "changed"
         seen = index.hash_seen(doc.key, text_hash) if known else None
         if seen:
@@ -226,6 +292,25 @@ async def _run(
             pending = []
     _flush(store, index, pending, emit, remember)
     index.set_http_cache(confirmed)
+
+
+def _extraction_message(exc: ExtractError) -> str:
+    message = str(exc)
+    if "matched nothing" in message:
+        return (f"selected region missing: {message} (the page layout changed, or this is not the page "
+                "expected; check `select` in the sources file)")
+    return f"extraction: {message}"
+
+
+def _previous_length(store: Store, index: Index, doc: Document) -> int | None:
+    """Length of the last recorded text (read only when the text changed), or None if unreadable."""
+    row = index.latest(doc.key)
+    if row is None or not row["latest_commit"]:
+        return None
+    try:
+        return len(store.read(row["latest_commit"], row["path"] or doc.path))
+    except (StoreError, NotFoundError, UnicodeDecodeError):
+        return None
 
 
 def _to_version(fetched: Fetched) -> NewVersion:
@@ -280,7 +365,14 @@ def _flush(
     commit exists."""
     if not pending:
         return
-    shas = store.record([v for v, _ in pending])
+    try:
+        shas = store.record([v for v, _ in pending])
+    except StoreError as exc:
+        raise StoreError(
+            f"could not write {len(pending)} new version(s) to the archive {store.archive}: {exc}\n"
+            "Nothing of them was recorded and the versions recorded before are intact. Check that the "
+            "archive is writable and the disk is not full, then run again (`tracker verify` checks the archive)."
+        ) from exc
     index_commits(store, index, store.commits(since=index.get_meta("indexed_head")))
     summaries = {
         r["commit_sha"]: r["summary"]

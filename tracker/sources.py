@@ -23,6 +23,7 @@ Format::
       remove = [".cookie-banner"]   # CSS selector(s) to drop (optional)
       timeout = 20                  # optional: timeout, user_agent, headers (table of str)
       render = "browser"            # optional: "http" (default) or "browser" (pages built by JavaScript)
+      max_shrink = 0.5              # optional: hold a text that lost over this share of the last one
 """
 
 from __future__ import annotations
@@ -47,10 +48,10 @@ _HEADER_NAME_RE = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
 _HEADER_RE = re.compile(r"^\s*\[\[?\s*([^\[\]]+?)\s*\]\]?\s*(#.*)?$")
 
 TOP_KEYS = ("defaults", "service")
-DEFAULT_KEYS = ("timeout", "user_agent", "headers", "confirm", "robots", "render")
+DEFAULT_KEYS = ("timeout", "user_agent", "headers", "confirm", "robots", "render", "max_shrink")
 SERVICE_KEYS = ("id", "name", "document")
 DOCUMENT_KEYS = ("type", "url", "select", "remove", "timeout", "user_agent", "headers", "confirm", "robots",
-                 "render")
+                 "render", "max_shrink")
 RENDER_MODES = ("http", "browser")
 URL_SCHEMES = ("http", "https", "file")
 MAX_TYPE_LENGTH = 100
@@ -72,6 +73,9 @@ class Document:
     confirm: int = 1  # record a new text only once it has been seen in this many consecutive runs
     robots: bool = True  # honour robots.txt (false only where you have the site's permission)
     render: str = "http"  # "browser": load the page in headless Chromium and take the rendered DOM
+    # A new text that lost more than this share of the last version is held, not recorded, until
+    # it has been seen in 3 consecutive runs (or `confirm`, if larger); 1 turns the hold off.
+    max_shrink: float = 0.5
 
     @property
     def key(self) -> str:
@@ -137,6 +141,7 @@ class _Settings:
     confirm: int = 1
     robots: bool = True
     render: str = "http"
+    max_shrink: float = 0.5
 
 
 # --- public validators -------------------------------------------------------------------------
@@ -351,6 +356,15 @@ class _Checker:
         """timeout / user_agent / headers, each falling back to ``base``."""
         timeout, user_agent, headers = base.timeout, base.user_agent, dict(base.headers)
         confirm, robots, render = base.confirm, base.robots, base.render
+        max_shrink = base.max_shrink
+        if "max_shrink" in raw:
+            value = raw["max_shrink"]
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
+                self.error(self.locator.key(block, "max_shrink"),
+                           f"'max_shrink' {where} must be a share of the text above 0 and at most 1, e.g. 0.5 "
+                           "(hold a new text that lost more than half of the last version; 1 never holds)")
+            else:
+                max_shrink = float(value)
         if "render" in raw:
             value = raw["render"]
             if value not in RENDER_MODES:
@@ -387,7 +401,8 @@ class _Checker:
                 user_agent = value
         if "headers" in raw:
             headers.update(self.headers(raw["headers"], where, self.locator.key(block, "headers")))
-        return _Settings(timeout, user_agent, tuple(sorted(headers.items())), confirm, robots, render)
+        return _Settings(timeout, user_agent, tuple(sorted(headers.items())), confirm, robots, render,
+                         max_shrink)
 
     def headers(self, raw: object, where: str, line: int | None) -> dict[str, str]:
         if not isinstance(raw, dict):
@@ -491,7 +506,7 @@ class _Checker:
             service_id=service_id, service_name=service_name.strip(), type=doc_type, url=url,
             select=select, remove=remove, timeout=settings.timeout,
             user_agent=settings.user_agent, headers=settings.headers, confirm=settings.confirm,
-            robots=settings.robots, render=settings.render,
+            robots=settings.robots, render=settings.render, max_shrink=settings.max_shrink,
         )
 
     def url(self, raw: object, label: str, block: _Block | None) -> str | None:

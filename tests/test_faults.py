@@ -1,0 +1,615 @@
+"""Fault injection: the real CLI against a real local server that plays faulty sites.
+
+Every scenario asserts the same four things: the faulty document's outcome (failed / held) with
+a specific reason, no commit for it in the archive, `tracker status --json` showing it, and a good
+page next to it in the same run still recorded. Nothing lost, nothing false.
+
+The server is aiohttp in its own thread (so a slow answer does not block the good page), plus a
+raw socket server for responses that are not HTTP at all.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import json
+import os
+import shutil
+import socket
+import subprocess
+import threading
+from pathlib import Path
+from typing import Awaitable, Callable
+
+import feedparser
+import pytest
+from aiohttp import web
+from click.testing import CliRunner
+
+from tracker import guard
+from tracker.cli import cli
+
+GOOD = "good/Terms of Service"
+BAD = "faulty/Terms of Service"
+
+CLAUSES = "".join(
+    f"<h2>{i}. Clause {i}</h2><p>The customer keeps every right described in section {i}; the provider "
+    f"may not change the fees of section {i} without thirty days of notice.</p>" for i in range(1, 41)
+)
+TERMS = f"""<!doctype html><html><head><title>Acme terms</title></head><body><nav>Home</nav>
+<main><h1>Acme Terms of Service</h1>{CLAUSES}</main><footer>Acme</footer></body></html>"""
+SHORT_TERMS = """<html><head><title>Acme terms</title></head><body><main><h1>Acme Terms</h1>
+<p>Credits expire after 12 months.</p></main></body></html>"""
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def html(text: str, status: int = 200, content_type: str = "text/html", **headers: str) -> web.Response:
+    return web.Response(body=text.encode("utf-8"), status=status,
+                        headers={"Content-Type": content_type, **headers})
+
+
+class Server:
+    """aiohttp on 127.0.0.1 in a thread; ``routes[path]`` answers (tests swap them between runs)."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Handler] = {}
+        ready = threading.Event()
+        self.loop = asyncio.new_event_loop()
+
+        async def dispatch(request: web.Request) -> web.StreamResponse:
+            handler = self.routes.get(request.path)
+            if handler is None:
+                return web.Response(status=404, text="no such page")
+            return await handler(request)
+
+        async def serve() -> None:
+            app = web.Application()
+            app.router.add_route("*", "/{tail:.*}", dispatch)
+            self.runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.1)
+            await self.runner.setup()
+            site = web.TCPSite(self.runner, "127.0.0.1", 0)
+            await site.start()
+            self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+            ready.set()
+
+        def main() -> None:
+            asyncio.set_event_loop(self.loop)
+            self.loop.run_until_complete(serve())
+            self.loop.run_forever()
+
+        self.thread = threading.Thread(target=main, daemon=True)
+        self.thread.start()
+        assert ready.wait(10), "local server did not start"
+
+    def page(self, path: str, make: Callable[[], web.StreamResponse]) -> None:
+        async def handler(request: web.Request) -> web.StreamResponse:
+            return make()
+        self.routes[path] = handler
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def stop(self) -> None:
+        asyncio.run_coroutine_threadsafe(self.runner.cleanup(), self.loop).result(10)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(10)
+
+
+class RawServer:
+    """A TCP server that answers every connection with fixed bytes, then closes: not HTTP."""
+
+    def __init__(self, reply: bytes) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.port = self.sock.getsockname()[1]
+        self.reply = reply
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            with conn:
+                try:
+                    conn.settimeout(2)
+                    conn.recv(65536)
+                    conn.sendall(self.reply)
+                except OSError:
+                    pass
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server():
+    s = Server()
+    s.page("/good", lambda: html(TERMS))
+    yield s
+    s.stop()
+
+
+class Env:
+    def __init__(self, tmp_path: Path, server: Server) -> None:
+        self.tmp = tmp_path
+        self.server = server
+        self.store = tmp_path / "store"
+        self.sources = tmp_path / "sources.toml"
+        self.bad_url = server.url("/bad")
+        self.bad_extra = ""
+        self.raw: list[RawServer] = []
+
+    def write_sources(self) -> None:
+        self.sources.write_text(f"""
+[[service]]
+id = "good"
+name = "Good Co"
+  [[service.document]]
+  type = "Terms of Service"
+  url = "{self.server.url('/good')}"
+  select = ["main"]
+
+[[service]]
+id = "faulty"
+name = "Faulty Co"
+  [[service.document]]
+  type = "Terms of Service"
+  url = "{self.bad_url}"
+{self.bad_extra}
+""", encoding="utf-8")
+
+    def tracker(self, *args: str, code: int | None = None):
+        if args and args[0] == "run":
+            args = ("run", "--host-delay", "0", "--per-host", "4", *args[1:])
+        result = CliRunner().invoke(cli, ["--store", str(self.store), "--sources", str(self.sources), *args])
+        if code is not None:
+            assert result.exit_code == code, result.output
+        return result
+
+    def run(self, code: int | None = None) -> dict[str, dict]:
+        self.write_sources()
+        result = self.tracker("run", "--json", code=code)
+        try:
+            data = json.loads(result.output)
+        except ValueError:
+            raise AssertionError(result.output) from None
+        return {d["key"]: d for d in data["documents"]}
+
+    def commits(self, path: str = "") -> list[str]:
+        if not (self.store / "archive" / ".git").exists():
+            return []
+        args = ["git", "-C", str(self.store / "archive"), "log", "--format=%H"]
+        out = subprocess.run(args + (["--", path] if path else []), capture_output=True, text=True)
+        return out.stdout.split()
+
+    def status(self) -> dict[str, dict]:
+        return {r["document"]: r for r in json.loads(self.tracker("status", "--json", code=0).output)}
+
+    def text(self, service: str) -> str:
+        return self.tracker("show", service, "Terms of Service", code=0).output
+
+
+@pytest.fixture
+def env(tmp_path, server):
+    e = Env(tmp_path, server)
+    yield e
+    for raw in e.raw:
+        raw.close()
+
+
+def assert_fault(env: Env, docs: dict[str, dict], outcome: str, reason: str, commits_before: int = 0) -> None:
+    """The faulty page: ``outcome`` with ``reason``, no commit, shown by status; the good one recorded."""
+    bad = docs[BAD]
+    assert bad["outcome"] == outcome, bad
+    said = bad["error"] if outcome == "failed" else bad["summary"]
+    assert reason.lower() in (said or "").lower(), bad
+    assert bad["commit"] is None
+    assert len(env.commits("faulty")) == commits_before
+    assert docs[GOOD]["outcome"] in ("new", "unchanged", "changed"), docs[GOOD]
+    assert len(env.commits("good")) >= 1
+    row = env.status()[BAD]
+    assert row["last_outcome"] == outcome and reason.lower() in (row["error"] or "").lower(), row
+
+
+# --------------------------------------------------------------------------- one-run scenarios
+
+BIG = b"<html><body><main><p>" + b"terms " * (2 * 1024 * 1024) + b"</p></main></body></html>"  # > 10 MB
+
+
+SCENARIOS: dict[str, tuple[Callable[[Env], None], str]] = {}
+
+
+def scenario(name: str, reason: str):
+    def register(setup: Callable[[Env], None]) -> Callable[[Env], None]:
+        SCENARIOS[name] = (setup, reason)
+        return setup
+    return register
+
+
+def _status(code: int) -> Callable[[Env], None]:
+    return lambda env: env.server.page("/bad", lambda: html("<h1>error</h1>", status=code))
+
+
+for _code in (401, 403, 404, 410, 451):
+    scenario(f"http-{_code}", f"HTTP {_code}")(_status(_code))
+scenario("http-500-after-retries", "HTTP 500")(_status(500))
+
+
+@scenario("timeout", "timed out after 0.3 s")
+def _timeout(env: Env) -> None:
+    async def slow(request: web.Request) -> web.StreamResponse:
+        await asyncio.sleep(3)
+        return html(TERMS)
+    env.server.routes["/bad"] = slow
+    env.bad_extra = "  timeout = 0.3"
+
+
+@scenario("connection-refused", "cannot connect")
+def _refused(env: Env) -> None:
+    env.bad_url = f"http://127.0.0.1:{closed_port()}/terms"
+
+
+@scenario("not-http", "invalid HTTP response: bad status line")
+def _not_http(env: Env) -> None:
+    raw = RawServer(b"SSH-2.0-OpenSSH_9.6\r\nthis is not HTTP\r\n\r\n")
+    env.raw.append(raw)
+    env.bad_url = f"http://127.0.0.1:{raw.port}/terms"
+
+
+@scenario("truncated-body", "connection lost")
+def _truncated(env: Env) -> None:
+    raw = RawServer(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5000\r\n\r\n<html><body>Terms")
+    env.raw.append(raw)
+    env.bad_url = f"http://127.0.0.1:{raw.port}/terms"
+
+
+@scenario("redirect-loop", "too many redirects")
+def _loop(env: Env) -> None:
+    env.server.page("/bad", lambda: web.Response(status=302, headers={"Location": "/bad2"}))
+    env.server.page("/bad2", lambda: web.Response(status=302, headers={"Location": "/bad"}))
+
+
+@scenario("over-size-cap-declared", "over the 10485760-byte cap")
+def _big(env: Env) -> None:
+    env.server.page("/bad", lambda: web.Response(body=BIG, content_type="text/html"))
+
+
+@scenario("over-size-cap-streamed", "exceeds the 10485760-byte cap")
+def _big_streamed(env: Env) -> None:
+    async def stream(request: web.Request) -> web.StreamResponse:
+        resp = web.StreamResponse(headers={"Content-Type": "text/html"})
+        resp.enable_chunked_encoding()
+        await resp.prepare(request)
+        try:
+            for start in range(0, len(BIG), 1 << 20):
+                await resp.write(BIG[start:start + (1 << 20)])
+        except (ConnectionError, RuntimeError):
+            pass
+        return resp
+    env.server.routes["/bad"] = stream
+
+
+@scenario("gzip-bomb", "exceeds the 10485760-byte cap")
+def _bomb(env: Env) -> None:
+    # 11 KB on the wire, 100 MB once inflated: the cap applies to the decoded size.
+    bomb = gzip.compress(b"<html><body><p>" + b"\0" * (100 * 1024 * 1024), 9)
+    env.server.page("/bad", lambda: web.Response(body=bomb, headers={"Content-Type": "text/html",
+                                                                     "Content-Encoding": "gzip"}))
+
+
+def _typed(media: str, body: bytes) -> Callable[[Env], None]:
+    return lambda env: env.server.page("/bad", lambda: web.Response(body=body, headers={"Content-Type": media}))
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+for _media, _body in (("image/png", PNG), ("application/octet-stream", b"\x00\x01binary"),
+                      ("video/mp4", b"\0\0\0\x18ftypmp42"), ("application/zip", b"PK\x03\x04" + b"\0" * 26)):
+    scenario(f"content-type-{_media.replace('/', '-')}", f"unexpected content type {_media}")(_typed(_media, _body))
+
+
+@scenario("empty-body", "empty response body")
+def _empty(env: Env) -> None:
+    env.server.page("/bad", lambda: html(""))
+
+
+@scenario("whitespace-body", "empty response body")
+def _blank(env: Env) -> None:
+    env.server.page("/bad", lambda: html("  \r\n\t\n"))
+
+
+@scenario("selected-region-missing", "selected region missing")
+def _no_region(env: Env) -> None:
+    env.server.page("/bad", lambda: html("<html><body><div id='app'>Loading…</div></body></html>"))
+    env.bad_extra = '  select = ["article#terms"]'
+
+
+def _soft(body: str, title: str = "") -> Callable[[Env], None]:
+    page = f"<html><head><title>{title}</title></head><body><main>{body}</main></body></html>"
+    return lambda env: env.server.page("/bad", lambda: html(page))
+
+
+scenario("soft-access-denied", "looks like an error page: access denied")(
+    _soft("<h1>Access Denied</h1><p>You don't have permission to access this server.</p><p>Reference #18.2f</p>"))
+scenario("soft-forbidden-title", "looks like an error page: access denied")(
+    _soft("<p>Request could not be satisfied.</p>", title="403 Forbidden"))
+scenario("soft-captcha", "looks like an error page: captcha")(
+    _soft("<h1>Please verify you are human</h1><p>Complete the CAPTCHA below to continue.</p>"))
+scenario("soft-checking-browser", "looks like an error page: captcha")(
+    _soft("<h1>Checking your browser before accessing acme.example</h1><p>This takes a few seconds.</p>",
+          title="Just a moment..."))
+scenario("soft-cookie-wall", "looks like an error page: cookie wall")(
+    _soft("<p>We value your privacy.</p><p>Please accept cookies to continue to this site.</p>"
+          "<button>Accept all</button><button>Settings</button>"))
+scenario("soft-page-not-found", "looks like an error page: page not found")(
+    _soft("<h1>Oops!</h1><p>The page you were looking for doesn't exist.</p><p>Go back home.</p>",
+          title="Page Not Found | Acme"))
+scenario("soft-404-text", "looks like an error page: page not found")(
+    _soft("<h1>404</h1><p>Nothing to see here.</p>"))
+scenario("soft-login", "looks like an error page: login page")(
+    _soft("<h1>Sign in to continue</h1><form><label>Email <input type='email' name='u'></label>"
+          "<label>Password <input type=password name='p'></label><button>Sign in</button></form>"))
+
+
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+def test_fault_is_reported_and_never_recorded(env, name):
+    setup, reason = SCENARIOS[name]
+    setup(env)
+    docs = env.run(code=1)
+    assert_fault(env, docs, "failed", reason)
+    assert env.tracker("run", "-q").exit_code == 1  # still failing, still nothing recorded
+    assert env.commits("faulty") == []
+    assert "Acme Terms of Service" in env.text("good")
+
+
+# --------------------------------------------------------------------------- after a version existed
+
+
+@pytest.mark.parametrize("code", [404, 410])
+def test_gone_is_recorded_once_then_back(env, code):
+    env.server.page("/bad", lambda: html(TERMS))
+    docs = env.run(code=0)
+    assert docs[BAD]["outcome"] == "new"
+    recorded = env.commits("faulty")
+
+    env.server.page("/bad", lambda: html("<h1>gone</h1>", status=code))
+    for _ in range(2):  # two runs while gone: one "gone" event
+        docs = env.run(code=1)
+        assert_fault(env, docs, "failed", f"HTTP {code}", commits_before=1)
+    assert env.commits("faulty") == recorded
+    row = env.status()[BAD]
+    assert row["gone_since"] and row["versions"] == 1
+    assert "gone since" in env.tracker("status", code=0).output
+
+    env.server.page("/bad", lambda: html(TERMS))  # back, same text: unchanged, a "back" event
+    docs = env.run(code=0)
+    assert docs[BAD]["outcome"] == "unchanged"
+    assert env.status()[BAD]["gone_since"] is None
+    assert env.commits("faulty") == recorded
+    from tracker.index import Index
+
+    with Index(env.store / "index.sqlite") as index:
+        events = [(e["event"], e["detail"]) for e in index.events(BAD)]
+    assert [e for e, _ in events] == ["gone", "back"] and str(code) in events[0][1]
+
+
+def test_error_page_much_shorter_than_last_version_fails_even_if_long(env):
+    long_terms = TERMS.replace("</main>", CLAUSES * 3 + "</main>")  # ~20,000 characters
+    env.server.page("/bad", lambda: html(long_terms))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    filler = "".join(f"<p>Reference {i}: request blocked by the edge network.</p>" for i in range(60))
+    env.server.page("/bad", lambda: html(f"<html><body><h1>Access denied</h1>{filler}</body></html>"))
+    docs = env.run(code=1)
+    assert_fault(env, docs, "failed", "looks like an error page: access denied", commits_before=1)
+
+
+def test_real_terms_that_mention_access_denied_are_recorded(env):
+    clause = ("<p>If we suspend your account, access denied to the service may last until the dispute is "
+              "settled; a page not found error is not a breach of these terms.</p>")
+    env.server.page("/bad", lambda: html(TERMS.replace("</main>", clause + "</main>")))
+    docs = env.run(code=0)
+    assert docs[BAD]["outcome"] == "new"
+    assert "access denied to the service" in env.text("faulty")
+
+
+def test_sudden_shrink_is_held_for_three_runs_then_recorded(env):
+    env.server.page("/bad", lambda: html(TERMS))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    half = TERMS.split("<h2>6.")[0] + "</main></body></html>"  # 5 of 40 clauses left
+    env.server.page("/bad", lambda: html(half))
+    for seen in (1, 2):
+        docs = env.run(code=0)
+        assert_fault(env, docs, "held", "text shrank by", commits_before=1)
+        assert f"({seen} so far)" in docs[BAD]["summary"]
+    assert "held" in env.tracker("status", code=0).output
+    docs = env.run(code=0)  # third consecutive sighting: it is real
+    assert docs[BAD]["outcome"] == "changed" and len(env.commits("faulty")) == 2
+    assert "Clause 6" not in env.text("faulty")
+
+
+def test_shrink_hold_is_forgotten_when_the_page_comes_back(env):
+    env.server.page("/bad", lambda: html(TERMS))
+    env.run(code=0)
+    env.server.page("/bad", lambda: html(SHORT_TERMS))
+    assert env.run(code=0)[BAD]["outcome"] == "held"
+    env.server.page("/bad", lambda: html(TERMS))
+    assert env.run(code=0)[BAD]["outcome"] == "unchanged"
+    env.server.page("/bad", lambda: html(SHORT_TERMS))  # counting starts again
+    docs = env.run(code=0)
+    assert docs[BAD]["outcome"] == "held" and "(1 so far)" in docs[BAD]["summary"]
+
+
+def test_max_shrink_per_document(env):
+    env.bad_extra = "  max_shrink = 1"
+    env.server.page("/bad", lambda: html(TERMS))
+    env.run(code=0)
+    env.server.page("/bad", lambda: html(SHORT_TERMS))
+    assert env.run(code=0)[BAD]["outcome"] == "changed"
+    env.bad_extra = "  max_shrink = 0"
+    env.write_sources()
+    result = env.tracker("run", code=2)
+    assert "max_shrink" in result.output
+
+
+# --------------------------------------------------------------------------- charsets
+
+CP1252_PAGE = ("<html><head><title>Conditions</title></head><body><main><h1>Conditions générales</h1>"
+               "<p>Le client “accepte” les conditions – sans réserve, à l’exception de l’article 5.</p>"
+               "</main></body></html>")
+
+
+@pytest.mark.parametrize("case", ["cp1252-no-charset", "meta-contradicts-header"])
+def test_charsets_without_mojibake(env, case):
+    if case == "cp1252-no-charset":
+        body, ctype = CP1252_PAGE.encode("cp1252"), "text/html"
+    else:  # the header says UTF-8 (and is right); the page's <meta> says latin-1
+        body = CP1252_PAGE.replace("<head>", '<head><meta charset="iso-8859-1">').encode("utf-8")
+        ctype = "text/html; charset=utf-8"
+    env.server.page("/bad", lambda: web.Response(body=body, headers={"Content-Type": ctype}))
+    docs = env.run(code=0)
+    assert docs[BAD]["outcome"] == "new" and docs[GOOD]["outcome"] == "new"
+    text = (env.store / "archive" / "faulty" / "Terms of Service.md").read_text(encoding="utf-8")
+    # (the extractor straightens typographic quotes and dashes; what matters is they decoded)
+    assert "Conditions générales" in text and "sans réserve, à l'exception" in text and '"accepte"' in text
+    for mojibake in ("Ã", "â€", "\ufffd"):
+        assert mojibake not in text
+
+
+# --------------------------------------------------------------------------- archive faults
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
+def test_read_only_archive_fails_with_exit_3_and_keeps_versions(env):
+    env.server.page("/bad", lambda: html(TERMS))
+    env.run(code=0)
+    before = env.commits()
+    env.server.page("/good", lambda: html(TERMS.replace("Clause 1<", "Clause one<")))
+    archive = env.store / "archive"
+    subprocess.run(["chmod", "-R", "a-w", str(archive)], check=True)
+    try:
+        result = env.tracker("run", code=3)
+    finally:
+        subprocess.run(["chmod", "-R", "u+w", str(archive)], check=True)
+    assert "could not write" in result.output and "intact" in result.output
+    assert env.commits() == before
+    assert env.tracker("verify", code=0)
+
+
+@pytest.mark.parametrize("broken,message", [
+    # git cannot write: the pack directory fast-import writes into is not a directory (as root,
+    # the stand-in for a full disk or a read-only archive)
+    ("objects/pack", "could not write 1 new version(s) to the archive"),
+    # git cannot even read the repository: refused before the index is touched
+    ("objects", "is damaged or unreadable"),
+])
+def test_archive_write_failure_exits_3_and_keeps_archive_and_index(env, broken, message):
+    env.server.page("/bad", lambda: html(TERMS))
+    env.run(code=0)
+    before = env.commits()
+    env.server.page("/good", lambda: html(TERMS.replace("Clause 1<", "Clause one<")))
+    target = env.store / "archive" / ".git" / broken
+    saved = env.tmp / "saved"
+    shutil.move(target, saved)
+    target.write_text("not a directory\n")
+    try:
+        result = env.tracker("run", code=3)
+        assert f"error: " in result.output and message in result.output, result.output
+        assert "Traceback" not in result.output
+    finally:
+        target.unlink()
+        shutil.move(saved, target)
+    assert env.commits() == before
+    report = json.loads(env.tracker("verify", "--json", code=0).output)
+    assert report["ok"] and report["indexed"] == 2
+    assert len(json.loads(env.tracker("history", "good", "--json", code=0).output)) == 1
+    docs = env.run(code=0)  # once repaired, the change is recorded, the rest is unchanged
+    assert docs[GOOD]["outcome"] == "changed" and docs[BAD]["outcome"] == "unchanged"
+
+
+# --------------------------------------------------------------------------- the attention feed
+
+
+def test_attention_feed_lists_failing_and_held_documents(env):
+    env.server.page("/bad", lambda: html(TERMS))
+    env.run(code=0)
+    env.server.page("/bad", lambda: html(SHORT_TERMS))
+    env.run(code=0)  # held
+    out = env.tmp / "feeds"
+    env.tracker("feed", "--out", str(out), code=0)
+    entries = feedparser.parse(str(out / "attention.atom")).entries
+    assert len(entries) == 1 and "held" in entries[0].title and "Faulty Co" in entries[0].title
+    env.server.page("/bad", lambda: html("<h1>gone</h1>", status=404))
+    env.run(code=1)
+    env.tracker("feed", "--out", str(out), code=0)
+    entries = feedparser.parse(str(out / "attention.atom")).entries
+    assert len(entries) == 1 and "gone" in entries[0].title and "HTTP 404" in entries[0].summary
+    data = json.loads((out / "attention.json").read_text(encoding="utf-8"))
+    assert len(data["items"]) == 1 and (out / "attention.rss").is_file()
+    env.server.page("/bad", lambda: html(TERMS))
+    env.run(code=0)
+    env.tracker("feed", "--out", str(out), code=0)
+    assert feedparser.parse(str(out / "attention.atom")).entries == []
+
+
+# --------------------------------------------------------------------------- guard rules (pure)
+
+
+@pytest.mark.parametrize("text,title,raw,rule", [
+    ("Access Denied. Reference #18.2f", "", b"", "access denied"),
+    ("Request could not be satisfied.", "403 Forbidden", b"", "access denied"),
+    ("You have been blocked.", "", b"", "access denied"),
+    ("Please complete the security check. CAPTCHA", "", b"", "captcha"),
+    ("Verify you are human by completing the action below.", "", b"", "captcha"),
+    ("Checking your browser before accessing example.com.", "Just a moment...", b"", "captcha"),
+    ("We use cookies. Please accept cookies to continue.", "", b"", "cookie wall"),
+    ("Page not found. Try the home page.", "", b"", "page not found"),
+    ("Nothing here.", "404 | Acme", b"", "page not found"),
+    ("Sign in to continue. Email Password", "", b"<input type='password'>", "login page"),
+])
+def test_error_page_rules(text, title, raw, rule):
+    raw = raw + (f"<title>{title}</title>".encode() if title else b"")
+    assert (guard.error_page(text, raw) or "").startswith(f"looks like an error page: {rule}")
+
+
+@pytest.mark.parametrize("text,raw", [
+    ("Credits expire after 12 months. Fees are $404 a year.", b""),
+    ("Sign in to continue using your account after the change.", b"<p>no form</p>"),  # no password field
+    ("Cookies. " + "You must accept cookies to continue. " + "We describe them below. " * 40, b""),  # not little text
+    ("Terms of Service. Section 4.04 applies.", b""),
+])
+def test_error_page_rules_do_not_fire_on_ordinary_text(text, raw):
+    assert guard.error_page(text, raw) is None
+
+
+def test_error_page_rules_only_apply_to_short_or_much_shorter_texts():
+    long_terms = "Clause: access denied to minors is not a breach. " * 60  # ~3,000 characters
+    assert guard.error_page(long_terms, b"") is None
+    assert guard.error_page(long_terms, b"", previous_length=4000) is None
+    assert guard.error_page(long_terms, b"", previous_length=10000) == "looks like an error page: access denied"
+
+
+def test_content_type_and_empty_body_rules():
+    assert guard.unexpected_content_type("image/png") == "unexpected content type image/png (expected HTML, text or PDF)"
+    assert guard.unexpected_content_type("application/octet-stream", b"%PDF-1.7 ...") is None
+    assert guard.unexpected_content_type("application/octet-stream", b"\0\1")
+    assert guard.unexpected_content_type("application/zip; charset=binary")
+    for ok in ("text/html; charset=utf-8", "application/pdf", "text/plain", "", "application/xhtml+xml"):
+        assert guard.unexpected_content_type(ok) is None
+    assert guard.empty_body(b" \n") and guard.empty_body(b"x") is None
+
+
+def test_shrink_rule():
+    assert guard.shrink(None, 10) is None and guard.shrink(1000, 1200) is None
+    assert guard.shrink(1000, 500) is None  # exactly half: allowed
+    assert "shrank by 51%" in guard.shrink(1000, 490)
+    assert guard.shrink(1000, 490, 0.6) is None
+    assert guard.shrink(1000, 0, 1.0) is None  # 1 never holds
