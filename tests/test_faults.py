@@ -91,9 +91,17 @@ class Server:
         return f"http://127.0.0.1:{self.port}{path}"
 
     def stop(self) -> None:
+        async def drain() -> None:  # slow handlers still waiting: end them, quietly
+            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
         asyncio.run_coroutine_threadsafe(self.runner.cleanup(), self.loop).result(10)
+        asyncio.run_coroutine_threadsafe(drain(), self.loop).result(10)
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(10)
+        self.loop.close()
 
 
 class RawServer:
@@ -180,7 +188,7 @@ name = "Faulty Co"
         self.write_sources()
         result = self.tracker("run", "--json", code=code)
         try:
-            data = json.loads(result.output)
+            data = json.loads(result.stdout)
         except ValueError:
             raise AssertionError(result.output) from None
         return {d["key"]: d for d in data["documents"]}
@@ -193,7 +201,7 @@ name = "Faulty Co"
         return out.stdout.split()
 
     def status(self) -> dict[str, dict]:
-        return {r["document"]: r for r in json.loads(self.tracker("status", "--json", code=0).output)}
+        return {r["document"]: r for r in json.loads(self.tracker("status", "--json", code=0).stdout)}
 
     def text(self, service: str) -> str:
         return self.tracker("show", service, "Terms of Service", code=0).output

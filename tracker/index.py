@@ -65,6 +65,7 @@ CREATE TABLE IF NOT EXISTS events (
     id INTEGER PRIMARY KEY, document_key TEXT, event TEXT, at TEXT, detail TEXT, run_id INTEGER
 );
 CREATE INDEX IF NOT EXISTS events_doc ON events (document_key, id);
+CREATE TABLE IF NOT EXISTS fetch_settings (document_key TEXT PRIMARY KEY, fingerprint TEXT);
 """
 
 DERIVED_TABLES = ("services", "documents", "versions", "changes")
@@ -304,6 +305,15 @@ class Index:
     def pending_keys(self) -> set[str]:
         """Documents with an unrecorded text being counted (confirm, or a held shrink)."""
         return {r[0] for r in self.conn.execute("SELECT document_key FROM pending")}
+
+    # -- how each document was last fetched and extracted -------------------------------------
+    def fetch_settings(self) -> dict[str, str]:
+        """document key -> fingerprint of the settings its latest text was extracted with."""
+        return {r[0]: r[1] for r in self.conn.execute("SELECT document_key, fingerprint FROM fetch_settings")}
+
+    def set_fetch_settings(self, document_key: str, fingerprint: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO fetch_settings (document_key, fingerprint) VALUES (?, ?)",
+                          (document_key, fingerprint))
 
     # -- document events (gone / back) -------------------------------------------------------
     def last_events(self) -> dict[str, sqlite3.Row]:

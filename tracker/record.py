@@ -93,7 +93,7 @@ def _index_batch(store: Store, index: Index, batch: Sequence[Commit], previous: 
     return len(batch)
 
 
-PARALLEL_MIN = 8  # below this, starting workers costs more than it saves
+PARALLEL_MIN = 24  # below this, starting worker processes costs more than it saves
 _POOL: "ProcessPoolExecutor | None" = None
 
 

@@ -181,6 +181,12 @@ async def _run(
     confirmed: list[dict[str, Any]] = []  # validators of texts confirmed unchanged in this run
     counting = index.pending_keys()  # documents with an unrecorded text being counted
     events = {key: row["event"] for key, row in index.last_events().items()}
+    settings = index.fetch_settings()  # how each document's latest text was extracted
+
+    def extracted_with(key: str) -> None:
+        if settings.get(key) != prints[key]:
+            index.set_fetch_settings(key, prints[key])
+            settings[key] = prints[key]
 
     def gone(fetched: Fetched) -> None:
         """A 404/410 for a document we hold a version of: a "gone" event, once."""
@@ -247,11 +253,15 @@ async def _run(
         if known == text_hash:
             forget_pending(doc.key)
             present(fetched)
+            extracted_with(doc.key)
             confirmed.append(remember(fetched, text_hash))
             emit(Outcome(doc.key, "unchanged", None, fetched.status, fetched.duration))
             continue
         # A new text: is it an error page served as 200, or a page that suddenly lost most of itself?
-        previous = _previous_length(store, index, doc) if known is not None else None
+        # Comparisons with the last text only mean something if it was extracted the same way: a
+        # narrower `select` shrinks the text on purpose.
+        same_settings = settings.get(doc.key, prints[doc.key]) == prints[doc.key]
+        previous = _previous_length(store, index, doc) if known is not None and same_settings else None
         problem = guard.error_page(version.text, fetched.body, previous)
         if problem:
             emit(Outcome(doc.key, "failed", problem, fetched.status, fetched.duration))
@@ -287,6 +297,7 @@ async def _run(
             version = _with(version, kind=kind)
         pending.append((version, fetched))
         latest[doc.key] = text_hash
+        extracted_with(doc.key)
         if len(pending) >= BATCH_SIZE:
             _flush(store, index, pending, emit, remember)
             pending = []
