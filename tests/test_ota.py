@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from tracker.cli import TrackerGroup, cli
 from tracker.cli_ota import register
-from tracker.ota import (COMBINE, DEGRADED, FILTER, PDF, RANGE, SCRIPTS, SUPPORTED, UNSUPPORTED,
+from tracker.ota import (COMBINE, DEGRADED, FILTER, RANGE, SUPPORTED, UNSUPPORTED,
                          load_declarations, support_table, to_toml, toml_string)
 from tracker.sources import parse_sources
 
@@ -70,15 +70,16 @@ def test_declarations_map_to_documents(declarations: Path) -> None:
     privacy = nimbus["Privacy Policy"]
     assert privacy.status == DEGRADED and privacy.categories == [FILTER] and "removeTrackingIds" in privacy.issues[0]
     assert privacy.select == ("#policy", ".annex")
-    assert nimbus["Acceptable Use Policy"].categories == [SCRIPTS]
+    aup = nimbus["Acceptable Use Policy"]  # executeClientScripts: rendered in a browser
+    assert aup.status == SUPPORTED and aup.render == "browser" and aup.categories == []
     zephyr = by_type(result, "zephyr-mail")
     assert zephyr["Terms of Service"].status == UNSUPPORTED and zephyr["Terms of Service"].categories == [COMBINE]
     assert zephyr["Privacy Policy"].status == DEGRADED and zephyr["Privacy Policy"].select == ()
     assert RANGE in zephyr["Privacy Policy"].categories
     assert zephyr["Cookie Policy"].select == ("main",) and zephyr["Cookie Policy"].status == DEGRADED
-    assert zephyr["Data Processing Agreement"].categories == [PDF]
+    assert zephyr["Data Processing Agreement"].status == SUPPORTED  # a PDF: extracted with pypdfium2
     summary = result.summary()
-    assert (summary["documents"], summary["supported"], summary["degraded"], summary["unsupported"]) == (7, 1, 4, 2)
+    assert (summary["documents"], summary["supported"], summary["degraded"], summary["unsupported"]) == (7, 3, 3, 1)
 
 
 def test_toml_round_trips_through_the_sources_parser(declarations: Path) -> None:
@@ -90,9 +91,11 @@ def test_toml_round_trips_through_the_sources_parser(declarations: Path) -> None
     services = {s.id: s for s in sources.services}
     assert set(services) == {"nimbus-cloud", "zephyr-mail"}
     assert services["zephyr-mail"].name == 'Zephyr "Mail" \\ Co'
-    assert {d.type for d in services["zephyr-mail"].documents} == {"Privacy Policy", "Cookie Policy"}
+    assert {d.type for d in services["zephyr-mail"].documents} == {"Privacy Policy", "Cookie Policy",
+                                                                  "Data Processing Agreement"}
     nimbus = {d.type: d for d in services["nimbus-cloud"].documents}
     assert nimbus["Terms of Service"].remove == (".banner",)
+    assert nimbus["Acceptable Use Policy"].render == "browser"
     assert "# warning: custom filter not applied (removeTrackingIds)" in text
     assert "# left out: Zephyr \"Mail\" \\ Co / Terms of Service: combine" in text
 
@@ -124,13 +127,13 @@ def test_cli_import_declarations(declarations: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(_cli(), ["import-declarations", str(declarations), "--out", str(out), "--report"])
     assert result.exit_code == 0, result.output
-    assert "5 document(s) (1 fully supported, 4 with warnings, 2 left out)" in result.output
+    assert "6 document(s) (3 fully supported, 3 with warnings, 1 left out)" in result.output
     assert "unsupported zephyr-mail/Terms of Service: combine" in result.output
     assert parse_sources(out.read_text(encoding="utf-8"))
     again = runner.invoke(_cli(), ["import-declarations", str(declarations), "--out", str(out)])
     assert again.exit_code == 2 and "--force" in again.output
     forced = runner.invoke(_cli(), ["import-declarations", str(declarations), "--out", str(out), "--force", "--json"])
-    assert forced.exit_code == 0 and json.loads(forced.output)["supported"] == 1
+    assert forced.exit_code == 0 and json.loads(forced.output)["supported"] == 3
 
 
 @pytest.mark.skipif(not DECLARATIONS.is_dir(), reason="OTA declarations not available")

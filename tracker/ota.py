@@ -21,10 +21,12 @@ What the tracker cannot do yet, and what happens to it (each document carries it
   of the same list are kept; with none left the whole page is tracked) -> "degraded";
 * ``filter`` (custom JavaScript functions of the declarations repository): not applied; the
   document is tracked with a warning -> "degraded";
-* ``executeClientScripts``: the page is fetched without running its scripts -> "degraded";
 * selectors lexbor cannot parse: dropped -> "degraded";
-* ``combine`` (one document made of several pages), PDF documents, missing or bad URLs, document
-  types that cannot be file names: left out -> "unsupported".
+* ``combine`` (one document made of several pages), missing or bad URLs, document types that
+  cannot be file names: left out -> "unsupported".
+
+``executeClientScripts`` maps to ``render = "browser"`` (headless Chromium) and PDF documents go
+through the PDF extractor: both fully supported.
 """
 
 from __future__ import annotations
@@ -66,6 +68,7 @@ class DeclaredDocument:
     url: str = ""
     select: tuple[str, ...] = ()
     remove: tuple[str, ...] = ()
+    render: str = "http"
     status: str = SUPPORTED
     issues: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
@@ -181,8 +184,6 @@ def _document(file: str, service_id: str, name: str, terms_type: str, raw: Any) 
             doc.reject(BAD_URL, f"{BAD_URL}: no 'fetch' URL")
         else:
             doc.url = url.strip()
-            if re.search(r"\.pdf($|[?#])", doc.url, re.IGNORECASE):
-                doc.reject(PDF, f"{PDF}: the tracker extracts HTML and text pages only")
     doc.select = _selectors(doc, raw.get("select"), "select")
     doc.remove = _selectors(doc, raw.get("remove"), "remove")
     if raw.get("select") and not doc.select:
@@ -193,7 +194,7 @@ def _document(file: str, service_id: str, name: str, terms_type: str, raw: Any) 
         names = ", ".join(str(f) for f in (filters if isinstance(filters, list) else [filters]))
         doc.degrade(FILTER, f"{FILTER} not applied ({names}): the recorded text may contain what it removes")
     if raw.get("executeClientScripts"):
-        doc.degrade(SCRIPTS, f"{SCRIPTS}: fetched without running the page's scripts; the text may be missing")
+        doc.render = "browser"  # rendered by headless Chromium, as the declaration asks
     if doc.status != UNSUPPORTED:
         problem = _validate(doc)
         if problem:
@@ -276,6 +277,8 @@ def _service_toml(service_id: str, name: str, docs: list[DeclaredDocument], *, c
             lines.append(f"  select = {_toml_list(doc.select)}")
         if doc.remove:
             lines.append(f"  remove = {_toml_list(doc.remove)}")
+        if doc.render != "http":
+            lines.append(f"  render = {toml_string(doc.render)}")
         lines.append("")
     return "\n".join(lines) + "\n"
 
