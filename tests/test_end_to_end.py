@@ -376,3 +376,29 @@ def test_summary_groups_key_terms(env):
     assert any(f["kind"] == "duration" for f in credit["facts"])
     text = tracker("summary", "quill", "Terms of Service").output
     assert "refunds" in text and "12 months" in text
+
+
+def test_a_damaged_archive_never_wipes_the_index(env):
+    tracker, store = env
+    run_json(tracker)
+    git_dir = store / "archive" / ".git"
+    (git_dir / "HEAD").rename(git_dir / "HEAD.away")  # git can no longer read the repository
+    r = tracker("history", "quill", code=3)
+    assert "damaged" in r.output
+    r = tracker("reindex", code=3)
+    (git_dir / "HEAD.away").rename(git_dir / "HEAD")
+    history = json.loads(tracker("history", "quill", "--json").output)
+    assert len(history) == 2  # the index kept every version
+
+
+def test_file_urls_can_be_refused(tmp_path):
+    page = tmp_path / "terms.md"
+    page.write_text("# Terms\n\nCredits expire after 12 months.\n")
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[[service]]\nid = "local"\nname = "Local"\n  [[service.document]]\n'
+                       f'  type = "Terms"\n  url = "{page.as_uri()}"\n')
+    base = ["--store", str(tmp_path / "store"), "--sources", str(sources), "run", "--json"]
+    refused = CliRunner().invoke(cli, [*base, "--no-file-urls"])
+    assert refused.exit_code == 1 and "file://" in json.loads(refused.stdout)["documents"][0]["error"]
+    allowed = CliRunner().invoke(cli, base)
+    assert allowed.exit_code == 0 and json.loads(allowed.stdout)["counts"]["new"] == 1

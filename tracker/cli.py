@@ -116,6 +116,8 @@ def cli(ctx: click.Context, store: str, sources: str | None) -> None:
               help="Keep running: one run every INTERVAL (30m, 6h, 1d) until Ctrl-C.")
 @click.option("--confirm", type=click.IntRange(1, 100), default=1, show_default=True,
               help="Record a new text only after it was seen in this many consecutive runs (flaky pages).")
+@click.option("--no-file-urls", is_flag=True,
+              help="Refuse file:// URLs (use when the sources file comes from people you do not trust).")
 @click.option("--notify", "notify_file", type=click.Path(dir_okay=False), default=None,
               help="Notification targets (default: notify.toml next to the sources file, if any).")
 @click.option("--json", "as_json", is_flag=True, help="Print the run result as JSON.")
@@ -123,7 +125,8 @@ def cli(ctx: click.Context, store: str, sources: str | None) -> None:
 @click.pass_obj
 def run(obj: Context, service: str | None, document: str | None, concurrency: int, per_host: int,
         host_delay: float, user_agent: str | None, ignore_robots: bool, shard: str | None,
-        every: str | None, confirm: int, notify_file: str | None, as_json: bool, quiet: bool) -> None:
+        every: str | None, confirm: int, no_file_urls: bool, notify_file: str | None, as_json: bool,
+        quiet: bool) -> None:
     """Snapshot the declared documents once and record what changed.
 
     Each document is fetched, its selected region extracted to Markdown, and a new version is
@@ -155,7 +158,8 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
     interval = parse_interval(every) if every else None
     part = parse_shard(shard) if shard else None
     options = FetchOptions(concurrency=concurrency, per_host=per_host, host_delay=host_delay,
-                           user_agent=user_agent or DEFAULT_USER_AGENT, robots=not ignore_robots)
+                           user_agent=user_agent or DEFAULT_USER_AGENT, robots=not ignore_robots,
+                           allow_file=not no_file_urls)
 
     def documents() -> list[Any]:
         docs = obj.sources().documents(service, document)  # re-read each time: edits apply

@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Sequence
 
 from tracker.analyse import Analysis, analyse
+from tracker.errors import StoreError
 from tracker.index import Index
 from tracker.store import Commit, Store
 
@@ -138,8 +139,9 @@ def sync(store: Store, index: Index) -> int:
     indexed = index.get_meta("indexed_head")
     if head == indexed:
         return 0
-    if head is None:  # the archive is empty or gone: nothing can be kept
-        return reindex(store, index)
+    if head is None:
+        _refuse_empty_archive(store, index)
+        return 0
     if indexed and not store.is_ancestor(indexed, head):
         return reindex(store, index)
     return index_commits(store, index, store.commits(since=indexed))
@@ -147,5 +149,19 @@ def sync(store: Store, index: Index) -> int:
 
 def reindex(store: Store, index: Index) -> int:
     """Drop the derived tables and rebuild them from the archive."""
+    if store.head() is None:
+        _refuse_empty_archive(store, index)
     index.clear_derived()
     return index_commits(store, index, store.commits())
+
+
+def _refuse_empty_archive(store: Store, index: Index) -> None:
+    """An archive that shows no commits while the index knows versions is damaged or missing:
+    never wipe the index to match it (the index may be the only record left of what was there)."""
+    known = index.conn.execute("SELECT COUNT(*) FROM versions").fetchone()[0]
+    if known:
+        raise StoreError(
+            f"the archive at {store.archive} shows no recorded version but the index knows {known}: "
+            "the archive's git repository is damaged or was replaced; restore it from a clone or "
+            "backup (nothing was changed), then run `tracker verify`"
+        )
