@@ -322,15 +322,17 @@ def history(obj: Context, service: str, document: str | None, as_json: bool) -> 
     if as_json:
         emit_json([r.to_dict() for r in rows])
         return
+    lines: list[str] = []
     current = None
     for r in rows:
         if r.document_type != current:
             current = r.document_type
-            click.echo(f"{clean(r.service_id)} / {clean(r.document_type)}")
+            lines.append(f"{clean(r.service_id)} / {clean(r.document_type)}")
         flag = "MATERIAL " if r.material else ""
         label = f"{r.changes} change{'s' if r.changes != 1 else ''}" if r.seq > 1 else "first"
         kind = " (revert)" if r.kind == "revert" else ""
-        click.echo(f"  {r.seq:>3}  {r.fetched_at}  {r.commit_sha[:10]}  {label}{kind}  {flag}{clean(r.summary)}")
+        lines.append(f"  {r.seq:>3}  {r.fetched_at}  {r.commit_sha[:10]}  {label}{kind}  {flag}{clean(r.summary)}")
+    click.echo("\n".join(lines))
 
 
 @cli.command()
@@ -388,16 +390,20 @@ def diff(obj: Context, service: str, document: str | None, from_: str | None, to
     with obj.index() as index:
         key = _document_key(index, service, document)
         versions = index.version_rows(key)
-    new = _pick_version(versions, to or "-1")
+        new = _pick_version(versions, to or "-1")
+        stored = index.stored_analysis(new.commit_sha)
     if from_ is None:
         if new.seq <= 1:
             raise NotFoundError(f"{key} has only its first version ({new.fetched_at}); nothing to diff yet")
         old = versions[new.seq - 2]
     else:
         old = _pick_version(versions, from_)
-    path = f"{new.service_id}/{new.document_type}.md"
-    old_text, new_text = obj.store().read_many([(old.commit_sha, path), (new.commit_sha, path)])
-    result = analyse(old_text, new_text)
+    if old.seq == new.seq - 1 and stored is not None:
+        result = stored  # adjacent versions: the analysis recorded in the index, no re-analysis
+    else:
+        path = f"{new.service_id}/{new.document_type}.md"
+        old_text, new_text = obj.store().read_many([(old.commit_sha, path), (new.commit_sha, path)])
+        result = analyse(old_text, new_text)
     header = {
         "document": key,
         "from": {"seq": old.seq, "date": old.fetched_at, "commit": old.commit_sha},

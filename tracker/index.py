@@ -35,7 +35,8 @@ CREATE TABLE IF NOT EXISTS versions (
     seq INTEGER, fetched_at TEXT, source_url TEXT, final_url TEXT, http_status INTEGER,
     content_hash TEXT, content_type TEXT, raw_path TEXT, extractor_version TEXT,
     kind TEXT, revert_of TEXT, parent_sha TEXT,
-    changes INTEGER, material INTEGER, severity TEXT, categories TEXT, summary TEXT
+    changes INTEGER, material INTEGER, severity TEXT, categories TEXT, summary TEXT,
+    unchanged INTEGER
 );
 CREATE INDEX IF NOT EXISTS versions_doc ON versions (document_key, seq);
 CREATE INDEX IF NOT EXISTS versions_hash ON versions (document_key, content_hash);
@@ -113,10 +114,17 @@ class Index:
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.executescript(_SCHEMA)
+            self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(
                 f"the index {self.path} is unreadable ({exc}); delete it and run `tracker reindex`"
             ) from exc
+
+    def _migrate(self) -> None:
+        """Add columns that later versions introduced to an index file written by an earlier one."""
+        columns = {r[1] for r in self.conn.execute("PRAGMA table_info(versions)")}
+        if "unchanged" not in columns:
+            self.conn.execute("ALTER TABLE versions ADD COLUMN unchanged INTEGER")
 
     def close(self) -> None:
         self.conn.close()
@@ -244,6 +252,25 @@ class Index:
             d["material"] = bool(d["material"])
             out.append(d)
         return out
+
+    def stored_analysis(self, commit_sha: str) -> "Analysis | None":
+        """The analysis recorded for a version against its predecessor (None for old rows)."""
+        from tracker.analyse import Analysis
+
+        row = self.conn.execute(
+            "SELECT material, severity, categories, summary, unchanged FROM versions WHERE commit_sha = ?",
+            (commit_sha,),
+        ).fetchone()
+        if row is None or row["unchanged"] is None:
+            return None
+        changes = tuple(self.changes_for(commit_sha))
+        for change in changes:
+            for key in ("id", "commit_sha", "document_key", "n"):
+                change.pop(key, None)
+        cosmetic = tuple(sorted({c["cosmetic"] for c in changes if c.get("cosmetic")}))
+        return Analysis(changes, bool(row["material"]), row["severity"] or "none",
+                        tuple(json.loads(row["categories"] or "[]")), cosmetic, row["summary"] or "",
+                        row["unchanged"])
 
     def recent_versions(self, limit: int = 200, document_key: str | None = None) -> list[VersionRow]:
         sql = "SELECT * FROM versions WHERE seq > 1"

@@ -86,6 +86,7 @@ def _index_batch(store: Store, index: Index, batch: Sequence[Commit], previous: 
                 "severity": result.severity,
                 "categories": list(result.categories),
                 "summary": result.summary,
+                "unchanged": result.unchanged,
             },
             result.changes,
         )
