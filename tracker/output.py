@@ -37,13 +37,12 @@ def diff_lines(changes: Sequence[dict[str, Any]], *, color: bool) -> "Iterable[A
     marks = {"added": "+", "removed": "-", "modified": "~", "moved": ">"}
     for change in changes:
         kind = change["kind"]
-        label = change.get("severity") or ""
-        material = " MATERIAL" if change.get("material") else ""
+        label = change.get("severity") or ""  # cosmetic, minor, material or critical
         cats = ", ".join(change.get("categories") or [])
         head = f"{marks.get(kind, '?')} {kind} {clean(change.get('clause_id') or change.get('clause') or '')}"
         if change.get("heading"):
             head += f"  ({clean(change['heading'])})"
-        meta = f"  [{label}{material}{'; ' + cats if cats else ''}]"
+        meta = f"  [{label}{'; ' + cats if cats else ''}]"
         explanation = clean(change.get("explanation"))
         if not color:
             yield head + meta
