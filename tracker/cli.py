@@ -283,6 +283,16 @@ def _pick_version(versions: list[Any], spec: str) -> Any:
     return chosen[-1]
 
 
+def _version_text(obj: Context, service: str, document: str | None, at: str | None) -> tuple[str, Any, str]:
+    """Document key, chosen version (default latest) and its recorded text."""
+    with obj.index() as index:
+        key = _document_key(index, service, document)
+        versions = index.version_rows(key)
+    version = _pick_version(versions, at or "-1")
+    text = obj.store().read(version.commit_sha, f"{version.service_id}/{version.document_type}.md")
+    return key, version, text
+
+
 def _parse_date(spec: str) -> str:
     """Accept 2026-11-26, 2026-11-26T10:00, ...Z; return the archive's ISO form for comparison."""
     try:
@@ -349,11 +359,7 @@ def show(obj: Context, service: str, document: str | None, at: str | None, as_js
       tracker show openrouter "Terms of Service"
       tracker show openrouter "Terms of Service" --at 2026-01-31
     """
-    with obj.index() as index:
-        key = _document_key(index, service, document)
-        versions = index.version_rows(key)
-    version = _pick_version(versions, at or "-1")
-    text = obj.store().read(version.commit_sha, f"{version.service_id}/{version.document_type}.md")
+    key, version, text = _version_text(obj, service, document, at)
     if as_json:
         emit_json({**version.to_dict(), "text": text})
     else:
@@ -540,11 +546,7 @@ def summary(obj: Context, service: str, document: str | None, at: str | None, as
     from tracker.output import clean
     from tracker.summary import summarise
 
-    with obj.index() as index:
-        key = _document_key(index, service, document)
-        versions = index.version_rows(key)
-    version = _pick_version(versions, at or "-1")
-    text = obj.store().read(version.commit_sha, f"{version.service_id}/{version.document_type}.md")
+    key, version, text = _version_text(obj, service, document, at)
     result = summarise(text)
     if as_json:
         emit_json({"document": key, "version": {"seq": version.seq, "date": version.fetched_at,
