@@ -402,3 +402,11 @@ def test_file_urls_can_be_refused(tmp_path):
     assert refused.exit_code == 1 and "file://" in json.loads(refused.stdout)["documents"][0]["error"]
     allowed = CliRunner().invoke(cli, base)
     assert allowed.exit_code == 0 and json.loads(allowed.stdout)["counts"]["new"] == 1
+
+
+def test_status_before_the_first_run_lists_declared_documents(env):
+    tracker, _ = env
+    rows = json.loads(tracker("status", "--json").output)
+    assert {r["document"] for r in rows} == {"quill/Terms of Service", "quill/Privacy Policy",
+                                              "broken/Terms of Service"}
+    assert all(r["last_outcome"] == "never checked" for r in rows)

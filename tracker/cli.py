@@ -581,9 +581,12 @@ def status(obj: Context, as_json: bool) -> None:
     """
     from tracker.output import clean
 
-    with obj.index() as index:
-        rows = index.status()
-        gone = index.gone_since()
+    rows: list[dict[str, Any]] = []
+    gone: dict[str, str] = {}
+    if obj.store().exists():  # before the first run, the declared documents are still listed
+        with obj.index() as index:
+            rows = index.status()
+            gone = index.gone_since()
     for r in rows:
         r["gone_since"] = gone.get(r["document"])
     declared: list[str] = []
