@@ -252,6 +252,83 @@ def test_pending_text_keeps_old_validators(serve, tmp_path):
         assert index.http_cache()[doc.key]["etag"] == '"v2"'
 
 
+class Plain:
+    """A page without validators (like most CDNs for dynamic pages): always the full body."""
+
+    def __init__(self) -> None:
+        self.body = page("Terms", "Credits expire after 12 months. Fees are non-refundable.")
+        self.charset = "utf-8"
+
+    async def __call__(self, request: web.Request) -> web.Response:
+        if (r := no_robots(request)) is not None:
+            return r
+        return web.Response(body=self.body.encode("latin-1"), content_type="text/html", charset=self.charset)
+
+
+@pytest.fixture
+def extractions(monkeypatch):
+    """Count calls of the real extractor (it still runs)."""
+    import tracker.extract
+
+    calls: list[str] = []
+    real = tracker.extract.extract
+
+    def counting(raw, *args, **kwargs):
+        calls.append(kwargs.get("url", ""))
+        return real(raw, *args, **kwargs)
+
+    monkeypatch.setattr(tracker.extract, "extract", counting)
+    return calls
+
+
+def test_same_bytes_without_validators_are_not_extracted_again(serve, tmp_path, extractions):
+    site = Plain()
+    server = serve(site)
+    store = Store(tmp_path / "store")
+    doc = Document("acme", "Acme", "Terms", server.url("/terms"))
+    assert [o.outcome for o in run_snapshot(store, [doc], FAST).outcomes] == ["new"]
+    assert len(extractions) == 1
+    again = run_snapshot(store, [doc], FAST)
+    assert [(o.outcome, o.http_status) for o in again.outcomes] == [("unchanged", 200)]
+    assert len(extractions) == 1  # same bytes: the hash said so, the extractor did not run
+    site.body = page("Terms", "Credits expire after 6 months. Fees are non-refundable.")
+    changed = run_snapshot(store, [doc], FAST)
+    assert [o.outcome for o in changed.outcomes] == ["changed"]
+    assert len(extractions) == 2
+    assert [o.outcome for o in run_snapshot(store, [doc], FAST).outcomes] == ["unchanged"]
+    assert len(extractions) == 2  # the new version's bytes were remembered
+
+
+def test_same_bytes_are_extracted_again_when_what_decodes_them_changed(serve, tmp_path, extractions):
+    """The hash covers the bytes, their Content-Type and the document's settings: new settings
+    or a new charset can give a new text from the same bytes."""
+    site = Plain()
+    site.body = page("Terms", "Disputes go to the courts of Zürich.")
+    server = serve(site)
+    store = Store(tmp_path / "store")
+    doc = Document("acme", "Acme", "Terms", server.url("/terms"), select=("main",))
+    run_snapshot(store, [doc], FAST)
+    site.charset = "latin-1"  # the same bytes, labelled with their real charset now
+    result = run_snapshot(store, [doc], FAST)
+    assert [o.outcome for o in result.outcomes] == ["changed"]
+    assert "Zürich" in store.read(result.outcomes[0].commit, doc.path)
+    narrower = Document("acme", "Acme", "Terms", server.url("/terms"), select=("main h1",))
+    result = run_snapshot(store, [narrower], FAST)
+    assert [o.outcome for o in result.outcomes] == ["changed"]  # the new selector took effect
+    assert len(extractions) == 3
+
+
+def test_versions_keep_their_text_length(serve, tmp_path):
+    site = Plain()
+    server = serve(site)
+    store = Store(tmp_path / "store")
+    doc = Document("acme", "Acme", "Terms", server.url("/terms"))
+    result = run_snapshot(store, [doc], FAST)
+    text = store.read(result.outcomes[0].commit, doc.path)
+    with Index(store.index_path) as index:
+        assert index.latest_length(doc.key) == len(text)
+
+
 # --------------------------------------------------------------------------- retries
 
 

@@ -179,3 +179,33 @@ def test_plain_lines_when_not_a_terminal(env):
     assert sorted(line.split()[0] for line in lines[:-1]) == ["new"] * 3
     assert lines[-1] == "checked 3, new 3, changed 0, unchanged 0, failed 0"
     assert "\x1b[" not in result.output  # no progress-bar escape codes
+
+
+# --------------------------------------------------------------------------- work tree
+
+
+def _git(store: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=store / "archive", capture_output=True, text=True, check=True).stdout
+
+
+def test_work_tree_matches_the_branch_after_a_run_of_many_batches(env, monkeypatch):
+    """Batches are committed without touching the work tree; the run brings it up to date once."""
+    import tracker.run
+
+    monkeypatch.setattr(tracker.run, "BATCH_SIZE", 5)  # 12 documents: 3 batches
+    tracker, store, _ = env
+    assert tracker("-q").exit_code == 0
+    assert len(_git(store, "log", "--format=%H").split()) == 12
+    assert _git(store, "status", "--porcelain") == ""
+    assert (store / "archive" / "svc3" / "Doc 2.md").read_text(encoding="utf-8").startswith("# /s3/d2")
+    assert not (store / "archive" / ".git" / "tracker-stale-tree").exists()
+
+
+def test_a_work_tree_left_behind_by_a_killed_run_is_brought_up_to_date(env):
+    tracker, store, _ = env
+    assert tracker("-q").exit_code == 0
+    (store / "archive" / "svc0" / "Doc 0.md").unlink()  # as if the run died before its checkout
+    (store / "archive" / ".git" / "tracker-stale-tree").touch()
+    assert tracker("-q").exit_code == 0  # nothing changed, but the tree is restored
+    assert (store / "archive" / "svc0" / "Doc 0.md").exists()
+    assert _git(store, "status", "--porcelain") == ""

@@ -36,7 +36,7 @@ CREATE TABLE IF NOT EXISTS versions (
     content_hash TEXT, content_type TEXT, raw_path TEXT, extractor_version TEXT,
     kind TEXT, revert_of TEXT, parent_sha TEXT,
     changes INTEGER, material INTEGER, severity TEXT, categories TEXT, summary TEXT,
-    unchanged INTEGER
+    unchanged INTEGER, length INTEGER
 );
 CREATE INDEX IF NOT EXISTS versions_doc ON versions (document_key, seq);
 CREATE INDEX IF NOT EXISTS versions_hash ON versions (document_key, content_hash);
@@ -60,7 +60,8 @@ CREATE TABLE IF NOT EXISTS pending (
     document_key TEXT PRIMARY KEY, content_hash TEXT, seen INTEGER, first_seen TEXT
 );
 CREATE TABLE IF NOT EXISTS http_cache (
-    document_key TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, content_hash TEXT, fingerprint TEXT
+    document_key TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, content_hash TEXT, fingerprint TEXT,
+    raw_hash TEXT
 );
 CREATE TABLE IF NOT EXISTS events (
     id INTEGER PRIMARY KEY, document_key TEXT, event TEXT, at TEXT, detail TEXT, run_id INTEGER
@@ -125,6 +126,11 @@ class Index:
         columns = {r[1] for r in self.conn.execute("PRAGMA table_info(versions)")}
         if "unchanged" not in columns:
             self.conn.execute("ALTER TABLE versions ADD COLUMN unchanged INTEGER")
+        if "length" not in columns:  # text length, so a run's shrink check needs no git read
+            self.conn.execute("ALTER TABLE versions ADD COLUMN length INTEGER")
+        cache = {r[1] for r in self.conn.execute("PRAGMA table_info(http_cache)")}
+        if "raw_hash" not in cache:  # hash of the bytes the text was extracted from
+            self.conn.execute("ALTER TABLE http_cache ADD COLUMN raw_hash TEXT")
 
     def close(self) -> None:
         self.conn.close()
@@ -210,6 +216,14 @@ class Index:
     def latest_hashes(self) -> dict[str, str]:
         """document key -> content hash of its latest version: the whole cost of 'unchanged'."""
         return {r[0]: r[1] for r in self.conn.execute("SELECT key, latest_hash FROM documents")}
+
+    def latest_length(self, document_key: str) -> int | None:
+        """Length of the latest recorded text (None for versions indexed before lengths were kept)."""
+        row = self.conn.execute(
+            "SELECT v.length FROM documents d JOIN versions v ON v.commit_sha = d.latest_commit WHERE d.key = ?",
+            (document_key,),
+        ).fetchone()
+        return row[0] if row else None
 
     def has_version(self, commit_sha: str) -> bool:
         return self.conn.execute("SELECT 1 FROM versions WHERE commit_sha = ?", (commit_sha,)).fetchone() is not None
@@ -316,14 +330,14 @@ class Index:
         return {r["document_key"]: r for r in self.conn.execute("SELECT * FROM http_cache")}
 
     def set_http_cache(self, rows: Iterable[dict[str, Any]]) -> None:
-        """Upsert validators; a row without etag and last_modified deletes the entry."""
+        """Upsert validators and the raw bytes' hash; a row with none of them deletes the entry."""
         for row in rows:
-            if row.get("etag") or row.get("last_modified"):
+            if row.get("etag") or row.get("last_modified") or row.get("raw_hash"):
                 self.conn.execute(
                     "INSERT OR REPLACE INTO http_cache (document_key, etag, last_modified, content_hash, "
-                    "fingerprint) VALUES (?, ?, ?, ?, ?)",
+                    "fingerprint, raw_hash) VALUES (?, ?, ?, ?, ?, ?)",
                     (row["document_key"], row.get("etag"), row.get("last_modified"), row["content_hash"],
-                     row["fingerprint"]),
+                     row["fingerprint"], row.get("raw_hash")),
                 )
             else:
                 self.conn.execute("DELETE FROM http_cache WHERE document_key = ?", (row["document_key"],))

@@ -59,7 +59,7 @@ def _index_batch(store: Store, index: Index, batch: Sequence[Commit], previous: 
         batch_hashes.setdefault((key, digest), commit.trailers.get("Fetched-At", ""))
         previous[key] = text
     results = _analyse_all(jobs)
-    for commit, (_, _, kind, revert_of), result in zip(batch, jobs, results):
+    for commit, (_, text, kind, revert_of), result in zip(batch, jobs, results):
         t = commit.trailers
         key = f"{commit.service_id}/{commit.document_type}"
         index.add_version(
@@ -87,6 +87,7 @@ def _index_batch(store: Store, index: Index, batch: Sequence[Commit], previous: 
                 "categories": list(result.categories),
                 "summary": result.summary,
                 "unchanged": result.unchanged,
+                "length": len(text),
             },
             result.changes,
         )

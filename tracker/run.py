@@ -172,12 +172,19 @@ async def _run(
     latest = index.latest_hashes()
     pending: list[tuple[NewVersion, Fetched]] = []
     prints = {doc.key: fingerprint(doc) for doc in documents}
-    # Send validators only if they describe the version we hold, fetched the way we fetch now.
-    validators = {
-        key: Validators(row["etag"], row["last_modified"])
-        for key, row in index.http_cache().items()
+    # Trust what the cache says only if it describes the version we hold, fetched the way we
+    # fetch now: then validators are sent, and bytes equal to the ones that text was extracted
+    # from are "unchanged" without extracting them again (servers that ignore validators).
+    cache = {
+        key: row for key, row in index.http_cache().items()
         if key in prints and row["fingerprint"] == prints[key] and row["content_hash"] == latest.get(key)
     }
+    validators = {
+        key: Validators(row["etag"], row["last_modified"])
+        for key, row in cache.items() if row["etag"] or row["last_modified"]
+    }
+    raw_known = {key: row["raw_hash"] for key, row in cache.items() if row["raw_hash"]}
+    raws = dict(raw_known)  # document key -> hash of the bytes its latest text came from
     confirmed: list[dict[str, Any]] = []  # validators of texts confirmed unchanged in this run
     counting = index.pending_keys()  # documents with an unrecorded text being counted
     events = {key: row["event"] for key, row in index.last_events().items()}
@@ -216,7 +223,8 @@ async def _run(
     def remember(fetched: Fetched, text_hash: str) -> dict[str, Any]:
         found = fetched.validators or Validators()
         return {"document_key": fetched.document.key, "etag": found.etag, "last_modified": found.last_modified,
-                "content_hash": text_hash, "fingerprint": prints[fetched.document.key]}
+                "content_hash": text_hash, "fingerprint": prints[fetched.document.key],
+                "raw_hash": raws.get(fetched.document.key)}
 
     async for fetched in fetch_all(documents, options, validators):
         doc = fetched.document
@@ -238,6 +246,13 @@ async def _run(
             if fetched.validators:  # the server may refresh them on a 304
                 confirmed.append(remember(fetched, latest[doc.key]))
             emit(Outcome(doc.key, "unchanged", None, 304, fetched.duration))
+            continue
+        raws[doc.key] = raw_hash(fetched)
+        if raw_known.get(doc.key) == raws[doc.key]:  # the very bytes the latest text came from
+            forget_pending(doc.key)
+            present(fetched)
+            confirmed.append(remember(fetched, latest[doc.key]))
+            emit(Outcome(doc.key, "unchanged", None, fetched.status, fetched.duration))
             continue
         problem = guard.unexpected_content_type(fetched.content_type, fetched.body) or guard.empty_body(fetched.body)
         if problem:
@@ -302,7 +317,16 @@ async def _run(
             _flush(store, index, pending, emit, remember)
             pending = []
     _flush(store, index, pending, emit, remember)
+    store.checkout_if_stale()  # once per run, not once per batch
     index.set_http_cache(confirmed)
+
+
+def raw_hash(fetched: Fetched) -> str:
+    """What the extracted text is a function of, besides the document's settings (fingerprint):
+    the bytes, how they were labelled, and the URL links are resolved against."""
+    digest = hashlib.sha256(f"{fetched.content_type}\n{fetched.final_url}\n".encode("utf-8"))
+    digest.update(fetched.body)
+    return digest.hexdigest()[:32]
 
 
 def _extraction_message(exc: ExtractError) -> str:
@@ -314,8 +338,11 @@ def _extraction_message(exc: ExtractError) -> str:
 
 
 def _previous_length(store: Store, index: Index, doc: Document) -> int | None:
-    """Length of the last recorded text (read only when the text changed), or None if unreadable."""
-    row = index.latest(doc.key)
+    """Length of the last recorded text (looked up only when the text changed), or None if unreadable."""
+    length = index.latest_length(doc.key)
+    if length is not None:
+        return length
+    row = index.latest(doc.key)  # indexed before lengths were kept: read the text
     if row is None or not row["latest_commit"]:
         return None
     try:
@@ -377,7 +404,7 @@ def _flush(
     if not pending:
         return
     try:
-        shas = store.record([v for v, _ in pending])
+        shas = store.record([v for v, _ in pending], checkout=False)
     except StoreError as exc:
         raise StoreError(
             f"could not write {len(pending)} new version(s) to the archive {store.archive}: {exc}\n"

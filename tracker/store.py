@@ -218,10 +218,12 @@ class Store:
         return proc.returncode == 0
 
     # -- writing ---------------------------------------------------------------------------
-    def record(self, versions: Sequence[NewVersion]) -> list[str]:
+    def record(self, versions: Sequence[NewVersion], *, checkout: bool = True) -> list[str]:
         """Commit each version as its own commit, in order; return the commit shas.
 
         One fast-import process writes the whole batch; the branch moves only when it ends.
+        ``checkout=False`` leaves the work tree behind (a run writing many batches brings it up
+        to date once, at its end, with ``checkout()``; git itself is always current).
         """
         if not versions:
             return []
@@ -245,10 +247,23 @@ class Store:
         self._git("fast-import", "--quiet", f"--export-marks={marks}", input=bytes(stream))
         shas = _read_marks(marks, len(versions))
         marks.unlink(missing_ok=True)
-        self._checkout()
+        if checkout:
+            self.checkout()
+        else:
+            self._stale_tree.touch()
         return shas
 
-    def _checkout(self) -> None:
+    @property
+    def _stale_tree(self) -> Path:
+        return self.archive / ".git" / "tracker-stale-tree"
+
+    def checkout_if_stale(self) -> None:
+        """Update the work tree if a ``record(checkout=False)`` (even one of a run that was
+        killed) left it behind."""
+        if self._stale_tree.exists():
+            self.checkout()
+
+    def checkout(self) -> None:
         """Bring the work tree in line with the branch so people can browse the files.
 
         Only tracker writes to the archive and runs are serialised by the run lock, so an
@@ -256,6 +271,7 @@ class Store:
         """
         (self.archive / ".git" / "index.lock").unlink(missing_ok=True)
         self._git("reset", "-q", "--hard", f"refs/heads/{BRANCH}", check=False)
+        self._stale_tree.unlink(missing_ok=True)
 
     # -- reading ---------------------------------------------------------------------------
     def commits(self, since: str | None = None) -> Iterator[Commit]:
