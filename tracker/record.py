@@ -10,7 +10,8 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from tracker.analyse import Analysis, analyse
@@ -35,20 +36,35 @@ def index_commits(store: Store, index: Index, commits: Iterable[Commit]) -> int:
     return count
 
 
-def _index_batch(store: Store, index: Index, batch: Sequence[Commit], previous: dict[str, str | None]) -> int:
-    """Index a batch in one SQLite transaction that also moves ``indexed_head``: atomic.
+@dataclass
+class Batch:
+    """Commits ready to index: their kinds settled and the texts their analyses need."""
 
-    Kinds (first, changed, revert) are settled in order first; the analyses, pure functions of
-    two texts and the bulk of the cost, then run in parallel worker processes for large batches.
-    """
-    batch = [c for c in batch if not index.has_version(c.sha)]
-    if not batch:
-        return 0
-    _load_previous(store, index, batch, previous)
-    texts = store.read_many([(c.sha, c.path) for c in batch])
+    commits: list[Commit]
+    jobs: list[tuple[str | None, str, str, str]]  # (old text, new text, kind, revert_of)
+
+
+def prepare(
+    store: Store,
+    index: Index,
+    commits: Sequence[Commit],
+    previous: dict[str, str | None],
+    texts: dict[str, str] | None = None,
+) -> Batch:
+    """Read the texts (one git process for the batch) and settle kinds in order: first, changed
+    or revert. ``previous`` carries each document's latest text from batch to batch; ``texts``
+    (commit sha -> text) are texts the caller holds already, so git need not read them."""
+    commits = [c for c in commits if not index.has_version(c.sha)]
+    if not commits:
+        return Batch([], [])
+    _load_previous(store, index, commits, previous)
+    known = texts or {}
+    unknown = [c for c in commits if c.sha not in known]
+    read = dict(zip((c.sha for c in unknown), store.read_many([(c.sha, c.path) for c in unknown])))
+    texts = [known[c.sha] if c.sha in known else read[c.sha] for c in commits]
     jobs: list[tuple[str | None, str, str, str]] = []
     batch_hashes: dict[tuple[str, str], str] = {}  # hashes recorded earlier in this batch
-    for commit, text in zip(batch, texts):
+    for commit, text in zip(commits, texts):
         key = f"{commit.service_id}/{commit.document_type}"
         old = previous[key]
         digest = commit.trailers.get("Content-Hash", "")
@@ -58,8 +74,12 @@ def _index_batch(store: Store, index: Index, batch: Sequence[Commit], previous: 
         jobs.append((old, text, kind, earlier if kind == "revert" else ""))
         batch_hashes.setdefault((key, digest), commit.trailers.get("Fetched-At", ""))
         previous[key] = text
-    results = _analyse_all(jobs)
-    for commit, (_, text, kind, revert_of), result in zip(batch, jobs, results):
+    return Batch(commits, jobs)
+
+
+def write(index: Index, batch: Batch, results: Sequence[Analysis]) -> int:
+    """Index a batch in one SQLite transaction that also moves ``indexed_head``: atomic."""
+    for commit, (_, text, kind, revert_of), result in zip(batch.commits, batch.jobs, results):
         t = commit.trailers
         key = f"{commit.service_id}/{commit.document_type}"
         index.add_version(
@@ -93,7 +113,14 @@ def _index_batch(store: Store, index: Index, batch: Sequence[Commit], previous: 
         )
         index.set_meta("indexed_head", commit.sha)
     index.commit()
-    return len(batch)
+    return len(batch.commits)
+
+
+def _index_batch(store: Store, index: Index, commits: Sequence[Commit], previous: dict[str, str | None]) -> int:
+    """Kinds (first, changed, revert) are settled in order first; the analyses, pure functions of
+    two texts and the bulk of the cost, then run in parallel worker processes for large batches."""
+    batch = prepare(store, index, commits, previous)
+    return write(index, batch, _analyse_all(batch.jobs)) if batch.commits else 0
 
 
 PARALLEL_MIN = 24  # below this, starting worker processes costs more than it saves
@@ -107,16 +134,52 @@ def _analyse_job(job: tuple[str | None, str, str, str]) -> Analysis:
 
 def _analyse_all(jobs: Sequence[tuple[str | None, str, str, str]]) -> list[Analysis]:
     """Analyse in order; in a pool of worker processes when there are enough jobs and cores."""
+    return analyse_later(jobs).result()
+
+
+class Pending:
+    """Analyses of a batch, computed already or still running in the worker processes."""
+
+    def __init__(self, done: list[Analysis] | None = None, futures: list[Future] | None = None) -> None:
+        self._done = done
+        self._futures = futures or []
+
+    def ready(self) -> bool:
+        return self._done is not None or all(f.done() for f in self._futures)
+
+    def result(self) -> list[Analysis]:
+        if self._done is None:
+            self._done = [a for f in self._futures for a in f.result()]
+        return self._done
+
+
+def analyse_later(jobs: Sequence[tuple[str | None, str, str, str]]) -> Pending:
+    """Start the analyses of a batch: in worker processes when there are enough jobs and cores
+    (the caller goes on fetching meanwhile), else here and now."""
     real = sum(1 for old, _, kind, _ in jobs if old is not None and kind != "first")
-    workers = min(os.cpu_count() or 1, 4)
-    if real < PARALLEL_MIN or workers < 2 or os.environ.get("TRACKER_WORKERS") == "1":
-        return [_analyse_job(job) for job in jobs]
+    workers = _workers()
+    if real < PARALLEL_MIN or workers < 2:
+        return Pending(done=[_analyse_job(job) for job in jobs])
     global _POOL
     if _POOL is None:
         # spawn, not fork: the caller may be running an event loop with threads
         _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
         atexit.register(_POOL.shutdown, cancel_futures=True)
-    return list(_POOL.map(_analyse_job, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+    size = max(1, len(jobs) // (workers * 4))
+    chunks = [list(jobs[i : i + size]) for i in range(0, len(jobs), size)]
+    return Pending(futures=[_POOL.submit(_analyse_chunk, chunk) for chunk in chunks])
+
+
+def _analyse_chunk(jobs: list[tuple[str | None, str, str, str]]) -> list[Analysis]:
+    return [_analyse_job(job) for job in jobs]
+
+
+def _workers() -> int:
+    """Worker processes for analyses: TRACKER_WORKERS if set (1 = none), else the cores, at most 4."""
+    configured = os.environ.get("TRACKER_WORKERS", "")
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    return min(os.cpu_count() or 1, 4)
 
 
 def _load_previous(store: Store, index: Index, batch: Sequence[Commit], previous: dict[str, str | None]) -> None:

@@ -14,6 +14,8 @@ import asyncio
 import hashlib
 import json
 import re
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable, Sequence
@@ -22,9 +24,9 @@ from tracker import guard
 from tracker.errors import ConfigError, ExtractError, NotFoundError, StoreError
 from tracker.fetch import FetchOptions, Fetched, Validators, fetch_all
 from tracker.index import Index
-from tracker.record import index_commits, sync
+from tracker.record import Batch, Pending, analyse_later, prepare, sync, write
 from tracker.sources import Document
-from tracker.store import NewVersion, Store, content_hash, iso
+from tracker.store import Commit, NewVersion, Store, content_hash, iso
 
 BATCH_SIZE = 50
 
@@ -226,7 +228,9 @@ async def _run(
                 "content_hash": text_hash, "fingerprint": prints[fetched.document.key],
                 "raw_hash": raws.get(fetched.document.key)}
 
+    recorder = _Recorder(store, index, emit, remember)
     async for fetched in fetch_all(documents, options, validators):
+        recorder.poll()
         doc = fetched.document
         needed = max(confirm, doc.confirm)
         if fetched.skipped:
@@ -314,9 +318,10 @@ async def _run(
         latest[doc.key] = text_hash
         extracted_with(doc.key)
         if len(pending) >= BATCH_SIZE:
-            _flush(store, index, pending, emit, remember)
+            recorder.record(pending)
             pending = []
-    _flush(store, index, pending, emit, remember)
+    recorder.record(pending)
+    recorder.drain()
     store.checkout_if_stale()  # once per run, not once per batch
     index.set_http_cache(confirmed)
 
@@ -392,37 +397,98 @@ def _raw_ext(fetched: Fetched) -> str:
     return "html" if fetched.body.lstrip()[:1] == b"<" else "txt"
 
 
-def _flush(
-    store: Store,
-    index: Index,
-    pending: list[tuple[NewVersion, Fetched]],
-    emit: Callable[[Outcome], None],
-    remember: Callable[[Fetched, str], dict[str, Any]],
-) -> None:
-    """Commit a batch, then index it; outcomes are reported (and validators kept) only once the
-    commit exists."""
-    if not pending:
-        return
-    try:
-        shas = store.record([v for v, _ in pending], checkout=False)
-    except StoreError as exc:
-        raise StoreError(
-            f"could not write {len(pending)} new version(s) to the archive {store.archive}: {exc}\n"
-            "Nothing of them was recorded and the versions recorded before are intact. Check that the "
-            "archive is writable and the disk is not full, then run again (`tracker verify` checks the archive)."
-        ) from exc
-    index_commits(store, index, store.commits(since=index.get_meta("indexed_head")))
-    summaries = {
-        r["commit_sha"]: r["summary"]
-        for r in index.conn.execute(
-            f"SELECT commit_sha, summary FROM versions WHERE commit_sha IN ({','.join('?' * len(shas))})", shas
-        )
-    }
-    for (version, fetched), sha in zip(pending, shas):
-        outcome = "new" if version.kind == "first" else version.kind
-        emit(Outcome(f"{version.service_id}/{version.document_type}", outcome, None, fetched.status,
-                     fetched.duration, sha, summaries.get(sha, "")))
-    index.set_http_cache(remember(fetched, version.hash) for version, fetched in pending)
+@dataclass
+class _Batch:
+    """New versions on their way: committed by git, then analysed, then indexed."""
+
+    pending: list[tuple[NewVersion, Fetched]]
+    committed: Future  # -> the batch's Commit objects, from the git thread
+    analyses: Pending | None = None
+    batch: Batch | None = None
+
+
+class _Recorder:
+    """Records batches of new versions while the run goes on fetching and extracting.
+
+    Each batch goes through three stages, in commit order: a git thread writes its commits
+    (``git fast-import`` works on the other core meanwhile), its analyses run (in worker
+    processes for large batches), then one SQLite transaction indexes it, so ``indexed_head``
+    only ever moves forward. A crash at any point leaves at worst commits the index has not seen,
+    which the next run's ``sync`` indexes. Outcomes are reported (and validators kept) only once
+    a version is both committed and indexed.
+    """
+
+    MAX_IN_FLIGHT = 2  # batches not indexed yet (each holds its texts)
+
+    def __init__(self, store: Store, index: Index, emit: Callable[[Outcome], None],
+                 remember: Callable[[Fetched, str], dict[str, Any]]) -> None:
+        self.store, self.index, self.emit, self.remember = store, index, emit, remember
+        self.previous: dict[str, str | None] = {}  # latest texts, carried from batch to batch
+        self.in_flight: deque[_Batch] = deque()
+        self.git: ThreadPoolExecutor | None = None
+
+    def record(self, pending: list[tuple[NewVersion, Fetched]]) -> None:
+        if not pending:
+            return
+        if self.git is None:
+            self.git = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tracker-git")
+        self.in_flight.append(_Batch(pending, self.git.submit(self._commit, [v for v, _ in pending])))
+        self.poll()
+        while len(self.in_flight) > self.MAX_IN_FLIGHT:
+            self._advance(self.in_flight[0], wait=True)
+
+    def _commit(self, versions: list[NewVersion]) -> list[Commit]:
+        """In the git thread: one fast-import for the batch; the Commit objects it wrote."""
+        before = self.store.head()
+        self.store.record(versions, checkout=False)
+        return list(self.store.commits(since=before))
+
+    def poll(self) -> None:
+        """Move every batch on as far as it can go without waiting."""
+        for item in list(self.in_flight):
+            if not self._advance(item, wait=False):
+                break
+
+    def drain(self) -> None:
+        try:
+            while self.in_flight:
+                self._advance(self.in_flight[0], wait=True)
+        finally:
+            if self.git is not None:
+                self.git.shutdown()
+
+    def _advance(self, item: _Batch, *, wait: bool) -> bool:
+        """Take ``item`` to its next stages; False if it had to stop (only when not waiting)."""
+        if item.analyses is None:
+            if not (wait or item.committed.done()):
+                return False
+            try:
+                commits = item.committed.result()
+            except StoreError as exc:
+                raise StoreError(
+                    f"could not write {len(item.pending)} new version(s) to the archive {self.store.archive}: "
+                    f"{exc}\nNothing of them was recorded and the versions recorded before are intact. Check "
+                    "that the archive is writable and the disk is not full, then run again (`tracker verify` "
+                    "checks the archive)."
+                ) from exc
+            texts = {commit.sha: version.text for (version, _), commit in zip(item.pending, commits)}
+            item.batch = prepare(self.store, self.index, commits, self.previous, texts)
+            item.analyses = analyse_later(item.batch.jobs)
+        if item is not self.in_flight[0]:
+            return True  # indexed in order: wait for the older batches
+        if not (wait or item.analyses.ready()):
+            return False
+        self.in_flight.popleft()
+        assert item.batch is not None
+        results = item.analyses.result()
+        write(self.index, item.batch, results)
+        summaries = {commit.sha: result.summary for commit, result in zip(item.batch.commits, results)}
+        for (version, fetched), commit in zip(item.pending, item.batch.commits):
+            outcome = "new" if version.kind == "first" else version.kind
+            self.emit(Outcome(f"{version.service_id}/{version.document_type}", outcome, None, fetched.status,
+                              fetched.duration, commit.sha, summaries.get(commit.sha, "")))
+        self.index.set_http_cache(self.remember(fetched, version.hash) for version, fetched in item.pending)
+        return True
 
 
 # -- scheduling helpers ----------------------------------------------------------------------
