@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 import html_to_markdown as h2m
+import html_to_markdown._html_to_markdown as h2m_native
+import html_to_markdown.api as h2m_api
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from tracker.errors import ExtractError
@@ -200,7 +203,7 @@ def extract(
 
 
 def _nonempty(result: str, url: str) -> str:
-    if not result.strip():
+    if not result or result.isspace():  # not result.strip(), without copying the text
         where = f" at {url}" if url else ""
         raise ExtractError(f"the page{where} has no text after extraction (empty or only markup)")
     return result
@@ -306,7 +309,11 @@ def _has_ancestor_in(node: LexborNode, ids: set[int]) -> bool:
     return False
 
 
-_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+_HTML_WHITESPACE = " \t\n\r\f"
+# A run of HTML whitespace that is not already a single space. Each alternative starts with a
+# literal so that `re` scans for its first character in C instead of trying every position;
+# the same as replacing every run of [ \t\n\r\f]+ with " ".
+_HTML_SPACE = re.compile(r" [ \t\n\r\f]+|\t[ \t\n\r\f]*|\n[ \t\n\r\f]*|\r[ \t\n\r\f]*|\f[ \t\n\r\f]*")
 
 
 def _collapse_whitespace(root: LexborNode) -> None:
@@ -316,23 +323,56 @@ def _collapse_whitespace(root: LexborNode) -> None:
     page source would otherwise look like a change.
     """
     keep = {n.mem_id for pre in root.css(_PRE_TAGS) for n in pre.traverse(include_text=True)}
+    # Collected first, so that the walk never steps on a node that has been replaced.
     texts = [n for n in root.traverse(include_text=True) if n.is_text_node and n.mem_id not in keep]
     for node in texts:
         text = node.text_content or ""
-        collapsed = _HTML_SPACE.sub(" ", text)
+        collapsed = _collapsed(text)
         if collapsed != text:
             node.replace_with(collapsed)
 
 
+def _collapsed(text: str) -> str:
+    """Every run of HTML whitespace in `text` as one space (`text` itself if there is none).
+
+    Called for every text node, so the common cases avoid the regex: nothing to collapse
+    (minified pages), and whitespace only around the words (indented source).
+    """
+    if not ("\n" in text or "  " in text or "\t" in text or "\r" in text or "\f" in text):
+        return text
+    left = text.lstrip(_HTML_WHITESPACE)
+    core = left.rstrip(_HTML_WHITESPACE)
+    if not core:
+        return " "
+    lead = " " if len(left) < len(text) else ""
+    trail = " " if len(core) < len(left) else ""
+    if "\n" in core or "  " in core or "\t" in core or "\r" in core or "\f" in core:
+        core = _HTML_SPACE.sub(" ", core)
+    return lead + core + trail
+
+
 def _convert(html: str, base_url: str) -> str:
+    try:
+        # What h2m.convert(html, options) does, minus rebuilding the native options every call.
+        result = h2m_native.convert(html=html, options=_native_options(base_url), visitor=None)
+    except h2m.ConversionError as exc:
+        raise ExtractError(f"could not convert the HTML to Markdown: {exc}") from exc
+    return result.content or ""
+
+
+@functools.lru_cache(maxsize=64)
+def _native_options(base_url: str) -> h2m_native.ConversionOptions:
+    """_OPTIONS as the converter's native (Rust) object, built once per base URL.
+
+    h2m.convert() rebuilds it from the dataclass on every call (a dozen enum look-ups by name in
+    Python); the native object is read-only, so one can be shared. Built with the library's own
+    (private, but pinned) conversion function, so the options are exactly those h2m.convert uses.
+    """
     options = _OPTIONS
     if base_url:
         # Resolve relative links so the same link reads the same wherever the page moves.
         options = dataclasses.replace(_OPTIONS, base_url=base_url)
-    try:
-        return h2m.convert(html, options).content or ""
-    except h2m.ConversionError as exc:
-        raise ExtractError(f"could not convert the HTML to Markdown: {exc}") from exc
+    return h2m_api._to_rust_conversion_options(options)
 
 
 # --------------------------------------------------------------------------- normalization
@@ -359,8 +399,16 @@ _TRANSLATE = str.maketrans(
     }
 )
 
-_INNER_SPACES = re.compile(r"[ \t]{2,}|\t")
-_INDENT = re.compile(r"^[ \t]*")
+# Characters _TRANSLATE changes, and what each becomes; str.translate itself is only fast on
+# ASCII text (elsewhere it looks up every character), so the others are replaced one by one.
+_MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) + "]")
+_REPLACEMENTS: dict[str, str] = {chr(c): to or "" for c, to in _TRANSLATE.items()}
+_ASCII_MAPPED = [c for c in _REPLACEMENTS if c.isascii()]  # \f and \v
+
+# A run of spaces/tabs that is not a single space; each alternative starts with a literal so
+# that `re` scans for it in C. The same matches as "[ \t]{2,}|\t".
+_INNER_SPACES = re.compile(r" [ \t]+|\t[ \t]*")
+_BLANK_RUNS = re.compile(r"\n\n\n+")
 
 
 def normalize_markdown(text: str) -> str:
@@ -369,27 +417,42 @@ def normalize_markdown(text: str) -> str:
     Quotes, dashes, ellipses and Unicode spaces become ASCII, invisible characters go, spaces
     collapse (except list indentation at line start), blank-line runs become one blank line.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     # NFC before and after the mapping: removing a zero-width char can make a new composable pair.
-    text = unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).translate(_TRANSLATE))
-    lines = [_normalize_line(line) for line in text.split("\n")]
+    text = unicodedata.normalize("NFC", text)
+    if text.isascii():  # a flag on the string, so free
+        present = [c for c in _ASCII_MAPPED if c in text]
+    else:
+        present = list(dict.fromkeys(_MAPPED.findall(text)))
+    if present:  # else the mapping changes nothing, and NFC of NFC text is the same text
+        # One character at a time is the same as str.translate: no replacement holds a mapped one.
+        for char in present:
+            text = text.replace(char, _REPLACEMENTS[char])
+        text = unicodedata.normalize("NFC", text)
+    lines = text.split("\n")
+    if "  " in text or "\t" in text:
+        lines = [_normalize_line(line) for line in lines]
+    else:  # no indentation to expand nor runs to collapse anywhere: only line ends to strip
+        lines = [line.rstrip() for line in lines]
     return _join_blocks(lines)
 
 
 def _normalize_line(line: str) -> str:
     """Strip trailing spaces and collapse inner runs; leading indentation is Markdown structure."""
     line = line.rstrip()
-    indent = _INDENT.match(line).group(0)  # type: ignore[union-attr]  # always matches
+    body = line.lstrip(" \t")
+    indent = line[: len(line) - len(body)]
+    if "  " in body or "\t" in body:  # else there is no run to collapse (most lines)
+        body = _INNER_SPACES.sub(" ", body)
     # A leading tab is 4 columns of Markdown indentation, not one space.
-    return indent.expandtabs(4) + _INNER_SPACES.sub(" ", line[len(indent) :])
+    return indent.expandtabs(4) + body if indent else body
 
 
 def _join_blocks(lines: list[str]) -> str:
     """At most one blank line in a row, none at the ends, exactly one final newline."""
-    out: list[str] = []
-    for line in lines:
-        if line or (out and out[-1]):
-            out.append(line)
-    while out and not out[-1]:
-        out.pop()
-    return "\n".join(out) + "\n" if out else ""
+    # Lines hold no "\n": blank lines in a row are a run of 3+ newlines, or newlines at an end.
+    text = "\n".join(lines).strip("\n")
+    if "\n\n\n" in text:
+        text = _BLANK_RUNS.sub("\n\n", text)
+    return text + "\n" if text else ""
