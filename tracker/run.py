@@ -14,6 +14,7 @@ import asyncio
 import hashlib
 import json
 import re
+import time
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -418,7 +419,7 @@ class _Recorder:
     a version is both committed and indexed.
     """
 
-    MAX_IN_FLIGHT = 2  # batches not indexed yet (each holds its texts)
+    MAX_IN_FLIGHT = 3  # batches not indexed yet (each holds its texts: ~10 MB for 50 large pages)
 
     def __init__(self, store: Store, index: Index, emit: Callable[[Outcome], None],
                  remember: Callable[[Fetched, str], dict[str, Any]]) -> None:
@@ -435,7 +436,7 @@ class _Recorder:
         self.in_flight.append(_Batch(pending, self.git.submit(self._commit, [v for v, _ in pending])))
         self.poll()
         while len(self.in_flight) > self.MAX_IN_FLIGHT:
-            self._advance(self.in_flight[0], wait=True)
+            self._wait_for_oldest()
 
     def _commit(self, versions: list[NewVersion]) -> list[Commit]:
         """In the git thread: one fast-import for the batch; the Commit objects it wrote."""
@@ -444,42 +445,50 @@ class _Recorder:
         return list(self.store.commits(since=before))
 
     def poll(self) -> None:
-        """Move every batch on as far as it can go without waiting."""
-        for item in list(self.in_flight):
-            if not self._advance(item, wait=False):
-                break
+        """Move every batch on as far as it can go without waiting: start the analyses of the
+        batches git has committed (in commit order), index the oldest ones that are analysed."""
+        for item in self.in_flight:
+            if item.analyses is None:
+                if not item.committed.done():
+                    break  # git commits batches in order: the younger ones are not done either
+                self._start_analyses(item)
+        while self.in_flight and self.in_flight[0].analyses is not None and self.in_flight[0].analyses.ready():
+            self._index_oldest()
 
     def drain(self) -> None:
         try:
             while self.in_flight:
-                self._advance(self.in_flight[0], wait=True)
+                self._wait_for_oldest()
         finally:
             if self.git is not None:
                 self.git.shutdown()
 
-    def _advance(self, item: _Batch, *, wait: bool) -> bool:
-        """Take ``item`` to its next stages; False if it had to stop (only when not waiting)."""
-        if item.analyses is None:
-            if not (wait or item.committed.done()):
-                return False
-            try:
-                commits = item.committed.result()
-            except StoreError as exc:
-                raise StoreError(
-                    f"could not write {len(item.pending)} new version(s) to the archive {self.store.archive}: "
-                    f"{exc}\nNothing of them was recorded and the versions recorded before are intact. Check "
-                    "that the archive is writable and the disk is not full, then run again (`tracker verify` "
-                    "checks the archive)."
-                ) from exc
-            texts = {commit.sha: version.text for (version, _), commit in zip(item.pending, commits)}
-            item.batch = prepare(self.store, self.index, commits, self.previous, texts)
-            item.analyses = analyse_later(item.batch.jobs)
-        if item is not self.in_flight[0]:
-            return True  # indexed in order: wait for the older batches
-        if not (wait or item.analyses.ready()):
-            return False
-        self.in_flight.popleft()
-        assert item.batch is not None
+    def _wait_for_oldest(self) -> None:
+        """Index the oldest batch; meanwhile keep starting the analyses of younger ones as git
+        commits them, so the worker processes never sit idle behind the oldest."""
+        oldest = self.in_flight[0]
+        while self.in_flight and self.in_flight[0] is oldest:
+            self.poll()
+            if self.in_flight and self.in_flight[0] is oldest:
+                time.sleep(0.005)
+
+    def _start_analyses(self, item: _Batch) -> None:
+        try:
+            commits = item.committed.result()
+        except StoreError as exc:
+            raise StoreError(
+                f"could not write {len(item.pending)} new version(s) to the archive {self.store.archive}: "
+                f"{exc}\nNothing of them was recorded and the versions recorded before are intact. Check "
+                "that the archive is writable and the disk is not full, then run again (`tracker verify` "
+                "checks the archive)."
+            ) from exc
+        texts = {commit.sha: version.text for (version, _), commit in zip(item.pending, commits)}
+        item.batch = prepare(self.store, self.index, commits, self.previous, texts)
+        item.analyses = analyse_later(item.batch.jobs)
+
+    def _index_oldest(self) -> None:
+        item = self.in_flight.popleft()
+        assert item.batch is not None and item.analyses is not None
         results = item.analyses.result()
         write(self.index, item.batch, results)
         summaries = {commit.sha: result.summary for commit, result in zip(item.batch.commits, results)}
@@ -488,7 +497,6 @@ class _Recorder:
             self.emit(Outcome(f"{version.service_id}/{version.document_type}", outcome, None, fetched.status,
                               fetched.duration, commit.sha, summaries.get(commit.sha, "")))
         self.index.set_http_cache(self.remember(fetched, version.hash) for version, fetched in item.pending)
-        return True
 
 
 # -- scheduling helpers ----------------------------------------------------------------------

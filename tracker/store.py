@@ -20,10 +20,11 @@ import hashlib
 import os
 import re
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import BinaryIO, Iterator, Sequence
 
 from tracker.errors import NotFoundError, StoreError
 
@@ -185,13 +186,15 @@ class Store:
             )
 
     # -- git plumbing ----------------------------------------------------------------------
-    def _git(self, *args: str, input: bytes | None = None, check: bool = True) -> bytes:
+    def _git(self, *args: str, input: bytes | None = None, stdin: BinaryIO | None = None,
+             check: bool = True) -> bytes:
         env = dict(os.environ, GIT_TERMINAL_PROMPT="0", LC_ALL="C")
         try:
             proc = subprocess.run(
                 ["git", *args],
                 cwd=self.archive,
                 input=input,
+                stdin=stdin,
                 capture_output=True,
                 env=env,
             )
@@ -229,28 +232,41 @@ class Store:
             return []
         self.init()
         parent = self.head()
-        stream = bytearray()
-        for mark, version in enumerate(versions, start=1):
-            when = int(version.fetched_at.timestamp())
-            message = version.message().encode("utf-8")
-            text = version.text.encode("utf-8")
-            stream += f"commit refs/heads/{BRANCH}\nmark :{mark}\n".encode()
-            stream += f"author {AUTHOR} {when} +0000\ncommitter {AUTHOR} {when} +0000\n".encode()
-            stream += f"data {len(message)}\n".encode() + message + b"\n"
-            if mark == 1 and parent:
-                stream += f"from {parent}\n".encode()
-            stream += f"M 100644 inline {_quote_path(version.path)}\n".encode("utf-8")
-            stream += f"data {len(text)}\n".encode() + text + b"\n"
-            stream += f"M 100644 inline {_quote_path(version.raw_path)}\n".encode("utf-8")
-            stream += f"data {len(version.raw)}\n".encode() + version.raw + b"\n"
-        marks = (self.archive / ".git" / "tracker-marks").resolve()  # git runs in the archive dir
-        self._git("fast-import", "--quiet", f"--export-marks={marks}", input=bytes(stream))
-        shas = _read_marks(marks, len(versions))
-        marks.unlink(missing_ok=True)
+        # The stream goes through a temporary file, not a pipe: git then reads it at its own pace
+        # while this process (often busy extracting pages in another thread) never has to feed it.
+        try:
+            shas = self._import(versions, parent)
+        except OSError as exc:  # the temporary file: disk full, permissions
+            raise StoreError(f"could not write the commits to import: {exc}") from exc
         if checkout:
             self.checkout()
         else:
             self._stale_tree.touch()
+        return shas
+
+    def _import(self, versions: Sequence[NewVersion], parent: str | None) -> list[str]:
+        with tempfile.TemporaryFile(dir=self.archive / ".git", prefix="tracker-import-") as stream:
+            for mark, version in enumerate(versions, start=1):
+                when = int(version.fetched_at.timestamp())
+                message = version.message().encode("utf-8")
+                text = version.text.encode("utf-8")
+                stream.write(f"commit refs/heads/{BRANCH}\nmark :{mark}\n".encode())
+                stream.write(f"author {AUTHOR} {when} +0000\ncommitter {AUTHOR} {when} +0000\n".encode())
+                stream.write(f"data {len(message)}\n".encode() + message + b"\n")
+                if mark == 1 and parent:
+                    stream.write(f"from {parent}\n".encode())
+                stream.write(f"M 100644 inline {_quote_path(version.path)}\n".encode("utf-8"))
+                stream.write(f"data {len(text)}\n".encode() + text + b"\n")
+                stream.write(f"M 100644 inline {_quote_path(version.raw_path)}\n".encode("utf-8"))
+                stream.write(f"data {len(version.raw)}\n".encode())
+                stream.write(version.raw)
+                stream.write(b"\n")
+            stream.flush()
+            stream.seek(0)
+            marks = (self.archive / ".git" / "tracker-marks").resolve()  # git runs in the archive dir
+            self._git("fast-import", "--quiet", f"--export-marks={marks}", stdin=stream)
+        shas = _read_marks(marks, len(versions))
+        marks.unlink(missing_ok=True)
         return shas
 
     @property
