@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import NamedTuple
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz import fuzz, process
@@ -146,9 +147,9 @@ def _similarity(before: str, after: str) -> float:
 # --- alignment -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Pair:
-    """A matched old/new clause; ``anchored`` means it kept its relative order."""
+class _Pair(NamedTuple):
+    """A matched old/new clause; ``anchored`` means it kept its relative order (a tuple: one per
+    clause, cheaper to build than a frozen dataclass)."""
 
     old: int
     new: int
@@ -221,8 +222,10 @@ def _align(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[list[_Pair], l
     free_old = _free(len(old), {p.old for p in anchors})
     free_new = _free(len(new), {p.new for p in anchors})
     moved = _moves(old_keys, new_keys, free_old, free_new)
-    free_old = _free(len(old), {p.old for p in anchors} | {p.old for p in moved})
-    free_new = _free(len(new), {p.new for p in anchors} | {p.new for p in moved})
+    if moved:
+        moved_old, moved_new = {p.old for p in moved}, {p.new for p in moved}
+        free_old = [o for o in free_old if o not in moved_old]
+        free_new = [n for n in free_new if n not in moved_new]
     return anchors, moved + _fuzzy(old, new, free_old, free_new, anchors)
 
 
@@ -261,9 +264,10 @@ def _removed(o: Clause) -> ClauseChange:
     return ClauseChange("removed", o.id, o.heading, o.text, None, o.index, None, 0.0, (), True)
 
 
-def _position(old_pos: int, anchors: list[_Pair]) -> float:
-    """Where a removed clause goes in new-document order: right after the anchor before it."""
-    k = bisect_right([p.old for p in anchors], old_pos)
+def _position(old_pos: int, anchors: list[_Pair], anchor_old: list[int]) -> float:
+    """Where a removed clause goes in new-document order: right after the anchor before it
+    (``anchor_old``: the anchors' old positions)."""
+    k = bisect_right(anchor_old, old_pos)
     return anchors[k - 1].new + 0.5 if k else -0.5
 
 
@@ -273,7 +277,11 @@ def diff_clauses(old: Sequence[Clause], new: Sequence[Clause]) -> DocumentDiff:
     placed: list[tuple[float, int, ClauseChange]] = []
     unchanged = 0
     for p in anchors + others:
-        change = _pair_change(old[p.old], new[p.new], p.anchored)
+        o, n = old[p.old], new[p.new]
+        if p.anchored and o.text == n.text:  # the common case, without a call
+            unchanged += 1
+            continue
+        change = _pair_change(o, n, p.anchored)
         if change is None:
             unchanged += 1
         else:
@@ -281,7 +289,9 @@ def diff_clauses(old: Sequence[Clause], new: Sequence[Clause]) -> DocumentDiff:
     matched_old = {p.old for p in anchors} | {p.old for p in others}
     matched_new = {p.new for p in anchors} | {p.new for p in others}
     placed += [(float(i), 0, _added(c)) for i, c in enumerate(new) if i not in matched_new]
-    placed += [(_position(i, anchors), i, _removed(c)) for i, c in enumerate(old) if i not in matched_old]
+    anchor_old = [p.old for p in anchors]
+    placed += [(_position(i, anchors, anchor_old), i, _removed(c))
+               for i, c in enumerate(old) if i not in matched_old]
     placed.sort(key=lambda t: (t[0], t[1]))
     return DocumentDiff(tuple(c for _, _, c in placed), unchanged, len(old), len(new))
 

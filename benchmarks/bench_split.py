@@ -1,0 +1,75 @@
+"""Hand-run benchmark of `tracker.diff.diff_texts` on two versions of generated terms pages.
+
+Run: .venv/bin/python benchmarks/bench_split.py [--pairs 20] [--rounds 5]
+
+Why: every changed document costs one diff_texts, and most of that is splitting both versions
+into clauses. Pairs are bench_run.make_page(i, 0) and (i, 1) (one clause and the date changed),
+extracted the way bench_run's sources are (select main, remove the cookie banner). Every cache is
+cleared before each pair, so the old version is split cold and the new one reuses what it can.
+Prints medians: ms per pair (diff_texts), per split of the old and of the new version, and for
+diff_clauses (alignment) alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_run  # noqa: E402
+
+from tracker import clauses, diff  # noqa: E402
+from tracker.extract import extract  # noqa: E402
+
+SELECT = ["main"]
+REMOVE = [".cookie-banner"]
+
+
+def _clear() -> None:
+    """Forget every split: a pair of texts seen for the first time."""
+    diff._split.cache_clear()
+    clauses._clear_caches()
+
+
+def _text(i: int, revision: int) -> str:
+    return extract(bench_run.make_page(i, revision).encode(), "text/html", select=SELECT, remove=REMOVE)
+
+
+def _ms(fn: Callable[..., object], *args: object) -> float:
+    t0 = time.perf_counter()
+    fn(*args)
+    return (time.perf_counter() - t0) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pairs", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=5, help="times each pair is timed")
+    args = parser.parse_args()
+    pairs = [(_text(i, 0), _text(i, 1)) for i in range(args.pairs)]
+    total, old_split, new_split, align = [], [], [], []
+    for _ in range(args.rounds):
+        for old, new in pairs:
+            _clear()
+            total.append(_ms(diff.diff_texts, old, new))
+            _clear()
+            old_split.append(_ms(diff._split, old))
+            new_split.append(_ms(diff._split, new))
+            align.append(_ms(diff.diff_clauses, diff._split(old), diff._split(new)))
+    kb = statistics.median(len(old) for old, _ in pairs) / 1024
+    n = statistics.median(len(diff._split(old)) for old, _ in pairs)
+    print(f"{args.pairs} pairs (median {kb:.0f} KB of text, {n:.0f} clauses), "
+          f"median of {args.rounds} rounds:")
+    print(f"  diff_texts per pair     {statistics.median(total):6.2f} ms")
+    print(f"  split, old version      {statistics.median(old_split):6.2f} ms  (cold caches)")
+    print(f"  split, new version      {statistics.median(new_split):6.2f} ms  (after the old one)")
+    print(f"  diff_clauses            {statistics.median(align):6.2f} ms")
+
+
+if __name__ == "__main__":
+    main()
