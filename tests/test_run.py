@@ -209,3 +209,58 @@ def test_a_work_tree_left_behind_by_a_killed_run_is_brought_up_to_date(env):
     assert tracker("-q").exit_code == 0  # nothing changed, but the tree is restored
     assert (store / "archive" / "svc0" / "Doc 0.md").exists()
     assert _git(store, "status", "--porcelain") == ""
+
+
+# --------------------------------------------------------------------------- pipeline
+
+
+def test_batches_analysed_in_worker_processes_are_indexed_in_commit_order(tmp_path, httpserver, monkeypatch):
+    """Three batches in flight at once (git thread, worker processes): every version is indexed,
+    in commit order, with the same analysis as a plain in-process one."""
+    import tracker.record
+    import tracker.run
+    from tracker.analyse import analyse
+    from tracker.fetch import FetchOptions
+    from tracker.index import Index
+    from tracker.run import run_snapshot
+    from tracker.store import Store
+
+    monkeypatch.setattr(tracker.run, "BATCH_SIZE", 10)
+    monkeypatch.setattr(tracker.record, "PARALLEL_MIN", 2)
+    monkeypatch.setenv("TRACKER_WORKERS", "2")
+    months = {"n": 12}
+
+    def page(request):
+        if request.path == "/robots.txt":
+            return Response("", status=404)
+        return Response(f"<html><body><main><h1>Terms {request.path}</h1><h2>Credits</h2>"
+                        f"<p>Credits expire {months['n']} months after purchase.</p>"
+                        "<h2>Law</h2><p>These terms are governed by the laws of Ireland.</p></main></body></html>",
+                        content_type="text/html")
+
+    httpserver.expect_request("/robots.txt").respond_with_handler(page)
+    documents = []
+    for i in range(30):
+        httpserver.expect_request(f"/d{i}").respond_with_handler(page)
+        documents.append(Document(f"svc{i % 3}", f"Service {i % 3}", f"Doc {i}", httpserver.url_for(f"/d{i}")))
+    store = Store(tmp_path / "store")
+    options = FetchOptions(host_delay=0.0, per_host=8, robots=False)
+    assert {o.outcome for o in run_snapshot(store, documents, options).outcomes} == {"new"}
+    months["n"] = 6
+    result = run_snapshot(store, documents, options)
+    assert sorted(o.outcome for o in result.outcomes) == ["changed"] * 30
+    log = subprocess.run(["git", "log", "--reverse", "--format=%H"], cwd=store.archive, capture_output=True,
+                         text=True, check=True).stdout.split()
+    assert len(log) == 60
+    with Index(store.index_path) as index:
+        assert index.get_meta("indexed_head") == log[-1]
+        rows = index.conn.execute("SELECT commit_sha, document_key, seq, summary, material FROM versions "
+                                  "WHERE seq = 2").fetchall()
+        assert sorted(r["commit_sha"] for r in rows) == sorted(log[30:])
+        assert {r["commit_sha"] for r in rows} == {o.commit for o in result.outcomes}
+        firsts = dict(index.conn.execute("SELECT document_key, commit_sha FROM versions WHERE seq = 1").fetchall())
+        for row in rows:
+            path = f"{row['document_key']}.md"
+            old, new = store.read(firsts[row["document_key"]], path), store.read(row["commit_sha"], path)
+            assert row["summary"] == analyse(old, new).summary
+            assert row["material"] == 1 and "6 months" in row["summary"]
