@@ -181,3 +181,39 @@ def test_to_dict_is_json_serialisable() -> None:
     assert [c["kind"] for c in data["changes"]] == ["removed", "modified", "added", "added"]
     assert data["changes"][1]["ops"][1] == [-1, "12"]
     assert isinstance(diff.changes[0], ClauseChange)
+
+
+# --------------------------------------------------------------------------- merges and splits
+
+_MERGE_OLD = """# Terms
+
+## Subscriptions
+
+**Renewal:** Some plans of Nimbus renew automatically. **EVERY PLAN RENEWS AT THE END OF ITS PERIOD.** Cancel before the end of the period to avoid a charge.
+
+## Law
+
+These terms are governed by the laws of Ireland.
+"""
+
+
+def test_sentences_run_together_are_one_modified_clause_not_removed_and_added():
+    """'period.** Cancel' -> 'period.**Cancel' makes the splitter see one sentence: the words are
+    the same, so this must not read as three removed clauses and a new one."""
+    from tracker.analyse import analyse
+
+    new = _MERGE_OLD.replace(". **EVERY", ".**EVERY").replace("PERIOD.** Cancel", "PERIOD.**Cancel")
+    diff = diff_texts(_MERGE_OLD, new)
+    assert [c.kind for c in diff.changes] == ["modified"]
+    assert diff.changes[0].before.startswith("**Renewal:**") and diff.changes[0].after.endswith("a charge.")
+    for old, text in ((_MERGE_OLD, new), (new, _MERGE_OLD)):  # merged, then split again
+        result = analyse(old, text)
+        assert not result.material and result.severity == "cosmetic", result.summary
+
+
+def test_a_merge_with_new_words_is_not_taken_for_a_regrouping():
+    new = _MERGE_OLD.replace(
+        ". **EVERY PLAN RENEWS AT THE END OF ITS PERIOD.** Cancel",
+        ".**EVERY PLAN RENEWS AT THE END OF ITS PERIOD AT A HIGHER PRICE.**Cancel")
+    kinds = sorted(c.kind for c in diff_texts(_MERGE_OLD, new).changes)
+    assert kinds == ["added", "removed", "removed", "removed"]

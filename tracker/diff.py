@@ -271,6 +271,63 @@ def _position(old_pos: int, anchors: list[_Pair], anchor_old: list[int]) -> floa
     return anchors[k - 1].new + 0.5 if k else -0.5
 
 
+def _regrouped(
+    old: Sequence[Clause], new: Sequence[Clause], matched_old: set[int], matched_new: set[int]
+) -> list[tuple[list[int], list[int]]]:
+    """Unmatched clauses that are the same words grouped differently: one new clause whose key is
+    the keys of consecutive unmatched old ones joined (a merge: "A.**B**" once the space between
+    two sentences went missing), or the reverse (a split). Without this, a merge reads as every
+    old sentence removed and a brand-new clause added: a false alarm on a layout change."""
+    found: list[tuple[list[int], list[int]]] = []
+    used_old, used_new = set(matched_old), set(matched_new)
+    for merge in (True, False):
+        one, many = (new, old) if merge else (old, new)
+        one_used, many_used = (used_new, used_old) if merge else (used_old, used_new)
+        starts: dict[str, list[int]] = defaultdict(list)  # first word -> free clauses that may start a run
+        for i, c in enumerate(many):
+            if i not in many_used and c.key:
+                starts[c.key.split(" ", 1)[0]].append(i)
+        for j, target in enumerate(one):
+            if j in one_used or " " not in target.key:
+                continue
+            for i in starts.get(target.key.split(" ", 1)[0], ()):
+                if i in many_used:
+                    continue
+                run, joined = [i], many[i].key
+                while len(joined) < len(target.key) and target.key.startswith(joined + " "):
+                    k = run[-1] + 1
+                    if k >= len(many) or k in many_used or not many[k].key:
+                        break
+                    run.append(k)
+                    joined += " " + many[k].key
+                if len(run) > 1 and joined == target.key:
+                    many_used.update(run)  # a clause takes part in one regrouping at most
+                    one_used.add(j)
+                    found.append((run, [j]) if merge else ([j], run))
+                    break
+    return found
+
+
+def _regroup_change(olds: list[Clause], news: list[Clause]) -> ClauseChange:
+    """A merge or split as one modified clause: the word diff then shows only what moved apart
+    or together (spaces, markup), which labelling reads as cosmetic."""
+    before = " ".join(c.text for c in olds)
+    after = " ".join(c.text for c in news)
+    first = news[0]
+    return ClauseChange(
+        kind="modified",
+        clause_id=first.id,
+        heading=first.heading,
+        before=before,
+        after=after,
+        old_index=olds[0].index,
+        new_index=first.index,
+        similarity=_similarity(before, after),
+        ops=tuple(word_diff(before, after)),
+        text_changed=before != after,
+    )
+
+
 def diff_clauses(old: Sequence[Clause], new: Sequence[Clause]) -> DocumentDiff:
     """Align two clause lists (see module docstring) and list what changed."""
     anchors, others = _align(old, new)
@@ -288,6 +345,10 @@ def diff_clauses(old: Sequence[Clause], new: Sequence[Clause]) -> DocumentDiff:
             placed.append((float(p.new), 0, change))
     matched_old = {p.old for p in anchors} | {p.old for p in others}
     matched_new = {p.new for p in anchors} | {p.new for p in others}
+    for olds, news in _regrouped(old, new, matched_old, matched_new):
+        placed.append((float(news[0]), 0, _regroup_change([old[i] for i in olds], [new[i] for i in news])))
+        matched_old.update(olds)
+        matched_new.update(news)
     placed += [(float(i), 0, _added(c)) for i, c in enumerate(new) if i not in matched_new]
     anchor_old = [p.old for p in anchors]
     placed += [(_position(i, anchors, anchor_old), i, _removed(c))
