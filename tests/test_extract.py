@@ -22,6 +22,7 @@ from tracker.extract import (
     html_to_markdown,
     normalize_markdown,
 )
+from tracker.sources import Range
 
 GOLDEN = Path(__file__).parent / "golden" / "extract"
 HTML = "text/html; charset=utf-8"
@@ -406,3 +407,115 @@ def test_demo_round5_material_changes() -> None:
     assert "without notice" in terms and "without notice" not in first["/legal/terms"]
     assert "90 days" in privacy and "30 days" not in privacy
     assert "Unless you opt out, we may use your API inputs and outputs to train" in privacy
+
+
+# --------------------------------------------------------------------------- range selectors
+
+# A fictional service's page; markers in capitals make "what was kept" easy to assert.
+RANGE_PAGE = """<!DOCTYPE html>
+<html><head><title>Otterline terms</title><script>var s = "SCRIPT-TEXT";</script></head>
+<body>
+<header class="site">HEADER-TEXT</header>
+<main>
+  <h1 id="intro">Otterline Terms</h1>
+  <p>INTRO-TEXT Welcome to Otterline.</p>
+  <h2 id="eu">EU users</h2>
+  <p>EU-TEXT Refunds within 14 days.</p>
+  <ul id="eu-list"><li>EU-ITEM-1</li><li id="eu-last">EU-ITEM-2</li><li>EU-ITEM-3</li></ul>
+  <div class="promo">PROMO-TEXT</div>
+  <h2 id="us">US users</h2>
+  <p>US-TEXT Refunds within 30 days.</p>
+  <p class="aside">ASIDE-TEXT</p>
+</main>
+<footer>FOOTER-TEXT</footer>
+</body></html>
+"""
+
+
+def _ranged(**kwargs: object) -> str:
+    return html_to_markdown(RANGE_PAGE, **kwargs)  # type: ignore[arg-type]
+
+
+def _has(text: str, *words: str) -> bool:
+    return all(w in text for w in words)
+
+
+def test_range_start_before_includes_and_end_before_excludes() -> None:
+    text = _ranged(select=[Range(start_before="#eu", end_before="#us")])
+    assert text.startswith("## EU users\n")  # the start element is in the range
+    assert _has(text, "EU-TEXT", "EU-ITEM-1", "EU-ITEM-3", "PROMO-TEXT")
+    assert not any(w in text for w in ("US users", "US-TEXT", "INTRO-TEXT", "HEADER-TEXT", "FOOTER-TEXT"))
+
+
+def test_range_start_after_excludes_and_end_after_includes() -> None:
+    text = _ranged(select=[Range(start_after="#eu", end_after="#us")])
+    assert "EU users" not in text and text.startswith("EU-TEXT")
+    assert text.rstrip().endswith("## US users")  # the end element is in the range
+    assert "US-TEXT" not in text
+
+
+def test_range_ending_inside_a_list_keeps_the_list_structure() -> None:
+    text = _ranged(select=[Range(start_before="#eu", end_after="#eu-last")])
+    assert text == "## EU users\n\nEU-TEXT Refunds within 14 days.\n\n- EU-ITEM-1\n- EU-ITEM-2\n"
+
+
+def test_range_remove_drops_what_it_covers() -> None:
+    text = _ranged(select=["main"], remove=[Range(start_after="#eu-list", end_before="#us")])
+    assert "PROMO-TEXT" not in text
+    assert _has(text, "EU-ITEM-3", "US users", "US-TEXT")  # the boundaries themselves stay
+    # Ending inside the list: the items before the end go, the list and its later items stay.
+    text = _ranged(select=["main"], remove=[Range(start_before="#eu", end_after="#eu-last")])
+    assert _has(text, "INTRO-TEXT", "EU-ITEM-3", "US-TEXT")
+    assert not any(w in text for w in ("EU users", "EU-TEXT", "EU-ITEM-1", "EU-ITEM-2"))
+
+
+def test_mixed_select_list_is_the_union_in_document_order() -> None:
+    text = _ranged(select=["footer", Range(start_before="#us", end_before=".aside"), "h1", "#intro"])
+    assert text == "# Otterline Terms\n\n## US users\n\nUS-TEXT Refunds within 30 days.\n\nFOOTER-TEXT\n"
+
+
+def test_range_overlapping_a_css_match_keeps_it_once() -> None:
+    text = _ranged(select=[Range(start_before="#eu", end_after="#eu-list"), "#eu-list"])
+    assert text.count("EU-ITEM-2") == 1
+
+
+def test_range_remove_and_css_remove_apply_in_order_before_select() -> None:
+    text = _ranged(select=[Range(start_before="#intro", end_before="footer")],
+                   remove=[".promo", Range(start_before="#us", end_after=".aside")])
+    assert _has(text, "Otterline Terms", "EU-ITEM-3")
+    assert not any(w in text for w in ("PROMO-TEXT", "US-TEXT", "ASIDE-TEXT", "FOOTER-TEXT"))
+
+
+def test_range_that_matches_nothing_is_an_extract_error() -> None:
+    with pytest.raises(ExtractError, match=r"range \{ start_before = \"#eu\", end_before = \"#nowhere\" \} in "
+                                           r"select: its end '#nowhere' matched nothing on the page"):
+        _ranged(select=["main", Range(start_before="#eu", end_before="#nowhere")])
+    # A boundary inside removed noise is gone before ranges are resolved.
+    with pytest.raises(ExtractError, match="its start 'script' matched nothing"):
+        _ranged(select=[Range(start_after="script", end_before="footer")])
+    # In `remove`, like a CSS selector that matches nothing, it removes nothing.
+    assert _ranged(remove=[Range(start_before="#nowhere", end_before="#us")]) == _ranged()
+
+
+def test_range_whose_start_comes_after_its_end_is_an_extract_error() -> None:
+    with pytest.raises(ExtractError, match="its start comes after its end on the page"):
+        _ranged(select=[Range(start_before="#us", end_before="#eu")])
+    assert _ranged(remove=[Range(start_before="#us", end_before="#eu")]) == _ranged()
+
+
+def test_touching_boundaries_give_an_empty_range_not_an_error() -> None:
+    # Nothing between the h1 and its paragraph but whitespace: the page is then empty.
+    with pytest.raises(ExtractError, match="has no text after extraction"):
+        extract(RANGE_PAGE.encode(), HTML, select=[Range(start_after="#intro", end_before="#intro + p")])
+
+
+def test_range_selectors_are_validated() -> None:
+    with pytest.raises(ExtractError, match=r"select: invalid CSS selector 'div\['"):
+        _ranged(select=[Range(start_before="div[", end_before="footer")])
+
+
+def test_extract_with_a_range_goes_through_decode_and_normalize() -> None:
+    page = RANGE_PAGE.replace("Refunds within 14 days.", "Refunds \u2013 within\n   14\u00a0days.")
+    text = extract(page.encode("cp1252", errors="replace"), "text/html; charset=windows-1252",
+                   select=[Range(start_before="#eu", end_before="#eu-list")])
+    assert text == "## EU users\n\nEU-TEXT Refunds - within 14 days.\n"

@@ -14,7 +14,7 @@ from tracker.cli import TrackerGroup, cli
 from tracker.cli_ota import register
 from tracker.ota import (COMBINE, DEGRADED, FILTER, RANGE, SUPPORTED, UNSUPPORTED,
                          load_declarations, support_table, to_toml, toml_string)
-from tracker.sources import parse_sources
+from tracker.sources import Range, parse_sources
 
 DECLARATIONS = Path("/work/shared/data/ota/declarations")
 
@@ -49,6 +49,9 @@ def declarations(tmp_path: Path) -> Path:
             "Cookie Policy": {"fetch": "https://zephyr.example/cookies", "select": ["main", {"startAfter": "h1",
                                                                                            "endBefore": "hr"}]},
             "Data Processing Agreement": {"fetch": "https://zephyr.example/dpa.pdf"},
+            # A range with no end cannot be resolved (OTA needs both): dropped, the rest is kept.
+            "Refund Policy": {"fetch": "https://zephyr.example/refunds",
+                              "remove": [".promo", {"startAfter": "h1"}]},
         },
     })
     write(d, "Empty.json", {"name": "Empty", "terms": {}})
@@ -74,12 +77,18 @@ def test_declarations_map_to_documents(declarations: Path) -> None:
     assert aup.status == SUPPORTED and aup.render == "browser" and aup.categories == []
     zephyr = by_type(result, "zephyr-mail")
     assert zephyr["Terms of Service"].status == UNSUPPORTED and zephyr["Terms of Service"].categories == [COMBINE]
-    assert zephyr["Privacy Policy"].status == DEGRADED and zephyr["Privacy Policy"].select == ()
-    assert RANGE in zephyr["Privacy Policy"].categories
-    assert zephyr["Cookie Policy"].select == ("main",) and zephyr["Cookie Policy"].status == DEGRADED
+    # Range selectors map to ranges: fully supported, not degraded.
+    privacy = zephyr["Privacy Policy"]
+    assert privacy.status == SUPPORTED and privacy.categories == []
+    assert privacy.select == (Range(start_before="#privacy", end_before="footer"),)
+    cookies = zephyr["Cookie Policy"]
+    assert cookies.status == SUPPORTED and cookies.select == ("main", Range(start_after="h1", end_before="hr"))
+    refunds = zephyr["Refund Policy"]
+    assert refunds.status == DEGRADED and refunds.categories == [RANGE] and refunds.remove == (".promo",)
+    assert "no end" in refunds.issues[0]
     assert zephyr["Data Processing Agreement"].status == SUPPORTED  # a PDF: extracted with pypdfium2
     summary = result.summary()
-    assert (summary["documents"], summary["supported"], summary["degraded"], summary["unsupported"]) == (7, 3, 3, 1)
+    assert (summary["documents"], summary["supported"], summary["degraded"], summary["unsupported"]) == (8, 5, 2, 1)
 
 
 def test_toml_round_trips_through_the_sources_parser(declarations: Path) -> None:
@@ -91,8 +100,11 @@ def test_toml_round_trips_through_the_sources_parser(declarations: Path) -> None
     services = {s.id: s for s in sources.services}
     assert set(services) == {"nimbus-cloud", "zephyr-mail"}
     assert services["zephyr-mail"].name == 'Zephyr "Mail" \\ Co'
-    assert {d.type for d in services["zephyr-mail"].documents} == {"Privacy Policy", "Cookie Policy",
-                                                                  "Data Processing Agreement"}
+    zephyr = {d.type: d for d in services["zephyr-mail"].documents}
+    assert set(zephyr) == {"Privacy Policy", "Cookie Policy", "Data Processing Agreement", "Refund Policy"}
+    # Ranges survive the TOML round trip as inline tables.
+    assert zephyr["Cookie Policy"].select == ("main", Range(start_after="h1", end_before="hr"))
+    assert 'select = ["main", { start_after = "h1", end_before = "hr" }]' in text
     nimbus = {d.type: d for d in services["nimbus-cloud"].documents}
     assert nimbus["Terms of Service"].remove == (".banner",)
     assert nimbus["Acceptable Use Policy"].render == "browser"
@@ -127,13 +139,16 @@ def test_cli_import_declarations(declarations: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(_cli(), ["import-declarations", str(declarations), "--out", str(out), "--report"])
     assert result.exit_code == 0, result.output
-    assert "6 document(s) (3 fully supported, 3 with warnings, 1 left out)" in result.output
+    assert "7 document(s) (5 fully supported, 2 with warnings, 1 left out)" in result.output
     assert "unsupported zephyr-mail/Terms of Service: combine" in result.output
     assert parse_sources(out.read_text(encoding="utf-8"))
     again = runner.invoke(_cli(), ["import-declarations", str(declarations), "--out", str(out)])
     assert again.exit_code == 2 and "--force" in again.output
     forced = runner.invoke(_cli(), ["import-declarations", str(declarations), "--out", str(out), "--force", "--json"])
-    assert forced.exit_code == 0 and json.loads(forced.output)["supported"] == 3
+    report = json.loads(forced.output)
+    assert forced.exit_code == 0 and report["supported"] == 5
+    cookies = next(d for d in report["documents"] if d["type"] == "Cookie Policy")
+    assert cookies["select"] == ["main", {"start_after": "h1", "end_before": "hr"}]
 
 
 @pytest.mark.skipif(not DECLARATIONS.is_dir(), reason="OTA declarations not available")
@@ -147,3 +162,8 @@ def test_real_declarations_support_table(capsys: pytest.CaptureFixture[str]) -> 
     assert summary["documents_tracked"] + summary["unsupported"] == summary["documents"]
     sources = result.sources()  # the whole generated file is accepted by the sources parser
     assert sum(len(s.documents) for s in sources.services) == summary["documents_tracked"]
+    # Every range of the real declarations is well formed: none is dropped any more.
+    assert RANGE not in summary["issues"]
+    ranged = [d for s in sources.services for d in s.documents
+              if any(isinstance(item, Range) for item in d.select + d.remove)]
+    assert len(ranged) >= 50

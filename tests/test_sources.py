@@ -9,6 +9,7 @@ import pytest
 from tracker.errors import ConfigError
 from tracker.sources import (
     Document,
+    Range,
     Sources,
     load_sources,
     parse_sources,
@@ -276,3 +277,65 @@ name = "Zeta"
     with pytest.raises(ConfigError) as err:
         parse_sources(text.replace("robots = false", 'robots = "no"').replace("confirm = 2", "confirm = 0"))
     assert "'robots'" in str(err.value) and "'confirm'" in str(err.value)
+
+
+# --- range selectors ---------------------------------------------------------------------------
+
+RANGED = GOOD.replace('select = "main"', 'select = ["main", { start_after = "#intro", end_before = "footer" }]').replace(
+    'remove = [".cookie-banner", "nav"]', 'remove = [{ start_before = "#ads", end_after = ".ads-end" }, "nav"]')
+
+
+def test_ranges_parse_into_hashable_range_objects(tmp_path: Path) -> None:
+    doc = load_sources(write(tmp_path, RANGED)).documents("nimbus", "Terms of Service")[0]
+    assert doc.select == ("main", Range(start_after="#intro", end_before="footer"))
+    assert doc.remove == (Range(start_before="#ads", end_after=".ads-end"), "nav")
+    assert hash(doc) == hash(load_sources(write(tmp_path, RANGED)).documents("nimbus", "Terms of Service")[0])
+    assert str(doc.select[1]) == '{ start_after = "#intro", end_before = "footer" }'
+
+
+def test_a_single_range_without_a_list_is_accepted(tmp_path: Path) -> None:
+    text = GOOD.replace('select = "main"', 'select = { start_before = "h1", end_after = "main" }')
+    doc = load_sources(write(tmp_path, text)).documents("nimbus", "Terms of Service")[0]
+    assert doc.select == (Range(start_before="h1", end_after="main"),)
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        ('{ start_after = "#intro" }',
+         "range in 'select' of document 'Terms of Service' of service 'nimbus' has no end; add end_before or "
+         "end_after"),
+        ('{ end_before = "footer" }', "has no start; add start_before or start_after"),
+        ('{ start_before = "h1", start_after = "#intro", end_before = "footer" }',
+         "has both start_before and start_after; keep one"),
+        ('{ start_after = "h1", end_before = "footer", end_after = "main" }', "has both end_before and end_after"),
+        ('{ startAfter = "h1", end_before = "footer" }',
+         "unknown key 'startAfter' in range in 'select' of document 'Terms of Service' of service 'nimbus'; "
+         "did you mean 'start_after'?"),
+        ('{ start_after = "h1", end_before = "footer", color = "red" }', "unknown key 'color' in range"),
+        ('{ start_after = "div[", end_before = "footer" }',
+         "bad CSS selector in 'start_after' of range in 'select' of document 'Terms of Service' of service "
+         "'nimbus': invalid CSS selector 'div['"),
+        ('{ start_after = 3, end_before = "footer" }', "'start_after' of range in 'select' of document"),
+    ],
+)
+def test_bad_ranges_are_refused_with_line_and_fix(tmp_path: Path, table: str, expected: str) -> None:
+    text = GOOD.replace('select = "main"', f'select = ["main", {table}]')
+    line = text.splitlines().index(f'  select = ["main", {table}]') + 1
+    message = error_of(tmp_path, text)
+    assert f"sources.toml:{line}: " in message and expected in message
+
+
+def test_every_problem_of_a_range_is_reported_at_once(tmp_path: Path) -> None:
+    text = GOOD.replace('remove = [".cookie-banner", "nav"]', 'remove = [{ start_afterr = "h1", end_before = "p::x" }]')
+    message = error_of(tmp_path, text)
+    assert "3 problems to fix" in message
+    assert "unknown key 'start_afterr'" in message and "did you mean 'start_after'?" in message
+    assert "has no start" in message and "bad CSS selector in 'end_before'" in message
+
+
+def test_range_needs_one_start_and_one_end_in_code_too() -> None:
+    with pytest.raises(ValueError):
+        Range(start_before="h1")
+    with pytest.raises(ValueError):
+        Range(start_before="h1", start_after="h2", end_before="p")

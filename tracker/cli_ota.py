@@ -93,10 +93,11 @@ def import_declarations_command(obj: Any, directory: str, out: str | None, force
                                 as_json: bool) -> None:
     """Turn a folder of Open Terms Archive declarations (<Service>.json) into a sources.toml.
 
-    Supported: fetch, select and remove with CSS selectors (string or list). Documents whose
-    declaration uses what the tracker cannot do yet are still tracked where that is safe, with a
-    comment in the file and a warning: custom filters are not applied, range selectors are
-    dropped, executeClientScripts pages are fetched without running scripts. Documents that
+    Supported: fetch, select and remove with CSS selectors and range selectors (startBefore /
+    startAfter ... endBefore / endAfter, written as inline tables), executeClientScripts (pages
+    rendered by headless Chromium) and PDFs. Documents whose declaration uses what the tracker
+    cannot do yet are still tracked where that is safe, with a comment in the file and a warning:
+    custom filters are not applied, malformed ranges and unparsable CSS are dropped. Documents that
     combine several pages are left out. <Service>.history.json files are ignored.
 
     \b

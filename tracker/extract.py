@@ -21,6 +21,7 @@ import html_to_markdown.api as h2m_api
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from tracker.errors import ExtractError
+from tracker.sources import Range, Selector
 
 EXTRACTOR_VERSION = "1"
 
@@ -178,8 +179,8 @@ def extract(
     content_type: str | None = None,
     *,
     url: str = "",
-    select: Sequence[str] = (),
-    remove: Sequence[str] = (),
+    select: Sequence[Selector] = (),
+    remove: Sequence[Selector] = (),
 ) -> str:
     """Fetched bytes to normalized Markdown; raises ExtractError if no text is left.
 
@@ -246,32 +247,46 @@ def check_selector(selector: str) -> str | None:
 def html_to_markdown(
     html: str,
     *,
-    select: Sequence[str] = (),
-    remove: Sequence[str] = (),
+    select: Sequence[Selector] = (),
+    remove: Sequence[Selector] = (),
     base_url: str = "",
 ) -> str:
-    """Keep the selected part of the page, drop noise, convert to Markdown and normalize it."""
+    """Keep the selected part of the page, drop noise, convert to Markdown and normalize it.
+
+    ``select`` / ``remove`` items are CSS selectors or ``Range``s. Range boundaries are looked up
+    after the noise (scripts, comments...) and the earlier ``remove`` items are gone, as the CSS
+    selectors are.
+    """
     _validate_selectors(select, "select")
     _validate_selectors(remove, "remove")
     tree = LexborHTMLParser(html)
     _drop_noise(tree)
-    for selector in remove:
-        for node in tree.css(selector):
+    for item in remove:
+        if isinstance(item, Range):
+            _remove_range(tree, item)
+            continue
+        for node in tree.css(item):
             node.decompose()
-    roots = _selected(tree, select) if select else [tree.root]
+    if any(isinstance(item, Range) for item in select):
+        _keep_only(tree, select)
+        roots = [tree.root]
+    else:
+        # Without ranges: exactly the path that made the archive's texts (they must not change).
+        roots = _selected(tree, select) if select else [tree.root]
     for root in roots:
         _collapse_whitespace(root)
     fragment = "\n".join(root.html or "" for root in roots if root is not None)
     return normalize_markdown(_convert(fragment, base_url))
 
 
-def _validate_selectors(selectors: Sequence[str], what: str) -> None:
+def _validate_selectors(selectors: Sequence[Selector], what: str) -> None:
     if isinstance(selectors, str):  # a bare string would be iterated char by char
         raise ExtractError(f"{what} must be a list of CSS selectors, not the string {selectors!r}")
-    for selector in selectors:
-        problem = check_selector(selector)
-        if problem:
-            raise ExtractError(f"{what}: {problem}")
+    for item in selectors:
+        for selector in (item.start, item.end) if isinstance(item, Range) else (item,):
+            problem = check_selector(selector)
+            if problem:
+                raise ExtractError(f"{what}: {problem}")
 
 
 def _drop_noise(tree: LexborHTMLParser) -> None:
@@ -307,6 +322,124 @@ def _has_ancestor_in(node: LexborNode, ids: set[int]) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+# --------------------------------------------------------------------------- ranges
+#
+# Ranges are applied on the tree, not by cutting the Markdown between marker strings: the
+# converter re-parses the HTML (a marker between table rows would be moved out of the table)
+# and a cut could leave half a list item or table. On the tree, a range is a span of the
+# document-order (preorder) walk, like a DOM Range between element boundaries.
+
+
+class _Order:
+    """Every node of the tree in document order, with where each node's subtree ends.
+
+    A node at index i has its descendants at i+1 .. last[i]; so a range covering indexes
+    [start, end] fully contains the nodes with start <= i and last[i] <= end, and only partly
+    contains their ancestors (kept as bare structure, as DOM Range's cloneContents does).
+    """
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self.nodes: list[LexborNode] = list(tree.root.traverse(include_text=True)) if tree.root else []
+        self.index = {node.mem_id: i for i, node in enumerate(self.nodes)}
+        self.last = list(range(len(self.nodes)))
+        open_: list[int] = []  # indexes of the ancestors of the current node, outermost first
+        for i, node in enumerate(self.nodes):
+            parent = node.parent
+            parent_index = self.index.get(parent.mem_id) if parent is not None else None
+            while open_ and open_[-1] != parent_index:
+                self.last[open_.pop()] = i - 1
+            open_.append(i)
+        for i in open_:
+            self.last[i] = len(self.nodes) - 1
+
+    def first(self, tree: LexborHTMLParser, selector: str) -> int | None:
+        """Index of the first element (in document order) matching ``selector``."""
+        found = [self.index[n.mem_id] for n in tree.css(selector) if n.mem_id in self.index]
+        return min(found) if found else None
+
+    def span(self, tree: LexborHTMLParser, item: Range) -> tuple[int, int] | str:
+        """The indexes [start, end] the range covers, or why it cannot be resolved."""
+        start_el = self.first(tree, item.start)
+        end_el = self.first(tree, item.end)
+        if start_el is None or end_el is None:
+            missing = item.start if start_el is None else item.end
+            which = "start" if start_el is None else "end"
+            return f"its {which} {missing!r} matched nothing on the page"
+        start = start_el if item.start_before is not None else self.last[start_el] + 1
+        end = self.last[end_el] if item.end_after is not None else end_el - 1
+        # start == end + 1 is an empty range (the two boundaries touch): legal, covers nothing.
+        if start > end + 1:
+            return "its start comes after its end on the page"
+        return start, end
+
+
+def _remove_range(tree: LexborHTMLParser, item: Range) -> None:
+    """Drop what the range fully contains (DOM Range deleteContents).
+
+    A range that cannot be resolved removes nothing, like a CSS ``remove`` that matches nothing:
+    the page then keeps more text, which shows up as a change rather than hiding one.
+    """
+    order = _Order(tree)
+    span = order.span(tree, item)
+    if isinstance(span, str):
+        return
+    start, end = span
+    doomed: list[LexborNode] = []
+    i = start
+    while i <= end:
+        if order.last[i] <= end:  # the whole subtree is inside: drop it, skip its descendants
+            doomed.append(order.nodes[i])
+            i = order.last[i] + 1
+        else:  # an ancestor of the end boundary: keep it, look inside
+            i += 1
+    for node in doomed:
+        node.decompose()
+
+
+def _keep_only(tree: LexborHTMLParser, select: Sequence[Selector]) -> None:
+    """Prune the tree to the union of what the CSS selectors and ranges of ``select`` cover.
+
+    Kept parts stay in place, so the union comes out in document order and an element matched
+    twice (by a selector and by a range) comes out once; their ancestors stay as structure (a
+    list item keeps its list). A range whose start or end matches nothing, or whose start
+    comes after its end, is an error: silently tracking the wrong part would hide changes.
+    """
+    order = _Order(tree)
+    covered = [False] * len(order.nodes)
+    for item in select:
+        if isinstance(item, Range):
+            span = order.span(tree, item)
+            if isinstance(span, str):
+                raise ExtractError(f"range {item} in select: {span}")
+            start, end = span
+            for i in range(start, end + 1):
+                if order.last[i] <= end:
+                    covered[i] = True
+        else:
+            for node in tree.css(item):
+                i = order.index.get(node.mem_id)
+                if i is not None:
+                    covered[i : order.last[i] + 1] = [True] * (order.last[i] + 1 - i)
+    if not any(covered):
+        names = ", ".join(str(item) if isinstance(item, Range) else repr(item) for item in select)
+        raise ExtractError(f"selector(s) {names} matched nothing on the page")
+    # covered_before[i]: how many covered nodes precede index i, to test a subtree in O(1).
+    covered_before = [0]
+    for flag in covered:
+        covered_before.append(covered_before[-1] + flag)
+    doomed: list[LexborNode] = []
+    i = 0
+    while i < len(order.nodes):
+        last = order.last[i]
+        if covered_before[last + 1] == covered_before[i]:  # nothing kept inside: drop it whole
+            doomed.append(order.nodes[i])
+            i = last + 1
+        else:
+            i += 1
+    for node in doomed:
+        node.decompose()
 
 
 _HTML_WHITESPACE = " \t\n\r\f"

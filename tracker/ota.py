@@ -11,14 +11,17 @@ An OTA declarations folder holds one ``<Service>.json`` per service::
 (``<Service>.history.json`` files describe past declarations and are ignored.)
 
 What maps one to one: ``fetch`` -> ``url``, ``select`` / ``remove`` with CSS selectors (a string or
-a list) -> ``select`` / ``remove``; service id = the file name as a slug (the same id
+a list) -> ``select`` / ``remove``; range selectors ``{startBefore|startAfter, endBefore|endAfter}``
+in those lists -> ranges (``{ start_before|start_after = ..., end_before|end_after = ... }``, the
+same DOM Range semantics, see ``tracker.sources.Range``); service id = the file name as a slug (the same id
 ``import-history`` gives the service's folder, so live tracking continues an imported history),
 service name = ``name``, document type = the terms type.
 
 What the tracker cannot do yet, and what happens to it (each document carries its issues):
 
-* range selectors ``{startBefore|startAfter, endBefore|endAfter}``: dropped (the CSS selectors
-  of the same list are kept; with none left the whole page is tracked) -> "degraded";
+* malformed range selectors (no start or no end, both start keys, unknown keys, CSS lexbor cannot
+  parse): dropped (the rest of the list is kept; with nothing left the whole page is tracked)
+  -> "degraded";
 * ``filter`` (custom JavaScript functions of the declarations repository): not applied; the
   document is tracked with a warning -> "degraded";
 * selectors lexbor cannot parse: dropped -> "degraded";
@@ -41,7 +44,7 @@ from typing import Any
 from tracker.errors import ConfigError
 from tracker.extract import check_selector
 from tracker.importer import ServiceIds
-from tracker.sources import Sources, parse_sources
+from tracker.sources import Range, Selector, Sources, parse_sources
 
 SUPPORTED, DEGRADED, UNSUPPORTED = "supported", "degraded", "unsupported"
 
@@ -66,8 +69,8 @@ class DeclaredDocument:
     service_name: str
     type: str
     url: str = ""
-    select: tuple[str, ...] = ()
-    remove: tuple[str, ...] = ()
+    select: tuple[Selector, ...] = ()
+    remove: tuple[Selector, ...] = ()
     render: str = "http"
     status: str = SUPPORTED
     issues: list[str] = field(default_factory=list)
@@ -88,7 +91,12 @@ class DeclaredDocument:
             self.categories.append(category)
 
     def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__, select=list(self.select), remove=list(self.remove))
+        return dict(self.__dict__, select=_plain(self.select), remove=_plain(self.remove))
+
+
+def _plain(items: tuple[Selector, ...]) -> list[str | dict[str, str]]:
+    """Selectors as JSON values: a range as its sources.toml table."""
+    return [item if isinstance(item, str) else item.as_dict() for item in items]
 
 
 @dataclass
@@ -188,7 +196,7 @@ def _document(file: str, service_id: str, name: str, terms_type: str, raw: Any) 
     doc.remove = _selectors(doc, raw.get("remove"), "remove")
     if raw.get("select") and not doc.select:
         doc.degrade(RANGE if RANGE in doc.categories else BAD_CSS,
-                    "no CSS selector left in 'select': the whole page is tracked")
+                    "no selector left in 'select': the whole page is tracked")
     filters = raw.get("filter")
     if filters:
         names = ", ".join(str(f) for f in (filters if isinstance(filters, list) else [filters]))
@@ -203,15 +211,19 @@ def _document(file: str, service_id: str, name: str, terms_type: str, raw: Any) 
     return doc
 
 
-def _selectors(doc: DeclaredDocument, raw: Any, key: str) -> tuple[str, ...]:
+def _selectors(doc: DeclaredDocument, raw: Any, key: str) -> tuple[Selector, ...]:
     if raw is None:
         return ()
     values = raw if isinstance(raw, list) else [raw]
-    kept: list[str] = []
+    kept: list[Selector] = []
     for value in values:
         if isinstance(value, dict):
-            shown = json.dumps(value, ensure_ascii=False)
-            doc.degrade(RANGE, f"{RANGE} in '{key}' dropped: {shown}")
+            found = _range(value)
+            if isinstance(found, Range):
+                kept.append(found)
+            else:
+                shown = json.dumps(value, ensure_ascii=False)
+                doc.degrade(RANGE, f"{RANGE} in '{key}' dropped ({found}): {shown}")
         elif isinstance(value, str) and value.strip():
             problem = check_selector(value)
             if problem:
@@ -221,6 +233,36 @@ def _selectors(doc: DeclaredDocument, raw: Any, key: str) -> tuple[str, ...]:
         else:
             doc.degrade(BAD_CSS, f"{BAD_CSS} in '{key}' dropped: {value!r}")
     return tuple(kept)
+
+
+# OTA's range keys -> ours (sources.toml spells keys in snake_case).
+_RANGE_KEYS = {"startBefore": "start_before", "startAfter": "start_after",
+               "endBefore": "end_before", "endAfter": "end_after"}
+
+
+def _range(raw: dict[str, Any]) -> Range | str:
+    """An OTA range selector as a Range, or why it cannot be one.
+
+    Every range in the real declarations has one start and one end; OTA itself cannot resolve
+    a range without both, so one missing is reported rather than guessed (e.g. "to the end").
+    """
+    unknown = [k for k in raw if k not in _RANGE_KEYS]
+    if unknown:
+        return f"unknown key {unknown[0]!r}"
+    starts = [k for k in ("startBefore", "startAfter") if k in raw]
+    ends = [k for k in ("endBefore", "endAfter") if k in raw]
+    for found, what in ((starts, "start"), (ends, "end")):
+        if not found:
+            return f"no {what}"
+        if len(found) > 1:
+            return f"both {found[0]} and {found[1]}"
+    for key in (starts[0], ends[0]):
+        value = raw[key]
+        if not isinstance(value, str) or not value.strip():
+            return f"{key} is not a CSS selector"
+        if check_selector(value):
+            return f"{BAD_CSS} in {key}: {value!r}"
+    return Range(**{_RANGE_KEYS[k]: raw[k] for k in (starts[0], ends[0])})
 
 
 def _validate(doc: DeclaredDocument) -> str | None:
@@ -257,8 +299,13 @@ def toml_string(value: str) -> str:
     return "".join(out)
 
 
-def _toml_list(values: tuple[str, ...]) -> str:
-    return "[" + ", ".join(toml_string(v) for v in values) + "]"
+def _toml_list(values: tuple[Selector, ...]) -> str:
+    return "[" + ", ".join(toml_string(v) if isinstance(v, str) else _toml_range(v) for v in values) + "]"
+
+
+def _toml_range(item: Range) -> str:
+    """A range as a TOML inline table, e.g. { start_after = "#intro", end_before = "footer" }."""
+    return "{ " + ", ".join(f"{k} = {toml_string(v)}" for k, v in item.as_dict().items()) + " }"
 
 
 def _one_line(text: str) -> str:
@@ -330,7 +377,7 @@ def support_table(result: Declarations) -> str:
     lines = [f"{label:<{width}}  {value:>5}" for label, value in rows]
     lines += ["", "documents per issue (one document can have several):"]
     effect = {
-        RANGE: "dropped (needs range selection in extract)",
+        RANGE: "malformed (no start/end, unknown key, bad CSS): dropped",
         FILTER: "not applied, tracked with a warning",
         SCRIPTS: "fetched without JavaScript",
         BAD_CSS: "dropped",

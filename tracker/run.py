@@ -158,7 +158,12 @@ def fingerprint(doc: Document) -> str:
     this is unchanged (new selectors or a new extractor need the full page)."""
     from tracker.extract import EXTRACTOR_VERSION
 
-    data = [doc.url, list(doc.select), list(doc.remove), [list(h) for h in doc.headers], doc.user_agent,
+    # A range is written as its sources.toml table; a plain selector stays a string, so a document
+    # without ranges keeps the fingerprint it had before ranges existed (and its validators).
+    def items(selectors: tuple[Any, ...]) -> list[Any]:
+        return [s if isinstance(s, str) else s.as_dict() for s in selectors]
+
+    data = [doc.url, items(doc.select), items(doc.remove), [list(h) for h in doc.headers], doc.user_agent,
             EXTRACTOR_VERSION]
     return hashlib.sha256(json.dumps(data).encode()).hexdigest()[:16]
 

@@ -21,6 +21,8 @@ Format::
       url = "https://nimbus.example/terms"   # http, https or file
       select = ["main"]             # CSS selector(s) to keep, string or list (optional)
       remove = [".cookie-banner"]   # CSS selector(s) to drop (optional)
+      # A list item may also be a range, from one element to another (see ``Range``):
+      # select = [{ start_after = "#intro", end_before = "footer" }]
       timeout = 20                  # optional: timeout, user_agent, headers (table of str)
       render = "browser"            # optional: "http" (default) or "browser" (pages built by JavaScript)
       max_shrink = 0.5              # optional: hold a text that lost over this share of the last one
@@ -29,6 +31,7 @@ Format::
 from __future__ import annotations
 
 import difflib
+import json
 import math
 import re
 import tomllib
@@ -52,9 +55,59 @@ DEFAULT_KEYS = ("timeout", "user_agent", "headers", "confirm", "robots", "render
 SERVICE_KEYS = ("id", "name", "document")
 DOCUMENT_KEYS = ("type", "url", "select", "remove", "timeout", "user_agent", "headers", "confirm", "robots",
                  "render", "max_shrink")
+RANGE_START_KEYS = ("start_before", "start_after")
+RANGE_END_KEYS = ("end_before", "end_after")
+RANGE_KEYS = RANGE_START_KEYS + RANGE_END_KEYS
 RENDER_MODES = ("http", "browser")
 URL_SCHEMES = ("http", "https", "file")
 MAX_TYPE_LENGTH = 100
+
+
+@dataclass(frozen=True)
+class Range:
+    """The part of a page between two elements, as in Open Terms Archive (a DOM Range).
+
+    Exactly one start and one end are set, each a CSS selector whose *first* match is used:
+    ``start_before`` starts just before the element (it is included), ``start_after`` just after
+    it (excluded); ``end_before`` ends just before the element (excluded), ``end_after`` just after
+    it (included). Frozen, so a ``Document`` holding ranges stays hashable.
+    """
+
+    start_before: str | None = None
+    start_after: str | None = None
+    end_before: str | None = None
+    end_after: str | None = None
+
+    def __post_init__(self) -> None:
+        # The sources parser reports bad ranges with line numbers first; this only guards code.
+        if (self.start_before is None) == (self.start_after is None):
+            raise ValueError("a Range needs exactly one of start_before / start_after")
+        if (self.end_before is None) == (self.end_after is None):
+            raise ValueError("a Range needs exactly one of end_before / end_after")
+
+    @property
+    def start(self) -> str:
+        """CSS selector of the start element."""
+        return self.start_before if self.start_before is not None else self.start_after  # type: ignore[return-value]
+
+    @property
+    def end(self) -> str:
+        """CSS selector of the end element."""
+        return self.end_before if self.end_before is not None else self.end_after  # type: ignore[return-value]
+
+    def as_dict(self) -> dict[str, str]:
+        """The set keys, start first: the sources.toml spelling (and the fingerprint's)."""
+        return {k: v for k, v in (("start_before", self.start_before), ("start_after", self.start_after),
+                                  ("end_before", self.end_before), ("end_after", self.end_after))
+                if v is not None}
+
+    def __str__(self) -> str:
+        """As written in sources.toml, for messages."""
+        return "{ " + ", ".join(f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in self.as_dict().items()) + " }"
+
+
+# What a `select` / `remove` item is: a CSS selector or a range.
+Selector = str | Range
 
 
 @dataclass(frozen=True)
@@ -65,8 +118,8 @@ class Document:
     service_name: str
     type: str
     url: str
-    select: tuple[str, ...] = ()
-    remove: tuple[str, ...] = ()
+    select: tuple[Selector, ...] = ()  # CSS selectors and ranges to keep (their union, in page order)
+    remove: tuple[Selector, ...] = ()  # ... and to drop, applied in list order
     timeout: float = DEFAULT_TIMEOUT
     user_agent: str | None = None
     headers: tuple[tuple[str, str], ...] = ()
@@ -524,24 +577,65 @@ class _Checker:
             return None
         return raw
 
-    def selectors(self, raw: dict[str, Any], key: str, label: str, block: _Block | None) -> tuple[str, ...]:
+    def selectors(self, raw: dict[str, Any], key: str, label: str, block: _Block | None) -> tuple[Selector, ...]:
         if key not in raw:
             return ()
         value = raw[key]
         line = self.locator.key(block, key)
-        values = [value] if isinstance(value, str) else value
-        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        values = [value] if isinstance(value, (str, dict)) else value
+        if not isinstance(values, list) or not all(isinstance(v, (str, dict)) for v in values):
             example = f'{key} = ["main"]'
-            self.error(line, f"'{key}' of {label} must be a CSS selector string or a list of them, e.g. {example}")
+            self.error(line, f"'{key}' of {label} must be a CSS selector string or a list of them (or of ranges "
+                             f"like {{ start_after = \"#intro\", end_before = \"footer\" }}), e.g. {example}")
             return ()
-        # Imported here: tracker.extract is heavier and may itself import this module.
+        # Imported here: tracker.extract is heavier and imports this module.
         from tracker.extract import check_selector
 
-        for selector in values:
-            problem = check_selector(selector)
+        items: list[Selector] = []
+        for item in values:
+            if isinstance(item, dict):
+                found = self.range(item, key, label, line)
+                if found is not None:
+                    items.append(found)
+                continue
+            problem = check_selector(item)
             if problem:
                 self.error(line, f"bad CSS selector in '{key}' of {label}: {problem}")
-        return tuple(values)
+            items.append(item)
+        return tuple(items)
+
+    def range(self, raw: dict[str, Any], key: str, label: str, line: int | None) -> Range | None:
+        """One inline table of a select/remove list as a Range, or None after reporting why not."""
+        from tracker.extract import check_selector
+
+        where = f"range in '{key}' of {label}"
+        example = f'{key} = [{{ start_after = "#intro", end_before = "footer" }}]'
+        before = len(self.errors)
+        for name in raw:
+            if name not in RANGE_KEYS:
+                # OTA spells them startBefore etc.; difflib maps those to ours.
+                close = difflib.get_close_matches(name, RANGE_KEYS, n=1)
+                fix = f"did you mean '{close[0]}'?" if close else f"valid keys: {', '.join(RANGE_KEYS)}"
+                self.error(line, f"unknown key '{name}' in {where}; {fix}")
+        for keys, what in ((RANGE_START_KEYS, "start"), (RANGE_END_KEYS, "end")):
+            given = [k for k in keys if k in raw]
+            if not given:
+                self.error(line, f"{where} has no {what}; add {keys[0]} or {keys[1]} (a CSS selector), e.g. {example}")
+            elif len(given) > 1:
+                self.error(line, f"{where} has both {given[0]} and {given[1]}; keep one (before: the element "
+                                 f"is {'in' if what == 'start' else 'not in'} the range, after: it is "
+                                 f"{'not in' if what == 'start' else 'in'} it)")
+        for name in RANGE_KEYS:
+            if name not in raw:
+                continue
+            value = raw[name]
+            if not isinstance(value, str):
+                self.error(line, f"'{name}' of {where} must be a CSS selector string, e.g. {name} = \"footer\"")
+            elif problem := check_selector(value):
+                self.error(line, f"bad CSS selector in '{name}' of {where}: {problem}")
+        if len(self.errors) > before:
+            return None
+        return Range(**{name: raw[name] for name in RANGE_KEYS if name in raw})
 
 
 def _is_positive_number(value: object) -> bool:
