@@ -20,6 +20,9 @@ from tracker.materiality import COSMETIC_KINDS, SEVERITIES, label_change
     ("Credits\u00a0never expire.", "Credits never expire.", "invisible-characters"),
     ("Credits never expire.", "credits never expire", "punctuation-case"),
     ("7. Credits", "8. Credits", "renumbering"),
+    ("Send privacy requests to [legal@zorblio.example](mailto:legal@zorblio.example).",
+     "Send privacy requests to [privacy@zorblio.example](mailto:privacy@zorblio.example).", "contact-details"),
+    ("Write to help@zorblio.example.", "Write to support@zorblio.example.", "contact-details"),
 ])
 def test_cosmetic_kinds(before, after, kind):
     label = label_change("modified", before, after)
@@ -209,3 +212,9 @@ def test_setext_and_all_caps_titles_are_headings():
 
 def test_all_caps_term_is_not_a_heading():
     assert label_change("added", None, "YOU WAIVE ANY RIGHT TO A JURY TRIAL").material
+
+
+def test_a_changed_term_beside_an_e_mail_address_is_not_contact_details():
+    label = label_change("modified", "Refunds within 14 days: write to help@zorblio.example.",
+                         "Refunds within 7 days: write to support@zorblio.example.")
+    assert label.cosmetic is None and label.material

@@ -17,8 +17,8 @@ from tracker.classify import CATEGORIES, Labels, classify_text, split_sentences
 from tracker.facts import Fact, extract_facts
 
 SEVERITIES = ("cosmetic", "minor", "material", "critical")
-COSMETIC_KINDS = ("date-only", "links-only", "formatting", "whitespace", "invisible-characters",
-                  "punctuation-case", "renumbering", "moved-unchanged")
+COSMETIC_KINDS = ("date-only", "links-only", "contact-details", "formatting", "whitespace",
+                  "invisible-characters", "punctuation-case", "renumbering", "moved-unchanged")
 _SIGNIFICANT = ("money", "percent", "duration", "age", "place")
 
 
@@ -61,6 +61,9 @@ _DATE = re.compile(
     rf"{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
     rf"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})\b", re.I)
 _PUNCT = re.compile(r"[^\w\s]|_")
+# Contact details are not terms (taxonomy: "not material ... contact details"); e-mail addresses
+# only: phone numbers and postal addresses cannot be told from other numbers and places reliably.
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def _space(s: str) -> str:
@@ -72,6 +75,7 @@ _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("invisible-characters", lambda s: _NBSP.sub(" ", _INVISIBLE.sub("", s))),
     ("whitespace", _space),
     ("links-only", lambda s: _URL.sub("", _MD_LINK.sub(r"\1()", s))),
+    ("contact-details", lambda s: _EMAIL.sub("<e-mail>", s)),
     ("formatting", lambda s: _space(_MARKUP.sub("", s))),
     ("renumbering", lambda s: _space(_NUMBERING.sub("", s))),
     ("punctuation-case", lambda s: _space(_PUNCT.sub(" ", s.lower()))),
@@ -349,6 +353,7 @@ def _heading_change(kind: str, before: str, after: str, fb: tuple, fa: tuple) ->
 
 _COSMETIC_TEXT = {
     "date-only": "Only a date changed", "links-only": "Only link targets changed",
+    "contact-details": "Only contact details (an e-mail address) changed",
     "formatting": "Only formatting changed", "whitespace": "Only whitespace changed",
     "invisible-characters": "Only invisible characters changed",
     "punctuation-case": "Only punctuation or capitalisation changed",
