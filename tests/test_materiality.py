@@ -218,3 +218,15 @@ def test_a_changed_term_beside_an_e_mail_address_is_not_contact_details():
     label = label_change("modified", "Refunds within 14 days: write to help@zorblio.example.",
                          "Refunds within 7 days: write to support@zorblio.example.")
     assert label.cosmetic is None and label.material
+
+
+def test_a_new_address_in_a_clause_about_nothing_legal_is_not_material():
+    label = label_change("modified", "Zorblio's processor is Nimbus GmbH, Rosental 4, Munich, Germany.",
+                         "Zorblio's processor is Nimbus GmbH, Hauptstrasse 9, Berlin, Germany.")
+    assert not label.material and label.severity == "minor"
+
+
+def test_a_new_venue_stays_material():
+    label = label_change("modified", "Disputes go to the courts of Munich, Germany.",
+                         "Disputes go to the courts of Berlin, Germany.")
+    assert label.material and "Berlin" in label.explanation

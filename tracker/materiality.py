@@ -399,7 +399,11 @@ def _modified(before: str, after: str, heading: str, lab_b: Labels, lab_a: Label
     cats = changed.categories or _order(set(lab_b.categories) | set(lab_a.categories))
     severity = "critical" if w_add else "material"
     sentences: list[str] = []
+    legal = bool(set(cats) - {"other"})
     for old, new in _changed_pairs(list(fb), list(fa), before, after):
+        fact = old or new
+        if fact and fact.kind == "place" and fact.qualifier != "court" and not legal:
+            continue  # a place in a clause about nothing legal: an office or processor address
         if old and new:
             sentences.append(fact_sentence(old, new, after, heading, _fact_cats(new, after, cats)))
         elif new:
