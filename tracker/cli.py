@@ -133,7 +133,9 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
     committed to the archive only when that text differs from the latest one. Fetching is
     polite: robots.txt is honoured (pages it disallows are "skipped", not failed), requests to
     one host are limited and spaced, transient errors are retried with backoff, and pages that
-    kept their ETag / Last-Modified cost a 304.
+    kept their ETag / Last-Modified cost a 304 (a page sent again byte for byte is not even
+    extracted again). Large batches of changes are analysed in worker processes while fetching
+    goes on (TRACKER_WORKERS=1 keeps everything in one process).
 
     \b
     Exit codes: 0 all documents checked; 1 one or more documents failed (the others are
