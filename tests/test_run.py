@@ -264,3 +264,26 @@ def test_batches_analysed_in_worker_processes_are_indexed_in_commit_order(tmp_pa
             old, new = store.read(firsts[row["document_key"]], path), store.read(row["commit_sha"], path)
             assert row["summary"] == analyse(old, new).summary
             assert row["material"] == 1 and "6 months" in row["summary"]
+
+
+def test_a_failing_analysis_is_reported_in_the_summary_and_does_not_stop_the_run(env, monkeypatch):
+    """The version is committed before it is analysed: an analysis bug must not block indexing
+    (every later run would otherwise trip over the same commit)."""
+    import tracker.record as record
+
+    run, store, _ = env
+    real = record.analyse
+
+    def broken(old, new, **kwargs):
+        if "/s1/d1" in new:
+            raise ValueError("unexpected text")
+        return real(old, new, **kwargs)
+
+    monkeypatch.setattr(record, "analyse", broken)
+    monkeypatch.setenv("TRACKER_WORKERS", "1")
+    result = run("--json")
+    assert result.exit_code == 0, result.output
+    outcomes = {d["key"]: d for d in json.loads(result.output)["documents"]}
+    assert outcomes["svc1/Doc 1"]["outcome"] == "new"
+    assert outcomes["svc1/Doc 1"]["summary"].startswith("Could not analyse this version (ValueError")
+    assert outcomes["svc0/Doc 0"]["summary"] == "First version recorded"

@@ -128,8 +128,14 @@ _POOL: "ProcessPoolExecutor | None" = None
 
 
 def _analyse_job(job: tuple[str | None, str, str, str]) -> Analysis:
+    """One analysis; a bug on some unusual text must not stop indexing: the version is committed
+    already, and an exception here would make every later run fail on the same commit."""
     old, new, kind, revert_of = job
-    return analyse(old, new, kind=kind, revert_of=revert_of)
+    try:
+        return analyse(old, new, kind=kind, revert_of=revert_of)
+    except Exception as exc:  # noqa: BLE001 - reported in the version's summary, never lost
+        return Analysis(summary=f"Could not analyse this version ({type(exc).__name__}: {exc}); "
+                                "its text is recorded, `tracker diff` shows it")
 
 
 def _analyse_all(jobs: Sequence[tuple[str | None, str, str, str]]) -> list[Analysis]:
