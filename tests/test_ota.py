@@ -14,7 +14,7 @@ from tracker.cli import TrackerGroup, cli
 from tracker.cli_ota import register
 from tracker.ota import (COMBINE, DEGRADED, FILTER, RANGE, SUPPORTED, UNSUPPORTED,
                          load_declarations, support_table, to_toml, toml_string)
-from tracker.sources import Range, parse_sources
+from tracker.sources import Part, Range, parse_sources
 
 DECLARATIONS = Path("/work/shared/data/ota/declarations")
 
@@ -42,8 +42,11 @@ def declarations(tmp_path: Path) -> Path:
     write(d, "Zephyr \"Mail\".json", {
         "name": "Zephyr \"Mail\" \\ Co",
         "terms": {
-            "Terms of Service": {"combine": [{"fetch": "https://zephyr.example/a"}, {"fetch": "https://zephyr.example/b"}],
+            "Terms of Service": {"combine": [{"fetch": "https://zephyr.example/a"},
+                                             {"fetch": "https://zephyr.example/b", "select": "#b",
+                                              "executeClientScripts": True}],
                                  "select": "main"},
+            "Community Rules": {"combine": [{"select": "main"}]},  # a part without a URL: left out
             "Privacy Policy": {"fetch": "https://zephyr.example/privacy",
                                "select": [{"startBefore": "#privacy", "endBefore": "footer"}]},
             "Cookie Policy": {"fetch": "https://zephyr.example/cookies", "select": ["main", {"startAfter": "h1",
@@ -76,7 +79,11 @@ def test_declarations_map_to_documents(declarations: Path) -> None:
     aup = nimbus["Acceptable Use Policy"]  # executeClientScripts: rendered in a browser
     assert aup.status == SUPPORTED and aup.render == "browser" and aup.categories == []
     zephyr = by_type(result, "zephyr-mail")
-    assert zephyr["Terms of Service"].status == UNSUPPORTED and zephyr["Terms of Service"].categories == [COMBINE]
+    combined = zephyr["Terms of Service"]  # combine: one document made of two pages
+    assert combined.status == SUPPORTED and combined.url == "https://zephyr.example/a"
+    assert combined.parts == (Part("https://zephyr.example/a", ("main",), ()),
+                              Part("https://zephyr.example/b", ("#b",), (), "browser"))
+    assert zephyr["Community Rules"].status == UNSUPPORTED and "part 1" in zephyr["Community Rules"].issues[0]
     # Range selectors map to ranges: fully supported, not degraded.
     privacy = zephyr["Privacy Policy"]
     assert privacy.status == SUPPORTED and privacy.categories == []
@@ -88,7 +95,7 @@ def test_declarations_map_to_documents(declarations: Path) -> None:
     assert "no end" in refunds.issues[0]
     assert zephyr["Data Processing Agreement"].status == SUPPORTED  # a PDF: extracted with pypdfium2
     summary = result.summary()
-    assert (summary["documents"], summary["supported"], summary["degraded"], summary["unsupported"]) == (8, 5, 2, 1)
+    assert (summary["documents"], summary["supported"], summary["degraded"], summary["unsupported"]) == (9, 6, 2, 1)
 
 
 def test_toml_round_trips_through_the_sources_parser(declarations: Path) -> None:
@@ -101,7 +108,11 @@ def test_toml_round_trips_through_the_sources_parser(declarations: Path) -> None
     assert set(services) == {"nimbus-cloud", "zephyr-mail"}
     assert services["zephyr-mail"].name == 'Zephyr "Mail" \\ Co'
     zephyr = {d.type: d for d in services["zephyr-mail"].documents}
-    assert set(zephyr) == {"Privacy Policy", "Cookie Policy", "Data Processing Agreement", "Refund Policy"}
+    assert set(zephyr) == {"Terms of Service", "Privacy Policy", "Cookie Policy", "Data Processing Agreement",
+                           "Refund Policy"}
+    assert zephyr["Terms of Service"].parts == (Part("https://zephyr.example/a", ("main",), ()),
+                                                Part("https://zephyr.example/b", ("#b",), (), "browser"))
+    assert '{ url = "https://zephyr.example/b", select = ["#b"], render = "browser" },' in text
     # Ranges survive the TOML round trip as inline tables.
     assert zephyr["Cookie Policy"].select == ("main", Range(start_after="h1", end_before="hr"))
     assert 'select = ["main", { start_after = "h1", end_before = "hr" }]' in text
@@ -109,7 +120,7 @@ def test_toml_round_trips_through_the_sources_parser(declarations: Path) -> None
     assert nimbus["Terms of Service"].remove == (".banner",)
     assert nimbus["Acceptable Use Policy"].render == "browser"
     assert "# warning: custom filter not applied (removeTrackingIds)" in text
-    assert "# left out: Zephyr \"Mail\" \\ Co / Terms of Service: combine" in text
+    assert "# left out: Zephyr \"Mail\" \\ Co / Community Rules: bad or missing URL" in text
 
 
 def test_toml_string_escapes() -> None:
@@ -139,14 +150,14 @@ def test_cli_import_declarations(declarations: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(_cli(), ["import-declarations", str(declarations), "--out", str(out), "--report"])
     assert result.exit_code == 0, result.output
-    assert "7 document(s) (5 fully supported, 2 with warnings, 1 left out)" in result.output
-    assert "unsupported zephyr-mail/Terms of Service: combine" in result.output
+    assert "8 document(s) (6 fully supported, 2 with warnings, 1 left out)" in result.output
+    assert "unsupported zephyr-mail/Community Rules: bad or missing URL" in result.output
     assert parse_sources(out.read_text(encoding="utf-8"))
     again = runner.invoke(_cli(), ["import-declarations", str(declarations), "--out", str(out)])
     assert again.exit_code == 2 and "--force" in again.output
     forced = runner.invoke(_cli(), ["import-declarations", str(declarations), "--out", str(out), "--force", "--json"])
     report = json.loads(forced.output)
-    assert forced.exit_code == 0 and report["supported"] == 5
+    assert forced.exit_code == 0 and report["supported"] == 6
     cookies = next(d for d in report["documents"] if d["type"] == "Cookie Policy")
     assert cookies["select"] == ["main", {"start_after": "h1", "end_before": "hr"}]
 
@@ -167,3 +178,6 @@ def test_real_declarations_support_table(capsys: pytest.CaptureFixture[str]) -> 
     ranged = [d for s in sources.services for d in s.documents
               if any(isinstance(item, Range) for item in d.select + d.remove)]
     assert len(ranged) >= 50
+    # combine: every multi-page declaration is tracked, its pages as parts.
+    assert summary["unsupported"] == 0 or COMBINE not in summary["issues"]
+    assert sum(1 for s in sources.services for d in s.documents if d.parts) >= 10

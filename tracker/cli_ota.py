@@ -98,7 +98,8 @@ def import_declarations_command(obj: Any, directory: str, out: str | None, force
     rendered by headless Chromium) and PDFs. Documents whose declaration uses what the tracker
     cannot do yet are still tracked where that is safe, with a comment in the file and a warning:
     custom filters are not applied, malformed ranges and unparsable CSS are dropped. Documents that
-    combine several pages are left out. <Service>.history.json files are ignored.
+    combine several pages are tracked as one document made of those pages (`combine`).
+    <Service>.history.json files are ignored.
 
     \b
     Examples:

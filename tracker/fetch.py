@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, AsyncIterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, AsyncIterator, Mapping, Sequence
 from urllib.parse import unquote, urlsplit
 
 from tracker import __version__
@@ -101,6 +101,9 @@ class Fetched:
     etag: str | None = None
     last_modified: str | None = None
     attempts: int = 1
+    # A document made of several pages: each part as fetched (``body`` then holds them all, each
+    # after a marker comment, so the raw bytes and their hash cover every part).
+    parts: tuple["Fetched", ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -226,7 +229,8 @@ async def fetch_all(
     queue: asyncio.Queue[Fetched] = asyncio.Queue()
     connector = aiohttp.TCPConnector(limit=max(1, options.concurrency), ttl_dns_cache=300)
     renderer = None
-    if any(getattr(doc, "render", "http") == "browser" for doc in documents):
+    if any(getattr(doc, "render", "http") == "browser" or any(p.render == "browser" for p in getattr(doc, "parts", ()))
+           for doc in documents):
         from tracker.browser import Renderer
 
         renderer = Renderer()  # one headless browser for the run, started by its first document
@@ -235,8 +239,11 @@ async def fetch_all(
 
         async def one(doc: Document) -> None:
             try:
-                result = await fetch_one(session, doc, options, gate=gate, robots=robots,
-                                         validators=validators.get(doc.key), renderer=renderer)
+                if getattr(doc, "parts", ()):
+                    result = await _fetch_parts(session, doc, options, gate=gate, robots=robots, renderer=renderer)
+                else:
+                    result = await fetch_one(session, doc, options, gate=gate, robots=robots,
+                                             validators=validators.get(doc.key), renderer=renderer)
             except Exception as exc:  # a bug here must cost one document, not hang the run
                 result = Fetched(doc, doc.url, doc.url, None, "", b"", datetime.now(timezone.utc), 0.0,
                                  f"internal error: {type(exc).__name__}: {exc}")
@@ -254,6 +261,31 @@ async def fetch_all(
             await asyncio.gather(*tasks, return_exceptions=True)
             if renderer is not None:
                 await renderer.close()
+
+
+async def _fetch_parts(session: "aiohttp.ClientSession", doc: Document, options: FetchOptions, **kwargs: Any
+                       ) -> Fetched:
+    """Fetch the pages of a ``combine`` document one after the other (no conditional requests: a
+    304 for one part says nothing of the others). The first part that fails or is skipped fails
+    or skips the whole document, with the part named in the reason."""
+    from dataclasses import replace
+
+    got: list[Fetched] = []
+    for number, part in enumerate(doc.parts, 1):
+        page = replace(doc, url=part.url, select=part.select, remove=part.remove, render=part.render or doc.render,
+                       parts=())
+        fetched = await fetch_one(session, page, options, validators=None, **kwargs)
+        if not fetched.ok:
+            which = f"part {number} of {len(doc.parts)} ({part.url})"
+            return replace(fetched, document=doc, url=doc.url,
+                           error=f"{which}: {fetched.error}" if fetched.error else None,
+                           skipped=f"{which}: {fetched.skipped}" if fetched.skipped else None)
+        got.append(fetched)
+    body = b"".join(f"<!-- tracker: part {n} of {len(got)}, {f.final_url} -->\n".encode("utf-8") + f.body + b"\n"
+                    for n, f in enumerate(got, 1))
+    first = got[0]
+    return Fetched(doc, doc.url, first.final_url, first.status, first.content_type, body, first.fetched_at,
+                   sum(f.duration for f in got), attempts=max(f.attempts for f in got), parts=tuple(got))
 
 
 async def fetch_one(

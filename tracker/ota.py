@@ -25,11 +25,12 @@ What the tracker cannot do yet, and what happens to it (each document carries it
 * ``filter`` (custom JavaScript functions of the declarations repository): not applied; the
   document is tracked with a warning -> "degraded";
 * selectors lexbor cannot parse: dropped -> "degraded";
-* ``combine`` (one document made of several pages), missing or bad URLs, document types that
-  cannot be file names: left out -> "unsupported".
+* missing or bad URLs (also in a part of ``combine``), document types that cannot be file names:
+  left out -> "unsupported".
 
-``executeClientScripts`` maps to ``render = "browser"`` (headless Chromium) and PDF documents go
-through the PDF extractor: both fully supported.
+``executeClientScripts`` maps to ``render = "browser"`` (headless Chromium), PDF documents go
+through the PDF extractor, and ``combine`` (one document made of several pages) maps to the
+document's ``combine`` parts, each with its own select / remove / render: all fully supported.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from typing import Any
 from tracker.errors import ConfigError
 from tracker.extract import check_selector
 from tracker.importer import ServiceIds
-from tracker.sources import Range, Selector, Sources, parse_sources
+from tracker.sources import Part, Range, Selector, Sources, parse_sources
 
 SUPPORTED, DEGRADED, UNSUPPORTED = "supported", "degraded", "unsupported"
 
@@ -72,6 +73,7 @@ class DeclaredDocument:
     select: tuple[Selector, ...] = ()
     remove: tuple[Selector, ...] = ()
     render: str = "http"
+    parts: tuple[Part, ...] = ()  # a `combine` document's pages
     status: str = SUPPORTED
     issues: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
@@ -91,7 +93,9 @@ class DeclaredDocument:
             self.categories.append(category)
 
     def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__, select=_plain(self.select), remove=_plain(self.remove))
+        parts = [{"url": p.url, "select": _plain(p.select), "remove": _plain(p.remove), "render": p.render}
+                 for p in self.parts]
+        return dict(self.__dict__, select=_plain(self.select), remove=_plain(self.remove), parts=parts)
 
 
 def _plain(items: tuple[Selector, ...]) -> list[str | dict[str, str]]:
@@ -183,9 +187,6 @@ def _document(file: str, service_id: str, name: str, terms_type: str, raw: Any) 
     for key in raw:
         if key not in _DOC_KEYS:
             doc.degrade(UNKNOWN_KEY, f"{UNKNOWN_KEY} '{key}' ignored")
-    if "combine" in raw:
-        parts = raw["combine"] if isinstance(raw["combine"], list) else []
-        doc.reject(COMBINE, f"{COMBINE}: made of {len(parts)} pages; the tracker records one page per document")
     url = raw.get("fetch")
     if "combine" not in raw:
         if not isinstance(url, str) or not url.strip():
@@ -194,6 +195,9 @@ def _document(file: str, service_id: str, name: str, terms_type: str, raw: Any) 
             doc.url = url.strip()
     doc.select = _selectors(doc, raw.get("select"), "select")
     doc.remove = _selectors(doc, raw.get("remove"), "remove")
+    if "combine" in raw:
+        doc.parts = _parts(doc, raw["combine"])
+        doc.url = doc.parts[0].url if doc.parts else ""
     if raw.get("select") and not doc.select:
         doc.degrade(RANGE if RANGE in doc.categories else BAD_CSS,
                     "no selector left in 'select': the whole page is tracked")
@@ -209,6 +213,32 @@ def _document(file: str, service_id: str, name: str, terms_type: str, raw: Any) 
             category = BAD_TYPE if "type" in problem else BAD_URL
             doc.reject(category, f"{category}: {problem}")
     return doc
+
+
+_PART_KEYS = {"fetch", "select", "remove", "filter", "executeClientScripts"}
+
+
+def _parts(doc: DeclaredDocument, raw: Any) -> tuple[Part, ...]:
+    """The pages of a `combine` declaration; a part's select / remove default to the document's."""
+    if not isinstance(raw, list) or not raw:
+        doc.reject(COMBINE, f"{COMBINE}: not a list of pages")
+        return ()
+    parts: list[Part] = []
+    for number, item in enumerate(raw, 1):
+        url = item.get("fetch") if isinstance(item, dict) else None
+        if not isinstance(url, str) or not url.strip():
+            doc.reject(BAD_URL, f"{BAD_URL}: part {number} of '{COMBINE}' has no 'fetch' URL")
+            return ()
+        for key in item:
+            if key not in _PART_KEYS:
+                doc.degrade(UNKNOWN_KEY, f"{UNKNOWN_KEY} '{key}' in part {number} ignored")
+        if item.get("filter"):
+            doc.degrade(FILTER, f"{FILTER} of part {number} not applied: the recorded text may contain what it removes")
+        select = _selectors(doc, item["select"], "select") if "select" in item else doc.select
+        remove = _selectors(doc, item["remove"], "remove") if "remove" in item else doc.remove
+        render = "browser" if item.get("executeClientScripts") else None
+        parts.append(Part(url.strip(), select, remove, render))
+    return tuple(parts)
 
 
 def _selectors(doc: DeclaredDocument, raw: Any, key: str) -> tuple[Selector, ...]:
@@ -308,6 +338,19 @@ def _toml_range(item: Range) -> str:
     return "{ " + ", ".join(f"{k} = {toml_string(v)}" for k, v in item.as_dict().items()) + " }"
 
 
+def _toml_part(part: Part, doc: DeclaredDocument) -> str:
+    """A `combine` page as an inline table; select / remove only where they differ from the
+    document's (which are its defaults)."""
+    fields = [f"url = {toml_string(part.url)}"]
+    if part.select != doc.select:
+        fields.append(f"select = {_toml_list(part.select)}")
+    if part.remove != doc.remove:
+        fields.append(f"remove = {_toml_list(part.remove)}")
+    if part.render:
+        fields.append(f"render = {toml_string(part.render)}")
+    return "{ " + ", ".join(fields) + " }"
+
+
 def _one_line(text: str) -> str:
     return re.sub(r"[\x00-\x1f\x7f]+", " ", text).strip()
 
@@ -319,7 +362,12 @@ def _service_toml(service_id: str, name: str, docs: list[DeclaredDocument], *, c
             lines += [f"  # warning: {_one_line(issue)}" for issue in doc.issues]
         lines.append("  [[service.document]]")
         lines.append(f"  type = {toml_string(doc.type)}")
-        lines.append(f"  url = {toml_string(doc.url)}")
+        if doc.parts:
+            lines.append("  combine = [")
+            lines += [f"    {_toml_part(part, doc)}," for part in doc.parts]
+            lines.append("  ]")
+        else:
+            lines.append(f"  url = {toml_string(doc.url)}")
         if doc.select:
             lines.append(f"  select = {_toml_list(doc.select)}")
         if doc.remove:
@@ -381,7 +429,7 @@ def support_table(result: Declarations) -> str:
         FILTER: "not applied, tracked with a warning",
         SCRIPTS: "fetched without JavaScript",
         BAD_CSS: "dropped",
-        COMBINE: "left out (needs multi-page documents)",
+        COMBINE: "malformed combine (not a list of pages): left out",
         PDF: "left out (no PDF extraction)",
         BAD_URL: "left out",
         BAD_TYPE: "left out",

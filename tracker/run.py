@@ -165,6 +165,8 @@ def fingerprint(doc: Document) -> str:
 
     data = [doc.url, items(doc.select), items(doc.remove), [list(h) for h in doc.headers], doc.user_agent,
             EXTRACTOR_VERSION]
+    if doc.parts:  # only then, so single-page documents keep their fingerprints
+        data.append([[p.url, items(p.select), items(p.remove), p.render] for p in doc.parts])
     return hashlib.sha256(json.dumps(data).encode()).hexdigest()[:16]
 
 
@@ -264,7 +266,7 @@ async def _run(
             confirmed.append(remember(fetched, latest[doc.key]))
             emit(Outcome(doc.key, "unchanged", None, fetched.status, fetched.duration))
             continue
-        problem = guard.unexpected_content_type(fetched.content_type, fetched.body) or guard.empty_body(fetched.body)
+        problem = _content_problem(fetched)
         if problem:
             emit(Outcome(doc.key, "failed", problem, fetched.status, fetched.duration))
             continue
@@ -362,11 +364,39 @@ def _previous_length(store: Store, index: Index, doc: Document) -> int | None:
         return None
 
 
+def _content_problem(fetched: Fetched) -> str | None:
+    """A body that is not a document at all (wrong type, empty); each part of a combined one."""
+    pages = fetched.parts or (fetched,)
+    for number, page in enumerate(pages, 1):
+        problem = guard.unexpected_content_type(page.content_type, page.body) or guard.empty_body(page.body)
+        if problem:
+            return f"part {number} of {len(pages)} ({page.url}): {problem}" if fetched.parts else problem
+    return None
+
+
+def _extract(fetched: Fetched) -> str:
+    """The document's text; a combined document's parts are extracted one by one and joined."""
+    from tracker.extract import extract, normalize_markdown
+
+    if not fetched.parts:
+        doc = fetched.document
+        return extract(fetched.body, fetched.content_type or None, url=fetched.final_url, select=doc.select,
+                       remove=doc.remove)
+    texts = []
+    for number, page in enumerate(fetched.parts, 1):
+        try:
+            texts.append(extract(page.body, page.content_type or None, url=page.final_url,
+                                 select=page.document.select, remove=page.document.remove))
+        except ExtractError as exc:
+            raise ExtractError(f"part {number} of {len(fetched.parts)} ({page.url}): {exc}") from None
+    return normalize_markdown("\n\n".join(texts))
+
+
 def _to_version(fetched: Fetched) -> NewVersion:
-    from tracker.extract import EXTRACTOR_VERSION, extract
+    from tracker.extract import EXTRACTOR_VERSION
 
     doc = fetched.document
-    text = extract(fetched.body, fetched.content_type or None, url=fetched.final_url, select=doc.select, remove=doc.remove)
+    text = _extract(fetched)
     return NewVersion(
         service_id=doc.service_id,
         service_name=doc.service_name,

@@ -19,6 +19,8 @@ Format::
       [[service.document]]
       type = "Terms of Service"     # becomes the archive file "nimbus/Terms of Service.md"
       url = "https://nimbus.example/terms"   # http, https or file
+      # or, for a document published as several pages, instead of url:
+      # combine = [{ url = ".../terms/1" }, { url = ".../terms/2", select = ["#annex"] }]
       select = ["main"]             # CSS selector(s) to keep, string or list (optional)
       remove = [".cookie-banner"]   # CSS selector(s) to drop (optional)
       # A list item may also be a range, from one element to another (see ``Range``):
@@ -53,8 +55,9 @@ _HEADER_RE = re.compile(r"^\s*\[\[?\s*([^\[\]]+?)\s*\]\]?\s*(#.*)?$")
 TOP_KEYS = ("defaults", "service")
 DEFAULT_KEYS = ("timeout", "user_agent", "headers", "confirm", "robots", "render", "max_shrink")
 SERVICE_KEYS = ("id", "name", "document")
-DOCUMENT_KEYS = ("type", "url", "select", "remove", "timeout", "user_agent", "headers", "confirm", "robots",
-                 "render", "max_shrink")
+DOCUMENT_KEYS = ("type", "url", "combine", "select", "remove", "timeout", "user_agent", "headers", "confirm",
+                 "robots", "render", "max_shrink")
+PART_KEYS = ("url", "select", "remove", "render")
 RANGE_START_KEYS = ("start_before", "start_after")
 RANGE_END_KEYS = ("end_before", "end_after")
 RANGE_KEYS = RANGE_START_KEYS + RANGE_END_KEYS
@@ -111,6 +114,17 @@ Selector = str | Range
 
 
 @dataclass(frozen=True)
+class Part:
+    """One page of a document made of several (``combine``): fetched and extracted on its own,
+    its text joined to the others' in order."""
+
+    url: str
+    select: tuple[Selector, ...] = ()
+    remove: tuple[Selector, ...] = ()
+    render: str | None = None  # "http" / "browser"; None: the document's
+
+
+@dataclass(frozen=True)
 class Document:
     """One tracked page; ``key`` and ``path`` identify it in the archive."""
 
@@ -129,6 +143,9 @@ class Document:
     # A new text that lost more than this share of the last version is held, not recorded, until
     # it has been seen in 3 consecutive runs (or `confirm`, if larger); 1 turns the hold off.
     max_shrink: float = 0.5
+    # A document made of several pages (Open Terms Archive's `combine`); ``url`` is then the
+    # first part's, and ``select`` / ``remove`` are the defaults of parts that set none.
+    parts: tuple[Part, ...] = ()
 
     @property
     def key(self) -> str:
@@ -549,9 +566,17 @@ class _Checker:
         elif not isinstance(doc_type, str) or (problem := validate_document_type(doc_type)):
             why = "must be a string" if not isinstance(doc_type, str) else problem
             self.error(self.locator.key(block, "type"), f"bad type {doc_type!r} of {label}: {why}")
-        url = self.url(raw.get("url"), label, block)
         select = self.selectors(raw, "select", label, block)
         remove = self.selectors(raw, "remove", label, block)
+        parts: tuple[Part, ...] = ()
+        if "combine" in raw:
+            if "url" in raw:
+                self.error(self.locator.key(block, "url"), f"{label} has both 'url' and 'combine'; keep 'combine' "
+                                                           "(its first part's url is the document's)")
+            parts = self.parts(raw["combine"], label, block, select, remove)
+            url = parts[0].url if parts else None
+        else:
+            url = self.url(raw.get("url"), label, block)
         settings = self.settings(raw, defaults, f"in {label}", block)
         if len(self.errors) > before or service_id is None or service_name is None or url is None:
             return None
@@ -559,14 +584,48 @@ class _Checker:
             service_id=service_id, service_name=service_name.strip(), type=doc_type, url=url,
             select=select, remove=remove, timeout=settings.timeout,
             user_agent=settings.user_agent, headers=settings.headers, confirm=settings.confirm,
-            robots=settings.robots, render=settings.render, max_shrink=settings.max_shrink,
+            robots=settings.robots, render=settings.render, max_shrink=settings.max_shrink, parts=parts,
         )
+
+    def parts(self, raw: object, label: str, block: _Block | None, select: tuple[Selector, ...],
+              remove: tuple[Selector, ...]) -> tuple[Part, ...]:
+        """The pages of a ``combine`` document; each may set its own select / remove."""
+        line = self.locator.key(block, "combine")
+        example = 'combine = [{ url = "https://example.com/terms/1" }, { url = "https://example.com/terms/2" }]'
+        if not _is_table_list(raw) or not raw:
+            self.error(line, f"'combine' of {label} must be a list of tables with a url each, e.g. {example}")
+            return ()
+        parts: list[Part] = []
+        for number, item in enumerate(raw, 1):
+            where = f"part {number} of 'combine' in {label}"
+            for name in item:
+                if name not in PART_KEYS:
+                    close = difflib.get_close_matches(name, PART_KEYS, n=1)
+                    fix = f"did you mean '{close[0]}'?" if close else f"valid keys: {', '.join(PART_KEYS)}"
+                    self.error(line, f"unknown key '{name}' in {where}; {fix}")
+            url = item.get("url")
+            if not isinstance(url, str) or not url.strip():
+                self.error(line, f"{where} needs a url, e.g. {example}")
+                continue
+            if problem := _url_problem(url):
+                self.error(line, f"bad url '{url}' of {where}: {problem}")
+                continue
+            render = item.get("render")
+            if render is not None and render not in RENDER_MODES:
+                self.error(line, f"'render' of {where} must be one of {', '.join(map(repr, RENDER_MODES))}")
+                render = None
+            parts.append(Part(url,
+                              self.selectors(item, "select", where, block) if "select" in item else select,
+                              self.selectors(item, "remove", where, block) if "remove" in item else remove,
+                              render))
+        return tuple(parts)
 
     def url(self, raw: object, label: str, block: _Block | None) -> str | None:
         line = self.locator.key(block, "url")
         if raw is None:
             line = block.start if block else None
-            self.error(line, f"{label} has no 'url'; add e.g. url = \"https://example.com/terms\"")
+            self.error(line, f"{label} has no 'url'; add e.g. url = \"https://example.com/terms\" "
+                             "(or combine = [{ url = ... }, ...] for a document made of several pages)")
             return None
         if not isinstance(raw, str) or not raw.strip():
             self.error(line, f"'url' of {label} must be a non-empty string")
