@@ -18,7 +18,7 @@ import asyncio
 import random
 import time
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -268,8 +268,6 @@ async def _fetch_parts(session: "aiohttp.ClientSession", doc: Document, options:
     """Fetch the pages of a ``combine`` document one after the other (no conditional requests: a
     304 for one part says nothing of the others). The first part that fails or is skipped fails
     or skips the whole document, with the part named in the reason."""
-    from dataclasses import replace
-
     got: list[Fetched] = []
     for number, part in enumerate(doc.parts, 1):
         page = replace(doc, url=part.url, select=part.select, remove=part.remove, render=part.render or doc.render,

@@ -153,6 +153,11 @@ class Pending:
     def ready(self) -> bool:
         return self._done is not None or all(f.done() for f in self._futures)
 
+    @property
+    def running(self) -> list[Future]:
+        """The worker-process jobs not finished yet (none when computed in place)."""
+        return [] if self._done is not None else [f for f in self._futures if not f.done()]
+
     def result(self) -> list[Analysis]:
         if self._done is None:
             self._done = [a for f in self._futures for a in f.result()]

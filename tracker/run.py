@@ -14,9 +14,8 @@ import asyncio
 import hashlib
 import json
 import re
-import time
 from collections import deque
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable, Sequence
@@ -434,7 +433,7 @@ def _raw_ext(fetched: Fetched) -> str:
 
 
 @dataclass
-class _Batch:
+class _InFlight:
     """New versions on their way: committed by git, then analysed, then indexed."""
 
     pending: list[tuple[NewVersion, Fetched]]
@@ -460,7 +459,7 @@ class _Recorder:
                  remember: Callable[[Fetched, str], dict[str, Any]]) -> None:
         self.store, self.index, self.emit, self.remember = store, index, emit, remember
         self.previous: dict[str, str | None] = {}  # latest texts, carried from batch to batch
-        self.in_flight: deque[_Batch] = deque()
+        self.in_flight: deque[_InFlight] = deque()
         self.git: ThreadPoolExecutor | None = None
 
     def record(self, pending: list[tuple[NewVersion, Fetched]]) -> None:
@@ -468,7 +467,7 @@ class _Recorder:
             return
         if self.git is None:
             self.git = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tracker-git")
-        self.in_flight.append(_Batch(pending, self.git.submit(self._commit, [v for v, _ in pending])))
+        self.in_flight.append(_InFlight(pending, self.git.submit(self._commit, [v for v, _ in pending])))
         self.poll()
         while len(self.in_flight) > self.MAX_IN_FLIGHT:
             self._wait_for_oldest()
@@ -505,9 +504,12 @@ class _Recorder:
         while self.in_flight and self.in_flight[0] is oldest:
             self.poll()
             if self.in_flight and self.in_flight[0] is oldest:
-                time.sleep(0.005)
+                # Sleep until git commits a batch or a worker finishes a job, whichever is first.
+                waiting = [f for item in self.in_flight for f in
+                           ([item.committed] if item.analyses is None else item.analyses.running)]
+                wait([f for f in waiting if not f.done()], timeout=1.0, return_when=FIRST_COMPLETED)
 
-    def _start_analyses(self, item: _Batch) -> None:
+    def _start_analyses(self, item: _InFlight) -> None:
         try:
             commits = item.committed.result()
         except StoreError as exc:
