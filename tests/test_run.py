@@ -287,3 +287,13 @@ def test_a_failing_analysis_is_reported_in_the_summary_and_does_not_stop_the_run
     assert outcomes["svc1/Doc 1"]["outcome"] == "new"
     assert outcomes["svc1/Doc 1"]["summary"].startswith("Could not analyse this version (ValueError")
     assert outcomes["svc0/Doc 0"]["summary"] == "First version recorded"
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-2"])
+def test_a_bad_tracker_workers_value_stops_the_run_before_any_fetch(env, monkeypatch, value):
+    run, store, _ = env
+    monkeypatch.setenv("TRACKER_WORKERS", value)
+    result = run("-q")
+    assert result.exit_code == 2
+    assert f"TRACKER_WORKERS must be a whole number of worker processes, 1 or more" in result.output
+    assert not (store / "archive").exists()  # nothing fetched, nothing written

@@ -305,8 +305,9 @@ def import_history(
     progress: Callable[[ImportResult], None] | None = None,
 ) -> ImportResult:
     """Import the commits of ``repo`` not imported yet; index them; return what was done."""
-    from tracker.record import sync
+    from tracker.record import check_settings, sync
 
+    check_settings()
     repo_path = Path(repo)
     if not (repo_path / ".git").exists() and not (repo_path / "HEAD").exists():
         raise StoreError(f"{repo} is not a git repository; clone it first (git clone URL DIR)")

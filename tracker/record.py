@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from tracker.analyse import Analysis, analyse
-from tracker.errors import StoreError
+from tracker.errors import ConfigError, StoreError
 from tracker.index import Index
 from tracker.store import Commit, Store
 
@@ -187,10 +187,19 @@ def _analyse_chunk(jobs: list[tuple[str | None, str, str, str]]) -> list[Analysi
 
 def _workers() -> int:
     """Worker processes for analyses: TRACKER_WORKERS if set (1 = none), else the cores, at most 4."""
-    configured = os.environ.get("TRACKER_WORKERS", "")
-    if configured.isdigit() and int(configured) > 0:
-        return int(configured)
-    return min(os.cpu_count() or 1, 4)
+    configured = os.environ.get("TRACKER_WORKERS", "").strip()
+    if not configured:
+        return min(os.cpu_count() or 1, 4)
+    if not configured.isdigit() or int(configured) < 1:
+        raise ConfigError(f"TRACKER_WORKERS must be a whole number of worker processes, 1 or more "
+                          f"(1 keeps everything in one process), not '{configured}'")
+    return int(configured)
+
+
+def check_settings() -> None:
+    """Refuse a bad TRACKER_WORKERS before anything is fetched, not when the first large batch
+    is analysed (its commits would then be written but not indexed)."""
+    _workers()
 
 
 def _load_previous(store: Store, index: Index, batch: Sequence[Commit], previous: dict[str, str | None]) -> None:

@@ -24,7 +24,7 @@ from tracker import guard
 from tracker.errors import ConfigError, ExtractError, NotFoundError, StoreError
 from tracker.fetch import FetchOptions, Fetched, Validators, fetch_all
 from tracker.index import Index
-from tracker.record import Batch, Pending, analyse_later, prepare, sync, write
+from tracker.record import Batch, Pending, analyse_later, check_settings, prepare, sync, write
 from tracker.sources import Document
 from tracker.store import Commit, NewVersion, Store, content_hash, iso
 
@@ -112,6 +112,7 @@ def run_snapshot(
     consecutive runs a new text must be seen in before it is recorded: flaky pages that blink
     between variants then never reach the archive or the feeds.
     """
+    check_settings()
     store.init()
     _check_archive(store)
     index = Index(store.index_path)
