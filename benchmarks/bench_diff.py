@@ -14,11 +14,11 @@ import statistics
 import time
 from collections.abc import Callable
 
-from tracker.clauses import _clear_caches as clear_clause_caches, split_clauses
-from tracker.analyse import analyse
-from tracker.classify import classify_sentence
-from tracker.diff import _align, _split, diff_clauses, diff_texts, word_diff
-from tracker.facts import _facts
+from tracker.analysis.clauses import _clear_caches as clear_clause_caches, split_clauses
+from tracker.analysis.analyse import analyse
+from tracker.analysis.classify import classify_sentence
+from tracker.analysis.diff import _align, _split, diff_clauses, diff_texts, word_diff
+from tracker.analysis.facts import _facts
 
 SUBJECTS = ["Quillfeather", "the Customer", "each Member", "the Operator", "any Guest", "a Reseller"]
 VERBS = ["may suspend", "shall retain", "will notify", "must not resell", "can export", "agrees to store"]

@@ -1,4 +1,4 @@
-"""Hand-run benchmark of `tracker.extract.extract` on generated 50-300 KB terms pages.
+"""Hand-run benchmark of `tracker.extract.convert.extract` on generated 50-300 KB terms pages.
 
 Run: .venv/bin/python benchmarks/bench_extract.py [--pages 30] [--rounds 7] [--compare OLD.py]
 
@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_run  # noqa: E402
 
-from tracker import extract as current  # noqa: E402
+import tracker.extract.convert as extract as current  # noqa: E402
 
 SELECT = ["main"]
 REMOVE = [".cookie-banner"]

@@ -24,9 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tracker.importer import import_history  # noqa: E402
-from tracker.index import Index  # noqa: E402
-from tracker.store import Store  # noqa: E402
+from tracker.ota.history import import_history  # noqa: E402
+from tracker.archive.index import Index  # noqa: E402
+from tracker.archive.store import Store  # noqa: E402
 
 DEFAULT_BUNDLE = Path("/work/shared/data/ota/dating-versions.bundle")
 

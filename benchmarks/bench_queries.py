@@ -18,9 +18,9 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from tracker.index import Index
-from tracker.record import index_commits
-from tracker.store import NewVersion, Store
+from tracker.archive.index import Index
+from tracker.archive.record import index_commits
+from tracker.archive.store import NewVersion, Store
 
 DOCS, VERSIONS = 100, 100
 CLAUSE = "Section {i}. Members of Larkspur Cloud may keep up to {n} projects for {d} days under this plan."

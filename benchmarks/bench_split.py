@@ -1,4 +1,4 @@
-"""Hand-run benchmark of `tracker.diff.diff_texts` on two versions of generated terms pages.
+"""Hand-run benchmark of `tracker.analysis.diff.diff_texts` on two versions of generated terms pages.
 
 Run: .venv/bin/python benchmarks/bench_split.py [--pairs 20] [--rounds 5]
 
@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_run  # noqa: E402
 
-from tracker import clauses, diff  # noqa: E402
-from tracker.extract import extract  # noqa: E402
+import tracker.analysis.clauses as clauses, diff  # noqa: E402
+from tracker.extract.convert import extract  # noqa: E402
 
 SELECT = ["main"]
 REMOVE = [".cookie-banner"]

@@ -1,7 +1,7 @@
 """How noisy is the material-changes feed on real history? Replay an Open Terms Archive bundle.
 
 Each document of the bundle (``<Service>/<Document Type>.md``) is walked commit by commit, in
-order, and every new text is run through ``tracker.analyse.analyse(old, new, kind=...)`` (kind
+order, and every new text is run through ``tracker.analysis.analyse.analyse(old, new, kind=...)`` (kind
 "revert" when the text equals any earlier text of that document). Reports how many versions
 there are, how many are material, reverts, date-only, links-only and other cosmetic kinds, and
 timings; writes a seeded random sample of material versions with their explanations to a file
@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from tracker.analyse import analyse  # noqa: E402
+from tracker.analysis.analyse import analyse  # noqa: E402
 
 
 def shared_dir() -> Path:

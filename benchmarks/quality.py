@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from tracker.classify import CATEGORIES, classify_many, classify_sentence, classify_text  # noqa: E402
+from tracker.analysis.classify import CATEGORIES, classify_many, classify_sentence, classify_text  # noqa: E402
 
 CLAUDETTE = {"a": "arbitration", "ch": "terms-changes", "cr": "content-removal",
              "j": "jurisdiction", "law": "governing-law", "ltd": "liability",

@@ -6,7 +6,7 @@ Only the train split is used, so the validation split stays an honest benchmark
 (benchmarks/quality.py). Needs scikit-learn (the optional `train` extra); the runtime does not.
 
 One class-weighted logistic regression (or linear SVM, ``--clf svm``) per label over the
-runtime's own features (tracker.classify.features: word uni/bi-grams, 5-letter word stems and
+runtime's own features (tracker.analysis.classify.features: word uni/bi-grams, 5-letter word stems and
 rule hits), tf-idf weighted and L2-normalised. Everything that is tuned is tuned on a 5-fold
 cross-validation of train grouped by document, never on validation:
 - the decision threshold of each label (F1-best on the out-of-fold scores);
@@ -16,7 +16,7 @@ cross-validation of train grouped by document, never on validation:
 - *rule votes* per label: narrow watch rules whose train precision is high are OR-ed with the
   model when that raises the cross-validated F1 (rule precision plus model recall).
 Weights below ``--prune`` are dropped to keep the artifact small. Exported as JSON that
-tracker.classify applies in pure Python.
+tracker.analysis.classify applies in pure Python.
 
     .venv/bin/python scripts/train_classifier.py [--clf lr] [--C 30] [--prune 0.05]
 """
@@ -38,7 +38,7 @@ from sklearn.svm import LinearSVC
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from tracker.classify import features, normalize, rule_hits  # noqa: E402
+from tracker.analysis.classify import features, normalize, rule_hits  # noqa: E402
 
 LABELS = {"a": "arbitration", "ch": "terms-changes", "cr": "content-removal",
           "j": "jurisdiction", "law": "governing-law", "ltd": "liability",

@@ -17,8 +17,8 @@ import pytest
 from click.testing import CliRunner
 from werkzeug.wrappers import Response
 
-from tracker.browser import chromium_path
-from tracker.cli import cli
+from tracker.fetch.browser import chromium_path
+from tracker.cli.app import cli
 
 # A fictional chat service whose terms page is an empty shell: a script fetches the clauses
 # from an API and writes them into the DOM, so a plain fetch sees only "Loading the terms...".

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.classify import CATEGORIES, classify_many, classify_text, split_sentences
+from tracker.analysis.classify import CATEGORIES, classify_many, classify_text, split_sentences
 
 # One fictional sentence per category (cased, with punctuation), about the made-up "Zorblio".
 EXAMPLES = {
@@ -185,5 +185,5 @@ def test_individual_capacity_is_a_class_action_watch_out(text):
 
 
 def test_stem_features_are_part_of_the_model_input():
-    from tracker.classify import features, normalize
+    from tracker.analysis.classify import features, normalize
     assert "S:arbit" in features(normalize("The arbitrator decides."))

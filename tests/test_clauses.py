@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.clauses import Clause, clause_key, split_clauses, split_sentences
+from tracker.analysis.clauses import Clause, clause_key, split_clauses, split_sentences
 
 MARKDOWN = """\
 # Nimbus Lantern Terms of Service

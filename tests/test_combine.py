@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 from werkzeug.wrappers import Response
 
-from tracker.cli import cli
+from tracker.cli.app import cli
 from tracker.errors import ConfigError
-from tracker.sources import Part, parse_sources
+from tracker.sources.config import Part, parse_sources
 
 HEAD = '[[service]]\nid = "zephyr"\nname = "Zephyr Mail"\n\n  [[service.document]]\n  type = "Terms of Service"\n'
 

@@ -7,7 +7,7 @@ import subprocess
 
 from click.testing import CliRunner
 
-from tracker.cli import cli
+from tracker.cli.app import cli
 
 
 def test_demo_records_only_real_changes(tmp_path):

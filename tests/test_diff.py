@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import random
 
-from tracker.clauses import split_clauses
-from tracker.diff import ClauseChange, DocumentDiff, diff_clauses, diff_texts, render_inline, word_diff
+from tracker.analysis.clauses import split_clauses
+from tracker.analysis.diff import ClauseChange, DocumentDiff, diff_clauses, diff_texts, render_inline, word_diff
 
 DOC = """\
 # Otterbyte Storage Terms
@@ -200,7 +200,7 @@ These terms are governed by the laws of Ireland.
 def test_sentences_run_together_are_one_modified_clause_not_removed_and_added():
     """'period.** Cancel' -> 'period.**Cancel' makes the splitter see one sentence: the words are
     the same, so this must not read as three removed clauses and a new one."""
-    from tracker.analyse import analyse
+    from tracker.analysis.analyse import analyse
 
     new = _MERGE_OLD.replace(". **EVERY", ".**EVERY").replace("PERIOD.** Cancel", "PERIOD.**Cancel")
     diff = diff_texts(_MERGE_OLD, new)

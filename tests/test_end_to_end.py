@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from werkzeug.wrappers import Response
 
-from tracker.cli import cli
+from tracker.cli.app import cli
 
 TERMS = """<!doctype html><html><head><title>Quill Notes terms</title>
 <script>var build = "{build}";</script></head><body>

@@ -12,12 +12,12 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from tracker.cli import TrackerGroup, cli
-from tracker.cli_ota import register
-from tracker.export import export_dataset, export_jsonl, file_date, path_part
-from tracker.importer import import_history
-from tracker.index import Index
-from tracker.store import Store
+from tracker.cli.app import TrackerGroup, cli
+from tracker.cli.ota import register
+from tracker.ota.export import export_dataset, export_jsonl, file_date, path_part
+from tracker.ota.history import import_history
+from tracker.archive.index import Index
+from tracker.archive.store import Store
 
 TOS_V1 = "# Terms of Service\n\n## 1. Credits\n\nCredits expire 12 months after purchase.\n"
 TOS_V2 = TOS_V1.replace("12 months", "6 months")

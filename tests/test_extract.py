@@ -1,4 +1,4 @@
-"""Tests for tracker.extract and the demo pages it must handle.
+"""Tests for tracker.extract.convert and the demo pages it must handle.
 
 Golden files: set UPDATE_GOLDEN=1 to rewrite them after a deliberate output change (and bump
 EXTRACTOR_VERSION).
@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tracker import demo_pages
+import tracker.cli.demo_pages as demo_pages
 from tracker.errors import ExtractError
-from tracker.extract import (
+from tracker.extract.convert import (
     EXTRACTOR_VERSION,
     check_selector,
     decode,
@@ -22,7 +22,7 @@ from tracker.extract import (
     html_to_markdown,
     normalize_markdown,
 )
-from tracker.sources import Range
+from tracker.sources.config import Range
 
 GOLDEN = Path(__file__).parent / "golden" / "extract"
 HTML = "text/html; charset=utf-8"

@@ -1,6 +1,6 @@
 """Fact extraction from fictional clauses."""
 
-from tracker.facts import Fact, extract_facts, number
+from tracker.analysis.facts import Fact, extract_facts, number
 
 
 def facts(text: str, kind: str) -> list[Fact]:

@@ -26,8 +26,8 @@ import pytest
 from aiohttp import web
 from click.testing import CliRunner
 
-from tracker import guard
-from tracker.cli import cli
+from tracker.fetch import guards as guard
+from tracker.cli.app import cli
 
 GOOD = "good/Terms of Service"
 BAD = "faulty/Terms of Service"
@@ -403,7 +403,7 @@ def test_gone_is_recorded_once_then_back(env, code):
     assert docs[BAD]["outcome"] == "unchanged"
     assert env.status()[BAD]["gone_since"] is None
     assert env.commits("faulty") == recorded
-    from tracker.index import Index
+    from tracker.archive.index import Index
 
     with Index(env.store / "index.sqlite") as index:
         events = [(e["event"], e["detail"]) for e in index.events(BAD)]

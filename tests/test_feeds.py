@@ -1,4 +1,4 @@
-"""Tests for tracker.feeds: three formats that parse, are deterministic, and survive hostile text."""
+"""Tests for tracker.publish.feeds: three formats that parse, are deterministic, and survive hostile text."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from tracker.feeds import Feed, FeedEntry, feed_filename, write_feed
+from tracker.publish.feeds import Feed, FeedEntry, feed_filename, write_feed
 
 UTC = timezone.utc
 FEED = Feed(

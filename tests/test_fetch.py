@@ -17,12 +17,12 @@ import pytest
 from aiohttp import web
 from click.testing import CliRunner
 
-from tracker.cli import cli
-from tracker.fetch import FetchOptions, Fetched, _retry_after, fetch_all
-from tracker.index import Index
-from tracker.run import run_snapshot
-from tracker.sources import Document
-from tracker.store import Store
+from tracker.cli.app import cli
+from tracker.fetch.http import FetchOptions, Fetched, _retry_after, fetch_all
+from tracker.archive.index import Index
+from tracker.run.loop import run_snapshot
+from tracker.sources.config import Document
+from tracker.archive.store import Store
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -268,16 +268,16 @@ class Plain:
 @pytest.fixture
 def extractions(monkeypatch):
     """Count calls of the real extractor (it still runs)."""
-    import tracker.extract
+    import tracker.extract.convert
 
     calls: list[str] = []
-    real = tracker.extract.extract
+    real = tracker.extract.convert.extract
 
     def counting(raw, *args, **kwargs):
         calls.append(kwargs.get("url", ""))
         return real(raw, *args, **kwargs)
 
-    monkeypatch.setattr(tracker.extract, "extract", counting)
+    monkeypatch.setattr(tracker.extract.convert, "extract", counting)
     return calls
 
 

@@ -11,12 +11,12 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from tracker.cli import TrackerGroup, cli
-from tracker.cli_ota import register
+from tracker.cli.app import TrackerGroup, cli
+from tracker.cli.ota import register
 from tracker.errors import StoreError
-from tracker.importer import import_history, read_log, slugify, split_path
-from tracker.index import Index
-from tracker.store import Store
+from tracker.ota.history import import_history, read_log, slugify, split_path
+from tracker.archive.index import Index
+from tracker.archive.store import Store
 
 DEMO_BUNDLE = Path("/work/shared/data/ota/demo-versions.bundle")
 
@@ -237,7 +237,7 @@ def test_demo_bundle_versions_match_commits(tmp_path: Path) -> None:
 
 
 def test_cli_import_waits_for_no_run(source: Path, tmp_path: Path) -> None:
-    from tracker.lock import LOCK_NAME, RunLock
+    from tracker.archive.lock import LOCK_NAME, RunLock
 
     store = tmp_path / "locked-store"
     with RunLock(store / LOCK_NAME):

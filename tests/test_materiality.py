@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tracker.materiality import COSMETIC_KINDS, SEVERITIES, label_change
+from tracker.analysis.materiality import COSMETIC_KINDS, SEVERITIES, label_change
 
 
 @pytest.mark.parametrize("before,after,kind", [

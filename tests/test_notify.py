@@ -11,7 +11,7 @@ import pytest
 
 from test_publish import Archive, Pages, archive  # noqa: F401 (archive: fixture)
 from tracker.errors import ConfigError
-from tracker.notify import load_notify, notify_after_run
+from tracker.publish.notify import load_notify, notify_after_run
 
 pytest.importorskip("apprise", reason="apprise is the optional 'notify' extra: pip install -e '.[notify]'")
 

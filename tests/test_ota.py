@@ -10,11 +10,11 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from tracker.cli import TrackerGroup, cli
-from tracker.cli_ota import register
-from tracker.ota import (COMBINE, DEGRADED, FILTER, RANGE, SUPPORTED, UNSUPPORTED,
+from tracker.cli.app import TrackerGroup, cli
+from tracker.cli.ota import register
+from tracker.ota.declarations import (COMBINE, DEGRADED, FILTER, RANGE, SUPPORTED, UNSUPPORTED,
                          load_declarations, support_table, to_toml, toml_string)
-from tracker.sources import Part, Range, parse_sources
+from tracker.sources.config import Part, Range, parse_sources
 
 DECLARATIONS = Path("/work/shared/data/ota/declarations")
 

@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 from werkzeug.wrappers import Response
 
-from tracker.cli import cli
+from tracker.cli.app import cli
 from tracker.errors import ExtractError
-from tracker.extract import extract
+from tracker.extract.convert import extract
 
 Line = tuple[float, float, float, str]  # x, y, font size, text
 

@@ -17,8 +17,8 @@ import pytest
 from click.testing import CliRunner, Result
 from werkzeug.wrappers import Response
 
-from tracker.cli import cli
-from tracker.cli_publish import notify, publish, serve
+from tracker.cli.app import cli
+from tracker.cli.publish import notify, publish, serve
 
 for _command in (publish, serve, notify):  # until cli.py registers them
     if _command.name not in cli.commands:

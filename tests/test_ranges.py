@@ -12,9 +12,9 @@ from pathlib import Path
 from click.testing import CliRunner
 from werkzeug.wrappers import Response
 
-from tracker.cli import cli
-from tracker.run import fingerprint
-from tracker.sources import Document, Range
+from tracker.cli.app import cli
+from tracker.run.loop import fingerprint
+from tracker.sources.config import Document, Range
 
 # A fictional service; the range keeps the "Refunds" section only.
 PAGE = """<!DOCTYPE html>

@@ -80,7 +80,7 @@ def test_cron_line_with_flock_skips_while_a_run_holds_the_lock(tmp_path, site):
     if shutil.which("flock") is None:
         pytest.skip("flock (util-linux) is not installed")
     work = job(tmp_path, "srv", site)
-    lock = work / "tracker.lock"
+    lock = work / "tracker.archive.lock"
     line = f"flock -n {lock} tracker run -q --host-delay 0"  # the README's cron line
     holder = subprocess.Popen(["flock", str(lock), "sleep", "30"], start_new_session=True)
     try:

@@ -14,11 +14,11 @@ import pytest
 from click.testing import CliRunner
 from werkzeug.wrappers import Response
 
-from tracker.cli import cli
+from tracker.cli.app import cli
 from tracker.errors import ConfigError
-from tracker.lock import LOCK_NAME, LockHeld, RunLock
-from tracker.run import parse_interval, parse_shard, select_shard, shard_of
-from tracker.sources import Document
+from tracker.archive.lock import LOCK_NAME, LockHeld, RunLock
+from tracker.run.loop import parse_interval, parse_shard, select_shard, shard_of
+from tracker.sources.config import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -79,7 +79,7 @@ def test_lock_is_exclusive_and_reusable(tmp_path):
 
 def test_lock_is_released_when_the_holder_dies(tmp_path):
     path = tmp_path / "run.lock"
-    code = f"from tracker.lock import RunLock; RunLock({str(path)!r}).acquire(); import os; os._exit(0)"
+    code = f"from tracker.archive.lock import RunLock; RunLock({str(path)!r}).acquire(); import os; os._exit(0)"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
     with RunLock(path):  # no stale lock, unlike a pid file
         pass
@@ -190,9 +190,9 @@ def _git(store: Path, *args: str) -> str:
 
 def test_work_tree_matches_the_branch_after_a_run_of_many_batches(env, monkeypatch):
     """Batches are committed without touching the work tree; the run brings it up to date once."""
-    import tracker.run
+    import tracker.run.loop
 
-    monkeypatch.setattr(tracker.run, "BATCH_SIZE", 5)  # 12 documents: 3 batches
+    monkeypatch.setattr(tracker.run.loop, "BATCH_SIZE", 5)  # 12 documents: 3 batches
     tracker, store, _ = env
     assert tracker("-q").exit_code == 0
     assert len(_git(store, "log", "--format=%H").split()) == 12
@@ -217,16 +217,16 @@ def test_a_work_tree_left_behind_by_a_killed_run_is_brought_up_to_date(env):
 def test_batches_analysed_in_worker_processes_are_indexed_in_commit_order(tmp_path, httpserver, monkeypatch):
     """Three batches in flight at once (git thread, worker processes): every version is indexed,
     in commit order, with the same analysis as a plain in-process one."""
-    import tracker.record
-    import tracker.run
-    from tracker.analyse import analyse
-    from tracker.fetch import FetchOptions
-    from tracker.index import Index
-    from tracker.run import run_snapshot
-    from tracker.store import Store
+    import tracker.archive.record
+    import tracker.run.loop
+    from tracker.analysis.analyse import analyse
+    from tracker.fetch.http import FetchOptions
+    from tracker.archive.index import Index
+    from tracker.run.loop import run_snapshot
+    from tracker.archive.store import Store
 
-    monkeypatch.setattr(tracker.run, "BATCH_SIZE", 10)
-    monkeypatch.setattr(tracker.record, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(tracker.run.loop, "BATCH_SIZE", 10)
+    monkeypatch.setattr(tracker.archive.record, "PARALLEL_MIN", 2)
     monkeypatch.setenv("TRACKER_WORKERS", "2")
     months = {"n": 12}
 
@@ -269,7 +269,7 @@ def test_batches_analysed_in_worker_processes_are_indexed_in_commit_order(tmp_pa
 def test_a_failing_analysis_is_reported_in_the_summary_and_does_not_stop_the_run(env, monkeypatch):
     """The version is committed before it is analysed: an analysis bug must not block indexing
     (every later run would otherwise trip over the same commit)."""
-    import tracker.record as record
+    import tracker.archive.record as record
 
     run, store, _ = env
     real = record.analyse

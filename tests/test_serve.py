@@ -15,7 +15,7 @@ from typing import Iterator
 import pytest
 
 from test_publish import Archive, Pages, archive, three_changes  # noqa: F401 (archive: fixture)
-from tracker.serve import serve_in_thread
+from tracker.publish.serve import serve_in_thread
 
 
 @pytest.fixture
@@ -100,7 +100,7 @@ def free_port() -> int:
 def start_cli_server(arc: Archive, site: Path) -> tuple[subprocess.Popen, int]:
     """The real ``tracker serve`` in a subprocess (registered here until cli.py does it)."""
     port = free_port()
-    boot = ("import sys\nfrom tracker.cli import cli\nfrom tracker.cli_publish import serve\n"
+    boot = ("import sys\nfrom tracker.cli.app import cli\nfrom tracker.cli.publish import serve\n"
             "if 'serve' not in cli.commands: cli.add_command(serve)\ncli(sys.argv[1:])")
     proc = subprocess.Popen(
         [sys.executable, "-c", boot, "--store", str(arc.store), "--sources", str(arc.sources), "serve",

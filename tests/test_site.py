@@ -12,10 +12,10 @@ from typing import Any
 import feedparser
 
 from test_publish import Archive, Pages, archive, three_changes  # noqa: F401 (archive: fixture)
-from tracker.feeds import Feed, write_feed
-from tracker.index import VersionRow
-from tracker.publish import Catalog, _entry
-from tracker.site import change_view, environment, render_entry_html
+from tracker.publish.feeds import Feed, write_feed
+from tracker.archive.index import VersionRow
+from tracker.publish.build import Catalog, _entry
+from tracker.publish.site import change_view, environment, render_entry_html
 
 HREF = re.compile(r'(?:href|src)="([^"]*)"')
 HOSTILE = ('Beware &lt;script&gt;alert(1)&lt;/script&gt; and ]]&gt; and Fish &amp; Chips '

@@ -1,4 +1,4 @@
-"""Tests for tracker.sources: every mistake in sources.toml is refused with file, line, entry and fix."""
+"""Tests for tracker.sources.config: every mistake in sources.toml is refused with file, line, entry and fix."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tracker.errors import ConfigError
-from tracker.sources import (
+from tracker.sources.config import (
     Document,
     Range,
     Sources,

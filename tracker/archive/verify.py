@@ -10,9 +10,9 @@ import subprocess
 from dataclasses import dataclass, field
 from typing import Any
 
-from tracker.index import Index
-from tracker.record import reindex, sync
-from tracker.store import Store, content_hash
+from tracker.archive.index import Index
+from tracker.archive.record import reindex, sync
+from tracker.archive.store import Store, content_hash
 
 
 @dataclass

@@ -32,10 +32,10 @@ from typing import Callable, Iterator, Sequence
 from urllib.parse import quote
 
 from tracker.errors import ExtractError, StoreError
-from tracker.extract import EXTRACTOR_VERSION, extract, normalize_markdown
-from tracker.index import Index
-from tracker.sources import validate_document_type, validate_id
-from tracker.store import NewVersion, Store, content_hash, iso
+from tracker.extract.convert import EXTRACTOR_VERSION, extract, normalize_markdown
+from tracker.archive.index import Index
+from tracker.sources.config import validate_document_type, validate_id
+from tracker.archive.store import NewVersion, Store, content_hash, iso
 
 BATCH = 500
 TEXT_SUFFIXES = {".md": "md", ".markdown": "md", ".txt": "txt"}
@@ -305,7 +305,7 @@ def import_history(
     progress: Callable[[ImportResult], None] | None = None,
 ) -> ImportResult:
     """Import the commits of ``repo`` not imported yet; index them; return what was done."""
-    from tracker.record import check_settings, sync
+    from tracker.archive.record import check_settings, sync
 
     check_settings()
     repo_path = Path(repo)

@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tracker.feeds import Feed, FeedEntry, _write_if_changed, feed_filename, write_feed
-from tracker.index import Index, VersionRow, _version_row
-from tracker.store import parse_iso
+from tracker.publish.feeds import Feed, FeedEntry, _write_if_changed, feed_filename, write_feed
+from tracker.archive.index import Index, VersionRow, _version_row
+from tracker.archive.store import parse_iso
 
 FEED_EXTS = (".atom", ".rss", ".json")
 STATE_FILE = ".tracker-feeds.json"
@@ -82,7 +82,7 @@ def version_page(version: VersionRow) -> str:
 
 def entry_title(version: VersionRow, service_name: str) -> str:
     """Says what changed, not just that something did."""
-    from tracker.site import safe_text
+    from tracker.publish.site import safe_text
 
     who = f"{service_name} {version.document_type}"
     return safe_text(f"{who}: {version.summary or 'updated'}")
@@ -128,7 +128,7 @@ class Catalog:
 
     def categories(self, version: VersionRow) -> tuple[str, ...]:
         """The version's categories plus those of its non-cosmetic clause changes."""
-        from tracker.analyse import severity_rank
+        from tracker.analysis.analyse import severity_rank
 
         cached = self._cats.get(version.commit_sha)
         if cached is None:
@@ -182,7 +182,7 @@ class FeedSpec:
 
 def taxonomy() -> tuple[str, ...]:
     """Category ids with a feed even before anything changed, so URLs can be subscribed early."""
-    from tracker.classify import CATEGORIES
+    from tracker.analysis.classify import CATEGORIES
 
     return CATEGORIES
 
@@ -245,7 +245,7 @@ def publish_feeds(index: Index, out_dir: Path, *, base_url: str = "", site_url: 
     ``base_url`` is where the feeds are served (default: the folder's file: URI); ``site_url``,
     when given, is where the diff pages are and entries link to them (else to the terms page).
     """
-    from tracker.site import render_entry_html, templates_digest
+    from tracker.publish.site import render_entry_html, templates_digest
 
     if limit < 1:
         raise ValueError(f"limit must be >= 1, not {limit}")
@@ -309,7 +309,7 @@ def publish_feeds(index: Index, out_dir: Path, *, base_url: str = "", site_url: 
 
 
 def _entry(catalog: Catalog, v: VersionRow, site: str | None, html: str) -> FeedEntry:
-    from tracker.site import safe_text
+    from tracker.publish.site import safe_text
 
     name = catalog.service_name(v.service_id)
     tags = [name, v.document_type, *catalog.categories(v)]
@@ -338,7 +338,7 @@ def attention_entries(index: Index, catalog: Catalog, site: str | None, link: st
     those of the start of the problem, so it stays one entry while the problem lasts."""
     import html
 
-    from tracker.site import safe_text
+    from tracker.publish.site import safe_text
 
     urls = {d["key"]: d.get("url") for d in catalog.documents}
     gone = index.gone_since()
@@ -384,7 +384,7 @@ def publish_site(index: Index, out_dir: Path, *, base_url: str = "", limit: int 
     ``base_url`` is the public URL of ``out_dir`` (feeds need absolute links); without it the
     feeds link to the folder's file: URI. Pages only use relative links, so they work anywhere.
     """
-    from tracker.site import write_site
+    from tracker.publish.site import write_site
 
     out_dir = Path(out_dir)
     site = base_url.rstrip("/") or out_dir.resolve().as_uri()

@@ -21,7 +21,7 @@ import html_to_markdown.api as h2m_api
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from tracker.errors import ExtractError
-from tracker.sources import Range, Selector
+from tracker.sources.config import Range, Selector
 
 EXTRACTOR_VERSION = "1"
 
@@ -184,11 +184,11 @@ def extract(
 ) -> str:
     """Fetched bytes to normalized Markdown; raises ExtractError if no text is left.
 
-    PDFs (by Content-Type, ``%PDF-`` magic bytes or a ``.pdf`` URL) go to ``tracker.pdf``;
+    PDFs (by Content-Type, ``%PDF-`` magic bytes or a ``.pdf`` URL) go to ``tracker.extract.pdf``;
     ``select``/``remove`` do not apply to them.
     """
     if _is_pdf(raw, content_type, url):
-        from tracker.pdf import pdf_to_text
+        from tracker.extract.pdf import pdf_to_text
 
         try:
             text = pdf_to_text(raw)
@@ -213,7 +213,7 @@ def _nonempty(result: str, url: str) -> str:
 def _is_pdf(raw: bytes, content_type: str | None, url: str) -> bool:
     """application/pdf, or the %PDF- magic bytes first, or (unless served as HTML/text) the
     magic bytes within the first 1 KB or a .pdf URL."""
-    from tracker.pdf import PDF_MAGIC, is_pdf
+    from tracker.extract.pdf import PDF_MAGIC, is_pdf
 
     media = _media_type(content_type)
     if media == "application/pdf" or raw.lstrip()[:5] == PDF_MAGIC:

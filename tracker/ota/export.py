@@ -23,8 +23,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator, TextIO
 
-from tracker.index import Index, VersionRow
-from tracker.store import Store
+from tracker.archive.index import Index, VersionRow
+from tracker.archive.store import Store
 
 READ_BATCH = 200
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')

@@ -26,13 +26,13 @@ from typing import TYPE_CHECKING, Any, AsyncIterator, Mapping, Sequence
 from urllib.parse import unquote, urlsplit
 
 from tracker import __version__
-from tracker.sources import Document
+from tracker.sources.config import Document
 
 if TYPE_CHECKING:
     import aiohttp
     from protego import Protego
 
-    from tracker.browser import Renderer
+    from tracker.fetch.browser import Renderer
 
 DEFAULT_USER_AGENT = (
     f"tracker/{__version__} (+https://github.com/terms-tracker/tracker; "
@@ -231,7 +231,7 @@ async def fetch_all(
     renderer = None
     if any(getattr(doc, "render", "http") == "browser" or any(p.render == "browser" for p in getattr(doc, "parts", ()))
            for doc in documents):
-        from tracker.browser import Renderer
+        from tracker.fetch.browser import Renderer
 
         renderer = Renderer()  # one headless browser for the run, started by its first document
     async with aiohttp.ClientSession(connector=connector, auto_decompress=True) as session:
@@ -298,7 +298,7 @@ async def fetch_one(
 ) -> Fetched:
     """Fetch one document, retrying transient failures; every failure becomes ``Fetched.error``.
 
-    ``render = "browser"`` documents are loaded in headless Chromium by ``tracker.browser``
+    ``render = "browser"`` documents are loaded in headless Chromium by ``tracker.fetch.browser``
     (with ``renderer``, the run's shared browser), under the same robots.txt check and limits.
     """
     started = time.monotonic()
@@ -321,7 +321,7 @@ async def fetch_one(
             return Fetched(doc, doc.url, doc.url, None, "", b"", fetched_at,
                            time.monotonic() - started, skipped=reason)
     if browser:
-        from tracker.browser import render_one
+        from tracker.fetch.browser import render_one
 
         return await render_one(doc, options, gate=gate, renderer=renderer, fetched_at=fetched_at, started=started)
 

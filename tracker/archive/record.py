@@ -14,10 +14,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from tracker.analyse import Analysis, analyse
+from tracker.analysis.analyse import Analysis, analyse
 from tracker.errors import ConfigError, StoreError
-from tracker.index import Index
-from tracker.store import Commit, Store
+from tracker.archive.index import Index
+from tracker.archive.store import Commit, Store
 
 BATCH = 200
 

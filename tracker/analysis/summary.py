@@ -51,9 +51,9 @@ class Summary:
 
 def summarise(markdown: str) -> Summary:
     """Label every non-heading clause; group by category in taxonomy order."""
-    from tracker.classify import CATEGORIES, classify_many
-    from tracker.clauses import split_clauses
-    from tracker.facts import extract_facts
+    from tracker.analysis.classify import CATEGORIES, classify_many
+    from tracker.analysis.clauses import split_clauses
+    from tracker.analysis.facts import extract_facts
 
     clauses = [c for c in split_clauses(markdown) if c.kind != "heading"]
     labels = classify_many(c.text for c in clauses)

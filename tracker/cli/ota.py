@@ -45,10 +45,10 @@ def import_history_command(obj: Any, repo: str, rev: str, batch: int, as_json: b
       tracker import-history ota-demo
       tracker import-history ota-demo --rev main --json
     """
-    from tracker.importer import import_history
-    from tracker.index import Index
-    from tracker.lock import LOCK_NAME, LockHeld, RunLock
-    from tracker.run import EXIT_LOCKED
+    from tracker.ota.history import import_history
+    from tracker.archive.index import Index
+    from tracker.archive.lock import LOCK_NAME, LockHeld, RunLock
+    from tracker.run.loop import EXIT_LOCKED
 
     def progress(result: Any) -> None:
         if not quiet and not as_json:
@@ -107,8 +107,8 @@ def import_declarations_command(obj: Any, directory: str, out: str | None, force
       tracker import-declarations declarations/ --report --json
     """
     from tracker.errors import ConfigError
-    from tracker.ota import load_declarations, to_toml
-    from tracker.sources import parse_sources
+    from tracker.ota.declarations import load_declarations, to_toml
+    from tracker.sources.config import parse_sources
 
     result = load_declarations(Path(directory))
     target = Path(out) if out else obj.sources_path
@@ -152,7 +152,7 @@ def export_command(obj: Any, out: str, fmt: str, service: str | None, license_te
       tracker export --format jsonl changes.jsonl
       tracker export --format jsonl - | jq .summary
     """
-    from tracker.export import export_dataset, export_jsonl
+    from tracker.ota.export import export_dataset, export_jsonl
 
     store = obj.store()
     with obj.index() as index:

@@ -30,19 +30,19 @@ class Context:
         self.sources_given = sources is not None
 
     def store(self) -> "Store":  # noqa: F821
-        from tracker.store import Store
+        from tracker.archive.store import Store
 
         return Store(self.store_dir)
 
     def sources(self) -> "Sources":  # noqa: F821
-        from tracker.sources import load_sources
+        from tracker.sources.config import load_sources
 
         return load_sources(self.sources_path)
 
     def index(self, *, sync: bool = True) -> "Index":  # noqa: F821
         """Open the index of an existing archive, catching up with git first."""
-        from tracker.index import Index
-        from tracker.record import sync as sync_index
+        from tracker.archive.index import Index
+        from tracker.archive.record import sync as sync_index
 
         store = self.store()
         store.require()
@@ -152,10 +152,10 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
     """
     import time
 
-    from tracker.fetch import DEFAULT_USER_AGENT, FetchOptions
-    from tracker.lock import LOCK_NAME, LockHeld, RunLock
-    from tracker.output import clean
-    from tracker.run import EXIT_LOCKED, parse_interval, parse_shard, run_snapshot, select_shard
+    from tracker.fetch.http import DEFAULT_USER_AGENT, FetchOptions
+    from tracker.archive.lock import LOCK_NAME, LockHeld, RunLock
+    from tracker.cli.output import clean
+    from tracker.run.loop import EXIT_LOCKED, parse_interval, parse_shard, run_snapshot, select_shard
 
     interval = parse_interval(every) if every else None
     part = parse_shard(shard) if shard else None
@@ -214,7 +214,7 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
 
     def _notify(result: Any) -> None:
         """Send notifications for what this run recorded; a failure is a warning, never an error."""
-        from tracker.notify import notify_after_run
+        from tracker.publish.notify import notify_after_run
 
         shas = [o.commit for o in result.outcomes if o.commit]
         for error in notify_after_run(obj.store_dir, obj.sources_path, shas,
@@ -323,7 +323,7 @@ def history(obj: Context, service: str, document: str | None, as_json: bool) -> 
       tracker history openrouter
       tracker history openrouter "Terms of Service" --json
     """
-    from tracker.output import clean
+    from tracker.cli.output import clean
 
     with obj.index() as index:
         if document is not None:
@@ -370,7 +370,7 @@ def show(obj: Context, service: str, document: str | None, at: str | None, as_js
 
 def _safe_text(text: str) -> str:
     """Keep newlines and tabs, drop every other control character."""
-    from tracker.output import clean
+    from tracker.cli.output import clean
 
     return "\n".join(clean(line) for line in text.split("\n"))
 
@@ -393,7 +393,7 @@ def diff(obj: Context, service: str, document: str | None, from_: str | None, to
       tracker diff openrouter "Terms of Service" --from 1 --to -1
       tracker diff openrouter "Terms of Service" --from 2026-01-01 --json
     """
-    from tracker.analyse import analyse
+    from tracker.analysis.analyse import analyse
 
     with obj.index() as index:
         key = _document_key(index, service, document)
@@ -424,7 +424,7 @@ def diff(obj: Context, service: str, document: str | None, from_: str | None, to
 
 
 def _print_analysis(result: Any, title: str, color: bool | None) -> None:
-    from tracker.output import clean, console, diff_lines, is_tty
+    from tracker.cli.output import clean, console, diff_lines, is_tty
 
     use_color = is_tty() if color is None else color
     out = console()
@@ -461,7 +461,7 @@ def compare(old: str, new: str, select: tuple[str, ...], remove: tuple[str, ...]
       tracker compare old.html new.html --select main --json
       tracker compare https://example.com/terms saved/terms.html
     """
-    from tracker.analyse import analyse
+    from tracker.analysis.analyse import analyse
 
     old_text = _load_text(old, select, remove)
     new_text = _load_text(new, select, remove)
@@ -474,7 +474,7 @@ def compare(old: str, new: str, select: tuple[str, ...], remove: tuple[str, ...]
 
 def _load_text(location: str, select: tuple[str, ...], remove: tuple[str, ...]) -> str:
     """Read a file or URL and extract it like a snapshot run would."""
-    from tracker.extract import extract
+    from tracker.extract.convert import extract
 
     if location.startswith(("http://", "https://")):
         import urllib.request
@@ -506,7 +506,7 @@ def classify(jsonl: bool, explain: bool) -> None:
       echo "Credits expire 12 months after purchase." | tracker classify
       tracker classify --jsonl < clauses.jsonl > labels.jsonl
     """
-    from tracker.classify import classify_many
+    from tracker.analysis.classify import classify_many
 
     texts: list[str] = []
     for number, line in enumerate(sys.stdin, start=1):
@@ -545,8 +545,8 @@ def summary(obj: Context, service: str, document: str | None, at: str | None, as
       tracker summary openrouter "Terms of Service"
       tracker summary openrouter "Terms of Service" --json
     """
-    from tracker.output import clean
-    from tracker.summary import summarise
+    from tracker.cli.output import clean
+    from tracker.analysis.summary import summarise
 
     key, version, text = _version_text(obj, service, document, at)
     result = summarise(text)
@@ -581,7 +581,7 @@ def status(obj: Context, as_json: bool) -> None:
     Example:
       tracker status
     """
-    from tracker.output import clean
+    from tracker.cli.output import clean
 
     rows: list[dict[str, Any]] = []
     gone: dict[str, str] = {}
@@ -626,7 +626,7 @@ def reindex(obj: Context, as_json: bool) -> None:
     Example:
       tracker reindex
     """
-    from tracker.record import reindex as rebuild
+    from tracker.archive.record import reindex as rebuild
 
     with obj.index(sync=False) as index:
         count = rebuild(obj.store(), index)
@@ -652,7 +652,7 @@ def verify(obj: Context, repair: bool, as_json: bool) -> None:
       tracker verify
       tracker verify --repair
     """
-    from tracker.verify import repair as fix, verify as check
+    from tracker.archive.verify import repair as fix, verify as check
 
     with obj.index(sync=False) as index:
         report = fix(obj.store(), index) if repair else check(obj.store(), index)
@@ -679,7 +679,7 @@ def feed(obj: Context, out: str | None, base_url: str, limit: int) -> None:
       tracker feed
       tracker feed --out public/feeds --base-url https://terms.example.org/feeds
     """
-    from tracker.publish import write_feeds
+    from tracker.publish.build import write_feeds
 
     out_dir = Path(out) if out else obj.store_dir / "feeds"
     with obj.index() as index:
@@ -700,15 +700,15 @@ def demo(directory: str | None) -> None:
     Example:
       tracker demo
     """
-    from tracker.demo import run_demo
+    from tracker.cli.demo import run_demo
 
     sys.exit(run_demo(Path(directory) if directory else None))
 
 
 def _register_plugins() -> None:
     """Commands that live in their own modules (they import only click at start-up)."""
-    from tracker.cli_ota import COMMANDS as ota_commands
-    from tracker.cli_publish import notify as notify_command, publish, serve
+    from tracker.cli.ota import COMMANDS as ota_commands
+    from tracker.cli.publish import notify as notify_command, publish, serve
 
     for command in (publish, serve, notify_command, *ota_commands):
         cli.add_command(command)

@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING, Any, Sequence
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from tracker.feeds import _write_if_changed
-from tracker.index import Index, VersionRow
-from tracker.store import parse_iso
+from tracker.publish.feeds import _write_if_changed
+from tracker.archive.index import Index, VersionRow
+from tracker.archive.store import parse_iso
 
 if TYPE_CHECKING:
-    from tracker.publish import Catalog, FeedSpec
+    from tracker.publish.build import Catalog, FeedSpec
 
 STATE_FILE = ".tracker-site.json"
 RECENT_ON_INDEX = 20
@@ -49,7 +49,7 @@ def _finalize(value: Any) -> Any:
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("tracker", "templates"),
+        loader=PackageLoader("tracker.publish", "templates"),
         autoescape=select_autoescape(enabled_extensions=("html", "xml"), default=True),
         undefined=StrictUndefined,
         finalize=_finalize,
@@ -64,7 +64,7 @@ def environment() -> Environment:
 def templates_digest() -> str:
     """Digest of the templates and stylesheet: editing them invalidates every cached page and entry."""
     h = hashlib.sha256()
-    folder = resources.files("tracker") / "templates"
+    folder = resources.files("tracker.publish") / "templates"
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if item.is_file():
             h.update(item.name.encode() + b"\0" + item.read_bytes() + b"\0")
@@ -107,7 +107,7 @@ _OP_CLASS = {-1: "del", 0: "eq", 1: "ins"}
 
 def change_view(n: int, change: dict[str, Any]) -> ChangeView:
     """Word diff of one stored change, split for the inline and the side-by-side views."""
-    from tracker.diff import word_diff
+    from tracker.analysis.diff import word_diff
 
     kind = change.get("kind") or "modified"
     before, after = safe_text(change.get("before")), safe_text(change.get("after"))
@@ -142,7 +142,7 @@ def change_view(n: int, change: dict[str, Any]) -> ChangeView:
 
 def _order(views: list[ChangeView]) -> list[ChangeView]:
     """Material changes first (most severe first), then the rest in document order."""
-    from tracker.analyse import severity_rank
+    from tracker.analysis.analyse import severity_rank
 
     return sorted(views, key=lambda c: (not c.material, -severity_rank(c.severity)))
 
@@ -153,7 +153,7 @@ def _http_link(url: str) -> str:
 
 
 def _version_ctx(catalog: "Catalog", v: VersionRow, root: str) -> dict[str, Any]:
-    from tracker.publish import entry_title, version_page
+    from tracker.publish.build import entry_title, version_page
 
     return {
         "title": entry_title(v, catalog.service_name(v.service_id)),
@@ -179,7 +179,7 @@ def _feed_links(*pairs: tuple[str, str]) -> list[dict[str, str]]:
 
 def render_entry_html(catalog: "Catalog", v: VersionRow, changes: Sequence[dict[str, Any]], site: str | None) -> str:
     """HTML content of a feed entry: each changed clause, its explanation and an inline word diff."""
-    from tracker.publish import version_page
+    from tracker.publish.build import version_page
 
     views = _order([change_view(n, c) for n, c in enumerate(changes)])
     html = environment().get_template("entry.html").render(
@@ -193,7 +193,7 @@ def render_entry_html(catalog: "Catalog", v: VersionRow, changes: Sequence[dict[
 
 def write_site(index: Index, catalog: "Catalog", out_dir: Path, specs: Sequence["FeedSpec"]) -> tuple[list[str], int]:
     """Write every page into ``out_dir``; return (pages actually written, pages in the site)."""
-    from tracker.publish import _digest, _load_state, _save_state, document_slug, service_slug, version_page
+    from tracker.publish.build import _digest, _load_state, _save_state, document_slug, service_slug, version_page
 
     out_dir = Path(out_dir)
     env = environment()
@@ -210,7 +210,7 @@ def write_site(index: Index, catalog: "Catalog", out_dir: Path, specs: Sequence[
         if _write_if_changed(out_dir / rel, data.encode("utf-8")):
             written.append(rel)
 
-    put("style.css", (resources.files("tracker") / "templates" / "style.css").read_text(encoding="utf-8"))
+    put("style.css", (resources.files("tracker.publish") / "templates" / "style.css").read_text(encoding="utf-8"))
     changes = catalog.changes()
     global_feeds = [("all", "All changes"), ("material", "Material changes")]
 

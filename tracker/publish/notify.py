@@ -28,7 +28,7 @@ from typing import Any, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from tracker.errors import ConfigError
-from tracker.index import Index, VersionRow, _version_row
+from tracker.archive.index import Index, VersionRow, _version_row
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ class Target:
         return f"{parts.scheme}://{parts.hostname or ''}"
 
     def matches(self, version: VersionRow, categories: Sequence[str]) -> bool:
-        from tracker.analyse import severity_rank
+        from tracker.analysis.analyse import severity_rank
 
         if self.services and version.service_id not in self.services:
             return False
@@ -75,7 +75,7 @@ class NotifyConfig:
 
 def load_notify(path: Path) -> NotifyConfig:
     """Read and validate ``notify.toml``; every problem is listed in one ConfigError."""
-    from tracker.classify import CATEGORIES
+    from tracker.analysis.classify import CATEGORIES
 
     path = Path(path)
     try:
@@ -159,7 +159,7 @@ def _apprise_accepts(url: str) -> bool:
 
 def change_categories(version: VersionRow, changes: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
     """A version's categories plus those of its non-cosmetic clause changes (as the feeds use)."""
-    from tracker.analyse import severity_rank
+    from tracker.analysis.analyse import severity_rank
 
     cats = set(version.categories)
     for c in changes:
@@ -171,8 +171,8 @@ def change_categories(version: VersionRow, changes: Sequence[Mapping[str, Any]])
 def message(version: VersionRow, changes: Sequence[Mapping[str, Any]], service_name: str,
             site_url: str = "") -> tuple[str, str]:
     """(title, plain-text body) of the message announcing one version."""
-    from tracker.publish import entry_title, version_page
-    from tracker.site import human_date, safe_text
+    from tracker.publish.build import entry_title, version_page
+    from tracker.publish.site import human_date, safe_text
 
     title = entry_title(version, service_name)
     flag = "material change" if version.material else "not material"

@@ -28,7 +28,7 @@ from typing import NamedTuple
 from diff_match_patch import diff_match_patch
 from rapidfuzz import fuzz, process
 
-from tracker.clauses import Clause, clause_key, split_clauses
+from tracker.analysis.clauses import Clause, clause_key, split_clauses
 
 SENTENCES_PER_CLAUSE = 1
 

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from tracker.classify import CATEGORIES, Labels, classify_text, split_sentences
-from tracker.facts import Fact, extract_facts
+from tracker.analysis.classify import CATEGORIES, Labels, classify_text, split_sentences
+from tracker.analysis.facts import Fact, extract_facts
 
 SEVERITIES = ("cosmetic", "minor", "material", "critical")
 COSMETIC_KINDS = ("date-only", "links-only", "contact-details", "formatting", "whitespace",

@@ -62,8 +62,8 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     """
     if old is None or kind == "first":
         return Analysis(summary="First version recorded")
-    from tracker.diff import diff_texts
-    from tracker.materiality import label_change
+    from tracker.analysis.diff import diff_texts
+    from tracker.analysis.materiality import label_change
 
     diff = diff_texts(old, new)
     changes: list[dict[str, Any]] = []

@@ -25,7 +25,7 @@ def console(stderr: bool = False) -> "Console":  # noqa: F821
 
 
 def word_ops(before: str | None, after: str | None) -> list[tuple[int, str]]:
-    from tracker.diff import word_diff
+    from tracker.analysis.diff import word_diff
 
     return word_diff(before or "", after or "")
 

@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable, Sequence
 
-from tracker import guard
+from tracker.fetch import guards as guard
 from tracker.errors import ConfigError, ExtractError, NotFoundError, StoreError
-from tracker.fetch import FetchOptions, Fetched, Validators, fetch_all
-from tracker.index import Index
-from tracker.record import Batch, Pending, analyse_later, check_settings, prepare, sync, write
-from tracker.sources import Document
-from tracker.store import Commit, NewVersion, Store, content_hash, iso
+from tracker.fetch.http import FetchOptions, Fetched, Validators, fetch_all
+from tracker.archive.index import Index
+from tracker.archive.record import Batch, Pending, analyse_later, check_settings, prepare, sync, write
+from tracker.sources.config import Document
+from tracker.archive.store import Commit, NewVersion, Store, content_hash, iso
 
 BATCH_SIZE = 50
 
@@ -156,7 +156,7 @@ def _check_archive(store: Store) -> None:
 def fingerprint(doc: Document) -> str:
     """What, besides the server's bytes, decides the extracted text: a 304 is only trusted when
     this is unchanged (new selectors or a new extractor need the full page)."""
-    from tracker.extract import EXTRACTOR_VERSION
+    from tracker.extract.convert import EXTRACTOR_VERSION
 
     # A range is written as its sources.toml table; a plain selector stays a string, so a document
     # without ranges keeps the fingerprint it had before ranges existed (and its validators).
@@ -376,7 +376,7 @@ def _content_problem(fetched: Fetched) -> str | None:
 
 def _extract(fetched: Fetched) -> str:
     """The document's text; a combined document's parts are extracted one by one and joined."""
-    from tracker.extract import extract, normalize_markdown
+    from tracker.extract.convert import extract, normalize_markdown
 
     if not fetched.parts:
         doc = fetched.document
@@ -393,7 +393,7 @@ def _extract(fetched: Fetched) -> str:
 
 
 def _to_version(fetched: Fetched) -> NewVersion:
-    from tracker.extract import EXTRACTOR_VERSION
+    from tracker.extract.convert import EXTRACTOR_VERSION
 
     doc = fetched.document
     text = _extract(fetched)

@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from tracker.fetch import (TRANSIENT_STATUSES, FetchOptions, Fetched, _Gate, _retry_after,
+from tracker.fetch.http import (TRANSIENT_STATUSES, FetchOptions, Fetched, _Gate, _retry_after,
                            _with_attempts)
-from tracker.sources import Document
+from tracker.sources.config import Document
 
 if TYPE_CHECKING:
     from playwright.async_api import Browser, Playwright

@@ -13,7 +13,7 @@ An OTA declarations folder holds one ``<Service>.json`` per service::
 What maps one to one: ``fetch`` -> ``url``, ``select`` / ``remove`` with CSS selectors (a string or
 a list) -> ``select`` / ``remove``; range selectors ``{startBefore|startAfter, endBefore|endAfter}``
 in those lists -> ranges (``{ start_before|start_after = ..., end_before|end_after = ... }``, the
-same DOM Range semantics, see ``tracker.sources.Range``); service id = the file name as a slug (the same id
+same DOM Range semantics, see ``tracker.sources.config.Range``); service id = the file name as a slug (the same id
 ``import-history`` gives the service's folder, so live tracking continues an imported history),
 service name = ``name``, document type = the terms type.
 
@@ -43,9 +43,9 @@ from pathlib import Path
 from typing import Any
 
 from tracker.errors import ConfigError
-from tracker.extract import check_selector
-from tracker.importer import ServiceIds
-from tracker.sources import Part, Range, Selector, Sources, parse_sources
+from tracker.extract.convert import check_selector
+from tracker.ota.history import ServiceIds
+from tracker.sources.config import Part, Range, Selector, Sources, parse_sources
 
 SUPPORTED, DEGRADED, UNSUPPORTED = "supported", "degraded", "unsupported"
 
@@ -441,10 +441,10 @@ def support_table(result: Declarations) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m tracker.ota DIR``: print the support table of a declarations folder."""
+    """``python -m tracker.ota.declarations DIR``: print the support table of a declarations folder."""
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m tracker.ota DECLARATIONS_DIR", file=sys.stderr)
+        print("usage: python -m tracker.ota.declarations DECLARATIONS_DIR", file=sys.stderr)
         return 2
     print(support_table(load_declarations(Path(args[0]))))
     return 0
