@@ -200,7 +200,7 @@ These terms are governed by the laws of Ireland.
 def test_sentences_run_together_are_one_modified_clause_not_removed_and_added():
     """'period.** Cancel' -> 'period.**Cancel' makes the splitter see one sentence: the words are
     the same, so this must not read as three removed clauses and a new one."""
-    from tracker.analysis.analyse import analyse
+    from tracker.analysis import analyse
 
     new = _MERGE_OLD.replace(". **EVERY", ".**EVERY").replace("PERIOD.** Cancel", "PERIOD.**Cancel")
     diff = diff_texts(_MERGE_OLD, new)

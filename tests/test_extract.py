@@ -22,7 +22,7 @@ from tracker.extract.convert import (
     html_to_markdown,
     normalize_markdown,
 )
-from tracker.sources.config import Range
+from tracker.sources import Range
 
 GOLDEN = Path(__file__).parent / "golden" / "extract"
 HTML = "text/html; charset=utf-8"

@@ -403,7 +403,7 @@ def test_gone_is_recorded_once_then_back(env, code):
     assert docs[BAD]["outcome"] == "unchanged"
     assert env.status()[BAD]["gone_since"] is None
     assert env.commits("faulty") == recorded
-    from tracker.archive.index import Index
+    from tracker.archive import Index
 
     with Index(env.store / "index.sqlite") as index:
         events = [(e["event"], e["detail"]) for e in index.events(BAD)]

@@ -18,7 +18,8 @@ from aiohttp import web
 from click.testing import CliRunner
 
 from tracker.cli.app import cli
-from tracker.fetch.http import FetchOptions, Fetched, _retry_after, fetch_all
+from tracker.fetch import FetchOptions, Fetched, fetch_all
+from tracker.fetch.base import retry_after as _retry_after
 from tracker.archive.index import Index
 from tracker.run.loop import run_snapshot
 from tracker.sources.config import Document

@@ -14,7 +14,7 @@ from tracker.cli.app import TrackerGroup, cli
 from tracker.cli.ota import register
 from tracker.ota.declarations import (COMBINE, DEGRADED, FILTER, RANGE, SUPPORTED, UNSUPPORTED,
                          load_declarations, support_table, to_toml, toml_string)
-from tracker.sources.config import Part, Range, parse_sources
+from tracker.sources import Part, Range, parse_sources
 
 DECLARATIONS = Path("/work/shared/data/ota/declarations")
 

@@ -220,7 +220,7 @@ def test_batches_analysed_in_worker_processes_are_indexed_in_commit_order(tmp_pa
     import tracker.archive.record
     import tracker.run.loop
     from tracker.analysis.analyse import analyse
-    from tracker.fetch.http import FetchOptions
+    from tracker.fetch import FetchOptions
     from tracker.archive.index import Index
     from tracker.run.loop import run_snapshot
     from tracker.archive.store import Store

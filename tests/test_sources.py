@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tracker.errors import ConfigError
-from tracker.sources.config import (
+from tracker.sources import (
     Document,
     Range,
     Sources,

@@ -6,7 +6,7 @@ so the same pair of texts always gets the same changes and the same labels.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 SEVERITY_ORDER = ("none", "cosmetic", "minor", "material", "critical")

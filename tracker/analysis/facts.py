@@ -8,8 +8,8 @@ Regular expressions only; fast enough for the clauses that changed.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,16 @@
+"""Archive: the git store (source of truth), the SQLite index derived from it, recording new
+versions, verification and repair, and the run lock.
+
+Errors: ``StoreError`` (git or SQLite cannot be read or written), ``NotFoundError`` (no such
+service, document or version), ``LockHeld`` (another run holds the store).
+"""
+
+from tracker.archive.index import Index, VersionRow
+from tracker.archive.lock import LOCK_NAME, LockHeld, RunLock
+from tracker.archive.record import reindex, sync
+from tracker.archive.store import Commit, NewVersion, Store, content_hash
+from tracker.archive.verify import Report, repair, verify
+from tracker.errors import NotFoundError, StoreError
+
+__all__ = ["LOCK_NAME", "Commit", "Index", "LockHeld", "NewVersion", "NotFoundError", "Report", "RunLock", "Store",
+           "StoreError", "VersionRow", "content_hash", "reindex", "repair", "sync", "verify"]

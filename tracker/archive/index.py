@@ -269,7 +269,7 @@ class Index:
 
     def stored_analysis(self, commit_sha: str) -> "Analysis | None":
         """The analysis recorded for a version against its predecessor (None for old rows)."""
-        from tracker.analysis.analyse import Analysis
+        from tracker.analysis import Analysis
 
         row = self.conn.execute(
             "SELECT material, severity, categories, summary, unchanged FROM versions WHERE commit_sha = ?",

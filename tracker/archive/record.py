@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from tracker.analysis.analyse import Analysis, analyse
-from tracker.errors import ConfigError, StoreError
 from tracker.archive.index import Index
 from tracker.archive.store import Commit, Store
+from tracker.errors import ConfigError, StoreError
 
 BATCH = 200
 

@@ -8,7 +8,6 @@ service, document or version).
 from __future__ import annotations
 
 import json
-import os
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -30,12 +29,12 @@ class Context:
         self.sources_given = sources is not None
 
     def store(self) -> "Store":  # noqa: F821
-        from tracker.archive.store import Store
+        from tracker.archive import Store
 
         return Store(self.store_dir)
 
     def sources(self) -> "Sources":  # noqa: F821
-        from tracker.sources.config import load_sources
+        from tracker.sources import load_sources
 
         return load_sources(self.sources_path)
 
@@ -152,10 +151,16 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
     """
     import time
 
-    from tracker.fetch.http import DEFAULT_USER_AGENT, FetchOptions
     from tracker.archive.lock import LOCK_NAME, LockHeld, RunLock
     from tracker.cli.output import clean
-    from tracker.run.loop import EXIT_LOCKED, parse_interval, parse_shard, run_snapshot, select_shard
+    from tracker.fetch import DEFAULT_USER_AGENT, FetchOptions
+    from tracker.run import (
+        EXIT_LOCKED,
+        parse_interval,
+        parse_shard,
+        run_snapshot,
+        select_shard,
+    )
 
     interval = parse_interval(every) if every else None
     part = parse_shard(shard) if shard else None
@@ -185,7 +190,13 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
     def with_progress(docs: list[Any]) -> Any:
         """A progress bar on stderr (a terminal); only noteworthy outcomes are printed above it."""
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
 
         columns = (TextColumn("fetching"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
         with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
@@ -393,7 +404,7 @@ def diff(obj: Context, service: str, document: str | None, from_: str | None, to
       tracker diff openrouter "Terms of Service" --from 1 --to -1
       tracker diff openrouter "Terms of Service" --from 2026-01-01 --json
     """
-    from tracker.analysis.analyse import analyse
+    from tracker.analysis import analyse
 
     with obj.index() as index:
         key = _document_key(index, service, document)
@@ -461,7 +472,7 @@ def compare(old: str, new: str, select: tuple[str, ...], remove: tuple[str, ...]
       tracker compare old.html new.html --select main --json
       tracker compare https://example.com/terms saved/terms.html
     """
-    from tracker.analysis.analyse import analyse
+    from tracker.analysis import analyse
 
     old_text = _load_text(old, select, remove)
     new_text = _load_text(new, select, remove)
@@ -474,7 +485,7 @@ def compare(old: str, new: str, select: tuple[str, ...], remove: tuple[str, ...]
 
 def _load_text(location: str, select: tuple[str, ...], remove: tuple[str, ...]) -> str:
     """Read a file or URL and extract it like a snapshot run would."""
-    from tracker.extract.convert import extract
+    from tracker.extract import extract
 
     if location.startswith(("http://", "https://")):
         import urllib.request
@@ -545,8 +556,8 @@ def summary(obj: Context, service: str, document: str | None, at: str | None, as
       tracker summary openrouter "Terms of Service"
       tracker summary openrouter "Terms of Service" --json
     """
-    from tracker.cli.output import clean
     from tracker.analysis.summary import summarise
+    from tracker.cli.output import clean
 
     key, version, text = _version_text(obj, service, document, at)
     result = summarise(text)
@@ -626,7 +637,7 @@ def reindex(obj: Context, as_json: bool) -> None:
     Example:
       tracker reindex
     """
-    from tracker.archive.record import reindex as rebuild
+    from tracker.archive import reindex as rebuild
 
     with obj.index(sync=False) as index:
         count = rebuild(obj.store(), index)
@@ -652,7 +663,8 @@ def verify(obj: Context, repair: bool, as_json: bool) -> None:
       tracker verify
       tracker verify --repair
     """
-    from tracker.archive.verify import repair as fix, verify as check
+    from tracker.archive import repair as fix
+    from tracker.archive.verify import verify as check
 
     with obj.index(sync=False) as index:
         report = fix(obj.store(), index) if repair else check(obj.store(), index)
@@ -679,7 +691,7 @@ def feed(obj: Context, out: str | None, base_url: str, limit: int) -> None:
       tracker feed
       tracker feed --out public/feeds --base-url https://terms.example.org/feeds
     """
-    from tracker.publish.build import write_feeds
+    from tracker.publish import write_feeds
 
     out_dir = Path(out) if out else obj.store_dir / "feeds"
     with obj.index() as index:
@@ -708,7 +720,8 @@ def demo(directory: str | None) -> None:
 def _register_plugins() -> None:
     """Commands that live in their own modules (they import only click at start-up)."""
     from tracker.cli.ota import COMMANDS as ota_commands
-    from tracker.cli.publish import notify as notify_command, publish, serve
+    from tracker.cli.publish import notify as notify_command
+    from tracker.cli.publish import publish, serve
 
     for command in (publish, serve, notify_command, *ota_commands):
         cli.add_command(command)

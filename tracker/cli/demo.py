@@ -47,7 +47,7 @@ def _server(pages: _Pages) -> ThreadingHTTPServer:
 
 def write_sources(path: Path, base_url: str) -> None:
     """A sources.toml for the demo service, as a user would write it."""
-    from tracker.cli import demo_pages as dp
+    import tracker.cli.demo_pages as dp
 
     lines = [f'[[service]]\nid = "{dp.SERVICE_ID}"\nname = "{dp.SERVICE_NAME}"\n']
     for doc_type, url_path in dp.DOCUMENTS.items():
@@ -60,14 +60,14 @@ def write_sources(path: Path, base_url: str) -> None:
 
 def run_demo(directory: Path | None = None) -> int:
     """Run every round, print what was recorded, then the diff, feeds and locations."""
-    from tracker.cli import demo_pages as dp
-    from tracker.fetch.http import FetchOptions
+    import tracker.cli.demo_pages as dp
     from tracker.archive.index import Index
+    from tracker.archive.store import Store
     from tracker.cli.output import clean
+    from tracker.fetch import FetchOptions
     from tracker.publish.build import write_feeds
     from tracker.run.loop import run_snapshot
     from tracker.sources.config import load_sources
-    from tracker.archive.store import Store
 
     root = Path(directory) if directory else Path(tempfile.mkdtemp(prefix="tracker-demo-"))
     root.mkdir(parents=True, exist_ok=True)

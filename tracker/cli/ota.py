@@ -45,9 +45,9 @@ def import_history_command(obj: Any, repo: str, rev: str, batch: int, as_json: b
       tracker import-history ota-demo
       tracker import-history ota-demo --rev main --json
     """
-    from tracker.ota.history import import_history
     from tracker.archive.index import Index
     from tracker.archive.lock import LOCK_NAME, LockHeld, RunLock
+    from tracker.ota.history import import_history
     from tracker.run.loop import EXIT_LOCKED
 
     def progress(result: Any) -> None:
@@ -152,7 +152,7 @@ def export_command(obj: Any, out: str, fmt: str, service: str | None, license_te
       tracker export --format jsonl changes.jsonl
       tracker export --format jsonl - | jq .summary
     """
-    from tracker.ota.export import export_dataset, export_jsonl
+    from tracker.ota import export_dataset, export_jsonl
 
     store = obj.store()
     with obj.index() as index:

@@ -36,7 +36,7 @@ def publish(obj: Any, out: str | None, base_url: str, limit: int, as_json: bool)
       tracker publish
       tracker publish --out public --base-url https://terms.example.org
     """
-    from tracker.publish.build import publish_site
+    from tracker.publish import publish_site
 
     out_dir = Path(out) if out else obj.store_dir / "site"
     with obj.index() as index:
@@ -106,7 +106,12 @@ def notify(obj: Any, notify_file: str | None, run_id: int | None, check: bool) -
       tracker notify --check
       tracker notify --run 12 --notify /etc/tracker/notify.toml
     """
-    from tracker.publish.notify import find_notify_file, load_notify, notify_after_run, run_commits
+    from tracker.publish.notify import (
+        find_notify_file,
+        load_notify,
+        notify_after_run,
+        run_commits,
+    )
 
     path = find_notify_file(obj.sources_path, Path(notify_file) if notify_file else None)
     if path is None:

@@ -18,10 +18,11 @@ from urllib.parse import urlsplit
 import html_to_markdown as h2m
 import html_to_markdown._html_to_markdown as h2m_native
 import html_to_markdown.api as h2m_api
-from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from tracker.errors import ExtractError
 from tracker.sources.config import Range, Selector
+from tracker.sources.selectors import check_selector
 
 EXTRACTOR_VERSION = "1"
 
@@ -224,24 +225,6 @@ def _is_pdf(raw: bytes, content_type: str | None, url: str) -> bool:
 
 
 # --------------------------------------------------------------------------- HTML
-
-
-def check_selector(selector: str) -> str | None:
-    """None if selectolax (lexbor) accepts `selector`, else a short reason.
-
-    lexbor raises SelectolaxError("Can't parse CSS selector.") for syntax errors and for
-    pseudo-classes it does not know (:contains, :lang, ::before); unknown tags/classes are fine.
-    """
-    if not selector.strip():
-        return "empty CSS selector"
-    try:
-        LexborHTMLParser("<p></p>").css(selector)
-    except SelectolaxError:
-        return (
-            f"invalid CSS selector {selector!r}: cannot be parsed "
-            "(check brackets, quotes, combinators; pseudo-elements and :contains/:lang are not supported)"
-        )
-    return None
 
 
 def html_to_markdown(

@@ -27,8 +27,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from tracker.fetch.http import (TRANSIENT_STATUSES, FetchOptions, Fetched, _Gate, _retry_after,
-                           _with_attempts)
+from tracker.fetch.base import (
+    TRANSIENT_STATUSES,
+    Fetched,
+    FetchOptions,
+    Gate,
+    retry_after,
+    with_attempts,
+)
 from tracker.sources.config import Document
 
 if TYPE_CHECKING:
@@ -108,7 +114,7 @@ async def render_one(
     doc: Document,
     options: FetchOptions,
     *,
-    gate: _Gate,
+    gate: Gate,
     renderer: Renderer | None,
     fetched_at: datetime,
     started: float,
@@ -125,7 +131,7 @@ async def render_one(
         for attempt in range(1, attempts + 1):
             async with gate(netloc):
                 result, retry_after = await _attempt(browser, doc, options, fetched_at, started)
-            result = _with_attempts(result, attempt)
+            result = with_attempts(result, attempt)
             if retry_after is None or attempt == attempts:
                 return result
             wait = retry_after if retry_after > 0 else options.backoff * 2 ** (attempt - 1) * random.uniform(1.0, 1.25)
@@ -171,7 +177,7 @@ async def _attempt(
             message = f"HTTP {status} {response.status_text or ''}".strip()  # type: ignore[union-attr]
             if status not in TRANSIENT_STATUSES:
                 return failed(message, status, final_url), None
-            wait = _retry_after(await response.header_value("retry-after"), options.max_retry_after)  # type: ignore[union-attr]
+            wait = retry_after(await response.header_value("retry-after"), options.max_retry_after)  # type: ignore[union-attr]
             return failed(message, status, final_url), wait
         content_type = (await response.header_value("content-type") or "") if response is not None else ""
         media = content_type.split(";", 1)[0].strip().lower()

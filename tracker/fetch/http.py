@@ -17,200 +17,28 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from contextlib import asynccontextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, AsyncIterator, Mapping, Sequence
 from urllib.parse import unquote, urlsplit
 
-from tracker import __version__
+from tracker.fetch.base import (
+    TRANSIENT_STATUSES,
+    Fetched,
+    FetchOptions,
+    Gate,
+    Validators,
+    retry_after,
+    with_attempts,
+)
+from tracker.fetch.robots import Robots
 from tracker.sources.config import Document
 
 if TYPE_CHECKING:
     import aiohttp
-    from protego import Protego
 
     from tracker.fetch.browser import Renderer
-
-DEFAULT_USER_AGENT = (
-    f"tracker/{__version__} (+https://github.com/terms-tracker/tracker; "
-    "keeps a public history of terms of service)"
-)
-DEFAULT_CONCURRENCY = 8
-DEFAULT_PER_HOST = 2
-DEFAULT_HOST_DELAY = 1.0
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-DEFAULT_ATTEMPTS = 3
-
-# Statuses worth another try: the server is busy or a gateway hiccuped. Everything else >= 400
-# (404, 410, 401, 403, ...) is an answer that will not change within a run.
-TRANSIENT_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
-ROBOTS_MAX_BYTES = 500 * 1024  # RFC 9309: parse at least 500 KiB; ignore the rest
-MAX_CRAWL_DELAY = 60.0  # a robots.txt asking for more would stall a run for hours
-
-
-@dataclass(frozen=True)
-class FetchOptions:
-    """Run-wide fetch settings; per-document timeout and user agent override them."""
-
-    concurrency: int = DEFAULT_CONCURRENCY
-    per_host: int = DEFAULT_PER_HOST
-    host_delay: float = DEFAULT_HOST_DELAY  # seconds between request starts on one host
-    max_bytes: int = DEFAULT_MAX_BYTES
-    user_agent: str = DEFAULT_USER_AGENT
-    allow_file: bool = True
-    robots: bool = True  # honour robots.txt
-    attempts: int = DEFAULT_ATTEMPTS  # tries per document, first one included
-    backoff: float = 1.0  # wait before the 2nd try; doubles after each failure
-    max_retry_after: float = 60.0  # cap on a server's Retry-After
-
-
-@dataclass(frozen=True)
-class Validators:
-    """What the server said identifies the version we hold: sent back to get a 304."""
-
-    etag: str | None = None
-    last_modified: str | None = None
-
-    def headers(self) -> dict[str, str]:
-        out: dict[str, str] = {}
-        if self.etag:
-            out["If-None-Match"] = self.etag
-        if self.last_modified:
-            out["If-Modified-Since"] = self.last_modified
-        return out
-
-
-@dataclass(frozen=True)
-class Fetched:
-    """The outcome of fetching one document: bytes and metadata, or why there are none."""
-
-    document: Document
-    url: str
-    final_url: str
-    status: int | None
-    content_type: str
-    body: bytes
-    fetched_at: datetime
-    duration: float
-    error: str | None = None
-    not_modified: bool = False  # 304: the version we hold is current; body is empty
-    skipped: str | None = None  # not fetched on purpose (robots.txt), with the reason
-    etag: str | None = None
-    last_modified: str | None = None
-    attempts: int = 1
-    # A document made of several pages: each part as fetched (``body`` then holds them all, each
-    # after a marker comment, so the raw bytes and their hash cover every part).
-    parts: tuple["Fetched", ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None and self.skipped is None
-
-    @property
-    def validators(self) -> Validators | None:
-        if not (self.etag or self.last_modified):
-            return None
-        return Validators(self.etag, self.last_modified)
-
-
-class _Host:
-    """Politeness state of one host: slots in flight, and when the next request may start."""
-
-    def __init__(self, per_host: int, delay: float) -> None:
-        self.slots = asyncio.Semaphore(max(1, per_host))
-        self.turn = asyncio.Lock()  # requests to a host start one at a time, spaced by delay
-        self.delay = max(0.0, delay)
-        self.next_start = 0.0  # event-loop clock
-
-    def defer(self, seconds: float) -> None:
-        """Hold every request to this host back (the server asked us to slow down)."""
-        loop = asyncio.get_running_loop()
-        self.next_start = max(self.next_start, loop.time() + seconds)
-
-
-class _Gate:
-    """Global and per-host limits; a request runs inside ``async with gate(host)``."""
-
-    def __init__(self, options: FetchOptions) -> None:
-        self.options = options
-        self.limit = asyncio.Semaphore(max(1, options.concurrency))
-        self.hosts: dict[str, _Host] = {}
-
-    def host(self, netloc: str) -> _Host:
-        if netloc not in self.hosts:
-            self.hosts[netloc] = _Host(self.options.per_host, self.options.host_delay)
-        return self.hosts[netloc]
-
-    @asynccontextmanager
-    async def __call__(self, netloc: str) -> AsyncIterator[None]:
-        host = self.host(netloc)
-        loop = asyncio.get_running_loop()
-        async with host.slots:
-            # The global slot is taken after the host's delay has passed, so a slow host does
-            # not hold slots that other hosts could use.
-            async with host.turn:
-                wait = host.next_start - loop.time()
-                if wait > 0:
-                    await asyncio.sleep(wait)
-                await self.limit.acquire()
-                host.next_start = loop.time() + host.delay
-            try:
-                yield
-            finally:
-                self.limit.release()
-
-
-class _Robots:
-    """robots.txt of each origin, fetched once per run and shared by its documents."""
-
-    def __init__(self, session: "aiohttp.ClientSession", gate: _Gate, options: FetchOptions) -> None:
-        self.session = session
-        self.gate = gate
-        self.options = options
-        self.rules: dict[str, asyncio.Task[Protego | None]] = {}
-
-    async def check(self, url: str, user_agent: str) -> str | None:
-        """None if ``url`` may be fetched, else the reason it may not."""
-        parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc}"
-        if origin not in self.rules:
-            self.rules[origin] = asyncio.ensure_future(self._load(origin, parts.netloc))
-        rules = await asyncio.shield(self.rules[origin])
-        if rules is None:
-            return None
-        delay = rules.crawl_delay(user_agent)
-        if delay:
-            host = self.gate.host(parts.netloc)
-            host.delay = max(host.delay, min(delay, MAX_CRAWL_DELAY))
-        if rules.can_fetch(url, user_agent):
-            return None
-        return f"disallowed by {origin}/robots.txt"
-
-    async def _load(self, origin: str, netloc: str) -> "Protego | None":
-        """Parsed rules, or None for "everything allowed".
-
-        RFC 9309: a 4xx robots.txt means no restrictions. It asks crawlers to assume a full
-        disallow when robots.txt is unreachable (5xx, network error); we fetch a few pages per
-        host now and then, so we treat that as "no restrictions" too rather than drop the host.
-        """
-        import aiohttp
-        from protego import Protego
-
-        headers = {"User-Agent": self.options.user_agent}
-        try:
-            async with self.gate(netloc):
-                async with self.session.get(f"{origin}/robots.txt", headers=headers, max_redirects=5,
-                                            timeout=aiohttp.ClientTimeout(total=30)) as resp:
-                    if resp.status >= 300:
-                        return None
-                    body = await resp.content.read(ROBOTS_MAX_BYTES)
-        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
-            return None
-        return Protego.parse(body.decode("utf-8", "replace"))
-
 
 async def fetch_all(
     documents: Sequence[Document],
@@ -225,7 +53,7 @@ async def fetch_all(
     import aiohttp
 
     validators = validators or {}
-    gate = _Gate(options)
+    gate = Gate(options)
     queue: asyncio.Queue[Fetched] = asyncio.Queue()
     connector = aiohttp.TCPConnector(limit=max(1, options.concurrency), ttl_dns_cache=300)
     renderer = None
@@ -235,7 +63,7 @@ async def fetch_all(
 
         renderer = Renderer()  # one headless browser for the run, started by its first document
     async with aiohttp.ClientSession(connector=connector, auto_decompress=True) as session:
-        robots = _Robots(session, gate, options) if options.robots else None
+        robots = Robots(session, gate, options) if options.robots else None
 
         async def one(doc: Document) -> None:
             try:
@@ -291,8 +119,8 @@ async def fetch_one(
     doc: Document,
     options: FetchOptions,
     *,
-    gate: _Gate | None = None,
-    robots: _Robots | None = None,
+    gate: Gate | None = None,
+    robots: Robots | None = None,
     validators: Validators | None = None,
     renderer: "Renderer | None" = None,
 ) -> Fetched:
@@ -312,7 +140,7 @@ async def fetch_one(
         if not browser:
             return _read_file(doc, fetched_at, started, options.max_bytes)
 
-    gate = gate or _Gate(options)
+    gate = gate or Gate(options)
     user_agent = doc.user_agent or options.user_agent
     # A per-document opt-out (`robots = false` in sources.toml) once Document carries it.
     if robots is not None and getattr(doc, "robots", True) and parts.scheme != "file":
@@ -335,7 +163,7 @@ async def fetch_one(
     for attempt in range(1, attempts + 1):
         async with gate(parts.netloc):
             result, retry_after = await _attempt(session, doc, headers, options, fetched_at, started)
-        result = _with_attempts(result, attempt)
+        result = with_attempts(result, attempt)
         if retry_after is None or attempt == attempts:
             return result
         # Exponential backoff with a little jitter, unless the server said how long to wait.
@@ -374,7 +202,7 @@ async def _attempt(
                 message = f"HTTP {resp.status} {resp.reason or ''}".strip()
                 if resp.status not in TRANSIENT_STATUSES:
                     return failed(message, resp.status, final_url), None
-                wait = _retry_after(resp.headers.get("Retry-After"), options.max_retry_after)
+                wait = retry_after(resp.headers.get("Retry-After"), options.max_retry_after)
                 return failed(message, resp.status, final_url), wait
             declared = resp.content_length
             if declared is not None and declared > options.max_bytes:
@@ -402,35 +230,6 @@ async def _attempt(
         return failed(f"invalid HTTP response: {' '.join(str(exc.message).split())[:200]}"), None
     except aiohttp.ClientError as exc:
         return failed(f"{type(exc).__name__}: {exc}"), None
-
-
-def _retry_after(value: str | None, cap: float) -> float:
-    """Seconds from a Retry-After header (delta-seconds or HTTP date), capped; 0 if absent or bad."""
-    if not value:
-        return 0.0
-    value = value.strip()
-    if value.isdigit():
-        seconds = float(value)
-    else:
-        try:
-            when = parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            return 0.0
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=timezone.utc)
-        seconds = (when - datetime.now(timezone.utc)).total_seconds()
-    return min(max(seconds, 0.001), cap)
-
-
-def _with_attempts(fetched: Fetched, attempts: int) -> Fetched:
-    if attempts == 1:
-        return fetched
-    from dataclasses import replace
-
-    error = fetched.error
-    if error:
-        error = f"{error} (after {attempts} attempts)"
-    return replace(fetched, attempts=attempts, error=error)
 
 
 def _read_file(doc: Document, fetched_at: datetime, started: float, max_bytes: int) -> Fetched:

@@ -43,9 +43,9 @@ from pathlib import Path
 from typing import Any
 
 from tracker.errors import ConfigError
-from tracker.extract.convert import check_selector
 from tracker.ota.history import ServiceIds
 from tracker.sources.config import Part, Range, Selector, Sources, parse_sources
+from tracker.sources.selectors import check_selector
 
 SUPPORTED, DEGRADED, UNSUPPORTED = "supported", "degraded", "unsupported"
 

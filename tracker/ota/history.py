@@ -31,11 +31,11 @@ from pathlib import Path
 from typing import Callable, Iterator, Sequence
 from urllib.parse import quote
 
+from tracker.archive.index import Index
+from tracker.archive.store import NewVersion, Store, content_hash, iso
 from tracker.errors import ExtractError, StoreError
 from tracker.extract.convert import EXTRACTOR_VERSION, extract, normalize_markdown
-from tracker.archive.index import Index
 from tracker.sources.config import validate_document_type, validate_id
-from tracker.archive.store import NewVersion, Store, content_hash, iso
 
 BATCH = 500
 TEXT_SUFFIXES = {".md": "md", ".markdown": "md", ".txt": "txt"}

@@ -25,201 +25,32 @@ one change renders one new entry.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from tracker.publish.feeds import Feed, FeedEntry, _write_if_changed, feed_filename, write_feed
-from tracker.archive.index import Index, VersionRow, _version_row
+from tracker.archive.index import Index, VersionRow
 from tracker.archive.store import parse_iso
-
-FEED_EXTS = (".atom", ".rss", ".json")
-STATE_FILE = ".tracker-feeds.json"
-# Bump when the shape of entries changes: every cached entry and feed is then rebuilt.
-ENTRY_FORMAT = "2"
-RESERVED_TOP = {"all", "material", "category", "feeds", "index.html", "style.css"}
-RESERVED_IN_SERVICE = {"all", "material", "index.html"}
-_RESERVED_EXTS = (".atom", ".rss", ".json", ".html", ".css")
-
-
-# --- names and ids -----------------------------------------------------------------------------
-
-
-def entry_id(version: VersionRow) -> str:
-    """Permanent id of a version's feed entry (tag URI, RFC 4151)."""
-    digest = version.content_hash.split(":")[-1][:16]
-    stamp = version.fetched_at.replace("-", "").replace(":", "")
-    return f"tag:tracker.invalid,2026:{feed_filename(version.document_key)}/{stamp}/{digest}"
-
-
-def service_slug(service_id: str) -> str:
-    """Folder name of a service, in feeds and on the site; never a reserved top-level name."""
-    slug = feed_filename(service_id.replace("/", "-"))
-    return slug + "-service" if slug in RESERVED_TOP or slug.endswith(_RESERVED_EXTS) else slug
-
-
-def document_slug(document_key: str) -> str:
-    """``<service>/<document-slug>``: a document's feed name and site folder."""
-    service_id, _, doc_type = document_key.partition("/")
-    slug = feed_filename(doc_type.replace("/", "-"))
-    if slug in RESERVED_IN_SERVICE or slug.endswith(_RESERVED_EXTS):
-        slug += "-document"
-    return f"{service_slug(service_id)}/{slug}"
-
-
-def version_slug(version: VersionRow) -> str:
-    """Stable page name of a version: fetch time + content hash, never a row id or seq."""
-    stamp = version.fetched_at.replace("-", "").replace(":", "")
-    return f"{stamp}-{version.content_hash.split(':')[-1][:12]}"
-
-
-def version_page(version: VersionRow) -> str:
-    """Site-relative path of a version's diff page."""
-    return f"{document_slug(version.document_key)}/{version_slug(version)}.html"
-
-
-def entry_title(version: VersionRow, service_name: str) -> str:
-    """Says what changed, not just that something did."""
-    from tracker.publish.site import safe_text
-
-    who = f"{service_name} {version.document_type}"
-    return safe_text(f"{who}: {version.summary or 'updated'}")
-
-
-# --- the catalog: everything publishing needs, in two queries ------------------------------------
-
-
-@dataclass(frozen=True)
-class Label:
-    """The light part of a stored clause change: enough to filter and fingerprint."""
-
-    kind: str
-    material: bool
-    severity: str
-    categories: tuple[str, ...]
-    explanation: str
-
-
-@dataclass
-class Catalog:
-    """All versions and change labels of the index, loaded once per publish."""
-
-    names: dict[str, str]
-    documents: list[dict[str, Any]]
-    by_doc: dict[str, list[VersionRow]]
-    labels: dict[str, list[Label]]
-    _fps: dict[str, str] = field(default_factory=dict)
-    _cats: dict[str, tuple[str, ...]] = field(default_factory=dict)
-
-    def service_name(self, service_id: str) -> str:
-        return self.names.get(service_id) or service_id
-
-    def doc_title(self, document_key: str) -> str:
-        service_id, _, doc_type = document_key.partition("/")
-        return f"{self.service_name(service_id)} {doc_type}"
-
-    def changes(self) -> list[VersionRow]:
-        """Every version except first ones (those are not changes), newest first."""
-        out = [v for versions in self.by_doc.values() for v in versions if v.seq > 1]
-        out.sort(key=lambda v: (v.fetched_at, v.seq, v.document_key), reverse=True)
-        return out
-
-    def categories(self, version: VersionRow) -> tuple[str, ...]:
-        """The version's categories plus those of its non-cosmetic clause changes."""
-        from tracker.analysis.analyse import severity_rank
-
-        cached = self._cats.get(version.commit_sha)
-        if cached is None:
-            cats = set(version.categories)
-            for label in self.labels.get(version.commit_sha, []):
-                if label.material or severity_rank(label.severity) >= severity_rank("minor"):
-                    cats.update(label.categories)
-            cached = self._cats[version.commit_sha] = tuple(sorted(cats))
-        return cached
-
-    def fingerprint(self, version: VersionRow) -> str:
-        """Digest of everything an entry or page of this version shows."""
-        fp = self._fps.get(version.commit_sha)
-        if fp is None:
-            data = [version.to_dict(), self.service_name(version.service_id),
-                    [label.__dict__ for label in self.labels.get(version.commit_sha, [])]]
-            fp = _digest(data)
-            self._fps[version.commit_sha] = fp
-        return fp
-
-
-def load_catalog(index: Index) -> Catalog:
-    """Read every version and every change label (not the clause texts) in two queries."""
-    by_doc: dict[str, list[VersionRow]] = {}
-    for row in index.conn.execute("SELECT * FROM versions ORDER BY document_key, seq"):
-        v = _version_row(row)
-        by_doc.setdefault(v.document_key, []).append(v)
-    labels: dict[str, list[Label]] = {}
-    for r in index.conn.execute(
-        "SELECT commit_sha, kind, material, severity, categories, explanation FROM changes ORDER BY commit_sha, n"
-    ):
-        labels.setdefault(r[0], []).append(
-            Label(r[1] or "", bool(r[2]), r[3] or "", tuple(json.loads(r[4] or "[]")), r[5] or "")
-        )
-    return Catalog(index.service_names(), index.documents(), by_doc, labels)
-
-
-# --- feed plan -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FeedSpec:
-    """One feed to write: its name (path without extension) and its versions, newest first."""
-
-    name: str
-    title: str
-    description: str
-    page: str  # site-relative page the feed belongs to
-    versions: tuple[VersionRow, ...]
-
-
-def taxonomy() -> tuple[str, ...]:
-    """Category ids with a feed even before anything changed, so URLs can be subscribed early."""
-    from tracker.analysis.classify import CATEGORIES
-
-    return CATEGORIES
-
-
-def feed_specs(catalog: Catalog, limit: int) -> list[FeedSpec]:
-    """Every feed of the URL scheme, with the versions each one carries."""
-    changes = catalog.changes()
-    specs = [
-        FeedSpec("all", "Terms changes: all documents", "Every recorded change of every tracked document",
-                 "index.html", tuple(changes[:limit])),
-        FeedSpec("material", "Material terms changes: all documents",
-                 "Changes that alter what users get, pay, owe, risk or agree to",
-                 "index.html", tuple([v for v in changes if v.material][:limit])),
-    ]
-    seen_cats = {c for v in changes for c in catalog.categories(v)}
-    for cat in sorted(set(taxonomy()) | seen_cats):
-        chosen = [v for v in changes if cat in catalog.categories(v)][:limit]
-        specs.append(FeedSpec(f"category/{feed_filename(cat)}", f"Terms changes: {cat}",
-                              f"Recorded changes about {cat}, every service", "index.html", tuple(chosen)))
-    services = sorted({d["service_id"] for d in catalog.documents})
-    for sid in services:
-        name, slug = catalog.service_name(sid), service_slug(sid)
-        mine = [v for v in changes if v.service_id == sid]
-        specs.append(FeedSpec(f"{slug}/all", f"Terms changes: {name}", f"Every recorded change of {name}'s documents",
-                              f"{slug}/index.html", tuple(mine[:limit])))
-        specs.append(FeedSpec(f"{slug}/material", f"Material terms changes: {name}",
-                              f"Material changes of {name}'s documents", f"{slug}/index.html",
-                              tuple([v for v in mine if v.material][:limit])))
-    for doc in catalog.documents:
-        key, title = doc["key"], catalog.doc_title(doc["key"])
-        mine = [v for v in changes if v.document_key == key]
-        specs.append(FeedSpec(document_slug(key), f"Terms changes: {title}", f"Recorded changes of {title}",
-                              f"{document_slug(key)}/index.html", tuple(mine[:limit])))
-    return specs
-
-
-# --- writing feeds -------------------------------------------------------------------------------
+from tracker.publish.catalog import (
+    ENTRY_FORMAT,
+    FEED_EXTS,
+    STATE_FILE,
+    Catalog,
+    _digest,
+    _load_state,
+    _save_state,
+    entry_id,
+    entry_title,
+    feed_specs,
+    load_catalog,
+    version_page,
+)
+from tracker.publish.feeds import (
+    Feed,
+    FeedEntry,
+    feed_filename,
+    write_feed,
+)
+from tracker.publish.text import safe_text
 
 
 @dataclass
@@ -309,7 +140,6 @@ def publish_feeds(index: Index, out_dir: Path, *, base_url: str = "", site_url: 
 
 
 def _entry(catalog: Catalog, v: VersionRow, site: str | None, html: str) -> FeedEntry:
-    from tracker.publish.site import safe_text
 
     name = catalog.service_name(v.service_id)
     tags = [name, v.document_type, *catalog.categories(v)]
@@ -338,7 +168,6 @@ def attention_entries(index: Index, catalog: Catalog, site: str | None, link: st
     those of the start of the problem, so it stays one entry while the problem lasts."""
     import html
 
-    from tracker.publish.site import safe_text
 
     urls = {d["key"]: d.get("url") for d in catalog.documents}
     gone = index.gone_since()
@@ -393,26 +222,3 @@ def publish_site(index: Index, out_dir: Path, *, base_url: str = "", limit: int 
                           catalog=catalog)
     written, total = write_site(index, catalog, out_dir, feed_specs(catalog, limit))
     return PublishReport(feeds, written, total)
-
-
-# --- helpers -------------------------------------------------------------------------------------
-
-
-def _digest(data: Any) -> str:
-    raw = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:24]
-
-
-def _load_state(path: Path) -> dict[str, Any]:
-    """The last publish's fingerprints; a missing or broken file just means 'rebuild'."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) and data.get("format") == ENTRY_FORMAT else {}
-    except (OSError, ValueError):
-        return {}
-
-
-def _save_state(path: Path, data: dict[str, Any]) -> None:
-    payload = {"format": ENTRY_FORMAT, **data}
-    _write_if_changed(path, (json.dumps(payload, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8"))
-

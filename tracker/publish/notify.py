@@ -27,8 +27,10 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 from urllib.parse import urlsplit
 
-from tracker.errors import ConfigError
 from tracker.archive.index import Index, VersionRow, _version_row
+from tracker.errors import ConfigError
+from tracker.publish.catalog import entry_title, version_page
+from tracker.publish.text import human_date, safe_text
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +161,7 @@ def _apprise_accepts(url: str) -> bool:
 
 def change_categories(version: VersionRow, changes: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
     """A version's categories plus those of its non-cosmetic clause changes (as the feeds use)."""
-    from tracker.analysis.analyse import severity_rank
+    from tracker.analysis import severity_rank
 
     cats = set(version.categories)
     for c in changes:
@@ -171,8 +173,6 @@ def change_categories(version: VersionRow, changes: Sequence[Mapping[str, Any]])
 def message(version: VersionRow, changes: Sequence[Mapping[str, Any]], service_name: str,
             site_url: str = "") -> tuple[str, str]:
     """(title, plain-text body) of the message announcing one version."""
-    from tracker.publish.build import entry_title, version_page
-    from tracker.publish.site import human_date, safe_text
 
     title = entry_title(version, service_name)
     flag = "material change" if version.material else "not material"

@@ -10,33 +10,33 @@ diffs): one is re-rendered only when its fingerprint changed.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import Any, Sequence
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from tracker.archive import Index, VersionRow
+from tracker.publish.catalog import (
+    Catalog,
+    FeedSpec,
+    _digest,
+    _load_state,
+    _save_state,
+    document_slug,
+    entry_title,
+    service_slug,
+    version_page,
+)
 from tracker.publish.feeds import _write_if_changed
-from tracker.archive.index import Index, VersionRow
-from tracker.archive.store import parse_iso
-
-if TYPE_CHECKING:
-    from tracker.publish.build import Catalog, FeedSpec
+from tracker.publish.text import human_date, safe_text
 
 STATE_FILE = ".tracker-site.json"
 RECENT_ON_INDEX = 20
-# C0/C1 controls (but tab/newline), lone surrogates, non-characters, bidi embeddings/overrides/isolates.
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
 KIND_LABELS = {"added": "Added", "removed": "Removed", "modified": "Changed", "moved": "Moved"}
-
-
-def safe_text(text: Any) -> str:
-    """Page text fit for HTML and XML: no control characters, no bidi overrides."""
-    return _UNSAFE.sub("", "" if text is None else str(text))
 
 
 def _finalize(value: Any) -> Any:
@@ -69,14 +69,6 @@ def templates_digest() -> str:
         if item.is_file():
             h.update(item.name.encode() + b"\0" + item.read_bytes() + b"\0")
     return h.hexdigest()[:16]
-
-
-def human_date(value: str) -> str:
-    """'2026-11-26T10:00:00Z' -> '26 Nov 2026, 10:00 UTC'."""
-    try:
-        return parse_iso(value).strftime("%d %b %Y, %H:%M UTC")
-    except (ValueError, AttributeError):
-        return str(value)
 
 
 # --- views -------------------------------------------------------------------------------------
@@ -142,7 +134,7 @@ def change_view(n: int, change: dict[str, Any]) -> ChangeView:
 
 def _order(views: list[ChangeView]) -> list[ChangeView]:
     """Material changes first (most severe first), then the rest in document order."""
-    from tracker.analysis.analyse import severity_rank
+    from tracker.analysis import severity_rank
 
     return sorted(views, key=lambda c: (not c.material, -severity_rank(c.severity)))
 
@@ -153,7 +145,6 @@ def _http_link(url: str) -> str:
 
 
 def _version_ctx(catalog: "Catalog", v: VersionRow, root: str) -> dict[str, Any]:
-    from tracker.publish.build import entry_title, version_page
 
     return {
         "title": entry_title(v, catalog.service_name(v.service_id)),
@@ -179,7 +170,6 @@ def _feed_links(*pairs: tuple[str, str]) -> list[dict[str, str]]:
 
 def render_entry_html(catalog: "Catalog", v: VersionRow, changes: Sequence[dict[str, Any]], site: str | None) -> str:
     """HTML content of a feed entry: each changed clause, its explanation and an inline word diff."""
-    from tracker.publish.build import version_page
 
     views = _order([change_view(n, c) for n, c in enumerate(changes)])
     html = environment().get_template("entry.html").render(
@@ -193,7 +183,6 @@ def render_entry_html(catalog: "Catalog", v: VersionRow, changes: Sequence[dict[
 
 def write_site(index: Index, catalog: "Catalog", out_dir: Path, specs: Sequence["FeedSpec"]) -> tuple[list[str], int]:
     """Write every page into ``out_dir``; return (pages actually written, pages in the site)."""
-    from tracker.publish.build import _digest, _load_state, _save_state, document_slug, service_slug, version_page
 
     out_dir = Path(out_dir)
     env = environment()

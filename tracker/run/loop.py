@@ -20,13 +20,21 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable, Sequence
 
-from tracker.fetch import guards as guard
+from tracker.archive import Index
+from tracker.archive.record import (
+    Batch,
+    Pending,
+    analyse_later,
+    check_settings,
+    prepare,
+    sync,
+    write,
+)
+from tracker.archive.store import Commit, NewVersion, Store, iso
 from tracker.errors import ConfigError, ExtractError, NotFoundError, StoreError
-from tracker.fetch.http import FetchOptions, Fetched, Validators, fetch_all
-from tracker.archive.index import Index
-from tracker.archive.record import Batch, Pending, analyse_later, check_settings, prepare, sync, write
+from tracker.fetch import guards as guard
+from tracker.fetch import Fetched, FetchOptions, Validators, fetch_all
 from tracker.sources.config import Document
-from tracker.archive.store import Commit, NewVersion, Store, content_hash, iso
 
 BATCH_SIZE = 50
 

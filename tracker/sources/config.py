@@ -648,7 +648,7 @@ class _Checker:
                              f"like {{ start_after = \"#intro\", end_before = \"footer\" }}), e.g. {example}")
             return ()
         # Imported here: tracker.extract.convert is heavier and imports this module.
-        from tracker.extract.convert import check_selector
+        from tracker.sources.selectors import check_selector
 
         items: list[Selector] = []
         for item in values:
@@ -665,7 +665,7 @@ class _Checker:
 
     def range(self, raw: dict[str, Any], key: str, label: str, line: int | None) -> Range | None:
         """One inline table of a select/remove list as a Range, or None after reporting why not."""
-        from tracker.extract.convert import check_selector
+        from tracker.sources.selectors import check_selector
 
         where = f"range in '{key}' of {label}"
         example = f'{key} = [{{ start_after = "#intro", end_before = "footer" }}]'

@@ -1,0 +1,170 @@
+"""What every way of fetching shares: run-wide options, the fetched record, politeness limits.
+
+``http`` (aiohttp) and ``browser`` (Chromium) both build on these, so neither imports the other
+at module level.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from typing import AsyncIterator
+
+from tracker import __version__
+from tracker.sources import Document
+
+DEFAULT_USER_AGENT = (
+    f"tracker/{__version__} (+https://github.com/terms-tracker/tracker; "
+    "keeps a public history of terms of service)"
+)
+DEFAULT_CONCURRENCY = 8
+DEFAULT_PER_HOST = 2
+DEFAULT_HOST_DELAY = 1.0
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+DEFAULT_ATTEMPTS = 3
+
+# Statuses worth another try: the server is busy or a gateway hiccuped. Everything else >= 400
+# (404, 410, 401, 403, ...) is an answer that will not change within a run.
+TRANSIENT_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+
+
+@dataclass(frozen=True)
+class FetchOptions:
+    """Run-wide fetch settings; per-document timeout and user agent override them."""
+
+    concurrency: int = DEFAULT_CONCURRENCY
+    per_host: int = DEFAULT_PER_HOST
+    host_delay: float = DEFAULT_HOST_DELAY  # seconds between request starts on one host
+    max_bytes: int = DEFAULT_MAX_BYTES
+    user_agent: str = DEFAULT_USER_AGENT
+    allow_file: bool = True
+    robots: bool = True  # honour robots.txt
+    attempts: int = DEFAULT_ATTEMPTS  # tries per document, first one included
+    backoff: float = 1.0  # wait before the 2nd try; doubles after each failure
+    max_retry_after: float = 60.0  # cap on a server's Retry-After
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What the server said identifies the version we hold: sent back to get a 304."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+    def headers(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        if self.etag:
+            out["If-None-Match"] = self.etag
+        if self.last_modified:
+            out["If-Modified-Since"] = self.last_modified
+        return out
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """The outcome of fetching one document: bytes and metadata, or why there are none."""
+
+    document: Document
+    url: str
+    final_url: str
+    status: int | None
+    content_type: str
+    body: bytes
+    fetched_at: datetime
+    duration: float
+    error: str | None = None
+    not_modified: bool = False  # 304: the version we hold is current; body is empty
+    skipped: str | None = None  # not fetched on purpose (robots.txt), with the reason
+    etag: str | None = None
+    last_modified: str | None = None
+    attempts: int = 1
+    # A document made of several pages: each part as fetched (``body`` then holds them all, each
+    # after a marker comment, so the raw bytes and their hash cover every part).
+    parts: tuple["Fetched", ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.skipped is None
+
+    @property
+    def validators(self) -> Validators | None:
+        if not (self.etag or self.last_modified):
+            return None
+        return Validators(self.etag, self.last_modified)
+
+
+class HostLimits:
+    """Politeness state of one host: slots in flight, and when the next request may start."""
+
+    def __init__(self, per_host: int, delay: float) -> None:
+        self.slots = asyncio.Semaphore(max(1, per_host))
+        self.turn = asyncio.Lock()  # requests to a host start one at a time, spaced by delay
+        self.delay = max(0.0, delay)
+        self.next_start = 0.0  # event-loop clock
+
+    def defer(self, seconds: float) -> None:
+        """Hold every request to this host back (the server asked us to slow down)."""
+        loop = asyncio.get_running_loop()
+        self.next_start = max(self.next_start, loop.time() + seconds)
+
+
+class Gate:
+    """Global and per-host limits; a request runs inside ``async with gate(host)``."""
+
+    def __init__(self, options: FetchOptions) -> None:
+        self.options = options
+        self.limit = asyncio.Semaphore(max(1, options.concurrency))
+        self.hosts: dict[str, HostLimits] = {}
+
+    def host(self, netloc: str) -> HostLimits:
+        if netloc not in self.hosts:
+            self.hosts[netloc] = HostLimits(self.options.per_host, self.options.host_delay)
+        return self.hosts[netloc]
+
+    @asynccontextmanager
+    async def __call__(self, netloc: str) -> AsyncIterator[None]:
+        host = self.host(netloc)
+        loop = asyncio.get_running_loop()
+        async with host.slots:
+            # The global slot is taken after the host's delay has passed, so a slow host does
+            # not hold slots that other hosts could use.
+            async with host.turn:
+                wait = host.next_start - loop.time()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                await self.limit.acquire()
+                host.next_start = loop.time() + host.delay
+            try:
+                yield
+            finally:
+                self.limit.release()
+
+
+def retry_after(value: str | None, cap: float) -> float:
+    """Seconds from a Retry-After header (delta-seconds or HTTP date), capped; 0 if absent or bad."""
+    if not value:
+        return 0.0
+    value = value.strip()
+    if value.isdigit():
+        seconds = float(value)
+    else:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return 0.0
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=timezone.utc)
+        seconds = (when - datetime.now(timezone.utc)).total_seconds()
+    return min(max(seconds, 0.001), cap)
+
+
+def with_attempts(fetched: Fetched, attempts: int) -> Fetched:
+    if attempts == 1:
+        return fetched
+    error = fetched.error
+    if error:
+        error = f"{error} (after {attempts} attempts)"
+    return replace(fetched, attempts=attempts, error=error)
