@@ -6,7 +6,7 @@ import json
 import random
 
 from tracker.analysis.clauses import split_clauses
-from tracker.analysis.diff import ClauseChange, DocumentDiff, diff_clauses, diff_texts, render_inline, word_diff
+from tracker.analysis.diff import ClauseDiff, DocumentDiff, diff_clauses, diff_texts, render_inline, word_diff
 
 DOC = """\
 # Otterbyte Storage Terms
@@ -180,7 +180,7 @@ def test_to_dict_is_json_serialisable() -> None:
     assert data["old_clauses"] == diff.old_clauses and data["new_clauses"] == diff.new_clauses
     assert [c["kind"] for c in data["changes"]] == ["removed", "modified", "added", "added"]
     assert data["changes"][1]["ops"][1] == [-1, "12"]
-    assert isinstance(diff.changes[0], ClauseChange)
+    assert isinstance(diff.changes[0], ClauseDiff)
 
 
 # --------------------------------------------------------------------------- merges and splits

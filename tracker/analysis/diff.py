@@ -29,11 +29,12 @@ from diff_match_patch import diff_match_patch
 from rapidfuzz import fuzz, process
 
 from tracker.analysis.clauses import Clause, clause_key, split_clauses
+from tracker.records import ChangeKind
 
 SENTENCES_PER_CLAUSE = 1
 
 __all__ = [
-    "ClauseChange",
+    "ClauseDiff",
     "DocumentDiff",
     "diff_texts",
     "diff_clauses",
@@ -50,10 +51,13 @@ Ops = tuple[tuple[int, str], ...]
 
 
 @dataclass(frozen=True)
-class ClauseChange:
-    """One clause-level change; ``ops`` is the word diff of before -> after."""
+class ClauseDiff:
+    """One aligned clause that changed, unlabelled; ``ops`` is the word diff of before -> after.
 
-    kind: str  # "added" | "removed" | "modified" | "moved"
+    Analysis turns it into a labelled ``tracker.records.ClauseChange``.
+    """
+
+    kind: ChangeKind
     clause_id: str
     heading: str
     before: str | None
@@ -84,7 +88,7 @@ class ClauseChange:
 class DocumentDiff:
     """All clause changes between two versions, in new-document order."""
 
-    changes: tuple[ClauseChange, ...]
+    changes: tuple[ClauseDiff, ...]
     unchanged: int
     old_clauses: int
     new_clauses: int
@@ -236,13 +240,13 @@ def _free(n: int, used: set[int]) -> list[int]:
 # --- changes -------------------------------------------------------------------------------
 
 
-def _pair_change(o: Clause, n: Clause, anchored: bool) -> ClauseChange | None:
+def _pair_change(o: Clause, n: Clause, anchored: bool) -> ClauseDiff | None:
     """The change for a matched pair, or None when it is unchanged in place."""
     same_text = o.text == n.text
     if anchored and same_text:
         return None
-    kind = "modified" if anchored else "moved"
-    return ClauseChange(
+    kind: ChangeKind = "modified" if anchored else "moved"
+    return ClauseDiff(
         kind=kind,
         clause_id=n.id,
         heading=n.heading,
@@ -256,12 +260,12 @@ def _pair_change(o: Clause, n: Clause, anchored: bool) -> ClauseChange | None:
     )
 
 
-def _added(n: Clause) -> ClauseChange:
-    return ClauseChange("added", n.id, n.heading, None, n.text, None, n.index, 0.0, (), True)
+def _added(n: Clause) -> ClauseDiff:
+    return ClauseDiff("added", n.id, n.heading, None, n.text, None, n.index, 0.0, (), True)
 
 
-def _removed(o: Clause) -> ClauseChange:
-    return ClauseChange("removed", o.id, o.heading, o.text, None, o.index, None, 0.0, (), True)
+def _removed(o: Clause) -> ClauseDiff:
+    return ClauseDiff("removed", o.id, o.heading, o.text, None, o.index, None, 0.0, (), True)
 
 
 def _position(old_pos: int, anchors: list[_Pair], anchor_old: list[int]) -> float:
@@ -308,13 +312,13 @@ def _regrouped(
     return found
 
 
-def _regroup_change(olds: list[Clause], news: list[Clause]) -> ClauseChange:
+def _regroup_change(olds: list[Clause], news: list[Clause]) -> ClauseDiff:
     """A merge or split as one modified clause: the word diff then shows only what moved apart
     or together (spaces, markup), which labelling reads as cosmetic."""
     before = " ".join(c.text for c in olds)
     after = " ".join(c.text for c in news)
     first = news[0]
-    return ClauseChange(
+    return ClauseDiff(
         kind="modified",
         clause_id=first.id,
         heading=first.heading,
@@ -331,7 +335,7 @@ def _regroup_change(olds: list[Clause], news: list[Clause]) -> ClauseChange:
 def diff_clauses(old: Sequence[Clause], new: Sequence[Clause]) -> DocumentDiff:
     """Align two clause lists (see module docstring) and list what changed."""
     anchors, others = _align(old, new)
-    placed: list[tuple[float, int, ClauseChange]] = []
+    placed: list[tuple[float, int, ClauseDiff]] = []
     unchanged = 0
     for p in anchors + others:
         o, n = old[p.old], new[p.new]
