@@ -126,7 +126,7 @@ def test_import_dates_reverts_and_formatting(source: Path, store: Store) -> None
             (3, "2021-05-01T10:00:00Z", "revert"),
         ]
         versions = index.version_rows("nimbus-cloud/Terms of Service")
-        assert versions[1].material and "6 months" in index.changes_for(versions[1].commit_sha)[0]["after"]
+        assert versions[1].material and "6 months" in index.changes_for(versions[1].commit_sha)[0].after
         assert versions[2].revert_of == "2021-02-01T10:00:00Z" and not versions[2].material
         assert index.service_names()["nimbus-cloud"] == "Nimbus Cloud"
         zephyr = index.version_rows("zephyr-mail/Terms")

@@ -7,13 +7,13 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import Any
 
 import feedparser
 
 from test_publish import Archive, Pages, archive, three_changes  # noqa: F401 (archive: fixture)
 from tracker.publish.feeds import Feed, write_feed
 from tracker.archive.index import VersionRow
+from tracker.records import ClauseChange
 from tracker.publish.build import Catalog, _entry
 from tracker.publish.site import change_view, environment, render_entry_html
 
@@ -152,12 +152,12 @@ def _assert_xml_contents_safe(path: Path) -> None:
 
 def test_render_functions_strip_controls_and_bidi_overrides(tmp_path: Path) -> None:
     """Text that reaches the renderers without extraction (old archives, other importers) is still safe."""
-    change: dict[str, Any] = {
-        "kind": "modified", "clause_id": "x/y", "heading": "Fees \u202eeerf\u202c",
-        "before": "Fees are <b>5</b> per map.\x07", "after": "Fees are <script>alert(1)</script> ]]> 7 per map.\x1b[0m",
-        "material": True, "severity": "material", "categories": ["pricing"],
-        "explanation": "Fees now \u202e7\u202c instead of 5 <i>per map</i>", "cosmetic": None,
-    }
+    change = ClauseChange(
+        kind="modified", clause_id="x/y", heading="Fees \u202eeerf\u202c",
+        before="Fees are <b>5</b> per map.\x07", after="Fees are <script>alert(1)</script> ]]> 7 per map.\x1b[0m",
+        material=True, severity="material", categories=("pricing",),
+        explanation="Fees now \u202e7\u202c instead of 5 <i>per map</i>", cosmetic=None,
+    )
     view = change_view(0, change)
     assert "\u202e" not in view.heading and "\x07" not in "".join(t for _, t in view.left)
     version = VersionRow("a" * 40, "quill/Terms", "quill", "Terms", 2, "2026-03-01T10:00:00Z", "changed", "",

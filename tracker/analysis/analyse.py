@@ -1,55 +1,21 @@
 """Analysis of one version against the previous one: clause changes, labels and a summary.
 
 A pure function of two texts, shared by a live run, ``reindex``, ``compare`` and history import,
-so the same pair of texts always gets the same changes and the same labels.
+so the same pair of texts always gets the same changes and the same labels. The records it
+returns (``Analysis``, ``ClauseChange``) live in ``tracker.records``, shared by every stage.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import replace
 
-SEVERITY_ORDER = ("none", "cosmetic", "minor", "material", "critical")
+from tracker.records import SEVERITY_ORDER, Analysis, ClauseChange, Severity, cosmetic_kinds
 
-
-@dataclass(frozen=True)
-class Analysis:
-    """What changed between two versions, ready to store, print or publish."""
-
-    changes: tuple[dict[str, Any], ...] = ()
-    material: bool = False
-    severity: str = "none"
-    categories: tuple[str, ...] = ()
-    cosmetic: tuple[str, ...] = ()
-    summary: str = ""
-    unchanged: int = 0
-
-    def to_dict(self) -> dict[str, Any]:
-        """The ``compare --json`` interface (keys are a public contract)."""
-        return {
-            "material": self.material,
-            "categories": list(self.categories),
-            "changes": [
-                {
-                    "kind": c["kind"],
-                    "material": c["material"],
-                    "severity": c["severity"],
-                    "categories": list(c["categories"]),
-                    "explanation": c["explanation"],
-                    "before": c["before"],
-                    "after": c["after"],
-                    "clause": c["clause_id"],
-                }
-                for c in self.changes
-            ],
-            "cosmetic": list(self.cosmetic),
-            "severity": self.severity,
-            "summary": self.summary,
-            "unchanged": self.unchanged,
-        }
+__all__ = ["SEVERITY_ORDER", "Analysis", "ClauseChange", "analyse", "severity_rank"]
 
 
 def severity_rank(severity: str) -> int:
+    """Position of ``severity`` in ``SEVERITY_ORDER`` (0 for "none" and for unknown values)."""
     return SEVERITY_ORDER.index(severity) if severity in SEVERITY_ORDER else 0
 
 
@@ -66,48 +32,47 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     from tracker.analysis.materiality import label_change
 
     diff = diff_texts(old, new)
-    changes: list[dict[str, Any]] = []
+    changes: list[ClauseChange] = []
     for change in diff.changes:
         label = label_change(
             change.kind, change.before, change.after, heading=change.heading, text_changed=change.text_changed
         )
         changes.append(
-            {
-                "kind": change.kind,
-                "clause_id": change.clause_id,
-                "heading": change.heading,
-                "before": change.before,
-                "after": change.after,
-                "material": label.material,
-                "severity": label.severity,
-                "categories": list(label.categories),
-                "explanation": label.explanation,
-                "cosmetic": label.cosmetic,
-            }
+            ClauseChange(
+                kind=change.kind,
+                clause_id=change.clause_id,
+                heading=change.heading,
+                before=change.before,
+                after=change.after,
+                material=label.material,
+                severity=label.severity,
+                categories=tuple(label.categories),
+                explanation=label.explanation,
+                cosmetic=label.cosmetic,
+            )
         )
     if kind == "revert":
-        for c in changes:
-            c["material"] = False
+        changes = [replace(c, material=False) for c in changes]
     return _summarise(tuple(changes), diff.unchanged, kind, revert_of)
 
 
-def _summarise(changes: tuple[dict[str, Any], ...], unchanged: int, kind: str, revert_of: str) -> Analysis:
-    material_changes = [c for c in changes if c["material"]]
-    severity = max((c["severity"] for c in changes), key=severity_rank, default="none")
-    categories = sorted({cat for c in material_changes for cat in c["categories"]})
-    cosmetic = sorted({c["cosmetic"] for c in changes if c.get("cosmetic")})
+def _summarise(changes: tuple[ClauseChange, ...], unchanged: int, kind: str, revert_of: str) -> Analysis:
+    material_changes = [c for c in changes if c.material]
+    severity: Severity = max((c.severity for c in changes), key=severity_rank, default="none")
+    categories = sorted({cat for c in material_changes for cat in c.categories})
+    cosmetic = cosmetic_kinds(changes)
     if kind == "revert":
         summary = f"Reverted to the text of {revert_of[:10]}" if revert_of else "Reverted to an earlier text"
-        return Analysis(changes, False, "cosmetic", (), tuple(cosmetic), summary, unchanged)
+        return Analysis(changes, False, "cosmetic", (), cosmetic, summary, unchanged)
     if material_changes:
-        ranked = sorted(material_changes, key=lambda c: -severity_rank(c["severity"]))
-        summary = "; ".join(c["explanation"].rstrip(".") for c in ranked[:3])
+        ranked = sorted(material_changes, key=lambda c: -severity_rank(c.severity))
+        summary = "; ".join(c.explanation.rstrip(".") for c in ranked[:3])
         if len(ranked) > 3:
             summary += f"; and {len(ranked) - 3} more material changes"
     elif not changes:
         summary = "No clause changed"
-    elif cosmetic and all(c.get("cosmetic") for c in changes):
+    elif cosmetic and all(c.cosmetic for c in changes):
         summary = "Cosmetic change only (" + ", ".join(cosmetic) + ")"
     else:
         summary = f"{len(changes)} clause{'s' if len(changes) != 1 else ''} changed, none materially"
-    return Analysis(changes, bool(material_changes), severity, tuple(categories), tuple(cosmetic), summary, unchanged)
+    return Analysis(changes, bool(material_changes), severity, tuple(categories), cosmetic, summary, unchanged)

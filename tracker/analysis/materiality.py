@@ -15,6 +15,7 @@ from typing import Callable
 
 from tracker.analysis.classify import CATEGORIES, Labels, classify_text, split_sentences
 from tracker.analysis.facts import Fact, extract_facts
+from tracker.records import Severity
 
 SEVERITIES = ("cosmetic", "minor", "material", "critical")
 COSMETIC_KINDS = ("date-only", "links-only", "contact-details", "formatting", "whitespace",
@@ -27,7 +28,7 @@ class ChangeLabel:
     """What one clause change means for users."""
 
     material: bool
-    severity: str
+    severity: Severity
     categories: tuple[str, ...]
     explanation: str
     cosmetic: str | None = None
@@ -397,7 +398,7 @@ def _modified(before: str, after: str, heading: str, lab_b: Labels, lab_a: Label
     fb, fa, w_add, w_rem = ctx
     changed = _changed_labels(before, after)
     cats = changed.categories or _order(set(lab_b.categories) | set(lab_a.categories))
-    severity = "critical" if w_add else "material"
+    severity: Severity = "critical" if w_add else "material"
     sentences: list[str] = []
     legal = bool(set(cats) - {"other"})
     for old, new in _changed_pairs(list(fb), list(fa), before, after):

@@ -1,6 +1,8 @@
 """Archive: the git store (source of truth), the SQLite index derived from it, recording new
 versions, verification and repair, and the run lock.
 
+Versions read from the index are ``Version`` records (``VersionRow`` is its former name).
+
 Errors: ``StoreError`` (git or SQLite cannot be read or written), ``NotFoundError`` (no such
 service, document or version), ``LockHeld`` (another run holds the store).
 """
@@ -11,6 +13,7 @@ from tracker.archive.record import reindex, sync
 from tracker.archive.store import Commit, NewVersion, Store, content_hash
 from tracker.archive.verify import Report, repair, verify
 from tracker.errors import NotFoundError, StoreError
+from tracker.records import Version
 
 __all__ = ["LOCK_NAME", "Commit", "Index", "LockHeld", "NewVersion", "NotFoundError", "Report", "RunLock", "Store",
-           "StoreError", "VersionRow", "content_hash", "reindex", "repair", "sync", "verify"]
+           "StoreError", "Version", "VersionRow", "content_hash", "reindex", "repair", "sync", "verify"]

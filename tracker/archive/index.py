@@ -12,13 +12,12 @@ use the standard library's sqlite3 so that start-up stays fast.
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from tracker.errors import StoreError
+from tracker.records import Analysis, ClauseChange, Version, categories_json
 
 SCHEMA_VERSION = "1"
 
@@ -73,32 +72,8 @@ CREATE TABLE IF NOT EXISTS fetch_settings (document_key TEXT PRIMARY KEY, finger
 DERIVED_TABLES = ("services", "documents", "versions", "changes")
 
 
-@dataclass(frozen=True)
-class VersionRow:
-    """A version as the query commands see it."""
-
-    commit_sha: str
-    document_key: str
-    service_id: str
-    document_type: str
-    seq: int
-    fetched_at: str
-    kind: str
-    revert_of: str
-    changes: int
-    material: bool
-    severity: str
-    categories: tuple[str, ...]
-    summary: str
-    source_url: str
-    final_url: str
-    http_status: int | None
-    content_hash: str
-
-    def to_dict(self) -> dict[str, Any]:
-        data = dict(self.__dict__)
-        data["categories"] = list(self.categories)
-        return data
+# A recorded version as the query commands see it: the typed record lives in tracker.records.
+VersionRow = Version
 
 
 class Index:
@@ -156,13 +131,17 @@ class Index:
                 self.conn.execute(f"DELETE FROM {table}")
             self.conn.execute("DELETE FROM meta WHERE key = 'indexed_head'")
 
-    def add_version(self, version: dict[str, Any], changes: Sequence[dict[str, Any]]) -> None:
-        """Insert one version and its clause changes, and move the document's pointers."""
+    def add_version(self, version: dict[str, Any], changes: Sequence[ClauseChange]) -> None:
+        """Insert one version and its clause changes, and move the document's pointers.
+
+        ``version`` maps ``versions`` columns to values (categories as a list of ids) plus
+        ``service_name``; ``changes`` are the version's clause changes, in document order.
+        """
         key = version["document_key"]
         version = dict(version)
         service_name = version.pop("service_name", None)
         row = dict(version)
-        row["categories"] = json.dumps(list(row.get("categories") or []))
+        row["categories"] = categories_json(row.get("categories") or [])
         cols = ", ".join(row)
         marks = ", ".join("?" for _ in row)
         self.conn.execute(f"INSERT OR REPLACE INTO versions ({cols}) VALUES ({marks})", tuple(row.values()))
@@ -191,15 +170,8 @@ class Index:
             ),
         )
         for n, change in enumerate(changes):
-            data = dict(change)
-            data.update(
-                id=f"{version['commit_sha']}:{n}",
-                commit_sha=version["commit_sha"],
-                document_key=key,
-                n=n,
-                categories=json.dumps(list(data.get("categories") or [])),
-                material=int(bool(data.get("material"))),
-            )
+            data = {**change.to_row(), "id": f"{version['commit_sha']}:{n}", "commit_sha": version["commit_sha"],
+                    "document_key": key, "n": n}
             cols = ", ".join(data)
             marks = ", ".join("?" for _ in data)
             self.conn.execute(f"INSERT OR REPLACE INTO changes ({cols}) VALUES ({marks})", tuple(data.values()))
@@ -257,34 +229,20 @@ class Index:
         )
         return [_version_row(r) for r in rows]
 
-    def changes_for(self, commit_sha: str) -> list[dict[str, Any]]:
+    def changes_for(self, commit_sha: str) -> list[ClauseChange]:
+        """The clause changes recorded for a version, in document order (empty for a first one)."""
         rows = self.conn.execute("SELECT * FROM changes WHERE commit_sha = ? ORDER BY n", (commit_sha,))
-        out = []
-        for r in rows:
-            d = dict(r)
-            d["categories"] = json.loads(d["categories"] or "[]")
-            d["material"] = bool(d["material"])
-            out.append(d)
-        return out
+        return [ClauseChange.from_row(r) for r in rows]
 
-    def stored_analysis(self, commit_sha: str) -> "Analysis | None":
+    def stored_analysis(self, commit_sha: str) -> Analysis | None:
         """The analysis recorded for a version against its predecessor (None for old rows)."""
-        from tracker.analysis import Analysis
-
         row = self.conn.execute(
             "SELECT material, severity, categories, summary, unchanged FROM versions WHERE commit_sha = ?",
             (commit_sha,),
         ).fetchone()
         if row is None or row["unchanged"] is None:
             return None
-        changes = tuple(self.changes_for(commit_sha))
-        for change in changes:
-            for key in ("id", "commit_sha", "document_key", "n"):
-                change.pop(key, None)
-        cosmetic = tuple(sorted({c["cosmetic"] for c in changes if c.get("cosmetic")}))
-        return Analysis(changes, bool(row["material"]), row["severity"] or "none",
-                        tuple(json.loads(row["categories"] or "[]")), cosmetic, row["summary"] or "",
-                        row["unchanged"])
+        return Analysis.from_row(row, self.changes_for(commit_sha))
 
     def recent_versions(self, limit: int = 200, document_key: str | None = None) -> list[VersionRow]:
         sql = "SELECT * FROM versions WHERE seq > 1"
@@ -484,24 +442,6 @@ class Index:
         return streak
 
 
-def _version_row(r: sqlite3.Row) -> VersionRow:
-    return VersionRow(
-        commit_sha=r["commit_sha"],
-        document_key=r["document_key"],
-        service_id=r["service_id"],
-        document_type=r["document_type"],
-        seq=r["seq"],
-        fetched_at=r["fetched_at"],
-        kind=r["kind"],
-        revert_of=r["revert_of"] or "",
-        changes=r["changes"] or 0,
-        material=bool(r["material"]),
-        severity=r["severity"] or "",
-        categories=tuple(json.loads(r["categories"] or "[]")),
-        summary=r["summary"] or "",
-        source_url=r["source_url"] or "",
-        final_url=r["final_url"] or "",
-        http_status=r["http_status"],
-        content_hash=r["content_hash"] or "",
-    )
-
+def _version_row(r: sqlite3.Row) -> Version:
+    """A ``versions`` row as a typed record (kept for callers of the former helper)."""
+    return Version.from_row(r)

@@ -14,10 +14,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from tracker.analysis.analyse import Analysis, analyse
+from tracker.analysis.analyse import analyse
 from tracker.archive.index import Index
 from tracker.archive.store import Commit, Store
 from tracker.errors import ConfigError, StoreError
+from tracker.records import Analysis
 
 BATCH = 200
 

@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 import click
 
 from tracker.errors import ConfigError, NotFoundError, StoreError, TrackerError
+from tracker.records import Analysis, Version
 
 EXIT_NOT_FOUND = 4
 
@@ -277,7 +278,7 @@ def _document_key(index: Any, service: str, document: str | None) -> str:
     raise NotFoundError(f"no document '{document}' for service '{service}'; known: {names}")
 
 
-def _pick_version(versions: list[Any], spec: str) -> Any:
+def _pick_version(versions: list[Version], spec: str) -> Version:
     """A version by number (1 = first, -1 = latest), date (latest at or before), or commit prefix."""
     if spec.lstrip("-").isdigit():
         n = int(spec)
@@ -296,7 +297,7 @@ def _pick_version(versions: list[Any], spec: str) -> Any:
     return chosen[-1]
 
 
-def _version_text(obj: Context, service: str, document: str | None, at: str | None) -> tuple[str, Any, str]:
+def _version_text(obj: Context, service: str, document: str | None, at: str | None) -> tuple[str, Version, str]:
     """Document key, chosen version (default latest) and its recorded text."""
     with obj.index() as index:
         key = _document_key(index, service, document)
@@ -434,7 +435,7 @@ def diff(obj: Context, service: str, document: str | None, from_: str | None, to
     _print_analysis(result, f"{key}: version {old.seq} ({old.fetched_at}) → {new.seq} ({new.fetched_at})", color)
 
 
-def _print_analysis(result: Any, title: str, color: bool | None) -> None:
+def _print_analysis(result: Analysis, title: str, color: bool | None) -> None:
     from tracker.cli.output import clean, console, diff_lines, is_tty
 
     use_color = is_tty() if color is None else color

@@ -10,6 +10,8 @@ import re
 import sys
 from typing import Any, Iterable, Sequence
 
+from tracker.records import ClauseChange
+
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -30,20 +32,20 @@ def word_ops(before: str | None, after: str | None) -> list[tuple[int, str]]:
     return word_diff(before or "", after or "")
 
 
-def diff_lines(changes: Sequence[dict[str, Any]], *, color: bool) -> "Iterable[Any]":
-    """Yield printable renderables (rich Text when colour is on, plain str otherwise)."""
+def diff_lines(changes: Sequence[ClauseChange], *, color: bool) -> "Iterable[Any]":
+    """Yield printable renderables for clause changes (rich Text when colour is on, plain str otherwise)."""
     from rich.text import Text
 
     marks = {"added": "+", "removed": "-", "modified": "~", "moved": ">"}
     for change in changes:
-        kind = change["kind"]
-        label = change.get("severity") or ""  # cosmetic, minor, material or critical
-        cats = ", ".join(change.get("categories") or [])
-        head = f"{marks.get(kind, '?')} {kind} {clean(change.get('clause_id') or change.get('clause') or '')}"
-        if change.get("heading"):
-            head += f"  ({clean(change['heading'])})"
+        kind = change.kind
+        label = change.severity or ""  # cosmetic, minor, material or critical
+        cats = ", ".join(change.categories)
+        head = f"{marks.get(kind, '?')} {kind} {clean(change.clause_id)}"
+        if change.heading:
+            head += f"  ({clean(change.heading)})"
         meta = f"  [{label}{'; ' + cats if cats else ''}]"
-        explanation = clean(change.get("explanation"))
+        explanation = clean(change.explanation)
         if not color:
             yield head + meta
             if explanation:
@@ -51,7 +53,7 @@ def diff_lines(changes: Sequence[dict[str, Any]], *, color: bool) -> "Iterable[A
             yield "    " + plain_inline(change)
             yield ""
             continue
-        style = "bold red" if change.get("material") else "bold"
+        style = "bold red" if change.material else "bold"
         yield Text(head, style="bold") + Text(meta, style=style)
         if explanation:
             yield Text("    " + explanation, style="italic")
@@ -59,32 +61,33 @@ def diff_lines(changes: Sequence[dict[str, Any]], *, color: bool) -> "Iterable[A
         yield Text("")
 
 
-def plain_inline(change: dict[str, Any]) -> str:
+def plain_inline(change: ClauseChange) -> str:
     """git --word-diff=plain style: [-deleted-]{+inserted+}."""
-    kind = change["kind"]
+    kind = change.kind
     if kind == "added":
-        return "{+" + clean(change.get("after")) + "+}"
+        return "{+" + clean(change.after) + "+}"
     if kind == "removed":
-        return "[-" + clean(change.get("before")) + "-]"
-    if change.get("before") == change.get("after"):
-        return clean(change.get("after"))
+        return "[-" + clean(change.before) + "-]"
+    if change.before == change.after:
+        return clean(change.after)
     out = []
-    for op, text in word_ops(change.get("before"), change.get("after")):
+    for op, text in word_ops(change.before, change.after):
         text = clean(text)
         out.append(text if op == 0 else ("[-" + text + "-]" if op < 0 else "{+" + text + "+}"))
     return "".join(out)
 
 
-def rich_inline(change: dict[str, Any]) -> "Any":
+def rich_inline(change: ClauseChange) -> "Any":
+    """The word diff of a change as rich Text: deletions struck in red, insertions in green."""
     from rich.text import Text
 
-    kind = change["kind"]
+    kind = change.kind
     if kind == "added":
-        return Text(clean(change.get("after")), style="green")
+        return Text(clean(change.after), style="green")
     if kind == "removed":
-        return Text(clean(change.get("before")), style="red strike")
+        return Text(clean(change.before), style="red strike")
     text = Text()
-    for op, part in word_ops(change.get("before"), change.get("after")):
+    for op, part in word_ops(change.before, change.after):
         part = clean(part)
         text.append(part, style="" if op == 0 else ("red strike" if op < 0 else "green underline"))
     return text

@@ -23,8 +23,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator, TextIO
 
-from tracker.archive.index import Index, VersionRow
+from tracker.archive.index import Index
 from tracker.archive.store import Store
+from tracker.records import Version
 
 READ_BATCH = 200
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
@@ -51,7 +52,7 @@ def file_date(fetched_at: str) -> str:
     return fetched_at.replace(":", "-")
 
 
-def _versions(index: Index, service: str | None) -> Iterator[tuple[dict[str, Any], VersionRow]]:
+def _versions(index: Index, service: str | None) -> Iterator[tuple[dict[str, Any], Version]]:
     for doc in index.documents():
         if service and doc["service_id"] != service:
             continue
@@ -71,7 +72,7 @@ def export_dataset(store: Store, index: Index, out: Path, *, service: str | None
     first = last = ""
     used: set[str] = set()
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        batch: list[tuple[str, VersionRow]] = []
+        batch: list[tuple[str, Version]] = []
 
         def flush() -> None:
             texts = store.read_many([(row.commit_sha, f"{row.service_id}/{row.document_type}.md") for _, row in batch])
@@ -157,7 +158,7 @@ def export_jsonl(index: Index, out: TextIO, *, service: str | None = None) -> in
     for doc, row in _versions(index, service):
         if row.seq <= 1:
             continue
-        for change in index.changes_for(row.commit_sha):
+        for n, change in enumerate(index.changes_for(row.commit_sha)):
             record = {
                 "service": row.service_id,
                 "service_name": names.get(row.service_id, row.service_id),
@@ -171,17 +172,17 @@ def export_jsonl(index: Index, out: TextIO, *, service: str | None = None) -> in
                 "version_severity": row.severity,
                 "version_categories": list(row.categories),
                 "version_summary": row.summary,
-                "change": change["n"],
-                "kind": change["kind"],
-                "clause": change["clause_id"],
-                "heading": change["heading"],
-                "before": change["before"],
-                "after": change["after"],
-                "material": change["material"],
-                "severity": change["severity"],
-                "categories": change["categories"],
-                "explanation": change["explanation"],
-                "cosmetic": change["cosmetic"] or None,
+                "change": n,  # its position in the version (the index's ``n``)
+                "kind": change.kind,
+                "clause": change.clause_id,
+                "heading": change.heading,
+                "before": change.before,
+                "after": change.after,
+                "material": change.material,
+                "severity": change.severity,
+                "categories": list(change.categories),
+                "explanation": change.explanation,
+                "cosmetic": change.cosmetic or None,
                 "url": row.source_url or doc.get("url") or None,
             }
             out.write(json.dumps(record, ensure_ascii=False) + "\n")

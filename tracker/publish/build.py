@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tracker.archive.index import Index, VersionRow
+from tracker.archive.index import Index
 from tracker.archive.store import parse_iso
 from tracker.publish.catalog import (
     ENTRY_FORMAT,
@@ -51,6 +51,7 @@ from tracker.publish.feeds import (
     write_feed,
 )
 from tracker.publish.text import safe_text
+from tracker.records import Version
 
 
 @dataclass
@@ -92,7 +93,7 @@ def publish_feeds(index: Index, out_dir: Path, *, base_url: str = "", site_url: 
     new_entries: dict[str, str] = {}
     report = FeedReport()
 
-    def content(v: VersionRow) -> str:
+    def content(v: Version) -> str:
         key = _digest([settings, catalog.fingerprint(v)])
         html = new_entries.get(key) or old_entries.get(key)
         if html is None:
@@ -139,7 +140,7 @@ def publish_feeds(index: Index, out_dir: Path, *, base_url: str = "", site_url: 
     return report
 
 
-def _entry(catalog: Catalog, v: VersionRow, site: str | None, html: str) -> FeedEntry:
+def _entry(catalog: Catalog, v: Version, site: str | None, html: str) -> FeedEntry:
 
     name = catalog.service_name(v.service_id)
     tags = [name, v.document_type, *catalog.categories(v)]

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tracker.archive.index import Index, VersionRow, _version_row
+from tracker.archive.index import Index
 from tracker.publish.feeds import (
     _write_if_changed,
     feed_filename,
 )
 from tracker.publish.text import safe_text
+from tracker.records import Version, categories_from_json
 
 FEED_EXTS = (".atom", ".rss", ".json")
 STATE_FILE = ".tracker-feeds.json"
@@ -28,7 +29,7 @@ _RESERVED_EXTS = (".atom", ".rss", ".json", ".html", ".css")
 # --- names and ids -----------------------------------------------------------------------------
 
 
-def entry_id(version: VersionRow) -> str:
+def entry_id(version: Version) -> str:
     """Permanent id of a version's feed entry (tag URI, RFC 4151)."""
     digest = version.content_hash.split(":")[-1][:16]
     stamp = version.fetched_at.replace("-", "").replace(":", "")
@@ -50,18 +51,18 @@ def document_slug(document_key: str) -> str:
     return f"{service_slug(service_id)}/{slug}"
 
 
-def version_slug(version: VersionRow) -> str:
+def version_slug(version: Version) -> str:
     """Stable page name of a version: fetch time + content hash, never a row id or seq."""
     stamp = version.fetched_at.replace("-", "").replace(":", "")
     return f"{stamp}-{version.content_hash.split(':')[-1][:12]}"
 
 
-def version_page(version: VersionRow) -> str:
+def version_page(version: Version) -> str:
     """Site-relative path of a version's diff page."""
     return f"{document_slug(version.document_key)}/{version_slug(version)}.html"
 
 
-def entry_title(version: VersionRow, service_name: str) -> str:
+def entry_title(version: Version, service_name: str) -> str:
     """Says what changed, not just that something did."""
 
     who = f"{service_name} {version.document_type}"
@@ -88,7 +89,7 @@ class Catalog:
 
     names: dict[str, str]
     documents: list[dict[str, Any]]
-    by_doc: dict[str, list[VersionRow]]
+    by_doc: dict[str, list[Version]]
     labels: dict[str, list[Label]]
     _fps: dict[str, str] = field(default_factory=dict)
     _cats: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -100,13 +101,13 @@ class Catalog:
         service_id, _, doc_type = document_key.partition("/")
         return f"{self.service_name(service_id)} {doc_type}"
 
-    def changes(self) -> list[VersionRow]:
+    def changes(self) -> list[Version]:
         """Every version except first ones (those are not changes), newest first."""
         out = [v for versions in self.by_doc.values() for v in versions if v.seq > 1]
         out.sort(key=lambda v: (v.fetched_at, v.seq, v.document_key), reverse=True)
         return out
 
-    def categories(self, version: VersionRow) -> tuple[str, ...]:
+    def categories(self, version: Version) -> tuple[str, ...]:
         """The version's categories plus those of its non-cosmetic clause changes."""
         from tracker.analysis import severity_rank
 
@@ -119,7 +120,7 @@ class Catalog:
             cached = self._cats[version.commit_sha] = tuple(sorted(cats))
         return cached
 
-    def fingerprint(self, version: VersionRow) -> str:
+    def fingerprint(self, version: Version) -> str:
         """Digest of everything an entry or page of this version shows."""
         fp = self._fps.get(version.commit_sha)
         if fp is None:
@@ -132,16 +133,16 @@ class Catalog:
 
 def load_catalog(index: Index) -> Catalog:
     """Read every version and every change label (not the clause texts) in two queries."""
-    by_doc: dict[str, list[VersionRow]] = {}
+    by_doc: dict[str, list[Version]] = {}
     for row in index.conn.execute("SELECT * FROM versions ORDER BY document_key, seq"):
-        v = _version_row(row)
+        v = Version.from_row(row)
         by_doc.setdefault(v.document_key, []).append(v)
     labels: dict[str, list[Label]] = {}
     for r in index.conn.execute(
         "SELECT commit_sha, kind, material, severity, categories, explanation FROM changes ORDER BY commit_sha, n"
     ):
         labels.setdefault(r[0], []).append(
-            Label(r[1] or "", bool(r[2]), r[3] or "", tuple(json.loads(r[4] or "[]")), r[5] or "")
+            Label(r[1] or "", bool(r[2]), r[3] or "", categories_from_json(r[4]), r[5] or "")
         )
     return Catalog(index.service_names(), index.documents(), by_doc, labels)
 
@@ -157,7 +158,7 @@ class FeedSpec:
     title: str
     description: str
     page: str  # site-relative page the feed belongs to
-    versions: tuple[VersionRow, ...]
+    versions: tuple[Version, ...]
 
 
 def taxonomy() -> tuple[str, ...]:

@@ -27,10 +27,11 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 from urllib.parse import urlsplit
 
-from tracker.archive.index import Index, VersionRow, _version_row
+from tracker.archive.index import Index
 from tracker.errors import ConfigError
 from tracker.publish.catalog import entry_title, version_page
 from tracker.publish.text import human_date, safe_text
+from tracker.records import ClauseChange, Version
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ class Target:
         parts = urlsplit(self.url)
         return f"{parts.scheme}://{parts.hostname or ''}"
 
-    def matches(self, version: VersionRow, categories: Sequence[str]) -> bool:
+    def matches(self, version: Version, categories: Sequence[str]) -> bool:
         from tracker.analysis.analyse import severity_rank
 
         if self.services and version.service_id not in self.services:
@@ -159,18 +160,18 @@ def _apprise_accepts(url: str) -> bool:
 # --- sending -------------------------------------------------------------------------------------
 
 
-def change_categories(version: VersionRow, changes: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
+def change_categories(version: Version, changes: Sequence[ClauseChange]) -> tuple[str, ...]:
     """A version's categories plus those of its non-cosmetic clause changes (as the feeds use)."""
     from tracker.analysis import severity_rank
 
     cats = set(version.categories)
     for c in changes:
-        if c.get("material") or severity_rank(c.get("severity") or "") >= severity_rank("minor"):
-            cats.update(c.get("categories") or ())
+        if c.material or severity_rank(c.severity) >= severity_rank("minor"):
+            cats.update(c.categories)
     return tuple(sorted(cats))
 
 
-def message(version: VersionRow, changes: Sequence[Mapping[str, Any]], service_name: str,
+def message(version: Version, changes: Sequence[ClauseChange], service_name: str,
             site_url: str = "") -> tuple[str, str]:
     """(title, plain-text body) of the message announcing one version."""
 
@@ -179,11 +180,11 @@ def message(version: VersionRow, changes: Sequence[Mapping[str, Any]], service_n
     cats = change_categories(version, changes)
     lines = [f"{service_name} {version.document_type}, recorded {human_date(version.fetched_at)}: "
              f"{flag}, severity {version.severity or 'none'}" + (f"; {', '.join(cats)}" if cats else ""), ""]
-    shown = sorted(changes, key=lambda c: not c.get("material"))[:MAX_CHANGES_IN_MESSAGE]
+    shown = sorted(changes, key=lambda c: not c.material)[:MAX_CHANGES_IN_MESSAGE]
     for c in shown:
-        mark = "MATERIAL " if c.get("material") else ""
-        heading = f" ({c['heading']})" if c.get("heading") else ""
-        lines.append(f"- {mark}{c.get('kind', 'changed')}{heading}: {c.get('explanation') or 'changed'}")
+        mark = "MATERIAL " if c.material else ""
+        heading = f" ({c.heading})" if c.heading else ""
+        lines.append(f"- {mark}{c.kind or 'changed'}{heading}: {c.explanation or 'changed'}")
     if len(changes) > len(shown):
         lines.append(f"- and {len(changes) - len(shown)} more clause change(s)")
     if site_url:
@@ -193,8 +194,8 @@ def message(version: VersionRow, changes: Sequence[Mapping[str, Any]], service_n
     return safe_text(title), "\n".join(safe_text(line) for line in lines)
 
 
-def notify_changes(targets: Sequence[Target], versions: Sequence[VersionRow],
-                   changes: Mapping[str, Sequence[Mapping[str, Any]]] | None = None, *,
+def notify_changes(targets: Sequence[Target], versions: Sequence[Version],
+                   changes: Mapping[str, Sequence[ClauseChange]] | None = None, *,
                    service_names: Mapping[str, str] | None = None, site_url: str = "") -> list[str]:
     """Send one message per (changed version, matching target); return the errors, never raise.
 
@@ -263,13 +264,13 @@ def notify_after_run(store_dir: Path, sources_path: Path, commit_shas: Sequence[
     return notify_changes(config.targets, versions, changes, service_names=names, site_url=config.site_url)
 
 
-def versions_for(index: Index, commit_shas: Sequence[str]) -> tuple[list[VersionRow], dict[str, list[dict[str, Any]]]]:
+def versions_for(index: Index, commit_shas: Sequence[str]) -> tuple[list[Version], dict[str, list[ClauseChange]]]:
     """The indexed versions of ``commit_shas`` (oldest first) and their clause changes."""
     marks = ",".join("?" for _ in commit_shas)
     rows = index.conn.execute(
         f"SELECT * FROM versions WHERE commit_sha IN ({marks}) ORDER BY fetched_at, document_key", list(commit_shas)
     )
-    versions = [_version_row(r) for r in rows]
+    versions = [Version.from_row(r) for r in rows]
     return versions, {v.commit_sha: index.changes_for(v.commit_sha) for v in versions}
 
 

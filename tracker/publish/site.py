@@ -19,7 +19,7 @@ from typing import Any, Sequence
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from tracker.archive import Index, VersionRow
+from tracker.archive import Index, Version
 from tracker.publish.catalog import (
     Catalog,
     FeedSpec,
@@ -33,6 +33,7 @@ from tracker.publish.catalog import (
 )
 from tracker.publish.feeds import _write_if_changed
 from tracker.publish.text import human_date, safe_text
+from tracker.records import ClauseChange
 
 STATE_FILE = ".tracker-site.json"
 RECENT_ON_INDEX = 20
@@ -97,12 +98,13 @@ class ChangeView:
 _OP_CLASS = {-1: "del", 0: "eq", 1: "ins"}
 
 
-def change_view(n: int, change: dict[str, Any]) -> ChangeView:
-    """Word diff of one stored change, split for the inline and the side-by-side views."""
+def change_view(n: int, change: ClauseChange) -> ChangeView:
+    """Word diff of one stored change (the ``n``-th of its version, from 0), split for the
+    inline and the side-by-side views."""
     from tracker.analysis.diff import word_diff
 
-    kind = change.get("kind") or "modified"
-    before, after = safe_text(change.get("before")), safe_text(change.get("after"))
+    kind = change.kind or "modified"
+    before, after = safe_text(change.before), safe_text(change.after)
     if kind == "added":
         ops = [(1, after)]
     elif kind == "removed":
@@ -118,13 +120,13 @@ def change_view(n: int, change: dict[str, Any]) -> ChangeView:
         anchor=f"change-{n + 1}",
         kind=kind,
         label=label,
-        heading=safe_text(change.get("heading")),
-        clause_id=safe_text(change.get("clause_id")),
-        material=bool(change.get("material")),
-        severity=safe_text(change.get("severity")),
-        categories=tuple(safe_text(c) for c in change.get("categories") or ()),
-        explanation=safe_text(change.get("explanation")),
-        cosmetic=safe_text(change.get("cosmetic")),
+        heading=safe_text(change.heading),
+        clause_id=safe_text(change.clause_id),
+        material=bool(change.material),
+        severity=safe_text(change.severity),
+        categories=tuple(safe_text(c) for c in change.categories),
+        explanation=safe_text(change.explanation),
+        cosmetic=safe_text(change.cosmetic),
         inline=segments,
         left=tuple(s for s in segments if s[0] != "ins"),
         right=tuple(s for s in segments if s[0] != "del"),
@@ -144,7 +146,7 @@ def _http_link(url: str) -> str:
     return url if url.lower().startswith(("http://", "https://")) else ""
 
 
-def _version_ctx(catalog: "Catalog", v: VersionRow, root: str) -> dict[str, Any]:
+def _version_ctx(catalog: "Catalog", v: Version, root: str) -> dict[str, Any]:
 
     return {
         "title": entry_title(v, catalog.service_name(v.service_id)),
@@ -168,8 +170,10 @@ def _feed_links(*pairs: tuple[str, str]) -> list[dict[str, str]]:
 # --- rendering ---------------------------------------------------------------------------------
 
 
-def render_entry_html(catalog: "Catalog", v: VersionRow, changes: Sequence[dict[str, Any]], site: str | None) -> str:
-    """HTML content of a feed entry: each changed clause, its explanation and an inline word diff."""
+def render_entry_html(catalog: "Catalog", v: Version, changes: Sequence[ClauseChange], site: str | None) -> str:
+    """HTML content of a feed entry: each changed clause, its explanation and an inline word diff.
+
+    ``site`` is the diff site's base URL (None when no site is published)."""
 
     views = _order([change_view(n, c) for n, c in enumerate(changes)])
     html = environment().get_template("entry.html").render(
@@ -217,7 +221,7 @@ def write_site(index: Index, catalog: "Catalog", out_dir: Path, specs: Sequence[
             })
         services.append({"id": sid, "name": catalog.service_name(sid), "slug": service_slug(sid), "docs": docs})
 
-    def ctx_versions(rows: Sequence[VersionRow], root: str) -> list[dict[str, Any]]:
+    def ctx_versions(rows: Sequence[Version], root: str) -> list[dict[str, Any]]:
         return [_version_ctx(catalog, v, root) for v in rows]
 
     def docs_with_latest(service: dict[str, Any], root: str) -> list[dict[str, Any]]:
