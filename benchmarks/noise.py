@@ -113,7 +113,7 @@ def version_class(rec: dict) -> str:
         return "material"
     if not a.changes:
         return "no clause changed"
-    if all(c.get("cosmetic") for c in a.changes):
+    if all(c.cosmetic for c in a.changes):
         kinds = sorted(set(a.cosmetic))
         return kinds[0] if len(kinds) == 1 else "cosmetic (mixed: " + ", ".join(kinds) + ")"
     return "minor (non-material wording)"
@@ -128,11 +128,11 @@ def write_sample(records: list[dict], n: int, seed: int, out: Path) -> list[dict
         lines.append(f"### {i}. {r['doc']} @ {r['commit'][:10]} ({r['date'][:10]}) "
                      f"severity {a.severity}")
         for c in a.changes:
-            if not c["material"]:
+            if not c.material:
                 continue
-            lines.append(f"- [{c['severity']}; {', '.join(c['categories'])}] {c['explanation']}")
+            lines.append(f"- [{c.severity}; {', '.join(c.categories)}] {c.explanation}")
             for side in ("before", "after"):
-                text = " ".join((c[side] or "").split())
+                text = " ".join((getattr(c, side) or "").split())
                 if text:
                     lines.append(f"    {side}: {text[:400]}{'…' if len(text) > 400 else ''}")
         lines.append("")
