@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterator, Sequence
 
 from tracker.errors import NotFoundError, StoreError
+from tracker.text import strip_unsafe
 
 BRANCH = "main"
 RAW_DIR = ".raw"
@@ -46,7 +46,6 @@ TRAILER_KEYS = (
     "Version-Kind",
     "Revert-Of",
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 def content_hash(text: str) -> str:
@@ -56,7 +55,7 @@ def content_hash(text: str) -> str:
 
 def safe_line(value: str) -> str:
     """Strip control and bidi-override characters so page or config text cannot forge trailers."""
-    return _CONTROL.sub("", value.replace("\n", " ").replace("\r", " ")).strip()
+    return strip_unsafe(value, keep="\t", c1=False, one_line=True)
 
 
 @dataclass(frozen=True)

@@ -6,18 +6,16 @@ is stripped of control characters first, so a page cannot send escape sequences 
 
 from __future__ import annotations
 
-import re
 import sys
 from typing import Any, Iterable, Sequence
 
 from tracker.records import ClauseChange
-
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+from tracker.text import strip_unsafe
 
 
 def clean(text: str | None) -> str:
-    """Terminal-safe text: no escape sequences, no bidi overrides."""
-    return _UNSAFE.sub("", text or "")
+    """Terminal-safe text: no escape sequences (C0 but tab and newline, DEL, C1), no bidi overrides."""
+    return strip_unsafe(text)
 
 
 def console(stderr: bool = False) -> "Console":  # noqa: F821

@@ -22,13 +22,13 @@ from typing import Any
 
 from feedgen.feed import FeedGenerator
 
+from tracker.text import strip_unsafe
+
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 GENERATOR = "tracker"
 # Used as feed date when there is no entry and no explicit date: deterministic, obviously "never".
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
-# Characters XML 1.0 forbids (lxml refuses them) plus lone surrogates (not encodable as UTF-8).
-_ILLEGAL_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _UNSAFE_NAME_RE = re.compile(r"[^a-z0-9._-]+")
 MAX_NAME_SEGMENT = 100
 
@@ -202,8 +202,9 @@ def _utc(value: datetime) -> datetime:
 
 
 def _clean(text: str) -> str:
-    """Drop characters XML cannot carry; everything else is escaped by the serializers."""
-    return _ILLEGAL_XML_RE.sub("", text)
+    """Drop characters XML 1.0 forbids (lxml refuses them) and lone surrogates (not encodable as
+    UTF-8); everything else is escaped by the serializers."""
+    return strip_unsafe(text, keep="\t\n\r", delete=False, c1=False, bidi=False, invalid=True)
 
 
 def _author(entry: FeedEntry) -> str:

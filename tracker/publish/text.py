@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from tracker.archive.store import parse_iso
+from tracker.text import strip_unsafe
 
-# C0/C1 controls (but tab/newline), lone surrogates, non-characters, bidi embeddings/overrides/isolates.
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
 
 def safe_text(text: Any) -> str:
-    """Page text fit for HTML and XML: no control characters, no bidi overrides."""
-    return _UNSAFE.sub("", "" if text is None else str(text))
+    """Page text fit for HTML and XML: C0 (but tab, newline, CR) and C1 controls, DEL, lone
+    surrogates, non-characters and bidi embeddings/overrides/isolates removed."""
+    return strip_unsafe(text, keep="\t\n\r", invalid=True)
 
 
 def human_date(value: str) -> str:
