@@ -30,3 +30,12 @@ class StoreError(TrackerError):
 
 class NotFoundError(TrackerError):
     """A service, document or version asked for does not exist in the archive."""
+
+
+class ArchiveNotFound(NotFoundError, StoreError):
+    """There is no archive where one was asked for: both "not found" (the command line's exit 4)
+    and a store that cannot be read (what a Python caller of ``tracker.Archive.open`` catches)."""
+
+
+class InvalidArgument(TrackerError, ValueError):
+    """An argument is malformed, e.g. a version that is neither a number, a commit nor a date."""

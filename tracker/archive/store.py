@@ -25,7 +25,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO, Iterator, Sequence
 
-from tracker.errors import NotFoundError, StoreError
+from tracker.errors import ArchiveNotFound, NotFoundError, StoreError
 from tracker.text import strip_unsafe
 
 BRANCH = "main"
@@ -179,8 +179,9 @@ class Store:
         self._git("config", "core.quotepath", "off")
 
     def require(self) -> None:
+        """Raise ArchiveNotFound (a NotFoundError and a StoreError) unless the archive exists."""
         if not self.exists():
-            raise NotFoundError(
+            raise ArchiveNotFound(
                 f"no archive at {self.archive}; run `tracker run` first, or pass --store DIR"
             )
 

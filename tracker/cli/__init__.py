@@ -1,5 +1,14 @@
-"""The command line: a thin click layer over the library (``tracker.cli.app``)."""
+"""The command line: a thin click layer over the library (``tracker.cli.app``).
 
-from tracker.cli.app import main
+``main`` loads the commands (and click) when it is called, not when this package is imported.
+"""
+
+
+def main() -> None:
+    """Run the ``tracker`` command line (the console script's entry point)."""
+    from tracker.cli.app import main as run
+
+    run()
+
 
 __all__ = ["main"]

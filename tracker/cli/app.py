@@ -7,16 +7,25 @@ service, document or version).
 
 from __future__ import annotations
 
-import json
 import sys
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from tracker.errors import ConfigError, NotFoundError, StoreError, TrackerError
-from tracker.records import Analysis, Version
+from tracker.errors import (
+    ConfigError,
+    InvalidArgument,
+    NotFoundError,
+    StoreError,
+    TrackerError,
+)
+
+if TYPE_CHECKING:
+    from tracker.api import Archive
+    from tracker.archive import Index, Store
+    from tracker.records import Analysis
+    from tracker.sources import Sources
 
 EXIT_NOT_FOUND = 4
 
@@ -29,17 +38,23 @@ class Context:
         self.sources_path = Path(sources) if sources else Path("sources.toml")
         self.sources_given = sources is not None
 
-    def store(self) -> "Store":  # noqa: F821
+    def store(self) -> "Store":
         from tracker.archive import Store
 
         return Store(self.store_dir)
 
-    def sources(self) -> "Sources":  # noqa: F821
+    def sources(self) -> "Sources":
         from tracker.sources import load_sources
 
         return load_sources(self.sources_path)
 
-    def index(self, *, sync: bool = True) -> "Index":  # noqa: F821
+    def archive(self) -> "Archive":
+        """The archive for the query commands (``tracker.api``); opened on its first query."""
+        from tracker.api import Archive
+
+        return Archive(self.store_dir)
+
+    def index(self, *, sync: bool = True) -> "Index":
         """Open the index of an existing archive, catching up with git first."""
         from tracker.archive.index import Index
         from tracker.archive.record import sync as sync_index
@@ -63,6 +78,8 @@ class TrackerGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except InvalidArgument as exc:  # a malformed option value: click's usage error, exit 2
+            raise click.BadParameter(str(exc)) from None
         except ConfigError as exc:
             fail(str(exc), 2)
         except NotFoundError as exc:
@@ -74,6 +91,8 @@ class TrackerGroup(click.Group):
 
 
 def emit_json(data: Any) -> None:
+    import json
+
     click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
 
 
@@ -260,68 +279,7 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
 
 
 # -- queries --------------------------------------------------------------------------------
-def _document_key(index: Any, service: str, document: str | None) -> str:
-    """Resolve SERVICE [DOCUMENT] to a document key, with helpful errors."""
-    docs = [d for d in index.documents() if d["service_id"] == service]
-    if not docs:
-        known = sorted({d["service_id"] for d in index.documents()})
-        raise NotFoundError(f"no service '{service}' in the archive; known: {', '.join(known) or 'none yet'}")
-    if document is None:
-        if len(docs) == 1:
-            return docs[0]["key"]
-        names = ", ".join(repr(d["type"]) for d in docs)
-        raise NotFoundError(f"service '{service}' has several documents; name one of: {names}")
-    for d in docs:
-        if d["type"].lower() == document.lower():
-            return d["key"]
-    names = ", ".join(repr(d["type"]) for d in docs)
-    raise NotFoundError(f"no document '{document}' for service '{service}'; known: {names}")
-
-
-def _pick_version(versions: list[Version], spec: str) -> Version:
-    """A version by number (1 = first, -1 = latest), date (latest at or before), or commit prefix."""
-    if spec.lstrip("-").isdigit():
-        n = int(spec)
-        try:
-            return versions[n - 1] if n > 0 else versions[n]
-        except IndexError:
-            raise NotFoundError(f"no version {spec}; there are {len(versions)}") from None
-    if len(spec) >= 7 and all(ch in "0123456789abcdef" for ch in spec.lower()):
-        for v in versions:
-            if v.commit_sha.startswith(spec.lower()):
-                return v
-    moment = _parse_date(spec)
-    chosen = [v for v in versions if v.fetched_at <= moment]
-    if not chosen:
-        raise NotFoundError(f"no version at or before {spec}; the first is from {versions[0].fetched_at}")
-    return chosen[-1]
-
-
-def _version_text(obj: Context, service: str, document: str | None, at: str | None) -> tuple[str, Version, str]:
-    """Document key, chosen version (default latest) and its recorded text."""
-    with obj.index() as index:
-        key = _document_key(index, service, document)
-        versions = index.version_rows(key)
-    version = _pick_version(versions, at or "-1")
-    text = obj.store().read(version.commit_sha, f"{version.service_id}/{version.document_type}.md")
-    return key, version, text
-
-
-def _parse_date(spec: str) -> str:
-    """Accept 2026-11-26, 2026-11-26T10:00, ...Z; return the archive's ISO form for comparison."""
-    try:
-        moment = datetime.fromisoformat(spec.replace("Z", "+00:00"))
-    except ValueError:
-        raise click.BadParameter(
-            f"'{spec}' is not a version number, commit or date (use e.g. 3, -1, 2026-11-26)"
-        ) from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    if len(spec) == 10:  # a bare date means the end of that day
-        moment = moment.replace(hour=23, minute=59, second=59)
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
+# The logic lives in tracker.api (the Python API); these commands parse, call it and print.
 @cli.command()
 @click.argument("service")
 @click.argument("document", required=False)
@@ -337,12 +295,9 @@ def history(obj: Context, service: str, document: str | None, as_json: bool) -> 
     """
     from tracker.cli.output import clean
 
-    with obj.index() as index:
-        if document is not None:
-            _document_key(index, service, document)
-        rows = index.versions(service, document)
-        if not rows:
-            _document_key(index, service, document)
+    with obj.archive() as archive:
+        docs = [archive.document(service, document)] if document is not None else archive.documents(service)
+        rows = [v for doc in docs for v in doc.versions]
     if as_json:
         emit_json([r.to_dict() for r in rows])
         return
@@ -373,7 +328,10 @@ def show(obj: Context, service: str, document: str | None, at: str | None, as_js
       tracker show openrouter "Terms of Service"
       tracker show openrouter "Terms of Service" --at 2026-01-31
     """
-    key, version, text = _version_text(obj, service, document, at)
+    with obj.archive() as archive:
+        doc = archive.document(service, document)
+        version = doc.version(at)
+        text = doc.text(version)
     if as_json:
         emit_json({**version.to_dict(), "text": text})
     else:
@@ -405,34 +363,19 @@ def diff(obj: Context, service: str, document: str | None, from_: str | None, to
       tracker diff openrouter "Terms of Service" --from 1 --to -1
       tracker diff openrouter "Terms of Service" --from 2026-01-01 --json
     """
-    from tracker.analysis import analyse
-
-    with obj.index() as index:
-        key = _document_key(index, service, document)
-        versions = index.version_rows(key)
-        new = _pick_version(versions, to or "-1")
-        stored = index.stored_analysis(new.commit_sha)
-    if from_ is None:
-        if new.seq <= 1:
-            raise NotFoundError(f"{key} has only its first version ({new.fetched_at}); nothing to diff yet")
-        old = versions[new.seq - 2]
-    else:
-        old = _pick_version(versions, from_)
-    if old.seq == new.seq - 1 and stored is not None:
-        result = stored  # adjacent versions: the analysis recorded in the index, no re-analysis
-    else:
-        path = f"{new.service_id}/{new.document_type}.md"
-        old_text, new_text = obj.store().read_many([(old.commit_sha, path), (new.commit_sha, path)])
-        result = analyse(old_text, new_text)
+    with obj.archive() as archive:
+        doc = archive.document(service, document)
+        old, new = doc.pair(from_, to)
+        result = doc.diff(old, new)
     header = {
-        "document": key,
+        "document": doc.key,
         "from": {"seq": old.seq, "date": old.fetched_at, "commit": old.commit_sha},
         "to": {"seq": new.seq, "date": new.fetched_at, "commit": new.commit_sha},
     }
     if as_json:
         emit_json({**header, **result.to_dict()})
         return
-    _print_analysis(result, f"{key}: version {old.seq} ({old.fetched_at}) → {new.seq} ({new.fetched_at})", color)
+    _print_analysis(result, f"{doc.key}: version {old.seq} ({old.fetched_at}) → {new.seq} ({new.fetched_at})", color)
 
 
 def _print_analysis(result: Analysis, title: str, color: bool | None) -> None:
@@ -459,13 +402,21 @@ def _print_analysis(result: Analysis, title: str, color: bool | None) -> None:
 @click.argument("new")
 @click.option("--select", multiple=True, help="CSS selector to keep (HTML inputs; repeatable).")
 @click.option("--remove", multiple=True, help="CSS selector to drop (HTML inputs; repeatable).")
+@click.option("--user-agent", help="User-Agent header for URLs (default: tracker's own, as in a run).")
+@click.option("--ignore-robots", is_flag=True, help="Fetch URLs even where robots.txt disallows them.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object.")
 @click.option("--color/--no-color", default=None, help="Colour (default: on a terminal).")
-def compare(old: str, new: str, select: tuple[str, ...], remove: tuple[str, ...], as_json: bool,
-            color: bool | None) -> None:
+def compare(old: str, new: str, select: tuple[str, ...], remove: tuple[str, ...], user_agent: str | None,
+            ignore_robots: bool, as_json: bool, color: bool | None) -> None:
     """Compare two local files or URLs clause by clause; no archive needed.
 
-    Markdown, plain text and HTML are accepted (HTML goes through the same extraction as a run).
+    Markdown, plain text, HTML and PDF are accepted (HTML goes through the same extraction as a
+    run). URLs are fetched like a run fetches them: robots.txt honoured, a 10 MB size cap,
+    retries of transient errors, a 30 s timeout, and error pages served as 200 refused.
+
+    \b
+    Exit codes: 0 compared; 1 a file or URL could not be read, fetched or used (one line on
+    stderr says which and why).
 
     \b
     Examples:
@@ -473,36 +424,15 @@ def compare(old: str, new: str, select: tuple[str, ...], remove: tuple[str, ...]
       tracker compare old.html new.html --select main --json
       tracker compare https://example.com/terms saved/terms.html
     """
-    from tracker.analysis import analyse
+    from tracker.api import compare_sources
+    from tracker.fetch import DEFAULT_USER_AGENT, FetchOptions
 
-    old_text = _load_text(old, select, remove)
-    new_text = _load_text(new, select, remove)
-    result = analyse(old_text, new_text)
+    options = FetchOptions(user_agent=user_agent or DEFAULT_USER_AGENT, robots=not ignore_robots)
+    result = compare_sources(old, new, select=select, remove=remove, options=options)
     if as_json:
         emit_json(result.to_dict())
         return
     _print_analysis(result, f"{old} → {new}", color)
-
-
-def _load_text(location: str, select: tuple[str, ...], remove: tuple[str, ...]) -> str:
-    """Read a file or URL and extract it like a snapshot run would."""
-    from tracker.extract import extract
-
-    if location.startswith(("http://", "https://")):
-        import urllib.request
-
-        try:
-            with urllib.request.urlopen(location, timeout=30) as resp:  # noqa: S310 (user-given URL)
-                return extract(resp.read(), resp.headers.get("Content-Type"), url=location,
-                               select=select, remove=remove)
-        except OSError as exc:
-            raise TrackerError(f"cannot fetch {location}: {exc}") from exc
-    path = Path(location)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise TrackerError(f"cannot read {location}: {exc.strerror}") from exc
-    return extract(raw, None, url=path.name, select=select, remove=remove)
 
 
 @cli.command()
@@ -518,6 +448,8 @@ def classify(jsonl: bool, explain: bool) -> None:
       echo "Credits expire 12 months after purchase." | tracker classify
       tracker classify --jsonl < clauses.jsonl > labels.jsonl
     """
+    import json
+
     from tracker.analysis.classify import classify_many
 
     texts: list[str] = []
@@ -557,11 +489,13 @@ def summary(obj: Context, service: str, document: str | None, at: str | None, as
       tracker summary openrouter "Terms of Service"
       tracker summary openrouter "Terms of Service" --json
     """
-    from tracker.analysis.summary import summarise
     from tracker.cli.output import clean
 
-    key, version, text = _version_text(obj, service, document, at)
-    result = summarise(text)
+    with obj.archive() as archive:
+        doc = archive.document(service, document)
+        version = doc.version(at)
+        result = doc.summary(version)
+    key = doc.key
     if as_json:
         emit_json({"document": key, "version": {"seq": version.seq, "date": version.fetched_at,
                                                 "commit": version.commit_sha}, **result.to_dict()})
@@ -595,21 +529,10 @@ def status(obj: Context, as_json: bool) -> None:
     """
     from tracker.cli.output import clean
 
-    rows: list[dict[str, Any]] = []
-    gone: dict[str, str] = {}
-    if obj.store().exists():  # before the first run, the declared documents are still listed
-        with obj.index() as index:
-            rows = index.status()
-            gone = index.gone_since()
-    for r in rows:
-        r["gone_since"] = gone.get(r["document"])
-    declared: list[str] = []
-    if obj.sources_path.exists():
-        declared = [d.key for d in obj.sources().documents()]
-        known = {r["document"] for r in rows}
-        rows += [{"document": k, "service": k.split("/")[0], "type": k.split("/", 1)[1], "versions": 0,
-                  "last_recorded": None, "last_checked": None, "last_outcome": "never checked",
-                  "error": None, "failing_runs": 0, "gone_since": None} for k in declared if k not in known]
+    # Before the first run there is no archive: the declared documents are still listed.
+    with obj.archive() as archive:
+        statuses = archive.status(obj.sources() if obj.sources_path.exists() else None)
+    rows = [s.to_dict() for s in statuses]
     if as_json:
         emit_json(rows)
         return

@@ -10,6 +10,8 @@ from tracker.run.loop import (
                               EXIT_USAGE,
                               Outcome,
                               RunResult,
+                              content_problem,
+                              extract_text,
                               parse_interval,
                               parse_shard,
                               run_snapshot,
@@ -17,4 +19,4 @@ from tracker.run.loop import (
 )
 
 __all__ = ["EXIT_FAILURES", "EXIT_LOCKED", "EXIT_OK", "EXIT_STORE", "EXIT_USAGE", "Outcome", "RunResult",
-           "parse_interval", "parse_shard", "run_snapshot", "select_shard"]
+           "content_problem", "extract_text", "parse_interval", "parse_shard", "run_snapshot", "select_shard"]

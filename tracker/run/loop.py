@@ -274,7 +274,7 @@ async def _run(
             confirmed.append(remember(fetched, latest[doc.key]))
             emit(Outcome(doc.key, "unchanged", None, fetched.status, fetched.duration))
             continue
-        problem = _content_problem(fetched)
+        problem = content_problem(fetched)
         if problem:
             emit(Outcome(doc.key, "failed", problem, fetched.status, fetched.duration))
             continue
@@ -372,8 +372,9 @@ def _previous_length(store: Store, index: Index, doc: Document) -> int | None:
         return None
 
 
-def _content_problem(fetched: Fetched) -> str | None:
-    """A body that is not a document at all (wrong type, empty); each part of a combined one."""
+def content_problem(fetched: Fetched) -> str | None:
+    """Why a fetched body is not a document at all (wrong type, empty), checking each part of a
+    combined one; None when it may be one. Public: ``tracker.api`` applies the same guards."""
     pages = fetched.parts or (fetched,)
     for number, page in enumerate(pages, 1):
         problem = guard.unexpected_content_type(page.content_type, page.body) or guard.empty_body(page.body)
@@ -382,8 +383,9 @@ def _content_problem(fetched: Fetched) -> str | None:
     return None
 
 
-def _extract(fetched: Fetched) -> str:
-    """The document's text; a combined document's parts are extracted one by one and joined."""
+def extract_text(fetched: Fetched) -> str:
+    """The document's text (its ``select`` / ``remove`` applied); a combined document's parts are
+    extracted one by one and joined. Raises ExtractError (the part named) when no text is left."""
     from tracker.extract.convert import extract, normalize_markdown
 
     if not fetched.parts:
@@ -404,7 +406,7 @@ def _to_version(fetched: Fetched) -> NewVersion:
     from tracker.extract.convert import EXTRACTOR_VERSION
 
     doc = fetched.document
-    text = _extract(fetched)
+    text = extract_text(fetched)
     return NewVersion(
         service_id=doc.service_id,
         service_name=doc.service_name,

@@ -1,0 +1,479 @@
+"""The Python API: what the query commands do, for programs.
+
+::
+
+    import tracker
+
+    with tracker.Archive.open("snapshots") as archive:       # <store>: archive/ + index.sqlite
+        doc = archive.document("nimbus", "Terms of Service")
+        for v in doc.versions:                                # VersionRow, oldest first
+            print(v.seq, v.fetched_at, v.summary)
+        old = doc.text(doc.version("2026-01-31"))             # as it was at the end of that day
+        change = doc.diff(1, -1)                              # Analysis: first -> latest
+        print(change.summary)
+
+    tracker.compare("Credits expire after 12 months.", "Credits expire after 6 months.").material
+
+Versions are named as on the command line: a number (``1`` the first, ``-1`` the latest), a
+commit prefix (7 or more hex digits), an ISO date or date-time (the latest version at or before
+it; a bare date means the end of that day, times without a zone are UTC), a ``datetime.date`` /
+``datetime.datetime``, or a ``VersionRow`` of the document.
+
+Errors (all ``tracker.errors.TrackerError``): ``NotFoundError`` (no such service, document or
+version), ``StoreError`` (the git archive or the index cannot be read; ``ArchiveNotFound`` is
+both), ``InvalidArgument`` (also a ``ValueError``: a version that is neither number, commit nor
+date), ``FetchError`` / ``ExtractError`` (``compare_sources``: a file or URL that cannot be read
+or is not a document).
+
+This module sits above every stage: it may import any of them, and none may import it. It is not
+thread-safe: use one ``Archive`` per thread.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Coroutine, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from tracker.analysis import Analysis
+from tracker.archive import Index, Store, VersionRow
+from tracker.errors import FetchError, InvalidArgument, NotFoundError
+
+if TYPE_CHECKING:
+    from tracker.analysis.summary import Summary
+    from tracker.fetch import Fetched, FetchOptions
+    from tracker.sources import Sources
+
+__all__ = ["Archive", "ArchivedDocument", "DocumentStatus", "ServiceInfo", "VersionSpec", "compare",
+           "compare_sources", "read_sources"]
+
+# How a version may be named (see the module docstring).
+VersionSpec = int | str | date | datetime | VersionRow
+
+_HEX = re.compile(r"[0-9a-f]{7,40}")
+_T = TypeVar("_T")
+
+
+# -- the archive ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ServiceInfo:
+    """A service with recorded documents: its id, display name and document types (sorted)."""
+
+    id: str
+    name: str
+    document_types: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DocumentStatus:
+    """What ``tracker status`` shows for one document (``to_dict`` is its ``--json`` row).
+
+    ``last_outcome`` is the latest check's outcome ("new", "changed", "unchanged", "failed",
+    "held", ...), or "never checked" for a declared document the archive does not know yet;
+    ``failing_runs`` counts the consecutive failed runs up to the latest; ``gone_since`` is when
+    the page started answering 404/410, while it does.
+    """
+
+    document: str
+    service: str
+    type: str
+    versions: int = 0
+    last_recorded: str | None = None
+    last_checked: str | None = None
+    last_outcome: str | None = None
+    error: str | None = None
+    failing_runs: int = 0
+    gone_since: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+class Archive:
+    """A store directory (``<path>/archive``, the git archive, and ``<path>/index.sqlite``).
+
+    Nothing is read until it is needed: ``Archive(path)`` never fails, and the first query opens
+    the index and catches it up with commits it has not seen (a run that died between its commit
+    and its index write). ``Archive.open(path)`` checks at once that there is an archive. Use it
+    as a context manager, or call ``close()``, to close the index.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] = "snapshots") -> None:
+        self.path = Path(path)
+        self.store = Store(self.path)
+        self._index: Index | None = None
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] = "snapshots") -> "Archive":
+        """An archive that exists; raises ArchiveNotFound (a StoreError and a NotFoundError) if
+        ``path`` holds none."""
+        archive = cls(path)
+        archive.store.require()
+        return archive
+
+    def __repr__(self) -> str:
+        return f"Archive({str(self.path)!r})"
+
+    def __enter__(self) -> "Archive":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the index (it is opened again by the next query)."""
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+
+    def exists(self) -> bool:
+        """Whether the store holds an archive (nothing has been recorded before the first run)."""
+        return self.store.exists()
+
+    @property
+    def index(self) -> Index:
+        """The SQLite index, opened and synced with the archive on first use.
+
+        Raises ArchiveNotFound when there is no archive, StoreError when it cannot be read.
+        """
+        if self._index is None:
+            from tracker.archive import sync
+
+            self.store.require()
+            index = Index(self.store.index_path)
+            try:
+                sync(self.store, index)
+            except BaseException:
+                index.close()
+                raise
+            self._index = index
+        return self._index
+
+    def services(self) -> list[ServiceInfo]:
+        """Every service with at least one recorded document, by id."""
+        grouped: dict[str, tuple[str, list[str]]] = {}
+        for row in self.index.documents():
+            grouped.setdefault(row["service_id"], (row["service_name"] or row["service_id"], []))[1].append(row["type"])
+        return [ServiceInfo(sid, name, tuple(sorted(types))) for sid, (name, types) in sorted(grouped.items())]
+
+    def documents(self, service: str | None = None) -> list["ArchivedDocument"]:
+        """Recorded documents, by key; only ``service``'s when given (NotFoundError if it has none)."""
+        rows = self.index.documents()
+        if service is not None:
+            rows = self._service_rows(rows, service)
+        return [self._handle(row) for row in rows]
+
+    def document(self, service: str, document_type: str | None = None) -> "ArchivedDocument":
+        """One recorded document; ``document_type`` is matched case-insensitively and may be left
+        out when the service has only one document.
+
+        Raises NotFoundError naming what is known (services, or the service's documents).
+        """
+        rows = self._service_rows(self.index.documents(), service)
+        names = ", ".join(repr(r["type"]) for r in rows)
+        if document_type is None:
+            if len(rows) == 1:
+                return self._handle(rows[0])
+            raise NotFoundError(f"service '{service}' has several documents; name one of: {names}")
+        for row in rows:
+            if row["type"].lower() == document_type.lower():
+                return self._handle(row)
+        raise NotFoundError(f"no document '{document_type}' for service '{service}'; known: {names}")
+
+    def status(self, sources: "Sources | str | os.PathLike[str] | None" = None) -> list[DocumentStatus]:
+        """Per document: versions, last recorded and checked, outcome, failures, gone since.
+
+        Documents the archive knows come first (by key), then those declared in ``sources`` (a
+        ``Sources`` or the path of a sources file) that were never checked. Before the first run
+        (no archive yet) only the declared ones are listed. Raises ConfigError for a broken
+        sources file.
+        """
+        rows: list[DocumentStatus] = []
+        if self.exists():
+            gone = self.index.gone_since()
+            rows = [DocumentStatus(r["document"], r["service"], r["type"], r.get("versions") or 0, r.get("last_recorded"),
+                                   r.get("last_checked"), r.get("last_outcome"), r.get("error"),
+                                   r.get("failing_runs") or 0, gone.get(r["document"]))
+                    for r in self.index.status()]
+        if sources is not None:
+            from tracker.sources import Sources, load_sources
+
+            declared = sources if isinstance(sources, Sources) else load_sources(Path(sources))
+            known = {r.document for r in rows}
+            for doc in declared.documents():
+                if doc.key not in known:
+                    rows.append(DocumentStatus(doc.key, doc.service_id, doc.type, last_outcome="never checked"))
+        return rows
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _service_rows(self, rows: list[dict[str, Any]], service: str) -> list[dict[str, Any]]:
+        mine = [r for r in rows if r["service_id"] == service]
+        if not mine:
+            known = sorted({r["service_id"] for r in rows})
+            raise NotFoundError(f"no service '{service}' in the archive; known: {', '.join(known) or 'none yet'}")
+        return mine
+
+    def _handle(self, row: dict[str, Any]) -> "ArchivedDocument":
+        return ArchivedDocument(self, row["key"], row["service_id"], row["service_name"] or row["service_id"],
+                                row["type"], row["url"] or "")
+
+
+@dataclass(frozen=True)
+class ArchivedDocument:
+    """One recorded document of an ``Archive``: its versions, their texts and the changes between."""
+
+    archive: Archive = field(repr=False, compare=False)
+    key: str  # "<service id>/<document type>"
+    service_id: str
+    service_name: str
+    type: str
+    url: str  # the source URL of its latest version
+
+    @property
+    def path(self) -> str:
+        """The document's text file in the archive."""
+        return f"{self.service_id}/{self.type}.md"
+
+    @property
+    def versions(self) -> list[VersionRow]:
+        """Every recorded version, oldest first (``seq`` 1, 2, ...); read afresh on each access."""
+        return self.archive.index.version_rows(self.key)
+
+    def version(self, at: VersionSpec | None = None) -> VersionRow:
+        """The version named by ``at`` (default: the latest).
+
+        Raises NotFoundError (no such version; version 0, since they are numbered from 1 and -1)
+        or InvalidArgument (``at`` is neither a number, a commit nor a date).
+        """
+        if isinstance(at, VersionRow):
+            return _own(self.key, at)
+        return _pick(self.key, self.versions, -1 if at is None else at)
+
+    def text(self, version: VersionSpec | None = None) -> str:
+        """The recorded Markdown text of a version (default: the latest)."""
+        return self.archive.store.read(self.version(version).commit_sha, self.path)
+
+    def pair(self, a: VersionSpec | None = None, b: VersionSpec | None = None) -> tuple[VersionRow, VersionRow]:
+        """The two versions ``diff(a, b)`` compares: ``b`` defaults to the latest, ``a`` to the
+        version just before ``b``. Raises NotFoundError when ``b`` is the first version and no
+        ``a`` is given (there is nothing before it)."""
+        versions = self.versions
+        new = _pick(self.key, versions, -1 if b is None else b)
+        if a is not None:
+            return _pick(self.key, versions, a), new
+        position = next(i for i, v in enumerate(versions) if v.commit_sha == new.commit_sha)
+        if position == 0:
+            if len(versions) == 1:
+                raise NotFoundError(f"{self.key} has only its first version ({new.fetched_at}); nothing to diff yet")
+            raise NotFoundError(f"version {new.seq} is the first of {self.key}; there is no earlier one to diff with")
+        return versions[position - 1], new
+
+    def diff(self, a: VersionSpec | None = None, b: VersionSpec | None = None) -> Analysis:
+        """What changed from version ``a`` to version ``b`` (defaults as in ``pair``), clause by clause.
+
+        For a version and the one right before it this is the analysis recorded in the index
+        (no re-analysis); for any other pair (or versions indexed before analyses were stored)
+        the two texts are analysed now, giving what ``compare`` would.
+        """
+        old, new = self.pair(a, b)
+        if old.seq == new.seq - 1:
+            stored = self.archive.index.stored_analysis(new.commit_sha)
+            if stored is not None:
+                return stored
+        old_text, new_text = self.archive.store.read_many([(old.commit_sha, self.path), (new.commit_sha, self.path)])
+        return compare(old_text, new_text)
+
+    def summary(self, version: VersionSpec | None = None) -> "Summary":
+        """Key terms of a version (default: the latest) by category, with facts and watch-outs."""
+        from tracker.analysis.summary import summarise
+
+        return summarise(self.text(version))
+
+
+def _pick(key: str, versions: Sequence[VersionRow], at: VersionSpec) -> VersionRow:
+    """The version of ``versions`` (one document's, oldest first) that ``at`` names."""
+    if not versions:
+        raise NotFoundError(f"{key} has no recorded version")
+    if isinstance(at, VersionRow):
+        return _own(key, at)
+    if isinstance(at, bool):
+        raise InvalidArgument(f"{at!r} is not a version number, commit or date")
+    if isinstance(at, int):
+        return _by_number(key, versions, at, str(at))
+    if isinstance(at, (date, datetime)):
+        return _at_or_before(key, versions, _moment(at), at.isoformat())
+    if not isinstance(at, str):
+        raise InvalidArgument(f"{at!r} is not a version number, commit or date")
+    spec = at.strip()
+    if re.fullmatch(r"-?\d+", spec):
+        n = int(spec)
+        if 0 < abs(n) <= len(versions) or not _HEX.fullmatch(spec):
+            return _by_number(key, versions, n, spec)
+    if _HEX.fullmatch(spec.lower()):
+        for v in versions:
+            if v.commit_sha.startswith(spec.lower()):
+                return v
+        if spec.isdigit():  # too large for a number and no commit either
+            return _by_number(key, versions, int(spec), spec)
+        raise NotFoundError(f"no version of {key} has a commit starting with {spec}")
+    return _at_or_before(key, versions, _parse_moment(spec), spec)
+
+
+def _own(key: str, version: VersionRow) -> VersionRow:
+    if version.document_key != key:
+        raise InvalidArgument(f"version {version.seq} is a version of {version.document_key}, not of {key}")
+    return version
+
+
+def _by_number(key: str, versions: Sequence[VersionRow], n: int, spec: str) -> VersionRow:
+    if n == 0:
+        raise NotFoundError(f"no version 0: versions are numbered from 1 (the first) to {len(versions)}, "
+                            f"or from -1 (the latest) back to -{len(versions)}")
+    try:
+        return versions[n - 1] if n > 0 else versions[n]
+    except IndexError:
+        raise NotFoundError(f"no version {spec}; there are {len(versions)}") from None
+
+
+def _at_or_before(key: str, versions: Sequence[VersionRow], moment: str, spec: str) -> VersionRow:
+    chosen = [v for v in versions if v.fetched_at <= moment]  # one ISO format: strings compare as times
+    if not chosen:
+        raise NotFoundError(f"no version at or before {spec}; the first is from {versions[0].fetched_at}")
+    return chosen[-1]
+
+
+def _parse_moment(spec: str) -> str:
+    """2026-11-26 (end of that day), 2026-11-26T10:00, ...Z, ...+02:00 -> the archive's ISO form."""
+    try:
+        return _moment(date.fromisoformat(spec))
+    except ValueError:
+        pass
+    try:
+        return _moment(datetime.fromisoformat(spec))  # Python 3.11 reads a trailing "Z" too
+    except ValueError:
+        raise InvalidArgument(
+            f"'{spec}' is not a version number, commit or date (use e.g. 3, -1, 2026-11-26)"
+        ) from None
+
+
+def _moment(value: date | datetime) -> str:
+    """The archive's UTC ``%Y-%m-%dT%H:%M:%SZ`` form; a date is the end of that day, naive is UTC."""
+    if not isinstance(value, datetime):
+        value = datetime.combine(value, time(23, 59, 59))
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# -- comparing texts, files and URLs ----------------------------------------------------------
+def compare(old_text: str, new_text: str) -> Analysis:
+    """Clause-by-clause changes from ``old_text`` to ``new_text`` (Markdown or plain text), each
+    labelled (kind, categories, severity, explanation), with a one-line summary: what a run
+    records for a new version."""
+    from tracker.analysis import analyse
+
+    return analyse(old_text, new_text)
+
+
+def compare_sources(old: str, new: str, *, select: Sequence[str] = (), remove: Sequence[str] = (),
+                    options: "FetchOptions | None" = None) -> Analysis:
+    """``compare`` two local files or http(s) URLs (HTML, PDF, Markdown or text), extracted like a
+    run extracts them (``select`` / ``remove``: CSS selectors, for HTML). See ``read_sources``
+    for how they are read and the errors raised."""
+    old_text, new_text = read_sources([old, new], select=select, remove=remove, options=options)
+    return compare(old_text, new_text)
+
+
+def read_sources(locations: Sequence[str], *, select: Sequence[str] = (), remove: Sequence[str] = (),
+                 options: "FetchOptions | None" = None) -> list[str]:
+    """The extracted text of each location, in order: a local file path or an http(s) URL.
+
+    URLs are fetched concurrently like the documents of a run (``tracker.fetch``): robots.txt
+    honoured (unless ``options.robots`` is false), ``options.user_agent``, the per-host limits,
+    retries of transient failures, a 30 s timeout and the ``options.max_bytes`` size cap; then
+    the run's content guards refuse what is not a document (an image or archive, an empty body,
+    an error page served with status 200). Files are read as they are.
+
+    Raises FetchError (a URL that cannot be fetched or is refused, a file that cannot be read;
+    the message names it and says why) or ExtractError (no text left, a selector matching
+    nothing). Runs its own event loop (in a worker thread when the caller's thread has one).
+    """
+    from tracker.fetch import FetchOptions
+
+    options = options or FetchOptions()
+    urls = [loc for loc in locations if loc.startswith(("http://", "https://"))]
+    texts = _run(_fetch_texts(urls, tuple(select), tuple(remove), options)) if urls else {}
+    return [texts[loc] if loc in texts else _file_text(loc, select, remove) for loc in locations]
+
+
+def _file_text(location: str, select: Sequence[str], remove: Sequence[str]) -> str:
+    from tracker.extract import ExtractError, extract
+
+    path = Path(location)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise FetchError(f"cannot read {location}: {exc.strerror or exc}", url=location) from exc
+    try:
+        return extract(raw, None, url=path.name, select=select, remove=remove)
+    except ExtractError as exc:
+        raise ExtractError(f"{location}: {exc}") from None
+
+
+async def _fetch_texts(urls: list[str], select: tuple[str, ...], remove: tuple[str, ...],
+                       options: "FetchOptions") -> dict[str, str]:
+    from tracker.fetch import fetch_all
+    from tracker.sources import Document
+
+    # Documents for the URLs, so that they are fetched exactly like declared ones.
+    docs = {f"compare/source {n}": Document("compare", "compare", f"source {n}", url, select=select, remove=remove)
+            for n, url in enumerate(dict.fromkeys(urls), 1)}
+    texts: dict[str, str] = {}
+    async for fetched in fetch_all(list(docs.values()), options):
+        texts[fetched.document.url] = _checked_text(fetched)
+    return texts
+
+
+def _checked_text(fetched: "Fetched") -> str:
+    """The text of a fetched page, through the content guards of a run; FetchError otherwise."""
+    from tracker.extract import ExtractError
+    from tracker.fetch import guards
+    from tracker.run import content_problem, extract_text
+
+    url = fetched.document.url
+    if fetched.skipped:
+        raise FetchError(f"cannot fetch {url}: {fetched.skipped}", url=url)
+    if fetched.error:
+        raise FetchError(f"cannot fetch {url}: {fetched.error}", url=url, status=fetched.status)
+    if fetched.not_modified:  # no validators were sent: a 304 answers nothing
+        raise FetchError(f"cannot fetch {url}: HTTP 304 to a request that was not conditional", url=url, status=304)
+    problem = content_problem(fetched)
+    if problem:
+        raise FetchError(f"cannot compare {url}: {problem}", url=url, status=fetched.status)
+    try:
+        text = extract_text(fetched)
+    except ExtractError as exc:
+        raise ExtractError(f"{url}: {exc}") from None
+    problem = guards.error_page(text, fetched.body)
+    if problem:
+        raise FetchError(f"cannot compare {url}: {problem}", url=url, status=fetched.status)
+    return text
+
+
+def _run(coroutine: Coroutine[Any, Any, _T]) -> _T:
+    """Run a coroutine to its end from synchronous code, even where an event loop is running
+    (a notebook): then in a thread of its own."""
+    import asyncio
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
