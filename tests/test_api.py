@@ -229,3 +229,15 @@ def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         exec(compile(block, "README.md", "exec"), {"__name__": "__readme__"})
     out = capsys.readouterr().out
     assert "nimbus Nimbus AI" in out and "3 2026-03-01T08:30:00Z" in out and "arbitration" in out
+
+
+def test_type_information_is_packaged() -> None:
+    """py.typed (PEP 561) and the stub that types the lazy exports are package data."""
+    import fnmatch
+    import tomllib
+
+    root = Path(__file__).parent.parent
+    patterns = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["tracker"]
+    for name in ("py.typed", "__init__.pyi"):
+        assert (root / "tracker" / name).is_file()
+        assert any(fnmatch.fnmatch(name, p) for p in patterns), (name, patterns)

@@ -98,3 +98,13 @@ def test_cli_imports_stay_light() -> None:
             "if m in sys.modules]; print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_the_python_api_sits_above_every_stage() -> None:
+    """tracker.api may use any stage; only the command line (a client of the API) imports it,
+    and tracker.text (used by every stage) imports nothing of the project."""
+    graph = _graph()
+    importers = {module for module, deps in graph.items() if "tracker.api" in deps}
+    assert importers and all(m.startswith("tracker.cli") for m in importers), importers
+    assert not any(d.startswith("tracker.cli") for d in graph["tracker.api"])
+    assert graph["tracker.text"] == set()

@@ -7,7 +7,6 @@ Registered on the main group by cli.py (``cli.add_command``); they use its globa
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,8 @@ import click
 
 
 def _emit_json(data: Any) -> None:
+    import json  # only when asked for: it costs start-up time of every command
+
     click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
 
 
