@@ -14,10 +14,11 @@ from click.testing import CliRunner
 
 import tracker
 from tracker.api import Archive, ArchivedDocument, DocumentStatus
-from tracker.archive import Store, VersionRow
+from tracker.archive import Store
 from tracker.archive.store import NewVersion
 from tracker.cli.app import cli
 from tracker.errors import ArchiveNotFound, InvalidArgument, NotFoundError, StoreError
+from tracker.records import Version
 
 COURTS = "Any dispute will be heard by the courts of Dublin, Ireland."
 ARBITRATION = "Any dispute will be resolved by binding arbitration in Delaware, and you waive any class action."
@@ -100,7 +101,7 @@ def test_services_and_documents(archive: Archive) -> None:
 
 def test_versions_by_number_commit_and_date(doc: ArchivedDocument) -> None:
     versions = doc.versions
-    assert all(isinstance(v, VersionRow) for v in versions)
+    assert all(isinstance(v, Version) for v in versions)
     assert [(v.seq, v.fetched_at, v.kind) for v in versions] == [
         (1, DATES[0], "first"), (2, DATES[1], "changed"), (3, DATES[2], "changed")]
     first, second, third = versions
@@ -152,7 +153,7 @@ def test_text_diff_and_summary(doc: ArchivedDocument) -> None:
     assert span.to_dict() == tracker.compare(TERMS[0], TERMS[2]).to_dict()
     assert span.material and set(span.categories) >= {"refunds", "arbitration"}
     backwards = doc.diff(3, 1)
-    assert any("12 months" in (c["after"] or "") for c in backwards.changes)
+    assert any("12 months" in (c.after or "") for c in backwards.changes)
 
     with pytest.raises(NotFoundError, match="version 1 is the first of nimbus/Terms of Service"):
         doc.diff(b=1)

@@ -36,7 +36,7 @@ def _agents(httpserver, path: str) -> list[str]:
 def test_two_urls_compared_like_a_run_fetches_them(pages) -> None:
     result = tracker.compare_sources(pages.url_for("/old"), pages.url_for("/new"), select=["main"], options=FAST)
     assert result.material and result.categories == ("refunds",)
-    assert [c["kind"] for c in result.changes] == ["modified"]
+    assert [c.kind for c in result.changes] == ["modified"]
     assert _agents(pages, "/old") == [DEFAULT_USER_AGENT]  # the run's user agent, robots.txt read first
     assert _agents(pages, "/robots.txt") == [DEFAULT_USER_AGENT]
 

@@ -1,12 +1,10 @@
 # Types of the names tracker/__init__.py loads lazily (a type checker does not run __getattr__).
-from tracker.analysis import Analysis as Analysis
 from tracker.api import Archive as Archive
 from tracker.api import ArchivedDocument as ArchivedDocument
 from tracker.api import DocumentStatus as DocumentStatus
 from tracker.api import compare as compare
 from tracker.api import compare_sources as compare_sources
 from tracker.api import read_sources as read_sources
-from tracker.archive import VersionRow as VersionRow
 from tracker.errors import ConfigError as ConfigError
 from tracker.errors import ExtractError as ExtractError
 from tracker.errors import FetchError as FetchError
@@ -14,12 +12,16 @@ from tracker.errors import InvalidArgument as InvalidArgument
 from tracker.errors import NotFoundError as NotFoundError
 from tracker.errors import StoreError as StoreError
 from tracker.errors import TrackerError as TrackerError
+from tracker.records import Analysis as Analysis
+from tracker.records import ClauseChange as ClauseChange
+from tracker.records import Version as Version
 
 __version__: str
 __all__ = [
            "Analysis",
            "Archive",
            "ArchivedDocument",
+           "ClauseChange",
            "ConfigError",
            "DocumentStatus",
            "ExtractError",
@@ -28,7 +30,7 @@ __all__ = [
            "NotFoundError",
            "StoreError",
            "TrackerError",
-           "VersionRow",
+           "Version",
            "__version__",
            "compare",
            "compare_sources",

@@ -6,7 +6,7 @@
 
     with tracker.Archive.open("snapshots") as archive:       # <store>: archive/ + index.sqlite
         doc = archive.document("nimbus", "Terms of Service")
-        for v in doc.versions:                                # VersionRow, oldest first
+        for v in doc.versions:                                # Version records, oldest first
             print(v.seq, v.fetched_at, v.summary)
         old = doc.text(doc.version("2026-01-31"))             # as it was at the end of that day
         change = doc.diff(1, -1)                              # Analysis: first -> latest
@@ -17,7 +17,7 @@
 Versions are named as on the command line: a number (``1`` the first, ``-1`` the latest), a
 commit prefix (7 or more hex digits), an ISO date or date-time (the latest version at or before
 it; a bare date means the end of that day, times without a zone are UTC), a ``datetime.date`` /
-``datetime.datetime``, or a ``VersionRow`` of the document.
+``datetime.datetime``, or a ``Version`` of the document.
 
 Errors (all ``tracker.errors.TrackerError``): ``NotFoundError`` (no such service, document or
 version), ``StoreError`` (the git archive or the index cannot be read; ``ArchiveNotFound`` is
@@ -39,9 +39,9 @@ from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from tracker.analysis import Analysis
-from tracker.archive import Index, Store, VersionRow
+from tracker.archive import Index, Store
 from tracker.errors import FetchError, InvalidArgument, NotFoundError
+from tracker.records import Analysis, Version
 
 if TYPE_CHECKING:
     from tracker.analysis.summary import Summary
@@ -52,7 +52,7 @@ __all__ = ["Archive", "ArchivedDocument", "DocumentStatus", "ServiceInfo", "Vers
            "compare_sources", "read_sources"]
 
 # How a version may be named (see the module docstring).
-VersionSpec = int | str | date | datetime | VersionRow
+VersionSpec = int | str | date | datetime | Version
 
 _HEX = re.compile(r"[0-9a-f]{7,40}")
 _T = TypeVar("_T")
@@ -239,17 +239,17 @@ class ArchivedDocument:
         return f"{self.service_id}/{self.type}.md"
 
     @property
-    def versions(self) -> list[VersionRow]:
+    def versions(self) -> list[Version]:
         """Every recorded version, oldest first (``seq`` 1, 2, ...); read afresh on each access."""
         return self.archive.index.version_rows(self.key)
 
-    def version(self, at: VersionSpec | None = None) -> VersionRow:
+    def version(self, at: VersionSpec | None = None) -> Version:
         """The version named by ``at`` (default: the latest).
 
         Raises NotFoundError (no such version; version 0, since they are numbered from 1 and -1)
         or InvalidArgument (``at`` is neither a number, a commit nor a date).
         """
-        if isinstance(at, VersionRow):
+        if isinstance(at, Version):
             return _own(self.key, at)
         return _pick(self.key, self.versions, -1 if at is None else at)
 
@@ -257,7 +257,7 @@ class ArchivedDocument:
         """The recorded Markdown text of a version (default: the latest)."""
         return self.archive.store.read(self.version(version).commit_sha, self.path)
 
-    def pair(self, a: VersionSpec | None = None, b: VersionSpec | None = None) -> tuple[VersionRow, VersionRow]:
+    def pair(self, a: VersionSpec | None = None, b: VersionSpec | None = None) -> tuple[Version, Version]:
         """The two versions ``diff(a, b)`` compares: ``b`` defaults to the latest, ``a`` to the
         version just before ``b``. Raises NotFoundError when ``b`` is the first version and no
         ``a`` is given (there is nothing before it)."""
@@ -294,11 +294,11 @@ class ArchivedDocument:
         return summarise(self.text(version))
 
 
-def _pick(key: str, versions: Sequence[VersionRow], at: VersionSpec) -> VersionRow:
+def _pick(key: str, versions: Sequence[Version], at: VersionSpec) -> Version:
     """The version of ``versions`` (one document's, oldest first) that ``at`` names."""
     if not versions:
         raise NotFoundError(f"{key} has no recorded version")
-    if isinstance(at, VersionRow):
+    if isinstance(at, Version):
         return _own(key, at)
     if isinstance(at, bool):
         raise InvalidArgument(f"{at!r} is not a version number, commit or date")
@@ -323,13 +323,13 @@ def _pick(key: str, versions: Sequence[VersionRow], at: VersionSpec) -> VersionR
     return _at_or_before(key, versions, _parse_moment(spec), spec)
 
 
-def _own(key: str, version: VersionRow) -> VersionRow:
+def _own(key: str, version: Version) -> Version:
     if version.document_key != key:
         raise InvalidArgument(f"version {version.seq} is a version of {version.document_key}, not of {key}")
     return version
 
 
-def _by_number(key: str, versions: Sequence[VersionRow], n: int, spec: str) -> VersionRow:
+def _by_number(key: str, versions: Sequence[Version], n: int, spec: str) -> Version:
     if n == 0:
         raise NotFoundError(f"no version 0: versions are numbered from 1 (the first) to {len(versions)}, "
                             f"or from -1 (the latest) back to -{len(versions)}")
@@ -339,7 +339,7 @@ def _by_number(key: str, versions: Sequence[VersionRow], n: int, spec: str) -> V
         raise NotFoundError(f"no version {spec}; there are {len(versions)}") from None
 
 
-def _at_or_before(key: str, versions: Sequence[VersionRow], moment: str, spec: str) -> VersionRow:
+def _at_or_before(key: str, versions: Sequence[Version], moment: str, spec: str) -> Version:
     chosen = [v for v in versions if v.fetched_at <= moment]  # one ISO format: strings compare as times
     if not chosen:
         raise NotFoundError(f"no version at or before {spec}; the first is from {versions[0].fetched_at}")
