@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from werkzeug.wrappers import Response
 
 from tracker.cli.app import cli
-from tracker.run.loop import fingerprint
+from tracker.run.decide import fingerprint
 from tracker.sources.config import Document, Range
 
 # A fictional service; the range keeps the "Refunds" section only.

@@ -17,7 +17,7 @@ from werkzeug.wrappers import Response
 from tracker.cli.app import cli
 from tracker.errors import ConfigError
 from tracker.archive.lock import LOCK_NAME, LockHeld, RunLock
-from tracker.run.loop import parse_interval, parse_shard, select_shard, shard_of
+from tracker.run.schedule import parse_interval, parse_shard, select_shard, shard_of
 from tracker.sources.config import Document
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -197,6 +197,27 @@ class Index:
         ).fetchone()
         return row[0] if row else None
 
+    def latest_lengths(self) -> dict[str, int | None]:
+        """document key -> length of its latest text (None if indexed before lengths were kept)."""
+        return {r[0]: r[1] for r in self.conn.execute(
+            "SELECT d.key, v.length FROM documents d JOIN versions v ON v.commit_sha = d.latest_commit")}
+
+    def set_lengths(self, lengths: dict[str, int]) -> None:
+        """Fill in text lengths (commit sha -> characters) of versions indexed before lengths were kept."""
+        self.conn.executemany("UPDATE versions SET length = ? WHERE commit_sha = ?",
+                              [(length, sha) for sha, length in lengths.items()])
+        self.conn.commit()
+
+    def text_dates(self) -> dict[str, dict[str, str]]:
+        """document key -> {content hash -> fetched_at of its first version with that text}: every
+        text each document ever had, so a run can tell a revert without a query per document."""
+        out: dict[str, dict[str, str]] = {}
+        for key, digest, fetched_at in self.conn.execute(
+            "SELECT document_key, content_hash, fetched_at FROM versions ORDER BY document_key, seq"
+        ):
+            out.setdefault(key, {}).setdefault(digest, fetched_at)
+        return out
+
     def has_version(self, commit_sha: str) -> bool:
         return self.conn.execute("SELECT 1 FROM versions WHERE commit_sha = ?", (commit_sha,)).fetchone() is not None
 
@@ -265,18 +286,13 @@ class Index:
         return {r[0]: r[1] for r in self.conn.execute("SELECT id, name FROM services")}
 
     # -- confirmation of flaky pages -----------------------------------------------------------
-    def see_pending(self, document_key: str, content_hash: str, seen_at: str) -> int:
-        """Count one more consecutive sighting of an unrecorded text; return the count."""
-        row = self.conn.execute(
-            "SELECT content_hash, seen FROM pending WHERE document_key = ?", (document_key,)
-        ).fetchone()
-        seen = row[1] + 1 if row and row[0] == content_hash else 1
+    def set_pending(self, document_key: str, content_hash: str, seen: int, seen_at: str) -> None:
+        """Store the count of consecutive runs an unrecorded text has been seen in."""
         self.conn.execute(
             "INSERT OR REPLACE INTO pending (document_key, content_hash, seen, first_seen) VALUES (?, ?, ?, ?)",
             (document_key, content_hash, seen, seen_at),
         )
         self.conn.commit()
-        return seen
 
     def clear_pending(self, document_key: str) -> None:
         self.conn.execute("DELETE FROM pending WHERE document_key = ?", (document_key,))
@@ -301,9 +317,11 @@ class Index:
                 self.conn.execute("DELETE FROM http_cache WHERE document_key = ?", (row["document_key"],))
         self.conn.commit()
 
-    def pending_keys(self) -> set[str]:
-        """Documents with an unrecorded text being counted (confirm, or a held shrink)."""
-        return {r[0] for r in self.conn.execute("SELECT document_key FROM pending")}
+    def pending(self) -> dict[str, tuple[str, int, str]]:
+        """document key -> (content hash, consecutive runs seen, when) of an unrecorded text being
+        counted (confirm, or a held shrink)."""
+        return {r[0]: (r[1], r[2], r[3]) for r in self.conn.execute(
+            "SELECT document_key, content_hash, seen, first_seen FROM pending")}
 
     # -- how each document was last fetched and extracted -------------------------------------
     def fetch_settings(self) -> dict[str, str]:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Callable, Generic, Iterable, Sequence, TypeVar
 
 from tracker.analysis.analyse import analyse
 from tracker.archive.index import Index
-from tracker.archive.store import Commit, Store
+from tracker.archive.store import Commit, NewVersion, Store
 from tracker.errors import ConfigError, StoreError
 from tracker.records import Analysis
 
@@ -251,3 +252,123 @@ def _refuse_empty_archive(store: Store, index: Index) -> None:
             "the archive's git repository is damaged or was replaced; restore it from a clone or "
             "backup (nothing was changed), then run `tracker verify`"
         )
+
+
+# --------------------------------------------------------------------------- recording a run's versions
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Recorded(Generic[T]):
+    """A version committed and indexed: the caller's ``tag`` for it, its commit and summary."""
+
+    version: NewVersion
+    tag: T
+    commit: str
+    summary: str
+
+
+@dataclass
+class _InFlight(Generic[T]):
+    """New versions on their way: committed by git, then analysed, then indexed."""
+
+    items: list[tuple[NewVersion, T]]
+    committed: Future  # -> the batch's Commit objects, from the git thread
+    analyses: Pending | None = None
+    batch: Batch | None = None
+
+
+class Recorder(Generic[T]):
+    """Records batches of new versions while the caller goes on (fetching, extracting).
+
+    Each batch goes through three stages, in commit order: a git thread writes its commits
+    (``git fast-import`` works on the other core meanwhile), its analyses run (in worker
+    processes for large batches), then one SQLite transaction indexes it, so ``indexed_head``
+    only ever moves forward. A crash at any point leaves at worst commits the index has not seen,
+    which the next ``sync`` indexes. ``on_indexed`` is called with each batch once it is both
+    committed and indexed (in the caller's thread, from ``record``, ``poll`` or ``drain``).
+    Call ``drain`` at the end, also after an error: it stops the git thread.
+    """
+
+    MAX_IN_FLIGHT = 3  # batches not indexed yet (each holds its texts: ~10 MB for 50 large pages)
+
+    def __init__(self, store: Store, index: Index, on_indexed: Callable[[list[Recorded[T]]], None]) -> None:
+        self.store, self.index, self.on_indexed = store, index, on_indexed
+        self.previous: dict[str, str | None] = {}  # latest texts, carried from batch to batch
+        self.in_flight: deque[_InFlight[T]] = deque()
+        self.git: ThreadPoolExecutor | None = None
+
+    def record(self, items: Sequence[tuple[NewVersion, T]]) -> None:
+        """Start recording a batch (versions of distinct documents, each with the caller's tag);
+        waits only while ``MAX_IN_FLIGHT`` batches are on their way already."""
+        if not items:
+            return
+        if self.git is None:
+            self.git = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tracker-git")
+        versions = [v for v, _ in items]
+        self.in_flight.append(_InFlight(list(items), self.git.submit(self._commit, versions)))
+        self.poll()
+        while len(self.in_flight) > self.MAX_IN_FLIGHT:
+            self._wait_for_oldest()
+
+    def _commit(self, versions: list[NewVersion]) -> list[Commit]:
+        """In the git thread: one fast-import for the batch; the Commit objects it wrote."""
+        before = self.store.head()
+        self.store.record(versions, checkout=False)
+        return list(self.store.commits(since=before))
+
+    def poll(self) -> None:
+        """Move every batch on as far as it can go without waiting: start the analyses of the
+        batches git has committed (in commit order), index the oldest ones that are analysed."""
+        for item in self.in_flight:
+            if item.analyses is None:
+                if not item.committed.done():
+                    break  # git commits batches in order: the younger ones are not done either
+                self._start_analyses(item)
+        while self.in_flight and self.in_flight[0].analyses is not None and self.in_flight[0].analyses.ready():
+            self._index_oldest()
+
+    def drain(self) -> None:
+        """Wait until every batch is committed and indexed; stop the git thread."""
+        try:
+            while self.in_flight:
+                self._wait_for_oldest()
+        finally:
+            if self.git is not None:
+                self.git.shutdown()
+
+    def _wait_for_oldest(self) -> None:
+        """Index the oldest batch; meanwhile keep starting the analyses of younger ones as git
+        commits them, so the worker processes never sit idle behind the oldest."""
+        oldest = self.in_flight[0]
+        while self.in_flight and self.in_flight[0] is oldest:
+            self.poll()
+            if self.in_flight and self.in_flight[0] is oldest:
+                # Sleep until git commits a batch or a worker finishes a job, whichever is first.
+                waiting = [f for item in self.in_flight for f in
+                           ([item.committed] if item.analyses is None else item.analyses.running)]
+                wait([f for f in waiting if not f.done()], timeout=1.0, return_when=FIRST_COMPLETED)
+
+    def _start_analyses(self, item: _InFlight[T]) -> None:
+        try:
+            commits = item.committed.result()
+        except StoreError as exc:
+            raise StoreError(
+                f"could not write {len(item.items)} new version(s) to the archive {self.store.archive}: "
+                f"{exc}\nNothing of them was recorded and the versions recorded before are intact. Check "
+                "that the archive is writable and the disk is not full, then run again (`tracker verify` "
+                "checks the archive)."
+            ) from exc
+        texts = {commit.sha: version.text for (version, _), commit in zip(item.items, commits)}
+        item.batch = prepare(self.store, self.index, commits, self.previous, texts)
+        item.analyses = analyse_later(item.batch.jobs)
+
+    def _index_oldest(self) -> None:
+        item = self.in_flight.popleft()
+        assert item.batch is not None and item.analyses is not None
+        results = item.analyses.result()
+        write(self.index, item.batch, results)
+        summaries = {commit.sha: result.summary for commit, result in zip(item.batch.commits, results)}
+        self.on_indexed([Recorded(version, tag, commit.sha, summaries.get(commit.sha, ""))
+                         for (version, tag), commit in zip(item.items, item.batch.commits)])

@@ -172,8 +172,9 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
     import time
 
     from tracker.archive.lock import LOCK_NAME, LockHeld, RunLock
-    from tracker.cli.output import clean
+    from tracker.cli.run_view import run_display
     from tracker.fetch import DEFAULT_USER_AGENT, FetchOptions
+    from tracker.publish.notify import NotifyAfterRun
     from tracker.run import (
         EXIT_LOCKED,
         parse_interval,
@@ -197,60 +198,18 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
                  + (f" (shard {shard} is empty)" if part else ""), 2)
         return docs
 
-    def show(outcome: Any) -> None:
-        if quiet or as_json:
-            return
-        line = f"{outcome.outcome:>9}  {clean(outcome.key)}"
-        if outcome.error:
-            line += f"  ({clean(outcome.error)})"
-        elif outcome.summary and outcome.outcome not in ("new",):
-            line += f"  {clean(outcome.summary)}"
-        click.echo(line, err=outcome.outcome == "failed")
-
-    def with_progress(docs: list[Any]) -> Any:
-        """A progress bar on stderr (a terminal); only noteworthy outcomes are printed above it."""
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-        )
-
-        columns = (TextColumn("fetching"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-        with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-            task = progress.add_task("run", total=len(docs))
-
-            def step(outcome: Any) -> None:
-                progress.advance(task)
-                if outcome.outcome != "unchanged":
-                    show(outcome)
-
-            return run_snapshot(obj.store(), docs, options, on_outcome=step, confirm=confirm)
-
     def once() -> int:
         docs = documents()
-        with RunLock(obj.store_dir / LOCK_NAME):
-            if quiet or as_json or not sys.stderr.isatty():
-                result = run_snapshot(obj.store(), docs, options, on_outcome=show, confirm=confirm)
-            else:
-                result = with_progress(docs)
-        _notify(result)
+        notifier = NotifyAfterRun(obj.store_dir, obj.sources_path,
+                                  notify_path=Path(notify_file) if notify_file else None,
+                                  warn=lambda error: click.echo(f"warning: notification failed: {error}", err=True))
+        with RunLock(obj.store_dir / LOCK_NAME), run_display(quiet=quiet or as_json) as display:
+            result = run_snapshot(obj.store(), docs, options, confirm=confirm, subscribers=[*display, notifier])
         if as_json:
             emit_json(result.to_dict())
         else:
             click.echo(result.summary_line())
         return result.exit_code
-
-    def _notify(result: Any) -> None:
-        """Send notifications for what this run recorded; a failure is a warning, never an error."""
-        from tracker.publish.notify import notify_after_run
-
-        shas = [o.commit for o in result.outcomes if o.commit]
-        for error in notify_after_run(obj.store_dir, obj.sources_path, shas,
-                                      notify_path=Path(notify_file) if notify_file else None):
-            click.echo(f"warning: notification failed: {error}", err=True)
 
     if interval is None:
         try:

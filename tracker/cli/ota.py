@@ -49,7 +49,7 @@ def import_history_command(obj: Any, repo: str, rev: str, batch: int, as_json: b
     from tracker.archive.index import Index
     from tracker.archive.lock import LOCK_NAME, LockHeld, RunLock
     from tracker.ota.history import import_history
-    from tracker.run.loop import EXIT_LOCKED
+    from tracker.run import EXIT_LOCKED
 
     def progress(result: Any) -> None:
         if not quiet and not as_json:

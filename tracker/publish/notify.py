@@ -24,7 +24,7 @@ import logging
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from tracker.archive.index import Index
@@ -32,6 +32,7 @@ from tracker.errors import ConfigError
 from tracker.publish.catalog import entry_title, version_page
 from tracker.publish.text import human_date, safe_text
 from tracker.records import ClauseChange, Version
+from tracker.run.events import RunEvent, RunFinished, VersionRecorded
 
 log = logging.getLogger(__name__)
 
@@ -262,6 +263,28 @@ def notify_after_run(store_dir: Path, sources_path: Path, commit_shas: Sequence[
     except Exception as exc:  # noqa: BLE001 (the run already succeeded; report, do not fail)
         return [f"notifications skipped: {exc}"]
     return notify_changes(config.targets, versions, changes, service_names=names, site_url=config.site_url)
+
+
+class NotifyAfterRun:
+    """Run subscriber: once a run is finished, notify about the versions it recorded.
+
+    Collects the commits of ``VersionRecorded`` events and, on ``RunFinished``, sends them through
+    ``notify_after_run`` (nothing without a notify file); each failure is passed to ``warn`` and
+    never fails the run.
+    """
+
+    def __init__(self, store_dir: Path, sources_path: Path, *, notify_path: Path | None = None,
+                 warn: Callable[[str], None] = log.warning) -> None:
+        self.store_dir, self.sources_path, self.notify_path, self.warn = store_dir, sources_path, notify_path, warn
+        self.commits: list[str] = []
+
+    def __call__(self, event: RunEvent) -> None:
+        if isinstance(event, VersionRecorded) and event.outcome.commit:
+            self.commits.append(event.outcome.commit)
+        elif isinstance(event, RunFinished):
+            commits, self.commits = self.commits, []
+            for error in notify_after_run(self.store_dir, self.sources_path, commits, notify_path=self.notify_path):
+                self.warn(error)
 
 
 def versions_for(index: Index, commit_shas: Sequence[str]) -> tuple[list[Version], dict[str, list[ClauseChange]]]:

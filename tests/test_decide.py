@@ -1,0 +1,312 @@
+"""``decide`` alone: every outcome of one fetch from hand-built inputs, no server, no archive.
+
+``decide`` is pure (no git, no SQLite, no network), so each case is a ``Fetched`` as the fetcher
+would hand it over and a ``DocumentState`` as the index would have known it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timezone
+
+import pytest
+
+from tracker.archive.store import content_hash
+from tracker.errors import ExtractError
+from tracker.fetch import Fetched
+from tracker.fetch.guards import HOLD_RUNS
+from tracker.run.decide import (
+    CacheEntry,
+    Decision,
+    DocumentEvent,
+    DocumentState,
+    Sighting,
+    decide,
+    extract_text,
+    fingerprint,
+    raw_hash,
+)
+from tracker.run.result import OUTCOME_KINDS
+from tracker.sources.config import Document, Part
+
+DOC = Document("acme", "Acme", "Terms", "https://acme.test/terms", select=("main",))
+AT = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
+WHEN = "2026-11-26T12:00:00Z"
+
+CLAUSES = "".join(f"<h2>Section {n}</h2><p>Credits bought under section {n} expire after 12 months.</p>"
+                  for n in range(1, 40))
+PAGE = f"<html><body><nav>menu</nav><main><h1>Terms</h1>{CLAUSES}</main></body></html>"
+CHANGED = PAGE.replace("expire after 12 months", "expire after 6 months")
+
+
+def fetched(body: str | bytes = PAGE, *, doc: Document = DOC, status: int | None = 200,
+            content_type: str = "text/html; charset=utf-8", **fields) -> Fetched:
+    raw = body.encode("utf-8") if isinstance(body, str) else body
+    return Fetched(document=doc, url=doc.url, final_url=doc.url, status=status, content_type=content_type,
+                   body=raw, fetched_at=AT, duration=0.25, **fields)
+
+
+def text_of(body: str, doc: Document = DOC) -> str:
+    return extract_text(fetched(body, doc=doc))
+
+
+def known(body: str = PAGE, *, doc: Document = DOC, **fields) -> DocumentState:
+    """The state of a document whose latest version is the text of ``body``."""
+    text = text_of(body, doc)
+    defaults = dict(latest_hash=content_hash(text), latest_length=len(text), settings=fingerprint(doc),
+                    earlier={content_hash(text): "2026-01-01T00:00:00Z"})
+    return DocumentState(**{**defaults, **fields})
+
+
+def cached(state: DocumentState, *, etag: str | None = '"v1"', raw: str | None = None,
+           doc: Document = DOC) -> DocumentState:
+    """``state`` with validators (and a raw-bytes hash) remembered for its latest text."""
+    assert state.latest_hash is not None
+    return replace(state, cache=CacheEntry(etag, None, state.latest_hash, fingerprint(doc), raw))
+
+
+def no_extraction(page: Fetched) -> str:
+    raise AssertionError("the extractor must not run")
+
+
+# --------------------------------------------------------------------------- not fetched, failed
+
+
+def test_a_page_robots_txt_disallows_is_skipped_with_the_reason():
+    decision = decide(fetched(b"", status=None, skipped="disallowed by robots.txt"), known())
+    assert decision == Decision(decision.check)  # nothing to write down
+    assert (decision.outcome, decision.check.summary) == ("skipped", "disallowed by robots.txt")
+
+
+def test_a_fetch_error_fails_and_keeps_the_counter_of_an_unrecorded_text():
+    state = known(sighting=Sighting("abc", 1, WHEN))
+    decision = decide(fetched(b"", status=None, error="timed out after 30 s"), state)
+    assert decision.outcome == "failed"
+    assert (decision.check.error, decision.check.http_status) == ("timed out after 30 s", None)
+    assert decision.event is None and not decision.forget_sighting and decision.version is None
+
+
+@pytest.mark.parametrize("status", [404, 410])
+def test_404_or_410_for_a_document_we_hold_is_gone_once(status):
+    page = fetched(b"", status=status, error=f"HTTP {status}")
+    decision = decide(page, known())
+    assert decision.outcome == "failed"
+    assert decision.event == DocumentEvent("gone", WHEN, f"HTTP {status}")
+    assert decide(page, known(last_event="gone")).event is None  # already gone: no second event
+    assert decide(page, DocumentState()).event is None  # never recorded: nothing went
+
+
+def test_500_is_a_failure_not_gone():
+    assert decide(fetched(b"", status=500, error="HTTP 500"), known()).event is None
+
+
+# --------------------------------------------------------------------------- unchanged
+
+
+def test_304_to_our_validators_is_unchanged_and_refreshes_them():
+    state = cached(known(sighting=Sighting("other", 1, WHEN)), raw="r1")
+    page = fetched(b"", status=304, not_modified=True, etag='"v2"')
+    decision = decide(page, state, extract=no_extraction)
+    assert (decision.outcome, decision.check.http_status) == ("unchanged", 304)
+    assert decision.forget_sighting  # the unrecorded text did not come back
+    assert decision.cache == CacheEntry('"v2"', None, state.latest_hash, fingerprint(DOC), "r1")
+    assert decide(replace(page, etag=None), state).cache is None  # nothing new to remember
+
+
+def test_304_without_validators_we_know_is_a_failure():
+    page = fetched(b"", status=304, not_modified=True)
+    for state in (known(), cached(known(), doc=replace(DOC, select=("article",))), cached(known(), etag=None)):
+        decision = decide(page, state)
+        assert (decision.outcome, decision.check.http_status) == ("failed", 304)
+        assert decision.check.error == "HTTP 304 to a request without validators we know"
+
+
+def test_the_bytes_the_latest_text_came_from_are_unchanged_without_extracting_them():
+    page = fetched(PAGE)
+    state = cached(known(), etag=None, raw=raw_hash(page))
+    decision = decide(page, state, extract=no_extraction)
+    assert decision.outcome == "unchanged"
+    assert decision.cache == CacheEntry(None, None, state.latest_hash, fingerprint(DOC), raw_hash(page))
+
+
+def test_same_bytes_under_new_settings_are_extracted_again():
+    narrower = replace(DOC, select=("main h1",))
+    state = cached(known(), etag=None, raw=raw_hash(fetched(PAGE)))  # remembered for the old settings
+    decision = decide(fetched(PAGE, doc=narrower), state)
+    assert decision.outcome == "changed"
+    assert decision.extracted_with == fingerprint(narrower)
+
+
+def test_new_bytes_with_the_same_text_are_unchanged():
+    noisy = PAGE.replace("<nav>menu</nav>", "<nav>menu, cookie banner</nav>")
+    decision = decide(fetched(noisy), known(settings=None))
+    assert decision.outcome == "unchanged" and decision.version is None
+    assert decision.extracted_with == fingerprint(DOC)  # how the latest text was extracted, now known
+    assert decision.cache is not None and decision.cache.raw_hash == raw_hash(fetched(noisy))
+    assert decide(fetched(noisy), known()).extracted_with is None  # already stored
+
+
+# --------------------------------------------------------------------------- not a document
+
+
+@pytest.mark.parametrize("content_type, body, reason", [
+    ("image/png", b"\x89PNG....", "unexpected content type image/png"),
+    ("text/html", b"  \n ", "empty response body"),
+])
+def test_a_body_that_is_no_document_fails(content_type, body, reason):
+    decision = decide(fetched(body, content_type=content_type), known(), extract=no_extraction)
+    assert decision.outcome == "failed" and reason in (decision.check.error or "")
+
+
+def test_a_missing_selected_region_fails_with_a_hint():
+    decision = decide(fetched("<html><body><p>No main here.</p></body></html>"), known())
+    assert decision.outcome == "failed"
+    assert (decision.check.error or "").startswith("selected region missing:")
+    assert "check `select`" in (decision.check.error or "")
+
+
+def test_an_extractor_error_is_a_failure():
+    def broken(page: Fetched) -> str:
+        raise ExtractError("no text in the PDF")
+
+    decision = decide(fetched(PAGE), known(), extract=broken)
+    assert (decision.outcome, decision.check.error) == ("failed", "extraction: no text in the PDF")
+
+
+def test_a_combined_document_names_the_part_that_is_no_document():
+    combined = replace(DOC, parts=(Part("https://acme.test/a"), Part("https://acme.test/b")))
+    good = fetched(PAGE, doc=combined)
+    bad = replace(fetched(b"", doc=combined, content_type="video/mp4"), url="https://acme.test/b")
+    decision = decide(fetched(PAGE, doc=combined, parts=(good, bad)), DocumentState())
+    assert decision.check.error == ("part 2 of 2 (https://acme.test/b): unexpected content type video/mp4 "
+                                    "(expected HTML, text or PDF)")
+
+
+def test_an_error_page_served_as_200_fails():
+    denied = "<html><head><title>Access denied</title></head><body><main><p>Access denied.</p></main></body></html>"
+    decision = decide(fetched(denied), known())
+    assert (decision.outcome, decision.check.error) == ("failed", "looks like an error page: access denied")
+    assert decision.version is None and decision.sighting is None
+
+
+# --------------------------------------------------------------------------- new versions
+
+
+def test_the_first_text_of_a_document_is_new():
+    decision = decide(fetched(PAGE), DocumentState(), confirm=3)  # confirm never delays a first version
+    assert (decision.outcome, decision.check.http_status, decision.check.duration) == ("new", 200, 0.25)
+    assert decision.version is not None
+    assert (decision.version.kind, decision.version.text) == ("first", text_of(PAGE))
+    assert (decision.version.raw, decision.version.raw_ext, decision.version.fetched_at) == (PAGE.encode(), "html", AT)
+    assert decision.extracted_with == fingerprint(DOC)
+    assert decision.cache == CacheEntry(None, None, content_hash(text_of(PAGE)), fingerprint(DOC),
+                                        raw_hash(fetched(PAGE)))
+
+
+def test_a_new_text_is_changed_and_its_validators_are_remembered():
+    decision = decide(fetched(CHANGED, etag='"v2"'), cached(known(sighting=Sighting("old", 1, WHEN))))
+    assert decision.outcome == "changed"
+    assert decision.version is not None and decision.version.kind == "changed"
+    assert "expire after 6 months" in decision.version.text
+    assert decision.forget_sighting
+    assert decision.cache is not None and decision.cache.etag == '"v2"'
+    assert decision.cache.content_hash == decision.version.hash
+
+
+def test_a_text_the_document_had_before_is_a_revert():
+    state = known(CHANGED, earlier={content_hash(text_of(PAGE)): "2026-03-01T08:00:00Z"})
+    decision = decide(fetched(PAGE), state)
+    assert decision.outcome == "revert"
+    assert decision.version is not None
+    assert (decision.version.kind, decision.version.revert_of) == ("revert", "2026-03-01T08:00:00Z")
+
+
+def test_a_document_that_was_gone_is_back():
+    decision = decide(fetched(CHANGED), known(last_event="gone"))
+    assert decision.outcome == "changed"
+    assert decision.event == DocumentEvent("back", WHEN, "HTTP 200")
+    assert decide(fetched(PAGE), known(last_event="gone")).event == DocumentEvent("back", WHEN, "HTTP 200")
+    assert decide(fetched(PAGE), known(last_event="back")).event is None
+
+
+# --------------------------------------------------------------------------- held and pending
+
+
+SHRUNK = "<html><body><main><h1>Terms</h1><p>Credits expire after 12 months.</p></main></body></html>"
+
+
+def test_a_sudden_shrink_is_held_until_seen_in_three_consecutive_runs():
+    state = known()
+    shrunk = content_hash(text_of(SHRUNK))
+    first = decide(fetched(SHRUNK), state)
+    assert first.outcome == "held" and first.version is None
+    assert first.sighting == Sighting(shrunk, 1, WHEN)
+    assert "text shrank by" in first.check.summary
+    assert first.check.summary.endswith(f"held, not recorded, until seen in {HOLD_RUNS} consecutive runs (1 so far)")
+    second = decide(fetched(SHRUNK), replace(state, sighting=first.sighting))
+    assert second.outcome == "held" and second.sighting == Sighting(shrunk, 2, WHEN)
+    third = decide(fetched(SHRUNK), replace(state, sighting=second.sighting))
+    assert third.outcome == "changed" and third.forget_sighting and third.sighting is None
+
+
+def test_a_shrink_hold_counts_again_from_one_when_another_text_comes():
+    decision = decide(fetched(SHRUNK), known(sighting=Sighting("another text", 2, WHEN)))
+    assert decision.outcome == "held" and decision.sighting is not None and decision.sighting.seen == 1
+
+
+def test_a_shrink_is_recorded_at_once_when_the_settings_changed_or_max_shrink_allows_it():
+    narrower = replace(DOC, select=("main h1",))  # shrinks the text on purpose
+    assert decide(fetched(SHRUNK, doc=narrower), known()).outcome == "changed"
+    assert decide(fetched(SHRUNK, doc=replace(DOC, max_shrink=1.0)), known()).outcome == "changed"
+    assert decide(fetched(SHRUNK), known(latest_length=None)).outcome == "changed"  # length unknown
+
+
+def test_with_confirm_a_new_text_is_pending_until_seen_in_n_consecutive_runs():
+    state = known()
+    first = decide(fetched(CHANGED), state, confirm=2)
+    assert first.outcome == "pending" and first.version is None
+    assert first.check.summary == "new text seen in 1 of 2 consecutive runs; not recorded yet"
+    second = decide(fetched(CHANGED), replace(state, sighting=first.sighting), confirm=2)
+    assert second.outcome == "changed" and second.forget_sighting
+
+
+def test_the_documents_own_confirm_wins_when_larger():
+    flaky = replace(DOC, confirm=3)
+    decision = decide(fetched(CHANGED, doc=flaky), known(doc=flaky), confirm=2)
+    assert decision.check.summary == "new text seen in 1 of 3 consecutive runs; not recorded yet"
+
+
+def test_a_held_shrink_waits_for_confirm_when_it_is_larger():
+    decision = decide(fetched(SHRUNK), known(sighting=Sighting(content_hash(text_of(SHRUNK)), 3, WHEN)), confirm=5)
+    assert decision.outcome == "held" and "until seen in 5 consecutive runs (4 so far)" in decision.check.summary
+
+
+def test_the_unchanged_text_drops_a_pending_one():
+    decision = decide(fetched(PAGE), known(sighting=Sighting("flaky variant", 1, WHEN)), confirm=2)
+    assert decision.outcome == "unchanged" and decision.forget_sighting
+
+
+# --------------------------------------------------------------------------- the state
+
+
+def test_validators_are_sent_only_for_the_version_held_fetched_the_same_way():
+    state = cached(known())
+    assert state.validators(fingerprint(DOC)) is not None
+    assert state.validators(fingerprint(replace(DOC, select=("article",)))) is None
+    assert replace(state, latest_hash="a newer text").validators(fingerprint(DOC)) is None
+    assert cached(known(), etag=None, raw="r").validators(fingerprint(DOC)) is None
+
+
+def test_every_outcome_kind_is_reachable():
+    """The cases above between them produce each outcome but the ones a recorder adds."""
+    produced = {
+        decide(fetched(b"", status=None, skipped="robots"), DocumentState()).outcome,
+        decide(fetched(b"", status=404, error="HTTP 404"), DocumentState()).outcome,
+        decide(fetched(PAGE), known()).outcome,
+        decide(fetched(PAGE), DocumentState()).outcome,
+        decide(fetched(CHANGED), known()).outcome,
+        decide(fetched(PAGE), known(CHANGED, earlier={content_hash(text_of(PAGE)): WHEN})).outcome,
+        decide(fetched(SHRUNK), known()).outcome,
+        decide(fetched(CHANGED), known(), confirm=2).outcome,
+    }
+    assert produced == set(OUTCOME_KINDS)

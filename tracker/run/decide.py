@@ -1,0 +1,369 @@
+"""What one fetched page means for its document: a pure function of the fetch and what is known.
+
+``decide(fetched, state)`` takes the fetched bytes or status and the document's state as the
+index knew it when the run started (``DocumentState``: latest text hash and length, how that
+text was extracted, the validators and raw-bytes hash remembered with it, an unrecorded text
+being counted, the last gone/back event, the dates of the texts it had before) and returns a
+``Decision``: what to report for the document (a typed ``CheckOutcome``), the version to record
+if there is one, and the small facts to write down (an event, a sighting, the cache entry).
+
+It does no I/O: no git, no SQLite, no network. Extracting text from bytes is itself a pure
+function of the bytes and the document's settings, so it runs in here (or is passed in, as
+``extract``). The run loop loads the states beforehand, calls ``decide`` and carries the
+decisions out; that split is what lets every outcome be tested from hand-built inputs
+(``tests/test_decide.py``).
+
+The order of the checks, cheapest first:
+
+1. skipped (robots.txt) or failed (HTTP error, timeout...): a 404/410 for a document we hold
+   is a "gone" event, once;
+2. ``304 Not Modified`` to our validators: unchanged, at the cost of no body;
+3. the very bytes the latest text was extracted from (same raw hash, same settings): unchanged
+   without extracting them again;
+4. a body that is no document (binary content type, empty), or whose extraction fails: failed;
+5. the text of the latest version: unchanged;
+6. a new text that looks like an error page served as 200: failed;
+7. a new text that lost more than ``max_shrink`` of the last one: held until seen in 3
+   consecutive runs (or ``confirm``); a new text with ``confirm = N``: pending until seen in N;
+8. otherwise a new version: ``first``, ``revert`` (a text it had before) or ``changed``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Literal, Mapping
+
+from tracker.archive.store import NewVersion, content_hash, iso
+from tracker.errors import ExtractError
+from tracker.fetch import Fetched, Validators
+from tracker.fetch import guards as guard
+from tracker.run.result import CheckOutcome, OutcomeKind
+from tracker.sources.config import Document
+
+
+@dataclass(frozen=True)
+class CacheEntry:
+    """What a check remembers about the latest text's page: the server's validators (sent back
+    to get a 304) and the hash of the bytes the text came from, valid for the text with
+    ``content_hash`` fetched with the settings ``fingerprint``."""
+
+    etag: str | None
+    last_modified: str | None
+    content_hash: str
+    fingerprint: str
+    raw_hash: str | None = None
+
+    def row(self, key: str) -> dict[str, Any]:
+        """The ``http_cache`` row of document ``key`` (``Index.set_http_cache``)."""
+        return {"document_key": key, "etag": self.etag, "last_modified": self.last_modified,
+                "content_hash": self.content_hash, "fingerprint": self.fingerprint, "raw_hash": self.raw_hash}
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """A text not recorded yet, seen in ``seen`` consecutive runs (confirm, or a held shrink)."""
+
+    content_hash: str
+    seen: int
+    at: str  # ISO time of the latest sighting
+
+
+@dataclass(frozen=True)
+class DocumentEvent:
+    """A "gone" (404/410 for a document we hold) or "back" (served again) event."""
+
+    event: Literal["gone", "back"]
+    at: str  # ISO time of the fetch
+    detail: str  # "HTTP 404", the fetch error, ...
+
+
+@dataclass(frozen=True)
+class DocumentState:
+    """What the index knows about one document when a run starts (all None for a new one)."""
+
+    latest_hash: str | None = None  # content hash of the latest recorded text
+    latest_length: int | None = None  # its length in characters (None: not known)
+    settings: str | None = None  # fingerprint of the settings that text was extracted with
+    cache: CacheEntry | None = None  # validators and raw-bytes hash remembered by the last check
+    sighting: Sighting | None = None  # an unrecorded text being counted
+    last_event: str | None = None  # "gone" or "back", the latest event
+    # content hash -> ISO date of the first version with that text (reverts are found here)
+    earlier: Mapping[str, str] = field(default_factory=dict)
+
+    def trusted_cache(self, fingerprint: str) -> CacheEntry | None:
+        """The cache entry if it describes the version held, fetched the way we fetch now (a 304
+        or equal bytes only mean "same text" then), else None."""
+        cache = self.cache
+        if cache is None or cache.fingerprint != fingerprint or cache.content_hash != self.latest_hash:
+            return None
+        return cache
+
+    def validators(self, fingerprint: str) -> Validators | None:
+        """ETag / Last-Modified to send with the next request, or None for an unconditional one."""
+        cache = self.trusted_cache(fingerprint)
+        if cache is None or not (cache.etag or cache.last_modified):
+            return None
+        return Validators(cache.etag, cache.last_modified)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What ``decide`` made of one fetch: what to report and what to write down.
+
+    For a new version, ``check`` is reported once the version is committed and indexed (with its
+    commit and summary), and ``cache`` is remembered then; otherwise both apply at once.
+    """
+
+    check: CheckOutcome
+    version: NewVersion | None = None  # a text to record: kind "first", "changed" or "revert"
+    event: DocumentEvent | None = None  # a gone / back event to log
+    sighting: Sighting | None = None  # count this unrecorded text (replaces the counter)
+    forget_sighting: bool = False  # drop the counter of an unrecorded text
+    extracted_with: str | None = None  # fingerprint to store as how the latest text was extracted
+    cache: CacheEntry | None = None  # validators and raw-bytes hash to remember
+
+    @property
+    def outcome(self) -> OutcomeKind:
+        return self.check.outcome
+
+
+Extractor = Callable[[Fetched], str]
+
+
+def decide(fetched: Fetched, state: DocumentState, *, confirm: int = 1, extract: Extractor | None = None) -> Decision:
+    """Decide what ``fetched`` means for its document (``fetched.document``), given ``state``.
+
+    ``confirm`` is the run-wide number of consecutive runs a new text must be seen in (the
+    document's own ``confirm`` wins when larger). ``extract`` turns the fetched bytes into the
+    document's text (default ``extract_text``) and may raise ``ExtractError``, which becomes a
+    "failed" outcome. Never raises for a bad page; does no I/O.
+    """
+    if fetched.skipped:
+        return Decision(_check(fetched, "skipped", summary=fetched.skipped))
+    if not fetched.ok:
+        return Decision(_check(fetched, "failed", error=fetched.error), event=_gone(fetched, state))
+    settings = fingerprint(fetched.document)
+    if fetched.not_modified:
+        return _not_modified(fetched, state, settings)
+    raw = raw_hash(fetched)
+    trusted = state.trusted_cache(settings)
+    if trusted is not None and trusted.raw_hash == raw:  # the very bytes the latest text came from
+        assert state.latest_hash is not None  # a trusted cache entry describes the latest text
+        return _unchanged(fetched, state, _remember(fetched, state.latest_hash, settings, raw))
+    problem = content_problem(fetched)
+    if problem:
+        return Decision(_check(fetched, "failed", error=problem))
+    try:
+        text = (extract or extract_text)(fetched)
+    except ExtractError as exc:
+        return Decision(_check(fetched, "failed", error=extraction_message(exc)))
+    return _new_text(fetched, state, text, settings, raw, max(confirm, fetched.document.confirm))
+
+
+def _not_modified(fetched: Fetched, state: DocumentState, settings: str) -> Decision:
+    """A 304: the version we hold is current, if we asked with its validators."""
+    trusted = state.trusted_cache(settings)
+    # A 304 we did not ask for (a header in sources.toml?) says nothing about our text.
+    if trusted is None or not (trusted.etag or trusted.last_modified):
+        return Decision(_check(fetched, "failed", error="HTTP 304 to a request without validators we know",
+                               http_status=304))
+    assert state.latest_hash is not None
+    # The server may refresh its validators on a 304: remember the new ones.
+    cache = _remember(fetched, state.latest_hash, settings, trusted.raw_hash or None) if fetched.validators else None
+    return _unchanged(fetched, state, cache, http_status=304)
+
+
+def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, raw: str, needed: int) -> Decision:
+    """An extracted text: unchanged, an error page, held or pending, or a new version."""
+    text_hash = content_hash(text)
+    extracted_with = settings if state.settings != settings else None
+    cache = _remember(fetched, text_hash, settings, raw)
+    if text_hash == state.latest_hash:
+        return replace(_unchanged(fetched, state, cache), extracted_with=extracted_with)
+    # Is it an error page served as 200, or a page that suddenly lost most of itself? Comparisons
+    # with the last text only mean something if it was extracted the same way: a narrower
+    # `select` shrinks the text on purpose.
+    same_way = state.settings is None or state.settings == settings
+    previous = state.latest_length if state.latest_hash is not None and same_way else None
+    problem = guard.error_page(text, fetched.body, previous)
+    if problem:
+        return Decision(_check(fetched, "failed", error=problem))
+    waiting = _not_confirmed(fetched, state, text_hash, guard.shrink(previous, len(text), fetched.document.max_shrink),
+                             needed)
+    if waiting is not None:
+        return waiting
+    kind, revert_of = _kind(state, text_hash)
+    return Decision(_check(fetched, "new" if kind == "first" else kind),
+                    version=to_version(fetched, text, kind=kind, revert_of=revert_of),
+                    event=_back(fetched, state), forget_sighting=state.sighting is not None,
+                    extracted_with=extracted_with, cache=cache)
+
+
+def _not_confirmed(fetched: Fetched, state: DocumentState, text_hash: str, shrank: str | None,
+                   needed: int) -> Decision | None:
+    """"held" (a sudden shrink) or "pending" (``confirm``) while a new text has not been seen
+    in enough consecutive runs yet; None once it has (or when one run is enough)."""
+    if shrank:
+        runs = max(needed, guard.HOLD_RUNS)
+    else:
+        runs = needed if state.latest_hash is not None else 1  # a first version is never pending
+    if runs <= 1:
+        return None
+    sighting = state.sighting
+    seen = sighting.seen + 1 if sighting is not None and sighting.content_hash == text_hash else 1
+    if seen >= runs:
+        return None
+    if shrank:
+        check = _check(fetched, "held", summary=f"{shrank}; held, not recorded, until seen in {runs} consecutive "
+                                                f"runs ({seen} so far)")
+    else:
+        check = _check(fetched, "pending",
+                       summary=f"new text seen in {seen} of {runs} consecutive runs; not recorded yet")
+    return Decision(check, event=_back(fetched, state), sighting=Sighting(text_hash, seen, iso(fetched.fetched_at)))
+
+
+def _kind(state: DocumentState, text_hash: str) -> tuple[Literal["first", "changed", "revert"], str]:
+    """("first" | "changed" | "revert", date of the version a revert restores)."""
+    if state.latest_hash is None:
+        return "first", ""
+    earlier = state.earlier.get(text_hash)
+    return ("revert", earlier) if earlier is not None else ("changed", "")
+
+
+def _unchanged(fetched: Fetched, state: DocumentState, cache: CacheEntry | None, *,
+               http_status: int | None = None) -> Decision:
+    """The latest text is current: any counted unrecorded text is dropped."""
+    return Decision(_check(fetched, "unchanged", http_status=http_status), event=_back(fetched, state),
+                    forget_sighting=state.sighting is not None, cache=cache)
+
+
+def _gone(fetched: Fetched, state: DocumentState) -> DocumentEvent | None:
+    """A 404/410 for a document we hold a version of: a "gone" event, once."""
+    if fetched.status in (404, 410) and state.latest_hash is not None and state.last_event != "gone":
+        return DocumentEvent("gone", iso(fetched.fetched_at), fetched.error or f"HTTP {fetched.status}")
+    return None
+
+
+def _back(fetched: Fetched, state: DocumentState) -> DocumentEvent | None:
+    """The server served the document again: a "back" event if it was gone."""
+    if state.last_event == "gone":
+        return DocumentEvent("back", iso(fetched.fetched_at), f"HTTP {fetched.status or 'ok'}")
+    return None
+
+
+def _check(fetched: Fetched, outcome: OutcomeKind, *, error: str | None = None, summary: str = "",
+           http_status: int | None = None) -> CheckOutcome:
+    status = http_status if http_status is not None else fetched.status
+    return CheckOutcome(fetched.document.key, outcome, error, status, fetched.duration, summary=summary)
+
+
+def _remember(fetched: Fetched, text_hash: str, settings: str, raw: str | None) -> CacheEntry:
+    found = fetched.validators or Validators()
+    return CacheEntry(found.etag, found.last_modified, text_hash, settings, raw)
+
+
+# --------------------------------------------------------------------------- pure helpers
+
+
+def fingerprint(doc: Document) -> str:
+    """What, besides the server's bytes, decides the extracted text: a 304 is only trusted when
+    this is unchanged (new selectors or a new extractor need the full page)."""
+    from tracker.extract.convert import EXTRACTOR_VERSION
+
+    # A range is written as its sources.toml table; a plain selector stays a string, so a document
+    # without ranges keeps the fingerprint it had before ranges existed (and its validators).
+    def items(selectors: tuple[Any, ...]) -> list[Any]:
+        return [s if isinstance(s, str) else s.as_dict() for s in selectors]
+
+    data = [doc.url, items(doc.select), items(doc.remove), [list(h) for h in doc.headers], doc.user_agent,
+            EXTRACTOR_VERSION]
+    if doc.parts:  # only then, so single-page documents keep their fingerprints
+        data.append([[p.url, items(p.select), items(p.remove), p.render] for p in doc.parts])
+    return hashlib.sha256(json.dumps(data).encode()).hexdigest()[:16]
+
+
+def raw_hash(fetched: Fetched) -> str:
+    """What the extracted text is a function of, besides the document's settings (fingerprint):
+    the bytes, how they were labelled, and the URL links are resolved against."""
+    digest = hashlib.sha256(f"{fetched.content_type}\n{fetched.final_url}\n".encode("utf-8"))
+    digest.update(fetched.body)
+    return digest.hexdigest()[:32]
+
+
+def content_problem(fetched: Fetched) -> str | None:
+    """Why a fetched body is not a document at all (wrong type, empty), checking each part of a
+    combined one; None when it may be one. Public: ``tracker.api`` applies the same guards."""
+    pages = fetched.parts or (fetched,)
+    for number, page in enumerate(pages, 1):
+        problem = guard.unexpected_content_type(page.content_type, page.body) or guard.empty_body(page.body)
+        if problem:
+            return f"part {number} of {len(pages)} ({page.url}): {problem}" if fetched.parts else problem
+    return None
+
+
+def extraction_message(exc: ExtractError) -> str:
+    """The reason shown for a failed extraction; a `select` that matched nothing says what to check."""
+    message = str(exc)
+    if "matched nothing" in message:
+        return (f"selected region missing: {message} (the page layout changed, or this is not the page "
+                "expected; check `select` in the sources file)")
+    return f"extraction: {message}"
+
+
+def extract_text(fetched: Fetched) -> str:
+    """The document's text (normalized Markdown); a combined document's parts are extracted one
+    by one and joined. Raises ``ExtractError`` (naming the part of a combined document)."""
+    # Looked up at call time: tests count the real extractor's calls by wrapping it.
+    from tracker.extract.convert import extract, normalize_markdown
+
+    if not fetched.parts:
+        doc = fetched.document
+        return extract(fetched.body, fetched.content_type or None, url=fetched.final_url, select=doc.select,
+                       remove=doc.remove)
+    texts = []
+    for number, page in enumerate(fetched.parts, 1):
+        try:
+            texts.append(extract(page.body, page.content_type or None, url=page.final_url,
+                                 select=page.document.select, remove=page.document.remove))
+        except ExtractError as exc:
+            raise ExtractError(f"part {number} of {len(fetched.parts)} ({page.url}): {exc}") from None
+    return normalize_markdown("\n\n".join(texts))
+
+
+def to_version(fetched: Fetched, text: str, *, kind: str = "changed", revert_of: str = "") -> NewVersion:
+    """The version to commit for ``text`` extracted from ``fetched``."""
+    from tracker.extract.convert import EXTRACTOR_VERSION
+
+    doc = fetched.document
+    return NewVersion(
+        service_id=doc.service_id,
+        service_name=doc.service_name,
+        document_type=doc.type,
+        text=text,
+        raw=fetched.body,
+        raw_ext=raw_ext(fetched),
+        source_url=doc.url,
+        final_url=fetched.final_url,
+        fetched_at=fetched.fetched_at,
+        http_status=fetched.status,
+        content_type=fetched.content_type,
+        extractor_version=EXTRACTOR_VERSION,
+        kind=kind,
+        revert_of=revert_of,
+    )
+
+
+def raw_ext(fetched: Fetched) -> str:
+    """File extension for the raw bytes, so people can open them with the right program."""
+    ctype = fetched.content_type.split(";")[0].strip().lower()
+    by_type = {"text/html": "html", "application/xhtml+xml": "html", "application/pdf": "pdf",
+               "text/plain": "txt", "text/markdown": "md"}
+    if ctype in by_type:
+        return by_type[ctype]
+    path = fetched.final_url.lower().split("?")[0]
+    for suffix in ("html", "htm", "pdf", "md", "markdown", "txt"):
+        if path.endswith("." + suffix):
+            return {"htm": "html", "markdown": "md"}.get(suffix, suffix)
+    return "html" if fetched.body.lstrip()[:1] == b"<" else "txt"

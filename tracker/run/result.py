@@ -1,0 +1,107 @@
+"""What a run reports: one ``CheckOutcome`` per document, and the ``RunResult`` that sums them up.
+
+These are the run's public records: ``tracker run --json`` prints them, the index's ``checks`` and
+``runs`` tables store them, and the run events (``tracker.run.events``) carry them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal, get_args
+
+from tracker.archive.store import iso
+
+# Exit codes of `tracker run` (documented in the README and `tracker run --help`).
+EXIT_OK = 0
+EXIT_FAILURES = 1
+EXIT_USAGE = 2
+EXIT_STORE = 3
+EXIT_LOCKED = 5  # another run holds the store's run lock
+
+OutcomeKind = Literal["new", "changed", "revert", "unchanged", "pending", "held", "skipped", "failed"]
+"""What happened to one document in one run:
+
+* ``new`` / ``changed`` / ``revert``: a version was recorded (its first, a new text, or a text it
+  had before);
+* ``unchanged``: the text is the one recorded last;
+* ``pending``: a new text not recorded yet, waiting to be seen in ``confirm`` consecutive runs;
+* ``held``: a sudden shrink, not recorded until seen in several consecutive runs;
+* ``skipped``: not fetched on purpose (robots.txt); not counted as checked;
+* ``failed``: no usable text (HTTP error, error page, wrong content, extraction failed).
+"""
+OUTCOME_KINDS: tuple[OutcomeKind, ...] = get_args(OutcomeKind)
+RECORDED: frozenset[OutcomeKind] = frozenset({"new", "changed", "revert"})
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    """What happened to one document in one run (the field order is the JSON shape of
+    ``tracker run --json``'s ``documents`` items)."""
+
+    key: str  # "<service id>/<document type>"
+    outcome: OutcomeKind
+    error: str | None = None  # why it failed
+    http_status: int | None = None
+    duration: float = 0.0  # seconds spent fetching it
+    commit: str | None = None  # the archive commit of a recorded version
+    summary: str = ""  # a recorded version's summary, or why a text is held / pending / skipped
+
+    @property
+    def recorded(self) -> bool:
+        """A version was recorded (``new``, ``changed`` or ``revert``)."""
+        return self.outcome in RECORDED
+
+
+@dataclass
+class RunResult:
+    """One run: its id in the index, when it ran, and every document's outcome (in the order
+    they were reported)."""
+
+    run_id: int
+    started_at: datetime
+    finished_at: datetime | None = None
+    outcomes: list[CheckOutcome] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Outcome counts; "skipped" (not fetched, e.g. robots.txt) is not "checked"; "skipped"
+        and "held" are only present when there are some, so the usual JSON shape does not change."""
+        counts = {"checked": 0, "new": 0, "changed": 0, "unchanged": 0, "pending": 0, "failed": 0}
+        for o in self.outcomes:
+            bucket = "changed" if o.outcome == "revert" else o.outcome
+            counts[bucket] = counts.get(bucket, 0) + 1
+            if o.outcome != "skipped":
+                counts["checked"] += 1
+        return counts
+
+    def summary_line(self) -> str:
+        """"checked 9, new 0, changed 1, unchanged 8, failed 0" (pending, skipped only when some)."""
+        c = self.counts
+        line = f"checked {c['checked']}, new {c['new']}, changed {c['changed']}, unchanged {c['unchanged']}, "
+        if c["pending"]:
+            line += f"pending {c['pending']}, "
+        if c.get("held"):
+            line += f"held {c['held']}, "
+        if c.get("skipped"):
+            line += f"skipped {c['skipped']}, "
+        return line + f"failed {c['failed']}"
+
+    @property
+    def exit_code(self) -> int:
+        """``EXIT_FAILURES`` if any document failed, else ``EXIT_OK``."""
+        return EXIT_FAILURES if any(o.outcome == "failed" for o in self.outcomes) else EXIT_OK
+
+    @property
+    def commits(self) -> list[str]:
+        """Archive commits of the versions this run recorded, in the order they were recorded."""
+        return [o.commit for o in self.outcomes if o.commit]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id,
+            "started_at": iso(self.started_at),
+            "finished_at": iso(self.finished_at) if self.finished_at else None,
+            "counts": self.counts,
+            "documents": [o.__dict__ for o in sorted(self.outcomes, key=lambda o: o.key)],
+        }

@@ -1,0 +1,83 @@
+"""Loading what ``decide`` needs: every document's ``DocumentState``, once per run, in bulk.
+
+A handful of queries, each one row per document (plus one row per recorded version for the dates
+of earlier texts, which is how reverts are told apart): no query or git process per document,
+so a run in which nothing changed costs hardly more than its fetches.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from tracker.archive.index import Index
+from tracker.archive.store import Store
+from tracker.errors import NotFoundError, StoreError
+from tracker.run.decide import CacheEntry, DocumentState, Sighting
+from tracker.sources.config import Document
+
+LEGACY_READ_BATCH = 100  # texts read from git at once when filling in missing lengths
+
+
+def load_states(store: Store, index: Index, documents: Sequence[Document]) -> dict[str, DocumentState]:
+    """document key -> its ``DocumentState`` as the index knows it now (empty for new documents)."""
+    keys = [d.key for d in documents]
+    latest = index.latest_hashes()
+    lengths = _latest_lengths(store, index, [d for d in documents if latest.get(d.key) is not None])
+    cache = index.http_cache()
+    settings = index.fetch_settings()
+    pending = index.pending()
+    events = index.last_events()
+    dates = index.text_dates()
+    states: dict[str, DocumentState] = {}
+    for key in keys:
+        row = cache.get(key)
+        seen = pending.get(key)
+        states[key] = DocumentState(
+            latest_hash=latest.get(key),
+            latest_length=lengths.get(key),
+            settings=settings.get(key),
+            cache=CacheEntry(row["etag"], row["last_modified"], row["content_hash"], row["fingerprint"],
+                             row["raw_hash"]) if row is not None else None,
+            sighting=Sighting(*seen) if seen is not None else None,
+            last_event=events[key]["event"] if key in events else None,
+            earlier=dates.get(key, {}),
+        )
+    return states
+
+
+def _latest_lengths(store: Store, index: Index, documents: Iterable[Document]) -> dict[str, int | None]:
+    """Length of each document's latest text; versions indexed before lengths were kept are read
+    from git once (one process per ``LEGACY_READ_BATCH`` texts) and their lengths written to the
+    index, so later runs need no git read. None where the text cannot be read."""
+    known = index.latest_lengths()
+    missing: list[tuple[str, str, str]] = []  # (key, commit, path)
+    for doc in documents:
+        if known.get(doc.key) is None:
+            row = index.latest(doc.key)
+            if row is not None and row["latest_commit"]:
+                missing.append((doc.key, row["latest_commit"], row["path"] or doc.path))
+    filled: dict[str, int] = {}  # commit -> length
+    for start in range(0, len(missing), LEGACY_READ_BATCH):
+        chunk = missing[start:start + LEGACY_READ_BATCH]
+        for (key, commit, _), length in zip(chunk, _read_lengths(store, [(c, p) for _, c, p in chunk])):
+            known[key] = length
+            if length is not None:
+                filled[commit] = length
+    if filled:
+        index.set_lengths(filled)
+    return known
+
+
+def _read_lengths(store: Store, items: list[tuple[str, str]]) -> list[int | None]:
+    """Lengths of the texts at (commit, path); one git process, or one per text if one is unreadable."""
+    try:
+        return [len(text) for text in store.read_many(items)]
+    except (StoreError, NotFoundError, UnicodeDecodeError):
+        pass
+    lengths: list[int | None] = []
+    for sha, path in items:
+        try:
+            lengths.append(len(store.read(sha, path)))
+        except (StoreError, NotFoundError, UnicodeDecodeError):
+            lengths.append(None)
+    return lengths
