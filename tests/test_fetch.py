@@ -253,6 +253,30 @@ def test_pending_text_keeps_old_validators(serve, tmp_path):
         assert index.http_cache()[doc.key]["etag"] == '"v2"'
 
 
+def test_subscribers_see_the_run_as_events(serve, tmp_path):
+    """RunStarted, then one DocumentChecked per document (a new version's right after its
+    VersionRecorded, with its commit), then RunFinished with the result."""
+    from tracker.run.events import DocumentChecked, RunFinished, RunStarted, VersionRecorded
+
+    site = Versioned()
+    server = serve(site)
+    store = Store(tmp_path / "store")
+    documents = [Document("acme", "Acme", "Terms", server.url("/terms")),
+                 Document("acme", "Acme", "Privacy", server.url("/privacy"))]
+    run_snapshot(store, documents[:1], FAST)
+    site.change("Credits expire after 6 months.")
+    seen: list = []
+    result = run_snapshot(store, documents, FAST, subscribers=[seen.append])
+    assert seen[0] == RunStarted(result.run_id, 2)
+    assert seen[-1] == RunFinished(result)
+    checked = [e.outcome for e in seen if isinstance(e, DocumentChecked)]
+    assert checked == result.outcomes and sorted(o.outcome for o in checked) == ["changed", "new"]
+    recorded = [i for i, e in enumerate(seen) if isinstance(e, VersionRecorded)]
+    assert len(recorded) == 2
+    assert all(seen[i + 1] == DocumentChecked(seen[i].outcome) for i in recorded)
+    assert {seen[i].outcome.commit for i in recorded} == {c.sha for c in list(store.commits())[-2:]}
+
+
 class Plain:
     """A page without validators (like most CDNs for dynamic pages): always the full body."""
 
@@ -328,6 +352,22 @@ def test_versions_keep_their_text_length(serve, tmp_path):
     text = store.read(result.outcomes[0].commit, doc.path)
     with Index(store.index_path) as index:
         assert index.latest_length(doc.key) == len(text)
+
+
+def test_a_length_an_older_index_lacks_is_read_from_the_archive_once(serve, tmp_path):
+    """Versions indexed before lengths were kept: the shrink check still knows the last length."""
+    site = Plain()
+    server = serve(site)
+    store = Store(tmp_path / "store")
+    doc = Document("acme", "Acme", "Terms", server.url("/terms"))
+    text = store.read(run_snapshot(store, [doc], FAST).outcomes[0].commit, doc.path)
+    with Index(store.index_path) as index:
+        index.conn.execute("UPDATE versions SET length = NULL")
+        index.conn.commit()
+    site.body = page("Terms", "Fees apply.")  # lost more than half of the text
+    assert [o.outcome for o in run_snapshot(store, [doc], FAST).outcomes] == ["held"]
+    with Index(store.index_path) as index:
+        assert index.latest_length(doc.key) == len(text)  # written back: later runs need no git read
 
 
 # --------------------------------------------------------------------------- retries

@@ -181,6 +181,24 @@ def test_plain_lines_when_not_a_terminal(env):
     assert "\x1b[" not in result.output  # no progress-bar escape codes
 
 
+def test_the_progress_bar_follows_the_run_events(capsys):
+    """On a terminal the bar counts the documents checked and prints only what is not unchanged."""
+    from datetime import datetime, timezone
+
+    from tracker.cli.run_view import RunProgress
+    from tracker.run import CheckOutcome, DocumentChecked, RunFinished, RunResult, RunStarted
+
+    with RunProgress() as bar:
+        bar(RunStarted(7, 2))
+        bar(DocumentChecked(CheckOutcome("acme/Terms", "unchanged", http_status=304)))
+        bar(DocumentChecked(CheckOutcome("acme/Privacy", "failed", "HTTP 500", 500)))
+        assert (bar.progress.tasks[0].total, bar.progress.tasks[0].completed) == (2, 2)
+        bar(RunFinished(RunResult(7, datetime.now(timezone.utc))))
+    out, err = capsys.readouterr()
+    assert "   failed  acme/Privacy  (HTTP 500)" in err
+    assert "acme/Terms" not in out + err
+
+
 # --------------------------------------------------------------------------- work tree
 
 

@@ -46,26 +46,29 @@ def load_states(store: Store, index: Index, documents: Sequence[Document]) -> di
 
 
 def _latest_lengths(store: Store, index: Index, documents: Iterable[Document]) -> dict[str, int | None]:
-    """Length of each document's latest text; versions indexed before lengths were kept are read
+    """Length of each document's latest text. Versions indexed before lengths were kept are read
     from git once (one process per ``LEGACY_READ_BATCH`` texts) and their lengths written to the
     index, so later runs need no git read. None where the text cannot be read."""
-    known = index.latest_lengths()
-    missing: list[tuple[str, str, str]] = []  # (key, commit, path)
-    for doc in documents:
-        if known.get(doc.key) is None:
-            row = index.latest(doc.key)
-            if row is not None and row["latest_commit"]:
-                missing.append((doc.key, row["latest_commit"], row["path"] or doc.path))
-    filled: dict[str, int] = {}  # commit -> length
+    lengths = index.latest_lengths()
+    missing = [text for doc in documents if lengths.get(doc.key) is None and (text := _latest_text(index, doc))]
+    found: dict[str, int] = {}  # commit -> length
     for start in range(0, len(missing), LEGACY_READ_BATCH):
         chunk = missing[start:start + LEGACY_READ_BATCH]
         for (key, commit, _), length in zip(chunk, _read_lengths(store, [(c, p) for _, c, p in chunk])):
-            known[key] = length
+            lengths[key] = length
             if length is not None:
-                filled[commit] = length
-    if filled:
-        index.set_lengths(filled)
-    return known
+                found[commit] = length
+    if found:
+        index.set_lengths(found)
+    return lengths
+
+
+def _latest_text(index: Index, doc: Document) -> tuple[str, str, str] | None:
+    """(key, commit, path) of the document's latest recorded text, if it has one."""
+    row = index.latest(doc.key)
+    if row is None or not row["latest_commit"]:
+        return None
+    return doc.key, row["latest_commit"], row["path"] or doc.path
 
 
 def _read_lengths(store: Store, items: list[tuple[str, str]]) -> list[int | None]:
