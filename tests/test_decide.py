@@ -297,6 +297,27 @@ def test_validators_are_sent_only_for_the_version_held_fetched_the_same_way():
     assert cached(known(), etag=None, raw="r").validators(fingerprint(DOC)) is None
 
 
+def test_decide_does_no_io(monkeypatch):
+    """No git, no SQLite, no network, no file: every case runs with those refused."""
+    import builtins
+    import socket
+    import sqlite3
+    import subprocess
+
+    cases = [(fetched(b"", status=404, error="HTTP 404"), known()), (fetched(PAGE), DocumentState()),
+             (fetched(CHANGED), known()), (fetched(SHRUNK), known()), (fetched(PAGE), known(last_event="gone")),
+             (fetched(b"", status=304, not_modified=True), cached(known()))]
+    expected = [decide(page, state) for page, state in cases]  # imports done, caches warm
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("decide did I/O")
+
+    for target, name in ((builtins, "open"), (sqlite3, "connect"), (subprocess, "Popen"), (socket, "socket"),
+                         (socket, "create_connection")):
+        monkeypatch.setattr(target, name, refuse)
+    assert [decide(page, state) for page, state in cases] == expected
+
+
 def test_every_outcome_kind_is_reachable():
     """The cases above between them produce each outcome but the ones a recorder adds."""
     produced = {

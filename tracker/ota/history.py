@@ -304,151 +304,216 @@ def import_history(
     batch: int = BATCH,
     progress: Callable[[ImportResult], None] | None = None,
 ) -> ImportResult:
-    """Import the commits of ``repo`` not imported yet; index them; return what was done."""
+    """Import the commits of ``repo`` not imported yet; index them; return what was done.
+
+    ``rev`` is the source revision to import up to; new versions are written ``batch`` at a time
+    (a batch ends on a source-commit boundary) and ``progress`` is called after each. Raises
+    ``StoreError`` when ``repo`` is no git repository, has no commit at ``rev``, or no longer
+    holds commits imported before (a rewritten history), and when the archive cannot be written.
+    """
     from tracker.archive.record import check_settings, sync
 
     check_settings()
-    repo_path = Path(repo)
-    if not (repo_path / ".git").exists() and not (repo_path / "HEAD").exists():
-        raise StoreError(f"{repo} is not a git repository; clone it first (git clone URL DIR)")
-    source = source_id(repo)
-    result = ImportResult(source=source)
+    repo_path = _require_repository(repo)
+    result = ImportResult(source=source_id(repo))
     store.init()
     tip = _git(repo_path, "rev-parse", "--verify", "-q", f"{rev}^{{commit}}", check=False)
     if not tip:
         raise StoreError(f"{repo} has no commit at {rev}; nothing to import")
     sync(store, index)  # the index must know every archived version before we dedupe against it
+    start = _starting_point(store, index, repo_path, result.source, tip, rev)
+    result.from_commit = start.previous
+    if not start.up_to_date:
+        importer = _Importer(store, index, result, batch, progress)
+        read_started = time.perf_counter()
+        importer.run(repo_path, [tip, *(f"^{sha}" for sha in start.exclude)])
+        result.seconds_read = time.perf_counter() - read_started - result.seconds_record
+        index.set_meta(META_PREFIX + result.source, tip)
+        index.commit()
+        started = time.perf_counter()
+        result.indexed = sync(store, index)
+        result.seconds_index = time.perf_counter() - started
+    result.to_commit = tip
+    return result
+
+
+def _require_repository(repo: str | Path) -> Path:
+    repo_path = Path(repo)
+    if not (repo_path / ".git").exists() and not (repo_path / "HEAD").exists():
+        raise StoreError(f"{repo} is not a git repository; clone it first (git clone URL DIR)")
+    return repo_path
+
+
+@dataclass(frozen=True)
+class _Start:
+    """Where an import starts: the last source commit imported before (None: none), whether
+    ``tip`` is imported already, and the commits whose history to leave out."""
+
+    previous: str | None
+    up_to_date: bool
+    exclude: tuple[str, ...] = ()
+
+
+def _starting_point(store: Store, index: Index, repo: Path, source: str, tip: str, rev: str) -> _Start:
+    """What of ``source`` is imported already. The archive is the truth (the ``Final-URL`` of
+    every imported version); the index's meta only caches the tip of the previous import."""
     done = imported_commits(store, source) if store.exists() else []
     # The tip of the previous import; ignored when the archive holds nothing from this source
     # (a store rebuilt from scratch must import everything again).
     cached = index.get_meta(META_PREFIX + source) if done else None
-    missing = _missing_commits(repo_path, [*done, *([cached] if cached else [])])
-    if missing:
-        raise StoreError(
-            f"{len(missing)} commit(s) of {source} imported earlier (e.g. {missing[0][:12]}) are no longer "
-            "in the repository (was its history rewritten?); import it into a new store"
-        )
-    result.from_commit = cached or (done[-1] if done else None)
+    imported = [*done, *([cached] if cached else [])]
+    _require_commits(repo, source, imported)
+    previous = cached or (done[-1] if done else None)
     if cached == tip or tip in done:
-        result.to_commit = tip
-        return result
-    if cached and not _is_ancestor(repo_path, cached, tip):
+        return _Start(previous, up_to_date=True)
+    if cached and not _is_ancestor(repo, cached, tip):
         raise StoreError(
             f"the last imported commit {cached[:12]} of {source} is not in the history of {rev} "
             "(was the repository rewritten?); import it into a new store"
         )
     # Everything reachable from the previous tip, and every commit already in the archive (in
     # case the index and its meta were lost), is excluded.
-    exclude = sorted({*done, *([cached] if cached else [])})
-    revs = [tip, *(f"^{sha}" for sha in exclude)]
+    return _Start(previous, up_to_date=False, exclude=tuple(sorted(set(imported))))
 
-    ids = ServiceIds(index.service_names())
-    latest = index.latest_hashes()  # key -> hash of the latest recorded text
-    seen: dict[str, dict[str, str]] = {}  # key -> {hash: first date}, loaded lazily
-    pending: list[NewVersion] = []
 
-    def first_seen(key: str) -> dict[str, str]:
-        if key not in seen:
-            rows = index.conn.execute(
+def _require_commits(repo: Path, source: str, shas: Sequence[str]) -> None:
+    """Refuse a source that lost commits imported before: its history was rewritten."""
+    missing = _missing_commits(repo, shas)
+    if missing:
+        raise StoreError(
+            f"{len(missing)} commit(s) of {source} imported earlier (e.g. {missing[0][:12]}) are no longer "
+            "in the repository (was its history rewritten?); import it into a new store"
+        )
+
+
+class _Importer:
+    """Turns source commits into new versions of the archive, ``batch`` at a time."""
+
+    def __init__(self, store: Store, index: Index, result: ImportResult, batch: int,
+                 progress: Callable[[ImportResult], None] | None) -> None:
+        self.store, self.index, self.result, self.batch, self.progress = store, index, result, batch, progress
+        self.ids = ServiceIds(index.service_names())
+        self.latest = index.latest_hashes()  # key -> hash of the latest recorded text
+        self.dates: dict[str, dict[str, str]] = {}  # key -> {hash: first date}, loaded lazily
+        self.pending: list[NewVersion] = []
+
+    def run(self, repo: Path, revs: Sequence[str]) -> None:
+        """Import every commit of ``revs`` (parents first), then write the last batch."""
+        with BlobReader(repo) as blobs:
+            for commit in read_log(repo, revs):
+                self.result.commits += 1
+                for change in commit.changes:
+                    version = self._version(commit, change, blobs)
+                    if version is not None:
+                        self.pending.append(version)
+                if len(self.pending) >= self.batch:  # batches end on a source-commit boundary
+                    self._flush()
+            self._flush()
+
+    def _version(self, commit: SourceCommit, change: FileChange, blobs: BlobReader) -> NewVersion | None:
+        """The new version a file change makes, or None (skipped, or the text recorded already)."""
+        where = self._document(change)
+        if where is None:
+            return None
+        folder, doc_type, kind = where
+        service_id = self.ids.id_for(folder)
+        key = f"{service_id}/{doc_type}"
+        raw = blobs.read(change.blob)
+        text = self._text(raw, kind, f"{change.path} at {commit.sha[:12]}")
+        if text is None:
+            return None
+        digest = content_hash(text)
+        if self.latest.get(key) == digest:
+            self.result.unchanged += 1
+            counts = self.result.unchanged_by_document
+            counts[change.path] = counts.get(change.path, 0) + 1
+            return None
+        version_kind, revert_of = self._kind(key, digest, iso(commit.when))
+        return NewVersion(
+            service_id=service_id,
+            service_name=folder,
+            document_type=doc_type,
+            text=text,
+            raw=raw,
+            raw_ext=kind,
+            source_url=f"git+{self.result.source}#{quote(change.path)}",
+            final_url=_final_url(self.result.source, commit.sha, change.path),
+            fetched_at=commit.when,
+            http_status=None,
+            content_type="text/html" if kind == "html" else "text/markdown",
+            extractor_version=EXTRACTOR_VERSION,
+            kind=version_kind,
+            revert_of=revert_of,
+        )
+
+    def _document(self, change: FileChange) -> tuple[str, str, str] | None:
+        """(folder, document type, kind) of a change to a trackable file; None, counted as
+        skipped with the reason, for anything else."""
+        where = split_path(change.path)
+        if where is None:
+            self.result.skip("not a .md/.html/.txt file in a service folder")
+        elif change.status == "D" or change.blob == _ZERO:
+            self.result.skip("deleted")
+        elif change.mode not in _FILE_MODES:
+            self.result.skip("not a regular file")
+        elif problem := validate_document_type(where[1]):
+            self.result.skip("bad document name")
+            _warn(self.result, f"{change.path}: document name {problem}")
+        else:
+            return where
+        return None
+
+    def _text(self, raw: bytes, kind: str, where: str) -> str | None:
+        """The normalized text of a file's bytes; None (skipped as "no text") when there is none."""
+        try:
+            if kind == "html":
+                text = extract(raw, "text/html", url="")
+            else:
+                text = normalize_markdown(raw.decode("utf-8", errors="replace"))
+        except ExtractError as exc:
+            self.result.skip("no text")
+            _warn(self.result, f"{where}: {exc}")
+            return None
+        if not text.strip():
+            self.result.skip("no text")
+            return None
+        return text
+
+    def _kind(self, key: str, digest: str, date: str) -> tuple[str, str]:
+        """("first" | "changed" | "revert", date of the version a revert restores); remembers
+        ``digest`` as the document's latest text, first seen at ``date``."""
+        hashes = self._first_dates(key)
+        if key not in self.latest:
+            kind = ("first", "")
+        elif digest in hashes:
+            kind = ("revert", hashes[digest])
+        else:
+            kind = ("changed", "")
+        hashes.setdefault(digest, date)
+        self.latest[key] = digest
+        return kind
+
+    def _first_dates(self, key: str) -> dict[str, str]:
+        """content hash -> date of the document's first version with it (one query per document)."""
+        if key not in self.dates:
+            rows = self.index.conn.execute(
                 "SELECT content_hash, MIN(fetched_at) FROM versions WHERE document_key = ? GROUP BY content_hash",
                 (key,),
             )
-            seen[key] = {r[0]: r[1] for r in rows}
-        return seen[key]
+            self.dates[key] = {r[0]: r[1] for r in rows}
+        return self.dates[key]
 
-    def flush() -> None:
-        nonlocal pending
-        if not pending:
+    def _flush(self) -> None:
+        """Write the pending versions to the archive (one ``git fast-import``)."""
+        if not self.pending:
             return
         started = time.perf_counter()
-        store.record(pending)
-        result.seconds_record += time.perf_counter() - started
-        result.versions += len(pending)
-        pending = []
-        if progress:
-            progress(result)
-
-    read_started = time.perf_counter()
-    with BlobReader(repo_path) as blobs:
-        for commit in read_log(repo_path, revs):
-            result.commits += 1
-            when = commit.when
-            for change in commit.changes:
-                where = split_path(change.path)
-                if where is None:
-                    result.skip("not a .md/.html/.txt file in a service folder")
-                    continue
-                if change.status == "D" or change.blob == _ZERO:
-                    result.skip("deleted")
-                    continue
-                if change.mode not in _FILE_MODES:
-                    result.skip("not a regular file")
-                    continue
-                folder, doc_type, kind = where
-                problem = validate_document_type(doc_type)
-                if problem:
-                    result.skip("bad document name")
-                    _warn(result, f"{change.path}: document name {problem}")
-                    continue
-                service_id = ids.id_for(folder)
-                key = f"{service_id}/{doc_type}"
-                raw = blobs.read(change.blob)
-                try:
-                    if kind == "html":
-                        text = extract(raw, "text/html", url="")
-                    else:
-                        text = normalize_markdown(raw.decode("utf-8", errors="replace"))
-                except ExtractError as exc:
-                    result.skip("no text")
-                    _warn(result, f"{change.path} at {commit.sha[:12]}: {exc}")
-                    continue
-                if not text.strip():
-                    result.skip("no text")
-                    continue
-                digest = content_hash(text)
-                if latest.get(key) == digest:
-                    result.unchanged += 1
-                    result.unchanged_by_document[change.path] = result.unchanged_by_document.get(change.path, 0) + 1
-                    continue
-                hashes = first_seen(key)
-                date = iso(when)
-                if key not in latest:
-                    version_kind, revert_of = "first", ""
-                elif digest in hashes:
-                    version_kind, revert_of = "revert", hashes[digest]
-                else:
-                    version_kind, revert_of = "changed", ""
-                hashes.setdefault(digest, date)
-                latest[key] = digest
-                pending.append(
-                    NewVersion(
-                        service_id=service_id,
-                        service_name=folder,
-                        document_type=doc_type,
-                        text=text,
-                        raw=raw,
-                        raw_ext=kind,
-                        source_url=f"git+{source}#{quote(change.path)}",
-                        final_url=_final_url(source, commit.sha, change.path),
-                        fetched_at=when,
-                        http_status=None,
-                        content_type="text/html" if kind == "html" else "text/markdown",
-                        extractor_version=EXTRACTOR_VERSION,
-                        kind=version_kind,
-                        revert_of=revert_of,
-                    )
-                )
-            if len(pending) >= batch:  # batches end on a source-commit boundary
-                flush()
-        flush()
-    result.seconds_read = time.perf_counter() - read_started - result.seconds_record
-    result.to_commit = tip
-    index.set_meta(META_PREFIX + source, tip)
-    index.commit()
-    started = time.perf_counter()
-    result.indexed = sync(store, index)
-    result.seconds_index = time.perf_counter() - started
-    return result
+        self.store.record(self.pending)
+        self.result.seconds_record += time.perf_counter() - started
+        self.result.versions += len(self.pending)
+        self.pending = []
+        if self.progress:
+            self.progress(self.result)
 
 
 def _is_ancestor(repo: Path, old: str, new: str) -> bool:
