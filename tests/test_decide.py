@@ -53,8 +53,8 @@ def text_of(body: str, doc: Document = DOC) -> str:
 def known(body: str = PAGE, *, doc: Document = DOC, **fields) -> DocumentState:
     """The state of a document whose latest version is the text of ``body``."""
     text = text_of(body, doc)
-    defaults = dict(latest_hash=content_hash(text), latest_length=len(text), settings=fingerprint(doc),
-                    earlier={content_hash(text): "2026-01-01T00:00:00Z"})
+    defaults = {"latest_hash": content_hash(text), "latest_length": len(text), "settings": fingerprint(doc),
+                "earlier": {content_hash(text): "2026-01-01T00:00:00Z"}}
     return DocumentState(**{**defaults, **fields})
 
 

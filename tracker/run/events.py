@@ -17,7 +17,7 @@ the order given, and must not raise (an exception stops the run like any other e
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Protocol, Union
+from typing import Iterable, Protocol
 
 from tracker.run.result import CheckOutcome, RunResult
 
@@ -52,7 +52,7 @@ class RunFinished:
     result: RunResult
 
 
-RunEvent = Union[RunStarted, DocumentChecked, VersionRecorded, RunFinished]
+RunEvent = RunStarted | DocumentChecked | VersionRecorded | RunFinished
 
 
 class RunSubscriber(Protocol):

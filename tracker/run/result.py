@@ -31,7 +31,6 @@ OutcomeKind = Literal["new", "changed", "revert", "unchanged", "pending", "held"
 * ``failed``: no usable text (HTTP error, error page, wrong content, extraction failed).
 """
 OUTCOME_KINDS: tuple[OutcomeKind, ...] = get_args(OutcomeKind)
-RECORDED: frozenset[OutcomeKind] = frozenset({"new", "changed", "revert"})
 
 
 @dataclass(frozen=True)
@@ -46,11 +45,6 @@ class CheckOutcome:
     duration: float = 0.0  # seconds spent fetching it
     commit: str | None = None  # the archive commit of a recorded version
     summary: str = ""  # a recorded version's summary, or why a text is held / pending / skipped
-
-    @property
-    def recorded(self) -> bool:
-        """A version was recorded (``new``, ``changed`` or ``revert``)."""
-        return self.outcome in RECORDED
 
 
 @dataclass
@@ -91,11 +85,6 @@ class RunResult:
     def exit_code(self) -> int:
         """``EXIT_FAILURES`` if any document failed, else ``EXIT_OK``."""
         return EXIT_FAILURES if any(o.outcome == "failed" for o in self.outcomes) else EXIT_OK
-
-    @property
-    def commits(self) -> list[str]:
-        """Archive commits of the versions this run recorded, in the order they were recorded."""
-        return [o.commit for o in self.outcomes if o.commit]
 
     def to_dict(self) -> dict[str, Any]:
         return {
