@@ -28,5 +28,5 @@ from tracker.run.schedule import parse_interval, parse_shard, select_shard
 
 __all__ = ["EXIT_FAILURES", "EXIT_LOCKED", "EXIT_OK", "EXIT_STORE", "EXIT_USAGE", "CheckOutcome", "Decision",
            "DocumentChecked", "DocumentState", "Outcome", "OutcomeKind", "RunEvent", "RunEvents", "RunFinished",
-           "RunResult", "RunStarted", "RunSubscriber", "VersionRecorded", "content_problem", "decide", "extract_text", "parse_interval", "parse_shard",
-           "run_snapshot", "select_shard"]
+           "RunResult", "RunStarted", "RunSubscriber", "VersionRecorded", "content_problem", "decide",
+           "extract_text", "parse_interval", "parse_shard", "run_snapshot", "select_shard"]
