@@ -151,8 +151,11 @@ def test_index_rows_are_those_earlier_versions_wrote(tmp_path: Path) -> None:
     assert tuple(row) == (1, "critical", json.dumps(list(changed.categories)))
     assert '"payment", "refunds"' in stored[3][9]  # the exact bytes: json.dumps's default separators
 
-    # rows as an earlier version left them, with NULLs where it allowed them
+    # rows as an earlier version left them, with NULLs where it allowed them (and the service and
+    # document rows it always wrote with them, which the index's foreign keys require)
     with Index(tmp_path / "old.sqlite") as index:
+        index.conn.execute("INSERT INTO services (id, name) VALUES ('q', 'Q')")
+        index.conn.execute("INSERT INTO documents (key, service_id, type, versions) VALUES ('q/T', 'q', 'T', 1)")
         index.conn.execute(
             "INSERT INTO versions (commit_sha, document_key, service_id, document_type, seq, fetched_at, kind, "
             "revert_of, changes, material, severity, categories, summary, source_url, final_url, http_status, "

@@ -272,16 +272,16 @@ def test_batches_analysed_in_worker_processes_are_indexed_in_commit_order(tmp_pa
     assert len(log) == 60
     with Index(store.index_path) as index:
         assert index.get_meta("indexed_head") == log[-1]
-        rows = index.conn.execute("SELECT commit_sha, document_key, seq, summary, material FROM versions "
-                                  "WHERE seq = 2").fetchall()
-        assert sorted(r["commit_sha"] for r in rows) == sorted(log[30:])
-        assert {r["commit_sha"] for r in rows} == {o.commit for o in result.outcomes}
-        firsts = dict(index.conn.execute("SELECT document_key, commit_sha FROM versions WHERE seq = 1").fetchall())
+        versions = [v for doc in index.all_versions().values() for v in doc]
+        rows = [v for v in versions if v.seq == 2]
+        assert sorted(r.commit_sha for r in rows) == sorted(log[30:])
+        assert {r.commit_sha for r in rows} == {o.commit for o in result.outcomes}
+        firsts = {v.document_key: v.commit_sha for v in versions if v.seq == 1}
         for row in rows:
-            path = f"{row['document_key']}.md"
-            old, new = store.read(firsts[row["document_key"]], path), store.read(row["commit_sha"], path)
-            assert row["summary"] == analyse(old, new).summary
-            assert row["material"] == 1 and "6 months" in row["summary"]
+            path = f"{row.document_key}.md"
+            old, new = store.read(firsts[row.document_key], path), store.read(row.commit_sha, path)
+            assert row.summary == analyse(old, new).summary
+            assert row.material is True and "6 months" in row.summary
 
 
 def test_a_failing_analysis_is_reported_in_the_summary_and_does_not_stop_the_run(env, monkeypatch):

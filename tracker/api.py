@@ -39,7 +39,7 @@ from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from tracker.archive import Index, Store
+from tracker.archive import Index, SearchHit, Store
 from tracker.errors import FetchError, InvalidArgument, NotFoundError
 from tracker.records import Analysis, Version
 
@@ -209,6 +209,28 @@ class Archive:
                     rows.append(DocumentStatus(doc.key, doc.service_id, doc.type, last_outcome="never checked"))
         return rows
 
+    def search(self, query: str, *, service: str | None = None, category: str | None = None,
+               since: str | date | datetime | None = None, limit: int = 50) -> list[SearchHit]:
+        """Recorded clause changes whose text (before or after) or explanation matches ``query``,
+        newest first, at most ``limit`` (what ``tracker search`` prints).
+
+        ``query`` is SQLite full-text syntax (words, "phrases", OR, NOT, prefix*, before:word,
+        after:word, explanation:word; see ``Index.search``). ``service`` (id) and ``category``
+        (taxonomy id, one of the change's categories) narrow it; ``since`` keeps versions recorded
+        at or after a date (its start, UTC) or date-time (UTC when it has no zone).
+
+        Raises SearchQueryError (a ConfigError: a query SQLite cannot parse), InvalidArgument
+        (unknown category, malformed ``since``), NotFoundError (no such service).
+        """
+        from tracker.analysis.classify import CATEGORIES
+
+        if category is not None and category not in CATEGORIES:
+            raise InvalidArgument(f"no category '{category}'; known: {', '.join(CATEGORIES)}")
+        moment = _since(since)
+        if service is not None:
+            self._service_rows(self.index.documents(), service)  # NotFoundError naming the known ones
+        return self.index.search(query, service=service, category=category, since=moment, limit=limit)
+
     # -- helpers -----------------------------------------------------------------------------
     def _service_rows(self, rows: list[dict[str, Any]], service: str) -> list[dict[str, Any]]:
         mine = [r for r in rows if r["service_id"] == service]
@@ -220,6 +242,24 @@ class Archive:
     def _handle(self, row: dict[str, Any]) -> "ArchivedDocument":
         return ArchivedDocument(self, row["key"], row["service_id"], row["service_name"] or row["service_id"],
                                 row["type"], row["url"] or "")
+
+
+def _since(value: str | date | datetime | None) -> str | None:
+    """A lower bound on fetch times as the index writes them (``2026-01-01T00:00:00Z``): a date
+    means its start, a date-time without a zone is UTC."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            value = (date.fromisoformat(value) if len(value) == 10
+                     else datetime.fromisoformat(value.replace("Z", "+00:00")))
+        except ValueError:
+            raise InvalidArgument(f"'{value}' is not a date (use e.g. 2026-01-01 or 2026-01-01T10:00)") from None
+    if not isinstance(value, datetime):
+        value = datetime.combine(value, time.min)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True)

@@ -6,106 +6,137 @@ archive by ``tracker reindex``; ``runs`` and ``checks`` are the operational log 
 archive commit the index has caught up with, so a run that died between a commit and its index
 write is reconciled by the next run (``sync``) without losing anything.
 
-Writes go through sqlite-utils (table creation, upserts); the read paths used by the query commands
-use the standard library's sqlite3 so that start-up stays fast.
+This module is the only code that talks to SQLite; everything else calls ``Index`` methods.
+Reads use the standard library's sqlite3, so query commands start fast; writes, the schema and
+its migrations (``tracker.archive.schema``) go through sqlite-utils, imported on the first write.
+A write joins the connection's open transaction (one is started if none is): nothing is
+committed before ``commit()``, or before a method documented as committing.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-from tracker.errors import StoreError
-from tracker.records import Analysis, ClauseChange, Version, categories_json
+from tracker.archive.schema import (
+    BATCH_SIZE,
+    DERIVED_TABLES,
+    SCHEMA_VERSION,
+    drop_search,
+    migrate,
+    migrate_locked,
+    migration_lock,
+    sqlite_utils_database,
+    stored_version,
+)
+from tracker.errors import ConfigError, StoreError
+from tracker.records import Analysis, ClauseChange, Version, categories_from_json, categories_json
 
-SCHEMA_VERSION = "1"
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS services (id TEXT PRIMARY KEY, name TEXT);
-CREATE TABLE IF NOT EXISTS documents (
-    key TEXT PRIMARY KEY, service_id TEXT, type TEXT, path TEXT, url TEXT,
-    latest_commit TEXT, latest_hash TEXT, versions INTEGER DEFAULT 0,
-    first_recorded TEXT, last_recorded TEXT
-);
-CREATE TABLE IF NOT EXISTS versions (
-    commit_sha TEXT PRIMARY KEY, document_key TEXT, service_id TEXT, document_type TEXT,
-    seq INTEGER, fetched_at TEXT, source_url TEXT, final_url TEXT, http_status INTEGER,
-    content_hash TEXT, content_type TEXT, raw_path TEXT, extractor_version TEXT,
-    kind TEXT, revert_of TEXT, parent_sha TEXT,
-    changes INTEGER, material INTEGER, severity TEXT, categories TEXT, summary TEXT,
-    unchanged INTEGER, length INTEGER
-);
-CREATE INDEX IF NOT EXISTS versions_doc ON versions (document_key, seq);
-CREATE INDEX IF NOT EXISTS versions_hash ON versions (document_key, content_hash);
-CREATE TABLE IF NOT EXISTS changes (
-    id TEXT PRIMARY KEY, commit_sha TEXT, document_key TEXT, n INTEGER,
-    kind TEXT, clause_id TEXT, heading TEXT, before TEXT, after TEXT,
-    material INTEGER, severity TEXT, categories TEXT, explanation TEXT, cosmetic TEXT
-);
-CREATE INDEX IF NOT EXISTS changes_commit ON changes (commit_sha, n);
-CREATE TABLE IF NOT EXISTS runs (
-    id INTEGER PRIMARY KEY, started_at TEXT, finished_at TEXT,
-    checked INTEGER, new INTEGER, changed INTEGER, unchanged INTEGER, failed INTEGER
-);
-CREATE TABLE IF NOT EXISTS checks (
-    run_id INTEGER, document_key TEXT, checked_at TEXT, outcome TEXT, http_status INTEGER,
-    error TEXT, duration_ms INTEGER, commit_sha TEXT,
-    PRIMARY KEY (run_id, document_key)
-);
-CREATE INDEX IF NOT EXISTS checks_doc ON checks (document_key, run_id);
-CREATE TABLE IF NOT EXISTS pending (
-    document_key TEXT PRIMARY KEY, content_hash TEXT, seen INTEGER, first_seen TEXT
-);
-CREATE TABLE IF NOT EXISTS http_cache (
-    document_key TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, content_hash TEXT, fingerprint TEXT,
-    raw_hash TEXT
-);
-CREATE TABLE IF NOT EXISTS events (
-    id INTEGER PRIMARY KEY, document_key TEXT, event TEXT, at TEXT, detail TEXT, run_id INTEGER
-);
-CREATE INDEX IF NOT EXISTS events_doc ON events (document_key, id);
-CREATE TABLE IF NOT EXISTS fetch_settings (document_key TEXT PRIMARY KEY, fingerprint TEXT);
-"""
+MARK_START, MARK_END = "\x02", "\x03"  # around the matched words in a search snippet
 
-DERIVED_TABLES = ("services", "documents", "versions", "changes")
+
+# SQLite errors about the file or the machine, as opposed to the text of a search query
+_FILE_ERRORS = ("locked", "busy", "disk", "I/O", "malformed", "no such table", "unable to open", "memory",
+                "readonly", "interrupted")
+
+
+class SearchQueryError(ConfigError):
+    """A full-text query SQLite cannot parse (unbalanced quote, stray operator, unknown column)."""
 
 
 # A recorded version as the query commands see it: the typed record lives in tracker.records.
 VersionRow = Version
 
 
+@dataclass(frozen=True)
+class SearchHit:
+    """One clause change matching a full-text query, with where and when it was recorded.
+
+    ``snippet`` is a short extract of the matched text (clause before or after, or explanation)
+    with the matched words between ``MARK_START`` and ``MARK_END``.
+    """
+
+    service_id: str
+    service_name: str
+    document_type: str
+    document_key: str
+    fetched_at: str
+    seq: int
+    commit_sha: str
+    kind: str
+    severity: str
+    material: bool
+    categories: tuple[str, ...]
+    clause_id: str
+    heading: str
+    snippet: str
+    explanation: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``search --json`` record; matched words in the snippet are marked ``**like this**``."""
+        data = dict(self.__dict__)
+        data["categories"] = list(self.categories)
+        data["snippet"] = self.snippet.replace(MARK_START, "**").replace(MARK_END, "**")
+        return data
+
+
 class Index:
-    """Thin wrapper over the SQLite file; one connection, WAL mode so readers never block."""
+    """The index file: one connection, WAL mode so readers never block.
+
+    Opening creates or upgrades the schema when needed (``tracker.archive.schema``); raises
+    ``StoreError`` when the file cannot be opened or read, or was written by a newer tracker.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        self._writer: "Database | None" = None
         try:
             self.conn = sqlite3.connect(self.path, timeout=30)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the index {self.path}: {exc}") from exc
-        self.conn.row_factory = sqlite3.Row
         try:
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.executescript(_SCHEMA)
-            self._migrate()
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            if stored_version(self.conn) != SCHEMA_VERSION:  # the one read a current index costs
+                migrate(self.conn, self.path)
         except sqlite3.DatabaseError as exc:
+            self.conn.close()
             raise StoreError(
                 f"the index {self.path} is unreadable ({exc}); delete it and run `tracker reindex`"
             ) from exc
+        except StoreError:
+            self.conn.close()
+            raise
+        except Exception as exc:  # sqlite-utils' own errors while upgrading the schema
+            self.conn.close()
+            raise StoreError(
+                f"cannot upgrade the index {self.path} ({type(exc).__name__}: {exc}); "
+                "delete it and run `tracker reindex`"
+            ) from exc
 
-    def _migrate(self) -> None:
-        """Add columns that later versions introduced to an index file written by an earlier one."""
-        columns = {r[1] for r in self.conn.execute("PRAGMA table_info(versions)")}
-        if "unchanged" not in columns:
-            self.conn.execute("ALTER TABLE versions ADD COLUMN unchanged INTEGER")
-        if "length" not in columns:  # text length, so a run's shrink check needs no git read
-            self.conn.execute("ALTER TABLE versions ADD COLUMN length INTEGER")
-        cache = {r[1] for r in self.conn.execute("PRAGMA table_info(http_cache)")}
-        if "raw_hash" not in cache:  # hash of the bytes the text was extracted from
-            self.conn.execute("ALTER TABLE http_cache ADD COLUMN raw_hash TEXT")
+    def _query(self, sql: str, args: Sequence[Any] = ()) -> sqlite3.Cursor:
+        """Run a read; rows are ``sqlite3.Row`` (the connection itself keeps plain tuples, which
+        is what sqlite-utils expects)."""
+        cursor = self.conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        return cursor.execute(sql, args)
+
+    def _db(self) -> "Database":
+        """sqlite-utils over this connection, inside a transaction: its writes then nest as
+        savepoints in the caller's transaction instead of committing one by one."""
+        if self._writer is None:
+            self._writer = sqlite_utils_database(self.conn)
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN")
+        return self._writer
 
     def close(self) -> None:
         self.conn.close()
@@ -122,68 +153,82 @@ class Index:
         return row[0] if row else None
 
     def set_meta(self, key: str, value: str) -> None:
-        self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+        self._db().table("meta").upsert({"key": key, "value": value}, pk="key")
 
     # -- derived tables ----------------------------------------------------------------------
     def clear_derived(self) -> None:
-        with self.conn:
+        """Empty the tables rebuilt from the archive, and rebuild the (empty) full-text index.
+
+        Commits. The full-text index is dropped rather than emptied row by row through its
+        triggers, then made again by its migration, which a crash in between leaves pending
+        for the next open."""
+        with migration_lock(self.path):
+            db = self._db()
+            drop_search(db)
             for table in DERIVED_TABLES:
-                self.conn.execute(f"DELETE FROM {table}")
-            self.conn.execute("DELETE FROM meta WHERE key = 'indexed_head'")
+                db.table(table).delete_where()
+            db.table("meta").delete_where("key = 'indexed_head'")
+            self.conn.commit()
+            migrate_locked(self.conn)
 
     def add_version(self, version: dict[str, Any], changes: Sequence[ClauseChange]) -> None:
-        """Insert one version and its clause changes, and move the document's pointers.
+        """Insert one version and its clause changes (see ``add_versions``)."""
+        self.add_versions([(version, changes)])
 
-        ``version`` maps ``versions`` columns to values (categories as a list of ids) plus
-        ``service_name``; ``changes`` are the version's clause changes, in document order.
+    def add_versions(self, items: Sequence[tuple[dict[str, Any], Sequence[ClauseChange]]]) -> None:
+        """Insert versions (oldest first) with their clause changes, and move their documents'
+        pointers, in batched upserts; does not commit.
+
+        Each version maps ``versions`` columns to values (categories as a list of ids) plus
+        ``service_name``; its ``seq`` is assigned here (the next number of its document, counting
+        the versions before it in ``items``). Its changes are in document order.
         """
-        key = version["document_key"]
-        version = dict(version)
-        service_name = version.pop("service_name", None)
-        row = dict(version)
-        row["categories"] = categories_json(row.get("categories") or [])
-        cols = ", ".join(row)
-        marks = ", ".join("?" for _ in row)
-        self.conn.execute(f"INSERT OR REPLACE INTO versions ({cols}) VALUES ({marks})", tuple(row.values()))
-        self.conn.execute(
-            "INSERT INTO services (id, name) VALUES (?, ?) "
-            "ON CONFLICT(id) DO UPDATE SET name = excluded.name",
-            (version["service_id"], service_name or version["service_id"]),
-        )
-        self.conn.execute(
-            """INSERT INTO documents (key, service_id, type, path, url, latest_commit, latest_hash,
-                   versions, first_recorded, last_recorded)
-               VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-               ON CONFLICT(key) DO UPDATE SET latest_commit = excluded.latest_commit,
-                   latest_hash = excluded.latest_hash, url = excluded.url,
-                   versions = documents.versions + 1, last_recorded = excluded.last_recorded""",
-            (
-                key,
-                version["service_id"],
-                version["document_type"],
-                f"{version['service_id']}/{version['document_type']}.md",
-                version["source_url"],
-                version["commit_sha"],
-                version["content_hash"],
-                version["fetched_at"],
-                version["fetched_at"],
-            ),
-        )
-        for n, change in enumerate(changes):
-            data = {**change.to_row(), "id": f"{version['commit_sha']}:{n}", "commit_sha": version["commit_sha"],
-                    "document_key": key, "n": n}
-            cols = ", ".join(data)
-            marks = ", ".join("?" for _ in data)
-            self.conn.execute(f"INSERT OR REPLACE INTO changes ({cols}) VALUES ({marks})", tuple(data.values()))
+        if not items:
+            return
+        keys = sorted({version["document_key"] for version, _ in items})
+        marks = ",".join("?" for _ in keys)
+        known = {r["key"]: r for r in self._query(
+            f"SELECT key, versions, first_recorded FROM documents WHERE key IN ({marks})", keys)}
+        seqs = dict(self.conn.execute(
+            f"SELECT document_key, MAX(seq) FROM versions WHERE document_key IN ({marks}) GROUP BY document_key",
+            keys).fetchall())
+        services: dict[str, dict[str, Any]] = {}
+        documents: dict[str, dict[str, Any]] = {}
+        versions: list[dict[str, Any]] = []
+        changes: list[dict[str, Any]] = []
+        for version, version_changes in items:
+            row = dict(version)
+            service_name = row.pop("service_name", None)
+            key = row["document_key"]
+            seqs[key] = row["seq"] = (seqs.get(key) or 0) + 1
+            row["categories"] = categories_json(row.get("categories") or [])
+            versions.append(row)
+            services[row["service_id"]] = {"id": row["service_id"], "name": service_name or row["service_id"]}
+            doc = documents.get(key)
+            if doc is None:
+                old = known.get(key)
+                doc = documents[key] = {
+                    "key": key, "service_id": row["service_id"], "type": row["document_type"],
+                    "path": f"{row['service_id']}/{row['document_type']}.md",
+                    "versions": old["versions"] if old else 0,
+                    "first_recorded": old["first_recorded"] if old else row["fetched_at"],
+                }
+            doc.update(url=row["source_url"], latest_commit=row["commit_sha"], latest_hash=row["content_hash"],
+                       versions=doc["versions"] + 1, last_recorded=row["fetched_at"])
+            changes += _change_rows(row["commit_sha"], key, version_changes)
+        db = self._db()
+        # parents first: every row's references exist when it is written
+        db.table("services").upsert_all(services.values(), pk="id", batch_size=BATCH_SIZE)
+        db.table("documents").upsert_all(documents.values(), pk="key", batch_size=BATCH_SIZE)
+        db.table("versions").upsert_all(versions, pk="commit_sha", batch_size=BATCH_SIZE)
+        db.table("changes").upsert_all(changes, pk="id", batch_size=BATCH_SIZE)
 
     def commit(self) -> None:
         self.conn.commit()
 
     # -- reads -------------------------------------------------------------------------------
     def latest(self, document_key: str) -> sqlite3.Row | None:
-        return self.conn.execute(
-            "SELECT * FROM documents WHERE key = ?", (document_key,)
-        ).fetchone()
+        return self._query("SELECT * FROM documents WHERE key = ?", (document_key,)).fetchone()
 
     def latest_hashes(self) -> dict[str, str]:
         """document key -> content hash of its latest version: the whole cost of 'unchanged'."""
@@ -203,9 +248,16 @@ class Index:
             "SELECT d.key, v.length FROM documents d JOIN versions v ON v.commit_sha = d.latest_commit")}
 
     def set_lengths(self, lengths: dict[str, int]) -> None:
-        """Fill in text lengths (commit sha -> characters) of versions indexed before lengths were kept."""
-        self.conn.executemany("UPDATE versions SET length = ? WHERE commit_sha = ?",
-                              [(length, sha) for sha, length in lengths.items()])
+        """Fill in text lengths (commit sha -> characters) of versions indexed before lengths were
+        kept. Commits."""
+        versions = self._db().table("versions")
+        from sqlite_utils.db import NotFoundError as NoRow  # loaded by _db() already
+
+        for sha, length in lengths.items():
+            try:
+                versions.update(sha, {"length": length})
+            except NoRow:  # not indexed (any more): nothing to fill in
+                pass
         self.conn.commit()
 
     def text_dates(self) -> dict[str, dict[str, str]]:
@@ -221,13 +273,28 @@ class Index:
     def has_version(self, commit_sha: str) -> bool:
         return self.conn.execute("SELECT 1 FROM versions WHERE commit_sha = ?", (commit_sha,)).fetchone() is not None
 
+    def version_count(self) -> int:
+        """How many versions the index knows."""
+        return int(self.conn.execute("SELECT COUNT(*) FROM versions").fetchone()[0])
+
+    def version_documents(self) -> dict[str, str]:
+        """commit sha -> document key, for every indexed version."""
+        return dict(self.conn.execute("SELECT commit_sha, document_key FROM versions").fetchall())
+
     def hash_seen(self, document_key: str, content_hash: str) -> sqlite3.Row | None:
         """An earlier version of this document with the same text (a revert), if any."""
-        return self.conn.execute(
+        return self._query(
             "SELECT commit_sha, fetched_at FROM versions WHERE document_key = ? AND content_hash = ? "
             "ORDER BY seq LIMIT 1",
             (document_key, content_hash),
         ).fetchone()
+
+    def first_dates(self, document_key: str) -> dict[str, str]:
+        """content hash -> when this document first had that text (fetch time, ISO)."""
+        return dict(self.conn.execute(
+            "SELECT content_hash, MIN(fetched_at) FROM versions WHERE document_key = ? GROUP BY content_hash",
+            (document_key,),
+        ).fetchall())
 
     def next_seq(self, document_key: str) -> int:
         row = self.conn.execute(
@@ -242,22 +309,50 @@ class Index:
             sql += " AND lower(document_type) = lower(?)"
             args.append(document_type)
         sql += " ORDER BY document_type, seq"
-        return [_version_row(r) for r in self.conn.execute(sql, args)]
+        return [_version_row(r) for r in self._query(sql, args)]
 
     def version_rows(self, document_key: str) -> list[VersionRow]:
-        rows = self.conn.execute(
-            "SELECT * FROM versions WHERE document_key = ? ORDER BY seq", (document_key,)
+        rows = self._query("SELECT * FROM versions WHERE document_key = ? ORDER BY seq", (document_key,))
+        return [_version_row(r) for r in rows]
+
+    def all_versions(self) -> dict[str, list[Version]]:
+        """document key -> its versions, oldest first: the whole index in one query."""
+        by_doc: dict[str, list[Version]] = {}
+        for row in self._query("SELECT * FROM versions ORDER BY document_key, seq"):
+            version = _version_row(row)
+            by_doc.setdefault(version.document_key, []).append(version)
+        return by_doc
+
+    def versions_by_commit(self, commit_shas: Sequence[str]) -> list[Version]:
+        """The indexed versions of these commits (unknown ones are left out), oldest first."""
+        marks = ",".join("?" for _ in commit_shas)
+        rows = self._query(
+            f"SELECT * FROM versions WHERE commit_sha IN ({marks}) ORDER BY fetched_at, document_key",
+            list(commit_shas),
         )
         return [_version_row(r) for r in rows]
 
     def changes_for(self, commit_sha: str) -> list[ClauseChange]:
         """The clause changes recorded for a version, in document order (empty for a first one)."""
-        rows = self.conn.execute("SELECT * FROM changes WHERE commit_sha = ? ORDER BY n", (commit_sha,))
+        rows = self._query("SELECT * FROM changes WHERE commit_sha = ? ORDER BY n", (commit_sha,))
         return [ClauseChange.from_row(r) for r in rows]
+
+    def change_labels(self) -> dict[str, list[dict[str, Any]]]:
+        """commit sha -> the labels of its changes, in order (``kind``, ``material``,
+        ``severity``, ``categories``, ``explanation``; no clause texts), for every version."""
+        labels: dict[str, list[dict[str, Any]]] = {}
+        for r in self.conn.execute(
+            "SELECT commit_sha, kind, material, severity, categories, explanation FROM changes ORDER BY commit_sha, n"
+        ):
+            labels.setdefault(r[0], []).append({
+                "kind": r[1] or "", "material": bool(r[2]), "severity": r[3] or "",
+                "categories": categories_from_json(r[4]), "explanation": r[5] or "",
+            })
+        return labels
 
     def stored_analysis(self, commit_sha: str) -> Analysis | None:
         """The analysis recorded for a version against its predecessor (None for old rows)."""
-        row = self.conn.execute(
+        row = self._query(
             "SELECT material, severity, categories, summary, unchanged FROM versions WHERE commit_sha = ?",
             (commit_sha,),
         ).fetchone()
@@ -273,10 +368,10 @@ class Index:
             args.append(document_key)
         sql += " ORDER BY fetched_at DESC, seq DESC LIMIT ?"
         args.append(limit)
-        return [_version_row(r) for r in self.conn.execute(sql, args)]
+        return [_version_row(r) for r in self._query(sql, args)]
 
     def documents(self) -> list[dict[str, Any]]:
-        rows = self.conn.execute(
+        rows = self._query(
             "SELECT d.*, s.name AS service_name FROM documents d LEFT JOIN services s "
             "ON s.id = d.service_id ORDER BY d.key"
         )
@@ -285,36 +380,109 @@ class Index:
     def service_names(self) -> dict[str, str]:
         return {r[0]: r[1] for r in self.conn.execute("SELECT id, name FROM services")}
 
+    # -- full-text search --------------------------------------------------------------------
+    def search(self, query: str, *, service: str | None = None, category: str | None = None,
+               since: str | None = None, limit: int = 50) -> list[SearchHit]:
+        """Clause changes whose text before or after, or explanation, match ``query``.
+
+        ``query`` is SQLite full-text syntax: words (stemmed: "arbitrate" finds "arbitration"),
+        "exact phrases", OR, NOT, prefix*, and ``column:word`` for before, after or explanation;
+        hyphenated words (``non-refundable``) are searched as phrases.
+        Filters: ``service`` id, ``category`` id (one of the change's categories), ``since``
+        (ISO time; versions fetched at or after it). Newest versions first, at most ``limit``.
+
+        Raises ``SearchQueryError`` for a query SQLite cannot parse and ``StoreError`` when the
+        index has no full-text index (a SQLite build without FTS5 or FTS4).
+        """
+        if not query.strip():
+            raise SearchQueryError("the search query is empty: give one or more words")
+        row = self.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'changes_fts'").fetchone()
+        if row is None:
+            raise StoreError("this index has no full-text search: the SQLite build Python uses offers "
+                             "neither FTS5 nor FTS4")
+        fts5 = "fts5" in (row[0] or "").lower()
+        start, end = f"char({ord(MARK_START)})", f"char({ord(MARK_END)})"
+        snippet = (f"snippet(changes_fts, -1, {start}, {end}, '…', 16)" if fts5
+                   else f"snippet(changes_fts, {start}, {end}, '…', -1, 16)")
+        sql = (f"SELECT v.service_id, COALESCE(s.name, v.service_id) AS service_name, v.document_type, "
+               f"v.document_key, v.fetched_at, v.seq, v.commit_sha, c.kind, c.severity, c.material, "
+               f"c.categories, c.clause_id, c.heading, c.explanation, {snippet} AS snippet "
+               "FROM changes_fts JOIN changes c ON c.rowid = changes_fts.rowid "
+               "JOIN versions v ON v.commit_sha = c.commit_sha LEFT JOIN services s ON s.id = v.service_id "
+               "WHERE changes_fts MATCH ?")
+        args: list[Any] = [_quote_hyphenated(query)]
+        if service:
+            sql += " AND v.service_id = ?"
+            args.append(service)
+        if category:  # categories is a JSON list of ids: match one whole quoted id
+            sql += " AND instr(c.categories, ?) > 0"
+            args.append(json.dumps(category))
+        if since:
+            sql += " AND v.fetched_at >= ?"
+            args.append(since)
+        sql += " ORDER BY v.fetched_at DESC, v.document_key, c.n LIMIT ?"
+        args.append(limit)
+        try:
+            rows = self._query(sql, args).fetchall()
+        except sqlite3.OperationalError as exc:
+            message = str(exc)
+            # The SQL around the query is fixed, so an error that is not about the file itself
+            # comes from the query ("fts5: syntax error near", "unterminated string", ...).
+            if not any(word in message for word in _FILE_ERRORS):
+                raise SearchQueryError(
+                    f"bad search query {query!r}: {message}. Use words, \"exact phrases\", OR, NOT and "
+                    "prefix*, and put words with punctuation in double quotes, e.g. '\"U.S.\" courts'"
+                ) from None
+            raise StoreError(f"search failed on the index {self.path}: {message}") from exc
+        return [
+            SearchHit(
+                service_id=r["service_id"], service_name=r["service_name"] or r["service_id"],
+                document_type=r["document_type"], document_key=r["document_key"], fetched_at=r["fetched_at"],
+                seq=r["seq"], commit_sha=r["commit_sha"], kind=r["kind"] or "", severity=r["severity"] or "",
+                material=bool(r["material"]), categories=categories_from_json(r["categories"]),
+                clause_id=r["clause_id"] or "", heading=r["heading"] or "", snippet=r["snippet"] or "",
+                explanation=r["explanation"] or "",
+            )
+            for r in rows
+        ]
+
     # -- confirmation of flaky pages -----------------------------------------------------------
     def set_pending(self, document_key: str, content_hash: str, seen: int, seen_at: str) -> None:
-        """Store the count of consecutive runs an unrecorded text has been seen in."""
-        self.conn.execute(
-            "INSERT OR REPLACE INTO pending (document_key, content_hash, seen, first_seen) VALUES (?, ?, ?, ?)",
-            (document_key, content_hash, seen, seen_at),
+        """Store the count of consecutive runs an unrecorded text has been seen in. Commits."""
+        self._db().table("pending").upsert(
+            {"document_key": document_key, "content_hash": content_hash, "seen": seen, "first_seen": seen_at},
+            pk="document_key",
         )
         self.conn.commit()
 
     def clear_pending(self, document_key: str) -> None:
-        self.conn.execute("DELETE FROM pending WHERE document_key = ?", (document_key,))
+        self._db().table("pending").delete_where("document_key = ?", [document_key])
 
     # -- HTTP validators (conditional requests) ------------------------------------------------
     def http_cache(self) -> dict[str, sqlite3.Row]:
         """document key -> ETag / Last-Modified of the text with ``content_hash``, fetched with
         the settings summed up by ``fingerprint`` (a 304 only means "same bytes")."""
-        return {r["document_key"]: r for r in self.conn.execute("SELECT * FROM http_cache")}
+        return {r["document_key"]: r for r in self._query("SELECT * FROM http_cache")}
 
     def set_http_cache(self, rows: Iterable[dict[str, Any]]) -> None:
-        """Upsert validators and the raw bytes' hash; a row with none of them deletes the entry."""
+        """Upsert validators and the raw bytes' hash; a row with none of them deletes the entry.
+        Commits."""
+        keep: dict[str, dict[str, Any]] = {}
+        drop: list[str] = []
         for row in rows:
+            key = row["document_key"]
             if row.get("etag") or row.get("last_modified") or row.get("raw_hash"):
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO http_cache (document_key, etag, last_modified, content_hash, "
-                    "fingerprint, raw_hash) VALUES (?, ?, ?, ?, ?, ?)",
-                    (row["document_key"], row.get("etag"), row.get("last_modified"), row["content_hash"],
-                     row["fingerprint"], row.get("raw_hash")),
-                )
+                keep[key] = {"document_key": key, "etag": row.get("etag"), "last_modified": row.get("last_modified"),
+                             "content_hash": row["content_hash"], "fingerprint": row["fingerprint"],
+                             "raw_hash": row.get("raw_hash")}
             else:
-                self.conn.execute("DELETE FROM http_cache WHERE document_key = ?", (row["document_key"],))
+                keep.pop(key, None)
+                drop.append(key)
+        db = self._db()
+        for start in range(0, len(drop), BATCH_SIZE):
+            part = drop[start:start + BATCH_SIZE]
+            db.table("http_cache").delete_where(f"document_key IN ({','.join('?' for _ in part)})", part)
+        db.table("http_cache").upsert_all(keep.values(), pk="document_key", batch_size=BATCH_SIZE)
         self.conn.commit()
 
     def pending(self) -> dict[str, tuple[str, int, str]]:
@@ -329,22 +497,21 @@ class Index:
         return {r[0]: r[1] for r in self.conn.execute("SELECT document_key, fingerprint FROM fetch_settings")}
 
     def set_fetch_settings(self, document_key: str, fingerprint: str) -> None:
-        self.conn.execute("INSERT OR REPLACE INTO fetch_settings (document_key, fingerprint) VALUES (?, ?)",
-                          (document_key, fingerprint))
+        self._db().table("fetch_settings").upsert({"document_key": document_key, "fingerprint": fingerprint},
+                                            pk="document_key")
 
     # -- document events (gone / back) -------------------------------------------------------
     def last_events(self) -> dict[str, sqlite3.Row]:
         """document key -> its latest event row ("gone" or "back")."""
-        rows = self.conn.execute(
+        rows = self._query(
             "SELECT e.* FROM events e JOIN (SELECT document_key, MAX(id) AS id FROM events GROUP BY document_key) m "
             "ON m.id = e.id"
         )
         return {r["document_key"]: r for r in rows}
 
     def add_event(self, document_key: str, event: str, at: str, detail: str, run_id: int | None) -> None:
-        self.conn.execute(
-            "INSERT INTO events (document_key, event, at, detail, run_id) VALUES (?, ?, ?, ?, ?)",
-            (document_key, event, at, detail, run_id),
+        self._db().table("events").insert(
+            {"document_key": document_key, "event": event, "at": at, "detail": detail, "run_id": run_id}
         )
 
     def events(self, document_key: str | None = None) -> list[dict[str, Any]]:
@@ -352,7 +519,7 @@ class Index:
         if document_key:
             sql += " WHERE document_key = ?"
             args.append(document_key)
-        return [dict(r) for r in self.conn.execute(sql + " ORDER BY id", args)]
+        return [dict(r) for r in self._query(sql + " ORDER BY id", args)]
 
     def gone_since(self) -> dict[str, str]:
         """document key -> when it went gone (404/410), for documents gone right now."""
@@ -365,11 +532,11 @@ class Index:
         from one run to the next while the problem lasts.
         """
         out = []
-        for row in self.conn.execute(
+        for row in self._query(
             "SELECT c.* FROM checks c JOIN (SELECT document_key, MAX(run_id) AS run_id FROM checks "
             "GROUP BY document_key) m ON m.document_key = c.document_key AND m.run_id = c.run_id "
             "WHERE c.outcome IN ('failed', 'held') ORDER BY c.document_key"
-        ):
+        ).fetchall():
             since = row["checked_at"]
             for older in self.conn.execute(
                 "SELECT outcome, checked_at FROM checks WHERE document_key = ? AND run_id < ? "
@@ -384,37 +551,37 @@ class Index:
 
     # -- runs --------------------------------------------------------------------------------
     def start_run(self, started_at: str) -> int:
-        cur = self.conn.execute("INSERT INTO runs (started_at) VALUES (?)", (started_at,))
+        """Record the start of a run; return its id. Commits."""
+        table = self._db().table("runs").insert({"started_at": started_at})
         self.conn.commit()
-        return int(cur.lastrowid or 0)
+        return int(table.last_pk or 0)
 
     def finish_run(self, run_id: int, finished_at: str, counts: dict[str, int]) -> None:
-        self.conn.execute(
-            "UPDATE runs SET finished_at = ?, checked = ?, new = ?, changed = ?, unchanged = ?, "
-            "failed = ? WHERE id = ?",
-            (
-                finished_at,
-                counts.get("checked", 0),
-                counts.get("new", 0),
-                counts.get("changed", 0),
-                counts.get("unchanged", 0),
-                counts.get("failed", 0),
-                run_id,
-            ),
-        )
+        """Record the end of a run and its counts. Commits."""
+        self._db().table("runs").update(run_id, {
+            "finished_at": finished_at,
+            **{name: counts.get(name, 0) for name in ("checked", "new", "changed", "unchanged", "failed")},
+        })
         self.conn.commit()
 
     def add_checks(self, rows: Iterable[dict[str, Any]]) -> None:
-        for row in rows:
-            cols = ", ".join(row)
-            marks = ", ".join("?" for _ in row)
-            self.conn.execute(f"INSERT OR REPLACE INTO checks ({cols}) VALUES ({marks})", tuple(row.values()))
+        """Record what a run did with each document (``checks`` rows). Commits."""
+        self._db().table("checks").upsert_all(list(rows), pk=("run_id", "document_key"), batch_size=BATCH_SIZE)
         self.conn.commit()
+
+    def run_commits(self, run_id: int | None = None) -> list[str]:
+        """Commits recorded by a run (default: the latest run that recorded anything)."""
+        if run_id is None:
+            row = self.conn.execute("SELECT MAX(run_id) FROM checks WHERE commit_sha IS NOT NULL").fetchone()
+            run_id = row[0] if row and row[0] is not None else -1
+        return [r[0] for r in self.conn.execute(
+            "SELECT commit_sha FROM checks WHERE run_id = ? AND commit_sha IS NOT NULL ORDER BY document_key",
+            (run_id,))]
 
     def status(self) -> list[dict[str, Any]]:
         """Per document: last check, its outcome and how many runs in a row it has failed."""
         docs = {d["key"]: d for d in self.documents()}
-        last = self.conn.execute(
+        last = self._query(
             "SELECT c.* FROM checks c JOIN (SELECT document_key, MAX(run_id) AS run_id FROM checks "
             "GROUP BY document_key) m ON m.document_key = c.document_key AND m.run_id = c.run_id"
         ).fetchall()
@@ -458,6 +625,23 @@ class Index:
                 break
             streak += 1
         return streak
+
+
+_HYPHENATED = re.compile(r"(?<![\w-])(\w+(?:-\w+)+)(\*?)(?![\w*:-])")
+
+
+def _quote_hyphenated(query: str) -> str:
+    """``non-refundable`` -> ``"non-refundable"`` outside quoted phrases: SQLite's query syntax
+    reads the hyphen as an operator, while terms are full of such words."""
+    parts = query.split('"')
+    parts[::2] = [_HYPHENATED.sub(r'"\1"\2', part) for part in parts[::2]]
+    return '"'.join(parts)
+
+
+def _change_rows(commit_sha: str, document_key: str, changes: Sequence[ClauseChange]) -> list[dict[str, Any]]:
+    """The ``changes`` rows of one version: the one place a clause change becomes a row."""
+    return [{**change.to_row(), "id": f"{commit_sha}:{n}", "commit_sha": commit_sha, "document_key": document_key,
+             "n": n} for n, change in enumerate(changes)]
 
 
 def _version_row(r: sqlite3.Row) -> Version:

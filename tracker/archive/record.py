@@ -13,13 +13,13 @@ import os
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass
-from typing import Callable, Generic, Iterable, Sequence, TypeVar
+from typing import Any, Callable, Generic, Iterable, Sequence, TypeVar
 
 from tracker.analysis.analyse import analyse
 from tracker.archive.index import Index
 from tracker.archive.store import Commit, NewVersion, Store
 from tracker.errors import ConfigError, StoreError
-from tracker.records import Analysis
+from tracker.records import Analysis, ClauseChange
 
 BATCH = 200
 
@@ -81,41 +81,49 @@ def prepare(
 
 def write(index: Index, batch: Batch, results: Sequence[Analysis]) -> int:
     """Index a batch in one SQLite transaction that also moves ``indexed_head``: atomic."""
-    for commit, (_, text, kind, revert_of), result in zip(batch.commits, batch.jobs, results):
-        t = commit.trailers
-        key = f"{commit.service_id}/{commit.document_type}"
-        index.add_version(
-            {
-                "commit_sha": commit.sha,
-                "document_key": key,
-                "service_id": commit.service_id,
-                "service_name": t.get("Service-Name") or commit.service_id,
-                "document_type": commit.document_type,
-                "seq": index.next_seq(key),
-                "fetched_at": t.get("Fetched-At", ""),
-                "source_url": t.get("Source-URL", ""),
-                "final_url": t.get("Final-URL", ""),
-                "http_status": int(t["HTTP-Status"]) if t.get("HTTP-Status", "").isdigit() else None,
-                "content_hash": t.get("Content-Hash", ""),
-                "content_type": t.get("Content-Type", ""),
-                "raw_path": t.get("Raw-Path", ""),
-                "extractor_version": t.get("Extractor-Version", ""),
-                "kind": kind,
-                "revert_of": revert_of,
-                "parent_sha": "",
-                "changes": len(result.changes),
-                "material": int(result.material),
-                "severity": result.severity,
-                "categories": list(result.categories),
-                "summary": result.summary,
-                "unchanged": result.unchanged,
-                "length": len(text),
-            },
-            result.changes,
-        )
-        index.set_meta("indexed_head", commit.sha)
+    if batch.commits:
+        index.add_versions([
+            version_record(commit, text, kind, revert_of, result)
+            for commit, (_, text, kind, revert_of), result in zip(batch.commits, batch.jobs, results)
+        ])
+        index.set_meta("indexed_head", batch.commits[-1].sha)
     index.commit()
     return len(batch.commits)
+
+
+def version_record(commit: Commit, text: str, kind: str, revert_of: str,
+                   result: Analysis) -> tuple[dict[str, Any], Sequence[ClauseChange]]:
+    """What the index stores of one recorded commit: its ``versions`` columns (from the commit's
+    trailers and the analysis; ``seq`` is numbered by the index) and its clause changes."""
+    t = commit.trailers
+    return (
+        {
+            "commit_sha": commit.sha,
+            "document_key": f"{commit.service_id}/{commit.document_type}",
+            "service_id": commit.service_id,
+            "service_name": t.get("Service-Name") or commit.service_id,
+            "document_type": commit.document_type,
+            "fetched_at": t.get("Fetched-At", ""),
+            "source_url": t.get("Source-URL", ""),
+            "final_url": t.get("Final-URL", ""),
+            "http_status": int(t["HTTP-Status"]) if t.get("HTTP-Status", "").isdigit() else None,
+            "content_hash": t.get("Content-Hash", ""),
+            "content_type": t.get("Content-Type", ""),
+            "raw_path": t.get("Raw-Path", ""),
+            "extractor_version": t.get("Extractor-Version", ""),
+            "kind": kind,
+            "revert_of": revert_of,
+            "parent_sha": "",
+            "changes": len(result.changes),
+            "material": int(result.material),
+            "severity": result.severity,
+            "categories": list(result.categories),
+            "summary": result.summary,
+            "unchanged": result.unchanged,
+            "length": len(text),
+        },
+        result.changes,
+    )
 
 
 def _index_batch(store: Store, index: Index, commits: Sequence[Commit], previous: dict[str, str | None]) -> int:
@@ -245,7 +253,7 @@ def reindex(store: Store, index: Index) -> int:
 def _refuse_empty_archive(store: Store, index: Index) -> None:
     """An archive that shows no commits while the index knows versions is damaged or missing:
     never wipe the index to match it (the index may be the only record left of what was there)."""
-    known = index.conn.execute("SELECT COUNT(*) FROM versions").fetchone()[0]
+    known = index.version_count()
     if known:
         raise StoreError(
             f"the archive at {store.archive} shows no recorded version but the index knows {known}: "

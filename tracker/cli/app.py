@@ -274,6 +274,77 @@ def history(obj: Context, service: str, document: str | None, as_json: bool) -> 
 
 
 @cli.command()
+@click.argument("query")
+@click.option("--service", "-s", help="Only this service id.")
+@click.option("--category", "-c", help="Only changes labelled with this category id (e.g. arbitration, refunds).")
+@click.option("--since", metavar="DATE",
+              help="Only versions recorded on or after this date (UTC; or a date-time), e.g. 2026-01-01.")
+@click.option("--limit", type=click.IntRange(1, 10000), default=50, show_default=True,
+              help="At most this many changes, newest first.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: one object per matching change.")
+@click.pass_obj
+def search(obj: Context, query: str, service: str | None, category: str | None, since: str | None,
+           limit: int, as_json: bool) -> None:
+    """Find recorded clause changes by the words of the clause (before or after) or explanation.
+
+    QUERY is SQLite full-text syntax: words (all must match; "arbitrate" also finds
+    "arbitration"), "exact phrases", OR, NOT, prefix*, and before:WORD, after:WORD or
+    explanation:WORD for one field. Hyphenated words are phrases; put other words with
+    punctuation in double quotes. Prints, newest first, each matching change's service,
+    document, version and date, kind, severity, a snippet of the match and the explanation.
+
+    \b
+    Exit codes: 0 (also when nothing matches); 2 a query or option that cannot be used;
+    3 archive or index error; 4 no such service, or no archive yet.
+
+    \b
+    Examples:
+      tracker search arbitration --category arbitration --since 2026-01-01
+      tracker search '"class action" OR class-action' --service openrouter
+      tracker search 'refund* NOT explanation:reworded' --json
+    """
+    import re
+
+    from tracker.archive.index import MARK_END, MARK_START
+    from tracker.cli.output import clean
+
+    with obj.archive() as archive:
+        hits = archive.search(query, service=service, category=category, since=since, limit=limit)
+    if as_json:
+        emit_json([hit.to_dict() for hit in hits])
+        return
+    if not hits:
+        click.echo(f"no recorded change matches {query!r}")
+        return
+    color = sys.stdout.isatty()
+
+    def marked(text: str) -> str:
+        """The snippet with its matches in bold on a terminal, between ** otherwise; the page's own
+        text is cleaned piece by piece (the markers are control characters ``clean`` would drop)."""
+        out = []
+        for piece in re.split(f"([{MARK_START}{MARK_END}])", text):
+            if piece == MARK_START:
+                out.append("\x1b[1m" if color else "**")
+            elif piece == MARK_END:
+                out.append("\x1b[22m" if color else "**")
+            else:
+                out.append(clean(piece))
+        return "".join(out)
+
+    for hit in hits:
+        flag = "MATERIAL" if hit.material else hit.severity
+        cats = f" ({', '.join(hit.categories)})" if hit.categories else ""
+        click.echo(f"{clean(hit.service_id)} / {clean(hit.document_type)}  version {hit.seq} of "
+                   f"{hit.fetched_at[:10]}  {hit.kind}  {flag}{cats}")
+        where = f"{clean(hit.heading)}: " if hit.heading else ""
+        click.echo(f"    {where}{marked(hit.snippet)}")
+        if hit.explanation:
+            click.echo(f"    {clean(hit.explanation)}")
+    more = "; --limit shows more" if len(hits) == limit else ""
+    click.echo(f"\n{len(hits)} matching change{'s' if len(hits) != 1 else ''}, newest first{more}")
+
+
+@cli.command()
 @click.argument("service")
 @click.argument("document", required=False)
 @click.option("--at", "at", default=None, help="Version number, commit or date (default: latest).")

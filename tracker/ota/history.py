@@ -496,11 +496,7 @@ class _Importer:
     def _first_dates(self, key: str) -> dict[str, str]:
         """content hash -> date of the document's first version with it (one query per document)."""
         if key not in self.dates:
-            rows = self.index.conn.execute(
-                "SELECT content_hash, MIN(fetched_at) FROM versions WHERE document_key = ? GROUP BY content_hash",
-                (key,),
-            )
-            self.dates[key] = {r[0]: r[1] for r in rows}
+            self.dates[key] = self.index.first_dates(key)
         return self.dates[key]
 
     def _flush(self) -> None:

@@ -15,7 +15,7 @@ from tracker.publish.feeds import (
     feed_filename,
 )
 from tracker.publish.text import safe_text
-from tracker.records import Version, categories_from_json
+from tracker.records import Version
 
 FEED_EXTS = (".atom", ".rss", ".json")
 STATE_FILE = ".tracker-feeds.json"
@@ -133,18 +133,8 @@ class Catalog:
 
 def load_catalog(index: Index) -> Catalog:
     """Read every version and every change label (not the clause texts) in two queries."""
-    by_doc: dict[str, list[Version]] = {}
-    for row in index.conn.execute("SELECT * FROM versions ORDER BY document_key, seq"):
-        v = Version.from_row(row)
-        by_doc.setdefault(v.document_key, []).append(v)
-    labels: dict[str, list[Label]] = {}
-    for r in index.conn.execute(
-        "SELECT commit_sha, kind, material, severity, categories, explanation FROM changes ORDER BY commit_sha, n"
-    ):
-        labels.setdefault(r[0], []).append(
-            Label(r[1] or "", bool(r[2]), r[3] or "", categories_from_json(r[4]), r[5] or "")
-        )
-    return Catalog(index.service_names(), index.documents(), by_doc, labels)
+    labels = {sha: [Label(**label) for label in found] for sha, found in index.change_labels().items()}
+    return Catalog(index.service_names(), index.documents(), index.all_versions(), labels)
 
 
 # --- feed plan -----------------------------------------------------------------------------------

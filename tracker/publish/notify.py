@@ -289,18 +289,10 @@ class NotifyAfterRun:
 
 def versions_for(index: Index, commit_shas: Sequence[str]) -> tuple[list[Version], dict[str, list[ClauseChange]]]:
     """The indexed versions of ``commit_shas`` (oldest first) and their clause changes."""
-    marks = ",".join("?" for _ in commit_shas)
-    rows = index.conn.execute(
-        f"SELECT * FROM versions WHERE commit_sha IN ({marks}) ORDER BY fetched_at, document_key", list(commit_shas)
-    )
-    versions = [Version.from_row(r) for r in rows]
+    versions = index.versions_by_commit(commit_shas)
     return versions, {v.commit_sha: index.changes_for(v.commit_sha) for v in versions}
 
 
 def run_commits(index: Index, run_id: int | None = None) -> list[str]:
     """Commits recorded by a run (default: the latest run that recorded anything)."""
-    if run_id is None:
-        row = index.conn.execute("SELECT MAX(run_id) FROM checks WHERE commit_sha IS NOT NULL").fetchone()
-        run_id = row[0] if row and row[0] is not None else -1
-    return [r[0] for r in index.conn.execute(
-        "SELECT commit_sha FROM checks WHERE run_id = ? AND commit_sha IS NOT NULL ORDER BY document_key", (run_id,))]
+    return index.run_commits(run_id)

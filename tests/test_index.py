@@ -1,0 +1,306 @@
+"""The SQLite index: schema version and migrations, foreign keys, read paths without sqlite-utils.
+
+Real git archives recorded and indexed by the library, real SQLite files.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import tracker
+from tracker.archive import Index, NewVersion, Store
+from tracker.archive.record import index_commits
+from tracker.archive.schema import SCHEMA_VERSION, SEARCH_VERSION
+from tracker.cli.app import cli
+
+# The schema as the tracker wrote it before this module used sqlite-utils (tracker/archive/index.py
+# at commit b6b47aa), copied verbatim: files made by that code must open and migrate.
+OLD_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS services (id TEXT PRIMARY KEY, name TEXT);
+CREATE TABLE IF NOT EXISTS documents (
+    key TEXT PRIMARY KEY, service_id TEXT, type TEXT, path TEXT, url TEXT,
+    latest_commit TEXT, latest_hash TEXT, versions INTEGER DEFAULT 0,
+    first_recorded TEXT, last_recorded TEXT
+);
+CREATE TABLE IF NOT EXISTS versions (
+    commit_sha TEXT PRIMARY KEY, document_key TEXT, service_id TEXT, document_type TEXT,
+    seq INTEGER, fetched_at TEXT, source_url TEXT, final_url TEXT, http_status INTEGER,
+    content_hash TEXT, content_type TEXT, raw_path TEXT, extractor_version TEXT,
+    kind TEXT, revert_of TEXT, parent_sha TEXT,
+    changes INTEGER, material INTEGER, severity TEXT, categories TEXT, summary TEXT,
+    unchanged INTEGER, length INTEGER
+);
+CREATE INDEX IF NOT EXISTS versions_doc ON versions (document_key, seq);
+CREATE INDEX IF NOT EXISTS versions_hash ON versions (document_key, content_hash);
+CREATE TABLE IF NOT EXISTS changes (
+    id TEXT PRIMARY KEY, commit_sha TEXT, document_key TEXT, n INTEGER,
+    kind TEXT, clause_id TEXT, heading TEXT, before TEXT, after TEXT,
+    material INTEGER, severity TEXT, categories TEXT, explanation TEXT, cosmetic TEXT
+);
+CREATE INDEX IF NOT EXISTS changes_commit ON changes (commit_sha, n);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY, started_at TEXT, finished_at TEXT,
+    checked INTEGER, new INTEGER, changed INTEGER, unchanged INTEGER, failed INTEGER
+);
+CREATE TABLE IF NOT EXISTS checks (
+    run_id INTEGER, document_key TEXT, checked_at TEXT, outcome TEXT, http_status INTEGER,
+    error TEXT, duration_ms INTEGER, commit_sha TEXT,
+    PRIMARY KEY (run_id, document_key)
+);
+CREATE INDEX IF NOT EXISTS checks_doc ON checks (document_key, run_id);
+CREATE TABLE IF NOT EXISTS pending (
+    document_key TEXT PRIMARY KEY, content_hash TEXT, seen INTEGER, first_seen TEXT
+);
+CREATE TABLE IF NOT EXISTS http_cache (
+    document_key TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, content_hash TEXT, fingerprint TEXT,
+    raw_hash TEXT
+);
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY, document_key TEXT, event TEXT, at TEXT, detail TEXT, run_id INTEGER
+);
+CREATE INDEX IF NOT EXISTS events_doc ON events (document_key, id);
+CREATE TABLE IF NOT EXISTS fetch_settings (document_key TEXT PRIMARY KEY, fingerprint TEXT);
+"""
+
+# Before that, files had no versions.unchanged / versions.length / http_cache.raw_hash (the old
+# code added them with ALTER TABLE on open; the new code adds them in migration 1).
+OLDER_SCHEMA = (OLD_SCHEMA.replace(",\n    unchanged INTEGER, length INTEGER", "")
+                .replace(", fingerprint TEXT,\n    raw_hash TEXT", ", fingerprint TEXT"))
+
+DERIVED = ("services", "documents", "versions", "changes")
+CLAUSE = "Section {i}. Members may keep up to {n} projects for {d} days; disputes go to the courts of {c}."
+
+
+def text(version: int) -> str:
+    city = "Dublin" if version < 2 else "Paris"
+    return "\n\n".join(["# Larkspur terms"] + [CLAUSE.format(i=i, n=version if i == 1 else i, d=30 + i, c=city)
+                                               for i in range(4)]) + "\n"
+
+
+def record(store: Store, index: Index | None, doc: str, version: int) -> None:
+    when = datetime(2025, 1, 1 + version, 9, tzinfo=timezone.utc)
+    store.record([NewVersion("larkspur", "Larkspur Cloud", doc, text(version), b"", "md", "https://l.example/t",
+                             "https://l.example/t", when, 200, "text/markdown", "1",
+                             "first" if version == 0 else "changed")])
+    if index is not None:
+        index_commits(store, index, store.commits(since=index.get_meta("indexed_head")))
+
+
+def build(root: Path) -> Store:
+    """Two documents with three versions each, recorded and indexed by the library."""
+    store = Store(root)
+    store.init()
+    with Index(store.index_path) as index:
+        for version in range(3):
+            for doc in ("Terms", "Privacy"):
+                record(store, index, doc, version)
+    return store
+
+
+def dump(path: Path, tables=DERIVED) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(path)
+    try:
+        return {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}"))) for t in tables}
+    finally:
+        conn.close()
+
+
+def rewrite_with_old_schema(path: Path, schema_sql: str) -> None:
+    """Replace the index file by one made with ``schema_sql`` holding the same rows (every column the
+    old schema has), plus a run, its checks and HTTP validators, as the old code would have left."""
+    new = sqlite3.connect(path)
+    new.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    rows = {t: (new.execute(f"SELECT * FROM {t}").description, new.execute(f"SELECT * FROM {t}").fetchall())
+            for t in (*DERIVED, "meta")}
+    new.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    old = sqlite3.connect(path)
+    old.executescript(schema_sql)
+    for table, (description, data) in rows.items():
+        have = {r[1] for r in old.execute(f"PRAGMA table_info({table})")}
+        names = [d[0] for d in description]
+        keep = [i for i, name in enumerate(names) if name in have]
+        cols = ", ".join(names[i] for i in keep)
+        marks = ", ".join("?" for _ in keep)
+        old.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})",
+                        [[row[i] for i in keep] for row in data if table != "meta" or row[0] != "schema_version"])
+    old.execute("INSERT INTO runs (started_at, finished_at, checked, new, changed, unchanged, failed) "
+                "VALUES ('2025-01-04T09:00:00Z', '2025-01-04T09:00:05Z', 2, 0, 2, 0, 0)")
+    old.execute("INSERT INTO checks VALUES (1, 'larkspur/Terms', '2025-01-04T09:00:05Z', 'changed', 200, NULL, 12, "
+                "NULL)")
+    old.execute("INSERT INTO http_cache (document_key, etag, last_modified, content_hash, fingerprint) "
+                "VALUES ('larkspur/Terms', '\"abc\"', NULL, 'h', 'f')")
+    old.commit()
+    old.close()
+
+
+def schema_of(path: Path) -> tuple[int, dict[str, set[tuple[str, str, str]]], str | None]:
+    conn = sqlite3.connect(path)
+    try:
+        version = int(conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
+        fks = {t: {(r[3], r[2], r[4]) for r in conn.execute(f"PRAGMA foreign_key_list({t})")} for t in DERIVED}
+        fts = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'changes_fts'").fetchone()
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        return version, fks, fts[0] if fts else None
+    finally:
+        conn.close()
+
+
+EXPECTED_FKS = {
+    "services": set(),
+    "documents": {("service_id", "services", "id")},
+    "versions": {("document_key", "documents", "key")},
+    "changes": {("commit_sha", "versions", "commit_sha"), ("document_key", "documents", "key")},
+}
+
+
+def cli_json(root: Path, *args: str) -> object:
+    result = CliRunner().invoke(cli, ["--store", str(root), *args, "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_a_new_index_has_the_current_schema(tmp_path):
+    store = build(tmp_path / "store")
+    version, fks, fts = schema_of(store.index_path)
+    assert version == SCHEMA_VERSION == 3
+    assert fks == EXPECTED_FKS
+    assert fts is not None and "fts5" in fts.lower() and "porter" in fts
+
+
+@pytest.mark.parametrize("schema_sql", [OLD_SCHEMA, OLDER_SCHEMA], ids=["old", "older"])
+def test_an_index_made_by_the_old_code_opens_and_migrates(tmp_path, schema_sql):
+    root = tmp_path / "store"
+    store = build(root)
+    rows = dump(store.index_path)
+    history = cli_json(root, "history", "larkspur")
+    found = cli_json(root, "search", "Paris")
+    assert len(found) == 8  # 4 clauses changed in each of 2 documents
+    rewrite_with_old_schema(store.index_path, schema_sql)
+    assert schema_of_old(store.index_path) == (0, None)
+
+    with Index(store.index_path) as index:
+        assert index.get_meta("indexed_head") is not None  # nothing to catch up: no reindex
+        assert index.http_cache()["larkspur/Terms"]["etag"] == '"abc"'
+        assert index.status()[1]["last_outcome"] == "changed"
+    assert cli_json(root, "search", "Paris") == found
+    version, fks, fts = schema_of(store.index_path)
+    assert (version, fks) == (SCHEMA_VERSION, EXPECTED_FKS) and fts is not None
+    migrated = dump(store.index_path)
+    if schema_sql is OLD_SCHEMA:
+        assert migrated == rows
+    else:  # the columns the older files lacked are there, empty for old rows, as the old code left them
+        assert {t: len(r) for t, r in migrated.items()} == {t: len(r) for t, r in rows.items()}
+        with Index(store.index_path) as index:
+            assert index.latest_length("larkspur/Terms") is None
+            assert index.stored_analysis(index.version_rows("larkspur/Terms")[-1].commit_sha) is None
+    assert cli_json(root, "history", "larkspur") == history
+
+    # and it is written to like any index: foreign keys enforced, the search index kept current
+    with Index(store.index_path) as index:
+        record(store, index, "Terms", 3)
+    assert [v["seq"] for v in cli_json(root, "history", "larkspur", "Terms")] == [1, 2, 3, 4]
+    assert {h["seq"] for h in cli_json(root, "search", "projects", "--service", "larkspur")} >= {4}
+    schema_of(store.index_path)  # foreign_key_check: nothing dangling
+    conn = sqlite3.connect(store.index_path)
+    conn.execute("INSERT INTO changes_fts(changes_fts) VALUES('integrity-check')")
+    conn.close()
+
+
+def schema_of_old(path: Path) -> tuple[int, str | None]:
+    conn = sqlite3.connect(path)
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        fts = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'changes_fts'").fetchone()
+        return (int(row[0]) if row else 0), fts
+    finally:
+        conn.close()
+
+
+def test_two_processes_opening_an_old_index_at_once_migrate_it_once(tmp_path):
+    store = build(tmp_path / "store")
+    rows = dump(store.index_path)
+    rewrite_with_old_schema(store.index_path, OLD_SCHEMA)
+    code = "import sys; from tracker.archive import Index; Index(sys.argv[1]).close()"
+    root = Path(tracker.__file__).parent.parent
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(store.index_path)], cwd=root,
+                              stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+    assert schema_of(store.index_path)[:2] == (SCHEMA_VERSION, EXPECTED_FKS)
+    assert dump(store.index_path) == rows
+    conn = sqlite3.connect(store.index_path)
+    assert conn.execute("SELECT COUNT(*) FROM changes_fts").fetchone() == conn.execute(
+        "SELECT COUNT(*) FROM changes").fetchone()
+    conn.close()
+
+
+def test_an_index_without_its_search_table_gains_it_on_open(tmp_path):
+    """The state a crash leaves between reindex dropping the full-text index and making it again
+    (and that of an index from before full-text search): the next open builds it."""
+    store = build(tmp_path / "store")
+    conn = sqlite3.connect(store.index_path)
+    conn.executescript("DROP TABLE changes_fts; DROP TRIGGER changes_ai; DROP TRIGGER changes_ad; "
+                       f"DROP TRIGGER changes_au; UPDATE meta SET value = '{SEARCH_VERSION - 1}' "
+                       "WHERE key = 'schema_version';")
+    conn.close()
+    found = cli_json(tmp_path / "store", "search", "Paris")
+    assert {h["document_type"] for h in found} == {"Terms", "Privacy"}
+    assert schema_of(store.index_path)[0] == SCHEMA_VERSION
+
+
+def test_reindex_gives_the_same_rows_and_search_index(tmp_path):
+    store = build(tmp_path / "store")
+    before = dump(store.index_path, (*DERIVED, "changes_fts"))
+    assert CliRunner().invoke(cli, ["--store", str(tmp_path / "store"), "reindex"]).exit_code == 0
+    assert dump(store.index_path, (*DERIVED, "changes_fts")) == before
+    assert schema_of(store.index_path)[0] == SCHEMA_VERSION
+
+
+def test_an_index_from_a_newer_tracker_is_refused(tmp_path):
+    store = build(tmp_path / "store")
+    conn = sqlite3.connect(store.index_path)
+    conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    result = CliRunner().invoke(cli, ["--store", str(tmp_path / "store"), "history", "larkspur"])
+    assert result.exit_code == 3
+    assert "newer tracker (schema 99" in result.output and "Traceback" not in result.output
+
+
+def test_read_commands_do_not_load_sqlite_utils(tmp_path):
+    """`tracker history` on a current index must keep its start-up: sqlite-utils loads on writes only."""
+    build(tmp_path / "store")
+    code = ("import sys, atexit; atexit.register(lambda: print('sqlite_utils' in sys.modules, 'numpy' in sys.modules,"
+            " file=sys.stderr)); from tracker.cli import main; sys.argv = ['tracker', '--store', sys.argv[1], "
+            "*sys.argv[2:]]; main()")
+    root = Path(tracker.__file__).parent.parent
+    for args in (["history", "larkspur"], ["search", "Paris"], ["diff", "larkspur", "Terms"]):
+        proc = subprocess.run([sys.executable, "-c", code, str(tmp_path / "store"), *args], cwd=root,
+                              capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stderr.strip().splitlines()[-1] == "False False", (args, proc.stderr)
+
+
+def test_only_the_index_talks_to_sqlite():
+    """One home for SQL: every other module calls named Index methods."""
+    package = Path(tracker.__file__).parent
+    allowed = {package / "archive" / "index.py", package / "archive" / "schema.py"}
+    offenders = [
+        str(path.relative_to(package)) for path in sorted(package.rglob("*.py"))
+        if path not in allowed and re.search(r"\bsqlite3\b|sqlite_utils|\.conn\b|\bexecute\(",
+                                             path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []

@@ -1,0 +1,187 @@
+"""`tracker search`: full-text search of recorded clause changes, on real archives and indexes."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from werkzeug.wrappers import Response
+
+from tracker.archive import Index, NewVersion, Store
+from tracker.archive.record import index_commits
+from tracker.cli.app import cli
+
+COURTS = "Any dispute will be heard by the courts of Dublin, Ireland."
+ARBITRATION = ("Any dispute will be resolved by binding arbitration administered by the American Arbitration "
+               "Association, and you waive any right to a jury trial.")
+
+
+def terms(name: str, *, expiry: str = "12 months", disputes: str = COURTS, refunds: str = "") -> str:
+    return "\n\n".join([
+        f"# {name} Terms of Service",
+        "## 1. Accounts",
+        f"You must be at least 16 years old to create a {name} account.",
+        "## 2. Credits",
+        f"Credits are non-refundable and expire {expiry} after purchase. {refunds}".strip(),
+        "## 3. Disputes",
+        disputes,
+        "",
+    ])
+
+
+# (service, name, date, text): quill moves to arbitration in 2026, nimbus already did in 2025
+HISTORY = [
+    ("quill", "Quill Notes", "2025-01-10", terms("Quill Notes")),
+    ("nimbus", "Nimbus AI", "2025-01-12", terms("Nimbus AI")),
+    ("quill", "Quill Notes", "2025-06-01", terms("Quill Notes", expiry="6 months")),
+    ("nimbus", "Nimbus AI", "2025-09-01", terms("Nimbus AI", disputes=ARBITRATION)),
+    ("quill", "Quill Notes", "2026-02-10", terms("Quill Notes", expiry="6 months", disputes=ARBITRATION)),
+    ("nimbus", "Nimbus AI", "2026-03-01",
+     terms("Nimbus AI", disputes=ARBITRATION, refunds="Refunds are given only where the law requires them.")),
+]
+
+
+def build(root: Path, history: list[tuple[str, str, str, str]] = HISTORY) -> Store:
+    """A real git archive and index of ``history``, recorded and indexed by the library."""
+    store = Store(root)
+    store.init()
+    seen: set[str] = set()
+    with Index(store.index_path) as index:
+        for service, name, day, text in history:
+            when = datetime.fromisoformat(day).replace(hour=9, tzinfo=timezone.utc)
+            url = f"https://{service}.example/terms"
+            store.record([NewVersion(service, name, "Terms of Service", text, text.encode(), "md", url, url, when, 200,
+                                     "text/markdown", "1", "changed" if service in seen else "first")])
+            seen.add(service)
+            index_commits(store, index, store.commits(since=index.get_meta("indexed_head")))
+    return store
+
+
+def tracker(root: Path, *args: str, code: int = 0):
+    result = CliRunner().invoke(cli, ["--store", str(root), *args])
+    assert result.exit_code == code, result.output
+    return result
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    build(tmp_path / "store")
+    return tmp_path / "store"
+
+
+def hits(root: Path, *args: str) -> list[dict]:
+    return json.loads(tracker(root, "search", *args, "--json").output)
+
+
+def test_finds_a_clause_by_a_word_of_its_new_text(archive):
+    found = hits(archive, "arbitration")
+    assert [(h["service_id"], h["fetched_at"][:10]) for h in found] == [("quill", "2026-02-10"),
+                                                                        ("nimbus", "2025-09-01")]
+    for hit in found:
+        assert hit["document_type"] == "Terms of Service"
+        assert hit["kind"] == "added" and hit["material"] is True and hit["severity"] in ("material", "critical")
+        assert hit["heading"] == "3. Disputes"
+        assert "arbitration" in hit["categories"]
+        assert "**arbitration**" in hit["snippet"].lower()
+        assert hit["explanation"]
+
+
+def test_the_question_from_the_readme(archive):
+    """Which services changed their arbitration clause this year?"""
+    found = hits(archive, "arbitration", "--category", "arbitration", "--since", "2026-01-01")
+    assert [(h["service_id"], h["service_name"], h["seq"]) for h in found] == [("quill", "Quill Notes", 3)]
+    out = tracker(archive, "search", "arbitration", "--category", "arbitration", "--since", "2026-01-01").output
+    assert "quill / Terms of Service  version 3 of 2026-02-10  added  MATERIAL (arbitration" in out
+    assert "    3. Disputes: Any dispute will be resolved by binding **arbitration**" in out
+    assert "    New: Any dispute will be resolved" in out  # the explanation
+    assert "**arbitration**" in out.lower()
+    assert out.rstrip().endswith("1 matching change, newest first")
+
+
+def test_filters(archive):
+    assert {h["service_id"] for h in hits(archive, "arbitration", "--service", "nimbus")} == {"nimbus"}
+    assert hits(archive, "arbitration", "--since", "2026-02-11") == []
+    assert hits(archive, "arbitration", "--category", "refunds") == []
+    # words of the old text are found too (the removed courts clause)
+    assert {h["service_id"] for h in hits(archive, "Dublin")} == {"quill", "nimbus"}
+    assert {h["service_id"] for h in hits(archive, "after:Dublin")} == set()
+    # stemming: the words as written in the text need not be the ones asked for
+    assert {h["service_id"] for h in hits(archive, "arbitrate")} == {"quill", "nimbus"}
+    # a hyphenated word is a phrase, not an operator
+    assert {h["fetched_at"][:10] for h in hits(archive, "non-refundable", "--service", "quill")} == {"2025-06-01"}
+    # the explanation is searched too
+    expiry = hits(archive, "explanation:months", "--service", "quill")
+    assert [h["fetched_at"][:10] for h in expiry] == ["2025-06-01"]
+    assert "6 months" in expiry[0]["explanation"]
+    assert len(hits(archive, "arbitration", "--limit", "1")) == 1
+
+
+def test_json_shape(archive):
+    (hit,) = hits(archive, "refunds", "--service", "nimbus")
+    assert set(hit) == {"service_id", "service_name", "document_type", "document_key", "fetched_at", "seq",
+                        "commit_sha", "kind", "severity", "material", "categories", "clause_id", "heading",
+                        "snippet", "explanation"}
+    assert hit["document_key"] == "nimbus/Terms of Service" and hit["seq"] == 3
+    assert hit["kind"] in ("modified", "added") and isinstance(hit["categories"], list)
+    assert len(hit["commit_sha"]) == 40 and hit["fetched_at"] == "2026-03-01T09:00:00Z"
+
+
+def test_bad_queries_and_options_are_one_line_errors(archive):
+    for query in ('"unbalanced', "(arbitration", "arbitration AND", "nosuchfield:arbitration"):
+        result = tracker(archive, "search", query, code=2)
+        assert result.output.startswith(f"error: bad search query {query!r}"), result.output
+        assert result.output.count("\n") == 1 and "Traceback" not in result.output
+    assert tracker(archive, "search", "  ", code=2).output.startswith("error: the search query is empty")
+    assert "known: pricing" in tracker(archive, "search", "x", "--category", "nope", code=2).output
+    assert "no service 'nope'" in tracker(archive, "search", "x", "--service", "nope", code=4).output
+    tracker(archive, "search", "x", "--since", "yesterday", code=2)
+    assert tracker(archive, "search", "zebra").output == "no recorded change matches 'zebra'\n"
+    assert tracker(archive, "search", "zebra", "--json").output.strip() == "[]"
+    assert "no archive" in tracker(archive.parent / "elsewhere", "search", "x", code=4).output
+    assert "Examples:" in tracker(archive, "search", "--help").output
+
+
+def test_search_index_stays_current_and_reindex_rebuilds_it(archive):
+    """Triggers keep the full-text index in step with new versions; reindex rebuilds it."""
+    store = Store(archive)
+    with Index(store.index_path) as index:
+        when = datetime(2026, 4, 1, 9, tzinfo=timezone.utc)
+        text = terms("Quill Notes", expiry="6 months", disputes=ARBITRATION + " Mediation comes first.")
+        store.record([NewVersion("quill", "Quill Notes", "Terms of Service", text, b"", "md", "u", "u", when, 200,
+                                 "text/markdown", "1")])
+    assert [h["seq"] for h in hits(archive, "mediation")] == [4]  # indexed by the command's catch-up
+    before = hits(archive, "arbitration OR dublin OR months")
+    tracker(archive, "reindex")
+    assert hits(archive, "arbitration OR dublin OR months") == before
+    conn = sqlite3.connect(store.index_path)
+    try:
+        assert conn.execute("SELECT COUNT(*) FROM changes_fts").fetchone() == conn.execute(
+            "SELECT COUNT(*) FROM changes").fetchone()
+        conn.execute("INSERT INTO changes_fts(changes_fts) VALUES('integrity-check')")
+    finally:
+        conn.close()
+
+
+def test_search_after_a_real_run(tmp_path, httpserver):
+    """The whole path: `tracker run` against a local server, a change, then `tracker search`."""
+    page = {"disputes": COURTS}
+
+    def handler(request):
+        return Response(f"<html><body><main>{terms('Quill Notes', disputes=page['disputes'])}</main></body></html>"
+                        .replace("\n\n", "<p>"), content_type="text/html")
+
+    httpserver.expect_request("/terms").respond_with_handler(handler)
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[[service]]\nid = "quill"\nname = "Quill Notes"\n\n  [[service.document]]\n'
+                       f'  type = "Terms of Service"\n  url = "{httpserver.url_for("/terms")}"\n', encoding="utf-8")
+    store = tmp_path / "store"
+    run = ["--store", str(store), "--sources", str(sources), "run", "--host-delay", "0", "-q"]
+    assert CliRunner().invoke(cli, run).exit_code == 0
+    page["disputes"] = ARBITRATION
+    assert CliRunner().invoke(cli, run).exit_code == 0
+    (hit,) = hits(store, "jury", "--category", "arbitration")
+    assert hit["service_id"] == "quill" and hit["seq"] == 2 and "**jury**" in hit["snippet"]
