@@ -5,8 +5,8 @@ Real git archives recorded and indexed by the library, real SQLite files.
 
 from __future__ import annotations
 
+import ast
 import json
-import re
 import sqlite3
 import subprocess
 import sys
@@ -295,12 +295,18 @@ def test_read_commands_do_not_load_sqlite_utils(tmp_path):
 
 
 def test_only_the_index_talks_to_sqlite():
-    """One home for SQL: every other module calls named Index methods."""
+    """One home for SQL: every other module calls named Index methods (no sqlite3 or sqlite-utils
+    import, no connection, no execute)."""
     package = Path(tracker.__file__).parent
     allowed = {package / "archive" / "index.py", package / "archive" / "schema.py"}
-    offenders = [
-        str(path.relative_to(package)) for path in sorted(package.rglob("*.py"))
-        if path not in allowed and re.search(r"\bsqlite3\b|sqlite_utils|\.conn\b|\bexecute\(",
-                                             path.read_text(encoding="utf-8"))
-    ]
+    offenders = []
+    for path in sorted(package.rglob("*.py")):
+        if path in allowed:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if any(n.split(".")[0] in ("sqlite3", "sqlite_utils") for n in names) or (
+                    isinstance(node, ast.Attribute) and node.attr in ("conn", "execute", "executemany", "executescript")):
+                offenders.append(f"{path.relative_to(package)}:{node.lineno}")
     assert offenders == []
