@@ -13,25 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from test_publish import Archive, Pages, archive  # noqa: F401 (archive: fixture)
-from test_site import version_page
-from test_serve import start_cli_server
+from support import Archive, Pages, chromium_or_skip, start_cli_server, version_page
 
-CHROMIUM = os.environ.get("TRACKER_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SHOT_FOR_LEAD = Path("/tmp/tracker-diff-page.png")
 
 
-def browser_or_skip():  # type: ignore[no-untyped-def]
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}: apt-get install -y chromium (or set TRACKER_CHROMIUM)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright (no 'playwright install')")
-    return sync_api
-
-
 def test_diff_page_shows_the_material_change_in_a_browser(archive: tuple[Archive, Pages], tmp_path: Path) -> None:
-    sync_api = browser_or_skip()
+    chromium, sync_api = chromium_or_skip("sync_api")
     arc, pages = archive
     arc.run()
     pages.terms.update(expiry="6 months", note="Thank you for mapping with us every day.")
@@ -47,7 +37,7 @@ def test_diff_page_shows_the_material_change_in_a_browser(archive: tuple[Archive
         assert page_path and len(versions) == 2
         url = f"http://127.0.0.1:{port}/lumen/terms-of-service/{version_page(versions, 2).name}"
         with sync_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+            browser = p.chromium.launch(executable_path=chromium, args=ARGS, headless=True)
             try:
                 for width, name in ((1200, "desktop"), (390, "phone")):
                     page = browser.new_page(viewport={"width": width, "height": 900})

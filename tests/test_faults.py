@@ -4,8 +4,9 @@ Every scenario asserts the same four things: the faulty document's outcome (fail
 a specific reason, no commit for it in the archive, `tracker status --json` showing it, and a good
 page next to it in the same run still recorded. Nothing lost, nothing false.
 
-The server is aiohttp in its own thread (so a slow answer does not block the good page), plus a
-raw socket server for responses that are not HTTP at all.
+The server is aiohttp in its own thread (support.AioServer: a slow answer does not block the
+good page), plus a raw socket server for responses that are not HTTP at all. Runs retry without
+back-off sleeps (``--retry-backoff 0``), so transient faults cost their attempts, not seconds.
 """
 
 from __future__ import annotations
@@ -24,10 +25,9 @@ from typing import Awaitable, Callable
 import feedparser
 import pytest
 from aiohttp import web
-from click.testing import CliRunner
 
+from support import FAST_RUN, AioServer, TrackerCLI, free_port
 from tracker.fetch import guards as guard
-from tracker.cli.app import cli
 
 GOOD = "good/Terms of Service"
 BAD = "faulty/Terms of Service"
@@ -41,67 +41,9 @@ TERMS = f"""<!doctype html><html><head><title>Acme terms</title></head><body><na
 SHORT_TERMS = """<html><head><title>Acme terms</title></head><body><main><h1>Acme Terms</h1>
 <p>Credits expire after 12 months.</p></main></body></html>"""
 
-Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-
-
 def html(text: str, status: int = 200, content_type: str = "text/html", **headers: str) -> web.Response:
     return web.Response(body=text.encode("utf-8"), status=status,
                         headers={"Content-Type": content_type, **headers})
-
-
-class Server:
-    """aiohttp on 127.0.0.1 in a thread; ``routes[path]`` answers (tests swap them between runs)."""
-
-    def __init__(self) -> None:
-        self.routes: dict[str, Handler] = {}
-        ready = threading.Event()
-        self.loop = asyncio.new_event_loop()
-
-        async def dispatch(request: web.Request) -> web.StreamResponse:
-            handler = self.routes.get(request.path)
-            if handler is None:
-                return web.Response(status=404, text="no such page")
-            return await handler(request)
-
-        async def serve() -> None:
-            app = web.Application()
-            app.router.add_route("*", "/{tail:.*}", dispatch)
-            self.runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.1)
-            await self.runner.setup()
-            site = web.TCPSite(self.runner, "127.0.0.1", 0)
-            await site.start()
-            self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-            ready.set()
-
-        def main() -> None:
-            asyncio.set_event_loop(self.loop)
-            self.loop.run_until_complete(serve())
-            self.loop.run_forever()
-
-        self.thread = threading.Thread(target=main, daemon=True)
-        self.thread.start()
-        assert ready.wait(10), "local server did not start"
-
-    def page(self, path: str, make: Callable[[], web.StreamResponse]) -> None:
-        async def handler(request: web.Request) -> web.StreamResponse:
-            return make()
-        self.routes[path] = handler
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def stop(self) -> None:
-        async def drain() -> None:  # slow handlers still waiting: end them, quietly
-            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
-            for task in tasks:
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
-
-        asyncio.run_coroutine_threadsafe(self.runner.cleanup(), self.loop).result(10)
-        asyncio.run_coroutine_threadsafe(drain(), self.loop).result(10)
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(10)
-        self.loop.close()
 
 
 class RawServer:
@@ -133,22 +75,15 @@ class RawServer:
         self.sock.close()
 
 
-def closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
-def server():
-    s = Server()
+def server(serve):
+    s = serve()
     s.page("/good", lambda: html(TERMS))
-    yield s
-    s.stop()
+    return s
 
 
 class Env:
-    def __init__(self, tmp_path: Path, server: Server) -> None:
+    def __init__(self, tmp_path: Path, server: AioServer) -> None:
         self.tmp = tmp_path
         self.server = server
         self.store = tmp_path / "store"
@@ -156,6 +91,8 @@ class Env:
         self.bad_url = server.url("/bad")
         self.bad_extra = ""
         self.raw: list[RawServer] = []
+        # Retries happen (and are counted) without back-off sleeps: --retry-backoff 0.
+        self.cli = TrackerCLI(self.store, self.sources, run_options=(*FAST_RUN, "--per-host", "4"), code=None)
 
     def write_sources(self) -> None:
         self.sources.write_text(f"""
@@ -177,12 +114,7 @@ name = "Faulty Co"
 """, encoding="utf-8")
 
     def tracker(self, *args: str, code: int | None = None):
-        if args and args[0] == "run":
-            args = ("run", "--host-delay", "0", "--per-host", "4", *args[1:])
-        result = CliRunner().invoke(cli, ["--store", str(self.store), "--sources", str(self.sources), *args])
-        if code is not None:
-            assert result.exit_code == code, result.output
-        return result
+        return self.cli(*args, code=code)
 
     def run(self, code: int | None = None) -> dict[str, dict]:
         self.write_sources()
@@ -264,7 +196,7 @@ def _timeout(env: Env) -> None:
 
 @scenario("connection-refused", "cannot connect")
 def _refused(env: Env) -> None:
-    env.bad_url = f"http://127.0.0.1:{closed_port()}/terms"
+    env.bad_url = f"http://127.0.0.1:{free_port()}/terms"
 
 
 @scenario("not-http", "invalid HTTP response: bad status line")

@@ -9,7 +9,7 @@ import json
 import threading
 import time
 import tracemalloc
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import Path
 from typing import Awaitable, Callable
 
@@ -17,92 +17,13 @@ import pytest
 from aiohttp import web
 from click.testing import CliRunner
 
-from tracker.cli.app import cli
+from support import AioServer
 from tracker.fetch import FetchOptions, Fetched, fetch_all
 from tracker.fetch.base import retry_after as _retry_after
 from tracker.archive.index import Index
 from tracker.run.loop import run_snapshot
 from tracker.sources.config import Document
 from tracker.archive.store import Store
-
-Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-
-
-@dataclass
-class Hit:
-    path: str
-    headers: dict[str, str]
-    started: float
-
-
-@dataclass
-class LocalServer:
-    """aiohttp on 127.0.0.1:<free port> in a thread; ``handler`` answers, ``hits`` logs."""
-
-    handler: Handler
-    hits: list[Hit] = field(default_factory=list)
-    in_flight: int = 0
-    max_in_flight: int = 0
-
-    def start(self) -> "LocalServer":
-        ready = threading.Event()
-        self.loop = asyncio.new_event_loop()
-
-        async def dispatch(request: web.Request) -> web.StreamResponse:
-            self.hits.append(Hit(request.path, dict(request.headers), time.monotonic()))
-            self.in_flight += 1  # one event-loop thread: no lock needed
-            self.max_in_flight = max(self.max_in_flight, self.in_flight)
-            try:
-                return await self.handler(request)
-            finally:
-                self.in_flight -= 1
-
-        async def serve() -> None:
-            app = web.Application()
-            app.router.add_route("*", "/{tail:.*}", dispatch)
-            self.runner = web.AppRunner(app, access_log=None)
-            await self.runner.setup()
-            site = web.TCPSite(self.runner, "127.0.0.1", 0)
-            await site.start()
-            self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-            ready.set()
-
-        def main() -> None:
-            asyncio.set_event_loop(self.loop)
-            self.loop.run_until_complete(serve())
-            self.loop.run_forever()
-
-        self.thread = threading.Thread(target=main, daemon=True)
-        self.thread.start()
-        assert ready.wait(10), "local server did not start"
-        return self
-
-    def stop(self) -> None:
-        asyncio.run_coroutine_threadsafe(self.runner.cleanup(), self.loop).result(10)
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(10)
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def paths(self, prefix: str = "/") -> list[str]:
-        return [h.path for h in self.hits if h.path.startswith(prefix)]
-
-
-@pytest.fixture
-def serve():
-    """serve(handler) -> a started LocalServer, stopped after the test."""
-    servers: list[LocalServer] = []
-
-    def start(handler: Handler) -> LocalServer:
-        server = LocalServer(handler).start()
-        servers.append(server)
-        return server
-
-    yield start
-    for server in servers:
-        server.stop()
-
 
 def page(title: str, body: str = "These terms apply.") -> str:
     return f"<html><body><nav>menu</nav><main><h1>{title}</h1><p>{body}</p></main></body></html>"
@@ -116,7 +37,7 @@ def no_robots(request: web.Request) -> web.Response | None:
     return web.Response(status=404) if request.path == "/robots.txt" else None
 
 
-def docs(server: LocalServer, n: int, prefix: str = "/doc") -> list[Document]:
+def docs(server: AioServer, n: int, prefix: str = "/doc") -> list[Document]:
     return [Document("acme", "Acme", f"Doc {i}", server.url(f"{prefix}{i}")) for i in range(n)]
 
 
@@ -386,10 +307,14 @@ def test_503_with_retry_after_is_retried_then_recorded(serve, tmp_path):
 
     server = serve(flaky)
     start = time.monotonic()
-    result = run_snapshot(Store(tmp_path / "s"), [Document("a", "A", "Terms", server.url("/t"))], FAST)
+    # The server asks for 1 s; the cap (injectable, 60 s by default) shortens the wait so the
+    # test does not sleep a whole second. Waiting at least the cap, well over the 0.05 s back-off,
+    # shows the header was honoured.
+    options = replace(FAST, max_retry_after=0.25)
+    result = run_snapshot(Store(tmp_path / "s"), [Document("a", "A", "Terms", server.url("/t"))], options)
     assert [o.outcome for o in result.outcomes] == ["new"]
     assert server.paths("/t") == ["/t", "/t"]
-    assert time.monotonic() - start >= 0.95  # Retry-After was honoured
+    assert time.monotonic() - start >= 0.24  # Retry-After was honoured, up to the cap
 
 
 def test_permanent_errors_are_not_retried(serve):
@@ -460,7 +385,7 @@ ROBOTS = "User-agent: *\nDisallow: /private\n\nUser-agent: otherbot\nDisallow: /
 
 
 @pytest.fixture
-def robots_site(serve, tmp_path):
+def robots_site(serve, tmp_path, tracker_cli):
     async def handler(request: web.Request) -> web.Response:
         if request.path == "/robots.txt":
             return web.Response(text=ROBOTS, content_type="text/plain")
@@ -486,9 +411,10 @@ name = "Acme"
         encoding="utf-8",
     )
 
+    cli = tracker_cli(sources, code=None)
+
     def tracker(*args: str):
-        return CliRunner().invoke(cli, ["--store", str(tmp_path / "store"), "--sources", str(sources),
-                                        "run", "--host-delay", "0", *args])
+        return cli("run", *args)
 
     return server, tracker
 

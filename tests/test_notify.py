@@ -9,17 +9,11 @@ from typing import Any
 
 import pytest
 
-from test_publish import Archive, Pages, archive  # noqa: F401 (archive: fixture)
+from support import Archive, Pages, free_port
 from tracker.errors import ConfigError
 from tracker.publish.notify import load_notify, notify_after_run
 
 pytest.importorskip("apprise", reason="apprise is the optional 'notify' extra: pip install -e '.[notify]'")
-
-
-def closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]  # closed again on exit: nothing listens there
 
 
 def received(httpserver: Any, path: str) -> list[dict[str, Any]]:
@@ -53,7 +47,7 @@ min_severity = "cosmetic"
 
 [[target]]
 name = "unreachable hook"
-url = "json://127.0.0.1:{closed_port()}/down"
+url = "json://127.0.0.1:{free_port()}/down"
 """, encoding="utf-8")
 
     arc.run()  # `tracker run` notifies by itself when notify.toml sits next to sources.toml
@@ -61,7 +55,7 @@ url = "json://127.0.0.1:{closed_port()}/down"
 
     pages.terms.update(expiry="6 months")  # material, refunds
     pages.days = "90"  # the other service
-    run = arc.tracker("run", "--host-delay", "0", "--json")  # exit 0: a failed notification is no failure
+    run = arc.tracker("run", "--json")  # exit 0: a failed notification is no failure
     result = json.loads(run.stdout)
     shas = [d["commit"] for d in result["documents"] if d["commit"]]
     assert len(shas) == 2
@@ -92,8 +86,8 @@ url = "json://127.0.0.1:{closed_port()}/down"
 def test_every_target_down_never_raises(archive: tuple[Archive, Pages], tmp_path: Path) -> None:
     arc, pages = archive
     (tmp_path / "notify.toml").write_text(
-        f'[[target]]\nurl = "json://127.0.0.1:{closed_port()}/x"\nmin_severity = "cosmetic"\n'
-        f'[[target]]\nurl = "json://127.0.0.1:{closed_port()}/y"\nmin_severity = "cosmetic"\n', encoding="utf-8")
+        f'[[target]]\nurl = "json://127.0.0.1:{free_port()}/x"\nmin_severity = "cosmetic"\n'
+        f'[[target]]\nurl = "json://127.0.0.1:{free_port()}/y"\nmin_severity = "cosmetic"\n', encoding="utf-8")
     arc.run()
     pages.terms.update(venue="Porto, Portugal")
     shas = [d["commit"] for d in arc.run()["documents"] if d["commit"]]

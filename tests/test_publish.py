@@ -1,8 +1,8 @@
 """Feeds of ``tracker publish``: the URL scheme, filters, stable ids and incremental rebuilds.
 
 Archives are built by the real ``tracker run`` against a local HTTP server serving the terms of
-fictional services ("Lumen Maps", "Orbit Notes"); the helpers here are shared by the other
-publishing tests.
+fictional services ("Lumen Maps", "Orbit Notes"): the ``archive`` fixture (conftest.py) and its
+helpers in support.py, shared with the other publishing tests.
 """
 
 from __future__ import annotations
@@ -14,108 +14,8 @@ from typing import Any, Callable
 
 import feedparser
 import pytest
-from click.testing import CliRunner, Result
-from werkzeug.wrappers import Response
 
-from tracker.cli.app import cli
-from tracker.cli.publish import notify, publish, serve
-
-for _command in (publish, serve, notify):  # until cli.py registers them
-    if _command.name not in cli.commands:
-        cli.add_command(_command)
-
-SECTIONS = {
-    "accounts": "<h2>Accounts</h2><p>You must be at least {age} years old to use Lumen Maps.</p>",
-    "credits": "<h2>Credits and refunds</h2><p>Map credits are non-refundable and expire {expiry} after purchase.</p>",
-    "disputes": "<h2>Disputes</h2><p>Any dispute will be heard by the courts of {venue}.</p>",
-    "notes": "<h2>Notes from the team</h2><p>{note}</p>",
-}
-
-TERMS = """<!doctype html><html><head><title>Lumen Maps terms</title></head><body>
-<main><article id="terms"><h1>Lumen Maps Terms of Service</h1><p>Last updated: {date}</p>
-{body}
-</article></main></body></html>"""
-
-PRIVACY = """<html><body><main><article id="terms"><h1>Orbit Notes Privacy Policy</h1>
-<h2>Retention</h2><p>We keep your notes for {days} days after you delete them.</p>
-<h2>Sharing</h2><p>We do not sell your personal data.</p></article></main></body></html>"""
-
-DEFAULTS: dict[str, str] = dict(age="16", expiry="12 months", venue="Lisbon, Portugal", date="March 1, 2026",
-                                note="Thank you for mapping with us.")
-
-
-class Pages:
-    """What the local server serves; tests edit it between runs."""
-
-    def __init__(self) -> None:
-        self.terms = dict(DEFAULTS)
-        self.order = ["accounts", "credits", "disputes", "notes"]
-        self.days = "30"
-
-    def handler(self, request: Any) -> Response:
-        if request.path == "/lumen/terms":
-            body = "\n".join(SECTIONS[s].format(**self.terms) for s in self.order)
-            return Response(TERMS.format(body=body, date=self.terms["date"]), content_type="text/html; charset=utf-8")
-        if request.path == "/orbit/privacy":
-            return Response(PRIVACY.format(days=self.days), content_type="text/html; charset=utf-8")
-        return Response("not here", status=404)
-
-
-class Archive:
-    """A real store driven through the real CLI."""
-
-    def __init__(self, root: Path, sources: Path) -> None:
-        self.root = root
-        self.store = root / "store"
-        self.sources = sources
-
-    def tracker(self, *args: str, code: int | None = 0) -> Result:
-        result = CliRunner().invoke(cli, ["--store", str(self.store), "--sources", str(self.sources), *args])
-        if code is not None:
-            assert result.exit_code == code, (result.output, result.exception)
-        return result
-
-    def run(self) -> dict[str, Any]:
-        # one local host: lift the polite per-host delay so the suite stays fast
-        return json.loads(self.tracker("run", "--host-delay", "0", "--json").stdout)
-
-    def publish(self, out: Path, *extra: str) -> dict[str, Any]:
-        return json.loads(self.tracker("publish", "--out", str(out), "--json", *extra).output)
-
-
-def make_archive(tmp_path: Path, httpserver: Any) -> tuple[Archive, Pages]:
-    pages = Pages()
-    for path in ("/lumen/terms", "/orbit/privacy"):
-        httpserver.expect_request(path).respond_with_handler(pages.handler)
-    sources = tmp_path / "sources.toml"
-    sources.write_text(
-        f"""
-[[service]]
-id = "lumen"
-name = "Lumen Maps"
-
-  [[service.document]]
-  type = "Terms of Service"
-  url = "{httpserver.url_for('/lumen/terms')}"
-  select = ["article#terms"]
-
-[[service]]
-id = "orbit"
-name = "Orbit Notes"
-
-  [[service.document]]
-  type = "Privacy Policy"
-  url = "{httpserver.url_for('/orbit/privacy')}"
-  select = ["article#terms"]
-""",
-        encoding="utf-8",
-    )
-    return Archive(tmp_path, sources), pages
-
-
-@pytest.fixture
-def archive(tmp_path: Path, httpserver: Any) -> tuple[Archive, Pages]:
-    return make_archive(tmp_path, httpserver)
+from support import Archive, Pages, three_changes
 
 
 def history(arc: Archive) -> list[dict[str, Any]]:
@@ -131,17 +31,6 @@ def parse(path: Path) -> Any:
 
 def tags(entry: Any) -> set[str]:
     return {t["term"] for t in entry.get("tags", [])}
-
-
-def three_changes(arc: Archive, pages: Pages) -> None:
-    """First versions, then: credit expiry (material, refunds), venue (jurisdiction), retention."""
-    arc.run()
-    pages.terms.update(expiry="6 months")
-    arc.run()
-    pages.terms.update(venue="Porto, Portugal")
-    arc.run()
-    pages.days = "90"
-    arc.run()
 
 
 def test_every_feed_of_the_scheme_parses_with_the_expected_entries(archive: tuple[Archive, Pages], tmp_path: Path) -> None:

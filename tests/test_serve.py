@@ -14,7 +14,7 @@ from typing import Iterator
 
 import pytest
 
-from test_publish import Archive, Pages, archive, three_changes  # noqa: F401 (archive: fixture)
+from support import Archive, Pages, get, start_cli_server, three_changes
 from tracker.publish.serve import serve_in_thread
 
 
@@ -32,15 +32,6 @@ def served(archive: tuple[Archive, Pages], tmp_path: Path) -> Iterator[tuple[Pat
     finally:
         server.shutdown()
         server.server_close()
-
-
-def get(port: int, path: str, headers: dict[str, str] | None = None, method: str = "GET") -> http.client.HTTPResponse:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    conn.request(method, path, headers=headers or {})  # http.client sends the path as given
-    resp = conn.getresponse()
-    resp.body = resp.read()  # type: ignore[attr-defined]
-    conn.close()
-    return resp
 
 
 def test_content_types_and_bodies(served: tuple[Path, int]) -> None:
@@ -89,34 +80,6 @@ def test_no_traversal_outside_the_folder(served: tuple[Path, int]) -> None:
         resp = get(port, path)
         assert resp.status == 404, path
         assert b"outside the site" not in resp.body and b"root:" not in resp.body  # type: ignore[attr-defined]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_cli_server(arc: Archive, site: Path) -> tuple[subprocess.Popen, int]:
-    """The real ``tracker serve`` in a subprocess (registered here until cli.py does it)."""
-    port = free_port()
-    boot = ("import sys\nfrom tracker.cli.app import cli\nfrom tracker.cli.publish import serve\n"
-            "if 'serve' not in cli.commands: cli.add_command(serve)\ncli(sys.argv[1:])")
-    proc = subprocess.Popen(
-        [sys.executable, "-c", boot, "--store", str(arc.store), "--sources", str(arc.sources), "serve",
-         "--port", str(port), "--out", str(site)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            if get(port, "/").status == 200:
-                return proc, port
-        except OSError:
-            time.sleep(0.1)
-        if proc.poll() is not None:
-            raise AssertionError(f"tracker serve exited: {proc.stderr.read() if proc.stderr else ''}")
-    proc.kill()
-    raise AssertionError("tracker serve did not start")
 
 
 def test_tracker_serve_publishes_then_serves(archive: tuple[Archive, Pages], tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import feedparser
 
-from test_publish import Archive, Pages, archive, three_changes  # noqa: F401 (archive: fixture)
+from support import Archive, Pages, three_changes, version_page
 from tracker.publish.feeds import Feed, write_feed
 from tracker.archive.index import VersionRow
 from tracker.records import ClauseChange
@@ -20,11 +20,6 @@ from tracker.publish.site import change_view, environment, render_entry_html
 HREF = re.compile(r'(?:href|src)="([^"]*)"')
 HOSTILE = ('Beware &lt;script&gt;alert(1)&lt;/script&gt; and ]]&gt; and Fish &amp; Chips '
            '\x07bell\x1b[31m \u202eevil\u202c \u05e9\u05dc\u05d5\u05dd <img src=x onerror="alert(2)">')
-
-
-def version_page(pages: list[Path], seq: int) -> Path:
-    """The page of version ``seq`` (names sort by time, and a fast test records within one second)."""
-    return next(p for p in pages if f"Version {seq}, recorded" in p.read_text(encoding="utf-8"))
 
 
 def pages_of(site: Path) -> list[Path]:

@@ -127,6 +127,9 @@ def cli(ctx: click.Context, store: str, sources: str | None) -> None:
               help="Requests in flight at once to one host.")
 @click.option("--host-delay", type=click.FloatRange(0, 3600), default=1.0, show_default=True,
               help="Seconds between the starts of two requests to one host (a robots.txt Crawl-delay can raise it).")
+@click.option("--retry-backoff", type=click.FloatRange(0, 600), default=1.0, show_default=True,
+              help="Seconds before retrying a transient failure (5xx, timeout, reset); doubles after each try. "
+                   "A server's Retry-After takes precedence.")
 @click.option("--user-agent", help="User-Agent header for documents that do not set their own.")
 @click.option("--ignore-robots", is_flag=True, help="Fetch pages even where robots.txt disallows them.")
 @click.option("--shard", metavar="I/N",
@@ -143,7 +146,7 @@ def cli(ctx: click.Context, store: str, sources: str | None) -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
 @click.pass_obj
 def run(obj: Context, service: str | None, document: str | None, concurrency: int, per_host: int,
-        host_delay: float, user_agent: str | None, ignore_robots: bool, shard: str | None,
+        host_delay: float, retry_backoff: float, user_agent: str | None, ignore_robots: bool, shard: str | None,
         every: str | None, confirm: int, no_file_urls: bool, notify_file: str | None, as_json: bool,
         quiet: bool) -> None:
     """Snapshot the declared documents once and record what changed.
@@ -186,7 +189,7 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
     interval = parse_interval(every) if every else None
     part = parse_shard(shard) if shard else None
     options = FetchOptions(concurrency=concurrency, per_host=per_host, host_delay=host_delay,
-                           user_agent=user_agent or DEFAULT_USER_AGENT, robots=not ignore_robots,
+                           backoff=retry_backoff, user_agent=user_agent or DEFAULT_USER_AGENT, robots=not ignore_robots,
                            allow_file=not no_file_urls)
 
     def documents() -> list[Any]:
