@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_run  # noqa: E402
 
-import tracker.extract.convert as extract as current  # noqa: E402
+import tracker.extract.convert as current  # noqa: E402
 
 SELECT = ["main"]
 REMOVE = [".cookie-banner"]

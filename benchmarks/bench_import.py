@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/bench_import.py [BUNDLE] [--profile]
 
-Default bundle: /work/shared/data/ota/dating-versions.bundle (1,031 commits, 26 services).
+Default bundle: ../shared/data/ota/dating-versions.bundle (1,031 commits, 26 services; the shared
+folder is $TRACKER_SHARED when set).
 Prints wall time (clone excluded), peak memory (ru_maxrss of this process),
 the time of each phase, the time for the first and for the second half of the commits (the
 second half is imported incrementally on top of the first: cost per commit should stay flat),
@@ -24,11 +25,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from _shared import shared_data  # noqa: E402
+
 from tracker.ota.history import import_history  # noqa: E402
 from tracker.archive.index import Index  # noqa: E402
 from tracker.archive.store import Store  # noqa: E402
 
-DEFAULT_BUNDLE = Path("/work/shared/data/ota/dating-versions.bundle")
+DEFAULT_BUNDLE = shared_data("ota/dating-versions.bundle")
 
 
 def main() -> int:
@@ -38,7 +41,7 @@ def main() -> int:
     parser.add_argument("--profile", action="store_true", help="cProfile the import; print the top functions")
     args = parser.parse_args()
     if not args.bundle.exists():
-        print(f"no bundle at {args.bundle}; nothing to benchmark")
+        print(f"skipped: {args.bundle} not found; nothing to benchmark (set TRACKER_SHARED)")
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         repo = Path(tmp) / "source"

@@ -23,7 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_run  # noqa: E402
 
-import tracker.analysis.clauses as clauses, diff  # noqa: E402
+import tracker.analysis.clauses as clauses  # noqa: E402
+import tracker.analysis.diff as diff  # noqa: E402
 from tracker.extract.convert import extract  # noqa: E402
 
 SELECT = ["main"]

@@ -17,7 +17,6 @@ TRACKER_SHARED); nothing from it is copied into the repository. Skips cleanly wh
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import subprocess
@@ -29,11 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from _shared import shared_data  # noqa: E402
 from tracker.analysis.analyse import analyse  # noqa: E402
-
-
-def shared_dir() -> Path:
-    return Path(os.environ.get("TRACKER_SHARED") or ROOT.parent / "shared")
 
 
 def clone(bundle: Path, into: Path) -> Path:
@@ -143,13 +139,13 @@ def write_sample(records: list[dict], n: int, seed: int, out: Path) -> list[dict
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bundle", type=Path,
-                    default=shared_dir() / "data" / "ota" / "dating-versions.bundle")
+                    default=shared_data("ota/dating-versions.bundle"))
     ap.add_argument("--sample", type=int, default=20)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "noise-sample.txt")
     args = ap.parse_args(argv)
     if not args.bundle.exists():
-        print(f"skipped: no bundle at {args.bundle} (set TRACKER_SHARED)")
+        print(f"skipped: {args.bundle} not found (set TRACKER_SHARED)")
         return 0
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:

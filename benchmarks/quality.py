@@ -11,7 +11,6 @@ in ../shared; nothing here is copied into the repository.
 from __future__ import annotations
 
 import json
-import os
 import statistics
 import sys
 import time
@@ -20,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from _shared import require  # noqa: E402
 from tracker.analysis.classify import CATEGORIES, classify_many, classify_sentence, classify_text  # noqa: E402
 
 CLAUDETTE = {"a": "arbitration", "ch": "terms-changes", "cr": "content-removal",
@@ -125,12 +125,8 @@ TOSDR_CASES: dict[str, str] = {
 }
 
 
-def shared_dir() -> Path:
-    return Path(os.environ.get("TRACKER_SHARED") or ROOT.parent / "shared")
-
-
 def read_jsonl(rel: str) -> list[dict]:
-    path = shared_dir() / "data" / rel
+    path = require(rel)  # exits 0 saying what is missing
     return [json.loads(line) for line in path.open(encoding="utf-8")]
 
 
@@ -187,8 +183,6 @@ def speed(n: int = 10_000, runs: int = 5) -> float:
 
 
 def main(args: list[str]) -> None:
-    if not (shared_dir() / "data").exists():
-        sys.exit(f"no data at {shared_dir()}; set TRACKER_SHARED")
     todo = set(args) or {"claudette", "tosdr", "speed"}
     if "claudette" in todo:
         macro, per = claudette_f1()

@@ -1,4 +1,4 @@
-"""Train the watch-out model (tracker/model/watch.json) from the CLAUDETTE corpus.
+"""Train the watch-out model (tracker/analysis/model/watch.json) from the CLAUDETTE corpus.
 
 Data: CLAUDETTE (Lippi et al. 2019) via LexGLUE UNFAIR-ToS (Chalkidis et al. 2022), CC BY 4.0,
 read from ../shared/data/claudette (override the shared folder with TRACKER_SHARED).
@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -38,6 +37,8 @@ from sklearn.svm import LinearSVC
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))  # _shared: where the shared data folder is
+from _shared import shared_data  # noqa: E402
 from tracker.analysis.classify import features, normalize, rule_hits  # noqa: E402
 
 LABELS = {"a": "arbitration", "ch": "terms-changes", "cr": "content-removal",
@@ -50,13 +51,8 @@ LABELS = {"a": "arbitration", "ch": "terms-changes", "cr": "content-removal",
 ALWAYS_GATED = {"content-removal"}
 
 
-def shared_dir() -> Path:
-    """../shared next to the repo, or TRACKER_SHARED."""
-    return Path(os.environ.get("TRACKER_SHARED") or ROOT.parent / "shared")
-
-
 def load(split: str) -> list[dict]:
-    path = shared_dir() / "data" / "claudette" / "unfair_tos_trainval.jsonl"
+    path = shared_data("claudette/unfair_tos_trainval.jsonl")
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
     return [r for r in rows if r["split"] == split]
 
@@ -150,7 +146,7 @@ def main() -> None:
     ap.add_argument("--clf", choices=("lr", "svm"), default="lr")
     ap.add_argument("--C", type=float, default=30.0)
     ap.add_argument("--prune", type=float, default=0.05)
-    ap.add_argument("--out", type=Path, default=ROOT / "tracker" / "model" / "watch.json")
+    ap.add_argument("--out", type=Path, default=ROOT / "tracker" / "analysis" / "model" / "watch.json")
     args = ap.parse_args()
     model = train(load("train"), args.clf, args.C, args.prune)
     args.out.parent.mkdir(parents=True, exist_ok=True)

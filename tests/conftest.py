@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import pytest
 
-from support import AioServer, Archive, Handler, Pages, TrackerCLI, make_archive, shared_path
+from support import REQUIRE_SHARED, AioServer, Archive, Handler, Pages, TrackerCLI, make_archive, shared_path, shared_root
+
+# A skip that names the shared data ("../shared", "shared data", TRACKER_SHARED), from any test,
+# with or without the fixture below.
+SHARED_SKIP = re.compile(r"\.\./shared|shared data|TRACKER_SHARED", re.IGNORECASE)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Under TRACKER_REQUIRE_SHARED=1 (CI), while the shared folder exists, a skip for want of
+    shared data is a failure: the data is there, so the test must run."""
+    outcome = yield
+    report = outcome.get_result()
+    if not (report.skipped and os.environ.get(REQUIRE_SHARED) == "1" and shared_root().is_dir()):
+        return
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    if SHARED_SKIP.search(reason) or str(shared_root()) in reason:
+        report.outcome = "failed"
+        report.longrepr = f"skipped for want of shared data although {shared_root()} exists: {reason}"
 
 
 @pytest.fixture(scope="session")

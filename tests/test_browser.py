@@ -7,11 +7,9 @@ Needs Debian's ``chromium`` (apt-get install chromium) and the ``playwright`` Py
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
-import pytest
 
 from support import Archive, Pages, chromium_or_skip, start_cli_server, version_page
 

@@ -1,8 +1,6 @@
 """Classification of fictional clauses: every category, watch vs topic, evidence, corpus floor."""
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 
@@ -115,16 +113,12 @@ def test_to_dict_is_json_ready():
     assert json.loads(json.dumps(d))["categories"] == ["acceptance"]
 
 
-SHARED = Path(os.environ.get("TRACKER_SHARED") or Path(__file__).resolve().parents[2] / "shared")
-CLAUDETTE = SHARED / "data" / "claudette" / "unfair_tos_trainval.jsonl"
-
-
-@pytest.mark.skipif(not CLAUDETTE.exists(), reason="shared data not available")
-def test_claudette_validation_macro_f1_floor():
+def test_claudette_validation_macro_f1_floor(shared_data):
+    claudette = shared_data("claudette/unfair_tos_trainval.jsonl")
     labels = {"a": "arbitration", "ch": "terms-changes", "cr": "content-removal",
               "j": "jurisdiction", "law": "governing-law", "ltd": "liability",
               "ter": "termination", "use": "acceptance"}
-    rows = [json.loads(x) for x in CLAUDETTE.open(encoding="utf-8")]
+    rows = [json.loads(x) for x in claudette.open(encoding="utf-8")]
     rows = [r for r in rows if r["split"] == "validation"]
     preds = classify_many(r["text"] for r in rows)
     f1s = []

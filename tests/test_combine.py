@@ -4,7 +4,6 @@ by part from a real local server, recorded as one text, failed as a whole when a
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner

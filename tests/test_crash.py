@@ -1,7 +1,13 @@
-"""Crash safety: SIGKILL `tracker run` at seeded random points; nothing recorded is ever lost.
+"""Crash safety: SIGKILL `tracker run` mid-run; nothing recorded is ever lost.
 
 After each kill: `tracker verify --repair` must find git sound and every commit indexed, and one
 more run must record exactly what was still pending (each changed document once, never twice).
+
+The default test kills once in each phase of a run, found by watching it from outside: while it
+fetches (the server pulls the trigger on a request), while it writes its commits, right after
+the archive's branch moved (committed, not indexed yet: the case `verify --repair` and the next
+run's sync exist for) and near the end (indexing, checkout). The exhaustive variant kills at 20
+seeded random moments: `pytest -m slow`.
 """
 
 from __future__ import annotations
@@ -12,100 +18,211 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from werkzeug.wrappers import Response
 
 DOCS = 8
-KILL_POINTS = 20
 PAGE = """<html><body><nav>menu {round}</nav><main>
 <h1>Terms of Pebble Cloud service {n}</h1>
 <h2>1. Credits</h2><p>Credits expire {months} months after purchase.</p>
 <h2>2. Round</h2><p>This is revision {revision} of document {n}.</p>
 {filler}
 </main></body></html>"""
-FILLER = "".join(f"<p>Clause {i}: the customer keeps every right described in section {i}.</p>" for i in range(300))
 
 
-class Pages:
-    def __init__(self) -> None:
-        self.revision = [0] * DOCS
-
-    def handler(self, request):
-        n = int(request.path.rsplit("/", 1)[-1])
-        body = PAGE.format(round=sum(self.revision), n=n, months=12 - self.revision[n] % 6,
-                           revision=self.revision[n], filler=FILLER)
-        return Response(body, content_type="text/html")
+def filler(clauses: int) -> str:
+    return "".join(f"<p>Clause {i}: the customer keeps every right described in section {i}.</p>"
+                   for i in range(clauses))
 
 
 RUN = ("run", "--per-host", "8", "--host-delay", "0")
 
 
-def tracker(store: Path, sources: Path, *args: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "tracker", "--store", str(store), "--sources", str(sources), *args],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
+class Pages:
+    """Eight documents whose revisions the test bumps; counts the requests of the current run and
+    can SIGKILL the run from inside a request (``kill_on``: the how-many-th document request)."""
+
+    def __init__(self, clauses: int) -> None:
+        self.revision = [0] * DOCS
+        self.filler = filler(clauses)
+        self.lock = threading.Lock()
+        self.new_run()
+
+    def new_run(self, victim: int | None = None, kill_on: int | None = None) -> None:
+        self.served = 0
+        self.all_served = threading.Event()
+        self.last_served = 0.0
+        self.victim, self.kill_on = victim, kill_on
+
+    def handler(self, request):  # type: ignore[no-untyped-def]
+        n = int(request.path.rsplit("/", 1)[-1])
+        with self.lock:
+            self.served += 1
+            if self.victim is not None and self.served == self.kill_on:
+                os.kill(self.victim, signal.SIGKILL)  # mid-fetch: other requests are in flight
+            if self.served == DOCS:
+                self.last_served = time.monotonic()
+                self.all_served.set()
+        body = PAGE.format(round=sum(self.revision), n=n, months=12 - self.revision[n] % 6,
+                           revision=self.revision[n], filler=self.filler)
+        return Response(body, content_type="text/html")
 
 
-def finish(proc: subprocess.Popen) -> tuple[int, str]:
-    out, err = proc.communicate(timeout=120)
-    return proc.returncode, out + err
+class Crashes:
+    """One store, its sources and the local site; `tracker` runs in subprocesses (SIGKILL-able)."""
 
+    def __init__(self, tmp_path: Path, httpserver, clauses: int) -> None:  # type: ignore[no-untyped-def]
+        self.pages = Pages(clauses)
+        for n in range(DOCS):
+            httpserver.expect_request(f"/doc/{n}").respond_with_handler(self.pages.handler)
+        self.sources = tmp_path / "sources.toml"
+        self.sources.write_text("[[service]]\nid = \"pebble\"\nname = \"Pebble Cloud\"\n" + "".join(
+            f"\n  [[service.document]]\n  type = \"Doc {n}\"\n  url = \"{httpserver.url_for(f'/doc/{n}')}\"\n"
+            f"  select = [\"main\"]\n" for n in range(DOCS)))
+        self.store = tmp_path / "store"
+        self.expected = {f"Doc {n}": 0 for n in range(DOCS)}
+        self.repairs = 0  # kills after which the index was behind the archive
 
-def archive_counts(store: Path) -> dict[str, int]:
-    out = subprocess.run(["git", "-C", str(store / "archive"), "log", "--format=%(trailers:key=Document-Type,valueonly)"],
-                         capture_output=True, text=True).stdout
-    counts: dict[str, int] = {}
-    for line in filter(None, (line.strip() for line in out.splitlines())):
-        counts[line] = counts.get(line, 0) + 1
-    return counts
+    def tracker(self, *args: str) -> subprocess.Popen:
+        return subprocess.Popen(
+            [sys.executable, "-m", "tracker", "--store", str(self.store), "--sources", str(self.sources), *args],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
 
+    def finish(self, proc: subprocess.Popen) -> tuple[int, str]:
+        out, err = proc.communicate(timeout=120)
+        return proc.returncode, out + err
 
-def test_sigkill_at_random_points_loses_nothing(tmp_path, httpserver):
-    pages = Pages()
-    for n in range(DOCS):
-        httpserver.expect_request(f"/doc/{n}").respond_with_handler(pages.handler)
-    sources = tmp_path / "sources.toml"
-    sources.write_text("[[service]]\nid = \"pebble\"\nname = \"Pebble Cloud\"\n" + "".join(
-        f"\n  [[service.document]]\n  type = \"Doc {n}\"\n  url = \"{httpserver.url_for(f'/doc/{n}')}\"\n"
-        f"  select = [\"main\"]\n" for n in range(DOCS)))
-    store = tmp_path / "store"
+    def change(self, docs: list[int]) -> None:
+        for n in docs:
+            self.pages.revision[n] += 1
+            self.expected[f"Doc {n}"] += 1
 
-    started = time.monotonic()
-    code, out = finish(tracker(store, sources, *RUN))
-    assert code == 0, out
-    full_run = time.monotonic() - started
-    expected = {f"Doc {n}": 1 for n in range(DOCS)}
-    assert archive_counts(store) == expected
+    def branch(self) -> str:
+        """The archive branch's tip as its loose ref file says ("" before the first commit)."""
+        ref = self.store / "archive" / ".git" / "refs" / "heads" / "main"
+        try:
+            return ref.read_text()
+        except FileNotFoundError:
+            return ""
 
-    rng = random.Random(20261126)
-    kills = 0
-    for point in range(KILL_POINTS):
-        changed = rng.sample(range(DOCS), rng.randint(2, DOCS))
-        for n in changed:
-            pages.revision[n] += 1
-            expected[f"Doc {n}"] += 1
-        proc = tracker(store, sources, *RUN)
-        time.sleep(rng.uniform(0.0, full_run * 1.2))
-        if proc.poll() is None:
-            os.kill(proc.pid, signal.SIGKILL)
-            kills += 1
+    def archive_counts(self) -> dict[str, int]:
+        out = subprocess.run(["git", "-C", str(self.store / "archive"), "log",
+                              "--format=%(trailers:key=Document-Type,valueonly)"], capture_output=True, text=True).stdout
+        counts = {name: 0 for name in self.expected}
+        for line in filter(None, (line.strip() for line in out.splitlines())):
+            counts[line] = counts.get(line, 0) + 1
+        return counts
+
+    def full_run(self) -> dict[str, float]:
+        """One run left alone; when, after its start, fetching ended, the branch moved, it exited."""
+        self.pages.new_run()
+        before, started, moved = self.branch(), time.monotonic(), 0.0
+        proc = self.tracker(*RUN)
+        while proc.poll() is None:
+            if not moved and self.branch() != before:
+                moved = time.monotonic()
+            time.sleep(0.002)
+        ended = time.monotonic()
+        code, out = self.finish(proc)
+        assert code == 0, out
+        assert self.archive_counts() == self.expected
+        fetched = self.pages.last_served or started
+        return {"fetched": fetched - started, "moved": (moved or ended) - started, "ended": ended - started}
+
+    def killed_run(self, kill: Callable[[subprocess.Popen], None]) -> bool:
+        """Start a run, let ``kill`` SIGKILL it at its moment; True if it died mid-run."""
+        proc = self.tracker(*RUN)
+        kill(proc)
         proc.communicate(timeout=60)
+        return proc.returncode == -signal.SIGKILL
 
-        # recovery: the index is reconciled with the archive, git is sound
-        code, out = finish(tracker(store, sources, "verify", "--repair", "--json"))
+    def recover(self, point: object) -> None:
+        """verify --repair, one more run: every changed document recorded exactly once, index whole."""
+        code, out = self.finish(self.tracker("verify", "--repair", "--json"))
         report = json.loads(out[: out.rindex("}") + 1])
         assert report["ok"], (point, out)
         assert report["git_ok"] and not report["missing_in_index"] and not report["hash_mismatch"]
+        self.repairs += bool(report["repaired"])
 
-        # a further run records exactly the pending changes: each changed document once in total
-        code, out = finish(tracker(store, sources, *RUN))
+        code, out = self.finish(self.tracker(*RUN))
         assert code == 0, (point, out)
-        assert archive_counts(store) == expected, point
-        code, out = finish(tracker(store, sources, "verify", "--json"))
-        assert code == 0 and json.loads(out)["indexed"] == sum(expected.values()), (point, out)
+        assert self.archive_counts() == self.expected, point
+        code, out = self.finish(self.tracker("verify", "--json"))
+        assert code == 0 and json.loads(out)["indexed"] == sum(self.expected.values()), (point, out)
 
-    assert kills >= KILL_POINTS // 2  # most kills landed mid-run, not after it ended
+
+def sigkill(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        os.kill(proc.pid, signal.SIGKILL)
+
+
+def test_sigkill_in_each_phase_of_a_run_loses_nothing(tmp_path, httpserver):
+    crashes = Crashes(tmp_path, httpserver, clauses=40)
+    crashes.change(list(range(DOCS)))
+    crashes.full_run()  # first versions
+    crashes.change(list(range(DOCS)))
+    timing = crashes.full_run()  # a run that records changes: the moments to aim at
+    pages = crashes.pages
+
+    def while_fetching(proc: subprocess.Popen) -> None:
+        pages.new_run(victim=proc.pid, kill_on=3)  # the server kills it on the 3rd request
+
+    def while_committing(proc: subprocess.Popen) -> None:
+        pages.all_served.wait(60)  # between the last answer and the branch moving: git is writing
+        time.sleep(max(0.0, timing["moved"] - timing["fetched"]) / 2)
+        sigkill(proc)
+
+    def committed_not_indexed(proc: subprocess.Popen) -> None:
+        before = crashes.branch()
+        while proc.poll() is None and crashes.branch() == before:
+            time.sleep(0.0005)
+        sigkill(proc)  # the commits are in; their analyses and index rows are not
+
+    def near_the_end(proc: subprocess.Popen) -> None:
+        before = crashes.branch()
+        while proc.poll() is None and crashes.branch() == before:
+            time.sleep(0.001)
+        time.sleep(0.9 * (timing["ended"] - timing["moved"]))
+        sigkill(proc)
+
+    rng = random.Random(20261126)
+    phases = (while_fetching, while_committing, committed_not_indexed, near_the_end)
+    landed = []
+    for kill in phases:
+        pages.new_run()
+        crashes.change(rng.sample(range(DOCS), rng.randint(2, DOCS)))
+        landed.append(crashes.killed_run(kill))
+        crashes.recover(kill.__name__)
+    # The kills aimed at the middle of a run hit it, and at least one left commits the index had
+    # not seen yet (what --repair and the next run's sync are for).
+    assert landed[0] and landed[2], landed
+    assert crashes.repairs >= 1
+
+
+@pytest.mark.slow
+def test_sigkill_at_random_points_loses_nothing(tmp_path, httpserver):
+    """20 seeded random moments over larger documents (about 1-2 minutes): `pytest -m slow`."""
+    crashes = Crashes(tmp_path, httpserver, clauses=300)
+    crashes.change(list(range(DOCS)))
+    full_run = crashes.full_run()["ended"]
+    rng = random.Random(20261126)
+    kills = 0
+    points = 20
+    for point in range(points):
+        crashes.pages.new_run()
+        crashes.change(rng.sample(range(DOCS), rng.randint(2, DOCS)))
+        delay = rng.uniform(0.0, full_run * 1.2)
+
+        def at_random(proc: subprocess.Popen) -> None:
+            time.sleep(delay)
+            sigkill(proc)
+
+        kills += crashes.killed_run(at_random)
+        crashes.recover(point)
+    assert kills >= points // 2  # most kills landed mid-run, not after it ended

@@ -8,12 +8,10 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-import click
 import pytest
 from click.testing import CliRunner
 
-from tracker.cli.app import TrackerGroup, cli
-from tracker.cli.ota import register
+from tracker.cli.app import cli
 from tracker.ota.export import export_dataset, export_jsonl, file_date, path_part
 from tracker.ota.history import import_history
 from tracker.archive.index import Index
@@ -106,24 +104,16 @@ def test_jsonl_records_changes_with_labels(store: Store, tmp_path: Path) -> None
     assert {r["service_name"] for r in records} == {"Nimbus Cloud", "Zephyr Mail"}
 
 
-def _cli() -> click.Group:
-    """The main group plus this module's commands (the lead registers them in cli.py)."""
-    group = TrackerGroup(name="tracker", commands=dict(cli.commands), params=list(cli.params),
-                         callback=cli.callback, context_settings=cli.context_settings)
-    register(group)
-    return group
-
-
 def test_cli_export(store: Store, tmp_path: Path) -> None:
     runner = CliRunner()
     zip_path = tmp_path / "d.zip"
-    result = runner.invoke(_cli(), ["--store", str(store.root), "export", "--format", "ota-dataset", str(zip_path)])
+    result = runner.invoke(cli, ["--store", str(store.root), "export", "--format", "ota-dataset", str(zip_path)])
     assert result.exit_code == 0, result.output
     assert "wrote 4 version(s)" in result.output and zipfile.is_zipfile(zip_path)
-    lines = runner.invoke(_cli(), ["--store", str(store.root), "export", "--format", "jsonl", "-"])
+    lines = runner.invoke(cli, ["--store", str(store.root), "export", "--format", "jsonl", "-"])
     assert lines.exit_code == 0, lines.output
     assert all(json.loads(line)["change"] >= 0 for line in lines.output.splitlines())
-    bad = runner.invoke(_cli(), ["--store", str(store.root), "export", "--format", "ota-dataset", "-"])
+    bad = runner.invoke(cli, ["--store", str(store.root), "export", "--format", "ota-dataset", "-"])
     assert bad.exit_code == 2
-    missing = runner.invoke(_cli(), ["--store", str(tmp_path / "nothing"), "export", "--format", "jsonl", "-"])
+    missing = runner.invoke(cli, ["--store", str(tmp_path / "nothing"), "export", "--format", "jsonl", "-"])
     assert missing.exit_code != 0

@@ -20,7 +20,7 @@ import socket
 import subprocess
 import threading
 from pathlib import Path
-from typing import Awaitable, Callable
+from typing import Callable
 
 import feedparser
 import pytest
@@ -462,7 +462,7 @@ def test_archive_write_failure_exits_3_and_keeps_archive_and_index(env, broken, 
     target.write_text("not a directory\n")
     try:
         result = env.tracker("run", code=3)
-        assert f"error: " in result.output and message in result.output, result.output
+        assert "error: " in result.output and message in result.output, result.output
         assert "Traceback" not in result.output
     finally:
         target.unlink()

@@ -6,16 +6,12 @@ from __future__ import annotations
 
 import asyncio
 import json
-import threading
 import time
 import tracemalloc
 from dataclasses import replace
-from pathlib import Path
-from typing import Awaitable, Callable
 
 import pytest
 from aiohttp import web
-from click.testing import CliRunner
 
 from support import AioServer
 from tracker.fetch import FetchOptions, Fetched, fetch_all

@@ -7,18 +7,15 @@ import subprocess
 from collections import Counter
 from pathlib import Path
 
-import click
 import pytest
 from click.testing import CliRunner
 
-from tracker.cli.app import TrackerGroup, cli
-from tracker.cli.ota import register
+from tracker.cli.app import cli
 from tracker.errors import StoreError
 from tracker.ota.history import import_history, read_log, slugify, split_path
 from tracker.archive.index import Index
 from tracker.archive.store import Store
 
-DEMO_BUNDLE = Path("/work/shared/data/ota/demo-versions.bundle")
 
 TOS_V1 = """# Terms of Service
 
@@ -188,31 +185,23 @@ def test_not_a_repository(tmp_path: Path, store: Store) -> None:
         import_history(store, index, tmp_path)
 
 
-def _cli() -> click.Group:
-    """The main group plus this module's commands (the lead registers them in cli.py)."""
-    group = TrackerGroup(name="tracker", commands=dict(cli.commands), params=list(cli.params),
-                         callback=cli.callback, context_settings=cli.context_settings)
-    register(group)
-    return group
-
-
 def test_cli_import_history_then_history(source: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     store = str(tmp_path / "cli-store")
-    result = runner.invoke(_cli(), ["--store", store, "import-history", str(source)])
+    result = runner.invoke(cli, ["--store", store, "import-history", str(source)])
     assert result.exit_code == 0, result.output
     assert "imported 5 version(s) from 7 commit(s)" in result.output
-    again = runner.invoke(_cli(), ["--store", store, "import-history", str(source)])
+    again = runner.invoke(cli, ["--store", store, "import-history", str(source)])
     assert again.exit_code == 0 and "nothing new" in again.output
     history = runner.invoke(cli, ["--store", store, "history", "nimbus-cloud", "Terms of Service", "--json"])
     assert history.exit_code == 0, history.output
     assert "2021-04-01" in history.output
 
 
-@pytest.mark.skipif(not DEMO_BUNDLE.exists(), reason="OTA demo bundle not available")
-def test_demo_bundle_versions_match_commits(tmp_path: Path) -> None:
+def test_demo_bundle_versions_match_commits(tmp_path: Path, shared_data) -> None:
     repo = tmp_path / "demo"
-    subprocess.run(["git", "clone", "-q", "-b", "main", str(DEMO_BUNDLE), str(repo)], check=True)
+    bundle = shared_data("ota/demo-versions.bundle")
+    subprocess.run(["git", "clone", "-q", "-b", "main", str(bundle), str(repo)], check=True)
     store = Store(tmp_path / "store")
     store.init()
     with Index(store.index_path) as index:
@@ -241,5 +230,5 @@ def test_cli_import_waits_for_no_run(source: Path, tmp_path: Path) -> None:
 
     store = tmp_path / "locked-store"
     with RunLock(store / LOCK_NAME):
-        result = CliRunner().invoke(_cli(), ["--store", str(store), "import-history", str(source)])
+        result = CliRunner().invoke(cli, ["--store", str(store), "import-history", str(source)])
     assert result.exit_code == 5 and "another tracker run" in result.output

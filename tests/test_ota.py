@@ -6,17 +6,14 @@ import json
 import tomllib
 from pathlib import Path
 
-import click
 import pytest
 from click.testing import CliRunner
 
-from tracker.cli.app import TrackerGroup, cli
-from tracker.cli.ota import register
+from tracker.cli.app import cli
 from tracker.ota.declarations import (COMBINE, DEGRADED, FILTER, RANGE, SUPPORTED, UNSUPPORTED,
                          load_declarations, support_table, to_toml, toml_string)
 from tracker.sources import Part, Range, parse_sources
 
-DECLARATIONS = Path("/work/shared/data/ota/declarations")
 
 
 def write(directory: Path, name: str, data: object) -> None:
@@ -137,34 +134,25 @@ def test_service_id_collisions_get_distinct_ids(tmp_path: Path) -> None:
     parse_sources(to_toml(result))
 
 
-def _cli() -> click.Group:
-    """The main group plus this module's commands (the lead registers them in cli.py)."""
-    group = TrackerGroup(name="tracker", commands=dict(cli.commands), params=list(cli.params),
-                         callback=cli.callback, context_settings=cli.context_settings)
-    register(group)
-    return group
-
-
 def test_cli_import_declarations(declarations: Path, tmp_path: Path) -> None:
     out = tmp_path / "sources.toml"
     runner = CliRunner()
-    result = runner.invoke(_cli(), ["import-declarations", str(declarations), "--out", str(out), "--report"])
+    result = runner.invoke(cli, ["import-declarations", str(declarations), "--out", str(out), "--report"])
     assert result.exit_code == 0, result.output
     assert "8 document(s) (6 fully supported, 2 with warnings, 1 left out)" in result.output
     assert "unsupported zephyr-mail/Community Rules: bad or missing URL" in result.output
     assert parse_sources(out.read_text(encoding="utf-8"))
-    again = runner.invoke(_cli(), ["import-declarations", str(declarations), "--out", str(out)])
+    again = runner.invoke(cli, ["import-declarations", str(declarations), "--out", str(out)])
     assert again.exit_code == 2 and "--force" in again.output
-    forced = runner.invoke(_cli(), ["import-declarations", str(declarations), "--out", str(out), "--force", "--json"])
+    forced = runner.invoke(cli, ["import-declarations", str(declarations), "--out", str(out), "--force", "--json"])
     report = json.loads(forced.output)
     assert forced.exit_code == 0 and report["supported"] == 6
     cookies = next(d for d in report["documents"] if d["type"] == "Cookie Policy")
     assert cookies["select"] == ["main", {"start_after": "h1", "end_before": "hr"}]
 
 
-@pytest.mark.skipif(not DECLARATIONS.is_dir(), reason="OTA declarations not available")
-def test_real_declarations_support_table(capsys: pytest.CaptureFixture[str]) -> None:
-    result = load_declarations(DECLARATIONS)
+def test_real_declarations_support_table(capsys: pytest.CaptureFixture[str], shared_data) -> None:
+    result = load_declarations(shared_data("ota/declarations"))
     summary = result.summary()
     with capsys.disabled():
         print("\n" + support_table(result))

@@ -8,12 +8,10 @@ helpers in support.py, shared with the other publishing tests.
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import feedparser
-import pytest
 
 from support import Archive, Pages, three_changes
 

@@ -313,5 +313,5 @@ def test_a_bad_tracker_workers_value_stops_the_run_before_any_fetch(env, monkeyp
     monkeypatch.setenv("TRACKER_WORKERS", value)
     result = run("-q")
     assert result.exit_code == 2
-    assert f"TRACKER_WORKERS must be a whole number of worker processes, 1 or more" in result.output
+    assert "TRACKER_WORKERS must be a whole number of worker processes, 1 or more" in result.output
     assert not (store / "archive").exists()  # nothing fetched, nothing written

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import http.client
 import os
-import socket
-import subprocess
-import sys
 import time
 from email.utils import formatdate
 from pathlib import Path

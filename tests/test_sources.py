@@ -185,7 +185,7 @@ def test_unsafe_id_gets_a_suggestion(tmp_path: Path) -> None:
 def test_duplicate_service_ids(tmp_path: Path) -> None:
     text = GOOD.replace('id = "quill.docs"', 'id = "nimbus"')
     message = error_of(tmp_path, text)
-    line = [i for i, l in enumerate(text.splitlines(), 1) if l == 'id = "nimbus"'][1]
+    line = [i for i, text_line in enumerate(text.splitlines(), 1) if text_line == 'id = "nimbus"'][1]
     assert f"sources.toml:{line}: duplicate service id 'nimbus'" in message
 
 
