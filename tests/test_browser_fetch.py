@@ -14,11 +14,9 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from werkzeug.wrappers import Response
 
 from tracker.fetch.browser import chromium_path
-from tracker.cli.app import cli
 
 # A fictional chat service whose terms page is an empty shell: a script fetches the clauses
 # from an API and writes them into the DOM, so a plain fetch sees only "Loading the terms...".
@@ -51,7 +49,7 @@ def browser_or_skip() -> None:
 
 
 @pytest.fixture
-def wisp(tmp_path: Path, httpserver):  # type: ignore[no-untyped-def]
+def wisp(tmp_path: Path, httpserver, tracker_cli):  # type: ignore[no-untyped-def]
     state = {"days": 30}
     httpserver.expect_request("/terms").respond_with_handler(
         lambda request: Response(SHELL, content_type="text/html; charset=utf-8"))
@@ -78,17 +76,8 @@ name = "Wisp Chat"
 {extra}""", encoding="utf-8")
 
     write_sources()
-    store = tmp_path / "store"
-
-    def tracker(*args: str, code: int | None = 0):  # type: ignore[no-untyped-def]
-        if args[0] == "run":
-            args = ("run", "--host-delay", "0", *args[1:])
-        result = CliRunner().invoke(cli, ["--store", str(store), "--sources", str(sources), *args])
-        if code is not None:
-            assert result.exit_code == code, result.output
-        return result
-
-    return tracker, store, state, write_sources
+    tracker = tracker_cli(sources)
+    return tracker, tracker.store, state, write_sources
 
 
 def archived(store: Path, doc_type: str) -> str:
@@ -168,7 +157,7 @@ def test_bad_render_value_is_refused_with_its_line(wisp, tmp_path: Path) -> None
     assert '"http"' in out and '"browser"' in out and "'chrome'" in out
 
 
-def test_browser_documents_share_the_per_host_limit(tmp_path: Path) -> None:
+def test_browser_documents_share_the_per_host_limit(tmp_path: Path, tracker_cli) -> None:
     """Four slow browser documents on one host: rendered in parallel, never more than
     ``--per-host`` (2) page loads at once, like plain fetches."""
     import threading
@@ -197,9 +186,7 @@ def test_browser_documents_share_the_per_host_limit(tmp_path: Path) -> None:
             docs += f'\n  [[service.document]]\n  type = "Page {n}"\n  url = "{server.url_for(f"/p{n}")}"\n  render = "browser"\n'
         sources = tmp_path / "sources.toml"
         sources.write_text(f'[[service]]\nid = "wisp"\nname = "Wisp Chat"\n{docs}', encoding="utf-8")
-        result = CliRunner().invoke(cli, ["--store", str(tmp_path / "store"), "--sources", str(sources),
-                                          "run", "--host-delay", "0", "--per-host", "2", "--json"])
-        assert result.exit_code == 0, result.output
+        result = tracker_cli(sources)("run", "--per-host", "2", "--json")
         assert json.loads(result.output)["counts"]["new"] == 4
         assert peak[0] == 2
     finally:

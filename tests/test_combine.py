@@ -6,10 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 from werkzeug.wrappers import Response
 
-from tracker.cli.app import cli
 from tracker.errors import ConfigError
 from tracker.sources.config import Part, parse_sources
 
@@ -45,7 +43,7 @@ def test_bad_combine_is_reported_with_a_fix(body, message):
 
 
 @pytest.fixture
-def site(tmp_path, httpserver):
+def site(tmp_path, httpserver, tracker_cli):
     pages = {
         "/terms/1": "<html><body><nav>Menu</nav><main><h1>Zephyr Terms</h1><h2>Fees</h2>"
                     "<p>Each mailbox costs 4 euros a month.</p></main></body></html>",
@@ -65,14 +63,13 @@ def site(tmp_path, httpserver):
     sources.write_text(HEAD + f'''  select = ["main"]
   combine = [{{ url = "{httpserver.url_for('/terms/1')}" }}, {{ url = "{httpserver.url_for('/terms/2')}" }}]
 ''', encoding="utf-8")
-    store = tmp_path / "store"
+    tracker = tracker_cli(sources, code=None)
 
     def run() -> tuple[int, dict]:
-        result = CliRunner().invoke(cli, ["--store", str(store), "--sources", str(sources), "run",
-                                          "--host-delay", "0", "--json"])
+        result = tracker("run", "--json")
         return result.exit_code, json.loads(result.output)
 
-    return pages, store, run
+    return pages, tracker.store, run
 
 
 def test_a_combined_document_is_recorded_as_one_text(site):

@@ -63,7 +63,7 @@ def site(httpserver):
 
 
 @pytest.fixture
-def env(tmp_path, httpserver, site):
+def env(tmp_path, httpserver, site, tracker_cli):
     sources = tmp_path / "sources.toml"
     sources.write_text(
         f"""
@@ -92,17 +92,8 @@ name = "Broken Co"
 """,
         encoding="utf-8",
     )
-    store = tmp_path / "store"
-
-    def tracker(*args: str, code: int | None = 0):
-        if args and args[0] == "run":  # one local host: lift the polite per-host delay
-            args = ("run", "--host-delay", "0", *args[1:])
-        result = CliRunner().invoke(cli, ["--store", str(store), "--sources", str(sources), *args])
-        if code is not None:
-            assert result.exit_code == code, result.output
-        return result
-
-    return tracker, store
+    tracker = tracker_cli(sources)  # runs without the polite per-host delay: one local host
+    return tracker, tracker.store
 
 
 def git_log(store: Path) -> list[str]:

@@ -10,10 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from werkzeug.wrappers import Response
 
-from tracker.cli.app import cli
 from tracker.errors import ExtractError
 from tracker.extract.convert import extract
 
@@ -174,7 +172,7 @@ def test_sentence_split_by_a_page_break_is_one_paragraph_and_bullets_become_item
 
 
 @pytest.fixture
-def halcyon(tmp_path: Path, httpserver):  # type: ignore[no-untyped-def]
+def halcyon(tmp_path: Path, httpserver, tracker_cli):  # type: ignore[no-untyped-def]
     state = {"pdf": halcyon_terms()}
     httpserver.expect_request("/legal/terms.pdf").respond_with_handler(
         lambda request: Response(state["pdf"], content_type="application/pdf"))
@@ -188,16 +186,8 @@ name = "Halcyon Print"
   type = "Terms of Service"
   url = "{httpserver.url_for('/legal/terms.pdf')}"
 """, encoding="utf-8")
-    store = tmp_path / "store"
-
-    def tracker(*args: str, code: int = 0):  # type: ignore[no-untyped-def]
-        if args[0] == "run":
-            args = ("run", "--host-delay", "0", *args[1:])
-        result = CliRunner().invoke(cli, ["--store", str(store), "--sources", str(sources), *args])
-        assert result.exit_code == code, result.output
-        return result
-
-    return tracker, store, state
+    tracker = tracker_cli(sources)
+    return tracker, tracker.store, state
 
 
 def test_pdf_document_is_tracked_and_diffed_clause_by_clause(halcyon) -> None:  # type: ignore[no-untyped-def]

@@ -9,10 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
 from werkzeug.wrappers import Response
 
-from tracker.cli.app import cli
 from tracker.run.decide import fingerprint
 from tracker.sources.config import Document, Range
 
@@ -34,7 +32,7 @@ PAGE = """<!DOCTYPE html>
 """
 
 
-def test_a_range_selected_document_is_recorded_with_only_the_range_text(tmp_path: Path, httpserver) -> None:
+def test_a_range_selected_document_is_recorded_with_only_the_range_text(tmp_path: Path, httpserver, tracker_cli) -> None:
     days = {"value": "14"}
 
     def handler(request):
@@ -56,13 +54,11 @@ name = "Larkspur Rail"
   select = [{{ start_before = "#refunds", end_before = "#lost" }}]
   remove = [".promo"]
 """, encoding="utf-8")
-    store = tmp_path / "store"
+    tracker = tracker_cli(sources)
+    store = tracker.store
 
     def run() -> dict:
-        result = CliRunner().invoke(cli, ["--store", str(store), "--sources", str(sources), "run",
-                                          "--host-delay", "0", "--json"])
-        assert result.exit_code == 0, result.output
-        return json.loads(result.output)
+        return json.loads(tracker("run", "--json").output)
 
     assert run()["counts"]["new"] == 1
     recorded = store / "archive" / "larkspur" / "Ticket Terms.md"

@@ -11,10 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from werkzeug.wrappers import Response
 
-from tracker.cli.app import cli
+from support import FAST_RUN
 from tracker.errors import ConfigError
 from tracker.archive.lock import LOCK_NAME, LockHeld, RunLock
 from tracker.run.schedule import parse_interval, parse_shard, select_shard, shard_of
@@ -31,7 +30,7 @@ def handler(request):
 
 
 @pytest.fixture
-def env(tmp_path, httpserver):
+def env(tmp_path, httpserver, tracker_cli):
     httpserver.expect_request("/robots.txt").respond_with_handler(handler)
     lines = []
     for s in range(4):
@@ -41,13 +40,12 @@ def env(tmp_path, httpserver):
             lines += [f'  [[service.document]]\n  type = "Doc {d}"\n  url = "{httpserver.url_for(f"/s{s}/d{d}")}"']
     sources = tmp_path / "sources.toml"
     sources.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    store = tmp_path / "store"
+    runner = tracker_cli(sources, run_options=(*FAST_RUN, "--per-host", "8"), code=None)
 
     def tracker(*args: str):
-        return CliRunner().invoke(cli, ["--store", str(store), "--sources", str(sources), "run",
-                                        "--host-delay", "0", "--per-host", "8", *args])
+        return runner("run", *args)
 
-    return tracker, store, sources
+    return tracker, runner.store, sources
 
 
 # --------------------------------------------------------------------------- lock
