@@ -337,6 +337,25 @@ def test_transient_failures_stop_after_three_attempts(serve):
     assert time.monotonic() - started >= 0.05 + 0.1  # backoff 0.05 s, then 0.1 s
 
 
+def test_run_retry_backoff_option_sets_the_wait_between_tries(serve, tmp_path, tracker_cli):
+    async def busy(request: web.Request) -> web.Response:
+        robots = no_robots(request)
+        return robots if robots is not None else web.Response(status=503)
+
+    server = serve(busy)
+    sources = tmp_path / "sources.toml"
+    url = server.url("/t")
+    sources.write_text(f'[[service]]\nid = "a"\nname = "A"\n  [[service.document]]\n  type = "T"\n  url = "{url}"\n',
+                       encoding="utf-8")
+    tracker = tracker_cli(sources, code=1)
+    result = tracker("run", "--retry-backoff", "0.1")  # after the defaults: click keeps the last value
+    assert "after 3 attempts" in result.output
+    hits = [h.started for h in server.hits if h.path == "/t"]
+    assert len(hits) == 3 and hits[1] - hits[0] >= 0.1 and hits[2] - hits[1] >= 0.2  # 0.1 s, doubled
+    refused = tracker("run", "--retry-backoff", "-1", code=2)
+    assert "--retry-backoff" in refused.output
+
+
 def test_connection_reset_is_retried(serve):
     calls = {"n": 0}
 
