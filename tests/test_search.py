@@ -148,7 +148,7 @@ def test_bad_queries_and_options_are_one_line_errors(archive):
 def test_search_index_stays_current_and_reindex_rebuilds_it(archive):
     """Triggers keep the full-text index in step with new versions; reindex rebuilds it."""
     store = Store(archive)
-    with Index(store.index_path) as index:
+    with Index(store.index_path):  # held open while recording, as during a run
         when = datetime(2026, 4, 1, 9, tzinfo=timezone.utc)
         text = terms("Quill Notes", expiry="6 months", disputes=ARBITRATION + " Mediation comes first.")
         store.record([NewVersion("quill", "Quill Notes", "Terms of Service", text, b"", "md", "u", "u", when, 200,
