@@ -222,8 +222,20 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
         sys.exit(code)
 
     # --every: each iteration is a normal run; a failing or locked-out one does not stop the loop.
+    # Ctrl-C also sets a flag: should a library swallow the KeyboardInterrupt somewhere inside a
+    # run, the loop still stops once that run is over instead of going on until killed.
+    import signal
+    import threading
+
+    stop = threading.Event()
+
+    def on_sigint(signum: int, frame: Any) -> None:
+        stop.set()
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
     try:
-        while True:
+        while not stop.is_set():
             started = time.monotonic()
             try:
                 once()
@@ -231,13 +243,18 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
                 click.echo(f"skipping this run: {exc}", err=True)
             except (ConfigError, StoreError) as exc:
                 click.echo(f"error: {exc}", err=True)
+            if stop.is_set():
+                break
             wait = max(0.0, interval - (time.monotonic() - started))
             if not quiet and not as_json:
                 click.echo(f"next run in {wait:.0f} s (Ctrl-C to stop)", err=True)
-            time.sleep(wait)
+            stop.wait(wait)
     except KeyboardInterrupt:
-        click.echo("stopped", err=True)
-        sys.exit(0)
+        pass
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    click.echo("stopped", err=True)
+    sys.exit(0)
 
 
 # -- queries --------------------------------------------------------------------------------
