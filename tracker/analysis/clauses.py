@@ -402,7 +402,7 @@ class _Parser:
         line = self.lines[i]
         at, known = self.next_start
         start, m = known if at == i else _line_start(line)
-        if start:  # else prose
+        if start and m is not None:  # else prose
             if start == "hr":
                 return i + 1
             if start == "atx":

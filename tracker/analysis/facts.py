@@ -207,12 +207,14 @@ _NAMED = re.compile(
 
 def _court_places(text: str, start: int) -> tuple[int, list[str]]:
     """The run of place names right after 'courts located in': end offset and names."""
-    pos = _LEAD.match(text, start).end()
+    lead = _LEAD.match(text, start)  # all-optional pattern: always matches, maybe empty
+    pos = lead.end() if lead else start
     names: list[str] = []
     while (m := _NAMED.match(text, pos)) and not m.group("body"):
         names.append(_title(m.group(0)))
         end = m.end()
-        pos = _GAP.match(text, end).end() if _GAP.match(text, end) else end
+        gap = _GAP.match(text, end)
+        pos = gap.end() if gap else end
     return (end if names else start), names
 
 

@@ -63,10 +63,10 @@ def prepare(
     known = texts or {}
     unknown = [c for c in commits if c.sha not in known]
     read = dict(zip((c.sha for c in unknown), store.read_many([(c.sha, c.path) for c in unknown])))
-    texts = [known[c.sha] if c.sha in known else read[c.sha] for c in commits]
+    ordered = [known[c.sha] if c.sha in known else read[c.sha] for c in commits]
     jobs: list[tuple[str | None, str, str, str]] = []
     batch_hashes: dict[tuple[str, str], str] = {}  # hashes recorded earlier in this batch
-    for commit, text in zip(commits, texts):
+    for commit, text in zip(commits, ordered):
         key = f"{commit.service_id}/{commit.document_type}"
         old = previous[key]
         digest = commit.trailers.get("Content-Hash", "")

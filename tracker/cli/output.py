@@ -7,10 +7,13 @@ is stripped of control characters first, so a page cannot send escape sequences 
 from __future__ import annotations
 
 import sys
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from tracker.records import ClauseChange
 from tracker.text import strip_unsafe
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def clean(text: str | None) -> str:
@@ -18,7 +21,7 @@ def clean(text: str | None) -> str:
     return strip_unsafe(text)
 
 
-def console(stderr: bool = False) -> "Console":  # noqa: F821
+def console(stderr: bool = False) -> "Console":
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False, soft_wrap=True)

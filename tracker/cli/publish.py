@@ -78,7 +78,8 @@ def serve(obj: Any, port: int, host: str, out: str | None, limit: int) -> None:
     out_dir = Path(out) if out else obj.store_dir / "site"
     server = make_server(out_dir, host, port)  # bind first: the feeds need the real port
     bound_host, bound_port = server.server_address[:2]
-    shown = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
+    bound_host = bound_host.decode() if isinstance(bound_host, bytes) else str(bound_host)
+    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
     url = f"http://{shown}:{bound_port}"
     try:
         with obj.index() as index:

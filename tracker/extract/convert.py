@@ -252,12 +252,13 @@ def html_to_markdown(
             node.decompose()
     if any(isinstance(item, Range) for item in select):
         _keep_only(tree, select)
-        roots = [tree.root]
+        roots: list[LexborNode | None] = [tree.root]
     else:
         # Without ranges: exactly the path that made the archive's texts (they must not change).
-        roots = _selected(tree, select) if select else [tree.root]
+        roots = list(_selected(tree, [s for s in select if isinstance(s, str)])) if select else [tree.root]
     for root in roots:
-        _collapse_whitespace(root)
+        if root is not None:
+            _collapse_whitespace(root)
     fragment = "\n".join(root.html or "" for root in roots if root is not None)
     return normalize_markdown(_convert(fragment, base_url))
 
@@ -402,9 +403,9 @@ def _keep_only(tree: LexborHTMLParser, select: Sequence[Selector]) -> None:
                     covered[i] = True
         else:
             for node in tree.css(item):
-                i = order.index.get(node.mem_id)
-                if i is not None:
-                    covered[i : order.last[i] + 1] = [True] * (order.last[i] + 1 - i)
+                found = order.index.get(node.mem_id)
+                if found is not None:
+                    covered[found : order.last[found] + 1] = [True] * (order.last[found] + 1 - found)
     if not any(covered):
         names = ", ".join(str(item) if isinstance(item, Range) else repr(item) for item in select)
         raise ExtractError(f"selector(s) {names} matched nothing on the page")

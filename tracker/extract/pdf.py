@@ -108,7 +108,7 @@ def pdf_to_text(raw: bytes) -> str:
 # --------------------------------------------------------------------------- lines
 
 
-def _page_lines(page) -> list[_Line]:  # type: ignore[no-untyped-def]
+def _page_lines(page) -> list[_Line]:
     """The page's text lines in PDFium's reading order, with their boxes and font size.
 
     Characters come one by one (PDFium's char index); positions are read for a few characters

@@ -84,8 +84,8 @@ async def fetch_all(
         finally:
             for task in tasks:
                 task.cancel()
-            for task in robots.rules.values() if robots else ():
-                task.cancel()
+            for rules_task in robots.rules.values() if robots else ():
+                rules_task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
             if renderer is not None:
                 await renderer.close()

@@ -168,7 +168,8 @@ def load_declarations(directory: Path) -> Declarations:
             result.empty.append(path.name)  # a service no longer tracked: only its history is left
             continue
         stem = path.name[: -len(".json")]
-        name = data.get("name") if isinstance(data.get("name"), str) and data["name"].strip() else stem
+        raw_name = data.get("name")
+        name: str = raw_name if isinstance(raw_name, str) and raw_name.strip() else stem
         service_id = ids.id_for(stem)
         result.names[service_id] = _one_line(name)
         for terms_type, declaration in data["terms"].items():

@@ -39,7 +39,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 from urllib.parse import urlsplit
 
 from tracker.errors import ConfigError
@@ -578,7 +578,8 @@ class _Checker:
         else:
             url = self.url(raw.get("url"), label, block)
         settings = self.settings(raw, defaults, f"in {label}", block)
-        if len(self.errors) > before or service_id is None or service_name is None or url is None:
+        if (len(self.errors) > before or service_id is None or service_name is None or url is None
+                or not isinstance(doc_type, str)):
             return None
         return Document(
             service_id=service_id, service_name=service_name.strip(), type=doc_type, url=url,
@@ -704,7 +705,7 @@ def _is_positive_number(value: object) -> bool:
     return math.isfinite(value) and value > 0
 
 
-def _is_table_list(value: object) -> bool:
+def _is_table_list(value: object) -> TypeGuard[list[dict[str, Any]]]:
     return isinstance(value, list) and all(isinstance(item, dict) for item in value)
 
 
