@@ -376,9 +376,13 @@ def run_tracker(tracker_root: Path, store: Path, sources: Path, timeout: float) 
         [sys.executable, "-m", "tracker", "--store", str(store), "--sources", str(sources), "run",
          "--host-delay", "0", "--per-host", "8", "--ignore-robots", "--json", "-q"],
         capture_output=True, text=True, env=env, timeout=timeout)
-    if proc.returncode not in (0, 1):
-        raise RuntimeError(f"tracker run exited {proc.returncode}: {proc.stderr.strip()[-500:]}")
-    return json.loads(proc.stdout)
+    try:
+        report: dict[str, Any] = json.loads(proc.stdout)
+    except json.JSONDecodeError:
+        report = {}
+    if proc.returncode not in (0, 1) or "documents" not in report:
+        raise RuntimeError(f"tracker run exited {proc.returncode}: {proc.stderr.strip()[-800:]}")
+    return report
 
 
 def main(argv: list[str] | None = None) -> int:

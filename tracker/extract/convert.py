@@ -250,7 +250,6 @@ def html_to_markdown(
     # <noscript><iframe></noscript> in <head> cannot swallow the page as iframe text.
     tree = LexborHTMLParser(html, scripting=True)
     _drop_noise(tree)
-    canonicalize_links(tree)
     _nest_stray_lists(tree)
     for item in remove:
         if isinstance(item, Range):
@@ -265,7 +264,9 @@ def html_to_markdown(
         # Without ranges: exactly the path that made the archive's texts (they must not change).
         roots = _selected(tree, select) if select else [tree.root]
     for root in roots:
-        _collapse_whitespace(root)
+        if root is not None:
+            canonicalize_links(root)  # only the kept part: a page's menus hold most of its links
+            _collapse_whitespace(root)
     fragment = "\n".join(root.html or "" for root in roots if root is not None)
     return normalize_markdown(_convert(fragment, base_url))
 

@@ -27,7 +27,7 @@ import html
 import re
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 __all__ = [
     "canonical_href",
@@ -189,6 +189,8 @@ def canonical_href(href: str) -> str:
     parameters are dropped. Relative links stay relative, and an href without any of these comes
     back unchanged, character for character.
     """
+    if "?" not in href and "/cdn-cgi/" not in href:  # most links: nothing to unwrap or drop
+        return href
     target = href.strip()
     if not target or target.startswith(("#", "javascript:", "data:", "tel:", "mailto:")):
         return href
@@ -245,17 +247,15 @@ def _is_tracking(pair: str) -> bool:
     return name in TOKEN_ONLY_PARAMS and _RUN.fullmatch(value) is not None and is_volatile_token(value)
 
 
-def canonicalize_links(tree: LexborHTMLParser) -> None:
-    """Rewrite the tree's links in place: ``a[href]`` to ``canonical_href``, and every element
-    carrying Cloudflare's ``data-cfemail`` replaced by the address it hides (what Cloudflare's
-    own script does in a browser)."""
-    if tree.root is None:
-        return
-    for node in tree.css("[data-cfemail]"):
+def canonicalize_links(root: LexborHTMLParser | LexborNode) -> None:
+    """Rewrite the links under ``root`` (a parsed page or one of its nodes) in place: ``a[href]``
+    to ``canonical_href``, and every element carrying Cloudflare's ``data-cfemail`` replaced by
+    the address it hides (what Cloudflare's own script does in a browser)."""
+    for node in root.css("[data-cfemail]"):
         address = decode_cfemail(node.attributes.get("data-cfemail") or "")
         if address is not None:
             node.replace_with(address)
-    for node in tree.css("a[href]"):
+    for node in root.css("a[href]"):
         href = node.attributes.get("href") or ""
         canonical = canonical_href(href)
         if canonical != href:
