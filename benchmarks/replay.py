@@ -375,7 +375,7 @@ def run_tracker(tracker_root: Path, store: Path, sources: Path, timeout: float) 
     proc = subprocess.run(
         [sys.executable, "-m", "tracker", "--store", str(store), "--sources", str(sources), "run",
          "--host-delay", "0", "--per-host", "8", "--ignore-robots", "--json", "-q"],
-        capture_output=True, text=True, env=env, timeout=timeout)
+        capture_output=True, text=True, env=env, timeout=timeout, cwd=store.parent)  # not ROOT: -m imports from cwd
     try:
         report: dict[str, Any] = json.loads(proc.stdout)
     except json.JSONDecodeError:
