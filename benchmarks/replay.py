@@ -412,6 +412,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     try:
         return _replay(args, bundles, work, started)
+    except (RuntimeError, subprocess.SubprocessError, OSError) as exc:
+        print(f"replay stopped: {exc}", file=sys.stderr)
+        return 1
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
