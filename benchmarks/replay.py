@@ -53,9 +53,9 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from tracker.analysis.sameness import fold_markdown  # noqa: E402
-from tracker.extract.convert import normalize_markdown  # noqa: E402
-from tracker.extract.links import mask_volatile  # noqa: E402
+from tracker.analysis.sameness import fold_markdown
+from tracker.extract.convert import normalize_markdown
+from tracker.extract.links import mask_volatile
 
 DAY = 86400
 TRAILER = "X-source-document-location"
@@ -174,7 +174,7 @@ class Replay:
             replay = self
 
             class Handler(BaseHTTPRequestHandler):
-                def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+                def do_GET(self) -> None:
                     found = replay.page(key + self.path)
                     if found is None:
                         self.send_error(404)
@@ -350,7 +350,7 @@ def tracker_versions(store: Path, doc: Doc) -> list[dict[str, Any]]:
     out = []
     for i, (row, label) in enumerate(zip(rows, labels)):
         token_only = i > 0 and mask_volatile(texts[i - 1]) == mask_volatile(texts[i])
-        out.append({"fetched_at": row.fetched_at, "label": label, "token_only": token_only,
+        out.append({"commit": row.commit_sha, "label": label, "token_only": token_only,
                     "summary": row.summary, "text": texts[i]})
     return out
 
@@ -396,6 +396,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write the per-document figures to this file")
     ap.add_argument("--tracker-root", type=Path, default=ROOT, help="source tree of the tracker to run")
     ap.add_argument("--timeout", type=float, default=600.0, help="seconds allowed for one daily run")
+    ap.add_argument("--verbose", "-v", action="store_true", help="also list each document's versions")
     args = ap.parse_args(argv)
 
     data = shared_dir() / "data" / "ota"
@@ -443,6 +444,7 @@ def _replay(args: argparse.Namespace, bundles: dict[str, Path], work: Path, star
     if store.exists():
         shutil.rmtree(store)
     docs: dict[str, Doc] = {}
+    recorded: dict[str, int] = {}  # commit of each version -> the replay time of the run that recorded it
     keep: set[str] | None = None
     current = ""
     try:
@@ -471,6 +473,8 @@ def _replay(args: argparse.Namespace, bundles: dict[str, Path], work: Path, star
                 if doc is None:
                     continue
                 doc.outcomes[item["outcome"]] += 1
+                if item.get("commit"):
+                    recorded[item["commit"]] = when
                 if item["outcome"] == "failed":
                     doc.failures[_short(item.get("error") or "")] += 1
             if n % 10 == 0 or n == len(runs_at):
@@ -480,7 +484,7 @@ def _replay(args: argparse.Namespace, bundles: dict[str, Path], work: Path, star
     finally:
         blobs.close()
         replay.close()
-    results = _compare(args, repos, store, replay, docs, runs_at, work if args.keep else None)
+    results = _compare(args, repos, store, replay, docs, runs_at, recorded, work if args.keep else None)
     _print(results, args, runs_at, time.monotonic() - started)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
@@ -492,13 +496,17 @@ def _short(error: str) -> str:
 
 
 def _compare(args: argparse.Namespace, repos: dict[str, Path], store: Path, replay: Replay,
-             docs: dict[str, Doc], runs_at: list[int], work: Path | None = None) -> dict[str, Any]:
+             docs: dict[str, Doc], runs_at: list[int], recorded: dict[str, int],
+             work: Path | None = None) -> dict[str, Any]:
     """Per document: the tracker's versions and labels against the reference's (with ``work``,
     the folded final texts are written to ``work/compare`` for reading)."""
     rows = []
     for doc in sorted(docs.values(), key=lambda d: (d.service_name.lower(), d.type)):
         ref_count, ref_text, ref_subjects, ref_last = reference_versions(repos["versions"], doc.reference_path,
                                                                          runs_at[0], runs_at[-1])
+        ref_days = [iso(int(t))[:10] for t in git(repos["versions"], "log", "--reverse", "--format=%ct",
+                                                  f"--since={runs_at[0]}", f"--until={runs_at[-1]}", "--",
+                                                  doc.reference_path).decode().split()]
         versions = tracker_versions(store, doc)
         final = replay.unlocal(versions[-1]["text"]) if versions else None
         if work is not None and final is not None and ref_text is not None:
@@ -520,8 +528,10 @@ def _compare(args: argparse.Namespace, repos: dict[str, Path], store: Path, repl
             "outcomes": dict(doc.outcomes),
             "similarity": similarity(final, ref_text, doc.url) if final is not None and ref_text is not None else None,
             "reference_last": ref_last,
-            "versions": [{"at": v["fetched_at"], "label": v["label"], "summary": v["summary"][:160]}
-                         for v in versions],
+            "versions": [{"replay_day": iso(recorded[v["commit"]])[:10] if v["commit"] in recorded else "?",
+                          "label": v["label"],
+                          "summary": v["summary"][:160]} for v in versions],
+            "reference_days": ref_days,
         })
     return {"collection": args.collection, "days": len(runs_at), "from": iso(runs_at[0]), "to": iso(runs_at[-1]),
             "documents": rows}
@@ -539,6 +549,11 @@ def _print(results: dict[str, Any], args: argparse.Namespace, runs_at: list[int]
               f"{r['reference_last']:<10}  {r['failed_checks']:>6}  {sim:>10}  {labels}{flag}")
         for error, count in r["failures"].items():
             print(f"{'':<{width}}    failed {count}x: {error}")
+        if args.verbose:
+            for v in r["versions"]:
+                print(f"{'':<{width}}    {v['replay_day']}  {v['label']}: {v['summary'][:100]}")
+            if r["reference_days"]:
+                print(f"{'':<{width}}    reference versions recorded on {', '.join(r['reference_days'])}")
     total_t = sum(r["tracker_versions"] for r in rows)
     total_r = sum(r["reference_versions"] for r in rows)
     sims = [r["similarity"] for r in rows if r["similarity"] is not None]
@@ -552,7 +567,7 @@ def _print(results: dict[str, Any], args: argparse.Namespace, runs_at: list[int]
     print(f"\ntotal: {len(rows)} documents, {results['days']} daily runs ({results['from']} .. {results['to']} UTC), "
           f"{elapsed:.0f} s")
     print(f"  versions: tracker {total_t}, reference {total_r}")
-    print(f"  tracker's labels: " + ", ".join(f"{k} {v}" for k, v in labels.most_common()))
+    print("  tracker's labels: " + ", ".join(f"{k} {v}" for k, v in labels.most_common()))
     print(f"  versions whose only change is a volatile link token: {token_only}")
     print(f"  failed checks: {failed}")
     print(f"  similarity of final texts (Markdown dialects folded): median {median:.2f}, min "

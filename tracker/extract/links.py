@@ -25,16 +25,16 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import parse_qsl, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 __all__ = [
+    "VOLATILE",
     "canonical_href",
     "canonicalize_links",
     "decode_cfemail",
     "mask_volatile",
-    "VOLATILE",
 ]
 
 # --------------------------------------------------------------------------- rules (data)
@@ -147,7 +147,8 @@ def mask_volatile(text: str) -> str:
 def _mask_target(m: re.Match[str]) -> str:
     group = next(g for g in (1, 2, 3) if m.group(g) is not None)
     url = m.group(group)
-    cut = _AUTHORITY.match(url).end()  # type: ignore[union-attr]  (the pattern matches "" at worst)
+    authority = _AUTHORITY.match(url)  # matches "" at worst
+    cut = authority.end() if authority else 0
     masked = url[:cut] + _mask_tokens(url[cut:])
     if masked == url:
         return m.group(0)
@@ -216,7 +217,7 @@ def _redirect_target(path: str, query: str) -> str | None:
     segment = path.rstrip("/").rsplit("/", 1)[-1]
     if not REDIRECT_SEGMENT.fullmatch(segment):
         return None
-    values = {}
+    values: dict[str, str] = {}
     for name, value in parse_qsl(query, keep_blank_values=False):
         values.setdefault(name.lower(), value.strip())
     for name in REDIRECT_PARAMS:

@@ -40,7 +40,7 @@ class LatestTexts:
         if proc is None or proc.stdin is None or proc.stdout is None:
             return None
         try:
-            proc.stdin.write(f"{sha}:{path}\n".encode("utf-8"))
+            proc.stdin.write(f"{sha}:{path}\n".encode())
             proc.stdin.flush()
             header = proc.stdout.readline().decode("utf-8", "replace").split()
             if len(header) != 3 or header[1] != "blob":  # "<name> missing" or not a file
