@@ -53,17 +53,14 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from tracker.analysis.sameness import fold_markdown
-from tracker.extract.convert import normalize_markdown
-from tracker.extract.links import mask_volatile
+from _shared import shared_data  # noqa: E402
+from tracker.analysis.sameness import fold_markdown  # noqa: E402
+from tracker.extract.convert import normalize_markdown  # noqa: E402
+from tracker.extract.links import mask_volatile  # noqa: E402
 
 DAY = 86400
 TRAILER = "X-source-document-location"
 CONTENT_TYPES = {"html": "text/html", "pdf": "application/pdf", "md": "text/markdown", "txt": "text/plain"}
-
-
-def shared_dir() -> Path:
-    return Path(os.environ.get("TRACKER_SHARED") or ROOT.parent / "shared")
 
 
 def git(repo: Path, *args: str, data: bytes | None = None) -> bytes:
@@ -399,11 +396,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", "-v", action="store_true", help="also list each document's versions")
     args = ap.parse_args(argv)
 
-    data = shared_dir() / "data" / "ota"
-    bundles = {kind: data / f"{args.collection}-{kind}.bundle" for kind in ("snapshots", "declarations", "versions")}
+    bundles = {kind: shared_data(f"ota/{args.collection}-{kind}.bundle")
+               for kind in ("snapshots", "declarations", "versions")}
     missing = [str(p) for p in bundles.values() if not p.exists()]
     if missing:
-        print(f"skipped: {', '.join(missing)} not found (set TRACKER_SHARED to the shared folder)")
+        print(f"skipped: {', '.join(missing)} not found (the shared data folder; set TRACKER_SHARED to use another)")
         return 0
     if args.days < 1:
         ap.error("--days must be 1 or more")
