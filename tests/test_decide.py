@@ -146,6 +146,37 @@ def test_new_bytes_with_the_same_text_are_unchanged():
     assert decide(fetched(noisy), known()).extracted_with is None  # already stored
 
 
+def test_a_text_with_no_clause_changed_is_unchanged_and_the_latest_text_kept():
+    """Only a volatile token in a link and the indentation differ: the latest version stands."""
+    linked = PAGE.replace("<h1>Terms</h1>", '<h1>Terms</h1><p>See the <a href="https://go.acme.test/r/'
+                          '0f8fad5b-d9cb-469f-a165-70867728950e">status page</a>.</p>')
+    relinked = linked.replace("0f8fad5b-d9cb-469f-a165-70867728950e", "6ba7b810-9dad-11d1-80b4-00c04fd430c8")
+    state = cached(known(linked))
+    calls = []
+
+    def latest_text() -> str:
+        calls.append(1)
+        return text_of(linked)
+
+    decision = decide(fetched(relinked), state, latest_text=latest_text)
+    assert decision.outcome == "unchanged" and decision.version is None
+    assert decision.check.summary == "no clause changed; not recorded"
+    # the new bytes map to the text held, so they are not extracted again next time
+    assert decision.cache is not None and decision.cache.content_hash == state.latest_hash
+    assert decision.cache.raw_hash == raw_hash(fetched(relinked))
+    assert calls == [1]
+    # a real change still is one, and the same text never reads the latest one
+    assert decide(fetched(linked.replace("12 months", "6 months")), state, latest_text=latest_text).outcome == \
+        "changed"
+    def must_not_read() -> str:
+        raise AssertionError("the latest text must not be read when the hash is the same")
+
+    assert decide(fetched(linked), state, latest_text=must_not_read).outcome == "unchanged"
+    # without the latest text (unreadable, or not passed) a different hash is a new text
+    assert decide(fetched(relinked), state, latest_text=lambda: None).outcome == "changed"
+    assert decide(fetched(relinked), state).outcome == "changed"
+
+
 # --------------------------------------------------------------------------- not a document
 
 

@@ -21,10 +21,13 @@ import html_to_markdown.api as h2m_api
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from tracker.errors import ExtractError
+from tracker.extract.links import canonicalize_links
 from tracker.sources.config import Range, Selector
 from tracker.sources.selectors import check_selector
 
-EXTRACTOR_VERSION = "1"
+# 2: pages parsed with scripting on (``<noscript>`` is text, as in a browser), canonical link
+#    targets (links.py), nested stray lists, whitespace at block edges dropped.
+EXTRACTOR_VERSION = "2"
 
 # Never text a reader sees as terms; dropped before `remove`/`select` run.
 ALWAYS_DROP = ("script", "style", "noscript", "template", "svg", "iframe")
@@ -242,8 +245,12 @@ def html_to_markdown(
     """
     _validate_selectors(select, "select")
     _validate_selectors(remove, "remove")
-    tree = LexborHTMLParser(html)
+    # scripting=True builds the tree a browser that runs scripts builds (and the one the browser
+    # path's page.content() serialises): <noscript> content is raw text, so a
+    # <noscript><iframe></noscript> in <head> cannot swallow the page as iframe text.
+    tree = LexborHTMLParser(html, scripting=True)
     _drop_noise(tree)
+    _nest_stray_lists(tree)
     for item in remove:
         if isinstance(item, Range):
             _remove_range(tree, item)
@@ -258,6 +265,7 @@ def html_to_markdown(
         roots = list(_selected(tree, [s for s in select if isinstance(s, str)])) if select else [tree.root]
     for root in roots:
         if root is not None:
+            canonicalize_links(root)  # only the kept part: a page's menus hold most of its links
             _collapse_whitespace(root)
     fragment = "\n".join(root.html or "" for root in roots if root is not None)
     return normalize_markdown(_convert(fragment, base_url))
@@ -281,6 +289,20 @@ def _drop_noise(tree: LexborHTMLParser) -> None:
         return
     comments = [n for n in tree.root.traverse(include_text=True) if n.is_comment_node]
     for node in comments:
+        node.decompose()
+
+
+def _nest_stray_lists(tree: LexborHTMLParser) -> None:
+    """Move a list written directly inside a list (``<ul><li>a</li><ul>...</ul></ul>``, invalid
+    but common) into the item before it, where browsers show it and where the valid markup puts
+    it, so its items keep their parent and fixing the HTML changes nothing."""
+    for node in tree.css("ul > ul, ul > ol, ol > ul, ol > ol"):
+        item = node.prev
+        while item is not None and item.is_text_node and not (item.text_content or "").strip():
+            item = item.prev
+        if item is None or item.tag != "li":
+            continue
+        item.insert_child(node)  # inserts a copy
         node.decompose()
 
 
@@ -433,11 +455,23 @@ _HTML_WHITESPACE = " \t\n\r\f"
 _HTML_SPACE = re.compile(r" [ \t\n\r\f]+|\t[ \t\n\r\f]*|\n[ \t\n\r\f]*|\r[ \t\n\r\f]*|\f[ \t\n\r\f]*")
 
 
+# Elements that start and end a line box: whitespace at their edges is not rendered.
+_BLOCKS = frozenset(
+    "address article aside blockquote body br caption center dd details dialog dir div dl dt "
+    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li "
+    "main menu nav ol optgroup option p pre search section summary table tbody td tfoot th "
+    "thead tr ul".split()
+)
+
+
 def _collapse_whitespace(root: LexborNode) -> None:
     """Collapse source whitespace like a browser does.
 
     The converter keeps newlines from the HTML source inside paragraphs, so re-wrapping the
-    page source would otherwise look like a change.
+    page source would otherwise look like a change. Whitespace next to a block boundary is
+    dropped as a browser drops it (a line never starts or ends with a collapsible space), so a
+    pretty-printed page and its minified form give the same text: otherwise the space between
+    a ``</ul>`` and a ``<span>`` becomes a continuation line of the last list item.
     """
     keep = {n.mem_id for pre in root.css(_PRE_TAGS) for n in pre.traverse(include_text=True)}
     # Collected first, so that the walk never steps on a node that has been replaced.
@@ -445,8 +479,24 @@ def _collapse_whitespace(root: LexborNode) -> None:
     for node in texts:
         text = node.text_content or ""
         collapsed = _collapsed(text)
-        if collapsed != text:
+        if collapsed[:1] == " " and _at_block_edge(node.prev, node):
+            collapsed = collapsed[1:]
+        if collapsed[-1:] == " " and _at_block_edge(node.next, node):
+            collapsed = collapsed[:-1]
+        if collapsed == text:
+            continue
+        if collapsed:
             node.replace_with(collapsed)
+        else:
+            node.decompose()
+
+
+def _at_block_edge(sibling: LexborNode | None, node: LexborNode) -> bool:
+    """Is the side of ``node`` where ``sibling`` is (None: the parent's edge) a block boundary?"""
+    if sibling is None:
+        parent = node.parent
+        return parent is not None and parent.tag in _BLOCKS
+    return sibling.is_element_node and sibling.tag in _BLOCKS
 
 
 def _collapsed(text: str) -> str:

@@ -21,7 +21,9 @@ The order of the checks, cheapest first:
 3. the very bytes the latest text was extracted from (same raw hash, same settings): unchanged
    without extracting them again;
 4. a body that is no document (binary content type, empty), or whose extraction fails: failed;
-5. the text of the latest version: unchanged;
+5. the text of the latest version, or a text with no clause changed from it (volatile link
+   tokens, layout, Markdown dialect: ``tracker.analysis.sameness``): unchanged, and the archive
+   keeps the text it has;
 6. a new text that looks like an error page served as 200: failed;
 7. a new text that lost more than ``max_shrink`` of the last one: held until seen in 3
    consecutive runs (or ``confirm``); a new text with ``confirm = N``: pending until seen in N;
@@ -130,15 +132,20 @@ class Decision:
 
 
 Extractor = Callable[[Fetched], str]
+LatestText = Callable[[], "str | None"]
 
 
-def decide(fetched: Fetched, state: DocumentState, *, confirm: int = 1, extract: Extractor | None = None) -> Decision:
+def decide(fetched: Fetched, state: DocumentState, *, confirm: int = 1, extract: Extractor | None = None,
+           latest_text: LatestText | None = None) -> Decision:
     """Decide what ``fetched`` means for its document (``fetched.document``), given ``state``.
 
     ``confirm`` is the run-wide number of consecutive runs a new text must be seen in (the
     document's own ``confirm`` wins when larger). ``extract`` turns the fetched bytes into the
     document's text (default ``extract_text``) and may raise ``ExtractError``, which becomes a
-    "failed" outcome. Never raises for a bad page; does no I/O.
+    "failed" outcome. ``latest_text`` returns the latest recorded text (None if unreadable); it
+    is called only when a new text's hash differs from the latest one, to tell whether any
+    clause changed (without it, any other hash is a new text). Never raises for a bad page; does
+    no I/O of its own.
     """
     if fetched.skipped:
         return Decision(_check(fetched, "skipped", summary=fetched.skipped))
@@ -159,7 +166,7 @@ def decide(fetched: Fetched, state: DocumentState, *, confirm: int = 1, extract:
         text = (extract or extract_text)(fetched)
     except ExtractError as exc:
         return Decision(_check(fetched, "failed", error=extraction_message(exc)))
-    return _new_text(fetched, state, text, settings, raw, max(confirm, fetched.document.confirm))
+    return _new_text(fetched, state, text, settings, raw, max(confirm, fetched.document.confirm), latest_text)
 
 
 def _not_modified(fetched: Fetched, state: DocumentState, settings: str) -> Decision:
@@ -175,13 +182,19 @@ def _not_modified(fetched: Fetched, state: DocumentState, settings: str) -> Deci
     return _unchanged(fetched, state, cache, http_status=304)
 
 
-def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, raw: str, needed: int) -> Decision:
+def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, raw: str, needed: int,
+              latest_text: LatestText | None = None) -> Decision:
     """An extracted text: unchanged, an error page, held or pending, or a new version."""
     text_hash = content_hash(text)
     extracted_with = settings if state.settings != settings else None
     cache = _remember(fetched, text_hash, settings, raw)
     if text_hash == state.latest_hash:
         return replace(_unchanged(fetched, state, cache), extracted_with=extracted_with)
+    if state.latest_hash is not None and latest_text is not None and _same_terms(latest_text, text):
+        # Not a new version: the archive keeps the latest text, and these bytes map to it.
+        unchanged = _unchanged(fetched, state, _remember(fetched, state.latest_hash, settings, raw))
+        return replace(unchanged, check=replace(unchanged.check, summary=NO_CLAUSE_CHANGED),
+                       extracted_with=extracted_with)
     # Is it an error page served as 200, or a page that suddenly lost most of itself? Comparisons
     # with the last text only mean something if it was extracted the same way: a narrower
     # `select` shrinks the text on purpose.
@@ -199,6 +212,17 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
                     version=to_version(fetched, text, kind=kind, revert_of=revert_of),
                     event=_back(fetched, state), forget_sighting=state.sighting is not None,
                     extracted_with=extracted_with, cache=cache)
+
+
+NO_CLAUSE_CHANGED = "no clause changed; not recorded"
+
+
+def _same_terms(latest_text: LatestText, text: str) -> bool:
+    """Is ``text`` the latest text as far as its clauses go (``tracker.analysis.sameness``)?"""
+    from tracker.analysis.sameness import same_terms
+
+    previous = latest_text()
+    return previous is not None and same_terms(previous, text)
 
 
 def _not_confirmed(fetched: Fetched, state: DocumentState, text_hash: str, shrank: str | None,

@@ -28,6 +28,7 @@ from tracker.errors import StoreError
 from tracker.fetch import FetchOptions, Validators, fetch_all
 from tracker.run.decide import Decision, DocumentState, decide, fingerprint
 from tracker.run.events import DocumentChecked, RunEvents, RunFinished, RunStarted, RunSubscriber, VersionRecorded
+from tracker.run.latest import LatestTexts
 from tracker.run.result import CheckOutcome, RunResult
 from tracker.run.state import load_states
 from tracker.sources.config import Document
@@ -96,10 +97,13 @@ class _Run:
     async def fetch_and_record(self, options: FetchOptions) -> None:
         """Fetch every document, carry out each decision as its page arrives, then wait until
         every new version is committed and indexed."""
+        latest = LatestTexts(self.store, self.index)  # read only for texts whose hash changed
         async for fetched in fetch_all(self.documents, options, self._validators()):
             self.recorder.poll()
             state = self.states.get(fetched.document.key, DocumentState())
-            self._carry_out(decide(fetched, state, confirm=self.confirm))
+            doc = fetched.document
+            self._carry_out(decide(fetched, state, confirm=self.confirm, latest_text=lambda: latest.text(doc)))
+        latest.close()
         self._hand_over()
         self.recorder.drain()
         self.store.checkout_if_stale()  # once per run, not once per batch
