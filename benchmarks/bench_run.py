@@ -164,21 +164,7 @@ def serve(site: Path) -> None:
             headers = {}
         return web.Response(body=path.read_bytes(), content_type="text/html", charset="utf-8", headers=headers)
 
-    async def report_nonce(data: dict) -> None:
-    n, res = data["n"], data["results"]
-    ref, none, ten, first = res["reference"], res["no-change"], res["10%-changed"], res["first"]
-    print(f"\nnonce scenario, N={n} (per-request noise, no validators)")
-    print(f"  {'scenario':<14} {'wall s':>7} {'cpu s':>7} {'peak MB':>8}  summary")
-    for name, s in res.items():
-        summary = s.out.splitlines()[-1] if s.out and name != "reference" else ""
-        print(f"  {name:<14} {s.wall:7.2f} {s.cpu:7.2f} {s.maxrss_mb:8.0f}  {summary}"
-              f"{'' if s.code == 0 else f'  (exit {s.code})'}")
-    print(f"  no-change / reference: {none.wall / ref.wall:.2f}x (target <= 3)")
-    print(f"  first run of {n} new documents: {first.wall:.2f} s (target <= 5)")
-    print(f"  10% changed / no-change: {ten.wall / none.wall:.2f}x (target <= 1.5)")
-
-
-def main() -> None:
+    async def main() -> None:
         app = web.Application()
         app.router.add_get("/p/{name}", page)
         runner = web.AppRunner(app, access_log=None)
@@ -200,21 +186,7 @@ def reference(urls_file: Path, concurrency: int) -> None:
 
     urls = urls_file.read_text().split()
 
-    async def report_nonce(data: dict) -> None:
-    n, res = data["n"], data["results"]
-    ref, none, ten, first = res["reference"], res["no-change"], res["10%-changed"], res["first"]
-    print(f"\nnonce scenario, N={n} (per-request noise, no validators)")
-    print(f"  {'scenario':<14} {'wall s':>7} {'cpu s':>7} {'peak MB':>8}  summary")
-    for name, s in res.items():
-        summary = s.out.splitlines()[-1] if s.out and name != "reference" else ""
-        print(f"  {name:<14} {s.wall:7.2f} {s.cpu:7.2f} {s.maxrss_mb:8.0f}  {summary}"
-              f"{'' if s.code == 0 else f'  (exit {s.code})'}")
-    print(f"  no-change / reference: {none.wall / ref.wall:.2f}x (target <= 3)")
-    print(f"  first run of {n} new documents: {first.wall:.2f} s (target <= 5)")
-    print(f"  10% changed / no-change: {ten.wall / none.wall:.2f}x (target <= 1.5)")
-
-
-def main() -> None:
+    async def main() -> None:
         limit = asyncio.Semaphore(concurrency)
         async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as session:
             async def one(url: str) -> str:
@@ -243,21 +215,7 @@ def reference_select(urls_file: Path, concurrency: int) -> None:
         main = tree.css_first("main")
         return hashlib.sha256((main.html if main is not None else "").encode()).hexdigest()
 
-    async def report_nonce(data: dict) -> None:
-    n, res = data["n"], data["results"]
-    ref, none, ten, first = res["reference"], res["no-change"], res["10%-changed"], res["first"]
-    print(f"\nnonce scenario, N={n} (per-request noise, no validators)")
-    print(f"  {'scenario':<14} {'wall s':>7} {'cpu s':>7} {'peak MB':>8}  summary")
-    for name, s in res.items():
-        summary = s.out.splitlines()[-1] if s.out and name != "reference" else ""
-        print(f"  {name:<14} {s.wall:7.2f} {s.cpu:7.2f} {s.maxrss_mb:8.0f}  {summary}"
-              f"{'' if s.code == 0 else f'  (exit {s.code})'}")
-    print(f"  no-change / reference: {none.wall / ref.wall:.2f}x (target <= 3)")
-    print(f"  first run of {n} new documents: {first.wall:.2f} s (target <= 5)")
-    print(f"  10% changed / no-change: {ten.wall / none.wall:.2f}x (target <= 1.5)")
-
-
-def main() -> None:
+    async def main() -> None:
         limit = asyncio.Semaphore(concurrency)
         async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as session:
             async def one(url: str) -> str:
