@@ -209,17 +209,18 @@ class Plain:
 
 @pytest.fixture
 def extractions(monkeypatch):
-    """Count calls of the real extractor (it still runs)."""
+    """Count the real extractor's conversions of a page to Markdown (they still run): a run
+    parses and selects every page it fetches, and converts only the regions it has not seen."""
     import tracker.extract.convert
 
     calls: list[str] = []
-    real = tracker.extract.convert.extract
+    real = tracker.extract.convert.to_text
 
-    def counting(raw, *args, **kwargs):
-        calls.append(kwargs.get("url", ""))
-        return real(raw, *args, **kwargs)
+    def counting(found):
+        calls.append(found.url)
+        return real(found)
 
-    monkeypatch.setattr(tracker.extract.convert, "extract", counting)
+    monkeypatch.setattr(tracker.extract.convert, "to_text", counting)
     return calls
 
 
