@@ -34,6 +34,7 @@ The order of the checks, cheapest first:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass, field, replace
@@ -297,13 +298,18 @@ def fingerprint(doc: Document) -> str:
     this is unchanged (new selectors or a new extractor need the full page)."""
     from tracker.extract.convert import EXTRACTOR_VERSION
 
+    return _fingerprint(doc, EXTRACTOR_VERSION)
+
+
+@functools.lru_cache(maxsize=4096)  # asked twice per document and run (validators, decide)
+def _fingerprint(doc: Document, extractor_version: str) -> str:
     # A range is written as its sources.toml table; a plain selector stays a string, so a document
     # without ranges keeps the fingerprint it had before ranges existed (and its validators).
     def items(selectors: tuple[Any, ...]) -> list[Any]:
         return [s if isinstance(s, str) else s.as_dict() for s in selectors]
 
     data = [doc.url, items(doc.select), items(doc.remove), [list(h) for h in doc.headers], doc.user_agent,
-            EXTRACTOR_VERSION]
+            extractor_version]
     if doc.parts:  # only then, so single-page documents keep their fingerprints
         data.append([[p.url, items(p.select), items(p.remove), p.render] for p in doc.parts])
     return hashlib.sha256(json.dumps(data).encode()).hexdigest()[:16]
