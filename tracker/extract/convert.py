@@ -209,8 +209,11 @@ class Region:
     kind: str  # "html", "text" or "pdf"
     digest: str
     url: str
-    content: object  # html: the kept roots (LexborNode list); text: str; pdf: bytes
-    tree: LexborHTMLParser | None = None  # keeps the roots' tree alive until conversion
+    roots: list[LexborNode] = dataclasses.field(default_factory=list)  # html: the kept parts
+    tree: LexborHTMLParser | None = None  # html: keeps the roots' tree alive until conversion
+    text: str = ""  # text: the decoded page
+    raw: bytes = b""  # pdf: the file
+    content_type: str | None = None  # pdf: as served (named in errors)
 
 
 def _digest(kind: str, url: str, content: str | bytes) -> str:
@@ -233,13 +236,13 @@ def region(
     an image/audio/video/font.
     """
     if _is_pdf(raw, content_type, url):
-        return Region("pdf", _digest("pdf", url, raw), url, (raw, content_type))
+        return Region("pdf", _digest("pdf", url, raw), url, raw=raw, content_type=content_type)
     text = decode(raw, content_type)
     if _kind(text, content_type, url) == "html":
         tree, roots = _html_region(text, select=select, remove=remove)
         fragment = "\n".join(root.html or "" for root in roots if root is not None)
-        return Region("html", _digest("html", url, fragment), url, roots, tree)
-    return Region("text", _digest("text", url, text), url, text)
+        return Region("html", _digest("html", url, fragment), url, roots=roots, tree=tree)
+    return Region("text", _digest("text", url, text), url, text=text)
 
 
 def to_text(found: Region) -> str:
@@ -248,16 +251,16 @@ def to_text(found: Region) -> str:
     if found.kind == "pdf":
         from tracker.extract.pdf import pdf_to_text
 
-        raw, content_type = found.content  # type: ignore[misc]
         try:
-            text = pdf_to_text(raw)
+            text = pdf_to_text(found.raw)
         except ExtractError as exc:
-            raise ExtractError(f"{exc} (served as {_media_type(content_type) or 'no Content-Type'})") from None
+            served = _media_type(found.content_type) or "no Content-Type"
+            raise ExtractError(f"{exc} (served as {served})") from None
         return _nonempty(normalize_markdown(text), found.url)
     if found.kind == "html":
-        result = _region_markdown(found.content, found.url)  # type: ignore[arg-type]
+        result = _region_markdown(found.roots, found.url)
     else:
-        result = normalize_markdown(found.content)  # type: ignore[arg-type]
+        result = normalize_markdown(found.text)
     return _nonempty(result, found.url)
 
 
