@@ -1,6 +1,7 @@
 """Hand-run benchmark of `tracker run` against a local server of generated terms pages.
 
 Run: .venv/bin/python benchmarks/bench_run.py [--sizes 100 1000] [--repeat 3] [--concurrency 16]
+     [--nonce-size 300] [--only standard|nonce]
 
 Why: scheduled runs over thousands of documents must stay cheap. For each N it times, as separate
 `tracker run` processes (per-process CPU and peak RSS from wait4):
