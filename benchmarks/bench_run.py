@@ -1,6 +1,7 @@
 """Hand-run benchmark of `tracker run` against a local server of generated terms pages.
 
 Run: .venv/bin/python benchmarks/bench_run.py [--sizes 100 1000] [--repeat 3] [--concurrency 16]
+     [--nonce-size 300] [--only standard|nonce]
 
 Why: scheduled runs over thousands of documents must stay cheap. For each N it times, as separate
 `tracker run` processes (per-process CPU and peak RSS from wait4):
@@ -17,6 +18,19 @@ URLs, printing our time as a ratio to it. The server is an aiohttp process servi
 generated directory (50-300 KB pages with head scripts, a JSON blob, nav, cookie banner, nested
 sections, footer). All pages are on one host, so per-host limit and delay are lifted to the
 reference client's concurrency. Medians over --repeat runs where a scenario can be repeated.
+
+The nonce scenario (--nonce-size, 300 by default) serves the same pages with per-request noise, as
+real terms pages do: a fresh nonce in the footer (text and a <script nonce>), a CSRF token in a
+form inside <main>, a request id in an HTML comment inside <main>; and no ETag / Last-Modified. Every
+body then differs from the last, so neither a 304 nor the same-bytes shortcut applies. It times
+
+  nonce reference   fetch + parse (selectolax) + select `main` + drop the cookie banner + sha256,
+                    in one process at the same concurrency: the least a no-change run can do
+  nonce first       empty store, 300 new documents
+  nonce no-change   nothing changed but the noise
+  nonce 10%         one clause changed in 10% of the pages
+
+and prints no-change / reference and 10% / no-change, measured side by side in the same run.
 """
 
 from __future__ import annotations
@@ -33,6 +47,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,6 +124,18 @@ def write_sources(path: Path, port: int, n: int) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def add_noise(page: bytes) -> bytes:
+    """``page`` as a server that renders per request sends it: a nonce in the footer (text and a
+    script attribute), a CSRF token in a form and a request id in a comment, both inside <main>."""
+    token = uuid.uuid4().hex
+    page = page.replace(b"<main><article>", f"<main><!-- request-id: {uuid.uuid4()} --><article>".encode(), 1)
+    page = page.replace(b"</article></main>",
+                        b'<form method="post" action="/consent"><input type="hidden" name="csrf" value="'
+                        + token.encode() + b'"><button>I agree</button></form></article></main>', 1)
+    return page.replace(b"</footer>", f'<p class="build">Rendered {token[:12]}</p>'
+                                      f'<script nonce="{token[12:]}">window.x=1</script></footer>'.encode(), 1)
+
+
 # --------------------------------------------------------------------------- server (subprocess)
 
 
@@ -118,12 +145,16 @@ def serve(site: Path) -> None:
 
     from aiohttp import web
 
+    nonce = (site / ".nonce").exists()  # per-request noise, no validators
+
     async def page(request: web.Request) -> web.StreamResponse:
         path = site / request.match_info["name"]
         try:
             st = path.stat()
         except OSError:
             return web.Response(status=404)
+        if nonce:
+            return web.Response(body=add_noise(path.read_bytes()), content_type="text/html", charset="utf-8")
         etag = f'"{st.st_mtime_ns:x}-{st.st_size:x}"'
         modified = formatdate(st.st_mtime, usegmt=True)
         if not (site / ".no-validators").exists():
@@ -162,6 +193,36 @@ def reference(urls_file: Path, concurrency: int) -> None:
             async def one(url: str) -> str:
                 async with limit, session.get(url) as resp:
                     return hashlib.sha256(await resp.read()).hexdigest()
+
+            digests = await asyncio.gather(*(one(u) for u in urls))
+        assert len(digests) == len(urls)
+
+    asyncio.run(main())
+
+
+def reference_select(urls_file: Path, concurrency: int) -> None:
+    """The least a no-change run over noisy pages can do, in one process: GET every URL at
+    ``concurrency``, parse it (selectolax, the tracker's parser), select ``main``, drop the cookie
+    banner and hash what is left."""
+    import aiohttp
+    from selectolax.lexbor import LexborHTMLParser
+
+    urls = urls_file.read_text().split()
+
+    def region_hash(body: bytes) -> str:
+        tree = LexborHTMLParser(body.decode("utf-8"))
+        for node in tree.css(".cookie-banner"):
+            node.decompose()
+        main = tree.css_first("main")
+        return hashlib.sha256((main.html if main is not None else "").encode()).hexdigest()
+
+    async def main() -> None:
+        limit = asyncio.Semaphore(concurrency)
+        async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as session:
+            async def one(url: str) -> str:
+                async with limit, session.get(url) as resp:
+                    body = await resp.read()
+                return region_hash(body)
 
             digests = await asyncio.gather(*(one(u) for u in urls))
         assert len(digests) == len(urls)
@@ -259,6 +320,48 @@ def bench(n: int, repeat: int, concurrency: int, work: Path) -> dict:
     return {"n": n, "page_mb": page_bytes / 1e6, "results": results, "archive_mb": archive / 1e6}
 
 
+def bench_nonce(n: int, repeat: int, concurrency: int, work: Path) -> dict:
+    """The nonce scenario: ``n`` pages with per-request noise and no validators (see the module doc)."""
+    site = work / f"nonce{n}"
+    revision = {i: 0 for i in range(n)}
+    write_pages(site, range(n), revision)
+    (site / ".nonce").touch()
+    server = subprocess.Popen([sys.executable, __file__, "_serve", str(site)], stdout=subprocess.PIPE, cwd=ROOT)
+    try:
+        port = int(server.stdout.readline())  # type: ignore[union-attr]
+        sources = work / f"nonce-sources{n}.toml"
+        write_sources(sources, port, n)
+        urls = work / f"nonce-urls{n}.txt"
+        urls.write_text("\n".join(f"http://127.0.0.1:{port}/p/{i}.html" for i in range(n)))
+        store = work / f"nonce-store{n}"
+
+        def tracker() -> list[str]:
+            return [sys.executable, "-m", "tracker", "--store", str(store), "--sources", str(sources), "run", "-q",
+                    "--concurrency", str(concurrency), "--per-host", str(concurrency), "--host-delay", "0"]
+
+        def reference() -> Sample:
+            return measure([sys.executable, __file__, "_reference_select", str(urls), str(concurrency)])
+
+        results: dict[str, list[Sample]] = {"reference": [], "first": [], "no-change": [], "10%-changed": []}
+        for _ in range(repeat):  # a fresh store each time; the last one is kept
+            shutil.rmtree(store, ignore_errors=True)
+            results["first"].append(measure(tracker()))
+        rng = random.Random(n)
+        for _ in range(repeat):
+            # Interleaved, so that the machine's load weighs on the ratios' two sides alike.
+            results["reference"].append(reference())
+            results["no-change"].append(measure(tracker()))
+            changed = rng.sample(range(n), max(1, n // 10))
+            for i in changed:
+                revision[i] += 1
+            write_pages(site, changed, revision)
+            results["10%-changed"].append(measure(tracker()))
+    finally:
+        server.terminate()
+        server.wait()
+    return {"n": n, "results": {name: median(samples) for name, samples in results.items()}}
+
+
 def polite_estimate(n: int, hosts: int, per_host: int, delay: float, concurrency: int, latency: float) -> float:
     """Seconds for ``n`` documents spread evenly over ``hosts`` with the polite defaults.
 
@@ -272,15 +375,33 @@ def polite_estimate(n: int, hosts: int, per_host: int, delay: float, concurrency
     return max(host_bound, global_bound)
 
 
+def report_nonce(data: dict) -> None:
+    n, res = data["n"], data["results"]
+    ref, none, ten, first = res["reference"], res["no-change"], res["10%-changed"], res["first"]
+    print(f"\nnonce scenario, N={n} (per-request noise, no validators)")
+    print(f"  {'scenario':<14} {'wall s':>7} {'cpu s':>7} {'peak MB':>8}  summary")
+    for name, s in res.items():
+        summary = s.out.splitlines()[-1] if s.out and name != "reference" else ""
+        print(f"  {name:<14} {s.wall:7.2f} {s.cpu:7.2f} {s.maxrss_mb:8.0f}  {summary}"
+              f"{'' if s.code == 0 else f'  (exit {s.code})'}")
+    print(f"  no-change / reference: {none.wall / ref.wall:.2f}x wall (target <= 3), {none.cpu / ref.cpu:.2f}x cpu")
+    print(f"  first run of {n} new documents: {first.wall:.2f} s (target <= 5)")
+    print(f"  10% changed / no-change: {ten.wall / none.wall:.2f}x wall (target <= 1.5), {ten.cpu / none.cpu:.2f}x cpu")
+
+
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "_serve":
         return serve(Path(sys.argv[2]))
     if len(sys.argv) > 1 and sys.argv[1] == "_reference":
         return reference(Path(sys.argv[2]), int(sys.argv[3]))
+    if len(sys.argv) > 1 and sys.argv[1] == "_reference_select":
+        return reference_select(Path(sys.argv[2]), int(sys.argv[3]))
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--nonce-size", type=int, default=300, help="pages in the nonce scenario (0: skip it)")
+    parser.add_argument("--only", choices=("standard", "nonce"), help="run one scenario group only")
     parser.add_argument("--keep", help="work directory to keep (default: a temporary one)")
     args = parser.parse_args()
 
@@ -289,6 +410,10 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, concurrency {args.concurrency}, "
           f"repeat {args.repeat}, work dir {work}")
     try:
+        if args.only != "standard" and args.nonce_size:
+            report_nonce(bench_nonce(args.nonce_size, args.repeat, args.concurrency, work))
+        if args.only == "nonce":
+            return
         for n in args.sizes:
             data = bench(n, args.repeat, args.concurrency, work)
             res = data["results"]

@@ -25,6 +25,8 @@ from tracker.run.decide import (
     extract_text,
     fingerprint,
     raw_hash,
+    region_hash,
+    select_regions,
 )
 from tracker.run.result import OUTCOME_KINDS
 from tracker.sources.config import Document, Part
@@ -67,6 +69,21 @@ def cached(state: DocumentState, *, etag: str | None = '"v1"', raw: str | None =
 
 def no_extraction(page: Fetched) -> str:
     raise AssertionError("the extractor must not run")
+
+
+def region_of(body: str, doc: Document = DOC) -> str:
+    """The region hash of ``body`` for ``doc``, as a check remembers it."""
+    return region_hash(select_regions(fetched(body, doc=doc)))
+
+
+def refuse_conversion(monkeypatch) -> None:
+    """From now on, converting a region to Markdown fails the test (regions are still computed)."""
+    import tracker.extract.convert
+
+    def refuse(found):
+        raise AssertionError("the region must not be converted")
+
+    monkeypatch.setattr(tracker.extract.convert, "to_text", refuse)
 
 
 # --------------------------------------------------------------------------- not fetched, failed
@@ -177,6 +194,80 @@ def test_a_text_with_no_clause_changed_is_unchanged_and_the_latest_text_kept():
     assert decide(fetched(relinked), state).outcome == "changed"
 
 
+# Per-request noise: what changes on every fetch of a page whose terms did not change.
+NOISY = PAGE.replace("<nav>menu</nav>", '<nav>menu</nav><!-- request 1 --><footer nonce="a1">built a1</footer>') \
+    .replace("</main>", '<form><input type="hidden" name="csrf" value="t1"><button>Agree</button></form>'
+                        "<!-- request 1 --></main>")
+
+
+def noisy(n: int) -> str:
+    return NOISY.replace("request 1", f"request {n}").replace("a1", f"a{n}").replace('"t1"', f'"t{n}"')
+
+
+def test_new_bytes_with_the_same_region_are_unchanged_without_conversion(monkeypatch):
+    state = replace(known(), cache=CacheEntry(None, None, known().latest_hash, fingerprint(DOC), raw_hash(fetched(
+        noisy(1))), region_of(noisy(1))))
+    page = fetched(noisy(2))
+    refuse_conversion(monkeypatch)
+    assert raw_hash(page) != state.cache.raw_hash and region_of(noisy(2)) == region_of(noisy(1))
+    decision = decide(page, state)
+    assert decision.outcome == "unchanged" and decision.version is None
+    assert decision.cache == CacheEntry(None, None, state.latest_hash, fingerprint(DOC), raw_hash(page),
+                                        region_of(noisy(2)))
+
+
+def test_a_region_changed_in_one_character_is_converted_and_recorded():
+    state = replace(known(NOISY), cache=CacheEntry(None, None, known(NOISY).latest_hash, fingerprint(DOC), None,
+                                                   region_of(NOISY)))
+    one_char = noisy(2).replace("section 7 expire after 12", "section 7 expire after 13")
+    decision = decide(fetched(one_char), state)
+    assert decision.outcome == "changed" and decision.version is not None
+    assert "section 7 expire after 13 months" in decision.version.text
+    assert decision.cache is not None and decision.cache.region_hash == region_of(one_char)
+
+
+def count_conversions(monkeypatch) -> list[str]:
+    """The URLs of the regions converted to Markdown from now on (the real conversion runs)."""
+    import tracker.extract.convert
+
+    converted: list[str] = []
+    real = tracker.extract.convert.to_text
+    monkeypatch.setattr(tracker.extract.convert, "to_text", lambda found: converted.append(found.url) or real(found))
+    return converted
+
+
+def test_the_same_region_under_new_settings_is_converted_again(monkeypatch):
+    state = replace(known(), cache=CacheEntry(None, None, known().latest_hash, fingerprint(DOC), None, region_of(PAGE)))
+    wider = replace(DOC, remove=("nav",))  # the same region, but other settings: the text may differ
+    assert region_of(PAGE, wider) == region_of(PAGE)
+    converted = count_conversions(monkeypatch)
+    assert decide(fetched(PAGE), state).outcome == "unchanged" and converted == []
+    decision = decide(fetched(PAGE, doc=wider), state)
+    assert converted == [DOC.url]
+    assert decision.outcome == "unchanged" and decision.extracted_with == fingerprint(wider)
+    assert decision.cache is not None and decision.cache.fingerprint == fingerprint(wider)
+
+
+def test_the_same_region_under_a_new_extractor_version_is_converted_again(monkeypatch):
+    import tracker.extract.convert
+
+    state = replace(known(), cache=CacheEntry(None, None, known().latest_hash, fingerprint(DOC), None, region_of(PAGE)))
+    converted = count_conversions(monkeypatch)
+    assert decide(fetched(noisy(2)), state).outcome == "changed" and converted == [DOC.url]  # the form is new text
+    converted.clear()
+    assert decide(fetched(PAGE), state).outcome == "unchanged" and converted == []
+    monkeypatch.setattr(tracker.extract.convert, "EXTRACTOR_VERSION", "next")
+    decision = decide(fetched(PAGE), state)
+    assert converted == [DOC.url]  # the cache was written by another extractor: not trusted
+    assert decision.outcome == "unchanged" and decision.extracted_with == fingerprint(DOC)
+    assert decision.cache is not None and decision.cache.fingerprint == fingerprint(DOC) != state.cache.fingerprint
+
+
+def test_hidden_form_fields_are_no_part_of_the_text():
+    assert text_of(noisy(1)) == text_of(noisy(2)) == text_of(NOISY.replace('<input type="hidden" name="csrf" '
+                                                                              'value="t1">', ""))
+
+
 # --------------------------------------------------------------------------- not a document
 
 
@@ -231,7 +322,7 @@ def test_the_first_text_of_a_document_is_new():
     assert (decision.version.raw, decision.version.raw_ext, decision.version.fetched_at) == (PAGE.encode(), "html", AT)
     assert decision.extracted_with == fingerprint(DOC)
     assert decision.cache == CacheEntry(None, None, content_hash(text_of(PAGE)), fingerprint(DOC),
-                                        raw_hash(fetched(PAGE)))
+                                        raw_hash(fetched(PAGE)), region_of(PAGE))
 
 
 def test_a_new_text_is_changed_and_its_validators_are_remembered():

@@ -209,17 +209,18 @@ class Plain:
 
 @pytest.fixture
 def extractions(monkeypatch):
-    """Count calls of the real extractor (it still runs)."""
+    """Count the real extractor's conversions of a page to Markdown (they still run): a run
+    parses and selects every page it fetches, and converts only the regions it has not seen."""
     import tracker.extract.convert
 
     calls: list[str] = []
-    real = tracker.extract.convert.extract
+    real = tracker.extract.convert.to_text
 
-    def counting(raw, *args, **kwargs):
-        calls.append(kwargs.get("url", ""))
-        return real(raw, *args, **kwargs)
+    def counting(found):
+        calls.append(found.url)
+        return real(found)
 
-    monkeypatch.setattr(tracker.extract.convert, "extract", counting)
+    monkeypatch.setattr(tracker.extract.convert, "to_text", counting)
     return calls
 
 
@@ -258,6 +259,64 @@ def test_same_bytes_are_extracted_again_when_what_decodes_them_changed(serve, tm
     result = run_snapshot(store, [narrower], FAST)
     assert [o.outcome for o in result.outcomes] == ["changed"]  # the new selector took effect
     assert len(extractions) == 3
+
+
+class Noisy:
+    """A page rendered per request, as real terms pages are: a fresh nonce in the footer, a CSRF
+    token in a form and a request id in a comment inside the selected region; no validators."""
+
+    def __init__(self) -> None:
+        self.terms = "Credits expire after 12 months. Fees are non-refundable."
+        self.served = 0
+
+    async def __call__(self, request: web.Request) -> web.Response:
+        if (r := no_robots(request)) is not None:
+            return r
+        self.served += 1
+        n = self.served
+        body = (f'<html><body><div class="cookie-banner">We use cookies <input type="hidden" name="c" value="{n}">'
+                f'</div><main><!-- request {n} --><h1>Terms</h1><p>{self.terms}</p>'
+                f'<form method="post"><input type="hidden" name="csrf" value="token-{n}"><button>Agree</button>'
+                f'</form></main><footer>Rendered by node {n}<script nonce="n{n}">x()</script></footer></body></html>')
+        return html(body)
+
+
+def test_a_no_change_run_over_pages_with_per_request_noise_records_nothing(serve, tmp_path, extractions):
+    site = Noisy()
+    server = serve(site)
+    store = Store(tmp_path / "store")
+    doc = Document("acme", "Acme", "Terms", server.url("/terms"), select=("main",), remove=(".cookie-banner",))
+    assert [o.outcome for o in run_snapshot(store, [doc], FAST).outcomes] == ["new"]
+    commits = len(list(store.commits()))
+    for _ in range(2):
+        again = run_snapshot(store, [doc], FAST)
+        assert [(o.outcome, o.commit) for o in again.outcomes] == [("unchanged", None)]
+    assert site.served == 3 and len(list(store.commits())) == commits  # new bytes each time, nothing recorded
+    assert len(extractions) == 1  # the selected region was the same: not converted again
+    site.terms = site.terms.replace("12 months", "13 months")  # one character of the region
+    changed = run_snapshot(store, [doc], FAST)
+    assert [o.outcome for o in changed.outcomes] == ["changed"]
+    assert "Credits expire after 13 months." in store.read(changed.outcomes[0].commit, doc.path)
+    assert len(extractions) == 2
+    assert [o.outcome for o in run_snapshot(store, [doc], FAST).outcomes] == ["unchanged"]
+    assert len(extractions) == 2  # the new version's region was remembered
+
+
+def test_a_region_remembered_by_an_older_extractor_is_converted_again(serve, tmp_path, extractions, monkeypatch):
+    import tracker.extract.convert
+
+    server = serve(Noisy())
+    store = Store(tmp_path / "store")
+    doc = Document("acme", "Acme", "Terms", server.url("/terms"), select=("main",))
+    run_snapshot(store, [doc], FAST)
+    monkeypatch.setattr(tracker.extract.convert, "EXTRACTOR_VERSION", "next")
+    assert [o.outcome for o in run_snapshot(store, [doc], FAST).outcomes] == ["unchanged"]
+    assert len(extractions) == 2  # converted again: the remembered region was for another extractor
+    assert [o.outcome for o in run_snapshot(store, [doc], FAST).outcomes] == ["unchanged"]
+    assert len(extractions) == 2  # and remembered for this one
+    wider = Document("acme", "Acme", "Terms", server.url("/terms"), select=("main", "footer"))
+    assert [o.outcome for o in run_snapshot(store, [wider], FAST).outcomes] == ["changed"]
+    assert len(extractions) == 3  # new settings: converted again
 
 
 def test_versions_keep_their_text_length(serve, tmp_path):

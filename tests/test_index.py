@@ -174,9 +174,23 @@ def cli_json(root: Path, *args: str) -> object:
 def test_a_new_index_has_the_current_schema(tmp_path):
     store = build(tmp_path / "store")
     version, fks, fts = schema_of(store.index_path)
-    assert version == SCHEMA_VERSION == 3
+    assert version == SCHEMA_VERSION == 4
     assert fks == EXPECTED_FKS
     assert fts is not None and "fts5" in fts.lower() and "porter" in fts
+
+
+def test_an_index_of_schema_3_gains_the_region_hash(tmp_path):
+    store = build(tmp_path / "store")
+    conn = sqlite3.connect(store.index_path)
+    with conn:
+        conn.execute("ALTER TABLE http_cache DROP COLUMN region_hash")
+        conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    conn.close()
+    with Index(store.index_path) as index:
+        index.set_http_cache([{"document_key": "larkspur/Terms", "etag": None, "last_modified": None,
+                               "content_hash": "c", "fingerprint": "f", "raw_hash": "r", "region_hash": "g"}])
+        assert index.http_cache()["larkspur/Terms"]["region_hash"] == "g"
+    assert schema_of(store.index_path)[0] == SCHEMA_VERSION == 4
 
 
 @pytest.mark.parametrize("schema_sql", [OLD_SCHEMA, OLDER_SCHEMA], ids=["old", "older"])

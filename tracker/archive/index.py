@@ -465,7 +465,7 @@ class Index:
         return {r["document_key"]: r for r in self._query("SELECT * FROM http_cache")}
 
     def set_http_cache(self, rows: Iterable[dict[str, Any]]) -> None:
-        """Upsert validators and the raw bytes' hash; a row with none of them deletes the entry.
+        """Upsert validators and the raw bytes' and region's hashes; a row with none of them deletes the entry.
         Commits."""
         keep: dict[str, dict[str, Any]] = {}
         drop: list[str] = []
@@ -474,7 +474,7 @@ class Index:
             if row.get("etag") or row.get("last_modified") or row.get("raw_hash"):
                 keep[key] = {"document_key": key, "etag": row.get("etag"), "last_modified": row.get("last_modified"),
                              "content_hash": row["content_hash"], "fingerprint": row["fingerprint"],
-                             "raw_hash": row.get("raw_hash")}
+                             "raw_hash": row.get("raw_hash"), "region_hash": row.get("region_hash")}
             else:
                 keep.pop(key, None)
                 drop.append(key)

@@ -16,7 +16,8 @@ Version history:
   2. foreign keys services <- documents <- versions <- changes (``transform`` rebuilds the
      tables of an index made before them);
   3. full-text search over clause changes (``changes_fts``: before, after, explanation), kept
-     current by triggers: FTS5 when the SQLite build has it, else FTS4.
+     current by triggers: FTS5 when the SQLite build has it, else FTS4;
+  4. ``http_cache.region_hash``: the hash of the page region the latest text was converted from.
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "http_cache",
         {"document_key": str, "etag": str, "last_modified": str, "content_hash": str, "fingerprint": str,
-         "raw_hash": str},
+         "raw_hash": str, "region_hash": str},
         "document_key",
     ),
     Table(
@@ -173,7 +174,14 @@ def _search(db: "Database") -> None:
                              tokenize=FTS5_TOKENIZE if version == "FTS5" else FTS4_TOKENIZE)
 
 
-MIGRATIONS: tuple[Callable[["Database"], None], ...] = (_tables, _foreign_keys, _search)
+def _region_hash(db: "Database") -> None:
+    """4: ``http_cache.region_hash`` (a run then converts a page only when its region changed)."""
+    cache = db.table("http_cache")
+    if "region_hash" not in cache.columns_dict:
+        cache.add_column("region_hash", str)
+
+
+MIGRATIONS: tuple[Callable[["Database"], None], ...] = (_tables, _foreign_keys, _search, _region_hash)
 SCHEMA_VERSION = len(MIGRATIONS)
 SEARCH_VERSION = MIGRATIONS.index(_search) + 1
 

@@ -6,10 +6,14 @@ Errors: ``ExtractError`` (a selector matched nothing, no text, an unreadable PDF
 from tracker.errors import ExtractError
 from tracker.extract.convert import (
     EXTRACTOR_VERSION,
+    Region,
     decode,
     extract,
     html_to_markdown,
     normalize_markdown,
+    region,
+    to_text,
 )
 
-__all__ = ["EXTRACTOR_VERSION", "ExtractError", "decode", "extract", "html_to_markdown", "normalize_markdown"]
+__all__ = ["EXTRACTOR_VERSION", "ExtractError", "Region", "decode", "extract", "html_to_markdown", "normalize_markdown",
+           "region", "to_text"]

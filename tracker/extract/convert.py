@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import functools
+import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -31,6 +32,9 @@ EXTRACTOR_VERSION = "2"
 
 # Never text a reader sees as terms; dropped before `remove`/`select` run.
 ALWAYS_DROP = ("script", "style", "noscript", "template", "svg", "iframe")
+# Also dropped: carry per-request tokens (CSRF) and render as nothing, so the text is the same
+# with or without them, but a region fingerprint (``Region.digest``) would change on every fetch.
+DROP_UNSEEN = ('input[type="hidden"]',)
 
 # Elements whose whitespace is significant; everything else is collapsed like a browser does.
 _PRE_TAGS = "pre, textarea"
@@ -189,22 +193,78 @@ def extract(
     """Fetched bytes to normalized Markdown; raises ExtractError if no text is left.
 
     PDFs (by Content-Type, ``%PDF-`` magic bytes or a ``.pdf`` URL) go to ``tracker.extract.pdf``;
-    ``select``/``remove`` do not apply to them.
+    ``select``/``remove`` do not apply to them. The same as ``to_text(region(...))``.
+    """
+    return to_text(region(raw, content_type, url=url, select=select, remove=remove))
+
+
+@dataclasses.dataclass(eq=False)
+class Region:
+    """The part of a fetched page its text is made from, before conversion to Markdown.
+
+    ``digest`` (32 hex digits) fingerprints it: for HTML, the selected part of the tree after
+    ``select``, ``remove`` and the noise (scripts, comments, hidden form fields...) are applied,
+    plus the URL links are resolved against; for text and PDF, what is converted. Equal digests
+    give equal texts (``to_text``) under the same EXTRACTOR_VERSION, so a caller that remembers
+    the digest of the latest text can skip the conversion, the bulk of the extraction's cost.
+    """
+
+    kind: str  # "html", "text" or "pdf"
+    digest: str
+    url: str
+    roots: list[LexborNode] = dataclasses.field(default_factory=list)  # html: the kept parts
+    tree: LexborHTMLParser | None = None  # html: keeps the roots' tree alive until conversion
+    text: str = ""  # text: the decoded page
+    raw: bytes = b""  # pdf: the file
+    content_type: str | None = None  # pdf: as served (named in errors)
+
+
+def _digest(kind: str, url: str, content: str | bytes) -> str:
+    digest = hashlib.sha256(f"{kind}\n{url}\n".encode("utf-8"))
+    digest.update(content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content)
+    return digest.hexdigest()[:32]
+
+
+def region(
+    raw: bytes,
+    content_type: str | None = None,
+    *,
+    url: str = "",
+    select: Sequence[Selector] = (),
+    remove: Sequence[Selector] = (),
+) -> Region:
+    """The page's ``Region``: decoded, parsed, selected and cleaned, not converted yet.
+
+    Raises ExtractError for a bad selector, a ``select`` that matches nothing, or a page that is
+    an image/audio/video/font.
     """
     if _is_pdf(raw, content_type, url):
+        return Region("pdf", _digest("pdf", url, raw), url, raw=raw, content_type=content_type)
+    text = decode(raw, content_type)
+    if _kind(text, content_type, url) == "html":
+        tree, roots = _html_region(text, select=select, remove=remove)
+        fragment = "\n".join(root.html or "" for root in roots if root is not None)
+        return Region("html", _digest("html", url, fragment), url, roots=roots, tree=tree)
+    return Region("text", _digest("text", url, text), url, text=text)
+
+
+def to_text(found: Region) -> str:
+    """The region's normalized Markdown; raises ExtractError if no text is left (or the PDF is
+    unreadable). Consumes an HTML region (its tree is modified): call once per region."""
+    if found.kind == "pdf":
         from tracker.extract.pdf import pdf_to_text
 
         try:
-            text = pdf_to_text(raw)
+            text = pdf_to_text(found.raw)
         except ExtractError as exc:
-            raise ExtractError(f"{exc} (served as {_media_type(content_type) or 'no Content-Type'})") from None
-        return _nonempty(normalize_markdown(text), url)
-    text = decode(raw, content_type)
-    if _kind(text, content_type, url) == "html":
-        result = html_to_markdown(text, select=select, remove=remove, base_url=url)
+            served = _media_type(found.content_type) or "no Content-Type"
+            raise ExtractError(f"{exc} (served as {served})") from None
+        return _nonempty(normalize_markdown(text), found.url)
+    if found.kind == "html":
+        result = _region_markdown(found.roots, found.url)
     else:
-        result = normalize_markdown(text)
-    return _nonempty(result, url)
+        result = normalize_markdown(found.text)
+    return _nonempty(result, found.url)
 
 
 def _nonempty(result: str, url: str) -> str:
@@ -243,6 +303,13 @@ def html_to_markdown(
     after the noise (scripts, comments...) and the earlier ``remove`` items are gone, as the CSS
     selectors are.
     """
+    _tree, roots = _html_region(html, select=select, remove=remove)
+    return _region_markdown(roots, base_url)
+
+
+def _html_region(html: str, *, select: Sequence[Selector], remove: Sequence[Selector]
+                 ) -> tuple[LexborHTMLParser, list[LexborNode]]:
+    """The parsed page and the roots of what is kept of it (``select``, ``remove``, noise)."""
     _validate_selectors(select, "select")
     _validate_selectors(remove, "remove")
     # scripting=True builds the tree a browser that runs scripts builds (and the one the browser
@@ -259,15 +326,19 @@ def html_to_markdown(
             node.decompose()
     if any(isinstance(item, Range) for item in select):
         _keep_only(tree, select)
-        roots: list[LexborNode | None] = [tree.root]
-    else:
-        # Without ranges: exactly the path that made the archive's texts (they must not change).
-        roots = list(_selected(tree, [s for s in select if isinstance(s, str)])) if select else [tree.root]
+        return tree, [tree.root] if tree.root is not None else []
+    if not select:
+        return tree, [tree.root] if tree.root is not None else []
+    # Without ranges: exactly the path that made the archive's texts (they must not change).
+    return tree, list(_selected(tree, [s for s in select if isinstance(s, str)]))
+
+
+def _region_markdown(roots: list[LexborNode], base_url: str) -> str:
+    """The kept roots as normalized Markdown (collapses their whitespace in place first)."""
     for root in roots:
-        if root is not None:
-            canonicalize_links(root)  # only the kept part: a page's menus hold most of its links
-            _collapse_whitespace(root)
-    fragment = "\n".join(root.html or "" for root in roots if root is not None)
+        canonicalize_links(root)  # only the kept part: a page's menus hold most of its links
+        _collapse_whitespace(root)
+    fragment = "\n".join(root.html or "" for root in roots)
     return normalize_markdown(_convert(fragment, base_url))
 
 
@@ -283,7 +354,7 @@ def _validate_selectors(selectors: Sequence[Selector], what: str) -> None:
 
 def _drop_noise(tree: LexborHTMLParser) -> None:
     """Remove non-text elements and comments (they change with every deploy)."""
-    for node in tree.css(", ".join(ALWAYS_DROP)):
+    for node in tree.css(", ".join(ALWAYS_DROP + DROP_UNSEEN)):
         node.decompose()
     if tree.root is None:
         return

@@ -21,21 +21,26 @@ The order of the checks, cheapest first:
 3. the very bytes the latest text was extracted from (same raw hash, same settings): unchanged
    without extracting them again;
 4. a body that is no document (binary content type, empty), or whose extraction fails: failed;
-5. the text of the latest version, or a text with no clause changed from it (volatile link
+   the page is parsed, selected and cleaned (``tracker.extract.region``) first, and
+5. the very region the latest text was converted from (same region hash, same settings: a page
+   whose only change is per-request noise outside the text, a nonce, a CSRF token, a request
+   id in a comment): unchanged without converting it to Markdown again;
+6. the text of the latest version, or a text with no clause changed from it (volatile link
    tokens, layout, Markdown dialect: ``tracker.analysis.sameness``): unchanged, and the archive
    keeps the text it has;
-6. a new text that looks like an error page served as 200: failed;
-7. a new text that lost more than ``max_shrink`` of the last one: held until seen in 3
+7. a new text that looks like an error page served as 200: failed;
+8. a new text that lost more than ``max_shrink`` of the last one: held until seen in 3
    consecutive runs (or ``confirm``); a new text with ``confirm = N``: pending until seen in N;
-8. otherwise a new version: ``first``, ``revert`` (a text it had before) or ``changed``.
+9. otherwise a new version: ``first``, ``revert`` (a text it had before) or ``changed``.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Literal, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Literal, Mapping
 
 from tracker.archive.store import NewVersion, content_hash, iso
 from tracker.errors import ExtractError
@@ -44,23 +49,29 @@ from tracker.fetch import guards as guard
 from tracker.run.result import CheckOutcome, OutcomeKind
 from tracker.sources.config import Document
 
+if TYPE_CHECKING:
+    from tracker.extract.convert import Region
+
 
 @dataclass(frozen=True)
 class CacheEntry:
     """What a check remembers about the latest text's page: the server's validators (sent back
-    to get a 304) and the hash of the bytes the text came from, valid for the text with
-    ``content_hash`` fetched with the settings ``fingerprint``."""
+    to get a 304), the hash of the bytes the text came from and of the page region it was
+    converted from (``Region.digest``), valid for the text with ``content_hash`` fetched with the
+    settings ``fingerprint``."""
 
     etag: str | None
     last_modified: str | None
     content_hash: str
     fingerprint: str
     raw_hash: str | None = None
+    region_hash: str | None = None
 
     def row(self, key: str) -> dict[str, Any]:
         """The ``http_cache`` row of document ``key`` (``Index.set_http_cache``)."""
         return {"document_key": key, "etag": self.etag, "last_modified": self.last_modified,
-                "content_hash": self.content_hash, "fingerprint": self.fingerprint, "raw_hash": self.raw_hash}
+                "content_hash": self.content_hash, "fingerprint": self.fingerprint, "raw_hash": self.raw_hash,
+                "region_hash": self.region_hash}
 
 
 @dataclass(frozen=True)
@@ -141,11 +152,12 @@ def decide(fetched: Fetched, state: DocumentState, *, confirm: int = 1, extract:
 
     ``confirm`` is the run-wide number of consecutive runs a new text must be seen in (the
     document's own ``confirm`` wins when larger). ``extract`` turns the fetched bytes into the
-    document's text (default ``extract_text``) and may raise ``ExtractError``, which becomes a
-    "failed" outcome. ``latest_text`` returns the latest recorded text (None if unreadable); it
-    is called only when a new text's hash differs from the latest one, to tell whether any
-    clause changed (without it, any other hash is a new text). Never raises for a bad page; does
-    no I/O of its own.
+    document's text and may raise ``ExtractError``, which becomes a "failed" outcome; by default
+    the page's region is computed first (``select_regions``) and converted (``regions_text``)
+    only when its hash differs from the one remembered with the latest text. ``latest_text``
+    returns the latest recorded text (None if unreadable); it is called only when a new text's
+    hash differs from the latest one, to tell whether any clause changed (without it, any other
+    hash is a new text). Never raises for a bad page; does no I/O of its own.
     """
     if fetched.skipped:
         return Decision(_check(fetched, "skipped", summary=fetched.skipped))
@@ -162,11 +174,22 @@ def decide(fetched: Fetched, state: DocumentState, *, confirm: int = 1, extract:
     problem = content_problem(fetched)
     if problem:
         return Decision(_check(fetched, "failed", error=problem))
+    region: str | None = None
     try:
-        text = (extract or extract_text)(fetched)
+        if extract is not None:
+            text = extract(fetched)
+        else:
+            regions = select_regions(fetched)
+            region = region_hash(regions)
+            if trusted is not None and trusted.region_hash == region:  # only the noise around the text changed
+                assert state.latest_hash is not None
+                return replace(_unchanged(fetched, state, _remember(fetched, state.latest_hash, settings, raw, region)),
+                               extracted_with=settings if state.settings != settings else None)
+            text = regions_text(fetched, regions)
     except ExtractError as exc:
         return Decision(_check(fetched, "failed", error=extraction_message(exc)))
-    return _new_text(fetched, state, text, settings, raw, max(confirm, fetched.document.confirm), latest_text)
+    return _new_text(fetched, state, text, settings, raw, max(confirm, fetched.document.confirm), latest_text,
+                     region)
 
 
 def _not_modified(fetched: Fetched, state: DocumentState, settings: str) -> Decision:
@@ -178,21 +201,22 @@ def _not_modified(fetched: Fetched, state: DocumentState, settings: str) -> Deci
                                http_status=304))
     assert state.latest_hash is not None
     # The server may refresh its validators on a 304: remember the new ones.
-    cache = _remember(fetched, state.latest_hash, settings, trusted.raw_hash or None) if fetched.validators else None
+    cache = (_remember(fetched, state.latest_hash, settings, trusted.raw_hash or None, trusted.region_hash)
+             if fetched.validators else None)
     return _unchanged(fetched, state, cache, http_status=304)
 
 
 def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, raw: str, needed: int,
-              latest_text: LatestText | None = None) -> Decision:
+              latest_text: LatestText | None = None, region: str | None = None) -> Decision:
     """An extracted text: unchanged, an error page, held or pending, or a new version."""
     text_hash = content_hash(text)
     extracted_with = settings if state.settings != settings else None
-    cache = _remember(fetched, text_hash, settings, raw)
+    cache = _remember(fetched, text_hash, settings, raw, region)
     if text_hash == state.latest_hash:
         return replace(_unchanged(fetched, state, cache), extracted_with=extracted_with)
     if state.latest_hash is not None and latest_text is not None and _same_terms(latest_text, text):
         # Not a new version: the archive keeps the latest text, and these bytes map to it.
-        unchanged = _unchanged(fetched, state, _remember(fetched, state.latest_hash, settings, raw))
+        unchanged = _unchanged(fetched, state, _remember(fetched, state.latest_hash, settings, raw, region))
         return replace(unchanged, check=replace(unchanged.check, summary=NO_CLAUSE_CHANGED),
                        extracted_with=extracted_with)
     # Is it an error page served as 200, or a page that suddenly lost most of itself? Comparisons
@@ -283,9 +307,10 @@ def _check(fetched: Fetched, outcome: OutcomeKind, *, error: str | None = None, 
     return CheckOutcome(fetched.document.key, outcome, error, status, fetched.duration, summary=summary)
 
 
-def _remember(fetched: Fetched, text_hash: str, settings: str, raw: str | None) -> CacheEntry:
+def _remember(fetched: Fetched, text_hash: str, settings: str, raw: str | None,
+              region: str | None = None) -> CacheEntry:
     found = fetched.validators or Validators()
-    return CacheEntry(found.etag, found.last_modified, text_hash, settings, raw)
+    return CacheEntry(found.etag, found.last_modified, text_hash, settings, raw, region)
 
 
 # --------------------------------------------------------------------------- pure helpers
@@ -296,13 +321,18 @@ def fingerprint(doc: Document) -> str:
     this is unchanged (new selectors or a new extractor need the full page)."""
     from tracker.extract.convert import EXTRACTOR_VERSION
 
+    return _fingerprint(doc, EXTRACTOR_VERSION)
+
+
+@functools.lru_cache(maxsize=4096)  # asked twice per document and run (validators, decide)
+def _fingerprint(doc: Document, extractor_version: str) -> str:
     # A range is written as its sources.toml table; a plain selector stays a string, so a document
     # without ranges keeps the fingerprint it had before ranges existed (and its validators).
     def items(selectors: tuple[Any, ...]) -> list[Any]:
         return [s if isinstance(s, str) else s.as_dict() for s in selectors]
 
     data = [doc.url, items(doc.select), items(doc.remove), [list(h) for h in doc.headers], doc.user_agent,
-            EXTRACTOR_VERSION]
+            extractor_version]
     if doc.parts:  # only then, so single-page documents keep their fingerprints
         data.append([[p.url, items(p.select), items(p.remove), p.render] for p in doc.parts])
     return hashlib.sha256(json.dumps(data).encode()).hexdigest()[:16]
@@ -339,21 +369,50 @@ def extraction_message(exc: ExtractError) -> str:
 def extract_text(fetched: Fetched) -> str:
     """The document's text (normalized Markdown); a combined document's parts are extracted one
     by one and joined. Raises ``ExtractError`` (naming the part of a combined document)."""
+    return regions_text(fetched, select_regions(fetched))
+
+
+def select_regions(fetched: Fetched) -> list[Region]:
+    """The page's region (one per part of a combined document), selected and cleaned but not
+    converted yet. Raises ``ExtractError`` (naming the part of a combined document)."""
     # Looked up at call time: tests count the real extractor's calls by wrapping it.
-    from tracker.extract.convert import extract, normalize_markdown
+    from tracker.extract import convert
 
     if not fetched.parts:
         doc = fetched.document
-        return extract(fetched.body, fetched.content_type or None, url=fetched.final_url, select=doc.select,
-                       remove=doc.remove)
-    texts = []
+        return [convert.region(fetched.body, fetched.content_type or None, url=fetched.final_url,
+                               select=doc.select, remove=doc.remove)]
+    regions = []
     for number, page in enumerate(fetched.parts, 1):
         try:
-            texts.append(extract(page.body, page.content_type or None, url=page.final_url,
-                                 select=page.document.select, remove=page.document.remove))
+            regions.append(convert.region(page.body, page.content_type or None, url=page.final_url,
+                                          select=page.document.select, remove=page.document.remove))
         except ExtractError as exc:
             raise ExtractError(f"part {number} of {len(fetched.parts)} ({page.url}): {exc}") from None
-    return normalize_markdown("\n\n".join(texts))
+    return regions
+
+
+def region_hash(regions: list[Region]) -> str:
+    """One fingerprint for a document's regions (its only region's digest for a single page)."""
+    if len(regions) == 1:
+        return regions[0].digest
+    return hashlib.sha256("\n".join(r.digest for r in regions).encode()).hexdigest()[:32]
+
+
+def regions_text(fetched: Fetched, regions: list[Region]) -> str:
+    """The regions (``select_regions``) converted to the document's text, parts joined. Raises
+    ``ExtractError`` (naming the part of a combined document)."""
+    from tracker.extract import convert
+
+    if not fetched.parts:
+        return convert.to_text(regions[0])
+    texts = []
+    for number, (page, found) in enumerate(zip(fetched.parts, regions), 1):
+        try:
+            texts.append(convert.to_text(found))
+        except ExtractError as exc:
+            raise ExtractError(f"part {number} of {len(fetched.parts)} ({page.url}): {exc}") from None
+    return convert.normalize_markdown("\n\n".join(texts))
 
 
 def to_version(fetched: Fetched, text: str, *, kind: str = "changed", revert_of: str = "") -> NewVersion:

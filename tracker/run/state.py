@@ -37,7 +37,7 @@ def load_states(store: Store, index: Index, documents: Sequence[Document]) -> di
             latest_length=lengths.get(key),
             settings=settings.get(key),
             cache=CacheEntry(row["etag"], row["last_modified"], row["content_hash"], row["fingerprint"],
-                             row["raw_hash"]) if row is not None else None,
+                             row["raw_hash"], row["region_hash"]) if row is not None else None,
             sighting=Sighting(*seen) if seen is not None else None,
             last_event=events[key]["event"] if key in events else None,
             earlier=dates.get(key, {}),

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 
+
+@functools.lru_cache(maxsize=1024)  # checked for every page extracted: a run re-checks the same few
 def check_selector(selector: str) -> str | None:
     """None if selectolax (lexbor) accepts `selector`, else a short reason.
 
