@@ -1,20 +1,284 @@
-"""Summary of a document's current terms: clauses grouped by category, facts and watch-outs.
+"""Key terms at a glance: a short, extractive summary of a document's current terms.
 
-In the spirit of a consumer summary ("Credits are non-refundable and may expire after 12
-months"): what a careful reader should know, with the clause it comes from.
+In the shape of a consumer summary ("Credits are non-refundable and may expire after 12
+months"): one plain bullet per key term, in a fixed order of concerns, "Things to watch out
+for", answers to the questions people ask, and the standard facts compared across services.
+
+Everything is taken from the document's own sentences (sentence selection and compression:
+leading numbers, Markdown, parentheticals and legal lead-ins dropped, long sentences cut at a
+clause boundary), never generated: each bullet links to the clause it comes from. When the
+archive's history is given (``changes``), a bullet also says when its clause last changed
+materially and what it said before ("12 months until 2026-03-10").
+
+Pure functions of text; imports only earlier analysis modules and ``tracker.records``.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+from tracker.analysis.classify import CATEGORIES, Labels, classify_many, classify_text
+from tracker.analysis.clauses import Clause, clause_key, split_clauses, split_sentences
+from tracker.analysis.facts import Fact, extract_facts
+from tracker.records import ClauseChange
+
+__all__ = ["CONCERNS", "FACTS", "QUESTIONS", "Answer", "Bullet", "Cell", "Change", "Item", "Summary",
+           "plain_text", "summarise"]
+
 SHORT = 240
+MAX_WORDS = 25
+MAX_WATCH = 6
+MAX_PER_CONCERN = 4
+MAX_BULLETS = 30
+
+# Order of concerns a reader goes through, and the categories (classify.CATEGORIES) of each.
+CONCERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("service", "The service and its status", ()),
+    ("service-changes", "Service changes", ("service-changes",)),
+    ("eligibility", "Who may use it", ("eligibility",)),
+    ("usage", "Usage rules", ("usage-rules",)),
+    ("pricing", "Pricing and payment", ("pricing", "payment", "subscription")),
+    ("refunds", "Refunds and credits", ("refunds",)),
+    ("content", "Content and intellectual property", ("content-rights", "content-removal")),
+    ("disputes", "Disputes", ("arbitration", "class-action", "governing-law", "jurisdiction")),
+    ("privacy", "Privacy and AI training", ("privacy", "ai-training")),
+    ("liability", "Liability", ("liability", "indemnity")),
+    ("terms-changes", "Changes to the terms", ("terms-changes", "acceptance")),
+    ("termination", "Termination", ("termination",)),
+)
+_CONCERN_OF = {cat: cid for cid, _, cats in CONCERNS for cat in cats}
+_CONCERN_RANK = {cid: i for i, (cid, _, _) in enumerate(CONCERNS)}
+_CONCERN_TITLE = {cid: title for cid, title, _ in CONCERNS}
+# When a sentence has several categories, the most specific one decides its concern.
+_SPECIFIC = ("refunds", "ai-training", "class-action", "arbitration", "governing-law", "jurisdiction",
+             "eligibility", "terms-changes", "termination", "indemnity", "content-removal",
+             "content-rights", "subscription", "service-changes", "privacy", "liability", "pricing",
+             "payment", "usage-rules", "acceptance")
+# How serious a watch-out is, most serious first: losing money or a day in court before losing
+# a feature. A category not listed ranks last.
+_SERIOUSNESS = ("arbitration", "class-action", "refunds", "ai-training", "liability", "service-changes",
+                "terms-changes", "termination", "content-rights", "privacy", "jurisdiction",
+                "governing-law", "payment", "pricing", "indemnity", "content-removal", "subscription")
+# Watch-outs the labeller leaves to the reader but a summary should name (one-sided discretion).
+_EXTRA_WATCH: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("service-changes", re.compile(r"\b(?:discontinue|pause|suspend|remove|withdraw)\w*\b.{0,80}\b(?:as we see "
+                                   r"fit|at any time|sole discretion|without (?:prior )?notice)|\bbeta\b", re.I)),
+    ("arbitration", re.compile(r"\barbitration\b", re.I)),
+    ("class-action", re.compile(r"\b(?:class action|class member|representative proceeding|individual "
+                                r"capacity|individual basis)", re.I)),
+    ("ai-training", re.compile(r"\b(?:use|using)\b.{0,60}\b(?:inputs?|outputs?|data|content|prompts?)\b.{0,40}"
+                               r"\bto (?:train|improve)\b", re.I)),
+)
+
+
+# --- plain text ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _md() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown inline text as a reader sees it: links become their text, emphasis, code marks,
+    images and HTML tags vanish, line breaks become spaces. Returns one line."""
+    if not markdown:
+        return ""
+    out: list[str] = []
+    for token in _md().parseInline(markdown):
+        for child in token.children or ():
+            if child.type in ("text", "code_inline"):
+                out.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                out.append(" ")
+            elif child.type == "image":
+                out.append(child.content)
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+# --- compression ------------------------------------------------------------------------------
+
+_LEAD_NUMBER = re.compile(r"^\s*(?:(?:section|clause|article)\s+)?(?:\d{1,3}(?:\.\d{1,3})*\.?|\(?[a-zA-Z]\)|"
+                          r"\(?[ivxIVX]{1,5}\)|\(\d{1,3}\))\s+")
+_LEAD_PHRASES = re.compile(
+    r"^(?:(?:subject to|except as (?:otherwise )?(?:provided|set out|stated)(?: in)?|notwithstanding"
+    r"(?: anything to the contrary in)?|as (?:set out|described|provided|stated) in|pursuant to|"
+    r"in accordance with|without limiting)[^,]{0,80},\s*|"
+    r"to the (?:fullest|maximum|greatest) extent (?:permitted by (?:applicable )?law|the law allows|"
+    r"(?:that )?(?:applicable )?law permits|allowed by (?:applicable )?law)(?:[^,]{0,40})?,\s*|"
+    r"as between you and [^,]{1,40},\s*|for the avoidance of doubt,\s*|in addition,\s*|"
+    r"please note that\s*|(?:when|while) using the service,?\s+)", re.I)
+_PAREN = re.compile(r"\s*\((?![\d.,]+\))[^()]{0,200}\)")  # keep "(90)"-style numbers for facts
+_WORD_NUMBER_PAREN = re.compile(r"\b[a-z]+(?:[- ][a-z]+)?\s*\((\d+)\)", re.I)
+_QUOTED_DEF = re.compile(r"\s*\((?:together,\s*|collectively,\s*)?(?:the\s+)?[\"“][^\"”]{1,40}[\"”]"
+                         r"(?:,\s*[\"“][^\"”]{1,40}[\"”])*\)")
+_WORD = re.compile(r"\S+")
+# Places a long sentence may be cut, best first; the piece with the key facts is kept.
+_CUTS = (re.compile(r";\s+"), re.compile(r",\s+(?:including|such as|for example|e\.g\.)\b"),
+         re.compile(r",\s+(?:except|unless|provided that|other than|so that|which|rather than)\b"),
+         re.compile(r",\s+(?:and|or|but)\s+"), re.compile(r"\s+(?:and|or)\s+(?=(?:we|you|they|it)\b)"),
+         re.compile(r",\s+"))
+
+
+_SUBORDINATE = re.compile(r"^(?:if|when|where|unless|although|while|once|after|before|in case)\b", re.I)
+
+
+def words(text: str) -> int:
+    """Number of words (whitespace-separated tokens) in ``text``."""
+    return len(_WORD.findall(text))
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"\.{2,}$", ".", text)
+    text = re.sub(r"[,;:\s]+$", "", text)
+    text = re.sub(r"^[,;:\s\-–—•]+", "", text)
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    if text and text[-1] not in ".!?":
+        text += "."
+    return text
+
+
+def compress(text: str, max_words: int = MAX_WORDS) -> str:
+    """One sentence of a clause as a short plain bullet (at most ``max_words`` words when it can
+    be cut at a clause boundary; else the first ``max_words`` words). '' for nothing left."""
+    t = plain_text(text)
+    t = _LEAD_NUMBER.sub("", t, count=1)
+    for _ in range(2):
+        t = _LEAD_PHRASES.sub("", t, count=1)
+    t = _QUOTED_DEF.sub("", t)
+    t = _WORD_NUMBER_PAREN.sub(r"\1", t)  # "thirty (30) days" -> "30 days"
+    t = _PAREN.sub("", t)
+    t = t.replace('"', "").replace("“", "").replace("”", "")
+    t = _tidy(t)
+    if words(t) <= max_words:
+        return t
+    return _cut(t, max_words)
+
+
+def _weight(piece: str) -> int:
+    """How much of a clause's point a piece carries: facts and watch-words count."""
+    kinds = {f.kind for f in extract_facts(piece)}
+    score = 3 * len(kinds & {"money", "percent", "duration", "age", "place"}) + len(kinds)
+    score += 2 * len(re.findall(r"\b(?:not|no|never|non-refundable|binding|arbitration|expire\w*|waive\w*|"
+                                r"terminate|liable|opt out|train\w*)\b", piece, re.I))
+    return score
+
+
+def _cut(text: str, max_words: int) -> str:
+    """Cut a long sentence at clause boundaries: the first piece that fits, preferring the one
+    with the most facts; as a last resort the first ``max_words`` words."""
+    body = text.rstrip(".")
+    # "If you dispute a payment, or if it was fraud, we may remove the credits": the point is the
+    # main clause, so leading subordinate clauses go first
+    rest = body
+    while _SUBORDINATE.match(rest) and ", " in rest:
+        rest = re.sub(r"^(?:and|or|but)\s+", "", rest.split(", ", 1)[1])
+    if rest is not body and words(rest) >= 4 and not _SUBORDINATE.match(rest):
+        body = _tidy(rest).rstrip(".")
+        if words(body) <= max_words:
+            return _tidy(body)
+    for pattern in _CUTS:
+        pieces = [p for p in pattern.split(body) if p.strip()]
+        if len(pieces) < 2:
+            continue
+        # grow from the start while it fits: keeps the subject with the verb
+        head = pieces[0]
+        for p in pieces[1:]:
+            sep = pattern.search(body[len(head):])
+            joined = body[: len(head) + (sep.end() if sep else 0)] + p
+            if words(joined) > max_words:
+                break
+            head = joined
+        if words(head) <= max_words and words(head) >= 4:
+            best = head
+            others = [p for p in pieces if words(p) <= max_words and words(p) >= 5]
+            strongest = max(others, key=_weight, default="")
+            if strongest and _weight(strongest) > _weight(best) + 2 and strongest not in best:
+                best = strongest
+            return _tidy(best)
+    return _tidy(" ".join(body.split()[:max_words]))
+
+
+# --- records ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    """When a clause last changed materially: the date (YYYY-MM-DD), its text before, and a short
+    note of the facts it had ("12 months until 2026-03-10"; "added on 2026-03-10")."""
+
+    date: str
+    before: str | None
+    note: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date": self.date, "before": self.before, "note": self.note}
+
+
+@dataclass(frozen=True)
+class Bullet:
+    """One key term: a short plain sentence, its concern, and the clause it comes from."""
+
+    text: str
+    concern: str
+    clause: str
+    section: str
+    categories: tuple[str, ...]
+    watch: tuple[str, ...]
+    facts: tuple[Fact, ...]
+    source: str  # the full sentence as the document says it (plain text)
+    changed: Change | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "concern": self.concern, "clause": self.clause, "section": self.section,
+                "categories": list(self.categories), "watch": list(self.watch),
+                "facts": [f.to_dict() for f in self.facts], "source": self.source,
+                "changed": self.changed.to_dict() if self.changed else None}
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A common question, answered from a clause (or ``clause`` '' when the terms do not say)."""
+
+    id: str
+    question: str
+    answer: str
+    clause: str = ""
+    section: str = ""
+    changed: Change | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "question": self.question, "answer": self.answer, "clause": self.clause,
+                "section": self.section, "changed": self.changed.to_dict() if self.changed else None}
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One standard fact of a document for the comparison table: a short value and its clause."""
+
+    value: str
+    clause: str
+    section: str
+    text: str
+    changed: Change | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "clause": self.clause, "section": self.section, "text": self.text,
+                "changed": self.changed.to_dict() if self.changed else None}
 
 
 @dataclass(frozen=True)
 class Item:
-    """One labelled clause (or sentence) of the document."""
+    """One labelled clause of the document (the clause-level view kept for ``categories``)."""
 
     clause: str
     text: str
@@ -39,27 +303,549 @@ class Item:
 
 @dataclass(frozen=True)
 class Summary:
+    """A document's summary.
+
+    ``key_terms``: bullets in concern order; ``watch_outs``: at most 6, most serious first;
+    ``answers``: the common questions (``QUESTIONS``); ``facts``: the standard facts found
+    (``FACTS`` ids -> Cell); ``by_category`` / ``watch``: every labelled clause, by category.
+    """
+
     by_category: dict[str, list[Item]] = field(default_factory=dict)
     watch: tuple[Item, ...] = ()
+    key_terms: tuple[Bullet, ...] = ()
+    watch_outs: tuple[Bullet, ...] = ()
+    answers: tuple[Answer, ...] = ()
+    facts: dict[str, Cell] = field(default_factory=dict)
+
+    def grouped(self) -> list[tuple[str, str, list[Bullet]]]:
+        """Key terms by concern, in concern order: (concern id, title, bullets)."""
+        out = []
+        for cid, title, _ in CONCERNS:
+            group = [b for b in self.key_terms if b.concern == cid]
+            if group:
+                out.append((cid, title, group))
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "key_terms": [b.to_dict() for b in self.key_terms],
+            "watch_outs": [b.to_dict() for b in self.watch_outs],
+            "answers": [a.to_dict() for a in self.answers],
+            "facts": {k: c.to_dict() for k, c in self.facts.items()},
             "watch": [i.to_dict() for i in self.watch],
             "categories": {c: [i.to_dict() for i in items] for c, items in self.by_category.items()},
         }
 
 
-def summarise(markdown: str) -> Summary:
-    """Label every non-heading clause; group by category in taxonomy order."""
-    from tracker.analysis.classify import CATEGORIES, classify_many
-    from tracker.analysis.clauses import split_clauses
-    from tracker.analysis.facts import extract_facts
+# --- sections and history -------------------------------------------------------------------
 
-    clauses = [c for c in split_clauses(markdown) if c.kind != "heading"]
-    labels = classify_many(c.text for c in clauses)
+_HEAD_NUMBER = re.compile(r"^\s*(?:#{1,6}\s*)?(?:(?:section|article)\s+)?(\d{1,3}(?:\.\d{1,3})*)\.?\s+(?:[-–—:]\s+)?")
+_OWN = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s")
+
+
+def section_label(clause: Clause) -> str:
+    """What a person sees to find a clause: '§ 8.3 Credits', '§ 9 Chargebacks and fraud', or the
+    heading alone ('Refunds') when nothing is numbered."""
+    heading = plain_text(re.sub(r"^#{1,6}\s*", "", clause.heading or ""))
+    number = ""
+    if m := _HEAD_NUMBER.match(heading):
+        number, heading = m.group(1), heading[m.end():]
+    if m := _OWN.match(clause.text):
+        number = m.group(1)
+    elif m := re.search(r"(?:^|/)(\d{1,3}(?:\.\d{1,3})*)(?:\.\d+)?$", clause.id):
+        if number and clause.kind == "item":
+            number = f"{number}({m.group(1)})"
+    label = f"§ {number} {heading}".strip() if number else heading
+    return label or "Introduction"
+
+
+def _history(changes: Iterable[tuple[str, ClauseChange]]) -> dict[str, tuple[str, ClauseChange]]:
+    """The latest material change of each clause id: id -> (date, change)."""
+    latest: dict[str, tuple[str, ClauseChange]] = {}
+    for when, change in changes:
+        if change.material and change.after is not None:
+            prev = latest.get(change.clause_id)
+            if prev is None or prev[0] <= when:
+                latest[change.clause_id] = (when, change)
+    return latest
+
+
+_FACT_KINDS = ("money", "percent", "duration", "age", "place")
+
+
+def _change_note(sentence: str, when: str, change: ClauseChange) -> Change:
+    """What a sentence's clause said before its last material change, by the facts it lost."""
+    day = when[:10]
+    before = change.before
+    if before is None or change.kind == "added":
+        return Change(day, None, f"added on {day}")
+    if clause_key(sentence) and clause_key(sentence) not in clause_key(before):
+        now = {(f.kind, f.value) for f in extract_facts(sentence)}
+        kinds = {k for k, _ in now}
+        lost = [f for f in extract_facts(before) if f.kind in kinds and (f.kind, f.value) not in now
+                and f.kind in _FACT_KINDS]
+        if lost:
+            return Change(day, before, f"{', '.join(_fact_words(f) for f in lost[:2])} until {day}")
+        if not _similar(sentence, before):
+            return Change(day, before, f"added on {day}")
+        return Change(day, before, f"worded differently until {day}")
+    return Change(day, before, f"clause changed on {day}")
+
+
+def _fact_words(f: Fact) -> str:
+    if f.kind == "place":
+        return f.value
+    return re.sub(r"^(?:for|after|within|before|prior to|up to)\s+", "", plain_text(f.text), flags=re.I)
+
+
+def _similar(a: str, b: str) -> bool:
+    wa, wb = set(clause_key(a).split()), set(clause_key(b).split())
+    return bool(wa) and len(wa & wb) / len(wa) >= 0.6
+
+
+# --- candidates -------------------------------------------------------------------------------
+
+_SKIP = re.compile(r"^(?:last (?:updated|modified|revised)|effective(?: date)?|questions?\b|contact|please read|"
+                   r"if you have any questions|table of contents)|\?$|@\w|^\W*$", re.I)
+_DONT_SAY = "The terms do not say."
+
+
+@dataclass(eq=False)  # identity: one sentence is one bullet
+class _Sentence:
+    clause: Clause
+    section: str
+    plain: str
+    text: str
+    labels: Labels
+    facts: tuple[Fact, ...]
+    concern: str
+    watch: tuple[str, ...]
+    order: int
+    heading_cats: tuple[str, ...] = ()
+    table: bool = False
+    first: bool = False
+
+
+def _table_row(clause: Clause) -> str:
+    """A table row as 'First cell: second cell; ...' (header row and pipes dropped)."""
+    lines = [ln for ln in clause.text.splitlines() if ln.strip().startswith("|")]
+    rows = [ln for ln in lines if not re.fullmatch(r"[\s|:\-]+", ln)]
+    if not rows:
+        return plain_text(clause.text)
+    cells = [plain_text(c.strip()) for c in rows[-1].strip().strip("|").split("|")]
+    cells = [c for c in cells if c]
+    if len(cells) >= 2:
+        return f"{cells[0]}: {'; '.join(cells[1:])}"
+    return cells[0] if cells else ""
+
+
+def _first_index(clauses: Sequence[Clause], i: int) -> int:
+    """Index of the first body clause of the section clause ``i`` is in."""
+    j = i
+    while j > 0 and clauses[j - 1].kind != "heading":
+        j -= 1
+    return clauses[j].index
+
+
+def _table_of(clause: Clause) -> str:
+    """The table a row clause belongs to ('pricing/t1' for 'pricing/t1.card-fee')."""
+    return re.sub(r"(/t\d+)\.[^/]*$", r"\1", clause.id)
+
+
+def _lead_in(clauses: Sequence[Clause], i: int) -> str:
+    """For a list item, the text that introduces it ('You must not'), from the paragraph or parent
+    item that ends with a colon; '' when there is none."""
+    c = clauses[i]
+    parts: list[str] = []
+    depth = c.id.rsplit("/", 1)[-1].count(".")
+    j = i - 1
+    while j >= 0 and clauses[j].kind != "heading":
+        prev = clauses[j]
+        text = plain_text(_LEAD_NUMBER.sub("", prev.text, count=1)).strip()
+        if prev.kind == "item" and prev.id.rsplit("/", 1)[-1].count(".") < depth and text.endswith(":"):
+            parts.insert(0, re.sub(r",?\s*(?:including|such as)(?:\s+by)?:$", " by", text).rstrip(":"))
+            depth -= 1
+        elif prev.kind != "item":
+            if text.endswith(":"):
+                lead = re.sub(r"^(?:when|while) using the service,?\s+", "", text.rstrip(":"), flags=re.I)
+                if words(lead) <= 8:
+                    parts.insert(0, lead)
+            break
+        j -= 1
+    return " ".join(parts)
+
+
+def _concern(cats: Sequence[str], watch: Sequence[str], heading_cats: Sequence[str]) -> str:
+    cats = [c for c in cats if c in _CONCERN_OF]
+    if not cats:
+        return ""
+    for c in heading_cats:
+        if c in cats:
+            return _CONCERN_OF[c]
+    ranked = sorted(cats, key=lambda c: (c not in watch, _SPECIFIC.index(c) if c in _SPECIFIC else 99))
+    return _CONCERN_OF[ranked[0]]
+
+
+def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
+    clauses = split_clauses(markdown)
+    headings = {c.heading for c in clauses}
+    heading_labels = dict(zip(headings, classify_many(plain_text(re.sub(r"^#+\s*|^\d[\d.]*\s*", "", h))
+                                                      for h in headings)))
+    out: list[_Sentence] = []
+    order = 0
+    tables: dict[str, list[Clause]] = {}
+    for clause in clauses:
+        if clause.kind == "table":
+            tables.setdefault(_table_of(clause), []).append(clause)
+    for i, clause in enumerate(clauses):
+        if clause.kind == "heading":
+            continue
+        section = section_label(clause)
+        hcats = heading_labels[clause.heading].categories if clause.heading in heading_labels else ()
+        table = False
+        if clause.kind == "table":
+            rows = tables.get(_table_of(clause), [clause])
+            whole = "; ".join(r for r in (_table_row(c) for c in rows) if r)
+            if words(whole) <= MAX_WORDS:  # a short table reads as one bullet, from its first row
+                if clause is not rows[0]:
+                    continue
+                pieces, table = [whole], True
+            else:
+                pieces = [_table_row(clause)]
+        else:
+            pieces = split_sentences(clause.text) if clause.kind != "sentence" else [clause.text]
+        lead = _lead_in(clauses, i) if clause.kind == "item" else ""
+        for n, piece in enumerate(pieces):
+            plain = plain_text(_LEAD_NUMBER.sub("", piece, count=1)) if clause.kind != "table" else piece
+            if not plain or _SKIP.search(plain) or plain.endswith(":"):
+                continue
+            if lead:
+                plain = re.sub(r"^[-*+•]\s+", "", plain)
+                body = plain[:1].lower() + plain[1:] if not plain[:2].isupper() else plain
+                plain = f"{lead} {body}"
+            labels = classify_text(plain)
+            cats = tuple(c for c in labels.categories if c != "other")
+            watch = set(labels.watch)
+            for cat, pattern in _EXTRA_WATCH:
+                if cat in cats and pattern.search(plain):
+                    watch.add(cat)
+            facts = tuple(extract_facts(plain))
+            order += 1
+            out.append(_Sentence(clause, section, plain, compress(plain), labels, facts,
+                                 _concern(cats, tuple(watch), hcats),
+                                 tuple(sorted(watch, key=CATEGORIES.index)), order, hcats, table,
+                                 n == 0 and clause.index == _first_index(clauses, i)))
+    return out, clauses
+
+
+def _score(s: _Sentence) -> float:
+    kinds = {f.kind for f in s.facts}
+    score = 3.0 * bool(s.watch) + 2.0 * len(kinds & set(_FACT_KINDS))
+    score += 0.5 * ("modality" in kinds or "negation" in kinds)
+    score -= 0.05 * max(0, words(s.plain) - MAX_WORDS)
+    if s.concern == "terms-changes" and "terms-changes" not in s.labels.categories + s.heading_cats:
+        score -= 3  # "by using the Service you agree": boilerplate, unless it is about changes
+    if s.first and s.concern in {_CONCERN_OF.get(c) for c in s.heading_cats}:
+        score += 0.75  # the opening sentence of a section on this concern states its rule
+    if s.clause.kind == "item" and "." in s.clause.id.rsplit("/", 1)[-1]:
+        score -= 1  # a nested item: an example of its parent
+    if s.table:
+        score += 1  # a table of fees or limits is all facts
+    return score
+
+
+def _service_sentence(sentences: Sequence[_Sentence]) -> _Sentence | None:
+    """The sentence that says what the service is ('These Terms govern your use of ...')."""
+    for s in sentences[:8]:
+        if re.search(r"\b(?:govern|apply to|provides?|offers?|is an?)\b", s.plain, re.I) and \
+                re.search(r"\b(?:service|services|website|platform|api|application|app)\b", s.plain, re.I):
+            return s
+    return None
+
+
+def _select(sentences: list[_Sentence]) -> list[_Sentence]:
+    """Bullets: per concern the strongest sentences (at most MAX_PER_CONCERN), document order kept."""
+    chosen: list[_Sentence] = []
+    intro = _service_sentence(sentences)
+    if intro is not None:
+        intro.concern = "service"
+        chosen.append(intro)
+    by_concern: dict[str, list[_Sentence]] = {}
+    for s in sentences:
+        if s.concern and s is not intro:
+            by_concern.setdefault(s.concern, []).append(s)
+    for cid, group in by_concern.items():
+        limit = MAX_PER_CONCERN + {"usage": 1, "pricing": 2, "service-changes": 1}.get(cid, 0)
+        best = sorted(group, key=lambda s: (-_score(s), s.order))[:limit]
+        chosen.extend(s for s in best if _score(s) > -1)
+    chosen.sort(key=lambda s: (_CONCERN_RANK.get(s.concern, 99), s.order))
+    out: list[_Sentence] = []
+    seen: list[set[str]] = []
+    for s in chosen:
+        key = set(clause_key(s.text).split())
+        if not key or any(len(key & k) / max(1, min(len(key), len(k))) > 0.8 for k in seen):
+            continue  # no bullet twice, nor twice in other words
+        seen.append(key)
+        out.append(s)
+    if len(out) > MAX_BULLETS:  # drop the weakest (never the service itself), keep the order
+        weakest = sorted((s for s in out if s is not intro), key=_score)[: len(out) - MAX_BULLETS]
+        out = [s for s in out if s not in weakest]
+    return out
+
+
+def _bullet(s: _Sentence, history: dict[str, tuple[str, ClauseChange]]) -> Bullet:
+    changed = None
+    if s.clause.id in history:
+        when, change = history[s.clause.id]
+        changed = _change_note(s.plain, when, change)
+    return Bullet(s.text, s.concern, s.clause.id, s.section, tuple(c for c in s.labels.categories if c != "other"),
+                  s.watch, s.facts, s.plain, changed)
+
+
+def _watch_outs(sentences: Sequence[_Sentence], history: dict[str, tuple[str, ClauseChange]]) -> list[Bullet]:
+    """At most MAX_WATCH watch-outs, one per category, most serious first."""
+    def rank(cat: str, s: _Sentence) -> tuple[bool, bool, float, int]:
+        # a sentence about this very concern first, what the company may do, the most at stake
+        ours = bool(re.search(r"\b(?:we|us|our)\b", s.plain, re.I)) or not re.match(r"you\b", s.plain, re.I)
+        return (s.concern != _CONCERN_OF.get(cat), not ours, -_score(s), s.order)
+
+    picks: dict[str, list[_Sentence]] = {}
+    for cat in _SERIOUSNESS:
+        found = sorted((s for s in sentences if cat in s.watch), key=lambda s: rank(cat, s))
+        if found:
+            picks[cat] = found
+    used: set[int] = set()
+    chosen: list[tuple[int, int, _Sentence]] = []
+    for n, cat in enumerate(_SERIOUSNESS):
+        s = next((x for x in picks.get(cat, []) if id(x) not in used), None)
+        if s is not None:
+            used.add(id(s))
+            chosen.append((n, 0, s))
+    # room left: a second watch-out of a serious category when it adds a number ("expire after 12 months")
+    for n, cat in enumerate(_SERIOUSNESS[:5]):
+        extra = next((x for x in picks.get(cat, []) if id(x) not in used and x.concern == _CONCERN_OF.get(cat)),
+                     None)
+        if extra is not None:
+            used.add(id(extra))
+            chosen.append((n, 1, extra))
+    chosen.sort(key=lambda t: (t[0], t[1]))
+    serious = [t for t in chosen if t[1] == 0][:MAX_WATCH]
+    extras = [t for t in chosen if t[1] == 1]
+    keep = serious[: MAX_WATCH - min(len(extras), 1)]  # at most one slot for a second of a kind
+    final = sorted(keep + extras[: MAX_WATCH - len(keep)], key=lambda t: (t[0], t[1]))
+    return [_bullet(s, history) for _, _, s in final]
+
+
+# --- questions and standard facts -----------------------------------------------------------
+
+QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("refunds", "Can I get a refund for unused credits or fees?"),
+    ("age", "Is there a minimum age?"),
+    ("removal-notice", "How much notice before a model or feature is removed?"),
+    ("disputes", "Where are disputes heard?"),
+    ("ai-training", "Are my inputs used to train models, and can I opt out?"),
+    ("terms-notice", "How much notice before the terms change?"),
+)
+
+FACTS: tuple[tuple[str, str], ...] = (
+    ("credits", "Credit expiry and refunds"),
+    ("arbitration", "Arbitration and venue"),
+    ("class-action", "Class-action waiver"),
+    ("governing-law", "Governing law"),
+    ("age", "Minimum age"),
+    ("terms-notice", "Notice before terms change"),
+    ("removal-notice", "Notice before model removal"),
+    ("ai-training", "AI training on your data"),
+    ("retention", "Data retention"),
+    ("liability-cap", "Liability cap"),
+)
+
+_REMOVAL = re.compile(r"\b(?:remov|discontinu|deprecat|retir|sunset|withdraw)\w*", re.I)
+_NOTICE = re.compile(r"\bnotice|notif|tell you|inform you|email|post\b", re.I)
+_OPT_OUT = re.compile(r"\bopt(?:ing)?[- ]?out\b|\bturn off\b|\bdisable\b", re.I)
+_TRAIN = re.compile(r"\b(?:train|training|fine-tun\w*|improve our models|improve (?:the|our) (?:models|ai))\b", re.I)
+
+
+def _durations(s: _Sentence) -> list[Fact]:
+    return [f for f in s.facts if f.kind == "duration"]
+
+
+def _places(s: _Sentence) -> list[str]:
+    names = []
+    for f in s.facts:
+        if f.kind == "place" and f.qualifier != "arbitration body":
+            for n in f.value.split(", "):
+                if n not in names:
+                    names.append(n)
+    return names
+
+
+def _find(sentences: Sequence[_Sentence], test: Any) -> _Sentence | None:
+    return next((s for s in sentences if test(s)), None)
+
+
+def _cell(s: _Sentence | None, value: str, history: dict[str, tuple[str, ClauseChange]]) -> Cell | None:
+    if s is None:
+        return None
+    changed = _change_note(s.plain, *history[s.clause.id]) if s.clause.id in history else None
+    return Cell(value, s.clause.id, s.section, s.text, changed)
+
+
+def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str, ClauseChange]]) -> dict[str, Cell]:
+    """The FACTS of a document that it states, each from the clause that states it."""
+    cats = lambda s: s.labels.categories  # noqa: E731
+    out: dict[str, Cell | None] = {}
+
+    nonref = _find(sentences, lambda s: "refunds" in cats(s) and re.search(
+        r"non-?refundable|no refunds?|not (?:be )?refund", s.plain, re.I))
+    expiry = _find(sentences, lambda s: "refunds" in cats(s) and re.search(r"\bexpir", s.plain, re.I))
+    parts = []
+    if nonref:
+        parts.append("non-refundable")
+    if expiry:
+        d = _durations(expiry)
+        parts.append(f"expire after {_fact_words(d[0])}" if d else "may expire")
+    first = nonref or expiry
+    if first:
+        out["credits"] = _cell(expiry if expiry and expiry.clause.id in history else first,
+                               ("; ".join(parts)).capitalize(), history)
+
+    arb = _find(sentences, lambda s: "arbitration" in cats(s) and re.search(r"\barbitrat", s.plain, re.I))
+    court = _find(sentences, lambda s: "jurisdiction" in cats(s) and _places(s))
+    if arb:
+        where = _places(arb)
+        out["arbitration"] = _cell(arb, "Binding arbitration" + (f", {', '.join(where)}" if where else ""), history)
+    elif court:
+        out["arbitration"] = _cell(court, f"Courts of {', '.join(_places(court))}", history)
+
+    waiver = _find(sentences, lambda s: "class-action" in s.watch or (
+        "class-action" in cats(s) and re.search(r"individual (?:capacity|basis)|not as a plaintiff|waive", s.plain, re.I)))
+    if waiver:
+        out["class-action"] = _cell(waiver, "Yes", history)
+
+    law = _find(sentences, lambda s: "governing-law" in cats(s) and _places(s))
+    if law:
+        out["governing-law"] = _cell(law, ", ".join(_places(law)), history)
+
+    age = _find(sentences, lambda s: "eligibility" in cats(s) and any(
+        f.kind == "age" and f.value.isdigit() for f in s.facts))
+    if age:
+        ages = [f.value for f in age.facts if f.kind == "age" and f.value.isdigit()]
+        out["age"] = _cell(age, ages[0], history)
+
+    terms = [s for s in sentences if "terms-changes" in cats(s)]
+    tn = _find(terms, lambda s: any("notice" in f.qualifier or "prior" in f.qualifier or "before" in f.qualifier
+                                    or "advance" in f.qualifier for f in _durations(s)))
+    if tn:
+        out["terms-notice"] = _cell(tn, _fact_words(_durations(tn)[0]), history)
+    elif (tn := _find(terms, lambda s: re.search(r"\bat any time\b|without (?:prior )?notice", s.plain, re.I))):
+        out["terms-notice"] = _cell(tn, "None promised", history)
+    elif (tn := _find(terms, lambda s: _NOTICE.search(s.plain))):
+        out["terms-notice"] = _cell(tn, "Notice, no period stated", history)
+
+    removal = _find(sentences, lambda s: _REMOVAL.search(s.plain) and _durations(s) and _NOTICE.search(s.plain))
+    if removal:
+        out["removal-notice"] = _cell(removal, _fact_words(_durations(removal)[0]), history)
+    elif (removal := _find(sentences, lambda s: "service-changes" in s.watch)):
+        out["removal-notice"] = _cell(removal, "None promised", history)
+
+    train = [s for s in sentences if "ai-training" in cats(s) and _TRAIN.search(s.plain)
+             and re.search(r"\b(?:your|user|customer)\b|\binputs?\b|\bprompts?\b", s.plain, re.I)
+             and not re.search(r"\b(?:you|users?) (?:must|may|shall) not\b|competing", s.plain, re.I)]
+    if train:
+        s = train[0]
+        negative = re.search(r"\b(?:do|does|will) not (?:use|train)|never (?:use|train)", s.plain, re.I)
+        if negative:
+            value = "No"
+        else:
+            opt = _find(sentences, lambda x: _OPT_OUT.search(x.plain) and (x is s or x.clause.id == s.clause.id))
+            value = "Yes; opt-out available" if (opt or _OPT_OUT.search(s.plain)) else "Yes; no opt-out stated"
+        out["ai-training"] = _cell(s, value, history)
+
+    keep = _find(sentences, lambda s: "privacy" in cats(s) and _durations(s) and re.search(
+        r"\b(?:keep|retain|store|delete)\w*", s.plain, re.I))
+    if keep:
+        out["retention"] = _cell(keep, _fact_words(_durations(keep)[0]), history)
+
+    cap = _find(sentences, lambda s: "liability" in cats(s) and any(f.kind == "money" for f in s.facts))
+    if cap:
+        money = next(f for f in cap.facts if f.kind == "money")
+        out["liability-cap"] = _cell(cap, plain_text(money.text), history)
+    elif (cap := _find(sentences, lambda s: "liability" in s.watch and re.search(
+            r"indirect|consequential|not be liable", s.plain, re.I))):
+        out["liability-cap"] = _cell(cap, "No cap stated; indirect damages excluded", history)
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
+             history: dict[str, tuple[str, ClauseChange]]) -> list[Answer]:
+    """Each of QUESTIONS answered by the sentence(s) that say so, or 'The terms do not say.'"""
+    by_clause: dict[str, list[_Sentence]] = {}
+    for s in sentences:
+        by_clause.setdefault(s.clause.id, []).append(s)
+
+    def from_sentences(qid: str, question: str, picks: Sequence[_Sentence | None]) -> Answer:
+        picks = [p for p in dict.fromkeys(picks) if p is not None]
+        if not picks:
+            return Answer(qid, question, _DONT_SAY)
+        text = " ".join(compress(p.plain, 40) for p in picks[:2])
+        first = picks[0]
+        changed = next((_change_note(p.plain, *history[p.clause.id]) for p in picks if p.clause.id in history), None)
+        return Answer(qid, question, text, first.clause.id, first.section, changed)
+
+    def clause_sentence(cell_id: str) -> _Sentence | None:
+        cell = facts.get(cell_id)
+        if cell is None:
+            return None
+        return next((s for s in by_clause.get(cell.clause, []) if s.text == cell.text), None)
+
+    out: list[Answer] = []
+    q = dict(QUESTIONS)
+    refund = [s for s in sentences if "refunds" in s.labels.categories and re.search(
+        r"refund|expir", s.plain, re.I)]
+    out.append(from_sentences("refunds", q["refunds"], refund[:2]))
+    age = clause_sentence("age")
+    guardian = _find(sentences, lambda s: "eligibility" in s.labels.categories and re.search(
+        r"parent|guardian|majority", s.plain, re.I))
+    out.append(from_sentences("age", q["age"], [age, guardian]))
+    removal = clause_sentence("removal-notice")
+    out.append(from_sentences("removal-notice", q["removal-notice"], [removal]))
+    arb = clause_sentence("arbitration")
+    out.append(from_sentences("disputes", q["disputes"], [arb or _find(
+        sentences, lambda s: "jurisdiction" in s.labels.categories and _places(s))]))
+    train = clause_sentence("ai-training")
+    opt = _find(sentences, lambda s: _OPT_OUT.search(s.plain) and train is not None
+                and s.clause.id == train.clause.id and s is not train)
+    out.append(from_sentences("ai-training", q["ai-training"], [train, opt]))
+    tn = clause_sentence("terms-notice")
+    out.append(from_sentences("terms-notice", q["terms-notice"], [tn]))
+    return out
+
+
+# --- the summary ------------------------------------------------------------------------------
+
+
+def summarise(markdown: str, changes: Iterable[tuple[str, ClauseChange]] = ()) -> Summary:
+    """Summarise a document's current text (Markdown or plain text).
+
+    ``changes``: the archive's clause changes of this document as (ISO date, ClauseChange)
+    pairs, any order; the latest material change of each clause becomes its bullet's
+    ``changed`` note. Returns a ``Summary``; never raises on odd input (an empty text gives an
+    empty summary).
+    """
+    history = _history(changes)
+    sentences, clauses = _sentences(markdown)
+    key_terms = [_bullet(s, history) for s in _select(sentences)]
+    watch_outs = _watch_outs(sentences, history)
+    facts = _standard_facts(sentences, history)
+    answers = _answers(sentences, facts, history)
+
+    # the clause-level view, by category (kept for ``categories`` in --json and the API)
+    body = [c for c in clauses if c.kind != "heading"]
+    labels = classify_many(c.text for c in body)
     by_category: dict[str, list[Item]] = {c: [] for c in CATEGORIES}
     watch: list[Item] = []
-    for clause, label in zip(clauses, labels):
+    for clause, label in zip(body, labels):
         if not label.categories:
             continue
         item = Item(clause.id, clause.text, label.categories, label.watch, tuple(extract_facts(clause.text)))
@@ -67,4 +853,10 @@ def summarise(markdown: str) -> Summary:
             by_category[category].append(item)
         if label.watch:
             watch.append(item)
-    return Summary({c: items for c, items in by_category.items() if items}, tuple(watch))
+    return Summary({c: items for c, items in by_category.items() if items}, tuple(watch), tuple(key_terms),
+                   tuple(watch_outs), tuple(answers), facts)
+
+
+def concern_title(concern: str) -> str:
+    """Display title of a concern id ('refunds' -> 'Refunds and credits')."""
+    return _CONCERN_TITLE.get(concern, concern)
