@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from tracker.archive import Index, SearchHit, Store
 from tracker.errors import FetchError, InvalidArgument, NotFoundError
-from tracker.records import Analysis, Version
+from tracker.records import Analysis, ClauseChange, Version
 
 if TYPE_CHECKING:
     from tracker.analysis.summary import Summary
@@ -328,10 +328,25 @@ class ArchivedDocument:
         return compare(old_text, new_text)
 
     def summary(self, version: VersionSpec | None = None) -> "Summary":
-        """Key terms of a version (default: the latest) by category, with facts and watch-outs."""
+        """Key terms of a version (default: the latest): bullets by concern, watch-outs, answers to
+        the common questions and the standard facts, each bullet with its clause's last material
+        change up to that version (from the changes stored in the index)."""
         from tracker.analysis.summary import summarise
 
-        return summarise(self.text(version))
+        chosen = self.version(version)
+        return summarise(self.text(chosen), self.clause_changes(chosen))
+
+    def clause_changes(self, upto: VersionSpec | None = None) -> list[tuple[str, "ClauseChange"]]:
+        """Every stored clause change of the versions up to ``upto`` (default: the latest), as
+        (ISO time of the version, ClauseChange), oldest first."""
+        last = self.version(upto)
+        out: list[tuple[str, ClauseChange]] = []
+        for v in self.versions:
+            if v.seq > last.seq:
+                break
+            if v.seq > 1:
+                out.extend((v.fetched_at, c) for c in self.archive.index.changes_for(v.commit_sha))
+        return out
 
 
 def _pick(key: str, versions: Sequence[Version], at: VersionSpec) -> Version:

@@ -593,11 +593,32 @@ def _select(sentences: list[_Sentence]) -> list[_Sentence]:
     return out
 
 
+def _changed(s: _Sentence, history: dict[str, tuple[str, ClauseChange]]) -> Change | None:
+    """The last material change of the clause a sentence is in. A paragraph is split into sentence
+    clauses ('p1.s2') only when it is long, so one version's 'p1' may be another's 'p1.s1': the
+    change whose new text holds the sentence wins."""
+    cid = s.clause.id
+    base = re.sub(r"\.s\d+$", "", cid)
+    found = [(k, v) for k, v in history.items() if k in (cid, base) or k.startswith(base + ".s")]
+    if not found:
+        return None
+    key = clause_key(s.plain)
+
+    def holds(item: tuple[str, tuple[str, ClauseChange]]) -> bool:
+        after = clause_key(item[1][1].after or "")
+        return bool(key) and bool(after) and (key in after or after in key)
+
+    best = next((item for item in found if holds(item)), None)
+    if best is None:
+        if not any(k == cid for k, _ in found):
+            return None
+        best = next(item for item in found if item[0] == cid)
+    when, change = best[1]
+    return _change_note(s.plain, when, change)
+
+
 def _bullet(s: _Sentence, history: dict[str, tuple[str, ClauseChange]]) -> Bullet:
-    changed = None
-    if s.clause.id in history:
-        when, change = history[s.clause.id]
-        changed = _change_note(s.plain, when, change)
+    changed = _changed(s, history)
     return Bullet(s.text, s.concern, s.clause.id, s.section, tuple(c for c in s.labels.categories if c != "other"),
                   s.watch, s.facts, s.plain, changed)
 
@@ -687,7 +708,7 @@ def _find(sentences: Sequence[_Sentence], test: Any) -> _Sentence | None:
 def _cell(s: _Sentence | None, value: str, history: dict[str, tuple[str, ClauseChange]]) -> Cell | None:
     if s is None:
         return None
-    changed = _change_note(s.plain, *history[s.clause.id]) if s.clause.id in history else None
+    changed = _changed(s, history)
     return Cell(value, s.clause.id, s.section, s.text, changed)
 
 
@@ -790,7 +811,7 @@ def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
             return Answer(qid, question, _DONT_SAY)
         text = " ".join(compress(p.plain, 40) for p in picks[:2])
         first = picks[0]
-        changed = next((_change_note(p.plain, *history[p.clause.id]) for p in picks if p.clause.id in history), None)
+        changed = next((c for c in (_changed(p, history) for p in picks) if c is not None), None)
         return Answer(qid, question, text, first.clause.id, first.section, changed)
 
     def clause_sentence(cell_id: str) -> _Sentence | None:

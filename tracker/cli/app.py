@@ -532,13 +532,15 @@ def classify(jsonl: bool, explain: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_obj
 def summary(obj: Context, service: str, document: str | None, at: str | None, as_json: bool) -> None:
-    """Key terms of a document, grouped by category, with the facts found and the watch-outs.
+    """Key terms of a document at a glance: short bullets by concern, things to watch out for and
+    answers to common questions, each with the section it comes from and its last material change.
 
     \b
     Examples:
       tracker summary openrouter "Terms of Service"
       tracker summary openrouter "Terms of Service" --json
     """
+    from tracker.analysis.summary import FACTS
     from tracker.cli.output import clean
 
     with obj.archive() as archive:
@@ -550,18 +552,36 @@ def summary(obj: Context, service: str, document: str | None, at: str | None, as
         emit_json({"document": key, "version": {"seq": version.seq, "date": version.fetched_at,
                                                 "commit": version.commit_sha}, **result.to_dict()})
         return
+
+    def where(b: Any) -> str:
+        note = f"; {b.changed.note}" if b.changed else ""
+        return click.style(f"  ({clean(b.section)}{clean(note)})", dim=True)
+
     click.echo(f"{clean(key)}, version {version.seq} of {version.fetched_at}\n")
-    if result.watch:
+    if result.watch_outs:
         click.secho("Things to watch out for", bold=True)
-        for item in result.watch:
-            click.echo(f"  - [{', '.join(item.watch)}] {clean(item.short)}")
+        for b in result.watch_outs:
+            tag = ", ".join(c for c in b.watch)
+            click.echo(f"  ! [{tag}] {clean(b.text)}" + where(b))
         click.echo("")
-    for category, items in result.by_category.items():
-        click.secho(category, bold=True)
-        for item in items:
-            facts = "; ".join(f"{f.kind}: {clean(f.text)}" for f in item.facts)
-            click.echo(f"  - {clean(item.short)}" + (f"  ({facts})" if facts else ""))
+    click.secho("Key terms", bold=True)
+    for _, title, bullets in result.grouped():
+        click.secho(f"  {title}", underline=True)
+        for b in bullets:
+            click.echo(f"  • {clean(b.text)}" + where(b))
+    click.echo("")
+    click.secho("Questions", bold=True)
+    for a in result.answers:
+        click.echo(f"  {a.question}")
+        source = f"  ({clean(a.section)})" if a.section else ""
+        click.echo(f"    {clean(a.answer)}" + click.style(source, dim=True))
+    if result.facts:
         click.echo("")
+        click.secho("Standard facts", bold=True)
+        for fid, label in FACTS:
+            if fid in result.facts:
+                cell = result.facts[fid]
+                click.echo(f"  {label}: {clean(cell.value)}" + click.style(f"  ({clean(cell.section)})", dim=True))
 
 
 @cli.command()
