@@ -115,7 +115,10 @@ _LEAD_PHRASES = re.compile(
     r"as between you and [^,]{1,40},\s*|for the avoidance of doubt,\s*|in addition,\s*|"
     r"please note that\s*|(?:when|while) using the service,?\s+)", re.I)
 _PAREN = re.compile(r"\s*\((?![\d.,]+\))[^()]{0,200}\)")  # keep "(90)"-style numbers for facts
-_WORD_NUMBER_PAREN = re.compile(r"\b[a-z]+(?:[- ][a-z]+)?\s*\((\d+)\)", re.I)
+_NUMBER_WORDS = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|"
+                 r"seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                 r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:one |a )?hundred)")
+_WORD_NUMBER_PAREN = re.compile(rf"\b{_NUMBER_WORDS}\s*\((\d+)\)", re.I)
 _QUOTED_DEF = re.compile(r"\s*\((?:together,\s*|collectively,\s*)?(?:the\s+)?[\"“][^\"”]{1,40}[\"”]"
                          r"(?:,\s*[\"“][^\"”]{1,40}[\"”])*\)")
 _WORD = re.compile(r"\S+")
@@ -395,7 +398,8 @@ def _change_note(sentence: str, when: str, change: ClauseChange) -> Change:
 def _fact_words(f: Fact) -> str:
     if f.kind == "place":
         return f.value
-    return re.sub(r"^(?:for|after|within|before|prior to|up to)\s+", "", plain_text(f.text), flags=re.I)
+    text = _WORD_NUMBER_PAREN.sub(r"\1", plain_text(f.text))
+    return re.sub(r"^(?:for|after|within|before|prior to|up to)\s+", "", text, flags=re.I)
 
 
 def _similar(a: str, b: str) -> bool:

@@ -1,0 +1,126 @@
+"""Key terms at a glance: short extractive bullets, watch-outs, answers and standard facts.
+
+Terms here are invented for the tests ("Larkspur Maps"); the done-when check runs on the demo's
+fictional Nimbus AI terms, which mirror the seed summary's facts."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.analysis.summary import MAX_WORDS, compress, plain_text, summarise, words
+from tracker.cli.demo_pages import ROUNDS
+from tracker.extract import html_to_markdown
+from tracker.records import ClauseChange
+
+LARKSPUR = """# Larkspur Maps Terms
+
+Last updated: 2 May 2026
+
+These terms govern your use of the Larkspur Maps app and website (the "Service").
+
+## 3. Tiles and credits
+
+3.1 Subject to section 9, map credits are **non-refundable** and expire after eighteen (18) months.
+
+3.2 See our [price list](https://larkspur.example/prices) for current prices.
+
+| Plan | Price |
+| --- | --- |
+| Hiker | $4 per month |
+
+## 5. Eligibility
+
+You must be at least 16 years old to use the Service.
+
+## 9. Disputes
+
+9.1 To the fullest extent permitted by law, any dispute will be resolved by binding arbitration in Dublin, Ireland, and you waive any right to take part in a class action.
+
+9.2 These terms are governed by the laws of Ireland.
+
+## 10. Changes
+
+We may modify these terms at any time without notice.
+"""
+
+MARKDOWN_SIGNS = re.compile(r"\*\*|__|\]\(|`|^#|\|\s*---|^\s*[-*+]\s|https?://")
+
+
+def test_compress_drops_numbers_markdown_and_lead_ins() -> None:
+    assert compress("3.1 Subject to section 9, map credits are **non-refundable**.") == \
+        "Map credits are non-refundable."
+    assert compress("See our [price list](https://x.example/p) now") == "See our price list now."
+    assert compress("Fees are due within thirty (30) days (see the schedule).") == "Fees are due within 30 days."
+    long = ("If you dispute a payment with your bank, or if a payment is fraudulent, we may remove the credits "
+            "bought with that payment and charge a fee of $20, which is listed in the price list for each country.")
+    short = compress(long)
+    assert words(short) <= MAX_WORDS and short.startswith("We may remove the credits")
+    assert plain_text("*a* `b` [c](d)") == "a b c"
+
+
+def test_summary_of_invented_terms() -> None:
+    s = summarise(LARKSPUR)
+    texts = [b.text for b in s.key_terms]
+    assert len(texts) == len(set(texts))
+    assert all(words(t) <= MAX_WORDS and not MARKDOWN_SIGNS.search(t) for t in texts)
+    credits = next(b for b in s.key_terms if "credits" in b.text)
+    assert credits.text == "Map credits are non-refundable and expire after 18 months."
+    assert credits.section == "§ 3.1 Tiles and credits" and credits.clause.endswith("3.1")
+    concerns = [b.concern for b in s.key_terms]
+    assert concerns == sorted(concerns, key=["service", "service-changes", "eligibility", "usage", "pricing",
+                                             "refunds", "content", "disputes", "privacy", "liability",
+                                             "terms-changes", "termination"].index)
+    assert any("Hiker: $4 per month" in t for t in texts)  # a table row without its pipes
+    watch = [b.text for b in s.watch_outs]
+    assert 1 <= len(watch) <= 6 and "arbitration" in watch[0]
+    answers = {a.id: a for a in s.answers}
+    assert "16 years old" in answers["age"].answer and answers["age"].section == "§ 5 Eligibility"
+    assert "Dublin, Ireland" in answers["disputes"].answer
+    assert answers["ai-training"].answer == "The terms do not say." and not answers["ai-training"].clause
+    assert "at any time" in answers["terms-notice"].answer
+    facts = {k: c.value for k, c in s.facts.items()}
+    assert facts["credits"] == "Non-refundable; expire after 18 months"
+    assert facts["arbitration"] == "Binding arbitration, Dublin, Ireland"
+    assert facts["class-action"] == "Yes" and facts["governing-law"] == "Ireland" and facts["age"] == "16"
+    assert facts["terms-notice"] == "None promised"
+
+
+def test_a_bullet_says_when_its_clause_last_changed() -> None:
+    before = "3.1 Map credits are non-refundable and expire after 24 months."
+    change = ClauseChange("modified", "tiles-and-credits/3.1", "3. Tiles and credits", before,
+                          "3.1 Map credits ...", True, "material", ("refunds",), "24 -> 18 months")
+    s = summarise(LARKSPUR, [("2026-04-01T10:00:00Z", change)])
+    credits = next(b for b in s.key_terms if "credits" in b.text)
+    assert credits.changed is not None and credits.changed.note == "24 months until 2026-04-01"
+    assert s.facts["credits"].changed is not None
+
+
+def _demo_terms() -> str:
+    page = ROUNDS[0].pages["/legal/terms"]
+    return html_to_markdown(page, select=["article.terms"], remove=[".cookie-banner"])
+
+
+def test_done_when_the_demo_terms_read_like_the_seed() -> None:
+    """The seed's watch-outs are all stated, bullets are short, unique and free of Markdown."""
+    s = summarise(_demo_terms())
+    texts = [b.text for b in s.key_terms]
+    assert 20 <= len(texts) <= 30
+    assert len(texts) == len(set(texts))
+    for t in texts + [b.text for b in s.watch_outs]:
+        assert words(t) <= MAX_WORDS, t
+        assert not MARKDOWN_SIGNS.search(t), t
+    watch = " ".join(b.text for b in s.watch_outs).lower()
+    assert len(s.watch_outs) <= 6
+    assert "beta" in watch or "discontinue" in watch  # service changes at any time, in beta
+    assert "non-refundable" in watch and "12 months" in watch  # credits
+    assert "binding arbitration" in watch  # disputes
+    assert "not be liable" in watch  # liability
+    everything = " ".join(texts).lower()
+    for words_ in ("at least 2 weeks", "13 years", "parent or legal guardian", "reverse engineer", "scrape",
+                   "payment processors", "chargeback", "change our prices", "you own the inputs",
+                   "new york", "not be liable", "change these terms at any time", "terminate your account",
+                   "survive termination", "beta"):
+        assert words_ in everything, words_
+    answers = {a.id: a.answer for a in s.answers}
+    assert "12 months" in answers["refunds"] and "13 years" in answers["age"]
+    assert "2 weeks" in answers["removal-notice"] and "New York" in answers["disputes"]
