@@ -69,3 +69,60 @@ def test_diff_page_shows_the_material_change_in_a_browser(archive: tuple[Archive
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+SHOT_KEY_TERMS = Path("/tmp/tracker-key-terms.png")
+
+
+def test_key_terms_and_comparison_pages_in_a_browser(archive: tuple[Archive, Pages], tmp_path: Path) -> None:
+    """The Key terms page shows the watch-outs and when a term changed; the comparison page lists
+    the services with their facts, each linked to its clause; both fit a phone screen."""
+    sync_api = browser_or_skip()
+    arc, pages = archive
+    arc.run()
+    pages.terms.update(expiry="6 months")
+    arc.run()
+    site = tmp_path / "site"
+    proc, port = start_cli_server(arc, site)
+    try:
+        with sync_api.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+            try:
+                for width, name in ((1200, "desktop"), (390, "phone")):
+                    page = browser.new_page(viewport={"width": width, "height": 900})
+                    page.goto(f"http://127.0.0.1:{port}/lumen/key-terms.html")
+                    watch = page.locator(".watchouts li", has_text="6 months").first
+                    assert watch.is_visible()
+                    assert "12 months until" in watch.inner_text()
+                    link = watch.locator("a.src")
+                    assert link.inner_text().strip() == "Credits and refunds"
+                    target = link.get_attribute("href") or ""
+                    assert page.locator(target).count() == 1  # the quoted clause is on the page
+                    assert page.locator(".terms li").count() >= 2
+                    assert page.evaluate("document.documentElement.scrollWidth") <= width
+                    page.screenshot(path=str(tmp_path / f"key-terms-{name}.png"), full_page=True)
+                    if name == "desktop":
+                        shutil.copyfile(tmp_path / f"key-terms-{name}.png", SHOT_KEY_TERMS)
+
+                    page.goto(f"http://127.0.0.1:{port}/compare.html")
+                    rows = page.locator("table.compare tbody tr")
+                    assert rows.count() >= 1
+                    lumen = rows.filter(has_text="Lumen Maps").first
+                    cell = lumen.locator("td", has_text="expire after 6 months").first
+                    assert cell.is_visible() and "12 months until" in cell.inner_text()
+                    href = cell.locator("a").first.get_attribute("href") or ""
+                    assert href.startswith("lumen/key-terms.html#c-")
+                    assert lumen.locator("td", has_text="16").first.is_visible()  # minimum age
+                    assert page.evaluate("document.documentElement.scrollWidth") <= width or name == "desktop"
+                    shot = tmp_path / f"compare-{name}.png"
+                    page.screenshot(path=str(shot), full_page=True)
+                    shutil.copyfile(shot, SHOT_KEY_TERMS.with_name(f"tracker-compare-{name}.png"))
+                    if name == "phone":
+                        shutil.copyfile(tmp_path / f"key-terms-{name}.png",
+                                        SHOT_KEY_TERMS.with_name("tracker-key-terms-phone.png"))
+                    page.close()
+            finally:
+                browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

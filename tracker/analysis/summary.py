@@ -741,7 +741,10 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
         where = _places(arb)
         out["arbitration"] = _cell(arb, "Binding arbitration" + (f", {', '.join(where)}" if where else ""), history)
     elif court:
-        out["arbitration"] = _cell(court, f"Courts of {', '.join(_places(court))}", history)
+        m = re.search(r"\bcourts? (?:of|in|located in|sitting in) (?:the )?([A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*)*)",
+                      court.plain)
+        where = m.group(1).rstrip(".") if m else ", ".join(_places(court))
+        out["arbitration"] = _cell(court, f"Courts of {where}", history)
 
     waiver = _find(sentences, lambda s: "class-action" in s.watch or (
         "class-action" in cats(s) and re.search(r"individual (?:capacity|basis)|not as a plaintiff|waive", s.plain, re.I)))

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tracker.archive.index import Index
-from tracker.archive.store import parse_iso
+from tracker.archive.store import Store, parse_iso
 from tracker.publish.catalog import (
     ENTRY_FORMAT,
     FEED_EXTS,
@@ -221,5 +221,7 @@ def publish_site(index: Index, out_dir: Path, *, base_url: str = "", limit: int 
     catalog = load_catalog(index)
     feeds = publish_feeds(index, out_dir / "feeds", base_url=f"{site}/feeds", site_url=site, limit=limit,
                           catalog=catalog)
-    written, total = write_site(index, catalog, out_dir, feed_specs(catalog, limit))
+    store = Store(Path(index.path).parent)  # the index lives beside the archive it describes
+    written, total = write_site(index, catalog, out_dir, feed_specs(catalog, limit),
+                                store if store.exists() else None)
     return PublishReport(feeds, written, total)

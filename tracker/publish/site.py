@@ -10,6 +10,7 @@ diffs): one is re-rendered only when its fingerprint changed.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -19,7 +20,7 @@ from typing import Any, Sequence
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from tracker.archive import Index, Version
+from tracker.archive import Index, Store, Version
 from tracker.publish.catalog import (
     Catalog,
     FeedSpec,
@@ -185,8 +186,42 @@ def render_entry_html(catalog: "Catalog", v: Version, changes: Sequence[ClauseCh
     return html.strip()
 
 
-def write_site(index: Index, catalog: "Catalog", out_dir: Path, specs: Sequence["FeedSpec"]) -> tuple[list[str], int]:
-    """Write every page into ``out_dir``; return (pages actually written, pages in the site)."""
+def _anchor(doc_slug: str, clause: str) -> str:
+    """The id of a quoted clause on a Key terms page."""
+    return "c-" + re.sub(r"[^a-z0-9]+", "-", f"{doc_slug.rsplit('/', 1)[-1]}-{clause}".lower()).strip("-")
+
+
+def _summaries(index: Index, store: "Store", catalog: "Catalog") -> dict[str, Any]:
+    """Summary of the latest version of each document: key -> (Summary, Version, quoted clauses)."""
+    from tracker.analysis.clauses import split_clauses
+    from tracker.analysis.summary import plain_text, summarise
+
+    out: dict[str, Any] = {}
+    for d in catalog.documents:
+        versions = catalog.by_doc.get(d["key"], [])
+        if not versions:
+            continue
+        latest = versions[-1]
+        try:
+            text = store.read(latest.commit_sha, d["path"])
+        except Exception:  # a document the archive cannot read is left out of the summaries, not fatal
+            continue
+        history = [(v.fetched_at, c) for v in versions[1:] for c in index.changes_for(v.commit_sha)]
+        summary = summarise(text, history)
+        used = {b.clause for b in summary.key_terms + summary.watch_outs}
+        used |= {a.clause for a in summary.answers if a.clause} | {c.clause for c in summary.facts.values()}
+        quoted = [(c.id, plain_text(c.text) if c.kind != "table" else c.text.splitlines()[-1].strip("| "))
+                  for c in split_clauses(text) if c.id in used]
+        out[d["key"]] = (summary, latest, quoted)
+    return out
+
+
+def write_site(index: Index, catalog: "Catalog", out_dir: Path, specs: Sequence["FeedSpec"],
+               store: "Store | None" = None) -> tuple[list[str], int]:
+    """Write every page into ``out_dir``; return (pages actually written, pages in the site).
+
+    With ``store`` (the archive the index describes) the site also gets a "Key terms" page per
+    service and a comparison page across services, built from each document's latest text."""
 
     out_dir = Path(out_dir)
     env = environment()
@@ -279,7 +314,42 @@ def write_site(index: Index, catalog: "Catalog", out_dir: Path, specs: Sequence[
             )
             if _write_if_changed(out_dir / rel, html.encode("utf-8")):
                 written.append(rel)
+    if store is not None:
+        _write_key_terms(index, store, catalog, services, env, put, _feed_links(*global_feeds))
     for rel in sorted(set(old_pages) - set(new_pages)):  # versions gone after a rewrite of history
         (out_dir / rel).unlink(missing_ok=True)
     _save_state(out_dir / STATE_FILE, {"pages": new_pages})
     return written, total
+
+
+def _write_key_terms(index: Index, store: Store, catalog: "Catalog", services: list[dict[str, Any]], env: Environment,
+                     put: Any, feeds: list[dict[str, str]]) -> None:
+    """The "Key terms" page of each service and the comparison page across services."""
+    from tracker.analysis.summary import FACTS, concern_title
+
+    summaries = _summaries(index, store, catalog)
+    rows = []
+    for s in services:
+        docs = []
+        facts: dict[str, dict[str, Any]] = {}
+        for d in s["docs"]:
+            key = next((x["key"] for x in catalog.documents if document_slug(x["key"]) == d["slug"]), None)
+            if key not in summaries:
+                continue
+            summary, latest, quoted = summaries[key]
+            anchor = lambda clause, slug=d["slug"]: _anchor(slug, clause)  # noqa: E731
+            docs.append({
+                "type": d["type"], "slug": d["slug"], "date": latest.fetched_at, "anchor": anchor,
+                "watch": summary.watch_outs, "groups": [(concern_title(c), bs) for c, _, bs in summary.grouped()],
+                "answers": summary.answers, "quoted": quoted,
+            })
+            for fid, cell in summary.facts.items():
+                facts.setdefault(fid, {"cell": cell, "href": f"{s['slug']}/key-terms.html#{anchor(cell.clause)}",
+                                       "doc": d["type"]})
+        if not docs:
+            continue
+        put(f"{s['slug']}/key-terms.html", env.get_template("key_terms.html").render(
+            root="../", title=f"{s['name']}: key terms", feeds=feeds, service=s, docs=docs))
+        rows.append({"name": s["name"], "slug": s["slug"], "facts": facts})
+    put("compare.html", env.get_template("compare.html").render(
+        root="", title="Key terms compared", feeds=feeds, rows=rows, columns=FACTS))
