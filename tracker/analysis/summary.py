@@ -85,11 +85,17 @@ def _md() -> Any:
     return MarkdownIt("commonmark")
 
 
+_MARKUP_CHARS = re.compile(r"[*_`\[\]<>\\&!]")
+
+
+@lru_cache(maxsize=16384)
 def plain_text(markdown: str) -> str:
     """Markdown inline text as a reader sees it: links become their text, emphasis, code marks,
     images and HTML tags vanish, line breaks become spaces. Returns one line."""
     if not markdown:
         return ""
+    if not _MARKUP_CHARS.search(markdown):  # most sentences: nothing for a parser to do
+        return re.sub(r"\s+", " ", markdown).strip()
     out: list[str] = []
     for token in _md().parseInline(markdown):
         for child in token.children or ():
@@ -145,7 +151,7 @@ def _tidy(text: str) -> str:
     text = re.sub(r"^[,;:\s\-–—•]+", "", text)
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
-    if text and text[-1] not in ".!?":
+    if text and text[-1] not in ".!?…":
         text += "."
     return text
 
@@ -161,6 +167,9 @@ def compress(text: str, max_words: int = MAX_WORDS) -> str:
     t = _WORD_NUMBER_PAREN.sub(r"\1", t)  # "thirty (30) days" -> "30 days"
     t = _PAREN.sub("", t)
     t = t.replace('"', "").replace("“", "").replace("”", "")
+    letters = [c for c in t if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        t = t.lower()  # SHOUTED disclaimers read as plain sentences
     t = _tidy(t)
     if words(t) <= max_words:
         return t
@@ -208,7 +217,8 @@ def _cut(text: str, max_words: int) -> str:
             if strongest and _weight(strongest) > _weight(best) + 2 and strongest not in best:
                 best = strongest
             return _tidy(best)
-    return _tidy(" ".join(body.split()[:max_words]))
+    # no clause boundary fits: the first words, marked as cut so no one reads them as the whole rule
+    return _tidy(" ".join(body.split()[:max_words])).rstrip(".") + "…"
 
 
 # --- records ----------------------------------------------------------------------------------
@@ -419,7 +429,7 @@ class _Sentence:
     clause: Clause
     section: str
     plain: str
-    text: str
+    short: str | None
     labels: Labels
     facts: tuple[Fact, ...]
     concern: str
@@ -428,6 +438,13 @@ class _Sentence:
     heading_cats: tuple[str, ...] = ()
     table: bool = False
     first: bool = False
+
+    @property
+    def text(self) -> str:
+        """The bullet: compressed on first use (most sentences never become one)."""
+        if self.short is None:
+            self.short = compress(self.plain)
+        return self.short
 
 
 def _table_row(clause: Clause) -> str:
@@ -463,7 +480,7 @@ def _lead_in(clauses: Sequence[Clause], i: int) -> str:
     parts: list[str] = []
     depth = c.id.rsplit("/", 1)[-1].count(".")
     j = i - 1
-    while j >= 0 and clauses[j].kind != "heading":
+    while j >= max(0, i - 60) and clauses[j].kind != "heading":  # a lead-in is near its list
         prev = clauses[j]
         text = plain_text(_LEAD_NUMBER.sub("", prev.text, count=1)).strip()
         if prev.kind == "item" and prev.id.rsplit("/", 1)[-1].count(".") < depth and text.endswith(":"):
@@ -535,7 +552,7 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
                     watch.add(cat)
             facts = tuple(extract_facts(plain))
             order += 1
-            out.append(_Sentence(clause, section, plain, compress(plain), labels, facts,
+            out.append(_Sentence(clause, section, plain, None, labels, facts,
                                  _concern(cats, tuple(watch), hcats),
                                  tuple(sorted(watch, key=CATEGORIES.index)), order, hcats, table,
                                  n == 0 and clause.index == _first_index(clauses, i)))
