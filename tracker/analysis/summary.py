@@ -33,7 +33,7 @@ SHORT = 240
 MAX_WORDS = 25
 MAX_WATCH = 6
 MAX_PER_CONCERN = 4
-MAX_BULLETS = 30
+MAX_BULLETS = 32
 
 # Order of concerns a reader goes through, and the categories (classify.CATEGORIES) of each.
 CONCERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -568,6 +568,8 @@ def _score(s: _Sentence) -> float:
         score -= 3  # "by using the Service you agree": boilerplate, unless it is about changes
     if s.first and s.concern in {_CONCERN_OF.get(c) for c in s.heading_cats}:
         score += 0.75  # the opening sentence of a section on this concern states its rule
+    if s.watch == ("acceptance",) and "terms-changes" not in s.heading_cats:
+        score -= 5  # "by using the Service you agree to these Terms": every document says it
     if s.clause.kind == "item" and "." in s.clause.id.rsplit("/", 1)[-1]:
         score -= 1  # a nested item: an example of its parent
     if s.table:
@@ -596,7 +598,13 @@ def _select(sentences: list[_Sentence]) -> list[_Sentence]:
         if s.concern and s is not intro:
             by_concern.setdefault(s.concern, []).append(s)
     for cid, group in by_concern.items():
-        limit = MAX_PER_CONCERN + {"usage": 1, "pricing": 2, "service-changes": 1}.get(cid, 0)
+        # of the examples under one list item ("misuse, including by: a; b; c") one is enough
+        best_child: dict[str, _Sentence] = {}
+        for s in sorted(group, key=lambda s: (-_score(s), s.order)):
+            parent = s.clause.id.rsplit(".", 1)[0] if s.clause.kind == "item" else s.clause.id + "#" + str(s.order)
+            best_child.setdefault(parent, s)
+        group = [s for s in group if s.clause.kind != "item" or best_child.get(s.clause.id.rsplit(".", 1)[0]) is s]
+        limit = MAX_PER_CONCERN + {"usage": 1, "pricing": 1}.get(cid, 0)
         best = sorted(group, key=lambda s: (-_score(s), s.order))[:limit]
         chosen.extend(s for s in best if _score(s) > -1)
     chosen.sort(key=lambda s: (_CONCERN_RANK.get(s.concern, 99), s.order))
