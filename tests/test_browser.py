@@ -77,7 +77,7 @@ SHOT_KEY_TERMS = Path("/tmp/tracker-key-terms.png")
 def test_key_terms_and_comparison_pages_in_a_browser(archive: tuple[Archive, Pages], tmp_path: Path) -> None:
     """The Key terms page shows the watch-outs and when a term changed; the comparison page lists
     the services with their facts, each linked to its clause; both fit a phone screen."""
-    sync_api = browser_or_skip()
+    chromium, sync_api = chromium_or_skip("sync_api")
     arc, pages = archive
     arc.run()
     pages.terms.update(expiry="6 months")
@@ -86,7 +86,7 @@ def test_key_terms_and_comparison_pages_in_a_browser(archive: tuple[Archive, Pag
     proc, port = start_cli_server(arc, site)
     try:
         with sync_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+            browser = p.chromium.launch(executable_path=chromium, args=ARGS, headless=True)
             try:
                 for width, name in ((1200, "desktop"), (390, "phone")):
                     page = browser.new_page(viewport={"width": width, "height": 900})

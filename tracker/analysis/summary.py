@@ -768,8 +768,8 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
     elif court:
         m = re.search(r"\bcourts? (?:of|in|located in|sitting in) (?:the )?([A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*)*)",
                       court.plain)
-        where = m.group(1).rstrip(".") if m else ", ".join(_places(court))
-        out["arbitration"] = _cell(court, f"Courts of {where}", history)
+        venue = m.group(1).rstrip(".") if m else ", ".join(_places(court))
+        out["arbitration"] = _cell(court, f"Courts of {venue}", history)
 
     waiver = _find(sentences, lambda s: "class-action" in s.watch or (
         "class-action" in cats(s) and re.search(r"individual (?:capacity|basis)|not as a plaintiff|waive", s.plain, re.I)))
@@ -838,12 +838,12 @@ def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
         by_clause.setdefault(s.clause.id, []).append(s)
 
     def from_sentences(qid: str, question: str, picks: Sequence[_Sentence | None]) -> Answer:
-        picks = [p for p in dict.fromkeys(picks) if p is not None]
-        if not picks:
+        found = [p for p in dict.fromkeys(picks) if p is not None]
+        if not found:
             return Answer(qid, question, _DONT_SAY)
-        text = " ".join(compress(p.plain, 40) for p in picks[:2])
-        first = picks[0]
-        changed = next((c for c in (_changed(p, history) for p in picks) if c is not None), None)
+        text = " ".join(compress(p.plain, 40) for p in found[:2])
+        first = found[0]
+        changed = next((c for c in (_changed(p, history) for p in found) if c is not None), None)
         return Answer(qid, question, text, first.clause.id, first.section, changed)
 
     def clause_sentence(cell_id: str) -> _Sentence | None:
