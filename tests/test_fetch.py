@@ -84,7 +84,9 @@ def test_host_delay_spaces_request_starts(serve):
     fetch(docs(server, 4), FetchOptions(per_host=4, host_delay=0.25, robots=False))
     starts = sorted(h.started for h in server.hits)
     gaps = [b - a for a, b in zip(starts, starts[1:])]
-    assert len(gaps) == 3 and min(gaps) >= 0.23, gaps
+    # Seen by the server, one start can come late and the next on time, so single gaps get some
+    # slack; without the delay they would all be close to 0 and the whole span far below 0.75 s.
+    assert len(gaps) == 3 and min(gaps) >= 0.15 and starts[-1] - starts[0] >= 0.7, gaps
 
 
 # --------------------------------------------------------------------------- conditional requests
