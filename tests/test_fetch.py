@@ -534,7 +534,8 @@ def test_robots_crawl_delay_raises_host_delay(serve):
     server = serve(handler)
     fetch(docs(server, 3), FetchOptions(per_host=4, host_delay=0.0))
     starts = sorted(h.started for h in server.hits if h.path != "/robots.txt")
-    assert min(b - a for a, b in zip(starts, starts[1:])) >= 0.28
+    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    assert min(gaps) >= 0.2 and starts[-1] - starts[0] >= 0.55, gaps  # slack per gap, as above
 
 
 # --------------------------------------------------------------------------- memory
