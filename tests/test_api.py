@@ -219,17 +219,22 @@ def test_import_stays_lazy() -> None:
 
 def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                     capsys: pytest.CaptureFixture[str]) -> None:
-    """The README's "Python API" example, run as written against a small archive in ./snapshots."""
+    """The README's "Python API" example, run as written right after `tracker demo --dir nimbus-demo`."""
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     section = readme.split("\n## Python API\n", 1)[1].split("\n## ", 1)[0]
     blocks = re.findall(r"```python\n(.*?)```", section, re.DOTALL)
     assert blocks, "the README's Python API section has no python block"
-    build_archive(tmp_path / "snapshots")
+    from click.testing import CliRunner
+
+    from tracker.cli.app import cli
+
     monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(cli, ["demo", "--dir", "nimbus-demo"]).exit_code == 0
+    capsys.readouterr()
     for block in blocks:
         exec(compile(block, "README.md", "exec"), {"__name__": "__readme__"})
     out = capsys.readouterr().out
-    assert "nimbus Nimbus AI" in out and "3 2026-03-01T08:30:00Z" in out and "arbitration" in out
+    assert "nimbus Nimbus AI" in out and "arbitration" in out and "\nTrue " in out
 
 
 def test_type_information_is_packaged() -> None:
@@ -242,3 +247,13 @@ def test_type_information_is_packaged() -> None:
     for name in ("py.typed", "__init__.pyi"):
         assert (root / "tracker" / name).is_file()
         assert any(fnmatch.fnmatch(name, p) for p in patterns), (name, patterns)
+
+
+def test_compare_refuses_what_is_not_text() -> None:
+    import tracker
+
+    with pytest.raises(tracker.InvalidArgument, match="decode bytes first"):
+        tracker.compare(b"Credits expire after 12 months.", "Credits expire after 6 months.")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="old_text is NoneType"):
+        tracker.compare(None, "Credits expire after 6 months.")  # type: ignore[arg-type]
+    assert tracker.compare("", "Credits expire after 6 months.").changes[0].kind == "added"

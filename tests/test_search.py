@@ -185,3 +185,12 @@ def test_search_after_a_real_run(tmp_path, httpserver):
     assert CliRunner().invoke(cli, run).exit_code == 0
     (hit,) = hits(store, "jury", "--category", "arbitration")
     assert hit["service_id"] == "quill" and hit["seq"] == 2 and "**jury**" in hit["snippet"]
+
+
+def test_a_leading_not_is_explained(tmp_path):
+    from tracker.archive import Index, SearchQueryError
+
+    with Index(tmp_path / "index.sqlite") as index:
+        with pytest.raises(SearchQueryError, match="NOT must come after a word") as caught:
+            index.search("NOT arbitration")
+    assert isinstance(caught.value, ValueError)

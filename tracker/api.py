@@ -428,9 +428,16 @@ def _moment(value: date | datetime) -> str:
 def compare(old_text: str, new_text: str) -> Analysis:
     """Clause-by-clause changes from ``old_text`` to ``new_text`` (Markdown or plain text), each
     labelled (kind, categories, severity, explanation), with a one-line summary: what a run
-    records for a new version."""
+    records for a new version. An empty ``old_text`` makes every clause an addition.
+
+    Raises InvalidArgument (a ``ValueError``) when either text is not a ``str`` (decode bytes first).
+    """
     from tracker.analysis import analyse
 
+    for name, value in (("old_text", old_text), ("new_text", new_text)):
+        if not isinstance(value, str):
+            hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(value, (bytes, bytearray)) else ""
+            raise InvalidArgument(f"compare() takes two texts: {name} is {type(value).__name__}{hint}")
     return analyse(old_text, new_text)
 
 

@@ -33,7 +33,7 @@ from tracker.archive.schema import (
     sqlite_utils_database,
     stored_version,
 )
-from tracker.errors import ConfigError, StoreError
+from tracker.errors import ConfigError, InvalidArgument, StoreError
 from tracker.records import Analysis, ClauseChange, Version, categories_from_json, categories_json
 
 if TYPE_CHECKING:
@@ -47,8 +47,9 @@ _FILE_ERRORS = ("locked", "busy", "disk", "I/O", "malformed", "no such table", "
                 "readonly", "interrupted")
 
 
-class SearchQueryError(ConfigError):
-    """A full-text query SQLite cannot parse (unbalanced quote, stray operator, unknown column)."""
+class SearchQueryError(InvalidArgument, ConfigError):
+    """A full-text query SQLite cannot parse (unbalanced quote, stray operator, unknown column);
+    an ``InvalidArgument`` (so a ``ValueError``) for Python callers, exit 2 on the command line."""
 
 
 # A recorded version as the query commands see it: the typed record lives in tracker.records.
@@ -429,6 +430,8 @@ class Index:
             # The SQL around the query is fixed, so an error that is not about the file itself
             # comes from the query ("fts5: syntax error near", "unterminated string", ...).
             if not any(word in message for word in _FILE_ERRORS):
+                if query.strip().upper().startswith("NOT "):
+                    message = "NOT must come after a word it excludes from, e.g. 'arbitration NOT opt-out'"
                 raise SearchQueryError(
                     f"bad search query {query!r}: {message}. Use words, \"exact phrases\", OR, NOT and "
                     "prefix*, and put words with punctuation in double quotes, e.g. '\"U.S.\" courts'"

@@ -78,10 +78,10 @@ class TrackerGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except ConfigError as exc:  # a bad file or query (also when it is an InvalidArgument)
+            fail(str(exc), 2)
         except InvalidArgument as exc:  # a malformed option value: click's usage error, exit 2
             raise click.BadParameter(str(exc)) from None
-        except ConfigError as exc:
-            fail(str(exc), 2)
         except NotFoundError as exc:
             fail(str(exc), EXIT_NOT_FOUND)
         except StoreError as exc:

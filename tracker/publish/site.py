@@ -222,104 +222,135 @@ def write_site(index: Index, catalog: "Catalog", out_dir: Path, specs: Sequence[
 
     With ``store`` (the archive the index describes) the site also gets a "Key terms" page per
     service and a comparison page across services, built from each document's latest text."""
+    return _SiteWriter(index, catalog, Path(out_dir), specs).write(store)
 
-    out_dir = Path(out_dir)
-    env = environment()
-    state = _load_state(out_dir / STATE_FILE)
-    old_pages: dict[str, str] = state.get("pages", {})
-    new_pages: dict[str, str] = {}
-    written: list[str] = []
-    total = 0
-    feed_names = {s.name for s in specs}
 
-    def put(rel: str, data: str) -> None:
-        nonlocal total
-        total += 1
-        if _write_if_changed(out_dir / rel, data.encode("utf-8")):
-            written.append(rel)
+GLOBAL_FEEDS = (("all", "All changes"), ("material", "Material changes"))
 
-    put("style.css", (resources.files("tracker.publish") / "templates" / "style.css").read_text(encoding="utf-8"))
-    changes = catalog.changes()
-    global_feeds = [("all", "All changes"), ("material", "Material changes")]
 
-    # one block per service: its documents and each document's latest change
-    services = []
-    for sid in sorted({d["service_id"] for d in catalog.documents}, key=lambda s: catalog.service_name(s).lower()):
-        docs = []
-        for d in (d for d in catalog.documents if d["service_id"] == sid):
-            versions = catalog.by_doc.get(d["key"], [])
-            latest = next((v for v in reversed(versions) if v.seq > 1), None)
-            docs.append({
-                "type": d["type"], "slug": document_slug(d["key"]), "versions": len(versions),
-                "last_recorded": d["last_recorded"] or "", "feed": document_slug(d["key"]),
-                "latest": latest,
-            })
-        services.append({"id": sid, "name": catalog.service_name(sid), "slug": service_slug(sid), "docs": docs})
+class _SiteWriter:
+    """One site build: which pages were written, which were already up to date."""
 
-    def ctx_versions(rows: Sequence[Version], root: str) -> list[dict[str, Any]]:
-        return [_version_ctx(catalog, v, root) for v in rows]
+    def __init__(self, index: Index, catalog: "Catalog", out_dir: Path, specs: Sequence["FeedSpec"]) -> None:
+        self.index, self.catalog, self.out_dir = index, catalog, out_dir
+        self.env = environment()
+        self.feed_names = {s.name for s in specs}
+        self.old_pages: dict[str, str] = _load_state(out_dir / STATE_FILE).get("pages", {})
+        self.new_pages: dict[str, str] = {}
+        self.written: list[str] = []
+        self.total = 0
+        self.changes = catalog.changes()
 
-    def docs_with_latest(service: dict[str, Any], root: str) -> list[dict[str, Any]]:
-        return [{**d, "latest": _version_ctx(catalog, d["latest"], root) if d["latest"] else None}
+    def write(self, store: "Store | None") -> tuple[list[str], int]:
+        self.put("style.css", (resources.files("tracker.publish") / "templates" / "style.css").read_text(
+            encoding="utf-8"))
+        services = self.services()
+        self.index_page(services)
+        for service in services:
+            self.service_page(service)
+        tdigest = templates_digest()
+        for d in self.catalog.documents:
+            self.document_pages(d, tdigest)
+        if store is not None:
+            _write_key_terms(self.index, store, self.catalog, services, self.env, self.put,
+                             _feed_links(*GLOBAL_FEEDS))
+        for rel in sorted(set(self.old_pages) - set(self.new_pages)):  # versions gone after a rewrite of history
+            (self.out_dir / rel).unlink(missing_ok=True)
+        _save_state(self.out_dir / STATE_FILE, {"pages": self.new_pages})
+        return self.written, self.total
+
+    def put(self, rel: str, data: str) -> None:
+        """Count a page, and write it only if its bytes changed."""
+        self.total += 1
+        if _write_if_changed(self.out_dir / rel, data.encode("utf-8")):
+            self.written.append(rel)
+
+    def services(self) -> list[dict[str, Any]]:
+        """One block per service: its documents and each document's latest change."""
+        catalog = self.catalog
+        services = []
+        for sid in sorted({d["service_id"] for d in catalog.documents}, key=lambda s: catalog.service_name(s).lower()):
+            docs = []
+            for d in (d for d in catalog.documents if d["service_id"] == sid):
+                versions = catalog.by_doc.get(d["key"], [])
+                latest = next((v for v in reversed(versions) if v.seq > 1), None)
+                docs.append({
+                    "type": d["type"], "slug": document_slug(d["key"]), "versions": len(versions),
+                    "last_recorded": d["last_recorded"] or "", "feed": document_slug(d["key"]),
+                    "latest": latest,
+                })
+            services.append({"id": sid, "name": catalog.service_name(sid), "slug": service_slug(sid), "docs": docs})
+        return services
+
+    def ctx_versions(self, rows: Sequence[Version], root: str) -> list[dict[str, Any]]:
+        return [_version_ctx(self.catalog, v, root) for v in rows]
+
+    def docs_with_latest(self, service: dict[str, Any], root: str) -> list[dict[str, Any]]:
+        return [{**d, "latest": _version_ctx(self.catalog, d["latest"], root) if d["latest"] else None}
                 for d in service["docs"]]
 
-    categories = sorted(n.split("/", 1)[1] for n in feed_names if n.startswith("category/"))
-    put("index.html", env.get_template("index.html").render(
-        root="", title="Terms changes", feeds=_feed_links(*global_feeds),
-        services=[{**s, "docs": docs_with_latest(s, "")} for s in services],
-        recent=ctx_versions(changes[:RECENT_ON_INDEX], ""), categories=categories,
-    ))
-    for s in services:
-        root = "../"
-        mine = [v for v in changes if v.service_id == s["id"]]
-        put(f"{s['slug']}/index.html", env.get_template("service.html").render(
-            root=root, title=f"{s['name']}: terms changes",
-            feeds=_feed_links((f"{s['slug']}/all", f"{s['name']}: all changes"),
-                              (f"{s['slug']}/material", f"{s['name']}: material changes"), *global_feeds),
-            service={**s, "docs": docs_with_latest(s, root)}, recent=ctx_versions(mine[:RECENT_ON_INDEX], root),
+    def index_page(self, services: list[dict[str, Any]]) -> None:
+        categories = sorted(n.split("/", 1)[1] for n in self.feed_names if n.startswith("category/"))
+        self.put("index.html", self.env.get_template("index.html").render(
+            root="", title="Terms changes", feeds=_feed_links(*GLOBAL_FEEDS),
+            services=[{**s, "docs": self.docs_with_latest(s, "")} for s in services],
+            recent=self.ctx_versions(self.changes[:RECENT_ON_INDEX], ""), categories=categories,
         ))
 
-    tdigest = templates_digest()
-    for d in catalog.documents:
+    def service_page(self, s: dict[str, Any]) -> None:
+        root = "../"
+        mine = [v for v in self.changes if v.service_id == s["id"]]
+        self.put(f"{s['slug']}/index.html", self.env.get_template("service.html").render(
+            root=root, title=f"{s['name']}: terms changes",
+            feeds=_feed_links((f"{s['slug']}/all", f"{s['name']}: all changes"),
+                              (f"{s['slug']}/material", f"{s['name']}: material changes"), *GLOBAL_FEEDS),
+            service={**s, "docs": self.docs_with_latest(s, root)},
+            recent=self.ctx_versions(mine[:RECENT_ON_INDEX], root),
+        ))
+
+    def document_pages(self, d: dict[str, Any], tdigest: str) -> None:
+        """A document's history page and one page per version (re-rendered only when stale)."""
+        catalog = self.catalog
         key, slug, title = d["key"], document_slug(d["key"]), catalog.doc_title(d["key"])
-        sslug = service_slug(d["service_id"])
         versions = catalog.by_doc.get(key, [])
-        feeds = _feed_links((slug, title), (f"{sslug}/all", f"{catalog.service_name(d['service_id'])}: all changes"),
-                            *global_feeds)
+        feeds = _feed_links((slug, title),
+                            (f"{service_slug(d['service_id'])}/all", f"{catalog.service_name(d['service_id'])}: all changes"),
+                            *GLOBAL_FEEDS)
         root = "../../"
-        put(f"{slug}/index.html", env.get_template("document.html").render(
-            root=root, title=f"{title}: history", feeds=feeds, doc_title=title, service_slug=sslug,
-            service_name=catalog.service_name(d["service_id"]), source=_http_link(d.get("url") or ""),
-            versions=ctx_versions(list(reversed(versions)), root),
+        self.put(f"{slug}/index.html", self.env.get_template("document.html").render(
+            root=root, title=f"{title}: history", feeds=feeds, doc_title=title,
+            service_slug=service_slug(d["service_id"]), service_name=catalog.service_name(d["service_id"]),
+            source=_http_link(d.get("url") or ""), versions=self.ctx_versions(list(reversed(versions)), root),
         ))
         for i, v in enumerate(versions):
             prev = versions[i - 1] if i > 0 else None
             nxt = versions[i + 1] if i + 1 < len(versions) else None
-            rel = version_page(v)
-            fp = _digest([tdigest, catalog.fingerprint(v), title, prev and version_page(prev),
-                          nxt and version_page(nxt), feeds])
-            new_pages[rel] = fp
-            total += 1
-            if old_pages.get(rel) == fp and (out_dir / rel).exists():
-                continue  # unchanged: no query, no word diff
-            views = [change_view(n, c) for n, c in enumerate(index.changes_for(v.commit_sha))]
-            html = env.get_template("version.html").render(
-                root=root, title=_version_ctx(catalog, v, root)["title"], feeds=feeds,
-                v=_version_ctx(catalog, v, root), changes=_order(views), doc_href="index.html",
-                doc_title=title, service_slug=sslug, service_name=catalog.service_name(d["service_id"]),
-                prev=_version_ctx(catalog, prev, root) if prev else None,
-                next=_version_ctx(catalog, nxt, root) if nxt else None,
-                source=_http_link(v.final_url or v.source_url),
-                material_count=sum(1 for c in views if c.material),
-            )
-            if _write_if_changed(out_dir / rel, html.encode("utf-8")):
-                written.append(rel)
-    if store is not None:
-        _write_key_terms(index, store, catalog, services, env, put, _feed_links(*global_feeds))
-    for rel in sorted(set(old_pages) - set(new_pages)):  # versions gone after a rewrite of history
-        (out_dir / rel).unlink(missing_ok=True)
-    _save_state(out_dir / STATE_FILE, {"pages": new_pages})
-    return written, total
+            self.version_page(d, v, prev, nxt, feeds, tdigest)
+
+    def version_page(self, d: dict[str, Any], v: Version, prev: Version | None, nxt: Version | None,
+                     feeds: list[dict[str, str]], tdigest: str) -> None:
+        catalog, root = self.catalog, "../../"
+        title = catalog.doc_title(d["key"])
+        rel = version_page(v)
+        fp = _digest([tdigest, catalog.fingerprint(v), title, prev and version_page(prev),
+                      nxt and version_page(nxt), feeds])
+        self.new_pages[rel] = fp
+        self.total += 1
+        if self.old_pages.get(rel) == fp and (self.out_dir / rel).exists():
+            return  # unchanged: no query, no word diff
+        views = [change_view(n, c) for n, c in enumerate(self.index.changes_for(v.commit_sha))]
+        html = self.env.get_template("version.html").render(
+            root=root, title=_version_ctx(catalog, v, root)["title"], feeds=feeds,
+            v=_version_ctx(catalog, v, root), changes=_order(views), doc_href="index.html",
+            doc_title=title, service_slug=service_slug(d["service_id"]),
+            service_name=catalog.service_name(d["service_id"]),
+            prev=_version_ctx(catalog, prev, root) if prev else None,
+            next=_version_ctx(catalog, nxt, root) if nxt else None,
+            source=_http_link(v.final_url or v.source_url),
+            material_count=sum(1 for c in views if c.material),
+        )
+        if _write_if_changed(self.out_dir / rel, html.encode("utf-8")):
+            self.written.append(rel)
 
 
 def _write_key_terms(index: Index, store: Store, catalog: "Catalog", services: list[dict[str, Any]], env: Environment,
