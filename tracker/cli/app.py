@@ -593,6 +593,12 @@ def status(obj: Context, as_json: bool) -> None:
         state = r.get("last_outcome") or "-"
         if r.get("failing_runs"):
             state = f"FAILING {r['failing_runs']} run(s): {clean(r.get('error'))}"
+            from tracker.fetch.guards import served_instead
+
+            served = served_instead(r.get("error"))
+            if served:  # a page that is not the terms: never recorded, the latest version stands
+                state = (f"FAILING: served {served} for {r['failing_runs']} run(s), not recorded "
+                         f"({clean(r.get('error'))})")
         if r.get("gone_since"):
             state = f"gone since {r['gone_since'][:10]} ({clean(r.get('error'))})"
         elif state == "held":

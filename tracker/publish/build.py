@@ -30,6 +30,7 @@ from pathlib import Path
 
 from tracker.archive.index import Index
 from tracker.archive.store import parse_iso
+from tracker.fetch.guards import served_instead
 from tracker.publish.catalog import (
     ENTRY_FORMAT,
     FEED_EXTS,
@@ -181,12 +182,16 @@ def attention_entries(index: Index, catalog: Catalog, site: str | None, link: st
         else:
             state, since = ("held" if row["outcome"] == "held" else "failing"), row["since"]
         reason = safe_text(row["reason"] or row["outcome"])
+        served = served_instead(row["reason"])
+        # "served a login page for 3 run(s)"; the entry's id keeps the state, so it stays one entry.
+        said = f"served {served} for {row.get('runs', 1)} run(s)" if served and key not in gone else state
         stamp = since.replace("-", "").replace(":", "")
-        body = (f"<p><strong>{html.escape(title)}</strong> is {state} since {html.escape(since)}.</p>"
+        body = (f"<p><strong>{html.escape(title)}</strong> is {state} since {html.escape(since)}"
+                + (f": {html.escape(said)}, never recorded" if said != state else "") + ".</p>"
                 f"<p>{html.escape(reason)}</p><p>Last checked {html.escape(row['last_checked'])}.</p>")
         entries.append(FeedEntry(
             id=f"tag:tracker.invalid,2026:{ATTENTION}/{feed_filename(key)}/{state}/{stamp}",
-            title=safe_text(f"{title}: {state} ({reason})"),
+            title=safe_text(f"{title}: {said} ({reason})"),
             link=urls.get(key) or (f"{site}/index.html" if site is not None else f"{link}/{ATTENTION}.atom"),
             updated=parse_iso(since),
             summary=reason,

@@ -24,7 +24,9 @@ The order of the checks, cheapest first:
 5. the text of the latest version, or a text with no clause changed from it (volatile link
    tokens, layout, Markdown dialect: ``tracker.analysis.sameness``): unchanged, and the archive
    keeps the text it has;
-6. a new text that looks like an error page served as 200: failed;
+6. a new text from a page that is not the terms (error, login, captcha, queue, maintenance,
+   status page served as 200, ``guards.error_page``): failed, every run it is served, never held
+   and so never recorded;
 7. a new text that lost more than ``max_shrink`` of the last one: held until seen in 3
    consecutive runs (or ``confirm``); a new text with ``confirm = N``: pending until seen in N;
 8. otherwise a new version: ``first``, ``revert`` (a text it had before) or ``changed``.
