@@ -701,3 +701,57 @@ def test_short_real_terms_pass_the_rules(name):
 
     page = SHORT_REAL_TERMS[name].encode()
     assert guard.error_page(extract(page, "text/html"), page) is None
+
+
+# --------------------------------------------------------------------------- binary under text types
+
+BINARIES = {
+    "png": PNG,
+    "gif": b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04",
+    "jpeg": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01" + bytes(range(256)),
+    "zip": b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(256)),
+    "gzip": gzip.compress(b"<html>terms</html>"),
+    "woff2": b"wOF2\x00\x01\x00\x00" + bytes(range(64)),
+    "random": bytes((i * 73 + 11) % 256 for i in range(4096)),
+}
+
+
+@pytest.mark.parametrize("media", ["text/html", "text/plain", "text/html; charset=utf-8", "application/xhtml+xml"])
+@pytest.mark.parametrize("kind", ["png", "random"])
+def test_binary_served_as_text_is_never_recorded(env, kind, media):
+    headers = {"Content-Type": media} if media else {}
+    env.server.page("/bad", lambda: web.Response(body=BINARIES[kind], headers=headers))
+    docs = env.run(code=1)
+    assert_fault(env, docs, "failed", "binary content")
+    assert ("PNG image" if kind == "png" else "binary data") in docs[BAD]["error"]
+
+
+@pytest.mark.parametrize("kind", sorted(BINARIES))
+def test_sniff_binary(kind):
+    from tracker.extract.sniff import sniff_binary
+
+    assert sniff_binary(BINARIES[kind], "text/html")
+
+
+@pytest.mark.parametrize("body,ctype", [
+    (TERMS.encode(), "text/html"), (b"%PDF-1.7\n\x00\x01\x02\x03 binary stream", "text/html"),
+    ("Bonjour “à tous”".encode("cp1252"), "text/plain"), ("規約".encode("shift_jis"), "text/plain"),
+    ("<p>terms</p>".encode("utf-16"), "text/html"), ("<p>terms</p>".encode("utf-16-le"), "text/html; charset=utf-16le"),
+    (b"BMW terms of sale", "text/plain"), (b"MZ Corp terms", "text/plain"), (b"ID3 Ltd terms", ""),
+    (b"<p>a stray \x01 control byte in a long page</p>" + b"<p>clause</p>" * 100, "text/html"), (b"", "text/html"),
+])
+def test_sniff_lets_text_through(body, ctype):
+    from tracker.extract.sniff import sniff_binary
+
+    assert sniff_binary(body, ctype) is None
+
+
+def test_compare_refuses_a_png_in_one_line(tmp_path):
+    png, text = tmp_path / "a.png", tmp_path / "b.md"
+    png.write_bytes(PNG)
+    text.write_text("# Terms\n\nClause one.\n", encoding="utf-8")
+    for args in ([str(png), str(text)], [str(text), str(png)]):
+        result = CliRunner().invoke(cli, ["compare", *args])
+        assert result.exit_code == 1, result.output
+        assert result.output.count("\n") == 1 and "a PNG image, not text, HTML or PDF" in result.output
+        assert "Traceback" not in result.output

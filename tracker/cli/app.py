@@ -465,8 +465,9 @@ def compare(old: str, new: str, select: tuple[str, ...], remove: tuple[str, ...]
     retries of transient errors, a 30 s timeout, and error pages served as 200 refused.
 
     \b
-    Exit codes: 0 compared; 1 a file or URL could not be read, fetched or used (one line on
-    stderr says which and why).
+    Exit codes: 0 compared; 1 a file or URL could not be read, fetched or used, or is not
+    text, HTML or PDF (an image, an archive: told from its bytes) - one line on stderr says
+    which and why.
 
     \b
     Examples:

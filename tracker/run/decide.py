@@ -20,7 +20,8 @@ The order of the checks, cheapest first:
 2. ``304 Not Modified`` to our validators: unchanged, at the cost of no body;
 3. the very bytes the latest text was extracted from (same raw hash, same settings): unchanged
    without extracting them again;
-4. a body that is no document (binary content type, empty), or whose extraction fails: failed;
+4. a body that is no document (binary content type, binary bytes whatever the type says, empty),
+   or whose extraction fails: failed;
 5. the text of the latest version, or a text with no clause changed from it (volatile link
    tokens, layout, Markdown dialect: ``tracker.analysis.sameness``): unchanged, and the archive
    keeps the text it has;
@@ -323,10 +324,22 @@ def content_problem(fetched: Fetched) -> str | None:
     combined one; None when it may be one. Public: ``tracker.api`` applies the same guards."""
     pages = fetched.parts or (fetched,)
     for number, page in enumerate(pages, 1):
-        problem = guard.unexpected_content_type(page.content_type, page.body) or guard.empty_body(page.body)
+        problem = (guard.unexpected_content_type(page.content_type, page.body) or _binary(page)
+                   or guard.empty_body(page.body))
         if problem:
             return f"part {number} of {len(pages)} ({page.url}): {problem}" if fetched.parts else problem
     return None
+
+
+def _binary(fetched: Fetched) -> str | None:
+    """Binary content sniffed from the bytes (a PNG served as text/html), or None."""
+    from tracker.extract.sniff import sniff_binary
+
+    what = sniff_binary(fetched.body, fetched.content_type)
+    if what is None:
+        return None
+    return (f"binary content: {what} (sniffed from its bytes), served as "
+            f"{guard.media_type(fetched.content_type) or 'no Content-Type'}; not HTML, text or PDF")
 
 
 def extraction_message(exc: ExtractError) -> str:
