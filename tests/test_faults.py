@@ -755,3 +755,60 @@ def test_compare_refuses_a_png_in_one_line(tmp_path):
         assert result.exit_code == 1, result.output
         assert result.output.count("\n") == 1 and "a PNG image, not text, HTML or PDF" in result.output
         assert "Traceback" not in result.output
+
+
+# --------------------------------------------------------------------------- mislabelled charsets
+
+LATIN1_PAGE = ("<html><head><title>AGB</title></head><body><main><h1>Allgemeine Geschäftsbedingungen</h1>"
+               "<p>Die Haftung für Schäden ist ausgeschlossen; Größe der Datei: 5 µm × ½.</p></main></body></html>")
+SJIS_PAGE = ("<html><head><title>利用規約</title></head><body><main><h1>利用規約</h1><p>本規約は、当社が提供する"
+             "サービスの利用条件を定めるものです。ユーザーの皆さまには、本規約に従って本サービスをご利用いただきます。"
+             "</p></main></body></html>")
+
+
+@pytest.mark.parametrize("case,page,codec,expect", [
+    ("cp1252-under-utf8", CP1252_PAGE + "<p>Prix : 10 €</p>", "cp1252", ["Conditions générales", '"accepte"', "10 €"]),
+    ("latin1-under-utf8", LATIN1_PAGE, "latin-1", ["Allgemeine Geschäftsbedingungen", "5 µm × ½"]),
+    ("shift-jis-under-utf8", SJIS_PAGE, "shift_jis", ["利用規約", "本サービスをご利用いただきます"]),
+])
+def test_mislabelled_charset_is_detected_and_recorded(env, case, page, codec, expect):
+    body = page.encode(codec)
+    env.server.page("/bad", lambda: web.Response(body=body, headers={"Content-Type": "text/html; charset=utf-8"}))
+    docs = env.run(code=0)
+    assert docs[BAD]["outcome"] == "new"
+    text = (env.store / "archive" / "faulty" / "Terms of Service.md").read_text(encoding="utf-8")
+    for words in expect:
+        assert words in text, text
+    for mojibake in ("Ã", "â€", "\ufffd"):
+        assert mojibake not in text
+    log = subprocess.run(["git", "-C", str(env.store / "archive"), "log", "-1", "--format=%B", "--", "faulty"],
+                         capture_output=True, text=True).stdout
+    label = {"cp1252": "windows-1252", "latin-1": "windows-1252", "shift_jis": "shift_jis"}[codec]
+    assert f"Decoded-As: {label} (declared utf-8 does not decode)" in log, log
+    assert env.run(code=0)[BAD]["outcome"] == "unchanged"
+
+
+def test_clean_pages_carry_no_decoding_note(env):
+    env.server.page("/bad", lambda: html(TERMS))
+    env.run(code=0)
+    log = subprocess.run(["git", "-C", str(env.store / "archive"), "log", "--format=%B"], capture_output=True,
+                         text=True).stdout
+    assert "Decoded-As" not in log
+
+
+def test_decode_never_writes_a_replacement_character_the_page_did_not_contain():
+    from tracker.extract.convert import decode, decode_report
+
+    assert decode(b"\x81\x8d terms \xff\xfe\x90", "text/plain; charset=utf-8").count("\ufffd") == 0
+    assert decode("a real \ufffd stays".encode(), "text/plain; charset=utf-8") == "a real \ufffd stays"
+    assert decode_report("café".encode(), "text/html; charset=utf-8") == ("café", "")
+    text, note = decode_report("café “x”".encode("cp1252"), "text/html")
+    assert text == "café “x”" and note.startswith("windows-1252 (no charset declared")
+
+
+def test_utf8_page_with_stray_cp1252_bytes_keeps_both():
+    from tracker.extract.convert import decode_report
+
+    text, note = decode_report("Conditions générales – ".encode() + "“article 5”".encode("cp1252"),
+                               "text/html; charset=utf-8")
+    assert text == "Conditions générales – “article 5”" and note.startswith("utf-8 with stray bytes")

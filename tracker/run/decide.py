@@ -391,7 +391,24 @@ def to_version(fetched: Fetched, text: str, *, kind: str = "changed", revert_of:
         extractor_version=EXTRACTOR_VERSION,
         kind=kind,
         revert_of=revert_of,
+        decoded_as=charset_note(fetched),
     )
+
+
+def charset_note(fetched: Fetched) -> str:
+    """How the text's bytes were decoded when not as declared ("windows-1252 (declared utf-8
+    does not decode)"), per part of a combined document; "" when every page decoded as it said."""
+    from tracker.extract.convert import decode_report
+
+    pages = fetched.parts or (fetched,)
+    notes = []
+    for number, page in enumerate(pages, 1):
+        if guard.media_type(page.content_type) == "application/pdf" or page.body.lstrip()[:5] == b"%PDF-":
+            continue
+        note = decode_report(page.body, page.content_type or None)[1]
+        if note:
+            notes.append(f"part {number}: {note}" if fetched.parts else note)
+    return "; ".join(notes)
 
 
 def raw_ext(fetched: Fetched) -> str:
