@@ -88,6 +88,9 @@ class TrackerGroup(click.Group):
             fail(str(exc), 3)
         except TrackerError as exc:
             fail(str(exc), 1)
+        except OSError as exc:  # a file or folder given on the command line that cannot be used
+            where = f" {exc.filename}" if exc.filename else ""
+            fail(f"cannot read or write{where}: {exc.strerror or exc}; check the path and its permissions", 1)
 
 
 def emit_json(data: Any) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -31,6 +31,9 @@ def publish(obj: Any, out: str | None, base_url: str, limit: int, as_json: bool)
       <service>/<document>/<time>-<hash>.html   one version's clause diff
       feeds/...                                 Atom, RSS and JSON feeds (see the README)
 
+    Exit codes: 0 written; 1 the output folder cannot be written; 3 the archive or index cannot
+    be read.
+
     \b
     Examples:
       tracker publish
@@ -40,7 +43,10 @@ def publish(obj: Any, out: str | None, base_url: str, limit: int, as_json: bool)
 
     out_dir = Path(out) if out else obj.store_dir / "site"
     with obj.index() as index:
-        report = publish_site(index, out_dir, base_url=base_url, limit=limit)
+        try:
+            report = publish_site(index, out_dir, base_url=base_url, limit=limit)
+        except OSError as exc:
+            raise_unwritable(out_dir, exc)
     if as_json:
         import json
 
@@ -67,6 +73,9 @@ def serve(obj: Any, port: int, host: str, out: str | None, limit: int) -> None:
     Feeds are served with their own content types, ETag and Last-Modified, so readers polling
     them get cheap 304 answers.
 
+    Exit codes: 0 stopped with Ctrl-C; 1 the site folder cannot be written; 2 cannot listen
+    (port in use, unknown host, a port that needs root); 3 the archive or index cannot be read.
+
     \b
     Examples:
       tracker serve                     # http://127.0.0.1:8000/
@@ -76,14 +85,21 @@ def serve(obj: Any, port: int, host: str, out: str | None, limit: int) -> None:
     from tracker.publish.serve import make_server
 
     out_dir = Path(out) if out else obj.store_dir / "site"
-    server = make_server(out_dir, host, port)  # bind first: the feeds need the real port
+    try:
+        server = make_server(out_dir, host, port)  # bind first: the feeds need the real port
+    except OSError as exc:
+        click.echo(f"error: {listen_error(host, port, exc)}", err=True)
+        sys.exit(EXIT_LISTEN)
     bound_host, bound_port = server.server_address[:2]
     bound_host = bound_host.decode() if isinstance(bound_host, bytes) else str(bound_host)
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host
     url = f"http://{shown}:{bound_port}"
     try:
         with obj.index() as index:
-            publish_site(index, out_dir, base_url=url, limit=limit)
+            try:
+                publish_site(index, out_dir, base_url=url, limit=limit)
+            except OSError as exc:
+                raise_unwritable(out_dir, exc)
         click.echo(f"Serving {out_dir} at {url}/ (Ctrl-C to stop)", err=False)
         sys.stdout.flush()
         server.serve_forever()
@@ -91,6 +107,35 @@ def serve(obj: Any, port: int, host: str, out: str | None, limit: int) -> None:
         pass
     finally:
         server.server_close()
+
+
+EXIT_OUTPUT = 1  # the output folder cannot be written (documented in --help and the README)
+EXIT_LISTEN = 2  # `serve` cannot listen: an option to change (port in use, unknown host)
+
+
+def raise_unwritable(out_dir: Path, exc: OSError) -> NoReturn:
+    """One line for an output folder that cannot be written, then exit ``EXIT_OUTPUT``."""
+    where = exc.filename or out_dir
+    click.echo(f"error: cannot write the site to {out_dir} ({exc.strerror or exc}: {where}); choose a "
+               "writable folder with --out", err=True)
+    sys.exit(EXIT_OUTPUT)
+
+
+def listen_error(host: str, port: int, exc: OSError) -> str:
+    """What to do when the server cannot listen on ``host:port``."""
+    import errno
+    import socket
+
+    if isinstance(exc, socket.gaierror):
+        return (f"cannot listen on {host!r}: unknown host ({exc.strerror}); use an address of this machine, "
+                "e.g. --host 127.0.0.1 or --host 0.0.0.0")
+    if exc.errno == errno.EADDRINUSE:
+        return f"port {port} on {host} is already in use; pick another with --port (0 picks a free one)"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"not allowed to listen on port {port} ({exc.strerror}); use a port above 1023, or --port 0"
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return f"{host} is not an address of this machine ({exc.strerror}); use e.g. --host 127.0.0.1"
+    return f"cannot listen on {host}:{port} ({exc.strerror or exc}); try another --host or --port"
 
 
 @click.command()
