@@ -415,11 +415,18 @@ def diff(obj: Context, service: str, document: str | None, from_: str | None, to
       tracker diff openrouter "Terms of Service"             # latest change
       tracker diff openrouter "Terms of Service" --from 1 --to -1
       tracker diff openrouter "Terms of Service" --from 2026-01-01 --json
+
+    A --from newer than --to shows the changes backwards, with a note on stderr saying so.
     """
     with obj.archive() as archive:
         doc = archive.document(service, document)
         old, new = doc.pair(from_, to)
         result = doc.diff(old, new)
+    if old.seq > new.seq:  # allowed (what would undo a change), but never silently
+        click.echo(f"note: --from {old.seq} is newer than --to {new.seq}: this diff goes backwards in time "
+                   f"(swap them for what changed from {new.seq} to {old.seq})", err=True)
+    elif old.seq == new.seq:
+        click.echo(f"note: --from and --to are both version {old.seq}: nothing can differ", err=True)
     header = {
         "document": doc.key,
         "from": {"seq": old.seq, "date": old.fetched_at, "commit": old.commit_sha},
