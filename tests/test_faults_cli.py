@@ -112,3 +112,61 @@ def test_backwards_diff_says_so(store):
     assert result.exit_code == 0 and "Traceback" not in result.output
     assert "note: --from 3 is newer than --to 2: this diff goes backwards" in result.stderr
     assert "Edition [-2-]{+1+}" in result.stdout
+
+
+# --------------------------------------------------------------------------- feeds
+
+
+def test_feeds_without_base_url_warn_and_bad_base_url_is_refused(store, tmp_path):
+    result = invoke(store, "feed", "--out", str(tmp_path / "f1"))
+    assert result.exit_code == 0 and "warning: no --base-url" in result.stderr
+    for bad in ("notaurl", "ftp://example.org/feeds", "https://", "/var/www/feeds", "https://ex ample.org"):
+        for command in ("feed", "publish"):
+            result = invoke(store, command, "--out", str(tmp_path / "f2"), "--base-url", bad)
+            assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+            assert result.output.strip().splitlines() == [result.output.strip()]
+            assert "is not an absolute http(s) URL" in result.output
+    assert not (tmp_path / "f2").exists()
+    result = invoke(store, "publish", "--out", str(tmp_path / "f3"), "--base-url", "https://terms.example.org")
+    assert result.exit_code == 0 and "warning" not in result.output
+
+
+def test_feeds_carry_their_self_links(store, tmp_path):
+    import json
+
+    import feedparser
+
+    base = "https://terms.example.org/feeds"
+    assert invoke(store, "feed", "--out", str(tmp_path), "--base-url", base).exit_code == 0
+    for name in ("all", "attention"):
+        atom = feedparser.parse(str(tmp_path / f"{name}.atom")).feed
+        assert {"rel": "self", "href": f"{base}/{name}.atom"}.items() <= next(
+            link for link in atom.links if link["rel"] == "self").items()
+        rss = (tmp_path / f"{name}.rss").read_text(encoding="utf-8")
+        assert f'<atom:link href="{base}/{name}.rss" rel="self"' in rss
+        assert json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8"))["feed_url"] == f"{base}/{name}.json"
+
+
+def test_feed_entries_of_imported_documents_never_link_to_the_local_git_folder(tmp_path):
+    import subprocess
+
+    import feedparser
+
+    repo = tmp_path / "versions"
+    (repo / "Nimbus").mkdir(parents=True)
+    env = {"GIT_AUTHOR_NAME": "Bot", "GIT_AUTHOR_EMAIL": "b@example.org", "GIT_COMMITTER_NAME": "Bot",
+           "GIT_COMMITTER_EMAIL": "b@example.org", "PATH": "/usr/bin:/bin"}
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=repo, check=True, env=env)
+    for n in range(2):
+        (repo / "Nimbus" / "Terms of Service.md").write_text(f"# Terms\n\nCredits expire after {n + 6} months.\n",
+                                                             encoding="utf-8")
+        subprocess.run(["git", "add", "-A"], cwd=repo, check=True, env=env)
+        subprocess.run(["git", "commit", "-qm", "v"], cwd=repo, check=True, env=env)
+    store = tmp_path / "store"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--store", str(store), "import-history", str(repo)]).exit_code == 0
+    for base in ([], ["--base-url", "https://terms.example.org/feeds"]):
+        out = tmp_path / f"feeds{len(base)}"
+        assert runner.invoke(cli, ["--store", str(store), "feed", "--out", str(out), *base]).exit_code == 0
+        entries = feedparser.parse(str(out / "all.atom")).entries
+        assert entries and all(not e.link.startswith("git+") for e in entries), [e.link for e in entries]

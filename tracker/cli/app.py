@@ -681,12 +681,18 @@ def feed(obj: Context, out: str | None, base_url: str, limit: int) -> None:
     Examples:
       tracker feed
       tracker feed --out public/feeds --base-url https://terms.example.org/feeds
+
+    Exit codes: 0 written; 1 the folder cannot be written; 2 a --base-url that is not an http(s)
+    URL. Without --base-url, a warning: links are then file:// paths.
     """
+    from tracker.cli.publish import check_base_url, warn_no_base_url
     from tracker.publish import write_feeds
 
     out_dir = Path(out) if out else obj.store_dir / "feeds"
+    check_base_url(base_url)
     with obj.index() as index:
         paths = write_feeds(index, out_dir, base_url=base_url, limit=limit)
+    warn_no_base_url(base_url)
     click.echo(f"wrote {len(paths)} feed file(s) to {out_dir}")
 
 

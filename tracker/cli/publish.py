@@ -31,8 +31,9 @@ def publish(obj: Any, out: str | None, base_url: str, limit: int, as_json: bool)
       <service>/<document>/<time>-<hash>.html   one version's clause diff
       feeds/...                                 Atom, RSS and JSON feeds (see the README)
 
-    Exit codes: 0 written; 1 the output folder cannot be written; 3 the archive or index cannot
-    be read.
+    Exit codes: 0 written; 1 the output folder cannot be written; 2 a --base-url that is not an
+    http(s) URL; 3 the archive or index cannot be read. Without --base-url, a warning: the
+    feeds' links are then file:// paths.
 
     \b
     Examples:
@@ -42,11 +43,13 @@ def publish(obj: Any, out: str | None, base_url: str, limit: int, as_json: bool)
     from tracker.publish import publish_site
 
     out_dir = Path(out) if out else obj.store_dir / "site"
+    check_base_url(base_url)
     with obj.index() as index:
         try:
             report = publish_site(index, out_dir, base_url=base_url, limit=limit)
         except OSError as exc:
             raise_unwritable(out_dir, exc)
+    warn_no_base_url(base_url)
     if as_json:
         import json
 
@@ -119,6 +122,28 @@ def raise_unwritable(out_dir: Path, exc: OSError) -> NoReturn:
     click.echo(f"error: cannot write the site to {out_dir} ({exc.strerror or exc}: {where}); choose a "
                "writable folder with --out", err=True)
     sys.exit(EXIT_OUTPUT)
+
+
+def check_base_url(base_url: str) -> str:
+    """``--base-url`` as given when it is an absolute http(s) URL (or none); exit 2 with one line
+    when it is not one."""
+    from urllib.parse import urlsplit
+
+    if not base_url:
+        return base_url
+    parts = urlsplit(base_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in base_url):
+        click.echo(f"error: --base-url {base_url!r} is not an absolute http(s) URL; give the public URL of the "
+                   "output folder, e.g. --base-url https://terms.example.org", err=True)
+        sys.exit(2)
+    return base_url
+
+
+def warn_no_base_url(base_url: str) -> None:
+    """Once the feeds are written without --base-url: say their links are local file: paths."""
+    if not base_url:
+        click.echo("warning: no --base-url: the feeds link to file:// paths on this machine; pass "
+                   "--base-url https://... (where the folder is served) to publish them", err=True)
 
 
 def listen_error(host: str, port: int, exc: OSError) -> str:
