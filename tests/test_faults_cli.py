@@ -170,3 +170,33 @@ def test_feed_entries_of_imported_documents_never_link_to_the_local_git_folder(t
         assert runner.invoke(cli, ["--store", str(store), "feed", "--out", str(out), *base]).exit_code == 0
         entries = feedparser.parse(str(out / "all.atom")).entries
         assert entries and all(not e.link.startswith("git+") for e in entries), [e.link for e in entries]
+
+
+def test_broken_sources_list_every_problem_in_one_pass_duplicates_included(tmp_path):
+    sources = tmp_path / "sources.toml"
+    sources.write_text("""
+[[service]]
+id = "acme"
+name = "Acme"
+colour = "red"
+  [[service.document]]
+  type = "Terms"
+  url = "ftp://example.org/terms"
+  [[service.document]]
+  type = "terms"
+  url = "https://example.org/terms2"
+
+[[service]]
+id = "acme"
+name = "Acme again"
+  [[service.document]]
+  type = "Privacy"
+  url = "https://example.org/privacy"
+  timeout = -1
+""", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--sources", str(sources), "--store", str(tmp_path / "s"), "run"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    out = result.output
+    for problem in ("unknown key 'colour'", "ftp", "duplicate document type 'terms'", "duplicate service id 'acme'",
+                    "timeout"):
+        assert problem in out, out
