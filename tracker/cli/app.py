@@ -698,20 +698,30 @@ def feed(obj: Context, out: str | None, base_url: str, limit: int) -> None:
 
 @cli.command()
 @click.option("--dir", "directory", type=click.Path(file_okay=False), default=None,
-              help="Where to put the demo's archive (default: a new temporary directory).")
-def demo(directory: str | None) -> None:
+              help="Where to put the demo's sources and archive (default: <temp>/tracker-demo).")
+@click.pass_context
+def demo(ctx: click.Context, directory: str | None) -> None:
     """Show the whole job offline: serve fictional terms on 127.0.0.1 and snapshot them in rounds.
 
     The terms change between rounds: nothing, noise outside the terms, a date-only change, then
     material changes. Only real text changes are recorded.
 
+    The archive goes to the global --store (or TRACKER_STORE) when one is given, else to
+    DIR/snapshots. Running the demo again replaces its own earlier archive; a store holding
+    anything else is refused (exit 2), never written into.
+
     \b
     Example:
       tracker demo
+      tracker --store /tmp/demo-store demo
     """
     from tracker.cli.demo import run_demo
 
-    sys.exit(run_demo(Path(directory) if directory else None))
+    parent = ctx.parent
+    given = parent is not None and parent.get_parameter_source("store") not in (
+        click.core.ParameterSource.DEFAULT, None)
+    store = ctx.obj.store_dir if given else None
+    sys.exit(run_demo(Path(directory) if directory else None, store))
 
 
 def _register_plugins() -> None:
