@@ -25,8 +25,10 @@ from typing import Callable
 import feedparser
 import pytest
 from aiohttp import web
+from click.testing import CliRunner
 
 from support import FAST_RUN, AioServer, TrackerCLI, free_port
+from tracker.cli.app import cli
 from tracker.fetch import guards as guard
 
 GOOD = "good/Terms of Service"
@@ -639,7 +641,7 @@ def _many_sources(env: Env, pages: dict[str, str], select: bool) -> None:
 
 def _run_many(env: Env) -> dict[str, dict]:
     result = CliRunner().invoke(cli, ["--store", str(env.store), "--sources", str(env.sources), "run", "--json",
-                                      "--host-delay", "0", "--per-host", "8"])
+                                      *FAST_RUN, "--per-host", "8"])
     assert result.stdout.strip(), result.output
     return {d["key"].split("/")[0]: d for d in json.loads(result.stdout)["documents"]}
 

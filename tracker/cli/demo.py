@@ -89,8 +89,9 @@ def clear_previous_demo(store_dir: Path) -> bool:
     if store.index_path.exists():
         with Index(store.index_path) as index:
             others = [d["key"] for d in index.documents() if not d["key"].startswith(f"{dp.SERVICE_ID}/")]
-    demo_only = store.index_path.exists() and not others and {p.name for p in store_dir.iterdir()} <= {
-        "archive", "index.sqlite", "index.sqlite-wal", "index.sqlite-shm", "feeds", "site", ".lock", "run.lock"}
+    ours = all(p.name in ("archive", "feeds", "site") or p.name.startswith(store.index_path.name)
+               or p.name.endswith(".lock") for p in store_dir.iterdir())
+    demo_only = store.index_path.exists() and not others and ours
     if not demo_only:
         raise ConfigError(f"{store_dir} already holds something other than a demo archive; the demo never "
                           "writes into it: pass another --store or --dir (an empty or new folder)")
