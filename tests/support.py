@@ -234,7 +234,7 @@ class Archive:
         return json.loads(self.tracker("run", "--json").stdout)
 
     def publish(self, out: Path, *extra: str) -> dict[str, Any]:
-        return json.loads(self.tracker("publish", "--out", str(out), "--json", *extra).output)
+        return json.loads(self.tracker("publish", "--out", str(out), "--json", *extra).stdout)
 
 
 def make_archive(tmp_path: Path, httpserver: Any) -> tuple[Archive, Pages]:

@@ -39,3 +39,39 @@ def test_demo_records_only_real_changes(tmp_path):
     date = next(c for c in changes if "Last updated" in (c["after"] or ""))
     assert not date["material"]
     assert (store / "feeds" / "all.atom").exists()
+
+
+def test_demo_honours_the_global_store_and_is_rerunnable(tmp_path):
+    store = tmp_path / "my-store"
+    for attempt in range(2):
+        result = CliRunner().invoke(cli, ["--store", str(store), "demo"])
+        assert result.exit_code == 0, result.output
+        assert f"archive in {store}" in result.output and "Sources: " in result.output
+        assert "checked 2, new 2, changed 0" in result.output.split("Round ")[1]  # a fresh archive each time
+        assert ("replacing the archive of an earlier demo" in result.output) == (attempt == 1)
+        log = subprocess.run(["git", "-C", str(store / "archive"), "log", "--format=%s"],
+                             capture_output=True, text=True, check=True).stdout.splitlines()
+        assert len(log) == 5
+    assert not (tmp_path / "snapshots").exists()
+
+
+def test_demo_never_writes_into_a_real_archive(tmp_path):
+    store = tmp_path / "real"
+    store.mkdir()
+    (store / "archive").mkdir()
+    (store / "notes.txt").write_text("mine\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--store", str(store), "demo"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "already holds something other than a demo archive" in result.output
+    assert (store / "notes.txt").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_demo_dir_twice_records_the_same(tmp_path):
+    first = CliRunner().invoke(cli, ["demo", "--dir", str(tmp_path)])
+    again = CliRunner().invoke(cli, ["demo", "--dir", str(tmp_path)])
+    assert first.exit_code == again.exit_code == 0
+    def outcomes(output: str) -> list[str]:
+        return [line for line in output.splitlines() if line.startswith("  checked ")]
+
+    assert outcomes(first.output) == outcomes(again.output) and len(outcomes(again.output)) == 5
+    assert "replacing the archive of an earlier demo" in again.output

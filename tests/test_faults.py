@@ -25,8 +25,10 @@ from typing import Callable
 import feedparser
 import pytest
 from aiohttp import web
+from click.testing import CliRunner
 
 from support import FAST_RUN, AioServer, TrackerCLI, free_port
+from tracker.cli.app import cli
 from tracker.fetch import guards as guard
 
 GOOD = "good/Terms of Service"
@@ -553,3 +555,262 @@ def test_shrink_rule():
     assert "shrank by 51%" in guard.shrink(1000, 490)
     assert guard.shrink(1000, 490, 0.6) is None
     assert guard.shrink(1000, 0, 1.0) is None  # 1 never holds
+
+
+# --------------------------------------------------------------------------- pages that are not terms
+
+
+def _page(body: str, title: str = "", head: str = "") -> str:
+    # Inside <main>, so that `select = ["main"]` matches: a selector matching nothing must not be
+    # what keeps these pages out of the archive.
+    return (f"<!doctype html><html><head><title>{title}</title>{head}</head><body><header>Acme</header>"
+            f"<main>{body}</main><footer>© 2026 Acme · <a href='/terms'>Terms</a> · "
+            f"<a href='/privacy'>Privacy</a></footer></body></html>")
+
+
+LOGIN_FORM = ("<form method='post' action='/session'><label>Email <input type='email' name='email'></label>"
+              "<label>{pw} <input type='password' name='password'></label><button>{go}</button></form>")
+NOT_TERMS: dict[str, tuple[str, str]] = {  # name -> (page, what status says it was served)
+    "login-en": (_page("<h1>Welcome back</h1>" + LOGIN_FORM.format(pw="Password", go="Log in")
+                       + "<p>By signing in you agree to our Terms of Service and Privacy Policy.</p>"
+                       "<a href='/forgot'>Forgot your password?</a>", "Log in | Acme"), "a login page"),
+    "login-fr": (_page("<h1>Connexion</h1>" + LOGIN_FORM.format(pw="Mot de passe", go="Se connecter")
+                       + "<a href='/oubli'>Mot de passe oublié ?</a>", "Connexion – Acme"), "a login page"),
+    "login-de": (_page("<h1>Anmelden</h1>" + LOGIN_FORM.format(pw="Passwort", go="Anmelden")
+                       + "<a href='/vergessen'>Passwort vergessen?</a>", "Anmeldung – Acme"), "a login page"),
+    "queue-en": (_page("<h1>You are now in line.</h1><p>Thank you for your patience. Estimated wait: 12 minutes."
+                       "</p><p>Your number in line: 4,512</p>", "Waiting room",
+                       "<meta http-equiv='refresh' content='30'>"), "a waiting room"),
+    "queue-fr": (_page("<h1>Vous êtes dans la file d'attente</h1><p>Temps d'attente estimé : 8 minutes.</p>",
+                       "File d'attente"), "a waiting room"),
+    "queue-de": (_page("<h1>Sie sind in der Warteschlange</h1><p>Geschätzte Wartezeit: 5 Minuten.</p>",
+                       "Warteraum"), "a waiting room"),
+    "challenge": (_page("<h1>One more step</h1><p>Please complete the security check to access acme.example."
+                        "</p><form id='challenge-form' action='/cdn-cgi/challenge-platform'>"
+                        "<div class='h-captcha' data-sitekey='x'></div></form>", "Attention Required!"),
+                  "a captcha or bot check"),
+    "challenge-de": (_page("<h1>Bestätigen Sie, dass Sie ein Mensch sind</h1><div class='cf-turnstile'></div>",
+                           "Einen Moment…"), "a captcha or bot check"),
+    "maintenance-en": (_page("<h1>We'll be back soon!</h1><p>Sorry for the inconvenience, we're performing "
+                             "scheduled maintenance at the moment.</p>", "Maintenance"), "a maintenance page"),
+    "maintenance-fr": (_page("<h1>Site en maintenance</h1><p>Nous serons de retour très vite.</p>",
+                             "Maintenance"), "a maintenance page"),
+    "maintenance-de": (_page("<h1>Wartungsarbeiten</h1><p>Wir sind bald wieder für Sie da.</p>", "Wartung"),
+                       "a maintenance page"),
+    "status": (_page("<h1>Acme Status</h1><p>All Systems Operational</p><p>API — Operational</p>"
+                     "<p>Website — Operational</p><p>Uptime over the past 90 days.</p>", "Acme Status"),
+               "a status or server error page"),
+    "server-error-fr": (_page("<h1>Oups</h1><p>Une erreur est survenue. Réessayez plus tard.</p>", "Erreur"),
+                        "a status or server error page"),
+    "interstitial": (_page("<div id='app'>Loading…</div>", "Acme", "<meta name='robots' content='noindex, nofollow'>"),
+                     "a page with no terms"),
+}
+
+SHORT_REAL_TERMS = {  # short, legitimate terms that name what the rules look for: recorded
+    "hcaptcha": _page("<h1>Acme Terms of Service</h1><p>By using Acme you agree to these terms. We use hCaptcha "
+                      "to protect our sign-up form; hCaptcha processes personal data under its own privacy "
+                      "policy.</p><p>Our liability is limited to the fees you paid in the last 12 months. "
+                      "These terms are governed by the laws of Ireland.</p>", "Terms of Service"),
+    "captcha-service": _page("<h1>Captcha – Terms of Use</h1><p>Captcha is a service that tells people from "
+                             "bots. These terms are an agreement between you and Captcha Ltd. You may terminate "
+                             "it at any time; we may suspend accounts that break it. Captcha is provided without "
+                             "warranty.</p>", "Captcha — Terms"),
+    "fr": _page("<h1>Conditions générales d'utilisation</h1><p>En utilisant le service, vous acceptez ces "
+                "conditions. Nous utilisons un captcha pour protéger l'inscription. Le droit applicable est le "
+                "droit français ; tout litige relève des tribunaux de Paris. Vos données personnelles sont "
+                "traitées selon notre politique de confidentialité.</p>", "CGU"),
+    "de": _page("<h1>Allgemeine Geschäftsbedingungen</h1><p>Mit der Anmeldung stimmen Sie diesen Bedingungen zu. "
+                "Die Haftung ist auf Vorsatz beschränkt. Gerichtsstand ist Berlin. Wir verarbeiten "
+                "personenbezogene Daten gemäß unserer Datenschutzerklärung; die Kündigung ist jederzeit "
+                "möglich.</p>", "AGB"),
+    "login-box-in-header": _page("<h1>Terms of Service</h1><p>These terms are an agreement between you and Acme. "
+                                 "Acme shall not be liable for indirect damages. Either party may terminate this "
+                                 "agreement with thirty days of notice. Disputes go to arbitration under the "
+                                 "governing law of Delaware. We process personal data as our privacy notice says."
+                                 "</p>" + LOGIN_FORM.format(pw="Password", go="Log in"), "Terms"),
+}
+
+
+def _many_sources(env: Env, pages: dict[str, str], select: bool) -> None:
+    blocks = []
+    for name in pages:
+        blocks.append(f'[[service]]\nid = "{name}"\nname = "{name}"\n  [[service.document]]\n  type = "Terms of Service"\n'
+                      f'  url = "{env.server.url("/" + name)}"\n' + ('  select = ["main"]\n' if select else ""))
+    env.sources.write_text("\n".join(blocks), encoding="utf-8")
+
+
+def _run_many(env: Env) -> dict[str, dict]:
+    result = CliRunner().invoke(cli, ["--store", str(env.store), "--sources", str(env.sources), "run", "--json",
+                                      *FAST_RUN, "--per-host", "8"])
+    assert result.stdout.strip(), result.output
+    return {d["key"].split("/")[0]: d for d in json.loads(result.stdout)["documents"]}
+
+
+@pytest.mark.parametrize("select", [False, True], ids=["no-select", "select-main"])
+def test_pages_that_are_not_terms_are_never_recorded_over_five_runs(env, select):
+    _many_sources(env, NOT_TERMS, select)
+    for name in NOT_TERMS:
+        env.server.page("/" + name, lambda: html(TERMS))
+    docs = _run_many(env)
+    assert {d["outcome"] for d in docs.values()} == {"new"}
+    recorded = {name: env.commits(name) for name in NOT_TERMS}
+    for name, (page, _) in NOT_TERMS.items():
+        env.server.page("/" + name, lambda page=page: html(page))
+    for run in range(1, 6):  # five consecutive runs: never held, never recorded
+        docs = _run_many(env)
+        for name in NOT_TERMS:
+            assert docs[name]["outcome"] == "failed", (run, name, docs[name])
+            assert docs[name]["error"].startswith("looks like an error page"), (name, docs[name])
+    assert {name: env.commits(name) for name in NOT_TERMS} == recorded
+    status = env.tracker("status", code=0).output
+    for name, (_, served) in NOT_TERMS.items():
+        line = next(x for x in status.splitlines() if x.startswith(f"{name}/"))
+        assert f"served {served} for 5 run(s)" in line, line
+        assert "Clause 40" in env.tracker("show", name, code=0).output  # the latest real version stands
+    out = env.tmp / "feeds"
+    env.tracker("feed", "--out", str(out), code=0)
+    titles = [e.title for e in feedparser.parse(str(out / "attention.atom")).entries]
+    assert any("served a login page for 5 run(s)" in t for t in titles), titles
+    assert len(titles) == len(NOT_TERMS)
+    # The real text comes back: unchanged, not a revert.
+    for name in NOT_TERMS:
+        env.server.page("/" + name, lambda: html(TERMS))
+    assert {d["outcome"] for d in _run_many(env).values()} == {"unchanged"}
+
+
+@pytest.mark.parametrize("select", [False, True], ids=["no-select", "select-main"])
+def test_short_real_terms_naming_a_captcha_or_a_login_are_recorded(env, select):
+    _many_sources(env, SHORT_REAL_TERMS, select)
+    for name, page in SHORT_REAL_TERMS.items():
+        env.server.page("/" + name, lambda page=page: html(page))
+    docs = _run_many(env)
+    assert {name: d["outcome"] for name, d in docs.items()} == {name: "new" for name in SHORT_REAL_TERMS}
+    assert "hCaptcha" in env.tracker("show", "hcaptcha", code=0).output
+
+
+@pytest.mark.parametrize("name", sorted(NOT_TERMS))
+def test_not_terms_rules_pure(name):
+    from tracker.extract.convert import extract
+
+    page = NOT_TERMS[name][0].encode()
+    reason = guard.error_page(extract(page, "text/html"), page)
+    assert guard.served_instead(reason) == NOT_TERMS[name][1], reason
+
+
+@pytest.mark.parametrize("name", sorted(SHORT_REAL_TERMS))
+def test_short_real_terms_pass_the_rules(name):
+    from tracker.extract.convert import extract
+
+    page = SHORT_REAL_TERMS[name].encode()
+    assert guard.error_page(extract(page, "text/html"), page) is None
+
+
+# --------------------------------------------------------------------------- binary under text types
+
+BINARIES = {
+    "png": PNG,
+    "gif": b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04",
+    "jpeg": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01" + bytes(range(256)),
+    "zip": b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(256)),
+    "gzip": gzip.compress(b"<html>terms</html>"),
+    "woff2": b"wOF2\x00\x01\x00\x00" + bytes(range(64)),
+    "random": bytes((i * 73 + 11) % 256 for i in range(4096)),
+}
+
+
+@pytest.mark.parametrize("media", ["text/html", "text/plain", "text/html; charset=utf-8", "application/xhtml+xml"])
+@pytest.mark.parametrize("kind", ["png", "random"])
+def test_binary_served_as_text_is_never_recorded(env, kind, media):
+    headers = {"Content-Type": media} if media else {}
+    env.server.page("/bad", lambda: web.Response(body=BINARIES[kind], headers=headers))
+    docs = env.run(code=1)
+    assert_fault(env, docs, "failed", "binary content")
+    assert ("PNG image" if kind == "png" else "binary data") in docs[BAD]["error"]
+
+
+@pytest.mark.parametrize("kind", sorted(BINARIES))
+def test_sniff_binary(kind):
+    from tracker.extract.sniff import sniff_binary
+
+    assert sniff_binary(BINARIES[kind], "text/html")
+
+
+@pytest.mark.parametrize("body,ctype", [
+    (TERMS.encode(), "text/html"), (b"%PDF-1.7\n\x00\x01\x02\x03 binary stream", "text/html"),
+    ("Bonjour “à tous”".encode("cp1252"), "text/plain"), ("規約".encode("shift_jis"), "text/plain"),
+    ("<p>terms</p>".encode("utf-16"), "text/html"), ("<p>terms</p>".encode("utf-16-le"), "text/html; charset=utf-16le"),
+    (b"BMW terms of sale", "text/plain"), (b"MZ Corp terms", "text/plain"), (b"ID3 Ltd terms", ""),
+    (b"<p>a stray \x01 control byte in a long page</p>" + b"<p>clause</p>" * 100, "text/html"), (b"", "text/html"),
+])
+def test_sniff_lets_text_through(body, ctype):
+    from tracker.extract.sniff import sniff_binary
+
+    assert sniff_binary(body, ctype) is None
+
+
+def test_compare_refuses_a_png_in_one_line(tmp_path):
+    png, text = tmp_path / "a.png", tmp_path / "b.md"
+    png.write_bytes(PNG)
+    text.write_text("# Terms\n\nClause one.\n", encoding="utf-8")
+    for args in ([str(png), str(text)], [str(text), str(png)]):
+        result = CliRunner().invoke(cli, ["compare", *args])
+        assert result.exit_code == 1, result.output
+        assert result.output.count("\n") == 1 and "a PNG image, not text, HTML or PDF" in result.output
+        assert "Traceback" not in result.output
+
+
+# --------------------------------------------------------------------------- mislabelled charsets
+
+LATIN1_PAGE = ("<html><head><title>AGB</title></head><body><main><h1>Allgemeine Geschäftsbedingungen</h1>"
+               "<p>Die Haftung für Schäden ist ausgeschlossen; Größe der Datei: 5 µm × ½.</p></main></body></html>")
+SJIS_PAGE = ("<html><head><title>利用規約</title></head><body><main><h1>利用規約</h1><p>本規約は、当社が提供する"
+             "サービスの利用条件を定めるものです。ユーザーの皆さまには、本規約に従って本サービスをご利用いただきます。"
+             "</p></main></body></html>")
+
+
+@pytest.mark.parametrize("case,page,codec,expect", [
+    ("cp1252-under-utf8", CP1252_PAGE + "<p>Prix : 10 €</p>", "cp1252", ["Conditions générales", '"accepte"', "10 €"]),
+    ("latin1-under-utf8", LATIN1_PAGE, "latin-1", ["Allgemeine Geschäftsbedingungen", "5 µm × ½"]),
+    ("shift-jis-under-utf8", SJIS_PAGE, "shift_jis", ["利用規約", "本サービスをご利用いただきます"]),
+])
+def test_mislabelled_charset_is_detected_and_recorded(env, case, page, codec, expect):
+    body = page.encode(codec)
+    env.server.page("/bad", lambda: web.Response(body=body, headers={"Content-Type": "text/html; charset=utf-8"}))
+    docs = env.run(code=0)
+    assert docs[BAD]["outcome"] == "new"
+    text = (env.store / "archive" / "faulty" / "Terms of Service.md").read_text(encoding="utf-8")
+    for words in expect:
+        assert words in text, text
+    for mojibake in ("Ã", "â€", "\ufffd"):
+        assert mojibake not in text
+    log = subprocess.run(["git", "-C", str(env.store / "archive"), "log", "-1", "--format=%B", "--", "faulty"],
+                         capture_output=True, text=True).stdout
+    label = {"cp1252": "windows-1252", "latin-1": "windows-1252", "shift_jis": "shift_jis"}[codec]
+    assert f"Decoded-As: {label} (declared utf-8 does not decode)" in log, log
+    assert env.run(code=0)[BAD]["outcome"] == "unchanged"
+
+
+def test_clean_pages_carry_no_decoding_note(env):
+    env.server.page("/bad", lambda: html(TERMS))
+    env.run(code=0)
+    log = subprocess.run(["git", "-C", str(env.store / "archive"), "log", "--format=%B"], capture_output=True,
+                         text=True).stdout
+    assert "Decoded-As" not in log
+
+
+def test_decode_never_writes_a_replacement_character_the_page_did_not_contain():
+    from tracker.extract.convert import decode, decode_report
+
+    assert decode(b"\x81\x8d terms \xff\xfe\x90", "text/plain; charset=utf-8").count("\ufffd") == 0
+    assert decode("a real \ufffd stays".encode(), "text/plain; charset=utf-8") == "a real \ufffd stays"
+    assert decode_report("café".encode(), "text/html; charset=utf-8") == ("café", "")
+    text, note = decode_report("café “x”".encode("cp1252"), "text/html")
+    assert text == "café “x”" and note.startswith("windows-1252 (no charset declared")
+
+
+def test_utf8_page_with_stray_cp1252_bytes_keeps_both():
+    from tracker.extract.convert import decode_report
+
+    text, note = decode_report("Conditions générales – ".encode() + "“article 5”".encode("cp1252"),
+                               "text/html; charset=utf-8")
+    assert text == "Conditions générales – “article 5”" and note.startswith("utf-8 with stray bytes")

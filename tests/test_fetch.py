@@ -249,6 +249,10 @@ def test_same_bytes_are_extracted_again_when_what_decodes_them_changed(serve, tm
     or a new charset can give a new text from the same bytes."""
     site = Plain()
     site.body = page("Terms", "Disputes go to the courts of Zürich.")
+    # Labelled with a charset the bytes do decode in, wrongly (0xFC is "ό" in Greek): bytes that
+    # do not decode as labelled are no longer read as labelled (issue 13), so a wrong label that
+    # still decodes is what gives another text from the same bytes.
+    site.charset = "iso-8859-7"
     server = serve(site)
     store = Store(tmp_path / "store")
     doc = Document("acme", "Acme", "Terms", server.url("/terms"), select=("main",))

@@ -480,6 +480,11 @@ def _file_text(location: str, select: Sequence[str], remove: Sequence[str]) -> s
         raw = path.read_bytes()
     except OSError as exc:
         raise FetchError(f"cannot read {location}: {exc.strerror or exc}", url=location) from exc
+    from tracker.extract.sniff import sniff_binary
+
+    binary = sniff_binary(raw)
+    if binary:  # an image or an archive: hundreds of "changes" between two PNGs mean nothing
+        raise ExtractError(f"{location} is {binary}, not text, HTML or PDF; compare reads only those")
     try:
         return extract(raw, None, url=path.name, select=select, remove=remove)
     except ExtractError as exc:

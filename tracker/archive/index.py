@@ -529,7 +529,8 @@ class Index:
         return {k: r["at"] for k, r in self.last_events().items() if r["event"] == "gone"}
 
     def attention(self) -> list[dict[str, Any]]:
-        """Documents whose latest check failed or was held: key, outcome, reason, since when.
+        """Documents whose latest check failed or was held: key, outcome, reason, since when, and
+        in how many runs in a row (``runs``).
 
         ``since`` is the first check of the current streak of that outcome, so it does not move
         from one run to the next while the problem lasts.
@@ -540,16 +541,17 @@ class Index:
             "GROUP BY document_key) m ON m.document_key = c.document_key AND m.run_id = c.run_id "
             "WHERE c.outcome IN ('failed', 'held') ORDER BY c.document_key"
         ).fetchall():
-            since = row["checked_at"]
+            since, runs = row["checked_at"], 1
             for older in self.conn.execute(
                 "SELECT outcome, checked_at FROM checks WHERE document_key = ? AND run_id < ? "
                 "ORDER BY run_id DESC LIMIT 1000", (row["document_key"], row["run_id"])
             ):
                 if older[0] != row["outcome"]:
                     break
-                since = older[1]
+                since, runs = older[1], runs + 1
             out.append({"document": row["document_key"], "outcome": row["outcome"], "reason": row["error"] or "",
-                        "since": since, "last_checked": row["checked_at"], "http_status": row["http_status"]})
+                        "since": since, "last_checked": row["checked_at"], "http_status": row["http_status"],
+                        "runs": runs})
         return out
 
     # -- runs --------------------------------------------------------------------------------

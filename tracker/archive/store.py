@@ -45,6 +45,7 @@ TRAILER_KEYS = (
     "Extractor-Version",
     "Version-Kind",
     "Revert-Of",
+    "Decoded-As",
 )
 
 
@@ -76,6 +77,9 @@ class NewVersion:
     extractor_version: str
     kind: str = "changed"  # "first" | "changed" | "revert"
     revert_of: str = ""  # date (ISO) of the version this text restores, for reverts
+    # the encoding the text was decoded with when it is not the one the page declared (or UTF-8),
+    # and why: "windows-1252 (declared utf-8 does not decode)"
+    decoded_as: str = ""
 
     @property
     def path(self) -> str:
@@ -112,6 +116,7 @@ class NewVersion:
             "Extractor-Version": self.extractor_version,
             "Version-Kind": self.kind,
             "Revert-Of": self.revert_of,
+            "Decoded-As": self.decoded_as,
         }
         lines = [f"{k}: {safe_line(v)}" for k, v in trailers.items() if v]
         return subject + "\n\n" + "\n".join(lines) + "\n"

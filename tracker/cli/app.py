@@ -88,6 +88,9 @@ class TrackerGroup(click.Group):
             fail(str(exc), 3)
         except TrackerError as exc:
             fail(str(exc), 1)
+        except OSError as exc:  # a file or folder given on the command line that cannot be used
+            where = f" {exc.filename}" if exc.filename else ""
+            fail(f"cannot read or write{where}: {exc.strerror or exc}; check the path and its permissions", 1)
 
 
 def emit_json(data: Any) -> None:
@@ -412,11 +415,18 @@ def diff(obj: Context, service: str, document: str | None, from_: str | None, to
       tracker diff openrouter "Terms of Service"             # latest change
       tracker diff openrouter "Terms of Service" --from 1 --to -1
       tracker diff openrouter "Terms of Service" --from 2026-01-01 --json
+
+    A --from newer than --to shows the changes backwards, with a note on stderr saying so.
     """
     with obj.archive() as archive:
         doc = archive.document(service, document)
         old, new = doc.pair(from_, to)
         result = doc.diff(old, new)
+    if old.seq > new.seq:  # allowed (what would undo a change), but never silently
+        click.echo(f"note: --from {old.seq} is newer than --to {new.seq}: this diff goes backwards in time "
+                   f"(swap them for what changed from {new.seq} to {old.seq})", err=True)
+    elif old.seq == new.seq:
+        click.echo(f"note: --from and --to are both version {old.seq}: nothing can differ", err=True)
     header = {
         "document": doc.key,
         "from": {"seq": old.seq, "date": old.fetched_at, "commit": old.commit_sha},
@@ -465,8 +475,9 @@ def compare(old: str, new: str, select: tuple[str, ...], remove: tuple[str, ...]
     retries of transient errors, a 30 s timeout, and error pages served as 200 refused.
 
     \b
-    Exit codes: 0 compared; 1 a file or URL could not be read, fetched or used (one line on
-    stderr says which and why).
+    Exit codes: 0 compared; 1 a file or URL could not be read, fetched or used, or is not
+    text, HTML or PDF (an image, an archive: told from its bytes) - one line on stderr says
+    which and why.
 
     \b
     Examples:
@@ -613,6 +624,12 @@ def status(obj: Context, as_json: bool) -> None:
         state = r.get("last_outcome") or "-"
         if r.get("failing_runs"):
             state = f"FAILING {r['failing_runs']} run(s): {clean(r.get('error'))}"
+            from tracker.fetch.guards import served_instead
+
+            served = served_instead(r.get("error"))
+            if served:  # a page that is not the terms: never recorded, the latest version stands
+                state = (f"FAILING: served {served} for {r['failing_runs']} run(s), not recorded "
+                         f"({clean(r.get('error'))})")
         if r.get("gone_since"):
             state = f"gone since {r['gone_since'][:10]} ({clean(r.get('error'))})"
         elif state == "held":
@@ -684,31 +701,47 @@ def feed(obj: Context, out: str | None, base_url: str, limit: int) -> None:
     Examples:
       tracker feed
       tracker feed --out public/feeds --base-url https://terms.example.org/feeds
+
+    Exit codes: 0 written; 1 the folder cannot be written; 2 a --base-url that is not an http(s)
+    URL. Without --base-url, a warning: links are then file:// paths.
     """
+    from tracker.cli.publish import check_base_url, warn_no_base_url
     from tracker.publish import write_feeds
 
     out_dir = Path(out) if out else obj.store_dir / "feeds"
+    check_base_url(base_url)
     with obj.index() as index:
         paths = write_feeds(index, out_dir, base_url=base_url, limit=limit)
+    warn_no_base_url(base_url)
     click.echo(f"wrote {len(paths)} feed file(s) to {out_dir}")
 
 
 @cli.command()
 @click.option("--dir", "directory", type=click.Path(file_okay=False), default=None,
-              help="Where to put the demo's archive (default: a new temporary directory).")
-def demo(directory: str | None) -> None:
+              help="Where to put the demo's sources and archive (default: <temp>/tracker-demo).")
+@click.pass_context
+def demo(ctx: click.Context, directory: str | None) -> None:
     """Show the whole job offline: serve fictional terms on 127.0.0.1 and snapshot them in rounds.
 
     The terms change between rounds: nothing, noise outside the terms, a date-only change, then
     material changes. Only real text changes are recorded.
 
+    The archive goes to the global --store (or TRACKER_STORE) when one is given, else to
+    DIR/snapshots. Running the demo again replaces its own earlier archive; a store holding
+    anything else is refused (exit 2), never written into.
+
     \b
     Example:
       tracker demo
+      tracker --store /tmp/demo-store demo
     """
     from tracker.cli.demo import run_demo
 
-    sys.exit(run_demo(Path(directory) if directory else None))
+    parent = ctx.parent
+    given = parent is not None and parent.get_parameter_source("store") not in (
+        click.core.ParameterSource.DEFAULT, None)
+    store = ctx.obj.store_dir if given else None
+    sys.exit(run_demo(Path(directory) if directory else None, store))
 
 
 def _register_plugins() -> None:

@@ -58,8 +58,53 @@ def write_sources(path: Path, base_url: str) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
-def run_demo(directory: Path | None = None) -> int:
-    """Run every round, print what was recorded, then the diff, feeds and locations."""
+DEFAULT_DIR_NAME = "tracker-demo"  # under the system's temporary folder: one, reused by every demo
+
+
+def demo_locations(directory: Path | None, store: Path | None) -> tuple[Path, Path]:
+    """(sources file, store folder) of a demo: the global ``--store`` when one was given (its
+    sources file beside it), else ``DIR/snapshots`` and ``DIR/sources.toml`` where DIR is
+    ``--dir`` or ``<temp>/tracker-demo`` (the same folder every time, so nothing piles up)."""
+    if store is not None:
+        return store.parent / f"{store.name}-demo-sources.toml", store
+    root = directory if directory is not None else Path(tempfile.gettempdir()) / DEFAULT_DIR_NAME
+    return root / "sources.toml", root / "snapshots"
+
+
+def clear_previous_demo(store_dir: Path) -> bool:
+    """Remove the archive of an earlier demo at ``store_dir`` so the demo can run again; True if
+    there was one. Raises ConfigError when ``store_dir`` holds anything but the demo's service
+    (a real archive is never touched)."""
+    import shutil
+
+    import tracker.cli.demo_pages as dp
+    from tracker.archive.index import Index
+    from tracker.archive.store import Store
+    from tracker.errors import ConfigError
+
+    store = Store(store_dir)
+    if not store_dir.exists() or not any(store_dir.iterdir()):
+        return False
+    others: list[str] = []
+    if store.index_path.exists():
+        with Index(store.index_path) as index:
+            others = [d["key"] for d in index.documents() if not d["key"].startswith(f"{dp.SERVICE_ID}/")]
+    ours = all(p.name in ("archive", "feeds", "site") or p.name.startswith(store.index_path.name)
+               or p.name.endswith(".lock") for p in store_dir.iterdir())
+    demo_only = store.index_path.exists() and not others and ours
+    if not demo_only:
+        raise ConfigError(f"{store_dir} already holds something other than a demo archive; the demo never "
+                          "writes into it: pass another --store or --dir (an empty or new folder)")
+    shutil.rmtree(store_dir)
+    return True
+
+
+def run_demo(directory: Path | None = None, store_dir: Path | None = None) -> int:
+    """Run every round, print what was recorded, then the diff, feeds and locations.
+
+    ``store_dir`` is the global ``--store`` when the user gave one; see ``demo_locations``.
+    An earlier demo's archive there is replaced, so the demo can be run again and again.
+    """
     import tracker.cli.demo_pages as dp
     from tracker.archive.index import Index
     from tracker.archive.store import Store
@@ -69,15 +114,17 @@ def run_demo(directory: Path | None = None) -> int:
     from tracker.run.loop import run_snapshot
     from tracker.sources.config import load_sources
 
-    root = Path(directory) if directory else Path(tempfile.mkdtemp(prefix="tracker-demo-"))
-    root.mkdir(parents=True, exist_ok=True)
-    store = Store(root / "snapshots")
+    sources_path, store_path = demo_locations(directory, store_dir)
+    replaced = clear_previous_demo(store_path)
+    sources_path.parent.mkdir(parents=True, exist_ok=True)
+    store = Store(store_path)
     pages = _Pages()
     server = _server(pages)
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    sources_path = root / "sources.toml"
     write_sources(sources_path, base)
     documents = load_sources(sources_path).documents()
+    if replaced:
+        click.echo(f"(replacing the archive of an earlier demo in {store.root})")
     click.echo(f"Serving the fictional terms of {dp.SERVICE_NAME} at {base}; archive in {store.root}\n")
     try:
         for number, round_ in enumerate(dp.ROUNDS, start=1):
@@ -113,5 +160,7 @@ def run_demo(directory: Path | None = None) -> int:
     click.echo(f"Feeds: {len(paths)} files in {feed_dir} (all.atom, all.rss, all.json, one set per document)")
     click.echo(f"Archive (git): {store.archive}   try: git -C '{store.archive}' log --stat")
     click.echo(f"Index (SQLite): {store.index_path}")
+    click.echo(f"Sources: {sources_path}")
     click.echo(f"Explore: tracker --store '{store.root}' history {dp.SERVICE_ID}")
+    click.echo("Run the demo again at any time: it replaces its own archive, nothing else.")
     return 0

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -31,6 +31,10 @@ def publish(obj: Any, out: str | None, base_url: str, limit: int, as_json: bool)
       <service>/<document>/<time>-<hash>.html   one version's clause diff
       feeds/...                                 Atom, RSS and JSON feeds (see the README)
 
+    Exit codes: 0 written; 1 the output folder cannot be written; 2 a --base-url that is not an
+    http(s) URL; 3 the archive or index cannot be read. Without --base-url, a warning: the
+    feeds' links are then file:// paths.
+
     \b
     Examples:
       tracker publish
@@ -39,8 +43,13 @@ def publish(obj: Any, out: str | None, base_url: str, limit: int, as_json: bool)
     from tracker.publish import publish_site
 
     out_dir = Path(out) if out else obj.store_dir / "site"
+    check_base_url(base_url)
     with obj.index() as index:
-        report = publish_site(index, out_dir, base_url=base_url, limit=limit)
+        try:
+            report = publish_site(index, out_dir, base_url=base_url, limit=limit)
+        except OSError as exc:
+            raise_unwritable(out_dir, exc)
+    warn_no_base_url(base_url)
     if as_json:
         import json
 
@@ -67,6 +76,9 @@ def serve(obj: Any, port: int, host: str, out: str | None, limit: int) -> None:
     Feeds are served with their own content types, ETag and Last-Modified, so readers polling
     them get cheap 304 answers.
 
+    Exit codes: 0 stopped with Ctrl-C; 1 the site folder cannot be written; 2 cannot listen
+    (port in use, unknown host, a port that needs root); 3 the archive or index cannot be read.
+
     \b
     Examples:
       tracker serve                     # http://127.0.0.1:8000/
@@ -76,14 +88,21 @@ def serve(obj: Any, port: int, host: str, out: str | None, limit: int) -> None:
     from tracker.publish.serve import make_server
 
     out_dir = Path(out) if out else obj.store_dir / "site"
-    server = make_server(out_dir, host, port)  # bind first: the feeds need the real port
+    try:
+        server = make_server(out_dir, host, port)  # bind first: the feeds need the real port
+    except OSError as exc:
+        click.echo(f"error: {listen_error(host, port, exc)}", err=True)
+        sys.exit(EXIT_LISTEN)
     bound_host, bound_port = server.server_address[:2]
     bound_host = bound_host.decode() if isinstance(bound_host, bytes) else str(bound_host)
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host
     url = f"http://{shown}:{bound_port}"
     try:
         with obj.index() as index:
-            publish_site(index, out_dir, base_url=url, limit=limit)
+            try:
+                publish_site(index, out_dir, base_url=url, limit=limit)
+            except OSError as exc:
+                raise_unwritable(out_dir, exc)
         click.echo(f"Serving {out_dir} at {url}/ (Ctrl-C to stop)", err=False)
         sys.stdout.flush()
         server.serve_forever()
@@ -91,6 +110,57 @@ def serve(obj: Any, port: int, host: str, out: str | None, limit: int) -> None:
         pass
     finally:
         server.server_close()
+
+
+EXIT_OUTPUT = 1  # the output folder cannot be written (documented in --help and the README)
+EXIT_LISTEN = 2  # `serve` cannot listen: an option to change (port in use, unknown host)
+
+
+def raise_unwritable(out_dir: Path, exc: OSError) -> NoReturn:
+    """One line for an output folder that cannot be written, then exit ``EXIT_OUTPUT``."""
+    where = exc.filename or out_dir
+    click.echo(f"error: cannot write the site to {out_dir} ({exc.strerror or exc}: {where}); choose a "
+               "writable folder with --out", err=True)
+    sys.exit(EXIT_OUTPUT)
+
+
+def check_base_url(base_url: str) -> str:
+    """``--base-url`` as given when it is an absolute http(s) URL (or none); exit 2 with one line
+    when it is not one."""
+    from urllib.parse import urlsplit
+
+    if not base_url:
+        return base_url
+    parts = urlsplit(base_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in base_url):
+        click.echo(f"error: --base-url {base_url!r} is not an absolute http(s) URL; give the public URL of the "
+                   "output folder, e.g. --base-url https://terms.example.org", err=True)
+        sys.exit(2)
+    return base_url
+
+
+def warn_no_base_url(base_url: str) -> None:
+    """Once the feeds are written without --base-url: say their links are local file: paths."""
+    if not base_url:
+        click.echo("warning: no --base-url: the feeds link to file:// paths on this machine; pass "
+                   "--base-url https://... (where the folder is served) to publish them", err=True)
+
+
+def listen_error(host: str, port: int, exc: OSError) -> str:
+    """What to do when the server cannot listen on ``host:port``."""
+    import errno
+    import socket
+
+    if isinstance(exc, socket.gaierror):
+        return (f"cannot listen on {host!r}: unknown host ({exc.strerror}); use an address of this machine, "
+                "e.g. --host 127.0.0.1 or --host 0.0.0.0")
+    if exc.errno == errno.EADDRINUSE:
+        return f"port {port} on {host} is already in use; pick another with --port (0 picks a free one)"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"not allowed to listen on port {port} ({exc.strerror}); use a port above 1023, or --port 0"
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return f"{host} is not an address of this machine ({exc.strerror}); use e.g. --host 127.0.0.1"
+    return f"cannot listen on {host}:{port} ({exc.strerror or exc}); try another --host or --port"
 
 
 @click.command()

@@ -84,22 +84,104 @@ _META_PRESCAN_BYTES = 4096
 
 
 def decode(raw: bytes, content_type: str | None = None) -> str:
-    """Bytes to text: BOM, then the header charset, then <meta charset>, then utf-8, then cp1252.
+    """Bytes to text: BOM, then the header charset, then <meta charset>, then utf-8; bytes that do
+    not decode in the declared (or default) encoding are decoded in the one they are really in.
 
-    Never raises: a declared charset is trusted (as browsers do) and bad bytes become U+FFFD.
+    Never raises, and never writes a U+FFFD the page did not contain (``decode_report`` says
+    which encoding was used and why).
+    """
+    return decode_report(raw, content_type)[0]
+
+
+def decode_report(raw: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """(text, note): ``note`` is "" when the page decoded as it declared (or as UTF-8 when it
+    declared nothing), else the encoding used and why, e.g. "windows-1252 (declared utf-8 does
+    not decode)", to be recorded with the version.
+
+    A declared charset is trusted as browsers do as long as the bytes decode in it; when they
+    do not (Windows-1252 bytes served as ``charset=utf-8``), the real encoding is detected
+    (charset-normalizer, Windows-1252 preferred among Latin code pages as on the web). Bytes
+    that decode in nothing are kept as Windows-1252/Latin-1 characters, never as U+FFFD.
     """
     for bom, codec in _BOMS:
         if raw.startswith(bom):
-            return raw[len(bom) :].decode(codec, errors="replace")
+            return raw[len(bom) :].decode(codec, errors=_KEEP_BYTES), ""
     declared = _charset_from_header(content_type)
     if declared is None and _may_be_html(content_type):
         declared = _charset_from_meta(raw)
-    if declared is not None:
-        return raw.decode(declared, errors="replace")
+    codec = declared or "utf-8"
     try:
-        return raw.decode("utf-8")
+        return raw.decode(codec), ""
     except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+        pass
+    said = f"declared {_label(declared)} does not decode" if declared else "no charset declared, not UTF-8"
+    if _label(codec) == "utf-8" and _has_utf8_sequences(raw):
+        # Mostly UTF-8 with a few stray Windows-1252 bytes (a template pasted from Word): reading
+        # it all as one code page would garble the UTF-8 part.
+        return raw.decode(codec, errors=_KEEP_BYTES), f"utf-8 with stray bytes read as windows-1252 ({said})"
+    detected = _detect(raw)
+    if detected is not None:
+        try:
+            return raw.decode(detected), f"{_label(detected)} ({said})"
+        except UnicodeDecodeError:
+            pass
+    return (raw.decode(codec, errors=_KEEP_BYTES),
+            f"{_label(codec)} with undecodable bytes read as windows-1252 ({said})")
+
+
+def _has_utf8_sequences(raw: bytes) -> bool:
+    """True if ``raw`` holds well-formed multi-byte UTF-8 sequences (its undecodable bytes are
+    then strays in a UTF-8 page, not the sign of another encoding): at least as many well-formed
+    non-ASCII characters as undecodable bytes (Shift-JIS or GBK text only forms a few by chance)."""
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    return sum(1 for c in text if ord(c) > 0x7F) - bad >= bad
+
+
+def _label(codec: str) -> str:
+    """The WHATWG-style name of a Python codec: "cp1252" -> "windows-1252"."""
+    name = codecs.lookup(codec).name
+    return {"cp1252": "windows-1252", "cp932": "shift_jis", "iso8859-1": "iso-8859-1"}.get(name, name)
+
+
+def _detect(raw: bytes) -> str | None:
+    """The encoding ``raw`` is most likely in (charset-normalizer), or None."""
+    from charset_normalizer import from_bytes
+    from charset_normalizer.utils import is_multi_byte_encoding
+
+    if len(raw) < _DETECT_MIN_BYTES // 10:  # a handful of bytes: nothing to tell from
+        return "cp1252"
+    # UTF-16/32 without a byte order mark: any even-length bytes "decode"; browsers never guess it.
+    matches = [m for m in from_bytes(raw) if not m.encoding.startswith(("utf_16", "utf_32"))]
+    if not matches:
+        return None
+    best = matches[0]
+    # Western pages that are not UTF-8 are overwhelmingly Windows-1252: when the best guess reads
+    # as Latin script (cp1250, iso8859_15... tie with it on short texts), prefer it.
+    # A few bytes are too little to tell one code page from another: Windows-1252 then, unless
+    # the guess is a multi-byte encoding (Shift-JIS, GB18030...), which short texts do show.
+    letters = [c for c in str(best) if c.isalpha() and ord(c) > 0x7F]
+    short = len(raw) < _DETECT_MIN_BYTES and not is_multi_byte_encoding(best.encoding)
+    if short or all(ord(c) <= 0x24F for c in letters):
+        try:
+            raw.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return str(best.encoding)
+
+
+def _keep_bytes(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: an undecodable byte becomes its Windows-1252 character (Latin-1 for
+    the five bytes Windows-1252 leaves undefined), not U+FFFD."""
+    assert isinstance(error, UnicodeDecodeError)
+    chunk = error.object[error.start:error.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in chunk), error.end
+
+
+_KEEP_BYTES = "tracker-keep-bytes"
+_DETECT_MIN_BYTES = 200  # below this, a single-byte guess other than Latin is not trusted
+codecs.register_error(_KEEP_BYTES, _keep_bytes)
 
 
 def _codec(label: str) -> str | None:

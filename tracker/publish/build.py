@@ -30,6 +30,7 @@ from pathlib import Path
 
 from tracker.archive.index import Index
 from tracker.archive.store import Store, parse_iso
+from tracker.fetch.guards import served_instead
 from tracker.publish.catalog import (
     ENTRY_FORMAT,
     FEED_EXTS,
@@ -105,7 +106,7 @@ def publish_feeds(index: Index, out_dir: Path, *, base_url: str = "", site_url: 
     for spec in feed_specs(catalog, limit):
         meta = Feed(id=f"tag:tracker.invalid,2026:{spec.name}", title=spec.title,
                     link=f"{site}/{spec.page}" if site is not None else f"{link}/{spec.name}.atom",
-                    description=spec.description)
+                    description=spec.description, self_url=f"{link}/{feed_filename(spec.name)}")
         fp = _digest([settings, meta.__dict__, [catalog.fingerprint(v) for v in spec.versions]])
         new_feeds[spec.name] = fp
         files = [out_dir / f"{spec.name}{ext}" for ext in FEED_EXTS]
@@ -117,13 +118,14 @@ def publish_feeds(index: Index, out_dir: Path, *, base_url: str = "", site_url: 
                 if key in old_entries:
                     new_entries[key] = old_entries[key]
             continue
-        entries = [_entry(catalog, v, site, content(v)) for v in spec.versions]
+        entries = [_entry(catalog, v, site, content(v), meta.link) for v in spec.versions]
         write_feed(meta, entries, out_dir, spec.name, limit=limit)
         report.rebuilt.append(spec.name)
     # The "needs attention" feed: not versions, but documents whose latest check failed or was held.
     attention_meta = Feed(id=f"tag:tracker.invalid,2026:{ATTENTION}", title="Terms tracking: needs attention",
                           link=f"{site}/index.html" if site is not None else f"{link}/{ATTENTION}.atom",
-                          description="Documents that could not be checked or whose new text is held")
+                          description="Documents that could not be checked or whose new text is held",
+                          self_url=f"{link}/{ATTENTION}")
     attention = attention_entries(index, catalog, site, link)
     fp = _digest([settings, attention_meta.__dict__, [e.__dict__ for e in attention]])
     new_feeds[ATTENTION] = fp
@@ -140,7 +142,18 @@ def publish_feeds(index: Index, out_dir: Path, *, base_url: str = "", site_url: 
     return report
 
 
-def _entry(catalog: Catalog, v: Version, site: str | None, html: str) -> FeedEntry:
+def web_url(*candidates: str | None) -> str | None:
+    """The first candidate that is an http(s) URL a reader can open; None if there is none (an
+    imported document's ``git+file://...`` source is not one)."""
+    for url in candidates:
+        if url and url.lower().startswith(("http://", "https://")):
+            return url
+    return None
+
+
+def _entry(catalog: Catalog, v: Version, site: str | None, html: str, fallback: str = "") -> FeedEntry:
+    """The feed entry of version ``v``: it links to its diff page on ``site``, else to the terms
+    page, else (an imported document, whose source is a local git folder) to ``fallback``."""
 
     name = catalog.service_name(v.service_id)
     tags = [name, v.document_type, *catalog.categories(v)]
@@ -153,7 +166,7 @@ def _entry(catalog: Catalog, v: Version, site: str | None, html: str) -> FeedEnt
     return FeedEntry(
         id=entry_id(v),
         title=entry_title(v, name),
-        link=f"{site}/{version_page(v)}" if site is not None else (v.final_url or v.source_url),
+        link=f"{site}/{version_page(v)}" if site is not None else (web_url(v.final_url, v.source_url) or fallback),
         updated=parse_iso(v.fetched_at),
         summary=safe_text(v.summary),
         content_html=html,
@@ -181,13 +194,17 @@ def attention_entries(index: Index, catalog: Catalog, site: str | None, link: st
         else:
             state, since = ("held" if row["outcome"] == "held" else "failing"), row["since"]
         reason = safe_text(row["reason"] or row["outcome"])
+        served = served_instead(row["reason"])
+        # "served a login page for 3 run(s)"; the entry's id keeps the state, so it stays one entry.
+        said = f"served {served} for {row.get('runs', 1)} run(s)" if served and key not in gone else state
         stamp = since.replace("-", "").replace(":", "")
-        body = (f"<p><strong>{html.escape(title)}</strong> is {state} since {html.escape(since)}.</p>"
+        body = (f"<p><strong>{html.escape(title)}</strong> is {state} since {html.escape(since)}"
+                + (f": {html.escape(said)}, never recorded" if said != state else "") + ".</p>"
                 f"<p>{html.escape(reason)}</p><p>Last checked {html.escape(row['last_checked'])}.</p>")
         entries.append(FeedEntry(
             id=f"tag:tracker.invalid,2026:{ATTENTION}/{feed_filename(key)}/{state}/{stamp}",
-            title=safe_text(f"{title}: {state} ({reason})"),
-            link=urls.get(key) or (f"{site}/index.html" if site is not None else f"{link}/{ATTENTION}.atom"),
+            title=safe_text(f"{title}: {said} ({reason})"),
+            link=web_url(urls.get(key)) or (f"{site}/index.html" if site is not None else f"{link}/{ATTENTION}.atom"),
             updated=parse_iso(since),
             summary=reason,
             content_html=body,

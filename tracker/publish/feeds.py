@@ -56,6 +56,9 @@ class Feed:
     link: str
     description: str
     updated: datetime | None = None
+    # where the feed itself is served, without extension: ".atom", ".rss" and ".json" are added
+    # for Atom's rel="self", RSS's atom:link rel="self" and JSON Feed's feed_url ("": none)
+    self_url: str = ""
 
 
 def write_feed(feed: Feed, entries: Sequence[FeedEntry], out_dir: Path, name: str, *, limit: int = 50) -> list[Path]:
@@ -106,12 +109,12 @@ def _safe_segment(segment: str) -> str:
 
 def render_atom(feed: Feed, entries: Sequence[FeedEntry], updated: datetime) -> bytes:
     """Atom 1.0 document for ``entries`` (already selected and ordered)."""
-    return _generator(feed, entries, updated).atom_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+    return _generator(feed, entries, updated, ".atom").atom_str(pretty=True, encoding="UTF-8", xml_declaration=True)
 
 
 def render_rss(feed: Feed, entries: Sequence[FeedEntry], updated: datetime) -> bytes:
     """RSS 2.0 document for ``entries`` (already selected and ordered)."""
-    return _generator(feed, entries, updated).rss_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+    return _generator(feed, entries, updated, ".rss").rss_str(pretty=True, encoding="UTF-8", xml_declaration=True)
 
 
 def render_json(feed: Feed, entries: Sequence[FeedEntry], updated: datetime) -> bytes:
@@ -120,6 +123,7 @@ def render_json(feed: Feed, entries: Sequence[FeedEntry], updated: datetime) -> 
         "version": JSON_FEED_VERSION,
         "title": _clean(feed.title),
         "home_page_url": _clean(feed.link),
+        **({"feed_url": _clean(feed.self_url + ".json")} if feed.self_url else {}),
         "description": _clean(feed.description),
         "authors": [{"name": GENERATOR}],
         # Extension (JSON Feed allows "_" keys): what Atom carries in <id> and <updated>.
@@ -144,13 +148,17 @@ def _json_item(entry: FeedEntry) -> dict[str, Any]:
     }
 
 
-def _generator(feed: Feed, entries: Sequence[FeedEntry], updated: datetime) -> FeedGenerator:
-    """A feedgen generator with every time-dependent default overridden."""
+def _generator(feed: Feed, entries: Sequence[FeedEntry], updated: datetime, ext: str) -> FeedGenerator:
+    """A feedgen generator with every time-dependent default overridden; ``ext`` is the file
+    extension of the format rendered (its rel="self" link)."""
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)  # dc:creator: RSS <author> must be an e-mail
     fg.id(_clean(feed.id))
     fg.title(_clean(feed.title))
     fg.link(href=_clean(feed.link), rel="alternate")
+    if feed.self_url:  # Atom <link rel="self">, RSS <atom:link rel="self">
+        fg.link(href=_clean(feed.self_url + ext), rel="self",
+                type="application/atom+xml" if ext == ".atom" else "application/rss+xml")
     # RSS requires a non-empty description; Atom's subtitle is optional.
     fg.description(_clean(feed.description) or _clean(feed.title))
     fg.updated(updated)  # also sets RSS lastBuildDate, which defaults to now

@@ -20,15 +20,18 @@ The order of the checks, cheapest first:
 2. ``304 Not Modified`` to our validators: unchanged, at the cost of no body;
 3. the very bytes the latest text was extracted from (same raw hash, same settings): unchanged
    without extracting them again;
-4. a body that is no document (binary content type, empty), or whose extraction fails: failed;
-   the page is parsed, selected and cleaned (``tracker.extract.region``) first, and
+4. a body that is no document (binary content type, binary bytes whatever the type says, empty),
+   or whose extraction fails: failed; the page is parsed, selected and cleaned
+   (``tracker.extract.region``) first, and
 5. the very region the latest text was converted from (same region hash, same settings: a page
    whose only change is per-request noise outside the text, a nonce, a CSRF token, a request
    id in a comment): unchanged without converting it to Markdown again;
 6. the text of the latest version, or a text with no clause changed from it (volatile link
    tokens, layout, Markdown dialect: ``tracker.analysis.sameness``): unchanged, and the archive
    keeps the text it has;
-7. a new text that looks like an error page served as 200: failed;
+7. a new text from a page that is not the terms (error, login, captcha, queue, maintenance,
+   status page served as 200, ``guards.error_page``): failed, every run it is served, never held
+   and so never recorded;
 8. a new text that lost more than ``max_shrink`` of the last one: held until seen in 3
    consecutive runs (or ``confirm``); a new text with ``confirm = N``: pending until seen in N;
 9. otherwise a new version: ``first``, ``revert`` (a text it had before) or ``changed``.
@@ -351,10 +354,22 @@ def content_problem(fetched: Fetched) -> str | None:
     combined one; None when it may be one. Public: ``tracker.api`` applies the same guards."""
     pages = fetched.parts or (fetched,)
     for number, page in enumerate(pages, 1):
-        problem = guard.unexpected_content_type(page.content_type, page.body) or guard.empty_body(page.body)
+        problem = (guard.unexpected_content_type(page.content_type, page.body) or _binary(page)
+                   or guard.empty_body(page.body))
         if problem:
             return f"part {number} of {len(pages)} ({page.url}): {problem}" if fetched.parts else problem
     return None
+
+
+def _binary(fetched: Fetched) -> str | None:
+    """Binary content sniffed from the bytes (a PNG served as text/html), or None."""
+    from tracker.extract.sniff import sniff_binary
+
+    what = sniff_binary(fetched.body, fetched.content_type)
+    if what is None:
+        return None
+    return (f"binary content: {what} (sniffed from its bytes), served as "
+            f"{guard.media_type(fetched.content_type) or 'no Content-Type'}; not HTML, text or PDF")
 
 
 def extraction_message(exc: ExtractError) -> str:
@@ -435,7 +450,24 @@ def to_version(fetched: Fetched, text: str, *, kind: str = "changed", revert_of:
         extractor_version=EXTRACTOR_VERSION,
         kind=kind,
         revert_of=revert_of,
+        decoded_as=charset_note(fetched),
     )
+
+
+def charset_note(fetched: Fetched) -> str:
+    """How the text's bytes were decoded when not as declared ("windows-1252 (declared utf-8
+    does not decode)"), per part of a combined document; "" when every page decoded as it said."""
+    from tracker.extract.convert import decode_report
+
+    pages = fetched.parts or (fetched,)
+    notes = []
+    for number, page in enumerate(pages, 1):
+        if guard.media_type(page.content_type) == "application/pdf" or page.body.lstrip()[:5] == b"%PDF-":
+            continue
+        note = decode_report(page.body, page.content_type or None)[1]
+        if note:
+            notes.append(f"part {number}: {note}" if fetched.parts else note)
+    return "; ".join(notes)
 
 
 def raw_ext(fetched: Fetched) -> str:

@@ -394,15 +394,18 @@ class _Checker:
         seen: dict[str, int] = {}
         for index, raw in enumerate(raw_services):
             service = self.service(index, raw, defaults)
-            if service is None:
-                continue
-            if service.id in seen:
-                line = self.locator.key(self.locator.service(index, service.id), "id")
-                first = seen[service.id] + 1
-                self.error(line, f"duplicate service id '{service.id}' (also service #{first}); ids must be unique")
-                continue
-            seen[service.id] = index
-            services.append(service)
+            # Duplicates are told from the ids as written, so they are listed in the same pass as
+            # every other problem (not only once the services are otherwise valid).
+            raw_id = raw.get("id") if isinstance(raw, dict) else None
+            if isinstance(raw_id, str) and raw_id:
+                if raw_id in seen:
+                    line = self.locator.key(self.locator.service(index, raw_id), "id")
+                    first = seen[raw_id] + 1
+                    self.error(line, f"duplicate service id '{raw_id}' (also service #{first}); ids must be unique")
+                    continue
+                seen[raw_id] = index
+            if service is not None:
+                services.append(service)
         return tuple(services)
 
     def unknown_keys(self, table: dict[str, Any], allowed: tuple[str, ...], where: str,
@@ -540,17 +543,19 @@ class _Checker:
         for index, raw_doc in enumerate(raw):
             doc_block = self.locator.document(block, index, raw_doc.get("type"))
             document = self.document(index, raw_doc, label, doc_block, service_id, name, defaults)
+            raw_type = raw_doc.get("type") if isinstance(raw_doc, dict) else None
+            if isinstance(raw_type, str) and raw_type:  # as written: listed with every other problem
+                folded = raw_type.casefold()
+                if folded in seen:
+                    self.error(self.locator.key(doc_block, "type"),
+                               f"duplicate document type '{raw_type}' in {label} (same as '{seen[folded]}'; "
+                               "types are file names, compared case-insensitively)")
+                    ok = False
+                    continue
+                seen[folded] = raw_type
             if document is None:
                 ok = False
                 continue
-            folded = document.type.casefold()
-            if folded in seen:
-                self.error(self.locator.key(doc_block, "type"),
-                           f"duplicate document type '{document.type}' in {label} (same as '{seen[folded]}'; "
-                           "types are file names, compared case-insensitively)")
-                ok = False
-                continue
-            seen[folded] = document.type
             documents.append(document)
         return tuple(documents) if ok else None
 
