@@ -5,6 +5,25 @@ Its results are the typed records ``Analysis`` and ``ClauseChange`` (defined in
 ``tracker.records``, shared by every stage).
 """
 
-from tracker.analysis.analyse import SEVERITY_ORDER, Analysis, ClauseChange, analyse, severity_rank
+from __future__ import annotations
 
-__all__ = ["SEVERITY_ORDER", "Analysis", "ClauseChange", "analyse", "severity_rank"]
+from typing import TYPE_CHECKING, Any
+
+from tracker._lazy import load
+
+if TYPE_CHECKING:
+    from tracker.analysis.analyse import SEVERITY_ORDER, Analysis, ClauseChange, analyse, severity_rank
+
+# name -> the module that defines it; imported on first use (see tracker._lazy)
+_EXPORTS = {
+    "Analysis": "tracker.analysis.analyse",
+    "ClauseChange": "tracker.analysis.analyse",
+    "SEVERITY_ORDER": "tracker.analysis.analyse",
+    "analyse": "tracker.analysis.analyse",
+    "severity_rank": "tracker.analysis.analyse",
+}
+__all__ = ["Analysis", "ClauseChange", "SEVERITY_ORDER", "analyse", "severity_rank"]
+
+
+def __getattr__(name: str) -> Any:
+    return load(__name__, _EXPORTS, name)

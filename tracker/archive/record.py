@@ -8,18 +8,19 @@ between its git commit and its index write is repaired, and ``reindex`` rebuilds
 from __future__ import annotations
 
 import atexit
-import multiprocessing
 import os
 from collections import deque
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass
-from typing import Any, Callable, Generic, Iterable, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Generic, Iterable, Sequence, TypeVar
 
 from tracker.analysis.analyse import analyse
 from tracker.archive.index import Index
 from tracker.archive.store import Commit, NewVersion, Store
 from tracker.errors import ConfigError, StoreError
 from tracker.records import Analysis, ClauseChange
+
+if TYPE_CHECKING:  # worker pools load only when a run or an import needs them, not for queries
+    from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 
 BATCH = 200
 
@@ -187,6 +188,9 @@ def analyse_later(jobs: Sequence[tuple[str | None, str, str, str]]) -> Pending:
     global _POOL
     if _POOL is None:
         # spawn, not fork: the caller may be running an event loop with threads
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
         atexit.register(_POOL.shutdown, cancel_futures=True)
     size = max(1, len(jobs) // (workers * 4))
@@ -316,6 +320,8 @@ class Recorder(Generic[T]):
         if not items:
             return
         if self.git is None:
+            from concurrent.futures import ThreadPoolExecutor
+
             self.git = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tracker-git")
         versions = [v for v, _ in items]
         self.in_flight.append(_InFlight(list(items), self.git.submit(self._commit, versions)))
@@ -359,6 +365,8 @@ class Recorder(Generic[T]):
                 # Sleep until git commits a batch or a worker finishes a job, whichever is first.
                 waiting = [f for item in self.in_flight for f in
                            ([item.committed] if item.analyses is None else item.analyses.running)]
+                from concurrent.futures import FIRST_COMPLETED, wait
+
                 wait([f for f in waiting if not f.done()], timeout=1.0, return_when=FIRST_COMPLETED)
 
     def _start_analyses(self, item: _InFlight[T]) -> None:
