@@ -108,3 +108,21 @@ def test_the_python_api_sits_above_every_stage() -> None:
     assert importers and all(m.startswith("tracker.cli") for m in importers), importers
     assert not any(d.startswith("tracker.cli") for d in graph["tracker.api"])
     assert graph["tracker.text"] == set()
+
+
+def test_exports_are_what_they_say_after_every_module_is_loaded() -> None:
+    """A lazily exported function named like its module must not be shadowed by the module once
+    someone imports that module (the import system sets the package attribute to it)."""
+    code = """
+import importlib, pkgutil, types
+for stage in ("sources", "fetch", "extract", "archive", "analysis", "run", "publish", "ota"):
+    package = importlib.import_module("tracker." + stage)
+    for info in pkgutil.iter_modules(package.__path__):
+        if info.name != "browser":
+            importlib.import_module(f"tracker.{stage}.{info.name}")
+    for name in package.__all__:
+        assert not isinstance(getattr(package, name), types.ModuleType), (stage, name)
+print("ok")
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "ok", out.stderr

@@ -11,6 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from tracker._lazy import load
 
+# A function named like its module is bound at import: were it loaded lazily, importing the module
+# (by anyone) would set the package attribute to the module and shadow the function.
+from tracker.analysis.analyse import analyse
+
 if TYPE_CHECKING:
     from tracker.analysis.analyse import SEVERITY_ORDER, Analysis, ClauseChange, analyse, severity_rank
 

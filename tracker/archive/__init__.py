@@ -14,6 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 from tracker._lazy import load
 
+# A function named like its module is bound at import: were it loaded lazily, importing the module
+# (by anyone) would set the package attribute to the module and shadow the function.
+from tracker.archive.verify import verify
+
 if TYPE_CHECKING:
     from tracker.archive.index import Index, SearchHit, SearchQueryError, VersionRow
     from tracker.archive.lock import LOCK_NAME, LockHeld, RunLock

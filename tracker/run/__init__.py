@@ -9,6 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from tracker._lazy import load
 
+# A function named like its module is bound at import: were it loaded lazily, importing the module
+# (by anyone) would set the package attribute to the module and shadow the function.
+from tracker.run.decide import decide
+
 if TYPE_CHECKING:
     from tracker.run.decide import Decision, DocumentState, content_problem, decide, extract_text
     from tracker.run.events import (
