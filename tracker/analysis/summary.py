@@ -135,7 +135,8 @@ _CUTS = (re.compile(r";\s+"), re.compile(r",\s+(?:including|such as|for example|
          re.compile(r",\s+"))
 
 
-_SUBORDINATE = re.compile(r"^(?:if|when|where|unless|although|while|once|after|before|in case)\b", re.I)
+_SUBORDINATE = re.compile(r"^(?:if|when|where|unless|although|while|once|after|before|in case|in the event(?: that| of)?|"
+                          r"to|by|upon|besides|with the exception of|in order to)\b", re.I)
 
 
 def words(text: str) -> int:
@@ -145,6 +146,9 @@ def words(text: str) -> int:
 
 def _tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
+    # markup debris a parser left: "Limitation of Liability.**.", "Liability.].", "* use our Services"
+    text = re.sub(r"[.!?]?[\s*_\[\]]*[*_\[\]][.]?$", ".", text)
+    text = re.sub(r"^[*_\[\]\s]+(?=\S)", "", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"\.{2,}$", ".", text)
     text = re.sub(r"[,;:\s]+$", "", text)
@@ -447,6 +451,21 @@ class _Sentence:
         return self.short
 
 
+_SENTENCE_WORD = re.compile(r"\b(?:i|we|you|your|our|us|they|it|is|are|was|were|be|been|will|would|may|might|must|"
+                            r"can|cannot|could|shall|should|has|have|had|do|does|did|not)\b", re.I)
+
+
+def _title_like(plain: str) -> bool:
+    """A heading written as a paragraph ("Limitation of Liability.", "Personal Data", "No Class
+    Actions"): a few words, no pronoun or auxiliary verb, so no sentence a bullet could state."""
+    t = re.sub(r"[^\w\s'’-]", " ", plain)
+    n = words(t)
+    if n == 0 or _SENTENCE_WORD.search(t) or re.search(r"\d", t):  # a number is a fact, not a heading
+        return False
+    title_case = all(w[:1].isupper() for w in t.split() if len(w) >= 4)
+    return n <= 4 or (n <= 8 and title_case)
+
+
 def _table_row(clause: Clause) -> str:
     """A table row as 'First cell: second cell; ...' (header row and pipes dropped)."""
     lines = [ln for ln in clause.text.splitlines() if ln.strip().startswith("|")]
@@ -538,7 +557,8 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
         lead = _lead_in(clauses, i) if clause.kind == "item" else ""
         for n, piece in enumerate(pieces):
             plain = plain_text(_LEAD_NUMBER.sub("", piece, count=1)) if clause.kind != "table" else piece
-            if not plain or _SKIP.search(plain) or plain.endswith(":"):
+            if not plain or _SKIP.search(plain) or plain.endswith(":") or (
+                    clause.kind != "table" and _title_like(plain)):
                 continue
             if lead:
                 plain = re.sub(r"^[-*+•]\s+", "", plain)
