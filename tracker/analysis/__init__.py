@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tracker._lazy import load
+from tracker._lazy import exports_over_submodules, load
 
 if TYPE_CHECKING:
     from tracker.analysis.analyse import SEVERITY_ORDER, Analysis, ClauseChange, analyse, severity_rank
@@ -27,3 +27,6 @@ __all__ = ["Analysis", "ClauseChange", "SEVERITY_ORDER", "analyse", "severity_ra
 
 def __getattr__(name: str) -> Any:
     return load(__name__, _EXPORTS, name)
+
+
+exports_over_submodules(__name__, _EXPORTS)

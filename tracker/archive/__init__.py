@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tracker._lazy import load
+from tracker._lazy import exports_over_submodules, load
 
 if TYPE_CHECKING:
     from tracker.archive.index import Index, SearchHit, SearchQueryError, VersionRow
@@ -52,3 +52,6 @@ __all__ = ["Commit", "Index", "LOCK_NAME", "LockHeld", "NewVersion", "NotFoundEr
 
 def __getattr__(name: str) -> Any:
     return load(__name__, _EXPORTS, name)
+
+
+exports_over_submodules(__name__, _EXPORTS)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tracker._lazy import load
+from tracker._lazy import exports_over_submodules, load
 
 if TYPE_CHECKING:
     from tracker.run.decide import Decision, DocumentState, content_problem, decide, extract_text
@@ -69,3 +69,6 @@ __all__ = ["CheckOutcome", "Decision", "DocumentChecked", "DocumentState", "EXIT
 
 def __getattr__(name: str) -> Any:
     return load(__name__, _EXPORTS, name)
+
+
+exports_over_submodules(__name__, _EXPORTS)
