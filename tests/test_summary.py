@@ -124,3 +124,29 @@ def test_done_when_the_demo_terms_read_like_the_seed() -> None:
     answers = {a.id: a.answer for a in s.answers}
     assert "12 months" in answers["refunds"] and "13 years" in answers["age"]
     assert "2 weeks" in answers["removal-notice"] and "New York" in answers["disputes"]
+
+
+def test_headings_written_as_paragraphs_and_markup_debris_are_not_bullets() -> None:
+    text = """# Quill Cloud Terms
+
+**Limitation of Liability.**
+
+Quill Cloud's total liability to you will not exceed $50.
+
+Personal Data.
+
+**No Class Actions.**
+
+You may bring claims only on an individual basis.
+
+* We may suspend inactive accounts after 24 months.**
+
+To begin an arbitration against Quill Cloud, you must first send a written notice of your claim by post to our registered office in Lisbon, Portugal, and wait for our answer.
+"""
+    texts = [b.text for b in summarise(text).key_terms]
+    assert not any(t in ("Limitation of Liability.", "Personal Data.", "No Class Actions.") for t in texts), texts
+    assert "We may suspend inactive accounts after 24 months." in texts
+    assert not any("*" in t or "]" in t for t in texts)
+    # a long sentence is cut to its main clause, not to its leading "To ..." phrase
+    notice = next(t for t in texts if "notice" in t)
+    assert notice.startswith("You must first send a written notice"), notice

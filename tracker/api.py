@@ -432,7 +432,9 @@ def compare(old_text: str, new_text: str) -> Analysis:
 
     Raises InvalidArgument (a ``ValueError``) when either text is not a ``str`` (decode bytes first).
     """
-    from tracker.analysis import analyse
+    # from the module, not the package: once tracker.analysis.analyse is imported, the package's
+    # attribute "analyse" is that module, not the function
+    from tracker.analysis.analyse import analyse
 
     for name, value in (("old_text", old_text), ("new_text", new_text)):
         if not isinstance(value, str):

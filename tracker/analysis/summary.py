@@ -26,8 +26,8 @@ from tracker.analysis.clauses import Clause, clause_key, split_clauses, split_se
 from tracker.analysis.facts import Fact, extract_facts
 from tracker.records import ClauseChange
 
-__all__ = ["CONCERNS", "FACTS", "QUESTIONS", "Answer", "Bullet", "Cell", "Change", "Item", "Summary",
-           "plain_text", "summarise"]
+__all__ = ["CONCERNS", "FACTS", "QUESTIONS", "Answer", "Bullet", "BulletChange", "Cell", "Change", "Item",
+           "Summary", "code_version", "compare_summaries", "plain_text", "summarise", "summary_from_dict"]
 
 SHORT = 240
 MAX_WORDS = 25
@@ -135,7 +135,8 @@ _CUTS = (re.compile(r";\s+"), re.compile(r",\s+(?:including|such as|for example|
          re.compile(r",\s+"))
 
 
-_SUBORDINATE = re.compile(r"^(?:if|when|where|unless|although|while|once|after|before|in case)\b", re.I)
+_SUBORDINATE = re.compile(r"^(?:if|when|where|unless|although|while|once|after|before|in case|in the event(?: that| of)?|"
+                          r"to|by|upon|besides|with the exception of|in order to)\b", re.I)
 
 
 def words(text: str) -> int:
@@ -145,6 +146,9 @@ def words(text: str) -> int:
 
 def _tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
+    # markup debris a parser left: "Limitation of Liability.**.", "Liability.].", "* use our Services"
+    text = re.sub(r"[.!?]?[\s*_\[\]]*[*_\[\]][.]?$", ".", text)
+    text = re.sub(r"^[*_\[\]\s]+(?=\S)", "", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"\.{2,}$", ".", text)
     text = re.sub(r"[,;:\s]+$", "", text)
@@ -447,6 +451,21 @@ class _Sentence:
         return self.short
 
 
+_SENTENCE_WORD = re.compile(r"\b(?:i|we|you|your|our|us|they|it|is|are|was|were|be|been|will|would|may|might|must|"
+                            r"can|cannot|could|shall|should|has|have|had|do|does|did|not)\b", re.I)
+
+
+def _title_like(plain: str) -> bool:
+    """A heading written as a paragraph ("Limitation of Liability.", "Personal Data", "No Class
+    Actions"): a few words, no pronoun or auxiliary verb, so no sentence a bullet could state."""
+    t = re.sub(r"[^\w\s'’-]", " ", plain)
+    n = words(t)
+    if n == 0 or _SENTENCE_WORD.search(t) or re.search(r"\d", t):  # a number is a fact, not a heading
+        return False
+    title_case = all(w[:1].isupper() for w in t.split() if len(w) >= 4)
+    return n <= 4 or (n <= 8 and title_case)
+
+
 def _table_row(clause: Clause) -> str:
     """A table row as 'First cell: second cell; ...' (header row and pipes dropped)."""
     lines = [ln for ln in clause.text.splitlines() if ln.strip().startswith("|")]
@@ -538,7 +557,8 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
         lead = _lead_in(clauses, i) if clause.kind == "item" else ""
         for n, piece in enumerate(pieces):
             plain = plain_text(_LEAD_NUMBER.sub("", piece, count=1)) if clause.kind != "table" else piece
-            if not plain or _SKIP.search(plain) or plain.endswith(":"):
+            if not plain or _SKIP.search(plain) or plain.endswith(":") or (
+                    clause.kind != "table" and _title_like(plain)):
                 continue
             if lead:
                 plain = re.sub(r"^[-*+•]\s+", "", plain)
@@ -913,3 +933,133 @@ def summarise(markdown: str, changes: Iterable[tuple[str, ClauseChange]] = ()) -
 def concern_title(concern: str) -> str:
     """Display title of a concern id ('refunds' -> 'Refunds and credits')."""
     return _CONCERN_TITLE.get(concern, concern)
+
+
+# --- what a new version changed, and summaries kept on disk -----------------------------------
+
+
+def code_version() -> str:
+    """Digest of the code a summary depends on (this module, classification, facts, clauses):
+    editing any of them invalidates every cached summary. 16 hex characters."""
+    import hashlib
+    from pathlib import Path
+
+    from tracker.analysis import classify, clauses, facts
+
+    h = hashlib.sha256()
+    for module in (__file__, classify.__file__, facts.__file__, clauses.__file__):
+        h.update(Path(module).read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class BulletChange:
+    """One key term a new version changed: its bullet before and after (``before`` None when the
+    term is new, ``after`` None when it is gone), its concern and the new clause it comes from."""
+
+    concern: str
+    before: str | None
+    after: str | None
+    clause: str = ""
+
+    def line(self) -> str:
+        """'Refunds and credits: Credits expire 6 months after purchase (was 12 months).'"""
+        title = concern_title(self.concern)
+        if self.after is None:
+            return f"{title}: no longer says: {self.before}"
+        if self.before is None:
+            return f"{title}: new: {self.after}"
+        now = {(f.kind, f.value) for f in extract_facts(self.after)}
+        lost = [f for f in extract_facts(self.before) if f.kind in _FACT_KINDS and (f.kind, f.value) not in now]
+        was = ", ".join(dict.fromkeys(_fact_words(f) for f in lost[:2])) if lost else _replaced_words(
+            self.before, self.after)
+        return f"{title}: {self.after.rstrip('.')} (was {was})."
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"concern": self.concern, "before": self.before, "after": self.after, "clause": self.clause,
+                "line": self.line()}
+
+
+def _replaced_words(before: str, after: str, most: int = 6) -> str:
+    """What ``before`` said where ``after`` differs, when that is a few words ('Lisbon'); else
+    the whole of ``before``, quoted."""
+    import difflib
+
+    old, new = before.rstrip(".").split(), after.rstrip(".").split()
+    ops = [op for op in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes() if op[0] != "equal"]
+    gone = [" ".join(old[i1:i2]) for tag, i1, i2, _, _ in ops if tag in ("replace", "delete")]
+    if gone and all(tag == "replace" for tag, *_ in ops) and sum(words(g) for g in gone) <= most:
+        return " … ".join(g.strip(",;:") for g in gone)
+    return f"“{before.rstrip('.')}”"
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = set(clause_key(a).split()), set(clause_key(b).split())
+    return len(wa & wb) / max(len(wa | wb), 1)
+
+
+def compare_summaries(before: Summary, after: Summary, before_text: str = "", after_text: str = "",
+                      limit: int = 8) -> list[BulletChange]:
+    """The key terms and watch-outs that differ between two versions' summaries, in concern order.
+
+    A bullet of ``after`` with no identical bullet in ``before`` is paired with the most similar
+    bullet of ``before`` in the same concern (changed), else it is new; the rest of ``before`` is
+    gone. With the versions' texts, a bullet that only entered or left the selection (its
+    sentence is in both texts) is not a change. At most ``limit`` changes."""
+    def bullets(s: Summary) -> dict[str, Bullet]:
+        return {b.text: b for b in (*s.key_terms, *s.watch_outs)}
+
+    old, new = bullets(before), bullets(after)
+    gone = [b for t, b in old.items() if t not in new]
+    came = [b for t, b in new.items() if t not in old]
+    keys = {name: clause_key(plain_text(text)) if text else "" for name, text in
+            (("before", before_text), ("after", after_text))}
+
+    def in_text(b: Bullet, which: str) -> bool:
+        k = clause_key(b.source)
+        return bool(keys[which]) and bool(k) and k in keys[which]
+
+    out: list[BulletChange] = []
+    for b in came:
+        options = [g for g in gone if g.concern == b.concern and _overlap(g.text, b.text) >= 0.4]
+        match = max(options, key=lambda g: _overlap(g.text, b.text), default=None)
+        if match is not None:
+            gone.remove(match)
+            out.append(BulletChange(b.concern, match.text, b.text, b.clause))
+        elif not in_text(b, "before"):
+            out.append(BulletChange(b.concern, None, b.text, b.clause))
+    out += [BulletChange(g.concern, g.text, None) for g in gone if not in_text(g, "after")]
+    out.sort(key=lambda c: _CONCERN_RANK.get(c.concern, len(_CONCERN_RANK)))
+    return out[:limit]
+
+
+def _change_of(d: dict[str, Any] | None) -> Change | None:
+    return Change(d["date"], d["before"], d["note"]) if d else None
+
+
+def _fact_of(d: dict[str, Any]) -> Fact:
+    return Fact(d["kind"], d["text"], d["value"], d.get("qualifier", ""))
+
+
+def summary_from_dict(data: dict[str, Any]) -> Summary:
+    """Rebuild a ``Summary`` from ``Summary.to_dict()`` (or from its key terms, watch-outs, answers
+    and facts alone: the clause-level ``by_category``/``watch`` view is then empty). Raises
+    KeyError/TypeError on a dict of another shape."""
+    def bullet(d: dict[str, Any]) -> Bullet:
+        return Bullet(d["text"], d["concern"], d["clause"], d["section"], tuple(d["categories"]), tuple(d["watch"]),
+                      tuple(_fact_of(f) for f in d["facts"]), d["source"], _change_of(d.get("changed")))
+
+    def item(d: dict[str, Any]) -> Item:
+        return Item(d["clause"], d["text"], tuple(d["categories"]), tuple(d["watch"]),
+                    tuple(_fact_of(f) for f in d["facts"]))
+
+    return Summary(
+        {c: [item(i) for i in items] for c, items in data.get("categories", {}).items()},
+        tuple(item(i) for i in data.get("watch", [])),
+        tuple(bullet(b) for b in data["key_terms"]),
+        tuple(bullet(b) for b in data["watch_outs"]),
+        tuple(Answer(a["id"], a["question"], a["answer"], a["clause"], a["section"], _change_of(a.get("changed")))
+              for a in data["answers"]),
+        {k: Cell(c["value"], c["clause"], c["section"], c["text"], _change_of(c.get("changed")))
+         for k, c in data["facts"].items()},
+    )

@@ -55,7 +55,8 @@ def publish(obj: Any, out: str | None, base_url: str, limit: int, as_json: bool)
 
         click.echo(json.dumps({"out": str(out_dir), "pages_written": report.pages_written,
                                "pages": report.pages_total, "feeds_rebuilt": report.feeds.rebuilt,
-                               "feeds": len(report.feeds.paths) // 3, "entries_rendered": report.feeds.rendered},
+                               "feeds": len(report.feeds.paths) // 3, "entries_rendered": report.feeds.rendered,
+                               "summaries_computed": report.summaries_computed},
                               indent=2))
         return
     click.echo(f"site: {len(report.pages_written)} of {report.pages_total} page(s) written, "

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tracker.archive.index import Index
 from tracker.archive.store import Store, parse_iso
@@ -54,6 +55,9 @@ from tracker.publish.feeds import (
 from tracker.publish.text import safe_text
 from tracker.records import Version
 
+if TYPE_CHECKING:
+    from tracker.publish.site import SummaryCache
+
 
 @dataclass
 class FeedReport:
@@ -72,13 +76,16 @@ def write_feeds(index: Index, out_dir: Path, *, base_url: str = "", site_url: st
 
 
 def publish_feeds(index: Index, out_dir: Path, *, base_url: str = "", site_url: str | None = None,
-                  limit: int = 50, catalog: Catalog | None = None) -> FeedReport:
+                  limit: int = 50, catalog: Catalog | None = None,
+                  summaries: "SummaryCache | None" = None) -> FeedReport:
     """Write the feeds whose entry set changed since the last publish into ``out_dir``.
 
     ``base_url`` is where the feeds are served (default: the folder's file: URI); ``site_url``,
     when given, is where the diff pages are and entries link to them (else to the terms page).
+    With ``summaries`` (the archive's texts), an entry also lists the key terms its version
+    changed, before and after.
     """
-    from tracker.publish.site import render_entry_html, templates_digest
+    from tracker.publish.site import key_term_changes, render_entry_html, templates_digest
 
     if limit < 1:
         raise ValueError(f"limit must be >= 1, not {limit}")
@@ -87,7 +94,9 @@ def publish_feeds(index: Index, out_dir: Path, *, base_url: str = "", site_url: 
     link = base_url.rstrip("/") or out_dir.resolve().as_uri()
     site = site_url.rstrip("/") if site_url is not None else None
     state = _load_state(out_dir / STATE_FILE)
-    settings = _digest([ENTRY_FORMAT, templates_digest(), link, site, limit])
+    # entries list key-term changes only with the archive's texts, and those depend on the summary code
+    settings = _digest([ENTRY_FORMAT, templates_digest(), link, site, limit,
+                        summaries.code if summaries is not None else None])
     old_feeds: dict[str, str] = state.get("feeds", {})
     old_entries: dict[str, str] = state.get("entries", {})
     new_feeds: dict[str, str] = {}
@@ -98,7 +107,8 @@ def publish_feeds(index: Index, out_dir: Path, *, base_url: str = "", site_url: 
         key = _digest([settings, catalog.fingerprint(v)])
         html = new_entries.get(key) or old_entries.get(key)
         if html is None:
-            html = render_entry_html(catalog, v, index.changes_for(v.commit_sha), site)
+            html = render_entry_html(catalog, v, index.changes_for(v.commit_sha), site,
+                                     key_term_changes(summaries, catalog, v))
             report.rendered += 1
         new_entries[key] = html
         return html
@@ -223,6 +233,7 @@ class PublishReport:
     feeds: FeedReport
     pages_written: list[str]
     pages_total: int
+    summaries_computed: int = 0  # document summaries computed (not taken from the cache)
 
 
 def publish_site(index: Index, out_dir: Path, *, base_url: str = "", limit: int = 50) -> PublishReport:
@@ -231,14 +242,17 @@ def publish_site(index: Index, out_dir: Path, *, base_url: str = "", limit: int 
     ``base_url`` is the public URL of ``out_dir`` (feeds need absolute links); without it the
     feeds link to the folder's file: URI. Pages only use relative links, so they work anywhere.
     """
-    from tracker.publish.site import write_site
+    from tracker.publish.site import SUMMARY_CACHE, SummaryCache, write_site
 
     out_dir = Path(out_dir)
     site = base_url.rstrip("/") or out_dir.resolve().as_uri()
     catalog = load_catalog(index)
-    feeds = publish_feeds(index, out_dir / "feeds", base_url=f"{site}/feeds", site_url=site, limit=limit,
-                          catalog=catalog)
     store = Store(Path(index.path).parent)  # the index lives beside the archive it describes
-    written, total = write_site(index, catalog, out_dir, feed_specs(catalog, limit),
-                                store if store.exists() else None)
-    return PublishReport(feeds, written, total)
+    # one cache of summaries for the feed entries and the Key terms pages, kept beside the site
+    summaries = SummaryCache(store, out_dir / SUMMARY_CACHE) if store.exists() else None
+    feeds = publish_feeds(index, out_dir / "feeds", base_url=f"{site}/feeds", site_url=site, limit=limit,
+                          catalog=catalog, summaries=summaries)
+    written, total = write_site(index, catalog, out_dir, feed_specs(catalog, limit), summaries)
+    if summaries is not None:
+        summaries.save()
+    return PublishReport(feeds, written, total, summaries.computed if summaries is not None else 0)

@@ -171,8 +171,10 @@ def _feed_links(*pairs: tuple[str, str]) -> list[dict[str, str]]:
 # --- rendering ---------------------------------------------------------------------------------
 
 
-def render_entry_html(catalog: "Catalog", v: Version, changes: Sequence[ClauseChange], site: str | None) -> str:
-    """HTML content of a feed entry: each changed clause, its explanation and an inline word diff.
+def render_entry_html(catalog: "Catalog", v: Version, changes: Sequence[ClauseChange], site: str | None,
+                      key_terms: Sequence[Any] = ()) -> str:
+    """HTML content of a feed entry: the key terms it changed (``summary.BulletChange``s, before
+    and after), then each changed clause, its explanation and an inline word diff.
 
     ``site`` is the diff site's base URL (None when no site is published)."""
 
@@ -180,6 +182,7 @@ def render_entry_html(catalog: "Catalog", v: Version, changes: Sequence[ClauseCh
     html = environment().get_template("entry.html").render(
         v=_version_ctx(catalog, v, ""),
         changes=views,
+        key_terms=[c.line() for c in key_terms],
         page=f"{site}/{version_page(v)}" if site is not None else "",
         source=_http_link(v.final_url or v.source_url),
     )
@@ -191,10 +194,100 @@ def _anchor(doc_slug: str, clause: str) -> str:
     return "c-" + re.sub(r"[^a-z0-9]+", "-", f"{doc_slug.rsplit('/', 1)[-1]}-{clause}".lower()).strip("-")
 
 
-def _summaries(index: Index, store: "Store", catalog: "Catalog") -> dict[str, Any]:
-    """Summary of the latest version of each document: key -> (Summary, Version, quoted clauses)."""
+SUMMARY_CACHE = ".tracker-summaries.json"
+
+
+class SummaryCache:
+    """Summaries of archived versions for one publish, kept on disk between publishes.
+
+    A summary is keyed by everything it depends on: the version's commit and path, the summary
+    code (``summary.code_version()``), the templates digest and, for a summary with change notes,
+    the fingerprints of its document's versions. So an unchanged document costs one dictionary
+    look-up on the next publish, and a new version, new code or new labels recompute it. Only the
+    entries used by this publish are saved (the file does not grow with history). The file holds
+    JSON, never pickles: it sits in a folder that may be served."""
+
+    def __init__(self, store: Store, path: Path | None = None) -> None:
+        from tracker.analysis.summary import code_version
+
+        self.store, self.path = store, path
+        self.code = code_version()
+        self.old: dict[str, Any] = {}
+        if path is not None:
+            state = _load_state(path)
+            if state.get("code") == self.code:
+                self.old = state.get("summaries", {})
+        self.new: dict[str, Any] = {}
+        self.computed = 0  # summaries computed by this publish (the rest came from the cache)
+        self._texts: dict[tuple[str, str], str | None] = {}
+
+    def text(self, commit: str, path: str) -> str | None:
+        """The archived text of ``path`` at ``commit``; None when the archive cannot read it."""
+        if (commit, path) not in self._texts:
+            try:
+                self._texts[commit, path] = self.store.read(commit, path)
+            except Exception:  # a version the archive cannot read is left out, not fatal
+                self._texts[commit, path] = None
+        return self._texts[commit, path]
+
+    def get(self, key_parts: list[Any], make: Any) -> Any:
+        """The cached JSON value for ``key_parts``, else ``make()`` (a JSON-able value), stored."""
+        key = _digest([self.code, templates_digest(), key_parts])
+        value = self.new.get(key)
+        if value is None:
+            value = self.old.get(key)
+        if value is None:
+            value = make()
+            self.computed += 1
+        self.new[key] = value
+        return value
+
+    def summary(self, commit: str, path: str) -> Any:
+        """The summary (no change notes) of ``path`` at ``commit``; None if unreadable."""
+        from tracker.analysis.summary import summarise, summary_from_dict
+
+        text = self.text(commit, path)
+        if text is None:
+            return None
+        data = self.get(["plain", commit, path], lambda: _compact(summarise(text)))
+        return summary_from_dict(data)
+
+    def save(self) -> None:
+        if self.path is not None:
+            _save_state(self.path, {"code": self.code, "summaries": self.new})
+
+
+def _compact(summary: Any) -> dict[str, Any]:
+    """What the site and feeds show of a summary (not the clause-level view), as JSON."""
+    d = summary.to_dict()
+    return {k: d[k] for k in ("key_terms", "watch_outs", "answers", "facts")}
+
+
+def key_term_changes(cache: SummaryCache | None, catalog: "Catalog", v: Version) -> list[Any]:
+    """The key terms version ``v`` changed (``summary.BulletChange``), from its and the previous
+    version's summaries; [] for a first version, without a cache, or when a text is unreadable."""
+    from tracker.analysis.summary import compare_summaries
+
+    if cache is None:
+        return []
+    versions = catalog.by_doc.get(v.document_key, [])
+    prev = next((p for p in reversed(versions) if p.seq < v.seq), None)
+    path = next((d["path"] for d in catalog.documents if d["key"] == v.document_key), None)
+    if prev is None or path is None:
+        return []
+    before, after = cache.summary(prev.commit_sha, path), cache.summary(v.commit_sha, path)
+    if before is None or after is None:
+        return []
+    return compare_summaries(before, after, cache.text(prev.commit_sha, path) or "",
+                             cache.text(v.commit_sha, path) or "")
+
+
+def _summaries(index: Index, cache: SummaryCache, catalog: "Catalog") -> dict[str, Any]:
+    """Summary of the latest version of each document: key -> (Summary, Version, quoted clauses).
+
+    Each comes from ``cache`` when its document has no new version (see ``SummaryCache``)."""
     from tracker.analysis.clauses import split_clauses
-    from tracker.analysis.summary import plain_text, summarise
+    from tracker.analysis.summary import plain_text, summarise, summary_from_dict
 
     out: dict[str, Any] = {}
     for d in catalog.documents:
@@ -202,27 +295,40 @@ def _summaries(index: Index, store: "Store", catalog: "Catalog") -> dict[str, An
         if not versions:
             continue
         latest = versions[-1]
-        try:
-            text = store.read(latest.commit_sha, d["path"])
-        except Exception:  # a document the archive cannot read is left out of the summaries, not fatal
+
+        def make(latest: Version = latest, versions: list[Version] = versions, path: str = d["path"]) -> Any:
+            text = cache.text(latest.commit_sha, path)
+            if text is None:
+                return False  # remembered as unreadable
+            history = [(v.fetched_at, c) for v in versions[1:] for c in index.changes_for(v.commit_sha)]
+            summary = summarise(text, history)
+            used = {b.clause for b in summary.key_terms + summary.watch_outs}
+            used |= {a.clause for a in summary.answers if a.clause} | {c.clause for c in summary.facts.values()}
+            quoted = [[c.id, plain_text(c.text) if c.kind != "table" else c.text.splitlines()[-1].strip("| ")]
+                      for c in split_clauses(text) if c.id in used]
+            return {"summary": _compact(summary), "quoted": quoted}
+
+        data = cache.get(["latest", latest.commit_sha, d["path"], [catalog.fingerprint(v) for v in versions]], make)
+        if not data:
             continue
-        history = [(v.fetched_at, c) for v in versions[1:] for c in index.changes_for(v.commit_sha)]
-        summary = summarise(text, history)
-        used = {b.clause for b in summary.key_terms + summary.watch_outs}
-        used |= {a.clause for a in summary.answers if a.clause} | {c.clause for c in summary.facts.values()}
-        quoted = [(c.id, plain_text(c.text) if c.kind != "table" else c.text.splitlines()[-1].strip("| "))
-                  for c in split_clauses(text) if c.id in used]
-        out[d["key"]] = (summary, latest, quoted)
+        out[d["key"]] = (summary_from_dict(data["summary"]), latest, [tuple(q) for q in data["quoted"]])
     return out
 
 
 def write_site(index: Index, catalog: "Catalog", out_dir: Path, specs: Sequence["FeedSpec"],
-               store: "Store | None" = None) -> tuple[list[str], int]:
+               store: "Store | SummaryCache | None" = None) -> tuple[list[str], int]:
     """Write every page into ``out_dir``; return (pages actually written, pages in the site).
 
-    With ``store`` (the archive the index describes) the site also gets a "Key terms" page per
-    service and a comparison page across services, built from each document's latest text."""
-    return _SiteWriter(index, catalog, Path(out_dir), specs).write(store)
+    With ``store`` (the archive the index describes, or a ``SummaryCache`` of it) the site also
+    gets a "Key terms" page per service and a comparison page across services, built from each
+    document's latest text. A bare store gets a cache saved in ``out_dir`` (``SUMMARY_CACHE``)."""
+    cache = store
+    if isinstance(store, Store):
+        cache = SummaryCache(store, Path(out_dir) / SUMMARY_CACHE)
+    written = _SiteWriter(index, catalog, Path(out_dir), specs).write(cache)
+    if isinstance(store, Store) and cache is not None:
+        cache.save()
+    return written
 
 
 GLOBAL_FEEDS = (("all", "All changes"), ("material", "Material changes"))
@@ -241,7 +347,7 @@ class _SiteWriter:
         self.total = 0
         self.changes = catalog.changes()
 
-    def write(self, store: "Store | None") -> tuple[list[str], int]:
+    def write(self, cache: "SummaryCache | None") -> tuple[list[str], int]:
         self.put("style.css", (resources.files("tracker.publish") / "templates" / "style.css").read_text(
             encoding="utf-8"))
         services = self.services()
@@ -251,8 +357,8 @@ class _SiteWriter:
         tdigest = templates_digest()
         for d in self.catalog.documents:
             self.document_pages(d, tdigest)
-        if store is not None:
-            _write_key_terms(self.index, store, self.catalog, services, self.env, self.put,
+        if cache is not None:
+            _write_key_terms(self.index, cache, self.catalog, services, self.env, self.put,
                              _feed_links(*GLOBAL_FEEDS))
         for rel in sorted(set(self.old_pages) - set(self.new_pages)):  # versions gone after a rewrite of history
             (self.out_dir / rel).unlink(missing_ok=True)
@@ -353,12 +459,12 @@ class _SiteWriter:
             self.written.append(rel)
 
 
-def _write_key_terms(index: Index, store: Store, catalog: "Catalog", services: list[dict[str, Any]], env: Environment,
+def _write_key_terms(index: Index, cache: SummaryCache, catalog: "Catalog", services: list[dict[str, Any]], env: Environment,
                      put: Any, feeds: list[dict[str, str]]) -> None:
     """The "Key terms" page of each service and the comparison page across services."""
     from tracker.analysis.summary import FACTS, concern_title
 
-    summaries = _summaries(index, store, catalog)
+    summaries = _summaries(index, cache, catalog)
     rows = []
     for s in services:
         docs = []
