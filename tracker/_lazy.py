@@ -18,20 +18,3 @@ def load(package: str, exports: Mapping[str, str], name: str) -> Any:
     value = getattr(importlib.import_module(module), name)
     setattr(sys.modules[package], name, value)
     return value
-
-
-def exports_over_submodules(package: str, exports: Mapping[str, str]) -> None:
-    """Keep an export named like its own module (``tracker.analysis.analyse``, the function, in
-    ``tracker/analysis/analyse.py``) bound to the export: importing the submodule would otherwise
-    rebind the package's attribute to the module, and ``from tracker.analysis import analyse``
-    would then give a module, depending on what was imported first."""
-    import types
-
-    class _Package(types.ModuleType):
-        def __setattr__(self, name: str, value: Any) -> None:
-            if (isinstance(value, types.ModuleType) and exports.get(name) == value.__name__
-                    and hasattr(value, name)):
-                value = getattr(value, name)
-            super().__setattr__(name, value)
-
-    sys.modules[package].__class__ = _Package

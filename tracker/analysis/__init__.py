@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tracker._lazy import exports_over_submodules, load
+from tracker._lazy import load
 
 # A function named like its module is bound at import: were it loaded lazily, importing the module
 # (by anyone) would set the package attribute to the module and shadow the function.
@@ -32,5 +32,3 @@ __all__ = ["Analysis", "ClauseChange", "SEVERITY_ORDER", "analyse", "severity_ra
 def __getattr__(name: str) -> Any:
     return load(__name__, _EXPORTS, name)
 
-
-exports_over_submodules(__name__, _EXPORTS)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tracker._lazy import exports_over_submodules, load
+from tracker._lazy import load
 
 # A function named like its module is bound at import: were it loaded lazily, importing the module
 # (by anyone) would set the package attribute to the module and shadow the function.
@@ -57,5 +57,3 @@ __all__ = ["Commit", "Index", "LOCK_NAME", "LockHeld", "NewVersion", "NotFoundEr
 def __getattr__(name: str) -> Any:
     return load(__name__, _EXPORTS, name)
 
-
-exports_over_submodules(__name__, _EXPORTS)

@@ -322,13 +322,12 @@ def write_site(index: Index, catalog: "Catalog", out_dir: Path, specs: Sequence[
     With ``store`` (the archive the index describes, or a ``SummaryCache`` of it) the site also
     gets a "Key terms" page per service and a comparison page across services, built from each
     document's latest text. A bare store gets a cache saved in ``out_dir`` (``SUMMARY_CACHE``)."""
-    cache = store
     if isinstance(store, Store):
-        cache = SummaryCache(store, Path(out_dir) / SUMMARY_CACHE)
-    written = _SiteWriter(index, catalog, Path(out_dir), specs).write(cache)
-    if isinstance(store, Store) and cache is not None:
-        cache.save()
-    return written
+        own = SummaryCache(store, Path(out_dir) / SUMMARY_CACHE)
+        written = _SiteWriter(index, catalog, Path(out_dir), specs).write(own)
+        own.save()
+        return written
+    return _SiteWriter(index, catalog, Path(out_dir), specs).write(store)
 
 
 GLOBAL_FEEDS = (("all", "All changes"), ("material", "Material changes"))

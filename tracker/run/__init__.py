@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tracker._lazy import exports_over_submodules, load
+from tracker._lazy import load
 
 # A function named like its module is bound at import: were it loaded lazily, importing the module
 # (by anyone) would set the package attribute to the module and shadow the function.
@@ -74,5 +74,3 @@ __all__ = ["CheckOutcome", "Decision", "DocumentChecked", "DocumentState", "EXIT
 def __getattr__(name: str) -> Any:
     return load(__name__, _EXPORTS, name)
 
-
-exports_over_submodules(__name__, _EXPORTS)
