@@ -27,13 +27,17 @@ class LatestTexts:
         self.store, self.index = store, index
         self._proc: subprocess.Popen[bytes] | None = None
         self._broken = False
+        self.read: dict[str, str] = {}  # document key -> the latest text read (the recorder reuses it)
 
     def text(self, doc: Document) -> str | None:
         """The document's latest recorded text, or None (none recorded, or unreadable)."""
         row = self.index.latest(doc.key)
         if row is None or not row["latest_commit"]:
             return None
-        return self._read(row["latest_commit"], row["path"] or doc.path)
+        text = self._read(row["latest_commit"], row["path"] or doc.path)
+        if text is not None:
+            self.read[doc.key] = text
+        return text
 
     def _read(self, sha: str, path: str) -> str | None:
         proc = self._process()

@@ -92,12 +92,13 @@ class _Run:
         self.recorder: Recorder[Decision] = Recorder(store, index, self._recorded)
         self.batch: list[tuple[NewVersion, Decision]] = []  # new versions not handed to the recorder yet
         self.confirmed: list[dict[str, Any]] = []  # cache rows of texts confirmed unchanged in this run
+        self.latest: LatestTexts | None = None  # set while fetching
         events.publish(RunStarted(self.result.run_id, len(documents)))
 
     async def fetch_and_record(self, options: FetchOptions) -> None:
         """Fetch every document, carry out each decision as its page arrives, then wait until
         every new version is committed and indexed."""
-        latest = LatestTexts(self.store, self.index)  # read only for texts whose hash changed
+        latest = self.latest = LatestTexts(self.store, self.index)  # read only for texts whose hash changed
         async for fetched in fetch_all(self.documents, options, self._validators()):
             self.recorder.poll()
             state = self.states.get(fetched.document.key, DocumentState())
@@ -116,11 +117,17 @@ class _Run:
 
     def _carry_out(self, decision: Decision) -> None:
         self._write_down(decision)
+        # The latest text, if ``decide`` read it to compare clauses (and dropped here either way,
+        # so texts do not pile up over the run): a new version's analysis needs it too and need
+        # not read it from git again; it stays the latest indexed text until this one is recorded.
+        replaced = self.latest.read.pop(decision.check.key, None) if self.latest is not None else None
         if decision.version is None:
             if decision.cache is not None:
                 self.confirmed.append(decision.cache.row(decision.check.key))
             self._report(decision.check)
             return
+        if replaced is not None:
+            self.recorder.previous.setdefault(decision.check.key, replaced)
         self.batch.append((decision.version, decision))
         if len(self.batch) >= BATCH_SIZE:
             self._hand_over()
