@@ -29,14 +29,14 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     if old is None or kind == "first":
         return Analysis(summary="First version recorded")
     from tracker.analysis.diff import diff_texts
-    from tracker.analysis.materiality import label_change
+    from tracker.analysis.materiality import label_document, version_categories
 
     diff = diff_texts(old, new)
     changes: list[ClauseChange] = []
-    for change in diff.changes:
-        label = label_change(
-            change.kind, change.before, change.after, heading=change.heading, text_changed=change.text_changed
-        )
+    # Labelled together: each change is judged against the two whole versions (moved or regrouped
+    # text, names renamed throughout, list lead-ins).
+    labels = label_document(diff.changes, old, new)
+    for change, label in zip(diff.changes, labels):
         changes.append(
             ClauseChange(
                 kind=change.kind,
@@ -53,13 +53,18 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         )
     if kind == "revert":
         changes = [replace(c, material=False) for c in changes]
-    return _summarise(tuple(changes), diff.unchanged, kind, revert_of)
+    return _summarise(tuple(changes), diff.unchanged, kind, revert_of, version_categories(labels))
 
 
-def _summarise(changes: tuple[ClauseChange, ...], unchanged: int, kind: str, revert_of: str) -> Analysis:
+def _summarise(changes: tuple[ClauseChange, ...], unchanged: int, kind: str, revert_of: str,
+               categories: tuple[str, ...] | None = None) -> Analysis:
+    """``categories``: the version's categories voted by its labelled changes (see
+    ``materiality.version_categories``); without them, those of every material change."""
     material_changes = [c for c in changes if c.material]
     severity: Severity = max((c.severity for c in changes), key=severity_rank, default="none")
-    categories = sorted({cat for c in material_changes for cat in c.categories})
+    if categories is None:
+        categories = tuple({cat for c in material_changes for cat in c.categories})
+    categories = tuple(sorted(categories))
     cosmetic = cosmetic_kinds(changes)
     if kind == "revert":
         summary = f"Reverted to the text of {revert_of[:10]}" if revert_of else "Reverted to an earlier text"

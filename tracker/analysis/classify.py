@@ -468,6 +468,48 @@ def union(labels: Iterable[Labels]) -> Labels:
     return _labels(cats, watch, list(evidence))
 
 
+# Topic words that name a category only in passing ("available", "credits", "illegal"): they
+# count half as much as a specific term when a change's categories are ranked.
+_WEAK: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
+    "pricing": r"^(?:costs?|rates?|free of charge|paid (?:plans?|tiers?))$",
+    "payment": r"^(?:pay|paid|purchases?|charged?|tax|taxes)$",
+    "refunds": r"^(?:credits|reimburs\w*)$",
+    "subscription": r"^(?:recurring|upgrade|downgrade|memberships?|renew\w*)$",
+    "liability": r"^(?:guarantee\w*|damages|warrant\w*|not (?:be )?responsible|proprietary)$",
+    "content-rights": r"^(?:proprietary|trademarks?|copyrights?|ownership)$",
+    "privacy": r"^(?:privacy|cookies?|track|tracking)$",
+    "service-changes": r"^(?:available|availability|preview|maintenance|interruptions?|beta)$",
+    "usage-rules": r"^(?:illegal|unlawful|conduct|passwords?|credentials|bots?|misuse)$",
+    "eligibility": r"^(?:children|child|minors?|eligib\w*)$",
+    "jurisdiction": r"^(?:jurisdictions?|litigat\w*)$",
+    "termination": r"^(?:survive)$",
+    "terms-changes": r"^(?:updated|revised)$",
+}.items()}
+
+
+def category_scores(text: str) -> dict[str, float]:
+    """How strongly ``text`` is about each category, summed over its sentences: a watch-out
+    counts 3, a specific topic term 1, a word that names the topic in passing 0.5.
+
+    Returns {category id: score}; "other" only when nothing else matched."""
+    scores: dict[str, float] = {}
+    for sentence in split_sentences(text) or [text]:
+        lab = classify_sentence(sentence)
+        for e in lab.evidence:
+            if e.watch:
+                weight = 2.0
+            else:
+                words = e.detail.split('"')[1] if '"' in e.detail else ""
+                weak = _WEAK.get(e.category)
+                weight = 0.5 if (weak is not None and weak.match(words)) or e.category == "other" else 1.0
+            scores[e.category] = scores.get(e.category, 0.0) + weight
+        for c in lab.watch:  # a watch-out always has a topic hit too; make sure it leads
+            scores[c] = scores.get(c, 0.0) + 1.0
+    if len(scores) > 1:
+        scores.pop("other", None)
+    return scores
+
+
 def classify_text(text: str) -> Labels:
     """Labels of one clause or sentence; a long clause is the union of its sentences."""
     sentences = split_sentences(text)

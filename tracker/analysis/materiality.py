@@ -8,18 +8,23 @@ a removed one is reported as good news.
 
 from __future__ import annotations
 
-import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable
 
-from tracker.analysis.classify import CATEGORIES, Labels, classify_text, split_sentences
+from tracker.analysis.boilerplate import (DATE, MODALS, chrome_kind, corporate_words, has_verb,
+                                          is_address_run, is_announcement, is_content_word,
+                                          is_pointer, is_update_stamp)
+from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
+                                       classify_text, split_sentences)
 from tracker.analysis.facts import Fact, extract_facts
-from tracker.records import Severity
+from tracker.analysis.novelty import PLACEHOLDERS, DocIndex, Delta, Token, delta, words
 
 SEVERITIES = ("cosmetic", "minor", "material", "critical")
 COSMETIC_KINDS = ("date-only", "links-only", "contact-details", "formatting", "whitespace",
-                  "invisible-characters", "punctuation-case", "renumbering", "moved-unchanged")
+                  "invisible-characters", "punctuation-case", "renumbering", "moved-unchanged",
+                  "regrouped", "renamed", "announcement", "page-chrome")
 _SIGNIFICANT = ("money", "percent", "duration", "age", "place")
 
 
@@ -28,7 +33,7 @@ class ChangeLabel:
     """What one clause change means for users."""
 
     material: bool
-    severity: Severity
+    severity: str
     categories: tuple[str, ...]
     explanation: str
     cosmetic: str | None = None
@@ -55,13 +60,9 @@ _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`|^\s*#{1,6}\
                      r"^\s*[-*+]\s+|\||^\s*:?-{3,}:?\s*$", re.M)
 _NUMBERING = re.compile(r"^\s*(?:(?:section|article|clause|§)\s*)?(?:\d+(?:\.\d+)*\.?|"
                         r"\(?[a-z]\)|\(?[ivxlc]+\)|[a-z]\.)\s+", re.I | re.M)
-_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_DATE = re.compile(
-    rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
-    rf"{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
-    rf"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})\b", re.I)
+_DATE = DATE  # English, French and German dates
 _PUNCT = re.compile(r"[^\w\s]|_")
+_ESCAPE = re.compile(r"\\(?=[^\w\s])")  # Markdown escapes: "\_", "\*", "\."
 # Contact details are not terms (taxonomy: "not material ... contact details"); e-mail addresses
 # only: phone numbers and postal addresses cannot be told from other numbers and places reliably.
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -77,7 +78,7 @@ _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("whitespace", _space),
     ("links-only", lambda s: _URL.sub("", _MD_LINK.sub(r"\1()", s))),
     ("contact-details", lambda s: _EMAIL.sub("<e-mail>", s)),
-    ("formatting", lambda s: _space(_MARKUP.sub("", s))),
+    ("formatting", lambda s: _space(_MARKUP.sub("", _ESCAPE.sub("", s)))),
     ("renumbering", lambda s: _space(_NUMBERING.sub("", s))),
     ("punctuation-case", lambda s: _space(_PUNCT.sub(" ", s.lower()))),
     ("date-only", lambda s: _DATE.sub("<date>", s)),
@@ -101,7 +102,7 @@ def plain(text: str) -> str:
     """Markdown clause → plain sentence text for classification and facts."""
     text = _NBSP.sub(" ", _INVISIBLE.sub("", text))
     text = _MD_LINK.sub(lambda m: m.group(1).strip("![]"), text)
-    text = re.sub(r"\*\*|__|`|^\s*#{1,6}\s*|^\s*>\s?", "", text, flags=re.M)
+    text = re.sub(r"\*\*|__|`|^\s*#{1,6}\s*|^\s*>\s?", "", _ESCAPE.sub("", text), flags=re.M)
     return text.strip()
 
 
@@ -289,21 +290,249 @@ def _modal_change(before: list[Fact], after: list[Fact]) -> tuple[set[str], set[
     return added, removed
 
 
+# --- document context ----------------------------------------------------------------------------
+@dataclass
+class DocContext:
+    """The two whole versions a change is judged against, and what the whole diff shows: names
+    replaced throughout (renames) and changes of the contracting party.
+
+    ``renames`` maps (old words, new words) to "rename" or "party"."""
+
+    old: DocIndex
+    new: DocIndex
+    renames: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = field(default_factory=dict)
+    _deltas: dict[tuple[str | None, str | None], Delta] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, old: str, new: str) -> "DocContext":
+        """Index both versions (one pass over each)."""
+        return cls(DocIndex.of(old), DocIndex.of(new))
+
+    def delta(self, before: str | None, after: str | None) -> Delta:
+        key = (before, after)
+        got = self._deltas.get(key)
+        if got is None:
+            got = self._deltas[key] = delta(before, after, self.old, self.new)
+        return got
+
+
+_NEGATIONS = frozenset("not no never without none nor ne pas jamais aucun aucune nicht kein keine "
+                       "keinen niemals ohne".split())
+
+
+def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, ...], tuple[str, ...]], str]:
+    """Names replaced throughout: the same short capitalised span replaced by another in two or
+    more places, or once when neither side occurs elsewhere in the other version ("GraphCMS" →
+    "Hygraph", "IDB" → "IPinfo"). A replacement that touches a company's legal form ("Ltd" →
+    "PTE. LTD.") is a change of the contracting party ("party"), never a rename."""
+    counts: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
+    cased: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
+    party: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
+    corp = corporate_words()
+    for d in deltas:
+        for (i1, i2), (j1, j2) in d.replaced:
+            if i2 - i1 > 4 or j2 - j1 > 4:
+                continue
+            if not (all(i in d.dels for i in range(i1, i2)) and all(j in d.ins for j in range(j1, j2))):
+                continue
+            o = tuple(t.norm for t in d.before[i1:i2])
+            n = tuple(t.norm for t in d.after[j1:j2])
+            if any(w in MODALS or w in _NEGATIONS or w.isdigit() or w in PLACEHOLDERS for w in o + n):
+                continue
+            key = (o, n)
+            counts[key] = counts.get(key, 0) + 1
+            raw = d.run_text("dels", (i1, i2)) + d.run_text("ins", (j1, j2))
+            cased[key] = cased.get(key, False) or any(c.isupper() for c in raw)
+            if any(w in corp for w in o + n):
+                party.add(key)
+    out = {}
+    for key, k in counts.items():
+        o, n = key
+        if key in party:
+            out[key] = "party"
+        elif cased[key] and (k >= 2 or (not ctx.new.has(o) and not ctx.old.has(n))):
+            out[key] = "rename"
+    return out
+
+
+def _explain_renames(d: Delta, ctx: DocContext) -> tuple[Delta, list[tuple[str, str]], list[tuple[str, str]]]:
+    """The delta without its renamed spans; the renames and the party changes it holds, as
+    (old text, new text)."""
+    if not ctx.renames or not d.replaced:
+        return d, [], []
+    ins: set[int] = set()
+    dels: set[int] = set()
+    renamed: list[tuple[str, str]] = []
+    parties: list[tuple[str, str]] = []
+    for (i1, i2), (j1, j2) in d.replaced:
+        key = (tuple(t.norm for t in d.before[i1:i2]), tuple(t.norm for t in d.after[j1:j2]))
+        what = ctx.renames.get(key)
+        if what is None:
+            continue
+        pair = (d.run_text("dels", (i1, i2)), d.run_text("ins", (j1, j2)))
+        if what == "party":
+            parties.append(pair)
+            continue
+        renamed.append(pair)
+        ins.update(range(j1, j2))
+        dels.update(range(i1, i2))
+    return d.without(ins, dels), renamed, parties
+
+
 # --- labelling -----------------------------------------------------------------------------------
 def _order(cats: set[str]) -> tuple[str, ...]:
     return tuple(c for c in CATEGORIES if c in cats)
 
 
-def _changed_labels(before: str, after: str) -> Labels:
-    """Labels of the sentences that differ between the two versions."""
-    b, a = split_sentences(before), split_sentences(after)
-    changed = [s for s in a if s not in b] + [s for s in b if s not in a]
-    return classify_text("\n".join(changed)) if changed else classify_text(after)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)]|\(?[a-z]\)|\(?[ivx]{1,5}\))\s+", re.I)
+
+
+def _is_row(text: str) -> bool:
+    return text.lstrip().startswith("|")
+
+
+def _row_only(text: str) -> str:
+    """A table row's own cells (its clause text carries the header rows for context)."""
+    lines = [ln for ln in text.strip().split("\n") if ln.strip()]
+    return lines[-1] if lines else text
+
+
+@dataclass(frozen=True)
+class _Side:
+    """One side of a change: the sentences that hold changed words, split by what they are."""
+
+    legal: tuple[str, ...]  # sentences that may carry terms
+    noise: tuple[str, ...]  # announcements, update stamps, pointers, chrome
+    noise_kinds: tuple[str, ...]
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for s in split_sentences(text):
+        at = text.find(s, pos)
+        if at < 0:
+            continue
+        spans.append((at, at + len(s)))
+        pos = at + len(s)
+    return spans or [(0, len(text))]
+
+
+def _changed_sentences(text: str, toks: tuple[Token, ...], idx: frozenset[int]) -> list[str]:
+    """The sentences of ``text`` that hold a changed token."""
+    if not idx:
+        return []
+    starts = {toks[i].start for i in idx}
+    out = []
+    for a, b in _sentence_spans(text):
+        if any(a <= s < b for s in starts):
+            out.append(text[a:b])
+    return out
+
+
+def _noise_kind(sentence: str) -> str | None:
+    """Why a sentence is not a term: "date-only", "announcement", "pointer", or page chrome."""
+    w = words(sentence)
+    if is_update_stamp(sentence):
+        return "date-only"
+    if is_announcement(sentence):
+        return "announcement"
+    if is_pointer(sentence) and not _LEGAL_EFFECT.search(sentence):
+        return "pointer"
+    kind = chrome_kind(sentence, w)
+    return kind
+
+
+def _side(text: str, toks: tuple[Token, ...], idx: frozenset[int], listed: bool,
+          framed: bool) -> _Side:
+    """Sort the changed sentences of one side into terms and noise. ``listed``: the clause is a
+    list item or table row with context; ``framed``: its heading names a legal topic, so a short
+    line with a number ("Pro: 6 months") is read as a term under that heading."""
+    legal, noise, kinds = [], [], []
+    for s in _changed_sentences(text, toks, idx):
+        kind = _noise_kind(s)
+        if kind == "fragment" and (listed or framed and any(c.isdigit() for c in s)):
+            kind = None  # an item of a list, a table row, a number under a legal heading
+        if kind:
+            noise.append(s)
+            kinds.append(kind)
+        else:
+            legal.append(s)
+    return _Side(tuple(legal), tuple(noise), tuple(kinds))
+
+
+# Sentences with legal effect worded outside the category lexicons: duties, permissions,
+# commitments, discretion, consent.
+_SUBJECT = (r"(?:we|you|they|users?|customers?|members?|sellers?|buyers?|publishers?|advertisers?|"
+            r"developers?|partners?|licensees?|the\s+(?:company|user|customer|seller|buyer|provider|"
+            r"publisher|member|client|licensee|partner|developer|advertiser)s?)")
+_LEGAL_EFFECT = re.compile(
+    rf"\b(?:{_SUBJECT}\s+(?:agrees?\s+to|undertakes?|commits?\s+to|guarantees?|acknowledges?|"
+    r"(?:will|may|shall|can|must)\s+not|cannot|may\s+only|(?:is|are)\s+(?:solely\s+)?(?:required|"
+    r"entitled|obliged|obligated|responsible|liable|not\s+permitted|permitted|allowed|prohibited))|"
+    r"\w+\s+(?:shall|must)|at\s+(?:its|our|their)\s+(?:sole\s+)?discretion|"
+    r"reserves?\s+the\s+right|(?:restrict|limit)\w*\s+(?:or\s+\w+\s+)?(?:your\s+|the\s+)?"
+    r"(?:access|use|account)|(?:sent|shared|transferred|disclosed|provided|passed|made\s+"
+    r"available)\s+to\s+(?:our\s+|its\s+|selected\s+|third[-\s]party\s+)?(?:partners|third\s+"
+    r"parties|advertisers|affiliates|vendors|providers)|"
+    r"(?:nous|vous)\s+(?:devez|nous\s+engageons|acceptez|garantissons|ne\s+pouvez\s+pas)|"
+    r"(?:est|sont)\s+(?:tenue?s?|responsables?|autorisée?s?|interdite?s?)|se\s+réserve|"
+    r"(?:wir|sie)\s+(?:müssen|verpflichten\s+sich|dürfen\s+nicht)|behält\s+sich|"
+    r"(?:ist|sind)\s+(?:verpflichtet|berechtigt|untersagt|verboten))\b", re.I)
+_COMMITMENT = re.compile(r"\bwe\s+(?:will|shall|commit\w*|guarantee\w*|undertake\w*|promise\w*)\b|"
+                         r"\bnous\s+(?:nous\s+engageons|garantissons)|\bwir\s+(?:garantieren|"
+                         r"verpflichten\s+uns)\b", re.I)
+
+
+def _rank(scores: dict[str, float], local: dict[str, float]) -> tuple[str, ...]:
+    """A change's 1-3 most relevant categories: ranked by evidence (words right around the
+    change count more), those with at least half the best score, "other" only alone."""
+    total: dict[str, float] = {}
+    for c, v in scores.items():
+        total[c] = total.get(c, 0.0) + v
+    for c, v in local.items():
+        total[c] = total.get(c, 0.0) + 1.5 * v
+    if len(total) > 1:
+        total.pop("other", None)
+    if not total:
+        return ()
+    ranked = sorted(total.items(), key=lambda kv: (-kv[1], CATEGORIES.index(kv[0])))
+    best = ranked[0][1]
+    return tuple(c for c, v in ranked[:3] if v >= 0.5 * best)
+
+
+def _local(d: Delta, side: str, width: int = 6) -> str:
+    """The changed words of one side with a few words either side: where the change happened."""
+    toks, text = (d.after, d.after_text) if side == "ins" else (d.before, d.before_text)
+    pieces = []
+    for a, b in d.runs(side):
+        lo, hi = max(0, a - width), min(len(toks), b + width)
+        pieces.append(text[toks[lo].start:toks[hi - 1].end])
+    return " … ".join(pieces)
+
+
+def _content_runs(d: Delta, side: str) -> list[str]:
+    """Changed runs that hold a content word, as written."""
+    out = []
+    for run in d.runs(side):
+        if any(is_content_word(w) for w in d.run_words(side, run)):
+            out.append(d.run_text(side, run).strip(" ,;:.()[]\"'“”‘’"))
+    return [r for r in out if r]
+
+
+def _quote(runs: list[str], limit: int = 80) -> str:
+    text = "; ".join(runs)
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def label_change(kind: str, before: str | None, after: str | None, *, heading: str = "",
-                 text_changed: bool = True) -> ChangeLabel:
-    """Label one clause change ("added" | "removed" | "modified" | "moved")."""
+                 text_changed: bool = True, context: DocContext | None = None,
+                 lead_before: str = "", lead_after: str = "") -> ChangeLabel:
+    """Label one clause change ("added" | "removed" | "modified" | "moved").
+
+    ``context`` holds the two whole versions (``DocContext.of(old, new)``, with renames from
+    ``find_renames``); without it the change is judged on its own two texts. ``lead_before`` /
+    ``lead_after``: the sentence that introduces the list or table the clause belongs to
+    ("We collect:"), read as its context. Returns the label with its one-line explanation."""
     before_p, after_p = plain(before or ""), plain(after or "")
     facts_b, facts_a = tuple(extract_facts(before_p)), tuple(extract_facts(after_p))
     if kind == "moved" and not text_changed:
@@ -313,20 +542,118 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
             return _cosmetic(cos, _COSMETIC_TEXT[cos], facts_b, facts_a)
     if all(_is_heading(t) for t in (before, after) if t is not None):
         return _heading_change(kind, before_p, after_p, facts_b, facts_a)
-    lab_b = classify_text(before_p) if before_p else Labels((), (), ())
-    lab_a = classify_text(after_p) if after_p else Labels((), (), ())
-    w_add = _order(set(lab_a.watch) - set(lab_b.watch))
-    w_rem = _order(set(lab_b.watch) - set(lab_a.watch))
-    if before_p and after_p and _masked(before_p, facts_b) == _masked(after_p, facts_a):
-        # Only a number or place moved: the model's score may wobble with the new words, but
-        # no watch-out appeared or went away.
-        w_add = w_rem = ()
-    ctx = (facts_b, facts_a, w_add, w_rem)
-    if not before_p:
-        return _added(after_p, lab_a, ctx)
-    if not after_p:
-        return _removed(before_p, lab_b, ctx)
-    return _modified(before_p, after_p, heading, lab_b, lab_a, ctx)
+    ctx = context or DocContext.of(before or "", after or "")
+    b_src = _row_only(before) if before and _is_row(before) else before
+    a_src = _row_only(after) if after and _is_row(after) else after
+    d, renamed, parties = _explain_renames(ctx.delta(b_src, a_src), ctx)
+    if parties:
+        old, new = parties[0]
+        return ChangeLabel(True, "material", ("other",),
+                           f"The contracting party is now {new} instead of {old} (other)",
+                           None, (), (), facts_b, facts_a)
+    d, why = _explain_noise(d, ctx)
+    if not any(is_content_word(w) or w in MODALS or w in _NEGATIONS
+               for w in d.inserted() + d.deleted()):
+        if renamed:
+            old, new = renamed[0]
+            return _cosmetic("renamed", f"Only a name changed: {old} → {new}", facts_b, facts_a)
+        for reason in ("date-only", "renumbering", "links-only", "renamed"):
+            if reason in why:
+                return _cosmetic(reason, _COSMETIC_TEXT[reason], facts_b, facts_a)
+        if d.empty or kind != "modified":
+            what = "moved-unchanged" if kind == "moved" else "regrouped"
+            return _cosmetic(what, _COSMETIC_TEXT[what], facts_b, facts_a)
+        return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (),
+                           facts_b, facts_a)
+    if all(is_address_run(d.run_words(side, r)) for side in ("ins", "dels") for r in d.runs(side)):
+        return _cosmetic("contact-details", _COSMETIC_TEXT["contact-details"], facts_b, facts_a)
+    listed_b = bool(before and (_is_row(before) or _LIST_ITEM.match(before)))
+    listed_a = bool(after and (_is_row(after) or _LIST_ITEM.match(after)))
+    framed = bool(heading) and bool(set(category_scores(heading)) - {"other"})
+    sb = _side(d.before_text, d.before, d.dels, listed_b, framed)
+    sa = _side(d.after_text, d.after, d.ins, listed_a, framed)
+    if not sb.legal and not sa.legal:
+        kinds = sb.noise_kinds + sa.noise_kinds
+        return _noise_label(kinds, before_p, after_p, facts_b, facts_a)
+    job = _Job(kind, before_p, after_p, heading, facts_b, facts_a, d, sb, sa, ctx,
+               lead_before if listed_b else "", lead_after if listed_a else "",
+               _is_row(before or "") or _is_row(after or ""), before or "", after or "")
+    return job.label()
+
+
+_XREF = frozenset("""section sections article articles art clause clauses paragraph paragraphs
+para part parts schedule schedules annex annexes appendix exhibit chapter item items point points
+subsection sec annexe alinéa abschnitt ziffer ziff absatz abs anhang kapitel""".split())
+_FORMERLY = frozenset("""ex formerly previously former now known as aka also called anciennement
+précédemment dénommée ehemals vormals früher jetzt""".split())
+
+
+def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
+    """Drop changed tokens that change no term: dates, link texts, cross-reference numbers
+    ("Section 10" → "Section 11"), a renamed name glued to its neighbour ("HYGRAPHSHALL"), and
+    a former name added in brackets ("Brevo (ex Sendinblue)")."""
+    drop_i: set[int] = set()
+    drop_d: set[int] = set()
+    why: set[str] = set()
+    renames = [(o, n) for (o, n), what in ctx.renames.items() if what == "rename"]
+    old_names = {w for o, _ in renames for w in o}
+    for side, toks, text, idx, drop, other in (("ins", d.after, d.after_text, d.ins, drop_i, ctx.old),
+                                               ("dels", d.before, d.before_text, d.dels, drop_d, ctx.new)):
+        if not idx:
+            continue
+        spans = [(m.start(), m.end()) for m in DATE.finditer(text)]
+        for i in idx:
+            t = toks[i]
+            if t.link:
+                drop.add(i)
+                why.add("links-only")
+            elif any(a <= t.start < b for a, b in spans):
+                drop.add(i)
+                why.add("date-only")
+            elif t.norm[:1].isdigit() and i and (toks[i - 1].norm in _XREF or "§" in text[max(0, t.start - 3):t.start]
+                                                 or toks[i - 1].norm[:1].isdigit() and i > 1 and toks[i - 2].norm in _XREF):
+                drop.add(i)  # a cross-reference renumbered
+                why.add("renumbering")
+            elif renames:
+                for o, n in renames:  # "hygraphshall": the new name glued to the next word
+                    src, dst = (n, o) if side == "ins" else (o, n)
+                    if len(src) == 1 and t.norm.startswith(src[0]) and t.norm != src[0]:
+                        rest = t.norm[len(src[0]):]
+                        if dst[-1] + rest in other.glued() or rest in other.vocabulary():
+                            drop.add(i)
+                            why.add("renamed")
+                    elif (len(src) == 1 and t.norm == src[0] and i + 1 < len(toks)
+                          and dst[0] + toks[i + 1].norm in other.vocabulary()):
+                        drop.update((i, i + 1))
+                        why.add("renamed")
+        if side == "ins" and old_names:
+            for a, b in d.runs("ins"):  # "(ex Sendinblue)"
+                run = [toks[k].norm for k in range(a, b)]
+                if set(run) <= _FORMERLY | old_names and set(run) & _FORMERLY:
+                    drop.update(range(a, b))
+                    why.add("renamed")
+    return (d.without(drop_i & d.ins, drop_d & d.dels) if drop_i or drop_d else d), why
+
+
+_NOISE_TEXT = {
+    "announcement": "An announcement about the terms, not a term",
+    "pointer": "A pointer to another page, not a term",
+    "navigation": "Page navigation, not a term",
+    "cookie-banner": "A cookie banner, not a term",
+    "fragment": "A fragment without a verb, not a term",
+}
+
+
+def _noise_label(kinds: tuple[str, ...], before: str, after: str, fb: tuple, fa: tuple) -> ChangeLabel:
+    if kinds and all(k == "date-only" for k in kinds):
+        return _cosmetic("date-only", _COSMETIC_TEXT["date-only"], fb, fa)
+    if kinds and all(k in ("date-only", "announcement") for k in kinds):
+        return _cosmetic("announcement", _COSMETIC_TEXT["announcement"], fb, fa)
+    if kinds and all(k in ("navigation", "cookie-banner", "date-only") for k in kinds):
+        return _cosmetic("page-chrome", _COSMETIC_TEXT["page-chrome"], fb, fa)
+    main = next((k for k in kinds if k not in ("date-only",)), "fragment")
+    text = _NOISE_TEXT.get(main, "No term changed")
+    return ChangeLabel(False, "minor", (), f"{text}: {_snippet(after or before)}", None, (), (), fb, fa)
 
 
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s+\S|\*\*[^*]+\*\*\s*$|__[^_]+__\s*$)")
@@ -335,6 +662,7 @@ _HEADING = re.compile(r"^\s*(?:#{1,6}\s+\S|\*\*[^*]+\*\*\s*$|__[^_]+__\s*$)")
 def _is_heading(text: str) -> bool:
     """A Markdown heading or a wholly bold line: a title, not a term."""
     text = re.sub(r"\s*\n\s*(?:=+|-+)\s*$", "", text.strip())  # setext underline
+    text = re.sub(r"\\(?=[^\w\s])", "", text)  # "\_\_2.6 Payments\_\_" is "__2.6 Payments__"
     if text != text.lstrip("#") or text.startswith(("**", "__")):
         pass
     elif (text.isupper() and len(text.split()) <= 10 and not text.endswith((".", ";", ":"))
@@ -354,11 +682,16 @@ def _heading_change(kind: str, before: str, after: str, fb: tuple, fa: tuple) ->
 
 _COSMETIC_TEXT = {
     "date-only": "Only a date changed", "links-only": "Only link targets changed",
-    "contact-details": "Only contact details (an e-mail address) changed",
+    "contact-details": "Only contact details changed",
     "formatting": "Only formatting changed", "whitespace": "Only whitespace changed",
     "invisible-characters": "Only invisible characters changed",
     "punctuation-case": "Only punctuation or capitalisation changed",
     "renumbering": "Only the numbering changed",
+    "moved-unchanged": "Moved without a change of wording",
+    "regrouped": "The same words, only regrouped (merged, split or moved)",
+    "renamed": "Only a name changed",
+    "announcement": "An announcement about the terms, not a term",
+    "page-chrome": "Page navigation or a banner, not a term",
 }
 
 
@@ -366,75 +699,222 @@ def _cosmetic(kind: str, text: str, fb: tuple, fa: tuple) -> ChangeLabel:
     return ChangeLabel(False, "cosmetic", (), text, kind, (), (), fb, fa)
 
 
-def _added(after: str, lab: Labels, ctx: tuple) -> ChangeLabel:
-    fb, fa, w_add, _ = ctx
-    if w_add:
-        return ChangeLabel(True, "critical", lab.categories,
-                           f"New: {_snippet(after)}{_cats_text(w_add)}", None, w_add, (), fb, fa)
-    if lab.categories:
-        return ChangeLabel(True, "material", lab.categories,
-                           f"New: {_snippet(after)}{_cats_text(lab.categories)}", None, (), (),
+def _watch(sentences: tuple[str, ...]) -> set[str]:
+    out: set[str] = set()
+    for s in sentences:
+        out.update(classify_sentence(s).watch)
+    return out
+
+
+def _cats(sentences: tuple[str, ...]) -> set[str]:
+    out: set[str] = set()
+    for s in sentences:
+        out.update(classify_sentence(s).categories)
+    return out
+
+
+def _scores(texts: list[str]) -> dict[str, float]:
+    total: dict[str, float] = {}
+    for t in texts:
+        if t:
+            for c, v in category_scores(t).items():
+                total[c] = total.get(c, 0.0) + v
+    return total
+
+
+@dataclass
+class _Job:
+    """Everything known about one change that is not cosmetic: decides and explains it."""
+
+    kind: str
+    before: str
+    after: str
+    heading: str
+    fb: tuple[Fact, ...]
+    fa: tuple[Fact, ...]
+    d: Delta
+    sb: _Side
+    sa: _Side
+    ctx: DocContext
+    lead_b: str
+    lead_a: str
+    row: bool
+    raw_b: str
+    raw_a: str
+
+    def categories(self) -> tuple[str, ...]:
+        texts = list(self.sb.legal + self.sa.legal)
+        local = []
+        if self.d.ins:
+            local.append(_local(self.d, "ins"))
+        if self.d.dels:
+            local.append(_local(self.d, "dels"))
+        scores, near = _scores(texts), _scores(local)
+        if not (set(scores) - {"other"}):
+            ctx = [self.lead_a or self.lead_b, self.heading]
+            if self.row:
+                ctx.append(self.raw_a or self.raw_b)  # header row and cells
+            scores = _scores([t for t in ctx if t])
+        return _rank(scores, near)
+
+    def label(self) -> ChangeLabel:
+        cats = self.categories()
+        legal = bool(set(cats) - {"other"})
+        w_add = _order(_watch(self.sa.legal) - _watch(self.sb.legal))
+        w_rem = _order(_watch(self.sb.legal) - _watch(self.sa.legal))
+        if self.before and self.after and _masked(self.before, self.fb) == _masked(self.after, self.fa):
+            # Only a number or place moved: the model's score may wobble with the new words, but
+            # no watch-out appeared or went away.
+            w_add = w_rem = ()
+        if self.kind == "added" or (self.kind != "removed" and not self.before):
+            return self._new(cats, legal, w_add)
+        if self.kind == "removed" or not self.after:
+            return self._gone(cats, legal, w_rem)
+        return self._modified(cats, legal, w_add, w_rem)
+
+    # -- a clause with no counterpart -------------------------------------------------------------
+    def _novel_share(self, side: str) -> float:
+        toks = self.d.after if side == "ins" else self.d.before
+        idx = self.d.ins if side == "ins" else self.d.dels
+        content = [i for i, t in enumerate(toks) if is_content_word(t.norm)]
+        if not content:
+            return 1.0
+        return sum(i in idx for i in content) / len(content)
+
+    def _effect(self, sentences: tuple[str, ...], legal: bool) -> bool:
+        """Whether sentences have legal effect: a category, or legal wording, and a verb
+        (a list item or table row borrows its lead-in's)."""
+        text = " ".join(sentences)
+        verb = has_verb(words(text)) or self.row or bool(self.lead_a or self.lead_b)
+        return verb and (legal or bool(_LEGAL_EFFECT.search(text)))
+
+    def _new(self, cats: tuple[str, ...], legal: bool, w_add: tuple[str, ...]) -> ChangeLabel:
+        fb, fa = self.fb, self.fa
+        if not self._effect(self.sa.legal, legal):
+            return ChangeLabel(False, "minor", (), f"Added text without legal effect: "
+                               f"{_snippet(self.after)}", None, (), (), fb, fa)
+        cats = cats or ("other",)
+        if self._novel_share("ins") < 0.5:
+            what = f"Now also says: {_quote(_content_runs(self.d, 'ins'))}"
+        else:
+            what = f"New: {_snippet(' '.join(self.sa.legal) or self.after)}"
+        if w_add:
+            return ChangeLabel(True, "critical", cats, f"{what}{_cats_text(w_add)}", None, w_add, (),
+                               fb, fa)
+        return ChangeLabel(True, "material", cats, f"{what}{_cats_text(cats)}", None, (), (), fb, fa)
+
+    def _gone(self, cats: tuple[str, ...], legal: bool, w_rem: tuple[str, ...]) -> ChangeLabel:
+        fb, fa = self.fb, self.fa
+        commitment = bool(_COMMITMENT.search(" ".join(self.sb.legal)))
+        if not self._effect(self.sb.legal, legal) and not commitment:
+            return ChangeLabel(False, "minor", (), f"Removed text without legal effect: "
+                               f"{_snippet(self.before)}", None, (), (), fb, fa)
+        cats = cats or ("other",)
+        if self._novel_share("dels") < 0.5:
+            what = f"No longer says: {_quote(_content_runs(self.d, 'dels'))}"
+        else:
+            what = f"Removed: {_snippet(' '.join(self.sb.legal) or self.before)}"
+        good = tuple(c for c in w_rem if self._good_news(c))
+        if good:
+            return ChangeLabel(True, "material", cats, f"{what}{_cats_text(good)} — good news for users",
+                               None, (), good, fb, fa)
+        return ChangeLabel(True, "material", cats, f"{what}{_cats_text(cats)}", None, (), w_rem, fb, fa)
+
+    def _good_news(self, category: str) -> bool:
+        """A watch-out that went away is good news unless the new version still has that kind of
+        term (a governing-law or venue clause replaced or moved is not good news)."""
+        if category in ("governing-law", "jurisdiction"):
+            rule = {"governing-law": r" (?:governed|construed)(?: \w+){0,6} (?:law|laws) ",
+                    "jurisdiction": r" (?:courts?|venue|jurisdiction) "}[category]
+            return not re.search(rule, " " + " ".join(self.ctx.new.tokens) + " ")
+        return True
+
+    # -- a clause that changed ---------------------------------------------------------------------
+    def _modified(self, cats: tuple[str, ...], legal: bool, w_add: tuple[str, ...],
+                  w_rem: tuple[str, ...]) -> ChangeLabel:
+        fb, fa, d = self.fb, self.fa, self.d
+        changed = set(d.inserted()) | set(d.deleted())
+        ins_c = _content_runs(d, "ins")
+        del_c = _content_runs(d, "dels")
+        if "ai-training" in w_rem and ins_c and not (set(d.inserted()) & _NEGATIONS):
+            w_rem = tuple(c for c in w_rem if c != "ai-training")  # extended use is never good news
+        sentences: list[str] = []
+        for old, new in _changed_pairs(list(fb), list(fa), self.before, self.after):
+            fact = old or new
+            if fact is None or not _fact_changed(old, new, changed):
+                continue
+            if _ago(fact, self.after if new else self.before):
+                continue  # "7 hours ago": a live timestamp, not a term
+            if fact.kind in ("duration", "age", "place") and not legal and fact.qualifier != "court" and not (
+                    fact.kind != "place" and has_verb(words(" ".join(self.sa.legal or self.sb.legal)))):
+                continue  # a number or place in a line about nothing legal
+            if fact.kind == "place" and not fact.qualifier and not (
+                    set(cats) & _VENUE_CATS or _TRANSFER.search(self.after if new else self.before)):
+                continue  # a place named in passing ("Digital Advertising Alliance of Canada")
+            if fact.kind in ("money", "percent") and not (legal or has_verb(words(self.after))):
+                continue  # a price ticker
+            fcats = _fact_cats(new, self.after, cats) if new else cats
+            if old and new:
+                sentences.append(fact_sentence(old, new, self.after, self.heading, fcats[:2]))
+            elif new:
+                sentences.append(f"Now states {new.text}{_cats_text(fcats)}")
+            else:
+                sentences.append(f"No longer states {old.text}{_cats_text(cats)}")
+        if sentences and not legal and any(f.kind in ("money", "percent") for f in fa + fb):
+            cats = ("pricing",)  # money charged to someone is pricing
+        if w_add:
+            sentences.insert(0, f"New watch-out: {_snippet(' '.join(self.sa.legal))}{_cats_text(w_add)}")
+        good = tuple(c for c in w_rem if self._good_news(c))
+        if good:
+            sentences.append(f"Removed watch-out: {_snippet(' '.join(self.sb.legal), 70)}"
+                             f"{_cats_text(good)} — good news for users")
+        added_m, removed_m = _modal_change(list(fb), list(fa))
+        added_m = {m for m in added_m if set(words(m)) & changed}
+        removed_m = {m for m in removed_m if set(words(m)) & changed}
+        if not sentences and (added_m or removed_m) and (legal or self._effect(self.sa.legal, legal)):
+            now = ", ".join(f'"{w}"' for w in sorted(added_m))
+            was = ", ".join(f'"{w}"' for w in sorted(removed_m))
+            text = (f"Now says {now} instead of {was}" if now and was else
+                    f"Now says {now}" if now else f"No longer says {was}")
+            sentences.append(f"{text}{_cats_text(cats or ('other',))}")
+            cats = cats or ("other",)
+        if not sentences and legal and (ins_c or del_c):
+            sentences.append(self._scope(ins_c, del_c, cats))
+        if sentences:
+            severity = "critical" if w_add else "material"
+            return ChangeLabel(True, severity, cats or ("other",), "; ".join(sentences[:2]), None,
+                               w_add, w_rem, fb, fa)
+        return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (),
                            fb, fa)
-    return ChangeLabel(False, "minor", (), f"Added text without legal effect: {_snippet(after)}",
-                       None, (), (), fb, fa)
+
+    def _scope(self, ins_c: list[str], del_c: list[str], cats: tuple[str, ...]) -> str:
+        """Inserted or deleted content words in a clause with a legal category: its scope moved."""
+        if self._novel_share("ins") >= 0.6 and self._novel_share("dels") >= 0.6:
+            return f"Rewritten: {_snippet(' '.join(self.sa.legal) or self.after)}{_cats_text(cats)}"
+        if ins_c and not del_c:
+            return f"Now also covers: {_quote(ins_c)}{_cats_text(cats)}"
+        if del_c and not ins_c:
+            return f"No longer covers: {_quote(del_c)}{_cats_text(cats)}"
+        return f"Now says “{_quote(ins_c, 60)}” instead of “{_quote(del_c, 60)}”{_cats_text(cats)}"
 
 
-def _removed(before: str, lab: Labels, ctx: tuple) -> ChangeLabel:
-    fb, fa, _, w_rem = ctx
-    if w_rem:
-        return ChangeLabel(True, "material", lab.categories,
-                           f"Removed: {_snippet(before)}{_cats_text(w_rem)} — good news for users",
-                           None, (), w_rem, fb, fa)
-    if lab.categories:
-        return ChangeLabel(True, "material", lab.categories,
-                           f"Removed: {_snippet(before)}{_cats_text(lab.categories)}", None, (),
-                           (), fb, fa)
-    return ChangeLabel(False, "minor", (), f"Removed text without legal effect: {_snippet(before)}",
-                       None, (), (), fb, fa)
+_VENUE_CATS = {"governing-law", "jurisdiction", "arbitration", "eligibility"}
+_TRANSFER = re.compile(r"\b(?:transfer\w*|stored|hosted|located|processed|available|"
+                       r"transféré\w*|hébergé\w*|übermittel\w*|gespeichert)\b", re.I)
 
 
-def _modified(before: str, after: str, heading: str, lab_b: Labels, lab_a: Labels,
-              ctx: tuple) -> ChangeLabel:
-    fb, fa, w_add, w_rem = ctx
-    changed = _changed_labels(before, after)
-    cats = changed.categories or _order(set(lab_b.categories) | set(lab_a.categories))
-    severity: Severity = "critical" if w_add else "material"
-    sentences: list[str] = []
-    legal = bool(set(cats) - {"other"})
-    for old, new in _changed_pairs(list(fb), list(fa), before, after):
-        fact = old or new
-        if fact and fact.kind == "place" and fact.qualifier != "court" and not legal:
-            continue  # a place in a clause about nothing legal: an office or processor address
-        if old and new:
-            sentences.append(fact_sentence(old, new, after, heading, _fact_cats(new, after, cats)))
-        elif new:
-            sentences.append(f"Now states {new.text}{_cats_text(cats)}")
-        elif old:
-            sentences.append(f"No longer states {old.text}{_cats_text(cats)}")
-    if w_add:
-        sentences.insert(0, f"New watch-out: {_snippet(after)}{_cats_text(w_add)}")
-    if w_rem:
-        sentences.append(f"Removed watch-out: {_snippet(before, 70)}{_cats_text(w_rem)} — good "
-                         "news for users")
-    added_m, removed_m = _modal_change(list(fb), list(fa))
-    if not sentences and (added_m or removed_m):
-        now = ", ".join(f'"{w}"' for w in sorted(added_m))
-        was = ", ".join(f'"{w}"' for w in sorted(removed_m))
-        text = (f"Now says {now} instead of {was}" if now and was else
-                f"Now says {now}" if now else f"No longer says {was}")
-        sentences.append(f"{text}{_cats_text(cats)}")
-    new_cats = _order(set(lab_a.categories) - set(lab_b.categories) - {"other"})
-    if not sentences and new_cats:
-        sentences.append(f"Now also covers {', '.join(new_cats)}: {_snippet(after)}")
-    if sentences:
-        return ChangeLabel(True, severity, cats, "; ".join(sentences[:2]), None, w_add, w_rem,
-                           fb, fa)
-    ratio = difflib.SequenceMatcher(None, before.lower().split(), after.lower().split()).ratio()
-    if ratio < 0.5 and cats:
-        return ChangeLabel(True, "material", cats, f"Rewritten: {_snippet(after)}"
-                           f"{_cats_text(cats)}", None, (), (), fb, fa)
-    return ChangeLabel(False, "minor", cats, "Reworded without a change of meaning", None, (), (),
-                       fb, fa)
+def _fact_changed(old: Fact | None, new: Fact | None, changed: set[str]) -> bool:
+    """Whether a fact's own words are among the changed tokens (not a fact that only looks
+    different because the clauses were grouped differently)."""
+    for f in (old, new):
+        if f is not None and set(words(f.text)) & changed:
+            return True
+    return False
+
+
+def _ago(fact: Fact, text: str) -> bool:
+    at = text.find(fact.text)
+    return at >= 0 and bool(re.match(r"\s*ago\b", text[at + len(fact.text):]))
 
 
 def _fact_cats(new: Fact, after: str, fallback: tuple[str, ...]) -> tuple[str, ...]:
@@ -451,3 +931,67 @@ def _fact_cats(new: Fact, after: str, fallback: tuple[str, ...]) -> tuple[str, .
         if cats:
             return cats
     return fallback
+
+
+# --- a whole diff ----------------------------------------------------------------------------------
+_LEAD_END = re.compile(r"[:：]\s*$|\b(?:following|include|includes|including|such as|are|is)\s*[:.]?\s*$", re.I)
+
+
+def _lead_ins(clauses: Sequence[Any]) -> dict[int, str]:
+    """For each list item or table row, the sentence that introduces its list ("We collect the
+    following data:"), when there is one."""
+    out: dict[int, str] = {}
+    lead = ""
+    for c in clauses:
+        if c.kind in ("item", "table"):
+            if lead:
+                out[c.index] = lead
+        elif c.kind == "heading":
+            lead = ""
+        else:
+            text = c.text.strip()
+            lead = text if _LEAD_END.search(text) else ""
+    return out
+
+
+def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLabel]:
+    """Label every clause change of one diff against the two whole versions.
+
+    ``changes``: the diff's clause changes (each with kind, before, after, heading,
+    text_changed, old_index, new_index), in order. Returns one label per change, in order.
+    Renames are found across the whole diff first, so a name replaced throughout is cosmetic."""
+    if not changes:
+        return []
+    from tracker.analysis.diff import _split as clauses_of  # the diff's own (cached) split
+
+    ctx = DocContext.of(old, new)
+    pairs = [ctx.delta(c.before, c.after) for c in changes
+             if c.before is not None and c.after is not None and c.text_changed]
+    ctx.renames = find_renames(pairs, ctx)
+    lead_old = lead_new = None
+    labels = []
+    for c in changes:
+        lb = la = ""
+        if c.kind != "added" and c.before and _LIST_ITEM.match(c.before) or (c.before or "").lstrip().startswith("|"):
+            if lead_old is None:
+                lead_old = _lead_ins(clauses_of(old))
+            lb = lead_old.get(c.old_index, "") if c.old_index is not None else ""
+        if c.kind != "removed" and c.after and _LIST_ITEM.match(c.after) or (c.after or "").lstrip().startswith("|"):
+            if lead_new is None:
+                lead_new = _lead_ins(clauses_of(new))
+            la = lead_new.get(c.new_index, "") if c.new_index is not None else ""
+        labels.append(label_change(c.kind, c.before, c.after, heading=c.heading,
+                                   text_changed=c.text_changed, context=ctx,
+                                   lead_before=lb, lead_after=la))
+    return labels
+
+
+def version_categories(change_categories: Sequence[Sequence[str]]) -> tuple[str, ...]:
+    """A version's categories: those of its material changes (pass only those), in taxonomy
+    order."""
+    cats: set[str] = set()
+    for cs in change_categories:
+        cats.update(cs)
+    if len(cats) > 1:
+        cats.discard("other")
+    return _order(cats)

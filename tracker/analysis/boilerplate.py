@@ -1,0 +1,245 @@
+"""Text on a terms page that is not a term: page chrome, announcements, update stamps, pointers.
+
+A terms page carries more than terms: navigation and breadcrumbs, a table of contents, cookie
+banners, "we've updated our terms" banners, "Last updated" lines, "read our privacy policy"
+pointers, contact blocks, forum sidebars. None of it changes what a user gets, pays, owes or
+agrees to, so a change made only of it is never material (taxonomy: "navigation or boilerplate
+text", "a Last updated date", "contact details", "extraction noise").
+
+English, French and German. Regular expressions and word lists only.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_announcement", "is_pointer",
+           "chrome_kind", "is_address_run", "language_of", "DATE", "is_content_word"]
+
+# --- dates ---------------------------------------------------------------------------------------
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+           r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
+           r"novembre|décembre|decembre|januar|jänner|februar|märz|maerz|juni|juli|oktober|"
+           r"dezember)\.?")
+DATE = re.compile(
+    rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+"
+    rf"(?:of\s+)?{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+    rf"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})\b", re.I)
+
+# --- word lists ----------------------------------------------------------------------------------
+STOPWORDS = frozenset("""
+a an the and or nor but if then than that this these those there here of to in on at by for
+from with without into onto over under about as per via it its it's is are was were be been
+being am do does did done has have had having will would shall should may might can could must
+we us our ours you your yours they them their he she his her i me my any all each every some
+such other another more most less also only just not no so too very which who whom whose what
+when where while how why own same both either neither one upon within through during before
+after between against among until unless because since further etc ie eg i.e e.g
+le la les l un une des du de d et ou mais si que qu qui dont où ce cet cette ces son sa ses
+leur leurs notre nos votre vos en dans sur sous par pour avec sans au aux ne pas plus est sont
+été être a ont avoir fait il elle ils elles nous vous on se s y
+der die das den dem des ein eine einen einem einer eines und oder aber wenn dann als dass
+dieser diese dieses von zu im in am an auf aus bei mit ohne für über unter nach vor durch
+ist sind war waren sein wird werden wurde hat haben es er sie wir ihr ihre ihr unser unsere
+nicht kein keine auch nur so wie was wer wo
+""".split())
+MODALS = frozenset("""may might can could will would shall should must cannot
+peut peuvent pourra pourront doit doivent devra devront pouvons devons pouvez devez
+kann können darf dürfen muss müssen wird werden soll sollen""".split())
+_VERBS = frozenset("""
+is are was were be been being am has have had do does did will would shall should may might
+can could must agree agrees accept accepts acknowledge acknowledges apply applies use uses
+used collect collects collected share shares shared process processes processed provide
+provides provided offer offers keep keeps store stores stored retain retains delete deletes
+deleted remove removes removed terminate terminates suspend suspends charge charges pay pays
+bill bills renew renews expire expires cancel cancels govern governs grant grants own owns
+include includes including require requires required need needs get gets give gives make
+makes send sends sent receive receives access accesses allow allows allowed permit permits
+prohibit prohibits reserve reserves means mean refer refers contact visit read see learn
+protect protects disclose discloses sell sells transfer transfers limit limits restrict
+restricts become becomes take takes remain remains continue continues create creates
+explain explains describe describes help helps want wants operate operates
+est sont était étaient sera seront a ont avait peut peuvent doit doivent acceptez accepte
+utilisons utilise utilisez collectons collecte partageons partage conservons conserve
+traitons traite fournit fournissons s'applique appliquent pouvez devez pouvons devons
+ist sind war waren wird werden wurde hat haben kann können darf dürfen muss müssen gilt
+gelten akzeptieren verarbeiten speichern erheben nutzen verwenden teilen stimmen
+""".split())
+_PRONOUN = frozenset("we you they it i he she nous vous ils elles il elle wir sie er es ihr".split())
+_CORP = frozenset("""ltd limited inc incorporated llc llp lp plc gmbh ag kg ug sa sas sarl srl spa
+bv nv pte pty oy ab asa kk corp corporation se sàrl""".split())
+
+
+def is_content_word(token: str) -> bool:
+    """A token that carries meaning: not a function word, not a placeholder, not one letter."""
+    return token not in STOPWORDS and not token.startswith("qq") and (len(token) > 1 or token.isdigit())
+
+
+def has_verb(words: list[str], sentence: bool = False) -> bool:
+    """Whether lowercased words contain a finite verb or modal (cheap: word lists, a pronoun
+    followed by a word). With ``sentence`` (the text ends like a sentence), a word in -s or -ed
+    right after a noun also counts ("Each request costs $5.")."""
+    for i, w in enumerate(words):
+        if w in _VERBS or w in MODALS:
+            return True
+        if w in _PRONOUN and i + 1 < len(words) and words[i + 1] not in STOPWORDS:
+            return True
+        if (sentence and i and len(w) > 3 and w.endswith(("s", "ed")) and not w.endswith("ss")
+                and words[i - 1] not in STOPWORDS and not words[i - 1].isdigit()):
+            return True
+    return False
+
+
+# --- update stamps and announcements -------------------------------------------------------------
+_STAMP = re.compile(
+    r"\b(?:last\s+|recently\s+)?(?:updated|modified|revised|amended|reviewed|effective|published|"
+    r"posted|version|dated?|as\s+of|valid\s+from|in\s+(?:force|effect)|en\s+vigueur|"
+    r"mises?\s+à\s+jour|mis\s+à\s+jour|modifiée?s?|stand|gültig|fassung|datum|aktualisiert|"
+    r"geändert|version|applicable\s+(?:à\s+compter|from))\b", re.I)
+_ANNOUNCE = re.compile(
+    r"\b(?:we(?:['’]ve|\s+have)\s+(?:recently\s+|just\s+)?(?:updated|changed|revised|amended|made\s+"
+    r"(?:some\s+)?changes)|we(?:['’]re|\s+are)\s+(?:updating|changing|revising|making\s+changes)|"
+    r"we\s+(?:recently\s+)?(?:updated|revised|amended)\s+(?:our|these|the)|"
+    r"(?:have|has)\s+(?:recently\s+)?been\s+(?:updated|revised|amended)|"
+    r"summary\s+of\s+(?:the\s+|these\s+|key\s+|recent\s+)?changes|what['’]s\s+(?:new|changed)|"
+    r"what\s+(?:has\s+)?changed|(?:previous|prior|earlier|archived|older|upcoming|past)\s+"
+    r"versions?|(?:updated|new|revised)\s+(?:terms|policy|agreement|version)\s+(?:will\s+)?"
+    r"(?:take|takes|come|comes|go|goes)\s+(?:into\s+)?effect|"
+    r"nous\s+avons\s+(?:mis\s+à\s+jour|modifié)|version\s+(?:précédente|antérieure)|"
+    r"(?:ont|a)\s+été\s+mis(?:es?)?\s+à\s+jour|pour\s+consulter\s+la\s+version|"
+    r"wir\s+haben\s+(?:unsere|die|diese)\s+\w+\s+(?:aktualisiert|geändert)|frühere\s+fassung)", re.I)
+# "By continuing to use X (after ...), you accept the updated terms": a banner about new terms.
+_CONTINUE = re.compile(
+    r"\b(?:by\s+continuing|if\s+you\s+continue|continued\s+use|continuing\s+to\s+use|"
+    r"en\s+continuant|weitere\s+nutzung)\b.{0,160}\b(?:updated|new|revised|effective\s+date|"
+    r"nouvelles?|mises?\s+à\s+jour|aktualisiert\w*|neue)\b", re.I | re.S)
+_NOTICE_TERMS = re.compile(r"\b(?:\d+\s+days?|notice|notify|right\s+to\s+reject|object|terminate)\b",
+                           re.I)
+
+
+def is_update_stamp(text: str) -> bool:
+    """"Last updated: 3 May 2025", "Effective as of 1er janvier 2024", "Stand: 01.02.2025",
+    "Version 4 (2025-01-02)": a line that only says when the text was updated."""
+    words = text.split()
+    return len(words) <= 25 and bool(DATE.search(text)) and bool(_STAMP.search(text))
+
+
+def is_announcement(text: str) -> bool:
+    """A sentence about the terms rather than a term: "we've updated our terms", "summary of
+    changes", "the new terms take effect on ...", "by continuing you accept the updated terms",
+    a link to the previous version. A rule for how changes take effect (with a notice period or
+    a right to reject) is a term, not an announcement."""
+    if _ANNOUNCE.search(text):
+        return True
+    if _CONTINUE.search(text) and not _NOTICE_TERMS.search(text):
+        return True
+    return is_update_stamp(text)
+
+
+# --- pointers --------------------------------------------------------------------------------
+_POINTER = re.compile(
+    r"^(?:(?:please\s+)?(?:see|read|review|visit|consult|refer\s+to|check\s+out|learn\s+more|"
+    r"find\s+out|click\s+here|for\s+more\s+(?:information|details)|(?:more|further)\s+information|"
+    r"to\s+learn\s+more|you\s+can\s+(?:find|read|learn)|we\s+encourage\s+you\s+to\s+read|"
+    r"in\s+(?:the|our)\s+[\w\s]{2,40}(?:policy|notice|statement|terms),\s+we\s+explain|"
+    r"(?:this|the)\s+[\w\s]{2,40}(?:policy|notice|page)\s+(?:explains|describes)|"
+    r"pour\s+(?:en\s+savoir\s+plus|plus\s+d['’]informations)|consultez|voir|"
+    r"weitere\s+informationen|mehr\s+(?:dazu|erfahren)|siehe))\b", re.I)
+
+
+def is_pointer(text: str) -> bool:
+    """A sentence that only points elsewhere ("Read our privacy policy", "For more information,
+    see ..."); it carries no term of its own."""
+    return bool(_POINTER.match(text.strip(" *_-#>\t"))) and len(text.split()) <= 40
+
+
+# --- page chrome -----------------------------------------------------------------------------
+_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
+_BREADCRUMB = re.compile(r"\S\s*(?:>|›|»|/|\|)\s*\S")
+_COOKIE_BANNER = re.compile(
+    r"\b(?:(?:we|this\s+(?:site|website))\s+uses?\s+cookies|uses\s+cookies\s+to|"
+    r"by\s+clicking\s+[\"“]?(?:ok|accept|i\s+agree|got\s+it|allow|agree)|accept\s+(?:all\s+)?cookies|"
+    r"cookie\s+(?:settings|preferences)|manage\s+(?:your\s+)?(?:cookie\s+)?preferences|"
+    r"place\s+these\s+cookies|^i\s+(?:have\s+read|agree|accept|consent)\b|best\s+viewed\s+(?:in|with|using)|nous\s+utilisons\s+des\s+cookies|wir\s+verwenden\s+cookies|"
+    r"accepter\s+(?:tous\s+les\s+)?cookies|alle\s+akzeptieren|check\s+out\s+our\s+cookie\s+policy)",
+    re.I)
+_CHROME_PHRASES = re.compile(
+    r"^(?:table\s+of\s+contents|contents|on\s+this\s+page|jump\s+to|skip\s+to|back\s+to\s+top|"
+    r"print|share|download\s+pdf|see\s+contributors|opens?\s+in\s+a\s+new\s+(?:tab|window)|"
+    r"sommaire|table\s+des\s+matières|inhaltsverzeichnis|zurück\s+nach\s+oben|"
+    r"\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|"
+    r"(?:last\s+comment|posted|answered|asked)\s+by\b.*|by\s+\S+)\s*[.:]?$", re.I)
+_RELATIVE_TIME = re.compile(r"\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b",
+                            re.I)
+
+
+def chrome_kind(raw: str, words: list[str]) -> str | None:
+    """Why a clause (Markdown ``raw``, lowercased ``words``) is page chrome, or None:
+    "navigation" (only links, breadcrumbs, a table of contents, a sidebar line),
+    "cookie-banner", "fragment" (1-6 words and no verb)."""
+    text = raw.strip()
+    if not words:
+        return "navigation"
+    if _COOKIE_BANNER.search(text):
+        return "cookie-banner"
+    body = re.sub(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+", "", text)
+    if _LINK.search(body):
+        rest = _LINK.sub(" ", body)
+        if not re.search(r"[^\W\d_]{3,}", re.sub(r"\b(?:and|or|et|ou|und|oder)\b", "", rest, flags=re.I)):
+            return "navigation"  # nothing but links (and separators)
+    plain = _LINK.sub(r"\1", body)
+    plain = re.sub(r"[*_`#\\]", "", plain).strip()
+    if _CHROME_PHRASES.match(plain) or _RELATIVE_TIME.search(plain) and len(words) <= 10:
+        return "navigation"
+    if len(words) <= 12 and _BREADCRUMB.search(plain) and not re.search(r"[.;:!?]$", plain) \
+            and not has_verb(words) and plain.count(" ") < 3 * (len(re.findall(r"[>›»|/]", plain)) + 1):
+        return "navigation"
+    if len(words) <= 6 and not has_verb(words, plain.rstrip("*_ ").endswith((".", "!", "?"))):
+        return "fragment"
+    return None
+
+
+# --- contact details -----------------------------------------------------------------------------
+_STREET = frozenset("""street st road rd avenue ave blvd boulevard lane ln drive dr way place pl
+square sq suite ste floor fl building bldg str strasse straße rue allée allee avenue platz weg
+gasse chaussee ring box cedex bp attn attention po cs""".split())
+
+
+def is_address_run(words: list[str]) -> bool:
+    """Whether changed words read as a postal address, phone or e-mail (contact details): a
+    street word or post box, a postcode, or an e-mail/phone placeholder."""
+    if not words:
+        return False
+    if any(w in ("qqemailqq", "qqphoneqq") for w in words):
+        return all(w in ("qqemailqq", "qqphoneqq") or w in ("at", "to", "or", "by", "via", "email", "e", "mail")
+                   for w in words) or len(words) <= 3
+    if any(w in _STREET for w in words):
+        return True
+    return any(re.fullmatch(r"\d{4,5}|[a-z]\d[a-z]|\d[a-z]{2}|[a-z]{1,2}\d{1,2}[a-z]?", w) for w in words) \
+        and sum(not w.isdigit() for w in words) <= 6 and not any(w in MODALS for w in words)
+
+
+# --- language --------------------------------------------------------------------------------
+_FR = frozenset("le la les des du est sont nous vous votre vos être dans pour avec sur par une "
+                "aux ces cette qui que conditions utilisation".split())
+_DE = frozenset("der die das und ist sind wir sie ihre nicht mit für von den dem des eine einer "
+                "werden wird bei nutzung".split())
+_EN = frozenset("the and is are we you your our of to in for with by this that may will".split())
+
+
+def language_of(words: list[str]) -> str:
+    """"en", "fr" or "de" by counting frequent function words (English when unsure)."""
+    en = sum(w in _EN for w in words)
+    fr = sum(w in _FR for w in words)
+    de = sum(w in _DE for w in words)
+    if fr > en and fr >= de:
+        return "fr"
+    if de > en and de > fr:
+        return "de"
+    return "en"
+
+
+def corporate_words() -> frozenset[str]:
+    """Legal-form words of company names (Ltd, Inc, GmbH, PTE ...)."""
+    return _CORP

@@ -1,0 +1,299 @@
+"""What is really new in a clause: its words looked up in the whole other version.
+
+Clause alignment pairs clauses one to one, but real pages move text around: paragraphs are
+merged or split, a ``<br>`` or a lost space joins two sentences, a list becomes a paragraph, a
+sentence moves to another section. Before any word is called added or removed it is looked up in
+the *whole* other version, with links, markup, numbering, case, punctuation and spacing ignored.
+
+A token of a clause is *covered* when some run of ``N`` consecutive tokens around it (fewer for
+short clauses) also occurs in the other version; the tokens left uncovered are what the change
+really added (on the new side) or removed (on the old side). A word glued to its neighbour
+("thecollection") or split ("e mail") is covered when its parts are.
+
+Pure functions of text; an index costs one pass over the document and its n-gram sets are built
+only when a clause of that length is looked up.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
+
+__all__ = ["Token", "DocIndex", "tokenize", "novel_mask"]
+
+N = 5  # tokens per window: long enough that a window rarely recurs by chance
+
+# Mis-decoded UTF-8 seen in extracted pages (quotes and dashes read as cp1252).
+_MOJIBAKE = (("â€™", "’"), ("â€˜", "‘"), ("â€œ", "“"), ("â€\x9d", "”"), ("â€“", "–"), ("â€”", "—"),
+             ("â€¦", "…"), ("Ã©", "é"), ("Ã¨", "è"), ("Ã¤", "ä"), ("Ã¶", "ö"), ("Ã¼", "ü"),
+             ("ÃŸ", "ß"), ("Â ", " "), ("Â", ""))
+_IMAGE = re.compile(r"!\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
+_REF_LINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
+# The tail of a link cut in two by a sentence split: '_](https://… "Title (V)")'.
+_ORPHAN = re.compile(r'\]\((?:https?://|www\.|/|#)[^()\s]*(?:\s+"[^"]*")?\)')
+_ANCHOR = re.compile(r"\{#[^{}]*\}")  # pandoc attributes: "{#h.35nkun2 .anchor}"
+_OBFUSCATED = re.compile(r"\[?\\?\[?email(?:&#160;|\s)protected\\?\]?\]?(?:\([^()\s]*\))?", re.I)  # Cloudflare
+_URL = re.compile(r"<?(?:https?://|ftp://|www\.)[^\s<>()\]]+>?|<mailto:[^>]+>", re.I)
+_EMAIL = re.compile(r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
+_PHONE = re.compile(r"(?<![\w.,])\+?\(?\d{1,4}\)?(?:[ .\-/]\(?\d{2,5}\)?){2,5}(?![\w,])")
+_ESCAPE = re.compile(r"\\(?=[^\w\s])")
+_HTML = re.compile(r"</?(?:br|p|div|span|b|i|u|em|strong|sup|sub|a)\b[^>]*>", re.I)
+# Clause numbering at the start of a line: "5.7)", "12.", "(a)", "iv.", "Section 3:".
+_LEAD = re.compile(
+    r"^[ \t]*(?:[#>|*_+\-][ \t]*)*(?:(?:section|article|art\.|clause|§)[ \t]*)?"
+    r"(?:\d{1,3}(?:\.\d{1,3})+[.):]?|\d{1,3}[.):]|\(?[a-z]\)|\(?[ivxlc]{1,5}\)|[a-z]\.|\(\d{1,3}\))(?=[ \t])",
+    re.I | re.M)
+_WORD = re.compile(r"[^\W_]+")
+# Placeholders: every e-mail address is the same word, and so is every phone number.
+EMAIL_TOKEN, PHONE_TOKEN = "qqemailqq", "qqphoneqq"
+PLACEHOLDERS = frozenset((EMAIL_TOKEN, PHONE_TOKEN))
+
+
+LINK_OPEN, LINK_CLOSE = "\x02", "\x03"  # around link text in the cleaned text
+
+
+class Token(NamedTuple):
+    """One word of a clause: its comparison form, where it stands in the cleaned text, and
+    whether it is the text of a link (a reader follows it; it states no term)."""
+
+    norm: str
+    start: int
+    end: int
+    link: bool = False
+
+
+def _clean(text: str) -> str:
+    """The text a reader sees: link targets, URLs, escapes, HTML line breaks and mojibake gone."""
+    if "Ã" in text or "â" in text or "Â" in text:
+        for bad, good in _MOJIBAKE:
+            text = text.replace(bad, good)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    if "<" in text:
+        text = _HTML.sub(" ", text)
+    if "protected" in text:
+        text = _OBFUSCATED.sub(f" {EMAIL_TOKEN} ", text)
+    if "](" in text or "][" in text:
+        link = f"{LINK_OPEN}\\1{LINK_CLOSE}"
+        text = _ORPHAN.sub(" ", _REF_LINK.sub(link, _LINK.sub(link, _IMAGE.sub(link, text))))
+    if "{#" in text:
+        text = _ANCHOR.sub(" ", text)
+    if "\\" in text:
+        text = _ESCAPE.sub("", text)
+    if "×" in text:
+        text = text.replace("×", "x")
+    text = _URL.sub(" ", text)
+    if "@" in text:
+        text = _EMAIL.sub(f" {EMAIL_TOKEN} ", text)
+    return _LEAD.sub(" ", text)
+
+
+@lru_cache(maxsize=8192)
+def tokenize(text: str) -> tuple[str, tuple[Token, ...]]:
+    """(cleaned text, its word tokens): lowercased, NFKC, e-mail addresses and phone numbers as
+    one placeholder token each, so a changed address reads as a contact detail."""
+    clean = _phones(_clean(text))
+    lower = clean.lower()
+    if len(lower) != len(clean):  # (a few characters change length when lowercased)
+        toks = [Token(m.group(0).lower(), m.start(), m.end()) for m in _WORD.finditer(clean)]
+    else:
+        toks = [Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(lower)]
+    if LINK_OPEN in clean:
+        spans = [(m.start(), m.end()) for m in re.finditer("\x02[^\x02\x03]*\x03", clean)]
+        toks = [t._replace(link=True) if any(a < t.start < b for a, b in spans) else t for t in toks]
+    return clean, tuple(toks)
+
+
+def _phones(text: str) -> str:
+    if not any(c.isdigit() for c in text):
+        return text
+    return _PHONE.sub(lambda m: f" {PHONE_TOKEN} " if sum(ch.isdigit() for ch in m.group(0)) >= 7
+                      else m.group(0), text)
+
+
+def words(text: str) -> list[str]:
+    """The comparison tokens of ``text`` (lowercased words)."""
+    return _WORD.findall(_phones(_clean(text)).lower())
+
+
+@dataclass
+class DocIndex:
+    """Every token of one document version, with n-gram sets built on demand."""
+
+    tokens: list[str]
+    _grams: dict[int, set[tuple[str, ...]]] = field(default_factory=dict)
+    _glued: set[str] | None = None
+    _vocab: set[str] | None = None
+
+    @classmethod
+    def of(cls, text: str) -> "DocIndex":
+        """The index of one version (the last few are kept: walking a history indexes each
+        version twice, as the new side and then as the old one)."""
+        return _index(text)
+
+    def grams(self, n: int) -> set[tuple[str, ...]]:
+        """Every run of ``n`` consecutive tokens, as tuples."""
+        got = self._grams.get(n)
+        if got is None:
+            t = self.tokens
+            got = self._grams[n] = set(zip(*(t[k:] for k in range(n))))
+        return got
+
+    def has(self, words: list[str] | tuple[str, ...]) -> bool:
+        """Whether these consecutive tokens occur in the document."""
+        return tuple(words) in self.grams(len(words)) if words else True
+
+    def vocabulary(self) -> set[str]:
+        if self._vocab is None:
+            self._vocab = set(self.tokens)
+        return self._vocab
+
+    def glued(self) -> set[str]:
+        """Two neighbouring tokens written without the space between them."""
+        if self._glued is None:
+            t = self.tokens
+            self._glued = {a + b for a, b in zip(t, t[1:])}
+        return self._glued
+
+
+def window(length: int) -> int:
+    """Window size for a clause of ``length`` tokens: N, less for short clauses (a 4-word line
+    is compared 3 words at a time, so one new word in it stays one new word)."""
+    return max(1, min(N, length - 1 if length > 2 else length))
+
+
+def novel_mask(tokens: list[str], other: DocIndex) -> list[bool]:
+    """For each token, True when no window around it occurs in ``other`` (the token is new)."""
+    size = len(tokens)
+    if not size:
+        return []
+    n = window(size)
+    grams = other.grams(n)
+    hit = [tuple(tokens[i:i + n]) in grams for i in range(size - n + 1)]
+    covered = [False] * size
+    for i, h in enumerate(hit):
+        if h:
+            for k in range(i, i + n):
+                covered[k] = True
+    if all(covered):
+        return [False] * size
+    vocab = other.vocabulary()
+    for i in range(size):  # a lost or added space: "thecollection", "e mail"
+        if covered[i]:
+            continue
+        if tokens[i] in other.glued():
+            covered[i] = True
+        elif i + 1 < size and not covered[i + 1] and tokens[i] + tokens[i + 1] in vocab:
+            covered[i] = covered[i + 1] = True
+    return [not c for c in covered]
+
+
+# --- the delta of one change ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class Delta:
+    """What one change really added and removed: indices of new tokens of ``after`` (``ins``)
+    and of gone tokens of ``before`` (``dels``), and the replaced spans (old range, new range)."""
+
+    before: tuple[Token, ...]
+    after: tuple[Token, ...]
+    before_text: str
+    after_text: str
+    dels: frozenset[int]
+    ins: frozenset[int]
+    replaced: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not self.ins and not self.dels
+
+    def inserted(self) -> list[str]:
+        return [self.after[i].norm for i in sorted(self.ins)]
+
+    def deleted(self) -> list[str]:
+        return [self.before[i].norm for i in sorted(self.dels)]
+
+    def runs(self, side: str) -> list[tuple[int, int]]:
+        """Runs of consecutive changed tokens on one side ("ins" or "dels"): [start, end)."""
+        idx = sorted(self.ins if side == "ins" else self.dels)
+        out: list[tuple[int, int]] = []
+        for i in idx:
+            if out and out[-1][1] == i:
+                out[-1] = (out[-1][0], i + 1)
+            else:
+                out.append((i, i + 1))
+        return out
+
+    def run_text(self, side: str, run: tuple[int, int]) -> str:
+        """A run as written (cleaned of markup and links)."""
+        toks, text = (self.after, self.after_text) if side == "ins" else (self.before, self.before_text)
+        return text[toks[run[0]].start:toks[run[1] - 1].end].replace(LINK_OPEN, "").replace(LINK_CLOSE, "")
+
+    def run_words(self, side: str, run: tuple[int, int]) -> list[str]:
+        toks = self.after if side == "ins" else self.before
+        return [t.norm for t in toks[run[0]:run[1]]]
+
+    def without(self, ins: set[int] | frozenset[int], dels: set[int] | frozenset[int]) -> "Delta":
+        """The same delta with some tokens explained away (renames, spelling, dates)."""
+        return Delta(self.before, self.after, self.before_text, self.after_text,
+                     self.dels - frozenset(dels), self.ins - frozenset(ins), self.replaced)
+
+
+def spelling_variant(a: str, b: str) -> bool:
+    """'licence'/'license', 'programmes'/'programs', 'fulfilment'/'fulfillment': the same word
+    spelled another way. A prefix that negates ('lawful'/'unlawful') is not spelling."""
+    if a == b:
+        return True
+    if not (a.isalpha() and b.isalpha()) or min(len(a), len(b)) < 4:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if long_.endswith(short) and long_[:len(long_) - len(short)] in ("un", "non", "in", "im", "ir",
+                                                                       "il", "dis", "de", "a"):
+        return False
+    from difflib import SequenceMatcher
+    return SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def delta(before: str | None, after: str | None, old: DocIndex, new: DocIndex) -> Delta:
+    """The delta of one clause change against the whole other versions (see the module doc).
+
+    For a pair of clauses a token is changed only when it is both new to the other version and
+    outside the words the two clauses share (their word diff)."""
+    from difflib import SequenceMatcher
+
+    b_text, b_tok = tokenize(before) if before else ("", ())
+    a_text, a_tok = tokenize(after) if after else ("", ())
+    bn, an = [t.norm for t in b_tok], [t.norm for t in a_tok]
+    mb, ma = novel_mask(bn, new), novel_mask(an, old)
+    replaced: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    if bn and an:
+        eb, ea = [False] * len(bn), [False] * len(an)
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, bn, an, autojunk=False).get_opcodes():
+            if tag == "equal":
+                continue
+            for k in range(i1, i2):
+                eb[k] = True
+            for k in range(j1, j2):
+                ea[k] = True
+            if tag == "replace":
+                replaced.append(((i1, i2), (j1, j2)))
+        mb = [x and y for x, y in zip(mb, eb)]
+        ma = [x and y for x, y in zip(ma, ea)]
+        for (i1, i2), (j1, j2) in replaced:  # one word spelled another way is no change
+            if i2 - i1 == j2 - j1 and all(spelling_variant(bn[i], an[j])
+                                          for i, j in zip(range(i1, i2), range(j1, j2))):
+                for i in range(i1, i2):
+                    mb[i] = False
+                for j in range(j1, j2):
+                    ma[j] = False
+    return Delta(b_tok, a_tok, b_text, a_text,
+                 frozenset(i for i, m in enumerate(mb) if m),
+                 frozenset(i for i, m in enumerate(ma) if m), tuple(replaced))
+
+
+@lru_cache(maxsize=4)
+def _index(text: str) -> DocIndex:
+    return DocIndex(words(text))
