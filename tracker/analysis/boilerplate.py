@@ -34,7 +34,7 @@ from with without into onto over under about as per via it its it's is are was w
 being am do does did done has have had having will would shall should may might can could must
 we us our ours you your yours they them their he she his her i me my any all each every some
 such other another more most less also only just not no so too very which who whom whose what
-when where while how why own same both either neither one upon within through during before
+when where while how why own same both either neither one upon within well through during before
 after between against among until unless because since further etc ie eg i.e e.g
 le la les l un une des du de d et ou mais si que qu qui dont où ce cet cette ces son sa ses
 leur leurs notre nos votre vos en dans sur sous par pour avec sans au aux ne pas plus est sont
@@ -209,7 +209,7 @@ gasse chaussee ring box cedex bp attn attention po cs""".split())
 def is_address_run(words: list[str]) -> bool:
     """Whether changed words read as a postal address, phone or e-mail (contact details): a
     street word or post box, a postcode, or an e-mail/phone placeholder."""
-    if not words:
+    if not words or len(words) > 16 or has_verb(words):
         return False
     if any(w in ("qqemailqq", "qqphoneqq") for w in words):
         return all(w in ("qqemailqq", "qqphoneqq") or w in ("at", "to", "or", "by", "via", "email", "e", "mail")

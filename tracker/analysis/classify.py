@@ -194,7 +194,8 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:the|our|other|any|this)|misuse|harass\w*|"
      r"illegal|unlawful|rate limits?|usage limits?|quotas?|passwords?|credentials|"
      r"security of your account|unauthori[sz]ed (?:access|use)|impersonat\w*|malware|viruses|"
-     r"human generated|conduct|code of conduct) "),
+     r"human generated|conduct|code of conduct|(?:may|can|shall|must) only be (?:used|displayed|shown|"
+    r"run|published|posted|accessed|sold|offered|served|targeted|advertised|uploaded)) "),
 ]
 
 # Narrow rules: each says "this sentence establishes a watch-out" for its category. For the eight
@@ -488,26 +489,34 @@ _WEAK: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
 
 
 def category_scores(text: str) -> dict[str, float]:
-    """How strongly ``text`` is about each category, summed over its sentences: a watch-out
-    counts 3, a specific topic term 1, a word that names the topic in passing 0.5.
+    """How strongly ``text`` is about each category, summed over its sentences: a specific topic
+    term counts 1, a word that names the topic in passing 0.5, a watch-out 2 more; a watch-out
+    the model finds without any topic word counts only 0.5 (the model alone is a weak signal
+    outside the kind of text it was trained on).
 
     Returns {category id: score}; "other" only when nothing else matched."""
     scores: dict[str, float] = {}
     for sentence in split_sentences(text) or [text]:
         lab = classify_sentence(sentence)
+        topical = {e.category for e in lab.evidence if e.kind == "pattern" and not e.watch}
         for e in lab.evidence:
             if e.watch:
-                weight = 2.0
+                weight = 2.0 if e.category in topical else 0.5
             else:
                 words = e.detail.split('"')[1] if '"' in e.detail else ""
                 weak = _WEAK.get(e.category)
                 weight = 0.5 if (weak is not None and weak.match(words)) or e.category == "other" else 1.0
             scores[e.category] = scores.get(e.category, 0.0) + weight
-        for c in lab.watch:  # a watch-out always has a topic hit too; make sure it leads
-            scores[c] = scores.get(c, 0.0) + 1.0
     if len(scores) > 1:
         scores.pop("other", None)
     return scores
+
+
+def topical_watch(sentence: str) -> tuple[str, ...]:
+    """The watch-outs of a sentence that its own words are about (a topic term matched too)."""
+    lab = classify_sentence(sentence)
+    topical = {e.category for e in lab.evidence if e.kind == "pattern" and not e.watch}
+    return tuple(c for c in lab.watch if c in topical)
 
 
 def classify_text(text: str) -> Labels:

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 from tracker.analysis.boilerplate import (DATE, MODALS, chrome_kind, corporate_words, has_verb,
                                           is_address_run, is_announcement, is_content_word,
                                           is_pointer, is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
-                                       classify_text, split_sentences)
+                                       classify_text, split_sentences, topical_watch)
 from tracker.analysis.facts import Fact, extract_facts
-from tracker.analysis.novelty import PLACEHOLDERS, DocIndex, Delta, Token, delta, words
+from tracker.analysis.novelty import (PLACEHOLDERS, Delta, DocIndex, Glue, Token, delta,
+                                      glued_words, unglued, words)
 
 SEVERITIES = ("cosmetic", "minor", "material", "critical")
 COSMETIC_KINDS = ("date-only", "links-only", "contact-details", "formatting", "whitespace",
@@ -41,6 +42,10 @@ class ChangeLabel:
     watch_removed: tuple[str, ...] = ()
     facts_before: tuple[Fact, ...] = field(default=())
     facts_after: tuple[Fact, ...] = field(default=())
+    # How much the change weighs among the version's changes (not part of to_dict): the
+    # evidence score of each category, and how many content words changed.
+    weights: tuple[float, ...] = field(default=(), compare=False)
+    size: int = field(default=0, compare=False)
 
     def to_dict(self) -> dict:
         return {"material": self.material, "severity": self.severity,
@@ -301,18 +306,24 @@ class DocContext:
     old: DocIndex
     new: DocIndex
     renames: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = field(default_factory=dict)
+    glue_old: Glue = field(default_factory=dict)  # words of the old version glued together
+    glue_new: Glue = field(default_factory=dict)
     _deltas: dict[tuple[str | None, str | None], Delta] = field(default_factory=dict)
 
     @classmethod
     def of(cls, old: str, new: str) -> "DocContext":
-        """Index both versions (one pass over each)."""
-        return cls(DocIndex.of(old), DocIndex.of(new))
+        """Index both versions (one pass over each); a space lost at a line break on either
+        side is put back before comparing."""
+        io, inew = DocIndex.of(old), DocIndex.of(new)
+        go, gn = glued_words(io, inew), glued_words(inew, io)
+        return cls(unglued(io, go), unglued(inew, gn), glue_old=go, glue_new=gn)
 
     def delta(self, before: str | None, after: str | None) -> Delta:
         key = (before, after)
         got = self._deltas.get(key)
         if got is None:
-            got = self._deltas[key] = delta(before, after, self.old, self.new)
+            got = self._deltas[key] = delta(before, after, self.old, self.new, self.glue_old,
+                                            self.glue_new)
         return got
 
 
@@ -431,6 +442,7 @@ def _changed_sentences(text: str, toks: tuple[Token, ...], idx: frozenset[int]) 
 
 def _noise_kind(sentence: str) -> str | None:
     """Why a sentence is not a term: "date-only", "announcement", "pointer", or page chrome."""
+    sentence = sentence.replace("\x02", "").replace("\x03", "")
     w = words(sentence)
     if is_update_stamp(sentence):
         return "date-only"
@@ -483,7 +495,7 @@ _COMMITMENT = re.compile(r"\bwe\s+(?:will|shall|commit\w*|guarantee\w*|undertake
                          r"verpflichten\s+uns)\b", re.I)
 
 
-def _rank(scores: dict[str, float], local: dict[str, float]) -> tuple[str, ...]:
+def _rank(scores: dict[str, float], local: dict[str, float]) -> list[tuple[str, float]]:
     """A change's 1-3 most relevant categories: ranked by evidence (words right around the
     change count more), those with at least half the best score, "other" only alone."""
     total: dict[str, float] = {}
@@ -497,7 +509,7 @@ def _rank(scores: dict[str, float], local: dict[str, float]) -> tuple[str, ...]:
         return ()
     ranked = sorted(total.items(), key=lambda kv: (-kv[1], CATEGORIES.index(kv[0])))
     best = ranked[0][1]
-    return tuple(c for c, v in ranked[:3] if v >= 0.5 * best)
+    return [(c, v) for c, v in ranked[:3] if v >= 0.5 * best]
 
 
 def _local(d: Delta, side: str, width: int = 6) -> str:
@@ -567,6 +579,10 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
                            facts_b, facts_a)
     if all(is_address_run(d.run_words(side, r)) for side in ("ins", "dels") for r in d.runs(side)):
         return _cosmetic("contact-details", _COSMETIC_TEXT["contact-details"], facts_b, facts_a)
+    if kind not in ("added", "removed") and _names_only(d, facts_b, facts_a):
+        runs = _content_runs(d, "ins") or _content_runs(d, "dels")
+        return ChangeLabel(False, "minor", (), f"Only names changed: {_quote(runs, 60)}", None, (), (),
+                           facts_b, facts_a)
     listed_b = bool(before and (_is_row(before) or _LIST_ITEM.match(before)))
     listed_a = bool(after and (_is_row(after) or _LIST_ITEM.match(after)))
     framed = bool(heading) and bool(set(category_scores(heading)) - {"other"})
@@ -588,6 +604,40 @@ _FORMERLY = frozenset("""ex formerly previously former now known as aka also cal
 précédemment dénommée ehemals vormals früher jetzt""".split())
 
 
+def _capitalised(text: str, toks: tuple[Token, ...], a: int, b: int, skip: frozenset[str] = frozenset()) -> bool:
+    """Whether the content words of tokens [a, b) are written with a capital (names)."""
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) > 0.5 * len(letters):
+        return False  # an all-caps clause: capitals say nothing
+    found = False
+    for k in range(a, b):
+        t = toks[k]
+        if t.norm in skip or not is_content_word(t.norm):
+            continue
+        word = text[t.start:t.end]
+        inner = any(c.isupper() for c in word[1:])
+        first = k == 0 or re.search(r"[.!?:]\W*$", text[max(0, t.start - 4):t.start])
+        if not (inner or word[:1].isupper() and not first):
+            return False
+        found = True
+    return found
+
+
+def _names_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
+    """Whether every changed run with a content word is a name written with capitals ("Health
+    eCareers and NursingALD"): products, brands, programmes named alongside. Places are facts
+    (a venue, a governing law), never only names."""
+    changed = set(d.inserted()) | set(d.deleted())
+    if any(f.kind == "place" and set(words(f.text)) & changed for f in fb + fa):
+        return False
+    runs = [(side, r) for side in ("ins", "dels") for r in d.runs(side)
+            if any(is_content_word(w) for w in d.run_words(side, r))]
+    return bool(runs) and all(
+        _capitalised(d.after_text if side == "ins" else d.before_text,
+                     d.after if side == "ins" else d.before, a, b, _FORMERLY)
+        for side, (a, b) in runs)
+
+
 def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
     """Drop changed tokens that change no term: dates, link texts, cross-reference numbers
     ("Section 10" → "Section 11"), a renamed name glued to its neighbour ("HYGRAPHSHALL"), and
@@ -596,7 +646,7 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
     drop_d: set[int] = set()
     why: set[str] = set()
     renames = [(o, n) for (o, n), what in ctx.renames.items() if what == "rename"]
-    old_names = {w for o, _ in renames for w in o}
+    names = {w for o, n in renames for w in o + n if is_content_word(w)}
     for side, toks, text, idx, drop, other in (("ins", d.after, d.after_text, d.ins, drop_i, ctx.old),
                                                ("dels", d.before, d.before_text, d.dels, drop_d, ctx.new)):
         if not idx:
@@ -626,12 +676,15 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
                           and dst[0] + toks[i + 1].norm in other.vocabulary()):
                         drop.update((i, i + 1))
                         why.add("renamed")
-        if side == "ins" and old_names:
-            for a, b in d.runs("ins"):  # "(ex Sendinblue)"
-                run = [toks[k].norm for k in range(a, b)]
-                if set(run) <= _FORMERLY | old_names and set(run) & _FORMERLY:
-                    drop.update(range(a, b))
-                    why.add("renamed")
+        for a, b in d.runs(side):
+            run = [toks[k].norm for k in range(a, b)]
+            content = {w for w in run if is_content_word(w)} - _FORMERLY
+            if len(run) <= 5 and set(run) & _FORMERLY and _capitalised(text, toks, a, b, _FORMERLY):
+                drop.update(range(a, b))  # "Brevo (ex Sendinblue)"
+                why.add("renamed")
+            elif content and content <= names:
+                drop.update(range(a, b))  # "Grammarly or GrammarlyGO" once GrammarlyGO was renamed
+                why.add("renamed")
     return (d.without(drop_i & d.ins, drop_d & d.dels) if drop_i or drop_d else d), why
 
 
@@ -702,7 +755,7 @@ def _cosmetic(kind: str, text: str, fb: tuple, fa: tuple) -> ChangeLabel:
 def _watch(sentences: tuple[str, ...]) -> set[str]:
     out: set[str] = set()
     for s in sentences:
-        out.update(classify_sentence(s).watch)
+        out.update(topical_watch(s))
     return out
 
 
@@ -742,7 +795,7 @@ class _Job:
     raw_b: str
     raw_a: str
 
-    def categories(self) -> tuple[str, ...]:
+    def categories(self) -> list[tuple[str, float]]:
         texts = list(self.sb.legal + self.sa.legal)
         local = []
         if self.d.ins:
@@ -758,10 +811,22 @@ class _Job:
         return _rank(scores, near)
 
     def label(self) -> ChangeLabel:
-        cats = self.categories()
+        ranked = self.categories()
+        label = self._label(tuple(c for c, _ in ranked))
+        if not label.material:
+            return label
+        weight = dict(ranked)
+        size = sum(is_content_word(w) for w in self.d.inserted() + self.d.deleted())
+        return replace(label, weights=tuple(weight.get(c, 0.0) for c in label.categories), size=size)
+
+    def _label(self, cats: tuple[str, ...]) -> ChangeLabel:
         legal = bool(set(cats) - {"other"})
         w_add = _order(_watch(self.sa.legal) - _watch(self.sb.legal))
         w_rem = _order(_watch(self.sb.legal) - _watch(self.sa.legal))
+        if not any(is_content_word(w) or w in _NEGATIONS or w in MODALS for w in self.d.inserted()):
+            w_add = ()  # nothing was added that could make a watch-out: the model wobbled
+        if not any(is_content_word(w) or w in _NEGATIONS or w in MODALS for w in self.d.deleted()):
+            w_rem = ()
         if self.before and self.after and _masked(self.before, self.fb) == _masked(self.after, self.fa):
             # Only a number or place moved: the model's score may wobble with the new words, but
             # no watch-out appeared or went away.
@@ -878,7 +943,7 @@ class _Job:
                     f"Now says {now}" if now else f"No longer says {was}")
             sentences.append(f"{text}{_cats_text(cats or ('other',))}")
             cats = cats or ("other",)
-        if not sentences and legal and (ins_c or del_c):
+        if not sentences and legal and (ins_c or del_c) and not self._reworded(ins_c, del_c):
             sentences.append(self._scope(ins_c, del_c, cats))
         if sentences:
             severity = "critical" if w_add else "material"
@@ -886,6 +951,19 @@ class _Job:
                                w_add, w_rem, fb, fa)
         return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (),
                            fb, fa)
+
+    def _reworded(self, ins_c: list[str], del_c: list[str]) -> bool:
+        """A few words replaced by a few others ("all activity" → "the activities") with no
+        term word among them: a rewording. Words that name a topic ("hate speech" →
+        "harassment", "refund" → "credit") keep it a change."""
+        if not (ins_c and del_c):
+            return False
+        n_ins = sum(is_content_word(w) for w in self.d.inserted())
+        n_del = sum(is_content_word(w) for w in self.d.deleted())
+        if n_ins > 4 or n_del > 4:
+            return False
+        replaced = " ".join(ins_c + del_c)
+        return not (set(category_scores(replaced)) - {"other"}) and not _LEGAL_WORDS.search(replaced)
 
     def _scope(self, ins_c: list[str], del_c: list[str], cats: tuple[str, ...]) -> str:
         """Inserted or deleted content words in a clause with a legal category: its scope moved."""
@@ -898,6 +976,11 @@ class _Job:
         return f"Now says “{_quote(ins_c, 60)}” instead of “{_quote(del_c, 60)}”{_cats_text(cats)}"
 
 
+# Words that carry a term even without a category: thresholds, exceptions, obligations.
+_LEGAL_WORDS = re.compile(r"\b(?:only|except\w*|unless|all|any|none|every|solely|exclusive\w*|"
+                          r"reasonabl\w*|objective|required|optional|mandatory|automatic\w*|"
+                          r"immediate\w*|prior|written|express\w*|consent\w*|approv\w*|"
+                          r"seul\w*|uniquement|sauf|tout\w*|nur|ausschlie\w*|alle)\b", re.I)
 _VENUE_CATS = {"governing-law", "jurisdiction", "arbitration", "eligibility"}
 _TRANSFER = re.compile(r"\b(?:transfer\w*|stored|hosted|located|processed|available|"
                        r"transféré\w*|hébergé\w*|übermittel\w*|gespeichert)\b", re.I)

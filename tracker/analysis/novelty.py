@@ -35,6 +35,10 @@ _LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
 _REF_LINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
 # The tail of a link cut in two by a sentence split: '_](https://… "Title (V)")'.
 _ORPHAN = re.compile(r'\]\((?:https?://|www\.|/|#)[^()\s]*(?:\s+"[^"]*")?\)')
+# A bare domain name ("brevo.com/legal") reads like a link: renaming it changes no term.
+_DOMAIN = re.compile(r"(?<![\w@.\-])((?:[a-z0-9][a-z0-9\-]*\.)+(?:com|net|org|io|ai|co|fr|de|uk|eu|app|"
+                     r"dev|me|tv|us|ca|ie|es|it|nl|be|ch|at|jp|in|au|br|info|biz|example)(?:/[^\s)\]]*)?)(?![\w\-])",
+                     re.I)
 _ANCHOR = re.compile(r"\{#[^{}]*\}")  # pandoc attributes: "{#h.35nkun2 .anchor}"
 _OBFUSCATED = re.compile(r"\[?\\?\[?email(?:&#160;|\s)protected\\?\]?\]?(?:\([^()\s]*\))?", re.I)  # Cloudflare
 _URL = re.compile(r"<?(?:https?://|ftp://|www\.)[^\s<>()\]]+>?|<mailto:[^>]+>", re.I)
@@ -89,6 +93,8 @@ def _clean(text: str) -> str:
     text = _URL.sub(" ", text)
     if "@" in text:
         text = _EMAIL.sub(f" {EMAIL_TOKEN} ", text)
+    if "." in text:
+        text = _DOMAIN.sub(f"{LINK_OPEN}\\1{LINK_CLOSE}", text)
     return _LEAD.sub(" ", text)
 
 
@@ -166,8 +172,58 @@ def window(length: int) -> int:
     return max(1, min(N, length - 1 if length > 2 else length))
 
 
-def novel_mask(tokens: list[str], other: DocIndex) -> list[bool]:
-    """For each token, True when no window around it occurs in ``other`` (the token is new)."""
+Glue = dict[str, tuple[str, str]]
+
+
+def glued_words(doc: DocIndex, other: DocIndex) -> Glue:
+    """Words of ``doc`` that are two neighbouring words of ``other`` written without the space
+    between them ("wecollect" → ("we", "collect")): a lost space at a line break."""
+    out: Glue = {}
+    pairs = None
+    for g in doc.vocabulary() - other.vocabulary():
+        if len(g) < 4 or not g.isalpha():
+            continue
+        if pairs is None:
+            pairs = other.grams(2)
+        for k in range(1, len(g)):
+            if (g[:k], g[k:]) in pairs:
+                out[g] = (g[:k], g[k:])
+                break
+    return out
+
+
+def unglued(doc: DocIndex, glue: Glue) -> DocIndex:
+    """``doc`` with its glued words split in two (itself when there are none)."""
+    if not glue:
+        return doc
+    return DocIndex(_split_glued(doc.tokens, glue)[0])
+
+
+def _split_glued(tokens: list[str], glue: Glue) -> tuple[list[str], list[int]]:
+    """Tokens with glued words split, and for each output token the index it came from."""
+    out: list[str] = []
+    origin: list[int] = []
+    for i, t in enumerate(tokens):
+        parts = glue.get(t)
+        if parts:
+            out.extend(parts)
+            origin.extend((i, i))
+        else:
+            out.append(t)
+            origin.append(i)
+    return out, origin
+
+
+def novel_mask(tokens: list[str], other: DocIndex, glue: Glue | None = None) -> list[bool]:
+    """For each token, True when no window around it occurs in ``other`` (the token is new).
+    ``glue``: this side's glued words, compared as the two words they are."""
+    if glue and any(t in glue for t in tokens):
+        parts, origin = _split_glued(tokens, glue)
+        mask = novel_mask(parts, other)
+        out = [False] * len(tokens)
+        for m, i in zip(mask, origin):
+            out[i] = out[i] or m
+        return out
     size = len(tokens)
     if not size:
         return []
@@ -257,7 +313,8 @@ def spelling_variant(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
-def delta(before: str | None, after: str | None, old: DocIndex, new: DocIndex) -> Delta:
+def delta(before: str | None, after: str | None, old: DocIndex, new: DocIndex,
+          glue_old: Glue | None = None, glue_new: Glue | None = None) -> Delta:
     """The delta of one clause change against the whole other versions (see the module doc).
 
     For a pair of clauses a token is changed only when it is both new to the other version and
@@ -267,7 +324,7 @@ def delta(before: str | None, after: str | None, old: DocIndex, new: DocIndex) -
     b_text, b_tok = tokenize(before) if before else ("", ())
     a_text, a_tok = tokenize(after) if after else ("", ())
     bn, an = [t.norm for t in b_tok], [t.norm for t in a_tok]
-    mb, ma = novel_mask(bn, new), novel_mask(an, old)
+    mb, ma = novel_mask(bn, new, glue_old), novel_mask(an, old, glue_new)
     replaced: list[tuple[tuple[int, int], tuple[int, int]]] = []
     if bn and an:
         eb, ea = [False] * len(bn), [False] * len(an)
