@@ -21,6 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from tracker.analysis.lexicons import language
+
 CATEGORIES: tuple[str, ...] = (
     "pricing", "payment", "refunds", "subscription", "arbitration", "class-action",
     "governing-law", "jurisdiction", "liability", "indemnity", "termination", "terms-changes",
@@ -62,7 +64,8 @@ class Labels:
 # The corpus is lowercased and tokenised ("do n't", "`` us ''"); real text is cased with
 # punctuation. Both are reduced to the same space-separated token string.
 _NT = re.compile(r"n['’]t\b")
-_TOKEN = re.compile(r"[a-z0-9]+|[$€£%]")
+# Letters with accents are kept (French and German words: "résiliation", "gebühren").
+_TOKEN = re.compile(r"[a-z0-9\u00df-\u00f6\u00f8-\u00ff\u0153]+|[$€£%]")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
@@ -288,14 +291,28 @@ MODEL_CATEGORIES = ("arbitration", "terms-changes", "content-removal", "jurisdic
                     "governing-law", "liability", "termination", "acceptance")
 
 _NEGATION = re.compile(r" (?:not|never|no|nor|neither)(?: \w+){0,4} $")
+_OTHER_FOREIGN = re.compile(r" (?:s engage\w*|vous (?:devez|acceptez|reconnaissez)|obligations?|"
+                            r"est tenue?|sont tenus|verpflichte\w*|müssen|haben das recht|"
+                            r"berechtigt) ")
 _OTHER = re.compile(r" (?:shall|reserve\w* the right|you agree|you must|waive\w*|"
                     r"you acknowledge|obligat\w*|entitled) ")
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[list, list]:
+def _compiled(lang: str = "en") -> tuple[list, list]:
+    if lang != "en":
+        return _compiled_foreign(lang)
     topic = [(c, n, re.compile(p)) for c, n, p in _TOPIC]
     watch = [(c, n, re.compile(p), neg) for c, n, p, neg in _WATCH]
+    return topic, watch
+
+
+@lru_cache(maxsize=4)
+def _compiled_foreign(lang: str) -> tuple[list, list]:
+    from tracker.analysis.lexicons import TOPIC, WATCH
+
+    topic = [(c, n, re.compile(p)) for c, n, p in TOPIC[lang]]
+    watch = [(c, n, re.compile(p), neg) for c, n, p, neg in WATCH[lang]]
     return topic, watch
 
 
@@ -307,12 +324,13 @@ def _negated_hit(pattern: re.Pattern, norm: str) -> str | None:
     return None
 
 
-def rule_hits(norm: str) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
-    """(topic hits, watch hits) as (category, rule name, matched words) on a normalized text.
+def rule_hits(norm: str, lang: str = "en") -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """(topic hits, watch hits) as (category, rule name, matched words) on a normalized text,
+    with the rules of ``lang`` ("en", "fr" or "de").
 
     A watch rule only runs when its category's topic rule fired: watch is a subset of
     categories by definition, and skipping the rest keeps classification fast."""
-    topic_rules, watch_rules = _compiled()
+    topic_rules, watch_rules = _compiled(lang)
     topics = [(c, n, m.group(0).strip()) for c, n, p in topic_rules if (m := p.search(norm))]
     fired = {c for c, _, _ in topics}
     watches = []
@@ -416,10 +434,11 @@ def split_sentences(text: str) -> list[str]:
 def classify_sentence(sentence: str) -> Labels:
     """Labels of one sentence: topic rules, watch rules, and the model for CLAUDETTE ids."""
     norm = normalize(sentence)
-    topics, watches = rule_hits(norm)
+    lang = language(norm)
+    topics, watches = rule_hits(norm, lang)
     evidence: list[Evidence] = [Evidence(c, "pattern", f'{n}: "{w}"') for c, n, w in topics]
     watch: set[str] = set()
-    model = _model()
+    model = _model() if lang == "en" else None  # the model was trained on English text
     for c, n, w in watches:
         if model is None or c not in model.labels:
             watch.add(c)
@@ -442,7 +461,7 @@ def classify_sentence(sentence: str) -> Labels:
                         evidence.append(Evidence(c, "pattern", f'{n}: "{w}"', True))
                         break
     cats = {c for c, _, _ in topics} | watch
-    if not cats and (m := _OTHER.search(norm)):
+    if not cats and (m := (_OTHER if lang == "en" else _OTHER_FOREIGN).search(norm)):
         cats.add("other")
         evidence.append(Evidence("other", "pattern", f'legal wording: "{m.group(0).strip()}"'))
     return _labels(cats, watch, evidence)

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tracker.analysis.facts_eu import facts_eu, is_foreign
+
 
 @dataclass(frozen=True)
 class Fact:
@@ -284,8 +286,11 @@ def extract_facts(text: str) -> list[Fact]:
 @lru_cache(maxsize=65536)
 def _facts(text: str) -> tuple[Fact, ...]:
     """Cached: walking a history labels each unchanged neighbour clause again and again."""
-    facts = (_money(text) + _percent(text) + _durations(text) + _ages(text) + _places(text)
-             + _modality(text) + _negations(text))
+    if is_foreign(text):  # French or German: their own number formats, units and words
+        facts = facts_eu(text, Fact)
+    else:
+        facts = (_money(text) + _percent(text) + _durations(text) + _ages(text) + _places(text)
+                 + _modality(text) + _negations(text))
     seen: set[tuple[str, str, str]] = set()
     out = []
     for f in facts:

@@ -395,7 +395,7 @@ def _order(cats: set[str]) -> tuple[str, ...]:
     return tuple(c for c in CATEGORIES if c in cats)
 
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)]|\(?[a-z]\)|\(?[ivx]{1,5}\))\s+", re.I)
+_LIST_ITEM = re.compile(r"^\s*\\?(?:[-*+•]|\d{1,3}[.)]|\(?[a-z]\)|\(?[ivx]{1,5}\))\s+", re.I)
 
 
 def _is_row(text: str) -> bool:
@@ -593,7 +593,8 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         return _noise_label(kinds, before_p, after_p, facts_b, facts_a)
     job = _Job(kind, before_p, after_p, heading, facts_b, facts_a, d, sb, sa, ctx,
                lead_before if listed_b else "", lead_after if listed_a else "",
-               _is_row(before or "") or _is_row(after or ""), before or "", after or "")
+               _is_row(before or "") or _is_row(after or ""), before or "", after or "",
+               framed and not (sb.legal and sa.legal and has_verb(words(" ".join(sa.legal)))))
     return job.label()
 
 
@@ -794,6 +795,7 @@ class _Job:
     row: bool
     raw_b: str
     raw_a: str
+    framed: bool = False
 
     def categories(self) -> list[tuple[str, float]]:
         texts = list(self.sb.legal + self.sa.legal)
@@ -803,7 +805,8 @@ class _Job:
         if self.d.dels:
             local.append(_local(self.d, "dels"))
         scores, near = _scores(texts), _scores(local)
-        if not (set(scores) - {"other"}):
+        if not (set(scores) - {"other"}) and (self.lead_a or self.lead_b or self.row or self.framed):
+            # a list item, a table row or a short line under a heading: read with its context
             ctx = [self.lead_a or self.lead_b, self.heading]
             if self.row:
                 ctx.append(self.raw_a or self.raw_b)  # header row and cells

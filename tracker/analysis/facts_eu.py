@@ -1,0 +1,218 @@
+"""Facts in French and German clauses: amounts, percentages, periods, ages, courts, modal words.
+
+The same ``Fact`` kinds and normalized values as the English extractor, so a change from "14
+jours" to "30 jours" or from "Gerichtsstand ist München" to "Gerichtsstand ist Berlin" is
+compared like "14 days" → "30 days". Number formats: "9,48 €", "3 000 €", "3.000,00 EUR",
+"1,56 %". Qualifiers keep their own words ("au moins", "innerhalb von").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+__all__ = ["is_foreign", "facts_eu"]
+
+# A cheap test first: most English clauses have none of these words.
+_MARK = re.compile(r"\b(?:le|la|les|des|du|de|est|sont|vous|nous|une|et|jours?|mois|ans|dans|pour|"
+                   r"der|die|das|und|ist|sind|wir|sie|nicht|oder|mit|tage?n?|monate?n?|jahre?n?|"
+                   r"wochen?|für|von|bei)\b", re.I)
+
+
+def is_foreign(text: str) -> bool:
+    """Whether ``text`` is French or German rather than English (function words counted)."""
+    if not _MARK.search(text):
+        return False
+    from tracker.analysis.lexicons import language
+
+    return language(" " + " ".join(re.findall(r"[^\W\d_]+", text.lower())) + " ") != "en"
+
+
+# --- numbers -------------------------------------------------------------------------------------
+_WORDS = {w: i for i, w in enumerate(
+    "zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
+    "seize".split())}
+_WORDS.update({"une": 1, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+               "soixante": 60, "quatre-vingt-dix": 90, "cent": 100})
+_WORDS.update({w: i for i, w in enumerate(
+    "null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn "
+    "fünfzehn sechzehn".split())})
+_WORDS.update({"ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "zwanzig": 20,
+               "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "neunzig": 90,
+               "hundert": 100})
+_WORDNUM = "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
+_AMOUNT = (r"\d{1,3}(?:[  .]\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?(?!\d)|"
+           r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?")
+_NUM = rf"(?:\d+(?:,\d+)?(?:\s*\(\d+\))?|(?:{_WORDNUM})(?:\s*\(\d+\))?)"
+
+
+def amount(text: str) -> float | None:
+    """'9,48' → 9.48, '3 000' → 3000, '3.000,50' → 3000.5, '1,000.50' → 1000.5."""
+    t = text.strip().replace(" ", " ").replace(" ", " ")
+    if m := re.search(r"\((\d+)\)", t):
+        return float(m.group(1))
+    if t.lower() in _WORDS:
+        return float(_WORDS[t.lower()])
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", t):
+        t = t.replace(",", "")
+    else:
+        t = re.sub(r"(?<=\d)[ .](?=\d{3}\b)", "", t).replace(",", ".")
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+_QUAL = (r"(?:(?P<q>au moins|au minimum|au plus|au maximum|jusqu['’]à|dans un délai de|dans les|"
+         r"sous un délai de|sous|pendant|avant|après|à compter de|moins de|plus de|d['’]au moins|"
+         r"pour une durée de|d['’]une durée de|mindestens|höchstens|bis zu|innerhalb von|"
+         r"innerhalb|binnen|spätestens|nach|vor|für|unter|über|weniger als|mehr als|maximal|"
+         r"minimal)\s+)?")
+
+# --- money and percentages -------------------------------------------------------------------
+_MONEY = re.compile(
+    _QUAL + rf"(?:(?P<a1>{_AMOUNT})\s?(?P<c1>€|EUR\b|euros?\b|CHF\b|£|\$|USD\b)|"
+    rf"(?P<c2>€|EUR)\s?(?P<a2>{_AMOUNT}))", re.I)
+_CUR = {"€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "chf": "CHF", "£": "GBP",
+        "$": "USD", "usd": "USD"}
+_PERCENT = re.compile(_QUAL + r"(?P<n>\d+(?:,\d+)?)\s?(?:%|pour\s?cent\b|prozent\b)", re.I)
+
+# --- periods and ages ----------------------------------------------------------------------------
+_UNITS: list[tuple[str, str, str]] = [
+    (r"jours?\s+(?:ouvrés|ouvrables|calendaires|francs)|jours?", "P", "D"),
+    (r"(?:werk|kalender|arbeits)?tage?n?", "P", "D"),
+    (r"semaines?|wochen?", "P", "W"),
+    (r"mois|monate?n?|monats", "P", "M"),
+    (r"ans|années?|an|jahre?n?|jahres", "P", "Y"),
+    (r"heures?|stunden?", "PT", "H"),
+    (r"minutes?|minuten?", "PT", "M"),
+]
+_UNIT = "|".join(u for u, _, _ in _UNITS)
+_DURATION = re.compile(_QUAL + rf"(?P<n>{_NUM})[\s-]+(?P<u>{_UNIT})\b", re.I)
+_AGE_BEFORE = re.compile(r"(?:âgée?s?\s+d['’]?(?:au\s+moins\s+)?|(?:moins|plus)\s+de\s+|"
+                         r"(?:mindestens|unter|ab|über)\s+)$", re.I)
+_AGE_AFTER = re.compile(r"\s*(?:révolus|ou\s+plus|et\s+plus|minimum|alt\b|\.?\s*lebensjahr)", re.I)
+_AGE_CONTEXT = re.compile(r"\b(?:âge|âgée?s?|mineurs?|majeure?s?|enfants?|parents?|alter|"
+                          r"minderjährig\w*|volljährig\w*|eltern|kinder|jugendliche)\b", re.I)
+_MAJORITY = re.compile(r"\b(?:majorité\s+légale|âge\s+de\s+la\s+majorité|être\s+majeure?|"
+                       r"volljährig(?:keit)?)\b", re.I)
+
+
+def _unit(u: str) -> tuple[str, str]:
+    for pattern, prefix, suffix in _UNITS:
+        if re.fullmatch(pattern, u, re.I):
+            return prefix, suffix
+    return "P", "D"
+
+
+def _is_age(text: str, m: re.Match) -> bool:
+    if not re.fullmatch(r"ans|jahre?n?", m.group("u"), re.I):
+        return False
+    n = amount(m.group("n"))
+    before = text[max(0, m.start("n") - 30):m.start("n")]
+    if _AGE_AFTER.match(text, m.end()) or re.search(r"âgée?s?\s+d", before, re.I):
+        return True
+    return bool(n is not None and 10 <= n <= 21 and _AGE_BEFORE.search(before)
+                and _AGE_CONTEXT.search(text))
+
+
+def _periods(text: str, fact: Callable) -> tuple[list, list]:
+    durations, ages = [], []
+    for m in _DURATION.finditer(text):
+        n = amount(m.group("n"))
+        if n is None:
+            continue
+        qual = (m.group("q") or "").lower()
+        if _is_age(text, m):
+            ages.append(fact("age", m.group(0).strip(), _fmt(n), qual))
+            continue
+        prefix, suffix = _unit(m.group("u"))
+        durations.append(fact("duration", m.group(0).strip(), f"{prefix}{_fmt(n)}{suffix}", qual))
+    for m in _MAJORITY.finditer(text):
+        ages.append(fact("age", m.group(0).strip(), "majority", ""))
+    return durations, ages
+
+
+# --- courts and places ---------------------------------------------------------------------------
+_PLACES = ("Paris|Lyon|Marseille|Nanterre|Bordeaux|Lille|Nantes|Toulouse|Strasbourg|Nice|Rennes|"
+           "Montpellier|Grenoble|Créteil|Bobigny|Versailles|Luxembourg|Bruxelles|Genève|Lausanne|"
+           "Dublin|Amsterdam|Londres|München|Munich|Berlin|Hamburg|Köln|Frankfurt am Main|"
+           "Frankfurt|Düsseldorf|Stuttgart|Leipzig|Dresden|Hannover|Bonn|Wien|Zürich|Bern|"
+           "France|Allemagne|Irlande|Belgique|Suisse|Royaume-Uni|États-Unis|Pays-Bas|Espagne|"
+           "Italie|Union européenne|Deutschland|Frankreich|Irland|Luxemburg|Österreich|Schweiz|"
+           "Vereinigtes Königreich|Vereinigte Staaten|Vereinigten Staaten|Niederlande|"
+           "Europäische Union|Europäischen Union|Californie|Kalifornien|Delaware|New York|Singapour|"
+           "Singapur")
+_NAMED = re.compile(rf"\b(?:{_PLACES})\b")
+_COURT = re.compile(
+    r"(?:tribunaux?|tribunal\s+(?:judiciaire|de\s+commerce|compétent)|juridictions?)"
+    r"(?:\s+(?:compétente?s?|françaises?|judiciaires?))*\s+(?:de\s+|d['’]|du\s+ressort\s+de\s+"
+    r"(?:la\s+cour\s+d['’]appel\s+de\s+)?|situés?\s+à\s+|à\s+)(?P<p1>[A-ZÉ][\w\-éèç]+(?:[\s-][A-ZÉ][\w\-éèç]+)?)|"
+    r"(?:gerichtsstand|gerichte?|landgericht|amtsgericht)(?:\s+(?:ist|für\s+.{0,60}?\s+ist|in|zu|"
+    r"von))?\s+(?P<p2>[A-ZÄÖÜ][\wäöüß\-]+(?:\s+am\s+Main)?)", re.I)
+
+
+def _courts_and_places(text: str, fact: Callable) -> list:
+    out = []
+    for m in _COURT.finditer(text):
+        place = m.group("p1") or m.group("p2")
+        if place and place[:1].isupper() and place.lower() not in ("la", "le", "les", "der", "die",
+                                                                     "das", "ist", "sind"):
+            out.append(fact("place", m.group(0).strip(), place, "court"))
+    for m in _NAMED.finditer(text):
+        out.append(fact("place", m.group(0), m.group(0)))
+    return out
+
+
+# --- modal words and negations ---------------------------------------------------------------
+_MODAL = re.compile(
+    r"\b(?P<ne>ne\s+|n['’])?(?P<m>peut|peuvent|pourra|pourront|pourrait|doit|doivent|devra|devront|"
+    r"kann|können|muss|müssen|darf|dürfen|soll|sollen|wird|werden|se\s+réserve\s+le\s+droit\s+de|"
+    r"behält\s+sich\s+(?:das\s+recht\s+)?vor|behalten\s+uns\s+(?:das\s+recht\s+)?vor)\b"
+    r"(?P<neg>\s+(?:pas|nicht|jamais|keine?n?))?(?:\s+(?P<verb>[a-zà-ÿäöüß]+))?", re.I)
+_NEG = re.compile(
+    r"\b(?:sans\s+(?:aucun\s+)?(?:préavis|motif|justification|délai|indemnité|notification)|"
+    r"à\s+tout\s+moment|à\s+(?:sa|notre|leur)\s+(?:seule\s+|entière\s+|libre\s+)?discrétion|"
+    r"pour\s+quelque\s+(?:raison|motif)\s+que\s+ce\s+soit|non\s+remboursables?|jamais|aucune?|"
+    r"ohne\s+(?:vorherige\s+|vorige\s+)?(?:ankündigung|vorankündigung|frist|grund|angabe\s+von\s+"
+    r"gründen|benachrichtigung)|jederzeit|nach\s+(?:eigenem|freiem|alleinigem)\s+ermessen|"
+    r"nicht\s+erstattungsfähig|niemals|nicht|keine?[nmrs]?|pas)\b", re.I)
+_DISCRETION = ("à tout moment", "discrétion", "quelque", "jederzeit", "ermessen")
+
+
+def _modal_words(text: str, fact: Callable) -> list:
+    out = []
+    for m in _MODAL.finditer(text):
+        modal = re.sub(r"\s+", " ", m.group("m").lower())
+        negated = bool(m.group("neg") or m.group("ne"))
+        out.append(fact("modality", m.group(0).strip(), f"{modal} not" if negated else modal,
+                        (m.group("verb") or "").lower()))
+    for m in _NEG.finditer(text):
+        value = re.sub(r"\s+", " ", m.group(0).lower())
+        if value in ("pas", "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines") and \
+                _MODAL.search(text[max(0, m.start() - 25):m.start()]):
+            continue  # "ne peut pas": reported with the modal
+        kind = "modality" if any(d in value for d in _DISCRETION) else "negation"
+        out.append(fact(kind, m.group(0), value, ""))
+    return out
+
+
+def facts_eu(text: str, fact: Callable) -> list:
+    """Facts of a French or German text, built with ``fact(kind, text, value, qualifier)``."""
+    out = []
+    for m in _MONEY.finditer(text):
+        value = amount(m.group("a1") or m.group("a2"))
+        if value is None:
+            continue
+        cur = _CUR.get((m.group("c1") or m.group("c2") or "€").lower(), "EUR")
+        out.append(fact("money", m.group(0).strip(), f"{cur} {value:.2f}", (m.group("q") or "").lower()))
+    for m in _PERCENT.finditer(text):
+        value = amount(m.group("n"))
+        if value is not None:
+            out.append(fact("percent", m.group(0).strip(), f"{_fmt(value)}%", (m.group("q") or "").lower()))
+    durations, ages = _periods(text, fact)
+    return out + durations + ages + _courts_and_places(text, fact) + _modal_words(text, fact)

@@ -1,0 +1,246 @@
+"""French and German category and watch-out rules, in the form ``classify`` uses for English.
+
+Each rule is (category id, rule name, regex over the normalized token string: lowercased words
+with accents kept, one space between tokens and one at each end; "l'utilisateur" is "l
+utilisateur"). Topic rules are broad (what a clause is about); watch rules are narrow (the clause
+itself establishes a term to watch out for). The English watch-out model is not applied to French
+or German text: there the watch rules decide alone.
+
+The vocabulary follows the taxonomy and the wording of French CGU/CGV and German AGB/
+Nutzungsbedingungen (e.g. "tacite reconduction", "Gerichtsstand", "ohne Vorankündigung").
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["TOPIC", "WATCH", "language"]
+
+_W4 = r"(?: \S+){0,4}"
+_W8 = r"(?: \S+){0,8}"
+
+TOPIC: dict[str, list[tuple[str, str, str]]] = {
+    "fr": [
+        ("pricing", "prix", r" (?:prix|tarifs?|tarification|tarifaire|frais|commissions?|coûts?|"
+         r"payante?s?|gratuite?s?|gratuitement|redevances?|€|eur|euros?|ttc|ht|taux|majoration|"
+         r"supplément) "),
+        ("payment", "paiement", r" (?:paiements?|payer|payé|payée|factures?|facturation|facturée?s?|"
+         r"carte bancaire|cartes bancaires|carte de crédit|prélèvements?|tva|taxes?|paypal|débitée?s?|"
+         r"encaissement|moyens? de paiement|règlement du prix|acompte|paiement en \S+ fois) "),
+        ("refunds", "remboursement", r" (?:rembours\w*|non remboursables?|rétractation|"
+         r"droit de retour|frais de retour|retourner (?:le|les) (?:produits?|articles?)|cashback|"
+         r"cagnotte|bons? d achat|avoirs? (?:d un|de|sur)|crédits? (?:d achat|non utilisés)) "),
+        ("subscription", "abonnement", r" (?:abonnements?|abonnée?s?|renouvel\w*|reconduction|"
+         r"reconduite?|tacitement|période d essai|essai gratuit|adhésion|sans engagement|"
+         r"résili\w*(?: \S+){0,3} (?:abonnement|adhésion|contrat)) "),
+        ("arbitration", "arbitrage", r" (?:arbitrage|arbitrale?s?|arbitres?|médiation|médiateur|"
+         r"règlement (?:amiable|extrajudiciaire) des litiges) "),
+        ("class-action", "action de groupe", r" (?:actions? de groupe|actions? collectives?|"
+         r"recours collectifs?) "),
+        ("governing-law", "droit applicable", r" (?:droit (?:français|belge|luxembourgeois|"
+         r"irlandais|allemand|suisse|applicable)|loi applicable|(?:régies?|régis|soumise?s?|"
+         r"interprétée?s?)(?: \S+){0,3} (?:droit|loi|lois)) "),
+        ("jurisdiction", "tribunaux", r" (?:tribunal|tribunaux|juridictions?|compétence "
+         r"(?:territoriale|exclusive|juridictionnelle)|attribution de compétence|"
+         r"(?:seuls?|exclusivement) compétente?s?) "),
+        ("liability", "responsabilité", r" (?:responsabilité|responsables?|garanties?|"
+         r"dommages|(?<!sans )préjudices?|en aucun cas|force majeure|ne saurait) "),
+        ("indemnity", "garantir", r" (?:indemnis\w*|garantir(?: \S+){0,3} contre|relever indemne|"
+         r"tenir indemne) "),
+        ("termination", "résiliation", r" (?:résili\w*|suspen\w*|clôtur\w*|désactiv\w*|"
+         r"(?:supprimer|bloquer|fermer|fermeture)(?: \S+){0,2} (?:compte|accès)|exclusion) "),
+        ("terms-changes", "modification", r" (?:(?:modifi\w*|mettre à jour|mise à jour|"
+         r"évoluer|amender)(?: \S+){0,4} (?:conditions|cgu|cgv|présentes|contrat|politique)|"
+         r"nouvelles? versions? des? (?:conditions|cgu|cgv)) "),
+        ("content-removal", "retrait de contenus", r" (?:(?:retir\w*|supprim\w*|modér\w*|"
+         r"bloqu\w*|refus\w*|masqu\w*)(?: \S+){0,6} (?:contenus?|publications?|avis|commentaires?|"
+         r"annonces?|messages?)|modération) "),
+        ("content-rights", "propriété intellectuelle", r" (?:licences?|propriété intellectuelle|"
+         r"droits? d auteur|marques?|cession|céder|concéder|droits? d utilisation) "),
+        ("privacy", "données personnelles", r" (?:données personnelles|données à caractère "
+         r"personnel|vie privée|cookies?|traceurs?|rgpd|cnil|traitement des données|"
+         r"(?:conserv\w*|collect\w*|partag\w*|transf\w*|communiqu\w*)(?: \S+){0,4} données) "),
+        ("ai-training", "intelligence artificielle", r" (?:intelligence artificielle|ia|"
+         r"apprentissage automatique|entraîn\w*(?: \S+){0,4} (?:modèles?|algorithmes?|ia)|"
+         r"modèles? d ia) "),
+        ("acceptance", "acceptation", r" (?:en (?:utilisant|accédant|naviguant|vous inscrivant)"
+         r"(?: \S+){0,6} (?:acceptez|accepte|acceptation|reconnaissez)|vaut acceptation|emporte acceptation|acceptation (?:pleine et entière|sans "
+         r"réserve|des (?:présentes|cgu|cgv|conditions))) "),
+        ("eligibility", "âge", r" (?:mineurs?|majeure?s?|âgée?s? d(?: au moins)? \d+|"
+         r"(?:moins|plus) de \d{1,2} ans|autorisation parentale|représentant légal|"
+         r"titulaire de l autorité parentale|capacité juridique) "),
+        ("service-changes", "service", r" (?:disponibilité|indisponib\w*|maintenance|bêta|"
+         r"(?:interromp\w*|suspend\w*|modifi\w*|cess\w*|fermer|fermeture)(?: \S+){0,3} "
+         r"(?:service|services|fonctionnalités?|plateforme|site)) "),
+        ("usage-rules", "interdictions", r" (?:interdite?s?|interdiction|s engage à ne pas|"
+         r"(?:ne doit|ne devez|ne peut|ne pouvez) pas|illicites?|frauduleu\w*|usage abusif|"
+         r"robots?|scraping|mots? de passe|identifiants|code de conduite) "),
+    ],
+    "de": [
+        ("pricing", "preis", r" (?:preis\w*|entgelt\w*|gebühr\w*|kosten|kostenlos|"
+         r"kostenpflichtig\w*|provision\w*|tarif\w*|aufpreis|€|eur|euro) "),
+        ("payment", "zahlung", r" (?:zahlung\w*|zahlen|bezahl\w*|rechnung\w*|abrechnung\w*|"
+         r"kreditkarte\w*|lastschrift\w*|mehrwertsteuer|mwst|ust|umsatzsteuer|paypal|"
+         r"zahlungsmittel\w*|zahlungsart\w*) "),
+        ("refunds", "erstattung", r" (?:erstatt\w*|rückerstatt\w*|rückzahlung\w*|gutschrift\w*|"
+         r"guthaben|widerruf\w*|rücksendung\w*|rücksendekosten) "),
+        ("subscription", "abonnement", r" (?:abonnement\w*|abo|abos|verlänger\w*|probezeit|"
+         r"testphase|mitgliedschaft\w*|laufzeit\w*|kündigungsfrist\w*) "),
+        ("arbitration", "schiedsverfahren", r" (?:schieds\w*|schlichtung\w*|streitbeilegung\w*) "),
+        ("class-action", "sammelklage", r" (?:sammelklage\w*|verbandsklage\w*|"
+         r"musterfeststellungsklage\w*) "),
+        ("governing-law", "anwendbares recht", r" (?:deutsches recht|recht der bundesrepublik|"
+         r"anwendbares recht|anwendbare recht|(?:unterliegt|unterliegen)(?: \S+){0,4} recht|"
+         r"es gilt(?: \S+){0,3} recht|un kaufrecht) "),
+        ("jurisdiction", "gerichtsstand", r" (?:gerichtsstand|gerichte?n?|zuständig\w*) "),
+        ("liability", "haftung", r" (?:haftung\w*|haften|haftet|gewährleistung\w*|garantie\w*|"
+         r"schadensersatz\w*|schäden|vorsatz|fahrlässig\w*|höhere gewalt) "),
+        ("indemnity", "freistellung", r" (?:freistell\w*|freizustellen|schadlos) "),
+        ("termination", "kündigung", r" (?:kündig\w*|sperr\w*|beend\w*|deaktivier\w*|fristlos\w*|"
+         r"außerordentlich\w*|(?:löschen|löschung)(?: \S+){0,2} (?:konto|kontos|zugang|accounts?)) "),
+        ("terms-changes", "änderung der bedingungen", r" (?:änder\w*(?: \S+){0,4} (?:bedingungen|"
+         r"agb|nutzungsbedingungen|vertrag\w*|richtlinie\w*)|neue fassung) "),
+        ("content-removal", "inhalte entfernen", r" (?:(?:entfern\w*|lösch\w*|sperr\w*|moderier\w*)"
+         r"(?: \S+){0,6} (?:inhalte?n?|beiträge?n?|kommentare?n?|bewertung\w*)|"
+         r"(?:inhalte?n?|beiträge?n?)(?: \S+){0,6} (?:entfernen|löschen|sperren)) "),
+        ("content-rights", "nutzungsrechte", r" (?:lizenz\w*|nutzungsrecht\w*|urheberrecht\w*|"
+         r"marken?|geistige\w* eigentum\w*|rechteeinräumung) "),
+        ("privacy", "datenschutz", r" (?:personenbezogene\w* daten|datenschutz\w*|cookies?|dsgvo|"
+         r"(?:verarbeit\w*|speicher\w*|erheb\w*|weitergeb\w*|übermittel\w*)(?: \S+){0,4} daten|"
+         r"daten(?: \S+){0,4} (?:verarbeit\w*|gespeichert|erhoben|weitergegeben|übermittelt)) "),
+        ("ai-training", "künstliche intelligenz", r" (?:künstliche\w* intelligenz|ki|"
+         r"maschinelle\w* lernen|trainier\w*(?: \S+){0,4} (?:modell\w*|ki)|ki modell\w*) "),
+        ("acceptance", "annahme durch nutzung", r" (?:(?:mit|durch) (?:der|die) nutzung|"
+         r"erklären sie sich(?: \S+){0,4} einverstanden|akzeptieren sie(?: \S+){0,3} "
+         r"(?:bedingungen|agb)) "),
+        ("eligibility", "alter", r" (?:minderjährig\w*|volljährig\w*|mindestalter|"
+         r"\d{1,2} (?:jahre|jahren) alt|lebensjahr\w*|erziehungsberechtigt\w*|"
+         r"einwilligung der eltern) "),
+        ("service-changes", "dienst", r" (?:verfügbarkeit|wartung\w*|beta|"
+         r"(?:einstell\w*|änder\w*|einschränk\w*)(?: \S+){0,3} (?:dienst\w*|leistung\w*|"
+         r"funktion\w*|service)) "),
+        ("usage-rules", "verbote", r" (?:untersagt|verboten|nicht gestattet|dürfen nicht|"
+         r"darf nicht|missbrauch\w*|rechtswidrig\w*|passwort\w*|zugangsdaten|bots?) "),
+    ],
+}
+
+WATCH: dict[str, list[tuple[str, str, str, bool]]] = {
+    "fr": [
+        ("pricing", "prix modifiables", r" (?:peut|pourra|se réserve le droit de)" + _W4 +
+         r" (?:modifier|augmenter|changer)" + _W4 + r" (?:prix|tarifs?|frais) ", False),
+        ("refunds", "non remboursable", r" (?:non remboursables?|aucun remboursement|ne (?:sera|"
+         r"seront|peut|pourra) (?:pas|en aucun cas) (?:être )?rembours\w*) ", False),
+        ("subscription", "reconduction tacite", r" (?:tacite reconduction|tacitement reconduite?|"
+         r"renouvelée? automatiquement|reconduite? automatiquement) ", False),
+        ("arbitration", "arbitrage obligatoire", r" (?:arbitrage (?:obligatoire|contraignant|"
+         r"définitif)|soumise?s? à (?:l )?arbitrage) ", False),
+        ("class-action", "renonciation", r" renonc\w*" + _W8 + r" (?:actions? de groupe|actions? "
+         r"collectives?|recours collectifs?) ", False),
+        ("governing-law", "régi par le droit", r" (?:régies?|régis|soumise?s?|interprétée?s?)"
+         + _W4 + r" (?:droit|loi) ", False),
+        ("jurisdiction", "tribunaux compétents", r" (?:tribunaux|tribunal|juridictions?)" + _W8 +
+         r" (?:seuls? compétente?s?|exclusivement compétente?s?|compétence exclusive)|"
+         r" (?:compétence exclusive|attribution exclusive de compétence) ", False),
+        ("liability", "exclusion de responsabilité", r" (?:(?:ne saurait|ne pourra|ne peut) (?:en "
+         r"aucun cas )?être tenue? (?:pour )?responsable|décline toute responsabilité|aucune "
+         r"responsabilité|en aucun cas(?: \S+){0,6} responsable) ", False),
+        ("indemnity", "vous garantissez", r" (?:vous (?:nous )?garantissez|garantir" + _W4 +
+         r" contre|indemniser" + _W4 + r" (?:nous|société)) ", False),
+        ("termination", "suspension du compte", r" (?:peut|pourra|pourront|se réserve le droit "
+         r"de|est en droit de)" + _W8 + r" (?:suspendre|résilier|supprimer|clôturer|bloquer|"
+         r"désactiver)" + _W4 + r" (?:compte|accès|abonnement|contrat) |"
+         r" (?:suspen\w*|résili\w*|supprim\w*)" + _W8 + r" (?:sans préavis|à tout moment|sans "
+         r"motif) ", False),
+        ("terms-changes", "modification unilatérale", r" (?:peut|pourra|se réserve le droit de)"
+         + _W4 + r" (?:modifier|mettre à jour|faire évoluer)" + _W4 + r" (?:conditions|cgu|cgv|"
+         r"présentes) ", False),
+        ("content-removal", "retrait de contenus", r" (?:peut|pourra|se réserve le droit de)" +
+         _W8 + r" (?:supprimer|retirer|modérer|bloquer|refuser)" + _W8 + r" (?:contenus?|"
+         r"publications?|avis|commentaires?|annonces?) ", False),
+        ("content-rights", "licence étendue", r" licences?" + _W8 + r" (?:mondiale|gratuite|"
+         r"irrévocable|perpétuelle|cessible|sous licenciable|exclusive) |(?:mondiale|gratuite|"
+         r"irrévocable|perpétuelle)" + _W4 + r" licences? ", False),
+        ("privacy", "partage avec des tiers", r" (?:vend\w*|partag\w*|transmet\w*|communiqu\w*|"
+         r"cèd\w*)" + _W8 + r" données" + _W8 + r" (?:tiers|partenaires|annonceurs) ", True),
+        ("ai-training", "entraînement sur vos données", r" (?:utilis\w*)" + _W8 +
+         r" (?:données|contenus?|conversations?|requêtes?)" + _W8 + r" (?:entraîn\w*|"
+         r"améliorer|développer)" + _W4 + r" (?:modèles?|ia|intelligence|algorithmes?) ", True),
+        ("acceptance", "acceptation par l usage", r" en (?:utilisant|accédant|naviguant)" + _W8 +
+         r" (?:acceptez|accepte|acceptation|reconnaissez) ", False),
+        ("usage-rules", "sanctions", r" (?:pénalités?|amendes?|surveill\w*" + _W4 +
+         r" (?:messages|contenus|communications)) ", False),
+    ],
+    "de": [
+        ("pricing", "preisänderung", r" (?:behalten uns vor|kann|können|dürfen|ist berechtigt)" +
+         _W8 + r" (?:preis\w*|entgelt\w*|gebühr\w*)" + _W4 + r" (?:ändern|erhöhen|anpassen) ", False),
+        ("refunds", "keine erstattung", r" (?:nicht erstattungsfähig|keine (?:rück)?erstattung|"
+         r"wird nicht erstattet|werden nicht erstattet|verfällt|verfallen) ", False),
+        ("subscription", "automatische verlängerung", r" (?:verlängert sich(?: \S+){0,6} "
+         r"(?:automatisch|jeweils|stillschweigend)|automatisch(?: \S+){0,3} verlängert|"
+         r"automatische verlängerung) ", False),
+        ("arbitration", "schiedsverfahren", r" (?:verbindlich\w* schieds\w*|schiedsgericht\w*"
+         + _W8 + r" (?:entscheid\w*|endgültig)|ausschließlich(?: \S+){0,4} schieds\w*) ", False),
+        ("class-action", "verzicht", r" verzicht\w*" + _W8 + r" (?:sammelklage\w*|verbandsklage\w*) ",
+         False),
+        ("governing-law", "es gilt recht", r" (?:es gilt|unterliegt|unterliegen|gilt ausschließlich)"
+         + _W4 + r" recht ", False),
+        ("jurisdiction", "gerichtsstand", r" (?:ausschließliche\w* gerichtsstand|gerichtsstand ist|"
+         r"ausschließlich zuständig|gerichte? (?:in|zu) \S+ (?:sind|ist) zuständig) ", False),
+        ("liability", "haftungsausschluss", r" (?:haften nicht|haftet nicht|keine haftung|"
+         r"haftung(?: \S+){0,6} (?:ausgeschlossen|beschränkt)|übernehmen keine "
+         r"(?:haftung|gewähr)|ohne gewähr) ", False),
+        ("indemnity", "freistellung", r" (?:stellen(?: \S+){0,4} frei|freizustellen|"
+         r"freistellen) ", False),
+        ("termination", "sperrung", r" (?:können|kann|sind berechtigt|ist berechtigt|behalten uns "
+         r"vor)" + _W8 + r" (?:sperren|kündigen|löschen|beenden|deaktivieren)|"
+         r" (?:fristlos\w*|ohne vorankündigung|ohne vorherige ankündigung|jederzeit)" + _W8 +
+         r" (?:sperren|kündigen|löschen|beenden) ", False),
+        ("terms-changes", "änderungsvorbehalt", r" (?:behalten uns(?: \S+){0,2} vor|können|kann|"
+         r"sind berechtigt)" + _W8 + r" (?:bedingungen|agb|nutzungsbedingungen)" + _W4 +
+         r" (?:zu )?(?:ändern|anzupassen|anpassen|ergänzen) ", False),
+        ("content-removal", "inhalte entfernen", r" (?:können|kann|behalten uns vor|sind "
+         r"berechtigt)" + _W8 + r" (?:inhalte?n?|beiträge?n?|kommentare?n?)" + _W4 +
+         r" (?:zu )?(?:entfernen|löschen|sperren) ", False),
+        ("content-rights", "weitreichende lizenz", r" (?:weltweite\w*|unentgeltliche\w*|"
+         r"unwiderrufliche\w*|zeitlich unbeschränkte\w*|übertragbare\w*)" + _W4 +
+         r" (?:lizenz\w*|nutzungsrecht\w*) ", False),
+        ("privacy", "weitergabe an dritte", r" daten" + _W8 + r" (?:an dritte|an partner|an "
+         r"werbepartner)" + _W4 + r" (?:weiter\w*|übermittel\w*|verkauf\w*) ", True),
+        ("ai-training", "training mit ihren daten", r" (?:daten|inhalte|eingaben|prompts)" + _W8 +
+         r" (?:training|trainieren|verbesserung)" + _W4 + r" (?:ki|modell\w*|künstlich\w*) ", True),
+        ("acceptance", "annahme durch nutzung", r" (?:mit|durch) (?:der|die) nutzung" + _W8 +
+         r" (?:akzeptieren|einverstanden|erkennen) ", False),
+        ("usage-rules", "vertragsstrafe", r" (?:vertragsstrafe\w*|überwach\w*" + _W4 +
+         r" (?:nachrichten|inhalte|kommunikation)) ", False),
+    ],
+}
+
+# One regex search tells most English sentences apart at once; counting follows only on a hit.
+_FOREIGN = re.compile(r" (?:le|la|les|des|du|de|à|au|aux|est|sont|vous|nous|une|et|ce|cette|dans|"
+                      r"sur|pour|par|der|die|das|und|ist|sind|wir|sie|nicht|oder|mit|es|gilt|auf|"
+                      r"für|von|zu|im|bei|sich|wird|werden|ein|eine|dem|den) ")
+_FR = frozenset("le la les des du de à est sont vous nous votre vos une aux ces cette qui que pour "
+                "dans sur par avec et au en ce".split())
+_DE = frozenset("der die das und ist sind wir sie ihre nicht mit für von den dem des eine einer "
+                "werden wird bei zu auf oder es gilt im sich ein".split())
+_EN = frozenset("the and is are we you your our of to in for with by this that may will or "
+                "be any".split())
+
+
+def language(norm: str) -> str:
+    """"en", "fr" or "de" for a normalized sentence (English when unsure)."""
+    if not _FOREIGN.search(norm):
+        return "en"
+    en = fr = de = 0
+    for t in norm.split():
+        if t in _EN:
+            en += 1
+        if t in _FR:
+            fr += 1
+        if t in _DE:
+            de += 1
+    if fr > en and fr >= de:
+        return "fr"
+    if de > en and de > fr:
+        return "de"
+    return "en"
