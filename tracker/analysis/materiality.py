@@ -8,6 +8,7 @@ a removed one is reported as good news.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -1072,12 +1073,25 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
     return labels
 
 
-def version_categories(change_categories: Sequence[Sequence[str]]) -> tuple[str, ...]:
-    """A version's categories: those of its material changes (pass only those), in taxonomy
-    order."""
-    cats: set[str] = set()
-    for cs in change_categories:
-        cats.update(cs)
-    if len(cats) > 1:
-        cats.discard("other")
-    return _order(cats)
+def version_categories(labels: Sequence[ChangeLabel]) -> tuple[str, ...]:
+    """A version's categories, from its material changes only: each change votes for its
+    categories with the log of how many content words it changed (a rewritten section outweighs
+    a word slipped into a list), scaled by each category's evidence relative to the change's
+    best; the categories with at least 40% of the top vote are kept, at most four. A version
+    tagged with fifteen categories tells a reader nothing."""
+    votes: dict[str, float] = {}
+    for label in labels:
+        if not label.material or not label.categories:
+            continue
+        size = math.log(2 + label.size)
+        ws = label.weights if len(label.weights) == len(label.categories) else (1.0,) * len(label.categories)
+        top = max(ws) or 1.0
+        for c, w in zip(label.categories, ws):
+            votes[c] = votes.get(c, 0.0) + size * (w / top if w > 0 else 1.0)
+    if len(votes) > 1:
+        votes.pop("other", None)
+    if not votes:
+        return ()
+    best = max(votes.values())
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], CATEGORIES.index(kv[0])))
+    return _order({c for c, v in ranked[:4] if v >= 0.4 * best})
