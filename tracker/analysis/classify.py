@@ -139,7 +139,9 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"postings|infringing)|"
      r"(?:lose|loss of|forfeit)" + _GAP6 + r" (?:content|user names?|usernames?)|"
      r"(?:content|contents|posts?|materials?|submissions?|usernames?)" + _GAP5 + r" "
-     r"(?:removed|deleted|taken down|blocked|disabled|refused|rejected|hidden)) "),
+     r"(?:removed|deleted|taken down|blocked|disabled|refused|rejected|hidden)|dmca|"
+     r"(?:copyright|infringement) (?:notices?|complaints?|claims?|agent)|counter notices?|"
+     r"repeat infringers?) "),
     ("content-rights", "licence/ip", r" (?:licen[cs]e\w*|intellectual property|copyrights?|"
      r"trademarks?|ownership|own all|title and interest|royalty free|sublicens\w*|"
      r"moral rights|user content|(?:your|any|such) (?:feedback|suggestions|ideas)|"
@@ -163,15 +165,20 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:data|information|email address\w*|phone numbers?|location)|(?:data|information) "
      r"(?:we|that we) collect|gdpr|ccpa|"
      r"data protection|data subjects?|do not track|location data|device identifiers?|"
-     r"targeted advertising|opt out of (?:the )?sale) "),
+     r"targeted advertising|opt out of (?:the )?sale|likeness|biometric\w*|"
+     r"(?:monitor|review|scan|read)\w*(?: \w+){0,4} (?:messages|accounts|conversations|chats|"
+     r"communications)|(?:collect|store|retain|log|access)\w*(?: \w+){0,4} (?:prompts?|"
+     r"conversations?|chat history|model responses|inputs and outputs)) "),
     ("ai-training", "ai training", r" (?:(?:train|trains|training|fine tune\w*|improve|improving|"
      r"develop|developing)(?: \w+){0,5} (?:models?|algorithms?|ai|artificial intelligence)|"
      r"machine learning|artificial intelligence|large language models?|llms?|model training|"
-     r"training data|ai (?:models?|systems?|features?|generated|outputs?)|"
+     r"training data|ai (?:models?|systems?|features?|generated|outputs?)|generative ai|"
+     r"(?:train|ground|grounding)(?: \w+){0,3} (?:ai|models?|llms?)|prompts|model responses|"
      r"(?:prompts?|inputs?|conversations?|chats?)(?: \w+){0,3} (?:to train|for training)) "),
-    ("acceptance", "use means agreement", r" (?:by (?:using|accessing|downloading|installing|"
+    ("acceptance", "use means agreement", r" (?:(?:by (?:using|accessing|downloading|installing|"
      r"visiting|continuing|registering|creating|clicking|browsing|signing up)|continued use|"
-     r"continue to use|continuing to use|(?:agree|consent) to be bound|deemed to (?:have )?"
+     r"continu\w* (?:to )?us\w*)(?: \w+){0,15} (?:agree\w*|accept\w*|consent\w*|bound|constitut\w*|"
+     r"deemed|acknowledg\w*)|(?:agree|consent) to be bound|deemed to (?:have )?"
      r"accept\w*|constitutes?(?: your)? (?:acceptance|agreement)|acceptance of (?:these|the) "
      r"terms|if you do not agree(?: \w+){0,8} (?:not|stop) (?:use|using|access)) "),
     ("eligibility", "age/eligibility", r" (?:(?:under|below|over|at least|younger than|"
@@ -185,13 +192,16 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"deprecat\w*|sunset\w*|(?:remove|retire|removal of|retirement of)\w*(?: \w+){0,2} "
      r"(?:models?|features?|functionality|engines?|endpoints?|versions?)|"
      r"(?:models?|features?|functionality|engines?|endpoints?)"
-     r"(?: is| are| will be| being| gets?)? (?:removed|retired|withdrawn)|grace period|availability|available|uptime|sla|"
+     r"(?: is| are| will be| being| gets?)? (?:removed|retired|withdrawn)|grace period|"
+     r"(?:service )?availability (?:of|target|commitment|guarantee|level)|uptime|sla|"
      r"service levels?|downtime|maintenance|interruptions?|uninterrupted|rerout\w*|"
      r"(?:stop|stops|cease|ceases|terminat\w*)(?: \w+){0,3} (?:providing|provision of|operation of|"
      r"offering)(?: \w+){0,3} (?:services?|features?)|terminate (?:the )?services?|"
      r"(?:modify|change|alter|update|suspend)(?: or \w+)?(?: \w+){0,2} (?:services?|features?|"
      r"functionality|products?)) "),
-    ("usage-rules", "conduct", r" (?:you (?:may|must|shall|will|agree to|agree) not|not to|"
+    ("usage-rules", "conduct", r" (?:(?:you|users?|customers?|members?|publishers?|developers?|"
+     r"licensees?|sellers?|advertisers?) (?:may|must|shall|will|agree to|agree) not|not to|"
+     r"(?:is|are|constitutes?|be) (?:a )?(?:violation|breach) of (?:these|the|our)|"
      r"prohibit\w*|not permitted|forbidden|acceptable use|reverse engineer\w*|decompil\w*|"
      r"disassembl\w*|scrap\w*|crawl\w*|spider\w*|bots?|spam\w*|abusive|abus(?:e|es|ing) "
      r"(?:the|our|other|any|this)|misuse|harass\w*|"
@@ -491,18 +501,19 @@ def union(labels: Iterable[Labels]) -> Labels:
 # Topic words that name a category only in passing ("available", "credits", "illegal"): they
 # count half as much as a specific term when a change's categories are ranked.
 _WEAK: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
-    "pricing": r"^(?:costs?|rates?|free of charge|paid (?:plans?|tiers?))$",
+    "pricing": r"^(?:costs?|rates?|fees?|free of charge|paid (?:plans?|tiers?)|frais|kosten)$",
     "payment": r"^(?:pay|paid|purchases?|charged?|tax|taxes)$",
     "refunds": r"^(?:credits|reimburs\w*)$",
     "subscription": r"^(?:recurring|upgrade|downgrade|memberships?|renew\w*)$",
     "liability": r"^(?:guarantee\w*|damages|warrant\w*|not (?:be )?responsible|proprietary)$",
-    "content-rights": r"^(?:proprietary|trademarks?|copyrights?|ownership)$",
+    "content-rights": r"^(?:proprietary|trademarks?|copyrights?|ownership|intellectual property|"
+                      r"licen[cs]e\w*|marques?|marken?)$",
     "privacy": r"^(?:privacy|cookies?|track|tracking)$",
     "service-changes": r"^(?:available|availability|preview|maintenance|interruptions?|beta)$",
     "usage-rules": r"^(?:illegal|unlawful|conduct|passwords?|credentials|bots?|misuse)$",
     "eligibility": r"^(?:children|child|minors?|eligib\w*)$",
     "jurisdiction": r"^(?:jurisdictions?|litigat\w*)$",
-    "termination": r"^(?:survive)$",
+    "termination": r"^(?:survive|terminat\w*|suspend\w*|suspensions?)$",
     "terms-changes": r"^(?:updated|revised)$",
 }.items()}
 

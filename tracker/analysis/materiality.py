@@ -510,7 +510,7 @@ def _rank(scores: dict[str, float], local: dict[str, float]) -> list[tuple[str, 
         return ()
     ranked = sorted(total.items(), key=lambda kv: (-kv[1], CATEGORIES.index(kv[0])))
     best = ranked[0][1]
-    return [(c, v) for c, v in ranked[:3] if v >= 0.5 * best]
+    return [(c, v) for c, v in ranked[:3] if v > 0.5 * best]
 
 
 def _local(d: Delta, side: str, width: int = 6) -> str:
