@@ -96,6 +96,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"payments?|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|"
      r"payment (?:method|processor)s?|late (?:fees?|payments?)|purchases?|charged?) "),
     ("refunds", "refund", r" (?:refunds?|refunded|refundable|non refundable|nonrefundable|forfeit\w*|"
+     r"cancel\w* (?:your |the |an |any )?orders?|"
      r"reimburs\w*|money back|credits|credit balances?|unused credits?|prepaid balances?|"
      r"balances? (?:expire|will expire)|credits? (?:\w+ )?(?:expire|expires|expiry|expiration)) "),
     ("subscription", "subscription", r" (?:subscri\w*|auto(?:matically)? renew\w*|"

@@ -25,9 +25,11 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"payante?s?|gratuite?s?|gratuitement|redevances?|€|eur|euros?|ttc|ht|taux|majoration|"
          r"supplément) "),
         ("payment", "paiement", r" (?:paiements?|payer|payé|payée|factures?|facturation|facturée?s?|"
-         r"carte bancaire|cartes bancaires|carte de crédit|prélèvements?|tva|taxes?|paypal|débitée?s?|"
+         r"carte bancaire|cartes bancaires|carte de crédit|prélèvements?|tva|taxes?|paypal|débit\w*|"
+         r"compte bancaire|"
          r"encaissement|moyens? de paiement|règlement du prix|acompte|paiement en \S+ fois) "),
         ("refunds", "remboursement", r" (?:rembours\w*|non remboursables?|rétractation|"
+         r"annul\w*(?: \S+){0,3} commandes?|"
          r"droit de retour|frais de retour|retourner (?:le|les) (?:produits?|articles?)|cashback|"
          r"cagnotte|bons? d achat|avoirs? (?:d un|de|sur)|crédits? (?:d achat|non utilisés)) "),
         ("subscription", "abonnement", r" (?:abonnements?|abonnée?s?|renouvel\w*|reconduction|"
@@ -83,6 +85,7 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"kreditkarte\w*|lastschrift\w*|mehrwertsteuer|mwst|ust|umsatzsteuer|paypal|"
          r"zahlungsmittel\w*|zahlungsart\w*) "),
         ("refunds", "erstattung", r" (?:erstatt\w*|rückerstatt\w*|rückzahlung\w*|gutschrift\w*|"
+         r"stornier\w*|"
          r"guthaben|widerruf\w*|rücksendung\w*|rücksendekosten) "),
         ("subscription", "abonnement", r" (?:abonnement\w*|abo|abos|verlänger\w*|probezeit|"
          r"testphase|mitgliedschaft\w*|laufzeit\w*|kündigungsfrist\w*) "),

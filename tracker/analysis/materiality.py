@@ -595,7 +595,8 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     job = _Job(kind, before_p, after_p, heading, facts_b, facts_a, d, sb, sa, ctx,
                lead_before if listed_b else "", lead_after if listed_a else "",
                _is_row(before or "") or _is_row(after or ""), before or "", after or "",
-               framed and not (sb.legal and sa.legal and has_verb(words(" ".join(sa.legal)))))
+               framed and any(w[:1].isdigit() for w in d.inserted() + d.deleted())
+               and not (sb.legal and sa.legal and has_verb(words(" ".join(sa.legal)))))
     return job.label()
 
 
@@ -967,7 +968,9 @@ class _Job:
         if n_ins > 4 or n_del > 4:
             return False
         replaced = " ".join(ins_c + del_c)
-        return not (set(category_scores(replaced)) - {"other"}) and not _LEGAL_WORDS.search(replaced)
+        around = _local(self.d, "ins") + " " + _local(self.d, "dels")
+        return (not (set(category_scores(replaced)) - {"other"}) and not _LEGAL_WORDS.search(replaced)
+                and not _CONDITION.search(around))
 
     def _scope(self, ins_c: list[str], del_c: list[str], cats: tuple[str, ...]) -> str:
         """Inserted or deleted content words in a clause with a legal category: its scope moved."""
@@ -985,6 +988,11 @@ _LEGAL_WORDS = re.compile(r"\b(?:only|except\w*|unless|all|any|none|every|solely
                           r"reasonabl\w*|objective|required|optional|mandatory|automatic\w*|"
                           r"immediate\w*|prior|written|express\w*|consent\w*|approv\w*|"
                           r"seul\w*|uniquement|sauf|tout\w*|nur|ausschlie\w*|alle)\b", re.I)
+# A condition around the change: what it depends on changed ("only if it ships" → "only if
+# it is accepted").
+_CONDITION = re.compile(r"\b(?:only if|if and only if|unless|until|provided that|as long as|"
+                        r"que si|sauf si|tant que|à condition que|nur wenn|sofern|solange|"
+                        r"es sei denn)\b", re.I)
 _VENUE_CATS = {"governing-law", "jurisdiction", "arbitration", "eligibility"}
 _TRANSFER = re.compile(r"\b(?:transfer\w*|stored|hosted|located|processed|available|"
                        r"transféré\w*|hébergé\w*|übermittel\w*|gespeichert)\b", re.I)
