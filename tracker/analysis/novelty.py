@@ -36,13 +36,16 @@ _REF_LINK = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
 # The tail of a link cut in two by a sentence split: '_](https://… "Title (V)")'.
 _ORPHAN = re.compile(r'\]\((?:https?://|www\.|/|#)[^()\s]*(?:\s+"[^"]*")?\)')
 # A bare domain name ("brevo.com/legal") reads like a link: renaming it changes no term.
-_DOMAIN = re.compile(r"(?<![\w@.\-])((?:[a-z0-9][a-z0-9\-]*\.)+(?:com|net|org|io|ai|co|fr|de|uk|eu|app|"
-                     r"dev|me|tv|us|ca|ie|es|it|nl|be|ch|at|jp|in|au|br|info|biz|example)(?:/[^\s)\]]*)?)(?![\w\-])",
-                     re.I)
+_TLD = re.compile(r"\.(?:com|net|org|io|ai|co|fr|de|uk|eu|app|dev|me|tv|us|ca|ie|es|it|nl|be|ch|"
+                  r"at|jp|in|au|br|info|biz|example)(?![\w\-])(?:/[^\s)\]]*)?", re.I)
+_HOST = re.compile(r"(?<![\w@.\-])(?:[a-z0-9][a-z0-9\-]*\.)*[a-z0-9][a-z0-9\-]*$", re.I)
 _ANCHOR = re.compile(r"\{#[^{}]*\}")  # pandoc attributes: "{#h.35nkun2 .anchor}"
-_OBFUSCATED = re.compile(r"\[?\\?\[?email(?:&#160;|\s)protected\\?\]?\]?(?:\([^()\s]*\))?", re.I)  # Cloudflare
-_URL = re.compile(r"<?(?:https?://|ftp://|www\.)[^\s<>()\]]+>?|<mailto:[^>]+>", re.I)
-_EMAIL = re.compile(r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
+# Cloudflare's "[email protected]" in place of an address, with or without its link.
+_OBFUSCATED = (re.compile(r"\[\\?\[email(?:&#160;|\s)protected\\?\]\]\([^()\s]*\)"),
+               re.compile(r"\[?email(?:&#160;|\s)protected\]?"))
+_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\]]+|<mailto:[^>]+>")
+_EMAIL_RIGHT = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
+_EMAIL_LEFT = re.compile(r"(?:mailto:)?[\w.+-]+$")
 _PHONE = re.compile(r"(?<![\w.,])\+?\(?\d{1,4}\)?(?:[ .\-/]\(?\d{2,5}\)?){2,5}(?![\w,])")
 _ESCAPE = re.compile(r"\\(?=[^\w\s])")
 _HTML = re.compile(r"</?(?:br|p|div|span|b|i|u|em|strong|sup|sub|a)\b[^>]*>", re.I)
@@ -80,7 +83,8 @@ def _clean(text: str) -> str:
     if "<" in text:
         text = _HTML.sub(" ", text)
     if "protected" in text:
-        text = _OBFUSCATED.sub(f" {EMAIL_TOKEN} ", text)
+        for rx in _OBFUSCATED:
+            text = rx.sub(f" {EMAIL_TOKEN} ", text)
     if "](" in text or "][" in text:
         link = f"{LINK_OPEN}\\1{LINK_CLOSE}"
         text = _ORPHAN.sub(" ", _REF_LINK.sub(link, _LINK.sub(link, _IMAGE.sub(link, text))))
@@ -90,12 +94,48 @@ def _clean(text: str) -> str:
         text = _ESCAPE.sub("", text)
     if "×" in text:
         text = text.replace("×", "x")
-    text = _URL.sub(" ", text)
+    if "://" in text or "www." in text or "<mailto:" in text:
+        text = _URL.sub(" ", text)
     if "@" in text:
-        text = _EMAIL.sub(f" {EMAIL_TOKEN} ", text)
+        text = _emails(text)
     if "." in text:
-        text = _DOMAIN.sub(f"{LINK_OPEN}\\1{LINK_CLOSE}", text)
+        text = _domains(text)
     return _LEAD.sub(" ", text)
+
+
+def _emails(text: str) -> str:
+    """E-mail addresses as one placeholder word (found from their "@": scanning every position
+    for an address costs more than the rest of the cleaning)."""
+    out, pos = [], 0
+    for at in [i for i, c in enumerate(text) if c == "@"]:
+        if at < pos:
+            continue
+        right = _EMAIL_RIGHT.match(text, at)
+        left = _EMAIL_LEFT.search(text, max(pos, at - 80), at)
+        if right and left:
+            out.append(text[pos:left.start()])
+            out.append(f" {EMAIL_TOKEN} ")
+            pos = right.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _domains(text: str) -> str:
+    """Bare domain names ("brevo.com/legal") wrapped like link text."""
+    out, pos = [], 0
+    for m in _TLD.finditer(text):
+        if m.start() < pos:
+            continue
+        host = _HOST.search(text, max(pos, m.start() - 80), m.start())
+        if not host or host.start() == m.start():
+            continue
+        out.append(text[pos:host.start()])
+        out.append(f"{LINK_OPEN}{text[host.start():m.end()]}{LINK_CLOSE}")
+        pos = m.end()
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
 
 
 @lru_cache(maxsize=8192)
