@@ -89,7 +89,9 @@ _CLAUSE = r"(?:we|they|will|may|shall|can|must|would|should)"
 _GAP6 = rf"(?: (?!{_CLAUSE} )\w+){{0,10}}"
 _GAP5 = r"(?: \w+){0,8}"
 _TOPIC: list[tuple[str, str, str]] = [
-    ("pricing", "price", r" (?:prices?|priced|pricing|fees?|surcharges?|markups?|costs?|"
+    ("pricing", "price", r" (?:prices?|priced|pricing|fees?|surcharges?|markups?|costs?|commissions?|"
+     r"\d+(?: \d+)? % (?:\w+ ){0,6}(?:applies|apply|charged|deducted|withheld|retained|payable)|"
+     r"(?:charge|deduct|withhold|retain|keep|take)\w*(?: \w+){0,6} \d+(?: \d+)? %|"
      r"rates?(?! limit)|per (?:token|tokens|month|year|request|call|user|seat|hour)|"
      r"paid (?:plans?|tiers?)|free of charge|usd|eur|gbp|[$€£]) "),
     ("payment", "billing", r" (?:bill|billed|billing|invoices?|invoiced|invoicing|tax|taxes|vat|"
@@ -100,6 +102,8 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"reimburs\w*|money back|credits|credit balances?|unused credits?|prepaid balances?|"
      r"balances? (?:expire|will expire)|credits? (?:\w+ )?(?:expire|expires|expiry|expiration)) "),
     ("subscription", "subscription", r" (?:subscri\w*|auto(?:matically)? renew\w*|"
+     r"(?:monthly|yearly|annual|weekly|quarterly) (?:or (?:monthly|yearly|annual|weekly) )?"
+     r"(?:plans?|billing|memberships?)|"
      r"renew\w*|free trials?|trial period|memberships?|billing (?:cycle|period)|recurring|"
      r"upgrade|downgrade|cancel\w*(?: \w+){0,2} (?:subscription|plan|membership)) "),
     ("arbitration", "arbitration", r" (?:arbitra\w*|aaa|jams|icdr|icc|lcia|"
@@ -109,7 +113,8 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"class members?|representative (?:actions?|proceedings?|capacity|basis)|collective actions?|"
      r"jury trials?|trial by jury|private attorney general|consolidat\w*(?: \w+){0,2} "
      r"(?:claims|actions|proceedings)) "),
-    ("governing-law", "law", r" (?:governed by|governing law|govern\w*(?: \w+){0,6} "
+    ("governing-law", "law", r" (?:governed by|governing law|(?:law|laws) (?:of \w+(?: \w+)? )?"
+     r"(?:governs?|shall govern|will govern|applies|shall apply|will apply)|govern\w*(?: \w+){0,6} "
      r"(?:law|laws)|construed (?:in accordance with|under)|conflicts? of laws?|choice of laws?|"
      r"laws? of (?:the state of )?\w+(?: \w+)? (?:shall|will) (?:apply|govern)) "),
     ("jurisdiction", "courts", r" (?:jurisdictions?|venues?|forum non conveniens|"
@@ -167,6 +172,8 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:we|that we) collect|gdpr|ccpa|"
      r"data protection|data subjects?|do not track|location data|device identifiers?|"
      r"targeted advertising|opt out of (?:the )?sale|likeness|biometric\w*|"
+     r"(?:sent|shared|transferred|disclosed|passed|sold|made available) to (?:\w+ ){0,3}"
+     r"(?:partners|third parties|advertisers|affiliates|data brokers)|"
      r"(?:monitor|review|scan|read)\w*(?: \w+){0,4} (?:messages|accounts|conversations|chats|"
      r"communications)|(?:collect|store|retain|log|access)\w*(?: \w+){0,4} (?:prompts?|"
      r"conversations?|chat history|model responses|inputs and outputs)) "),
@@ -178,11 +185,13 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:prompts?|inputs?|conversations?|chats?)(?: \w+){0,3} (?:to train|for training)) "),
     ("acceptance", "use means agreement", r" (?:(?:by (?:using|accessing|downloading|installing|"
      r"visiting|continuing|registering|creating|clicking|browsing|signing up)|continued use|"
-     r"continu\w* (?:to )?us\w*)(?: \w+){0,15} (?:agree\w*|accept\w*|consent\w*|bound|constitut\w*|"
+     r"continu\w* (?:to )?us\w*)(?: \w+){0,30} (?:agree\w*|accept\w*|consent\w*|bound|constitut\w*|"
      r"deemed|acknowledg\w*)|(?:agree|consent) to be bound|deemed to (?:have )?"
      r"accept\w*|constitutes?(?: your)? (?:acceptance|agreement)|acceptance of (?:these|the) "
      r"terms|if you do not agree(?: \w+){0,8} (?:not|stop) (?:use|using|access)) "),
-    ("eligibility", "age/eligibility", r" (?:(?:under|below|over|at least|younger than|"
+    ("eligibility", "age/eligibility", r" (?:(?:terms|agreement|conditions|policy|service)"
+     r"(?: \w+){0,3} (?:apply|applies|is available|are available) (?:only )?to (?:users|customers|"
+     r"residents|consumers|people|individuals|businesses|you)|(?:under|below|over|at least|younger than|"
      r"older than) (?:the age of )?\d{1,2}(?! (?:days?|weeks?|months?|hours?|minutes?|%|"
      r"percent|times|business|calendar|per|[$€£]))|\d{1,2} years (?:of age|old)|"
      r"age of (?:majority|\d{1,2}|consent)|minors?|children|child|legal guardians?|"

@@ -93,7 +93,7 @@ _UNITS: list[tuple[str, str, str]] = [
 ]
 _UNIT = "|".join(u for u, _, _ in _UNITS)
 _DURATION = re.compile(_QUAL + rf"(?P<n>{_NUM})[\s-]+(?P<u>{_UNIT})\b", re.I)
-_AGE_BEFORE = re.compile(r"(?:âgée?s?\s+d['’]?(?:au\s+moins\s+)?|(?:moins|plus)\s+de\s+|"
+_AGE_BEFORE = re.compile(r"(?:âgée?s?\s+d['’]?(?:au\s+moins\s+)?|(?:moins|plus)\s+de\s+|avoir\s+(?:au\s+moins\s+)?|"
                          r"(?:mindestens|unter|ab|über)\s+)$", re.I)
 _AGE_AFTER = re.compile(r"\s*(?:révolus|ou\s+plus|et\s+plus|minimum|alt\b|\.?\s*lebensjahr)", re.I)
 _AGE_CONTEXT = re.compile(r"\b(?:âge|âgée?s?|mineurs?|majeure?s?|enfants?|parents?|alter|"
@@ -114,7 +114,7 @@ def _is_age(text: str, m: re.Match) -> bool:
         return False
     n = amount(m.group("n"))
     before = text[max(0, m.start("n") - 30):m.start("n")]
-    if _AGE_AFTER.match(text, m.end()) or re.search(r"âgée?s?\s+d", before, re.I):
+    if _AGE_AFTER.match(text, m.end()) or re.search(r"âgée?s?\s+d|\bavoir\s+(?:au\s+moins\s+)?$", before, re.I):
         return True
     return bool(n is not None and 10 <= n <= 21 and _AGE_BEFORE.search(before)
                 and _AGE_CONTEXT.search(text))

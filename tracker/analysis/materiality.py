@@ -340,6 +340,7 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
     counts: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
     cased: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
     party: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
+    same_company: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
     corp = corporate_words()
     for d in deltas:
         for (i1, i2), (j1, j2) in d.replaced:
@@ -351,20 +352,37 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
             n = tuple(t.norm for t in d.after[j1:j2])
             if any(w in MODALS or w in _NEGATIONS or w.isdigit() or w in PLACEHOLDERS for w in o + n):
                 continue
+            old_text, new_text = d.run_text("dels", (i1, i2)), d.run_text("ins", (j1, j2))
             key = (o, n)
+            legal_form = any(w in corp for w in o + n)
+            if not legal_form and any(f.kind == "place" for side in (old_text, new_text)
+                                      for f in extract_facts(f"in {side}")):
+                continue  # a venue or a country is a fact, never a mere name
+            if legal_form:
+                if _legal_form(o) == _legal_form(n):
+                    same_company.add(key)  # "Ltd" spelled out as "Limited"
+                else:
+                    party.add(key)
             counts[key] = counts.get(key, 0) + 1
-            raw = d.run_text("dels", (i1, i2)) + d.run_text("ins", (j1, j2))
-            cased[key] = cased.get(key, False) or any(c.isupper() for c in raw)
-            if any(w in corp for w in o + n):
-                party.add(key)
+            cased[key] = cased.get(key, False) or any(c.isupper() for c in old_text + new_text)
     out = {}
     for key, k in counts.items():
         o, n = key
-        if key in party:
+        if key in same_company:
+            out[key] = "rename"
+        elif key in party:
             out[key] = "party"
         elif cased[key] and (k >= 2 or (not ctx.new.has(o) and not ctx.old.has(n))):
             out[key] = "rename"
     return out
+
+
+_FORMS = {"limited": "ltd", "incorporated": "inc", "corporation": "corp", "company": "co",
+          "gesellschaft": "gmbh"}
+
+
+def _legal_form(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_FORMS.get(w, w) for w in words)
 
 
 def _explain_renames(d: Delta, ctx: DocContext) -> tuple[Delta, list[tuple[str, str]], list[tuple[str, str]]]:
@@ -456,13 +474,15 @@ def _noise_kind(sentence: str) -> str | None:
 
 
 def _side(text: str, toks: tuple[Token, ...], idx: frozenset[int], listed: bool,
-          framed: bool) -> _Side:
+          framed: bool, row: bool = False) -> _Side:
     """Sort the changed sentences of one side into terms and noise. ``listed``: the clause is a
     list item or table row with context; ``framed``: its heading names a legal topic, so a short
     line with a number ("Pro: 6 months") is read as a term under that heading."""
     legal, noise, kinds = [], [], []
     for s in _changed_sentences(text, toks, idx):
         kind = _noise_kind(s)
+        if kind in ("navigation", "fragment") and row:
+            kind = None  # table cells are separated by pipes and have no verbs
         if kind == "fragment" and (listed or framed and any(c.isdigit() for c in s)):
             kind = None  # an item of a list, a table row, a number under a legal heading
         if kind:
@@ -524,11 +544,18 @@ def _local(d: Delta, side: str, width: int = 6) -> str:
 
 
 def _content_runs(d: Delta, side: str) -> list[str]:
-    """Changed runs that hold a content word, as written."""
+    """Changed runs that hold a content word, as written, without the function words at their
+    ends ("or yearly" → "yearly")."""
     out = []
-    for run in d.runs(side):
-        if any(is_content_word(w) for w in d.run_words(side, run)):
-            out.append(d.run_text(side, run).strip(" ,;:.()[]\"'“”‘’"))
+    for a, b in d.runs(side):
+        ws = d.run_words(side, (a, b))
+        if not any(is_content_word(w) for w in ws):
+            continue
+        while not is_content_word(ws[0]):
+            ws, a = ws[1:], a + 1
+        while not is_content_word(ws[-1]):
+            ws, b = ws[:-1], b - 1
+        out.append(d.run_text(side, (a, b)).strip(" ,;:.()[]\"'“”‘’"))
     return [r for r in out if r]
 
 
@@ -584,11 +611,12 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         runs = _content_runs(d, "ins") or _content_runs(d, "dels")
         return ChangeLabel(False, "minor", (), f"Only names changed: {_quote(runs, 60)}", None, (), (),
                            facts_b, facts_a)
-    listed_b = bool(before and (_is_row(before) or _LIST_ITEM.match(before)))
-    listed_a = bool(after and (_is_row(after) or _LIST_ITEM.match(after)))
+    # A list item or a table row is read with its lead-in or header: a fragment there is a term.
+    listed_b = bool(before and (_is_row(before) or _LIST_ITEM.match(before) and lead_before))
+    listed_a = bool(after and (_is_row(after) or _LIST_ITEM.match(after) and lead_after))
     framed = bool(heading) and bool(set(category_scores(heading)) - {"other"})
-    sb = _side(d.before_text, d.before, d.dels, listed_b, framed)
-    sa = _side(d.after_text, d.after, d.ins, listed_a, framed)
+    sb = _side(d.before_text, d.before, d.dels, listed_b, framed, bool(before and _is_row(before)))
+    sa = _side(d.after_text, d.after, d.ins, listed_a, framed, bool(after and _is_row(after)))
     if not sb.legal and not sa.legal:
         kinds = sb.noise_kinds + sa.noise_kinds
         return _noise_label(kinds, before_p, after_p, facts_b, facts_a)
@@ -894,9 +922,7 @@ class _Job:
         """A watch-out that went away is good news unless the new version still has that kind of
         term (a governing-law or venue clause replaced or moved is not good news)."""
         if category in ("governing-law", "jurisdiction"):
-            rule = {"governing-law": r" (?:governed|construed)(?: \w+){0,6} (?:law|laws) ",
-                    "jurisdiction": r" (?:courts?|venue|jurisdiction) "}[category]
-            return not re.search(rule, " " + " ".join(self.ctx.new.tokens) + " ")
+            return not _still_has(category, self.ctx)
         return True
 
     # -- a clause that changed ---------------------------------------------------------------------
@@ -921,7 +947,7 @@ class _Job:
             if fact.kind == "place" and not fact.qualifier and not (
                     set(cats) & _VENUE_CATS or _TRANSFER.search(self.after if new else self.before)):
                 continue  # a place named in passing ("Digital Advertising Alliance of Canada")
-            if fact.kind in ("money", "percent") and not (legal or has_verb(words(self.after))):
+            if fact.kind in ("money", "percent") and not (legal or self.row or has_verb(words(self.after))):
                 continue  # a price ticker
             fcats = _fact_cats(new, self.after, cats) if new else cats
             if old and new:
@@ -996,6 +1022,16 @@ _CONDITION = re.compile(r"\b(?:only if|if and only if|unless|until|provided that
 _VENUE_CATS = {"governing-law", "jurisdiction", "arbitration", "eligibility"}
 _TRANSFER = re.compile(r"\b(?:transfer\w*|stored|hosted|located|processed|available|"
                        r"transféré\w*|hébergé\w*|übermittel\w*|gespeichert)\b", re.I)
+
+
+def _still_has(category: str, ctx: DocContext) -> bool:
+    """Whether the new version still has a clause about ``category`` (its topic rule, in any of
+    the three languages, finds it in the whole text)."""
+    from tracker.analysis.classify import _compiled
+
+    text = " " + " ".join(ctx.new.tokens) + " "
+    return any(c == category and p.search(text)
+               for lang in ("en", "fr", "de") for c, _, p in _compiled(lang)[0])
 
 
 def _fact_changed(old: Fact | None, new: Fact | None, changed: set[str]) -> bool:

@@ -1,0 +1,415 @@
+"""Each kind of fault seen on real pairs (issue 11), on invented terms of fictional services.
+
+Whole documents go through ``analyse`` (diff, whole-version comparison, labels, version
+categories), as ``compare`` and history import do.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.analysis import analyse
+from tracker.analysis.classify import classify_text
+from tracker.analysis.facts import extract_facts
+from tracker.analysis.materiality import COSMETIC_KINDS, label_change
+
+TERMS = """\
+# Zorblio Terms of Service
+
+Last updated: March 1, 2026
+
+## 1. Plans and fees
+
+Zorblio offers monthly plans for individuals.
+Each Zorblio Pro seat costs $12 per month.
+We will continue to support the Classic plan until the end of 2027.
+
+## 2. Your data
+
+We collect your name and email address to run your account.
+We keep chat logs for 30 days and then delete them.
+
+## 3. Acceptable use
+
+You must not use Zorblio to send spam or to scrape other websites.
+
+## 4. Termination
+
+Zorblio may suspend your account if you break these Terms.
+
+## 5. Law
+
+These Terms are governed by the laws of Ireland.
+Disputes go to the courts of Dublin, Ireland.
+
+## 6. Contact
+
+Zorblio Ltd, 12 Harbour Road, Galway, Ireland.
+"""
+
+
+def run(old: str, new: str):
+    return analyse(old, new)
+
+
+def material(old: str, new: str) -> bool:
+    return run(old, new).material
+
+
+# --- false alarms: announcements, stamps, headings, chrome, fragments --------------------------
+@pytest.mark.parametrize("banner", [
+    "We've updated our Terms of Service. Please take a moment to read them.",
+    "Summary of changes: we clarified the sections on plans and data.",
+    "The updated Terms take effect on April 1, 2026.",
+    "By continuing to use Zorblio, you accept the updated Terms.",
+    "[Read the upcoming version of these Terms](https://zorblio.example/terms/next), which applies "
+    "from April 1, 2026.",
+    "Effective as of 2 April 2026",
+])
+def test_announcements_about_the_terms_are_not_material(banner):
+    new = TERMS.replace("Last updated: March 1, 2026\n", f"Last updated: March 1, 2026\n\n{banner}\n")
+    result = run(TERMS, new)
+    assert not result.material, result.summary
+    assert result.categories == ()
+
+
+@pytest.mark.parametrize("stamp", [
+    "Last updated: June 9, 2026", "Effective as of 9 June 2026", "Version 4 (2026-06-09)",
+    "Updated on 09/06/2026", "Dernière mise à jour : 9 juin 2026", "Stand: 09.06.2026",
+])
+def test_every_way_of_saying_when_it_was_updated_is_date_only(stamp):
+    result = run(TERMS, TERMS.replace("Last updated: March 1, 2026", stamp))
+    assert not result.material
+    assert "date-only" in result.cosmetic or result.severity in ("cosmetic", "minor"), result.summary
+
+
+@pytest.mark.parametrize("chrome", [
+    "* [Home](https://zorblio.example/) > [Legal](https://zorblio.example/legal) > Terms",
+    "Table of Contents",
+    "* [Plans and fees](#plans)\n* [Your data](#data)\n* [Termination](#termination)",
+    "Legal notice.",
+    "Privacy Policy",
+    "Warranty Information",
+    "We use cookies to improve your experience. By clicking OK you agree to our use of cookies.",
+    "* 7 hours ago\n* by mapleleaf42",
+])
+def test_page_chrome_and_fragments_are_never_material(chrome):
+    new = TERMS.replace("# Zorblio Terms of Service\n", f"# Zorblio Terms of Service\n\n{chrome}\n")
+    result = run(TERMS, new)
+    assert not result.material, result.summary
+
+
+def test_a_fragment_carries_no_watch_out():
+    label = label_change("added", None, "Legal notice.")
+    assert not label.material and label.watch_added == ()
+
+
+def test_headings_are_not_terms():
+    new = TERMS.replace("## 4. Termination", "## 4. Suspension and termination of accounts")
+    assert not material(TERMS, new)
+
+
+# --- false alarms: regrouped text -------------------------------------------------------------
+def test_paragraphs_merged_or_split_are_not_material():
+    merged = TERMS.replace("for individuals.\nEach Zorblio", "for individuals. Each Zorblio")
+    split = TERMS.replace("We keep chat logs for 30 days and then delete them.",
+                          "We keep chat logs for 30 days.\n\nAfter that, we delete them.")
+    assert not material(TERMS, merged)
+    result = run(TERMS, split)
+    assert not result.material or "30 days" not in result.summary
+
+
+def test_a_br_or_a_lost_space_joining_sentences_is_not_material():
+    br = TERMS.replace("to run your account.\nWe keep", "to run your account.<br>We keep")
+    glued = TERMS.replace("We collect your name and email address",
+                          "We collect your name and emailaddress")
+    for new in (br, glued):
+        result = run(TERMS, new)
+        assert not result.material, result.summary
+
+
+def test_text_moved_to_another_section_is_not_new():
+    moved = TERMS.replace("We will continue to support the Classic plan until the end of 2027.\n", "")
+    moved = moved.replace("## 6. Contact", "We will continue to support the Classic plan until the "
+                                           "end of 2027.\n\n## 6. Contact")
+    assert not material(TERMS, moved)
+
+
+def test_links_and_markup_are_ignored_when_looking_for_the_old_text():
+    linked = TERMS.replace("these Terms.", "[these Terms](https://zorblio.example/terms).")
+    linked = linked.replace("send spam", "**send spam**")
+    assert not material(TERMS, linked)
+
+
+# --- false alarms: names, numbers, contact details ----------------------------------------------
+def test_a_brand_renamed_throughout_is_cosmetic():
+    result = run(TERMS, TERMS.replace("Zorblio", "Quibblr"))
+    assert not result.material, result.summary
+
+
+def test_a_renamed_domain_is_cosmetic():
+    old = TERMS + "\nRead the rules at zorblio.example/rules before you post.\n"
+    result = run(old, old.replace("zorblio.example", "quibblr.example"))
+    assert not result.material
+
+
+def test_a_renamed_defined_term_does_not_flip_a_watch_out():
+    old = "# Terms\n\nNIMBUS CLOUD IS NOT LIABLE FOR ANY LOSS OF DATA.\n\nNimbus Cloud may change these Terms.\n"
+    new = old.replace("NIMBUS CLOUD", "STRATUS").replace("Nimbus Cloud", "Stratus")
+    result = run(old, new)
+    assert not result.material, result.summary
+
+
+def test_a_brand_named_alongside_another_is_not_material():
+    old = "# Terms\n\nThe Nimbus Jobs service lets employers post openings.\n"
+    new = "# Terms\n\nThe Nimbus Jobs and CareerLoop service lets employers post openings.\n"
+    assert not material(old, new)
+
+
+def test_live_numbers_outside_terms_are_not_material():
+    old = TERMS + "\n* 44 replies (last by mapleleaf42 2 hours ago)\n* Zorblio token price: $1.23\n"
+    new = TERMS + "\n* 45 replies (last by mapleleaf42 1 day ago)\n* Zorblio token price: $1.31\n"
+    assert not material(old, new)
+
+
+def test_a_new_street_number_is_contact_details():
+    result = run(TERMS, TERMS.replace("12 Harbour Road", "48 Quay Street"))
+    assert not result.material
+
+
+def test_a_postal_address_replaced_by_an_email_is_contact_details():
+    new = TERMS.replace("Zorblio Ltd, 12 Harbour Road, Galway, Ireland.",
+                        "Write to legal@zorblio.example.")
+    result = run(TERMS, new)
+    assert not result.material, result.summary
+
+
+# --- misses: scope inside a sentence -------------------------------------------------------------
+def test_a_widened_plan_list_is_material_and_says_what_was_added():
+    result = run(TERMS, TERMS.replace("monthly plans", "monthly or yearly plans"))
+    assert result.material
+    change = next(c for c in result.changes if c["material"])
+    assert "Now also covers: yearly" in change["explanation"]
+    assert "subscription" in change["categories"] or "pricing" in change["categories"]
+
+
+def test_a_new_data_type_in_a_list_is_material():
+    new = TERMS.replace("your name and email address", "your name, email address and precise location")
+    result = run(TERMS, new)
+    assert result.material and "privacy" in result.categories
+    assert "precise location" in result.summary
+
+
+def test_a_new_prohibited_act_is_material():
+    new = TERMS.replace("to send spam or to scrape", "to send spam, to impersonate others or to scrape")
+    result = run(TERMS, new)
+    assert result.material and result.categories == ("usage-rules",)
+
+
+def test_a_narrowed_exception_is_material():
+    old = "# Terms\n\nWe share your data with no one, except payment processors and courts.\n"
+    new = "# Terms\n\nWe share your data with no one, except courts.\n"
+    result = run(old, new)
+    assert result.material and "No longer covers: payment processors" in result.summary
+
+
+def test_a_rewording_in_a_legal_sentence_is_not_material():
+    old = "# Terms\n\nWe keep your chat logs for all the time needed to run the service.\n"
+    new = "# Terms\n\nWe keep your chat logs for all the time that is needed to run the service.\n"
+    assert not material(old, new)
+
+
+def test_a_deleted_commitment_is_material():
+    new = TERMS.replace("We will continue to support the Classic plan until the end of 2027.\n", "")
+    result = run(TERMS, new)
+    assert result.material, result.summary
+    assert "Classic plan" in result.summary
+
+
+# --- misses: tables --------------------------------------------------------------------------------
+COOKIES = """\
+# Zorblio Cookie Policy
+
+## Advertising cookies
+
+| Name | Provider | Purpose |
+| --- | --- | --- |
+| zb_ads | Zorblio | Measures ad clicks |
+"""
+
+
+def test_a_new_table_row_is_read_with_its_header_and_heading():
+    new = COOKIES + "| px_track | Pixelfarm | Follows you across partner sites |\n"
+    result = run(COOKIES, new)
+    assert result.material and result.categories == ("privacy",), result.summary
+
+
+def test_a_changed_fee_in_a_table_row_is_pricing():
+    old = "# Fees\n\n## Seller fees\n\n| Plan | Commission |\n| --- | --- |\n| Basic | 8% |\n"
+    result = run(old, old.replace("8%", "12%"))
+    assert result.material and result.categories == ("pricing",), result.summary
+
+
+# --- misses: legal effect outside the lexicons -------------------------------------------------
+@pytest.mark.parametrize("sentence,category", [
+    ("Zorblio may at its discretion restrict or limit your use of the service.", None),
+    ("Search terms you enter may be sent to our advertising partners.", None),
+    ("A seller commission of 12% applies to every sale made through Zorblio.", "pricing"),
+    ("Political advertisements may only be displayed in Canada.", "usage-rules"),
+])
+def test_new_sentences_with_legal_effect_outside_the_lexicons(sentence, category):
+    result = run(TERMS, TERMS.replace("## 6. Contact", f"{sentence}\n\n## 6. Contact"))
+    assert result.material, result.summary
+    if category:
+        assert category in result.categories
+
+
+def test_a_new_contracting_party_is_material():
+    old = "# Terms\n\nThe service is provided by Zorblio Limited, Ireland.\n"
+    new = "# Terms\n\nThe service is provided by Zorblio Pte. Ltd., Singapore.\n"
+    result = run(old, new)
+    assert result.material and "contracting party" in result.summary
+
+
+def test_the_same_company_spelled_out_is_not_a_new_party():
+    old = "# Terms\n\nThe service is provided by Zorblio Ltd.\n"
+    assert not material(old, old.replace("Zorblio Ltd.", "Zorblio Limited."))
+
+
+def test_where_the_terms_apply_is_material():
+    old = "# Terms\n\nThese Terms apply to users in the European Union.\n"
+    new = "# Terms\n\nThese Terms apply to users in the European Union and the United Kingdom.\n"
+    assert material(old, new)
+
+
+# --- direction ---------------------------------------------------------------------------------
+def test_extended_ai_training_is_never_good_news():
+    old = "# Terms\n\nWe may use your feedback to improve our models.\n"
+    new = "# Terms\n\nWe may use your feedback, prompts and uploaded files to improve our models.\n"
+    result = run(old, new)
+    assert result.material and "good news" not in result.summary
+    assert "ai-training" in result.categories
+
+
+def test_a_removed_governing_law_clause_that_is_replaced_is_not_good_news():
+    new = TERMS.replace("These Terms are governed by the laws of Ireland.\n", "")
+    new = new.replace("## 6. Contact", "Irish law governs these Terms and any dispute.\n\n## 6. Contact")
+    result = run(TERMS, new)
+    assert "good news" not in result.summary
+
+
+def test_a_removed_arbitration_watch_out_is_good_news():
+    old = "# Terms\n\nAll disputes shall be resolved exclusively by binding arbitration.\n\nBe kind.\n"
+    new = "# Terms\n\nBe kind.\n"
+    result = run(old, new)
+    assert result.material and "good news" in result.summary
+
+
+# --- categories --------------------------------------------------------------------------------
+def test_each_material_change_has_one_to_three_categories_and_the_version_only_theirs():
+    new = TERMS.replace("$12 per month", "$15 per month").replace(
+        "Table", "Table").replace("## 2. Your data", "## 2. Your personal data")
+    result = run(TERMS, new)
+    assert result.material
+    for c in result.changes:
+        if c["material"]:
+            assert 1 <= len(c["categories"]) <= 3
+        else:
+            assert c["categories"] == []
+    assert result.categories == ("pricing",)
+
+
+def test_new_cosmetic_kinds_are_public_kinds():
+    for kind in ("regrouped", "renamed", "announcement", "page-chrome"):
+        assert kind in COSMETIC_KINDS
+
+
+# --- French and German -------------------------------------------------------------------------
+CGU = """\
+# Conditions générales d'utilisation de Zorblio
+
+## Abonnement
+
+L'abonnement est renouvelé automatiquement chaque mois.
+Vous pouvez résilier votre abonnement dans un délai de 14 jours.
+Le prix de l'abonnement est de 9,99 € par mois.
+
+## Droit applicable
+
+Les présentes sont soumises au droit français et aux tribunaux de Paris.
+"""
+
+AGB = """\
+# Allgemeine Geschäftsbedingungen von Zorblio
+
+## Kündigung
+
+Wir können Ihr Konto bei Verstößen sperren.
+Die Kündigungsfrist beträgt 30 Tage.
+Das Abonnement kostet 9,99 EUR pro Monat.
+
+## Gerichtsstand
+
+Gerichtsstand ist München.
+"""
+
+
+@pytest.mark.parametrize("text,category", [
+    ("Le prix de l'abonnement est de 9,99 € par mois.", "pricing"),
+    ("Zorblio se réserve le droit de suspendre votre compte sans préavis.", "termination"),
+    ("Vos données personnelles sont conservées pendant 3 ans.", "privacy"),
+    ("Les présentes sont soumises au droit français.", "governing-law"),
+    ("Les frais de retour sont à votre charge en cas de rétractation.", "refunds"),
+    ("Die Gebühr beträgt 9,99 EUR pro Monat.", "pricing"),
+    ("Wir können Ihr Konto jederzeit ohne Vorankündigung sperren.", "termination"),
+    ("Wir verarbeiten personenbezogene Daten nach der DSGVO.", "privacy"),
+    ("Es gilt ausschließlich deutsches Recht.", "governing-law"),
+    ("Sie müssen mindestens 16 Jahre alt sein.", "eligibility"),
+])
+def test_french_and_german_categories(text, category):
+    assert category in classify_text(text).categories
+
+
+def test_french_and_german_facts():
+    fr = {(f.kind, f.value) for f in extract_facts(
+        "Le prix est de 9,99 € ; remboursement dans un délai de 14 jours ; tribunaux de Paris ; "
+        "vous devez avoir au moins 18 ans.")}
+    assert {("money", "EUR 9.99"), ("duration", "P14D"), ("place", "Paris"), ("age", "18")} <= fr
+    de = {(f.kind, f.value) for f in extract_facts(
+        "Die Gebühr beträgt 3.000,50 EUR; Kündigungsfrist 30 Tage; Gerichtsstand ist München; "
+        "Nutzer müssen mindestens 16 Jahre alt sein.")}
+    assert {("money", "EUR 3000.50"), ("duration", "P30D"), ("place", "München"), ("age", "16")} <= de
+
+
+def test_french_period_change_is_material_and_explained():
+    result = run(CGU, CGU.replace("dans un délai de 14 jours", "dans un délai de 7 jours"))
+    assert result.material and "7 jours" in result.summary and "14" in result.summary
+
+
+def test_french_venue_change_is_material():
+    result = run(CGU, CGU.replace("tribunaux de Paris", "tribunaux de Nanterre"))
+    assert result.material and "jurisdiction" in result.categories
+
+
+def test_french_stamp_and_rewording_are_not_material():
+    old = CGU.replace("# Conditions générales d'utilisation de Zorblio\n",
+                      "# Conditions générales d'utilisation de Zorblio\n\nMise à jour le 1er mars 2026\n")
+    new = old.replace("1er mars 2026", "9 juin 2026")
+    assert not material(old, new)
+
+
+def test_german_price_change_is_material():
+    result = run(AGB, AGB.replace("9,99 EUR", "12,99 EUR"))
+    assert result.material and "pricing" in result.categories, result.summary
+    assert "12,99 EUR" in result.summary and "9,99" in result.summary
+
+
+def test_german_new_suspension_without_notice_is_a_watch_out():
+    new = AGB.replace("Wir können Ihr Konto bei Verstößen sperren.",
+                      "Wir können Ihr Konto jederzeit ohne Vorankündigung sperren.")
+    result = run(AGB, new)
+    assert result.material and "termination" in result.categories
+
+
+def test_german_rename_is_not_material():
+    assert not material(AGB, AGB.replace("Zorblio", "Quibblr"))
