@@ -291,9 +291,21 @@ def _modal_change(before: list[Fact], after: list[Fact]) -> tuple[set[str], set[
     mb, ma = modals(before), modals(after)
     added, removed = others(after) - others(before), others(before) - others(after)
     for verb in mb.keys() & ma.keys():
-        added |= {f"{m} {verb}" for m in ma[verb] - mb[verb]}
-        removed |= {f"{m} {verb}" for m in mb[verb] - ma[verb]}
+        new, old = ma[verb] - mb[verb], mb[verb] - ma[verb]
+        if _same_force(new, old):
+            continue  # "shall survive" → "will survive": drafting style, not a new duty
+        added |= {f"{m} {verb}" for m in new}
+        removed |= {f"{m} {verb}" for m in old}
     return added, removed
+
+
+# "shall" is drafting style for "will" (a statement) or "must" (a duty).
+_SAME_FORCE = [{"shall", "will"}, {"shall", "must"}, {"shall not", "will not"},
+               {"shall not", "must not"}, {"shall not", "may not"}]
+
+
+def _same_force(new: set[str], old: set[str]) -> bool:
+    return len(new) == 1 and len(old) == 1 and (new | old) in _SAME_FORCE
 
 
 # --- document context ----------------------------------------------------------------------------
@@ -597,7 +609,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         if renamed:
             old, new = renamed[0]
             return _cosmetic("renamed", f"Only a name changed: {old} → {new}", facts_b, facts_a)
-        for reason in ("date-only", "renumbering", "links-only", "renamed"):
+        for reason in ("date-only", "contact-details", "renumbering", "links-only", "renamed"):
             if reason in why:
                 return _cosmetic(reason, _COSMETIC_TEXT[reason], facts_b, facts_a)
         if d.empty or kind != "modified":
@@ -709,6 +721,10 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
                         why.add("renamed")
         for a, b in d.runs(side):
             run = [toks[k].norm for k in range(a, b)]
+            if is_address_run(run) and (len(run) > 1 or run[0] in PLACEHOLDERS):
+                drop.update(range(a, b))  # a postal address, a phone number, an e-mail address
+                why.add("contact-details")
+                continue
             content = {w for w in run if is_content_word(w)} - _FORMERLY
             if len(run) <= 5 and set(run) & _FORMERLY and _capitalised(text, toks, a, b, _FORMERLY):
                 drop.update(range(a, b))  # "Brevo (ex Sendinblue)"
@@ -1118,24 +1134,27 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
 
 
 def version_categories(labels: Sequence[ChangeLabel]) -> tuple[str, ...]:
-    """A version's categories, from its material changes only: each change votes for its
-    categories with the log of how many content words it changed (a rewritten section outweighs
-    a word slipped into a list), scaled by each category's evidence relative to the change's
-    best; the categories with at least 40% of the top vote are kept, at most four. A version
+    """A version's categories, from its material changes only.
+
+    Each change votes for its categories with the log of how many content words it changed (a
+    rewritten section outweighs a word slipped into a list), scaled by each category's evidence
+    relative to the change's best; a watch-out and a critical change weigh half as much again.
+    The categories with at least a third of the top vote are kept, five at most: a version
     tagged with fifteen categories tells a reader nothing."""
     votes: dict[str, float] = {}
     for label in labels:
         if not label.material or not label.categories:
             continue
-        size = math.log(2 + label.size)
+        size = math.log(2 + label.size) * (1.5 if label.severity == "critical" else 1.0)
         ws = label.weights if len(label.weights) == len(label.categories) else (1.0,) * len(label.categories)
         top = max(ws) or 1.0
+        watch = set(label.watch_added) | set(label.watch_removed)
         for c, w in zip(label.categories, ws):
-            votes[c] = votes.get(c, 0.0) + size * (w / top if w > 0 else 1.0)
+            votes[c] = votes.get(c, 0.0) + size * (w / top if w > 0 else 1.0) * (1.5 if c in watch else 1.0)
     if len(votes) > 1:
         votes.pop("other", None)
     if not votes:
         return ()
     best = max(votes.values())
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], CATEGORIES.index(kv[0])))
-    return _order({c for c, v in ranked[:4] if v >= 0.4 * best})
+    return _order({c for c, v in ranked[:5] if v >= best / 3})
