@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_announcement", "is_pointer",
+__all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_announcement", "is_pointer",
            "chrome_kind", "is_address_run", "language_of", "DATE", "is_content_word"]
 
 # --- dates ---------------------------------------------------------------------------------------
@@ -148,10 +148,24 @@ _POINTER = re.compile(
     r"weitere\s+informationen|mehr\s+(?:dazu|erfahren)|siehe))\b", re.I)
 
 
+# Words of a user interface or a contact channel: a changed way to reach a feature or a form.
+UI_WORDS = frozenset("""click clicking clicked tap button buttons form forms menu page pages tab tabs
+link links settings dashboard icon portal screen window field fields dropdown item option
+contact support team ticket chat email online app website select choose
+cliquer cliquez cliquant bouton boutons formulaire rubrique onglet espace client clients page lien
+menu item rendez vous connectant connecter fonctionnalité ligne sélectionnez choisissez contact
+service commande commandes compte
+klicken klick schaltfläche formular menü seite link einstellungen kundenkonto bereich kontakt
+button""".split())
+_CONTACT_INTRO = re.compile(r"\b(?:coordonnées|contact details|contact information|kontaktdaten)\b"
+                            r".{0,40}\b(?:suivantes|follows|below|lauten|sind)\b", re.I)
+
+
 def is_pointer(text: str) -> bool:
     """A sentence that only points elsewhere ("Read our privacy policy", "For more information,
     see ..."); it carries no term of its own."""
-    return bool(_POINTER.match(text.strip(" *_-#>\t"))) and len(text.split()) <= 40
+    return (bool(_POINTER.match(text.strip(" *_-#>\t"))) or bool(_CONTACT_INTRO.search(text))) \
+        and len(text.split()) <= 40
 
 
 # --- page chrome -----------------------------------------------------------------------------

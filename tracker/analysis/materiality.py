@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
-from tracker.analysis.boilerplate import (DATE, MODALS, chrome_kind, corporate_words, has_verb,
+from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, chrome_kind, corporate_words, has_verb,
                                           is_address_run, is_announcement, is_content_word,
                                           is_pointer, is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
@@ -619,6 +619,9 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
                            facts_b, facts_a)
     if all(is_address_run(d.run_words(side, r)) for side in ("ins", "dels") for r in d.runs(side)):
         return _cosmetic("contact-details", _COSMETIC_TEXT["contact-details"], facts_b, facts_a)
+    if kind not in ("added", "removed") and _ui_only(d, facts_b, facts_a):
+        return ChangeLabel(False, "minor", (), "Only the way to reach a feature or a form changed",
+                           None, (), (), facts_b, facts_a)
     if kind not in ("added", "removed") and _names_only(d, facts_b, facts_a):
         runs = _content_runs(d, "ins") or _content_runs(d, "dels")
         return ChangeLabel(False, "minor", (), f"Only names changed: {_quote(runs, 60)}", None, (), (),
@@ -664,6 +667,20 @@ def _capitalised(text: str, toks: tuple[Token, ...], a: int, b: int, skip: froze
             return False
         found = True
     return found
+
+
+def _ui_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
+    """Whether the changed content words are about where to click or whom to contact (a
+    button, a form, a menu item): the procedure's route changed, not the right or the duty.
+    Not when a fact, a modal word or a negation changed with them."""
+    changed = [w for w in d.inserted() + d.deleted() if is_content_word(w)]
+    if not changed or set(d.inserted() + d.deleted()) & (MODALS | _NEGATIONS):
+        return False
+    touched = set(d.inserted()) | set(d.deleted())
+    if any(f.kind in ("money", "percent", "duration", "age") and set(words(f.text)) & touched
+           for f in fb + fa):
+        return False
+    return sum(w in UI_WORDS for w in changed) >= 0.5 * len(changed) and len(changed) <= 30
 
 
 def _names_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
