@@ -219,6 +219,18 @@ def test_a_rewording_in_a_legal_sentence_is_not_material():
     assert not material(old, new)
 
 
+def test_a_changed_condition_is_material():
+    old = "# Terms\n\nWe charge your card only if the seller confirms the shipment.\n"
+    new = "# Terms\n\nWe charge your card only if the seller accepts the order.\n"
+    assert material(old, new)
+
+
+def test_a_new_route_to_the_same_form_is_not_material():
+    old = "# Terms\n\nTo cancel, click the Cancel button in your account settings within 14 days.\n"
+    new = "# Terms\n\nTo cancel, use the contact form in the support menu within 14 days.\n"
+    assert not material(old, new)
+
+
 def test_a_deleted_commitment_is_material():
     new = TERMS.replace("We will continue to support the Classic plan until the end of 2027.\n", "")
     result = run(TERMS, new)
