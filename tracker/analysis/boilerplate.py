@@ -114,6 +114,9 @@ _CONTINUE = re.compile(
     r"\b(?:by\s+continuing|if\s+you\s+continue|continued\s+use|continuing\s+to\s+use|"
     r"en\s+continuant|weitere\s+nutzung)\b.{0,160}\b(?:updated|new|revised|effective\s+date|"
     r"nouvelles?|mises?\s+à\s+jour|aktualisiert\w*|neue)\b", re.I | re.S)
+# Every announcement pattern holds one of these words: a cheap first test.
+_ANNOUNCE_HINT = re.compile(r"updat|chang|revis|amend|version|continu|effect|summary|what|jour|"
+                            r"modifi|aktualis|fassung|geändert|nouvelle|neue|dated?\b|\d{4}", re.I)
 _NOTICE_TERMS = re.compile(r"\b(?:\d+\s+days?|notice|notify|right\s+to\s+reject|object|terminate)\b",
                            re.I)
 
@@ -121,8 +124,7 @@ _NOTICE_TERMS = re.compile(r"\b(?:\d+\s+days?|notice|notify|right\s+to\s+reject|
 def is_update_stamp(text: str) -> bool:
     """"Last updated: 3 May 2025", "Effective as of 1er janvier 2024", "Stand: 01.02.2025",
     "Version 4 (2025-01-02)": a line that only says when the text was updated."""
-    words = text.split()
-    return len(words) <= 25 and bool(DATE.search(text)) and bool(_STAMP.search(text))
+    return len(text.split()) <= 25 and bool(_STAMP.search(text)) and bool(DATE.search(text))
 
 
 def is_announcement(text: str) -> bool:
@@ -130,6 +132,8 @@ def is_announcement(text: str) -> bool:
     changes", "the new terms take effect on ...", "by continuing you accept the updated terms",
     a link to the previous version. A rule for how changes take effect (with a notice period or
     a right to reject) is a term, not an announcement."""
+    if not _ANNOUNCE_HINT.search(text):
+        return False
     if _ANNOUNCE.search(text):
         return True
     if _CONTINUE.search(text) and not _NOTICE_TERMS.search(text):

@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Callable
 
 from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, chrome_kind, corporate_words, has_verb,
@@ -74,8 +75,12 @@ _ESCAPE = re.compile(r"\\(?=[^\w\s])")  # Markdown escapes: "\_", "\*", "\."
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
+_BLANKS = re.compile(r"\s+")
+_PLAIN_MARKUP = re.compile(r"\*\*|__|`|^\s*#{1,6}\s*|^\s*>\s?", re.M)
+
+
 def _space(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip()
+    return _BLANKS.sub(" ", s).strip()
 
 
 # Applied cumulatively, least to most lenient; the first that makes both sides equal names it.
@@ -106,10 +111,13 @@ def cosmetic_kind(before: str, after: str) -> str | None:
 
 def plain(text: str) -> str:
     """Markdown clause → plain sentence text for classification and facts."""
-    text = _NBSP.sub(" ", _INVISIBLE.sub("", text))
-    text = _MD_LINK.sub(lambda m: m.group(1).strip("![]"), text)
-    text = re.sub(r"\*\*|__|`|^\s*#{1,6}\s*|^\s*>\s?", "", _ESCAPE.sub("", text), flags=re.M)
-    return text.strip()
+    if not text.isascii():
+        text = _NBSP.sub(" ", _INVISIBLE.sub("", text))
+    if "](" in text:
+        text = _MD_LINK.sub(lambda m: m.group(1).strip("![]"), text)
+    if "\\" in text:
+        text = _ESCAPE.sub("", text)
+    return _PLAIN_MARKUP.sub("", text).strip()
 
 
 # --- explanations ------------------------------------------------------------------------------
@@ -316,27 +324,41 @@ class DocContext:
 
     ``renames`` maps (old words, new words) to "rename" or "party"."""
 
-    old: DocIndex
-    new: DocIndex
+    old_text: str
+    new_text: str
     renames: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = field(default_factory=dict)
-    glue_old: Glue = field(default_factory=dict)  # words of the old version glued together
-    glue_new: Glue = field(default_factory=dict)
+    _indexes: tuple[DocIndex, DocIndex, Glue, Glue] | None = None
     _deltas: dict[tuple[str | None, str | None], Delta] = field(default_factory=dict)
 
     @classmethod
     def of(cls, old: str, new: str) -> "DocContext":
-        """Index both versions (one pass over each); a space lost at a line break on either
+        """The context of two versions; they are indexed on first use (a diff of cosmetic
+        changes only never needs it)."""
+        return cls(old, new)
+
+    def _index(self) -> tuple[DocIndex, DocIndex, Glue, Glue]:
+        """Both versions indexed (one pass over each); a space lost at a line break on either
         side is put back before comparing."""
-        io, inew = DocIndex.of(old), DocIndex.of(new)
-        go, gn = glued_words(io, inew), glued_words(inew, io)
-        return cls(unglued(io, go), unglued(inew, gn), glue_old=go, glue_new=gn)
+        if self._indexes is None:
+            io, inew = DocIndex.of(self.old_text), DocIndex.of(self.new_text)
+            go, gn = glued_words(io, inew), glued_words(inew, io)
+            self._indexes = (unglued(io, go), unglued(inew, gn), go, gn)
+        return self._indexes
+
+    @property
+    def old(self) -> DocIndex:
+        return self._index()[0]
+
+    @property
+    def new(self) -> DocIndex:
+        return self._index()[1]
 
     def delta(self, before: str | None, after: str | None) -> Delta:
         key = (before, after)
         got = self._deltas.get(key)
         if got is None:
-            got = self._deltas[key] = delta(before, after, self.old, self.new, self.glue_old,
-                                            self.glue_new)
+            io, inew, go, gn = self._index()
+            got = self._deltas[key] = delta(before, after, io, inew, go, gn)
         return got
 
 
@@ -471,10 +493,13 @@ def _changed_sentences(text: str, toks: tuple[Token, ...], idx: frozenset[int]) 
     return out
 
 
+_SIMPLE_WORD = re.compile(r"[^\W_]+")
+
+
 def _noise_kind(sentence: str) -> str | None:
     """Why a sentence is not a term: "date-only", "announcement", "pointer", or page chrome."""
     sentence = sentence.replace("\x02", "").replace("\x03", "")
-    w = words(sentence)
+    w = _SIMPLE_WORD.findall(sentence.lower())  # (the sentence is already cleaned)
     if is_update_stamp(sentence):
         return "date-only"
     if is_announcement(sentence):
@@ -586,7 +611,8 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     ``lead_after``: the sentence that introduces the list or table the clause belongs to
     ("We collect:"), read as its context. Returns the label with its one-line explanation."""
     before_p, after_p = plain(before or ""), plain(after or "")
-    facts_b, facts_a = tuple(extract_facts(before_p)), tuple(extract_facts(after_p))
+    facts_b: tuple[Fact, ...] = ()  # read only once the change is not cosmetic (costly)
+    facts_a: tuple[Fact, ...] = ()
     if kind == "moved" and not text_changed:
         return _cosmetic("moved-unchanged", "Moved without a change of wording", facts_b, facts_a)
     if before is not None and after is not None:
@@ -619,6 +645,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
                            facts_b, facts_a)
     if all(is_address_run(d.run_words(side, r)) for side in ("ins", "dels") for r in d.runs(side)):
         return _cosmetic("contact-details", _COSMETIC_TEXT["contact-details"], facts_b, facts_a)
+    facts_b, facts_a = tuple(extract_facts(before_p)), tuple(extract_facts(after_p))
     if kind not in ("added", "removed") and _ui_only(d, facts_b, facts_a):
         return ChangeLabel(False, "minor", (), "Only the way to reach a feature or a form changed",
                            None, (), (), facts_b, facts_a)
@@ -643,6 +670,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     return job.label()
 
 
+_DIGIT = re.compile(r"\d")
 _XREF = frozenset("""section sections article articles art clause clauses paragraph paragraphs
 para part parts schedule schedules annex annexes appendix exhibit chapter item items point points
 subsection sec annexe alinéa abschnitt ziffer ziff absatz abs anhang kapitel""".split())
@@ -711,13 +739,13 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
                                                ("dels", d.before, d.before_text, d.dels, drop_d, ctx.new)):
         if not idx:
             continue
-        spans = [(m.start(), m.end()) for m in DATE.finditer(text)]
+        spans = [(m.start(), m.end()) for m in DATE.finditer(text)] if _DIGIT.search(text) else []
         for i in idx:
             t = toks[i]
             if t.link:
                 drop.add(i)
                 why.add("links-only")
-            elif any(a <= t.start < b for a, b in spans):
+            elif spans and any(a <= t.start < b for a, b in spans):
                 drop.add(i)
                 why.add("date-only")
             elif t.norm[:1].isdigit() and i and (toks[i - 1].norm in _XREF or "§" in text[max(0, t.start - 3):t.start]
@@ -1118,6 +1146,14 @@ def _lead_ins(clauses: Sequence[Any]) -> dict[int, str]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _lead_ins_of(text: str) -> dict[int, str]:
+    """Lead-ins of one version's clauses (walking a history reads each version twice)."""
+    from tracker.analysis.diff import _split as clauses_of  # the diff's own (cached) split
+
+    return _lead_ins(clauses_of(text))
+
+
 def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLabel]:
     """Label every clause change of one diff against the two whole versions.
 
@@ -1126,11 +1162,10 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
     Renames are found across the whole diff first, so a name replaced throughout is cosmetic."""
     if not changes:
         return []
-    from tracker.analysis.diff import _split as clauses_of  # the diff's own (cached) split
-
     ctx = DocContext.of(old, new)
     pairs = [ctx.delta(c.before, c.after) for c in changes
-             if c.before is not None and c.after is not None and c.text_changed]
+             if c.before is not None and c.after is not None and c.text_changed
+             and not cosmetic_kind(c.before, c.after)]
     ctx.renames = find_renames(pairs, ctx)
     lead_old = lead_new = None
     labels = []
@@ -1138,11 +1173,11 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
         lb = la = ""
         if c.kind != "added" and c.before and _LIST_ITEM.match(c.before) or (c.before or "").lstrip().startswith("|"):
             if lead_old is None:
-                lead_old = _lead_ins(clauses_of(old))
+                lead_old = _lead_ins_of(old)
             lb = lead_old.get(c.old_index, "") if c.old_index is not None else ""
         if c.kind != "removed" and c.after and _LIST_ITEM.match(c.after) or (c.after or "").lstrip().startswith("|"):
             if lead_new is None:
-                lead_new = _lead_ins(clauses_of(new))
+                lead_new = _lead_ins_of(new)
             la = lead_new.get(c.new_index, "") if c.new_index is not None else ""
         labels.append(label_change(c.kind, c.before, c.after, heading=c.heading,
                                    text_changed=c.text_changed, context=ctx,

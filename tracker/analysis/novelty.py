@@ -107,8 +107,10 @@ def _emails(text: str) -> str:
     """E-mail addresses as one placeholder word (found from their "@": scanning every position
     for an address costs more than the rest of the cleaning)."""
     out, pos = [], 0
-    for at in [i for i, c in enumerate(text) if c == "@"]:
+    at = text.find("@")
+    while at >= 0:
         if at < pos:
+            at = text.find("@", at + 1)
             continue
         right = _EMAIL_RIGHT.match(text, at)
         left = _EMAIL_LEFT.search(text, max(pos, at - 80), at)
@@ -116,6 +118,7 @@ def _emails(text: str) -> str:
             out.append(text[pos:left.start()])
             out.append(f" {EMAIL_TOKEN} ")
             pos = right.end()
+        at = text.find("@", at + 1)
     out.append(text[pos:])
     return "".join(out)
 
@@ -154,8 +157,11 @@ def tokenize(text: str) -> tuple[str, tuple[Token, ...]]:
     return clean, tuple(toks)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _phones(text: str) -> str:
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT.search(text):
         return text
     return _PHONE.sub(lambda m: f" {PHONE_TOKEN} " if sum(ch.isdigit() for ch in m.group(0)) >= 7
                       else m.group(0), text)
@@ -233,10 +239,52 @@ def glued_words(doc: DocIndex, other: DocIndex) -> Glue:
 
 
 def unglued(doc: DocIndex, glue: Glue) -> DocIndex:
-    """``doc`` with its glued words split in two (itself when there are none)."""
+    """``doc`` with its glued words also read as the two words they are (itself when there are
+    none). Only the windows around glued words are added: the document is not indexed again."""
     if not glue:
         return doc
-    return DocIndex(_split_glued(doc.tokens, glue)[0])
+    return _Unglued(doc, glue)
+
+
+class _Grams:
+    """The n-gram set of a document plus the extra windows around its glued words."""
+
+    __slots__ = ("base", "extra")
+
+    def __init__(self, base: set[tuple[str, ...]], extra: set[tuple[str, ...]]) -> None:
+        self.base, self.extra = base, extra
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.base or item in self.extra
+
+
+class _Unglued(DocIndex):
+    """A DocIndex that also holds the windows a glued word makes once split."""
+
+    def __init__(self, base: DocIndex, glue: Glue) -> None:
+        super().__init__(base.tokens)
+        self._base = base
+        self._glue = glue
+        self._at = [i for i, t in enumerate(base.tokens) if t in glue]
+        self._views: dict[int, _Grams] = {}
+
+    def grams(self, n: int) -> _Grams:  # type: ignore[override]
+        view = self._views.get(n)
+        if view is None:
+            t, extra = self.tokens, set()
+            for i in self._at:
+                parts, _ = _split_glued(t[max(0, i - n + 1):i + n], self._glue)
+                extra.update(zip(*(parts[k:] for k in range(n))))
+            view = self._views[n] = _Grams(self._base.grams(n), extra)
+        return view
+
+    def vocabulary(self) -> set[str]:
+        if self._vocab is None:
+            self._vocab = self._base.vocabulary() | {p for g in self._glue.values() for p in g}
+        return self._vocab
+
+    def glued(self) -> set[str]:
+        return self._base.glued()
 
 
 def _split_glued(tokens: list[str], glue: Glue) -> tuple[list[str], list[int]]:
@@ -254,12 +302,16 @@ def _split_glued(tokens: list[str], glue: Glue) -> tuple[list[str], list[int]]:
     return out, origin
 
 
-def novel_mask(tokens: list[str], other: DocIndex, glue: Glue | None = None) -> list[bool]:
+def novel_mask(tokens: list[str], other: DocIndex, glue: Glue | None = None,
+               only: list[bool] | None = None) -> list[bool]:
     """For each token, True when no window around it occurs in ``other`` (the token is new).
-    ``glue``: this side's glued words, compared as the two words they are."""
+    ``glue``: this side's glued words, compared as the two words they are. ``only``: look only
+    at these positions (the others are reported as not new): a long clause with a one-word
+    edit needs a handful of lookups, not one per word."""
     if glue and any(t in glue for t in tokens):
         parts, origin = _split_glued(tokens, glue)
-        mask = novel_mask(parts, other)
+        sub_only = [only[i] for i in origin] if only is not None else None
+        mask = novel_mask(parts, other, only=sub_only)
         out = [False] * len(tokens)
         for m, i in zip(mask, origin):
             out[i] = out[i] or m
@@ -269,22 +321,38 @@ def novel_mask(tokens: list[str], other: DocIndex, glue: Glue | None = None) -> 
         return []
     n = window(size)
     grams = other.grams(n)
-    hit = [tuple(tokens[i:i + n]) in grams for i in range(size - n + 1)]
+    last = size - n  # the last window start
     covered = [False] * size
-    for i, h in enumerate(hit):
-        if h:
-            for k in range(i, i + n):
-                covered[k] = True
-    if all(covered):
+    if only is None:
+        for i in range(last + 1):
+            if tuple(tokens[i:i + n]) in grams:
+                for k in range(i, i + n):
+                    covered[k] = True
+        wanted = range(size)
+    else:
+        wanted = [i for i, w in enumerate(only) if w]
+        seen: dict[int, bool] = {}
+        # (the next word too: the glue check below reads it)
+        for p in sorted(set(wanted) | {i + 1 for i in wanted if i + 1 < size}):
+            for i in range(max(0, p - n + 1), min(p, last) + 1):
+                hit = seen.get(i)
+                if hit is None:
+                    hit = seen[i] = tuple(tokens[i:i + n]) in grams
+                if hit:
+                    covered[p] = True
+                    break
+    if all(covered[i] for i in wanted):
         return [False] * size
     vocab = other.vocabulary()
-    for i in range(size):  # a lost or added space: "thecollection", "e mail"
+    for i in wanted:  # a lost or added space: "thecollection", "e mail"
         if covered[i]:
             continue
         if tokens[i] in other.glued():
             covered[i] = True
         elif i + 1 < size and not covered[i + 1] and tokens[i] + tokens[i + 1] in vocab:
             covered[i] = covered[i + 1] = True
+    if only is not None:
+        return [only[i] and not covered[i] for i in range(size)]
     return [not c for c in covered]
 
 
@@ -364,7 +432,6 @@ def delta(before: str | None, after: str | None, old: DocIndex, new: DocIndex,
     b_text, b_tok = tokenize(before) if before else ("", ())
     a_text, a_tok = tokenize(after) if after else ("", ())
     bn, an = [t.norm for t in b_tok], [t.norm for t in a_tok]
-    mb, ma = novel_mask(bn, new, glue_old), novel_mask(an, old, glue_new)
     replaced: list[tuple[tuple[int, int], tuple[int, int]]] = []
     if bn and an:
         eb, ea = [False] * len(bn), [False] * len(an)
@@ -377,8 +444,8 @@ def delta(before: str | None, after: str | None, old: DocIndex, new: DocIndex,
                 ea[k] = True
             if tag == "replace":
                 replaced.append(((i1, i2), (j1, j2)))
-        mb = [x and y for x, y in zip(mb, eb)]
-        ma = [x and y for x, y in zip(ma, ea)]
+        mb = novel_mask(bn, new, glue_old, eb) if any(eb) else [False] * len(bn)
+        ma = novel_mask(an, old, glue_new, ea) if any(ea) else [False] * len(an)
         for (i1, i2), (j1, j2) in replaced:  # one word spelled another way is no change
             if i2 - i1 == j2 - j1 and all(spelling_variant(bn[i], an[j])
                                           for i, j in zip(range(i1, i2), range(j1, j2))):
@@ -386,6 +453,8 @@ def delta(before: str | None, after: str | None, old: DocIndex, new: DocIndex,
                     mb[i] = False
                 for j in range(j1, j2):
                     ma[j] = False
+    else:
+        mb, ma = novel_mask(bn, new, glue_old), novel_mask(an, old, glue_new)
     return Delta(b_tok, a_tok, b_text, a_text,
                  frozenset(i for i, m in enumerate(mb) if m),
                  frozenset(i for i, m in enumerate(ma) if m), tuple(replaced))
