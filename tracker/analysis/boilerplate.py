@@ -12,6 +12,7 @@ English, French and German. Regular expressions and word lists only.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_announcement", "is_pointer",
            "chrome_kind", "is_address_run", "language_of", "DATE", "is_content_word"]
@@ -71,6 +72,7 @@ _CORP = frozenset("""ltd limited inc incorporated llc llp lp plc gmbh ag kg ug s
 bv nv pte pty oy ab asa kk corp corporation se sàrl""".split())
 
 
+@lru_cache(maxsize=65536)
 def is_content_word(token: str) -> bool:
     """A token that carries meaning: not a function word, not a placeholder, not one letter."""
     return token not in STOPWORDS and not token.startswith("qq") and (len(token) > 1 or token.isdigit())
