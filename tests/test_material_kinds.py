@@ -213,6 +213,12 @@ def test_a_narrowed_exception_is_material():
     assert result.material and "No longer covers: payment processors" in result.summary
 
 
+def test_other_examples_in_brackets_are_not_a_new_scope():
+    old = ("# Terms\n\nReport illegal content to us (for example, posts, reviews, replies to reviews) "
+           "and we will remove it.\n")
+    assert not material(old, old.replace(", reviews, replies to reviews", ", photos"))
+
+
 def test_a_rewording_in_a_legal_sentence_is_not_material():
     old = "# Terms\n\nWe keep your chat logs for all the time needed to run the service.\n"
     new = "# Terms\n\nWe keep your chat logs for all the time that is needed to run the service.\n"
@@ -253,6 +259,14 @@ COOKIES = """\
 def test_a_new_table_row_is_read_with_its_header_and_heading():
     new = COOKIES + "| px_track | Pixelfarm | Follows you across partner sites |\n"
     result = run(COOKIES, new)
+    assert result.material and result.categories == ("privacy",), result.summary
+
+
+def test_a_new_sub_processor_row_is_privacy():
+    old = ("# Data Processing Addendum\n\n## Sub-processors\n\n| Sub-processor | Purpose | Location |\n"
+           "| --- | --- | --- |\n| Nimbus Hosting | Storage | Ireland |\n")
+    new = old + "| Quillmetrics | Analytics | United States |\n"
+    result = run(old, new)
     assert result.material and result.categories == ("privacy",), result.summary
 
 

@@ -646,6 +646,9 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     if all(is_address_run(d.run_words(side, r)) for side in ("ins", "dels") for r in d.runs(side)):
         return _cosmetic("contact-details", _COSMETIC_TEXT["contact-details"], facts_b, facts_a)
     facts_b, facts_a = tuple(extract_facts(before_p)), tuple(extract_facts(after_p))
+    if kind not in ("added", "removed") and _examples_only(d):
+        return ChangeLabel(False, "minor", (), "Only the examples given changed", None, (), (),
+                           facts_b, facts_a)
     if kind not in ("added", "removed") and _ui_only(d, facts_b, facts_a):
         return ChangeLabel(False, "minor", (), "Only the way to reach a feature or a form changed",
                            None, (), (), facts_b, facts_a)
@@ -695,6 +698,23 @@ def _capitalised(text: str, toks: tuple[Token, ...], a: int, b: int, skip: froze
             return False
         found = True
     return found
+
+
+# "(for example, menu items, reviews)": illustrations of a rule, not the rule's scope.
+_EXAMPLES = re.compile(r"\((?:for example|for instance|e\.\s?g\.|such as|par exemple|"
+                       r"notamment|z\.\s?B\.|zum Beispiel|beispielsweise)[^()]*\)", re.I)
+
+
+def _examples_only(d: Delta) -> bool:
+    """Whether every changed word stands inside a bracketed list of examples."""
+    for side, toks, text, idx in (("ins", d.after, d.after_text, d.ins),
+                                  ("dels", d.before, d.before_text, d.dels)):
+        if not idx:
+            continue
+        spans = [(m.start(), m.end()) for m in _EXAMPLES.finditer(text)]
+        if not spans or not all(any(a <= toks[i].start < b for a, b in spans) for i in idx):
+            return False
+    return bool(d.ins or d.dels)
 
 
 def _ui_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
