@@ -645,7 +645,8 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
                            facts_b, facts_a)
     if all(is_address_run(d.run_words(side, r)) for side in ("ins", "dels") for r in d.runs(side)):
         return _cosmetic("contact-details", _COSMETIC_TEXT["contact-details"], facts_b, facts_a)
-    facts_b, facts_a = tuple(extract_facts(before_p)), tuple(extract_facts(after_p))
+    if before is not None and after is not None:  # (an added or removed clause: read if material)
+        facts_b, facts_a = tuple(extract_facts(before_p)), tuple(extract_facts(after_p))
     if kind not in ("added", "removed") and _examples_only(d):
         return ChangeLabel(False, "minor", (), "Only the examples given changed", None, (), (),
                            facts_b, facts_a)
@@ -759,7 +760,10 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
                                                ("dels", d.before, d.before_text, d.dels, drop_d, ctx.new)):
         if not idx:
             continue
-        spans = [(m.start(), m.end()) for m in DATE.finditer(text)] if _DIGIT.search(text) else []
+        digits = bool(_DIGIT.search(text))
+        spans = [(m.start(), m.end()) for m in DATE.finditer(text)] if digits else []
+        if not (digits or renames or "\x02" in text):
+            idx = frozenset()  # no link, date, number or renamed name to explain: skip the words
         for i in idx:
             t = toks[i]
             if t.link:
@@ -915,7 +919,11 @@ class _Job:
             local.append(_local(self.d, "ins"))
         if self.d.dels:
             local.append(_local(self.d, "dels"))
-        scores, near = _scores(texts), _scores(local)
+        scores = _scores(texts)
+        if not (self.before and self.after) and self._novel_share("ins" if self.after else "dels") > 0.9:
+            near = scores  # a new or removed clause: the change is the whole of it
+        else:
+            near = _scores(local)
         if not (set(scores) - {"other"}) and (self.lead_a or self.lead_b or self.row or self.framed):
             # a list item, a table row or a short line under a heading: read with its context
             ctx = [self.lead_a or self.lead_b, self.heading]
@@ -929,6 +937,9 @@ class _Job:
         label = self._label(tuple(c for c, _ in ranked))
         if not label.material:
             return label
+        if not (self.before and self.after):
+            label = replace(label, facts_before=tuple(extract_facts(self.before)),
+                            facts_after=tuple(extract_facts(self.after)))
         weight = dict(ranked)
         size = sum(is_content_word(w) for w in self.d.inserted() + self.d.deleted())
         return replace(label, weights=tuple(weight.get(c, 0.0) for c in label.categories), size=size)
