@@ -188,9 +188,9 @@ def test_a_postal_address_replaced_by_an_email_is_contact_details():
 def test_a_widened_plan_list_is_material_and_says_what_was_added():
     result = run(TERMS, TERMS.replace("monthly plans", "monthly or yearly plans"))
     assert result.material
-    change = next(c for c in result.changes if c["material"])
-    assert "Now also covers: yearly" in change["explanation"]
-    assert "subscription" in change["categories"] or "pricing" in change["categories"]
+    change = next(c for c in result.changes if c.material)
+    assert "Now also covers: yearly" in change.explanation
+    assert "subscription" in change.categories or "pricing" in change.categories
 
 
 def test_a_new_data_type_in_a_list_is_material():
@@ -338,10 +338,10 @@ def test_each_material_change_has_one_to_three_categories_and_the_version_only_t
     result = run(TERMS, new)
     assert result.material
     for c in result.changes:
-        if c["material"]:
-            assert 1 <= len(c["categories"]) <= 3
+        if c.material:
+            assert 1 <= len(c.categories) <= 3
         else:
-            assert c["categories"] == []
+            assert c.categories == ()
     assert result.categories == ("pricing",)
 
 

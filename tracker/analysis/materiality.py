@@ -23,6 +23,7 @@ from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sen
 from tracker.analysis.facts import Fact, extract_facts
 from tracker.analysis.novelty import (PLACEHOLDERS, Delta, DocIndex, Glue, Token, delta,
                                       glued_words, unglued, words)
+from tracker.records import Severity
 
 SEVERITIES = ("cosmetic", "minor", "material", "critical")
 COSMETIC_KINDS = ("date-only", "links-only", "contact-details", "formatting", "whitespace",
@@ -36,7 +37,7 @@ class ChangeLabel:
     """What one clause change means for users."""
 
     material: bool
-    severity: str
+    severity: Severity
     categories: tuple[str, ...]
     explanation: str
     cosmetic: str | None = None
@@ -564,7 +565,7 @@ def _rank(scores: dict[str, float], local: dict[str, float]) -> list[tuple[str, 
     if len(total) > 1:
         total.pop("other", None)
     if not total:
-        return ()
+        return []
     ranked = sorted(total.items(), key=lambda kv: (-kv[1], CATEGORIES.index(kv[0])))
     best = ranked[0][1]
     return [(c, v) for c, v in ranked[:3] if v > 0.5 * best]
@@ -1046,7 +1047,7 @@ class _Job:
                 sentences.append(fact_sentence(old, new, self.after, self.heading, fcats[:2]))
             elif new:
                 sentences.append(f"Now states {new.text}{_cats_text(fcats)}")
-            else:
+            elif old:
                 sentences.append(f"No longer states {old.text}{_cats_text(cats)}")
         if sentences and not legal and any(f.kind in ("money", "percent") for f in fa + fb):
             cats = ("pricing",)  # money charged to someone is pricing
@@ -1069,7 +1070,7 @@ class _Job:
         if not sentences and legal and (ins_c or del_c) and not self._reworded(ins_c, del_c):
             sentences.append(self._scope(ins_c, del_c, cats))
         if sentences:
-            severity = "critical" if w_add else "material"
+            severity: Severity = "critical" if w_add else "material"
             return ChangeLabel(True, severity, cats or ("other",), "; ".join(sentences[:2]), None,
                                w_add, w_rem, fb, fa)
         return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (),

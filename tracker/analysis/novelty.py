@@ -271,7 +271,7 @@ class _Unglued(DocIndex):
     def grams(self, n: int) -> _Grams:  # type: ignore[override]
         view = self._views.get(n)
         if view is None:
-            t, extra = self.tokens, set()
+            t, extra = self.tokens, set[tuple[str, ...]]()
             for i in self._at:
                 parts, _ = _split_glued(t[max(0, i - n + 1):i + n], self._glue)
                 extra.update(zip(*(parts[k:] for k in range(n))))
@@ -328,7 +328,7 @@ def novel_mask(tokens: list[str], other: DocIndex, glue: Glue | None = None,
             if tuple(tokens[i:i + n]) in grams:
                 for k in range(i, i + n):
                     covered[k] = True
-        wanted = range(size)
+        wanted: list[int] | range = range(size)
     else:
         wanted = [i for i, w in enumerate(only) if w]
         seen: dict[int, bool] = {}
