@@ -189,7 +189,7 @@ def test_a_widened_plan_list_is_material_and_says_what_was_added():
     result = run(TERMS, TERMS.replace("monthly plans", "monthly or yearly plans"))
     assert result.material
     change = next(c for c in result.changes if c.material)
-    assert "Now also covers: yearly" in change.explanation
+    assert "Now also covers: yearly plans" in change.explanation
     assert "subscription" in change.categories or "pricing" in change.categories
 
 

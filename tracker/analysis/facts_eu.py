@@ -76,7 +76,7 @@ _QUAL = (r"(?:(?P<q>au moins|au minimum|au plus|au maximum|jusqu['’]à|dans un
 # --- money and percentages -------------------------------------------------------------------
 _MONEY = re.compile(
     _QUAL + rf"(?:(?P<a1>{_AMOUNT})\s?(?P<c1>€|EUR\b|euros?\b|CHF\b|£|\$|USD\b)|"
-    rf"(?P<c2>€|EUR)\s?(?P<a2>{_AMOUNT}))", re.I)
+    rf"(?P<c2>€|EUR|\$|£|USD|CHF)\s?(?P<a2>{_AMOUNT}))", re.I)
 _CUR = {"€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "chf": "CHF", "£": "GBP",
         "$": "USD", "usd": "USD"}
 _PERCENT = re.compile(_QUAL + r"(?P<n>\d+(?:,\d+)?)\s?(?:%|pour\s?cent\b|prozent\b)", re.I)

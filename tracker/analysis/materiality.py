@@ -593,6 +593,10 @@ def _content_runs(d: Delta, side: str) -> list[str]:
             ws, a = ws[1:], a + 1
         while not is_content_word(ws[-1]):
             ws, b = ws[:-1], b - 1
+        toks = d.after if side == "ins" else d.before
+        if (len(ws) <= 2 and b == a + len(ws) and b < len(toks) and is_content_word(toks[b].norm)
+                and re.fullmatch(r"\s*", (d.after_text if side == "ins" else d.before_text)[toks[b - 1].end:toks[b].start])):
+            b += 1  # "or yearly" before "plans": say "yearly plans"
         out.append(d.run_text(side, (a, b)).strip(" ,;:.()[]\"'“”‘’"))
     return [r for r in out if r]
 
