@@ -149,7 +149,8 @@ def test_index_rows_are_those_earlier_versions_wrote(tmp_path: Path) -> None:
                 for n, c in enumerate(changed.changes)]
     assert stored == expected
     assert tuple(row) == (1, "critical", json.dumps(list(changed.categories)))
-    assert '"payment", "refunds"' in stored[3][9]  # the exact bytes: json.dumps's default separators
+    multi = next(r[9] for r in stored if len(json.loads(r[9])) > 1)  # a change with two categories
+    assert '", "' in multi  # the exact bytes: json.dumps's default separators
 
     # rows as an earlier version left them, with NULLs where it allowed them (and the service and
     # document rows it always wrote with them, which the index's foreign keys require)

@@ -916,6 +916,7 @@ class _Job:
     raw_b: str
     raw_a: str
     framed: bool = False
+    fact_changed: bool = False  # set when a fact (amount, period, age, venue) explains the change
 
     def categories(self) -> list[tuple[str, float]]:
         texts = list(self.sb.legal + self.sa.legal)
@@ -947,6 +948,8 @@ class _Job:
                             facts_after=tuple(extract_facts(self.after)))
         weight = dict(ranked)
         size = sum(is_content_word(w) for w in self.d.inserted() + self.d.deleted())
+        if self.fact_changed:
+            size = max(size, 10)  # a changed number, period or venue weighs like a new clause
         return replace(label, weights=tuple(weight.get(c, 0.0) for c in label.categories), size=size)
 
     def _label(self, cats: tuple[str, ...]) -> ChangeLabel:
@@ -1047,6 +1050,7 @@ class _Job:
             if fact.kind in ("money", "percent") and not (legal or self.row or has_verb(words(self.after))):
                 continue  # a price ticker
             fcats = _fact_cats(new, self.after, cats) if new else cats
+            self.fact_changed = True
             if old and new:
                 sentences.append(fact_sentence(old, new, self.after, self.heading, fcats[:2]))
             elif new:
@@ -1155,7 +1159,7 @@ def _fact_cats(new: Fact, after: str, fallback: tuple[str, ...]) -> tuple[str, .
     before = re.split(r"[,;:]\s", sentence[:at])[-1]
     rest = re.split(r"[,;:]\s", sentence[at + len(new.text):], maxsplit=1)[0]
     for text in (f"{before}{new.text}{rest}", sentence):
-        cats = tuple(c for c in classify_text(text).categories if c != "other")
+        cats = tuple(c for c, _ in _rank(category_scores(text), {}) if c != "other")
         if cats:
             return cats
     return fallback
