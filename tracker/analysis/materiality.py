@@ -19,7 +19,7 @@ from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, chrome_kind, c
                                           is_address_run, is_announcement, is_content_word,
                                           is_pointer, is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
-                                       classify_text, split_sentences, topical_watch)
+                                       split_sentences, topical_watch)
 from tracker.analysis.facts import Fact, extract_facts
 from tracker.analysis.novelty import (PLACEHOLDERS, Delta, DocIndex, Glue, Token, delta,
                                       glued_words, unglued, words)
