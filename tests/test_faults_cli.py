@@ -4,6 +4,8 @@ documented exit code, and never a Python traceback (issue 13)."""
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,6 +37,7 @@ name = "Acme"
     (root / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
     (root / "afile").write_text("not a folder\n", encoding="utf-8")
     (root / "bad.toml").write_text("notoml[[[\n", encoding="utf-8")
+    (root / "hooks.toml").write_text('[[target]]\nurl = "json://127.0.0.1:9/hook"\n', encoding="utf-8")
     return root
 
 
@@ -67,7 +70,9 @@ ERRORS = [
     (("serve", "--port", "0", "--out", "{root}/afile/site"), 1, "choose a writable folder with --out"),
     (("compare", "{root}/a.png", "{root}/sources.toml"), 1, "a PNG image, not text, HTML or PDF"),
     (("compare", "{root}/nofile", "{root}/sources.toml"), 1, "cannot read"),
+    (("compare", "ftp://files.example.org/terms.html", "{root}/sources.toml"), 1, "not ftp:// addresses"),
     (("notify", "--check"), 2, "no notify file"),
+    (("notify", "--run", "999", "--notify", "{root}/hooks.toml"), 4, "no run 999 in this archive (runs 1 to 3"),
     (("notify", "--check", "--notify", "{root}/bad.toml"), 2, "not valid TOML"),
     (("run", "--service", "nosuch"), 2, "no service 'nosuch'"),
 ]
@@ -200,3 +205,33 @@ name = "Acme again"
     for problem in ("unknown key 'colour'", "ftp", "duplicate document type 'terms'", "duplicate service id 'acme'",
                     "timeout"):
         assert problem in out, out
+
+
+# --------------------------------------------------------------------------- pipes
+
+
+def _cli_process(store: Path, *args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "tracker", "--store", str(store / "store"), *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def test_a_reader_that_stops_early_is_not_an_error(store):
+    """`tracker diff ... | head -1`: the reader closes the pipe after one line; exit 0, nothing on stderr."""
+    proc = _cli_process(store, "diff", *DOC, "--from", "1", "--to", "3")
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()  # as head does after its line
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0, err
+    assert first.startswith(b"acme/Terms of Service: version 1") and err == ""
+
+
+def test_forced_colour_survives_a_pipe(store):
+    """`--color | cat` keeps the colour codes (rich would drop them off a terminal)."""
+    result = subprocess.run([sys.executable, "-m", "tracker", "--store", str(store / "store"), "diff", *DOC,
+                             "--color"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "\x1b[" in result.stdout and "Edition" in result.stdout
+    plain = subprocess.run([sys.executable, "-m", "tracker", "--store", str(store / "store"), "diff", *DOC],
+                           capture_output=True, text=True, timeout=60)
+    assert "\x1b[" not in plain.stdout and "Edition [-1-]{+2+}" in plain.stdout

@@ -478,6 +478,10 @@ def _file_text(location: str, select: Sequence[str], remove: Sequence[str]) -> s
     from tracker.extract import ExtractError, extract
 
     path = Path(location)
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]+)://", location)
+    if scheme and not path.exists():
+        raise FetchError(f"cannot read {location}: only http(s) URLs and local files can be compared, "
+                         f"not {scheme.group(1)}:// addresses", url=location)
     try:
         raw = path.read_bytes()
     except OSError as exc:

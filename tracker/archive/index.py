@@ -33,7 +33,7 @@ from tracker.archive.schema import (
     sqlite_utils_database,
     stored_version,
 )
-from tracker.errors import ConfigError, InvalidArgument, StoreError
+from tracker.errors import ConfigError, InvalidArgument, NotFoundError, StoreError
 from tracker.records import Analysis, ClauseChange, Version, categories_from_json, categories_json
 
 if TYPE_CHECKING:
@@ -575,10 +575,16 @@ class Index:
         self.conn.commit()
 
     def run_commits(self, run_id: int | None = None) -> list[str]:
-        """Commits recorded by a run (default: the latest run that recorded anything)."""
+        """Commits recorded by a run (default: the latest run that recorded anything), by document key.
+
+        Raises NotFoundError when ``run_id`` names a run the index has no check of."""
         if run_id is None:
             row = self.conn.execute("SELECT MAX(run_id) FROM checks WHERE commit_sha IS NOT NULL").fetchone()
             run_id = row[0] if row and row[0] is not None else -1
+        elif self.conn.execute("SELECT 1 FROM checks WHERE run_id = ? LIMIT 1", (run_id,)).fetchone() is None:
+            low, high = self.conn.execute("SELECT MIN(run_id), MAX(run_id) FROM checks").fetchone()
+            known = f"runs {low} to {high} are recorded" if low is not None else "no run is recorded yet"
+            raise NotFoundError(f"no run {run_id} in this archive ({known})")
         return [r[0] for r in self.conn.execute(
             "SELECT commit_sha FROM checks WHERE run_id = ? AND commit_sha IS NOT NULL ORDER BY document_key",
             (run_id,))]

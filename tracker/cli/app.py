@@ -7,6 +7,7 @@ service, document or version).
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -67,6 +68,18 @@ class Context:
         return index
 
 
+def _stdout_gone() -> bool:
+    """True when standard output is a pipe whose reader has gone (Linux reports POLLERR on it)."""
+    import select
+
+    try:
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), 0)  # POLLERR and POLLHUP are always reported
+        return any(events & (select.POLLERR | select.POLLHUP) for _, events in poller.poll(0))
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def fail(message: str, code: int) -> NoReturn:
     click.echo(f"error: {message}", err=True)
     sys.exit(code)
@@ -88,6 +101,13 @@ class TrackerGroup(click.Group):
             fail(str(exc), 3)
         except TrackerError as exc:
             fail(str(exc), 1)
+        except BrokenPipeError:
+            if not _stdout_gone():
+                fail("a pipe to a helper process (git or a worker) closed early; run the command again", 1)
+            # The reader stopped early (`| head`): not an error, as for cat or grep.
+            # Point stdout at /dev/null so the interpreter's final flush cannot fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except OSError as exc:  # a file or folder given on the command line that cannot be used
             where = f" {exc.filename}" if exc.filename else ""
             fail(f"cannot read or write{where}: {exc.strerror or exc}; check the path and its permissions", 1)
@@ -442,7 +462,7 @@ def _print_analysis(result: Analysis, title: str, color: bool | None) -> None:
     from tracker.cli.output import clean, console, diff_lines, is_tty
 
     use_color = is_tty() if color is None else color
-    out = console()
+    out = console(force_color=use_color)
     if use_color:
         out.print(f"[bold]{clean(title)}[/bold]")
     else:

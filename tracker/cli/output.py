@@ -21,10 +21,11 @@ def clean(text: str | None) -> str:
     return strip_unsafe(text)
 
 
-def console(stderr: bool = False) -> "Console":
+def console(stderr: bool = False, *, force_color: bool = False) -> "Console":
+    """A rich console; ``force_color`` keeps the colour codes when the output is not a terminal (``--color``)."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, force_terminal=True if force_color else None)
 
 
 def word_ops(before: str | None, after: str | None) -> list[tuple[int, str]]:
