@@ -45,9 +45,10 @@ def reference() -> str:
 
 
 def examples() -> list[list[str]]:
-    """The reference's code spans that start with `tracker`, as argument lists, ``< file`` dropped."""
+    """The reference's code spans that start with `tracker`, as argument lists, ``< file`` and ``| reader``
+    dropped."""
     spans = re.findall(r"`(tracker [^`]+)`", reference())
-    return [shlex.split(span.split(" < ")[0])[1:] for span in spans if not PLACEHOLDER.search(span)]
+    return [shlex.split(re.split(r" [<|] ", span)[0])[1:] for span in spans if not PLACEHOLDER.search(span)]
 
 
 def test_the_walk_finds_the_commands() -> None:
