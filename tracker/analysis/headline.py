@@ -1,0 +1,139 @@
+"""One headline per version, and the few tags worth showing: what a reader sees first.
+
+A version's headline is the line a careful editor would write: the most serious change in plain
+words, with its old and new values, then how many other material changes there are ("Credits
+now expire after 6 months instead of 12, and 3 more material changes"), at most ``HEADLINE_MAX``
+characters. It is the version's stored ``summary``: the feed entry title, the site's banner,
+the ``history`` line and the notification subject all show it.
+
+Changes are ranked by severity (critical first), then by what their categories put at stake
+(``CATEGORY_WEIGHT``: money, then disputes, then data use and AI training, then termination,
+then the rest), then by document order. Tags follow the same ranking, at most ``MAX_TAGS``.
+
+Pure functions over anything with the attributes of a ``tracker.records.ClauseChange`` that
+they read (``material``, ``severity``, ``categories``, ``explanation``), so the stored labels of
+the publish catalog rank the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Protocol, TypeVar
+
+from tracker.analysis.rendering import one_line, plain_text
+from tracker.records import SEVERITY_ORDER
+
+__all__ = ["CATEGORY_WEIGHT", "HEADLINE_MAX", "MAX_TAGS", "display_explanation", "headline", "rank_changes",
+           "shown_tags"]
+
+HEADLINE_MAX = 100
+MAX_TAGS = 4
+# What a change puts at stake, most first (the issue's order: money, disputes, data use and AI
+# training, termination; then the rest of the taxonomy by how much a user can lose).
+CATEGORY_WEIGHT: tuple[str, ...] = (
+    "pricing", "payment", "refunds", "subscription",
+    "arbitration", "class-action", "jurisdiction", "governing-law",
+    "ai-training", "privacy",
+    "termination",
+    "liability", "indemnity", "content-rights", "content-removal", "terms-changes", "service-changes",
+    "eligibility", "acceptance", "usage-rules", "other",
+)
+_WEIGHT = {c: i for i, c in enumerate(CATEGORY_WEIGHT)}
+# The category list materiality appends to a sentence ("... (refunds, payment)"), and its
+# "good news" note: shown as tags and badges, not repeated in a headline.
+_CATS_TAIL = re.compile(r"\s*\((?:[a-z-]+(?:, [a-z-]+)*)\)(?=\s*(?:—|;|$))")
+_GOOD_NEWS = re.compile(r"\s*—\s*good news for users\s*$")
+_NOTE = " — good news for users"
+
+
+class Labelled(Protocol):
+    """What ranking reads of a clause change (``ClauseChange``, ``publish.catalog.Label``)."""
+
+    @property
+    def material(self) -> bool: ...
+
+    @property
+    def severity(self) -> str: ...
+
+    @property
+    def categories(self) -> tuple[str, ...]: ...
+
+    @property
+    def explanation(self) -> str: ...
+
+
+L = TypeVar("L", bound=Labelled)
+
+
+def _severity(change: Labelled) -> int:
+    return SEVERITY_ORDER.index(change.severity) if change.severity in SEVERITY_ORDER else 0  # type: ignore[arg-type]
+
+
+def _weight(categories: Iterable[str]) -> int:
+    return min((_WEIGHT.get(c, len(_WEIGHT)) for c in categories), default=len(_WEIGHT) + 1)
+
+
+def rank_changes(changes: Sequence[L]) -> list[L]:
+    """``changes`` most serious first: material before not, then severity, then the weight of
+    the change's weightiest category (``CATEGORY_WEIGHT``), then document order (stable)."""
+    return sorted(changes, key=lambda c: (not c.material, -_severity(c), _weight(c.categories)))
+
+
+def display_explanation(explanation: str) -> str:
+    """An explanation as a sentence to read on its own: no category list (tags show it), no
+    Markdown left in quoted text, one line; a "good news" note is kept."""
+    text = explanation or ""
+    good = bool(_GOOD_NEWS.search(text))
+    text = _CATS_TAIL.sub("", _GOOD_NEWS.sub("", text))
+    if re.search(r"[*_`\[\]\\<]", text):
+        text = plain_text(text)
+    text = re.sub(r"\s+", " ", text).strip().rstrip(".;:")
+    return f"{text} — good news for users" if good and text else text
+
+
+def _more(n: int) -> str:
+    return f", and {n} more material change{'s' if n != 1 else ''}" if n else ""
+
+
+def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADLINE_MAX) -> str:
+    """The version's headline: its most serious material change's explanation, then ", and N
+    more material changes", at most ``limit`` characters (the explanation is cut at a word and
+    marked "…" when both do not fit). ``fallback`` when no change is material."""
+    material = [c for c in rank_changes(changes) if c.material]
+    if not material:
+        return fallback
+    # Two changes that read the same (one sentence split in two clauses) count once.
+    seen: list[str] = []
+    for c in material:
+        text = display_explanation(c.explanation)
+        if text and text not in seen:
+            seen.append(text)
+    if not seen:
+        return fallback
+    first, more = seen[0], _more(len(material) - 1)
+    first = first[:1].upper() + first[1:]
+    note = ""
+    if first.endswith(_NOTE) and len(first) + len(more) > limit:
+        first, note = first[:-len(_NOTE)], _NOTE  # cut the sentence, keep the note
+    room = max(limit - len(more) - len(note), 40)
+    return one_line(first, room) + note + more
+
+
+def shown_tags(changes: Sequence[Labelled], categories: Iterable[str] = (), limit: int = MAX_TAGS) -> tuple[str, ...]:
+    """The tags a version shows: the categories of its material changes, in the order of
+    ``rank_changes`` (each change's own categories in their order), at most ``limit``.
+
+    ``categories`` (the version's stored categories) restrict and complete the list: when given,
+    only those are shown, and those no material change carries come last by weight. Without
+    material changes the version's categories are shown by weight."""
+    allowed = list(dict.fromkeys(categories))
+    out: list[str] = []
+    for change in rank_changes(changes):
+        if not change.material:
+            continue
+        for cat in change.categories:
+            if cat not in out and (not allowed or cat in allowed):
+                out.append(cat)
+    out += sorted((c for c in allowed if c not in out), key=lambda c: _WEIGHT.get(c, len(_WEIGHT)))
+    return tuple(out[:limit])
