@@ -57,7 +57,7 @@ def test_grace_period_explanation():
         "modified", "There is a grace period of at least 2 weeks before a model is removed.",
         "There is a grace period of at least 1 week before a model is removed.")
     assert label.explanation == ("The grace period before a model is removed is now at least "
-                                 "1 week instead of at least 2 weeks (service-changes)")
+                                 "1 week instead of 2 weeks (service-changes)")
 
 
 def test_fallback_uses_the_heading():
@@ -71,7 +71,7 @@ def test_new_watch_out_is_critical():
     label = label_change("added", None, "Zorblio may terminate your account at any time without notice.")
     assert label.severity == "critical" and label.material
     assert label.watch_added == ("termination",)
-    assert label.explanation.startswith("New: Zorblio may terminate")
+    assert label.explanation.startswith("New termination right: Zorblio may terminate")
     assert label.explanation.endswith("(termination)")
 
 

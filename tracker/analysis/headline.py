@@ -117,7 +117,33 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
     if first.endswith(_NOTE) and len(first) + len(more) > limit:
         first, note = first[:-len(_NOTE)], _NOTE  # cut the sentence, keep the note
     room = max(limit - len(more) - len(note), 40)
-    return one_line(first, room) + note + more
+    return _fit(first, room) + note + more
+
+
+_LABELLED = re.compile(r"^(?P<label>(?:New|Removed|Rewritten|No longer says|Now also says)[^:“]{0,40}): (?P<body>.+)$")
+
+
+# "You and Nimbus agree that ...": who agrees is the contract itself, not news.
+_AGREE = re.compile(r"^(?:you and [^,]{1,30}?|you|we|the parties)\s+(?:each\s+)?(?:hereby\s+)?"
+                    r"(?:agree|acknowledge|understand|accept)s?\s+(?:that\s+)?", re.I)
+
+
+def _fit(text: str, room: int) -> str:
+    """``text`` in at most ``room`` characters. A quoted clause ("New binding arbitration: All
+    disputes ...") is compressed the way key-term bullets are (``summary.compress``: lead-ins,
+    definitions and asides dropped, cut at a clause boundary) before it is cut at a word."""
+    if len(text) <= room:
+        return text
+    m = _LABELLED.match(text)
+    if m:
+        from tracker.analysis.summary import compress
+
+        label, body = m.group("label"), _AGREE.sub("", m.group("body").rstrip("…"))
+        for words in (25, 18, 14, 10, 7):
+            short = compress(body, words).rstrip(".;:, ")
+            if short and len(label) + 2 + len(short) <= room:
+                return f"{label}: {short[:1].upper()}{short[1:]}"
+    return one_line(text, room)
 
 
 def shown_tags(changes: Sequence[Labelled], categories: Iterable[str] = (), limit: int = MAX_TAGS) -> tuple[str, ...]:

@@ -21,7 +21,7 @@ from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, chrome_kind, c
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topical_watch)
 from tracker.analysis.facts import Fact, extract_facts
-from tracker.analysis.rendering import plain_text
+from tracker.analysis.rendering import plain_text, table_cells
 from tracker.analysis.novelty import (PLACEHOLDERS, Delta, DocIndex, Glue, Token, delta,
                                       glued_words, unglued, words)
 from tracker.records import Severity
@@ -225,7 +225,13 @@ def _old_words(old: Fact, new: Fact) -> str:
             # is part of the number ("8%", "$5", "5 €"): "12% instead of 8%", never "... of 8"
             and re.match(r"\s+[^\W\d_]{2,}", old.text[o_num.end():])):
         return o_num.group(0)
-    return old.text
+    # words both values start with are said once, with the new value: "at least 1 week instead
+    # of 2 weeks", "the courts of Paris, France instead of Dublin, Ireland"
+    o_words, n_words = old.text.split(" "), new.text.split(" ")
+    k = 0
+    while k < min(len(o_words), len(n_words)) - 1 and o_words[k].lower() == n_words[k].lower():
+        k += 1
+    return " ".join(o_words[k:])
 
 
 def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[str, ...], before: str = "") -> str:
@@ -257,12 +263,31 @@ def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[st
                     f"{tail}")
         if m := _NAMED_VALUE.search(prefix):
             return f"The {m.group('x')} is now {new.text} instead of {old_words}{tail}"
+    if (cell := _table_cell(after, new.text)) is not None:
+        column, row, value = cell
+        old_value = value.replace(new.text, old.text)
+        what = f"{column} for {row}" if row and column else (column or row or "The value")
+        return f"{what} is now {value} instead of {old_value}{tail}"  # "Price for Basic is now $12 a month ..."
     label = _clean_prefix(heading) or "Changed"
     return f"{label}: {old.text} → {new.text}{tail}"
 
 
 # A house or street number right before a place ("233 Broadway"): part of the value shown.
 _NUMBER_BEFORE = re.compile(r"\b\d{1,5}[A-Za-z]?,?\s+(?:[A-Z][\w.'-]*\s+){0,3}(?:[A-Z][\w.'-]*,?\s+)?$")
+def _table_cell(text: str, needle: str) -> tuple[str, str, str] | None:
+    """(column header, row name, cell) of the first table cell of ``text`` holding ``needle``:
+    a table row's value is named by its column and its row's first cell; None outside tables."""
+    table = table_cells(text)
+    if table is None:
+        return None
+    header, rows = table
+    for row in rows:
+        for i, cell in enumerate(row):
+            if needle in cell and i:
+                return (header[i] if i < len(header) else "", row[0], cell)
+    return None
+
+
 def _whole_place(text: str, source: str) -> str:
     """A place as written with the number before it in ``source`` ("233 Broadway")."""
     at = source.find(text)
@@ -325,6 +350,24 @@ def removed_sentence(text: str, fact: Fact | None = None) -> str:
         return f"No longer says “{_phrase(text, fact.text)}”"
     body = _snippet(sentence, 90).rstrip(".")
     return f"No longer says: {body[:1].lower() + body[1:] if body[:2].istitle() else body}"
+
+
+# What a reader calls a new watch-out of each category ("New class-action waiver: ...").
+_TERM_NAMES = {
+    "arbitration": "binding arbitration", "class-action": "class-action waiver",
+    "termination": "termination right", "terms-changes": "right to change the terms",
+    "content-removal": "right to remove content", "liability": "limit of liability",
+    "jurisdiction": "choice of court", "governing-law": "choice of law", "acceptance": "acceptance by use",
+    "ai-training": "use for AI training", "refunds": "refund restriction", "indemnity": "indemnity",
+    "privacy": "data use", "content-rights": "licence to your content", "payment": "payment term",
+    "pricing": "charge", "subscription": "subscription term", "service-changes": "right to change the service",
+    "eligibility": "eligibility rule", "usage-rules": "usage rule",
+}
+
+
+def _new_term(watch: tuple[str, ...]) -> str:
+    """"New <term>" for the first of a change's new watch-outs ("New binding arbitration")."""
+    return f"New {_TERM_NAMES.get(watch[0], 'watch-out')}" if watch else "New watch-out"
 
 
 def _snippet(text: str, limit: int = 90) -> str:
@@ -698,6 +741,14 @@ def _content_runs(d: Delta, side: str) -> list[str]:
 def _quote(runs: list[str], limit: int = 80) -> str:
     text = "; ".join(plain_text(r) for r in runs)  # quoted as read: no link targets, no ** marks
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _said(runs: list[str], text: str) -> str:
+    """The new (or gone) words of a clause as a quote, or the clause itself when they are too few
+    to read on their own ("See; show" says nothing: quote the sentence)."""
+    if sum(len(r.split()) for r in runs) >= 3:
+        return _quote(runs)
+    return _snippet(text)
 
 
 def label_change(kind: str, before: str | None, after: str | None, *, heading: str = "",
@@ -1087,10 +1138,12 @@ class _Job:
                                f"{_snippet(self.after)}", None, (), (), fb, fa)
         cats = cats or ("other",)
         if self._novel_share("ins") < 0.5:
-            what = f"Now also says: {_quote(_content_runs(self.d, 'ins'))}"
+            what = f"Now also says: {_said(_content_runs(self.d, 'ins'), self.after)}"
         else:
             what = f"New: {_snippet(' '.join(self.sa.legal) or self.after)}"
         if w_add:
+            if what.startswith("New: "):  # name the kind of term: "New class-action waiver: ..."
+                what = f"{_new_term(w_add)}: {what[5:]}"
             return ChangeLabel(True, "critical", cats, f"{what}{_cats_text(w_add)}", None, w_add, (),
                                fb, fa)
         return ChangeLabel(True, "material", cats, f"{what}{_cats_text(cats)}", None, (), (), fb, fa)
@@ -1103,7 +1156,7 @@ class _Job:
                                f"{_snippet(self.before)}", None, (), (), fb, fa)
         cats = cats or ("other",)
         if self._novel_share("dels") < 0.5:
-            what = f"No longer says: {_quote(_content_runs(self.d, 'dels'))}"
+            what = f"No longer says: {_said(_content_runs(self.d, 'dels'), self.before)}"
         elif commitment:
             what = removed_sentence(" ".join(self.sb.legal) or self.before)
         else:
@@ -1156,7 +1209,7 @@ class _Job:
         if sentences and not legal and any(f.kind in ("money", "percent") for f in fa + fb):
             cats = ("pricing",)  # money charged to someone is pricing
         if w_add:
-            sentences.insert(0, f"New watch-out: {_snippet(' '.join(self.sa.legal))}{_cats_text(w_add)}")
+            sentences.insert(0, f"{_new_term(w_add)}: {_snippet(' '.join(self.sa.legal))}{_cats_text(w_add)}")
         good = tuple(c for c in w_rem if self._good_news(c))
         if good:
             sentences.append(f"Removed watch-out: {_snippet(' '.join(self.sb.legal), 70)}"
