@@ -150,8 +150,65 @@ def word_diff(before: str, after: str) -> list[tuple[int, str]]:
     if a is None or b is None:  # more than 65,534 distinct tokens: one replacement
         return [(op, text) for op, text in ((-1, before), (1, after)) if text]
     diffs = _DMP.diff_main(a, b, False)
-    _DMP.diff_cleanupSemantic(diffs)
-    return [(op, "".join(tokens[ord(c) - _TOKEN_BASE] for c in chars)) for op, chars in diffs if chars]
+    words = [(op, "".join(tokens[ord(c) - _TOKEN_BASE] for c in chars)) for op, chars in diffs if chars]
+    return _cleanup(words)
+
+
+def _cleanup(ops: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """diff-match-patch's semantic clean-up, first phase, on whole tokens: an equality no longer
+    (in characters) than the edits on both sides of it becomes a deletion plus an insertion, so
+    "kept for 30" → "deleted 7" reads as one replacement, not three. dmp's later phases shift
+    and factor pieces character by character (they made "th[-at-]{+e one+}"), so they are left
+    out; runs of edits are merged, deletions first."""
+    diffs = list(ops)
+    changed = True
+    while changed:
+        changed = False
+        equalities: list[int] = []
+        last: str | None = None
+        ins1 = del1 = ins2 = del2 = 0
+        i = 0
+        while i < len(diffs):
+            op, text = diffs[i]
+            if op == 0:
+                equalities.append(i)
+                ins1, del1, ins2, del2 = ins2, del2, 0, 0
+                last = text
+            else:
+                if op > 0:
+                    ins2 += len(text)
+                else:
+                    del2 += len(text)
+                if last is not None and len(last) <= max(ins1, del1) and len(last) <= max(ins2, del2):
+                    at = equalities.pop()
+                    diffs[at:at + 1] = [(-1, last), (1, last)]
+                    if equalities:
+                        equalities.pop()
+                    i = equalities[-1] if equalities else -1
+                    ins1 = del1 = ins2 = del2 = 0
+                    last = None
+                    changed = True
+            i += 1
+    out: list[tuple[int, str]] = []
+    dels: list[str] = []
+    ins: list[str] = []
+    for op, text in diffs + [(0, "")]:
+        if op < 0:
+            dels.append(text)
+        elif op > 0:
+            ins.append(text)
+        else:
+            if dels:
+                out.append((-1, "".join(dels)))
+            if ins:
+                out.append((1, "".join(ins)))
+            dels, ins = [], []
+            if text:
+                if out and out[-1][0] == 0:
+                    out[-1] = (0, out[-1][1] + text)
+                else:
+                    out.append((0, text))
+    return out
 
 
 def changed_share(ops: Iterable[tuple[int, str]]) -> float:

@@ -67,7 +67,7 @@ L = TypeVar("L", bound=Labelled)
 
 
 def _severity(change: Labelled) -> int:
-    return SEVERITY_ORDER.index(change.severity) if change.severity in SEVERITY_ORDER else 0  # type: ignore[arg-type]
+    return SEVERITY_ORDER.index(change.severity) if change.severity in SEVERITY_ORDER else 0
 
 
 def _weight(categories: Iterable[str]) -> int:

@@ -44,7 +44,7 @@ def _safe_md() -> Any:
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
-    rules = md.renderer.rules
+    rules = md.renderer.rules  # type: ignore[attr-defined]  # RendererHTML has them
 
     def link_open(tokens: Any, idx: int, options: Any, env: Any) -> str:
         href = tokens[idx].attrGet("href") or ""
