@@ -74,10 +74,16 @@ def _weight(categories: Iterable[str]) -> int:
     return min((_WEIGHT.get(c, len(_WEIGHT)) for c in categories), default=len(_WEIGHT) + 1)
 
 
+# An explanation that names a value and what it replaced, or a promise withdrawn: concrete news.
+_CONCRETE = re.compile(r"\binstead of\b|→|^No longer promises\b|^The contracting party\b")
+
+
 def rank_changes(changes: Sequence[L]) -> list[L]:
     """``changes`` most serious first: material before not, then severity, then the weight of
-    the change's weightiest category (``CATEGORY_WEIGHT``), then document order (stable)."""
-    return sorted(changes, key=lambda c: (not c.material, -_severity(c), _weight(c.categories)))
+    the change's weightiest category (``CATEGORY_WEIGHT``), then a concrete change (a value that
+    replaced another, a promise withdrawn) before a quote, then document order (stable)."""
+    return sorted(changes, key=lambda c: (not c.material, -_severity(c), _weight(c.categories),
+                                          not _CONCRETE.search(c.explanation or "")))
 
 
 def display_explanation(explanation: str) -> str:
@@ -112,6 +118,9 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
     if not seen:
         return fallback
     first, more = seen[0], _more(len(material) - 1)
+    placed = _placed(first, material[0]) if display_explanation(material[0].explanation) == first else first
+    if len(placed) + len(more) <= limit:  # where it happened, when that costs none of the sentence
+        first = placed
     first = first[:1].upper() + first[1:]
     note = ""
     if first.endswith(_NOTE) and len(first) + len(more) > limit:
@@ -120,7 +129,36 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
     return _fit(first, room) + note + more
 
 
-_LABELLED = re.compile(r"^(?P<label>(?:New|Removed|Rewritten|No longer says|Now also says)[^:“]{0,40}): (?P<body>.+)$")
+# Explanations that quote words without saying where: the section tells a reader what they are
+# about ("§ 8 Hosting now also covers: servers").
+SECTION_MAX = 36  # a longer section title would crowd out the change itself
+
+
+def _placed(text: str, change: object) -> str:
+    """``text`` with the section it happened in ("New in § 8 Hosting: ...", "In § 4 Fees: Now
+    says ..."), when it quotes words without saying where and the clause sits in a short
+    section of the document (``rendering.section_label``; a numbered one as "§ 8 Hosting",
+    another in quotes). A clause right under the document's title gets no section."""
+    from tracker.analysis.rendering import section_label
+
+    heading = getattr(change, "heading", "") or ""
+    clause_id = getattr(change, "clause_id", "") or ""
+    if not heading or not re.match(r"^(?:New: |Removed: |Now also |No longer (?:says|covers)|Now says |Rewritten: )", text):
+        return text
+    section = section_label(heading, getattr(change, "after", None) or getattr(change, "before", None) or "",
+                            clause_id)
+    numbered = section.startswith("§")
+    if len(section) > SECTION_MAX or section == "Introduction" or not (numbered or "/" in clause_id):
+        return text
+    where = section if numbered else f"“{section}”"
+    for lead in ("New", "Removed"):
+        if text.startswith(lead + ": "):
+            return f"{lead} {'in' if lead == 'New' else 'from'} {where}: {text[len(lead) + 2:]}"
+    return f"In {where}: {text}"
+
+
+_LABELLED = re.compile(r"^(?P<label>(?:In [^:]{1,60}: )?(?:New|Removed|Rewritten|No longer says|Now also says)"
+                       r"[^:“]{0,60}): (?P<body>.+)$")
 
 
 # "You and Nimbus agree that ...": who agrees is the contract itself, not news.
@@ -139,9 +177,13 @@ def _fit(text: str, room: int) -> str:
         from tracker.analysis.summary import compress
 
         label, body = m.group("label"), _AGREE.sub("", m.group("body").rstrip("…"))
-        for words in (25, 18, 14, 10, 7):
+        body = body.rstrip(".;:, ")
+        for words in (25, 18, 14, 10):
             short = compress(body, words).rstrip(".;:, ")
-            if short and len(label) + 2 + len(short) <= room:
+            # only a whole sentence, or one cut where its clause ends (a comma or semicolon
+            # followed in the body): a cut in mid-clause reads worse than more of the words
+            whole = short == body or bool(re.match(re.escape(short) + r"\s*[,;:(—–-]", body))
+            if short and whole and len(label) + 2 + len(short) <= room:
                 return f"{label}: {short[:1].upper()}{short[1:]}"
     return one_line(text, room)
 
