@@ -175,7 +175,8 @@ def test_version_page_reads_well_on_desktop_and_phone(tmp_path: Path) -> None:
                     assert page.title().endswith(expected)
                     assert page.locator(".verdict .tag").count() <= 4
                     table = page.locator("section.change .col.after table").first
-                    assert table.is_visible() and table.locator("td", has_text="$12 a month").count() == 1
+                    assert table.is_visible() and table.locator("td", has_text="12 a month").count() == 1
+                    assert table.locator("ins", has_text="12").count() == 1  # the changed word marked in its cell
                     text = page.locator("main").inner_text()
                     for debris in ("**", "](", "<br", "| ---", "\\.", "#4-license", "credits/8.3", "p1.s2"):
                         assert debris not in text, (name, debris)

@@ -348,3 +348,42 @@ def test_summary_prints_each_clause_once_without_markdown(tmp_path: Path) -> Non
     assert len(lines) == len(set(lines)), out
     assert not MARKDOWN_DEBRIS.search(out.replace("**", "")), out
     assert "](" not in out and "#4-license" not in out
+
+
+def test_pages_and_feed_entries_render_markdown_and_rewrites(tmp_path: Path) -> None:
+    from tracker.publish.catalog import Catalog
+    from tracker.publish.site import change_view, environment, render_entry_html
+
+    rewritten = change("New: moderators may hide comments (usage-rules)", kind="modified", clause_id="community/p1",
+                       heading="## 10. Community",
+                       before="Be kind to other backers and answer their questions whenever you can.",
+                       after="Moderators may hide any comment that breaks **these rules**, and abuse ends your membership.")
+    table = change("Price for Basic is now $12 a month instead of $10 a month (pricing)", clause_id="fees/t1.basic",
+                   heading="## 5. Platform Fees", before="| Plan | Price |\n| --- | --- |\n| Basic | $10 a month |",
+                   after="| Plan | Price |\n| --- | --- |\n| Basic | $12 a month |", categories=("pricing",))
+    linked = change("Now also says: see the licence (content-rights)", clause_id="fees/p1.s3", heading="## 5. Platform Fees",
+                    before="Creators pay 12%.", after="Creators pay 12%. See [4\\. License Grant to Us](#4-license-grant).",
+                    categories=("content-rights",))
+    views = [change_view(n, c) for n, c in enumerate((rewritten, table, linked))]
+    assert views[0].rewrite and not views[1].rewrite and views[1].table
+    assert views[0].section == "§ 10 Community" and views[2].section == "§ 5 Platform Fees"
+    version = Version("a" * 40, "pollen/Terms", "pollen", "Terms", 2, "2026-02-01T10:00:00Z", "changed", "", 3, True,
+                      "material", ("pricing", "usage-rules", "content-rights"), "Price for Basic is now $12 a month",
+                      "https://pollen.example/t", "", 200, "sha256:" + "b" * 64)
+    page = environment().get_template("version.html").render(
+        root="", title="t", feeds=[], v={"seq": 2, "date": version.fetched_at, "summary": version.summary,
+                                         "material": True, "severity": "material", "categories": ["pricing"],
+                                         "kind": "changed", "changes": 3, "href": "", "title": "t"},
+        changes=views, doc_href="index.html", doc_title="Pollen Terms", service_slug="pollen",
+        service_name="Pollen", prev=None, next=None, source="", material_count=3)
+    rewrite_card = page.split('id="change-1"')[1].split("</section>")[0]
+    assert "Rewritten" in rewrite_card and "<del>" not in rewrite_card and "<ins>" not in rewrite_card
+    assert "<strong>these rules</strong>" in rewrite_card  # Markdown rendered, not shown
+    assert page.count("<table>") == 2 and "<td>$<ins>12</ins> a month</td>" in page and "<td>$<del>10</del> a month</td>" in page
+    for debris in ("**", "](", "#4-license", "fees/t1.basic", "community/p1", "| ---"):
+        assert debris not in page, debris
+    catalog = Catalog({"pollen": "Pollen Studio"}, [], {"pollen/Terms": [version]}, {})
+    entry = render_entry_html(catalog, version, [rewritten, table, linked], "https://terms.example.org")
+    for debris in ("**", "](", "#4-license", "| ---", "fees/t1.basic"):
+        assert debris not in entry, debris
+    assert "Before:" in entry and "<strong>these rules</strong>" in entry and "§ 10 Community" in entry

@@ -132,6 +132,9 @@ def change_view(n: int, change: ClauseChange) -> ChangeView:
     if kind == "moved":
         label = "Moved and edited" if text_changed else "Moved (text unchanged)"
     heading = safe_text(change.heading)
+    before_html, after_html = Markup(clause_html(before)), Markup(clause_html(after))  # escapes every tag itself
+    if kind in ("modified", "moved") and (cells := _table_diff(before, after)) is not None:
+        before_html, after_html = cells  # the table, its changed words marked cell by cell
     return ChangeView(
         anchor=f"change-{n + 1}",
         kind=kind,
@@ -148,12 +151,40 @@ def change_view(n: int, change: ClauseChange) -> ChangeView:
         right=tuple(s for s in segments if s[0] != "del"),
         text_changed=text_changed,
         section=section_label(heading, after or before, change.clause_id),
-        # clause_html escapes every tag itself (markdown-it with html=False)
-        before_html=Markup(clause_html(before)),
-        after_html=Markup(clause_html(after)),
+        before_html=before_html,
+        after_html=after_html,
         rewrite=kind in ("modified", "moved") and is_rewrite(ops),
         table=table_cells(before or after) is not None,
     )
+
+
+def _table_diff(before: str, after: str) -> tuple[Markup, Markup] | None:
+    """Both sides of a changed table row as HTML tables whose cells carry their word diff
+    (``<del>`` on the left, ``<ins>`` on the right); None unless both sides are tables with the
+    same header and shape. Cell text is plain (``rendering.table_cells``) and escaped here."""
+    from markupsafe import escape
+
+    from tracker.analysis.diff import word_diff
+    from tracker.analysis.rendering import table_cells
+
+    old, new = table_cells(before), table_cells(after)
+    if old is None or new is None or old[0] != new[0] or [len(r) for r in old[1]] != [len(r) for r in new[1]]:
+        return None
+    header = old[0]
+    head = ("<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in header) + "</tr></thead>") if header else ""
+    sides: list[list[str]] = [[], []]
+    for row_a, row_b in zip(old[1], new[1]):
+        cells: list[list[str]] = [[], []]
+        for a, b in zip(row_a, row_b):
+            ops = word_diff(a, b)
+            for side, (skip, tag) in enumerate(((1, "del"), (-1, "ins"))):
+                cells[side].append("<td>" + "".join(
+                    str(escape(t)) if op == 0 else f"<{tag}>{escape(t)}</{tag}>" for op, t in ops if op != skip)
+                    + "</td>")
+        for side in (0, 1):
+            sides[side].append("<tr>" + "".join(cells[side]) + "</tr>")
+    left, right = (Markup(f"<table>{head}<tbody>{''.join(rows)}</tbody></table>") for rows in sides)
+    return left, right
 
 
 def _order(views: list[ChangeView]) -> list[ChangeView]:
