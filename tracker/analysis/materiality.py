@@ -130,8 +130,9 @@ _VERBS = set("is are was be becomes become go goes expire expires last lasts app
              "start starts end ends begin begins occur occurs happen happens get gets keep keeps "
              "retain retains store stores hold holds notify notifies send sends".split())
 _RELATIVE = {"that", "which", "who", "whom", "whose"}
-_SUBORDINATE = re.compile(r"^(?:when|whenever|if|where|unless|once|while|although|because|upon|"
-                          r"after|before|in the event|to the extent)\b[^,]{3,120},\s*", re.I)
+_SUBORDINATE = re.compile(r"^(?:in (?:cases?|the event|any case) (?:where|when|that)|when|whenever|if|where|unless|"
+                          r"once|while|although|because|upon|after|before|in the event|to the extent)\b"
+                          r"[^,]{3,120},\s*", re.I)
 _SUFFIX_LEAD = re.compile(r"^(?:after|before|from|following|of|for|per|prior|once|each|every|"
                           r"in|on|to|until)\b", re.I)
 _THERE_IS = re.compile(r"^(?:there (?:is|will be)|we (?:provide|give|offer)|you (?:have|will have|"
@@ -738,8 +739,12 @@ def _content_runs(d: Delta, side: str) -> list[str]:
     return [r for r in out if r]
 
 
+_TABLE_MARKS = re.compile(r"(?<!\\)\||(?<![\w-]):?-{3,}:?(?![\w-])")
+
+
 def _quote(runs: list[str], limit: int = 80) -> str:
-    text = "; ".join(plain_text(r) for r in runs)  # quoted as read: no link targets, no ** marks
+    # quoted as read: no link targets, no ** marks, no table pipes or separator rows
+    text = "; ".join(_space(plain_text(_TABLE_MARKS.sub(" ", r))) for r in runs)
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
