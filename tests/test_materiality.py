@@ -71,7 +71,7 @@ def test_new_watch_out_is_critical():
     label = label_change("added", None, "Zorblio may terminate your account at any time without notice.")
     assert label.severity == "critical" and label.material
     assert label.watch_added == ("termination",)
-    assert label.explanation.startswith("New termination right: Zorblio may terminate")
+    assert label.explanation.startswith("New: Zorblio may terminate")
     assert label.explanation.endswith("(termination)")
 
 

@@ -24,8 +24,8 @@ from typing import Protocol, TypeVar
 from tracker.analysis.rendering import one_line, plain_text
 from tracker.records import SEVERITY_ORDER
 
-__all__ = ["CATEGORY_WEIGHT", "HEADLINE_MAX", "MAX_TAGS", "display_explanation", "headline", "rank_changes",
-           "shown_tags"]
+__all__ = ["CATEGORY_WEIGHT", "HEADLINE_MAX", "MAX_TAGS", "TERM_NAMES", "display_explanation", "headline", "named",
+           "rank_changes", "shown_tags"]
 
 HEADLINE_MAX = 100
 MAX_TAGS = 4
@@ -98,6 +98,33 @@ def display_explanation(explanation: str) -> str:
     return f"{text} — good news for users" if good and text else text
 
 
+# What a reader calls a new watch-out of each category: a critical change's explanation ends with
+# its new watch-outs ("New: ... (class-action)"), and a headline names the first one ("New
+# class-action waiver: ...").
+TERM_NAMES = {
+    "arbitration": "binding arbitration", "class-action": "class-action waiver",
+    "termination": "termination right", "terms-changes": "right to change the terms",
+    "content-removal": "right to remove content", "liability": "limit of liability",
+    "jurisdiction": "choice of court", "governing-law": "choice of law", "acceptance": "acceptance by use",
+    "ai-training": "use for AI training", "refunds": "refund restriction", "indemnity": "indemnity",
+    "privacy": "data use", "content-rights": "licence to your content", "payment": "payment term",
+    "pricing": "charge", "subscription": "subscription term", "service-changes": "right to change the service",
+    "eligibility": "eligibility rule", "usage-rules": "usage rule",
+}
+_NEW_WATCH = re.compile(r"^New(?: watch-out)?: (?P<rest>.+?)\s*\((?P<cat>[a-z-]+)(?:, [a-z-]+)*\)\s*$")
+
+
+def named(change: Labelled) -> str:
+    """The explanation of ``change`` with a new watch-out named by its kind ("New binding
+    arbitration: All disputes ...") when it is a critical new or strengthened term; as stored
+    otherwise."""
+    text = change.explanation or ""
+    m = _NEW_WATCH.match(text)
+    if change.severity == "critical" and m and m.group("cat") in TERM_NAMES:
+        return f"New {TERM_NAMES[m.group('cat')]}: {m.group('rest')} ({m.group('cat')})"
+    return text
+
+
 def _more(n: int) -> str:
     return f", and {n} more material change{'s' if n != 1 else ''}" if n else ""
 
@@ -112,13 +139,13 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
     # Two changes that read the same (one sentence split in two clauses) count once.
     seen: list[str] = []
     for c in material:
-        text = display_explanation(c.explanation)
+        text = display_explanation(named(c))
         if text and text not in seen:
             seen.append(text)
     if not seen:
         return fallback
     first, more = seen[0], _more(len(material) - 1)
-    placed = _placed(first, material[0]) if display_explanation(material[0].explanation) == first else first
+    placed = _placed(first, material[0]) if display_explanation(named(material[0])) == first else first
     if len(placed) + len(more) <= limit:  # where it happened, when that costs none of the sentence
         first = placed
     first = first[:1].upper() + first[1:]

@@ -353,24 +353,6 @@ def removed_sentence(text: str, fact: Fact | None = None) -> str:
     return f"No longer says: {body[:1].lower() + body[1:] if body[:2].istitle() else body}"
 
 
-# What a reader calls a new watch-out of each category ("New class-action waiver: ...").
-_TERM_NAMES = {
-    "arbitration": "binding arbitration", "class-action": "class-action waiver",
-    "termination": "termination right", "terms-changes": "right to change the terms",
-    "content-removal": "right to remove content", "liability": "limit of liability",
-    "jurisdiction": "choice of court", "governing-law": "choice of law", "acceptance": "acceptance by use",
-    "ai-training": "use for AI training", "refunds": "refund restriction", "indemnity": "indemnity",
-    "privacy": "data use", "content-rights": "licence to your content", "payment": "payment term",
-    "pricing": "charge", "subscription": "subscription term", "service-changes": "right to change the service",
-    "eligibility": "eligibility rule", "usage-rules": "usage rule",
-}
-
-
-def _new_term(watch: tuple[str, ...]) -> str:
-    """"New <term>" for the first of a change's new watch-outs ("New binding arbitration")."""
-    return f"New {_TERM_NAMES.get(watch[0], 'watch-out')}" if watch else "New watch-out"
-
-
 def _snippet(text: str, limit: int = 90) -> str:
     s = _space(_clean_prefix(plain(text)))
     return s if len(s) <= limit else s[:limit].rsplit(" ", 1)[0] + "…"
@@ -1147,8 +1129,6 @@ class _Job:
         else:
             what = f"New: {_snippet(' '.join(self.sa.legal) or self.after)}"
         if w_add:
-            if what.startswith("New: "):  # name the kind of term: "New class-action waiver: ..."
-                what = f"{_new_term(w_add)}: {what[5:]}"
             return ChangeLabel(True, "critical", cats, f"{what}{_cats_text(w_add)}", None, w_add, (),
                                fb, fa)
         return ChangeLabel(True, "material", cats, f"{what}{_cats_text(cats)}", None, (), (), fb, fa)
@@ -1214,7 +1194,7 @@ class _Job:
         if sentences and not legal and any(f.kind in ("money", "percent") for f in fa + fb):
             cats = ("pricing",)  # money charged to someone is pricing
         if w_add:
-            sentences.insert(0, f"{_new_term(w_add)}: {_snippet(' '.join(self.sa.legal))}{_cats_text(w_add)}")
+            sentences.insert(0, f"New watch-out: {_snippet(' '.join(self.sa.legal))}{_cats_text(w_add)}")
         good = tuple(c for c in w_rem if self._good_news(c))
         if good:
             sentences.append(f"Removed watch-out: {_snippet(' '.join(self.sb.legal), 70)}"
