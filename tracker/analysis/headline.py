@@ -195,23 +195,20 @@ _AGREE = re.compile(r"^(?:you and [^,]{1,30}?|you|we|the parties)\s+(?:each\s+)?
 
 def _fit(text: str, room: int) -> str:
     """``text`` in at most ``room`` characters. A quoted clause ("New binding arbitration: All
-    disputes ...") is compressed the way key-term bullets are (``summary.compress``: lead-ins,
-    definitions and asides dropped, cut at a clause boundary) before it is cut at a word."""
+    disputes ...") loses its lead-in ("You and X agree that") and, when still too long, is cut
+    where a clause of it ends (a comma, semicolon, colon, dash or bracket) if that keeps most of
+    it; else it is cut at a word and marked "…"."""
     if len(text) <= room:
         return text
     m = _LABELLED.match(text)
     if m:
-        from tracker.analysis.summary import compress
-
-        label, body = m.group("label"), _AGREE.sub("", m.group("body").rstrip("…"))
-        body = body.rstrip(".;:, ")
-        for words in (25, 18, 14, 10):
-            short = compress(body, words).rstrip(".;:, ")
-            # only a whole sentence, or one cut where its clause ends (a comma or semicolon
-            # followed in the body): a cut in mid-clause reads worse than more of the words
-            whole = short == body or bool(re.match(re.escape(short) + r"\s*[,;:(—–-]", body))
-            if short and whole and len(label) + 2 + len(short) <= room:
-                return f"{label}: {short[:1].upper()}{short[1:]}"
+        label, body = m.group("label"), _AGREE.sub("", m.group("body").rstrip("…")).rstrip(".;:, ")
+        text = f"{label}: {body[:1].upper()}{body[1:]}"
+        if len(text) <= room:
+            return text
+        cuts = [c.start() for c in re.finditer(r"\s*[,;:(—–]\s", text) if len(label) + 12 < c.start() <= room]
+        if cuts and cuts[-1] >= 0.6 * room:
+            return text[:cuts[-1]].rstrip(" ,;:(")
     return one_line(text, room)
 
 
