@@ -193,6 +193,10 @@ _AGREE = re.compile(r"^(?:you and [^,]{1,30}?|you|we|the parties)\s+(?:each\s+)?
                     r"(?:agree|acknowledge|understand|accept)s?\s+(?:that\s+)?", re.I)
 
 
+_CONDITION_LEAD = re.compile(r"^(?:if|when|where|unless|in (?:cases?|the event)|once|while|for (?:users|individuals)|"
+                             r"however|notwithstanding|subject to)\b", re.I)
+
+
 def _fit(text: str, room: int) -> str:
     """``text`` in at most ``room`` characters. A quoted clause ("New binding arbitration: All
     disputes ...") loses its lead-in ("You and X agree that") and, when still too long, is cut
@@ -207,7 +211,8 @@ def _fit(text: str, room: int) -> str:
         if len(text) <= room:
             return text
         cuts = [c.start() for c in re.finditer(r"\s*[,;:(—–]\s", text) if len(label) + 12 < c.start() <= room]
-        if cuts and cuts[-1] >= 0.6 * room:
+        # a leading condition ("If you are located in the EEA, ...") is no clause to stop after
+        if cuts and cuts[-1] >= 0.6 * room and not _CONDITION_LEAD.match(body):
             return text[:cuts[-1]].rstrip(" ,;:(")
     return one_line(text, room)
 
