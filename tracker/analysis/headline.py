@@ -189,8 +189,9 @@ _LABELLED = re.compile(r"^(?P<label>(?:In [^:]{1,60}: )?(?:New|Removed|Rewritten
 
 
 # "You and Nimbus agree that ...": who agrees is the contract itself, not news.
-_AGREE = re.compile(r"^(?:you and [^,]{1,30}?|you|we|the parties)\s+(?:each\s+)?(?:hereby\s+)?"
-                    r"(?:agree|acknowledge|understand|accept)s?\s+(?:that\s+)?", re.I)
+_AGREE = re.compile(r"^(?:(?:for the avoidance of doubt|in addition|however|please note|note that|in particular),?\s+"
+                    r"(?:that\s+)?)?(?:(?:you and [^,]{1,30}?|you|we|the parties)\s+(?:each\s+)?(?:hereby\s+)?"
+                    r"(?:agree|acknowledge|understand|accept)s?\s+(?:that\s+)?)?", re.I)
 
 
 _CONDITION_LEAD = re.compile(r"^(?:if|when|where|unless|in (?:cases?|the event)|once|while|for (?:users|individuals)|"
@@ -210,7 +211,8 @@ def _fit(text: str, room: int) -> str:
         text = f"{label}: {body[:1].upper()}{body[1:]}"
         if len(text) <= room:
             return text
-        cuts = [c.start() for c in re.finditer(r"\s*[,;:(—–]\s", text) if len(label) + 12 < c.start() <= room]
+        # a comma is too often inside a clause ("An individual has the possibility, under ...")
+        cuts = [c.start() for c in re.finditer(r"\s*[;:(—–]\s", text) if len(label) + 12 < c.start() <= room]
         # a leading condition ("If you are located in the EEA, ...") is no clause to stop after
         if cuts and cuts[-1] >= 0.6 * room and not _CONDITION_LEAD.match(body):
             return text[:cuts[-1]].rstrip(" ,;:(")

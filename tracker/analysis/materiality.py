@@ -354,7 +354,7 @@ def removed_sentence(text: str, fact: Fact | None = None) -> str:
 
 
 def _snippet(text: str, limit: int = 90) -> str:
-    s = _space(_clean_prefix(plain(text)))
+    s = _space(_clean_prefix(plain(_TABLE_MARKS.sub(" ", text))))  # no table pipes or separator rows
     return s if len(s) <= limit else s[:limit].rsplit(" ", 1)[0] + "…"
 
 
