@@ -111,7 +111,7 @@ TERM_NAMES = {
     "pricing": "charge", "subscription": "subscription term", "service-changes": "right to change the service",
     "eligibility": "eligibility rule", "usage-rules": "usage rule",
 }
-_NEW_WATCH = re.compile(r"^New(?: watch-out)?: (?P<rest>.+?)\s*\((?P<cat>[a-z-]+)(?:, [a-z-]+)*\)\s*$")
+_NEW_WATCH = re.compile(r"^New(?: watch-out| row)?: (?P<rest>.+?)\s*\((?P<cat>[a-z-]+)(?:, [a-z-]+)*\)\s*$")
 
 
 def named(change: Labelled) -> str:
@@ -170,7 +170,8 @@ def _placed(text: str, change: object) -> str:
 
     heading = getattr(change, "heading", "") or ""
     clause_id = getattr(change, "clause_id", "") or ""
-    if not heading or not re.match(r"^(?:New: |Removed: |Now also |No longer (?:says|covers)|Now says |Rewritten: )", text):
+    if not heading or not re.match(r"^(?:New(?: row)?: |Removed(?: row)?: |Now also |No longer (?:says|covers)|Now says |"
+                                   r"Rewritten: )", text):
         return text
     section = section_label(heading, getattr(change, "after", None) or getattr(change, "before", None) or "",
                             clause_id)
@@ -178,9 +179,9 @@ def _placed(text: str, change: object) -> str:
     if len(section) > SECTION_MAX or section == "Introduction" or not (numbered or "/" in clause_id):
         return text
     where = section if numbered else f"“{section}”"
-    for lead in ("New", "Removed"):
+    for lead in ("New row", "Removed row", "New", "Removed"):
         if text.startswith(lead + ": "):
-            return f"{lead} {'in' if lead == 'New' else 'from'} {where}: {text[len(lead) + 2:]}"
+            return f"{lead} {'in' if lead.startswith('New') else 'from'} {where}: {text[len(lead) + 2:]}"
     return f"In {where}: {text}"
 
 

@@ -21,7 +21,7 @@ from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, chrome_kind, c
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topical_watch)
 from tracker.analysis.facts import Fact, extract_facts
-from tracker.analysis.rendering import plain_text, table_cells
+from tracker.analysis.rendering import clause_text, plain_text, table_cells
 from tracker.analysis.novelty import (PLACEHOLDERS, Delta, DocIndex, Glue, Token, delta,
                                       glued_words, unglued, words)
 from tracker.records import Severity
@@ -1126,6 +1126,8 @@ class _Job:
         cats = cats or ("other",)
         if self._novel_share("ins") < 0.5:
             what = f"Now also says: {_said(_content_runs(self.d, 'ins'), self.after)}"
+        elif self.row and table_cells(self.raw_a) is not None:
+            what = f"New row: {_snippet(clause_text(self.raw_a))}"  # "Provider: X; Location: USA"
         else:
             what = f"New: {_snippet(' '.join(self.sa.legal) or self.after)}"
         if w_add:
@@ -1144,6 +1146,8 @@ class _Job:
             what = f"No longer says: {_said(_content_runs(self.d, 'dels'), self.before)}"
         elif commitment:
             what = removed_sentence(" ".join(self.sb.legal) or self.before)
+        elif self.row and table_cells(self.raw_b) is not None:
+            what = f"Removed row: {_snippet(clause_text(self.raw_b))}"
         else:
             what = f"Removed: {_snippet(' '.join(self.sb.legal) or self.before)}"
         good = tuple(c for c in w_rem if self._good_news(c))
