@@ -202,7 +202,7 @@ _CONDITION_LEAD = re.compile(r"^(?:if|when|where|unless|in (?:cases?|the event)|
 def _fit(text: str, room: int) -> str:
     """``text`` in at most ``room`` characters. A quoted clause ("New binding arbitration: All
     disputes ...") loses its lead-in ("You and X agree that") and, when still too long, is cut
-    where a clause of it ends (a comma, semicolon, colon, dash or bracket) if that keeps most of
+    where a clause of it ends (a semicolon, dash or bracket) if that keeps most of
     it; else it is cut at a word and marked "…"."""
     if len(text) <= room:
         return text
@@ -213,7 +213,7 @@ def _fit(text: str, room: int) -> str:
         if len(text) <= room:
             return text
         # a comma is too often inside a clause ("An individual has the possibility, under ...")
-        cuts = [c.start() for c in re.finditer(r"\s*[;:(—–]\s", text) if len(label) + 12 < c.start() <= room]
+        cuts = [c.start() for c in re.finditer(r"\s*[;(—–]\s", text) if len(label) + 12 < c.start() <= room]
         # a leading condition ("If you are located in the EEA, ...") is no clause to stop after
         if cuts and cuts[-1] >= 0.6 * room and not _CONDITION_LEAD.match(body):
             return text[:cuts[-1]].rstrip(" ,;:(")

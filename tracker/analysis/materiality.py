@@ -1124,10 +1124,10 @@ class _Job:
             return ChangeLabel(False, "minor", (), f"Added text without legal effect: "
                                f"{_snippet(self.after)}", None, (), (), fb, fa)
         cats = cats or ("other",)
-        if self._novel_share("ins") < 0.5:
-            what = f"Now also says: {_said(_content_runs(self.d, 'ins'), self.after)}"
-        elif self.row and table_cells(self.raw_a) is not None:
+        if self.row and table_cells(self.raw_a) is not None:
             what = f"New row: {_snippet(clause_text(self.raw_a))}"  # "Provider: X; Location: USA"
+        elif self._novel_share("ins") < 0.5:
+            what = f"Now also says: {_said(_content_runs(self.d, 'ins'), self.after)}"
         else:
             what = f"New: {_snippet(' '.join(self.sa.legal) or self.after)}"
         if w_add:
@@ -1142,12 +1142,12 @@ class _Job:
             return ChangeLabel(False, "minor", (), f"Removed text without legal effect: "
                                f"{_snippet(self.before)}", None, (), (), fb, fa)
         cats = cats or ("other",)
-        if self._novel_share("dels") < 0.5:
+        if self.row and table_cells(self.raw_b) is not None:
+            what = f"Removed row: {_snippet(clause_text(self.raw_b))}"
+        elif self._novel_share("dels") < 0.5:
             what = f"No longer says: {_said(_content_runs(self.d, 'dels'), self.before)}"
         elif commitment:
             what = removed_sentence(" ".join(self.sb.legal) or self.before)
-        elif self.row and table_cells(self.raw_b) is not None:
-            what = f"Removed row: {_snippet(clause_text(self.raw_b))}"
         else:
             what = f"Removed: {_snippet(' '.join(self.sb.legal) or self.before)}"
         good = tuple(c for c in w_rem if self._good_news(c))
