@@ -186,6 +186,8 @@ def test_history_feed_and_notification_use_the_headline(tmp_path: Path) -> None:
     assert parsed.entries[0].title == f"Fernlight Terms: {expected}"
     tags = [t.term for t in parsed.entries[0].tags]
     assert tags[:2] == ["Fernlight", "Terms"] and tags[2] == "refunds"  # the headline's category first
+    shown = [t for t in tags[2:] if t != "material" and not t.startswith("severity:")]
+    assert 1 <= len(shown) <= MAX_TAGS
     data = json.loads(run.invoke(cli, ["--store", str(store.root), "history", "fern", "Terms", "--json"]).output)
     v = Version(**{**data[-1], "categories": tuple(data[-1]["categories"])})
     diff = json.loads(run.invoke(cli, ["--store", str(store.root), "diff", "fern", "Terms", "--json"]).output)
