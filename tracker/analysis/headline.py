@@ -208,7 +208,7 @@ def _fit(text: str, room: int) -> str:
         return text
     m = _LABELLED.match(text)
     if m:
-        label, body = m.group("label"), _AGREE.sub("", m.group("body").rstrip("…")).rstrip(".;:, ")
+        label, body = m.group("label"), _AGREE.sub("", m.group("body")).rstrip(".;:, ")
         text = f"{label}: {body[:1].upper()}{body[1:]}"
         if len(text) <= room:
             return text
