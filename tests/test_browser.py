@@ -126,3 +126,73 @@ def test_key_terms_and_comparison_pages_in_a_browser(archive: tuple[Archive, Pag
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+SHOT_VERSION = Path("/tmp/tracker-version-page.png")
+
+
+def test_version_page_reads_well_on_desktop_and_phone(tmp_path: Path) -> None:
+    """Issue 12: a version page with Markdown-heavy clauses (bold lead-ins, an escaped link to
+    an anchor, a table, a literal <br>) shows its headline in the banner, at most 4 tags, the
+    table as a table, no Markdown syntax and no internal clause id, and nothing wider than a
+    phone screen."""
+    from datetime import datetime, timezone
+    from types import SimpleNamespace
+
+    from test_headline import POLLEN_NEW, POLLEN_OLD
+
+    from tracker.analysis import analyse
+    from tracker.archive import Index, NewVersion, Store, sync
+
+    chromium, sync_api = chromium_or_skip("sync_api")
+    store = Store(tmp_path / "store")
+    versions = [NewVersion("pollen", "Pollen Studio", "Terms", text, text.encode(), "md",
+                           "https://pollen.example/terms", "https://pollen.example/terms",
+                           datetime(2026, month, 1, 10, tzinfo=timezone.utc), 200, "text/markdown", "1", kind)
+                for text, month, kind in ((POLLEN_OLD, 1, "first"), (POLLEN_NEW, 2, "changed"))]
+    store.record(versions)
+    with Index(store.index_path) as index:
+        sync(store, index)
+    sources = tmp_path / "sources.toml"
+    sources.write_text('[[service]]\nid = "pollen"\nname = "Pollen Studio"\n\n  [[service.document]]\n'
+                       '  type = "Terms"\n  url = "https://pollen.example/terms"\n', encoding="utf-8")
+    expected = analyse(POLLEN_OLD, POLLEN_NEW).summary
+    site = tmp_path / "site"
+    proc, port = start_cli_server(SimpleNamespace(store=store.root, sources=sources), site)  # type: ignore[arg-type]
+    try:
+        pages = sorted((site / "pollen/terms").glob("2*.html"))
+        assert len(pages) == 2
+        url = f"http://127.0.0.1:{port}/pollen/terms/{pages[1].name}"
+        with sync_api.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=ARGS, headless=True)
+            try:
+                for width, name in ((1200, "desktop"), (390, "phone")):
+                    page = browser.new_page(viewport={"width": width, "height": 900})
+                    page.goto(url)
+                    banner = page.locator(".verdict .headline")
+                    assert banner.is_visible() and banner.inner_text().strip() == expected
+                    assert len(expected) <= 102 and expected.startswith("The platform commission is now 12% instead of 8%")
+                    assert page.title().endswith(expected)
+                    assert page.locator(".verdict .tag").count() <= 4
+                    table = page.locator("section.change .col.after table").first
+                    assert table.is_visible() and table.locator("td", has_text="12 a month").count() == 1
+                    assert table.locator("ins", has_text="12").count() == 1  # the changed word marked in its cell
+                    text = page.locator("main").inner_text()
+                    for debris in ("**", "](", "<br", "| ---", "\\.", "#4-license", "credits/8.3", "p1.s2"):
+                        assert debris not in text, (name, debris)
+                    assert "§ 8.3 Credits" in text
+                    # heavily rewritten: old and new whole, no confetti of struck fragments
+                    rewritten = page.locator("section.change", has_text="Moderators may hide")
+                    assert rewritten.count() >= 1
+                    assert page.evaluate("document.documentElement.scrollWidth") <= width, name
+                    shot = tmp_path / f"version-{name}.png"
+                    page.screenshot(path=str(shot), full_page=True)
+                    assert shot.stat().st_size > 10_000
+                    shutil.copyfile(shot, SHOT_VERSION if name == "desktop"
+                                    else SHOT_VERSION.with_name("tracker-version-page-phone.png"))
+                    page.close()
+            finally:
+                browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -57,7 +57,7 @@ def test_grace_period_explanation():
         "modified", "There is a grace period of at least 2 weeks before a model is removed.",
         "There is a grace period of at least 1 week before a model is removed.")
     assert label.explanation == ("The grace period before a model is removed is now at least "
-                                 "1 week instead of at least 2 weeks (service-changes)")
+                                 "1 week instead of 2 weeks (service-changes)")
 
 
 def test_fallback_uses_the_heading():

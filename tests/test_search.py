@@ -96,7 +96,7 @@ def test_the_question_from_the_readme(archive):
     assert [(h["service_id"], h["service_name"], h["seq"]) for h in found] == [("quill", "Quill Notes", 3)]
     out = tracker(archive, "search", "arbitration", "--category", "arbitration", "--since", "2026-01-01").output
     assert "quill / Terms of Service  version 3 of 2026-02-10  added  MATERIAL (arbitration" in out
-    assert "    3. Disputes: Any dispute will be resolved by binding **arbitration**" in out
+    assert "    § 3 Disputes: Any dispute will be resolved by binding **arbitration**" in out
     assert "    New: Any dispute will be resolved" in out  # the explanation
     assert "**arbitration**" in out.lower()
     assert out.rstrip().endswith("1 matching change, newest first")

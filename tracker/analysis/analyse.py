@@ -70,10 +70,10 @@ def _summarise(changes: tuple[ClauseChange, ...], unchanged: int, kind: str, rev
         summary = f"Reverted to the text of {revert_of[:10]}" if revert_of else "Reverted to an earlier text"
         return Analysis(changes, False, "cosmetic", (), cosmetic, summary, unchanged)
     if material_changes:
-        ranked = sorted(material_changes, key=lambda c: -severity_rank(c.severity))
-        summary = "; ".join(c.explanation.rstrip(".") for c in ranked[:3])
-        if len(ranked) > 3:
-            summary += f"; and {len(ranked) - 3} more material changes"
+        # One headline (``tracker.analysis.headline``): the most serious change, then "and N more".
+        from tracker.analysis.headline import headline
+
+        summary = headline(changes)
     elif not changes:
         summary = "No clause changed"
     elif cosmetic and all(c.cosmetic for c in changes):

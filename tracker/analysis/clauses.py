@@ -198,6 +198,11 @@ def _is_boundary(text: str, start: int, mark: str, gap: str, nxt: str) -> bool:
     character ``nxt`` ("" at the end), ends a sentence."""
     if not nxt:
         return False
+    if start > 0 and text[start - 1] == "\\":
+        return False  # "4\. License": an escaped mark is literal text, never a sentence end
+    if text.rfind("[", 0, start) > text.rfind("]", 0, start) and text.find("](", start) >= 0 \
+            and text.find("](", start) < (text.find("[", start) if "[" in text[start:] else len(text)):
+        return False  # inside a link's text: "[4. License Grant to Us](#4-license-grant-to-us)"
     if not (nxt.isupper() or "\n" in gap  # one sentence per line
             or (start > 0 and text[start - 1] == " ")  # "we collect data . we share it ."
             or nxt.isdigit() or nxt in _OPENERS):

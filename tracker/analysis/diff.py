@@ -40,6 +40,9 @@ __all__ = [
     "diff_clauses",
     "word_diff",
     "render_inline",
+    "changed_share",
+    "is_rewrite",
+    "REWRITE_SHARE",
 ]
 
 FUZZY_CUTOFF = 60.0  # rapidfuzz ratio (0..100) below which two clauses are unrelated
@@ -111,29 +114,119 @@ class DocumentDiff:
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 _DMP = diff_match_patch()
 _DMP.Diff_Timeout = 0.5
+# Tokens are encoded as characters of Unicode's supplementary private use area (65,534 of them),
+# far from anything dmp's boundary heuristics treat as a space or a letter.
+_TOKEN_BASE = 0xF0000
+_MAX_TOKENS = 0xFFFE
+# A clause whose word diff changes at least this share of its words is shown as its old and its
+# new text side by side ("rewritten"), not as a confetti of struck and inserted fragments.
+REWRITE_SHARE = 0.5
 
 
-def _encode(text: str, vocab: dict[str, str], tokens: list[str]) -> str:
-    """Map each word/space/punctuation token to one private char (dmp's line-mode trick)."""
+def _encode(text: str, vocab: dict[str, str], tokens: list[str]) -> str | None:
+    """Map each word/space/punctuation token to one private char (dmp's line-mode trick); None
+    when the two texts hold more distinct tokens than there are private characters."""
     out = []
     for tok in _TOKEN.findall(text):
         ch = vocab.get(tok)
         if ch is None:
-            ch = vocab[tok] = chr(len(tokens))
+            if len(tokens) >= _MAX_TOKENS:
+                return None
+            ch = vocab[tok] = chr(_TOKEN_BASE + len(tokens))
             tokens.append(tok)
         out.append(ch)
     return "".join(out)
 
 
 def word_diff(before: str, after: str) -> list[tuple[int, str]]:
-    """Word-level diff (-1 delete, 0 equal, 1 insert): '12 months'->'6 months' gives -12 +6."""
+    """Word-level diff (-1 delete, 0 equal, 1 insert): '12 months'->'6 months' gives -12 +6.
+
+    Every piece is made of whole tokens (a word, a run of spaces, one punctuation mark): the
+    semantic clean-up runs on the encoded tokens, so it can never keep the common start of two
+    words as equal text ("th[-at-]{+e one+}")."""
     vocab: dict[str, str] = {}
     tokens: list[str] = []
     a, b = _encode(before, vocab, tokens), _encode(after, vocab, tokens)
+    if a is None or b is None:  # more than 65,534 distinct tokens: one replacement
+        return [(op, text) for op, text in ((-1, before), (1, after)) if text]
     diffs = _DMP.diff_main(a, b, False)
-    words = [(op, "".join(tokens[ord(c)] for c in chars)) for op, chars in diffs]
-    _DMP.diff_cleanupSemantic(words)
-    return [(op, text) for op, text in words if text]
+    words = [(op, "".join(tokens[ord(c) - _TOKEN_BASE] for c in chars)) for op, chars in diffs if chars]
+    return _cleanup(words)
+
+
+def _cleanup(ops: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """diff-match-patch's semantic clean-up, first phase, on whole tokens: an equality no longer
+    (in characters) than the edits on both sides of it becomes a deletion plus an insertion, so
+    "kept for 30" → "deleted 7" reads as one replacement, not three. dmp's later phases shift
+    and factor pieces character by character (they made "th[-at-]{+e one+}"), so they are left
+    out; runs of edits are merged, deletions first."""
+    diffs = list(ops)
+    changed = True
+    while changed:
+        changed = False
+        equalities: list[int] = []
+        last: str | None = None
+        ins1 = del1 = ins2 = del2 = 0
+        i = 0
+        while i < len(diffs):
+            op, text = diffs[i]
+            if op == 0:
+                equalities.append(i)
+                ins1, del1, ins2, del2 = ins2, del2, 0, 0
+                last = text
+            else:
+                if op > 0:
+                    ins2 += len(text)
+                else:
+                    del2 += len(text)
+                if last is not None and len(last) <= max(ins1, del1) and len(last) <= max(ins2, del2):
+                    at = equalities.pop()
+                    diffs[at:at + 1] = [(-1, last), (1, last)]
+                    if equalities:
+                        equalities.pop()
+                    i = equalities[-1] if equalities else -1
+                    ins1 = del1 = ins2 = del2 = 0
+                    last = None
+                    changed = True
+            i += 1
+    out: list[tuple[int, str]] = []
+    dels: list[str] = []
+    ins: list[str] = []
+    for op, text in diffs + [(0, "")]:
+        if op < 0:
+            dels.append(text)
+        elif op > 0:
+            ins.append(text)
+        else:
+            if dels:
+                out.append((-1, "".join(dels)))
+            if ins:
+                out.append((1, "".join(ins)))
+            dels, ins = [], []
+            if text:
+                if out and out[-1][0] == 0:
+                    out[-1] = (0, out[-1][1] + text)
+                else:
+                    out.append((0, text))
+    return out
+
+
+def changed_share(ops: Iterable[tuple[int, str]]) -> float:
+    """Share (0..1) of the words of both sides that a word diff deletes or inserts; 0.0 when
+    neither side has a word."""
+    changed = total = 0
+    for op, text in ops:
+        n = sum(1 for t in _TOKEN.findall(text) if not t.isspace())
+        total += n if op else 2 * n  # an equal piece is in both sides
+        changed += n if op else 0
+    return changed / total if total else 0.0
+
+
+def is_rewrite(ops: Sequence[tuple[int, str]]) -> bool:
+    """Whether a word diff is better shown as old and new text side by side: it has both
+    deleted and inserted words and changes at least ``REWRITE_SHARE`` of the words."""
+    return (any(op < 0 for op, _ in ops) and any(op > 0 for op, _ in ops)
+            and changed_share(ops) >= REWRITE_SHARE)
 
 
 def render_inline(ops: Iterable[tuple[int, str]]) -> str:

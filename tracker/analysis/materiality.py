@@ -21,6 +21,7 @@ from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, chrome_kind, c
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topical_watch)
 from tracker.analysis.facts import Fact, extract_facts
+from tracker.analysis.rendering import clause_text, plain_text, table_cells
 from tracker.analysis.novelty import (PLACEHOLDERS, Delta, DocIndex, Glue, Token, delta,
                                       glued_words, unglued, words)
 from tracker.records import Severity
@@ -129,8 +130,9 @@ _VERBS = set("is are was be becomes become go goes expire expires last lasts app
              "start starts end ends begin begins occur occurs happen happens get gets keep keeps "
              "retain retains store stores hold holds notify notifies send sends".split())
 _RELATIVE = {"that", "which", "who", "whom", "whose"}
-_SUBORDINATE = re.compile(r"^(?:when|whenever|if|where|unless|once|while|although|because|upon|"
-                          r"after|before|in the event|to the extent)\b[^,]{3,120},\s*", re.I)
+_SUBORDINATE = re.compile(r"^(?:in (?:cases?|the event|any case) (?:where|when|that)|when|whenever|if|where|unless|"
+                          r"once|while|although|because|upon|after|before|in the event|to the extent)\b"
+                          r"[^,]{3,120},\s*", re.I)
 _SUFFIX_LEAD = re.compile(r"^(?:after|before|from|following|of|for|per|prior|once|each|every|"
                           r"in|on|to|until)\b", re.I)
 _THERE_IS = re.compile(r"^(?:there (?:is|will be)|we (?:provide|give|offer)|you (?:have|will have|"
@@ -179,9 +181,23 @@ def _with_now(prefix: str) -> str | None:
     i = _main_verb(words)
     if i is None:
         return None
-    if re.fullmatch(_MODALS, words[i].lower()):
-        return " ".join(words[:i + 1] + ["now"] + words[i + 1:])
+    if re.fullmatch(_MODALS, words[i].lower()) or words[i].lower() in _BE:
+        return " ".join(words[:i + 1] + ["now"] + words[i + 1:])  # "may now", "is now"
     return " ".join(words[:i] + ["now"] + words[i:])
+
+
+_BE = {"is", "are", "was", "were", "be", "remain", "remains"}
+# "a platform commission of", "the fee of": the value's own name when no verb says it.
+_NAMED_VALUE = re.compile(r"(?:^|\s)(?:a|an|the|our|your|its|their)\s+(?P<x>(?:[^\W\d_][\w-]*\s+){0,3}"
+                          r"[^\W\d_][\w-]*)\s+(?:of|at|is|are|will be|equal to)\s*$", re.I)
+
+
+def _last_clause(prefix: str) -> str:
+    """The last coordinated clause of a long prefix ("Each pledge is processed, and the host is
+    charged a fee of" → "the host is charged a fee of")."""
+    parts = re.split(r",?\s+(?:and|but|or|while|whereas)\s+(?=(?:the|a|an|we|you|our|your|each|all|any)\b)|;\s*",
+                     prefix)
+    return parts[-1] if len(prefix.split()) > 14 else prefix
 
 
 def _main_clause(prefix: str, heading: str) -> str:
@@ -206,35 +222,139 @@ def _old_words(old: Fact, new: Fact) -> str:
     if (o_num and n_num and old.qualifier == new.qualifier
             and old.text[:o_num.start()] == new.text[:n_num.start()]
             and old.text[o_num.end():] == new.text[n_num.end():]
-            and old.text[o_num.end():].strip()):
+            # a unit that is a word ("12 months") is read from the new value; a sign or symbol
+            # is part of the number ("8%", "$5", "5 €"): "12% instead of 8%", never "... of 8"
+            and re.match(r"\s+[^\W\d_]{2,}", old.text[o_num.end():])):
         return o_num.group(0)
-    return old.text
+    # words both values start with are said once, with the new value: "at least 1 week instead
+    # of 2 weeks", "the courts of Paris, France instead of Dublin, Ireland"
+    o_words, n_words = old.text.split(" "), new.text.split(" ")
+    k = 0
+    while k < min(len(o_words), len(n_words)) - 1 and o_words[k].lower() == n_words[k].lower():
+        k += 1
+    return " ".join(o_words[k:])
 
 
-def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[str, ...]) -> str:
-    """One sentence naming the old and new value, using the clause's own subject if found."""
+def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[str, ...], before: str = "") -> str:
+    """One sentence naming the old and new value, using the clause's own subject if found.
+
+    Values are shown whole: "12% instead of 8%", "233 Broadway" (a place with the number before
+    it in ``after``, or in ``before`` for the old one). A word unit is said once ("after 6
+    months instead of 12")."""
     sentence, at = _sentence_with(after, new.text)
     tail = _cats_text(cats)
     old_words = _old_words(old, new)
+    if old.kind == "place" and old_words == old.text:
+        old_words = _whole_place(old.text, before)
+    if new.kind == "place" and at >= 0 and (num := _NUMBER_BEFORE.search(sentence[:at])):
+        new = replace(new, text=num.group(0) + new.text)  # "233 Broadway", not "Broadway"
+        at = num.start()
     if at >= 0:
         prefix = _clean_prefix(sentence[:at])
         suffix = sentence[at + len(new.text):].strip().rstrip(".;:")
         if m := _THERE_IS.match(prefix + " "):
             rest = f" {suffix}" if suffix and len(suffix.split()) <= 8 else ""
             return f"The {m.group('x')}{rest} is now {new.text} instead of {old_words}{tail}"
-        prefix = _main_clause(prefix, heading)
+        prefix = _last_clause(_main_clause(prefix, heading))
         if (lead := _with_now(prefix)) and len(prefix.split()) <= 14:
             rest = re.split(r"[,;:(]", suffix, maxsplit=1)[0].strip()
             rest = f" {rest}" if (rest and len(rest.split()) <= 8
                                   and _SUFFIX_LEAD.match(rest)) else ""
             return (f"{lead[:1].upper()}{lead[1:]} {new.text} instead of {old_words}{rest}"
                     f"{tail}")
+        if m := _NAMED_VALUE.search(prefix):
+            return f"The {m.group('x')} is now {new.text} instead of {old_words}{tail}"
+    if (cell := _table_cell(after, new.text)) is not None:
+        column, row, value = cell
+        old_value = value.replace(new.text, old.text)
+        what = f"{column} for {row}" if row and column else (column or row or "The value")
+        return f"{what} is now {value} instead of {old_value}{tail}"  # "Price for Basic is now $12 a month ..."
     label = _clean_prefix(heading) or "Changed"
     return f"{label}: {old.text} → {new.text}{tail}"
 
 
+# A house or street number right before a place ("233 Broadway"): part of the value shown.
+_NUMBER_BEFORE = re.compile(r"\b\d{1,5}[A-Za-z]?,?\s+(?:[A-Z][\w.'-]*\s+){0,3}(?:[A-Z][\w.'-]*,?\s+)?$")
+def _table_cell(text: str, needle: str) -> tuple[str, str, str] | None:
+    """(column header, row name, cell) of the first table cell of ``text`` holding ``needle``:
+    a table row's value is named by its column and its row's first cell; None outside tables."""
+    table = table_cells(text)
+    if table is None:
+        return None
+    header, rows = table
+    for row in rows:
+        for i, cell in enumerate(row):
+            if needle in cell and i:
+                return (header[i] if i < len(header) else "", row[0], cell)
+    return None
+
+
+def _whole_place(text: str, source: str) -> str:
+    """A place as written with the number before it in ``source`` ("233 Broadway")."""
+    at = source.find(text)
+    if at > 0 and (num := _NUMBER_BEFORE.search(source[:at])):
+        return num.group(0) + text
+    return text
+
+
+def _phrase(text: str, needle: str, width: int = 5) -> str:
+    """``needle`` with up to ``width`` words either side, within its sentence of ``text`` and
+    without the clause's Markdown or numbering: what a quote of a value needs to say what the
+    value is ("a crowdfunding fee of 5% charged to the host", never a bare "5%")."""
+    sentence, at = _sentence_with(text, needle)
+    if at < 0:
+        return needle
+    before = re.split(r"[;:]\s", sentence[:at])[-1].split()
+    after = re.split(r"[;:]\s", sentence[at + len(needle):], maxsplit=1)[0].split()
+    left = before[-width:]
+    right = after[:width]
+    words_ = left + [needle] + right if not right or not re.match(r"^[^\w(]", right[0]) else left + [needle + right[0]] + right[1:]
+    out = _clean_prefix(" ".join(words_)).strip(" ,;:.()[]\"'“”‘’")
+    cut_left = len(before) > width
+    cut_right = len(after) > width
+    return f"{'…' if cut_left else ''}{out}{'…' if cut_right else ''}"
+
+
+def added_fact_sentence(new: Fact, after: str, heading: str, cats: tuple[str, ...]) -> str:
+    """A value the clause now states that it did not: said with the clause's subject when the
+    sentence has one ("A fee of 5% is now charged to the host"), else quoted with the words
+    around it ("Now says “a crowdfunding fee of 5% charged to the host”"); never a bare value."""
+    tail = _cats_text(cats)
+    sentence, at = _sentence_with(after, new.text)
+    if at >= 0:
+        prefix = _last_clause(_main_clause(_clean_prefix(sentence[:at]), heading))
+        suffix = sentence[at + len(new.text):].strip().rstrip(".;:")
+        lead = _with_now(prefix)
+        if lead and 2 <= len(prefix.split()) <= 14:
+            rest = re.split(r"[,;:(]", suffix, maxsplit=1)[0].strip()
+            rest = f" {rest}" if rest and len(rest.split()) <= 8 else ""
+            return f"{lead[:1].upper()}{lead[1:]} {new.text}{rest}{tail}"
+    return f"Now says “{_phrase(after, new.text)}”{tail}"
+
+
+_PROMISE = re.compile(r"^(?:(?:[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*|we|the company)\s+)(?:will|shall|must|agrees? to|"
+                      r"commits? to|undertakes? to|guarantees? to|promises? to)\s+(?:always\s+)?(?P<rest>.+)$",
+                      re.I)
+
+
+def removed_sentence(text: str, fact: Fact | None = None) -> str:
+    """What a deleted commitment or value no longer says, as a sentence: "We will refund
+    purchases within 30 days" → "No longer promises to refund purchases within 30 days"; any
+    other sentence → "No longer says: <its words>". With ``fact``, the sentence holding it."""
+    sentence = _sentence_with(text, fact.text)[0] if fact else ""
+    sentence = _clean_prefix(plain(sentence or text)).rstrip(".;: ")
+    if m := _SUBORDINATE.match(sentence):
+        sentence = sentence[m.end():]
+    if m := _PROMISE.match(sentence):
+        return f"No longer promises to {_snippet(m.group('rest'), 80).rstrip('.')}"
+    if fact is not None and len(sentence.split()) > 14:
+        return f"No longer says “{_phrase(text, fact.text)}”"
+    body = _snippet(sentence, 90).rstrip(".")
+    return f"No longer says: {body[:1].lower() + body[1:] if body[:2].istitle() else body}"
+
+
 def _snippet(text: str, limit: int = 90) -> str:
-    s = _space(_clean_prefix(plain(text)))
+    s = _space(_clean_prefix(plain(_TABLE_MARKS.sub(" ", text))))  # no table pipes or separator rows
     return s if len(s) <= limit else s[:limit].rsplit(" ", 1)[0] + "…"
 
 
@@ -601,9 +721,21 @@ def _content_runs(d: Delta, side: str) -> list[str]:
     return [r for r in out if r]
 
 
+_TABLE_MARKS = re.compile(r"(?<!\\)\||(?<![\w-]):?-{3,}:?(?![\w-])")
+
+
 def _quote(runs: list[str], limit: int = 80) -> str:
-    text = "; ".join(runs)
+    # quoted as read: no link targets, no ** marks, no table pipes or separator rows
+    text = "; ".join(_space(plain_text(_TABLE_MARKS.sub(" ", r))) for r in runs)
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _said(runs: list[str], text: str) -> str:
+    """The new (or gone) words of a clause as a quote, or the clause itself when they are too few
+    to read on their own ("See; show" says nothing: quote the sentence)."""
+    if sum(len(r.split()) for r in runs) >= 3:
+        return _quote(runs)
+    return _snippet(text)
 
 
 def label_change(kind: str, before: str | None, after: str | None, *, heading: str = "",
@@ -992,8 +1124,10 @@ class _Job:
             return ChangeLabel(False, "minor", (), f"Added text without legal effect: "
                                f"{_snippet(self.after)}", None, (), (), fb, fa)
         cats = cats or ("other",)
-        if self._novel_share("ins") < 0.5:
-            what = f"Now also says: {_quote(_content_runs(self.d, 'ins'))}"
+        if self.row and table_cells(self.raw_a) is not None:
+            what = f"New row: {_snippet(clause_text(self.raw_a))}"  # "Provider: X; Location: USA"
+        elif self._novel_share("ins") < 0.5:
+            what = f"Now also says: {_said(_content_runs(self.d, 'ins'), self.after)}"
         else:
             what = f"New: {_snippet(' '.join(self.sa.legal) or self.after)}"
         if w_add:
@@ -1008,8 +1142,12 @@ class _Job:
             return ChangeLabel(False, "minor", (), f"Removed text without legal effect: "
                                f"{_snippet(self.before)}", None, (), (), fb, fa)
         cats = cats or ("other",)
-        if self._novel_share("dels") < 0.5:
-            what = f"No longer says: {_quote(_content_runs(self.d, 'dels'))}"
+        if self.row and table_cells(self.raw_b) is not None:
+            what = f"Removed row: {_snippet(clause_text(self.raw_b))}"
+        elif self._novel_share("dels") < 0.5:
+            what = f"No longer says: {_said(_content_runs(self.d, 'dels'), self.before)}"
+        elif commitment:
+            what = removed_sentence(" ".join(self.sb.legal) or self.before)
         else:
             what = f"Removed: {_snippet(' '.join(self.sb.legal) or self.before)}"
         good = tuple(c for c in w_rem if self._good_news(c))
@@ -1052,11 +1190,11 @@ class _Job:
             fcats = _fact_cats(new, self.after, cats) if new else cats
             self.fact_changed = True
             if old and new:
-                sentences.append(fact_sentence(old, new, self.after, self.heading, fcats[:2]))
+                sentences.append(fact_sentence(old, new, self.after, self.heading, fcats[:2], self.before))
             elif new:
-                sentences.append(f"Now states {new.text}{_cats_text(fcats)}")
+                sentences.append(added_fact_sentence(new, self.after, self.heading, fcats[:2]))
             elif old:
-                sentences.append(f"No longer states {old.text}{_cats_text(cats)}")
+                sentences.append(f"{removed_sentence(self.before, old)}{_cats_text(cats)}")
         if sentences and not legal and any(f.kind in ("money", "percent") for f in fa + fb):
             cats = ("pricing",)  # money charged to someone is pricing
         if w_add:

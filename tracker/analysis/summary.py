@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from tracker.analysis.classify import CATEGORIES, Labels, classify_many, classify_text
 from tracker.analysis.clauses import Clause, clause_key, split_clauses, split_sentences
 from tracker.analysis.facts import Fact, extract_facts
+from tracker.analysis.rendering import plain_text
+from tracker.analysis.rendering import section_label as _section_label
 from tracker.records import ClauseChange
 
 __all__ = ["CONCERNS", "FACTS", "QUESTIONS", "Answer", "Bullet", "BulletChange", "Cell", "Change", "Item",
@@ -78,34 +79,8 @@ _EXTRA_WATCH: tuple[tuple[str, re.Pattern[str]], ...] = (
 # --- plain text ------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _md() -> Any:
-    from markdown_it import MarkdownIt
-
-    return MarkdownIt("commonmark")
-
-
-_MARKUP_CHARS = re.compile(r"[*_`\[\]<>\\&!]")
-
-
-@lru_cache(maxsize=16384)
-def plain_text(markdown: str) -> str:
-    """Markdown inline text as a reader sees it: links become their text, emphasis, code marks,
-    images and HTML tags vanish, line breaks become spaces. Returns one line."""
-    if not markdown:
-        return ""
-    if not _MARKUP_CHARS.search(markdown):  # most sentences: nothing for a parser to do
-        return re.sub(r"\s+", " ", markdown).strip()
-    out: list[str] = []
-    for token in _md().parseInline(markdown):
-        for child in token.children or ():
-            if child.type in ("text", "code_inline"):
-                out.append(child.content)
-            elif child.type in ("softbreak", "hardbreak"):
-                out.append(" ")
-            elif child.type == "image":
-                out.append(child.content)
-    return re.sub(r"\s+", " ", "".join(out)).strip()
+# Shared with pages, feeds and the terminal (``tracker.analysis.rendering``): one Markdown reader.
+# (``plain_text`` is re-exported here for callers of this module.)
 
 
 # --- compression ------------------------------------------------------------------------------
@@ -356,24 +331,10 @@ class Summary:
 
 # --- sections and history -------------------------------------------------------------------
 
-_HEAD_NUMBER = re.compile(r"^\s*(?:#{1,6}\s*)?(?:(?:section|article)\s+)?(\d{1,3}(?:\.\d{1,3})*)\.?\s+(?:[-–—:]\s+)?")
-_OWN = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s")
-
-
 def section_label(clause: Clause) -> str:
     """What a person sees to find a clause: '§ 8.3 Credits', '§ 9 Chargebacks and fraud', or the
-    heading alone ('Refunds') when nothing is numbered."""
-    heading = plain_text(re.sub(r"^#{1,6}\s*", "", clause.heading or ""))
-    number = ""
-    if m := _HEAD_NUMBER.match(heading):
-        number, heading = m.group(1), heading[m.end():]
-    if m := _OWN.match(clause.text):
-        number = m.group(1)
-    elif m := re.search(r"(?:^|/)(\d{1,3}(?:\.\d{1,3})*)(?:\.\d+)?$", clause.id):
-        if number and clause.kind == "item":
-            number = f"{number}({m.group(1)})"
-    label = f"§ {number} {heading}".strip() if number else heading
-    return label or "Introduction"
+    heading alone ('Refunds') when nothing is numbered (``rendering.section_label``)."""
+    return _section_label(clause.heading, clause.text, clause.id, clause.kind)
 
 
 def _history(changes: Iterable[tuple[str, ClauseChange]]) -> dict[str, tuple[str, ClauseChange]]:

@@ -348,6 +348,7 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
     """
     import re
 
+    from tracker.analysis.rendering import section_label
     from tracker.archive.index import MARK_END, MARK_START
     from tracker.cli.output import clean
 
@@ -379,7 +380,7 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
         cats = f" ({', '.join(hit.categories)})" if hit.categories else ""
         click.echo(f"{clean(hit.service_id)} / {clean(hit.document_type)}  version {hit.seq} of "
                    f"{hit.fetched_at[:10]}  {hit.kind}  {flag}{cats}")
-        where = f"{clean(hit.heading)}: " if hit.heading else ""
+        where = f"{clean(section_label(hit.heading))}: " if hit.heading else ""  # "§ 8 Credits", no Markdown
         click.echo(f"    {where}{marked(hit.snippet)}")
         if hit.explanation:
             click.echo(f"    {clean(hit.explanation)}")

@@ -38,42 +38,72 @@ def diff_lines(changes: Sequence[ClauseChange], *, color: bool) -> "Iterable[Any
     """Yield printable renderables for clause changes (rich Text when colour is on, plain str otherwise)."""
     from rich.text import Text
 
+    from tracker.analysis.rendering import section_label
+
     marks = {"added": "+", "removed": "-", "modified": "~", "moved": ">"}
     for change in changes:
         kind = change.kind
         label = change.severity or ""  # cosmetic, minor, material or critical
         cats = ", ".join(change.categories)
-        head = f"{marks.get(kind, '?')} {kind} {clean(change.clause_id)}"
-        if change.heading:
-            head += f"  ({clean(change.heading)})"
+        # the section a reader finds in the page ("§ 8.3 Credits"), not the internal clause id
+        where = section_label(change.heading, change.after or change.before or "", change.clause_id)
+        head = f"{marks.get(kind, '?')} {kind}  {clean(where)}"
         meta = f"  [{label}{'; ' + cats if cats else ''}]"
         explanation = clean(change.explanation)
+        rewritten = _rewritten(change)
         if not color:
             yield head + meta
             if explanation:
                 yield f"    {explanation}"
-            yield "    " + plain_inline(change)
+            if rewritten:
+                yield "    was: " + rewritten[0]
+                yield "    now: " + rewritten[1]
+            else:
+                yield "    " + plain_inline(change)
             yield ""
             continue
         style = "bold red" if change.material else "bold"
         yield Text(head, style="bold") + Text(meta, style=style)
         if explanation:
             yield Text("    " + explanation, style="italic")
-        yield Text("    ") + rich_inline(change)
+        if rewritten:
+            yield Text("    was: ") + Text(rewritten[0], style="red")
+            yield Text("    now: ") + Text(rewritten[1], style="green")
+        else:
+            yield Text("    ") + rich_inline(change)
         yield Text("")
 
 
+def _plain(text: str | None) -> str:
+    """A clause as the terminal shows it: Markdown rendered to one line of plain text."""
+    from tracker.analysis.rendering import clause_text
+
+    return clean(clause_text(text or ""))
+
+
+def _rewritten(change: ClauseChange) -> tuple[str, str] | None:
+    """(old, new) plain text of a clause rewritten beyond a readable word diff
+    (``diff.is_rewrite``), else None."""
+    from tracker.analysis.diff import is_rewrite
+
+    if change.kind not in ("modified", "moved") or change.before is None or change.after is None:
+        return None
+    before, after = _plain(change.before), _plain(change.after)
+    return (before, after) if is_rewrite(word_ops(before, after)) else None
+
+
 def plain_inline(change: ClauseChange) -> str:
-    """git --word-diff=plain style: [-deleted-]{+inserted+}."""
+    """git --word-diff=plain style: [-deleted-]{+inserted+}, over the clause's plain text
+    (Markdown rendered: no link targets, emphasis marks or table pipes)."""
     kind = change.kind
     if kind == "added":
-        return "{+" + clean(change.after) + "+}"
+        return "{+" + _plain(change.after) + "+}"
     if kind == "removed":
-        return "[-" + clean(change.before) + "-]"
+        return "[-" + _plain(change.before) + "-]"
     if change.before == change.after:
-        return clean(change.after)
+        return _plain(change.after)
     out = []
-    for op, text in word_ops(change.before, change.after):
+    for op, text in word_ops(_plain(change.before), _plain(change.after)):
         text = clean(text)
         out.append(text if op == 0 else ("[-" + text + "-]" if op < 0 else "{+" + text + "+}"))
     return "".join(out)
@@ -85,11 +115,11 @@ def rich_inline(change: ClauseChange) -> "Any":
 
     kind = change.kind
     if kind == "added":
-        return Text(clean(change.after), style="green")
+        return Text(_plain(change.after), style="green")
     if kind == "removed":
-        return Text(clean(change.before), style="red strike")
+        return Text(_plain(change.before), style="red strike")
     text = Text()
-    for op, part in word_ops(change.before, change.after):
+    for op, part in word_ops(_plain(change.before), _plain(change.after)):
         part = clean(part)
         text.append(part, style="" if op == 0 else ("red strike" if op < 0 else "green underline"))
     return text

@@ -166,7 +166,7 @@ def _entry(catalog: Catalog, v: Version, site: str | None, html: str, fallback: 
     page, else (an imported document, whose source is a local git folder) to ``fallback``."""
 
     name = catalog.service_name(v.service_id)
-    tags = [name, v.document_type, *catalog.categories(v)]
+    tags = [name, v.document_type, *catalog.tags(v)]
     if v.material:
         tags.append("material")
     if v.severity:

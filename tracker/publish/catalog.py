@@ -20,7 +20,7 @@ from tracker.records import Version
 FEED_EXTS = (".atom", ".rss", ".json")
 STATE_FILE = ".tracker-feeds.json"
 # Bump when the shape of entries changes: every cached entry and feed is then rebuilt.
-ENTRY_FORMAT = "2"
+ENTRY_FORMAT = "3"
 RESERVED_TOP = {"all", "material", "category", "feeds", "index.html", "style.css"}
 RESERVED_IN_SERVICE = {"all", "material", "index.html"}
 _RESERVED_EXTS = (".atom", ".rss", ".json", ".html", ".css")
@@ -62,11 +62,16 @@ def version_page(version: Version) -> str:
     return f"{document_slug(version.document_key)}/{version_slug(version)}.html"
 
 
+TITLE_HEADLINE_MAX = 110  # a headline stored by an earlier tracker may be longer: cut at a word
+
+
 def entry_title(version: Version, service_name: str) -> str:
-    """Says what changed, not just that something did."""
+    """Says what changed, not just that something did: "<service> <document>: <headline>"
+    (the version's stored ``summary``, ``tracker.analysis.headline``), plain text."""
+    from tracker.analysis.rendering import one_line
 
     who = f"{service_name} {version.document_type}"
-    return safe_text(f"{who}: {version.summary or 'updated'}")
+    return safe_text(f"{who}: {one_line(version.summary or 'updated', TITLE_HEADLINE_MAX)}")
 
 
 # --- the catalog: everything publishing needs, in two queries ------------------------------------
@@ -119,6 +124,14 @@ class Catalog:
                     cats.update(label.categories)
             cached = self._cats[version.commit_sha] = tuple(sorted(cats))
         return cached
+
+    def tags(self, version: Version) -> tuple[str, ...]:
+        """The categories a version shows (badges, feed entry tags): those of its material
+        changes, most serious first, at most ``headline.MAX_TAGS``; the full list stays in
+        ``version.categories`` (``--json``) and decides the category feeds."""
+        from tracker.analysis.headline import shown_tags
+
+        return shown_tags(self.labels.get(version.commit_sha, []), version.categories)
 
     def fingerprint(self, version: Version) -> str:
         """Digest of everything an entry or page of this version shows."""

@@ -176,16 +176,19 @@ def message(version: Version, changes: Sequence[ClauseChange], service_name: str
             site_url: str = "") -> tuple[str, str]:
     """(title, plain-text body) of the message announcing one version."""
 
-    title = entry_title(version, service_name)
+    from tracker.analysis.headline import rank_changes, shown_tags
+    from tracker.analysis.rendering import section_label
+
+    title = entry_title(version, service_name)  # the version's headline
     flag = "material change" if version.material else "not material"
-    cats = change_categories(version, changes)
+    cats = shown_tags(changes, version.categories)
     lines = [f"{service_name} {version.document_type}, recorded {human_date(version.fetched_at)}: "
              f"{flag}, severity {version.severity or 'none'}" + (f"; {', '.join(cats)}" if cats else ""), ""]
-    shown = sorted(changes, key=lambda c: not c.material)[:MAX_CHANGES_IN_MESSAGE]
+    shown = rank_changes(changes)[:MAX_CHANGES_IN_MESSAGE]  # most serious first
     for c in shown:
         mark = "MATERIAL " if c.material else ""
-        heading = f" ({c.heading})" if c.heading else ""
-        lines.append(f"- {mark}{c.kind or 'changed'}{heading}: {c.explanation or 'changed'}")
+        where = section_label(c.heading, c.after or c.before or "", c.clause_id) if c.heading else ""
+        lines.append(f"- {mark}{c.kind or 'changed'}{f' ({where})' if where else ''}: {c.explanation or 'changed'}")
     if len(changes) > len(shown):
         lines.append(f"- and {len(changes) - len(shown)} more clause change(s)")
     if site_url:

@@ -78,7 +78,14 @@ def templates_digest() -> str:
 
 @dataclass(frozen=True)
 class ChangeView:
-    """One clause change, ready for a template: word-diff segments for inline and side by side."""
+    """One clause change, ready for a template: word-diff segments for inline and side by side.
+
+    Segments are plain text (the clause's Markdown rendered, ``rendering.clause_text``), so no
+    Markdown syntax shows; ``before_html`` / ``after_html`` are each side rendered to safe HTML
+    (``rendering.clause_html``), shown whole for an added or removed clause, a table, or a
+    ``rewrite`` (a clause whose words changed too much for a word diff to be read,
+    ``diff.is_rewrite``). ``section`` is what a reader sees ("§ 8.3 Credits"); ``clause_id``
+    stays for links and tools, never shown as text."""
 
     anchor: str
     kind: str
@@ -94,6 +101,11 @@ class ChangeView:
     left: tuple[tuple[str, str], ...]
     right: tuple[tuple[str, str], ...]
     text_changed: bool
+    section: str = ""
+    before_html: Markup = Markup("")
+    after_html: Markup = Markup("")
+    rewrite: bool = False
+    table: bool = False
 
 
 _OP_CLASS = {-1: "del", 0: "eq", 1: "ins"}
@@ -102,26 +114,32 @@ _OP_CLASS = {-1: "del", 0: "eq", 1: "ins"}
 def change_view(n: int, change: ClauseChange) -> ChangeView:
     """Word diff of one stored change (the ``n``-th of its version, from 0), split for the
     inline and the side-by-side views."""
-    from tracker.analysis.diff import word_diff
+    from tracker.analysis.diff import is_rewrite, word_diff
+    from tracker.analysis.rendering import clause_html, clause_text, section_label, table_cells
 
     kind = change.kind or "modified"
     before, after = safe_text(change.before), safe_text(change.after)
+    plain_before, plain_after = clause_text(before), clause_text(after)
     if kind == "added":
-        ops = [(1, after)]
+        ops = [(1, plain_after)]
     elif kind == "removed":
-        ops = [(-1, before)]
+        ops = [(-1, plain_before)]
     else:
-        ops = word_diff(before, after)
+        ops = word_diff(plain_before, plain_after)
     segments = tuple((_OP_CLASS[op], text) for op, text in ops if text)
     text_changed = before != after
     label = KIND_LABELS.get(kind, kind.title())
     if kind == "moved":
         label = "Moved and edited" if text_changed else "Moved (text unchanged)"
+    heading = safe_text(change.heading)
+    before_html, after_html = Markup(clause_html(before)), Markup(clause_html(after))  # escapes every tag itself
+    if kind in ("modified", "moved") and (cells := _table_diff(before, after)) is not None:
+        before_html, after_html = cells  # the table, its changed words marked cell by cell
     return ChangeView(
         anchor=f"change-{n + 1}",
         kind=kind,
         label=label,
-        heading=safe_text(change.heading),
+        heading=heading,
         clause_id=safe_text(change.clause_id),
         material=bool(change.material),
         severity=safe_text(change.severity),
@@ -132,7 +150,41 @@ def change_view(n: int, change: ClauseChange) -> ChangeView:
         left=tuple(s for s in segments if s[0] != "ins"),
         right=tuple(s for s in segments if s[0] != "del"),
         text_changed=text_changed,
+        section=section_label(heading, after or before, change.clause_id),
+        before_html=before_html,
+        after_html=after_html,
+        rewrite=kind in ("modified", "moved") and is_rewrite(ops),
+        table=table_cells(before or after) is not None,
     )
+
+
+def _table_diff(before: str, after: str) -> tuple[Markup, Markup] | None:
+    """Both sides of a changed table row as HTML tables whose cells carry their word diff
+    (``<del>`` on the left, ``<ins>`` on the right); None unless both sides are tables with the
+    same header and shape. Cell text is plain (``rendering.table_cells``) and escaped here."""
+    from markupsafe import escape
+
+    from tracker.analysis.diff import word_diff
+    from tracker.analysis.rendering import table_cells
+
+    old, new = table_cells(before), table_cells(after)
+    if old is None or new is None or old[0] != new[0] or [len(r) for r in old[1]] != [len(r) for r in new[1]]:
+        return None
+    header = old[0]
+    head = ("<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in header) + "</tr></thead>") if header else ""
+    sides: list[list[str]] = [[], []]
+    for row_a, row_b in zip(old[1], new[1]):
+        cells: list[list[str]] = [[], []]
+        for a, b in zip(row_a, row_b):
+            ops = word_diff(a, b)
+            for side, (skip, tag) in enumerate(((1, "del"), (-1, "ins"))):
+                cells[side].append("<td>" + "".join(
+                    str(escape(t)) if op == 0 else f"<{tag}>{escape(t)}</{tag}>" for op, t in ops if op != skip)
+                    + "</td>")
+        for side in (0, 1):
+            sides[side].append("<tr>" + "".join(cells[side]) + "</tr>")
+    left, right = (Markup(f"<table>{head}<tbody>{''.join(rows)}</tbody></table>") for rows in sides)
+    return left, right
 
 
 def _order(views: list[ChangeView]) -> list[ChangeView]:
@@ -158,7 +210,7 @@ def _version_ctx(catalog: "Catalog", v: Version, root: str) -> dict[str, Any]:
         "summary": v.summary,
         "material": v.material,
         "severity": v.severity,
-        "categories": catalog.categories(v),
+        "categories": catalog.tags(v),  # shown tags: ranked, at most 4 (``Catalog.tags``)
         "changes": v.changes,
         "href": root + version_page(v),
     }
@@ -287,7 +339,8 @@ def _summaries(index: Index, cache: SummaryCache, catalog: "Catalog") -> dict[st
 
     Each comes from ``cache`` when its document has no new version (see ``SummaryCache``)."""
     from tracker.analysis.clauses import split_clauses
-    from tracker.analysis.summary import plain_text, summarise, summary_from_dict
+    from tracker.analysis.rendering import clause_text
+    from tracker.analysis.summary import summarise, summary_from_dict
 
     out: dict[str, Any] = {}
     for d in catalog.documents:
@@ -304,8 +357,7 @@ def _summaries(index: Index, cache: SummaryCache, catalog: "Catalog") -> dict[st
             summary = summarise(text, history)
             used = {b.clause for b in summary.key_terms + summary.watch_outs}
             used |= {a.clause for a in summary.answers if a.clause} | {c.clause for c in summary.facts.values()}
-            quoted = [[c.id, plain_text(c.text) if c.kind != "table" else c.text.splitlines()[-1].strip("| ")]
-                      for c in split_clauses(text) if c.id in used]
+            quoted = [[c.id, clause_text(c.text)] for c in split_clauses(text) if c.id in used]
             return {"summary": _compact(summary), "quoted": quoted}
 
         data = cache.get(["latest", latest.commit_sha, d["path"], [catalog.fingerprint(v) for v in versions]], make)

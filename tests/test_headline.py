@@ -1,0 +1,391 @@
+"""What people read (issue 12): one headline per version, explanations that say what changed,
+word diffs on whole words, Markdown rendered and never shown, a few ranked tags, sections a
+reader can find. Every text here is invented (fictional services)."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+import feedparser
+from click.testing import CliRunner
+
+from tracker.analysis import analyse
+from tracker.analysis.diff import REWRITE_SHARE, changed_share, is_rewrite, render_inline, word_diff
+from tracker.analysis.headline import HEADLINE_MAX, MAX_TAGS, display_explanation, headline, rank_changes, shown_tags
+from tracker.analysis.materiality import label_change
+from tracker.analysis.rendering import clause_html, clause_text, plain_text, section_label, table_cells
+from tracker.archive import Index, NewVersion, Store, sync
+from tracker.cli.app import cli
+from tracker.cli.output import diff_lines
+from tracker.publish.notify import message
+from tracker.records import ClauseChange, Version
+
+# --- invented texts -------------------------------------------------------------------------------
+
+# The issue's own example, reproduced: four material changes of equal severity; credits (money)
+# outrank the notice period, data retention and account closure.
+FERN_OLD = """# Fernlight Terms
+
+## 3. Notice of changes
+
+We will tell you about changes to these terms at least 30 days before they apply.
+
+## 6. Credits
+
+Credits expire after 12 months.
+
+## 7. Your content
+
+We keep deleted drafts for 90 days before we erase them.
+
+## 12. Ending your account
+
+We may close an inactive account after 24 months without a login.
+"""
+FERN_NEW = (FERN_OLD.replace("at least 30 days", "at least 10 days").replace("after 12 months", "after 6 months")
+            .replace("for 90 days", "for 180 days").replace("after 24 months", "after 12 months"))
+
+# Markdown as converted pages write it: an escaped number in a link to an anchor, bold lead-ins,
+# a table, a literal <br>, and a commission going from 8% to 12%.
+POLLEN_OLD = """# Pollen Studio Terms
+
+## 4. License Grant to Us
+
+You grant us a licence to host and display your project page.
+
+## 5. Platform Fees
+
+**Platform Fees.** Creators pay a platform commission of 8% on each pledge.
+
+| Plan | Price | Credits |
+| --- | --- | --- |
+| Basic | $10 a month | 100 |
+
+## 8. Credits
+
+8.3 Credits expire after 12 months.
+
+We will refund unused credits within 30 days of a request.
+
+## 9. Disputes
+
+Claims are heard by the courts of Dublin, Ireland.
+
+## 10. Community
+
+Be kind to other backers and answer their questions about your project whenever you can.
+
+## 11. Contact
+
+Write to us at 233 Broadway, New York.<br><br>We answer within a week.
+"""
+POLLEN_NEW = """# Pollen Studio Terms
+
+## 4. License Grant to Us
+
+You grant us a licence to host and display your project page.
+
+## 5. Platform Fees
+
+**Platform Fees.** Creators pay a platform commission of 12% on each pledge. See [4\\. License Grant to Us](#4-license-grant-to-us) for what we may show.
+
+| Plan | Price | Credits |
+| --- | --- | --- |
+| Basic | $12 a month | 100 |
+
+## 8. Credits
+
+8.3 Credits expire after 6 months.
+
+## 9. Disputes
+
+Claims are heard by the courts of Paris, France.
+
+## 10. Community
+
+Moderators may hide any comment that breaks these rules, and repeated abuse ends your membership.
+
+## 11. Contact
+
+Write to us at 41 Elm Street, Boston.<br><br>We answer within a week.
+"""
+
+MARKDOWN_DEBRIS = re.compile(r"\*\*|\]\(|\\\.|<br|\|\s*---|^\s*#", re.M)
+
+
+def change(explanation: str, severity: str = "material", categories: tuple[str, ...] = ("other",),
+           material: bool = True, **kw: object) -> ClauseChange:
+    data: dict = dict(kind="modified", clause_id="x/p1", heading="", before="a", after="b", material=material,
+                      severity=severity, categories=categories, explanation=explanation)
+    data.update(kw)
+    return ClauseChange(**data)
+
+
+# --- 1. the headline ------------------------------------------------------------------------------
+
+
+def test_the_issue_example_headline() -> None:
+    result = analyse(FERN_OLD, FERN_NEW)
+    assert result.summary == "Credits now expire after 6 months instead of 12, and 3 more material changes"
+    assert len([c for c in result.changes if c.material]) == 4
+
+
+def test_headline_ranks_by_severity_then_money_disputes_data_termination() -> None:
+    changes = [
+        change("Accounts may now be closed after 12 months instead of 24 (termination)", categories=("termination",)),
+        change("Drafts are now kept for 180 days instead of 90 (privacy)", categories=("privacy",)),
+        change("Disputes now go to the courts of Paris instead of Dublin (jurisdiction)", categories=("jurisdiction",)),
+        change("The monthly fee is now $12 instead of $10 (pricing)", categories=("pricing",)),
+        change("Reworded", material=False, severity="minor", categories=()),
+    ]
+    assert [c.categories[0] for c in rank_changes(changes)[:4]] == ["pricing", "jurisdiction", "privacy", "termination"]
+    assert headline(changes) == "The monthly fee is now $12 instead of $10, and 3 more material changes"
+    critical = change("New binding arbitration: all claims go to an arbitrator (arbitration)", severity="critical",
+                      categories=("arbitration",))
+    assert headline([*changes, critical]).startswith("New binding arbitration: all claims go to an arbitrator, and 4 more")
+    one_more = headline(changes[2:4])
+    assert one_more.endswith(", and 1 more material change")
+    assert headline([changes[4]], "1 clause changed, none materially") == "1 clause changed, none materially"
+
+
+def test_headline_is_short_whole_plain_text() -> None:
+    long = change("New termination right: " + "We may suspend or end your access to Fernlight for any reason, "
+                  "including reasons that have nothing to do with you, at any time and without telling you "
+                  "first, and we owe you nothing for it. (termination)", severity="critical", categories=("termination",))
+    others = [change(f"Change {i} (other)") for i in range(3)]
+    line = headline([long, *others])
+    assert len(line) <= HEADLINE_MAX + 2 and line.endswith(", and 3 more material changes")
+    assert "(termination)" not in line and ";" not in line
+    assert not re.search(r"\w…\w", line)  # never cut inside a word
+    marked = change("Now also says: **Platform Fees** and [the fee table](#fees) (pricing)", categories=("pricing",))
+    assert display_explanation(marked.explanation) == "Now also says: Platform Fees and the fee table"
+
+
+def test_history_feed_and_notification_use_the_headline(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store")
+
+    def version(text: str, month: int, kind: str) -> NewVersion:
+        return NewVersion("fern", "Fernlight", "Terms", text, text.encode(), "md", "https://fern.example/terms",
+                          "https://fern.example/terms", datetime(2026, month, 1, 10, tzinfo=timezone.utc), 200,
+                          "text/markdown", "1", kind)
+
+    store.record([version(FERN_OLD, 1, "first"), version(FERN_NEW, 2, "changed")])
+    with Index(store.index_path) as index:
+        sync(store, index)
+    expected = "Credits now expire after 6 months instead of 12, and 3 more material changes"
+    run = CliRunner()
+    out = run.invoke(cli, ["--store", str(store.root), "history", "fern", "Terms"]).output
+    assert out.splitlines()[-1].endswith(f"MATERIAL {expected}")
+    feeds = tmp_path / "feeds"
+    assert run.invoke(cli, ["--store", str(store.root), "feed", "--out", str(feeds)]).exit_code == 0
+    parsed = feedparser.parse((feeds / "fern/terms.atom").read_bytes())
+    assert parsed.entries[0].title == f"Fernlight Terms: {expected}"
+    tags = [t.term for t in parsed.entries[0].tags]
+    assert tags[:2] == ["Fernlight", "Terms"] and tags[2] == "refunds"  # the headline's category first
+    shown = [t for t in tags[2:] if t != "material" and not t.startswith("severity:")]
+    assert 1 <= len(shown) <= MAX_TAGS
+    data = json.loads(run.invoke(cli, ["--store", str(store.root), "history", "fern", "Terms", "--json"]).output)
+    v = Version(**{**data[-1], "categories": tuple(data[-1]["categories"])})
+    diff = json.loads(run.invoke(cli, ["--store", str(store.root), "diff", "fern", "Terms", "--json"]).output)
+    changes = [ClauseChange(kind=c["kind"], clause_id=c["clause"], heading="", before=c["before"], after=c["after"],
+                            material=c["material"], severity=c["severity"], categories=tuple(c["categories"]),
+                            explanation=c["explanation"]) for c in diff["changes"]]
+    title, body = message(v, changes, "Fernlight")
+    assert title == f"Fernlight Terms: {expected}"
+    assert body.splitlines()[2].startswith("- MATERIAL modified: Credits now expire")  # most serious first
+
+
+# --- 2. explanations ------------------------------------------------------------------------------
+
+
+def test_explanations_keep_numbers_units_and_subjects_whole() -> None:
+    pct = label_change("modified", "Creators pay a platform commission of 8% on each pledge.",
+                       "Creators pay a platform commission of 12% on each pledge.")
+    assert pct.explanation.startswith("The platform commission is now 12% instead of 8%")
+    place = label_change("modified", "Arbitration takes place at 233 Broadway, New York.",
+                         "Arbitration takes place at 12 Rue de Rivoli, Paris.")
+    assert "12 Rue de Rivoli, Paris instead of 233 Broadway, New York" in place.explanation
+    fee = label_change("modified", "Each pledge is processed by our payment partner.",
+                       "Each pledge is processed by our payment partner, and the host is charged a crowdfunding "
+                       "fee of 5%.")
+    assert fee.material and fee.explanation.startswith("The host is now charged a crowdfunding fee of 5%")
+    promise = label_change("removed", "We will refund unused credits within 30 days of a request.", None)
+    assert promise.explanation.startswith("No longer promises to refund unused credits within 30 days")
+    row = label_change("modified", "| Plan | Price |\n| --- | --- |\n| Basic | $10 a month |",
+                       "| Plan | Price |\n| --- | --- |\n| Basic | $12 a month |")
+    assert row.explanation.startswith("Price for Basic is now $12 a month instead of $10 a month")
+
+
+def test_no_explanation_prints_a_bare_number() -> None:
+    """Whatever the clause, a value is said with what it is: never "Now states 5%"."""
+    result = analyse(POLLEN_OLD, POLLEN_NEW)
+    for c in result.changes:
+        assert not re.search(r"(?:states|says:?)\s+[$€£]?\d[\d.,]*%?\s*(?:\(|$)", c.explanation), c.explanation
+        assert "Now states" not in c.explanation and "No longer states" not in c.explanation
+        assert not MARKDOWN_DEBRIS.search(c.explanation), c.explanation
+    explanations = " | ".join(c.explanation for c in result.changes)
+    assert "12% instead of 8%" in explanations and "12% instead of 8 " not in explanations
+    assert "No longer promises to refund unused credits within 30 days" in explanations
+    assert result.summary == "The platform commission is now 12% instead of 8%, and 6 more material changes"
+    added = label_change("modified", "Hosts pay for the pledges they receive.",
+                         "Hosts pay for the pledges they receive, with a fee of 5% on each.")
+    assert "5%" not in added.explanation or re.search(r"\w+ (?:of )?5%|5% \w+", added.explanation)
+
+
+# --- 3. word diffs -------------------------------------------------------------------------------
+
+
+def _cuts_a_word(ops: list[tuple[int, str]]) -> bool:
+    for side in (-1, 1):
+        pieces = [t for op, t in ops if op in (0, side)]
+        if any(a and b and a[-1].isalnum() and b[0].isalnum() for a, b in zip(pieces, pieces[1:])):
+            return True
+    return False
+
+
+def test_word_diffs_never_cut_inside_a_word() -> None:
+    # the semantic clean-up used to keep the common start of two words: "th[-eir-]{+ose+}"
+    ops = word_diff("their there where them that that that that", "those whe thee that there is are there")
+    assert not _cuts_a_word(ops), render_inline(ops)
+    assert render_inline(word_diff("Use that service where you are.", "Use the one service a re you are.")) == \
+        "Use [-that-]{+the one+} service [-where-]{+a re+} you are."
+    vocabulary = "that the one where a re whe there their then them these those thee is are".split()
+    rng = random.Random(12)
+    for _ in range(400):
+        a = " ".join(rng.choice(vocabulary) for _ in range(9))
+        b = " ".join(rng.choice(vocabulary) for _ in range(9))
+        ops = word_diff(a, b)
+        assert "".join(t for op, t in ops if op <= 0) == a and "".join(t for op, t in ops if op >= 0) == b
+        assert not _cuts_a_word(ops), render_inline(ops)
+
+
+def test_a_rewritten_clause_is_shown_whole_side_by_side() -> None:
+    small = word_diff("Credits expire after 12 months.", "Credits expire after 6 months.")
+    assert not is_rewrite(small) and changed_share(small) < REWRITE_SHARE
+    big = word_diff("Be kind to other backers and answer their questions whenever you can.",
+                    "Moderators may hide any comment that breaks these rules, and abuse ends your membership.")
+    assert is_rewrite(big)
+    rewritten = change("New: Moderators may hide comments (usage-rules)", kind="modified", heading="## 10. Community",
+                       before="Be kind to other backers and answer their questions whenever you can.",
+                       after="Moderators may hide any comment that breaks these rules, and abuse ends your membership.")
+    lines = [str(x) for x in diff_lines([rewritten], color=False)]
+    assert lines[0].startswith("~ modified  § 10 Community")
+    assert lines[2] == "    was: Be kind to other backers and answer their questions whenever you can."
+    assert lines[3].startswith("    now: Moderators may hide") and "[-" not in "".join(lines)
+
+
+# --- 4. Markdown rendered ------------------------------------------------------------------------
+
+
+def test_markdown_becomes_plain_text_for_terminal_titles_and_diffs() -> None:
+    assert plain_text("See [4\\. License Grant to Us](#4-license-grant-to-us).") == "See 4. License Grant to Us."
+    assert clause_text("**Platform Fees.** Creators pay 12%.") == "Platform Fees. Creators pay 12%."
+    assert clause_text("| Plan | Price |\n| --- | --- |\n| Basic | $12 a month |") == "Plan: Basic; Price: $12 a month"
+    assert clause_text("Write to us.<br><br>We answer within a week.") == "Write to us. We answer within a week."
+    assert clause_text("## 4. License Grant to Us") == "4. License Grant to Us"
+    assert clause_text("- Pledges are final.") == "Pledges are final."
+    result = analyse(POLLEN_OLD, POLLEN_NEW)
+    for line in diff_lines(result.changes, color=False):
+        assert not MARKDOWN_DEBRIS.search(str(line)), line
+        assert "#4-license" not in str(line)  # link targets never shown as text
+
+
+def test_markdown_becomes_safe_html_for_pages_and_feeds() -> None:
+    html = clause_html("**Fees.** See [our table](https://pollen.example/fees) and [4\\. Grant](#4-grant).<br>"
+                       "<script>alert(1)</script> [x](javascript:alert(1)) ![logo](https://t.example/p.png)")
+    assert "<strong>Fees.</strong>" in html
+    assert '<a href="https://pollen.example/fees" rel="nofollow noopener">our table</a>' in html
+    assert "4. Grant" in html and "#4-grant" not in html  # an in-page anchor: its text only
+    assert "<script" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "javascript:" not in html.replace("[x](javascript:alert(1))", "")  # never a live link
+    assert "<img" not in html and "logo" in html and "<br>" in html
+    table = clause_html("| Plan | Price |\n| --- | --- |\n| Basic | $12 <b>a</b> month |")
+    assert table.startswith("<table>") and "<th>Plan</th>" in table and "<td>Basic</td>" in table
+    assert "<b>" not in table and "&lt;b&gt;" in table
+    assert table_cells("| Basic | $12 |") == ([], [["Basic", "$12"]])
+    assert clause_html("| Basic | $12 |").startswith("<table>")
+
+
+# --- 5. tags and sections ------------------------------------------------------------------------
+
+
+def test_shown_tags_are_ranked_and_at_most_four() -> None:
+    changes = [change(f"c{i}", categories=(cat,)) for i, cat in enumerate(
+        ("usage-rules", "termination", "privacy", "arbitration", "refunds", "eligibility"))]
+    changes.append(change("minor", material=False, severity="minor", categories=("pricing",)))
+    tags = shown_tags(changes)
+    assert len(tags) == MAX_TAGS == 4
+    assert tags == ("refunds", "arbitration", "privacy", "termination")
+    assert shown_tags(changes, ("privacy", "usage-rules")) == ("privacy", "usage-rules")
+
+
+def test_clause_references_read_as_sections() -> None:
+    assert section_label("## 8. Credits", "8.3 Credits expire after 6 months.", "credits/8.3") == "§ 8.3 Credits"
+    assert section_label("## 9 Chargebacks and fraud", "We may reverse a pledge.", "chargebacks/p1") == \
+        "§ 9 Chargebacks and fraud"
+    assert section_label("Refunds", "Text.", "e~3.s1") == "Refunds"
+    assert section_label("", "Text.", "e~3.s1") == "Introduction"
+    result = analyse(POLLEN_OLD, POLLEN_NEW)
+    text = "\n".join(str(x) for x in diff_lines(result.changes, color=False))
+    assert "§ 8.3 Credits" in text and "credits/8.3" not in text and "/p1" not in text
+
+
+# --- 6. summary ----------------------------------------------------------------------------------
+
+
+def test_summary_prints_each_clause_once_without_markdown(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store")
+    store.record([NewVersion("pollen", "Pollen Studio", "Terms", POLLEN_NEW, POLLEN_NEW.encode(), "md",
+                             "https://pollen.example/terms", "https://pollen.example/terms",
+                             datetime(2026, 1, 1, 10, tzinfo=timezone.utc), 200, "text/markdown", "1", "first")])
+    with Index(store.index_path) as index:
+        sync(store, index)
+    out = CliRunner().invoke(cli, ["--store", str(store.root), "summary", "pollen", "Terms"]).output
+    lines = [line.strip() for line in out.splitlines() if line.strip().startswith(("-", "•", "*"))]
+    assert lines, out
+    assert len(lines) == len(set(lines)), out
+    assert not MARKDOWN_DEBRIS.search(out.replace("**", "")), out
+    assert "](" not in out and "#4-license" not in out
+
+
+def test_pages_and_feed_entries_render_markdown_and_rewrites(tmp_path: Path) -> None:
+    from tracker.publish.catalog import Catalog
+    from tracker.publish.site import change_view, environment, render_entry_html
+
+    rewritten = change("New: moderators may hide comments (usage-rules)", kind="modified", clause_id="community/p1",
+                       heading="## 10. Community",
+                       before="Be kind to other backers and answer their questions whenever you can.",
+                       after="Moderators may hide any comment that breaks **these rules**, and abuse ends your membership.")
+    table = change("Price for Basic is now $12 a month instead of $10 a month (pricing)", clause_id="fees/t1.basic",
+                   heading="## 5. Platform Fees", before="| Plan | Price |\n| --- | --- |\n| Basic | $10 a month |",
+                   after="| Plan | Price |\n| --- | --- |\n| Basic | $12 a month |", categories=("pricing",))
+    linked = change("Now also says: see the licence (content-rights)", clause_id="fees/p1.s3", heading="## 5. Platform Fees",
+                    before="Creators pay 12%.", after="Creators pay 12%. See [4\\. License Grant to Us](#4-license-grant).",
+                    categories=("content-rights",))
+    views = [change_view(n, c) for n, c in enumerate((rewritten, table, linked))]
+    assert views[0].rewrite and not views[1].rewrite and views[1].table
+    assert views[0].section == "§ 10 Community" and views[2].section == "§ 5 Platform Fees"
+    version = Version("a" * 40, "pollen/Terms", "pollen", "Terms", 2, "2026-02-01T10:00:00Z", "changed", "", 3, True,
+                      "material", ("pricing", "usage-rules", "content-rights"), "Price for Basic is now $12 a month",
+                      "https://pollen.example/t", "", 200, "sha256:" + "b" * 64)
+    page = environment().get_template("version.html").render(
+        root="", title="t", feeds=[], v={"seq": 2, "date": version.fetched_at, "summary": version.summary,
+                                         "material": True, "severity": "material", "categories": ["pricing"],
+                                         "kind": "changed", "changes": 3, "href": "", "title": "t"},
+        changes=views, doc_href="index.html", doc_title="Pollen Terms", service_slug="pollen",
+        service_name="Pollen", prev=None, next=None, source="", material_count=3)
+    rewrite_card = page.split('id="change-1"')[1].split("</section>")[0]
+    assert "Rewritten" in rewrite_card and "<del>" not in rewrite_card and "<ins>" not in rewrite_card
+    assert "<strong>these rules</strong>" in rewrite_card  # Markdown rendered, not shown
+    assert page.count("<table>") == 2 and "<td>$<ins>12</ins> a month</td>" in page and "<td>$<del>10</del> a month</td>" in page
+    for debris in ("**", "](", "#4-license", "fees/t1.basic", "community/p1", "| ---"):
+        assert debris not in page, debris
+    catalog = Catalog({"pollen": "Pollen Studio"}, [], {"pollen/Terms": [version]}, {})
+    entry = render_entry_html(catalog, version, [rewritten, table, linked], "https://terms.example.org")
+    for debris in ("**", "](", "#4-license", "| ---", "fees/t1.basic"):
+        assert debris not in entry, debris
+    assert "Before:" in entry and "<strong>these rules</strong>" in entry and "§ 10 Community" in entry

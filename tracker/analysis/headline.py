@@ -1,0 +1,239 @@
+"""One headline per version, and the few tags worth showing: what a reader sees first.
+
+A version's headline is the line a careful editor would write: the most serious change in plain
+words, with its old and new values, then how many other material changes there are ("Credits
+now expire after 6 months instead of 12, and 3 more material changes"), at most ``HEADLINE_MAX``
+characters. It is the version's stored ``summary``: the feed entry title, the site's banner,
+the ``history`` line and the notification subject all show it.
+
+Changes are ranked by severity (critical first), then by what their categories put at stake
+(``CATEGORY_WEIGHT``: money, then disputes, then data use and AI training, then termination,
+then the rest), then by document order. Tags follow the same ranking, at most ``MAX_TAGS``.
+
+Pure functions over anything with the attributes of a ``tracker.records.ClauseChange`` that
+they read (``material``, ``severity``, ``categories``, ``explanation``), so the stored labels of
+the publish catalog rank the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Protocol, TypeVar
+
+from tracker.analysis.rendering import one_line, plain_text
+from tracker.records import SEVERITY_ORDER
+
+__all__ = ["CATEGORY_WEIGHT", "HEADLINE_MAX", "MAX_TAGS", "TERM_NAMES", "display_explanation", "headline", "named",
+           "rank_changes", "shown_tags"]
+
+HEADLINE_MAX = 100
+MAX_TAGS = 4
+# What a change puts at stake, most first (the issue's order: money, disputes, data use and AI
+# training, termination; then the rest of the taxonomy by how much a user can lose).
+CATEGORY_WEIGHT: tuple[str, ...] = (
+    "pricing", "payment", "refunds", "subscription",
+    "arbitration", "class-action", "jurisdiction", "governing-law",
+    "ai-training", "privacy",
+    "termination",
+    "liability", "indemnity", "content-rights", "content-removal", "terms-changes", "service-changes",
+    "eligibility", "acceptance", "usage-rules", "other",
+)
+_WEIGHT = {c: i for i, c in enumerate(CATEGORY_WEIGHT)}
+# The category list materiality appends to a sentence ("... (refunds, payment)"), and its
+# "good news" note: shown as tags and badges, not repeated in a headline.
+_CATS_TAIL = re.compile(r"\s*\((?:[a-z-]+(?:, [a-z-]+)*)\)(?=\s*(?:—|;|$))")
+_GOOD_NEWS = re.compile(r"\s*—\s*good news for users\s*$")
+_NOTE = " — good news for users"
+
+
+class Labelled(Protocol):
+    """What ranking reads of a clause change (``ClauseChange``, ``publish.catalog.Label``)."""
+
+    @property
+    def material(self) -> bool: ...
+
+    @property
+    def severity(self) -> str: ...
+
+    @property
+    def categories(self) -> tuple[str, ...]: ...
+
+    @property
+    def explanation(self) -> str: ...
+
+
+L = TypeVar("L", bound=Labelled)
+
+
+def _severity(change: Labelled) -> int:
+    return SEVERITY_ORDER.index(change.severity) if change.severity in SEVERITY_ORDER else 0
+
+
+def _weight(categories: Iterable[str]) -> int:
+    return min((_WEIGHT.get(c, len(_WEIGHT)) for c in categories), default=len(_WEIGHT) + 1)
+
+
+# An explanation that names a value and what it replaced, or a promise withdrawn: concrete news.
+_CONCRETE = re.compile(r"\binstead of\b|→|^No longer promises\b|^The contracting party\b")
+
+
+def rank_changes(changes: Sequence[L]) -> list[L]:
+    """``changes`` most serious first: material before not, then severity, then the weight of
+    the change's weightiest category (``CATEGORY_WEIGHT``), then a concrete change (a value that
+    replaced another, a promise withdrawn) before a quote, then document order (stable)."""
+    return sorted(changes, key=lambda c: (not c.material, -_severity(c), _weight(c.categories),
+                                          not _CONCRETE.search(c.explanation or "")))
+
+
+def display_explanation(explanation: str) -> str:
+    """An explanation as a sentence to read on its own: no category list (tags show it), no
+    Markdown left in quoted text, one line; a "good news" note is kept."""
+    text = explanation or ""
+    good = bool(_GOOD_NEWS.search(text))
+    text = _CATS_TAIL.sub("", _GOOD_NEWS.sub("", text))
+    if re.search(r"[*_`\[\]\\<]", text):
+        text = plain_text(text)
+    text = re.sub(r"\s+", " ", text).strip().rstrip(".;:")
+    return f"{text} — good news for users" if good and text else text
+
+
+# What a reader calls a new watch-out of each category: a critical change's explanation ends with
+# its new watch-outs ("New: ... (class-action)"), and a headline names the first one ("New
+# class-action waiver: ...").
+TERM_NAMES = {
+    "arbitration": "binding arbitration", "class-action": "class-action waiver",
+    "termination": "termination right", "terms-changes": "right to change the terms",
+    "content-removal": "right to remove content", "liability": "limit of liability",
+    "jurisdiction": "choice of court", "governing-law": "choice of law", "acceptance": "acceptance by use",
+    "ai-training": "use for AI training", "refunds": "refund restriction", "indemnity": "indemnity",
+    "privacy": "data use", "content-rights": "licence to your content", "payment": "payment term",
+    "pricing": "charge", "subscription": "subscription term", "service-changes": "right to change the service",
+    "eligibility": "eligibility rule", "usage-rules": "usage rule",
+}
+_NEW_WATCH = re.compile(r"^New(?: watch-out| row)?: (?P<rest>.+?)\s*\((?P<cat>[a-z-]+)(?:, [a-z-]+)*\)\s*$")
+
+
+def named(change: Labelled) -> str:
+    """The explanation of ``change`` with a new watch-out named by its kind ("New binding
+    arbitration: All disputes ...") when it is a critical new or strengthened term; as stored
+    otherwise."""
+    text = change.explanation or ""
+    m = _NEW_WATCH.match(text)
+    if change.severity == "critical" and m and m.group("cat") in TERM_NAMES:
+        return f"New {TERM_NAMES[m.group('cat')]}: {m.group('rest')} ({m.group('cat')})"
+    return text
+
+
+def _more(n: int) -> str:
+    return f", and {n} more material change{'s' if n != 1 else ''}" if n else ""
+
+
+def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADLINE_MAX) -> str:
+    """The version's headline: its most serious material change's explanation, then ", and N
+    more material changes", at most ``limit`` characters (the explanation is cut at a word and
+    marked "…" when both do not fit). ``fallback`` when no change is material."""
+    material = [c for c in rank_changes(changes) if c.material]
+    if not material:
+        return fallback
+    # Two changes that read the same (one sentence split in two clauses) count once.
+    seen: list[str] = []
+    for c in material:
+        text = display_explanation(named(c))
+        if text and text not in seen:
+            seen.append(text)
+    if not seen:
+        return fallback
+    first, more = seen[0], _more(len(material) - 1)
+    placed = _placed(first, material[0]) if display_explanation(named(material[0])) == first else first
+    if len(placed) + len(more) <= limit:  # where it happened, when that costs none of the sentence
+        first = placed
+    first = first[:1].upper() + first[1:]
+    note = ""
+    if first.endswith(_NOTE) and len(first) + len(more) > limit:
+        first, note = first[:-len(_NOTE)], _NOTE  # cut the sentence, keep the note
+    room = max(limit - len(more) - len(note), 40)
+    return _fit(first, room) + note + more
+
+
+# Explanations that quote words without saying where: the section tells a reader what they are
+# about ("§ 8 Hosting now also covers: servers").
+SECTION_MAX = 36  # a longer section title would crowd out the change itself
+
+
+def _placed(text: str, change: object) -> str:
+    """``text`` with the section it happened in ("New in § 8 Hosting: ...", "In § 4 Fees: Now
+    says ..."), when it quotes words without saying where and the clause sits in a short
+    section of the document (``rendering.section_label``; a numbered one as "§ 8 Hosting",
+    another in quotes). A clause right under the document's title gets no section."""
+    from tracker.analysis.rendering import section_label
+
+    heading = getattr(change, "heading", "") or ""
+    clause_id = getattr(change, "clause_id", "") or ""
+    if not heading or not re.match(r"^(?:New(?: row)?: |Removed(?: row)?: |Now also |No longer (?:says|covers)|Now says |"
+                                   r"Rewritten: )", text):
+        return text
+    section = section_label(heading, getattr(change, "after", None) or getattr(change, "before", None) or "",
+                            clause_id)
+    numbered = section.startswith("§")
+    if len(section) > SECTION_MAX or section == "Introduction" or not (numbered or "/" in clause_id):
+        return text
+    where = section if numbered else f"“{section}”"
+    for lead in ("New row", "Removed row", "New", "Removed"):
+        if text.startswith(lead + ": "):
+            return f"{lead} {'in' if lead.startswith('New') else 'from'} {where}: {text[len(lead) + 2:]}"
+    return f"In {where}: {text}"
+
+
+_LABELLED = re.compile(r"^(?P<label>(?:In [^:]{1,60}: )?(?:New|Removed|Rewritten|No longer says|Now also says)"
+                       r"[^:“]{0,60}): (?P<body>.+)$")
+
+
+# "You and Nimbus agree that ...": who agrees is the contract itself, not news.
+_AGREE = re.compile(r"^(?:(?:for the avoidance of doubt|in addition|however|please note|note that|in particular),?\s+"
+                    r"(?:that\s+)?)?(?:(?:you and [^,]{1,30}?|you|we|the parties)\s+(?:each\s+)?(?:hereby\s+)?"
+                    r"(?:agree|acknowledge|understand|accept)s?\s+(?:that\s+)?)?", re.I)
+
+
+_CONDITION_LEAD = re.compile(r"^(?:if|when|where|unless|in (?:cases?|the event)|once|while|for (?:users|individuals)|"
+                             r"however|notwithstanding|subject to)\b", re.I)
+
+
+def _fit(text: str, room: int) -> str:
+    """``text`` in at most ``room`` characters. A quoted clause ("New binding arbitration: All
+    disputes ...") loses its lead-in ("You and X agree that") and, when still too long, is cut
+    where a clause of it ends (a semicolon, dash or bracket) if that keeps most of
+    it; else it is cut at a word and marked "…"."""
+    if len(text) <= room:
+        return text
+    m = _LABELLED.match(text)
+    if m:
+        label, body = m.group("label"), _AGREE.sub("", m.group("body")).rstrip(".;:, ")
+        text = f"{label}: {body[:1].upper()}{body[1:]}"
+        if len(text) <= room:
+            return text
+        # a comma is too often inside a clause ("An individual has the possibility, under ...")
+        cuts = [c.start() for c in re.finditer(r"\s*[;(—–]\s", text) if len(label) + 12 < c.start() <= room]
+        # a leading condition ("If you are located in the EEA, ...") is no clause to stop after
+        if cuts and cuts[-1] >= 0.6 * room and not _CONDITION_LEAD.match(body):
+            return text[:cuts[-1]].rstrip(" ,;:(")
+    return one_line(text, room)
+
+
+def shown_tags(changes: Sequence[Labelled], categories: Iterable[str] = (), limit: int = MAX_TAGS) -> tuple[str, ...]:
+    """The tags a version shows: the categories of its material changes, in the order of
+    ``rank_changes`` (each change's own categories in their order), at most ``limit``.
+
+    ``categories`` (the version's stored categories) restrict and complete the list: when given,
+    only those are shown, and those no material change carries come last by weight. Without
+    material changes the version's categories are shown by weight."""
+    allowed = list(dict.fromkeys(categories))
+    out: list[str] = []
+    for change in rank_changes(changes):
+        if not change.material:
+            continue
+        for cat in change.categories:
+            if cat not in out and (not allowed or cat in allowed):
+                out.append(cat)
+    out += sorted((c for c in allowed if c not in out), key=lambda c: _WEIGHT.get(c, len(_WEIGHT)))
+    return tuple(out[:limit])

@@ -1,0 +1,220 @@
+"""Clause text as people read it: Markdown rendered, never shown as syntax.
+
+Recorded texts are Markdown (``extract`` writes them so), and a clause is a piece of it: a
+paragraph, a list item, a heading or a table row under its header. Whatever a reader sees of a
+clause goes through one of the functions here, all built on one Markdown parser (markdown-it-py,
+CommonMark plus tables):
+
+* ``plain_text``: one line of inline text (links become their text, emphasis and code marks
+  vanish): for matching, headlines and short quotes;
+* ``clause_text``: the whole clause as one line of plain text, a table row read as
+  "Header: cell; Header: cell" and a literal ``<br>`` as a break: for the terminal, feed titles,
+  notifications and word diffs;
+* ``clause_html``: safe HTML for pages and feeds. Raw HTML is never passed through (``html=False``:
+  ``<script>`` is text, escaped), link targets never appear as text, only http(s) and mailto
+  targets become links (with ``rel="nofollow noopener"``), images show their alt text and are
+  never loaded, and tables render as tables;
+* ``table_cells``: a table clause's header and rows as plain cells, for a cell-by-cell word diff;
+* ``section_label``: the section a person sees ("§ 8.3 Credits"), never an internal clause id.
+
+Pure functions, cached; imports only the standard library and markdown-it-py.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["clause_html", "clause_text", "one_line", "plain_text", "section_label", "table_cells"]
+
+
+@lru_cache(maxsize=1)
+def _md() -> Any:
+    """The parser behind ``plain_text``: CommonMark (inline HTML tokens are dropped from plain text)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
+@lru_cache(maxsize=1)
+def _safe_md() -> Any:
+    """The parser behind ``clause_html``: CommonMark with tables, raw HTML off, links checked."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+    rules = md.renderer.rules  # type: ignore[attr-defined]  # RendererHTML has them
+
+    def link_open(tokens: Any, idx: int, options: Any, env: Any) -> str:
+        href = tokens[idx].attrGet("href") or ""
+        if re.match(r"(?i)(?:https?://|mailto:)", href):
+            return f'<a href="{_html.escape(href, quote=True)}" rel="nofollow noopener">'
+        tokens[idx].meta["plain"] = True  # an in-page anchor or relative path: text only
+        return ""
+
+    def link_close(tokens: Any, idx: int, options: Any, env: Any) -> str:
+        # the matching opener is the nearest unclosed link_open before idx
+        depth = 0
+        for j in range(idx - 1, -1, -1):
+            if tokens[j].type == "link_close":
+                depth += 1
+            elif tokens[j].type == "link_open":
+                if depth == 0:
+                    return "" if tokens[j].meta.get("plain") else "</a>"
+                depth -= 1
+        return ""
+
+    def image(tokens: Any, idx: int, options: Any, env: Any) -> str:
+        return _html.escape(tokens[idx].content or "")  # never load a remote image from an archive
+
+    rules["link_open"] = link_open
+    rules["link_close"] = link_close
+    rules["image"] = image
+    return md
+
+
+_MARKUP_CHARS = re.compile(r"[*_`\[\]<>\\&!]")
+# A literal <br> (pages converted from HTML keep them inside table cells and list items).
+_BR = re.compile(r"<br\s*/?>", re.I)
+_ESCAPED_BR = re.compile(r"&lt;br\s*/?&gt;", re.I)
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_QUOTE = re.compile(r"^\s*>\s?")
+
+
+@lru_cache(maxsize=16384)
+def plain_text(markdown: str) -> str:
+    """Markdown inline text as a reader sees it: links become their text, emphasis, code marks,
+    images and HTML tags vanish, line breaks become spaces. Returns one line."""
+    if not markdown:
+        return ""
+    if not _MARKUP_CHARS.search(markdown):  # most sentences: nothing for a parser to do
+        return re.sub(r"\s+", " ", markdown).strip()
+    out: list[str] = []
+    for token in _md().parseInline(_BR.sub(" ", markdown)):
+        for child in token.children or ():
+            if child.type in ("text", "code_inline"):
+                out.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                out.append(" ")
+            elif child.type == "image":
+                out.append(child.content)
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def _split_row(row: str) -> list[str]:
+    """The cells of one Markdown table row (escaped pipes stay in their cell)."""
+    row = row.strip()
+    if row.startswith("|"):
+        row = row[1:]
+    if row.endswith("|") and not row.endswith("\\|"):
+        row = row[:-1]
+    return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", row)]
+
+
+def table_cells(markdown: str) -> tuple[list[str], list[list[str]]] | None:
+    """(header cells, data rows) of a Markdown table clause, each cell as plain text; None when
+    ``markdown`` is not a table. A table without a separator line has no header."""
+    lines = [line for line in markdown.strip().split("\n") if line.strip()]
+    if not lines or not all("|" in line for line in lines):
+        return None
+    if len(lines) >= 2 and _TABLE_SEP.match(lines[1]):
+        header, body = _split_row(lines[0]), lines[2:]
+    elif any(_TABLE_SEP.match(line) for line in lines):
+        return None
+    else:
+        if not lines[0].lstrip().startswith("|"):
+            return None
+        header, body = [], lines
+    return ([plain_text(c) for c in header], [[plain_text(c) for c in _split_row(r)] for r in body])
+
+
+def _row_line(header: list[str], row: list[str]) -> str:
+    """'Plan: Basic; Price: $10 a month' (a header cell names each value; empty cells skipped)."""
+    parts = []
+    for i, cell in enumerate(row):
+        if not cell:
+            continue
+        name = header[i] if i < len(header) else ""
+        parts.append(f"{name}: {cell}" if name and name != cell else cell)
+    return "; ".join(parts)
+
+
+@lru_cache(maxsize=4096)
+def clause_text(markdown: str) -> str:
+    """A clause as one line of plain text: heading marks, list markers and quote marks dropped
+    (an ordered item keeps its number), inline Markdown rendered (``plain_text``), a table row
+    read with its header ("Plan: Basic; Price: $10"). ``""`` for ``""``."""
+    if not markdown or not markdown.strip():
+        return ""
+    table = table_cells(markdown)
+    if table is not None:
+        header, rows = table
+        if not rows:
+            return " · ".join(c for c in header if c)
+        return " · ".join(_row_line(header, row) for row in rows)
+    lines = []
+    for line in markdown.split("\n"):
+        line = _QUOTE.sub("", _HEADING.sub("", line))
+        m = _ITEM.match(line)
+        if m:
+            marker = m.group(0).strip()
+            line = (marker + " " if marker[0].isdigit() else "") + line[m.end():]
+        lines.append(line)
+    return plain_text("\n".join(lines))
+
+
+def one_line(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with "…" when cut."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:-–—(")
+    return (cut or text[:limit - 1]) + "…"
+
+
+@lru_cache(maxsize=4096)
+def clause_html(markdown: str) -> str:
+    """A clause rendered to safe HTML (see the module docstring): no raw HTML, links only to
+    http(s) or mailto targets, images as their alt text, tables as ``<table>``, a literal
+    ``<br>`` as a line break. A table row without its header line is still a table."""
+    if not markdown or not markdown.strip():
+        return ""
+    text = markdown
+    table = table_cells(markdown)
+    if table is not None and not table[0] and table[1]:  # a lone row: give it an empty header
+        n = max(len(r) for r in table[1])
+        text = "|" + " |" * n + "\n|" + "---|" * n + "\n" + markdown.strip()
+    out = _safe_md().render(text)
+    # html=False escaped every tag; a line break is the one tag worth keeping, and it has no
+    # attributes to carry anything else.
+    out = _ESCAPED_BR.sub("<br>", out)
+    if table is not None and not table[0]:
+        out = re.sub(r"<thead>.*?</thead>\s*", "", out, flags=re.S)
+    return out.strip()
+
+
+_HEAD_NUMBER = re.compile(r"^\s*(?:#{1,6}\s*)?(?:(?:section|article)\s+)?(\d{1,3}(?:\.\d{1,3})*)\.?\s+(?:[-–—:]\s+)?")
+_OWN = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s")
+
+
+def section_label(heading: str, text: str = "", clause_id: str = "", kind: str = "") -> str:
+    """What a person sees to find a clause: '§ 8.3 Credits', '§ 9 Chargebacks and fraud', or the
+    heading alone ('Refunds') when nothing is numbered; "Introduction" without a heading.
+
+    ``heading`` is the clause's section heading (Markdown), ``text`` its own text (a clause that
+    starts with its own number, "8.3 ...", gives that number), ``kind`` "item" for a list item
+    (its number is added in brackets: "§ 4(2) Fees")."""
+    heading = plain_text(re.sub(r"^#{1,6}\s*", "", heading or ""))
+    number = ""
+    if m := _HEAD_NUMBER.match(heading):
+        number, heading = m.group(1), heading[m.end():]
+    if m := _OWN.match(text or ""):
+        number = m.group(1)
+    elif m := re.search(r"(?:^|/)(\d{1,3}(?:\.\d{1,3})*)(?:\.\d+)?$", clause_id or ""):
+        if number and kind == "item":
+            number = f"{number}({m.group(1)})"
+    label = f"§ {number} {heading}".strip() if number else heading
+    return label or "Introduction"
