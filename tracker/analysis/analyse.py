@@ -8,10 +8,39 @@ returns (``Analysis``, ``ClauseChange``) live in ``tracker.records``, shared by 
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from tracker.records import SEVERITY_ORDER, Analysis, ClauseChange, Severity, cosmetic_kinds
 
-__all__ = ["SEVERITY_ORDER", "Analysis", "ClauseChange", "analyse", "severity_rank"]
+__all__ = ["ANALYSIS_CODE", "SEVERITY_ORDER", "Analysis", "ClauseChange", "analyse", "analysis_version",
+           "severity_rank"]
+
+# Bump by hand when the analysis changes on purpose in a way the digest below cannot see (e.g. a
+# library it relies on changed its output). Any edit of the analysis code or of the watch-out
+# model changes ``analysis_version()`` by itself.
+ANALYSIS_CODE = 1
+
+
+@lru_cache(maxsize=1)
+def analysis_version() -> str:
+    """The version of the analysis this code computes: ``"<ANALYSIS_CODE>-<digest>"``, the digest
+    being 12 hex characters of SHA-256 over the analysis package's source files, its watch-out
+    model (``model/*.json``) and the records and link masking it uses. Stored with every indexed
+    version (``versions.analysis_version``): ``tracker reanalyse`` recomputes the versions whose
+    value differs, and a Dask worker whose code differs from the coordinator's is refused."""
+    import hashlib
+    from pathlib import Path
+
+    import tracker.extract.links
+    import tracker.records
+
+    package = Path(__file__).parent
+    files = sorted(package.glob("*.py")) + sorted((package / "model").glob("*.json"))
+    files += [Path(tracker.records.__file__), Path(str(tracker.extract.links.__file__))]
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return f"{ANALYSIS_CODE}-{digest.hexdigest()[:12]}"
 
 
 def severity_rank(severity: str) -> int:

@@ -227,6 +227,53 @@ class Index:
     def commit(self) -> None:
         self.conn.commit()
 
+    # -- reanalysis ----------------------------------------------------------------------------
+    def analysis_targets(self, current: str, *, service: str | None = None, document: str | None = None,
+                         since: str | None = None, force: bool = False) -> list[dict[str, Any]]:
+        """Versions whose stored ``analysis_version`` is not ``current`` (all that match, with
+        ``force``), oldest first per document: each as a dict of ``commit_sha``, ``document_key``,
+        ``service_id``, ``document_type``, ``seq``, ``kind``, ``revert_of`` and ``previous`` (the
+        commit of the version before it in its document; None for the first). Filters: ``service``
+        id, ``document`` type (any case), ``since`` (versions fetched at or after this ISO date)."""
+        sql = ("SELECT * FROM (SELECT commit_sha, document_key, service_id, document_type, seq, kind, revert_of, "
+               "fetched_at, analysis_version, LAG(commit_sha) OVER (PARTITION BY document_key ORDER BY seq) AS previous "
+               "FROM versions) WHERE 1")
+        args: list[Any] = []
+        if not force:
+            sql += " AND (analysis_version IS NULL OR analysis_version != ?)"
+            args.append(current)
+        if service:
+            sql += " AND service_id = ?"
+            args.append(service)
+        if document:
+            sql += " AND lower(document_type) = lower(?)"
+            args.append(document)
+        if since:
+            sql += " AND fetched_at >= ?"
+            args.append(since)
+        sql += " ORDER BY document_key, seq"
+        return [dict(r) for r in self._query(sql, args)]
+
+    def replace_analyses(self, items: Sequence[tuple[str, str, Analysis]], version: str) -> None:
+        """Store new analyses of indexed versions: ``(commit sha, document key, analysis)`` each;
+        their ``versions`` label columns and ``analysis_version`` (= ``version``) are updated and
+        their clause changes replaced (the full-text index follows through its triggers). Does not
+        commit: the caller's transaction makes a batch all old or all new."""
+        if not items:
+            return
+        db = self._db()
+        shas = [sha for sha, _, _ in items]
+        for start in range(0, len(shas), BATCH_SIZE):
+            part = shas[start:start + BATCH_SIZE]
+            db.table("changes").delete_where(f"commit_sha IN ({','.join('?' for _ in part)})", part)
+        self.conn.executemany(
+            "UPDATE versions SET changes = ?, material = ?, severity = ?, categories = ?, summary = ?, "
+            "unchanged = ?, analysis_version = ? WHERE commit_sha = ?",
+            [(len(a.changes), int(a.material), a.severity, categories_json(list(a.categories)), a.summary,
+              a.unchanged, version, sha) for sha, _, a in items])
+        rows = [row for sha, key, a in items for row in _change_rows(sha, key, a.changes)]
+        db.table("changes").insert_all(rows, pk="id", batch_size=BATCH_SIZE)
+
     # -- reads -------------------------------------------------------------------------------
     def latest(self, document_key: str) -> sqlite3.Row | None:
         return self._query("SELECT * FROM documents WHERE key = ?", (document_key,)).fetchone()

@@ -7,35 +7,36 @@ between its git commit and its index write is repaired, and ``reindex`` rebuilds
 
 from __future__ import annotations
 
-import atexit
-import os
 from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Generic, Iterable, Sequence, TypeVar
 
-from tracker.analysis.analyse import analyse
+from tracker.analysis import executor as executors
+from tracker.analysis.analyse import analyse, analysis_version
+from tracker.analysis.executor import Executor, Pending
 from tracker.archive.index import Index
 from tracker.archive.store import Commit, NewVersion, Store
-from tracker.errors import ConfigError, StoreError
+from tracker.errors import StoreError
 from tracker.records import Analysis, ClauseChange
 
-if TYPE_CHECKING:  # worker pools load only when a run or an import needs them, not for queries
-    from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+if TYPE_CHECKING:  # the git thread loads only when a run needs it, not for queries
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 BATCH = 200
 
 
-def index_commits(store: Store, index: Index, commits: Iterable[Commit]) -> int:
-    """Analyse and index commits (oldest first); return how many versions were indexed."""
+def index_commits(store: Store, index: Index, commits: Iterable[Commit], executor: Executor | None = None) -> int:
+    """Analyse and index commits (oldest first); return how many versions were indexed.
+    ``executor``: where the analyses run (default: ``tracker.analysis.executor.current()``)."""
     previous: dict[str, str | None] = {}
     count = 0
     batch: list[Commit] = []
     for commit in commits:
         batch.append(commit)
         if len(batch) >= BATCH:
-            count += _index_batch(store, index, batch, previous)
+            count += _index_batch(store, index, batch, previous, executor)
             batch = []
-    count += _index_batch(store, index, batch, previous)
+    count += _index_batch(store, index, batch, previous, executor)
     return count
 
 
@@ -122,23 +123,23 @@ def version_record(commit: Commit, text: str, kind: str, revert_of: str,
             "summary": result.summary,
             "unchanged": result.unchanged,
             "length": len(text),
+            "analysis_version": analysis_version(),
         },
         result.changes,
     )
 
 
-def _index_batch(store: Store, index: Index, commits: Sequence[Commit], previous: dict[str, str | None]) -> int:
+def _index_batch(store: Store, index: Index, commits: Sequence[Commit], previous: dict[str, str | None],
+                 executor: Executor | None = None) -> int:
     """Kinds (first, changed, revert) are settled in order first; the analyses, pure functions of
     two texts and the bulk of the cost, then run in parallel worker processes for large batches."""
     batch = prepare(store, index, commits, previous)
-    return write(index, batch, _analyse_all(batch.jobs)) if batch.commits else 0
+    return write(index, batch, _analyse_all(batch.jobs, executor)) if batch.commits else 0
 
 
-# Below this, starting worker processes costs more than it saves: measured on 2 cores, 30
-# analyses in place took less CPU and no more time than spawning 2 workers (each imports the
-# analysis first, 0.15-0.3 s of CPU). Once started for a large batch, the pool is reused.
-PARALLEL_MIN = 40
-_POOL: "ProcessPoolExecutor | None" = None
+# Below this many real analyses a batch runs in place (see tracker.analysis.executor); read at
+# call time (tests lower it).
+PARALLEL_MIN = executors.PARALLEL_MIN
 
 
 def _analyse_job(job: tuple[str | None, str, str, str]) -> Analysis:
@@ -152,50 +153,17 @@ def _analyse_job(job: tuple[str | None, str, str, str]) -> Analysis:
                                 "its text is recorded, `tracker diff` shows it")
 
 
-def _analyse_all(jobs: Sequence[tuple[str | None, str, str, str]]) -> list[Analysis]:
-    """Analyse in order; in a pool of worker processes when there are enough jobs and cores."""
-    return analyse_later(jobs).result()
+def _analyse_all(jobs: Sequence[tuple[str | None, str, str, str]], executor: Executor | None = None) -> list[Analysis]:
+    """Analyse in order, through ``executor`` (default: ``tracker.analysis.executor.current()``)."""
+    return analyse_later(jobs, executor).result()
 
 
-class Pending:
-    """Analyses of a batch, computed already or still running in the worker processes."""
-
-    def __init__(self, done: list[Analysis] | None = None, futures: list[Future] | None = None) -> None:
-        self._done = done
-        self._futures = futures or []
-
-    def ready(self) -> bool:
-        return self._done is not None or all(f.done() for f in self._futures)
-
-    @property
-    def running(self) -> list[Future]:
-        """The worker-process jobs not finished yet (none when computed in place)."""
-        return [] if self._done is not None else [f for f in self._futures if not f.done()]
-
-    def result(self) -> list[Analysis]:
-        if self._done is None:
-            self._done = [a for f in self._futures for a in f.result()]
-        return self._done
-
-
-def analyse_later(jobs: Sequence[tuple[str | None, str, str, str]]) -> Pending:
-    """Start the analyses of a batch: in worker processes when there are enough jobs and cores
-    (the caller goes on fetching meanwhile), else here and now."""
+def analyse_later(jobs: Sequence[tuple[str | None, str, str, str]], executor: Executor | None = None) -> Pending:
+    """Start the analyses of a batch through ``executor`` (default: the current one): in worker
+    processes or on a Dask cluster when there are enough jobs (the caller goes on fetching
+    meanwhile), else here and now."""
     real = sum(1 for old, _, kind, _ in jobs if old is not None and kind != "first")
-    workers = _workers()
-    if real < PARALLEL_MIN or workers < 2:
-        return Pending(done=[_analyse_job(job) for job in jobs])
-    global _POOL
-    if _POOL is None:
-        # spawn, not fork: the caller may be running an event loop with threads
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-        atexit.register(_POOL.shutdown, cancel_futures=True)
-    size = max(1, len(jobs) // (workers * 4))
-    chunks = [list(jobs[i : i + size]) for i in range(0, len(jobs), size)]
-    return Pending(futures=[_POOL.submit(_analyse_chunk, chunk) for chunk in chunks])
+    return (executor or executors.current()).start(_analyse_chunk, jobs, real, floor=PARALLEL_MIN)
 
 
 def _analyse_chunk(jobs: list[tuple[str | None, str, str, str]]) -> list[Analysis]:
@@ -203,20 +171,16 @@ def _analyse_chunk(jobs: list[tuple[str | None, str, str, str]]) -> list[Analysi
 
 
 def _workers() -> int:
-    """Worker processes for analyses: TRACKER_WORKERS if set (1 = none), else the cores, at most 4."""
-    configured = os.environ.get("TRACKER_WORKERS", "").strip()
-    if not configured:
-        return min(os.cpu_count() or 1, 4)
-    if not configured.isdigit() or int(configured) < 1:
-        raise ConfigError(f"TRACKER_WORKERS must be a whole number of worker processes, 1 or more "
-                          f"(1 keeps everything in one process), not '{configured}'")
-    return int(configured)
+    """Worker processes for analyses (see ``tracker.analysis.executor.local_workers``)."""
+    return executors.local_workers()
 
 
 def check_settings() -> None:
     """Refuse a bad TRACKER_WORKERS before anything is fetched, not when the first large batch
-    is analysed (its commits would then be written but not indexed)."""
+    is analysed (its commits would then be written but not indexed); reach the Dask scheduler of
+    ``TRACKER_DASK_SCHEDULER`` now for the same reason."""
     _workers()
+    executors.current()
 
 
 def _load_previous(store: Store, index: Index, batch: Sequence[Commit], previous: dict[str, str | None]) -> None:
@@ -235,8 +199,9 @@ def _load_previous(store: Store, index: Index, batch: Sequence[Commit], previous
         previous[key] = text
 
 
-def sync(store: Store, index: Index) -> int:
-    """Index the commits the index has not seen yet; rebuild if history was rewritten."""
+def sync(store: Store, index: Index, executor: Executor | None = None) -> int:
+    """Index the commits the index has not seen yet; rebuild if history was rewritten.
+    ``executor``: where the analyses run (default: ``tracker.analysis.executor.current()``)."""
     head = store.head()
     indexed = index.get_meta("indexed_head")
     if head == indexed:
@@ -245,16 +210,17 @@ def sync(store: Store, index: Index) -> int:
         _refuse_empty_archive(store, index)
         return 0
     if indexed and not store.is_ancestor(indexed, head):
-        return reindex(store, index)
-    return index_commits(store, index, store.commits(since=indexed))
+        return reindex(store, index, executor)
+    return index_commits(store, index, store.commits(since=indexed), executor)
 
 
-def reindex(store: Store, index: Index) -> int:
-    """Drop the derived tables and rebuild them from the archive."""
+def reindex(store: Store, index: Index, executor: Executor | None = None) -> int:
+    """Drop the derived tables and rebuild them from the archive (analyses through ``executor``,
+    default the current one)."""
     if store.head() is None:
         _refuse_empty_archive(store, index)
     index.clear_derived()
-    return index_commits(store, index, store.commits())
+    return index_commits(store, index, store.commits(), executor)
 
 
 def _refuse_empty_archive(store: Store, index: Index) -> None:

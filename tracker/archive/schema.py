@@ -17,7 +17,10 @@ Version history:
      tables of an index made before them);
   3. full-text search over clause changes (``changes_fts``: before, after, explanation), kept
      current by triggers: FTS5 when the SQLite build has it, else FTS4;
-  4. ``http_cache.region_hash``: the hash of the page region the latest text was converted from.
+  4. ``http_cache.region_hash``: the hash of the page region the latest text was converted from;
+  5. ``versions.analysis_version``: the analysis code a version's labels were computed with
+     (``tracker.analysis.analyse.analysis_version``); empty for versions indexed before it, which
+     ``tracker reanalyse`` then recomputes.
 """
 
 from __future__ import annotations
@@ -74,7 +77,7 @@ TABLES: tuple[Table, ...] = (
          "fetched_at": str, "source_url": str, "final_url": str, "http_status": int, "content_hash": str,
          "content_type": str, "raw_path": str, "extractor_version": str, "kind": str, "revert_of": str,
          "parent_sha": str, "changes": int, "material": int, "severity": str, "categories": str,
-         "summary": str, "unchanged": int, "length": int},
+         "summary": str, "unchanged": int, "length": int, "analysis_version": str},
         "commit_sha",
         foreign_keys=(("document_key", "documents", "key"),),
         indexes=(("versions_doc", ("document_key", "seq")), ("versions_hash", ("document_key", "content_hash"))),
@@ -181,7 +184,15 @@ def _region_hash(db: "Database") -> None:
         cache.add_column("region_hash", str)
 
 
-MIGRATIONS: tuple[Callable[["Database"], None], ...] = (_tables, _foreign_keys, _search, _region_hash)
+def _analysis_version(db: "Database") -> None:
+    """5: ``versions.analysis_version`` (``tracker reanalyse`` recomputes what an older analysis labelled)."""
+    versions = db.table("versions")
+    if "analysis_version" not in versions.columns_dict:
+        versions.add_column("analysis_version", str)
+
+
+MIGRATIONS: tuple[Callable[["Database"], None], ...] = (_tables, _foreign_keys, _search, _region_hash,
+                                                        _analysis_version)
 SCHEMA_VERSION = len(MIGRATIONS)
 SEARCH_VERSION = MIGRATIONS.index(_search) + 1
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, Iterator, NoReturn
 
 import click
 
@@ -78,6 +79,23 @@ def _stdout_gone() -> bool:
         return any(events & (select.POLLERR | select.POLLHUP) for _, events in poller.poll(0))
     except (OSError, ValueError, AttributeError):
         return False
+
+
+def dask_option(what: str) -> Any:
+    """``--dask ADDRESS`` (env ``TRACKER_DASK_SCHEDULER``): run ``what`` on a Dask cluster."""
+    return click.option("--dask", "dask", metavar="ADDRESS", envvar="TRACKER_DASK_SCHEDULER", default=None,
+                        help=f"Analyse {what} on the Dask cluster whose scheduler is at ADDRESS (e.g. "
+                             "tcp://host:8786; needs the dask extra). Env: TRACKER_DASK_SCHEDULER.")
+
+
+@contextmanager
+def analysis_executor(dask: str | None) -> Iterator[Any]:
+    """The executor of a command's analyses (a Dask cluster when ``dask`` is an address, else the
+    local pool), installed as the current one for the command; closed afterwards."""
+    from tracker.analysis.executor import make_executor, use
+
+    with make_executor(dask) as executor, use(executor):
+        yield executor
 
 
 def fail(message: str, code: int) -> NoReturn:
@@ -165,13 +183,14 @@ def cli(ctx: click.Context, store: str, sources: str | None) -> None:
               help="Refuse file:// URLs (use when the sources file comes from people you do not trust).")
 @click.option("--notify", "notify_file", type=click.Path(dir_okay=False), default=None,
               help="Notification targets (default: notify.toml next to the sources file, if any).")
+@dask_option("large batches of changes")
 @click.option("--json", "as_json", is_flag=True, help="Print the run result as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
 @click.pass_obj
 def run(obj: Context, service: str | None, document: str | None, concurrency: int, per_host: int,
         host_delay: float, retry_backoff: float, user_agent: str | None, ignore_robots: bool, shard: str | None,
-        every: str | None, confirm: int, no_file_urls: bool, notify_file: str | None, as_json: bool,
-        quiet: bool) -> None:
+        every: str | None, confirm: int, no_file_urls: bool, notify_file: str | None, dask: str | None,
+        as_json: bool, quiet: bool) -> None:
     """Snapshot the declared documents once and record what changed.
 
     Each document is fetched, its selected region extracted to Markdown, and a new version is
@@ -180,7 +199,7 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
     one host are limited and spaced, transient errors are retried with backoff, and pages that
     kept their ETag / Last-Modified cost a 304 (a page sent again byte for byte is not even
     extracted again). Large batches of changes are analysed in worker processes while fetching
-    goes on (TRACKER_WORKERS=1 keeps everything in one process).
+    goes on (TRACKER_WORKERS=1 keeps everything in one process), or on a Dask cluster (--dask).
 
     \b
     Exit codes: 0 all documents checked; 1 one or more documents failed (the others are
@@ -193,6 +212,7 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
       tracker run --service openrouter --document "Privacy Policy"
       tracker run --shard 2/4              # one of 4 machines or CI jobs
       tracker run --every 6h -q            # a long-running scheduler of its own
+      tracker run --dask tcp://10.0.0.5:8786   # large batches analysed on a Dask cluster
       TRACKER_STORE=/var/lib/tracker tracker --sources /etc/tracker/sources.toml run -q
     """
     import time
@@ -211,6 +231,8 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
 
     interval = parse_interval(every) if every else None
     part = parse_shard(shard) if shard else None
+    # for the whole command (every run of --every), closed when it ends
+    click.get_current_context().with_resource(analysis_executor(dask))
     options = FetchOptions(concurrency=concurrency, per_host=per_host, host_delay=host_delay,
                            backoff=retry_backoff, user_agent=user_agent or DEFAULT_USER_AGENT, robots=not ignore_robots,
                            allow_file=not no_file_urls)
@@ -660,23 +682,109 @@ def status(obj: Context, as_json: bool) -> None:
 
 
 @cli.command()
+@dask_option("the versions")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_obj
-def reindex(obj: Context, as_json: bool) -> None:
+def reindex(obj: Context, dask: str | None, as_json: bool) -> None:
     """Rebuild the SQLite index from the git archive (the archive is the source of truth).
 
+    To recompute only the labels of versions analysed by older code, keeping everything else,
+    use `tracker reanalyse`.
+
     \b
-    Example:
+    Examples:
       tracker reindex
+      tracker reindex --dask tcp://10.0.0.5:8786
     """
     from tracker.archive import reindex as rebuild
 
-    with obj.index(sync=False) as index:
-        count = rebuild(obj.store(), index)
+    with obj.index(sync=False) as index, analysis_executor(dask) as executor:
+        count = rebuild(obj.store(), index, executor)
     if as_json:
         emit_json({"versions": count})
     else:
         click.echo(f"reindexed {count} version(s) from {obj.store().archive}")
+
+
+@cli.command()
+@click.option("--service", "-s", help="Only this service id.")
+@click.option("--document", "-d", help="Only this document type (e.g. 'Terms of Service').")
+@click.option("--since", metavar="DATE", help="Only versions recorded on or after this date (UTC), e.g. 2025-01-01.")
+@click.option("--force", is_flag=True, help="Recompute every matching version, also those analysed by this code.")
+@dask_option("the versions")
+@click.option("--feeds", "feeds", type=click.Path(file_okay=False), default=None,
+              help="Also rewrite the feeds in this folder (as `tracker feed --out DIR` does; only feeds "
+                   "whose entries changed are rewritten).")
+@click.option("--base-url", default="", help="With --feeds: the public URL the feeds are served from.")
+@click.option("--json", "as_json", is_flag=True, help="Print what was done as JSON.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
+@click.pass_obj
+def reanalyse(obj: Context, service: str | None, document: str | None, since: str | None, force: bool,
+              dask: str | None, feeds: str | None, base_url: str, as_json: bool, quiet: bool) -> None:
+    """Recompute the analysis of stored versions with this tracker's analysis code.
+
+    Clause diffs, labels, categories, explanations and summaries of the versions analysed by
+    older code (each version stores the analysis version it was labelled with) are computed
+    again from the archive's texts and replace the old ones in the index; the next `tracker
+    feed` or `tracker publish` (or --feeds here) rewrites the feeds whose entries changed.
+    Incremental: a second call with nothing new does nothing. Safe to interrupt: each batch of
+    versions is written in one transaction, so every version is either old or new, and the next
+    call goes on. `tracker reindex` instead rebuilds the whole index from the archive.
+
+    Prints progress, then how many versions changed labels (material flag, severity,
+    categories, or a clause's labels). Holds the store's run lock (exit 5 while a run is in
+    progress).
+
+    \b
+    Examples:
+      tracker reanalyse
+      tracker reanalyse --service openrouter --since 2026-01-01
+      tracker reanalyse --document "Privacy Policy" --force
+      tracker reanalyse --dask tcp://10.0.0.5:8786      # on a Dask cluster
+      tracker reanalyse --feeds snapshots/feeds --base-url https://terms.example.org/feeds
+    """
+    from tracker.archive.lock import LOCK_NAME, LockHeld, RunLock
+    from tracker.archive.reanalyse import reanalyse as recompute
+    from tracker.run import EXIT_LOCKED
+
+    if feeds:
+        from tracker.cli.publish import check_base_url
+
+        check_base_url(base_url)
+
+    def progress(result: Any) -> None:
+        if not quiet and not as_json:
+            click.echo(f"  reanalysed {result.done}/{result.versions} version(s), {result.labels_changed} with new "
+                       f"labels ({result.seconds:.1f} s)", err=True)
+
+    store = obj.store()
+    store.require()
+    try:
+        with RunLock(obj.store_dir / LOCK_NAME), obj.index(sync=False) as index, \
+                analysis_executor(dask) as executor:
+            if not quiet and not as_json:
+                click.echo(f"analysing on: {executor.describe()}", err=True)
+            result = recompute(store, index, service=service, document=document, since=since, force=force,
+                               executor=executor, progress=progress)
+            written = None
+            if feeds:
+                from tracker.publish import write_feeds
+
+                written = write_feeds(index, Path(feeds), base_url=base_url)
+    except LockHeld as exc:
+        fail(str(exc), EXIT_LOCKED)
+    if as_json:
+        emit_json({**result.to_dict(), "feeds": [str(p) for p in written] if written is not None else None})
+        return
+    if written is not None and not quiet:
+        click.echo(f"wrote {len(written)} feed file(s) to {feeds}", err=True)
+    if not result.versions:
+        click.echo(f"nothing to reanalyse: every matching version was analysed by this code "
+                   f"(analysis version {result.analysis_version})")
+        return
+    click.echo(f"reanalysed {result.done} version(s) in {result.seconds:.1f} s: {result.labels_changed} changed "
+               f"labels, {result.wording_changed} changed only their wording "
+               f"(analysis version {result.analysis_version})")
 
 
 @cli.command()

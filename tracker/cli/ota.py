@@ -25,10 +25,14 @@ def _emit_json(data: Any) -> None:
 @click.option("--rev", default="HEAD", show_default=True, help="Branch, tag or commit of REPO to import up to.")
 @click.option("--batch", type=click.IntRange(1, 100000), default=500, show_default=True,
               help="Versions written per git fast-import process.")
+@click.option("--dask", "dask", metavar="ADDRESS", envvar="TRACKER_DASK_SCHEDULER", default=None,
+              help="Analyse the versions on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://host:8786; "
+                   "needs the dask extra). Env: TRACKER_DASK_SCHEDULER.")
 @click.option("--json", "as_json", is_flag=True, help="Print what was imported as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
 @click.pass_obj
-def import_history_command(obj: Any, repo: str, rev: str, batch: int, as_json: bool, quiet: bool) -> None:
+def import_history_command(obj: Any, repo: str, rev: str, batch: int, dask: str | None, as_json: bool,
+                           quiet: bool) -> None:
     """Import the history of a git repository of terms versions (e.g. Open Terms Archive).
 
     REPO is a local clone laid out as <Service>/<Document Type>.md (or .html, .txt). Every commit
@@ -45,9 +49,11 @@ def import_history_command(obj: Any, repo: str, rev: str, batch: int, as_json: b
       git clone https://github.com/OpenTermsArchive/demo-versions ota-demo
       tracker import-history ota-demo
       tracker import-history ota-demo --rev main --json
+      tracker import-history ota-demo --dask tcp://10.0.0.5:8786
     """
     from tracker.archive.index import Index
     from tracker.archive.lock import LOCK_NAME, LockHeld, RunLock
+    from tracker.cli.app import analysis_executor
     from tracker.ota.history import import_history
     from tracker.run import EXIT_LOCKED
 
@@ -58,7 +64,7 @@ def import_history_command(obj: Any, repo: str, rev: str, batch: int, as_json: b
     store = obj.store()
     try:
         # an import writes the archive like a run does: never both at once
-        with RunLock(obj.store_dir / LOCK_NAME):
+        with RunLock(obj.store_dir / LOCK_NAME), analysis_executor(dask):
             store.init()
             with Index(store.index_path) as index:
                 result = import_history(store, index, repo, rev=rev, batch=batch, progress=progress)

@@ -1,0 +1,321 @@
+"""Where analyses run: one interface over in-process work, a local process pool and a Dask cluster.
+
+The analysis of a version against the one before it is a pure function of two texts, so the
+analyses of a batch are independent jobs. An ``Executor`` runs a function over chunks of such
+jobs and hands back, in order, what it returned. The caller (the coordinator) reads git before
+and writes git and SQLite after; workers only ever receive texts and return analysis records.
+
+Three executors:
+
+- ``InProcess``: here and now, in the calling process (tests, tiny batches, ``TRACKER_WORKERS=1``);
+- ``LocalPool``: the default; a pool of ``spawn`` worker processes on this machine, started on
+  the first batch with at least ``PARALLEL_MIN`` real analyses and reused afterwards (smaller
+  batches run in place: starting workers would cost more than it saves);
+- ``DaskCluster``: the workers of a Dask distributed cluster (``--dask tcp://host:8786`` or
+  ``TRACKER_DASK_SCHEDULER``). Dask is an optional extra (``pip install -e '.[dask]'``) imported
+  only here and only when asked for. A worker that dies mid-batch costs a retry, not a result:
+  the scheduler gives its tasks to another worker. Every chunk also returns the worker's
+  ``analysis_version()``, and a worker running other analysis code is refused (its labels would
+  be stored under this code's version).
+
+``current()`` is the executor a batch uses when the caller names none: the one installed by
+``use(...)`` (the command line installs the ``--dask`` one for the length of a command), else a
+``LocalPool``, or a ``DaskCluster`` when ``TRACKER_DASK_SCHEDULER`` is set.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+from concurrent.futures import Future
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Callable, Generic, Iterator, Sequence, TypeVar
+
+from tracker.errors import ConfigError
+
+if TYPE_CHECKING:  # worker pools load only when a batch needs them, not for queries
+    from concurrent.futures import ProcessPoolExecutor
+
+J = TypeVar("J")
+R = TypeVar("R")
+
+# Below this many real analyses (not first versions) in a batch, starting worker processes costs
+# more than it saves: measured on 2 cores, 30 analyses in place took less CPU and no more time
+# than spawning 2 workers (each imports the analysis first, 0.15-0.3 s of CPU). Read at call time
+# (tests lower it).
+PARALLEL_MIN = 40
+DASK_ENV = "TRACKER_DASK_SCHEDULER"
+CONNECT_TIMEOUT = 10.0  # seconds to reach a Dask scheduler before giving up with one clear line
+# A Dask task carries its texts; chunks stay small so a lost worker costs little to redo and no
+# task graph grows past Dask's large-object warning.
+DASK_CHUNK_JOBS = 8
+DASK_CHUNK_BYTES = 4_000_000
+
+
+class Pending(Generic[R]):
+    """Results of a batch, computed already or still running (as ``concurrent.futures.Future``
+    objects, whatever the executor, so a caller can ``wait`` on them beside its own)."""
+
+    def __init__(self, done: list[R] | None = None, futures: list[Future] | None = None,
+                 check: Callable[[list[Any]], list[list[R]]] | None = None) -> None:
+        self._done = done
+        self._futures = futures or []
+        self._check = check
+
+    def ready(self) -> bool:
+        return self._done is not None or all(f.done() for f in self._futures)
+
+    @property
+    def running(self) -> list[Future]:
+        """The jobs not finished yet (none when computed in place)."""
+        return [] if self._done is not None else [f for f in self._futures if not f.done()]
+
+    def result(self) -> list[R]:
+        """Every result, in the order of the jobs; waits for the running ones. Raises what a
+        chunk raised, and ``ConfigError`` for a Dask worker running other analysis code."""
+        if self._done is None:
+            chunks = [f.result() for f in self._futures]
+            if self._check is not None:
+                chunks = self._check(chunks)
+            self._done = [r for chunk in chunks for r in chunk]
+        return self._done
+
+
+class Executor:
+    """Runs ``fn(chunk) -> results`` over chunks of independent jobs; see the module docstring.
+
+    ``start(fn, jobs, work)``: ``fn`` must be a module-level function (it is pickled by name);
+    ``work`` is how many of the jobs are real work: a batch with less than ``floor`` (default
+    ``PARALLEL_MIN``) runs in place. Use as a context manager, or call ``close``.
+    """
+
+    name = "executor"
+
+    def start(self, fn: Callable[[list[J]], list[R]], jobs: Sequence[J], work: int | None = None,
+              floor: int | None = None) -> Pending[R]:
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        """One line for progress output, e.g. "local pool of 2 worker processes"."""
+        return self.name
+
+    def close(self) -> None:
+        """Release what the executor holds (the Dask client); the local pool lives on for reuse."""
+
+    def __enter__(self) -> "Executor":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class InProcess(Executor):
+    """Everything in the calling process, in order."""
+
+    name = "in-process"
+
+    def start(self, fn: Callable[[list[J]], list[R]], jobs: Sequence[J], work: int | None = None,
+              floor: int | None = None) -> Pending[R]:
+        return Pending(done=fn(list(jobs)))
+
+
+_POOL: "ProcessPoolExecutor | None" = None
+_POOL_SIZE = 0
+
+
+class LocalPool(Executor):
+    """Worker processes on this machine: ``workers`` of them (default ``TRACKER_WORKERS``, else
+    the cores, at most 4); batches of less than ``PARALLEL_MIN`` real jobs run in place."""
+
+    name = "local"
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers if workers is not None else local_workers()
+
+    def describe(self) -> str:
+        if self.workers < 2:
+            return "in this process (TRACKER_WORKERS=1)"
+        return f"local pool of {self.workers} worker processes"
+
+    def start(self, fn: Callable[[list[J]], list[R]], jobs: Sequence[J], work: int | None = None,
+              floor: int | None = None) -> Pending[R]:
+        work = len(jobs) if work is None else work
+        if work < (PARALLEL_MIN if floor is None else floor) or self.workers < 2:
+            return Pending(done=fn(list(jobs)))
+        pool = _local_pool(self.workers)
+        size = max(1, len(jobs) // (self.workers * 4))
+        chunks = [list(jobs[i: i + size]) for i in range(0, len(jobs), size)]
+        return Pending(futures=[pool.submit(fn, chunk) for chunk in chunks])
+
+
+def _local_pool(workers: int) -> "ProcessPoolExecutor":
+    """The process-wide pool (started once, reused by every batch; restarted on a new size)."""
+    global _POOL, _POOL_SIZE
+    if _POOL is None or _POOL_SIZE != workers:
+        # spawn, not fork: the caller may be running an event loop with threads
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        if _POOL is not None:
+            _POOL.shutdown(cancel_futures=True)
+        _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        _POOL_SIZE = workers
+        atexit.register(_POOL.shutdown, cancel_futures=True)
+    return _POOL
+
+
+def local_workers() -> int:
+    """Worker processes for analyses: TRACKER_WORKERS if set (1 = none), else the cores, at most 4.
+    Raises ``ConfigError`` for a value that is not a whole number >= 1."""
+    configured = os.environ.get("TRACKER_WORKERS", "").strip()
+    if not configured:
+        return min(os.cpu_count() or 1, 4)
+    if not configured.isdigit() or int(configured) < 1:
+        raise ConfigError(f"TRACKER_WORKERS must be a whole number of worker processes, 1 or more "
+                          f"(1 keeps everything in one process), not '{configured}'")
+    return int(configured)
+
+
+class DaskCluster(Executor):
+    """The workers of a Dask distributed cluster, through a ``distributed.Client``.
+
+    ``address`` is the scheduler's (``tcp://host:8786``); ``min_work``: batches with fewer real
+    jobs run in place (default ``PARALLEL_MIN``: a run's handful of changes is not worth the round
+    trip); ``retries``: how often a chunk that raised is tried again (a worker that died is
+    handled by the scheduler itself, which gives its tasks to another worker). Raises
+    ``ConfigError`` with one line when the ``dask`` extra is not installed, or when no scheduler
+    answers at ``address`` within ``timeout`` seconds.
+    """
+
+    name = "dask"
+
+    def __init__(self, address: str, *, timeout: float = CONNECT_TIMEOUT, min_work: int | None = None,
+                 retries: int = 2) -> None:
+        self.address = address.strip()
+        self.min_work = min_work
+        self.retries = retries
+        try:
+            from distributed import Client
+        except ImportError:
+            raise ConfigError("--dask needs Dask's distributed package, which is not installed: "
+                              "pip install 'tracker[dask]' (or pip install -e '.[dask]' in a checkout)") from None
+        if not self.address:
+            raise ConfigError(f"the Dask scheduler address is empty; give one like tcp://host:8786 (--dask or {DASK_ENV})")
+        try:
+            self.client = Client(self.address, timeout=timeout, set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise ConfigError(f"cannot reach the Dask scheduler at {self.address} within {timeout:g} s ({reason}); "
+                              "start one with `dask scheduler` and workers with `dask worker ADDRESS`, "
+                              "or check the address") from None
+
+    def describe(self) -> str:
+        workers = self.client.scheduler_info().get("workers", {})
+        threads = sum(w.get("nthreads", 1) for w in workers.values())
+        return f"Dask cluster at {self.address} ({len(workers)} workers, {threads} threads)"
+
+    def start(self, fn: Callable[[list[J]], list[R]], jobs: Sequence[J], work: int | None = None,
+              floor: int | None = None) -> Pending[R]:
+        work = len(jobs) if work is None else work
+        if self.min_work is not None:
+            floor = self.min_work
+        if work < (PARALLEL_MIN if floor is None else floor) or not jobs:
+            return Pending(done=fn(list(jobs)))
+        futures = []
+        for chunk in _chunks(list(jobs), DASK_CHUNK_JOBS, DASK_CHUNK_BYTES):
+            remote = self.client.submit(_versioned, fn, chunk, pure=False, retries=self.retries)
+            futures.append(_as_future(remote))
+        return Pending(futures=futures, check=self._check_versions)
+
+    def _check_versions(self, chunks: list[Any]) -> list[list[Any]]:
+        from tracker.analysis.analyse import analysis_version
+
+        mine = analysis_version()
+        for version, _ in chunks:
+            if version != mine:
+                raise ConfigError(f"a Dask worker of {self.address} runs other analysis code (analysis version "
+                                  f"{version}, here {mine}): install the same tracker on the workers and "
+                                  "restart them")
+        return [results for _, results in chunks]
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def _versioned(fn: Callable[[list[J]], list[R]], chunk: list[J]) -> tuple[str, list[R]]:
+    """On a Dask worker: the worker's analysis version and ``fn(chunk)``."""
+    from tracker.analysis.analyse import analysis_version
+
+    return analysis_version(), fn(chunk)
+
+
+def _as_future(remote: Any) -> Future:
+    """A ``concurrent.futures.Future`` that settles with a Dask future (callbacks run on the
+    client's thread: the caller then waits on one kind of future, whatever the executor)."""
+    local: Future = Future()
+
+    def settle(done: Any) -> None:
+        try:
+            local.set_result(done.result())
+        except BaseException as exc:  # noqa: BLE001 - handed to whoever waits on the result
+            local.set_exception(exc)
+
+    remote.add_done_callback(settle)
+    return local
+
+
+def _chunks(jobs: list[J], most: int, max_bytes: int) -> Iterator[list[J]]:
+    """Consecutive chunks of at most ``most`` jobs and (after the first job) ``max_bytes`` of text."""
+    chunk: list[J] = []
+    size = 0
+    for job in jobs:
+        weight = sum(len(part) for part in job if isinstance(part, str)) if isinstance(job, tuple) else 0
+        if chunk and (len(chunk) >= most or size + weight > max_bytes):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(job)
+        size += weight
+    if chunk:
+        yield chunk
+
+
+# --------------------------------------------------------------------------- the current executor
+
+_CURRENT: list[Executor] = []
+
+
+def make_executor(dask: str | None = None, *, min_work: int | None = None) -> Executor:
+    """``DaskCluster(dask)`` when an address is given, else a ``LocalPool``. Raises ``ConfigError``
+    (see ``DaskCluster``, ``local_workers``)."""
+    if dask:
+        return DaskCluster(dask, min_work=min_work)
+    return LocalPool()
+
+
+def current() -> Executor:
+    """The executor installed by ``use``; else one made from the environment (a ``DaskCluster``
+    when ``TRACKER_DASK_SCHEDULER`` is set, kept for the rest of the process; else a ``LocalPool``)."""
+    if _CURRENT:
+        return _CURRENT[-1]
+    address = os.environ.get(DASK_ENV, "").strip()
+    if address:
+        executor = DaskCluster(address)
+        _CURRENT.append(executor)
+        atexit.register(executor.close)
+        return executor
+    return LocalPool()
+
+
+@contextmanager
+def use(executor: Executor) -> Iterator[Executor]:
+    """Make ``executor`` the ``current()`` one inside the block (it is not closed on the way out)."""
+    _CURRENT.append(executor)
+    try:
+        yield executor
+    finally:
+        _CURRENT.remove(executor)
+
+
+def check_settings() -> None:
+    """Refuse a bad ``TRACKER_WORKERS`` before anything is fetched (raises ``ConfigError``)."""
+    local_workers()

@@ -1,0 +1,140 @@
+"""Recompute the analysis of stored versions with the current analysis code (``tracker reanalyse``).
+
+Every indexed version stores the ``analysis_version`` its labels were computed with
+(``tracker.analysis.analyse.analysis_version``: a hand-bumped number plus a digest of the analysis
+code and its model). ``reanalyse`` reads, from git, the texts of the versions whose stored value
+differs from the current one and of the versions just before them, analyses each pair again
+(through an executor: in place, the local process pool or a Dask cluster) and stores the clause
+changes, labels, categories and summary, in place of the old ones. Kinds, reverts, dates and
+sequence numbers stay: they depend on the texts' hashes, not on the analysis.
+
+Incremental: a second call with nothing new finds no version to redo. Safe to interrupt: each
+batch of versions is written in one SQLite transaction together with its ``analysis_version``, so
+a killed reanalyse leaves every version either old (redone next time) or new, never half.
+Unlike ``reindex`` (which drops the index and rebuilds it from the archive), nothing else in
+the index changes: the operational log of runs and checks stays.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+from tracker.analysis.analyse import analysis_version
+from tracker.analysis.executor import Executor, Pending
+from tracker.archive.index import Index
+from tracker.archive.record import _analyse_chunk, sync
+from tracker.archive.store import Store
+from tracker.errors import InvalidArgument
+from tracker.records import Analysis
+
+BATCH = 200  # versions per SQLite transaction (and per call to the executor)
+IN_FLIGHT = 2  # batches analysed at once: the workers keep busy while the coordinator writes
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?Z?)?$")
+
+
+@dataclass
+class ReanalyseResult:
+    """What a reanalyse did: versions considered (``versions``, those whose analysis was out of
+    date or all with ``force``), recomputed and written (``done``), whose labels changed
+    (``labels_changed``: material flag, severity, categories or any clause's kind or labels),
+    whose wording only changed (``wording_changed``: summary or explanations), and the seconds."""
+
+    analysis_version: str
+    versions: int = 0
+    done: int = 0
+    labels_changed: int = 0
+    wording_changed: int = 0
+    seconds: float = 0.0
+    executor: str = ""
+    changed: list[str] = field(default_factory=list)  # commit shas whose labels changed (first 1000)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def reanalyse(store: Store, index: Index, *, service: str | None = None, document: str | None = None,
+              since: str | None = None, force: bool = False, executor: Executor | None = None,
+              progress: Callable[[ReanalyseResult], None] | None = None) -> ReanalyseResult:
+    """Recompute the analysis of the stored versions (filtered by ``service`` id, ``document``
+    type, ``since`` an ISO date) whose analysis is out of date, or of all of them with ``force``.
+
+    The index first catches up with the archive (``sync``). ``executor`` runs the analyses
+    (default: ``tracker.analysis.executor.current()``); ``progress`` is called after each batch
+    is written. Raises ``InvalidArgument`` for a malformed ``since``, ``StoreError`` when the
+    archive or the index cannot be read or written, ``ConfigError`` from a Dask cluster whose
+    workers run other analysis code.
+    """
+    from tracker.analysis import executor as executors
+
+    if since is not None and not _DATE.match(since.strip()):
+        raise InvalidArgument(f"--since {since!r} is not a date: give YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC)")
+    started = time.perf_counter()
+    executor = executor or executors.current()
+    sync(store, index, executor)
+    current = analysis_version()
+    result = ReanalyseResult(current, executor=executor.describe())
+    targets = index.analysis_targets(current, service=service, document=document,
+                                     since=since.strip() if since else None, force=force)
+    result.versions = len(targets)
+    in_flight: deque[tuple[list[dict[str, Any]], Pending[Analysis]]] = deque()
+    for start in range(0, len(targets), BATCH):
+        batch = targets[start:start + BATCH]
+        in_flight.append((batch, _start(store, batch, executor)))
+        while len(in_flight) >= IN_FLIGHT:
+            _write(index, *in_flight.popleft(), result, current, started, progress)
+    while in_flight:
+        _write(index, *in_flight.popleft(), result, current, started, progress)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _start(store: Store, batch: Sequence[dict[str, Any]], executor: Executor) -> Pending[Analysis]:
+    """Read the batch's texts (one git process) and start its analyses."""
+    wanted: dict[str, tuple[str, str]] = {}
+    for row in batch:
+        path = f"{row['service_id']}/{row['document_type']}.md"
+        wanted[row["commit_sha"]] = (row["commit_sha"], path)
+        if row["previous"] and row["kind"] != "first":
+            wanted[row["previous"]] = (row["previous"], path)
+    texts = dict(zip(wanted, store.read_many(list(wanted.values()))))
+    jobs = [(texts[row["previous"]] if row["previous"] and row["kind"] != "first" else None,
+             texts[row["commit_sha"]], row["kind"], row["revert_of"] or "") for row in batch]
+    real = sum(1 for old, _, kind, _ in jobs if old is not None and kind != "first")
+    return executor.start(_analyse_chunk, jobs, real)
+
+
+def _write(index: Index, batch: list[dict[str, Any]], pending: Pending[Analysis], result: ReanalyseResult,
+           current: str, started: float, progress: Callable[[ReanalyseResult], None] | None) -> None:
+    """Store one batch's new analyses in one transaction; count what changed."""
+    analyses = pending.result()
+    for row, new in zip(batch, analyses):
+        old = index.stored_analysis(row["commit_sha"])
+        if old is None or _labels(old) != _labels(new):
+            result.labels_changed += 1
+            if len(result.changed) < 1000:
+                result.changed.append(row["commit_sha"])
+        elif _wording(old) != _wording(new):
+            result.wording_changed += 1
+    index.replace_analyses([(row["commit_sha"], row["document_key"], a) for row, a in zip(batch, analyses)], current)
+    index.commit()
+    result.done += len(batch)
+    result.seconds = time.perf_counter() - started
+    if progress:
+        progress(result)
+
+
+def _labels(analysis: Analysis) -> tuple[Any, ...]:
+    """What a version's labels are: its material flag, severity and categories, and each clause
+    change's kind, clause and labels."""
+    return (analysis.material, analysis.severity, tuple(analysis.categories),
+            tuple((c.kind, c.clause_id, c.material, c.severity, tuple(c.categories)) for c in analysis.changes))
+
+
+def _wording(analysis: Analysis) -> tuple[Any, ...]:
+    """What a version's words are: its summary, and each clause change's explanation and texts."""
+    return (analysis.summary, tuple((c.explanation, c.before, c.after, c.heading) for c in analysis.changes))
