@@ -50,6 +50,9 @@ CONNECT_TIMEOUT = 10.0  # seconds to reach a Dask scheduler before giving up wit
 # task graph grows past Dask's large-object warning.
 DASK_CHUNK_JOBS = 8
 DASK_CHUNK_BYTES = 4_000_000
+# A Dask cluster is there already (no process to start): only a batch smaller than one chunk
+# runs in place, where the round trip would cost more than the analyses.
+DASK_MIN_WORK = DASK_CHUNK_JOBS
 
 
 class Pending(Generic[R]):
@@ -180,18 +183,19 @@ class DaskCluster(Executor):
     """The workers of a Dask distributed cluster, through a ``distributed.Client``.
 
     ``address`` is the scheduler's (``tcp://host:8786``); ``min_work``: batches with fewer real
-    jobs run in place (default ``PARALLEL_MIN``: a run's handful of changes is not worth the round
-    trip); ``retries``: how often a chunk that raised is tried again (a worker that died is
+    jobs run in place (default ``DASK_MIN_WORK``: a run's handful of changes is not worth the round
+    trip; the caller's ``floor``, about starting local processes, does not apply); ``retries``: how often a chunk that raised is tried again (a worker that died is
     handled by the scheduler itself, which gives its tasks to another worker). Raises
     ``ConfigError`` with one line when the ``dask`` extra is not installed, or when no scheduler
-    answers at ``address`` within ``timeout`` seconds.
+    answers at ``address`` within ``timeout`` seconds (default ``CONNECT_TIMEOUT``).
     """
 
     name = "dask"
 
-    def __init__(self, address: str, *, timeout: float = CONNECT_TIMEOUT, min_work: int | None = None,
+    def __init__(self, address: str, *, timeout: float | None = None, min_work: int | None = None,
                  retries: int = 2) -> None:
         self.address = address.strip()
+        timeout = CONNECT_TIMEOUT if timeout is None else timeout
         self.min_work = min_work
         self.retries = retries
         try:
@@ -217,9 +221,7 @@ class DaskCluster(Executor):
     def start(self, fn: Callable[[list[J]], list[R]], jobs: Sequence[J], work: int | None = None,
               floor: int | None = None) -> Pending[R]:
         work = len(jobs) if work is None else work
-        if self.min_work is not None:
-            floor = self.min_work
-        if work < (PARALLEL_MIN if floor is None else floor) or not jobs:
+        if work < (DASK_MIN_WORK if self.min_work is None else self.min_work) or not jobs:
             return Pending(done=fn(list(jobs)))
         futures = []
         for chunk in _chunks(list(jobs), DASK_CHUNK_JOBS, DASK_CHUNK_BYTES):
