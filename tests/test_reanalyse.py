@@ -182,3 +182,41 @@ def test_a_killed_reanalyse_leaves_every_version_old_or_new(imported, tmp_path) 
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert analysis_rows(index) == fresh
+
+
+def dating_reanalysed_equals_fresh(shared_data, tmp_path: Path, commits: int) -> None:
+    """Import the first ``commits`` commits of the real dating history (0: all), wipe every
+    version's analysis as older code would have left it, reanalyse: the index equals the import's."""
+    from tracker.archive.index import Index
+    from tracker.archive.reanalyse import reanalyse
+    from tracker.archive.store import Store
+    from tracker.ota.history import import_history
+
+    bundle = shared_data("ota/dating-versions.bundle")
+    repo = tmp_path / "dating"
+    subprocess.run(["git", "clone", "-q", "-b", "main", str(bundle), str(repo)], check=True)
+    shas = subprocess.run(["git", "rev-list", "--date-order", "--reverse", "HEAD"], cwd=repo, capture_output=True,
+                          text=True, check=True).stdout.split()
+    store = Store(tmp_path / "store")
+    store.init()
+    with Index(store.index_path) as index:
+        import_history(store, index, repo, rev=shas[commits - 1] if commits else "HEAD")
+    fresh = analysis_rows(store.index_path)
+    assert make_stale(store.index_path) == len(fresh["versions"])
+    with Index(store.index_path) as index:
+        result = reanalyse(store, index)
+    assert result.done == len(fresh["versions"]) and result.labels_changed > 0
+    assert analysis_rows(store.index_path) == fresh
+    with Index(store.index_path) as index:
+        assert reanalyse(store, index).versions == 0
+
+
+def test_reanalyse_of_the_dating_history_equals_a_fresh_import(shared_data, tmp_path) -> None:
+    """The start of the real history (its first 20 commits: first texts and the first changes);
+    `pytest -m slow` runs the whole history."""
+    dating_reanalysed_equals_fresh(shared_data, tmp_path, 20)
+
+
+@pytest.mark.slow
+def test_reanalyse_of_the_whole_dating_history_equals_a_fresh_import(shared_data, tmp_path) -> None:
+    dating_reanalysed_equals_fresh(shared_data, tmp_path, 0)
