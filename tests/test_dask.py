@@ -143,3 +143,45 @@ def test_queries_never_import_dask(tmp_path) -> None:
     proc = subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=root, capture_output=True, text=True,
                           env=dict(os.environ, PYTHONPATH=str(root)))
     assert proc.returncode == 0, proc.stderr
+
+
+def test_a_runs_large_batch_is_analysed_on_the_cluster(cluster, tmp_path, httpserver) -> None:
+    """`tracker run` with a Dask executor: a batch of changed documents goes to the cluster and
+    each version's analysis is the one this process computes."""
+    from werkzeug.wrappers import Response
+
+    from tracker.analysis.analyse import analyse
+    from tracker.analysis.executor import use
+    from tracker.archive.index import Index
+    from tracker.archive.store import Store
+    from tracker.fetch import FetchOptions
+    from tracker.run.loop import run_snapshot
+    from tracker.sources.config import Document
+
+    months = {"n": 12}
+
+    def page(request):  # type: ignore[no-untyped-def]
+        return Response(f"<html><body><main><h1>Terms {request.path}</h1><h2>Credits</h2>"
+                        f"<p>Credits expire {months['n']} months after purchase.</p><h2>Law</h2>"
+                        "<p>These terms are governed by the laws of Ireland.</p></main></body></html>",
+                        content_type="text/html")
+
+    documents = []
+    for i in range(12):
+        httpserver.expect_request(f"/d{i}").respond_with_handler(page)
+        documents.append(Document(f"svc{i % 3}", f"Service {i % 3}", f"Doc {i}", httpserver.url_for(f"/d{i}")))
+    store = Store(tmp_path / "store")
+    options = FetchOptions(host_delay=0.0, per_host=8, robots=False)
+    with DaskCluster(cluster.scheduler_address) as dask, use(dask):
+        run_snapshot(store, documents, options)
+        months["n"] = 6
+        with distributed.get_task_stream(dask.client) as tasks:
+            result = run_snapshot(store, documents, options)
+    assert sorted(o.outcome for o in result.outcomes) == ["changed"] * 12
+    assert len(tasks.data) >= 2
+    with Index(store.index_path) as index:
+        for doc in index.all_versions().values():
+            first, second = doc
+            path = f"{second.document_key}.md"
+            old, new = store.read(first.commit_sha, path), store.read(second.commit_sha, path)
+            assert second.summary == analyse(old, new).summary and "6 months" in second.summary

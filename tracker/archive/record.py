@@ -163,6 +163,10 @@ def analyse_later(jobs: Sequence[tuple[str | None, str, str, str]], executor: Ex
     processes or on a Dask cluster when there are enough jobs (the caller goes on fetching
     meanwhile), else here and now."""
     real = sum(1 for old, _, kind, _ in jobs if old is not None and kind != "first")
+    if executor is None and real < min(PARALLEL_MIN, executors.DASK_MIN_WORK):
+        # in place whatever the executor: a query's catch-up of a commit or two must not need a
+        # Dask scheduler (TRACKER_DASK_SCHEDULER) to be up
+        executor = executors.InProcess()
     return (executor or executors.current()).start(_analyse_chunk, jobs, real, floor=PARALLEL_MIN)
 
 
