@@ -53,7 +53,7 @@ def import_history_command(obj: Any, repo: str, rev: str, batch: int, dask: str 
     """
     from tracker.archive.index import Index
     from tracker.archive.lock import LOCK_NAME, LockHeld, RunLock
-    from tracker.cli.app import analysis_executor
+    from tracker.analysis.executor import make_executor, use
     from tracker.ota.history import import_history
     from tracker.run import EXIT_LOCKED
 
@@ -64,7 +64,7 @@ def import_history_command(obj: Any, repo: str, rev: str, batch: int, dask: str 
     store = obj.store()
     try:
         # an import writes the archive like a run does: never both at once
-        with RunLock(obj.store_dir / LOCK_NAME), analysis_executor(dask):
+        with RunLock(obj.store_dir / LOCK_NAME), make_executor(dask) as executor, use(executor):
             store.init()
             with Index(store.index_path) as index:
                 result = import_history(store, index, repo, rev=rev, batch=batch, progress=progress)
