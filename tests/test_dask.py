@@ -185,3 +185,18 @@ def test_a_runs_large_batch_is_analysed_on_the_cluster(cluster, tmp_path, httpse
             path = f"{second.document_key}.md"
             old, new = store.read(first.commit_sha, path), store.read(second.commit_sha, path)
             assert second.summary == analyse(old, new).summary and "6 months" in second.summary
+
+
+def test_a_cluster_left_without_workers_is_one_error_not_a_hang(monkeypatch) -> None:
+    """Dask waits for a worker forever; a batch gives up after NO_WORKER_WAIT seconds."""
+    import tracker.analysis.executor as executor
+    from tracker.errors import TrackerError
+
+    monkeypatch.setattr(executor, "NO_WORKER_WAIT", 1.0)
+    with distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=None) as empty:
+        with DaskCluster(empty.scheduler_address, min_work=0) as dask:
+            pending = dask.start(_analyse_chunk, jobs(3, sections=2))
+            started = time.monotonic()
+            with pytest.raises(TrackerError, match="has had no worker for 1 s"):
+                pending.result()
+            assert time.monotonic() - started < 15

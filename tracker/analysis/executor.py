@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import atexit
 import os
+import time
 from concurrent.futures import Future
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Callable, Generic, Iterator, Sequence, TypeVar
 
-from tracker.errors import ConfigError
+from tracker.errors import ConfigError, TrackerError
 
 if TYPE_CHECKING:  # worker pools load only when a batch needs them, not for queries
     from concurrent.futures import ProcessPoolExecutor
@@ -53,6 +54,8 @@ DASK_CHUNK_BYTES = 4_000_000
 # A Dask cluster is there already (no process to start): only a batch smaller than one chunk
 # runs in place, where the round trip would cost more than the analyses.
 DASK_MIN_WORK = DASK_CHUNK_JOBS
+# How long a batch waits on a cluster with no worker at all before giving up (Dask would wait on).
+NO_WORKER_WAIT = 60.0
 
 
 class Pending(Generic[R]):
@@ -60,13 +63,21 @@ class Pending(Generic[R]):
     objects, whatever the executor, so a caller can ``wait`` on them beside its own)."""
 
     def __init__(self, done: list[R] | None = None, futures: list[Future] | None = None,
-                 check: Callable[[list[Any]], list[list[R]]] | None = None) -> None:
+                 check: Callable[[list[Any]], list[list[R]]] | None = None,
+                 failed: Callable[[Exception], Exception] | None = None,
+                 health: Callable[[], None] | None = None) -> None:
         self._done = done
         self._futures = futures or []
         self._check = check
+        self._failed = failed
+        self._health = health  # raises when the jobs can no longer finish (a cluster left without workers)
 
     def ready(self) -> bool:
-        return self._done is not None or all(f.done() for f in self._futures)
+        if self._done is not None or all(f.done() for f in self._futures):
+            return True
+        if self._health is not None:
+            self._health()
+        return False
 
     @property
     def running(self) -> list[Future]:
@@ -75,9 +86,20 @@ class Pending(Generic[R]):
 
     def result(self) -> list[R]:
         """Every result, in the order of the jobs; waits for the running ones. Raises what a
-        chunk raised, and ``ConfigError`` for a Dask worker running other analysis code."""
+        chunk raised (a ``TrackerError`` naming the cluster for a Dask task that failed), and
+        ``ConfigError`` for a Dask worker running other analysis code."""
         if self._done is None:
-            chunks = [f.result() for f in self._futures]
+            if self._health is not None:
+                from concurrent.futures import wait
+
+                while not wait(self._futures, timeout=2.0).not_done == set():
+                    self._health()
+            try:
+                chunks = [f.result() for f in self._futures]
+            except Exception as exc:
+                if self._failed is None:
+                    raise
+                raise self._failed(exc) from exc
             if self._check is not None:
                 chunks = self._check(chunks)
             self._done = [r for chunk in chunks for r in chunk]
@@ -195,6 +217,8 @@ class DaskCluster(Executor):
     def __init__(self, address: str, *, timeout: float | None = None, min_work: int | None = None,
                  retries: int = 2) -> None:
         self.address = address.strip()
+        self._checked = 0.0
+        self._no_worker_since: float | None = None
         timeout = CONNECT_TIMEOUT if timeout is None else timeout
         self.min_work = min_work
         self.retries = retries
@@ -214,9 +238,8 @@ class DaskCluster(Executor):
                               "or check the address") from None
 
     def describe(self) -> str:
-        workers = self.client.scheduler_info().get("workers", {})
-        threads = sum(w.get("nthreads", 1) for w in workers.values())
-        return f"Dask cluster at {self.address} ({len(workers)} workers, {threads} threads)"
+        info = self.client.scheduler_info(n_workers=1)
+        return f"Dask cluster at {self.address} ({info.get('n_workers', 0)} workers, {info.get('total_threads', 0)} threads)"
 
     def start(self, fn: Callable[[list[J]], list[R]], jobs: Sequence[J], work: int | None = None,
               floor: int | None = None) -> Pending[R]:
@@ -227,7 +250,33 @@ class DaskCluster(Executor):
         for chunk in _chunks(list(jobs), DASK_CHUNK_JOBS, DASK_CHUNK_BYTES):
             remote = self.client.submit(_versioned, fn, chunk, pure=False, retries=self.retries)
             futures.append(_as_future(remote))
-        return Pending(futures=futures, check=self._check_versions)
+        return Pending(futures=futures, check=self._check_versions, failed=self._failed, health=self._health)
+
+    def _health(self) -> None:
+        """Raise ``TrackerError`` once the cluster has had no worker for ``NO_WORKER_WAIT``
+        seconds (asked at most every 2 s): Dask itself would wait for one forever. A worker
+        that cannot load this tracker's code also leaves the cluster this way."""
+        now = time.monotonic()
+        if now - self._checked < 2.0:
+            return
+        self._checked = now
+        if self.client.scheduler_info(n_workers=1).get("n_workers", 1):
+            self._no_worker_since = None
+            return
+        if self._no_worker_since is None:
+            self._no_worker_since = now
+        elif now - self._no_worker_since >= NO_WORKER_WAIT:
+            raise TrackerError(f"the Dask cluster at {self.address} has had no worker for {NO_WORKER_WAIT:g} s; "
+                               f"start workers (dask worker {self.address}) that run this tracker "
+                               "(pip install 'tracker[dask]' of the same version), or run without --dask")
+
+    def _failed(self, exc: Exception) -> Exception:
+        """A task that failed on the cluster (analyses themselves never raise: ``fn`` reports
+        them), e.g. lost with every worker that tried it, or not loadable there."""
+        reason = (str(exc).splitlines() or [""])[0][:300] or type(exc).__name__
+        return TrackerError(f"the analyses on the Dask cluster at {self.address} failed ({type(exc).__name__}: "
+                            f"{reason}); check that its workers run this tracker (pip install 'tracker[dask]' "
+                            "of the same version) and stay up, or run without --dask")
 
     def _check_versions(self, chunks: list[Any]) -> list[list[Any]]:
         from tracker.analysis.analyse import analysis_version
