@@ -200,3 +200,16 @@ def test_a_cluster_left_without_workers_is_one_error_not_a_hang(monkeypatch) -> 
             with pytest.raises(TrackerError, match="has had no worker for 1 s"):
                 pending.result()
             assert time.monotonic() - started < 15
+
+
+def test_results_from_a_worker_with_other_analysis_code_are_refused(cluster) -> None:
+    """Each chunk comes back with the worker's analysis version; labels computed by other code
+    must not be stored under this code's version."""
+    from tracker.analysis.analyse import analysis_version
+    from tracker.errors import ConfigError
+
+    with DaskCluster(cluster.scheduler_address) as dask:
+        mine = analysis_version()
+        assert dask._check_versions([(mine, [1, 2]), (mine, [3])]) == [[1, 2], [3]]
+        with pytest.raises(ConfigError, match="runs other analysis code .*1-0123456789ab"):
+            dask._check_versions([(mine, [1]), ("1-0123456789ab", [2])])
