@@ -97,7 +97,7 @@ def main() -> int:
                 print("LocalCluster         skipped: the dask extra is not installed (pip install -e '.[dask]')")
             else:
                 cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                       dashboard_address=None, silence_logs=40)
+                                       dashboard_address=":0", silence_logs=40)
                 address = cluster.scheduler_address
                 executors.append(("LocalCluster 2x1", lambda: DaskCluster(address)))
         same = True

@@ -28,7 +28,7 @@ distributed = pytest.importorskip("distributed", reason="the dask extra is not i
 def cluster():
     """Two worker processes (one thread each) and their scheduler, on 127.0.0.1."""
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None, silence_logs=40) as local:
+                                  dashboard_address=":0", silence_logs=40) as local:
         yield local
 
 
@@ -193,7 +193,7 @@ def test_a_cluster_left_without_workers_is_one_error_not_a_hang(monkeypatch) -> 
     from tracker.errors import TrackerError
 
     monkeypatch.setattr(executor, "NO_WORKER_WAIT", 1.0)
-    with distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=None) as empty:
+    with distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=":0") as empty:
         with DaskCluster(empty.scheduler_address, min_work=0) as dask:
             pending = dask.start(_analyse_chunk, jobs(3, sections=2))
             started = time.monotonic()
