@@ -439,3 +439,34 @@ def test_german_new_suspension_without_notice_is_a_watch_out():
 
 def test_german_rename_is_not_material():
     assert not material(AGB, AGB.replace("Zorblio", "Quibblr"))
+
+
+# --- kinds found on an unlabelled history (the dating bundle) ---------------------------------
+def test_an_faq_question_is_not_a_term():
+    new = TERMS.replace("## 1. Plans and fees\n", "## 1. Plans and fees\n\nWhat are the benefits of Zorblio Pro?\n")
+    assert not material(TERMS, new)
+
+
+def test_a_half_obfuscated_email_is_contact_details():
+    old = ("# Terms\n\nSend feedback to [\\[email protected\\]](https://zorblio.example/cdn-cgi/l/email-protection#x) "
+           "or use the form.\n")
+    new = old.replace("[\\[email", "[ideas\\[email")
+    assert not material(old, new)
+
+
+def test_a_cited_article_added_or_dropped_is_a_cross_reference():
+    old = "# Privacy\n\nYou may ask us to erase your data (article 17 GDPR) at any time.\n"
+    assert not material(old, old.replace(" (article 17 GDPR)", " (GDPR)"))
+
+
+def test_a_phone_number_with_a_trunk_prefix_is_contact_details():
+    old = "# Terms\n\nTo withdraw, call us within 14 days.\n"
+    new = "# Terms\n\nTo withdraw, call us on +49 (0) 30-48625531 within 14 days.\n"
+    assert not material(old, new)
+
+
+def test_a_company_named_in_place_of_a_word_is_not_a_new_party():
+    old = "# Privacy\n\nThe companies of the group act as joint controllers.\n"
+    new = "# Privacy\n\nThe companies of the group, Zorblio Trading Limited, act as joint controllers.\n"
+    result = run(old, new)
+    assert "contracting party" not in result.summary

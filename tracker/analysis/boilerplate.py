@@ -197,7 +197,7 @@ _RELATIVE_TIME = re.compile(r"\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|m
 def chrome_kind(raw: str, words: list[str]) -> str | None:
     """Why a clause (Markdown ``raw``, lowercased ``words``) is page chrome, or None:
     "navigation" (only links, breadcrumbs, a table of contents, a sidebar line),
-    "cookie-banner", "fragment" (1-6 words and no verb)."""
+    "cookie-banner", "fragment" (1-6 words and no verb), "question" (an FAQ question)."""
     text = raw.strip()
     if not words:
         return "navigation"
@@ -217,7 +217,12 @@ def chrome_kind(raw: str, words: list[str]) -> str | None:
         return "navigation"
     if len(words) <= 6 and not has_verb(words, plain.rstrip("*_ ").endswith((".", "!", "?"))):
         return "fragment"
+    if plain.rstrip("*_ ").endswith("?") and len(words) <= 20 and not _DUTY.search(plain):
+        return "question"  # an FAQ question introduces the answer: it states no term
     return None
+
+
+_DUTY = re.compile(r"\b(?:must|shall|agree|will not|may not|doit|devez|müssen|muss)\b", re.I)
 
 
 # --- contact details -----------------------------------------------------------------------------
@@ -236,6 +241,8 @@ def is_address_run(words: list[str]) -> bool:
                    for w in words) or len(words) <= 3
     if any(w in _STREET for w in words):
         return True
+    if any(w in _CORP for w in words) and any(w.isdigit() for w in words):
+        return True  # "Skadden LLP, 22 Bishopsgate": a firm and its street number
     return any(re.fullmatch(r"\d{4,5}|[a-z]\d[a-z]|\d[a-z]{2}|[a-z]{1,2}\d{1,2}[a-z]?", w) for w in words) \
         and sum(not w.isdigit() for w in words) <= 6 and not any(w in MODALS for w in words)
 

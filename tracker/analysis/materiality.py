@@ -513,6 +513,10 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
             if not legal_form and any(f.kind == "place" for side in (old_text, new_text)
                                       for f in extract_facts(f"in {side}")):
                 continue  # a venue or a country is a fact, never a mere name
+            if legal_form and not (any(w in corp for w in o) and any(w in corp for w in n)):
+                legal_form = False  # one company named where another word was: not a new party
+                if any(f.kind == "place" for side in (old_text, new_text) for f in extract_facts(f"in {side}")):
+                    continue
             if legal_form:
                 if _legal_form(o) == _legal_form(n):
                     same_company.add(key)  # "Ltd" spelled out as "Limited"
@@ -927,6 +931,11 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
                         why.add("renamed")
         for a, b in d.runs(side):
             run = [toks[k].norm for k in range(a, b)]
+            if len(run) <= 6 and run[0] in _XREF and all(w in _XREF or w[:1].isdigit() or w in ("and", "or", "et", "ou", "und")
+                                                         for w in run):
+                drop.update(range(a, b))  # "article 17" cited or dropped: a cross-reference
+                why.add("renumbering")
+                continue
             if is_address_run(run) and (len(run) > 1 or run[0] in PLACEHOLDERS):
                 drop.update(range(a, b))  # a postal address, a phone number, an e-mail address
                 why.add("contact-details")
@@ -947,6 +956,7 @@ _NOISE_TEXT = {
     "navigation": "Page navigation, not a term",
     "cookie-banner": "A cookie banner, not a term",
     "fragment": "A fragment without a verb, not a term",
+    "question": "A question that introduces an answer, not a term",
 }
 
 
