@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_announcement", "is_pointer",
+__all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_announcement", "is_error_page", "is_pointer",
            "chrome_kind", "is_address_run", "language_of", "DATE", "is_content_word"]
 
 # --- dates ---------------------------------------------------------------------------------------
@@ -110,7 +110,12 @@ _ANNOUNCE = re.compile(
     r"(?:take|takes|come|comes|go|goes)\s+(?:into\s+)?effect|"
     r"nous\s+avons\s+(?:mis\s+à\s+jour|modifié)|version\s+(?:précédente|antérieure)|"
     r"(?:ont|a)\s+été\s+mis(?:es?)?\s+à\s+jour|pour\s+consulter\s+la\s+version|"
-    r"wir\s+haben\s+(?:unsere|die|diese)\s+\w+\s+(?:aktualisiert|geändert)|frühere\s+fassung)", re.I)
+    r"wir\s+haben\s+(?:unsere|die|diese)\s+\w+\s+(?:aktualisiert|geändert)|frühere\s+fassung|"
+    # a banner before new terms apply, and a summary of what was clarified
+    r"before\s+(?:the\s+|these\s+)?changes\s+take\s+effect|"
+    r"we(?:['’]ve|\s+have)\s+made\s+(?:the|our|these|this)\s+[\w\s]{0,40}?(?:easier|clearer|simpler)|"
+    r"(?:the|these|our)\s+(?:terms|policy|agreement|conditions)\s+now\s+(?:provide|include|give|offer)s?\s+"
+    r"(?:clearer|more|additional|further)\s+(?:details|information|explanations?))", re.I)
 # "By continuing to use X (after ...), you accept the updated terms": a banner about new terms.
 _CONTINUE = re.compile(
     r"\b(?:by\s+continuing|if\s+you\s+continue|continued\s+use|continuing\s+to\s+use|"
@@ -118,7 +123,8 @@ _CONTINUE = re.compile(
     r"nouvelles?|mises?\s+à\s+jour|aktualisiert\w*|neue)\b", re.I | re.S)
 # Every announcement pattern holds one of these words: a cheap first test.
 _ANNOUNCE_HINT = re.compile(r"updat|chang|revis|amend|version|continu|effect|summary|what|jour|"
-                            r"modifi|aktualis|fassung|geändert|nouvelle|neue|dated?\b|\d{4}", re.I)
+                            r"modifi|aktualis|fassung|geändert|nouvelle|neue|dated?\b|\d{4}|"
+                            r"easier|clearer|simpler", re.I)
 _NOTICE_TERMS = re.compile(r"\b(?:\d+\s+days?|notice|notify|right\s+to\s+reject|object|terminate)\b",
                            re.I)
 
@@ -143,6 +149,24 @@ def is_announcement(text: str) -> bool:
     return is_update_stamp(text)
 
 
+# --- error pages -------------------------------------------------------------------------------
+_ERROR_PAGE = re.compile(
+    r"\b(?:page\s+(?:not\s+found|introuvable|non\s+trouvée)|(?:this|the)\s+page\s+(?:does\s+not|"
+    r"doesn['’]t|could\s+not|cannot)\s+(?:exist|be\s+found)|(?:error|erreur|fehler)\s+40[34]|"
+    r"40[34]\s+(?:error|not\s+found|forbidden)|cette\s+page\s+n['’]existe\s+(?:pas|plus)|"
+    r"(?:seite|diese\s+seite)\s+(?:wurde\s+)?nicht\s+gefunden|diese\s+seite\s+existiert\s+nicht|"
+    r"access\s+denied|service\s+(?:temporarily\s+)?unavailable|something\s+went\s+wrong|"
+    r"we\s+couldn['’]t\s+find\s+(?:that|this|the)\s+page)\b", re.I)
+
+
+def is_error_page(text: str) -> bool:
+    """Whether a whole captured version is an error or placeholder page ("Page not found",
+    "Cette page n'existe pas", "Seite nicht gefunden", "Access denied"): a short text (at most
+    40 words) that says so. Such a capture is extraction noise: the terms did not change."""
+    words = text.split()
+    return 0 < len(words) <= 40 and bool(_ERROR_PAGE.search(" ".join(words)))
+
+
 # --- pointers --------------------------------------------------------------------------------
 _POINTER = re.compile(
     r"^(?:(?:please\s+)?(?:see|read|review|visit|consult|refer\s+to|check\s+out|learn\s+more|"
@@ -151,7 +175,12 @@ _POINTER = re.compile(
     r"in\s+(?:the|our)\s+[\w\s]{2,40}(?:policy|notice|statement|terms),\s+we\s+explain|"
     r"(?:this|the)\s+[\w\s]{2,40}(?:policy|notice|page)\s+(?:explains|describes)|"
     r"pour\s+(?:en\s+savoir\s+plus|plus\s+d['’]informations)|consultez|voir|"
-    r"weitere\s+informationen|mehr\s+(?:dazu|erfahren)|siehe))\b", re.I)
+    r"weitere\s+informationen|mehr\s+(?:dazu|erfahren)|siehe|"
+    # a line that introduces a table or list of the page: the rows carry the terms
+    r"(?:the|this)\s+(?:table|chart|list|overview)\s+(?:below|above)|below\s+(?:is|you\s+will\s+find)|"
+    r"(?:le|ce)\s+tableau(?:\s+ci-dessous)?|ci-dessous,?\s+vous\s+trouverez|"
+    r"(?:die|der)\s+(?:folgende|nachfolgende|untenstehende)\s+(?:tabelle|übersicht|liste)|"
+    r"nachfolgend\s+finden\s+sie))\b", re.I)
 
 
 # Words of a user interface or a contact channel: a changed way to reach a feature or a form.

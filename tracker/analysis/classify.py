@@ -170,7 +170,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"cookies|tracking|advertising|sale|sharing|training)|(?:share|sell|disclose|collect|process|transfer)\w*(?: \w+){0,3} "
      r"(?:data|information|email address\w*|phone numbers?|location)|(?:data|information) "
      r"(?:we|that we) collect|gdpr|ccpa|"
-     r"data protection|data subjects?|do not track|location data|device identifiers?|"
+     r"data protection|data subjects?|do not track|location data|geolocation|precise location|supervisory authorit(?:y|ies)|device identifiers?|"
      r"targeted advertising|opt out of (?:the )?sale|likeness|biometric\w*|sub ?processors?|"
      r"data processors?|"
      r"(?:sent|shared|transferred|disclosed|passed|sold|made available) to (?:\w+ ){0,3}"

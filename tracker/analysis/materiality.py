@@ -672,7 +672,11 @@ _LEGAL_EFFECT = re.compile(
     r"(?:nous|vous)\s+(?:devez|nous\s+engageons|acceptez|garantissons|ne\s+pouvez\s+pas)|"
     r"(?:est|sont)\s+(?:tenue?s?|responsables?|autorisée?s?|interdite?s?)|se\s+réserve|"
     r"(?:wir|sie)\s+(?:müssen|verpflichten\s+sich|dürfen\s+nicht)|behält\s+sich|"
-    r"(?:ist|sind)\s+(?:verpflichtet|berechtigt|untersagt|verboten))\b", re.I)
+    r"(?:ist|sind)\s+(?:verpflichtet|berechtigt|untersagt|verboten)|"
+    # a right the user has ("you have the right to complain to a supervisory authority")
+    r"(?:you|users?|customers?|members?)\s+(?:have|has|retain|keep)\s+(?:the|a)\s+right|"
+    r"(?:vous\s+(?:avez|disposez)|l['’]utilisat\w+\s+(?:a|dispose))\s+(?:du|le|d['’]un)\s+droit|"
+    r"(?:sie\s+haben|du\s+hast|der\s+nutzer\s+hat)\s+(?:das|ein)\s+recht)\b", re.I)
 _COMMITMENT = re.compile(r"\bwe\s+(?:will|shall|commit\w*|guarantee\w*|undertake\w*|promise\w*)\b|"
                          r"\bnous\s+(?:nous\s+engageons|garantissons)|\bwir\s+(?:garantieren|"
                          r"verpflichten\s+uns)\b", re.I)
@@ -1121,6 +1125,16 @@ class _Job:
             return 1.0
         return sum(i in idx for i in content) / len(content)
 
+    def _numbers_only(self, side: str, text: str) -> bool:
+        """Whether the only new (or gone) content of a clause whose other words are still in the
+        document is a bare number outside any amount, period or age: a heading or list number
+        glued to a repeated table-of-contents line ("How can you end your account?7.")."""
+        changed = self.d.inserted() if side == "ins" else self.d.deleted()
+        content = [w for w in changed if is_content_word(w)]
+        if not content or not all(w.isdigit() for w in content) or self._novel_share(side) > 0.5:
+            return False
+        return not any(set(words(f.text)) & set(content) for f in extract_facts(text))
+
     def _effect(self, sentences: tuple[str, ...], legal: bool) -> bool:
         """Whether sentences have legal effect: a category, or legal wording, and a verb
         (a list item or table row borrows its lead-in's)."""
@@ -1130,6 +1144,8 @@ class _Job:
 
     def _new(self, cats: tuple[str, ...], legal: bool, w_add: tuple[str, ...]) -> ChangeLabel:
         fb, fa = self.fb, self.fa
+        if self._numbers_only("ins", self.after):
+            return _cosmetic("renumbering", _COSMETIC_TEXT["renumbering"], fb, fa)
         if not self._effect(self.sa.legal, legal):
             return ChangeLabel(False, "minor", (), f"Added text without legal effect: "
                                f"{_snippet(self.after)}", None, (), (), fb, fa)
@@ -1147,6 +1163,8 @@ class _Job:
 
     def _gone(self, cats: tuple[str, ...], legal: bool, w_rem: tuple[str, ...]) -> ChangeLabel:
         fb, fa = self.fb, self.fa
+        if self._numbers_only("dels", self.before):
+            return _cosmetic("renumbering", _COSMETIC_TEXT["renumbering"], fb, fa)
         commitment = bool(_COMMITMENT.search(" ".join(self.sb.legal)))
         if not self._effect(self.sb.legal, legal) and not commitment:
             return ChangeLabel(False, "minor", (), f"Removed text without legal effect: "
@@ -1189,6 +1207,9 @@ class _Job:
                 continue
             if _ago(fact, self.after if new else self.before):
                 continue  # "7 hours ago": a live timestamp, not a term
+            if fact.kind == "money" and any(f is not None and _capital(f, t)
+                                            for f, t in ((old, self.before), (new, self.after))):
+                continue  # a company's share capital: a detail of who it is, not a price
             if fact.kind in ("duration", "age", "place") and not legal and fact.qualifier != "court" and not (
                     fact.kind != "place" and has_verb(words(" ".join(self.sa.legal or self.sb.legal)))):
                 continue  # a number or place in a line about nothing legal
@@ -1290,6 +1311,18 @@ def _fact_changed(old: Fact | None, new: Fact | None, changed: set[str]) -> bool
         if f is not None and set(words(f.text)) & changed:
             return True
     return False
+
+
+_CAPITAL = re.compile(r"(?:share\s+capital|capital\s+(?:social|stock)|capital\s+of|au\s+capital\s+de|"
+                      r"capital\s+de|stamm-?kapital|grundkapital)\W{0,3}(?:of\s+|de\s+|von\s+|:\s*)?\W{0,3}$",
+                      re.I)
+
+
+def _capital(fact: Fact, text: str) -> bool:
+    """Whether an amount is a company's share capital ("with a share capital of € 30,000",
+    "au capital de 28 805 €", "Stammkapital: 25.000 EUR")."""
+    at = text.find(fact.text)
+    return at >= 0 and bool(_CAPITAL.search(text[max(0, at - 40):at]))
 
 
 def _ago(fact: Fact, text: str) -> bool:
