@@ -162,15 +162,19 @@ _ERROR_PAGE = re.compile(
 def is_error_page(text: str) -> bool:
     """Whether a whole captured version is an error or placeholder page ("Page not found",
     "Cette page n'existe pas", "Seite nicht gefunden", "Access denied"): a short text (at most
-    40 words) that says so. Such a capture is extraction noise: the terms did not change."""
+    40 words) whose first line says so. Such a capture is extraction noise: the terms did not change."""
     words = text.split()
-    return 0 < len(words) <= 40 and bool(_ERROR_PAGE.search(" ".join(words)))
+    if not 0 < len(words) <= 40:
+        return False
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return bool(_ERROR_PAGE.search(first))  # the page's title or first line says so
 
 
 # --- pointers --------------------------------------------------------------------------------
 _POINTER = re.compile(
     r"^(?:(?:please\s+)?(?:see|read|review|visit|consult|refer\s+to|check\s+out|learn\s+more|"
     r"find\s+out|click\s+here|for\s+more\s+(?:information|details)|(?:more|further)\s+information|"
+    r"for\s+(?:further\s+|additional\s+)?(?:information|details)\s+(?:about|on|regarding|concerning)|"
     r"to\s+learn\s+more|you\s+can\s+(?:find|read|learn)|we\s+encourage\s+you\s+to\s+read|"
     r"in\s+(?:the|our)\s+[\w\s]{2,40}(?:policy|notice|statement|terms),\s+we\s+explain|"
     r"(?:this|the)\s+[\w\s]{2,40}(?:policy|notice|page)\s+(?:explains|describes)|"
@@ -186,7 +190,8 @@ _POINTER = re.compile(
 # Words of a user interface or a contact channel: a changed way to reach a feature or a form.
 UI_WORDS = frozenset("""click clicking clicked tap button buttons form forms menu page pages tab tabs
 link links settings dashboard icon portal screen window field fields dropdown item option
-contact support team ticket chat email online app website select choose
+contact support team ticket chat email online app website select choose contacting contacted
+contacts reach reaching emailing calling call write writing submit submitting
 cliquer cliquez cliquant bouton boutons formulaire rubrique onglet espace client clients page lien
 menu item rendez vous connectant connecter fonctionnalité ligne sélectionnez choisissez contact
 service commande commandes compte
@@ -196,11 +201,18 @@ _CONTACT_INTRO = re.compile(r"\b(?:coordonnées|contact details|contact informat
                             r".{0,40}\b(?:suivantes|follows|below|lauten|sind)\b", re.I)
 
 
+# "If you believe that ..., please see our copyright process": a condition, then only a pointer.
+_IF_THEN_SEE = re.compile(r"^(?:if|when|where|should)\b[^.;]{0,200},\s*(?:please\s+)?(?:see|review|visit|"
+                          r"refer\s+to|read|consult|check)\b", re.I)
+
+
 def is_pointer(text: str) -> bool:
     """A sentence that only points elsewhere ("Read our privacy policy", "For more information,
-    see ..."); it carries no term of its own."""
-    return (bool(_POINTER.match(text.strip(" *_-#>\t"))) or bool(_CONTACT_INTRO.search(text))) \
-        and len(text.split()) <= 40
+    see ...", "If you believe ..., please see our copyright process"); it carries no term of
+    its own."""
+    stripped = text.strip(" *_-#>\t")
+    return (bool(_POINTER.match(stripped)) or bool(_IF_THEN_SEE.match(stripped))
+            or bool(_CONTACT_INTRO.search(text))) and len(text.split()) <= 40
 
 
 # --- page chrome -----------------------------------------------------------------------------

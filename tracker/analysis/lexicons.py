@@ -198,8 +198,9 @@ WATCH: dict[str, list[tuple[str, str, str, bool]]] = {
          r"(?:haftung|gewähr)|ohne gewähr) ", False),
         ("indemnity", "freistellung", r" (?:stellen(?: \S+){0,4} frei|freizustellen|"
          r"freistellen) ", False),
-        ("termination", "sperrung", r" (?:können|kann|sind berechtigt|ist berechtigt|behalten uns "
-         r"vor)" + _W8 + r" (?:sperren|kündigen|löschen|beenden|deaktivieren)|"
+        # (the provider's power: not "können Sie ... beenden", what the user may do)
+        ("termination", "sperrung", r"(?<!sie)(?<!du) (?:können|kann|sind berechtigt|ist berechtigt|behalten uns "
+         r"vor)(?! (?:sie|du) )" + _W8 + r" (?:sperren|kündigen|löschen|beenden|deaktivieren)|"
          r" (?:fristlos\w*|ohne vorankündigung|ohne vorherige ankündigung|jederzeit)" + _W8 +
          r" (?:sperren|kündigen|löschen|beenden) ", False),
         ("terms-changes", "änderungsvorbehalt", r" (?:behalten uns(?: \S+){0,2} vor|können|kann|"

@@ -765,6 +765,10 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
             return _cosmetic(cos, _COSMETIC_TEXT[cos], facts_b, facts_a)
     if all(_is_heading(t) for t in (before, after) if t is not None):
         return _heading_change(kind, before_p, after_p, facts_b, facts_a)
+    if kind in ("added", "removed") and _LINK_TAIL.match((after if before is None else before) or ""):
+        # the end of a link card ("... lectures we will attend.](https://…/news/…)") cut off from
+        # its opening bracket: a news teaser or a menu entry, not a term
+        return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)
     ctx = context or DocContext.of(before or "", after or "")
     b_src = _row_only(before) if before and _is_row(before) else before
     a_src = _row_only(after) if after and _is_row(after) else after
@@ -976,6 +980,7 @@ def _noise_label(kinds: tuple[str, ...], before: str, after: str, fb: tuple, fa:
     return ChangeLabel(False, "minor", (), f"{text}: {_snippet(after or before)}", None, (), (), fb, fa)
 
 
+_LINK_TAIL = re.compile(r"^[^\[\]]*\]\((?:https?://|/|#)[^()\s]*\)\s*$")
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s+\S|\*\*[^*]+\*\*\s*$|__[^_]+__\s*$)")
 
 
