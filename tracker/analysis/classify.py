@@ -113,7 +113,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"class members?|representative (?:actions?|proceedings?|capacity|basis)|collective actions?|"
      r"jury trials?|trial by jury|private attorney general|consolidat\w*(?: \w+){0,2} "
      r"(?:claims|actions|proceedings)) "),
-    ("governing-law", "law", r" (?:governed by|governing law|(?:law|laws) (?:of \w+(?: \w+)? )?"
+    ("governing-law", "law", r" (?:governing law|(?:law|laws) (?:of \w+(?: \w+)? )?"
      r"(?:governs?|shall govern|will govern|applies|shall apply|will apply)|govern\w*(?: \w+){0,6} "
      r"(?:law|laws)|construed (?:in accordance with|under)|conflicts? of laws?|choice of laws?|"
      r"laws? of (?:the state of )?\w+(?: \w+)? (?:shall|will) (?:apply|govern)) "),
