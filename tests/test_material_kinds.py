@@ -578,3 +578,26 @@ def test_the_tail_of_a_news_card_is_not_a_term():
     old = TERMS + ("\n[![](/img/summer.jpg)\n#### Summer meetup\n2026-06-01\n"
                    "Panels and talks we will take part in this summer.](https://zorblio.example/news/summer)\n")
     assert not material(old, TERMS)
+
+
+def test_a_conditional_pointer_to_a_regional_notice_is_not_a_term():
+    old = ("# Privacy\n\n### Your California Privacy Rights\n\nIf you are a California resident, you can learn more "
+           "about your privacy rights by reviewing the [California Notice](https://zorblio.example/ca).\n")
+    new = ("# Privacy\n\n### Privacy Notice for United States Residents\n\nYou can learn more about the privacy rights "
+           "that may be available to you by reviewing the [US Notice](https://zorblio.example/us).\n")
+    assert not material(old, new)
+
+
+def test_an_illustration_after_for_example_is_not_the_scope():
+    old = ("# Privacy\n\nWe use your data to:\n\n* improve search, for example, our Ask tool (currently available to "
+           "Pro clients);\n* send you receipts.\n")
+    assert not material(old, old.replace(" (currently available to Pro clients)", ""))
+    # a new purpose in the list itself still counts
+    assert material(old, old.replace("* send you receipts.", "* send you receipts;\n* train our models."))
+
+
+def test_obtaining_email_addresses_is_privacy():
+    old = "# Privacy\n\nWe keep your data safe.\n"
+    new = old + "\nZorblio may obtain email addresses listed on your school's website and write to those people.\n"
+    result = run(old, new)
+    assert result.material and "privacy" in result.categories

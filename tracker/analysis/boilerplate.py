@@ -202,8 +202,9 @@ _CONTACT_INTRO = re.compile(r"\b(?:coordonnées|contact details|contact informat
 
 
 # "If you believe that ..., please see our copyright process": a condition, then only a pointer.
-_IF_THEN_SEE = re.compile(r"^(?:if|when|where|should)\b[^.;]{0,200},\s*(?:please\s+)?(?:see|review|visit|"
-                          r"refer\s+to|read|consult|check)\b", re.I)
+_IF_THEN_SEE = re.compile(r"^(?:if|when|where|should)\b[^.;]{0,200},\s*(?:(?:please\s+)?(?:see|review|visit|"
+                          r"refer\s+to|read|consult|check)|you\s+(?:can|may)\s+(?:learn|find|read|see|review))\b",
+                          re.I)
 
 
 def is_pointer(text: str) -> bool:

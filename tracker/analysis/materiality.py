@@ -852,7 +852,10 @@ def _capitalised(text: str, toks: tuple[Token, ...], a: int, b: int, skip: froze
 
 # "(for example, menu items, reviews)": illustrations of a rule, not the rule's scope.
 _EXAMPLES = re.compile(r"\((?:for example|for instance|e\.\s?g\.|such as|par exemple|"
-                       r"notamment|z\.\s?B\.|zum Beispiel|beispielsweise)[^()]*\)", re.I)
+                       r"notamment|z\.\s?B\.|zum Beispiel|beispielsweise)[^()]*\)|"
+                       # ", for example, our X tool (...)": an illustration to the end of the item
+                       r",\s*(?:for example|for instance|e\.\s?g\.|par exemple|zum Beispiel|z\.\s?B\.),?\s"
+                       r"(?:[^.;:()]|\([^()]*\))*", re.I)
 
 
 def _examples_only(d: Delta) -> bool:
