@@ -439,3 +439,165 @@ def test_german_new_suspension_without_notice_is_a_watch_out():
 
 def test_german_rename_is_not_material():
     assert not material(AGB, AGB.replace("Zorblio", "Quibblr"))
+
+
+# --- kinds found on an unlabelled history (the dating bundle) ---------------------------------
+def test_an_faq_question_is_not_a_term():
+    new = TERMS.replace("## 1. Plans and fees\n", "## 1. Plans and fees\n\nWhat are the benefits of Zorblio Pro?\n")
+    assert not material(TERMS, new)
+
+
+def test_a_half_obfuscated_email_is_contact_details():
+    old = ("# Terms\n\nSend feedback to [\\[email protected\\]](https://zorblio.example/cdn-cgi/l/email-protection#x) "
+           "or use the form.\n")
+    new = old.replace("[\\[email", "[ideas\\[email")
+    assert not material(old, new)
+
+
+def test_a_cited_article_added_or_dropped_is_a_cross_reference():
+    old = "# Privacy\n\nYou may ask us to erase your data (article 17 GDPR) at any time.\n"
+    assert not material(old, old.replace(" (article 17 GDPR)", " (GDPR)"))
+
+
+def test_a_phone_number_with_a_trunk_prefix_is_contact_details():
+    old = "# Terms\n\nTo withdraw, call us within 14 days.\n"
+    new = "# Terms\n\nTo withdraw, call us on +49 (0) 30-48625531 within 14 days.\n"
+    assert not material(old, new)
+
+
+def test_a_company_named_in_place_of_a_word_is_not_a_new_party():
+    old = "# Privacy\n\nThe companies of the group act as joint controllers.\n"
+    new = "# Privacy\n\nThe companies of the group, Zorblio Trading Limited, act as joint controllers.\n"
+    result = run(old, new)
+    assert "contracting party" not in result.summary
+
+
+# --- kinds from newly labelled pairs (benchmarks/data/material_labels_c.jsonl) -----------------
+def test_an_error_page_capture_and_its_recovery_are_not_material():
+    for error in ("### Cette page n'existe pas\n", "# Page not found\n\nGo back to the home page.\n",
+                  "# Seite nicht gefunden\n"):
+        gone, back = run(TERMS, error), run(error, TERMS)
+        assert not gone.material and not back.material
+        assert "error page" in gone.summary and "error page" in back.summary
+
+
+def test_a_short_page_that_mentions_an_error_is_still_read():
+    old = "# Refunds\n\nRefunds are issued within 30 days.\n"
+    new = "# Refunds\n\nRefunds are issued within 30 days. An error 404 on checkout never voids a refund.\n"
+    assert material(old, new)
+
+
+def test_share_capital_is_a_company_detail_not_a_price():
+    old = TERMS.replace("# Zorblio Terms of Service\n",
+                        "# Zorblio Terms of Service\n\nZorblio SAS, with a share capital of € 30,000, runs the service.\n")
+    assert not material(old, old.replace("€ 30,000", "€ 38,994.44"))
+    fr = CGU.replace("## Abonnement\n", "Zorblio SAS, société au capital de 10 000 €, édite l'application.\n\n## Abonnement\n")
+    assert not material(fr, fr.replace("10 000 €", "12 500 €"))
+    # a price next to it still counts
+    assert material(old, old.replace("$12 per month", "$15 per month"))
+
+
+def test_a_number_glued_to_a_repeated_contents_line_is_numbering():
+    old = TERMS
+    new = TERMS.replace("# Zorblio Terms of Service\n",
+                        "# Zorblio Terms of Service\n\n* [Jump to: 4. Termination?4. May Zorblio suspend your account?](#4)\n")
+    assert not material(old, new)
+
+
+def test_a_line_that_introduces_a_table_is_not_a_term():
+    new = CGU.replace("## Abonnement\n",
+                      "## Abonnement\n\nLe tableau ci-dessous vous offre un aperçu des prestations de chaque formule d’abonnement.\n")
+    assert not material(CGU, new)
+    en = TERMS.replace("## 1. Plans and fees\n", "## 1. Plans and fees\n\nThe table below shows what each plan includes.\n")
+    assert not material(TERMS, en)
+
+
+def test_a_banner_before_changes_take_effect_is_an_announcement():
+    old = TERMS.replace("Last updated: March 1, 2026\n",
+                        "Last updated: March 1, 2026\n\n**Please take a look before the changes take effect on July 1, 2026.**\n")
+    assert not material(old, TERMS)
+
+
+def test_a_summary_of_what_was_clarified_is_an_announcement():
+    old = TERMS.replace("## 1. Plans and fees\n", "The Terms now provide clearer details on refund eligibility.\n"
+                        "We have made the Privacy Policy easier to understand by adding examples.\n\n## 1. Plans and fees\n")
+    assert not material(old, TERMS)
+
+
+def test_a_removed_right_to_complain_is_material_in_french_and_english():
+    fr = CGU + ("\n## Vos droits\n\nVous avez le droit de déposer une plainte auprès de l’autorité de contrôle "
+                "compétente en matière de protection des données.\n")
+    result = run(fr, CGU)
+    assert result.material and "privacy" in result.categories
+    en = TERMS + "\n## 6. Your rights\n\nYou have the right to lodge a complaint with a supervisory authority.\n"
+    result = run(en, TERMS)
+    assert result.material and "privacy" in result.categories
+
+
+def test_a_new_location_row_is_privacy_in_german_and_french():
+    de = ("# Datenschutz\n\n| Daten | Beschreibung |\n| --- | --- |\n"
+          "| Profildaten | Name und Alter, die Sie angeben. |\n")
+    new = de + "| Geolokalisierungsdaten | Wenn Sie zustimmen, erfassen wir Ihren genauen Standort. |\n"
+    result = run(de, new)
+    assert result.material and result.categories == ("privacy",)
+    fr = ("# Confidentialité\n\n| Données | Description |\n| --- | --- |\n"
+          "| Profil | Le nom et l'âge que vous indiquez. |\n")
+    new = fr + "| Géolocalisation | Avec votre accord, nous recueillons votre position précise. |\n"
+    result = run(fr, new)
+    assert result.material and result.categories == ("privacy",)
+
+
+def test_formal_to_informal_german_address_is_a_rewording():
+    old = ("# Regeln\n\nWenn Sie unerwünschte Nachrichten erhalten, können Sie folgendes tun, "
+           "um die Situation schnell zu beenden:\n")
+    new = ("# Regeln\n\nWenn du unerwünschte Nachrichten erhältst, kannst du folgendes tun, "
+           "um die Situation schnell zu beenden:\n")
+    assert not material(old, new)
+
+
+def test_a_reworded_pointer_is_not_a_term():
+    old = ("# Terms\n\nFor information regarding Zorblio’s treatment of personally identifiable information, "
+           "please review Zorblio’s current Privacy Policies at [zorblio.example/privacy](https://zorblio.example/privacy).\n"
+           "If you believe that material on the Service infringes a copyright, please review the Copyright "
+           "Policy at the bottom of these Terms.\n")
+    new = ("# Terms\n\nFor information regarding Zorblio’s treatment of personal data, please review our "
+           "[Privacy Notice](https://zorblio.example/privacy).\nIf you believe that material on the Service "
+           "infringes a copyright, please see our [copyright process](https://zorblio.example/terms#copyright).\n")
+    assert not material(old, new)
+
+
+def test_a_new_contact_route_inside_a_duty_is_not_a_term():
+    old = TERMS.replace("## 4. Termination\n", "## 4. Security\n\nYou will promptly [notify Zorblio](https://zorblio.example/contact) "
+                        "if your password is stolen.\n\n## 5. Termination\n")
+    new = old.replace("[notify Zorblio](https://zorblio.example/contact)",
+                      "notify Zorblio by contacting us through the [Zorblio Help portal](https://help.zorblio.example/)")
+    assert not material(old, new)
+
+
+def test_the_tail_of_a_news_card_is_not_a_term():
+    old = TERMS + ("\n[![](/img/summer.jpg)\n#### Summer meetup\n2026-06-01\n"
+                   "Panels and talks we will take part in this summer.](https://zorblio.example/news/summer)\n")
+    assert not material(old, TERMS)
+
+
+def test_a_conditional_pointer_to_a_regional_notice_is_not_a_term():
+    old = ("# Privacy\n\n### Your California Privacy Rights\n\nIf you are a California resident, you can learn more "
+           "about your privacy rights by reviewing the [California Notice](https://zorblio.example/ca).\n")
+    new = ("# Privacy\n\n### Privacy Notice for United States Residents\n\nYou can learn more about the privacy rights "
+           "that may be available to you by reviewing the [US Notice](https://zorblio.example/us).\n")
+    assert not material(old, new)
+
+
+def test_an_illustration_after_for_example_is_not_the_scope():
+    old = ("# Privacy\n\nWe use your data to:\n\n* improve search, for example, our Ask tool (currently available to "
+           "Pro clients);\n* send you receipts.\n")
+    assert not material(old, old.replace(" (currently available to Pro clients)", ""))
+    # a new purpose in the list itself still counts
+    assert material(old, old.replace("* send you receipts.", "* send you receipts;\n* train our models."))
+
+
+def test_obtaining_email_addresses_is_privacy():
+    old = "# Privacy\n\nWe keep your data safe.\n"
+    new = old + "\nZorblio may obtain email addresses listed on your school's website and write to those people.\n"
+    result = run(old, new)
+    assert result.material and "privacy" in result.categories

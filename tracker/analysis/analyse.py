@@ -82,6 +82,15 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         )
     if kind == "revert":
         changes = [replace(c, material=False) for c in changes]
+    from tracker.analysis.boilerplate import is_error_page
+
+    if is_error_page(old) or is_error_page(new):
+        # A capture of an error page ("Page not found") and the recovery from one: extraction
+        # noise, never new terms.
+        changes = [replace(c, material=False) for c in changes]
+        side = "new" if is_error_page(new) else "old"
+        return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
+                        f"The {side} text is an error page, not terms", diff.unchanged)
     return _summarise(tuple(changes), diff.unchanged, kind, revert_of, version_categories(labels))
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_announcement", "is_pointer",
+__all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_announcement", "is_error_page", "is_pointer",
            "chrome_kind", "is_address_run", "language_of", "DATE", "is_content_word"]
 
 # --- dates ---------------------------------------------------------------------------------------
@@ -110,7 +110,12 @@ _ANNOUNCE = re.compile(
     r"(?:take|takes|come|comes|go|goes)\s+(?:into\s+)?effect|"
     r"nous\s+avons\s+(?:mis\s+à\s+jour|modifié)|version\s+(?:précédente|antérieure)|"
     r"(?:ont|a)\s+été\s+mis(?:es?)?\s+à\s+jour|pour\s+consulter\s+la\s+version|"
-    r"wir\s+haben\s+(?:unsere|die|diese)\s+\w+\s+(?:aktualisiert|geändert)|frühere\s+fassung)", re.I)
+    r"wir\s+haben\s+(?:unsere|die|diese)\s+\w+\s+(?:aktualisiert|geändert)|frühere\s+fassung|"
+    # a banner before new terms apply, and a summary of what was clarified
+    r"before\s+(?:the\s+|these\s+)?changes\s+take\s+effect|"
+    r"we(?:['’]ve|\s+have)\s+made\s+(?:the|our|these|this)\s+[\w\s]{0,40}?(?:easier|clearer|simpler)|"
+    r"(?:the|these|our)\s+(?:terms|policy|agreement|conditions)\s+now\s+(?:provide|include|give|offer)s?\s+"
+    r"(?:clearer|more|additional|further)\s+(?:details|information|explanations?))", re.I)
 # "By continuing to use X (after ...), you accept the updated terms": a banner about new terms.
 _CONTINUE = re.compile(
     r"\b(?:by\s+continuing|if\s+you\s+continue|continued\s+use|continuing\s+to\s+use|"
@@ -118,7 +123,8 @@ _CONTINUE = re.compile(
     r"nouvelles?|mises?\s+à\s+jour|aktualisiert\w*|neue)\b", re.I | re.S)
 # Every announcement pattern holds one of these words: a cheap first test.
 _ANNOUNCE_HINT = re.compile(r"updat|chang|revis|amend|version|continu|effect|summary|what|jour|"
-                            r"modifi|aktualis|fassung|geändert|nouvelle|neue|dated?\b|\d{4}", re.I)
+                            r"modifi|aktualis|fassung|geändert|nouvelle|neue|dated?\b|\d{4}|"
+                            r"easier|clearer|simpler", re.I)
 _NOTICE_TERMS = re.compile(r"\b(?:\d+\s+days?|notice|notify|right\s+to\s+reject|object|terminate)\b",
                            re.I)
 
@@ -143,21 +149,49 @@ def is_announcement(text: str) -> bool:
     return is_update_stamp(text)
 
 
+# --- error pages -------------------------------------------------------------------------------
+_ERROR_PAGE = re.compile(
+    r"\b(?:page\s+(?:not\s+found|introuvable|non\s+trouvée)|(?:this|the)\s+page\s+(?:does\s+not|"
+    r"doesn['’]t|could\s+not|cannot)\s+(?:exist|be\s+found)|(?:error|erreur|fehler)\s+40[34]|"
+    r"40[34]\s+(?:error|not\s+found|forbidden)|cette\s+page\s+n['’]existe\s+(?:pas|plus)|"
+    r"(?:seite|diese\s+seite)\s+(?:wurde\s+)?nicht\s+gefunden|diese\s+seite\s+existiert\s+nicht|"
+    r"access\s+denied|service\s+(?:temporarily\s+)?unavailable|something\s+went\s+wrong|"
+    r"we\s+couldn['’]t\s+find\s+(?:that|this|the)\s+page)\b", re.I)
+
+
+def is_error_page(text: str) -> bool:
+    """Whether a whole captured version is an error or placeholder page ("Page not found",
+    "Cette page n'existe pas", "Seite nicht gefunden", "Access denied"): a short text (at most
+    40 words) whose first line says so. Such a capture is extraction noise: the terms did not change."""
+    words = text.split()
+    if not 0 < len(words) <= 40:
+        return False
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return bool(_ERROR_PAGE.search(first))  # the page's title or first line says so
+
+
 # --- pointers --------------------------------------------------------------------------------
 _POINTER = re.compile(
     r"^(?:(?:please\s+)?(?:see|read|review|visit|consult|refer\s+to|check\s+out|learn\s+more|"
     r"find\s+out|click\s+here|for\s+more\s+(?:information|details)|(?:more|further)\s+information|"
+    r"for\s+(?:further\s+|additional\s+)?(?:information|details)\s+(?:about|on|regarding|concerning)|"
     r"to\s+learn\s+more|you\s+can\s+(?:find|read|learn)|we\s+encourage\s+you\s+to\s+read|"
     r"in\s+(?:the|our)\s+[\w\s]{2,40}(?:policy|notice|statement|terms),\s+we\s+explain|"
     r"(?:this|the)\s+[\w\s]{2,40}(?:policy|notice|page)\s+(?:explains|describes)|"
     r"pour\s+(?:en\s+savoir\s+plus|plus\s+d['’]informations)|consultez|voir|"
-    r"weitere\s+informationen|mehr\s+(?:dazu|erfahren)|siehe))\b", re.I)
+    r"weitere\s+informationen|mehr\s+(?:dazu|erfahren)|siehe|"
+    # a line that introduces a table or list of the page: the rows carry the terms
+    r"(?:the|this)\s+(?:table|chart|list|overview)\s+(?:below|above)|below\s+(?:is|you\s+will\s+find)|"
+    r"(?:le|ce)\s+tableau(?:\s+ci-dessous)?|ci-dessous,?\s+vous\s+trouverez|"
+    r"(?:die|der)\s+(?:folgende|nachfolgende|untenstehende)\s+(?:tabelle|übersicht|liste)|"
+    r"nachfolgend\s+finden\s+sie))\b", re.I)
 
 
 # Words of a user interface or a contact channel: a changed way to reach a feature or a form.
 UI_WORDS = frozenset("""click clicking clicked tap button buttons form forms menu page pages tab tabs
 link links settings dashboard icon portal screen window field fields dropdown item option
-contact support team ticket chat email online app website select choose
+contact support team ticket chat email online app website select choose contacting contacted
+contacts reach reaching emailing calling call write writing submit submitting
 cliquer cliquez cliquant bouton boutons formulaire rubrique onglet espace client clients page lien
 menu item rendez vous connectant connecter fonctionnalité ligne sélectionnez choisissez contact
 service commande commandes compte
@@ -167,11 +201,19 @@ _CONTACT_INTRO = re.compile(r"\b(?:coordonnées|contact details|contact informat
                             r".{0,40}\b(?:suivantes|follows|below|lauten|sind)\b", re.I)
 
 
+# "If you believe that ..., please see our copyright process": a condition, then only a pointer.
+_IF_THEN_SEE = re.compile(r"^(?:if|when|where|should)\b[^.;]{0,200},\s*(?:(?:please\s+)?(?:see|review|visit|"
+                          r"refer\s+to|read|consult|check)|you\s+(?:can|may)\s+(?:learn|find|read|see|review))\b",
+                          re.I)
+
+
 def is_pointer(text: str) -> bool:
     """A sentence that only points elsewhere ("Read our privacy policy", "For more information,
-    see ..."); it carries no term of its own."""
-    return (bool(_POINTER.match(text.strip(" *_-#>\t"))) or bool(_CONTACT_INTRO.search(text))) \
-        and len(text.split()) <= 40
+    see ...", "If you believe ..., please see our copyright process"); it carries no term of
+    its own."""
+    stripped = text.strip(" *_-#>\t")
+    return (bool(_POINTER.match(stripped)) or bool(_IF_THEN_SEE.match(stripped))
+            or bool(_CONTACT_INTRO.search(text))) and len(text.split()) <= 40
 
 
 # --- page chrome -----------------------------------------------------------------------------
@@ -197,7 +239,7 @@ _RELATIVE_TIME = re.compile(r"\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|m
 def chrome_kind(raw: str, words: list[str]) -> str | None:
     """Why a clause (Markdown ``raw``, lowercased ``words``) is page chrome, or None:
     "navigation" (only links, breadcrumbs, a table of contents, a sidebar line),
-    "cookie-banner", "fragment" (1-6 words and no verb)."""
+    "cookie-banner", "fragment" (1-6 words and no verb), "question" (an FAQ question)."""
     text = raw.strip()
     if not words:
         return "navigation"
@@ -217,7 +259,12 @@ def chrome_kind(raw: str, words: list[str]) -> str | None:
         return "navigation"
     if len(words) <= 6 and not has_verb(words, plain.rstrip("*_ ").endswith((".", "!", "?"))):
         return "fragment"
+    if plain.rstrip("*_ ").endswith("?") and len(words) <= 20 and not _DUTY.search(plain):
+        return "question"  # an FAQ question introduces the answer: it states no term
     return None
+
+
+_DUTY = re.compile(r"\b(?:must|shall|agree|will not|may not|doit|devez|müssen|muss)\b", re.I)
 
 
 # --- contact details -----------------------------------------------------------------------------
@@ -236,6 +283,8 @@ def is_address_run(words: list[str]) -> bool:
                    for w in words) or len(words) <= 3
     if any(w in _STREET for w in words):
         return True
+    if any(w in _CORP for w in words) and any(w.isdigit() for w in words):
+        return True  # "Skadden LLP, 22 Bishopsgate": a firm and its street number
     return any(re.fullmatch(r"\d{4,5}|[a-z]\d[a-z]|\d[a-z]{2}|[a-z]{1,2}\d{1,2}[a-z]?", w) for w in words) \
         and sum(not w.isdigit() for w in words) <= 6 and not any(w in MODALS for w in words)
 

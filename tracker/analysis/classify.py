@@ -113,7 +113,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"class members?|representative (?:actions?|proceedings?|capacity|basis)|collective actions?|"
      r"jury trials?|trial by jury|private attorney general|consolidat\w*(?: \w+){0,2} "
      r"(?:claims|actions|proceedings)) "),
-    ("governing-law", "law", r" (?:governed by|governing law|(?:law|laws) (?:of \w+(?: \w+)? )?"
+    ("governing-law", "law", r" (?:governing law|(?:law|laws) (?:of \w+(?: \w+)? )?"
      r"(?:governs?|shall govern|will govern|applies|shall apply|will apply)|govern\w*(?: \w+){0,6} "
      r"(?:law|laws)|construed (?:in accordance with|under)|conflicts? of laws?|choice of laws?|"
      r"laws? of (?:the state of )?\w+(?: \w+)? (?:shall|will) (?:apply|govern)) "),
@@ -167,10 +167,11 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:keep|keeps|kept|retain|retains|retained|store|stores|stored)(?: \w+){0,5} "
      r"(?:for|up to) (?:\w+ ){0,2}(?:days?|weeks?|months?|years?)|"
      r"opt(?:ing)? out(?: \w+){0,6} (?:data|inputs?|prompts?|personal|marketing|emails?|"
-     r"cookies|tracking|advertising|sale|sharing|training)|(?:share|sell|disclose|collect|process|transfer)\w*(?: \w+){0,3} "
+     r"cookies|tracking|advertising|sale|sharing|training)|(?:share|sell|disclose|collect|process|transfer|"
+     r"obtain|gather|harvest|acquir)\w*(?: \w+){0,3} "
      r"(?:data|information|email address\w*|phone numbers?|location)|(?:data|information) "
      r"(?:we|that we) collect|gdpr|ccpa|"
-     r"data protection|data subjects?|do not track|location data|device identifiers?|"
+     r"data protection|data subjects?|do not track|location data|geolocation|precise location|supervisory authorit(?:y|ies)|device identifiers?|"
      r"targeted advertising|opt out of (?:the )?sale|likeness|biometric\w*|sub ?processors?|"
      r"data processors?|"
      r"(?:sent|shared|transferred|disclosed|passed|sold|made available) to (?:\w+ ){0,3}"

@@ -61,7 +61,8 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"droits? d auteur|marques?|cession|céder|concéder|droits? d utilisation) "),
         ("privacy", "données personnelles", r" (?:données personnelles|données à caractère "
          r"personnel|vie privée|cookies?|traceurs?|rgpd|cnil|traitement des données|"
-         r"(?:conserv\w*|collect\w*|partag\w*|transf\w*|communiqu\w*)(?: \S+){0,4} données) "),
+         r"(?:conserv\w*|collect\w*|recueill\w*|partag\w*|transf\w*|communiqu\w*)(?: \S+){0,4} "
+         r"données|protection des données|autorité de contrôle|g[ée]olocalisation|localisation précise) "),
         ("ai-training", "intelligence artificielle", r" (?:intelligence artificielle|ia|"
          r"apprentissage automatique|entraîn\w*(?: \S+){0,4} (?:modèles?|algorithmes?|ia)|"
          r"modèles? d ia) "),
@@ -110,7 +111,10 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"marken?|geistige\w* eigentum\w*|rechteeinräumung) "),
         ("privacy", "datenschutz", r" (?:personenbezogene\w* daten|datenschutz\w*|cookies?|dsgvo|"
          r"(?:verarbeit\w*|speicher\w*|erheb\w*|weitergeb\w*|übermittel\w*)(?: \S+){0,4} daten|"
-         r"daten(?: \S+){0,4} (?:verarbeit\w*|gespeichert|erhoben|weitergegeben|übermittelt)) "),
+         r"daten(?: \S+){0,4} (?:verarbeit\w*|gespeichert|erhoben|weitergegeben|übermittelt)|"
+         r"(?:erfass\w*|sammel\w*)(?: \S+){0,4} (?:\w*daten|standort\w*|geolokali\w*)|"
+         r"(?:standort|geolokalisierungs|nutzungs|bestands|verkehrs|profil|gesundheits)daten|"
+         r"geolokali\w*|standortbestimmung|aufsichtsbehörde\w*) "),
         ("ai-training", "künstliche intelligenz", r" (?:künstliche\w* intelligenz|ki|"
          r"maschinelle\w* lernen|trainier\w*(?: \S+){0,4} (?:modell\w*|ki)|ki modell\w*) "),
         ("acceptance", "annahme durch nutzung", r" (?:(?:mit|durch) (?:der|die) nutzung|"
@@ -194,8 +198,9 @@ WATCH: dict[str, list[tuple[str, str, str, bool]]] = {
          r"(?:haftung|gewähr)|ohne gewähr) ", False),
         ("indemnity", "freistellung", r" (?:stellen(?: \S+){0,4} frei|freizustellen|"
          r"freistellen) ", False),
-        ("termination", "sperrung", r" (?:können|kann|sind berechtigt|ist berechtigt|behalten uns "
-         r"vor)" + _W8 + r" (?:sperren|kündigen|löschen|beenden|deaktivieren)|"
+        # (the provider's power: not "können Sie ... beenden", what the user may do)
+        ("termination", "sperrung", r"(?<!sie)(?<!du) (?:können|kann|sind berechtigt|ist berechtigt|behalten uns "
+         r"vor)(?! (?:sie|du) )" + _W8 + r" (?:sperren|kündigen|löschen|beenden|deaktivieren)|"
          r" (?:fristlos\w*|ohne vorankündigung|ohne vorherige ankündigung|jederzeit)" + _W8 +
          r" (?:sperren|kündigen|löschen|beenden) ", False),
         ("terms-changes", "änderungsvorbehalt", r" (?:behalten uns(?: \S+){0,2} vor|können|kann|"

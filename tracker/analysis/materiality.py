@@ -513,6 +513,10 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
             if not legal_form and any(f.kind == "place" for side in (old_text, new_text)
                                       for f in extract_facts(f"in {side}")):
                 continue  # a venue or a country is a fact, never a mere name
+            if legal_form and not (any(w in corp for w in o) and any(w in corp for w in n)):
+                legal_form = False  # one company named where another word was: not a new party
+                if any(f.kind == "place" for side in (old_text, new_text) for f in extract_facts(f"in {side}")):
+                    continue
             if legal_form:
                 if _legal_form(o) == _legal_form(n):
                     same_company.add(key)  # "Ltd" spelled out as "Limited"
@@ -668,7 +672,11 @@ _LEGAL_EFFECT = re.compile(
     r"(?:nous|vous)\s+(?:devez|nous\s+engageons|acceptez|garantissons|ne\s+pouvez\s+pas)|"
     r"(?:est|sont)\s+(?:tenue?s?|responsables?|autorisée?s?|interdite?s?)|se\s+réserve|"
     r"(?:wir|sie)\s+(?:müssen|verpflichten\s+sich|dürfen\s+nicht)|behält\s+sich|"
-    r"(?:ist|sind)\s+(?:verpflichtet|berechtigt|untersagt|verboten))\b", re.I)
+    r"(?:ist|sind)\s+(?:verpflichtet|berechtigt|untersagt|verboten)|"
+    # a right the user has ("you have the right to complain to a supervisory authority")
+    r"(?:you|users?|customers?|members?)\s+(?:have|has|retain|keep)\s+(?:the|a)\s+right|"
+    r"(?:vous\s+(?:avez|disposez)|l['’]utilisat\w+\s+(?:a|dispose))\s+(?:du|le|d['’]un)\s+droit|"
+    r"(?:sie\s+haben|du\s+hast|der\s+nutzer\s+hat)\s+(?:das|ein)\s+recht)\b", re.I)
 _COMMITMENT = re.compile(r"\bwe\s+(?:will|shall|commit\w*|guarantee\w*|undertake\w*|promise\w*)\b|"
                          r"\bnous\s+(?:nous\s+engageons|garantissons)|\bwir\s+(?:garantieren|"
                          r"verpflichten\s+uns)\b", re.I)
@@ -757,6 +765,10 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
             return _cosmetic(cos, _COSMETIC_TEXT[cos], facts_b, facts_a)
     if all(_is_heading(t) for t in (before, after) if t is not None):
         return _heading_change(kind, before_p, after_p, facts_b, facts_a)
+    if kind in ("added", "removed") and _LINK_TAIL.match((after if before is None else before) or ""):
+        # the end of a link card ("... lectures we will attend.](https://…/news/…)") cut off from
+        # its opening bracket: a news teaser or a menu entry, not a term
+        return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)
     ctx = context or DocContext.of(before or "", after or "")
     b_src = _row_only(before) if before and _is_row(before) else before
     a_src = _row_only(after) if after and _is_row(after) else after
@@ -840,7 +852,10 @@ def _capitalised(text: str, toks: tuple[Token, ...], a: int, b: int, skip: froze
 
 # "(for example, menu items, reviews)": illustrations of a rule, not the rule's scope.
 _EXAMPLES = re.compile(r"\((?:for example|for instance|e\.\s?g\.|such as|par exemple|"
-                       r"notamment|z\.\s?B\.|zum Beispiel|beispielsweise)[^()]*\)", re.I)
+                       r"notamment|z\.\s?B\.|zum Beispiel|beispielsweise)[^()]*\)|"
+                       # ", for example, our X tool (...)": an illustration to the end of the item
+                       r",\s*(?:for example|for instance|e\.\s?g\.|par exemple|zum Beispiel|z\.\s?B\.),?\s"
+                       r"(?:[^.;:()]|\([^()]*\))*", re.I)
 
 
 def _examples_only(d: Delta) -> bool:
@@ -927,6 +942,11 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
                         why.add("renamed")
         for a, b in d.runs(side):
             run = [toks[k].norm for k in range(a, b)]
+            if len(run) <= 6 and run[0] in _XREF and all(w in _XREF or w[:1].isdigit() or w in ("and", "or", "et", "ou", "und")
+                                                         for w in run):
+                drop.update(range(a, b))  # "article 17" cited or dropped: a cross-reference
+                why.add("renumbering")
+                continue
             if is_address_run(run) and (len(run) > 1 or run[0] in PLACEHOLDERS):
                 drop.update(range(a, b))  # a postal address, a phone number, an e-mail address
                 why.add("contact-details")
@@ -947,6 +967,7 @@ _NOISE_TEXT = {
     "navigation": "Page navigation, not a term",
     "cookie-banner": "A cookie banner, not a term",
     "fragment": "A fragment without a verb, not a term",
+    "question": "A question that introduces an answer, not a term",
 }
 
 
@@ -962,6 +983,7 @@ def _noise_label(kinds: tuple[str, ...], before: str, after: str, fb: tuple, fa:
     return ChangeLabel(False, "minor", (), f"{text}: {_snippet(after or before)}", None, (), (), fb, fa)
 
 
+_LINK_TAIL = re.compile(r"^[^\[\]]*\]\((?:https?://|/|#)[^()\s]*\)\s*$")
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s+\S|\*\*[^*]+\*\*\s*$|__[^_]+__\s*$)")
 
 
@@ -1111,6 +1133,16 @@ class _Job:
             return 1.0
         return sum(i in idx for i in content) / len(content)
 
+    def _numbers_only(self, side: str, text: str) -> bool:
+        """Whether the only new (or gone) content of a clause whose other words are still in the
+        document is a bare number outside any amount, period or age: a heading or list number
+        glued to a repeated table-of-contents line ("How can you end your account?7.")."""
+        changed = self.d.inserted() if side == "ins" else self.d.deleted()
+        content = [w for w in changed if is_content_word(w)]
+        if not content or not all(w.isdigit() for w in content) or self._novel_share(side) > 0.5:
+            return False
+        return not any(set(words(f.text)) & set(content) for f in extract_facts(text))
+
     def _effect(self, sentences: tuple[str, ...], legal: bool) -> bool:
         """Whether sentences have legal effect: a category, or legal wording, and a verb
         (a list item or table row borrows its lead-in's)."""
@@ -1120,6 +1152,8 @@ class _Job:
 
     def _new(self, cats: tuple[str, ...], legal: bool, w_add: tuple[str, ...]) -> ChangeLabel:
         fb, fa = self.fb, self.fa
+        if self._numbers_only("ins", self.after):
+            return _cosmetic("renumbering", _COSMETIC_TEXT["renumbering"], fb, fa)
         if not self._effect(self.sa.legal, legal):
             return ChangeLabel(False, "minor", (), f"Added text without legal effect: "
                                f"{_snippet(self.after)}", None, (), (), fb, fa)
@@ -1137,6 +1171,8 @@ class _Job:
 
     def _gone(self, cats: tuple[str, ...], legal: bool, w_rem: tuple[str, ...]) -> ChangeLabel:
         fb, fa = self.fb, self.fa
+        if self._numbers_only("dels", self.before):
+            return _cosmetic("renumbering", _COSMETIC_TEXT["renumbering"], fb, fa)
         commitment = bool(_COMMITMENT.search(" ".join(self.sb.legal)))
         if not self._effect(self.sb.legal, legal) and not commitment:
             return ChangeLabel(False, "minor", (), f"Removed text without legal effect: "
@@ -1179,6 +1215,9 @@ class _Job:
                 continue
             if _ago(fact, self.after if new else self.before):
                 continue  # "7 hours ago": a live timestamp, not a term
+            if fact.kind == "money" and any(f is not None and _capital(f, t)
+                                            for f, t in ((old, self.before), (new, self.after))):
+                continue  # a company's share capital: a detail of who it is, not a price
             if fact.kind in ("duration", "age", "place") and not legal and fact.qualifier != "court" and not (
                     fact.kind != "place" and has_verb(words(" ".join(self.sa.legal or self.sb.legal)))):
                 continue  # a number or place in a line about nothing legal
@@ -1280,6 +1319,18 @@ def _fact_changed(old: Fact | None, new: Fact | None, changed: set[str]) -> bool
         if f is not None and set(words(f.text)) & changed:
             return True
     return False
+
+
+_CAPITAL = re.compile(r"(?:share\s+capital|capital\s+(?:social|stock)|capital\s+of|au\s+capital\s+de|"
+                      r"capital\s+de|stamm-?kapital|grundkapital)\W{0,3}(?:of\s+|de\s+|von\s+|:\s*)?\W{0,3}$",
+                      re.I)
+
+
+def _capital(fact: Fact, text: str) -> bool:
+    """Whether an amount is a company's share capital ("with a share capital of € 30,000",
+    "au capital de 28 805 €", "Stammkapital: 25.000 EUR")."""
+    at = text.find(fact.text)
+    return at >= 0 and bool(_CAPITAL.search(text[max(0, at - 40):at]))
 
 
 def _ago(fact: Fact, text: str) -> bool:

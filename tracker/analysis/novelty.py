@@ -41,12 +41,15 @@ _TLD = re.compile(r"\.(?:com|net|org|io|ai|co|fr|de|uk|eu|app|dev|me|tv|us|ca|ie
 _HOST = re.compile(r"(?<![\w@.\-])(?:[a-z0-9][a-z0-9\-]*\.)*[a-z0-9][a-z0-9\-]*$", re.I)
 _ANCHOR = re.compile(r"\{#[^{}]*\}")  # pandoc attributes: "{#h.35nkun2 .anchor}"
 # Cloudflare's "[email protected]" in place of an address, with or without its link.
-_OBFUSCATED = (re.compile(r"\[\\?\[email(?:&#160;|\s)protected\\?\]\]\([^()\s]*\)"),
-               re.compile(r"\[?email(?:&#160;|\s)protected\]?"))
+_OBFUSCATED = (re.compile(r"\[[\w.+-]*\\?\[email(?:&#160;|\s)protected\\?\][\w.+-]*\]\([^()\s]*\)"),
+               re.compile(r"[\w.+-]*\[?email(?:&#160;|\s)protected\]?"))
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\]]+|<mailto:[^>]+>")
 _EMAIL_RIGHT = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
 _EMAIL_LEFT = re.compile(r"(?:mailto:)?[\w.+-]+$")
-_PHONE = re.compile(r"(?<![\w.,])\+?\(?\d{1,4}\)?(?:[ .\-/]\(?\d{2,5}\)?){2,5}(?![\w,])")
+_PHONE = re.compile(r"(?<![\w.,])\+?\(?\d{1,4}\)?(?:[ .\-/]\(?\d{1,8}\)?){2,5}(?![\w,])")
+_DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+# Markdown link reference definitions and the "[comment]: <> (...)" comment idiom: not text.
+_REF_DEF = re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]*\S.*$", re.M)
 _ESCAPE = re.compile(r"\\(?=[^\w\s])")
 _HTML = re.compile(r"</?(?:br|p|div|span|b|i|u|em|strong|sup|sub|a)\b[^>]*>", re.I)
 # Clause numbering at the start of a line: "5.7)", "12.", "(a)", "iv.", "Section 3:".
@@ -85,6 +88,8 @@ def _clean(text: str) -> str:
     if "protected" in text:
         for rx in _OBFUSCATED:
             text = rx.sub(f" {EMAIL_TOKEN} ", text)
+    if "]:" in text:
+        text = _REF_DEF.sub(" ", text)
     if "](" in text or "][" in text:
         link = f"{LINK_OPEN}\\1{LINK_CLOSE}"
         text = _ORPHAN.sub(" ", _REF_LINK.sub(link, _LINK.sub(link, _IMAGE.sub(link, text))))
@@ -164,7 +169,7 @@ def _phones(text: str) -> str:
     if not _DIGIT.search(text):
         return text
     return _PHONE.sub(lambda m: f" {PHONE_TOKEN} " if sum(ch.isdigit() for ch in m.group(0)) >= 7
-                      else m.group(0), text)
+                      and not _DATE_LIKE.fullmatch(m.group(0)) else m.group(0), text)
 
 
 def words(text: str) -> list[str]:
