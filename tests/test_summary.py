@@ -150,3 +150,145 @@ To begin an arbitration against Quill Cloud, you must first send a written notic
     # a long sentence is cut to its main clause, not to its leading "To ..." phrase
     notice = next(t for t in texts if "notice" in t)
     assert notice.startswith("You must first send a written notice"), notice
+
+
+# --- bullets that read alone (issue 18 review of real documents) ------------------------------
+
+HEADINGLESS = """Marrow Post Terms of Use
+------------------------
+
+These terms govern your use of the Marrow Post app and website.
+
+[4\\. Fees.](#fees)
+
+[9\\. Disputes.](#disputes)
+
+4\\. Fees and Refunds
+--------------------
+
+**4.1 Subscriptions**. Marrow Post subscriptions renew every month and are non-refundable.
+
+**Cancelling.** You may cancel a subscription within 14 days of purchase for a full refund.
+
+**4.2** Gift credits are non-refundable and expire 9 months after they are issued.
+
+9\\. Disputes
+-----------
+
+Any dispute will be resolved by binding arbitration in Tartu, Estonia.
+"""
+
+PLAIN_PARAGRAPHS = """We may suspend accounts that stay inactive for 30 months.
+
+You must be at least 15 years old to open an account.
+"""
+
+
+def test_sections_are_the_nearest_heading_a_reader_sees_never_a_made_up_introduction() -> None:
+    s = summarise(HEADINGLESS)
+    section = {b.text: b.section for b in s.key_terms}
+    assert section["Marrow Post subscriptions renew every month and are non-refundable."] == "§ 4.1 Subscriptions"
+    assert section["You may cancel a subscription within 14 days of purchase for a full refund."] == "Cancelling"
+    assert section["Gift credits are non-refundable and expire 9 months after they are issued."] == "§ 4.2 Fees and Refunds"
+    assert section["Any dispute will be resolved by binding arbitration in Tartu, Estonia."] == "§ 9 Disputes"
+    assert not any("#" in t or t.startswith(("Fees", "Disputes")) for t in section), section  # no contents line
+    # no heading at all: no section label rather than an invented one
+    plain = summarise(PLAIN_PARAGRAPHS)
+    assert plain.key_terms and all(b.section == "" for b in plain.key_terms)
+    assert all(b.section != "Introduction" for b in s.key_terms + s.watch_outs + plain.key_terms)
+
+
+def test_a_list_item_carries_its_lead_in_however_long_the_list_or_the_lead_in() -> None:
+    filler = "\n".join(f"* post item number {n} in the wrong category;" for n in range(80))
+    text = (f"## Using Marrow Post\n\nIn connection with using or accessing our apps and websites you agree to "
+            f"follow this agreement, our policies and all applicable laws, and you will not:\n\n{filler}\n"
+            "* resell gift codes bought at a discount;\n"
+            "* use our apps if you are under 15 years old.\n")
+    texts = [b.text for b in summarise(text).key_terms]
+    assert "You will not use our apps if you are under 15 years old." in texts, texts
+    assert not any(t[:1].islower() or t.startswith(("Use our", "Resell", "Post item")) for t in texts), texts
+
+
+def test_fragments_are_not_bullets() -> None:
+    from tracker.analysis.summary import fragment
+
+    for piece in ("At least 14 days before the date set for an arbitration hearing.",
+                  "Regardless of the previous paragraphs, if we are found to be liable.",
+                  "Not impersonate any person.", "Are non-refundable.", "Then the hearing will be held in Oslo.",
+                  "Such refusals may consider your history.", "This means you give up a jury trial.",
+                  "And Quorra Ltd takes no responsibility.", "For items shipped abroad through the export program."):
+        assert fragment(piece), piece
+    for sentence in ("These Terms apply to every Marrow Post account.", "It is your duty to keep your password safe.",
+                     "Within 30 days of purchase you may ask for a refund.", "In some cities, hosting may be banned.",
+                     "Most sales go smoothly.", "If you cancel within 14 days, we refund you."):
+        assert not fragment(sentence), sentence
+    text = """## Arbitration
+
+**Offer of Judgment.** At least 21 days before the date set for the arbitration hearing, any party may serve an offer in writing upon the other party to allow judgment on specified terms, and the offer lapses after 10 days.
+
+If your claim is for $5,000 or less, the hearing is held by video; if the claim is larger, then the arbitration hearing shall be held in the county where you live.
+"""
+    texts = [b.text for b in (*summarise(text).key_terms, *summarise(text).watch_outs)]
+    assert texts and not any(t.startswith("Then") for t in texts), texts
+    assert all("may serve an offer" in t for t in texts if t.startswith("At least 21 days")), texts
+
+
+def test_a_sentence_that_leans_on_the_one_before_gets_its_subject_or_is_left_out() -> None:
+    text = """## Hearings
+
+Unless both parties agree otherwise, any arbitration hearing will be conducted by video. It will take place in Tartu, Estonia, when held in person.
+
+## Moderation
+
+We may refuse appeals from users who abuse the appeal form. Such refusals may take into account the number of appeals filed in the last 6 months.
+
+## Disputes
+
+You and Marrow Post agree to binding arbitration. This means that you give up the right to a jury trial for any claim.
+"""
+    s = summarise(text)
+    texts = [b.text for b in (*s.key_terms, *s.watch_outs)]
+    assert "Any arbitration hearing will take place in Tartu, Estonia, when held in person." in texts, texts
+    assert not any(t.startswith(("It ", "Such ", "This means")) for t in texts), texts
+
+
+ROBIN = ("Robin Cooperative, its subsidiaries Robin Labs Oy and Robin Media Ltd, and their officers.")
+
+
+def test_glossary_tooltips_glued_to_their_terms_are_not_read_into_bullets() -> None:
+    # a page that defines terms in tooltips: 'RobinThe Robin Cooperative, ... officers.' at every use
+    gloss = f"RobinThe {ROBIN}"
+    member = "MemberAny person who opens an account on the Services."
+    text = f"""## Accounts
+
+{gloss} offers the Nestbox app and the CloudKeep storage service to every {member} in Finland.
+
+A {member} must be at least 16 years old to use the Services.
+
+## Refunds
+
+Nestbox credits bought from {gloss} are non-refundable and expire after 12 months.
+
+{gloss} may suspend the account of a {member} who shares it, and CloudKeep keeps backups for 30 days.
+"""
+    texts = [b.text for b in (*summarise(text).key_terms, *summarise(text).watch_outs)]
+    joined = " ".join(texts)
+    assert "Cooperative" not in joined and "Any person who opens" not in joined, texts
+    assert "A Member must be at least 16 years old to use the Services." in texts, texts
+    assert "Nestbox credits bought from Robin are non-refundable and expire after 12 months." in texts, texts
+    assert "CloudKeep" in joined  # a camel-case name is no tooltip
+
+
+def test_cloudflare_email_placeholders_are_words_or_the_address() -> None:
+    link = "[\\[email protected\\]](https://marrow.example/cdn-cgi/l/email-protection)"
+    assert plain_text(f"To opt out of arbitration, write to {link} within 30 days.") == \
+        "To opt out of arbitration, write by email within 30 days."
+    assert plain_text(f"You may email {link} to cancel.") == "You may email to cancel."
+    # a link that kept its key: the address itself ('legal@marrow.example', key 0x42)
+    key = 0x42
+    encoded = f"{key:02x}" + "".join(f"{b ^ key:02x}" for b in b"legal@marrow.example")
+    assert plain_text(f"Write to [\\[email protected\\]](/cdn-cgi/l/email-protection#{encoded}) now.") == \
+        "Write to legal@marrow.example now."
+    text = f"## Arbitration\n\nYou may opt out of arbitration by writing to {link} within 30 days of signing up.\n"
+    bullets = [b.text for b in summarise(text).key_terms]
+    assert bullets and not any("protected" in t for t in bullets), bullets

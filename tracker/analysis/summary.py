@@ -79,8 +79,72 @@ _EXTRA_WATCH: tuple[tuple[str, re.Pattern[str]], ...] = (
 # --- plain text ------------------------------------------------------------------------------
 
 
-# Shared with pages, feeds and the terminal (``tracker.analysis.rendering``): one Markdown reader.
-# (``plain_text`` is re-exported here for callers of this module.)
+@lru_cache(maxsize=1)
+def _md() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
+_MARKUP_CHARS = re.compile(r"[*_`\[\]<>\\&!]")
+
+
+@lru_cache(maxsize=16384)
+def plain_text(markdown: str) -> str:
+    """Markdown inline text as a reader sees it: links become their text, emphasis, code marks,
+    images and HTML tags vanish, line breaks become spaces. Returns one line."""
+    if not markdown:
+        return ""
+    if not _MARKUP_CHARS.search(markdown):  # most sentences: nothing for a parser to do
+        return re.sub(r"\s+", " ", markdown).strip()
+    out: list[str] = []
+    for token in _md().parseInline(markdown):
+        hidden = 0  # inside a link whose text is replaced by the address it hides
+        for child in token.children or ():
+            if child.type == "link_open" and hidden == 0:
+                address = _cf_address(str(child.attrGet("href") or ""))
+                if address:
+                    out.append(address)
+                    hidden = 1
+                    continue
+            if hidden:  # skip the link's own text, up to its closing token
+                hidden += {"link_open": 1, "link_close": -1}.get(child.type, 0)
+                continue
+            if child.type in ("text", "code_inline"):
+                out.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                out.append(" ")
+            elif child.type == "image":
+                out.append(child.content)
+    text = re.sub(r"\s+", " ", "".join(out)).strip()
+    return _without_cf_placeholder(text) if "protected]" in text else text
+
+
+def _cf_address(href: str) -> str:
+    """The address behind a Cloudflare e-mail protection link ('/cdn-cgi/l/email-protection#HEX'),
+    or '' when the link is none or its key was not kept (older snapshots lost the fragment)."""
+    from tracker.extract.links import CF_EMAIL_PATH, decode_cfemail
+
+    if CF_EMAIL_PATH not in href or "#" not in href:
+        return ""
+    address = decode_cfemail(href.rsplit("#", 1)[1])
+    return address if address and "@" in address else ""
+
+
+_CF_PLACEHOLDER = r"\[email[\s\u00a0]protected\]"
+_CF_AFTER_EMAIL = re.compile(r"\b((?:by )?e-?mail(?: us)?)(?: at| to)?\s+" + _CF_PLACEHOLDER, re.I)
+_CF_AFTER_AT = re.compile(r"\b(?:at|to|via|on|under)\s+" + _CF_PLACEHOLDER, re.I)
+_CF_ANY = re.compile(r"\s*" + _CF_PLACEHOLDER, re.I)
+
+
+def _without_cf_placeholder(text: str) -> str:
+    """Cloudflare's '[email protected]', which stands for an address the archived text no longer
+    has, as words a reader understands: 'contact us at [email protected]' -> 'contact us by email',
+    'email [email protected]' -> 'email', anything else -> 'by email'."""
+    text = _CF_AFTER_EMAIL.sub(lambda m: m.group(1), text)
+    text = _CF_AFTER_AT.sub("by email", text)
+    text = _CF_ANY.sub(" by email", text)
+    return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\bby email by email\b", "by email", text)).strip()
 
 
 # --- compression ------------------------------------------------------------------------------
@@ -126,7 +190,8 @@ def _tidy(text: str) -> str:
     text = re.sub(r"^[*_\[\]\s]+(?=\S)", "", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"\.{2,}$", ".", text)
-    text = re.sub(r"[,;:\s]+$", "", text)
+    text = re.sub(r"(?:[,;:]\s*(?:and|or|and/or)|[,;:\s])+$", "", text)  # 'without consent; or'
+
     text = re.sub(r"^[,;:\s\-–—•]+", "", text)
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
@@ -164,6 +229,14 @@ def _weight(piece: str) -> int:
     return score
 
 
+def _whole(piece: str) -> bool:
+    """A piece of a cut sentence that still states something: a subject and a verb of its own
+    ('Service fees are non-refundable'), not a list of names or a phrase ('14 days before the
+    hearing')."""
+    return not fragment(_tidy(piece)) and bool(_VERBISH.search(piece) or re.search(
+        r"\b\w+(?:s|ed)\s+(?:to|the|a|an|any|all|your|our|its|their|by|with|in|on|for|that)\b", piece))
+
+
 def _cut(text: str, max_words: int) -> str:
     """Cut a long sentence at clause boundaries: the first piece that fits, preferring the one
     with the most facts; as a last resort the first ``max_words`` words."""
@@ -173,7 +246,7 @@ def _cut(text: str, max_words: int) -> str:
     rest = body
     while _SUBORDINATE.match(rest) and ", " in rest:
         rest = re.sub(r"^(?:and|or|but)\s+", "", rest.split(", ", 1)[1])
-    if rest is not body and words(rest) >= 4 and not _SUBORDINATE.match(rest):
+    if rest is not body and words(rest) >= 4 and not _SUBORDINATE.match(rest) and not fragment(_tidy(rest)):
         body = _tidy(rest).rstrip(".")
         if words(body) <= max_words:
             return _tidy(body)
@@ -189,9 +262,10 @@ def _cut(text: str, max_words: int) -> str:
             if words(joined) > max_words:
                 break
             head = joined
-        if words(head) <= max_words and words(head) >= 4:
+        if words(head) <= max_words and words(head) >= 4 and _whole(head):
             best = head
-            others = [p for p in pieces if words(p) <= max_words and words(p) >= 5]
+            # another piece only when it is a statement of its own (not 'then the hearing ...')
+            others = [p for p in pieces if words(p) <= max_words and words(p) >= 5 and _whole(p)]
             strongest = max(others, key=_weight, default="")
             if strongest and _weight(strongest) > _weight(best) + 2 and strongest not in best:
                 best = strongest
@@ -331,10 +405,27 @@ class Summary:
 
 # --- sections and history -------------------------------------------------------------------
 
-def section_label(clause: Clause) -> str:
+_HEAD_NUMBER = re.compile(r"^\s*(?:#{1,6}\s*)?(?:(?:section|article)\s+)?(\d{1,3}(?:\.\d{1,3})*)\.?\s+(?:[-–—:]\s+)?")
+_OWN = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s")
+
+
+def section_label(clause: Clause, heading: str | None = None) -> str:
     """What a person sees to find a clause: '§ 8.3 Credits', '§ 9 Chargebacks and fraud', or the
-    heading alone ('Refunds') when nothing is numbered (``rendering.section_label``)."""
-    return _section_label(clause.heading, clause.text, clause.id, clause.kind)
+    heading alone ('Refunds') when nothing is numbered; '' when the clause is under no heading.
+    ``heading``: the nearest heading when it is not the clause's own Markdown heading (a bold
+    line or a run-in title such as '**2.1 Booking**.' in a document without Markdown headings)."""
+    heading = plain_text(re.sub(r"^#{1,6}\s*", "", clause.heading or "" if heading is None else heading))
+    heading = heading.strip().rstrip(".:").strip()
+    number = ""
+    if m := _HEAD_NUMBER.match(heading):
+        number, heading = m.group(1), heading[m.end():]
+    if m := _OWN.match(clause.text):
+        number = m.group(1)
+    elif m := re.search(r"(?:^|/)(\d{1,3}(?:\.\d{1,3})*)(?:\.\d+)?$", clause.id):
+        if number and clause.kind == "item":
+            number = f"{number}({m.group(1)})"
+    label = f"§ {number} {heading}".strip() if number else heading
+    return label  # '' before any heading: no made-up "Introduction" for a whole document
 
 
 def _history(changes: Iterable[tuple[str, ClauseChange]]) -> dict[str, tuple[str, ClauseChange]]:
@@ -403,6 +494,7 @@ class _Sentence:
     heading_cats: tuple[str, ...] = ()
     table: bool = False
     first: bool = False
+    broken: str = ""  # why the sentence cannot stand alone, when that is known before compression
 
     @property
     def text(self) -> str:
@@ -410,6 +502,11 @@ class _Sentence:
         if self.short is None:
             self.short = compress(self.plain)
         return self.short
+
+    @property
+    def usable(self) -> bool:
+        """Whether the bullet reads as a whole statement on its own (see ``fragment``)."""
+        return not self.broken and not fragment(self.text)
 
 
 _SENTENCE_WORD = re.compile(r"\b(?:i|we|you|your|our|us|they|it|is|are|was|were|be|been|will|would|may|might|must|"
@@ -440,40 +537,51 @@ def _table_row(clause: Clause) -> str:
     return cells[0] if cells else ""
 
 
-def _first_index(clauses: Sequence[Clause], i: int) -> int:
-    """Index of the first body clause of the section clause ``i`` is in."""
-    j = i
-    while j > 0 and clauses[j - 1].kind != "heading":
-        j -= 1
-    return clauses[j].index
-
-
 def _table_of(clause: Clause) -> str:
     """The table a row clause belongs to ('pricing/t1' for 'pricing/t1.card-fee')."""
     return re.sub(r"(/t\d+)\.[^/]*$", r"\1", clause.id)
 
 
-def _lead_in(clauses: Sequence[Clause], i: int) -> str:
-    """For a list item, the text that introduces it ('You must not'), from the paragraph or parent
-    item that ends with a colon; '' when there is none."""
-    c = clauses[i]
-    parts: list[str] = []
-    depth = c.id.rsplit("/", 1)[-1].count(".")
-    j = i - 1
-    while j >= max(0, i - 60) and clauses[j].kind != "heading":  # a lead-in is near its list
-        prev = clauses[j]
-        text = plain_text(_LEAD_NUMBER.sub("", prev.text, count=1)).strip()
-        if prev.kind == "item" and prev.id.rsplit("/", 1)[-1].count(".") < depth and text.endswith(":"):
-            parts.insert(0, re.sub(r",?\s*(?:including|such as)(?:\s+by)?:$", " by", text).rstrip(":"))
-            depth -= 1
-        elif prev.kind != "item":
-            if text.endswith(":"):
-                lead = re.sub(r"^(?:when|while) using the service,?\s+", "", text.rstrip(":"), flags=re.I)
-                if words(lead) <= 8:
-                    parts.insert(0, lead)
-            break
-        j -= 1
-    return " ".join(parts)
+# a lead-in without its colon: 'You agree not to', 'you will not'
+_OPEN_LEAD = re.compile(r"\b(?:(?:agrees?|undertakes?) not to|(?:will|shall|must|may) not|agrees? to|are not (?:allowed|"
+                        r"permitted) to)$", re.I)
+
+
+_ENUM = r"(?:\(?[a-zA-Z]{1,2}\)|\(?[ivxlIVXL]{1,6}[.)]|\d{1,3}[.)])"
+_ITEM_MARK = re.compile(rf"^(?:[-*+•]\s+(?:{_ENUM}\s*)?|{_ENUM}\s*)(?=\S)")
+
+
+class _Leads:
+    """Lead-ins of list items, read in document order: for an item, the sentence that introduces
+    its list ('You must not:') and the parent items that end with a colon. Kept per list, not
+    searched for, so an item of a list of hundreds still has its lead-in."""
+
+    def __init__(self) -> None:
+        self.lead = ""  # the list's own lead-in, shortened ('you will not')
+        self.lost = False  # the list has a lead-in too long to carry
+        self.parents: list[tuple[int, str]] = []  # (depth, text) of the open ancestor items
+
+    def visit(self, clause: Clause, text: str) -> tuple[str, bool]:
+        """Call for every clause in order with its text; returns (lead-in, lead-in lost) for an
+        item, ('', False) for anything else."""
+        plain = plain_text(_LEAD_NUMBER.sub("", text, count=1)).strip()
+        if clause.kind != "item":
+            self.lead, self.lost, self.parents = "", False, []
+            if clause.kind in ("paragraph", "sentence") and plain:
+                last = split_sentences(plain)[-1]  # the lead-in is the paragraph's last sentence
+                if last.endswith(":") or _OPEN_LEAD.search(last):
+                    lead = re.sub(r"^(?:when|while) using the service,?\s+", "", last.rstrip(":"), flags=re.I)
+                    self.lead = _short_lead(lead)
+                    self.lost = not self.lead
+            return "", False
+        depth = clause.id.rsplit("/", 1)[-1].count(".")
+        while self.parents and self.parents[-1][0] >= depth:
+            self.parents.pop()
+        parts = [self.lead] if self.lead else []
+        parts += [re.sub(r",?\s*(?:including|such as)(?:\s+by)?:$", " by", t).rstrip(":")
+                  for _, t in self.parents if t.endswith(":")]
+        self.parents.append((depth, plain))
+        return " ".join(parts), self.lost and not parts
 
 
 def _concern(cats: Sequence[str], watch: Sequence[str], heading_cats: Sequence[str]) -> str:
@@ -487,22 +595,316 @@ def _concern(cats: Sequence[str], watch: Sequence[str], heading_cats: Sequence[s
     return _CONCERN_OF[ranked[0]]
 
 
+# --- glossary tooltips -------------------------------------------------------------------------
+# Some pages define their terms in tooltips, and the definition lands in the text glued to the
+# term: "RobloxThe Roblox Corporation, including ... B.V. offers". A definition is recognised by
+# its glue (a lower-case letter, or an acronym, straight before a capital) and by repeating: every
+# use of the term carries the same words, so the common start of what follows each glue is the
+# definition. Archived text is left as it is; only the summary's reading of it drops them.
+
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z](?:[a-z]|\s))|(?<=[A-Z]{2})(?=[A-Z][a-z])")  # "RobloxThe", "PIIThe", "PremiumA "
+_GLOSS_START = re.compile(r"^(?:The|Any|A|An|All|Each|Stands for|Means|Refers to)\b")
+_GLOSS_WINDOW = 2000  # characters read after a glue; a definition is shorter
+
+
+@lru_cache(maxsize=8)
+def glossary(markdown: str) -> tuple[str, ...]:
+    """Tooltip definitions glued to their terms in ``markdown``, in the order to remove them.
+
+    Definitions nest (a term's definition uses another defined term), so they are found in
+    rounds: the definitions of one round are removed before the next round looks again."""
+    found: list[str] = []
+    for _ in range(4):
+        more = _glossary_round(markdown, bool(found))
+        if not more:
+            break
+        found.extend(more)
+        markdown = without_glosses(markdown, more)
+    return tuple(found)
+
+
+def _glossary_round(markdown: str, known: bool) -> tuple[str, ...]:
+    """One round of ``glossary``: the definitions found, longest first. ``known``: an earlier
+    round found some, so this document uses tooltips.
+
+    A definition repeated after the same term at least twice is kept when it has 6 words or
+    more, or 3 when it starts like a definition ('The', 'Any', 'Stands for'); once a document has
+    one, a definition seen once is kept when it starts like one and ends with its first full
+    stop. Returns () for ordinary text, camel-case names (YouTube, PayPal) included."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for m in _GLUE.finditer(markdown):
+        pos = m.start()
+        left = re.search(r"[\w'’]+$", markdown[max(0, pos - 40):pos])
+        rest = markdown[pos:pos + _GLOSS_WINDOW]
+        head = " ".join(rest.split()[:3])
+        if left and " " in rest[:40]:
+            groups.setdefault((left.group(0), head), []).append(rest)
+    found: list[str] = []
+    singles: list[str] = []
+    todo = list(groups.values())
+    while todo:
+        rests = todo.pop()
+        if len(rests) < 2:
+            singles.extend(rests)
+            continue
+        common = _common_prefix(rests)
+        if len(common) >= _GLOSS_WINDOW - 1:
+            continue  # a repeated passage, not a definition
+        # a definition is whole sentences: up to the last full stop all its uses share
+        ends = list(re.finditer(r"[.!?][”\"’)]*(?=\s|$)", common))
+        if not ends:
+            # two definitions starting alike ('LicenseThe non-exclusive, limited, revocable, non-sublicensable'
+            # and '... non-transferable'): each on its own; or one with another inside, for a later round
+            if len(common.split()) >= 3:
+                n = len(common.split()) + 1
+                sub: dict[str, list[str]] = {}
+                for r in rests:
+                    sub.setdefault(" ".join(r.split()[:n]), []).append(r)
+                if len(sub) > 1:
+                    todo.extend(sub.values())
+            continue
+        common = common[: ends[-1].end()].strip()
+        n = words(common)
+        if _GLUE.search(" ".join(common.split()[:3])):
+            continue  # 'DevEx ProgramAn exclusive ...': the first glue is a camel-case name
+        if n >= 6 or (n >= 3 and _GLOSS_START.match(common)):
+            found.append(common)
+    if found or known:
+        for rest in singles:
+            single = re.match(r"(.{10,300}?[.])(?=\s+[a-z]|\s*$)", rest, re.S)
+            if _GLOSS_START.match(rest) and single:
+                found.append(single.group(1))
+    return tuple(sorted(set(found), key=len, reverse=True))
+
+
+def _common_prefix(texts: Sequence[str]) -> str:
+    first, last = min(texts), max(texts)
+    n = 0
+    while n < min(len(first), len(last)) and first[n] == last[n]:
+        n += 1
+    return first[:n]
+
+
+def without_glosses(text: str, glosses: Sequence[str]) -> str:
+    """``text`` without the tooltip definitions ``glosses`` (from ``glossary``); a definition
+    matches across any whitespace (a list item's continuation lines lose their indentation)."""
+    if not glosses:
+        return text
+    return _gloss_pattern(tuple(glosses)).sub("", text)
+
+
+@lru_cache(maxsize=8)
+def _gloss_pattern(glosses: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = sorted((r"\s+".join(map(re.escape, g.split())) for g in glosses), key=len, reverse=True)
+    return re.compile(r"(?<=[\w)])(?:" + "|".join(alternatives) + ")")
+
+
+# --- headings a Markdown parser does not see ---------------------------------------------------
+
+_RUN_IN = re.compile(r"^\s*(?:\*\*|__)(?P<title>[^*_]{2,90}?)(?:\*\*|__)\s*[.:]?\s*(?=\S|$)")
+_TOC_LINE = re.compile(r"^\s*\[[^\]]+\]\(#[^)]*\)\s*$")  # "[14. Modification of these Terms.](#EU14)"
+
+
+_SETEXT = re.compile(r"^[ ]{0,3}(\S[^\n]{0,200})\n[ ]{0,3}(?:-{2,}|={2,})[ \t]*$", re.M)
+
+
+def _setext_titles(markdown: str) -> frozenset[str]:
+    """Lines underlined with '---' or '===' (Markdown setext headings): the clause splitter keeps
+    them as paragraphs, but a reader sees headings."""
+    return frozenset(m.group(1).strip() for m in _SETEXT.finditer(markdown)) if "--" in markdown or "==" in markdown \
+        else frozenset()
+
+
+def _pseudo_heading(markdown: str, plain: str) -> str | None:
+    """A paragraph or sentence that is a heading in all but markup ('**Liability.**', a setext
+    title the clause splitter kept as text, '**2.1 Booking**.'): its text, else None. A table of
+    contents line (a link to an anchor) is not a heading."""
+    if _TOC_LINE.match(markdown) or not plain or _SKIP.search(plain):
+        return None
+    if plain.endswith(":") and (_PREPOSITION.match(plain) or _SUBORDINATOR.match(plain)):
+        return None  # 'In this User Agreement:' introduces what follows
+    bare = _HEAD_NUMBER.sub("", plain, count=1)
+    if _title_like(bare) or _heading_line(bare) or (re.fullmatch(r"\s*(?:\*\*|__)[^*_]+(?:\*\*|__)[.:]?\s*", markdown)
+                             and words(plain) <= 12 and not plain.rstrip().endswith((".", "!", "?"))):
+        return plain
+    return None
+
+
+def _heading_line(plain: str) -> bool:
+    """A title on its own line ('6. Staying Safe While Using Our Services', which a Markdown setext
+    underline made a heading): at most 12 words, no closing punctuation, its long words capitalised."""
+    t = plain.strip()
+    if not t or t[-1] in ".!?;:,)" or words(t) > 12 or re.search(r"\d{3,}|[@/]", t):
+        return False
+    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", t) if len(w) >= 4]
+    return bool(long) and sum(w[0].isupper() for w in long) >= 0.7 * len(long)
+
+
+def _run_in_heading(markdown: str) -> tuple[str, str] | None:
+    """A paragraph opening with a bold title ('**9. Offer of Judgment.** At least ...'):
+    (title, the rest of the paragraph), else None."""
+    m = _RUN_IN.match(markdown)
+    if not m or not markdown[m.end():].strip():
+        return None
+    title = plain_text(m.group("title")).strip()
+    if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})+\.?", title):
+        return title, markdown[m.end():].strip()  # '**5.5** Wise reserves ...': a numbered clause
+    if not _title_like(_HEAD_NUMBER.sub("", title, count=1)):
+        return None
+    return title, markdown[m.end():].strip()
+
+
+# --- whole statements ---------------------------------------------------------------------------
+# A bullet is read alone, so it must be a statement on its own: not a piece of a sentence ("At
+# least 14 days before the hearing."), not a list item without its lead-in ("Not impersonate
+# anyone."), not a sentence whose subject is in the sentence before ("It will take place in ...").
+
+_PREPOSITION = re.compile(r"^(?:at|for|with|within|in|on|by|from|to|of|under|upon|before|after|during|regardless|"
+                          r"including|excluding|except|without|between|through|via|per|against|among|beyond|"
+                          r"irrespective|absent|following|pursuant)\b", re.I)
+_SUBORDINATOR = re.compile(r"^(?:if|when|whenever|where|wherever|unless|although|though|while|once|because|since|"
+                           r"provided(?: that)?|in the event(?: that| of)?|in case|so long as|as long as|whether|"
+                           r"even if|until|so that)\b", re.I)
+_NO_SUBJECT = re.compile(r"^(?:is|are|was|were|be|been|being|will|shall|may|might|must|can|cannot|could|should|would|"
+                         r"has|have|had|not|and|or|but|nor|which|who|whom|whose|then|thereafter|thereby|therefore|"
+                         r"also|too|as well|plus|etc)\b", re.I)
+_DANGLING = re.compile(r"^(?:it|its|they|their|them|this|these|that|those|such|he|she|his|her|said|only then|"
+                       r"in (?:that|this|such|either|each) case|in those cases|otherwise)\b", re.I)
+# "These Terms", "This Agreement": a determiner pointing at the document itself is no lost referent
+_SELF = re.compile(r"^(?i:this|these)\s+(?:[A-Z][\w-]*\s+){0,3}(?i:terms?|agreements?|conditions|polic(?:y|ies)|"
+                   r"guidelines|notice|statement|(?:user )?agreement|documents?|services?|websites?|sites?|apps?|"
+                   r"applications?|platforms?)\b")
+_IT_IS = re.compile(r"^it\s+(?:is|will be|may be|shall be|remains)\s+(?:\w+\s+){0,2}?(?:to|that|for)\b", re.I)
+_VERBISH = re.compile(r"\b(?:i|we|you|they|he|she|it|is|are|was|were|be|been|will|would|may|might|must|can|cannot|"
+                      r"could|shall|should|has|have|had|do|does|did|agree|agrees|apply|applies|means)\b", re.I)
+
+
+def fragment(text: str) -> str:
+    """Why ``text`` (a plain bullet) is not a statement a reader can take alone, or '' when it is:
+    'no subject' (starts with a verb, a conjunction or 'then'), 'lost referent' ('It ...',
+    'Such refusals ...'), 'no main clause' ('At least 14 days before ...', 'If we are liable.')."""
+    t = text.strip().lstrip("-–—•*_ ")
+    if not t:
+        return "empty"
+    if _NO_SUBJECT.match(t):
+        return "no subject"
+    if _DANGLING.match(t) and not _SELF.match(t) and not _IT_IS.match(t):
+        return "lost referent"
+    rest = t
+    # leading phrases and conditions ('Regardless of X, if we are liable, we ...'): the main clause follows
+    while (_PREPOSITION.match(rest) or _SUBORDINATOR.match(rest)) and ", " in rest:
+        rest = re.sub(r"^(?:and|or|but)\s+", "", rest.split(", ", 1)[1])
+    if _SUBORDINATOR.match(rest):
+        return "no main clause"
+    if (_PREPOSITION.match(rest) or _PREPOSITION.match(t)) and not _VERBISH.search(rest):
+        return "no main clause"
+    if rest is not t and _NO_SUBJECT.match(rest):
+        return "no main clause"
+    return ""
+
+
+_SUBJECT = re.compile(r"^(?P<np>(?:(?:the|a|an|any|all|each|every|your|our|such)\s+)?(?:[\w'’-]+\s+){0,4}?[\w'’-]+)"
+                      r"\s*(?:[—–(][^—–()]{0,80}[—–)]\s*)?"
+                      r"\s+(?:will|may|must|shall|can|cannot|could|should|would|might|is|are|has|have|does|do)\b",
+                      re.I)
+_PRONOUN_SUBJECT = re.compile(r"^(?:i|we|you|they|it|he|she|this|that|these|those|there|each of us|either party)$",
+                              re.I)
+
+
+def _subject(sentence: str) -> str:
+    """The subject of a plain sentence ('any arbitration hearing' in 'Unless agreed, any
+    arbitration hearing will be held by video'), '' when it is a pronoun or not found."""
+    t = _LEAD_PHRASES.sub("", sentence.strip(), count=1)
+    while (_PREPOSITION.match(t) or _SUBORDINATOR.match(t)) and ", " in t:
+        t = t.split(", ", 1)[1]
+    m = _SUBJECT.match(t)
+    if not m:
+        return ""
+    np = m.group("np").strip()
+    if _PRONOUN_SUBJECT.match(np) or _SUBORDINATOR.match(np) or _PREPOSITION.match(np):
+        return ""
+    return np
+
+
+def _resolve(plain: str, previous: str) -> str:
+    """A sentence opening with 'It' or 'They' as its subject, that subject taken from the
+    sentence before ('It will take place in X.' after 'Any hearing will be held by video.' ->
+    'Any hearing will take place in X.'); ``plain`` unchanged when that cannot be done safely."""
+    m = re.match(r"^(it|they)\s+(?=(?:will|may|must|shall|can|cannot|could|should|would|might|is|are|has|have|"
+                 r"does|do|also)\b)", plain, re.I)
+    if not m or not previous or _IT_IS.match(plain):
+        return plain
+    subject = _subject(previous)
+    plural = bool(re.search(r"(?:s|\band\s+\S+)$", subject))
+    if not subject or words(subject) > 6 or plural != (m.group(1).lower() == "they"):
+        return plain
+    return subject[:1].upper() + subject[1:] + " " + plain[m.end():]
+
+
+_LEAD_CORE = re.compile(r"(?:^|[,;]\s+|\band\s+)((?:you|we|users?|customers?|members?|[A-Z][\w&.-]*)\s+(?:(?:will|shall|must|"
+                        r"may|agree(?:s)?|cannot|can|are|is)(?:\s+not)?(?:\s+(?:to|be|have))?|agree(?:s)? not to|"
+                        r"(?:are|is) not (?:allowed|permitted) to|(?:are|is) (?:responsible|required) (?:for|to))"
+                        r"(?:\s+\w+)?)\s*$", re.I)
+
+
+def _short_lead(lead: str) -> str:
+    """A lead-in a list item can carry: itself when short ('You must not'), else its last
+    subject and verb ('In connection with using our Services you agree ..., and you will not'
+    -> 'you will not'); '' when it has none."""
+    lead = lead.strip().rstrip(":").strip()
+    if words(lead) <= 8:
+        return lead
+    m = _LEAD_CORE.search(lead)
+    return m.group(1) if m and words(m.group(1)) <= 8 else ""
+
+
 def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
     clauses = split_clauses(markdown)
-    headings = {c.heading for c in clauses}
-    heading_labels = dict(zip(headings, classify_many(plain_text(re.sub(r"^#+\s*|^\d[\d.]*\s*", "", h))
-                                                      for h in headings)))
+    glosses = glossary(markdown)
+    texts = [without_glosses(c.text, glosses) for c in clauses] if glosses else [c.text for c in clauses]
+    heading_cats: dict[str, tuple[str, ...]] = {}
+
+    def cats_of(heading: str) -> tuple[str, ...]:
+        if heading not in heading_cats:
+            bare = plain_text(re.sub(r"^#+\s*|^\d[\d.]*\s*", "", without_glosses(heading, glosses)))
+            heading_cats[heading] = classify_text(bare).categories if bare else ()
+        return heading_cats[heading]
+
     out: list[_Sentence] = []
     order = 0
     tables: dict[str, list[Clause]] = {}
     for clause in clauses:
         if clause.kind == "table":
             tables.setdefault(_table_of(clause), []).append(clause)
+    setext = _setext_titles(markdown)
+    pseudo: str | None = None  # the nearest heading Markdown does not mark, since the last one it does
+    block: str | None = None  # the nearest such heading on a line of its own (not run into a paragraph)
+    previous = ""  # the sentence before, for a subject 'It' or 'They' stands for
+    opening = 0  # index of the first clause of the current section
+    leads = _Leads()
     for i, clause in enumerate(clauses):
+        lead, lost = leads.visit(clause, texts[i])
         if clause.kind == "heading":
+            pseudo, block, previous, opening = None, None, "", i + 1
             continue
-        section = section_label(clause)
-        hcats = heading_labels[clause.heading].categories if clause.heading in heading_labels else ()
+        text = texts[i]
+        if clause.kind in ("paragraph", "sentence", "item") and _TOC_LINE.match(re.sub(r"^\s*[-*+]\s+", "", text)):
+            continue  # a table of contents line: a link to a section, no term
+        if clause.kind in ("paragraph", "sentence"):
+            title = plain_text(text) if text.strip() in setext and not _TOC_LINE.match(text) else \
+                _pseudo_heading(text, plain_text(text))
+            if title is not None:
+                pseudo, block, previous, opening = title, title, "", i + 1
+                continue
+            if run_in := _run_in_heading(text):
+                (pseudo, text), opening = run_in, i
+                if re.fullmatch(r"[\d.]+", pseudo):  # a bare number: the title is the block's
+                    title = _HEAD_NUMBER.sub("", block if block is not None else clause.heading or "", count=1)
+                    title = plain_text(re.sub(r"^#{1,6}\s*", "", title))
+                    pseudo = f"{pseudo} {title}".strip()
+        heading = without_glosses(pseudo if pseudo is not None else clause.heading or "", glosses)
+        section = section_label(clause, heading)
+        hcats = cats_of(heading) if heading else ()
         table = False
         if clause.kind == "table":
             rows = tables.get(_table_of(clause), [clause])
@@ -514,17 +916,24 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
             else:
                 pieces = [_table_row(clause)]
         else:
-            pieces = split_sentences(clause.text) if clause.kind != "sentence" else [clause.text]
-        lead = _lead_in(clauses, i) if clause.kind == "item" else ""
+            pieces = split_sentences(text) if clause.kind != "sentence" else [text]
         for n, piece in enumerate(pieces):
             plain = plain_text(_LEAD_NUMBER.sub("", piece, count=1)) if clause.kind != "table" else piece
             if not plain or _SKIP.search(plain) or plain.endswith(":") or (
-                    clause.kind != "table" and _title_like(plain)):
+                    clause.kind != "table" and _title_like(_HEAD_NUMBER.sub("", plain, count=1))):
                 continue
+            broken = ""
+            if clause.kind == "item":  # its marker ('* a)', 'iii.') is no part of the sentence
+                plain = _ITEM_MARK.sub("", plain, count=1) or plain
             if lead:
-                plain = re.sub(r"^[-*+•]\s+", "", plain)
                 body = plain[:1].lower() + plain[1:] if not plain[:2].isupper() else plain
                 plain = f"{lead} {body}"
+            elif plain[:1].islower() and clause.kind != "table":
+                broken = "no subject"  # a list item that continues a lead-in we could not find
+            elif lost and not _VERBISH.search(plain):
+                broken = "lost lead-in"  # 'Your use of the Services.' under a long 'we are not liable for:' 
+            plain = _resolve(plain, previous)
+            previous = plain
             labels = classify_text(plain)
             cats = tuple(c for c in labels.categories if c != "other")
             watch = set(labels.watch)
@@ -536,7 +945,7 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
             out.append(_Sentence(clause, section, plain, None, labels, facts,
                                  _concern(cats, tuple(watch), hcats),
                                  tuple(sorted(watch, key=CATEGORIES.index)), order, hcats, table,
-                                 n == 0 and clause.index == _first_index(clauses, i)))
+                                 n == 0 and i == opening, broken))
     return out, clauses
 
 
@@ -571,7 +980,7 @@ def _select(sentences: list[_Sentence]) -> list[_Sentence]:
     """Bullets: per concern the strongest sentences (at most MAX_PER_CONCERN), document order kept."""
     chosen: list[_Sentence] = []
     intro = _service_sentence(sentences)
-    if intro is not None:
+    if intro is not None and intro.usable:
         intro.concern = "service"
         chosen.append(intro)
     by_concern: dict[str, list[_Sentence]] = {}
@@ -586,8 +995,13 @@ def _select(sentences: list[_Sentence]) -> list[_Sentence]:
             best_child.setdefault(parent, s)
         group = [s for s in group if s.clause.kind != "item" or best_child.get(s.clause.id.rsplit(".", 1)[0]) is s]
         limit = MAX_PER_CONCERN + {"usage": 1, "pricing": 1}.get(cid, 0)
-        best = sorted(group, key=lambda s: (-_score(s), s.order))[:limit]
-        chosen.extend(s for s in best if _score(s) > -1)
+        best: list[_Sentence] = []
+        for s in sorted(group, key=lambda s: (-_score(s), s.order)):
+            if len(best) == limit or _score(s) <= -1:
+                break
+            if s.usable:  # compressed here, for the few sentences that get this far
+                best.append(s)
+        chosen.extend(best)
     chosen.sort(key=lambda s: (_CONCERN_RANK.get(s.concern, 99), s.order))
     out: list[_Sentence] = []
     seen: list[set[str]] = []
@@ -642,7 +1056,8 @@ def _watch_outs(sentences: Sequence[_Sentence], history: dict[str, tuple[str, Cl
 
     picks: dict[str, list[_Sentence]] = {}
     for cat in _SERIOUSNESS:
-        found = sorted((s for s in sentences if cat in s.watch), key=lambda s: rank(cat, s))
+        found = [s for s in sorted((s for s in sentences if cat in s.watch), key=lambda s: rank(cat, s))[:12]
+                 if s.usable]
         if found:
             picks[cat] = found
     used: set[int] = set()
