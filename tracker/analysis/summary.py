@@ -560,20 +560,25 @@ class _Leads:
         self.lead = ""  # the list's own lead-in, shortened ('you will not')
         self.lost = False  # the list has a lead-in too long to carry
         self.parents: list[tuple[int, str]] = []  # (depth, text) of the open ancestor items
+        self.before = ""  # the paragraph before the list, read when its first item comes
 
     def visit(self, clause: Clause, text: str) -> tuple[str, bool]:
         """Call for every clause in order with its text; returns (lead-in, lead-in lost) for an
         item, ('', False) for anything else."""
-        plain = plain_text(_LEAD_NUMBER.sub("", text, count=1)).strip()
         if clause.kind != "item":
             self.lead, self.lost, self.parents = "", False, []
-            if clause.kind in ("paragraph", "sentence") and plain:
-                last = split_sentences(plain)[-1]  # the lead-in is the paragraph's last sentence
-                if last.endswith(":") or _OPEN_LEAD.search(last):
-                    lead = re.sub(r"^(?:when|while) using the service,?\s+", "", last.rstrip(":"), flags=re.I)
-                    self.lead = _short_lead(lead)
-                    self.lost = not self.lead
+            self.before = text if clause.kind in ("paragraph", "sentence") else ""
             return "", False
+        if self.before:  # the list's first item: its lead-in is the last sentence before it
+            plain = plain_text(_LEAD_NUMBER.sub("", self.before, count=1)).strip()
+            self.before = ""
+            last = split_sentences(plain)[-1] if plain else ""
+            if last.endswith(":") or _OPEN_LEAD.search(last):
+                lead = re.sub(r"^(?:when|while) using the service,?\s+", "", last.rstrip(":"), flags=re.I)
+                self.lead = _short_lead(lead)
+                self.lost = not self.lead
+        # only an item ending with a colon leads in its children: read only those
+        plain = plain_text(_LEAD_NUMBER.sub("", text, count=1)).strip() if ":" in text[-4:] else ""
         depth = clause.id.rsplit("/", 1)[-1].count(".")
         while self.parents and self.parents[-1][0] >= depth:
             self.parents.pop()
@@ -892,7 +897,7 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
             continue  # a table of contents line: a link to a section, no term
         if clause.kind in ("paragraph", "sentence"):
             title = plain_text(text) if text.strip() in setext and not _TOC_LINE.match(text) else \
-                _pseudo_heading(text, plain_text(text))
+                _pseudo_heading(text, plain_text(text)) if len(text) < 200 else None  # headings are short
             if title is not None:
                 pseudo, block, previous, opening = title, title, "", i + 1
                 continue

@@ -608,8 +608,8 @@ def summary(obj: Context, service: str, document: str | None, at: str | None, as
         return
 
     def where(b: Any) -> str:
-        note = f"; {b.changed.note}" if b.changed else ""
-        return click.style(f"  ({clean(b.section)}{clean(note)})", dim=True)
+        parts = [p for p in (b.section, b.changed.note if b.changed else "") if p]  # no section: no heading above
+        return click.style(f"  ({clean('; '.join(parts))})", dim=True) if parts else ""
 
     click.echo(f"{clean(key)}, version {version.seq} of {version.fetched_at}\n")
     if result.watch_outs:
@@ -635,7 +635,8 @@ def summary(obj: Context, service: str, document: str | None, at: str | None, as
         for fid, label in FACTS:
             if fid in result.facts:
                 cell = result.facts[fid]
-                click.echo(f"  {label}: {clean(cell.value)}" + click.style(f"  ({clean(cell.section)})", dim=True))
+                source = click.style(f"  ({clean(cell.section)})", dim=True) if cell.section else ""
+                click.echo(f"  {label}: {clean(cell.value)}" + source)
 
 
 @cli.command()
