@@ -12,8 +12,9 @@ Documents: the latest version of each document of Open Terms Archive's contrib c
    (classification, facts, clause splitting, plain text). With --compare REF, the summary module
    of git revision REF (this repository) runs on the same documents in the same process,
    alternating with this one, and the ratio of the totals is printed.
-2. With --publish: an archive of those documents (a git folder with two commits, each
-   document's previous version then its latest, imported with ``tracker import-history``), then
+2. With --publish: an archive of those documents (a git folder with their latest versions, or
+   with --versions 2 each document's previous version then its latest, imported with
+   ``tracker import-history``), then
    ``tracker publish`` twice (cold: every summary computed; warm: from the summary cache) and
    ``tracker summary SERVICE DOCUMENT`` for --cli documents (process start included), wall times.
 """
@@ -118,12 +119,13 @@ def describe(name: str, seconds: list[float], sizes: list[int], paths: list[Path
           f"{sum(sizes) / sum(s):,.0f} words/s")
 
 
-def build_archive(repo: Path, files: list[Path], into: Path) -> Path:
-    """A git folder with two commits (each document's previous version, then its latest)."""
+def build_archive(repo: Path, files: list[Path], into: Path, versions: int) -> Path:
+    """A git folder with one commit of each document's latest version, or (``versions`` 2) two
+    commits: each document's previous version, then its latest."""
     src = into / "source"
     src.mkdir()
     subprocess.run(["git", "init", "-q", "-b", "main", str(src)], check=True)
-    for step, when in ((1, "2026-01-01T10:00:00Z"), (0, "2026-02-01T10:00:00Z")):
+    for step, when in ((1, "2026-01-01T10:00:00Z"), (0, "2026-02-01T10:00:00Z"))[2 - versions:]:
         for f in files:
             rel = f.relative_to(repo).as_posix()
             commits = _git(repo, "log", "-n", "2", "--format=%H", "--", rel).split()
@@ -156,6 +158,8 @@ def main() -> int:
     parser.add_argument("--publish", action="store_true", help="also build an archive and time the command line")
     parser.add_argument("--cli", type=int, default=20, help="documents to run `tracker summary` on")
     parser.add_argument("--repo", type=Path, help="an existing clone of the contrib bundle")
+    parser.add_argument("--versions", type=int, choices=(1, 2), default=1,
+                        help="versions per document in the archive (2: feed entries list changed key terms)")
     args = parser.parse_args()
     bundle = require(BUNDLE)
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -175,10 +179,10 @@ def main() -> int:
             print(f"  ratio this tree / {args.compare}: {sum(times['new']) / sum(times['old']):.2f}")
         if not args.publish:
             return 0
-        src = build_archive(repo, files, tmp)
+        src = build_archive(repo, files, tmp, args.versions)
         store = tmp / "store"
         took, _ = tracker(store, "import-history", str(src))
-        print(f"archive: import-history of {len(files)} documents x 2 versions: {took:.1f} s")
+        print(f"archive: import-history of {len(files)} documents x {args.versions} version(s): {took:.1f} s")
         site = tmp / "site"
         for run in ("cold", "warm"):
             took, out = tracker(store, "publish", "--out", str(site), "--json")
