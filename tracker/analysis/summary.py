@@ -233,8 +233,7 @@ def _whole(piece: str) -> bool:
     """A piece of a cut sentence that still states something: a subject and a verb of its own
     ('Service fees are non-refundable'), not a list of names or a phrase ('14 days before the
     hearing')."""
-    return not fragment(_tidy(piece)) and bool(_VERBISH.search(piece) or re.search(
-        r"\b\w+(?:s|ed)\s+(?:to|the|a|an|any|all|your|our|its|their|by|with|in|on|for|that)\b", piece))
+    return not fragment(_tidy(piece)) and bool(_VERB.search(piece))
 
 
 def _cut(text: str, max_words: int) -> str:
@@ -244,7 +243,8 @@ def _cut(text: str, max_words: int) -> str:
     # "If you dispute a payment, or if it was fraud, we may remove the credits": the point is the
     # main clause, so leading subordinate clauses go first
     rest = body
-    while _SUBORDINATE.match(rest) and ", " in rest:
+    while (_SUBORDINATE.match(rest) or re.match(r"(?:regardless|notwithstanding|in addition to)\b", rest, re.I)) \
+            and ", " in rest:  # 'Regardless of the above, if we are liable, our liability is ...'
         rest = re.sub(r"^(?:and|or|but)\s+", "", rest.split(", ", 1)[1])
     if rest is not body and words(rest) >= 4 and not _SUBORDINATE.match(rest) and not fragment(_tidy(rest)):
         body = _tidy(rest).rstrip(".")
@@ -262,6 +262,10 @@ def _cut(text: str, max_words: int) -> str:
             if words(joined) > max_words:
                 break
             head = joined
+        # a head ending in a condition without its outcome ('..., but if there is a problem') stops before it
+        while (m := re.search(r"(?:,|;|\bthat)\s+(?:(?:and|or|but)\s+)?(?:if|when|unless|where|while|because|although|"
+                              r"provided|as long as|so long as)\b[^,;]*$", head)) and words(head[: m.start()]) >= 4:
+            head = head[: m.start()]
         if words(head) <= max_words and words(head) >= 4 and _whole(head):
             best = head
             # another piece only when it is a statement of its own (not 'then the hearing ...')
@@ -415,7 +419,9 @@ def section_label(clause: Clause, heading: str | None = None) -> str:
     ``heading``: the nearest heading when it is not the clause's own Markdown heading (a bold
     line or a run-in title such as '**2.1 Booking**.' in a document without Markdown headings)."""
     heading = plain_text(re.sub(r"^#{1,6}\s*", "", clause.heading or "" if heading is None else heading))
-    heading = heading.strip().rstrip(".:").strip()
+    heading = re.sub(r"[*_]{2,}|^[*_]+|[*_]+$", "", heading).strip().rstrip(".:").strip()
+    if words(heading) > 14:  # a heading that is a whole sentence: its start is enough to find it
+        heading = " ".join(heading.split()[:12]).rstrip(",;:") + "…"
     number = ""
     if m := _HEAD_NUMBER.match(heading):
         number, heading = m.group(1), heading[m.end():]
@@ -506,7 +512,12 @@ class _Sentence:
     @property
     def usable(self) -> bool:
         """Whether the bullet reads as a whole statement on its own (see ``fragment``)."""
-        return not self.broken and not fragment(self.text)
+        text = self.text
+        reason = self.broken or fragment(text)
+        if reason and not (reason == "no verb" and self.clause.kind == "table"):  # a table row is all facts
+            return False
+        # cut at its 25th word: the words kept must still hold a verb ('Our Refund Policy, Content Policy, …')
+        return not text.endswith("…") or _whole(text[:-1])
 
 
 _SENTENCE_WORD = re.compile(r"\b(?:i|we|you|your|our|us|they|it|is|are|was|were|be|been|will|would|may|might|must|"
@@ -780,6 +791,10 @@ _SELF = re.compile(r"^(?i:this|these)\s+(?:[A-Z][\w-]*\s+){0,3}(?i:terms?|agreem
                    r"guidelines|notice|statement|(?:user )?agreement|documents?|services?|websites?|sites?|apps?|"
                    r"applications?|platforms?)\b")
 _IT_IS = re.compile(r"^it\s+(?:is|will be|may be|shall be|remains)\s+(?:\w+\s+){0,2}?(?:to|that|for)\b", re.I)
+_VERB = re.compile(r"\b(?:is|are|was|were|be|been|will|would|may|might|must|can|cannot|could|shall|should|has|have|"
+                   r"had|do|does|did|agree|agrees|apply|applies|means|[a-z]+s\s+(?:to|the|a|an|any|all|your|our|"
+                   r"its|their|that|no|not|you|us|them)|[a-z]+ed\s+(?:to|the|a|an|your|our|its|their|that|you|us|them))\b",
+                   re.I)
 _VERBISH = re.compile(r"\b(?:i|we|you|they|he|she|it|is|are|was|were|be|been|will|would|may|might|must|can|cannot|"
                       r"could|shall|should|has|have|had|do|does|did|agree|agrees|apply|applies|means)\b", re.I)
 
@@ -805,6 +820,13 @@ def fragment(text: str) -> str:
         return "no main clause"
     if rest is not t and _NO_SUBJECT.match(rest):
         return "no main clause"
+    if not _VERB.search(t):
+        # 'Your right to terminate.', 'Tampering with the Services, conducting fraud.', a list of names
+        first = t.split()[0].lower()
+        names = re.findall(r"[^\W\d_][\w'’-]*", t)
+        listed = t.count(",") >= 2 and sum(w[0].isupper() for w in names) >= 0.6 * max(len(names), 1)
+        if first.endswith("ing") or listed or (words(t) <= 6 and not re.search(r"\w(?:s|ed)\b", t[len(first):])):
+            return "no verb"
     return ""
 
 
