@@ -158,6 +158,7 @@ def main() -> int:
     parser.add_argument("--publish", action="store_true", help="also build an archive and time the command line")
     parser.add_argument("--cli", type=int, default=20, help="documents to run `tracker summary` on")
     parser.add_argument("--repo", type=Path, help="an existing clone of the contrib bundle")
+    parser.add_argument("--no-memory", action="store_true", help="skip the in-memory timing (with --publish)")
     parser.add_argument("--versions", type=int, choices=(1, 2), default=1,
                         help="versions per document in the archive (2: feed entries list changed key terms)")
     args = parser.parse_args()
@@ -170,13 +171,14 @@ def main() -> int:
         sizes = [len(t.split()) for t in texts]
         print(f"{len(files)} documents, {sum(sizes):,} words (median {int(statistics.median(sizes)):,}, "
               f"largest {max(sizes):,})")
-        old = old_module(args.compare) if args.compare else None
-        times = in_memory(texts, args.repeat, old)
-        print(f"summarise(), median of {args.repeat} per document:")
-        describe("this tree", times["new"], sizes, files)
-        if old:
-            describe(f"{args.compare}", times["old"], sizes, files)
-            print(f"  ratio this tree / {args.compare}: {sum(times['new']) / sum(times['old']):.2f}")
+        if not args.no_memory:
+            old = old_module(args.compare) if args.compare else None
+            times = in_memory(texts, args.repeat, old)
+            print(f"summarise(), median of {args.repeat} per document:")
+            describe("this tree", times["new"], sizes, files)
+            if old:
+                describe(f"{args.compare}", times["old"], sizes, files)
+                print(f"  ratio this tree / {args.compare}: {sum(times['new']) / sum(times['old']):.2f}")
         if not args.publish:
             return 0
         src = build_archive(repo, files, tmp, args.versions)

@@ -624,19 +624,20 @@ _GLOSS_WINDOW = 2000  # characters read after a glue; a definition is shorter
 
 
 @lru_cache(maxsize=8)
-def glossary(markdown: str) -> tuple[str, ...]:
-    """Tooltip definitions glued to their terms in ``markdown``, in the order to remove them.
+def glossary(markdown: str) -> tuple[tuple[str, ...], ...]:
+    """Tooltip definitions glued to their terms in ``markdown``, by round, for ``without_glosses``.
 
     Definitions nest (a term's definition uses another defined term), so they are found in
-    rounds: the definitions of one round are removed before the next round looks again."""
-    found: list[str] = []
+    rounds: the definitions of one round are removed before the next round looks again, and
+    ``without_glosses`` removes them in the same order."""
+    rounds: list[tuple[str, ...]] = []
     for _ in range(4):
-        more = _glossary_round(markdown, bool(found))
+        more = _glossary_round(markdown, bool(rounds))
         if not more:
             break
-        found.extend(more)
-        markdown = without_glosses(markdown, more)
-    return tuple(found)
+        rounds.append(more)
+        markdown = without_glosses(markdown, (more,))
+    return tuple(rounds)
 
 
 def _glossary_round(markdown: str, known: bool) -> tuple[str, ...]:
@@ -701,18 +702,40 @@ def _common_prefix(texts: Sequence[str]) -> str:
     return first[:n]
 
 
-def without_glosses(text: str, glosses: Sequence[str]) -> str:
-    """``text`` without the tooltip definitions ``glosses`` (from ``glossary``); a definition
-    matches across any whitespace (a list item's continuation lines lose their indentation)."""
-    if not glosses:
-        return text
-    return _gloss_pattern(tuple(glosses)).sub("", text)
+def without_glosses(text: str, glosses: Sequence[Sequence[str]]) -> str:
+    """``text`` without the tooltip definitions ``glosses`` (``glossary``'s rounds, in order); a
+    definition matches across any whitespace (a list item's continuation lines lose their
+    indentation)."""
+    for one_round in glosses:
+        text = _gloss_pattern(tuple(one_round)).sub("", text)
+    return text
 
 
 @lru_cache(maxsize=8)
 def _gloss_pattern(glosses: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = sorted((r"\s+".join(map(re.escape, g.split())) for g in glosses), key=len, reverse=True)
-    return re.compile(r"(?<=[\w)])(?:" + "|".join(alternatives) + ")")
+    """One pattern for a round of definitions. A long paragraph is split into sentence clauses,
+    and a definition of several sentences with it: its first sentences may end a clause (after
+    the glue) and its last ones open the next clause."""
+    def words_of(text: str) -> str:
+        return r"\s+".join(map(re.escape, text.split()))
+
+    whole: list[str] = []
+    heads: list[str] = []
+    tails: list[str] = []
+    for g in glosses:
+        whole.append(words_of(g))
+        parts = split_sentences(g)
+        for k in range(1, len(parts)):
+            heads.append(words_of(" ".join(parts[:k])))
+            tails.append(words_of(" ".join(parts[k:])))
+
+    def longest_first(items: list[str]) -> str:
+        return "|".join(sorted(set(items), key=len, reverse=True))
+
+    pattern = r"(?<=[\w)])(?:" + longest_first(whole) + ")"
+    if heads:
+        pattern += r"|(?<=[\w)])(?:" + longest_first(heads) + r")(?=\s*$)|^\s*(?:" + longest_first(tails) + ")"
+    return re.compile(pattern)
 
 
 # --- headings a Markdown parser does not see ---------------------------------------------------
@@ -735,8 +758,8 @@ def _pseudo_heading(markdown: str, plain: str) -> str | None:
     """A paragraph or sentence that is a heading in all but markup ('**Liability.**', a setext
     title the clause splitter kept as text, '**2.1 Booking**.'): its text, else None. A table of
     contents line (a link to an anchor) is not a heading."""
-    if _TOC_LINE.match(markdown) or not plain or _SKIP.search(plain):
-        return None
+    if _TOC_LINE.match(markdown) or not plain or _SKIP.search(plain) or not (plain[0].isupper() or plain[0].isdigit()):
+        return None  # a heading starts with a capital or its number ('for the first time' is a piece of a sentence)
     if plain.endswith(":") and (_PREPOSITION.match(plain) or _SUBORDINATOR.match(plain)):
         return None  # 'In this User Agreement:' introduces what follows
     bare = _HEAD_NUMBER.sub("", plain, count=1)
@@ -763,6 +786,8 @@ def _run_in_heading(markdown: str) -> tuple[str, str] | None:
     if not m or not markdown[m.end():].strip():
         return None
     title = plain_text(m.group("title")).strip()
+    if not title[:1].isupper() and not title[:1].isdigit() or m.group("title").lstrip().startswith("["):
+        return None  # '**[here](...)**': emphasis, not a title
     if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})+\.?", title):
         return title, markdown[m.end():].strip()  # '**5.5** Wise reserves ...': a numbered clause
     if not _title_like(_HEAD_NUMBER.sub("", title, count=1)):
@@ -820,11 +845,15 @@ def fragment(text: str) -> str:
         return "no main clause"
     if rest is not t and _NO_SUBJECT.match(rest):
         return "no main clause"
+    if re.match(r"as\b", t, re.I) and ", " not in t:  # 'As may be applicable.'
+        return "no main clause"
+    if t.count(")") > t.count("("):  # the end of a parenthesis: 'User already holds) and ...'
+        return "no main clause"
     if not _VERB.search(t):
         # 'Your right to terminate.', 'Tampering with the Services, conducting fraud.', a list of names
         first = t.split()[0].lower()
         names = re.findall(r"[^\W\d_][\w'’-]*", t)
-        listed = t.count(",") >= 2 and sum(w[0].isupper() for w in names) >= 0.6 * max(len(names), 1)
+        listed = t.count(",") + t.count(";") >= 2 and sum(w[0].isupper() for w in names) >= 0.6 * max(len(names), 1)
         if first.endswith("ing") or listed or (words(t) <= 6 and not re.search(r"\w(?:s|ed)\b", t[len(first):])):
             return "no verb"
     return ""
