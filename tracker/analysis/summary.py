@@ -802,9 +802,9 @@ def _run_in_heading(markdown: str) -> tuple[str, str] | None:
 
 _PREPOSITION = re.compile(r"^(?:at|for|with|within|in|on|by|from|to|of|under|upon|before|after|during|regardless|"
                           r"including|excluding|except|without|between|through|via|per|against|among|beyond|"
-                          r"irrespective|absent|following|pursuant)\b", re.I)
+                          r"irrespective|absent|following|pursuant|due to|because of)\b", re.I)
 _SUBORDINATOR = re.compile(r"^(?:if|when|whenever|where|wherever|unless|although|though|while|once|because|since|"
-                           r"provided(?: that)?|in the event(?: that| of)?|in case|so long as|as long as|whether|"
+                           r"provided(?: that)?|in the (?:\w+ )?event(?: that| of)?|in case|so long as|as long as|whether|"
                            r"even if|until|so that)\b", re.I)
 _NO_SUBJECT = re.compile(r"^(?:is|are|was|were|be|been|being|will|shall|may|might|must|can|cannot|could|should|would|"
                          r"has|have|had|not|and|or|but|nor|which|who|whom|whose|then|thereafter|thereby|therefore|"
@@ -834,6 +834,8 @@ def fragment(text: str) -> str:
     if _NO_SUBJECT.match(t):
         return "no subject"
     if _DANGLING.match(t) and not _SELF.match(t) and not _IT_IS.match(t):
+        return "lost referent"
+    if words(t) <= 12 and re.search(r"\b(?:do|doing|did) so\b", t, re.I):  # 'You may need to do so there.'
         return "lost referent"
     rest = t
     # leading phrases and conditions ('Regardless of X, if we are liable, we ...'): the main clause follows
