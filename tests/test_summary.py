@@ -216,7 +216,8 @@ def test_fragments_are_not_bullets() -> None:
                   "Regardless of the previous paragraphs, if we are found to be liable.",
                   "Not impersonate any person.", "Are non-refundable.", "Then the hearing will be held in Oslo.",
                   "Such refusals may consider your history.", "This means you give up a jury trial.",
-                  "And Quorra Ltd takes no responsibility.", "For items shipped abroad through the export program."):
+                  "And Quorra Ltd takes no responsibility.", "For items shipped abroad through the export program.",
+                  compress("● be 18 years of age or over."), "Your right to terminate.", "As may be applicable."):
         assert fragment(piece), piece
     for sentence in ("These Terms apply to every Marrow Post account.", "It is your duty to keep your password safe.",
                      "Within 30 days of purchase you may ask for a refund.", "In some cities, hosting may be banned.",

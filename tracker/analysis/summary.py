@@ -192,7 +192,7 @@ def _tidy(text: str) -> str:
     text = re.sub(r"\.{2,}$", ".", text)
     text = re.sub(r"(?:[,;:]\s*(?:and|or|and/or)|[,;:\s])+$", "", text)  # 'without consent; or'
 
-    text = re.sub(r"^[,;:\s\-–—•]+", "", text)
+    text = re.sub(r"^[,;:\s\-–—•●▪◦·]+", "", text)
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     if text and text[-1] not in ".!?…":
@@ -419,7 +419,7 @@ def section_label(clause: Clause, heading: str | None = None) -> str:
     ``heading``: the nearest heading when it is not the clause's own Markdown heading (a bold
     line or a run-in title such as '**2.1 Booking**.' in a document without Markdown headings)."""
     heading = plain_text(re.sub(r"^#{1,6}\s*", "", clause.heading or "" if heading is None else heading))
-    heading = re.sub(r"[*_]{2,}|^[*_]+|[*_]+$", "", heading).strip().rstrip(".:").strip()
+    heading = re.sub(r"[*_]{2,}|^[*_]+|[*_]+$|\s*(?:={3,}|-{3,})\s*$", "", heading).strip().rstrip(".:").strip()
     if words(heading) > 14:  # a heading that is a whole sentence: its start is enough to find it
         heading = " ".join(heading.split()[:12]).rstrip(",;:") + "…"
     number = ""
@@ -828,7 +828,7 @@ def fragment(text: str) -> str:
     """Why ``text`` (a plain bullet) is not a statement a reader can take alone, or '' when it is:
     'no subject' (starts with a verb, a conjunction or 'then'), 'lost referent' ('It ...',
     'Such refusals ...'), 'no main clause' ('At least 14 days before ...', 'If we are liable.')."""
-    t = text.strip().lstrip("-–—•*_ ")
+    t = text.strip().lstrip("-–—•●▪◦·*_ ")
     if not t:
         return "empty"
     if _NO_SUBJECT.match(t):
