@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from tracker.analysis.classify import CATEGORIES, Labels, classify_many, classify_text
 from tracker.analysis.clauses import Clause, clause_key, split_clauses, split_sentences
 from tracker.analysis.facts import Fact, extract_facts
-from tracker.analysis.rendering import plain_text
-from tracker.analysis.rendering import section_label as _section_label
+from tracker.analysis.rendering import plain_text as _render_plain
 from tracker.records import ClauseChange
 
 __all__ = ["CONCERNS", "FACTS", "QUESTIONS", "Answer", "Bullet", "BulletChange", "Cell", "Change", "Item",
@@ -79,44 +79,21 @@ _EXTRA_WATCH: tuple[tuple[str, re.Pattern[str]], ...] = (
 # --- plain text ------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _md() -> Any:
-    from markdown_it import MarkdownIt
+# Shared with pages, feeds and the terminal (``tracker.analysis.rendering``): one Markdown reader.
+# The summary reads it with Cloudflare's e-mail placeholders cleaned (see ``plain_text``).
 
-    return MarkdownIt("commonmark")
-
-
-_MARKUP_CHARS = re.compile(r"[*_`\[\]<>\\&!]")
+_CF_LINK = re.compile(r"\[\\?\[email[\s\u00a0]protected\\?\]\]\(([^)\s]*)\)")
 
 
 @lru_cache(maxsize=16384)
 def plain_text(markdown: str) -> str:
-    """Markdown inline text as a reader sees it: links become their text, emphasis, code marks,
-    images and HTML tags vanish, line breaks become spaces. Returns one line."""
-    if not markdown:
-        return ""
-    if not _MARKUP_CHARS.search(markdown):  # most sentences: nothing for a parser to do
-        return re.sub(r"\s+", " ", markdown).strip()
-    out: list[str] = []
-    for token in _md().parseInline(markdown):
-        hidden = 0  # inside a link whose text is replaced by the address it hides
-        for child in token.children or ():
-            if child.type == "link_open" and hidden == 0:
-                address = _cf_address(str(child.attrGet("href") or ""))
-                if address:
-                    out.append(address)
-                    hidden = 1
-                    continue
-            if hidden:  # skip the link's own text, up to its closing token
-                hidden += {"link_open": 1, "link_close": -1}.get(child.type, 0)
-                continue
-            if child.type in ("text", "code_inline"):
-                out.append(child.content)
-            elif child.type in ("softbreak", "hardbreak"):
-                out.append(" ")
-            elif child.type == "image":
-                out.append(child.content)
-    text = re.sub(r"\s+", " ", "".join(out)).strip()
+    """Markdown inline text as a reader sees it (``rendering.plain_text``: links become their
+    text, emphasis, code marks, images and HTML tags vanish, line breaks become spaces), with
+    Cloudflare's '[email protected]' read as the address its link still hides, else as words
+    ('contact us by email'). Returns one line."""
+    if "protected" in markdown:
+        markdown = _CF_LINK.sub(lambda m: _cf_address(m.group(1)) or m.group(0), markdown)
+    text = _render_plain(markdown)
     return _without_cf_placeholder(text) if "protected]" in text else text
 
 
