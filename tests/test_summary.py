@@ -176,6 +176,10 @@ These terms govern your use of the Marrow Post app and website.
 -----------
 
 Any dispute will be resolved by binding arbitration in Tartu, Estonia.
+
+**9.2 How Do You Start An Arbitration?**
+
+You must send us a written notice and wait 45 days before you file a claim for arbitration.
 """
 
 PLAIN_PARAGRAPHS = """We may suspend accounts that stay inactive for 30 months.
@@ -191,6 +195,8 @@ def test_sections_are_the_nearest_heading_a_reader_sees_never_a_made_up_introduc
     assert section["You may cancel a subscription within 14 days of purchase for a full refund."] == "Cancelling"
     assert section["Gift credits are non-refundable and expire 9 months after they are issued."] == "§ 4.2 Fees and Refunds"
     assert section["Any dispute will be resolved by binding arbitration in Tartu, Estonia."] == "§ 9 Disputes"
+    assert section["You must send us a written notice and wait 45 days before you file a claim for arbitration."] == \
+        "§ 9.2 How Do You Start An Arbitration?"
     assert not any("#" in t or t.startswith(("Fees", "Disputes")) for t in section), section  # no contents line
     # no heading at all: no section label rather than an invented one
     plain = summarise(PLAIN_PARAGRAPHS)

@@ -735,6 +735,9 @@ def _pseudo_heading(markdown: str, plain: str) -> str | None:
     """A paragraph or sentence that is a heading in all but markup ('**Liability.**', a setext
     title the clause splitter kept as text, '**2.1 Booking**.'): its text, else None. A table of
     contents line (a link to an anchor) is not a heading."""
+    bold = re.fullmatch(r"\s*(?:\*\*|__)[^*_]+(?:\*\*|__)[.:]?\s*", markdown) is not None
+    if bold and plain and _heading_line(_HEAD_NUMBER.sub("", plain, count=1).rstrip("?.:")):
+        return plain  # '**3. How Do You Start The Arbitration Process?**': a question as a title
     if _TOC_LINE.match(markdown) or not plain or _SKIP.search(plain) or not (plain[0].isupper() or plain[0].isdigit()):
         return None  # a heading starts with a capital or its number ('for the first time' is a piece of a sentence)
     if plain.endswith(":") and (_PREPOSITION.match(plain) or _SUBORDINATOR.match(plain)):
@@ -767,7 +770,8 @@ def _run_in_heading(markdown: str) -> tuple[str, str] | None:
         return None  # '**[here](...)**': emphasis, not a title
     if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})+\.?", title):
         return title, markdown[m.end():].strip()  # '**5.5** Wise reserves ...': a numbered clause
-    if not _title_like(_HEAD_NUMBER.sub("", title, count=1)):
+    bare = _HEAD_NUMBER.sub("", title, count=1)
+    if not (_title_like(bare) or _heading_line(bare.rstrip("?.:"))):  # 'How Do You Start The Process?'
         return None
     return title, markdown[m.end():].strip()
 
