@@ -210,6 +210,9 @@ def _whole(piece: str) -> bool:
     """A piece of a cut sentence that still states something: a subject and a verb of its own
     ('Service fees are non-refundable'), not a list of names or a phrase ('14 days before the
     hearing')."""
+    if re.search(r"\b(?:may|might|will|shall|must|can|could|should|would|reserves? the right)\s*(?:,[^,]*)?$",
+                 piece.rstrip(". ")):
+        return False  # 'We may, in our sole discretion': the verb it announces was cut off
     return not fragment(_tidy(piece)) and bool(_VERB.search(piece))
 
 
@@ -786,7 +789,7 @@ _PREPOSITION = re.compile(r"^(?:at|for|with|within|in|on|by|from|to|of|under|upo
                           r"irrespective|absent|following|pursuant|due to|because of)\b", re.I)
 _SUBORDINATOR = re.compile(r"^(?:if|when|whenever|where|wherever|unless|although|though|while|once|because|since|"
                            r"provided(?: that)?|in the (?:\w+ )?event(?: that| of)?|in case|so long as|as long as|whether|"
-                           r"even if|until|so that)\b", re.I)
+                           r"even if|until|so that|to the (?:extent|degree)(?: that)?)\b", re.I)
 _NO_SUBJECT = re.compile(r"^(?:is|are|was|were|be|been|being|will|shall|may|might|must|can|cannot|could|should|would|"
                          r"has|have|had|not|and|or|but|nor|which|who|whom|whose|then|thereafter|thereby|therefore|"
                          r"also|too|as well|plus|etc)\b", re.I)
