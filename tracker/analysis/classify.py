@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Iterable
 
 from tracker.analysis.lexicons import language
+from tracker.analysis.prefilter import RuleFilter
 
 CATEGORIES: tuple[str, ...] = (
     "pricing", "payment", "refunds", "subscription", "arbitration", "class-action",
@@ -338,6 +339,13 @@ def _compiled_foreign(lang: str) -> tuple[list, list]:
     return topic, watch
 
 
+@lru_cache(maxsize=4)
+def _filter(lang: str) -> RuleFilter:
+    """The pre-check of ``_compiled(lang)``'s rules: topic rules first, then watch rules."""
+    topic, watch = _compiled(lang)
+    return RuleFilter([p for _, _, p in topic] + [p for _, _, p, _ in watch])
+
+
 def _negated_hit(pattern: re.Pattern, norm: str) -> str | None:
     """The first match not right after a negation ("we do not sell your data"), or None."""
     for m in pattern.finditer(norm):
@@ -353,11 +361,14 @@ def rule_hits(norm: str, lang: str = "en") -> tuple[list[tuple[str, str, str]], 
     A watch rule only runs when its category's topic rule fired: watch is a subset of
     categories by definition, and skipping the rest keeps classification fast."""
     topic_rules, watch_rules = _compiled(lang)
-    topics = [(c, n, m.group(0).strip()) for c, n, p in topic_rules if (m := p.search(norm))]
+    bits = _filter(lang).mask(norm)  # rules that cannot match are not searched: same hits
+    topics = [(c, n, m.group(0).strip()) for i, (c, n, p) in enumerate(topic_rules)
+              if bits >> i & 1 and (m := p.search(norm))]
     fired = {c for c, _, _ in topics}
     watches = []
-    for c, n, p, negatable in watch_rules:
-        if c not in fired:
+    bits >>= len(topic_rules)
+    for i, (c, n, p, negatable) in enumerate(watch_rules):
+        if c not in fired or not bits >> i & 1:
             continue
         if negatable:
             if w := _negated_hit(p, norm):
