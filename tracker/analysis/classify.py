@@ -459,18 +459,11 @@ def _model() -> _Model | None:
 
 def _dot(feats: Iterable[str], model: _Model) -> list[float]:
     """One block's share of the scores: tf-idf (binary tf), L2-normalised, times the weights."""
-    table = model.table
-    sq = 0.0
-    rows = []
-    for f in feats:
-        row = table.get(f)
-        if row is not None:
-            sq += row[0]
-            if row[1] is not None:
-                rows.append(row[1])
+    found = [row for row in map(model.table.get, feats) if row is not None]
+    rows = [row[1] for row in found if row[1] is not None]
     if not rows:
         return [0.0] * len(model.labels)
-    norm = math.sqrt(sq)
+    norm = math.sqrt(sum([row[0] for row in found]))
     return [sum(col) / norm for col in zip(*rows)]  # column sums run in C: the hot loop
 
 
