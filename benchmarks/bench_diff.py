@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from tracker.analysis.clauses import _clear_caches as clear_clause_caches, split_clauses
 from tracker.analysis.analyse import analyse
-from tracker.analysis.classify import classify_sentence
+from tracker.analysis.classify import clear_caches
 from tracker.analysis.diff import _align, _split, diff_clauses, diff_texts, word_diff
 from tracker.analysis.facts import _facts
 
@@ -90,7 +90,7 @@ def main() -> None:
         def run() -> object:
             _split.cache_clear()
             clear_clause_caches()
-            classify_sentence.cache_clear()
+            clear_caches()
             _facts.cache_clear()
             return fn()
         return run

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from _shared import require  # noqa: E402
-from tracker.analysis.classify import CATEGORIES, classify_many, classify_sentence, classify_text  # noqa: E402
+from tracker.analysis.classify import CATEGORIES, classify_many, classify_text, clear_caches  # noqa: E402
 
 CLAUDETTE = {"a": "arbitration", "ch": "terms-changes", "cr": "content-removal",
              "j": "jurisdiction", "law": "governing-law", "ltd": "liability",
@@ -175,7 +175,7 @@ def speed(n: int = 10_000, runs: int = 5) -> float:
     classify_text("warm up the model")
     times = []
     for _ in range(runs):
-        classify_sentence.cache_clear()
+        clear_caches()
         t0 = time.perf_counter()
         classify_many(texts)
         times.append(time.perf_counter() - t0)

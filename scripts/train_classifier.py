@@ -1,158 +1,318 @@
 """Train the watch-out model (tracker/analysis/model/watch.json) from the CLAUDETTE corpus.
 
 Data: CLAUDETTE (Lippi et al. 2019) via LexGLUE UNFAIR-ToS (Chalkidis et al. 2022), CC BY 4.0,
-read from ../shared/data/claudette (override the shared folder with TRACKER_SHARED).
-Only the train split is used, so the validation split stays an honest benchmark
-(benchmarks/quality.py). Needs scikit-learn (the optional `train` extra); the runtime does not.
+read from ../shared/data/claudette (override the shared folder with TRACKER_SHARED): 7,807
+sentences of 40 documents. Needs scikit-learn (the optional `train` extra); the runtime does not.
 
-One class-weighted logistic regression (or linear SVM, ``--clf svm``) per label over the
-runtime's own features (tracker.analysis.classify.features: word uni/bi-grams, 5-letter word stems and
-rule hits), tf-idf weighted and L2-normalised. Everything that is tuned is tuned on a 5-fold
-cross-validation of train grouped by document, never on validation:
-- the decision threshold of each label (F1-best on the out-of-fold scores);
-- a *gate* per label: whether to require the category's topic rule to fire (kept when it
-  raises the cross-validated F1; always for content-removal, which by the taxonomy needs words
-  about user content);
-- *rule votes* per label: narrow watch rules whose train precision is high are OR-ed with the
-  model when that raises the cross-validated F1 (rule precision plus model recall).
-Weights below ``--prune`` are dropped to keep the artifact small. Exported as JSON that
-tracker.analysis.classify applies in pure Python.
+One class-weighted logistic regression per label over the runtime's own features
+(tracker.analysis.classify.features: word uni/bi-grams, 5-letter word stems, rule hits) and,
+with ``--context``, the words and topic hits of the previous and next sentence and of the
+section heading above (tracker.analysis.classify.context_features), each block tf-idf weighted
+and L2-normalised on its own, so a sentence classified without context scores as if its
+neighbours said nothing. Per label, on the out-of-fold scores of a cross-validation *grouped by
+document* over the documents it is trained on:
+- the decision threshold (F1-best);
+- a *gate*: whether the category's topic rule must fire too (kept when it raises F1; always
+  for content-removal, which by the taxonomy needs words about user content);
+- *rule votes*: narrow watch rules with high precision OR-ed with the model when that raises F1.
 
-    .venv/bin/python scripts/train_classifier.py [--clf lr] [--C 30] [--prune 0.05]
+``--cv`` measures a setting honestly: 5 folds grouped by document over all 40 documents; in
+each fold everything above (idf, weights, thresholds, gates, votes) is fitted on the other 32
+documents only, with its own inner grouped CV. It prints per-category P/R/F1 of the pooled
+out-of-fold predictions, macro-F1, and the mean ± sd of the per-fold macro-F1. ``--grid`` runs
+``--cv`` for each listed setting and trains the shipped artifact with the best one.
+Without ``--cv`` the artifact is trained on every document with the given setting.
+
+    .venv/bin/python scripts/train_classifier.py --cv --context 0          # the old setting
+    .venv/bin/python scripts/train_classifier.py --cv --context 0.5 --C 10
+    .venv/bin/python scripts/train_classifier.py --context 0.5 --C 10      # write watch.json
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
-from sklearn.model_selection import GroupKFold, cross_val_predict
+from sklearn.model_selection import GroupKFold
 from sklearn.svm import LinearSVC
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))  # _shared: where the shared data folder is
-from _shared import shared_data  # noqa: E402
-from tracker.analysis.classify import features, normalize, rule_hits  # noqa: E402
+from _shared import require  # noqa: E402
+from tracker.analysis.classify import (CONTEXT_BLOCKS, context_features, features,  # noqa: E402
+                                       heading_like, normalize, rule_hits)
 
 LABELS = {"a": "arbitration", "ch": "terms-changes", "cr": "content-removal",
           "j": "jurisdiction", "law": "governing-law", "ltd": "liability",
           "ter": "termination", "use": "acceptance"}
-
-
 # Gated by definition, whatever the corpus says: the taxonomy's content-removal is about *user
 # content*; CLAUDETTE also marks some plain account-termination sentences `cr`.
 ALWAYS_GATED = {"content-removal"}
 
 
-def load(split: str) -> list[dict]:
-    path = shared_data("claudette/unfair_tos_trainval.jsonl")
+def load() -> list[dict]:
+    """Every row, in document order, with its features and rule hits computed once."""
+    path = require("claudette/unfair_tos_trainval.jsonl")
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-    return [r for r in rows if r["split"] == split]
+    rows.sort(key=lambda r: (r["doc"], r["idx"]))
+    for r in rows:
+        norm = normalize(r["text"])
+        topics, watches = rule_hits(norm)
+        r["norm"] = norm
+        r["feats"] = sorted(features(norm, topics, watches))
+        r["ctx"] = sorted(context_features(norm, topics))
+        r["topics"] = {c for c, _, _ in topics}
+        r["rules"] = {f"{c}:{n}" for c, n, _ in watches}
+    heading: dict[str, Any] = {}
+    for i, r in enumerate(rows):
+        prev = rows[i - 1] if i and rows[i - 1]["doc"] == r["doc"] else None
+        nxt = rows[i + 1] if i + 1 < len(rows) and rows[i + 1]["doc"] == r["doc"] else None
+        r["P"] = prev["ctx"] if prev else []
+        r["N"] = nxt["ctx"] if nxt else []
+        h = heading.get(r["doc"])
+        r["H"] = h["ctx"] if h else []
+        if heading_like(r["text"]):
+            heading[r["doc"]] = r
+    return rows
 
 
-def analyzer(text: str) -> list[str]:
-    return sorted(features(normalize(text)))
+def _ident(x: list[str]) -> list[str]:
+    return x
+
+
+def embed(rows: list[dict]) -> None:
+    """Add each sentence's WordLlama vector (256 dimensions, L2-normalised) as r["E"].
+    WordLlama 0.4 (MIT) carries its weights in its wheel; it is loaded from the package folder
+    so nothing is downloaded."""
+    import wordllama
+    from wordllama import WordLlama
+
+    t0 = time.perf_counter()
+    wl = WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+    t1 = time.perf_counter()
+    vectors = wl.embed([r["text"] for r in rows], norm=True)
+    print(f"wordllama: load {t1 - t0:.2f} s, {len(rows)} sentences embedded in "
+          f"{time.perf_counter() - t1:.2f} s", flush=True)
+    for r, v in zip(rows, vectors):
+        r["E"] = v
+
+
+class Blocks:
+    """The feature blocks (self, P, N, H), each tf-idf weighted and L2-normalised on its own;
+    context blocks scaled by ``context``; with ``embedding``, the WordLlama vector scaled so."""
+
+    def __init__(self, context: float, min_df: int = 2, embedding: float = 0.0) -> None:
+        self.context = context
+        self.embedding = embedding
+        self.vecs = {b: TfidfVectorizer(analyzer=_ident, binary=True, min_df=min_df)
+                     for b in (("self",) + (CONTEXT_BLOCKS if context else ()))}
+
+    def _docs(self, rows: list[dict], block: str) -> list[list[str]]:
+        return [r["feats"] if block == "self" else r[block] for r in rows]
+
+    def fit_transform(self, rows: list[dict]) -> sp.csr_matrix:
+        return self._stack(rows, fit=True)
+
+    def transform(self, rows: list[dict]) -> sp.csr_matrix:
+        return self._stack(rows, fit=False)
+
+    def _stack(self, rows: list[dict], fit: bool) -> sp.csr_matrix:
+        mats = []
+        for b, v in self.vecs.items():
+            docs = self._docs(rows, b)
+            m = v.fit_transform(docs) if fit else v.transform(docs)
+            mats.append(m if b == "self" else m * self.context)
+        if self.embedding:
+            mats.append(sp.csr_matrix(np.vstack([r["E"] for r in rows]) * self.embedding))
+        return sp.hstack(mats).tocsr()
+
+    def names(self) -> list[tuple[str, str, float]]:
+        """(block, runtime feature name, idf) per column, in column order."""
+        out = []
+        for b, v in self.vecs.items():
+            prefix = "" if b == "self" else b + ":"
+            out.extend((b, prefix + f, float(i)) for f, i in zip(v.get_feature_names_out(), v.idf_))
+        return out
 
 
 def tune_threshold(y: np.ndarray, scores: np.ndarray) -> tuple[float, float]:
-    """The F1-best threshold on cross-validated scores, and its F1."""
+    """The F1-best threshold on out-of-fold scores, and its F1."""
     finite = scores[scores > -50]
     grid = np.unique(np.round(np.quantile(finite, np.linspace(0.70, 0.999, 300)), 3))
     best = max(grid, key=lambda t: (f1_score(y, scores >= t), -abs(t)))
     return float(best), float(f1_score(y, scores >= best))
 
 
-def make(clf: str, c: float):
+def make(clf: str, c: float) -> LogisticRegression | LinearSVC:
+    """One label's classifier: logistic regression (the old setting) or a linear SVM
+    (squared hinge; 15x faster to fit here, so a grid is affordable)."""
     if clf == "svm":
         return LinearSVC(C=c, class_weight="balanced", max_iter=20000)
     return LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
 
 
-def train(rows: list[dict], clf: str, c: float, prune: float, folds: int = 5) -> dict:
-    vec = TfidfVectorizer(analyzer=analyzer, binary=True, min_df=2)
-    x = vec.fit_transform([r["text"] for r in rows])
-    groups = [r["doc"] for r in rows]
-    vocab = vec.get_feature_names_out()
-    hits = [rule_hits(normalize(r["text"])) for r in rows]
-    topics = [{c for c, _, _ in t} for t, _ in hits]
-    watch_rules = [{f"{c}:{n}" for c, n, _ in w} for _, w in hits]
-    weights, bias, thresholds, gates, votes = [], [], [], [], []
+def fit(rows: list[dict], clf: str, c: float, context: float, folds: int = 5,
+        verbose: bool = False, embedding: float = 0.0) -> dict:
+    """Weights, thresholds, gates and rule votes fitted on ``rows`` (inner grouped CV)."""
+    blocks = Blocks(context, embedding=embedding)
+    x = blocks.fit_transform(rows)
+    groups = np.array([r["doc"] for r in rows])
+    inner = list(GroupKFold(folds).split(x, groups=groups))
+    out: dict[str, Any] = {"blocks": blocks, "coef": [], "bias": [], "thr": [], "gate": [],
+                           "votes": []}
     for short, cat in LABELS.items():
         y = np.array([short in r["labels"] for r in rows], dtype=int)
-        model = make(clf, c)
-        cv = cross_val_predict(model, x, y, groups=groups, cv=GroupKFold(folds),
-                               method="decision_function")
+        cv = np.zeros(len(rows))
+        for a, b in inner:
+            cv[b] = make(clf, c).fit(x[a], y[a]).decision_function(x[b])
         thr, f1 = tune_threshold(y, cv)
-        gate_mask = np.array([cat in t for t in topics])
+        gate_mask = np.array([cat in r["topics"] for r in rows])
         g_thr, g_f1 = tune_threshold(y, np.where(gate_mask, cv, -99.0))
         gate = g_f1 > f1 + 0.005 or cat in ALWAYS_GATED
         if gate:
             thr, f1 = g_thr, g_f1
         pred = (np.where(gate_mask, cv, -99.0) if gate else cv) >= thr
-        # Rule votes: precise narrow rules OR-ed with the model, kept if CV F1 goes up.
         chosen: list[str] = []
-        names = sorted({n for w in watch_rules for n in w if n.startswith(cat + ":")})
+        names = sorted({n for r in rows for n in r["rules"] if n.startswith(cat + ":")})
         for name in names:
-            fired = np.array([name in w for w in watch_rules])
+            fired = np.array([name in r["rules"] for r in rows])
             if fired.sum() < 3 or y[fired].mean() < 0.5:
                 continue
             trial = pred | fired
             if f1_score(y, trial) > f1 + 0.005:
                 pred, f1 = trial, float(f1_score(y, trial))
                 chosen.append(name.split(":", 1)[1])
-        model.fit(x, y)
-        print(f"{cat:16} cv-F1 {f1:.3f} at threshold {thr:+.3f}"
-              f"{'  gated on topic' if gate else ''}"
-              f"{'  + rules ' + ', '.join(chosen) if chosen else ''}")
-        weights.append(model.coef_[0])
-        bias.append(float(model.intercept_[0]))
-        thresholds.append(round(thr, 3))
-        gates.append(bool(gate))
-        votes.append(chosen)
-    return export(vocab, vec.idf_, np.vstack(weights), bias, thresholds, gates, votes, clf, c,
-                  prune)
+        model = make(clf, c).fit(x, y)
+        if verbose:
+            print(f"  {cat:16} inner-cv F1 {f1:.3f} at threshold {thr:+.3f}"
+                  f"{'  gated on topic' if gate else ''}"
+                  f"{'  + rules ' + ', '.join(chosen) if chosen else ''}", flush=True)
+        out["coef"].append(model.coef_[0])
+        out["bias"].append(float(model.intercept_[0]))
+        out["thr"].append(thr)
+        out["gate"].append(gate)
+        out["votes"].append(chosen)
+    return out
 
 
-def export(vocab, idf, w: np.ndarray, bias, thresholds, gates, votes, clf, c, prune) -> dict:
-    """Compact JSON: idf for every feature (needed for the norm), sparse rounded weights."""
-    w = np.round(w, 3)
+def predict(model: dict, rows: list[dict]) -> np.ndarray:
+    """Watch decisions (rows × 8) as the runtime makes them: score, gate, rule votes."""
+    x = model["blocks"].transform(rows)
+    out = np.zeros((len(rows), len(LABELS)), dtype=int)
+    for j, cat in enumerate(LABELS.values()):
+        s = x @ model["coef"][j] + model["bias"][j]
+        if model["gate"][j]:
+            s = np.where([cat in r["topics"] for r in rows], s, -99.0)
+        p = s >= model["thr"][j]
+        for name in model["votes"][j]:
+            p |= np.array([f"{cat}:{name}" in r["rules"] for r in rows])
+        out[:, j] = p
+    return out
+
+
+def evaluate(rows: list[dict], clf: str, c: float, context: float, folds: int = 5,
+             embedding: float = 0.0) -> float:
+    """Grouped CV over every document; prints the figures, returns the pooled macro-F1."""
+    t0 = time.time()
+    groups = np.array([r["doc"] for r in rows])
+    y = np.array([[s in r["labels"] for s in LABELS] for r in rows], dtype=int)
+    pred = np.zeros_like(y)
+    per_fold = []
+    for k, (a, b) in enumerate(GroupKFold(folds).split(rows, groups=groups)):
+        model = fit([rows[i] for i in a], clf, c, context, embedding=embedding)
+        pred[b] = predict(model, [rows[i] for i in b])
+        present = [j for j in range(len(LABELS)) if y[b, j].any()]
+        per_fold.append(float(np.mean([f1_score(y[b, j], pred[b, j]) for j in present])))
+        print(f"  fold {k + 1}: macro-F1 {per_fold[-1] * 100:.1f} over {len(present)} labels"
+              f" ({len(set(groups[b]))} documents)", flush=True)
+    f1s = []
+    print(f"setting {clf} C={c} context={context} embedding={embedding}: grouped {folds}-fold CV over "
+          f"{len(set(groups))} documents, {len(rows)} sentences ({time.time() - t0:.0f} s)")
+    for j, cat in enumerate(LABELS.values()):
+        tp = int((y[:, j] & pred[:, j]).sum())
+        p = tp / max(pred[:, j].sum(), 1)
+        r = tp / max(y[:, j].sum(), 1)
+        f1s.append(f1_score(y[:, j], pred[:, j]))
+        print(f"  {cat:16} P {p * 100:5.1f}  R {r * 100:5.1f}  F1 {f1s[-1] * 100:5.1f}")
+    macro = float(np.mean(f1s))
+    print(f"  macro-F1 (pooled out-of-fold) {macro * 100:.1f}; per fold "
+          f"{statistics.mean(per_fold) * 100:.1f} ± {statistics.stdev(per_fold) * 100:.1f}",
+          flush=True)
+    return macro
+
+
+def export(model: dict, clf: str, c: float, context: float, prune: float, n_docs: int) -> dict:
+    """Compact JSON for tracker.analysis.classify: idf of every feature (needed for the
+    norms), sparse rounded weights (context scale folded in), thresholds, gates, votes."""
+    names = model["blocks"].names()
+    w = np.round(np.vstack(model["coef"]), 3)
     kept = {}
-    for j, f in enumerate(vocab):
+    for j, (_, f, _) in enumerate(names):
         pairs = [[i, float(v)] for i, v in enumerate(w[:, j]) if abs(v) >= prune]
         if pairs:
             kept[f] = pairs
     return {
         "labels": list(LABELS.values()),
-        "source": "CLAUDETTE via LexGLUE UNFAIR-ToS, CC BY 4.0; train split only",
-        "trainer": f"{clf} C={c}, class_weight=balanced, prune |w|<{prune}",
-        "idf": {f: round(float(v), 2) for f, v in zip(vocab, idf)},
+        "source": f"CLAUDETTE via LexGLUE UNFAIR-ToS, CC BY 4.0; all {n_docs} documents",
+        "trainer": f"{'linear SVM' if clf == 'svm' else 'logistic regression'} C={c}, class_weight=balanced, "
+                   f"context={context}, prune |w|<{prune}",
+        "context": context,
+        "idf": {f: round(i, 2) for _, f, i in names},
         "weights": kept,
-        "bias": [round(b, 4) for b in bias],
-        "thresholds": thresholds,
-        "gates": gates,
-        "rule_votes": votes,
+        "bias": [round(b, 4) for b in model["bias"]],
+        "thresholds": [round(t, 3) for t in model["thr"]],
+        "gates": [bool(g) for g in model["gate"]],
+        "rule_votes": model["votes"],
     }
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--clf", choices=("lr", "svm"), default="lr")
     ap.add_argument("--C", type=float, default=30.0)
+    ap.add_argument("--context", type=float, default=0.0,
+                    help="scale of the context blocks (0: none, the old setting)")
+    ap.add_argument("--embedding", type=float, default=0.0,
+                    help="with --cv: add WordLlama sentence vectors at this scale (needs wordllama)")
     ap.add_argument("--prune", type=float, default=0.05)
-    ap.add_argument("--out", type=Path, default=ROOT / "tracker" / "analysis" / "model" / "watch.json")
+    ap.add_argument("--cv", action="store_true", help="measure by grouped CV, write nothing")
+    ap.add_argument("--grid", nargs="*", metavar="CLF:C:CONTEXT",
+                    help="settings to compare by grouped CV; the best is trained and written")
+    ap.add_argument("--out", type=Path,
+                    default=ROOT / "tracker" / "analysis" / "model" / "watch.json")
     args = ap.parse_args()
-    model = train(load("train"), args.clf, args.C, args.prune)
+    rows = load()
+    clf, c, context = args.clf, args.C, args.context
+    if args.cv:
+        if args.embedding:
+            embed(rows)
+        evaluate(rows, clf, c, context, embedding=args.embedding)
+        return
+    if args.grid:
+        scored = []
+        for item in args.grid:
+            g, gc, gx = item.split(":")
+            scored.append((evaluate(rows, g, float(gc), float(gx)), g, float(gc), float(gx)))
+        _, clf, c, context = max(scored)
+        print(f"chosen: {clf} C={c} context={context}")
+    print(f"training on all {len({r['doc'] for r in rows})} documents")
+    model = fit(rows, clf, c, context, verbose=True)
+    data = export(model, clf, c, context, args.prune, len({r["doc"] for r in rows}))
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True), "utf-8")
+    args.out.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True), "utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size / 1024:.0f} KiB, "
-          f"{len(model['weights'])} weighted features)")
+          f"{len(data['weights'])} weighted features)")
 
 
 if __name__ == "__main__":

@@ -181,3 +181,40 @@ def test_individual_capacity_is_a_class_action_watch_out(text):
 def test_stem_features_are_part_of_the_model_input():
     from tracker.analysis.classify import features, normalize
     assert "S:arbit" in features(normalize("The arbitrator decides."))
+
+
+# --- the model does not decide on a fragment; it reads a sentence's context ----------------------
+@pytest.mark.parametrize("text", ["Legal notice.", "Termination", "Changes to these terms",
+                                  "Zorblio account closure", "Governing law and venue"])
+def test_the_model_does_not_decide_on_a_fragment(text):
+    from tracker.analysis.classify import is_fragment
+    assert is_fragment(text)
+    assert not [e for e in classify_text(text).evidence if e.kind == "model"]
+
+
+def test_a_rule_still_speaks_on_a_short_term():
+    from tracker.analysis.classify import is_fragment
+    assert is_fragment("No refunds.")
+    assert "refunds" in classify_text("No refunds.").watch
+    assert not is_fragment("Zorblio may close accounts.")
+
+
+def test_context_blocks_are_scored_on_their_own():
+    # The shipped model was chosen without context (grouped CV: no gain); the runtime still reads
+    # context blocks when a model carries them, each normalised on its own.
+    from dataclasses import replace
+
+    from tracker.analysis.classify import _context_block, _model, features, model_scores, normalize
+    model = _model()
+    assert model is not None
+    weighted = dict(model.table)
+    weighted["P:terminate"] = (4.0, tuple(1.0 if c == "termination" else 0.0 for c in model.labels))
+    framed_model = replace(model, table=weighted, context=True)
+    feats = features(normalize("This applies to every Zorblio plan."))
+    context = {"P": set(_context_block("P", "Zorblio may terminate your account at any time."))}
+    assert "P:terminate" in context["P"]
+    alone, framed = model_scores(feats, framed_model), model_scores(feats, framed_model, context)
+    termination = model.labels.index("termination")
+    assert framed[termination] > alone[termination]
+    assert [round(a, 9) for i, a in enumerate(alone) if i != termination] == \
+        [round(f, 9) for i, f in enumerate(framed) if i != termination]

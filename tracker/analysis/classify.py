@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Iterable
 
 from tracker.analysis.lexicons import language
+from tracker.analysis.prefilter import RuleFilter
 
 CATEGORIES: tuple[str, ...] = (
     "pricing", "payment", "refunds", "subscription", "arbitration", "class-action",
@@ -338,6 +339,13 @@ def _compiled_foreign(lang: str) -> tuple[list, list]:
     return topic, watch
 
 
+@lru_cache(maxsize=4)
+def _filter(lang: str) -> RuleFilter:
+    """The pre-check of ``_compiled(lang)``'s rules: topic rules first, then watch rules."""
+    topic, watch = _compiled(lang)
+    return RuleFilter([p for _, _, p in topic] + [p for _, _, p, _ in watch])
+
+
 def _negated_hit(pattern: re.Pattern, norm: str) -> str | None:
     """The first match not right after a negation ("we do not sell your data"), or None."""
     for m in pattern.finditer(norm):
@@ -353,11 +361,14 @@ def rule_hits(norm: str, lang: str = "en") -> tuple[list[tuple[str, str, str]], 
     A watch rule only runs when its category's topic rule fired: watch is a subset of
     categories by definition, and skipping the rest keeps classification fast."""
     topic_rules, watch_rules = _compiled(lang)
-    topics = [(c, n, m.group(0).strip()) for c, n, p in topic_rules if (m := p.search(norm))]
+    bits = _filter(lang).mask(norm)  # rules that cannot match are not searched: same hits
+    topics = [(c, n, m.group(0).strip()) for i, (c, n, p) in enumerate(topic_rules)
+              if bits >> i & 1 and (m := p.search(norm))]
     fired = {c for c, _, _ in topics}
     watches = []
-    for c, n, p, negatable in watch_rules:
-        if c not in fired:
+    bits >>= len(topic_rules)
+    for i, (c, n, p, negatable) in enumerate(watch_rules):
+        if c not in fired or not bits >> i & 1:
             continue
         if negatable:
             if w := _negated_hit(p, norm):
@@ -382,17 +393,41 @@ def features(norm: str, topics=None, watches=None) -> set[str]:
     return feats
 
 
+# Context of a sentence for the model: the previous and next sentence of its clause and the
+# section heading above it, each a block of features normalised on its own.
+CONTEXT_BLOCKS = ("P", "N", "H")
+_HEADING_VERB = re.compile(r" (?:is|are|be|will|may|shall|must|can|agree|you|we) ")
+
+
+def context_features(norm: str, topics=None) -> set[str]:
+    """Features a neighbouring sentence or heading lends (before its block prefix): its words
+    and the topic rules it fires."""
+    if topics is None:
+        topics, _ = rule_hits(norm)
+    feats = set(norm.split())
+    feats.update(f"T:{c}" for c, _, _ in topics)
+    return feats
+
+
+def heading_like(text: str) -> bool:
+    """A short line with no verb-like word: reads as a section heading (for context)."""
+    norm = normalize(text)
+    return 0 < norm.count(" ") - 1 <= 8 and not _HEADING_VERB.search(norm)
+
+
 # --- model ------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class _Model:
     labels: tuple[str, ...]
     idf: dict[str, float]
     weights: dict[str, tuple[tuple[int, float], ...]]  # feature -> ((label index, weight), ...)
-    table: dict[str, tuple[float, tuple[tuple[int, float], ...]]]  # feature -> (idf², idf·w)
+    # feature -> (idf², idf·w per label, or None when the feature only counts in the norm)
+    table: dict[str, tuple[float, tuple[float, ...] | None]]
     bias: tuple[float, ...]
     thresholds: tuple[float, ...]
     gates: tuple[bool, ...]  # the label's topic rule must fire too
     rule_votes: tuple[frozenset[str], ...]  # watch rules that decide the label with the model
+    context: bool  # trained with context blocks (previous/next sentence, heading)
 
 
 @lru_cache(maxsize=1)
@@ -402,38 +437,62 @@ def _model() -> _Model | None:
         return None
     raw = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     labels = tuple(raw["labels"])
+    n = len(labels)
     weights = {f: tuple((i, w) for i, w in (ws if ws and isinstance(ws[0], list)
                                             else enumerate(ws)) if w)
                for f, ws in raw["weights"].items()}
     idf = raw["idf"]
-    table = {f: (v * v, tuple((i, w * v) for i, w in weights.get(f, ()))) for f, v in idf.items()}
+    table: dict[str, tuple[float, tuple[float, ...] | None]] = {}
+    for f, v in idf.items():
+        dense = None
+        if f in weights:
+            row = [0.0] * n
+            for i, w in weights[f]:
+                row[i] = w * v
+            dense = tuple(row)
+        table[f] = (v * v, dense)
     gates = tuple(raw.get("gates") or [False] * len(labels))
     votes = tuple(frozenset(v) for v in raw.get("rule_votes") or [[]] * len(labels))
     return _Model(labels, idf, weights, table, tuple(raw["bias"]), tuple(raw["thresholds"]),
-                  gates, votes)
+                  gates, votes, bool(raw.get("context")))
 
 
-def model_scores(feats: set[str], model: _Model) -> list[float]:
-    """Scores per label: tf-idf (binary tf), L2-normalised, linear."""
-    table = model.table
-    acc = [0.0] * len(model.labels)
-    sq = 0.0
-    for f in feats:
-        row = table.get(f)
-        if row is not None:
-            sq += row[0]
-            for i, w in row[1]:
-                acc[i] += w
-    norm = math.sqrt(sq) or 1.0
-    return [b + a / norm for b, a in zip(model.bias, acc)]
+def _dot(feats: Iterable[str], model: _Model) -> list[float]:
+    """One block's share of the scores: tf-idf (binary tf), L2-normalised, times the weights."""
+    found = [row for row in map(model.table.get, feats) if row is not None]
+    rows = [row[1] for row in found if row[1] is not None]
+    if not rows:
+        return [0.0] * len(model.labels)
+    norm = math.sqrt(sum([row[0] for row in found]))
+    return [sum(col) / norm for col in zip(*rows)]  # column sums run in C: the hot loop
 
 
-def contributions(feats: set[str], model: _Model, label: int) -> list[tuple[float, str]]:
+def model_scores(feats: set[str], model: _Model,
+                 context: dict[str, set[str]] | None = None) -> list[float]:
+    """Scores per label: bias plus the sentence's block and, when given, each context block
+    ({"P": previous sentence, "N": next, "H": heading} -> features, already prefixed)."""
+    scores = [b + x for b, x in zip(model.bias, _dot(feats, model))]
+    for block in (context or {}).values():
+        if block:
+            scores = [s + x for s, x in zip(scores, _dot(block, model))]
+    return scores
+
+
+def _block_norm(feats: Iterable[str], idf: dict[str, float]) -> float:
+    return math.sqrt(sum(idf[f] ** 2 for f in feats if f in idf)) or 1.0
+
+
+def contributions(feats: set[str], model: _Model, label: int,
+                  context: dict[str, set[str]] | None = None) -> list[tuple[float, str]]:
     """Each feature's share of one label's score, largest first: the model's explanation."""
     idf = model.idf
-    present = [f for f in feats if f in idf]
-    norm = math.sqrt(sum(idf[f] ** 2 for f in present)) or 1.0
-    out = [(w * idf[f] / norm, f) for f in present for i, w in model.weights.get(f, ()) if i == label]
+    out = []
+    for block in [feats, *(context or {}).values()]:
+        norm = _block_norm(block, idf)
+        for f in block:
+            row = model.table.get(f)
+            if row is not None and row[1] is not None and row[1][label]:
+                out.append((row[1][label] / norm, f))
     return sorted(out, reverse=True)
 
 
@@ -453,11 +512,41 @@ def split_sentences(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def classify_sentence(sentence: str) -> Labels:
-    """Labels of one sentence: topic rules, watch rules, and the model for CLAUDETTE ids."""
+def _read(sentence: str) -> tuple[str, str, list, list]:
+    """(normalized text, language, topic hits, watch hits) of a sentence, computed once."""
     norm = normalize(sentence)
     lang = language(norm)
     topics, watches = rule_hits(norm, lang)
+    return norm, lang, topics, watches
+
+
+@lru_cache(maxsize=16384)
+def _context_block(prefix: str, sentence: str) -> frozenset[str]:
+    norm, _, topics, _ = _read(sentence)
+    return frozenset(f"{prefix}:{f}" for f in context_features(norm, topics))
+
+
+def is_fragment(sentence: str) -> bool:
+    """1-6 words and no verb ("Legal notice.", "Termination"): a heading or a label, on which
+    the model does not decide (its words are a topic, not a term)."""
+    words = re.findall(r"[^\W_]+(?:['’][^\W_]+)*", sentence.lower())
+    if not words or len(words) > 6:
+        return False
+    from tracker.analysis.boilerplate import has_verb  # same stage; imported when first needed
+
+    return not has_verb(words, sentence.rstrip("*_ ").endswith((".", "!", "?")))
+
+
+@lru_cache(maxsize=65536)
+def classify_sentence(sentence: str, before: str = "", after: str = "",
+                      heading: str = "") -> Labels:
+    """Labels of one sentence: topic rules, watch rules, and the model for CLAUDETTE ids.
+
+    ``before``/``after`` are the neighbouring sentences of the same clause and ``heading`` the
+    section heading, when known: the model reads them as context (a sentence is still labelled
+    by its own words first; context only moves the model's score). The model does not decide on
+    a fragment (``is_fragment``)."""
+    norm, lang, topics, watches = _read(sentence)
     evidence: list[Evidence] = [Evidence(c, "pattern", f'{n}: "{w}"') for c, n, w in topics]
     watch: set[str] = set()
     model = _model() if lang == "en" else None  # the model was trained on English text
@@ -465,16 +554,26 @@ def classify_sentence(sentence: str) -> Labels:
         if model is None or c not in model.labels:
             watch.add(c)
             evidence.append(Evidence(c, "pattern", f'{n}: "{w}"', True))
-    if model is not None:
+    if model is not None and is_fragment(sentence):
+        # Rules still speak for the model's categories; the model itself stays silent.
+        for c, n, w in watches:
+            if c in model.labels:
+                watch.add(c)
+                evidence.append(Evidence(c, "pattern", f'{n}: "{w}"', True))
+    elif model is not None:
         feats = features(norm, topics, watches)
-        scores = model_scores(feats, model)
+        context = None
+        if model.context and (before or after or heading):
+            context = {p: set(_context_block(p, t)) for p, t in
+                       (("P", before), ("N", after), ("H", heading)) if t}
+        scores = model_scores(feats, model, context)
         topic_cats = {c for c, _, _ in topics}
         for i, cat in enumerate(model.labels):
             if model.gates[i] and cat not in topic_cats:
                 continue  # e.g. content-removal needs words about content, not only "terminate"
             if scores[i] >= model.thresholds[i]:
                 watch.add(cat)
-                contrib = contributions(feats, model, i)
+                contrib = contributions(feats, model, i, context)
                 evidence.append(_model_evidence(cat, scores[i], model.thresholds[i], contrib))
             elif model.rule_votes[i]:
                 for c, n, w in watches:
@@ -487,6 +586,13 @@ def classify_sentence(sentence: str) -> Labels:
         cats.add("other")
         evidence.append(Evidence("other", "pattern", f'legal wording: "{m.group(0).strip()}"'))
     return _labels(cats, watch, evidence)
+
+
+def clear_caches() -> None:
+    """Forget every sentence classified so far (benchmarks time a cold classification)."""
+    classify_sentence.cache_clear()
+    _read.cache_clear()
+    _context_block.cache_clear()
 
 
 def _labels(cats: set[str], watch: set[str], evidence: list[Evidence]) -> Labels:
@@ -561,12 +667,16 @@ def topical_watch(sentence: str) -> tuple[str, ...]:
     return tuple(c for c in lab.watch if c in topical)
 
 
-def classify_text(text: str) -> Labels:
-    """Labels of one clause or sentence; a long clause is the union of its sentences."""
+def classify_text(text: str, heading: str = "") -> Labels:
+    """Labels of one clause or sentence; a long clause is the union of its sentences, each
+    read with its neighbours (and ``heading``, the section heading, when given) as context."""
     sentences = split_sentences(text)
     if len(sentences) <= 1:
-        return classify_sentence(sentences[0] if sentences else "")
-    return union(classify_sentence(s) for s in sentences)
+        return classify_sentence(sentences[0] if sentences else "", heading=heading)
+    last = len(sentences) - 1
+    return union(classify_sentence(s, sentences[i - 1] if i else "",
+                                   sentences[i + 1] if i < last else "", heading)
+                 for i, s in enumerate(sentences))
 
 
 def classify_many(texts: Iterable[str]) -> list[Labels]:

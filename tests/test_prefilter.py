@@ -1,0 +1,55 @@
+"""The regex pre-check skips only rules that cannot match: same hits with and without it."""
+
+import random
+import re
+
+import pytest
+
+from tracker.analysis import classify
+from tracker.analysis.classify import normalize, rule_hits
+from tracker.analysis.prefilter import RuleFilter, heads
+
+SENTENCES = [
+    "Zorblio may change its prices at any time, and fees are non-refundable.",
+    "Each Quibblr request costs $0.002 per token, billed monthly or yearly.",
+    "Any dispute will be settled by binding arbitration in Travis County, Texas.",
+    "Users under 13 may not open an account; 30 days' notice applies to closures.",
+    "Les litiges relèvent des tribunaux de Paris ; les frais sont de 9,99 € par mois.",
+    "Für Streitigkeiten ist das Gericht in München zuständig; Gebühren fallen monatlich an.",
+    "Quibblr keeps your chat transcripts for 60 days and then erases them.",
+    "Legal notice.",
+    "",
+]
+
+
+def test_heads_are_the_first_word_beginnings():
+    assert heads(re.compile(r" (?:price|fees?|\d+ %) ")) == frozenset({"pric", "fee", "0", "1", "2", "3", "4", "5",
+                                                                        "6", "7", "8", "9"})
+    assert heads(re.compile(r" as is ")) == frozenset({"as"})
+
+
+@pytest.mark.parametrize("pattern", [r"fee", r" (?:a|\w+) b", r"(?i) fee", r" .fee"])
+def test_patterns_it_cannot_model_are_always_searched(pattern):
+    assert heads(re.compile(pattern)) is None
+    flt = RuleFilter([re.compile(pattern)])
+    assert flt.mask(" nothing alike ") == 1
+
+
+def test_same_hits_with_and_without_the_pre_check(monkeypatch):
+    rng = random.Random(7)
+    words = " ".join(SENTENCES).split()
+    texts = SENTENCES + [" ".join(rng.choice(words) for _ in range(rng.randint(1, 30)))
+                         for _ in range(400)]
+    texts += ["".join(rng.choice(" abcdefghij0123456789$%€éü٣") for _ in range(60)) for _ in range(200)]
+    norms = [normalize(t) for t in texts] + [" ٣ % applies ", " fee"]  # odd, unnormalized text
+    langs = ("en", "fr", "de")
+    with_check = [rule_hits(n, lang) for n in norms for lang in langs]
+    monkeypatch.setattr(RuleFilter, "mask", lambda self, norm: self.all)
+    assert [rule_hits(n, lang) for n in norms for lang in langs] == with_check
+    assert any(t for t, _ in with_check)
+
+
+def test_the_pre_check_skips_rules(monkeypatch):
+    flt = classify._filter("en")
+    bits = flt.mask(normalize("The weather is nice today."))
+    assert bin(bits).count("1") < bin(flt.all).count("1") / 2

@@ -1,0 +1,172 @@
+"""A cheap, exact pre-check for the lexicon regexes: which rules cannot match a sentence.
+
+Every rule runs over a normalized sentence (" word word ... ", see ``classify.normalize``) and
+starts with a space. From the regex's parse tree we derive the set of strings that every match
+must begin with, up to ``HEAD`` characters (" pric", " fee ", " $"...), and keep their first
+word ("pric", "fee", "$"). A sentence with no word that begins so cannot match, so the regex is
+skipped. The
+set is a superset by construction (look-arounds and word boundaries are ignored; a class too
+wide to list, such as ``\\w``, ends the string early), so results are identical with and
+without the check; only time is saved (about 60% of the topic-rule searches on CLAUDETTE text).
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as C  # type: ignore[attr-defined]  # the parser's opcodes
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+HEAD = 5  # characters of each match start kept, the leading space included
+_MAX_CLASS = 12  # a character class with more members than this is not listed
+# Only text made of these characters is checked (what normalize() produces); anything else,
+# e.g. a digit outside ASCII that ``\d`` would match, runs every regex as before.
+_PLAIN = re.compile(r"[ a-z0-9\u00df-\u00f6\u00f8-\u00ff\u0153$€£%]*")
+_DIGITS = "0123456789"
+
+Heads = set[tuple[str, bool]]  # (text, open): open means the match may go on after the text
+
+
+class _Unknown(Exception):
+    """The pattern uses something the pre-check does not model: no pre-check for it."""
+
+
+def _chars(items: list[tuple[Any, Any]]) -> str | None:
+    """Members of a character class ``[...]``, or None when there are too many to list."""
+    out: list[str] = []
+    for op, av in items:
+        if op is C.LITERAL:
+            out.append(chr(av))
+        elif op is C.RANGE:
+            if av[1] - av[0] >= _MAX_CLASS:
+                return None
+            out.extend(chr(c) for c in range(av[0], av[1] + 1))
+        elif op is C.CATEGORY and av is C.CATEGORY_DIGIT:
+            out.extend(_DIGITS)
+        else:  # NEGATE, \w, \s...
+            return None
+    return "".join(out) if len(out) <= _MAX_CLASS else None
+
+
+def _done(prefix: str) -> bool:
+    """A match start is known far enough: ``HEAD`` characters, or its first word ended."""
+    return len(prefix) >= HEAD or " " in prefix[1:]
+
+
+def _seq(items: list[tuple[Any, Any]], i: int, prefix: str) -> Heads:
+    """Match starts of ``items[i:]`` after ``prefix`` (the text already matched before it)."""
+    if i == len(items) or _done(prefix):
+        return {(prefix, not _done(prefix))}
+    out: Heads = set()
+    for s, open_ in _node(items[i], prefix):
+        if open_ and not _done(s):
+            out.update(_seq(items, i + 1, s))
+        else:
+            out.add((s, False))
+    return out
+
+
+def _repeat(lo: int, hi: int, sub: list[tuple[Any, Any]], prefix: str) -> Heads:
+    out: Heads = set()
+    if lo == 0:
+        out.add((prefix, True))
+    if hi == 0:
+        return out
+    for s, open_ in _seq(sub, 0, prefix):
+        if s == prefix and open_:  # the item can match nothing: repeating it adds nothing
+            out.add((s, True))
+        elif not open_ or _done(s):
+            out.add((s, False))
+        elif lo <= 1:
+            # Stop after one round ("\\d+" -> a digit, then anything): a shorter start is
+            # still a start of every match, and the set stays small.
+            out.add((s, False))
+        else:
+            nxt = hi if hi == C.MAXREPEAT else hi - 1
+            out.update(_repeat(lo - 1, nxt, sub, s))
+    return out
+
+
+def _node(node: tuple[Any, Any], prefix: str) -> Heads:
+    """Match starts of one parsed item after ``prefix``: (text so far, may go on)."""
+    op, av = node
+    if op is C.LITERAL:
+        return {(prefix + chr(av), True)}
+    if op is C.IN or (op is C.CATEGORY and av is C.CATEGORY_DIGIT):
+        chars = _chars(av if op is C.IN else [(op, av)])
+        return {(prefix + c, True) for c in chars} if chars is not None else {(prefix, False)}
+    if op is C.BRANCH:
+        return set().union(*(_seq(list(b), 0, prefix) for b in av[1]))
+    if op is C.SUBPATTERN:
+        if av[1] & re.IGNORECASE:
+            raise _Unknown
+        return _seq(list(av[3]), 0, prefix)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        return _repeat(av[0], av[1], list(av[2]), prefix)
+    if op is C.ATOMIC_GROUP:
+        return _seq(list(av), 0, prefix)
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # zero-width: ignoring them only widens the set
+        return {(prefix, True)}
+    return {(prefix, False)}  # any character, a back-reference...: the start ends here
+
+
+def heads(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Word beginnings (1 to ``HEAD`` - 1 letters, the first word of a match) one of which
+    starts every match of ``pattern``; None when the pattern cannot be pre-checked (flags, a
+    match that may start elsewhere than at a space, or nothing to list)."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        found = _seq(list(_parser.parse(pattern.pattern, pattern.flags)), 0, "")
+    except (_Unknown, RecursionError):
+        return None
+    texts = {s for s, _ in found}
+    if not texts or any(not s.startswith(" ") or s == " " or s[1] == " " for s in texts):
+        return None
+    # " as i" -> "as": a word that starts with these letters (a superset of what matches);
+    # "0" makes "00" redundant.
+    words = sorted({s[1:].split(" ", 1)[0] for s in texts})
+    return frozenset(w for i, w in enumerate(words)
+                     if not any(w.startswith(v) for v in words[max(0, i - 50):i]))
+
+
+_WORD_START = re.compile(r" ([^ ]{1,%d})" % (HEAD - 1))
+
+
+class RuleFilter:
+    """Which of a list of regexes may match a normalized text, as a bit mask (bit i for
+    pattern i). Built once per rule list; a word beginning's patterns are remembered."""
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self._by_head: dict[str, int] = {}  # word beginning -> patterns it may start
+        self._always = 0
+        for i, p in enumerate(patterns):
+            found = heads(p)
+            if found is None:
+                self._always |= 1 << i
+            for h in found or ():
+                self._by_head[h] = self._by_head.get(h, 0) | 1 << i
+        self.all = (1 << len(patterns)) - 1
+        self._memo: dict[str, int] = {}
+
+    def _bits(self, start: str) -> int:
+        """Patterns with a head that ``start`` (a word's first letters) begins with."""
+        bits = 0
+        for n in range(1, len(start) + 1):
+            bits |= self._by_head.get(start[:n], 0)
+        if len(self._memo) > 100_000:  # bounded: word beginnings of odd text
+            self._memo.clear()
+        self._memo[start] = bits
+        return bits
+
+    def mask(self, norm: str) -> int:
+        """Bit i is set unless pattern i cannot match ``norm``; every bit is set when ``norm``
+        has characters a normalized text never has."""
+        if not _PLAIN.fullmatch(norm):
+            return self.all
+        bits = self._always
+        memo = self._memo
+        for start in _WORD_START.findall(norm):
+            found = memo.get(start)
+            bits |= self._bits(start) if found is None else found
+        return bits
