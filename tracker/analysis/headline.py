@@ -171,7 +171,7 @@ def _placed(text: str, change: object) -> str:
     heading = getattr(change, "heading", "") or ""
     clause_id = getattr(change, "clause_id", "") or ""
     if not heading or not re.match(r"^(?:New(?: row)?: |Removed(?: row)?: |Now also |No longer (?:says|covers)|Now says |"
-                                   r"Rewritten: )", text):
+                                   r"Now reads: |Drops “|Rewritten: )", text):
         return text
     section = section_label(heading, getattr(change, "after", None) or getattr(change, "before", None) or "",
                             clause_id)
@@ -206,10 +206,22 @@ def _fit(text: str, room: int) -> str:
     it; else it is cut at a word and marked "…"."""
     if len(text) <= room:
         return text
+    now, sep, _was = text.partition(" instead of ")
+    if sep and len(now) <= room and now.count("“") == now.count("”"):
+        return now  # the new value whole says more than both cut ("... is now X Pte. Ltd.")
     m = _LABELLED.match(text)
     if m:
         label, body = m.group("label"), _AGREE.sub("", m.group("body")).rstrip(".;:, ")
         text = f"{label}: {body[:1].upper()}{body[1:]}"
+        if len(text) <= room:
+            return text
+        # a quote shifted to its point ("…be heard exclusively by the courts of Dublin") gives
+        # up its first words before its point is cut
+        for _ in range(3):
+            if not body.startswith("…") or len(text) <= room or body.count(" ") < 4:
+                break
+            body = "…" + body[1:].split(" ", 1)[1]
+            text = f"{label}: {body}"
         if len(text) <= room:
             return text
         # a comma is too often inside a clause ("An individual has the possibility, under ...")

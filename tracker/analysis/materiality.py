@@ -362,19 +362,11 @@ def _snippet(text: str, limit: int = 90) -> str:
 # The words that make a clause a term of its kind: where a cut quote of it should look.
 _ANCHORS: dict[str, str] = {
     "arbitration": r"\barbitrat\w*|\bJAMS\b",
-    "class-action": r"\bclass[- ](?:action|wide|arbitration)|\brepresentative (?:action|proceeding)s?|\bcollective",
+    "class-action": r"\bclass[- ](?:action|wide|arbitration)|\brepresentative (?:action|proceeding)s?",
     "jurisdiction": r"\bcourts?\b|\bvenue\b|\btribunals?\b",
     "governing-law": r"\bgoverned by\b|\blaws? of\b",
-    "termination": r"\bterminat\w*|\bsuspen\w*|\bclose (?:your|an?) account",
-    "ai-training": r"\btrain\w*|\bmachine learning\b|\bartificial intelligence\b|\bAI\b",
+    "ai-training": r"\btrain(?:s|ed|ing)?\b|\bmachine learning\b|\bartificial intelligence\b|\bAI\b",
     "refunds": r"\brefund\w*|\bnon-refundable\b",
-    "pricing": r"\bfees?\b|\bcharges?\b|\bprices?\b|\bcommission\w*",
-    "payment": r"\bpay(?:ment|able|s)?\b|\bbill\w*|\binvoic\w*",
-    "liability": r"\bliab\w*|\bdamages\b",
-    "indemnity": r"\bindemni\w*|\bhold harmless\b",
-    "privacy": r"\bshare\w*|\bsell\w*|\bdisclos\w*|\bpersonal (?:data|information)\b",
-    "content-rights": r"\blicen[cs]e\w*|\broyalty\b",
-    "content-removal": r"\bremov\w*|\bdelet\w*",
 }
 _LEAD_WORDS = 5  # words kept before the point of a cut quote ("…heard exclusively by the courts of")
 _POINT_AT = 30  # a point this near the start needs no shift (a headline keeps about that much)
@@ -605,7 +597,7 @@ def _whole_name(text: str, toks: tuple[Token, ...], a: int, b: int, most: int = 
         return bool(word[:1].isupper() or word[:1].isdigit() or toks[k].norm in corp or word in ("&", "of"))
 
     def joined(k: int) -> bool:  # tokens k-1 and k are one name: only spaces or an abbreviation's dot
-        return bool(re.fullmatch(r"\.?\s+|\s*&\s*|", text[toks[k - 1].end:toks[k].start]))
+        return bool(re.fullmatch(r"\.?\s+|\s*&\s*|-|", text[toks[k - 1].end:toks[k].start]))
 
     for k in range(a + 1, b):  # the replaced run may go on past the name ("Limited, Ireland")
         if not joined(k):
@@ -840,9 +832,9 @@ def _said(runs: list[str], text: str, d: Delta | None = None, side: str = "ins")
     (``_window``, with ``d``) or the clause itself."""
     if len(runs) == 1 and len(runs[0].split()) >= 3:
         return _quote(runs)
-    if d is not None and d.runs(side):
-        return f"“{_window(d, side)}”"
-    return _snippet(text)
+    if d is not None and (window := _window(d, side)):
+        return f"“{window}”"
+    return _quote(runs) if sum(len(r.split()) for r in runs) >= 3 else _snippet(text)
 
 
 def _phrase_like(runs: list[str]) -> bool:
@@ -852,6 +844,10 @@ def _phrase_like(runs: list[str]) -> bool:
     return len(runs) == 1 and len(runs[0].split()) >= 2 and not has_verb(words(runs[0]))
 
 
+# "Applicable cookies: Amplitude, Sentry": a short label, then a list of names.
+_LABELLED_LIST = re.compile(r"^\W*(?P<label>[A-Z][\w' -]{2,40}):\s+(?P<items>[^.;:]+(?:,[^.;:]+)+|[^.;:,]{1,40})\s*\.?\s*$")
+# What is left of a Markdown link cut in two: "](target)", "][ref]", a lone bracket.
+_LINK_DEBRIS = re.compile(r"\]\s*[(\[][^)\]]*[)\]]?|[\[\]]")
 _SENTENCE_GAP = re.compile(r"[.;:!?]\s|\n")
 
 
@@ -861,7 +857,11 @@ def _window(d: Delta, side: str, width: int = 4, limit: int = 80) -> str:
     table pipes), "…" where cut; only the first run with its words around when all of them take
     more than ``limit`` characters. "…use your content to improve our services…"."""
     toks, text = (d.after, d.after_text) if side == "ins" else (d.before, d.before_text)
-    runs = d.runs(side)
+    runs = []
+    for a, b in d.runs(side):  # the runs' content words ("and then delete" → "delete")
+        content = [k for k in range(a, b) if is_content_word(toks[k].norm)]
+        if content:
+            runs.append((content[0], content[-1] + 1))
     if not runs:
         return ""
 
@@ -879,12 +879,16 @@ def _window(d: Delta, side: str, width: int = 4, limit: int = 80) -> str:
 
     def read(lo: int, hi: int) -> str:
         piece = text[toks[lo].start:toks[hi - 1].end]
+        piece = _LINK_DEBRIS.sub("", piece.replace(LINK_OPEN, "").replace(LINK_CLOSE, ""))
         piece = _space(plain_text(_TABLE_MARKS.sub(" ", piece)))
         piece = re.sub(r"[\x00-\x08\x0e-\x1f]", "", piece).strip(" ,;:([")
         return f"{'…' if lo > 0 else ''}{piece}{'…' if hi < len(toks) else ''}"
 
+    changed = [t.norm for a, b in runs for t in toks[a:b] if is_content_word(t.norm)]
     lo, hi = span(runs[0][0], runs[-1][1])
     out = read(lo, hi)
+    if changed and not any(w in out.lower() for w in changed):
+        return ""  # the change is in a link target or markup: nothing a reader sees
     if len(out) > limit:
         lo, hi = span(*runs[0])
         out = read(lo, hi)
@@ -1423,24 +1427,46 @@ class _Job:
         return (not (set(category_scores(replaced)) - {"other"}) and not _LEGAL_WORDS.search(replaced)
                 and not _CONDITION.search(around))
 
+    def _listed(self, ins_c: list[str], del_c: list[str]) -> str:
+        """Items added to or dropped from a list that a label or a table names, said with what
+        the list is ("Facebook Pixel added to applicable cookies", "Hotjar removed from the
+        Trackers of Web"); "" for any other change."""
+        if bool(ins_c) == bool(del_c):
+            return ""
+        runs, raw, verb = (ins_c, self.raw_a, "added to") if ins_c else (del_c, self.raw_b, "removed from")
+        items = _quote(runs, 50)
+        if self.row:
+            cell = _table_cell(raw, runs[0])
+            if cell and cell[0] and cell[1]:
+                return f"{items} {verb} {cell[0]} of {_snippet(cell[1], 30)}"
+            return ""
+        m = _LABELLED_LIST.match(plain(raw))
+        if m and all(r in m.group("items") for r in runs):
+            return f"{items} {verb} {m.group('label').strip().lower()}"
+        return ""
+
     def _scope(self, ins_c: list[str], del_c: list[str], cats: tuple[str, ...]) -> str:
         """Inserted or deleted content words in a clause with a legal category: its scope moved."""
         if self._novel_share("ins") >= 0.6 and self._novel_share("dels") >= 0.6:
             return f"Rewritten: {_about(' '.join(self.sa.legal) or self.after, cats)}{_cats_text(cats)}"
         tail = _cats_text(cats)
+        if listed := self._listed(ins_c, del_c):
+            return f"{listed}{tail}"
         if ins_c and not del_c:
             if _phrase_like(ins_c):
                 return f"Now also covers: {_quote(ins_c)}{tail}"
             # scattered or single words ("enhance; services") say nothing alone: read them in place
-            return f"Now reads: “{_window(self.d, 'ins')}”{tail}"
+            if window := _window(self.d, "ins"):
+                return f"Now reads: “{window}”{tail}"
+            return f"Now also covers: {_quote(ins_c)}{tail}"
         if del_c and not ins_c:
-            if _phrase_like(del_c):
-                return f"No longer covers: {_quote(del_c)}{tail}"
-            return f"Drops “{_quote(del_c, 30)}” from: “{_window(self.d, 'dels', limit=60)}”{tail}"
-        if sum(len(r.split()) for r in ins_c + del_c) <= 4:
+            if not _phrase_like(del_c) and (window := _window(self.d, "dels", 3, 60)):
+                return f"Drops “{_quote(del_c, 30)}” from: “{window}”{tail}"
+            return f"No longer covers: {_quote(del_c)}{tail}"
+        now, was = _window(self.d, "ins", 2, 40), _window(self.d, "dels", 2, 40)
+        if sum(len(r.split()) for r in ins_c + del_c) <= 4 and now and was:
             # a word or two replaced ("use" for "purchase"): each read with the words around it
-            return (f"Now says “{_window(self.d, 'ins', 3, 45)}” instead of "
-                    f"“{_window(self.d, 'dels', 3, 45)}”{tail}")
+            return f"Now says “{now}” instead of “{was}”{tail}"
         return f"Now says “{_quote(ins_c, 60)}” instead of “{_quote(del_c, 60)}”{tail}"
 
 
