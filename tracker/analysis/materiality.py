@@ -1429,8 +1429,8 @@ class _Job:
 
     def _listed(self, ins_c: list[str], del_c: list[str]) -> str:
         """Items added to or dropped from a list that a label or a table names, said with what
-        the list is ("Facebook Pixel added to applicable cookies", "Hotjar removed from the
-        Trackers of Web"); "" for any other change."""
+        the list is ("Pixelmint added to applicable cookies", "advertising added to “Purpose” for
+        Payment details"); "" for any other change."""
         if bool(ins_c) == bool(del_c):
             return ""
         runs, raw, verb = (ins_c, self.raw_a, "added to") if ins_c else (del_c, self.raw_b, "removed from")
@@ -1438,7 +1438,7 @@ class _Job:
         if self.row:
             cell = _table_cell(raw, runs[0])
             if cell and cell[0] and cell[1]:
-                return f"{items} {verb} {cell[0]} of {_snippet(cell[1], 30)}"
+                return f"{items} {verb} “{_snippet(cell[0], 30)}” for {_snippet(cell[1], 30)}"
             return ""
         m = _LABELLED_LIST.match(plain(raw))
         if m and all(r in m.group("items") for r in runs):
