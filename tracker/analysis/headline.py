@@ -207,7 +207,7 @@ def _fit(text: str, room: int) -> str:
     if len(text) <= room:
         return text
     now, sep, _was = text.partition(" instead of ")
-    if sep and len(now) <= room and now.count("“") == now.count("”"):
+    if sep and len(now) <= room and now.startswith("The contracting party is now "):
         return now  # the new value whole says more than both cut ("... is now X Pte. Ltd.")
     m = _LABELLED.match(text)
     if m:

@@ -363,11 +363,13 @@ def _snippet(text: str, limit: int = 90) -> str:
 _ANCHORS: dict[str, str] = {
     "arbitration": r"\barbitrat\w*|\bJAMS\b",
     "class-action": r"\bclass[- ](?:action|wide|arbitration)|\brepresentative (?:action|proceeding)s?",
-    "jurisdiction": r"\bcourts?\b|\bvenue\b|\btribunals?\b",
-    "governing-law": r"\bgoverned by\b|\blaws? of\b",
+    "jurisdiction": r"\bcourts?\b|\bvenue\b|\btribunals?\b|\bjurisdictions?\b",
+    "governing-law": r"\blaws? of\b",
     "ai-training": r"\btrain(?:s|ed|ing)?\b|\bmachine learning\b|\bartificial intelligence\b|\bAI\b",
     "refunds": r"\brefund\w*|\bnon-refundable\b",
 }
+# A period is the point of these kinds of terms (a refund window, a notice, a retention time).
+_PERIOD_CATS = {"refunds", "subscription", "termination", "privacy", "content-removal", "terms-changes"}
 _LEAD_WORDS = 5  # words kept before the point of a cut quote ("…heard exclusively by the courts of")
 _POINT_AT = 30  # a point this near the start needs no shift (a headline keeps about that much)
 
@@ -382,10 +384,14 @@ def _about(text: str, cats: Sequence[str], limit: int = 90) -> str:
     if len(s) <= limit:
         return s
     at = -1
+    if cats[:1] == ("governing-law",) and (m := re.search(_ANCHORS["governing-law"], s, re.I)):
+        at = m.start()  # "the laws of the State of ...", before any place named
     venue = bool(set(cats[:1]) & {"jurisdiction", "governing-law"})
-    facts = [f for f in extract_facts(s) if f.kind in _SIGNIFICANT and (f.kind != "place" or venue or f.qualifier)]
+    kinds = {"money", "percent"} | ({"place"} if venue else set()) | (
+        {"duration"} if set(cats[:1]) & _PERIOD_CATS else set())
+    facts = [f for f in extract_facts(s) if f.kind in kinds or f.qualifier == "court"]
     facts.sort(key=lambda f: (not (venue and f.kind == "place"), s.find(f.text)))
-    if facts:
+    if facts and at < 0:
         at = s.find(facts[0].text)
     for cat in cats:
         if at < 0 and cat in _ANCHORS and (m := re.search(_ANCHORS[cat], s, re.I)):
@@ -839,9 +845,10 @@ def _said(runs: list[str], text: str, d: Delta | None = None, side: str = "ins")
 
 def _phrase_like(runs: list[str]) -> bool:
     """Whether changed runs read as one phrase on their own: a single run of two words or more
-    with no verb ("payment data and device identifiers"); scattered or single words ("enhance;
-    functionality and performance; services", "content") do not."""
-    return len(runs) == 1 and len(runs[0].split()) >= 2 and not has_verb(words(runs[0]))
+    with no verb ("payment data and device identifiers"), or of four words or more; scattered or
+    single words ("enhance; functionality and performance; services", "content") do not."""
+    n = len(runs[0].split()) if len(runs) == 1 else 0
+    return n >= 4 or (n >= 2 and not has_verb(words(runs[0])))
 
 
 # "Applicable cookies: Amplitude, Sentry": a short label, then a list of names.
@@ -1464,6 +1471,8 @@ class _Job:
                 return f"Drops “{_quote(del_c, 30)}” from: “{window}”{tail}"
             return f"No longer covers: {_quote(del_c)}{tail}"
         now, was = _window(self.d, "ins", 2, 40), _window(self.d, "dels", 2, 40)
+        if len(now) + len(was) > 40:  # both in a headline with room to spare: one word around
+            now, was = _window(self.d, "ins", 1, 40), _window(self.d, "dels", 1, 40)
         if sum(len(r.split()) for r in ins_c + del_c) <= 4 and now and was:
             # a word or two replaced ("use" for "purchase"): each read with the words around it
             return f"Now says “{now}” instead of “{was}”{tail}"
