@@ -203,7 +203,9 @@ def _fit(text: str, room: int) -> str:
     """``text`` in at most ``room`` characters. A quoted clause ("New binding arbitration: All
     disputes ...") loses its lead-in ("You and X agree that") and, when still too long, is cut
     where a clause of it ends (a semicolon, dash or bracket) if that keeps most of
-    it; else it is cut at a word and marked "…"."""
+    it; else it is cut at a word and marked "…". A quote that starts a few words before its point
+    ("…be heard exclusively by the courts of Dublin", ``materiality._about``) gives up up to three
+    of those words first; a new contracting party too long with the old one is said alone."""
     if len(text) <= room:
         return text
     now, sep, _was = text.partition(" instead of ")
