@@ -204,7 +204,7 @@ def _fit(text: str, room: int) -> str:
     disputes ...") loses its lead-in ("You and X agree that") and, when still too long, is cut
     where a clause of it ends (a semicolon, dash or bracket) if that keeps most of
     it; else it is cut at a word and marked "…". A quote that starts a few words before its point
-    ("…be heard exclusively by the courts of Dublin", ``materiality._about``) gives up up to three
+    ("…be heard exclusively by the courts of Dublin", ``materiality._about``) gives up up to four
     of those words first; a new contracting party too long with the old one is said alone."""
     if len(text) <= room:
         return text
@@ -219,7 +219,7 @@ def _fit(text: str, room: int) -> str:
             return text
         # a quote shifted to its point ("…be heard exclusively by the courts of Dublin") gives
         # up its first words before its point is cut
-        for _ in range(3):
+        for _ in range(4):
             if not body.startswith("…") or len(text) <= room or body.count(" ") < 4:
                 break
             body = "…" + body[1:].split(" ", 1)[1]

@@ -363,13 +363,14 @@ def _snippet(text: str, limit: int = 90) -> str:
 _ANCHORS: dict[str, str] = {
     "arbitration": r"\barbitrat\w*|\bJAMS\b",
     "class-action": r"\bclass[- ](?:action|wide|arbitration)|\brepresentative (?:action|proceeding)s?",
-    "jurisdiction": r"\bcourts?\b|\bvenue\b|\btribunals?\b|\bjurisdictions?\b",
+    "jurisdiction": r"\bcourts?\b|\bvenue\b|\btribunals?\b",
+    "jurisdiction ": r"\bjurisdictions?\b",  # when no court or venue is named
     "governing-law": r"\blaws? of\b",
     "ai-training": r"\btrain(?:s|ed|ing)?\b|\bmachine learning\b|\bartificial intelligence\b|\bAI\b",
     "refunds": r"\brefund\w*|\bnon-refundable\b",
 }
 # A period is the point of these kinds of terms (a refund window, a notice, a retention time).
-_PERIOD_CATS = {"refunds", "subscription", "termination", "privacy", "content-removal", "terms-changes"}
+_PERIOD_CATS = {"refunds", "subscription", "privacy", "content-removal", "terms-changes"}
 _LEAD_WORDS = 5  # words kept before the point of a cut quote ("…heard exclusively by the courts of")
 _POINT_AT = 30  # a point this near the start needs no shift (a headline keeps about that much)
 
@@ -393,9 +394,11 @@ def _about(text: str, cats: Sequence[str], limit: int = 90) -> str:
     facts.sort(key=lambda f: (not (venue and f.kind == "place"), s.find(f.text)))
     if facts and at < 0:
         at = s.find(facts[0].text)
-    for cat in cats:
-        if at < 0 and cat in _ANCHORS and (m := re.search(_ANCHORS[cat], s, re.I)):
-            at = m.start()
+    for cat in [c for cat in cats for c in (cat, cat + " ")]:
+        for m in re.finditer(_ANCHORS.get(cat, r"(?!)"), s, re.I) if at < 0 else ():
+            if s[:m.start()].count("“") <= s[:m.start()].count("”"):  # not a quoted title
+                at = m.start()
+                break
     if at <= _POINT_AT:
         return _snippet(s, limit)
     head = s[:at]
@@ -1471,7 +1474,7 @@ class _Job:
                 return f"Drops “{_quote(del_c, 30)}” from: “{window}”{tail}"
             return f"No longer covers: {_quote(del_c)}{tail}"
         now, was = _window(self.d, "ins", 2, 40), _window(self.d, "dels", 2, 40)
-        if len(now) + len(was) > 40:  # both in a headline with room to spare: one word around
+        if len(now) + len(was) > 56:  # both in a headline with room to spare: one word around
             now, was = _window(self.d, "ins", 1, 40), _window(self.d, "dels", 1, 40)
         if sum(len(r.split()) for r in ins_c + del_c) <= 4 and now and was:
             # a word or two replaced ("use" for "purchase"): each read with the words around it
