@@ -360,14 +360,13 @@ def _snippet(text: str, limit: int = 90) -> str:
 
 # --- facts diff ----------------------------------------------------------------------------------
 # The words that make a clause a term of its kind: where a cut quote of it should look.
-_ANCHORS: dict[str, str] = {
-    "arbitration": r"\barbitrat\w*|\bJAMS\b",
-    "class-action": r"\bclass[- ](?:action|wide|arbitration)|\brepresentative (?:action|proceeding)s?",
-    "jurisdiction": r"\bcourts?\b|\bvenue\b|\btribunals?\b",
-    "jurisdiction ": r"\bjurisdictions?\b",  # when no court or venue is named
-    "governing-law": r"\blaws? of\b",
-    "ai-training": r"\btrain(?:s|ed|ing)?\b|\bmachine learning\b|\bartificial intelligence\b|\bAI\b",
-    "refunds": r"\brefund\w*|\bnon-refundable\b",
+_ANCHORS: dict[str, tuple[str, ...]] = {  # tried in order: the first that matches is the point
+    "arbitration": (r"\barbitrat\w*|\bJAMS\b",),
+    "class-action": (r"\bclass[- ](?:action|wide|arbitration)|\brepresentative (?:action|proceeding)s?",),
+    "jurisdiction": (r"\bcourts?\b|\bvenue\b|\btribunals?\b", r"\bjurisdictions?\b"),
+    "governing-law": (r"\blaws? of\b",),
+    "ai-training": (r"\btrain(?:s|ed|ing)?\b|\bmachine learning\b|\bartificial intelligence\b|\bAI\b",),
+    "refunds": (r"\brefund\w*|\bnon-refundable\b",),
 }
 # A period is the point of these kinds of terms (a refund window, a notice, a retention time).
 _PERIOD_CATS = {"refunds", "subscription", "privacy", "content-removal", "terms-changes"}
@@ -377,15 +376,15 @@ _POINT_AT = 30  # a point this near the start needs no shift (a headline keeps a
 
 def _about(text: str, cats: Sequence[str], limit: int = 90) -> str:
     """``text`` as a quote of at most ``limit`` characters that keeps its point: when it must be
-    cut and what makes it a term of its kind (a court or venue, an amount, a period, else the
-    words of its first category in ``cats``: "arbitration", "terminate") stands late in it, the
+    cut and what makes it a term of its kind (a court or venue, an amount, a period for a term
+    about time, else the words of its categories in ``cats``: "arbitration", "train") stands late in it, the
     quote starts a few words before that point ("…heard exclusively by the courts of Dublin,
     Ireland"); else it is cut at its end like ``_snippet``."""
     s = _space(_clean_prefix(plain(_TABLE_MARKS.sub(" ", text))))
     if len(s) <= limit:
         return s
     at = -1
-    if cats[:1] == ("governing-law",) and (m := re.search(_ANCHORS["governing-law"], s, re.I)):
+    if cats[:1] == ("governing-law",) and (m := re.search(_ANCHORS["governing-law"][0], s, re.I)):
         at = m.start()  # "the laws of the State of ...", before any place named
     venue = bool(set(cats[:1]) & {"jurisdiction", "governing-law"})
     kinds = {"money", "percent"} | ({"place"} if venue else set()) | (
@@ -394,18 +393,18 @@ def _about(text: str, cats: Sequence[str], limit: int = 90) -> str:
     facts.sort(key=lambda f: (not (venue and f.kind == "place"), s.find(f.text)))
     if facts and at < 0:
         at = s.find(facts[0].text)
-    for cat in [c for cat in cats for c in (cat, cat + " ")]:
-        for m in re.finditer(_ANCHORS.get(cat, r"(?!)"), s, re.I) if at < 0 else ():
-            if s[:m.start()].count("“") <= s[:m.start()].count("”"):  # not a quoted title
-                at = m.start()
-                break
+    for pattern in [p for cat in cats for p in _ANCHORS.get(cat, ())] if at < 0 else []:
+        quoted = [m for m in re.finditer(pattern, s, re.I)
+                  if s[:m.start()].count("“") <= s[:m.start()].count("”")]  # not in a quoted title
+        if quoted:
+            at = quoted[0].start()
+            break
     if at <= _POINT_AT:
         return _snippet(s, limit)
     head = s[:at]
     stop = max(head.rfind(". "), head.rfind("; "), head.rfind(": "))
-    lead = head[stop + 2 if stop >= 0 else 0:].split()[-_LEAD_WORDS:]
-    start = at - len(" ".join(lead)) - (1 if lead else 0) if lead else at
-    body = s[max(start, 0):]
+    lead = " ".join(head[stop + 2 if stop >= 0 else 0:].split()[-_LEAD_WORDS:])
+    body = s[max(at - len(lead) - 1, 0) if lead else at:]
     body = body if len(body) <= limit - 1 else body[:limit - 1].rsplit(" ", 1)[0] + "…"
     return "…" + body.lstrip(",;: ").rstrip(" .;:")
 
@@ -1473,12 +1472,13 @@ class _Job:
             if not _phrase_like(del_c) and (window := _window(self.d, "dels", 3, 60)):
                 return f"Drops “{_quote(del_c, 30)}” from: “{window}”{tail}"
             return f"No longer covers: {_quote(del_c)}{tail}"
-        now, was = _window(self.d, "ins", 2, 40), _window(self.d, "dels", 2, 40)
-        if len(now) + len(was) > 56:  # both in a headline with room to spare: one word around
-            now, was = _window(self.d, "ins", 1, 40), _window(self.d, "dels", 1, 40)
-        if sum(len(r.split()) for r in ins_c + del_c) <= 4 and now and was:
+        if sum(len(r.split()) for r in ins_c + del_c) <= 4:
             # a word or two replaced ("use" for "purchase"): each read with the words around it
-            return f"Now says “{now}” instead of “{was}”{tail}"
+            now, was = _window(self.d, "ins", 2, 40), _window(self.d, "dels", 2, 40)
+            if len(now) + len(was) > 56:  # both must fit a headline: one word around each
+                now, was = _window(self.d, "ins", 1, 40), _window(self.d, "dels", 1, 40)
+            if now and was:
+                return f"Now says “{now}” instead of “{was}”{tail}"
         return f"Now says “{_quote(ins_c, 60)}” instead of “{_quote(del_c, 60)}”{tail}"
 
 
