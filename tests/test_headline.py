@@ -478,3 +478,15 @@ Write to us.
         "Showing you personalised advertising added to “Purpose” for Payment details")
     assert analyse(table.format(x=new), table.format(x=old)).summary == (
         "Showing you personalised advertising removed from “Purpose” for Payment details")
+
+
+def test_a_change_inside_a_link_says_so_with_the_words_read() -> None:
+    escaped = ("To publish a package, our terms require you to \\[license us to share it\\]\\[your-content\\]. "
+               "Public packages are visible to everyone.")
+    linked = ("To publish a package, our terms require you to [license us to share it]"
+              "(https://docs.quillway.example/terms#your-content). Public packages are visible to everyone.")
+    for old, new in ((escaped, linked), (linked, escaped)):
+        text = label_change("modified", old, new, heading="Quillway uses cookies").explanation
+        assert "covers: content" not in text and "your-content" not in text, text
+        if text.startswith("Changes a link"):
+            assert "license us to share it" in text, text

@@ -860,11 +860,12 @@ _LINK_DEBRIS = re.compile(r"\]\s*[(\[][^)\]]*[)\]]?|[\[\]]")
 _SENTENCE_GAP = re.compile(r"[.;:!?]\s|\n")
 
 
-def _window(d: Delta, side: str, width: int = 4, limit: int = 80) -> str:
+def _window(d: Delta, side: str, width: int = 4, limit: int = 80, hidden: bool = False) -> str:
     """The changed words of one side of ``d`` read in place: from ``width`` words before its first
     run to ``width`` words after its last, within their sentence, as read (no Markdown, links or
     table pipes), "…" where cut; only the first run with its words around when all of them take
-    more than ``limit`` characters. "…use your content to improve our services…"."""
+    more than ``limit`` characters. "…use your content to improve our services…". "" when the
+    changed words are not among the words read (a link target, markup), unless ``hidden``."""
     toks, text = (d.after, d.after_text) if side == "ins" else (d.before, d.before_text)
     runs = []
     for a, b in d.runs(side):  # the runs' content words ("and then delete" → "delete")
@@ -896,7 +897,7 @@ def _window(d: Delta, side: str, width: int = 4, limit: int = 80) -> str:
     changed = [t.norm for a, b in runs for t in toks[a:b] if is_content_word(t.norm)]
     lo, hi = span(runs[0][0], runs[-1][1])
     out = read(lo, hi)
-    if changed and not any(w in out.lower() for w in changed):
+    if changed and not hidden and not any(w in out.lower() for w in changed):
         return ""  # the change is in a link target or markup: nothing a reader sees
     if len(out) > limit:
         lo, hi = span(*runs[0])
@@ -1467,10 +1468,14 @@ class _Job:
             # scattered or single words ("enhance; services") say nothing alone: read them in place
             if window := _window(self.d, "ins"):
                 return f"Now reads: “{window}”{tail}"
+            if window := _window(self.d, "ins", 10, 70, hidden=True):
+                return f"Changes a link or its markup in: “{window}”{tail}"  # no new word to read
             return f"Now also covers: {_quote(ins_c)}{tail}"
         if del_c and not ins_c:
             if not _phrase_like(del_c) and (window := _window(self.d, "dels", 3, 60)):
                 return f"Drops “{_quote(del_c, 30)}” from: “{window}”{tail}"
+            if not _phrase_like(del_c) and (window := _window(self.d, "dels", 10, 70, hidden=True)):
+                return f"Changes a link or its markup in: “{window}”{tail}"
             return f"No longer covers: {_quote(del_c)}{tail}"
         if sum(len(r.split()) for r in ins_c + del_c) <= 4:
             # a word or two replaced ("use" for "purchase"): each read with the words around it
