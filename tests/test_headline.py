@@ -490,3 +490,11 @@ def test_a_change_inside_a_link_says_so_with_the_words_read() -> None:
         assert "covers: content" not in text and "your-content" not in text, text
         if text.startswith("Changes a link"):
             assert "license us to share it" in text, text
+
+
+def test_a_word_swap_keeps_both_words_in_a_crowded_headline() -> None:
+    swap = change("Now says “…if you choose to use paid Service features…” instead of “…if you choose to purchase "
+                  "paid Service features…” (refunds)", categories=("refunds",))
+    line = headline([swap, change("Change 1 (other)"), change("Change 2 (other)")])
+    assert len(line) <= HEADLINE_MAX and line.endswith(", and 2 more material changes"), line
+    assert "use paid" in line and "purchase paid" in line and line.count("“") == 2 == line.count("”"), line

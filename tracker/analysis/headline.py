@@ -199,6 +199,39 @@ _CONDITION_LEAD = re.compile(r"^(?:if|when|where|unless|in (?:cases?|the event)|
                              r"however|notwithstanding|subject to)\b", re.I)
 
 
+_SWAP = re.compile(r"^(?P<pre>.*?Now says )“(?P<now>[^”]+)” instead of “(?P<was>[^”]+)”$")
+
+
+def _trimmed(quote: str, end: bool) -> str:
+    """``quote`` less its last (``end``) or first word, marked "…"; as is at three words or fewer."""
+    ws = quote.strip("…").split()
+    if len(ws) <= 3:
+        return quote
+    ws = ws[:-1] if end else ws[1:]
+    return f"{'…' if quote.startswith('…') or not end else ''}{' '.join(ws)}{'…' if quote.endswith('…') or end else ''}"
+
+
+def _shrunk_swap(text: str, room: int) -> str | None:
+    """A word swap quoted in context ("Now says “…you choose to use paid Service…” instead of
+    “…you choose to purchase paid Service…”") in ``room`` characters: both quotes lose their
+    outer words, last then first, down to three words each; None when it is no such swap or
+    still does not fit."""
+    m = _SWAP.match(text)
+    if not m:
+        return None
+    now, was = m.group("now"), m.group("was")
+    for k in range(16):
+        out = f"{m.group('pre')}“{now}” instead of “{was}”"
+        if len(out) <= room:
+            return out
+        end = k % 4 < 2
+        shorter_now, shorter_was = _trimmed(now, end), _trimmed(was, end)
+        if (shorter_now, shorter_was) == (now, was) and k % 4 == 3:
+            return None
+        now, was = (shorter_now, was) if len(now) >= len(was) and shorter_now != now else (now, shorter_was)
+    return None
+
+
 def _fit(text: str, room: int) -> str:
     """``text`` in at most ``room`` characters. A quoted clause ("New binding arbitration: All
     disputes ...") loses its lead-in ("You and X agree that") and, when still too long, is cut
@@ -211,6 +244,8 @@ def _fit(text: str, room: int) -> str:
     now, sep, _was = text.partition(" instead of ")
     if sep and len(now) <= room and now.startswith("The contracting party is now "):
         return now  # the new value whole says more than both cut ("... is now X Pte. Ltd.")
+    if (swap := _shrunk_swap(text, room)) is not None:
+        return swap
     m = _LABELLED.match(text)
     if m:
         label, body = m.group("label"), _AGREE.sub("", m.group("body")).rstrip(".;:, ")
