@@ -371,7 +371,7 @@ _ANCHORS: dict[str, tuple[str, ...]] = {  # tried in order: the first that match
 # A period is the point of these kinds of terms (a refund window, a notice, a retention time).
 _PERIOD_CATS = {"refunds", "subscription", "privacy", "content-removal", "terms-changes"}
 _LEAD_WORDS = 5  # words kept before the point of a cut quote ("…heard exclusively by the courts of")
-_POINT_AT = 30  # a point this near the start needs no shift (a headline keeps about that much)
+_POINT_AT = 40  # a point this near the start needs no shift (a headline keeps about that much)
 
 
 def _about(text: str, cats: Sequence[str], limit: int = 90) -> str:
