@@ -389,3 +389,112 @@ def test_pages_and_feed_entries_render_markdown_and_rewrites(tmp_path: Path) -> 
     for debris in ("**", "](", "#4-license", "| ---", "fees/t1.basic"):
         assert debris not in entry, debris
     assert "Before:" in entry and "<strong>these rules</strong>" in entry and "§ 10 Community" in entry
+
+
+# --- explanation wording by kind: a quote says its point ----------------------------------------
+
+DISPUTES = "# Quillway Terms\n\n## 12. Disputes\n\nWe hope to resolve any issue informally.\n\n## 13. Contact\n\nWrite to us.\n"
+
+
+def _with_disputes(sentence: str) -> str:
+    return DISPUTES.replace("## 13. Contact", f"{sentence}\n\n## 13. Contact")
+
+
+def test_a_cut_clause_is_quoted_around_its_point() -> None:
+    court = ("All disputes arising out of or relating to these Terms or the Service, including their formation "
+             "and validity, shall be heard exclusively by the courts of Galway, Ireland.")
+    arbitration = ("A user who lives in a country of the European Union has the possibility, under these Terms "
+                   "and applicable consumer law, to submit any claim to binding arbitration administered by the "
+                   "Quillway Arbitration Centre.")
+    fee = ("Where your subscription renews each year on the anniversary of the date you first signed up to "
+           "the service, you will be charged a renewal fee of $49 per seat.")
+    lines = {}
+    for name, sentence in (("court", court), ("arbitration", arbitration), ("fee", fee)):
+        result = analyse(DISPUTES, _with_disputes(sentence))
+        lines[name] = result.summary
+        assert len(result.summary) <= HEADLINE_MAX, result.summary
+        assert not result.summary.startswith(("New: All disputes", "New: A user")), result.summary
+    assert "the courts of Galway, Ireland" in lines["court"]
+    assert "binding arbitration administered by" in lines["arbitration"]
+    assert "charged a renewal fee of $49 per seat" in lines["fee"]
+    # with other changes to count, the quote gives up its first words, never its point
+    crowded = _with_disputes(court).replace("Write to us.", "Write to us by post.\n\nWe may end your account at any time.")
+    summary = analyse(DISPUTES, crowded).summary
+    assert "courts of Galway" in summary and len(summary) <= HEADLINE_MAX, summary
+
+
+ACCOUNT = "# Fernlight Terms\n\n## 4. Account security\n\n{x}\n\n## 5. Contact\n\nWrite to us.\n"
+
+
+def test_scattered_new_words_are_read_in_their_sentence() -> None:
+    old = "You must notify Fernlight promptly of any unauthorized use of your account or any other breach of security."
+    new = old.replace("your account or", "your account, password or")
+    summary = analyse(ACCOUNT.format(x=old), ACCOUNT.format(x=new)).summary
+    assert "Now also covers: password" not in summary
+    assert "Now reads: “…use of your account, password or any other breach…”" in summary, summary
+
+
+def test_a_one_word_swap_is_quoted_with_the_words_around_it() -> None:
+    old = "If you purchase paid features, you agree to pay all fees in advance and no refunds are given."
+    label = label_change("modified", old, old.replace("purchase", "use"), heading="3. Billing; No Refunds")
+    assert label.material
+    assert "“If you use paid features…” instead of “If you purchase paid features…”" in label.explanation
+
+
+def test_a_new_contracting_party_is_named_whole() -> None:
+    old = ("# Terms\n\nThese terms are a contract between you and Nimbus Cloud Services Limited. "
+           "Nimbus Cloud Services Limited is registered in Ireland.\n")
+    new = old.replace("Services Limited", "Services Pte. Ltd.")
+    result = analyse(old, new)
+    party = next(c.explanation for c in result.changes if c.material)
+    assert party.startswith("The contracting party is now Nimbus Cloud Services Pte. Ltd. instead of "
+                            "Nimbus Cloud Services Limited"), party
+    # too long with "and 1 more": the new party is kept whole, the old one dropped
+    assert result.summary == "The contracting party is now Nimbus Cloud Services Pte. Ltd., and 1 more material change"
+    hyphen = analyse("# Terms\n\nThe service is provided by ZOR-BLIO Limited, Ireland.\n",
+                     "# Terms\n\nThe service is provided by ZOR-BLIO Pte. Ltd., Singapore.\n").summary
+    assert "now ZOR-BLIO Pte. Ltd. instead of ZOR-BLIO Limited" in hyphen, hyphen
+
+
+def test_items_of_a_list_or_table_are_said_with_what_the_list_is() -> None:
+    listed = label_change("moved", "Applicable cookies: Tallow Remarketing, Pixelmint custom audiences, Nimbus Ads",
+                          "Applicable cookies: Pixelmint custom audiences, Nimbus Ads", heading="Mobile browsers")
+    assert listed.explanation.startswith("Tallow Remarketing removed from applicable cookies"), listed.explanation
+    table = """# Quillway privacy notice
+
+## 3. What we collect and why
+
+| Data | Purpose | Shared with |
+| --- | --- | --- |
+| Payment details | {x} | Our payment processor |
+| Usage data | Improving the service | Nobody |
+
+## 4. Contact
+
+Write to us.
+"""
+    old, new = "Processing your orders", "Processing your orders and showing you personalised advertising"
+    assert analyse(table.format(x=old), table.format(x=new)).summary == (
+        "Showing you personalised advertising added to “Purpose” for Payment details")
+    assert analyse(table.format(x=new), table.format(x=old)).summary == (
+        "Showing you personalised advertising removed from “Purpose” for Payment details")
+
+
+def test_a_change_inside_a_link_says_so_with_the_words_read() -> None:
+    escaped = ("To publish a package, our terms require you to \\[license us to share it\\]\\[your-content\\]. "
+               "Public packages are visible to everyone.")
+    linked = ("To publish a package, our terms require you to [license us to share it]"
+              "(https://docs.quillway.example/terms#your-content). Public packages are visible to everyone.")
+    for old, new in ((escaped, linked), (linked, escaped)):
+        text = label_change("modified", old, new, heading="Quillway uses cookies").explanation
+        assert "covers: content" not in text and "your-content" not in text, text
+        if text.startswith("Changes a link"):
+            assert "license us to share it" in text, text
+
+
+def test_a_word_swap_keeps_both_words_in_a_crowded_headline() -> None:
+    swap = change("Now says “…if you choose to use paid Service features…” instead of “…if you choose to purchase "
+                  "paid Service features…” (refunds)", categories=("refunds",))
+    line = headline([swap, change("Change 1 (other)"), change("Change 2 (other)")])
+    assert len(line) <= HEADLINE_MAX and line.endswith(", and 2 more material changes"), line
+    assert "use paid" in line and "purchase paid" in line and line.count("“") == 2 == line.count("”"), line

@@ -171,7 +171,7 @@ def _placed(text: str, change: object) -> str:
     heading = getattr(change, "heading", "") or ""
     clause_id = getattr(change, "clause_id", "") or ""
     if not heading or not re.match(r"^(?:New(?: row)?: |Removed(?: row)?: |Now also |No longer (?:says|covers)|Now says |"
-                                   r"Rewritten: )", text):
+                                   r"Now reads: |Drops “|Changes a link|Rewritten: )", text):
         return text
     section = section_label(heading, getattr(change, "after", None) or getattr(change, "before", None) or "",
                             clause_id)
@@ -199,17 +199,66 @@ _CONDITION_LEAD = re.compile(r"^(?:if|when|where|unless|in (?:cases?|the event)|
                              r"however|notwithstanding|subject to)\b", re.I)
 
 
+_SWAP = re.compile(r"^(?P<pre>.*?Now says )“(?P<now>[^”]+)” instead of “(?P<was>[^”]+)”$")
+
+
+def _trimmed(quote: str, end: bool) -> str:
+    """``quote`` less its last (``end``) or first word, marked "…"; as is at three words or fewer."""
+    ws = quote.strip("…").split()
+    if len(ws) <= 3:
+        return quote
+    ws = ws[:-1] if end else ws[1:]
+    return f"{'…' if quote.startswith('…') or not end else ''}{' '.join(ws)}{'…' if quote.endswith('…') or end else ''}"
+
+
+def _shrunk_swap(text: str, room: int) -> str | None:
+    """A word swap quoted in context ("Now says “…you choose to use paid Service…” instead of
+    “…you choose to purchase paid Service…”") in ``room`` characters: both quotes lose their
+    outer words, last then first, down to three words each; None when it is no such swap or
+    still does not fit."""
+    m = _SWAP.match(text)
+    if not m:
+        return None
+    now, was = m.group("now"), m.group("was")
+    for k in range(16):
+        out = f"{m.group('pre')}“{now}” instead of “{was}”"
+        if len(out) <= room:
+            return out
+        end = k % 4 < 2
+        shorter_now, shorter_was = _trimmed(now, end), _trimmed(was, end)
+        if (shorter_now, shorter_was) == (now, was) and k % 4 == 3:
+            return None
+        now, was = (shorter_now, was) if len(now) >= len(was) and shorter_now != now else (now, shorter_was)
+    return None
+
+
 def _fit(text: str, room: int) -> str:
     """``text`` in at most ``room`` characters. A quoted clause ("New binding arbitration: All
     disputes ...") loses its lead-in ("You and X agree that") and, when still too long, is cut
     where a clause of it ends (a semicolon, dash or bracket) if that keeps most of
-    it; else it is cut at a word and marked "…"."""
+    it; else it is cut at a word and marked "…". A quote that starts a few words before its point
+    ("…be heard exclusively by the courts of Dublin", ``materiality._about``) gives up up to four
+    of those words first; a new contracting party too long with the old one is said alone."""
     if len(text) <= room:
         return text
+    now, sep, _was = text.partition(" instead of ")
+    if sep and len(now) <= room and now.startswith("The contracting party is now "):
+        return now  # the new value whole says more than both cut ("... is now X Pte. Ltd.")
+    if (swap := _shrunk_swap(text, room)) is not None:
+        return swap
     m = _LABELLED.match(text)
     if m:
         label, body = m.group("label"), _AGREE.sub("", m.group("body")).rstrip(".;:, ")
         text = f"{label}: {body[:1].upper()}{body[1:]}"
+        if len(text) <= room:
+            return text
+        # a quote shifted to its point ("…be heard exclusively by the courts of Dublin") gives
+        # up its first words before its point is cut
+        for _ in range(4):
+            if not body.startswith("…") or len(text) <= room or body.count(" ") < 4:
+                break
+            body = "…" + body[1:].split(" ", 1)[1]
+            text = f"{label}: {body}"
         if len(text) <= room:
             return text
         # a comma is too often inside a clause ("An individual has the possibility, under ...")

@@ -22,7 +22,7 @@ from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sen
                                        split_sentences, topical_watch)
 from tracker.analysis.facts import Fact, extract_facts
 from tracker.analysis.rendering import clause_text, plain_text, table_cells
-from tracker.analysis.novelty import (PLACEHOLDERS, Delta, DocIndex, Glue, Token, delta,
+from tracker.analysis.novelty import (LINK_CLOSE, LINK_OPEN, PLACEHOLDERS, Delta, DocIndex, Glue, Token, delta,
                                       glued_words, unglued, words)
 from tracker.records import Severity
 
@@ -359,6 +359,56 @@ def _snippet(text: str, limit: int = 90) -> str:
 
 
 # --- facts diff ----------------------------------------------------------------------------------
+# The words that make a clause a term of its kind: where a cut quote of it should look.
+_ANCHORS: dict[str, tuple[str, ...]] = {  # tried in order: the first that matches is the point
+    "arbitration": (r"\barbitrat\w*|\bJAMS\b",),
+    "class-action": (r"\bclass[- ](?:action|wide|arbitration)|\brepresentative (?:action|proceeding)s?",),
+    "jurisdiction": (r"\bcourts?\b|\bvenue\b|\btribunals?\b", r"\bjurisdictions?\b"),
+    "governing-law": (r"\blaws? of\b",),
+    "ai-training": (r"\btrain(?:s|ed|ing)?\b|\bmachine learning\b|\bartificial intelligence\b|\bAI\b",),
+    "refunds": (r"\brefund\w*|\bnon-refundable\b",),
+}
+# A period is the point of these kinds of terms (a refund window, a notice, a retention time).
+_PERIOD_CATS = {"refunds", "subscription", "privacy", "content-removal", "terms-changes"}
+_LEAD_WORDS = 5  # words kept before the point of a cut quote ("…heard exclusively by the courts of")
+_POINT_AT = 40  # a point this near the start needs no shift (a headline keeps about that much)
+
+
+def _about(text: str, cats: Sequence[str], limit: int = 90) -> str:
+    """``text`` as a quote of at most ``limit`` characters that keeps its point: when it must be
+    cut and what makes it a term of its kind (a court or venue, an amount, a period for a term
+    about time, else the words of its categories in ``cats``: "arbitration", "train") stands late in it, the
+    quote starts a few words before that point ("…heard exclusively by the courts of Dublin,
+    Ireland"); else it is cut at its end like ``_snippet``."""
+    s = _space(_clean_prefix(plain(_TABLE_MARKS.sub(" ", text))))
+    if len(s) <= limit:
+        return s
+    at = -1
+    if cats[:1] == ("governing-law",) and (m := re.search(_ANCHORS["governing-law"][0], s, re.I)):
+        at = m.start()  # "the laws of the State of ...", before any place named
+    venue = bool(set(cats[:1]) & {"jurisdiction", "governing-law"})
+    kinds = {"money", "percent"} | ({"place"} if venue else set()) | (
+        {"duration"} if set(cats[:1]) & _PERIOD_CATS else set())
+    facts = [f for f in extract_facts(s) if f.kind in kinds or f.qualifier == "court"]
+    facts.sort(key=lambda f: (not (venue and f.kind == "place"), s.find(f.text)))
+    if facts and at < 0:
+        at = s.find(facts[0].text)
+    for pattern in [p for cat in cats for p in _ANCHORS.get(cat, ())] if at < 0 else []:
+        quoted = [m for m in re.finditer(pattern, s, re.I)
+                  if s[:m.start()].count("“") <= s[:m.start()].count("”")]  # not in a quoted title
+        if quoted:
+            at = quoted[0].start()
+            break
+    if at <= _POINT_AT:
+        return _snippet(s, limit)
+    head = s[:at]
+    stop = max(head.rfind(". "), head.rfind("; "), head.rfind(": "))
+    lead = " ".join(head[stop + 2 if stop >= 0 else 0:].split()[-_LEAD_WORDS:])
+    body = s[max(at - len(lead) - 1, 0) if lead else at:]
+    body = body if len(body) <= limit - 1 else body[:limit - 1].rsplit(" ", 1)[0] + "…"
+    return "…" + body.lstrip(",;: ").rstrip(" .;:")
+
+
 def _key(f: Fact) -> tuple[str, str, str]:
     return (f.kind, f.value, f.qualifier)
 
@@ -544,6 +594,50 @@ def _legal_form(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(_FORMS.get(w, w) for w in words)
 
 
+def _whole_name(text: str, toks: tuple[Token, ...], a: int, b: int, most: int = 8) -> str:
+    """The company name that tokens [a, b) of ``text`` belong to, as written: the run grown over
+    the capitalised words and legal forms next to it, with the dot of an abbreviated form
+    ("Nimbus Cloud Pte. Ltd."), at most ``most`` words."""
+    corp = corporate_words()
+
+    def part(k: int) -> bool:
+        word = text[toks[k].start:toks[k].end]
+        return bool(word[:1].isupper() or word[:1].isdigit() or toks[k].norm in corp or word in ("&", "of"))
+
+    def joined(k: int) -> bool:  # tokens k-1 and k are one name: only spaces or an abbreviation's dot
+        return bool(re.fullmatch(r"\.?\s+|\s*&\s*|-|", text[toks[k - 1].end:toks[k].start]))
+
+    for k in range(a + 1, b):  # the replaced run may go on past the name ("Limited, Ireland")
+        if not joined(k):
+            b = k
+            break
+    while a > 0 and b - a < most and part(a - 1) and joined(a):
+        a -= 1
+    while b < len(toks) and b - a < most and part(b) and joined(b):
+        b += 1
+    while a < b - 1 and toks[a].norm in ("of", "the"):
+        a += 1
+    while b > a + 1 and toks[b - 1].norm == "of":
+        b -= 1
+    end = toks[b - 1].end
+    if text[end:end + 1] == "." and toks[b - 1].norm in corp and len(toks[b - 1].norm) <= 4:
+        end += 1  # "Ltd.", "Inc."
+    return _space(text[toks[a].start:end].replace(LINK_OPEN, "").replace(LINK_CLOSE, ""))
+
+
+def _completed(name: str, whole: str) -> str:
+    """``name`` with the legal-form words that follow it in ``whole`` (a clause split after
+    "Pte." leaves "Ltd." in the next sentence)."""
+    at = whole.find(name)
+    if at < 0:
+        return name
+    corp = corporate_words()
+    rest = whole[at + len(name):]
+    while (m := re.match(r"\.?\s+([A-Za-z]+)\b(\.?)", rest)) and m.group(1).lower() in corp:
+        name, rest = name + rest[:m.end()], rest[m.end():]
+    return _space(name)
+
+
 def _explain_renames(d: Delta, ctx: DocContext) -> tuple[Delta, list[tuple[str, str]], list[tuple[str, str]]]:
     """The delta without its renamed spans; the renames and the party changes it holds, as
     (old text, new text)."""
@@ -560,7 +654,9 @@ def _explain_renames(d: Delta, ctx: DocContext) -> tuple[Delta, list[tuple[str, 
             continue
         pair = (d.run_text("dels", (i1, i2)), d.run_text("ins", (j1, j2)))
         if what == "party":
-            parties.append(pair)
+            # the whole name on each side ("Nimbus Cloud Pte. Ltd."), never the replaced word alone
+            parties.append((_completed(_whole_name(d.before_text, d.before, i1, i2), ctx.old_text),
+                            _completed(_whole_name(d.after_text, d.after, j1, j2), ctx.new_text)))
             continue
         renamed.append(pair)
         ins.update(range(j1, j2))
@@ -738,12 +834,77 @@ def _quote(runs: list[str], limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def _said(runs: list[str], text: str) -> str:
-    """The new (or gone) words of a clause as a quote, or the clause itself when they are too few
-    to read on their own ("See; show" says nothing: quote the sentence)."""
-    if sum(len(r.split()) for r in runs) >= 3:
+def _said(runs: list[str], text: str, d: Delta | None = None, side: str = "ins") -> str:
+    """The new (or gone) words of a clause as a quote, or, when they are too few or scattered to
+    read on their own ("See; show" says nothing), the words around them in their sentence
+    (``_window``, with ``d``) or the clause itself."""
+    if len(runs) == 1 and len(runs[0].split()) >= 3:
         return _quote(runs)
-    return _snippet(text)
+    if d is not None and (window := _window(d, side)):
+        return f"“{window}”"
+    return _quote(runs) if sum(len(r.split()) for r in runs) >= 3 else _snippet(text)
+
+
+def _phrase_like(runs: list[str]) -> bool:
+    """Whether changed runs read as one phrase on their own: a single run of two words or more
+    with no verb ("payment data and device identifiers"), or of four words or more; scattered or
+    single words ("enhance; functionality and performance; services", "content") do not."""
+    n = len(runs[0].split()) if len(runs) == 1 else 0
+    return n >= 4 or (n >= 2 and not has_verb(words(runs[0])))
+
+
+# "Applicable cookies: Amplitude, Sentry": a short label, then a list of names.
+_LABELLED_LIST = re.compile(r"^\W*(?P<label>[A-Z][\w' -]{2,40}):\s+(?P<items>[^.;:]+(?:,[^.;:]+)+|[^.;:,]{1,40})\s*\.?\s*$")
+# What is left of a Markdown link cut in two: "](target)", "][ref]", a lone bracket.
+_LINK_DEBRIS = re.compile(r"\]\s*[(\[][^)\]]*[)\]]?|[\[\]]")
+_SENTENCE_GAP = re.compile(r"[.;:!?]\s|\n")
+
+
+def _window(d: Delta, side: str, width: int = 4, limit: int = 80, hidden: bool = False) -> str:
+    """The changed words of one side of ``d`` read in place: from ``width`` words before its first
+    run to ``width`` words after its last, within their sentence, as read (no Markdown, links or
+    table pipes), "…" where cut; only the first run with its words around when all of them take
+    more than ``limit`` characters. "…use your content to improve our services…". "" when the
+    changed words are not among the words read (a link target, markup), unless ``hidden``."""
+    toks, text = (d.after, d.after_text) if side == "ins" else (d.before, d.before_text)
+    runs = []
+    for a, b in d.runs(side):  # the runs' content words ("and then delete" → "delete")
+        content = [k for k in range(a, b) if is_content_word(toks[k].norm)]
+        if content:
+            runs.append((content[0], content[-1] + 1))
+    if not runs:
+        return ""
+
+    def span(a: int, b: int) -> tuple[int, int]:
+        lo, hi = max(0, a - width), min(len(toks), b + width)
+        for k in range(a, lo, -1):  # not across a sentence end
+            if _SENTENCE_GAP.search(text[toks[k - 1].end:toks[k].start]):
+                lo = k
+                break
+        for k in range(b, hi):
+            if _SENTENCE_GAP.search(text[toks[k - 1].end:toks[k].start]):
+                hi = k
+                break
+        return lo, hi
+
+    def read(lo: int, hi: int) -> str:
+        piece = text[toks[lo].start:toks[hi - 1].end]
+        piece = _LINK_DEBRIS.sub("", piece.replace(LINK_OPEN, "").replace(LINK_CLOSE, ""))
+        piece = _space(plain_text(_TABLE_MARKS.sub(" ", piece)))
+        piece = re.sub(r"[\x00-\x08\x0e-\x1f]", "", piece).strip(" ,;:([")
+        return f"{'…' if lo > 0 else ''}{piece}{'…' if hi < len(toks) else ''}"
+
+    changed = [t.norm for a, b in runs for t in toks[a:b] if is_content_word(t.norm)]
+    lo, hi = span(runs[0][0], runs[-1][1])
+    out = read(lo, hi)
+    if changed and not hidden and not any(w in out.lower() for w in changed):
+        return ""  # the change is in a link target or markup: nothing a reader sees
+    if len(out) > limit:
+        lo, hi = span(*runs[0])
+        out = read(lo, hi)
+        if len(out) > limit:
+            out = out[:limit].rsplit(" ", 1)[0] + "…"
+    return out
 
 
 def label_change(kind: str, before: str | None, after: str | None, *, heading: str = "",
@@ -1161,9 +1322,9 @@ class _Job:
         if self.row and table_cells(self.raw_a) is not None:
             what = f"New row: {_snippet(clause_text(self.raw_a))}"  # "Provider: X; Location: USA"
         elif self._novel_share("ins") < 0.5:
-            what = f"Now also says: {_said(_content_runs(self.d, 'ins'), self.after)}"
+            what = f"Now also says: {_said(_content_runs(self.d, 'ins'), self.after, self.d, 'ins')}"
         else:
-            what = f"New: {_snippet(' '.join(self.sa.legal) or self.after)}"
+            what = f"New: {_about(' '.join(self.sa.legal) or self.after, w_add or cats)}"
         if w_add:
             return ChangeLabel(True, "critical", cats, f"{what}{_cats_text(w_add)}", None, w_add, (),
                                fb, fa)
@@ -1181,11 +1342,11 @@ class _Job:
         if self.row and table_cells(self.raw_b) is not None:
             what = f"Removed row: {_snippet(clause_text(self.raw_b))}"
         elif self._novel_share("dels") < 0.5:
-            what = f"No longer says: {_said(_content_runs(self.d, 'dels'), self.before)}"
+            what = f"No longer says: {_said(_content_runs(self.d, 'dels'), self.before, self.d, 'dels')}"
         elif commitment:
             what = removed_sentence(" ".join(self.sb.legal) or self.before)
         else:
-            what = f"Removed: {_snippet(' '.join(self.sb.legal) or self.before)}"
+            what = f"Removed: {_about(' '.join(self.sb.legal) or self.before, w_rem or cats)}"
         good = tuple(c for c in w_rem if self._good_news(c))
         if good:
             return ChangeLabel(True, "material", cats, f"{what}{_cats_text(good)} — good news for users",
@@ -1237,10 +1398,10 @@ class _Job:
         if sentences and not legal and any(f.kind in ("money", "percent") for f in fa + fb):
             cats = ("pricing",)  # money charged to someone is pricing
         if w_add:
-            sentences.insert(0, f"New watch-out: {_snippet(' '.join(self.sa.legal))}{_cats_text(w_add)}")
+            sentences.insert(0, f"New watch-out: {_about(' '.join(self.sa.legal), w_add)}{_cats_text(w_add)}")
         good = tuple(c for c in w_rem if self._good_news(c))
         if good:
-            sentences.append(f"Removed watch-out: {_snippet(' '.join(self.sb.legal), 70)}"
+            sentences.append(f"Removed watch-out: {_about(' '.join(self.sb.legal), good, 70)}"
                              f"{_cats_text(good)} — good news for users")
         added_m, removed_m = _modal_change(list(fb), list(fa))
         added_m = {m for m in added_m if set(words(m)) & changed}
@@ -1276,15 +1437,54 @@ class _Job:
         return (not (set(category_scores(replaced)) - {"other"}) and not _LEGAL_WORDS.search(replaced)
                 and not _CONDITION.search(around))
 
+    def _listed(self, ins_c: list[str], del_c: list[str]) -> str:
+        """Items added to or dropped from a list that a label or a table names, said with what
+        the list is ("Pixelmint added to applicable cookies", "advertising added to “Purpose” for
+        Payment details"); "" for any other change."""
+        if bool(ins_c) == bool(del_c):
+            return ""
+        runs, raw, verb = (ins_c, self.raw_a, "added to") if ins_c else (del_c, self.raw_b, "removed from")
+        items = _quote(runs, 50)
+        if self.row:
+            cell = _table_cell(raw, runs[0])
+            if cell and cell[0] and cell[1]:
+                return f"{items} {verb} “{_snippet(cell[0], 30)}” for {_snippet(cell[1], 30)}"
+            return ""
+        m = _LABELLED_LIST.match(plain(raw))
+        if m and all(r in m.group("items") for r in runs):
+            return f"{items} {verb} {m.group('label').strip().lower()}"
+        return ""
+
     def _scope(self, ins_c: list[str], del_c: list[str], cats: tuple[str, ...]) -> str:
         """Inserted or deleted content words in a clause with a legal category: its scope moved."""
         if self._novel_share("ins") >= 0.6 and self._novel_share("dels") >= 0.6:
-            return f"Rewritten: {_snippet(' '.join(self.sa.legal) or self.after)}{_cats_text(cats)}"
+            return f"Rewritten: {_about(' '.join(self.sa.legal) or self.after, cats)}{_cats_text(cats)}"
+        tail = _cats_text(cats)
+        if listed := self._listed(ins_c, del_c):
+            return f"{listed}{tail}"
         if ins_c and not del_c:
-            return f"Now also covers: {_quote(ins_c)}{_cats_text(cats)}"
+            if _phrase_like(ins_c):
+                return f"Now also covers: {_quote(ins_c)}{tail}"
+            # scattered or single words ("enhance; services") say nothing alone: read them in place
+            if window := _window(self.d, "ins"):
+                return f"Now reads: “{window}”{tail}"
+            if window := _window(self.d, "ins", 10, 70, hidden=True):
+                return f"Changes a link or its markup in: “{window}”{tail}"  # no new word to read
+            return f"Now also covers: {_quote(ins_c)}{tail}"
         if del_c and not ins_c:
-            return f"No longer covers: {_quote(del_c)}{_cats_text(cats)}"
-        return f"Now says “{_quote(ins_c, 60)}” instead of “{_quote(del_c, 60)}”{_cats_text(cats)}"
+            if not _phrase_like(del_c) and (window := _window(self.d, "dels", 3, 60)):
+                return f"Drops “{_quote(del_c, 30)}” from: “{window}”{tail}"
+            if not _phrase_like(del_c) and (window := _window(self.d, "dels", 10, 70, hidden=True)):
+                return f"Changes a link or its markup in: “{window}”{tail}"
+            return f"No longer covers: {_quote(del_c)}{tail}"
+        if sum(len(r.split()) for r in ins_c + del_c) <= 4:
+            # a word or two replaced ("use" for "purchase"): each read with the words around it
+            now, was = _window(self.d, "ins", 2, 40), _window(self.d, "dels", 2, 40)
+            if len(now) + len(was) > 56:  # both must fit a headline: one word around each
+                now, was = _window(self.d, "ins", 1, 40), _window(self.d, "dels", 1, 40)
+            if now and was:
+                return f"Now says “{now}” instead of “{was}”{tail}"
+        return f"Now says “{_quote(ins_c, 60)}” instead of “{_quote(del_c, 60)}”{tail}"
 
 
 # Words that carry a term even without a category: thresholds, exceptions, obligations.
