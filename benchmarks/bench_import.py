@@ -66,7 +66,7 @@ class Run:
     peak_tree: int = 0
     commits: int = 0
     versions: int = 0
-    progress: list[tuple[float, int]] = field(default_factory=list)  # (seconds, commits read)
+    progress: list[tuple[float, int, int]] = field(default_factory=list)  # (seconds, commits read, versions)
     summary: str = ""
 
 
@@ -120,7 +120,7 @@ def run_import(code: Path, store: Path, repo: Path, rev: str) -> Run:
         for line in proc.stderr:  # "  recorded V version(s) from C commit(s)..."
             words = line.split()
             if line.startswith("  recorded ") and len(words) >= 6 and words[4].isdigit():
-                run.progress.append((time.perf_counter() - started, int(words[4])))
+                run.progress.append((time.perf_counter() - started, int(words[4]), int(words[1])))
             else:
                 errors.append(line)
 
@@ -151,18 +151,21 @@ def run_import(code: Path, store: Path, repo: Path, rev: str) -> Run:
     return run
 
 
-def tenths(run: Run) -> list[float]:
-    """ms per commit in each tenth of the commits, interpolated between progress points."""
-    points = [(0.0, 0), *run.progress, (run.wall, run.commits)]
+def tenths(run: Run, what: int = 0) -> list[float]:
+    """ms per commit in each tenth of the commits, interpolated between progress points
+    (``what=1``: versions recorded in each tenth instead)."""
+    points = [(0.0, 0, 0), *run.progress, (run.wall, run.commits, run.versions)]
 
     def at(commits: float) -> float:
-        for (t0, c0), (t1, c1) in zip(points, points[1:]):
+        for (t0, c0, v0), (t1, c1, v1) in zip(points, points[1:]):
             if c0 <= commits <= c1 and c1 > c0:
-                return t0 + (t1 - t0) * (commits - c0) / (c1 - c0)
-        return points[-1][0]
+                a, b = (t0, t1) if what == 0 else (v0, v1)
+                return a + (b - a) * (commits - c0) / (c1 - c0)
+        return points[-1][0] if what == 0 else points[-1][2]
 
     step = run.commits / 10
-    return [1000 * (at(step * (k + 1)) - at(step * k)) / step for k in range(10)] if run.commits else []
+    scale = 1000 / step if what == 0 else 1.0
+    return [scale * (at(step * (k + 1)) - at(step * k)) for k in range(10)] if run.commits else []
 
 
 def dump_index(path: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -220,6 +223,7 @@ def describe(name: str, run: Run) -> None:
           f"(main process {run.cpu_main:.1f} s); peak memory main {run.peak_main / 2**20:.0f} MB, "
           f"tree {run.peak_tree / 2**20:.0f} MB; {run.versions} versions from {run.commits} commits")
     print("  ms/commit per tenth: " + " ".join(f"{v:.1f}" for v in tenths(run)))
+    print("  versions per tenth:  " + " ".join(f"{v:.0f}" for v in tenths(run, 1)))
 
 
 def profile(repo: Path, rev: str, store_dir: Path) -> None:

@@ -529,25 +529,28 @@ class _Importer:
             if text is not None:
                 return text, known
         elif known is None or isinstance(known, ExtractError):
-            return self._no_text(known, where)
+            self._no_text(known, where)
+            return None
         try:
             text = normalize(raw, kind)
         except ExtractError as exc:
             self.blob_hashes[(blob, kind)] = exc
-            return self._no_text(exc, where)
+            self._no_text(exc, where)
+            return None
         if not text.strip():
             self.blob_hashes[(blob, kind)] = None
-            return self._no_text(None, where)
+            self._no_text(None, where)
+            return None
         digest = content_hash(text)
         self.blob_hashes[(blob, kind)] = digest
         self.texts.put(digest, text, len(text))
         return text, digest
 
     def _no_text(self, error: ExtractError | None, where: str) -> None:
+        """Count a file change without text (and warn when extraction failed)."""
         self.result.skip("no text")
         if error is not None:
             _warn(self.result, f"{where}: {error}")
-        return None
 
     def _latest_text(self, key: str) -> str | None:
         """The document's latest recorded text: in hand, or read back from the archive once
@@ -587,7 +590,7 @@ class _Importer:
             return
         entries, self.pending = self.pending, []
         started = time.perf_counter()
-        versions = [e.version for e in entries]
+        versions = [e.version for e in entries if e.version is not None]
         shas = self.store.record(versions, checkout=False, blobs=self.blobs)
         commits = [parse_commit(sha, version.message()) for sha, version in zip(shas, versions)]
         self.result.seconds_record += time.perf_counter() - started
