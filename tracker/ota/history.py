@@ -415,8 +415,13 @@ class _Importer:
     bounded caches, so the cost per commit stays flat.
     """
 
-    TEXT_CACHE_BYTES = 96 << 20  # normalized texts by hash, for reverts (characters, ~bytes)
-    PAIR_CACHE_BYTES = 96 << 20  # analyses by (old hash, new hash), sized by their clause texts
+    # Normalized texts by hash (characters, ~bytes): a revert's text is then not normalized again
+    # (~1 ms each, on the coordinator, which mostly waits for the workers anyway).
+    TEXT_CACHE_BYTES = 16 << 20
+    # Analyses by (old hash, new hash), sized by their clause texts. Reuse is local: in the
+    # contrib-versions history (41,754 changes, 28,049 distinct pairs of blobs) an LRU of 1,000
+    # pairs already gets 13,665 of the 13,705 repeats (30,000 pairs: 13,705).
+    PAIR_CACHE_BYTES = 32 << 20
 
     def __init__(self, store: Store, index: Index, result: ImportResult, batch: int,
                  progress: Callable[[ImportResult], None] | None) -> None:
