@@ -102,6 +102,7 @@ def test_tiny_caches_change_nothing(flapping: Path, tmp_path: Path, monkeypatch:
         import_history(wide, index, flapping, batch=2)
     monkeypatch.setattr(history._Importer, "TEXT_CACHE_BYTES", 1)
     monkeypatch.setattr(history._Importer, "PAIR_CACHE_BYTES", 1)
+    monkeypatch.setattr(history._Importer, "PAIR_CACHE_ENTRIES", 1)
     narrow = Store(tmp_path / "narrow")
     narrow.init()
     with Index(narrow.index_path) as index:

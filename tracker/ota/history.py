@@ -25,6 +25,7 @@ import hashlib
 import os
 import re
 import subprocess
+import sys
 import time
 import unicodedata
 from collections import OrderedDict
@@ -415,13 +416,14 @@ class _Importer:
     bounded caches, so the cost per commit stays flat.
     """
 
-    # Normalized texts by hash (characters, ~bytes): a revert's text is then not normalized again
+    # Normalized texts by hash (bytes): a revert's text is then not normalized again
     # (~1 ms each, on the coordinator, which mostly waits for the workers anyway).
     TEXT_CACHE_BYTES = 16 << 20
     # Analyses by (old hash, new hash), sized by their clause texts. Reuse is local: in the
     # contrib-versions history (41,754 changes, 28,049 distinct pairs of blobs) an LRU of 1,000
     # pairs already gets 13,665 of the 13,705 repeats (30,000 pairs: 13,705).
     PAIR_CACHE_BYTES = 32 << 20
+    PAIR_CACHE_ENTRIES = 2000  # an analysis holds ~2-3x its estimated size in Python objects
 
     def __init__(self, store: Store, index: Index, result: ImportResult, batch: int,
                  progress: Callable[[ImportResult], None] | None) -> None:
@@ -439,7 +441,8 @@ class _Importer:
         self.latest_text: dict[str, str] = {}  # key -> latest text (loaded from the archive lazily)
         self.blob_hashes: dict[tuple[str, str], str | ExtractError | None] = {}  # (blob, kind) -> hash
         self.texts = _Lru(self.TEXT_CACHE_BYTES)  # content hash -> text
-        self.analyses = _Lru(self.PAIR_CACHE_BYTES)  # (old hash, new hash) -> Analysis as "changed"
+        # (old hash, new hash) -> Analysis as "changed"
+        self.analyses = _Lru(self.PAIR_CACHE_BYTES, self.PAIR_CACHE_ENTRIES)
         self.submitted: dict[tuple[str, str], _Batch] = {}  # pairs being analysed -> their batch
         head = store.head()
         # blob ids are SHA-1 (40 hex digits) only in a SHA-1 archive: reuse them only there
@@ -548,7 +551,7 @@ class _Importer:
             return None
         digest = content_hash(text)
         self.blob_hashes[(blob, kind)] = digest
-        self.texts.put(digest, text, len(text))
+        self.texts.put(digest, text, sys.getsizeof(text))  # bytes: 1, 2 or 4 per character
         return text, digest
 
     def _no_text(self, error: ExtractError | None, where: str) -> None:
@@ -715,10 +718,11 @@ class _Batch:
 
 
 class _Lru:
-    """A mapping that forgets its least recently used entries beyond a budget of sizes."""
+    """A mapping that forgets its least recently used entries beyond a budget of sizes (and
+    beyond ``entries`` entries)."""
 
-    def __init__(self, budget: int) -> None:
-        self.budget, self.size = budget, 0
+    def __init__(self, budget: int, entries: int = 1 << 62) -> None:
+        self.budget, self.size, self.entries = budget, 0, entries
         self.items: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
 
     def get(self, key: Hashable) -> Any:
@@ -733,7 +737,7 @@ class _Lru:
             return
         self.items[key] = (value, size)
         self.size += size
-        while self.size > self.budget and len(self.items) > 1:
+        while (self.size > self.budget or len(self.items) > self.entries) and len(self.items) > 1:
             _, (_, dropped) = self.items.popitem(last=False)
             self.size -= dropped
 
