@@ -153,3 +153,12 @@ def test_a_revert_analysis_derives_from_the_changed_one() -> None:
     assert as_revert(changed, "2020-01-02T10:00:00Z") == analyse(TERMS_B, TERMS_A, kind="revert",
                                                                  revert_of="2020-01-02T10:00:00Z")
     assert as_revert(changed) == analyse(TERMS_B, TERMS_A, kind="revert")
+
+
+def test_a_revert_to_or_from_an_error_page_keeps_the_error_page_analysis() -> None:
+    """The analysis of a pair with an error page does not depend on the kind: reused as is."""
+    error = "# Page not found\n\nThe page you asked for does not exist.\n"
+    for old, new in ((TERMS_A, error), (error, TERMS_A)):
+        changed = analyse(old, new)
+        assert as_revert(changed, "2020-01-02T10:00:00Z") == analyse(old, new, kind="revert",
+                                                                     revert_of="2020-01-02T10:00:00Z")
