@@ -1,13 +1,29 @@
-"""Benchmark: import an Open Terms Archive versions repository (git bundle) into a new store.
+"""Benchmark: `tracker import-history` of an Open Terms Archive versions repository (git bundle).
 
-    .venv/bin/python benchmarks/bench_import.py [BUNDLE] [--profile]
+    .venv/bin/python benchmarks/bench_import.py [BUNDLE] [--commits N] [--compare REF] [--repeat R]
+                                                [--no-check] [--profile]
 
-Default bundle: ../shared/data/ota/dating-versions.bundle (1,031 commits, 26 services; the shared
-folder is $TRACKER_SHARED when set).
-Prints wall time (clone excluded), peak memory (ru_maxrss of this process),
-the time of each phase, the time for the first and for the second half of the commits (the
-second half is imported incrementally on top of the first: cost per commit should stay flat),
-and the share of versions labelled material / revert / cosmetic. Targets: < 60 s, < 500 MB.
+Default bundle: ../shared/data/ota/contrib-versions.bundle (42,632 commits, 879 documents; the
+shared folder is $TRACKER_SHARED when set). The import runs as the real command, in a child
+process (`python -m tracker --store TMP import-history CLONE --rev TIP`, local process pool), into
+a new store. Printed:
+
+* wall time (clone excluded) and CPU time of the whole process tree (user + system of the
+  command, its analysis workers and its git processes: ``os.wait4``), and of the main process;
+* peak memory: of the main process (``VmHWM``) and of the whole process tree (sum of the RSS of
+  the command and its descendants, sampled every 0.2 s);
+* ms per commit in each tenth of the history (from the command's progress lines: a batch of 500
+  versions at a time, interpolated at the tenth boundaries);
+* the versions per document checked against the commits that changed its normalized text
+  (computed here, independently of the importer's caches; ``--no-check`` skips it);
+* with ``--compare REF`` (a git revision of this project, e.g. ``main``): the same import with
+  the code of REF (``git archive``), old and new alternating ``--repeat`` times; medians and the
+  ratio, and a check that both wrote the same archive (head commit) and the same index rows
+  (versions, clause changes, documents, services).
+
+``--commits N`` imports the first N commits only (a slice; --rev of the Nth commit in date order).
+Targets (issue 16), for the whole contrib bundle on 2 cores: <= 300 s (aim 150 s), peak memory
+<= 500 MB, flat cost per commit from the first to the last tenth.
 """
 
 from __future__ import annotations
@@ -15,87 +31,290 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import os
 import pstats
-import resource
+import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
 from _shared import shared_data  # noqa: E402
 
-from tracker.ota.history import import_history  # noqa: E402
-from tracker.archive.index import Index  # noqa: E402
-from tracker.archive.store import Store  # noqa: E402
+DEFAULT_BUNDLE = shared_data("ota/contrib-versions.bundle")
+PAGE = os.sysconf("SC_PAGE_SIZE")
 
-DEFAULT_BUNDLE = shared_data("ota/dating-versions.bundle")
+
+@dataclass
+class Run:
+    """One import as the command ran it."""
+
+    code: str
+    wall: float = 0.0
+    cpu_tree: float = 0.0  # user + system, the command and every descendant it waited for
+    cpu_main: float = 0.0
+    peak_main: int = 0  # bytes
+    peak_tree: int = 0
+    commits: int = 0
+    versions: int = 0
+    progress: list[tuple[float, int, int]] = field(default_factory=list)  # (seconds, commits read, versions)
+    summary: str = ""
+
+
+def _children() -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat") as f:
+                    stat = f.read()
+            except OSError:
+                continue
+            ppid = int(stat[stat.rindex(")") + 2:].split()[1])
+            out.setdefault(ppid, []).append(int(name))
+    return out
+
+
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * PAGE
+    except OSError:
+        return 0
+
+
+def _main_stats(pid: int) -> tuple[int, float]:
+    """(VmHWM in bytes, CPU seconds) of a live process; (0, 0) once it is gone."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            hwm = next((int(line.split()[1]) * 1024 for line in f if line.startswith("VmHWM:")), 0)
+        with open(f"/proc/{pid}/stat") as f:
+            stat = f.read()
+        fields = stat[stat.rindex(")") + 2:].split()
+        return hwm, (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, StopIteration):
+        return 0, 0.0
+
+
+def run_import(code: Path, store: Path, repo: Path, rev: str) -> Run:
+    """Run `tracker import-history` with the project code at ``code``; measure it."""
+    env = dict(os.environ, PYTHONPATH=str(code))
+    cmd = [sys.executable, "-m", "tracker", "--store", str(store), "import-history", str(repo), "--rev", rev]
+    run = Run(code=str(code))
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=code, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stderr is not None and proc.stdout is not None
+    errors: list[str] = []
+
+    def read_progress() -> None:
+        assert proc.stderr is not None
+        for line in proc.stderr:  # "  recorded V version(s) from C commit(s)..."
+            words = line.split()
+            if line.startswith("  recorded ") and len(words) >= 6 and words[4].isdigit():
+                run.progress.append((time.perf_counter() - started, int(words[4]), int(words[1])))
+            else:
+                errors.append(line)
+
+    reader = threading.Thread(target=read_progress, daemon=True)
+    reader.start()
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        tree, todo, children = [], [proc.pid], _children()
+        while todo:
+            p = todo.pop()
+            tree.append(p)
+            todo.extend(children.get(p, []))
+        run.peak_tree = max(run.peak_tree, sum(_rss(p) for p in tree))
+        hwm, cpu = _main_stats(proc.pid)
+        run.peak_main, run.cpu_main = max(run.peak_main, hwm), max(run.cpu_main, cpu)
+        time.sleep(0.2)
+    run.wall = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    run.cpu_tree = usage.ru_utime + usage.ru_stime
+    run.summary = proc.stdout.read().strip().splitlines()[-1] if proc.returncode == 0 else ""
+    reader.join(timeout=5)
+    if proc.returncode != 0:
+        raise SystemExit(f"import failed ({proc.returncode}) with the code at {code}:\n{''.join(errors)[-3000:]}")
+    words = run.summary.split()  # "imported V version(s) from C commit(s) of ..."
+    run.versions, run.commits = int(words[1]), int(words[4])
+    return run
+
+
+def tenths(run: Run, what: int = 0) -> list[float]:
+    """ms per commit in each tenth of the commits, interpolated between progress points
+    (``what=1``: versions recorded in each tenth instead)."""
+    points = [(0.0, 0, 0), *run.progress, (run.wall, run.commits, run.versions)]
+
+    def at(commits: float) -> float:
+        for (t0, c0, v0), (t1, c1, v1) in zip(points, points[1:]):
+            if c0 <= commits <= c1 and c1 > c0:
+                a, b = (t0, t1) if what == 0 else (v0, v1)
+                return a + (b - a) * (commits - c0) / (c1 - c0)
+        return points[-1][0] if what == 0 else points[-1][2]
+
+    step = run.commits / 10
+    scale = 1000 / step if what == 0 else 1.0
+    return [scale * (at(step * (k + 1)) - at(step * k)) for k in range(10)] if run.commits else []
+
+
+# Not compared: the digest of the analysis code's source files (tracker.analysis.analyse.
+# analysis_version), which differs between two versions of the code by construction.
+IGNORED_COLUMNS = {"analysis_version"}
+
+
+def dump_index(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row the import writes, in a stable order (without ``IGNORED_COLUMNS``)."""
+    out: dict[str, list[tuple[object, ...]]] = {}
+    with sqlite3.connect(path) as conn:
+        for table, order in (("versions", "document_key, seq"), ("changes", "id"), ("documents", "key"),
+                             ("services", "id")):
+            names = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in IGNORED_COLUMNS]
+            columns = ", ".join(f'"{n}"' for n in names)
+            out[table] = conn.execute(f"SELECT {columns} FROM {table} ORDER BY {order}").fetchall()
+    return out
+
+
+def check_versions(repo: Path, rev: str, index_path: Path) -> tuple[int, int, list[str]]:
+    """(documents, versions expected, mismatches): per source file, the commits (in import order)
+    whose change gives a non-empty normalized text different from the file's previous one,
+    against the versions the index holds for it (by the source path in its Final-URL)."""
+    from tracker.ota.history import BlobReader, normalize, read_log, split_path
+    from tracker.archive.store import content_hash
+
+    expected: Counter[str] = Counter()
+    latest: dict[str, str] = {}
+    by_blob: dict[tuple[str, str], str] = {}
+    with BlobReader(repo) as blobs:
+        for commit in read_log(repo, [rev]):
+            for change in commit.changes:
+                where = split_path(change.path)
+                if where is None or change.status == "D" or change.mode not in ("100644", "100755"):
+                    continue
+                key = (change.blob, where[2])
+                if key not in by_blob:
+                    try:
+                        text = normalize(blobs.read(change.blob), where[2])
+                    except Exception:  # noqa: BLE001 - no text: never a version
+                        text = ""
+                    by_blob[key] = content_hash(text) if text.strip() else ""
+                digest = by_blob[key]
+                if digest and latest.get(change.path) != digest:
+                    expected[change.path] += 1
+                    latest[change.path] = digest
+    with sqlite3.connect(index_path) as conn:
+        got = Counter(unquote(url.partition("#")[2]) for (url,) in conn.execute("SELECT final_url FROM versions"))
+    wrong = [f"{path}: {expected[path]} text changes, {got[path]} versions"
+             for path in sorted(set(expected) | set(got)) if expected[path] != got[path]]
+    return len(expected), sum(expected.values()), wrong
+
+
+def old_code(ref: str, into: Path) -> Path:
+    """This project at git revision ``ref``, extracted into ``into``."""
+    into.mkdir()
+    archive = subprocess.run(["git", "archive", ref], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return into
+
+
+def describe(name: str, run: Run) -> None:
+    per = 1000 * run.wall / max(run.commits, 1)
+    print(f"{name}: {run.wall:.1f} s wall ({per:.2f} ms/commit), CPU {run.cpu_tree:.1f} s for the process tree "
+          f"(main process {run.cpu_main:.1f} s); peak memory main {run.peak_main / 2**20:.0f} MB, "
+          f"tree {run.peak_tree / 2**20:.0f} MB; {run.versions} versions from {run.commits} commits")
+    print("  ms/commit per tenth: " + " ".join(f"{v:.1f}" for v in tenths(run)))
+    print("  versions per tenth:  " + " ".join(f"{v:.0f}" for v in tenths(run, 1)))
+
+
+def profile(repo: Path, rev: str, store_dir: Path) -> None:
+    """cProfile an import in this process: the coordinator's work (analyses in the worker pool are
+    not profiled; TRACKER_WORKERS=1 keeps them here)."""
+    from tracker.archive.index import Index
+    from tracker.archive.store import Store
+    from tracker.ota.history import import_history
+
+    store = Store(store_dir)
+    store.init()
+    with Index(store.index_path) as index:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        import_history(store, index, repo, rev=rev)
+        profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(40)
+    print(out.getvalue())
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("bundle", nargs="?", type=Path, default=DEFAULT_BUNDLE)
     parser.add_argument("--branch", default="main")
-    parser.add_argument("--profile", action="store_true", help="cProfile the import; print the top functions")
+    parser.add_argument("--commits", type=int, default=0, help="import the first N commits only (0: all)")
+    parser.add_argument("--compare", metavar="REF", help="also import with this project's code at git revision REF")
+    parser.add_argument("--repeat", type=int, default=1, help="imports of each code (alternating); medians")
+    parser.add_argument("--no-check", action="store_true", help="skip the versions-per-document check")
+    parser.add_argument("--profile", action="store_true", help="cProfile an in-process import instead")
     args = parser.parse_args()
     if not args.bundle.exists():
         print(f"skipped: {args.bundle} not found; nothing to benchmark (set TRACKER_SHARED)")
         return 0
-    with tempfile.TemporaryDirectory() as tmp:
-        repo = Path(tmp) / "source"
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        repo = tmp / "source"
         subprocess.run(["git", "clone", "-q", "-b", args.branch, str(args.bundle), str(repo)], check=True)
         commits = subprocess.run(["git", "rev-list", "--date-order", "--reverse", "HEAD"], cwd=repo,
                                  capture_output=True, text=True, check=True).stdout.split()
-        middle = commits[len(commits) // 2 - 1]
-        store = Store(Path(tmp) / "store")
-        store.init()
-        index = Index(store.index_path)
-        profiler = cProfile.Profile() if args.profile else None
-        if profiler:
-            profiler.enable()
-        started = time.perf_counter()
-        first = import_history(store, index, repo, rev=middle)
-        half = time.perf_counter()
-        clause_changes = [index.conn.execute("SELECT COUNT(*) FROM changes").fetchone()[0]]
-        second = import_history(store, index, repo)
-        ended = time.perf_counter()
-        clause_changes.append(index.conn.execute("SELECT COUNT(*) FROM changes").fetchone()[0] - clause_changes[0])
-        if profiler:
-            profiler.disable()
-        versions = index.conn.execute(
-            "SELECT COUNT(*), SUM(seq > 1), SUM(material = 1), SUM(kind = 'revert'), SUM(severity = 'cosmetic') "
-            "FROM versions"
-        ).fetchone()
-        services = index.conn.execute("SELECT COUNT(*) FROM services").fetchone()[0]
-        index.close()
-        rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        total, changes, material, reverts, cosmetic = (v or 0 for v in versions)
-
-        def share(n: int) -> str:
-            return f"{n} ({100 * n / changes:.1f}% of {changes} changes)" if changes else str(n)
-
-        print(f"bundle               {args.bundle} ({len(commits)} commits)")
-        print(f"wall time            {ended - started:.2f} s (target < 60 s)")
-        print(f"peak memory          {rss_self:.0f} MB (ru_maxrss of the python process; target < 500 MB)")
-        halves = (("first half", first, half - started, clause_changes[0]),
-                  ("second half", second, ended - half, clause_changes[1]))
-        for name, r, seconds, n_changes in halves:
-            per = 1000 * seconds / max(r.commits, 1)
-            per_change = 1000 * r.seconds_index / max(n_changes, 1)
-            print(f"{name:<20} {seconds:.2f} s for {r.commits} commits ({per:.1f} ms/commit): read {r.seconds_read:.2f} s, "
-                  f"record {r.seconds_record:.2f} s, index+analyse {r.seconds_index:.2f} s; "
-                  f"{r.versions} versions, {r.unchanged} formatting-only; {n_changes} clause changes "
-                  f"({per_change:.2f} ms of analysis each)")
-        print(f"services, versions   {services}, {total}")
-        print(f"material             {share(material)}")
-        print(f"revert               {share(reverts)}")
-        print(f"cosmetic             {share(cosmetic)}")
-        if profiler:
-            out = io.StringIO()
-            pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(30)
-            print(out.getvalue())
+        rev = commits[min(args.commits, len(commits)) - 1] if args.commits else commits[-1]
+        count = min(args.commits, len(commits)) if args.commits else len(commits)
+        print(f"bundle   {args.bundle} ({len(commits)} commits; importing {count}, up to {rev[:12]}); "
+              f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
+        if args.profile:
+            profile(repo, rev, tmp / "profiled")
+            return 0
+        codes = {"new": ROOT}
+        if args.compare:
+            codes = {"old": old_code(args.compare, tmp / "old-code"), "new": ROOT}
+        runs: dict[str, list[Run]] = {name: [] for name in codes}
+        for attempt in range(args.repeat):
+            for name, code in codes.items():
+                store = tmp / f"store-{name}-{attempt}"
+                run = run_import(code, store, repo, rev)
+                runs[name].append(run)
+                describe(f"{name} #{attempt + 1}", run)
+        new = runs["new"][-1]
+        index = tmp / f"store-new-{args.repeat - 1}" / "index.sqlite"
+        if args.compare:
+            walls = {name: statistics.median(r.wall for r in rs) for name, rs in runs.items()}
+            cpus = {name: statistics.median(r.cpu_tree for r in rs) for name, rs in runs.items()}
+            print(f"median wall: old {walls['old']:.1f} s, new {walls['new']:.1f} s: "
+                  f"{walls['old'] / walls['new']:.2f}x faster; median CPU (tree): old {cpus['old']:.1f} s, "
+                  f"new {cpus['new']:.1f} s: {cpus['old'] / cpus['new']:.2f}x less")
+            heads = [subprocess.run(["git", "rev-parse", "HEAD"], cwd=tmp / f"store-{name}-0" / "archive",
+                                    capture_output=True, text=True).stdout.strip() for name in ("old", "new")]
+            print(f"archive  {'same head commit ' + heads[0][:12] if heads[0] == heads[1] else 'DIFFERENT: ' + str(heads)}")
+            old_rows, new_rows = dump_index(tmp / "store-old-0" / "index.sqlite"), dump_index(index)
+            for table in old_rows:
+                same = old_rows[table] == new_rows[table]
+                print(f"index    {table}: {len(old_rows[table])} / {len(new_rows[table])} rows, "
+                      f"{'same' if same else 'DIFFERENT'} (all columns but {', '.join(sorted(IGNORED_COLUMNS))})")
+        if not args.no_check:
+            documents, expected, wrong = check_versions(repo, rev, index)
+            verdict = "all equal" if not wrong else f"{len(wrong)} documents differ, e.g. " + "; ".join(wrong[:5])
+            print(f"versions per document vs commits that changed its normalized text: {documents} documents, "
+                  f"{expected} text changes, {new.versions} versions: {verdict}")
+        ticks = tenths(new)
+        if ticks:
+            print(f"flatness: last tenth / first tenth = {ticks[-1] / ticks[0]:.2f} (ms/commit)")
     return 0
 
 

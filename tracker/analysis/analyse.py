@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from tracker.records import SEVERITY_ORDER, Analysis, ClauseChange, Severity, cosmetic_kinds
 
-__all__ = ["ANALYSIS_CODE", "SEVERITY_ORDER", "Analysis", "ClauseChange", "analyse", "analysis_version",
+__all__ = ["ANALYSIS_CODE", "SEVERITY_ORDER", "Analysis", "ClauseChange", "analyse", "analysis_version", "as_revert",
            "severity_rank"]
 
 # Bump by hand when the analysis changes on purpose in a way the digest below cannot see (e.g. a
@@ -90,8 +90,21 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         changes = [replace(c, material=False) for c in changes]
         side = "new" if is_error_page(new) else "old"
         return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
-                        f"The {side} text is an error page, not terms", diff.unchanged)
+                        f"The {side} text{_ERROR_PAGE}", diff.unchanged)
     return _summarise(tuple(changes), diff.unchanged, kind, revert_of, version_categories(labels))
+
+
+_ERROR_PAGE = " is an error page, not terms"
+
+
+def as_revert(changed: Analysis, revert_of: str = "") -> Analysis:
+    """The analysis of a revert from the analysis of the same two texts as a "changed" version:
+    ``as_revert(analyse(old, new), d) == analyse(old, new, kind="revert", revert_of=d)``, without
+    diffing again (a history import reuses the analysis of a pair of texts seen before)."""
+    if changed.summary.endswith(_ERROR_PAGE):  # the error-page analysis is the same for any kind
+        return changed
+    changes = tuple(replace(c, material=False) for c in changed.changes)
+    return _summarise(changes, changed.unchanged, "revert", revert_of)
 
 
 def _summarise(changes: tuple[ClauseChange, ...], unchanged: int, kind: str, revert_of: str,

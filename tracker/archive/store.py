@@ -226,12 +226,19 @@ class Store:
         return proc.returncode == 0
 
     # -- writing ---------------------------------------------------------------------------
-    def record(self, versions: Sequence[NewVersion], *, checkout: bool = True) -> list[str]:
+    def record(self, versions: Sequence[NewVersion], *, checkout: bool = True,
+               blobs: set[str] | None = None) -> list[str]:
         """Commit each version as its own commit, in order; return the commit shas.
 
         One fast-import process writes the whole batch; the branch moves only when it ends.
         ``checkout=False`` leaves the work tree behind (a run writing many batches brings it up
         to date once, at its end, with ``checkout()``; git itself is always current).
+
+        ``blobs``: git blob ids (SHA-1 hex) known to be in the archive. A text or raw file whose
+        blob id is in it is referenced by id instead of sent again (a history import records
+        the same texts again and again: reverts); the ids of the files written are added to it.
+        The commits are the same either way. On an error the set is emptied (the batch's blobs
+        may not have been written).
         """
         if not versions:
             return []
@@ -240,7 +247,7 @@ class Store:
         # The stream goes through a temporary file, not a pipe: git then reads it at its own pace
         # while this process (often busy extracting pages in another thread) never has to feed it.
         try:
-            shas = self._import(versions, parent)
+            shas = self._import(versions, parent, blobs)
         except OSError as exc:  # the temporary file: disk full, permissions
             raise StoreError(f"could not write the commits to import: {exc}") from exc
         if checkout:
@@ -249,7 +256,15 @@ class Store:
             self._stale_tree.touch()
         return shas
 
-    def _import(self, versions: Sequence[NewVersion], parent: str | None) -> list[str]:
+    def _import(self, versions: Sequence[NewVersion], parent: str | None, blobs: set[str] | None = None) -> list[str]:
+        try:
+            return self._fast_import(versions, parent, blobs)
+        except BaseException:
+            if blobs is not None:
+                blobs.clear()
+            raise
+
+    def _fast_import(self, versions: Sequence[NewVersion], parent: str | None, blobs: set[str] | None) -> list[str]:
         with tempfile.TemporaryFile(dir=self.archive / ".git", prefix="tracker-import-") as stream:
             for mark, version in enumerate(versions, start=1):
                 when = int(version.fetched_at.timestamp())
@@ -260,12 +275,8 @@ class Store:
                 stream.write(f"data {len(message)}\n".encode() + message + b"\n")
                 if mark == 1 and parent:
                     stream.write(f"from {parent}\n".encode())
-                stream.write(f"M 100644 inline {_quote_path(version.path)}\n".encode("utf-8"))
-                stream.write(f"data {len(text)}\n".encode() + text + b"\n")
-                stream.write(f"M 100644 inline {_quote_path(version.raw_path)}\n".encode("utf-8"))
-                stream.write(f"data {len(version.raw)}\n".encode())
-                stream.write(version.raw)
-                stream.write(b"\n")
+                _write_file(stream, version.path, text, blobs)
+                _write_file(stream, version.raw_path, version.raw, blobs)
             stream.flush()
             stream.seek(0)
             marks = (self.archive / ".git" / "tracker-marks").resolve()  # git runs in the archive dir
@@ -347,6 +358,26 @@ def parse_commit(sha: str, body: str) -> Commit:
         if sep and key in TRAILER_KEYS:
             trailers[key] = value
     return Commit(sha=sha, subject=subject, trailers=trailers)
+
+
+def blob_id(data: bytes) -> str:
+    """The git (SHA-1) blob id of ``data``: what ``git hash-object`` prints."""
+    digest = hashlib.sha1(b"blob %d\0" % len(data))
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def _write_file(stream: BinaryIO, path: str, data: bytes, blobs: set[str] | None) -> None:
+    """One ``M`` command of a fast-import stream: the file's bytes inline, or a reference to a
+    blob already in the archive or earlier in this stream (fast-import resolves both)."""
+    if blobs is not None:
+        oid = blob_id(data)
+        if oid in blobs:
+            stream.write(f"M 100644 {oid} {_quote_path(path)}\n".encode("utf-8"))
+            return
+        blobs.add(oid)
+    stream.write(f"M 100644 inline {_quote_path(path)}\n".encode("utf-8"))
+    stream.write(f"data {len(data)}\n".encode() + data + b"\n")
 
 
 def _read_marks(path: Path, count: int) -> list[str]:
