@@ -1,7 +1,7 @@
 """Hand-run benchmark of `tracker run` against a local server of generated terms pages.
 
 Run: .venv/bin/python benchmarks/bench_run.py [--sizes 100 1000] [--repeat 3] [--concurrency 16]
-     [--nonce-size 300] [--only standard|nonce]
+     [--nonce-size 300] [--only standard|nonce] [--baseline DIR]
 
 Why: scheduled runs over thousands of documents must stay cheap. For each N it times, as separate
 `tracker run` processes (per-process CPU and peak RSS from wait4):
@@ -30,7 +30,10 @@ body then differs from the last, so neither a 304 nor the same-bytes shortcut ap
   nonce no-change   nothing changed but the noise
   nonce 10%         one clause changed in 10% of the pages
 
-and prints no-change / reference and 10% / no-change, measured side by side in the same run.
+and prints no-change / reference and 10% / no-change, measured side by side in the same run. With
+--baseline DIR (another checkout, say `git worktree add DIR main`), the tracker in DIR runs the same
+scenario interleaved with this one (same pages, its own store), and the ratios between the two are
+printed: a before/after measured under the same load.
 """
 
 from __future__ import annotations
@@ -242,12 +245,12 @@ class Sample:
     out: str
 
 
-def measure(cmd: list[str]) -> Sample:
+def measure(cmd: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None) -> Sample:
     """Run ``cmd``; wall time, CPU (user+sys) and peak RSS of that one process, its own children
     (git) included: os.wait4 gives the child's rusage, the per-process form of
     getrusage(RUSAGE_CHILDREN)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=cwd, env=env)
     out = proc.stdout.read().decode("utf-8", "replace")  # type: ignore[union-attr]
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
@@ -320,46 +323,64 @@ def bench(n: int, repeat: int, concurrency: int, work: Path) -> dict:
     return {"n": n, "page_mb": page_bytes / 1e6, "results": results, "archive_mb": archive / 1e6}
 
 
-def bench_nonce(n: int, repeat: int, concurrency: int, work: Path) -> dict:
-    """The nonce scenario: ``n`` pages with per-request noise and no validators (see the module doc)."""
+def bench_nonce(n: int, repeat: int, concurrency: int, work: Path, baseline: Path | None = None) -> dict:
+    """The nonce scenario: ``n`` pages with per-request noise and no validators (see the module doc).
+
+    With ``baseline`` (another checkout of the tracker), its runs are interleaved with this one's,
+    each on its own store and over the same pages, so that both see the machine's load alike."""
     site = work / f"nonce{n}"
     revision = {i: 0 for i in range(n)}
     write_pages(site, range(n), revision)
     (site / ".nonce").touch()
     server = subprocess.Popen([sys.executable, __file__, "_serve", str(site)], stdout=subprocess.PIPE, cwd=ROOT)
+    trees = {"": ROOT} if baseline is None else {"": ROOT, " (baseline)": baseline.resolve()}
+    tags = list(trees)
+
+    def store(tag: str) -> Path:
+        return work / f"nonce-store{n}{'-baseline' if tag else ''}"
+
     try:
         port = int(server.stdout.readline())  # type: ignore[union-attr]
         sources = work / f"nonce-sources{n}.toml"
         write_sources(sources, port, n)
         urls = work / f"nonce-urls{n}.txt"
         urls.write_text("\n".join(f"http://127.0.0.1:{port}/p/{i}.html" for i in range(n)))
-        store = work / f"nonce-store{n}"
 
-        def tracker() -> list[str]:
-            return [sys.executable, "-m", "tracker", "--store", str(store), "--sources", str(sources), "run", "-q",
-                    "--concurrency", str(concurrency), "--per-host", str(concurrency), "--host-delay", "0"]
+        def tracker(tag: str) -> Sample:
+            # The checkout's own code: `-m tracker` from its directory, and nothing else on the path.
+            tree = trees[tag]
+            cmd = [sys.executable, "-m", "tracker", "--store", str(store(tag)), "--sources", str(sources), "run", "-q",
+                   "--concurrency", str(concurrency), "--per-host", str(concurrency), "--host-delay", "0"]
+            return measure(cmd, cwd=tree, env=dict(os.environ, PYTHONPATH=str(tree)))
 
         def reference() -> Sample:
             return measure([sys.executable, __file__, "_reference_select", str(urls), str(concurrency)])
 
-        results: dict[str, list[Sample]] = {"reference": [], "first": [], "no-change": [], "10%-changed": []}
-        for _ in range(repeat):  # a fresh store each time; the last one is kept
-            shutil.rmtree(store, ignore_errors=True)
-            results["first"].append(measure(tracker()))
+        results: dict[str, list[Sample]] = {"reference": []}
+        for tag in tags:
+            results.update({f"first{tag}": [], f"no-change{tag}": [], f"10%-changed{tag}": []})
+        for r in range(repeat):  # a fresh store each time; the last one is kept
+            for tag in tags if r % 2 == 0 else tags[::-1]:
+                shutil.rmtree(store(tag), ignore_errors=True)
+                results[f"first{tag}"].append(tracker(tag))
         rng = random.Random(n)
-        for _ in range(repeat):
+        for r in range(repeat):
             # Interleaved, so that the machine's load weighs on the ratios' two sides alike.
+            order = tags if r % 2 == 0 else tags[::-1]
             results["reference"].append(reference())
-            results["no-change"].append(measure(tracker()))
+            for tag in order:
+                results[f"no-change{tag}"].append(tracker(tag))
             changed = rng.sample(range(n), max(1, n // 10))
             for i in changed:
                 revision[i] += 1
             write_pages(site, changed, revision)
-            results["10%-changed"].append(measure(tracker()))
+            for tag in order:
+                results[f"10%-changed{tag}"].append(tracker(tag))
     finally:
         server.terminate()
         server.wait()
-    return {"n": n, "results": {name: median(samples) for name, samples in results.items()}}
+    return {"n": n, "results": {name: median(samples) for name, samples in results.items()}, "tags": tags,
+            "archive_mb": {tag: du(store(tag) / "archive" / ".git") / 1e6 for tag in tags}}
 
 
 def polite_estimate(n: int, hosts: int, per_host: int, delay: float, concurrency: int, latency: float) -> float:
@@ -377,16 +398,26 @@ def polite_estimate(n: int, hosts: int, per_host: int, delay: float, concurrency
 
 def report_nonce(data: dict) -> None:
     n, res = data["n"], data["results"]
-    ref, none, ten, first = res["reference"], res["no-change"], res["10%-changed"], res["first"]
     print(f"\nnonce scenario, N={n} (per-request noise, no validators)")
-    print(f"  {'scenario':<14} {'wall s':>7} {'cpu s':>7} {'peak MB':>8}  summary")
+    print(f"  {'scenario':<25} {'wall s':>7} {'cpu s':>7} {'peak MB':>8}  summary")
     for name, s in res.items():
         summary = s.out.splitlines()[-1] if s.out and name != "reference" else ""
-        print(f"  {name:<14} {s.wall:7.2f} {s.cpu:7.2f} {s.maxrss_mb:8.0f}  {summary}"
+        print(f"  {name:<25} {s.wall:7.2f} {s.cpu:7.2f} {s.maxrss_mb:8.0f}  {summary}"
               f"{'' if s.code == 0 else f'  (exit {s.code})'}")
-    print(f"  no-change / reference: {none.wall / ref.wall:.2f}x wall (target <= 3), {none.cpu / ref.cpu:.2f}x cpu")
-    print(f"  first run of {n} new documents: {first.wall:.2f} s (target <= 5)")
-    print(f"  10% changed / no-change: {ten.wall / none.wall:.2f}x wall (target <= 1.5), {ten.cpu / none.cpu:.2f}x cpu")
+    ref = res["reference"]
+    for tag in data["tags"]:
+        none, ten, first = res[f"no-change{tag}"], res[f"10%-changed{tag}"], res[f"first{tag}"]
+        print(f"  {tag.strip(' ()') or 'this checkout'}:")
+        print(f"    no-change / reference: {none.wall / ref.wall:.2f}x wall (target <= 3), {none.cpu / ref.cpu:.2f}x cpu")
+        print(f"    first run of {n} new documents: {first.wall:.2f} s wall (target <= 5), {first.cpu:.2f} s cpu")
+        print(f"    10% changed / no-change: {ten.wall / none.wall:.2f}x wall (target <= 1.5), "
+              f"{ten.cpu / none.cpu:.2f}x cpu")
+        print(f"    archive (.git) after all runs: {data['archive_mb'][tag]:.1f} MB")
+    if len(data["tags"]) > 1:
+        print("  this checkout / baseline (medians):")
+        for scenario in ("first", "no-change", "10%-changed"):
+            new, old = res[scenario], res[f"{scenario} (baseline)"]
+            print(f"    {scenario:<12} {new.wall / old.wall:.2f}x wall, {new.cpu / old.cpu:.2f}x cpu")
 
 
 def main() -> None:
@@ -403,6 +434,9 @@ def main() -> None:
     parser.add_argument("--nonce-size", type=int, default=300, help="pages in the nonce scenario (0: skip it)")
     parser.add_argument("--only", choices=("standard", "nonce"), help="run one scenario group only")
     parser.add_argument("--keep", help="work directory to keep (default: a temporary one)")
+    parser.add_argument("--baseline", type=Path, metavar="DIR",
+                        help="nonce scenario: also run the tracker checked out in DIR (e.g. `git worktree add DIR main`), "
+                             "interleaved with this one, and print the ratios between the two")
     args = parser.parse_args()
 
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench_run-"))
@@ -411,7 +445,7 @@ def main() -> None:
           f"repeat {args.repeat}, work dir {work}")
     try:
         if args.only != "standard" and args.nonce_size:
-            report_nonce(bench_nonce(args.nonce_size, args.repeat, args.concurrency, work))
+            report_nonce(bench_nonce(args.nonce_size, args.repeat, args.concurrency, work, args.baseline))
         if args.only == "nonce":
             return
         for n in args.sizes:
