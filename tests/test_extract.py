@@ -522,3 +522,27 @@ def test_extract_with_a_range_goes_through_decode_and_normalize() -> None:
     text = extract(page.encode("cp1252", errors="replace"), "text/html; charset=windows-1252",
                    select=[Range(start_before="#eu", end_before="#eu-list")])
     assert text == "## EU users\n\nEU-TEXT Refunds - within 14 days.\n"
+
+
+def test_native_options_are_the_options_the_library_builds() -> None:
+    """The converter's options, built once and copied per page with its base URL, are field for
+    field those ``html_to_markdown.convert`` would build from ``_OPTIONS`` for that URL."""
+    import dataclasses
+
+    import html_to_markdown.api as h2m_api
+
+    from tracker.extract import convert
+
+    def fields(options: object) -> dict[str, object]:
+        found = {}
+        for name in dir(options):
+            value = getattr(options, name)
+            if name.startswith("_") or callable(value):
+                continue
+            found[name] = fields(value) if type(value).__name__ == "PreprocessingOptions" else repr(value)
+        return found
+
+    for url in ("", "https://brightwell.example/legal/terms"):
+        expected = h2m_api._to_rust_conversion_options(
+            dataclasses.replace(convert._OPTIONS, base_url=url) if url else convert._OPTIONS)
+        assert fields(convert._native_options(url)) == fields(expected)

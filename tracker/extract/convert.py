@@ -680,19 +680,24 @@ def _convert(html: str, base_url: str) -> str:
     return result.content or ""
 
 
-@functools.lru_cache(maxsize=64)
 def _native_options(base_url: str) -> h2m_native.ConversionOptions:
-    """_OPTIONS as the converter's native (Rust) object, built once per base URL.
+    """_OPTIONS as the converter's native (Rust) object, with ``base_url``.
 
     h2m.convert() rebuilds it from the dataclass on every call (a dozen enum look-ups by name in
-    Python); the native object is read-only, so one can be shared. Built with the library's own
-    (private, but pinned) conversion function, so the options are exactly those h2m.convert uses.
+    Python, 0.25 ms, and every page has its own base URL); here the library's own (private, but
+    pinned) conversion runs once, and each page's object is constructed from its fields, with
+    only ``base_url`` different (``tests/test_extract.py`` checks they are the same options).
     """
-    options = _OPTIONS
-    if base_url:
-        # Resolve relative links so the same link reads the same wherever the page moves.
-        options = dataclasses.replace(_OPTIONS, base_url=base_url)
-    return h2m_api._to_rust_conversion_options(options)
+    # Resolve relative links so the same link reads the same wherever the page moves.
+    return h2m_native.ConversionOptions(**_native_fields(), base_url=base_url or None)
+
+
+@functools.lru_cache(maxsize=1)
+def _native_fields() -> dict[str, object]:
+    """The native options' fields but ``base_url``, as h2m.convert would build them from _OPTIONS."""
+    native = h2m_api._to_rust_conversion_options(_OPTIONS)
+    names = [name for name in dir(native) if not name.startswith("_") and not callable(getattr(native, name))]
+    return {name: getattr(native, name) for name in names if name != "base_url"}
 
 
 # --------------------------------------------------------------------------- normalization
