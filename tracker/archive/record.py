@@ -19,7 +19,7 @@ from tracker.archive.store import Commit, NewVersion, Store
 from tracker.errors import StoreError
 from tracker.records import Analysis, ClauseChange
 
-if TYPE_CHECKING:  # the git thread loads only when a run needs it, not for queries
+if TYPE_CHECKING:  # the git and analysis threads load only when a run needs them, not for queries
     from concurrent.futures import Future, ThreadPoolExecutor
 
 BATCH = 200
@@ -158,16 +158,40 @@ def _analyse_all(jobs: Sequence[tuple[str | None, str, str, str]], executor: Exe
     return analyse_later(jobs, executor).result()
 
 
-def analyse_later(jobs: Sequence[tuple[str | None, str, str, str]], executor: Executor | None = None) -> Pending:
+def analyse_later(jobs: Sequence[tuple[str | None, str, str, str]], executor: Executor | None = None,
+                  early: Sequence[Analysis | None] = ()) -> Pending:
     """Start the analyses of a batch through ``executor`` (default: the current one): in worker
     processes or on a Dask cluster when there are enough jobs (the caller goes on fetching
-    meanwhile), else here and now."""
+    meanwhile), else here and now. ``early[i]``, when given and not None, is the analysis of
+    ``jobs[i]`` computed already (``Recorder.analyse_early``): only the others are started."""
+    if any(result is not None for result in early):
+        rest = analyse_later([job for job, result in zip(jobs, early) if result is None], executor)
+        return _WithEarly(list(early), rest)
     real = sum(1 for old, _, kind, _ in jobs if old is not None and kind != "first")
     if executor is None and real < min(PARALLEL_MIN, executors.DASK_MIN_WORK):
         # in place whatever the executor: a query's catch-up of a commit or two must not need a
         # Dask scheduler (TRACKER_DASK_SCHEDULER) to be up
         executor = executors.InProcess()
     return (executor or executors.current()).start(_analyse_chunk, jobs, real, floor=PARALLEL_MIN)
+
+
+class _WithEarly(Pending):
+    """A batch's analyses, some computed early (``known``), the others on their way (``rest``)."""
+
+    def __init__(self, known: list[Analysis | None], rest: Pending) -> None:
+        super().__init__()
+        self.known, self.rest = known, rest
+
+    def ready(self) -> bool:
+        return self.rest.ready()
+
+    @property
+    def running(self) -> list[Future]:
+        return self.rest.running
+
+    def result(self) -> list[Analysis]:
+        computed = iter(self.rest.result())
+        return [result if result is not None else next(computed) for result in self.known]
 
 
 def _analyse_chunk(jobs: list[tuple[str | None, str, str, str]]) -> list[Analysis]:
@@ -283,6 +307,35 @@ class Recorder(Generic[T]):
         self.previous: dict[str, str | None] = {}  # latest texts, carried from batch to batch
         self.in_flight: deque[_InFlight[T]] = deque()
         self.git: ThreadPoolExecutor | None = None
+        self.analyser: ThreadPoolExecutor | None = None
+        # document key -> (the job, its analysis on its way), from analyse_early
+        self.early: dict[str, tuple[tuple[str | None, str, str, str], Future]] = {}
+        self.early_count = 0
+
+    def analyse_early(self, key: str, old: str, new: str, kind: str, revert_of: str = "") -> None:
+        """Start the analysis of a version of document ``key`` before it is recorded, in a thread:
+        a run spends most of its time waiting for servers, and the analysis (a pure function of
+        the two texts) then runs in those gaps instead of after the last page. ``record`` uses it
+        if the version is recorded with the same previous text and kind; else it is ignored. At
+        most ``PARALLEL_MIN - 1`` per recorder: large batches go to the worker processes."""
+        if self.early_count >= PARALLEL_MIN - 1 or key in self.early:
+            return
+        if self.analyser is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self.analyser = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tracker-analyse")
+        job = (old, new, kind, revert_of)
+        self.early[key] = (job, self.analyser.submit(_analyse_job, job))
+        self.early_count += 1
+
+    def _early_results(self, batch: Batch) -> list[Analysis | None]:
+        """The early analyses of the batch's jobs, where they were made from the same inputs."""
+        results: list[Analysis | None] = []
+        for commit, job in zip(batch.commits, batch.jobs):
+            found = self.early.pop(f"{commit.service_id}/{commit.document_type}", None)
+            same = found is not None and all(a is b or a == b for a, b in zip(found[0], job))
+            results.append(found[1].result() if found is not None and same else None)
+        return results
 
     def record(self, items: Sequence[tuple[NewVersion, T]]) -> None:
         """Start recording a batch (versions of distinct documents, each with the caller's tag);
@@ -317,13 +370,16 @@ class Recorder(Generic[T]):
             self._index_oldest()
 
     def drain(self) -> None:
-        """Wait until every batch is committed and indexed; stop the git thread."""
+        """Wait until every batch is committed and indexed; stop the git and analysis threads."""
         try:
             while self.in_flight:
                 self._wait_for_oldest()
         finally:
             if self.git is not None:
                 self.git.shutdown()
+            if self.analyser is not None:
+                self.analyser.shutdown(cancel_futures=True)
+            self.early.clear()
 
     def _wait_for_oldest(self) -> None:
         """Index the oldest batch; meanwhile keep starting the analyses of younger ones as git
@@ -351,7 +407,7 @@ class Recorder(Generic[T]):
             ) from exc
         texts = {commit.sha: version.text for (version, _), commit in zip(item.items, commits)}
         item.batch = prepare(self.store, self.index, commits, self.previous, texts)
-        item.analyses = analyse_later(item.batch.jobs)
+        item.analyses = analyse_later(item.batch.jobs, early=self._early_results(item.batch) if self.early else ())
 
     def _index_oldest(self) -> None:
         item = self.in_flight.popleft()

@@ -128,6 +128,10 @@ class _Run:
             return
         if replaced is not None:
             self.recorder.previous.setdefault(decision.check.key, replaced)
+            version = decision.version
+            if version.kind != "first":  # analysed while the run goes on fetching
+                self.recorder.analyse_early(decision.check.key, replaced, version.text, version.kind,
+                                            version.revert_of)
         self.batch.append((decision.version, decision))
         if len(self.batch) >= BATCH_SIZE:
             self._hand_over()
