@@ -313,3 +313,63 @@ def test_a_bad_tracker_workers_value_stops_the_run_before_any_fetch(env, monkeyp
     assert result.exit_code == 2
     assert "TRACKER_WORKERS must be a whole number of worker processes, 1 or more" in result.output
     assert not (store / "archive").exists()  # nothing fetched, nothing written
+
+
+def test_changed_documents_are_analysed_while_the_run_fetches(tmp_path, httpserver, monkeypatch):
+    """A few changed documents are analysed in the recorder's analysis thread as soon as their
+    new text is known (the run goes on fetching meanwhile), and the index gets the very analysis
+    a plain in-process one gives."""
+    import threading
+
+    import tracker.archive.record as record
+    from tracker.analysis.analyse import analyse
+    from tracker.archive.index import Index
+    from tracker.archive.store import Store
+    from tracker.fetch import FetchOptions
+    from tracker.run.loop import run_snapshot
+
+    months = {"n": 12}
+
+    def page(request):
+        if request.path == "/robots.txt":
+            return Response("", status=404)
+        return Response(f"<html><body><main><h1>Terms {request.path}</h1><h2>Credits</h2>"
+                        f"<p>Credits expire {months['n']} months after purchase.</p>"
+                        "<h2>Law</h2><p>These terms are governed by the laws of Ireland.</p></main></body></html>",
+                        content_type="text/html")
+
+    httpserver.expect_request("/robots.txt").respond_with_handler(page)
+    documents = []
+    for i in range(4):
+        httpserver.expect_request(f"/d{i}").respond_with_handler(page)
+        documents.append(Document("svc", "Service", f"Doc {i}", httpserver.url_for(f"/d{i}")))
+    store = Store(tmp_path / "store")
+    options = FetchOptions(host_delay=0.0, per_host=8, robots=False)
+    assert {o.outcome for o in run_snapshot(store, documents, options).outcomes} == {"new"}
+
+    threads: list[str] = []
+    real = record._analyse_job
+
+    def watched(job):  # the real analysis; only where it ran is noted
+        threads.append(threading.current_thread().name)
+        return real(job)
+
+    monkeypatch.setattr(record, "_analyse_job", watched)
+    months["n"] = 6
+    result = run_snapshot(store, documents, options)
+    assert sorted(o.outcome for o in result.outcomes) == ["changed"] * 4
+    assert len(threads) == 4 and all(name.startswith("tracker-analyse") for name in threads)
+    log = subprocess.run(["git", "log", "--reverse", "--format=%H"], cwd=store.archive, capture_output=True,
+                         text=True, check=True).stdout.split()
+    with Index(store.index_path) as index:
+        versions = [v for doc in index.all_versions().values() for v in doc]
+        firsts = {v.document_key: v.commit_sha for v in versions if v.seq == 1}
+        rows = [v for v in versions if v.seq == 2]
+        assert sorted(r.commit_sha for r in rows) == sorted(log[4:])
+        for row in rows:
+            path = f"{row.document_key}.md"
+            old, new = store.read(firsts[row.document_key], path), store.read(row.commit_sha, path)
+            expected = analyse(old, new)
+            assert (row.summary, row.material, row.changes) == (expected.summary, expected.material,
+                                                                len(expected.changes))
+            assert "6 months" in row.summary
