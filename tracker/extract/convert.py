@@ -14,6 +14,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import Any
 from urllib.parse import urlsplit
 
 import html_to_markdown as h2m
@@ -693,7 +694,7 @@ def _native_options(base_url: str) -> h2m_native.ConversionOptions:
 
 
 @functools.lru_cache(maxsize=1)
-def _native_fields() -> dict[str, object]:
+def _native_fields() -> dict[str, Any]:
     """The native options' fields but ``base_url``, as h2m.convert would build them from _OPTIONS."""
     native = h2m_api._to_rust_conversion_options(_OPTIONS)
     names = [name for name in dir(native) if not name.startswith("_") and not callable(getattr(native, name))]
