@@ -547,8 +547,15 @@ class Index:
         return {r[0]: r[1] for r in self.conn.execute("SELECT document_key, fingerprint FROM fetch_settings")}
 
     def set_fetch_settings(self, document_key: str, fingerprint: str) -> None:
-        self._db().table("fetch_settings").upsert({"document_key": document_key, "fingerprint": fingerprint},
-                                            pk="document_key")
+        self.set_fetch_settings_many({document_key: fingerprint})
+
+    def set_fetch_settings_many(self, fingerprints: dict[str, str]) -> None:
+        """Remember how each document's latest text was extracted (document key -> settings
+        fingerprint), in one statement per ``BATCH_SIZE`` rows (not committed here)."""
+        if fingerprints:
+            self._db().table("fetch_settings").upsert_all(
+                ({"document_key": key, "fingerprint": value} for key, value in fingerprints.items()),
+                pk="document_key", batch_size=BATCH_SIZE)
 
     # -- document events (gone / back) -------------------------------------------------------
     def last_events(self) -> dict[str, sqlite3.Row]:

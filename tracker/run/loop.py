@@ -92,6 +92,9 @@ class _Run:
         self.recorder: Recorder[Decision] = Recorder(store, index, self._recorded)
         self.batch: list[tuple[NewVersion, Decision]] = []  # new versions not handed to the recorder yet
         self.confirmed: list[dict[str, Any]] = []  # cache rows of texts confirmed unchanged in this run
+        # document key -> settings fingerprint its latest text was extracted with, not written yet
+        # (written together, before each batch is handed over and at the end: one statement, not 300)
+        self.settings: dict[str, str] = {}
         self.latest: LatestTexts | None = None  # set while fetching
         events.publish(RunStarted(self.result.run_id, len(documents)))
 
@@ -148,10 +151,13 @@ class _Run:
         if decision.forget_sighting:
             self.index.clear_pending(key)
         if decision.extracted_with is not None:
-            self.index.set_fetch_settings(key, decision.extracted_with)
+            self.settings[key] = decision.extracted_with
 
     def _hand_over(self) -> None:
-        """Hand the collected new versions to the recorder as one batch."""
+        """Hand the collected new versions to the recorder as one batch (with the settings facts
+        collected so far, so that they are in the index transaction that records it)."""
+        settings, self.settings = self.settings, {}
+        self.index.set_fetch_settings_many(settings)
         batch, self.batch = self.batch, []
         self.recorder.record(batch)
 
