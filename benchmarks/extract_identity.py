@@ -10,7 +10,8 @@ case would get a new version on its next check, a "change" nobody made. So any c
 ``git worktree add DIR main`` or ``git archive main | tar -x -C DIR``) on many varied pages:
 
 - the benchmarks' generated terms pages (``bench_run.make_page`` with per-request noise), as the
-  benchmark declares them (``select = ["main"]``, ``remove = [".cookie-banner"]``) and whole;
+  benchmark declares them (``select = ["main"]``, ``remove = [".cookie-banner"]``), whole, and
+  with selectors that match many nested elements;
 - the test fixtures (``tests/golden/extract/*.html``) and the demo's pages (every round), whole
   and with ``select = ["main"]``;
 - real pages when ``../shared`` has them: ``--snapshots N`` historical snapshots sampled from
@@ -59,6 +60,8 @@ def generated_cases(pages: int) -> list[Case]:
         cases.append((f"bench {i} main", raw, "text/html; charset=utf-8", url, *BENCH_SELECT))
         if i % 10 == 0:
             cases.append((f"bench {i} whole", raw, "text/html; charset=utf-8", url, [], []))
+            # many matches, nested in one another, in two selectors: kept in page order, once
+            cases.append((f"bench {i} sections", raw, "text/html; charset=utf-8", url, ["section h3", "section"], []))
     return cases
 
 

@@ -462,7 +462,10 @@ def _nest_stray_lists(tree: LexborHTMLParser) -> None:
 
 def _selected(tree: LexborHTMLParser, select: Sequence[str]) -> list[LexborNode]:
     """Nodes matching any selector, in document order, without nodes inside other matches."""
-    matched = {node.mem_id for selector in select for node in tree.css(selector)}
+    found = [node for selector in select for node in tree.css(selector)]
+    if len(found) == 1:  # the common case (`main`, `#terms`): nothing to order, nothing nested
+        return found
+    matched = {node.mem_id for node in found}
     if not matched:
         names = ", ".join(repr(s) for s in select)
         raise ExtractError(f"selector(s) {names} matched nothing on the page")
@@ -758,7 +761,9 @@ def normalize_markdown(text: str) -> str:
         text = unicodedata.normalize("NFC", text)
     lines = text.split("\n")
     if "  " in text or "\t" in text:
-        lines = [_normalize_line(line) for line in lines]
+        # A line without a double space or a tab has no run to collapse nor tab to expand, and at
+        # most one space of indentation: _normalize_line would only strip its end.
+        lines = [_normalize_line(line) if "  " in line or "\t" in line else line.rstrip() for line in lines]
     else:  # no indentation to expand nor runs to collapse anywhere: only line ends to strip
         lines = [line.rstrip() for line in lines]
     return _join_blocks(lines)
