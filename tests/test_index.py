@@ -330,3 +330,21 @@ def test_only_the_index_talks_to_sqlite():
                     isinstance(node, ast.Attribute) and node.attr in ("conn", "execute", "executemany", "executescript")):
                 offenders.append(f"{path.relative_to(package)}:{node.lineno}")
     assert offenders == []
+
+
+def test_a_batch_is_stored_with_deltas_at_most_one_deep_and_reads_back(tmp_path):
+    """fast-import deltifies each blob against the one written before it; chains across the
+    documents of a batch would make every read replay them, so they are at most one deep."""
+    store = Store(tmp_path / "store")
+    when = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    body = "".join(f"<p>Clause {i}: the customer keeps every right described in section {i}.</p>" for i in range(200))
+    versions = [NewVersion("larkspur", "Larkspur Cloud", f"Doc {n}", f"# Doc {n}\n\n{body}\n", body.encode(), "html",
+                           "https://l.example/t", "https://l.example/t", when, 200, "text/html", "2")
+                for n in range(40)]  # over fast-import's unpack limit (100 objects): a pack
+    shas = store.record(versions)
+    assert [store.read(sha, v.path) for sha, v in zip(shas, versions)] == [v.text for v in versions]
+    pack = next((store.archive / ".git" / "objects" / "pack").glob("*.idx"))
+    out = subprocess.run(["git", "verify-pack", "-v", str(pack)], cwd=store.archive, capture_output=True,
+                         text=True, check=True).stdout
+    depths = [int(line.split()[5]) for line in out.splitlines() if " blob " in line and len(line.split()) >= 7]
+    assert depths and max(depths) == 1  # deltas there are (a page's HTML against its text), one deep
