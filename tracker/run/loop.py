@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 from typing import Any, Iterable, Sequence
 
 from tracker.archive import Index
+from tracker.archive import record
 from tracker.archive.record import Recorded, Recorder, check_settings, sync
 from tracker.archive.store import NewVersion, Store, iso
 from tracker.errors import StoreError
@@ -91,6 +92,8 @@ class _Run:
         self.states = load_states(store, index, documents)
         self.recorder: Recorder[Decision] = Recorder(store, index, self._recorded)
         self.batch: list[tuple[NewVersion, Decision]] = []  # new versions not handed to the recorder yet
+        self.checked = 0  # decisions carried out so far
+        self.changed = 0  # of which changed or reverted versions
         self.confirmed: list[dict[str, Any]] = []  # cache rows of texts confirmed unchanged in this run
         # document key -> settings fingerprint its latest text was extracted with, not written yet
         # (written together, before each batch is handed over and at the end: one statement, not 300)
@@ -118,7 +121,15 @@ class _Run:
         found = {doc.key: self.states[doc.key].validators(fingerprint(doc)) for doc in self.documents}
         return {key: v for key, v in found.items() if v is not None}
 
+    def _few_changes(self) -> bool:
+        """Does the run, at the rate of changes seen so far, look like it will change fewer
+        documents than a batch sends to the worker processes? Only then are changes analysed
+        early, in this process: a run with many changes leaves them to the workers, and this
+        process never loads the analysis (its model alone is about 26 MB)."""
+        return self.changed * len(self.documents) < record.PARALLEL_MIN * self.checked  # read at run time: tests lower it
+
     def _carry_out(self, decision: Decision) -> None:
+        self.checked += 1
         self._write_down(decision)
         # The latest text, if ``decide`` read it to compare clauses (and dropped here either way,
         # so texts do not pile up over the run): a new version's analysis needs it too and need
@@ -132,9 +143,11 @@ class _Run:
         if replaced is not None:
             self.recorder.previous.setdefault(decision.check.key, replaced)
             version = decision.version
-            if version.kind != "first":  # analysed while the run goes on fetching
-                self.recorder.analyse_early(decision.check.key, replaced, version.text, version.kind,
-                                            version.revert_of)
+            if version.kind != "first":
+                self.changed += 1
+                if self._few_changes():  # analysed while the run goes on fetching
+                    self.recorder.analyse_early(decision.check.key, replaced, version.text, version.kind,
+                                                version.revert_of)
         self.batch.append((decision.version, decision))
         if len(self.batch) >= BATCH_SIZE:
             self._hand_over()
