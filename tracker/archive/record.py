@@ -311,14 +311,20 @@ class Recorder(Generic[T]):
         # document key -> (the job, its analysis on its way), from analyse_early
         self.early: dict[str, tuple[tuple[str | None, str, str, str], Future]] = {}
         self.early_count = 0
+        self.early_allowed: bool | None = None  # the current executor is the local one (asked once)
 
     def analyse_early(self, key: str, old: str, new: str, kind: str, revert_of: str = "") -> None:
         """Start the analysis of a version of document ``key`` before it is recorded, in a thread:
         a run spends most of its time waiting for servers, and the analysis (a pure function of
         the two texts) then runs in those gaps instead of after the last page. ``record`` uses it
         if the version is recorded with the same previous text and kind; else it is ignored. At
-        most ``PARALLEL_MIN - 1`` per recorder: large batches go to the worker processes."""
+        most ``PARALLEL_MIN - 1`` per recorder: large batches go to the worker processes; and
+        only with the local executor: a Dask cluster (``--dask``) gets the batches as before."""
         if self.early_count >= PARALLEL_MIN - 1 or key in self.early:
+            return
+        if self.early_allowed is None:
+            self.early_allowed = isinstance(executors.current(), executors.LocalPool)
+        if not self.early_allowed:
             return
         if self.analyser is None:
             from concurrent.futures import ThreadPoolExecutor
