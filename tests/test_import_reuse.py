@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_importer import commit_files, git
+from test_importer import commit_files, git
 from tracker.analysis.analyse import analyse, as_revert
 from tracker.archive.index import Index
 from tracker.archive.record import reindex
