@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from histories import git
 
 from tracker.cli.app import cli
 from tracker.errors import StoreError
@@ -34,14 +34,6 @@ PRIVACY = """# Privacy Policy
 
 We keep your prompts for 30 days.
 """
-
-
-def git(repo: Path, *args: str, date: str | None = None) -> str:
-    env = dict(os.environ, GIT_AUTHOR_NAME="Bot", GIT_AUTHOR_EMAIL="bot@example.org",
-               GIT_COMMITTER_NAME="Bot", GIT_COMMITTER_EMAIL="bot@example.org")
-    if date:
-        env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
-    return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True).stdout
 
 
 def commit_files(repo: Path, files: dict[str, str | None], date: str, message: str = "Record") -> str:
