@@ -108,8 +108,17 @@ def test_filters_and_force(imported, tmp_path) -> None:
 
 def test_bad_since_is_one_line_and_exit_2(imported, tmp_path) -> None:
     _, original, _ = imported
-    code, out, err = tracker_cli(original, "reanalyse", "--since", "last tuesday")
-    assert code == 2 and "is not a date" in err and "Traceback" not in out + err
+    for bad in ("last tuesday", "2025-02-30", "2025-13-45", "2025-01-01T25:00"):
+        code, out, err = tracker_cli(original, "reanalyse", "--force", "--since", bad)
+        assert code == 2 and "is not a date" in err and "Traceback" not in out + err, (bad, err)
+
+
+def test_an_unknown_service_or_document_is_refused_not_ignored(imported) -> None:
+    _, original, _ = imported
+    code, out, err = tracker_cli(original, "reanalyse", "--force", "--service", "nosuch")
+    assert code == 4 and "no service 'nosuch' in this archive" in err and "pebble-cloud" in err
+    code, out, err = tracker_cli(original, "reanalyse", "--force", "--service", "pebble-cloud", "--document", "Nope")
+    assert code == 4 and "no document 'Nope' in this archive" in err and "Traceback" not in out + err
 
 
 def test_reanalyse_writes_the_feeds_it_is_given(imported, tmp_path) -> None:

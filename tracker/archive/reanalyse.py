@@ -21,6 +21,7 @@ import re
 import time
 from collections import deque
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Callable, Sequence
 
 from tracker.analysis.analyse import analysis_version
@@ -28,7 +29,7 @@ from tracker.analysis.executor import Executor, Pending
 from tracker.archive.index import Index
 from tracker.archive.record import _analyse_chunk, sync
 from tracker.archive.store import Store
-from tracker.errors import InvalidArgument
+from tracker.errors import InvalidArgument, NotFoundError
 from tracker.records import Analysis
 
 BATCH = 200  # versions per SQLite transaction (and per call to the executor)
@@ -65,17 +66,19 @@ def reanalyse(store: Store, index: Index, *, service: str | None = None, documen
 
     The index first catches up with the archive (``sync``). ``executor`` runs the analyses
     (default: ``tracker.analysis.executor.current()``); ``progress`` is called after each batch
-    is written. Raises ``InvalidArgument`` for a malformed ``since``, ``StoreError`` when the
-    archive or the index cannot be read or written, ``ConfigError`` from a Dask cluster whose
+    is written. Raises ``InvalidArgument`` for a malformed or impossible ``since``,
+    ``NotFoundError`` for a ``service`` or ``document`` the archive does not hold, ``StoreError``
+    when the archive or the index cannot be read or written, ``ConfigError`` from a Dask cluster whose
     workers run other analysis code.
     """
     from tracker.analysis import executor as executors
 
-    if since is not None and not _DATE.match(since.strip()):
+    if since is not None and not _is_date(since.strip()):
         raise InvalidArgument(f"--since {since!r} is not a date: give YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (UTC)")
     started = time.perf_counter()
     executor = executor or executors.current()
     sync(store, index, executor)
+    _require(index, service, document)
     current = analysis_version()
     result = ReanalyseResult(current, executor=executor.describe())
     targets = index.analysis_targets(current, service=service, document=document,
@@ -91,6 +94,29 @@ def reanalyse(store: Store, index: Index, *, service: str | None = None, documen
         _write(index, *in_flight.popleft(), result, current, started, progress)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _is_date(value: str) -> bool:
+    """A real calendar date or date-time in the shapes ``_DATE`` accepts (2025-02-30 is refused)."""
+    if not _DATE.match(value):
+        return False
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00").replace(" ", "T"))
+    except ValueError:
+        return False
+    return True
+
+
+def _require(index: Index, service: str | None, document: str | None) -> None:
+    """Raise NotFoundError when the filters name a service or document the archive does not hold."""
+    docs = index.documents()
+    if service is not None and not any(d["service_id"] == service for d in docs):
+        known = ", ".join(sorted({d["service_id"] for d in docs})) or "none"
+        raise NotFoundError(f"no service {service!r} in this archive (services: {known})")
+    if document is not None and not any(d["type"].lower() == document.lower() and service in (None, d["service_id"])
+                                        for d in docs):
+        known = ", ".join(sorted({d["type"] for d in docs if service in (None, d["service_id"])})) or "none"
+        raise NotFoundError(f"no document {document!r} in this archive (documents: {known})")
 
 
 def _start(store: Store, batch: Sequence[dict[str, Any]], executor: Executor) -> Pending[Analysis]:
