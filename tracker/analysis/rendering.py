@@ -196,7 +196,8 @@ def clause_html(markdown: str) -> str:
     return out.strip()
 
 
-_HEAD_NUMBER = re.compile(r"^\s*(?:#{1,6}\s*)?(?:(?:section|article)\s+)?(\d{1,3}(?:\.\d{1,3})*)\.?\s+(?:[-–—:]\s+)?")
+# A section number leading a heading ("8.3 Credits", "Section 4 -", "## 2."): shared with the summary's heading finder
+HEAD_NUMBER = re.compile(r"^\s*(?:#{1,6}\s*)?(?:(?:section|article)\s+)?(\d{1,3}(?:\.\d{1,3})*)\.?\s+(?:[-–—:]\s+)?")
 _OWN = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s")
 
 
@@ -208,13 +209,20 @@ def section_label(heading: str, text: str = "", clause_id: str = "", kind: str =
     starts with its own number, "8.3 ...", gives that number), ``kind`` "item" for a list item
     (its number is added in brackets: "§ 4(2) Fees")."""
     heading = plain_text(re.sub(r"^#{1,6}\s*", "", heading or ""))
+    return numbered_label(heading, text, clause_id, kind) or "Introduction"
+
+
+def numbered_label(heading: str, text: str = "", clause_id: str = "", kind: str = "") -> str:
+    """``section_label`` of a heading already in plain text, '' when there is no heading and no number.
+
+    The number comes from the heading ("8.3 Credits"), else from the clause's own text ("8.3 ..."),
+    and a list item adds its place in brackets ("§ 4(2) Fees")."""
     number = ""
-    if m := _HEAD_NUMBER.match(heading):
+    if m := HEAD_NUMBER.match(heading):
         number, heading = m.group(1), heading[m.end():]
     if m := _OWN.match(text or ""):
         number = m.group(1)
     elif m := re.search(r"(?:^|/)(\d{1,3}(?:\.\d{1,3})*)(?:\.\d+)?$", clause_id or ""):
         if number and kind == "item":
             number = f"{number}({m.group(1)})"
-    label = f"§ {number} {heading}".strip() if number else heading
-    return label or "Introduction"
+    return f"§ {number} {heading}".strip() if number else heading

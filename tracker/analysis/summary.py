@@ -24,6 +24,7 @@ from typing import Any
 from tracker.analysis.classify import CATEGORIES, Labels, classify_many, classify_text
 from tracker.analysis.clauses import Clause, clause_key, split_clauses, split_sentences
 from tracker.analysis.facts import Fact, extract_facts
+from tracker.analysis.rendering import HEAD_NUMBER, numbered_label
 from tracker.analysis.rendering import plain_text as _render_plain
 from tracker.records import ClauseChange
 
@@ -389,10 +390,6 @@ class Summary:
 
 # --- sections and history -------------------------------------------------------------------
 
-_HEAD_NUMBER = re.compile(r"^\s*(?:#{1,6}\s*)?(?:(?:section|article)\s+)?(\d{1,3}(?:\.\d{1,3})*)\.?\s+(?:[-–—:]\s+)?")
-_OWN = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s")
-
-
 def section_label(clause: Clause, heading: str | None = None) -> str:
     """What a person sees to find a clause: '§ 8.3 Credits', '§ 9 Chargebacks and fraud', or the
     heading alone ('Refunds') when nothing is numbered; '' when the clause is under no heading.
@@ -402,16 +399,8 @@ def section_label(clause: Clause, heading: str | None = None) -> str:
     heading = re.sub(r"[*_]{2,}|^[*_]+|[*_]+$|\s*(?:={3,}|-{3,})\s*$", "", heading).strip().rstrip(".:").strip()
     if words(heading) > 14:  # a heading that is a whole sentence: its start is enough to find it
         heading = " ".join(heading.split()[:12]).rstrip(",;:") + "…"
-    number = ""
-    if m := _HEAD_NUMBER.match(heading):
-        number, heading = m.group(1), heading[m.end():]
-    if m := _OWN.match(clause.text):
-        number = m.group(1)
-    elif m := re.search(r"(?:^|/)(\d{1,3}(?:\.\d{1,3})*)(?:\.\d+)?$", clause.id):
-        if number and clause.kind == "item":
-            number = f"{number}({m.group(1)})"
-    label = f"§ {number} {heading}".strip() if number else heading
-    return label  # '' before any heading: no made-up "Introduction" for a whole document
+    # '' before any heading: no made-up "Introduction" for a whole document
+    return numbered_label(heading, clause.text, clause.id, clause.kind)
 
 
 def _history(changes: Iterable[tuple[str, ClauseChange]]) -> dict[str, tuple[str, ClauseChange]]:
@@ -739,13 +728,13 @@ def _pseudo_heading(markdown: str, plain: str) -> str | None:
     title the clause splitter kept as text, '**2.1 Booking**.'): its text, else None. A table of
     contents line (a link to an anchor) is not a heading."""
     bold = re.fullmatch(r"\s*(?:\*\*|__)[^*_]+(?:\*\*|__)[.:]?\s*", markdown) is not None
-    if bold and plain and _heading_line(_HEAD_NUMBER.sub("", plain, count=1).rstrip("?.:")):
+    if bold and plain and _heading_line(HEAD_NUMBER.sub("", plain, count=1).rstrip("?.:")):
         return plain  # '**3. How Do You Start The Arbitration Process?**': a question as a title
     if _TOC_LINE.match(markdown) or not plain or _SKIP.search(plain) or not (plain[0].isupper() or plain[0].isdigit()):
         return None  # a heading starts with a capital or its number ('for the first time' is a piece of a sentence)
     if plain.endswith(":") and (_PREPOSITION.match(plain) or _SUBORDINATOR.match(plain)):
         return None  # 'In this User Agreement:' introduces what follows
-    bare = _HEAD_NUMBER.sub("", plain, count=1)
+    bare = HEAD_NUMBER.sub("", plain, count=1)
     if _title_like(bare) or _heading_line(bare) or (re.fullmatch(r"\s*(?:\*\*|__)[^*_]+(?:\*\*|__)[.:]?\s*", markdown)
                              and words(plain) <= 12 and not plain.rstrip().endswith((".", "!", "?"))):
         return plain
@@ -773,7 +762,7 @@ def _run_in_heading(markdown: str) -> tuple[str, str] | None:
         return None  # '**[here](...)**': emphasis, not a title
     if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})+\.?", title):
         return title, markdown[m.end():].strip()  # '**5.5** Wise reserves ...': a numbered clause
-    bare = _HEAD_NUMBER.sub("", title, count=1)
+    bare = HEAD_NUMBER.sub("", title, count=1)
     if not (_title_like(bare) or _heading_line(bare.rstrip("?.:"))):  # 'How Do You Start The Process?'
         return None
     return title, markdown[m.end():].strip()
@@ -941,7 +930,7 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
             if run_in := _run_in_heading(text):
                 (pseudo, text), opening = run_in, i
                 if re.fullmatch(r"[\d.]+", pseudo):  # a bare number: the title is the block's
-                    title = _HEAD_NUMBER.sub("", block if block is not None else clause.heading or "", count=1)
+                    title = HEAD_NUMBER.sub("", block if block is not None else clause.heading or "", count=1)
                     title = plain_text(re.sub(r"^#{1,6}\s*", "", title))
                     pseudo = f"{pseudo} {title}".strip()
         heading = without_glosses(pseudo if pseudo is not None else clause.heading or "", glosses)
@@ -962,7 +951,7 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
         for n, piece in enumerate(pieces):
             plain = plain_text(_LEAD_NUMBER.sub("", piece, count=1)) if clause.kind != "table" else piece
             if not plain or _SKIP.search(plain) or plain.endswith(":") or (
-                    clause.kind != "table" and _title_like(_HEAD_NUMBER.sub("", plain, count=1))):
+                    clause.kind != "table" and _title_like(HEAD_NUMBER.sub("", plain, count=1))):
                 continue
             broken = ""
             if clause.kind == "item":  # its marker ('* a)', 'iii.') is no part of the sentence
