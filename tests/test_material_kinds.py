@@ -601,3 +601,32 @@ def test_obtaining_email_addresses_is_privacy():
     new = old + "\nZorblio may obtain email addresses listed on your school's website and write to those people.\n"
     result = run(old, new)
     assert result.material and "privacy" in result.categories
+
+
+# --- a capture cut off mid-document (benchmarks/data/material_labels_f.jsonl) --------------------
+_LONG = "".join(
+    f"## {n}. Section {n}\n\nZorblio may process the data listed in section {n} for the purposes in "
+    f"section {n + 1}, and keeps it for {n + 2} months unless you ask us to delete it earlier.\n\n"
+    for n in range(1, 21))
+
+
+def test_a_capture_cut_off_mid_document_and_its_recovery_are_not_material():
+    cut = _LONG[: int(len(_LONG) * 0.4)]
+    cut = cut[: cut.rfind(" ") + 4]  # stops inside a word, as a page that stopped loading does
+    gone, back = run(_LONG, cut), run(cut, _LONG)
+    assert not gone.material and not back.material
+    assert "cut off" in gone.summary and gone.summary.startswith("The new text")
+    assert back.summary.startswith("The old text")
+
+
+def test_removing_the_last_sections_cleanly_is_still_a_change():
+    # the same share removed, but the text ends on a whole sentence: the sections were deleted
+    end = _LONG.index("## 9.")
+    assert run(_LONG, _LONG[:end]).material
+
+
+def test_a_cut_off_text_that_does_not_match_the_other_version_is_read_as_usual():
+    cut = _LONG[: int(len(_LONG) * 0.4)]
+    cut = cut[: cut.rfind(" ") + 4]
+    other = cut.replace("Zorblio may process", "Zorblio sells")  # the new text is not the old one cut
+    assert run(_LONG, other).material

@@ -82,7 +82,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         )
     if kind == "revert":
         changes = [replace(c, material=False) for c in changes]
-    from tracker.analysis.boilerplate import is_error_page
+    from tracker.analysis.boilerplate import is_error_page, truncated_side
 
     if is_error_page(old) or is_error_page(new):
         # A capture of an error page ("Page not found") and the recovery from one: extraction
@@ -91,17 +91,25 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         side = "new" if is_error_page(new) else "old"
         return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
                         f"The {side} text{_ERROR_PAGE}", diff.unchanged)
+    cut = truncated_side(old, new)
+    if cut:
+        # A capture that stopped mid-document, and the recovery from one: nothing was removed
+        # from the terms, and nothing new added to them.
+        changes = [replace(c, material=False) for c in changes]
+        return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
+                        f"The {cut} text{_CUT_OFF}", diff.unchanged)
     return _summarise(tuple(changes), diff.unchanged, kind, revert_of, version_categories(labels))
 
 
 _ERROR_PAGE = " is an error page, not terms"
+_CUT_OFF = " stops mid-document: a capture cut off, not a change of terms"
 
 
 def as_revert(changed: Analysis, revert_of: str = "") -> Analysis:
     """The analysis of a revert from the analysis of the same two texts as a "changed" version:
     ``as_revert(analyse(old, new), d) == analyse(old, new, kind="revert", revert_of=d)``, without
     diffing again (a history import reuses the analysis of a pair of texts seen before)."""
-    if changed.summary.endswith(_ERROR_PAGE):  # the error-page analysis is the same for any kind
+    if changed.summary.endswith((_ERROR_PAGE, _CUT_OFF)):  # the same analysis for any kind
         return changed
     changes = tuple(replace(c, material=False) for c in changed.changes)
     return _summarise(changes, changed.unchanged, "revert", revert_of)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_announcement", "is_error_page", "is_pointer",
+__all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_announcement", "is_error_page", "truncated_side", "is_pointer",
            "chrome_kind", "is_address_run", "language_of", "DATE", "is_content_word"]
 
 # --- dates ---------------------------------------------------------------------------------------
@@ -168,6 +168,41 @@ def is_error_page(text: str) -> bool:
         return False
     first = next((line for line in text.splitlines() if line.strip()), "")
     return bool(_ERROR_PAGE.search(first))  # the page's title or first line says so
+
+
+_CLEAN_END = re.compile(r"[.!?;:)\]\"'»”’>]$")
+_TAIL_MARKUP = " \t\n|*_-#>"
+
+
+def truncated_side(old: str, new: str, *, most: float = 0.7, rest: float = 0.3) -> str | None:
+    """Which side of a pair is a capture cut off mid-document: ``"new"``, ``"old"`` or None.
+
+    A side is cut off when it is shorter than ``most`` of the other (share of characters), stops
+    without a sentence end (mid-word, mid-cell, mid-sentence), and its last ~100 characters
+    (whitespace ignored) occur in the other text, which goes on for at least ``rest`` of its
+    length, and 90% of its other lines are lines of the other text. Such a capture is an extraction failure (a page that stopped loading, a size cap),
+    not terms that were removed; its recovery is not new terms either. A text cut at a clean
+    sentence end is not called cut off: deleting the last sections is a real change."""
+    for short, long, side in ((new, old, "new"), (old, new, "old")):
+        if not 200 <= len(short) < most * len(long):
+            continue
+        tail = " ".join(short.split()).rstrip(_TAIL_MARKUP)
+        if not tail or _CLEAN_END.search(tail):
+            continue
+        cut = tail.rfind(" ")  # the last word may itself be cut ("vie" of "viewing")
+        probe = tail[max(0, cut - 100):cut] if cut > 0 else ""
+        if len(probe) < 40:
+            continue
+        whole = " ".join(long.split())
+        at = whole.find(probe)
+        if at < 0 or len(whole) - (at + len(probe)) < rest * len(whole):
+            continue
+        # and what it kept is the other's text, unchanged: a cut hides no edit made before it
+        lines = [line.strip() for line in short.splitlines() if line.strip()][:-1]
+        theirs = {line.strip() for line in long.splitlines()}
+        if lines and sum(line in theirs for line in lines) >= 0.9 * len(lines):
+            return side
+    return None
 
 
 # --- pointers --------------------------------------------------------------------------------
