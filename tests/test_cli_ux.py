@@ -266,3 +266,12 @@ def test_a_real_process_reports_bad_usage_in_one_line(root: Path) -> None:
         assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("error: "), result.stderr
     # help is still help
     assert piped(root, "history", "--help").stdout.startswith("Usage: tracker history")
+
+
+def test_a_malformed_dask_address_is_one_line_and_no_traceback_at_exit(root: Path) -> None:
+    """A half-built Dask client used to hang 20 s at exit and print a traceback from its finaliser."""
+    pytest.importorskip("distributed", reason="pip install -e '.[dask]'")
+    result = piped(root, "reanalyse", "--dask", "notanaddress")
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.strip() == ("error: --dask 'notanaddress' is not a Dask scheduler address (missing port "
+                                     "number in address 'notanaddress'); give one like tcp://host:8786")
