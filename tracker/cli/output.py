@@ -136,8 +136,11 @@ def rich_inline(change: ClauseChange) -> "Any":
 
 
 def is_tty() -> bool:
-    """True when standard output is a terminal (colour and bold are then on by default)."""
-    return sys.stdout.isatty()
+    """True when standard output is a terminal (colour and bold are then on by default) and
+    NO_COLOR (https://no-color.org) is not set."""
+    import os
+
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _mend_cut_markdown(snippet: str) -> str:
