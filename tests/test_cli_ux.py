@@ -25,10 +25,13 @@ DISPUTES_NEW = ("Any dispute will be resolved by <strong>binding</strong> indivi
                 "to a jury trial or to take part in a class action.")
 
 
-def page(disputes: str, expiry: str) -> str:
-    """Quillfeather's terms: numbered sections whose clauses carry their own numbers (3.3 ...)."""
+def page(disputes: str, expiry: str, scraping: str = "by automated means") -> str:
+    """Quillfeather's terms: numbered sections whose clauses carry their own numbers (3.3 ...),
+    and a numbered list (§ 2(2) is its second item)."""
     return f"""<html><body><main><h1>Quillfeather Terms of Service</h1>
 <h2>1. Accounts</h2><p>1.1 You must be at least 16 years old to open an account.</p>
+<h2>2. Acceptable use</h2><p>You must not:</p><ol><li>copy, decompile or reverse engineer the notebooks;</li>
+<li>scrape or harvest content from the notebooks {scraping}.</li></ol>
 <h2>3. Disputes</h2><p>3.1 We try to settle every complaint informally first.</p>
 <p>3.2 You can write to our support team at any time.</p><p>3.3 {disputes}</p>
 <h2>4. Credits</h2><p>4.1 Notebook credits are non-refundable and expire {expiry} after purchase.</p>
@@ -53,8 +56,9 @@ name = "{SERVICE_NAME}"
   type = "Terms of Service"
   url = "{terms.as_uri()}"
 """, encoding="utf-8")
-    for disputes, expiry in ((DISPUTES_OLD, "12 months"), (DISPUTES_NEW, "6 months")):
-        terms.write_text(page(disputes, expiry), encoding="utf-8")
+    for disputes, expiry, scraping in ((DISPUTES_OLD, "12 months", "by automated means"),
+                                       (DISPUTES_NEW, "6 months", "by any means, automated or manual")):
+        terms.write_text(page(disputes, expiry, scraping), encoding="utf-8")
         result = invoke(root, "run", "-q", "--host-delay", "0")
         assert result.exit_code == 0, result.output
     return root
@@ -109,12 +113,17 @@ def sections_in_diff(output: str) -> set[str]:
     return {m.group(1) for m in re.finditer(r"^[-+~>] \w+  (.+?)  \[", output, re.M)}
 
 
-def test_search_names_a_clause_as_diff_does(root: Path) -> None:
+def test_search_and_summary_name_a_clause_as_diff_does(root: Path) -> None:
     diff = invoke(root, "diff", "quill", "Terms of Service")
     assert diff.exit_code == 0, diff.output
     sections = sections_in_diff(diff.stdout)
-    assert {"§ 3.3 Disputes", "§ 4.1 Credits"} <= sections, diff.stdout
-    for query, section in (("arbitration", "§ 3.3 Disputes"), ("credits", "§ 4.1 Credits")):
+    # a clause numbered in its text (3.3), and the second item of a numbered list in § 2
+    assert {"§ 3.3 Disputes", "§ 4.1 Credits", "§ 2(2) Acceptable use"} <= sections, diff.stdout
+    summary = invoke(root, "summary", "quill", "Terms of Service").stdout
+    for section in ("§ 3.3 Disputes", "§ 4.1 Credits", "§ 2(2) Acceptable use"):
+        assert f"({section}" in summary, (section, summary)
+    for query, section in (("arbitration", "§ 3.3 Disputes"), ("credits", "§ 4.1 Credits"),
+                           ("scrape", "§ 2(2) Acceptable use")):
         out = invoke(root, "search", query).stdout
         shown = re.findall(r"^    (§ [^:]+):", out, re.M)
         assert shown and set(shown) <= sections and section in shown, out
