@@ -284,3 +284,25 @@ def test_a_malformed_dask_address_is_one_line_and_no_traceback_at_exit(root: Pat
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     assert result.stderr.strip() == ("error: --dask 'notanaddress' is not a Dask scheduler address (missing port "
                                      "number in address 'notanaddress'); give one like tcp://host:8786")
+
+
+def test_a_bug_is_one_line_and_its_traceback_only_on_request() -> None:
+    """The last resort of the group: an exception no command expected (here from a command added for
+    the test) is one line and exit 1; TRACKER_DEBUG=1 lets it through for a bug report."""
+    import click
+
+    @click.command("explode")
+    def explode() -> None:
+        raise ValueError("a value no command expected")
+
+    cli.add_command(explode)
+    try:
+        result = CliRunner().invoke(cli, ["explode"])
+        debug = CliRunner().invoke(cli, ["explode"], env={"TRACKER_DEBUG": "1"})
+    finally:
+        cli.commands.pop("explode")
+    assert result.exit_code == 1 and result.stdout == "" and "Traceback" not in result.output
+    assert result.stderr.strip() == ("error: unexpected internal error (ValueError: a value no command expected); "
+                                     "this is a bug in tracker: please report it with the command you ran "
+                                     "(TRACKER_DEBUG=1 prints the traceback)")
+    assert isinstance(debug.exception, ValueError)

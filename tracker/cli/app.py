@@ -30,9 +30,10 @@ if TYPE_CHECKING:
     from tracker.sources import Sources
 
 EXIT_NOT_FOUND = 4
-# Not errors: --help, --version and ctx.exit() raise Exit; plain `tracker` shows the help through
-# a UsageError (click 8.2+; 8.1 prints the help itself).
-_HELP_SHOWN: tuple[type[Exception], ...] = (click.exceptions.Exit, *(
+# Left to click: --help, --version and ctx.exit() raise Exit; plain `tracker` shows the help through
+# a UsageError (click 8.2+; 8.1 prints the help itself); Abort and EOFError (an interrupted
+# prompt) are click's "Aborted!", not a bug.
+_HELP_SHOWN: tuple[type[Exception], ...] = (click.exceptions.Exit, click.exceptions.Abort, EOFError, *(
     t for t in (getattr(click.exceptions, "NoArgsIsHelpError", None),) if isinstance(t, type)))
 
 
@@ -143,7 +144,7 @@ class TrackerGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return self._invoke(ctx)
-        except _HELP_SHOWN:  # --help, --version, ctx.exit(), plain `tracker`: not errors
+        except _HELP_SHOWN:  # --help, --version, ctx.exit(), plain `tracker`, Abort: not errors
             raise
         except click.ClickException as exc:
             fail(usage_message(exc), exc.exit_code)
