@@ -1,8 +1,9 @@
 """The ``tracker`` command line: thin click commands over the library.
 
-Exit codes: 0 success; 1 a run in which one or more documents failed; 2 bad usage or a broken
-sources file; 3 the archive or index could not be read or written; 4 nothing found (unknown
-service, document or version).
+Exit codes: 0 success; 1 a run in which one or more documents failed, a file that cannot be
+read or written, or an unexpected internal error; 2 bad usage or a broken sources file; 3 the
+archive or index could not be read or written; 4 nothing found (unknown service, document or
+version). Every error is one ``error: ...`` line on stderr (``fail``), click's usage errors too.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ EXIT_NOT_FOUND = 4
 # Left to click: --help, --version and ctx.exit() raise Exit; plain `tracker` shows the help through
 # a UsageError (click 8.2+; 8.1 prints the help itself); Abort and EOFError (an interrupted
 # prompt) are click's "Aborted!", not a bug.
-_HELP_SHOWN: tuple[type[Exception], ...] = (click.exceptions.Exit, click.exceptions.Abort, EOFError, *(
+_LEFT_TO_CLICK: tuple[type[Exception], ...] = (click.exceptions.Exit, click.exceptions.Abort, EOFError, *(
     t for t in (getattr(click.exceptions, "NoArgsIsHelpError", None),) if isinstance(t, type)))
 
 
@@ -105,8 +106,11 @@ def analysis_executor(dask: str | None) -> Iterator[Any]:
 
 def fail(message: str, code: int) -> NoReturn:
     """Report a user error the one way every command does: ``error: MESSAGE`` on one line of
-    stderr, then exit with ``code`` (the exit codes of the module docstring)."""
-    click.echo(f"error: {message}", err=True)
+    stderr, then exit with ``code`` (the exit codes of the module docstring). Control characters
+    are dropped: a message may quote a page or an exception."""
+    from tracker.text import strip_unsafe
+
+    click.echo(f"error: {strip_unsafe(message)}", err=True)
     sys.exit(code)
 
 
@@ -136,7 +140,7 @@ class TrackerGroup(click.Group):
         # the global options are parsed here, before ``invoke``: their errors get the same line
         try:
             return super().make_context(info_name, args, parent, **extra)
-        except _HELP_SHOWN:  # plain `tracker`: the help, as click shows it
+        except _LEFT_TO_CLICK:  # plain `tracker`: the help, as click shows it
             raise
         except click.ClickException as exc:
             fail(usage_message(exc), exc.exit_code)
@@ -144,7 +148,7 @@ class TrackerGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return self._invoke(ctx)
-        except _HELP_SHOWN:  # --help, --version, ctx.exit(), plain `tracker`, Abort: not errors
+        except _LEFT_TO_CLICK:  # --help, --version, ctx.exit(), plain `tracker`, Abort: not errors
             raise
         except click.ClickException as exc:
             fail(usage_message(exc), exc.exit_code)
