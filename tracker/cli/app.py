@@ -454,7 +454,8 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
 @click.option("--json", "as_json", is_flag=True, help="Print JSON with the text and its metadata.")
 @click.pass_obj
 def show(obj: Context, service: str, document: str | None, at: str | None, as_json: bool) -> None:
-    """Print the text of a document as recorded (latest, or as it was at a date).
+    """Print the text of a document as recorded (latest, or as it was at a date): the Markdown
+    the archive holds, as `git show` would print it (`diff` and `summary` render it as text).
 
     \b
     Examples:
