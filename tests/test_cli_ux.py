@@ -306,3 +306,20 @@ def test_a_bug_is_one_line_and_its_traceback_only_on_request() -> None:
                                      "this is a bug in tracker: please report it with the command you ran "
                                      "(TRACKER_DEBUG=1 prints the traceback)")
     assert isinstance(debug.exception, ValueError)
+
+
+def test_history_after_runs_that_only_failed_points_to_status(tmp_path: Path) -> None:
+    (tmp_path / "sources.toml").write_text(f"""
+[[service]]
+id = "quill"
+name = "Quill"
+  [[service.document]]
+  type = "Terms of Service"
+  url = "{(tmp_path / 'missing.html').as_uri()}"
+""", encoding="utf-8")
+    assert invoke(tmp_path, "run", "-q").exit_code == 1  # the page is not there: nothing recorded
+    result = invoke(tmp_path, "history", "quill")
+    assert result.exit_code == 4 and result.stderr.strip() == (
+        "error: no service 'quill' in the archive; known: none yet (nothing recorded: `tracker status` shows "
+        "what failed)"), result.output
+    assert "FAILING 1 run(s)" in invoke(tmp_path, "status").stdout
