@@ -203,7 +203,7 @@ def test_cli_prints_what_the_api_returns(store_dir: Path, archive: Archive) -> N
     # version 0 is refused (it used to mean the first), a malformed version is a usage error
     assert "no version 0" in tracker_cli("show", "nimbus", "Terms of Service", "--at", "0", code=4)
     bad = tracker_cli("diff", "nimbus", "Terms of Service", "--from", "soon", code=2)
-    assert "Invalid value: 'soon' is not a version number, commit or date" in bad
+    assert "error: 'soon' is not a version number, commit or date" in bad
 
 
 def test_import_stays_lazy() -> None:

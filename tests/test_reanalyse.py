@@ -137,7 +137,7 @@ def test_reanalyse_writes_the_feeds_it_is_given(imported, tmp_path) -> None:
     assert "Summary of an older analysis" in "".join(p.read_text(encoding="utf-8") for p in feeds.glob("*.atom"))
     code, out, err = tracker_cli(store, "reanalyse", "--feeds", str(feeds), "--base-url", "https://terms.example.org/f")
     assert code == 0, out + err
-    assert "reanalysed 1 version(s)" in out and "feed file(s)" in err
+    assert "reanalysed 1 version(s)" in out and "rebuilt (each feed is 3 files" in err
     text = "".join(p.read_text(encoding="utf-8") for p in feeds.glob("*.atom"))
     assert "Summary of an older analysis" not in text
     assert "https://terms.example.org/f" in text

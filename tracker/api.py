@@ -236,7 +236,9 @@ class Archive:
         mine = [r for r in rows if r["service_id"] == service]
         if not mine:
             known = sorted({r["service_id"] for r in rows})
-            raise NotFoundError(f"no service '{service}' in the archive; known: {', '.join(known) or 'none yet'}")
+            # an archive whose runs all failed so far: say where to look, not only "none"
+            hint = ", ".join(known) or "none yet (nothing recorded: `tracker status` shows what failed)"
+            raise NotFoundError(f"no service '{service}' in the archive; known: {hint}")
         return mine
 
     def _handle(self, row: dict[str, Any]) -> "ArchivedDocument":

@@ -229,6 +229,7 @@ class DaskCluster(Executor):
                               "pip install 'tracker[dask]' (or pip install -e '.[dask]' in a checkout)") from None
         if not self.address:
             raise ConfigError(f"the Dask scheduler address is empty; give one like tcp://host:8786 (--dask or {DASK_ENV})")
+        _check_address(self.address)
         try:
             self.client = Client(self.address, timeout=timeout, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:
@@ -370,3 +371,19 @@ def use(executor: Executor) -> Iterator[Executor]:
 def check_settings() -> None:
     """Refuse a bad ``TRACKER_WORKERS`` before anything is fetched (raises ``ConfigError``)."""
     local_workers()
+
+
+def _check_address(address: str) -> None:
+    """Raise ConfigError for a scheduler address Dask cannot parse ("host" without a port): a
+    ``Client`` given one fails half-built, and its finaliser then hangs 20 s at exit and prints
+    a traceback."""
+    from distributed.comm import parse_address
+    from distributed.comm.addressing import parse_host_port
+
+    try:
+        scheme, location = parse_address(address)
+        if scheme in ("tcp", "tls", "ws", "wss"):
+            parse_host_port(location)
+    except ValueError as exc:
+        raise ConfigError(f"--dask {address!r} is not a Dask scheduler address ({exc}); give one like "
+                          "tcp://host:8786") from None

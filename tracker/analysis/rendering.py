@@ -207,8 +207,10 @@ def section_label(heading: str, text: str = "", clause_id: str = "", kind: str =
 
     ``heading`` is the clause's section heading (Markdown), ``text`` its own text (a clause that
     starts with its own number, "8.3 ...", gives that number), ``kind`` "item" for a list item
-    (its number is added in brackets: "§ 4(2) Fees")."""
+    (its number is added in brackets: "§ 4(2) Fees"; a clause whose text is a list item counts as
+    one when ``kind`` is not given, so a diff names it as the summary does)."""
     heading = plain_text(re.sub(r"^#{1,6}\s*", "", heading or ""))
+    kind = kind or ("item" if _ITEM.match(text or "") else "")
     return numbered_label(heading, text, clause_id, kind) or "Introduction"
 
 

@@ -79,6 +79,7 @@ class SearchHit:
     heading: str
     snippet: str
     explanation: str
+    section: str = ""  # where to find the clause, as `tracker diff` names it ("§ 8.3 Credits")
 
     def to_dict(self) -> dict[str, Any]:
         """The ``search --json`` record; matched words in the snippet are marked ``**like this**``."""
@@ -454,7 +455,9 @@ class Index:
                    else f"snippet(changes_fts, {start}, {end}, '…', -1, 16)")
         sql = (f"SELECT v.service_id, COALESCE(s.name, v.service_id) AS service_name, v.document_type, "
                f"v.document_key, v.fetched_at, v.seq, v.commit_sha, c.kind, c.severity, c.material, "
-               f"c.categories, c.clause_id, c.heading, c.explanation, {snippet} AS snippet "
+               f"c.categories, c.clause_id, c.heading, c.explanation, {snippet} AS snippet, "
+               # the start of the clause's own text: a clause numbered "8.3 ..." is § 8.3, as in a diff
+               f"substr(COALESCE(NULLIF(c.after, ''), c.before, ''), 1, 64) AS lead "
                "FROM changes_fts JOIN changes c ON c.rowid = changes_fts.rowid "
                "JOIN versions v ON v.commit_sha = c.commit_sha LEFT JOIN services s ON s.id = v.service_id "
                "WHERE changes_fts MATCH ?")
@@ -484,6 +487,8 @@ class Index:
                     "prefix*, and put words with punctuation in double quotes, e.g. '\"U.S.\" courts'"
                 ) from None
             raise StoreError(f"search failed on the index {self.path}: {message}") from exc
+        from tracker.analysis.rendering import section_label
+
         return [
             SearchHit(
                 service_id=r["service_id"], service_name=r["service_name"] or r["service_id"],
@@ -492,6 +497,7 @@ class Index:
                 material=bool(r["material"]), categories=categories_from_json(r["categories"]),
                 clause_id=r["clause_id"] or "", heading=r["heading"] or "", snippet=r["snippet"] or "",
                 explanation=r["explanation"] or "",
+                section=section_label(r["heading"] or "", r["lead"] or "", r["clause_id"] or ""),
             )
             for r in rows
         ]

@@ -60,13 +60,15 @@ class ReanalyseResult:
 
 def reanalyse(store: Store, index: Index, *, service: str | None = None, document: str | None = None,
               since: str | None = None, force: bool = False, executor: Executor | None = None,
-              progress: Callable[[ReanalyseResult], None] | None = None) -> ReanalyseResult:
+              progress: Callable[[ReanalyseResult], None] | None = None,
+              starting: Callable[[ReanalyseResult], None] | None = None) -> ReanalyseResult:
     """Recompute the analysis of the stored versions (filtered by ``service`` id, ``document``
     type, ``since`` an ISO date) whose analysis is out of date, or of all of them with ``force``.
 
     The index first catches up with the archive (``sync``). ``executor`` runs the analyses
     (default: ``tracker.analysis.executor.current()``); ``progress`` is called after each batch
-    is written. Raises ``InvalidArgument`` for a malformed or impossible ``since``,
+    is written; ``starting`` once before the first batch, only when there is one (the result then
+    holds the number of versions to do). Raises ``InvalidArgument`` for a malformed or impossible ``since``,
     ``NotFoundError`` for a ``service`` or ``document`` the archive does not hold, ``StoreError``
     when the archive or the index cannot be read or written, ``ConfigError`` from a Dask cluster whose
     workers run other analysis code.
@@ -84,6 +86,8 @@ def reanalyse(store: Store, index: Index, *, service: str | None = None, documen
     targets = index.analysis_targets(current, service=service, document=document,
                                      since=since.strip() if since else None, force=force)
     result.versions = len(targets)
+    if targets and starting is not None:
+        starting(result)
     in_flight: deque[tuple[list[dict[str, Any]], Pending[Analysis]]] = deque()
     for start in range(0, len(targets), BATCH):
         batch = targets[start:start + BATCH]

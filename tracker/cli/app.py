@@ -1,8 +1,9 @@
 """The ``tracker`` command line: thin click commands over the library.
 
-Exit codes: 0 success; 1 a run in which one or more documents failed; 2 bad usage or a broken
-sources file; 3 the archive or index could not be read or written; 4 nothing found (unknown
-service, document or version).
+Exit codes: 0 success; 1 a run in which one or more documents failed, a file that cannot be
+read or written, or an unexpected internal error; 2 bad usage or a broken sources file; 3 the
+archive or index could not be read or written; 4 nothing found (unknown service, document or
+version). Every error is one ``error: ...`` line on stderr (``fail``), click's usage errors too.
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ if TYPE_CHECKING:
     from tracker.sources import Sources
 
 EXIT_NOT_FOUND = 4
+# Left to click: --help, --version and ctx.exit() raise Exit; plain `tracker` shows the help through
+# a UsageError (click 8.2+; 8.1 prints the help itself); Abort and EOFError (an interrupted
+# prompt) are click's "Aborted!", not a bug.
+_LEFT_TO_CLICK: tuple[type[Exception], ...] = (click.exceptions.Exit, click.exceptions.Abort, EOFError, *(
+    t for t in (getattr(click.exceptions, "NoArgsIsHelpError", None),) if isinstance(t, type)))
 
 
 class Context:
@@ -99,20 +105,66 @@ def analysis_executor(dask: str | None) -> Iterator[Any]:
 
 
 def fail(message: str, code: int) -> NoReturn:
-    click.echo(f"error: {message}", err=True)
+    """Report a user error the one way every command does: ``error: MESSAGE`` on one line of
+    stderr, then exit with ``code`` (the exit codes of the module docstring). Control characters
+    are dropped: a message may quote a page or an exception."""
+    from tracker.text import strip_unsafe
+
+    click.echo(f"error: {strip_unsafe(message)}", err=True)
     sys.exit(code)
 
 
+def usage_message(exc: click.ClickException) -> str:
+    """Click's own errors (a missing argument, an unknown option, a value out of range) as one
+    line in the tracker's style: "missing argument 'SERVICE' (usage: tracker history [OPTIONS]
+    SERVICE [DOCUMENT]; see 'tracker history --help')". Click would print a four-line
+    "Usage: ... Error: ..." block instead."""
+    message = " ".join(exc.format_message().split())  # a list of choices spans several lines
+    if message[:1].isupper() and message[1:2].islower():  # "Missing ..." -> "missing ...", not "URL"
+        message = message[0].lower() + message[1:]
+    message = message.rstrip(".")
+    ctx = getattr(exc, "ctx", None)
+    if isinstance(exc, click.UsageError) and ctx is not None:
+        usage = " ".join(ctx.get_usage().split()).removeprefix("Usage: ")
+        message += f" (usage: {usage}; see '{ctx.command_path} --help')"
+    return message
+
+
 class TrackerGroup(click.Group):
-    """Turns library errors into one clear line on stderr and a documented exit code."""
+    """Turns every error into one clear line on stderr (``error: ...``) and a documented exit
+    code: library errors, click's usage errors and, as a last resort, a bug (exit 1; set
+    TRACKER_DEBUG=1 for its traceback)."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        # the global options are parsed here, before ``invoke``: their errors get the same line
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except _LEFT_TO_CLICK:  # plain `tracker`: the help, as click shows it
+            raise
+        except click.ClickException as exc:
+            fail(usage_message(exc), exc.exit_code)
 
     def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return self._invoke(ctx)
+        except _LEFT_TO_CLICK:  # --help, --version, ctx.exit(), plain `tracker`, Abort: not errors
+            raise
+        except click.ClickException as exc:
+            fail(usage_message(exc), exc.exit_code)
+        except Exception as exc:  # a bug: still one line, the traceback only when asked for
+            if os.environ.get("TRACKER_DEBUG"):
+                raise
+            fail(f"unexpected internal error ({type(exc).__name__}: {exc}); this is a bug in tracker: please "
+                 "report it with the command you ran (TRACKER_DEBUG=1 prints the traceback)", 1)
+
+    def _invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except ConfigError as exc:  # a bad file or query (also when it is an InvalidArgument)
             fail(str(exc), 2)
-        except InvalidArgument as exc:  # a malformed option value: click's usage error, exit 2
-            raise click.BadParameter(str(exc)) from None
+        except InvalidArgument as exc:  # a malformed option value: bad usage, exit 2
+            fail(str(exc), 2)
         except NotFoundError as exc:
             fail(str(exc), EXIT_NOT_FOUND)
         except StoreError as exc:
@@ -137,7 +189,7 @@ def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
 
 
-@click.group(cls=TrackerGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="tracker", cls=TrackerGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--store", envvar="TRACKER_STORE", default="snapshots", show_default=True,
               help="Archive directory (git archive + SQLite index). Env: TRACKER_STORE.")
 @click.option("--sources", "sources", default=None,
@@ -317,7 +369,7 @@ def history(obj: Context, service: str, document: str | None, as_json: bool) -> 
       tracker history openrouter
       tracker history openrouter "Terms of Service" --json
     """
-    from tracker.cli.output import clean
+    from tracker.cli.output import clean, history_line
 
     with obj.archive() as archive:
         docs = [archive.document(service, document)] if document is not None else archive.documents(service)
@@ -331,10 +383,7 @@ def history(obj: Context, service: str, document: str | None, as_json: bool) -> 
         if r.document_type != current:
             current = r.document_type
             lines.append(f"{clean(r.service_id)} / {clean(r.document_type)}")
-        flag = "MATERIAL " if r.material else ""
-        label = f"{r.changes} change{'s' if r.changes != 1 else ''}" if r.seq > 1 else "first"
-        kind = " (revert)" if r.kind == "revert" else ""
-        lines.append(f"  {r.seq:>3}  {r.fetched_at}  {r.commit_sha[:10]}  {label}{kind}  {flag}{clean(r.summary)}")
+        lines.append(history_line(r))
     click.echo("\n".join(lines))
 
 
@@ -347,16 +396,20 @@ def history(obj: Context, service: str, document: str | None, as_json: bool) -> 
 @click.option("--limit", type=click.IntRange(1, 10000), default=50, show_default=True,
               help="At most this many changes, newest first.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: one object per matching change.")
+@click.option("--color/--no-color", default=None,
+              help="Matched words in bold (default: on a terminal; plain text in a pipe or file).")
 @click.pass_obj
 def search(obj: Context, query: str, service: str | None, category: str | None, since: str | None,
-           limit: int, as_json: bool) -> None:
+           limit: int, as_json: bool, color: bool | None) -> None:
     """Find recorded clause changes by the words of the clause (before or after) or explanation.
 
     QUERY is SQLite full-text syntax: words (all must match; "arbitrate" also finds
     "arbitration"), "exact phrases", OR, NOT, prefix*, and before:WORD, after:WORD or
     explanation:WORD for one field. Hyphenated words are phrases; put other words with
     punctuation in double quotes. Prints, newest first, each matching change's service,
-    document, version and date, kind, severity, a snippet of the match and the explanation.
+    document, version and date, kind, severity, the section (named as `tracker diff` names it),
+    a snippet of the match (plain text; the matched words in bold on a terminal) and the
+    explanation. --json marks the matched words **like this** in the snippet.
 
     \b
     Exit codes: 0 (also when nothing matches); 2 a query or option that cannot be used;
@@ -368,11 +421,7 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
       tracker search '"class action" OR class-action' --service openrouter
       tracker search 'refund* NOT explanation:reworded' --json
     """
-    import re
-
-    from tracker.analysis.rendering import section_label
-    from tracker.archive.index import MARK_END, MARK_START
-    from tracker.cli.output import clean
+    from tracker.cli.output import clean, is_tty, search_snippet
 
     with obj.archive() as archive:
         hits = archive.search(query, service=service, category=category, since=since, limit=limit)
@@ -382,29 +431,17 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
     if not hits:
         click.echo(f"no recorded change matches {query!r}")
         return
-    color = sys.stdout.isatty()
-
-    def marked(text: str) -> str:
-        """The snippet with its matches in bold on a terminal, between ** otherwise; the page's own
-        text is cleaned piece by piece (the markers are control characters ``clean`` would drop)."""
-        out = []
-        for piece in re.split(f"([{MARK_START}{MARK_END}])", text):
-            if piece == MARK_START:
-                out.append("\x1b[1m" if color else "**")
-            elif piece == MARK_END:
-                out.append("\x1b[22m" if color else "**")
-            else:
-                out.append(clean(piece))
-        return "".join(out)
-
+    bold = is_tty() if color is None else color
     for hit in hits:
         flag = "MATERIAL" if hit.material else hit.severity
         cats = f" ({', '.join(hit.categories)})" if hit.categories else ""
         click.echo(f"{clean(hit.service_id)} / {clean(hit.document_type)}  version {hit.seq} of "
                    f"{hit.fetched_at[:10]}  {hit.kind}  {flag}{cats}")
-        where = f"{clean(section_label(hit.heading))}: " if hit.heading else ""  # "§ 8 Credits", no Markdown
-        click.echo(f"    {where}{marked(hit.snippet)}")
-        if hit.explanation:
+        # the section as `tracker diff` names it ("§ 8.3 Credits"), then the match
+        snippet = search_snippet(hit.snippet, bold=bold)
+        click.echo(f"    {clean(hit.section)}: {snippet}", color=bold)
+        # a short explanation that matched is its own whole snippet: once is enough
+        if hit.explanation and search_snippet(hit.snippet, bold=False) != clean(hit.explanation).strip():
             click.echo(f"    {clean(hit.explanation)}")
     more = "; --limit shows more" if len(hits) == limit else ""
     click.echo(f"\n{len(hits)} matching change{'s' if len(hits) != 1 else ''}, newest first{more}")
@@ -417,7 +454,8 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
 @click.option("--json", "as_json", is_flag=True, help="Print JSON with the text and its metadata.")
 @click.pass_obj
 def show(obj: Context, service: str, document: str | None, at: str | None, as_json: bool) -> None:
-    """Print the text of a document as recorded (latest, or as it was at a date).
+    """Print the text of a document as recorded (latest, or as it was at a date): the Markdown
+    the archive holds, as `git show` would print it (`diff` and `summary` render it as text).
 
     \b
     Examples:
@@ -763,22 +801,26 @@ def reanalyse(obj: Context, service: str | None, document: str | None, since: st
     try:
         with RunLock(obj.store_dir / LOCK_NAME), obj.index(sync=False) as index, \
                 analysis_executor(dask) as executor:
-            if not quiet and not as_json:
-                click.echo(f"analysing on: {executor.describe()}", err=True)
+            def starting(result: Any) -> None:  # only when there is work: "nothing to do" says it all
+                if not quiet and not as_json:
+                    click.echo(f"reanalysing {result.versions} version(s) on: {executor.describe()}", err=True)
+
             result = recompute(store, index, service=service, document=document, since=since, force=force,
-                               executor=executor, progress=progress)
+                               executor=executor, progress=progress, starting=starting)
             written = None
             if feeds:
-                from tracker.publish import write_feeds
+                from tracker.publish.build import publish_feeds
 
-                written = write_feeds(index, Path(feeds), base_url=base_url)
+                written = publish_feeds(index, Path(feeds), base_url=base_url)
     except LockHeld as exc:
         fail(str(exc), EXIT_LOCKED)
     if as_json:
-        emit_json({**result.to_dict(), "feeds": [str(p) for p in written] if written is not None else None})
+        emit_json({**result.to_dict(), "feeds": [str(p) for p in written.paths] if written is not None else None})
         return
     if written is not None and not quiet:
-        click.echo(f"wrote {len(written)} feed file(s) to {feeds}", err=True)
+        from tracker.cli.publish import feeds_line
+
+        click.echo(f"{feeds_line(written)}, in {feeds}", err=True)
     if not result.versions:
         click.echo(f"nothing to reanalyse: every matching version was analysed by this code "
                    f"(analysis version {result.analysis_version})")
@@ -835,15 +877,15 @@ def feed(obj: Context, out: str | None, base_url: str, limit: int) -> None:
     Exit codes: 0 written; 1 the folder cannot be written; 2 a --base-url that is not an http(s)
     URL. Without --base-url, a warning: links are then file:// paths.
     """
-    from tracker.cli.publish import check_base_url, warn_no_base_url
-    from tracker.publish import write_feeds
+    from tracker.cli.publish import check_base_url, feeds_line, warn_no_base_url
+    from tracker.publish.build import publish_feeds
 
     out_dir = Path(out) if out else obj.store_dir / "feeds"
     check_base_url(base_url)
     with obj.index() as index:
-        paths = write_feeds(index, out_dir, base_url=base_url, limit=limit)
+        report = publish_feeds(index, out_dir, base_url=base_url, limit=limit)
     warn_no_base_url(base_url)
-    click.echo(f"wrote {len(paths)} feed file(s) to {out_dir}")
+    click.echo(f"{feeds_line(report)}, in {out_dir}")
 
 
 @cli.command()

@@ -108,9 +108,11 @@ def run_demo(directory: Path | None = None, store_dir: Path | None = None) -> in
     import tracker.cli.demo_pages as dp
     from tracker.archive.index import Index
     from tracker.archive.store import Store
-    from tracker.cli.output import clean
+    from tracker.cli.output import clean, history_line
     from tracker.fetch import FetchOptions
-    from tracker.publish.build import write_feeds
+    from tracker.cli.publish import feed_count
+    from tracker.publish.build import publish_feeds
+    from tracker.publish.catalog import FEED_EXTS
     from tracker.run.loop import run_snapshot
     from tracker.sources.config import load_sources
 
@@ -147,8 +149,7 @@ def run_demo(directory: Path | None = None, store_dir: Path | None = None) -> in
             return 1
         click.secho("History of the Terms of Service (tracker history):", bold=True)
         for v in versions:
-            flag = "MATERIAL " if v.material else ""
-            click.echo(f"  {v.seq}  {v.fetched_at}  {v.changes} change(s)  {flag}{clean(v.summary)}")
+            click.echo(history_line(v))
         last = versions[-1]
         click.secho(f"\nLatest clause diff (tracker diff {dp.SERVICE_ID} \"Terms of Service\"):", bold=True)
         from tracker.cli.output import diff_lines
@@ -156,11 +157,17 @@ def run_demo(directory: Path | None = None, store_dir: Path | None = None) -> in
         for line in diff_lines(index.changes_for(last.commit_sha), color=False):
             click.echo(f"  {line}" if line else "")
         feed_dir = store.root / "feeds"
-        paths = write_feeds(index, feed_dir)
-    click.echo(f"Feeds: {len(paths)} files in {feed_dir} (all.atom, all.rss, all.json, one set per document)")
+        report = publish_feeds(index, feed_dir)
+    click.echo(f"Feeds: {feed_count(report)} feeds in {feed_dir} (each feed is {len(FEED_EXTS)} files: "
+               f"{', '.join(FEED_EXTS)}): all changes, material ones, one per service, document and category, "
+               "and documents needing attention")
     click.echo(f"Archive (git): {store.archive}   try: git -C '{store.archive}' log --stat")
     click.echo(f"Index (SQLite): {store.index_path}")
     click.echo(f"Sources: {sources_path}")
-    click.echo(f"Explore: tracker --store '{store.root}' history {dp.SERVICE_ID}")
+    # the next commands a newcomer tries, on this archive (the README's quick start)
+    where = f"tracker --store '{store.root}'"
+    click.echo(f"Explore: {where} history {dp.SERVICE_ID}")
+    click.echo(f"         {where} search credits")
+    click.echo(f"         {where} publish      # a static site with its feeds, in {store.root / 'site'}")
     click.echo("Run the demo again at any time: it replaces its own archive, nothing else.")
     return 0

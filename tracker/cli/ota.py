@@ -14,6 +14,21 @@ from typing import Any
 import click
 
 
+EXIT_OUTPUT = 1  # an output file that cannot be written (as for every "cannot read or write")
+
+
+def require_folder_of(path: Path, option: str = "") -> None:
+    """Refuse to write ``path`` when its folder does not exist: one line naming that folder, exit
+    1. A typo in a path should not silently create a tree of folders (as shell redirection,
+    ``cp`` or ``curl -o`` would not); the user creates the folder when that is what they meant."""
+    folder = path.parent
+    if not folder.exists():
+        where = f"{option} " if option else ""
+        click.echo(f"error: cannot write {where}{path}: the folder {folder} does not exist; create it first "
+                   f"(mkdir -p '{folder}') or choose another path", err=True)
+        sys.exit(EXIT_OUTPUT)
+
+
 def _emit_json(data: Any) -> None:
     import json  # only when asked for: it costs start-up time of every command
 
@@ -123,7 +138,7 @@ def import_declarations_command(obj: Any, directory: str, out: str | None, force
     parse_sources(text, path=target)  # never write a file the tracker would refuse
     if target.exists() and not force:
         raise ConfigError(f"{target} exists; pass --force to overwrite it or --out FILE")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    require_folder_of(target, "--out" if out else "")
     target.write_text(text, encoding="utf-8")
     summary = result.summary()
     if as_json:
@@ -153,6 +168,9 @@ def import_declarations_command(obj: Any, directory: str, out: str | None, force
 def export_command(obj: Any, out: str, fmt: str, service: str | None, license_text: str | None) -> None:
     """Export recorded versions as an Open Terms Archive-style dataset, or changes as JSON lines.
 
+    OUT is a file (or - for stdout with jsonl); its folder must exist: a missing one is refused
+    (exit 1), never created.
+
     \b
     Examples:
       tracker export --format ota-dataset dataset.zip
@@ -161,6 +179,8 @@ def export_command(obj: Any, out: str, fmt: str, service: str | None, license_te
     """
     from tracker.ota import export_dataset, export_jsonl
 
+    if out != "-":
+        require_folder_of(Path(out))
     store = obj.store()
     with obj.index() as index:
         if fmt == "ota-dataset":

@@ -28,6 +28,16 @@ def console(stderr: bool = False, *, force_color: bool = False) -> "Console":
     return Console(stderr=stderr, highlight=False, soft_wrap=True, force_terminal=True if force_color else None)
 
 
+def history_line(version: Any) -> str:
+    """One version as `tracker history` (and the demo) lists it: number, date, commit, how many
+    clauses changed ("first" for the first version), the material flag and the headline."""
+    v = version
+    label = f"{v.changes} change{'s' if v.changes != 1 else ''}" if v.seq > 1 else "first"
+    kind = " (revert)" if v.kind == "revert" else ""
+    flag = "MATERIAL " if v.material else ""
+    return f"  {v.seq:>3}  {v.fetched_at}  {v.commit_sha[:10]}  {label}{kind}  {flag}{clean(v.summary)}"
+
+
 def word_ops(before: str | None, after: str | None) -> list[tuple[int, str]]:
     from tracker.analysis.diff import word_diff
 
@@ -126,4 +136,42 @@ def rich_inline(change: ClauseChange) -> "Any":
 
 
 def is_tty() -> bool:
-    return sys.stdout.isatty()
+    """True when standard output is a terminal (colour and bold are then on by default) and
+    NO_COLOR (https://no-color.org) is not set."""
+    import os
+
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _mend_cut_markdown(snippet: str) -> str:
+    """A snippet is cut out of a clause's Markdown: a link it cuts in two is no link to the
+    parser. Keep the link text of "[text](https…" and "…text](https://x)", drop the rest."""
+    import re
+
+    snippet = re.sub(r"\[([^\[\]]*)\]\([^()\s]*$", r"\1…", snippet)  # cut inside the target
+    snippet = re.sub(r"\[([^\[\]]*)$", r"\1", snippet)  # cut inside the text
+    return re.sub(r"^([^\[\]]*)\]\([^()\s]*\)", r"\1", snippet)  # the start cut off
+
+
+def search_snippet(snippet: str, *, bold: bool) -> str:
+    """A search snippet (``Index.search``: the clause's Markdown, matched words between
+    ``MARK_START`` and ``MARK_END``) as one line of plain text, its matched words in bold when
+    ``bold`` and left plain otherwise: never Markdown marks, never escape codes in a pipe.
+
+    The Markdown is rendered first (links become their text, emphasis marks go), then the matched
+    words are found again in what a reader sees: a word matched inside a link's target is not
+    shown, so it is not highlighted either."""
+    import re
+
+    import click
+
+    from tracker.analysis.rendering import clause_text
+    from tracker.archive.index import MARK_END, MARK_START
+
+    words = {w for w in re.findall(f"{MARK_START}(.*?){MARK_END}", snippet, re.S) if w.strip()}
+    text = _mend_cut_markdown(snippet.replace(MARK_START, "").replace(MARK_END, ""))
+    text = re.sub(r"\*\*|__", "", clean(clause_text(text)))  # emphasis the cut left unpaired
+    if not bold or not words:
+        return text
+    pattern = "|".join(re.escape(clean(w)) for w in sorted(words, key=len, reverse=True))
+    return re.sub(rf"(?<!\w)(?:{pattern})(?!\w)", lambda m: click.style(m.group(0), bold=True), text)

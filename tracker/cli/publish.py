@@ -55,12 +55,28 @@ def publish(obj: Any, out: str | None, base_url: str, limit: int, as_json: bool)
 
         click.echo(json.dumps({"out": str(out_dir), "pages_written": report.pages_written,
                                "pages": report.pages_total, "feeds_rebuilt": report.feeds.rebuilt,
-                               "feeds": len(report.feeds.paths) // 3, "entries_rendered": report.feeds.rendered,
+                               "feeds": feed_count(report.feeds), "entries_rendered": report.feeds.rendered,
                                "summaries_computed": report.summaries_computed},
                               indent=2))
         return
     click.echo(f"site: {len(report.pages_written)} of {report.pages_total} page(s) written, "
-               f"feeds: {len(report.feeds.rebuilt)} of {len(report.feeds.paths) // 3} rebuilt, in {out_dir}")
+               f"{feeds_line(report.feeds)}, in {out_dir} (start page: {out_dir / 'index.html'})")
+
+
+def feed_count(report: Any) -> int:
+    """How many feeds a ``FeedReport`` covers: a feed is one list of entries, written as three files."""
+    from tracker.publish.catalog import FEED_EXTS
+
+    return len(report.paths) // len(FEED_EXTS)
+
+
+def feeds_line(report: Any) -> str:
+    """The one way `feed`, `publish` and `reanalyse --feeds` count feeds: "feeds: 2 of 28 rebuilt
+    (each feed is 3 files: .atom, .rss, .json)" - feeds, never files, with the files explained."""
+    from tracker.publish.catalog import FEED_EXTS
+
+    return (f"feeds: {len(report.rebuilt)} of {feed_count(report)} rebuilt (each feed is {len(FEED_EXTS)} files: "
+            f"{', '.join(FEED_EXTS)})")
 
 
 @click.command()

@@ -42,6 +42,7 @@ from tracker.publish.catalog import (
     _save_state,
     entry_id,
     entry_title,
+    fit_title,
     feed_specs,
     load_catalog,
     version_page,
@@ -213,7 +214,7 @@ def attention_entries(index: Index, catalog: Catalog, site: str | None, link: st
                 f"<p>{html.escape(reason)}</p><p>Last checked {html.escape(row['last_checked'])}.</p>")
         entries.append(FeedEntry(
             id=f"tag:tracker.invalid,2026:{ATTENTION}/{feed_filename(key)}/{state}/{stamp}",
-            title=safe_text(f"{title}: {said} ({reason})"),
+            title=safe_text(fit_title(title, f"{said} ({reason})")),
             link=web_url(urls.get(key)) or (f"{site}/index.html" if site is not None else f"{link}/{ATTENTION}.atom"),
             updated=parse_iso(since),
             summary=reason,

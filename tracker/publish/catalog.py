@@ -20,7 +20,7 @@ from tracker.records import Version
 FEED_EXTS = (".atom", ".rss", ".json")
 STATE_FILE = ".tracker-feeds.json"
 # Bump when the shape of entries changes: every cached entry and feed is then rebuilt.
-ENTRY_FORMAT = "3"
+ENTRY_FORMAT = "4"  # 4: entry titles fit TITLE_MAX
 RESERVED_TOP = {"all", "material", "category", "feeds", "index.html", "style.css"}
 RESERVED_IN_SERVICE = {"all", "material", "index.html"}
 _RESERVED_EXTS = (".atom", ".rss", ".json", ".html", ".css")
@@ -62,16 +62,35 @@ def version_page(version: Version) -> str:
     return f"{document_slug(version.document_key)}/{version_slug(version)}.html"
 
 
-TITLE_HEADLINE_MAX = 110  # a headline stored by an earlier tracker may be longer: cut at a word
+TITLE_MAX = 110  # a feed reader or mail client shows about this much of a title before it cuts it
+WHO_MAX = 60  # "<service> <document>" beyond this is shortened too, so the headline keeps room
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line in at most ``limit`` characters: whole words, then "…" when some
+    were left out (a single word longer than ``limit`` is the only thing ever cut inside)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    room = text[:limit - 1]  # one character for the ellipsis
+    kept = room if text[limit - 1] == " " else room.rsplit(" ", 1)[0] if " " in room else ""
+    kept = kept.rstrip(" ,;:-–—(…")
+    return (kept or room) + "…"
+
+
+def fit_title(who: str, what: str, limit: int = TITLE_MAX) -> str:
+    """"<who>: <what>" in at most ``limit`` characters: ``what`` (a headline, a reason) is
+    shortened at a word boundary with "…", and ``who`` too when it is over ``WHO_MAX``."""
+    who = shorten(who, WHO_MAX)
+    return f"{who}: {shorten(what, limit - len(who) - 2)}"
 
 
 def entry_title(version: Version, service_name: str) -> str:
     """Says what changed, not just that something did: "<service> <document>: <headline>"
-    (the version's stored ``summary``, ``tracker.analysis.headline``), plain text."""
-    from tracker.analysis.rendering import one_line
-
-    who = f"{service_name} {version.document_type}"
-    return safe_text(f"{who}: {one_line(version.summary or 'updated', TITLE_HEADLINE_MAX)}")
+    (the version's stored ``summary``, ``tracker.analysis.headline``), plain text, at most
+    ``TITLE_MAX`` characters (the headline shortened at a word boundary when needed). Feed
+    entries (Atom, RSS, JSON Feed), diff pages and notifications all use it."""
+    return safe_text(fit_title(f"{service_name} {version.document_type}", version.summary or "updated"))
 
 
 # --- the catalog: everything publishing needs, in two queries ------------------------------------

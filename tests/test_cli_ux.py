@@ -1,0 +1,325 @@
+"""What a first-time user sees, through the real CLI on real archives: plain text in a pipe (no
+Markdown marks, no escape codes), one name per clause in every command, feed titles that fit,
+feeds counted in one unit, no executor line when there is nothing to do, no folders created
+behind the user's back, and one error format (``error: ...`` on one line) for every bad input."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import feedparser
+import pytest
+from click.testing import CliRunner
+
+from tracker.cli.app import cli
+from tracker.publish.catalog import TITLE_MAX, shorten
+
+SERVICE_NAME = "Quillfeather Collaborative Notebooks"  # long: "<service> <document>: <headline>" runs long
+DISPUTES_OLD = "Any dispute will be heard by the courts of Lisbon, Portugal."
+DISPUTES_NEW = ("Any dispute will be resolved by <strong>binding</strong> individual arbitration under our "
+                '<a href="https://quill.example/arbitration-rules">arbitration rules</a>, and you waive any right '
+                "to a jury trial or to take part in a class action.")
+
+
+def page(disputes: str, expiry: str, scraping: str = "by automated means") -> str:
+    """Quillfeather's terms: numbered sections whose clauses carry their own numbers (3.3 ...),
+    and a numbered list (§ 2(2) is its second item)."""
+    return f"""<html><body><main><h1>Quillfeather Terms of Service</h1>
+<h2>1. Accounts</h2><p>1.1 You must be at least 16 years old to open an account.</p>
+<h2>2. Acceptable use</h2><p>You must not:</p><ol><li>copy, decompile or reverse engineer the notebooks;</li>
+<li>scrape or harvest content from the notebooks {scraping}.</li></ol>
+<h2>3. Disputes</h2><p>3.1 We try to settle every complaint informally first.</p>
+<p>3.2 You can write to our support team at any time.</p><p>3.3 {disputes}</p>
+<h2>4. Credits</h2><p>4.1 Notebook credits are non-refundable and expire {expiry} after purchase.</p>
+</main></body></html>"""
+
+
+def invoke(root: Path, *args: str, store: str = "store"):
+    return CliRunner().invoke(cli, ["--store", str(root / store), "--sources", str(root / "sources.toml"), *args])
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with two versions of Quillfeather's terms, recorded by `tracker run` from a file: URL:
+    the disputes clause becomes arbitration (Markdown emphasis and a link in it), credits expire sooner."""
+    root = tmp_path_factory.mktemp("ux")
+    terms = root / "terms.html"
+    (root / "sources.toml").write_text(f"""
+[[service]]
+id = "quill"
+name = "{SERVICE_NAME}"
+  [[service.document]]
+  type = "Terms of Service"
+  url = "{terms.as_uri()}"
+""", encoding="utf-8")
+    for disputes, expiry, scraping in ((DISPUTES_OLD, "12 months", "by automated means"),
+                                       (DISPUTES_NEW, "6 months", "by any means, automated or manual")):
+        terms.write_text(page(disputes, expiry, scraping), encoding="utf-8")
+        result = invoke(root, "run", "-q", "--host-delay", "0")
+        assert result.exit_code == 0, result.output
+    return root
+
+
+def piped(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real `python -m tracker` with its stdout a pipe, as in `tracker ... | less`."""
+    return subprocess.run([sys.executable, "-m", "tracker", "--store", str(root / "store"), "--sources",
+                           str(root / "sources.toml"), *args], capture_output=True, text=True, timeout=120)
+
+
+# --------------------------------------------------------------------------- plain text in a pipe
+
+
+def test_search_in_a_pipe_is_plain_text_and_bold_only_when_asked(root: Path) -> None:
+    plain = piped(root, "search", "arbitration")
+    assert plain.returncode == 0, plain.stderr
+    assert "arbitration" in plain.stdout
+    # no highlight marks, no Markdown of the page (emphasis, link syntax), no escape codes
+    assert "**" not in plain.stdout and "](" not in plain.stdout and "\x1b" not in plain.stdout, plain.stdout
+    assert "binding individual arbitration under our arbitration rules" in plain.stdout
+    bold = piped(root, "search", "arbitration", "--color")
+    assert "\x1b[1marbitration\x1b[0m" in bold.stdout and "**" not in bold.stdout
+    # the link's target is not shown, so a match inside it is not highlighted either
+    assert "arbitration-rules" not in bold.stdout
+    # --json keeps its documented marks
+    hits = json.loads(piped(root, "search", "arbitration", "--json").stdout)
+    assert hits and "**arbitration**" in hits[0]["snippet"]
+
+
+@pytest.mark.parametrize("args", [
+    ("history", "quill"),
+    ("diff", "quill", "Terms of Service"),
+    ("summary", "quill", "Terms of Service"),
+    ("search", "arbitration"),
+    ("search", "credits"),
+    ("status",),
+])
+def test_no_markdown_marks_or_escape_codes_in_a_pipe(root: Path, args: tuple[str, ...]) -> None:
+    result = piped(root, *args)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip()
+    assert "\x1b" not in result.stdout + result.stderr
+    assert "**" not in result.stdout and "](" not in result.stdout, result.stdout
+
+
+# --------------------------------------------------------------------------- one name per clause
+
+
+def sections_in_diff(output: str) -> set[str]:
+    """ "+ added  § 3.3 Disputes  [critical; ...]" -> "§ 3.3 Disputes" """
+    return {m.group(1) for m in re.finditer(r"^[-+~>] \w+  (.+?)  \[", output, re.M)}
+
+
+def test_search_and_summary_name_a_clause_as_diff_does(root: Path) -> None:
+    diff = invoke(root, "diff", "quill", "Terms of Service")
+    assert diff.exit_code == 0, diff.output
+    sections = sections_in_diff(diff.stdout)
+    # a clause numbered in its text (3.3), and the second item of a numbered list in § 2
+    assert {"§ 3.3 Disputes", "§ 4.1 Credits", "§ 2(2) Acceptable use"} <= sections, diff.stdout
+    summary = invoke(root, "summary", "quill", "Terms of Service").stdout
+    for section in ("§ 3.3 Disputes", "§ 4.1 Credits", "§ 2(2) Acceptable use"):
+        assert f"({section}" in summary, (section, summary)
+    for query, section in (("arbitration", "§ 3.3 Disputes"), ("credits", "§ 4.1 Credits"),
+                           ("scrape", "§ 2(2) Acceptable use")):
+        out = invoke(root, "search", query).stdout
+        shown = re.findall(r"^    (§ [^:]+):", out, re.M)
+        assert shown and set(shown) <= sections and section in shown, out
+        assert section in {h["section"] for h in json.loads(invoke(root, "search", query, "--json").stdout)}
+
+
+# --------------------------------------------------------------------------- feed titles
+
+
+def test_shorten_keeps_whole_words() -> None:
+    assert shorten("Credits now expire after six months", 100) == "Credits now expire after six months"
+    assert shorten("Credits now expire after six months", 20) == "Credits now expire…"
+    assert shorten("Credits now expire after six months", 19) == "Credits now expire…"  # the word fits exactly
+    assert shorten("Credits now expire after six months", 18) == "Credits now…"
+
+
+def test_feed_titles_fit_in_every_format(root: Path, tmp_path: Path) -> None:
+    headline = json.loads(invoke(root, "history", "quill", "--json").stdout)[-1]["summary"]
+    who = f"{SERVICE_NAME} Terms of Service"
+    assert len(f"{who}: {headline}") > TITLE_MAX  # the fixture has a title to shorten
+    result = invoke(root, "publish", "--out", str(tmp_path / "site"), "--base-url", "https://terms.example.org")
+    assert result.exit_code == 0, result.output
+    feeds = tmp_path / "site" / "feeds"
+    for name in ("all.atom", "all.rss", "all.json", "quill/terms-of-service.atom", "material.rss"):
+        if name.endswith(".json"):  # feedparser 6.0 reads Atom and RSS; JSON Feed is plain JSON
+            titles = [e["title"] for e in json.loads((feeds / name).read_text(encoding="utf-8"))["items"]]
+        else:
+            parsed = feedparser.parse((feeds / name).read_bytes())
+            assert not parsed.bozo, (name, parsed.get("bozo_exception"))
+            titles = [e.title for e in parsed.entries]
+        assert titles, name
+        for title in titles:
+            assert len(title) <= TITLE_MAX, (name, title)
+            assert title.startswith(f"{who}: ") and title.endswith("…"), title
+            shown = title[len(who) + 2:-1].split()
+            assert shown == headline.split()[:len(shown)], (title, headline)  # whole words, in order
+    # the diff page shows the same title
+    page = next((tmp_path / "site" / "quill").rglob("2*.html")).read_text(encoding="utf-8")
+    assert who in page
+
+
+# --------------------------------------------------------------------------- feeds counted alike
+
+
+def test_demo_feed_and_publish_count_feeds_in_one_unit(tmp_path: Path) -> None:
+    demo = CliRunner().invoke(cli, ["demo", "--dir", str(tmp_path / "demo")])
+    assert demo.exit_code == 0, demo.output
+    store = tmp_path / "demo" / "snapshots"
+    atoms = len(list((store / "feeds").rglob("*.atom")))
+    said = re.search(r"^Feeds: (\d+) feeds in .* \(each feed is 3 files: \.atom, \.rss, \.json\)", demo.stdout, re.M)
+    assert said and int(said.group(1)) == atoms, demo.stdout
+    feed = CliRunner().invoke(cli, ["--store", str(store), "feed", "--out", str(tmp_path / "feeds")])
+    publish = CliRunner().invoke(cli, ["--store", str(store), "publish", "--out", str(tmp_path / "site")])
+    for result in (feed, publish):
+        assert result.exit_code == 0, result.output
+        counted = re.search(r"feeds: (\d+) of (\d+) rebuilt \(each feed is 3 files: \.atom, \.rss, \.json\)",
+                            result.stdout)
+        assert counted and int(counted.group(1)) == int(counted.group(2)) == atoms, result.stdout
+    assert json.loads(CliRunner().invoke(cli, ["--store", str(store), "publish", "--out", str(tmp_path / "site"),
+                                               "--json"]).stdout)["feeds"] == atoms
+    again = CliRunner().invoke(cli, ["--store", str(store), "feed", "--out", str(tmp_path / "feeds")])
+    assert f"feeds: 0 of {atoms} rebuilt" in again.stdout
+
+
+# --------------------------------------------------------------------------- reanalyse
+
+
+def test_reanalyse_names_its_executor_only_when_there_is_work(root: Path, tmp_path: Path) -> None:
+    subprocess.run(["cp", "-a", str(root / "store"), str(tmp_path / "store")], check=True)
+    nothing = CliRunner().invoke(cli, ["--store", str(tmp_path / "store"), "reanalyse"])
+    assert nothing.exit_code == 0, nothing.output
+    assert nothing.stdout.startswith("nothing to reanalyse") and nothing.stderr == "", nothing.output
+    forced = CliRunner().invoke(cli, ["--store", str(tmp_path / "store"), "reanalyse", "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert re.search(r"^reanalysing 2 version\(s\) on: \S", forced.stderr, re.M), forced.stderr
+    assert "reanalysed 2 version(s)" in forced.stdout
+
+
+# --------------------------------------------------------------------------- output paths
+
+
+def test_a_missing_output_folder_is_refused_not_created(root: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder"
+    for args in (("export", "--format", "jsonl", str(missing / "changes.jsonl")),
+                 ("export", "--format", "ota-dataset", str(missing / "sub" / "dataset.zip"))):
+        result = invoke(root, *args)
+        assert result.exit_code == 1, result.output
+        lines = result.stderr.strip().splitlines()
+        folder = Path(args[-1]).parent
+        assert len(lines) == 1 and lines[0].startswith(f"error: cannot write {args[-1]}: the folder {folder} "
+                                                       "does not exist; create it first"), result.stderr
+    assert not missing.exists()
+    declarations = tmp_path / "declarations"
+    declarations.mkdir()
+    (declarations / "Quill.json").write_text(json.dumps(
+        {"name": "Quill", "terms": {"Terms of Service": {"fetch": "https://quill.example/terms",
+                                                             "select": "main"}}}), encoding="utf-8")
+    result = invoke(root, "import-declarations", str(declarations), "--out", str(missing / "sources.toml"))
+    assert result.exit_code == 1 and "error: cannot write --out" in result.stderr and not missing.exists(), \
+        result.output
+    # an existing folder is written as before
+    ok = invoke(root, "export", "--format", "jsonl", str(tmp_path / "changes.jsonl"))
+    assert ok.exit_code == 0 and (tmp_path / "changes.jsonl").read_text(encoding="utf-8").count("\n") >= 3
+
+
+# --------------------------------------------------------------------------- one error format
+
+# (args, exit code as documented in the README, words of the one line); "{root}" is the fixture's folder
+BAD_INPUTS = [
+    (("nosuch",), 2, "no such command 'nosuch'"),
+    (("history",), 2, "missing argument 'SERVICE' (usage: tracker history [OPTIONS] SERVICE [DOCUMENT]; "
+                      "see 'tracker history --help')"),
+    (("search", "credits", "--limit", "0"), 2, "invalid value for '--limit'"),
+    (("search", "credits", "--bogus"), 2, "no such option '--bogus'"),
+    (("search", "NOT credits"), 2, "NOT must come after a word"),
+    (("search", " "), 2, "the search query is empty"),
+    (("export", str(Path("out.jsonl"))), 2, "missing option '--format'. Choose from: ota-dataset, jsonl"),
+    (("export", "--format", "csv", "out.csv"), 2, "invalid value for '--format'"),
+    (("export", "--format", "ota-dataset", "-"), 2, "the ota-dataset format needs a file name"),
+    (("show", "quill", "Terms of Service", "--at", "someday"), 2, "'someday' is not a version number"),
+    (("diff", "quill", "Terms of Service", "--from", "9"), 4, "no version 9"),
+    (("history", "nosuch"), 4, "no service 'nosuch'"),
+    (("reanalyse", "--since", "2025-02-30"), 2, "is not a date"),
+    (("run", "--shard", "5"), 2, "bad shard '5'"),
+    (("feed", "--limit", "many"), 2, "invalid value for '--limit'"),
+    (("publish", "--base-url", "ftp://x"), 2, "is not an absolute http(s) URL"),
+    (("serve", "--port", "70000"), 2, "invalid value for '--port'"),
+    (("--store",), 2, "option '--store' requires an argument"),
+    (("compare", "{root}/nofile.md"), 2, "missing argument 'NEW'"),
+    (("compare", "{root}/nofile.md", "{root}/sources.toml"), 1, "cannot read"),
+]
+
+
+@pytest.mark.parametrize("args,code,words", BAD_INPUTS, ids=[" ".join(a)[:40] for a, _, _ in BAD_INPUTS])
+def test_every_bad_input_is_one_error_line_with_its_exit_code(root: Path, args: tuple[str, ...], code: int,
+                                                              words: str) -> None:
+    result = invoke(root, *(a.replace("{root}", str(root)) for a in args))
+    assert result.exit_code == code, result.output
+    assert result.stdout == "" and "Traceback" not in result.output and "Usage:" not in result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and words in lines[0], result.stderr
+
+
+def test_a_real_process_reports_bad_usage_in_one_line(root: Path) -> None:
+    for args, code in ((("history",), 2), (("show", "quill", "Terms of Service", "--at", "someday"), 2),
+                       (("history", "nosuch"), 4)):
+        result = piped(root, *args)
+        assert result.returncode == code and result.stdout == "", result
+        assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("error: "), result.stderr
+    # help is still help
+    assert piped(root, "history", "--help").stdout.startswith("Usage: tracker history")
+
+
+def test_a_malformed_dask_address_is_one_line_and_no_traceback_at_exit(root: Path) -> None:
+    """A half-built Dask client used to hang 20 s at exit and print a traceback from its finaliser."""
+    pytest.importorskip("distributed", reason="pip install -e '.[dask]'")
+    result = piped(root, "reanalyse", "--dask", "notanaddress")
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.strip() == ("error: --dask 'notanaddress' is not a Dask scheduler address (missing port "
+                                     "number in address 'notanaddress'); give one like tcp://host:8786")
+
+
+def test_a_bug_is_one_line_and_its_traceback_only_on_request() -> None:
+    """The last resort of the group: an exception no command expected (here from a command added for
+    the test) is one line and exit 1; TRACKER_DEBUG=1 lets it through for a bug report."""
+    import click
+
+    @click.command("explode")
+    def explode() -> None:
+        raise ValueError("a value no command expected")
+
+    cli.add_command(explode)
+    try:
+        result = CliRunner().invoke(cli, ["explode"])
+        debug = CliRunner().invoke(cli, ["explode"], env={"TRACKER_DEBUG": "1"})
+    finally:
+        cli.commands.pop("explode")
+    assert result.exit_code == 1 and result.stdout == "" and "Traceback" not in result.output
+    assert result.stderr.strip() == ("error: unexpected internal error (ValueError: a value no command expected); "
+                                     "this is a bug in tracker: please report it with the command you ran "
+                                     "(TRACKER_DEBUG=1 prints the traceback)")
+    assert isinstance(debug.exception, ValueError)
+
+
+def test_history_after_runs_that_only_failed_points_to_status(tmp_path: Path) -> None:
+    (tmp_path / "sources.toml").write_text(f"""
+[[service]]
+id = "quill"
+name = "Quill"
+  [[service.document]]
+  type = "Terms of Service"
+  url = "{(tmp_path / 'missing.html').as_uri()}"
+""", encoding="utf-8")
+    assert invoke(tmp_path, "run", "-q").exit_code == 1  # the page is not there: nothing recorded
+    result = invoke(tmp_path, "history", "quill")
+    assert result.exit_code == 4 and result.stderr.strip() == (
+        "error: no service 'quill' in the archive; known: none yet (nothing recorded: `tracker status` shows "
+        "what failed)"), result.output
+    assert "FAILING 1 run(s)" in invoke(tmp_path, "status").stdout
