@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 __all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_announcement", "is_error_page", "is_pointer",
-           "chrome_kind", "is_address_run", "language_of", "DATE", "is_content_word"]
+           "chrome_kind", "is_address_run", "is_contact_route", "address_spans", "language_of", "DATE", "is_content_word"]
 
 # --- dates ---------------------------------------------------------------------------------------
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -268,6 +268,41 @@ _DUTY = re.compile(r"\b(?:must|shall|agree|will not|may not|doit|devez|müssen|m
 
 
 # --- contact details -----------------------------------------------------------------------------
+# "If you are in the EEA, you can also contact our GDPR representative: ...", "Questions? Write to
+# us at ...", "Vous pouvez utiliser le formulaire de contact ...": a sentence whose whole point is
+# a way to reach someone (taxonomy: contact details are not material). A lead-in is a condition
+# ("If/When/For ...,") or a few words without a verb ("Pour les pros"), never a clause of its own.
+_CONTACT_LEAD = (r"(?:(?:if|when|where|for|should|in\s+case|pour|si|en\s+cas|wenn|falls|für|bei)\b"
+                 r"[^.;:!?]{0,160}?(?:,|\bthen\b|\balors\b)\s*|(?:[^\W\d_]+\s+){1,3}?)?")
+_CONTACT_VERB = (
+    r"(?:(?:you|users?|customers?)\s+(?:can|may|could|should|are\s+(?:welcome|invited)\s+to)\s+(?:also\s+|always\s+)?"
+    r"|please\s+(?:feel\s+free\s+to\s+)?|feel\s+free\s+to\s+|(?=(?:contact|write|e-?mail)\s+(?:us|our|the|them|to)\b))"
+    r"(?:contact|reach|write\s+(?:to|us)|e-?mail|call|phone|mail|get\s+in\s+touch|"
+    r"(?:make|send|submit|direct|address)\s+(?:us\s+|it\s+|them\s+)?(?:a\s+|an\s+|your\s+|any\s+)?"
+    r"(?:requests?|questions?|enquir\w+|inquir\w+|complaints?|letters?|notices?|it|them)\s+(?:to|at|by|via)|"
+    r"use\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,3}(?:form|portal|address|e-?mail))\b"
+    r"|vous\s+pouvez\s+(?:également\s+|aussi\s+|toujours\s+)?(?:nous\s+|le\s+|la\s+)?(?:contacter|joindre|écrire|"
+    r"adresser|utiliser\s+(?:le|la|notre)\s+(?:[\w-]+\s+){0,2}(?:formulaire|adresse))"
+    r"|(?:sie\s+können|du\s+kannst)\s+(?:sich\s+|uns\s+)?(?:auch\s+|jederzeit\s+)?(?:[\w-]+\s+){0,6}?"
+    r"(?:kontaktieren|erreichen|schreiben|wenden)")
+_CONTACT_ROUTE = re.compile(rf"^\W*{_CONTACT_LEAD}(?:{_CONTACT_VERB})", re.I)
+# What makes a sentence about contact more than a route: a duty, a deadline or a fee in it.
+_CONTACT_TERMS = re.compile(r"\b(?:must|shall|within|days?|hours?|weeks?|months?|fees?|charges?|free\s+of\s+charge|"
+                            r"cancel\w*|terminat\w*|refund\w*|withdraw\w*|only|exclusively|solely|"
+                            r"doi(?:t|vent)|devez|délai|jours?|müssen|innerhalb|tage)\b|\d+\s*%|[$€£]\s*\d", re.I)
+
+
+def is_contact_route(sentence: str) -> bool:
+    """Whether a sentence only gives a way to reach someone: "you can also contact our Data
+    Protection Officer by emailing ...", "Questions? Write to us at ...", "vous pouvez utiliser
+    le formulaire de contact ...". A sentence that also sets a deadline, a fee, a duty or a right
+    to cancel, refund or withdraw is a term ("To cancel, write to us within 14 days")."""
+    text = re.sub(r"[*_`\[\]\x02\x03]", "", sentence).strip()
+    if len(text.split()) > 60 or not _CONTACT_ROUTE.match(text):
+        return False
+    return not _CONTACT_TERMS.search(text)
+
+
 _STREET = frozenset("""street st road rd avenue ave blvd boulevard lane ln drive dr way place pl
 square sq suite ste floor fl building bldg str strasse straße rue allée allee avenue platz weg
 gasse chaussee ring box cedex bp attn attention po cs""".split())
@@ -287,6 +322,25 @@ def is_address_run(words: list[str]) -> bool:
         return True  # "Skadden LLP, 22 Bishopsgate": a firm and its street number
     return any(re.fullmatch(r"\d{4,5}|[a-z]\d[a-z]|\d[a-z]{2}|[a-z]{1,2}\d{1,2}[a-z]?", w) for w in words) \
         and sum(not w.isdigit() for w in words) <= 6 and not any(w in MODALS for w in words)
+
+
+# A postal address as written: comma-separated capitalised or numbered parts ("Nimbus Ltd, 12
+# Quay St., Galway H91 X2Y3, Ireland"), at least one of them with a street word or a postcode.
+_SEG = r"[A-Z0-9\x02][\w.'’&\x02\x03-]*(?:\s+(?:[A-Z0-9\x02][\w.'’&\x02\x03-]*|(?:de|du|des|la|le|of|am|an|der|di|del)\b))*"
+_ADDRESS = re.compile(rf"(?<![\w.]){_SEG}(?:,\s*{_SEG}){{1,6}}")
+
+
+def address_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` writes a postal address: (start, end) offsets of each."""
+    if not any(c.isdigit() for c in text):
+        return []
+    out = []
+    for m in _ADDRESS.finditer(text):
+        ws = [w.strip(".").lower() for w in re.findall(r"[^\W_]+\.?", m.group(0))]
+        if any(w in _STREET for w in ws) and any(c.isdigit() for c in m.group(0)) or \
+                any(re.fullmatch(r"(?!(?:19|20)\d\d\b)\d{4,7}|[a-z]{1,2}\d{1,2}[a-z]?", w) for w in ws) and len(ws) >= 3:
+            out.append(m.span())
+    return out
 
 
 # --- language --------------------------------------------------------------------------------

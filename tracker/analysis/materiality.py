@@ -15,9 +15,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Callable
 
-from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, chrome_kind, corporate_words, has_verb,
-                                          is_address_run, is_announcement, is_content_word,
-                                          is_pointer, is_update_stamp)
+from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
+                                          is_address_run, is_announcement, is_contact_route,
+                                          is_content_word, is_pointer, is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topical_watch)
 from tracker.analysis.facts import Fact, extract_facts
@@ -727,6 +727,8 @@ def _noise_kind(sentence: str) -> str | None:
         return "announcement"
     if is_pointer(sentence) and not _LEGAL_EFFECT.search(sentence):
         return "pointer"
+    if is_contact_route(sentence):
+        return "contact"
     kind = chrome_kind(sentence, w)
     return kind
 
@@ -973,6 +975,12 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     framed = bool(heading) and bool(set(category_scores(heading)) - {"other"})
     sb = _side(d.before_text, d.before, d.dels, listed_b, framed, bool(before and _is_row(before)))
     sa = _side(d.after_text, d.after, d.ins, listed_a, framed, bool(after and _is_row(after)))
+    if "contact" in sb.noise_kinds and not _reachable(ctx.new_text):
+        # a way to reach someone removed with no other way left: it may have been the only way to
+        # exercise a right (taxonomy), so it is read as a term
+        keep = [k != "contact" for k in sb.noise_kinds]
+        sb = _Side(sb.legal + tuple(s for s, k in zip(sb.noise, keep) if not k),
+                   tuple(s for s, k in zip(sb.noise, keep) if k), tuple(k for k in sb.noise_kinds if k != "contact"))
     if not sb.legal and not sa.legal:
         kinds = sb.noise_kinds + sa.noise_kinds
         return _noise_label(kinds, before_p, after_p, facts_b, facts_a)
@@ -1075,6 +1083,7 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
             continue
         digits = bool(_DIGIT.search(text))
         spans = [(m.start(), m.end()) for m in DATE.finditer(text)] if digits else []
+        addresses = address_spans(text) if digits else []
         if not (digits or renames or "\x02" in text):
             idx = frozenset()  # no link, date, number or renamed name to explain: skip the words
         for i in idx:
@@ -1085,6 +1094,9 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
             elif spans and any(a <= t.start < b for a, b in spans):
                 drop.add(i)
                 why.add("date-only")
+            elif addresses and any(a <= t.start < b for a, b in addresses):
+                drop.add(i)  # a postal address rewritten ("40 Main St." → "Ltd, 5 Quay St")
+                why.add("contact-details")
             elif t.norm[:1].isdigit() and i and (toks[i - 1].norm in _XREF or "§" in text[max(0, t.start - 3):t.start]
                                                  or toks[i - 1].norm[:1].isdigit() and i > 1 and toks[i - 2].norm in _XREF):
                 drop.add(i)  # a cross-reference renumbered
@@ -1129,12 +1141,22 @@ _NOISE_TEXT = {
     "cookie-banner": "A cookie banner, not a term",
     "fragment": "A fragment without a verb, not a term",
     "question": "A question that introduces an answer, not a term",
+    "contact": "A way to contact someone, not a term",
 }
+_REACH = re.compile(r"[\w.+-]+@[\w-]+\.\w|\b(?:contact|kontakt)", re.I)
+
+
+def _reachable(text: str) -> bool:
+    """Whether a version still gives some way to reach the provider (an e-mail address, a
+    contact form or page)."""
+    return bool(_REACH.search(text))
 
 
 def _noise_label(kinds: tuple[str, ...], before: str, after: str, fb: tuple, fa: tuple) -> ChangeLabel:
     if kinds and all(k == "date-only" for k in kinds):
         return _cosmetic("date-only", _COSMETIC_TEXT["date-only"], fb, fa)
+    if kinds and all(k in ("date-only", "contact") for k in kinds):
+        return _cosmetic("contact-details", _COSMETIC_TEXT["contact-details"], fb, fa)
     if kinds and all(k in ("date-only", "announcement") for k in kinds):
         return _cosmetic("announcement", _COSMETIC_TEXT["announcement"], fb, fa)
     if kinds and all(k in ("navigation", "cookie-banner", "date-only") for k in kinds):
@@ -1157,8 +1179,14 @@ def _is_heading(text: str) -> bool:
     elif (text.isupper() and len(text.split()) <= 10 and not text.endswith((".", ";", ":"))
           and not re.search(r"\b(?:YOU|WE|US|OUR|YOUR|MAY|WILL|SHALL|MUST|AGREE)\b", text)):
         return True  # an all-caps title line
-    return ("\n" not in text and bool(_HEADING.match(text)) and len(text.split()) <= 15
-            and not text.rstrip("*_ ").endswith((".", ";")))
+    n = len(text.split())
+    # a long wholly bold line is still a title when it has no verb ("**Contact details for ...**")
+    return ("\n" not in text and bool(_HEADING.match(text)) and not text.rstrip("*_ ").endswith((".", ";"))
+            and (n <= 15 or n <= 30 and not set(words(text)) & _SUBJECT_OR_VERB))
+
+
+# A title has no subject and no finite "be" or modal (a long bold sentence does).
+_SUBJECT_OR_VERB = MODALS | frozenset("we you they is are was were nous vous ils est sont wir sie ist sind".split())
 
 
 def _heading_change(kind: str, before: str, after: str, fb: tuple, fa: tuple) -> ChangeLabel:

@@ -1,0 +1,106 @@
+"""False alarms by kind (issue 11): changes that are not material, on invented terms of fictional
+services, each next to the material change it must not be confused with.
+
+Whole documents go through ``analyse`` (diff, whole-version comparison, labels), as ``compare``
+and history import do.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.analysis import analyse
+
+PRIVACY = """\
+# Quillmoth Privacy Notice
+
+Last updated: March 1, 2026
+
+## 1. What we collect
+
+We collect your name, your e-mail address and the notes you write in Quillmoth.
+We keep your notes until you delete your account.
+
+## 2. Your rights
+
+You may ask us for a copy of your data or ask us to delete it.
+You can object to the use of your data for marketing at any time.
+
+## 3. Contact
+
+Questions about this notice go to privacy@quillmoth.example.
+Quillmoth Ltd, 7 Ferry Lane, Cork T12 X4K2, Ireland.
+"""
+
+
+def material(old: str, new: str) -> bool:
+    return analyse(old, new).material
+
+
+# --- contact routes ----------------------------------------------------------------------------
+@pytest.mark.parametrize("route", [
+    "If you live in the European Union, you can also contact our Data Protection Officer by writing to "
+    "dpo@quillmoth.example with “DPO” in the subject line.",
+    "If you are located in the United Kingdom, you can also contact Quillmoth’s UK representative:",
+    "For business accounts you can use the [online contact form](https://quillmoth.example/form) in your "
+    "dashboard or write to Quillmoth Business, 3 Mill Road, Leeds LS1 4AB.",
+    "Pour les professionnels vous pouvez utiliser le [formulaire de contact](https://quillmoth.example/fr) "
+    "ou écrire à Quillmoth, 12 rue des Lilas, 69003 Lyon.",
+])
+def test_a_new_way_to_reach_the_provider_is_not_material(route):
+    new = PRIVACY.replace("Questions about this notice", f"{route}\n\nQuestions about this notice")
+    result = analyse(PRIVACY, new)
+    assert not result.material, result.summary
+
+
+def test_a_removed_contact_sentence_is_not_material_while_another_route_is_left():
+    old = PRIVACY.replace("## 3. Contact\n", "## 3. Contact\n\nIf you have questions about marketing e-mails, "
+                          "you may contact our Customer Care team: care@quillmoth.example.\n")
+    assert not material(old, PRIVACY)
+
+
+def test_a_removed_contact_sentence_that_was_the_only_way_stays_material():
+    old = ("# Quillmoth Privacy Notice\n\nWe collect your name.\n\nIf you want a copy of the personal data we "
+           "hold about you, you can make a request at rights@quillmoth.example.\n")
+    new = "# Quillmoth Privacy Notice\n\nWe collect your name.\n"
+    assert material(old, new)
+    # with another way left (a contact page), the route alone went
+    assert not material(old, new + "\nQuestions? See our [contact page](https://quillmoth.example/contact).\n")
+
+
+def test_a_rewritten_postal_address_is_contact_details():
+    new = PRIVACY.replace("Quillmoth Ltd, 7 Ferry Lane, Cork T12 X4K2, Ireland.",
+                          "Quillmoth Limited, Unit 4, 22 Harbour Street, Cork, Ireland.")
+    result = analyse(PRIVACY, new)
+    assert not result.material, result.summary
+    # inside a sentence about a right: the changed words are the street's name and number and a
+    # postcode, none of them a street word on its own
+    inside = PRIVACY.replace("You may ask us for a copy of your data or ask us to delete it.",
+                             "You can also exercise your rights by sending your request to Quillmoth, "
+                             "40 Marsh Gate St., Cork 4470123, Ireland.")
+    moved = inside.replace("Quillmoth, 40 Marsh Gate St., Cork 4470123", "Quillmoth Ltd, Brennan 5 St, Cork")
+    result = analyse(inside, moved)
+    assert not result.material, result.summary
+    assert [c.cosmetic for c in result.changes] == ["contact-details"]
+
+
+@pytest.mark.parametrize("old_sentence,new_sentence", [
+    # a route that carries a deadline or a right to cancel is a term
+    ("You can object to the use of your data for marketing at any time.",
+     "You can object to the use of your data for marketing by writing to us within 14 days."),
+    ("Questions about this notice go to privacy@quillmoth.example.",
+     "Questions about this notice go to privacy@quillmoth.example. You can cancel your plan at any time "
+     "by contacting us."),
+    # a new ground of sharing next to a contact route is still new sharing
+    ("We keep your notes until you delete your account.",
+     "We keep your notes until you delete your account, and we share them with advertisers; you can "
+     "contact us to object."),
+])
+def test_a_term_beside_a_contact_route_stays_material(old_sentence, new_sentence):
+    assert material(PRIVACY, PRIVACY.replace(old_sentence, new_sentence))
+
+
+def test_a_long_bold_title_about_contact_details_is_not_a_term():
+    old = PRIVACY.replace("## 3. Contact\n", "## 3. Contact\n\n**Contact details for questions about the processing "
+                          "of your personal data for marketing communications and content personalisation purposes**\n")
+    assert not material(old, PRIVACY)
