@@ -104,3 +104,35 @@ def test_a_long_bold_title_about_contact_details_is_not_a_term():
     old = PRIVACY.replace("## 3. Contact\n", "## 3. Contact\n\n**Contact details for questions about the processing "
                           "of your personal data for marketing communications and content personalisation purposes**\n")
     assert not material(old, PRIVACY)
+
+
+# --- announcements about the terms ---------------------------------------------------------------
+@pytest.mark.parametrize("banner", [
+    "_We have updated our March 1, 2026 Privacy Notice to add the new addresses of Quillmoth GmbH and "
+    "Quillmoth SAS._",
+    "You can view the prior Privacy Notice, which applies to all users until 9 April 2026, "
+    "[here](https://quillmoth.example/privacy/2025).",
+    "Quillmoth has updated its Privacy Notice as of \\[date of publication\\].",
+    "If you signed up before \\[date of publication\\], the changes will be effective as of "
+    "\\[enter a date two weeks later\\].",
+])
+def test_a_banner_about_the_notice_is_not_material(banner):
+    old = PRIVACY.replace("Last updated: March 1, 2026\n", f"Last updated: March 1, 2026\n\n{banner}\n")
+    result = analyse(old, PRIVACY)
+    assert not result.material, result.summary
+    assert not material(PRIVACY, old)
+
+
+def test_a_summary_of_recent_changes_box_is_not_material():
+    box = ("## Summary of Recent Changes\n\n* We have added terms clarifying that taxes may be added to "
+           "Quillmoth Plus purchases.\n* We now explain how long we keep exported notes.\n\n")
+    old = PRIVACY.replace("## 1. What we collect", box + "## 1. What we collect")
+    result = analyse(old, PRIVACY)
+    assert not result.material, result.summary
+
+
+def test_a_rule_about_how_changes_take_effect_stays_material():
+    old = PRIVACY + "\n## 4. Changes\n\nWe will tell you about changes by e-mail.\n"
+    new = PRIVACY + ("\n## 4. Changes\n\nWe will tell you about changes by e-mail. The changes will take effect "
+                     "on the date we post them, and you may close your account within 30 days if you reject them.\n")
+    assert material(old, new)

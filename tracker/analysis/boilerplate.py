@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 __all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_announcement", "is_error_page", "is_pointer",
-           "chrome_kind", "is_address_run", "is_contact_route", "address_spans", "language_of", "DATE", "is_content_word"]
+           "is_announcement_heading", "chrome_kind", "is_address_run", "is_contact_route", "address_spans", "language_of", "DATE", "is_content_word"]
 
 # --- dates ---------------------------------------------------------------------------------------
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -122,9 +122,24 @@ _CONTINUE = re.compile(
     r"en\s+continuant|weitere\s+nutzung)\b.{0,160}\b(?:updated|new|revised|effective\s+date|"
     r"nouvelles?|mises?\s+à\s+jour|aktualisiert\w*|neue)\b", re.I | re.S)
 # Every announcement pattern holds one of these words: a cheap first test.
-_ANNOUNCE_HINT = re.compile(r"updat|chang|revis|amend|version|continu|effect|summary|what|jour|"
+_ANNOUNCE_HINT = re.compile(r"updat|chang|revis|amend|version|continu|effect|summary|what|jour|prior|previous|"
+                            r"earlier|archived|older|former|added|clarified|"
                             r"modifi|aktualis|fassung|geändert|nouvelle|neue|dated?\b|\d{4}|"
                             r"easier|clearer|simpler", re.I)
+# Announcements that could also be read inside a rule about changes: only when the sentence sets
+# no notice period and no right to reject ("X has updated its Terms as of DATE", "view the prior
+# policy here", "the changes will take effect on DATE", "we have added terms clarifying ...").
+_ANNOUNCE_SOFT = re.compile(
+    r"\b(?:(?:has|have)\s+(?:recently\s+|just\s+)?(?:updated|revised|amended)\s+(?:its|their|our|these|the)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:terms|polic(?:y|ies)|agreement|conditions|notice|statement)|"
+    r"(?:view|see|read|consult|access|find|review)\b[^.;]{0,30}?\b(?:prior|previous|earlier|archived|older|past|"
+    r"former)\s+(?:[\w-]+\s+){0,3}?(?:versions?|terms|polic(?:y|ies)|notice|agreement|conditions|statement)|"
+    r"(?:the|these|some|such|those)\s+changes\s+(?:will\s+)?(?:be(?:come)?\s+effective|take\s+effect|apply)\s+"
+    r"(?:as\s+of|on|from|starting)|"
+    r"we(?:['’]ve|\s+have)\s+(?:added|clarified|introduced|updated|revised|simplified|reorgani[sz]ed|restructured|"
+    r"expanded|removed|rewritten|reworded)\s+(?:[\w-]+\s+){0,3}?(?:terms|language|sections?|provisions?|clauses?|"
+    r"wording|explanations?|details)\b)", re.I)
+_NOTICE_NAME = re.compile(r"\b(?:privacy|cookies?|legal|collection|data\s+protection)\s+notice\b", re.I)  # a document's name
 _NOTICE_TERMS = re.compile(r"\b(?:\d+\s+days?|notice|notify|right\s+to\s+reject|object|terminate)\b",
                            re.I)
 
@@ -142,11 +157,20 @@ def is_announcement(text: str) -> bool:
     a right to reject) is a term, not an announcement."""
     if not _ANNOUNCE_HINT.search(text):
         return False
+    text = re.sub(r"[*_`\x02\x03\\]+", " ", text)  # "_We have updated ..._": markup is no word
     if _ANNOUNCE.search(text):
         return True
-    if _CONTINUE.search(text) and not _NOTICE_TERMS.search(text):
+    if (_CONTINUE.search(text) or _ANNOUNCE_SOFT.search(text)) and not _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text)):
         return True
     return is_update_stamp(text)
+
+
+def is_announcement_heading(heading: str) -> bool:
+    """A heading over a list of what changed ("Summary of recent changes", "What's new"): the
+    clauses under it describe changes made elsewhere in the text. A date line is not one (terms
+    often sit under "Effective 1 May 2026")."""
+    text = re.sub(r"[*_`#\\]+", " ", heading)
+    return len(text.split()) <= 8 and bool(_ANNOUNCE.search(text))
 
 
 # --- error pages -------------------------------------------------------------------------------

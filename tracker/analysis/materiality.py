@@ -16,8 +16,8 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
-                                          is_address_run, is_announcement, is_contact_route,
-                                          is_content_word, is_pointer, is_update_stamp)
+                                          is_address_run, is_announcement, is_announcement_heading,
+                                          is_contact_route, is_content_word, is_pointer, is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topical_watch)
 from tracker.analysis.facts import Fact, extract_facts
@@ -932,6 +932,9 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         # the end of a link card ("... lectures we will attend.](https://…/news/…)") cut off from
         # its opening bracket: a news teaser or a menu entry, not a term
         return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)
+    if heading and is_announcement_heading(heading):
+        # an item of a "Summary of recent changes" box: the changes it lists are labelled where made
+        return _noise_label(("announcement",), before_p, after_p, facts_b, facts_a)
     ctx = context or DocContext.of(before or "", after or "")
     b_src = _row_only(before) if before and _is_row(before) else before
     a_src = _row_only(after) if after and _is_row(after) else after
