@@ -136,3 +136,40 @@ def test_a_rule_about_how_changes_take_effect_stays_material():
     new = PRIVACY + ("\n## 4. Changes\n\nWe will tell you about changes by e-mail. The changes will take effect "
                      "on the date we post them, and you may close your account within 30 days if you reject them.\n")
     assert material(old, new)
+
+
+# --- editorial rewording ---------------------------------------------------------------------------
+RULES = """\
+# Quillmoth Community Rules
+
+Be sure to check back from time to time, as these rules may change.
+
+* Do not harass, bully, or threaten other writers.
+* You cannot sell your Quillmoth account.
+* You must be over 16 years of age, or over 13 years of age with a parent's consent.
+* We will remove notes that break these rules.
+"""
+
+
+@pytest.mark.parametrize("old,new", [
+    ("Do not harass, bully, or threaten", "Don't harass, bully or threaten"),
+    ("You cannot sell", "You can't sell"),
+    ("We will remove", "We'll remove"),
+    ("Be sure to check back", "Make sure that you check back"),
+    ("Be sure to check back", "Please check back"),
+    ("over 16 years of age, or over 13 years", "over 16 (sixteen) years of age, or over 13 (thirteen) years"),
+])
+def test_contractions_courtesy_words_and_spelled_numbers_are_not_material(old, new):
+    result = analyse(RULES, RULES.replace(old, new))
+    assert not result.material, result.summary
+
+
+@pytest.mark.parametrize("old,new", [
+    ("if you do not pay", "if you pay"),  # a negation really dropped
+    ("Quillmoth may suspend", "Quillmoth can't suspend"),
+    ("Quillmoth may suspend", "Quillmoth won't suspend"),
+    ("over 16 years of age", "over 18 (eighteen) years of age"),  # a new age in both forms
+])
+def test_a_changed_rule_in_an_editorial_rewrite_stays_material(old, new):
+    base = RULES + "\nQuillmoth may suspend your account if you do not pay your subscription.\n"
+    assert material(base, base.replace(old, new))

@@ -950,7 +950,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         if renamed:
             old, new = renamed[0]
             return _cosmetic("renamed", f"Only a name changed: {old} → {new}", facts_b, facts_a)
-        for reason in ("date-only", "contact-details", "renumbering", "links-only", "renamed"):
+        for reason in ("date-only", "contact-details", "renumbering", "links-only", "renamed", "formatting"):
             if reason in why:
                 return _cosmetic(reason, _COSMETIC_TEXT[reason], facts_b, facts_a)
         if d.empty or kind != "modified":
@@ -1127,6 +1127,14 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
                 drop.update(range(a, b))  # a postal address, a phone number, an e-mail address
                 why.add("contact-details")
                 continue
+            if _spelled_number(run, toks, a, b, text):
+                drop.update(range(a, b))  # "18 (eighteen) years": the number spelled out beside it
+                why.add("formatting")
+                continue
+            if _polite(run, toks[b].norm if b < len(toks) else ""):
+                drop.update(range(a, b))  # "Be sure to check" → "Make sure that you check"
+                why.add("reworded")
+                continue
             content = {w for w in run if is_content_word(w)} - _FORMERLY
             if len(run) <= 5 and set(run) & _FORMERLY and _capitalised(text, toks, a, b, _FORMERLY):
                 drop.update(range(a, b))  # "Brevo (ex Sendinblue)"
@@ -1135,6 +1143,44 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
                 drop.update(range(a, b))  # "Grammarly or GrammarlyGO" once GrammarlyGO was renamed
                 why.add("renamed")
     return (d.without(drop_i & d.ins, drop_d & d.dels) if drop_i or drop_d else d), why
+
+
+_NUMBER_WORDS = {w: n for n, ws in enumerate([
+    "zero zéro null", "one un une eins", "two deux zwei", "three trois drei", "four quatre vier",
+    "five cinq fünf", "six sechs", "seven sept sieben", "eight huit acht", "nine neuf neun", "ten dix zehn",
+    "eleven onze elf", "twelve douze zwölf", "thirteen treize dreizehn", "fourteen quatorze vierzehn",
+    "fifteen quinze fünfzehn", "sixteen seize sechzehn", "seventeen siebzehn", "eighteen achtzehn",
+    "nineteen neunzehn"]) for w in ws.split()} | {
+    w: 10 * n for n, ws in enumerate(["", "", "twenty vingt zwanzig", "thirty trente dreißig",
+                                      "forty quarante vierzig", "fifty cinquante fünfzig",
+                                      "sixty soixante sechzig"]) for w in ws.split()} | {"hundred": 100}
+
+
+def _spelled_number(run: list[str], toks: tuple[Token, ...], a: int, b: int, text: str) -> bool:
+    """Whether a changed run is a number written in words in brackets right after (or before)
+    the same number in digits: "18 (eighteen)", "(14) fourteen", "dix-huit (18)"."""
+    if not run or not all(w in _NUMBER_WORDS or w in ("and", "et", "und") for w in run):
+        return False
+    value = 0
+    for w in run:  # "twenty one" → 21, "dix huit" → 18
+        n = _NUMBER_WORDS.get(w, 0)
+        value = value * n if n == 100 else value + n
+    near = [toks[k].norm for k in (a - 1, b) if 0 <= k < len(toks)]
+    bracketed = "(" in text[toks[a - 1].end if a else 0:toks[a].start] or "(" in text[toks[b - 1].end:
+                                                                              toks[b].start if b < len(toks) else None]
+    return bracketed and str(value) in near
+
+
+# Words of courtesy and reminder that frame a rule without changing it ("please", "make sure",
+# "note that", "bitte", "veuillez").
+_POLITE = frozenset("please kindly sure ensure note remember bitte veuillez merci".split())
+
+
+def _polite(run: list[str], after: str) -> bool:
+    """Whether a changed run is only words of courtesy or reminder ("make" only before "sure")."""
+    content = [w for w in run if is_content_word(w)]
+    return bool(content) and len(run) <= 6 and all(
+        w in _POLITE or w == "make" and ("sure" in run or after == "sure") for w in content)
 
 
 _NOISE_TEXT = {
@@ -1643,6 +1689,7 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
                                    text_changed=c.text_changed, context=ctx,
                                    lead_before=lb, lead_after=la))
     return labels
+
 
 
 def version_categories(labels: Sequence[ChangeLabel]) -> tuple[str, ...]:
