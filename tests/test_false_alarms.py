@@ -173,3 +173,76 @@ def test_contractions_courtesy_words_and_spelled_numbers_are_not_material(old, n
 def test_a_changed_rule_in_an_editorial_rewrite_stays_material(old, new):
     base = RULES + "\nQuillmoth may suspend your account if you do not pay your subscription.\n"
     assert material(base, base.replace(old, new))
+
+
+# --- page chrome captured around the terms --------------------------------------------------------
+HEADER = """\
+[Quillmoth](https://quillmoth.example/)
+======================================
+
+[About](https://quillmoth.example/about)[Blog](https://quillmoth.example/blog)[Help](https://quillmoth.example/help)
+
+[Log in](https://quillmoth.example/login)[Sign up](https://quillmoth.example/signup)
+
+"""
+FOOTER = """\
+
+#### Get the Quillmoth app
+
+Write on the go.
+
+[App Store](https://apps.example/quillmoth)[Play Store](https://play.example/quillmoth)
+
+© Quillmoth 2026
+
+### About Your Privacy
+
+We process your data to show content and ads and to measure how they perform. We share this information
+with our partners on the basis of consent and legitimate interest.
+
+[More information](https://quillmoth.example/cookies)
+
+Allow All
+
+#### Strictly Necessary Cookies
+
+Always Active
+
+These cookies are needed for the website to work and cannot be switched off in our systems. You can set
+your browser to block these cookies, but some parts of the site will not then work.
+
+[Cookie details](javascript:void(0))
+
+Reject All Confirm My Choices
+"""
+
+
+def test_a_header_and_a_footer_with_a_consent_dialog_gone_from_the_capture_are_not_material():
+    old = HEADER + PRIVACY + FOOTER
+    result = analyse(old, PRIVACY)
+    assert not result.material, result.summary
+    assert not material(PRIVACY, old)  # and when they appear
+
+
+def test_a_section_removed_before_the_footer_stays_material():
+    tail = ("\n## 4. Sharing\n\nWe share your personal data with advertising partners, who use it to show you personalised ads. "
+            "We may sell your e-mail address to data brokers.\n")
+    old = PRIVACY + tail + FOOTER
+    assert material(old, PRIVACY)  # the section went with the footer: still reported
+    assert material(PRIVACY + tail, PRIVACY)  # and without any footer
+
+
+def test_a_section_between_two_link_lines_at_the_end_stays_material():
+    links = "\n[Terms](https://quillmoth.example/terms) | [Privacy](https://quillmoth.example/privacy)\n"
+    tail = ("\n## 4. Sharing\n\nWe share your personal data with advertising partners, who use it to show you personalised ads.\n"
+            "\nWe may sell your e-mail address to data brokers.\n\nWe keep your notes for ten years.\n"
+            "\nWe may read your notes to train our models.\n")
+    old = PRIVACY + links + tail + links
+    assert material(old, PRIVACY)
+
+
+def test_a_page_header_with_skip_and_print_widgets_is_not_material():
+    header = ("Skip to search.\n\n* Sign in\n* Help\n\nQuillmoth Privacy Search Web Latest News Visit Quillmoth!\n\n"
+              "Close this window\n\n* Home\n* Products\n* Settings\n\nPrint this page\n\n")
+    result = analyse(header + PRIVACY, PRIVACY)
+    assert not result.material, result.summary

@@ -1688,8 +1688,79 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
         labels.append(label_change(c.kind, c.before, c.after, heading=c.heading,
                                    text_changed=c.text_changed, context=ctx,
                                    lead_before=lb, lead_after=la))
+    _edge_chrome(changes, labels, old, new)
     return labels
 
+
+_COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\s+(?:©\s*)?(?:19|20)\d\d|\ball\s+rights\s+reserved\b", re.I)
+
+
+# The buttons and widgets of a consent manager or a page's scripts: never in a document's text.
+_WIDGETS = re.compile(r"\]\(javascript:|^\W*(?:always\s+active|switch\s+label|checkbox\s+label|(?:reject|accept|allow)\s+all|"
+                      r"confirm\s+my\s+choices|vendor\s+search|(?:search|filter|close)\s+icon|apply\s+cancel|"
+                      r"back\s+button)\b|\b(?:skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|search|navigation)|"
+                      r"close\s+this\s+window|(?:print|e-?mail)\s+this\s+page|back\s+to\s+top|diese\s+seite\s+"
+                      r"(?:drucken|per\s+e-?mail)|zum\s+seitenanfang|retour\s+en\s+haut|imprimer\s+cette\s+page)\b", re.I)
+
+
+def _chrome_clause(text: str) -> str:
+    """"strong" for a cookie banner, a consent manager's widget or a copyright line, "weak"
+    for a line of links only, "" for anything else."""
+    if _COPYRIGHT.search(text) or _WIDGETS.search(text):
+        return "strong"
+    kind = chrome_kind(text, words(text))
+    return "strong" if kind == "cookie-banner" else "weak" if kind == "navigation" else ""
+
+
+_CHROME_GAP = 8
+
+
+def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: str) -> None:
+    """A header or footer captured with the terms and gone (or new) as a block: the clauses
+    removed from the very end of the old version (added at the end of the new one) from its first
+    line of page chrome on (a cookie banner, a copyright line, a line of links), and those at the
+    very start up to its last one, are page chrome, whatever they say ("Strictly necessary
+    cookies ...", "Download the app"). Needs a cookie banner or copyright line, or two lines of
+    links, so that one link beside a removed section does not take the section with it."""
+    from tracker.analysis.diff import _split as clauses_of
+
+    for kind, attr, text, side in (("removed", "old_index", old, "before"), ("added", "new_index", new, "after")):
+        at = {getattr(c, attr): k for k, c in enumerate(changes) if c.kind == kind and getattr(c, attr) is not None}
+        if not at:
+            continue
+        n = len(clauses_of(text))
+        tail = list(range(n - 1, -1, -1))
+        head = list(range(n))
+        for run in (tail, head):
+            block = []
+            for i in run:
+                if i not in at:
+                    break
+                block.append(at[i])
+            if len(block) == n:
+                continue  # the whole version: a new or a vanished document, not its chrome
+            marks = [_chrome_clause(getattr(changes[k], side) or "") for k in block]
+            if "strong" not in marks and marks.count("weak") < 2:
+                continue
+            # (the block runs from the edge inwards: chrome from the edge to its innermost line,
+            # as long as lines of chrome come at most _CHROME_GAP sentences apart, and more than two
+            # only when a banner, widget or copyright line is near either side: a section between two
+            # lines of links is not chrome; titles, buttons and other fragments do not count)
+            last, gap = -1, 0
+            for p, (k, m) in enumerate(zip(block, marks)):
+                text = getattr(changes[k], side) or ""
+                if m:
+                    if gap > 2 and "strong" not in marks[max(0, last - 3):last + 1] + marks[p:p + 4]:
+                        break
+                    last, gap = p, 0
+                elif chrome_kind(text, words(text)) is None and not _is_heading(text) and (gap := gap + 1) > _CHROME_GAP:
+                    break
+            if last < 0:
+                continue
+            for k in block[:last + 1]:
+                if labels[k].material:
+                    labels[k] = _cosmetic("page-chrome", _COSMETIC_TEXT["page-chrome"], labels[k].facts_before,
+                                          labels[k].facts_after)
 
 
 def version_categories(labels: Sequence[ChangeLabel]) -> tuple[str, ...]:
