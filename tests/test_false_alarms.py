@@ -246,3 +246,40 @@ def test_a_page_header_with_skip_and_print_widgets_is_not_material():
               "Close this window\n\n* Home\n* Products\n* Settings\n\nPrint this page\n\n")
     result = analyse(header + PRIVACY, PRIVACY)
     assert not result.material, result.summary
+
+
+# --- figures of the past ---------------------------------------------------------------------------
+def test_a_statistic_of_the_past_is_not_a_term():
+    old = PRIVACY + ("\n## 4. Transparency\n\nIn 2025 we received 1,200 requests for data. Over 65% of those "
+                     "requests were answered within a week, because most users asked only for a copy.\n")
+    new = old.replace("Over 65%", "Over 70%").replace("1,200", "1,450")
+    result = analyse(old, new)
+    assert not result.material, result.summary
+
+
+@pytest.mark.parametrize("old,new", [
+    ("A platform commission of 12% applies to each sale.", "A platform commission of 15% applies to each sale."),
+    ("Hosts receive 95% of the booking price.", "Hosts receive 90% of the booking price."),
+    ("Refunds are processed within 30 days.", "Refunds are processed within 60 days."),
+])
+def test_a_changed_figure_in_a_term_stays_material(old, new):
+    doc = PRIVACY + f"\n## 4. Fees\n\n{old}\n"
+    assert material(doc, doc.replace(old, new))
+
+
+# --- where to look something up ---------------------------------------------------------------------
+def test_a_new_place_to_look_up_the_same_limits_is_not_material():
+    old = PRIVACY + ("\n## 4. Credits\n\nEach user may confirm the purchase unit, cap for purchase and validity of "
+                     "Quill Credits on [the user’s credits dashboard](https://quillmoth.example/credits).\n")
+    new = old.replace("the purchase unit, cap for purchase and validity of Quill Credits on [the user’s credits "
+                      "dashboard](https://quillmoth.example/credits)",
+                      "the purchase limits, validity period and other conditions of paid Quill Credits on the notice "
+                      "under the [Consumer Sales Act](https://quillmoth.example/legal)")
+    result = analyse(old, new)
+    assert not result.material, result.summary
+
+
+def test_a_term_after_a_pointer_stays_material():
+    old = PRIVACY + "\n## 4. Use\n\nUsers can view the content of other users on the service.\n"
+    new = old.replace("on the service.", "on the service, and Quillmoth may use it to train its AI models.")
+    assert material(old, new)

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 __all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_announcement", "is_error_page", "is_pointer",
-           "is_announcement_heading", "chrome_kind", "is_address_run", "is_contact_route", "address_spans", "language_of", "DATE", "is_content_word"]
+           "is_announcement_heading", "is_report", "chrome_kind", "is_address_run", "is_contact_route", "address_spans", "language_of", "DATE", "is_content_word"]
 
 # --- dates ---------------------------------------------------------------------------------------
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -91,6 +91,20 @@ def has_verb(words: list[str], sentence: bool = False) -> bool:
                 and words[i - 1] not in STOPWORDS and not words[i - 1].isdigit()):
             return True
     return False
+
+
+_PAST = frozenset("was were had did been".split())
+_PRESENT = (_VERBS | MODALS) - _PAST - {"a"} - {w for w in _VERBS if w.endswith("ed")}  # ("a": French "has")
+
+
+def is_report(sentence: str) -> bool:
+    """Whether a sentence only reports what happened, in the past tense ("Over 70% of those
+    disputes succeeded", "In 2025 we received 1,200 requests"): a statistic, not a term. Terms
+    speak in the present or the future, or with a modal."""
+    ws = re.findall(r"[^\W\d_]+", sentence.lower())
+    if not ws or any(w in _PRESENT for w in ws):
+        return False
+    return any(w in _PAST or len(w) > 4 and w.endswith("ed") for w in ws)
 
 
 # --- update stamps and announcements -------------------------------------------------------------
@@ -208,7 +222,11 @@ _POINTER = re.compile(
     r"(?:the|this)\s+(?:table|chart|list|overview)\s+(?:below|above)|below\s+(?:is|you\s+will\s+find)|"
     r"(?:le|ce)\s+tableau(?:\s+ci-dessous)?|ci-dessous,?\s+vous\s+trouverez|"
     r"(?:die|der)\s+(?:folgende|nachfolgende|untenstehende)\s+(?:tabelle|übersicht|liste)|"
-    r"nachfolgend\s+finden\s+sie))\b", re.I)
+    r"nachfolgend\s+finden\s+sie|"
+    # where to look something up: "Each user may confirm the purchase limits on the ... page"
+    r"(?:each\s+|the\s+)?(?:you|users?|customers?|members?)\s+(?:can|may)\s+(?:confirm|check|view|consult|look\s+up)"
+    r"\b(?=[^.;]{3,200}?\s(?:on|at|in|via|from)\s)(?![^.;]*\b(?:only|solely|exclusively|not|never|must|agree|may|will|shall|can|cannot|"
+    r"(?:personal|commercial)\s+(?:use|purposes?))\b)))\b", re.I)
 
 
 # Words of a user interface or a contact channel: a changed way to reach a feature or a form.

@@ -17,7 +17,8 @@ from typing import Any, Callable
 
 from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
                                           is_address_run, is_announcement, is_announcement_heading,
-                                          is_contact_route, is_content_word, is_pointer, is_update_stamp)
+                                          is_contact_route, is_content_word, is_pointer, is_report,
+                                          is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topical_watch)
 from tracker.analysis.facts import Fact, extract_facts
@@ -1464,6 +1465,9 @@ class _Job:
                 continue  # a place named in passing ("Digital Advertising Alliance of Canada")
             if fact.kind in ("money", "percent") and not (legal or self.row or has_verb(words(self.after))):
                 continue  # a price ticker
+            if fact.kind in ("money", "percent", "duration") and is_report(
+                    _sentence_with(self.after, new.text)[0] if new else _sentence_with(self.before, fact.text)[0]):
+                continue  # "Over 70% of those disputes succeeded": a figure of the past, not a term
             fcats = _fact_cats(new, self.after, cats) if new else cats
             self.fact_changed = True
             if old and new:
