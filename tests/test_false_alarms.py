@@ -283,3 +283,27 @@ def test_a_term_after_a_pointer_stays_material():
     old = PRIVACY + "\n## 4. Use\n\nUsers can view the content of other users on the service.\n"
     new = old.replace("on the service.", "on the service, and Quillmoth may use it to train its AI models.")
     assert material(old, new)
+
+
+def test_including_but_not_limited_to_is_no_negation():
+    old = RULES + "\nSpam includes, but is not limited to, unwanted promotional content and mass messages.\n"
+    new = RULES + "\nSpam includes unwanted promotional content and mass messages.\n"
+    result = analyse(old, new)
+    assert all('"not"' not in c.explanation for c in result.changes), result.summary
+    assert not result.material, result.summary
+    # a real negation before "limited to" is still one
+    doc = RULES + "\nOur liability is not limited to the fees you paid.\n"
+    assert material(doc, doc.replace("is not limited", "is limited"))
+
+
+# --- the route to a form, with the names of its buttons and options ---------------------------------
+def test_the_quoted_names_of_a_new_route_to_the_same_form_are_not_material():
+    old = ("# Quillmoth Guarantee\n\nTo use the Quillmoth Guarantee you must contact Quillmoth via the dedicated form "
+           "(by clicking the « Guarantee » button on the « View my order » page).\n")
+    new = ("# Quillmoth Guarantee\n\nTo use the Quillmoth Guarantee, you must contact Quillmoth from the contact form "
+           "(Item 7: \"Problem with an order from a partner seller\", reason: \"I disagree with the seller's "
+           "proposed solution\").\n")
+    result = analyse(old, new)
+    assert not result.material, result.summary
+    # a deadline added to the same route is still a change
+    assert material(old, new.replace("you must contact", "you must within 14 days contact"))

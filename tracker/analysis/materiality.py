@@ -1043,6 +1043,9 @@ def _examples_only(d: Delta) -> bool:
     return bool(d.ins or d.dels)
 
 
+_QUOTED = re.compile(r"«[^«»]{1,120}»|“[^“”]{1,120}”|\"[^\"\n]{1,120}\"")
+
+
 def _ui_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
     """Whether the changed content words are about where to click or whom to contact (a
     button, a form, a menu item): the procedure's route changed, not the right or the duty.
@@ -1051,6 +1054,16 @@ def _ui_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
     if not changed or set(d.inserted() + d.deleted()) & (MODALS | _NEGATIONS):
         return False
     touched = set(d.inserted()) | set(d.deleted())
+    if any(w in UI_WORDS for w in changed):
+        # the quoted names of the buttons, menu items and form options to choose ("« Mes
+        # commandes »", Item 7: "Problème sur une commande") are labels, not words of the rule
+        changed = []
+        for toks, text, idx in ((d.after, d.after_text, d.ins), (d.before, d.before_text, d.dels)):
+            spans = [m.span() for m in _QUOTED.finditer(text)]
+            changed += [toks[i].norm for i in sorted(idx) if is_content_word(toks[i].norm)
+                        and not any(a <= toks[i].start < b for a, b in spans)]
+        if not changed:
+            return True
     if any(f.kind in ("money", "percent", "duration", "age") and set(words(f.text)) & touched
            for f in fb + fa):
         return False
@@ -1132,6 +1145,10 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
                 drop.update(range(a, b))  # "18 (eighteen) years": the number spelled out beside it
                 why.add("formatting")
                 continue
+            if " ".join(run) in _ILLUSTRATIVE:
+                drop.update(range(a, b))  # "includes, but is not limited to," → "includes"
+                why.add("reworded")
+                continue
             if _polite(run, toks[b].norm if b < len(toks) else ""):
                 drop.update(range(a, b))  # "Be sure to check" → "Make sure that you check"
                 why.add("reworded")
@@ -1170,6 +1187,12 @@ def _spelled_number(run: list[str], toks: tuple[Token, ...], a: int, b: int, tex
     bracketed = "(" in text[toks[a - 1].end if a else 0:toks[a].start] or "(" in text[toks[b - 1].end:
                                                                               toks[b].start if b < len(toks) else None]
     return bracketed and str(value) in near
+
+
+# Phrases that only say a list is open: "including, but not limited to", "without limitation".
+_ILLUSTRATIVE = frozenset(f"{lead}{p}" for lead in ("", "but ", "including ", "including but ")
+                          for p in ("not limited to", "is not limited to", "are not limited to",
+                                    "shall not be limited to", "without limitation", "without being limited to"))
 
 
 # Words of courtesy and reminder that frame a rule without changing it ("please", "make sure",
