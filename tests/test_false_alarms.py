@@ -307,3 +307,11 @@ def test_the_quoted_names_of_a_new_route_to_the_same_form_are_not_material():
     assert not result.material, result.summary
     # a deadline added to the same route is still a change
     assert material(old, new.replace("you must contact", "you must within 14 days contact"))
+
+
+def test_a_cookie_policys_own_paragraph_at_the_top_is_not_a_banner():
+    intro = ("# Cookies at Quillmoth\n\nOn this page you will find which cookies Quillmoth uses on its website. We "
+             "share the personal data these cookies collect with advertising partners, who use it to build profiles "
+             "of you. You can change your cookie settings at any time.\n\n"
+             "[Read more about the settings](https://quillmoth.example/settings)\n\n")
+    assert material(PRIVACY, intro + PRIVACY)

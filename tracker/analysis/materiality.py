@@ -1731,12 +1731,15 @@ _WIDGETS = re.compile(r"\]\(javascript:|^\W*(?:always\s+active|switch\s+label|ch
 
 
 def _chrome_clause(text: str) -> str:
-    """"strong" for a cookie banner, a consent manager's widget or a copyright line, "weak"
-    for a line of links only, "" for anything else."""
+    """"widget" for a consent manager's or a page's widget or a copyright line (never in a
+    document), "strong" for a short cookie banner, "weak" for a line of links only, "" for
+    anything else."""
     if _COPYRIGHT.search(text) or _WIDGETS.search(text):
-        return "strong"
-    kind = chrome_kind(text, words(text))
-    return "strong" if kind == "cookie-banner" else "weak" if kind == "navigation" else ""
+        return "widget"
+    ws = words(text)
+    kind = chrome_kind(text, ws)
+    # a banner is short: a cookie policy's own paragraph about "cookie settings" is not one
+    return "strong" if kind == "cookie-banner" and len(ws) <= 30 else "weak" if kind == "navigation" else ""
 
 
 _CHROME_GAP = 8
@@ -1767,7 +1770,7 @@ def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, ne
             if len(block) == n:
                 continue  # the whole version: a new or a vanished document, not its chrome
             marks = [_chrome_clause(getattr(changes[k], side) or "") for k in block]
-            if "strong" not in marks and marks.count("weak") < 2:
+            if not {"strong", "widget"} & set(marks) and marks.count("weak") < 2:
                 continue
             # (the block runs from the edge inwards: chrome from the edge to its innermost line,
             # as long as lines of chrome come at most _CHROME_GAP sentences apart, and more than two
@@ -1777,8 +1780,9 @@ def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, ne
             for p, (k, m) in enumerate(zip(block, marks)):
                 text = getattr(changes[k], side) or ""
                 if m:
-                    if gap > 2 and "strong" not in marks[max(0, last - 3):last + 1] + marks[p:p + 4]:
-                        break
+                    near = set(marks[max(0, last - 3):last + 1] + marks[p:p + 4])
+                    if last < 0 and gap and m != "widget" or gap > 2 and not {"strong", "widget"} & near:
+                        break  # (only a widget may follow sentences at the edge: a policy says "cookie settings")
                     last, gap = p, 0
                 elif chrome_kind(text, words(text)) is None and not _is_heading(text) and (gap := gap + 1) > _CHROME_GAP:
                     break
