@@ -239,6 +239,9 @@ def test_a_section_between_two_link_lines_at_the_end_stays_material():
             "\nWe may read your notes to train our models.\n")
     old = PRIVACY + links + tail + links
     assert material(old, PRIVACY)
+    short = ("\n## 4. Sharing\n\nWe share your personal data with advertising partners, who use it to show you "
+             "personalised ads.\n")
+    assert material(PRIVACY + links + short + links, PRIVACY)  # one sentence between them too
 
 
 def test_a_page_header_with_skip_and_print_widgets_is_not_material():
@@ -315,3 +318,13 @@ def test_a_cookie_policys_own_paragraph_at_the_top_is_not_a_banner():
              "of you. You can change your cookie settings at any time.\n\n"
              "[Read more about the settings](https://quillmoth.example/settings)\n\n")
     assert material(PRIVACY, intro + PRIVACY)
+    # with a title underlined and a picture above it: an underline or an image is no page chrome
+    pictured = ("Cookies at Quillmoth\n====================\n\n![](https://img.quillmoth.example/cookies.svg)\n\n"
+                + intro.replace("# Cookies at Quillmoth\n\n", "## Cookies we use\n\n"))
+    assert material(PRIVACY, pictured + PRIVACY)
+
+
+def test_published_and_effective_dates_added_above_the_title_are_date_only():
+    new = "Published: **9 April 2026**\n\nEffective: **9 June 2026**\n\n" + PRIVACY
+    result = analyse(PRIVACY, new)
+    assert not result.material, result.summary

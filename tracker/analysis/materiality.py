@@ -1730,6 +1730,9 @@ _WIDGETS = re.compile(r"\]\(javascript:|^\W*(?:always\s+active|switch\s+label|ch
                       r"(?:drucken|per\s+e-?mail)|zum\s+seitenanfang|retour\s+en\s+haut|imprimer\s+cette\s+page)\b", re.I)
 
 
+_TEXT_LINK = re.compile(r"(?<!!)\[[^\]]*\w[^\]]*\]\(")
+
+
 def _chrome_clause(text: str) -> str:
     """"widget" for a consent manager's or a page's widget or a copyright line (never in a
     document), "strong" for a short cookie banner, "weak" for a line of links only, "" for
@@ -1739,6 +1742,8 @@ def _chrome_clause(text: str) -> str:
     ws = words(text)
     kind = chrome_kind(text, ws)
     # a banner is short: a cookie policy's own paragraph about "cookie settings" is not one
+    if kind == "navigation" and not _TEXT_LINK.search(text):
+        return ""  # an underline, a rule or an image: nothing to tell page chrome by
     return "strong" if kind == "cookie-banner" and len(ws) <= 30 else "weak" if kind == "navigation" else ""
 
 
@@ -1773,15 +1778,16 @@ def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, ne
             if not {"strong", "widget"} & set(marks) and marks.count("weak") < 2:
                 continue
             # (the block runs from the edge inwards: chrome from the edge to its innermost line,
-            # as long as lines of chrome come at most _CHROME_GAP sentences apart, and more than two
-            # only when a banner, widget or copyright line is near either side: a section between two
-            # lines of links is not chrome; titles, buttons and other fragments do not count)
+            # as long as lines of chrome come at most _CHROME_GAP sentences apart, and sentences are
+            # crossed only when a widget or copyright line is near either side: a section between two
+            # lines of links, or before a line about cookie settings, is not chrome; titles, buttons
+            # and other fragments do not count)
             last, gap = -1, 0
             for p, (k, m) in enumerate(zip(block, marks)):
                 text = getattr(changes[k], side) or ""
                 if m:
                     near = set(marks[max(0, last - 3):last + 1] + marks[p:p + 4])
-                    if last < 0 and gap and m != "widget" or gap > 2 and not {"strong", "widget"} & near:
+                    if gap and ("widget" not in near or last < 0 and m != "widget"):
                         break  # (only a widget may follow sentences at the edge: a policy says "cookie settings")
                     last, gap = p, 0
                 elif chrome_kind(text, words(text)) is None and not _is_heading(text) and (gap := gap + 1) > _CHROME_GAP:
