@@ -91,6 +91,13 @@ def test_a_rewritten_postal_address_is_contact_details():
     ("Questions about this notice go to privacy@quillmoth.example.",
      "Questions about this notice go to privacy@quillmoth.example. You can cancel your plan at any time "
      "by contacting us."),
+    # a route that names a new right is the right
+    ("Questions about this notice go to privacy@quillmoth.example.",
+     "Questions about this notice go to privacy@quillmoth.example. You can also contact us to request the "
+     "deletion of the personal data our partners hold about you."),
+    ("Questions about this notice go to privacy@quillmoth.example.",
+     "Questions about this notice go to privacy@quillmoth.example. You can also submit a request to receive "
+     "a copy of your personal data in a portable format."),
     # a new ground of sharing next to a contact route is still new sharing
     ("We keep your notes until you delete your account.",
      "We keep your notes until you delete your account, and we share them with advertisers; you can "

@@ -321,7 +321,8 @@ _CONTACT_VERB = (
     r"|please\s+(?:feel\s+free\s+to\s+)?|feel\s+free\s+to\s+|(?=(?:contact|write|e-?mail)\s+(?:us|our|the|them|to)\b))"
     r"(?:contact|reach|write\s+(?:to|us)|e-?mail|call|phone|mail|get\s+in\s+touch|"
     r"(?:make|send|submit|direct|address)\s+(?:us\s+|it\s+|them\s+)?(?:a\s+|an\s+|your\s+|any\s+)?"
-    r"(?:requests?|questions?|enquir\w+|inquir\w+|complaints?|letters?|notices?|it|them)\s+(?:to|at|by|via)|"
+    r"(?:requests?|questions?|enquir\w+|inquir\w+|complaints?|letters?|notices?|it|them)\s+"
+    r"(?:to\s+(?:us|our|the|them|(?-i:[A-Z])\w*|\S+@)|at|by|via)|"
     r"use\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,3}(?:form|portal|address|e-?mail))\b"
     r"|vous\s+pouvez\s+(?:également\s+|aussi\s+|toujours\s+)?(?:nous\s+|le\s+|la\s+)?(?:contacter|joindre|écrire|"
     r"adresser|utiliser\s+(?:le|la|notre)\s+(?:[\w-]+\s+){0,2}(?:formulaire|adresse))"
@@ -340,9 +341,16 @@ def is_contact_route(sentence: str) -> bool:
     le formulaire de contact ...". A sentence that also sets a deadline, a fee, a duty or a right
     to cancel, refund or withdraw is a term ("To cancel, write to us within 14 days")."""
     text = re.sub(r"[*_`\[\]\x02\x03]", "", sentence).strip()
-    if len(text.split()) > 60 or not _CONTACT_ROUTE.match(text):
+    m = _CONTACT_ROUTE.match(text)
+    if len(text.split()) > 60 or not m:
         return False
-    return not _CONTACT_TERMS.search(text)
+    return not _CONTACT_TERMS.search(text) and not _PURPOSE.search(text, m.end())
+
+
+# "contact us to request the deletion of your data": the route to a right names the right
+_PURPOSE = re.compile(r"\b(?:to|in\s+order\s+to|so\s+that\s+we\s+can|afin\s+de|pour|um)\s+(?:request|ask|delete|erase|"
+                      r"access|obtain|receive|get|have|object|opt|correct|rectify|exercise|withdraw|restrict|port|"
+                      r"lodge|file|complain|demander|supprimer|exercer|accéder|vous\s+opposer|s['’]opposer)\b", re.I)
 
 
 _STREET = frozenset("""street st road rd avenue ave blvd boulevard lane ln drive dr way place pl
