@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_announcement", "is_error_page", "truncated_side", "is_pointer",
-           "chrome_kind", "is_address_run", "language_of", "DATE", "is_content_word"]
+__all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_announcement", "is_error_page",
+           "truncated_side", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
+           "is_contact_route", "address_spans", "language_of", "DATE", "is_content_word"]
 
 # --- dates ---------------------------------------------------------------------------------------
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -93,6 +94,20 @@ def has_verb(words: list[str], sentence: bool = False) -> bool:
     return False
 
 
+_PAST = frozenset("was were had did been".split())
+_PRESENT = (_VERBS | MODALS) - _PAST - {"a"} - {w for w in _VERBS if w.endswith("ed")}  # ("a": French "has")
+
+
+def is_report(sentence: str) -> bool:
+    """Whether a sentence only reports what happened, in the past tense ("Over 70% of those
+    disputes succeeded", "In 2025 we received 1,200 requests"): a statistic, not a term. Terms
+    speak in the present or the future, or with a modal."""
+    ws = re.findall(r"[^\W\d_]+", sentence.lower())
+    if not ws or any(w in _PRESENT for w in ws):
+        return False
+    return any(w in _PAST or len(w) > 4 and w.endswith("ed") for w in ws)
+
+
 # --- update stamps and announcements -------------------------------------------------------------
 _STAMP = re.compile(
     r"\b(?:last\s+|recently\s+)?(?:updated|modified|revised|amended|reviewed|effective|published|"
@@ -122,9 +137,24 @@ _CONTINUE = re.compile(
     r"en\s+continuant|weitere\s+nutzung)\b.{0,160}\b(?:updated|new|revised|effective\s+date|"
     r"nouvelles?|mises?\s+à\s+jour|aktualisiert\w*|neue)\b", re.I | re.S)
 # Every announcement pattern holds one of these words: a cheap first test.
-_ANNOUNCE_HINT = re.compile(r"updat|chang|revis|amend|version|continu|effect|summary|what|jour|"
+_ANNOUNCE_HINT = re.compile(r"updat|chang|revis|amend|version|continu|effect|summary|what|jour|prior|previous|"
+                            r"earlier|archived|older|former|added|clarified|"
                             r"modifi|aktualis|fassung|geändert|nouvelle|neue|dated?\b|\d{4}|"
                             r"easier|clearer|simpler", re.I)
+# Announcements that could also be read inside a rule about changes: only when the sentence sets
+# no notice period and no right to reject ("X has updated its Terms as of DATE", "view the prior
+# policy here", "the changes will take effect on DATE", "we have added terms clarifying ...").
+_ANNOUNCE_SOFT = re.compile(
+    r"\b(?:(?:has|have)\s+(?:recently\s+|just\s+)?(?:updated|revised|amended)\s+(?:its|their|our|these|the)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:terms|polic(?:y|ies)|agreement|conditions|notice|statement)|"
+    r"(?:view|see|read|consult|access|find|review)\b[^.;]{0,30}?\b(?:prior|previous|earlier|archived|older|past|"
+    r"former)\s+(?:[\w-]+\s+){0,3}?(?:versions?|terms|polic(?:y|ies)|notice|agreement|conditions|statement)|"
+    r"(?:the|these|some|such|those)\s+changes\s+(?:will\s+)?(?:be(?:come)?\s+effective|take\s+effect|apply)\s+"
+    r"(?:as\s+of|on|from|starting)|"
+    r"we(?:['’]ve|\s+have)\s+(?:added|clarified|introduced|updated|revised|simplified|reorgani[sz]ed|restructured|"
+    r"expanded|removed|rewritten|reworded)\s+(?:[\w-]+\s+){0,3}?(?:terms|language|sections?|provisions?|clauses?|"
+    r"wording|explanations?|details)\b)", re.I)
+_NOTICE_NAME = re.compile(r"\b(?:privacy|cookies?|legal|collection|data\s+protection)\s+notice\b", re.I)  # a document's name
 _NOTICE_TERMS = re.compile(r"\b(?:\d+\s+days?|notice|notify|right\s+to\s+reject|object|terminate)\b",
                            re.I)
 
@@ -142,11 +172,20 @@ def is_announcement(text: str) -> bool:
     a right to reject) is a term, not an announcement."""
     if not _ANNOUNCE_HINT.search(text):
         return False
+    text = re.sub(r"[*_`\x02\x03\\]+", " ", text)  # "_We have updated ..._": markup is no word
     if _ANNOUNCE.search(text):
         return True
-    if _CONTINUE.search(text) and not _NOTICE_TERMS.search(text):
+    if (_CONTINUE.search(text) or _ANNOUNCE_SOFT.search(text)) and not _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text)):
         return True
     return is_update_stamp(text)
+
+
+def is_announcement_heading(heading: str) -> bool:
+    """A heading over a list of what changed ("Summary of recent changes", "What's new"): the
+    clauses under it describe changes made elsewhere in the text. A date line is not one (terms
+    often sit under "Effective 1 May 2026")."""
+    text = re.sub(r"[*_`#\\]+", " ", heading)
+    return len(text.split()) <= 8 and bool(_ANNOUNCE.search(text))
 
 
 # --- error pages -------------------------------------------------------------------------------
@@ -219,7 +258,11 @@ _POINTER = re.compile(
     r"(?:the|this)\s+(?:table|chart|list|overview)\s+(?:below|above)|below\s+(?:is|you\s+will\s+find)|"
     r"(?:le|ce)\s+tableau(?:\s+ci-dessous)?|ci-dessous,?\s+vous\s+trouverez|"
     r"(?:die|der)\s+(?:folgende|nachfolgende|untenstehende)\s+(?:tabelle|übersicht|liste)|"
-    r"nachfolgend\s+finden\s+sie))\b", re.I)
+    r"nachfolgend\s+finden\s+sie|"
+    # where to look something up: "Each user may confirm the purchase limits on the ... page"
+    r"(?:each\s+|the\s+)?(?:you|users?|customers?|members?)\s+(?:can|may)\s+(?:confirm|check|view|consult|look\s+up)"
+    r"\b(?=[^.;]{3,200}?\s(?:on|at|in|via|from)\s)(?![^.;]*\b(?:only|solely|exclusively|not|never|must|agree|may|will|shall|can|cannot|"
+    r"(?:personal|commercial)\s+(?:use|purposes?))\b)))\b", re.I)
 
 
 # Words of a user interface or a contact channel: a changed way to reach a feature or a form.
@@ -303,6 +346,49 @@ _DUTY = re.compile(r"\b(?:must|shall|agree|will not|may not|doit|devez|müssen|m
 
 
 # --- contact details -----------------------------------------------------------------------------
+# "If you are in the EEA, you can also contact our GDPR representative: ...", "Questions? Write to
+# us at ...", "Vous pouvez utiliser le formulaire de contact ...": a sentence whose whole point is
+# a way to reach someone (taxonomy: contact details are not material). A lead-in is a condition
+# ("If/When/For ...,") or a few words without a verb ("Pour les pros"), never a clause of its own.
+_CONTACT_LEAD = (r"(?:(?:if|when|where|for|should|in\s+case|pour|si|en\s+cas|wenn|falls|für|bei)\b"
+                 r"[^.;:!?]{0,160}?(?:,|\bthen\b|\balors\b)\s*|(?:[^\W\d_]+\s+){1,3}?)?")
+_CONTACT_VERB = (
+    r"(?:(?:you|users?|customers?)\s+(?:can|may|could|should|are\s+(?:welcome|invited)\s+to)\s+(?:also\s+|always\s+)?"
+    r"|please\s+(?:feel\s+free\s+to\s+)?|feel\s+free\s+to\s+|(?=(?:contact|write|e-?mail)\s+(?:us|our|the|them|to)\b))"
+    r"(?:contact|reach|write\s+(?:to|us)|e-?mail|call|phone|mail|get\s+in\s+touch|"
+    r"(?:make|send|submit|direct|address)\s+(?:us\s+|it\s+|them\s+)?(?:a\s+|an\s+|your\s+|any\s+)?"
+    r"(?:requests?|questions?|enquir\w+|inquir\w+|complaints?|letters?|notices?|it|them)\s+"
+    r"(?:to\s+(?:us|our|the|them|(?-i:[A-Z])\w*|\S+@)|at|by|via)|"
+    r"use\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,3}(?:form|portal|address|e-?mail))\b"
+    r"|vous\s+pouvez\s+(?:également\s+|aussi\s+|toujours\s+)?(?:nous\s+|le\s+|la\s+)?(?:contacter|joindre|écrire|"
+    r"adresser|utiliser\s+(?:le|la|notre)\s+(?:[\w-]+\s+){0,2}(?:formulaire|adresse))"
+    r"|(?:sie\s+können|du\s+kannst)\s+(?:sich\s+|uns\s+)?(?:auch\s+|jederzeit\s+)?(?:[\w-]+\s+){0,6}?"
+    r"(?:kontaktieren|erreichen|schreiben|wenden)")
+_CONTACT_ROUTE = re.compile(rf"^\W*{_CONTACT_LEAD}(?:{_CONTACT_VERB})", re.I)
+# What makes a sentence about contact more than a route: a duty, a deadline or a fee in it.
+_CONTACT_TERMS = re.compile(r"\b(?:must|shall|within|days?|hours?|weeks?|months?|fees?|charges?|free\s+of\s+charge|"
+                            r"cancel\w*|terminat\w*|refund\w*|withdraw\w*|only|exclusively|solely|"
+                            r"doi(?:t|vent)|devez|délai|jours?|müssen|innerhalb|tage)\b|\d+\s*%|[$€£]\s*\d", re.I)
+
+
+def is_contact_route(sentence: str) -> bool:
+    """Whether a sentence only gives a way to reach someone: "you can also contact our Data
+    Protection Officer by emailing ...", "Questions? Write to us at ...", "vous pouvez utiliser
+    le formulaire de contact ...". A sentence that also sets a deadline, a fee, a duty or a right
+    to cancel, refund or withdraw is a term ("To cancel, write to us within 14 days")."""
+    text = re.sub(r"[*_`\[\]\x02\x03]", "", sentence).strip()
+    m = _CONTACT_ROUTE.match(text)
+    if len(text.split()) > 60 or not m:
+        return False
+    return not _CONTACT_TERMS.search(text) and not _PURPOSE.search(text, m.end())
+
+
+# "contact us to request the deletion of your data": the route to a right names the right
+_PURPOSE = re.compile(r"\b(?:to|in\s+order\s+to|so\s+that\s+we\s+can|afin\s+de|pour|um)\s+(?:request|ask|delete|erase|"
+                      r"access|obtain|receive|get|have|object|opt|correct|rectify|exercise|withdraw|restrict|port|"
+                      r"lodge|file|complain|demander|supprimer|exercer|accéder|vous\s+opposer|s['’]opposer)\b", re.I)
+
+
 _STREET = frozenset("""street st road rd avenue ave blvd boulevard lane ln drive dr way place pl
 square sq suite ste floor fl building bldg str strasse straße rue allée allee avenue platz weg
 gasse chaussee ring box cedex bp attn attention po cs""".split())
@@ -322,6 +408,25 @@ def is_address_run(words: list[str]) -> bool:
         return True  # "Skadden LLP, 22 Bishopsgate": a firm and its street number
     return any(re.fullmatch(r"\d{4,5}|[a-z]\d[a-z]|\d[a-z]{2}|[a-z]{1,2}\d{1,2}[a-z]?", w) for w in words) \
         and sum(not w.isdigit() for w in words) <= 6 and not any(w in MODALS for w in words)
+
+
+# A postal address as written: comma-separated capitalised or numbered parts ("Nimbus Ltd, 12
+# Quay St., Galway H91 X2Y3, Ireland"), at least one of them with a street word or a postcode.
+_SEG = r"[A-Z0-9\x02][\w.'’&\x02\x03-]*(?:\s+(?:[A-Z0-9\x02][\w.'’&\x02\x03-]*|(?:de|du|des|la|le|of|am|an|der|di|del)\b))*"
+_ADDRESS = re.compile(rf"(?<![\w.]){_SEG}(?:,\s*{_SEG}){{1,6}}")
+
+
+def address_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` writes a postal address: (start, end) offsets of each."""
+    if not any(c.isdigit() for c in text):
+        return []
+    out = []
+    for m in _ADDRESS.finditer(text):
+        ws = [w.strip(".").lower() for w in re.findall(r"[^\W_]+\.?", m.group(0))]
+        if any(w in _STREET for w in ws) and any(c.isdigit() for c in m.group(0)) or \
+                any(re.fullmatch(r"(?!(?:19|20)\d\d\b)\d{4,7}|[a-z]{1,2}\d{1,2}[a-z]?", w) for w in ws) and len(ws) >= 3:
+            out.append(m.span())
+    return out
 
 
 # --- language --------------------------------------------------------------------------------

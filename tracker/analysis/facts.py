@@ -253,6 +253,8 @@ _NEG = re.compile(r"\b(?:without\s+(?:any\s+|prior\s+|advance\s+)*(?:notice|caus
                   r"(?:\s+and\s+absolute)?\s+discretion|sole discretion|for any reason(?:\s+or\s+"
                   r"no\s+reason)?|with or without (?:notice|cause)|non[- ]?refundable|never|not|"
                   r"no)\b", re.I)
+_BUT = re.compile(r"\b(?:but|including|includes?)\b,?\s*(?:(?:is|are|shall\s+be|will\s+be)\s+)?$", re.I)
+_NOT_LIMITED = re.compile(r"\s+(?:be\s+|being\s+)?limited\s+to\b", re.I)
 _DISCRETION = ("at any time", "sole discretion", "for any reason", "with or without")
 
 
@@ -271,6 +273,10 @@ def _negations(text: str) -> list[Fact]:
         value = re.sub(r"\s+", " ", m.group(0).lower())
         if value in ("not", "no") and _MODAL.search(text[max(0, m.start() - 12):m.start()]):
             continue  # "may not" is reported as a modality
+        if value == "not" and _NOT_LIMITED.match(text, m.end()) and _BUT.search(text[max(0, m.start() - 24):m.start()]) \
+                or value == "without limitation" and \
+                re.search(r"\bincluding,?\s*\(?$", text[max(0, m.start() - 16):m.start()], re.I):
+            continue  # "including but not limited to", "including without limitation": examples follow
         kind = "modality" if any(d in value for d in _DISCRETION) else "negation"
         out.append(Fact(kind, m.group(0), value))
     return out

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Callable
 
-from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, chrome_kind, corporate_words, has_verb,
-                                          is_address_run, is_announcement, is_content_word,
-                                          is_pointer, is_update_stamp)
+from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
+                                          is_address_run, is_announcement, is_announcement_heading,
+                                          is_contact_route, is_content_word, is_pointer, is_report,
+                                          is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topical_watch)
 from tracker.analysis.facts import Fact, extract_facts
@@ -727,6 +728,8 @@ def _noise_kind(sentence: str) -> str | None:
         return "announcement"
     if is_pointer(sentence) and not _LEGAL_EFFECT.search(sentence):
         return "pointer"
+    if is_contact_route(sentence):
+        return "contact"
     kind = chrome_kind(sentence, w)
     return kind
 
@@ -930,6 +933,9 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         # the end of a link card ("... lectures we will attend.](https://…/news/…)") cut off from
         # its opening bracket: a news teaser or a menu entry, not a term
         return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)
+    if heading and is_announcement_heading(heading):
+        # an item of a "Summary of recent changes" box: the changes it lists are labelled where made
+        return _noise_label(("announcement",), before_p, after_p, facts_b, facts_a)
     ctx = context or DocContext.of(before or "", after or "")
     b_src = _row_only(before) if before and _is_row(before) else before
     a_src = _row_only(after) if after and _is_row(after) else after
@@ -945,7 +951,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         if renamed:
             old, new = renamed[0]
             return _cosmetic("renamed", f"Only a name changed: {old} → {new}", facts_b, facts_a)
-        for reason in ("date-only", "contact-details", "renumbering", "links-only", "renamed"):
+        for reason in ("date-only", "contact-details", "renumbering", "links-only", "renamed", "formatting"):
             if reason in why:
                 return _cosmetic(reason, _COSMETIC_TEXT[reason], facts_b, facts_a)
         if d.empty or kind != "modified":
@@ -973,6 +979,12 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     framed = bool(heading) and bool(set(category_scores(heading)) - {"other"})
     sb = _side(d.before_text, d.before, d.dels, listed_b, framed, bool(before and _is_row(before)))
     sa = _side(d.after_text, d.after, d.ins, listed_a, framed, bool(after and _is_row(after)))
+    if "contact" in sb.noise_kinds and not _reachable(ctx.new_text):
+        # a way to reach someone removed with no other way left: it may have been the only way to
+        # exercise a right (taxonomy), so it is read as a term
+        keep = [k != "contact" for k in sb.noise_kinds]
+        sb = _Side(sb.legal + tuple(s for s, k in zip(sb.noise, keep) if not k),
+                   tuple(s for s, k in zip(sb.noise, keep) if k), tuple(k for k in sb.noise_kinds if k != "contact"))
     if not sb.legal and not sa.legal:
         kinds = sb.noise_kinds + sa.noise_kinds
         return _noise_label(kinds, before_p, after_p, facts_b, facts_a)
@@ -1031,6 +1043,9 @@ def _examples_only(d: Delta) -> bool:
     return bool(d.ins or d.dels)
 
 
+_QUOTED = re.compile(r"«[^«»]{1,120}»|“[^“”]{1,120}”|\"[^\"\n]{1,120}\"")
+
+
 def _ui_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
     """Whether the changed content words are about where to click or whom to contact (a
     button, a form, a menu item): the procedure's route changed, not the right or the duty.
@@ -1039,6 +1054,16 @@ def _ui_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
     if not changed or set(d.inserted() + d.deleted()) & (MODALS | _NEGATIONS):
         return False
     touched = set(d.inserted()) | set(d.deleted())
+    if any(w in UI_WORDS for w in changed):
+        # the quoted names of the buttons, menu items and form options to choose ("« Mes
+        # commandes »", Item 7: "Problème sur une commande") are labels, not words of the rule
+        changed = []
+        for toks, text, idx in ((d.after, d.after_text, d.ins), (d.before, d.before_text, d.dels)):
+            spans = [m.span() for m in _QUOTED.finditer(text)]
+            changed += [toks[i].norm for i in sorted(idx) if is_content_word(toks[i].norm)
+                        and not any(a <= toks[i].start < b for a, b in spans)]
+        if not changed:
+            return True
     if any(f.kind in ("money", "percent", "duration", "age") and set(words(f.text)) & touched
            for f in fb + fa):
         return False
@@ -1075,6 +1100,7 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
             continue
         digits = bool(_DIGIT.search(text))
         spans = [(m.start(), m.end()) for m in DATE.finditer(text)] if digits else []
+        addresses = address_spans(text) if digits else []
         if not (digits or renames or "\x02" in text):
             idx = frozenset()  # no link, date, number or renamed name to explain: skip the words
         for i in idx:
@@ -1085,6 +1111,9 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
             elif spans and any(a <= t.start < b for a, b in spans):
                 drop.add(i)
                 why.add("date-only")
+            elif addresses and any(a <= t.start < b for a, b in addresses):
+                drop.add(i)  # a postal address rewritten ("40 Main St." → "Ltd, 5 Quay St")
+                why.add("contact-details")
             elif t.norm[:1].isdigit() and i and (toks[i - 1].norm in _XREF or "§" in text[max(0, t.start - 3):t.start]
                                                  or toks[i - 1].norm[:1].isdigit() and i > 1 and toks[i - 2].norm in _XREF):
                 drop.add(i)  # a cross-reference renumbered
@@ -1112,6 +1141,18 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
                 drop.update(range(a, b))  # a postal address, a phone number, an e-mail address
                 why.add("contact-details")
                 continue
+            if _spelled_number(run, toks, a, b, text):
+                drop.update(range(a, b))  # "18 (eighteen) years": the number spelled out beside it
+                why.add("formatting")
+                continue
+            if " ".join(run) in _ILLUSTRATIVE:
+                drop.update(range(a, b))  # "includes, but is not limited to," → "includes"
+                why.add("reworded")
+                continue
+            if _polite(run, toks[b].norm if b < len(toks) else ""):
+                drop.update(range(a, b))  # "Be sure to check" → "Make sure that you check"
+                why.add("reworded")
+                continue
             content = {w for w in run if is_content_word(w)} - _FORMERLY
             if len(run) <= 5 and set(run) & _FORMERLY and _capitalised(text, toks, a, b, _FORMERLY):
                 drop.update(range(a, b))  # "Brevo (ex Sendinblue)"
@@ -1122,6 +1163,50 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
     return (d.without(drop_i & d.ins, drop_d & d.dels) if drop_i or drop_d else d), why
 
 
+_NUMBER_WORDS = {w: n for n, ws in enumerate([
+    "zero zéro null", "one un une eins", "two deux zwei", "three trois drei", "four quatre vier",
+    "five cinq fünf", "six sechs", "seven sept sieben", "eight huit acht", "nine neuf neun", "ten dix zehn",
+    "eleven onze elf", "twelve douze zwölf", "thirteen treize dreizehn", "fourteen quatorze vierzehn",
+    "fifteen quinze fünfzehn", "sixteen seize sechzehn", "seventeen siebzehn", "eighteen achtzehn",
+    "nineteen neunzehn"]) for w in ws.split()} | {
+    w: 10 * n for n, ws in enumerate(["", "", "twenty vingt zwanzig", "thirty trente dreißig",
+                                      "forty quarante vierzig", "fifty cinquante fünfzig",
+                                      "sixty soixante sechzig"]) for w in ws.split()} | {"hundred": 100}
+
+
+def _spelled_number(run: list[str], toks: tuple[Token, ...], a: int, b: int, text: str) -> bool:
+    """Whether a changed run is a number written in words in brackets right after (or before)
+    the same number in digits: "18 (eighteen)", "(14) fourteen", "dix-huit (18)"."""
+    if not run or not all(w in _NUMBER_WORDS or w in ("and", "et", "und") for w in run):
+        return False
+    value = 0
+    for w in run:  # "twenty one" → 21, "dix huit" → 18
+        n = _NUMBER_WORDS.get(w, 0)
+        value = value * n if n == 100 else value + n
+    near = [toks[k].norm for k in (a - 1, b) if 0 <= k < len(toks)]
+    bracketed = "(" in text[toks[a - 1].end if a else 0:toks[a].start] or "(" in text[toks[b - 1].end:
+                                                                              toks[b].start if b < len(toks) else None]
+    return bracketed and str(value) in near
+
+
+# Phrases that only say a list is open: "including, but not limited to", "without limitation".
+_ILLUSTRATIVE = frozenset(f"{lead}{p}" for lead in ("", "but ", "including ", "including but ")
+                          for p in ("not limited to", "is not limited to", "are not limited to",
+                                    "shall not be limited to", "without limitation", "without being limited to"))
+
+
+# Words of courtesy and reminder that frame a rule without changing it ("please", "make sure",
+# "note that", "bitte", "veuillez").
+_POLITE = frozenset("please kindly sure ensure note remember bitte veuillez merci".split())
+
+
+def _polite(run: list[str], after: str) -> bool:
+    """Whether a changed run is only words of courtesy or reminder ("make" only before "sure")."""
+    content = [w for w in run if is_content_word(w)]
+    return bool(content) and len(run) <= 6 and all(
+        w in _POLITE or w == "make" and ("sure" in run or after == "sure") for w in content)
+
+
 _NOISE_TEXT = {
     "announcement": "An announcement about the terms, not a term",
     "pointer": "A pointer to another page, not a term",
@@ -1129,12 +1214,22 @@ _NOISE_TEXT = {
     "cookie-banner": "A cookie banner, not a term",
     "fragment": "A fragment without a verb, not a term",
     "question": "A question that introduces an answer, not a term",
+    "contact": "A way to contact someone, not a term",
 }
+_REACH = re.compile(r"[\w.+-]+@[\w-]+\.\w|\b(?:contact|kontakt)", re.I)
+
+
+def _reachable(text: str) -> bool:
+    """Whether a version still gives some way to reach the provider (an e-mail address, a
+    contact form or page)."""
+    return bool(_REACH.search(text))
 
 
 def _noise_label(kinds: tuple[str, ...], before: str, after: str, fb: tuple, fa: tuple) -> ChangeLabel:
     if kinds and all(k == "date-only" for k in kinds):
         return _cosmetic("date-only", _COSMETIC_TEXT["date-only"], fb, fa)
+    if kinds and all(k in ("date-only", "contact") for k in kinds):
+        return _cosmetic("contact-details", _COSMETIC_TEXT["contact-details"], fb, fa)
     if kinds and all(k in ("date-only", "announcement") for k in kinds):
         return _cosmetic("announcement", _COSMETIC_TEXT["announcement"], fb, fa)
     if kinds and all(k in ("navigation", "cookie-banner", "date-only") for k in kinds):
@@ -1157,8 +1252,14 @@ def _is_heading(text: str) -> bool:
     elif (text.isupper() and len(text.split()) <= 10 and not text.endswith((".", ";", ":"))
           and not re.search(r"\b(?:YOU|WE|US|OUR|YOUR|MAY|WILL|SHALL|MUST|AGREE)\b", text)):
         return True  # an all-caps title line
-    return ("\n" not in text and bool(_HEADING.match(text)) and len(text.split()) <= 15
-            and not text.rstrip("*_ ").endswith((".", ";")))
+    n = len(text.split())
+    # a long wholly bold line is still a title when it has no verb ("**Contact details for ...**")
+    return ("\n" not in text and bool(_HEADING.match(text)) and not text.rstrip("*_ ").endswith((".", ";"))
+            and (n <= 15 or n <= 30 and not set(words(text)) & _SUBJECT_OR_VERB))
+
+
+# A title has no subject and no finite "be" or modal (a long bold sentence does).
+_SUBJECT_OR_VERB = MODALS | frozenset("we you they is are was were nous vous ils est sont wir sie ist sind".split())
 
 
 def _heading_change(kind: str, before: str, after: str, fb: tuple, fa: tuple) -> ChangeLabel:
@@ -1387,6 +1488,9 @@ class _Job:
                 continue  # a place named in passing ("Digital Advertising Alliance of Canada")
             if fact.kind in ("money", "percent") and not (legal or self.row or has_verb(words(self.after))):
                 continue  # a price ticker
+            if fact.kind in ("money", "percent", "duration") and is_report(
+                    _sentence_with(self.after, new.text)[0] if new else _sentence_with(self.before, fact.text)[0]):
+                continue  # "Over 70% of those disputes succeeded": a figure of the past, not a term
             fcats = _fact_cats(new, self.after, cats) if new else cats
             self.fact_changed = True
             if old and new:
@@ -1611,7 +1715,89 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
         labels.append(label_change(c.kind, c.before, c.after, heading=c.heading,
                                    text_changed=c.text_changed, context=ctx,
                                    lead_before=lb, lead_after=la))
+    _edge_chrome(changes, labels, old, new)
     return labels
+
+
+_COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\s+(?:©\s*)?(?:19|20)\d\d|\ball\s+rights\s+reserved\b", re.I)
+
+
+# The buttons and widgets of a consent manager or a page's scripts: never in a document's text.
+_WIDGETS = re.compile(r"\]\(javascript:|^\W*(?:always\s+active|switch\s+label|checkbox\s+label|(?:reject|accept|allow)\s+all|"
+                      r"confirm\s+my\s+choices|vendor\s+search|(?:search|filter|close)\s+icon|apply\s+cancel|"
+                      r"back\s+button)\b|\b(?:skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|search|navigation)|"
+                      r"close\s+this\s+window|(?:print|e-?mail)\s+this\s+page|back\s+to\s+top|diese\s+seite\s+"
+                      r"(?:drucken|per\s+e-?mail)|zum\s+seitenanfang|retour\s+en\s+haut|imprimer\s+cette\s+page)\b", re.I)
+
+
+_TEXT_LINK = re.compile(r"(?<!!)\[[^\]]*\w[^\]]*\]\(")
+
+
+def _chrome_clause(text: str) -> str:
+    """"widget" for a consent manager's or a page's widget or a copyright line (never in a
+    document), "strong" for a short cookie banner, "weak" for a line of links only, "" for
+    anything else."""
+    if _COPYRIGHT.search(text) or _WIDGETS.search(text):
+        return "widget"
+    ws = words(text)
+    kind = chrome_kind(text, ws)
+    # a banner is short: a cookie policy's own paragraph about "cookie settings" is not one
+    if kind == "navigation" and not _TEXT_LINK.search(text):
+        return ""  # an underline, a rule or an image: nothing to tell page chrome by
+    return "strong" if kind == "cookie-banner" and len(ws) <= 30 else "weak" if kind == "navigation" else ""
+
+
+_CHROME_GAP = 8
+
+
+def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: str) -> None:
+    """A header or footer captured with the terms and gone (or new) as a block: the clauses
+    removed from the very end of the old version (added at the end of the new one) from its first
+    line of page chrome on (a cookie banner, a copyright line, a line of links), and those at the
+    very start up to its last one, are page chrome, whatever they say ("Strictly necessary
+    cookies ...", "Download the app"). Needs a cookie banner or copyright line, or two lines of
+    links, so that one link beside a removed section does not take the section with it."""
+    from tracker.analysis.diff import _split as clauses_of
+
+    for kind, attr, text, side in (("removed", "old_index", old, "before"), ("added", "new_index", new, "after")):
+        at = {getattr(c, attr): k for k, c in enumerate(changes) if c.kind == kind and getattr(c, attr) is not None}
+        if not at:
+            continue
+        n = len(clauses_of(text))
+        tail = list(range(n - 1, -1, -1))
+        head = list(range(n))
+        for run in (tail, head):
+            block = []
+            for i in run:
+                if i not in at:
+                    break
+                block.append(at[i])
+            if len(block) == n:
+                continue  # the whole version: a new or a vanished document, not its chrome
+            marks = [_chrome_clause(getattr(changes[k], side) or "") for k in block]
+            if not {"strong", "widget"} & set(marks) and marks.count("weak") < 2:
+                continue
+            # (the block runs from the edge inwards: chrome from the edge to its innermost line,
+            # as long as lines of chrome come at most _CHROME_GAP sentences apart, and sentences are
+            # crossed only when a widget or copyright line is near either side: a section between two
+            # lines of links, or before a line about cookie settings, is not chrome; titles, buttons
+            # and other fragments do not count)
+            last, gap = -1, 0
+            for p, (k, m) in enumerate(zip(block, marks)):
+                text = getattr(changes[k], side) or ""
+                if m:
+                    near = set(marks[max(0, last - 3):last + 1] + marks[p:p + 4])
+                    if gap and ("widget" not in near or last < 0 and m != "widget"):
+                        break  # (only a widget may follow sentences at the edge: a policy says "cookie settings")
+                    last, gap = p, 0
+                elif chrome_kind(text, words(text)) is None and not _is_heading(text) and (gap := gap + 1) > _CHROME_GAP:
+                    break
+            if last < 0:
+                continue
+            for k in block[:last + 1]:
+                if labels[k].material:
+                    labels[k] = _cosmetic("page-chrome", _COSMETIC_TEXT["page-chrome"], labels[k].facts_before,
+                                          labels[k].facts_after)
 
 
 def version_categories(labels: Sequence[ChangeLabel]) -> tuple[str, ...]:

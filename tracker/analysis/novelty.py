@@ -426,6 +426,37 @@ def spelling_variant(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
+# Contractions as the tokens they split into ("don't" → "don", "t"), and what they stand for.
+_CONTRACTED = {("can", "t"): ("cannot",), ("won", "t"): ("will", "not"), ("shan", "t"): ("shall", "not"),
+               ("ll",): ("will",), ("re",): ("are",), ("ve",): ("have",), ("m",): ("am",)}
+_NOT_STEMS = frozenset("do does did is are was were has have had could would should must need".split())
+
+
+def _expanded(tokens: list[str]) -> list[str]:
+    """Tokens with contractions written out ("don", "t" → "do", "not"; "we", "ll" → "we", "will";
+    "can not" → "cannot"), to compare two wordings."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        t, nxt = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else ""
+        if (t, nxt) in _CONTRACTED:
+            out.extend(_CONTRACTED[(t, nxt)])
+            i += 2
+        elif nxt == "t" and t.endswith("n") and t[:-1] in _NOT_STEMS:
+            out.extend((t[:-1], "not"))
+            i += 2
+        elif t == "can" and nxt == "not":
+            out.append("cannot")
+            i += 2
+        elif (t,) in _CONTRACTED and i:
+            out.extend(_CONTRACTED[(t,)])
+            i += 1
+        else:
+            out.append(t)
+            i += 1
+    return out
+
+
 def delta(before: str | None, after: str | None, old: DocIndex, new: DocIndex,
           glue_old: Glue | None = None, glue_new: Glue | None = None) -> Delta:
     """The delta of one clause change against the whole other versions (see the module doc).
@@ -452,8 +483,9 @@ def delta(before: str | None, after: str | None, old: DocIndex, new: DocIndex,
         mb = novel_mask(bn, new, glue_old, eb) if any(eb) else [False] * len(bn)
         ma = novel_mask(an, old, glue_new, ea) if any(ea) else [False] * len(an)
         for (i1, i2), (j1, j2) in replaced:  # one word spelled another way is no change
-            if i2 - i1 == j2 - j1 and all(spelling_variant(bn[i], an[j])
-                                          for i, j in zip(range(i1, i2), range(j1, j2))):
+            if (i2 - i1 == j2 - j1 and all(spelling_variant(bn[i], an[j])
+                                           for i, j in zip(range(i1, i2), range(j1, j2)))
+                    or _expanded(bn[i1:i2]) == _expanded(an[j1:j2])):  # "do not" → "don't"
                 for i in range(i1, i2):
                     mb[i] = False
                 for j in range(j1, j2):
