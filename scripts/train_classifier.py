@@ -4,13 +4,15 @@ Data: CLAUDETTE (Lippi et al. 2019) via LexGLUE UNFAIR-ToS (Chalkidis et al. 202
 read from ../shared/data/claudette (override the shared folder with TRACKER_SHARED): 7,807
 sentences of 40 documents. Needs scikit-learn (the optional `train` extra); the runtime does not.
 
-One class-weighted logistic regression per label over the runtime's own features
-(tracker.analysis.classify.features: word uni/bi-grams, 5-letter word stems, rule hits) and,
-with ``--context``, the words and topic hits of the previous and next sentence and of the
-section heading above (tracker.analysis.classify.context_features), each block tf-idf weighted
-and L2-normalised on its own, so a sentence classified without context scores as if its
+One class-weighted logistic regression (or linear SVM, ``--clf svm``) per label over the
+runtime's own features (tracker.analysis.classify.features: word uni/bi-grams, 5-letter word
+stems, rule hits); with ``--context``, the words and topic hits of the previous and next sentence
+and of the section heading above (tracker.analysis.classify.context_features); with ``--char``,
+the character 2-5-grams of each distinct word (classify.char_grams). Each block is tf-idf
+weighted and L2-normalised on its own, so a sentence classified without context scores as if its
 neighbours said nothing. Per label, on the out-of-fold scores of a cross-validation *grouped by
 document* over the documents it is trained on:
+- C, when ``--C`` lists several values (the best inner-CV F1);
 - the decision threshold (F1-best);
 - a *gate*: whether the category's topic rule must fire too (kept when it raises F1; always
   for content-removal, which by the taxonomy needs words about user content);
@@ -25,7 +27,12 @@ Without ``--cv`` the artifact is trained on every document with the given settin
 
     .venv/bin/python scripts/train_classifier.py --cv --context 0          # the old setting
     .venv/bin/python scripts/train_classifier.py --cv --context 0.5 --C 10
+    .venv/bin/python scripts/train_classifier.py --cv --clf svm --C 0.5 --char 1
+    .venv/bin/python scripts/train_classifier.py --cv --clf svm --C 0.1,0.5,2 --context 0.5
     .venv/bin/python scripts/train_classifier.py --context 0.5 --C 10      # write watch.json
+
+Writing a model ends with a check: the runtime (classify_sentence with the written, rounded and
+pruned JSON) against the trainer's own decisions on every sentence.
 """
 
 from __future__ import annotations
