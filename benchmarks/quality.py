@@ -3,6 +3,10 @@
 Run by hand from the repo root (needs ../shared, or TRACKER_SHARED):
 
     .venv/bin/python benchmarks/quality.py [claudette] [tosdr] [speed]
+    .venv/bin/python benchmarks/quality.py speed-models [--tosdr] OLD.json NEW.json [...]
+
+``speed-models`` times the same 10,000 sentences with each watch-out model in turn, alternating
+(CPU seconds of this process, so other load on the machine counts less), 5 rounds.
 
 Data: CLAUDETTE via LexGLUE UNFAIR-ToS (CC BY 4.0); ToS;DR points (CC BY-SA 3.0). The data stays
 in ../shared; nothing here is copied into the repository.
@@ -182,7 +186,43 @@ def speed(n: int = 10_000, runs: int = 5) -> float:
     return statistics.median(times)
 
 
+def speed_models(paths: list[str], n: int = 10_000, rounds: int = 5) -> None:
+    """Median wall and CPU seconds to classify n distinct sentences with each model file,
+    models alternating round by round so that load on the machine hits them alike. With
+    ``--tosdr`` first, the sentences are ToS;DR quotes (text the model was not trained on)
+    instead of CLAUDETTE's."""
+    from tracker.analysis import classify
+    from tracker.analysis.classify import split_sentences
+
+    if paths[:1] == ["--tosdr"]:
+        paths = paths[1:]
+        texts = [s for r in read_jsonl("tosdr/points.jsonl")
+                 for s in split_sentences(r.get("quote_text") or "")]
+    else:
+        texts = [r["text"] for r in read_jsonl("claudette/unfair_tos_trainval.jsonl")]
+    texts = [f"{i} {texts[i % len(texts)]}" for i in range(n)]
+    wall: dict[str, list[float]] = {p: [] for p in paths}
+    cpu: dict[str, list[float]] = {p: [] for p in paths}
+    for _ in range(rounds):
+        for p in paths:
+            classify.MODEL_PATH = Path(p)
+            classify._model.cache_clear()
+            classify_text("warm up the model")
+            clear_caches()
+            t0, c0 = time.perf_counter(), time.process_time()
+            classify_many(texts)
+            wall[p].append(time.perf_counter() - t0)
+            cpu[p].append(time.process_time() - c0)
+    for p in paths:
+        print(f"{p}: classify {n:,} sentences: wall median {statistics.median(wall[p]):.2f} s, "
+              f"CPU median {statistics.median(cpu[p]):.2f} s "
+              f"(CPU runs {' '.join(f'{x:.2f}' for x in cpu[p])})")
+
+
 def main(args: list[str]) -> None:
+    if args[:1] == ["speed-models"]:
+        speed_models(args[1:])
+        return
     todo = set(args) or {"claudette", "tosdr", "speed"}
     if "claudette" in todo:
         macro, per = claudette_f1()

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -393,6 +393,18 @@ def features(norm: str, topics=None, watches=None) -> set[str]:
     return feats
 
 
+CHAR_N = (2, 5)  # char n-gram lengths of the char block
+
+
+def char_grams(token: str) -> list[str]:
+    """Character 2-5-grams of one token padded with a space each side, the same list as
+    scikit-learn's ``char_wb`` analyzer: "fee" -> " f", "fe", "ee", "e ", " fe", ... The model's char block adds up each distinct token's set of these
+    (see ``_token_chars``): spelling variants and unseen inflections share weight."""
+    padded = f" {token} "
+    lo, hi = CHAR_N
+    return [padded[i:i + n] for n in range(lo, hi + 1) for i in range(len(padded) - n + 1)]
+
+
 # Context of a sentence for the model: the previous and next sentence of its clause and the
 # section heading above it, each a block of features normalised on its own.
 CONTEXT_BLOCKS = ("P", "N", "H")
@@ -428,7 +440,10 @@ class _Model:
     gates: tuple[bool, ...]  # the label's topic rule must fire too
     rule_votes: tuple[frozenset[str], ...]  # watch rules that decide the label with the model
     context: bool  # trained with context blocks (previous/next sentence, heading)
-
+    # char block: n-gram -> (idf², idf·w per label or None); empty when the model has none
+    chars: dict[str, tuple[float, tuple[float, ...] | None]] = field(default_factory=dict)
+    # the char block of each word met so far (see _token_chars); emptied by clear_caches()
+    char_cache: dict[str, tuple[float, tuple[float, ...] | None]] = field(default_factory=dict)
 
 @lru_cache(maxsize=1)
 def _model() -> _Model | None:
@@ -453,8 +468,50 @@ def _model() -> _Model | None:
         table[f] = (v * v, dense)
     gates = tuple(raw.get("gates") or [False] * len(labels))
     votes = tuple(frozenset(v) for v in raw.get("rule_votes") or [[]] * len(labels))
+    chars: dict[str, tuple[float, tuple[float, ...] | None]] = {}
+    char = raw.get("char") or {}
+    for g, v in (char.get("idf") or {}).items():
+        ws = char["weights"].get(g)
+        dense = None
+        if ws:
+            row = [0.0] * n
+            for i, w in ws:
+                row[i] = w * v
+            dense = tuple(row)
+        chars[g] = (v * v, dense)
     return _Model(labels, idf, weights, table, tuple(raw["bias"]), tuple(raw["thresholds"]),
-                  gates, votes, bool(raw.get("context")))
+                  gates, votes, bool(raw.get("context")), chars)
+
+
+def _token_chars(token: str, model: _Model) -> tuple[float, tuple[float, ...] | None]:
+    """One token's share of the char block: (squared norm of its idf-weighted set of
+    n-grams, idf·w summed per label or None). The block of a sentence is the sum over its
+    distinct tokens divided by the square root of the summed squared norms (the trainer builds
+    it the same way), so each token is worked out once and kept in ``model.char_cache``."""
+    hit = model.char_cache.get(token)
+    if hit is not None:
+        return hit
+    padded = f" {token} "
+    lo, hi = CHAR_N
+    # set(char_grams(token)), built in one step: this is the block's hot spot
+    grams = {padded[i:i + n] for n in range(lo, hi + 1) for i in range(len(padded) - n + 1)}
+    found = [row for row in map(model.chars.get, grams) if row is not None]
+    rows = [row[1] for row in found if row[1] is not None]
+    hit = (sum([row[0] for row in found]), (tuple(map(sum, zip(*rows))) if rows else None))
+    if len(model.char_cache) >= 65536:
+        model.char_cache.clear()  # bounded like the other caches
+    model.char_cache[token] = hit
+    return hit
+
+
+def _char_dot(tokens: Iterable[str], model: _Model) -> list[float]:
+    """The char block's share of the scores (see ``_token_chars``)."""
+    found = [_token_chars(t, model) for t in tokens]
+    rows = [row[1] for row in found if row[1] is not None]
+    if not rows:
+        return [0.0] * len(model.labels)
+    norm = math.sqrt(sum([row[0] for row in found]))
+    return [sum(col) / norm for col in zip(*rows)]
 
 
 def _dot(feats: Iterable[str], model: _Model) -> list[float]:
@@ -468,10 +525,14 @@ def _dot(feats: Iterable[str], model: _Model) -> list[float]:
 
 
 def model_scores(feats: set[str], model: _Model,
-                 context: dict[str, set[str]] | None = None) -> list[float]:
-    """Scores per label: bias plus the sentence's block and, when given, each context block
+                 context: dict[str, set[str]] | None = None,
+                 tokens: Iterable[str] = ()) -> list[float]:
+    """Scores per label: bias plus the sentence's block, its char block (from ``tokens``, its
+    distinct words, when the model has one) and, when given, each context block
     ({"P": previous sentence, "N": next, "H": heading} -> features, already prefixed)."""
     scores = [b + x for b, x in zip(model.bias, _dot(feats, model))]
+    if model.chars:
+        scores = [s + x for s, x in zip(scores, _char_dot(tokens, model))]
     for block in (context or {}).values():
         if block:
             scores = [s + x for s, x in zip(scores, _dot(block, model))]
@@ -483,8 +544,10 @@ def _block_norm(feats: Iterable[str], idf: dict[str, float]) -> float:
 
 
 def contributions(feats: set[str], model: _Model, label: int,
-                  context: dict[str, set[str]] | None = None) -> list[tuple[float, str]]:
-    """Each feature's share of one label's score, largest first: the model's explanation."""
+                  context: dict[str, set[str]] | None = None,
+                  tokens: Iterable[str] = ()) -> list[tuple[float, str]]:
+    """Each feature's share of one label's score, largest first: the model's explanation.
+    A word's share through its letters (the char block) is named "word~"."""
     idf = model.idf
     out = []
     for block in [feats, *(context or {}).values()]:
@@ -493,6 +556,11 @@ def contributions(feats: set[str], model: _Model, label: int,
             row = model.table.get(f)
             if row is not None and row[1] is not None and row[1][label]:
                 out.append((row[1][label] / norm, f))
+    if model.chars:
+        found = {t: _token_chars(t, model) for t in tokens}
+        char_norm = math.sqrt(sum(sq for sq, _ in found.values())) or 1.0
+        out.extend((vec[label] / char_norm, t + "~") for t, (_, vec) in found.items()
+                   if vec is not None and vec[label])
     return sorted(out, reverse=True)
 
 
@@ -566,14 +634,15 @@ def classify_sentence(sentence: str, before: str = "", after: str = "",
         if model.context and (before or after or heading):
             context = {p: set(_context_block(p, t)) for p, t in
                        (("P", before), ("N", after), ("H", heading)) if t}
-        scores = model_scores(feats, model, context)
+        words = set(norm.split())
+        scores = model_scores(feats, model, context, words)
         topic_cats = {c for c, _, _ in topics}
         for i, cat in enumerate(model.labels):
             if model.gates[i] and cat not in topic_cats:
                 continue  # e.g. content-removal needs words about content, not only "terminate"
             if scores[i] >= model.thresholds[i]:
                 watch.add(cat)
-                contrib = contributions(feats, model, i, context)
+                contrib = contributions(feats, model, i, context, words)
                 evidence.append(_model_evidence(cat, scores[i], model.thresholds[i], contrib))
             elif model.rule_votes[i]:
                 for c, n, w in watches:
@@ -593,6 +662,10 @@ def clear_caches() -> None:
     classify_sentence.cache_clear()
     _read.cache_clear()
     _context_block.cache_clear()
+    if _model.cache_info().currsize:  # loaded: forget its words too (never load it here)
+        model = _model()
+        if model is not None:
+            model.char_cache.clear()
 
 
 def _labels(cats: set[str], watch: set[str], evidence: list[Evidence]) -> Labels:
