@@ -132,7 +132,11 @@ _TOPIC: list[tuple[str, str, str]] = [
     ("indemnity", "indemnify", r" (?:indemnif\w*|indemnit\w*|hold(?: \w+){0,4} harmless) "),
     ("termination", "terminate", r" (?:terminat\w*|suspend\w*|suspensions?|deactivat\w*|"
      r"(?:close|disable|ban|delete|cancel)(?: your)? (?:account|accounts|access)|banned|"
-     r"survive) "),
+     r"survive|"
+     # accounts closed for inactivity ("accounts not used for two years will be closed")
+     r"(?:inactive|dormant) (?:accounts?|profiles?)|(?:accounts?|profiles?)(?: \w+){0,6} "
+     r"(?:inactive|inactivity|dormant|not (?:been )?(?:active|used|accessed|logged in))(?: \w+){0,8} "
+     r"(?:deleted|removed|closed|terminated|deactivated|suspended|purged|erased)) "),
     ("terms-changes", "change terms", r" (?:(?:change|changes|changed|modify|modifies|modified|"
      r"modification|modifications|amend|amended|amendments?|update|updated|updates|revise|"
      r"revised|revisions?)(?: \w+){0,3} (?:terms|agreement|policy|policies|conditions|tos|eula)|"
@@ -147,6 +151,9 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:lose|loss of|forfeit)" + _GAP6 + r" (?:content|user names?|usernames?)|"
      r"(?:content|contents|posts?|materials?|submissions?|usernames?)" + _GAP5 + r" "
      r"(?:removed|deleted|taken down|blocked|disabled|refused|rejected|hidden)|dmca|"
+     # what users made, deleted when left unused ("groups not active for 12 months are deleted")
+     r"(?:inactive|inactivity|not (?:been )?(?:active|used|accessed|updated|viewed))(?: \w+){0,8} "
+     r"(?:automatically |permanently )?(?:deleted|removed|purged|archived|erased)|"
      r"(?:copyright|infringement) (?:notices?|complaints?|claims?|agent)|counter notices?|"
      r"repeat infringers?) "),
     ("content-rights", "licence/ip", r" (?:licen[cs]e\w*|intellectual property|copyrights?|"
@@ -179,7 +186,25 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:partners|third parties|advertisers|affiliates|data brokers)|"
      r"(?:monitor|review|scan|read)\w*(?: \w+){0,4} (?:messages|accounts|conversations|chats|"
      r"communications)|(?:collect|store|retain|log|access)\w*(?: \w+){0,4} (?:prompts?|"
-     r"conversations?|chat history|model responses|inputs and outputs)) "),
+     r"conversations?|chat history|model responses|inputs and outputs)|"
+     # who gets which details of a person, said without "personal data" ("share with the app's
+     # maker your account information, which may include your name, email address")
+     r"(?:share|shares|shared|sharing|disclos\w*|pass|passes|passed|send|sends|sent|transfer\w*|"
+     r"sell|sells|sold)(?: \w+){0,10} (?:account (?:information|details|identifiers)|"
+     r"(?:user|account|device|advertising) identifiers|email addresses?|e mail addresses?|"
+     r"phone numbers?|(?:postal|home|shipping|billing) address\w*|contact (?:information|details))|"
+     # data rights ("request removal of your account information", "right to erasure")
+     r"right (?:to|of) (?:deletion|erasure|rectification|(?:data )?portability|object|be forgotten)|"
+     r"(?:request|ask for)\w*(?: the)? (?:deletion|erasure|removal|correction|a copy) of(?: \w+){0,3} "
+     r"(?:data|information|account)|(?:delete|erase|export|download|correct)(?: \w+){0,2} your "
+     r"(?:personal )?(?:data|information)|account deletion|data protection officer|privacy rights|"
+     # logs of who connected, biometrics, analytics, profiling
+     r"ips|ip logs|(?:logs|logged|logging)(?: \w+){0,4} (?:ips|information|data|users?|location)|"
+     r"(?:delete|purge|keep|retain)\w*(?: \w+){0,2} (?:logs|recordings)|faceprints?|voiceprints?|"
+     r"(?:face|facial|fingerprints?|voice)(?: \w+){0,2} (?:templates?|data|geometry|scans?|images?)|"
+     r"images? of your (?:face|fingerprints?)|"
+     r"analytics (?:providers?|services?|partners?|tools?|cookies)|google analytics|"
+     r"(?:usage|analytics|behavioural|behavioral) (?:information|data)|demographic\w*|profil(?:e|es|ing) you) "),
     ("ai-training", "ai training", r" (?:(?:train|trains|training|fine tune\w*|improve|improving|"
      r"develop|developing)(?: \w+){0,5} (?:models?|algorithms?|ai|artificial intelligence)|"
      r"machine learning|artificial intelligence|large language models?|llms?|model training|"
@@ -314,11 +339,19 @@ MODEL_CATEGORIES = ("arbitration", "terms-changes", "content-removal", "jurisdic
                     "governing-law", "liability", "termination", "acceptance")
 
 _NEGATION = re.compile(r" (?:not|never|no|nor|neither)(?: \w+){0,4} $")
+# What the agreement covers: a product, tier or document brought in or left out of it.
+_SCOPE = (r"(?:terms|agreement|conditions|policy|guidelines)(?: \w+){0,3} (?:do|does|shall|will) not "
+          r"apply|(?:terms|agreement|conditions|policy|guidelines)(?: \w+){0,3} (?:no longer|only) "
+          r"apply|(?:terms|agreement|conditions)(?: of service)? (?:govern|governs) (?:\w+ ){0,2}(?:use|uses|"
+          r"access)|forms? (?:an integral )?part of (?:this|these|the|your)(?: \w+){0,2} (?:agreement|"
+          r"terms|contract)|incorporated (?:\w+ ){0,3}by reference")
 _OTHER_FOREIGN = re.compile(r" (?:s engage\w*|vous (?:devez|acceptez|reconnaissez)|obligations?|"
+                            r"(?:ne s applique|ne s appliquent|ne s appliqueront) pas|font partie intégrante|"
+                            r"fait partie intégrante|"
                             r"est tenue?|sont tenus|verpflichte\w*|müssen|haben das recht|"
                             r"berechtigt) ")
 _OTHER = re.compile(r" (?:shall|reserve\w* the right|you agree|you must|waive\w*|"
-                    r"you acknowledge|obligat\w*|entitled) ")
+                    r"you acknowledge|obligat\w*|entitled|" + _SCOPE + r") ")
 
 
 @lru_cache(maxsize=1)

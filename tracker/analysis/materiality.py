@@ -772,7 +772,13 @@ _LEGAL_EFFECT = re.compile(
     # a right the user has ("you have the right to complain to a supervisory authority")
     r"(?:you|users?|customers?|members?)\s+(?:have|has|retain|keep)\s+(?:the|a)\s+right|"
     r"(?:vous\s+(?:avez|disposez)|l['’]utilisat\w+\s+(?:a|dispose))\s+(?:du|le|d['’]un)\s+droit|"
-    r"(?:sie\s+haben|du\s+hast|der\s+nutzer\s+hat)\s+(?:das|ein)\s+recht)\b", re.I)
+    r"(?:sie\s+haben|du\s+hast|der\s+nutzer\s+hat)\s+(?:das|ein)\s+recht|"
+    # what the agreement covers ("these Terms do not apply to Lite projects")
+    r"(?:terms|agreement|conditions|policy|guidelines)(?:\s+\w+){0,3}\s+(?:(?:do|does|shall|will)\s+"
+    r"not|no\s+longer|only)\s+apply|(?:terms|agreement|conditions)(?:\s+of\s+service)?\s+governs?\s+"
+    r"(?:\w+\s+){0,2}(?:use|uses|access)\b|forms?\s+(?:an\s+integral\s+)?part\s+of\s+(?:this|these|the|"
+    r"your)(?:\s+\w+){0,2}\s+(?:agreement|terms|contract)|incorporated\s+(?:\w+\s+){0,3}by\s+reference|"
+    r"ne\s+s['’]appliquen?t?\s+pas|fai?(?:t|sont)\s+partie\s+intégrante)\b", re.I)
 _COMMITMENT = re.compile(r"\bwe\s+(?:will|shall|commit\w*|guarantee\w*|undertake\w*|promise\w*)\b|"
                          r"\bnous\s+(?:nous\s+engageons|garantissons)|\bwir\s+(?:garantieren|"
                          r"verpflichten\s+uns)\b", re.I)

@@ -1,0 +1,122 @@
+"""Categories of material changes and the kinds of material change the lexicons used to miss
+(issue 11), on invented terms of fictional services.
+
+Each test adds one sentence of a kind seen on real pairs to an invented document and checks
+that ``analyse`` calls the version material and gives it the category the taxonomy
+(docs/taxonomy.md) names for that kind, and not the categories of words used in passing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.analysis import analyse
+
+BASE = """\
+# Quillfen Terms of Service
+
+Last updated: March 1, 2026
+
+## 1. Your account
+
+You need a Quillfen account to use the service.
+You must keep your password secret.
+
+## 2. Your data
+
+We describe how we handle your information in this section.
+
+## 3. Fees
+
+Quillfen Plus costs $9 per month.
+
+## 4. Other
+
+These Terms are the whole agreement between you and Quillfen Ltd.
+"""
+
+
+def _with(sentence: str, section: str = "## 2. Your data") -> str:
+    return BASE.replace(section + "\n", f"{section}\n\n{sentence}\n", 1)
+
+
+def _analyse_added(sentence: str, section: str = "## 2. Your data"):
+    return analyse(BASE, _with(sentence, section))
+
+
+# New data use or sharing, said without the words "personal data".
+@pytest.mark.parametrize("sentence", [
+    "With your permission we may share with the maker of a partner app your Quillfen account "
+    "information, which may include your name, email address and phone number.",
+    "When the proxy is on, it logs the active user and the location of connecting IPs.",
+    "Our web server records the IP addresses of failed requests and we delete these logs within 48 hours.",
+    "The Quillfen Scan feature uses images of your fingerprint to create a fingerprint template.",
+    "We use Zentrix Analytics to measure visits, and it sends usage information to Zentrix.",
+    "If you no longer want us to use your information to provide the service, write to our data "
+    "protection officer.",
+])
+def test_new_data_use_or_sharing_is_privacy(sentence):
+    a = _analyse_added(sentence)
+    assert a.material, a.summary
+    assert "privacy" in a.categories, a.categories
+
+
+@pytest.mark.parametrize("sentence", [
+    "You may request removal of your account information, including deletion of your account, "
+    "from the Help page.",
+    "By exercising your right to erasure you may lose access to your purchases and points.",
+])
+def test_a_new_data_right_is_privacy_not_payment(sentence):
+    a = _analyse_added(sentence)
+    assert a.material, a.summary
+    assert "privacy" in a.categories and "payment" not in a.categories, a.categories
+
+
+@pytest.mark.parametrize("sentence,category", [
+    ("Boards and groups that are not active for 18 months will be automatically deleted.",
+     "content-removal"),
+    ("Accounts that have not been used for two years will be closed.", "termination"),
+    ("We may delete inactive accounts after 24 months.", "termination"),
+])
+def test_deletion_after_inactivity_is_material(sentence, category):
+    a = _analyse_added(sentence, "## 1. Your account")
+    assert a.material, a.summary
+    assert category in a.categories, a.categories
+
+
+@pytest.mark.parametrize("sentence", [
+    "These Terms do not apply to use of Quillfen Lite projects.",
+    "The Quillfen Lite Additional Terms govern use of all resources in your Lite workspace.",
+    "The Quillfen Data Addendum also applies and forms part of your agreement with us.",
+])
+def test_the_scope_of_the_agreement_changing_is_material(sentence):
+    a = _analyse_added(sentence, "## 4. Other")
+    assert a.material, a.summary
+    assert a.categories, a.categories
+
+
+FR_BASE = """\
+# Politique de confidentialité de Quillfen
+
+## 1. Données traitées
+
+Nous traitons les données nécessaires à la fourniture du service.
+
+## 2. Vos droits
+
+Vous pouvez nous contacter par courrier.
+"""
+
+
+@pytest.mark.parametrize("sentence,section", [
+    ("Les données de localisation sont enrichies avant anonymisation de données socio "
+     "démographiques (genre, tranche d’âge, code postal).", "## 1. Données traitées"),
+    ("Ce traitement a pour base légale l’intérêt légitime de Quillfen.", "## 1. Données traitées"),
+    ("Vous pouvez écrire à notre délégué à la protection des données pour exercer vos droits.",
+     "## 2. Vos droits"),
+])
+def test_french_data_use_and_rights_are_privacy(sentence, section):
+    a = analyse(FR_BASE, FR_BASE.replace(section + "\n", f"{section}\n\n{sentence}\n", 1))
+    assert a.material, a.summary
+    assert "privacy" in a.categories, a.categories
+
