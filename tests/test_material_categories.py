@@ -52,6 +52,7 @@ def _analyse_added(sentence: str, section: str = "## 2. Your data"):
     "Our web server records the IP addresses of failed requests and we delete these logs within 48 hours.",
     "The Quillfen Scan feature uses images of your fingerprint to create a fingerprint template.",
     "We use Zentrix Analytics to measure visits, and it sends usage information to Zentrix.",
+    "Quillfen will not sell, rent or share your consent to receive text messages.",
     "If you no longer want us to use your information to provide the service, write to our data "
     "protection officer.",
 ])
@@ -120,3 +121,20 @@ def test_french_data_use_and_rights_are_privacy(sentence, section):
     assert a.material, a.summary
     assert "privacy" in a.categories, a.categories
 
+
+
+@pytest.mark.parametrize("sentence,section,unwanted", [
+    # the user ending the contract is not the provider's power to terminate
+    ("You may terminate your account at any time by calling our support line, and any unused "
+     "credits will be refunded.", "## 3. Fees", "termination"),
+    # a promise the user makes about themselves is not a warranty disclaimer
+    ("By registering, you represent and warrant that you are eighteen (18) or more years of age.",
+     "## 1. Your account", "liability"),
+    # buying something is not billing
+    ("Your purchase of Quillfen Tokens is subject to the terms of the store you buy them from, and "
+     "the store's privacy policy applies.", "## 3. Fees", "payment"),
+])
+def test_a_word_used_in_passing_does_not_make_a_category(sentence, section, unwanted):
+    a = _analyse_added(sentence, section)
+    assert a.material, a.summary
+    assert unwanted not in a.categories, a.categories

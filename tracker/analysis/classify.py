@@ -95,9 +95,9 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:charge|deduct|withhold|retain|keep|take)\w*(?: \w+){0,6} \d+(?: \d+)? %|"
      r"rates?(?! limit)|per (?:token|tokens|month|year|request|call|user|seat|hour)|"
      r"paid (?:plans?|tiers?)|free of charge|usd|eur|gbp|[$€£]) "),
-    ("payment", "billing", r" (?:bill|billed|billing|invoices?|invoiced|invoicing|tax|taxes|vat|"
+    ("payment", "billing", r" (?:bill|billed|billing|invoices?|invoiced|invoicing|(?<!upon )(?<!on )(?<!after )(?<!of )receipts?(?! of)|tax|taxes|vat|"
      r"payments?|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|"
-     r"payment (?:method|processor)s?|late (?:fees?|payments?)|purchases?|charged?) "),
+     r"payment (?:method|processor)s?|late (?:fees?|payments?)|charged?) "),
     ("refunds", "refund", r" (?:refunds?|refunded|refundable|non refundable|nonrefundable|forfeit\w*|"
      r"cancel\w* (?:your |the |an |any )?orders?|"
      r"reimburs\w*|money back|credits|credit balances?|unused credits?|prepaid balances?|"
@@ -126,7 +126,9 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"courts? (?:of|in|located|"
      r"sitting|for)|competent courts?|small claims courts?|federal or state courts?|"
      r"state or federal courts?|litigat\w*) "),
-    ("liability", "liability", r" (?:liab\w*|warrant\w*|as is|as available|disclaim\w*|"
+    # ("you represent and warrant that you are 18" is a promise the user makes, not a warranty)
+    ("liability", "liability", r" (?:liab\w*|(?<!represent and )(?<!represents and )(?<! you )"
+     r"(?<! you hereby )warrant\w*|as is|as available|disclaim\w*|"
      r"damages|in no event|own risk|sole risk|not (?:be )?responsible|no responsibility|"
      r"guarantee\w*|consequential|limitation of liability) "),
     ("indemnity", "indemnify", r" (?:indemnif\w*|indemnit\w*|hold(?: \w+){0,4} harmless) "),
@@ -204,7 +206,8 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:face|facial|fingerprints?|voice)(?: \w+){0,2} (?:templates?|data|geometry|scans?|images?)|"
      r"images? of your (?:face|fingerprints?)|"
      r"analytics (?:providers?|services?|partners?|tools?|cookies)|google analytics|"
-     r"(?:usage|analytics|behavioural|behavioral) (?:information|data)|demographic\w*|profil(?:e|es|ing) you) "),
+     r"(?:usage|analytics|behavioural|behavioral) (?:information|data)|demographic\w*|profil(?:e|es|ing) you|"
+     r"(?:sell|sells|rent|rents)(?: or| and)? (?:rent|sell|share|lease|trade|disclose)\w*) "),
     ("ai-training", "ai training", r" (?:(?:train|trains|training|fine tune\w*|improve|improving|"
      r"develop|developing)(?: \w+){0,5} (?:models?|algorithms?|ai|artificial intelligence)|"
      r"machine learning|artificial intelligence|large language models?|llms?|model training|"
@@ -221,7 +224,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?: \w+){0,3} (?:apply|applies|is available|are available) (?:only )?to (?:users|customers|"
      r"residents|consumers|people|individuals|businesses|you)|(?:under|below|over|at least|younger than|"
      r"older than) (?:the age of )?\d{1,2}(?! (?:days?|weeks?|months?|hours?|minutes?|%|"
-     r"percent|times|business|calendar|per|[$€£]))|\d{1,2} years (?:of age|old)|"
+     r"percent|times|business|calendar|per|[$€£]))|\d{1,2} (?:or (?:more|older) )?years (?:of age|old)|"
      r"age of (?:majority|\d{1,2}|consent)|minors?|children|child|legal guardians?|"
      r"parental consent|parents?(?: or legal)? (?:consent|guardians?)|legal age|majority age|"
      r"eligib\w*|sanctioned|embargo\w*|export control\w*|ofac|restricted (?:countries|"
@@ -653,7 +656,7 @@ def union(labels: Iterable[Labels]) -> Labels:
 # count half as much as a specific term when a change's categories are ranked.
 _WEAK: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
     "pricing": r"^(?:costs?|rates?|fees?|free of charge|paid (?:plans?|tiers?)|frais|kosten)$",
-    "payment": r"^(?:pay|paid|purchases?|charged?|tax|taxes)$",
+    "payment": r"^(?:pay|paid|charged?|tax|taxes)$",
     "refunds": r"^(?:credits|reimburs\w*)$",
     "subscription": r"^(?:recurring|upgrade|downgrade|memberships?|renew\w*)$",
     "liability": r"^(?:guarantee\w*|damages|warrant\w*|not (?:be )?responsible|proprietary)$",
@@ -669,6 +672,19 @@ _WEAK: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
 }.items()}
 
 
+# The user ending the contract ("you may cancel your account at any time", "your right to
+# terminate the Agreement") is not the provider's power to terminate (taxonomy: termination): its
+# words count only as words in passing, unless the provider's own power is in the same sentence.
+_USER_ENDS = re.compile(r" (?:you|users?|members?|customers?|subscribers?|licensees?|developers?|"
+                        r"publishers?|either party)(?: \w+){0,3} (?:may|can|could|are free to|have the "
+                        r"right to|are entitled to|will be able to)(?: \w+){0,3} (?:terminate|cancel|close|"
+                        r"delete|end|deactivate) | your right to (?:terminate|cancel|close|end) | (?:if|when|"
+                        r"once|after) you (?:terminate|cancel|close|delete|deactivate) ")
+_PROVIDER_ENDS = re.compile(r" (?!you |users? |members? |customers? )\w+ (?:may|can|will|shall|"
+                            r"reserves? the right to)(?: \w+){0,4} (?:terminat|suspend|disabl|deactivat|"
+                            r"ban|clos|delet)\w* ")
+
+
 def category_scores(text: str) -> dict[str, float]:
     """How strongly ``text`` is about each category, summed over its sentences: a specific topic
     term counts 1, a word that names the topic in passing 0.5, a watch-out 2 more; a watch-out
@@ -680,13 +696,20 @@ def category_scores(text: str) -> dict[str, float]:
     for sentence in split_sentences(text) or [text]:
         lab = classify_sentence(sentence)
         topical = {e.category for e in lab.evidence if e.kind == "pattern" and not e.watch}
+        user_ends = False
+        if "termination" in lab.categories:
+            norm = normalize(sentence)
+            user_ends = bool(_USER_ENDS.search(norm)) and not _PROVIDER_ENDS.search(norm)
         for e in lab.evidence:
+            if user_ends and e.category == "termination" and e.watch:
+                continue  # (its topic words still count, as words in passing)
             if e.watch:
                 weight = 2.0 if e.category in topical else 0.5
             else:
                 words = e.detail.split('"')[1] if '"' in e.detail else ""
                 weak = _WEAK.get(e.category)
-                weight = 0.5 if (weak is not None and weak.match(words)) or e.category == "other" else 1.0
+                weight = 0.5 if ((weak is not None and weak.match(words)) or e.category == "other"
+                                 or (user_ends and e.category == "termination")) else 1.0
             scores[e.category] = scores.get(e.category, 0.0) + weight
     if len(scores) > 1:
         scores.pop("other", None)
