@@ -138,3 +138,26 @@ def test_a_word_used_in_passing_does_not_make_a_category(sentence, section, unwa
     a = _analyse_added(sentence, section)
     assert a.material, a.summary
     assert unwanted not in a.categories, a.categories
+
+
+@pytest.mark.parametrize("sentence", [
+    "You may not use Quillfen stickers in paid advertising. Any such use is a violation of these "
+    "Terms and may result in suspension or termination of your account.",
+    "You must not connect third-party bots to Quillfen. Such actions may be grounds for suspension "
+    "of your account.",
+])
+def test_a_new_rule_with_its_sanction_is_usage_rules(sentence):
+    """The sanction that follows a new rule says what breaking it leads to: the change is the rule."""
+    a = _analyse_added(sentence, "## 1. Your account")
+    assert a.material, a.summary
+    assert a.categories == ("usage-rules",), a.categories
+
+
+@pytest.mark.parametrize("sentence", [
+    "When you connect outside tools, you are responsible for the security of your own computer.",
+    "If you post sponsored content, you must comply with our Sponsorship Policy.",
+])
+def test_a_new_duty_of_the_user_is_usage_rules(sentence):
+    a = _analyse_added(sentence, "## 1. Your account")
+    assert a.material, a.summary
+    assert "usage-rules" in a.categories, a.categories

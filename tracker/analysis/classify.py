@@ -89,6 +89,11 @@ _W = r"(?: \w+)"  # one more token
 _CLAUSE = r"(?:we|they|will|may|shall|can|must|would|should)"
 _GAP6 = rf"(?: (?!{_CLAUSE} )\w+){{0,10}}"
 _GAP5 = r"(?: \w+){0,8}"
+# What breaking a rule leads to ("any such use may result in suspension of your account"): the
+# sentence enforces a usage rule; its termination words are a consequence, said in passing.
+_CONSEQUENCE = (r"(?:may|will|can|could|shall) (?:be|constitute) grounds? for|(?:may|will|can|could|shall) "
+                r"(?:result|lead) in (?:the )?(?:\w+ ){0,3}(?:suspension|termination|removal|ban|bans|"
+                r"closure|deactivation|disabling|loss)|subject to disciplinary action")
 _TOPIC: list[tuple[str, str, str]] = [
     ("pricing", "price", r" (?:prices?|priced|pricing|fees?|surcharges?|markups?|costs?|commissions?|"
      r"\d+(?: \d+)? % (?:\w+ ){0,6}(?:applies|apply|charged|deducted|withheld|retained|payable)|"
@@ -173,7 +178,8 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:data|information|inputs?|outputs?|prompts?|conversations?|chats?|logs?|messages?|"
      r"recordings?|history|content)(?: \w+){0,3} (?:for|up to|until)|"
      r"(?:data|information|inputs?|outputs?|prompts?|conversations?|chats?|logs?|messages?|"
-     r"recordings?|history|content)(?: \w+){0,3} (?:are|is|will be) (?:kept|retained|stored)|"
+     r"recordings?|history|content)(?: \w+){0,3} (?:are|is|will be|may be|can be|shall be) "
+     r"(?:kept|retained|stored)|"
      r"(?:keep|keeps|kept|retain|retains|retained|store|stores|stored)(?: \w+){0,5} "
      r"(?:for|up to) (?:\w+ ){0,2}(?:days?|weeks?|months?|years?)|"
      r"opt(?:ing)? out(?: \w+){0,6} (?:data|inputs?|prompts?|personal|marketing|emails?|"
@@ -249,7 +255,15 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"illegal|unlawful|rate limits?|usage limits?|quotas?|passwords?|credentials|"
      r"security of your account|unauthori[sz]ed (?:access|use)|impersonat\w*|malware|viruses|"
      r"human generated|conduct|code of conduct|(?:may|can|shall|must) only be (?:used|displayed|shown|"
-    r"run|published|posted|accessed|sold|offered|served|targeted|advertised|uploaded)) "),
+    r"run|published|posted|accessed|sold|offered|served|targeted|advertised|uploaded)|"
+     # duties of the user ("you are responsible for the security of your environment", "you must
+     # comply with our Advertising Policy") and what breaking a rule leads to
+     r"(?:you|users?|customers?|members?|developers?|sellers?|advertisers?) (?:are|is|will be|shall be|"
+     r"remain) (?:solely |fully |entirely )?(?:responsible|accountable) for (?:\w+ ){0,3}(?:security|"
+     r"conduct|actions?|activit\w*|what you|use of|integrity|compliance|behaviou?r)|"
+     r"(?:must|shall|will|agree to) comply with (?:our|the|all|any|these)(?: \w+){0,3} (?:policy|"
+     r"policies|guidelines|rules|standards|codes?)|fraud(?! prevention| detection| monitoring)|fraudulent|"
+     + _CONSEQUENCE + r") "),
 ]
 
 # Narrow rules: each says "this sentence establishes a watch-out" for its category. For the eight
@@ -680,9 +694,10 @@ _USER_ENDS = re.compile(r" (?:you|users?|members?|customers?|subscribers?|licens
                         r"right to|are entitled to|will be able to)(?: \w+){0,3} (?:terminate|cancel|close|"
                         r"delete|end|deactivate) | your right to (?:terminate|cancel|close|end) | (?:if|when|"
                         r"once|after) you (?:terminate|cancel|close|delete|deactivate) ")
+_CONSEQUENCE_RE = re.compile(" " + _CONSEQUENCE + " ")
 _PROVIDER_ENDS = re.compile(r" (?!you |users? |members? |customers? )\w+ (?:may|can|will|shall|"
-                            r"reserves? the right to)(?: \w+){0,4} (?:terminat|suspend|disabl|deactivat|"
-                            r"ban|clos|delet)\w* ")
+                            r"reserves? the right to)(?: \w+ly| also| then)? (?:terminat|suspend|disabl|"
+                            r"deactivat|ban|clos|delet|remov|block)\w* ")
 
 
 def category_scores(text: str) -> dict[str, float]:
@@ -696,20 +711,24 @@ def category_scores(text: str) -> dict[str, float]:
     for sentence in split_sentences(text) or [text]:
         lab = classify_sentence(sentence)
         topical = {e.category for e in lab.evidence if e.kind == "pattern" and not e.watch}
-        user_ends = False
-        if "termination" in lab.categories:
+        passing: set[str] = set()  # categories named only in passing: no watch-out, weak words
+        if {"termination", "content-removal"} & set(lab.categories):
             norm = normalize(sentence)
-            user_ends = bool(_USER_ENDS.search(norm)) and not _PROVIDER_ENDS.search(norm)
+            if not _PROVIDER_ENDS.search(norm):
+                if _CONSEQUENCE_RE.search(norm):
+                    passing = {"termination", "content-removal"}
+                elif _USER_ENDS.search(norm):
+                    passing = {"termination"}
         for e in lab.evidence:
-            if user_ends and e.category == "termination" and e.watch:
-                continue  # (its topic words still count, as words in passing)
+            if e.category in passing and e.watch:
+                continue
             if e.watch:
                 weight = 2.0 if e.category in topical else 0.5
             else:
                 words = e.detail.split('"')[1] if '"' in e.detail else ""
                 weak = _WEAK.get(e.category)
                 weight = 0.5 if ((weak is not None and weak.match(words)) or e.category == "other"
-                                 or (user_ends and e.category == "termination")) else 1.0
+                                 or e.category in passing) else 1.0
             scores[e.category] = scores.get(e.category, 0.0) + weight
     if len(scores) > 1:
         scores.pop("other", None)
