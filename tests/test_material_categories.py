@@ -161,3 +161,22 @@ def test_a_new_duty_of_the_user_is_usage_rules(sentence):
     a = _analyse_added(sentence, "## 1. Your account")
     assert a.material, a.summary
     assert "usage-rules" in a.categories, a.categories
+
+
+def test_a_version_with_many_kinds_of_change_names_at_most_three_topics():
+    """A long new version names its main topics, not every word it touches."""
+    new = BASE.replace("## 2. Your data\n", "## 2. Your data\n\n" + "\n".join([
+        "We may share your personal data with advertising partners and data brokers.",
+        "We may sell your personal information to third parties for marketing.",
+        "We keep chat logs and recordings for 5 years.",
+        "You may not scrape, crawl or reverse engineer the service.",
+        "You must not use bots or send spam through Quillfen.",
+        "All disputes will be resolved by binding arbitration in Delaware.",
+        "We may terminate your account at any time for any reason.",
+        "Quillfen Plus now renews automatically each year.",
+        "Any unused credits expire after 30 days and are non-refundable.",
+    ]) + "\n", 1)
+    a = analyse(BASE, new)
+    assert a.material
+    assert 1 <= len(a.categories) <= 3, a.categories
+    assert "privacy" in a.categories, a.categories

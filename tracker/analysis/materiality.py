@@ -1626,8 +1626,9 @@ def version_categories(labels: Sequence[ChangeLabel]) -> tuple[str, ...]:
     Each change votes for its categories with the log of how many content words it changed (a
     rewritten section outweighs a word slipped into a list), scaled by each category's evidence
     relative to the change's best; a watch-out and a critical change weigh half as much again.
-    The categories with at least a third of the top vote are kept, five at most: a version
-    tagged with fifteen categories tells a reader nothing."""
+    The categories with at least a third of the top vote are kept, three at most: a version
+    tagged with fifteen categories tells a reader nothing, and a person summing up a new version
+    names one to three topics (so do 98% of the hand labels of issue #11)."""
     votes: dict[str, float] = {}
     for label in labels:
         if not label.material or not label.categories:
@@ -1644,4 +1645,4 @@ def version_categories(labels: Sequence[ChangeLabel]) -> tuple[str, ...]:
         return ()
     best = max(votes.values())
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], CATEGORIES.index(kv[0])))
-    return _order({c for c, v in ranked[:5] if v >= best / 3})
+    return _order({c for c, v in ranked[:3] if v >= best / 3})
