@@ -130,6 +130,9 @@ def test_french_data_use_and_rights_are_privacy(sentence, section):
     # a promise the user makes about themselves is not a warranty disclaimer
     ("By registering, you represent and warrant that you are eighteen (18) or more years of age.",
      "## 1. Your account", "liability"),
+    # a subscriber is a person, subscribing to notices is not a plan
+    ("The customer must subscribe to receive notice of changes to our list of sub-processors.",
+     "## 2. Your data", "subscription"),
     # buying something is not billing
     ("Your purchase of Quillfen Tokens is subject to the terms of the store you buy them from, and "
      "the store's privacy policy applies.", "## 3. Fees", "payment"),

@@ -672,7 +672,8 @@ _WEAK: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
     "pricing": r"^(?:costs?|rates?|fees?|free of charge|paid (?:plans?|tiers?)|frais|kosten)$",
     "payment": r"^(?:pay|paid|charged?|tax|taxes)$",
     "refunds": r"^(?:credits|reimburs\w*)$",
-    "subscription": r"^(?:recurring|upgrade|downgrade|memberships?|renew\w*)$",
+    # (a subscriber is a person; "subscribe to receive notices" is not a plan)
+    "subscription": r"^(?:recurring|upgrade|downgrade|memberships?|renew\w*|subscrib(?:e|es|ed|ing|ers?))$",
     "liability": r"^(?:guarantee\w*|damages|warrant\w*|not (?:be )?responsible|proprietary)$",
     "content-rights": r"^(?:proprietary|trademarks?|copyrights?|ownership|intellectual property|"
                       r"licen[cs]e\w*|marques?|marken?)$",
