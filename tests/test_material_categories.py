@@ -183,3 +183,24 @@ def test_a_version_with_many_kinds_of_change_names_at_most_three_topics():
     assert a.material
     assert 1 <= len(a.categories) <= 3, a.categories
     assert "privacy" in a.categories, a.categories
+
+
+PROVIDERS = """\
+# Quillfen Privacy Policy
+
+## 7. Service providers
+
+We may share your information with the service providers below. The following list gives each
+Subprocessor's name, purpose and location.
+
+* Nimbusly | Hosting | United States
+* Testwright Labs | Integration and testing platform | United States
+* Pagerflow | Email delivery | Ireland
+"""
+
+
+def test_a_provider_dropped_from_a_list_announced_in_a_sentence_is_privacy():
+    """A list's lead-in need not end with a colon: "The following list gives …" announces it."""
+    a = analyse(PROVIDERS, PROVIDERS.replace("* Testwright Labs | Integration and testing platform | United States\n", ""))
+    assert a.material, a.summary
+    assert "privacy" in a.categories, a.categories

@@ -1561,7 +1561,11 @@ def _fact_cats(new: Fact, after: str, fallback: tuple[str, ...]) -> tuple[str, .
 
 
 # --- a whole diff ----------------------------------------------------------------------------------
-_LEAD_END = re.compile(r"[:：]\s*$|\b(?:following|include|includes|including|such as|are|is)\s*[:.]?\s*$", re.I)
+_LEAD_END = re.compile(r"[:：]\s*$|\b(?:following|include|includes|including|such as|are|is)\s*[:.]?\s*$|"
+                       # a paragraph that announces the list wherever it says so ("The following list
+                       # gives each Subprocessor's name, purpose and location.")
+                       r"\b(?:the|this) following (?:list|table|entities|providers|companies|parties)\b|"
+                       r"\b(?:listed|set out|shown) below\b", re.I)
 
 
 def _lead_ins(clauses: Sequence[Any]) -> dict[int, str]:
