@@ -204,3 +204,14 @@ def test_a_provider_dropped_from_a_list_announced_in_a_sentence_is_privacy():
     a = analyse(PROVIDERS, PROVIDERS.replace("* Testwright Labs | Integration and testing platform | United States\n", ""))
     assert a.material, a.summary
     assert "privacy" in a.categories, a.categories
+
+
+def test_a_side_topic_of_one_change_does_not_become_a_topic_of_the_version():
+    """Votes: a change's second category, with a bit over half its main category's evidence,
+    counts for much less than the main topic of another change of the same size."""
+    from tracker.analysis.materiality import ChangeLabel, version_categories
+
+    data = ChangeLabel(True, "material", ("privacy", "payment"), "x", weights=(5.0, 2.75), size=20)
+    rules = ChangeLabel(True, "material", ("usage-rules",), "y", weights=(2.5,), size=20)
+    refunds = ChangeLabel(True, "material", ("refunds",), "z", weights=(2.5,), size=1)
+    assert version_categories([data, rules, refunds]) == ("refunds", "privacy", "usage-rules")

@@ -1628,8 +1628,8 @@ def version_categories(labels: Sequence[ChangeLabel]) -> tuple[str, ...]:
     """A version's categories, from its material changes only.
 
     Each change votes for its categories with the log of how many content words it changed (a
-    rewritten section outweighs a word slipped into a list), scaled by each category's evidence
-    relative to the change's best; a watch-out and a critical change weigh half as much again.
+    rewritten section outweighs a word slipped into a list), scaled by the square of each
+    category's evidence relative to the change's best; a watch-out and a critical change weigh half as much again.
     The categories with at least a third of the top vote are kept, three at most: a version
     tagged with fifteen categories tells a reader nothing, and a person summing up a new version
     names one to three topics (so do 98% of the hand labels of issue #11)."""
@@ -1642,7 +1642,8 @@ def version_categories(labels: Sequence[ChangeLabel]) -> tuple[str, ...]:
         top = max(ws) or 1.0
         watch = set(label.watch_added) | set(label.watch_removed)
         for c, w in zip(label.categories, ws):
-            votes[c] = votes.get(c, 0.0) + size * (w / top if w > 0 else 1.0) * (1.5 if c in watch else 1.0)
+            rel = w / top if w > 0 else 1.0  # squared: a change's side topic is not its topic
+            votes[c] = votes.get(c, 0.0) + size * rel * rel * (1.5 if c in watch else 1.0)
     if len(votes) > 1:
         votes.pop("other", None)
     if not votes:
