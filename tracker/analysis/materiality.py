@@ -1238,6 +1238,7 @@ class _Job:
     raw_a: str
     framed: bool = False
     fact_changed: bool = False  # set when a fact (amount, period, age, venue) explains the change
+    fact_cats: tuple[str, ...] = ()  # the categories of the words around the changed facts
 
     def categories(self) -> list[tuple[str, float]]:
         texts = list(self.sb.legal + self.sa.legal)
@@ -1271,6 +1272,12 @@ class _Job:
         size = sum(is_content_word(w) for w in self.d.inserted() + self.d.deleted())
         if self.fact_changed:
             size = max(size, 10)  # a changed number, period or venue weighs like a new clause
+            # the changed fact says what the change is about ("tribunaux de Paris" → "de Nanterre"
+            # is about courts, even in a sentence that also names the governing law)
+            top = max(weight.values(), default=0.0)
+            for c in self.fact_cats:
+                if c in label.categories:
+                    weight[c] = top
         return replace(label, weights=tuple(weight.get(c, 0.0) for c in label.categories), size=size)
 
     def _label(self, cats: tuple[str, ...]) -> ChangeLabel:
@@ -1395,6 +1402,7 @@ class _Job:
                 continue  # a price ticker
             fcats = _fact_cats(new, self.after, cats) if new else cats
             self.fact_changed = True
+            self.fact_cats += tuple(fcats[:2])
             if old and new:
                 sentences.append(fact_sentence(old, new, self.after, self.heading, fcats[:2], self.before))
             elif new:
@@ -1553,7 +1561,9 @@ def _fact_cats(new: Fact, after: str, fallback: tuple[str, ...]) -> tuple[str, .
         return fallback
     before = re.split(r"[,;:]\s", sentence[:at])[-1]
     rest = re.split(r"[,;:]\s", sentence[at + len(new.text):], maxsplit=1)[0]
-    for text in (f"{before}{new.text}{rest}", sentence):
+    # the fact's own words first ("tribunaux de Nanterre" is about courts, whatever else the
+    # sentence governs)
+    for text in (new.text, f"{before}{new.text}{rest}", sentence):
         cats = tuple(c for c, _ in _rank(category_scores(text), {}) if c != "other")
         if cats:
             return cats
