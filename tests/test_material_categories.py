@@ -113,7 +113,7 @@ Vous pouvez nous contacter par courrier.
     ("Les données de localisation sont enrichies avant anonymisation de données socio "
      "démographiques (genre, tranche d’âge, code postal).", "## 1. Données traitées"),
     ("Ce traitement a pour base légale l’intérêt légitime de Quillfen.", "## 1. Données traitées"),
-    ("Vous pouvez écrire à notre délégué à la protection des données pour exercer vos droits.",
+    ("Vous pouvez exercer votre droit d’opposition à la prospection commerciale à tout moment.",
      "## 2. Vos droits"),
 ])
 def test_french_data_use_and_rights_are_privacy(sentence, section):

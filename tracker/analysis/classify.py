@@ -205,7 +205,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"right (?:to|of) (?:deletion|erasure|rectification|(?:data )?portability|object|be forgotten)|"
      r"(?:request|ask for)\w*(?: the)? (?:deletion|erasure|removal|correction|a copy) of(?: \w+){0,3} "
      r"(?:data|information|account)|(?:delete|erase|export|download|correct)(?: \w+){0,2} your "
-     r"(?:personal )?(?:data|information)|account deletion|data protection officer|privacy rights|"
+     r"(?:personal )?(?:data|information)|account deletion|privacy rights|"
      # logs of who connected, biometrics, analytics, profiling
      r"ips|ip logs|(?:logs|logged|logging)(?: \w+){0,4} (?:ips|information|data|users?|location)|"
      r"(?:delete|purge|keep|retain)\w*(?: \w+){0,2} (?:logs|recordings)|faceprints?|voiceprints?|"

@@ -67,8 +67,8 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"données (?:de localisation|de trafic|de connexion|de navigation|d identification|de contact|"
          r"socio ?démographiques?|de santé|biométriques|clients?|d usage|de paiement)|socio ?démographiques?|"
          r"base légale|intérêt légitime|exercer (?:vos|ses|leurs) droits|droit (?:d accès|de rectification|"
-         r"d effacement|à l effacement|d opposition|à la portabilité|à la limitation)|délégué à la "
-         r"protection des données|dpo|prospection commerciale|démarchage|adresses? ip|"
+         r"d effacement|à l effacement|d opposition|à la portabilité|à la limitation)|"
+         r"prospection commerciale|démarchage|adresses? ip|"
          r"sous traitants? ultérieurs?|profilage|anonymis\w*|pseudonymis\w*) "),
         ("ai-training", "intelligence artificielle", r" (?:intelligence artificielle|ia|"
          r"apprentissage automatique|entraîn\w*(?: \S+){0,4} (?:modèles?|algorithmes?|ia)|"
@@ -123,7 +123,7 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"(?:standort|geolokalisierungs|nutzungs|bestands|verkehrs|profil|gesundheits)daten|"
          r"geolokali\w*|standortbestimmung|aufsichtsbehörde\w*|ip adressen?|rechtsgrundlage|"
          r"berechtigte\w* interesse\w*|recht auf (?:löschung|auskunft|berichtigung|widerspruch|"
-         r"datenübertragbarkeit|einschränkung)|(?:unter)?auftragsverarbeit\w*|datenschutzbeauftragte\w*|"
+         r"datenübertragbarkeit|einschränkung)|(?:unter)?auftragsverarbeit\w*|"
          r"profiling|anonymisier\w*|pseudonymisier\w*) "),
         ("ai-training", "künstliche intelligenz", r" (?:künstliche\w* intelligenz|ki|"
          r"maschinelle\w* lernen|trainier\w*(?: \S+){0,4} (?:modell\w*|ki)|ki modell\w*) "),
