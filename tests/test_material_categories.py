@@ -53,6 +53,8 @@ def _analyse_added(sentence: str, section: str = "## 2. Your data"):
     "The Quillfen Scan feature uses images of your fingerprint to create a fingerprint template.",
     "We use Zentrix Analytics to measure visits, and it sends usage information to Zentrix.",
     "Quillfen will not sell, rent or share your consent to receive text messages.",
+    "When you order through a partner app, we may share with its payment processors your payment "
+    "information, such as your card number and billing address.",
     "If you no longer want us to use your information to provide the service, write to our data "
     "protection officer.",
 ])
@@ -215,3 +217,11 @@ def test_a_side_topic_of_one_change_does_not_become_a_topic_of_the_version():
     rules = ChangeLabel(True, "material", ("usage-rules",), "y", weights=(2.5,), size=20)
     refunds = ChangeLabel(True, "material", ("refunds",), "z", weights=(2.5,), size=1)
     assert version_categories([data, rules, refunds]) == ("refunds", "privacy", "usage-rules")
+
+
+def test_sharing_details_with_a_named_recipient_first_is_a_privacy_watch_out():
+    sentence = ("When you order through a partner app, we may share with its payment processors your "
+                "payment information, such as your card number and billing address.")
+    a = _analyse_added(sentence, "## 3. Fees")
+    assert a.material and a.severity == "critical", (a.severity, a.summary)
+    assert "privacy" in a.categories, a.categories

@@ -200,7 +200,8 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:share|shares|shared|sharing|disclos\w*|pass|passes|passed|send|sends|sent|transfer\w*|"
      r"sell|sells|sold)(?: \w+){0,10} (?:account (?:information|details|identifiers)|"
      r"(?:user|account|device|advertising) identifiers|email addresses?|e mail addresses?|"
-     r"phone numbers?|(?:postal|home|shipping|billing) address\w*|contact (?:information|details))|"
+     r"phone numbers?|(?:postal|home|shipping|billing) address\w*|contact (?:information|details)|"
+     r"payment (?:information|details|data|method information)|account numbers?)|"
      # data rights ("request removal of your account information", "right to erasure")
      r"right (?:to|of) (?:deletion|erasure|rectification|(?:data )?portability|object|be forgotten)|"
      r"(?:request|ask for)\w*(?: the)? (?:deletion|erasure|removal|correction|a copy) of(?: \w+){0,3} "
@@ -335,6 +336,11 @@ _WATCH: list[tuple[str, str, str, bool]] = [
     ("privacy", "sell/share data", r" (?:sell|sells|rent|share|shares|disclose|discloses)"
      r"(?: \w+){0,4} (?:personal )?(?:data|information)(?: \w+){0,4} (?:third parties|"
      r"advertis\w*|partners|affiliates) ", True),
+    # the recipient named first ("share with third-party processors your payment information")
+    ("privacy", "share with third parties", r" (?:sell|sells|rent|rents|share|shares|disclose|discloses|"
+     r"transfer|transfers)(?: \w+){0,2} (?:with|to) (?:\w+ ){0,6}(?:third parties|third party|partners|"
+     r"affiliates|advertisers|providers?|processors?|data brokers)(?: \w+){0,8} (?:personal )?(?:data|"
+     r"information|details|identifiers) ", True),
     ("privacy", "targeted ads/tracking", r" (?:targeted advertising|track(?: \w+){0,3} "
      r"(?:across|other websites)|ignore\w*(?: \w+){0,3} do not track|biometric) ", True),
     ("ai-training", "trains on your data", r" (?:use|uses|using|used)(?: \w+){0,6} "
