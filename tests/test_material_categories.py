@@ -225,3 +225,12 @@ def test_sharing_details_with_a_named_recipient_first_is_a_privacy_watch_out():
     a = _analyse_added(sentence, "## 3. Fees")
     assert a.material and a.severity == "critical", (a.severity, a.summary)
     assert "privacy" in a.categories, a.categories
+
+
+def test_a_free_plan_is_a_plan_not_a_price():
+    old = ("# Conditions de Quillfen\n\n## Abonnements\n\nL’abonnement Premium est payant.\n\n"
+           "Avec l’abonnement basic gratuit, vous pouvez répondre une seule fois aux messages reçus.\n")
+    new = old.replace("Avec l’abonnement basic gratuit, vous pouvez répondre une seule fois aux messages reçus.\n", "")
+    a = analyse(old, new)
+    assert a.material, a.summary
+    assert a.categories == ("subscription",), a.categories

@@ -675,7 +675,8 @@ def union(labels: Iterable[Labels]) -> Labels:
 # Topic words that name a category only in passing ("available", "credits", "illegal"): they
 # count half as much as a specific term when a change's categories are ranked.
 _WEAK: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
-    "pricing": r"^(?:costs?|rates?|fees?|free of charge|paid (?:plans?|tiers?)|frais|kosten)$",
+    "pricing": r"^(?:costs?|rates?|fees?|free of charge|paid (?:plans?|tiers?)|frais|kosten|gratuite?s?|"
+               r"gratuitement|kostenlos)$",  # ("free" names a plan, not a price)
     "payment": r"^(?:pay|paid|charged?|tax|taxes)$",
     "refunds": r"^(?:credits|reimburs\w*)$",
     # (a subscriber is a person; "subscribe to receive notices" is not a plan)
