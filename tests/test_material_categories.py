@@ -55,6 +55,7 @@ def _analyse_added(sentence: str, section: str = "## 2. Your data"):
     "Quillfen will not sell, rent or share your consent to receive text messages.",
     "When you order through a partner app, we may share with its payment processors your payment "
     "information, such as your card number and billing address.",
+    "Unless you have objected, we may call you to offer products and services of our partners.",
     "If you no longer want us to use your information to provide the service, write to our data "
     "protection officer.",
 ])
@@ -115,6 +116,8 @@ Vous pouvez nous contacter par courrier.
     ("Les données de localisation sont enrichies avant anonymisation de données socio "
      "démographiques (genre, tranche d’âge, code postal).", "## 1. Données traitées"),
     ("Ce traitement a pour base légale l’intérêt légitime de Quillfen.", "## 1. Données traitées"),
+    ("Sauf opposition de votre part, vous pourrez être contacté par téléphone pour des offres de nos "
+     "partenaires.", "## 1. Données traitées"),
     ("Vous pouvez exercer votre droit d’opposition à la prospection commerciale à tout moment.",
      "## 2. Vos droits"),
 ])

@@ -214,7 +214,11 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"images? of your (?:face|fingerprints?)|"
      r"analytics (?:providers?|services?|partners?|tools?|cookies)|google analytics|"
      r"(?:usage|analytics|behavioural|behavioral) (?:information|data)|demographic\w*|profil(?:e|es|ing) you|"
-     r"(?:sell|sells|rent|rents)(?: or| and)? (?:rent|sell|share|lease|trade|disclose)\w*) "),
+     r"(?:sell|sells|rent|rents)(?: or| and)? (?:rent|sell|share|lease|trade|disclose)\w*|"
+     # direct marketing to the user's contact details
+     r"(?:marketing|promotional) (?:communications?|calls?|e ?mails?|messages?|texts?|sms|newsletters?)|"
+     r"(?:call|calls|phone|email|e mail|text|contact)(?: \w+){0,2} you (?:\w+ ){0,3}(?:to offer|to promote|"
+     r"with offers|about offers|for marketing)) "),
     ("ai-training", "ai training", r" (?:(?:train|trains|training|fine tune\w*|improve|improving|"
      r"develop|developing)(?: \w+){0,5} (?:models?|algorithms?|ai|artificial intelligence)|"
      r"machine learning|artificial intelligence|large language models?|llms?|model training|"

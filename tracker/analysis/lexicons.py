@@ -68,7 +68,8 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"socio ?démographiques?|de santé|biométriques|clients?|d usage|de paiement)|socio ?démographiques?|"
          r"base légale|intérêt légitime|exercer (?:vos|ses|leurs) droits|droit (?:d accès|de rectification|"
          r"d effacement|à l effacement|d opposition|à la portabilité|à la limitation)|"
-         r"prospection commerciale|démarchage|adresses? ip|"
+         r"prospection commerciale|(?:contacté\w*|sollicité\w*|démarché\w*) par (?:téléphone|sms|e ?mail|"
+         r"courrier électronique|courriel)|démarchage|adresses? ip|"
          r"sous traitants? ultérieurs?|profilage|anonymis\w*|pseudonymis\w*) "),
         ("ai-training", "intelligence artificielle", r" (?:intelligence artificielle|ia|"
          r"apprentissage automatique|entraîn\w*(?: \S+){0,4} (?:modèles?|algorithmes?|ia)|"
