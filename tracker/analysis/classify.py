@@ -91,9 +91,9 @@ _GAP6 = rf"(?: (?!{_CLAUSE} )\w+){{0,10}}"
 _GAP5 = r"(?: \w+){0,8}"
 # What breaking a rule leads to ("any such use may result in suspension of your account"): the
 # sentence enforces a usage rule; its termination words are a consequence, said in passing.
-_CONSEQUENCE = (r"(?:may|will|can|could|shall) (?:be|constitute) grounds? for|(?:may|will|can|could|shall) "
-                r"(?:result|lead) in (?:the )?(?:\w+ ){0,3}(?:suspension|termination|removal|ban|bans|"
-                r"closure|deactivation|disabling|loss)|subject to disciplinary action")
+_CONSEQUENCE = (r"grounds? for|(?:result|results|resulting|lead|leads|leading) (?:in|to) (?:the )?(?:\w+ ){0,3}"
+                r"(?:suspension|termination|removal|ban|bans|closure|deactivation|disabling)|"
+                r"subject to disciplinary action")
 _TOPIC: list[tuple[str, str, str]] = [
     ("pricing", "price", r" (?:prices?|priced|pricing|fees?|surcharges?|markups?|costs?|commissions?|"
      r"\d+(?: \d+)? % (?:\w+ ){0,6}(?:applies|apply|charged|deducted|withheld|retained|payable)|"
@@ -159,7 +159,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:content|contents|posts?|materials?|submissions?|usernames?)" + _GAP5 + r" "
      r"(?:removed|deleted|taken down|blocked|disabled|refused|rejected|hidden)|dmca|"
      # what users made, deleted when left unused ("groups not active for 12 months are deleted")
-     r"(?:inactive|inactivity|not (?:been )?(?:active|used|accessed|updated|viewed))(?: \w+){0,8} "
+     r"(?:inactive|inactivity|(?<=not )active|(?<=not been )(?:active|accessed))(?: \w+){0,8} "
      r"(?:automatically |permanently )?(?:deleted|removed|purged|archived|erased)|"
      r"(?:copyright|infringement) (?:notices?|complaints?|claims?|agent)|counter notices?|"
      r"repeat infringers?) "),
@@ -194,10 +194,12 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:partners|third parties|advertisers|affiliates|data brokers)|"
      r"(?:monitor|review|scan|read)\w*(?: \w+){0,4} (?:messages|accounts|conversations|chats|"
      r"communications)|(?:collect|store|retain|log|access)\w*(?: \w+){0,4} (?:prompts?|"
-     r"conversations?|chat history|model responses|inputs and outputs)|"
-     # who gets which details of a person, said without "personal data" ("share with the app's
-     # maker your account information, which may include your name, email address")
-     r"(?:share|shares|shared|sharing|disclos\w*|pass|passes|passed|send|sends|sent|transfer\w*|"
+     r"conversations?|chat history|model responses|inputs and outputs)) "),
+    # A second rule for the same topic (its own pre-check keeps the first one as cheap as it was;
+    # ``category_scores`` counts one topic hit per category and sentence).
+    # Who gets which details of a person, said without "personal data" ("share with the app's
+    # maker your account information, which may include your name, email address").
+    ("privacy", "personal details", r" (?:(?:share|shares|shared|sharing|disclos\w*|pass|passes|passed|send|sends|sent|transfer\w*|"
      r"sell|sells|sold)(?: \w+){0,10} (?:account (?:information|details|identifiers)|"
      r"(?:user|account|device|advertising) identifiers|email addresses?|e mail addresses?|"
      r"phone numbers?|(?:postal|home|shipping|billing) address\w*|contact (?:information|details)|"
@@ -206,10 +208,10 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"right (?:to|of) (?:deletion|erasure|rectification|(?:data )?portability|object|be forgotten)|"
      r"(?:request|ask for)\w*(?: the)? (?:deletion|erasure|removal|correction|a copy) of(?: \w+){0,3} "
      r"(?:data|information|account)|(?:delete|erase|export|download|correct)(?: \w+){0,2} your "
-     r"(?:personal )?(?:data|information)|account deletion|privacy rights|"
+     r"(?:personal )?(?:data|information)|deletion of (?:your |their |the )?accounts?|"
      # logs of who connected, biometrics, analytics, profiling
      r"ips|ip logs|(?:logs|logged|logging)(?: \w+){0,4} (?:ips|information|data|users?|location)|"
-     r"(?:delete|purge|keep|retain)\w*(?: \w+){0,2} (?:logs|recordings)|faceprints?|voiceprints?|"
+     r"(?:delete|purge|retain)\w*(?: \w+){0,2} (?:logs|recordings)|faceprints?|voiceprints?|"
      r"(?:face|facial|fingerprints?|voice)(?: \w+){0,2} (?:templates?|data|geometry|scans?|images?)|"
      r"images? of your (?:face|fingerprints?)|"
      r"analytics (?:providers?|services?|partners?|tools?|cookies)|google analytics|"
@@ -217,7 +219,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:sell|sells|rent|rents)(?: or| and)? (?:rent|sell|share|lease|trade|disclose)\w*|"
      # direct marketing to the user's contact details
      r"(?:marketing|promotional) (?:communications?|calls?|e ?mails?|messages?|texts?|sms|newsletters?)|"
-     r"(?:call|calls|phone|email|e mail|text|contact)(?: \w+){0,2} you (?:\w+ ){0,3}(?:to offer|to promote|"
+     r"(?:call|calls|phone|email|contact)(?: \w+){0,2} you (?:\w+ ){0,3}(?:to offer|to promote|"
      r"with offers|about offers|for marketing)) "),
     ("ai-training", "ai training", r" (?:(?:train|trains|training|fine tune\w*|improve|improving|"
      r"develop|developing)(?: \w+){0,5} (?:models?|algorithms?|ai|artificial intelligence)|"
@@ -260,10 +262,10 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"illegal|unlawful|rate limits?|usage limits?|quotas?|passwords?|credentials|"
      r"security of your account|unauthori[sz]ed (?:access|use)|impersonat\w*|malware|viruses|"
      r"human generated|conduct|code of conduct|(?:may|can|shall|must) only be (?:used|displayed|shown|"
-    r"run|published|posted|accessed|sold|offered|served|targeted|advertised|uploaded)|"
-     # duties of the user ("you are responsible for the security of your environment", "you must
-     # comply with our Advertising Policy") and what breaking a rule leads to
-     r"(?:you|users?|customers?|members?|developers?|sellers?|advertisers?) (?:are|is|will be|shall be|"
+    r"run|published|posted|accessed|sold|offered|served|targeted|advertised|uploaded)) "),
+    # Duties of the user ("you are responsible for the security of your environment", "you must
+     # comply with our Advertising Policy") and what breaking a rule leads to.
+    ("usage-rules", "duties", r" (?:(?:you|users?|customers?|members?|developers?|sellers?|advertisers?) (?:are|is|will be|shall be|"
      r"remain) (?:solely |fully |entirely )?(?:responsible|accountable) for (?:\w+ ){0,3}(?:security|"
      r"conduct|actions?|activit\w*|what you|use of|integrity|compliance|behaviou?r)|"
      r"(?:must|shall|will|agree to) comply with (?:our|the|all|any|these)(?: \w+){0,3} (?:policy|"
@@ -731,17 +733,20 @@ def category_scores(text: str) -> dict[str, float]:
                     passing = {"termination", "content-removal"}
                 elif _USER_ENDS.search(norm):
                     passing = {"termination"}
+        topic: dict[str, float] = {}  # one topic hit per category (a topic may have two rules)
         for e in lab.evidence:
             if e.category in passing and e.watch:
                 continue
             if e.watch:
-                weight = 2.0 if e.category in topical else 0.5
+                scores[e.category] = scores.get(e.category, 0.0) + (2.0 if e.category in topical else 0.5)
             else:
                 words = e.detail.split('"')[1] if '"' in e.detail else ""
                 weak = _WEAK.get(e.category)
                 weight = 0.5 if ((weak is not None and weak.match(words)) or e.category == "other"
                                  or e.category in passing) else 1.0
-            scores[e.category] = scores.get(e.category, 0.0) + weight
+                topic[e.category] = max(topic.get(e.category, 0.0), weight)
+        for c, weight in topic.items():
+            scores[c] = scores.get(c, 0.0) + weight
     if len(scores) > 1:
         scores.pop("other", None)
     return scores
