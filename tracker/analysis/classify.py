@@ -89,15 +89,20 @@ _W = r"(?: \w+)"  # one more token
 _CLAUSE = r"(?:we|they|will|may|shall|can|must|would|should)"
 _GAP6 = rf"(?: (?!{_CLAUSE} )\w+){{0,10}}"
 _GAP5 = r"(?: \w+){0,8}"
+# What breaking a rule leads to ("any such use may result in suspension of your account"): the
+# sentence enforces a usage rule; its termination words are a consequence, said in passing.
+_CONSEQUENCE = (r"grounds? for|(?:result|results|resulting|lead|leads|leading) (?:in|to) (?:the )?(?:\w+ ){0,3}"
+                r"(?:suspension|termination|removal|ban|bans|closure|deactivation|disabling)|"
+                r"subject to disciplinary action")
 _TOPIC: list[tuple[str, str, str]] = [
     ("pricing", "price", r" (?:prices?|priced|pricing|fees?|surcharges?|markups?|costs?|commissions?|"
      r"\d+(?: \d+)? % (?:\w+ ){0,6}(?:applies|apply|charged|deducted|withheld|retained|payable)|"
      r"(?:charge|deduct|withhold|retain|keep|take)\w*(?: \w+){0,6} \d+(?: \d+)? %|"
      r"rates?(?! limit)|per (?:token|tokens|month|year|request|call|user|seat|hour)|"
      r"paid (?:plans?|tiers?)|free of charge|usd|eur|gbp|[$€£]) "),
-    ("payment", "billing", r" (?:bill|billed|billing|invoices?|invoiced|invoicing|tax|taxes|vat|"
+    ("payment", "billing", r" (?:bill|billed|billing|invoices?|invoiced|invoicing|(?<!upon )(?<!on )(?<!after )(?<!of )receipts?(?! of)|tax|taxes|vat|"
      r"payments?|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|"
-     r"payment (?:method|processor)s?|late (?:fees?|payments?)|purchases?|charged?) "),
+     r"payment (?:method|processor)s?|late (?:fees?|payments?)|charged?) "),
     ("refunds", "refund", r" (?:refunds?|refunded|refundable|non refundable|nonrefundable|forfeit\w*|"
      r"cancel\w* (?:your |the |an |any )?orders?|"
      r"reimburs\w*|money back|credits|credit balances?|unused credits?|prepaid balances?|"
@@ -126,13 +131,19 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"courts? (?:of|in|located|"
      r"sitting|for)|competent courts?|small claims courts?|federal or state courts?|"
      r"state or federal courts?|litigat\w*) "),
-    ("liability", "liability", r" (?:liab\w*|warrant\w*|as is|as available|disclaim\w*|"
+    # ("you represent and warrant that you are 18" is a promise the user makes, not a warranty)
+    ("liability", "liability", r" (?:liab\w*|(?<!represent and )(?<!represents and )(?<! you )"
+     r"(?<! you hereby )warrant\w*|as is|as available|disclaim\w*|"
      r"damages|in no event|own risk|sole risk|not (?:be )?responsible|no responsibility|"
      r"guarantee\w*|consequential|limitation of liability) "),
     ("indemnity", "indemnify", r" (?:indemnif\w*|indemnit\w*|hold(?: \w+){0,4} harmless) "),
     ("termination", "terminate", r" (?:terminat\w*|suspend\w*|suspensions?|deactivat\w*|"
      r"(?:close|disable|ban|delete|cancel)(?: your)? (?:account|accounts|access)|banned|"
-     r"survive) "),
+     r"survive|"
+     # accounts closed for inactivity ("accounts not used for two years will be closed")
+     r"(?:inactive|dormant) (?:accounts?|profiles?)|(?:accounts?|profiles?)(?: \w+){0,6} "
+     r"(?:inactive|inactivity|dormant|not (?:been )?(?:active|used|accessed|logged in))(?: \w+){0,8} "
+     r"(?:deleted|removed|closed|terminated|deactivated|suspended|purged|erased)) "),
     ("terms-changes", "change terms", r" (?:(?:change|changes|changed|modify|modifies|modified|"
      r"modification|modifications|amend|amended|amendments?|update|updated|updates|revise|"
      r"revised|revisions?)(?: \w+){0,3} (?:terms|agreement|policy|policies|conditions|tos|eula)|"
@@ -147,6 +158,9 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:lose|loss of|forfeit)" + _GAP6 + r" (?:content|user names?|usernames?)|"
      r"(?:content|contents|posts?|materials?|submissions?|usernames?)" + _GAP5 + r" "
      r"(?:removed|deleted|taken down|blocked|disabled|refused|rejected|hidden)|dmca|"
+     # what users made, deleted when left unused ("groups not active for 12 months are deleted")
+     r"(?:inactive|inactivity|(?<=not )active|(?<=not been )(?:active|accessed))(?: \w+){0,8} "
+     r"(?:automatically |permanently )?(?:deleted|removed|purged|archived|erased)|"
      r"(?:copyright|infringement) (?:notices?|complaints?|claims?|agent)|counter notices?|"
      r"repeat infringers?) "),
     ("content-rights", "licence/ip", r" (?:licen[cs]e\w*|intellectual property|copyrights?|"
@@ -164,7 +178,8 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:data|information|inputs?|outputs?|prompts?|conversations?|chats?|logs?|messages?|"
      r"recordings?|history|content)(?: \w+){0,3} (?:for|up to|until)|"
      r"(?:data|information|inputs?|outputs?|prompts?|conversations?|chats?|logs?|messages?|"
-     r"recordings?|history|content)(?: \w+){0,3} (?:are|is|will be) (?:kept|retained|stored)|"
+     r"recordings?|history|content)(?: \w+){0,3} (?:are|is|will be|may be|can be|shall be) "
+     r"(?:kept|retained|stored)|"
      r"(?:keep|keeps|kept|retain|retains|retained|store|stores|stored)(?: \w+){0,5} "
      r"(?:for|up to) (?:\w+ ){0,2}(?:days?|weeks?|months?|years?)|"
      r"opt(?:ing)? out(?: \w+){0,6} (?:data|inputs?|prompts?|personal|marketing|emails?|"
@@ -180,6 +195,32 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:monitor|review|scan|read)\w*(?: \w+){0,4} (?:messages|accounts|conversations|chats|"
      r"communications)|(?:collect|store|retain|log|access)\w*(?: \w+){0,4} (?:prompts?|"
      r"conversations?|chat history|model responses|inputs and outputs)) "),
+    # A second rule for the same topic (its own pre-check keeps the first one as cheap as it was;
+    # ``category_scores`` counts one topic hit per category and sentence).
+    # Who gets which details of a person, said without "personal data" ("share with the app's
+    # maker your account information, which may include your name, email address").
+    ("privacy", "personal details", r" (?:(?:share|shares|shared|sharing|disclos\w*|pass|passes|passed|send|sends|sent|transfer\w*|"
+     r"sell|sells|sold)(?: \w+){0,10} (?:account (?:information|details|identifiers)|"
+     r"(?:user|account|device|advertising) identifiers|email addresses?|e mail addresses?|"
+     r"phone numbers?|(?:postal|home|shipping|billing) address\w*|contact (?:information|details)|"
+     r"payment (?:information|details|data|method information)|account numbers?)|"
+     # data rights ("request removal of your account information", "right to erasure")
+     r"right (?:to|of) (?:deletion|erasure|rectification|(?:data )?portability|object|be forgotten)|"
+     r"(?:request|ask for)\w*(?: the)? (?:deletion|erasure|removal|correction|a copy) of(?: \w+){0,3} "
+     r"(?:data|information|account)|(?:delete|erase|export|download|correct)(?: \w+){0,2} your "
+     r"(?:personal )?(?:data|information)|deletion of (?:your |their |the )?accounts?|"
+     # logs of who connected, biometrics, analytics, profiling
+     r"ips|ip logs|(?:logs|logged|logging)(?: \w+){0,4} (?:ips|information|data|users?|location)|"
+     r"(?:delete|purge|retain)\w*(?: \w+){0,2} (?:logs|recordings)|faceprints?|voiceprints?|"
+     r"(?:face|facial|fingerprints?|voice)(?: \w+){0,2} (?:templates?|data|geometry|scans?|images?)|"
+     r"images? of your (?:face|fingerprints?)|"
+     r"analytics (?:providers?|services?|partners?|tools?|cookies)|google analytics|"
+     r"(?:usage|analytics|behavioural|behavioral) (?:information|data)|demographic\w*|profil(?:e|es|ing) you|"
+     r"(?:sell|sells|rent|rents)(?: or| and)? (?:rent|sell|share|lease|trade|disclose)\w*|"
+     # direct marketing to the user's contact details
+     r"(?:marketing|promotional) (?:communications?|calls?|e ?mails?|messages?|texts?|sms|newsletters?)|"
+     r"(?:call|calls|phone|email|contact)(?: \w+){0,2} you (?:\w+ ){0,3}(?:to offer|to promote|"
+     r"with offers|about offers|for marketing)) "),
     ("ai-training", "ai training", r" (?:(?:train|trains|training|fine tune\w*|improve|improving|"
      r"develop|developing)(?: \w+){0,5} (?:models?|algorithms?|ai|artificial intelligence)|"
      r"machine learning|artificial intelligence|large language models?|llms?|model training|"
@@ -196,7 +237,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?: \w+){0,3} (?:apply|applies|is available|are available) (?:only )?to (?:users|customers|"
      r"residents|consumers|people|individuals|businesses|you)|(?:under|below|over|at least|younger than|"
      r"older than) (?:the age of )?\d{1,2}(?! (?:days?|weeks?|months?|hours?|minutes?|%|"
-     r"percent|times|business|calendar|per|[$€£]))|\d{1,2} years (?:of age|old)|"
+     r"percent|times|business|calendar|per|[$€£]))|\d{1,2} (?:or (?:more|older) )?years (?:of age|old)|"
      r"age of (?:majority|\d{1,2}|consent)|minors?|children|child|legal guardians?|"
      r"parental consent|parents?(?: or legal)? (?:consent|guardians?)|legal age|majority age|"
      r"eligib\w*|sanctioned|embargo\w*|export control\w*|ofac|restricted (?:countries|"
@@ -222,6 +263,14 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"security of your account|unauthori[sz]ed (?:access|use)|impersonat\w*|malware|viruses|"
      r"human generated|conduct|code of conduct|(?:may|can|shall|must) only be (?:used|displayed|shown|"
     r"run|published|posted|accessed|sold|offered|served|targeted|advertised|uploaded)) "),
+    # Duties of the user ("you are responsible for the security of your environment", "you must
+     # comply with our Advertising Policy") and what breaking a rule leads to.
+    ("usage-rules", "duties", r" (?:(?:you|users?|customers?|members?|developers?|sellers?|advertisers?) (?:are|is|will be|shall be|"
+     r"remain) (?:solely |fully |entirely )?(?:responsible|accountable) for (?:\w+ ){0,3}(?:security|"
+     r"conduct|actions?|activit\w*|what you|use of|integrity|compliance|behaviou?r)|"
+     r"(?:must|shall|will|agree to) comply with (?:our|the|all|any|these)(?: \w+){0,3} (?:policy|"
+     r"policies|guidelines|rules|standards|codes?)|fraud(?! prevention| detection| monitoring)|fraudulent|"
+     + _CONSEQUENCE + r") "),
 ]
 
 # Narrow rules: each says "this sentence establishes a watch-out" for its category. For the eight
@@ -293,6 +342,11 @@ _WATCH: list[tuple[str, str, str, bool]] = [
     ("privacy", "sell/share data", r" (?:sell|sells|rent|share|shares|disclose|discloses)"
      r"(?: \w+){0,4} (?:personal )?(?:data|information)(?: \w+){0,4} (?:third parties|"
      r"advertis\w*|partners|affiliates) ", True),
+    # the recipient named first ("share with third-party processors your payment information")
+    ("privacy", "share with third parties", r" (?:sell|sells|rent|rents|share|shares|disclose|discloses|"
+     r"transfer|transfers)(?: \w+){0,2} (?:with|to) (?:\w+ ){0,6}(?:third parties|third party|partners|"
+     r"affiliates|advertisers|providers?|processors?|data brokers)(?: \w+){0,8} (?:personal )?(?:data|"
+     r"information|details|identifiers) ", True),
     ("privacy", "targeted ads/tracking", r" (?:targeted advertising|track(?: \w+){0,3} "
      r"(?:across|other websites)|ignore\w*(?: \w+){0,3} do not track|biometric) ", True),
     ("ai-training", "trains on your data", r" (?:use|uses|using|used)(?: \w+){0,6} "
@@ -314,11 +368,19 @@ MODEL_CATEGORIES = ("arbitration", "terms-changes", "content-removal", "jurisdic
                     "governing-law", "liability", "termination", "acceptance")
 
 _NEGATION = re.compile(r" (?:not|never|no|nor|neither)(?: \w+){0,4} $")
+# What the agreement covers: a product, tier or document brought in or left out of it.
+_SCOPE = (r"(?:terms|agreement|conditions|policy|guidelines)(?: \w+){0,3} (?:do|does|shall|will) not "
+          r"apply|(?:terms|agreement|conditions|policy|guidelines)(?: \w+){0,3} (?:no longer|only) "
+          r"apply|(?:terms|agreement|conditions)(?: of service)? (?:govern|governs) (?:\w+ ){0,2}(?:use|uses|"
+          r"access)|forms? (?:an integral )?part of (?:this|these|the|your)(?: \w+){0,2} (?:agreement|"
+          r"terms|contract)|incorporated (?:\w+ ){0,3}by reference")
 _OTHER_FOREIGN = re.compile(r" (?:s engage\w*|vous (?:devez|acceptez|reconnaissez)|obligations?|"
+                            r"(?:ne s applique|ne s appliquent|ne s appliqueront) pas|font partie intégrante|"
+                            r"fait partie intégrante|"
                             r"est tenue?|sont tenus|verpflichte\w*|müssen|haben das recht|"
                             r"berechtigt) ")
 _OTHER = re.compile(r" (?:shall|reserve\w* the right|you agree|you must|waive\w*|"
-                    r"you acknowledge|obligat\w*|entitled) ")
+                    r"you acknowledge|obligat\w*|entitled|" + _SCOPE + r") ")
 
 
 @lru_cache(maxsize=1)
@@ -692,10 +754,12 @@ def union(labels: Iterable[Labels]) -> Labels:
 # Topic words that name a category only in passing ("available", "credits", "illegal"): they
 # count half as much as a specific term when a change's categories are ranked.
 _WEAK: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
-    "pricing": r"^(?:costs?|rates?|fees?|free of charge|paid (?:plans?|tiers?)|frais|kosten)$",
-    "payment": r"^(?:pay|paid|purchases?|charged?|tax|taxes)$",
+    "pricing": r"^(?:costs?|rates?|fees?|free of charge|paid (?:plans?|tiers?)|frais|kosten|gratuite?s?|"
+               r"gratuitement|kostenlos)$",  # ("free" names a plan, not a price)
+    "payment": r"^(?:pay|paid|charged?|tax|taxes)$",
     "refunds": r"^(?:credits|reimburs\w*)$",
-    "subscription": r"^(?:recurring|upgrade|downgrade|memberships?|renew\w*)$",
+    # (a subscriber is a person; "subscribe to receive notices" is not a plan)
+    "subscription": r"^(?:recurring|upgrade|downgrade|memberships?|renew\w*|subscrib(?:e|es|ed|ing|ers?))$",
     "liability": r"^(?:guarantee\w*|damages|warrant\w*|not (?:be )?responsible|proprietary)$",
     "content-rights": r"^(?:proprietary|trademarks?|copyrights?|ownership|intellectual property|"
                       r"licen[cs]e\w*|marques?|marken?)$",
@@ -709,6 +773,20 @@ _WEAK: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
 }.items()}
 
 
+# The user ending the contract ("you may cancel your account at any time", "your right to
+# terminate the Agreement") is not the provider's power to terminate (taxonomy: termination): its
+# words count only as words in passing, unless the provider's own power is in the same sentence.
+_USER_ENDS = re.compile(r" (?:you|users?|members?|customers?|subscribers?|licensees?|developers?|"
+                        r"publishers?|either party)(?: \w+){0,3} (?:may|can|could|are free to|have the "
+                        r"right to|are entitled to|will be able to)(?: \w+){0,3} (?:terminate|cancel|close|"
+                        r"delete|end|deactivate) | your right to (?:terminate|cancel|close|end) | (?:if|when|"
+                        r"once|after) you (?:terminate|cancel|close|delete|deactivate) ")
+_CONSEQUENCE_RE = re.compile(" " + _CONSEQUENCE + " ")
+_PROVIDER_ENDS = re.compile(r" (?!you |users? |members? |customers? )\w+ (?:may|can|will|shall|"
+                            r"reserves? the right to)(?: \w+ly| also| then)? (?:terminat|suspend|disabl|"
+                            r"deactivat|ban|clos|delet|remov|block)\w* ")
+
+
 def category_scores(text: str) -> dict[str, float]:
     """How strongly ``text`` is about each category, summed over its sentences: a specific topic
     term counts 1, a word that names the topic in passing 0.5, a watch-out 2 more; a watch-out
@@ -720,14 +798,28 @@ def category_scores(text: str) -> dict[str, float]:
     for sentence in split_sentences(text) or [text]:
         lab = classify_sentence(sentence)
         topical = {e.category for e in lab.evidence if e.kind == "pattern" and not e.watch}
+        passing: set[str] = set()  # categories named only in passing: no watch-out, weak words
+        if {"termination", "content-removal"} & set(lab.categories):
+            norm = normalize(sentence)
+            if not _PROVIDER_ENDS.search(norm):
+                if _CONSEQUENCE_RE.search(norm):
+                    passing = {"termination", "content-removal"}
+                elif _USER_ENDS.search(norm):
+                    passing = {"termination"}
+        topic: dict[str, float] = {}  # one topic hit per category (a topic may have two rules)
         for e in lab.evidence:
+            if e.category in passing and e.watch:
+                continue
             if e.watch:
-                weight = 2.0 if e.category in topical else 0.5
+                scores[e.category] = scores.get(e.category, 0.0) + (2.0 if e.category in topical else 0.5)
             else:
                 words = e.detail.split('"')[1] if '"' in e.detail else ""
                 weak = _WEAK.get(e.category)
-                weight = 0.5 if (weak is not None and weak.match(words)) or e.category == "other" else 1.0
-            scores[e.category] = scores.get(e.category, 0.0) + weight
+                weight = 0.5 if ((weak is not None and weak.match(words)) or e.category == "other"
+                                 or e.category in passing) else 1.0
+                topic[e.category] = max(topic.get(e.category, 0.0), weight)
+        for c, weight in topic.items():
+            scores[c] = scores.get(c, 0.0) + weight
     if len(scores) > 1:
         scores.pop("other", None)
     return scores

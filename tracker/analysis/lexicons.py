@@ -62,7 +62,15 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
         ("privacy", "données personnelles", r" (?:données personnelles|données à caractère "
          r"personnel|vie privée|cookies?|traceurs?|rgpd|cnil|traitement des données|"
          r"(?:conserv\w*|collect\w*|recueill\w*|partag\w*|transf\w*|communiqu\w*)(?: \S+){0,4} "
-         r"données|protection des données|autorité de contrôle|g[ée]olocalisation|localisation précise) "),
+         r"données|protection des données|autorité de contrôle|g[ée]olocalisation|localisation précise|"
+         # kinds of data, the legal basis of processing, data rights, marketing by phone or email
+         r"données (?:de localisation|de trafic|de connexion|de navigation|d identification|de contact|"
+         r"socio ?démographiques?|de santé|biométriques|clients?|d usage|de paiement)|socio ?démographiques?|"
+         r"base légale|intérêt légitime|exercer (?:vos|ses|leurs) droits|droit (?:d accès|de rectification|"
+         r"d effacement|à l effacement|d opposition|à la portabilité|à la limitation)|"
+         r"prospection commerciale|(?:contacté\w*|sollicité\w*|démarché\w*) par (?:téléphone|sms|e ?mail|"
+         r"courrier électronique|courriel)|démarchage|adresses? ip|"
+         r"sous traitants? ultérieurs?|profilage|anonymis\w*|pseudonymis\w*) "),
         ("ai-training", "intelligence artificielle", r" (?:intelligence artificielle|ia|"
          r"apprentissage automatique|entraîn\w*(?: \S+){0,4} (?:modèles?|algorithmes?|ia)|"
          r"modèles? d ia) "),
@@ -114,7 +122,10 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"daten(?: \S+){0,4} (?:verarbeit\w*|gespeichert|erhoben|weitergegeben|übermittelt)|"
          r"(?:erfass\w*|sammel\w*)(?: \S+){0,4} (?:\w*daten|standort\w*|geolokali\w*)|"
          r"(?:standort|geolokalisierungs|nutzungs|bestands|verkehrs|profil|gesundheits)daten|"
-         r"geolokali\w*|standortbestimmung|aufsichtsbehörde\w*) "),
+         r"geolokali\w*|standortbestimmung|aufsichtsbehörde\w*|ip adressen?|rechtsgrundlage|"
+         r"berechtigte\w* interesse\w*|recht auf (?:löschung|auskunft|berichtigung|widerspruch|"
+         r"datenübertragbarkeit|einschränkung)|(?:unter)?auftragsverarbeit\w*|"
+         r"profiling|anonymisier\w*|pseudonymisier\w*) "),
         ("ai-training", "künstliche intelligenz", r" (?:künstliche\w* intelligenz|ki|"
          r"maschinelle\w* lernen|trainier\w*(?: \S+){0,4} (?:modell\w*|ki)|ki modell\w*) "),
         ("acceptance", "annahme durch nutzung", r" (?:(?:mit|durch) (?:der|die) nutzung|"

@@ -1,0 +1,239 @@
+"""Categories of material changes and the kinds of material change the lexicons used to miss
+(issue 11), on invented terms of fictional services.
+
+Each test adds one sentence of a kind seen on real pairs to an invented document and checks
+that ``analyse`` calls the version material and gives it the category the taxonomy
+(docs/taxonomy.md) names for that kind, and not the categories of words used in passing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.analysis import analyse
+
+BASE = """\
+# Quillfen Terms of Service
+
+Last updated: March 1, 2026
+
+## 1. Your account
+
+You need a Quillfen account to use the service.
+You must keep your password secret.
+
+## 2. Your data
+
+We describe how we handle your information in this section.
+
+## 3. Fees
+
+Quillfen Plus costs $9 per month.
+
+## 4. Other
+
+These Terms are the whole agreement between you and Quillfen Ltd.
+"""
+
+
+def _with(sentence: str, section: str = "## 2. Your data") -> str:
+    return BASE.replace(section + "\n", f"{section}\n\n{sentence}\n", 1)
+
+
+def _analyse_added(sentence: str, section: str = "## 2. Your data"):
+    return analyse(BASE, _with(sentence, section))
+
+
+# New data use or sharing, said without the words "personal data".
+@pytest.mark.parametrize("sentence", [
+    "With your permission we may share with the maker of a partner app your Quillfen account "
+    "information, which may include your name, email address and phone number.",
+    "When the proxy is on, it logs the active user and the location of connecting IPs.",
+    "Our web server records the IP addresses of failed requests and we delete these logs within 48 hours.",
+    "The Quillfen Scan feature uses images of your fingerprint to create a fingerprint template.",
+    "We use Zentrix Analytics to measure visits, and it sends usage information to Zentrix.",
+    "Quillfen will not sell, rent or share your consent to receive text messages.",
+    "When you order through a partner app, we may share with its payment processors your payment "
+    "information, such as your card number and billing address.",
+    "Unless you have objected, we may call you to offer products and services of our partners.",
+    "If you no longer want us to use your information to provide the service, write to our data "
+    "protection officer.",
+])
+def test_new_data_use_or_sharing_is_privacy(sentence):
+    a = _analyse_added(sentence)
+    assert a.material, a.summary
+    assert "privacy" in a.categories, a.categories
+
+
+@pytest.mark.parametrize("sentence", [
+    "You may request removal of your account information, including deletion of your account, "
+    "from the Help page.",
+    "By exercising your right to erasure you may lose access to your purchases and points.",
+])
+def test_a_new_data_right_is_privacy_not_payment(sentence):
+    a = _analyse_added(sentence)
+    assert a.material, a.summary
+    assert "privacy" in a.categories and "payment" not in a.categories, a.categories
+
+
+@pytest.mark.parametrize("sentence,category", [
+    ("Boards and groups that are not active for 18 months will be automatically deleted.",
+     "content-removal"),
+    ("Accounts that have not been used for two years will be closed.", "termination"),
+    ("We may delete inactive accounts after 24 months.", "termination"),
+])
+def test_deletion_after_inactivity_is_material(sentence, category):
+    a = _analyse_added(sentence, "## 1. Your account")
+    assert a.material, a.summary
+    assert category in a.categories, a.categories
+
+
+@pytest.mark.parametrize("sentence", [
+    "These Terms do not apply to use of Quillfen Lite projects.",
+    "The Quillfen Lite Additional Terms govern use of all resources in your Lite workspace.",
+    "The Quillfen Data Addendum also applies and forms part of your agreement with us.",
+])
+def test_the_scope_of_the_agreement_changing_is_material(sentence):
+    a = _analyse_added(sentence, "## 4. Other")
+    assert a.material, a.summary
+    assert a.categories, a.categories
+
+
+FR_BASE = """\
+# Politique de confidentialité de Quillfen
+
+## 1. Données traitées
+
+Nous traitons les données nécessaires à la fourniture du service.
+
+## 2. Vos droits
+
+Vous pouvez nous contacter par courrier.
+"""
+
+
+@pytest.mark.parametrize("sentence,section", [
+    ("Les données de localisation sont enrichies avant anonymisation de données socio "
+     "démographiques (genre, tranche d’âge, code postal).", "## 1. Données traitées"),
+    ("Ce traitement a pour base légale l’intérêt légitime de Quillfen.", "## 1. Données traitées"),
+    ("Sauf opposition de votre part, vous pourrez être contacté par téléphone pour des offres de nos "
+     "partenaires.", "## 1. Données traitées"),
+    ("Vous pouvez exercer votre droit d’opposition à la prospection commerciale à tout moment.",
+     "## 2. Vos droits"),
+])
+def test_french_data_use_and_rights_are_privacy(sentence, section):
+    a = analyse(FR_BASE, FR_BASE.replace(section + "\n", f"{section}\n\n{sentence}\n", 1))
+    assert a.material, a.summary
+    assert "privacy" in a.categories, a.categories
+
+
+
+@pytest.mark.parametrize("sentence,section,unwanted", [
+    # the user ending the contract is not the provider's power to terminate
+    ("You may terminate your account at any time by calling our support line, and any unused "
+     "credits will be refunded.", "## 3. Fees", "termination"),
+    # a promise the user makes about themselves is not a warranty disclaimer
+    ("By registering, you represent and warrant that you are eighteen (18) or more years of age.",
+     "## 1. Your account", "liability"),
+    # a subscriber is a person, subscribing to notices is not a plan
+    ("The customer must subscribe to receive notice of changes to our list of sub-processors.",
+     "## 2. Your data", "subscription"),
+    # buying something is not billing
+    ("Your purchase of Quillfen Tokens is subject to the terms of the store you buy them from, and "
+     "the store's privacy policy applies.", "## 3. Fees", "payment"),
+])
+def test_a_word_used_in_passing_does_not_make_a_category(sentence, section, unwanted):
+    a = _analyse_added(sentence, section)
+    assert a.material, a.summary
+    assert unwanted not in a.categories, a.categories
+
+
+@pytest.mark.parametrize("sentence", [
+    "You may not use Quillfen stickers in paid advertising. Any such use is a violation of these "
+    "Terms and may result in suspension or termination of your account.",
+    "You must not connect third-party bots to Quillfen. Such actions may be grounds for suspension "
+    "of your account.",
+])
+def test_a_new_rule_with_its_sanction_is_usage_rules(sentence):
+    """The sanction that follows a new rule says what breaking it leads to: the change is the rule."""
+    a = _analyse_added(sentence, "## 1. Your account")
+    assert a.material, a.summary
+    assert a.categories == ("usage-rules",), a.categories
+
+
+@pytest.mark.parametrize("sentence", [
+    "When you connect outside tools, you are responsible for the security of your own computer.",
+    "If you post sponsored content, you must comply with our Sponsorship Policy.",
+])
+def test_a_new_duty_of_the_user_is_usage_rules(sentence):
+    a = _analyse_added(sentence, "## 1. Your account")
+    assert a.material, a.summary
+    assert "usage-rules" in a.categories, a.categories
+
+
+def test_a_version_with_many_kinds_of_change_names_at_most_three_topics():
+    """A long new version names its main topics, not every word it touches."""
+    new = BASE.replace("## 2. Your data\n", "## 2. Your data\n\n" + "\n".join([
+        "We may share your personal data with advertising partners and data brokers.",
+        "We may sell your personal information to third parties for marketing.",
+        "We keep chat logs and recordings for 5 years.",
+        "You may not scrape, crawl or reverse engineer the service.",
+        "You must not use bots or send spam through Quillfen.",
+        "All disputes will be resolved by binding arbitration in Delaware.",
+        "We may terminate your account at any time for any reason.",
+        "Quillfen Plus now renews automatically each year.",
+        "Any unused credits expire after 30 days and are non-refundable.",
+    ]) + "\n", 1)
+    a = analyse(BASE, new)
+    assert a.material
+    assert 1 <= len(a.categories) <= 3, a.categories
+    assert "privacy" in a.categories, a.categories
+
+
+PROVIDERS = """\
+# Quillfen Privacy Policy
+
+## 7. Service providers
+
+We may share your information with the service providers below. The following list gives each
+Subprocessor's name, purpose and location.
+
+* Nimbusly | Hosting | United States
+* Testwright Labs | Integration and testing platform | United States
+* Pagerflow | Email delivery | Ireland
+"""
+
+
+def test_a_provider_dropped_from_a_list_announced_in_a_sentence_is_privacy():
+    """A list's lead-in need not end with a colon: "The following list gives …" announces it."""
+    a = analyse(PROVIDERS, PROVIDERS.replace("* Testwright Labs | Integration and testing platform | United States\n", ""))
+    assert a.material, a.summary
+    assert "privacy" in a.categories, a.categories
+
+
+def test_a_side_topic_of_one_change_does_not_become_a_topic_of_the_version():
+    """Votes: a change's second category, with a bit over half its main category's evidence,
+    counts for much less than the main topic of another change of the same size."""
+    from tracker.analysis.materiality import ChangeLabel, version_categories
+
+    data = ChangeLabel(True, "material", ("privacy", "payment"), "x", weights=(5.0, 2.75), size=20)
+    rules = ChangeLabel(True, "material", ("usage-rules",), "y", weights=(2.5,), size=20)
+    refunds = ChangeLabel(True, "material", ("refunds",), "z", weights=(2.5,), size=1)
+    assert version_categories([data, rules, refunds]) == ("refunds", "privacy", "usage-rules")
+
+
+def test_sharing_details_with_a_named_recipient_first_is_a_privacy_watch_out():
+    sentence = ("When you order through a partner app, we may share with its payment processors your "
+                "payment information, such as your card number and billing address.")
+    a = _analyse_added(sentence, "## 3. Fees")
+    assert a.material and a.severity == "critical", (a.severity, a.summary)
+    assert "privacy" in a.categories, a.categories
+
+
+def test_a_free_plan_is_a_plan_not_a_price():
+    old = ("# Conditions de Quillfen\n\n## Abonnements\n\nL’abonnement Premium est payant.\n\n"
+           "Avec l’abonnement basic gratuit, vous pouvez répondre une seule fois aux messages reçus.\n")
+    new = old.replace("Avec l’abonnement basic gratuit, vous pouvez répondre une seule fois aux messages reçus.\n", "")
+    a = analyse(old, new)
+    assert a.material, a.summary
+    assert a.categories == ("subscription",), a.categories
