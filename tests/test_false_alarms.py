@@ -335,3 +335,12 @@ def test_published_and_effective_dates_added_above_the_title_are_date_only():
     new = "Published: **9 April 2026**\n\nEffective: **9 June 2026**\n\n" + PRIVACY
     result = analyse(PRIVACY, new)
     assert not result.material, result.summary
+
+
+def test_an_accent_fixed_or_mistyped_is_spelling_not_a_new_term():
+    old = ("# Conditions générales\n\nLa responsabilité de Zorblio ne saurait être engagée en cas de "
+           "force majeure. Le remboursement est effectué sous 30 jours.\n")
+    new = old.replace("être", "étre").replace("effectué", "effectue")
+    assert not analyse(old, new).material
+    # an accent beside a real change does not hide it
+    assert analyse(old, new.replace("30 jours", "10 jours")).material

@@ -411,12 +411,22 @@ class Delta:
                      self.dels - frozenset(dels), self.ins - frozenset(ins), self.replaced)
 
 
+@lru_cache(maxsize=4096)
+def _unaccented(word: str) -> str:
+    """``word`` without its diacritics ("étre" → "etre"; "ß" and "æ" stay)."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
 def spelling_variant(a: str, b: str) -> bool:
-    """'licence'/'license', 'programmes'/'programs', 'fulfilment'/'fulfillment': the same word
-    spelled another way. A prefix that negates ('lawful'/'unlawful') is not spelling."""
+    """'licence'/'license', 'programmes'/'programs', 'fulfilment'/'fulfillment', 'être'/'étre': the
+    same word spelled another way (accents alone never make two words differ). A prefix that negates ('lawful'/'unlawful') is not spelling."""
     if a == b:
         return True
-    if not (a.isalpha() and b.isalpha()) or min(len(a), len(b)) < 4:
+    if not (a.isalpha() and b.isalpha()):
+        return False
+    if not (a.isascii() and b.isascii()) and _unaccented(a) == _unaccented(b):
+        return True  # an accent added, dropped or mistyped: "être"/"étre", "deja"/"déjà"
+    if min(len(a), len(b)) < 4:
         return False
     short, long_ = sorted((a, b), key=len)
     if long_.endswith(short) and long_[:len(long_) - len(short)] in ("un", "non", "in", "im", "ir",
