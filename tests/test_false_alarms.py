@@ -344,3 +344,16 @@ def test_an_accent_fixed_or_mistyped_is_spelling_not_a_new_term():
     assert not analyse(old, new).material
     # an accent beside a real change does not hide it
     assert analyse(old, new.replace("30 jours", "10 jours")).material
+
+
+@pytest.mark.parametrize("pointer", [
+    "For individuals in the United States, please refer to our State Privacy Notice.",
+    "In the European Economic Area, see our EEA Supplement for details.",
+    "Pour les résidents de l'Union européenne, veuillez consulter notre notice RGPD.",
+])
+def test_a_pointer_for_some_readers_is_not_a_term(pointer):
+    old = "# Privacy\n\nZorblio keeps account data for 12 months after you close your account.\n"
+    assert not analyse(old, old + "\n" + pointer + "\n").material
+    # the same lead-in before a real term still counts
+    term = pointer.split(",")[0] + ", Zorblio keeps account data for 36 months after you close your account."
+    assert analyse(old, old + "\n" + term + "\n").material

@@ -280,9 +280,12 @@ _CONTACT_INTRO = re.compile(r"\b(?:coordonnées|contact details|contact informat
 
 
 # "If you believe that ..., please see our copyright process": a condition, then only a pointer.
-_IF_THEN_SEE = re.compile(r"^(?:if|when|where|should)\b[^.;]{0,200},\s*(?:(?:please\s+)?(?:see|review|visit|"
-                          r"refer\s+to|read|consult|check)|you\s+(?:can|may)\s+(?:learn|find|read|see|review))\b",
-                          re.I)
+# ... or whom it is for: "For individuals in the United States, please refer to our state notice";
+# "Pour les résidents de l'UE, veuillez consulter ...".
+_IF_THEN_SEE = re.compile(r"^(?:if|when|where|should|for|in|as|pour|für)\b[^.;]{0,200},\s*(?:(?:please\s+)?(?:see|"
+                          r"review|visit|refer\s+to|read|consult|check)|you\s+(?:can|may)\s+(?:learn|find|read|see|"
+                          r"review)|(?:veuillez\s+)?consult(?:er|ez)|(?:vous\s+pouvez\s+)?(?:voir|lire)|"
+                          r"(?:bitte\s+)?(?:lesen|beachten)\s+sie)\b", re.I)
 
 
 def is_pointer(text: str) -> bool:
