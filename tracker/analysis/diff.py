@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from diff_match_patch import diff_match_patch
@@ -57,7 +57,11 @@ Ops = tuple[tuple[int, str], ...]
 class ClauseDiff:
     """One aligned clause that changed, unlabelled; ``ops`` is the word diff of before -> after.
 
-    Analysis turns it into a labelled ``tracker.records.ClauseChange``.
+    Analysis turns it into a labelled ``tracker.records.ClauseChange``. ``similarity`` (0..1) and
+    ``ops`` are computed on first use, from ``before`` and ``after``: labelling reads neither,
+    and a word diff costs more than the rest of a clause's alignment. Added and removed clauses
+    have similarity 0.0 and no ops; a clause matched with the same text 1.0 and no ops; a merge or
+    split of clauses (``regrouped``) the word diff of the joined texts.
     """
 
     kind: ChangeKind
@@ -67,9 +71,24 @@ class ClauseDiff:
     after: str | None
     old_index: int | None
     new_index: int | None
-    similarity: float
-    ops: Ops
     text_changed: bool
+    regrouped: bool = False
+
+    @cached_property
+    def similarity(self) -> float:
+        """fuzz.ratio of before and after, 0..1 rounded to 4 places (see the class doc)."""
+        if self.before is None or self.after is None:
+            return 0.0
+        if self.before == self.after and not self.regrouped:
+            return 1.0
+        return _similarity(self.before, self.after)
+
+    @cached_property
+    def ops(self) -> Ops:
+        """The word diff of before → after (see ``word_diff`` and the class doc)."""
+        if self.before is None or self.after is None or (self.before == self.after and not self.regrouped):
+            return ()
+        return tuple(word_diff(self.before, self.after))
 
     def to_dict(self) -> dict:
         """JSON-ready dict (ops as [op, text] lists)."""
@@ -123,34 +142,24 @@ _MAX_TOKENS = 0xFFFE
 REWRITE_SHARE = 0.5
 
 
-def _encode(text: str, vocab: dict[str, str], tokens: list[str]) -> str | None:
-    """Map each word/space/punctuation token to one private char (dmp's line-mode trick); None
-    when the two texts hold more distinct tokens than there are private characters."""
-    out = []
-    for tok in _TOKEN.findall(text):
-        ch = vocab.get(tok)
-        if ch is None:
-            if len(tokens) >= _MAX_TOKENS:
-                return None
-            ch = vocab[tok] = chr(_TOKEN_BASE + len(tokens))
-            tokens.append(tok)
-        out.append(ch)
-    return "".join(out)
-
-
 def word_diff(before: str, after: str) -> list[tuple[int, str]]:
     """Word-level diff (-1 delete, 0 equal, 1 insert): '12 months'->'6 months' gives -12 +6.
 
     Every piece is made of whole tokens (a word, a run of spaces, one punctuation mark): the
     semantic clean-up runs on the encoded tokens, so it can never keep the common start of two
     words as equal text ("th[-at-]{+e one+}")."""
-    vocab: dict[str, str] = {}
-    tokens: list[str] = []
-    a, b = _encode(before, vocab, tokens), _encode(after, vocab, tokens)
-    if a is None or b is None:  # more than 65,534 distinct tokens: one replacement
+    # Each distinct token becomes one private character (dmp's line-mode trick), numbered in
+    # order of first appearance in before, then after.
+    toks_a, toks_b = _TOKEN.findall(before), _TOKEN.findall(after)
+    vocab = dict.fromkeys(toks_a)
+    vocab.update(dict.fromkeys(toks_b))
+    if len(vocab) > _MAX_TOKENS:  # more distinct tokens than private characters: one replacement
         return [(op, text) for op, text in ((-1, before), (1, after)) if text]
+    code = {tok: chr(_TOKEN_BASE + i) for i, tok in enumerate(vocab)}
+    a, b = "".join(map(code.__getitem__, toks_a)), "".join(map(code.__getitem__, toks_b))
     diffs = _DMP.diff_main(a, b, False)
-    words = [(op, "".join(tokens[ord(c) - _TOKEN_BASE] for c in chars)) for op, chars in diffs if chars]
+    decode = {_TOKEN_BASE + i: tok for i, tok in enumerate(vocab)}
+    words = [(op, chars.translate(decode)) for op, chars in diffs if chars]
     return _cleanup(words)
 
 
@@ -339,26 +348,15 @@ def _pair_change(o: Clause, n: Clause, anchored: bool) -> ClauseDiff | None:
     if anchored and same_text:
         return None
     kind: ChangeKind = "modified" if anchored else "moved"
-    return ClauseDiff(
-        kind=kind,
-        clause_id=n.id,
-        heading=n.heading,
-        before=o.text,
-        after=n.text,
-        old_index=o.index,
-        new_index=n.index,
-        similarity=1.0 if same_text else _similarity(o.text, n.text),
-        ops=() if same_text else tuple(word_diff(o.text, n.text)),
-        text_changed=not same_text,
-    )
+    return ClauseDiff(kind, n.id, n.heading, o.text, n.text, o.index, n.index, not same_text)
 
 
 def _added(n: Clause) -> ClauseDiff:
-    return ClauseDiff("added", n.id, n.heading, None, n.text, None, n.index, 0.0, (), True)
+    return ClauseDiff("added", n.id, n.heading, None, n.text, None, n.index, True)
 
 
 def _removed(o: Clause) -> ClauseDiff:
-    return ClauseDiff("removed", o.id, o.heading, o.text, None, o.index, None, 0.0, (), True)
+    return ClauseDiff("removed", o.id, o.heading, o.text, None, o.index, None, True)
 
 
 def _position(old_pos: int, anchors: list[_Pair], anchor_old: list[int]) -> float:
@@ -411,18 +409,8 @@ def _regroup_change(olds: list[Clause], news: list[Clause]) -> ClauseDiff:
     before = " ".join(c.text for c in olds)
     after = " ".join(c.text for c in news)
     first = news[0]
-    return ClauseDiff(
-        kind="modified",
-        clause_id=first.id,
-        heading=first.heading,
-        before=before,
-        after=after,
-        old_index=olds[0].index,
-        new_index=first.index,
-        similarity=_similarity(before, after),
-        ops=tuple(word_diff(before, after)),
-        text_changed=before != after,
-    )
+    return ClauseDiff("modified", first.id, first.heading, before, after, olds[0].index, first.index,
+                      before != after, regrouped=True)
 
 
 def diff_clauses(old: Sequence[Clause], new: Sequence[Clause]) -> DocumentDiff:
