@@ -262,14 +262,18 @@ class _Pair(NamedTuple):
     anchored: bool
 
 
-def _anchor(old_keys: list[str], new_keys: list[str]) -> list[_Pair]:
-    """Equal keys matched in order (the longest-common-blocks alignment)."""
-    sm = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
-    return [
-        _Pair(a + k, b + k, True)
-        for a, b, size in sm.get_matching_blocks()
-        for k in range(size)
-    ]
+def _anchor(old_keys: list[str], new_keys: list[str]) -> tuple[list[int], list[int]]:
+    """Equal keys matched in order (the longest-common-blocks alignment): the old and the new
+    positions of the anchored clauses, both increasing (lists, not one pair object per clause:
+    nearly every clause is an anchor)."""
+    if old_keys == new_keys:  # (SequenceMatcher's one block then)
+        return list(range(len(old_keys))), list(range(len(new_keys)))
+    anchor_old: list[int] = []
+    anchor_new: list[int] = []
+    for a, b, size in SequenceMatcher(None, old_keys, new_keys, autojunk=False).get_matching_blocks():
+        anchor_old.extend(range(a, a + size))
+        anchor_new.extend(range(b, b + size))
+    return anchor_old, anchor_new
 
 
 def _moves(old_keys: list[str], new_keys: list[str], free_old: list[int], free_new: list[int]) -> list[_Pair]:
@@ -287,14 +291,13 @@ def _moves(old_keys: list[str], new_keys: list[str], free_old: list[int], free_n
 
 def _fuzzy(
     old: Sequence[Clause], new: Sequence[Clause], free_old: list[int], free_new: list[int],
-    anchors: list[_Pair],
+    anchor_old: list[int], anchor_new: list[int],
 ) -> list[_Pair]:
     """Pair similar leftovers, best first; same gap and same section win ties."""
     choices = {o: old[o].key for o in free_old if old[o].key}
     if not choices:
         return []
     # a clause's gap = how many anchors precede it; same gap on both sides = not moved
-    anchor_old, anchor_new = [p.old for p in anchors], [p.new for p in anchors]
     old_gap = {o: bisect_right(anchor_old, o) for o in choices}
     old_sec = {o: clause_key(old[o].heading) for o in choices}
     candidates: list[tuple[float, int, int, bool]] = []
@@ -321,22 +324,24 @@ def _fuzzy(
     return pairs
 
 
-def _align(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[list[_Pair], list[_Pair]]:
-    """(anchors, other pairs): every old/new clause that has a counterpart."""
+def _align(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[list[int], list[int], list[_Pair]]:
+    """(anchors' old positions, their new positions, other pairs): every old/new clause that has
+    a counterpart."""
     old_keys, new_keys = [c.key for c in old], [c.key for c in new]
-    anchors = _anchor(old_keys, new_keys)
-    free_old = _free(len(old), {p.old for p in anchors})
-    free_new = _free(len(new), {p.new for p in anchors})
+    anchor_old, anchor_new = _anchor(old_keys, new_keys)
+    free_old = _free(len(old), anchor_old)
+    free_new = _free(len(new), anchor_new)
     moved = _moves(old_keys, new_keys, free_old, free_new)
     if moved:
         moved_old, moved_new = {p.old for p in moved}, {p.new for p in moved}
         free_old = [o for o in free_old if o not in moved_old]
         free_new = [n for n in free_new if n not in moved_new]
-    return anchors, moved + _fuzzy(old, new, free_old, free_new, anchors)
+    return anchor_old, anchor_new, moved + _fuzzy(old, new, free_old, free_new, anchor_old, anchor_new)
 
 
-def _free(n: int, used: set[int]) -> list[int]:
-    return [i for i in range(n) if i not in used]
+def _free(n: int, used: Iterable[int]) -> list[int]:
+    """The positions below ``n`` not in ``used``, in order."""
+    return sorted(set(range(n)).difference(used))
 
 
 # --- changes -------------------------------------------------------------------------------
@@ -359,11 +364,11 @@ def _removed(o: Clause) -> ClauseDiff:
     return ClauseDiff("removed", o.id, o.heading, o.text, None, o.index, None, True)
 
 
-def _position(old_pos: int, anchors: list[_Pair], anchor_old: list[int]) -> float:
+def _position(old_pos: int, anchor_old: list[int], anchor_new: list[int]) -> float:
     """Where a removed clause goes in new-document order: right after the anchor before it
-    (``anchor_old``: the anchors' old positions)."""
+    (``anchor_old``, ``anchor_new``: the anchors' old and new positions)."""
     k = bisect_right(anchor_old, old_pos)
-    return anchors[k - 1].new + 0.5 if k else -0.5
+    return anchor_new[k - 1] + 0.5 if k else -0.5
 
 
 def _regrouped(
@@ -379,11 +384,12 @@ def _regrouped(
         one, many = (new, old) if merge else (old, new)
         one_used, many_used = (used_new, used_old) if merge else (used_old, used_new)
         starts: dict[str, list[int]] = defaultdict(list)  # first word -> free clauses that may start a run
-        for i, c in enumerate(many):
-            if i not in many_used and c.key:
-                starts[c.key.split(" ", 1)[0]].append(i)
-        for j, target in enumerate(one):
-            if j in one_used or " " not in target.key:
+        for i in _free(len(many), many_used):
+            if many[i].key:
+                starts[many[i].key.split(" ", 1)[0]].append(i)
+        for j in _free(len(one), one_used):  # (one_used only grows by the j at hand below)
+            target = one[j]
+            if " " not in target.key:
                 continue
             for i in starts.get(target.key.split(" ", 1)[0], ()):
                 if i in many_used:
@@ -415,29 +421,30 @@ def _regroup_change(olds: list[Clause], news: list[Clause]) -> ClauseDiff:
 
 def diff_clauses(old: Sequence[Clause], new: Sequence[Clause]) -> DocumentDiff:
     """Align two clause lists (see module docstring) and list what changed."""
-    anchors, others = _align(old, new)
+    anchor_old, anchor_new, others = _align(old, new)
     placed: list[tuple[float, int, ClauseDiff]] = []
     unchanged = 0
-    for p in anchors + others:
-        o, n = old[p.old], new[p.new]
-        if p.anchored and o.text == n.text:  # the common case, without a call
+    for i, j in zip(anchor_old, anchor_new):
+        o, n = old[i], new[j]
+        if o.text == n.text:  # the common case, without a call
             unchanged += 1
-            continue
-        change = _pair_change(o, n, p.anchored)
+        else:
+            placed.append((float(j), 0, ClauseDiff("modified", n.id, n.heading, o.text, n.text, o.index,
+                                                   n.index, True)))
+    for p in others:
+        change = _pair_change(old[p.old], new[p.new], p.anchored)
         if change is None:
             unchanged += 1
         else:
             placed.append((float(p.new), 0, change))
-    matched_old = {p.old for p in anchors} | {p.old for p in others}
-    matched_new = {p.new for p in anchors} | {p.new for p in others}
+    matched_old = set(anchor_old).union(p.old for p in others)
+    matched_new = set(anchor_new).union(p.new for p in others)
     for olds, news in _regrouped(old, new, matched_old, matched_new):
         placed.append((float(news[0]), 0, _regroup_change([old[i] for i in olds], [new[i] for i in news])))
         matched_old.update(olds)
         matched_new.update(news)
-    placed += [(float(i), 0, _added(c)) for i, c in enumerate(new) if i not in matched_new]
-    anchor_old = [p.old for p in anchors]
-    placed += [(_position(i, anchors, anchor_old), i, _removed(c))
-               for i, c in enumerate(old) if i not in matched_old]
+    placed += [(float(i), 0, _added(new[i])) for i in _free(len(new), matched_new)]
+    placed += [(_position(i, anchor_old, anchor_new), i, _removed(old[i])) for i in _free(len(old), matched_old)]
     placed.sort(key=lambda t: (t[0], t[1]))
     return DocumentDiff(tuple(c for _, _, c in placed), unchanged, len(old), len(new))
 
