@@ -5,6 +5,8 @@ All fixture texts describe fictional services.
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from tracker.analysis.clauses import Clause, clause_key, split_clauses, split_sentences
@@ -209,3 +211,30 @@ def test_colliding_ids_are_uniquified() -> None:
 def test_empty_input_has_no_clauses() -> None:
     assert split_clauses("") == []
     assert split_clauses("\n\n---\n\n") == []
+
+
+def test_sections_cut_at_paragraphs_parse_as_the_whole_text():
+    # A document without ATX headings is cut into sections at some paragraph starts, each parsed
+    # alone (and cached); the blocks must be those of one parse of the whole text, whatever
+    # stands on either side of a cut: list items and their continuations, tables, plain
+    # headings, lines that look like list items or block starts after an empty line.
+    from tracker.analysis import clauses
+
+    pieces = [
+        "FEES AND CREDITS", "1. Definitions", "Plain prose that ends a sentence.",
+        "- an item\n  continued on an indented line", "  an indented paragraph after an item",
+        "| Plan | Price |\n| --- | --- |\n| Basic | 5 |", "2) a numbered item", "* starred item",
+        "---", "Another paragraph, long enough to be cut before or not.", "+ plus item",
+        "Lantern rentals end when the lamp is returned. We check it within two days.",
+    ]
+    cuts = 0
+    for seed in range(40):
+        rng = random.Random(seed)
+        parts = [rng.choice(pieces) + "x" * rng.randrange(8) for _ in range(60)]
+        text = "\n\n".join(p if rng.random() < 0.8 else p + "\n" for p in parts)
+        clauses._clear_caches()
+        sections = clauses._parse(text)
+        cuts += len(sections) - 1
+        whole = clauses._Parser(clauses._normalize(text).split("\n")).parse()
+        assert [b for s in sections for b in s.blocks] == whole
+    assert cuts >= 40  # (about one paragraph start in 8 is cut at)

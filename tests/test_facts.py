@@ -78,3 +78,37 @@ def test_modal_words_inside_names_and_dates_are_not_modalities():
     text = "Write to Zorblio Ltd, 9 Canwick Road, Cantley; the offer ends 27 MAY, 2031."
     assert [f for f in extract_facts(text) if f.kind == "modality"] == []
     assert [f.value for f in facts("YOU MAY OPT OUT BEFORE 3 MAY 2031.", "modality")] == ["may"]
+
+
+def _unfiltered(text: str) -> list[Fact]:
+    """Every English extractor run on the text, without the cheap tests that skip them."""
+    from tracker.analysis import facts as f
+
+    return (f._money(text) + f._percent(text) + f._durations(text) + f._ages(text) + f._places(text)
+            + f._modality(text) + f._negations(text))
+
+
+def test_cheap_tests_never_skip_a_fact():
+    # Each text is a near miss or a hit for one of the cheap tests in front of the extractors
+    # (digits, currency words, unit words, "age", place words and phrases), in both cases.
+    from tracker.analysis.facts import _en_facts
+
+    texts = [
+        "Quillpad charges 12 USD a month, or 100 eur a year; US$ 5 buys a sticker.",
+        "The fee is 3 per cent, about 4 PERCENT of 70 Dollars, never 5% of 9 pounds.",
+        "Refunds within thirty days; a WEEK of notice; an hour; 2 years old; 18 years of age.",
+        "You must be under 16, over the AGE OF MAJORITY, or of legal age.",
+        "Courts of New York County and the Southern District of New York; JAMS in SAN FRANCISCO.",
+        "Disputes go to the American Arbitration Association, then to the courts of Ireland.",
+        "The new york office remained closed; maine concerns; we have no place names here at all.",
+        "Maine, Texas5 and 5Texas are near misses; Newark is not New York; Ohio-based firms.",
+        "Nothing to see: no digit, no unit, no place, but we may change these terms at any time.",
+        "Courts of Texaſ, 2 \u212aM of \u212aansas: the Kelvin sign and the long s fold under re.I.",
+        "Zorblio £3 fee, ¥500 or €7 per calendar day in Zürich and Genève, 20 % off.",
+        "",
+        "7",
+        "age",
+    ]
+    for text in texts:
+        assert _en_facts(text) == _unfiltered(text), text
+    assert any(_unfiltered(t) for t in texts[:6])  # the hits are hits

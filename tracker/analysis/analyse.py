@@ -84,11 +84,12 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         changes = [replace(c, material=False) for c in changes]
     from tracker.analysis.boilerplate import is_error_page, truncated_side
 
-    if is_error_page(old) or is_error_page(new):
+    error_new = is_error_page(new)  # (once: it splits the whole text into words)
+    if error_new or is_error_page(old):
         # A capture of an error page ("Page not found") and the recovery from one: extraction
         # noise, never new terms.
         changes = [replace(c, material=False) for c in changes]
-        side = "new" if is_error_page(new) else "old"
+        side = "new" if error_new else "old"
         return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
                         f"The {side} text{_ERROR_PAGE}", diff.unchanged)
     cut = truncated_side(old, new)

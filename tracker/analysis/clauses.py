@@ -364,9 +364,9 @@ class _Section:
 
 
 def _parse(markdown: str) -> list[_Section]:
-    """Blocks of a document, parsed section by section: an ATX heading resets the parser, so a
-    section parses the same alone as in place, and a section unchanged since the last version is
-    not parsed again."""
+    """Blocks of a document, parsed section by section: an ATX heading resets the parser, and so
+    does a paragraph after an empty line (see _add_sections), so a section parses the same alone as in
+    place, and a section unchanged since the last version is not parsed again."""
     text = _normalize(markdown)
     if ("`" in text or "~" in text) and _FENCE_LINE.search("\n" + text):
         return [_Section(tuple(_Parser(text.split("\n")).parse()))]  # fences can span headings
@@ -375,10 +375,33 @@ def _parse(markdown: str) -> list[_Section]:
     for m in _ATX_LINE.finditer("\n" + text):
         start = m.start()  # of the heading line in ``text``
         if start > begin:
-            sections.append(_parse_section(text[begin : start - 1]))  # without the "\n" before it
+            _add_sections(sections, text, begin, start - 1)  # without the "\n" before it
         begin = start
-    sections.append(_parse_section(text[begin:]))
+    _add_sections(sections, text, begin, len(text))
     return sections
+
+
+_CUT_EVERY = 8  # about one paragraph start in this many ends a section (see _add_sections)
+_AFTER_EMPTY_LINE = re.compile(r"\n\n(\S[^\n]*)")  # a line after an empty one, not indented
+
+
+def _add_sections(sections: list[_Section], text: str, begin: int, end: int) -> None:
+    """The sections of ``text[begin:end]`` (no ATX heading inside it but maybe at its start).
+
+    Documents without ATX headings (most extracted plain pages) would otherwise be one section,
+    parsed and built again whole for a one-word change: they are cut at some paragraph starts.
+    A cut is where the parser's state is reset anyway: after an empty line, at a line that starts
+    a paragraph (no blank first, not a block start, not a list item, which the parser's look
+    ahead past blank lines tests). Which of those cut is decided by the line alone (its length
+    and its last character), so the cuts of an unchanged stretch of text stay where they were."""
+    at = begin
+    for m in _AFTER_EMPTY_LINE.finditer(text, begin, end):
+        line = m.group(1)  # starts with a non-blank character
+        if ((len(line) + ord(line[-1])) % _CUT_EVERY == 0 and _line_start(line) is _PROSE
+                and not _ITEM.match(line)):
+            sections.append(_parse_section(text[at:m.start() + 1]))  # up to the empty line before it
+            at = m.start(1)
+    sections.append(_parse_section(text[at:end]))
 
 
 @_cached(_SECTION_BUDGET)

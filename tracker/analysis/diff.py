@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from diff_match_patch import diff_match_patch
@@ -57,7 +57,11 @@ Ops = tuple[tuple[int, str], ...]
 class ClauseDiff:
     """One aligned clause that changed, unlabelled; ``ops`` is the word diff of before -> after.
 
-    Analysis turns it into a labelled ``tracker.records.ClauseChange``.
+    Analysis turns it into a labelled ``tracker.records.ClauseChange``. ``similarity`` (0..1) and
+    ``ops`` are computed on first use, from ``before`` and ``after``: labelling reads neither,
+    and a word diff costs more than the rest of a clause's alignment. Added and removed clauses
+    have similarity 0.0 and no ops; a clause matched with the same text 1.0 and no ops; a merge or
+    split of clauses (``regrouped``) the word diff of the joined texts.
     """
 
     kind: ChangeKind
@@ -67,9 +71,24 @@ class ClauseDiff:
     after: str | None
     old_index: int | None
     new_index: int | None
-    similarity: float
-    ops: Ops
     text_changed: bool
+    regrouped: bool = False
+
+    @cached_property
+    def similarity(self) -> float:
+        """fuzz.ratio of before and after, 0..1 rounded to 4 places (see the class doc)."""
+        if self.before is None or self.after is None:
+            return 0.0
+        if self.before == self.after and not self.regrouped:
+            return 1.0
+        return _similarity(self.before, self.after)
+
+    @cached_property
+    def ops(self) -> Ops:
+        """The word diff of before → after (see ``word_diff`` and the class doc)."""
+        if self.before is None or self.after is None or (self.before == self.after and not self.regrouped):
+            return ()
+        return tuple(word_diff(self.before, self.after))
 
     def to_dict(self) -> dict:
         """JSON-ready dict (ops as [op, text] lists)."""
@@ -123,34 +142,24 @@ _MAX_TOKENS = 0xFFFE
 REWRITE_SHARE = 0.5
 
 
-def _encode(text: str, vocab: dict[str, str], tokens: list[str]) -> str | None:
-    """Map each word/space/punctuation token to one private char (dmp's line-mode trick); None
-    when the two texts hold more distinct tokens than there are private characters."""
-    out = []
-    for tok in _TOKEN.findall(text):
-        ch = vocab.get(tok)
-        if ch is None:
-            if len(tokens) >= _MAX_TOKENS:
-                return None
-            ch = vocab[tok] = chr(_TOKEN_BASE + len(tokens))
-            tokens.append(tok)
-        out.append(ch)
-    return "".join(out)
-
-
 def word_diff(before: str, after: str) -> list[tuple[int, str]]:
     """Word-level diff (-1 delete, 0 equal, 1 insert): '12 months'->'6 months' gives -12 +6.
 
     Every piece is made of whole tokens (a word, a run of spaces, one punctuation mark): the
     semantic clean-up runs on the encoded tokens, so it can never keep the common start of two
     words as equal text ("th[-at-]{+e one+}")."""
-    vocab: dict[str, str] = {}
-    tokens: list[str] = []
-    a, b = _encode(before, vocab, tokens), _encode(after, vocab, tokens)
-    if a is None or b is None:  # more than 65,534 distinct tokens: one replacement
+    # Each distinct token becomes one private character (dmp's line-mode trick), numbered in
+    # order of first appearance in before, then after.
+    toks_a, toks_b = _TOKEN.findall(before), _TOKEN.findall(after)
+    vocab = dict.fromkeys(toks_a)
+    vocab.update(dict.fromkeys(toks_b))
+    if len(vocab) > _MAX_TOKENS:  # more distinct tokens than private characters: one replacement
         return [(op, text) for op, text in ((-1, before), (1, after)) if text]
+    code = {tok: chr(_TOKEN_BASE + i) for i, tok in enumerate(vocab)}
+    a, b = "".join(map(code.__getitem__, toks_a)), "".join(map(code.__getitem__, toks_b))
     diffs = _DMP.diff_main(a, b, False)
-    words = [(op, "".join(tokens[ord(c) - _TOKEN_BASE] for c in chars)) for op, chars in diffs if chars]
+    decode = {_TOKEN_BASE + i: tok for i, tok in enumerate(vocab)}
+    words = [(op, chars.translate(decode)) for op, chars in diffs if chars]
     return _cleanup(words)
 
 
@@ -253,14 +262,18 @@ class _Pair(NamedTuple):
     anchored: bool
 
 
-def _anchor(old_keys: list[str], new_keys: list[str]) -> list[_Pair]:
-    """Equal keys matched in order (the longest-common-blocks alignment)."""
-    sm = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
-    return [
-        _Pair(a + k, b + k, True)
-        for a, b, size in sm.get_matching_blocks()
-        for k in range(size)
-    ]
+def _anchor(old_keys: list[str], new_keys: list[str]) -> tuple[list[int], list[int]]:
+    """Equal keys matched in order (the longest-common-blocks alignment): the old and the new
+    positions of the anchored clauses, both increasing (lists, not one pair object per clause:
+    nearly every clause is an anchor)."""
+    if old_keys == new_keys:  # (SequenceMatcher's one block then)
+        return list(range(len(old_keys))), list(range(len(new_keys)))
+    anchor_old: list[int] = []
+    anchor_new: list[int] = []
+    for a, b, size in SequenceMatcher(None, old_keys, new_keys, autojunk=False).get_matching_blocks():
+        anchor_old.extend(range(a, a + size))
+        anchor_new.extend(range(b, b + size))
+    return anchor_old, anchor_new
 
 
 def _moves(old_keys: list[str], new_keys: list[str], free_old: list[int], free_new: list[int]) -> list[_Pair]:
@@ -278,14 +291,13 @@ def _moves(old_keys: list[str], new_keys: list[str], free_old: list[int], free_n
 
 def _fuzzy(
     old: Sequence[Clause], new: Sequence[Clause], free_old: list[int], free_new: list[int],
-    anchors: list[_Pair],
+    anchor_old: list[int], anchor_new: list[int],
 ) -> list[_Pair]:
     """Pair similar leftovers, best first; same gap and same section win ties."""
     choices = {o: old[o].key for o in free_old if old[o].key}
     if not choices:
         return []
     # a clause's gap = how many anchors precede it; same gap on both sides = not moved
-    anchor_old, anchor_new = [p.old for p in anchors], [p.new for p in anchors]
     old_gap = {o: bisect_right(anchor_old, o) for o in choices}
     old_sec = {o: clause_key(old[o].heading) for o in choices}
     candidates: list[tuple[float, int, int, bool]] = []
@@ -312,22 +324,24 @@ def _fuzzy(
     return pairs
 
 
-def _align(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[list[_Pair], list[_Pair]]:
-    """(anchors, other pairs): every old/new clause that has a counterpart."""
+def _align(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[list[int], list[int], list[_Pair]]:
+    """(anchors' old positions, their new positions, other pairs): every old/new clause that has
+    a counterpart."""
     old_keys, new_keys = [c.key for c in old], [c.key for c in new]
-    anchors = _anchor(old_keys, new_keys)
-    free_old = _free(len(old), {p.old for p in anchors})
-    free_new = _free(len(new), {p.new for p in anchors})
+    anchor_old, anchor_new = _anchor(old_keys, new_keys)
+    free_old = _free(len(old), anchor_old)
+    free_new = _free(len(new), anchor_new)
     moved = _moves(old_keys, new_keys, free_old, free_new)
     if moved:
         moved_old, moved_new = {p.old for p in moved}, {p.new for p in moved}
         free_old = [o for o in free_old if o not in moved_old]
         free_new = [n for n in free_new if n not in moved_new]
-    return anchors, moved + _fuzzy(old, new, free_old, free_new, anchors)
+    return anchor_old, anchor_new, moved + _fuzzy(old, new, free_old, free_new, anchor_old, anchor_new)
 
 
-def _free(n: int, used: set[int]) -> list[int]:
-    return [i for i in range(n) if i not in used]
+def _free(n: int, used: Iterable[int]) -> list[int]:
+    """The positions below ``n`` not in ``used``, in order."""
+    return sorted(set(range(n)).difference(used))
 
 
 # --- changes -------------------------------------------------------------------------------
@@ -339,33 +353,22 @@ def _pair_change(o: Clause, n: Clause, anchored: bool) -> ClauseDiff | None:
     if anchored and same_text:
         return None
     kind: ChangeKind = "modified" if anchored else "moved"
-    return ClauseDiff(
-        kind=kind,
-        clause_id=n.id,
-        heading=n.heading,
-        before=o.text,
-        after=n.text,
-        old_index=o.index,
-        new_index=n.index,
-        similarity=1.0 if same_text else _similarity(o.text, n.text),
-        ops=() if same_text else tuple(word_diff(o.text, n.text)),
-        text_changed=not same_text,
-    )
+    return ClauseDiff(kind, n.id, n.heading, o.text, n.text, o.index, n.index, not same_text)
 
 
 def _added(n: Clause) -> ClauseDiff:
-    return ClauseDiff("added", n.id, n.heading, None, n.text, None, n.index, 0.0, (), True)
+    return ClauseDiff("added", n.id, n.heading, None, n.text, None, n.index, True)
 
 
 def _removed(o: Clause) -> ClauseDiff:
-    return ClauseDiff("removed", o.id, o.heading, o.text, None, o.index, None, 0.0, (), True)
+    return ClauseDiff("removed", o.id, o.heading, o.text, None, o.index, None, True)
 
 
-def _position(old_pos: int, anchors: list[_Pair], anchor_old: list[int]) -> float:
+def _position(old_pos: int, anchor_old: list[int], anchor_new: list[int]) -> float:
     """Where a removed clause goes in new-document order: right after the anchor before it
-    (``anchor_old``: the anchors' old positions)."""
+    (``anchor_old``, ``anchor_new``: the anchors' old and new positions)."""
     k = bisect_right(anchor_old, old_pos)
-    return anchors[k - 1].new + 0.5 if k else -0.5
+    return anchor_new[k - 1] + 0.5 if k else -0.5
 
 
 def _regrouped(
@@ -381,11 +384,12 @@ def _regrouped(
         one, many = (new, old) if merge else (old, new)
         one_used, many_used = (used_new, used_old) if merge else (used_old, used_new)
         starts: dict[str, list[int]] = defaultdict(list)  # first word -> free clauses that may start a run
-        for i, c in enumerate(many):
-            if i not in many_used and c.key:
-                starts[c.key.split(" ", 1)[0]].append(i)
-        for j, target in enumerate(one):
-            if j in one_used or " " not in target.key:
+        for i in _free(len(many), many_used):
+            if many[i].key:
+                starts[many[i].key.split(" ", 1)[0]].append(i)
+        for j in _free(len(one), one_used):  # (one_used only grows by the j at hand below)
+            target = one[j]
+            if " " not in target.key:
                 continue
             for i in starts.get(target.key.split(" ", 1)[0], ()):
                 if i in many_used:
@@ -411,45 +415,36 @@ def _regroup_change(olds: list[Clause], news: list[Clause]) -> ClauseDiff:
     before = " ".join(c.text for c in olds)
     after = " ".join(c.text for c in news)
     first = news[0]
-    return ClauseDiff(
-        kind="modified",
-        clause_id=first.id,
-        heading=first.heading,
-        before=before,
-        after=after,
-        old_index=olds[0].index,
-        new_index=first.index,
-        similarity=_similarity(before, after),
-        ops=tuple(word_diff(before, after)),
-        text_changed=before != after,
-    )
+    return ClauseDiff("modified", first.id, first.heading, before, after, olds[0].index, first.index,
+                      before != after, regrouped=True)
 
 
 def diff_clauses(old: Sequence[Clause], new: Sequence[Clause]) -> DocumentDiff:
     """Align two clause lists (see module docstring) and list what changed."""
-    anchors, others = _align(old, new)
+    anchor_old, anchor_new, others = _align(old, new)
     placed: list[tuple[float, int, ClauseDiff]] = []
     unchanged = 0
-    for p in anchors + others:
-        o, n = old[p.old], new[p.new]
-        if p.anchored and o.text == n.text:  # the common case, without a call
+    for i, j in zip(anchor_old, anchor_new):
+        o, n = old[i], new[j]
+        if o.text == n.text:  # the common case, without a call
             unchanged += 1
-            continue
-        change = _pair_change(o, n, p.anchored)
+        else:
+            placed.append((float(j), 0, ClauseDiff("modified", n.id, n.heading, o.text, n.text, o.index,
+                                                   n.index, True)))
+    for p in others:
+        change = _pair_change(old[p.old], new[p.new], p.anchored)
         if change is None:
             unchanged += 1
         else:
             placed.append((float(p.new), 0, change))
-    matched_old = {p.old for p in anchors} | {p.old for p in others}
-    matched_new = {p.new for p in anchors} | {p.new for p in others}
+    matched_old = set(anchor_old).union(p.old for p in others)
+    matched_new = set(anchor_new).union(p.new for p in others)
     for olds, news in _regrouped(old, new, matched_old, matched_new):
         placed.append((float(news[0]), 0, _regroup_change([old[i] for i in olds], [new[i] for i in news])))
         matched_old.update(olds)
         matched_new.update(news)
-    placed += [(float(i), 0, _added(c)) for i, c in enumerate(new) if i not in matched_new]
-    anchor_old = [p.old for p in anchors]
-    placed += [(_position(i, anchors, anchor_old), i, _removed(c))
-               for i, c in enumerate(old) if i not in matched_old]
+    placed += [(float(i), 0, _added(new[i])) for i in _free(len(new), matched_new)]
+    placed += [(_position(i, anchor_old, anchor_new), i, _removed(old[i])) for i in _free(len(old), matched_old)]
     placed.sort(key=lambda t: (t[0], t[1]))
     return DocumentDiff(tuple(c for _, _, c in placed), unchanged, len(old), len(new))
 

@@ -289,14 +289,52 @@ def extract_facts(text: str) -> list[Fact]:
     return list(_facts(text))
 
 
+# --- cheap tests first --------------------------------------------------------------------------
+# Each pattern above tries a long alternation at every position of the text, and most clauses
+# hold no fact of its kind. These tests are necessary conditions of a match (so they skip only
+# texts the pattern cannot match): a digit for money and percentages; a unit word for durations;
+# a digit or "age" for ages; for places, "court", "county", "district", a one-word name as a
+# word or a longer name as written. The word tests read lowercased ASCII text only (re.I also
+# folds a few non-ASCII letters, e.g. "ſ" to "s"): other texts go straight to the patterns.
+_DIGIT = re.compile(r"\d")
+_ASCII_WORD = re.compile(r"[a-z]+")
+_CURRENCY_WORDS = ("usd", "eur", "gbp", "cad", "aud", "chf", "jpy", "inr", "dollar", "pound")  # "euro": "eur"
+_UNIT_WORDS = ("second", "minute", "hour", "day", "week", "month", "year")
+_NAMES = [name.lower() for name in [*_PLACE_NAMES.split("|"), *_BODIES]]  # letters and single spaces
+_PLACE_WORDS = frozenset([*(n for n in _NAMES if " " not in n), "county", "district"])
+_PLACE_PHRASES = tuple(n for n in _NAMES if " " in n)
+
+
+def _en_facts(text: str) -> list[Fact]:
+    """The English extractors' facts, in order of kind (each skipped when it cannot match)."""
+    digit = _DIGIT.search(text) is not None
+    facts: list[Fact] = []
+    if not text.isascii():
+        if digit:
+            facts = _money(text) + _percent(text)
+        return facts + _durations(text) + _ages(text) + _places(text) + _modality(text) + _negations(text)
+    lower = text.lower()
+    if digit and (any(c in text for c in "$€£¥") or any(code in lower for code in _CURRENCY_WORDS)):
+        facts += _money(text)
+    if digit and ("%" in text or "percent" in lower or "per cent" in lower):
+        facts += _percent(text)
+    if any(unit in lower for unit in _UNIT_WORDS):
+        facts += _durations(text)
+    if digit or "age" in lower:
+        facts += _ages(text)
+    if ("court" in lower or not _PLACE_WORDS.isdisjoint(_ASCII_WORD.findall(lower))
+            or any(phrase in lower for phrase in _PLACE_PHRASES)):
+        facts += _places(text)
+    return facts + _modality(text) + _negations(text)
+
+
 @lru_cache(maxsize=65536)
 def _facts(text: str) -> tuple[Fact, ...]:
     """Cached: walking a history labels each unchanged neighbour clause again and again."""
     if is_foreign(text):  # French or German: their own number formats, units and words
         facts = facts_eu(text, Fact)
     else:
-        facts = (_money(text) + _percent(text) + _durations(text) + _ages(text) + _places(text)
-                 + _modality(text) + _negations(text))
+        facts = _en_facts(text)
     seen: set[tuple[str, str, str]] = set()
     out = []
     for f in facts:

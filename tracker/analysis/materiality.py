@@ -99,6 +99,7 @@ _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
 )
 
 
+@lru_cache(maxsize=2048)  # label_document asks it of a change, then label_change again
 def cosmetic_kind(before: str, after: str) -> str | None:
     """Which cosmetic kind turns `before` into `after`, or None if the change is real."""
     if before == after:

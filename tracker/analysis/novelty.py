@@ -78,6 +78,11 @@ class Token(NamedTuple):
 
 def _clean(text: str) -> str:
     """The text a reader sees: link targets, URLs, escapes, HTML line breaks and mojibake gone."""
+    return _clean_lines(_clean_spans(text))
+
+
+def _clean_spans(text: str) -> str:
+    """The first steps of _clean: those whose patterns can span lines."""
     if "Ã" in text or "â" in text or "Â" in text:
         for bad, good in _MOJIBAKE:
             text = text.replace(bad, good)
@@ -99,6 +104,11 @@ def _clean(text: str) -> str:
         text = _ESCAPE.sub("", text)
     if "×" in text:
         text = text.replace("×", "x")
+    return text
+
+
+def _clean_lines(text: str) -> str:
+    """The last steps of _clean: no match of theirs holds a line break, except "<mailto:...>"."""
     if "://" in text or "www." in text or "<mailto:" in text:
         text = _URL.sub(" ", text)
     if "@" in text:
@@ -173,8 +183,26 @@ def _phones(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The comparison tokens of ``text`` (lowercased words)."""
-    return _WORD.findall(_phones(_clean(text)).lower())
+    """The comparison tokens of ``text`` (lowercased words).
+
+    The steps that can match across lines run on the whole text; the others, by far the most
+    costly on a whole document, run on each stretch between empty lines and are cached: two
+    versions of a document share nearly all of them. No match of theirs holds a line break (an
+    "<mailto:...>" link may: then they run on the whole text), and what they look at around a
+    match (a character before or after it, a line start) reads the same at an empty line as at
+    the start or end of a text, so the tokens are those of the whole text."""
+    text = _clean_spans(text)
+    if "<mailto:" in text:
+        return _WORD.findall(_phones(_clean_lines(text)).lower())
+    out: list[str] = []
+    for piece in text.split("\n\n"):
+        out += _piece_words(piece)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _piece_words(piece: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(_phones(_clean_lines(piece)).lower()))
 
 
 @dataclass
