@@ -112,3 +112,13 @@ def test_cheap_tests_never_skip_a_fact():
     for text in texts:
         assert _en_facts(text) == _unfiltered(text), text
     assert any(_unfiltered(t) for t in texts[:6])  # the hits are hits
+
+
+def test_letters_that_case_fold_to_ascii_never_crash_fact_extraction():
+    # re.I matches "ſ" (long s) as "s" and "K" (Kelvin sign) as "k": lookups must fold the same way
+    from tracker.analysis import analyse
+
+    for text in ("Refunds within 3 ſeconds of a request.", "Credits expire after 12 monthſ.",
+                 "Disputes go to the American Arbitration Aſſociation.", "Fees of 5 \u212aB per file."):
+        extract_facts(text)
+        analyse("Refunds within 3 days of a request.", text)

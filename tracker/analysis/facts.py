@@ -124,7 +124,10 @@ def _durations(text: str) -> list[Fact]:
         n = number(m.group("n"))
         if n is None or _is_age(text, m):
             continue
-        unit = re.sub(r"s$", "", re.sub(r"\s+", " ", m.group("u").lower()))
+        # casefold, not lower: re.I also matches "ſ" for "s" and "K" (Kelvin) for "k"
+        unit = re.sub(r"s$", "", re.sub(r"\s+", " ", m.group("u").casefold()))
+        if unit not in _ISO:
+            continue
         prefix, suffix = _ISO[unit]
         qual = (m.group("q") or "").lower()
         if m.group("notice"):
@@ -229,7 +232,9 @@ def _places(text: str) -> list[Fact]:
     for m in _NAMED.finditer(text):
         raw = m.group(0)
         if m.group("body"):
-            out.append(Fact("place", raw, _BODIES[raw.lower()], "arbitration body"))
+            body = _BODIES.get(raw.casefold())  # casefold: re.I matched "ſ"/"K" as "s"/"k"
+            if body:
+                out.append(Fact("place", raw, body, "arbitration body"))
         else:
             out.append(Fact("place", raw, _title(raw)))
     return out

@@ -51,8 +51,8 @@ def amount(text: str) -> float | None:
     t = text.strip().replace(" ", " ").replace(" ", " ")
     if m := re.search(r"\((\d+)\)", t):
         return float(m.group(1))
-    if t.lower() in _WORDS:
-        return float(_WORDS[t.lower()])
+    if t.casefold() in _WORDS:
+        return float(_WORDS[t.casefold()])
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", t):
         t = t.replace(",", "")
     else:
