@@ -484,9 +484,16 @@ def _about(text: str, cats: Sequence[str], limit: int = 90) -> str:
 
 # "You and Nimbus agree that ...": who agrees is the contract itself, not the term quoted.
 _LEAD_IN = re.compile(r"^(?:(?:you and [^,]{1,30}?|you|we|the parties|each party)\s+(?:each\s+)?(?:hereby\s+)?"
-                      r"(?:agree|acknowledge|understand|accept)s?\s+(?:that\s+)?)", re.I)
+                      r"(?:agree|acknowledge|understand|accept)s?(?:\s+and\s+(?:agree|acknowledge|understand|"
+                      r"accept)s?)?\s+(?:that\s+)?)", re.I)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z“\"(])")
 # Words that turn what follows around ("only", "not"): a quote that skips words keeps them.
 LIMITING = frozenset("not no never only solely nor without except unless neither cannot".split())
+_CONDITIONAL = frozenset("if when unless where whether because although".split())
+_AGREEING = frozenset("agree agrees acknowledge acknowledges understand understands".split())
+_NOT_SUBJECT = frozenset("""if when where whenever unless regardless however except even as under subject
+notwithstanding in for to with without by after before once although because while whether upon during
+following additionally also further furthermore moreover""".split())
 _PREPOSITIONS = frozenset("in against by to for with from of on at under within into through as".split())
 
 
@@ -497,10 +504,10 @@ def _around(s: str, at: int, limit: int) -> str | None:
     point from the nearest limiting word ("only", "not") or a few words back ("Each may bring
     claims … only in an individual capacity"), cut at its end when still too long. None when the
     sentence has no modal or known verb in its first eight words (no subject to keep)."""
-    start = max(s.rfind(". ", 0, at), s.rfind("! ", 0, at), s.rfind("? ", 0, at))
-    start = start + 2 if start >= 0 else 0
-    end = s.find(". ", at)
-    sentence = s[start:end + 1 if end >= 0 else len(s)].strip()
+    # a sentence ends where the next starts with a capital ("lit. f GDPR" goes on)
+    start = max((m.end() for m in _SENTENCE_END.finditer(s, 0, at)), default=0)
+    end = m.start() + 1 if (m := _SENTENCE_END.search(s, at)) else len(s)
+    sentence = s[start:end].strip()
     at -= start
     if m := _LEAD_IN.match(sentence):
         sentence, at = sentence[m.end():], at - m.end()
@@ -517,14 +524,19 @@ def _around(s: str, at: int, limit: int) -> str | None:
         if len(sentence) < limit:
             return lead + sentence.rstrip(" .;:")
     words = sentence.split(" ")
-    verb = next((i for i, w in enumerate(words[:20]) if i and (re.fullmatch(_MODALS, w.lower()) or w.lower() in _VERBS)),
-                None)
+    verb = next((i for i, w in enumerate(words[:24]) if i and words[i - 1].lower() != "to"  # "to have": no main verb
+                 and (re.fullmatch(_MODALS, w.lower()) or w.lower() in _VERBS)
+                 and not any(x.lower().strip(",") in _RELATIVE | _CONDITIONAL for x in words[max(0, i - 6):i])), None)
     if verb is None:
         return None
     subject = words[:verb]
-    # a long subject keeps its head noun ("Any disagreement … will be settled by arbitration")
     cut = next((j for j in range(1, min(verb, 5)) if words[j].lower() in _PREPOSITIONS | _RELATIVE | {"between", "arising"}),
                None) if len(" ".join(subject)) > 30 else None
+    kept = subject[:cut] if cut is not None else subject
+    if words[0].lower().strip(",") in _NOT_SUBJECT or any(w.endswith((",", ";", ":")) or w.lower() in _AGREEING
+                                                         for w in kept):
+        return None  # an opening phrase ("Regardless of ...,", "However,", "X agree that"), no subject to keep
+    # a long subject keeps its head noun ("Any disagreement … will be settled by arbitration")
     if cut is None and verb > 8:
         return None  # a subject too long to keep or to shorten
     if cut is not None:
@@ -534,20 +546,32 @@ def _around(s: str, at: int, limit: int) -> str | None:
                                      or words[verb + 1].lower() in _BE | {"not", "also", "be", "been"}):
         verb += 1  # "will not be"
     head_end = verb + 1  # the verb and up to four words of its object ("bring claims", "has the possibility")
-    for w in words[verb + 1:verb + 5]:
-        if w.lower() in _PREPOSITIONS | LIMITING or w.lower() in ("and", "or"):
-            break
+    for k, w in enumerate(words[verb + 1:verb + 5]):
+        if (w.lower() in _PREPOSITIONS | LIMITING or w.lower() in ("and", "or")) and not (k == 0 and w.lower() == "to"):
+            break  # "agrees not to seek": the infinitive is the verb
         head_end += 1
         if w.endswith((",", ";")):
             break
+    if len(" ".join(subject + words[predicate:head_end])) > 0.45 * limit:
+        # a long object gives way to the point ("Zoosk Coins … are … non-refundable"), a modal keeps its verb
+        modal = re.fullmatch(_MODALS, words[verb].lower()) or words[verb].lower() in _BE | {"be", "been"}
+        head_end = min(head_end, verb + (2 if modal else 1))
     point = len(sentence[:at].split())
     if len(" ".join(words[:point + 3])) <= _POINT_AT + 20:  # the point comes early enough: cut at the end
         return lead + _snippet(sentence, limit - len(lead)).rstrip(" .;:")
     first = max(point - _LEAD_WORDS, head_end)
-    first = next((i for i in range(point - 1, max(point - 13, head_end - 1), -1)
-                  if words[i].lower().strip(",;") in LIMITING), first)
+    for i in range(point - 1, max(point - 13, head_end - 1), -1):  # within the point's own clause
+        if words[i].lower().strip(",;") in LIMITING:
+            first = i
+            break
+        if words[i].endswith((",", ";")):
+            break
     head = " ".join(subject + words[predicate:head_end])
     gap = first > head_end + 1
+    if gap and cut is not None:  # two cuts in one quote read as fragments: one, if the point still fits
+        gap = False
+        if len(" ".join(subject + words[predicate:point + 1])) > limit - 2:
+            return None
     if not gap and cut is None:
         return lead + _snippet(sentence, limit - len(lead)).rstrip(" .;:")
     tail = " ".join(words[first if gap else head_end:]).rstrip(" .;:")
