@@ -299,12 +299,17 @@ def _foreign_fact_sentence(old: Fact, new: Fact, cats: tuple[str, ...]) -> str:
     return f"The {name} is now {_en_value(new)} instead of {_en_value(old)}: « {new.text} »{_cats_text(cats)}"
 
 
+_FACT_MAX = 80  # a fact sentence this long keeps both values in a feed title after "<service> <document>: "
+
+
 def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[str, ...], before: str = "") -> str:
     """One sentence naming the old and new value, using the clause's own subject if found.
 
     One shape: the clause's words with the new value, then "instead of" and the old value, last,
     so that it never lands inside a phrase ("You can request a refund within 14 days of delivery
-    instead of 30 days", never "within 14 days instead of 30 of delivery"); "now" only where it
+    instead of 30 days", never "within 14 days instead of 30 of delivery"); when that is longer
+    than ``_FACT_MAX``, the words after the value are left out ("You can request a full refund
+    within 14 days instead of 30"), so that a cut title keeps both values; "now" only where it
     says nothing of better or worse ("is now", "now expire", never "can now"). Values are shown
     whole: "12% instead of 8%", "233 Broadway" (a place with the number before it in ``after``,
     or in ``before`` for the old one). A word unit is said once when nothing comes between the
@@ -328,9 +333,12 @@ def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[st
             rest = re.split(r"[,;:(]", suffix, maxsplit=1)[0].strip()
             rest = f" {rest}" if (rest and len(rest.split()) <= 8
                                   and _SUFFIX_LEAD.match(rest)) else ""
-            if rest:  # the old value after the whole phrase, with its unit: "of delivery instead of 30 days"
-                old_words = _old_words(old, new, last=False)
-            return f"{lead[:1].upper()}{lead[1:]} {new.text}{rest} instead of {old_words}{tail}"
+            lead = f"{lead[:1].upper()}{lead[1:]} {new.text}"
+            if rest and len(f"{lead}{rest} instead of {_old_words(old, new, last=False)}") <= _FACT_MAX:
+                # the old value after the whole phrase, with its unit: "of delivery instead of 30 days"
+                return f"{lead}{rest} instead of {_old_words(old, new, last=False)}{tail}"
+            # else the phrase ends with the value, so both show in a feed title: "within 14 days instead of 30"
+            return f"{lead} instead of {old_words}{tail}"
         if m := _NAMED_VALUE.search(prefix):
             return f"The {m.group('x')} is now {new.text} instead of {old_words}{tail}"
     if (cell := _table_cell(after, new.text)) is not None:
