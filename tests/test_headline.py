@@ -158,7 +158,9 @@ def test_headline_is_short_whole_plain_text() -> None:
                   "first, and we owe you nothing for it. (termination)", severity="critical", categories=("termination",))
     others = [change(f"Change {i} (other)") for i in range(3)]
     line = headline([long, *others])
-    assert len(line) <= HEADLINE_MAX + 2 and line.endswith(", and 3 more material changes")
+    # a cut sentence takes the room of the long count: " (+3 more)"
+    assert len(line) <= HEADLINE_MAX + 2 and line.endswith("… (+3 more)"), line
+    assert "for any reason" in line
     assert "(termination)" not in line and ";" not in line
     assert not re.search(r"\w…\w", line)  # never cut inside a word
     marked = change("Now also says: **Platform Fees** and [the fee table](#fees) (pricing)", categories=("pricing",))
@@ -413,7 +415,8 @@ def test_a_cut_clause_is_quoted_around_its_point() -> None:
         result = analyse(DISPUTES, _with_disputes(sentence))
         lines[name] = result.summary
         assert len(result.summary) <= HEADLINE_MAX, result.summary
-        assert not result.summary.startswith(("New: All disputes", "New: A user")), result.summary
+    # the quote starts at its subject ("All disputes … shall be heard"), not inside a phrase
+    assert lines["court"].startswith("New choice of court: All disputes … shall be heard"), lines["court"]
     assert "the courts of Galway, Ireland" in lines["court"]
     assert "binding arbitration administered by" in lines["arbitration"]
     assert "charged a renewal fee of $49 per seat" in lines["fee"]
@@ -496,5 +499,83 @@ def test_a_word_swap_keeps_both_words_in_a_crowded_headline() -> None:
     swap = change("Now says “…if you choose to use paid Service features…” instead of “…if you choose to purchase "
                   "paid Service features…” (refunds)", categories=("refunds",))
     line = headline([swap, change("Change 1 (other)"), change("Change 2 (other)")])
-    assert len(line) <= HEADLINE_MAX and line.endswith(", and 2 more material changes"), line
+    assert len(line) <= HEADLINE_MAX and line.endswith(" (+2 more)"), line
     assert "use paid" in line and "purchase paid" in line and line.count("“") == 2 == line.count("”"), line
+
+
+# --- quotes that keep their subject, values said after their whole phrase, French and German -----
+_PEBBLE_OLD = """# Pebblecast Terms
+
+## 4. Returns
+
+You can ask for your money back within 45 days of shipment.
+
+## 9. Disputes
+
+Any disagreement between you and Pebblecast may be taken before the courts of your home town, and you keep any right to sue locally.
+
+## 10. Notes
+
+We try to answer e-mails quickly.
+"""
+_PEBBLE_NEW = _PEBBLE_OLD.replace("within 45 days", "within 10 days").replace(
+    "may be taken before the courts of your home town, and you keep any right to sue locally",
+    "will be settled by final and binding arbitration instead of in court, and you give up any right to sue "
+    "locally").replace(
+    "We try to answer e-mails quickly.",
+    "We try to answer e-mails quickly.\n\nYou and Pebblecast agree that each of us may file claims against "
+    "the other solely on an individual basis and never as a member of any putative class or representative "
+    "proceeding.")
+
+
+def test_a_cut_quote_keeps_its_subject_and_verb() -> None:
+    result = analyse(_PEBBLE_OLD, _PEBBLE_NEW)
+    waiver = next(c for c in result.changes if "class-action" in c.categories)
+    arb = next(c for c in result.changes if "arbitration" in c.categories)
+    # the quote starts where its sentence does (lead-in "You and Pebblecast agree that" dropped),
+    # skips the middle, and keeps the limiting word before the point
+    assert waiver.explanation.startswith("New: Each of us may file claims … solely on an individual basis"), waiver
+    assert "Any disagreement" in arb.explanation and "arbitration" in arb.explanation, arb
+    assert not re.search(r"(?:New|watch-out): …", waiver.explanation + arb.explanation)
+    assert len(result.summary) <= HEADLINE_MAX and "…" not in result.summary.split(":", 1)[1][:3], result.summary
+    assert result.summary.startswith("New binding arbitration: Any disagreement"), result.summary
+
+
+def test_a_quote_that_fits_starts_at_its_sentence_not_at_its_category_word() -> None:
+    text = ("Pebblecast shows a weekly summary of what you listened to. Unless you switch it off, Pebblecast "
+            "may use your uploads to train its ranking models.")
+    label = label_change("added", None, text)
+    assert "Unless you switch it off, Pebblecast may use your uploads to train" in label.explanation, label
+    line = headline([ClauseChange(kind="added", clause_id="x", heading="", before=None, after=text,
+                                  material=True, severity="critical", categories=label.categories,
+                                  explanation=label.explanation)] * 1)
+    assert "to train" in line and len(line) <= HEADLINE_MAX, line
+
+
+def test_an_old_value_comes_after_the_whole_phrase_and_now_stays_neutral() -> None:
+    result = analyse(_PEBBLE_OLD, _PEBBLE_NEW)
+    refund = next(c for c in result.changes if "refunds" in c.categories)
+    assert refund.explanation.startswith(
+        "You can ask for your money back within 10 days of shipment instead of 45 days"), refund
+    assert "can now" not in refund.explanation and "instead of 45 of" not in refund.explanation
+    store = label_change("modified", "Pebblecast stores voice notes for 7 days after upload.",
+                         "Pebblecast stores voice notes for 30 days after upload.")
+    assert store.explanation.startswith("Pebblecast now stores voice notes for 30 days after upload instead of "
+                                        "7 days"), store.explanation
+    ending = label_change("modified", "Pebblecast tokens expire after 12 months.", "Pebblecast tokens expire after 3 months.")
+    assert ending.explanation.startswith("Pebblecast tokens now expire after 3 months instead of 12"), ending.explanation
+
+
+def test_french_and_german_values_are_said_in_english() -> None:
+    fr = label_change("modified", "Vous pouvez demander un remboursement dans un délai de 45 jours après l'envoi.",
+                      "Vous pouvez demander un remboursement dans un délai de 10 jours après l'envoi.")
+    assert fr.explanation.startswith("The refund period is now 10 days instead of 45 days: "
+                                     "« dans un délai de 10 jours »"), fr.explanation
+    de = label_change("modified", "Die Monatsgebühr beträgt 4,50 € und ist im Voraus zu zahlen.",
+                      "Die Monatsgebühr beträgt 6,90 € und ist im Voraus zu zahlen.")
+    assert "is now 6,90 € instead of 4,50 €" in de.explanation and "→" not in de.explanation, de.explanation
+    age = label_change("modified", "Sie müssen mindestens 13 Jahre alt sein, um Pebblecast zu nutzen.",
+                       "Sie müssen mindestens 16 Jahre alt sein, um Pebblecast zu nutzen.")
+    assert age.explanation.startswith("The minimum age is now 16 instead of 13"), age.explanation
+    gone = label_change("removed", "Tout différend peut être porté devant les tribunaux de votre domicile.", None)
+    assert gone.explanation.startswith("Removed choice of court: « Tout différend"), gone.explanation

@@ -125,14 +125,17 @@ def named(change: Labelled) -> str:
     return text
 
 
-def _more(n: int) -> str:
+def _more(n: int, short: bool = False) -> str:
+    if short:  # when the long form would cut the first change's sentence short
+        return f" (+{n} more)" if n else ""
     return f", and {n} more material change{'s' if n != 1 else ''}" if n else ""
 
 
 def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADLINE_MAX) -> str:
     """The version's headline: its most serious material change's explanation, then ", and N
-    more material changes", at most ``limit`` characters (the explanation is cut at a word and
-    marked "…" when both do not fit). ``fallback`` when no change is material."""
+    more material changes" (" (+N more)" when the long form would cut the explanation), at most
+    ``limit`` characters (the explanation is cut at a word and marked "…" when both do not fit).
+    ``fallback`` when no change is material."""
     material = [c for c in rank_changes(changes) if c.material]
     if not material:
         return fallback
@@ -150,6 +153,9 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
         first = placed
     first = first[:1].upper() + first[1:]
     note = ""
+    short = _more(len(material) - 1, short=True)
+    if len(first) + len(more) > limit and _fit(first, limit - len(short)) != _fit(first, limit - len(more)):
+        more = short  # the change's own words before the count's
     if first.endswith(_NOTE) and len(first) + len(more) > limit:
         first, note = first[:-len(_NOTE)], _NOTE  # cut the sentence, keep the note
     room = max(limit - len(more) - len(note), 40)
@@ -197,6 +203,10 @@ _AGREE = re.compile(r"^(?:(?:for the avoidance of doubt|in addition|however|plea
 
 _CONDITION_LEAD = re.compile(r"^(?:if|when|where|unless|in (?:cases?|the event)|once|while|for (?:users|individuals)|"
                              r"however|notwithstanding|subject to)\b", re.I)
+
+
+# A quote that starts at its main clause ("…we may use your data to train"): its subject stays.
+_SUBJECT_FIRST = re.compile(r"^…\S+(?: \S+)? (?:may|might|will|shall|must|can|could|would|should|is|are)\b", re.I)
 
 
 _SWAP = re.compile(r"^(?P<pre>.*?Now says )“(?P<now>[^”]+)” instead of “(?P<was>[^”]+)”$")
@@ -249,13 +259,22 @@ def _fit(text: str, room: int) -> str:
     m = _LABELLED.match(text)
     if m:
         label, body = m.group("label"), _AGREE.sub("", m.group("body")).rstrip(".;:, ")
+        if body.startswith("« ") and body.endswith(" »"):
+            body = body[2:-2]  # a foreign quote cut below would lose its closing mark
         text = f"{label}: {body[:1].upper()}{body[1:]}"
         if len(text) <= room:
             return text
+        # a leading condition ("Unless you opt out, we may use ...") gives way to the term itself
+        if (cond := _CONDITION_LEAD.match(body)) and (comma := body.find(", ", cond.end())) > 0 and \
+                len(body) - comma > 30 and not body.startswith("…"):
+            body = "…" + body[comma + 2:]
+            text = f"{label}: {body}"
+            if len(text) <= room:
+                return text
         # a quote shifted to its point ("…be heard exclusively by the courts of Dublin") gives
         # up its first words before its point is cut
         for _ in range(4):
-            if not body.startswith("…") or len(text) <= room or body.count(" ") < 4:
+            if not body.startswith("…") or len(text) <= room or body.count(" ") < 4 or _SUBJECT_FIRST.match(body):
                 break
             body = "…" + body[1:].split(" ", 1)[1]
             text = f"{label}: {body}"
@@ -266,6 +285,10 @@ def _fit(text: str, room: int) -> str:
         # a leading condition ("If you are located in the EEA, ...") is no clause to stop after
         if cuts and cuts[-1] >= 0.6 * room and not _CONDITION_LEAD.match(body):
             return text[:cuts[-1]].rstrip(" ,;:(")
+        # else at the last comma near the end, rather than on a word that leads on ("and not…")
+        commas = [c.start() for c in re.finditer(r",\s", text) if 0.8 * room <= c.start() < room]
+        if commas and not _CONDITION_LEAD.match(body):
+            return text[:commas[-1]] + "…"
     return one_line(text, room)
 
 

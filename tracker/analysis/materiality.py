@@ -22,6 +22,7 @@ from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans,
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topical_watch)
 from tracker.analysis.facts import Fact, extract_facts
+from tracker.analysis.facts_eu import is_foreign
 from tracker.analysis.rendering import clause_text, plain_text, table_cells
 from tracker.analysis.novelty import (LINK_CLOSE, LINK_OPEN, PLACEHOLDERS, Delta, DocIndex, Glue, Token, delta,
                                       glued_words, unglued, words)
@@ -176,15 +177,20 @@ def _main_verb(words: list[str]) -> int | None:
     return found
 
 
-def _with_now(prefix: str) -> str | None:
+def _with_now(prefix: str, modal_now: bool = True) -> str | None:
     """'Credits expire' → 'Credits now expire', 'Credits may expire' → 'Credits may now
-    expire'; None when no verb is found."""
+    expire' (as is without ``modal_now``: "can now", "may now" read as a new permission,
+    whichever way a value moved); None when no verb is found."""
     words = prefix.split(" ")
     i = _main_verb(words)
     if i is None:
         return None
-    if re.fullmatch(_MODALS, words[i].lower()) or words[i].lower() in _BE:
-        return " ".join(words[:i + 1] + ["now"] + words[i + 1:])  # "may now", "is now"
+    if re.fullmatch(_MODALS, words[i].lower()):
+        if not modal_now and words[i].lower() in ("can", "may", "could", "might"):
+            return prefix  # "can now", "may now" read as a new permission
+        return " ".join(words[:i + 1] + ["now"] + words[i + 1:])
+    if words[i].lower() in _BE:
+        return " ".join(words[:i + 1] + ["now"] + words[i + 1:])  # "is now"
     return " ".join(words[:i] + ["now"] + words[i:])
 
 
@@ -217,11 +223,13 @@ def _main_clause(prefix: str, heading: str) -> str:
     return " ".join(words)
 
 
-def _old_words(old: Fact, new: Fact) -> str:
-    """'12' when only the number moved ('after 12 months' → 'after 6 months'), else the old text."""
+def _old_words(old: Fact, new: Fact, last: bool = True) -> str:
+    """'12' when only the number moved ('after 12 months' → 'after 6 months') and the old value
+    comes right after the new one (``last``), else the old text less the words both start with
+    ('12 months', said after other words: "within 14 days of delivery instead of 30 days")."""
     o_num = re.search(r"\d[\d.,]*", old.text)
     n_num = re.search(r"\d[\d.,]*", new.text)
-    if (o_num and n_num and old.qualifier == new.qualifier
+    if (last and o_num and n_num and old.qualifier == new.qualifier
             and old.text[:o_num.start()] == new.text[:n_num.start()]
             and old.text[o_num.end():] == new.text[n_num.end():]
             # a unit that is a word ("12 months") is read from the new value; a sign or symbol
@@ -237,12 +245,76 @@ def _old_words(old: Fact, new: Fact) -> str:
     return " ".join(o_words[k:])
 
 
+# What a value is called in an English sentence about a French or German clause ("The refund
+# period is now 14 days"): by its kind and the clause's first category that names it.
+_VALUE_NAMES: dict[str, dict[str, str]] = {
+    "duration": {"refunds": "refund period", "privacy": "retention period", "subscription": "subscription period",
+                 "termination": "notice period", "terms-changes": "notice period", "service-changes": "notice period",
+                 "payment": "payment period", "content-removal": "retention period", "": "period"},
+    "money": {"pricing": "price", "payment": "amount charged", "refunds": "refund amount",
+              "liability": "liability cap", "": "amount"},
+    "percent": {"pricing": "rate", "payment": "rate", "": "percentage"},
+    "age": {"": "minimum age"},
+    "place": {"governing-law": "governing law", "": "venue"},
+}
+_EN_QUALIFIERS = {"au moins": "at least", "au minimum": "at least", "d'au moins": "at least", "d’au moins": "at least",
+                  "mindestens": "at least", "minimal": "at least", "au plus": "at most", "au maximum": "at most",
+                  "höchstens": "at most", "maximal": "at most", "jusqu'à": "up to", "jusqu’à": "up to",
+                  "bis zu": "up to", "dans un délai de": "within", "sous un délai de": "within", "sous": "within",
+                  "dans les": "within", "innerhalb von": "within", "innerhalb": "within", "binnen": "within",
+                  "spätestens": "at the latest", "après": "after", "à compter de": "from", "nach": "after",
+                  "avant": "before", "vor": "before", "pendant": "for", "pour une durée de": "for",
+                  "d'une durée de": "for", "d’une durée de": "for", "für": "for", "plus de": "more than",
+                  "mehr als": "more than", "über": "more than", "moins de": "less than", "weniger als": "less than",
+                  "unter": "less than"}
+_EN_UNITS = {"PD": "day", "PW": "week", "PM": "month", "PY": "year", "PTH": "hour", "PTM": "minute"}
+
+
+def _en_value(fact: Fact) -> str:
+    """A French or German value in English words: "dans un délai de 14 jours" → "within 14 days",
+    "au moins 9,99 €" → "at least 9,99 €" (an amount as written), a place as named."""
+    qual = _EN_QUALIFIERS.get(fact.qualifier, "")
+    # a bound changes the meaning ("at least"), "within" or "for" only restates "period"
+    qual = qual if qual in ("at least", "at most", "up to", "more than", "less than") and fact.kind != "age" else ""
+    if fact.kind == "duration" and (m := re.fullmatch(r"(PT?)([\d.]+)([A-Z])", fact.value)):
+        n = m.group(2)
+        value = f"{n} {_EN_UNITS.get(m.group(1) + m.group(3), 'day')}{'' if n == '1' else 's'}"
+    elif fact.kind == "age":
+        value = "the age of majority" if fact.value == "majority" else fact.value
+    elif fact.kind == "place":
+        return fact.value
+    else:  # an amount or a percentage as written, less its own qualifier
+        value = fact.text[len(fact.qualifier):].strip() if fact.text.lower().startswith(fact.qualifier) else fact.text
+    return f"{qual} {value}".strip()
+
+
+def _foreign_fact_sentence(old: Fact, new: Fact, cats: tuple[str, ...]) -> str:
+    """The English sentence of a value changed in a French or German clause: what the value is,
+    its new and old value in English words, and the clause's own words for it quoted ("The refund
+    period is now 14 days instead of 30 days: « dans un délai de 14 jours »")."""
+    names = _VALUE_NAMES.get(new.kind, {"": "value"})
+    name = next((names[c] for c in cats if c in names), names[""])
+    if new.kind == "place" and new.qualifier == "court":
+        name = "competent court"
+        return f"The {name} is now in {new.value} instead of {old.value}: « {new.text} »{_cats_text(cats)}"
+    return f"The {name} is now {_en_value(new)} instead of {_en_value(old)}: « {new.text} »{_cats_text(cats)}"
+
+
+_FACT_MAX = 80  # a fact sentence this long keeps both values in a feed title after "<service> <document>: "
+
+
 def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[str, ...], before: str = "") -> str:
     """One sentence naming the old and new value, using the clause's own subject if found.
 
-    Values are shown whole: "12% instead of 8%", "233 Broadway" (a place with the number before
-    it in ``after``, or in ``before`` for the old one). A word unit is said once ("after 6
-    months instead of 12")."""
+    One shape: the clause's words with the new value, then "instead of" and the old value, last,
+    so that it never lands inside a phrase ("You can request a refund within 14 days of delivery
+    instead of 30 days", never "within 14 days instead of 30 of delivery"); when that is longer
+    than ``_FACT_MAX``, the words after the value are left out ("You can request a full refund
+    within 14 days instead of 30"), so that a cut title keeps both values; "now" only where it
+    says nothing of better or worse ("is now", "now expire", never "can now"). Values are shown
+    whole: "12% instead of 8%", "233 Broadway" (a place with the number before it in ``after``,
+    or in ``before`` for the old one). A word unit is said once when nothing comes between the
+    two values ("after 6 months instead of 12")."""
     sentence, at = _sentence_with(after, new.text)
     tail = _cats_text(cats)
     old_words = _old_words(old, new)
@@ -258,12 +330,16 @@ def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[st
             rest = f" {suffix}" if suffix and len(suffix.split()) <= 8 else ""
             return f"The {m.group('x')}{rest} is now {new.text} instead of {old_words}{tail}"
         prefix = _last_clause(_main_clause(prefix, heading))
-        if (lead := _with_now(prefix)) and len(prefix.split()) <= 14:
+        if (lead := _with_now(prefix, modal_now=False)) and len(prefix.split()) <= 14:
             rest = re.split(r"[,;:(]", suffix, maxsplit=1)[0].strip()
             rest = f" {rest}" if (rest and len(rest.split()) <= 8
                                   and _SUFFIX_LEAD.match(rest)) else ""
-            return (f"{lead[:1].upper()}{lead[1:]} {new.text} instead of {old_words}{rest}"
-                    f"{tail}")
+            lead = f"{lead[:1].upper()}{lead[1:]} {new.text}"
+            if rest and len(f"{lead}{rest} instead of {_old_words(old, new, last=False)}") <= _FACT_MAX:
+                # the old value after the whole phrase, with its unit: "of delivery instead of 30 days"
+                return f"{lead}{rest} instead of {_old_words(old, new, last=False)}{tail}"
+            # else the phrase ends with the value, so both show in a feed title: "within 14 days instead of 30"
+            return f"{lead} instead of {old_words}{tail}"
         if m := _NAMED_VALUE.search(prefix):
             return f"The {m.group('x')} is now {new.text} instead of {old_words}{tail}"
     if (cell := _table_cell(after, new.text)) is not None:
@@ -271,6 +347,8 @@ def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[st
         old_value = value.replace(new.text, old.text)
         what = f"{column} for {row}" if row and column else (column or row or "The value")
         return f"{what} is now {value} instead of {old_value}{tail}"  # "Price for Basic is now $12 a month ..."
+    if is_foreign(sentence or after):  # the explanation is English, whatever the clause's language
+        return _foreign_fact_sentence(old, new, cats)
     label = _clean_prefix(heading) or "Changed"
     return f"{label}: {old.text} → {new.text}{tail}"
 
@@ -364,7 +442,7 @@ def _snippet(text: str, limit: int = 90) -> str:
 # The words that make a clause a term of its kind: where a cut quote of it should look.
 _ANCHORS: dict[str, tuple[str, ...]] = {  # tried in order: the first that matches is the point
     "arbitration": (r"\barbitrat\w*|\bJAMS\b",),
-    "class-action": (r"\bclass[- ](?:action|wide|arbitration)|\brepresentative (?:action|proceeding)s?",),
+    "class-action": (r"\bindividual (?:capacity|basis)\b", r"\bclass[- ](?:action|wide|arbitration)|\brepresentative (?:action|proceeding)s?",),
     "jurisdiction": (r"\bcourts?\b|\bvenue\b|\btribunals?\b", r"\bjurisdictions?\b"),
     "governing-law": (r"\blaws? of\b",),
     "ai-training": (r"\btrain(?:s|ed|ing)?\b|\bmachine learning\b|\bartificial intelligence\b|\bAI\b",),
@@ -403,12 +481,126 @@ def _about(text: str, cats: Sequence[str], limit: int = 90) -> str:
             break
     if at <= _POINT_AT:
         return _snippet(s, limit)
+    if (quote := _around(s, at, limit)) is not None:
+        return quote
     head = s[:at]
     stop = max(head.rfind(". "), head.rfind("; "), head.rfind(": "))
     lead = " ".join(head[stop + 2 if stop >= 0 else 0:].split()[-_LEAD_WORDS:])
     body = s[max(at - len(lead) - 1, 0) if lead else at:]
     body = body if len(body) <= limit - 1 else body[:limit - 1].rsplit(" ", 1)[0] + "…"
     return "…" + body.lstrip(",;: ").rstrip(" .;:")
+
+
+# "You and Nimbus agree that ...": who agrees is the contract itself, not the term quoted.
+_LEAD_IN = re.compile(r"^(?:(?:you and [^,]{1,30}?|you|we|the parties|each party)\s+(?:each\s+)?(?:hereby\s+)?"
+                      r"(?:agree|acknowledge|understand|accept)s?(?:\s+and\s+(?:agree|acknowledge|understand|"
+                      r"accept)s?)?\s+(?:that\s+)?)", re.I)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z“\"(])")
+# Words that turn what follows around ("only", "not"): a quote that skips words keeps them.
+LIMITING = frozenset("not no never only solely nor without except unless neither cannot".split())
+_CONDITIONAL = frozenset("if when unless where whether because although".split())
+_AGREEING = frozenset("agree agrees acknowledge acknowledges understand understands".split())
+_NOT_SUBJECT = frozenset("""if when where whenever unless regardless however except even as under subject
+notwithstanding in for to with without by after before once although because while whether upon during
+following additionally also further furthermore moreover""".split())
+_PREPOSITIONS = frozenset("in against by to for with from of on at under within into through as".split())
+
+
+def _around(s: str, at: int, limit: int) -> str | None:
+    """The sentence of ``s`` holding its point (offset ``at``), as a quote of at most ``limit``
+    characters that starts where the sentence does: whole when it fits (less a lead-in such as
+    "You and X agree that"), else its subject and main verb, "…", and the words before the
+    point from the nearest limiting word ("only", "not") or a few words back ("Each may bring
+    claims … only in an individual capacity"), cut at its end when still too long. None when the
+    sentence has no modal or known verb in its first eight words (no subject to keep)."""
+    # a sentence ends where the next starts with a capital ("lit. f GDPR" goes on)
+    start = max((m.end() for m in _SENTENCE_END.finditer(s, 0, at)), default=0)
+    end = m.start() + 1 if (m := _SENTENCE_END.search(s, at)) else len(s)
+    sentence = s[start:end].strip()
+    at -= start
+    if m := _LEAD_IN.match(sentence):
+        sentence, at = sentence[m.end():], at - m.end()
+        sentence = sentence[:1].upper() + sentence[1:]
+    if at < 0:
+        return None
+    if len(sentence) <= limit:
+        return sentence.rstrip(" .;:")
+    if at <= _POINT_AT:  # the point comes early in the sentence: cut at its end
+        return _snippet(sentence, limit).rstrip(" .;:")
+    lead = ""
+    if (m := _SUBORDINATE.match(sentence)) and m.end() <= at:  # the main clause, after its condition
+        sentence, at, lead = sentence[m.end():], at - m.end(), "…"
+        if len(sentence) < limit:
+            return lead + sentence.rstrip(" .;:")
+    words = sentence.split(" ")
+    verb = next((i for i, w in enumerate(words[:24]) if i and words[i - 1].lower() != "to"  # "to have": no main verb
+                 and (re.fullmatch(_MODALS, w.lower()) or w.lower() in _VERBS)
+                 and not any(x.lower().strip(",") in _RELATIVE | _CONDITIONAL for x in words[max(0, i - 6):i])), None)
+    if verb is None:
+        return None
+    subject = words[:verb]
+    cut = next((j for j in range(1, min(verb, 5)) if words[j].lower() in _PREPOSITIONS | _RELATIVE | {"between", "arising"}),
+               None) if len(" ".join(subject)) > 30 else None
+    kept = subject[:cut] if cut is not None else subject
+    if words[0].lower().strip(",") in _NOT_SUBJECT or any(w.endswith((",", ";", ":")) or w.lower() in _AGREEING
+                                                         for w in kept):
+        return None  # an opening phrase ("Regardless of ...,", "However,", "X agree that"), no subject to keep
+    # a long subject keeps its head noun ("Any disagreement … will be settled by arbitration")
+    if cut is None and verb > 8:
+        return None  # a subject too long to keep or to shorten
+    if cut is not None:
+        subject = words[:cut] + ["…"]
+    predicate = verb
+    while verb + 1 < len(words) and (re.fullmatch(_MODALS, words[verb + 1].lower())
+                                     or words[verb + 1].lower() in _BE | {"not", "also", "be", "been"}):
+        verb += 1  # "will not be"
+    head_end = verb + 1  # the verb and up to four words of its object ("bring claims", "has the possibility")
+    for k, w in enumerate(words[verb + 1:verb + 5]):
+        if (w.lower() in _PREPOSITIONS | LIMITING or w.lower() in ("and", "or")) and not (k == 0 and w.lower() == "to"):
+            break  # "agrees not to seek": the infinitive is the verb
+        head_end += 1
+        if w.endswith((",", ";")):
+            break
+    if len(" ".join(subject + words[predicate:head_end])) > 0.45 * limit:
+        # a long object gives way to the point ("Zoosk Coins … are … non-refundable"), a modal keeps its verb
+        modal = re.fullmatch(_MODALS, words[verb].lower()) or words[verb].lower() in _BE | {"be", "been"}
+        head_end = min(head_end, verb + (2 if modal else 1))
+    point = len(sentence[:at].split())
+    if len(" ".join(words[:point + 3])) <= _POINT_AT + 20:  # the point comes early enough: cut at the end
+        return lead + _snippet(sentence, limit - len(lead)).rstrip(" .;:")
+    first = max(point - _LEAD_WORDS, head_end)
+    for i in range(point - 1, max(point - 13, head_end - 1), -1):  # within the point's own clause
+        if words[i].lower().strip(",;") in LIMITING:
+            first = i
+            break
+        if words[i].endswith((",", ";")):
+            break
+    head = " ".join(subject + words[predicate:head_end])
+    gap = first > head_end + 1
+    if gap and cut is not None:  # two cuts in one quote read as fragments: one, if the point still fits
+        gap = False
+        if len(" ".join(subject + words[predicate:point + 1])) > limit - 2:
+            return None
+    if not gap and cut is None:
+        return lead + _snippet(sentence, limit - len(lead)).rstrip(" .;:")
+    tail = " ".join(words[first if gap else head_end:]).rstrip(" .;:")
+    head = lead + head.rstrip(",;:") + (" …" if gap else "")
+    room = limit - len(head) - 1
+    if len(tail) > room:
+        tail = tail[:room - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return f"{head} {tail}"
+
+
+def _quoted(lead: str, text: str, cats: Sequence[str]) -> str:
+    """A clause added or removed whole, quoted after ``lead`` ("New: All disputes ..."). A French
+    or German clause is named in English by its first category's term and quoted in guillemets
+    ("Removed choice of court: « Tout litige peut être porté devant les tribunaux… »"), so that a
+    reader of the English explanation knows what it was."""
+    from tracker.analysis.headline import TERM_NAMES  # headline imports no analysis module
+
+    if is_foreign(text) and (name := next((TERM_NAMES[c] for c in cats if c in TERM_NAMES), "")):
+        return f"{lead} {name}: « {_about(text, cats)} »"
+    return f"{lead}: {_about(text, cats)}"
 
 
 def _key(f: Fact) -> tuple[str, str, str]:
@@ -1439,7 +1631,7 @@ class _Job:
         elif self._novel_share("ins") < 0.5:
             what = f"Now also says: {_said(_content_runs(self.d, 'ins'), self.after, self.d, 'ins')}"
         else:
-            what = f"New: {_about(' '.join(self.sa.legal) or self.after, w_add or cats)}"
+            what = _quoted("New", ' '.join(self.sa.legal) or self.after, w_add or cats)
         if w_add:
             return ChangeLabel(True, "critical", cats, f"{what}{_cats_text(w_add)}", None, w_add, (),
                                fb, fa)
@@ -1461,7 +1653,7 @@ class _Job:
         elif commitment:
             what = removed_sentence(" ".join(self.sb.legal) or self.before)
         else:
-            what = f"Removed: {_about(' '.join(self.sb.legal) or self.before, w_rem or cats)}"
+            what = _quoted("Removed", ' '.join(self.sb.legal) or self.before, w_rem or cats)
         good = tuple(c for c in w_rem if self._good_news(c))
         if good:
             return ChangeLabel(True, "material", cats, f"{what}{_cats_text(good)} — good news for users",
