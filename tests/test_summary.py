@@ -328,6 +328,14 @@ def test_a_cut_bullet_keeps_its_conditions_or_is_not_shown() -> None:
     aged = ("You may not open a Quorra seller account, list parcels for sale or accept payments from other members "
             "in any of the marketplaces we run at any time if you are under 16 years old.")
     assert compress(aged) in ("", aged), compress(aged)
+    # more of the same clause after 'and' is under the same condition; a cut inside a condition is no bullet
+    more = ("These rules are part of the documents that govern your access to, and your use of Quorra if you ship "
+            "parcels through the website or through the mobile apps of any of our partner carriers.")
+    assert "if you ship" in compress(more) or compress(more) == "", compress(more)
+    inside = ("You may choose to have the hearing held by phone, by video or in person, or through written "
+              "submissions, except any claim seeking $12,500 or more or an injunction shall have an in-person hearing.")
+    assert compress(inside) == "" or "in-person hearing" in compress(inside), compress(inside)
+    assert "even if" in compress("We are not liable for lost parcels, even if we were told of the risk.")
     body = "Balances are refunded, unless the law forbids it"
     assert not keeps_conditions(body, 0, len("Balances are refunded"))
     assert keeps_conditions("Balances are refunded; but if you ask, we may keep them", 0, len("Balances are refunded"))

@@ -224,7 +224,7 @@ _CONDITION = re.compile(r"^(?:if|when|whenever|where|wherever|unless|once|after|
                         r"in the (?:\w+ )?event|provided|as long as|so long as|only|except|excluding|other than|"
                         r"with the exception of|for (?:users?|customers?|members?|accounts?|anyone|people|persons?|"
                         r"those|individuals?)|(?:who|that) (?:are|is)|aged?|under|below|above|over)\b", re.I)
-_CONDITION_WORD = re.compile(r"\b(?:if|unless|only if|only when|provided that|as long as|so long as|except(?! that\b)|other than|"
+_CONDITION_WORD = re.compile(r"\b(?:(?<!even )if|unless|only if|only when|provided that|as long as|so long as|except(?! that\b)|other than|"
                              r"aged? \d+|(?:under|below|over|above) the age|\d+ (?:years (?:old )?)?or (?:older|over|"
                              r"younger|under))\b", re.I)
 
@@ -259,7 +259,13 @@ def keeps_conditions(body: str, start: int, end: int) -> bool:
     # a condition further on ('..., list parcels or accept payments if you are under 16') governs
     # the kept piece too, unless a clause of its own starts before it ('; but if ...', ', and we ...')
     m = _CONDITION_WORD.search(after)
-    return not m or bool(_OWN_CLAUSE.search(after[: m.start()]) or re.match(r"(?:but|and|or)\b", after, re.I))
+    if not m or _OWN_CLAUSE.search(after[: m.start()]):
+        return True
+    # 'but if you cancel, we ...', 'and we may ... unless': a clause of its own, with its own conditions;
+    # not 'and your use of X if you ...' (more of the same clause, under the same condition)
+    return bool(re.match(r"(?:but|and|or|so)\s+(?:(?:if|when|unless|where)\b|(?:we|you|they|it|[A-Z][\w-]*)\s+"
+                         r"(?:will|may|must|shall|can|cannot|could|should|would|might|is|are|do|does|have|has)\b)",
+                         after))
 
 
 def _cut(text: str, max_words: int) -> str:
@@ -316,6 +322,8 @@ def _cut(text: str, max_words: int) -> str:
     kept = " ".join(body.split()[:budget])
     if _CONDITION_WORD.search(body[len(kept):]) or not keeps_conditions(body, 0, len(kept)):
         return ""
+    if (last := list(_CONDITION_WORD.finditer(kept))) and not re.search(r"[,;]\s", kept[last[-1].end():]):
+        return ""  # the cut falls inside a condition ('except any dispute seeking $12,500 or…')
     if _leading_condition(body) and words(kept) - words(_leading_condition(body)) < 6:
         return ""  # 'If you ..., we may remove the…': too little of what applies is left
     return _tidy(kept).rstrip(".") + "…"
