@@ -335,6 +335,10 @@ def test_a_cut_bullet_keeps_its_conditions_or_is_not_shown() -> None:
     inside = ("You may choose to have the hearing held by phone, by video or in person, or through written "
               "submissions, except any claim seeking $12,500 or more or an injunction shall have an in-person hearing.")
     assert compress(inside) == "" or "in-person hearing" in compress(inside), compress(inside)
+    cut = compress("If you dispute a parcel payment with your bank or card issuer, or if we find that a payment was "
+                   "fraudulent, we may remove the labels bought with that payment from your account and charge the "
+                   "dispute fee listed in section 7 of the price list.")
+    assert cut.startswith("If you dispute") and cut.endswith("…") and not cut.endswith(" in…"), cut
     assert "even if" in compress("We are not liable for lost parcels, even if we were told of the risk.")
     body = "Balances are refunded, unless the law forbids it"
     assert not keeps_conditions(body, 0, len("Balances are refunded"))

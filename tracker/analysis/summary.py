@@ -326,7 +326,10 @@ def _cut(text: str, max_words: int) -> str:
         return ""  # the cut falls inside a condition ('except any dispute seeking $12,500 or…')
     if _leading_condition(body) and words(kept) - words(_leading_condition(body)) < 6:
         return ""  # 'If you ..., we may remove the…': too little of what applies is left
-    return _tidy(kept).rstrip(".") + "…"
+    # nor on a word that leads into what was cut ('listed in…', 'of the…')
+    kept = re.sub(r"(?:\s+(?:in|of|to|for|with|by|on|at|from|the|a|an|and|or|our|your|its|their|any|that|"
+                  r"which|who))+$", "", kept, flags=re.I)
+    return _tidy(kept).rstrip(".,;:") + "…"
 
 
 # --- records ----------------------------------------------------------------------------------
