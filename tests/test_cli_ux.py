@@ -323,3 +323,62 @@ name = "Quill"
         "error: no service 'quill' in the archive; known: none yet (nothing recorded: `tracker status` shows "
         "what failed)"), result.output
     assert "FAILING 1 run(s)" in invoke(tmp_path, "status").stdout
+
+
+def _two_documents(tmp_path: Path) -> Path:
+    """Fernwood's terms (which leave data use to the privacy notice) and its privacy notice,
+    recorded by `tracker run` from file: URLs."""
+    terms, privacy = tmp_path / "terms.html", tmp_path / "privacy.html"
+    terms.write_text("""<html><body><main><h1>Fernwood Terms</h1>
+<h2>1. Accounts</h2><p>You must be at least 16 years old to open a Fernwood account.</p>
+<h2>2. Your sketches</h2><p>We handle the sketches and prompts you upload as explained in our Privacy Notice.</p>
+<h2>3. Fees</h2><p>Sketch credits are non-refundable.</p></main></body></html>""", encoding="utf-8")
+    privacy.write_text("""<html><body><main><h1>Fernwood Privacy Notice</h1>
+<h2>1. What we collect</h2><p>We collect the sketches and prompts you upload.</p>
+<h2>2. Model training</h2><p>We never use your prompts or sketches to train our models.</p>
+</main></body></html>""", encoding="utf-8")
+    (tmp_path / "sources.toml").write_text(f"""
+[[service]]
+id = "fernwood"
+name = "Fernwood"
+  [[service.document]]
+  type = "Terms of Service"
+  url = "{terms.as_uri()}"
+  [[service.document]]
+  type = "Privacy Notice"
+  url = "{privacy.as_uri()}"
+""", encoding="utf-8")
+    result = invoke(tmp_path, "run", "-q", "--host-delay", "0")
+    assert result.exit_code == 0, result.output
+    return tmp_path
+
+
+def test_a_service_named_without_its_document_is_bad_usage_listing_them(tmp_path: Path) -> None:
+    root = _two_documents(tmp_path)
+    for command in ("summary", "show", "history"):
+        result = invoke(root, command, "fernwood")
+        if command == "history":  # history lists every document of a service: no document needed
+            assert result.exit_code == 0, result.output
+            continue
+        assert result.exit_code == 2, (command, result.output)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and "'Privacy Notice', 'Terms of Service'" in lines[0], result.stderr
+        assert f"usage: tracker {command} SERVICE DOCUMENT" in lines[0] and "Traceback" not in result.output
+    missing = invoke(root, "summary", "fernwood", "Cookie Policy")  # a name that is not there: still 4
+    assert missing.exit_code == 4 and "no document 'Cookie Policy'" in missing.stderr
+
+
+def test_a_question_the_terms_leave_to_another_document_points_there(tmp_path: Path) -> None:
+    root = _two_documents(tmp_path)
+    result = invoke(root, "summary", "fernwood", "Terms of Service")
+    assert result.exit_code == 0, result.output
+    questions = result.stdout.split("Questions", 1)[1]
+    training = questions.split("train models", 1)[1].split("?", 1)[1].split("\n  ", 3)
+    assert "The terms do not say" not in training[1] and "See the Privacy Notice." in training[1], questions
+    assert "The Privacy Notice says: We never use your prompts or sketches to train our models." in questions
+    assert "(Privacy Notice, § 2 Model training)" in questions
+    data = json.loads(invoke(root, "summary", "fernwood", "Terms of Service", "--json").stdout)
+    answer = next(a for a in data["answers"] if a["id"] == "ai-training")
+    assert answer["see"] == "Privacy Notice" and answer["answer"] == "See the Privacy Notice."
+    assert answer["from_document"]["document"] == "Privacy Notice"
+    assert "never use your prompts" in answer["from_document"]["answer"]

@@ -125,7 +125,7 @@ def test_json_shape(archive):
     (hit,) = hits(archive, "refunds", "--service", "nimbus")
     assert set(hit) == {"service_id", "service_name", "document_type", "document_key", "fetched_at", "seq",
                         "commit_sha", "kind", "severity", "material", "categories", "clause_id", "heading",
-                        "snippet", "explanation", "section"}
+                        "snippet", "explanation", "section", "snippet_from", "changed_again"}
     assert hit["section"] == "§ 2 Credits"  # as `tracker diff` names the clause
     assert hit["document_key"] == "nimbus/Terms of Service" and hit["seq"] == 3
     assert hit["kind"] in ("modified", "added") and isinstance(hit["categories"], list)
@@ -196,3 +196,27 @@ def test_a_leading_not_is_explained(tmp_path):
         with pytest.raises(SearchQueryError, match="NOT must come after a word") as caught:
             index.search("NOT arbitration")
     assert isinstance(caught.value, ValueError)
+
+
+def test_an_old_value_is_never_shown_as_the_current_one(tmp_path: Path) -> None:
+    """Quill's credits expire after 12, then 6, then 3 months: a word of the clause finds its
+    current text (or the explanation), the old text only when only it matches, and then says so;
+    a change whose clause changed again later says that too."""
+    store = tmp_path / "store"
+    build(store, [("quill", "Quill Notes", "2025-01-10", terms("Quill Notes")),
+                  ("quill", "Quill Notes", "2025-06-01", terms("Quill Notes", expiry="6 months")),
+                  ("quill", "Quill Notes", "2026-02-10", terms("Quill Notes", expiry="3 months"))])
+    found = hits(store, "credits")
+    assert [h["seq"] for h in found] == [3, 2]
+    for h in found:  # the word is in the old and new text alike: the new text (or explanation) shows
+        assert h["snippet_from"] in ("after", "explanation"), h
+        assert "12 months" not in h["snippet"], h
+    assert found[0]["changed_again"] == 0 and found[1]["changed_again"] == 3
+    old = hits(store, '"12 months"')
+    assert [(h["seq"], h["snippet_from"]) for h in old] == [(2, "before")], old
+    text = tracker(store, "search", '"12 months"').output
+    assert "§ 2 Credits (old text, before this version) (changed again in version 3): " in text, text
+    text = tracker(store, "search", "credits").output.splitlines()
+    lines = [line for line in text if line.startswith("    § 2 Credits")]
+    assert len(lines) == 2 and "changed again" not in lines[0] and "(changed again in version 3)" in lines[1], text
+    assert not any("old text" in line for line in lines), text

@@ -53,8 +53,9 @@ def test_compress_drops_numbers_markdown_and_lead_ins() -> None:
     assert compress("Fees are due within thirty (30) days (see the schedule).") == "Fees are due within 30 days."
     long = ("If you dispute a payment with your bank, or if a payment is fraudulent, we may remove the credits "
             "bought with that payment and charge a fee of $20, which is listed in the price list for each country.")
-    short = compress(long)
-    assert words(short) <= MAX_WORDS and short.startswith("We may remove the credits")
+    short = compress(long)  # its leading conditions stay (the main clause alone would be wrong)
+    assert short == ("If you dispute a payment with your bank, or if a payment is fraudulent, we may remove the "
+                     "credits bought with that payment and charge a fee of $20.")
     assert plain_text("*a* `b` [c](d)") == "a b c"
 
 
@@ -107,8 +108,10 @@ def test_done_when_the_demo_terms_read_like_the_seed() -> None:
     assert 20 <= len(texts) <= 30
     assert len(texts) == len(set(texts))
     for t in texts + [b.text for b in s.watch_outs]:
-        assert words(t) <= MAX_WORDS, t
+        # a bullet under leading conditions keeps them: up to 15 words more
+        assert words(t) <= MAX_WORDS + (15 if re.match(r"(?:If|When|Where|Unless|Once)\b", t) else 0), t
         assert not MARKDOWN_SIGNS.search(t), t
+    assert not any(t.startswith(("You may use the Service only with", "We may remove the credits")) for t in texts)
     watch = " ".join(b.text for b in s.watch_outs).lower()
     assert len(s.watch_outs) <= 6
     assert "beta" in watch or "discontinue" in watch  # service changes at any time, in beta
@@ -303,3 +306,91 @@ def test_cloudflare_email_placeholders_are_words_or_the_address() -> None:
     text = f"## Arbitration\n\nYou may opt out of arbitration by writing to {link} within 30 days of signing up.\n"
     bullets = [b.text for b in summarise(text).key_terms]
     assert bullets and not any("protected" in t for t in bullets), bullets
+
+
+def test_a_cut_bullet_keeps_its_conditions_or_is_not_shown() -> None:
+    from tracker.analysis.summary import fragment, keeps_conditions
+
+    # a leading condition stays with the main clause it governs (over MAX_WORDS if need be)
+    teen = ("If you are 14 or older but below the age of majority in your country, you may open a Quorra account "
+            "only with the consent of a parent or legal guardian, who accepts these rules on your behalf.")
+    assert compress(teen) == ("If you are 14 or older but below the age of majority in your country, you may open a "
+                              "Quorra account only with the consent of a parent or legal guardian.")
+    for cond in ("When", "Once", "Upon", "After", "Unless"):
+        text = (f"{cond} your plan lapses for any reason at all, including a failed card payment or a cancelled "
+                "subscription, we may delete every archived parcel photo in your Quorra account and all of "
+                "the shipping labels you printed.")
+        assert compress(text).startswith(f"{cond} your plan lapses"), compress(text)
+    # a trailing condition is never cut off: either kept or no bullet at all
+    tail = ("Gift balances bought through the Quorra mobile app or the Quorra website on any of your devices in any "
+            "of the supported countries are never refunded unless the law of your country requires a refund.")
+    assert "unless" in compress(tail) or compress(tail) == "", compress(tail)
+    aged = ("You may not open a Quorra seller account, list parcels for sale or accept payments from other members "
+            "in any of the marketplaces we run at any time if you are under 16 years old.")
+    assert compress(aged) in ("", aged), compress(aged)
+    # more of the same clause after 'and' is under the same condition; a cut inside a condition is no bullet
+    more = ("These rules are part of the documents that govern your access to, and your use of Quorra if you ship "
+            "parcels through the website or through the mobile apps of any of our partner carriers.")
+    assert "if you ship" in compress(more) or compress(more) == "", compress(more)
+    inside = ("You may choose to have the hearing held by phone, by video or in person, or through written "
+              "submissions, except any claim seeking $12,500 or more or an injunction shall have an in-person hearing.")
+    assert compress(inside) == "" or "in-person hearing" in compress(inside), compress(inside)
+    cut = compress("If you dispute a parcel payment with your bank or card issuer, or if we find that a payment was "
+                   "fraudulent, we may remove the labels bought with that payment from your account and charge the "
+                   "dispute fee listed in section 7 of the price list.")
+    assert cut.startswith("If you dispute") and cut.endswith("…") and not cut.endswith(" in…"), cut
+    assert "even if" in compress("We are not liable for lost parcels, even if we were told of the risk.")
+    body = "Balances are refunded, unless the law forbids it"
+    assert not keeps_conditions(body, 0, len("Balances are refunded"))
+    assert keeps_conditions("Balances are refunded; but if you ask, we may keep them", 0, len("Balances are refunded"))
+    # and in a whole summary: no bullet states the consent rule without its age condition
+    doc = f"""## 4. Who may use Quorra
+
+4.1 You must be at least 14 years old to use Quorra.
+
+4.2 {teen}
+
+## 9. Disputed payments
+
+If you dispute a legitimate parcel payment with your bank or card issuer, or if we find that a payment was fraudulent, we may remove the labels bought with that payment from your account and charge the dispute fee listed in the price list of your country.
+"""
+    s = summarise(doc)
+    texts = [b.text for b in (*s.key_terms, *s.watch_outs)]
+    assert any("14 or older" in t for t in texts), texts
+    assert not any(t.startswith(("You may open a Quorra account", "We may remove the labels")) for t in texts), texts
+    # a bullet naming 'that payment' it never introduced leans on another sentence: not shown alone
+    assert fragment("We may remove the labels bought with that payment.") == "lost referent"
+    assert fragment("Such parcels may be destroyed after 30 days.") == "lost referent"
+    assert fragment("If you ask, they will be posted to you.") == "lost referent"
+    for whole in ("If you dispute a payment, we may remove the labels bought with that payment.",
+                  "These Terms apply to every Quorra account.", "Fees such as card fees are non-refundable.",
+                  "We may update this section so that you know what changed."):
+        assert not fragment(whole), whole
+
+
+def test_a_question_left_to_another_document_names_it() -> None:
+    from tracker.analysis.summary import pointer
+
+    doc = """## 7. Your drafts
+
+We process the drafts you write only to run Inkwell and as described in our Privacy Policy.
+
+## 8. Refunds
+
+Refund requests are handled under our Refund Policy.
+"""
+    answers = {a.id: a for a in summarise(doc).answers}
+    assert answers["ai-training"].answer == "See the Privacy Policy."
+    assert answers["ai-training"].see == "Privacy Policy" and answers["ai-training"].section == "§ 7 Your drafts"
+    assert answers["refunds"].answer != "The terms do not say."  # it says: non-refundable or pointer
+    assert pointer("Refund requests are handled under our Refund Policy.", "refunds") == "Refund Policy"
+    # a pointer on another topic, or to these Terms themselves, answers nothing
+    assert pointer("See our Cookie Policy for the cookies we set.", "refunds") == ""
+    assert pointer("Disputes are settled as set out in these Terms.", "disputes") == ""
+    assert pointer("We collect your data as described in our Privacy Policy.", "terms-notice") == ""
+    none = {a.id: a for a in summarise("## 1. Use\n\nYou may use Inkwell to write drafts.\n").answers}
+    assert none["ai-training"].answer == "The terms do not say." and none["ai-training"].see == ""
+    # the pointer survives the summary cache's round trip
+    from tracker.analysis.summary import summary_from_dict
+    again = summary_from_dict(summarise(doc).to_dict())
+    assert {a.id: a.see for a in again.answers}["ai-training"] == "Privacy Policy"

@@ -217,46 +217,119 @@ def _whole(piece: str) -> bool:
     return not fragment(_tidy(piece)) and bool(_VERB.search(piece))
 
 
+# A condition a bullet must keep: it says when the rest applies ('If you are under 18, ...',
+# '..., unless the law requires a refund'); a bullet without it states a different rule. A
+# carve-out of its own ('except that either party may go to small-claims court') is no condition.
+_CONDITION = re.compile(r"^(?:if|when|whenever|where|wherever|unless|once|after|before|upon|on|until|while|in case|"
+                        r"in the (?:\w+ )?event|provided|as long as|so long as|only|except|excluding|other than|"
+                        r"with the exception of|for (?:users?|customers?|members?|accounts?|anyone|people|persons?|"
+                        r"those|individuals?)|(?:who|that) (?:are|is)|aged?|under|below|above|over)\b", re.I)
+_CONDITION_WORD = re.compile(r"\b(?:(?<!even )if|unless|only if|only when|provided that|as long as|so long as|except(?! that\b)|other than|"
+                             r"aged? \d+|(?:under|below|over|above) the age|\d+ (?:years (?:old )?)?or (?:older|over|"
+                             r"younger|under))\b", re.I)
+
+
+_OWN_CLAUSE = re.compile(r";|,\s+(?:(?:and|but|or|so)\s+)?(?:we|you|they|it|[A-Z][\w-]*)\s+(?:will|may|must|shall|can|"
+                         r"cannot|could|should|would|might|is|are|do|does|have|has)\b")
+
+
+def _leading_condition(body: str) -> str:
+    """The conditions a sentence opens with, up to its main clause ('If you are 13 or older, '
+    of 'If you are 13 or older, you may ...'); '' when it opens with its main clause."""
+    rest = body
+    while _CONDITION.match(rest) and not re.match(r"only\b", rest, re.I) and ", " in rest:
+        rest = re.sub(r"^(?:and|or|but)\s+", "", rest.split(", ", 1)[1])
+        if not (_CONDITION.match(rest) or re.match(r"(?:and|or) (?:if|when|where|unless)\b", rest, re.I)):
+            break
+    return body[: len(body) - len(rest)] if rest is not body else ""
+
+
+def keeps_conditions(body: str, start: int, end: int) -> bool:
+    """Whether the piece ``body[start:end]`` of a sentence keeps the conditions it is under: the
+    text dropped before it holds none ('If you are 13 or older, ' dropped is a lost condition),
+    and the text dropped after it does not open with one (', unless the law ...'; a condition
+    inside a dropped clause of its own, '; but if ..., we ...', belongs to that clause)."""
+    before, after = body[:start], body[end:]
+    if before.strip() and (_CONDITION_WORD.search(before) or _leading_condition(body)):
+        return False
+    after = re.sub(r"^[\s,;:.\-–—(]+", "", after)
+    if after and _CONDITION.match(after) and not re.match(r"(?:on|over|for|after|before)\b", after, re.I) \
+            or re.match(r"(?:and|or) only\b", after, re.I):
+        return False
+    # a condition further on ('..., list parcels or accept payments if you are under 16') governs
+    # the kept piece too, unless a clause of its own starts before it ('; but if ...', ', and we ...')
+    m = _CONDITION_WORD.search(after)
+    if not m or _OWN_CLAUSE.search(after[: m.start()]):
+        return True
+    # 'but if you cancel, we ...', 'and we may ... unless': a clause of its own, with its own conditions;
+    # not 'and your use of X if you ...' (more of the same clause, under the same condition)
+    return bool(re.match(r"(?:but|and|or|so)\s+(?:(?:if|when|unless|where)\b|(?:we|you|they|it|[A-Z][\w-]*)\s+"
+                         r"(?:will|may|must|shall|can|cannot|could|should|would|might|is|are|do|does|have|has)\b)",
+                         after))
+
+
 def _cut(text: str, max_words: int) -> str:
     """Cut a long sentence at clause boundaries: the first piece that fits, preferring the one
-    with the most facts; as a last resort the first ``max_words`` words."""
+    with the most facts; as a last resort the first ``max_words`` words. A piece that would lose
+    a condition of what it states (see ``keeps_conditions``) is never chosen: a sentence that opens
+    with conditions keeps them (its budget grows by their length, at most 15 words), and one
+    that cannot be cut without losing one gives '' (no bullet rather than a wrong one)."""
     body = text.rstrip(".")
-    # "If you dispute a payment, or if it was fraud, we may remove the credits": the point is the
-    # main clause, so leading subordinate clauses go first
+    # "By using the Service, you agree ...", "Although we try, ...": a lead that is no condition
+    # of the main clause goes first ('If ...', 'When ...', 'Upon ...' stay: they say when it applies)
     rest = body
-    while (_SUBORDINATE.match(rest) or re.match(r"(?:regardless|notwithstanding|in addition to)\b", rest, re.I)) \
-            and ", " in rest:  # 'Regardless of the above, if we are liable, our liability is ...'
+    while re.match(r"(?:although|though|by|to|in order to|besides|regardless|notwithstanding|in addition to)\b",
+                   rest, re.I) and ", " in rest:
         rest = re.sub(r"^(?:and|or|but)\s+", "", rest.split(", ", 1)[1])
-    if rest is not body and words(rest) >= 4 and not _SUBORDINATE.match(rest) and not fragment(_tidy(rest)):
+    if rest is not body and words(rest) >= 4 and not _SUBORDINATE.match(rest) and not fragment(_tidy(rest)) \
+            and not _CONDITION_WORD.search(body[: len(body) - len(rest)]):
         body = _tidy(rest).rstrip(".")
         if words(body) <= max_words:
             return _tidy(body)
+    lead = words(_leading_condition(body))
+    budget = max_words + min(15, lead)
     for pattern in _CUTS:
         pieces = [p for p in pattern.split(body) if p.strip()]
         if len(pieces) < 2:
             continue
-        # grow from the start while it fits: keeps the subject with the verb
+        # grow from the start while it fits: keeps the subject with the verb (and, after leading
+        # conditions, stops once the main clause is whole: the budget is for them, not for more)
         head = pieces[0]
         for p in pieces[1:]:
+            if lead and words(head) - lead >= 6 and _whole(head) and keeps_conditions(body, 0, len(head)):
+                break
             sep = pattern.search(body[len(head):])
             joined = body[: len(head) + (sep.end() if sep else 0)] + p
-            if words(joined) > max_words:
+            if words(joined) > budget:
                 break
             head = joined
         # a head ending in a condition without its outcome ('..., but if there is a problem') stops before it
         while (m := re.search(r"(?:,|;|\bthat)\s+(?:(?:and|or|but)\s+)?(?:if|when|unless|where|while|because|although|"
                               r"provided|as long as|so long as)\b[^,;]*$", head)) and words(head[: m.start()]) >= 4:
             head = head[: m.start()]
-        if words(head) <= max_words and words(head) >= 4 and _whole(head):
+        if words(head) <= budget and words(head) >= 4 and _whole(head) and keeps_conditions(body, 0, len(head)):
             best = head
             # another piece only when it is a statement of its own (not 'then the hearing ...')
-            others = [p for p in pieces if words(p) <= max_words and words(p) >= 5 and _whole(p)]
+            # and under no condition it would lose
+            others = [p for p in pieces if words(p) <= max_words and words(p) >= 5 and _whole(p)
+                      and keeps_conditions(body, body.find(p), body.find(p) + len(p))]
             strongest = max(others, key=_weight, default="")
             if strongest and _weight(strongest) > _weight(best) + 2 and strongest not in best:
                 best = strongest
             return _tidy(best)
-    # no clause boundary fits: the first words, marked as cut so no one reads them as the whole rule
-    return _tidy(" ".join(body.split()[:max_words])).rstrip(".") + "…"
+    # no clause boundary fits: the first words, marked as cut so no one reads them as the whole
+    # rule, unless a condition would be cut off with the rest
+    kept = " ".join(body.split()[:budget])
+    if _CONDITION_WORD.search(body[len(kept):]) or not keeps_conditions(body, 0, len(kept)):
+        return ""
+    if (last := list(_CONDITION_WORD.finditer(kept))) and not re.search(r"[,;]\s", kept[last[-1].end():]):
+        return ""  # the cut falls inside a condition ('except any dispute seeking $12,500 or…')
+    if _leading_condition(body) and words(kept) - words(_leading_condition(body)) < 6:
+        return ""  # 'If you ..., we may remove the…': too little of what applies is left
+    # nor on a word that leads into what was cut ('listed in…', 'of the…')
+    kept = re.sub(r"(?:\s+(?:in|of|to|for|with|by|on|at|from|the|a|an|and|or|our|your|its|their|any|that|"
+                  r"which|who))+$", "", kept, flags=re.I)
+    return _tidy(kept).rstrip(".,;:") + "…"
 
 
 # --- records ----------------------------------------------------------------------------------
@@ -306,10 +379,12 @@ class Answer:
     clause: str = ""
     section: str = ""
     changed: Change | None = None
+    see: str = ""  # the document the terms point to for this question ('Privacy Policy'), if they do
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "question": self.question, "answer": self.answer, "clause": self.clause,
-                "section": self.section, "changed": self.changed.to_dict() if self.changed else None}
+                "section": self.section, "changed": self.changed.to_dict() if self.changed else None,
+                "see": self.see}
 
 
 @dataclass(frozen=True)
@@ -797,6 +872,30 @@ _VERBISH = re.compile(r"\b(?:i|we|you|they|he|she|it|is|are|was|were|be|been|wil
                       r"could|shall|should|has|have|had|do|does|did|agree|agrees|apply|applies|means)\b", re.I)
 
 
+# 'that payment', 'such content', 'these fees': a noun the sentence before introduced. Not the
+# document itself ('these Terms', 'this section'), not 'such as', not 'so that you' (a conjunction).
+_DEMONSTRATIVE = re.compile(
+    r"(?:\b(?:with|for|from|of|to|by|in|on|under|about|through|against|at|into|over|regarding) that|"
+    r"\b(?:this|these|those|such))\s+(?!(?:as|a|an|the|is|are|was|were|be|will|may|must|can|could|would|should|"
+    r"shall|might|you|we|they|it|he|she|your|our|their|its|his|her|there|any|all|each|no|not|if|when|where|to|of|"
+    r"in|on|by|for|with|and|or|time|times|extent|date|way|ways|case|cases|reason|purposes?|terms?|agreements?|"
+    r"polic(?:y|ies)|sections?|clauses?|paragraphs?|documents?|notices?|statements?|services?|websites?|sites?|"
+    r"apps?|applications?|platforms?|pages?|provisions?|guidelines|rules|conditions|contract|other|same|one|"
+    r"matters?|things?|day|year|month|week|period|country|jurisdiction|law|laws|event)\b)([a-z][\w-]{2,})\b")
+
+
+def unintroduced(text: str) -> str:
+    """The noun a demonstrative in ``text`` points back to without the text naming it first
+    ('payment' in 'We may remove the credits bought with that payment.'), '' when there is none:
+    such a sentence leans on the one before it."""
+    for m in _DEMONSTRATIVE.finditer(text):
+        noun = m.group(1).lower()
+        stem = noun[:5] if len(noun) > 5 else noun.rstrip("s")
+        if stem not in text[: m.start()].lower():
+            return noun
+    return ""
+
+
 def fragment(text: str) -> str:
     """Why ``text`` (a plain bullet) is not a statement a reader can take alone, or '' when it is:
     'no subject' (starts with a verb, a conjunction or 'then'), 'lost referent' ('It ...',
@@ -810,12 +909,17 @@ def fragment(text: str) -> str:
         return "lost referent"
     if words(t) <= 12 and re.search(r"\b(?:do|doing|did) so\b", t, re.I):  # 'You may need to do so there.'
         return "lost referent"
+    if unintroduced(t):  # 'We may remove the credits bought with that payment.'
+        return "lost referent"
     rest = t
     # leading phrases and conditions ('Regardless of X, if we are liable, we ...'): the main clause follows
     while (_PREPOSITION.match(rest) or _SUBORDINATOR.match(rest)) and ", " in rest:
         rest = re.sub(r"^(?:and|or|but)\s+", "", rest.split(", ", 1)[1])
     if _SUBORDINATOR.match(rest):
         return "no main clause"
+    if rest is not t and _DANGLING.match(rest) and not _SELF.match(rest) and not _IT_IS.match(rest) and \
+            not re.search(r"\b(?:a|an|any|your|the)\b", t[: len(t) - len(rest)], re.I):
+        return "lost referent"  # 'If you ask, it will be sent by post': the condition names nothing 'it' is
     if (_PREPOSITION.match(rest) or _PREPOSITION.match(t)) and not _VERBISH.search(rest):
         return "no main clause"
     if rest is not t and _NO_SUBJECT.match(rest):
@@ -1257,6 +1361,50 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
     return {k: v for k, v in out.items() if v is not None}
 
 
+# 'as described in our Privacy Policy', 'see the Refund Policy', 'governed by our Data Processing
+# Addendum': the name of another document a sentence sends the reader to
+_POINTER = re.compile(
+    r"\b(?:see|described in|set out in|explained in|detailed in|outlined in|found in|refer to|governed by|"
+    r"in accordance with|according to|(?:read|review|consult|visit|check)|available (?:at|in|on)|covered (?:by|in)|"
+    r"subject to|handled under|under)\s+(?:our|the|its|their|your|[A-Z][\w&.-]*['’]s)\s+"
+    r"((?:[A-Z][\w-]*\s+){0,3}(?:Policy|Policies|Notice|Statement|Guidelines|Addendum|Page|Schedule|Rules|"
+    r"FAQ|Help Center|Terms))\b")
+# what a pointer sentence must be about to answer each question ('how we process your inputs')
+_POINTER_TOPIC = {
+    "refunds": re.compile(r"\brefund|\bcredits?\b|cancel|\bbilling\b|\bpayments?\b", re.I),
+    "age": re.compile(r"\bage\b|\bminors?\b|child|\bparent|guardian|\byears? old", re.I),
+    "removal-notice": re.compile(r"deprecat|retir|\bremov|discontinu|model (?:availability|lifecycle)", re.I),
+    "disputes": re.compile(r"disput|arbitrat|\bclaims?\b|\bcourts?\b", re.I),
+    "ai-training": re.compile(r"\b(?:train\w*|inputs?|outputs?|prompts?|content|(?:personal )?(?:data|information)|"
+                              r"process\w*|collect\w*)\b", re.I),
+    "terms-notice": re.compile(r"\b(?:chang\w*|updat\w*|modif\w*|amend\w*) (?:to |of )?(?:these|the|our) terms",
+                               re.I),
+}
+# a document named in a pointer that could hold the answer to each question (none for these Terms)
+_POINTER_DOC = {
+    "refunds": re.compile(r"refund|billing|payment|pricing|credit|cancell?ation|fee", re.I),
+    "age": re.compile(r"privacy|child|minor|youth|age|community|guidelines", re.I),
+    "removal-notice": re.compile(r"deprecat|model|lifecycle|service level|\bsla\b|support", re.I),
+    "disputes": re.compile(r"arbitration|dispute", re.I),
+    "ai-training": re.compile(r"privacy|data|\bai\b|model|usage|cookie", re.I),
+    "terms-notice": re.compile(r"(?!)"),  # a change to these Terms is these Terms' own matter
+}
+
+
+def pointer(sentence: str, question: str) -> str:
+    """The document ``sentence`` sends the reader to for ``question`` (an id of QUESTIONS), e.g.
+    'Privacy Policy' for 'ai-training' in 'We process your inputs as described in our Privacy
+    Policy.'; '' when it points nowhere, or elsewhere than such a question would be answered."""
+    topic, docs = _POINTER_TOPIC.get(question), _POINTER_DOC.get(question)
+    if topic is None or docs is None or not topic.search(sentence):
+        return ""
+    for m in _POINTER.finditer(sentence):
+        name = " ".join(m.group(1).split())
+        if docs.search(name) and not re.fullmatch(r"(?:these |this )?(?:Terms|Agreement)", name, re.I):
+            return name
+    return ""
+
+
 def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
              history: dict[str, tuple[str, ClauseChange]]) -> list[Answer]:
     """Each of QUESTIONS answered by the sentence(s) that say so, or 'The terms do not say.'"""
@@ -1267,8 +1415,14 @@ def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
     def from_sentences(qid: str, question: str, picks: Sequence[_Sentence | None]) -> Answer:
         found = [p for p in dict.fromkeys(picks) if p is not None]
         if not found:
+            # the terms may leave the question to another document: then say which, not 'do not say'
+            for p in sentences:
+                if (name := pointer(p.plain, qid)):
+                    return Answer(qid, question, f"See the {name}.", p.clause.id, p.section,
+                                  _changed(p, history), name)
             return Answer(qid, question, _DONT_SAY)
-        text = " ".join(compress(p.plain, 40) for p in found[:2])
+        # an answer cut short may not drop a condition: then the sentence whole
+        text = " ".join(compress(p.plain, 40) or _tidy(p.plain) for p in found[:2])
         first = found[0]
         changed = next((c for c in (_changed(p, history) for p in found) if c is not None), None)
         return Answer(qid, question, text, first.clause.id, first.section, changed)
@@ -1465,8 +1619,8 @@ def summary_from_dict(data: dict[str, Any]) -> Summary:
         tuple(item(i) for i in data.get("watch", [])),
         tuple(bullet(b) for b in data["key_terms"]),
         tuple(bullet(b) for b in data["watch_outs"]),
-        tuple(Answer(a["id"], a["question"], a["answer"], a["clause"], a["section"], _change_of(a.get("changed")))
-              for a in data["answers"]),
+        tuple(Answer(a["id"], a["question"], a["answer"], a["clause"], a["section"], _change_of(a.get("changed")),
+                     a.get("see", "")) for a in data["answers"]),
         {k: Cell(c["value"], c["clause"], c["section"], c["text"], _change_of(c.get("changed")))
          for k, c in data["facts"].items()},
     )

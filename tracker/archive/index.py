@@ -26,6 +26,7 @@ from tracker.archive.schema import (
     BATCH_SIZE,
     DERIVED_TABLES,
     SCHEMA_VERSION,
+    SEARCH_COLUMNS,
     drop_search,
     migrate,
     migrate_locked,
@@ -80,6 +81,12 @@ class SearchHit:
     snippet: str
     explanation: str
     section: str = ""  # where to find the clause, as `tracker diff` names it ("§ 8.3 Credits")
+    # which text the snippet is from: "after" (the clause as this version has it), "explanation"
+    # (what changed), or "before" (the old text, which a reader must not take for the current one)
+    snippet_from: str = "after"
+    # the version of the same document that changed this clause next (0: none yet): then this
+    # change's text is no longer the current one
+    changed_again: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """The ``search --json`` record; matched words in the snippet are marked ``**like this**``."""
@@ -451,11 +458,16 @@ class Index:
                              "neither FTS5 nor FTS4")
         fts5 = "fts5" in (row[0] or "").lower()
         start, end = f"char({ord(MARK_START)})", f"char({ord(MARK_END)})"
-        snippet = (f"snippet(changes_fts, -1, {start}, {end}, '…', 16)" if fts5
-                   else f"snippet(changes_fts, {start}, {end}, '…', -1, 16)")
+        # one snippet per column (before, after, explanation; SEARCH_COLUMNS' order): the snippet
+        # shown is the current text's, else the explanation's, and the old text's only when
+        # nothing else matched, named as such (SQLite's best column may be the old text's)
+        snippets = ", ".join(
+            (f"snippet(changes_fts, {i}, {start}, {end}, '…', 16)" if fts5
+             else f"snippet(changes_fts, {start}, {end}, '…', {i}, 16)") + f" AS snippet_{column}"
+            for i, column in enumerate(SEARCH_COLUMNS))
         sql = (f"SELECT v.service_id, COALESCE(s.name, v.service_id) AS service_name, v.document_type, "
                f"v.document_key, v.fetched_at, v.seq, v.commit_sha, c.kind, c.severity, c.material, "
-               f"c.categories, c.clause_id, c.heading, c.explanation, {snippet} AS snippet, "
+               f"c.categories, c.clause_id, c.heading, c.explanation, {snippets}, "
                # the start of the clause's own text: a clause numbered "8.3 ..." is § 8.3, as in a diff
                f"substr(COALESCE(NULLIF(c.after, ''), c.before, ''), 1, 64) AS lead "
                "FROM changes_fts JOIN changes c ON c.rowid = changes_fts.rowid "
@@ -489,18 +501,43 @@ class Index:
             raise StoreError(f"search failed on the index {self.path}: {message}") from exc
         from tracker.analysis.rendering import section_label
 
+        def best(r: sqlite3.Row) -> tuple[str, str]:
+            for column in ("after", "explanation", "before"):
+                text = r[f"snippet_{column}"] or ""
+                if MARK_START in text:
+                    return text, column
+            # no column marked (a stemmed form): the current text, else the explanation, else the old
+            for column in ("after", "explanation"):
+                if r[f"snippet_{column}"]:
+                    return r[f"snippet_{column}"], column
+            return r["snippet_before"] or "", "before"
+
+        picked = [best(r) for r in rows]
+        later = [self._changed_again(r["document_key"], r["clause_id"] or "", r["fetched_at"]) for r in rows]
         return [
             SearchHit(
                 service_id=r["service_id"], service_name=r["service_name"] or r["service_id"],
                 document_type=r["document_type"], document_key=r["document_key"], fetched_at=r["fetched_at"],
                 seq=r["seq"], commit_sha=r["commit_sha"], kind=r["kind"] or "", severity=r["severity"] or "",
                 material=bool(r["material"]), categories=categories_from_json(r["categories"]),
-                clause_id=r["clause_id"] or "", heading=r["heading"] or "", snippet=r["snippet"] or "",
+                clause_id=r["clause_id"] or "", heading=r["heading"] or "", snippet=snippet,
                 explanation=r["explanation"] or "",
                 section=section_label(r["heading"] or "", r["lead"] or "", r["clause_id"] or ""),
+                snippet_from=column, changed_again=again,
             )
-            for r in rows
+            for r, (snippet, column), again in zip(rows, picked, later)
         ]
+
+    def _changed_again(self, document_key: str, clause_id: str, fetched_at: str) -> int:
+        """The seq of the first version of ``document_key`` after ``fetched_at`` with a change of
+        clause ``clause_id``, or 0 (none, or no clause id to follow)."""
+        if not clause_id:
+            return 0
+        row = self._query(
+            "SELECT v.seq FROM changes c JOIN versions v ON v.commit_sha = c.commit_sha "
+            "WHERE v.document_key = ? AND c.clause_id = ? AND v.fetched_at > ? ORDER BY v.fetched_at LIMIT 1",
+            [document_key, clause_id, fetched_at]).fetchone()
+        return int(row[0]) if row else 0
 
     # -- confirmation of flaky pages -----------------------------------------------------------
     def set_pending(self, document_key: str, content_hash: str, seen: int, seen_at: str) -> None:

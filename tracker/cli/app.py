@@ -9,6 +9,7 @@ version). Every error is one ``error: ...`` line on stderr (``fail``), click's u
 from __future__ import annotations
 
 import os
+import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
     from tracker.sources import Sources
 
 EXIT_NOT_FOUND = 4
+# Archive.document's NotFoundError when a service has several documents and none was named: the
+# API keeps its one error type, the command line calls it what it is, bad usage (exit 2)
+_SEVERAL_DOCUMENTS = re.compile(r"service '.*' has several documents; name one of: ")
 # Left to click: --help, --version and ctx.exit() raise Exit; plain `tracker` shows the help through
 # a UsageError (click 8.2+; 8.1 prints the help itself); Abort and EOFError (an interrupted
 # prompt) are click's "Aborted!", not a bug.
@@ -166,6 +170,9 @@ class TrackerGroup(click.Group):
         except InvalidArgument as exc:  # a malformed option value: bad usage, exit 2
             fail(str(exc), 2)
         except NotFoundError as exc:
+            if _SEVERAL_DOCUMENTS.match(str(exc)):  # the document left out, not missing: bad usage
+                sub = f"tracker {ctx.invoked_subcommand} " if ctx.invoked_subcommand else ""
+                fail(f"{exc} (usage: {sub}SERVICE DOCUMENT)" if sub else str(exc), 2)
             fail(str(exc), EXIT_NOT_FOUND)
         except StoreError as exc:
             fail(str(exc), 3)
@@ -409,7 +416,12 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
     punctuation in double quotes. Prints, newest first, each matching change's service,
     document, version and date, kind, severity, the section (named as `tracker diff` names it),
     a snippet of the match (plain text; the matched words in bold on a terminal) and the
-    explanation. --json marks the matched words **like this** in the snippet.
+    explanation. The snippet is from the clause as that version has it, else from the
+    explanation; from the old text only when nothing else matched, and then marked "(old text,
+    before this version)", or "(changed again in version N)" when a later version changed
+    that clause again. --json marks the matched words **like this** in the snippet, and
+    says which text it is from in "snippet_from" (after, explanation or before) and
+    "changed_again" (N, or 0).
 
     \b
     Exit codes: 0 (also when nothing matches); 2 a query or option that cannot be used;
@@ -439,7 +451,12 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
                    f"{hit.fetched_at[:10]}  {hit.kind}  {flag}{cats}")
         # the section as `tracker diff` names it ("§ 8.3 Credits"), then the match
         snippet = search_snippet(hit.snippet, bold=bold)
-        click.echo(f"    {clean(hit.section)}: {snippet}", color=bold)
+        # only the old text matched: say so, lest its old value be read as the current one
+        old = f" ({'removed' if hit.kind == 'removed' else 'old'} text, before this version)" \
+            if hit.snippet_from == "before" else ""
+        if hit.changed_again:  # an older change: its text is not the current one either
+            old += f" (changed again in version {hit.changed_again})"
+        click.echo(f"    {clean(hit.section)}{old}: {snippet}", color=bold)
         # a short explanation that matched is its own whole snippet: once is enough
         if hit.explanation and search_snippet(hit.snippet, bold=False) != clean(hit.explanation).strip():
             click.echo(f"    {clean(hit.explanation)}")
@@ -617,6 +634,33 @@ def classify(jsonl: bool, explain: bool) -> None:
         click.echo(json.dumps(out, ensure_ascii=False))
 
 
+def _answers_elsewhere(archive: Any, doc: Any, version: Any, result: Any) -> dict[str, tuple[str, Any]]:
+    """For each answer of ``result`` that points to another document ('See the Privacy Policy.'),
+    that document's own answer when the archive holds it for the same service and it answers:
+    {question id: (document type, Answer)}. The other document's version is the latest recorded
+    up to ``version``'s date, so an older summary is read with the policy of its day."""
+    out: dict[str, tuple[str, Any]] = {}
+    wanted = {a.id: a.see for a in result.answers if getattr(a, "see", "")}
+    if not wanted:
+        return out
+    others = [d for d in archive.documents(doc.service_id) if d.key != doc.key]
+    for qid, name in wanted.items():
+        low = name.lower()
+        first = low.split()[0]
+        match = next((d for d in others if d.type.lower() == low), None) or next(
+            (d for d in others if d.type.lower().split()[:1] == [first]
+             and re.search(r"(?:policy|notice|statement)$", d.type.lower())), None)
+        if match is None:
+            continue
+        then = [v for v in match.versions if v.fetched_at <= version.fetched_at]
+        if not then:
+            continue
+        answer = next((x for x in match.summary(then[-1]).answers if x.id == qid), None)
+        if answer is not None and answer.clause and not getattr(answer, "see", ""):
+            out[qid] = (match.type, answer)
+    return out
+
+
 @cli.command()
 @click.argument("service")
 @click.argument("document", required=False)
@@ -639,10 +683,17 @@ def summary(obj: Context, service: str, document: str | None, at: str | None, as
         doc = archive.document(service, document)
         version = doc.version(at)
         result = doc.summary(version)
+        elsewhere = _answers_elsewhere(archive, doc, version, result)
     key = doc.key
     if as_json:
+        data = result.to_dict()
+        for a in data["answers"]:
+            if a["id"] in elsewhere:
+                name, answer = elsewhere[a["id"]]
+                a["from_document"] = {"document": name, "answer": answer.answer, "clause": answer.clause,
+                                      "section": answer.section}
         emit_json({"document": key, "version": {"seq": version.seq, "date": version.fetched_at,
-                                                "commit": version.commit_sha}, **result.to_dict()})
+                                                "commit": version.commit_sha}, **data})
         return
 
     def where(b: Any) -> str:
@@ -667,6 +718,10 @@ def summary(obj: Context, service: str, document: str | None, at: str | None, as
         click.echo(f"  {a.question}")
         source = f"  ({clean(a.section)})" if a.section else ""
         click.echo(f"    {clean(a.answer)}" + click.style(source, dim=True))
+        if a.id in elsewhere:  # the document pointed to, from this archive: say what it says, and which
+            name, other = elsewhere[a.id]
+            where_other = f"  ({clean(name)}, {clean(other.section)})" if other.section else f"  ({clean(name)})"
+            click.echo(f"    The {clean(name)} says: {clean(other.answer)}" + click.style(where_other, dim=True))
     if result.facts:
         click.echo("")
         click.secho("Standard facts", bold=True)
