@@ -18,6 +18,9 @@ __all__ = ["TOPIC", "WATCH", "language"]
 
 _W4 = r"(?: \S+){0,4}"
 _W8 = r"(?: \S+){0,8}"
+# A French object pronoun right before the verb ("nous les partageons"): matched by look-behind so
+# that the rule's pre-check keys on the verb, not on "les".
+_CLITIC = r"(?:(?<= les )|(?<= la )|(?<= l )|(?<= le )|(?<= leur ))"
 
 TOPIC: dict[str, list[tuple[str, str, str]]] = {
     "fr": [
@@ -71,6 +74,12 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"prospection commerciale|(?:contacté\w*|sollicité\w*|démarché\w*) par (?:téléphone|sms|e ?mail|"
          r"courrier électronique|courriel)|démarchage|adresses? ip|"
          r"sous traitants? ultérieurs?|profilage|anonymis\w*|pseudonymis\w*) "),
+        # the data named by a pronoun before the verb ("nous les partageons avec nos partenaires",
+        # "nous pouvons la transmettre à des tiers") and who receives it
+        ("privacy", "partage des données", r" " + _CLITIC + r"(?:vend|partag|transmet|communiqu|"
+         r"céd|cèd|transf[eéè]r|divulgu|lou)\w*(?: \S+){0,4} (?:avec|à|aux|qu avec|qu à|qu aux) "
+         r"(?:\S+ ){0,14}(?:tiers|partenaires|annonceurs|filiales|sociétés affiliées|sous traitants|"
+         r"prestataires|courtiers) "),
         ("ai-training", "intelligence artificielle", r" (?:intelligence artificielle|ia|"
          r"apprentissage automatique|entraîn\w*(?: \S+){0,4} (?:modèles?|algorithmes?|ia)|"
          r"modèles? d ia) "),
@@ -180,6 +189,9 @@ WATCH: dict[str, list[tuple[str, str, str, bool]]] = {
          r"irrévocable|perpétuelle)" + _W4 + r" licences? ", False),
         ("privacy", "partage avec des tiers", r" (?:vend\w*|partag\w*|transmet\w*|communiqu\w*|"
          r"cèd\w*)" + _W8 + r" données" + _W8 + r" (?:tiers|partenaires|annonceurs) ", True),
+        ("privacy", "partage avec des tiers (pronom)", r" " + _CLITIC + r"(?:vend|partag|transmet|"
+         r"communiqu|céd|cèd|lou)\w*(?: \S+){0,16} (?:tiers|annonceurs|partenaires (?:publicitaires|"
+         r"commerciaux|marketing)|courtiers) ", True),
         ("ai-training", "entraînement sur vos données", r" (?:utilis\w*)" + _W8 +
          r" (?:données|contenus?|conversations?|requêtes?)" + _W8 + r" (?:entraîn\w*|"
          r"améliorer|développer)" + _W4 + r" (?:modèles?|ia|intelligence|algorithmes?) ", True),

@@ -1,0 +1,110 @@
+"""Labels that follow what a change means, on invented terms of fictional services: data shared
+with the data named by a pronoun, rewordings that keep a user's permission, and negations
+dropped from a sentence about data use or a right.
+
+Whole documents go through ``analyse``, as ``compare`` does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.analysis import analyse
+from tracker.analysis.classify import classify_text
+
+TERMS = """\
+# Pebblewick Terms of Use
+
+Last updated: 2 February 2026
+
+## 1. Membership
+
+Your membership renews every year until you end it.
+You pay the yearly fee in advance by card.
+
+## 2. Information we hold
+
+We record the books you borrow and your delivery address.
+We use these details to send your parcels and to answer your questions.
+
+## 3. Disputes
+
+These terms are governed by the laws of Scotland.
+"""
+
+CGU = """\
+# Conditions d'utilisation de Pebblewick
+
+Mise à jour : 2 février 2026
+
+## 1. Adhésion
+
+Votre adhésion est payée chaque année par carte.
+
+## 2. Informations que nous détenons
+
+Nous enregistrons les livres que vous empruntez et votre adresse de livraison.
+Nous utilisons ces informations pour expédier vos colis.
+"""
+
+
+def _added(old: str, anchor: str, sentence: str):
+    """The analysis of ``old`` with ``sentence`` added as its own paragraph after ``anchor``."""
+    new = old.replace(anchor, f"{anchor}\n\n{sentence}")
+    assert new != old
+    return analyse(old, new)
+
+
+# --- 1. data shared, the data named by a pronoun ---------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "We pass them on to our marketing affiliates.",
+    "We may also disclose this to selected third parties.",
+    "Such details are shared with our service providers.",
+    "We rent them to data brokers.",
+])
+def test_sharing_data_named_by_a_pronoun_is_about_privacy(sentence):
+    assert "privacy" in classify_text(sentence).categories
+
+
+@pytest.mark.parametrize("sentence", [
+    "We also sell them to advertisers, who use them to show you personalised offers.",
+    "We share it with our reading clubs and with our advertising network so they can target ads.",
+    "We may disclose them to third parties for their own marketing.",
+])
+def test_new_sharing_with_advertisers_or_third_parties_is_a_material_watch_out(sentence):
+    result = _added(TERMS, "We use these details to send your parcels and to answer your questions.",
+                    sentence)
+    assert result.material, result.summary
+    new = [c for c in result.changes if c.material]
+    assert new and all("privacy" in c.categories for c in new), [(c.after, c.categories) for c in new]
+    assert any(c.severity == "critical" for c in new), [(c.explanation, c.severity) for c in new]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nous les transmettons aussi à nos annonceurs.",
+    "Nous pouvons la communiquer à des tiers à des fins commerciales.",
+    "Nous les partageons avec nos libraires et avec nos partenaires publicitaires.",
+])
+def test_french_sharing_with_a_pronoun_object_is_a_material_watch_out(sentence):
+    result = _added(CGU, "Nous utilisons ces informations pour expédier vos colis.", sentence)
+    assert result.material, result.summary
+    new = [c for c in result.changes if c.material]
+    assert new and all("privacy" in c.categories for c in new), [(c.after, c.categories) for c in new]
+    assert any(c.severity == "critical" for c in new), [(c.explanation, c.severity) for c in new]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We never sell them to advertisers.",
+    "We do not share it with third parties.",
+    "Nous ne les vendons jamais à des annonceurs.",
+    "Nous ne les transmettons pas à des tiers.",
+])
+def test_a_promise_not_to_share_is_privacy_without_a_watch_out(sentence):
+    labels = classify_text(sentence)
+    assert "privacy" in labels.categories
+    assert "privacy" not in labels.watch
+
+
+def test_a_password_kept_secret_or_a_business_sold_is_not_data_sharing():
+    assert "privacy" not in classify_text("Keep your password secret and never share it with anyone.").categories
+    assert "privacy" not in classify_text("We may sell the business to a third party.").categories
