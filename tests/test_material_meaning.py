@@ -108,3 +108,76 @@ def test_a_promise_not_to_share_is_privacy_without_a_watch_out(sentence):
 def test_a_password_kept_secret_or_a_business_sold_is_not_data_sharing():
     assert "privacy" not in classify_text("Keep your password secret and never share it with anyone.").categories
     assert "privacy" not in classify_text("We may sell the business to a third party.").categories
+
+
+# --- 2. the same permission or the same "at any time" in other words --------------------------
+def _changed(old: str, before: str, after: str):
+    new = old.replace(before, after)
+    assert new != old
+    return analyse(old, new)
+
+
+_ENDS = TERMS.replace("until you end it.", "until you end it.\nYou can cancel your membership at any time in "
+                                          "your profile.")
+_CGU_ENDS = CGU.replace("par carte.\n", "par carte.\nVous pouvez mettre fin à votre adhésion à tout moment.\n")
+
+
+@pytest.mark.parametrize("after", [
+    "You may cancel your membership whenever you like in your profile.",
+    "You may cancel your membership at any moment in your profile.",
+    "You can cancel your membership whenever you wish in your profile.",
+])
+def test_can_and_may_and_ways_of_saying_at_any_time_are_a_rewording(after):
+    result = _changed(_ENDS, "You can cancel your membership at any time in your profile.", after)
+    assert not result.material, result.summary
+
+
+@pytest.mark.parametrize("after", [
+    "Vous pouvez mettre fin à votre adhésion quand vous le souhaitez.",
+    "Vous pouvez mettre fin à votre adhésion à tout instant.",
+    "Vous pouvez mettre fin à votre adhésion quand vous voulez.",
+])
+def test_french_ways_of_saying_a_tout_moment_are_a_rewording(after):
+    result = _changed(_CGU_ENDS, "Vous pouvez mettre fin à votre adhésion à tout moment.", after)
+    assert not result.material, result.summary
+    assert not any(c.explanation.startswith("Removed watch-out") for c in result.changes)
+
+
+def test_a_watch_out_said_in_other_words_is_neither_added_nor_removed():
+    old = TERMS.replace("## 3. Disputes", "## 3. Closing accounts\n\nWe may close your account at any time.\n\n"
+                                          "## 4. Disputes")
+    result = _changed(old, "We may close your account at any time.",
+                      "We may close your account whenever we like.")
+    assert not result.material, result.summary
+    gone = _changed(old, "We may close your account at any time.",
+                    "We may close your account after 30 days' notice.")
+    assert gone.material, gone.summary
+
+
+@pytest.mark.parametrize("sentence", [
+    "Vous pouvez résilier votre adhésion à tout moment.",
+    "L'utilisateur peut résilier son contrat à tout moment.",
+    "Si vous résiliez votre abonnement à tout moment, aucun remboursement n'est dû.",
+])
+def test_the_users_own_right_to_cancel_is_not_the_providers_termination_watch_out(sentence):
+    assert "termination" not in classify_text(sentence).watch
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nous pouvons suspendre votre compte à tout moment.",
+    "Pebblewick peut résilier votre abonnement à tout moment et sans préavis.",
+])
+def test_the_providers_power_to_terminate_stays_a_watch_out(sentence):
+    assert "termination" in classify_text(sentence).watch
+
+
+def test_a_real_limit_on_ending_stays_material():
+    result = _changed(_ENDS, "You can cancel your membership at any time in your profile.",
+                      "You can cancel your membership only at the end of a membership year.")
+    assert result.material, result.summary
+
+
+def test_can_and_may_give_the_same_permission():
+    old = TERMS.replace("by card.", "by card.\nYou can pay by bank transfer instead.")
+    result = _changed(old, "You can pay by bank transfer instead.", "You may pay by bank transfer instead.")
+    assert not result.material, result.summary

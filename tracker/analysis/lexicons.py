@@ -18,6 +18,11 @@ __all__ = ["TOPIC", "WATCH", "language"]
 
 _W4 = r"(?: \S+){0,4}"
 _W8 = r"(?: \S+){0,8}"
+# Not right after the user as subject ("vous pouvez", "l'utilisateur peut"): the user ending
+# the contract is not the provider's power to end it.
+_NOT_USER = (r"(?<!^ vous )(?<! si vous )(?<! vous pouvez )(?<! vous pourrez )(?<! utilisateur )(?<! client )"
+             r"(?<! abonné )(?<! membre )(?<! utilisateur peut )(?<! client peut )(?<! abonné peut )"
+             r"(?<! membre peut )")
 # A French object pronoun right before the verb ("nous les partageons"): matched by look-behind so
 # that the rule's pre-check keys on the verb, not on "les".
 _CLITIC = r"(?:(?<= les )|(?<= la )|(?<= l )|(?<= le )|(?<= leur ))"
@@ -173,11 +178,12 @@ WATCH: dict[str, list[tuple[str, str, str, bool]]] = {
          r"responsabilité|en aucun cas(?: \S+){0,6} responsable) ", False),
         ("indemnity", "vous garantissez", r" (?:vous (?:nous )?garantissez|garantir" + _W4 +
          r" contre|indemniser" + _W4 + r" (?:nous|société)) ", False),
-        ("termination", "suspension du compte", r" (?:peut|pourra|pourront|se réserve le droit "
-         r"de|est en droit de)" + _W8 + r" (?:suspendre|résilier|supprimer|clôturer|bloquer|"
+        # (the provider's power: not "vous pouvez résilier à tout moment", what the user may do)
+        ("termination", "suspension du compte", r" " + _NOT_USER + r"(?:peut|pourra|pourront|se réserve "
+         r"le droit de|est en droit de)" + _W8 + r" (?:suspendre|résilier|supprimer|clôturer|bloquer|"
          r"désactiver)" + _W4 + r" (?:compte|accès|abonnement|contrat) |"
-         r" (?:suspen\w*|résili\w*|supprim\w*)" + _W8 + r" (?:sans préavis|à tout moment|sans "
-         r"motif) ", False),
+         r" " + _NOT_USER + r"(?:suspen\w*|résili\w*|supprim\w*)" + _W8 + r" (?:sans préavis|à tout "
+         r"moment|sans motif) ", False),
         ("terms-changes", "modification unilatérale", r" (?:peut|pourra|se réserve le droit de)"
          + _W4 + r" (?:modifier|mettre à jour|faire évoluer)" + _W4 + r" (?:conditions|cgu|cgv|"
          r"présentes) ", False),

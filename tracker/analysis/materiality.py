@@ -21,7 +21,7 @@ from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans,
                                           is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topical_watch)
-from tracker.analysis.facts import Fact, extract_facts
+from tracker.analysis.facts import Fact, extract_facts, reworded_words, same_wording
 from tracker.analysis.rendering import clause_text, plain_text, table_cells
 from tracker.analysis.novelty import (LINK_CLOSE, LINK_OPEN, PLACEHOLDERS, Delta, DocIndex, Glue, Token, delta,
                                       glued_words, unglued, words)
@@ -481,7 +481,9 @@ def _modal_change(before: list[Fact], after: list[Fact]) -> tuple[set[str], set[
 
 # "shall" is drafting style for "will" (a statement) or "must" (a duty).
 _SAME_FORCE = [{"shall", "will"}, {"shall", "must"}, {"shall not", "will not"},
-               {"shall not", "must not"}, {"shall not", "may not"}]
+               {"shall not", "must not"}, {"shall not", "may not"},
+               # "you can cancel" and "you may cancel" give the same permission
+               {"can", "may"}, {"can not", "may not"}]
 
 
 def _same_force(new: set[str], old: set[str]) -> bool:
@@ -1383,8 +1385,11 @@ class _Job:
 
     def _label(self, cats: tuple[str, ...]) -> ChangeLabel:
         legal = bool(set(cats) - {"other"})
-        w_add = _order(_watch(self.sa.legal) - _watch(self.sb.legal))
-        w_rem = _order(_watch(self.sb.legal) - _watch(self.sa.legal))
+        # read with one wording for each phrase that has several ("whenever you like" is "at any
+        # time"): a watch-out reworded in the same clause neither appears nor goes away
+        watch_b = _watch(tuple(map(same_wording, self.sb.legal)))
+        watch_a = _watch(tuple(map(same_wording, self.sa.legal)))
+        w_add, w_rem = _order(watch_a - watch_b), _order(watch_b - watch_a)
         if not any(is_content_word(w) or w in _NEGATIONS or w in MODALS for w in self.d.inserted()):
             w_add = ()  # nothing was added that could make a watch-out: the model wobbled
         if not any(is_content_word(w) or w in _NEGATIONS or w in MODALS for w in self.d.deleted()):
@@ -1546,11 +1551,12 @@ class _Job:
         "harassment", "refund" → "credit") keep it a change."""
         if not (ins_c and del_c):
             return False
-        n_ins = sum(is_content_word(w) for w in self.d.inserted())
-        n_del = sum(is_content_word(w) for w in self.d.deleted())
+        same = reworded_words(self.before, self.after)  # "at any time" / "whenever you like"
+        n_ins = sum(is_content_word(w) and w not in same for w in self.d.inserted())
+        n_del = sum(is_content_word(w) and w not in same for w in self.d.deleted())
         if n_ins > 4 or n_del > 4:
             return False
-        replaced = " ".join(ins_c + del_c)
+        replaced = " ".join(w for w in " ".join(ins_c + del_c).split() if w.lower() not in same)
         around = _local(self.d, "ins") + " " + _local(self.d, "dels")
         return (not (set(category_scores(replaced)) - {"other"}) and not _LEGAL_WORDS.search(replaced)
                 and not _CONDITION.search(around))
