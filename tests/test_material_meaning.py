@@ -181,3 +181,55 @@ def test_can_and_may_give_the_same_permission():
     old = TERMS.replace("by card.", "by card.\nYou can pay by bank transfer instead.")
     result = _changed(old, "You can pay by bank transfer instead.", "You may pay by bank transfer instead.")
     assert not result.material, result.summary
+
+
+# --- 3. a negation dropped from (or added to) a right, a duty or a data use --------------------
+_HOLD = "We use these details to send your parcels and to answer your questions."
+
+
+def _explained(old_sentence: str, new_sentence: str) -> str:
+    old = TERMS.replace(_HOLD, f"{_HOLD}\n{old_sentence}")
+    result = _changed(old, old_sentence, new_sentence)
+    assert result.material, result.summary
+    return " | ".join(c.explanation for c in result.changes if c.material)
+
+
+@pytest.mark.parametrize("old_sentence,new_sentence,gone", [
+    ("We will not pass your reading history to publishers.",
+     "We will pass your reading history to publishers.", "will not pass"),
+    ("We never sell your delivery address to other companies.",
+     "We sell your delivery address to selected publishers and book clubs.", "never sell"),
+    ("We do not keep your card number after each payment.",
+     "We keep your card number after each payment for faster checkout.", "do not keep"),
+])
+def test_a_dropped_negation_is_said(old_sentence, new_sentence, gone):
+    why = _explained(old_sentence, new_sentence)
+    assert "no longer says" in why.lower() and gone in why.lower(), why
+
+
+def test_a_dropped_french_negation_is_said():
+    old = CGU.replace("pour expédier vos colis.", "pour expédier vos colis.\n"
+                      "Nous ne transmettons pas votre historique de lecture aux éditeurs.")
+    result = _changed(old, "Nous ne transmettons pas votre historique de lecture aux éditeurs.",
+                      "Nous transmettons votre historique de lecture aux éditeurs partenaires.")
+    why = " | ".join(c.explanation for c in result.changes if c.material)
+    assert "ne transmettons pas" in why, why
+
+
+def test_a_negation_dropped_while_the_sentence_is_split_is_said():
+    old_sentence = "We do not rent your address and we do not share it with third parties except our couriers."
+    new_sentences = "We do not rent your address. We share it with our couriers and with our marketing affiliates."
+    why = _explained(old_sentence, new_sentences)
+    assert "not share it" in why, why
+
+
+def test_an_added_negation_is_said():
+    why = _explained("We share your borrowing history with local libraries.",
+                     "We do not share your borrowing history with local libraries.")
+    assert "do not share" in why, why
+
+
+def test_a_negation_reworded_is_not_a_dropped_one():
+    old = TERMS.replace(_HOLD, f"{_HOLD}\nWe do not sell your delivery address.")
+    result = _changed(old, "We do not sell your delivery address.", "We never sell your delivery address.")
+    assert all("no longer says" not in c.explanation.lower() for c in result.changes), result.summary

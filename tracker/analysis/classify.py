@@ -202,7 +202,7 @@ _TOPIC: list[tuple[str, str, str]] = [
     ("privacy", "personal details", r" (?:(?:share|shares|shared|sharing|disclos\w*|pass|passes|passed|send|sends|sent|transfer\w*|"
      r"sell|sells|sold)(?: \w+){0,10} (?:account (?:information|details|identifiers)|"
      r"(?:user|account|device|advertising) identifiers|email addresses?|e mail addresses?|"
-     r"phone numbers?|(?:postal|home|shipping|billing) address\w*|contact (?:information|details)|"
+     r"phone numbers?|(?:postal|home|shipping|billing|delivery) address\w*|contact (?:information|details)|"
      r"payment (?:information|details|data|method information)|account numbers?)|"
      # data named by a pronoun or not at all, and who receives it ("we share it with our
      # advertising partners", "we may disclose them to third parties", "sold to data brokers")
