@@ -188,7 +188,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:data|information|email address\w*|phone numbers?|location)|(?:data|information) "
      r"(?:we|that we) collect|gdpr|ccpa|"
      r"data protection|data subjects?|do not track|location data|geolocation|precise location|supervisory authorit(?:y|ies)|device identifiers?|"
-     r"targeted advertising|opt out of (?:the )?sale|likeness|biometric\w*|sub ?processors?|"
+     r"targeted advertising|personali[sz]ed (?:ads|advertising|advertisements)|opt out of (?:the )?sale|likeness|biometric\w*|sub ?processors?|"
      r"data processors?|"
      r"(?:sent|shared|transferred|disclosed|passed|sold|made available) to (?:\w+ ){0,3}"
      r"(?:partners|third parties|advertisers|affiliates|data brokers)|"
@@ -210,7 +210,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"transfer\w*|pass|passes|passed)(?: (?:it|them|this|these|that|those|such|the same|any such)"
      r"(?: (?:data|information|details))?)?(?: on)? (?:with|to) (?:\w+ ){0,10}(?:third parties|"
      r"third party|partners|advertisers|affiliates|(?:sub )?processors|data brokers|service providers|"
-     r"vendors|advertis\w*)|personali[sz]ed (?:ads|advertising|advertisements)|interest based (?:ads|advertising)|"
+     r"vendors|advertis\w*)|"
      # data rights ("request removal of your account information", "right to erasure")
      r"right (?:to|of) (?:deletion|erasure|rectification|(?:data )?portability|object|be forgotten)|"
      r"(?:request|ask for)\w*(?: the)? (?:deletion|erasure|removal|correction|a copy) of(?: \w+){0,3} "
