@@ -69,6 +69,8 @@ ist sind war waren wird werden wurde hat haben kann können darf dürfen muss m�
 gelten akzeptieren verarbeiten speichern erheben nutzen verwenden teilen stimmen
 """.split())
 _PRONOUN = frozenset("we you they it i he she nous vous ils elles il elle wir sie er es ihr".split())
+# French object pronouns and "ne" that stand between the subject and its verb
+_CLITICS = frozenset("ne n les la l le leur lui en y se s me m te t nous vous".split())
 _CORP = frozenset("""ltd limited inc incorporated llc llp lp plc gmbh ag kg ug sa sas sarl srl spa
 bv nv pte pty oy ab asa kk corp corporation se sàrl""".split())
 
@@ -86,8 +88,12 @@ def has_verb(words: list[str], sentence: bool = False) -> bool:
     for i, w in enumerate(words):
         if w in _VERBS or w in MODALS:
             return True
-        if w in _PRONOUN and i + 1 < len(words) and words[i + 1] not in STOPWORDS:
-            return True
+        if w in _PRONOUN:
+            j = i + 1
+            while j < len(words) and words[j] in _CLITICS:
+                j += 1  # "nous les transmettons", "nous ne lui envoyons": the verb follows them
+            if j < len(words) and words[j] not in STOPWORDS:
+                return True
         if (sentence and i and len(w) > 3 and w.endswith(("s", "ed")) and not w.endswith("ss")
                 and words[i - 1] not in STOPWORDS and not words[i - 1].isdigit()):
             return True

@@ -188,7 +188,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:data|information|email address\w*|phone numbers?|location)|(?:data|information) "
      r"(?:we|that we) collect|gdpr|ccpa|"
      r"data protection|data subjects?|do not track|location data|geolocation|precise location|supervisory authorit(?:y|ies)|device identifiers?|"
-     r"targeted advertising|opt out of (?:the )?sale|likeness|biometric\w*|sub ?processors?|"
+     r"targeted advertising|personali[sz]ed (?:ads|advertising|advertisements)|opt out of (?:the )?sale|likeness|biometric\w*|sub ?processors?|"
      r"data processors?|"
      r"(?:sent|shared|transferred|disclosed|passed|sold|made available) to (?:\w+ ){0,3}"
      r"(?:partners|third parties|advertisers|affiliates|data brokers)|"
@@ -202,8 +202,15 @@ _TOPIC: list[tuple[str, str, str]] = [
     ("privacy", "personal details", r" (?:(?:share|shares|shared|sharing|disclos\w*|pass|passes|passed|send|sends|sent|transfer\w*|"
      r"sell|sells|sold)(?: \w+){0,10} (?:account (?:information|details|identifiers)|"
      r"(?:user|account|device|advertising) identifiers|email addresses?|e mail addresses?|"
-     r"phone numbers?|(?:postal|home|shipping|billing) address\w*|contact (?:information|details)|"
+     r"phone numbers?|(?:postal|home|shipping|billing|delivery) address\w*|contact (?:information|details)|"
      r"payment (?:information|details|data|method information)|account numbers?)|"
+     # data named by a pronoun or not at all, and who receives it ("we share it with our
+     # advertising partners", "we may disclose them to third parties", "sold to data brokers")
+     r"(?:share|shares|shared|sharing|sell|sells|sold|selling|rent|rents|rented|disclos\w*|"
+     r"transfer\w*|pass|passes|passed)(?: (?:it|them|this|these|that|those|such|the same|any such)"
+     r"(?: (?:data|information|details))?)?(?: on)? (?:with|to) (?:\w+ ){0,10}(?:third parties|"
+     r"third party|partners|advertisers|affiliates|(?:sub )?processors|data brokers|service providers|"
+     r"vendors|advertis\w*)|"
      # data rights ("request removal of your account information", "right to erasure")
      r"right (?:to|of) (?:deletion|erasure|rectification|(?:data )?portability|object|be forgotten)|"
      r"(?:request|ask for)\w*(?: the)? (?:deletion|erasure|removal|correction|a copy) of(?: \w+){0,3} "
@@ -347,6 +354,12 @@ _WATCH: list[tuple[str, str, str, bool]] = [
      r"transfer|transfers)(?: \w+){0,2} (?:with|to) (?:\w+ ){0,6}(?:third parties|third party|partners|"
      r"affiliates|advertisers|providers?|processors?|data brokers)(?: \w+){0,8} (?:personal )?(?:data|"
      r"information|details|identifiers) ", True),
+    # the data named by a pronoun ("we share it with our advertising partners"): sold, or given to
+    # advertisers, brokers or any third party
+    ("privacy", "share it with third parties", r" (?:sell|sells|rent|rents|share|shares|disclose|"
+     r"discloses|transfer|transfers)(?: (?:it|them|this|these|that|those|such))?(?: (?:data|"
+     r"information|details))?(?: on)? (?:with|to) (?:\w+ ){0,10}(?:third parties|third party|"
+     r"advertis\w*|data brokers) ", True),
     ("privacy", "targeted ads/tracking", r" (?:targeted advertising|track(?: \w+){0,3} "
      r"(?:across|other websites)|ignore\w*(?: \w+){0,3} do not track|biometric) ", True),
     ("ai-training", "trains on your data", r" (?:use|uses|using|used)(?: \w+){0,6} "
@@ -367,7 +380,8 @@ _WATCH: list[tuple[str, str, str, bool]] = [
 MODEL_CATEGORIES = ("arbitration", "terms-changes", "content-removal", "jurisdiction",
                     "governing-law", "liability", "termination", "acceptance")
 
-_NEGATION = re.compile(r" (?:not|never|no|nor|neither)(?: \w+){0,4} $")
+# (French "ne"/"n'" comes before the verb: "nous ne les vendons pas")
+_NEGATION = re.compile(r" (?:not|never|no|nor|neither|ne|n|jamais)(?: \w+){0,4} $")
 # What the agreement covers: a product, tier or document brought in or left out of it.
 _SCOPE = (r"(?:terms|agreement|conditions|policy|guidelines)(?: \w+){0,3} (?:do|does|shall|will) not "
           r"apply|(?:terms|agreement|conditions|policy|guidelines)(?: \w+){0,3} (?:no longer|only) "

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tracker.analysis.facts_eu import _ANY_TIME as _EU_ANY_TIME_PATTERN
 from tracker.analysis.facts_eu import facts_eu, is_foreign
 
 
@@ -253,11 +254,15 @@ _MODAL = re.compile(r"(?<!\d )\b(?P<m>may|might|can|could|will|shall|must|should
                     r"is required to|are required to|reserves? the right to)\b"
                     r"(?!\s*,?\s*\d)(?P<neg>\s+not\b|n['’]t)?"
                     r"(?:\s+(?P<verb>[a-z]+))?", re.I)
+# Other ways to say "at any time" ("whenever you like"): the same fact, valued "at any time"
+_ANY_TIME = (r"whenever\s+(?:you|we|they|the\s+user)\s+(?:like|likes|wish|wishes|want|wants|choose|chooses|"
+             r"please|pleases)|at\s+any\s+moment|any\s+time\s+you\s+(?:like|wish|want|choose)")
+_ANY_TIME_RE = re.compile(_ANY_TIME, re.I)
 _NEG = re.compile(r"\b(?:without\s+(?:any\s+|prior\s+|advance\s+)*(?:notice|cause|reason|"
                   r"liability|limitation|warranty)|at any time|(?:in\s+)?(?:its|our|their)\s+sole"
                   r"(?:\s+and\s+absolute)?\s+discretion|sole discretion|for any reason(?:\s+or\s+"
                   r"no\s+reason)?|with or without (?:notice|cause)|non[- ]?refundable|never|not|"
-                  r"no)\b", re.I)
+                  r"no|" + _ANY_TIME + r")\b", re.I)
 _BUT = re.compile(r"\b(?:but|including|includes?)\b,?\s*(?:(?:is|are|shall\s+be|will\s+be)\s+)?$", re.I)
 _NOT_LIMITED = re.compile(r"\s+(?:be\s+|being\s+)?limited\s+to\b", re.I)
 _DISCRETION = ("at any time", "sole discretion", "for any reason", "with or without")
@@ -276,6 +281,8 @@ def _negations(text: str) -> list[Fact]:
     out = []
     for m in _NEG.finditer(text):
         value = re.sub(r"\s+", " ", m.group(0).lower())
+        if _ANY_TIME_RE.fullmatch(value):
+            value = "at any time"
         if value in ("not", "no") and _MODAL.search(text[max(0, m.start() - 12):m.start()]):
             continue  # "may not" is reported as a modality
         if value == "not" and _NOT_LIMITED.match(text, m.end()) and _BUT.search(text[max(0, m.start() - 24):m.start()]) \
@@ -285,6 +292,32 @@ def _negations(text: str) -> list[Fact]:
         kind = "modality" if any(d in value for d in _DISCRETION) else "negation"
         out.append(Fact(kind, m.group(0), value))
     return out
+
+
+_EU_ANY_TIME = re.compile(_EU_ANY_TIME_PATTERN, re.I)
+
+
+def same_wording(text: str) -> str:
+    """``text`` with the other ways of saying "at any time" ("whenever you like", "quand vous
+    le souhaitez", "zu jeder Zeit") written as that phrase in its language ("at any time", "à
+    tout moment", "jederzeit"), so that two wordings of one term read the same to the rules."""
+    text = _ANY_TIME_RE.sub("at any time", text)
+    return _EU_ANY_TIME.sub(lambda m: "jederzeit" if re.match(r"zu|wann", m.group(0), re.I)
+                            else "à tout moment", text)
+
+
+_ANY_TIME_ALL = re.compile(r"\b(?:at\s+any\s+time|à\s+tout\s+moment|jederzeit|" + _ANY_TIME + "|"
+                           + _EU_ANY_TIME_PATTERN + r")\b", re.I)
+
+
+def reworded_words(before: str, after: str) -> set[str]:
+    """Lowercased words of the phrases that both texts say, each in its own wording ("at any
+    time" in one, "whenever you like" in the other): words a comparison of the two may ignore.
+    Empty when either text lacks such a phrase."""
+    old, new = _ANY_TIME_ALL.findall(before), _ANY_TIME_ALL.findall(after)
+    if not (old and new):
+        return set()
+    return {w for p in old + new for w in re.findall(r"\w+", p.lower())}
 
 
 def extract_facts(text: str) -> list[Fact]:

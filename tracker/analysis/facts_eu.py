@@ -174,9 +174,14 @@ _MODAL = re.compile(
     r"kann|können|muss|müssen|darf|dürfen|soll|sollen|wird|werden|se\s+réserve\s+le\s+droit\s+de|"
     r"behält\s+sich\s+(?:das\s+recht\s+)?vor|behalten\s+uns\s+(?:das\s+recht\s+)?vor)\b"
     r"(?P<neg>\s+(?:pas|nicht|jamais|keine?n?))?(?:\s+(?P<verb>[a-zà-ÿäöüß]+))?", re.I)
+# Other ways to say "à tout moment" / "jederzeit": the same fact, valued as those
+_ANY_TIME = (r"(?:quand|lorsque)\s+vous\s+le\s+(?:souhaitez|voulez|désirez)|quand\s+vous\s+voulez|"
+             r"à\s+tout\s+instant|à\s+n['’]importe\s+quel\s+moment|zu\s+jeder\s+zeit|"
+             r"wann\s+immer\s+(?:sie|du)\s+(?:möchten|möchtest|wollen|willst)")
+_ANY_TIME_DE = re.compile(r"zu\s+jeder|wann", re.I)
 _NEG = re.compile(
     r"\b(?:sans\s+(?:aucun\s+)?(?:préavis|motif|justification|délai|indemnité|notification)|"
-    r"à\s+tout\s+moment|à\s+(?:sa|notre|leur)\s+(?:seule\s+|entière\s+|libre\s+)?discrétion|"
+    r"à\s+tout\s+moment|" + _ANY_TIME + r"|à\s+(?:sa|notre|leur)\s+(?:seule\s+|entière\s+|libre\s+)?discrétion|"
     r"pour\s+quelque\s+(?:raison|motif)\s+que\s+ce\s+soit|non\s+remboursables?|jamais|aucune?|"
     r"ohne\s+(?:vorherige\s+|vorige\s+)?(?:ankündigung|vorankündigung|frist|grund|angabe\s+von\s+"
     r"gründen|benachrichtigung)|jederzeit|nach\s+(?:eigenem|freiem|alleinigem)\s+ermessen|"
@@ -193,6 +198,8 @@ def _modal_words(text: str, fact: Callable) -> list:
                         (m.group("verb") or "").lower()))
     for m in _NEG.finditer(text):
         value = re.sub(r"\s+", " ", m.group(0).lower())
+        if re.fullmatch(_ANY_TIME, value, re.I):
+            value = "jederzeit" if _ANY_TIME_DE.match(value) else "à tout moment"
         if value in ("pas", "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines") and \
                 _MODAL.search(text[max(0, m.start() - 25):m.start()]):
             continue  # "ne peut pas": reported with the modal

@@ -18,6 +18,14 @@ __all__ = ["TOPIC", "WATCH", "language"]
 
 _W4 = r"(?: \S+){0,4}"
 _W8 = r"(?: \S+){0,8}"
+# Not right after the user as subject ("vous pouvez", "l'utilisateur peut"): the user ending
+# the contract is not the provider's power to end it.
+_NOT_USER = (r"(?<!^ vous )(?<! si vous )(?<! vous pouvez )(?<! vous pourrez )(?<! utilisateur )(?<! client )"
+             r"(?<! abonné )(?<! membre )(?<! utilisateur peut )(?<! client peut )(?<! abonné peut )"
+             r"(?<! membre peut )")
+# A French object pronoun right before the verb ("nous les partageons"): matched by look-behind so
+# that the rule's pre-check keys on the verb, not on "les".
+_CLITIC = r"(?:(?<= les )|(?<= la )|(?<= l )|(?<= le )|(?<= leur ))"
 
 TOPIC: dict[str, list[tuple[str, str, str]]] = {
     "fr": [
@@ -71,6 +79,12 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"prospection commerciale|(?:contacté\w*|sollicité\w*|démarché\w*) par (?:téléphone|sms|e ?mail|"
          r"courrier électronique|courriel)|démarchage|adresses? ip|"
          r"sous traitants? ultérieurs?|profilage|anonymis\w*|pseudonymis\w*) "),
+        # the data named by a pronoun before the verb ("nous les partageons avec nos partenaires",
+        # "nous pouvons la transmettre à des tiers") and who receives it
+        ("privacy", "partage des données", r" " + _CLITIC + r"(?:vend|partag|transmet|communiqu|"
+         r"céd|cèd|transf[eéè]r|divulgu|lou)\w*(?: \S+){0,4} (?:avec|à|aux|qu avec|qu à|qu aux) "
+         r"(?:\S+ ){0,14}(?:tiers|partenaires|annonceurs|filiales|sociétés affiliées|sous traitants|"
+         r"prestataires|courtiers) "),
         ("ai-training", "intelligence artificielle", r" (?:intelligence artificielle|ia|"
          r"apprentissage automatique|entraîn\w*(?: \S+){0,4} (?:modèles?|algorithmes?|ia)|"
          r"modèles? d ia) "),
@@ -164,11 +178,12 @@ WATCH: dict[str, list[tuple[str, str, str, bool]]] = {
          r"responsabilité|en aucun cas(?: \S+){0,6} responsable) ", False),
         ("indemnity", "vous garantissez", r" (?:vous (?:nous )?garantissez|garantir" + _W4 +
          r" contre|indemniser" + _W4 + r" (?:nous|société)) ", False),
-        ("termination", "suspension du compte", r" (?:peut|pourra|pourront|se réserve le droit "
-         r"de|est en droit de)" + _W8 + r" (?:suspendre|résilier|supprimer|clôturer|bloquer|"
+        # (the provider's power: not "vous pouvez résilier à tout moment", what the user may do)
+        ("termination", "suspension du compte", r" " + _NOT_USER + r"(?:peut|pourra|pourront|se réserve "
+         r"le droit de|est en droit de)" + _W8 + r" (?:suspendre|résilier|supprimer|clôturer|bloquer|"
          r"désactiver)" + _W4 + r" (?:compte|accès|abonnement|contrat) |"
-         r" (?:suspen\w*|résili\w*|supprim\w*)" + _W8 + r" (?:sans préavis|à tout moment|sans "
-         r"motif) ", False),
+         r" " + _NOT_USER + r"(?:suspen\w*|résili\w*|supprim\w*)" + _W8 + r" (?:sans préavis|à tout "
+         r"moment|sans motif) ", False),
         ("terms-changes", "modification unilatérale", r" (?:peut|pourra|se réserve le droit de)"
          + _W4 + r" (?:modifier|mettre à jour|faire évoluer)" + _W4 + r" (?:conditions|cgu|cgv|"
          r"présentes) ", False),
@@ -180,6 +195,9 @@ WATCH: dict[str, list[tuple[str, str, str, bool]]] = {
          r"irrévocable|perpétuelle)" + _W4 + r" licences? ", False),
         ("privacy", "partage avec des tiers", r" (?:vend\w*|partag\w*|transmet\w*|communiqu\w*|"
          r"cèd\w*)" + _W8 + r" données" + _W8 + r" (?:tiers|partenaires|annonceurs) ", True),
+        ("privacy", "partage avec des tiers (pronom)", r" " + _CLITIC + r"(?:vend|partag|transmet|"
+         r"communiqu|céd|cèd|lou)\w*(?: \S+){0,16} (?:tiers|annonceurs|partenaires (?:publicitaires|"
+         r"commerciaux|marketing)|courtiers) ", True),
         ("ai-training", "entraînement sur vos données", r" (?:utilis\w*)" + _W8 +
          r" (?:données|contenus?|conversations?|requêtes?)" + _W8 + r" (?:entraîn\w*|"
          r"améliorer|développer)" + _W4 + r" (?:modèles?|ia|intelligence|algorithmes?) ", True),

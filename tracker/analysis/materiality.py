@@ -21,7 +21,7 @@ from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans,
                                           is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topical_watch)
-from tracker.analysis.facts import Fact, extract_facts
+from tracker.analysis.facts import Fact, extract_facts, reworded_words, same_wording
 from tracker.analysis.facts_eu import is_foreign
 from tracker.analysis.rendering import clause_text, plain_text, table_cells
 from tracker.analysis.novelty import (LINK_CLOSE, LINK_OPEN, PLACEHOLDERS, Delta, DocIndex, Glue, Token, delta,
@@ -674,7 +674,9 @@ def _modal_change(before: list[Fact], after: list[Fact]) -> tuple[set[str], set[
 
 # "shall" is drafting style for "will" (a statement) or "must" (a duty).
 _SAME_FORCE = [{"shall", "will"}, {"shall", "must"}, {"shall not", "will not"},
-               {"shall not", "must not"}, {"shall not", "may not"}]
+               {"shall not", "must not"}, {"shall not", "may not"},
+               # "you can cancel" and "you may cancel" give the same permission
+               {"can", "may"}, {"can not", "may not"}]
 
 
 def _same_force(new: set[str], old: set[str]) -> bool:
@@ -978,6 +980,71 @@ _LEGAL_EFFECT = re.compile(
 _COMMITMENT = re.compile(r"\bwe\s+(?:will|shall|commit\w*|guarantee\w*|undertake\w*|promise\w*)\b|"
                          r"\bnous\s+(?:nous\s+engageons|garantissons)|\bwir\s+(?:garantieren|"
                          r"verpflichten\s+uns)\b", re.I)
+
+
+# A negation of a verb ("do not share", "never sell", "ne les partageons"), and the words that may
+# stand between it and its subject or its verb (auxiliaries, French object pronouns).
+_VERB_NEGATIONS = frozenset("not never cannot ne n jamais nicht niemals".split())
+_BETWEEN = MODALS | frozenset("do does did will would shall should les la l le leur lui en y se s me m te "
+                              "t nous vous pas".split())
+_NEG_WORDS = 10  # words of a quoted phrase after its verb
+
+
+def _negation_flip(d: Delta, side: str, elsewhere: str = "") -> tuple[str, str] | None:
+    """A negation dropped from (``side`` "dels") or added to (``side`` "ins") a verb that both
+    versions keep ("we do not share it with third parties" → "we share it with ..."): (the phrase
+    with the negation, the phrase without it, "" when the other version is empty) as read from the
+    subject on, or None. None too when the other version negates that verb as well (a negation
+    moved or reworded). For a removed clause (no other version), ``elsewhere`` is the new
+    document: its verb must be there, not negated ("We share it with ...")."""
+    neg_toks, other = (d.before, d.after) if side == "dels" else (d.after, d.before)
+    changed = d.dels if side == "dels" else d.ins
+    if any(t.norm in _VERB_NEGATIONS for i, t in enumerate(other)
+           if i in (d.ins if side == "dels" else d.dels)):
+        return None  # a negation on the other side too: reworded, not dropped
+    for i in sorted(changed):
+        if neg_toks[i].norm not in _VERB_NEGATIONS:
+            continue
+        j = i + 1
+        while j < len(neg_toks) and neg_toks[j].norm in _BETWEEN and j - i < 4:
+            j += 1
+        if j >= len(neg_toks) or not is_content_word(neg_toks[j].norm):
+            continue
+        verb = neg_toks[j].norm
+        text = d.before_text if side == "dels" else d.after_text
+        if not other:  # a removed (or added) clause whose verb the other version has elsewhere
+            if re.search(rf"(?<!\bnot )(?<!\bnever )(?<!\bne )\b{re.escape(verb)}\b", elsewhere, re.I):
+                return _subject_phrase(neg_toks, text, i, j), ""
+            continue
+        if j in changed:
+            continue  # the verb went too: the whole statement changed, not its polarity
+        for k, t in enumerate(other):
+            if t.norm != verb or any(o.norm in _VERB_NEGATIONS for o in other[max(0, k - 3):k]):
+                continue
+            return (_subject_phrase(neg_toks, text, i, j),
+                    _subject_phrase(other, d.after_text if side == "dels" else d.before_text, k, k))
+    return None
+
+
+def _subject_phrase(toks: tuple[Token, ...], text: str, first: int, verb: int) -> str:
+    """The words of ``toks`` from the subject of the verb at ``verb`` (before ``first``, the
+    negation or the verb itself, past auxiliaries and pronouns) to ``_NEG_WORDS`` words after the
+    verb, within its sentence, as read; "…" where cut."""
+    lo = first
+    while lo > 0 and toks[lo - 1].norm in _BETWEEN and not _SENTENCE_GAP.search(text[toks[lo - 1].end:toks[lo].start]):
+        lo -= 1
+    if lo > 0 and not _SENTENCE_GAP.search(text[toks[lo - 1].end:toks[lo].start]):
+        lo -= 1  # the subject ("we", "Pebblewick")
+    if lo < first and toks[lo].norm in ("and", "or", "but", "et", "ou", "mais", "und", "oder", "aber"):
+        lo += 1  # "and we do not ...": the phrase starts at its subject
+    hi = min(len(toks), verb + 1 + _NEG_WORDS)
+    for k in range(verb + 1, hi):
+        if _SENTENCE_GAP.search(text[toks[k - 1].end:toks[k].start]):
+            hi = k
+            break
+    piece = _space(plain_text(text[toks[lo].start:toks[hi - 1].end])).strip(" ,;:")
+    return piece + ("…" if hi < len(toks) and not _SENTENCE_GAP.search(text[toks[hi - 1].end:toks[hi].start])
+                    else "")
 
 
 def _rank(scores: dict[str, float], local: dict[str, float]) -> list[tuple[str, float]]:
@@ -1576,8 +1643,11 @@ class _Job:
 
     def _label(self, cats: tuple[str, ...]) -> ChangeLabel:
         legal = bool(set(cats) - {"other"})
-        w_add = _order(_watch(self.sa.legal) - _watch(self.sb.legal))
-        w_rem = _order(_watch(self.sb.legal) - _watch(self.sa.legal))
+        # read with one wording for each phrase that has several ("whenever you like" is "at any
+        # time"): a watch-out reworded in the same clause neither appears nor goes away
+        watch_b = _watch(tuple(map(same_wording, self.sb.legal)))
+        watch_a = _watch(tuple(map(same_wording, self.sa.legal)))
+        w_add, w_rem = _order(watch_a - watch_b), _order(watch_b - watch_a)
         if not any(is_content_word(w) or w in _NEGATIONS or w in MODALS for w in self.d.inserted()):
             w_add = ()  # nothing was added that could make a watch-out: the model wobbled
         if not any(is_content_word(w) or w in _NEGATIONS or w in MODALS for w in self.d.deleted()):
@@ -1649,7 +1719,9 @@ class _Job:
         if self.row and table_cells(self.raw_b) is not None:
             what = f"Removed row: {_snippet(clause_text(self.raw_b))}"
         elif self._novel_share("dels") < 0.5:
-            what = f"No longer says: {_said(_content_runs(self.d, 'dels'), self.before, self.d, 'dels')}"
+            flip = _negation_flip(self.d, "dels", self.ctx.new_text)  # "not" gone, "share" kept: say "not"
+            what = (f"No longer says: “{flip[0]}”" if flip else
+                    f"No longer says: {_said(_content_runs(self.d, 'dels'), self.before, self.d, 'dels')}")
         elif commitment:
             what = removed_sentence(" ".join(self.sb.legal) or self.before)
         else:
@@ -1710,6 +1782,14 @@ class _Job:
             cats = ("pricing",)  # money charged to someone is pricing
         if w_add:
             sentences.insert(0, f"New watch-out: {_about(' '.join(self.sa.legal), w_add)}{_cats_text(w_add)}")
+        if legal or has_verb(words(" ".join(self.sb.legal + self.sa.legal))):
+            # a statement that changed polarity ("we never sell" → "we sell") is never a rewording:
+            # say so first, in its own words
+            if flip := _negation_flip(d, "dels"):
+                sentences.insert(0, f"Now says “{flip[1]}” (no longer says “{flip[0]}”)"
+                                    f"{_cats_text(cats or ('other',))}")
+            elif flip := _negation_flip(d, "ins"):
+                sentences.insert(0, f"Now says “{flip[0]}” instead of “{flip[1]}”{_cats_text(cats or ('other',))}")
         good = tuple(c for c in w_rem if self._good_news(c))
         if good:
             sentences.append(f"Removed watch-out: {_about(' '.join(self.sb.legal), good, 70)}"
@@ -1739,11 +1819,12 @@ class _Job:
         "harassment", "refund" → "credit") keep it a change."""
         if not (ins_c and del_c):
             return False
-        n_ins = sum(is_content_word(w) for w in self.d.inserted())
-        n_del = sum(is_content_word(w) for w in self.d.deleted())
+        same = reworded_words(self.before, self.after)  # "at any time" / "whenever you like"
+        n_ins = sum(is_content_word(w) and w not in same for w in self.d.inserted())
+        n_del = sum(is_content_word(w) and w not in same for w in self.d.deleted())
         if n_ins > 4 or n_del > 4:
             return False
-        replaced = " ".join(ins_c + del_c)
+        replaced = " ".join(w for w in " ".join(ins_c + del_c).split() if w.lower() not in same)
         around = _local(self.d, "ins") + " " + _local(self.d, "dels")
         return (not (set(category_scores(replaced)) - {"other"}) and not _LEGAL_WORDS.search(replaced)
                 and not _CONDITION.search(around))
