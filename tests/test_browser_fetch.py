@@ -172,7 +172,12 @@ def test_browser_documents_share_the_per_host_limit(tmp_path: Path, tracker_cli)
         with lock:
             in_flight[0] += 1
             peak[0] = max(peak[0], in_flight[0])
-        time.sleep(0.4)
+        # hold the page until a second load overlaps it (a loaded machine may start the second
+        # browser page later than a fixed sleep allows), then a little longer: a third would show
+        deadline = time.monotonic() + 5
+        while peak[0] < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(0.3)
         with lock:
             in_flight[0] -= 1
         return Response(f"<html><body><p>Clause of page {request.path}.</p></body></html>", content_type="text/html")
