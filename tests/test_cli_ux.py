@@ -382,3 +382,10 @@ def test_a_question_the_terms_leave_to_another_document_points_there(tmp_path: P
     assert answer["see"] == "Privacy Notice" and answer["answer"] == "See the Privacy Notice."
     assert answer["from_document"]["document"] == "Privacy Notice"
     assert "never use your prompts" in answer["from_document"]["answer"]
+
+
+def test_python_m_tracker_cli_runs_like_the_tracker_command():
+    for module in ("tracker", "tracker.cli"):
+        result = subprocess.run([sys.executable, "-m", module, "--help"], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+        assert "Usage:" in result.stdout and "compare" in result.stdout
