@@ -579,3 +579,12 @@ def test_french_and_german_values_are_said_in_english() -> None:
     assert age.explanation.startswith("The minimum age is now 16 instead of 13"), age.explanation
     gone = label_change("removed", "Tout différend peut être porté devant les tribunaux de votre domicile.", None)
     assert gone.explanation.startswith("Removed choice of court: « Tout différend"), gone.explanation
+
+
+def test_a_dropped_negation_is_not_cut_to_a_dangling_no_in_the_headline():
+    from tracker.analysis.headline import _fit
+
+    text = ("Now says “we may use your uploads and your prompts to train and improve our models” "
+            "(no longer says “We do not use your uploads or prompts to train models”)")
+    cut = _fit(text, 90)
+    assert len(cut) <= 90 and "(no" not in cut and cut.startswith("Now says “we may use your uploads")

@@ -233,3 +233,14 @@ def test_a_negation_reworded_is_not_a_dropped_one():
     old = TERMS.replace(_HOLD, f"{_HOLD}\nWe do not sell your delivery address.")
     result = _changed(old, "We do not sell your delivery address.", "We never sell your delivery address.")
     assert all("no longer says" not in c.explanation.lower() for c in result.changes), result.summary
+
+
+def test_courts_replaced_by_arbitration_are_not_good_news():
+    old = ("# Terms\n\n## 9. Disputes\n\nAny dispute may be brought before the courts of Dunmore.\n\n"
+           "## 10. Refunds\n\nRefunds are issued within 30 days.\n")
+    new = ("# Terms\n\n## 9. Disputes\n\nAny dispute will be resolved by final and binding arbitration "
+           "in Dunmore, and you waive your right to go to court.\n\n## 10. Refunds\n\nRefunds are issued "
+           "within 30 days.\n")
+    result = analyse(old, new)
+    assert result.material
+    assert not any("good news" in c.explanation for c in result.changes), [c.explanation for c in result.changes]

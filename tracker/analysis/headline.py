@@ -251,6 +251,10 @@ def _fit(text: str, room: int) -> str:
     of those words first; a new contracting party too long with the old one is said alone."""
     if len(text) <= room:
         return text
+    if " (no longer says “" in text:  # a dropped negation: the new words say it, the old would be cut
+        text = re.sub(r" \(no longer says “[^”]*”\)", "", text)
+        if len(text) <= room:
+            return text
     now, sep, _was = text.partition(" instead of ")
     if sep and len(now) <= room and now.startswith("The contracting party is now "):
         return now  # the new value whole says more than both cut ("... is now X Pte. Ltd.")

@@ -1734,8 +1734,11 @@ class _Job:
 
     def _good_news(self, category: str) -> bool:
         """A watch-out that went away is good news unless the new version still has that kind of
-        term (a governing-law or venue clause replaced or moved is not good news)."""
-        if category in ("governing-law", "jurisdiction"):
+        term (a governing-law or venue clause replaced or moved is not good news, nor is a
+        choice of court that gave way to arbitration)."""
+        if category == "jurisdiction":  # courts replaced by arbitration are no gain either
+            return not (_still_has("jurisdiction", self.ctx) or _still_has("arbitration", self.ctx))
+        if category == "governing-law":
             return not _still_has(category, self.ctx)
         return True
 
