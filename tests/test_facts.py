@@ -122,3 +122,14 @@ def test_letters_that_case_fold_to_ascii_never_crash_fact_extraction():
                  "Disputes go to the American Arbitration Aſſociation.", "Fees of 5 \u212aB per file."):
         extract_facts(text)
         analyse("Refunds within 3 days of a request.", text)
+
+
+def test_a_court_in_a_city_no_list_knows_is_still_a_court():
+    from tracker.analysis import analyse
+
+    facts = extract_facts("Any dispute will be heard by the courts of Brackenford, Dunmore.")
+    assert any(f.qualifier == "court" and f.value == "Brackenford, Dunmore" for f in facts)
+    old = "## Disputes\n\nAny dispute will be heard by the courts of Brackenford.\n"
+    result = analyse(old, old.replace("Brackenford", "Ostravel"))
+    assert result.material and "jurisdiction" in result.categories  # not "only a name changed"
+    assert "Ostravel" in result.summary and "Brackenford" in result.summary

@@ -157,3 +157,25 @@ def test_limit_and_plain_feed_command(archive: tuple[Archive, Pages], tmp_path: 
     pages_urls = {httpserver.url_for("/lumen/terms"), httpserver.url_for("/orbit/privacy")}
     assert entries and {e.link for e in entries} <= pages_urls
     assert (feeds / "category" / "refunds.rss").is_file()
+
+
+def test_a_category_feed_titles_the_change_in_its_category(archive: tuple[Archive, Pages], tmp_path: Path) -> None:
+    """One version changes the credits (refunds) and the venue (jurisdiction): its entry in each
+    category feed is titled by that category's change, not by the version's headline alone."""
+    arc, pages = archive
+    arc.run()
+    pages.terms.update(expiry="6 months", venue="Porto, Portugal")
+    arc.run()
+    out = tmp_path / "site"
+    arc.publish(out)
+    feeds = out / "feeds"
+    version = [r for r in history(arc) if r["seq"] > 1 and r["material"]]
+    assert len(version) == 1
+    headline = parse(feeds / "all.atom").entries[0].title
+    titles = {}
+    for cat in ("refunds", "jurisdiction"):
+        entries = parse(feeds / f"category/{cat}.atom").entries
+        assert len(entries) == 1, cat
+        titles[cat] = entries[0].title
+    assert "6 months" in titles["refunds"] and "Porto" in titles["jurisdiction"], titles
+    assert headline in titles.values()  # the category the headline is about keeps it

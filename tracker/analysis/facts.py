@@ -211,12 +211,17 @@ _NAMED = re.compile(
     rf"\b(?P<body>{'|'.join(sorted(_BODIES, key=len, reverse=True))})\b", re.I)
 
 
+# Any capitalised name right after "courts of": a city no list knows ("the courts of Porto",
+# "Amtsgericht"-style names aside) is still where disputes go.
+_CAPITALISED = re.compile(r"(?!(?:The|This|These|Your|Our|Any|Each|Such)\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}")
+
+
 def _court_places(text: str, start: int) -> tuple[int, list[str]]:
     """The run of place names right after 'courts located in': end offset and names."""
     lead = _LEAD.match(text, start)  # all-optional pattern: always matches, maybe empty
     pos = lead.end() if lead else start
     names: list[str] = []
-    while (m := _NAMED.match(text, pos)) and not m.group("body"):
+    while ((m := _NAMED.match(text, pos)) and not m.group("body")) or (m := _CAPITALISED.match(text, pos)):
         names.append(_title(m.group(0)))
         end = m.end()
         gap = _GAP.match(text, end)

@@ -759,6 +759,9 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
             if not legal_form and any(f.kind == "place" for side in (old_text, new_text)
                                       for f in extract_facts(f"in {side}")):
                 continue  # a venue or a country is a fact, never a mere name
+            if not legal_form and any(f.kind == "place" and f.qualifier == "court" and old_text in f.text
+                                      for f in extract_facts(d.before_text)):
+                continue  # "the courts of Lisbon" → "Porto": a court's city no list knows
             if legal_form and not (any(w in corp for w in o) and any(w in corp for w in n)):
                 legal_form = False  # one company named where another word was: not a new party
                 if any(f.kind == "place" for side in (old_text, new_text) for f in extract_facts(f"in {side}")):

@@ -40,6 +40,7 @@ from tracker.publish.catalog import (
     _digest,
     _load_state,
     _save_state,
+    category_title,
     entry_id,
     entry_title,
     fit_title,
@@ -129,7 +130,7 @@ def publish_feeds(index: Index, out_dir: Path, *, base_url: str = "", site_url: 
                 if key in old_entries:
                     new_entries[key] = old_entries[key]
             continue
-        entries = [_entry(catalog, v, site, content(v), meta.link) for v in spec.versions]
+        entries = [_entry(catalog, v, site, content(v), meta.link, spec.category) for v in spec.versions]
         write_feed(meta, entries, out_dir, spec.name, limit=limit)
         report.rebuilt.append(spec.name)
     # The "needs attention" feed: not versions, but documents whose latest check failed or was held.
@@ -162,9 +163,11 @@ def web_url(*candidates: str | None) -> str | None:
     return None
 
 
-def _entry(catalog: Catalog, v: Version, site: str | None, html: str, fallback: str = "") -> FeedEntry:
+def _entry(catalog: Catalog, v: Version, site: str | None, html: str, fallback: str = "",
+           category: str = "") -> FeedEntry:
     """The feed entry of version ``v``: it links to its diff page on ``site``, else to the terms
-    page, else (an imported document, whose source is a local git folder) to ``fallback``."""
+    page, else (an imported document, whose source is a local git folder) to ``fallback``. In the
+    feed of ``category``, its title is its change in that category (``category_title``)."""
 
     name = catalog.service_name(v.service_id)
     tags = [name, v.document_type, *catalog.tags(v)]
@@ -176,7 +179,8 @@ def _entry(catalog: Catalog, v: Version, site: str | None, html: str, fallback: 
         tags.append("revert")
     return FeedEntry(
         id=entry_id(v),
-        title=entry_title(v, name),
+        title=(category_title(v, name, catalog.labels.get(v.commit_sha, []), category) if category
+               else entry_title(v, name)),
         link=f"{site}/{version_page(v)}" if site is not None else (web_url(v.final_url, v.source_url) or fallback),
         updated=parse_iso(v.fetched_at),
         summary=safe_text(v.summary),

@@ -20,7 +20,7 @@ from tracker.records import Version
 FEED_EXTS = (".atom", ".rss", ".json")
 STATE_FILE = ".tracker-feeds.json"
 # Bump when the shape of entries changes: every cached entry and feed is then rebuilt.
-ENTRY_FORMAT = "4"  # 4: entry titles fit TITLE_MAX
+ENTRY_FORMAT = "5"  # 4: entry titles fit TITLE_MAX; 5: category feeds title the change in their category
 RESERVED_TOP = {"all", "material", "category", "feeds", "index.html", "style.css"}
 RESERVED_IN_SERVICE = {"all", "material", "index.html"}
 _RESERVED_EXTS = (".atom", ".rss", ".json", ".html", ".css")
@@ -91,6 +91,20 @@ def entry_title(version: Version, service_name: str) -> str:
     ``TITLE_MAX`` characters (the headline shortened at a word boundary when needed). Feed
     entries (Atom, RSS, JSON Feed), diff pages and notifications all use it."""
     return safe_text(fit_title(f"{service_name} {version.document_type}", version.summary or "updated"))
+
+
+def category_title(version: Version, service_name: str, labels: list[Label], category: str) -> str:
+    """The title of ``version`` in the feed of ``category``: ``entry_title`` when the version's
+    headline already is about that category; else "<service> <document>: <headline of its
+    changes in that category>", so a subscriber to "refunds" reads the refund change, not the
+    version's arbitration headline. ``labels``: the version's stored change labels."""
+    from tracker.analysis.headline import headline, rank_changes
+
+    material = [c for c in rank_changes(labels) if c.material]
+    mine = [c for c in material if category in c.categories]
+    if not mine or category in material[0].categories:
+        return entry_title(version, service_name)
+    return safe_text(fit_title(f"{service_name} {version.document_type}", headline(mine)))
 
 
 # --- the catalog: everything publishing needs, in two queries ------------------------------------
@@ -181,6 +195,7 @@ class FeedSpec:
     description: str
     page: str  # site-relative page the feed belongs to
     versions: tuple[Version, ...]
+    category: str = ""  # a category feed: its entries are titled by their change in it
 
 
 def taxonomy() -> tuple[str, ...]:
@@ -204,7 +219,7 @@ def feed_specs(catalog: Catalog, limit: int) -> list[FeedSpec]:
     for cat in sorted(set(taxonomy()) | seen_cats):
         chosen = [v for v in changes if cat in catalog.categories(v)][:limit]
         specs.append(FeedSpec(f"category/{feed_filename(cat)}", f"Terms changes: {cat}",
-                              f"Recorded changes about {cat}, every service", "index.html", tuple(chosen)))
+                              f"Recorded changes about {cat}, every service", "index.html", tuple(chosen), cat))
     services = sorted({d["service_id"] for d in catalog.documents})
     for sid in services:
         name, slug = catalog.service_name(sid), service_slug(sid)
