@@ -588,3 +588,12 @@ def test_a_dropped_negation_is_not_cut_to_a_dangling_no_in_the_headline():
             "(no longer says “We do not use your uploads or prompts to train models”)")
     cut = _fit(text, 90)
     assert len(cut) <= 90 and "(no" not in cut and cut.startswith("Now says “we may use your uploads")
+
+
+def test_a_two_sentence_explanation_keeps_its_first_sentence_whole_rather_than_a_cut_second():
+    from tracker.analysis.headline import _fit
+
+    text = ("Now says “we may use your uploads to improve our models” instead of “we never use your uploads”; "
+            "New use for AI training: we may use your uploads and prompts to train and improve our models")
+    cut = _fit(text, 100)
+    assert cut == "Now says “we may use your uploads to improve our models” instead of “we never use your uploads”"

@@ -255,6 +255,9 @@ def _fit(text: str, room: int) -> str:
         text = re.sub(r" \(no longer says “[^”]*”\)", "", text)
         if len(text) <= room:
             return text
+    first, sep, _rest = text.partition("; ")
+    if sep and len(first) <= room and first.count("“") == first.count("”"):
+        return first  # two explanations of one change: the first whole, not the second cut to "New…"
     now, sep, _was = text.partition(" instead of ")
     if sep and len(now) <= room and now.startswith("The contracting party is now "):
         return now  # the new value whole says more than both cut ("... is now X Pte. Ltd.")
