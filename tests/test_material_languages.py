@@ -218,3 +218,24 @@ def test_a_country_line_dropped_from_a_list_of_phone_numbers_is_contact_details(
     assert not material(old, old, ("depuis la Suisse au 0800 00 22 13 (numéro gratuit) ;<br>", ""))
     assert material(old, old, ("depuis la Suisse au 0800 00 22 13 (numéro gratuit) ;<br>",
                                "vous devez nous appeler dans les 14 jours pour annuler une commande ;<br>"))
+
+
+# --- a pointer to another page --------------------------------------------------------------------------
+@pytest.mark.parametrize("pointer", [
+    "En savoir plus sur notre page dédiée à la livraison en [cliquant ici](https://brumeline.example/livraison).",
+    "Vous trouverez le détail des frais de port sur notre [page d'aide](https://brumeline.example/aide).",
+])
+def test_a_new_pointer_to_another_page_is_not_material(pointer):
+    assert not material(CGV, CGV, ("depuis votre espace client.", f"depuis votre espace client.\n\n{pointer}"))
+
+
+def test_a_term_beside_a_french_pointer_stays_material():
+    assert material(CGV, CGV, ("depuis votre espace client.",
+                               "depuis votre espace client.\n\nEn savoir plus sur notre page d'aide. Des frais de "
+                               "résiliation de 10 € vous seront facturés."))
+
+
+# --- the same letters spaced otherwise ---------------------------------------------------------------------
+def test_letters_spaced_out_by_a_capture_are_not_material():
+    assert not material(CGV, CGV, ("suspendre le compte client", "suspendre  le  c ompte  cli ent"))
+    assert material(CGV, CGV, ("suspendre le compte client", "supprimer  le  c ompte  cli ent"))

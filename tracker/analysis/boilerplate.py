@@ -265,7 +265,12 @@ _POINTER = re.compile(
     r"in\s+(?:the|our)\s+[\w\s]{2,40}(?:policy|notice|statement|terms),\s+we\s+explain|"
     r"(?:this|the)\s+[\w\s]{2,40}(?:policy|notice|page)\s+(?:explains|describes)|"
     r"pour\s+(?:en\s+savoir\s+plus|plus\s+d['’]informations)|consultez|voir|"
-    r"weitere\s+informationen|mehr\s+(?:dazu|erfahren)|siehe|"
+    r"(?:en\s+savoir|découvrez-en)\s+plus|plus\s+d['’]informations|(?:retrouvez|découvrez)\s+(?:plus|davantage|"
+    r"le\s+détail|les\s+détails|toutes?\s+les)|cliquez\s+ici|rendez-vous\s+sur|vous\s+pouvez\s+(?:trouver|"
+    r"retrouver|lire)|vous\s+trouverez\s+(?:plus|davantage|le\s+détail|les\s+détails|des\s+"
+    r"informations)|"
+    r"weitere\s+informationen|mehr\s+(?:dazu|erfahren|informationen)|siehe|erfahren\s+sie\s+mehr|"
+    r"hier\s+finden\s+sie|klicken\s+sie\s+hier|(?:informationen|details)\s+(?:dazu|hierzu)\s+finden\s+sie|"
     # a line that introduces a table or list of the page: the rows carry the terms
     r"(?:the|this)\s+(?:table|chart|list|overview)\s+(?:below|above)|below\s+(?:is|you\s+will\s+find)|"
     r"(?:le|ce)\s+tableau(?:\s+ci-dessous)?|ci-dessous,?\s+vous\s+trouverez|"

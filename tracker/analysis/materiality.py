@@ -98,6 +98,9 @@ _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("punctuation-case", lambda s: _space(_PUNCT.sub(" ", s.lower()))),
     ("date-only", lambda s: _DATE.sub("<date>", s)),
 )
+# The same characters with spaces moved: a capture that glued words together or spaced out the
+# letters of a PDF ("d e l a f o u r n i t u r e", "5 .1 Principe du d roit"), not a rewording.
+_SPACES = re.compile(r"[\s\\]+")
 
 
 @lru_cache(maxsize=2048)  # label_document asks it of a change, then label_change again
@@ -111,6 +114,8 @@ def cosmetic_kind(before: str, after: str) -> str | None:
         a, b = step(a), step(b)
         if a == b:
             return name
+    if _SPACES.sub("", before) == _SPACES.sub("", after):
+        return "whitespace"
     return None
 
 

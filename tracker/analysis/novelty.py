@@ -465,14 +465,17 @@ def spelling_variant(a: str, b: str) -> bool:
 
 
 def _mangled(a: str, b: str) -> bool:
-    """Whether two runs of words, joined, differ by one character outside ASCII that one of them
-    has in more: a character mangled by a wrong encoding ("l’expédition" captured as
-    "léexpédition", "55€" as "55é"). Never a digit, and never a word of a few letters."""
-    if len(a) == len(b) or abs(len(a) - len(b)) != 1:
+    """Whether two runs of words, joined, are the same letters spaced otherwise, or differ by one
+    character outside ASCII that one of them has in more: a character mangled by a wrong encoding ("l’expédition" captured as
+    "léexpédition", "55€" as "55é", "l’«" as "lé«"). Never a digit, and never a word of two or three
+    letters ("ne" / "né")."""
+    if a == b:
+        return True  # the same letters spaced otherwise: "d roit" for "droit", a capture's noise
+    if abs(len(a) - len(b)) != 1:
         return False
     short, long_ = sorted((a, b), key=len)
-    if not short.isdigit() and (len(short) < 2 or len(long_) < 4):
-        return False
+    if not short or not short.isdigit() and len(long_) < (2 if len(short) == 1 else 4):
+        return False  # ("l’«" captured as "lé«": a lone letter and the mangled character)
     k = next((i for i, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
     extra = long_[k]
     return not extra.isascii() and not extra.isdigit() and long_[:k] + long_[k + 1:] == short
@@ -560,7 +563,7 @@ def delta(before: str | None, after: str | None, old: DocIndex, new: DocIndex,
             if (i2 - i1 == j2 - j1 and all(spelling_variant(bn[i], an[j]) or same_person(bn[i], an[j])
                                            for i, j in zip(range(i1, i2), range(j1, j2)))
                     or _expanded(bn[i1:i2]) == _expanded(an[j1:j2])  # "do not" → "don't"
-                    or _mangled("".join(bn[i1:i2]), "".join(an[j1:j2]))):  # "léexpédition"
+                    or _mangled("".join(bn[i1:i2]), "".join(an[j1:j2]))):  # "léexpédition", "d roit"
                 for i in range(i1, i2):
                     mb[i] = False
                 for j in range(j1, j2):
