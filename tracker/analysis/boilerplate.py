@@ -30,6 +30,9 @@ DATE = re.compile(
     rf"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})\b", re.I)
 
 # --- word lists ----------------------------------------------------------------------------------
+# French and German pronouns, determiners and connectives are function words as their English
+# counterparts are ("te", "ta", "dir", "zum"): a stray one fixed changes no term. (Not "car",
+# "ton" or "dies": English words with meaning of their own.)
 STOPWORDS = frozenset("""
 a an the and or nor but if then than that this these those there here of to in on at by for
 from with without into onto over under about as per via it its it's is are was were be been
@@ -41,15 +44,15 @@ after between against among until unless because since further etc ie eg i.e e.g
 le la les l un une des du de d et ou mais si que qu qui dont où ce cet cette ces son sa ses
 leur leurs notre nos votre vos en dans sur sous par pour avec sans au aux ne pas plus est sont
 été être a ont avoir fait il elle ils elles nous vous on se s y
-tu te toi ton ta tes me moi mon ma mes lui eux ci cela ceci ça celui celle ceux celles lequel laquelle
-lesquels lesquelles auquel auxquels duquel quoi aussi ainsi donc car ni très même entre vers chez
+tu te toi ta tes me moi mon ma mes lui eux ci cela ceci ça celui celle ceux celles lequel laquelle
+lesquels lesquelles auquel auxquels duquel quoi aussi ainsi donc ni très même entre vers chez
 afin alors puis tout toute tous toutes
 der die das den dem des ein eine einen einem einer eines und oder aber wenn dann als dass
 dieser diese dieses von zu im in am an auf aus bei mit ohne für über unter nach vor durch
 ist sind war waren sein wird werden wurde hat haben es er sie wir ihr ihre ihr unser unsere
 nicht kein keine auch nur so wie was wer wo
 ich mich mir dich dir dein deine deinen deinem deiner ihm ihn ihnen uns euch man sich zum zur vom
-beim ins ans dies diesen diesem jede jeder jedes jeden alle allen welche welcher welches da denn
+beim ins ans diesen diesem jede jeder jedes jeden alle allen welche welcher welches da denn
 sowie bzw ob doch noch schon hier dort damit dazu dabei
 """.split())
 MODALS = frozenset("""may might can could will would shall should must cannot
