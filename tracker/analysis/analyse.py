@@ -7,6 +7,7 @@ returns (``Analysis``, ``ClauseChange``) live in ``tracker.records``, shared by 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -92,6 +93,13 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         side = "new" if error_new else "old"
         return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
                         f"The {side} text{_ERROR_PAGE}", diff.unchanged)
+    if _SPACING.sub("", old) == _SPACING.sub("", new):
+        # The same characters with other spaces and line breaks: a capture whose words were glued
+        # together ("lecompteVeepeeafait") or broken across lines, extracted again. Clauses split
+        # differently then look new, but no word of the terms changed.
+        changes = [replace(c, material=False) for c in changes]
+        return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
+                        _SPACING_ONLY, diff.unchanged)
     cut = truncated_side(old, new)
     if cut:
         # A capture that stopped mid-document, and the recovery from one: nothing was removed
@@ -103,6 +111,8 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
 
 
 _ERROR_PAGE = " is an error page, not terms"
+_SPACING = re.compile(r"[\s\\]+")  # white space and Markdown's escaping backslashes
+_SPACING_ONLY = "Only spacing changed: the same text extracted again with other spaces and line breaks"
 _CUT_OFF = " stops mid-document: a capture cut off, not a change of terms"
 
 
@@ -110,7 +120,7 @@ def as_revert(changed: Analysis, revert_of: str = "") -> Analysis:
     """The analysis of a revert from the analysis of the same two texts as a "changed" version:
     ``as_revert(analyse(old, new), d) == analyse(old, new, kind="revert", revert_of=d)``, without
     diffing again (a history import reuses the analysis of a pair of texts seen before)."""
-    if changed.summary.endswith((_ERROR_PAGE, _CUT_OFF)):  # the same analysis for any kind
+    if changed.summary.endswith((_ERROR_PAGE, _CUT_OFF)) or changed.summary == _SPACING_ONLY:  # any kind alike
         return changed
     changes = tuple(replace(c, material=False) for c in changed.changes)
     return _summarise(changes, changed.unchanged, "revert", revert_of)

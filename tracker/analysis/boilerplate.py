@@ -30,6 +30,9 @@ DATE = re.compile(
     rf"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})\b", re.I)
 
 # --- word lists ----------------------------------------------------------------------------------
+# French and German pronouns, determiners and connectives are function words as their English
+# counterparts are ("te", "ta", "dir", "zum"): a stray one fixed changes no term. (Not "car",
+# "ton" or "dies": English words with meaning of their own.)
 STOPWORDS = frozenset("""
 a an the and or nor but if then than that this these those there here of to in on at by for
 from with without into onto over under about as per via it its it's is are was were be been
@@ -41,10 +44,16 @@ after between against among until unless because since further etc ie eg i.e e.g
 le la les l un une des du de d et ou mais si que qu qui dont où ce cet cette ces son sa ses
 leur leurs notre nos votre vos en dans sur sous par pour avec sans au aux ne pas plus est sont
 été être a ont avoir fait il elle ils elles nous vous on se s y
+tu te toi ta tes me moi mon ma mes lui eux ci cela ceci ça celui celle ceux celles lequel laquelle
+lesquels lesquelles auquel auxquels duquel quoi aussi ainsi donc ni très même entre vers chez
+afin alors puis tout toute tous toutes
 der die das den dem des ein eine einen einem einer eines und oder aber wenn dann als dass
 dieser diese dieses von zu im in am an auf aus bei mit ohne für über unter nach vor durch
 ist sind war waren sein wird werden wurde hat haben es er sie wir ihr ihre ihr unser unsere
 nicht kein keine auch nur so wie was wer wo
+ich mich mir dich dir dein deine deinen deinem deiner ihm ihn ihnen uns euch man sich zum zur vom
+beim ins ans diesen diesem jede jeder jedes jeden alle allen welche welcher welches da denn
+sowie bzw ob doch noch schon hier dort damit dazu dabei
 """.split())
 MODALS = frozenset("""may might can could will would shall should must cannot
 peut peuvent pourra pourront doit doivent devra devront pouvons devons pouvez devez
@@ -259,7 +268,12 @@ _POINTER = re.compile(
     r"in\s+(?:the|our)\s+[\w\s]{2,40}(?:policy|notice|statement|terms),\s+we\s+explain|"
     r"(?:this|the)\s+[\w\s]{2,40}(?:policy|notice|page)\s+(?:explains|describes)|"
     r"pour\s+(?:en\s+savoir\s+plus|plus\s+d['’]informations)|consultez|voir|"
-    r"weitere\s+informationen|mehr\s+(?:dazu|erfahren)|siehe|"
+    r"(?:en\s+savoir|découvrez-en)\s+plus|plus\s+d['’]informations|(?:retrouvez|découvrez)\s+(?:plus|davantage|"
+    r"le\s+détail|les\s+détails|toutes?\s+les)|cliquez\s+ici|rendez-vous\s+sur|vous\s+pouvez\s+(?:trouver|"
+    r"retrouver|lire)|vous\s+trouverez\s+(?:plus|davantage|le\s+détail|les\s+détails|des\s+"
+    r"informations)|"
+    r"weitere\s+informationen|mehr\s+(?:dazu|erfahren|informationen)|siehe|erfahren\s+sie\s+mehr|"
+    r"hier\s+finden\s+sie|klicken\s+sie\s+hier|(?:informationen|details)\s+(?:dazu|hierzu)\s+finden\s+sie|"
     # a line that introduces a table or list of the page: the rows carry the terms
     r"(?:the|this)\s+(?:table|chart|list|overview)\s+(?:below|above)|below\s+(?:is|you\s+will\s+find)|"
     r"(?:le|ce)\s+tableau(?:\s+ci-dessous)?|ci-dessous,?\s+vous\s+trouverez|"
@@ -354,6 +368,32 @@ def chrome_kind(raw: str, words: list[str]) -> str | None:
 _DUTY = re.compile(r"\b(?:must|shall|agree|will not|may not|doit|devez|müssen|muss)\b", re.I)
 
 
+# --- a table of translations ----------------------------------------------------------------------
+# "| Filipino | [Privacy Policy](…/tl) | [Ad Choices](…/tl#adchoices) |": a row that names a language and
+# links to the documents written in it (a language switcher laid out as a table), not a term.
+_LANGUAGE = re.compile(
+    r"(?:english|français|french|deutsch|german|español|spanish|italiano|italian|português|portuguese|"
+    r"nederlands|dutch|polski|polish|filipino|tagalog|svenska|swedish|dansk|danish|norsk|norwegian|suomi|"
+    r"finnish|türkçe|turkish|русский|russian|українська|ukrainian|ελληνικά|greek|čeština|czech|magyar|"
+    r"hungarian|română|romanian|hrvatski|croatian|slovenčina|slovak|български|bulgarian|japanese|日本語|"
+    r"korean|한국어|chinese|中文|繁體中文|简体中文|arabic|العربية|hebrew|עברית|hindi|हिन्दी|bahasa\s+\w+|"
+    r"indonesian|malay|thai|ไทย|tiếng\s+việt|vietnamese)(?:\s*[(\[][^()\[\]]{1,40}[)\]])?", re.I)
+_CELL_LINK = re.compile(r"!?\[[^\]]*\]\((?:[^()]|\([^)]*\))*\)")
+
+
+def is_language_row(text: str) -> bool:
+    """Whether a Markdown table row (its last line) names a language in one cell and holds only
+    links in the others (at least two): a row of a table of translations."""
+    line = text.strip().split("\n")[-1]
+    if not line.lstrip().startswith("|"):
+        return False
+    cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
+    cells = [re.sub(r"[*_]", "", c).strip() for c in cells if c.strip()]
+    named = [c for c in cells if _LANGUAGE.fullmatch(c)]
+    links = [c for c in cells if not _CELL_LINK.sub("", c).strip(" ,;/")]
+    return len(named) == 1 and len(links) >= 2 and len(named) + len(links) == len(cells)
+
+
 # --- contact details -----------------------------------------------------------------------------
 # "If you are in the EEA, you can also contact our GDPR representative: ...", "Questions? Write to
 # us at ...", "Vous pouvez utiliser le formulaire de contact ...": a sentence whose whole point is
@@ -403,14 +443,22 @@ square sq suite ste floor fl building bldg str strasse straße rue allée allee 
 gasse chaussee ring box cedex bp attn attention po cs""".split())
 
 
+# The words around an e-mail address or phone number that only say how to use it.
+_ROUTE = frozenset("""qqemailqq qqphoneqq at to or by via email e mail address following number phone
+telephone tel call toll free from ou par à au adresse suivante courriel courrier électronique numéro
+téléphone tél appel gratuit non surtaxé depuis per unter oder telefon telefonnummer nummer adresse
+folgende kostenlos gebührenfrei aus""".split())
+
+
 def is_address_run(words: list[str]) -> bool:
     """Whether changed words read as a postal address, phone or e-mail (contact details): a
     street word or post box, a postcode, or an e-mail/phone placeholder."""
     if not words or len(words) > 16 or has_verb(words):
         return False
     if any(w in ("qqemailqq", "qqphoneqq") for w in words):
-        return all(w in ("qqemailqq", "qqphoneqq") or w in ("at", "to", "or", "by", "via", "email", "e", "mail")
-                   for w in words) or len(words) <= 3
+        # "or by e-mail at the following address: ...", "depuis la Suisse au ... (numéro gratuit)":
+        # the words of a route, and a place or a service it is for
+        return sum(is_content_word(w) and w not in _ROUTE for w in words) <= 1 or len(words) <= 3
     if any(w in _STREET for w in words):
         return True
     if any(w in _CORP for w in words) and any(w.isdigit() for w in words):

@@ -255,11 +255,15 @@ WATCH: dict[str, list[tuple[str, str, str, bool]]] = {
 # One regex search tells most English sentences apart at once; counting follows only on a hit.
 _FOREIGN = re.compile(r" (?:le|la|les|des|du|de|à|au|aux|est|sont|vous|nous|une|et|ce|cette|dans|"
                       r"sur|pour|par|der|die|das|und|ist|sind|wir|sie|nicht|oder|mit|es|gilt|auf|"
-                      r"für|von|zu|im|bei|sich|wird|werden|ein|eine|dem|den) ")
+                      r"für|von|zu|im|bei|sich|wird|werden|ein|eine|dem|den|ihr|ihre|ihrem|ihren|ihnen|"
+                      r"können|kann|kannst|dein|deine|deinem|zum|zur|nur|tu|ton|ta|votre|peut|pouvez) ")
+# (the forms of address and the modals too: "Sie können Ihr Abonnement in Ihrem Konto kündigen" has
+# as many English-looking words as German ones otherwise)
 _FR = frozenset("le la les des du de à est sont vous nous votre vos une aux ces cette qui que pour "
-                "dans sur par avec et au en ce".split())
+                "dans sur par avec et au en ce tu ton ta tes peut peuvent pouvez".split())
 _DE = frozenset("der die das und ist sind wir sie ihre nicht mit für von den dem des eine einer "
-                "werden wird bei zu auf oder es gilt im sich ein".split())
+                "werden wird bei zu auf oder es gilt im sich ein ihr ihrem ihren ihres ihnen können "
+                "kann kannst du dein deine deinem deinen zum zur nur".split())
 _EN = frozenset("the and is are we you your our of to in for with by this that may will or "
                 "be any".split())
 

@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
                                           is_address_run, is_announcement, is_announcement_heading,
-                                          is_contact_route, is_content_word, is_pointer, is_report,
+                                          is_contact_route, is_content_word, is_language_row, is_pointer, is_report,
                                           is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topical_watch)
@@ -98,6 +98,9 @@ _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("punctuation-case", lambda s: _space(_PUNCT.sub(" ", s.lower()))),
     ("date-only", lambda s: _DATE.sub("<date>", s)),
 )
+# The same characters with spaces moved: a capture that glued words together or spaced out the
+# letters of a PDF ("d e l a f o u r n i t u r e", "5 .1 Principe du d roit"), not a rewording.
+_SPACES = re.compile(r"[\s\\]+")
 
 
 @lru_cache(maxsize=2048)  # label_document asks it of a change, then label_change again
@@ -111,6 +114,8 @@ def cosmetic_kind(before: str, after: str) -> str | None:
         a, b = step(a), step(b)
         if a == b:
             return name
+    if _SPACES.sub("", before) == _SPACES.sub("", after):
+        return "whitespace"
     return None
 
 
@@ -1202,6 +1207,8 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         # the end of a link card ("... lectures we will attend.](https://…/news/…)") cut off from
         # its opening bracket: a news teaser or a menu entry, not a term
         return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)
+    if all(is_language_row(t) for t in (before, after) if t is not None):
+        return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)  # a table of translations
     if heading and is_announcement_heading(heading):
         # an item of a "Summary of recent changes" box: the changes it lists are labelled where made
         return _noise_label(("announcement",), before_p, after_p, facts_b, facts_a)
@@ -1406,7 +1413,7 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
                 drop.update(range(a, b))  # "article 17" cited or dropped: a cross-reference
                 why.add("renumbering")
                 continue
-            if is_address_run(run) and (len(run) > 1 or run[0] in PLACEHOLDERS):
+            if is_address_run(run) and (len(run) > 1 or run[0] in PLACEHOLDERS) or _in_contact_line(text, toks, a, b):
                 drop.update(range(a, b))  # a postal address, a phone number, an e-mail address
                 why.add("contact-details")
                 continue
@@ -1430,6 +1437,23 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
                 drop.update(range(a, b))  # "Grammarly or GrammarlyGO" once GrammarlyGO was renamed
                 why.add("renamed")
     return (d.without(drop_i & d.ins, drop_d & d.dels) if drop_i or drop_d else d), why
+
+
+def _in_contact_line(text: str, toks: tuple[Token, ...], a: int, b: int) -> bool:
+    """Whether tokens [a, b) stand in a line of their own that is only a phone number or an
+    e-mail address with the words of its route ("- depuis la Suisse au 0800 00 22 13 (numéro
+    gratuit) ;"): the country or service named there is part of the contact detail."""
+    if "qqphoneqq" not in text and "qqemailqq" not in text:
+        return False
+    starts = [m.end() for m in _LINE_BREAK.finditer(text, 0, toks[a].start)]
+    end = _LINE_BREAK.search(text, toks[b - 1].end)
+    line = words(text[starts[-1] if starts else 0:end.start() if end else len(text)])
+    return bool(PLACEHOLDERS & set(line)) and is_address_run(line)
+
+
+# Where one line of a list of contact details ends: a line break (or "<br>"), a semicolon, a
+# table cell's pipe or a dash that starts the next item.
+_LINE_BREAK = re.compile(r"\n|<br\s*/?>|;|(?<!\\)\||\s[-–•]\s", re.I)
 
 
 _NUMBER_WORDS = {w: n for n, ws in enumerate([
@@ -1509,11 +1533,12 @@ def _noise_label(kinds: tuple[str, ...], before: str, after: str, fb: tuple, fa:
 
 
 _LINK_TAIL = re.compile(r"^[^\[\]]*\]\((?:https?://|/|#)[^()\s]*\)\s*$")
-_HEADING = re.compile(r"^\s*(?:#{1,6}\s+\S|\*\*[^*]+\*\*\s*$|__[^_]+__\s*$)")
+# (a wholly italic line too: "_CONDITIONS GÉNÉRALES DE PRÉCOMMANDE (France)_" titles a section)
+_HEADING = re.compile(r"^\s*(?:#{1,6}\s+\S|\*\*[^*]+\*\*\s*$|__[^_]+__\s*$|_[^_\s][^_]*_\s*$|\*[^*\s][^*]*\*\s*$)")
 
 
 def _is_heading(text: str) -> bool:
-    """A Markdown heading or a wholly bold line: a title, not a term."""
+    """A Markdown heading or a wholly bold or italic line: a title, not a term."""
     text = re.sub(r"\s*\n\s*(?:=+|-+)\s*$", "", text.strip())  # setext underline
     text = re.sub(r"\\(?=[^\w\s])", "", text)  # "\_\_2.6 Payments\_\_" is "__2.6 Payments__"
     if text != text.lstrip("#") or text.startswith(("**", "__")):
@@ -1523,8 +1548,11 @@ def _is_heading(text: str) -> bool:
         return True  # an all-caps title line
     n = len(text.split())
     # a long wholly bold line is still a title when it has no verb ("**Contact details for ...**")
+    # an italic line is emphasis as often as a title: a title only without a subject or a verb
+    italic = not text.startswith(("#", "**", "__"))
     return ("\n" not in text and bool(_HEADING.match(text)) and not text.rstrip("*_ ").endswith((".", ";"))
-            and (n <= 15 or n <= 30 and not set(words(text)) & _SUBJECT_OR_VERB))
+            and (n <= 15 and not italic or n <= 30 and not set(words(text)) & _SUBJECT_OR_VERB
+                 and not (italic and has_verb(words(text)))))
 
 
 # A title has no subject and no finite "be" or modal (a long bold sentence does).
@@ -1825,6 +1853,8 @@ class _Job:
         "harassment", "refund" → "credit") keep it a change."""
         if not (ins_c and del_c):
             return False
+        if _LIMITERS & (set(self.d.inserted()) | set(self.d.deleted())):
+            return False  # "jederzeit" → "nur zum Ende der Laufzeit": when or how far a right reaches
         same = reworded_words(self.before, self.after)  # "at any time" / "whenever you like"
         n_ins = sum(is_content_word(w) and w not in same for w in self.d.inserted())
         n_del = sum(is_content_word(w) and w not in same for w in self.d.deleted())
@@ -1890,6 +1920,10 @@ _LEGAL_WORDS = re.compile(r"\b(?:only|except\w*|unless|all|any|none|every|solely
                           r"reasonabl\w*|objective|required|optional|mandatory|automatic\w*|"
                           r"immediate\w*|prior|written|express\w*|consent\w*|approv\w*|"
                           r"seul\w*|uniquement|sauf|tout\w*|nur|ausschlie\w*|alle)\b", re.I)
+# Words that bound a right or a duty, function words though some are ("only", "nur"): one added
+# or dropped is never a mere rewording.
+_LIMITERS = frozenset("""only solely exclusively nur ausschließlich lediglich seulement uniquement
+exclusivement jederzeit""".split())
 # A condition around the change: what it depends on changed ("only if it ships" → "only if
 # it is accepted").
 _CONDITION = re.compile(r"\b(?:only if|if and only if|unless|until|provided that|as long as|"
@@ -1959,7 +1993,12 @@ _LEAD_END = re.compile(r"[:：]\s*$|\b(?:following|include|includes|including|su
                        # a paragraph that announces the list wherever it says so ("The following list
                        # gives each Subprocessor's name, purpose and location.")
                        r"\b(?:the|this) following (?:list|table|entities|providers|companies|parties)\b|"
-                       r"\b(?:listed|set out|shown) below\b", re.I)
+                       r"\b(?:listed|set out|shown) below\b|"
+                       # French and German: "les prestataires suivants.", "ci-dessous", "folgende Daten:"
+                       r"\b(?:suivant(?:e|s|es)?|ci-dessous|notamment|comprennent|sont|est|folgenden?|"
+                       r"nachstehenden?|nachfolgenden?|umfassen|gehören|sind|ist)\s*[:.]?\s*$|"
+                       r"\b(?:(?:les|la|le|des) (?:\w+ ){0,2}suivant(?:e|s|es)?|(?:die|der|das) folgenden?|"
+                       r"(?:énumérée?s?|listée?s?|indiquée?s?) ci-dessous|(?:unten|nachstehend) (?:aufgeführt|genannt))\b", re.I)
 
 
 def _lead_ins(clauses: Sequence[Any]) -> dict[int, str]:

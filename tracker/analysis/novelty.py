@@ -464,6 +464,45 @@ def spelling_variant(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
+def _mangled(a: str, b: str) -> bool:
+    """Whether two runs of words, joined, are the same letters spaced otherwise, or differ by one
+    character outside ASCII that one of them has in more: a character mangled by a wrong encoding ("l’expédition" captured as
+    "léexpédition", "55€" as "55é", "l’«" as "lé«"). Never a digit, and never a word of two or three
+    letters ("ne" / "né")."""
+    if a == b:
+        return True  # the same letters spaced otherwise: "d roit" for "droit", a capture's noise
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if not short or not short.isdigit() and len(long_) < (2 if len(short) == 1 else 4):
+        return False  # ("l’«" captured as "lé«": a lone letter and the mangled character)
+    k = next((i for i, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    extra = long_[k]
+    return not extra.isascii() and not extra.isdigit() and long_[:k] + long_[k + 1:] == short
+
+
+# The informal and the formal "you" in French and German ("tu peux" / "vous pouvez", "du kannst" /
+# "Sie können"), with the verb forms that differ by more than their spelling: one person either way.
+_PERSON = [frozenset(g.split()) for g in (
+    "vous tu", "vous te", "vous toi", "votre ton ta", "vos tes", "vôtre tien tienne", "vôtres tiens tiennes",
+    "pouvez peux", "voulez veux", "devez dois", "êtes es", "avez as", "allez vas", "faites fais",
+    "dites dis", "recevez reçois", "acceptez acceptes", "sie du", "ihnen dir", "ihr dein", "ihre deine",
+    "ihren deinen", "ihrem deinem", "ihrer deiner", "ihres deines", "können kannst", "haben hast",
+    "sind bist", "müssen musst", "dürfen darfst", "werden wirst", "möchten möchtest", "wollen willst",
+    "sollten solltest", "sollen sollst", "wissen weißt", "sie dich")]
+_PERSON_OF = {w: i for i, g in enumerate(_PERSON) for w in g}
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two words are the formal and informal forms of one word of address ("vous" /
+    "tu", "votre" / "ton", "pouvez" / "peux", "Sie" / "du", "Ihr" / "dein"): a text that switched
+    from one register to the other says the same to the same reader."""
+    if a == b:
+        return True
+    ga = [i for i, g in enumerate(_PERSON) if a in g] if a in _PERSON_OF else []
+    return bool(ga) and any(b in _PERSON[i] for i in ga)
+
+
 # Contractions as the tokens they split into ("don't" → "don", "t"), and what they stand for.
 _CONTRACTED = {("can", "t"): ("cannot",), ("won", "t"): ("will", "not"), ("shan", "t"): ("shall", "not"),
                ("ll",): ("will",), ("re",): ("are",), ("ve",): ("have",), ("m",): ("am",)}
@@ -521,9 +560,10 @@ def delta(before: str | None, after: str | None, old: DocIndex, new: DocIndex,
         mb = novel_mask(bn, new, glue_old, eb) if any(eb) else [False] * len(bn)
         ma = novel_mask(an, old, glue_new, ea) if any(ea) else [False] * len(an)
         for (i1, i2), (j1, j2) in replaced:  # one word spelled another way is no change
-            if (i2 - i1 == j2 - j1 and all(spelling_variant(bn[i], an[j])
+            if (i2 - i1 == j2 - j1 and all(spelling_variant(bn[i], an[j]) or same_person(bn[i], an[j])
                                            for i, j in zip(range(i1, i2), range(j1, j2)))
-                    or _expanded(bn[i1:i2]) == _expanded(an[j1:j2])):  # "do not" → "don't"
+                    or _expanded(bn[i1:i2]) == _expanded(an[j1:j2])  # "do not" → "don't"
+                    or _mangled("".join(bn[i1:i2]), "".join(an[j1:j2]))):  # "léexpédition", "d roit"
                 for i in range(i1, i2):
                     mb[i] = False
                 for j in range(j1, j2):
