@@ -357,3 +357,77 @@ def test_a_pointer_for_some_readers_is_not_a_term(pointer):
     # the same lead-in before a real term still counts
     term = pointer.split(",")[0] + ", Zorblio keeps account data for 36 months after you close your account."
     assert analyse(old, old + "\n" + term + "\n").material
+
+
+# --- captures of something else than the terms, and leaked markup -------------------------------
+LONG_TERMS = "\n\n".join(
+    f"## {n}. Section {n}\n\nQuillmoth may suspend your account if you breach these Terms. "
+    f"Our liability is limited to the fees you paid in the last {n} months. You agree that the laws "
+    "of Ireland govern this agreement and that disputes go to the courts of Cork. "
+    "We process your personal data as the Privacy Notice says."
+    for n in range(1, 12))
+
+
+@pytest.mark.parametrize("other", [
+    "Terms of Service\n================\n",  # the title alone: the body failed to render
+    "![Not found](/img/404.png)\n\nUh oh.\n======\n\nWe ran into an issue, but we'll fix it soon.\n\n"
+    "[Back to homepage](https://quillmoth.example/)\n",
+    "# Quillmoth\n\nWrite faster with Quillmoth. Start free today.\n\n[Get started](/signup)\n",
+])
+def test_another_page_captured_instead_of_the_terms_and_the_recovery_are_not_material(other):
+    lost = analyse(LONG_TERMS, other)
+    assert not lost.material and "captured instead of the terms" in lost.summary
+    back = analyse(other, LONG_TERMS)
+    assert not back.material and back.summary.startswith("The old text")
+
+
+def test_a_short_first_version_with_legal_words_is_still_terms():
+    short = ("# Quillmoth Terms\n\nBy using Quillmoth you agree to these terms. Our liability is limited "
+             "to 10 euros. Disputes go to the courts of Cork and the laws of Ireland govern them.\n")
+    assert analyse(short, LONG_TERMS).material
+
+
+def test_a_long_page_much_shorter_than_the_terms_is_judged_clause_by_clause():
+    # over 600 characters: maybe an early short policy, so the clauses decide
+    faq = "# Quillmoth FAQ\n\n" + "\n\n".join(
+        f"Who sees my profile {n}? Other members of room {n} can see your name and picture." for n in range(12))
+    assert len(faq) > 600
+    assert "captured instead" not in analyse(faq, LONG_TERMS).summary
+
+
+def test_html_tags_leaked_into_the_text_are_not_new_words():
+    old = PRIVACY
+    new = PRIVACY.replace(
+        "We collect your name, your e-mail address and the notes you write in Quillmoth.\n"
+        "We keep your notes until you delete your account.",
+        "<p>We collect your name, your e-mail address and the notes you write in Quillmoth.</p> "
+        "<p>We keep your notes until you delete your account.</p>")
+    new = new.replace("## 2. Your rights\n\n", "## 2. Your rights\n\n<ul> <li>").replace(
+        "at any time.\n", "at any time.</li> </ul>\n")
+    result = analyse(old, new)
+    assert not result.material, result.summary
+    # a real addition inside the same markup still is
+    worse = new.replace("</li> </ul>", "</li> <li>We sell your notes to advertisers.</li> </ul>")
+    assert analyse(old, worse).material
+
+
+@pytest.mark.parametrize("notice", [
+    "Revisions to the terms of service are currently under discussion.",
+    "We are currently reviewing our Terms of Service.",
+    "Updated terms are coming soon.",
+    "Nos conditions générales seront prochainement mises à jour.",
+    "Unsere AGB werden in Kürze aktualisiert.",
+])
+def test_a_notice_that_the_terms_will_be_revised_is_an_announcement(notice):
+    new = PRIVACY.replace("Last updated: March 1, 2026\n", f"Last updated: March 1, 2026\n\n{notice}\n")
+    assert not material(PRIVACY, new)
+
+
+@pytest.mark.parametrize("term", [
+    "Your data will be updated when you change your profile.",
+    "We are reviewing your request within 30 days of receiving it.",
+])
+def test_sentences_near_an_announcement_that_are_terms_stay_terms(term):
+    from tracker.analysis.boilerplate import is_announcement
+
+    assert not is_announcement(term)

@@ -71,3 +71,12 @@ def strip_unsafe(text: object, *, keep: str = "\t\n", delete: bool = True, c1: b
         value = value.replace("\n", " ").replace("\r", " ")
     value = _pattern(keep, delete, c1, bidi, invalid).sub("", value)
     return value.strip() if one_line else value
+
+
+# HTML tags that leaked into an extracted text as literal characters ("<p>These Terms ...</p>
+# <ul> <li>"), when a page ships escaped markup or a CMS field holds raw HTML: what a reader
+# sees of the terms does not contain them, so comparisons drop them. Only tag names of text
+# markup, so "a < b > c" or "<3" in a clause are left alone.
+HTML_TAG = re.compile(
+    r"</?(?:a|abbr|b|blockquote|br|caption|cite|code|dd|div|dl|dt|em|font|h[1-6]|hr|i|img|li|ol|p|pre|"
+    r"s|section|small|span|strong|sub|sup|table|tbody|td|tfoot|th|thead|tr|u|ul)\b[^<>]*/?>", re.I)

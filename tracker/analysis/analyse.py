@@ -83,7 +83,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         )
     if kind == "revert":
         changes = [replace(c, material=False) for c in changes]
-    from tracker.analysis.boilerplate import is_error_page, truncated_side
+    from tracker.analysis.boilerplate import is_error_page, not_terms_side, truncated_side
 
     error_new = is_error_page(new)  # (once: it splits the whole text into words)
     if error_new or is_error_page(old):
@@ -100,6 +100,13 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         changes = [replace(c, material=False) for c in changes]
         return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
                         _SPACING_ONLY, diff.unchanged)
+    other = not_terms_side(old, new)
+    if other:
+        # A landing page, a blank shell or an error notice captured instead of the terms (or
+        # the terms back after one): the terms were neither removed nor rewritten.
+        changes = [replace(c, material=False) for c in changes]
+        return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
+                        f"The {other} text{_NOT_TERMS}", diff.unchanged)
     cut = truncated_side(old, new)
     if cut:
         # A capture that stopped mid-document, and the recovery from one: nothing was removed
@@ -114,13 +121,14 @@ _ERROR_PAGE = " is an error page, not terms"
 _SPACING = re.compile(r"[\s\\]+")  # white space and Markdown's escaping backslashes
 _SPACING_ONLY = "Only spacing changed: the same text extracted again with other spaces and line breaks"
 _CUT_OFF = " stops mid-document: a capture cut off, not a change of terms"
+_NOT_TERMS = " is another page captured instead of the terms (hardly any legal text): not a change of terms"
 
 
 def as_revert(changed: Analysis, revert_of: str = "") -> Analysis:
     """The analysis of a revert from the analysis of the same two texts as a "changed" version:
     ``as_revert(analyse(old, new), d) == analyse(old, new, kind="revert", revert_of=d)``, without
     diffing again (a history import reuses the analysis of a pair of texts seen before)."""
-    if changed.summary.endswith((_ERROR_PAGE, _CUT_OFF)) or changed.summary == _SPACING_ONLY:  # any kind alike
+    if changed.summary.endswith((_ERROR_PAGE, _CUT_OFF, _NOT_TERMS)) or changed.summary == _SPACING_ONLY:  # any kind alike
         return changed
     changes = tuple(replace(c, material=False) for c in changed.changes)
     return _summarise(changes, changed.unchanged, "revert", revert_of)

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 __all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_announcement", "is_error_page",
-           "truncated_side", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
+           "truncated_side", "not_terms_side", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
            "is_contact_route", "address_spans", "language_of", "DATE", "is_content_word"]
 
 # --- dates ---------------------------------------------------------------------------------------
@@ -141,6 +141,17 @@ _ANNOUNCE = re.compile(
     r"nous\s+avons\s+(?:mis\s+à\s+jour|modifié)|version\s+(?:précédente|antérieure)|"
     r"(?:ont|a)\s+été\s+mis(?:es?)?\s+à\s+jour|pour\s+consulter\s+la\s+version|"
     r"wir\s+haben\s+(?:unsere|die|diese)\s+\w+\s+(?:aktualisiert|geändert)|frühere\s+fassung|"
+    # revisions still in the making: "Revisions to the terms are currently under discussion"
+    r"(?:revisions?|changes|updates|amendments)\s+to\s+(?:these|the|our|this)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:terms|polic(?:y|ies)|agreement|conditions|notice)\s+(?:of\s+\w+\s+)?(?:are|is)\s+(?:currently\s+|now\s+)?"
+    r"(?:under\s+(?:discussion|review|consultation)|being\s+(?:discussed|prepared|drafted|reviewed)|in\s+progress|coming\s+soon)|"
+    r"we(?:['’]re|\s+are)\s+(?:currently\s+)?(?:reviewing|working\s+on|revising)\s+(?:our|these|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:terms|polic(?:y|ies)|agreement|conditions)|"
+    r"(?:updated|new|revised)\s+(?:terms|polic(?:y|ies)|agreement|conditions)\s+(?:are|is)\s+coming\s+soon|"
+    r"(?:conditions|cgu|cgv|politique|charte)\b[^.;]{0,60}?\bser(?:a|ont)\s+(?:bientôt|prochainement)\s+"
+    r"(?:mis(?:es?)?\s+à\s+jour|modifiée?s?)|"
+    r"(?:agb|bedingungen|datenschutzerklärung|richtlinien?)\s+werden\s+(?:in\s+kürze|demnächst|bald)\s+"
+    r"(?:aktualisiert|überarbeitet|geändert)|"
     # a banner before new terms apply, and a summary of what was clarified
     r"before\s+(?:the\s+|these\s+)?changes\s+take\s+effect|"
     r"we(?:['’]ve|\s+have)\s+made\s+(?:the|our|these|this)\s+[\w\s]{0,40}?(?:easier|clearer|simpler)|"
@@ -153,7 +164,7 @@ _CONTINUE = re.compile(
     r"nouvelles?|mises?\s+à\s+jour|aktualisiert\w*|neue)\b", re.I | re.S)
 # Every announcement pattern holds one of these words: a cheap first test.
 _ANNOUNCE_HINT = re.compile(r"updat|chang|revis|amend|version|continu|effect|summary|what|jour|prior|previous|"
-                            r"earlier|archived|older|former|added|clarified|"
+                            r"earlier|archived|older|former|added|clarified|review|working|coming|"
                             r"modifi|aktualis|fassung|geändert|nouvelle|neue|dated?\b|\d{4}|"
                             r"easier|clearer|simpler", re.I)
 # Announcements that could also be read inside a rule about changes: only when the sentence sets
@@ -255,6 +266,29 @@ def truncated_side(old: str, new: str, *, most: float = 0.7, rest: float = 0.3) 
         lines = [line.strip() for line in short.splitlines() if line.strip()][:-1]
         theirs = {line.strip() for line in long.splitlines()}
         if lines and sum(line in theirs for line in lines) >= 0.9 * len(lines):
+            return side
+    return None
+
+
+def not_terms_side(old: str, new: str, *, at_most: float = 0.2, long_enough: int = 2000) -> str | None:
+    """Which side of a pair is a capture of some other page than the terms: ``"new"``, ``"old"``
+    or None.
+
+    A side is such a capture when it is a short text (``fetch.guards.LITTLE_TEXT`` characters at
+    most) holding at most ``at_most`` of the other side's characters, the other side is terms (at least ``long_enough`` characters and ``fetch.guards.TERMS_LIKE``
+    distinct legal patterns) and it has hardly any legal vocabulary itself (fewer than
+    ``fetch.guards.HOLLOW_LEGAL`` patterns: a title, an error notice, a landing page, a blank
+    shell of a page that failed to render). A longer page is left alone: an early short version of
+    a policy (a FAQ about data) may well be the terms it then was. A run refuses or holds such a page
+    (``fetch.guards.error_page``, ``shrink``); an imported history or a compared pair may still
+    hold one, and neither it nor the recovery from it is a change of terms.
+    """
+    from tracker.fetch.guards import HOLLOW_LEGAL, LITTLE_TEXT, TERMS_LIKE, legal_vocabulary
+
+    for short, long, side in ((new, old, "new"), (old, new, "old")):
+        if len(short) > LITTLE_TEXT or len(long) < long_enough or len(short) > at_most * len(long):
+            continue
+        if legal_vocabulary(short) < HOLLOW_LEGAL and legal_vocabulary(long) >= TERMS_LIKE:
             return side
     return None
 

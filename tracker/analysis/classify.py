@@ -208,7 +208,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      # advertising partners", "we may disclose them to third parties", "sold to data brokers")
      r"(?:share|shares|shared|sharing|sell|sells|sold|selling|rent|rents|rented|disclos\w*|"
      r"transfer\w*|pass|passes|passed)(?: (?:it|them|this|these|that|those|such|the same|any such)"
-     r"(?: (?:data|information|details))?)?(?: on)? (?:with|to) (?:\w+ ){0,10}(?:third parties|"
+     r"(?: (?:data|information|details))?| (?:your|their|users|customers|members)(?: \w+){1,3})?(?: on)? (?:with|to) (?:\w+ ){0,10}(?:third parties|"
      r"third party|partners|advertisers|affiliates|(?:sub )?processors|data brokers|service providers|"
      r"vendors|advertis\w*)|"
      # data rights ("request removal of your account information", "right to erasure")
@@ -357,8 +357,8 @@ _WATCH: list[tuple[str, str, str, bool]] = [
     # the data named by a pronoun ("we share it with our advertising partners"): sold, or given to
     # advertisers, brokers or any third party
     ("privacy", "share it with third parties", r" (?:sell|sells|rent|rents|share|shares|disclose|"
-     r"discloses|transfer|transfers)(?: (?:it|them|this|these|that|those|such))?(?: (?:data|"
-     r"information|details))?(?: on)? (?:with|to) (?:\w+ ){0,10}(?:third parties|third party|"
+     r"discloses|transfer|transfers)(?: (?:it|them|this|these|that|those|such)(?: (?:data|"
+     r"information|details))?| (?:your|their|users|customers|members)(?: \w+){1,3})?(?: on)? (?:with|to) (?:\w+ ){0,10}(?:third parties|third party|"
      r"advertis\w*|data brokers) ", True),
     ("privacy", "targeted ads/tracking", r" (?:targeted advertising|track(?: \w+){0,3} "
      r"(?:across|other websites)|ignore\w*(?: \w+){0,3} do not track|biometric) ", True),

@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from functools import wraps
 from typing import NamedTuple, TypeVar
 
+from tracker.text import HTML_TAG
+
 __all__ = ["Clause", "split_clauses", "split_sentences", "clause_key", "slugify"]
 
 
@@ -126,7 +128,7 @@ def clause_key(text: str) -> str:
     if "]" in t and "](" in t:  # (one-character searches are the fast ones)
         t = _LINK.sub(r"\1", _IMAGE.sub(r"\1", t))
     if "<" in t:
-        t = _AUTOLINK.sub(r"\1", t)
+        t = HTML_TAG.sub(" ", _AUTOLINK.sub(r"\1", t))
     if t[:1] in _MARKUP_START:
         t = _LEAD_MARKUP.sub("", t, count=1)
     c = t[:1]

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from tracker.text import HTML_TAG
+
 __all__ = ["Token", "DocIndex", "tokenize", "novel_mask"]
 
 N = 5  # tokens per window: long enough that a window rarely recurs by chance
@@ -51,7 +53,6 @@ _DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 # Markdown link reference definitions and the "[comment]: <> (...)" comment idiom: not text.
 _REF_DEF = re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]*\S.*$", re.M)
 _ESCAPE = re.compile(r"\\(?=[^\w\s])")
-_HTML = re.compile(r"</?(?:br|p|div|span|b|i|u|em|strong|sup|sub|a)\b[^>]*>", re.I)
 # Clause numbering at the start of a line: "5.7)", "12.", "(a)", "iv.", "Section 3:".
 _LEAD = re.compile(
     r"^[ \t]*(?:[#>|*_+\-][ \t]*)*(?:(?:section|article|art\.|clause|§)[ \t]*)?"
@@ -89,7 +90,7 @@ def _clean_spans(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
     if "<" in text:
-        text = _HTML.sub(" ", text)
+        text = HTML_TAG.sub(" ", text)
     if "protected" in text:
         for rx in _OBFUSCATED:
             text = rx.sub(f" {EMAIL_TOKEN} ", text)
