@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import feedparser
+import pytest
 from click.testing import CliRunner
 
 from tracker.analysis import analyse
@@ -532,9 +533,11 @@ def test_a_cut_quote_keeps_its_subject_and_verb() -> None:
     result = analyse(_PEBBLE_OLD, _PEBBLE_NEW)
     waiver = next(c for c in result.changes if "class-action" in c.categories)
     arb = next(c for c in result.changes if "arbitration" in c.categories)
-    # the quote starts where its sentence does (lead-in "You and Pebblecast agree that" dropped),
-    # skips the middle, and keeps the limiting word before the point
-    assert waiver.explanation.startswith("New: Each of us may file claims … solely on an individual basis"), waiver
+    # the quote starts where its sentence does (lead-in "You and Pebblecast agree that" folded into
+    # its subject, for "Each of us" alone would not say who), skips the middle, and keeps the
+    # limiting word before the point
+    assert waiver.explanation.startswith("New: You and Pebblecast may each file claims … solely on an individual "
+                                         "basis"), waiver
     assert "Any disagreement" in arb.explanation and "arbitration" in arb.explanation, arb
     assert not re.search(r"(?:New|watch-out): …", waiver.explanation + arb.explanation)
     assert len(result.summary) <= HEADLINE_MAX and "…" not in result.summary.split(":", 1)[1][:3], result.summary
@@ -597,3 +600,57 @@ def test_a_two_sentence_explanation_keeps_its_first_sentence_whole_rather_than_a
             "New use for AI training: we may use your uploads and prompts to train and improve our models")
     cut = _fit(text, 100)
     assert cut == "Now says “we may use your uploads to improve our models” instead of “we never use your uploads”"
+
+
+# --- a quote keeps a subject a reader can resolve ---------------------------------------------------
+
+
+def test_resolved_start_names_who_a_pronoun_subject_stands_for() -> None:
+    from tracker.analysis.subject import resolved_start
+
+    pair = "You and Quillway agree that"
+    assert resolved_start(pair, "each may bring claims only individually") == \
+        "You and Quillway may each bring claims only individually"
+    assert resolved_start(pair, "each waives a jury trial") == "You and Quillway each waive a jury trial"
+    assert resolved_start(pair, "either party may go to small-claims court") == \
+        "Either you or Quillway may go to small-claims court"
+    assert resolved_start(pair, "neither will be liable for delays") == "Neither you nor Quillway will be liable for delays"
+    assert resolved_start(pair, "they waive any jury trial") == "You and Quillway waive any jury trial"
+    assert resolved_start("The parties agree that", "each may end the contract") == "Each party may end the contract"
+    assert resolved_start("When Quillway changes these Terms,", "it will email you") == "Quillway will email you"
+    # no referent to name: the caller keeps the words it would drop
+    assert resolved_start("When we change these Terms,", "it will email you") is None
+    assert resolved_start("If you breach these Terms,", "such breach lets us close your account") is None
+    assert resolved_start("If you breach these Terms,", "this allows us to close your account") is None
+    # a subject of its own is left alone
+    assert resolved_start("If a payment fails,", "we may pause your account") == "we may pause your account"
+    assert resolved_start("", "either party may end the contract") == "either party may end the contract"
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("You and Quillway agree that each may bring claims against the other only in your or its individual "
+     "capacity, and not as a plaintiff or class member in any purported class or representative proceeding.",
+     "You and Quillway may each bring claims"),
+    ("You and Quillway agree that either party may bring claims against the other only in an individual "
+     "capacity and never as a plaintiff or class member in any purported class or representative proceeding.",
+     "Either you or Quillway may bring claims"),
+    ("The parties agree that each may bring claims against the other only in an individual capacity and "
+     "not as a plaintiff or class member in any purported class or representative proceeding.",
+     "Each party may bring claims"),
+])
+def test_a_quote_that_drops_a_lead_in_keeps_who_it_binds(sentence: str, subject: str) -> None:
+    result = analyse(DISPUTES, _with_disputes(sentence))
+    added = [c for c in result.changes if c.kind == "added"]
+    assert added and subject in added[0].explanation, added[0].explanation if added else result
+    assert subject in result.summary and "individual" in result.summary, result.summary
+    assert not re.search(r": (?:Each|Either|Neither|It|They) (?!part|you )", result.summary), result.summary
+    assert len(result.summary) <= HEADLINE_MAX
+
+
+def test_a_quote_that_drops_a_condition_names_the_party_of_its_pronoun() -> None:
+    old = "We hope to resolve any issue informally."
+    sentence = ("When Quillway plans to raise the price of a plan, it will tell you by email at least 14 days before "
+                "the new price applies to your next renewal.")
+    result = analyse(DISPUTES, DISPUTES.replace(old, f"{old}\n\n{sentence}"))
+    text = " ".join(c.explanation for c in result.changes) + " " + result.summary
+    assert "…it will" not in text and not re.search(r"(?:^|: )It will", text), text

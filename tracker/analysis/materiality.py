@@ -24,6 +24,7 @@ from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sen
 from tracker.analysis.facts import Fact, extract_facts, reworded_words, same_wording
 from tracker.analysis.facts_eu import is_foreign
 from tracker.analysis.rendering import clause_text, plain_text, table_cells
+from tracker.analysis.subject import resolved_start
 from tracker.analysis.novelty import (LINK_CLOSE, LINK_OPEN, PLACEHOLDERS, Delta, DocIndex, Glue, Token, delta,
                                       glued_words, unglued, words)
 from tracker.records import Severity
@@ -423,8 +424,8 @@ def removed_sentence(text: str, fact: Fact | None = None) -> str:
     other sentence → "No longer says: <its words>". With ``fact``, the sentence holding it."""
     sentence = _sentence_with(text, fact.text)[0] if fact else ""
     sentence = _clean_prefix(plain(sentence or text)).rstrip(".;: ")
-    if m := _SUBORDINATE.match(sentence):
-        sentence = sentence[m.end():]
+    if (m := _SUBORDINATE.match(sentence)) and (main := resolved_start(sentence[:m.end()], sentence[m.end():])):
+        sentence = main
     if m := _PROMISE.match(sentence):
         return f"No longer promises to {_snippet(m.group('rest'), 80).rstrip('.')}"
     if fact is not None and len(sentence.split()) > 14:
@@ -518,9 +519,10 @@ def _around(s: str, at: int, limit: int) -> str | None:
     end = m.start() + 1 if (m := _SENTENCE_END.search(s, at)) else len(s)
     sentence = s[start:end].strip()
     at -= start
-    if m := _LEAD_IN.match(sentence):
-        sentence, at = sentence[m.end():], at - m.end()
-        sentence = sentence[:1].upper() + sentence[1:]
+    if (m := _LEAD_IN.match(sentence)) and (rest := resolved_start(sentence[:m.end()], sentence[m.end():])) is not None:
+        # "You and X agree that each may ..." -> "You and X may each ...": the subject stays readable
+        at -= len(sentence) - len(rest)
+        sentence = rest[:1].upper() + rest[1:]
     if at < 0:
         return None
     if len(sentence) <= limit:
@@ -528,8 +530,11 @@ def _around(s: str, at: int, limit: int) -> str | None:
     if at <= _POINT_AT:  # the point comes early in the sentence: cut at its end
         return _snippet(sentence, limit).rstrip(" .;:")
     lead = ""
-    if (m := _SUBORDINATE.match(sentence)) and m.end() <= at:  # the main clause, after its condition
-        sentence, at, lead = sentence[m.end():], at - m.end(), "…"
+    if (m := _SUBORDINATE.match(sentence)) and m.end() <= at and \
+            (main := resolved_start(sentence[:m.end()], sentence[m.end():])) is not None:
+        # the main clause, after its condition ("…Nimbus will notify you", not "…it will notify you")
+        at -= len(sentence) - len(main)
+        sentence, lead = main, "…"
         if len(sentence) < limit:
             return lead + sentence.rstrip(" .;:")
     words = sentence.split(" ")
