@@ -33,7 +33,7 @@ __all__ = ["CONCERNS", "FACTS", "QUESTIONS", "Answer", "Bullet", "BulletChange",
 
 SHORT = 240
 MAX_WORDS = 25
-MAX_WATCH = 6
+MAX_WATCH = 8
 MAX_PER_CONCERN = 4
 MAX_BULLETS = 32
 
@@ -1182,12 +1182,31 @@ def _bullet(s: _Sentence, history: dict[str, tuple[str, ClauseChange]]) -> Bulle
                   s.watch, s.facts, s.plain, changed)
 
 
+# What makes a term one-sided, the mark of the terms consumer advocates flag ("may terminate your
+# account at any time, without notice", "renews automatically", "a perpetual, royalty-free licence",
+# "will not exceed $100"): such a sentence is its category's watch-out before a milder one.
+ONE_SIDED = re.compile(
+    r"\bwithout (?:any |prior |advance |further )?(?:notice|notification|warning|cause|reason|liability)\b|"
+    r"\bat any time\b|\bfor any (?:or no )?reason\b|\b(?:sole|absolute|own|complete) discretion\b|"
+    r"\bimmediately\b|\bautomatic(?:ally)? renew|\bauto-?renew|\brenews? automatically\b|"
+    r"\b(?:irrevocable|perpetual|royalty-free|sub-?licensable)\b|\b(?:will|shall) not exceed\b|"
+    r"\blimited to (?:the )?(?:amount|greater|lesser|fees)\b|\bnon-refundable\b|\bwaive\w*\b|"
+    r"\bbinding arbitration\b|\bwithout (?:refund|compensation)\b", re.I)
+# The kinds of ``_SERIOUSNESS`` whose watch-out is shown before a second of any kind: money, a day
+# in court, AI training, liability, and the provider's powers to change the service, the terms, or
+# end the account.
+_SERIOUS_WATCH = _SERIOUSNESS.index("termination") + 1
+
+
 def _watch_outs(sentences: Sequence[_Sentence], history: dict[str, tuple[str, ClauseChange]]) -> list[Bullet]:
-    """At most MAX_WATCH watch-outs, one per category, most serious first."""
-    def rank(cat: str, s: _Sentence) -> tuple[bool, bool, float, int]:
-        # a sentence about this very concern first, what the company may do, the most at stake
+    """At most MAX_WATCH watch-outs, most serious first: one per serious category (``_SERIOUSNESS``
+    up to termination) or one-sided clause (``ONE_SIDED``: "without notice", "at any time",
+    "renews automatically") before a second of any kind, so a second refund clause never pushes
+    out termination without notice; then seconds that add a number, then milder kinds."""
+    def rank(cat: str, s: _Sentence) -> tuple[bool, bool, bool, float, int]:
+        # a sentence about this very concern first, a one-sided one, what the company may do, the most at stake
         ours = bool(re.search(r"\b(?:we|us|our)\b", s.plain, re.I)) or not re.match(r"you\b", s.plain, re.I)
-        return (s.concern != _CONCERN_OF.get(cat), not ours, -_score(s), s.order)
+        return (s.concern != _CONCERN_OF.get(cat), not ONE_SIDED.search(s.plain), not ours, -_score(s), s.order)
 
     picks: dict[str, list[_Sentence]] = {}
     for cat in _SERIOUSNESS:
@@ -1209,11 +1228,15 @@ def _watch_outs(sentences: Sequence[_Sentence], history: dict[str, tuple[str, Cl
         if extra is not None:
             used.add(id(extra))
             chosen.append((n, 1, extra))
-    chosen.sort(key=lambda t: (t[0], t[1]))
-    serious = [t for t in chosen if t[1] == 0][:MAX_WATCH]
-    extras = [t for t in chosen if t[1] == 1]
-    keep = serious[: MAX_WATCH - min(len(extras), 1)]  # at most one slot for a second of a kind
-    final = sorted(keep + extras[: MAX_WATCH - len(keep)], key=lambda t: (t[0], t[1]))
+    def tier(t: tuple[int, int, _Sentence]) -> int:
+        # the first of a serious kind, or a one-sided one of any kind; then a second of a serious
+        # kind that adds a number; then the first of a milder kind (a fee table)
+        if t[1] == 0 and (t[0] < _SERIOUS_WATCH or ONE_SIDED.search(t[2].plain)):
+            return 0
+        return 1 if t[1] == 1 else 2
+
+    keep = sorted(chosen, key=lambda t: (tier(t), t[0]))[:MAX_WATCH]
+    final = sorted(keep, key=lambda t: (t[0], t[1]))
     return [_bullet(s, history) for _, _, s in final]
 
 
