@@ -26,13 +26,13 @@ from tracker.analysis.facts_eu import is_foreign
 from tracker.analysis.rendering import clause_text, plain_text, table_cells
 from tracker.analysis.subject import resolved_start
 from tracker.analysis.novelty import (LINK_CLOSE, LINK_OPEN, PLACEHOLDERS, Delta, DocIndex, Glue, Token, delta,
-                                      glued_words, unglued, words)
+                                      glued_words, respelled, unglued, words)
 from tracker.records import Severity
 
 SEVERITIES = ("cosmetic", "minor", "material", "critical")
 COSMETIC_KINDS = ("date-only", "links-only", "contact-details", "formatting", "whitespace",
                   "invisible-characters", "punctuation-case", "renumbering", "moved-unchanged",
-                  "regrouped", "renamed", "announcement", "page-chrome")
+                  "regrouped", "spelling", "renamed", "announcement", "page-chrome")
 _SIGNIFICANT = ("money", "percent", "duration", "age", "place")
 
 
@@ -1229,7 +1229,9 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
             if reason in why:
                 return _cosmetic(reason, _COSMETIC_TEXT[reason], facts_b, facts_a)
         if d.empty or kind != "modified":
-            what = "moved-unchanged" if kind == "moved" else "regrouped"
+            # a word spelled another way ("aplication" → "application") is a typo fixed, not words
+            # regrouped; this branch sees both because the delta explains respellings away
+            what = "moved-unchanged" if kind == "moved" else "spelling" if _respelled(d) else "regrouped"
             return _cosmetic(what, _COSMETIC_TEXT[what], facts_b, facts_a)
         return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (),
                            facts_b, facts_a)
@@ -1553,10 +1555,19 @@ _COSMETIC_TEXT = {
     "renumbering": "Only the numbering changed",
     "moved-unchanged": "Moved without a change of wording",
     "regrouped": "The same words, only regrouped (merged, split or moved)",
+    "spelling": "Only spelling changed (a typo fixed or a word spelled another way)",
     "renamed": "Only a name changed",
     "announcement": "An announcement about the terms, not a term",
     "page-chrome": "Page navigation or a banner, not a term",
 }
+
+
+def _respelled(d: Delta) -> bool:
+    """Whether a delta's replaced spans include a word spelled another way (a typo fixed, a
+    contraction written out): the reason an otherwise empty delta of a modified clause is empty."""
+    return any(old != new and respelled(old, new)
+               for old, new in (([t.norm for t in d.before[i1:i2]], [t.norm for t in d.after[j1:j2]])
+                                for (i1, i2), (j1, j2) in d.replaced))
 
 
 def _cosmetic(kind: str, text: str, fb: tuple, fa: tuple) -> ChangeLabel:
