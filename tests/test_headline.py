@@ -654,3 +654,70 @@ def test_a_quote_that_drops_a_condition_names_the_party_of_its_pronoun() -> None
     result = analyse(DISPUTES, DISPUTES.replace(old, f"{old}\n\n{sentence}"))
     text = " ".join(c.explanation for c in result.changes) + " " + result.summary
     assert "…it will" not in text and not re.search(r"(?:^|: )It will", text), text
+
+
+# --- cutting: on a word boundary, on a word that carries meaning, never empty ------------------------
+
+_CUT_TEXTS = (
+    "New class-action waiver: You and Quillway may each bring claims … only in an individual capacity, and not "
+    "as a plaintiff or class member",
+    "Credits that you have not used may now expire 6 months instead of 12",
+    "Now says “we may use your inputs and outputs to train and improve our models unless you opt out”",
+    "Disputes will now be resolved by final and binding arbitration held in San Francisco, California instead of "
+    "New York",
+    "Removed: Refunds are given within 14 days of purchase",
+    "Now says “https://quillway.example/a-very-long-path/with-many-segments/and-more-segments/and-even-more”",
+    "New: Quillwayhyperlongcompoundwordwithoutanyspacesatallthatgoesonandonandonandonforever",
+    "The contracting party is now Quillway Labs International Holdings Pte. Ltd. instead of Quillway Labs, Inc.",
+)
+
+
+@pytest.mark.parametrize("text", _CUT_TEXTS)
+def test_one_line_cuts_on_a_word_that_carries_meaning_at_every_length(text: str) -> None:
+    from tracker.analysis.rendering import one_line
+
+    source_words = set(text.replace("“", " ").replace("”", " ").split())
+    for limit in range(12, len(text) + 5):
+        out = one_line(text, limit)
+        assert len(out) <= limit, (limit, out)
+        if len(text) <= limit:
+            assert out == text
+            continue
+        assert out.endswith(("…", "…”")) and out.strip("…” ") != "", (limit, out)
+        assert out.count("“") == out.count("”"), (limit, out)  # a cut quote is closed
+        last = out.rstrip("…”").split(" ")[-1].lstrip("“")
+        if max(map(len, source_words)) < limit - 1:
+            # on a word boundary: the last word kept is a whole word of the text
+            assert last in source_words or any(w.startswith(last) and not w[len(last):len(last) + 1].isalnum()
+                                               for w in source_words), (limit, out)
+    # enough room for the point: the cut keeps it rather than the glue before it
+    assert one_line("Removed: Refunds are given within 14 days of purchase", 44) == \
+        "Removed: Refunds are given within 14 days…"
+    assert one_line("We will hold all hearings in person in San Francisco, California", 45) == \
+        "We will hold all hearings in person…"  # not "in San…"
+    assert one_line("We will hold all hearings in person in San Francisco, California", 55) == \
+        "We will hold all hearings in person in San Francisco…"
+    assert "to…" not in one_line(_CUT_TEXTS[2], 70) and "and…" not in one_line(_CUT_TEXTS[2], 76)
+
+
+def test_a_headline_with_more_changes_never_cuts_its_first_change_to_nothing() -> None:
+    from dataclasses import dataclass
+
+    @dataclass
+    class Change:
+        explanation: str
+        material: bool = True
+        severity: str = "critical"
+        categories: tuple[str, ...] = ("refunds",)
+
+    for text in _CUT_TEXTS:
+        for more in (1, 4, 12):
+            changes = [Change(text + " (refunds)")] + [Change(f"Other change {i} (other)", severity="material",
+                                                              categories=("other",)) for i in range(more)]
+            for limit in range(60, 141, 3):
+                line = headline(changes, limit=limit)
+                assert len(line) <= limit, (limit, line)
+                body = re.sub(r"(?:, and \d+ more material changes?| \(\+\d+ more\))$", "", line)
+                assert len(body.rstrip("…”").split(":")[-1].strip(" “…")) >= 8, (limit, line)
+                assert body.count("“") == body.count("”"), (limit, line)
+                assert "://" in body or not re.search(r"\b(?:to|and|of|the|in|within|by)…", body), (limit, line)

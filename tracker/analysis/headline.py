@@ -267,6 +267,7 @@ def _fit(text: str, room: int) -> str:
         if len(text) <= room:
             return text
     first, sep, _rest = text.partition("; ")
+    first = first.rstrip(" .;:,")
     if sep and len(first) <= room and first.count("“") == first.count("”"):
         return first  # two explanations of one change: the first whole, not the second cut to "New…"
     now, sep, _was = text.partition(" instead of ")

@@ -23,7 +23,7 @@ from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sen
                                        split_sentences, topical_watch)
 from tracker.analysis.facts import Fact, extract_facts, reworded_words, same_wording
 from tracker.analysis.facts_eu import is_foreign
-from tracker.analysis.rendering import clause_text, plain_text, table_cells
+from tracker.analysis.rendering import clause_text, one_line, plain_text, table_cells
 from tracker.analysis.subject import resolved_start
 from tracker.analysis.novelty import (LINK_CLOSE, LINK_OPEN, PLACEHOLDERS, Delta, DocIndex, Glue, Token, delta,
                                       glued_words, respelled, unglued, words)
@@ -436,7 +436,7 @@ def removed_sentence(text: str, fact: Fact | None = None) -> str:
 
 def _snippet(text: str, limit: int = 90) -> str:
     s = _space(_clean_prefix(plain(_TABLE_MARKS.sub(" ", text))))  # no table pipes or separator rows
-    return s if len(s) <= limit else s[:limit].rsplit(" ", 1)[0] + "…"
+    return s if len(s) <= limit else one_line(s, limit + 1)  # cut on a word that carries meaning
 
 
 # --- facts diff ----------------------------------------------------------------------------------
@@ -488,7 +488,7 @@ def _about(text: str, cats: Sequence[str], limit: int = 90) -> str:
     stop = max(head.rfind(". "), head.rfind("; "), head.rfind(": "))
     lead = " ".join(head[stop + 2 if stop >= 0 else 0:].split()[-_LEAD_WORDS:])
     body = s[max(at - len(lead) - 1, 0) if lead else at:]
-    body = body if len(body) <= limit - 1 else body[:limit - 1].rsplit(" ", 1)[0] + "…"
+    body = body if len(body) <= limit - 1 else one_line(body, limit)
     return "…" + body.lstrip(",;: ").rstrip(" .;:")
 
 
@@ -592,7 +592,7 @@ def _around(s: str, at: int, limit: int) -> str | None:
     head = lead + head.rstrip(",;:") + (" …" if gap else "")
     room = limit - len(head) - 1
     if len(tail) > room:
-        tail = tail[:room - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        tail = one_line(tail, room)
     return f"{head} {tail}"
 
 
@@ -1108,7 +1108,7 @@ _TABLE_MARKS = re.compile(r"(?<!\\)\||(?<![\w-]):?-{3,}:?(?![\w-])")
 def _quote(runs: list[str], limit: int = 80) -> str:
     # quoted as read: no link targets, no ** marks, no table pipes or separator rows
     text = "; ".join(_space(plain_text(_TABLE_MARKS.sub(" ", r))) for r in runs)
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+    return text if len(text) <= limit else one_line(text, limit + 1)
 
 
 def _said(runs: list[str], text: str, d: Delta | None = None, side: str = "ins") -> str:
@@ -1180,7 +1180,7 @@ def _window(d: Delta, side: str, width: int = 4, limit: int = 80, hidden: bool =
         lo, hi = span(*runs[0])
         out = read(lo, hi)
         if len(out) > limit:
-            out = out[:limit].rsplit(" ", 1)[0] + "…"
+            out = one_line(out, limit + 1)
     return out
 
 
