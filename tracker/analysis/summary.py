@@ -1428,6 +1428,30 @@ def pointer(sentence: str, question: str) -> str:
     return ""
 
 
+def document_named(name: str, types: Sequence[str]) -> str | None:
+    """Which of a service's document ``types`` a pointer's ``name`` means ('Privacy Policy' ->
+    'Privacy Policy'; 'privacy notice' -> 'Privacy Policy' when no 'Privacy Notice' is tracked:
+    the same first word and a policy, notice or statement); None when none does."""
+    low = " ".join(name.lower().split())
+    if not low:
+        return None
+    first = low.split()[0]
+    return next((t for t in types if t.lower() == low), None) or next(
+        (t for t in types if t.lower().split()[:1] == [first] and re.search(r"(?:policy|notice|statement)$", t.lower())),
+        None)
+
+
+def answered_elsewhere(answer: Answer, other: Sequence[Answer]) -> Answer | None:
+    """The answer of ``other`` (the answers of the document ``answer.see`` names) to the same
+    question, when it answers from a clause of its own (not "The terms do not say", not another
+    pointer); None otherwise. The CLI and the site show it under the pointer ("See the Privacy
+    Policy." then "The Privacy Policy says: ...")."""
+    if not answer.see:
+        return None
+    found = next((a for a in other if a.id == answer.id), None)
+    return found if found is not None and found.clause and not found.see else None
+
+
 def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
              history: dict[str, tuple[str, ClauseChange]]) -> list[Answer]:
     """Each of QUESTIONS answered by the sentence(s) that say so, or 'The terms do not say.'"""
