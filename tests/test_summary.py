@@ -465,3 +465,48 @@ def test_termination_without_notice_is_a_watch_out_next_to_many_others(sentence:
     s = summarise(text)
     assert any(b.source == sentence or b.text.rstrip(".") in sentence for b in s.watch_outs), \
         [b.text for b in s.watch_outs]
+
+
+def test_one_sidedness_is_read_per_kind_of_term() -> None:
+    from tracker.analysis.summary import one_sided
+
+    assert one_sided("termination", "Ternway may close your account at any time, without notice.")
+    assert one_sided("subscription", "Your plan renews automatically each month.")
+    assert one_sided("liability", "Our total liability will not exceed $50.")
+    # 'for any reason' makes a termination right one-sided, not a limit of liability
+    assert not one_sided("liability", "Ternway is not required to give a refund for any reason.")
+    assert not one_sided("termination", "You may close your account in your settings.")
+    text = TERNWAY.replace("Our total liability to you will not exceed the fees you paid us in the last 3 months.",
+                           "Ternway's liability is limited to the maximum extent allowed by law. You acknowledge "
+                           "that Ternway is not required to give a refund for any reason.")
+    liability = [b.text for b in summarise(text).watch_outs if "liability" in b.watch]
+    assert liability and "maximum extent" in liability[0], liability
+
+
+def test_a_sentence_that_announces_what_follows_is_no_key_term() -> None:
+    text = TERNWAY.replace("## 8. Termination\n\n", "## 8. Termination\n\nIf you no longer wish to use Ternway, or if "
+                           "we terminate your account for any reason, here's what you need to know.\n\n")
+    s = summarise(text)
+    assert not any("need to know" in b.text for b in (*s.key_terms, *s.watch_outs))
+
+
+def test_a_bullet_cut_inside_a_series_says_it_was_cut() -> None:
+    doc = """# Ternway Terms
+
+## 8. Virtual items
+
+From time to time, you may have the opportunity to purchase a limited, personal, non-transferable,
+non-sublicensable, revocable license to use or access special limited-use features including but not
+limited to credits redeemable on virtual items, such as Sparks, Boosts, Live Credits, or Gifts ("Virtual
+Item(s)") from Ternway. Virtual items are non-refundable.
+
+## 3. Your content
+
+You understand and agree that we may monitor or review Your Content, and we have the right to remove,
+delete, edit, limit, or block or prevent access to any of Your Content at any time at our sole discretion.
+"""
+    s = summarise(doc)
+    texts = [b.text for b in (*s.watch_outs, *s.key_terms)]
+    # not "... a limited, personal, non-transferable, non-sublicensable." read as a whole sentence
+    assert not any(re.search(r"(?:,\s+[\w-]+){2,}\.$", t) for t in texts), texts
+    assert any("license" in t for t in texts) and any("monitor or review" in t for t in texts), texts

@@ -207,6 +207,11 @@ def _weight(piece: str) -> int:
     return score
 
 
+# A piece that stops inside a series ("a limited, personal, non-transferable, non-sublicensable",
+# "the right to remove, delete, edit, limit"): what the series qualifies was cut off.
+_IN_SERIES = re.compile(r"(?:,\s+[\w'’-]+(?:\s[\w'’-]+)?){2,}\s*$")
+
+
 def _whole(piece: str) -> bool:
     """A piece of a cut sentence that still states something: a subject and a verb of its own
     ('Service fees are non-refundable'), not a list of names or a phrase ('14 days before the
@@ -307,7 +312,8 @@ def _cut(text: str, max_words: int) -> str:
         while (m := re.search(r"(?:,|;|\bthat)\s+(?:(?:and|or|but)\s+)?(?:if|when|unless|where|while|because|although|"
                               r"provided|as long as|so long as)\b[^,;]*$", head)) and words(head[: m.start()]) >= 4:
             head = head[: m.start()]
-        if words(head) <= budget and words(head) >= 4 and _whole(head) and keeps_conditions(body, 0, len(head)):
+        if words(head) <= budget and words(head) >= 4 and _whole(head) and keeps_conditions(body, 0, len(head)) \
+                and not _IN_SERIES.search(head):
             best = head
             # another piece only when it is a statement of its own (not 'then the hearing ...')
             # and under no condition it would lose
@@ -526,7 +532,10 @@ def _similar(a: str, b: str) -> bool:
 # --- candidates -------------------------------------------------------------------------------
 
 _SKIP = re.compile(r"^(?:last (?:updated|modified|revised)|effective(?: date)?|questions?\b|contact|please read|"
-                   r"if you have any questions|table of contents)|\?$|@\w|^\W*$", re.I)
+                   r"if you have any questions|table of contents)|\?$|@\w|^\W*$|"
+                   # a sentence that announces what follows ("..., here's what you need to know.")
+                   r"\bhere(?:'s|’s| is| are)\s+(?:what|how|some)\b[^.]{0,40}\.?$|\bwhat you need to know\.?$|"
+                   r"\bas follows\W*$", re.I)
 _DONT_SAY = "The terms do not say."
 
 
@@ -1185,13 +1194,32 @@ def _bullet(s: _Sentence, history: dict[str, tuple[str, ClauseChange]]) -> Bulle
 # What makes a term one-sided, the mark of the terms consumer advocates flag ("may terminate your
 # account at any time, without notice", "renews automatically", "a perpetual, royalty-free licence",
 # "will not exceed $100"): such a sentence is its category's watch-out before a milder one.
-ONE_SIDED = re.compile(
-    r"\bwithout (?:any |prior |advance |further )?(?:notice|notification|warning|cause|reason|liability)\b|"
-    r"\bat any time\b|\bfor any (?:or no )?reason\b|\b(?:sole|absolute|own|complete) discretion\b|"
-    r"\bimmediately\b|\bautomatic(?:ally)? renew|\bauto-?renew|\brenews? automatically\b|"
-    r"\b(?:irrevocable|perpetual|royalty-free|sub-?licensable)\b|\b(?:will|shall) not exceed\b|"
-    r"\blimited to (?:the )?(?:amount|greater|lesser|fees)\b|\bnon-refundable\b|\bwaive\w*\b|"
-    r"\bbinding arbitration\b|\bwithout (?:refund|compensation)\b", re.I)
+_DISCRETION = (r"\bwithout (?:any |prior |advance |further )?(?:notice|notification|warning|cause|reason|liability|"
+               r"refund)\b|\bat any time\b|\bfor any (?:or no )?reason\b|\b(?:sole|absolute|own|complete) "
+               r"discretion\b|\bimmediately\b")
+# Per category: a one-sided term of that kind (a refund sentence "for any reason" is no one-sided
+# limit of liability).
+ONE_SIDED: dict[str, re.Pattern[str]] = {cat: re.compile(pattern, re.I) for cat, pattern in {
+    "termination": _DISCRETION, "terms-changes": _DISCRETION, "service-changes": _DISCRETION,
+    "content-removal": _DISCRETION,
+    "subscription": r"\bautomatic(?:ally)? renew|\bauto-?renew|\brenew\w* automatically\b",
+    "content-rights": r"\b(?:irrevocable|perpetual|royalty-free|sub-?licensable|transferable)\b",
+    "liability": r"\b(?:will|shall) not exceed\b|\blimited to (?:the )?(?:amount|greater|lesser|fees)\b|"
+                 r"\b(?:in no event|not (?:be )?liable)\b",
+    "refunds": r"\bnon-?refundable\b|\bno refunds?\b|\bwithout (?:a )?refund\b",
+    "arbitration": r"\bbinding arbitration\b|\bwaive\w*\b",
+    "class-action": r"\bwaive\w*\b|\bindividual (?:capacity|basis)\b",
+}.items()}
+
+
+def one_sided(cat: str, sentence: str) -> bool:
+    """Whether ``sentence`` states a term of category ``cat`` the one-sided way consumer advocates
+    flag ("may terminate your account at any time, without notice", "renews automatically", "a
+    perpetual, royalty-free licence", "will not exceed $100"); False for a category without such
+    a mark."""
+    pattern = ONE_SIDED.get(cat)
+    return bool(pattern and pattern.search(sentence))
+
 # The kinds of ``_SERIOUSNESS`` whose watch-out is shown before a second of any kind: money, a day
 # in court, AI training, liability, and the provider's powers to change the service, the terms, or
 # end the account.
@@ -1206,7 +1234,7 @@ def _watch_outs(sentences: Sequence[_Sentence], history: dict[str, tuple[str, Cl
     def rank(cat: str, s: _Sentence) -> tuple[bool, bool, bool, float, int]:
         # a sentence about this very concern first, a one-sided one, what the company may do, the most at stake
         ours = bool(re.search(r"\b(?:we|us|our)\b", s.plain, re.I)) or not re.match(r"you\b", s.plain, re.I)
-        return (s.concern != _CONCERN_OF.get(cat), not ONE_SIDED.search(s.plain), not ours, -_score(s), s.order)
+        return (s.concern != _CONCERN_OF.get(cat), not one_sided(cat, s.plain), not ours, -_score(s), s.order)
 
     picks: dict[str, list[_Sentence]] = {}
     for cat in _SERIOUSNESS:
@@ -1231,7 +1259,7 @@ def _watch_outs(sentences: Sequence[_Sentence], history: dict[str, tuple[str, Cl
     def tier(t: tuple[int, int, _Sentence]) -> int:
         # the first of a serious kind, or a one-sided one of any kind; then a second of a serious
         # kind that adds a number; then the first of a milder kind (a fee table)
-        if t[1] == 0 and (t[0] < _SERIOUS_WATCH or ONE_SIDED.search(t[2].plain)):
+        if t[1] == 0 and (t[0] < _SERIOUS_WATCH or one_sided(_SERIOUSNESS[t[0]], t[2].plain)):
             return 0
         return 1 if t[1] == 1 else 2
 
