@@ -721,3 +721,12 @@ def test_a_headline_with_more_changes_never_cuts_its_first_change_to_nothing() -
                 assert len(body.rstrip("…”").split(":")[-1].strip(" “…")) >= 8, (limit, line)
                 assert body.count("“") == body.count("”"), (limit, line)
                 assert "://" in body or not re.search(r"\b(?:to|and|of|the|in|within|by)…", body), (limit, line)
+
+
+def test_a_dropped_negation_is_quoted_to_a_word_that_carries_meaning() -> None:
+    old = "# Quillway Privacy\n\n## 3. Use\n\nWe do not use your notes or drafts to train our models.\n"
+    new = ("# Quillway Privacy\n\n## 3. Use\n\nUnless you opt out, we may use your notes and drafts to train and "
+           "improve our models.\n")
+    result = analyse(old, new)
+    assert "to train and improve our models”" in result.summary, result.summary  # not "…improve our…"
+    assert not re.search(r"\b(?:our|the|and|to)…", " ".join(c.explanation for c in result.changes))

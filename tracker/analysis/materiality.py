@@ -23,7 +23,7 @@ from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sen
                                        split_sentences, topical_watch)
 from tracker.analysis.facts import Fact, extract_facts, reworded_words, same_wording
 from tracker.analysis.facts_eu import is_foreign
-from tracker.analysis.rendering import clause_text, one_line, plain_text, table_cells
+from tracker.analysis.rendering import LEADS_ON, clause_text, one_line, plain_text, table_cells
 from tracker.analysis.subject import resolved_start
 from tracker.analysis.novelty import (LINK_CLOSE, LINK_OPEN, PLACEHOLDERS, Delta, DocIndex, Glue, Token, delta,
                                       glued_words, respelled, unglued, words)
@@ -1050,6 +1050,16 @@ def _subject_phrase(toks: tuple[Token, ...], text: str, first: int, verb: int) -
         if _SENTENCE_GAP.search(text[toks[k - 1].end:toks[k].start]):
             hi = k
             break
+    else:
+        # a cut that would end on a word leading on ("to train and improve our…"): the sentence's
+        # last few words whole ("… our models"), else back to a word that carries meaning
+        end = hi
+        while end < len(toks) and end - hi < 3 and not _SENTENCE_GAP.search(text[toks[end - 1].end:toks[end].start]):
+            end += 1
+        if end == len(toks) or _SENTENCE_GAP.search(text[toks[end - 1].end:toks[end].start]):
+            hi = end
+        while hi - 1 > verb + 1 and toks[hi - 1].norm in LEADS_ON:
+            hi -= 1
     piece = _space(plain_text(text[toks[lo].start:toks[hi - 1].end])).strip(" ,;:")
     return piece + ("…" if hi < len(toks) and not _SENTENCE_GAP.search(text[toks[hi - 1].end:toks[hi].start])
                     else "")

@@ -168,7 +168,7 @@ def clause_text(markdown: str) -> str:
 
 # Words a cut should not end on: they lead on to the words that carry the point ("within 14…",
 # "held in San…", "to train and…"), so a cut after them drops the key words and keeps the glue.
-_LEADS_ON = frozenset("""a an the of to in on at by for with from into onto upon within without via per and or but nor
+LEADS_ON = frozenset("""a an the of to in on at by for with from into onto upon within without via per and or but nor
 as than that which who whom whose your our its their his her my we you they it is are was were be been being will
 would may might can could shall should must not no any all each every such this these those unless if when where
 whether while until before after also only more less least most including instead about between under over up
@@ -179,10 +179,10 @@ _INNER_BREAK = re.compile(r"[/\-_.?&=#]")  # where a long token (a URL, a path) 
 
 def _good_end(words: list[str], k: int) -> bool:
     """Whether a cut after ``words[k]`` ends on a word that carries meaning: not a word that
-    leads on (``_LEADS_ON``), not a number whose unit follows ("14" before "days"), not inside
+    leads on (``LEADS_ON``), not a number whose unit follows ("14" before "days"), not inside
     a run of capitalised words ("San" of "San Francisco")."""
     word = words[k].strip("“”\"'()[]…")
-    if not word or word.lower().rstrip(",;:") in _LEADS_ON or word.endswith(("-", "–", "—")):
+    if not word or word.lower().rstrip(",;:") in LEADS_ON or word.endswith(("-", "–", "—")):
         return False
     nxt = words[k + 1].lstrip("“\"(") if k + 1 < len(words) else ""
     if _NUMBER.match(word) and nxt[:1].isalpha():
