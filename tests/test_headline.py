@@ -724,8 +724,8 @@ def test_a_headline_with_more_changes_never_cuts_its_first_change_to_nothing() -
 
 
 def test_a_dropped_negation_is_quoted_to_a_word_that_carries_meaning() -> None:
-    old = "# Quillway Privacy\n\n## 3. Use\n\nWe do not use your notes or drafts to train our models.\n"
-    new = ("# Quillway Privacy\n\n## 3. Use\n\nUnless you opt out, we may use your notes and drafts to train and "
+    old = "# Quillway Privacy\n\n## 3. Use\n\nWe do not use your saved notes or shared drafts to train our models.\n"
+    new = ("# Quillway Privacy\n\n## 3. Use\n\nUnless you opt out, we may use your saved notes and shared drafts to train and "
            "improve our models.\n")
     result = analyse(old, new)
     assert "to train and improve our models”" in result.summary, result.summary  # not "…improve our…"
