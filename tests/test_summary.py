@@ -510,3 +510,18 @@ delete, edit, limit, or block or prevent access to any of Your Content at any ti
     # not "... a limited, personal, non-transferable, non-sublicensable." read as a whole sentence
     assert not any(re.search(r"(?:,\s+[\w-]+){2,}\.$", t) for t in texts), texts
     assert any("license" in t for t in texts) and any("monitor or review" in t for t in texts), texts
+
+
+def test_a_shouted_clause_keeps_the_names_the_document_writes() -> None:
+    doc = """# Ternway Terms
+
+## 5. Disputes
+
+Any claim against Ternway is decided by an arbitrator. Ternway pays the filing fee. You may write to
+Ternway first.
+
+YOU AND TERNWAY EACH WAIVE THE RIGHT TO A JURY TRIAL AND THE RIGHT TO A CLASS ACTION.
+"""
+    texts = [b.text for b in (*summarise(doc).watch_outs, *summarise(doc).key_terms)]
+    waiver = next(t for t in texts if "jury trial" in t)
+    assert waiver.startswith("You and Ternway each waive the right to a jury trial"), waiver

@@ -16,6 +16,7 @@ Pure functions of text; imports only earlier analysis modules and ``tracker.reco
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -1002,8 +1003,38 @@ def _short_lead(lead: str) -> str:
     return m.group(1) if m and words(m.group(1)) <= 8 else ""
 
 
+# A capitalised word after a lower-case one: a name as the document writes it ("Tinder", "Services").
+_MID_NAME = re.compile(r"(?<=[a-z,;] )([A-Z][a-z][\w'’-]*)")
+
+
+def _names(markdown: str) -> dict[str, str]:
+    """The document's names as it writes them in mixed-case text: lower case -> as written
+    ("tinder" -> "Tinder"), for a SHOUTED sentence read in lower case."""
+    written: dict[str, Counter[str]] = {}
+    for m in _MID_NAME.finditer(markdown):
+        written.setdefault(m.group(1).lower(), Counter())[m.group(1)] += 1
+    if not written:
+        return {}
+    lower = Counter(w for w in re.findall(r"\b[a-z][\w'’-]*", markdown) if w in written)
+    # a name only when the document writes it capitalised more often than not ("Tinder"; not
+    # "Right" of one heading-like run when "right" is written forty times)
+    return {low: forms.most_common(1)[0][0] for low, forms in written.items()
+            if sum(forms.values()) > lower[low]}
+
+
+def _unshouted(plain: str, names: dict[str, str]) -> str:
+    """A SHOUTED sentence ("YOU AND TINDER EACH WAIVE ...") in sentence case with the document's
+    names as it writes them ("You and Tinder each waive ..."); any other sentence as is."""
+    letters = [c for c in plain if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) <= 0.6 * len(letters):
+        return plain
+    low = re.sub(r"[A-Za-z][\w'’-]*", lambda m: names.get(m.group(0).lower(), m.group(0).lower()), plain)
+    return re.sub(r"\bi\b", "I", low[:1].upper() + low[1:])
+
+
 def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
     clauses = split_clauses(markdown)
+    names = _names(markdown)
     glosses = glossary(markdown)
     texts = [without_glosses(c.text, glosses) for c in clauses] if glosses else [c.text for c in clauses]
     heading_cats: dict[str, tuple[str, ...]] = {}
@@ -1076,7 +1107,7 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
                 broken = "no subject"  # a list item that continues a lead-in we could not find
             elif lost and not _VERBISH.search(plain):
                 broken = "lost lead-in"  # 'Your use of the Services.' under a long 'we are not liable for:' 
-            plain = _resolve(plain, previous)
+            plain = _resolve(_unshouted(plain, names), previous)
             previous = plain
             labels = classify_text(plain)
             cats = tuple(c for c in labels.categories if c != "other")
