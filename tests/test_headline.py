@@ -435,7 +435,8 @@ def test_scattered_new_words_are_read_in_their_sentence() -> None:
     new = old.replace("your account or", "your account, password or")
     summary = analyse(ACCOUNT.format(x=old), ACCOUNT.format(x=new)).summary
     assert "Now also covers: password" not in summary
-    assert "Now reads: “…use of your account, password or any other breach…”" in summary, summary
+    # (the sentence's last words whole, not "…any other breach…" one word short of its end)
+    assert "Now reads: “…use of your account, password or any other breach of security”" in summary, summary
 
 
 def test_a_one_word_swap_is_quoted_with_the_words_around_it() -> None:
@@ -730,3 +731,12 @@ def test_a_dropped_negation_is_quoted_to_a_word_that_carries_meaning() -> None:
     result = analyse(old, new)
     assert "to train and improve our models”" in result.summary, result.summary  # not "…improve our…"
     assert not re.search(r"\b(?:our|the|and|to)…", " ".join(c.explanation for c in result.changes))
+
+
+def test_words_read_in_place_end_on_a_word_that_carries_meaning() -> None:
+    doc = "# Quillway Terms\n\n## 2. Recovery\n\n{x}\n"
+    old = "We will collect your email address and phone number for account recovery purposes only."
+    new = old.replace("collect your", "collect and verify your")
+    explanation = " ".join(c.explanation for c in analyse(doc.format(x=old), doc.format(x=new)).changes)
+    assert "collect and verify" in explanation, explanation
+    assert not re.search(r"\b(?:and|your|the|to|for)…", explanation), explanation

@@ -1034,6 +1034,20 @@ def _negation_flip(d: Delta, side: str, elsewhere: str = "") -> tuple[str, str] 
     return None
 
 
+def _meaningful_end(toks: tuple[Token, ...], text: str, hi: int, floor: int) -> int:
+    """Where a quote of ``toks`` cut before ``hi`` should end instead: at its sentence's end when
+    three words or fewer remain ("to train and improve our models"), else back past words that
+    lead on ("…improve our…" → "…improve…"), never below ``floor``."""
+    end = hi
+    while end < len(toks) and end - hi < 3 and not _SENTENCE_GAP.search(text[toks[end - 1].end:toks[end].start]):
+        end += 1
+    if end == len(toks) or _SENTENCE_GAP.search(text[toks[end - 1].end:toks[end].start]):
+        return end
+    while hi - 1 >= floor and toks[hi - 1].norm in LEADS_ON:
+        hi -= 1
+    return hi
+
+
 def _subject_phrase(toks: tuple[Token, ...], text: str, first: int, verb: int) -> str:
     """The words of ``toks`` from the subject of the verb at ``verb`` (before ``first``, the
     negation or the verb itself, past auxiliaries and pronouns) to ``_NEG_WORDS`` words after the
@@ -1051,15 +1065,7 @@ def _subject_phrase(toks: tuple[Token, ...], text: str, first: int, verb: int) -
             hi = k
             break
     else:
-        # a cut that would end on a word leading on ("to train and improve our…"): the sentence's
-        # last few words whole ("… our models"), else back to a word that carries meaning
-        end = hi
-        while end < len(toks) and end - hi < 3 and not _SENTENCE_GAP.search(text[toks[end - 1].end:toks[end].start]):
-            end += 1
-        if end == len(toks) or _SENTENCE_GAP.search(text[toks[end - 1].end:toks[end].start]):
-            hi = end
-        while hi - 1 > verb + 1 and toks[hi - 1].norm in LEADS_ON:
-            hi -= 1
+        hi = _meaningful_end(toks, text, hi, verb + 2)
     piece = _space(plain_text(text[toks[lo].start:toks[hi - 1].end])).strip(" ,;:")
     return piece + ("…" if hi < len(toks) and not _SENTENCE_GAP.search(text[toks[hi - 1].end:toks[hi].start])
                     else "")
@@ -1172,6 +1178,9 @@ def _window(d: Delta, side: str, width: int = 4, limit: int = 80, hidden: bool =
             if _SENTENCE_GAP.search(text[toks[k - 1].end:toks[k].start]):
                 hi = k
                 break
+        else:
+            if hi < len(toks):  # cut inside the sentence: on a word that carries meaning
+                hi = _meaningful_end(toks, text, hi, b)
         return lo, hi
 
     def read(lo: int, hi: int) -> str:
