@@ -250,3 +250,12 @@ def test_a_typo_fixed_is_named_spelling_and_a_merge_stays_regrouped():
     merged = analyse("# Zorblio Terms\n\n## 2. Accounts\n\nYou need an account.\n\nKeep your password safe.\n",
                      "# Zorblio Terms\n\n## 2. Accounts\n\nYou need an account. Keep your password safe.\n")
     assert not merged.material and all(c.cosmetic != "spelling" for c in merged.changes), merged.changes
+
+
+def test_a_named_value_agrees_with_its_verb():
+    # "The laws is now England instead of France" (a real Match.com history) reads as the governing law
+    from tracker.analysis.materiality import _named
+
+    assert _named("laws") == "governing law is" and _named("applicable law") == "governing law is"
+    assert _named("service fee") == "service fee is" and _named("delivery fees") == "delivery fees are"
+    assert _named("status") == "status is" and _named("address") == "address is"

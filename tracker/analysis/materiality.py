@@ -196,6 +196,16 @@ def _with_now(prefix: str, modal_now: bool = True) -> str | None:
 
 
 _BE = {"is", "are", "was", "were", "be", "remain", "remains"}
+
+
+def _named(x: str) -> str:
+    """A value's name with its verb, agreeing with it: "fee" → "fee is", "fees" → "fees are";
+    "the laws of" a place names the governing law ("laws" → "governing law is")."""
+    if re.fullmatch(r"(?:\w+\s+)?laws?", x, re.I):
+        return "governing law is"
+    head = x.split()[-1].lower()
+    plural = head.endswith("s") and not head.endswith(("ss", "us", "is", "ous")) and len(head) > 3
+    return f"{x} {'are' if plural else 'is'}"
 # "a platform commission of", "the fee of": the value's own name when no verb says it.
 _NAMED_VALUE = re.compile(r"(?:^|\s)(?:a|an|the|our|your|its|their)\s+(?P<x>(?:[^\W\d_][\w-]*\s+){0,3}"
                           r"[^\W\d_][\w-]*)\s+(?:of|at|is|are|will be|equal to)\s*$", re.I)
@@ -329,7 +339,8 @@ def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[st
         suffix = sentence[at + len(new.text):].strip().rstrip(".;:")
         if m := _THERE_IS.match(prefix + " "):
             rest = f" {suffix}" if suffix and len(suffix.split()) <= 8 else ""
-            return f"The {m.group('x')}{rest} is now {new.text} instead of {old_words}{tail}"
+            name, verb = _named(m.group('x')).rsplit(" ", 1)
+            return f"The {name}{rest} {verb} now {new.text} instead of {old_words}{tail}"
         prefix = _last_clause(_main_clause(prefix, heading))
         if (lead := _with_now(prefix, modal_now=False)) and len(prefix.split()) <= 14:
             rest = re.split(r"[,;:(]", suffix, maxsplit=1)[0].strip()
@@ -342,7 +353,7 @@ def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[st
             # else the phrase ends with the value, so both show in a feed title: "within 14 days instead of 30"
             return f"{lead} instead of {old_words}{tail}"
         if m := _NAMED_VALUE.search(prefix):
-            return f"The {m.group('x')} is now {new.text} instead of {old_words}{tail}"
+            return f"The {_named(m.group('x'))} now {new.text} instead of {old_words}{tail}"
     if (cell := _table_cell(after, new.text)) is not None:
         column, row, value = cell
         old_value = value.replace(new.text, old.text)
