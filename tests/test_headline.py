@@ -740,3 +740,12 @@ def test_words_read_in_place_end_on_a_word_that_carries_meaning() -> None:
     explanation = " ".join(c.explanation for c in analyse(doc.format(x=old), doc.format(x=new)).changes)
     assert "collect and verify" in explanation, explanation
     assert not re.search(r"\b(?:and|your|the|to|for)…", explanation), explanation
+
+
+def test_a_changed_modal_or_negation_is_quoted_in_place() -> None:
+    doc = "# Quillway Terms\n\n## 4. Accounts\n\nYou need an account. {x}\n\n## 5. Fees\n\nThe app is free.\n"
+    result = analyse(doc.format(x="Quillway may suspend your account if you break these Terms."),
+                     doc.format(x="We can close your account at any time when we believe you have breached the rules."))
+    text = " ".join(c.explanation for c in result.changes)
+    assert "at any time" in text and not re.search(r"Now says \"[^\"]+\"", text), text  # not a bare '"at any time"'
+    assert "close your account at any time" in text, text

@@ -109,7 +109,9 @@ def test_rewording_is_minor():
 def test_modal_change_is_material():
     label = label_change("modified", "We will email you a receipt after each purchase.",
                          "We may email you a receipt after each purchase.")
-    assert label.material and '"may email"' in label.explanation
+    # the modal read in place, not a bare '"may email"'
+    assert label.material and "We may email you a receipt" in label.explanation, label.explanation
+    assert "instead of “We will email you" in label.explanation
 
 
 def test_added_notice_waiver_is_material():

@@ -389,6 +389,14 @@ def _whole_place(text: str, source: str) -> str:
     return text
 
 
+def _in_place(text: str, word: str) -> str:
+    """``word`` (a modal or negation: "not", "at any time") quoted with the words around it in
+    ``text`` ("“…is not stored or viewed by…”"); quoted alone when ``text`` does not hold it."""
+    flat = plain(text)
+    m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", flat, re.I)
+    return f"“{_phrase(flat, m.group(0), 4)}”" if m else f'"{word}"'
+
+
 def _phrase(text: str, needle: str, width: int = 5) -> str:
     """``needle`` with up to ``width`` words either side, within its sentence of ``text`` and
     without the clause's Markdown or numbering: what a quote of a value needs to say what the
@@ -399,11 +407,13 @@ def _phrase(text: str, needle: str, width: int = 5) -> str:
     before = re.split(r"[;:]\s", sentence[:at])[-1].split()
     after = re.split(r"[;:]\s", sentence[at + len(needle):], maxsplit=1)[0].split()
     left = before[-width:]
-    right = after[:width]
+    right = after[:width + 2] if len(after) <= width + 2 else after[:width]  # a sentence's last words whole
+    while len(right) < len(after) and len(right) > 1 and right[-1].lower().strip(",;:") in LEADS_ON:
+        right = right[:-1]  # "…when we believe you…" → "…when we believe…": end on a word that carries meaning
     words_ = left + [needle] + right if not right or not re.match(r"^[^\w(]", right[0]) else left + [needle + right[0]] + right[1:]
     out = _clean_prefix(" ".join(words_)).strip(" ,;:.()[]\"'“”‘’")
     cut_left = len(before) > width
-    cut_right = len(after) > width
+    cut_right = len(after) > len(right)
     return f"{'…' if cut_left else ''}{out}{'…' if cut_right else ''}"
 
 
@@ -1850,8 +1860,10 @@ class _Job:
         added_m = {m for m in added_m if set(words(m)) & changed}
         removed_m = {m for m in removed_m if set(words(m)) & changed}
         if not sentences and (added_m or removed_m) and (legal or self._effect(self.sa.legal, legal)):
-            now = ", ".join(f'"{w}"' for w in sorted(added_m))
-            was = ", ".join(f'"{w}"' for w in sorted(removed_m))
+            # read in place ("Now says “…may close your account at any time when…”"), not a bare
+            # '"not"' or '"at any time"' that says nothing on its own
+            now = ", ".join(_in_place(self.after or "", w) for w in sorted(added_m))
+            was = ", ".join(_in_place(self.before or "", w) for w in sorted(removed_m))
             text = (f"Now says {now} instead of {was}" if now and was else
                     f"Now says {now}" if now else f"No longer says {was}")
             sentences.append(f"{text}{_cats_text(cats or ('other',))}")
