@@ -217,3 +217,36 @@ def test_a_merge_with_new_words_is_not_taken_for_a_regrouping():
         ".**EVERY PLAN RENEWS AT THE END OF ITS PERIOD AT A HIGHER PRICE.**Cancel")
     kinds = sorted(c.kind for c in diff_texts(_MERGE_OLD, new).changes)
     assert kinds == ["added", "removed", "removed", "removed"]
+
+
+# --- a clause reworded beyond fuzzy matching is still one change --------------------------------
+
+_WREN = ("# Wrenfield Terms\n\n## 4. Accounts\n\nYou need an account to use the app. {x}\n\nKeep your password "
+         "safe.\n\n## 5. Fees\n\nThe app is free.\n")
+
+
+def test_a_sentence_reworded_in_place_is_one_modified_clause() -> None:
+    from tracker.analysis import analyse
+
+    for old, new, point in (
+        ("Wrenfield may suspend your account if you break these Terms.",
+         "We can close your account at any time when we believe you have breached the rules.", "at any time"),
+        ("We store your notes for 30 days after you delete them.",
+         "Deleted notes are kept on our servers for 90 days.", "90 days instead of 30"),
+    ):
+        d = diff_texts(_WREN.format(x=old), _WREN.format(x=new))
+        assert [(c.kind, c.before, c.after) for c in d.changes] == [("modified", old, new)], d.changes
+        result = analyse(_WREN.format(x=old), _WREN.format(x=new))
+        material = [c for c in result.changes if c.material]
+        assert len(material) == 1 and point in material[0].explanation, result.changes
+        assert "more" not in result.summary, result.summary  # no "(+1 more)": one change
+
+
+def test_clauses_about_different_things_at_one_place_stay_two_changes() -> None:
+    d = diff_texts(_WREN.format(x="Wrenfield may suspend your account if you break these Terms."),
+                   _WREN.format(x="We may share your notes with advertisers."))
+    assert sorted(c.kind for c in d.changes) == ["added", "removed"], d.changes
+    # nor across sections or gaps: a clause removed from one section and one added in another
+    old = _WREN.format(x="We store your notes for 30 days after you delete them.")
+    new = _WREN.format(x="").replace("The app is free.", "The app is free. Deleted notes are kept for 90 days.")
+    assert sorted(c.kind for c in diff_texts(old, new).changes) == ["added", "removed"]

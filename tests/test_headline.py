@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import feedparser
+import pytest
 from click.testing import CliRunner
 
 from tracker.analysis import analyse
@@ -434,7 +435,8 @@ def test_scattered_new_words_are_read_in_their_sentence() -> None:
     new = old.replace("your account or", "your account, password or")
     summary = analyse(ACCOUNT.format(x=old), ACCOUNT.format(x=new)).summary
     assert "Now also covers: password" not in summary
-    assert "Now reads: “…use of your account, password or any other breach…”" in summary, summary
+    # (the sentence's last words whole, not "…any other breach…" one word short of its end)
+    assert "Now reads: “…use of your account, password or any other breach of security”" in summary, summary
 
 
 def test_a_one_word_swap_is_quoted_with_the_words_around_it() -> None:
@@ -532,9 +534,11 @@ def test_a_cut_quote_keeps_its_subject_and_verb() -> None:
     result = analyse(_PEBBLE_OLD, _PEBBLE_NEW)
     waiver = next(c for c in result.changes if "class-action" in c.categories)
     arb = next(c for c in result.changes if "arbitration" in c.categories)
-    # the quote starts where its sentence does (lead-in "You and Pebblecast agree that" dropped),
-    # skips the middle, and keeps the limiting word before the point
-    assert waiver.explanation.startswith("New: Each of us may file claims … solely on an individual basis"), waiver
+    # the quote starts where its sentence does (lead-in "You and Pebblecast agree that" folded into
+    # its subject, for "Each of us" alone would not say who), skips the middle, and keeps the
+    # limiting word before the point
+    assert waiver.explanation.startswith("New: You and Pebblecast may each file claims … solely on an individual "
+                                         "basis"), waiver
     assert "Any disagreement" in arb.explanation and "arbitration" in arb.explanation, arb
     assert not re.search(r"(?:New|watch-out): …", waiver.explanation + arb.explanation)
     assert len(result.summary) <= HEADLINE_MAX and "…" not in result.summary.split(":", 1)[1][:3], result.summary
@@ -597,3 +601,151 @@ def test_a_two_sentence_explanation_keeps_its_first_sentence_whole_rather_than_a
             "New use for AI training: we may use your uploads and prompts to train and improve our models")
     cut = _fit(text, 100)
     assert cut == "Now says “we may use your uploads to improve our models” instead of “we never use your uploads”"
+
+
+# --- a quote keeps a subject a reader can resolve ---------------------------------------------------
+
+
+def test_resolved_start_names_who_a_pronoun_subject_stands_for() -> None:
+    from tracker.analysis.subject import resolved_start
+
+    pair = "You and Quillway agree that"
+    assert resolved_start(pair, "each may bring claims only individually") == \
+        "You and Quillway may each bring claims only individually"
+    assert resolved_start(pair, "each waives a jury trial") == "You and Quillway each waive a jury trial"
+    assert resolved_start(pair, "either party may go to small-claims court") == \
+        "Either you or Quillway may go to small-claims court"
+    assert resolved_start(pair, "neither will be liable for delays") == "Neither you nor Quillway will be liable for delays"
+    assert resolved_start(pair, "they waive any jury trial") == "You and Quillway waive any jury trial"
+    assert resolved_start("The parties agree that", "each may end the contract") == "Each party may end the contract"
+    assert resolved_start("When Quillway changes these Terms,", "it will email you") == "Quillway will email you"
+    # no referent to name: the caller keeps the words it would drop
+    assert resolved_start("When we change these Terms,", "it will email you") is None
+    assert resolved_start("If you breach these Terms,", "such breach lets us close your account") is None
+    assert resolved_start("If you breach these Terms,", "this allows us to close your account") is None
+    # a subject of its own is left alone
+    assert resolved_start("If a payment fails,", "we may pause your account") == "we may pause your account"
+    assert resolved_start("", "either party may end the contract") == "either party may end the contract"
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("You and Quillway agree that each may bring claims against the other only in your or its individual "
+     "capacity, and not as a plaintiff or class member in any purported class or representative proceeding.",
+     "You and Quillway may each bring claims"),
+    ("You and Quillway agree that either party may bring claims against the other only in an individual "
+     "capacity and never as a plaintiff or class member in any purported class or representative proceeding.",
+     "Either you or Quillway may bring claims"),
+    ("The parties agree that each may bring claims against the other only in an individual capacity and "
+     "not as a plaintiff or class member in any purported class or representative proceeding.",
+     "Each party may bring claims"),
+])
+def test_a_quote_that_drops_a_lead_in_keeps_who_it_binds(sentence: str, subject: str) -> None:
+    result = analyse(DISPUTES, _with_disputes(sentence))
+    added = [c for c in result.changes if c.kind == "added"]
+    assert added and subject in added[0].explanation, added[0].explanation if added else result
+    assert subject in result.summary and "individual" in result.summary, result.summary
+    assert not re.search(r": (?:Each|Either|Neither|It|They) (?!part|you )", result.summary), result.summary
+    assert len(result.summary) <= HEADLINE_MAX
+
+
+def test_a_quote_that_drops_a_condition_names_the_party_of_its_pronoun() -> None:
+    old = "We hope to resolve any issue informally."
+    sentence = ("When Quillway plans to raise the price of a plan, it will tell you by email at least 14 days before "
+                "the new price applies to your next renewal.")
+    result = analyse(DISPUTES, DISPUTES.replace(old, f"{old}\n\n{sentence}"))
+    text = " ".join(c.explanation for c in result.changes) + " " + result.summary
+    assert "…it will" not in text and not re.search(r"(?:^|: )It will", text), text
+
+
+# --- cutting: on a word boundary, on a word that carries meaning, never empty ------------------------
+
+_CUT_TEXTS = (
+    "New class-action waiver: You and Quillway may each bring claims … only in an individual capacity, and not "
+    "as a plaintiff or class member",
+    "Credits that you have not used may now expire 6 months instead of 12",
+    "Now says “we may use your inputs and outputs to train and improve our models unless you opt out”",
+    "Disputes will now be resolved by final and binding arbitration held in San Francisco, California instead of "
+    "New York",
+    "Removed: Refunds are given within 14 days of purchase",
+    "Now says “https://quillway.example/a-very-long-path/with-many-segments/and-more-segments/and-even-more”",
+    "New: Quillwayhyperlongcompoundwordwithoutanyspacesatallthatgoesonandonandonandonforever",
+    "The contracting party is now Quillway Labs International Holdings Pte. Ltd. instead of Quillway Labs, Inc.",
+)
+
+
+@pytest.mark.parametrize("text", _CUT_TEXTS)
+def test_one_line_cuts_on_a_word_that_carries_meaning_at_every_length(text: str) -> None:
+    from tracker.analysis.rendering import one_line
+
+    source_words = set(text.replace("“", " ").replace("”", " ").split())
+    for limit in range(12, len(text) + 5):
+        out = one_line(text, limit)
+        assert len(out) <= limit, (limit, out)
+        if len(text) <= limit:
+            assert out == text
+            continue
+        assert out.endswith(("…", "…”")) and out.strip("…” ") != "", (limit, out)
+        assert out.count("“") == out.count("”"), (limit, out)  # a cut quote is closed
+        last = out.rstrip("…”").split(" ")[-1].lstrip("“")
+        if max(map(len, source_words)) < limit - 1:
+            # on a word boundary: the last word kept is a whole word of the text
+            assert last in source_words or any(w.startswith(last) and not w[len(last):len(last) + 1].isalnum()
+                                               for w in source_words), (limit, out)
+    # enough room for the point: the cut keeps it rather than the glue before it
+    assert one_line("Removed: Refunds are given within 14 days of purchase", 44) == \
+        "Removed: Refunds are given within 14 days…"
+    assert one_line("We will hold all hearings in person in San Francisco, California", 45) == \
+        "We will hold all hearings in person…"  # not "in San…"
+    assert one_line("We will hold all hearings in person in San Francisco, California", 55) == \
+        "We will hold all hearings in person in San Francisco…"
+    assert "to…" not in one_line(_CUT_TEXTS[2], 70) and "and…" not in one_line(_CUT_TEXTS[2], 76)
+
+
+def test_a_headline_with_more_changes_never_cuts_its_first_change_to_nothing() -> None:
+    from dataclasses import dataclass
+
+    @dataclass
+    class Change:
+        explanation: str
+        material: bool = True
+        severity: str = "critical"
+        categories: tuple[str, ...] = ("refunds",)
+
+    for text in _CUT_TEXTS:
+        for more in (1, 4, 12):
+            changes = [Change(text + " (refunds)")] + [Change(f"Other change {i} (other)", severity="material",
+                                                              categories=("other",)) for i in range(more)]
+            for limit in range(60, 141, 3):
+                line = headline(changes, limit=limit)
+                assert len(line) <= limit, (limit, line)
+                body = re.sub(r"(?:, and \d+ more material changes?| \(\+\d+ more\))$", "", line)
+                assert len(body.rstrip("…”").split(":")[-1].strip(" “…")) >= 8, (limit, line)
+                assert body.count("“") == body.count("”"), (limit, line)
+                assert "://" in body or not re.search(r"\b(?:to|and|of|the|in|within|by)…", body), (limit, line)
+
+
+def test_a_dropped_negation_is_quoted_to_a_word_that_carries_meaning() -> None:
+    old = "# Quillway Privacy\n\n## 3. Use\n\nWe do not use your saved notes or shared drafts to train our models.\n"
+    new = ("# Quillway Privacy\n\n## 3. Use\n\nUnless you opt out, we may use your saved notes and shared drafts to train and "
+           "improve our models.\n")
+    result = analyse(old, new)
+    assert "to train and improve our models”" in result.summary, result.summary  # not "…improve our…"
+    assert not re.search(r"\b(?:our|the|and|to)…", " ".join(c.explanation for c in result.changes))
+
+
+def test_words_read_in_place_end_on_a_word_that_carries_meaning() -> None:
+    doc = "# Quillway Terms\n\n## 2. Recovery\n\n{x}\n"
+    old = "We will collect your email address and phone number for account recovery purposes only."
+    new = old.replace("collect your", "collect and verify your")
+    explanation = " ".join(c.explanation for c in analyse(doc.format(x=old), doc.format(x=new)).changes)
+    assert "collect and verify" in explanation, explanation
+    assert not re.search(r"\b(?:and|your|the|to|for)…", explanation), explanation
+
+
+def test_a_changed_modal_or_negation_is_quoted_in_place() -> None:
+    doc = "# Quillway Terms\n\n## 4. Accounts\n\nYou need an account. {x}\n\n## 5. Fees\n\nThe app is free.\n"
+    result = analyse(doc.format(x="Quillway may suspend your account if you break these Terms."),
+                     doc.format(x="We can close your account at any time when we believe you have breached the rules."))
+    text = " ".join(c.explanation for c in result.changes)
+    assert "at any time" in text and not re.search(r"Now says \"[^\"]+\"", text), text  # not a bare '"at any time"'
+    assert "close your account at any time" in text, text

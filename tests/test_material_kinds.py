@@ -346,7 +346,7 @@ def test_each_material_change_has_one_to_three_categories_and_the_version_only_t
 
 
 def test_new_cosmetic_kinds_are_public_kinds():
-    for kind in ("regrouped", "renamed", "announcement", "page-chrome"):
+    for kind in ("regrouped", "spelling", "renamed", "announcement", "page-chrome"):
         assert kind in COSMETIC_KINDS
 
 

@@ -23,6 +23,13 @@ from tracker.analysis.materiality import COSMETIC_KINDS, SEVERITIES, label_chang
     ("Send privacy requests to [legal@zorblio.example](mailto:legal@zorblio.example).",
      "Send privacy requests to [privacy@zorblio.example](mailto:privacy@zorblio.example).", "contact-details"),
     ("Write to help@zorblio.example.", "Write to support@zorblio.example.", "contact-details"),
+    # a typo fixed is spelling, not words regrouped (the empty delta used to read as "regrouped")
+    ("You need an account to use the aplication.", "You need an account to use the application.", "spelling"),
+    ("Keep your pasword safe and never share it.", "Keep your password safe and never share it.", "spelling"),
+    ("Zorblio will not refund recieved payments.", "Zorblio will not refund received payments.", "spelling"),
+    ("We do not sell your data.", "We don't sell your data.", "spelling"),
+    ("Our licence to your posts ends when you delete them.", "Our license to your posts ends when you delete them.",
+     "spelling"),
 ])
 def test_cosmetic_kinds(before, after, kind):
     label = label_change("modified", before, after)
@@ -102,7 +109,9 @@ def test_rewording_is_minor():
 def test_modal_change_is_material():
     label = label_change("modified", "We will email you a receipt after each purchase.",
                          "We may email you a receipt after each purchase.")
-    assert label.material and '"may email"' in label.explanation
+    # the modal read in place, not a bare '"may email"'
+    assert label.material and "We may email you a receipt" in label.explanation, label.explanation
+    assert "instead of “We will email you" in label.explanation
 
 
 def test_added_notice_waiver_is_material():
@@ -231,3 +240,24 @@ def test_a_new_venue_stays_material():
     label = label_change("modified", "Disputes go to the courts of Munich, Germany.",
                          "Disputes go to the courts of Berlin, Germany.")
     assert label.material and "Berlin" in label.explanation
+
+
+def test_a_typo_fixed_is_named_spelling_and_a_merge_stays_regrouped():
+    from tracker.analysis import analyse
+
+    doc = "# Zorblio Terms\n\n## 2. Accounts\n\nYou need an account to use the {w}. Keep your password safe.\n"
+    typo = analyse(doc.format(w="aplication"), doc.format(w="application"))
+    assert typo.summary == "Cosmetic change only (spelling)", typo.summary
+    assert [c.cosmetic for c in typo.changes] == ["spelling"]
+    merged = analyse("# Zorblio Terms\n\n## 2. Accounts\n\nYou need an account.\n\nKeep your password safe.\n",
+                     "# Zorblio Terms\n\n## 2. Accounts\n\nYou need an account. Keep your password safe.\n")
+    assert not merged.material and all(c.cosmetic != "spelling" for c in merged.changes), merged.changes
+
+
+def test_a_named_value_agrees_with_its_verb():
+    # "The laws is now England instead of France" (a real Match.com history) reads as the governing law
+    from tracker.analysis.materiality import _named
+
+    assert _named("laws") == "governing law is" and _named("applicable law") == "governing law is"
+    assert _named("service fee") == "service fee is" and _named("delivery fees") == "delivery fees are"
+    assert _named("status") == "status is" and _named("address") == "address is"

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-from tracker.analysis.summary import MAX_WORDS, compress, plain_text, summarise, words
+import pytest
+
+from tracker.analysis.summary import MAX_WATCH, MAX_WORDS, compress, plain_text, summarise, words
 from tracker.cli.demo_pages import ROUNDS
 from tracker.extract import html_to_markdown
 from tracker.records import ClauseChange
@@ -113,7 +115,9 @@ def test_done_when_the_demo_terms_read_like_the_seed() -> None:
         assert not MARKDOWN_SIGNS.search(t), t
     assert not any(t.startswith(("You may use the Service only with", "We may remove the credits")) for t in texts)
     watch = " ".join(b.text for b in s.watch_outs).lower()
-    assert len(s.watch_outs) <= 6
+    assert len(s.watch_outs) <= MAX_WATCH
+    assert "change these terms at any time" in watch  # the provider's powers, not crowded out by
+    assert "terminate your account" in watch  # a second clause about credits
     assert "beta" in watch or "discontinue" in watch  # service changes at any time, in beta
     assert "non-refundable" in watch and "12 months" in watch  # credits
     assert "binding arbitration" in watch  # disputes
@@ -394,3 +398,130 @@ Refund requests are handled under our Refund Policy.
     from tracker.analysis.summary import summary_from_dict
     again = summary_from_dict(summarise(doc).to_dict())
     assert {a.id: a.see for a in again.answers}["ai-training"] == "Privacy Policy"
+
+
+# A document with every common kind of one-sided term, and two clauses about credits: each kind is
+# named once before any kind is named twice.
+TERNWAY = """# Ternway Terms of Service
+
+## 1. The service
+
+Ternway provides a note-taking app and its sync service. The Service is offered in beta and we may
+discontinue any feature at any time.
+
+## 2. Subscriptions
+
+Your subscription renews automatically at the end of each billing period unless you cancel it.
+
+## 3. Credits
+
+Credits are non-refundable. Credits that you have not used expire 9 months after purchase.
+
+## 4. Your notes
+
+You grant Ternway a worldwide, royalty-free, perpetual licence to use, copy and publish the notes you
+share.
+
+## 5. Disputes
+
+All disputes will be resolved by binding arbitration in Reno, Nevada. You and Ternway agree that each
+may bring claims only in an individual capacity.
+
+## 6. Liability
+
+Our total liability to you will not exceed the fees you paid us in the last 3 months.
+
+## 7. Changes
+
+We may change these Terms at any time without notice.
+
+## 8. Termination
+
+Ternway may suspend or terminate your account at any time, without notice.
+"""
+
+
+def test_one_sided_terms_of_every_kind_are_watch_outs() -> None:
+    s = summarise(TERNWAY)
+    watch = [b.text for b in s.watch_outs]
+    cats = {c for b in s.watch_outs for c in b.watch}
+    assert len(watch) <= MAX_WATCH
+    assert any("terminate your account at any time, without notice" in t for t in watch), watch
+    assert any("change these Terms at any time" in t for t in watch), watch
+    assert any("binding arbitration" in t for t in watch), watch
+    assert any("will not exceed" in t for t in watch), watch
+    assert {"termination", "terms-changes", "arbitration", "class-action", "refunds", "liability"} <= cats, cats
+    # one per kind before a second of any kind: credits are named once when kinds fill the list
+    assert sum("refunds" in b.watch for b in s.watch_outs) == 1 or len(watch) < MAX_WATCH, watch
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ternway may suspend or terminate your account at any time, without notice.",
+    "We may close your account immediately and without prior notice for any reason.",
+    "Ternway may end your access at its sole discretion, without notice or liability.",
+])
+def test_termination_without_notice_is_a_watch_out_next_to_many_others(sentence: str) -> None:
+    text = TERNWAY.replace("Ternway may suspend or terminate your account at any time, without notice.", sentence)
+    s = summarise(text)
+    assert any(b.source == sentence or b.text.rstrip(".") in sentence for b in s.watch_outs), \
+        [b.text for b in s.watch_outs]
+
+
+def test_one_sidedness_is_read_per_kind_of_term() -> None:
+    from tracker.analysis.summary import one_sided
+
+    assert one_sided("termination", "Ternway may close your account at any time, without notice.")
+    assert one_sided("subscription", "Your plan renews automatically each month.")
+    assert one_sided("liability", "Our total liability will not exceed $50.")
+    # 'for any reason' makes a termination right one-sided, not a limit of liability
+    assert not one_sided("liability", "Ternway is not required to give a refund for any reason.")
+    assert not one_sided("termination", "You may close your account in your settings.")
+    text = TERNWAY.replace("Our total liability to you will not exceed the fees you paid us in the last 3 months.",
+                           "Ternway's liability is limited to the maximum extent allowed by law. You acknowledge "
+                           "that Ternway is not required to give a refund for any reason.")
+    liability = [b.text for b in summarise(text).watch_outs if "liability" in b.watch]
+    assert liability and "maximum extent" in liability[0], liability
+
+
+def test_a_sentence_that_announces_what_follows_is_no_key_term() -> None:
+    text = TERNWAY.replace("## 8. Termination\n\n", "## 8. Termination\n\nIf you no longer wish to use Ternway, or if "
+                           "we terminate your account for any reason, here's what you need to know.\n\n")
+    s = summarise(text)
+    assert not any("need to know" in b.text for b in (*s.key_terms, *s.watch_outs))
+
+
+def test_a_bullet_cut_inside_a_series_says_it_was_cut() -> None:
+    doc = """# Ternway Terms
+
+## 8. Virtual items
+
+From time to time, you may have the opportunity to purchase a limited, personal, non-transferable,
+non-sublicensable, revocable license to use or access special limited-use features including but not
+limited to credits redeemable on virtual items, such as Sparks, Boosts, Live Credits, or Gifts ("Virtual
+Item(s)") from Ternway. Virtual items are non-refundable.
+
+## 3. Your content
+
+You understand and agree that we may monitor or review Your Content, and we have the right to remove,
+delete, edit, limit, or block or prevent access to any of Your Content at any time at our sole discretion.
+"""
+    s = summarise(doc)
+    texts = [b.text for b in (*s.watch_outs, *s.key_terms)]
+    # not "... a limited, personal, non-transferable, non-sublicensable." read as a whole sentence
+    assert not any(re.search(r"(?:,\s+[\w-]+){2,}\.$", t) for t in texts), texts
+    assert any("license" in t for t in texts) and any("monitor or review" in t for t in texts), texts
+
+
+def test_a_shouted_clause_keeps_the_names_the_document_writes() -> None:
+    doc = """# Ternway Terms
+
+## 5. Disputes
+
+Any claim against Ternway is decided by an arbitrator. Ternway pays the filing fee. You may write to
+Ternway first.
+
+YOU AND TERNWAY EACH WAIVE THE RIGHT TO A JURY TRIAL AND THE RIGHT TO A CLASS ACTION.
+"""
+    texts = [b.text for b in (*summarise(doc).watch_outs, *summarise(doc).key_terms)]
+    waiver = next(t for t in texts if "jury trial" in t)
+    assert waiver.startswith("You and Ternway each waive the right to a jury trial"), waiver

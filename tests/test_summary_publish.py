@@ -129,3 +129,56 @@ def test_second_publish_computes_no_summary(archive: tuple[Archive, Pages], tmp_
     counted.clear()
     assert arc.publish(out)["summaries_computed"] >= 2 and counted
 
+
+
+# A service whose terms leave AI training to its privacy policy ("See the Privacy Policy.").
+_HERON_TERMS = """<html><body><article id="terms"><h1>Heron Notes Terms</h1>
+<h2>1. Accounts</h2><p>You must be at least 16 years old to use Heron Notes.</p>
+<h2>2. Your content</h2><p>We process the notes you send only as needed to run the service and as
+described in our Privacy Policy.</p>
+</article></body></html>"""
+_HERON_PRIVACY = """<html><body><article id="terms"><h1>Heron Notes Privacy Policy</h1>
+<h2>3. How we use information</h2><p>Unless you opt out, we may use your notes to train and improve
+our models. You can opt out at any time in your settings.</p>
+</article></body></html>"""
+
+
+def test_the_site_answers_a_pointer_with_the_other_documents_answer_like_the_cli(tmp_path: Path,
+                                                                                httpserver: Any) -> None:
+    from support import TrackerCLI
+
+    for path, body in (("/heron/terms", _HERON_TERMS), ("/heron/privacy", _HERON_PRIVACY)):
+        httpserver.expect_request(path).respond_with_data(body, content_type="text/html; charset=utf-8")
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f"""
+[[service]]
+id = "heron"
+name = "Heron Notes"
+
+  [[service.document]]
+  type = "Terms of Service"
+  url = "{httpserver.url_for('/heron/terms')}"
+  select = ["article#terms"]
+
+  [[service.document]]
+  type = "Privacy Policy"
+  url = "{httpserver.url_for('/heron/privacy')}"
+  select = ["article#terms"]
+""", encoding="utf-8")
+    tracker = TrackerCLI(tmp_path / "store", sources)
+    tracker("run")
+    cli = json.loads(tracker("summary", "heron", "Terms of Service", "--json").stdout)
+    training = next(a for a in cli["answers"] if a["id"] == "ai-training")
+    assert training["answer"] == "See the Privacy Policy."
+    other = training["from_document"]
+    assert other["document"] == "Privacy Policy" and "train and improve" in other["answer"]
+    out = tmp_path / "site"
+    tracker("publish", "--out", str(out))
+    page = (out / "heron" / "key-terms.html").read_text(encoding="utf-8")
+    pointer = page.index("See the Privacy Policy.")
+    answer_after = page[pointer:page.index("</dd>", pointer)]
+    # the same as the CLI: the pointer, then what the Privacy Policy says, linked to its clause
+    assert "The <bdi>Privacy Policy</bdi> says:" in answer_after, answer_after
+    assert "Unless you opt out, we may use your notes to train and improve" in answer_after
+    href = answer_after.split('href="#', 2)[-1].split('"', 1)[0]
+    assert f'id="{href}"' in page  # the clause quoted on the same page

@@ -8,7 +8,10 @@ Alignment, in order:
 3. fuzzy: remaining clauses paired by ``rapidfuzz`` similarity of keys (>= ``FUZZY_CUTOFF``),
    preferring the same section and the same gap between anchors; a pair in the same gap is
    "modified", a pair across gaps is "moved" with ``text_changed=True``;
-4. the rest is "added" / "removed".
+4. regrouped: the same words merged or split (``_regrouped``);
+5. replaced: a removed and an added clause at the same place, under the same heading and about
+   the same topic, are one "modified" clause however reworded (``_replaced``);
+6. the rest is "added" / "removed".
 
 Keys only *match* clauses. Whether a matched clause changed is decided on its raw text, so
 cosmetic edits (markup, link target, numbering, case) stay visible as "modified".
@@ -48,6 +51,7 @@ __all__ = [
 FUZZY_CUTOFF = 60.0  # rapidfuzz ratio (0..100) below which two clauses are unrelated
 SECTION_BONUS = 8.0  # same enclosing section
 GAP_BONUS = 12.0  # same gap between anchors (i.e. the clause did not move)
+MAX_REPLACED = 400  # removed x added clauses of one place above which none is paired as replaced
 MAX_CANDIDATES = 8  # best old matches kept per new clause: bounds the greedy pass on rewrites
 
 Ops = tuple[tuple[int, str], ...]
@@ -409,6 +413,49 @@ def _regrouped(
     return found
 
 
+def _topics(text: str) -> frozenset[str]:
+    """The categories of a clause's text, "other" aside (what it is about)."""
+    from tracker.analysis.classify import classify_text  # (classify imports no diff)
+
+    return frozenset(c for c in classify_text(text).categories if c != "other")
+
+
+def _replaced(
+    old: Sequence[Clause], new: Sequence[Clause], free_old: list[int], free_new: list[int],
+    anchor_old: list[int], anchor_new: list[int],
+) -> list[_Pair]:
+    """Unmatched clauses that replace each other: a removed and an added clause in the same gap
+    between anchors, under the same heading, about the same topic (a shared category: "We may
+    suspend your account if ..." reworded as "We can close your account at any time ..."), most
+    similar first. Too different for ``_fuzzy``, they are still one change, not a removal and an
+    addition; two clauses about different things at one place stay two changes."""
+    groups: dict[tuple[int, str], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for o in free_old:
+        if old[o].kind != "heading" and old[o].key:
+            groups[(bisect_right(anchor_old, o), clause_key(old[o].heading))][0].append(o)
+    for n in free_new:
+        if new[n].kind != "heading" and new[n].key:
+            key = (bisect_right(anchor_new, n), clause_key(new[n].heading))
+            if key in groups:
+                groups[key][1].append(n)
+    pairs: list[_Pair] = []
+    for olds, news in groups.values():
+        if not news or len(olds) * len(news) > MAX_REPLACED:
+            continue  # (a rewrite of a whole section: pairing its clauses by topic is guesswork)
+        topics_old = {o: _topics(old[o].text) for o in olds}
+        topics_new = {n: _topics(new[n].text) for n in news}
+        candidates = sorted(((fuzz.ratio(old[o].key, new[n].key), -abs(o - n), o, n) for o in olds for n in news
+                             if old[o].kind == new[n].kind and topics_old[o] & topics_new[n]), reverse=True)
+        used_old: set[int] = set()
+        used_new: set[int] = set()
+        for _, _, o, n in candidates:
+            if o not in used_old and n not in used_new:
+                used_old.add(o)
+                used_new.add(n)
+                pairs.append(_Pair(o, n, True))
+    return pairs
+
+
 def _regroup_change(olds: list[Clause], news: list[Clause]) -> ClauseDiff:
     """A merge or split as one modified clause: the word diff then shows only what moved apart
     or together (spaces, markup), which labelling reads as cosmetic."""
@@ -443,6 +490,12 @@ def diff_clauses(old: Sequence[Clause], new: Sequence[Clause]) -> DocumentDiff:
         placed.append((float(news[0]), 0, _regroup_change([old[i] for i in olds], [new[i] for i in news])))
         matched_old.update(olds)
         matched_new.update(news)
+    for p in _replaced(old, new, _free(len(old), matched_old), _free(len(new), matched_new), anchor_old, anchor_new):
+        o, n = old[p.old], new[p.new]
+        placed.append((float(p.new), 0, ClauseDiff("modified", n.id, n.heading, o.text, n.text, o.index, n.index,
+                                                   o.text != n.text)))
+        matched_old.add(p.old)
+        matched_new.add(p.new)
     placed += [(float(i), 0, _added(new[i])) for i in _free(len(new), matched_new)]
     placed += [(_position(i, anchor_old, anchor_new), i, _removed(old[i])) for i in _free(len(old), matched_old)]
     placed.sort(key=lambda t: (t[0], t[1]))

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
 from tracker.analysis.rendering import one_line, plain_text
+from tracker.analysis.subject import resolved_start
 from tracker.records import SEVERITY_ORDER
 
 __all__ = ["CATEGORY_WEIGHT", "HEADLINE_MAX", "MAX_TAGS", "TERM_NAMES", "display_explanation", "headline", "named",
@@ -201,6 +202,16 @@ _AGREE = re.compile(r"^(?:(?:for the avoidance of doubt|in addition|however|plea
                     r"(?:agree|acknowledge|understand|accept)s?\s+(?:that\s+)?)?", re.I)
 
 
+def _without_lead_in(body: str) -> str:
+    """``body`` less a lead-in ("You and X agree that"), unless the words left start at a
+    subject only the lead-in resolves ("each may ...", which becomes "You and X may each ...")."""
+    m = _AGREE.match(body)
+    if not m or not m.end():
+        return body
+    kept = resolved_start(body[:m.end()], body[m.end():])
+    return body if kept is None else kept
+
+
 _CONDITION_LEAD = re.compile(r"^(?:if|when|where|unless|in (?:cases?|the event)|once|while|for (?:users|individuals)|"
                              r"however|notwithstanding|subject to)\b", re.I)
 
@@ -256,6 +267,7 @@ def _fit(text: str, room: int) -> str:
         if len(text) <= room:
             return text
     first, sep, _rest = text.partition("; ")
+    first = first.rstrip(" .;:,")
     if sep and len(first) <= room and first.count("“") == first.count("”"):
         return first  # two explanations of one change: the first whole, not the second cut to "New…"
     now, sep, _was = text.partition(" instead of ")
@@ -265,7 +277,7 @@ def _fit(text: str, room: int) -> str:
         return swap
     m = _LABELLED.match(text)
     if m:
-        label, body = m.group("label"), _AGREE.sub("", m.group("body")).rstrip(".;:, ")
+        label, body = m.group("label"), _without_lead_in(m.group("body")).rstrip(".;:, ")
         if body.startswith("« ") and body.endswith(" »"):
             body = body[2:-2]  # a foreign quote cut below would lose its closing mark
         text = f"{label}: {body[:1].upper()}{body[1:]}"
@@ -273,8 +285,9 @@ def _fit(text: str, room: int) -> str:
             return text
         # a leading condition ("Unless you opt out, we may use ...") gives way to the term itself
         if (cond := _CONDITION_LEAD.match(body)) and (comma := body.find(", ", cond.end())) > 0 and \
-                len(body) - comma > 30 and not body.startswith("…"):
-            body = "…" + body[comma + 2:]
+                len(body) - comma > 30 and not body.startswith("…") and \
+                (main := resolved_start(body[:comma + 2], body[comma + 2:])) is not None:
+            body = "…" + main  # "…it will notify you" would not say who: "…Nimbus will notify you"
             text = f"{label}: {body}"
             if len(text) <= room:
                 return text

@@ -23,15 +23,16 @@ from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sen
                                        split_sentences, topical_watch)
 from tracker.analysis.facts import Fact, extract_facts, reworded_words, same_wording
 from tracker.analysis.facts_eu import is_foreign
-from tracker.analysis.rendering import clause_text, plain_text, table_cells
+from tracker.analysis.rendering import LEADS_ON, clause_text, one_line, plain_text, table_cells
+from tracker.analysis.subject import resolved_start
 from tracker.analysis.novelty import (LINK_CLOSE, LINK_OPEN, PLACEHOLDERS, Delta, DocIndex, Glue, Token, delta,
-                                      glued_words, unglued, words)
+                                      glued_words, respelled, unglued, words)
 from tracker.records import Severity
 
 SEVERITIES = ("cosmetic", "minor", "material", "critical")
 COSMETIC_KINDS = ("date-only", "links-only", "contact-details", "formatting", "whitespace",
                   "invisible-characters", "punctuation-case", "renumbering", "moved-unchanged",
-                  "regrouped", "renamed", "announcement", "page-chrome")
+                  "regrouped", "spelling", "renamed", "announcement", "page-chrome")
 _SIGNIFICANT = ("money", "percent", "duration", "age", "place")
 
 
@@ -200,6 +201,16 @@ def _with_now(prefix: str, modal_now: bool = True) -> str | None:
 
 
 _BE = {"is", "are", "was", "were", "be", "remain", "remains"}
+
+
+def _named(x: str) -> str:
+    """A value's name with its verb, agreeing with it: "fee" → "fee is", "fees" → "fees are";
+    "the laws of" a place names the governing law ("laws" → "governing law is")."""
+    if re.fullmatch(r"(?:\w+\s+)?laws?", x, re.I):
+        return "governing law is"
+    head = x.split()[-1].lower()
+    plural = head.endswith("s") and not head.endswith(("ss", "us", "is", "ous")) and len(head) > 3
+    return f"{x} {'are' if plural else 'is'}"
 # "a platform commission of", "the fee of": the value's own name when no verb says it.
 _NAMED_VALUE = re.compile(r"(?:^|\s)(?:a|an|the|our|your|its|their)\s+(?P<x>(?:[^\W\d_][\w-]*\s+){0,3}"
                           r"[^\W\d_][\w-]*)\s+(?:of|at|is|are|will be|equal to)\s*$", re.I)
@@ -333,7 +344,8 @@ def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[st
         suffix = sentence[at + len(new.text):].strip().rstrip(".;:")
         if m := _THERE_IS.match(prefix + " "):
             rest = f" {suffix}" if suffix and len(suffix.split()) <= 8 else ""
-            return f"The {m.group('x')}{rest} is now {new.text} instead of {old_words}{tail}"
+            name, verb = _named(m.group('x')).rsplit(" ", 1)
+            return f"The {name}{rest} {verb} now {new.text} instead of {old_words}{tail}"
         prefix = _last_clause(_main_clause(prefix, heading))
         if (lead := _with_now(prefix, modal_now=False)) and len(prefix.split()) <= 14:
             rest = re.split(r"[,;:(]", suffix, maxsplit=1)[0].strip()
@@ -346,7 +358,7 @@ def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[st
             # else the phrase ends with the value, so both show in a feed title: "within 14 days instead of 30"
             return f"{lead} instead of {old_words}{tail}"
         if m := _NAMED_VALUE.search(prefix):
-            return f"The {m.group('x')} is now {new.text} instead of {old_words}{tail}"
+            return f"The {_named(m.group('x'))} now {new.text} instead of {old_words}{tail}"
     if (cell := _table_cell(after, new.text)) is not None:
         column, row, value = cell
         old_value = value.replace(new.text, old.text)
@@ -382,6 +394,14 @@ def _whole_place(text: str, source: str) -> str:
     return text
 
 
+def _in_place(text: str, word: str) -> str:
+    """``word`` (a modal or negation: "not", "at any time") quoted with the words around it in
+    ``text`` ("“…is not stored or viewed by…”"); quoted alone when ``text`` does not hold it."""
+    flat = plain(text)
+    m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", flat, re.I)
+    return f"“{_phrase(flat, m.group(0), 4)}”" if m else f'"{word}"'
+
+
 def _phrase(text: str, needle: str, width: int = 5) -> str:
     """``needle`` with up to ``width`` words either side, within its sentence of ``text`` and
     without the clause's Markdown or numbering: what a quote of a value needs to say what the
@@ -392,11 +412,13 @@ def _phrase(text: str, needle: str, width: int = 5) -> str:
     before = re.split(r"[;:]\s", sentence[:at])[-1].split()
     after = re.split(r"[;:]\s", sentence[at + len(needle):], maxsplit=1)[0].split()
     left = before[-width:]
-    right = after[:width]
+    right = after[:width + 2] if len(after) <= width + 2 else after[:width]  # a sentence's last words whole
+    while len(right) < len(after) and len(right) > 1 and right[-1].lower().strip(",;:") in LEADS_ON:
+        right = right[:-1]  # "…when we believe you…" → "…when we believe…": end on a word that carries meaning
     words_ = left + [needle] + right if not right or not re.match(r"^[^\w(]", right[0]) else left + [needle + right[0]] + right[1:]
     out = _clean_prefix(" ".join(words_)).strip(" ,;:.()[]\"'“”‘’")
     cut_left = len(before) > width
-    cut_right = len(after) > width
+    cut_right = len(after) > len(right)
     return f"{'…' if cut_left else ''}{out}{'…' if cut_right else ''}"
 
 
@@ -428,8 +450,8 @@ def removed_sentence(text: str, fact: Fact | None = None) -> str:
     other sentence → "No longer says: <its words>". With ``fact``, the sentence holding it."""
     sentence = _sentence_with(text, fact.text)[0] if fact else ""
     sentence = _clean_prefix(plain(sentence or text)).rstrip(".;: ")
-    if m := _SUBORDINATE.match(sentence):
-        sentence = sentence[m.end():]
+    if (m := _SUBORDINATE.match(sentence)) and (main := resolved_start(sentence[:m.end()], sentence[m.end():])):
+        sentence = main
     if m := _PROMISE.match(sentence):
         return f"No longer promises to {_snippet(m.group('rest'), 80).rstrip('.')}"
     if fact is not None and len(sentence.split()) > 14:
@@ -440,7 +462,7 @@ def removed_sentence(text: str, fact: Fact | None = None) -> str:
 
 def _snippet(text: str, limit: int = 90) -> str:
     s = _space(_clean_prefix(plain(_TABLE_MARKS.sub(" ", text))))  # no table pipes or separator rows
-    return s if len(s) <= limit else s[:limit].rsplit(" ", 1)[0] + "…"
+    return s if len(s) <= limit else one_line(s, limit + 1)  # cut on a word that carries meaning
 
 
 # --- facts diff ----------------------------------------------------------------------------------
@@ -492,7 +514,7 @@ def _about(text: str, cats: Sequence[str], limit: int = 90) -> str:
     stop = max(head.rfind(". "), head.rfind("; "), head.rfind(": "))
     lead = " ".join(head[stop + 2 if stop >= 0 else 0:].split()[-_LEAD_WORDS:])
     body = s[max(at - len(lead) - 1, 0) if lead else at:]
-    body = body if len(body) <= limit - 1 else body[:limit - 1].rsplit(" ", 1)[0] + "…"
+    body = body if len(body) <= limit - 1 else one_line(body, limit)
     return "…" + body.lstrip(",;: ").rstrip(" .;:")
 
 
@@ -523,9 +545,10 @@ def _around(s: str, at: int, limit: int) -> str | None:
     end = m.start() + 1 if (m := _SENTENCE_END.search(s, at)) else len(s)
     sentence = s[start:end].strip()
     at -= start
-    if m := _LEAD_IN.match(sentence):
-        sentence, at = sentence[m.end():], at - m.end()
-        sentence = sentence[:1].upper() + sentence[1:]
+    if (m := _LEAD_IN.match(sentence)) and (rest := resolved_start(sentence[:m.end()], sentence[m.end():])) is not None:
+        # "You and X agree that each may ..." -> "You and X may each ...": the subject stays readable
+        at -= len(sentence) - len(rest)
+        sentence = rest[:1].upper() + rest[1:]
     if at < 0:
         return None
     if len(sentence) <= limit:
@@ -533,8 +556,11 @@ def _around(s: str, at: int, limit: int) -> str | None:
     if at <= _POINT_AT:  # the point comes early in the sentence: cut at its end
         return _snippet(sentence, limit).rstrip(" .;:")
     lead = ""
-    if (m := _SUBORDINATE.match(sentence)) and m.end() <= at:  # the main clause, after its condition
-        sentence, at, lead = sentence[m.end():], at - m.end(), "…"
+    if (m := _SUBORDINATE.match(sentence)) and m.end() <= at and \
+            (main := resolved_start(sentence[:m.end()], sentence[m.end():])) is not None:
+        # the main clause, after its condition ("…Nimbus will notify you", not "…it will notify you")
+        at -= len(sentence) - len(main)
+        sentence, lead = main, "…"
         if len(sentence) < limit:
             return lead + sentence.rstrip(" .;:")
     words = sentence.split(" ")
@@ -592,7 +618,7 @@ def _around(s: str, at: int, limit: int) -> str | None:
     head = lead + head.rstrip(",;:") + (" …" if gap else "")
     room = limit - len(head) - 1
     if len(tail) > room:
-        tail = tail[:room - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        tail = one_line(tail, room)
     return f"{head} {tail}"
 
 
@@ -1038,6 +1064,20 @@ def _negation_flip(d: Delta, side: str, elsewhere: str = "") -> tuple[str, str] 
     return None
 
 
+def _meaningful_end(toks: tuple[Token, ...], text: str, hi: int, floor: int) -> int:
+    """Where a quote of ``toks`` cut before ``hi`` should end instead: at its sentence's end when
+    three words or fewer remain ("to train and improve our models"), else back past words that
+    lead on ("…improve our…" → "…improve…"), never below ``floor``."""
+    end = hi
+    while end < len(toks) and end - hi < 3 and not _SENTENCE_GAP.search(text[toks[end - 1].end:toks[end].start]):
+        end += 1
+    if end == len(toks) or _SENTENCE_GAP.search(text[toks[end - 1].end:toks[end].start]):
+        return end
+    while hi - 1 >= floor and toks[hi - 1].norm in LEADS_ON:
+        hi -= 1
+    return hi
+
+
 def _subject_phrase(toks: tuple[Token, ...], text: str, first: int, verb: int) -> str:
     """The words of ``toks`` from the subject of the verb at ``verb`` (before ``first``, the
     negation or the verb itself, past auxiliaries and pronouns) to ``_NEG_WORDS`` words after the
@@ -1054,6 +1094,8 @@ def _subject_phrase(toks: tuple[Token, ...], text: str, first: int, verb: int) -
         if _SENTENCE_GAP.search(text[toks[k - 1].end:toks[k].start]):
             hi = k
             break
+    else:
+        hi = _meaningful_end(toks, text, hi, verb + 2)
     piece = _space(plain_text(text[toks[lo].start:toks[hi - 1].end])).strip(" ,;:")
     return piece + ("…" if hi < len(toks) and not _SENTENCE_GAP.search(text[toks[hi - 1].end:toks[hi].start])
                     else "")
@@ -1112,7 +1154,7 @@ _TABLE_MARKS = re.compile(r"(?<!\\)\||(?<![\w-]):?-{3,}:?(?![\w-])")
 def _quote(runs: list[str], limit: int = 80) -> str:
     # quoted as read: no link targets, no ** marks, no table pipes or separator rows
     text = "; ".join(_space(plain_text(_TABLE_MARKS.sub(" ", r))) for r in runs)
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+    return text if len(text) <= limit else one_line(text, limit + 1)
 
 
 def _said(runs: list[str], text: str, d: Delta | None = None, side: str = "ins") -> str:
@@ -1166,6 +1208,9 @@ def _window(d: Delta, side: str, width: int = 4, limit: int = 80, hidden: bool =
             if _SENTENCE_GAP.search(text[toks[k - 1].end:toks[k].start]):
                 hi = k
                 break
+        else:
+            if hi < len(toks):  # cut inside the sentence: on a word that carries meaning
+                hi = _meaningful_end(toks, text, hi, b)
         return lo, hi
 
     def read(lo: int, hi: int) -> str:
@@ -1184,7 +1229,7 @@ def _window(d: Delta, side: str, width: int = 4, limit: int = 80, hidden: bool =
         lo, hi = span(*runs[0])
         out = read(lo, hi)
         if len(out) > limit:
-            out = out[:limit].rsplit(" ", 1)[0] + "…"
+            out = one_line(out, limit + 1)
     return out
 
 
@@ -1235,7 +1280,9 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
             if reason in why:
                 return _cosmetic(reason, _COSMETIC_TEXT[reason], facts_b, facts_a)
         if d.empty or kind != "modified":
-            what = "moved-unchanged" if kind == "moved" else "regrouped"
+            # a word spelled another way ("aplication" → "application") is a typo fixed, not words
+            # regrouped; this branch sees both because the delta explains respellings away
+            what = "moved-unchanged" if kind == "moved" else "spelling" if _respelled(d) else "regrouped"
             return _cosmetic(what, _COSMETIC_TEXT[what], facts_b, facts_a)
         return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (),
                            facts_b, facts_a)
@@ -1580,10 +1627,19 @@ _COSMETIC_TEXT = {
     "renumbering": "Only the numbering changed",
     "moved-unchanged": "Moved without a change of wording",
     "regrouped": "The same words, only regrouped (merged, split or moved)",
+    "spelling": "Only spelling changed (a typo fixed or a word spelled another way)",
     "renamed": "Only a name changed",
     "announcement": "An announcement about the terms, not a term",
     "page-chrome": "Page navigation or a banner, not a term",
 }
+
+
+def _respelled(d: Delta) -> bool:
+    """Whether a delta's replaced spans include a word spelled another way (a typo fixed, a
+    contraction written out): the reason an otherwise empty delta of a modified clause is empty."""
+    return any(old != new and respelled(old, new)
+               for old, new in (([t.norm for t in d.before[i1:i2]], [t.norm for t in d.after[j1:j2]])
+                                for (i1, i2), (j1, j2) in d.replaced))
 
 
 def _cosmetic(kind: str, text: str, fb: tuple, fa: tuple) -> ChangeLabel:
@@ -1836,8 +1892,10 @@ class _Job:
         added_m = {m for m in added_m if set(words(m)) & changed}
         removed_m = {m for m in removed_m if set(words(m)) & changed}
         if not sentences and (added_m or removed_m) and (legal or self._effect(self.sa.legal, legal)):
-            now = ", ".join(f'"{w}"' for w in sorted(added_m))
-            was = ", ".join(f'"{w}"' for w in sorted(removed_m))
+            # read in place ("Now says “…may close your account at any time when…”"), not a bare
+            # '"not"' or '"at any time"' that says nothing on its own
+            now = ", ".join(_in_place(self.after or "", w) for w in sorted(added_m))
+            was = ", ".join(_in_place(self.before or "", w) for w in sorted(removed_m))
             text = (f"Now says {now} instead of {was}" if now and was else
                     f"Now says {now}" if now else f"No longer says {was}")
             sentences.append(f"{text}{_cats_text(cats or ('other',))}")

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
 from tracker.text import HTML_TAG
 
-__all__ = ["Token", "DocIndex", "tokenize", "novel_mask"]
+__all__ = ["Token", "DocIndex", "tokenize", "novel_mask", "respelled"]
 
 N = 5  # tokens per window: long enough that a window rarely recurs by chance
 
@@ -535,6 +536,16 @@ def _expanded(tokens: list[str]) -> list[str]:
     return out
 
 
+def respelled(old: Sequence[str], new: Sequence[str]) -> bool:
+    """Whether the normalised words ``new`` are ``old`` spelled another way: word for word
+    spelling variants ("aplication" → "application", ``spelling_variant``) or contractions
+    written out or in ("do not" → "don't"), the same person addressed otherwise ("vous" → "tu",
+    ``same_person``), or letters a capture mangled or spaced out ("léexpédition", "d roit")."""
+    return (len(old) == len(new) and all(spelling_variant(a, b) or same_person(a, b) for a, b in zip(old, new))
+            or _expanded(list(old)) == _expanded(list(new))
+            or _mangled("".join(old), "".join(new)))
+
+
 def delta(before: str | None, after: str | None, old: DocIndex, new: DocIndex,
           glue_old: Glue | None = None, glue_new: Glue | None = None) -> Delta:
     """The delta of one clause change against the whole other versions (see the module doc).
@@ -561,10 +572,7 @@ def delta(before: str | None, after: str | None, old: DocIndex, new: DocIndex,
         mb = novel_mask(bn, new, glue_old, eb) if any(eb) else [False] * len(bn)
         ma = novel_mask(an, old, glue_new, ea) if any(ea) else [False] * len(an)
         for (i1, i2), (j1, j2) in replaced:  # one word spelled another way is no change
-            if (i2 - i1 == j2 - j1 and all(spelling_variant(bn[i], an[j]) or same_person(bn[i], an[j])
-                                           for i, j in zip(range(i1, i2), range(j1, j2)))
-                    or _expanded(bn[i1:i2]) == _expanded(an[j1:j2])  # "do not" → "don't"
-                    or _mangled("".join(bn[i1:i2]), "".join(an[j1:j2]))):  # "léexpédition", "d roit"
+            if respelled(bn[i1:i2], an[j1:j2]):
                 for i in range(i1, i2):
                     mb[i] = False
                 for j in range(j1, j2):

@@ -166,13 +166,70 @@ def clause_text(markdown: str) -> str:
     return plain_text("\n".join(lines))
 
 
+# Words a cut should not end on: they lead on to the words that carry the point ("within 14…",
+# "held in San…", "to train and…"), so a cut after them drops the key words and keeps the glue.
+LEADS_ON = frozenset("""a an the of to in on at by for with from into onto upon within without via per and or but nor
+as than that which who whom whose your our its their his her my we you they it is are was were be been being will
+would may might can could shall should must not no any all each every such this these those unless if when where
+whether while until before after also only more less least most including instead about between under over up
+held made given kept""".split())
+_NUMBER = re.compile(r"^[$€£]?\d[\d.,:/%-]*$")
+_INNER_BREAK = re.compile(r"[/\-_.?&=#]")  # where a long token (a URL, a path) may be cut
+
+
+def _good_end(words: list[str], k: int) -> bool:
+    """Whether a cut after ``words[k]`` ends on a word that carries meaning: not a word that
+    leads on (``LEADS_ON``), not a number whose unit follows ("14" before "days"), not inside
+    a run of capitalised words ("San" of "San Francisco")."""
+    word = words[k].strip("“”\"'()[]…")
+    if not word or word.lower().rstrip(",;:") in LEADS_ON or word.endswith(("-", "–", "—")):
+        return False
+    nxt = words[k + 1].lstrip("“\"(") if k + 1 < len(words) else ""
+    if _NUMBER.match(word) and nxt[:1].isalpha():
+        return False
+    # the first word of a name ("San" of "San Francisco"); later words of a long name may end a cut
+    prev = words[k - 1].strip("“\"(") if k else ""
+    if word[:1].isupper() and not word.endswith((",", ";", ":", ".")) and nxt[:1].isupper() and \
+            not (prev[:1].isupper() and not prev.endswith((",", ";", ":", "."))):
+        return False
+    return True
+
+
 def one_line(text: str, limit: int) -> str:
-    """``text`` cut at a word boundary to at most ``limit`` characters, with "…" when cut."""
+    """``text`` on one line in at most ``limit`` characters; when cut, cut at a word boundary,
+    marked "…", on a word that carries meaning (``_good_end``: "within 14 days…", not "within
+    14…" or "held in San…") when such a cut keeps at least 70% of the longest one, with an
+    opening quotation mark closed ("“we may train…”"). Never empty: a first word longer than
+    ``limit`` (a URL) is cut at a "/", "-" or "." inside it, else at ``limit``."""
     text = re.sub(r"\s+", " ", text).strip()
-    if len(text) <= limit:
-        return text
-    cut = text[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:-–—(")
-    return (cut or text[:limit - 1]) + "…"
+    if len(text) <= limit or limit < 2:
+        return text[:max(limit, 0)] if len(text) > limit else text
+    words = text.split(" ")
+    best = good = -1
+    length = -1
+    for k, w in enumerate(words):
+        length += len(w) + 1
+        prefix = text[:length]
+        room = limit - 1 - (prefix.count("“") > prefix.count("”"))
+        if len(prefix.rstrip(" ,;:-–—(“\"…")) > room:
+            break
+        if prefix.rstrip(" ,;:-–—(“\"…"):
+            best = length
+            if _good_end(words, k):
+                good = length
+    end = good if good > 0 and good >= 0.7 * best else best
+    rest = text[max(end, 0):].lstrip()
+    if end <= 0 or (end < limit // 2 and len(rest.split(" ", 1)[0]) >= limit - 1):
+        # one token longer than the room ("Now says “https://…”"): cut inside it where it breaks
+        head = text[:limit - 2]
+        inner = [m.start() for m in _INNER_BREAK.finditer(head) if m.start() > limit // 3]
+        cut = head[:inner[-1]] if inner else head
+    else:
+        cut = text[:end].rstrip(" ,;:-–—(“\"…")
+    out = cut + "…"
+    if out.count("“") > out.count("”"):
+        out += "”"
+    return out
 
 
 @lru_cache(maxsize=4096)

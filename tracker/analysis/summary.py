@@ -16,6 +16,7 @@ Pure functions of text; imports only earlier analysis modules and ``tracker.reco
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,7 +34,7 @@ __all__ = ["CONCERNS", "FACTS", "QUESTIONS", "Answer", "Bullet", "BulletChange",
 
 SHORT = 240
 MAX_WORDS = 25
-MAX_WATCH = 6
+MAX_WATCH = 8
 MAX_PER_CONCERN = 4
 MAX_BULLETS = 32
 
@@ -207,6 +208,11 @@ def _weight(piece: str) -> int:
     return score
 
 
+# A piece that stops inside a series ("a limited, personal, non-transferable, non-sublicensable",
+# "the right to remove, delete, edit, limit"): what the series qualifies was cut off.
+_IN_SERIES = re.compile(r"(?:,\s+[\w'’-]+(?:\s[\w'’-]+)?){2,}\s*$")
+
+
 def _whole(piece: str) -> bool:
     """A piece of a cut sentence that still states something: a subject and a verb of its own
     ('Service fees are non-refundable'), not a list of names or a phrase ('14 days before the
@@ -307,7 +313,8 @@ def _cut(text: str, max_words: int) -> str:
         while (m := re.search(r"(?:,|;|\bthat)\s+(?:(?:and|or|but)\s+)?(?:if|when|unless|where|while|because|although|"
                               r"provided|as long as|so long as)\b[^,;]*$", head)) and words(head[: m.start()]) >= 4:
             head = head[: m.start()]
-        if words(head) <= budget and words(head) >= 4 and _whole(head) and keeps_conditions(body, 0, len(head)):
+        if words(head) <= budget and words(head) >= 4 and _whole(head) and keeps_conditions(body, 0, len(head)) \
+                and not _IN_SERIES.search(head):
             best = head
             # another piece only when it is a statement of its own (not 'then the hearing ...')
             # and under no condition it would lose
@@ -526,7 +533,10 @@ def _similar(a: str, b: str) -> bool:
 # --- candidates -------------------------------------------------------------------------------
 
 _SKIP = re.compile(r"^(?:last (?:updated|modified|revised)|effective(?: date)?|questions?\b|contact|please read|"
-                   r"if you have any questions|table of contents)|\?$|@\w|^\W*$", re.I)
+                   r"if you have any questions|table of contents)|\?$|@\w|^\W*$|"
+                   # a sentence that announces what follows ("..., here's what you need to know.")
+                   r"\bhere(?:'s|’s| is| are)\s+(?:what|how|some)\b[^.]{0,40}\.?$|\bwhat you need to know\.?$|"
+                   r"\bas follows\W*$", re.I)
 _DONT_SAY = "The terms do not say."
 
 
@@ -993,8 +1003,38 @@ def _short_lead(lead: str) -> str:
     return m.group(1) if m and words(m.group(1)) <= 8 else ""
 
 
+# A capitalised word after a lower-case one: a name as the document writes it ("Tinder", "Services").
+_MID_NAME = re.compile(r"(?<=[a-z,;] )([A-Z][a-z][\w'’-]*)")
+
+
+def _names(markdown: str) -> dict[str, str]:
+    """The document's names as it writes them in mixed-case text: lower case -> as written
+    ("tinder" -> "Tinder"), for a SHOUTED sentence read in lower case."""
+    written: dict[str, Counter[str]] = {}
+    for m in _MID_NAME.finditer(markdown):
+        written.setdefault(m.group(1).lower(), Counter())[m.group(1)] += 1
+    if not written:
+        return {}
+    lower = Counter(w for w in re.findall(r"\b[a-z][\w'’-]*", markdown) if w in written)
+    # a name only when the document writes it capitalised more often than not ("Tinder"; not
+    # "Right" of one heading-like run when "right" is written forty times)
+    return {low: forms.most_common(1)[0][0] for low, forms in written.items()
+            if sum(forms.values()) > lower[low]}
+
+
+def _unshouted(plain: str, names: dict[str, str]) -> str:
+    """A SHOUTED sentence ("YOU AND TINDER EACH WAIVE ...") in sentence case with the document's
+    names as it writes them ("You and Tinder each waive ..."); any other sentence as is."""
+    letters = [c for c in plain if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) <= 0.6 * len(letters):
+        return plain
+    low = re.sub(r"[A-Za-z][\w'’-]*", lambda m: names.get(m.group(0).lower(), m.group(0).lower()), plain)
+    return re.sub(r"\bi\b", "I", low[:1].upper() + low[1:])
+
+
 def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
     clauses = split_clauses(markdown)
+    names = _names(markdown)
     glosses = glossary(markdown)
     texts = [without_glosses(c.text, glosses) for c in clauses] if glosses else [c.text for c in clauses]
     heading_cats: dict[str, tuple[str, ...]] = {}
@@ -1067,7 +1107,7 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
                 broken = "no subject"  # a list item that continues a lead-in we could not find
             elif lost and not _VERBISH.search(plain):
                 broken = "lost lead-in"  # 'Your use of the Services.' under a long 'we are not liable for:' 
-            plain = _resolve(plain, previous)
+            plain = _resolve(_unshouted(plain, names), previous)
             previous = plain
             labels = classify_text(plain)
             cats = tuple(c for c in labels.categories if c != "other")
@@ -1182,12 +1222,50 @@ def _bullet(s: _Sentence, history: dict[str, tuple[str, ClauseChange]]) -> Bulle
                   s.watch, s.facts, s.plain, changed)
 
 
+# What makes a term one-sided, the mark of the terms consumer advocates flag ("may terminate your
+# account at any time, without notice", "renews automatically", "a perpetual, royalty-free licence",
+# "will not exceed $100"): such a sentence is its category's watch-out before a milder one.
+_DISCRETION = (r"\bwithout (?:any |prior |advance |further )?(?:notice|notification|warning|cause|reason|liability|"
+               r"refund)\b|\bat any time\b|\bfor any (?:or no )?reason\b|\b(?:sole|absolute|own|complete) "
+               r"discretion\b|\bimmediately\b")
+# Per category: a one-sided term of that kind (a refund sentence "for any reason" is no one-sided
+# limit of liability).
+ONE_SIDED: dict[str, re.Pattern[str]] = {cat: re.compile(pattern, re.I) for cat, pattern in {
+    "termination": _DISCRETION, "terms-changes": _DISCRETION, "service-changes": _DISCRETION,
+    "content-removal": _DISCRETION,
+    "subscription": r"\bautomatic(?:ally)? renew|\bauto-?renew|\brenew\w* automatically\b",
+    "content-rights": r"\b(?:irrevocable|perpetual|royalty-free|sub-?licensable|transferable)\b",
+    "liability": r"\b(?:will|shall) not exceed\b|\blimited to (?:the )?(?:amount|greater|lesser|fees)\b|"
+                 r"\b(?:in no event|not (?:be )?liable)\b",
+    "refunds": r"\bnon-?refundable\b|\bno refunds?\b|\bwithout (?:a )?refund\b",
+    "arbitration": r"\bbinding arbitration\b|\bwaive\w*\b",
+    "class-action": r"\bwaive\w*\b|\bindividual (?:capacity|basis)\b",
+}.items()}
+
+
+def one_sided(cat: str, sentence: str) -> bool:
+    """Whether ``sentence`` states a term of category ``cat`` the one-sided way consumer advocates
+    flag ("may terminate your account at any time, without notice", "renews automatically", "a
+    perpetual, royalty-free licence", "will not exceed $100"); False for a category without such
+    a mark."""
+    pattern = ONE_SIDED.get(cat)
+    return bool(pattern and pattern.search(sentence))
+
+# The kinds of ``_SERIOUSNESS`` whose watch-out is shown before a second of any kind: money, a day
+# in court, AI training, liability, and the provider's powers to change the service, the terms, or
+# end the account.
+_SERIOUS_WATCH = _SERIOUSNESS.index("termination") + 1
+
+
 def _watch_outs(sentences: Sequence[_Sentence], history: dict[str, tuple[str, ClauseChange]]) -> list[Bullet]:
-    """At most MAX_WATCH watch-outs, one per category, most serious first."""
-    def rank(cat: str, s: _Sentence) -> tuple[bool, bool, float, int]:
-        # a sentence about this very concern first, what the company may do, the most at stake
+    """At most MAX_WATCH watch-outs, most serious first: one per serious category (``_SERIOUSNESS``
+    up to termination) or one-sided clause (``ONE_SIDED``: "without notice", "at any time",
+    "renews automatically") before a second of any kind, so a second refund clause never pushes
+    out termination without notice; then seconds that add a number, then milder kinds."""
+    def rank(cat: str, s: _Sentence) -> tuple[bool, bool, bool, float, int]:
+        # a sentence about this very concern first, a one-sided one, what the company may do, the most at stake
         ours = bool(re.search(r"\b(?:we|us|our)\b", s.plain, re.I)) or not re.match(r"you\b", s.plain, re.I)
-        return (s.concern != _CONCERN_OF.get(cat), not ours, -_score(s), s.order)
+        return (s.concern != _CONCERN_OF.get(cat), not one_sided(cat, s.plain), not ours, -_score(s), s.order)
 
     picks: dict[str, list[_Sentence]] = {}
     for cat in _SERIOUSNESS:
@@ -1209,11 +1287,15 @@ def _watch_outs(sentences: Sequence[_Sentence], history: dict[str, tuple[str, Cl
         if extra is not None:
             used.add(id(extra))
             chosen.append((n, 1, extra))
-    chosen.sort(key=lambda t: (t[0], t[1]))
-    serious = [t for t in chosen if t[1] == 0][:MAX_WATCH]
-    extras = [t for t in chosen if t[1] == 1]
-    keep = serious[: MAX_WATCH - min(len(extras), 1)]  # at most one slot for a second of a kind
-    final = sorted(keep + extras[: MAX_WATCH - len(keep)], key=lambda t: (t[0], t[1]))
+    def tier(t: tuple[int, int, _Sentence]) -> int:
+        # the first of a serious kind, or a one-sided one of any kind; then a second of a serious
+        # kind that adds a number; then the first of a milder kind (a fee table)
+        if t[1] == 0 and (t[0] < _SERIOUS_WATCH or one_sided(_SERIOUSNESS[t[0]], t[2].plain)):
+            return 0
+        return 1 if t[1] == 1 else 2
+
+    keep = sorted(chosen, key=lambda t: (tier(t), t[0]))[:MAX_WATCH]
+    final = sorted(keep, key=lambda t: (t[0], t[1]))
     return [_bullet(s, history) for _, _, s in final]
 
 
@@ -1403,6 +1485,30 @@ def pointer(sentence: str, question: str) -> str:
         if docs.search(name) and not re.fullmatch(r"(?:these |this )?(?:Terms|Agreement)", name, re.I):
             return name
     return ""
+
+
+def document_named(name: str, types: Sequence[str]) -> str | None:
+    """Which of a service's document ``types`` a pointer's ``name`` means ('Privacy Policy' ->
+    'Privacy Policy'; 'privacy notice' -> 'Privacy Policy' when no 'Privacy Notice' is tracked:
+    the same first word and a policy, notice or statement); None when none does."""
+    low = " ".join(name.lower().split())
+    if not low:
+        return None
+    first = low.split()[0]
+    return next((t for t in types if t.lower() == low), None) or next(
+        (t for t in types if t.lower().split()[:1] == [first] and re.search(r"(?:policy|notice|statement)$", t.lower())),
+        None)
+
+
+def answered_elsewhere(answer: Answer, other: Sequence[Answer]) -> Answer | None:
+    """The answer of ``other`` (the answers of the document ``answer.see`` names) to the same
+    question, when it answers from a clause of its own (not "The terms do not say", not another
+    pointer); None otherwise. The CLI and the site show it under the pointer ("See the Privacy
+    Policy." then "The Privacy Policy says: ...")."""
+    if not answer.see:
+        return None
+    found = next((a for a in other if a.id == answer.id), None)
+    return found if found is not None and found.clause and not found.see else None
 
 
 def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],

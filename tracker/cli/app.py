@@ -639,25 +639,23 @@ def _answers_elsewhere(archive: Any, doc: Any, version: Any, result: Any) -> dic
     that document's own answer when the archive holds it for the same service and it answers:
     {question id: (document type, Answer)}. The other document's version is the latest recorded
     up to ``version``'s date, so an older summary is read with the policy of its day."""
+    from tracker.analysis.summary import answered_elsewhere, document_named
+
     out: dict[str, tuple[str, Any]] = {}
-    wanted = {a.id: a.see for a in result.answers if getattr(a, "see", "")}
+    wanted = [a for a in result.answers if getattr(a, "see", "")]
     if not wanted:
         return out
-    others = [d for d in archive.documents(doc.service_id) if d.key != doc.key]
-    for qid, name in wanted.items():
-        low = name.lower()
-        first = low.split()[0]
-        match = next((d for d in others if d.type.lower() == low), None) or next(
-            (d for d in others if d.type.lower().split()[:1] == [first]
-             and re.search(r"(?:policy|notice|statement)$", d.type.lower())), None)
+    others = {d.type: d for d in archive.documents(doc.service_id) if d.key != doc.key}
+    for a in wanted:
+        match = others.get(document_named(a.see, list(others)) or "")
         if match is None:
             continue
         then = [v for v in match.versions if v.fetched_at <= version.fetched_at]
         if not then:
             continue
-        answer = next((x for x in match.summary(then[-1]).answers if x.id == qid), None)
-        if answer is not None and answer.clause and not getattr(answer, "see", ""):
-            out[qid] = (match.type, answer)
+        answer = answered_elsewhere(a, match.summary(then[-1]).answers)
+        if answer is not None:
+            out[a.id] = (match.type, answer)
     return out
 
 

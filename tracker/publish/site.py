@@ -515,21 +515,41 @@ def _write_key_terms(index: Index, cache: SummaryCache, catalog: "Catalog", serv
     """The "Key terms" page of each service and the comparison page across services."""
     from tracker.analysis.summary import FACTS, concern_title
 
+    from tracker.analysis.summary import answered_elsewhere, document_named
+
     summaries = _summaries(index, cache, catalog)
     rows = []
     for s in services:
         docs = []
         facts: dict[str, dict[str, Any]] = {}
+        # the service's documents with a summary: type -> (Summary, slug), for answers that point
+        # from one to another ('See the Privacy Policy.'), shown with that document's answer as in
+        # `tracker summary`
+        by_type: dict[str, tuple[Any, str]] = {}
+        for d in s["docs"]:
+            key = next((x["key"] for x in catalog.documents if document_slug(x["key"]) == d["slug"]), None)
+            if key in summaries:
+                by_type[d["type"]] = (summaries[key][0], d["slug"])
         for d in s["docs"]:
             key = next((x["key"] for x in catalog.documents if document_slug(x["key"]) == d["slug"]), None)
             if key not in summaries:
                 continue
             summary, latest, quoted = summaries[key]
             anchor = lambda clause, slug=d["slug"]: _anchor(slug, clause)  # noqa: E731
+            elsewhere: dict[str, dict[str, Any]] = {}
+            for a in summary.answers:
+                other_type = document_named(a.see, [t for t in by_type if t != d["type"]]) if a.see else None
+                if other_type is None:
+                    continue
+                other, other_slug = by_type[other_type]
+                found = answered_elsewhere(a, other.answers)
+                if found is not None:
+                    elsewhere[a.id] = {"type": other_type, "answer": found.answer, "section": found.section,
+                                       "href": "#" + _anchor(other_slug, found.clause)}
             docs.append({
                 "type": d["type"], "slug": d["slug"], "date": latest.fetched_at, "anchor": anchor,
                 "watch": summary.watch_outs, "groups": [(concern_title(c), bs) for c, _, bs in summary.grouped()],
-                "answers": summary.answers, "quoted": quoted,
+                "answers": summary.answers, "quoted": quoted, "elsewhere": elsewhere,
             })
             for fid, cell in summary.facts.items():
                 facts.setdefault(fid, {"cell": cell, "href": f"{s['slug']}/key-terms.html#{anchor(cell.clause)}",
