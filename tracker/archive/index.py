@@ -345,6 +345,14 @@ class Index:
             (document_key, content_hash),
         ).fetchone()
 
+    def last_versions(self, document_key: str, n: int) -> list[tuple[str, str, str]]:
+        """The document's last ``n`` indexed versions, oldest first: (commit sha, content hash,
+        fetched_at)."""
+        rows = self.conn.execute(
+            "SELECT commit_sha, content_hash, fetched_at FROM versions WHERE document_key = ? "
+            "ORDER BY seq DESC LIMIT ?", (document_key, n)).fetchall()
+        return [(r[0], r[1] or "", r[2] or "") for r in reversed(rows)]
+
     def first_dates(self, document_key: str) -> dict[str, str]:
         """content hash -> when this document first had that text (fetch time, ISO)."""
         return dict(self.conn.execute(
