@@ -4,10 +4,13 @@ is not flagged again and again, in a history import, in the run's record path an
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
+from support import DEFAULTS, make_archive
 from test_import_reuse import rows
 from test_importer import commit_files, git
 from tracker.analysis.restored import Window, line_forms, restores
@@ -167,3 +170,23 @@ def test_restores_needs_every_changed_line_to_be_recent() -> None:
     assert not restores(line_forms("A *b*."), line_forms("A b."), [], at(3))
     # a version without a usable date is never judged one
     assert not restores(line_forms("A."), line_forms("B."), list(window.versions), "not a date")
+
+
+def test_tracker_run_flags_a_blinking_note_once_per_wording(tmp_path: Path, httpserver: Any) -> None:
+    """Real runs against a local server: the terms page's team note flips between two wordings
+    while its "Last updated" date moves; only the first run with each wording is news."""
+    arc, pages = make_archive(tmp_path, httpserver)
+    promo = "Summer offer: your first month of Lumen Maps Pro is free, then it renews at 4 euros a month."
+    steps = [("March 1, 2026", DEFAULTS["note"]), ("March 2, 2026", promo), ("March 3, 2026", DEFAULTS["note"]),
+             ("March 4, 2026", promo), ("March 5, 2026", DEFAULTS["note"])]
+    for date, note in steps:
+        pages.terms.update(date=date, note=note)
+        arc.run()
+    history = json.loads(arc.tracker("history", "lumen", "Terms of Service", "--json").stdout)
+    assert [v["kind"] for v in history] == ["first", "changed", "partial-revert", "partial-revert", "partial-revert"]
+    assert not any(v["material"] for v in history[2:])
+    # a genuinely new clause in the next run is a change again, whatever the note does
+    pages.terms.update(date="March 6, 2026", note=promo, expiry="3 months")
+    arc.run()
+    latest = json.loads(arc.tracker("history", "lumen", "Terms of Service", "--json").stdout)[-1]
+    assert latest["kind"] == "changed" and latest["material"]
