@@ -190,3 +190,12 @@ def test_tracker_run_flags_a_blinking_note_once_per_wording(tmp_path: Path, http
     arc.run()
     latest = json.loads(arc.tracker("history", "lumen", "Terms of Service", "--json").stdout)[-1]
     assert latest["kind"] == "changed" and latest["material"]
+
+
+def test_an_error_page_in_the_window_does_not_hide_a_removal() -> None:
+    """An error page captured lately lacks every line: dropping a long-standing clause does not
+    restore it."""
+    terms = "# Terms\n\nWe keep your notes for 30 days.\n\nYou may cancel at any time.\n\nCourts of Ghent.\n"
+    window = Window()
+    window.load([("a", at(0), terms), ("b", at(1), "# Page not found\n\nSorry.\n"), ("c", at(2), terms)])
+    assert not window.add("d", at(3), terms.replace("You may cancel at any time.\n\n", ""), check=True)

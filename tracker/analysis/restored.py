@@ -9,7 +9,8 @@ document's recent versions, and every line it drops was missing from one of them
 is diffed (people can see what flipped) but never material.
 
 "Recent" is both the last ``WINDOW_VERSIONS`` versions before the previous one and at most
-``WINDOW_DAYS`` days before the new version: a line the page had long ago and brings back is news,
+``WINDOW_DAYS`` days before the new version, and a version that shares at least half its lines
+with the new one (an error page or a truncated capture in the window restores nothing): a line the page had long ago and brings back is news,
 and so is a clause dropped months after it appeared. A change undone within the window is a
 partial revert (as a whole-text revert already is), and so is the same change redone within the
 window: the feed reported it when it first appeared.
@@ -39,6 +40,7 @@ __all__ = ["WINDOW_DAYS", "WINDOW_VERSIONS", "Window", "line_forms", "restores"]
 
 WINDOW_VERSIONS = 10
 WINDOW_DAYS = 30
+CLOSE = 0.5  # share of lines a window version must have in common with the new text
 
 
 def line_forms(text: str) -> frozenset[str]:
@@ -103,13 +105,20 @@ def restores(new: frozenset[str], previous: frozenset[str], earlier: Iterable[Se
     recent = []
     for seen in earlier:
         when = _when(seen.fetched_at)
-        if when is not None and timedelta(0) <= now - when <= timedelta(days=WINDOW_DAYS):
+        if when is not None and timedelta(0) <= now - when <= timedelta(days=WINDOW_DAYS) and _close(seen.forms, new):
             recent.append(seen.forms)
     if not recent:
         return False
     if added and not added <= frozenset().union(*recent):
         return False
     return all(any(line not in forms for forms in recent) for line in dropped)
+
+
+def _close(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Do two versions share at least ``CLOSE`` of the lines of the larger? An error page, a
+    capture cut short or a wholly different page in the window lacks nearly every line: it must
+    not make the removal of any of them look like a restoration."""
+    return len(a & b) >= CLOSE * max(len(a), len(b))
 
 
 class Window:
