@@ -199,3 +199,20 @@ def test_an_error_page_in_the_window_does_not_hide_a_removal() -> None:
     window = Window()
     window.load([("a", at(0), terms), ("b", at(1), "# Page not found\n\nSorry.\n"), ("c", at(2), terms)])
     assert not window.add("d", at(3), terms.replace("You may cancel at any time.\n\n", ""), check=True)
+
+
+def test_reanalyse_of_an_index_built_before_the_rule_ends_as_a_fresh_import(tmp_path: Path) -> None:
+    """An index whose blinks were recorded as "changed" (built by earlier code) gets the kinds and
+    analyses a fresh import gives, from ``reanalyse`` alone."""
+    repo = history(tmp_path / "versions", BLINKS)
+    store = Store(tmp_path / "store")
+    store.init()
+    with Index(store.index_path) as index:
+        import_history(store, index, repo)
+    fresh = rows(store.index_path)
+    with sqlite3.connect(store.index_path) as conn:
+        conn.execute("UPDATE versions SET kind = 'changed', analysis_version = 'old' WHERE kind = 'partial-revert'")
+    with Index(store.index_path) as index:
+        result = reanalyse(store, index)
+    assert result.versions == EXPECTED.count("partial-revert")
+    assert rows(store.index_path) == fresh
