@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Generic, Iterable, Sequence, TypeVar
 
 from tracker.analysis import executor as executors
-from tracker.analysis.analyse import analyse, analysis_version
+from tracker.analysis.analyse import analyse, analysis_version, as_revert
 from tracker.analysis.executor import Executor, Pending
 from tracker.analysis.restored import WINDOW_VERSIONS, Window
 from tracker.archive.index import Index
@@ -159,6 +159,9 @@ def _index_batch(store: Store, index: Index, commits: Sequence[Commit], previous
 # Below this many real analyses a batch runs in place (see tracker.analysis.executor); read at
 # call time (tests lower it).
 PARALLEL_MIN = executors.PARALLEL_MIN
+
+
+_FAILED = "Could not analyse this version"  # _analyse_job's summary when analyse() raised
 
 
 def _analyse_job(job: tuple[str | None, str, str, str]) -> Analysis:
@@ -360,6 +363,12 @@ class Recorder(Generic[T]):
         for commit, job in zip(batch.commits, batch.jobs):
             found = self.early.pop(f"{commit.service_id}/{commit.document_type}", None)
             same = found is not None and all(a is b or a == b for a, b in zip(found[0], job))
+            if found is not None and not same and job[2] == "partial-revert" and found[0][2] == "changed" \
+                    and all(a is b or a == b for a, b in zip(found[0][:2], job[:2])):
+                # the run saw a new text; the window of earlier versions made it a partial revert
+                early = found[1].result()
+                results.append(early if early.summary.startswith(_FAILED) else as_revert(early, "", "partial-revert"))
+                continue
             results.append(found[1].result() if found is not None and same else None)
         return results
 
