@@ -2,7 +2,8 @@
 
 Each document of the bundle (``<Service>/<Document Type>.md``) is walked commit by commit, in
 order, and every new text is run through ``tracker.analysis.analyse.analyse(old, new, kind=...)`` (kind
-"revert" when the text equals any earlier text of that document). Reports how many versions
+"revert" when the text equals any earlier text of that document, "partial-revert" when every
+changed line restores one it had lately, see ``tracker.analysis.restored``). Reports how many versions
 there are, how many are material, reverts, date-only, links-only and other cosmetic kinds, and
 timings; writes a seeded random sample of material versions with their explanations to a file
 for reading by hand.
@@ -30,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from _shared import shared_data  # noqa: E402
 from tracker.analysis.analyse import analyse  # noqa: E402
+from tracker.analysis.restored import Window  # noqa: E402
 
 
 def clone(bundle: Path, into: Path) -> Path:
@@ -81,14 +83,18 @@ def replay(repo: Path) -> list[dict]:
     for path, commits in sorted(docs.items()):
         seen: list[str] = []
         prev: str | None = None
+        window = Window()
         for commit, date in commits:
             text = blobs[f"{commit}:{path}"]
             if text is None or text == prev:
                 continue  # deleted, or a commit that did not change this file
             if prev is None:
                 prev, seen = text, [text]
+                window.add(commit, date, text, check=False)
                 continue
             kind = "revert" if text in seen else "changed"
+            if window.add(commit, date, text, check=kind == "changed"):
+                kind = "partial-revert"
             t0 = time.perf_counter()
             result = analyse(prev, text, kind=kind)
             elapsed = time.perf_counter() - t0
@@ -101,10 +107,11 @@ def replay(repo: Path) -> list[dict]:
 
 
 def version_class(rec: dict) -> str:
-    """revert | material | date-only | links-only | <other cosmetic kind> | minor | no-clause."""
+    """revert | partial-revert | material | date-only | links-only | <other cosmetic kind> | minor |
+    no-clause."""
     a = rec["analysis"]
-    if rec["kind"] == "revert":
-        return "revert"
+    if rec["kind"] in ("revert", "partial-revert"):
+        return rec["kind"]
     if a.material:
         return "material"
     if not a.changes:

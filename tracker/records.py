@@ -25,8 +25,9 @@ ChangeKind = Literal["added", "removed", "modified", "moved"]
 Severity = Literal["none", "cosmetic", "minor", "material", "critical"]
 """How much a change matters, in increasing order (``SEVERITY_ORDER``)."""
 
-VersionKind = Literal["first", "changed", "revert"]
-"""A document's first recorded text, a new text, or a text it had before (never material)."""
+VersionKind = Literal["first", "changed", "revert", "partial-revert"]
+"""A document's first recorded text, a new text, a text it had before, or a text whose every
+changed line it had lately (``tracker.analysis.restored``); the last two are never material."""
 
 SEVERITY_ORDER: tuple[Severity, ...] = ("none", "cosmetic", "minor", "material", "critical")
 

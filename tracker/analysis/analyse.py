@@ -52,9 +52,10 @@ def severity_rank(severity: str) -> int:
 def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str = "") -> Analysis:
     """Diff ``old`` → ``new`` clause by clause and label every change.
 
-    ``kind`` is the version kind: a first version has no changes; a revert is diffed like any
-    other version (so people can see what flipped back) but is never material: it restores terms
-    the document already had.
+    ``kind`` is the version kind: a first version has no changes; a revert (and a
+    ``"partial-revert"``, whose every changed line restores one the document had lately, see
+    ``tracker.analysis.restored``) is diffed like any other version (so people can see what
+    flipped back) but is never material: it restores terms the document already had.
     """
     if old is None or kind == "first":
         return Analysis(summary="First version recorded")
@@ -81,7 +82,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
                 cosmetic=label.cosmetic,
             )
         )
-    if kind == "revert":
+    if kind in _REVERTS:
         changes = [replace(c, material=False) for c in changes]
     from tracker.analysis.boilerplate import is_error_page, not_terms_side, truncated_side
 
@@ -117,6 +118,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     return _summarise(tuple(changes), diff.unchanged, kind, revert_of, version_categories(labels))
 
 
+_REVERTS = ("revert", "partial-revert")
 _ERROR_PAGE = " is an error page, not terms"
 _SPACING = re.compile(r"[\s\\]+")  # white space and Markdown's escaping backslashes
 _SPACING_ONLY = "Only spacing changed: the same text extracted again with other spaces and line breaks"
@@ -124,14 +126,15 @@ _CUT_OFF = " stops mid-document: a capture cut off, not a change of terms"
 _NOT_TERMS = " is another page captured instead of the terms (hardly any legal text): not a change of terms"
 
 
-def as_revert(changed: Analysis, revert_of: str = "") -> Analysis:
+def as_revert(changed: Analysis, revert_of: str = "", kind: str = "revert") -> Analysis:
     """The analysis of a revert from the analysis of the same two texts as a "changed" version:
     ``as_revert(analyse(old, new), d) == analyse(old, new, kind="revert", revert_of=d)``, without
-    diffing again (a history import reuses the analysis of a pair of texts seen before)."""
+    diffing again (a history import reuses the analysis of a pair of texts seen before); ``kind``
+    "partial-revert" likewise."""
     if changed.summary.endswith((_ERROR_PAGE, _CUT_OFF, _NOT_TERMS)) or changed.summary == _SPACING_ONLY:  # any kind alike
         return changed
     changes = tuple(replace(c, material=False) for c in changed.changes)
-    return _summarise(changes, changed.unchanged, "revert", revert_of)
+    return _summarise(changes, changed.unchanged, kind, revert_of)
 
 
 def _summarise(changes: tuple[ClauseChange, ...], unchanged: int, kind: str, revert_of: str,
@@ -146,6 +149,11 @@ def _summarise(changes: tuple[ClauseChange, ...], unchanged: int, kind: str, rev
     cosmetic = cosmetic_kinds(changes)
     if kind == "revert":
         summary = f"Reverted to the text of {revert_of[:10]}" if revert_of else "Reverted to an earlier text"
+        return Analysis(changes, False, "cosmetic", (), cosmetic, summary, unchanged)
+    if kind == "partial-revert":
+        n = len(changes)
+        summary = (f"{n} clause{'s' if n != 1 else ''} went back to wording the page had lately "
+                   "(a blinking block, not new terms)")
         return Analysis(changes, False, "cosmetic", (), cosmetic, summary, unchanged)
     if material_changes:
         # One headline (``tracker.analysis.headline``): the most serious change, then "and N more".

@@ -345,6 +345,27 @@ class Index:
             (document_key, content_hash),
         ).fetchone()
 
+    def last_versions(self, document_key: str, n: int) -> list[tuple[str, str, str]]:
+        """The document's last ``n`` indexed versions, oldest first: (commit sha, content hash,
+        fetched_at)."""
+        rows = self.conn.execute(
+            "SELECT commit_sha, content_hash, fetched_at FROM versions WHERE document_key = ? "
+            "ORDER BY seq DESC LIMIT ?", (document_key, n)).fetchall()
+        return [(r[0], r[1] or "", r[2] or "") for r in reversed(rows)]
+
+    def versions_before(self, document_key: str, seq: int, n: int) -> list[tuple[str, str, str]]:
+        """The ``n`` versions of the document just before number ``seq``, oldest first: (commit
+        sha, content hash, fetched_at)."""
+        rows = self.conn.execute(
+            "SELECT commit_sha, content_hash, fetched_at FROM versions WHERE document_key = ? AND seq < ? "
+            "ORDER BY seq DESC LIMIT ?", (document_key, seq, n)).fetchall()
+        return [(r[0], r[1] or "", r[2] or "") for r in reversed(rows)]
+
+    def set_kinds(self, items: Sequence[tuple[str, str]]) -> None:
+        """Store versions' kinds settled again: ``(commit sha, kind)`` each. Does not commit."""
+        self._db()  # (inside the caller's transaction)
+        self.conn.executemany("UPDATE versions SET kind = ? WHERE commit_sha = ?", [(k, sha) for sha, k in items])
+
     def first_dates(self, document_key: str) -> dict[str, str]:
         """content hash -> when this document first had that text (fetch time, ISO)."""
         return dict(self.conn.execute(

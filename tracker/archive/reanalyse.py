@@ -5,8 +5,11 @@ Every indexed version stores the ``analysis_version`` its labels were computed w
 code and its model). ``reanalyse`` reads, from git, the texts of the versions whose stored value
 differs from the current one and of the versions just before them, analyses each pair again
 (through an executor: in place, the local process pool or a Dask cluster) and stores the clause
-changes, labels, categories and summary, in place of the old ones. Kinds, reverts, dates and
-sequence numbers stay: they depend on the texts' hashes, not on the analysis.
+changes, labels, categories and summary, in place of the old ones. Exact reverts, dates and
+sequence numbers stay: they depend on the texts' hashes, not on the analysis. A "changed" or
+"partial-revert" version has its kind settled again against the versions before it
+(``tracker.analysis.restored``), so an index built before that rule (or with other settings)
+ends as a fresh import of the same history would.
 
 Incremental: a second call with nothing new finds no version to redo. Safe to interrupt: each
 batch of versions is written in one SQLite transaction together with its ``analysis_version``, so
@@ -26,6 +29,7 @@ from typing import Any, Callable, Sequence
 
 from tracker.analysis.analyse import analysis_version
 from tracker.analysis.executor import Executor, Pending
+from tracker.analysis.restored import WINDOW_VERSIONS, Window
 from tracker.archive.index import Index
 from tracker.archive.record import _analyse_chunk, sync
 from tracker.archive.store import Store
@@ -91,7 +95,7 @@ def reanalyse(store: Store, index: Index, *, service: str | None = None, documen
     in_flight: deque[tuple[list[dict[str, Any]], Pending[Analysis]]] = deque()
     for start in range(0, len(targets), BATCH):
         batch = targets[start:start + BATCH]
-        in_flight.append((batch, _start(store, batch, executor)))
+        in_flight.append((batch, _start(store, index, batch, executor)))
         while len(in_flight) >= IN_FLIGHT:
             _write(index, *in_flight.popleft(), result, current, started, progress)
     while in_flight:
@@ -123,19 +127,39 @@ def _require(index: Index, service: str | None, document: str | None) -> None:
         raise NotFoundError(f"no document {document!r} in this archive (documents: {known})")
 
 
-def _start(store: Store, batch: Sequence[dict[str, Any]], executor: Executor) -> Pending[Analysis]:
-    """Read the batch's texts (one git process) and start its analyses."""
+def _start(store: Store, index: Index, batch: Sequence[dict[str, Any]], executor: Executor) -> Pending[Analysis]:
+    """Read the batch's texts (one git process), settle its "changed" / "partial-revert" kinds
+    again (``_settle``) and start its analyses."""
     wanted: dict[str, tuple[str, str]] = {}
+    windows: dict[str, list[tuple[str, str, str]]] = {}  # commit -> versions before it
     for row in batch:
         path = f"{row['service_id']}/{row['document_type']}.md"
         wanted[row["commit_sha"]] = (row["commit_sha"], path)
         if row["previous"] and row["kind"] != "first":
             wanted[row["previous"]] = (row["previous"], path)
+        if row["kind"] in _SETTLED:
+            windows[row["commit_sha"]] = index.versions_before(row["document_key"], row["seq"], WINDOW_VERSIONS + 1)
+            for sha, _, _ in windows[row["commit_sha"]]:
+                wanted[sha] = (sha, path)
     texts = dict(zip(wanted, store.read_many(list(wanted.values()))))
+    for row in batch:
+        if row["kind"] in _SETTLED:
+            row["kind"] = _settle(windows[row["commit_sha"]], texts, row, texts[row["commit_sha"]])
     jobs = [(texts[row["previous"]] if row["previous"] and row["kind"] != "first" else None,
              texts[row["commit_sha"]], row["kind"], row["revert_of"] or "") for row in batch]
     real = sum(1 for old, _, kind, _ in jobs if old is not None and kind != "first")
     return executor.start(_analyse_chunk, jobs, real)
+
+
+_SETTLED = ("changed", "partial-revert")
+
+
+def _settle(before: list[tuple[str, str, str]], texts: dict[str, str], row: dict[str, Any], text: str) -> str:
+    """"partial-revert" or "changed" for a version that is not an exact revert, judged as the run
+    and the import judge it: against the versions before it (commit, content hash, fetched_at)."""
+    window = Window()
+    window.load((digest, fetched_at, texts[sha]) for sha, digest, fetched_at in before)
+    return "partial-revert" if window.add("", row["fetched_at"], text, check=True) else "changed"
 
 
 def _write(index: Index, batch: list[dict[str, Any]], pending: Pending[Analysis], result: ReanalyseResult,
@@ -151,6 +175,7 @@ def _write(index: Index, batch: list[dict[str, Any]], pending: Pending[Analysis]
         elif _wording(old) != _wording(new):
             result.wording_changed += 1
     index.replace_analyses([(row["commit_sha"], row["document_key"], a) for row, a in zip(batch, analyses)], current)
+    index.set_kinds([(row["commit_sha"], row["kind"]) for row in batch if row["kind"] in _SETTLED])
     index.commit()
     result.done += len(batch)
     result.seconds = time.perf_counter() - started

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Generic, Iterable, Sequence, TypeVar
 
 from tracker.analysis import executor as executors
-from tracker.analysis.analyse import analyse, analysis_version
+from tracker.analysis.analyse import analyse, analysis_version, as_revert
 from tracker.analysis.executor import Executor, Pending
+from tracker.analysis.restored import WINDOW_VERSIONS, Window
 from tracker.archive.index import Index
 from tracker.archive.store import Commit, NewVersion, Store
 from tracker.errors import StoreError
@@ -29,14 +30,15 @@ def index_commits(store: Store, index: Index, commits: Iterable[Commit], executo
     """Analyse and index commits (oldest first); return how many versions were indexed.
     ``executor``: where the analyses run (default: ``tracker.analysis.executor.current()``)."""
     previous: dict[str, str | None] = {}
+    windows: dict[str, Window] = {}
     count = 0
     batch: list[Commit] = []
     for commit in commits:
         batch.append(commit)
         if len(batch) >= BATCH:
-            count += _index_batch(store, index, batch, previous, executor)
+            count += _index_batch(store, index, batch, previous, executor, windows)
             batch = []
-    count += _index_batch(store, index, batch, previous, executor)
+    count += _index_batch(store, index, batch, previous, executor, windows)
     return count
 
 
@@ -54,10 +56,13 @@ def prepare(
     commits: Sequence[Commit],
     previous: dict[str, str | None],
     texts: dict[str, str] | None = None,
+    windows: dict[str, Window] | None = None,
 ) -> Batch:
-    """Read the texts (one git process for the batch) and settle kinds in order: first, changed
-    or revert. ``previous`` carries each document's latest text from batch to batch; ``texts``
-    (commit sha -> text) are texts the caller holds already, so git need not read them."""
+    """Read the texts (one git process for the batch) and settle kinds in order: first, changed,
+    revert or partial-revert (``tracker.analysis.restored``). ``previous`` carries each
+    document's latest text from batch to batch, ``windows`` its latest versions' lines (a fresh
+    one reads them back from the archive when a document needs them); ``texts`` (commit sha ->
+    text) are texts the caller holds already, so git need not read them."""
     commits = [c for c in commits if not index.has_version(c.sha)]
     if not commits:
         return Batch([], [])
@@ -67,6 +72,7 @@ def prepare(
     read = dict(zip((c.sha for c in unknown), store.read_many([(c.sha, c.path) for c in unknown])))
     ordered = [known[c.sha] if c.sha in known else read[c.sha] for c in commits]
     jobs: list[tuple[str | None, str, str, str]] = []
+    windows = {} if windows is None else windows
     batch_hashes: dict[tuple[str, str], str] = {}  # hashes recorded earlier in this batch
     for commit, text in zip(commits, ordered):
         key = f"{commit.service_id}/{commit.document_type}"
@@ -75,10 +81,23 @@ def prepare(
         seen = index.hash_seen(key, digest)
         earlier = seen["fetched_at"] if seen else batch_hashes.get((key, digest), "")
         kind = "first" if old is None else ("revert" if earlier else "changed")
+        window = windows.setdefault(key, Window())
+        if kind == "changed" and not window.loaded:
+            load_window(store, index, key, commit.path, window)
+        if window.add(digest, commit.trailers.get("Fetched-At", ""), text, check=kind == "changed"):
+            kind = "partial-revert"
         jobs.append((old, text, kind, earlier if kind == "revert" else ""))
         batch_hashes.setdefault((key, digest), commit.trailers.get("Fetched-At", ""))
         previous[key] = text
     return Batch(commits, jobs)
+
+
+def load_window(store: Store, index: Index, key: str, path: str, window: Window) -> None:
+    """Put the document's versions indexed before the ones ``window`` holds in front of them
+    (their texts read with one git process): what a clause-level revert is judged against."""
+    rows = index.last_versions(key, WINDOW_VERSIONS + 1 + len(window.versions))
+    texts = store.read_many([(sha, path) for sha, _, _ in rows]) if rows else []
+    window.load((digest, fetched_at, text) for (_, digest, fetched_at), text in zip(rows, texts))
 
 
 def write(index: Index, batch: Batch, results: Sequence[Analysis]) -> int:
@@ -130,16 +149,19 @@ def version_record(commit: Commit, text: str, kind: str, revert_of: str,
 
 
 def _index_batch(store: Store, index: Index, commits: Sequence[Commit], previous: dict[str, str | None],
-                 executor: Executor | None = None) -> int:
+                 executor: Executor | None = None, windows: dict[str, Window] | None = None) -> int:
     """Kinds (first, changed, revert) are settled in order first; the analyses, pure functions of
     two texts and the bulk of the cost, then run in parallel worker processes for large batches."""
-    batch = prepare(store, index, commits, previous)
+    batch = prepare(store, index, commits, previous, windows=windows)
     return write(index, batch, _analyse_all(batch.jobs, executor)) if batch.commits else 0
 
 
 # Below this many real analyses a batch runs in place (see tracker.analysis.executor); read at
 # call time (tests lower it).
 PARALLEL_MIN = executors.PARALLEL_MIN
+
+
+_FAILED = "Could not analyse this version"  # _analyse_job's summary when analyse() raised
 
 
 def _analyse_job(job: tuple[str | None, str, str, str]) -> Analysis:
@@ -305,6 +327,7 @@ class Recorder(Generic[T]):
     def __init__(self, store: Store, index: Index, on_indexed: Callable[[list[Recorded[T]]], None]) -> None:
         self.store, self.index, self.on_indexed = store, index, on_indexed
         self.previous: dict[str, str | None] = {}  # latest texts, carried from batch to batch
+        self.windows: dict[str, Window] = {}  # latest versions' lines (clause-level reverts)
         self.in_flight: deque[_InFlight[T]] = deque()
         self.git: ThreadPoolExecutor | None = None
         self.analyser: ThreadPoolExecutor | None = None
@@ -340,6 +363,12 @@ class Recorder(Generic[T]):
         for commit, job in zip(batch.commits, batch.jobs):
             found = self.early.pop(f"{commit.service_id}/{commit.document_type}", None)
             same = found is not None and all(a is b or a == b for a, b in zip(found[0], job))
+            if found is not None and not same and job[2] == "partial-revert" and found[0][2] == "changed" \
+                    and all(a is b or a == b for a, b in zip(found[0][:2], job[:2])):
+                # the run saw a new text; the window of earlier versions made it a partial revert
+                early = found[1].result()
+                results.append(early if early.summary.startswith(_FAILED) else as_revert(early, "", "partial-revert"))
+                continue
             results.append(found[1].result() if found is not None and same else None)
         return results
 
@@ -412,7 +441,7 @@ class Recorder(Generic[T]):
                 "checks the archive)."
             ) from exc
         texts = {commit.sha: version.text for (version, _), commit in zip(item.items, commits)}
-        item.batch = prepare(self.store, self.index, commits, self.previous, texts)
+        item.batch = prepare(self.store, self.index, commits, self.previous, texts, self.windows)
         item.analyses = analyse_later(item.batch.jobs, early=self._early_results(item.batch) if self.early else ())
 
     def _index_oldest(self) -> None:

@@ -33,7 +33,7 @@ def history_line(version: Any) -> str:
     clauses changed ("first" for the first version), the material flag and the headline."""
     v = version
     label = f"{v.changes} change{'s' if v.changes != 1 else ''}" if v.seq > 1 else "first"
-    kind = " (revert)" if v.kind == "revert" else ""
+    kind = f" ({v.kind})" if v.kind in ("revert", "partial-revert") else ""
     flag = "MATERIAL " if v.material else ""
     return f"  {v.seq:>3}  {v.fetched_at}  {v.commit_sha[:10]}  {label}{kind}  {flag}{clean(v.summary)}"
 

@@ -37,7 +37,8 @@ from urllib.parse import quote
 
 from tracker.analysis.analyse import analyse, as_revert
 from tracker.archive.index import Index
-from tracker.archive.record import Pending, analyse_later, version_record
+from tracker.analysis.restored import Window
+from tracker.archive.record import Pending, analyse_later, load_window, version_record
 from tracker.archive.store import Commit, NewVersion, Store, content_hash, iso, parse_commit
 from tracker.errors import ExtractError, StoreError
 from tracker.records import Analysis
@@ -439,6 +440,7 @@ class _Importer:
         # index calls a revert and the date it restores (``record.prepare`` semantics)
         self.index_dates = index.text_dates()
         self.latest_text: dict[str, str] = {}  # key -> latest text (loaded from the archive lazily)
+        self.windows: dict[str, Window] = {}  # key -> its latest versions' lines (clause-level reverts)
         self.blob_hashes: dict[tuple[str, str], str | ExtractError | None] = {}  # (blob, kind) -> hash
         self.texts = _Lru(self.TEXT_CACHE_BYTES)  # content hash -> text
         # (old hash, new hash) -> Analysis as "changed"
@@ -509,6 +511,14 @@ class _Importer:
         # what the index records: "first" without an indexed text before, "revert" of the
         # document's first version with this text (by seq), else "changed"
         index_kind = "first" if old_text is None else ("revert" if earlier else "changed")
+        window = self.windows.setdefault(key, Window())
+        if index_kind == "changed" and not window.loaded:
+            row = self.index.latest(key)
+            if row is not None:
+                load_window(self.store, self.index, key, row["path"], window)
+            window.loaded = True
+        if window.add(digest, fetched_at, text, check=index_kind == "changed"):
+            index_kind = "partial-revert"  # (the commit message keeps "changed": git's kinds are exact)
         return _Entry(version, key, previous, digest, old_text, index_kind, earlier if index_kind == "revert" else "")
 
     def _document(self, change: FileChange) -> tuple[str, str, str] | None:
@@ -669,8 +679,8 @@ class _Importer:
         if changed is None:
             earlier = batch.uses[pair]
             changed = earlier if isinstance(earlier, Analysis) else earlier.results[pair]
-        if entry.index_kind == "revert" and not changed.summary.startswith(_FAILED):
-            return as_revert(changed, entry.revert_of)
+        if entry.index_kind in ("revert", "partial-revert") and not changed.summary.startswith(_FAILED):
+            return as_revert(changed, entry.revert_of, entry.index_kind)
         return changed
 
 
@@ -699,7 +709,7 @@ class _Entry:
     old_hash: str | None  # the document's latest text before, None for its first version
     hash: str
     old_text: str | None
-    index_kind: str  # "first" | "changed" | "revert", as the index records it
+    index_kind: str  # "first" | "changed" | "revert" | "partial-revert", as the index records it
     revert_of: str
     length: int = 0
 

@@ -175,8 +175,8 @@ def _entry(catalog: Catalog, v: Version, site: str | None, html: str, fallback: 
         tags.append("material")
     if v.severity:
         tags.append(f"severity:{v.severity}")
-    if v.kind == "revert":
-        tags.append("revert")
+    if v.kind in ("revert", "partial-revert"):
+        tags.append(v.kind)
     return FeedEntry(
         id=entry_id(v),
         title=(category_title(v, name, catalog.labels.get(v.commit_sha, []), category) if category
