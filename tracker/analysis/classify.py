@@ -201,7 +201,7 @@ _TOPIC: list[tuple[str, str, str]] = [
     # maker your account information, which may include your name, email address").
     ("privacy", "personal details", r" (?:(?:share|shares|shared|sharing|disclos\w*|pass|passes|passed|send|sends|sent|transfer\w*|"
      r"sell|sells|sold)(?: \w+){0,10} (?:account (?:information|details|identifiers)|"
-     r"(?:user|account|device|advertising) identifiers|email addresses?|e mail addresses?|"
+     r"(?:user|account|device|advertising) identifiers|e ?mail address(?:es)?|"
      r"phone numbers?|(?:postal|home|shipping|billing|delivery) address\w*|contact (?:information|details)|"
      r"payment (?:information|details|data|method information)|account numbers?)|"
      # data named by a pronoun or not at all, and who receives it ("we share it with our

@@ -999,7 +999,7 @@ _LEGAL_EFFECT = re.compile(
     r"parties|advertisers|affiliates|vendors|providers)|"
     # selling or sharing something of the user's, whatever it is called ("we sell your notes to advertisers")
     r"(?:sells?|sold|selling|rents?|rented|shares?|disclos(?:e|es|ed)|transfers?)\s+(?:your|their|users['’]?|"
-    r"customers['’]?|members['’]?|it|them)\b(?:\s+[\w'’-]+){0,4}?\s+(?:to|with)\s+(?:our\s+|its\s+|selected\s+|"
+    r"customers['’]?|members['’]?|it|them)\b(?:\s+[\w'’-]+){0,6}?\s+(?:to|with)\s+(?:our\s+|its\s+|selected\s+|"
     r"third[-\s]party\s+)?(?:partners|third\s+parties|advertisers|affiliates|data\s+brokers|marketers)|"
     r"(?:nous|vous)\s+(?:devez|nous\s+engageons|acceptez|garantissons|ne\s+pouvez\s+pas)|"
     r"(?:est|sont)\s+(?:tenue?s?|responsables?|autorisée?s?|interdite?s?)|se\s+réserve|"
