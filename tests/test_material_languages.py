@@ -239,3 +239,13 @@ def test_a_term_beside_a_french_pointer_stays_material():
 def test_letters_spaced_out_by_a_capture_are_not_material():
     assert not material(CGV, CGV, ("suspendre le compte client", "suspendre  le  c ompte  cli ent"))
     assert material(CGV, CGV, ("suspendre le compte client", "supprimer  le  c ompte  cli ent"))
+
+
+@pytest.mark.parametrize("duty", [
+    "Votre demande doit être signée et accompagnée de la copie d'une pièce d'identité.",
+    "Les réclamations doivent obligatoirement parvenir à Brumeline dans un délai raisonnable.",
+    "Ihr Antrag muss schriftlich bei Wolkenfink eingereicht werden.",
+])
+def test_a_passive_duty_removed_is_material(duty):
+    old = CGV.replace("Vous pouvez résilier votre abonnement", duty + "\nVous pouvez résilier votre abonnement")
+    assert analyse(old, CGV).material

@@ -1001,6 +1001,8 @@ _LEGAL_EFFECT = re.compile(
     r"(?:sells?|sold|selling|rents?|rented|shares?|disclos(?:e|es|ed)|transfers?)\s+(?:your|their|users['’]?|"
     r"customers['’]?|members['’]?|it|them)\b(?:\s+[\w'’-]+){0,6}?\s+(?:to|with)\s+(?:our\s+|its\s+|selected\s+|"
     r"third[-\s]party\s+)?(?:partners|third\s+parties|advertisers|affiliates|data\s+brokers|marketers)|"
+    r"\b(?:doit|doivent|devra|devront)\s+(?:obligatoirement\s+|impérativement\s+)?(?:être|\w+(?:er|ir|re))\b|"
+    r"\b(?:muss|müssen)\b|"
     r"(?:nous|vous)\s+(?:devez|nous\s+engageons|acceptez|garantissons|ne\s+pouvez\s+pas)|"
     r"(?:est|sont)\s+(?:tenue?s?|responsables?|autorisée?s?|interdite?s?)|se\s+réserve|"
     r"(?:wir|sie)\s+(?:müssen|verpflichten\s+sich|dürfen\s+nicht)|behält\s+sich|"
