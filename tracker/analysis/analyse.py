@@ -13,7 +13,7 @@ from functools import lru_cache
 from tracker.records import SEVERITY_ORDER, Analysis, ClauseChange, Severity, cosmetic_kinds
 
 __all__ = ["ANALYSIS_CODE", "SEVERITY_ORDER", "Analysis", "ClauseChange", "analyse", "analyse_job", "analyse_jobs",
-           "analysis_version", "as_revert", "severity_rank"]
+           "analysis_version", "as_revert", "failed_analysis", "severity_rank"]
 
 # Bump by hand when the analysis changes on purpose in a way the digest below cannot see (e.g. a
 # library it relies on changed its output). Any edit of the analysis code or of the watch-out
@@ -111,8 +111,13 @@ def analyse_job(job: tuple[str | None, str, str, str]) -> Analysis:
     try:
         return analyse(old, new, kind=kind, revert_of=revert_of)
     except Exception as exc:  # noqa: BLE001 - reported in the version's summary, never lost
-        return Analysis(summary=f"Could not analyse this version ({type(exc).__name__}: {exc}); "
-                                "its text is recorded, `tracker diff` shows it")
+        return failed_analysis(exc)
+
+
+def failed_analysis(exc: Exception) -> Analysis:
+    """The analysis recorded for a version whose analysis raised ``exc``."""
+    return Analysis(summary=f"Could not analyse this version ({type(exc).__name__}: {exc}); "
+                            "its text is recorded, `tracker diff` shows it")
 
 
 def analyse_jobs(jobs: list[tuple[str | None, str, str, str]]) -> list[Analysis]:

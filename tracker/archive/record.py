@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Generic, Iterable, Sequence, TypeVar
 
 from tracker.analysis import executor as executors
-from tracker.analysis.analyse import analyse_job, analyse_jobs, analysis_version
+from tracker.analysis.analyse import analyse, analyse_job, analyse_jobs, analysis_version, failed_analysis
 from tracker.analysis.executor import Executor, J, Pending, R
 from tracker.archive.index import Index
 from tracker.archive.store import Commit, NewVersion, Store
@@ -144,8 +144,14 @@ PARALLEL_MIN = executors.PARALLEL_MIN
 
 
 def _analyse_job(job: tuple[str | None, str, str, str]) -> Analysis:
-    """One analysis (``tracker.analysis.analyse.analyse_job``: never raises)."""
-    return analyse_job(job)
+    """One analysis; a bug on some unusual text must not stop indexing: the version is committed
+    already, and an exception here would make every later run fail on the same commit. (The same
+    as ``tracker.analysis.analyse.analyse_job``, which worker processes start from.)"""
+    old, new, kind, revert_of = job
+    try:
+        return analyse(old, new, kind=kind, revert_of=revert_of)
+    except Exception as exc:  # noqa: BLE001 - reported in the version's summary, never lost
+        return failed_analysis(exc)
 
 
 def _analyse_all(jobs: Sequence[tuple[str | None, str, str, str]], executor: Executor | None = None) -> list[Analysis]:
