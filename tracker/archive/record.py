@@ -231,7 +231,10 @@ class _EarlyWorker(Executor):
             return executors.current().start(fn, jobs, work, floor)
         # (the analysis module's own function when it is ours: the worker need not import this one)
         task: Callable[..., Any] = analyse_jobs if fn is _analyse_chunk else fn
-        return Pending(futures=[self.pool.submit(task, list(jobs))])
+        try:
+            return Pending(futures=[self.pool.submit(task, list(jobs))])
+        except RuntimeError:  # the worker died (BrokenProcessPool) or was shut down: here, then
+            return Pending(done=fn(list(jobs)))
 
 
 def _early_result(future: Future) -> Analysis | None:
