@@ -254,3 +254,29 @@ def test_an_unseen_inflection_scores_through_the_char_block():
         [round(b, 9) for i, b in enumerate(read) if i != arbitration]
     shares = {f: x for x, f in contributions(feats, framed, arbitration, tokens=tokens)}
     assert shares[word + "~"] > 0
+
+
+def test_the_model_read_back_from_its_cache_is_the_model_built_from_its_json(tmp_path, monkeypatch):
+    """The built tables are kept under TRACKER_CACHE_DIR and read back by the next process
+    (here: after forgetting the loaded model) exactly as built; a file of another code version
+    is removed, and an unreadable cache file is rebuilt, not an error."""
+    from tracker.analysis import classify
+
+    monkeypatch.setenv("TRACKER_CACHE_DIR", str(tmp_path))
+    stale = tmp_path / "watch-0-000000000000-py311.marshal"
+    stale.write_bytes(b"old")
+    classify._model.cache_clear()
+    try:
+        built = classify._model()
+        files = list(tmp_path.glob("watch-*.marshal"))
+        assert built is not None and len(files) == 1 and files[0] == classify._model_cache()
+        assert not stale.exists() or stale == files[0]
+        classify._model.cache_clear()
+        assert classify._model() == built  # read back from the file: every table equal
+        files[0].write_bytes(b"\x00garbage")
+        classify._model.cache_clear()
+        assert classify._model() == built  # rebuilt from the JSON
+        monkeypatch.setenv("TRACKER_CACHE_DIR", "off")
+        assert classify._model_cache() is None
+    finally:
+        classify._model.cache_clear()

@@ -315,11 +315,14 @@ def test_a_bad_tracker_workers_value_stops_the_run_before_any_fetch(env, monkeyp
     assert not (store / "archive").exists()  # nothing fetched, nothing written
 
 
-def test_changed_documents_are_analysed_while_the_run_fetches(tmp_path, httpserver, monkeypatch):
-    """A few changed documents are analysed in the recorder's analysis thread as soon as their
-    new text is known (the run goes on fetching meanwhile), and the index gets the very analysis
-    a plain in-process one gives."""
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_changed_documents_are_analysed_while_the_run_fetches(tmp_path, httpserver, monkeypatch, workers):
+    """A few changed documents are analysed as soon as their new text is known (the run goes on
+    fetching meanwhile): in one worker process, or in the recorder's analysis thread with
+    TRACKER_WORKERS=1; the run's own thread analyses none of them, and the index gets the very
+    analysis a plain in-process one gives."""
     import threading
+    from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
     import tracker.archive.record as record
     from tracker.analysis.analyse import analyse
@@ -354,11 +357,26 @@ def test_changed_documents_are_analysed_while_the_run_fetches(tmp_path, httpserv
         threads.append(threading.current_thread().name)
         return real(job)
 
+    analysers: list[object] = []
+    real_analyser = record._early_analyser
+
+    def analyser():
+        analysers.append(real_analyser())
+        return analysers[-1]
+
     monkeypatch.setattr(record, "_analyse_job", watched)
+    monkeypatch.setattr(record, "_early_analyser", analyser)
+    monkeypatch.setenv("TRACKER_WORKERS", workers)
     months["n"] = 6
     result = run_snapshot(store, documents, options)
     assert sorted(o.outcome for o in result.outcomes) == ["changed"] * 4
-    assert len(threads) == 4 and all(name.startswith("tracker-analyse") for name in threads)
+    assert len(analysers) == 1
+    if workers == "1":
+        assert isinstance(analysers[0], ThreadPoolExecutor)
+        assert len(threads) == 4 and all(name.startswith("tracker-analyse") for name in threads)
+    else:  # (``watched`` is this process's: the worker runs the module's own function)
+        assert isinstance(analysers[0], ProcessPoolExecutor)
+        assert threads == []
     log = subprocess.run(["git", "log", "--reverse", "--format=%H"], cwd=store.archive, capture_output=True,
                          text=True, check=True).stdout.split()
     with Index(store.index_path) as index:

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from tracker.records import SEVERITY_ORDER, Analysis, ClauseChange, Severity, cosmetic_kinds
 
-__all__ = ["ANALYSIS_CODE", "SEVERITY_ORDER", "Analysis", "ClauseChange", "analyse", "analysis_version", "as_revert",
-           "severity_rank"]
+__all__ = ["ANALYSIS_CODE", "SEVERITY_ORDER", "Analysis", "ClauseChange", "analyse", "analyse_job", "analyse_jobs",
+           "analysis_version", "as_revert", "failed_analysis", "severity_rank"]
 
 # Bump by hand when the analysis changes on purpose in a way the digest below cannot see (e.g. a
 # library it relies on changed its output). Any edit of the analysis code or of the watch-out
@@ -119,6 +119,31 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
 
 
 _REVERTS = ("revert", "partial-revert")
+
+
+def analyse_job(job: tuple[str | None, str, str, str]) -> Analysis:
+    """``analyse(old, new, kind=kind, revert_of=revert_of)`` of a job ``(old, new, kind,
+    revert_of)``; never raises: a bug on some unusual text must not stop indexing (the version is
+    committed already, and an exception would make every later run fail on the same commit), so
+    the analysis then says so in its summary. Light to import: worker processes start here."""
+    old, new, kind, revert_of = job
+    try:
+        return analyse(old, new, kind=kind, revert_of=revert_of)
+    except Exception as exc:  # noqa: BLE001 - reported in the version's summary, never lost
+        return failed_analysis(exc)
+
+
+def failed_analysis(exc: Exception) -> Analysis:
+    """The analysis recorded for a version whose analysis raised ``exc``."""
+    return Analysis(summary=f"Could not analyse this version ({type(exc).__name__}: {exc}); "
+                            "its text is recorded, `tracker diff` shows it")
+
+
+def analyse_jobs(jobs: list[tuple[str | None, str, str, str]]) -> list[Analysis]:
+    """``analyse_job`` of each job, in order."""
+    return [analyse_job(job) for job in jobs]
+
+
 _ERROR_PAGE = " is an error page, not terms"
 _SPACING = re.compile(r"[\s\\]+")  # white space and Markdown's escaping backslashes
 _SPACING_ONLY = "Only spacing changed: the same text extracted again with other spaces and line breaks"

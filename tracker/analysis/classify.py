@@ -523,10 +523,26 @@ class _Model:
 
 @lru_cache(maxsize=1)
 def _model() -> _Model | None:
-    """Load the watch-out model once; without it the rules alone decide."""
+    """Load the watch-out model once; without it the rules alone decide.
+
+    Parsing the JSON and building the tables costs about 0.15-0.2 s of CPU, paid by every process
+    that classifies (each run's analysis worker, each command): the built tables are kept in a
+    ``marshal`` file under the user's cache folder (see ``_model_cache``), named after
+    ``analysis_version()`` (a digest of the model and of this code, so that any change of either
+    builds them anew), and read back in about a third of the time."""
     if not MODEL_PATH.exists():
         return None
-    raw = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    cache = _model_cache()
+    fields = _read_model_cache(cache) if cache is not None else None
+    if fields is None:
+        fields = _build_model(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+        if cache is not None:
+            _write_model_cache(cache, fields)
+    return _Model(*fields)
+
+
+def _build_model(raw: dict) -> tuple:
+    """The fields of ``_Model`` (but its caches) from the model's JSON."""
     labels = tuple(raw["labels"])
     n = len(labels)
     weights = {f: tuple((i, w) for i, w in (ws if ws and isinstance(ws[0], list)
@@ -555,8 +571,69 @@ def _model() -> _Model | None:
                 row[i] = w * v
             dense = tuple(row)
         chars[g] = (v * v, dense)
-    return _Model(labels, idf, weights, table, tuple(raw["bias"]), tuple(raw["thresholds"]),
-                  gates, votes, bool(raw.get("context")), chars)
+    return (labels, idf, weights, table, tuple(raw["bias"]), tuple(raw["thresholds"]),
+            gates, votes, bool(raw.get("context")), chars)
+
+
+MODEL_CACHE_ENV = "TRACKER_CACHE_DIR"  # where built models are kept ("" or "off": nowhere)
+_MODEL_FIELDS = 10  # fields _build_model returns (a cache file of another shape is ignored)
+
+
+def _model_cache() -> Path | None:
+    """The cache file of the model this code and ``MODEL_PATH`` make: ``$TRACKER_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/tracker``, else ``~/.cache/tracker``; None when caching is off or no folder
+    can be named. The name holds the interpreter's version too (``marshal``'s format is its own)."""
+    import os
+    import sys
+
+    from tracker.analysis.analyse import analysis_version
+
+    configured = os.environ.get(MODEL_CACHE_ENV)
+    if configured is not None and configured.strip().lower() in ("", "off"):
+        return None
+    try:
+        folder = (Path(configured) if configured else
+                  Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tracker")
+    except (RuntimeError, KeyError):  # no home directory to name
+        return None
+    tag = analysis_version()
+    if MODEL_PATH != Path(__file__).parent / "model" / "watch.json":  # another model (tests): its bytes too
+        import hashlib
+
+        tag += "-" + hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest()[:12]
+    return folder / f"watch-{tag}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
+
+
+def _read_model_cache(path: Path) -> tuple | None:
+    """The model fields kept in ``path``, or None (absent, unreadable, or not what we wrote)."""
+    import marshal
+
+    try:
+        fields = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return fields if isinstance(fields, tuple) and len(fields) == _MODEL_FIELDS else None
+
+
+def _write_model_cache(path: Path, fields: tuple) -> None:
+    """Keep ``fields`` in ``path`` (written to a temporary name, then renamed: a reader never sees
+    half a file); a folder that cannot be written is no error, the next process builds again."""
+    import marshal
+    import os
+
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(marshal.dumps(fields))
+        os.replace(tmp, path)
+        for old in path.parent.glob("watch-*.marshal"):  # other code's models: never read again
+            if old != path and old.name.endswith(path.name[path.name.rindex("-"):]):
+                old.unlink(missing_ok=True)
+    except (OSError, ValueError):
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def _token_chars(token: str, model: _Model) -> tuple[float, tuple[float, ...] | None]:

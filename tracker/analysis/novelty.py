@@ -10,8 +10,8 @@ short clauses) also occurs in the other version; the tokens left uncovered are w
 really added (on the new side) or removed (on the old side). A word glued to its neighbour
 ("thecollection") or split ("e mail") is covered when its parts are.
 
-Pure functions of text; an index costs one pass over the document and its n-gram sets are built
-only when a clause of that length is looked up.
+Pure functions of text; an index costs one pass over the document, and a few look-ups search its
+joined tokens: its n-gram sets are built only when many look-ups of one length are made.
 """
 
 from __future__ import annotations
@@ -207,14 +207,23 @@ def _piece_words(piece: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(_phones(_clean_lines(piece)).lower()))
 
 
+# A document's n-gram sets cost a pass over all its tokens each, while the usual change asks
+# a handful of questions of them. Up to this many look-ups of one kind (one window length, or
+# glued pairs) are answered by searching the document's tokens joined by spaces (C speed, no
+# set); past it, the set is built once and answers the rest, so a rewritten document costs no
+# more than before. The answers are the same either way (see ``_Windows``).
+SCAN_LOOKUPS = 64
+
+
 @dataclass
 class DocIndex:
-    """Every token of one document version, with n-gram sets built on demand."""
+    """Every token of one document version, with n-gram look-ups built on demand."""
 
     tokens: list[str]
-    _grams: dict[int, set[tuple[str, ...]]] = field(default_factory=dict)
-    _glued: set[str] | None = None
+    _grams: dict[int, "_Windows"] = field(default_factory=dict)
+    _glued: "_Glued | None" = None
     _vocab: set[str] | None = None
+    _joined: str | None = None
 
     @classmethod
     def of(cls, text: str) -> "DocIndex":
@@ -222,12 +231,17 @@ class DocIndex:
         version twice, as the new side and then as the old one)."""
         return _index(text)
 
-    def grams(self, n: int) -> set[tuple[str, ...]]:
-        """Every run of ``n`` consecutive tokens, as tuples."""
+    def joined(self) -> str:
+        """The tokens joined by single spaces, with a space before the first and after the last."""
+        if self._joined is None:
+            self._joined = " " + " ".join(self.tokens) + " "
+        return self._joined
+
+    def grams(self, n: int) -> "_Windows":
+        """Every run of ``n`` consecutive tokens, for ``in`` tests with tuples of ``n`` tokens."""
         got = self._grams.get(n)
         if got is None:
-            t = self.tokens
-            got = self._grams[n] = set(zip(*(t[k:] for k in range(n))))
+            got = self._grams[n] = _Windows(self, n)
         return got
 
     def has(self, words: list[str] | tuple[str, ...]) -> bool:
@@ -239,12 +253,64 @@ class DocIndex:
             self._vocab = set(self.tokens)
         return self._vocab
 
-    def glued(self) -> set[str]:
-        """Two neighbouring tokens written without the space between them."""
+    def glued(self) -> "_Glued":
+        """Two neighbouring tokens written without the space between them, for ``in`` tests."""
         if self._glued is None:
-            t = self.tokens
-            self._glued = {a + b for a, b in zip(t, t[1:])}
+            self._glued = _Glued(self)
         return self._glued
+
+
+class _Windows:
+    """``tuple in windows``: whether that run of ``n`` tokens occurs in the document, as
+    ``tuple in set(zip(*(tokens[k:] for k in range(n))))`` says.
+
+    The first ``SCAN_LOOKUPS`` look-ups search " a b c " in the joined tokens instead: tokens are
+    non-empty runs of word characters (never a space), so the needle can only match whole tokens,
+    exactly ``n`` of them in a row. A needle that holds a space of its own goes to the set."""
+
+    __slots__ = ("doc", "n", "left", "set")
+
+    def __init__(self, doc: DocIndex, n: int) -> None:
+        self.doc, self.n, self.left = doc, n, SCAN_LOOKUPS
+        self.set: set[tuple[str, ...]] | None = None
+
+    def __contains__(self, item: object) -> bool:
+        if self.set is None and self.left > 0 and type(item) is tuple and len(item) == self.n:
+            needle = " ".join(item)
+            if needle.count(" ") == self.n - 1:
+                self.left -= 1
+                return f" {needle} " in self.doc.joined()
+        return item in self.built()
+
+    def built(self) -> set[tuple[str, ...]]:
+        """The n-gram set itself (built on first call)."""
+        if self.set is None:
+            t = self.doc.tokens
+            self.set = set(zip(*(t[k:] for k in range(self.n))))
+        return self.set
+
+
+class _Glued:
+    """``word in glued``: whether ``word`` is two neighbouring tokens written together, as
+    ``word in {a + b for a, b in zip(tokens, tokens[1:])}`` says. The first look-ups (up to
+    ``SCAN_LOOKUPS`` searches, one per place the word could be cut) search the joined tokens for
+    " a b " (see ``_Windows``); then the set is built."""
+
+    __slots__ = ("doc", "left", "set")
+
+    def __init__(self, doc: DocIndex) -> None:
+        self.doc, self.left = doc, SCAN_LOOKUPS
+        self.set: set[str] | None = None
+
+    def __contains__(self, item: object) -> bool:
+        if (self.set is None and type(item) is str and len(item) - 1 <= self.left and " " not in item):
+            self.left -= max(0, len(item) - 1)
+            joined = self.doc.joined()
+            return any(f" {item[:k]} {item[k:]} " in joined for k in range(1, len(item)))
+        if self.set is None:
+            t = self.doc.tokens
+            self.set = {a + b for a, b in zip(t, t[1:])}
+        return item in self.set
 
 
 def window(length: int) -> int:
@@ -286,7 +352,7 @@ class _Grams:
 
     __slots__ = ("base", "extra")
 
-    def __init__(self, base: set[tuple[str, ...]], extra: set[tuple[str, ...]]) -> None:
+    def __init__(self, base: "_Windows", extra: set[tuple[str, ...]]) -> None:
         self.base, self.extra = base, extra
 
     def __contains__(self, item: object) -> bool:
@@ -318,7 +384,7 @@ class _Unglued(DocIndex):
             self._vocab = self._base.vocabulary() | {p for g in self._glue.values() for p in g}
         return self._vocab
 
-    def glued(self) -> set[str]:
+    def glued(self) -> _Glued:
         return self._base.glued()
 
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Generic, Iterable, Sequence, TypeVar
 
 from tracker.analysis import executor as executors
-from tracker.analysis.analyse import analyse, analysis_version, as_revert
-from tracker.analysis.executor import Executor, Pending
+from tracker.analysis.analyse import analyse, analyse_job, analyse_jobs, analysis_version, as_revert, failed_analysis
+from tracker.analysis.executor import Executor, J, Pending, R
 from tracker.analysis.restored import WINDOW_VERSIONS, Window
 from tracker.archive.index import Index
 from tracker.archive.store import Commit, NewVersion, Store
@@ -21,6 +21,7 @@ from tracker.errors import StoreError
 from tracker.records import Analysis, ClauseChange
 
 if TYPE_CHECKING:  # the git and analysis threads load only when a run needs them, not for queries
+    from concurrent.futures import Executor as Executor_
     from concurrent.futures import Future, ThreadPoolExecutor
 
 BATCH = 200
@@ -166,13 +167,13 @@ _FAILED = "Could not analyse this version"  # _analyse_job's summary when analys
 
 def _analyse_job(job: tuple[str | None, str, str, str]) -> Analysis:
     """One analysis; a bug on some unusual text must not stop indexing: the version is committed
-    already, and an exception here would make every later run fail on the same commit."""
+    already, and an exception here would make every later run fail on the same commit. (The same
+    as ``tracker.analysis.analyse.analyse_job``, which worker processes start from.)"""
     old, new, kind, revert_of = job
     try:
         return analyse(old, new, kind=kind, revert_of=revert_of)
     except Exception as exc:  # noqa: BLE001 - reported in the version's summary, never lost
-        return Analysis(summary=f"Could not analyse this version ({type(exc).__name__}: {exc}); "
-                                "its text is recorded, `tracker diff` shows it")
+        return failed_analysis(exc)
 
 
 def _analyse_all(jobs: Sequence[tuple[str | None, str, str, str]], executor: Executor | None = None) -> list[Analysis]:
@@ -214,6 +215,56 @@ class _WithEarly(Pending):
     def result(self) -> list[Analysis]:
         computed = iter(self.rest.result())
         return [result if result is not None else next(computed) for result in self.known]
+
+
+def _early_analyser() -> "Executor_":
+    """Where a run's early analyses go: one worker process (spawned on the first, reused for the
+    rest), so that they run on another core while this process fetches and extracts pages (in a
+    thread they took turns with it for the interpreter: a run with 30 changed pages of 300 took
+    about 1.5 s longer than one with none). With ``TRACKER_WORKERS=1`` (one process wanted, or
+    one core), a thread. One worker, not the pool: each worker pays the analysis's imports and
+    model load (about 0.4 s of CPU), and a run's early analyses are few (``PARALLEL_MIN - 1``)."""
+    if _workers() < 2:
+        from concurrent.futures import ThreadPoolExecutor
+
+        return ThreadPoolExecutor(max_workers=1, thread_name_prefix="tracker-analyse")
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn, not fork: the caller runs an event loop and threads (see executor._local_pool)
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+
+
+class _EarlyWorker(Executor):
+    """The early worker process as an executor for what a small batch has left to analyse; a
+    batch large enough for the pool goes to the current executor, one without a real analysis
+    (first versions only) runs in place."""
+
+    name = "early worker"
+
+    def __init__(self, pool: "Executor_") -> None:
+        self.pool = pool
+
+    def start(self, fn: Callable[[list[J]], list[R]], jobs: Sequence[J], work: int | None = None,
+              floor: int | None = None) -> Pending[R]:
+        if not jobs or not work:
+            return Pending(done=fn(list(jobs)))
+        if work >= (PARALLEL_MIN if floor is None else floor):
+            return executors.current().start(fn, jobs, work, floor)
+        # (the analysis module's own function when it is ours: the worker need not import this one)
+        task: Callable[..., Any] = analyse_jobs if fn is _analyse_chunk else fn
+        try:
+            return Pending(futures=[self.pool.submit(task, list(jobs))])
+        except RuntimeError:  # the worker died (BrokenProcessPool) or was shut down: here, then
+            return Pending(done=fn(list(jobs)))
+
+
+def _early_result(future: Future) -> Analysis | None:
+    """An early analysis, or None (it is then computed with its batch) if its worker died."""
+    try:
+        return future.result()
+    except Exception:  # noqa: BLE001 - a lost worker (BrokenProcessPool, killed): analysed again
+        return None
 
 
 def _analyse_chunk(jobs: list[tuple[str | None, str, str, str]]) -> list[Analysis]:
@@ -330,16 +381,17 @@ class Recorder(Generic[T]):
         self.windows: dict[str, Window] = {}  # latest versions' lines (clause-level reverts)
         self.in_flight: deque[_InFlight[T]] = deque()
         self.git: ThreadPoolExecutor | None = None
-        self.analyser: ThreadPoolExecutor | None = None
+        self.analyser: Executor_ | None = None
         # document key -> (the job, its analysis on its way), from analyse_early
         self.early: dict[str, tuple[tuple[str | None, str, str, str], Future]] = {}
         self.early_count = 0
         self.early_allowed: bool | None = None  # the current executor is the local one (asked once)
 
     def analyse_early(self, key: str, old: str, new: str, kind: str, revert_of: str = "") -> None:
-        """Start the analysis of a version of document ``key`` before it is recorded, in a thread:
-        a run spends most of its time waiting for servers, and the analysis (a pure function of
-        the two texts) then runs in those gaps instead of after the last page. ``record`` uses it
+        """Start the analysis of a version of document ``key`` before it is recorded, in one
+        worker process (a thread with ``TRACKER_WORKERS=1``, see ``_early_analyser``): the
+        analysis (a pure function of the two texts) then runs while the run fetches and extracts
+        the other pages, instead of after the last one. ``record`` uses it
         if the version is recorded with the same previous text and kind; else it is ignored. At
         most ``PARALLEL_MIN - 1`` per recorder: large batches go to the worker processes; and
         only with the local executor: a Dask cluster (``--dask``) gets the batches as before."""
@@ -350,11 +402,13 @@ class Recorder(Generic[T]):
         if not self.early_allowed:
             return
         if self.analyser is None:
-            from concurrent.futures import ThreadPoolExecutor
-
-            self.analyser = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tracker-analyse")
+            self.analyser = _early_analyser()
         job = (old, new, kind, revert_of)
-        self.early[key] = (job, self.analyser.submit(_analyse_job, job))
+        # (a worker process gets the analysis module's own function: it need not import this one)
+        from concurrent.futures import ProcessPoolExecutor
+
+        fn = analyse_job if isinstance(self.analyser, ProcessPoolExecutor) else _analyse_job
+        self.early[key] = (job, self.analyser.submit(fn, job))
         self.early_count += 1
 
     def _early_results(self, batch: Batch) -> list[Analysis | None]:
@@ -366,10 +420,11 @@ class Recorder(Generic[T]):
             if found is not None and not same and job[2] == "partial-revert" and found[0][2] == "changed" \
                     and all(a is b or a == b for a, b in zip(found[0][:2], job[:2])):
                 # the run saw a new text; the window of earlier versions made it a partial revert
-                early = found[1].result()
-                results.append(early if early.summary.startswith(_FAILED) else as_revert(early, "", "partial-revert"))
+                early = _early_result(found[1])
+                results.append(early if early is None or early.summary.startswith(_FAILED)
+                               else as_revert(early, "", "partial-revert"))
                 continue
-            results.append(found[1].result() if found is not None and same else None)
+            results.append(_early_result(found[1]) if found is not None and same else None)
         return results
 
     def record(self, items: Sequence[tuple[NewVersion, T]]) -> None:
@@ -442,7 +497,16 @@ class Recorder(Generic[T]):
             ) from exc
         texts = {commit.sha: version.text for (version, _), commit in zip(item.items, commits)}
         item.batch = prepare(self.store, self.index, commits, self.previous, texts, self.windows)
-        item.analyses = analyse_later(item.batch.jobs, early=self._early_results(item.batch) if self.early else ())
+        item.analyses = analyse_later(item.batch.jobs, self._late_executor(),
+                                      early=self._early_results(item.batch) if self.early else ())
+
+    def _late_executor(self) -> Executor | None:
+        """Where the analyses of a batch that were not started early go: with the early worker
+        process running, a small batch goes to it too (it has the analysis loaded; this process
+        has not); otherwise the default (None)."""
+        from concurrent.futures import ProcessPoolExecutor
+
+        return _EarlyWorker(self.analyser) if isinstance(self.analyser, ProcessPoolExecutor) else None
 
     def _index_oldest(self) -> None:
         item = self.in_flight.popleft()

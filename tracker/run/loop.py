@@ -124,8 +124,8 @@ class _Run:
     def _few_changes(self) -> bool:
         """Does the run, at the rate of changes seen so far, look like it will change fewer
         documents than a batch sends to the worker processes? Only then are changes analysed
-        early, in this process: a run with many changes leaves them to the workers, and this
-        process never loads the analysis (its model alone is about 26 MB)."""
+        early, in the recorder's one early worker (see ``record._early_analyser``): a run with
+        many changes leaves them to the pool of workers."""
         return self.changed * len(self.documents) < record.PARALLEL_MIN * self.checked  # read at run time: tests lower it
 
     def _carry_out(self, decision: Decision) -> None:
