@@ -2141,5 +2141,5 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "") -> tup
     return _order(kept)
 
 
-_DOMINANT = 0.6  # share of a document's topic words that makes it a document about one topic
+_DOMINANT = 0.5  # share of a document's topic words that makes it a document about one topic
 _SIDE_TOPIC = 1.5
