@@ -8,6 +8,8 @@ that ``analyse`` calls the version material and gives it the category the taxono
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tracker.analysis import analyse
@@ -239,3 +241,89 @@ def test_a_free_plan_is_a_plan_not_a_price():
     a = analyse(old, new)
     assert a.material, a.summary
     assert a.categories == ("subscription",), a.categories
+
+
+LARKSPUR_POLICY = """\
+# Larkspur Notes Privacy Policy
+
+## 1. Information we collect
+
+We collect your name, email address and the notes you store with us.
+We collect device identifiers and IP addresses when you use the app.
+
+## 2. How we use your information
+
+We use your personal data to provide the service and to keep your account secure.
+We use cookies to remember your preferences.
+
+## 3. Sharing
+
+We share personal data with our hosting provider, which processes it on our behalf.
+
+## 4. Your rights
+
+You may access, correct or delete your personal data at any time.
+
+## 5. International transfers
+
+We transfer personal data to the United States under the Standard Contractual Clauses.
+"""
+
+LARKSPUR_TERMS = """\
+# Larkspur Notes Terms of Service
+
+## 1. Your account
+
+You must keep your password secret and you may not share your account.
+
+## 2. Fees
+
+Larkspur Pro costs $4 per month, billed monthly to your card.
+
+## 3. Termination
+
+We may suspend your account if you break these Terms.
+
+## 4. Liability
+
+Larkspur is not liable for lost notes. The service is provided as is.
+
+## 5. International transfers
+
+We transfer personal data to the United States under the Standard Contractual Clauses.
+"""
+
+TRANSFER = ("We also rely on the Data Privacy Framework to transfer personal data to the United States. "
+            "If your complaint about our handling of your personal data is not resolved, you may invoke "
+            "binding arbitration before an independent arbitrator at no cost to you.")
+
+
+def _with_transfer(doc: str) -> str:
+    return doc.replace("Standard Contractual Clauses.\n", f"Standard Contractual Clauses.\n\n{TRANSFER}\n", 1)
+
+
+def test_a_side_topic_in_a_document_about_one_topic_is_that_topic():
+    """The same new paragraph is about privacy in a privacy policy, and about privacy and
+    arbitration in terms of service that cover many topics."""
+    from tracker.analysis.classify import topic_profile
+
+    policy = analyse(LARKSPUR_POLICY, _with_transfer(LARKSPUR_POLICY))
+    assert policy.material, policy.summary
+    assert policy.categories == ("privacy",), policy.categories
+    assert topic_profile(LARKSPUR_POLICY)["privacy"] > 0.6
+    terms = analyse(LARKSPUR_TERMS, _with_transfer(LARKSPUR_TERMS))
+    assert terms.material, terms.summary
+    assert set(terms.categories) == {"arbitration", "privacy"}, terms.categories
+
+
+def test_a_side_topic_that_outvotes_the_documents_topic_is_kept():
+    """A privacy policy whose new text is mostly about another topic names that topic too."""
+    from tracker.analysis.materiality import ChangeLabel, version_categories
+
+    data = ChangeLabel(True, "material", ("privacy",), "x", weights=(2.5,), size=3)
+    rules = ChangeLabel(True, "material", ("arbitration",), "y", weights=(7.5,), size=40)
+    assert version_categories([data, rules], LARKSPUR_POLICY) == ("arbitration", "privacy")
+    assert version_categories([data, rules]) == ("arbitration", "privacy")
+    small = replace(rules, size=2)
+    assert version_categories([data, small], LARKSPUR_POLICY) == ("privacy",)
+    assert version_categories([data, small]) == ("arbitration", "privacy")

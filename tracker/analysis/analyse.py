@@ -115,7 +115,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         changes = [replace(c, material=False) for c in changes]
         return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
                         f"The {cut} text{_CUT_OFF}", diff.unchanged)
-    return _summarise(tuple(changes), diff.unchanged, kind, revert_of, version_categories(labels))
+    return _summarise(tuple(changes), diff.unchanged, kind, revert_of, version_categories(labels, new))
 
 
 _REVERTS = ("revert", "partial-revert")

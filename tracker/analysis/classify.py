@@ -916,6 +916,23 @@ def category_scores(text: str) -> dict[str, float]:
     return scores
 
 
+@lru_cache(maxsize=8)
+def topic_profile(text: str) -> dict[str, float]:
+    """What a whole document is about: each category's share of the topic words (the broad topic
+    rules of English, French and German) found in ``text``, "other" left out.
+
+    Returns {category id: share in 0..1}, the shares summing to 1; {} when no topic word is found.
+    A privacy policy gives privacy about 0.8, terms of service spread over many categories."""
+    norm = normalize(text)
+    counts: dict[str, int] = {}
+    for lang in ("en", "fr", "de"):
+        for c, _, p in _compiled(lang)[0]:
+            if c != "other" and (n := len(p.findall(norm))):
+                counts[c] = counts.get(c, 0) + n
+    total = sum(counts.values())
+    return {c: n / total for c, n in counts.items()} if total else {}
+
+
 def topical_watch(sentence: str) -> tuple[str, ...]:
     """The watch-outs of a sentence that its own words are about (a topic term matched too)."""
     lab = classify_sentence(sentence)

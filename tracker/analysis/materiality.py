@@ -20,7 +20,7 @@ from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans,
                                           is_contact_route, is_content_word, is_language_row, is_pointer, is_report,
                                           is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
-                                       split_sentences, topical_watch)
+                                       split_sentences, topic_profile, topical_watch)
 from tracker.analysis.facts import Fact, extract_facts, reworded_words, same_wording
 from tracker.analysis.facts_eu import is_foreign
 from tracker.analysis.rendering import LEADS_ON, clause_text, one_line, plain_text, table_cells
@@ -2203,7 +2203,7 @@ def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, ne
                                           labels[k].facts_after)
 
 
-def version_categories(labels: Sequence[ChangeLabel]) -> tuple[str, ...]:
+def version_categories(labels: Sequence[ChangeLabel], document: str = "") -> tuple[str, ...]:
     """A version's categories, from its material changes only.
 
     Each change votes for its categories with the log of how many content words it changed (a
@@ -2211,7 +2211,13 @@ def version_categories(labels: Sequence[ChangeLabel]) -> tuple[str, ...]:
     category's evidence relative to the change's best; a watch-out and a critical change weigh half as much again.
     The categories with at least a third of the top vote are kept, three at most: a version
     tagged with fifteen categories tells a reader nothing, and a person summing up a new version
-    names one to three topics (so do 98% of the hand labels of issue #11)."""
+    names one to three topics (so do 98% of the hand labels of issue #11).
+
+    ``document``: the new version's text. In a document mostly about one topic (a privacy policy:
+    ``_DOMINANT`` of its topic words or more), a change is read as being about that topic: another
+    category is kept only when it outvotes the document's own one ``_SIDE_TOPIC`` times (the
+    dispute-resolution sentence of a privacy policy's data-transfer section is about privacy).
+    Returns the category ids in taxonomy order."""
     votes: dict[str, float] = {}
     for label in labels:
         if not label.material or not label.categories:
@@ -2229,4 +2235,14 @@ def version_categories(labels: Sequence[ChangeLabel]) -> tuple[str, ...]:
         return ()
     best = max(votes.values())
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], CATEGORIES.index(kv[0])))
-    return _order({c for c, v in ranked[:3] if v >= best / 3})
+    kept = {c for c, v in ranked[:3] if v >= best / 3}
+    if document and len(kept) > 1:
+        profile = topic_profile(document)
+        main = max(profile, key=lambda c: profile[c], default="")
+        if main in kept and profile[main] >= _DOMINANT:
+            kept = {c for c in kept if c == main or votes[c] >= _SIDE_TOPIC * votes[main]}
+    return _order(kept)
+
+
+_DOMINANT = 0.5  # share of a document's topic words that makes it a document about one topic
+_SIDE_TOPIC = 1.5
