@@ -36,3 +36,39 @@ def test_a_worker_that_is_gone_costs_an_analysis_in_place():
     done: Future = Future()
     done.set_result(Analysis(summary="ok"))
     assert record._early_result(failed) is None and record._early_result(done) == Analysis(summary="ok")
+
+
+def test_a_worker_ends_when_the_run_that_started_it_is_killed(tmp_path):
+    """SIGKILL of a run (cron timeout, OOM killer) must not leave its analysis worker behind,
+    holding the run's output pipes open and waiting for work forever."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "coordinator.py"
+    script.write_text(
+        "import os, time\n"
+        "from tracker.analysis.executor import spawn_pool\n"
+        "if __name__ == '__main__':\n"
+        "    pool = spawn_pool(1)\n"
+        "    print(pool.submit(os.getpid).result(), flush=True)\n"
+        "    time.sleep(600)\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env=env)
+    worker = int(proc.stdout.readline())
+    os.kill(worker, 0)  # alive
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(10)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(worker, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(worker, signal.SIGKILL)
+        raise AssertionError("the worker outlived the process that started it")
+    assert proc.stdout.read() == ""  # the pipe closed: nothing holds it open

@@ -173,17 +173,40 @@ class LocalPool(Executor):
         return Pending(futures=[pool.submit(fn, chunk) for chunk in chunks])
 
 
+def spawn_pool(workers: int) -> "ProcessPoolExecutor":
+    """A pool of ``workers`` spawned processes that end with the process that started them.
+
+    spawn, not fork: the caller may be running an event loop with threads. A worker left behind
+    by a coordinator killed with SIGKILL (a cron timeout, the OOM killer) would otherwise wait
+    for work forever, holding the run's stdout and stderr open (a caller reading them never
+    sees them close) and its memory."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=exit_with_parent, initargs=(os.getpid(),))
+
+
+def exit_with_parent(parent: int, every: float = 0.2) -> None:
+    """In a worker process: end it (``os._exit``) as soon as process ``parent`` is gone, checked
+    every ``every`` seconds by a daemon thread (an orphan is re-parented, so ``getppid`` changes)."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="tracker-exit-with-parent", daemon=True).start()
+
+
 def _local_pool(workers: int) -> "ProcessPoolExecutor":
     """The process-wide pool (started once, reused by every batch; restarted on a new size)."""
     global _POOL, _POOL_SIZE
     if _POOL is None or _POOL_SIZE != workers:
-        # spawn, not fork: the caller may be running an event loop with threads
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
         if _POOL is not None:
             _POOL.shutdown(cancel_futures=True)
-        _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        _POOL = spawn_pool(workers)
         _POOL_SIZE = workers
         atexit.register(_POOL.shutdown, cancel_futures=True)
     return _POOL

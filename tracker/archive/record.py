@@ -228,11 +228,7 @@ def _early_analyser() -> "Executor_":
         from concurrent.futures import ThreadPoolExecutor
 
         return ThreadPoolExecutor(max_workers=1, thread_name_prefix="tracker-analyse")
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # spawn, not fork: the caller runs an event loop and threads (see executor._local_pool)
-    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    return executors.spawn_pool(1)
 
 
 class _EarlyWorker(Executor):
