@@ -31,6 +31,16 @@ Without ``--cv`` the artifact is trained on every document with the given settin
     .venv/bin/python scripts/train_classifier.py --cv --clf svm --C 0.1,0.5,2 --context 0.5
     .venv/bin/python scripts/train_classifier.py --context 0.5 --C 10      # write watch.json
 
+``--tosdr W`` adds ToS;DR quotes (CC BY-SA 3.0, ../shared/data/tosdr, the cases
+``benchmarks/quality.py`` maps to categories) to every training set with sample weight W, never
+to a test set, and never a quote of a held-out document (``load_tosdr``); ``--tosdr-positives
+none`` keeps only the quotes of other categories' cases, as negatives. ``--unbalanced`` fits
+without class weights (the per-label thresholds alone handle the rare labels). A model written
+with ``--tosdr`` says so in its "source" field; its README must then credit ToS;DR.
+
+    .venv/bin/python scripts/train_classifier.py --cv --clf svm --C 0.5 --tosdr 0.3
+    .venv/bin/python scripts/train_classifier.py --cv --clf svm --C 1 --unbalanced
+
 Writing a model ends with a check: the runtime (classify_sentence with the written, rounded and
 pruned JSON) against the trainer's own decisions on every sentence.
 """
@@ -39,6 +49,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import sys
 import time
@@ -59,7 +70,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))  # _shared: where the shared data f
 from _shared import require  # noqa: E402
 from tracker.analysis.classify import (CHAR_N, CONTEXT_BLOCKS, char_grams,  # noqa: E402
                                        context_features, features, heading_like, normalize,
-                                       rule_hits)
+                                       rule_hits, split_sentences)
 
 LABELS = {"a": "arbitration", "ch": "terms-changes", "cr": "content-removal",
           "j": "jurisdiction", "law": "governing-law", "ltd": "liability",
@@ -96,6 +107,84 @@ def load() -> list[dict]:
         if heading_like(r["text"]):
             heading[r["doc"]] = r
     return rows
+
+
+_TAG = re.compile(r"<[^>]+>")
+SHINGLE = 6  # tokens per shingle (runs of words)
+QUOTES = 0.5  # a ToS;DR sentence sharing this share of its shingles with a document quotes it
+
+
+def _shingles(norm: str) -> set[tuple[str, ...]]:
+    toks = norm.split()
+    if len(toks) < SHINGLE:
+        return {tuple(toks)} if toks else set()
+    return {tuple(toks[i:i + SHINGLE]) for i in range(len(toks) - SHINGLE + 1)}
+
+
+def load_tosdr(rows: list[dict], positives: str = "all") -> list[dict]:
+    """ToS;DR quotes (CC BY-SA 3.0) as weakly labelled sentences, from the cases
+    ``benchmarks/quality.py`` maps to categories (TOSDR_CASES). A sentence of a quote whose case
+    maps to one of the eight labels is a positive for it when the quote is one sentence or the
+    sentence fires the category's topic rule (otherwise dropped); a sentence of a case mapped to
+    another category is a negative. Either way it is a negative for every other label whose topic
+    rule it does not fire, and says nothing about the labels whose topic it does fire
+    (``known``). ``positives``: "all", "bad" (only quotes of points ToS;DR rates bad or blocker)
+    or "none" (quotes of the eight labels' cases left out: negatives only). ``docs``: the CLAUDETTE documents it quotes (a shared run of ``SHINGLE``
+    words in a row, for at least ``QUOTES`` of its runs), so that it never trains a model tested
+    on them (boilerplate such as "to the maximum extent permitted by law" alone does not count)."""
+    from quality import TOSDR_CASES
+
+    by_cat = {cat: short for short, cat in LABELS.items()}
+    where: dict[tuple[str, ...], set[str]] = {}
+    for r in rows:
+        for sh in _shingles(r["norm"]):
+            where.setdefault(sh, set()).add(r["doc"])
+    out = []
+    seen: set[str] = set()
+    for point in map(json.loads, require("tosdr/points.jsonl").open(encoding="utf-8")):
+        mapped = TOSDR_CASES.get(point["case"])
+        quote = _TAG.sub(" ", point.get("quote_text") or "").strip()
+        if not mapped or not quote or point.get("irrelevant"):
+            continue
+        cats = [by_cat[c] for c in mapped.split("|") if c in by_cat]
+        if cats and (positives == "none"
+                     or positives == "bad" and point.get("rating") not in ("bad", "blocker")):
+            continue
+        sentences = split_sentences(quote)
+        for text in sentences:
+            norm = normalize(text)
+            if norm.count(" ") < 4 or norm in seen:  # fewer than 3 words; or a repeat
+                continue
+            topics, watches = rule_hits(norm)
+            fired = {c for c, _, _ in topics}
+            labels = [c for c in cats if len(sentences) == 1 or LABELS[c] in fired]
+            if cats and not labels:
+                continue
+            seen.add(norm)
+            out.append({
+                "doc": "tosdr", "text": text, "norm": norm, "labels": labels,
+                "known": {s for s, cat in LABELS.items() if s in labels or cat not in fired},
+                "docs": _quoted(_shingles(norm), where),
+                "toks": sorted(set(norm.split())),
+                "feats": sorted(features(norm, topics, watches)),
+                "topics": fired, "rules": {f"{c}:{n}" for c, n, _ in watches},
+                "P": [], "N": [], "H": [],
+            })
+    return out
+
+
+def _quoted(shingles: set[tuple[str, ...]], where: dict[tuple[str, ...], set[str]]) -> set[str]:
+    """Documents holding at least ``QUOTES`` of ``shingles``."""
+    count: dict[str, int] = {}
+    for sh in shingles:
+        for d in where.get(sh, ()):
+            count[d] = count.get(d, 0) + 1
+    return {d for d, n in count.items() if n >= QUOTES * len(shingles)}
+
+
+def usable(extra: list[dict], docs: set[str]) -> list[dict]:
+    """The extra sentences that quote no document outside ``docs`` (the training documents)."""
+    return [e for e in extra if e["docs"] <= docs]
 
 
 def _ident(x: list[str]) -> list[str]:
@@ -216,22 +305,43 @@ def _f1_at(y: np.ndarray, scores: np.ndarray, grid: np.ndarray) -> np.ndarray:
     return np.where(denom > 0, 2 * tp / np.maximum(denom, 1), 0.0)
 
 
+BALANCED: dict | str | None = "balanced"  # class_weight of every model (--unbalanced: None)
+
+
 def make(clf: str, c: float) -> LogisticRegression | LinearSVC:
     """One label's classifier: logistic regression (the old setting) or a linear SVM
     (squared hinge; 15x faster to fit here, so a grid is affordable)."""
     if clf == "svm":
-        return LinearSVC(C=c, class_weight="balanced", max_iter=20000)
-    return LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
+        return LinearSVC(C=c, class_weight=BALANCED, max_iter=20000)
+    return LogisticRegression(C=c, class_weight=BALANCED, max_iter=5000)
 
 
 def fit(rows: list[dict], clf: str, c: float | list[float], context: float, folds: int = 5,
-        verbose: bool = False, embedding: float = 0.0, char: float = 0.0) -> dict:
+        verbose: bool = False, embedding: float = 0.0, char: float = 0.0,
+        extra: list[dict] | None = None, extra_weight: float = 0.0) -> dict:
     """Weights, thresholds, gates and rule votes fitted on ``rows`` (inner grouped CV). With a
-    list of C values, each label takes the one its inner CV scores best (gate included)."""
+    list of C values, each label takes the one its inner CV scores best (gate included).
+    ``extra`` (ToS;DR sentences, ``load_tosdr``) join every training set with sample weight
+    ``extra_weight``, never a test set: thresholds, gates and votes are chosen on ``rows``
+    alone; an extra sentence quoting a document outside the training set is left out."""
+    docs = {r["doc"] for r in rows}
+    extra = usable(extra or [], docs) if extra_weight else []
     blocks = Blocks(context, embedding=embedding, char=char)
-    x = blocks.fit_transform(rows)
+    x_all = blocks.fit_transform(rows + extra)
+    x, xe = x_all[:len(rows)], x_all[len(rows):]
     groups = np.array([r["doc"] for r in rows])
     inner = list(GroupKFold(folds).split(x, groups=groups))
+
+    def train(a: np.ndarray, y: np.ndarray, short: str, cc: float) -> LogisticRegression | LinearSVC:
+        """Fit on rows ``a`` plus the extra sentences that quote none of the other rows' docs."""
+        if not extra:
+            return make(clf, cc).fit(x[a], y[a])
+        held = docs - set(groups[a])
+        ok = [k for k, e in enumerate(extra) if short in e["known"] and not e["docs"] & held]
+        ye = np.array([short in extra[k]["labels"] for k in ok], dtype=int)
+        w = np.concatenate([np.ones(len(a)), np.full(len(ok), extra_weight)])
+        return make(clf, cc).fit(sp.vstack([x[a], xe[ok]]).tocsr(), np.concatenate([y[a], ye]),
+                                 sample_weight=w)
     out: dict[str, Any] = {"blocks": blocks, "coef": [], "bias": [], "thr": [], "gate": [],
                            "votes": [], "C": []}
     cs = c if isinstance(c, list) else [c]
@@ -242,7 +352,7 @@ def fit(rows: list[dict], clf: str, c: float | list[float], context: float, fold
         for cc in cs:
             scores = np.zeros(len(rows))
             for a, b in inner:
-                scores[b] = make(clf, cc).fit(x[a], y[a]).decision_function(x[b])
+                scores[b] = train(a, y, short, cc).decision_function(x[b])
             t_, f_ = tune_threshold(y, scores)
             gt_, gf_ = tune_threshold(y, np.where(gate_mask, scores, -99.0))
             key = max(f_, gf_) if cat not in ALWAYS_GATED else gf_
@@ -264,7 +374,7 @@ def fit(rows: list[dict], clf: str, c: float | list[float], context: float, fold
             if f1_score(y, trial) > f1 + 0.005:
                 pred, f1 = trial, float(f1_score(y, trial))
                 chosen.append(name.split(":", 1)[1])
-        model = make(clf, c_label).fit(x, y)
+        model = train(np.arange(len(rows)), y, short, c_label)
         if verbose:
             print(f"  {cat:16} C={c_label:g} inner-cv F1 {f1:.3f} at threshold {thr:+.3f}"
                   f"{'  gated on topic' if gate else ''}"
@@ -294,7 +404,8 @@ def predict(model: dict, rows: list[dict]) -> np.ndarray:
 
 
 def evaluate(rows: list[dict], clf: str, c: float | list[float], context: float, folds: int = 5,
-             embedding: float = 0.0, char: float = 0.0) -> float:
+             embedding: float = 0.0, char: float = 0.0, extra: list[dict] | None = None,
+             extra_weight: float = 0.0) -> float:
     """Grouped CV over every document; prints the figures, returns the pooled macro-F1."""
     t0 = time.time()
     groups = np.array([r["doc"] for r in rows])
@@ -303,7 +414,8 @@ def evaluate(rows: list[dict], clf: str, c: float | list[float], context: float,
     per_fold = []
     chosen_c: list[list[float]] = []
     for k, (a, b) in enumerate(GroupKFold(folds).split(rows, groups=groups)):
-        model = fit([rows[i] for i in a], clf, c, context, embedding=embedding, char=char)
+        model = fit([rows[i] for i in a], clf, c, context, embedding=embedding, char=char,
+                    extra=extra, extra_weight=extra_weight)
         pred[b] = predict(model, [rows[i] for i in b])
         chosen_c.append(model["C"])
         present = [j for j in range(len(LABELS)) if y[b, j].any()]
@@ -311,7 +423,8 @@ def evaluate(rows: list[dict], clf: str, c: float | list[float], context: float,
         print(f"  fold {k + 1}: macro-F1 {per_fold[-1] * 100:.1f} over {len(present)} labels"
               f" ({len(set(groups[b]))} documents)", flush=True)
     f1s = []
-    print(f"setting {clf} C={c} context={context} char={char} embedding={embedding}: grouped {folds}-fold CV over "
+    print(f"setting {clf} C={c} context={context} char={char} embedding={embedding} "
+          f"tosdr={extra_weight} class_weight={BALANCED}: grouped {folds}-fold CV over "
           f"{len(set(groups))} documents, {len(rows)} sentences ({time.time() - t0:.0f} s)")
     for j, cat in enumerate(LABELS.values()):
         tp = int((y[:, j] & pred[:, j]).sum())
@@ -328,7 +441,7 @@ def evaluate(rows: list[dict], clf: str, c: float | list[float], context: float,
 
 
 def export(model: dict, clf: str, c: float | list[float], context: float, prune: float,
-           n_docs: int) -> dict:
+           n_docs: int, n_tosdr: int = 0, tosdr_weight: float = 0.0) -> dict:
     """Compact JSON for tracker.analysis.classify: idf of every feature (needed for the
     norms), sparse rounded weights (context scale folded in), thresholds, gates, votes."""
     names = model["blocks"].names()
@@ -342,10 +455,12 @@ def export(model: dict, clf: str, c: float | list[float], context: float, prune:
             kept[f] = pairs
     return {
         "labels": list(LABELS.values()),
-        "source": f"CLAUDETTE via LexGLUE UNFAIR-ToS, CC BY 4.0; all {n_docs} documents",
+        "source": f"CLAUDETTE via LexGLUE UNFAIR-ToS, CC BY 4.0; all {n_docs} documents"
+                  + (f"; {n_tosdr} ToS;DR quote sentences (ToS;DR contributors, CC BY-SA 3.0), "
+                     f"sample weight {tosdr_weight:g}" if n_tosdr else ""),
         "trainer": f"{'linear SVM' if clf == 'svm' else 'logistic regression'} "
                    f"C={c if not isinstance(c, list) else 'per label ' + str(model['C'])}, "
-                   f"class_weight=balanced, "
+                   f"class_weight={BALANCED}, "
                    f"context={context}, prune |w|<{prune}",
         "context": context,
         "idf": {f: round(i, 2) for _, f, i in names},
@@ -391,6 +506,13 @@ def main() -> None:
                     help="scale of the context blocks (0: none, the old setting)")
     ap.add_argument("--embedding", type=float, default=0.0,
                     help="with --cv: add WordLlama sentence vectors at this scale (needs wordllama)")
+    ap.add_argument("--tosdr", type=float, default=0.0,
+                    help="sample weight of ToS;DR quotes added to every training set "
+                         "(0: none; needs ../shared/data/tosdr)")
+    ap.add_argument("--tosdr-positives", choices=("all", "bad", "none"), default="all",
+                    help="which quotes of the eight labels' cases are positives (none: negatives only)")
+    ap.add_argument("--unbalanced", action="store_true",
+                    help="no class weights (the thresholds alone handle rare labels)")
     ap.add_argument("--prune", type=float, default=0.05)
     ap.add_argument("--cv", action="store_true", help="measure by grouped CV, write nothing")
     ap.add_argument("--grid", nargs="*", metavar="CLF:C:CONTEXT",
@@ -398,12 +520,20 @@ def main() -> None:
     ap.add_argument("--out", type=Path,
                     default=ROOT / "tracker" / "analysis" / "model" / "watch.json")
     args = ap.parse_args()
+    global BALANCED
+    BALANCED = None if args.unbalanced else "balanced"
     rows = load()
+    extra = load_tosdr(rows, args.tosdr_positives) if args.tosdr else []
+    if extra:
+        print(f"ToS;DR: {len(extra)} sentences, positives "
+              + ", ".join(f"{cat} {sum(s in e['labels'] for e in extra)}"
+                          for s, cat in LABELS.items()), flush=True)
     clf, c, context = args.clf, args.C, args.context
     if args.cv:
         if args.embedding:
             embed(rows)
-        evaluate(rows, clf, c, context, embedding=args.embedding, char=args.char)
+        evaluate(rows, clf, c, context, embedding=args.embedding, char=args.char, extra=extra,
+                 extra_weight=args.tosdr)
         return
     if args.grid:
         scored = []
@@ -413,8 +543,10 @@ def main() -> None:
         _, clf, c, context = max(scored)
         print(f"chosen: {clf} C={c} context={context}")
     print(f"training on all {len({r['doc'] for r in rows})} documents")
-    model = fit(rows, clf, c, context, verbose=True, char=args.char)
-    data = export(model, clf, c, context, args.prune, len({r["doc"] for r in rows}))
+    model = fit(rows, clf, c, context, verbose=True, char=args.char, extra=extra,
+                extra_weight=args.tosdr)
+    data = export(model, clf, c, context, args.prune, len({r["doc"] for r in rows}),
+                  len(extra) if args.tosdr else 0, args.tosdr)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True), "utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size / 1024:.0f} KiB, "

@@ -280,3 +280,29 @@ def test_the_model_read_back_from_its_cache_is_the_model_built_from_its_json(tmp
         assert classify._model_cache() is None
     finally:
         classify._model.cache_clear()
+
+
+@pytest.mark.parametrize("text", [
+    "Brightloom may suspend your account; see [the policy](https://brightloom.example/policy).",
+    "We don't refund fees, and you can’t transfer credits (details at www.brightloom.example).",
+    "ARBITRATION: all disputes go to binding arbitration in Lisbon, Portugal.",
+    "a b c",
+    "",
+])
+def test_fast_tokens_and_features_match_the_plain_definitions(text):
+    """The runtime's shortcuts (substring pre-checks before each regex, a regex for the
+    5-letter stems) give the same tokens and features as the plain definitions."""
+    import re
+
+    from tracker.analysis.classify import features, normalize, tokens
+
+    plain = re.sub(r"(?:https?://|www\.)\S+", " ", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text))
+    plain = re.sub(r"n['’]t\b", " not", plain.lower())
+    assert tokens(text) == re.findall(r"[a-z0-9\u00df-\u00f6\u00f8-\u00ff\u0153]+|[$€£%]", plain)
+    norm = normalize(text)
+    toks = norm.split()
+    expected = set(toks) | {f"{a} {b}" for a, b in zip(toks, toks[1:])}
+    expected |= {f"S:{t[:5]}" for t in toks if len(t) >= 5}
+    got = features(norm, [], [])
+    assert got == expected
+    assert ("S:arbit" in got) == ("arbitration" in norm)

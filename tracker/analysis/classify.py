@@ -18,6 +18,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterable
 
@@ -73,8 +74,16 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 def tokens(text: str) -> list[str]:
     """Lowercased word tokens; punctuation dropped, currency and % kept as tokens."""
-    text = _URL.sub(" ", _MD_LINK.sub(r"\1", text))
-    return _TOKEN.findall(_NT.sub(" not", text.lower()))
+    # Each substitution runs only when its text can be there (a plain substring test is much
+    # cheaper than a regex pass over every sentence; the result is the same).
+    if "](" in text:
+        text = _MD_LINK.sub(r"\1", text)
+    if "http" in text or "www." in text:
+        text = _URL.sub(" ", text)
+    text = text.lower()
+    if "'" in text or "’" in text:
+        text = _NT.sub(" not", text)
+    return _TOKEN.findall(text)
 
 
 def normalize(text: str) -> str:
@@ -454,6 +463,9 @@ def rule_hits(norm: str, lang: str = "en") -> tuple[list[tuple[str, str, str]], 
     return topics, watches
 
 
+_STEM = re.compile(r"(?<= )([^ ]{5})")  # a token start (after a space) with 5 more characters
+
+
 def features(norm: str, topics=None, watches=None) -> set[str]:
     """Model features: word uni/bi-grams, 5-letter stems of longer words ("S:arbit" covers
     arbitration, arbitrator, arbitrate: the cheap part of character n-grams) and one feature
@@ -462,10 +474,11 @@ def features(norm: str, topics=None, watches=None) -> set[str]:
         topics, watches = rule_hits(norm)
     toks = norm.split()
     feats = set(toks)
-    feats.update(f"{a} {b}" for a, b in zip(toks, toks[1:]))
-    feats.update(f"S:{t[:5]}" for t in toks if len(t) >= 5)
-    feats.update(f"T:{c}" for c, _, _ in topics)
-    feats.update(f"R:{c}:{n}" for c, n, _ in watches)
+    # map and list comprehensions, not generators: this runs for every sentence classified
+    feats.update(map(" ".join, zip(toks, toks[1:])))
+    feats.update(map("S:".__add__, _STEM.findall(norm)))  # first 5 letters of longer tokens
+    feats.update(["T:" + c for c, _, _ in topics])
+    feats.update([f"R:{c}:{n}" for c, n, _ in watches])
     return feats
 
 
@@ -667,13 +680,18 @@ def _char_dot(tokens: Iterable[str], model: _Model) -> list[float]:
     return [sum(col) / norm for col in zip(*rows)]
 
 
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+
+
 def _dot(feats: Iterable[str], model: _Model) -> list[float]:
     """One block's share of the scores: tf-idf (binary tf), L2-normalised, times the weights."""
-    found = [row for row in map(model.table.get, feats) if row is not None]
-    rows = [row[1] for row in found if row[1] is not None]
+    # filter/map/itemgetter keep the per-feature work in C (rows are non-empty tuples, so
+    # truthy); the sums run in the same order as before, so the scores are the same floats.
+    found = list(filter(None, map(model.table.get, feats)))
+    rows = list(filter(None, map(_SECOND, found)))
     if not rows:
         return [0.0] * len(model.labels)
-    norm = math.sqrt(sum([row[0] for row in found]))
+    norm = math.sqrt(sum(map(_FIRST, found)))
     return [sum(col) / norm for col in zip(*rows)]  # column sums run in C: the hot loop
 
 
@@ -692,23 +710,18 @@ def model_scores(feats: set[str], model: _Model,
     return scores
 
 
-def _block_norm(feats: Iterable[str], idf: dict[str, float]) -> float:
-    return math.sqrt(sum(idf[f] ** 2 for f in feats if f in idf)) or 1.0
-
-
 def contributions(feats: set[str], model: _Model, label: int,
                   context: dict[str, set[str]] | None = None,
                   tokens: Iterable[str] = ()) -> list[tuple[float, str]]:
     """Each feature's share of one label's score, largest first: the model's explanation.
     A word's share through its letters (the char block) is named "word~"."""
-    idf = model.idf
+    table = model.table
     out = []
     for block in [feats, *(context or {}).values()]:
-        norm = _block_norm(block, idf)
-        for f in block:
-            row = model.table.get(f)
-            if row is not None and row[1] is not None and row[1][label]:
-                out.append((row[1][label] / norm, f))
+        known = [(f, row) for f, row in zip(block, map(table.get, block)) if row is not None]
+        norm = math.sqrt(sum([row[0] for _, row in known])) or 1.0
+        out.extend([(row[1][label] / norm, f) for f, row in known
+                    if row[1] is not None and row[1][label]])
     if model.chars:
         found = {t: _token_chars(t, model) for t in tokens}
         char_norm = math.sqrt(sum(sq for sq, _ in found.values())) or 1.0
@@ -787,7 +800,7 @@ def classify_sentence(sentence: str, before: str = "", after: str = "",
         if model.context and (before or after or heading):
             context = {p: set(_context_block(p, t)) for p, t in
                        (("P", before), ("N", after), ("H", heading)) if t}
-        words = set(norm.split())
+        words = set(norm.split()) if model.chars else ()  # only the char block reads them
         scores = model_scores(feats, model, context, words)
         topic_cats = {c for c, _, _ in topics}
         for i, cat in enumerate(model.labels):
