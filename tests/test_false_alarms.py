@@ -431,3 +431,21 @@ def test_sentences_near_an_announcement_that_are_terms_stay_terms(term):
     from tracker.analysis.boilerplate import is_announcement
 
     assert not is_announcement(term)
+
+
+@pytest.mark.parametrize("old, new", [
+    ("subject to Clauses 14 and 15 below", "subject to Clauses 15 and 16 below"),
+    ("as Section 7.2 says", "as Section 8.2 says"),
+    ("under Article 4 below", "under Article 5 below"),
+])
+def test_a_renumbered_cross_reference_is_renumbering(old, new):
+    text = PRIVACY.replace("We keep your notes until you delete your account.",
+                           f"We keep your notes until you delete your account, {old}.")
+    result = analyse(text, text.replace(old, new))
+    assert not result.material and "renumbering" in result.cosmetic
+
+
+def test_a_statute_article_changed_is_not_a_cross_reference():
+    from tracker.analysis.materiality import cosmetic_kind
+
+    assert cosmetic_kind("We rely on Article 6 GDPR.", "We rely on Article 9 GDPR.") is None

@@ -244,3 +244,70 @@ def test_courts_replaced_by_arbitration_are_not_good_news():
     result = analyse(old, new)
     assert result.material
     assert not any("good news" in c.explanation for c in result.changes), [c.explanation for c in result.changes]
+
+
+# --- limits on quantities, prohibitions in the imperative -------------------------------------
+GUIDE = """\
+# Pebblewick Community Guidelines
+
+## What you can post
+
+Each member may keep up to 5 projects on a free plan.
+Files uploaded to a project are limited to 200 MB each.
+Do not post spam or chain messages.
+"""
+
+
+@pytest.mark.parametrize("old, new", [
+    ("up to 5 projects", "up to 3 projects"),
+    ("limited to 200 MB", "limited to 50 MB"),
+])
+def test_a_bound_on_a_quantity_that_moved_is_material(old, new):
+    result = analyse(GUIDE, GUIDE.replace(old, new))
+    assert result.material
+    assert new in result.summary and old in result.summary
+
+
+def test_the_same_bound_reworded_is_not_a_new_limit():
+    assert not analyse(GUIDE, GUIDE.replace("Each member may keep", "Every member can keep")).material
+
+
+@pytest.mark.parametrize("rule", [
+    "Do not share synthetic media of a real person without saying it is fake.",
+    "Never sell access to your account.",
+])
+def test_a_new_prohibition_in_the_imperative_is_a_usage_rule(rule):
+    result = analyse(GUIDE, GUIDE + rule + "\n")
+    assert result.material and "usage-rules" in result.categories
+
+
+def test_a_courtesy_in_the_imperative_is_no_rule():
+    assert not analyse(GUIDE, GUIDE + "Do not hesitate to ask the team for help.\n").material
+
+
+# --- found by a first-time user: plain edits that were called rewordings ----------------------
+PLANS = "# Quillby Terms\n\n## 4. Plans\n\n{s}\n\n## 9. Contact\n\nWrite to help@quillby.example.\n"
+
+
+@pytest.mark.parametrize("old, new, said", [
+    # a participle after the price ("billed monthly") is not a report of the past
+    ("The Pro plan costs $10 per month, billed monthly in advance.",
+     "The Pro plan costs $14 per month, billed monthly in advance.", "$14 per month instead of $10"),
+    ("The minimum age is 13.", "The minimum age is 18.", "18"),
+    ("We will notify you 30 days before changes take effect.",
+     "We will notify you 7 days before changes take effect.", "7 days"),
+    ("Courts of Oregon decide disputes.", "Disputes go to binding arbitration.", "arbitration"),
+    ("We charge $0.02 per 1,000 words.", "We charge $0.05 per 1,000 words.", "per 1,000 words"),
+])
+def test_plain_changes_of_terms_are_material_and_said(old, new, said):
+    result = analyse(PLANS.format(s=old), PLANS.format(s=new))
+    assert result.material, result.summary
+    assert said in result.summary
+
+
+def test_a_statistic_in_the_past_is_still_a_report():
+    from tracker.analysis.boilerplate import is_report
+
+    assert is_report("In 2025 we received 1,200 requests.")
+    assert is_report("Our users filed 40 complaints.")
+    assert not is_report("Each seat costs $5, charged yearly.")

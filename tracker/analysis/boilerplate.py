@@ -71,6 +71,8 @@ prohibit prohibits reserve reserves means mean refer refers contact visit read s
 protect protects disclose discloses sell sells transfer transfers limit limits restrict
 restricts become becomes take takes remain remains continue continues create creates
 explain explains describe describes help helps want wants operate operates
+go goes decide decides resolve resolves handle handles hear hears settle settles cover covers
+costs belong belongs
 est sont était étaient sera seront a ont avait peut peuvent doit doivent acceptez accepte
 utilisons utilise utilisez collectons collecte partageons partage conservons conserve
 traitons traite fournit fournissons s'applique appliquent pouvez devez pouvons devons
@@ -120,6 +122,12 @@ def is_report(sentence: str) -> bool:
     ws = re.findall(r"[^\W\d_]+", sentence.lower())
     if not ws or any(w in _PRESENT for w in ws):
         return False
+    # a verb in the present after its subject ("The Pro plan costs $10 per month, billed monthly"):
+    # the "-ed" word is then a participle, not a past tense
+    if any(i and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+           and ws[i - 1] not in STOPWORDS and re.search(rf"\b{ws[i - 1]}\s+{w}\b", sentence.lower())
+           for i, w in enumerate(ws)):
+        return False
     return any(w in _PAST or len(w) > 4 and w.endswith("ed") for w in ws)
 
 
@@ -153,7 +161,6 @@ _ANNOUNCE = re.compile(
     r"(?:agb|bedingungen|datenschutzerklärung|richtlinien?)\s+werden\s+(?:in\s+kürze|demnächst|bald)\s+"
     r"(?:aktualisiert|überarbeitet|geändert)|"
     # a banner before new terms apply, and a summary of what was clarified
-    r"before\s+(?:the\s+|these\s+)?changes\s+take\s+effect|"
     r"we(?:['’]ve|\s+have)\s+made\s+(?:the|our|these|this)\s+[\w\s]{0,40}?(?:easier|clearer|simpler)|"
     r"(?:the|these|our)\s+(?:terms|policy|agreement|conditions)\s+now\s+(?:provide|include|give|offer)s?\s+"
     r"(?:clearer|more|additional|further)\s+(?:details|information|explanations?))", re.I)
@@ -175,6 +182,9 @@ _ANNOUNCE_SOFT = re.compile(
     r"(?:[\w-]+\s+){0,4}?(?:terms|polic(?:y|ies)|agreement|conditions|notice|statement)|"
     r"(?:view|see|read|consult|access|find|review)\b[^.;]{0,30}?\b(?:prior|previous|earlier|archived|older|past|"
     r"former)\s+(?:[\w-]+\s+){0,3}?(?:versions?|terms|polic(?:y|ies)|notice|agreement|conditions|statement)|"
+    # a banner before new terms apply ("... before the changes take effect"); "we will notify you
+    # 30 days before changes take effect" is the rule for changes, kept by the notice guard below
+    r"before\s+(?:the\s+|these\s+)?changes\s+take\s+effect|"
     r"(?:the|these|some|such|those)\s+changes\s+(?:will\s+)?(?:be(?:come)?\s+effective|take\s+effect|apply)\s+"
     r"(?:as\s+of|on|from|starting)|"
     r"we(?:['’]ve|\s+have)\s+(?:added|clarified|introduced|updated|revised|simplified|reorgani[sz]ed|restructured|"

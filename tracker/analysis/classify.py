@@ -254,7 +254,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"residents|consumers|people|individuals|businesses|you)|(?:under|below|over|at least|younger than|"
      r"older than) (?:the age of )?\d{1,2}(?! (?:days?|weeks?|months?|hours?|minutes?|%|"
      r"percent|times|business|calendar|per|[$€£]))|\d{1,2} (?:or (?:more|older) )?years (?:of age|old)|"
-     r"age of (?:majority|\d{1,2}|consent)|minors?|children|child|legal guardians?|"
+     r"age of (?:majority|\d{1,2}|consent)|minimum age|minors?|children|child|legal guardians?|"
      r"parental consent|parents?(?: or legal)? (?:consent|guardians?)|legal age|majority age|"
      r"eligib\w*|sanctioned|embargo\w*|export control\w*|ofac|restricted (?:countries|"
      r"territories)) "),
@@ -269,7 +269,8 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"offering)(?: \w+){0,3} (?:services?|features?)|terminate (?:the )?services?|"
      r"(?:modify|change|alter|update|suspend)(?: or \w+)?(?: \w+){0,2} (?:services?|features?|"
      r"functionality|products?)) "),
-    ("usage-rules", "conduct", r" (?:(?:you|users?|customers?|members?|publishers?|developers?|"
+    ("usage-rules", "conduct", r" (?:(?<=^ )(?:please )?(?:do not|never) (?!hesitate|worry|forget|miss)\w+|"
+     r"(?:you|users?|customers?|members?|publishers?|developers?|"
      r"licensees?|sellers?|advertisers?) (?:may|must|shall|will|agree to|agree) not|not to|"
      r"(?:is|are|constitutes?|be) (?:a )?(?:violation|breach) of (?:these|the|our)|"
      r"prohibit\w*|not permitted|forbidden|acceptable use|reverse engineer\w*|decompil\w*|"

@@ -150,7 +150,10 @@ _AGE = re.compile(
     r"|years\s+or\s+older|or\s+older|\+)|age\s+(?P<a3>\d{1,2})\b)"
     r"|(?P<q2>under|below|over)\s+(?P<a4>\d{1,2})\b(?!\s*(?:%|percent|days?|months?|weeks?|hours?"
     r"|years?|[$€£]))"
-    r"|(?P<maj>(?:legal\s+)?age\s+of\s+(?:legal\s+)?majority|legal\s+age|majority\s+age)", re.I)
+    r"|(?P<maj>(?:legal\s+)?age\s+of\s+(?:legal\s+)?majority|legal\s+age|majority\s+age)"
+    # "The minimum age is 13", "minimum age: 16", "age minimum de 15 ans", "Mindestalter 16"
+    r"|(?:minimum|min\.?)\s+age(?:\s+(?:is|of|for\s+\w+\s+is|required\s+is))?\s*:?\s*(?P<a5>\d{1,2})\b"
+    r"|âge\s+minimum\s+(?:est\s+)?(?:de\s+)?(?P<a6>\d{1,2})\b|mindestalter\s+(?:beträgt\s+|ist\s+|von\s+)?:?\s*(?P<a7>\d{1,2})\b", re.I)
 
 
 def _ages(text: str) -> list[Fact]:
@@ -161,6 +164,8 @@ def _ages(text: str) -> list[Fact]:
             continue
         age = m.group("a1") or m.group("a2") or m.group("a3") or m.group("a4")
         qual = (m.group("q") or m.group("q2") or "").lower()
+        if not age:  # "the minimum age is 13"
+            age, qual = m.group("a5") or m.group("a6") or m.group("a7"), "minimum"
         out.append(Fact("age", m.group(0).strip(), "majority" if age.lower() == "majority"
                         else age, qual))
     return out

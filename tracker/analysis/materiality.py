@@ -72,6 +72,20 @@ _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`|^\s*#{1,6}\
                      r"^\s*[-*+]\s+|\||^\s*:?-{3,}:?\s*$", re.M)
 _NUMBERING = re.compile(r"^\s*(?:(?:section|article|clause|§)\s*)?(?:\d+(?:\.\d+)*\.?|"
                         r"\(?[a-z]\)|\(?[ivxlc]+\)|[a-z]\.)\s+", re.I | re.M)
+# A cross-reference to a part of the same document ("subject to Clauses 14 and 15 below",
+# "see Section 7.2", "Ziffer 4"): renumbered whenever a section is inserted. "Article" and "§" also
+# cite statutes (GDPR Article 6, § 312 BGB), so they count only when they point inside the terms.
+_XNUM = r"\d+(?:\.\d+)*(?:\s*(?:,|and|or|to|through|-|–|&|et|und|bis)\s*\d+(?:\.\d+)*)*"
+_CROSS_REF = re.compile(
+    rf"\b((?:sections?|clauses?|paragraphs?|parts?|chapters?|ziffern?|abschnitte?|abschnitts?)\.?)\s*{_XNUM}|"
+    rf"\b((?:articles?|artikel|§+))\s*{_XNUM}(?=\s*(?:below|above|hereof|herein|of\s+th(?:ese|is)\s+(?:terms|agreement|"
+    rf"policy|conditions)|ci-dessous|ci-dessus|des\s+présentes|dieser|unten|oben))", re.I)
+
+
+def _ref_mark(m: re.Match[str]) -> str:
+    return f"{m.group(1) or m.group(2)} #"
+
+
 _DATE = DATE  # English, French and German dates
 _PUNCT = re.compile(r"[^\w\s]|_")
 _ESCAPE = re.compile(r"\\(?=[^\w\s])")  # Markdown escapes: "\_", "\*", "\."
@@ -95,7 +109,7 @@ _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("links-only", lambda s: _URL.sub("", _MD_LINK.sub(r"\1()", s))),
     ("contact-details", lambda s: _EMAIL.sub("<e-mail>", s)),
     ("formatting", lambda s: _space(_MARKUP.sub("", _ESCAPE.sub("", s)))),
-    ("renumbering", lambda s: _space(_NUMBERING.sub("", s))),
+    ("renumbering", lambda s: _space(_CROSS_REF.sub(_ref_mark, _NUMBERING.sub("", s)))),
     ("punctuation-case", lambda s: _space(_PUNCT.sub(" ", s.lower()))),
     ("date-only", lambda s: _DATE.sub("<date>", s)),
 )
@@ -348,7 +362,7 @@ def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[st
             return f"The {name}{rest} {verb} now {new.text} instead of {old_words}{tail}"
         prefix = _last_clause(_main_clause(prefix, heading))
         if (lead := _with_now(prefix, modal_now=False)) and len(prefix.split()) <= 14:
-            rest = re.split(r"[,;:(]", suffix, maxsplit=1)[0].strip()
+            rest = re.split(r"(?<!\d),|,(?!\d)|[;:(]", suffix, maxsplit=1)[0].strip()
             rest = f" {rest}" if (rest and len(rest.split()) <= 8
                                   and _SUFFIX_LEAD.match(rest)) else ""
             lead = f"{lead[:1].upper()}{lead[1:]} {new.text}"
@@ -433,7 +447,7 @@ def added_fact_sentence(new: Fact, after: str, heading: str, cats: tuple[str, ..
         suffix = sentence[at + len(new.text):].strip().rstrip(".;:")
         lead = _with_now(prefix)
         if lead and 2 <= len(prefix.split()) <= 14:
-            rest = re.split(r"[,;:(]", suffix, maxsplit=1)[0].strip()
+            rest = re.split(r"(?<!\d),|,(?!\d)|[;:(]", suffix, maxsplit=1)[0].strip()
             rest = f" {rest}" if rest and len(rest.split()) <= 8 else ""
             return f"{lead[:1].upper()}{lead[1:]} {new.text}{rest}{tail}"
     return f"Now says “{_phrase(after, new.text)}”{tail}"
@@ -1904,6 +1918,10 @@ class _Job:
             cats = cats or ("other",)
         if not sentences and legal and (ins_c or del_c) and not self._reworded(ins_c, del_c):
             sentences.append(self._scope(ins_c, del_c, cats))
+        if not sentences and (limit := _limit_changed(self.before or "", self.after or "")):
+            # "not more than 3,000 kg" -> "3,300 kg": a limit moved, whatever it counts
+            cats = cats or ("usage-rules",)
+            sentences.append(f"The limit is now “{limit[1]}” instead of “{limit[0]}”{_cats_text(cats)}")
         if sentences:
             severity: Severity = "critical" if w_add else "material"
             return ChangeLabel(True, severity, cats or ("other",), "; ".join(sentences[:2]), None,
@@ -2006,6 +2024,33 @@ def _still_has(category: str, ctx: DocContext) -> bool:
     text = " " + " ".join(ctx.new.tokens) + " "
     return any(c == category and p.search(text)
                for lang in ("en", "fr", "de") for c, _, p in _compiled(lang)[0])
+
+
+# A bound on a quantity: "not more than 3,000 kg", "up to 5 projects", "at least 2 GB", "max. 10
+# users", "limited to 100 requests", "jusqu'à 3 appareils", "höchstens 5 Geräte".
+_LIMIT = re.compile(
+    r"\b(?:not\s+more\s+than|no\s+more\s+than|not\s+less\s+than|no\s+less\s+than|more\s+than|less\s+than|"
+    r"fewer\s+than|up\s+to|at\s+most|at\s+least|a\s+maximum\s+of|a\s+minimum\s+of|maximum|minimum|max\.?|min\.?|"
+    r"limited\s+to|capped\s+at|exceed(?:s|ing)?|"
+    r"jusqu['’]à|au\s+plus|au\s+moins|maximum\s+de|minimum\s+de|plus\s+de|moins\s+de|dans\s+la\s+limite\s+de|"
+    r"höchstens|mindestens|bis\s+zu|maximal|minimal|mehr\s+als|weniger\s+als)"
+    r"\s+(\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+|\d+(?:[.,]\d+)?)\s*([^\W\d_]+|%)?", re.I)
+
+
+def _limit_changed(before: str, after: str) -> tuple[str, str] | None:
+    """(old, new) wording of a bound on a quantity that changed between two versions of a
+    clause ("not more than 3,000 kg" -> "not more than 3,300 kg"), when the clause bounds the same
+    number of quantities in both and one of them changed its number; None otherwise. Dates,
+    prices and periods are facts of their own (``facts``): this is for what they do not know,
+    limits counted in kilograms, projects, seats, requests..."""
+    old, new = list(_LIMIT.finditer(before)), list(_LIMIT.finditer(after))
+    if not old or len(old) != len(new):
+        return None
+    for a, b in zip(old, new):
+        va, vb = re.sub(r"\D", "", a.group(1)), re.sub(r"\D", "", b.group(1))
+        if va != vb and (a.group(2) or "").lower() == (b.group(2) or "").lower():
+            return a.group(0).strip(), b.group(0).strip()
+    return None
 
 
 def _fact_changed(old: Fact | None, new: Fact | None, changed: set[str]) -> bool:
