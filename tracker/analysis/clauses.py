@@ -352,7 +352,19 @@ def _normalize(markdown: str) -> str:
         markdown = markdown.expandtabs(4)
     if "\r" in markdown:
         markdown = markdown.replace("\r\n", "\n").replace("\r", "\n")
+    if ("==" in markdown or "--" in markdown) and _SETEXT.search(markdown):
+        markdown = _SETEXT.sub(_atx, markdown)
     return markdown
+
+
+# A setext heading ("Refunds\n-------", "Terms\n=====": the style of many converters and of Open
+# Terms Archive's versions) after an empty line or at the start: written as the ATX heading it is,
+# so it names its section like "## Refunds" does. Its text line must not start another block.
+_SETEXT = re.compile(r"(?:^|(?<=\n\n))(?P<t> {0,3}(?![-*+>|#]|\d{1,9}[.)][ \t])[^\n]*\S[^\n]*)\n {0,3}(?P<u>=+|-+)[ \t]*(?=\n|$)")
+
+
+def _atx(m: re.Match[str]) -> str:
+    return ("# " if m.group("u")[0] == "=" else "## ") + m.group("t").strip()
 
 
 class _Section:
