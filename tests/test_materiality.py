@@ -231,3 +231,25 @@ def test_a_new_venue_stays_material():
     label = label_change("modified", "Disputes go to the courts of Munich, Germany.",
                          "Disputes go to the courts of Berlin, Germany.")
     assert label.material and "Berlin" in label.explanation
+
+
+def test_labelled_list_gives_the_patterns_answer_without_its_backtracking():
+    """A clause like "Cookies used: a, b, ..., z; more" made the labelled-list pattern backtrack
+    exponentially in its commas (22 commas: seconds) before failing; the guard answers at once
+    and agrees with the pattern wherever the pattern is quick."""
+    import itertools
+    import time
+
+    from tracker.analysis.materiality import _LABELLED_LIST, _labelled_list
+
+    parts = ["Cookies used", ":", " ", "Zorb", ",", ".", ";", "\n", "a b"]
+    for n in range(1, 6):
+        for combo in itertools.product(parts, repeat=n):
+            text = "".join(combo)
+            want, got = _LABELLED_LIST.match(text), _labelled_list(text)
+            assert (want and want.groupdict()) == (got and got.groupdict()), text
+    assert _labelled_list("Cookies used: Zorb, Plink.")["items"] == "Zorb, Plink"
+    slow = "Cookies used: " + "zorb, " * 40 + "plink; more"
+    started = time.process_time()
+    assert _labelled_list(slow) is None
+    assert time.process_time() - started < 0.5
