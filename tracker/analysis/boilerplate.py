@@ -238,7 +238,7 @@ def is_error_page(text: str) -> bool:
     """Whether a whole captured version is an error or placeholder page ("Page not found",
     "Cette page n'existe pas", "Seite nicht gefunden", "Access denied"): a short text (at most
     40 words) whose first line says so. Such a capture is extraction noise: the terms did not change."""
-    words = text.split()
+    words = text.split(None, 40)  # 41 pieces: more than 40 words (a whole document is not split)
     if not 0 < len(words) <= 40:
         return False
     first = next((line for line in text.splitlines() if line.strip()), "")

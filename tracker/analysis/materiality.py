@@ -1194,6 +1194,21 @@ def _phrase_like(runs: list[str]) -> bool:
 
 # "Applicable cookies: Amplitude, Sentry": a short label, then a list of names.
 _LABELLED_LIST = re.compile(r"^\W*(?P<label>[A-Z][\w' -]{2,40}):\s+(?P<items>[^.;:]+(?:,[^.;:]+)+|[^.;:,]{1,40})\s*\.?\s*$")
+
+
+def _labelled_list(text: str) -> re.Match[str] | None:
+    """``_LABELLED_LIST.match(text)``, without running it on a text it cannot match: after the
+    label's colon the pattern allows no '.', ';' or ':' but one final '.', and on a long clause
+    with many commas its nested repeats backtrack for seconds before failing."""
+    tail = text.rstrip()
+    if tail.endswith("."):
+        tail = tail[:-1]
+    last = max(tail.rfind("."), tail.rfind(";"), tail.rfind(":"))
+    if last < 0 or tail[last] != ":":
+        return None
+    return _LABELLED_LIST.match(text)
+
+
 # What is left of a Markdown link cut in two: "](target)", "][ref]", a lone bracket.
 _LINK_DEBRIS = re.compile(r"\]\s*[(\[][^)\]]*[)\]]?|[\[\]]")
 _SENTENCE_GAP = re.compile(r"[.;:!?]\s|\n")
@@ -1960,7 +1975,7 @@ class _Job:
             if cell and cell[0] and cell[1]:
                 return f"{items} {verb} “{_snippet(cell[0], 30)}” for {_snippet(cell[1], 30)}"
             return ""
-        m = _LABELLED_LIST.match(plain(raw))
+        m = _labelled_list(plain(raw))
         if m and all(r in m.group("items") for r in runs):
             return f"{items} {verb} {m.group('label').strip().lower()}"
         return ""
