@@ -597,10 +597,9 @@ def _model_cache() -> Path | None:
     """The cache file of the model this code and ``MODEL_PATH`` make: ``$TRACKER_CACHE_DIR``, else
     ``$XDG_CACHE_HOME/tracker``, else ``~/.cache/tracker``; None when caching is off or no folder
     can be named. The name holds the interpreter's version too (``marshal``'s format is its own)."""
+    import hashlib
     import os
     import sys
-
-    from tracker.analysis.analyse import analysis_version
 
     configured = os.environ.get(MODEL_CACHE_ENV)
     if configured is not None and configured.strip().lower() in ("", "off"):
@@ -610,11 +609,10 @@ def _model_cache() -> Path | None:
                   Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tracker")
     except (RuntimeError, KeyError):  # no home directory to name
         return None
-    tag = analysis_version()
-    if MODEL_PATH != Path(__file__).parent / "model" / "watch.json":  # another model (tests): its bytes too
-        import hashlib
-
-        tag += "-" + hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest()[:12]
+    # what the built tables are made of: this module's code and the model's bytes (not the
+    # analysis version: this module must not import the analysis that imports it)
+    digest = hashlib.sha256(Path(__file__).read_bytes() + b"\0" + MODEL_PATH.read_bytes())
+    tag = digest.hexdigest()[:16]
     return folder / f"watch-{tag}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
 
 

@@ -479,6 +479,7 @@ def section_label(clause: Clause, heading: str | None = None) -> str:
     line or a run-in title such as '**2.1 Booking**.' in a document without Markdown headings)."""
     heading = plain_text(re.sub(r"^#{1,6}\s*", "", clause.heading or "" if heading is None else heading))
     heading = re.sub(r"[*_]{2,}|^[*_]+|[*_]+$|\s*(?:={3,}|-{3,})\s*$", "", heading).strip().rstrip(".:").strip()
+    heading = re.sub(r"\\(?=[^\w\s])", "", heading)  # Markdown escapes: "4\. Fees" is "4. Fees"
     if words(heading) > 14:  # a heading that is a whole sentence: its start is enough to find it
         heading = " ".join(heading.split()[:12]).rstrip(",;:") + "…"
     # '' before any heading: no made-up "Introduction" for a whole document
@@ -1074,8 +1075,8 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
             if run_in := _run_in_heading(text):
                 (pseudo, text), opening = run_in, i
                 if re.fullmatch(r"[\d.]+", pseudo):  # a bare number: the title is the block's
-                    title = HEAD_NUMBER.sub("", block if block is not None else clause.heading or "", count=1)
-                    title = plain_text(re.sub(r"^#{1,6}\s*", "", title))
+                    title = plain_text(re.sub(r"^#{1,6}\s*", "", block if block is not None else clause.heading or ""))
+                    title = HEAD_NUMBER.sub("", title, count=1)  # (after plain_text: "4\. Fees" is "4. Fees")
                     pseudo = f"{pseudo} {title}".strip()
         heading = without_glosses(pseudo if pseudo is not None else clause.heading or "", glosses)
         section = section_label(clause, heading)
