@@ -238,3 +238,21 @@ def test_sections_cut_at_paragraphs_parse_as_the_whole_text():
         whole = clauses._Parser(clauses._normalize(text).split("\n")).parse()
         assert [b for s in sections for b in s.blocks] == whole
     assert cuts >= 40  # (about one paragraph start in 8 is cut at)
+
+
+def test_a_link_target_with_spaces_is_not_cut_into_sentences():
+    from tracker.analysis.clauses import split_sentences
+
+    item = "[8\\. Contact information](#8. Contact information)"
+    assert split_sentences(item) == [item]
+    assert split_sentences("See [the policy](#7. Your rights). We sell data.") == [
+        "See [the policy](#7. Your rights).", "We sell data."]
+
+
+def test_setext_headings_name_their_sections():
+    text = "Quillby Terms\n=============\n\nRefunds\n-------\n\nRefunds are paid within 14 days.\n"
+    clauses = split_clauses(text)
+    assert [c.kind for c in clauses] == ["heading", "heading", "paragraph"]
+    assert clauses[-1].heading == "Refunds"
+    # a rule under a paragraph is not a heading's underline when no empty line precedes the paragraph
+    assert all(c.kind != "heading" for c in split_clauses("Intro line\nmore text\n---\n\nRest.\n")[:1])

@@ -205,6 +205,10 @@ def _is_boundary(text: str, start: int, mark: str, gap: str, nxt: str) -> bool:
     if text.rfind("[", 0, start) > text.rfind("]", 0, start) and text.find("](", start) >= 0 \
             and text.find("](", start) < (text.find("[", start) if "[" in text[start:] else len(text)):
         return False  # inside a link's text: "[4. License Grant to Us](#4-license-grant-to-us)"
+    target = text.rfind("](", 0, start)
+    if target >= 0 and text.find(")", target, start) < 0 and text.find(")", start) >= 0 \
+            and "\n" not in text[target:start]:
+        return False  # inside a link's target: "[8. Contact](#8. Contact information)"
     if not (nxt.isupper() or "\n" in gap  # one sentence per line
             or (start > 0 and text[start - 1] == " ")  # "we collect data . we share it ."
             or nxt.isdigit() or nxt in _OPENERS):
