@@ -449,3 +449,9 @@ def test_a_statute_article_changed_is_not_a_cross_reference():
     from tracker.analysis.materiality import cosmetic_kind
 
     assert cosmetic_kind("We rely on Article 6 GDPR.", "We rely on Article 9 GDPR.") is None
+
+
+def test_the_same_text_twice_is_no_change_not_a_spacing_change():
+    assert analyse(PRIVACY, PRIVACY).summary == "No clause changed"
+    spaced = PRIVACY.replace("We collect your name", "We  collect\nyour name")
+    assert analyse(PRIVACY, spaced).summary.startswith("Only spacing changed")

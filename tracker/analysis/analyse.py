@@ -94,7 +94,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         side = "new" if error_new else "old"
         return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
                         f"The {side} text{_ERROR_PAGE}", diff.unchanged)
-    if _SPACING.sub("", old) == _SPACING.sub("", new):
+    if old != new and _SPACING.sub("", old) == _SPACING.sub("", new):
         # The same characters with other spaces and line breaks: a capture whose words were glued
         # together ("lecompteVeepeeafait") or broken across lines, extracted again. Clauses split
         # differently then look new, but no word of the terms changed.
