@@ -317,7 +317,9 @@ name = "Quill"
   type = "Terms of Service"
   url = "{(tmp_path / 'missing.html').as_uri()}"
 """, encoding="utf-8")
-    assert invoke(tmp_path, "run", "-q").exit_code == 1  # the page is not there: nothing recorded
+    quiet = invoke(tmp_path, "run", "-q")
+    assert quiet.exit_code == 1  # the page is not there: nothing recorded
+    assert "quill/Terms of Service" in quiet.stderr  # -q still says which document failed
     result = invoke(tmp_path, "history", "quill")
     assert result.exit_code == 4 and result.stderr.strip() == (
         "error: no service 'quill' in the archive; known: none yet (nothing recorded: `tracker status` shows "

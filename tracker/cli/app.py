@@ -244,7 +244,8 @@ def cli(ctx: click.Context, store: str, sources: str | None) -> None:
               help="Notification targets (default: notify.toml next to the sources file, if any).")
 @dask_option("large batches of changes")
 @click.option("--json", "as_json", is_flag=True, help="Print the run result as JSON.")
-@click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Print only the summary line, and each failed document on stderr.")
 @click.pass_obj
 def run(obj: Context, service: str | None, document: str | None, concurrency: int, per_host: int,
         host_delay: float, retry_backoff: float, user_agent: str | None, ignore_robots: bool, shard: str | None,
@@ -310,7 +311,7 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
         notifier = NotifyAfterRun(obj.store_dir, obj.sources_path,
                                   notify_path=Path(notify_file) if notify_file else None,
                                   warn=lambda error: click.echo(f"warning: notification failed: {error}", err=True))
-        with RunLock(obj.store_dir / LOCK_NAME), run_display(quiet=quiet or as_json) as display:
+        with RunLock(obj.store_dir / LOCK_NAME), run_display(quiet=quiet or as_json, failures=not as_json) as display:
             result = run_snapshot(obj.store(), docs, options, confirm=confirm, subscribers=[*display, notifier])
         if as_json:
             emit_json(result.to_dict())

@@ -79,12 +79,22 @@ class RunProgress:
             self.progress.stop()  # before what comes after the run (notifications, the summary)
 
 
+class RunFailures:
+    """Run subscriber: only the documents that failed, one line each on stderr (``run -q`` under
+    cron: the mail says which document failed, not only how many)."""
+
+    def __call__(self, event: RunEvent) -> None:
+        if isinstance(event, DocumentChecked) and event.outcome.outcome == "failed":
+            show_outcome(event.outcome)
+
+
 @contextmanager
-def run_display(*, quiet: bool) -> Iterator[list[RunSubscriber]]:
-    """The subscribers that show a run: none when ``quiet``, a progress bar on a terminal, one
-    line per document otherwise (a log, a pipe)."""
+def run_display(*, quiet: bool, failures: bool = True) -> Iterator[list[RunSubscriber]]:
+    """The subscribers that show a run: when ``quiet``, the failed documents only (none without
+    ``failures``: a JSON report carries them), a progress bar on a terminal, one line per document
+    otherwise (a log, a pipe)."""
     if quiet:
-        yield []
+        yield [RunFailures()] if failures else []
     elif not sys.stderr.isatty():
         yield [RunLines()]
     else:
