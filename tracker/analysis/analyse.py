@@ -173,7 +173,9 @@ def _summarise(changes: tuple[ClauseChange, ...], unchanged: int, kind: str, rev
     categories = tuple(sorted(categories))
     cosmetic = cosmetic_kinds(changes)
     if kind == "revert":
-        summary = f"Reverted to the text of {revert_of[:10]}" if revert_of else "Reverted to an earlier text"
+        # the day and, when known, the minute (UTC) of the version restored: runs of one day differ
+        when = f"{revert_of[:10]} {revert_of[11:16]} UTC" if revert_of[10:11] == "T" and revert_of[11:16] else revert_of[:10]
+        summary = f"Reverted to the text of {when}" if revert_of else "Reverted to an earlier text"
         return Analysis(changes, False, "cosmetic", (), cosmetic, summary, unchanged)
     if kind == "partial-revert":
         n = len(changes)
