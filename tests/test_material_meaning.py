@@ -311,3 +311,14 @@ def test_a_statistic_in_the_past_is_still_a_report():
     assert is_report("In 2025 we received 1,200 requests.")
     assert is_report("Our users filed 40 complaints.")
     assert not is_report("Each seat costs $5, charged yearly.")
+
+
+@pytest.mark.parametrize("old, new, cat", [
+    ("Our liability is limited to $100.", "Our liability is limited to $10.", "liability"),
+    ("Gift credits expire 12 months after purchase.", "Gift credits expire 6 months after purchase.", "refunds"),
+])
+def test_a_changed_value_is_explained_under_its_clauses_topic(old, new, cat):
+    change = analyse(PLANS.format(s=old), PLANS.format(s=new)).changes[0]
+    assert cat in change.categories and change.explanation.endswith(f"({cat})" if cat == change.categories[0]
+                                                                    else ")")
+    assert "(pricing)" not in change.explanation

@@ -2105,11 +2105,15 @@ def _fact_cats(new: Fact, after: str, fallback: tuple[str, ...]) -> tuple[str, .
     rest = re.split(r"[,;:]\s", sentence[at + len(new.text):], maxsplit=1)[0]
     # the fact's own words first ("tribunaux de Nanterre" is about courts, whatever else the
     # sentence governs)
+    first: tuple[str, ...] = ()
     for text in (new.text, f"{before}{new.text}{rest}", sentence):
         cats = tuple(c for c, _ in _rank(category_scores(text), {}) if c != "other")
-        if cats:
+        # a topic the clause is about wins: "$10" alone reads as a price, "liability is limited
+        # to $10" is a liability cap
+        if cats and (not fallback or set(cats) & set(fallback)):
             return cats
-    return fallback
+        first = first or cats
+    return first or fallback
 
 
 # --- a whole diff ----------------------------------------------------------------------------------
