@@ -68,6 +68,8 @@ def test_analysis_is_made_of_typed_records() -> None:
     assert revert.changes and not any(c.material for c in revert.changes) and not revert.material
     # named by the minute it was recorded: several runs a day restore different texts
     assert revert.summary == "Reverted to the text of 2026-03-01 10:00 UTC"
+    # and no change of it reads "material" beside material false (search, history --json)
+    assert all(c.severity not in ("material", "critical") for c in revert.changes)
     # the public names of the stages
     assert tracker.analysis.Analysis is Analysis and tracker.analysis.ClauseChange is ClauseChange
     assert tracker.archive.Version is Version and VersionRow is Version

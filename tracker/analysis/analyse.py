@@ -83,14 +83,14 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
             )
         )
     if kind in _REVERTS:
-        changes = [replace(c, material=False) for c in changes]
+        changes = [_not_material(c) for c in changes]
     from tracker.analysis.boilerplate import is_error_page, not_terms_side, truncated_side
 
     error_new = is_error_page(new)  # (once: it splits the whole text into words)
     if error_new or is_error_page(old):
         # A capture of an error page ("Page not found") and the recovery from one: extraction
         # noise, never new terms.
-        changes = [replace(c, material=False) for c in changes]
+        changes = [_not_material(c) for c in changes]
         side = "new" if error_new else "old"
         return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
                         f"The {side} text{_ERROR_PAGE}", diff.unchanged)
@@ -98,27 +98,35 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         # The same characters with other spaces and line breaks: a capture whose words were glued
         # together ("lecompteVeepeeafait") or broken across lines, extracted again. Clauses split
         # differently then look new, but no word of the terms changed.
-        changes = [replace(c, material=False) for c in changes]
+        changes = [_not_material(c) for c in changes]
         return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
                         _SPACING_ONLY, diff.unchanged)
     other = not_terms_side(old, new)
     if other:
         # A landing page, a blank shell or an error notice captured instead of the terms (or
         # the terms back after one): the terms were neither removed nor rewritten.
-        changes = [replace(c, material=False) for c in changes]
+        changes = [_not_material(c) for c in changes]
         return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
                         f"The {other} text{_NOT_TERMS}", diff.unchanged)
     cut = truncated_side(old, new)
     if cut:
         # A capture that stopped mid-document, and the recovery from one: nothing was removed
         # from the terms, and nothing new added to them.
-        changes = [replace(c, material=False) for c in changes]
+        changes = [_not_material(c) for c in changes]
         return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
                         f"The {cut} text{_CUT_OFF}", diff.unchanged)
     return _summarise(tuple(changes), diff.unchanged, kind, revert_of, version_categories(labels, new))
 
 
 _REVERTS = ("revert", "partial-revert")
+
+
+def _not_material(change: ClauseChange) -> ClauseChange:
+    """``change`` overruled to not material (a revert, an error page, a capture cut off...): its
+    severity too, so that no reader sees "material" beside material false."""
+    if change.severity in ("material", "critical"):
+        return replace(change, material=False, severity="minor")
+    return replace(change, material=False)
 
 
 def analyse_job(job: tuple[str | None, str, str, str]) -> Analysis:
@@ -158,7 +166,7 @@ def as_revert(changed: Analysis, revert_of: str = "", kind: str = "revert") -> A
     "partial-revert" likewise."""
     if changed.summary.endswith((_ERROR_PAGE, _CUT_OFF, _NOT_TERMS)) or changed.summary == _SPACING_ONLY:  # any kind alike
         return changed
-    changes = tuple(replace(c, material=False) for c in changed.changes)
+    changes = tuple(_not_material(c) for c in changed.changes)
     return _summarise(changes, changed.unchanged, kind, revert_of)
 
 
