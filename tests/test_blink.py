@@ -216,3 +216,14 @@ def test_reanalyse_of_an_index_built_before_the_rule_ends_as_a_fresh_import(tmp_
         result = reanalyse(store, index)
     assert result.versions == EXPECTED.count("partial-revert")
     assert rows(store.index_path) == fresh
+
+
+def test_a_first_version_costs_no_line_forms_until_a_later_one_needs_them():
+    from tracker.analysis import restored
+
+    restored._FORMS.clear()
+    window = restored.Window()
+    assert not window.add("h1", "2026-01-01T00:00:00Z", "# Terms\n\nA first version.\n", check=False)
+    assert not restored._FORMS  # a first run (one version per document) computes nothing
+    assert window.add("h2", "2026-01-02T00:00:00Z", "# Terms\n\nA second version.\n", check=True) is False
+    assert [s.digest for s in window.versions] == ["h1", "h2"] and window.versions[0].forms

@@ -123,28 +123,45 @@ def _close(a: frozenset[str], b: frozenset[str]) -> bool:
 
 class Window:
     """A document's latest versions (at most ``WINDOW_VERSIONS + 1``: the previous one and the
-    ones before it), oldest first; ``loaded`` once the versions indexed before were read in."""
+    ones before it), oldest first; ``loaded`` once the versions indexed before were read in.
+
+    The newest version keeps its text until a later version needs its line forms: a first run
+    (one version per document, never checked) then pays nothing for the windows."""
 
     def __init__(self) -> None:
-        self.versions: deque[Seen] = deque(maxlen=WINDOW_VERSIONS + 1)
+        self._versions: deque[Seen] = deque(maxlen=WINDOW_VERSIONS + 1)
+        self._pending: tuple[str, str, str] | None = None  # (digest, fetched_at, text)
         self.loaded = False
+
+    @property
+    def versions(self) -> deque[Seen]:
+        """The versions held, oldest first, each with its line forms."""
+        if self._pending is not None:
+            digest, fetched_at, text = self._pending
+            self._pending = None
+            self._versions.append(Seen(digest, fetched_at, line_forms(text)))
+        return self._versions
 
     def load(self, earlier: Iterable[tuple[str, str, str]]) -> None:
         """Put the versions recorded before this window's first one in front, oldest first:
         ``(content hash, fetched_at, text)``; the ones the window holds already are skipped."""
-        have = {(s.digest, s.fetched_at) for s in self.versions}
+        held = self.versions
+        have = {(s.digest, s.fetched_at) for s in held}
         older = [Seen(d, f, line_forms(t)) for d, f, t in earlier if (d, f) not in have]
-        mine = list(self.versions)
-        self.versions.clear()
-        self.versions.extend(older + mine)
+        mine = list(held)
+        held.clear()
+        held.extend(older + mine)
         self.loaded = True
 
     def add(self, digest: str, fetched_at: str, text: str, *, check: bool) -> bool:
         """Add the document's newest version; with ``check`` (a version that is not the first
         nor an exact revert), say first whether it is a clause-level revert of the ones held."""
+        if not (check and (self._versions or self._pending is not None)):
+            self.versions  # noqa: B018 - the newest so far gets its forms (it is no longer the newest)
+            self._pending = (digest, fetched_at, text)
+            return False
         forms = line_forms(text)
-        found = False
-        if check and self.versions:
-            found = restores(forms, self.versions[-1].forms, list(self.versions)[:-1], fetched_at)
-        self.versions.append(Seen(digest, fetched_at, forms))
+        held = self.versions
+        found = restores(forms, held[-1].forms, list(held)[:-1], fetched_at)
+        held.append(Seen(digest, fetched_at, forms))
         return found
