@@ -317,10 +317,16 @@ def _fuzzy(
             bonus = GAP_BONUS * same_gap + SECTION_BONUS * (old_sec[o] == sec)
             candidates.append((score + bonus - abs(o - n) * 1e-6, o, n, same_gap))
     candidates.sort(reverse=True)
+    return _best_first((o, n, same_gap) for _, o, n, same_gap in candidates)
+
+
+def _best_first(ranked: Iterable[tuple[int, int, bool]]) -> list[_Pair]:
+    """Pairs ``(old, new, same_gap)`` taken in the given order (best first), each clause in one
+    pair at most."""
     used_old: set[int] = set()
     used_new: set[int] = set()
     pairs = []
-    for _, o, n, same_gap in candidates:
+    for o, n, same_gap in ranked:
         if o not in used_old and n not in used_new:
             used_old.add(o)
             used_new.add(n)
@@ -446,13 +452,7 @@ def _replaced(
         topics_new = {n: _topics(new[n].text) for n in news}
         candidates = sorted(((fuzz.ratio(old[o].key, new[n].key), -abs(o - n), o, n) for o in olds for n in news
                              if old[o].kind == new[n].kind and topics_old[o] & topics_new[n]), reverse=True)
-        used_old: set[int] = set()
-        used_new: set[int] = set()
-        for _, _, o, n in candidates:
-            if o not in used_old and n not in used_new:
-                used_old.add(o)
-                used_new.add(n)
-                pairs.append(_Pair(o, n, True))
+        pairs += _best_first((o, n, True) for _, _, o, n in candidates)
     return pairs
 
 

@@ -72,20 +72,6 @@ _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`|^\s*#{1,6}\
                      r"^\s*[-*+]\s+|\||^\s*:?-{3,}:?\s*$", re.M)
 _NUMBERING = re.compile(r"^\s*(?:(?:section|article|clause|§)\s*)?(?:\d+(?:\.\d+)*\.?|"
                         r"\(?[a-z]\)|\(?[ivxlc]+\)|[a-z]\.)\s+", re.I | re.M)
-# A cross-reference to a part of the same document ("subject to Clauses 14 and 15 below",
-# "see Section 7.2", "Ziffer 4"): renumbered whenever a section is inserted. "Article" and "§" also
-# cite statutes (GDPR Article 6, § 312 BGB), so they count only when they point inside the terms.
-_XNUM = r"\d+(?:\.\d+)*(?:\s*(?:,|and|or|to|through|-|–|&|et|und|bis)\s*\d+(?:\.\d+)*)*"
-_CROSS_REF = re.compile(
-    rf"\b((?:sections?|clauses?|paragraphs?|parts?|chapters?|ziffern?|abschnitte?|abschnitts?)\.?)\s*{_XNUM}|"
-    rf"\b((?:articles?|artikel|§+))\s*{_XNUM}(?=\s*(?:below|above|hereof|herein|of\s+th(?:ese|is)\s+(?:terms|agreement|"
-    rf"policy|conditions)|ci-dessous|ci-dessus|des\s+présentes|dieser|unten|oben))", re.I)
-
-
-def _ref_mark(m: re.Match[str]) -> str:
-    return f"{m.group(1) or m.group(2)} #"
-
-
 _DATE = DATE  # English, French and German dates
 _PUNCT = re.compile(r"[^\w\s]|_")
 _ESCAPE = re.compile(r"\\(?=[^\w\s])")  # Markdown escapes: "\_", "\*", "\."
@@ -109,7 +95,7 @@ _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("links-only", lambda s: _URL.sub("", _MD_LINK.sub(r"\1()", s))),
     ("contact-details", lambda s: _EMAIL.sub("<e-mail>", s)),
     ("formatting", lambda s: _space(_MARKUP.sub("", _ESCAPE.sub("", s)))),
-    ("renumbering", lambda s: _space(_CROSS_REF.sub(_ref_mark, _NUMBERING.sub("", s)))),
+    ("renumbering", lambda s: _space(_NUMBERING.sub("", s))),
     ("punctuation-case", lambda s: _space(_PUNCT.sub(" ", s.lower()))),
     ("date-only", lambda s: _DATE.sub("<date>", s)),
 )
@@ -1358,6 +1344,19 @@ _DIGIT = re.compile(r"\d")
 _XREF = frozenset("""section sections article articles art clause clauses paragraph paragraphs
 para part parts schedule schedules annex annexes appendix exhibit chapter item items point points
 subsection sec annexe alinéa abschnitt ziffer ziff absatz abs anhang kapitel""".split())
+_XREF_JOIN = frozenset("and or to through et ou à und oder bis".split())
+
+
+def _xref_number(toks: tuple[Token, ...], i: int) -> bool:
+    """Whether the number at ``toks[i]`` is part of a cross-reference: "Section 7.2", "Clauses 14
+    and 15", "articles 3, 4 or 5" (back over numbers and the words that join them to a section
+    word)."""
+    j = i - 1
+    while j >= max(0, i - 5) and (toks[j].norm[:1].isdigit() or toks[j].norm in _XREF_JOIN):
+        j -= 1  # (a few steps: "Section 3 and 30 days" is no reference to 30)
+    return j >= 0 and toks[j].norm in _XREF
+
+
 _FORMERLY = frozenset("""ex formerly previously former now known as aka also called anciennement
 précédemment dénommée ehemals vormals früher jetzt""".split())
 
@@ -1472,8 +1471,7 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
             elif addresses and any(a <= t.start < b for a, b in addresses):
                 drop.add(i)  # a postal address rewritten ("40 Main St." → "Ltd, 5 Quay St")
                 why.add("contact-details")
-            elif t.norm[:1].isdigit() and i and (toks[i - 1].norm in _XREF or "§" in text[max(0, t.start - 3):t.start]
-                                                 or toks[i - 1].norm[:1].isdigit() and i > 1 and toks[i - 2].norm in _XREF):
+            elif t.norm[:1].isdigit() and i and (_xref_number(toks, i) or "§" in text[max(0, t.start - 3):t.start]):
                 drop.add(i)  # a cross-reference renumbered
                 why.add("renumbering")
             elif renames:

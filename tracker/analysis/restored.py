@@ -136,11 +136,15 @@ class Window:
     @property
     def versions(self) -> deque[Seen]:
         """The versions held, oldest first, each with its line forms."""
+        self._settle()
+        return self._versions
+
+    def _settle(self) -> None:
+        """Give the newest version its line forms (a later version is about to need them)."""
         if self._pending is not None:
             digest, fetched_at, text = self._pending
             self._pending = None
             self._versions.append(Seen(digest, fetched_at, line_forms(text)))
-        return self._versions
 
     def load(self, earlier: Iterable[tuple[str, str, str]]) -> None:
         """Put the versions recorded before this window's first one in front, oldest first:
@@ -157,7 +161,7 @@ class Window:
         """Add the document's newest version; with ``check`` (a version that is not the first
         nor an exact revert), say first whether it is a clause-level revert of the ones held."""
         if not (check and (self._versions or self._pending is not None)):
-            self.versions  # noqa: B018 - the newest so far gets its forms (it is no longer the newest)
+            self._settle()  # the newest so far is no longer the newest
             self._pending = (digest, fetched_at, text)
             return False
         forms = line_forms(text)
