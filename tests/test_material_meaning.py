@@ -322,3 +322,9 @@ def test_a_changed_value_is_explained_under_its_clauses_topic(old, new, cat):
     assert cat in change.categories and change.explanation.endswith(f"({cat})" if cat == change.categories[0]
                                                                     else ")")
     assert "(pricing)" not in change.explanation
+
+
+def test_a_changed_amount_that_is_billed_is_a_price_change():
+    old = "The Pro plan costs $10 per month, billed monthly in advance."
+    result = analyse(PLANS.format(s=old), PLANS.format(s=old.replace("$10", "$14")))
+    assert "pricing" in result.categories and "pricing" in result.changes[0].categories

@@ -1344,6 +1344,9 @@ _DIGIT = re.compile(r"\d")
 _XREF = frozenset("""section sections article articles art clause clauses paragraph paragraphs
 para part parts schedule schedules annex annexes appendix exhibit chapter item items point points
 subsection sec annexe alinéa abschnitt ziffer ziff absatz abs anhang kapitel""".split())
+# Categories of a clause whose changed amount is what someone is charged ("costs $14 per month,
+# billed monthly": payment; "the yearly fee renews at $99": subscription).
+_CHARGED = frozenset({"payment", "subscription", "other"})
 _XREF_JOIN = frozenset("and or to through et ou à und oder bis".split())
 
 
@@ -1903,6 +1906,9 @@ class _Job:
                 sentences.append(f"{removed_sentence(self.before, old)}{_cats_text(cats)}")
         if sentences and not legal and any(f.kind in ("money", "percent") for f in fa + fb):
             cats = ("pricing",)  # money charged to someone is pricing
+        elif (self.fact_changed and cats and set(cats) <= _CHARGED and "pricing" not in cats
+              and any(f.kind == "money" for f in fa)):
+            cats = ("pricing", *cats)  # a changed amount billed or renewed is a change of price
         if w_add:
             sentences.insert(0, f"New watch-out: {_about(' '.join(self.sa.legal), w_add)}{_cats_text(w_add)}")
         if legal or has_verb(words(" ".join(self.sb.legal + self.sa.legal))):
