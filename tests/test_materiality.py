@@ -141,7 +141,8 @@ def test_relative_clause_verb_is_not_the_main_verb():
                          "they were issued.")
     # the old value never inside the phrase ("18 months instead of 24 after the day ..."): a sentence
     # too long to say it after the whole phrase ends with the value; no "may now" (a new permission)
-    assert label.explanation == "Vouchers that you have not redeemed may lapse 18 months instead of 24", (
+    # the relation the dropped words gave the value stays: "after 18 months", never a bare "lapse 18 months"
+    assert label.explanation == "Vouchers that you have not redeemed may lapse after 18 months instead of 24", (
         label.explanation)
 
 
@@ -155,7 +156,7 @@ def test_leading_subordinate_clause_is_dropped_and_categories_come_from_the_fact
         heading="4. Engine lifecycle")
     assert label.material
     assert label.explanation.startswith("We will now email every admin in the Zorblio help "
-                                        "forum at least 10 days instead of 30 (")
+                                        "forum at least 10 days in advance instead of 30 (")
     assert label.explanation.endswith("(service-changes)")
     assert "jurisdiction" not in label.categories and "content-removal" not in label.categories
 

@@ -355,7 +355,16 @@ def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[st
             if rest and len(f"{lead}{rest} instead of {_old_words(old, new, last=False)}") <= _FACT_MAX:
                 # the old value after the whole phrase, with its unit: "of delivery instead of 30 days"
                 return f"{lead}{rest} instead of {_old_words(old, new, last=False)}{tail}"
-            # else the phrase ends with the value, so both show in a feed title: "within 14 days instead of 30"
+            # else the phrase ends with the value, so both show in a feed title: "within 14 days instead of 30";
+            # the relation the dropped words gave the value stays ("expire after 6 months", "7 days in advance")
+            kept, whole = _relation_kept(lead, new.text, rest or suffix)
+            if whole:
+                point = kept[len(lead):]
+                if len(f"{kept} instead of {_old_words(old, new, last=False)}") <= _FACT_MAX:
+                    return f"{kept} instead of {_old_words(old, new, last=False)}{tail}"
+                # too long for a title to keep both values at the end: the old one beside the new
+                return f"{lead} (instead of {old_words}){point}{tail}"
+            lead = kept
             return f"{lead} instead of {old_words}{tail}"
         if m := _NAMED_VALUE.search(prefix):
             return f"The {_named(m.group('x'))} now {new.text} instead of {old_words}{tail}"
@@ -368,6 +377,45 @@ def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[st
         return _foreign_fact_sentence(old, new, cats)
     label = _clean_prefix(heading) or "Changed"
     return f"{label}: {old.text} → {new.text}{tail}"
+
+
+# Words right before a value that already say how it relates to a point in time ("within 14
+# days", "at least 2 weeks", "no later than 30 days", "for 90 days"): a dropped "after ..." adds
+# no word then.
+_BOUND_BEFORE = re.compile(r"\b(?:within|for|after|before|until|till|by|at (?:least|most|the latest)|up to|"
+                           r"(?:no|not) (?:later|earlier|more|less|sooner) than|more than|less than|fewer than|"
+                           r"over|under|in|during|of|from)$", re.I)
+_LATER = re.compile(r"^(?:after|from|following|of)\b", re.I)
+_EARLIER = re.compile(r"^(?:before|prior to|ahead of|in advance)\b", re.I)
+_NEEDS_POINT = re.compile(r"\b(?:no|not) (?:later|earlier|sooner) than$", re.I)
+
+
+def _relation_kept(lead: str, value: str, dropped: str) -> tuple[str, bool]:
+    """``lead`` (a clause's words ending with the new ``value``) with the relation to a point in
+    time that the ``dropped`` words after the value gave it, said without them: "may expire 6
+    months [after the date you bought them]" → "may expire after 6 months", "notice at least 1
+    week [before the model is removed]" → "notice at least 1 week in advance". Returns (lead,
+    whole): ``whole`` is True when the dropped words were kept instead, because the lead alone
+    would not say what the value counts from ("no later than 14 days" → "no later than 14 days
+    after the invoice date"); the caller then says the old value with its unit."""
+    dropped = dropped.strip()
+    if not dropped or not lead.endswith(value):
+        return lead, False
+    before = lead[:-len(value)].rstrip()
+    # a value's own bound ("no later than 14 days") counts as the words before its number
+    num = re.search(r"\d", value)
+    bound = f"{before} {value[:num.start()]}".rstrip() if num else before
+    point = re.split(r"(?<!\d),|,(?!\d)|[;:(]", dropped, maxsplit=1)[0].strip()
+    if _NEEDS_POINT.search(bound):
+        if _LATER.match(point) or _EARLIER.match(point):
+            if len(point.split()) <= 6:
+                return f"{lead} {point}", True
+        return lead, False
+    if _EARLIER.match(dropped):
+        return f"{lead} in advance", False
+    if _LATER.match(dropped) and not dropped.lower().startswith("of") and not _BOUND_BEFORE.search(bound):
+        return f"{before} after {value}", False
+    return lead, False
 
 
 # A house or street number right before a place ("233 Broadway"): part of the value shown.
