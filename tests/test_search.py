@@ -211,7 +211,7 @@ def test_an_old_value_is_never_shown_as_the_current_one(tmp_path: Path) -> None:
     for h in found:  # the word is in the old and new text alike: the new text (or explanation) shows
         assert h["snippet_from"] in ("after", "explanation"), h
         assert "12 months" not in h["snippet"], h
-    assert found[0]["changed_again"] == 0 and found[1]["changed_again"] == 3
+    assert found[0]["changed_again"] is None and found[1]["changed_again"] == 3
     old = hits(store, '"12 months"')
     assert [(h["seq"], h["snippet_from"]) for h in old] == [(2, "before")], old
     text = tracker(store, "search", '"12 months"').output

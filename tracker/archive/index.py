@@ -93,6 +93,10 @@ class SearchHit:
         data = dict(self.__dict__)
         data["categories"] = list(self.categories)
         data["snippet"] = self.snippet.replace(MARK_START, "**").replace(MARK_END, "**")
+        # none is null in every JSON output: no heading or section, not changed again yet
+        data["heading"] = self.heading or None
+        data["section"] = self.section or None
+        data["changed_again"] = self.changed_again or None
         return data
 
 
