@@ -254,6 +254,15 @@ BAD_INPUTS = [
     (("--store",), 2, "option '--store' requires an argument"),
     (("compare", "{root}/nofile.md"), 2, "missing argument 'NEW'"),
     (("compare", "{root}/nofile.md", "{root}/sources.toml"), 1, "cannot read"),
+    # a global option after the command: where it goes, not "did you mean '--service'?"
+    (("history", "quill", "--store", "{root}/store"), 2,
+     "--store is an option of tracker itself, not of 'tracker history': put it before the command "
+     "(tracker --store DIR history ...)"),
+    (("run", "--sources", "{root}/sources.toml"), 2, "--sources is an option of tracker itself"),
+    # a store that is a file: said so, before anything is read or written
+    (("--store", "{root}/sources.toml", "history", "quill"), 2, "--store {root}/sources.toml is a file, not a folder"),
+    (("--store", "{root}/sources.toml", "run"), 2, "is a file, not a folder"),
+    (("--store", "{root}/sources.toml", "search", "credits", "--since", "2026-01-01"), 2, "is a file, not a folder"),
 ]
 
 
@@ -264,7 +273,8 @@ def test_every_bad_input_is_one_error_line_with_its_exit_code(root: Path, args: 
     assert result.exit_code == code, result.output
     assert result.stdout == "" and "Traceback" not in result.output and "Usage:" not in result.output
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: ") and words in lines[0], result.stderr
+    assert len(lines) == 1 and lines[0].startswith("error: ") and words.replace("{root}", str(root)) in lines[0], \
+        result.stderr
 
 
 def test_a_real_process_reports_bad_usage_in_one_line(root: Path) -> None:
