@@ -401,3 +401,17 @@ def test_python_m_tracker_cli_runs_like_the_tracker_command():
         result = subprocess.run([sys.executable, "-m", module, "--help"], capture_output=True, text=True, timeout=60)
         assert result.returncode == 0, result.stderr
         assert "Usage:" in result.stdout and "compare" in result.stdout
+
+
+def test_a_service_is_found_by_its_id_or_name_in_any_case_and_a_near_miss_is_suggested(root: Path) -> None:
+    by_case = invoke(root, "history", "QUILL", "terms of service", "--json")
+    by_name = invoke(root, "history", SERVICE_NAME.upper(), "Terms of Service", "--json")
+    assert by_case.exit_code == 0 and by_name.exit_code == 0, (by_case.output, by_name.output)
+    assert json.loads(by_case.stdout) == json.loads(by_name.stdout) != []
+    assert invoke(root, "search", "credits", "--service", "Quill", "--json").exit_code == 0
+    typo = invoke(root, "history", "quil")
+    assert typo.exit_code == 4 and "(did you mean 'quill'?)" in typo.stderr, typo.stderr
+    word = invoke(root, "show", "quill", "terms")
+    assert word.exit_code == 4 and "(did you mean 'Terms of Service'?)" in word.stderr, word.stderr
+    far = invoke(root, "history", "zzz")
+    assert far.exit_code == 4 and "did you mean" not in far.stderr, far.stderr
