@@ -172,7 +172,8 @@ LEADS_ON = frozenset("""a an the of to in on at by for with from into onto upon 
 as than that which who whom whose your our its their his her my we you they it is are was were be been being will
 would may might can could shall should must not no any all each every such this these those unless if when where
 whether while until before after also only more less least most including instead about between under over up
-held made given kept""".split())
+held made given kept rather except because since during through throughout against toward towards among both either
+neither so""".split())
 _NUMBER = re.compile(r"^[$€£]?\d[\d.,:/%-]*$")
 _INNER_BREAK = re.compile(r"[/\-_.?&=#]")  # where a long token (a URL, a path) may be cut
 
@@ -181,6 +182,7 @@ _INNER_BREAK = re.compile(r"[/\-_.?&=#]")  # where a long token (a URL, a path) 
 _LIST_MARK = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$", re.I)
 # Words after which a participle needs its complement ("the fee listed on our pricing page",
 # "the data described in § 4"): a cut after the participle ends mid-phrase.
+_DETERMINERS = frozenset("a an the our your its their this these those any each every such no".split())
 _AUX = frozenset("be is are was were been being am has have had get gets got will shall may must can not".split())
 _COMPLEMENT = frozenset("in on at by under below above herein to from for with as".split())
 
@@ -208,6 +210,13 @@ def good_end(words: list[str], k: int) -> bool:
     if _NUMBER.match(word) and nxt[:1].isalpha():
         return False
     prev_raw = words[k - 1].lower() if k else ""
+    # a modifier whose noun follows ("in an individual" of "in an individual capacity"): after a
+    # determiner, before a plain word that is no participle ("the chargeback fee listed" is whole)
+    before = [w.lower().strip("“\"(") for w in words[max(0, k - 2):k]]
+    if (word.islower() and raw[-1:].isalpha() and nxt.isalpha() and nxt.islower() and nxt not in LEADS_ON
+            and not nxt.endswith(("ed", "ing", "en")) and any(w in _DETERMINERS for w in before)
+            and not any(w[-1:] in ",;:" for w in words[max(0, k - 2):k])):
+        return False
     if (word.lower().endswith(("ed", "en")) and len(word) > 4 and nxt.lower().rstrip(",;:") in _COMPLEMENT
             and prev_raw not in _AUX and prev_raw[-1:].isalpha() and not raw.endswith((",", ";", "."))):
         return False
