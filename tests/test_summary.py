@@ -588,3 +588,21 @@ def test_inline_list_and_sentences() -> None:
     assert split_sentences("See Section 1. It says 2. Things.") == ["See Section 1.", "It says 2.", "Things."]
     assert split_sentences("The fee is 1. The rest 2. Here.") == ["The fee is 1.", "The rest 2.", "Here."]
     assert inline_list("The fee is 1. The rest 2. Here.") == "The fee is 1. The rest 2. Here."
+
+
+@pytest.mark.parametrize("sentence, start, end", [
+    ("We may close your Quillway account at any time and without notice for any of the following reasons: you "
+     "breach these Terms, you fail to pay any fee when due, you use the Service in a way that harms other users, or "
+     "we are required to do so by law.",
+     "We may close your Quillway account at any time and without notice for any of the following reasons: you "
+     "breach", ", …"),
+    ("The following are prohibited on Quillway: scraping the site by automated means, reselling access to the "
+     "Service to any third party, sending spam to other users of the platform, and probing our systems for "
+     "vulnerabilities.", "The following are prohibited on Quillway: scraping the site", ", …"),
+    ("You must not 1) resell the Service to any third party or company; 2) copy or mirror any part of the website "
+     "or console; 3) interfere with access.", "You must not: resell the Service", "interfere with access."),
+])
+def test_a_cut_list_keeps_its_lead_in_and_marks_the_items_left_out(sentence: str, start: str, end: str) -> None:
+    out = compress(sentence)
+    assert out.startswith(start) and out.endswith(end), out
+    assert not re.search(r"\b\d\)|\(\w\)", out), out  # no item markers left

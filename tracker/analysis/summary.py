@@ -182,7 +182,7 @@ def _tidy(text: str) -> str:
 def compress(text: str, max_words: int = MAX_WORDS) -> str:
     """One sentence of a clause as a short plain bullet (at most ``max_words`` words when it can
     be cut at a clause boundary; else the first ``max_words`` words). '' for nothing left."""
-    t = plain_text(text)
+    t = inline_list(plain_text(text))  # "you will not 1. resell ...; 2. ..." reads as a list
     t = _LEAD_NUMBER.sub("", t, count=1)
     for _ in range(2):
         t = _LEAD_PHRASES.sub("", t, count=1)
@@ -323,10 +323,10 @@ def _cut(text: str, max_words: int) -> str:
             strongest = max(others, key=_weight, default="")
             if strongest and _weight(strongest) > _weight(best) + 2 and strongest not in best:
                 best = strongest
-            if best is head and ": " in head and re.match(r"\s*;", body[len(head):]):
-                # a list's lead-in with its first item ("you will not: resell the Service"): the
+            if best is head and ": " in head and (sep := re.match(r"\s*([;,])", body[len(head):])):
+                # a list's lead-in with its first items ("you will not: resell the Service"): the
                 # items left out are marked, so no one reads the first as the whole list
-                return _tidy(head).rstrip(".") + "; …"
+                return _tidy(head).rstrip(".") + sep.group(1) + " …"
             return _tidy(best)
     # no clause boundary fits: the first words, marked as cut so no one reads them as the whole
     # rule, unless a condition would be cut off with the rest
