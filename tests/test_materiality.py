@@ -1,6 +1,7 @@
 """Labelling clause changes: cosmetic kinds, fact changes, watch-outs, explanations."""
 
 import json
+import re
 
 import pytest
 
@@ -284,3 +285,13 @@ def test_labelled_list_gives_the_patterns_answer_without_its_backtracking():
     started = time.process_time()
     assert _labelled_list(slow) is None
     assert time.process_time() - started < 0.5
+
+
+def test_a_list_run_into_its_lead_in_is_quoted_as_a_list_never_cut_at_its_marker():
+    text = ("You agree that you will not 1. Resell or sublicense the Service to any other person or company, whether "
+            "for a fee or not; 2. Use the Service to send unsolicited bulk messages to anyone; 3. Probe, scan or test "
+            "the vulnerability of our systems.")
+    for kind, old, new in (("added", None, text), ("removed", text, None)):
+        explanation = label_change(kind, old, new).explanation
+        assert "You agree that you will not: resell or sublicense the Service" in explanation, explanation
+        assert not re.search(r"\b\d\. ", explanation), explanation
