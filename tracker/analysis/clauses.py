@@ -231,27 +231,53 @@ def _enum_value(m: re.Match[str]) -> int:
     return int(v) if v.isdigit() else ord(v) - ord("a") + 1
 
 
-_FIRST_MARK = re.compile(r"(?<![\w§])(?:\(1\)|\(a\)|1[.)]|a\))\s")
+_FIRST_MARK = re.compile(r"(?:\([1a]\)|1[.)]|a\))(?=\s)")  # no lookbehind: sre skips ahead to "1", "a" or "("
 
 
 def inline_marks(text: str) -> list[re.Match[str]]:
     """The item markers of a list run into a paragraph of ``text`` ("not 1. resell ...; 2. copy
     ..."): the first run of at least two markers counted from 1 (or a), the first after some
     words, each later one after a ";", ".", "," or ":" or an "and"/"or"; [] when there is none."""
-    if not _FIRST_MARK.search(text):  # the common case, cheaply
+    # the common case, cheaply: no first marker at all (substring tests before any regex)
+    if "2" not in text and "b)" not in text:  # one pass over most paragraphs
         return []
-    run: list[re.Match[str]] = []
-    for m in _INLINE_MARK.finditer(text):
-        if _PART_WORD.search(text[:m.start()]):
+    if not (("1." in text and "2." in text) or ("1)" in text and "2)" in text) or ("a)" in text and "b)" in text)):
+        return []
+    for first in _FIRST_MARK.finditer(text):
+        if first.start() and (text[first.start() - 1].isalnum() or text[first.start() - 1] in "_§"):
+            continue  # inside a word or a number ("11.", "data)")
+        m = _INLINE_MARK.match(text, first.start())
+        back = text[max(0, first.start() - 24):first.start()]  # a bounded look back: linear time
+        # a list starts at its "1" after words that lead into it ("you will not 1."), not after a
+        # sentence's end ("... as follows. 1. Fees"): numbered sections run together are no list
+        if m is None or _enum_value(m) != 1 or _PART_WORD.search(back) or not re.search(r"[\w,:][ \t]*$", back):
             continue
-        if not run:
-            if _enum_value(m) == 1 and re.search(r"\w", text[:m.start()]):
-                run = [m]
-        elif _enum_value(m) == _enum_value(run[-1]) + 1 and \
-                (m.group("n") is not None) == (run[0].group("n") is not None) and \
-                re.search(r"(?:[;.,:]|\b(?:and|or))\s*$", text[run[-1].end():m.start()]):
-            run.append(m)
-    return run if len(run) >= 2 else []
+        run = [m]
+        while (nxt := _next_mark(text, run)) is not None:
+            run.append(nxt)
+        if len(run) >= 2:
+            return run
+    return []
+
+
+def _next_mark(text: str, run: list[re.Match[str]]) -> re.Match[str] | None:
+    """The marker that continues ``run`` within an item's length of its last one, or None."""
+    last = run[-1]
+    numeric = last.group("n") is not None
+    for m in _INLINE_MARK.finditer(text, last.end(), min(len(text), last.end() + _ITEM_MAX + 8)):
+        if (m.group("n") is not None) != numeric or _enum_value(m) != _enum_value(last) + 1:
+            continue  # a marker of another style (an item's own sub-list) or out of order
+        item = text[last.end():m.start()]
+        if len(item) <= _ITEM_MAX and not _PART_WORD.search(text[max(0, m.start() - 24):m.start()]) and \
+                re.search(r"(?:[;.,:]|\b(?:and|or))[ \t]*$", item[-12:]) and \
+                not _SENTENCE_INSIDE.search(item.rstrip(" ;.,:")):
+            return m
+        return None
+    return None
+
+
+_ITEM_MAX = 400  # characters: an item of a list run into a sentence is a phrase, not a section
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z]")  # an item holding a sentence end is a section
 
 
 def inline_list(text: str) -> str:
