@@ -1619,15 +1619,16 @@ def concern_title(concern: str) -> str:
 
 
 def code_version() -> str:
-    """Digest of the code a summary depends on (this module, classification, facts, clauses):
-    editing any of them invalidates every cached summary. 16 hex characters."""
+    """Digest of the code a summary depends on (this module, classification, facts, clauses and
+    rendering, whose cut rules shorten bullets): editing any of them invalidates every cached
+    summary. 16 hex characters."""
     import hashlib
     from pathlib import Path
 
-    from tracker.analysis import classify, clauses, facts
+    from tracker.analysis import classify, clauses, facts, rendering
 
     h = hashlib.sha256()
-    for module in (__file__, classify.__file__, facts.__file__, clauses.__file__):
+    for module in (__file__, classify.__file__, facts.__file__, clauses.__file__, rendering.__file__):
         h.update(Path(module).read_bytes() + b"\0")
     return h.hexdigest()[:16]
 
