@@ -158,6 +158,8 @@ def test_every_json_output_says_none_with_null(tmp_path: Path) -> None:
         "search": json.loads(run("search", "credits", "--json")),
         "status": json.loads(run("status", "--json")),
         "publish": json.loads(run("publish", "--json", "--base-url", "https://terms.example.org")),
+        "verify": json.loads(run("verify", "--json")),
+        "reanalyse": json.loads(run("reanalyse", "--json")),
         "feed": json.loads((tmp_path / "store" / "site" / "feeds" / "all.json").read_text(encoding="utf-8")),
     }
     for name, data in outputs.items():
