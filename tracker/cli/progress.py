@@ -66,6 +66,10 @@ class StatusLine:
         self.last = now
         line = self.text(text, done, total)
         if self.tty:
+            import shutil
+
+            # a line wider than the terminal wraps, and "\r" would then redraw only its last row
+            line = line[:max(20, shutil.get_terminal_size((100, 24)).columns - 1)]
             pad = max(0, self.width - len(line))
             self.stream.write("\r" + line + " " * pad)
             self.width = len(line)
