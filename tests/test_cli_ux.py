@@ -254,6 +254,15 @@ BAD_INPUTS = [
     (("--store",), 2, "option '--store' requires an argument"),
     (("compare", "{root}/nofile.md"), 2, "missing argument 'NEW'"),
     (("compare", "{root}/nofile.md", "{root}/sources.toml"), 1, "cannot read"),
+    # a global option after the command: where it goes, not "did you mean '--service'?"
+    (("history", "quill", "--store", "{root}/store"), 2,
+     "--store is an option of tracker itself, not of 'tracker history': put it before the command "
+     "(tracker --store DIR history ...)"),
+    (("run", "--sources", "{root}/sources.toml"), 2, "--sources is an option of tracker itself"),
+    # a store that is a file: said so, before anything is read or written
+    (("--store", "{root}/sources.toml", "history", "quill"), 2, "--store {root}/sources.toml is a file, not a folder"),
+    (("--store", "{root}/sources.toml", "run"), 2, "is a file, not a folder"),
+    (("--store", "{root}/sources.toml", "search", "credits", "--since", "2026-01-01"), 2, "is a file, not a folder"),
 ]
 
 
@@ -264,7 +273,8 @@ def test_every_bad_input_is_one_error_line_with_its_exit_code(root: Path, args: 
     assert result.exit_code == code, result.output
     assert result.stdout == "" and "Traceback" not in result.output and "Usage:" not in result.output
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: ") and words in lines[0], result.stderr
+    assert len(lines) == 1 and lines[0].startswith("error: ") and words.replace("{root}", str(root)) in lines[0], \
+        result.stderr
 
 
 def test_a_real_process_reports_bad_usage_in_one_line(root: Path) -> None:
@@ -391,3 +401,17 @@ def test_python_m_tracker_cli_runs_like_the_tracker_command():
         result = subprocess.run([sys.executable, "-m", module, "--help"], capture_output=True, text=True, timeout=60)
         assert result.returncode == 0, result.stderr
         assert "Usage:" in result.stdout and "compare" in result.stdout
+
+
+def test_a_service_is_found_by_its_id_or_name_in_any_case_and_a_near_miss_is_suggested(root: Path) -> None:
+    by_case = invoke(root, "history", "QUILL", "terms of service", "--json")
+    by_name = invoke(root, "history", SERVICE_NAME.upper(), "Terms of Service", "--json")
+    assert by_case.exit_code == 0 and by_name.exit_code == 0, (by_case.output, by_name.output)
+    assert json.loads(by_case.stdout) == json.loads(by_name.stdout) != []
+    assert invoke(root, "search", "credits", "--service", "Quill", "--json").exit_code == 0
+    typo = invoke(root, "history", "quil")
+    assert typo.exit_code == 4 and "(did you mean 'quill'?)" in typo.stderr, typo.stderr
+    word = invoke(root, "show", "quill", "terms")
+    assert word.exit_code == 4 and "(did you mean 'Terms of Service'?)" in word.stderr, word.stderr
+    far = invoke(root, "history", "zzz")
+    assert far.exit_code == 4 and "did you mean" not in far.stderr, far.stderr

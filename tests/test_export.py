@@ -117,3 +117,56 @@ def test_cli_export(store: Store, tmp_path: Path) -> None:
     assert bad.exit_code == 2
     missing = runner.invoke(cli, ["--store", str(tmp_path / "nothing"), "export", "--format", "jsonl", "-"])
     assert missing.exit_code != 0
+
+
+# Keys whose value is prose (a text, possibly empty); every other key says "none" with null.
+_PROSE = {"text", "summary", "explanation", "snippet", "answer", "note", "before", "after", "source", "value",
+          "version_summary", "question", "content_html", "title", "description"}
+
+
+def _empty_strings(data: object, key: str = "") -> set[str]:
+    if isinstance(data, dict):
+        return set().union(*(_empty_strings(v, k) for k, v in data.items()))
+    if isinstance(data, list):
+        return set().union(*(_empty_strings(v, key) for v in data))
+    return {key} if data == "" else set()
+
+
+def test_every_json_output_says_none_with_null(tmp_path: Path) -> None:
+    repo = tmp_path / "versions"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    commit_files(repo, {"Nimbus Cloud/Terms of Service.md": TOS_V1}, "2021-02-01T10:00:00Z")
+    commit_files(repo, {"Nimbus Cloud/Terms of Service.md": TOS_V2}, "2021-04-01T10:00:00Z")
+    commit_files(repo, {"Nimbus Cloud/Terms of Service.md": TOS_V1}, "2021-06-01T10:00:00Z")  # a revert
+    store = str(tmp_path / "store")
+    runner = CliRunner()
+
+    def run(*args: str) -> str:
+        result = runner.invoke(cli, ["--store", store, *args])
+        assert result.exit_code == 0, (args, result.output)
+        return result.stdout
+
+    run("import-history", str(repo), "-q")
+    history = json.loads(run("history", "nimbus-cloud", "Terms of Service", "--json"))
+    export = [json.loads(line) for line in run("export", "--format", "jsonl", "-").splitlines()]
+    outputs = {
+        "history": history, "export": export,
+        "show": json.loads(run("show", "nimbus-cloud", "Terms of Service", "--at", "2", "--json")),
+        "diff": json.loads(run("diff", "nimbus-cloud", "Terms of Service", "--json")),
+        "summary": json.loads(run("summary", "nimbus-cloud", "Terms of Service", "--json")),
+        "search": json.loads(run("search", "credits", "--json")),
+        "status": json.loads(run("status", "--json")),
+        "publish": json.loads(run("publish", "--json", "--base-url", "https://terms.example.org")),
+        "verify": json.loads(run("verify", "--json")),
+        "reanalyse": json.loads(run("reanalyse", "--json")),
+        "feed": json.loads((tmp_path / "store" / "site" / "feeds" / "all.json").read_text(encoding="utf-8")),
+    }
+    for name, data in outputs.items():
+        assert _empty_strings(data) <= _PROSE, (name, _empty_strings(data) - _PROSE)
+    # the same field, the same "none", whichever command shows it
+    assert [v["revert_of"] for v in history] == [None, None, "2021-02-01T10:00:00Z"], history
+    assert outputs["show"]["revert_of"] is None
+    by_version = {r["version"]: r["revert_of"] for r in export}
+    assert by_version == {2: None, 3: "2021-02-01T10:00:00Z"}, by_version
+    assert [h["changed_again"] for h in outputs["search"]].count(None) >= 1

@@ -662,7 +662,7 @@ def test_a_quote_that_drops_a_condition_names_the_party_of_its_pronoun() -> None
 _CUT_TEXTS = (
     "New class-action waiver: You and Quillway may each bring claims … only in an individual capacity, and not "
     "as a plaintiff or class member",
-    "Credits that you have not used may now expire 6 months instead of 12",
+    "Credits that you have not used may expire after 6 months instead of 12",
     "Now says “we may use your inputs and outputs to train and improve our models unless you opt out”",
     "Disputes will now be resolved by final and binding arbitration held in San Francisco, California instead of "
     "New York",
@@ -749,3 +749,62 @@ def test_a_changed_modal_or_negation_is_quoted_in_place() -> None:
     text = " ".join(c.explanation for c in result.changes)
     assert "at any time" in text and not re.search(r"Now says \"[^\"]+\"", text), text  # not a bare '"at any time"'
     assert "close your account at any time" in text, text
+
+
+# --- the words that relate a changed value to a point in time stay ----------------------------------
+
+@pytest.mark.parametrize("old, new, expected", [
+    # a value counted from a point the sentence names after it: the relation stays when the point is dropped
+    ("Gift cards that you have not redeemed may lapse 12 months after the day you bought them.",
+     "Gift cards that you have not redeemed may lapse 6 months after the day you bought them.",
+     "may lapse after 6 months instead of 12"),
+    ("Your workspace is deleted 60 days after the end of your subscription, unless you renew it first.",
+     "Your workspace is deleted 30 days after the end of your subscription, unless you renew it first.",
+     "deleted after 30 days instead of 60"),
+    ("When we plan to retire a plan, we will post a notice on the Quillway status page at least 2 weeks before the "
+     "plan is retired, so that you can move.",
+     "When we plan to retire a plan, we will post a notice on the Quillway status page at least 1 week before the "
+     "plan is retired, so that you can move.",
+     "at least 1 week in advance instead of 2 weeks"),
+    ("We will give you notice 30 days before any change to the price of your plan takes effect.",
+     "We will give you notice 7 days before any change to the price of your plan takes effect.",
+     "notice 7 days in advance instead of 30"),
+    # a bound that needs its point keeps it: "no later than 14 days" alone says nothing; the old
+    # value beside the new one when the sentence is too long for both at its end
+    ("Invoices are due no later than 30 days after issue.", "Invoices are due no later than 14 days after issue.",
+     "no later than 14 days after issue instead of 30 days"),
+    ("You must pay each Quillway invoice no later than 30 days after the invoice date.",
+     "You must pay each Quillway invoice no later than 14 days after the invoice date.",
+     "no later than 14 days (instead of 30) after the invoice date"),
+    # function words before the value stay as they were
+    ("We will refund unused Quillway credit within 30 days of your written request.",
+     "We will refund unused Quillway credit within 60 days of your written request.",
+     "within 60 days"),
+    ("We keep your Quillway logs for at least 90 days after you close your account.",
+     "We keep your Quillway logs for at least 30 days after you close your account.",
+     "for at least 30 days"),
+    ("Quillway tokens expire after 12 months.", "Quillway tokens expire after 3 months.",
+     "expire after 3 months instead of 12"),
+])
+def test_the_word_relating_a_value_to_a_point_in_time_is_kept(old: str, new: str, expected: str) -> None:
+    label = label_change("modified", old, new)
+    assert expected in label.explanation, label.explanation
+    assert "after after" not in label.explanation and "in advance in advance" not in label.explanation
+    line = headline([ClauseChange(kind="modified", clause_id="x", heading="", before=old, after=new, material=True,
+                                  severity=label.severity, categories=label.categories,
+                                  explanation=label.explanation)])
+    assert expected in line, line
+
+
+def test_one_line_never_ends_on_a_list_marker_a_lead_in_colon_or_a_participle_without_its_complement() -> None:
+    from tracker.analysis.rendering import one_line
+
+    text = "You agree that you will not 1. resell the Service; 2. copy it"
+    for limit in range(20, len(text)):
+        out = one_line(text, limit)
+        assert not re.search(r"(?:\b\d\.|:)…$", out), (limit, out)
+    fee = "We may charge the chargeback fee listed on our pricing page for every disputed payment"
+    assert not any(one_line(fee, n).endswith("listed…") for n in range(30, len(fee))), fee
+    # a participle that is the verb ("will be closed") is a complete phrase
+    assert one_line("Your Quillway account will be closed in thirty days from today", 40) == \
+        "Your Quillway account will be closed…"

@@ -1,6 +1,7 @@
 """Labelling clause changes: cosmetic kinds, fact changes, watch-outs, explanations."""
 
 import json
+import re
 
 import pytest
 
@@ -141,7 +142,8 @@ def test_relative_clause_verb_is_not_the_main_verb():
                          "they were issued.")
     # the old value never inside the phrase ("18 months instead of 24 after the day ..."): a sentence
     # too long to say it after the whole phrase ends with the value; no "may now" (a new permission)
-    assert label.explanation == "Vouchers that you have not redeemed may lapse 18 months instead of 24", (
+    # the relation the dropped words gave the value stays: "after 18 months", never a bare "lapse 18 months"
+    assert label.explanation == "Vouchers that you have not redeemed may lapse after 18 months instead of 24", (
         label.explanation)
 
 
@@ -155,7 +157,7 @@ def test_leading_subordinate_clause_is_dropped_and_categories_come_from_the_fact
         heading="4. Engine lifecycle")
     assert label.material
     assert label.explanation.startswith("We will now email every admin in the Zorblio help "
-                                        "forum at least 10 days instead of 30 (")
+                                        "forum at least 10 days in advance instead of 30 (")
     assert label.explanation.endswith("(service-changes)")
     assert "jurisdiction" not in label.categories and "content-removal" not in label.categories
 
@@ -283,3 +285,13 @@ def test_labelled_list_gives_the_patterns_answer_without_its_backtracking():
     started = time.process_time()
     assert _labelled_list(slow) is None
     assert time.process_time() - started < 0.5
+
+
+def test_a_list_run_into_its_lead_in_is_quoted_as_a_list_never_cut_at_its_marker():
+    text = ("You agree that you will not 1. Resell or sublicense the Service to any other person or company, whether "
+            "for a fee or not; 2. Use the Service to send unsolicited bulk messages to anyone; 3. Probe, scan or test "
+            "the vulnerability of our systems.")
+    for kind, old, new in (("added", None, text), ("removed", text, None)):
+        explanation = label_change(kind, old, new).explanation
+        assert "You agree that you will not: resell or sublicense the Service" in explanation, explanation
+        assert not re.search(r"\b\d\. ", explanation), explanation

@@ -13,6 +13,8 @@ from werkzeug.wrappers import Response
 
 from tracker.archive import Index, NewVersion, Store
 from tracker.archive.record import index_commits
+from tracker.analysis.rendering import LEADS_ON
+from tracker.archive.index import _phrase_end
 from tracker.cli.app import cli
 
 COURTS = "Any dispute will be heard by the courts of Dublin, Ireland."
@@ -211,7 +213,7 @@ def test_an_old_value_is_never_shown_as_the_current_one(tmp_path: Path) -> None:
     for h in found:  # the word is in the old and new text alike: the new text (or explanation) shows
         assert h["snippet_from"] in ("after", "explanation"), h
         assert "12 months" not in h["snippet"], h
-    assert found[0]["changed_again"] == 0 and found[1]["changed_again"] == 3
+    assert found[0]["changed_again"] is None and found[1]["changed_again"] == 3
     old = hits(store, '"12 months"')
     assert [(h["seq"], h["snippet_from"]) for h in old] == [(2, "before")], old
     text = tracker(store, "search", '"12 months"').output
@@ -220,3 +222,24 @@ def test_an_old_value_is_never_shown_as_the_current_one(tmp_path: Path) -> None:
     lines = [line for line in text if line.startswith("    § 2 Credits")]
     assert len(lines) == 2 and "changed again" not in lines[0] and "(changed again in version 3)" in lines[1], text
     assert not any("old text" in line for line in lines), text
+
+
+def test_a_snippet_cut_by_sqlite_ends_on_a_word_that_carries_meaning(tmp_path: Path) -> None:
+    long = ("Credits that you have not used may expire 6 months after the date you bought them from us or from any "
+            "reseller that we have approved in writing for your region.")
+    store = tmp_path / "store"
+    build(store, [("quill", "Quill Notes", "2025-01-10", terms("Quill Notes")),
+                  ("quill", "Quill Notes", "2025-06-01", terms("Quill Notes", refunds=long))])
+    found = hits(store, "reseller")
+    assert found, found
+    for h in found:
+        snippet = h["snippet"]
+        assert "**reseller**" in snippet, snippet  # the matched word is never dropped
+        if snippet.endswith("…"):
+            last = snippet[:-1].split()[-1].lower().strip("*,;:")
+            assert last not in LEADS_ON, snippet
+    assert _phrase_end("…Credits that you have not used may expire 6 months after the date you…") == \
+        "…Credits that you have not used may expire 6 months after the date…"
+    assert _phrase_end("…held in San Francisco, California, rather…") == "…held in San Francisco, California…"
+    assert _phrase_end("…we may \x02share\x03 the…") == "…we may \x02share\x03…"
+    assert _phrase_end("…we will tell you \x02about\x03…") == "…we will tell you \x02about\x03…"  # a match stays

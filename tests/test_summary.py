@@ -525,3 +525,84 @@ YOU AND TERNWAY EACH WAIVE THE RIGHT TO A JURY TRIAL AND THE RIGHT TO A CLASS AC
     texts = [b.text for b in (*summarise(doc).watch_outs, *summarise(doc).key_terms)]
     waiver = next(t for t in texts if "jury trial" in t)
     assert waiver.startswith("You and Ternway each waive the right to a jury trial"), waiver
+
+
+# --- every cut ends on a complete phrase ------------------------------------------------------------
+
+_RUN_IN_LIST = """# Quillway Terms of Service
+
+## 5. Acceptable use
+
+You agree that you will not 1. Resell or sublicense the Service to any other person or company, whether for a fee \
+or not; 2. Use the Service to send unsolicited bulk messages, chain letters or other spam to anyone; 3. Probe, scan \
+or test the vulnerability of our systems or networks without our written permission.
+
+## 6. Short list
+
+You must not 1. Share your password. 2. Scrape the Quillway console.
+
+## 7. Fees
+
+If you dispute a legitimate payment with your bank or card issuer, or if we find that a payment was fraudulent, we \
+may remove the credits bought with that payment from your account and charge the chargeback fee listed on our \
+pricing page, and we may also close your account without further notice to you.
+
+## 8. Ending
+
+We may terminate your account at any time for any of the following reasons: (a) you breach these Terms in any way \
+that harms other users; (b) you fail to pay an invoice within the time it allows; or (c) we are required to by law.
+"""
+
+
+def test_a_list_run_into_its_lead_in_is_quoted_with_its_first_item_never_cut_at_a_marker() -> None:
+    texts = [b.text for b in summarise(_RUN_IN_LIST).key_terms]
+    assert not any(re.search(r"\b\d\.$|; \d\.$|\bnot \d", t) for t in texts), texts  # no dangling "not 1."
+    assert not any(t.startswith(("Use the Service", "Resell", "Probe")) for t in texts), texts  # no item alone
+    assert ("You agree that you will not: resell or sublicense the Service to any other person or company, whether "
+            "for a fee or not; …") in texts, texts
+    assert "You must not: share your password; scrape the Quillway console." in texts, texts
+    assert any(t.startswith("We may terminate your account at any time for any of the following reasons: you breach")
+               and t.endswith("; …") for t in texts), texts
+
+
+def test_a_bullet_cut_at_a_word_ends_on_a_complete_phrase() -> None:
+    texts = [b.text for b in summarise(_RUN_IN_LIST).key_terms]
+    fee = next(t for t in texts if t.startswith("If you dispute"))
+    assert fee.endswith("charge the chargeback fee…"), fee  # not "the chargeback fee listed…"
+    from tracker.analysis.rendering import LEADS_ON
+    for t in texts:
+        if t.endswith("…") and not t.endswith("; …"):  # "; …": whole items, then the ones left out
+            last = t.rstrip("…; ").split()[-1].lower()
+            assert last not in LEADS_ON and not re.fullmatch(r"\(?\w{1,2}[.)]", last), t
+
+
+def test_inline_list_and_sentences() -> None:
+    from tracker.analysis.clauses import inline_list, split_sentences
+
+    text = "You agree that you will not 1. Resell the Service; 2. Copy it; and 3. Probe Quillway systems. We may sue."
+    assert split_sentences(text) == ["You agree that you will not 1. Resell the Service; 2. Copy it; and 3. Probe "
+                                     "Quillway systems.", "We may sue."]
+    assert inline_list(text) == "You agree that you will not: resell the Service; copy it; and probe Quillway systems. " \
+                                "We may sue."
+    # numbers that are no list stay sentence ends
+    assert split_sentences("See Section 1. It says 2. Things.") == ["See Section 1.", "It says 2.", "Things."]
+    assert split_sentences("The fee is 1. The rest 2. Here.") == ["The fee is 1.", "The rest 2.", "Here."]
+    assert inline_list("The fee is 1. The rest 2. Here.") == "The fee is 1. The rest 2. Here."
+
+
+@pytest.mark.parametrize("sentence, start, end", [
+    ("We may close your Quillway account at any time and without notice for any of the following reasons: you "
+     "breach these Terms, you fail to pay any fee when due, you use the Service in a way that harms other users, or "
+     "we are required to do so by law.",
+     "We may close your Quillway account at any time and without notice for any of the following reasons: you "
+     "breach", ", …"),
+    ("The following are prohibited on Quillway: scraping the site by automated means, reselling access to the "
+     "Service to any third party, sending spam to other users of the platform, and probing our systems for "
+     "vulnerabilities.", "The following are prohibited on Quillway: scraping the site", ", …"),
+    ("You must not 1) resell the Service to any third party or company; 2) copy or mirror any part of the website "
+     "or console; 3) interfere with access.", "You must not: resell the Service", "interfere with access."),
+])
+def test_a_cut_list_keeps_its_lead_in_and_marks_the_items_left_out(sentence: str, start: str, end: str) -> None:
+    out = compress(sentence)
+    assert out.startswith(start) and out.endswith(end), out
+    assert not re.search(r"\b\d\)|\(\w\)", out), out  # no item markers left

@@ -182,7 +182,8 @@ class Archive:
         for row in rows:
             if row["type"].lower() == document_type.lower():
                 return self._handle(row)
-        raise NotFoundError(f"no document '{document_type}' for service '{service}'; known: {names}")
+        raise NotFoundError(f"no document '{document_type}' for service '{service}'; known: {names}"
+                            f"{_did_you_mean(document_type, [r['type'] for r in rows])}")
 
     def status(self, sources: "Sources | str | os.PathLike[str] | None" = None) -> list[DocumentStatus]:
         """Per document: versions, last recorded and checked, outcome, failures, gone since.
@@ -227,23 +228,44 @@ class Archive:
         if category is not None and category not in CATEGORIES:
             raise InvalidArgument(f"no category '{category}'; known: {', '.join(CATEGORIES)}")
         moment = _since(since)
-        if service is not None:
-            self._service_rows(self.index.documents(), service)  # NotFoundError naming the known ones
+        if service is not None:  # NotFoundError naming the known ones; the id as the index has it
+            service = self._service_rows(self.index.documents(), service)[0]["service_id"]
         return self.index.search(query, service=service, category=category, since=moment, limit=limit)
 
     # -- helpers -----------------------------------------------------------------------------
     def _service_rows(self, rows: list[dict[str, Any]], service: str) -> list[dict[str, Any]]:
+        """The documents of ``service``: its id, else its id or its name in any case ("Nimbus",
+        "nimbus ai" for id "nimbus" named "Nimbus AI") when that names one service only."""
         mine = [r for r in rows if r["service_id"] == service]
+        if not mine:
+            wanted = service.strip().casefold()
+            ids = {r["service_id"] for r in rows
+                   if wanted in (r["service_id"].casefold(), (r["service_name"] or "").strip().casefold())}
+            if len(ids) == 1:
+                mine = [r for r in rows if r["service_id"] in ids]
         if not mine:
             known = sorted({r["service_id"] for r in rows})
             # an archive whose runs all failed so far: say where to look, not only "none"
             hint = ", ".join(known) or "none yet (nothing recorded: `tracker status` shows what failed)"
-            raise NotFoundError(f"no service '{service}' in the archive; known: {hint}")
+            raise NotFoundError(f"no service '{service}' in the archive; known: {hint}{_did_you_mean(service, known)}")
         return mine
 
     def _handle(self, row: dict[str, Any]) -> "ArchivedDocument":
         return ArchivedDocument(self, row["key"], row["service_id"], row["service_name"] or row["service_id"],
                                 row["type"], row["url"] or "")
+
+
+def _did_you_mean(given: str, known: Sequence[str]) -> str:
+    """ " (did you mean 'Terms of Service'?)" when one known name is close to ``given`` (a typo,
+    or a word of it: "terms"), else ""."""
+    import difflib
+
+    folded = {k.casefold(): k for k in known}
+    g = given.strip().casefold()
+    close = difflib.get_close_matches(g, list(folded), n=1, cutoff=0.75)
+    if not close:
+        close = [k for k in folded if g and re.search(rf"(?<!\w){re.escape(g)}", k)]
+    return f" (did you mean '{folded[close[0]]}'?)" if len(close) == 1 else ""
 
 
 def _since(value: str | date | datetime | None) -> str | None:

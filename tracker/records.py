@@ -198,9 +198,14 @@ class Version:
     content_hash: str
 
     def to_dict(self) -> dict[str, Any]:
-        """The ``history --json`` / ``show --json`` form: every field, categories as a list."""
+        """The ``history --json`` / ``show --json`` form: every field, categories as a list;
+        a field that names something the version may lack (``revert_of``, ``severity``,
+        ``source_url``, ``final_url``, ``http_status``) is None when it has none, as in every
+        JSON output of the CLI (never "")."""
         data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["categories"] = list(self.categories)
+        for key in ("revert_of", "severity", "source_url", "final_url"):
+            data[key] = data[key] or None
         return data
 
     @classmethod

@@ -36,7 +36,7 @@ from typing import NamedTuple, TypeVar
 
 from tracker.text import HTML_TAG
 
-__all__ = ["Clause", "split_clauses", "split_sentences", "clause_key", "slugify"]
+__all__ = ["Clause", "split_clauses", "split_sentences", "clause_key", "slugify", "inline_list", "inline_marks"]
 
 
 @dataclass(frozen=True)
@@ -219,13 +219,110 @@ def _is_boundary(text: str, start: int, mark: str, gap: str, nxt: str) -> bool:
     return True
 
 
+# An item marker inside a paragraph ("will not 1. resell ...; 2. copy ...", "(a) ...; (b) ..."):
+# a list run into its lead-in. Not after a word that names a part of the document ("Section 1.").
+_INLINE_MARK = re.compile(r"(?<![\w§])(?P<mark>\((?P<p>\d{1,2}|[a-z])\)|(?P<n>\d{1,2})[.)]|(?P<l>[a-z])\))\s+(?=[\w“\"'(])")
+_PART_WORD = re.compile(r"(?:section|clause|article|paragraph|part|item|step|schedule|annex|appendix|exhibit|page|"
+                        r"no|version|chapter|rule|level|tier|phase|§)\W*$", re.I)
+
+
+def _enum_value(m: re.Match[str]) -> int:
+    v = m.group("p") or m.group("n") or m.group("l") or ""
+    return int(v) if v.isdigit() else ord(v) - ord("a") + 1
+
+
+_FIRST_MARK = re.compile(r"(?:\([1a]\)|1[.)]|a\))(?=\s)")  # no lookbehind: sre skips ahead to "1", "a" or "("
+
+
+def inline_marks(text: str) -> list[re.Match[str]]:
+    """The item markers of a list run into a paragraph of ``text`` ("not 1. resell ...; 2. copy
+    ..."): the first run of at least two markers counted from 1 (or a), the first after some
+    words, each later one after a ";", ".", "," or ":" or an "and"/"or"; [] when there is none."""
+    # the common case, cheaply: no first marker at all (substring tests before any regex)
+    if "2" not in text and "b)" not in text:  # one pass over most paragraphs
+        return []
+    if not (("1." in text and "2." in text) or ("1)" in text and "2)" in text) or ("a)" in text and "b)" in text)):
+        return []
+    for first in _FIRST_MARK.finditer(text):
+        if first.start() and (text[first.start() - 1].isalnum() or text[first.start() - 1] in "_§"):
+            continue  # inside a word or a number ("11.", "data)")
+        m = _INLINE_MARK.match(text, first.start())
+        back = text[max(0, first.start() - 24):first.start()]  # a bounded look back: linear time
+        # a list starts at its "1" after words that lead into it ("you will not 1."), not after a
+        # sentence's end ("... as follows. 1. Fees"): numbered sections run together are no list
+        if m is None or _enum_value(m) != 1 or _PART_WORD.search(back) or not re.search(r"[\w,:][ \t]*$", back):
+            continue
+        run = [m]
+        while (nxt := _next_mark(text, run)) is not None:
+            run.append(nxt)
+        if len(run) >= 2:
+            return run
+    return []
+
+
+def _next_mark(text: str, run: list[re.Match[str]]) -> re.Match[str] | None:
+    """The marker that continues ``run`` within an item's length of its last one, or None."""
+    last = run[-1]
+    numeric = last.group("n") is not None
+    for m in _INLINE_MARK.finditer(text, last.end(), min(len(text), last.end() + _ITEM_MAX + 8)):
+        if (m.group("n") is not None) != numeric or _enum_value(m) != _enum_value(last) + 1:
+            continue  # a marker of another style (an item's own sub-list) or out of order
+        item = text[last.end():m.start()]
+        if len(item) <= _ITEM_MAX and not _PART_WORD.search(text[max(0, m.start() - 24):m.start()]) and \
+                re.search(r"(?:[;.,:]|\b(?:and|or))[ \t]*$", item[-12:]) and \
+                not _SENTENCE_INSIDE.search(item.rstrip(" ;.,:")):
+            return m
+        return None
+    return None
+
+
+_ITEM_MAX = 400  # characters: an item of a list run into a sentence is a phrase, not a section
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z]")  # an item holding a sentence end is a section
+
+
+def inline_list(text: str) -> str:
+    """``text`` with a numbered list run into its paragraph said as a list after a colon: "You
+    agree that you will not 1. Resell the Service; 2. Copy it." → "You agree that you will not:
+    resell the Service; copy it." (markers "1." "1)" "(1)" "a)" "(a)" counted from 1 or a, at
+    least two in order). A sentence splitter would otherwise end a sentence at "not 1." and
+    start the next at an item without its lead-in. As is when no such list is found."""
+    run = inline_marks(text)
+    if not run:
+        return text
+    out, at = [], 0
+    for k, m in enumerate(run):
+        before = text[at:m.start()].rstrip()
+        if k == 0:
+            before = before.rstrip(" ,;:—–-") + ":"
+        else:
+            before = re.sub(r"(?:[.;,]\s*(?:and|or)?|\s+(?:and|or))$", "", before).rstrip(" ,;") + ";"
+            if re.search(r"\b(?:and|or)$", text[at:m.start()].rstrip(" ;,")):
+                before += " " + re.search(r"(and|or)$", text[at:m.start()].rstrip(" ;,")).group(1)  # type: ignore[union-attr]
+        out.append(before + " ")
+        at = m.end()
+        # an item's first word as a word of the sentence ("Resell" → "resell"), unless it is a
+        # name the text spells capitalised elsewhere ("Nimbus") or an acronym
+        w = re.match(r"[A-Z][a-z]+\b", text[at:])
+        if w and not re.search(rf"(?<=[a-z,] ){w.group(0)}\b", text):
+            out.append(w.group(0).lower())
+            at += len(w.group(0))
+    out.append(text[at:])
+    return "".join(out)
+
+
 def split_sentences(text: str) -> list[str]:
     """Split prose into sentences without breaking on 'e.g.', 'Inc.', 'U.S.', '1.5', 'No. 3'."""
     sentences: list[str] = []
     begin = 0
+    # a list run into the paragraph ("you will not 1. resell ...; 2. copy ...") is one sentence:
+    # no end at a marker's dot nor right before a marker
+    marks = inline_marks(text)
+    inside = (marks[0].start(), marks[-1].end()) if marks else (-1, -1)
     for m in _end_pattern(text).finditer(text):
         mark, gap, nxt = m.groups()
         start = m.start()
+        if inside[0] <= start < inside[1]:
+            continue
         if _is_boundary(text, start, mark, gap, nxt):
             end = start + len(mark)
             piece = text[begin:end].strip()

@@ -99,7 +99,7 @@ class ClauseDiff:
         return {
             "kind": self.kind,
             "clause_id": self.clause_id,
-            "heading": self.heading,
+            "heading": self.heading or None,  # a clause under no heading: null, as every "none" in JSON
             "before": self.before,
             "after": self.after,
             "old_index": self.old_index,

@@ -26,7 +26,7 @@ class Fact:
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "text": self.text, "value": self.value,
-                "qualifier": self.qualifier}
+                "qualifier": self.qualifier or None}  # none is null in JSON
 
 
 # --- numbers ---------------------------------------------------------------------------------

@@ -160,7 +160,12 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
     if first.endswith(_NOTE) and len(first) + len(more) > limit:
         first, note = first[:-len(_NOTE)], _NOTE  # cut the sentence, keep the note
     room = max(limit - len(more) - len(note), 40)
-    return _fit(first, room) + note + more
+    fitted = _fit(first, room)
+    if fitted != first and len(first) + len(note) <= limit and first.count("“") == first.count("”"):
+        # the sentence whole rather than cut mid-phrase for the count ("… only in an individual…
+        # (+4 more)"): the count is in the version's line and tags anyway, the point is not
+        return first + note
+    return fitted + note + more
 
 
 # Explanations that quote words without saying where: the section tells a reader what they are

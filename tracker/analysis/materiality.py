@@ -21,6 +21,7 @@ from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans,
                                           is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topic_profile, topical_watch)
+from tracker.analysis.clauses import inline_list, inline_marks
 from tracker.analysis.facts import Fact, extract_facts, reworded_words, same_wording
 from tracker.analysis.facts_eu import is_foreign
 from tracker.analysis.rendering import LEADS_ON, clause_text, one_line, plain_text, table_cells
@@ -355,7 +356,16 @@ def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[st
             if rest and len(f"{lead}{rest} instead of {_old_words(old, new, last=False)}") <= _FACT_MAX:
                 # the old value after the whole phrase, with its unit: "of delivery instead of 30 days"
                 return f"{lead}{rest} instead of {_old_words(old, new, last=False)}{tail}"
-            # else the phrase ends with the value, so both show in a feed title: "within 14 days instead of 30"
+            # else the phrase ends with the value, so both show in a feed title: "within 14 days instead of 30";
+            # the relation the dropped words gave the value stays ("expire after 6 months", "7 days in advance")
+            kept, whole = _relation_kept(lead, new.text, rest or suffix)
+            if whole:
+                point = kept[len(lead):]
+                if len(f"{kept} instead of {_old_words(old, new, last=False)}") <= _FACT_MAX:
+                    return f"{kept} instead of {_old_words(old, new, last=False)}{tail}"
+                # too long for a title to keep both values at the end: the old one beside the new
+                return f"{lead} (instead of {old_words}){point}{tail}"
+            lead = kept
             return f"{lead} instead of {old_words}{tail}"
         if m := _NAMED_VALUE.search(prefix):
             return f"The {_named(m.group('x'))} now {new.text} instead of {old_words}{tail}"
@@ -368,6 +378,45 @@ def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[st
         return _foreign_fact_sentence(old, new, cats)
     label = _clean_prefix(heading) or "Changed"
     return f"{label}: {old.text} → {new.text}{tail}"
+
+
+# Words right before a value that already say how it relates to a point in time ("within 14
+# days", "at least 2 weeks", "no later than 30 days", "for 90 days"): a dropped "after ..." adds
+# no word then.
+_BOUND_BEFORE = re.compile(r"\b(?:within|for|after|before|until|till|by|at (?:least|most|the latest)|up to|"
+                           r"(?:no|not) (?:later|earlier|more|less|sooner) than|more than|less than|fewer than|"
+                           r"over|under|in|during|of|from)$", re.I)
+_LATER = re.compile(r"^(?:after|from|following|of)\b", re.I)
+_EARLIER = re.compile(r"^(?:before|prior to|ahead of|in advance)\b", re.I)
+_NEEDS_POINT = re.compile(r"\b(?:no|not) (?:later|earlier|sooner) than$", re.I)
+
+
+def _relation_kept(lead: str, value: str, dropped: str) -> tuple[str, bool]:
+    """``lead`` (a clause's words ending with the new ``value``) with the relation to a point in
+    time that the ``dropped`` words after the value gave it, said without them: "may expire 6
+    months [after the date you bought them]" → "may expire after 6 months", "notice at least 1
+    week [before the model is removed]" → "notice at least 1 week in advance". Returns (lead,
+    whole): ``whole`` is True when the dropped words were kept instead, because the lead alone
+    would not say what the value counts from ("no later than 14 days" → "no later than 14 days
+    after the invoice date"); the caller then says the old value with its unit."""
+    dropped = dropped.strip()
+    if not dropped or not lead.endswith(value):
+        return lead, False
+    before = lead[:-len(value)].rstrip()
+    # a value's own bound ("no later than 14 days") counts as the words before its number
+    num = re.search(r"\d", value)
+    bound = f"{before} {value[:num.start()]}".rstrip() if num else before
+    point = re.split(r"(?<!\d),|,(?!\d)|[;:(]", dropped, maxsplit=1)[0].strip()
+    if _NEEDS_POINT.search(bound):
+        if _LATER.match(point) or _EARLIER.match(point):
+            if len(point.split()) <= 6:
+                return f"{lead} {point}", True
+        return lead, False
+    if _EARLIER.match(dropped):
+        return f"{lead} in advance", False
+    if _LATER.match(dropped) and not dropped.lower().startswith("of") and not _BOUND_BEFORE.search(bound):
+        return f"{before} after {value}", False
+    return lead, False
 
 
 # A house or street number right before a place ("233 Broadway"): part of the value shown.
@@ -460,8 +509,19 @@ def removed_sentence(text: str, fact: Fact | None = None) -> str:
     return f"No longer says: {body[:1].lower() + body[1:] if body[:2].istitle() else body}"
 
 
+def _legal_part(legal: Sequence[str], text: str | None) -> str:
+    """The sentences of a clause with legal effect (``legal``) joined, or ``text`` whole when it
+    is a list run into its lead-in ("you will not 1. resell ...; 2. ..."): its items and markers
+    are not sentences of their own, and a quote of it reads as one list (``_snippet``)."""
+    if text and inline_marks(plain(text)):
+        return text
+    return " ".join(legal) or (text or "")
+
+
 def _snippet(text: str, limit: int = 90) -> str:
     s = _space(_clean_prefix(plain(_TABLE_MARKS.sub(" ", text))))  # no table pipes or separator rows
+    if len(s) > limit:  # a cut list reads as one ("you will not: resell…"), never "you will not 1. Resell…"
+        s = inline_list(s)
     return s if len(s) <= limit else one_line(s, limit + 1)  # cut on a word that carries meaning
 
 
@@ -488,6 +548,8 @@ def _about(text: str, cats: Sequence[str], limit: int = 90) -> str:
     quote starts a few words before that point ("…heard exclusively by the courts of Dublin,
     Ireland"); else it is cut at its end like ``_snippet``."""
     s = _space(_clean_prefix(plain(_TABLE_MARKS.sub(" ", text))))
+    if len(s) > limit:  # a cut list reads as one ("you will not: resell…"), never "you will not 1. Resell…"
+        s = inline_list(s)
     if len(s) <= limit:
         return s
     at = -1
@@ -1824,7 +1886,7 @@ class _Job:
         elif self._novel_share("ins") < 0.5:
             what = f"Now also says: {_said(_content_runs(self.d, 'ins'), self.after, self.d, 'ins')}"
         else:
-            what = _quoted("New", ' '.join(self.sa.legal) or self.after, w_add or cats)
+            what = _quoted("New", _legal_part(self.sa.legal, self.after), w_add or cats)
         if w_add:
             return ChangeLabel(True, "critical", cats, f"{what}{_cats_text(w_add)}", None, w_add, (),
                                fb, fa)
@@ -1848,7 +1910,7 @@ class _Job:
         elif commitment:
             what = removed_sentence(" ".join(self.sb.legal) or self.before)
         else:
-            what = _quoted("Removed", ' '.join(self.sb.legal) or self.before, w_rem or cats)
+            what = _quoted("Removed", _legal_part(self.sb.legal, self.before), w_rem or cats)
         good = tuple(c for c in w_rem if self._good_news(c))
         if good:
             return ChangeLabel(True, "material", cats, f"{what}{_cats_text(good)} — good news for users",
@@ -1910,7 +1972,7 @@ class _Job:
               and any(f.kind == "money" for f in fa)):
             cats = ("pricing", *cats)  # a changed amount billed or renewed is a change of price
         if w_add:
-            sentences.insert(0, f"New watch-out: {_about(' '.join(self.sa.legal), w_add)}{_cats_text(w_add)}")
+            sentences.insert(0, f"New watch-out: {_about(_legal_part(self.sa.legal, self.after), w_add)}{_cats_text(w_add)}")
         if legal or has_verb(words(" ".join(self.sb.legal + self.sa.legal))):
             # a statement that changed polarity ("we never sell" → "we sell") is never a rewording:
             # say so first, in its own words
@@ -1921,7 +1983,7 @@ class _Job:
                 sentences.insert(0, f"Now says “{flip[0]}” instead of “{flip[1]}”{_cats_text(cats or ('other',))}")
         good = tuple(c for c in w_rem if self._good_news(c))
         if good:
-            sentences.append(f"Removed watch-out: {_about(' '.join(self.sb.legal), good, 70)}"
+            sentences.append(f"Removed watch-out: {_about(_legal_part(self.sb.legal, self.before), good, 70)}"
                              f"{_cats_text(good)} — good news for users")
         added_m, removed_m = _modal_change(list(fb), list(fa))
         added_m = {m for m in added_m if set(words(m)) & changed}
@@ -1987,7 +2049,7 @@ class _Job:
     def _scope(self, ins_c: list[str], del_c: list[str], cats: tuple[str, ...]) -> str:
         """Inserted or deleted content words in a clause with a legal category: its scope moved."""
         if self._novel_share("ins") >= 0.6 and self._novel_share("dels") >= 0.6:
-            return f"Rewritten: {_about(' '.join(self.sa.legal) or self.after, cats)}{_cats_text(cats)}"
+            return f"Rewritten: {_about(_legal_part(self.sa.legal, self.after), cats)}{_cats_text(cats)}"
         tail = _cats_text(cats)
         if listed := self._listed(ins_c, del_c):
             return f"{listed}{tail}"

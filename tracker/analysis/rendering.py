@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["clause_html", "clause_text", "one_line", "plain_text", "section_label", "table_cells"]
+__all__ = ["clause_html", "clause_text", "good_end", "one_line", "plain_text", "section_label", "table_cells"]
 
 
 @lru_cache(maxsize=1)
@@ -172,20 +172,53 @@ LEADS_ON = frozenset("""a an the of to in on at by for with from into onto upon 
 as than that which who whom whose your our its their his her my we you they it is are was were be been being will
 would may might can could shall should must not no any all each every such this these those unless if when where
 whether while until before after also only more less least most including instead about between under over up
-held made given kept""".split())
+held made given kept rather except because since during through throughout against toward towards among both either
+neither so""".split())
 _NUMBER = re.compile(r"^[$€£]?\d[\d.,:/%-]*$")
 _INNER_BREAK = re.compile(r"[/\-_.?&=#]")  # where a long token (a URL, a path) may be cut
 
 
-def _good_end(words: list[str], k: int) -> bool:
-    """Whether a cut after ``words[k]`` ends on a word that carries meaning: not a word that
-    leads on (``LEADS_ON``), not a number whose unit follows ("14" before "days"), not inside
-    a run of capitalised words ("San" of "San Francisco")."""
-    word = words[k].strip("“”\"'()[]…")
+# A list item's marker ("1.", "2)", "(a)", "iv)"): a cut after it keeps a list's number, not its item.
+_LIST_MARK = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$", re.I)
+# Words after which a participle needs its complement ("the fee listed on our pricing page",
+# "the data described in § 4"): a cut after the participle ends mid-phrase.
+_DETERMINERS = frozenset("a an the our your its their this these those any each every such no".split())
+_AUX = frozenset("be is are was were been being am has have had get gets got will shall may must can not".split())
+_COMPLEMENT = frozenset("in on at by under below above herein to from for with as".split())
+
+
+def dangles(words: list[str], k: int) -> bool:
+    """Whether a cut after ``words[k]`` would leave a list's lead-in without any item: a word
+    ending with a colon ("you will not:") or an item marker ("you will not 1.")."""
+    raw = words[k].strip("“”\"'")
+    return raw.endswith(":") or bool(_LIST_MARK.match(raw))
+
+
+def good_end(words: list[str], k: int) -> bool:
+    """Whether a cut after ``words[k]`` ends on a complete phrase, on a word that carries
+    meaning: not a word that leads on (``LEADS_ON``), not a list's lead-in (a colon) or an item
+    marker ("you will not 1."), not a number whose unit follows ("14" before "days"), not a
+    participle before its complement ("the fee listed" of "the fee listed on our pricing page"),
+    not inside a run of capitalised words ("San" of "San Francisco")."""
+    raw = words[k]
+    word = raw.strip("“”\"'()[]…")
     if not word or word.lower().rstrip(",;:") in LEADS_ON or word.endswith(("-", "–", "—")):
+        return False
+    if dangles(words, k):
         return False
     nxt = words[k + 1].lstrip("“\"(") if k + 1 < len(words) else ""
     if _NUMBER.match(word) and nxt[:1].isalpha():
+        return False
+    prev_raw = words[k - 1].lower() if k else ""
+    # a modifier whose noun follows ("in an individual" of "in an individual capacity"): after a
+    # determiner, before a plain word that is no participle ("the chargeback fee listed" is whole)
+    before = [w.lower().strip("“\"(") for w in words[max(0, k - 2):k]]
+    if (word.islower() and raw[-1:].isalpha() and nxt.isalpha() and nxt.islower() and nxt not in LEADS_ON
+            and not nxt.endswith(("ed", "ing", "en")) and any(w in _DETERMINERS for w in before)
+            and not any(w[-1:] in ",;:" for w in words[max(0, k - 2):k])):
+        return False
+    if (word.lower().endswith(("ed", "en")) and len(word) > 4 and nxt.lower().rstrip(",;:") in _COMPLEMENT
+            and prev_raw not in _AUX and prev_raw[-1:].isalpha() and not raw.endswith((",", ";", "."))):
         return False
     # the first word of a name ("San" of "San Francisco"); later words of a long name may end a cut
     prev = words[k - 1].strip("“\"(") if k else ""
@@ -197,7 +230,7 @@ def _good_end(words: list[str], k: int) -> bool:
 
 def one_line(text: str, limit: int) -> str:
     """``text`` on one line in at most ``limit`` characters; when cut, cut at a word boundary,
-    marked "…", on a word that carries meaning (``_good_end``: "within 14 days…", not "within
+    marked "…", on a word that carries meaning (``good_end``: "within 14 days…", not "within
     14…" or "held in San…") when such a cut keeps at least 70% of the longest one, with an
     opening quotation mark closed ("“we may train…”"). Never empty: a first word longer than
     ``limit`` (a URL) is cut at a "/", "-" or "." inside it, else at ``limit``."""
@@ -205,7 +238,7 @@ def one_line(text: str, limit: int) -> str:
     if len(text) <= limit or limit < 2:
         return text[:max(limit, 0)] if len(text) > limit else text
     words = text.split(" ")
-    best = good = -1
+    best = good = whole = -1
     length = -1
     for k, w in enumerate(words):
         length += len(w) + 1
@@ -215,9 +248,12 @@ def one_line(text: str, limit: int) -> str:
             break
         if prefix.rstrip(" ,;:-–—(“\"…"):
             best = length
-            if _good_end(words, k):
+            if not dangles(words, k):
+                whole = length
+            if good_end(words, k):
                 good = length
-    end = good if good > 0 and good >= 0.7 * best else best
+    # never a lead-in without its items ("you will not 1.…") when anything else fits
+    end = good if good > 0 and good >= 0.7 * best else best if whole == best or whole <= 0 else whole
     rest = text[max(end, 0):].lstrip()
     if end <= 0 or (end < limit // 2 and len(rest.split(" ", 1)[0]) >= limit - 1):
         # one token longer than the room ("Now says “https://…”"): cut inside it where it breaks

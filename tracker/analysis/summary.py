@@ -23,9 +23,9 @@ from functools import lru_cache
 from typing import Any
 
 from tracker.analysis.classify import CATEGORIES, Labels, classify_many, classify_text
-from tracker.analysis.clauses import Clause, clause_key, split_clauses, split_sentences
+from tracker.analysis.clauses import Clause, clause_key, inline_list, split_clauses, split_sentences
 from tracker.analysis.facts import Fact, extract_facts
-from tracker.analysis.rendering import HEAD_NUMBER, numbered_label
+from tracker.analysis.rendering import HEAD_NUMBER, good_end, numbered_label, one_line
 from tracker.analysis.rendering import plain_text as _render_plain
 from tracker.records import ClauseChange
 
@@ -182,7 +182,7 @@ def _tidy(text: str) -> str:
 def compress(text: str, max_words: int = MAX_WORDS) -> str:
     """One sentence of a clause as a short plain bullet (at most ``max_words`` words when it can
     be cut at a clause boundary; else the first ``max_words`` words). '' for nothing left."""
-    t = plain_text(text)
+    t = inline_list(plain_text(text))  # "you will not 1. resell ...; 2. ..." reads as a list
     t = _LEAD_NUMBER.sub("", t, count=1)
     for _ in range(2):
         t = _LEAD_PHRASES.sub("", t, count=1)
@@ -323,6 +323,10 @@ def _cut(text: str, max_words: int) -> str:
             strongest = max(others, key=_weight, default="")
             if strongest and _weight(strongest) > _weight(best) + 2 and strongest not in best:
                 best = strongest
+            if best is head and ": " in head and (sep := re.match(r"\s*([;,])", body[len(head):])):
+                # a list's lead-in with its first items ("you will not: resell the Service"): the
+                # items left out are marked, so no one reads the first as the whole list
+                return _tidy(head).rstrip(".") + sep.group(1) + " …"
             return _tidy(best)
     # no clause boundary fits: the first words, marked as cut so no one reads them as the whole
     # rule, unless a condition would be cut off with the rest
@@ -333,9 +337,13 @@ def _cut(text: str, max_words: int) -> str:
         return ""  # the cut falls inside a condition ('except any dispute seeking $12,500 or…')
     if _leading_condition(body) and words(kept) - words(_leading_condition(body)) < 6:
         return ""  # 'If you ..., we may remove the…': too little of what applies is left
-    # nor on a word that leads into what was cut ('listed in…', 'of the…')
-    kept = re.sub(r"(?:\s+(?:in|of|to|for|with|by|on|at|from|the|a|an|and|or|our|your|its|their|any|that|"
-                  r"which|who))+$", "", kept, flags=re.I)
+    # nor on a word that leads into what was cut ('listed in…', 'of the…', 'the fee listed…'): on a
+    # complete phrase ('… and charge the chargeback fee…')
+    ws = body.split()
+    k = len(kept.split()) - 1
+    while k > 3 and not good_end(ws, k):
+        k -= 1
+    kept = " ".join(ws[:k + 1])
     return _tidy(kept).rstrip(".,;:") + "…"
 
 
@@ -370,7 +378,7 @@ class Bullet:
     changed: Change | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "concern": self.concern, "clause": self.clause, "section": self.section,
+        return {"text": self.text, "concern": self.concern, "clause": self.clause, "section": self.section or None,
                 "categories": list(self.categories), "watch": list(self.watch),
                 "facts": [f.to_dict() for f in self.facts], "source": self.source,
                 "changed": self.changed.to_dict() if self.changed else None}
@@ -389,9 +397,9 @@ class Answer:
     see: str = ""  # the document the terms point to for this question ('Privacy Policy'), if they do
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "question": self.question, "answer": self.answer, "clause": self.clause,
-                "section": self.section, "changed": self.changed.to_dict() if self.changed else None,
-                "see": self.see}
+        return {"id": self.id, "question": self.question, "answer": self.answer, "clause": self.clause or None,
+                "section": self.section or None, "changed": self.changed.to_dict() if self.changed else None,
+                "see": self.see or None}
 
 
 @dataclass(frozen=True)
@@ -405,7 +413,7 @@ class Cell:
     changed: Change | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"value": self.value, "clause": self.clause, "section": self.section, "text": self.text,
+        return {"value": self.value, "clause": self.clause or None, "section": self.section or None, "text": self.text,
                 "changed": self.changed.to_dict() if self.changed else None}
 
 
@@ -421,7 +429,7 @@ class Item:
 
     @property
     def short(self) -> str:
-        return self.text if len(self.text) <= SHORT else self.text[: SHORT - 1].rstrip() + "…"
+        return one_line(self.text, SHORT)  # cut, when it must be, on a complete phrase
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -429,7 +437,7 @@ class Item:
             "text": self.text,
             "categories": list(self.categories),
             "watch": list(self.watch),
-            "facts": [{"kind": f.kind, "text": f.text, "value": f.value, "qualifier": f.qualifier}
+            "facts": [{"kind": f.kind, "text": f.text, "value": f.value, "qualifier": f.qualifier or None}
                       for f in self.facts],
         }
 
@@ -481,7 +489,11 @@ def section_label(clause: Clause, heading: str | None = None) -> str:
     heading = re.sub(r"[*_]{2,}|^[*_]+|[*_]+$|\s*(?:={3,}|-{3,})\s*$", "", heading).strip().rstrip(".:").strip()
     heading = re.sub(r"\\(?=[^\w\s])", "", heading)  # Markdown escapes: "4\. Fees" is "4. Fees"
     if words(heading) > 14:  # a heading that is a whole sentence: its start is enough to find it
-        heading = " ".join(heading.split()[:12]).rstrip(",;:") + "…"
+        hw = heading.split()
+        k = 11
+        while k > 5 and not good_end(hw, k):  # its start, ending on a word that carries meaning
+            k -= 1
+        heading = " ".join(hw[:k + 1]).rstrip(",;:") + "…"
     # '' before any heading: no made-up "Introduction" for a whole document
     return numbered_label(heading, clause.text, clause.id, clause.kind)
 
@@ -1092,7 +1104,7 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
             else:
                 pieces = [_table_row(clause)]
         else:
-            pieces = split_sentences(text) if clause.kind != "sentence" else [text]
+            pieces = split_sentences(inline_list(text)) if clause.kind != "sentence" else [text]
         for n, piece in enumerate(pieces):
             plain = plain_text(_LEAD_NUMBER.sub("", piece, count=1)) if clause.kind != "table" else piece
             if not plain or _SKIP.search(plain) or plain.endswith(":") or (
@@ -1607,15 +1619,16 @@ def concern_title(concern: str) -> str:
 
 
 def code_version() -> str:
-    """Digest of the code a summary depends on (this module, classification, facts, clauses):
-    editing any of them invalidates every cached summary. 16 hex characters."""
+    """Digest of the code a summary depends on (this module, classification, facts, clauses and
+    rendering, whose cut rules shorten bullets): editing any of them invalidates every cached
+    summary. 16 hex characters."""
     import hashlib
     from pathlib import Path
 
-    from tracker.analysis import classify, clauses, facts
+    from tracker.analysis import classify, clauses, facts, rendering
 
     h = hashlib.sha256()
-    for module in (__file__, classify.__file__, facts.__file__, clauses.__file__):
+    for module in (__file__, classify.__file__, facts.__file__, clauses.__file__, rendering.__file__):
         h.update(Path(module).read_bytes() + b"\0")
     return h.hexdigest()[:16]
 
@@ -1706,7 +1719,7 @@ def _change_of(d: dict[str, Any] | None) -> Change | None:
 
 
 def _fact_of(d: dict[str, Any]) -> Fact:
-    return Fact(d["kind"], d["text"], d["value"], d.get("qualifier", ""))
+    return Fact(d["kind"], d["text"], d["value"], d.get("qualifier") or "")
 
 
 def summary_from_dict(data: dict[str, Any]) -> Summary:
@@ -1714,7 +1727,7 @@ def summary_from_dict(data: dict[str, Any]) -> Summary:
     and facts alone: the clause-level ``by_category``/``watch`` view is then empty). Raises
     KeyError/TypeError on a dict of another shape."""
     def bullet(d: dict[str, Any]) -> Bullet:
-        return Bullet(d["text"], d["concern"], d["clause"], d["section"], tuple(d["categories"]), tuple(d["watch"]),
+        return Bullet(d["text"], d["concern"], d["clause"], d["section"] or "", tuple(d["categories"]), tuple(d["watch"]),
                       tuple(_fact_of(f) for f in d["facts"]), d["source"], _change_of(d.get("changed")))
 
     def item(d: dict[str, Any]) -> Item:
@@ -1726,8 +1739,8 @@ def summary_from_dict(data: dict[str, Any]) -> Summary:
         tuple(item(i) for i in data.get("watch", [])),
         tuple(bullet(b) for b in data["key_terms"]),
         tuple(bullet(b) for b in data["watch_outs"]),
-        tuple(Answer(a["id"], a["question"], a["answer"], a["clause"], a["section"], _change_of(a.get("changed")),
-                     a.get("see", "")) for a in data["answers"]),
-        {k: Cell(c["value"], c["clause"], c["section"], c["text"], _change_of(c.get("changed")))
+        tuple(Answer(a["id"], a["question"], a["answer"], a["clause"] or "", a["section"] or "",
+                     _change_of(a.get("changed")), a.get("see") or "") for a in data["answers"]),
+        {k: Cell(c["value"], c["clause"] or "", c["section"] or "", c["text"], _change_of(c.get("changed")))
          for k, c in data["facts"].items()},
     )

@@ -93,7 +93,28 @@ class SearchHit:
         data = dict(self.__dict__)
         data["categories"] = list(self.categories)
         data["snippet"] = self.snippet.replace(MARK_START, "**").replace(MARK_END, "**")
+        # none is null in every JSON output: no heading or section, not changed again yet
+        data["heading"] = self.heading or None
+        data["section"] = self.section or None
+        data["changed_again"] = self.changed_again or None
         return data
+
+
+def _phrase_end(snippet: str) -> str:
+    """A search snippet SQLite cut at a token count ("... may expire 6 months after the date
+    you…") ending on a word that carries meaning ("... after the date…"), as every cut text does
+    (``rendering.good_end``); a matched (marked) word is never dropped, nor more than 5 words."""
+    if not snippet.endswith("…"):
+        return snippet
+    from tracker.analysis.rendering import good_end
+
+    words = snippet[:-1].rstrip().split(" ")
+    k = len(words) - 1
+    while k > 2 and len(words) - 1 - k < 5 and MARK_END not in words[k] and not good_end(words, k):
+        k -= 1
+    if MARK_END in words[k] or good_end(words, k):
+        return " ".join(words[:k + 1]).rstrip(" ,;:") + "…"
+    return snippet
 
 
 class Index:
@@ -541,7 +562,7 @@ class Index:
                 document_type=r["document_type"], document_key=r["document_key"], fetched_at=r["fetched_at"],
                 seq=r["seq"], commit_sha=r["commit_sha"], kind=r["kind"] or "", severity=r["severity"] or "",
                 material=bool(r["material"]), categories=categories_from_json(r["categories"]),
-                clause_id=r["clause_id"] or "", heading=r["heading"] or "", snippet=snippet,
+                clause_id=r["clause_id"] or "", heading=r["heading"] or "", snippet=_phrase_end(snippet),
                 explanation=r["explanation"] or "",
                 section=section_label(r["heading"] or "", r["lead"] or "", r["clause_id"] or ""),
                 snippet_from=column, changed_again=again,

@@ -59,7 +59,7 @@ class ReanalyseResult:
     changed: list[str] = field(default_factory=list)  # commit shas whose labels changed (first 1000)
 
     def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        return {**self.__dict__, "executor": self.executor or None}  # none is null in JSON
 
 
 def reanalyse(store: Store, index: Index, *, service: str | None = None, document: str | None = None,

@@ -36,7 +36,7 @@ class Report:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.__dict__, "ok": self.ok}
+        return {**self.__dict__, "git_errors": self.git_errors or None, "ok": self.ok}  # none is null in JSON
 
     def lines(self) -> list[str]:
         out = [f"archive: {self.commits} recorded version(s); index: {self.indexed} version row(s)"]

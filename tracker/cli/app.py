@@ -50,9 +50,17 @@ class Context:
         self.sources_path = Path(sources) if sources else Path("sources.toml")
         self.sources_given = sources is not None
 
+    def _require_folder(self) -> None:
+        """Refuse a store path that is a file: every command using it would fail further on
+        with a less clear message ("no archive at FILE/archive", "File exists")."""
+        if self.store_dir.exists() and not self.store_dir.is_dir():
+            raise InvalidArgument(f"--store {self.store_dir} is a file, not a folder; give the folder that holds "
+                                  "(or will hold) the archive, e.g. --store snapshots")
+
     def store(self) -> "Store":
         from tracker.archive import Store
 
+        self._require_folder()
         return Store(self.store_dir)
 
     def sources(self) -> "Sources":
@@ -64,6 +72,7 @@ class Context:
         """The archive for the query commands (``tracker.api``); opened on its first query."""
         from tracker.api import Archive
 
+        self._require_folder()
         return Archive(self.store_dir)
 
     def index(self, *, sync: bool = True) -> "Index":
@@ -118,6 +127,10 @@ def fail(message: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
+# The global options (before the command) and what each takes, for the message of one put after it.
+_GLOBAL_OPTIONS = {"--store": "DIR", "--sources": "FILE"}
+
+
 def usage_message(exc: click.ClickException) -> str:
     """Click's own errors (a missing argument, an unknown option, a value out of range) as one
     line in the tracker's style: "missing argument 'SERVICE' (usage: tracker history [OPTIONS]
@@ -128,6 +141,11 @@ def usage_message(exc: click.ClickException) -> str:
         message = message[0].lower() + message[1:]
     message = message.rstrip(".")
     ctx = getattr(exc, "ctx", None)
+    name = getattr(exc, "option_name", "") or ""
+    if isinstance(exc, click.NoSuchOption) and name in _GLOBAL_OPTIONS and ctx is not None and ctx.parent is not None:
+        # `tracker history acme --store DIR`: an option of tracker itself, after the command
+        return (f"{name} is an option of tracker itself, not of '{ctx.command_path}': put it before the command "
+                f"(tracker {name} {_GLOBAL_OPTIONS[name]} {ctx.info_name} ...)")
     if isinstance(exc, click.UsageError) and ctx is not None:
         usage = " ".join(ctx.get_usage().split()).removeprefix("Usage: ")
         message += f" (usage: {usage}; see '{ctx.command_path} --help')"
@@ -215,6 +233,12 @@ def cli(ctx: click.Context, store: str, sources: str | None) -> None:
       tracker compare old.html new.html --json
     """
     ctx.obj = Context(store, sources)
+    if ctx.invoked_subcommand not in _NO_STORE:
+        ctx.obj._require_folder()  # before a command writes a lock file or a folder next to it
+
+
+# Commands that never open the store: a --store that is a file does not concern them.
+_NO_STORE = frozenset({"compare", "classify", "import-declarations"})
 
 
 # -- run ------------------------------------------------------------------------------------
@@ -689,8 +713,8 @@ def summary(obj: Context, service: str, document: str | None, at: str | None, as
         for a in data["answers"]:
             if a["id"] in elsewhere:
                 name, answer = elsewhere[a["id"]]
-                a["from_document"] = {"document": name, "answer": answer.answer, "clause": answer.clause,
-                                      "section": answer.section}
+                a["from_document"] = {"document": name, "answer": answer.answer, "clause": answer.clause or None,
+                                      "section": answer.section or None}
         emit_json({"document": key, "version": {"seq": version.seq, "date": version.fetched_at,
                                                 "commit": version.commit_sha}, **data})
         return

@@ -44,7 +44,7 @@ def _emit_json(data: Any) -> None:
               help="Analyse the versions on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://host:8786; "
                    "needs the dask extra). Env: TRACKER_DASK_SCHEDULER.")
 @click.option("--json", "as_json", is_flag=True, help="Print what was imported as JSON.")
-@click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary line (no progress on stderr).")
 @click.pass_obj
 def import_history_command(obj: Any, repo: str, rev: str, batch: int, dask: str | None, as_json: bool,
                            quiet: bool) -> None:
@@ -59,6 +59,11 @@ def import_history_command(obj: Any, repo: str, rev: str, batch: int, dask: str 
     Importing again only adds the commits made since the last import. The import holds the
     store's run lock (exit 5 if a run is in progress).
 
+    While it works, stderr shows what it is doing (catching up the index, reading commits,
+    recording, analysing, indexing), the commits read of those to read and, once it can tell,
+    the time left: one line redrawn on a terminal, a line every few seconds in a pipe or a log;
+    none with -q or --json.
+
     \b
     Examples:
       git clone https://github.com/OpenTermsArchive/demo-versions ota-demo
@@ -72,9 +77,22 @@ def import_history_command(obj: Any, repo: str, rev: str, batch: int, dask: str 
     from tracker.ota.history import import_history
     from tracker.run import EXIT_LOCKED
 
+    from tracker.cli.progress import StatusLine
+
+    line = None if quiet or as_json else StatusLine("import-history")
+    seen: set[str] = set()
+
     def progress(result: Any) -> None:
-        if not quiet and not as_json:
-            click.echo(f"  recorded {result.versions} version(s) from {result.commits} commit(s)...", err=True)
+        if line is None:
+            return
+        done, total = result.commits, result.commits_total
+        text = f"{result.stage} — {done:,}" + (f" of {total:,}" if total else "") + " commit(s) read, " \
+            f"{result.versions:,} version(s) recorded"
+        if result.stage == "analysing" and result.parts[1]:
+            text += f", analysing a batch ({result.parts[0]} of {result.parts[1]} part(s) done)"
+        # a stage seen for the first time is shown at once: it may be the one that takes minutes
+        line.show(text, done, total, force=result.stage not in seen)
+        seen.add(result.stage)
 
     store = obj.store()
     try:
@@ -86,6 +104,9 @@ def import_history_command(obj: Any, repo: str, rev: str, batch: int, dask: str 
     except LockHeld as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_LOCKED)
+    finally:
+        if line is not None:
+            line.close()
     if as_json:
         _emit_json(result.to_dict())
         return

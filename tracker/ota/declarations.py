@@ -95,7 +95,9 @@ class DeclaredDocument:
     def to_dict(self) -> dict[str, Any]:
         parts = [{"url": p.url, "select": _plain(p.select), "remove": _plain(p.remove), "render": p.render}
                  for p in self.parts]
-        return dict(self.__dict__, select=_plain(self.select), remove=_plain(self.remove), parts=parts)
+        # a combined document has no url of its own: null, as every "none" in JSON
+        return dict(self.__dict__, url=self.url or None, select=_plain(self.select), remove=_plain(self.remove),
+                    parts=parts)
 
 
 def _plain(items: tuple[Selector, ...]) -> list[str | dict[str, str]]:

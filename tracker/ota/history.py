@@ -240,12 +240,21 @@ class ImportResult:
     seconds_read: float = 0.0
     seconds_record: float = 0.0
     seconds_index: float = 0.0
+    # for a progress report while the import goes on (not part of ``to_dict``): what it is doing
+    # ("reading", "recording", "analysing", ...), the commits it will read in all, and the
+    # analysis parts of the batch in flight done of all
+    stage: str = ""
+    commits_total: int = 0
+    parts: tuple[int, int] = (0, 0)
 
     def skip(self, reason: str) -> None:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
 
     def to_dict(self) -> dict[str, object]:
-        return dict(self.__dict__)
+        return {k: v for k, v in self.__dict__.items() if k not in _PROGRESS_ONLY}
+
+
+_PROGRESS_ONLY = ("stage", "commits_total", "parts")
 
 
 def source_id(repo: str | Path) -> str:
@@ -315,7 +324,9 @@ def import_history(
     """Import the commits of ``repo`` not imported yet; index them; return what was done.
 
     ``rev`` is the source revision to import up to; new versions are written ``batch`` at a time
-    (a batch ends on a source-commit boundary) and ``progress`` is called after each. Raises
+    (a batch ends on a source-commit boundary). ``progress`` is called often (after every
+    source commit read, at every stage, about every second while analyses run) with the result
+    so far, ``result.stage`` naming what is going on; it should throttle itself. Raises
     ``StoreError`` when ``repo`` is no git repository, has no commit at ``rev``, or no longer
     holds commits imported before (a rewritten history), and when the archive cannot be written.
     """
@@ -328,10 +339,18 @@ def import_history(
     tip = _git(repo_path, "rev-parse", "--verify", "-q", f"{rev}^{{commit}}", check=False)
     if not tip:
         raise StoreError(f"{repo} has no commit at {rev}; nothing to import")
+    def report(stage: str) -> None:
+        result.stage = stage
+        if progress:
+            progress(result)
+
+    report("catching up the index")
     sync(store, index)  # the index must know every archived version before we dedupe against it
+    report("finding the commits to import")
     start = _starting_point(store, index, repo_path, result.source, tip, rev)
     result.from_commit = start.previous
     if not start.up_to_date:
+        result.commits_total = _count_commits(repo_path, [tip, *(f"^{sha}" for sha in start.exclude)])
         importer = _Importer(store, index, result, batch, progress)
         read_started = time.perf_counter()
         importer.run(repo_path, [tip, *(f"^{sha}" for sha in start.exclude)])
@@ -340,10 +359,21 @@ def import_history(
         index.set_meta(META_PREFIX + result.source, tip)
         index.commit()
         started = time.perf_counter()
+        report("indexing")
         result.indexed = importer.indexed + sync(store, index)  # sync: nothing left, normally
         result.seconds_index = importer.seconds_index + time.perf_counter() - started
     result.to_commit = tip
     return result
+
+
+def _count_commits(repo: Path, revs: Sequence[str]) -> int:
+    """How many commits ``read_log(repo, revs)`` will read (for a progress report); 0 if unknown."""
+    try:
+        out = subprocess.run(["git", "rev-list", "--count", "--stdin"], cwd=repo, input="\n".join(revs) + "\n",
+                             capture_output=True, text=True, env=_git_env(), check=True).stdout
+        return int(out.strip() or 0)
+    except (OSError, subprocess.CalledProcessError, ValueError):
+        return 0
 
 
 def _require_repository(repo: str | Path) -> Path:
@@ -459,12 +489,19 @@ class _Importer:
                     entry = self._version(commit, change, blobs)
                     if entry is not None:
                         self.pending.append(entry)
+                self._report("reading commits")
                 if len(self.pending) >= self.batch:  # batches end on a source-commit boundary
                     self._flush()
             self._flush()
         self._complete()
         if self.result.versions:
+            self._report("checking out the archive")
             self.store.checkout()
+
+    def _report(self, stage: str) -> None:
+        self.result.stage = stage
+        if self.progress:
+            self.progress(self.result)
 
     def _version(self, commit: SourceCommit, change: FileChange, blobs: BlobReader) -> _Entry | None:
         """The new version a file change makes, or None (skipped, or the text recorded already)."""
@@ -607,6 +644,7 @@ class _Importer:
         if not self.pending:
             return
         entries, self.pending = self.pending, []
+        self._report("recording")
         started = time.perf_counter()
         versions = [e.version for e in entries if e.version is not None]
         shas = self.store.record(versions, checkout=False, blobs=self.blobs)
@@ -616,8 +654,7 @@ class _Importer:
         batch = self._analyse(entries, commits)
         self._complete()
         self.in_flight = batch
-        if self.progress:
-            self.progress(self.result)
+        self._report("reading commits")
 
     def _analyse(self, entries: list[_Entry], commits: list[Commit]) -> _Batch:
         """Start the analyses a batch needs: one per pair of texts never analysed before."""
@@ -641,6 +678,7 @@ class _Importer:
             batch.pairs.append(pair)
             jobs.append((entry.old_text, entry.version.text, "changed", ""))
         batch.pending = _dispatch(jobs)
+        self.result.parts = (0, len(batch.pending.running) or 1)
         for entry in entries:  # the texts now travel with the jobs: drop the versions' bytes
             entry.old_text = entry.version = None
         return batch
@@ -652,6 +690,17 @@ class _Importer:
             return
         started = time.perf_counter()
         assert batch.pending is not None
+        if self.progress:  # a batch's analyses can take minutes: say how far they are
+            from concurrent.futures import wait
+
+            total = self.result.parts[1]
+            while running := batch.pending.running:
+                self.result.parts = (max(0, total - len(running)), total)
+                self._report("analysing")
+                wait(running, timeout=1.0)
+                batch.pending.ready()  # raises when a cluster can no longer finish them
+            self.result.parts = (total, total)
+            self._report("indexing")
         batch.results = dict(zip(batch.pairs, batch.pending.result()))
         batch.pending = None
         for pair, analysis in batch.results.items():

@@ -122,9 +122,9 @@ def render_json(feed: Feed, entries: Sequence[FeedEntry], updated: datetime) -> 
     document: dict[str, Any] = {
         "version": JSON_FEED_VERSION,
         "title": _clean(feed.title),
-        "home_page_url": _clean(feed.link),
+        **({"home_page_url": _clean(feed.link)} if feed.link else {}),
         **({"feed_url": _clean(feed.self_url + ".json")} if feed.self_url else {}),
-        "description": _clean(feed.description),
+        **({"description": _clean(feed.description)} if feed.description else {}),
         "authors": [{"name": GENERATOR}],
         # Extension (JSON Feed allows "_" keys): what Atom carries in <id> and <updated>.
         "_tracker": {"id": _clean(feed.id), "updated": updated.isoformat()},
@@ -133,9 +133,14 @@ def render_json(feed: Feed, entries: Sequence[FeedEntry], updated: datetime) -> 
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+# JSON Feed fields an entry may lack: left out when empty, as JSON Feed 1.1 says of optional
+# fields (never "" and never null, which its readers do not expect).
+_JSON_OPTIONAL = ("url", "summary", "tags")
+
+
 def _json_item(entry: FeedEntry) -> dict[str, Any]:
     date = _utc(entry.updated).isoformat()
-    return {
+    item: dict[str, Any] = {
         "id": _clean(entry.id),
         "url": _clean(entry.link),
         "title": _clean(entry.title),
@@ -146,6 +151,7 @@ def _json_item(entry: FeedEntry) -> dict[str, Any]:
         "tags": [_clean(c) for c in entry.categories],
         "authors": [{"name": _author(entry)}],
     }
+    return {k: v for k, v in item.items() if v or k not in _JSON_OPTIONAL}
 
 
 def _generator(feed: Feed, entries: Sequence[FeedEntry], updated: datetime, ext: str) -> FeedGenerator:
