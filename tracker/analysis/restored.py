@@ -33,9 +33,6 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Callable, NamedTuple, Union
 
-from tracker.analysis.boilerplate import DATE
-from tracker.analysis.clauses import clause_key
-
 __all__ = ["WINDOW_DAYS", "WINDOW_VERSIONS", "Window", "line_forms", "restores"]
 
 WINDOW_VERSIONS = 10
@@ -46,12 +43,17 @@ CLOSE = 0.5  # share of lines a window version must have in common with the new 
 def line_forms(text: str) -> frozenset[str]:
     """The distinct non-empty lines of ``text`` as compared here: dates masked, then
     ``clause_key`` (no markup, link targets, numbering, case or punctuation)."""
+    # (imported here: a run's process needs them only when a window compares versions, and
+    # boilerplate's patterns alone take about 50 ms of CPU to compile, in every run otherwise)
+    from tracker.analysis.boilerplate import DATE
+    from tracker.analysis.clauses import clause_key
+
     out = set()
     cache = _FORMS
     for line in set(text.split("\n")):
         form = cache.get(line)
         if form is None:
-            form = _form(line)
+            form = _form(line, DATE, clause_key)
             if len(cache) >= _FORMS_MAX:  # the lines of the documents in hand, not of a whole import
                 cache.clear()
             cache[line] = form
@@ -67,12 +69,13 @@ _FORMS_MAX = 200_000
 _DATE_HINT = re.compile(r"\d{4}|\d[/.]\d{1,2}[/.]\d")
 
 
-def _form(line: str) -> str:
+def _form(line: str, date: re.Pattern[str], key: Callable[[str], str]) -> str:
+    """One line's form: ``date`` (boilerplate's DATE) masked, then ``key`` (``clause_key``)."""
     if not line.strip():
         return ""
     if _DATE_HINT.search(line):  # every date DATE knows has a year or a d/m/y shape
-        line = DATE.sub(" ", line)
-    return clause_key(line)
+        line = date.sub(" ", line)
+    return key(line)
 
 
 class Seen(NamedTuple):
