@@ -1,7 +1,7 @@
 """Hand-run benchmark of `tracker run` against a local server of generated terms pages.
 
 Run: .venv/bin/python benchmarks/bench_run.py [--sizes 100 1000] [--repeat 3] [--concurrency 16]
-     [--nonce-size 300] [--only standard|nonce] [--baseline DIR]
+     [--nonce-size 300] [--only standard|nonce] [--baseline DIR] [--cold-bytecode]
 
 Why: scheduled runs over thousands of documents must stay cheap. For each N it times, as separate
 `tracker run` processes (per-process CPU and peak RSS from wait4):
@@ -34,6 +34,11 @@ and prints no-change / reference and 10% / no-change, measured side by side in t
 --baseline DIR (another checkout, say `git worktree add DIR main`), the tracker in DIR runs the same
 scenario interleaved with this one (same pages, its own store), and the ratios between the two are
 printed: a before/after measured under the same load.
+
+Each tree's bytecode is compiled first (``compileall``), as an installed copy's is: where
+PYTHONDONTWRITEBYTECODE is set and no ``__pycache__`` exists, every tracker process would
+otherwise compile the modules it imports, a cost no installed tracker pays (--cold-bytecode
+measures that case).
 """
 
 from __future__ import annotations
@@ -258,6 +263,17 @@ def measure(cmd: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None)
     return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, out.strip())
 
 
+def compile_bytecode(tree: Path) -> None:
+    """Write the bytecode of ``tree``'s tracker package (``__pycache__``, ignored by git), as
+    ``pip install`` does for an installed copy: with PYTHONDONTWRITEBYTECODE set (as in some
+    sandboxes) and no bytecode, every ``tracker run`` would compile the modules it imports, and
+    a run with changes, whose analysis worker imports the largest ones, pays most: a cost no
+    installed tracker has, and none of the reference loop's libraries (compiled at install)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(tree) / "tracker")], check=True, env=env)
+    print(f"compiled the bytecode of {tree}/tracker (--cold-bytecode to measure without)")
+
+
 def du(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
@@ -437,10 +453,16 @@ def main() -> None:
     parser.add_argument("--baseline", type=Path, metavar="DIR",
                         help="nonce scenario: also run the tracker checked out in DIR (e.g. `git worktree add DIR main`), "
                              "interleaved with this one, and print the ratios between the two")
+    parser.add_argument("--cold-bytecode", action="store_true",
+                        help="do not compile the trees' bytecode first (each tracker process then compiles "
+                             "the modules it imports when PYTHONDONTWRITEBYTECODE is set)")
     args = parser.parse_args()
 
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench_run-"))
     work.mkdir(parents=True, exist_ok=True)
+    if not args.cold_bytecode:
+        for tree in [ROOT] + ([args.baseline] if args.baseline else []):
+            compile_bytecode(tree)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, concurrency {args.concurrency}, "
           f"repeat {args.repeat}, work dir {work}")
     try:

@@ -227,3 +227,33 @@ def test_a_first_version_costs_no_line_forms_until_a_later_one_needs_them():
     assert not restored._FORMS  # a first run (one version per document) computes nothing
     assert window.add("h2", "2026-01-02T00:00:00Z", "# Terms\n\nA second version.\n", check=True) is False
     assert [s.digest for s in window.versions] == ["h1", "h2"] and window.versions[0].forms
+
+
+def test_a_window_reads_and_compares_earlier_versions_only_when_one_is_recent():
+    """Line forms and the texts of loaded versions cost nothing for a change whose earlier
+    versions are all older than WINDOW_DAYS (or absent): none of them can be restored."""
+    from tracker.analysis import restored
+
+    reads: list[str] = []
+
+    def lazy(body: str) -> Any:
+        def read() -> str:
+            reads.append(body)
+            return body
+        return read
+
+    old, blink = "# T\n\nAlpha.\n\nBeta one.\n", "# T\n\nAlpha.\n\nBeta two.\n"
+    restored._FORMS.clear()
+    window = restored.Window()
+    window.load([("a", at(0), lazy(old)), ("b", at(40), lazy(blink))])
+    # back to the text of 40 days before: too old to be restored, so a change, and nothing read
+    assert not window.add("c", at(41), old, check=True)
+    assert reads == [] and not restored._FORMS
+    # the same flip again a day later: "b" (day 40) is recent now, so its text is read and compared
+    assert window.add("d", at(42), blink, check=True)
+    assert reads == [blink]
+    # a single version before: nothing to restore, nothing read
+    single = restored.Window()
+    single.load([("a", at(0), lazy(old))])
+    assert not single.add("b", at(1), blink, check=True) and reads == [blink]
+    assert len(single) == 2 and [s.digest for s in single.versions] == ["a", "b"]

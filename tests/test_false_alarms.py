@@ -455,3 +455,19 @@ def test_the_same_text_twice_is_no_change_not_a_spacing_change():
     assert analyse(PRIVACY, PRIVACY).summary == "No clause changed"
     spaced = PRIVACY.replace("We collect your name", "We  collect\nyour name")
     assert analyse(PRIVACY, spaced).summary.startswith("Only spacing changed")
+    # any Unicode space and Markdown's escaping backslashes count as spacing; a letter does not
+    escaped = PRIVACY.replace("We collect your name", "We\u00a0collect\u2003your\\ name")
+    assert analyse(PRIVACY, escaped).summary.startswith("Only spacing changed")
+    assert not analyse(PRIVACY, PRIVACY.replace("We collect your name", "We collect your game")).summary.startswith(
+        "Only spacing changed")
+
+
+def test_squeezing_drops_what_the_spacing_pattern_drops_and_nothing_else():
+    import re
+
+    from tracker.analysis.analyse import _squeezed
+
+    spacing = re.compile(r"[\s\\]+")  # the rule: white space and escaping backslashes
+    every = "".join(chr(c) for c in range(0x3100) if not 0xD800 <= c < 0xE000) + "\u205f\ufeff\u200b"
+    assert _squeezed(every) == spacing.sub("", every)
+    assert _squeezed("a \\*b*\t\x1c c\u3000d") == "a*b*cd"

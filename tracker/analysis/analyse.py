@@ -7,7 +7,6 @@ returns (``Analysis``, ``ClauseChange``) live in ``tracker.records``, shared by 
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -94,7 +93,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         side = "new" if error_new else "old"
         return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
                         f"The {side} text{_ERROR_PAGE}", diff.unchanged)
-    if old != new and _SPACING.sub("", old) == _SPACING.sub("", new):
+    if old != new and _squeezed(old) == _squeezed(new):
         # The same characters with other spaces and line breaks: a capture whose words were glued
         # together ("lecompteVeepeeafait") or broken across lines, extracted again. Clauses split
         # differently then look new, but no word of the terms changed.
@@ -153,7 +152,15 @@ def analyse_jobs(jobs: list[tuple[str | None, str, str, str]]) -> list[Analysis]
 
 
 _ERROR_PAGE = " is an error page, not terms"
-_SPACING = re.compile(r"[\s\\]+")  # white space and Markdown's escaping backslashes
+
+
+def _squeezed(text: str) -> str:
+    """``text`` without white space (what ``str.isspace`` calls so, as the regex ``\\s`` does) and
+    without Markdown's escaping backslashes. ``str.split`` does this about 3x faster than a regex
+    over the whole text (2 against 7 ms a pair of 86 KB texts, paid by every analysis)."""
+    return "".join(text.replace("\\", " ").split())
+
+
 _SPACING_ONLY = "Only spacing changed: the same text extracted again with other spaces and line breaks"
 _CUT_OFF = " stops mid-document: a capture cut off, not a change of terms"
 _NOT_TERMS = " is another page captured instead of the terms (hardly any legal text): not a change of terms"

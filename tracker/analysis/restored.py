@@ -31,10 +31,7 @@ import re
 from collections import deque
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import NamedTuple
-
-from tracker.analysis.boilerplate import DATE
-from tracker.analysis.clauses import clause_key
+from typing import Callable, NamedTuple, Union
 
 __all__ = ["WINDOW_DAYS", "WINDOW_VERSIONS", "Window", "line_forms", "restores"]
 
@@ -46,12 +43,17 @@ CLOSE = 0.5  # share of lines a window version must have in common with the new 
 def line_forms(text: str) -> frozenset[str]:
     """The distinct non-empty lines of ``text`` as compared here: dates masked, then
     ``clause_key`` (no markup, link targets, numbering, case or punctuation)."""
+    # (imported here: a run's process needs them only when a window compares versions, and
+    # boilerplate's patterns alone take about 50 ms of CPU to compile, in every run otherwise)
+    from tracker.analysis.boilerplate import DATE
+    from tracker.analysis.clauses import clause_key
+
     out = set()
     cache = _FORMS
     for line in set(text.split("\n")):
         form = cache.get(line)
         if form is None:
-            form = _form(line)
+            form = _form(line, DATE, clause_key)
             if len(cache) >= _FORMS_MAX:  # the lines of the documents in hand, not of a whole import
                 cache.clear()
             cache[line] = form
@@ -67,12 +69,13 @@ _FORMS_MAX = 200_000
 _DATE_HINT = re.compile(r"\d{4}|\d[/.]\d{1,2}[/.]\d")
 
 
-def _form(line: str) -> str:
+def _form(line: str, date: re.Pattern[str], key: Callable[[str], str]) -> str:
+    """One line's form: ``date`` (boilerplate's DATE) masked, then ``key`` (``clause_key``)."""
     if not line.strip():
         return ""
     if _DATE_HINT.search(line):  # every date DATE knows has a year or a d/m/y shape
-        line = DATE.sub(" ", line)
-    return clause_key(line)
+        line = date.sub(" ", line)
+    return key(line)
 
 
 class Seen(NamedTuple):
@@ -91,6 +94,12 @@ def _when(value: str) -> datetime | None:
     return moment if moment.tzinfo else None
 
 
+def _recent(now: datetime, fetched_at: str) -> bool:
+    """Was a version fetched at ``fetched_at`` (ISO) at most ``WINDOW_DAYS`` before ``now``?"""
+    when = _when(fetched_at)
+    return when is not None and timedelta(0) <= now - when <= timedelta(days=WINDOW_DAYS)
+
+
 def restores(new: frozenset[str], previous: frozenset[str], earlier: Iterable[Seen], fetched_at: str) -> bool:
     """True when ``new`` differs from ``previous`` in some line and every differing line restores
     the state of a version of ``earlier`` (the versions before ``previous``, any order) fetched at
@@ -102,11 +111,7 @@ def restores(new: frozenset[str], previous: frozenset[str], earlier: Iterable[Se
     now = _when(fetched_at)
     if now is None:
         return False
-    recent = []
-    for seen in earlier:
-        when = _when(seen.fetched_at)
-        if when is not None and timedelta(0) <= now - when <= timedelta(days=WINDOW_DAYS) and _close(seen.forms, new):
-            recent.append(seen.forms)
+    recent = [seen.forms for seen in earlier if _recent(now, seen.fetched_at) and _close(seen.forms, new)]
     if not recent:
         return False
     if added and not added <= frozenset().union(*recent):
@@ -121,37 +126,61 @@ def _close(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(a & b) >= CLOSE * max(len(a), len(b))
 
 
+Text = Union[str, Callable[[], str]]  # a text, or what reads it when first needed
+
+
+class _Entry:
+    """A version in a window whose line forms are computed when first asked for: most windows
+    never need them (a version is compared with the ones before the previous only when one of
+    those is recent, see ``Window.add``), and ``line_forms`` of a large page costs about 10 ms."""
+
+    __slots__ = ("digest", "fetched_at", "_text", "_forms")
+
+    def __init__(self, digest: str, fetched_at: str, text: Text | None = None,
+                 forms: frozenset[str] | None = None) -> None:
+        self.digest, self.fetched_at, self._text, self._forms = digest, fetched_at, text, forms
+
+    @property
+    def forms(self) -> frozenset[str]:
+        if self._forms is None:
+            text = self._text() if callable(self._text) else self._text
+            self._forms, self._text = line_forms(text or ""), None
+        return self._forms
+
+    def seen(self) -> Seen:
+        return Seen(self.digest, self.fetched_at, self.forms)
+
+
 class Window:
     """A document's latest versions (at most ``WINDOW_VERSIONS + 1``: the previous one and the
     ones before it), oldest first; ``loaded`` once the versions indexed before were read in.
 
-    The newest version keeps its text until a later version needs its line forms: a first run
-    (one version per document, never checked) then pays nothing for the windows."""
+    A version's line forms are computed (and a loaded version's text read) only when a later
+    version is compared with it: a first run (one version per document, never checked) and a
+    change whose earlier versions are all older than ``WINDOW_DAYS`` (most changes of most
+    documents, and every change of a document with one version before) pay nothing for them."""
 
     def __init__(self) -> None:
-        self._versions: deque[Seen] = deque(maxlen=WINDOW_VERSIONS + 1)
-        self._pending: tuple[str, str, str] | None = None  # (digest, fetched_at, text)
+        self._entries: deque[_Entry] = deque(maxlen=WINDOW_VERSIONS + 1)
         self.loaded = False
 
     @property
-    def versions(self) -> deque[Seen]:
-        """The versions held, oldest first, each with its line forms."""
-        self._settle()
-        return self._versions
+    def versions(self) -> list[Seen]:
+        """The versions held, oldest first, each with its line forms (computed now if need be)."""
+        return [entry.seen() for entry in self._entries]
 
-    def _settle(self) -> None:
-        """Give the newest version its line forms (a later version is about to need them)."""
-        if self._pending is not None:
-            digest, fetched_at, text = self._pending
-            self._pending = None
-            self._versions.append(Seen(digest, fetched_at, line_forms(text)))
+    def __len__(self) -> int:
+        """How many versions the window holds (without computing anything)."""
+        return len(self._entries)
 
-    def load(self, earlier: Iterable[tuple[str, str, str]]) -> None:
+    def load(self, earlier: Iterable[tuple[str, str, Text]]) -> None:
         """Put the versions recorded before this window's first one in front, oldest first:
-        ``(content hash, fetched_at, text)``; the ones the window holds already are skipped."""
-        held = self.versions
-        have = {(s.digest, s.fetched_at) for s in held}
-        older = [Seen(d, f, line_forms(t)) for d, f, t in earlier if (d, f) not in have]
+        ``(content hash, fetched_at, text)``, the text as a string or as a function that reads
+        it (called only if the version's lines are ever compared); the ones the window holds
+        already are skipped."""
+        held = self._entries
+        have = {(e.digest, e.fetched_at) for e in held}
+        older = [_Entry(d, f, t) for d, f, t in earlier if (d, f) not in have]
         mine = list(held)
         held.clear()
         held.extend(older + mine)
@@ -160,12 +189,17 @@ class Window:
     def add(self, digest: str, fetched_at: str, text: str, *, check: bool) -> bool:
         """Add the document's newest version; with ``check`` (a version that is not the first
         nor an exact revert), say first whether it is a clause-level revert of the ones held."""
-        if not (check and (self._versions or self._pending is not None)):
-            self._settle()  # the newest so far is no longer the newest
-            self._pending = (digest, fetched_at, text)
-            return False
-        forms = line_forms(text)
-        held = self.versions
-        found = restores(forms, held[-1].forms, list(held)[:-1], fetched_at)
-        held.append(Seen(digest, fetched_at, forms))
+        held = self._entries
+        found = False
+        if check and held:
+            now = _when(fetched_at)
+            # only a version fetched within WINDOW_DAYS can be restored (``restores`` would drop
+            # the others): without one, no line forms are needed, and the answer is no
+            recent = [e for e in list(held)[:-1] if _recent(now, e.fetched_at)] if now is not None else []
+            if recent:
+                entry = _Entry(digest, fetched_at, forms=line_forms(text))
+                found = restores(entry.forms, held[-1].forms, [e.seen() for e in recent], fetched_at)
+                held.append(entry)
+                return found
+        held.append(_Entry(digest, fetched_at, text))
         return found

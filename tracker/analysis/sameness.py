@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from tracker.analysis.diff import diff_texts
 from tracker.extract.links import mask_volatile
 
 __all__ = ["fold_markdown", "same_terms"]
@@ -99,6 +98,10 @@ def same_terms(old: str, new: str) -> bool:
         return True
     if _WORD.findall(a) != _WORD.findall(b):
         return False
+    # (imported only here: the clause diff and its libraries cost a run's process about 60 ms of
+    # CPU to import, and most changed texts are settled above by their words)
+    from tracker.analysis.diff import diff_texts
+
     return not diff_texts(a, b).changed
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, Generic, Iterable, Sequence, TypeVar
 
 from tracker.analysis import executor as executors
@@ -94,11 +95,18 @@ def prepare(
 
 
 def load_window(store: Store, index: Index, key: str, path: str, window: Window) -> None:
-    """Put the document's versions indexed before the ones ``window`` holds in front of them
-    (their texts read with one git process): what a clause-level revert is judged against."""
-    rows = index.last_versions(key, WINDOW_VERSIONS + 1 + len(window.versions))
-    texts = store.read_many([(sha, path) for sha, _, _ in rows]) if rows else []
-    window.load((digest, fetched_at, text) for (_, digest, fetched_at), text in zip(rows, texts))
+    """Put the document's versions indexed before the ones ``window`` holds in front of them:
+    what a clause-level revert is judged against. Their texts are read (with one git process
+    for all of them) only if the window ever compares a version with them."""
+    rows = index.last_versions(key, WINDOW_VERSIONS + 1 + len(window))
+    read: list[str] = []
+
+    def text(i: int) -> str:
+        if not read:
+            read.extend(store.read_many([(sha, path) for sha, _, _ in rows]))
+        return read[i]
+
+    window.load((digest, fetched_at, partial(text, i)) for i, (_, digest, fetched_at) in enumerate(rows))
 
 
 def write(index: Index, batch: Batch, results: Sequence[Analysis]) -> int:
