@@ -1,0 +1,149 @@
+"""The captured region is not the terms (issue 11, false alarms by kind): another page served in
+place of the terms, page furniture or another whole document captured with them or dropped from
+the capture, marketing footnotes of a shop's page. On invented texts of fictional services, each
+next to the real change of terms it must not be confused with.
+
+Whole documents go through ``analyse`` (diff, whole-version comparison, labels), as ``compare``
+and history import do.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.analysis import analyse
+from tracker.analysis.boilerplate import landing_page, not_terms_side, topic_density
+
+# --- a fictional service's terms ----------------------------------------------------------------
+SECTIONS = {
+    "Your account": "You must be at least 16 years old to open a Fernwick account. You are responsible for "
+                    "keeping your password secret and for everything done with your account.",
+    "Plans and payment": "The Plus plan costs $6 per month, billed monthly. Fees are charged in advance and are "
+                         "not refundable, except where the law requires a refund.",
+    "Your notes": "You keep the rights you hold in your notes. You grant Fernwick a licence to host, copy "
+                  "and display them only to run the service for you.",
+    "Acceptable use": "You may not use Fernwick to send spam, to break the law or to probe our systems. We "
+                      "may remove notes that break these rules.",
+    "Termination": "We may suspend or terminate your account if you breach these Terms. You may close "
+                   "your account at any time from the settings page.",
+    "Liability": "Fernwick is provided as is. Our liability is limited to the fees you paid in the last "
+                 "12 months, to the extent the law allows.",
+    "Disputes": "These Terms are governed by the laws of Ireland. Disputes go to the courts of Dublin.",
+    "Your data": "We process your personal data as our Privacy Notice describes. We do not sell your personal "
+                 "data, and we do not use your notes to train machine learning models.",
+    "Third-party services": "Integrations with other apps are governed by those apps' own terms. We are not "
+                            "responsible for what a third-party service does with the notes you send to it.",
+    "Availability": "We aim to keep Fernwick available every day, but maintenance and outages may interrupt it. "
+                    "We may change or discontinue features, and we will tell you before we remove a paid one.",
+    "Feedback": "If you send us ideas or suggestions, we may use them without paying you or crediting you.",
+    "Export controls": "You may not use Fernwick where the laws of Ireland or the European Union forbid it, "
+                       "or if you are on a list of people those laws bar from receiving such services.",
+    "Changes to these Terms": "We will notify you 30 days before a change to these Terms takes effect. If you "
+                              "do not agree to the change, you may close your account before it takes effect.",
+}
+TERMS = "# Fernwick Terms of Service\n\nLast updated: 2 March 2026\n\n" + "\n\n".join(
+    f"## {n}. {title}\n\n{body}" for n, (title, body) in enumerate(SECTIONS.items(), 1)) + "\n"
+
+# A product home page served at the terms' address: cards of links, buttons, pictures.
+LANDING = """\
+# Fernwick
+
+Notes that think with you.
+==========================
+
+[![Fernwick on a laptop](https://fernwick.example/img/hero.png)](https://fernwick.example/)
+
+[Get started](https://fernwick.example/signup) [Book a demo](https://fernwick.example/demo)
+
+Browse by use case
+------------------
+
+[### Capture ideas
+Jot down a thought in a second, from any device.](https://fernwick.example/use/capture)[### Plan projects
+Turn notes into boards, lists and timelines.](https://fernwick.example/use/plan)[### Write together
+Share a notebook and edit it with your team.](https://fernwick.example/use/team)[### Search everything
+Find any note, picture or scanned page in an instant.](https://fernwick.example/use/search)
+
+Browse by tools
+---------------
+
+[### Fernwick for desktop
+Every note, offline and fast.](https://fernwick.example/desktop)[### Fernwick for mobile
+Your notebook in your pocket.](https://fernwick.example/mobile)[### Web clipper
+Save any page you read in one click.](https://fernwick.example/clipper)[### Integrations
+Connect the apps you already use.](https://fernwick.example/integrations)
+
+[Blog](https://fernwick.example/blog) [Careers](https://fernwick.example/careers) [Press](https://fernwick.example/press)
+"""
+
+# A dating site's home page: prose, questions, testimonials, a call to action; no terms in it.
+STORIES = ["Ella and Tom met on a rainy Tuesday and have not stopped talking since.",
+           "Sam was sure the app would not work for a shy gardener. Three weeks later came a picnic.",
+           "Nadia and Leo found out they lived on the same street, two doors apart.",
+           "Priya wrote the funniest first message Omar had ever read, and he wrote back at once."]
+HOME = "# Hearthly\n\nFind someone who gets you.\n===========================\n\n" + "\n\n".join(
+    f"## {title}\n\n{body}\n\n![](https://hearthly.example/img/{n}.svg)\n\n"
+    "Tell us what makes you smile, which films you watch twice and where you go on a sunny Sunday. "
+    "We show you people nearby who enjoy the same things, and you choose who to say hello to. "
+    "Could the next story be yours? Join a walk, a cooking night or a board game evening in your town, "
+    "and meet new people the easy way.\n\n[Read more stories](https://hearthly.example/stories)"
+    for n, (title, body) in enumerate(zip(["Real stories", "Happy couples", "Neighbours", "First messages",
+                                           "Evenings out", "On your phone"], STORIES * 2)))
+
+DOWNLOAD = "[Download the Fernwick Community Guidelines (PDF)](https://fernwick.example/guidelines.pdf)\n"
+
+# Community guidelines: a document with little legal vocabulary, many topic words.
+GUIDELINES = "# Fernwick Community Guidelines\n\n" + "\n\n".join(
+    f"* {rule} Notes that do this will be removed, and repeat offenders will have their account suspended."
+    for rule in ["Do not post content that harasses or bullies other people.",
+                 "Do not share private information about someone without their consent.",
+                 "Do not upload spam, scams or misleading links.",
+                 "Do not post illegal content or content that promotes violence.",
+                 "Do not impersonate other people or organisations.",
+                 "Do not share sexual content involving minors: we report it to the authorities.",
+                 "Do not sell or buy accounts, followers or reviews.",
+                 "Do not scrape other people's public notebooks.",
+                 "Do not post content that infringes someone else's copyright."]) + "\n"
+
+
+@pytest.mark.parametrize("other", [LANDING, HOME], ids=["product-home", "dating-home"])
+def test_a_landing_or_marketing_page_captured_instead_of_the_terms_and_the_recovery_are_not_material(other):
+    assert len(other) > 600  # longer than the short pages told by their length alone
+    lost = analyse(TERMS, other)
+    assert not lost.material and "captured instead of the terms" in lost.summary, lost.summary
+    back = analyse(other, TERMS)
+    assert not back.material and back.summary.startswith("The old text"), back.summary
+
+
+def test_a_marketing_page_is_told_by_its_topics_however_much_prose_it_has():
+    density, n = topic_density(HOME)
+    assert n >= 500 and density <= 3, (density, n)
+    assert topic_density(TERMS)[0] >= 20
+    assert not_terms_side(TERMS, HOME) == "new"
+    assert not_terms_side(HOME + HOME, TERMS) == "old"  # longer than the terms: still another page
+
+
+def test_a_download_link_in_place_of_guidelines_is_not_a_change_of_guidelines():
+    assert not analyse(GUIDELINES * 2, DOWNLOAD).material
+    assert not_terms_side(GUIDELINES * 2, DOWNLOAD) == "new"
+
+
+def test_a_wholly_rewritten_text_of_terms_stays_material():
+    rewritten = "# Fernwick User Agreement\n\nEffective 1 May 2026\n\n" + "\n\n".join([
+        "By creating an account you enter into this agreement with Fernwick Labs Ltd.",
+        "Subscriptions renew automatically each year at $60 unless cancelled before the renewal date.",
+        "We may use the content of your notes to train and improve our machine learning models.",
+        "All disputes shall be resolved by binding arbitration in Delaware, and you waive any class action.",
+        "We may terminate this agreement at any time, for any reason, without notice.",
+        "Our total liability shall not exceed $50.",
+    ]) + "\n"
+    assert not landing_page(rewritten, TERMS)
+    assert not_terms_side(TERMS, rewritten) is None
+    assert analyse(TERMS, rewritten).material
+
+
+def test_a_short_faq_in_prose_is_not_a_landing_page():
+    faq = "# Fernwick FAQ\n\n" + "\n\n".join(
+        f"Who sees my notebook {n}? Only the people you invite to notebook {n} can open it." for n in range(12))
+    assert not landing_page(faq, TERMS)
+    assert "captured instead" not in analyse(faq, TERMS).summary
