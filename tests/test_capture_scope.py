@@ -147,3 +147,139 @@ def test_a_short_faq_in_prose_is_not_a_landing_page():
         f"Who sees my notebook {n}? Only the people you invite to notebook {n} can open it." for n in range(12))
     assert not landing_page(faq, TERMS)
     assert "captured instead" not in analyse(faq, TERMS).summary
+
+
+# --- the region captured grows or shrinks: the page above the title, another document below ------
+HEADER = """\
+[Fernwick](https://fernwick.example/)
+
+* [Product](https://fernwick.example/product)
+* [Pricing](https://fernwick.example/pricing)
+* [Blog](https://fernwick.example/blog)
+
+Please enter a valid email address and password.
+
+[Forgot your password?](https://fernwick.example/forgot) [Sign in](https://fernwick.example/signin)
+
+Fernwick now syncs with your calendar: try Fernwick Plus free for 30 days, then $6 a month.
+
+"""
+PRIVACY = """
+# Fernwick Privacy Policy
+
+Last updated: 2 March 2026
+
+## What we collect
+
+We collect your name, your e-mail address and the notes you write. We share your e-mail address with
+our payment processor when you subscribe.
+
+## How long we keep it
+
+We keep your notes until you delete your account, and billing records for 7 years.
+"""
+CONDUCT = """
+# Fernwick Community Code of Conduct
+
+Be kind to other members. We may remove notes that harass other people, and we may suspend the
+accounts of members who keep doing so.
+"""
+
+
+def test_the_page_above_the_title_gone_from_the_capture_is_not_material():
+    result = analyse(HEADER + TERMS, TERMS)
+    assert not result.material, result.summary
+    assert "capture-scope" in result.cosmetic
+    assert not analyse(TERMS, HEADER + TERMS).material  # and when the capture grows to take it
+
+
+@pytest.mark.parametrize("other", [PRIVACY, CONDUCT], ids=["dated-privacy-policy", "code-of-conduct"])
+def test_another_document_captured_below_the_terms_is_not_a_change_of_terms(other):
+    assert not analyse(TERMS + other, TERMS).material  # no longer captured
+    assert not analyse(TERMS, TERMS + other).material  # now captured
+    both = HEADER + TERMS + other
+    assert not analyse(both, TERMS).material  # the capture narrowed to the terms alone
+
+
+def test_a_change_of_the_terms_beside_a_change_of_scope_stays_material():
+    changed = TERMS.replace("costs $6 per month", "costs $9 per month")
+    result = analyse(HEADER + TERMS + PRIVACY, changed)
+    assert result.material and "$9" in result.summary, result.summary
+
+
+SUPPLEMENT = """
+# Fernwick Plus Supplemental Terms
+
+If you subscribe to Fernwick Plus, your subscription renews automatically every month until you cancel it.
+We may end the free trial at any time.
+"""
+
+
+@pytest.mark.parametrize("tail", [
+    SUPPLEMENT,  # terms of the same kind without a date of their own: terms added to these
+    "\n## 14. Arbitration\n\nAll disputes shall be resolved by binding arbitration in Dublin.\n",  # a section
+    "\n# Arbitration\n\nAll disputes shall be resolved by binding arbitration in Dublin.\n",  # names no document
+])
+def test_terms_added_below_the_title_stay_material(tail):
+    assert analyse(TERMS, TERMS + tail).material
+    assert analyse(TERMS + tail, TERMS).material
+
+
+def test_a_term_above_the_title_stays_material_when_neither_capture_starts_with_it():
+    banner = "Fernwick may terminate free accounts that stay inactive for 12 months.\n\n"
+    assert analyse("[Home](https://fernwick.example/)\n\n" + banner + TERMS,
+                   "[Home](https://fernwick.example/)\n\n" + TERMS).material
+
+
+def test_sections_at_the_titles_level_are_not_other_documents():
+    flat = TERMS.replace("## ", "# ")  # every section a level-1 heading like the title
+    extra = "\n# Fernwick Privacy Policy\n\nWe sell your e-mail address to data brokers.\n"
+    assert analyse(flat, flat + extra).material
+
+
+# --- a shop's footnotes at the foot of the captured page ------------------------------------------
+COOKIES = "\n\n".join(
+    f"## {n}. {title}\n\n{body}" for n, (title, body) in enumerate([
+        ("Cookies we use", "We use cookies to keep you signed in, to remember your basket and to measure "
+                           "how our pages are used. Advertising cookies are set only with your consent."),
+        ("Your choices", "You can withdraw your consent at any time from the cookie settings page."),
+        ("Retention", "Advertising cookies expire after 13 months; measurement cookies after 25 months."),
+    ], 1))
+SHOP_FOOTER = """
+
+Lumenmart - the store of bright ideas
+=====================================
+
+°On marked products, sale from 10 to 31 January 2026
+\\*\\*Highest discount seen on a selection of items
+(#) Pay in 3 instalments on the whole site: see conditions [here](https://lumenmart.example/3x.pdf), subject to approval by Lumen Credit
+(1) In mainland France, free delivery from $25: see conditions [here](https://lumenmart.example/delivery)
+"""
+SHOP_FOOTER_2 = """
+
+Lumenmart - the store of bright ideas
+=====================================
+
+°On marked products, sale from 10 to 31 January 2026
+\\*\\*Highest discount seen on a selection of items
+(#) See the conditions of payment in 4 instalments in article 4 of our terms of sale. Subject to approval by Lumen Credit
+(1) Delivery conditions: see the "Delivery and fees" page in the footer
+(2) Legal guarantee of conformity under articles L217-4 and following of the Consumer Code
+"""
+
+
+def test_a_shops_footnotes_at_the_foot_of_the_page_are_not_terms():
+    result = analyse(COOKIES + SHOP_FOOTER, COOKIES + SHOP_FOOTER_2)
+    assert not result.material, result.summary
+    assert "capture-scope" in result.cosmetic
+
+
+def test_a_footnote_of_the_document_itself_stays_material():
+    notes = ("\n\n(1) Measurement cookies are kept for 25 months.\n"
+             "(2) We share advertising cookie identifiers with our partners.\n")
+    assert analyse(COOKIES + notes, COOKIES + notes.replace("25 months", "36 months")).material
+    # and a footnote that ends the page with a term in it, changed beside an offer's footnote
+    offer = "\n\n(1) Offer valid until 31 January 2026, see conditions.\n(2) Refunds are paid within 14 days.\n"
+    assert analyse(COOKIES + offer, COOKIES + offer.replace("14 days", "60 days")).material
+    offers = "\n\n(1) Offer valid until 31 January 2026, see conditions.\n(2) Free delivery from $25.\n" + offer[2:]
+    assert analyse(COOKIES + offers, COOKIES + offers.replace("14 days", "60 days")).material
