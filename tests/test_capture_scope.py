@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from tracker.analysis import analyse
-from tracker.analysis.boilerplate import landing_page, not_terms_side, topic_density
+from tracker.analysis.scope import landing_page, other_page_side, topic_density
 
 # --- a fictional service's terms ----------------------------------------------------------------
 SECTIONS = {
@@ -119,13 +119,13 @@ def test_a_marketing_page_is_told_by_its_topics_however_much_prose_it_has():
     density, n = topic_density(HOME)
     assert n >= 500 and density <= 3, (density, n)
     assert topic_density(TERMS)[0] >= 20
-    assert not_terms_side(TERMS, HOME) == "new"
-    assert not_terms_side(HOME + HOME, TERMS) == "old"  # longer than the terms: still another page
+    assert other_page_side(TERMS, HOME) == "new"
+    assert other_page_side(HOME + HOME, TERMS) == "old"  # longer than the terms: still another page
 
 
 def test_a_download_link_in_place_of_guidelines_is_not_a_change_of_guidelines():
     assert not analyse(GUIDELINES * 2, DOWNLOAD).material
-    assert not_terms_side(GUIDELINES * 2, DOWNLOAD) == "new"
+    assert other_page_side(GUIDELINES * 2, DOWNLOAD) == "new"
 
 
 def test_a_wholly_rewritten_text_of_terms_stays_material():
@@ -138,7 +138,7 @@ def test_a_wholly_rewritten_text_of_terms_stays_material():
         "Our total liability shall not exceed $50.",
     ]) + "\n"
     assert not landing_page(rewritten, TERMS)
-    assert not_terms_side(TERMS, rewritten) is None
+    assert other_page_side(TERMS, rewritten) is None
     assert analyse(TERMS, rewritten).material
 
 

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 __all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_announcement", "is_error_page",
-           "truncated_side", "not_terms_side", "landing_page", "shared_lines", "link_share", "topic_density", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
+           "truncated_side", "not_terms_side", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
            "is_contact_route", "address_spans", "language_of", "DATE", "is_content_word"]
 
 # --- dates ---------------------------------------------------------------------------------------
@@ -285,20 +285,15 @@ def not_terms_side(old: str, new: str, *, at_most: float = 0.2, long_enough: int
     """Which side of a pair is a capture of some other page than the terms: ``"new"``, ``"old"``
     or None.
 
-    A side is such a capture when the other side is a document (at least ``long_enough``
-    characters) and either
-
-    - it is a short text (``fetch.guards.LITTLE_TEXT`` characters at most) holding at most
-      ``at_most`` of the other side's characters, with hardly any legal vocabulary (fewer than
-      ``fetch.guards.HOLLOW_LEGAL`` patterns) against terms (``fetch.guards.TERMS_LIKE``
-      patterns): a title, an error notice, a blank shell of a page that failed to render; or
-    - it shares almost none of its lines with the other side (``landing_page``): a landing,
-      marketing or download page served in place of the terms, whatever its length.
-
-    A longer page that is prose is left alone: an early short version of a policy (a FAQ about
-    data) may well be the terms it then was. A run holds such a page (``tracker.run.decide``);
-    an imported history or a compared pair may still hold one, and neither it nor the recovery
-    from it is a change of terms.
+    A side is such a capture when it is a short text (``fetch.guards.LITTLE_TEXT`` characters at
+    most) holding at most ``at_most`` of the other side's characters, the other side is terms (at least ``long_enough`` characters and ``fetch.guards.TERMS_LIKE``
+    distinct legal patterns) and it has hardly any legal vocabulary itself (fewer than
+    ``fetch.guards.HOLLOW_LEGAL`` patterns: a title, an error notice, a landing page, a blank
+    shell of a page that failed to render). A longer page is left alone here: an early short
+    version of a policy (a FAQ about data) may well be the terms it then was; a longer landing or
+    marketing page is told by ``tracker.analysis.scope.other_page_side``. A run refuses such a
+    page (``tracker.run.decide``); an imported history or a compared pair may still hold one, and
+    neither it nor the recovery from it is a change of terms.
     """
     from tracker.fetch.guards import HOLLOW_LEGAL, LITTLE_TEXT, TERMS_LIKE, legal_vocabulary
 
@@ -307,87 +302,7 @@ def not_terms_side(old: str, new: str, *, at_most: float = 0.2, long_enough: int
             continue
         if legal_vocabulary(short) < HOLLOW_LEGAL and legal_vocabulary(long) >= TERMS_LIKE:
             return side
-    for page, other, side in ((new, old, "new"), (old, new, "old")):
-        if len(other) >= long_enough and landing_page(page, other):
-            return side
     return None
-
-
-# --- a landing or marketing page in place of the terms -------------------------------------------
-_MD_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\((?:[^()]|\([^)]*\))*\)")
-_BLANK = re.compile(r"\s+")
-SHARED_AT_MOST = 0.1  # a page sharing at most this share of its lines with the terms is another page
-LINKS_PAGE = 0.5  # at least this share of a page's visible text in links: a page of links and buttons
-TOPIC_SPARSE = 3.0  # at most this many topic words per 1,000 words: a page about something else
-TOPIC_DENSE = 20.0  # at least this many: a document about terms (nearly every real one has 20 or more)
-SPARSE_WORDS = 500  # a page must be this long (words) before its topic density tells anything
-
-
-def _line_keys(text: str) -> set[str]:
-    """The lines of ``text`` as comparison keys: link targets, markup, case and punctuation
-    dropped; lines of fewer than 4 words left out (a "Home" or a "Contact" is on every page)."""
-    keys = set()
-    for line in _MD_LINK.sub(r" \1 ", text).lower().splitlines():
-        ws = re.findall(r"[^\W_]+", line)
-        if len(ws) >= 4:
-            keys.add(" ".join(ws))
-    return keys
-
-
-def shared_lines(page: str, other: str) -> float:
-    """The share (0..1) of ``page``'s lines (of 4 words or more, compared without markup, link
-    targets, case or punctuation) that are lines of ``other``; 0 for a page without such lines."""
-    mine = _line_keys(page)
-    return len(mine & _line_keys(other)) / len(mine) if mine else 0.0
-
-
-def link_share(text: str) -> float:
-    """The share (0..1) of ``text``'s visible characters (white space and link targets aside)
-    that are the text of links, buttons and pictures' descriptions."""
-    visible = inside = 0
-    at = 0
-    for m in _MD_LINK.finditer(text):
-        visible += len(_BLANK.sub("", text[at:m.start()]))
-        shown = len(_BLANK.sub("", m.group(1)))
-        visible += shown
-        inside += shown
-        at = m.end()
-    visible += len(_BLANK.sub("", text[at:]))
-    return inside / visible if visible else 0.0
-
-
-def topic_density(text: str) -> tuple[float, int]:
-    """(topic words per 1,000 words, words) of ``text``: how many words of the category rules
-    (English, French and German: prices, refunds, liability, personal data, termination...) it
-    holds. A document about terms has 20 or more; a shop's or a dating site's home page a few."""
-    from tracker.analysis.classify import _compiled, normalize
-
-    norm = normalize(text)
-    hits = sum(len(p.findall(norm)) for lang in ("en", "fr", "de") for c, _, p in _compiled(lang)[0] if c != "other")
-    n = len(norm.split())
-    return (1000 * hits / n if n else 0.0), n
-
-
-def landing_page(page: str, terms: str) -> bool:
-    """Whether ``page`` is another page captured in place of the document ``terms``: it shares
-    almost none of its lines with it (``SHARED_AT_MOST``), ``terms`` is a document (legal
-    vocabulary, ``fetch.guards.TERMS_LIKE`` patterns, or ``TOPIC_DENSE`` topic words per 1,000),
-    and ``page`` is
-    - a page of links and buttons (``LINKS_PAGE`` of its visible text or more) with hardly any
-      legal vocabulary (a product or documentation home, a "download the PDF" link), or
-    - a long page (``SPARSE_WORDS`` words or more) about something else: at most ``TOPIC_SPARSE``
-      topic words per 1,000 words (a marketing home page, however much prose it has).
-    A whole new text of terms shares no lines either, but it is made of legal prose."""
-    from tracker.fetch.guards import HOLLOW_LEGAL, TERMS_LIKE, legal_vocabulary
-
-    if not page.strip() or shared_lines(page, terms) > SHARED_AT_MOST:
-        return False
-    if legal_vocabulary(terms) < TERMS_LIKE and topic_density(terms)[0] < TOPIC_DENSE:
-        return False
-    if legal_vocabulary(page) < HOLLOW_LEGAL and link_share(page) >= LINKS_PAGE:
-        return True
-    density, n = topic_density(page)
-    return n >= SPARSE_WORDS and density <= TOPIC_SPARSE
 
 
 # --- pointers --------------------------------------------------------------------------------

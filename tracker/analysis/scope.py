@@ -8,8 +8,9 @@ user agrees to: the terms themselves are the same. Told from the two versions' c
 
 - **the page above the title**: one version starts with the document's title (a heading that
   names a document: "Terms of Service", "Politique de confidentialité", "AGB"), the other has the
-  same title further down, after clauses the first does not have (a menu, a login box, a site
-  banner): those clauses are outside the document;
+  same title further down, after a page header the first does not have (at least two lines of
+  menu links, with a login box or a site banner among them): those clauses are outside the
+  document. A paragraph put above the title without any menu is read as usual;
 - **another document below it**: after the title, a heading at the title's level or above that
   names another document (not numbered like a section, no other heading at that level between
   the two) starts a block of clauses the other version does not have; when that document is of
@@ -21,7 +22,12 @@ user agrees to: the terms themselves are the same. Told from the two versions' c
   until ...", "voir conditions", "Soldes du ... au ...", "paiement en 4 fois", "prices shown
   ..."), belong to the site's product pages, not to the document above them.
 
-Pure functions of the clause lists; ``materiality.label_document`` calls them.
+And when a capture holds another page altogether (``other_page_side``): a landing, marketing or
+download page in place of the terms shares almost no line with them and is made of links and
+buttons, or of prose about something else (few topic words); a whole new text of terms is not.
+
+Pure functions of the texts and their clause lists; ``materiality.label_document``,
+``analyse.analyse`` and ``run.decide`` call them.
 """
 
 from __future__ import annotations
@@ -29,10 +35,11 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from tracker.analysis.boilerplate import is_update_stamp
+from tracker.analysis.boilerplate import chrome_kind, is_update_stamp
 from tracker.analysis.clauses import Clause
 
-__all__ = ["DOCUMENT_NAME", "document_kind", "names_document", "outside_document", "offer_footnotes", "is_offer"]
+__all__ = ["DOCUMENT_NAME", "document_kind", "names_document", "outside_document", "offer_footnotes", "is_offer",
+           "other_page_side", "landing_page", "shared_lines", "link_share", "topic_density"]
 
 # Words that name a document (English, French, German), not a section of one.
 DOCUMENT_NAME = re.compile(
@@ -91,6 +98,14 @@ def _anchor(mine: Sequence[Clause], theirs: Sequence[Clause]) -> tuple[int, int]
     return None
 
 
+_TEXT_LINK = re.compile(r"(?<!!)\[[^\]]*\w[^\]]*\]\(")
+
+
+def _menu_line(text: str) -> bool:
+    """A line of a menu: nothing but links with text (a picture alone is no menu)."""
+    return bool(_TEXT_LINK.search(text)) and chrome_kind(text, re.findall(r"[^\W_]+", text.lower())) == "navigation"
+
+
 def _other_document(clauses: Sequence[Clause], title: Clause, at: int) -> bool:
     """Whether the heading ``clauses[at]`` starts another document than the one titled ``title``."""
     h = clauses[at]
@@ -119,7 +134,7 @@ def outside_document(old: Sequence[Clause], new: Sequence[Clause], removed: set[
         if anchor is None:
             continue
         at, their_at = anchor
-        if their_at == 0 and at > 0:
+        if their_at == 0 and at > 0 and sum(_menu_line(mine[i].text) for i in range(at) if i in one_sided) >= 2:
             found.update(i for i in range(at) if i in one_sided)  # the page above the title
         title = mine[at]
         for i in range(at + 1, len(mine)):
@@ -132,6 +147,100 @@ def outside_document(old: Sequence[Clause], new: Sequence[Clause], removed: set[
                         j += 1
                 break  # (the first heading at the title's level ends the document either way)
     return out
+
+
+# --- another page in place of the document ------------------------------------------------------
+_LINKED = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\((?:[^()]|\([^)]*\))*\)")
+_BLANK = re.compile(r"\s+")
+SHARED_AT_MOST = 0.1  # a page sharing at most this share of its lines with the terms is another page
+LINKS_PAGE = 0.5  # at least this share of a page's visible text in links: a page of links and buttons
+TOPIC_SPARSE = 3.0  # at most this many topic words per 1,000 words: a page about something else
+TOPIC_DENSE = 20.0  # at least this many: a document about terms (nearly every real one has 20 or more)
+SPARSE_WORDS = 500  # a page must be this long (words) before its topic density tells anything
+
+
+def _line_keys(text: str) -> set[str]:
+    """The lines of ``text`` as comparison keys: link targets, markup, case and punctuation
+    dropped; lines of fewer than 4 words left out (a "Home" or a "Contact" is on every page)."""
+    keys = set()
+    for line in _LINKED.sub(r" \1 ", text).lower().splitlines():
+        ws = re.findall(r"[^\W_]+", line)
+        if len(ws) >= 4:
+            keys.add(" ".join(ws))
+    return keys
+
+
+def shared_lines(page: str, other: str) -> float:
+    """The share (0..1) of ``page``'s lines (of 4 words or more, compared without markup, link
+    targets, case or punctuation) that are lines of ``other``; 0 for a page without such lines."""
+    mine = _line_keys(page)
+    return len(mine & _line_keys(other)) / len(mine) if mine else 0.0
+
+
+def link_share(text: str) -> float:
+    """The share (0..1) of ``text``'s visible characters (white space and link targets aside)
+    that are the text of links, buttons and pictures' descriptions."""
+    visible = inside = 0
+    at = 0
+    for m in _LINKED.finditer(text):
+        visible += len(_BLANK.sub("", text[at:m.start()]))
+        shown = len(_BLANK.sub("", m.group(1)))
+        visible += shown
+        inside += shown
+        at = m.end()
+    visible += len(_BLANK.sub("", text[at:]))
+    return inside / visible if visible else 0.0
+
+
+def topic_density(text: str) -> tuple[float, int]:
+    """(topic words per 1,000 words, words) of ``text``: how many words of the category rules
+    (English, French and German: prices, refunds, liability, personal data, termination...) it
+    holds. A document about terms has 20 or more; a shop's or a dating site's home page a few."""
+    from tracker.analysis.classify import _compiled, normalize
+
+    norm = normalize(text)
+    hits = sum(len(p.findall(norm)) for lang in ("en", "fr", "de") for c, _, p in _compiled(lang)[0] if c != "other")
+    n = len(norm.split())
+    return (1000 * hits / n if n else 0.0), n
+
+
+def landing_page(page: str, terms: str) -> bool:
+    """Whether ``page`` is another page captured in place of the document ``terms``: it shares
+    almost none of its lines with it (``SHARED_AT_MOST``), ``terms`` is a document (legal
+    vocabulary, ``fetch.guards.TERMS_LIKE`` patterns, or ``TOPIC_DENSE`` topic words per 1,000),
+    and ``page`` is
+    - a page of links and buttons (``LINKS_PAGE`` of its visible text or more) with hardly any
+      legal vocabulary (a product or documentation home, a "download the PDF" link), or
+    - a long page (``SPARSE_WORDS`` words or more) about something else: at most ``TOPIC_SPARSE``
+      topic words per 1,000 words (a marketing home page, however much prose it has).
+    A whole new text of terms shares no lines either, but it is made of legal prose."""
+    from tracker.fetch.guards import HOLLOW_LEGAL, TERMS_LIKE, legal_vocabulary
+
+    if not page.strip() or shared_lines(page, terms) > SHARED_AT_MOST:
+        return False
+    if legal_vocabulary(terms) < TERMS_LIKE and topic_density(terms)[0] < TOPIC_DENSE:
+        return False
+    if legal_vocabulary(page) < HOLLOW_LEGAL and link_share(page) >= LINKS_PAGE:
+        return True
+    density, n = topic_density(page)
+    return n >= SPARSE_WORDS and density <= TOPIC_SPARSE
+
+
+def other_page_side(old: str, new: str, *, long_enough: int = 2000) -> str | None:
+    """Which side of a pair is another page captured in place of the document: ``"new"``,
+    ``"old"`` or None. A short page with hardly any legal vocabulary against terms
+    (``boilerplate.not_terms_side``), or, against a document of at least ``long_enough``
+    characters, a landing, marketing or download page of any length (``landing_page``). Neither
+    it nor the recovery from it is a change of terms."""
+    from tracker.analysis.boilerplate import not_terms_side
+
+    side = not_terms_side(old, new, long_enough=long_enough)
+    if side:
+        return side
+    for page, other, side in ((new, old, "new"), (old, new, "old")):
+        if len(other) >= long_enough and landing_page(page, other):
+            return side
+    return None
 
 
 # --- a shop's footnotes at the foot of the page ------------------------------------------------------

@@ -31,7 +31,7 @@ The order of the checks, cheapest first:
    keeps the text it has;
 7. a new text from a page that is not the terms (error, login, captcha, queue, maintenance,
    status page served as 200, ``guards.error_page``; a landing, marketing or download page that
-   shares almost nothing with the latest version, ``analysis.boilerplate.not_terms_side``):
+   shares almost nothing with the latest version, ``analysis.scope.other_page_side``):
    failed, every run it is served, never held and so never recorded;
 8. a new text that lost more than ``max_shrink`` of the last one: held until seen in 3
    consecutive runs (or ``confirm``); a new text with ``confirm = N``: pending until seen in N;
@@ -256,13 +256,13 @@ def _same_terms(latest: str, text: str) -> bool:
 
 def _another_page(latest: str, text: str) -> str | None:
     """Why ``text`` is another page served in place of the terms whose latest text is ``latest``
-    (a landing, marketing or download page, a title alone: ``analysis.boilerplate.not_terms_side``),
+    (a landing, marketing or download page, a title alone: ``analysis.scope.other_page_side``),
     else None. Like an error page it is never recorded, however many runs serve it: a user
     tracks the terms, and a home page recorded as their new version (then the terms again)
     would be two false versions, one of them a false alarm."""
-    from tracker.analysis.boilerplate import not_terms_side
+    from tracker.analysis.scope import other_page_side
 
-    if not_terms_side(latest, text) != "new":
+    if other_page_side(latest, text) != "new":
         return None
     return (f"{guard.NOT_TERMS_PREFIX}{guard.ANOTHER_PAGE} (it shares almost no line with the latest version "
             "and has hardly any legal text; check the URL and `select` in the sources file if this lasts)")
