@@ -194,6 +194,30 @@ def test_a_text_with_no_clause_changed_is_unchanged_and_the_latest_text_kept():
     assert decide(fetched(relinked), state).outcome == "changed"
 
 
+LANDING = ("<html><body><main><h1>Acme</h1><h2>Credits for everything.</h2><a href='/signup'>Get started</a>"
+           + "".join(f"<a href='/use/{n}'><h3>Use case {n}</h3><p>Do more with Acme in {n} clicks.</p></a>"
+                     for n in range(1, 16)) + "</main></body></html>")
+
+
+def test_another_page_in_place_of_the_terms_fails_every_run_and_is_never_held():
+    """A landing page sharing no line with the latest text: like an error page, never recorded
+    (a sighting counter would record it after 3 runs); told only when the latest text is read."""
+    state = known()
+    assert len(text_of(LANDING)) > 600  # longer than the short pages the guards tell by themselves
+    decision = decide(fetched(LANDING), state, latest_text=lambda: text_of(PAGE))
+    assert decision.outcome == "failed" and decision.version is None and decision.sighting is None
+    assert decision.check.error is not None and decision.check.error.startswith("not the terms: another page")
+    from tracker.fetch.guards import served_instead
+
+    assert served_instead(decision.check.error) == "another page than the terms"
+    seen = replace(state, sighting=Sighting(content_hash(text_of(LANDING)), HOLD_RUNS - 1, WHEN))
+    assert decide(fetched(LANDING), seen, latest_text=lambda: text_of(PAGE)).outcome == "failed"
+    # the same page as a first version has nothing to be told from: recorded
+    assert decide(fetched(LANDING), DocumentState(), latest_text=lambda: None).outcome == "new"
+    # a real change beside it is one
+    assert decide(fetched(CHANGED), state, latest_text=lambda: text_of(PAGE)).outcome == "changed"
+
+
 # Per-request noise: what changes on every fetch of a page whose terms did not change.
 NOISY = PAGE.replace("<nav>menu</nav>", '<nav>menu</nav><!-- request 1 --><footer nonce="a1">built a1</footer>') \
     .replace("</main>", '<form><input type="hidden" name="csrf" value="t1"><button>Agree</button></form>'

@@ -705,6 +705,67 @@ def test_short_real_terms_pass_the_rules(name):
     assert guard.error_page(extract(page, "text/html"), page) is None
 
 
+# --------------------------------------------------------------------------- another page in place of the terms
+
+CARDS = "".join(f"<a href='/use/{n}'><h3>{title}</h3><p>{line}</p></a>" for n, (title, line) in enumerate([
+    ("Capture ideas", "Jot down a thought in a second, from any device."),
+    ("Plan projects", "Turn notes into boards, lists and timelines."),
+    ("Write together", "Share a notebook and edit it with your team."),
+    ("Search everything", "Find any note, picture or scanned page in an instant."),
+    ("Fernwick for desktop", "Every note, offline and fast."),
+    ("Fernwick for mobile", "Your notebook in your pocket."),
+    ("Web clipper", "Save any page you read in one click."),
+    ("Integrations", "Connect the apps you already use."),
+]))
+# Longer than the short pages told by their look alone (600 characters), much shorter than the
+# terms: the page a first-time user saw held for 3 runs, then recorded as a material change.
+PRODUCT_HOME = _page("<h1>Fernwick</h1><h2>Notes that think with you.</h2><img src='/hero.png' alt='Fernwick'>"
+                     "<a href='/signup'>Get started</a> <a href='/demo'>Book a demo</a>"
+                     f"<h2>Browse by use case</h2>{CARDS}<a href='/blog'>Blog</a> <a href='/careers'>Careers</a>",
+                     "Fernwick - notes that think with you")
+# As long as the terms, so no shrink holds it: a home page of prose about something else.
+STORY = ("<p>Tell us what makes you smile, which films you watch twice and where you go on a sunny Sunday. "
+         "We show you people nearby who enjoy the same things, and you choose who to say hello to. Could "
+         "the next story be yours? Join a walk, a cooking night or a board game evening in your town.</p>")
+DATING_HOME = _page("<h1>Hearthly</h1><h2>Find someone who gets you.</h2>" + "".join(
+    f"<h2>{title}</h2><p>{title} is where {n} new friendships start every week.</p>{STORY}"
+    f"<a href='/stories/{n}'>Read more stories</a>" for n, title in enumerate(
+        ["Real stories", "Happy couples", "Neighbours", "First messages", "Evenings out", "On your phone",
+         "Walks", "Cooking nights", "Board games", "Book clubs", "Concerts", "Weekends away"])), "Hearthly")
+
+
+@pytest.mark.parametrize("page", [PRODUCT_HOME, DATING_HOME], ids=["product-home", "dating-home"])
+def test_another_page_served_in_place_of_the_terms_is_never_recorded(env, page):
+    env.server.page("/bad", lambda: html(TERMS))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    env.server.page("/bad", lambda: html(page))
+    for run in range(1, 5):  # four runs: neither held into a version nor recorded as new terms
+        docs = env.run(code=1)
+        assert_fault(env, docs, "failed", "not the terms: another page", commits_before=1)
+    assert "Clause 40" in env.text("faulty")  # the latest real version stands
+    line = next(x for x in env.tracker("status", code=0).output.splitlines() if x.startswith(BAD))
+    assert "served another page than the terms for 4 run(s), not recorded" in line, line
+    out = env.tmp / "feeds"
+    env.tracker("feed", "--out", str(out), code=0)
+    titles = [e.title for e in feedparser.parse(str(out / "attention.atom")).entries]
+    assert any("served another page than the terms for 4 run(s)" in t for t in titles), titles
+    env.server.page("/bad", lambda: html(TERMS))  # the terms back: unchanged, no version either way
+    assert env.run(code=0)[BAD]["outcome"] == "unchanged"
+    assert len(env.commits("faulty")) == 1
+
+
+def test_terms_rewritten_from_scratch_are_recorded(env):
+    env.server.page("/bad", lambda: html(TERMS))
+    env.run(code=0)
+    rewritten = _page("<h1>Acme User Agreement</h1>" + "".join(
+        f"<p>{n}. Subscriptions to plan {n} renew automatically each year unless you cancel them; we may "
+        f"terminate this agreement for any reason, and our liability under it shall not exceed ${n}0.</p>"
+        for n in range(1, 30)), "Acme agreement")
+    env.server.page("/bad", lambda: html(rewritten))
+    docs = env.run(code=0)
+    assert docs[BAD]["outcome"] == "changed" and len(env.commits("faulty")) == 2
+
+
 # --------------------------------------------------------------------------- binary under text types
 
 BINARIES = {

@@ -83,7 +83,8 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         )
     if kind in _REVERTS:
         changes = [_not_material(c) for c in changes]
-    from tracker.analysis.boilerplate import is_error_page, not_terms_side, truncated_side
+    from tracker.analysis.boilerplate import is_error_page, truncated_side
+    from tracker.analysis.scope import other_page_side
 
     error_new = is_error_page(new)  # (once: it splits the whole text into words)
     if error_new or is_error_page(old):
@@ -100,7 +101,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         changes = [_not_material(c) for c in changes]
         return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
                         _SPACING_ONLY, diff.unchanged)
-    other = not_terms_side(old, new)
+    other = other_page_side(old, new)
     if other:
         # A landing page, a blank shell or an error notice captured instead of the terms (or
         # the terms back after one): the terms were neither removed nor rewritten.

@@ -289,10 +289,11 @@ def not_terms_side(old: str, new: str, *, at_most: float = 0.2, long_enough: int
     most) holding at most ``at_most`` of the other side's characters, the other side is terms (at least ``long_enough`` characters and ``fetch.guards.TERMS_LIKE``
     distinct legal patterns) and it has hardly any legal vocabulary itself (fewer than
     ``fetch.guards.HOLLOW_LEGAL`` patterns: a title, an error notice, a landing page, a blank
-    shell of a page that failed to render). A longer page is left alone: an early short version of
-    a policy (a FAQ about data) may well be the terms it then was. A run refuses or holds such a page
-    (``fetch.guards.error_page``, ``shrink``); an imported history or a compared pair may still
-    hold one, and neither it nor the recovery from it is a change of terms.
+    shell of a page that failed to render). A longer page is left alone here: an early short
+    version of a policy (a FAQ about data) may well be the terms it then was; a longer landing or
+    marketing page is told by ``tracker.analysis.scope.other_page_side``. A run refuses such a
+    page (``tracker.run.decide``); an imported history or a compared pair may still hold one, and
+    neither it nor the recovery from it is a change of terms.
     """
     from tracker.fetch.guards import HOLLOW_LEGAL, LITTLE_TEXT, TERMS_LIKE, legal_vocabulary
 

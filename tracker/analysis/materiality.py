@@ -33,7 +33,7 @@ from tracker.records import Severity
 SEVERITIES = ("cosmetic", "minor", "material", "critical")
 COSMETIC_KINDS = ("date-only", "links-only", "contact-details", "formatting", "whitespace",
                   "invisible-characters", "punctuation-case", "renumbering", "moved-unchanged",
-                  "regrouped", "spelling", "renamed", "announcement", "page-chrome")
+                  "regrouped", "spelling", "renamed", "announcement", "page-chrome", "capture-scope")
 _SIGNIFICANT = ("money", "percent", "duration", "age", "place")
 
 
@@ -1725,6 +1725,7 @@ _COSMETIC_TEXT = {
     "renamed": "Only a name changed",
     "announcement": "An announcement about the terms, not a term",
     "page-chrome": "Page navigation or a banner, not a term",
+    "capture-scope": "Outside the document: the page above its title, another document or a shop's footnotes",
 }
 
 
@@ -2249,7 +2250,46 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
                                    text_changed=c.text_changed, context=ctx,
                                    lead_before=lb, lead_after=la))
     _edge_chrome(changes, labels, old, new)
+    _outside_document(changes, labels, old, new)
     return labels
+
+
+def _outside_document(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: str) -> None:
+    """Clauses outside the document tracked are not its terms (``tracker.analysis.scope``): added
+    or removed with the page above its title or with another document captured below it, or
+    changed in a shop's footnotes that end the page."""
+    if not any(label.material for label in labels):
+        return
+    from tracker.analysis.scope import is_offer, offer_footnotes, outside_document
+
+    out_old: set[int] = set()
+    out_new: set[int] = set()
+    if any(label.material and c.kind in ("added", "removed") for c, label in zip(changes, labels)):
+        from tracker.analysis.diff import _split as clauses_of
+
+        removed = {c.old_index for c in changes if c.kind == "removed" and c.old_index is not None}
+        added = {c.new_index for c in changes if c.kind == "added" and c.new_index is not None}
+        out_old, out_new = outside_document(clauses_of(old), clauses_of(new), removed, added)
+    notes_old, notes_new = offer_footnotes(old), offer_footnotes(new)
+
+    def in_notes(text: str | None, notes: str) -> bool:
+        return text is None or bool(notes) and " ".join(text.replace("\\", "").split()) in notes
+
+    def values(facts: tuple[Fact, ...]) -> set[tuple[str, str]]:
+        return {(f.kind, f.value) for f in facts if f.kind in _SIGNIFICANT}
+
+    for k, c in enumerate(changes):
+        label = labels[k]
+        if not label.material:
+            continue
+        # (a footnote that qualifies no offer and whose own amount, duration or age changed is read
+        # as usual: "(2) Refunds are paid within 60 days")
+        noted = ((notes_old or notes_new) and in_notes(c.before, notes_old) and in_notes(c.after, notes_new)
+                 and not (c.kind == "modified" and values(label.facts_before) != values(label.facts_after)
+                          and not any(is_offer(t or "") for t in (c.before, c.after))))
+        if c.kind == "removed" and c.old_index in out_old or c.kind == "added" and c.new_index in out_new or noted:
+            labels[k] = _cosmetic("capture-scope", _COSMETIC_TEXT["capture-scope"], labels[k].facts_before,
+                                  labels[k].facts_after)
 
 
 _COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\s+(?:©\s*)?(?:19|20)\d\d|\ball\s+rights\s+reserved\b", re.I)

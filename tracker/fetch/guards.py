@@ -271,10 +271,17 @@ SERVED = {
     "status or server error page": "a status or server error page", "a page with no terms in it": "a page with no terms",
 }
 ERROR_PAGE_PREFIX = "looks like an error page: "
+# Another page in place of the terms, told by comparing it with the latest version
+# (``tracker.run.decide``): a landing, marketing or download page.
+NOT_TERMS_PREFIX = "not the terms: "
+ANOTHER_PAGE = "another page"
 
 
 def served_instead(reason: str | None) -> str | None:
-    """"a login page" for an error-page reason (``error_page``'s), else None."""
+    """"a login page" for an error-page reason (``error_page``'s), "another page than the terms"
+    for a page told from the latest version (``NOT_TERMS_PREFIX``), else None."""
+    if reason and reason.startswith(NOT_TERMS_PREFIX):
+        return "another page than the terms"
     if not reason or not reason.startswith(ERROR_PAGE_PREFIX):
         return None
     rule = reason[len(ERROR_PAGE_PREFIX):].split(" (", 1)[0].split(";", 1)[0]

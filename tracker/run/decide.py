@@ -30,8 +30,9 @@ The order of the checks, cheapest first:
    tokens, layout, Markdown dialect: ``tracker.analysis.sameness``): unchanged, and the archive
    keeps the text it has;
 7. a new text from a page that is not the terms (error, login, captcha, queue, maintenance,
-   status page served as 200, ``guards.error_page``): failed, every run it is served, never held
-   and so never recorded;
+   status page served as 200, ``guards.error_page``; a landing, marketing or download page that
+   shares almost nothing with the latest version, ``analysis.scope.other_page_side``):
+   failed, every run it is served, never held and so never recorded;
 8. a new text that lost more than ``max_shrink`` of the last one: held until seen in 3
    consecutive runs (or ``confirm``); a new text with ``confirm = N``: pending until seen in N;
 9. otherwise a new version: ``first``, ``revert`` (a text it had before) or ``changed``.
@@ -217,7 +218,8 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
     cache = _remember(fetched, text_hash, settings, raw, region)
     if text_hash == state.latest_hash:
         return replace(_unchanged(fetched, state, cache), extracted_with=extracted_with)
-    if state.latest_hash is not None and latest_text is not None and _same_terms(latest_text, text):
+    latest = latest_text() if state.latest_hash is not None and latest_text is not None else None
+    if latest is not None and state.latest_hash is not None and _same_terms(latest, text):
         # Not a new version: the archive keeps the latest text, and these bytes map to it.
         unchanged = _unchanged(fetched, state, _remember(fetched, state.latest_hash, settings, raw, region))
         return replace(unchanged, check=replace(unchanged.check, summary=NO_CLAUSE_CHANGED),
@@ -227,7 +229,8 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
     # `select` shrinks the text on purpose.
     same_way = state.settings is None or state.settings == settings
     previous = state.latest_length if state.latest_hash is not None and same_way else None
-    problem = guard.error_page(text, fetched.body, previous)
+    problem = guard.error_page(text, fetched.body, previous) or (
+        _another_page(latest, text) if latest is not None and same_way else None)
     if problem:
         return Decision(_check(fetched, "failed", error=problem))
     waiting = _not_confirmed(fetched, state, text_hash, guard.shrink(previous, len(text), fetched.document.max_shrink),
@@ -244,12 +247,25 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
 NO_CLAUSE_CHANGED = "no clause changed; not recorded"
 
 
-def _same_terms(latest_text: LatestText, text: str) -> bool:
+def _same_terms(latest: str, text: str) -> bool:
     """Is ``text`` the latest text as far as its clauses go (``tracker.analysis.sameness``)?"""
     from tracker.analysis.sameness import same_terms
 
-    previous = latest_text()
-    return previous is not None and same_terms(previous, text)
+    return same_terms(latest, text)
+
+
+def _another_page(latest: str, text: str) -> str | None:
+    """Why ``text`` is another page served in place of the terms whose latest text is ``latest``
+    (a landing, marketing or download page, a title alone: ``analysis.scope.other_page_side``),
+    else None. Like an error page it is never recorded, however many runs serve it: a user
+    tracks the terms, and a home page recorded as their new version (then the terms again)
+    would be two false versions, one of them a false alarm."""
+    from tracker.analysis.scope import other_page_side
+
+    if other_page_side(latest, text) != "new":
+        return None
+    return (f"{guard.NOT_TERMS_PREFIX}{guard.ANOTHER_PAGE} (it shares almost no line with the latest version "
+            "and has hardly any legal text; check the URL and `select` in the sources file if this lasts)")
 
 
 def _not_confirmed(fetched: Fetched, state: DocumentState, text_hash: str, shrank: str | None,

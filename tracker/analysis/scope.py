@@ -1,0 +1,284 @@
+"""What of a captured page is the document: the region a capture holds grows or shrinks.
+
+A page holds more than the document tracked, and a capture's selection changes: the site's
+header and navigation above the document's title come and go, and a page that stacks several
+documents ("Terms of Service", then "Privacy Policy", "Developer Terms", a "Code of Conduct")
+is captured whole, then only its first document (or the other way round). Neither changes what a
+user agrees to: the terms themselves are the same. Told from the two versions' clauses alone:
+
+- **the page above the title**: one version starts with the document's title (a heading that
+  names a document: "Terms of Service", "Politique de confidentialité", "AGB"), the other has the
+  same title further down, after a page header the first does not have (at least two lines of
+  menu links, with a login box or a site banner among them): those clauses are outside the
+  document. A paragraph put above the title without any menu is read as usual;
+- **another document below it**: after the title, a heading at the title's level or above that
+  names another document (not numbered like a section, no other heading at that level between
+  the two) starts a block of clauses the other version does not have; when that document is of
+  another kind (a privacy policy under terms, a code of conduct under terms) or carries its own
+  "Last updated" line, the block is another document captured with this one, or no longer
+  captured. Supplemental terms of the same kind without a date of their own stay terms;
+- **a shop's footnotes at the foot of the page**: the lines that end a capture, each opened by a
+  footnote mark ("(1)", "(#)", "*", "°", "¹") and most of them qualifying an offer ("Offer valid
+  until ...", "voir conditions", "Soldes du ... au ...", "paiement en 4 fois", "prices shown
+  ..."), belong to the site's product pages, not to the document above them.
+
+And when a capture holds another page altogether (``other_page_side``): a landing, marketing or
+download page in place of the terms shares almost no line with them and is made of links and
+buttons, or of prose about something else (few topic words); a whole new text of terms is not.
+
+Pure functions of the texts and their clause lists; ``materiality.label_document``,
+``analyse.analyse`` and ``run.decide`` call them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from tracker.analysis.boilerplate import chrome_kind, is_update_stamp
+from tracker.analysis.clauses import Clause
+
+__all__ = ["DOCUMENT_NAME", "document_kind", "names_document", "outside_document", "offer_footnotes", "is_offer",
+           "other_page_side", "landing_page", "shared_lines", "link_share", "topic_density"]
+
+# Words that name a document (English, French, German), not a section of one.
+DOCUMENT_NAME = re.compile(
+    r"\b(?:terms|conditions|agreement|polic(?:y|ies)|notice|statement|guidelines|code\s+of\s+conduct|"
+    r"charter|disclaimer|addendum|supplement(?:al)?|imprint|impressum|cgu|cgv|cgs|politique|charte|"
+    r"mentions\s+l[ée]gales|conditions\s+g[ée]n[ée]rales|contrat|d[ée]claration|agb|\w*bedingungen|"
+    r"\w*richtlinien?|datenschutz\w*|\w*erkl[äa]rung|\w*hinweise|\w*vereinbarung)\b", re.I)
+# A section's number: "12.", "1)", "IV.", "Article 3", "Section 2", "§ 4", "Annex 1"
+_NUMBERED = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[ivxlc]+[.)]|[a-z][.)]|(?:article|section|clause|chapter|part|"
+                       r"annex|appendix|schedule|exhibit|artikel|abschnitt|anhang|chapitre|annexe|titre)\s+\w+"
+                       r"|§\s*\d+)(?:\s|$)", re.I)
+_KINDS = (
+    ("privacy", re.compile(r"privacy|data\s+protection|personal\s+(?:data|information)|cookie|tracker|"
+                           r"datenschutz|confidentialit|donn[ée]es\s+personnelles|vie\s+priv[ée]e", re.I)),
+    ("conduct", re.compile(r"guidelines|code\s+of\s+conduct|community|acceptable\s+use|rules|charte|"
+                           r"richtlinie|verhaltens", re.I)),
+    ("legal", re.compile(r"legal\s+notice|imprint|impressum|mentions\s+l[ée]gales|disclaimer|copyright|"
+                         r"trademark|accessibility|accessibilit", re.I)),
+    ("terms", re.compile(r"terms|conditions|agreement|cgu|cgv|cgs|agb|bedingungen|contrat|vereinbarung", re.I)),
+)
+_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[#*_`\\]+")
+
+
+def _plain(text: str) -> str:
+    return " ".join(_MARKUP.sub(lambda m: m.group(1) or " ", text).split())
+
+
+def names_document(heading: str) -> bool:
+    """Whether a heading's text names a document ("Terms of Service", "EEA+ Privacy Notice",
+    "Datenschutzerklärung") rather than a section of one ("12. Privacy", "Article 4 - Fees"):
+    a short unnumbered title with a document word."""
+    text = _plain(heading)
+    return 0 < len(text.split()) <= 14 and not _NUMBERED.match(text) and bool(DOCUMENT_NAME.search(text))
+
+
+def document_kind(heading: str) -> str:
+    """"privacy", "conduct", "legal", "terms" or "other": the kind of document a title names."""
+    text = _plain(heading)
+    return next((kind for kind, pattern in _KINDS if pattern.search(text)), "other")
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", _plain(text).lower()).strip()
+
+
+def _anchor(mine: Sequence[Clause], theirs: Sequence[Clause]) -> tuple[int, int] | None:
+    """(index in ``mine``, index in ``theirs``) of the document's title: the first heading of
+    ``theirs`` naming a document that is a heading of ``mine`` too; None without one."""
+    headings: dict[str, int] = {}
+    for i, c in enumerate(mine):
+        if c.kind == "heading":
+            headings.setdefault(_key(c.text), i)
+    for i, c in enumerate(theirs):
+        if c.kind == "heading" and names_document(c.text) and (k := _key(c.text)) in headings:
+            return headings[k], i
+    return None
+
+
+_TEXT_LINK = re.compile(r"(?<!!)\[[^\]]*\w[^\]]*\]\(")
+
+
+def _menu_line(text: str) -> bool:
+    """A line of a menu: nothing but links with text (a picture alone is no menu)."""
+    return bool(_TEXT_LINK.search(text)) and chrome_kind(text, re.findall(r"[^\W_]+", text.lower())) == "navigation"
+
+
+def _other_document(clauses: Sequence[Clause], title: Clause, at: int) -> bool:
+    """Whether the heading ``clauses[at]`` starts another document than the one titled ``title``."""
+    h = clauses[at]
+    if h.kind != "heading" or h.level > title.level or not names_document(h.text) or _key(h.text) == _key(title.text):
+        return False
+    if document_kind(h.text) != document_kind(title.text):
+        return True
+    return any(is_update_stamp(_plain(c.text)) for c in clauses[at + 1:at + 4])
+
+
+def outside_document(old: Sequence[Clause], new: Sequence[Clause], removed: set[int], added: set[int]
+                     ) -> tuple[set[int], set[int]]:
+    """The clauses of each version that lie outside the document tracked: (indices in ``old``,
+    indices in ``new``).
+
+    ``old`` and ``new`` are the versions' clauses (``diff._split``: each with its index, kind and
+    heading level); ``removed`` holds the indices of the old clauses the new version does not
+    have, ``added`` those of the new clauses the old one does not have. Only such one-sided clauses
+    are ever returned: the page above the document's title when the other version starts with
+    that title, and another document below it (see the module's notes)."""
+    out: tuple[set[int], set[int]] = (set(), set())
+    for mine, theirs, one_sided, found in ((old, new, removed, out[0]), (new, old, added, out[1])):
+        if not one_sided:
+            continue
+        anchor = _anchor(mine, theirs)
+        if anchor is None:
+            continue
+        at, their_at = anchor
+        if their_at == 0 and at > 0 and sum(_menu_line(mine[i].text) for i in range(at) if i in one_sided) >= 2:
+            found.update(i for i in range(at) if i in one_sided)  # the page above the title
+        title = mine[at]
+        for i in range(at + 1, len(mine)):
+            c = mine[i]
+            if c.kind == "heading" and c.level <= title.level:
+                if i in one_sided and _other_document(mine, title, i):
+                    j = i
+                    while j < len(mine) and j in one_sided:
+                        found.add(j)
+                        j += 1
+                break  # (the first heading at the title's level ends the document either way)
+    return out
+
+
+# --- another page in place of the document ------------------------------------------------------
+_LINKED = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\((?:[^()]|\([^)]*\))*\)")
+_BLANK = re.compile(r"\s+")
+SHARED_AT_MOST = 0.1  # a page sharing at most this share of its lines with the terms is another page
+LINKS_PAGE = 0.5  # at least this share of a page's visible text in links: a page of links and buttons
+TOPIC_SPARSE = 3.0  # at most this many topic words per 1,000 words: a page about something else
+TOPIC_DENSE = 20.0  # at least this many: a document about terms (nearly every real one has 20 or more)
+SPARSE_WORDS = 500  # a page must be this long (words) before its topic density tells anything
+
+
+def _line_keys(text: str) -> set[str]:
+    """The lines of ``text`` as comparison keys: link targets, markup, case and punctuation
+    dropped; lines of fewer than 4 words left out (a "Home" or a "Contact" is on every page)."""
+    keys = set()
+    for line in _LINKED.sub(r" \1 ", text).lower().splitlines():
+        ws = re.findall(r"[^\W_]+", line)
+        if len(ws) >= 4:
+            keys.add(" ".join(ws))
+    return keys
+
+
+def shared_lines(page: str, other: str) -> float:
+    """The share (0..1) of ``page``'s lines (of 4 words or more, compared without markup, link
+    targets, case or punctuation) that are lines of ``other``; 0 for a page without such lines."""
+    mine = _line_keys(page)
+    return len(mine & _line_keys(other)) / len(mine) if mine else 0.0
+
+
+def link_share(text: str) -> float:
+    """The share (0..1) of ``text``'s visible characters (white space and link targets aside)
+    that are the text of links, buttons and pictures' descriptions."""
+    visible = inside = 0
+    at = 0
+    for m in _LINKED.finditer(text):
+        visible += len(_BLANK.sub("", text[at:m.start()]))
+        shown = len(_BLANK.sub("", m.group(1)))
+        visible += shown
+        inside += shown
+        at = m.end()
+    visible += len(_BLANK.sub("", text[at:]))
+    return inside / visible if visible else 0.0
+
+
+def topic_density(text: str) -> tuple[float, int]:
+    """(topic words per 1,000 words, words) of ``text``: how many words of the category rules
+    (English, French and German: prices, refunds, liability, personal data, termination...) it
+    holds. A document about terms has 20 or more; a shop's or a dating site's home page a few."""
+    from tracker.analysis.classify import _compiled, normalize
+
+    norm = normalize(text)
+    hits = sum(len(p.findall(norm)) for lang in ("en", "fr", "de") for c, _, p in _compiled(lang)[0] if c != "other")
+    n = len(norm.split())
+    return (1000 * hits / n if n else 0.0), n
+
+
+def landing_page(page: str, terms: str) -> bool:
+    """Whether ``page`` is another page captured in place of the document ``terms``: it shares
+    almost none of its lines with it (``SHARED_AT_MOST``), ``terms`` is a document (legal
+    vocabulary, ``fetch.guards.TERMS_LIKE`` patterns, or ``TOPIC_DENSE`` topic words per 1,000),
+    and ``page`` is
+    - a page of links and buttons (``LINKS_PAGE`` of its visible text or more) with hardly any
+      legal vocabulary (a product or documentation home, a "download the PDF" link), or
+    - a long page (``SPARSE_WORDS`` words or more) about something else: at most ``TOPIC_SPARSE``
+      topic words per 1,000 words (a marketing home page, however much prose it has).
+    A whole new text of terms shares no lines either, but it is made of legal prose."""
+    from tracker.fetch.guards import HOLLOW_LEGAL, TERMS_LIKE, legal_vocabulary
+
+    if not page.strip() or shared_lines(page, terms) > SHARED_AT_MOST:
+        return False
+    if legal_vocabulary(terms) < TERMS_LIKE and topic_density(terms)[0] < TOPIC_DENSE:
+        return False
+    if legal_vocabulary(page) < HOLLOW_LEGAL and link_share(page) >= LINKS_PAGE:
+        return True
+    density, n = topic_density(page)
+    return n >= SPARSE_WORDS and density <= TOPIC_SPARSE
+
+
+def other_page_side(old: str, new: str, *, long_enough: int = 2000) -> str | None:
+    """Which side of a pair is another page captured in place of the document: ``"new"``,
+    ``"old"`` or None. A short page with hardly any legal vocabulary against terms
+    (``boilerplate.not_terms_side``), or, against a document of at least ``long_enough``
+    characters, a landing, marketing or download page of any length (``landing_page``). Neither
+    it nor the recovery from it is a change of terms."""
+    from tracker.analysis.boilerplate import not_terms_side
+
+    side = not_terms_side(old, new, long_enough=long_enough)
+    if side:
+        return side
+    for page, other, side in ((new, old, "new"), (old, new, "old")):
+        if len(other) >= long_enough and landing_page(page, other):
+            return side
+    return None
+
+
+# --- a shop's footnotes at the foot of the page ------------------------------------------------------
+_FOOTNOTE = re.compile(r"^\s*(?:\\?\*{1,3}(?![\s*])|\(\s*(?:\d{1,2}|[a-z]|[#*†‡°§@])\s*\)|\[\d{1,2}\](?!\()|"
+                       r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[†‡°@#](?!#))\s*\S")
+# What a footnote of a product page qualifies: an offer, a price shown, a delivery, a financing plan.
+_OFFER = re.compile(
+    r"\b(?:offers?|promotions?|promo|discounts?|sale|deals?|valid\s+(?:until|from|through|on|for|while)|"
+    r"while\s+(?:supplies|stocks?)\s+last|limited\s+time|prices?\s+(?:shown|displayed|quoted)|"
+    r"(?:see|view)\s+(?:full\s+)?(?:terms|conditions|details)|(?:terms|conditions)\s+apply|"
+    r"free\s+(?:shipping|delivery|trial)|savings?|rebates?|financing|instal?lments?|"
+    r"offres?|soldes|r[ée]ductions?|remises?|valable|dans\s+la\s+limite\s+des\s+stocks|"
+    r"voir\s+(?:les\s+)?(?:conditions|modalit[ée]s|mentions)|paiement\s+en\s+\d+\s*(?:fois|x)|"
+    r"prix\s+(?:affich[ée]s?|constat[ée]s?)|produits\s+signal[ée]s|sous\s+r[ée]serve\s+d['’]acceptation|"
+    r"angebote?|g[üu]ltig\s+(?:bis|ab)|solange\s+der\s+vorrat\s+reicht|rabatt|aktion|ratenzahlung|"
+    r"siehe\s+(?:bedingungen|details))\b", re.I)
+_TRAILER = re.compile(r"^\s*(?:[-*_]{3,}|!?\[[^\]]*\]\([^)]*\)(?:\s*[|·•]?\s*!?\[[^\]]*\]\([^)]*\))*|©.*|"
+                      r"\(c\)\s*\d{4}.*)\s*$", re.I)
+
+
+def is_offer(text: str) -> bool:
+    """Whether a line qualifies an offer of a shop's page ("Offer valid until ...", "free delivery
+    from $25", "voir conditions", "paiement en 4 fois", "solange der Vorrat reicht")."""
+    return bool(_OFFER.search(text))
+
+
+def offer_footnotes(text: str) -> str:
+    """The footnotes that end ``text`` when they are a shop's (see the module's notes): the lines
+    from the first of them to the end, joined by spaces with Markdown line breaks dropped; "" when
+    the text does not end with at least two footnote lines, more than half of them about an offer."""
+    lines = text.rstrip().splitlines()
+    end = len(lines)
+    while end and (not lines[end - 1].strip() or _TRAILER.match(lines[end - 1])):
+        end -= 1  # a rule, a line of links or a copyright line after them
+    start = end
+    while start and _FOOTNOTE.match(lines[start - 1]):
+        start -= 1
+    notes = lines[start:end]
+    if len(notes) < 2 or 2 * sum(is_offer(line) for line in notes) <= len(notes):
+        return ""
+    return " ".join(" ".join(notes).replace("\\", "").split())
