@@ -131,6 +131,53 @@ def test_french_data_use_and_rights_are_privacy(sentence, section):
     assert "privacy" in a.categories, a.categories
 
 
+# How long data is kept, said of the data or of a pronoun standing for it, before the verb.
+@pytest.mark.parametrize("old,new", [
+    ("Les données de navigation sont conservées pendant 3 ans après la clôture du compte.",
+     "Les données de navigation sont conservées pendant 5 ans après la clôture du compte."),
+    ("Elles pourront ensuite être conservées et traitées pendant 2 ans suivant votre dernier achat.",
+     "Elles pourront ensuite être conservées et traitées pendant 4 ans suivant votre dernier achat."),
+    ("", "Les journaux de connexion sont conservés 12 mois à compter de la résiliation du client."),
+])
+def test_french_retention_periods_are_privacy_not_termination(old, new):
+    section = "## 1. Données traitées"
+    before = FR_BASE.replace(section + "\n", f"{section}\n\n{old}\n", 1) if old else FR_BASE
+    a = analyse(before, FR_BASE.replace(section + "\n", f"{section}\n\n{new}\n", 1))
+    assert a.material, a.summary
+    assert a.categories == ("privacy",), a.categories
+
+
+FR_TERMS = """\
+# Conditions d’utilisation de Quillfen
+
+## 1. Compte
+
+Vous devez garder votre mot de passe secret.
+
+## 2. Responsabilité
+
+Quillfen ne saurait être tenue responsable des dommages indirects.
+"""
+
+
+@pytest.mark.parametrize("sentence", [
+    "L’Utilisateur ou l’Utilisatrice est seul responsable des contenus qu’il ou elle publie sur Quillfen.",
+    "Les membres restent entièrement responsables des messages qu’ils échangent dans les salons.",
+])
+def test_a_french_duty_of_the_user_is_usage_rules_not_liability(sentence):
+    """"L'utilisateur est responsable de…" is the user's duty, not a limit on the provider's liability."""
+    a = analyse(FR_TERMS, FR_TERMS.replace("## 1. Compte\n", f"## 1. Compte\n\n{sentence}\n", 1))
+    assert a.material, a.summary
+    assert a.categories == ("usage-rules",), a.categories
+
+
+def test_a_french_limit_of_the_providers_liability_is_still_liability():
+    sentence = "Quillfen ne pourra en aucun cas être tenue responsable des pertes de données."
+    a = analyse(FR_TERMS, FR_TERMS.replace("## 1. Compte\n", f"## 1. Compte\n\n{sentence}\n", 1))
+    assert a.material, a.summary
+    assert "liability" in a.categories, a.categories
+
+
 
 @pytest.mark.parametrize("sentence,section,unwanted", [
     # the user ending the contract is not the provider's power to terminate
