@@ -374,3 +374,29 @@ def test_a_side_topic_that_outvotes_the_documents_topic_is_kept():
     small = replace(rules, size=2)
     assert version_categories([data, small], LARKSPUR_POLICY) == ("privacy",)
     assert version_categories([data, small]) == ("arbitration", "privacy")
+
+
+def test_ai_training_in_a_privacy_policy_is_named_beside_privacy():
+    """Training AI on users' data is a kind of data use: a privacy policy that adds it, with a
+    larger rewrite of its other data uses, names both."""
+    new = LARKSPUR_POLICY.replace(
+        "We use cookies to remember your preferences.\n",
+        "We use cookies to remember your preferences.\n\n"
+        "We use cookies and device identifiers to measure visits and to show you targeted advertising.\n\n"
+        "We share your email address and device identifiers with our advertising partners.\n\n"
+        "We may use the notes you store with us to train and improve our AI models.\n", 1)
+    a = analyse(LARKSPUR_POLICY, new)
+    assert a.material, a.summary
+    assert set(a.categories) == {"ai-training", "privacy"}, a.categories
+
+
+def test_a_change_that_adds_ai_training_names_it_even_when_outvoted():
+    from tracker.analysis.materiality import ChangeLabel, version_categories
+
+    rules = ChangeLabel(True, "material", ("usage-rules",), "x", weights=(5.0,), size=60)
+    data = ChangeLabel(True, "material", ("privacy",), "y", weights=(5.0,), size=60)
+    train = ChangeLabel(True, "critical", ("ai-training",), "z", watch_added=("ai-training",),
+                        weights=(2.5,), size=1)
+    assert version_categories([rules, data, train]) == ("privacy", "ai-training", "usage-rules")
+    mention = replace(train, severity="material", watch_added=())  # a word about AI, no watch-out
+    assert version_categories([rules, data, mention]) == ("privacy", "usage-rules")
