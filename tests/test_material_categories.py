@@ -400,3 +400,19 @@ def test_a_change_that_adds_ai_training_names_it_even_when_outvoted():
     assert version_categories([rules, data, train]) == ("privacy", "ai-training", "usage-rules")
     mention = replace(train, severity="material", watch_added=())  # a word about AI, no watch-out
     assert version_categories([rules, data, mention]) == ("privacy", "usage-rules")
+
+
+@pytest.mark.parametrize("sentence,wanted,unwanted", [
+    # money changing hands in passing: the clause is about refunds, or a duty of the user
+    ("Any payment for Quillfen Gems is final: Gems are non-refundable once delivered.", "refunds", "payment"),
+    ("You must not use Quillfen to collect payments for illegal goods or gambling.", "usage-rules", "payment"),
+    # the specific terms still name payment
+    ("We now accept the following payment methods: credit card, debit card and bank transfer.",
+     "payment", None),
+    ("Invoices are payable within 30 days of the invoice date by bank transfer.", "payment", None),
+])
+def test_a_payment_named_in_passing_is_not_a_payment_term(sentence, wanted, unwanted):
+    a = _analyse_added(sentence, "## 3. Fees")
+    assert a.material, a.summary
+    assert wanted in a.categories, a.categories
+    assert unwanted is None or unwanted not in a.categories, a.categories

@@ -109,9 +109,10 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:charge|deduct|withhold|retain|keep|take)\w*(?: \w+){0,6} \d+(?: \d+)? %|"
      r"rates?(?! limit)|per (?:token|tokens|month|year|request|call|user|seat|hour)|"
      r"paid (?:plans?|tiers?)|free of charge|usd|eur|gbp|[$€£]) "),
-    ("payment", "billing", r" (?:bill|billed|billing|invoices?|invoiced|invoicing|(?<!upon )(?<!on )(?<!after )(?<!of )receipts?(?! of)|tax|taxes|vat|"
-     r"payments?|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|"
-     r"payment (?:method|processor)s?|late (?:fees?|payments?)|charged?) "),
+    # (the specific "payment method" and "late payment" first: the bare "payment" is a weak word)
+    ("payment", "billing", r" (?:payment (?:method|processor)s?|late (?:fees?|payments?)|"
+     r"bill|billed|billing|invoices?|invoiced|invoicing|(?<!upon )(?<!on )(?<!after )(?<!of )receipts?(?! of)|tax|taxes|vat|"
+     r"payments?|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|charged?) "),
     ("refunds", "refund", r" (?:refunds?|refunded|refundable|non refundable|nonrefundable|forfeit\w*|"
      r"cancel\w* (?:your |the |an |any )?orders?|"
      r"reimburs\w*|money back|credits|credit balances?|unused credits?|prepaid balances?|"
@@ -861,7 +862,8 @@ def union(labels: Iterable[Labels]) -> Labels:
 _WEAK: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
     "pricing": r"^(?:costs?|rates?|fees?|free of charge|paid (?:plans?|tiers?)|frais|kosten|gratuite?s?|"
                r"gratuitement|kostenlos)$",  # ("free" names a plan, not a price)
-    "payment": r"^(?:pay|paid|charged?|tax|taxes|payer|payée?s?|zahlen|bezahl\w*)$",
+    # ("any payment is non-refundable", "receive a payment": money changing hands in passing)
+    "payment": r"^(?:pay|paid|payments?|charged?|tax|taxes|payer|payée?s?|paiements?|zahlen|zahlung|bezahl\w*)$",
     "refunds": r"^(?:credits|reimburs\w*)$",
     # (a subscriber is a person; "subscribe to receive notices" is not a plan)
     "subscription": r"^(?:recurring|upgrade|downgrade|memberships?|renew\w*|subscrib(?:e|es|ed|ing|ers?)|"
