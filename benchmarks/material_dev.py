@@ -7,6 +7,7 @@ What it measures: for every hand-labelled pair of consecutive versions of a real
 - material: precision, recall and F1, the positive class being "material" (a.material);
 - categories: micro-F1 over the pairs that are truly material (per pair TP = predicted categories
   ∩ gold categories, FP = predicted - gold, FN = gold - predicted, summed over pairs);
+  ``--by-category`` splits those counts per category (precision, recall, support);
 
 per split and per language, then every disagreement (wrong material flag, or a truly material
 pair whose categories differ) with the gold reason and the tracker's summary.
@@ -16,7 +17,7 @@ Splits: a record is "tune" when the first hex digit of sha1(service.lower()) is 
 ``--split all`` (the default) evaluates everything and prints tune, test and all rows.
 
     .venv/bin/python benchmarks/material_dev.py [--split tune|test|all] [--quiet] [--json]
-        [--min-confidence low|medium|high] [--labels GLOB] [--shared PATH]
+        [--min-confidence low|medium|high] [--labels GLOB] [--shared PATH] [--by-category]
 
 Data: the pairs are real consecutive versions from Open Terms Archive (contrib-versions),
 ODC-BY 1.0, read in place from ../shared (``data/ota/pairs/`` and, for "bundle" records, the git
@@ -141,10 +142,46 @@ def metrics(rows: list[dict]) -> dict:
             cfn += len(gold - pred)
     cp, cr, cf = prf(ctp, cfp, cfn)
     return {
+        "by_category": by_category(rows),
         "n": len(rows), "gold_material": tp + fn,
         "material": {"tp": tp, "fp": fp, "fn": fn, "tn": tn, "precision": p, "recall": r_, "f1": f},
         "categories": {"pairs": tp + fn, "tp": ctp, "fp": cfp, "fn": cfn, "precision": cp, "recall": cr, "f1": cf},
     }
+
+
+def by_category(rows: list[dict]) -> dict[str, dict]:
+    """Per category, over the truly material pairs: tp, fp, fn, support (gold count), P, R, F1.
+
+    The same counts as the micro-F1 of ``metrics``, split by category, so the sum of each
+    category's fp is the micro fp: where precision and recall are lost, category by category.
+    """
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for r in rows:
+        if not r["gold_material"]:
+            continue
+        gold, pred = set(r["gold_categories"]), set(r["pred_categories"])
+        for c in gold & pred:
+            counts[c][0] += 1
+        for c in pred - gold:
+            counts[c][1] += 1
+        for c in gold - pred:
+            counts[c][2] += 1
+    out = {}
+    for c, (tp, fp, fn) in counts.items():
+        p, r_, f = prf(tp, fp, fn)
+        out[c] = {"tp": tp, "fp": fp, "fn": fn, "support": tp + fn, "precision": p, "recall": r_, "f1": f}
+    return out
+
+
+def category_table(block: dict) -> str:
+    """The per-category table of one split: worst losses (fp + fn) first."""
+    cats = block["all"]["by_category"]
+    head = f"{'category':<16} {'sup':>4} {'tp':>4} {'fp':>4} {'fn':>4} | {'P':>5} {'R':>5} {'F1':>5}"
+    lines = [head, "-" * len(head)]
+    for c, m in sorted(cats.items(), key=lambda kv: (-(kv[1]["fp"] + kv[1]["fn"]), kv[0])):
+        lines.append(f"{c:<16} {m['support']:>4} {m['tp']:>4} {m['fp']:>4} {m['fn']:>4} | "
+                     f"{m['precision']:>5.2f} {m['recall']:>5.2f} {m['f1']:>5.2f}")
+    return "\n".join(lines)
 
 
 def disagrees(r: dict) -> bool:
@@ -180,6 +217,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="which label files in benchmarks/data to read (default: all of them)")
     ap.add_argument("--json", action="store_true", help="print a machine-readable report instead of text")
     ap.add_argument("--quiet", action="store_true", help="do not list the disagreements")
+    ap.add_argument("--by-category", action="store_true",
+                    help="also print, per split, each category's precision, recall and support over the "
+                         "truly material pairs")
     args = ap.parse_args(argv)
 
     shared = args.shared
@@ -240,6 +280,10 @@ def main(argv: list[str] | None = None) -> int:
           + (f", {report['errors']} analysis errors" if report["errors"] else ""))
     print("material: positive class = material; categories: micro over truly material pairs\n")
     print(table(report))
+    if args.by_category:
+        for split, block in report["splits"].items():
+            print(f"\ncategories, split {split} (truly material pairs; worst fp + fn first)")
+            print(category_table(block))
     if not args.quiet:
         print(f"\n{len(wrong)} disagreements:")
         for r in wrong:

@@ -131,6 +131,53 @@ def test_french_data_use_and_rights_are_privacy(sentence, section):
     assert "privacy" in a.categories, a.categories
 
 
+# How long data is kept, said of the data or of a pronoun standing for it, before the verb.
+@pytest.mark.parametrize("old,new", [
+    ("Les données de navigation sont conservées pendant 3 ans après la clôture du compte.",
+     "Les données de navigation sont conservées pendant 5 ans après la clôture du compte."),
+    ("Elles pourront ensuite être conservées et traitées pendant 2 ans suivant votre dernier achat.",
+     "Elles pourront ensuite être conservées et traitées pendant 4 ans suivant votre dernier achat."),
+    ("", "Les journaux de connexion sont conservés 12 mois à compter de la résiliation du client."),
+])
+def test_french_retention_periods_are_privacy_not_termination(old, new):
+    section = "## 1. Données traitées"
+    before = FR_BASE.replace(section + "\n", f"{section}\n\n{old}\n", 1) if old else FR_BASE
+    a = analyse(before, FR_BASE.replace(section + "\n", f"{section}\n\n{new}\n", 1))
+    assert a.material, a.summary
+    assert a.categories == ("privacy",), a.categories
+
+
+FR_TERMS = """\
+# Conditions d’utilisation de Quillfen
+
+## 1. Compte
+
+Vous devez garder votre mot de passe secret.
+
+## 2. Responsabilité
+
+Quillfen ne saurait être tenue responsable des dommages indirects.
+"""
+
+
+@pytest.mark.parametrize("sentence", [
+    "L’Utilisateur ou l’Utilisatrice est seul responsable des contenus qu’il ou elle publie sur Quillfen.",
+    "Les membres restent entièrement responsables des messages qu’ils échangent dans les salons.",
+])
+def test_a_french_duty_of_the_user_is_usage_rules_not_liability(sentence):
+    """"L'utilisateur est responsable de…" is the user's duty, not a limit on the provider's liability."""
+    a = analyse(FR_TERMS, FR_TERMS.replace("## 1. Compte\n", f"## 1. Compte\n\n{sentence}\n", 1))
+    assert a.material, a.summary
+    assert a.categories == ("usage-rules",), a.categories
+
+
+def test_a_french_limit_of_the_providers_liability_is_still_liability():
+    sentence = "Quillfen ne pourra en aucun cas être tenue responsable des pertes de données."
+    a = analyse(FR_TERMS, FR_TERMS.replace("## 1. Compte\n", f"## 1. Compte\n\n{sentence}\n", 1))
+    assert a.material, a.summary
+    assert "liability" in a.categories, a.categories
+
+
 
 @pytest.mark.parametrize("sentence,section,unwanted", [
     # the user ending the contract is not the provider's power to terminate
@@ -327,3 +374,45 @@ def test_a_side_topic_that_outvotes_the_documents_topic_is_kept():
     small = replace(rules, size=2)
     assert version_categories([data, small], LARKSPUR_POLICY) == ("privacy",)
     assert version_categories([data, small]) == ("arbitration", "privacy")
+
+
+def test_ai_training_in_a_privacy_policy_is_named_beside_privacy():
+    """Training AI on users' data is a kind of data use: a privacy policy that adds it, with a
+    larger rewrite of its other data uses, names both."""
+    new = LARKSPUR_POLICY.replace(
+        "We use cookies to remember your preferences.\n",
+        "We use cookies to remember your preferences.\n\n"
+        "We use cookies and device identifiers to measure visits and to show you targeted advertising.\n\n"
+        "We share your email address and device identifiers with our advertising partners.\n\n"
+        "We may use the notes you store with us to train and improve our AI models.\n", 1)
+    a = analyse(LARKSPUR_POLICY, new)
+    assert a.material, a.summary
+    assert set(a.categories) == {"ai-training", "privacy"}, a.categories
+
+
+def test_a_change_that_adds_ai_training_names_it_even_when_outvoted():
+    from tracker.analysis.materiality import ChangeLabel, version_categories
+
+    rules = ChangeLabel(True, "material", ("usage-rules",), "x", weights=(5.0,), size=60)
+    data = ChangeLabel(True, "material", ("privacy",), "y", weights=(5.0,), size=60)
+    train = ChangeLabel(True, "critical", ("ai-training",), "z", watch_added=("ai-training",),
+                        weights=(2.5,), size=1)
+    assert version_categories([rules, data, train]) == ("privacy", "ai-training", "usage-rules")
+    mention = replace(train, severity="material", watch_added=())  # a word about AI, no watch-out
+    assert version_categories([rules, data, mention]) == ("privacy", "usage-rules")
+
+
+@pytest.mark.parametrize("sentence,wanted,unwanted", [
+    # money changing hands in passing: the clause is about refunds, or a duty of the user
+    ("Any payment for Quillfen Gems is final: Gems are non-refundable once delivered.", "refunds", "payment"),
+    ("You must not use Quillfen to collect payments for illegal goods or gambling.", "usage-rules", "payment"),
+    # the specific terms still name payment
+    ("We now accept the following payment methods: credit card, debit card and bank transfer.",
+     "payment", None),
+    ("Invoices are payable within 30 days of the invoice date by bank transfer.", "payment", None),
+])
+def test_a_payment_named_in_passing_is_not_a_payment_term(sentence, wanted, unwanted):
+    a = _analyse_added(sentence, "## 3. Fees")
+    assert a.material, a.summary
+    assert wanted in a.categories, a.categories
+    assert unwanted is None or unwanted not in a.categories, a.categories

@@ -109,9 +109,10 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:charge|deduct|withhold|retain|keep|take)\w*(?: \w+){0,6} \d+(?: \d+)? %|"
      r"rates?(?! limit)|per (?:token|tokens|month|year|request|call|user|seat|hour)|"
      r"paid (?:plans?|tiers?)|free of charge|usd|eur|gbp|[$€£]) "),
-    ("payment", "billing", r" (?:bill|billed|billing|invoices?|invoiced|invoicing|(?<!upon )(?<!on )(?<!after )(?<!of )receipts?(?! of)|tax|taxes|vat|"
-     r"payments?|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|"
-     r"payment (?:method|processor)s?|late (?:fees?|payments?)|charged?) "),
+    # (the specific "payment method" and "late payment" first: the bare "payment" is a weak word)
+    ("payment", "billing", r" (?:payment (?:method|processor)s?|late (?:fees?|payments?)|"
+     r"bill|billed|billing|invoices?|invoiced|invoicing|(?<!upon )(?<!on )(?<!after )(?<!of )receipts?(?! of)|tax|taxes|vat|"
+     r"payments?|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|charged?) "),
     ("refunds", "refund", r" (?:refunds?|refunded|refundable|non refundable|nonrefundable|forfeit\w*|"
      r"cancel\w* (?:your |the |an |any )?orders?|"
      r"reimburs\w*|money back|credits|credit balances?|unused credits?|prepaid balances?|"
@@ -855,23 +856,33 @@ def union(labels: Iterable[Labels]) -> Labels:
 
 
 # Topic words that name a category only in passing ("available", "credits", "illegal"): they
-# count half as much as a specific term when a change's categories are ranked.
+# count half as much as a specific term when a change's categories are ranked. The French and
+# German words that say the same ("résiliation", "disponibilité") are just as weak: without them a
+# French clause that mentions a customer's termination in passing was about termination.
 _WEAK: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
     "pricing": r"^(?:costs?|rates?|fees?|free of charge|paid (?:plans?|tiers?)|frais|kosten|gratuite?s?|"
                r"gratuitement|kostenlos)$",  # ("free" names a plan, not a price)
-    "payment": r"^(?:pay|paid|charged?|tax|taxes)$",
+    # ("any payment is non-refundable", "receive a payment": money changing hands in passing)
+    "payment": r"^(?:pay|paid|payments?|charged?|tax|taxes|payer|payée?s?|paiements?|zahlen|zahlung|bezahl\w*)$",
     "refunds": r"^(?:credits|reimburs\w*)$",
     # (a subscriber is a person; "subscribe to receive notices" is not a plan)
-    "subscription": r"^(?:recurring|upgrade|downgrade|memberships?|renew\w*|subscrib(?:e|es|ed|ing|ers?))$",
-    "liability": r"^(?:guarantee\w*|damages|warrant\w*|not (?:be )?responsible|proprietary)$",
+    "subscription": r"^(?:recurring|upgrade|downgrade|memberships?|renew\w*|subscrib(?:e|es|ed|ing|ers?)|"
+                    r"renouvel\w*|abonnée?s?|adhésion)$",
+    # ("responsable(s)" alone: the user's own duty or the data controller, "responsable du
+    # traitement", as often as the provider's liability)
+    "liability": r"^(?:guarantee\w*|damages|warrant\w*|not (?:be )?responsible|proprietary|responsables?|"
+                 r"garanties?|dommages|garantie\w*|schäden)$",
     "content-rights": r"^(?:proprietary|trademarks?|copyrights?|ownership|intellectual property|"
                       r"licen[cs]e\w*|marques?|marken?)$",
     "privacy": r"^(?:privacy|cookies?|track|tracking)$",
-    "service-changes": r"^(?:available|availability|preview|maintenance|interruptions?|beta)$",
-    "usage-rules": r"^(?:illegal|unlawful|conduct|passwords?|credentials|bots?|misuse)$",
-    "eligibility": r"^(?:children|child|minors?|eligib\w*)$",
+    "service-changes": r"^(?:available|availability|preview|maintenance|interruptions?|beta|disponibilité|"
+                       r"bêta|verfügbarkeit|wartung\w*)$",
+    "usage-rules": r"^(?:illegal|unlawful|conduct|passwords?|credentials|bots?|misuse|illicites?|robots?|"
+                   r"mots? de passe|identifiants|rechtswidrig\w*|passwort\w*|zugangsdaten)$",
+    "eligibility": r"^(?:children|child|minors?|eligib\w*|mineurs?)$",
     "jurisdiction": r"^(?:jurisdictions?|litigat\w*)$",
-    "termination": r"^(?:survive|terminat\w*|suspend\w*|suspensions?)$",
+    "termination": r"^(?:survive|terminat\w*|suspend\w*|suspensions?|résili\w*|suspen\w*|clôtur\w*|kündig\w*|"
+                   r"beend\w*|sperr\w*)$",
     "terms-changes": r"^(?:updated|revised)$",
 }.items()}
 

@@ -78,7 +78,14 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"d effacement|à l effacement|d opposition|à la portabilité|à la limitation)|"
          r"prospection commerciale|(?:contacté\w*|sollicité\w*|démarché\w*) par (?:téléphone|sms|e ?mail|"
          r"courrier électronique|courriel)|démarchage|adresses? ip|"
-         r"sous traitants? ultérieurs?|profilage|anonymis\w*|pseudonymis\w*) "),
+         r"sous traitants? ultérieurs?|profilage|anonymis\w*|pseudonymis\w*|"
+         # retention said of the data, or of a pronoun, after it ("les données sont conservées
+         # pendant 6 mois", "elles pourront être conservées et traitées pendant 3 ans")
+         r"données(?: \S+){0,4} (?:sont|seront|est|sera|peuvent être|pourront être) (?:conservée?s?|"
+         r"stockée?s?|archivée?s?|traitée?s?|collectée?s?|partagée?s?|transmise?s?)|durée de conservation|"
+         r"(?:conservée?s?|stockée?s?|archivée?s?)(?: et \S+)?(?: \S+){0,3} (?:pendant|durant|jusqu)|"
+         r"(?:conservée?s?|stockée?s?|archivée?s?) \d+ (?:jours|semaines|mois|ans|années)|"
+         r"logs? (?:d usage|de connexion|d activité)) "),
         # the data named by a pronoun before the verb ("nous les partageons avec nos partenaires",
         # "nous pouvons la transmettre à des tiers") and who receives it
         ("privacy", "partage des données", r" " + _CLITIC + r"(?:vend|partag|transmet|communiqu|"
@@ -100,6 +107,11 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
         ("usage-rules", "interdictions", r" (?:interdite?s?|interdiction|s engage à ne pas|"
          r"(?:ne doit|ne devez|ne peut|ne pouvez) pas|illicites?|frauduleu\w*|usage abusif|"
          r"robots?|scraping|mots? de passe|identifiants|code de conduite) "),
+        # the user's own duty ("l'utilisateur est seul responsable des contenus qu'il publie"):
+        # a rule of use, not a limit on the provider's liability
+        ("usage-rules", "responsabilité de l utilisateur", r" (?:utilisat(?:eur|rice)s?|membres?|"
+         r"clients?|abonnée?s?|vous)(?: \S+){0,4} (?:est|sont|êtes|reste|restent|restez|demeure|"
+         r"demeurent|demeurez) (?:seule?s? |entièrement |pleinement |personnellement )?responsables? "),
     ],
     "de": [
         ("pricing", "preis", r" (?:preis\w*|entgelt\w*|gebühr\w*|kosten|kostenlos|"

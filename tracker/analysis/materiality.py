@@ -2386,9 +2386,12 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "") -> tup
     ``document``: the new version's text. In a document mostly about one topic (a privacy policy:
     ``_DOMINANT`` of its topic words or more), a change is read as being about that topic: another
     category is kept only when it outvotes the document's own one ``_SIDE_TOPIC`` times (the
-    dispute-resolution sentence of a privacy policy's data-transfer section is about privacy).
+    dispute-resolution sentence of a privacy policy's data-transfer section is about privacy),
+    except a kind of that topic (``_SUBTOPICS``: AI training in a privacy policy). A change that
+    adds or removes an AI-training watch-out always names ai-training.
     Returns the category ids in taxonomy order."""
     votes: dict[str, float] = {}
+    trained = False  # a change adds or removes use of the user's data to train AI models
     for label in labels:
         if not label.material or not label.categories:
             continue
@@ -2396,6 +2399,7 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "") -> tup
         ws = label.weights if len(label.weights) == len(label.categories) else (1.0,) * len(label.categories)
         top = max(ws) or 1.0
         watch = set(label.watch_added) | set(label.watch_removed)
+        trained = trained or ("ai-training" in watch and "ai-training" in label.categories)
         for c, w in zip(label.categories, ws):
             rel = w / top if w > 0 else 1.0  # squared: a change's side topic is not its topic
             votes[c] = votes.get(c, 0.0) + size * rel * rel * (1.5 if c in watch else 1.0)
@@ -2406,12 +2410,22 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "") -> tup
     best = max(votes.values())
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], CATEGORIES.index(kv[0])))
     kept = {c for c, v in ranked[:3] if v >= best / 3}
+    if trained:
+        # Training AI on the user's data is named even beside a larger rewrite: one new sentence
+        # saying so is what a reader of AI-service terms looks for first.
+        kept.add("ai-training")
     if document and len(kept) > 1:
         profile = topic_profile(document)
         main = max(profile, key=lambda c: profile[c], default="")
         if main in kept and profile[main] >= _DOMINANT:
-            kept = {c for c in kept if c == main or votes[c] >= _SIDE_TOPIC * votes[main]}
+            kept = {c for c in kept if c == main or votes[c] >= _SIDE_TOPIC * votes[main]
+                    or (main, c) in _SUBTOPICS}
     return _order(kept)
+
+
+# A category that is a kind of the document's own topic, not a side topic of it: AI use of data
+# in a privacy policy is data use, and the taxonomy names it on its own.
+_SUBTOPICS = {("privacy", "ai-training")}
 
 
 _DOMINANT = 0.5  # share of a document's topic words that makes it a document about one topic
