@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from tracker.analysis import analyse
+from tracker.analysis.diff import diff_texts
+from tracker.analysis.materiality import DocContext, find_names
 from tracker.analysis.novelty import DocIndex, canonical, canonical_word, novel_mask
 
 TERMS = """\
@@ -101,3 +103,168 @@ def test_a_real_change_beside_a_respelling_is_still_material():
     result = analyse(TERMS, new)
     assert result.material
     assert "10 days" in result.summary or any("10 days" in c.explanation for c in result.changes)
+
+
+# --- one name put in place of another wording throughout -------------------------------------------
+LOYALTY = """\
+# Skyvane Loyalty Privacy Notice
+
+## What we collect
+
+* points information – total points earned during membership, total points spent and expired
+* event information – date of event, product name, points earned or spent, partner name
+* marketing data – dispatch dates of point statements and campaigns offered to you
+
+Transactions include points accrual and redemption.
+We may send you information about your point balance and about programme changes.
+If you use points with a partner, Skyvane will be informed.
+For instance, these messages may tell you when your points are due to expire or when you are
+close to the next tier.
+
+## Your points
+
+We delete your points data 5 years after your membership ends.
+Points expire 36 months after they are earned, and expired points cannot be restored.
+You may transfer points to a family member once a year.
+
+## Retention
+
+We keep membership data for 5 years after your membership ends.
+"""
+
+
+def test_a_scheme_renamed_throughout_is_not_material():
+    new = (LOYALTY.replace("total points earned", "total Glimmers collected")
+           .replace("total points spent", "total Glimmers spent")
+           .replace("of point statements", "of Glimmer and tier point statements")
+           .replace("points accrual", "Glimmer and tier points accrual")
+           .replace("use points with", "use Glimmers with")
+           .replace("your points are due", "your Glimmers are due")
+           .replace("your points data", "your Glimmer and tier points data")
+           .replace("Points expire", "Glimmers expire").replace("expired points", "expired Glimmers")
+           .replace("transfer points", "transfer Glimmers"))
+    result = analyse(LOYALTY, new)
+    assert not result.material, result.summary
+    assert any("Only a name changed: now “Glimmer and tier”" in c.explanation for c in result.changes)
+
+
+def test_a_new_name_beside_a_word_new_to_the_document_is_material():
+    new = (LOYALTY.replace("use points with", "use Glimmers with")
+           .replace("your points are due", "your Glimmers are due")
+           .replace("your points data", "your Glimmer and biometric points data"))
+    assert analyse(LOYALTY, new).material
+
+
+def test_a_new_name_with_a_new_term_beside_it_is_still_material():
+    new = (LOYALTY.replace("use points with", "use Glimmers with")
+           .replace("your points are due", "your Glimmers are due")
+           .replace("Skyvane will be informed.", "Skyvane will be informed and may charge a fee of $5."))
+    result = analyse(LOYALTY, new)
+    assert result.material and "$5" in result.summary, result.summary
+
+
+def test_a_name_only_added_is_never_a_rename():
+    # a capitalised word new to the document but put in place of nothing: a new partner, not a name
+    new = (LOYALTY.replace("partner name", "partner name, Pixelmint")
+           .replace("use points with a partner", "use points with a partner such as Pixelmint"))
+    ctx = DocContext.of(LOYALTY, new)
+    pairs = [ctx.delta(c.before, c.after) for c in diff_texts(LOYALTY, new).changes if c.kind == "modified"]
+    assert len(pairs) == 2
+    assert find_names(pairs, ctx) == frozenset()
+
+
+# --- the same fact said in other words ------------------------------------------------------------
+RETENTION_FR = """\
+# Politique de confidentialité de Brindille
+
+## Conservation
+
+Nous conservons des données limitées pour respecter nos obligations légales : ainsi, nous conservons
+les données de transaction pendant 10 ans pour respecter les exigences fiscales, les informations de
+carte bancaire pendant le délai de contestation légal et les journaux pendant un an.
+
+Nous supprimons votre compte après deux ans d'inactivité.
+"""
+
+
+def test_a_french_retention_clause_restated_with_the_same_periods_is_not_material():
+    new = RETENTION_FR.replace(
+        "les informations de\ncarte bancaire pendant le délai de contestation légal",
+        "les informations de\ncarte bancaire pour la durée pendant laquelle un utilisateur peut contester une transaction")
+    result = analyse(RETENTION_FR, new)
+    assert not result.material, result.summary
+
+
+def test_a_french_retention_period_changed_in_the_restated_clause_is_material():
+    new = RETENTION_FR.replace(
+        "les informations de\ncarte bancaire pendant le délai de contestation légal et les journaux pendant un an",
+        "les informations de\ncarte bancaire pour la durée pendant laquelle un utilisateur peut contester une "
+        "transaction et les journaux pendant trois ans")
+    result = analyse(RETENTION_FR, new)
+    assert result.material, result.summary
+
+
+def test_new_data_in_a_restated_clause_is_material():
+    new = RETENTION_FR.replace(
+        "les informations de\ncarte bancaire pendant le délai de contestation légal",
+        "les informations de\ncarte bancaire pour la durée pendant laquelle un utilisateur peut contester une transaction")
+    new = new.replace("les données de transaction", "les données de transaction et vos messages privés")
+    result = analyse(RETENTION_FR, new)
+    assert result.material and "messages privés" in result.summary, result.summary
+
+
+# --- a removed sentence that the new version still says elsewhere -----------------------------------
+CLOUD = """\
+# Nimbrel Cloud Terms
+
+## 1. Accounts
+
+You must be at least 16 years old to open a Nimbrel account.
+Nimbrel may suspend your account if you share your password with anyone else.
+
+## 2. Billing
+
+Invoices are due within 30 days of the invoice date.
+Nimbrel does not sell your personal data to advertisers.
+
+## 3. Key points
+
+* Nimbrel may suspend accounts whose owners share passwords with anyone else.
+* Invoices must be paid within 30 days of their date.
+"""
+
+
+def test_a_removed_sentence_still_said_in_a_bullet_is_not_removed():
+    new = CLOUD.replace("Nimbrel may suspend your account if you share your password with anyone else.\n", "")
+    result = analyse(CLOUD, new)
+    assert not result.material, result.summary
+    change = next(c for c in result.changes if c.kind == "removed")
+    assert "still said elsewhere" in change.explanation and "good news" not in change.explanation
+
+
+def test_a_duplicate_removed_when_its_copy_differs_in_number_is_removed():
+    new = CLOUD.replace("Invoices are due within 30 days of the invoice date.\n", "")
+    new = new.replace("paid within 30 days", "paid within 15 days")
+    assert analyse(CLOUD, new).material
+
+
+def test_a_removed_negation_is_never_restated_by_the_positive_sentence():
+    new = CLOUD.replace("Nimbrel does not sell your personal data to advertisers.",
+                        "Nimbrel sells your personal data to advertisers.")
+    new = new.replace("Nimbrel sells your personal data to advertisers.\n", "") + \
+        "* Nimbrel sells your personal data to advertisers.\n"
+    assert analyse(CLOUD, new).material
+
+
+def test_a_removed_sentence_whose_restatement_lacks_a_term_word_is_removed():
+    # the bullet keeps most words but not "suspend": the power to suspend is gone
+    old = CLOUD.replace("* Nimbrel may suspend accounts whose owners share passwords with anyone else.",
+                        "* Nimbrel may warn accounts whose owners share passwords with anyone else.")
+    new = old.replace("Nimbrel may suspend your account if you share your password with anyone else.\n", "")
+    assert analyse(old, new).material
+
+
+def test_an_added_bullet_that_restates_a_clause_is_not_new():
+    new = CLOUD + "* You must be 16 or older to open a Nimbrel account.\n"
+    result = analyse(CLOUD, new)
+    assert not result.material, result.summary

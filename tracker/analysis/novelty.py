@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from tracker.text import HTML_TAG
 
-__all__ = ["Token", "DocIndex", "tokenize", "novel_mask", "respelled", "canonical", "canonical_word"]
+__all__ = ["Token", "DocIndex", "tokenize", "novel_mask", "respelled", "canonical", "canonical_word", "unaccented"]
 
 N = 5  # tokens per window: long enough that a window rarely recurs by chance
 
@@ -599,7 +599,7 @@ class Delta:
 
 
 @lru_cache(maxsize=4096)
-def _unaccented(word: str) -> str:
+def unaccented(word: str) -> str:
     """``word`` without its diacritics ("étre" → "etre"; "ß" and "æ" stay)."""
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
@@ -611,7 +611,7 @@ def spelling_variant(a: str, b: str) -> bool:
         return True
     if not (a.isalpha() and b.isalpha()):
         return False
-    if not (a.isascii() and b.isascii()) and _unaccented(a) == _unaccented(b):
+    if not (a.isascii() and b.isascii()) and unaccented(a) == unaccented(b):
         return True  # an accent added, dropped or mistyped: "être"/"étre", "deja"/"déjà"
     if min(len(a), len(b)) < 4:
         return False
