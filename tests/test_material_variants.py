@@ -268,3 +268,41 @@ def test_an_added_bullet_that_restates_a_clause_is_not_new():
     new = CLOUD + "* You must be 16 or older to open a Nimbrel account.\n"
     result = analyse(CLOUD, new)
     assert not result.material, result.summary
+
+
+# --- a prohibition restated as an item of a list whose lead-in says "not" -------------------------
+CHATTER = """\
+# Chatterbox Acceptable Use Policy
+
+## Fraud
+
+Do not use Chatterbox or Chatterbox Classic to trick other users into sharing their passwords.
+Do not impersonate another person or the source of a Chatterbox message.
+
+## Contact
+
+Write to us.
+"""
+
+
+@pytest.mark.parametrize("lead", ["Do not use Chatterbox for phishing, including:",
+                                  "Don't use Chatterbox for phishing, including:",
+                                  "The following is prohibited:"])
+def test_a_prohibition_moved_into_a_negative_lead_in_is_not_dropped(lead):
+    new = CHATTER.replace(
+        "Do not use Chatterbox or Chatterbox Classic to trick other users into sharing their passwords.\n"
+        "Do not impersonate another person or the source of a Chatterbox message.\n",
+        f"{lead}\n\n* Using Chatterbox to trick other users into sharing their passwords\n"
+        "* Impersonating another person or the source of a Chatterbox message\n")
+    result = analyse(CHATTER, new)
+    assert not any("No longer says" in c.explanation for c in result.changes), result.summary
+
+
+def test_a_prohibition_made_an_item_under_a_permissive_lead_in_is_dropped():
+    new = CHATTER.replace(
+        "Do not use Chatterbox or Chatterbox Classic to trick other users into sharing their passwords.\n"
+        "Do not impersonate another person or the source of a Chatterbox message.\n",
+        "You may use Chatterbox for the following:\n\n"
+        "* Using Chatterbox to trick other users into sharing their passwords\n"
+        "* Impersonating another person or the source of a Chatterbox message\n")
+    assert analyse(CHATTER, new).material

@@ -1192,6 +1192,15 @@ def _negation_flip(d: Delta, side: str, elsewhere: str = "") -> tuple[str, str] 
     return None
 
 
+_NOT_WORDS = _VERB_NEGATIONS | {"t", "pas"}  # ("don't" is "don", "t")
+
+
+def _negates(lead: str) -> bool:
+    """Whether a list's lead-in negates its items ("Do not use Chat for phishing, including:",
+    "You must never:", "Il est interdit de :")."""
+    return bool(lead) and bool((_NOT_WORDS | {"interdit", "prohibited", "verboten"}) & set(words(lead)))
+
+
 def _meaningful_end(toks: tuple[Token, ...], text: str, hi: int, floor: int) -> int:
     """Where a quote of ``toks`` cut before ``hi`` should end instead: at its sentence's end when
     three words or fewer remain ("to train and improve our models"), else back past words that
@@ -2063,10 +2072,13 @@ class _Job:
         if legal or has_verb(words(" ".join(self.sb.legal + self.sa.legal))):
             # a statement that changed polarity ("we never sell" → "we sell") is never a rewording:
             # say so first, in its own words
-            if flip := _negation_flip(d, "dels"):
+            # a prohibition made a list item under a lead-in that says "not" ("Do not use X to
+            # trick users" → "Do not use X for phishing, including: * Using X to trick users"): the
+            # negation moved to the lead-in, it was not dropped
+            if not _negates(self.lead_a) and (flip := _negation_flip(d, "dels")):
                 sentences.insert(0, f"Now says “{flip[1]}” (no longer says “{flip[0]}”)"
                                     f"{_cats_text(cats or ('other',))}")
-            elif flip := _negation_flip(d, "ins"):
+            elif not _negates(self.lead_b) and (flip := _negation_flip(d, "ins")):
                 sentences.insert(0, f"Now says “{flip[0]}” instead of “{flip[1]}”{_cats_text(cats or ('other',))}")
         good = tuple(c for c in w_rem if self._good_news(c))
         if good:
@@ -2075,6 +2087,10 @@ class _Job:
         added_m, removed_m = _modal_change(list(fb), list(fa))
         added_m = {m for m in added_m if set(words(m)) & changed}
         removed_m = {m for m in removed_m if set(words(m)) & changed}
+        if _negates(self.lead_a):  # the "not" went to the list's lead-in
+            removed_m = {m for m in removed_m if not set(words(m)) & _NOT_WORDS}
+        if _negates(self.lead_b):
+            added_m = {m for m in added_m if not set(words(m)) & _NOT_WORDS}
         if not sentences and (added_m or removed_m) and (legal or self._effect(self.sa.legal, legal)):
             # read in place ("Now says “…may close your account at any time when…”"), not a bare
             # '"not"' or '"at any time"' that says nothing on its own
