@@ -265,9 +265,20 @@ def test_a_removed_sentence_whose_restatement_lacks_a_term_word_is_removed():
 
 
 def test_an_added_bullet_that_restates_a_clause_is_not_new():
-    new = CLOUD + "* You must be 16 or older to open a Nimbrel account.\n"
+    new = CLOUD + "* To open a Nimbrel account, you must be at least 16 years old.\n"
     result = analyse(CLOUD, new)
     assert not result.material, result.summary
+
+
+def test_a_removed_sibling_sentence_is_removed():
+    # two sentences side by side that differ in what they are about: removing one removes a right
+    tail = " with our product teams for improvement and analytics purposes in Settings > Privacy > Improve Nimbrel."
+    old = CLOUD.replace("## 2. Billing", f"You can control the sharing of your crash reports{tail}\n"
+                        f"You can control the sharing of your search history{tail}\n\n## 2. Billing")
+    new = old.replace(f"You can control the sharing of your search history{tail}\n", "")
+    result = analyse(old, new)
+    assert result.material, result.summary
+    assert "search history" in result.summary
 
 
 # --- a prohibition restated as an item of a list whose lead-in says "not" -------------------------

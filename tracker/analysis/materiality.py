@@ -799,6 +799,11 @@ def restatement(sentence: str, ctx: DocContext, side: str) -> str:
     for text, stems in ctx.sentences(side):
         if len(mine & stems) < need:
             continue
+        if not mine <= stems and _has_sibling(text, sentence, ctx, side):
+            # that sentence had its own counterpart beside this one ("...the UK authority" and
+            # "...the French authority"; "this URL" and "this domain data"): the words that set
+            # them apart are the term, and this one's are gone
+            continue
         other = words(text)
         if {w for w in other if w in _NEGATIONS} != negations or not modals <= set(other):
             continue
@@ -809,6 +814,23 @@ def restatement(sentence: str, ctx: DocContext, side: str) -> str:
             continue  # a word that names a topic or bounds a term is missing: not the same term
         return text
     return ""
+
+
+def _has_sibling(text: str, sentence: str, ctx: DocContext, side: str) -> bool:
+    """Whether ``text`` (a sentence of the ``side`` version) has a counterpart of its own in the
+    other version, other than ``sentence``: it is there unchanged, or another sentence there
+    has nearly all its content stems."""
+    other = "old" if side == "new" else "new"
+    mine = frozenset(stem(w) for w in words(text) if is_content_word(w))
+    if not mine:
+        return False
+    own = frozenset(stem(w) for w in words(sentence) if is_content_word(w))
+    for candidate, stems in ctx.sentences(other):
+        if stems == own and candidate.strip() == sentence.strip():
+            continue
+        if len(mine & stems) >= RESTATED * len(mine) and stems != own:
+            return True
+    return False
 
 
 _NEGATIONS = frozenset("not no never without none nor ne pas jamais aucun aucune nicht kein keine "
