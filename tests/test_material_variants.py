@@ -317,4 +317,3 @@ def test_a_prohibition_made_an_item_under_a_permissive_lead_in_is_dropped():
         "* Using Chatterbox to trick other users into sharing their passwords\n"
         "* Impersonating another person or the source of a Chatterbox message\n")
     assert analyse(CHATTER, new).material
-

@@ -2151,9 +2151,6 @@ class _Job:
         n_del = sum(is_content_word(w) and w not in same and stem(w) not in stems_a for w in self.d.deleted())
         if n_ins > 4 or n_del > 4:
             return False
-        if (n_ins == 0) != (n_del == 0):
-            return False  # every word on one side is still there: words added ("passeport" → "passeport,
-            # numéro du passeport") or dropped, nothing replaced
         # (a changed word restated so is no topic of the change; the unchanged words around it are)
         moved = {w for w in self.d.inserted() + self.d.deleted() if stem(w) in stems_a and stem(w) in stems_b}
         replaced = " ".join(w for w in " ".join(ins_c + del_c).split() if w.lower() not in same | moved)
