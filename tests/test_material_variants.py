@@ -64,6 +64,19 @@ def test_compounds_written_apart_are_one_word():
     assert canonical(["email"])[0] == ["email"] and canonical(["e"])[0] == ["e"]
 
 
+def test_a_whole_document_is_made_canonical_as_its_clauses_are():
+    # (the document index takes a faster path than the clauses' look-ups: both must agree)
+    import random
+
+    from tracker.analysis.novelty import _canonical_tokens
+    pool = ("e mail non non refundable on line per cent web site sub processors the licence organisation "
+            "e commerce cancelled on the web page per user e").split()
+    rng = random.Random(7)
+    for _ in range(500):
+        tokens = [rng.choice(pool) for _ in range(rng.randint(0, 12))]
+        assert _canonical_tokens(tokens) == canonical(tokens)[0], tokens
+
+
 def test_a_respelled_sentence_is_not_novel_against_the_other_version():
     other = DocIndex.of("Our organisation may cancel your licence by e-mail, in line with the "
                         "programme rules.")

@@ -279,9 +279,22 @@ def canonical(tokens: Sequence[str]) -> tuple[list[str], list[tuple[int, int]]]:
     return out, spans
 
 
+# The merges of ``canonical`` as one pattern over a whole text's tokens joined by spaces.
+_MERGE = re.compile(" (?:" + "|".join(f"({re.escape(p)}) ({rx.pattern.strip('^$')})" for p, rx in _PREFIXES.items())
+                    + ")(?= )")
+
+
+def _merged(m: re.Match[str]) -> str:
+    return " " + "".join(g for g in m.groups() if g)
+
+
 def _canonical_tokens(tokens: list[str]) -> list[str]:
-    canon, _ = canonical(tokens)
-    return canon
+    """``canonical(tokens)[0]``, faster on a whole document (no spans, one pattern for the
+    merges, one cached look-up per token)."""
+    joined = " " + " ".join(tokens) + " "
+    if any(f" {p} " in joined for p in _PREFIXES):
+        joined = _MERGE.sub(_merged, joined)
+    return list(map(canonical_word, joined.split()))
 
 
 # A document's n-gram sets cost a pass over all its tokens each, while the usual change asks
