@@ -26,8 +26,8 @@ from tracker.analysis.facts import Fact, extract_facts, reworded_words, same_wor
 from tracker.analysis.facts_eu import is_foreign
 from tracker.analysis.rendering import LEADS_ON, clause_text, one_line, plain_text, table_cells
 from tracker.analysis.subject import resolved_start
-from tracker.analysis.novelty import (LINK_CLOSE, LINK_OPEN, PLACEHOLDERS, Delta, DocIndex, Glue, Token, delta,
-                                      glued_words, respelled, unglued, words)
+from tracker.analysis.novelty import (LINK_CLOSE, LINK_OPEN, PLACEHOLDERS, Delta, DocIndex, Glue, Token,
+                                      unaccented, canonical_word, delta, glued_words, respelled, unglued, words)
 from tracker.records import Severity
 
 SEVERITIES = ("cosmetic", "minor", "material", "critical")
@@ -787,8 +787,10 @@ class DocContext:
     old_text: str
     new_text: str
     renames: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = field(default_factory=dict)
+    names: frozenset[str] = frozenset()  # new names put in place of another wording throughout (stems)
     _indexes: tuple[DocIndex, DocIndex, Glue, Glue] | None = None
     _deltas: dict[tuple[str | None, str | None], Delta] = field(default_factory=dict)
+    _sentences: dict[str, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, old: str, new: str) -> "DocContext":
@@ -813,6 +815,20 @@ class DocContext:
     def new(self) -> DocIndex:
         return self._index()[1]
 
+    def sentences(self, side: str) -> list[tuple[str, frozenset[str]]]:
+        """The sentences of one whole version ("old" or "new"), each with its content stems
+        (see ``stem``), computed on first use."""
+        got = self._sentences.get(side)
+        if got is None:
+            text = self.old_text if side == "old" else self.new_text
+            got = []
+            for piece in _SENTENCE_CUT.split(text):
+                ws = words(piece)
+                if len(ws) >= 3:
+                    got.append((piece, frozenset(stem(w) for w in ws if is_content_word(w))))
+            self._sentences[side] = got
+        return got
+
     def delta(self, before: str | None, after: str | None) -> Delta:
         key = (before, after)
         got = self._deltas.get(key)
@@ -820,6 +836,63 @@ class DocContext:
             io, inew, go, gn = self._index()
             got = self._deltas[key] = delta(before, after, io, inew, go, gn)
         return got
+
+
+# Where a whole version is cut into sentences to find a restatement: a sentence end, or a line
+# break (list items and table rows are sentences of their own).
+_SENTENCE_CUT = re.compile(r"(?<=[.!?;])\s+|\s*\n\s*")
+RESTATED = 0.8  # share of a sentence's content stems another sentence must have to restate it
+
+
+def restatement(sentence: str, ctx: DocContext, side: str) -> str:
+    """A sentence of the ``side`` version ("old" or "new") that restates ``sentence``: it has
+    at least ``RESTATED`` of its content stems (at least four of them, and none missing that names
+    a topic or bounds a term), the same negations, its modal verbs and its amounts, periods and
+    ages; "" when none does. A duplicated clause kept once,
+    or a removed sentence that a bullet elsewhere still says, is not gone from the terms."""
+    ws = words(sentence)
+    mine = {stem(w) for w in ws if is_content_word(w)}
+    if len(mine) < 4:
+        return ""
+    negations = {w for w in ws if w in _NEGATIONS}
+    modals = {w for w in ws if w in MODALS}
+    facts = {(f.kind, f.value) for f in extract_facts(sentence) if f.kind in ("money", "percent", "duration", "age")}
+    need = RESTATED * len(mine)
+    for text, stems in ctx.sentences(side):
+        if len(mine & stems) < need:
+            continue
+        if not mine <= stems and _has_sibling(text, sentence, ctx, side):
+            # that sentence had its own counterpart beside this one ("...the UK authority" and
+            # "...the French authority"; "this URL" and "this domain data"): the words that set
+            # them apart are the term, and this one's are gone
+            continue
+        other = words(text)
+        if {w for w in other if w in _NEGATIONS} != negations or not modals <= set(other):
+            continue
+        if facts and not facts <= {(f.kind, f.value) for f in extract_facts(text)}:
+            continue
+        missing = " ".join(w for w in ws if is_content_word(w) and stem(w) not in stems)
+        if missing and (set(category_scores(missing)) - {"other"} or _LEGAL_WORDS.search(missing)):
+            continue  # a word that names a topic or bounds a term is missing: not the same term
+        return text
+    return ""
+
+
+def _has_sibling(text: str, sentence: str, ctx: DocContext, side: str) -> bool:
+    """Whether ``text`` (a sentence of the ``side`` version) has a counterpart of its own in the
+    other version, other than ``sentence``: it is there unchanged, or another sentence there
+    has nearly all its content stems."""
+    other = "old" if side == "new" else "new"
+    mine = frozenset(stem(w) for w in words(text) if is_content_word(w))
+    if not mine:
+        return False
+    own = frozenset(stem(w) for w in words(sentence) if is_content_word(w))
+    for candidate, stems in ctx.sentences(other):
+        if stems == own and candidate.strip() == sentence.strip():
+            continue
+        if len(mine & stems) >= RESTATED * len(mine) and stems != own:
+            return True
+    return False
 
 
 _NEGATIONS = frozenset("not no never without none nor ne pas jamais aucun aucune nicht kein keine "
@@ -876,6 +949,81 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
         elif cased[key] and (k >= 2 or (not ctx.new.has(o) and not ctx.old.has(n))):
             out[key] = "rename"
     return out
+
+
+def _name_runs(d: Delta) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The short runs of one change that may be a name put in place of another wording: each
+    replaced pair and each inserted run (old range empty) of at most 4 words, with no modal,
+    negation, number or placeholder."""
+    out = []
+    paired: set[int] = set()
+    for (i1, i2), (j1, j2) in d.replaced:
+        paired.update(range(j1, j2))
+        if i2 - i1 <= 4 and j2 - j1 <= 4 and all(i in d.dels for i in range(i1, i2)) \
+                and all(j in d.ins for j in range(j1, j2)):
+            out.append(((i1, i2), (j1, j2)))
+    for a, b in d.runs("ins"):
+        if b - a <= 4 and not paired & set(range(a, b)):
+            out.append(((0, 0), (a, b)))
+    return [(o, n) for o, n in out
+            if not any(w in MODALS or w in _NEGATIONS or w.isdigit() or w in PLACEHOLDERS
+                       for w in [t.norm for t in d.before[o[0]:o[1]]] + [t.norm for t in d.after[n[0]:n[1]]])]
+
+
+def _new_names(d: Delta, run: tuple[int, int], ctx: DocContext) -> set[str]:
+    """The capitalised words of a new run that the old version never has (a new brand, product
+    or scheme name: "Avios", "Superpoints")."""
+    out = set()
+    for t in d.after[run[0]:run[1]]:
+        word = d.after_text[t.start:t.end]
+        if word[:1].isupper() and t.norm.isalpha() and is_content_word(t.norm) and not ctx.old.has((t.norm,)):
+            out.add(stem(t.norm))  # "Glimmers" and "Glimmer" are one name
+    return out
+
+
+def find_names(deltas: list[Delta], ctx: DocContext) -> frozenset[str]:
+    """New names put in place of another wording throughout ("points" → "Avios" in one clause,
+    "Club points" → "Avios and tier points" in another): a capitalised word the old version never
+    has that replaces other words in two or more changed clauses. Where it appears, in a short
+    run of its own, it renames what the clause was about; no other word of the clause changes
+    by it. A name never replaces a place (a venue, a country) or a company's legal form."""
+    counts: dict[str, int] = {}
+    corp = corporate_words()
+    for d in deltas:
+        seen: set[str] = set()
+        for (i1, i2), (j1, j2) in _name_runs(d):
+            if i1 == i2:
+                continue  # an insertion alone never shows a replacement
+            old_text, new_text = d.run_text("dels", (i1, i2)), d.run_text("ins", (j1, j2))
+            if any(t.norm in corp for t in d.before[i1:i2] + d.after[j1:j2]):
+                continue
+            if any(f.kind == "place" for side in (old_text, new_text) for f in extract_facts(f"in {side}")):
+                continue
+            seen |= _new_names(d, (j1, j2), ctx)
+        for w in seen:
+            counts[w] = counts.get(w, 0) + 1
+    return frozenset(w for w, k in counts.items() if k >= 2)
+
+
+def _explain_names(d: Delta, ctx: DocContext) -> tuple[Delta, list[tuple[str, str]]]:
+    """The delta without the short runs that put one of ``ctx.names`` in place of another
+    wording (or beside a word the old version has: "point statements" → "Avios and tier point
+    statements"); the (old text, new text) of each."""
+    ins: set[int] = set()
+    dels: set[int] = set()
+    named: list[tuple[str, str]] = []
+    for (i1, i2), (j1, j2) in _name_runs(d):
+        if not _new_names(d, (j1, j2), ctx) & ctx.names:
+            continue
+        others = [t.norm for t in d.after[j1:j2] if stem(t.norm) not in ctx.names and is_content_word(t.norm)]
+        if not all(ctx.old.has((w,)) for w in others):
+            continue  # a new word beside the name: more than a name changed
+        named.append((d.run_text("dels", (i1, i2)) if i2 > i1 else "", d.run_text("ins", (j1, j2))))
+        ins.update(range(j1, j2))
+        dels.update(range(i1, i2))
+    if not named:
+        return d, []
+    return d.without(ins, dels), named
 
 
 _FORMS = {"limited": "ltd", "incorporated": "inc", "corporation": "corp", "company": "co",
@@ -1128,6 +1276,15 @@ def _negation_flip(d: Delta, side: str, elsewhere: str = "") -> tuple[str, str] 
     return None
 
 
+_NOT_WORDS = _VERB_NEGATIONS | {"t", "pas"}  # ("don't" is "don", "t")
+
+
+def _negates(lead: str) -> bool:
+    """Whether a list's lead-in negates its items ("Do not use Chat for phishing, including:",
+    "You must never:", "Il est interdit de :")."""
+    return bool(lead) and bool((_NOT_WORDS | {"interdit", "prohibited", "verboten"}) & set(words(lead)))
+
+
 def _meaningful_end(toks: tuple[Token, ...], text: str, hi: int, floor: int) -> int:
     """Where a quote of ``toks`` cut before ``hi`` should end instead: at its sentence's end when
     three words or fewer remain ("to train and improve our models"), else back past words that
@@ -1344,6 +1501,9 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     b_src = _row_only(before) if before and _is_row(before) else before
     a_src = _row_only(after) if after and _is_row(after) else after
     d, renamed, parties = _explain_renames(ctx.delta(b_src, a_src), ctx)
+    if ctx.names and not parties:
+        d, named = _explain_names(d, ctx)
+        renamed += named
     if parties:
         old, new = parties[0]
         return ChangeLabel(True, "material", ("other",),
@@ -1353,8 +1513,9 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     if not any(is_content_word(w) or w in MODALS or w in _NEGATIONS
                for w in d.inserted() + d.deleted()):
         if renamed:
-            old, new = renamed[0]
-            return _cosmetic("renamed", f"Only a name changed: {old} → {new}", facts_b, facts_a)
+            old, new = max(renamed, key=lambda pair: bool(pair[0]))  # one that says what it replaced
+            text = f"Only a name changed: {old} → {new}" if old else f"Only a name changed: now “{new}”"
+            return _cosmetic("renamed", text, facts_b, facts_a)
         for reason in ("date-only", "contact-details", "renumbering", "links-only", "renamed", "formatting"):
             if reason in why:
                 return _cosmetic(reason, _COSMETIC_TEXT[reason], facts_b, facts_a)
@@ -1857,6 +2018,20 @@ class _Job:
             return 1.0
         return sum(i in idx for i in content) / len(content)
 
+    def _restated(self, side: str) -> str:
+        """For an added (``side`` "ins") or removed ("dels") clause, a sentence of the other
+        version that restates each of its sentences with legal content (see ``restatement``);
+        "" when one of them is said nowhere else."""
+        legal = self.sa.legal if side == "ins" else self.sb.legal
+        if not legal:
+            return ""
+        found = ""
+        for sentence in legal:
+            found = restatement(sentence, self.ctx, "old" if side == "ins" else "new")
+            if not found:
+                return ""
+        return found
+
     def _numbers_only(self, side: str, text: str) -> bool:
         """Whether the only new (or gone) content of a clause whose other words are still in the
         document is a bare number outside any amount, period or age: a heading or list number
@@ -1878,6 +2053,9 @@ class _Job:
         fb, fa = self.fb, self.fa
         if self._numbers_only("ins", self.after):
             return _cosmetic("renumbering", _COSMETIC_TEXT["renumbering"], fb, fa)
+        if was := self._restated("ins"):
+            return _cosmetic("regrouped", f"Restates what the old text said elsewhere: “{_snippet(plain(was), 80)}”",
+                             fb, fa)
         if not self._effect(self.sa.legal, legal):
             return ChangeLabel(False, "minor", (), f"Added text without legal effect: "
                                f"{_snippet(self.after)}", None, (), (), fb, fa)
@@ -1897,6 +2075,8 @@ class _Job:
         fb, fa = self.fb, self.fa
         if self._numbers_only("dels", self.before):
             return _cosmetic("renumbering", _COSMETIC_TEXT["renumbering"], fb, fa)
+        if still := self._restated("dels"):
+            return _cosmetic("regrouped", f"Removed here, still said elsewhere: “{_snippet(plain(still), 80)}”", fb, fa)
         commitment = bool(_COMMITMENT.search(" ".join(self.sb.legal)))
         if not self._effect(self.sb.legal, legal) and not commitment:
             return ChangeLabel(False, "minor", (), f"Removed text without legal effect: "
@@ -1977,10 +2157,13 @@ class _Job:
         if legal or has_verb(words(" ".join(self.sb.legal + self.sa.legal))):
             # a statement that changed polarity ("we never sell" → "we sell") is never a rewording:
             # say so first, in its own words
-            if flip := _negation_flip(d, "dels"):
+            # a prohibition made a list item under a lead-in that says "not" ("Do not use X to
+            # trick users" → "Do not use X for phishing, including: * Using X to trick users"): the
+            # negation moved to the lead-in, it was not dropped
+            if not _negates(self.lead_a) and (flip := _negation_flip(d, "dels")):
                 sentences.insert(0, f"Now says “{flip[1]}” (no longer says “{flip[0]}”)"
                                     f"{_cats_text(cats or ('other',))}")
-            elif flip := _negation_flip(d, "ins"):
+            elif not _negates(self.lead_b) and (flip := _negation_flip(d, "ins")):
                 sentences.insert(0, f"Now says “{flip[0]}” instead of “{flip[1]}”{_cats_text(cats or ('other',))}")
         good = tuple(c for c in w_rem if self._good_news(c))
         if good:
@@ -1989,6 +2172,10 @@ class _Job:
         added_m, removed_m = _modal_change(list(fb), list(fa))
         added_m = {m for m in added_m if set(words(m)) & changed}
         removed_m = {m for m in removed_m if set(words(m)) & changed}
+        if _negates(self.lead_a):  # the "not" went to the list's lead-in
+            removed_m = {m for m in removed_m if not set(words(m)) & _NOT_WORDS}
+        if _negates(self.lead_b):
+            added_m = {m for m in added_m if not set(words(m)) & _NOT_WORDS}
         if not sentences and (added_m or removed_m) and (legal or self._effect(self.sa.legal, legal)):
             # read in place ("Now says “…may close your account at any time when…”"), not a bare
             # '"not"' or '"at any time"' that says nothing on its own
@@ -2020,11 +2207,16 @@ class _Job:
         if _LIMITERS & (set(self.d.inserted()) | set(self.d.deleted())):
             return False  # "jederzeit" → "nur zum Ende der Laufzeit": when or how far a right reaches
         same = reworded_words(self.before, self.after)  # "at any time" / "whenever you like"
-        n_ins = sum(is_content_word(w) and w not in same for w in self.d.inserted())
-        n_del = sum(is_content_word(w) and w not in same for w in self.d.deleted())
+        # a word the other wording also has, in some form ("contestation" / "contester", "transaction"
+        # moved and made plural), restates it: only words whose stem the other clause lacks count
+        stems_b, stems_a = _stems(self.before), _stems(self.after)
+        n_ins = sum(is_content_word(w) and w not in same and stem(w) not in stems_b for w in self.d.inserted())
+        n_del = sum(is_content_word(w) and w not in same and stem(w) not in stems_a for w in self.d.deleted())
         if n_ins > 4 or n_del > 4:
             return False
-        replaced = " ".join(w for w in " ".join(ins_c + del_c).split() if w.lower() not in same)
+        # (a changed word restated so is no topic of the change; the unchanged words around it are)
+        moved = {w for w in self.d.inserted() + self.d.deleted() if stem(w) in stems_a and stem(w) in stems_b}
+        replaced = " ".join(w for w in " ".join(ins_c + del_c).split() if w.lower() not in same | moved)
         around = _local(self.d, "ins") + " " + _local(self.d, "dels")
         return (not (set(category_scores(replaced)) - {"other"}) and not _LEGAL_WORDS.search(replaced)
                 and not _CONDITION.search(around))
@@ -2077,6 +2269,19 @@ class _Job:
             if now and was:
                 return f"Now says “{now}” instead of “{was}”{tail}"
         return f"Now says “{_quote(ins_c, 60)}” instead of “{_quote(del_c, 60)}”{tail}"
+
+
+def stem(word: str) -> str:
+    """A crude stem of a lowercased word, to tell a word restated in another form from a new
+    one ("contestation" / "contester", "transactions" / "transaction", "licence" / "licensed"):
+    canonical spelling, no accents, at most its first six letters."""
+    w = unaccented(canonical_word(word))
+    return w[:6] if len(w) > 6 else w.rstrip("s") or w
+
+
+@lru_cache(maxsize=8192)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in words(text))
 
 
 # Words that carry a term even without a category: thresholds, exceptions, obligations.
@@ -2234,6 +2439,7 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
              if c.before is not None and c.after is not None and c.text_changed
              and not cosmetic_kind(c.before, c.after)]
     ctx.renames = find_renames(pairs, ctx)
+    ctx.names = find_names(pairs, ctx)
     lead_old = lead_new = None
     labels = []
     for c in changes:

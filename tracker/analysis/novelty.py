@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from tracker.text import HTML_TAG
 
-__all__ = ["Token", "DocIndex", "tokenize", "novel_mask", "respelled"]
+__all__ = ["Token", "DocIndex", "tokenize", "novel_mask", "respelled", "canonical", "canonical_word", "unaccented"]
 
 N = 5  # tokens per window: long enough that a window rarely recurs by chance
 
@@ -207,6 +207,96 @@ def _piece_words(piece: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(_phones(_clean_lines(piece)).lower()))
 
 
+# --- spelling variants, for comparison only -------------------------------------------------------
+# One word spelled two ways ("licence"/"license", "organisation"/"organization", "cancelled"/
+# "canceled", "e-mail"/"email") must not make a clause look new or removed: the n-gram look-ups
+# below compare both versions in one canonical spelling. Never shown to anyone; both sides are
+# mapped alike, so a canonical form need not be a real word, only never merge two words that mean
+# different things. Rules by kind (British/American endings, doubled consonants, compounds written
+# solid, hyphenated or spaced), not a list of pairs seen.
+_SPELLING = [
+    # -ise/-yse endings (organise, realisation, analysed): the stem keeps 3+ letters, so "rise",
+    # "raise", "noise" stay as they are
+    (re.compile(r"^([a-z]{3,})is(e|es|ed|ing|ation|ations|er|ers|able)$"), r"\1iz\2"),
+    (re.compile(r"^([a-z]{2,})ys(e|es|ed|ing|er|ers)$"), r"\1yz\2"),
+    # -our/-or (colour, behaviours, favourite, honoured); "your", "hour", "four", "pour" stay
+    (re.compile(r"^([a-z]{3,})our(s|ed|ing|ite|ites|able|ably|ful|fully|less|hood|er|ers|al|ism)?$"), r"\1or\2"),
+    # doubled l after an unstressed vowel (cancelled, labelling, counsellor, fulfil/fulfill,
+    # instalment); a short stem ("filled", "spelled", "stalled") keeps its letters
+    (re.compile(r"^([a-z]{3,}[aeiou])ll(ed|ing|er|ers|or|ors|ation|ations|ment|ments|s)?$"), r"\1l\2"),
+    # -re/-er (centre, metres, litre, theatre, fibre)
+    (re.compile(r"^(cent|met|kilomet|centimet|millimet|lit|theat|fib|calib|spect|lust|meag)re(s|d)?$"), r"\1er\2"),
+    # -ence/-ense (licence, licenced, licencing, defence, offence, pretence)
+    (re.compile(r"^(sub|)licenc(e|es|ed|ing|ee|ees|or|ors)$"), r"\1licens\2"),
+    (re.compile(r"^(def|off|pret)enc(e|es)$"), r"\1ens\2"),
+    (re.compile(r"^(catalog|dialog|analog)ue(s|d)?$"), r"\1\2"),
+    (re.compile(r"^(acknowledg|judg|abridg)ement(s)?$"), r"\1ment\2"),
+    (re.compile(r"^programme(s|d)?$"), r"program\1"),
+    (re.compile(r"^enquir(y|ies|e|es|ed|ing)$"), r"inquir\1"),
+    (re.compile(r"^ageing$"), "aging"),
+    (re.compile(r"^whilst$"), "while"), (re.compile(r"^amongst$"), "among"),
+]
+# Two tokens written as one word elsewhere ("e-mail", "e mail" / "email"; "web site"; "on-line";
+# "non-refundable" / "nonrefundable"; "sub-processor"; "per cent"): read as the one word.
+_PREFIXES = {"e": re.compile(r"^(?:mail|mails|mailed|mailing|commerce|book|books|learning|signature|signatures|"
+                            r"wallet|wallets|money|invoice|invoices|receipt|receipts|shop|newsletter|newsletters)$"),
+             "non": re.compile(r"^[a-z]{4,}$"), "sub": re.compile(r"^process(?:or|ors|ing)$"),
+             "web": re.compile(r"^(?:site|sites|page|pages)$"), "on": re.compile(r"^line$"),
+             "per": re.compile(r"^cent$")}
+
+
+@lru_cache(maxsize=65536)
+def canonical_word(word: str) -> str:
+    """``word`` (a lowercased token) in the one spelling the comparisons use: 'licence' →
+    'license', 'organisation' → 'organization', 'cancelled' → 'canceled', 'colour' → 'color'.
+    Idempotent; a word no rule knows (and any word outside ASCII) is returned as it is."""
+    if not word.isascii() or len(word) < 5:
+        return word
+    for rx, repl in _SPELLING:
+        if rx.match(word):
+            return rx.sub(repl, word)
+    return word
+
+
+def canonical(tokens: Sequence[str]) -> tuple[list[str], list[tuple[int, int]]]:
+    """The tokens in canonical spelling (``canonical_word``), two tokens of a compound written
+    apart joined ("e", "mail" → "email"), and for each output token the range ``[start, end)``
+    of input tokens it stands for."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    i, size = 0, len(tokens)
+    while i < size:
+        t = tokens[i]
+        rx = _PREFIXES.get(t)
+        if rx is not None and i + 1 < size and rx.match(tokens[i + 1]):
+            out.append(canonical_word(t + tokens[i + 1]))
+            spans.append((i, i + 2))
+            i += 2
+            continue
+        out.append(canonical_word(t))
+        spans.append((i, i + 1))
+        i += 1
+    return out, spans
+
+
+# The merges of ``canonical`` as one pattern over a whole text's tokens joined by spaces.
+_MERGE = re.compile(" (?:" + "|".join(f"({re.escape(p)}) ({rx.pattern.strip('^$')})" for p, rx in _PREFIXES.items())
+                    + ")(?= )")
+
+
+def _merged(m: re.Match[str]) -> str:
+    return " " + "".join(g for g in m.groups() if g)
+
+
+def _canonical_tokens(tokens: list[str]) -> list[str]:
+    """``canonical(tokens)[0]``, faster on a whole document (no spans, one pattern for the
+    merges, one cached look-up per token)."""
+    joined = " " + " ".join(tokens) + " "
+    if any(f" {p} " in joined for p in _PREFIXES):
+        joined = _MERGE.sub(_merged, joined)
+    return list(map(canonical_word, joined.split()))
+
+
 # A document's n-gram sets cost a pass over all its tokens each, while the usual change asks
 # a handful of questions of them. Up to this many look-ups of one kind (one window length, or
 # glued pairs) are answered by searching the document's tokens joined by spaces (C speed, no
@@ -245,10 +335,13 @@ class DocIndex:
         return got
 
     def has(self, words: list[str] | tuple[str, ...]) -> bool:
-        """Whether these consecutive tokens occur in the document."""
+        """Whether these consecutive tokens occur in the document (compared in canonical
+        spelling, see ``canonical``)."""
+        words = _canonical_tokens(list(words))
         return tuple(words) in self.grams(len(words)) if words else True
 
     def vocabulary(self) -> set[str]:
+        """The document's distinct tokens, in canonical spelling (see ``canonical``)."""
         if self._vocab is None:
             self._vocab = set(self.tokens)
         return self._vocab
@@ -409,6 +502,17 @@ def novel_mask(tokens: list[str], other: DocIndex, glue: Glue | None = None,
     ``glue``: this side's glued words, compared as the two words they are. ``only``: look only
     at these positions (the others are reported as not new): a long clause with a one-word
     edit needs a handful of lookups, not one per word."""
+    canon, spans = canonical(tokens)
+    if len(canon) != len(tokens) or canon != tokens:
+        # compared in one spelling ("licence" and "license" are one word); each canonical token's
+        # answer goes back to the tokens it stands for
+        sub = [any(only[k] for k in range(a, b)) for a, b in spans] if only is not None else None
+        mask = novel_mask(canon, other, glue, sub)
+        out = [False] * len(tokens)
+        for m, (a, b) in zip(mask, spans):
+            for k in range(a, b):
+                out[k] = m and (only is None or only[k])
+        return out
     if glue and any(t in glue for t in tokens):
         parts, origin = _split_glued(tokens, glue)
         sub_only = [only[i] for i in origin] if only is not None else None
@@ -508,7 +612,7 @@ class Delta:
 
 
 @lru_cache(maxsize=4096)
-def _unaccented(word: str) -> str:
+def unaccented(word: str) -> str:
     """``word`` without its diacritics ("étre" → "etre"; "ß" and "æ" stay)."""
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
@@ -520,7 +624,7 @@ def spelling_variant(a: str, b: str) -> bool:
         return True
     if not (a.isalpha() and b.isalpha()):
         return False
-    if not (a.isascii() and b.isascii()) and _unaccented(a) == _unaccented(b):
+    if not (a.isascii() and b.isascii()) and unaccented(a) == unaccented(b):
         return True  # an accent added, dropped or mistyped: "être"/"étre", "deja"/"déjà"
     if min(len(a), len(b)) < 4:
         return False
@@ -652,4 +756,4 @@ def delta(before: str | None, after: str | None, old: DocIndex, new: DocIndex,
 
 @lru_cache(maxsize=4)
 def _index(text: str) -> DocIndex:
-    return DocIndex(words(text))
+    return DocIndex(_canonical_tokens(words(text)))
