@@ -208,7 +208,7 @@ def test_context_blocks_are_scored_on_their_own():
     model = _model()
     assert model is not None
     weighted = dict(model.table)
-    weighted["P:terminate"] = (4.0, tuple(1.0 if c == "termination" else 0.0 for c in model.labels))
+    weighted["P:terminate"] = (4.0, *(1.0 if c == "termination" else 0.0 for c in model.labels))
     framed_model = replace(model, table=weighted, context=True)
     feats = features(normalize("This applies to every Zorblio plan."))
     context = {"P": set(_context_block("P", "Zorblio may terminate your account at any time."))}
