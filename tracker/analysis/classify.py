@@ -18,6 +18,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Iterable, cast
 
@@ -493,7 +494,18 @@ def rule_hits(norm: str, lang: str = "en") -> tuple[list[tuple[str, str, str]], 
     return topics, watches
 
 
-_STEM = re.compile(r"(?<= )([^ ]{5})")  # a token start (after a space) with 5 more characters
+class _Stems(dict):
+    """token -> its stem feature ("S:" and its first 5 letters; "" for a shorter token), worked
+    out once per distinct token: a dict lookup per token instead of a regex pass per sentence."""
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= 100_000:  # bounded: the words of odd text
+            self.clear()
+        stem = self[token] = "S:" + token[:5] if len(token) >= 5 else ""
+        return stem
+
+
+_STEMS = _Stems()
 
 
 def features(norm: str, topics=None, watches=None) -> set[str]:
@@ -506,7 +518,7 @@ def features(norm: str, topics=None, watches=None) -> set[str]:
     feats = set(toks)
     # map and list comprehensions, not generators: this runs for every sentence classified
     feats.update(map(" ".join, zip(toks, toks[1:])))
-    feats.update(map("S:".__add__, _STEM.findall(norm)))  # first 5 letters of longer tokens
+    feats.update(filter(None, map(_STEMS.__getitem__, toks)))  # first 5 letters of longer tokens
     feats.update(["T:" + c for c, _, _ in topics])
     feats.update([f"R:{c}:{n}" for c, n, _ in watches])
     return feats
@@ -763,8 +775,17 @@ def _model_evidence(cat: str, score: float, thr: float, contrib: list[tuple]) ->
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[\"'(\[*_]*[A-Z0-9])|\n+")
 
 
+# Every split point above is a line break or white space right after one of .!?;: - a search
+# for that (a character class first: the regex engine skips ahead to it) is much cheaper than
+# the split, whose look-behind is tried at every character.
+_MAY_SPLIT = re.compile(r"[.!?;:]\s|\n")
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of a clause (and list items on their own lines); cheap and good enough."""
+    if not _MAY_SPLIT.search(text):  # one sentence (most are)
+        text = text.strip()
+        return [text] if text else []
     return [s for s in (p.strip() for p in _SENTENCE_END.split(text)) if s]
 
 
@@ -783,10 +804,14 @@ def _context_block(prefix: str, sentence: str) -> frozenset[str]:
     return frozenset(f"{prefix}:{f}" for f in context_features(norm, topics))
 
 
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
 def is_fragment(sentence: str) -> bool:
     """1-6 words and no verb ("Legal notice.", "Termination"): a heading or a label, on which
     the model does not decide (its words are a topic, not a term)."""
-    words = re.findall(r"[^\W_]+(?:['’][^\W_]+)*", sentence.lower())
+    # the first 7 words at most: most sentences are longer, and the rest need not be found
+    words = [m.group() for m in islice(_WORD.finditer(sentence.lower()), 7)]
     if not words or len(words) > 6:
         return False
     from tracker.analysis.boilerplate import has_verb  # same stage; imported when first needed
@@ -851,6 +876,7 @@ def clear_caches() -> None:
     classify_sentence.cache_clear()
     _read.cache_clear()
     _context_block.cache_clear()
+    _STEMS.clear()
     if _model.cache_info().currsize:  # loaded: forget its words too (never load it here)
         model = _model()
         if model is not None:
