@@ -308,11 +308,42 @@ def _f1_at(y: np.ndarray, scores: np.ndarray, grid: np.ndarray) -> np.ndarray:
 BALANCED: dict | str | None = "balanced"  # class_weight of every model (--unbalanced: None)
 
 
-def make(clf: str, c: float) -> LogisticRegression | LinearSVC:
-    """One label's classifier: logistic regression (the old setting) or a linear SVM
-    (squared hinge; 15x faster to fit here, so a grid is affordable)."""
+LR_C = 30.0  # C of the logistic regression half of ``--clf ens`` (--lr-C)
+
+
+class Ensemble:
+    """A linear SVM and a logistic regression fitted on the same rows, their decision values
+    each divided by its spread on those rows and added: still one linear model (``coef_``,
+    ``intercept_``), so the runtime reads it like any other."""
+
+    def __init__(self, c: float) -> None:
+        self.c = c
+
+    def fit(self, x: Any, y: np.ndarray, sample_weight: np.ndarray | None = None) -> "Ensemble":
+        parts = [LinearSVC(C=self.c, class_weight=BALANCED, max_iter=20000),
+                 LogisticRegression(C=LR_C, class_weight=BALANCED, max_iter=5000)]
+        coef = np.zeros(x.shape[1])
+        bias = 0.0
+        for m in parts:
+            m.fit(x, y, sample_weight=sample_weight)
+            spread = float(np.std(m.decision_function(x))) or 1.0
+            coef = coef + m.coef_[0] / spread
+            bias += float(m.intercept_[0]) / spread
+        self.coef_, self.intercept_ = coef[None, :], np.array([bias])
+        return self
+
+    def decision_function(self, x: Any) -> np.ndarray:
+        return np.asarray(x @ self.coef_[0]).ravel() + self.intercept_[0]
+
+
+def make(clf: str, c: float) -> LogisticRegression | LinearSVC | Ensemble:
+    """One label's classifier: logistic regression (the old setting), a linear SVM
+    (squared hinge; 15x faster to fit here, so a grid is affordable), or both (``ens``: the SVM
+    takes ``c``, the logistic regression ``LR_C``)."""
     if clf == "svm":
         return LinearSVC(C=c, class_weight=BALANCED, max_iter=20000)
+    if clf == "ens":
+        return Ensemble(c)
     return LogisticRegression(C=c, class_weight=BALANCED, max_iter=5000)
 
 
@@ -332,7 +363,7 @@ def fit(rows: list[dict], clf: str, c: float | list[float], context: float, fold
     groups = np.array([r["doc"] for r in rows])
     inner = list(GroupKFold(folds).split(x, groups=groups))
 
-    def train(a: np.ndarray, y: np.ndarray, short: str, cc: float) -> LogisticRegression | LinearSVC:
+    def train(a: np.ndarray, y: np.ndarray, short: str, cc: float) -> LogisticRegression | LinearSVC | Ensemble:
         """Fit on rows ``a`` plus the extra sentences that quote none of the other rows' docs."""
         if not extra:
             return make(clf, cc).fit(x[a], y[a])
@@ -405,15 +436,19 @@ def predict(model: dict, rows: list[dict]) -> np.ndarray:
 
 def evaluate(rows: list[dict], clf: str, c: float | list[float], context: float, folds: int = 5,
              embedding: float = 0.0, char: float = 0.0, extra: list[dict] | None = None,
-             extra_weight: float = 0.0) -> float:
-    """Grouped CV over every document; prints the figures, returns the pooled macro-F1."""
+             extra_weight: float = 0.0, split_seed: int | None = None) -> float:
+    """Grouped CV over every document; prints the figures, returns the pooled macro-F1.
+    ``split_seed``: documents shuffled into the outer folds with this seed (None: scikit-learn's
+    GroupKFold order, the folds every figure before 2026-12-01 17:00 used)."""
     t0 = time.time()
     groups = np.array([r["doc"] for r in rows])
     y = np.array([[s in r["labels"] for s in LABELS] for r in rows], dtype=int)
     pred = np.zeros_like(y)
     per_fold = []
     chosen_c: list[list[float]] = []
-    for k, (a, b) in enumerate(GroupKFold(folds).split(rows, groups=groups)):
+    outer = (GroupKFold(folds) if split_seed is None else
+             GroupKFold(folds, shuffle=True, random_state=split_seed))
+    for k, (a, b) in enumerate(outer.split(rows, groups=groups)):
         model = fit([rows[i] for i in a], clf, c, context, embedding=embedding, char=char,
                     extra=extra, extra_weight=extra_weight)
         pred[b] = predict(model, [rows[i] for i in b])
@@ -424,7 +459,7 @@ def evaluate(rows: list[dict], clf: str, c: float | list[float], context: float,
               f" ({len(set(groups[b]))} documents)", flush=True)
     f1s = []
     print(f"setting {clf} C={c} context={context} char={char} embedding={embedding} "
-          f"tosdr={extra_weight} class_weight={BALANCED}: grouped {folds}-fold CV over "
+          f"tosdr={extra_weight} class_weight={BALANCED} split_seed={split_seed}: grouped {folds}-fold CV over "
           f"{len(set(groups))} documents, {len(rows)} sentences ({time.time() - t0:.0f} s)")
     for j, cat in enumerate(LABELS.values()):
         tp = int((y[:, j] & pred[:, j]).sum())
@@ -496,7 +531,10 @@ def _cs(text: str) -> float | list[float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    ap.add_argument("--clf", choices=("lr", "svm"), default="lr")
+    ap.add_argument("--clf", choices=("lr", "svm", "ens"), default="lr",
+                    help="ens: a linear SVM (C=--C) plus a logistic regression (C=--lr-C), "
+                         "each scaled by its spread, added into one linear model")
+    ap.add_argument("--lr-C", type=float, default=30.0, help="with --clf ens: the LR's C")
     ap.add_argument("--C", type=_cs, default=30.0,
                     help="C, or comma-separated C values: each label takes the one its inner "
                          "grouped CV scores best")
@@ -515,13 +553,17 @@ def main() -> None:
                     help="no class weights (the thresholds alone handle rare labels)")
     ap.add_argument("--prune", type=float, default=0.05)
     ap.add_argument("--cv", action="store_true", help="measure by grouped CV, write nothing")
+    ap.add_argument("--split-seed", type=int, default=None,
+                    help="with --cv: shuffle the documents into the 5 outer folds with this seed "
+                         "(default: GroupKFold's own order)")
     ap.add_argument("--grid", nargs="*", metavar="CLF:C:CONTEXT",
                     help="settings to compare by grouped CV; the best is trained and written")
     ap.add_argument("--out", type=Path,
                     default=ROOT / "tracker" / "analysis" / "model" / "watch.json")
     args = ap.parse_args()
-    global BALANCED
+    global BALANCED, LR_C
     BALANCED = None if args.unbalanced else "balanced"
+    LR_C = args.lr_C
     rows = load()
     extra = load_tosdr(rows, args.tosdr_positives) if args.tosdr else []
     if extra:
@@ -533,7 +575,7 @@ def main() -> None:
         if args.embedding:
             embed(rows)
         evaluate(rows, clf, c, context, embedding=args.embedding, char=args.char, extra=extra,
-                 extra_weight=args.tosdr)
+                 extra_weight=args.tosdr, split_seed=args.split_seed)
         return
     if args.grid:
         scored = []

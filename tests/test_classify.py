@@ -208,7 +208,7 @@ def test_context_blocks_are_scored_on_their_own():
     model = _model()
     assert model is not None
     weighted = dict(model.table)
-    weighted["P:terminate"] = (4.0, tuple(1.0 if c == "termination" else 0.0 for c in model.labels))
+    weighted["P:terminate"] = (4.0, *(1.0 if c == "termination" else 0.0 for c in model.labels))
     framed_model = replace(model, table=weighted, context=True)
     feats = features(normalize("This applies to every Zorblio plan."))
     context = {"P": set(_context_block("P", "Zorblio may terminate your account at any time."))}
@@ -306,3 +306,32 @@ def test_fast_tokens_and_features_match_the_plain_definitions(text):
     got = features(norm, [], [])
     assert got == expected
     assert ("S:arbit" in got) == ("arbitration" in norm)
+
+
+@pytest.mark.parametrize("text", [
+    "Brightloom may suspend your account. It will tell you first!",
+    "Fees: see below.\nRefunds are not given.",
+    "One sentence only, ending here.",
+    "Ends with a colon:  \"Quoted next\" and more; then 2 items? yes",
+    "Title\n\n\n- item one\n- item two",
+    "a.b.c e.g. this stays one",
+    "   ",
+    "",
+    "Legal notice.",
+    "Zorblio's terms don't apply to beta users' plans",
+    "one two three four five six",
+    "one two three four five six seven",
+    "A_B C-D e’f 1,000 ü ß ٣",
+])
+def test_fast_sentence_split_and_fragment_check_match_the_plain_definitions(text):
+    """The shortcuts (no split without a line break or a stop followed by a space; only the
+    first seven words read) give what the plain definitions give."""
+    import re
+
+    from tracker.analysis.boilerplate import has_verb
+    from tracker.analysis.classify import _SENTENCE_END, is_fragment, split_sentences
+
+    assert split_sentences(text) == [s for s in (p.strip() for p in _SENTENCE_END.split(text)) if s]
+    words = re.findall(r"[^\W_]+(?:['’][^\W_]+)*", text.lower())
+    plain = bool(words) and len(words) <= 6 and not has_verb(words, text.rstrip("*_ ").endswith((".", "!", "?")))
+    assert is_fragment(text) == plain

@@ -44,7 +44,7 @@ def test_same_hits_with_and_without_the_pre_check(monkeypatch):
     norms = [normalize(t) for t in texts] + [" ٣ % applies ", " fee"]  # odd, unnormalized text
     langs = ("en", "fr", "de")
     with_check = [rule_hits(n, lang) for n in norms for lang in langs]
-    monkeypatch.setattr(RuleFilter, "mask", lambda self, norm: self.all)
+    monkeypatch.setattr(RuleFilter, "starts", lambda self, norm: None)  # every rule searched whole
     assert [rule_hits(n, lang) for n in norms for lang in langs] == with_check
     assert any(t for t, _ in with_check)
 
@@ -53,3 +53,26 @@ def test_the_pre_check_skips_rules(monkeypatch):
     flt = classify._filter("en")
     bits = flt.mask(normalize("The weather is nice today."))
     assert bin(bits).count("1") < bin(flt.all).count("1") / 2
+
+
+def test_starts_are_the_spaces_before_a_possible_match():
+    flt = RuleFilter([re.compile(r" (?:fees?|price) "), re.compile(r" as is "), re.compile(r"fee")])
+    norm = " the fee and the price as is fee "
+    assert flt.starts(norm) == {0: [4, 16, 28], 1: [22]}  # pattern 2 has no pre-check
+    assert [norm[i:i + 5] for i in (4, 16, 28, 22)] == [" fee ", " pric", " fee ", " as i"]
+    assert flt.unchecked == {2}
+    assert flt.starts(" ٣ fee ") is None  # not a normalized text: search it whole
+
+
+def test_a_negated_match_hides_the_overlapping_ones_as_finditer_does():
+    # the rule's second candidate ("sell") lies inside its first, negated match; finditer never
+    # sees it, and neither does the pre-checked path
+    pattern = re.compile(r" (?:share|sell)(?: \w+){0,3} data ")
+    norm = " we do not share or sell data with partners and sell data "
+    flt = RuleFilter([pattern])
+    starts = flt.starts(norm)[0]
+    assert len(starts) == 3
+    assert classify._first(pattern, norm, starts, True) == classify._negated_hit(pattern, norm) \
+        == "sell data"
+    assert norm.index(" sell data ") > norm.index(" share or sell data ")
+    assert classify._first(pattern, norm, starts) == "share or sell data"

@@ -18,9 +18,9 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import itemgetter
+from itertools import islice
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, cast
 
 from tracker.analysis.lexicons import language
 from tracker.analysis.prefilter import RuleFilter
@@ -441,6 +441,28 @@ def _negated_hit(pattern: re.Pattern, norm: str) -> str | None:
     return None
 
 
+def _first(pattern: re.Pattern, norm: str, starts: list[int] | None,
+           negatable: bool = False) -> str | None:
+    """The matched words of ``pattern``'s first match in ``norm`` (with ``negatable``: its first
+    match not right after a negation), or None. ``starts``: the only positions where a match may
+    begin, ascending (``RuleFilter.starts``), or None to search the whole text. Tried at those
+    positions in order, matches are found as ``search``/``finditer`` find them: leftmost first,
+    and after a negated match only past its end (finditer's matches do not overlap)."""
+    if starts is None:
+        if negatable:
+            return _negated_hit(pattern, norm)
+        m = pattern.search(norm)
+        return m.group(0).strip() if m else None
+    match = pattern.match
+    end = 0
+    for at in starts:
+        if at >= end and (m := match(norm, at)):
+            if not negatable or not _NEGATION.search(norm, 0, at + 1):
+                return m.group(0).strip()
+            end = m.end()
+    return None
+
+
 def rule_hits(norm: str, lang: str = "en") -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
     """(topic hits, watch hits) as (category, rule name, matched words) on a normalized text,
     with the rules of ``lang`` ("en", "fr" or "de").
@@ -448,24 +470,43 @@ def rule_hits(norm: str, lang: str = "en") -> tuple[list[tuple[str, str, str]], 
     A watch rule only runs when its category's topic rule fired: watch is a subset of
     categories by definition, and skipping the rest keeps classification fast."""
     topic_rules, watch_rules = _compiled(lang)
-    bits = _filter(lang).mask(norm)  # rules that cannot match are not searched: same hits
-    topics = [(c, n, m.group(0).strip()) for i, (c, n, p) in enumerate(topic_rules)
-              if bits >> i & 1 and (m := p.search(norm))]
-    fired = {c for c, _, _ in topics}
+    flt = _filter(lang)
+    # rules are tried only where a match can begin (same hits as a search of the whole text)
+    found = flt.starts(norm)
+    starts: dict[int, list[int] | None]  # rule index -> where to try it (None: search it whole)
+    if found is None:  # text no normalized sentence has: every rule searched whole
+        starts = dict.fromkeys(range(len(topic_rules) + len(watch_rules)))
+    else:
+        starts = cast("dict[int, list[int] | None]", found)
+        starts.update(dict.fromkeys(flt.unchecked))
+    get = starts.get
+    topics = []
+    for i in range(len(topic_rules)):
+        if i in starts and (w := _first(topic_rules[i][2], norm, get(i))):
+            c, n, _ = topic_rules[i]
+            topics.append((c, n, w))
     watches = []
-    bits >>= len(topic_rules)
-    for i, (c, n, p, negatable) in enumerate(watch_rules):
-        if c not in fired or not bits >> i & 1:
-            continue
-        if negatable:
-            if w := _negated_hit(p, norm):
+    if topics:
+        fired = {c for c, _, _ in topics}
+        base = len(topic_rules)
+        for j, (c, n, p, negatable) in enumerate(watch_rules):
+            if c in fired and base + j in starts and (w := _first(p, norm, get(base + j), negatable)):
                 watches.append((c, n, w))
-        elif m := p.search(norm):
-            watches.append((c, n, m.group(0).strip()))
     return topics, watches
 
 
-_STEM = re.compile(r"(?<= )([^ ]{5})")  # a token start (after a space) with 5 more characters
+class _Stems(dict):
+    """token -> its stem feature ("S:" and its first 5 letters; "" for a shorter token), worked
+    out once per distinct token: a dict lookup per token instead of a regex pass per sentence."""
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= 100_000:  # bounded: the words of odd text
+            self.clear()
+        stem = self[token] = "S:" + token[:5] if len(token) >= 5 else ""
+        return stem
+
+
+_STEMS = _Stems()
 
 
 def features(norm: str, topics=None, watches=None) -> set[str]:
@@ -478,7 +519,7 @@ def features(norm: str, topics=None, watches=None) -> set[str]:
     feats = set(toks)
     # map and list comprehensions, not generators: this runs for every sentence classified
     feats.update(map(" ".join, zip(toks, toks[1:])))
-    feats.update(map("S:".__add__, _STEM.findall(norm)))  # first 5 letters of longer tokens
+    feats.update(filter(None, map(_STEMS.__getitem__, toks)))  # first 5 letters of longer tokens
     feats.update(["T:" + c for c, _, _ in topics])
     feats.update([f"R:{c}:{n}" for c, n, _ in watches])
     return feats
@@ -524,8 +565,9 @@ class _Model:
     labels: tuple[str, ...]
     idf: dict[str, float]
     weights: dict[str, tuple[tuple[int, float], ...]]  # feature -> ((label index, weight), ...)
-    # feature -> (idf², idf·w per label, or None when the feature only counts in the norm)
-    table: dict[str, tuple[float, tuple[float, ...] | None]]
+    # feature -> (idf², then idf·w of each label: 0.0 when the feature only counts in the norm).
+    # One flat tuple per feature: a sentence's columns sum in C in one pass (see _dot).
+    table: dict[str, tuple[float, ...]]
     bias: tuple[float, ...]
     thresholds: tuple[float, ...]
     gates: tuple[bool, ...]  # the label's topic rule must fire too
@@ -564,15 +606,12 @@ def _build_model(raw: dict) -> tuple:
                                             else enumerate(ws)) if w)
                for f, ws in raw["weights"].items()}
     idf = raw["idf"]
-    table: dict[str, tuple[float, tuple[float, ...] | None]] = {}
+    table: dict[str, tuple[float, ...]] = {}
     for f, v in idf.items():
-        dense = None
-        if f in weights:
-            row = [0.0] * n
-            for i, w in weights[f]:
-                row[i] = w * v
-            dense = tuple(row)
-        table[f] = (v * v, dense)
+        row = [v * v] + [0.0] * n
+        for i, w in weights.get(f, ()):
+            row[1 + i] = w * v
+        table[f] = tuple(row)
     gates = tuple(raw.get("gates") or [False] * len(labels))
     votes = tuple(frozenset(v) for v in raw.get("rule_votes") or [[]] * len(labels))
     chars: dict[str, tuple[float, tuple[float, ...] | None]] = {}
@@ -680,19 +719,17 @@ def _char_dot(tokens: Iterable[str], model: _Model) -> list[float]:
     return [sum(col) / norm for col in zip(*rows)]
 
 
-_FIRST, _SECOND = itemgetter(0), itemgetter(1)
-
-
 def _dot(feats: Iterable[str], model: _Model) -> list[float]:
     """One block's share of the scores: tf-idf (binary tf), L2-normalised, times the weights."""
-    # filter/map/itemgetter keep the per-feature work in C (rows are non-empty tuples, so
-    # truthy); the sums run in the same order as before, so the scores are the same floats.
+    # filter/map/zip/sum keep the per-feature work in C: the rows of the known features, then
+    # their column sums (the first column is the squared norm; a feature without weights adds
+    # 0.0, which leaves every sum as it was).
     found = list(filter(None, map(model.table.get, feats)))
-    rows = list(filter(None, map(_SECOND, found)))
-    if not rows:
+    if not found:
         return [0.0] * len(model.labels)
-    norm = math.sqrt(sum(map(_FIRST, found)))
-    return [sum(col) / norm for col in zip(*rows)]  # column sums run in C: the hot loop
+    sums = list(map(sum, zip(*found)))
+    norm = math.sqrt(sums[0])
+    return [x / norm for x in sums[1:]]
 
 
 def model_scores(feats: set[str], model: _Model,
@@ -720,8 +757,7 @@ def contributions(feats: set[str], model: _Model, label: int,
     for block in [feats, *(context or {}).values()]:
         known = [(f, row) for f, row in zip(block, map(table.get, block)) if row is not None]
         norm = math.sqrt(sum([row[0] for _, row in known])) or 1.0
-        out.extend([(row[1][label] / norm, f) for f, row in known
-                    if row[1] is not None and row[1][label]])
+        out.extend([(row[1 + label] / norm, f) for f, row in known if row[1 + label]])
     if model.chars:
         found = {t: _token_chars(t, model) for t in tokens}
         char_norm = math.sqrt(sum(sq for sq, _ in found.values())) or 1.0
@@ -740,8 +776,17 @@ def _model_evidence(cat: str, score: float, thr: float, contrib: list[tuple]) ->
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[\"'(\[*_]*[A-Z0-9])|\n+")
 
 
+# Every split point above is a line break or white space right after one of .!?;: - a search
+# for that (a character class first: the regex engine skips ahead to it) is much cheaper than
+# the split, whose look-behind is tried at every character.
+_MAY_SPLIT = re.compile(r"[.!?;:]\s|\n")
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of a clause (and list items on their own lines); cheap and good enough."""
+    if not _MAY_SPLIT.search(text):  # one sentence (most are)
+        text = text.strip()
+        return [text] if text else []
     return [s for s in (p.strip() for p in _SENTENCE_END.split(text)) if s]
 
 
@@ -760,10 +805,14 @@ def _context_block(prefix: str, sentence: str) -> frozenset[str]:
     return frozenset(f"{prefix}:{f}" for f in context_features(norm, topics))
 
 
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
 def is_fragment(sentence: str) -> bool:
     """1-6 words and no verb ("Legal notice.", "Termination"): a heading or a label, on which
     the model does not decide (its words are a topic, not a term)."""
-    words = re.findall(r"[^\W_]+(?:['’][^\W_]+)*", sentence.lower())
+    # the first 7 words at most: most sentences are longer, and the rest need not be found
+    words = [m.group() for m in islice(_WORD.finditer(sentence.lower()), 7)]
     if not words or len(words) > 6:
         return False
     from tracker.analysis.boilerplate import has_verb  # same stage; imported when first needed
@@ -828,6 +877,7 @@ def clear_caches() -> None:
     classify_sentence.cache_clear()
     _read.cache_clear()
     _context_block.cache_clear()
+    _STEMS.clear()
     if _model.cache_info().currsize:  # loaded: forget its words too (never load it here)
         model = _model()
         if model is not None:
