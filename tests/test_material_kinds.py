@@ -630,3 +630,69 @@ def test_a_cut_off_text_that_does_not_match_the_other_version_is_read_as_usual()
     cut = cut[: cut.rfind(" ") + 4]
     other = cut.replace("Zorblio may process", "Zorblio sells")  # the new text is not the old one cut
     assert run(_LONG, other).material
+
+
+def test_a_small_cut_inside_a_sentence_is_a_capture_cut_off():
+    # 90% kept: the capture stops mid-sentence where the other version's line goes on
+    end = _LONG.index("## 19.")
+    cut = _LONG[:end] + "## 19. Section 19\n\nZorblio may process the data listed in section 19 for"
+    assert len(cut) > 0.85 * len(_LONG)
+    gone = run(_LONG, cut)
+    assert not gone.material and "cut off" in gone.summary
+
+
+def test_a_small_cut_at_a_line_end_is_still_a_change():
+    # the same share gone, but the text ends where a line of the other ends (a heading): deleted
+    end = _LONG.index("## 19.")
+    assert run(_LONG, _LONG[:end] + "## 19. Section 19\n").material
+
+
+# --- scope widened by one list item inside a sentence (benchmarks/data/material_labels_i.jsonl) ---
+_SCOPE = """\
+# Zorblio Terms of Service
+
+## 4. Withdrawal rights
+
+The terms in this section apply only if you are a consumer based in the EEA.
+
+## 5. Advertisers
+
+If you show Zorblio ads on a site or section of a site directed at children, you must tell us first.
+"""
+
+
+def test_a_region_added_to_a_sentence_is_not_only_a_name():
+    new = _SCOPE.replace("based in the EEA.", "based in the EEA or the UK.")
+    label = label_change("modified", "The terms in this section apply only if you are a consumer based in the EEA.",
+                         "The terms in this section apply only if you are a consumer based in the EEA or the UK.")
+    assert "Only names changed" not in label.explanation
+    assert "names" not in run(_SCOPE, new).summary
+
+
+def test_a_surface_added_to_a_duty_is_material():
+    new = _SCOPE.replace("on a site or section", "on an app, a site or section")
+    result = run(_SCOPE, new)
+    assert result.material, result.summary
+
+
+def test_a_product_named_alongside_is_still_only_a_name():
+    old = "# Zorblio Terms\n\nThese terms cover Zorblio Mail and Zorblio Drive, and you must follow them.\n"
+    new = old.replace("Zorblio Mail and", "Zorblio Mail, Zorblio Notes and")
+    assert not material(old, new)
+
+
+def test_a_purpose_item_after_an_item_of_two_sentences_keeps_its_lead_in():
+    old = """\
+# Zorblio Privacy Policy
+
+## 3. How we use your data
+
+We use the data we log for the following purposes:
+
+*   To run the service.
+*   To count visits. This data is kept for 30 days.
+*   To prevent fraud.
+"""
+    new = old + "*   To show you personalised adverts based on data from third parties.\n"
+    result = run(old, new)
+    assert result.material and "privacy" in result.categories, result.summary

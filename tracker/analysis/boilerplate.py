@@ -250,6 +250,17 @@ _CLEAN_END = re.compile(r"[.!?;:)\]\"'»”’>]$")
 _TAIL_MARKUP = " \t\n|*_-#>"
 
 
+def _mid_line(tail: str, long: str) -> bool:
+    """Whether the last words of ``tail`` occur in ``long`` followed, on the same line, by more
+    text (a sentence or a cell that goes on there)."""
+    last = tail.split()[-8:]
+    m = re.search(r"\s+".join(map(re.escape, last)), long)
+    if m is None:
+        return False
+    line_end = long.find("\n", m.end())
+    return bool(long[m.end():line_end if line_end >= 0 else len(long)].strip(_TAIL_MARKUP))
+
+
 def truncated_side(old: str, new: str, *, most: float = 0.7, rest: float = 0.3) -> str | None:
     """Which side of a pair is a capture cut off mid-document: ``"new"``, ``"old"`` or None.
 
@@ -258,9 +269,11 @@ def truncated_side(old: str, new: str, *, most: float = 0.7, rest: float = 0.3) 
     (whitespace ignored) occur in the other text, which goes on for at least ``rest`` of its
     length, and 90% of its other lines are lines of the other text. Such a capture is an extraction failure (a page that stopped loading, a size cap),
     not terms that were removed; its recovery is not new terms either. A text cut at a clean
-    sentence end is not called cut off: deleting the last sections is a real change."""
+    sentence end is not called cut off: deleting the last sections is a real change. A smaller
+    cut (up to 98% of the other kept, at least 200 characters gone) counts when it falls inside
+    a line of the other text."""
     for short, long, side in ((new, old, "new"), (old, new, "old")):
-        if not 200 <= len(short) < most * len(long):
+        if not 200 <= len(short) < 0.98 * len(long):
             continue
         tail = " ".join(short.split()).rstrip(_TAIL_MARKUP)
         if not tail or _CLEAN_END.search(tail):
@@ -271,8 +284,14 @@ def truncated_side(old: str, new: str, *, most: float = 0.7, rest: float = 0.3) 
             continue
         whole = " ".join(long.split())
         at = whole.find(probe)
-        if at < 0 or len(whole) - (at + len(probe)) < rest * len(whole):
+        if at < 0:
             continue
+        if len(short) >= most * len(long) or len(whole) - (at + len(probe)) < rest * len(whole):
+            # a smaller cut counts only when it falls inside a line of the other text (mid-
+            # sentence, mid-cell: "shall be determined by mandatory" where the other goes on
+            # "final and binding ..."): deleting the last sections ends where a line ends
+            if not _mid_line(tail, long) or len(whole) - (at + len(probe)) < 200:
+                continue
         # and what it kept is the other's text, unchanged: a cut hides no edit made before it
         lines = [line.strip() for line in short.splitlines() if line.strip()][:-1]
         theirs = {line.strip() for line in long.splitlines()}

@@ -198,7 +198,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:data|information|email address\w*|phone numbers?|location)|(?:data|information) "
      r"(?:we|that we) collect|gdpr|ccpa|"
      r"data protection|data subjects?|do not track|location data|geolocation|precise location|supervisory authorit(?:y|ies)|device identifiers?|"
-     r"targeted advertising|personali[sz]ed (?:ads|advertising|advertisements)|opt out of (?:the )?sale|likeness|biometric\w*|sub ?processors?|"
+     r"targeted (?:advertising|ads|adverts?)|personali[sz]ed (?:ads|adverts?|advertising|advertisements)|opt out of (?:the )?sale|likeness|biometric\w*|sub ?processors?|"
      r"data processors?|"
      r"(?:sent|shared|transferred|disclosed|passed|sold|made available) to (?:\w+ ){0,3}"
      r"(?:partners|third parties|advertisers|affiliates|data brokers)|"

@@ -1629,6 +1629,32 @@ def _examples_only(d: Delta) -> bool:
 _QUOTED = re.compile(r"«[^«»]{1,120}»|“[^“”]{1,120}”|\"[^\"\n]{1,120}\"")
 
 
+# Where a rule or a duty applies: a surface added to or dropped from a list widens or narrows it.
+_SURFACES = frozenset("app apps application applications website websites site sites platform platforms "
+                      "device devices appli applis plateforme plateformes appareil appareils anwendung "
+                      "anwendungen webseite webseiten plattform plattformen gerät geräte".split())
+_LIST_JOINS = frozenset("or and ou et oder und".split())
+
+
+def _list_items_only(d: Delta) -> bool:
+    """Whether the change only adds, or only removes, items of a list inside a sentence: every
+    changed run of the one changed side starts or ends with "or"/"and" ("the EEA{+ or the UK+}")
+    or touches a comma ("{+an app, +}a site"). Such a change widens or narrows the sentence's
+    scope; it does not reword it."""
+    sides = [side for side in ("ins", "dels") if d.runs(side)]
+    if len(sides) != 1:
+        return False
+    side = sides[0]
+    toks, text = (d.after, d.after_text) if side == "ins" else (d.before, d.before_text)
+    for a, b in d.runs(side):
+        ws = d.run_words(side, (a, b))
+        after = text[toks[b - 1].end:toks[b].start if b < len(toks) else len(text)]
+        before = text[toks[a - 1].end if a else 0:toks[a].start]
+        if not (ws and (ws[0] in _LIST_JOINS or ws[-1] in _LIST_JOINS) or "," in after or "," in before):
+            return False
+    return True
+
+
 def _ui_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
     """Whether the changed content words are about where to click or whom to contact (a
     button, a form, a menu item): the procedure's route changed, not the right or the duty.
@@ -1636,6 +1662,8 @@ def _ui_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
     changed = [w for w in d.inserted() + d.deleted() if is_content_word(w)]
     if not changed or set(d.inserted() + d.deleted()) & (MODALS | _NEGATIONS):
         return False
+    if set(changed) & _SURFACES and _list_items_only(d):
+        return False  # "on {+an app, +}a site": a rule now applies in one more place, not a route
     touched = set(d.inserted()) | set(d.deleted())
     if any(w in UI_WORDS for w in changed):
         # the quoted names of the buttons, menu items and form options to choose ("« Mes
@@ -1653,12 +1681,23 @@ def _ui_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
     return sum(w in UI_WORDS for w in changed) >= 0.5 * len(changed) and len(changed) <= 30
 
 
+# Regions written as abbreviations or unions of countries: where terms apply ("consumers based in
+# the EEA or the UK"). Case-sensitive: "US" is a region, "us" a pronoun; "EU" not the French "eu".
+_REGION = re.compile(r"(?<![\w.])(?:UK|U\.K\.|EEA|EU|E\.U\.|USA|U\.S\.A?\.?|US|UAE|APAC|EMEA|LATAM|"
+                     r"UE|EEE|EWR|Royaume-Uni|European (?:Union|Economic Area)|"
+                     r"Union européenne|Espace économique européen|Europäische[nr]? (?:Union|Wirtschaftsraum)"
+                     r")(?![\w])")
+
+
 def _names_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
     """Whether every changed run with a content word is a name written with capitals ("Health
     eCareers and NursingALD"): products, brands, programmes named alongside. Places are facts
-    (a venue, a governing law), never only names."""
+    (a venue, a governing law), never only names; so are regions ("the EEA or the UK"): a region
+    added to or dropped from a sentence changes where the terms apply."""
     changed = set(d.inserted()) | set(d.deleted())
     if any(f.kind == "place" and set(words(f.text)) & changed for f in fb + fa):
+        return False
+    if any(_REGION.search(d.run_text(side, r)) for side in ("ins", "dels") for r in d.runs(side)):
         return False
     runs = [(side, r) for side in ("ins", "dels") for r in d.runs(side)
             if any(is_content_word(w) for w in d.run_words(side, r))]
@@ -2401,19 +2440,31 @@ _LEAD_END = re.compile(r"[:：]\s*$|\b(?:following|include|includes|including|su
                        r"(?:énumérée?s?|listée?s?|indiquée?s?) ci-dessous|(?:unten|nachstehend) (?:aufgeführt|genannt))\b", re.I)
 
 
-def _lead_ins(clauses: Sequence[Any]) -> dict[int, str]:
+def _lead_ins(clauses: Sequence[Any], source: str = "") -> dict[int, str]:
     """For each list item or table row, the sentence that introduces its list ("We collect the
-    following data:"), when there is one."""
+    following data:"), when there is one. With ``source`` (the version's text), an item of two
+    sentences, which the split gives as sentence clauses, stays inside its list: the items after
+    it keep the lead-in."""
     out: dict[int, str] = {}
     lead = ""
+    in_item = False  # inside an item of several sentences
     for c in clauses:
         if c.kind in ("item", "table"):
+            in_item = False
             if lead:
                 out[c.index] = lead
         elif c.kind == "heading":
             lead = ""
         else:
             text = c.text.strip()
+            if lead and source and text:
+                head = re.escape(text[:40])
+                if re.search(rf"(?m)^[ \t]*(?:[-*+]|\d{{1,9}}[.)])[ \t]+{head}", source):
+                    in_item = True  # the first sentence of an item
+                    continue
+                if in_item and not re.search(rf"(?m)^[ \t]*{head}", source):
+                    continue  # a later sentence of that item
+            in_item = False
             lead = text if _LEAD_END.search(text) else ""
     return out
 
@@ -2423,7 +2474,7 @@ def _lead_ins_of(text: str) -> dict[int, str]:
     """Lead-ins of one version's clauses (walking a history reads each version twice)."""
     from tracker.analysis.diff import _split as clauses_of  # the diff's own (cached) split
 
-    return _lead_ins(clauses_of(text))
+    return _lead_ins(clauses_of(text), text)
 
 
 def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLabel]:
