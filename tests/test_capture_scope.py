@@ -283,3 +283,30 @@ def test_a_footnote_of_the_document_itself_stays_material():
     assert analyse(COOKIES + offer, COOKIES + offer.replace("14 days", "60 days")).material
     offers = "\n\n(1) Offer valid until 31 January 2026, see conditions.\n(2) Free delivery from $25.\n" + offer[2:]
     assert analyse(COOKIES + offers, COOKIES + offers.replace("14 days", "60 days")).material
+
+
+_POLICY = "".join(f"## {n}. Part {n}\n\nQuillfen may use the data of part {n} to run the service for you.\n\n"
+                  for n in range(1, 9)) + "This Policy was last revised on March 1, 2026.\n\n"
+_COOKIE_NOTICE = ("**COOKIE NOTICE**\n\n**Effective Date**: March 1, 2026\n\n"
+                  + "".join(f"Quillfen and its partners may set cookie number {n} to measure visits.\n\n"
+                            for n in range(1, 7)))
+
+
+def test_another_dated_document_no_longer_captured_below_the_policy_is_not_material():
+    from tracker.analysis import analyse
+
+    result = analyse(_POLICY + _COOKIE_NOTICE, _POLICY)
+    assert not result.material, result.summary
+
+
+def test_a_dated_supplement_appended_is_still_material():
+    from tracker.analysis import analyse
+
+    supplement = _COOKIE_NOTICE.replace("COOKIE NOTICE", "SUPPLEMENTAL NOTICE FOR CALIFORNIA RESIDENTS")
+    assert analyse(_POLICY, _POLICY + supplement).material
+
+
+def test_the_policy_captured_above_the_tracked_notice_is_not_material():
+    from tracker.analysis import analyse
+
+    assert not analyse(_COOKIE_NOTICE, "Privacy Policy\n\n" + _POLICY + _COOKIE_NOTICE).material

@@ -696,3 +696,26 @@ We use the data we log for the following purposes:
     new = old + "*   To show you personalised adverts based on data from third parties.\n"
     result = run(old, new)
     assert result.material and "privacy" in result.categories, result.summary
+
+
+_COOKIES = """\
+# Zorblio Cookie Policy
+
+## Cookies we use
+
+| Type | Name | Purpose | Duration | Category |
+| --- | --- | --- | --- | --- |
+| Cookie | zb_session | Keeps you signed in | session | Essential |
+| Cookie | zb_ads | Shows you ads from our partners | 1 year | Advertising |
+"""
+
+
+def test_an_essential_storage_row_added_is_not_material():
+    new = _COOKIES + "| Local storage | zb_banner_closed | Remembers that you closed a banner | persistent | Functional |\n"
+    result = run(_COOKIES, new)
+    assert not result.material, result.summary
+
+
+def test_an_advertising_row_added_is_still_material():
+    new = _COOKIES + "| Cookie | zb_retarget | Shows you our ads on other sites | 1 year | Advertising |\n"
+    assert run(_COOKIES, new).material

@@ -2090,6 +2090,9 @@ class _Job:
 
     def _new(self, cats: tuple[str, ...], legal: bool, w_add: tuple[str, ...]) -> ChangeLabel:
         fb, fa = self.fb, self.fa
+        if self.row and _essential_row(self.raw_a):
+            return ChangeLabel(False, "minor", (), f"An essential or functional cookie listed: "
+                               f"{_snippet(clause_text(self.raw_a))}", None, (), (), fb, fa)
         if self._numbers_only("ins", self.after):
             return _cosmetic("renumbering", _COSMETIC_TEXT["renumbering"], fb, fa)
         if was := self._restated("ins"):
@@ -2112,6 +2115,9 @@ class _Job:
 
     def _gone(self, cats: tuple[str, ...], legal: bool, w_rem: tuple[str, ...]) -> ChangeLabel:
         fb, fa = self.fb, self.fa
+        if self.row and _essential_row(self.raw_b):
+            return ChangeLabel(False, "minor", (), f"An essential or functional cookie no longer listed: "
+                               f"{_snippet(clause_text(self.raw_b))}", None, (), (), fb, fa)
         if self._numbers_only("dels", self.before):
             return _cosmetic("renumbering", _COSMETIC_TEXT["renumbering"], fb, fa)
         if still := self._restated("dels"):
@@ -2438,6 +2444,30 @@ _LEAD_END = re.compile(r"[:：]\s*$|\b(?:following|include|includes|including|su
                        r"nachstehenden?|nachfolgenden?|umfassen|gehören|sind|ist)\s*[:.]?\s*$|"
                        r"\b(?:(?:les|la|le|des) (?:\w+ ){0,2}suivant(?:e|s|es)?|(?:die|der|das) folgenden?|"
                        r"(?:énumérée?s?|listée?s?|indiquée?s?) ci-dessous|(?:unten|nachstehend) (?:aufgeführt|genannt))\b", re.I)
+
+
+# A row of a cookie or storage table that the site needs or that keeps a preference: listing one
+# more (or one fewer) changes no use of personal data. Rows that say advertising, analytics, a
+# third party or social media are read as usual.
+_ESSENTIAL = re.compile(r"\b(?:essential|strictly necessary|necessary|functional|functionality|preferences?|"
+                        r"nécessaires?|essentiels?|fonctionnels?|notwendig|erforderlich|funktional)\b", re.I)
+_NOT_ESSENTIAL = re.compile(r"advertis|\bads?\b|marketing|target|analytic|statisti|measure|performance|"
+                            r"third[- ]part|social|profil|track|tiers|publicit|ciblage|mesure|werbung|"
+                            r"dritt|analyse", re.I)
+
+
+def _essential_row(raw: str) -> bool:
+    """Whether ``raw`` (a table clause) is one row of a cookie or storage table whose own cells
+    call it essential, necessary, functional or a preference, and nothing of advertising,
+    measurement, profiling or third parties."""
+    cells = table_cells(raw)
+    if cells is None or len(cells[1]) != 1:
+        return False
+    header, (row,) = cells
+    if not re.search(r"cookie|storage|stockage|traceur|speicher", " ".join(header + row), re.I):
+        return False
+    values = " ".join(row)
+    return bool(_ESSENTIAL.search(values)) and not _NOT_ESSENTIAL.search(values)
 
 
 def _lead_ins(clauses: Sequence[Any], source: str = "") -> dict[int, str]:

@@ -116,6 +116,47 @@ def _other_document(clauses: Sequence[Clause], title: Clause, at: int) -> bool:
     return any(is_update_stamp(_plain(c.text)) for c in clauses[at + 1:at + 4])
 
 
+# A title of a text that amends or completes the document tracked: its addition is a change of it.
+_AMENDS = re.compile(r"supplement|addendum|addenda|amendment|residents|additional|compl[ée]ment|avenant|"
+                     r"nachtrag|erg[äa]nzung", re.I)
+_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)[^*_]+(?:\*\*|__)\s*$")
+
+
+def _title_like(c: Clause) -> bool:
+    """A clause that reads as a document's title: a heading, a bold line or a line without a
+    sentence end, naming a document ("COOKIE NOTICE", "Privacy Policy")."""
+    text = c.text.strip()
+    return names_document(text) and (c.kind == "heading" or bool(_BOLD_LINE.match(text))
+                                      or not re.search(r"[.!?;:]$", _plain(text)))
+
+
+def _edge_document(mine: Sequence[Clause], theirs: Sequence[Clause], one_sided: set[int]) -> set[int]:
+    """Indices of a whole other document captured at an edge of ``mine`` only: a run of at least 5
+    one-sided clauses that ends the version and starts with a title followed, within 3 clauses,
+    by its own date line ("COOKIE NOTICE" / "Effective Date: ..."), or a run that starts the
+    version with a title and stops right where ``theirs`` begins (its first clause). The rest of
+    ``mine`` must be mostly shared with ``theirs``: the document tracked is still there."""
+    n = len(mine)
+    start = n
+    while start > 0 and start - 1 in one_sided:
+        start -= 1
+    tail = set(range(start, n))
+    for i in range(start, n - 4):  # the appended document's title: the first one in the run
+        if _title_like(mine[i]) and not _AMENDS.search(mine[i].text) \
+                and any(is_update_stamp(_plain(c.text)) for c in mine[i + 1:i + 4]):
+            if sum(j not in one_sided for j in range(i)) >= 0.5 * i and i >= 5:
+                return tail - set(range(start, i))
+            break
+    end = 0
+    while end < n and end in one_sided:
+        end += 1
+    if 5 <= end < n and theirs and _title_like(mine[0]) and _title_like(mine[end]) \
+            and _key(mine[end].text) == _key(theirs[0].text) \
+            and sum(j not in one_sided for j in range(end, n)) >= 0.5 * (n - end):
+        return set(range(end))
+    return set()
+
+
 def outside_document(old: Sequence[Clause], new: Sequence[Clause], removed: set[int], added: set[int]
                      ) -> tuple[set[int], set[int]]:
     """The clauses of each version that lie outside the document tracked: (indices in ``old``,
@@ -130,6 +171,7 @@ def outside_document(old: Sequence[Clause], new: Sequence[Clause], removed: set[
     for mine, theirs, one_sided, found in ((old, new, removed, out[0]), (new, old, added, out[1])):
         if not one_sided:
             continue
+        found.update(_edge_document(mine, theirs, one_sided))
         anchor = _anchor(mine, theirs)
         if anchor is None:
             continue
