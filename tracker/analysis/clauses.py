@@ -461,7 +461,11 @@ def _normalize(markdown: str) -> str:
 # A setext heading ("Refunds\n-------", "Terms\n=====": the style of many converters and of Open
 # Terms Archive's versions) after an empty line or at the start: written as the ATX heading it is,
 # so it names its section like "## Refunds" does. Its text line must not start another block.
-_SETEXT = re.compile(r"(?:^|(?<=\n\n))(?P<t> {0,3}(?![-*+>|#]|\d{1,9}[.)][ \t])[^\n]*\S[^\n]*)\n {0,3}(?P<u>=+|-+)[ \t]*(?=\n|$)")
+# (The line's "has a non-space" is a look-ahead: written "[^\n]*\S[^\n]*" it backtracked over
+# every split of the line, quadratic in its length: 0.4 s per split of a document with long
+# one-line paragraphs, most of a late history import's CPU. Same matches.)
+_SETEXT = re.compile(r"(?:^|(?<=\n\n))(?P<t> {0,3}(?![-*+>|#]|\d{1,9}[.)][ \t])(?=[^\n]*\S)[^\n]*)\n {0,3}"
+                     r"(?P<u>=+|-+)[ \t]*(?=\n|$)")
 
 
 def _atx(m: re.Match[str]) -> str:
