@@ -310,3 +310,22 @@ def test_the_policy_captured_above_the_tracked_notice_is_not_material():
     from tracker.analysis import analyse
 
     assert not analyse(_COOKIE_NOTICE, "Privacy Policy\n\n" + _POLICY + _COOKIE_NOTICE).material
+
+
+def test_a_menu_of_policies_in_place_of_guidelines_is_another_page():
+    from tracker.analysis import analyse
+
+    rules = "# Quillfen Community Rules\n\n" + "".join(
+        f"You can't post threats of kind {n} against people or groups on Quillfen, and we remove such posts.\n\n"
+        for n in range(1, 25))
+    menu = "Rules and policies\n\n" + "".join(
+        f"* [**Topic {n}**](#topic-{n}) Articles about topic {n} on the Quillfen platform\n\n" for n in range(1, 8))
+    gone, back = analyse(rules, menu), analyse(menu, rules)
+    assert not gone.material and "another page" in gone.summary
+    assert not back.material
+
+
+def test_a_list_of_policies_with_their_terms_is_not_an_index_page():
+    from tracker.analysis.scope import index_page
+
+    assert not index_page("".join(f"* Quillfen may suspend accounts for reason {n}.\n" for n in range(8)))

@@ -719,3 +719,13 @@ def test_an_essential_storage_row_added_is_not_material():
 def test_an_advertising_row_added_is_still_material():
     new = _COOKIES + "| Cookie | zb_retarget | Shows you our ads on other sites | 1 year | Advertising |\n"
     assert run(_COOKIES, new).material
+
+
+@pytest.mark.parametrize("pointer", [
+    "TIP: You will find more information here about how we moderate content.",
+    "You can see which cookies we use, for what purposes and for how long, on our cookie page.",
+    "**Note:** you'll find the details of each partner on our partners page.",
+])
+def test_a_pointer_with_a_label_or_in_the_future_tense_is_not_a_term(pointer):
+    old = "# Zorblio Rules\n\nZorblio may remove posts that break these rules.\n"
+    assert not material(old, old + "\n" + pointer + "\n")

@@ -330,6 +330,8 @@ _POINTER = re.compile(
     r"find\s+out|click\s+here|for\s+more\s+(?:information|details)|(?:more|further)\s+information|"
     r"for\s+(?:further\s+|additional\s+)?(?:information|details)\s+(?:about|on|regarding|concerning)|"
     r"to\s+learn\s+more|you\s+can\s+(?:find|read|learn)|we\s+encourage\s+you\s+to\s+read|"
+    r"you(?:['’]ll|\s+will)\s+find\s+(?:more|further|additional|all\s+the|the)?\s*(?:information|details)|"
+    r"you\s+can\s+(?:see|view|check)\s+(?:which|what|how|where|more|the\s+(?:list|details))\b|"
     r"in\s+(?:the|our)\s+[\w\s]{2,40}(?:policy|notice|statement|terms),\s+we\s+explain|"
     r"(?:this|the)\s+[\w\s]{2,40}(?:policy|notice|page)\s+(?:explains|describes)|"
     r"pour\s+(?:en\s+savoir\s+plus|plus\s+d['’]informations)|consultez|voir|"
@@ -373,11 +375,15 @@ _IF_THEN_SEE = re.compile(r"^(?:if|when|where|should|for|in|as|pour|für)\b[^.;]
                           r"(?:bitte\s+)?(?:lesen|beachten)\s+sie)\b", re.I)
 
 
+_NOTE_LABEL = re.compile(r"^(?:tip|note|hint|good\s+to\s+know|astuce|remarque|à\s+noter|hinweis|tipp)\s*[*_]*\s*:\s*",
+                         re.I)
+
+
 def is_pointer(text: str) -> bool:
     """A sentence that only points elsewhere ("Read our privacy policy", "For more information,
     see ...", "If you believe ..., please see our copyright process"); it carries no term of
     its own."""
-    stripped = text.strip(" *_-#>\t")
+    stripped = _NOTE_LABEL.sub("", text.strip(" *_-#>\t")).strip(" *_")  # "TIP: You will find ..."
     return (bool(_POINTER.match(stripped)) or bool(_IF_THEN_SEE.match(stripped))
             or bool(_CONTACT_INTRO.search(text))) and len(text.split()) <= 40
 

@@ -246,13 +246,25 @@ def topic_density(text: str) -> tuple[float, int]:
     return (1000 * hits / n if n else 0.0), n
 
 
+_ITEM_LINE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_LINK_FIRST = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\*\*|__)?\s*\[[^\]]*\w[^\]]*\]\(")
+
+
+def index_page(page: str) -> bool:
+    """Whether ``page`` is an index of other pages: a list of at least 5 items, 80% of which start
+    with a link (a help centre's menu of policies, each with a one-line description)."""
+    items = [line for line in page.splitlines() if _ITEM_LINE.match(line)]
+    return len(items) >= 5 and sum(bool(_LINK_FIRST.match(line)) for line in items) >= 0.8 * len(items)
+
+
 def landing_page(page: str, terms: str) -> bool:
     """Whether ``page`` is another page captured in place of the document ``terms``: it shares
     almost none of its lines with it (``SHARED_AT_MOST``), ``terms`` is a document (legal
     vocabulary, ``fetch.guards.TERMS_LIKE`` patterns, or ``TOPIC_DENSE`` topic words per 1,000),
     and ``page`` is
-    - a page of links and buttons (``LINKS_PAGE`` of its visible text or more) with hardly any
-      legal vocabulary (a product or documentation home, a "download the PDF" link), or
+    - a page of links and buttons (``LINKS_PAGE`` of its visible text or more) or an index of
+      pages (``index_page``) with hardly any legal vocabulary (a product or documentation home, a
+      help centre's menu of policies, a "download the PDF" link), or
     - a long page (``SPARSE_WORDS`` words or more) about something else: at most ``TOPIC_SPARSE``
       topic words per 1,000 words (a marketing home page, however much prose it has).
     A whole new text of terms shares no lines either, but it is made of legal prose."""
@@ -260,6 +272,8 @@ def landing_page(page: str, terms: str) -> bool:
 
     if not page.strip() or shared_lines(page, terms) > SHARED_AT_MOST:
         return False
+    if index_page(page) and legal_vocabulary(page) < HOLLOW_LEGAL and not index_page(terms):
+        return True  # a menu of pages in place of prose (guidelines have little legal vocabulary)
     if legal_vocabulary(terms) < TERMS_LIKE and topic_density(terms)[0] < TOPIC_DENSE:
         return False
     if legal_vocabulary(page) < HOLLOW_LEGAL and link_share(page) >= LINKS_PAGE:
