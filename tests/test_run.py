@@ -391,3 +391,28 @@ def test_changed_documents_are_analysed_while_the_run_fetches(tmp_path, httpserv
             assert (row.summary, row.material, row.changes) == (expected.summary, expected.material,
                                                                 len(expected.changes))
             assert "6 months" in row.summary
+
+
+def test_ctrl_c_during_a_run_is_one_error_line_and_exit_130(tmp_path):
+    import socket
+
+    silent = socket.socket()  # accepts connections and never answers: the run waits on it
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[[service]]\nid = "hush"\nname = "Hush"\n  [[service.document]]\n  type = "Terms"\n'
+                       f'  url = "http://127.0.0.1:{silent.getsockname()[1]}/terms"\n')
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tracker", "--store", str(tmp_path / "store"), "--sources", str(sources), "run"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        time.sleep(3)  # start-up, then waiting on the silent server
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+        silent.close()
+    assert proc.returncode == 130, err
+    assert "error: interrupted (Ctrl-C)" in err
+    assert "Traceback" not in err and "Aborted!" not in err

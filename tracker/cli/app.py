@@ -3,7 +3,8 @@
 Exit codes: 0 success; 1 a run in which one or more documents failed, a file that cannot be
 read or written, or an unexpected internal error; 2 bad usage or a broken sources file; 3 the
 archive or index could not be read or written; 4 nothing found (unknown service, document or
-version). Every error is one ``error: ...`` line on stderr (``fail``), click's usage errors too.
+version); 5 another run holds the lock; 130 interrupted by Ctrl-C. Every error is one
+``error: ...`` line on stderr (``fail``), click's usage errors too.
 """
 
 from __future__ import annotations
@@ -196,6 +197,10 @@ class TrackerGroup(click.Group):
             fail(str(exc), 3)
         except TrackerError as exc:
             fail(str(exc), 1)
+        except KeyboardInterrupt:  # Ctrl-C: one line and the shell's code for SIGINT, not "Aborted!"
+            click.echo("", err=True)  # the terminal echoed ^C without a line end
+            fail("interrupted (Ctrl-C): every version recorded before it is kept; run the command again "
+                 "to go on", 130)
         except BrokenPipeError:
             if not _stdout_gone():
                 fail("a pipe to a helper process (git or a worker) closed early; run the command again", 1)
