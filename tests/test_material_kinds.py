@@ -729,3 +729,12 @@ def test_an_advertising_row_added_is_still_material():
 def test_a_pointer_with_a_label_or_in_the_future_tense_is_not_a_term(pointer):
     old = "# Zorblio Rules\n\nZorblio may remove posts that break these rules.\n"
     assert not material(old, old + "\n" + pointer + "\n")
+
+
+def test_a_value_replaced_by_words_says_both():
+    old = "# Zorblio Terms\n\n## 9. Changes\n\nWe may change these terms with 30 days notice by email.\n"
+    new = old.replace("with 30 days notice by email", "at any time without notice")
+    result = run(old, new)
+    assert result.material
+    assert "at any time without notice" in result.summary and "30 days" in result.summary
+    assert "No longer says" not in result.summary

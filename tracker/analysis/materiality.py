@@ -2190,6 +2190,11 @@ class _Job:
                 sentences.append(fact_sentence(old, new, self.after, self.heading, fcats[:2], self.before))
             elif new:
                 sentences.append(added_fact_sentence(new, self.after, self.heading, fcats[:2]))
+            elif old and (put := _content_runs(d, "ins")):
+                # the value replaced by words at its place ("with 30 days notice" → "at any time
+                # without notice"): say both, not only what went
+                sentences.append(f"Now says {_said(put, self.after, d, 'ins')} instead of "
+                                 f"“{_phrase(self.before, old.text)}”{_cats_text(cats)}")
             elif old:
                 sentences.append(f"{removed_sentence(self.before, old)}{_cats_text(cats)}")
         if sentences and not legal and any(f.kind in ("money", "percent") for f in fa + fb):
