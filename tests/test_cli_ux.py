@@ -415,3 +415,9 @@ def test_a_service_is_found_by_its_id_or_name_in_any_case_and_a_near_miss_is_sug
     assert word.exit_code == 4 and "(did you mean 'Terms of Service'?)" in word.stderr, word.stderr
     far = invoke(root, "history", "zzz")
     assert far.exit_code == 4 and "did you mean" not in far.stderr, far.stderr
+
+
+def test_shorten_ends_on_a_word_that_carries_meaning() -> None:
+    title = shorten("New class-action waiver: You and Quill may each bring claims only in an individual capacity", 75)
+    assert len(title) <= 75 and title.endswith("…")
+    assert title.rstrip("…").split()[-1] not in {"an", "in", "only", "a", "the"}, title

@@ -68,14 +68,11 @@ WHO_MAX = 60  # "<service> <document>" beyond this is shortened too, so the head
 
 def shorten(text: str, limit: int) -> str:
     """``text`` on one line in at most ``limit`` characters: whole words, then "…" when some
-    were left out (a single word longer than ``limit`` is the only thing ever cut inside)."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    room = text[:limit - 1]  # one character for the ellipsis
-    kept = room if text[limit - 1] == " " else room.rsplit(" ", 1)[0] if " " in room else ""
-    kept = kept.rstrip(" ,;:-–—(…")
-    return (kept or room) + "…"
+    were left out, cut on a word that carries meaning ("…bring claims…", not "…only in an…"):
+    ``tracker.analysis.rendering.one_line``, the cut every explanation uses."""
+    from tracker.analysis.rendering import one_line
+
+    return one_line(text, limit)
 
 
 def fit_title(who: str, what: str, limit: int = TITLE_MAX) -> str:
