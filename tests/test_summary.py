@@ -606,3 +606,12 @@ def test_a_cut_list_keeps_its_lead_in_and_marks_the_items_left_out(sentence: str
     out = compress(sentence)
     assert out.startswith(start) and out.endswith(end), out
     assert not re.search(r"\b\d\)|\(\w\)", out), out  # no item markers left
+
+
+def test_a_jury_trial_waiver_alone_is_not_called_a_class_action_waiver():
+    terms = ("# Quillfen Terms\n\n## 9. Disputes\n\nThese terms are governed by the laws of Ireland.\n\n"
+             "You and Quillfen each waive the right to a jury trial.\n")
+    facts = {k: c.value for k, c in summarise(terms).facts.items()}
+    assert facts.get("class-action") == "No; jury trial waived"
+    both = terms.replace("a jury trial.", "a jury trial and to take part in any class action.")
+    assert {k: c.value for k, c in summarise(both).facts.items()}.get("class-action") == "Yes"

@@ -1336,6 +1336,12 @@ FACTS: tuple[tuple[str, str], ...] = (
     ("liability-cap", "Liability cap"),
 )
 
+def _jury_only(text: str) -> bool:
+    """A waiver of a jury trial that says nothing of class or representative actions."""
+    return bool(re.search(r"\bjury\b", text, re.I)) and not re.search(
+        r"\bclass\b|representative|collective|individual (?:capacity|basis)|consolidat", text, re.I)
+
+
 _REMOVAL = re.compile(r"\b(?:remov|discontinu|deprecat|retir|sunset|withdraw)\w*", re.I)
 _NOTICE = re.compile(r"\bnotice|notif|tell you|inform you|email|post\b", re.I)
 _OPT_OUT = re.compile(r"\bopt(?:ing)?[- ]?out\b|\bturn off\b|\bdisable\b", re.I)
@@ -1397,10 +1403,18 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
         venue = m.group(1).rstrip(".") if m else ", ".join(_places(court))
         out["arbitration"] = _cell(court, f"Courts of {venue}", history)
 
-    waiver = _find(sentences, lambda s: "class-action" in s.watch or (
-        "class-action" in cats(s) and re.search(r"individual (?:capacity|basis)|not as a plaintiff|waive", s.plain, re.I)))
+    def waives(s: _Sentence) -> bool:
+        return "class-action" in s.watch or (
+            "class-action" in cats(s) and bool(re.search(r"individual (?:capacity|basis)|not as a plaintiff|waive",
+                                                        s.plain, re.I)))
+
+    # a jury-trial waiver is in the same category (taxonomy) but is not a class-action waiver:
+    # the answer says which one the terms have
+    waiver = _find(sentences, lambda s: waives(s) and not _jury_only(s.plain))
     if waiver:
         out["class-action"] = _cell(waiver, "Yes", history)
+    elif jury := _find(sentences, waives):
+        out["class-action"] = _cell(jury, "No; jury trial waived", history)
 
     law = _find(sentences, lambda s: "governing-law" in cats(s) and _places(s))
     if law:
