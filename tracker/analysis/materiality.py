@@ -2475,6 +2475,9 @@ def _essential_row(raw: str) -> bool:
     return bool(_ESSENTIAL.search(values)) and not _NOT_ESSENTIAL.search(values)
 
 
+_ITEM_TEXT = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)")  # a list item's line, after its indent
+
+
 def _lead_ins(clauses: Sequence[Any], source: str = "") -> dict[int, str]:
     """For each list item or table row, the sentence that introduces its list ("We collect the
     following data:"), when there is one. With ``source`` (the version's text), an item of two
@@ -2483,6 +2486,15 @@ def _lead_ins(clauses: Sequence[Any], source: str = "") -> dict[int, str]:
     out: dict[int, str] = {}
     lead = ""
     in_item = False  # inside an item of several sentences
+    # the first 40 characters of each line, and of each item's text after its marker: one pass
+    # over the source, then a look-up per sentence (not a search of the whole text)
+    lines = [line.lstrip(" \t") for line in source.splitlines()] if source else []
+    items = [m.group(1) for line in lines if (m := _ITEM_TEXT.match(line))]
+    line_heads, item_heads = {line[:40] for line in lines}, {item[:40] for item in items}
+
+    def starts(head: str, heads: set[str], texts: list[str]) -> bool:
+        return head in heads if len(head) == 40 else any(t.startswith(head) for t in texts)
+
     for c in clauses:
         if c.kind in ("item", "table"):
             in_item = False
@@ -2493,11 +2505,11 @@ def _lead_ins(clauses: Sequence[Any], source: str = "") -> dict[int, str]:
         else:
             text = c.text.strip()
             if lead and source and text:
-                head = re.escape(text[:40])
-                if re.search(rf"(?m)^[ \t]*(?:[-*+]|\d{{1,9}}[.)])[ \t]+{head}", source):
+                head = text[:40]
+                if starts(head, item_heads, items):
                     in_item = True  # the first sentence of an item
                     continue
-                if in_item and not re.search(rf"(?m)^[ \t]*{head}", source):
+                if in_item and not starts(head, line_heads, lines):
                     continue  # a later sentence of that item
             in_item = False
             lead = text if _LEAD_END.search(text) else ""
