@@ -153,14 +153,17 @@ def _mend_cut_markdown(snippet: str) -> str:
     return re.sub(r"^([^\[\]]*)\]\([^()\s]*\)", r"\1", snippet)  # the start cut off
 
 
-def search_snippet(snippet: str, *, bold: bool) -> str:
+def search_snippet(snippet: str, *, bold: bool, section: str = "") -> str:
     """A search snippet (``Index.search``: the clause's Markdown, matched words between
     ``MARK_START`` and ``MARK_END``) as one line of plain text, its matched words in bold when
     ``bold`` and left plain otherwise: never Markdown marks, never escape codes in a pipe.
 
     The Markdown is rendered first (links become their text, emphasis marks go), then the matched
     words are found again in what a reader sees: a word matched inside a link's target is not
-    shown, so it is not highlighted either."""
+    shown, so it is not highlighted either. With ``section`` (the label printed before the
+    snippet, "§ 8.3 Credits"), a clause number the snippet starts with and the label already
+    gives ("8.3 Credits that ...") is left out: "§ 8.3 Credits: Credits that ...", never
+    "§ 4 4. ..."."""
     import re
 
     import click
@@ -171,6 +174,9 @@ def search_snippet(snippet: str, *, bold: bool) -> str:
     words = {w for w in re.findall(f"{MARK_START}(.*?){MARK_END}", snippet, re.S) if w.strip()}
     text = _mend_cut_markdown(snippet.replace(MARK_START, "").replace(MARK_END, ""))
     text = re.sub(r"\*\*|__", "", clean(clause_text(text)))  # emphasis the cut left unpaired
+    if m := re.match(r"§\s*(\d+(?:\.\d+)*)", section):
+        # "4." / "4.2" / "4)" / "(4)" leading the clause: the section label says it already
+        text = re.sub(rf"^(…\s*)?\(?{re.escape(m.group(1))}(?:\.|\))?(?=\s)\s*", r"\1", text, count=1) or text
     if not bold or not words:
         return text
     pattern = "|".join(re.escape(clean(w)) for w in sorted(words, key=len, reverse=True))
