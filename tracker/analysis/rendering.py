@@ -238,7 +238,7 @@ def one_line(text: str, limit: int) -> str:
     if len(text) <= limit or limit < 2:
         return text[:max(limit, 0)] if len(text) > limit else text
     words = text.split(" ")
-    best = good = whole = -1
+    best = good = whole = fair = -1
     length = -1
     for k, w in enumerate(words):
         length += len(w) + 1
@@ -252,8 +252,12 @@ def one_line(text: str, limit: int) -> str:
                 whole = length
             if good_end(words, k):
                 good = length
-    # never a lead-in without its items ("you will not 1.…") when anything else fits
-    end = good if good > 0 and good >= 0.7 * best else best if whole == best or whole <= 0 else whole
+            if not dangles(words, k) and words[k].strip("“”\"'()[]…,;:").lower() not in LEADS_ON:
+                fair = length  # not a phrase's end, but no word that leads on ("between…", "may be…")
+    # never a lead-in without its items ("you will not 1.…") when anything else fits; never a
+    # word that leads on ("…any dispute between…") when a cut at least half as long avoids it
+    end = (good if good > 0 and good >= 0.7 * best else fair if fair > 0 and fair >= 0.5 * best
+           else best if whole == best or whole <= 0 else whole)
     rest = text[max(end, 0):].lstrip()
     if end <= 0 or (end < limit // 2 and len(rest.split(" ", 1)[0]) >= limit - 1):
         # one token longer than the room ("Now says “https://…”"): cut inside it where it breaks

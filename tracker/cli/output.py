@@ -51,6 +51,7 @@ def diff_lines(changes: Sequence[ClauseChange], *, color: bool) -> "Iterable[Any
     from tracker.analysis.rendering import section_label
 
     marks = {"added": "+", "removed": "-", "modified": "~", "moved": ">"}
+    said: dict[str, str] = {}  # explanation -> the section it was first given for
     for change in changes:
         kind = change.kind
         label = change.severity or ""  # cosmetic, minor, material or critical
@@ -60,6 +61,10 @@ def diff_lines(changes: Sequence[ClauseChange], *, color: bool) -> "Iterable[Any
         head = f"{marks.get(kind, '?')} {kind}  {clean(where)}"
         meta = f"  [{label}{'; ' + cats if cats else ''}]"
         explanation = clean(change.explanation)
+        if explanation in said:  # one change made in several clauses: said once, then pointed to
+            explanation = f"(the same change as {said[explanation]} above)"
+        elif explanation:
+            said[explanation] = clean(where)
         rewritten = _rewritten(change)
         if not color:
             yield head + meta
