@@ -808,3 +808,19 @@ def test_one_line_never_ends_on_a_list_marker_a_lead_in_colon_or_a_participle_wi
     # a participle that is the verb ("will be closed") is a complete phrase
     assert one_line("Your Quillway account will be closed in thirty days from today", 40) == \
         "Your Quillway account will be closed…"
+
+
+def test_a_cut_never_ends_on_a_word_that_leads_on_when_half_the_room_avoids_it() -> None:
+    """"… applies to any dispute between… (+59 more)", "… may be (+2 more)": when no cut ends a
+    phrase within 70% of the room, one that at least ends on no leading word ("between", "be",
+    "the", "has") is taken over one that does."""
+    from tracker.analysis.rendering import LEADS_ON, one_line
+
+    texts = ["This Arbitration Agreement applies to any dispute between you and Quillway arising from the Service",
+             "Violations of these rules by you or any person using your account may be treated as a breach",
+             "For people living in the European Union, Quillway Technologies LLC has appointed a representative"]
+    for text in texts:
+        for limit in range(30, len(text)):
+            out = one_line(text, limit)
+            last = out.rstrip("…").split()[-1].lower().strip(",;:")
+            assert last not in LEADS_ON, (limit, out)

@@ -209,7 +209,6 @@ def good_end(words: list[str], k: int) -> bool:
     nxt = words[k + 1].lstrip("“\"(") if k + 1 < len(words) else ""
     if _NUMBER.match(word) and nxt[:1].isalpha():
         return False
-    prev_raw = words[k - 1].lower() if k else ""
     # a modifier whose noun follows ("in an individual" of "in an individual capacity"): after a
     # determiner, before a plain word that is no participle ("the chargeback fee listed" is whole)
     before = [w.lower().strip("“\"(") for w in words[max(0, k - 2):k]]
@@ -217,8 +216,7 @@ def good_end(words: list[str], k: int) -> bool:
             and not nxt.endswith(("ed", "ing", "en")) and any(w in _DETERMINERS for w in before)
             and not any(w[-1:] in ",;:" for w in words[max(0, k - 2):k])):
         return False
-    if (word.lower().endswith(("ed", "en")) and len(word) > 4 and nxt.lower().rstrip(",;:") in _COMPLEMENT
-            and prev_raw not in _AUX and prev_raw[-1:].isalpha() and not raw.endswith((",", ";", "."))):
+    if _open_participle(words, k):
         return False
     # the first word of a name ("San" of "San Francisco"); later words of a long name may end a cut
     prev = words[k - 1].strip("“\"(") if k else ""
@@ -226,6 +224,17 @@ def good_end(words: list[str], k: int) -> bool:
             not (prev[:1].isupper() and not prev.endswith((",", ";", ":", "."))):
         return False
     return True
+
+
+def _open_participle(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` is a participle before its complement ("the fee listed" of "the fee
+    listed on our pricing page"), not the verb of its clause ("will be closed")."""
+    raw = words[k]
+    word = raw.strip("“”\"'()[]…")
+    nxt = words[k + 1].lstrip("“\"(") if k + 1 < len(words) else ""
+    prev_raw = words[k - 1].lower() if k else ""
+    return (word.lower().endswith(("ed", "en")) and len(word) > 4 and nxt.lower().rstrip(",;:") in _COMPLEMENT
+            and prev_raw not in _AUX and prev_raw[-1:].isalpha() and not raw.endswith((",", ";", ".")))
 
 
 def one_line(text: str, limit: int) -> str:
@@ -252,7 +261,8 @@ def one_line(text: str, limit: int) -> str:
                 whole = length
             if good_end(words, k):
                 good = length
-            if not dangles(words, k) and words[k].strip("“”\"'()[]…,;:").lower() not in LEADS_ON:
+            if (not dangles(words, k) and words[k].strip("“”\"'()[]…,;:").lower() not in LEADS_ON
+                    and not _open_participle(words, k)):
                 fair = length  # not a phrase's end, but no word that leads on ("between…", "may be…")
     # never a lead-in without its items ("you will not 1.…") when anything else fits; never a
     # word that leads on ("…any dispute between…") when a cut at least half as long avoids it
