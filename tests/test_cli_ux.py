@@ -506,4 +506,7 @@ def test_diff_says_a_change_made_in_several_clauses_once(tmp_path: Path) -> None
 
     lines = list(diff_lines([change("a/1", "1. Cookies"), change("b/2", "2. Pixels")], color=False))
     assert sum("Now also covers: strictly necessary" in x for x in lines) == 1, lines
-    assert "    (the same change as § 1 Cookies above)" in lines, lines
+    assert "    (the same change as in § 1 Cookies above)" in lines, lines
+    minor = [ClauseChange("modified", f"c/{n}", "Intro", f"Old {n}.", f"New {n}.", False, "minor", (),
+                          "Reworded without a change of meaning") for n in (1, 2)]
+    assert sum("Reworded without" in x for x in diff_lines(minor, color=False)) == 2  # a verdict, not a description

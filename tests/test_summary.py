@@ -641,3 +641,18 @@ def test_a_jury_trial_waiver_alone_is_not_called_a_class_action_waiver():
     assert facts.get("class-action") == "No; jury trial waived"
     both = terms.replace("a jury trial.", "a jury trial and to take part in any class action.")
     assert {k: c.value for k, c in summarise(both).facts.items()}.get("class-action") == "Yes"
+
+
+def test_a_watch_out_the_page_repeats_is_listed_once() -> None:
+    text = LARKSPUR + """
+## 11. Third-party sites
+
+Larkspur links to trail sites it does not run. We are not liable for any content on those sites.
+
+## 12. Partner offers
+
+Partners may send you offers. We are not liable for any content on those sites.
+"""
+    s = summarise(text)
+    watch = [b.text for b in s.watch_outs]
+    assert len(watch) == len(set(watch)), watch

@@ -25,7 +25,7 @@ from typing import Any
 from tracker.analysis.classify import CATEGORIES, Labels, classify_many, classify_text
 from tracker.analysis.clauses import Clause, clause_key, inline_list, split_clauses, split_sentences
 from tracker.analysis.facts import Fact, extract_facts
-from tracker.analysis.rendering import HEAD_NUMBER, good_end, numbered_label, one_line
+from tracker.analysis.rendering import HEAD_NUMBER, clause_text, good_end, numbered_label, one_line
 from tracker.analysis.rendering import plain_text as _render_plain
 from tracker.records import ClauseChange
 
@@ -539,8 +539,10 @@ def _change_note(sentence: str, when: str, change: ClauseChange) -> Change:
 
 def _old_words(before: str, sentence: str) -> str:
     """The words of ``before`` (a clause) that its sentence most like ``sentence`` had where
-    ``sentence`` differs, quoted: the bullet says the new ones."""
-    old = max(split_sentences(plain_text(before)) or [before], key=lambda b: _overlap(b, sentence))
+    ``sentence`` differs, quoted: the bullet says the new ones. A table is read as its rows say
+    it ("Purpose: ...; Data: ..."), never as its pipes."""
+    flat = clause_text(before) if "|" in before else plain_text(before)
+    old = max(split_sentences(flat) or [flat], key=lambda b: _overlap(b, sentence))
     was = _replaced_words(old, sentence, most=8)
     return was if was.startswith("“") else f"“{was}”"
 
@@ -1315,18 +1317,26 @@ def _watch_outs(sentences: Sequence[_Sentence], history: dict[str, tuple[str, Cl
         if found:
             picks[cat] = found
     used: set[int] = set()
+    said: set[str] = set()  # a sentence the page repeats word for word is one watch-out, not two
+
+    def fresh(x: _Sentence) -> bool:
+        return id(x) not in used and clause_key(x.text) not in said
+
+    def take(x: _Sentence) -> None:
+        used.add(id(x))
+        said.add(clause_key(x.text))
+
     chosen: list[tuple[int, int, _Sentence]] = []
     for n, cat in enumerate(_SERIOUSNESS):
-        s = next((x for x in picks.get(cat, []) if id(x) not in used), None)
+        s = next((x for x in picks.get(cat, []) if fresh(x)), None)
         if s is not None:
-            used.add(id(s))
+            take(s)
             chosen.append((n, 0, s))
     # room left: a second watch-out of a serious category when it adds a number ("expire after 12 months")
     for n, cat in enumerate(_SERIOUSNESS[:5]):
-        extra = next((x for x in picks.get(cat, []) if id(x) not in used and x.concern == _CONCERN_OF.get(cat)),
-                     None)
+        extra = next((x for x in picks.get(cat, []) if fresh(x) and x.concern == _CONCERN_OF.get(cat)), None)
         if extra is not None:
-            used.add(id(extra))
+            take(extra)
             chosen.append((n, 1, extra))
     def tier(t: tuple[int, int, _Sentence]) -> int:
         # the first of a serious kind, or a one-sided one of any kind; then a second of a serious

@@ -61,9 +61,11 @@ def diff_lines(changes: Sequence[ClauseChange], *, color: bool) -> "Iterable[Any
         head = f"{marks.get(kind, '?')} {kind}  {clean(where)}"
         meta = f"  [{label}{'; ' + cats if cats else ''}]"
         explanation = clean(change.explanation)
-        if explanation in said:  # one change made in several clauses: said once, then pointed to
-            explanation = f"(the same change as {said[explanation]} above)"
-        elif explanation:
+        if change.material and explanation in said:  # one change made in several clauses: said once, then pointed to
+            there = clean(where)
+            explanation = ("(the same change as in the clause above)" if said[explanation] == there
+                           else f"(the same change as in {said[explanation]} above)")
+        elif change.material and explanation:  # (a verdict such as "Reworded without a change of meaning" is no description)
             said[explanation] = clean(where)
         rewritten = _rewritten(change)
         if not color:
