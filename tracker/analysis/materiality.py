@@ -1379,14 +1379,14 @@ def _quote(runs: list[str], limit: int = 80) -> str:
 
 
 def _said(runs: list[str], text: str, d: Delta | None = None, side: str = "ins") -> str:
-    """The new (or gone) words of a clause as a quote, or, when they are too few or scattered to
+    """The new (or gone) words of a clause as a quote (in “”), or, when they are too few or scattered to
     read on their own ("See; show" says nothing), the words around them in their sentence
     (``_window``, with ``d``) or the clause itself."""
     if len(runs) == 1 and len(runs[0].split()) >= 3:
-        return _quote(runs)
+        return f"“{_quote(runs)}”"
     if d is not None and (window := _window(d, side)):
         return f"“{window}”"
-    return _quote(runs) if sum(len(r.split()) for r in runs) >= 3 else _snippet(text)
+    return f"“{_quote(runs) if sum(len(r.split()) for r in runs) >= 3 else _snippet(text)}”"
 
 
 def _phrase_like(runs: list[str]) -> bool:
