@@ -235,7 +235,8 @@ def test_a_missing_output_folder_is_refused_not_created(root: Path, tmp_path: Pa
 BAD_INPUTS = [
     (("nosuch",), 2, "no such command 'nosuch'"),
     (("history",), 2, "missing argument 'SERVICE' (usage: tracker history [OPTIONS] SERVICE [DOCUMENT]; "
-                      "see 'tracker history --help')"),
+                      "see 'tracker history --help'); services in this archive: quill"),
+    (("--store", "{root}/no-store", "summary"), 2, "see 'tracker summary --help')"),
     (("search", "credits", "--limit", "0"), 2, "invalid value for '--limit'"),
     (("search", "credits", "--bogus"), 2, "no such option '--bogus'"),
     (("search", "NOT credits"), 2, "NOT must come after a word"),

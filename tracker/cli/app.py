@@ -150,7 +150,31 @@ def usage_message(exc: click.ClickException) -> str:
     if isinstance(exc, click.UsageError) and ctx is not None:
         usage = " ".join(ctx.get_usage().split()).removeprefix("Usage: ")
         message += f" (usage: {usage}; see '{ctx.command_path} --help')"
+        param = getattr(exc, "param", None)
+        if isinstance(exc, click.MissingParameter) and param is not None and param.name == "service":
+            message += _known_services(ctx)  # the first question after an import: which names are there?
     return message
+
+
+def _known_services(ctx: click.Context) -> str:
+    """"; services in this archive: badoo, bumble, ... (N in all)" for a missing SERVICE, or "" when
+    there is no archive (or it cannot be read: the usage error stands on its own)."""
+    obj = ctx.find_object(Context)
+    if obj is None:
+        return ""
+    try:
+        from tracker.api import Archive
+
+        with Archive(obj.store_dir) as archive:
+            if not archive.exists():
+                return ""
+            ids = sorted({r["service_id"] for r in archive.index.documents()})
+    except Exception:  # noqa: BLE001 - a hint only: never hide the usage error behind another
+        return ""
+    if not ids:
+        return ""
+    shown = ", ".join(ids[:12]) + (f", … ({len(ids)} in all)" if len(ids) > 12 else "")
+    return f"; services in this archive: {shown}"
 
 
 class TrackerGroup(click.Group):
