@@ -824,3 +824,13 @@ def test_a_cut_never_ends_on_a_word_that_leads_on_when_half_the_room_avoids_it()
             out = one_line(text, limit)
             last = out.rstrip("…").split()[-1].lower().strip(",;:")
             assert last not in LEADS_ON, (limit, out)
+
+
+def test_a_paragraph_taken_for_a_title_is_named_by_its_start() -> None:
+    from tracker.analysis.rendering import section_label
+
+    title = ("**For minor or administrative changes, Quillway will post the revised terms on its website and "
+             "they take effect on the date of posting.**")
+    label = section_label(title, "We may end this agreement at any time.")
+    assert label.endswith("…") and len(label.split()) <= 13 and label.startswith("For minor or administrative"), label
+    assert section_label("## 8.3 Credits") == "§ 8.3 Credits"

@@ -317,6 +317,14 @@ def section_label(heading: str, text: str = "", clause_id: str = "", kind: str =
     (its number is added in brackets: "§ 4(2) Fees"; a clause whose text is a list item counts as
     one when ``kind`` is not given, so a diff names it as the summary does)."""
     heading = plain_text(re.sub(r"^#{1,6}\s*", "", heading or ""))
+    if len(heading.split()) > 14:
+        # a whole paragraph taken for a title ("For non-material changes, we will post ... do not use
+        # our Services.:"): its start is enough to find it, cut on a word that carries meaning
+        hw = heading.split()
+        k = 11
+        while k > 5 and not good_end(hw, k):
+            k -= 1
+        heading = " ".join(hw[:k + 1]).rstrip(",;:") + "…"
     kind = kind or ("item" if _ITEM.match(text or "") else "")
     return numbered_label(heading, text, clause_id, kind) or "Introduction"
 
