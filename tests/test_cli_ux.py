@@ -511,3 +511,19 @@ def test_diff_says_a_change_made_in_several_clauses_once(tmp_path: Path) -> None
     minor = [ClauseChange("modified", f"c/{n}", "Intro", f"Old {n}.", f"New {n}.", False, "minor", (),
                           "Reworded without a change of meaning") for n in (1, 2)]
     assert sum("Reworded without" in x for x in diff_lines(minor, color=False)) == 2  # a verdict, not a description
+
+
+def test_status_before_the_first_run_says_there_is_no_archive_yet(tmp_path: Path) -> None:
+    (tmp_path / "sources.toml").write_text("""
+[[service]]
+id = "vellum"
+name = "Vellum"
+  [[service.document]]
+  type = "Terms of Service"
+  url = "https://vellum.example/terms"
+""", encoding="utf-8")
+    out = invoke(tmp_path, "status").stdout.splitlines()
+    assert out[0].endswith("(no archive yet: `tracker run` creates it)"), out
+    assert out[-2:] == ["Declared in sources.toml, never checked (`tracker run` checks them):",
+                        "  vellum/Terms of Service"], out
+    assert not (tmp_path / "store").exists()  # asking creates nothing

@@ -828,6 +828,7 @@ def status(obj: Context, as_json: bool) -> None:
     declared = obj.sources() if obj.sources_path.exists() else None
     with obj.archive() as archive:
         statuses = archive.status(declared)
+        exists = archive.exists()
     rows = [s.to_dict() for s in statuses]
     if as_json:
         emit_json(rows)
@@ -836,7 +837,8 @@ def status(obj: Context, as_json: bool) -> None:
     stored = [r for r in rows if r.get("last_outcome") != "never checked"]
     waiting = [r for r in rows if r.get("last_outcome") == "never checked"]
     # where the rows come from: a starter sources.toml next to an imported store mixes two lists
-    click.echo(f"Store: {clean(str(obj.store_dir.resolve()))} ({_count(len(stored), 'document')} recorded)")
+    recorded = f"{_count(len(stored), 'document')} recorded" if exists else "no archive yet: `tracker run` creates it"
+    click.echo(f"Store: {clean(str(obj.store_dir.resolve()))} ({recorded})")
     if declared is None:
         click.echo(f"Sources: none ({clean(str(obj.sources_path))} not found; `tracker run` needs one)")
     else:
