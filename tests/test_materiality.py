@@ -364,3 +364,10 @@ def test_notice_promise_removed_is_critical_not_good_news() -> None:
 ])
 def test_more_notice_or_the_users_own_notice_is_not_critical(before: str, after: str) -> None:
     assert label_change("modified", before, after).severity != "critical"
+
+
+def test_a_name_the_clause_repeats_is_quoted_once() -> None:
+    """"Only names changed: OFiTech; OFiTech", "Drops “beginning; beginning”": a run quoted once."""
+    from tracker.analysis.materiality import _quote
+
+    assert _quote(["Quarry", "Quarry Parties", "Quarry"]) == "Quarry; Quarry Parties"

@@ -1373,8 +1373,9 @@ _TABLE_MARKS = re.compile(r"(?<!\\)\||(?<![\w-]):?-{3,}:?(?![\w-])")
 
 
 def _quote(runs: list[str], limit: int = 80) -> str:
-    # quoted as read: no link targets, no ** marks, no table pipes or separator rows
-    text = "; ".join(_space(plain_text(_TABLE_MARKS.sub(" ", r))) for r in runs)
+    # quoted as read: no link targets, no ** marks, no table pipes or separator rows; a run the
+    # clause repeats is quoted once ("OFiTech", not "OFiTech; OFiTech")
+    text = "; ".join(dict.fromkeys(_space(plain_text(_TABLE_MARKS.sub(" ", r))) for r in runs))
     return text if len(text) <= limit else one_line(text, limit + 1)
 
 
