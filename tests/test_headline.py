@@ -834,3 +834,10 @@ def test_a_paragraph_taken_for_a_title_is_named_by_its_start() -> None:
     label = section_label(title, "We may end this agreement at any time.")
     assert label.endswith("…") and len(label.split()) <= 13 and label.startswith("For minor or administrative"), label
     assert section_label("## 8.3 Credits") == "§ 8.3 Credits"
+
+
+def test_a_shrunk_swap_never_ends_a_quote_on_an_open_bracket_or_a_leading_word() -> None:
+    from tracker.analysis.headline import _trimmed
+
+    assert _trimmed("…the Platform applies a 15% Platform Share (or", True) == "…the Platform applies a 15% Platform Share…"
+    assert _trimmed("…promotional rates - which can vary", True) == "…promotional rates…"

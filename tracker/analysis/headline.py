@@ -235,8 +235,10 @@ def _trimmed(quote: str, end: bool) -> str:
     if len(ws) <= 3:
         return quote
     ws = ws[:-1] if end else ws[1:]
-    while end and len(ws) > 3 and ws[-1].lower().strip(",;:") in LEADS_ON:
+    while end and len(ws) > 3 and (ws[-1].lower().strip(",;:(“\"-–—") in LEADS_ON or ws[-1][-1:] in "(“:-–—"):
         ws = ws[:-1]  # "…which can…" says less than "…promotional rates…": end on a word that carries meaning
+    while end and len(ws) > 1 and not re.search(r"\w", ws[-1]):
+        ws = ws[:-1]  # a dash or bracket left alone at the end
     return f"{'…' if quote.startswith('…') or not end else ''}{' '.join(ws)}{'…' if quote.endswith('…') or end else ''}"
 
 

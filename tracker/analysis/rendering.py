@@ -173,7 +173,7 @@ as than that which who whom whose your our its their his her my we you they it i
 would may might can could shall should must not no any all each every such this these those unless if when where
 whether while until before after also only more less least most including instead about between under over up
 held made given kept rather except because since during through throughout against toward towards among both either
-neither so""".split())
+neither so has have had""".split())
 _NUMBER = re.compile(r"^[$€£]?\d[\d.,:/%-]*$")
 _INNER_BREAK = re.compile(r"[/\-_.?&=#]")  # where a long token (a URL, a path) may be cut
 
