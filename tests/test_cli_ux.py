@@ -235,7 +235,8 @@ def test_a_missing_output_folder_is_refused_not_created(root: Path, tmp_path: Pa
 BAD_INPUTS = [
     (("nosuch",), 2, "no such command 'nosuch'"),
     (("history",), 2, "missing argument 'SERVICE' (usage: tracker history [OPTIONS] SERVICE [DOCUMENT]; "
-                      "see 'tracker history --help')"),
+                      "see 'tracker history --help'); services in this archive: quill"),
+    (("--store", "{root}/no-store", "summary"), 2, "see 'tracker summary --help')"),
     (("search", "credits", "--limit", "0"), 2, "invalid value for '--limit'"),
     (("search", "credits", "--bogus"), 2, "no such option '--bogus'"),
     (("search", "NOT credits"), 2, "NOT must come after a word"),
@@ -421,3 +422,108 @@ def test_shorten_ends_on_a_word_that_carries_meaning() -> None:
     title = shorten("New class-action waiver: You and Quill may each bring claims only in an individual capacity", 75)
     assert len(title) <= 75 and title.endswith("…")
     assert title.rstrip("…").split()[-1] not in {"an", "in", "only", "a", "the"}, title
+
+
+# --------------------------------------------------------------------------- the first-time user's trial
+
+
+def test_search_snippet_does_not_repeat_the_clause_number_its_section_gives(root: Path) -> None:
+    out = invoke(root, "search", "credits").stdout
+    line = next(x for x in out.splitlines() if x.startswith("    § 4.1 Credits"))
+    assert line.startswith("    § 4.1 Credits: Notebook credits"), line  # not "§ 4.1 Credits: 4.1 Notebook..."
+
+
+def test_summary_says_what_a_changed_key_term_was(root: Path) -> None:
+    out = invoke(root, "summary", "quill", "Terms of Service").stdout
+    # the version's changed key terms first, each now and before
+    assert "Changed in this version (from version 1)" in out, out
+    assert re.search(r"~ .*expire 6 months after purchase \(was 12 months\)", out), out
+    # and the bullet itself, in its note
+    assert re.search(r"expire 6 months after purchase\.\s+\(§ 4\.1 Credits; was 12 months until \d{4}-", out), out
+    data = json.loads(invoke(root, "summary", "quill", "Terms of Service", "--json").stdout)
+    assert any("was 12 months" in c["line"] for c in data["changed_in_this_version"]), data["changed_in_this_version"]
+
+
+def test_status_says_which_store_and_sources_it_reads_and_each_state_once(root: Path, tmp_path: Path) -> None:
+    """A starter sources file next to a store of other documents: the two lists are told apart."""
+    other = tmp_path / "starter.toml"
+    other.write_text("""
+[[service]]
+id = "vellum"
+name = "Vellum"
+  [[service.document]]
+  type = "Terms of Service"
+  url = "https://vellum.example/terms"
+""", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--store", str(root / "store"), "--sources", str(other), "status"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"Store: {(root / 'store').resolve()} (1 document recorded)", lines
+    assert lines[1].startswith(f"Sources: {other.resolve()} (1 document declared, 1 never checked; 1 stored"), lines
+    quill = next(x for x in lines if x.startswith("quill/Terms of Service:"))
+    assert quill.count("checked") == 1 and re.search(r"last checked \S+: (?:un)?changed", quill), quill
+    assert quill.endswith("(not in starter.toml)"), quill
+    declared = lines.index("Declared in starter.toml, never checked (`tracker run` checks them):")
+    assert lines[declared + 1] == "  vellum/Terms of Service", lines
+    assert not any(x.startswith("vellum/") for x in lines)  # not mixed with the stored documents
+    mine = invoke(root, "status").stdout
+    assert "not in" not in mine and "never checked" in mine.splitlines()[1]  # "0 never checked"
+
+
+def test_verify_lists_a_few_of_many_and_says_what_to_do(tmp_path: Path) -> None:
+    """After an import stopped before indexing, hundreds of commits lack their index rows: the
+    first 10 are listed with a count, --all lists them all, and the next step is said."""
+    from histories import make_history
+
+    repo = make_history(tmp_path / "versions", commits=24)
+    store = tmp_path / "store"
+    assert CliRunner().invoke(cli, ["--store", str(store), "import-history", str(repo), "-q"]).exit_code == 0
+    import sqlite3
+
+    with sqlite3.connect(store / "index.sqlite") as conn:  # as if the import stopped before indexing
+        conn.execute("DELETE FROM changes")
+        conn.execute("DELETE FROM versions")
+    result = CliRunner().invoke(cli, ["--store", str(store), "verify"])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    missing = int(re.search(r"^(\d+) commit\(s\) in the archive but not in the index; the first 10:$",
+                            result.stdout, re.M).group(1))
+    assert missing > 10 and sum("is in the archive but not in the index" in x for x in lines) == 10, lines
+    assert f"  … and {missing - 10} more" in lines and "(`tracker verify --all` lists every one)" in lines
+    assert "tracker verify --repair" in lines[-1] and "import-history" in lines[-1], lines[-1]
+    every = CliRunner().invoke(cli, ["--store", str(store), "verify", "--all"]).stdout
+    assert sum("is in the archive but not in the index" in x for x in every.splitlines()) == missing
+    assert CliRunner().invoke(cli, ["--store", str(store), "verify", "--repair"]).exit_code == 0
+    assert CliRunner().invoke(cli, ["--store", str(store), "verify"]).stdout.splitlines()[-1] == "all consistent"
+
+
+def test_diff_says_a_change_made_in_several_clauses_once(tmp_path: Path) -> None:
+    from tracker.cli.output import diff_lines
+    from tracker.records import ClauseChange
+
+    def change(cid: str, heading: str) -> ClauseChange:
+        return ClauseChange("modified", cid, heading, "Cookies: analytics.", "Cookies: analytics, strictly necessary.",
+                            True, "material", ("privacy",), "Now also covers: strictly necessary (privacy)")
+
+    lines = list(diff_lines([change("a/1", "1. Cookies"), change("b/2", "2. Pixels")], color=False))
+    assert sum("Now also covers: strictly necessary" in x for x in lines) == 1, lines
+    assert "    (the same change as in § 1 Cookies above)" in lines, lines
+    minor = [ClauseChange("modified", f"c/{n}", "Intro", f"Old {n}.", f"New {n}.", False, "minor", (),
+                          "Reworded without a change of meaning") for n in (1, 2)]
+    assert sum("Reworded without" in x for x in diff_lines(minor, color=False)) == 2  # a verdict, not a description
+
+
+def test_status_before_the_first_run_says_there_is_no_archive_yet(tmp_path: Path) -> None:
+    (tmp_path / "sources.toml").write_text("""
+[[service]]
+id = "vellum"
+name = "Vellum"
+  [[service.document]]
+  type = "Terms of Service"
+  url = "https://vellum.example/terms"
+""", encoding="utf-8")
+    out = invoke(tmp_path, "status").stdout.splitlines()
+    assert out[0].endswith("(no archive yet: `tracker run` creates it)"), out
+    assert out[-2:] == ["Declared in sources.toml, never checked (`tracker run` checks them):",
+                        "  vellum/Terms of Service"], out
+    assert not (tmp_path / "store").exists()  # asking creates nothing

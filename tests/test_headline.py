@@ -808,3 +808,36 @@ def test_one_line_never_ends_on_a_list_marker_a_lead_in_colon_or_a_participle_wi
     # a participle that is the verb ("will be closed") is a complete phrase
     assert one_line("Your Quillway account will be closed in thirty days from today", 40) == \
         "Your Quillway account will be closed…"
+
+
+def test_a_cut_never_ends_on_a_word_that_leads_on_when_half_the_room_avoids_it() -> None:
+    """"… applies to any dispute between… (+59 more)", "… may be (+2 more)": when no cut ends a
+    phrase within 70% of the room, one that at least ends on no leading word ("between", "be",
+    "the", "has") is taken over one that does."""
+    from tracker.analysis.rendering import LEADS_ON, one_line
+
+    texts = ["This Arbitration Agreement applies to any dispute between you and Quillway arising from the Service",
+             "Violations of these rules by you or any person using your account may be treated as a breach",
+             "For people living in the European Union, Quillway Technologies LLC has appointed a representative"]
+    for text in texts:
+        for limit in range(30, len(text)):
+            out = one_line(text, limit)
+            last = out.rstrip("…").split()[-1].lower().strip(",;:")
+            assert last not in LEADS_ON, (limit, out)
+
+
+def test_a_paragraph_taken_for_a_title_is_named_by_its_start() -> None:
+    from tracker.analysis.rendering import section_label
+
+    title = ("**For minor or administrative changes, Quillway will post the revised terms on its website and "
+             "they take effect on the date of posting.**")
+    label = section_label(title, "We may end this agreement at any time.")
+    assert label.endswith("…") and len(label.split()) <= 13 and label.startswith("For minor or administrative"), label
+    assert section_label("## 8.3 Credits") == "§ 8.3 Credits"
+
+
+def test_a_shrunk_swap_never_ends_a_quote_on_an_open_bracket_or_a_leading_word() -> None:
+    from tracker.analysis.headline import _trimmed
+
+    assert _trimmed("…the Platform applies a 15% Platform Share (or", True) == "…the Platform applies a 15% Platform Share…"
+    assert _trimmed("…promotional rates - which can vary", True) == "…promotional rates…"

@@ -224,3 +224,27 @@ def test_cli_import_waits_for_no_run(source: Path, tmp_path: Path) -> None:
     with RunLock(store / LOCK_NAME):
         result = CliRunner().invoke(cli, ["--store", str(store), "import-history", str(source)])
     assert result.exit_code == 5 and "another tracker run" in result.output
+
+
+def test_a_change_of_no_clause_is_no_version_as_in_a_run(tmp_path: Path) -> None:
+    """Two commits whose texts differ only where no clause changes (Markdown escapes, another
+    bullet mark, as an engine upgrade writes them): a run would keep the text it has ("What is not
+    a new version"), and so does the import, which says how it counted them."""
+    repo = tmp_path / "versions"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    body = TOS_V1 + "\n## 3. Plans\n\n- Hiker (monthly)\n- Summit (yearly)\n"
+    commit_files(repo, {"Nimbus Cloud/Terms of Service.md": body}, "2021-02-01T10:00:00Z")
+    rewrapped = body.replace("- Hiker (monthly)", "* Hiker \\(monthly\\)").replace("- Summit", "* Summit")
+    commit_files(repo, {"Nimbus Cloud/Terms of Service.md": rewrapped}, "2021-03-01T10:00:00Z")
+    commit_files(repo, {"Nimbus Cloud/Terms of Service.md": rewrapped.replace("12 months", "6 months")},
+                 "2021-04-01T10:00:00Z")
+    store = str(tmp_path / "cli-store")
+    result = CliRunner().invoke(cli, ["--store", store, "import-history", str(repo)])
+    assert result.exit_code == 0, result.output
+    assert "imported 2 version(s) from 3 commit(s)" in result.output, result.output
+    assert "1 file change made no new version, as in a run: 1 changed no clause" in result.output, result.output
+    history = CliRunner().invoke(cli, ["--store", store, "history", "nimbus-cloud", "Terms of Service"])
+    assert "2021-03-01" not in history.output and "6 months after purchase instead of 12" in history.output, history.output
+    data = CliRunner().invoke(cli, ["--store", str(tmp_path / "json-store"), "import-history", str(repo), "--json"])
+    assert '"no_clause_changed": 1' in data.output, data.output

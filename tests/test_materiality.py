@@ -295,3 +295,79 @@ def test_a_list_run_into_its_lead_in_is_quoted_as_a_list_never_cut_at_its_marker
         explanation = label_change(kind, old, new).explanation
         assert "You agree that you will not: resell or sublicense the Service" in explanation, explanation
         assert not re.search(r"\b\d\. ", explanation), explanation
+
+
+def test_scattered_rewording_quotes_both_passages_not_fragments() -> None:
+    """Words replaced here and there in one clause: the explanation quotes the passage as it
+    reads now and as it read before, never a list of fragments ("Zorblio; Affiliates; host; ...")."""
+    label = label_change(
+        "modified",
+        "You grant us and our legal successors the right to store, archive, parse, and display Your Posts, "
+        "and make incidental copies, as necessary to provide the Service.",
+        "You grant Zorblio and our Affiliates the right to store, host, archive, parse, display, and make copies "
+        "of Your Posts as necessary to provide, develop, and improve the Service, including by training models.")
+    text = label.explanation
+    assert label.material and text.startswith("Now says “"), text
+    now, was = re.match(r"Now says “(.+?)” instead of “(.+?)”", text).groups()
+    assert "; " not in now and "; " not in was, text  # whole passages, no fragment list
+    assert "Zorblio and our Affiliates the right to store, host" in now, text
+    assert "us and our legal successors the right to store" in was, text
+
+
+def test_one_replacement_made_throughout_is_said_once_with_a_count() -> None:
+    before = "Plan 16 includes support. Plan 16 renews monthly. Plan 16 may be cancelled at any time."
+    label = label_change("modified", before, before.replace("16", "17"))
+    assert "16; 16" not in label.explanation and "17; 17" not in label.explanation, label.explanation
+
+
+def test_two_values_gone_for_one_new_wording_are_one_sentence() -> None:
+    label = label_change(
+        "modified",
+        "Except where the law says otherwise, this Agreement will be governed by the laws of Malta in the "
+        "District Court of Sliema.",
+        "These Terms shall be governed by and construed in accordance with the laws of the Republic of Estonia, "
+        "subject to directly applicable EU regulations.")
+    text = label.explanation
+    assert text.count("Now says") == 1, text
+    assert "Malta" in text and "Estonia" in text, text
+
+
+@pytest.mark.parametrize("before,after", [
+    ("Zorblio may suspend your account with 30 days' notice.", "Zorblio may suspend your account without notice."),
+    ("We may terminate your account with 30 days' prior notice.", "We may terminate your account at any time."),
+    ("We may terminate your account with prior notice.", "We may terminate your account."),
+    ("Fees may change with 30 days' notice to you.", "Fees may change at any time without notice."),
+    ("We will notify you at least 30 days in advance of any change to these Terms.",
+     "We will notify you at least 7 days in advance of any change to these Terms."),
+    ("We may retire a plan after giving two weeks notice.", "We may retire a plan after giving one week notice."),
+    ("We may close your account for inactivity after notifying you by email.",
+     "We may close your account for inactivity."),
+])
+def test_notice_taken_away_is_critical(before: str, after: str) -> None:
+    """A clause that now allows something without notice, drops the notice it gave, or shortens
+    its notice period is a watch-out of the highest severity, and never good news."""
+    label = label_change("modified", before, after)
+    assert label.material and label.severity == "critical", (label.severity, label.explanation)
+    assert "good news" not in label.explanation
+    assert re.search(r"\bnoti(?:ce|fy|fying)\b", label.explanation), label.explanation
+
+
+def test_notice_promise_removed_is_critical_not_good_news() -> None:
+    label = label_change("removed", "We will give you 30 days' notice before we terminate your account.", None)
+    assert label.severity == "critical" and "good news" not in label.explanation, label.explanation
+
+
+@pytest.mark.parametrize("before,after", [
+    ("You must give us 30 days' notice to cancel.", "You may cancel at any time."),  # the user's duty went
+    ("We will give you 14 days' notice before a price increase.",
+     "We will give you 30 days' notice before a price increase."),  # longer notice
+])
+def test_more_notice_or_the_users_own_notice_is_not_critical(before: str, after: str) -> None:
+    assert label_change("modified", before, after).severity != "critical"
+
+
+def test_a_name_the_clause_repeats_is_quoted_once() -> None:
+    """"Only names changed: OFiTech; OFiTech", "Drops “beginning; beginning”": a run quoted once."""
+    from tracker.analysis.materiality import _quote
+
+    assert _quote(["Quarry", "Quarry Parties", "Quarry"]) == "Quarry; Quarry Parties"

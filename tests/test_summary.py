@@ -94,8 +94,34 @@ def test_a_bullet_says_when_its_clause_last_changed() -> None:
                           "3.1 Map credits ...", True, "material", ("refunds",), "24 -> 18 months")
     s = summarise(LARKSPUR, [("2026-04-01T10:00:00Z", change)])
     credits = next(b for b in s.key_terms if "credits" in b.text)
-    assert credits.changed is not None and credits.changed.note == "24 months until 2026-04-01"
+    # the bullet says the new value; its note says the old one: "now 18 months (was 24 months)"
+    assert credits.changed is not None and credits.changed.note == "was 24 months until 2026-04-01"
     assert s.facts["credits"].changed is not None
+
+
+def test_a_change_is_found_by_its_words_after_the_clauses_were_renumbered() -> None:
+    """A later version renumbered the sections (§ 9 became § 8), so the clause that changed has
+    another id now: the note still says what the clause said before, found by its new words."""
+    before = "9.2 These terms are governed by the laws of Portugal."
+    change = ClauseChange("modified", "disputes/9.2~old", "9. Disputes", before,
+                          "9.2 These terms are governed by the laws of Ireland.", True, "material",
+                          ("governing-law",), "Ireland instead of Portugal")
+    s = summarise(LARKSPUR, [("2026-03-01T10:00:00Z", change)])
+    law = next(b for b in s.key_terms if "laws of Ireland" in b.text)
+    assert law.changed is not None and law.changed.note == "was Portugal until 2026-03-01", law.changed
+
+
+def test_a_reworded_term_quotes_the_old_words_where_they_differ() -> None:
+    """No note that repeats the start both wordings share: the old words from where they part."""
+    before = "You must be at least 16 years old to use the Service unless your school has signed up."
+    change = ClauseChange("modified", "eligibility/p1", "5. Eligibility", before,
+                          "You must be at least 16 years old to use the Service.", True, "material",
+                          ("eligibility",), "...")
+    s = summarise(LARKSPUR, [("2026-03-01T10:00:00Z", change)])
+    age = next(b for b in s.key_terms if "16 years old" in b.text)
+    assert age.changed is not None
+    note = age.changed.note
+    assert note.startswith("was “…") and "unless your school has signed up" in note and "at least 16" not in note, note
 
 
 def _demo_terms() -> str:
@@ -615,3 +641,18 @@ def test_a_jury_trial_waiver_alone_is_not_called_a_class_action_waiver():
     assert facts.get("class-action") == "No; jury trial waived"
     both = terms.replace("a jury trial.", "a jury trial and to take part in any class action.")
     assert {k: c.value for k, c in summarise(both).facts.items()}.get("class-action") == "Yes"
+
+
+def test_a_watch_out_the_page_repeats_is_listed_once() -> None:
+    text = LARKSPUR + """
+## 11. Third-party sites
+
+Larkspur links to trail sites it does not run. We are not liable for any content on those sites.
+
+## 12. Partner offers
+
+Partners may send you offers. We are not liable for any content on those sites.
+"""
+    s = summarise(text)
+    watch = [b.text for b in s.watch_outs]
+    assert len(watch) == len(set(watch)), watch

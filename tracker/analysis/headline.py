@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
-from tracker.analysis.rendering import one_line, plain_text
+from tracker.analysis.rendering import LEADS_ON, one_line, plain_text
 from tracker.analysis.subject import resolved_start
 from tracker.records import SEVERITY_ORDER
 
@@ -148,13 +148,14 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
             seen.append(text)
     if not seen:
         return fallback
-    first, more = seen[0], _more(len(material) - 1)
+    # the count is of distinct changes: one change made in six clauses is one, not "+5 more"
+    first, more = seen[0], _more(len(seen) - 1)
     placed = _placed(first, material[0]) if display_explanation(named(material[0])) == first else first
     if len(placed) + len(more) <= limit:  # where it happened, when that costs none of the sentence
         first = placed
     first = first[:1].upper() + first[1:]
     note = ""
-    short = _more(len(material) - 1, short=True)
+    short = _more(len(seen) - 1, short=True)
     if len(first) + len(more) > limit and _fit(first, limit - len(short)) != _fit(first, limit - len(more)):
         more = short  # the change's own words before the count's
     if first.endswith(_NOTE) and len(first) + len(more) > limit:
@@ -234,6 +235,10 @@ def _trimmed(quote: str, end: bool) -> str:
     if len(ws) <= 3:
         return quote
     ws = ws[:-1] if end else ws[1:]
+    while end and len(ws) > 3 and (ws[-1].lower().strip(",;:(“\"-–—") in LEADS_ON or ws[-1][-1:] in "(“:-–—"):
+        ws = ws[:-1]  # "…which can…" says less than "…promotional rates…": end on a word that carries meaning
+    while end and len(ws) > 1 and not re.search(r"\w", ws[-1]):
+        ws = ws[:-1]  # a dash or bracket left alone at the end
     return f"{'…' if quote.startswith('…') or not end else ''}{' '.join(ws)}{'…' if quote.endswith('…') or end else ''}"
 
 

@@ -1373,20 +1373,21 @@ _TABLE_MARKS = re.compile(r"(?<!\\)\||(?<![\w-]):?-{3,}:?(?![\w-])")
 
 
 def _quote(runs: list[str], limit: int = 80) -> str:
-    # quoted as read: no link targets, no ** marks, no table pipes or separator rows
-    text = "; ".join(_space(plain_text(_TABLE_MARKS.sub(" ", r))) for r in runs)
+    # quoted as read: no link targets, no ** marks, no table pipes or separator rows; a run the
+    # clause repeats is quoted once ("OFiTech", not "OFiTech; OFiTech")
+    text = "; ".join(dict.fromkeys(_space(plain_text(_TABLE_MARKS.sub(" ", r))) for r in runs))
     return text if len(text) <= limit else one_line(text, limit + 1)
 
 
 def _said(runs: list[str], text: str, d: Delta | None = None, side: str = "ins") -> str:
-    """The new (or gone) words of a clause as a quote, or, when they are too few or scattered to
+    """The new (or gone) words of a clause as a quote (in “”), or, when they are too few or scattered to
     read on their own ("See; show" says nothing), the words around them in their sentence
     (``_window``, with ``d``) or the clause itself."""
     if len(runs) == 1 and len(runs[0].split()) >= 3:
-        return _quote(runs)
+        return f"“{_quote(runs)}”"
     if d is not None and (window := _window(d, side)):
         return f"“{window}”"
-    return _quote(runs) if sum(len(r.split()) for r in runs) >= 3 else _snippet(text)
+    return f"“{_quote(runs) if sum(len(r.split()) for r in runs) >= 3 else _snippet(text)}”"
 
 
 def _phrase_like(runs: list[str]) -> bool:
@@ -1469,6 +1470,96 @@ def _window(d: Delta, side: str, width: int = 4, limit: int = 80, hidden: bool =
     return out
 
 
+# --- notice taken away ------------------------------------------------------------------------
+# Notice before something is done to a user (a termination, a price or terms change, a removal)
+# is what lets them leave or save their work first: a clause that no longer gives it, or gives
+# less, is as serious as a new one-sided term.
+_NO_NOTICE = re.compile(r"\bwithout (?:(?:any|prior|advance|further|previous|written|formal|notice or)\s+)*"
+                        r"(?:notice|notification|warning|informing you|notifying you|telling you)\b|"
+                        r"\bwith no (?:(?:prior|advance|further)\s+)?notice\b|"
+                        r"\bno (?:(?:prior|advance)\s+)?notice (?:is|will be|shall be|need be) (?:required|given|necessary)\b",
+                        re.I)
+_UNIT = r"(?:hours?|days?|weeks?|months?|years?|business days?|calendar days?)"
+_NOTICE_GIVEN = re.compile(
+    rf"\b{_UNIT}['’]?\s+(?:(?:prior|advance|written|email|e-mail)\s+)*notice\b|"
+    r"\b(?:prior|advance|reasonable|written|sufficient)\s+(?:written\s+)?(?:notice|notification)\b|"
+    r"\bnotice\s+(?:to you|in advance|of at least|period)\b|"
+    r"\b(?:notify|inform|tell|alert|warn) you\b(?:\s+\w+){0,8}?\s+(?:in advance|beforehand|before|prior to|ahead of)\b|"
+    r"\b(?:give|provide|send|post) (?:you )?(?:\w+ ){0,3}notice\b|"
+    r"\b(?:after|upon|once|by) (?:first )?(?:notifying|informing|warning|alerting) you\b|"
+    r"\bin advance\b|\bbeforehand\b",
+    re.I)
+# the user's own duty to give notice ("you must give us 30 days' notice to cancel"): dropping it
+# takes nothing from the user
+_USERS_NOTICE = re.compile(r"\byou\b[^.;]{0,40}\b(?:give|provide|send|submit|notify)\b[^.;]{0,30}?(?:\bus\b|notice)", re.I)
+_DAYS = {"H": 1 / 24, "D": 1, "W": 7, "M": 30, "Y": 365}
+
+
+def _notice_days(text: str) -> float | None:
+    """The shortest notice period ``text`` promises the user, in days (None when it names none):
+    a duration called notice ("30 days' notice") or said with notifying or advance words."""
+    out = []
+    for f in extract_facts(text):
+        if f.kind != "duration" or not (m := re.fullmatch(r"P(\d+(?:\.\d+)?)([HDWMY])", f.value)):
+            continue
+        sentence = _sentence_with(text, f.text)[0] or text
+        if f.qualifier == "notice" or re.search(r"\bnoti(?:ce|fy|fied|fication)\b|\bin advance\b|\bwarn", sentence, re.I):
+            if not _USERS_NOTICE.search(sentence):
+                out.append(float(m.group(1)) * _DAYS[m.group(2)])
+    return min(out) if out else None
+
+
+def _gives_notice(text: str) -> bool:
+    """Whether ``text`` promises the user notice before something is done (not "without
+    notice", not the user's own duty to give notice)."""
+    flat = plain(text)
+    return bool(_NOTICE_GIVEN.search(_NO_NOTICE.sub(" ", flat))) and not _USERS_NOTICE.search(flat)
+
+
+def notice_cut(before: str | None, after: str | None) -> str:
+    """How a clause changed takes notice away from the user, or "": "without notice" (it now
+    allows something without notice), "notice dropped" (the notice it promised is gone, the
+    clause removed or reworded without it), "notice shortened" (a shorter notice period)."""
+    b, a = plain(before or ""), plain(after or "")
+    if not b:
+        return ""
+    if a and _NO_NOTICE.search(a) and not _NO_NOTICE.search(b):
+        return "without notice"
+    if _gives_notice(b) and not (a and (_gives_notice(a) or re.search(r"\bnoti(?:ce|fy)", a, re.I))):
+        return "notice dropped"
+    if a and (old := _notice_days(b)) is not None and (new := _notice_days(a)) is not None and new < old:
+        return "notice shortened"
+    return ""
+
+
+_FRAME = frozenset("now says instead of no longer new the a an is are".split())
+
+
+def _said_once(sentences: list[str]) -> list[str]:
+    """``sentences`` less repeats: the same sentence twice, or one whose words another says
+    with more ("The law is now Estonia instead of Malta" beside "Now says “…the laws of Estonia…”
+    instead of “…the laws of Malta…”"), so an explanation says each thing once."""
+    def bag(text: str) -> frozenset[str]:
+        return frozenset(w for w in re.findall(r"\w+", _CATS_TAIL_RE.sub("", text).lower()) if w not in _FRAME)
+
+    out = list(dict.fromkeys(sentences))
+    bags = [bag(t) for t in out]
+    return [t for k, t in enumerate(out)
+            if not any(j != k and bags[k] < bags[j] and len(bags[k]) >= 2 for j in range(len(out)))]
+
+
+_CATS_TAIL_RE = re.compile(r"\s*\((?:[a-z-]+(?:, [a-z-]+)*)\)(?=\s*(?:—|$))")
+
+
+def _passage(d: Delta, side: str, limit: int = 70) -> str:
+    """The changed stretch of one side of ``d`` as one quote: from a few words before its first
+    changed word on, in its own words, cut on a word that carries meaning within ``limit``
+    characters ("…You grant GitHub and our Affiliates the right to store, host, archive…");
+    "" when no changed word is one a reader sees."""
+    whole = _window(d, side, 3, 100_000)
+    return one_line(whole, limit) if whole else ""
+
+
 def label_change(kind: str, before: str | None, after: str | None, *, heading: str = "",
                  text_changed: bool = True, context: DocContext | None = None,
                  lead_before: str = "", lead_after: str = "") -> ChangeLabel:
@@ -1533,7 +1624,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     if kind not in ("added", "removed") and _examples_only(d):
         return ChangeLabel(False, "minor", (), "Only the examples given changed", None, (), (),
                            facts_b, facts_a)
-    if kind not in ("added", "removed") and _ui_only(d, facts_b, facts_a):
+    if kind not in ("added", "removed") and _ui_only(d, facts_b, facts_a) and not notice_cut(before_p, after_p):
         return ChangeLabel(False, "minor", (), "Only the way to reach a feature or a form changed",
                            None, (), (), facts_b, facts_a)
     if kind not in ("added", "removed") and _names_only(d, facts_b, facts_a):
@@ -2137,11 +2228,12 @@ class _Job:
             what = removed_sentence(" ".join(self.sb.legal) or self.before)
         else:
             what = _quoted("Removed", _legal_part(self.sb.legal, self.before), w_rem or cats)
-        good = tuple(c for c in w_rem if self._good_news(c))
+        good = tuple(c for c in w_rem if self._good_news(c)) if not notice_cut(self.before, None) else ()
         if good:
             return ChangeLabel(True, "material", cats, f"{what}{_cats_text(good)} — good news for users",
                                None, (), good, fb, fa)
-        return ChangeLabel(True, "material", cats, f"{what}{_cats_text(cats)}", None, (), w_rem, fb, fa)
+        severity: Severity = "critical" if notice_cut(self.before, None) else "material"  # a notice promise gone
+        return ChangeLabel(True, severity, cats, f"{what}{_cats_text(cats)}", None, (), w_rem, fb, fa)
 
     def _good_news(self, category: str) -> bool:
         """A watch-out that went away is good news unless the new version still has that kind of
@@ -2193,7 +2285,25 @@ class _Job:
             elif old and (put := _content_runs(d, "ins")):
                 # the value replaced by words at its place ("with 30 days notice" → "at any time
                 # without notice"): say both, not only what went
-                sentences.append(f"Now says {_said(put, self.after, d, 'ins')} instead of "
+                said = _said(put, self.after, d, 'ins')
+                point = next((m for c in cats[:1] for p in _ANCHORS.get(c, ()) if (m := re.search(p, plain(self.after), re.I))),
+                             None)
+                if len(put) > 1 and point is not None:
+                    # scattered new words: the new wording where it states the term ("…the laws
+                    # of the Slovak Republic…"), not where the first word changed
+                    said = f"“{_phrase(self.after, point.group(0), 6)}”"
+                now = f"Now says {said} instead of "
+                was = _phrase(self.before, old.text)
+                same = next((k for k, t in enumerate(sentences) if t.startswith(now)), -1)
+                if same >= 0:  # two values gone for one new wording ("Malta", "Sliema"): one sentence
+                    said = sentences[same][len(now) + 1:sentences[same].rindex("”")]
+                    if was.strip("…") in said or said.strip("…") in was:
+                        sentences[same] = f"{now}“{max(said, was, key=len)}”{_cats_text(cats)}"
+                    continue
+                sentences.append(f"{now}“{was}”{_cats_text(cats)}")
+            elif old and (none := _NO_NOTICE.search(plain(self.after))) and not _NO_NOTICE.search(plain(self.before)):
+                # "with 30 days' notice" → "without notice": the new words are small ones, say them
+                sentences.append(f"Now says “{_phrase(plain(self.after), none.group(0), 4)}” instead of "
                                  f"“{_phrase(self.before, old.text)}”{_cats_text(cats)}")
             elif old:
                 sentences.append(f"{removed_sentence(self.before, old)}{_cats_text(cats)}")
@@ -2215,7 +2325,8 @@ class _Job:
                                     f"{_cats_text(cats or ('other',))}")
             elif not _negates(self.lead_b) and (flip := _negation_flip(d, "ins")):
                 sentences.insert(0, f"Now says “{flip[0]}” instead of “{flip[1]}”{_cats_text(cats or ('other',))}")
-        good = tuple(c for c in w_rem if self._good_news(c))
+        cut = notice_cut(self.before, self.after)
+        good = tuple(c for c in w_rem if self._good_news(c)) if not cut else ()  # less notice is no good news
         if good:
             sentences.append(f"Removed watch-out: {_about(_legal_part(self.sb.legal, self.before), good, 70)}"
                              f"{_cats_text(good)} — good news for users")
@@ -2237,12 +2348,20 @@ class _Job:
             cats = cats or ("other",)
         if not sentences and legal and (ins_c or del_c) and not self._reworded(ins_c, del_c):
             sentences.append(self._scope(ins_c, del_c, cats))
+        if not sentences and cut:
+            # the notice went and nothing above said so: quote what it was and what is left
+            was = _window(d, "dels", 4, 80) or _snippet(self.before)
+            now = _window(d, "ins", 4, 80)
+            cats = cats or ("other",)
+            sentences.append((f"Now says “{now}” instead of “{was}”" if now else f"No longer says “{was}”")
+                             + _cats_text(cats))
         if not sentences and (limit := _limit_changed(self.before or "", self.after or "")):
             # "not more than 3,000 kg" -> "3,300 kg": a limit moved, whatever it counts
             cats = cats or ("usage-rules",)
             sentences.append(f"The limit is now “{limit[1]}” instead of “{limit[0]}”{_cats_text(cats)}")
+        sentences = _said_once(sentences)
         if sentences:
-            severity: Severity = "critical" if w_add else "material"
+            severity: Severity = "critical" if w_add or notice_cut(self.before, self.after) else "material"
             return ChangeLabel(True, severity, cats or ("other",), "; ".join(sentences[:2]), None,
                                w_add, w_rem, fb, fa)
         return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (),
@@ -2311,11 +2430,24 @@ class _Job:
             if not _phrase_like(del_c) and (window := _window(self.d, "dels", 10, 70, hidden=True)):
                 return f"Changes a link or its markup in: “{window}”{tail}"
             return f"No longer covers: {_quote(del_c)}{tail}"
+        times = ""
+        if len(ins_c) > 1 and len(set(ins_c)) == 1 and len(set(del_c)) == 1 and len(del_c) == len(ins_c):
+            # one replacement made throughout ("16" → "17" in every heading): said once, counted
+            times, ins_c, del_c = f" ({len(ins_c)} times)", ins_c[:1], del_c[:1]
+            if sum(len(r.split()) for r in ins_c + del_c) <= 4:
+                return f"Now says “{_quote(ins_c, 60)}” instead of “{_quote(del_c, 60)}”{times}{tail}"
         if sum(len(r.split()) for r in ins_c + del_c) <= 4:
             # a word or two replaced ("use" for "purchase"): each read with the words around it
             now, was = _window(self.d, "ins", 2, 40), _window(self.d, "dels", 2, 40)
             if len(now) + len(was) > 56:  # both must fit a headline: one word around each
                 now, was = _window(self.d, "ins", 1, 40), _window(self.d, "dels", 1, 40)
+            if now and was:
+                return f"Now says “{now}” instead of “{was}”{tail}"
+        if len(ins_c) > 1 or len(del_c) > 1:
+            # words replaced here and there ("us" → "GitHub", "display" → "host, display", ...):
+            # a list of the fragments reads as word salad, so quote the passage that changed, as
+            # it reads now and as it read before, each from just before its first change
+            now, was = _passage(self.d, "ins"), _passage(self.d, "dels")
             if now and was:
                 return f"Now says “{now}” instead of “{was}”{tail}"
         return f"Now says “{_quote(ins_c, 60)}” instead of “{_quote(del_c, 60)}”{tail}"

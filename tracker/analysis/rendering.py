@@ -173,7 +173,7 @@ as than that which who whom whose your our its their his her my we you they it i
 would may might can could shall should must not no any all each every such this these those unless if when where
 whether while until before after also only more less least most including instead about between under over up
 held made given kept rather except because since during through throughout against toward towards among both either
-neither so""".split())
+neither so has have had""".split())
 _NUMBER = re.compile(r"^[$€£]?\d[\d.,:/%-]*$")
 _INNER_BREAK = re.compile(r"[/\-_.?&=#]")  # where a long token (a URL, a path) may be cut
 
@@ -209,7 +209,6 @@ def good_end(words: list[str], k: int) -> bool:
     nxt = words[k + 1].lstrip("“\"(") if k + 1 < len(words) else ""
     if _NUMBER.match(word) and nxt[:1].isalpha():
         return False
-    prev_raw = words[k - 1].lower() if k else ""
     # a modifier whose noun follows ("in an individual" of "in an individual capacity"): after a
     # determiner, before a plain word that is no participle ("the chargeback fee listed" is whole)
     before = [w.lower().strip("“\"(") for w in words[max(0, k - 2):k]]
@@ -217,8 +216,7 @@ def good_end(words: list[str], k: int) -> bool:
             and not nxt.endswith(("ed", "ing", "en")) and any(w in _DETERMINERS for w in before)
             and not any(w[-1:] in ",;:" for w in words[max(0, k - 2):k])):
         return False
-    if (word.lower().endswith(("ed", "en")) and len(word) > 4 and nxt.lower().rstrip(",;:") in _COMPLEMENT
-            and prev_raw not in _AUX and prev_raw[-1:].isalpha() and not raw.endswith((",", ";", "."))):
+    if _open_participle(words, k):
         return False
     # the first word of a name ("San" of "San Francisco"); later words of a long name may end a cut
     prev = words[k - 1].strip("“\"(") if k else ""
@@ -226,6 +224,17 @@ def good_end(words: list[str], k: int) -> bool:
             not (prev[:1].isupper() and not prev.endswith((",", ";", ":", "."))):
         return False
     return True
+
+
+def _open_participle(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` is a participle before its complement ("the fee listed" of "the fee
+    listed on our pricing page"), not the verb of its clause ("will be closed")."""
+    raw = words[k]
+    word = raw.strip("“”\"'()[]…")
+    nxt = words[k + 1].lstrip("“\"(") if k + 1 < len(words) else ""
+    prev_raw = words[k - 1].lower() if k else ""
+    return (word.lower().endswith(("ed", "en")) and len(word) > 4 and nxt.lower().rstrip(",;:") in _COMPLEMENT
+            and prev_raw not in _AUX and prev_raw[-1:].isalpha() and not raw.endswith((",", ";", ".")))
 
 
 def one_line(text: str, limit: int) -> str:
@@ -238,7 +247,7 @@ def one_line(text: str, limit: int) -> str:
     if len(text) <= limit or limit < 2:
         return text[:max(limit, 0)] if len(text) > limit else text
     words = text.split(" ")
-    best = good = whole = -1
+    best = good = whole = fair = -1
     length = -1
     for k, w in enumerate(words):
         length += len(w) + 1
@@ -252,8 +261,13 @@ def one_line(text: str, limit: int) -> str:
                 whole = length
             if good_end(words, k):
                 good = length
-    # never a lead-in without its items ("you will not 1.…") when anything else fits
-    end = good if good > 0 and good >= 0.7 * best else best if whole == best or whole <= 0 else whole
+            if (not dangles(words, k) and words[k].strip("“”\"'()[]…,;:").lower() not in LEADS_ON
+                    and not _open_participle(words, k)):
+                fair = length  # not a phrase's end, but no word that leads on ("between…", "may be…")
+    # never a lead-in without its items ("you will not 1.…") when anything else fits; never a
+    # word that leads on ("…any dispute between…") when a cut at least half as long avoids it
+    end = (good if good > 0 and good >= 0.7 * best else fair if fair > 0 and fair >= 0.5 * best
+           else best if whole == best or whole <= 0 else whole)
     rest = text[max(end, 0):].lstrip()
     if end <= 0 or (end < limit // 2 and len(rest.split(" ", 1)[0]) >= limit - 1):
         # one token longer than the room ("Now says “https://…”"): cut inside it where it breaks
@@ -303,6 +317,14 @@ def section_label(heading: str, text: str = "", clause_id: str = "", kind: str =
     (its number is added in brackets: "§ 4(2) Fees"; a clause whose text is a list item counts as
     one when ``kind`` is not given, so a diff names it as the summary does)."""
     heading = plain_text(re.sub(r"^#{1,6}\s*", "", heading or ""))
+    if len(heading.split()) > 14:
+        # a whole paragraph taken for a title ("For non-material changes, we will post ... do not use
+        # our Services.:"): its start is enough to find it, cut on a word that carries meaning
+        hw = heading.split()
+        k = 11
+        while k > 5 and not good_end(hw, k):
+            k -= 1
+        heading = " ".join(hw[:k + 1]).rstrip(",;:") + "…"
     kind = kind or ("item" if _ITEM.match(text or "") else "")
     return numbered_label(heading, text, clause_id, kind) or "Introduction"
 

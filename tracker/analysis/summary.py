@@ -25,7 +25,7 @@ from typing import Any
 from tracker.analysis.classify import CATEGORIES, Labels, classify_many, classify_text
 from tracker.analysis.clauses import Clause, clause_key, inline_list, split_clauses, split_sentences
 from tracker.analysis.facts import Fact, extract_facts
-from tracker.analysis.rendering import HEAD_NUMBER, good_end, numbered_label, one_line
+from tracker.analysis.rendering import HEAD_NUMBER, clause_text, good_end, numbered_label, one_line
 from tracker.analysis.rendering import plain_text as _render_plain
 from tracker.records import ClauseChange
 
@@ -513,7 +513,9 @@ _FACT_KINDS = ("money", "percent", "duration", "age", "place")
 
 
 def _change_note(sentence: str, when: str, change: ClauseChange) -> Change:
-    """What a sentence's clause said before its last material change, by the facts it lost."""
+    """What a sentence's clause said before its last material change, said against what it says
+    now (the bullet): "was 24 months until 2026-04-01" (the values it lost), "was “…any court
+    in Lisbon…” until 2026-04-01" (other words), "added on 2026-04-01"."""
     day = when[:10]
     before = change.before
     if before is None or change.kind == "added":
@@ -524,11 +526,25 @@ def _change_note(sentence: str, when: str, change: ClauseChange) -> Change:
         lost = [f for f in extract_facts(before) if f.kind in kinds and (f.kind, f.value) not in now
                 and f.kind in _FACT_KINDS]
         if lost:
-            return Change(day, before, f"{', '.join(_fact_words(f) for f in lost[:2])} until {day}")
+            was = ", ".join(dict.fromkeys(_fact_words(f) for f in lost[:2]))
+            return Change(day, before, f"was {was} until {day}")
         if not _similar(sentence, before):
             return Change(day, before, f"added on {day}")
-        return Change(day, before, f"worded differently until {day}")
+        return Change(day, before, f"was {_old_words(before, sentence)} until {day}")
+    old = max(split_sentences(plain_text(before)) or [before], key=lambda b: _overlap(b, sentence))
+    if clause_key(old) != clause_key(sentence):  # the sentence itself lost words ("… unless ...")
+        return Change(day, before, f"was {_old_words(before, sentence)} until {day}")
     return Change(day, before, f"clause changed on {day}")
+
+
+def _old_words(before: str, sentence: str) -> str:
+    """The words of ``before`` (a clause) that its sentence most like ``sentence`` had where
+    ``sentence`` differs, quoted: the bullet says the new ones. A table is read as its rows say
+    it ("Purpose: ...; Data: ..."), never as its pipes."""
+    flat = clause_text(before) if "|" in before else plain_text(before)
+    old = max(split_sentences(flat) or [flat], key=lambda b: _overlap(b, sentence))
+    was = _replaced_words(old, sentence, most=8)
+    return was if was.startswith("“") else f"“{was}”"
 
 
 def _fact_words(f: Fact) -> str:
@@ -1213,7 +1229,7 @@ def _changed(s: _Sentence, history: dict[str, tuple[str, ClauseChange]]) -> Chan
     base = re.sub(r"\.s\d+$", "", cid)
     found = [(k, v) for k, v in history.items() if k in (cid, base) or k.startswith(base + ".s")]
     if not found:
-        return None
+        return _changed_elsewhere(s, history)
     key = clause_key(s.plain)
 
     def holds(item: tuple[str, tuple[str, ClauseChange]]) -> bool:
@@ -1227,6 +1243,20 @@ def _changed(s: _Sentence, history: dict[str, tuple[str, ClauseChange]]) -> Chan
         best = next(item for item in found if item[0] == cid)
     when, change = best[1]
     return _change_note(s.plain, when, change)
+
+
+def _changed_elsewhere(s: _Sentence, history: dict[str, tuple[str, ClauseChange]]) -> Change | None:
+    """The latest material change whose new text holds the sentence, whatever its clause id was
+    then: a later version that renumbered the sections ("20" became "19") gives the clause
+    another id, and the change that set its wording would be lost by id alone."""
+    key = clause_key(s.plain)
+    if len(key) < 20:
+        return None  # a short line ("Credits") is held by too many clauses to say which
+    best: tuple[str, ClauseChange] | None = None
+    for when, change in history.values():
+        if (best is None or when > best[0]) and key in clause_key(change.after or ""):
+            best = (when, change)
+    return _change_note(s.plain, *best) if best else None
 
 
 def _bullet(s: _Sentence, history: dict[str, tuple[str, ClauseChange]]) -> Bullet:
@@ -1287,18 +1317,26 @@ def _watch_outs(sentences: Sequence[_Sentence], history: dict[str, tuple[str, Cl
         if found:
             picks[cat] = found
     used: set[int] = set()
+    said: set[str] = set()  # a sentence the page repeats word for word is one watch-out, not two
+
+    def fresh(x: _Sentence) -> bool:
+        return id(x) not in used and clause_key(x.text) not in said
+
+    def take(x: _Sentence) -> None:
+        used.add(id(x))
+        said.add(clause_key(x.text))
+
     chosen: list[tuple[int, int, _Sentence]] = []
     for n, cat in enumerate(_SERIOUSNESS):
-        s = next((x for x in picks.get(cat, []) if id(x) not in used), None)
+        s = next((x for x in picks.get(cat, []) if fresh(x)), None)
         if s is not None:
-            used.add(id(s))
+            take(s)
             chosen.append((n, 0, s))
     # room left: a second watch-out of a serious category when it adds a number ("expire after 12 months")
     for n, cat in enumerate(_SERIOUSNESS[:5]):
-        extra = next((x for x in picks.get(cat, []) if id(x) not in used and x.concern == _CONCERN_OF.get(cat)),
-                     None)
+        extra = next((x for x in picks.get(cat, []) if fresh(x) and x.concern == _CONCERN_OF.get(cat)), None)
         if extra is not None:
-            used.add(id(extra))
+            take(extra)
             chosen.append((n, 1, extra))
     def tier(t: tuple[int, int, _Sentence]) -> int:
         # the first of a serious kind, or a one-sided one of any kind; then a second of a serious
@@ -1676,16 +1714,33 @@ class BulletChange:
 
 
 def _replaced_words(before: str, after: str, most: int = 6) -> str:
-    """What ``before`` said where ``after`` differs, when that is a few words ('Lisbon'); else
-    the whole of ``before``, quoted."""
+    """What ``before`` said where ``after`` differs: the few words replaced ('Lisbon'), read with
+    a word either side when they are only small words ('“improve of”' says nothing, '“…the use
+    of…”' does); else the old words from just before the first difference, quoted and cut
+    ('“…will not be refunded unless 10 days…”'), never the start both sentences share."""
     import difflib
 
     old, new = before.rstrip(".").split(), after.rstrip(".").split()
     ops = [op for op in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes() if op[0] != "equal"]
-    gone = [" ".join(old[i1:i2]) for tag, i1, i2, _, _ in ops if tag in ("replace", "delete")]
-    if gone and all(tag == "replace" for tag, *_ in ops) and sum(words(g) for g in gone) <= most:
-        return " … ".join(g.strip(",;:") for g in gone)
-    return f"“{before.rstrip('.')}”"
+    gone = [(i1, i2) for tag, i1, i2, _, _ in ops if tag in ("replace", "delete")]
+    if gone and all(tag == "replace" for tag, *_ in ops) and sum(i2 - i1 for i1, i2 in gone) <= most:
+        pieces = []
+        for i1, i2 in gone:
+            if not any(_CONTENT.search(w) for w in old[i1:i2]):  # "of", "N.": with the words around it
+                i1, i2 = max(0, i1 - 1), min(len(old), i2 + 1)
+                pieces.append(f"{'…' if i1 else ''}{' '.join(old[i1:i2])}{'…' if i2 < len(old) else ''}")
+            else:
+                pieces.append(" ".join(old[i1:i2]).strip(",;:"))
+        return " … ".join(pieces)
+    if not ops:
+        return f"“{before.rstrip('.')}”"
+    start = max(0, ops[0][1] - 3)
+    quote = one_line(" ".join(old[start:]), 80)
+    return f"“{'…' if start else ''}{quote}”"
+
+
+# A word that says something (a letter run of 3+ that is no small word), as against "of", "N." or "3".
+_CONTENT = re.compile(r"^(?!(?:the|and|for|with|from|that|this|into|onto|upon|our|your|its|their|any|all)\W*$)\W*[^\W\d_]{3,}", re.I)
 
 
 def _overlap(a: str, b: str) -> float:
@@ -1720,12 +1775,17 @@ def compare_summaries(before: Summary, after: Summary, before_text: str = "", af
         match = max(options, key=lambda g: _overlap(g.text, b.text), default=None)
         if match is not None:
             gone.remove(match)
-            out.append(BulletChange(b.concern, match.text, b.text, b.clause))
+            if _MARKER.sub("", match.text) != _MARKER.sub("", b.text):  # "N. Disclaimer" → "O. Disclaimer" is no change
+                out.append(BulletChange(b.concern, match.text, b.text, b.clause))
         elif not in_text(b, "before"):
             out.append(BulletChange(b.concern, None, b.text, b.clause))
     out += [BulletChange(g.concern, g.text, None) for g in gone if not in_text(g, "after")]
     out.sort(key=lambda c: _CONCERN_RANK.get(c.concern, len(_CONCERN_RANK)))
     return out[:limit]
+
+
+# A list or section marker ("N.", "4)", "(b)", "12.3"): renumbering changes no term.
+_MARKER = re.compile(r"(?:^|(?<=\s))\(?(?:[A-Z]|[a-z]|\d{1,3}(?:\.\d{1,3})*)[.)](?=\s|$)")
 
 
 def _change_of(d: dict[str, Any] | None) -> Change | None:

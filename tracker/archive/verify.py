@@ -15,6 +15,9 @@ from tracker.archive.record import reindex, sync
 from tracker.archive.store import Store, content_hash
 
 
+LIST_MAX = 10  # items of each kind `tracker verify` lists unless --all
+
+
 @dataclass
 class Report:
     """What differs between the archive and the index; empty lists mean all is well."""
@@ -38,19 +41,51 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         return {**self.__dict__, "git_errors": self.git_errors or None, "ok": self.ok}  # none is null in JSON
 
-    def lines(self) -> list[str]:
+    def lines(self, limit: int | None = LIST_MAX) -> list[str]:
+        """The report as lines to print: counts, each kind of difference with its first ``limit``
+        items (all with ``None``) and how many more, then what to do next."""
         out = [f"archive: {self.commits} recorded version(s); index: {self.indexed} version row(s)"]
         if not self.git_ok:
             out.append(f"git fsck reports problems: {self.git_errors}")
-        for sha in self.missing_in_index:
-            out.append(f"commit {sha[:12]} is in the archive but not in the index")
-        for sha in self.missing_in_archive:
-            out.append(f"index row {sha[:12]} has no commit in the archive")
-        for sha in self.hash_mismatch:
-            out.append(f"commit {sha[:12]}: the text does not match its Content-Hash trailer")
-        for key in self.stale_documents:
-            out.append(f"document {key}: the index points at an old version")
-        out.append("all consistent" if self.ok else "inconsistent: run `tracker verify --repair`")
+        kinds = (
+            (self.missing_in_index, "commit(s) in the archive but not in the index",
+             lambda sha: f"commit {sha[:12]} is in the archive but not in the index"),
+            (self.missing_in_archive, "index row(s) with no commit in the archive",
+             lambda sha: f"index row {sha[:12]} has no commit in the archive"),
+            (self.hash_mismatch, "commit(s) whose text does not match its Content-Hash trailer",
+             lambda sha: f"commit {sha[:12]}: the text does not match its Content-Hash trailer"),
+            (self.stale_documents, "document(s) whose index row points at an old version",
+             lambda key: f"document {key}: the index points at an old version"),
+        )
+        cut = False
+        for items, what, line in kinds:
+            if not items:
+                continue
+            shown = items if limit is None else items[:limit]
+            if len(shown) < len(items):  # a stopped import leaves hundreds: a count says more than a list
+                out.append(f"{len(items)} {what}; the first {len(shown)}:")
+                cut = True
+            out.extend(line(x) for x in shown)
+            if len(shown) < len(items):
+                out.append(f"  … and {len(items) - len(shown)} more")
+        if self.ok:
+            out.append("all consistent")
+            return out
+        if cut:
+            out.append("(`tracker verify --all` lists every one)")
+        if self.missing_in_index and not (self.missing_in_archive or self.hash_mismatch or not self.git_ok):
+            # the usual cause: a run or import stopped between writing git and writing the index
+            out.append("inconsistent: versions were recorded in git but not indexed (a run or an import "
+                       "stopped before indexing them). Run `tracker verify --repair` to index them from the "
+                       "archive (git is not changed), or run the stopped `tracker import-history` again: "
+                       "it catches up the index first, then imports the rest.")
+        elif self.hash_mismatch or not self.git_ok:
+            out.append("inconsistent: the git archive itself is damaged; `tracker verify --repair` rebuilds the "
+                       "index, but a text whose hash does not match must be restored from a backup or clone "
+                       "of the archive")
+        else:
+            out.append("inconsistent: run `tracker verify --repair` to rebuild the index from the archive "
+                       "(git is not changed)")
         return out
 
 

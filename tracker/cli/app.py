@@ -150,7 +150,31 @@ def usage_message(exc: click.ClickException) -> str:
     if isinstance(exc, click.UsageError) and ctx is not None:
         usage = " ".join(ctx.get_usage().split()).removeprefix("Usage: ")
         message += f" (usage: {usage}; see '{ctx.command_path} --help')"
+        param = getattr(exc, "param", None)
+        if isinstance(exc, click.MissingParameter) and param is not None and param.name == "service":
+            message += _known_services(ctx)  # the first question after an import: which names are there?
     return message
+
+
+def _known_services(ctx: click.Context) -> str:
+    """"; services in this archive: badoo, bumble, ... (N in all)" for a missing SERVICE, or "" when
+    there is no archive (or it cannot be read: the usage error stands on its own)."""
+    obj = ctx.find_object(Context)
+    if obj is None:
+        return ""
+    try:
+        from tracker.api import Archive
+
+        with Archive(obj.store_dir) as archive:
+            if not archive.exists():
+                return ""
+            ids = sorted({r["service_id"] for r in archive.index.documents()})
+    except Exception:  # noqa: BLE001 - a hint only: never hide the usage error behind another
+        return ""
+    if not ids:
+        return ""
+    shown = ", ".join(ids[:12]) + (f", … ({len(ids)} in all)" if len(ids) > 12 else "")
+    return f"; services in this archive: {shown}"
 
 
 class TrackerGroup(click.Group):
@@ -480,7 +504,7 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
         click.echo(f"{clean(hit.service_id)} / {clean(hit.document_type)}  version {hit.seq} of "
                    f"{hit.fetched_at[:10]}  {hit.kind}  {flag}{cats}")
         # the section as `tracker diff` names it ("§ 8.3 Credits"), then the match
-        snippet = search_snippet(hit.snippet, bold=bold)
+        snippet = search_snippet(hit.snippet, bold=bold, section=clean(hit.section or ""))
         # only the old text matched: say so, lest its old value be read as the current one
         old = f" ({'removed' if hit.kind == 'removed' else 'old'} text, before this version)" \
             if hit.snippet_from == "before" else ""
@@ -689,6 +713,19 @@ def _answers_elsewhere(archive: Any, doc: Any, version: Any, result: Any) -> dic
     return out
 
 
+def _key_term_changes(doc: Any, version: Any, result: Any) -> list[Any]:
+    """The key terms and watch-outs ``version`` changed against the version before it
+    (``summary.BulletChange``: "Refunds and credits: Credits expire after 6 months (was 12
+    months)."); [] for a first version or one that changed no key term."""
+    from tracker.analysis.summary import compare_summaries, summarise
+
+    if version.seq <= 1 or not version.material:
+        return []  # a version with no material change changes no term a reader relies on
+    previous = doc.version(version.seq - 1)
+    old_text = doc.text(previous)
+    return compare_summaries(summarise(old_text), result, old_text, doc.text(version))
+
+
 @cli.command()
 @click.argument("service")
 @click.argument("document", required=False)
@@ -712,9 +749,11 @@ def summary(obj: Context, service: str, document: str | None, at: str | None, as
         version = doc.version(at)
         result = doc.summary(version)
         elsewhere = _answers_elsewhere(archive, doc, version, result)
+        latest_changes = _key_term_changes(doc, version, result)
     key = doc.key
     if as_json:
         data = result.to_dict()
+        data["changed_in_this_version"] = [c.to_dict() for c in latest_changes]
         for a in data["answers"]:
             if a["id"] in elsewhere:
                 name, answer = elsewhere[a["id"]]
@@ -729,6 +768,11 @@ def summary(obj: Context, service: str, document: str | None, at: str | None, as
         return click.style(f"  ({clean('; '.join(parts))})", dim=True) if parts else ""
 
     click.echo(f"{clean(key)}, version {version.seq} of {version.fetched_at}\n")
+    if latest_changes:  # what this version changed, now and before, before the terms as they stand
+        click.secho(f"Changed in this version (from version {version.seq - 1})", bold=True)
+        for c in latest_changes:
+            click.echo(f"  ~ {clean(c.line())}")
+        click.echo("")
     if result.watch_outs:
         click.secho("Things to watch out for", bold=True)
         for b in result.watch_outs:
@@ -756,7 +800,8 @@ def summary(obj: Context, service: str, document: str | None, at: str | None, as
         for fid, label in FACTS:
             if fid in result.facts:
                 cell = result.facts[fid]
-                source = click.style(f"  ({clean(cell.section)})", dim=True) if cell.section else ""
+                parts = [p for p in (cell.section, cell.changed.note if cell.changed else "") if p]
+                source = click.style(f"  ({clean('; '.join(parts))})", dim=True) if parts else ""
                 click.echo(f"  {label}: {clean(cell.value)}" + source)
 
 
@@ -766,41 +811,80 @@ def summary(obj: Context, service: str, document: str | None, at: str | None, as
 def status(obj: Context, as_json: bool) -> None:
     """What is tracked, when it was last checked and recorded, and what is failing.
 
-    A document whose page answers 404/410 after it was recorded shows "gone since DATE"; a new
-    text held for shrinking suddenly shows "held" and why.
+    Says first which store and which sources file it reads: the documents the store holds
+    (recorded by runs, or imported), then those the sources file declares that were never
+    checked. A stored document the sources file does not declare is marked so: `tracker run`
+    with that file does not check it. A document whose page answers 404/410 after it was
+    recorded shows "gone since DATE"; a new text held for shrinking suddenly shows "held" and why.
 
     \b
     Example:
       tracker status
+      tracker --store snapshots --sources sources.toml status --json
     """
     from tracker.cli.output import clean
 
     # Before the first run there is no archive: the declared documents are still listed.
+    declared = obj.sources() if obj.sources_path.exists() else None
     with obj.archive() as archive:
-        statuses = archive.status(obj.sources() if obj.sources_path.exists() else None)
+        statuses = archive.status(declared)
+        exists = archive.exists()
     rows = [s.to_dict() for s in statuses]
     if as_json:
         emit_json(rows)
         return
+    keys = {d.key for d in declared.documents()} if declared is not None else set()
+    stored = [r for r in rows if r.get("last_outcome") != "never checked"]
+    waiting = [r for r in rows if r.get("last_outcome") == "never checked"]
+    # where the rows come from: a starter sources.toml next to an imported store mixes two lists
+    recorded = f"{_count(len(stored), 'document')} recorded" if exists else "no archive yet: `tracker run` creates it"
+    click.echo(f"Store: {clean(str(obj.store_dir.resolve()))} ({recorded})")
+    if declared is None:
+        click.echo(f"Sources: none ({clean(str(obj.sources_path))} not found; `tracker run` needs one)")
+    else:
+        undeclared = sum(r["document"] not in keys for r in stored)
+        note = f"; {undeclared} stored one(s) not declared here" if undeclared and keys else ""
+        click.echo(f"Sources: {clean(str(obj.sources_path.resolve()))} ({_count(len(keys), 'document')} declared, "
+                   f"{len(waiting)} never checked{note})")
     if not rows:
-        click.echo("nothing tracked yet: declare documents in sources.toml and run `tracker run`")
+        click.echo("\nnothing tracked yet: declare documents in sources.toml and run `tracker run`")
         return
-    for r in rows:
-        state = r.get("last_outcome") or "-"
-        if r.get("failing_runs"):
-            state = f"FAILING {r['failing_runs']} run(s): {clean(r.get('error'))}"
-            from tracker.fetch.guards import served_instead
+    if stored:
+        click.echo("")
+    for r in stored:
+        click.echo(f"{clean(r['document'])}: {_count(r['versions'], 'version')}, last recorded "
+                   f"{r.get('last_recorded') or '-'}, {_check_state(r)}"
+                   + (f" (not in {clean(obj.sources_path.name)})" if declared is not None and keys and r["document"] not in keys else ""))
+    if waiting:
+        click.echo(f"\nDeclared in {clean(obj.sources_path.name)}, never checked (`tracker run` checks them):")
+        for r in waiting:
+            click.echo(f"  {clean(r['document'])}")
 
-            served = served_instead(r.get("error"))
-            if served:  # a page that is not the terms: never recorded, the latest version stands
-                state = (f"FAILING: served {served} for {r['failing_runs']} run(s), not recorded "
-                         f"({clean(r.get('error'))})")
-        if r.get("gone_since"):
-            state = f"gone since {r['gone_since'][:10]} ({clean(r.get('error'))})"
-        elif state == "held":
-            state = f"held: {clean(r.get('error'))}"
-        click.echo(f"{clean(r['document'])}: {r['versions']} version(s), last recorded "
-                   f"{r.get('last_recorded') or '-'}, last checked {r.get('last_checked') or '-'}, {state}")
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _check_state(r: dict[str, Any]) -> str:
+    """The latest check of one status row, said once: "last checked DATE: changed", "never checked by a
+    run" (an imported document), "last checked DATE: FAILING for 2 runs: ..." or "gone since ..."."""
+    from tracker.cli.output import clean
+
+    checked = r.get("last_checked")
+    if not checked:
+        return "never checked by a run"
+    state = r.get("last_outcome") or "?"
+    if r.get("failing_runs"):
+        from tracker.fetch.guards import served_instead
+
+        state = f"FAILING {r['failing_runs']} run(s): {clean(r.get('error'))}"
+        if served := served_instead(r.get("error")):  # a page that is not the terms: never recorded, the latest version stands
+            state = f"FAILING: served {served} for {r['failing_runs']} run(s), not recorded ({clean(r.get('error'))})"
+    if r.get("gone_since"):
+        state = f"gone since {r['gone_since'][:10]} ({clean(r.get('error'))})"
+    elif state == "held":
+        state = f"held: {clean(r.get('error'))}"
+    return f"last checked {checked}: {state}"
 
 
 @cli.command()
@@ -915,21 +999,26 @@ def reanalyse(obj: Context, service: str | None, document: str | None, since: st
 
 @cli.command()
 @click.option("--repair", is_flag=True, help="Rebuild what the index is missing or has wrong (from the archive).")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--all", "show_all", is_flag=True,
+              help="List every difference (default: the first 10 of each kind and how many more).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (always every difference).")
 @click.pass_obj
-def verify(obj: Context, repair: bool, as_json: bool) -> None:
+def verify(obj: Context, repair: bool, show_all: bool, as_json: bool) -> None:
     """Check the git archive and the index against each other (exit 1 when they differ).
 
     Every recorded commit must have its index row, every row its commit, every text its
     Content-Hash, and git itself must be sound (git fsck). --repair rebuilds the index rows from
-    the archive; the archive is never changed.
+    the archive; the archive is never changed. Each kind of difference is listed up to 10 times
+    with how many more (--all lists them all), then what to do about it.
 
     \b
     Examples:
       tracker verify
+      tracker verify --all
       tracker verify --repair
     """
     from tracker.archive import repair as fix
+    from tracker.archive.verify import LIST_MAX
     from tracker.archive.verify import verify as check
 
     with obj.index(sync=False) as index:
@@ -937,7 +1026,7 @@ def verify(obj: Context, repair: bool, as_json: bool) -> None:
     if as_json:
         emit_json(report.to_dict())
     else:
-        for line in report.lines():
+        for line in report.lines(None if show_all else LIST_MAX):
             click.echo(line)
     sys.exit(0 if report.ok else 1)
 

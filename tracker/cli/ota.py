@@ -118,10 +118,20 @@ def import_history_command(obj: Any, repo: str, rev: str, batch: int, dask: str 
     if result.commits == 0:
         click.echo(f"nothing new in {result.source} (already imported up to {(result.to_commit or '')[:12]})")
         return
-    click.echo(
-        f"imported {result.versions} version(s) from {result.commits} commit(s) of {result.source}; "
-        f"{result.unchanged} change(s) were formatting only; indexed {result.indexed}"
-    )
+    click.echo(f"imported {result.versions} version(s) from {result.commits} commit(s) of {result.source}; "
+               f"indexed {result.indexed}")
+    # what was not recorded, and why: the same rule as a run's ("What is not a new version")
+    same = [f"{result.unchanged} gave the same text once converted"] if result.unchanged else []
+    if result.no_clause_changed:
+        same.append(f"{result.no_clause_changed} changed no clause (only spacing, Markdown style or link tokens)")
+    if same:
+        click.echo(f"{n_changes(result)} made no new version, as in a run: {'; '.join(same)}")
+
+
+def n_changes(result: Any) -> str:
+    """How many document changes of an import were not versions, as words ("3 file changes")."""
+    n = result.unchanged + result.no_clause_changed
+    return f"{n} file change{'s' if n != 1 else ''}"
 
 
 @click.command("import-declarations")

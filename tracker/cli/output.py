@@ -51,6 +51,7 @@ def diff_lines(changes: Sequence[ClauseChange], *, color: bool) -> "Iterable[Any
     from tracker.analysis.rendering import section_label
 
     marks = {"added": "+", "removed": "-", "modified": "~", "moved": ">"}
+    said: dict[str, str] = {}  # explanation -> the section it was first given for
     for change in changes:
         kind = change.kind
         label = change.severity or ""  # cosmetic, minor, material or critical
@@ -60,6 +61,12 @@ def diff_lines(changes: Sequence[ClauseChange], *, color: bool) -> "Iterable[Any
         head = f"{marks.get(kind, '?')} {kind}  {clean(where)}"
         meta = f"  [{label}{'; ' + cats if cats else ''}]"
         explanation = clean(change.explanation)
+        if change.material and explanation in said:  # one change made in several clauses: said once, then pointed to
+            there = clean(where)
+            explanation = ("(the same change as in the clause above)" if said[explanation] == there
+                           else f"(the same change as in {said[explanation]} above)")
+        elif change.material and explanation:  # (a verdict such as "Reworded without a change of meaning" is no description)
+            said[explanation] = clean(where)
         rewritten = _rewritten(change)
         if not color:
             yield head + meta
@@ -153,14 +160,17 @@ def _mend_cut_markdown(snippet: str) -> str:
     return re.sub(r"^([^\[\]]*)\]\([^()\s]*\)", r"\1", snippet)  # the start cut off
 
 
-def search_snippet(snippet: str, *, bold: bool) -> str:
+def search_snippet(snippet: str, *, bold: bool, section: str = "") -> str:
     """A search snippet (``Index.search``: the clause's Markdown, matched words between
     ``MARK_START`` and ``MARK_END``) as one line of plain text, its matched words in bold when
     ``bold`` and left plain otherwise: never Markdown marks, never escape codes in a pipe.
 
     The Markdown is rendered first (links become their text, emphasis marks go), then the matched
     words are found again in what a reader sees: a word matched inside a link's target is not
-    shown, so it is not highlighted either."""
+    shown, so it is not highlighted either. With ``section`` (the label printed before the
+    snippet, "§ 8.3 Credits"), a clause number the snippet starts with and the label already
+    gives ("8.3 Credits that ...") is left out: "§ 8.3 Credits: Credits that ...", never
+    "§ 4 4. ..."."""
     import re
 
     import click
@@ -171,6 +181,9 @@ def search_snippet(snippet: str, *, bold: bool) -> str:
     words = {w for w in re.findall(f"{MARK_START}(.*?){MARK_END}", snippet, re.S) if w.strip()}
     text = _mend_cut_markdown(snippet.replace(MARK_START, "").replace(MARK_END, ""))
     text = re.sub(r"\*\*|__", "", clean(clause_text(text)))  # emphasis the cut left unpaired
+    if m := re.match(r"§\s*(\d+(?:\.\d+)*)", section):
+        # "4." / "4.2" / "4)" / "(4)" leading the clause: the section label says it already
+        text = re.sub(rf"^(…\s*)?\(?{re.escape(m.group(1))}(?:\.|\))?(?=\s)\s*", r"\1", text, count=1) or text
     if not bold or not words:
         return text
     pattern = "|".join(re.escape(clean(w)) for w in sorted(words, key=len, reverse=True))

@@ -38,6 +38,7 @@ from urllib.parse import quote
 from tracker.analysis.analyse import analyse, as_revert
 from tracker.archive.index import Index
 from tracker.analysis.restored import Window
+from tracker.analysis.sameness import same_terms
 from tracker.archive.record import Pending, analyse_later, load_window, version_record
 from tracker.archive.store import Commit, NewVersion, Store, content_hash, iso, parse_commit
 from tracker.errors import ExtractError, StoreError
@@ -234,7 +235,10 @@ class ImportResult:
     versions: int = 0  # versions recorded in the archive
     indexed: int = 0
     unchanged: int = 0  # changes that normalize to the text already recorded
-    unchanged_by_document: dict[str, int] = field(default_factory=dict)  # source path -> count
+    # changes whose text differs from the one recorded but in no clause (spacing, Markdown dialect,
+    # volatile link tokens: ``analysis.sameness.same_terms``, the rule a run applies): not versions
+    no_clause_changed: int = 0
+    unchanged_by_document: dict[str, int] = field(default_factory=dict)  # source path -> count of both kinds
     skipped: dict[str, int] = field(default_factory=dict)  # reason -> count of file changes
     warnings: list[str] = field(default_factory=list)
     seconds_read: float = 0.0
@@ -524,6 +528,13 @@ class _Importer:
             return None
         fetched_at = iso(commit.when)
         old_text = self._latest_text(key) if previous is not None else None
+        if old_text is not None and same_terms(old_text, text):
+            # what a run would not record either ("What is not a new version"): the archive keeps
+            # the text it has, and the document's latest text stays that one
+            self.result.no_clause_changed += 1
+            counts = self.result.unchanged_by_document
+            counts[change.path] = counts.get(change.path, 0) + 1
+            return None
         version_kind, revert_of = self._kind(key, digest, fetched_at)
         seen = self.index_dates.setdefault(key, {})
         earlier = seen.get(digest, "")
