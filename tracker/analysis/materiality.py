@@ -1925,7 +1925,8 @@ _COSMETIC_TEXT = {
     "renamed": "Only a name changed",
     "announcement": "An announcement about the terms, not a term",
     "page-chrome": "Page navigation or a banner, not a term",
-    "capture-scope": "Outside the document: the page above its title, another document or a shop's footnotes",
+    "capture-scope": "Outside the document: the page above its title, another document, a shop's footnotes or "
+                     "a table the capture lost or regained under a kept heading",
 }
 
 
@@ -2564,7 +2565,7 @@ def _outside_document(changes: Sequence[Any], labels: list[ChangeLabel], old: st
     changed in a shop's footnotes that end the page."""
     if not any(label.material for label in labels):
         return
-    from tracker.analysis.scope import is_offer, offer_footnotes, outside_document
+    from tracker.analysis.scope import emptied_tables, is_offer, offer_footnotes, outside_document
 
     out_old: set[int] = set()
     out_new: set[int] = set()
@@ -2573,7 +2574,10 @@ def _outside_document(changes: Sequence[Any], labels: list[ChangeLabel], old: st
 
         removed = {c.old_index for c in changes if c.kind == "removed" and c.old_index is not None}
         added = {c.new_index for c in changes if c.kind == "added" and c.new_index is not None}
-        out_old, out_new = outside_document(clauses_of(old), clauses_of(new), removed, added)
+        old_clauses, new_clauses = clauses_of(old), clauses_of(new)
+        out_old, out_new = outside_document(old_clauses, new_clauses, removed, added)
+        lost, regained = emptied_tables(old_clauses, new_clauses, removed, added)
+        out_old, out_new = out_old | lost, out_new | regained
     notes_old, notes_new = offer_footnotes(old), offer_footnotes(new)
 
     def in_notes(text: str | None, notes: str) -> bool:
