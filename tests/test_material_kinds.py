@@ -297,6 +297,24 @@ def test_a_new_contracting_party_is_material():
     assert result.material and "contracting party" in result.summary
 
 
+def test_a_company_renamed_at_the_same_address_is_not_a_new_party():
+    # the labellers' rule: only the name of the contracting party changed, same seat, same terms
+    old = ("# Terms\n\n\"Zorblio\" means Zorblio, Inc., with an office at 40 Harbour Road, Suite 5, Leith, "
+           "EH6 6QQ.\n\nAny change to these Terms must be signed by you and Zorblio, Inc. Nothing here makes "
+           "us partners.\n")
+    new = old.replace("Zorblio, Inc.", "Quibble Corp.")
+    result = run(old, new)
+    assert not result.material, result.summary
+
+
+def test_another_company_at_another_address_stays_a_new_party():
+    old = ("# Terms\n\nThe service is provided by Zorblio, Inc., with an office at 40 Harbour Road, Leith, "
+           "EH6 6QQ.\n")
+    new = "# Terms\n\nThe service is provided by Quibble Corp., with an office at 9 Rue Lafitte, 75009 Paris.\n"
+    result = run(old, new)
+    assert result.material and "contracting party" in result.summary
+
+
 def test_the_same_company_spelled_out_is_not_a_new_party():
     old = "# Terms\n\nThe service is provided by Zorblio Ltd.\n"
     assert not material(old, old.replace("Zorblio Ltd.", "Zorblio Limited."))

@@ -903,7 +903,8 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
     """Names replaced throughout: the same short capitalised span replaced by another in two or
     more places, or once when neither side occurs elsewhere in the other version ("GraphCMS" →
     "Hygraph", "IDB" → "IPinfo"). A replacement that touches a company's legal form ("Ltd" →
-    "PTE. LTD.") is a change of the contracting party ("party"), never a rename."""
+    "PTE. LTD.") is a change of the contracting party ("party"), never a rename, unless the same
+    postal address follows both names (the company renamed where it stands)."""
     counts: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
     cased: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
     party: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
@@ -933,8 +934,10 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
                 if any(f.kind == "place" for side in (old_text, new_text) for f in extract_facts(f"in {side}")):
                     continue
             if legal_form:
-                if _legal_form(o) == _legal_form(n):
-                    same_company.add(key)  # "Ltd" spelled out as "Limited"
+                if _legal_form(o) == _legal_form(n) or _same_seat(d, i2, j2):
+                    # "Ltd" spelled out as "Limited"; or the company renamed where it stands
+                    # ("Twitter, Inc., 1355 Market Street" → "X Corp., 1355 Market Street")
+                    same_company.add(key)
                 else:
                     party.add(key)
             counts[key] = counts.get(key, 0) + 1
@@ -949,6 +952,20 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
         elif cased[key] and (k >= 2 or (not ctx.new.has(o) and not ctx.old.has(n))):
             out[key] = "rename"
     return out
+
+
+def _same_seat(d: Delta, i2: int, j2: int) -> bool:
+    """Whether the same postal address follows a company's name replaced at old token ``i2`` /
+    new token ``j2`` (the ends of the names): the company renamed at the same seat, not another
+    company. Another party (an affiliate abroad, a buyer) comes with its own address."""
+    seats = []
+    for text, toks, end in ((d.before_text, d.before, i2), (d.after_text, d.after, j2)):
+        tail = text[toks[end - 1].end:][:160]
+        spans = address_spans(tail)
+        if not spans or spans[0][0] > 40:  # (", with an office located at 1355 Market Street")
+            return False
+        seats.append(" ".join(words(tail[spans[0][0]:spans[0][1]])))
+    return seats[0] == seats[1]
 
 
 def _name_runs(d: Delta) -> list[tuple[tuple[int, int], tuple[int, int]]]:
