@@ -756,3 +756,38 @@ def test_a_value_replaced_by_words_says_both():
     assert result.material
     assert "at any time without notice" in result.summary and "30 days" in result.summary
     assert "No longer says" not in result.summary
+
+
+# --- contact blocks of representatives and data protection officers (contact details, batch k) ----
+PRIVACY = ("# Quillby Privacy Policy\n\nLast updated: 3 May 2026\n\n## Your rights\n\nYou may ask us for a copy of "
+           "your personal data, or ask us to correct or delete it.\n\n## Contact\n\nQuestions? Write to "
+           "privacy@quillby.example.\n")
+
+
+@pytest.mark.parametrize("block", [
+    "Individuals and supervisory authorities in the EU and the UK may contact our data protection representatives "
+    "under Article 27 GDPR:\n\nEU: Repwell GmbH, Attn: Quillby, Hafenstrasse 12, 20095 Hamburg, Germany\n\n"
+    "UK: Repwell UK Ltd., Attn: Quillby, 4 Fleet Lane, London, EC4M 7RD\n",
+    "Les personnes concernées peuvent contacter notre délégué à la protection des données à dpo@quillby.example.\n",
+])
+def test_a_representatives_contact_block_added_is_not_material(block):
+    new = PRIVACY.replace("## Contact\n\n", "## Contact\n\n" + block + "\n")
+    result = run(PRIVACY, new)
+    assert not result.material, result.summary
+
+
+def test_a_contact_sentence_that_sets_a_term_stays_material():
+    new = PRIVACY.replace("## Contact\n\n", "## Contact\n\nCustomers in the EEA may contact our representative "
+                          "to cancel a subscription, and the refund is paid within 14 days.\n\n")
+    assert run(PRIVACY, new).material
+
+
+@pytest.mark.parametrize("sentence,route", [
+    ("Residents of the EU may contact our representative, Repwell GmbH, at eu@repwell.example.", True),
+    ("Sellers may contact buyers only through the dispute form.", False),
+    ("We may contact you about your account.", False),
+    ("Buyers may contact the seller within 30 days to open a dispute.", False),
+])
+def test_who_may_reach_us_is_a_contact_route(sentence, route):
+    from tracker.analysis.boilerplate import is_contact_route
+    assert is_contact_route(sentence) is route

@@ -480,6 +480,12 @@ _CONTACT_VERB = (
     r"(?:requests?|questions?|enquir\w+|inquir\w+|complaints?|letters?|notices?|it|them)\s+"
     r"(?:to\s+(?:us|our|the|them|(?-i:[A-Z])\w*|\S+@)|at|by|via)|"
     r"use\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,3}(?:form|portal|address|e-?mail))\b"
+    # whoever may reach us or our representative ("Individuals and supervisory authorities in the
+    # EU may contact our representative ...", "Les utilisateurs peuvent contacter notre délégué ...")
+    r"|(?:[^\W\d_]+[\s,]+){1,14}?(?:can|may|could)\s+(?:also\s+|always\s+)?(?:contact|reach|write\s+to)\s+"
+    r"(?:us|our|the)\b"
+    r"|(?:[^\W\d_]+[\s,’']+){1,14}?peu(?:t|vent)\s+(?:également\s+|aussi\s+|toujours\s+)?"
+    r"(?:contacter|joindre|écrire\s+à)\s+(?:notre|nos|le|la|l['’])"
     r"|vous\s+pouvez\s+(?:également\s+|aussi\s+|toujours\s+)?(?:nous\s+|le\s+|la\s+)?(?:contacter|joindre|écrire|"
     r"adresser|utiliser\s+(?:le|la|notre)\s+(?:[\w-]+\s+){0,2}(?:formulaire|adresse))"
     r"|(?:sie\s+können|du\s+kannst)\s+(?:sich\s+|uns\s+)?(?:auch\s+|jederzeit\s+)?(?:[\w-]+\s+){0,6}?"
