@@ -743,6 +743,8 @@ def test_an_advertising_row_added_is_still_material():
     "TIP: You will find more information here about how we moderate content.",
     "You can see which cookies we use, for what purposes and for how long, on our cookie page.",
     "**Note:** you'll find the details of each partner on our partners page.",
+    "Please also see our [Consumer Health Data Notice](https://zorblio.example/health) for the rights you have "
+    "under Washington law.",
 ])
 def test_a_pointer_with_a_label_or_in_the_future_tense_is_not_a_term(pointer):
     old = "# Zorblio Rules\n\nZorblio may remove posts that break these rules.\n"

@@ -326,7 +326,7 @@ def not_terms_side(old: str, new: str, *, at_most: float = 0.2, long_enough: int
 
 # --- pointers --------------------------------------------------------------------------------
 _POINTER = re.compile(
-    r"^(?:(?:please\s+)?(?:see|read|review|visit|consult|refer\s+to|check\s+out|learn\s+more|"
+    r"^(?:(?:please\s+)?(?:also\s+)?(?:see|read|review|visit|consult|refer\s+to|check\s+out|learn\s+more|"
     r"find\s+out|click\s+here|for\s+more\s+(?:information|details)|(?:more|further)\s+information|"
     r"for\s+(?:further\s+|additional\s+)?(?:information|details)\s+(?:about|on|regarding|concerning)|"
     r"to\s+learn\s+more|you\s+can\s+(?:find|read|learn)|we\s+encourage\s+you\s+to\s+read|"
