@@ -793,3 +793,26 @@ def test_a_contact_sentence_that_sets_a_term_stays_material():
 def test_who_may_reach_us_is_a_contact_route(sentence, route):
     from tracker.analysis.boilerplate import is_contact_route
     assert is_contact_route(sentence) is route
+
+
+# --- a company's register entry: who the company is, like its share capital (batch k) ------------
+@pytest.mark.parametrize("entry", [
+    "Our IADB registration number is 2008121801576.",
+    "Zorblio Ltd is registered in England and Wales under number 01234567.",
+    "Zorblio SAS, RCS Paris B 123 456 789.",
+    "Amtsgericht Leipzig, HRB 40411.",
+])
+def test_a_register_entry_added_or_removed_is_not_a_term(entry):
+    old = "# Zorblio Terms\n\nYou must be 16 or older to use Zorblio.\n\nQuestions: hello@zorblio.example\n"
+    new = old.replace("\n\nQuestions", f"\n\n{entry}\n\nQuestions")
+    assert not material(old, new)
+    assert not material(new, old)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We keep your tax number for 10 years after your last order.",
+    "Sellers must show their VAT number on every invoice.",
+])
+def test_a_rule_about_registration_numbers_stays_a_term(sentence):
+    old = "# Zorblio Terms\n\nYou must be 16 or older to use Zorblio.\n"
+    assert material(old, old + "\n" + sentence + "\n")

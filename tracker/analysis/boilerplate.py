@@ -16,7 +16,7 @@ from functools import lru_cache
 
 __all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_announcement", "is_error_page",
            "truncated_side", "not_terms_side", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
-           "is_contact_route", "address_spans", "language_of", "DATE", "is_content_word"]
+           "is_contact_route", "is_register_entry", "address_spans", "language_of", "DATE", "is_content_word"]
 
 # --- dates ---------------------------------------------------------------------------------------
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -514,6 +514,33 @@ _PURPOSE = re.compile(r"\b(?:to|in\s+order\s+to|so\s+that\s+we\s+can|afin\s+de|p
                       r"access|obtain|receive|get|have|object|opt|correct|rectify|exercise|withdraw|restrict|port|"
                       r"lodge|file|complain|demander|supprimer|exercer|accéder|vous\s+opposer|s['’]opposer)\b", re.I)
 
+
+
+# A company's entry in a register: its registration, VAT or licence number, where it is registered.
+_REGISTER = re.compile(
+    r"\b(?:(?:company|business|trade|commercial|registration|register|licen[cs]e|vat|tax|iadb|incorporation)\s+"
+    r"(?:registration\s+|identification\s+)?(?:number|no\b\.?|nr\b\.?|id\b)|registered\s+(?:in|with|at)\b[^.;]{0,80}?"
+    r"\b(?:under|with)\s+(?:the\s+)?(?:number|no\b)|siren|siret|rcs\b|tva\s+intracommunautaire|n°\s*(?:de\s+)?tva|"
+    r"immatricul\w+\s+(?:au|sous)|handelsregister|registergericht|amtsgericht\s+\w+\s*,?\s*hr[ab]|hr[ab]\s*\d|"
+    r"ust\.?-?id\w*|umsatzsteuer-?identifikationsnummer|steuernummer)", re.I)
+
+
+def is_register_entry(sentence: str) -> bool:
+    """Whether a sentence only says where the company is registered and under which number
+    ("Our IADB registration number is 2008121801576", "RCS Paris B 123 456 789", "Amtsgericht
+    Berlin, HRB 12345", "VAT number GB123456789"): a detail of who the company is, like its share
+    capital, not a term. Not when a modal verb or a negation makes it a rule ("Sellers must show
+    their VAT number")."""
+    text = sentence.strip()
+    if len(text.split()) > 35 or not any(c.isdigit() for c in text) or not _REGISTER.search(text):
+        return False
+    ws = re.findall(r"[^\W\d_]+", text.lower())
+    return not any(w in MODALS or w in _NOT_REGISTER for w in ws)
+
+
+# a negation makes a rule; a user's own number ("we keep your tax number for 10 years") is data
+_NOT_REGISTER = frozenset("""not never ne nicht kein keine you your yours user users customer customers vous votre vos
+utilisateur utilisateurs client clients du dein deine ihr ihre nutzer kunden""".split())
 
 _STREET = frozenset("""street st road rd avenue ave blvd boulevard lane ln drive dr way place pl
 square sq suite ste floor fl building bldg str strasse straße rue allée allee avenue platz weg

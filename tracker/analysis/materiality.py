@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
                                           is_address_run, is_announcement, is_announcement_heading,
-                                          is_contact_route, is_content_word, is_language_row, is_pointer, is_report,
+                                          is_contact_route, is_content_word, is_register_entry, is_language_row, is_pointer, is_report,
                                           is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topic_profile, topical_watch)
@@ -1175,7 +1175,8 @@ _SIMPLE_WORD = re.compile(r"[^\W_]+")
 
 
 def _noise_kind(sentence: str) -> str | None:
-    """Why a sentence is not a term: "date-only", "announcement", "pointer", or page chrome."""
+    """Why a sentence is not a term: "date-only", "announcement", "pointer", "contact",
+    "register" (a company's registration number), or page chrome."""
     sentence = sentence.replace("\x02", "").replace("\x03", "")
     w = _SIMPLE_WORD.findall(sentence.lower())  # (the sentence is already cleaned)
     if is_update_stamp(sentence):
@@ -1186,6 +1187,8 @@ def _noise_kind(sentence: str) -> str | None:
         return "pointer"
     if is_contact_route(sentence):
         return "contact"
+    if is_register_entry(sentence):
+        return "register"
     kind = chrome_kind(sentence, w)
     return kind
 
@@ -1870,6 +1873,7 @@ _NOISE_TEXT = {
     "fragment": "A fragment without a verb, not a term",
     "question": "A question that introduces an answer, not a term",
     "contact": "A way to contact someone, not a term",
+    "register": "Where the company is registered and under which number, not a term",
 }
 _REACH = re.compile(r"[\w.+-]+@[\w-]+\.\w|\b(?:contact|kontakt)", re.I)
 
@@ -1883,7 +1887,7 @@ def _reachable(text: str) -> bool:
 def _noise_label(kinds: tuple[str, ...], before: str, after: str, fb: tuple, fa: tuple) -> ChangeLabel:
     if kinds and all(k == "date-only" for k in kinds):
         return _cosmetic("date-only", _COSMETIC_TEXT["date-only"], fb, fa)
-    if kinds and all(k in ("date-only", "contact") for k in kinds):
+    if kinds and all(k in ("date-only", "contact", "register") for k in kinds):
         return _cosmetic("contact-details", _COSMETIC_TEXT["contact-details"], fb, fa)
     if kinds and all(k in ("date-only", "announcement") for k in kinds):
         return _cosmetic("announcement", _COSMETIC_TEXT["announcement"], fb, fa)
