@@ -816,3 +816,21 @@ def test_a_register_entry_added_or_removed_is_not_a_term(entry):
 def test_a_rule_about_registration_numbers_stays_a_term(sentence):
     old = "# Zorblio Terms\n\nYou must be 16 or older to use Zorblio.\n"
     assert material(old, old + "\n" + sentence + "\n")
+
+
+# --- a name in a list is no topic word: "Pay" in "Quillby Pay" (batch a-k) ----------------------
+_COVERED = ("# Quillby Services Agreement\n\n## Covered services\n\nThe following products and services are covered "
+            "by this agreement:\n\n* Quillby Notes\n* Quillby Drive\n{extra}\n## Payment\n\nYou pay the fees of paid "
+            "plans in advance.\n")
+
+
+def test_a_product_named_with_a_topic_word_added_to_a_list_of_products_is_not_a_term():
+    result = run(_COVERED.format(extra=""), _COVERED.format(extra="* Quillby Pay\n"))
+    assert not result.material, result.summary
+
+
+def test_a_named_recipient_added_to_a_list_of_data_recipients_stays_material():
+    old = ("# Quillby Privacy\n\n## Recipients\n\nWe share your personal data with these service providers:\n\n"
+           "* Nimbus Hosting\n")
+    result = run(old, old + "* Stripe Payments\n")
+    assert result.material and "privacy" in result.categories

@@ -2021,6 +2021,10 @@ class _Job:
             near = scores  # a new or removed clause: the change is the whole of it
         else:
             near = _scores(local)
+        if self._name_item():
+            # "* Microsoft Pay" added to a list of products: the words of a name are no topic
+            # ("Pay", "Stripe"); the list's lead-in and heading say what the name is listed for
+            scores = near = _scores([t for t in (self.lead_a or self.lead_b, self.heading) if t])
         if not (set(scores) - {"other"}) and (self.lead_a or self.lead_b or self.row or self.framed):
             # a list item, a table row or a short line under a heading: read with its context
             ctx = [self.lead_a or self.lead_b, self.heading]
@@ -2069,6 +2073,20 @@ class _Job:
         if self.kind == "removed" or not self.after:
             return self._gone(cats, legal, w_rem)
         return self._modified(cats, legal, w_add, w_rem)
+
+    def _name_item(self) -> bool:
+        """Whether an added or removed list item is only a name: at most 6 content words, each
+        written with a capital, no modal verb or negation ("* Microsoft Pay", "* Acme Cloud Storage")."""
+        if (self.before and self.after) or not (self.lead_a or self.lead_b) or self.row:
+            return False
+        text, toks = (self.d.after_text, self.d.after) if self.after else (self.d.before_text, self.d.before)
+        letters = [c for c in text if c.isalpha()]
+        if not letters or sum(c.isupper() for c in letters) > 0.5 * len(letters):
+            return False  # all capitals: a name cannot be told from a shouted rule
+        content = [t for t in toks if is_content_word(t.norm)]
+        # (no verb test: "Pay" in a name is no verb; a rule has words in lower case)
+        return (0 < len(content) <= 6 and not any(t.norm in MODALS or t.norm in _NEGATIONS for t in toks)
+                and all(text[t.start:t.start + 1].isupper() or text[t.start:t.start + 1].isdigit() for t in content))
 
     # -- a clause with no counterpart -------------------------------------------------------------
     def _novel_share(self, side: str) -> float:
