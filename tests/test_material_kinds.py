@@ -820,7 +820,7 @@ def test_a_rule_about_registration_numbers_stays_a_term(sentence):
 
 # --- a name in a list is no topic word: "Pay" in "Quillby Pay" (batch a-k) ----------------------
 _COVERED = ("# Quillby Services Agreement\n\n## Covered services\n\nThe following products and services are covered "
-            "by this agreement:\n\n* Quillby Notes\n* Quillby Drive\n{extra}\n## Payment\n\nYou pay the fees of paid "
+            "by this agreement, where available.\n\n* Quillby Notes\n* Quillby Drive\n{extra}\n## Payment\n\nYou pay the fees of paid "
             "plans in advance.\n")
 
 

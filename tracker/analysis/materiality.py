@@ -2077,7 +2077,7 @@ class _Job:
     def _name_item(self) -> bool:
         """Whether an added or removed list item is only a name: at most 6 content words, each
         written with a capital, no modal verb or negation ("* Microsoft Pay", "* Acme Cloud Storage")."""
-        if (self.before and self.after) or not (self.lead_a or self.lead_b) or self.row:
+        if (self.before and self.after) or self.row or not _LIST_ITEM.match(self.raw_a or self.raw_b):
             return False
         text, toks = (self.d.after_text, self.d.after) if self.after else (self.d.before_text, self.d.before)
         letters = [c for c in text if c.isalpha()]
