@@ -834,3 +834,25 @@ def test_a_named_recipient_added_to_a_list_of_data_recipients_stays_material():
            "* Nimbus Hosting\n")
     result = run(old, old + "* Stripe Payments\n")
     assert result.material and "privacy" in result.categories
+
+
+# --- what a company says it values: no right, duty or data use (batch k) -------------------------
+@pytest.mark.parametrize("statement", [
+    "Your privacy is important to us.",
+    "We take your privacy very seriously.",
+    "Quillby is committed to best email marketing practices, and has been recognised by the Inbox Trust "
+    "programme as meeting its requirements.",
+    "Der Schutz Ihrer Daten ist uns sehr wichtig.",
+    "La protection de vos données personnelles est pour nous une priorité.",
+])
+def test_a_statement_of_values_added_or_removed_is_not_a_term(statement):
+    old = PRIVACY
+    new = PRIVACY.replace("## Your rights\n\n", f"## Your rights\n\n{statement}\n\n")
+    assert not material(old, new)
+    assert not material(new, old)
+
+
+def test_a_statement_of_values_that_promises_something_stays_a_term():
+    new = PRIVACY.replace("## Your rights\n\n", "## Your rights\n\nWe are committed to protecting your privacy and "
+                          "will never sell your personal data.\n\n")
+    assert material(PRIVACY, new)

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 __all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_announcement", "is_error_page",
            "truncated_side", "not_terms_side", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
-           "is_contact_route", "is_register_entry", "address_spans", "language_of", "DATE", "is_content_word"]
+           "is_contact_route", "is_register_entry", "is_mission_statement", "address_spans", "language_of", "DATE", "is_content_word"]
 
 # --- dates ---------------------------------------------------------------------------------------
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -515,6 +515,36 @@ _PURPOSE = re.compile(r"\b(?:to|in\s+order\s+to|so\s+that\s+we\s+can|afin\s+de|p
                       r"lodge|file|complain|demander|supprimer|exercer|accéder|vous\s+opposer|s['’]opposer)\b", re.I)
 
 
+
+
+# What a company says it values or strives for: "Your privacy is important to us", "We take your
+# privacy seriously", "X is committed to best email practices". A promise of nothing in particular.
+_MISSION = re.compile(
+    r"\byour\s+(?:privacy|trust|security|data\s+protection)\s+(?:is|are)\s+(?:very\s+|extremely\s+|really\s+)?"
+    r"(?:important|essential|a\s+priority|our\s+(?:top\s+|highest\s+)?priority)\b|"
+    r"\bwe\s+(?:care\s+(?:deeply\s+)?about|value|respect)\s+(?:your\s+)?(?:privacy|trust)\b|"
+    r"\bwe\s+take\s+(?:your\s+)?(?:privacy|data\s+protection|security)\s+(?:very\s+)?seriously\b|"
+    r"\b(?:is|are)\s+(?:deeply\s+|fully\s+)?committed\s+to\s+(?:(?:the\s+)?(?:best|highest|high|good|responsible)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:practices|standards)|protecting\s+(?:your\s+)?privacy)\b|"
+    r"\bla\s+protection\s+de\s+vos\s+données(?:\s+personnelles)?\s+(?:est|constitue)\s+(?:pour\s+nous\s+)?(?:très\s+)?"
+    r"(?:importante|essentielle|une\s+priorité)|"
+    r"\bvotre\s+vie\s+privée\s+(?:est|compte)\s+(?:très\s+)?(?:importante|pour\s+nous)|"
+    r"\bder\s+schutz\s+ihrer\s+(?:persönlichen\s+|personenbezogenen\s+)?daten\s+ist\s+uns\s+(?:sehr\s+|besonders\s+)?wichtig|"
+    r"\bihre\s+privatsphäre\s+ist\s+uns\s+(?:sehr\s+)?wichtig", re.I)
+_BINDING = frozenset("not never no ne pas nicht kein keine only solely".split())
+
+
+def is_mission_statement(sentence: str) -> bool:
+    """Whether a sentence only says what a company values or strives for ("Your privacy is
+    important to us", "We take your privacy seriously", "Acme is committed to best email
+    practices", "Der Schutz Ihrer Daten ist uns wichtig"): no right, duty or data use. Not when
+    it also says what will or will not be done ("We are committed to protecting your privacy and
+    will never sell your data")."""
+    sentence = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", sentence)  # "Privacy NoticeYour privacy ...": a lost space
+    if len(sentence.split()) > 40 or not _MISSION.search(sentence):
+        return False
+    ws = re.findall(r"[^\W\d_]+", sentence.lower())
+    return not any(w in MODALS or w in _BINDING for w in ws)
 
 # A company's entry in a register: its registration, VAT or licence number, where it is registered.
 _REGISTER = re.compile(

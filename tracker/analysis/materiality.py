@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
                                           is_address_run, is_announcement, is_announcement_heading,
-                                          is_contact_route, is_content_word, is_register_entry, is_language_row, is_pointer, is_report,
+                                          is_contact_route, is_content_word, is_mission_statement, is_register_entry, is_language_row, is_pointer, is_report,
                                           is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topic_profile, topical_watch)
@@ -1176,7 +1176,7 @@ _SIMPLE_WORD = re.compile(r"[^\W_]+")
 
 def _noise_kind(sentence: str) -> str | None:
     """Why a sentence is not a term: "date-only", "announcement", "pointer", "contact",
-    "register" (a company's registration number), or page chrome."""
+    "register" (a company's registration number), "statement" (what it values), or page chrome."""
     sentence = sentence.replace("\x02", "").replace("\x03", "")
     w = _SIMPLE_WORD.findall(sentence.lower())  # (the sentence is already cleaned)
     if is_update_stamp(sentence):
@@ -1189,6 +1189,8 @@ def _noise_kind(sentence: str) -> str | None:
         return "contact"
     if is_register_entry(sentence):
         return "register"
+    if is_mission_statement(sentence):
+        return "statement"
     kind = chrome_kind(sentence, w)
     return kind
 
@@ -1874,6 +1876,7 @@ _NOISE_TEXT = {
     "question": "A question that introduces an answer, not a term",
     "contact": "A way to contact someone, not a term",
     "register": "Where the company is registered and under which number, not a term",
+    "statement": "What the company says it values, not a term",
 }
 _REACH = re.compile(r"[\w.+-]+@[\w-]+\.\w|\b(?:contact|kontakt)", re.I)
 
