@@ -771,6 +771,10 @@ PRIVACY = ("# Quillby Privacy Policy\n\nLast updated: 3 May 2026\n\n## Your righ
     "under Article 27 GDPR:\n\nEU: Repwell GmbH, Attn: Quillby, Hafenstrasse 12, 20095 Hamburg, Germany\n\n"
     "UK: Repwell UK Ltd., Attn: Quillby, 4 Fleet Lane, London, EC4M 7RD\n",
     "Les personnes concernées peuvent contacter notre délégué à la protection des données à dpo@quillby.example.\n",
+    "Our Data Protection Officer can be contacted at dpo@quillby.example.\n",
+    "We have appointed Repwell GmbH, Hafenstrasse 12, 20095 Hamburg, as our representative in the EU.\n",
+    "Our representative in the United Kingdom is Repwell UK Ltd, 4 Fleet Lane, London, EC4M 7RD.\n",
+    "Unser Datenschutzbeauftragter ist unter dsb@quillby.example erreichbar.\n",
 ])
 def test_a_representatives_contact_block_added_is_not_material(block):
     new = PRIVACY.replace("## Contact\n\n", "## Contact\n\n" + block + "\n")
@@ -789,6 +793,8 @@ def test_a_contact_sentence_that_sets_a_term_stays_material():
     ("Sellers may contact buyers only through the dispute form.", False),
     ("We may contact you about your account.", False),
     ("Buyers may contact the seller within 30 days to open a dispute.", False),
+    ("The representative is liable for any damage caused by the seller.", False),
+    ("Your account can be closed at any time.", False),
 ])
 def test_who_may_reach_us_is_a_contact_route(sentence, route):
     from tracker.analysis.boilerplate import is_contact_route

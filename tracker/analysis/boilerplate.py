@@ -503,10 +503,22 @@ def is_contact_route(sentence: str) -> bool:
     le formulaire de contact ...". A sentence that also sets a deadline, a fee, a duty or a right
     to cancel, refund or withdraw is a term ("To cancel, write to us within 14 days")."""
     text = re.sub(r"[*_`\[\]\x02\x03]", "", sentence).strip()
-    m = _CONTACT_ROUTE.match(text)
+    m = _CONTACT_ROUTE.match(text) or _REPRESENTATIVE.search(text)
     if len(text.split()) > 60 or not m:
         return False
     return not _CONTACT_TERMS.search(text) and not _PURPOSE.search(text, m.end())
+
+
+# Who represents the company or answers for its data protection, and how to reach them: "Our DPO
+# can be contacted at ...", "We have appointed Acme GmbH as our EU representative", "Our
+# representative in the UK is ...", "Notre délégué peut être contacté à ...".
+_REPRESENTATIVE = re.compile(
+    r"\b(?:can|may)\s+(?:also\s+)?be\s+(?:contacted|reached)\s+(?:at|by|via|through|on|using)\b|"
+    r"\b(?:have|has)\s+appointed\b[^.;]{0,80}?\b(?:representatives?|data\s+protection\s+officer|dpo)\b|"
+    r"\b(?:our|its)\s+(?:(?:eu|uk|eea|swiss|gdpr|local|european|data\s+protection)\s+)*representatives?\s+"
+    r"(?:in\s+[^.;,]{2,40}?\s+)?(?:is|are)\s+(?-i:[A-Z])|"
+    r"\bpeu(?:t|vent)\s+être\s+contacté(?:e|s|es)?\s+(?:à|par|au|via)\b|"
+    r"\b(?:ist|sind)\s+(?:unter|per)\b.{0,60}?\berreichbar\b", re.I)
 
 
 # "contact us to request the deletion of your data": the route to a right names the right
