@@ -862,3 +862,24 @@ def test_a_statement_of_values_that_promises_something_stays_a_term():
     new = PRIVACY.replace("## Your rights\n\n", "## Your rights\n\nWe are committed to protecting your privacy and "
                           "will never sell your personal data.\n\n")
     assert material(PRIVACY, new)
+
+
+# --- a sentence of examples made an item of a list: its opening words go to the lead-in ----------
+_SAFETY = ("# Quillby Acceptable Use\n\n## Safety\n\nDo not use Quillby in any way that endangers minors. "
+           "This includes {a}. This also includes {b}.\n\n## Spam\n\nDo not send bulk messages.\n")
+_SAFETY_LIST = ("# Quillby Acceptable Use\n\n## Safety\n\nDo not use Quillby in any way that endangers minors, "
+                "including:\n\n* {A}\n* {B}\n\n## Spam\n\nDo not send bulk messages.\n")
+
+
+def test_sentences_of_examples_turned_into_a_list_are_not_a_change():
+    a, b = "grooming or enticing minors", "sharing images of minors in a sexual manner"
+    old = _SAFETY.format(a=a, b=b)
+    new = _SAFETY_LIST.format(A=a[0].upper() + a[1:], B=b[0].upper() + b[1:])
+    result = run(old, new)
+    assert not result.material, result.summary
+
+
+def test_a_list_item_with_other_words_than_the_sentence_stays_material():
+    old = _SAFETY.format(a="grooming or enticing minors", b="sharing images of minors in a sexual manner")
+    new = _SAFETY_LIST.format(A="Grooming or enticing minors", B="Selling alcohol or weapons to minors")
+    assert run(old, new).material

@@ -1532,6 +1532,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
                            f"The contracting party is now {new} instead of {old} (other)",
                            None, (), (), facts_b, facts_a)
     d, why = _explain_noise(d, ctx)
+    d = _list_lead_words(d, before or "", after or "", lead_before, lead_after)
     if not any(is_content_word(w) or w in MODALS or w in _NEGATIONS
                for w in d.inserted() + d.deleted()):
         if renamed:
@@ -1804,6 +1805,44 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
                 drop.update(range(a, b))  # "Grammarly or GrammarlyGO" once GrammarlyGO was renamed
                 why.add("renamed")
     return (d.without(drop_i & d.ins, drop_d & d.dels) if drop_i or drop_d else d), why
+
+
+# Words that open a sentence of examples or of the items a rule covers: when the sentence becomes
+# an item of a list, they go to the list's lead-in ("This includes X." → "..., including: * X").
+_LIST_INTRO = frozenset("""include includes including comprise comprises comprising such example examples instance
+namely means cover covers inclut incluent comprend comprennent notamment exemple umfasst umfassen beinhaltet
+beinhalten insbesondere beispiel beispielsweise following suivants suivantes folgende folgenden""".split())
+
+
+def _list_lead_words(d: Delta, before: str, after: str, lead_before: str, lead_after: str) -> Delta:
+    """The delta without the opening words a sentence left to its list's lead-in when it became
+    an item of that list ("This includes child abuse imagery." → "Do not ..., including: * Child
+    abuse imagery"), or took from it when an item became a sentence: the first run of changed
+    words, at the start of the clause, when each of its content words opens a list ("includes",
+    "such as") or stands in the lead-in."""
+    for side, lead, now, then in (("dels", lead_after, after, before), ("ins", lead_before, before, after)):
+        if not lead or not _LIST_ITEM.match(now) or _LIST_ITEM.match(then):
+            continue
+        runs = d.runs(side)
+        toks = d.before if side == "dels" else d.after
+        if not runs or any(is_content_word(t.norm) for t in toks[:runs[0][0]]):
+            continue  # the changed words do not open the sentence
+        words_ = d.run_words(side, runs[0])
+        lead_stems = _stems(lead)
+        if any(w in MODALS or w in _NEGATIONS for w in words_) or not all(
+                w in _LIST_INTRO or stem(w) in lead_stems for w in words_ if is_content_word(w)):
+            continue
+        gone = set(range(*runs[0]))
+        d = d.without(set(), gone) if side == "dels" else d.without(gone, set())
+    # ... and the sentence before them now leads the list in ("endangers minors." → "endangers
+    # minors, including:"), or no longer does
+    for side, now in (("ins", after), ("dels", before)):
+        mine, theirs = (d.inserted(), d.deleted()) if side == "ins" else (d.deleted(), d.inserted())
+        if (mine and now.rstrip().endswith(":") and not any(is_content_word(w) for w in theirs)
+                and all(w in _LIST_INTRO or not is_content_word(w) for w in mine)
+                and not any(w in MODALS or w in _NEGATIONS for w in mine)):
+            d = d.without(d.ins, set()) if side == "ins" else d.without(set(), d.dels)
+    return d
 
 
 def _in_contact_line(text: str, toks: tuple[Token, ...], a: int, b: int) -> bool:
