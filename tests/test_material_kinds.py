@@ -883,3 +883,22 @@ def test_a_list_item_with_other_words_than_the_sentence_stays_material():
     old = _SAFETY.format(a="grooming or enticing minors", b="sharing images of minors in a sexual manner")
     new = _SAFETY_LIST.format(A="Grooming or enticing minors", B="Selling alcohol or weapons to minors")
     assert run(old, new).material
+
+
+# --- advice to come back and read the text again: about the terms, not a term --------------------
+@pytest.mark.parametrize("advice", [
+    "Make sure that you check back from time to time, as these rules may change.",
+    "Please review this page periodically for updates.",
+    "Consultez régulièrement cette page.",
+    "Bitte lesen Sie diese Seite regelmäßig.",
+])
+def test_advice_to_check_back_is_not_a_term(advice):
+    old = "# Zorblio Rules\n\nZorblio may remove posts that break these rules.\n"
+    assert not material(old, old + "\n" + advice + "\n")
+    assert not material(old + "\n" + advice + "\n", old)
+
+
+def test_a_power_to_change_the_terms_beside_the_advice_stays_a_term():
+    old = "# Zorblio Rules\n\nZorblio may remove posts that break these rules.\n"
+    new = old + "\nWe may change these rules at any time, so check back regularly.\n"
+    assert material(old, new)

@@ -174,7 +174,7 @@ _CONTINUE = re.compile(
 _ANNOUNCE_HINT = re.compile(r"updat|chang|revis|amend|version|continu|effect|summary|what|jour|prior|previous|"
                             r"earlier|archived|older|former|added|clarified|review|working|coming|"
                             r"modifi|aktualis|fassung|geändert|nouvelle|neue|dated?\b|\d{4}|"
-                            r"easier|clearer|simpler", re.I)
+                            r"easier|clearer|simpler|periodic|regul|régul|time\s+to\s+time|frequent|often|regelmäßig", re.I)
 # Announcements that could also be read inside a rule about changes: only when the sentence sets
 # no notice period and no right to reject ("X has updated its Terms as of DATE", "view the prior
 # policy here", "the changes will take effect on DATE", "we have added terms clarifying ...").
@@ -214,7 +214,25 @@ def is_announcement(text: str) -> bool:
         return True
     if (_CONTINUE.search(text) or _ANNOUNCE_SOFT.search(text)) and not _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text)):
         return True
+    if (_CHECK_BACK.search(text) and not _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text))
+            and not _CHANGE_POWER.search(text)):
+        return True
     return is_update_stamp(text)
+
+
+# Advice to come back and read the text again: "Make sure that you check back from time to time,
+# as these policies may change", "Please review this page periodically", "Consultez régulièrement
+# cette page", "Bitte lesen Sie diese Seite regelmäßig". The power to change the terms is a term
+# where the text grants it ("We may change these terms at any time"), not in the advice.
+_CHECK_BACK = re.compile(
+    r"\b(?:check|review|visit|consult|read|revisit)\s+(?:back\s+|(?:this|these|the|our)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:page|terms|polic(?:y|ies)|guidelines|agreement|conditions|notice|statement|rules)\s+)?"
+    r"(?:from\s+time\s+to\s+time|periodically|regularly|frequently|often)\b|"
+    r"\bconsult(?:er|ez)\s+(?:régulièrement|périodiquement)\b|"
+    r"\bregelmäßig\s+(?:zu\s+)?(?:prüfen|überprüfen|besuchen|lesen|nachsehen)\b|"
+    r"\b(?:prüfen|überprüfen|besuchen|lesen)\s+sie\s+(?:diese|die)\s+[\w-]+\s+regelmäßig\b", re.I)
+_CHANGE_POWER = re.compile(r"\b(?:we|us|(?-i:[A-Z])[\w&.-]+)\s+(?:may|can|will|shall|reserves?)\b|\bnous\s+"
+                           r"(?:pouvons|pourrons)\b|\bwir\s+(?:können|dürfen|behalten)\b", re.I)
 
 
 def is_announcement_heading(heading: str) -> bool:
