@@ -329,3 +329,57 @@ def test_a_list_of_policies_with_their_terms_is_not_an_index_page():
     from tracker.analysis.scope import index_page
 
     assert not index_page("".join(f"* Quillfen may suspend accounts for reason {n}.\n" for n in range(8)))
+
+
+# --- a table the capture lost or regained under a heading both versions keep ----------------------
+COOKIE_POLICY = """\
+# Quillby Cookie Policy
+
+## How we use cookies
+
+We use cookies to keep you signed in and, with your consent, to measure how Quillby is used.
+
+## Which cookies do we use?
+{tables}
+## How can you control cookies?
+
+You can change your choices at any time from the Cookie Settings link at the foot of every page.
+"""
+COOKIE_TABLES = """
+### Strictly necessary cookies
+
+These cookies make the site work.
+
+| Provider | Cookie | Duration |
+| --- | --- | --- |
+| Quillby Ltd | qb_session | 1 day |
+| Quillby Ltd | qb_csrf | session |
+
+### Advertising cookies
+
+| Provider | Cookie | Duration |
+| --- | --- | --- |
+| Adnimbus Inc | an_uid | 2 years |
+| Trackwell | tw_click | 90 days |
+"""
+
+
+@pytest.mark.parametrize("lost", [True, False])
+def test_a_cookie_table_lost_or_regained_under_a_kept_heading_is_not_material(lost):
+    full, empty = COOKIE_POLICY.format(tables=COOKIE_TABLES), COOKIE_POLICY.format(tables="")
+    a = analyse(full, empty) if lost else analyse(empty, full)
+    assert not a.material, a.summary
+    assert "capture-scope" in a.cosmetic
+
+
+def test_a_table_removed_while_its_section_keeps_its_text_stays_material():
+    kept = "\nWe list the cookies we set below.\n"
+    before = COOKIE_POLICY.format(tables=kept + COOKIE_TABLES)
+    after = COOKIE_POLICY.format(tables=kept)
+    assert analyse(before, after).material
+
+
+def test_a_section_removed_with_its_heading_stays_material():
+    before = COOKIE_POLICY.format(tables=COOKIE_TABLES)
+    after = before.replace("## Which cookies do we use?\n" + COOKIE_TABLES, "")
+    assert analyse(before, after).material

@@ -297,6 +297,24 @@ def test_a_new_contracting_party_is_material():
     assert result.material and "contracting party" in result.summary
 
 
+def test_a_company_renamed_at_the_same_address_is_not_a_new_party():
+    # the labellers' rule: only the name of the contracting party changed, same seat, same terms
+    old = ("# Terms\n\n\"Zorblio\" means Zorblio, Inc., with an office at 40 Harbour Road, Suite 5, Leith, "
+           "EH6 6QQ.\n\nAny change to these Terms must be signed by you and Zorblio, Inc. Nothing here makes "
+           "us partners.\n")
+    new = old.replace("Zorblio, Inc.", "Quibble Corp.")
+    result = run(old, new)
+    assert not result.material, result.summary
+
+
+def test_another_company_at_another_address_stays_a_new_party():
+    old = ("# Terms\n\nThe service is provided by Zorblio, Inc., with an office at 40 Harbour Road, Leith, "
+           "EH6 6QQ.\n")
+    new = "# Terms\n\nThe service is provided by Quibble Corp., with an office at 9 Rue Lafitte, 75009 Paris.\n"
+    result = run(old, new)
+    assert result.material and "contracting party" in result.summary
+
+
 def test_the_same_company_spelled_out_is_not_a_new_party():
     old = "# Terms\n\nThe service is provided by Zorblio Ltd.\n"
     assert not material(old, old.replace("Zorblio Ltd.", "Zorblio Limited."))
@@ -725,6 +743,8 @@ def test_an_advertising_row_added_is_still_material():
     "TIP: You will find more information here about how we moderate content.",
     "You can see which cookies we use, for what purposes and for how long, on our cookie page.",
     "**Note:** you'll find the details of each partner on our partners page.",
+    "Please also see our [Consumer Health Data Notice](https://zorblio.example/health) for the rights you have "
+    "under Washington law.",
 ])
 def test_a_pointer_with_a_label_or_in_the_future_tense_is_not_a_term(pointer):
     old = "# Zorblio Rules\n\nZorblio may remove posts that break these rules.\n"
@@ -738,3 +758,147 @@ def test_a_value_replaced_by_words_says_both():
     assert result.material
     assert "at any time without notice" in result.summary and "30 days" in result.summary
     assert "No longer says" not in result.summary
+
+
+# --- contact blocks of representatives and data protection officers (contact details, batch k) ----
+PRIVACY = ("# Quillby Privacy Policy\n\nLast updated: 3 May 2026\n\n## Your rights\n\nYou may ask us for a copy of "
+           "your personal data, or ask us to correct or delete it.\n\n## Contact\n\nQuestions? Write to "
+           "privacy@quillby.example.\n")
+
+
+@pytest.mark.parametrize("block", [
+    "Individuals and supervisory authorities in the EU and the UK may contact our data protection representatives "
+    "under Article 27 GDPR:\n\nEU: Repwell GmbH, Attn: Quillby, Hafenstrasse 12, 20095 Hamburg, Germany\n\n"
+    "UK: Repwell UK Ltd., Attn: Quillby, 4 Fleet Lane, London, EC4M 7RD\n",
+    "Les personnes concernées peuvent contacter notre délégué à la protection des données à dpo@quillby.example.\n",
+    "Our Data Protection Officer can be contacted at dpo@quillby.example.\n",
+    "We have appointed Repwell GmbH, Hafenstrasse 12, 20095 Hamburg, as our representative in the EU.\n",
+    "Our representative in the United Kingdom is Repwell UK Ltd, 4 Fleet Lane, London, EC4M 7RD.\n",
+    "Unser Datenschutzbeauftragter ist unter dsb@quillby.example erreichbar.\n",
+])
+def test_a_representatives_contact_block_added_is_not_material(block):
+    new = PRIVACY.replace("## Contact\n\n", "## Contact\n\n" + block + "\n")
+    result = run(PRIVACY, new)
+    assert not result.material, result.summary
+
+
+def test_a_contact_sentence_that_sets_a_term_stays_material():
+    new = PRIVACY.replace("## Contact\n\n", "## Contact\n\nCustomers in the EEA may contact our representative "
+                          "to cancel a subscription, and the refund is paid within 14 days.\n\n")
+    assert run(PRIVACY, new).material
+
+
+@pytest.mark.parametrize("sentence,route", [
+    ("Residents of the EU may contact our representative, Repwell GmbH, at eu@repwell.example.", True),
+    ("Sellers may contact buyers only through the dispute form.", False),
+    ("We may contact you about your account.", False),
+    ("Buyers may contact the seller within 30 days to open a dispute.", False),
+    ("The representative is liable for any damage caused by the seller.", False),
+    ("Your account can be closed at any time.", False),
+])
+def test_who_may_reach_us_is_a_contact_route(sentence, route):
+    from tracker.analysis.boilerplate import is_contact_route
+    assert is_contact_route(sentence) is route
+
+
+# --- a company's register entry: who the company is, like its share capital (batch k) ------------
+@pytest.mark.parametrize("entry", [
+    "Our IADB registration number is 2008121801576.",
+    "Zorblio Ltd is registered in England and Wales under number 01234567.",
+    "Zorblio SAS, RCS Paris B 123 456 789.",
+    "Amtsgericht Leipzig, HRB 40411.",
+])
+def test_a_register_entry_added_or_removed_is_not_a_term(entry):
+    old = "# Zorblio Terms\n\nYou must be 16 or older to use Zorblio.\n\nQuestions: hello@zorblio.example\n"
+    new = old.replace("\n\nQuestions", f"\n\n{entry}\n\nQuestions")
+    assert not material(old, new)
+    assert not material(new, old)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We keep your tax number for 10 years after your last order.",
+    "Sellers must show their VAT number on every invoice.",
+])
+def test_a_rule_about_registration_numbers_stays_a_term(sentence):
+    old = "# Zorblio Terms\n\nYou must be 16 or older to use Zorblio.\n"
+    assert material(old, old + "\n" + sentence + "\n")
+
+
+# --- a name in a list is no topic word: "Pay" in "Quillby Pay" (batch a-k) ----------------------
+_COVERED = ("# Quillby Services Agreement\n\n## Covered services\n\nThe following products and services are covered "
+            "by this agreement, where available.\n\n* Quillby Notes\n* Quillby Drive\n{extra}\n## Payment\n\nYou pay the fees of paid "
+            "plans in advance.\n")
+
+
+def test_a_product_named_with_a_topic_word_added_to_a_list_of_products_is_not_a_term():
+    result = run(_COVERED.format(extra=""), _COVERED.format(extra="* Quillby Pay\n"))
+    assert not result.material, result.summary
+
+
+def test_a_named_recipient_added_to_a_list_of_data_recipients_stays_material():
+    old = ("# Quillby Privacy\n\n## Recipients\n\nWe share your personal data with these service providers:\n\n"
+           "* Nimbus Hosting\n")
+    result = run(old, old + "* Stripe Payments\n")
+    assert result.material and "privacy" in result.categories
+
+
+# --- what a company says it values: no right, duty or data use (batch k) -------------------------
+@pytest.mark.parametrize("statement", [
+    "Your privacy is important to us.",
+    "We take your privacy very seriously.",
+    "Quillby is committed to best email marketing practices, and has been recognised by the Inbox Trust "
+    "programme as meeting its requirements.",
+    "Der Schutz Ihrer Daten ist uns sehr wichtig.",
+    "La protection de vos données personnelles est pour nous une priorité.",
+])
+def test_a_statement_of_values_added_or_removed_is_not_a_term(statement):
+    old = PRIVACY
+    new = PRIVACY.replace("## Your rights\n\n", f"## Your rights\n\n{statement}\n\n")
+    assert not material(old, new)
+    assert not material(new, old)
+
+
+def test_a_statement_of_values_that_promises_something_stays_a_term():
+    new = PRIVACY.replace("## Your rights\n\n", "## Your rights\n\nWe are committed to protecting your privacy and "
+                          "will never sell your personal data.\n\n")
+    assert material(PRIVACY, new)
+
+
+# --- a sentence of examples made an item of a list: its opening words go to the lead-in ----------
+_SAFETY = ("# Quillby Acceptable Use\n\n## Safety\n\nDo not use Quillby in any way that endangers minors. "
+           "This includes {a}. This also includes {b}.\n\n## Spam\n\nDo not send bulk messages.\n")
+_SAFETY_LIST = ("# Quillby Acceptable Use\n\n## Safety\n\nDo not use Quillby in any way that endangers minors, "
+                "including:\n\n* {A}\n* {B}\n\n## Spam\n\nDo not send bulk messages.\n")
+
+
+def test_sentences_of_examples_turned_into_a_list_are_not_a_change():
+    a, b = "grooming or enticing minors", "sharing images of minors in a sexual manner"
+    old = _SAFETY.format(a=a, b=b)
+    new = _SAFETY_LIST.format(A=a[0].upper() + a[1:], B=b[0].upper() + b[1:])
+    result = run(old, new)
+    assert not result.material, result.summary
+
+
+def test_a_list_item_with_other_words_than_the_sentence_stays_material():
+    old = _SAFETY.format(a="grooming or enticing minors", b="sharing images of minors in a sexual manner")
+    new = _SAFETY_LIST.format(A="Grooming or enticing minors", B="Selling alcohol or weapons to minors")
+    assert run(old, new).material
+
+
+# --- advice to come back and read the text again: about the terms, not a term --------------------
+@pytest.mark.parametrize("advice", [
+    "Make sure that you check back from time to time, as these rules may change.",
+    "Please review this page periodically for updates.",
+    "Consultez régulièrement cette page.",
+    "Bitte lesen Sie diese Seite regelmäßig.",
+])
+def test_advice_to_check_back_is_not_a_term(advice):
+    old = "# Zorblio Rules\n\nZorblio may remove posts that break these rules.\n"
+    assert not material(old, old + "\n" + advice + "\n")
+    assert not material(old + "\n" + advice + "\n", old)
+
+
+def test_a_power_to_change_the_terms_beside_the_advice_stays_a_term():
+    old = "# Zorblio Rules\n\nZorblio may remove posts that break these rules.\n"
+    new = old + "\nWe may change these rules at any time, so check back regularly.\n"
+    assert material(old, new)

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 __all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_announcement", "is_error_page",
            "truncated_side", "not_terms_side", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
-           "is_contact_route", "address_spans", "language_of", "DATE", "is_content_word"]
+           "is_contact_route", "is_register_entry", "is_mission_statement", "address_spans", "language_of", "DATE", "is_content_word"]
 
 # --- dates ---------------------------------------------------------------------------------------
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -174,7 +174,7 @@ _CONTINUE = re.compile(
 _ANNOUNCE_HINT = re.compile(r"updat|chang|revis|amend|version|continu|effect|summary|what|jour|prior|previous|"
                             r"earlier|archived|older|former|added|clarified|review|working|coming|"
                             r"modifi|aktualis|fassung|geändert|nouvelle|neue|dated?\b|\d{4}|"
-                            r"easier|clearer|simpler", re.I)
+                            r"easier|clearer|simpler|periodic|regul|régul|time\s+to\s+time|frequent|often|regelmäßig", re.I)
 # Announcements that could also be read inside a rule about changes: only when the sentence sets
 # no notice period and no right to reject ("X has updated its Terms as of DATE", "view the prior
 # policy here", "the changes will take effect on DATE", "we have added terms clarifying ...").
@@ -214,7 +214,25 @@ def is_announcement(text: str) -> bool:
         return True
     if (_CONTINUE.search(text) or _ANNOUNCE_SOFT.search(text)) and not _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text)):
         return True
+    if (_CHECK_BACK.search(text) and not _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text))
+            and not _CHANGE_POWER.search(text)):
+        return True
     return is_update_stamp(text)
+
+
+# Advice to come back and read the text again: "Make sure that you check back from time to time,
+# as these policies may change", "Please review this page periodically", "Consultez régulièrement
+# cette page", "Bitte lesen Sie diese Seite regelmäßig". The power to change the terms is a term
+# where the text grants it ("We may change these terms at any time"), not in the advice.
+_CHECK_BACK = re.compile(
+    r"\b(?:check|review|visit|consult|read|revisit)\s+(?:back\s+|(?:this|these|the|our)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:page|terms|polic(?:y|ies)|guidelines|agreement|conditions|notice|statement|rules)\s+)?"
+    r"(?:from\s+time\s+to\s+time|periodically|regularly|frequently|often)\b|"
+    r"\bconsult(?:er|ez)\s+(?:régulièrement|périodiquement)\b|"
+    r"\bregelmäßig\s+(?:zu\s+)?(?:prüfen|überprüfen|besuchen|lesen|nachsehen)\b|"
+    r"\b(?:prüfen|überprüfen|besuchen|lesen)\s+sie\s+(?:diese|die)\s+[\w-]+\s+regelmäßig\b", re.I)
+_CHANGE_POWER = re.compile(r"\b(?:we|us|(?-i:[A-Z])[\w&.-]+)\s+(?:may|can|will|shall|reserves?)\b|\bnous\s+"
+                           r"(?:pouvons|pourrons)\b|\bwir\s+(?:können|dürfen|behalten)\b", re.I)
 
 
 def is_announcement_heading(heading: str) -> bool:
@@ -326,7 +344,7 @@ def not_terms_side(old: str, new: str, *, at_most: float = 0.2, long_enough: int
 
 # --- pointers --------------------------------------------------------------------------------
 _POINTER = re.compile(
-    r"^(?:(?:please\s+)?(?:see|read|review|visit|consult|refer\s+to|check\s+out|learn\s+more|"
+    r"^(?:(?:please\s+)?(?:also\s+)?(?:see|read|review|visit|consult|refer\s+to|check\s+out|learn\s+more|"
     r"find\s+out|click\s+here|for\s+more\s+(?:information|details)|(?:more|further)\s+information|"
     r"for\s+(?:further\s+|additional\s+)?(?:information|details)\s+(?:about|on|regarding|concerning)|"
     r"to\s+learn\s+more|you\s+can\s+(?:find|read|learn)|we\s+encourage\s+you\s+to\s+read|"
@@ -480,6 +498,12 @@ _CONTACT_VERB = (
     r"(?:requests?|questions?|enquir\w+|inquir\w+|complaints?|letters?|notices?|it|them)\s+"
     r"(?:to\s+(?:us|our|the|them|(?-i:[A-Z])\w*|\S+@)|at|by|via)|"
     r"use\s+(?:the|our|this)\s+(?:[\w-]+\s+){0,3}(?:form|portal|address|e-?mail))\b"
+    # whoever may reach us or our representative ("Individuals and supervisory authorities in the
+    # EU may contact our representative ...", "Les utilisateurs peuvent contacter notre délégué ...")
+    r"|(?:[^\W\d_]+[\s,]+){1,14}?(?:can|may|could)\s+(?:also\s+|always\s+)?(?:contact|reach|write\s+to)\s+"
+    r"(?:us|our|the)\b"
+    r"|(?:[^\W\d_]+[\s,’']+){1,14}?peu(?:t|vent)\s+(?:également\s+|aussi\s+|toujours\s+)?"
+    r"(?:contacter|joindre|écrire\s+à)\s+(?:notre|nos|le|la|l['’])"
     r"|vous\s+pouvez\s+(?:également\s+|aussi\s+|toujours\s+)?(?:nous\s+|le\s+|la\s+)?(?:contacter|joindre|écrire|"
     r"adresser|utiliser\s+(?:le|la|notre)\s+(?:[\w-]+\s+){0,2}(?:formulaire|adresse))"
     r"|(?:sie\s+können|du\s+kannst)\s+(?:sich\s+|uns\s+)?(?:auch\s+|jederzeit\s+)?(?:[\w-]+\s+){0,6}?"
@@ -497,10 +521,22 @@ def is_contact_route(sentence: str) -> bool:
     le formulaire de contact ...". A sentence that also sets a deadline, a fee, a duty or a right
     to cancel, refund or withdraw is a term ("To cancel, write to us within 14 days")."""
     text = re.sub(r"[*_`\[\]\x02\x03]", "", sentence).strip()
-    m = _CONTACT_ROUTE.match(text)
+    m = _CONTACT_ROUTE.match(text) or _REPRESENTATIVE.search(text)
     if len(text.split()) > 60 or not m:
         return False
     return not _CONTACT_TERMS.search(text) and not _PURPOSE.search(text, m.end())
+
+
+# Who represents the company or answers for its data protection, and how to reach them: "Our DPO
+# can be contacted at ...", "We have appointed Acme GmbH as our EU representative", "Our
+# representative in the UK is ...", "Notre délégué peut être contacté à ...".
+_REPRESENTATIVE = re.compile(
+    r"\b(?:can|may)\s+(?:also\s+)?be\s+(?:contacted|reached)\s+(?:at|by|via|through|on|using)\b|"
+    r"\b(?:have|has)\s+appointed\b[^.;]{0,80}?\b(?:representatives?|data\s+protection\s+officer|dpo)\b|"
+    r"\b(?:our|its)\s+(?:(?:eu|uk|eea|swiss|gdpr|local|european|data\s+protection)\s+)*representatives?\s+"
+    r"(?:in\s+[^.;,]{2,40}?\s+)?(?:is|are)\s+(?-i:[A-Z])|"
+    r"\bpeu(?:t|vent)\s+être\s+contacté(?:e|s|es)?\s+(?:à|par|au|via)\b|"
+    r"\b(?:ist|sind)\s+(?:unter|per)\b.{0,60}?\berreichbar\b", re.I)
 
 
 # "contact us to request the deletion of your data": the route to a right names the right
@@ -508,6 +544,63 @@ _PURPOSE = re.compile(r"\b(?:to|in\s+order\s+to|so\s+that\s+we\s+can|afin\s+de|p
                       r"access|obtain|receive|get|have|object|opt|correct|rectify|exercise|withdraw|restrict|port|"
                       r"lodge|file|complain|demander|supprimer|exercer|accéder|vous\s+opposer|s['’]opposer)\b", re.I)
 
+
+
+
+# What a company says it values or strives for: "Your privacy is important to us", "We take your
+# privacy seriously", "X is committed to best email practices". A promise of nothing in particular.
+_MISSION = re.compile(
+    r"\byour\s+(?:privacy|trust|security|data\s+protection)\s+(?:is|are)\s+(?:very\s+|extremely\s+|really\s+)?"
+    r"(?:important|essential|a\s+priority|our\s+(?:top\s+|highest\s+)?priority)\b|"
+    r"\bwe\s+(?:care\s+(?:deeply\s+)?about|value|respect)\s+(?:your\s+)?(?:privacy|trust)\b|"
+    r"\bwe\s+take\s+(?:your\s+)?(?:privacy|data\s+protection|security)\s+(?:very\s+)?seriously\b|"
+    r"\b(?:is|are)\s+(?:deeply\s+|fully\s+)?committed\s+to\s+(?:(?:the\s+)?(?:best|highest|high|good|responsible)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:practices|standards)|protecting\s+(?:your\s+)?privacy)\b|"
+    r"\bla\s+protection\s+de\s+vos\s+données(?:\s+personnelles)?\s+(?:est|constitue)\s+(?:pour\s+nous\s+)?(?:très\s+)?"
+    r"(?:importante|essentielle|une\s+priorité)|"
+    r"\bvotre\s+vie\s+privée\s+(?:est|compte)\s+(?:très\s+)?(?:importante|pour\s+nous)|"
+    r"\bder\s+schutz\s+ihrer\s+(?:persönlichen\s+|personenbezogenen\s+)?daten\s+ist\s+uns\s+(?:sehr\s+|besonders\s+)?wichtig|"
+    r"\bihre\s+privatsphäre\s+ist\s+uns\s+(?:sehr\s+)?wichtig", re.I)
+_BINDING = frozenset("not never no ne pas nicht kein keine only solely".split())
+
+
+def is_mission_statement(sentence: str) -> bool:
+    """Whether a sentence only says what a company values or strives for ("Your privacy is
+    important to us", "We take your privacy seriously", "Acme is committed to best email
+    practices", "Der Schutz Ihrer Daten ist uns wichtig"): no right, duty or data use. Not when
+    it also says what will or will not be done ("We are committed to protecting your privacy and
+    will never sell your data")."""
+    sentence = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", sentence)  # "Privacy NoticeYour privacy ...": a lost space
+    if len(sentence.split()) > 40 or not _MISSION.search(sentence):
+        return False
+    ws = re.findall(r"[^\W\d_]+", sentence.lower())
+    return not any(w in MODALS or w in _BINDING for w in ws)
+
+# A company's entry in a register: its registration, VAT or licence number, where it is registered.
+_REGISTER = re.compile(
+    r"\b(?:(?:company|business|trade|commercial|registration|register|licen[cs]e|vat|tax|iadb|incorporation)\s+"
+    r"(?:registration\s+|identification\s+)?(?:number|no\b\.?|nr\b\.?|id\b)|registered\s+(?:in|with|at)\b[^.;]{0,80}?"
+    r"\b(?:under|with)\s+(?:the\s+)?(?:number|no\b)|siren|siret|rcs\b|tva\s+intracommunautaire|n°\s*(?:de\s+)?tva|"
+    r"immatricul\w+\s+(?:au|sous)|handelsregister|registergericht|amtsgericht\s+\w+\s*,?\s*hr[ab]|hr[ab]\s*\d|"
+    r"ust\.?-?id\w*|umsatzsteuer-?identifikationsnummer|steuernummer)", re.I)
+
+
+def is_register_entry(sentence: str) -> bool:
+    """Whether a sentence only says where the company is registered and under which number
+    ("Our IADB registration number is 2008121801576", "RCS Paris B 123 456 789", "Amtsgericht
+    Berlin, HRB 12345", "VAT number GB123456789"): a detail of who the company is, like its share
+    capital, not a term. Not when a modal verb or a negation makes it a rule ("Sellers must show
+    their VAT number")."""
+    text = sentence.strip()
+    if len(text.split()) > 35 or not any(c.isdigit() for c in text) or not _REGISTER.search(text):
+        return False
+    ws = re.findall(r"[^\W\d_]+", text.lower())
+    return not any(w in MODALS or w in _NOT_REGISTER for w in ws)
+
+
+# a negation makes a rule; a user's own number ("we keep your tax number for 10 years") is data
+_NOT_REGISTER = frozenset("""not never ne nicht kein keine you your yours user users customer customers vous votre vos
+utilisateur utilisateurs client clients du dein deine ihr ihre nutzer kunden""".split())
 
 _STREET = frozenset("""street st road rd avenue ave blvd boulevard lane ln drive dr way place pl
 square sq suite ste floor fl building bldg str strasse straße rue allée allee avenue platz weg

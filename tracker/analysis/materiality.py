@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
                                           is_address_run, is_announcement, is_announcement_heading,
-                                          is_contact_route, is_content_word, is_language_row, is_pointer, is_report,
+                                          is_contact_route, is_content_word, is_mission_statement, is_register_entry, is_language_row, is_pointer, is_report,
                                           is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topic_profile, topical_watch)
@@ -903,7 +903,8 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
     """Names replaced throughout: the same short capitalised span replaced by another in two or
     more places, or once when neither side occurs elsewhere in the other version ("GraphCMS" →
     "Hygraph", "IDB" → "IPinfo"). A replacement that touches a company's legal form ("Ltd" →
-    "PTE. LTD.") is a change of the contracting party ("party"), never a rename."""
+    "PTE. LTD.") is a change of the contracting party ("party"), never a rename, unless the same
+    postal address follows both names (the company renamed where it stands)."""
     counts: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
     cased: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
     party: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
@@ -933,8 +934,10 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
                 if any(f.kind == "place" for side in (old_text, new_text) for f in extract_facts(f"in {side}")):
                     continue
             if legal_form:
-                if _legal_form(o) == _legal_form(n):
-                    same_company.add(key)  # "Ltd" spelled out as "Limited"
+                if _legal_form(o) == _legal_form(n) or _same_seat(d, i2, j2):
+                    # "Ltd" spelled out as "Limited"; or the company renamed where it stands
+                    # ("Twitter, Inc., 1355 Market Street" → "X Corp., 1355 Market Street")
+                    same_company.add(key)
                 else:
                     party.add(key)
             counts[key] = counts.get(key, 0) + 1
@@ -949,6 +952,20 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
         elif cased[key] and (k >= 2 or (not ctx.new.has(o) and not ctx.old.has(n))):
             out[key] = "rename"
     return out
+
+
+def _same_seat(d: Delta, i2: int, j2: int) -> bool:
+    """Whether the same postal address follows a company's name replaced at old token ``i2`` /
+    new token ``j2`` (the ends of the names): the company renamed at the same seat, not another
+    company. Another party (an affiliate abroad, a buyer) comes with its own address."""
+    seats = []
+    for text, toks, end in ((d.before_text, d.before, i2), (d.after_text, d.after, j2)):
+        tail = text[toks[end - 1].end:][:160]
+        spans = address_spans(tail)
+        if not spans or spans[0][0] > 40:  # (", with an office located at 1355 Market Street")
+            return False
+        seats.append(" ".join(words(tail[spans[0][0]:spans[0][1]])))
+    return seats[0] == seats[1]
 
 
 def _name_runs(d: Delta) -> list[tuple[tuple[int, int], tuple[int, int]]]:
@@ -1158,7 +1175,8 @@ _SIMPLE_WORD = re.compile(r"[^\W_]+")
 
 
 def _noise_kind(sentence: str) -> str | None:
-    """Why a sentence is not a term: "date-only", "announcement", "pointer", or page chrome."""
+    """Why a sentence is not a term: "date-only", "announcement", "pointer", "contact",
+    "register" (a company's registration number), "statement" (what it values), or page chrome."""
     sentence = sentence.replace("\x02", "").replace("\x03", "")
     w = _SIMPLE_WORD.findall(sentence.lower())  # (the sentence is already cleaned)
     if is_update_stamp(sentence):
@@ -1169,6 +1187,10 @@ def _noise_kind(sentence: str) -> str | None:
         return "pointer"
     if is_contact_route(sentence):
         return "contact"
+    if is_register_entry(sentence):
+        return "register"
+    if is_mission_statement(sentence):
+        return "statement"
     kind = chrome_kind(sentence, w)
     return kind
 
@@ -1601,6 +1623,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
                            f"The contracting party is now {new} instead of {old} (other)",
                            None, (), (), facts_b, facts_a)
     d, why = _explain_noise(d, ctx)
+    d = _list_lead_words(d, before or "", after or "", lead_before, lead_after)
     if not any(is_content_word(w) or w in MODALS or w in _NEGATIONS
                for w in d.inserted() + d.deleted()):
         if renamed:
@@ -1875,6 +1898,44 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
     return (d.without(drop_i & d.ins, drop_d & d.dels) if drop_i or drop_d else d), why
 
 
+# Words that open a sentence of examples or of the items a rule covers: when the sentence becomes
+# an item of a list, they go to the list's lead-in ("This includes X." → "..., including: * X").
+_LIST_INTRO = frozenset("""include includes including comprise comprises comprising such example examples instance
+namely means cover covers inclut incluent comprend comprennent notamment exemple umfasst umfassen beinhaltet
+beinhalten insbesondere beispiel beispielsweise following suivants suivantes folgende folgenden""".split())
+
+
+def _list_lead_words(d: Delta, before: str, after: str, lead_before: str, lead_after: str) -> Delta:
+    """The delta without the opening words a sentence left to its list's lead-in when it became
+    an item of that list ("This includes child abuse imagery." → "Do not ..., including: * Child
+    abuse imagery"), or took from it when an item became a sentence: the first run of changed
+    words, at the start of the clause, when each of its content words opens a list ("includes",
+    "such as") or stands in the lead-in."""
+    for side, lead, now, then in (("dels", lead_after, after, before), ("ins", lead_before, before, after)):
+        if not lead or not _LIST_ITEM.match(now) or _LIST_ITEM.match(then):
+            continue
+        runs = d.runs(side)
+        toks = d.before if side == "dels" else d.after
+        if not runs or any(is_content_word(t.norm) for t in toks[:runs[0][0]]):
+            continue  # the changed words do not open the sentence
+        words_ = d.run_words(side, runs[0])
+        lead_stems = _stems(lead)
+        if any(w in MODALS or w in _NEGATIONS for w in words_) or not all(
+                w in _LIST_INTRO or stem(w) in lead_stems for w in words_ if is_content_word(w)):
+            continue
+        gone = set(range(*runs[0]))
+        d = d.without(set(), gone) if side == "dels" else d.without(gone, set())
+    # ... and the sentence before them now leads the list in ("endangers minors." → "endangers
+    # minors, including:"), or no longer does
+    for side, now in (("ins", after), ("dels", before)):
+        mine, theirs = (d.inserted(), d.deleted()) if side == "ins" else (d.deleted(), d.inserted())
+        if (mine and now.rstrip().endswith(":") and not any(is_content_word(w) for w in theirs)
+                and all(w in _LIST_INTRO or not is_content_word(w) for w in mine)
+                and not any(w in MODALS or w in _NEGATIONS for w in mine)):
+            d = d.without(d.ins, set()) if side == "ins" else d.without(set(), d.dels)
+    return d
+
+
 def _in_contact_line(text: str, toks: tuple[Token, ...], a: int, b: int) -> bool:
     """Whether tokens [a, b) stand in a line of their own that is only a phone number or an
     e-mail address with the words of its route ("- depuis la Suisse au 0800 00 22 13 (numéro
@@ -1944,6 +2005,8 @@ _NOISE_TEXT = {
     "fragment": "A fragment without a verb, not a term",
     "question": "A question that introduces an answer, not a term",
     "contact": "A way to contact someone, not a term",
+    "register": "Where the company is registered and under which number, not a term",
+    "statement": "What the company says it values, not a term",
 }
 _REACH = re.compile(r"[\w.+-]+@[\w-]+\.\w|\b(?:contact|kontakt)", re.I)
 
@@ -1957,7 +2020,7 @@ def _reachable(text: str) -> bool:
 def _noise_label(kinds: tuple[str, ...], before: str, after: str, fb: tuple, fa: tuple) -> ChangeLabel:
     if kinds and all(k == "date-only" for k in kinds):
         return _cosmetic("date-only", _COSMETIC_TEXT["date-only"], fb, fa)
-    if kinds and all(k in ("date-only", "contact") for k in kinds):
+    if kinds and all(k in ("date-only", "contact", "register") for k in kinds):
         return _cosmetic("contact-details", _COSMETIC_TEXT["contact-details"], fb, fa)
     if kinds and all(k in ("date-only", "announcement") for k in kinds):
         return _cosmetic("announcement", _COSMETIC_TEXT["announcement"], fb, fa)
@@ -2016,7 +2079,8 @@ _COSMETIC_TEXT = {
     "renamed": "Only a name changed",
     "announcement": "An announcement about the terms, not a term",
     "page-chrome": "Page navigation or a banner, not a term",
-    "capture-scope": "Outside the document: the page above its title, another document or a shop's footnotes",
+    "capture-scope": "Outside the document: the page above its title, another document, a shop's footnotes or "
+                     "a table the capture lost or regained under a kept heading",
 }
 
 
@@ -2090,6 +2154,10 @@ class _Job:
             near = scores  # a new or removed clause: the change is the whole of it
         else:
             near = _scores(local)
+        if self._name_item():
+            # "* Microsoft Pay" added to a list of products: the words of a name are no topic
+            # ("Pay", "Stripe"); the list's lead-in and heading say what the name is listed for
+            scores = near = _scores([t for t in (self.lead_a or self.lead_b, self.heading) if t])
         if not (set(scores) - {"other"}) and (self.lead_a or self.lead_b or self.row or self.framed):
             # a list item, a table row or a short line under a heading: read with its context
             ctx = [self.lead_a or self.lead_b, self.heading]
@@ -2138,6 +2206,20 @@ class _Job:
         if self.kind == "removed" or not self.after:
             return self._gone(cats, legal, w_rem)
         return self._modified(cats, legal, w_add, w_rem)
+
+    def _name_item(self) -> bool:
+        """Whether an added or removed list item is only a name: at most 6 content words, each
+        written with a capital, no modal verb or negation ("* Microsoft Pay", "* Acme Cloud Storage")."""
+        if (self.before and self.after) or self.row or not _LIST_ITEM.match(self.raw_a or self.raw_b):
+            return False
+        text, toks = (self.d.after_text, self.d.after) if self.after else (self.d.before_text, self.d.before)
+        letters = [c for c in text if c.isalpha()]
+        if not letters or sum(c.isupper() for c in letters) > 0.5 * len(letters):
+            return False  # all capitals: a name cannot be told from a shouted rule
+        content = [t for t in toks if is_content_word(t.norm)]
+        # (no verb test: "Pay" in a name is no verb; a rule has words in lower case)
+        return (0 < len(content) <= 6 and not any(t.norm in MODALS or t.norm in _NEGATIONS for t in toks)
+                and all(text[t.start:t.start + 1].isupper() or text[t.start:t.start + 1].isdigit() for t in content))
 
     # -- a clause with no counterpart -------------------------------------------------------------
     def _novel_share(self, side: str) -> float:
@@ -2696,7 +2778,7 @@ def _outside_document(changes: Sequence[Any], labels: list[ChangeLabel], old: st
     changed in a shop's footnotes that end the page."""
     if not any(label.material for label in labels):
         return
-    from tracker.analysis.scope import is_offer, offer_footnotes, outside_document
+    from tracker.analysis.scope import emptied_tables, is_offer, offer_footnotes, outside_document
 
     out_old: set[int] = set()
     out_new: set[int] = set()
@@ -2705,7 +2787,10 @@ def _outside_document(changes: Sequence[Any], labels: list[ChangeLabel], old: st
 
         removed = {c.old_index for c in changes if c.kind == "removed" and c.old_index is not None}
         added = {c.new_index for c in changes if c.kind == "added" and c.new_index is not None}
-        out_old, out_new = outside_document(clauses_of(old), clauses_of(new), removed, added)
+        old_clauses, new_clauses = clauses_of(old), clauses_of(new)
+        out_old, out_new = outside_document(old_clauses, new_clauses, removed, added)
+        lost, regained = emptied_tables(old_clauses, new_clauses, removed, added)
+        out_old, out_new = out_old | lost, out_new | regained
     notes_old, notes_new = offer_footnotes(old), offer_footnotes(new)
 
     def in_notes(text: str | None, notes: str) -> bool:

@@ -38,7 +38,8 @@ from typing import Sequence
 from tracker.analysis.boilerplate import chrome_kind, is_update_stamp
 from tracker.analysis.clauses import Clause
 
-__all__ = ["DOCUMENT_NAME", "document_kind", "names_document", "outside_document", "offer_footnotes", "is_offer",
+__all__ = ["DOCUMENT_NAME", "document_kind", "names_document", "outside_document", "emptied_tables", "offer_footnotes",
+           "is_offer",
            "other_page_side", "landing_page", "shared_lines", "link_share", "topic_density"]
 
 # Words that name a document (English, French, German), not a section of one.
@@ -190,6 +191,49 @@ def outside_document(old: Sequence[Clause], new: Sequence[Clause], removed: set[
                 break  # (the first heading at the title's level ends the document either way)
     return out
 
+
+
+def emptied_tables(old: Sequence[Clause], new: Sequence[Clause], removed: set[int], added: set[int]
+                   ) -> tuple[set[int], set[int]]:
+    """Tables the capture lost or regained under a heading both versions keep: (indices in
+    ``old``, indices in ``new``).
+
+    A cookie list, a sub-processor list or a fee table drawn by a script comes and goes between
+    captures while its heading stays ("What cookies do we use?" then nothing). Told by the empty
+    section it leaves: one version has the heading with nothing under it (the next clause is a
+    heading at its level or above, an update stamp, or the end), the other has the same heading
+    followed by a run of clauses the first lacks, mostly table rows (sub-headings and a line
+    introducing each table may come with them). A table removed while the text of its section
+    stays, or a section removed with its heading, is read as usual. Arguments as in
+    ``outside_document``."""
+    out: tuple[set[int], set[int]] = (set(), set())
+    for mine, theirs, one_sided, found in ((old, new, removed, out[0]), (new, old, added, out[1])):
+        if not one_sided:
+            continue
+        heads: dict[str, int] = {}
+        for j, c in enumerate(theirs):
+            if c.kind == "heading":
+                heads.setdefault(_key(c.text), j)
+        for i, c in enumerate(mine):
+            if c.kind != "heading" or i in one_sided or i + 1 not in one_sided:
+                continue
+            at = heads.get(_key(c.text))
+            if at is None:
+                continue
+            after = theirs[at + 1] if at + 1 < len(theirs) else None
+            if after is not None and not (after.kind == "heading" and after.level <= c.level
+                                          or is_update_stamp(after.text)):
+                continue  # the other version still has text under this heading
+            end = i + 1
+            while end < len(mine) and end in one_sided and not (
+                    mine[end].kind == "heading" and mine[end].level <= c.level):
+                end += 1
+            run = range(i + 1, end)
+            tables = sum(mine[k].kind == "table" for k in run)
+            prose = sum(mine[k].kind not in ("table", "heading") for k in run)
+            if tables and tables >= 2 * prose:
+                found.update(run)
+    return out
 
 # --- another page in place of the document ------------------------------------------------------
 _LINKED = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\((?:[^()]|\([^)]*\))*\)")
