@@ -78,6 +78,11 @@ utilisons utilise utilisez collectons collecte partageons partage conservons con
 traitons traite fournit fournissons s'applique appliquent pouvez devez pouvons devons
 ist sind war waren wird werden wurde hat haben kann können darf dürfen muss müssen gilt
 gelten akzeptieren verarbeiten speichern erheben nutzen verwenden teilen stimmen
+permet permettent comprend comprennent inclut incluent concerne concernent couvre couvrent
+recueillons recueille transmettons transmet communiquons supprimons supprime demandons
+vérifions vérifie effectuons effectue envoyons envoie autorisez autorise bénéficiez bénéficie
+erhebt verarbeitet speichert nutzt verwendet übermitteln übermittelt löschen löscht benötigen
+benötigt umfasst umfassen prüfen prüft erhalten erhält geben gibt
 """.split())
 _PRONOUN = frozenset("we you they it i he she nous vous ils elles il elle wir sie er es ihr".split())
 # French object pronouns and "ne" that stand between the subject and its verb

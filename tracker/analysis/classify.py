@@ -231,6 +231,14 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:delete|purge|retain)\w*(?: \w+){0,2} (?:logs|recordings)|faceprints?|voiceprints?|"
      r"(?:face|facial|fingerprints?|voice)(?: \w+){0,2} (?:templates?|data|geometry|scans?|images?)|"
      r"images? of your (?:face|fingerprints?)|"
+     # proof of identity ("a scan of your government-issued ID", "to verify your identity")
+     r"(?:government|state) issued (?:id|ids|identification|identity|photo id)|(?:id|identity|"
+     r"identification) (?:documents?|cards?|verification|checks?)|passports?|driver s licen[cs]es?|"
+     r"(?:verify|verifies|verified|verifying|confirm|confirms|confirming|check|checks)(?: \w+){0,2} "
+     r"(?:your|their|the user s|users|members) (?:identity|identities|age)|"
+     # offers and ads chosen for the person ("products that may interest you")
+     r"interest ?based (?:ads|advertising|adverts?)|(?:products|offers|ads|adverts|items) (?:that |which )?"
+     r"(?:may|might|could) (?:be of )?interest(?: to)? you|personali[sz]ed (?:recommendations|offers)|"
      r"analytics (?:providers?|services?|partners?|tools?|cookies)|google analytics|"
      r"(?:usage|analytics|behavioural|behavioral) (?:information|data)|demographic\w*|profil(?:e|es|ing) you|"
      r"(?:sell|sells|rent|rents)(?: or| and)? (?:rent|sell|share|lease|trade|disclose)\w*|"

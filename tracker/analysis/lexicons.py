@@ -85,7 +85,15 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"stockée?s?|archivée?s?|traitée?s?|collectée?s?|partagée?s?|transmise?s?)|durée de conservation|"
          r"(?:conservée?s?|stockée?s?|archivée?s?)(?: et \S+)?(?: \S+){0,3} (?:pendant|durant|jusqu)|"
          r"(?:conservée?s?|stockée?s?|archivée?s?) \d+ (?:jours|semaines|mois|ans|années)|"
-         r"logs? (?:d usage|de connexion|d activité)) "),
+         r"logs? (?:d usage|de connexion|d activité)|"
+         # proof of identity and biometrics ("un scan de votre pièce d'identité", "reconnaissance faciale")
+         r"(?:pièces?|documents?|cartes?|justificatifs?|preuves?) d identité|(?:vérification|contrôle|"
+         r"vérifier|contrôler|confirmer)(?: \S+){0,4} (?:d |de (?:votre |son |leur |l )?)?identité|"
+         r"numéros? d identification|biométri\w*|reconnaissance faciale|traits? du visage|"
+         # offers and ads chosen for the person ("nous permet de vous proposer des produits
+         # susceptibles de vous intéresser": a partner profiling the visitor)
+         r"(?:publicités?|annonces?|offres?|contenus?|recommandations?) (?:personnalisée?s?|ciblée?s?)|"
+         r"susceptibles? de vous intéresser|(?:selon|en fonction de|adaptée?s? à) vos centres d intérêts?) "),
         # the data named by a pronoun before the verb ("nous les partageons avec nos partenaires",
         # "nous pouvons la transmettre à des tiers") and who receives it
         ("privacy", "partage des données", r" " + _CLITIC + r"(?:vend|partag|transmet|communiqu|"
@@ -144,7 +152,10 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
         ("content-rights", "nutzungsrechte", r" (?:lizenz\w*|nutzungsrecht\w*|urheberrecht\w*|"
          r"marken?|geistige\w* eigentum\w*|rechteeinräumung) "),
         ("privacy", "datenschutz", r" (?:personenbezogene\w* daten|datenschutz\w*|cookies?|dsgvo|"
-         r"(?:verarbeit\w*|speicher\w*|erheb\w*|weitergeb\w*|übermittel\w*)(?: \S+){0,4} daten|"
+         r"(?:verarbeit\w*|speicher\w*|erheb\w*|weitergeb\w*|übermittel\w*)(?: \S+){0,4} \w*daten|"
+         # proof of identity and biometrics ("Selfie zur Identitätsverifizierung", "Gesichtsdaten")
+         r"biometrisch\w*|gesichts(?:daten|erkennung|geometrie|merkmale)|identitäts(?:prüfung|nachweis|"
+         r"verifizierung|bestätigung)|(?:personal)?ausweis(?:es|dokument\w*|kopie\w*|nummer\w*)?|reisepass\w*|"
          r"daten(?: \S+){0,4} (?:verarbeit\w*|gespeichert|erhoben|weitergegeben|übermittelt)|"
          r"(?:erfass\w*|sammel\w*)(?: \S+){0,4} (?:\w*daten|standort\w*|geolokali\w*)|"
          r"(?:standort|geolokalisierungs|nutzungs|bestands|verkehrs|profil|gesundheits)daten|"

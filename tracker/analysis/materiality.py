@@ -1249,6 +1249,20 @@ _LEGAL_EFFECT = re.compile(
     r"(?:\w+\s+){0,2}(?:use|uses|access)\b|forms?\s+(?:an\s+integral\s+)?part\s+of\s+(?:this|these|the|"
     r"your)(?:\s+\w+){0,2}\s+(?:agreement|terms|contract)|incorporated\s+(?:\w+\s+){0,3}by\s+reference|"
     r"ne\s+s['’]appliquen?t?\s+pas|fai?(?:t|sont)\s+partie\s+intégrante)\b", re.I)
+# What a clause covers or leaves out: an exclusion ("they also exclude premium numbers", "this
+# does not include logos uploaded by users"), where the terms apply ("apply only if you are a
+# consumer in the EEA"), a list gathered under a defined name ("(collectively, the “Apps”)"), or
+# a party acting for the provider ("hosted by X on our behalf"). An item added to or dropped from
+# such a clause widens or narrows what it covers.
+_COVERAGE = re.compile(
+    r"\b(?:(?:do|does|shall|will)\s+not\s+(?:include|cover|extend\s+to)|(?:also\s+)?exclud(?:e|es)\b|"
+    r"(?:is|are)\s+(?:not\s+covered|excluded)\b|(?:apply|applies)\s+only|only\s+(?:apply|applies)\b|"
+    r"(?:this|these|our)\s+(?:\w+\s+){0,2}(?:policy|terms|section|agreement|notice|guidelines|statement)\s+"
+    r"(?:also\s+)?(?:applies|apply|covers|cover)\s+to\b|on\s+(?:our|its|their)\s+behalf\b|"
+    r"ne\s+(?:comprend|comprennent|couvre|couvrent|inclut|incluent|s['’]applique|s['’]appliquent)\s+pas|"
+    r"(?:est|sont)\s+exclue?s?\b|\bexcluen?t\b|pour\s+(?:notre|son|leur)\s+compte\b|"
+    r"(?:gilt|gelten)\s+nicht|ausgeschlossen\b|umfass(?:t|en)\s+nicht|in\s+unserem\s+auftrag)|"
+    r"\(\s*collectively,?\s+(?:the|our)\s+[“\"]", re.I)  # ("collectively, “Vanco”, “we”": a party, no list)
 _COMMITMENT = re.compile(r"\bwe\s+(?:will|shall|commit\w*|guarantee\w*|undertake\w*|promise\w*)\b|"
                          r"\bnous\s+(?:nous\s+engageons|garantissons)|\bwir\s+(?:garantieren|"
                          r"verpflichten\s+uns)\b", re.I)
@@ -1633,6 +1647,10 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         for reason in ("date-only", "contact-details", "renumbering", "links-only", "renamed", "formatting"):
             if reason in why:
                 return _cosmetic(reason, _COSMETIC_TEXT[reason], facts_b, facts_a)
+        if kind == "added" and (copy := _copied_section(after_p, heading, ctx)):
+            return copy
+        if kind == "modified" and before and after and (cell := _cell_changed(before, after)):
+            return cell
         if d.empty or kind != "modified":
             # a word spelled another way ("aplication" → "application") is a typo fixed, not words
             # regrouped; this branch sees both because the delta explains respellings away
@@ -1674,7 +1692,10 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
                _is_row(before or "") or _is_row(after or ""), before or "", after or "",
                framed and any(w[:1].isdigit() for w in d.inserted() + d.deleted())
                and not (sb.legal and sa.legal and has_verb(words(" ".join(sa.legal)))))
-    return job.label()
+    label = job.label()
+    if not label.material and kind == "modified" and before and after and (cell := _cell_changed(before, after)):
+        return replace(cell, facts_before=facts_b, facts_after=facts_a)
+    return label
 
 
 _DIGIT = re.compile(r"\d")
@@ -1807,7 +1828,12 @@ def _names_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
     """Whether every changed run with a content word is a name written with capitals ("Health
     eCareers and NursingALD"): products, brands, programmes named alongside. Places are facts
     (a venue, a governing law), never only names; so are regions ("the EEA or the UK"): a region
-    added to or dropped from a sentence changes where the terms apply."""
+    added to or dropped from a sentence changes where the terms apply; and so is a name added to
+    or dropped from a clause that says what is covered or excluded ("These apps: Swarm, Pebblr
+    (collectively, the “Apps”)", "does not include satellite numbers"; German nouns are
+    capitalised too)."""
+    if _COVERAGE.search(plain(d.before_text)) or _COVERAGE.search(plain(d.after_text)) or _new_document(d):
+        return False
     changed = set(d.inserted()) | set(d.deleted())
     if any(f.kind == "place" and set(words(f.text)) & changed for f in fb + fa):
         return False
@@ -1819,6 +1845,41 @@ def _names_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
         _capitalised(d.after_text if side == "ins" else d.before_text,
                      d.after if side == "ins" else d.before, a, b, _FORMERLY)
         for side, (a, b) in runs)
+
+
+# A clause that makes other documents part of the terms ("Your use is subject to ... the
+# [Listing Standards]"): the documents its links name are terms, not link texts.
+_INCORPORATES = re.compile(r"\b(?:(?:is|are|remains?)\s+subject\s+to|comply\s+with|bound\s+by|incorporated|"
+                           r"forms?\s+(?:an\s+integral\s+)?part\s+of|soumise?s?\s+(?:à|aux)|"
+                           r"respecter|unterliegt|unterliegen)\b", re.I)
+_DOCUMENT_WORDS = frozenset("""policy policies terms guidelines standards agreement agreements rules
+    conditions code charter politique conditions règles règlement charte richtlinie richtlinien
+    bedingungen regeln""".split())
+
+
+def _names_document(toks: tuple[Token, ...], i: int) -> bool:
+    """Whether the link holding token ``i`` names a document ("Listing Access Standards")."""
+    lo = hi = i
+    while lo > 0 and toks[lo - 1].link:
+        lo -= 1
+    while hi + 1 < len(toks) and toks[hi + 1].link:
+        hi += 1
+    return any(t.norm in _DOCUMENT_WORDS for t in toks[lo:hi + 1])
+
+
+def _new_document(d: Delta) -> bool:
+    """Whether a clause that makes other documents part of the terms now names another one (a
+    changed run holds a document word: "the Video Guidelines" → "the Listing Access Standards")."""
+    if not (_INCORPORATES.search(plain(d.before_text)) or _INCORPORATES.search(plain(d.after_text))):
+        return False
+    for side, other in (("ins", d.before), ("dels", d.after)):
+        had = {stem(t.norm) for t in other}
+        for r in d.runs(side):
+            ws = d.run_words(side, r)
+            # a document name the other side lacks ("our Guidelines" relinked is the same document)
+            if set(ws) & _DOCUMENT_WORDS and any(is_content_word(w) and stem(w) not in had for w in ws):
+                return True
+    return False
 
 
 def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
@@ -1839,9 +1900,10 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
         addresses = address_spans(text) if digits else []
         if not (digits or renames or "\x02" in text):
             idx = frozenset()  # no link, date, number or renamed name to explain: skip the words
+        binding = bool(idx) and bool(_INCORPORATES.search(plain(text)))
         for i in idx:
             t = toks[i]
-            if t.link:
+            if t.link and not (binding and _names_document(toks, i)):
                 drop.add(i)
                 why.add("links-only")
             elif spans and any(a <= t.start < b for a, b in spans):
@@ -1950,6 +2012,63 @@ def _in_contact_line(text: str, toks: tuple[Token, ...], a: int, b: int) -> bool
 
 # Where one line of a list of contact details ends: a line break (or "<br>"), a semicolon, a
 # table cell's pipe or a dash that starts the next item.
+def _cell_changed(before: str, after: str) -> ChangeLabel | None:
+    """A table whose cell now holds other words, each found elsewhere in the document ("None" →
+    "Shared with advertising partners", the words of other rows): cells are values, so the row
+    says something else, not the same words regrouped. Material when the cell, its column or
+    its row has a legal category; None otherwise, or when the tables differ in shape or a value
+    only moved to another cell."""
+    tb, ta = table_cells(before), table_cells(after)
+    if not tb or not ta or tb[0] != ta[0] or len(tb[1]) != len(ta[1]):
+        return None
+    old_cells = {_flat(c) for row in tb[1] for c in row}
+    new_cells = {_flat(c) for row in ta[1] for c in row}
+    for rb, ra in zip(tb[1], ta[1]):
+        if len(rb) != len(ra):
+            return None
+        for i, (cb, ca) in enumerate(zip(rb, ra)):
+            if _flat(cb) == _flat(ca) or _flat(ca) in old_cells or _flat(cb) in new_cells:
+                continue
+            wb, wa = set(words(cb)), set(words(ca))
+            if not any(w.isalpha() and is_content_word(w) for w in wb ^ wa):
+                continue  # a sign or a number: the facts' business ("5€" read as "5é")
+            column = tb[0][i] if i < len(tb[0]) else ""
+            cats = tuple(c for c in _order(_cats((f"{column}: {ca}", f"{column}: {cb}", ra[0]))) if c != "other")
+            if not cats:
+                continue
+            where = f"{_snippet(column, 40)}, {_snippet(ra[0], 40)}" if column and i else _snippet(column or ra[0], 40)
+            return ChangeLabel(True, "material", cats[:3], f"Now says “{_snippet(ca.lstrip('•*- '), 60)}” instead of "
+                               f"“{_snippet(cb.lstrip('•*- '), 30)}” (in {where}){_cats_text(cats[:3])}",
+                               None, (), (), (), ())
+    return None
+
+
+def _flat(text: str) -> str:
+    return " " + " ".join(words(plain(text))) + " "
+
+
+def _copied_section(after: str, heading: str, ctx: DocContext) -> ChangeLabel | None:
+    """An added clause that repeats, word for word, terms the old version had and the new one
+    still has elsewhere, under a heading the old version lacks: the terms now also reach those
+    the new section names ("Data deletion for residents of other countries" repeating the EU
+    residents' right to erasure). Material when the clause has a legal category; None otherwise
+    (a paragraph moved, or a copy under a heading the old version had, is regrouped)."""
+    head = _flat(heading)
+    if len(head.split()) < 2 or head in _flat(ctx.old_text):
+        return None
+    sentence = next((s for s in split_sentences(after) if len(words(s)) >= 6), "")
+    if not sentence:
+        return None
+    mine = _flat(sentence)
+    if _flat(ctx.new_text).count(mine) < 2 or mine not in _flat(ctx.old_text):
+        return None  # not a copy: the old passage moved here
+    cats = tuple(c for c in _order(_cats((after,))) if c != "other")
+    if not cats:
+        return None
+    return ChangeLabel(True, "material", cats[:3], f"New section “{one_line(plain(heading), 60)}”: "
+                       f"{_snippet(after)}{_cats_text(cats[:3])}", None, (), (), (), ())
+
+
 _LINE_BREAK = re.compile(r"\n|<br\s*/?>|;|(?<!\\)\||\s[-–•]\s", re.I)
 
 
@@ -2259,7 +2378,13 @@ class _Job:
         (a list item or table row borrows its lead-in's)."""
         text = " ".join(sentences)
         verb = has_verb(words(text)) or self.row or bool(self.lead_a or self.lead_b)
-        return verb and (legal or bool(_LEGAL_EFFECT.search(text)))
+        return verb and (legal or bool(_LEGAL_EFFECT.search(text) or _COVERAGE.search(plain(text))))
+
+    def _coverage(self) -> bool:
+        """Whether the changed sentences (or the lead-in of their list) say what a clause covers
+        or leaves out (``_COVERAGE``): then an inserted or deleted item changes its scope."""
+        return (bool(_COVERAGE.search(plain(" ".join((*self.sb.legal, *self.sa.legal, self.lead_b, self.lead_a)))))
+                or _new_document(self.d))
 
     def _new(self, cats: tuple[str, ...], legal: bool, w_add: tuple[str, ...]) -> ChangeLabel:
         fb, fa = self.fb, self.fa
@@ -2428,8 +2553,15 @@ class _Job:
                     f"Now says {now}" if now else f"No longer says {was}")
             sentences.append(f"{text}{_cats_text(cats or ('other',))}")
             cats = cats or ("other",)
-        if not sentences and legal and (ins_c or del_c) and not self._reworded(ins_c, del_c):
-            sentences.append(self._scope(ins_c, del_c, cats))
+        if not sentences and (shift := _modal_shift(d)):
+            # "nous pouvons vous demander" → "nous vous demanderons", "may ask" → "will ask": a
+            # permission made a promise or a duty (or the reverse), whatever the clause is about
+            sentences.append(f"Now says {_in_place(self.after, shift[1])} instead of "
+                             f"{_in_place(self.before, shift[0])}{_cats_text(cats or ('other',))}")
+            cats = cats or ("other",)
+        if not sentences and (legal or self._coverage()) and (ins_c or del_c) and not self._reworded(ins_c, del_c):
+            sentences.append(self._scope(ins_c, del_c, cats or ("other",)))
+            cats = cats or ("other",)
         if not sentences and cut:
             # the notice went and nothing above said so: quote what it was and what is left
             was = _window(d, "dels", 4, 80) or _snippet(self.before)
@@ -2465,6 +2597,8 @@ class _Job:
         n_del = sum(is_content_word(w) and w not in same and stem(w) not in stems_a for w in self.d.deleted())
         if n_ins > 4 or n_del > 4:
             return False
+        if (n_ins or n_del) and self._coverage():
+            return False  # a word new to a clause that says what is covered or excluded: an item in or out
         # (a changed word restated so is no topic of the change; the unchanged words around it are)
         moved = {w for w in self.d.inserted() + self.d.deleted() if stem(w) in stems_a and stem(w) in stems_b}
         replaced = " ".join(w for w in " ".join(ins_c + del_c).split() if w.lower() not in same | moved)
@@ -2490,6 +2624,19 @@ class _Job:
             return f"{items} {verb} {m.group('label').strip().lower()}"
         return ""
 
+    def _items(self, ins_c: list[str], del_c: list[str]) -> str:
+        """Items put into or taken out of a clause that says what is covered or excluded, named
+        first ("Adds “satellite” to: “They also exclude special, premium, satellite…”"): only
+        runs with a word the other side lacks count (a name moved within the list is no item);
+        "" when there are none, or items both in and out."""
+        new_in = [r for r in ins_c if _stems(r) - _stems(self.before)]
+        new_out = [r for r in del_c if _stems(r) - _stems(self.after)]
+        if new_in and not new_out:
+            return f"Adds “{_quote(new_in, 40)}” to: “{_snippet(_legal_part(self.sa.legal, self.after), 60)}”"
+        if new_out and not new_in:
+            return f"Drops “{_quote(new_out, 40)}” from: “{_snippet(_legal_part(self.sb.legal, self.before), 60)}”"
+        return ""
+
     def _scope(self, ins_c: list[str], del_c: list[str], cats: tuple[str, ...]) -> str:
         """Inserted or deleted content words in a clause with a legal category: its scope moved."""
         if self._novel_share("ins") >= 0.6 and self._novel_share("dels") >= 0.6:
@@ -2497,6 +2644,8 @@ class _Job:
         tail = _cats_text(cats)
         if listed := self._listed(ins_c, del_c):
             return f"{listed}{tail}"
+        if self._coverage() and (items := self._items(ins_c, del_c)):
+            return f"{items}{tail}"
         if ins_c and not del_c:
             if _phrase_like(ins_c):
                 return f"Now also covers: {_quote(ins_c)}{tail}"
@@ -2533,6 +2682,51 @@ class _Job:
             if now and was:
                 return f"Now says “{now}” instead of “{was}”{tail}"
         return f"Now says “{_quote(ins_c, 60)}” instead of “{_quote(del_c, 60)}”{tail}"
+
+
+# Modal verbs that allow (may, peut, kann) and that bind or promise (will, must, doit, muss);
+# "shall" and "will" are one force (see ``_SAME_FORCE``), "should"/"would" neither.
+_WEAK_MODALS = frozenset("""may might can could peut peuvent pouvons pouvez pourra pourront pourrons
+    pourrez pourrait pourraient kann können darf dürfen""".split())
+_STRONG_MODALS = frozenset("""will shall must doit doivent devons devez devra devront devrons devrez
+    wird werden muss müssen""".split())
+_MODAL_NEG = frozenset("not never pas nicht niemals jamais".split())
+_FR_FUTURE = re.compile(r"(\w{3,}?)(?:rons|rez|ront|ra)$")  # "demanderons": "demande" + "rons"
+_SHIFT_REACH = 4  # words after a modal that hold its verb ("may also ask you", "können Sie bitten")
+
+
+def _modal_shift(d: Delta) -> tuple[str, str] | None:
+    """A modal replaced by one of the other force on the same verb: ``(old, new)`` words, e.g.
+    ("may", "will") for "we may ask you" → "we will ask you", ("pouvons", "demanderons") for
+    "nous pouvons vous demander" → "nous vous demanderons" (the French future says "will");
+    None when no modal changed force. Negated modals are left to the negation checks."""
+    def follow(toks: tuple[Token, ...], i: int) -> list[str]:
+        return [t.norm for t in toks[i + 1:i + 1 + _SHIFT_REACH]]
+
+    def modals(toks: tuple[Token, ...], idx: frozenset[int], kinds: frozenset[str]) -> list[tuple[str, list[str]]]:
+        return [(toks[i].norm, follow(toks, i)) for i in sorted(idx) if toks[i].norm in kinds
+                and not (set(follow(toks, i)[:1]) & _MODAL_NEG)]
+
+    for old_kind, new_kind in ((_WEAK_MODALS, _STRONG_MODALS), (_STRONG_MODALS, _WEAK_MODALS)):
+        gone = modals(d.before, d.dels, old_kind)
+        if not gone:
+            continue
+        for word, after in modals(d.after, d.ins, new_kind):
+            for old, before in gone:
+                if {w for w in set(before) & set(after) if is_content_word(w)}:
+                    return old, word
+        if old_kind is _WEAK_MODALS:
+            # (the look-up against the old text finds "demanderons" in "demander": read every
+            # word the old clause lacks as written)
+            had = {t.norm for t in d.before}
+            for t in d.after:
+                m = _FR_FUTURE.match(t.norm)
+                if not m or t.norm in had:
+                    continue
+                for old, before in gone:
+                    if {m.group(1) + "r", m.group(1) + "re"} & set(before):
+                        return old, t.norm
+    return None
 
 
 def stem(word: str) -> str:
