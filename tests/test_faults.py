@@ -57,7 +57,8 @@ class RawServer:
         self.sock.listen(16)
         self.port = self.sock.getsockname()[1]
         self.reply = reply
-        threading.Thread(target=self._serve, daemon=True).start()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
 
     def _serve(self) -> None:
         while True:
@@ -74,7 +75,14 @@ class RawServer:
                     pass
 
     def close(self) -> None:
+        # Shut down first: close() alone does not wake a thread blocked in accept(), which would
+        # then accept on the next socket given the same descriptor and answer with this reply.
+        try:
+            self.sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
         self.sock.close()
+        self.thread.join(5)
 
 
 @pytest.fixture
@@ -211,6 +219,15 @@ def _not_http(env: Env) -> None:
 @scenario("truncated-body", "connection lost")
 def _truncated(env: Env) -> None:
     raw = RawServer(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5000\r\n\r\n<html><body>Terms")
+    env.raw.append(raw)
+    env.bad_url = f"http://127.0.0.1:{raw.port}/terms"
+
+
+@scenario("truncated-chunked", "connection lost")
+def _truncated_chunks(env: Env) -> None:
+    # A chunked body whose last chunk promises more than is sent, and no terminating 0-chunk.
+    raw = RawServer(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    b"40\r\n<html><body><main><h1>Terms</h1><p>Clause 1: the fees may\r\n")
     env.raw.append(raw)
     env.bad_url = f"http://127.0.0.1:{raw.port}/terms"
 
