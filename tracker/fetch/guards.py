@@ -301,7 +301,8 @@ _REFRESH = re.compile(rb"""<meta\b[^>]*\bhttp-equiv\s*=\s*["']?refresh""", re.IG
 COOKIE_WALL_MAX = 600  # a cookie wall is a banner and a button: "little other text"
 CONSENT_MAX = 1200  # a consent screen lists its purposes and partners: a little longer
 PROMPT_LINE = 150  # characters: a line this short can be a page's prompt (a heading, a notice)
-SCRIPT_SHELL = 200  # characters: a page this short whose bytes carry scripts is a shell they fill
+SCRIPT_SHELL = 80  # characters: a page this short whose bytes carry scripts is a shell they fill
+_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 _SCRIPT = re.compile(rb"<script\b", re.IGNORECASE)
 _EMAIL_FIELD = re.compile(rb"""<input\b[^>]*\b(type\s*=\s*["']?email\b|name\s*=\s*["']?(email|username|login|user)\b)""",
                           re.IGNORECASE)
@@ -393,9 +394,11 @@ def asks_for_script(page: Page) -> bool:
 
 
 def script_shell(page: Page) -> bool:
-    """Bytes that carry scripts around almost no text (``SCRIPT_SHELL`` characters, hardly any
-    legal vocabulary): a client-rendered shell or an interstitial whose text scripts write."""
-    return (len(page.text) <= SCRIPT_SHELL and legal_vocabulary(page.text) < HOLLOW_LEGAL
+    """Bytes that carry scripts around almost no text (``SCRIPT_SHELL`` characters once link
+    targets are left out, hardly any legal vocabulary): a client-rendered shell ("Loading...")
+    or an interstitial whose text scripts write. Even a rendered page this bare is a render
+    that wrote nothing."""
+    return (len(_LINK_TARGET.sub("]", page.text)) <= SCRIPT_SHELL and legal_vocabulary(page.text) < HOLLOW_LEGAL
             and has_script(page.raw))
 
 
