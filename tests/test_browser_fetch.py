@@ -8,7 +8,6 @@ message when either is missing. The failure-path tests need neither.
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -144,11 +143,12 @@ def test_missing_browser_is_a_clear_per_document_failure(wisp, monkeypatch, miss
     assert error.startswith("render = 'browser' needs playwright and Chromium: "
                             "pip install -e '.[browser]' and apt-get install chromium")
     assert ("/nonexistent/chromium" if missing == "chromium" else "not installed") in error
-    # The plain page is still recorded.
-    assert by_key["wisp/Terms Plain Fetch"]["outcome"] == "new"
-    log = subprocess.run(["git", "-C", str(store / "archive"), "log", "--format=%s"],
-                         capture_output=True, text=True, check=True).stdout
-    assert log.splitlines() == ["Record first version of Wisp Chat Terms Plain Fetch"]
+    # The plain fetch is judged on its own: the shell it gets is refused for what it is (a page
+    # that needs JavaScript), not for the missing browser, and nothing is recorded.
+    plain = by_key["wisp/Terms Plain Fetch"]
+    assert plain["outcome"] == "failed" and "render = 'browser'" not in plain["error"]
+    assert plain["error"].startswith("looks like an error page: page that needs JavaScript"), plain
+    assert not (store / "archive" / "wisp").exists()
 
 
 def test_bad_render_value_is_refused_with_its_line(wisp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
