@@ -56,6 +56,56 @@ def shared_path(relative: str) -> Path:
     pytest.skip(message)
 
 
+# -- a minimal PDF ---------------------------------------------------------------------------
+
+Line = tuple[float, float, float, str]  # x, y, font size, text
+
+
+def make_pdf(pages: list[list[Line]], *, password_protected: bool = False) -> bytes:
+    """A minimal valid PDF 1.4: one Helvetica (WinAnsi) text line per entry, US Letter pages.
+
+    ``password_protected`` adds a Standard security handler whose user password is not empty
+    (its /O and /U entries match no password we give), so the file cannot be opened.
+    """
+
+    def esc(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    objects: dict[int, bytes] = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    }
+    page_ids = []
+    next_id = 4
+    for lines in pages:
+        page_id, content_id = next_id, next_id + 1
+        next_id += 2
+        stream = "".join(f"BT /F1 {size:g} Tf {x:g} {y:g} Td ({esc(text)}) Tj ET\n"
+                         for x, y, size, text in lines).encode("cp1252")
+        objects[content_id] = b"<< /Length %d >>\nstream\n%sendstream" % (len(stream), stream)
+        objects[page_id] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % content_id)
+        page_ids.append(page_id)
+    kids = " ".join(f"{p} 0 R" for p in page_ids)
+    objects[2] = f"<< /Type /Pages /Kids [{kids}] /Count {len(page_ids)} >>".encode()
+    trailer = b""
+    if password_protected:
+        objects[next_id] = b"<< /Filter /Standard /V 1 /R 2 /P -4 /O <%s> /U <%s> >>" % (b"ab" * 32, b"cd" * 32)
+        trailer = b" /Encrypt %d 0 R /ID [<0f1e2d3c4b5a69788796a5b4c3d2e1f0> <0f1e2d3c4b5a69788796a5b4c3d2e1f0>]" % next_id
+
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for number in sorted(objects):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
+    xref = len(out)
+    size = max(objects) + 1
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    out += b"".join(b"%010d 00000 n \n" % offsets[n] for n in range(1, size))
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (size, trailer, xref)
+    return bytes(out)
+
+
 # -- a local aiohttp server ------------------------------------------------------------------
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]

@@ -27,7 +27,7 @@ import pytest
 from aiohttp import web
 from click.testing import CliRunner
 
-from support import FAST_RUN, AioServer, TrackerCLI, free_port
+from support import FAST_RUN, AioServer, TrackerCLI, free_port, make_pdf
 from tracker.cli.app import cli
 from tracker.fetch import guards as guard
 
@@ -57,7 +57,8 @@ class RawServer:
         self.sock.listen(16)
         self.port = self.sock.getsockname()[1]
         self.reply = reply
-        threading.Thread(target=self._serve, daemon=True).start()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
 
     def _serve(self) -> None:
         while True:
@@ -74,7 +75,14 @@ class RawServer:
                     pass
 
     def close(self) -> None:
+        # Shut down first: close() alone does not wake a thread blocked in accept(), which would
+        # then accept on the next socket given the same descriptor and answer with this reply.
+        try:
+            self.sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
         self.sock.close()
+        self.thread.join(5)
 
 
 @pytest.fixture
@@ -215,6 +223,15 @@ def _truncated(env: Env) -> None:
     env.bad_url = f"http://127.0.0.1:{raw.port}/terms"
 
 
+@scenario("truncated-chunked", "connection lost")
+def _truncated_chunks(env: Env) -> None:
+    # A chunked body whose last chunk promises more than is sent, and no terminating 0-chunk.
+    raw = RawServer(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    b"40\r\n<html><body><main><h1>Terms</h1><p>Clause 1: the fees may\r\n")
+    env.raw.append(raw)
+    env.bad_url = f"http://127.0.0.1:{raw.port}/terms"
+
+
 @scenario("redirect-loop", "too many redirects")
 def _loop(env: Env) -> None:
     env.server.page("/bad", lambda: web.Response(status=302, headers={"Location": "/bad2"}))
@@ -300,6 +317,54 @@ scenario("soft-404-text", "looks like an error page: page not found")(
 scenario("soft-login", "looks like an error page: login page")(
     _soft("<h1>Sign in to continue</h1><form><label>Email <input type='email' name='u'></label>"
           "<label>Password <input type=password name='p'></label><button>Sign in</button></form>"))
+
+
+# Soft errors and interstitials the first run meets (no version yet to compare with).
+scenario("soft-not-found-es", "looks like an error page: page not found")(
+    _soft("<h1>Página no encontrada</h1><p>La página que buscas no existe.</p>"))
+scenario("soft-error-nl", "looks like an error page: status or server error page")(
+    _soft("<h1>Er is iets misgegaan</h1><p>Probeer het later opnieuw.</p>"))
+scenario("soft-not-found-ja", "looks like an error page: page not found")(
+    _soft("<h1>ページが見つかりません</h1><p>お探しのページは見つかりませんでした。</p>"))
+scenario("soft-rate-limit", "looks like an error page: rate limit")(
+    _soft("<h1>Too many requests</h1><p>Please try again in a few minutes.</p>"))
+scenario("soft-needs-javascript", "looks like an error page: page that needs JavaScript")(
+    _soft("<p>You need to enable JavaScript to run this app.</p>"))
+scenario("soft-region-chooser", "looks like an error page: country or language chooser")(
+    _soft("<h1>Select your region</h1><a href='/us'>Americas</a> <a href='/eu'>Europe</a> <a href='/jp'>日本</a>"))
+
+
+@scenario("script-shell-without-text", "page that needs JavaScript (no text without running its scripts")
+def _shell(env: Env) -> None:
+    env.server.page("/bad", lambda: html("<!doctype html><html><head><title>Acme</title><script src='/main.js'>"
+                                         "</script></head><body><noscript>You need to enable JavaScript to run "
+                                         "this app.</noscript><div id='root'></div></body></html>"))
+
+
+@scenario("redirect-to-login", "looks like an error page: login page")
+def _to_login(env: Env) -> None:
+    env.server.page("/bad", lambda: web.Response(status=302, headers={"Location": "/sso/start?next=%2Fbad"}))
+    env.server.page("/sso/start", lambda: html(_page("<h1>Acme Workspace</h1><p>Continue to your workspace.</p>"
+                                                     "<button>Continue</button>", "Acme Workspace")))
+
+
+@scenario("rate-limited-for-an-hour", "the server asks to retry after 60 min")
+def _rate_limited(env: Env) -> None:
+    env.server.page("/bad", lambda: html("<h1>Too Many Requests</h1>", status=429, **{"Retry-After": "3600"}))
+
+
+@scenario("pdf-truncated", "not a readable PDF, damaged")
+def _pdf_cut(env: Env) -> None:
+    pdf = make_pdf([[(72, 700 - 14 * n, 10, f"Clause {n}: the provider may change fee {n} with notice.")
+                     for n in range(30)]])
+    env.server.page("/bad", lambda: web.Response(body=pdf[: len(pdf) * 2 // 3],
+                                                 headers={"Content-Type": "application/pdf"}))
+
+
+@scenario("pdf-password", "encrypted with a password")
+def _pdf_locked(env: Env) -> None:
+    pdf = make_pdf([[(72, 700, 10, "Secret terms.")]], password_protected=True)
+    env.server.page("/bad", lambda: web.Response(body=pdf, headers={"Content-Type": "application/pdf"}))
 
 
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
@@ -604,6 +669,70 @@ NOT_TERMS: dict[str, tuple[str, str]] = {  # name -> (page, what status says it 
                         "a status or server error page"),
     "interstitial": (_page("<div id='app'>Loading…</div>", "Acme", "<meta name='robots' content='noindex, nofollow'>"),
                      "a page with no terms"),
+    # Soft errors in other languages: Spanish, Italian, Dutch, Portuguese, Japanese.
+    "not-found-es": (_page("<h1>Página no encontrada</h1><p>Lo sentimos, la página que buscas no existe o se ha "
+                           "movido.</p><a href='/'>Volver al inicio</a>", "Página no encontrada – Acme"),
+                     "a not-found page"),
+    "not-found-it": (_page("<h1>Ops!</h1><p>La pagina che stai cercando non esiste.</p>", "Pagina non trovata"),
+                     "a not-found page"),
+    "not-found-pt": (_page("<h1>Página não encontrada</h1><p>Verifique o endereço digitado.</p>", "Acme"),
+                     "a not-found page"),
+    "not-found-ja": (_page("<h1>ページが見つかりません</h1><p>お探しのページは移動または削除された可能性があります。</p>",
+                           "Acme"), "a not-found page"),
+    "error-nl": (_page("<h1>Er is iets misgegaan</h1><p>Probeer het later opnieuw.</p>", "Fout"),
+                 "a status or server error page"),
+    "error-ja": (_page("<h1>エラーが発生しました</h1><p>しばらくしてから再度お試しください。</p>", "エラー"),
+                 "a status or server error page"),
+    "denied-es": (_page("<h1>Acceso denegado</h1><p>No tienes permiso para acceder a este recurso.</p>"),
+                  "an access-denied page"),
+    "maintenance-it": (_page("<h1>Sito in manutenzione</h1><p>Torneremo presto online.</p>", "Manutenzione"),
+                       "a maintenance page"),
+    "queue-pt": (_page("<h1>Você está na fila</h1><p>Tempo de espera estimado: 3 minutos.</p>", "Fila"),
+                 "a waiting room"),
+    "login-es": (_page("<h1>Iniciar sesión</h1>" + LOGIN_FORM.format(pw="Contraseña", go="Entrar"), "Acme"),
+                 "a login page"),
+    # Bot checks that name no captcha: a connection review, a "pardon our interruption" page.
+    "challenge-review": (_page("<h2>Verifying you are human. This may take a few seconds.</h2><p>acme.example "
+                               "needs to review the security of your connection before proceeding.</p>",
+                               "acme.example"), "a captcha or bot check"),
+    "challenge-es": (_page("<h1>Verifica que eres humano</h1><p>Completa la verificación de seguridad.</p>",
+                           "Un momento..."), "a captcha or bot check"),
+    # Pages that need scripts: a notice asking for JavaScript, a shell with a spinner.
+    "enable-js": (_page("<p>Please enable JS and disable any ad blocker.</p>",
+                        head="<script src='https://ct.bot-guard.example/c.js'></script>"),
+                  "a page that needs JavaScript"),
+    "enable-js-cookies": (_page("<h1>Pardon the interruption</h1><p>Something about your browser made us wonder. "
+                                "Please make sure that JavaScript and cookies are enabled, then reload.</p>"),
+                          "a page that needs JavaScript"),
+    "script-shell": ("<!doctype html><html><head><title>Acme</title><script src='/static/app.js'></script></head>"
+                     "<body><main><div id='root'><p>Loading…</p></div></main></body></html>",
+                     "a page that needs JavaScript"),
+    # Rate limits served with status 200.
+    "rate-limit-en": (_page("<h1>Too many requests</h1><p>You have sent too many requests in a given amount of "
+                            "time. Please try again later.</p>", "Slow down"), "a rate-limit page"),
+    "rate-limit-de": (_page("<h1>Zu viele Anfragen</h1><p>Bitte versuchen Sie es später erneut.</p>", "Fehler"),
+                      "a rate-limit page"),
+    # A chooser or consent screen in place of the terms.
+    "chooser-en": (_page("<h1>Choose your country or region</h1><ul>" + "".join(
+        f"<li><a href='/{c}/terms'>{c}</a></li>" for c in ("United States", "United Kingdom", "Deutschland",
+                                                          "France", "España", "Italia", "日本")) + "</ul>",
+        "Acme"), "a country or language chooser"),
+    "chooser-nl": (_page("<h1>Kies je land</h1><a href='/nl'>Nederland</a> <a href='/be'>België</a>", "Acme"),
+                   "a country or language chooser"),
+    "consent": (_page("<h1>Before you continue to Acme</h1><p>We use cookies and data to deliver and maintain "
+                      "our services, measure audience engagement and show personalised ads.</p>"
+                      "<button>Reject all</button><button>Accept all</button><a href='/consent'>More options</a>",
+                      "Before you continue"), "a consent screen"),
+    "consent-partners": (_page("<h1>We value your privacy</h1><p>We and our 612 partners store and access "
+                               "information on a device, such as cookies, and process personal data, such as "
+                               "unique identifiers, for personalised advertising and content measurement. You may "
+                               "consent to this processing or refuse consent, and change your preferences at any "
+                               "time.</p><button>I accept</button><button>Manage options</button>", "Privacy"),
+                         "a consent screen"),
+    # A password-less sign-in: an e-mail field and "Continue with ...", no password field.
+    "login-email-only": (_page("<h1>Log in to Acme</h1><form action='/session'><input type='email' name='email' "
+                               "placeholder='you@example.org'><button>Continue with email</button></form>"
+                               "<button>Continue with Google</button>", "Log in | Acme"), "a login page"),
 }
 
 SHORT_REAL_TERMS = {  # short, legitimate terms that name what the rules look for: recorded
@@ -623,6 +752,31 @@ SHORT_REAL_TERMS = {  # short, legitimate terms that name what the rules look fo
                 "Die Haftung ist auf Vorsatz beschränkt. Gerichtsstand ist Berlin. Wir verarbeiten "
                 "personenbezogene Daten gemäß unserer Datenschutzerklärung; die Kündigung ist jederzeit "
                 "möglich.</p>", "AGB"),
+    # Short real terms in other languages, naming what the rules look for: recorded.
+    "es": _page("<h1>Términos y condiciones</h1><p>Al usar el servicio aceptas este acuerdo. Si la página no se "
+                "encuentra disponible por mantenimiento, no se considera un incumplimiento. La responsabilidad de "
+                "Acme se limita a las tarifas pagadas. La ley aplicable es la española; tus datos personales se "
+                "tratan según nuestra política de privacidad.</p>", "Términos"),
+    "it": _page("<h1>Termini e condizioni</h1><p>Usando il servizio accetti questo contratto. Acme può sospendere "
+                "l'accesso in caso di manutenzione; la responsabilità di Acme è limitata. Legge applicabile: legge "
+                "italiana, foro competente di Milano. I dati personali sono trattati secondo l'informativa "
+                "privacy.</p>", "Termini"),
+    "nl": _page("<h1>Algemene voorwaarden</h1><p>Door de dienst te gebruiken gaat u akkoord met deze "
+                "overeenkomst. Er is iets misgegaan? Acme is niet aansprakelijk voor indirecte schade. Op deze "
+                "voorwaarden is Nederlands recht van toepassing; persoonsgegevens verwerken wij volgens ons "
+                "privacybeleid.</p>", "Voorwaarden"),
+    "pt": _page("<h1>Termos de uso</h1><p>Ao usar o serviço você aceita este contrato. Para iniciar sessão é "
+                "necessária uma senha. A responsabilidade da Acme é limitada; a lei aplicável é a lei brasileira. "
+                "Os dados pessoais são tratados conforme a política de privacidade.</p>", "Termos"),
+    "ja": _page("<h1>利用規約</h1><p>本規約は、当社が提供するサービスの利用条件を定めるものです。メンテナンス中は"
+                "サービスを利用できません。当社の責任は、お客様が支払った料金を上限とします。個人情報は"
+                "プライバシーポリシーに従って取り扱います。準拠法は日本法とします。</p>", "利用規約"),
+    "js-and-country": _page("<h1>Terms of Service</h1><p>These terms are an agreement between you and Acme. "
+                            "Some features need JavaScript: please enable JavaScript to use the editor. Choose "
+                            "your country in your account settings; the governing law is that of your country. "
+                            "Acme shall not be liable for indirect damages, and either party may terminate this "
+                            "agreement at any time. We process personal data as our privacy notice says.</p>"
+                            "<button>Read more</button>", "Terms"),
     "login-box-in-header": _page("<h1>Terms of Service</h1><p>These terms are an agreement between you and Acme. "
                                  "Acme shall not be liable for indirect damages. Either party may terminate this "
                                  "agreement with thirty days of notice. Disputes go to arbitration under the "
@@ -875,3 +1029,175 @@ def test_utf8_page_with_stray_cp1252_bytes_keeps_both():
     text, note = decode_report("Conditions générales – ".encode() + "“article 5”".encode("cp1252"),
                                "text/html; charset=utf-8")
     assert text == "Conditions générales – “article 5”" and note.startswith("utf-8 with stray bytes")
+
+
+# --------------------------------------------------------------------------- partial and stale pages
+
+def _raw_env(env: Env, reply: bytes) -> RawServer:
+    raw = RawServer(reply)
+    env.raw.append(raw)
+    env.bad_url = f"http://127.0.0.1:{raw.port}/terms"
+    return raw
+
+
+def _close_delimited(body: bytes, *headers: bytes) -> bytes:
+    """An HTTP/1.1 200 with no Content-Length and no chunks: the body ends where the server closes."""
+    return b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n" + b"".join(
+        h + b"\r\n" for h in headers) + b"\r\n" + body
+
+
+def test_transfer_cut_off_mid_body_never_shortens_the_terms(env):
+    """With no length to tell (the server closes the connection), a cut transfer is told by its
+    text stopping mid-sentence where the latest version goes on: failed every run, not recorded."""
+    raw = _raw_env(env, _close_delimited(TERMS.encode()))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    for share in (0.7, 0.35, 0.9):  # shorter than a shrink hold, a shrink, hardly shorter
+        raw.reply = _close_delimited(TERMS.encode()[: int(len(TERMS) * share)])
+        docs = env.run(code=1)
+        assert_fault(env, docs, "failed", "not the terms: the latest version cut off", commits_before=1)
+    line = next(x for x in env.tracker("status", code=0).output.splitlines() if x.startswith(BAD))
+    assert "served a page cut off mid-text for 3 run(s), not recorded" in line, line
+    raw.reply = _close_delimited(TERMS.encode())
+    assert env.run(code=0)[BAD]["outcome"] == "unchanged"
+    assert "Clause 40" in env.text("faulty")
+
+
+def test_compressed_transfer_cut_off_is_held_not_recorded_as_the_first_version(env):
+    """A gzip stream cut short decodes without complaint; the HTML then stops before its </body>.
+    Even a first version is held: recorded only if served so for 3 runs in a row."""
+    cut = gzip.compress(TERMS.encode())[:-300]
+    _raw_env(env, _close_delimited(cut, b"Content-Encoding: gzip"))
+    for seen in (1, 2):
+        docs = env.run(code=0)
+        assert_fault(env, docs, "held", "stops before its </body> and </html>")
+        assert f"({seen} so far)" in docs[BAD]["summary"]
+
+
+def test_pages_that_omit_their_closing_tags_only_when_cut_are_held():
+    """Pure rule: the bytes open <html>/<body> and close neither; text and PDFs are never judged."""
+    from types import SimpleNamespace as Page
+
+    page = TERMS.encode()
+    assert guard.cut_off_html([Page(body=page, content_type="text/html")]) is None
+    assert guard.cut_off_html([Page(body=page[:-30], content_type="text/html")])
+    assert guard.cut_off_html([Page(body=page[:-30], content_type="")])
+    assert guard.cut_off_html([Page(body=b"<p>a fragment with no body element", content_type="text/html")]) is None
+    assert guard.cut_off_html([Page(body=b"Terms <html> in plain text", content_type="text/plain")]) is None
+    assert guard.cut_off_html([Page(body=b"%PDF-1.7 <body>", content_type="application/octet-stream")]) is None
+
+
+def test_rate_limit_longer_than_a_run_waits_is_not_retried(env):
+    setup, reason = SCENARIOS["rate-limited-for-an-hour"]
+    setup(env)
+    docs = env.run(code=1)
+    assert_fault(env, docs, "failed", "HTTP 429")
+    assert "far longer than the 60 s a run waits; not retried" in docs[BAD]["error"]
+    assert env.server.paths("/bad") == ["/bad"]  # one request: waiting a minute would not have helped
+
+
+def test_a_short_retry_after_is_honoured_then_reported(env):
+    env.server.page("/bad", lambda: html("<h1>Too Many Requests</h1>", status=429, **{"Retry-After": "0"}))
+    docs = env.run(code=1)
+    assert_fault(env, docs, "failed", "HTTP 429 Too Many Requests (after 3 attempts)")
+    assert len(env.server.paths("/bad")) == 3
+
+
+TEASER_CLOSE = ["<button>Read more</button>", "<a href='#' class='expand'>Lire la suite</a>",
+                "<button>Mehr anzeigen</button>", "<span role='button'>続きを読む</span>"]
+
+
+@pytest.mark.parametrize("control", TEASER_CLOSE, ids=["en", "fr", "de", "ja"])
+def test_first_section_and_a_read_more_control_is_never_recorded(env, control):
+    env.server.page("/bad", lambda: html(TERMS))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    teaser = TERMS.split("<h2>4.")[0] + control + "</main><footer>Acme</footer></body></html>"
+    env.server.page("/bad", lambda: html(teaser))
+    for _ in range(4):  # never held into a version, as a shrink would be after 3 runs
+        docs = env.run(code=1)
+        assert_fault(env, docs, "failed", "not the terms: only the start of the terms", commits_before=1)
+    line = next(x for x in env.tracker("status", code=0).output.splitlines() if x.startswith(BAD))
+    assert "served only the start of the terms for 4 run(s), not recorded" in line, line
+    out = env.tmp / "feeds"
+    env.tracker("feed", "--out", str(out), code=0)
+    titles = [e.title for e in feedparser.parse(str(out / "attention.atom")).entries]
+    assert any("served only the start of the terms for 4 run(s)" in t for t in titles), titles
+
+
+def test_shortened_terms_that_end_with_a_read_more_link_of_their_own_are_still_a_shrink(env):
+    """Counter-test: a "Read more" the latest version had too is no teaser; the shrink rule holds it."""
+    with_link = TERMS.replace("</main>", "<p><a href='/faq'>Read more</a></p></main>")
+    env.server.page("/bad", lambda: html(with_link))
+    env.run(code=0)
+    env.server.page("/bad", lambda: html(with_link.split("<h2>6.")[0] + "<p><a href='/faq'>Read more</a></p></main></body></html>"))
+    docs = env.run(code=0)
+    assert docs[BAD]["outcome"] == "held" and "text shrank by" in docs[BAD]["summary"]
+
+
+def test_teaser_rule_pure():
+    from tracker.extract.convert import extract
+
+    latest = extract(TERMS.encode(), "text/html")
+    first = TERMS.split("<h2>4.")[0]
+    for control in TEASER_CLOSE + ["<a href='?all'>Show all</a>", "<button>Leer más</button>"]:
+        text = extract((first + control + "</main></body></html>").encode(), "text/html")
+        assert (guard.teaser(latest, text) or "").startswith("not the terms: only the start of the terms"), control
+    plain = extract((first + "</main></body></html>").encode(), "text/html")
+    assert guard.teaser(latest, plain) is None  # no control: a shrink, held
+    edited = extract((first.replace("the provider may not", "Acme may") + "<button>Read more</button></main>").encode(),
+                     "text/html")
+    assert guard.teaser(latest, edited) is None  # new lines besides the control: not the same terms folded
+    assert guard.teaser(latest, extract((first + "<button>Read more</button>").encode(), "text/html"), 1) is None
+
+
+def test_a_stale_copy_served_again_is_a_revert_not_a_material_change(env):
+    """A CDN or cache serving last month's page: the text is one the document had, labelled a
+    revert (not material), and the current text coming back is one as well."""
+    env.server.page("/bad", lambda: html(TERMS))
+    env.run(code=0)
+    current = TERMS.replace("thirty days of notice.</p>", "sixty days of notice.</p>", 1)
+    env.server.page("/bad", lambda: html(current))
+    assert env.run(code=0)[BAD]["outcome"] == "changed"
+    env.server.page("/bad", lambda: html(TERMS))  # the stale copy
+    docs = env.run(code=0)
+    assert docs[BAD]["outcome"] == "revert" and docs[BAD]["summary"].startswith("Reverted to the text of")
+    history = json.loads(env.tracker("history", "faulty", "--json", code=0).output)
+    assert [v["kind"] for v in history][-1] == "revert" and history[-1]["material"] is False, history[-1]
+
+
+@pytest.mark.parametrize("url,final,login", [
+    ("https://acme.example/terms", "https://acme.example/login?next=%2Fterms", True),
+    ("https://acme.example/terms", "https://login.acme.example/?continue=https://acme.example/terms", True),
+    ("https://acme.example/legal", "https://acme.example/oauth2/authorize?client_id=x", True),
+    ("https://acme.example/terms", "https://acme.example/users/sign_in", True),
+    ("https://acme.example/terms", "https://acme.example/legal/terms", False),
+    ("https://acme.example/terms", "https://accounts.acme.example/tos", False),  # an accounts host serves terms
+    ("https://acme.example/login/terms", "https://acme.example/login/terms/", False),  # asked for such a path
+    ("https://acme.example/terms", "https://acme.example/terms", False),
+    ("https://acme.example/terms", "https://acme.example/blog/how-to-login-faster", False),
+])
+def test_redirected_to_login(url, final, login):
+    assert guard.redirected_to_login(url, final) is login
+
+
+def test_real_terms_reached_through_a_login_looking_redirect_are_recorded():
+    """Counter-test: the redirect rule applies to short pages with little legal vocabulary only."""
+    from tracker.extract.convert import extract
+
+    page = _page("<h1>Terms of Service</h1><p>These terms are an agreement between you and Acme. Acme shall not be "
+                 "liable for indirect damages. Either party may terminate this agreement. Disputes go to arbitration "
+                 "under the governing law of Delaware. We process personal data as our privacy notice says.</p>")
+    text = extract(page.encode(), "text/html")
+    assert guard.error_page(text, page.encode(), url="https://acme.example/terms",
+                            final_url="https://acme.example/sso/terms") is None
+
+
+@pytest.mark.parametrize("text", [
+    # Long clauses that mention what an interstitial says, inside a sentence: not a prompt.
+    "The platform is designed to work without JavaScript enabled in your browser; you can use it fully "
+    "without having to enable JavaScript, and we never require it for reading these pages or our policies.",
+    "If you change your country of residence, or select a region other than the one where you live, the "
+    "company you contract with and the applicable version of the terms will be determined by your new country.",
+])
+def test_interstitial_words_inside_a_sentence_are_not_a_prompt(text):
+    assert guard.error_page(text, b"<html><body><p>") is None
+    assert guard.error_page(text * 3, b"", previous_length=20000) is None

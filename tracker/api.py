@@ -555,7 +555,7 @@ def _checked_text(fetched: "Fetched") -> str:
         text = extract_text(fetched)
     except ExtractError as exc:
         raise ExtractError(f"{url}: {exc}") from None
-    problem = guards.error_page(text, fetched.body)
+    problem = guards.error_page(text, fetched.body, url=fetched.url, final_url=fetched.final_url)
     if problem:
         raise FetchError(f"cannot compare {url}: {problem}", url=url, status=fetched.status)
     return text

@@ -143,22 +143,29 @@ class Gate:
                 self.limit.release()
 
 
-def retry_after(value: str | None, cap: float) -> float:
-    """Seconds from a Retry-After header (delta-seconds or HTTP date), capped; 0 if absent or bad."""
+def retry_after_seconds(value: str | None) -> float | None:
+    """Seconds a Retry-After header (delta-seconds or HTTP date) asks to wait, uncapped (at least
+    0.001); None if absent or unreadable."""
     if not value:
-        return 0.0
+        return None
     value = value.strip()
     if value.isdigit():
         seconds = float(value)
     else:
         try:
             when = parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            return 0.0
+        except (TypeError, ValueError, IndexError):
+            return None
         if when.tzinfo is None:
             when = when.replace(tzinfo=timezone.utc)
         seconds = (when - datetime.now(timezone.utc)).total_seconds()
-    return min(max(seconds, 0.001), cap)
+    return max(seconds, 0.001)
+
+
+def retry_after(value: str | None, cap: float) -> float:
+    """Seconds from a Retry-After header (delta-seconds or HTTP date), capped; 0 if absent or bad."""
+    seconds = retry_after_seconds(value)
+    return 0.0 if seconds is None else min(seconds, cap)
 
 
 def with_attempts(fetched: Fetched, attempts: int) -> Fetched:

@@ -6,12 +6,17 @@ and ``run.py`` only has to call them in order:
 * ``unexpected_content_type`` - images, video, archives, ``application/octet-stream``: not terms.
 * ``empty_body`` - a 200 with no bytes (or only whitespace) is a server fault, not a new text.
 * ``error_page`` - pages that are not the terms, served with status 200 (access denied, captcha
-  / bot checks, cookie walls, "page not found", login pages, waiting rooms, maintenance and
-  status pages, `noindex` placeholders), in English, French and German. The rules look at what
-  the page is (the extracted text, the raw ``<title>``, a password field, a challenge widget,
-  ``noindex``), only when the text is short (``SHORT_TEXT`` characters) or much shorter than the
-  last recorded version, and a short text with the vocabulary of terms (``legal_vocabulary``)
-  is terms whatever else it names: real terms that say "we use hCaptcha" are recorded.
+  / bot checks, cookie walls and consent screens, "page not found", login pages and redirects to
+  a login address, waiting rooms, maintenance, status and rate-limit pages, country choosers,
+  pages that need JavaScript, `noindex` placeholders), in English, French, German, Spanish,
+  Italian, Dutch, Portuguese and Japanese. The rules look at what the page is (the extracted
+  text, the raw ``<title>``, a password or e-mail field, a challenge widget, scripts around no
+  text, ``noindex``, where redirects ended), only when the text is short (``SHORT_TEXT``
+  characters) or much shorter than the last recorded version, and a short text with the
+  vocabulary of terms (``legal_vocabulary``) is terms whatever else it names: real terms that
+  say "we use hCaptcha" are recorded.
+* ``cut_off_html`` and ``teaser`` - HTML whose bytes stop before ``</body>`` (a transfer closed
+  early: held), and the first section of the terms with a "Read more" control (refused).
 * ``shrink`` - a text that suddenly lost more than ``max_shrink`` of the last version is held
   (recorded only once seen in several consecutive runs), since half a page missing is far more
   often a broken render than a rewrite.
@@ -21,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Protocol, Sequence
 
 SHORT_TEXT = 2000  # characters: error pages are short; terms are not
 MUCH_SHORTER = 0.5  # "much shorter than the last version": under half of it
@@ -80,6 +85,11 @@ def has_password_field(raw: bytes) -> bool:
     return _PASSWORD_RE.search(raw) is not None
 
 
+def has_script(raw: bytes) -> bool:
+    """Whether the bytes hold a ``<script>`` element (HTML that scripts may write text into)."""
+    return _SCRIPT.search(raw) is not None
+
+
 # --------------------------------------------------------------------------- soft-error rules
 
 
@@ -90,6 +100,8 @@ class Page:
     text: str
     title: str = ""
     raw: bytes = b""
+    url: str = ""  # the address asked for ("" when unknown)
+    final_url: str = ""  # where redirects ended
 
     @property
     def both(self) -> str:
@@ -101,26 +113,41 @@ def _has(pattern: str) -> Callable[[str], bool]:
     return lambda text: compiled.search(text) is not None
 
 
-# Legal vocabulary, English, French and German: what a terms page is made of. Each pattern counts
-# once however often it occurs, so a word repeated by an error page does not make it terms.
+# Legal vocabulary, English, French, German, Spanish, Italian, Dutch, Portuguese and Japanese:
+# what a terms page is made of. Each pattern counts once however often it occurs, so a word
+# repeated by an error page does not make it terms. (Japanese has no word boundaries: its
+# alternatives stand without ``\b``.)
 _LEGAL_WORDS = tuple(re.compile(p, re.IGNORECASE) for p in (
-    r"\bterms\b|\bconditions\b|\bbedingungen\b|\bagb\b|\bcgu\b|\bcgv\b",
-    r"\bagree(ment|s|d)?\b|\baccept(ez|ent)? (les|ces) conditions|\bcontrat\b|\bvertrag",
-    r"\bliab(le|ility)\b|\bresponsabilit[ée]|\bhaft(ung|et|en)\b",
-    r"\bwarrant(y|ies)\b|\bgarantie|\bgew[äa]hrleistung",
-    r"\bgoverning law\b|\bjurisdiction\b|\bjuridiction|\bdroit applicable|\bgerichtsstand|\banwendbares recht",
-    r"\bpersonal (data|information)\b|\bdonn[ée]es (à caractère )?personnelles|\bpersonenbezogene",
-    r"\bprivacy\b|\bconfidentialit[ée]|\bdatenschutz",
-    r"\bterminat(e|ion)\b|\bsuspen(d|sion)\b|\br[ée]siliation|\bk[üu]ndigung",
-    r"\bindemnif|\bindemnit[ée]s?\b|\bschadensersatz|\bdommages?\b|\bdamages\b",
-    r"\blicen[cs]e|\blizenz",
-    r"\barbitration\b|\barbitrage\b|\bschiedsverfahren|\bdispute|\blitige|\bstreitigkeit",
+    r"\bterms\b|\bconditions\b|\bbedingungen\b|\bagb\b|\bcgu\b|\bcgv\b|\bt[ée]rminos\b|\bcondiciones\b|"
+    r"\btermini\b|\bcondizioni\b|\bvoorwaarden\b|\btermos\b|\bcondi[çc][õo]es\b|規約|約款",
+    r"\bagree(ment|s|d)?\b|\baccept(ez|ent)? (les|ces) conditions|\bcontrat\b|\bvertrag|\bcontrato\b|\bacuerdo\b|"
+    r"\bcontratto\b|\bovereenkomst|契約",
+    r"\bliab(le|ility)\b|\bresponsabilit[ée]|\bhaft(ung|et|en)\b|\bresponsabilidad|\bresponsabilit[àa]\b|"
+    r"\baansprakelijk|\bresponsabilidade|責任",
+    r"\bwarrant(y|ies)\b|\bgarantie|\bgew[äa]hrleistung|\bgarant[íi]as?\b|\bgaranzi[ae]\b|保証",
+    r"\bgoverning law\b|\bjurisdiction\b|\bjuridiction|\bdroit applicable|\bgerichtsstand|\banwendbares recht|"
+    r"\bley aplicable|\bjurisdicci[óo]n|\blegge applicabile|\bgiurisdizione|\bforo competente|"
+    r"\btoepasselijk recht|\bbevoegde rechter|\blei aplic[áa]vel|準拠法|管轄",
+    r"\bpersonal (data|information)\b|\bdonn[ée]es (à caractère )?personnelles|\bpersonenbezogene|"
+    r"\bdatos personales|\bdati personali|\bpersoonsgegevens|\bdados pessoais|個人情報",
+    r"\bprivacy\b|\bconfidentialit[ée]|\bdatenschutz|\bprivacidad|\briservatezza|\bprivacidade|プライバシー",
+    r"\bterminat(e|ion)\b|\bsuspen(d|sion)\b|\br[ée]siliation|\bk[üu]ndigung|\brescisi[óo]n|\bsuspensi[óo]n|"
+    r"\brisoluzione|\brecesso\b|\bsospensione|\bbe[ëe]indiging|\bopzegging|\brescis[ãa]o|\bsuspens[ãa]o|解約|解除",
+    r"\bindemnif|\bindemnit[ée]s?\b|\bschadensersatz|\bdommages?\b|\bdamages\b|\bda[ñn]os\b|\bdanni\b|"
+    r"\bschadevergoeding|\bindeniza|損害",
+    r"\blicen[cs]e|\blizenz|\blicencia|\blicenza|\blicentie|\blicen[çc]a|ライセンス",
+    r"\barbitration\b|\barbitrage\b|\bschiedsverfahren|\bdispute|\blitige|\bstreitigkeit|\barbitraje|"
+    r"\bcontroversia|\barbitrato|\bgeschil|\barbitragem|\blit[íi]gio|紛争|仲裁",
     r"\bshall\b|\bhereby\b|\bherein\b|\bpursuant\b|\bnotwithstanding\b",
-    r"\bintellectual property\b|\bpropri[ée]t[ée] intellectuelle|\bgeistiges eigentum|\burheberrecht",
-    r"\bsection \d|\barticle \d|\bclause\b|\bparagraph\b|§\s?\d",
-    r"\bfees?\b|\bfrais\b|\bgeb[üu]hr|\bpayment\b|\bpaiement|\bzahlung",
-    r"\bconsent\b|\bconsentement|\beinwilligung",
-    r"\bobligations?\b|\bpflicht",
+    r"\bintellectual property\b|\bpropri[ée]t[ée] intellectuelle|\bgeistiges eigentum|\burheberrecht|"
+    r"\bpropiedad intelectual|\bpropriet[àa] intellettuale|\bintellectueel eigendom|\bpropriedade intelectual|"
+    r"知的財産|著作権",
+    r"\bsection \d|\barticle \d|\bclause\b|\bparagraph\b|§\s?\d|\bart[íi]culo \d|\barticolo \d|\bartikel \d|"
+    r"\bartigo \d|第\s?[\d一二三四五六七八九十]+\s?条",
+    r"\bfees?\b|\bfrais\b|\bgeb[üu]hr|\bpayment\b|\bpaiement|\bzahlung|\btarifas?\b|\bpagos?\b|\btariff[ae]\b|"
+    r"\bpagamento|\bbetaling|\bpagamentos?\b|料金|支払",
+    r"\bconsent\b|\bconsentement|\beinwilligung|\bconsentimiento|\bconsenso\b|\btoestemming|\bconsentimento",
+    r"\bobligations?\b|\bpflicht|\bobligaciones|\bobblighi|\bverplichting|\bobriga[çc][õo]es|義務",
 ))
 TERMS_LIKE = 4  # distinct legal patterns from which a page is taken as terms despite a notice's words
 # ... and despite what it is built as (a password field, a challenge widget, a queue): a login
@@ -129,26 +156,37 @@ TERMS_LIKE_STRONG = 6
 
 
 def legal_vocabulary(text: str) -> int:
-    """How many of the legal vocabulary patterns (EN/FR/DE) occur in ``text`` (0..17)."""
+    """How many of the legal vocabulary patterns (EN/FR/DE/ES/IT/NL/PT/JA) occur in ``text`` (0..17)."""
     return sum(1 for pattern in _LEGAL_WORDS if pattern.search(text))
 
 
+# Notices in English, French, German, Spanish, Italian, Dutch, Portuguese and Japanese (Japanese
+# alternatives without ``\b``). Each names what the page *is*; a rule fires only on a short page,
+# or one much shorter than the last version, with little legal vocabulary (``error_page``).
 _ACCESS_DENIED = _has(
     r"\baccess (is )?denied\b|\b403\b\W{0,3}forbidden\b|^\W*forbidden\W*$|"
     r"you (don't|do not|don’t) have permission to access|you have been blocked|"
-    r"\brequest (was |has been )?blocked\b|\baccess to this (page|resource|site) (is|has been) (denied|blocked|restricted)|"
-    r"\bacc[èe]s (refus[ée]|interdit)\b|\bzugriff verweigert\b|\bzugang verweigert\b"
+    r"\brequest (was |has been )?(blocked|rejected|denied|unsuccessful)\b|\brequested url was rejected\b|"
+    r"\baccess to this (page|resource|site) (is|has been) (denied|blocked|restricted)|"
+    r"\bacc[èe]s (refus[ée]|interdit)\b|\bzugriff verweigert\b|\bzugang verweigert\b|"
+    r"\bacceso denegado\b|\bno tienes permiso para acceder|\baccesso negato\b|\bnon hai (il )?permesso di accedere|"
+    r"\btoegang geweigerd\b|\bacesso negado\b|\bvoc[êe] n[ãa]o tem permiss[ãa]o|アクセスが拒否|アクセス拒否|アクセス権がありません"
 )
 # A bot check is told by what it asks of the reader, never by the word "captcha" alone: terms
 # may name a captcha vendor ("we use hCaptcha"), and a service may even be called Captcha.
 _CAPTCHA = _has(
     r"(complete|solve|fill in|enter) the (security |following )?(captcha|challenge)|security check|"
-    r"verify (that )?you are (a )?human|are you (a )?(robot|human)\?|checking (if the site connection is secure|your browser)|"
-    r"just a moment\.\.\.|enable javascript and cookies to continue|\bddos protection by\b|attention required!|"
+    r"verify(ing)? (that )?you are (a )?human|are you (a )?(robot|human)\?|checking (if the site connection is secure|your browser)|"
+    r"review the security of your connection|made us think you (were|are) a (bot|robot)|"
+    r"just a moment\.\.\.|\bddos protection by\b|attention required!|"
     r"unusual traffic from your (computer|network)|press (&|and) hold|"
     r"v[ée]rifi(ez|er|cation) que vous (n'|n’)?[êe]tes (un humain|pas un robot)|"
     r"best[äa]tigen sie, dass sie (ein mensch|kein roboter) sind|sicherheitsüberprüfung|"
-    r"vérification de sécurité|un instant\.\.\.|einen moment\.\.\."
+    r"vérification de sécurité|un instant\.\.\.|einen moment\.\.\.|un momento\.\.\.|um momento\.\.\.|"
+    r"verifica(r)? (que|di) (eres|sei|essere) (un )?(humano|umano)|no soy un robot|non sono un robot|"
+    r"verificaci[óo]n de seguridad|controllo di sicurezza|bevestig dat (je|u) (een mens|geen robot) bent|"
+    r"beveiligingscontrole|verifique que voc[êe] [ée] humano|n[ãa]o sou um rob[ôo]|verifica[çc][ãa]o de seguran[çc]a|"
+    r"ロボットではありません|人間であることを確認"
 )
 _CHALLENGE_FORM = re.compile(
     rb"""class\s*=\s*["'][^"']*\b(g-recaptcha|h-captcha|cf-turnstile|frc-captcha)\b|"""
@@ -156,46 +194,124 @@ _CHALLENGE_FORM = re.compile(
     rb"""<form\b[^>]*\baction\s*=\s*["'][^"']*(captcha|challenge)[^"']*["']|"""
     rb"""<input\b[^>]*\bname\s*=\s*["'](captcha|cf-turnstile-response|g-recaptcha-response|h-captcha-response)""",
     re.IGNORECASE)
+# A page that cannot show its text without scripts or cookies: what an interstitial or a
+# client-rendered shell says to a reader whose browser runs neither.
+_NEEDS_SCRIPT = _has(
+    r"\b(enable|turn on|activate|allow|switch on) (js|javascript)\b|\b(js|javascript) (is )?(required|disabled|"
+    r"must be enabled|needs to be enabled|is not enabled)\b|\b(requires|needs) javascript\b|"
+    r"\b(javascript|cookies) and (javascript|cookies) (are|is) (enabled|disabled|required)|"
+    r"\benable (javascript and cookies|cookies and javascript)\b|"
+    r"\bactive[zr] (le )?javascript\b|\bjavascript (est )?(requis|désactivé|nécessaire)\b|"
+    r"\bjavascript (aktivieren|ist deaktiviert|ist erforderlich)\b|\baktivieren sie javascript\b|"
+    r"\b(habilita|activa|habilite|active) (el )?javascript\b|\babilita(re)? javascript\b|"
+    r"\bjavascript (inschakelen|is uitgeschakeld)\b|\bschakel javascript in\b|\bative o javascript\b|"
+    r"javascript\s?(を有効|が無効)"
+)
+_RATE_LIMIT = _has(
+    r"\btoo many requests\b|\brate limit(ed| exceeded)?\b|\byou have been rate[- ]limited\b|\b429\b\W{0,3}too many|"
+    r"\btrop de (requêtes|demandes)\b|\bzu viele anfragen\b|\bdemasiadas (solicitudes|peticiones)\b|"
+    r"\btroppe richieste\b|\bte veel (verzoeken|aanvragen)\b|\bmuitas (solicita[çc][õo]es|requisi[çc][õo]es)\b|"
+    r"リクエストが多すぎ|アクセスが集中"
+)
 _COOKIE_WALL = _has(
     r"(accept|allow|agree to|consent to) (all |our |the )?cookies (in order )?to (continue|proceed|access|view|use)|"
     r"you (must|need to) (accept|allow|enable) (all |our )?cookies|cookies are required to (view|use|access)|"
     r"please (accept|allow|enable) (all |our )?cookies|"
-    r"acceptez (tous )?les cookies pour (continuer|accéder)|akzeptieren sie (alle )?cookies, um fortzufahren"
+    r"acceptez (tous )?les cookies pour (continuer|accéder)|akzeptieren sie (alle )?cookies, um fortzufahren|"
+    r"acepta(r)? (las|todas las) cookies para (continuar|acceder)|accetta(re)? (i|tutti i) cookie per (continuare|accedere)|"
+    r"accepteer (de|alle) cookies om|aceite (os|todos os) cookies para"
+)
+# A consent screen in place of the page: the words of cookies or consent and both an
+# "accept all" and a "reject all" / "manage" control (a banner over terms leaves the terms' text).
+_CONSENT_TOPIC = _has(r"cookie|\bconsent|\bconsentement|\beinwilligung|\bconsenso|\btoestemming|クッキー|同意")
+_ACCEPT_ALL = _has(
+    r"\b(accept|allow|agree to) all\b|\bi accept\b|\btout accepter\b|\baccepter et fermer\b|\balle akzeptieren\b|"
+    r"\balle zulassen\b|\baceptar todo|\baceptar todas|\baccetta tutt[oi]\b|\balles accepteren\b|\baceitar tud|"
+    r"\baceitar todos|すべて(同意|許可|受け入れ)"
+)
+_DECLINE_OR_MANAGE = _has(
+    r"\b(reject|decline|refuse|deny) all\b|\b(manage|customi[sz]e|change) (my )?(preferences|options|settings|choices)\b|"
+    r"\bmore options\b|\bcookie settings\b|\btout refuser\b|\bparam[ée]trer\b|\balle ablehnen\b|\beinstellungen\b|"
+    r"\brechazar todo|\bconfigurar\b|\brifiuta tutt[oi]\b|\bpersonalizza\b|\balles weigeren\b|\binstellingen\b|"
+    r"\brejeitar tud|\bgerenciar\b|すべて拒否|設定"
 )
 _NOT_FOUND = _has(
     r"\b(page|document|file|resource|content)\s+(was\s+|is\s+)?not\s+found\b|(?<![$€£.,\d])\b404\b(?![.,]\d)|"
     r"\bpage (you (were|are) looking for|you requested) (does not|doesn't|doesn’t|could not|couldn't|can't|cannot)|"
     r"\b(this|that|the) page (does not|doesn't|doesn’t) exist|\bwe (can't|cannot|can’t|couldn't|could not) find (that|this|the) page|"
-    r"\bpage (introuvable|non trouvée)\b|\bcette page n'existe pas|\bseite nicht gefunden\b|\bdiese seite existiert nicht"
+    r"\bpage (introuvable|non trouvée)\b|\bcette page n'existe pas|\bseite nicht gefunden\b|\bdiese seite existiert nicht|"
+    r"\bp[áa]gina no (encontrada|existe)\b|\bla p[áa]gina que (buscas|busca|solicitaste) no existe|"
+    r"\bpagina non (trovata|esiste)\b|\bla pagina che (stai cercando|cerchi) non esiste|"
+    r"\bpagina (niet gevonden|bestaat niet)\b|\bde pagina die (je|u) zoekt bestaat niet|"
+    r"\bp[áa]gina n[ãa]o (encontrada|existe)\b|\ba p[áa]gina que voc[êe] (procura|está procurando) n[ãa]o existe|"
+    r"ページが見つかりません|お探しのページ(は|が)|ページは存在しません"
 )
 _LOGIN_WORDS = _has(
     r"\b(sign|log)\s?in\b|\blog\s?on\b|\bpassword\b|\bforgot\b|\bcreate an account\b|"
+    r"\bcontinue with (google|apple|microsoft|facebook|github|sso|email)\b|\bsingle sign[- ]on\b|\bsso\b|"
     r"\bse connecter\b|\bconnexion\b|\bmot de passe\b|\bidentifiez-vous\b|"
-    r"\banmelden\b|\banmeldung\b|\beinloggen\b|\bpasswort\b|\bkennwort\b"
+    r"\banmelden\b|\banmeldung\b|\beinloggen\b|\bpasswort\b|\bkennwort\b|"
+    r"\biniciar sesi[óo]n\b|\bcontraseña\b|\baccedi\b|\baccesso\b|\binloggen\b|\baanmelden\b|\bwachtwoord\b|"
+    r"\bentrar\b|\bsenha\b|ログイン|パスワード|サインイン"
 )
 _QUEUE = _has(
     r"\byou are (now )?in (the )?(line|queue)\b|\bwaiting room\b|\bestimated wait(ing)? time\b|\bestimated wait\b|"
     r"\byour (place|position|number) in (the )?(line|queue)\b|\bqueue-it\b|"
     r"\bfile d'attente\b|\bfile d’attente\b|\bsalle d'attente\b|\btemps d'attente estimé\b|\bvous êtes (dans la file|en attente)\b|"
-    r"\bwarteschlange\b|\bwarteraum\b|\bgeschätzte wartezeit\b|\bsie sind in der warteschlange\b"
+    r"\bwarteschlange\b|\bwarteraum\b|\bgeschätzte wartezeit\b|\bsie sind in der warteschlange\b|"
+    r"\bsala de espera\b|\best[áa]s en (la )?(fila|cola)\b|\btiempo de espera estimado\b|\bsala d'attesa\b|"
+    r"\bsei in coda\b|\btempo di attesa stimato\b|\bwachtrij\b|\bwachtkamer\b|\bgeschatte wachttijd\b|"
+    r"\bfila de espera\b|\bvoc[êe] est[áa] na fila\b|\btempo de espera estimado\b|順番待ち|待ち時間|待機室"
 )
 _MAINTENANCE = _has(
     r"\b(under|down for|undergoing|scheduled) maintenance\b|\bwe('ll| will) be back (soon|shortly)\b|\bback online soon\b|"
     r"\ben (cours de )?maintenance\b|\bmaintenance (en cours|programmée)\b|\bde retour (bientôt|très vite)\b|"
-    r"\bwartungsarbeiten\b|\bwartungsmodus\b|\bwegen wartung\b|\bbald wieder (für sie )?da\b"
+    r"\bwartungsarbeiten\b|\bwartungsmodus\b|\bwegen wartung\b|\bbald wieder (für sie )?da\b|"
+    r"\ben mantenimiento\b|\bmantenimiento programado\b|\bvolveremos (pronto|en breve)\b|\bin manutenzione\b|"
+    r"\btorneremo (presto|a breve)\b|\bonderhoudswerkzaamheden\b|\bin onderhoud\b|\bwe zijn (zo|snel) (weer )?terug\b|"
+    r"\bem manuten[çc][ãa]o\b|\bvoltaremos em breve\b|メンテナンス中|メンテナンスを(実施|行って)"
 )
 _STATUS = _has(
     r"\ball systems operational\b|\b(service|site) (is )?(temporarily )?unavailable\b|\b503\b\W{0,3}service unavailable|"
     r"\binternal server error\b|\b(502|504) (bad gateway|gateway time-?out)\b|\bsomething went wrong\b|"
     r"\bservice (temporairement )?indisponible\b|\bune erreur (interne )?est survenue\b|\berreur (interne du serveur|500)\b|"
     r"\b(vorübergehend )?nicht verfügbar\b|\bein fehler ist aufgetreten\b|\binterner serverfehler\b|"
-    r"\bincident (history|report)\b|\buptime\b.*\b(90|30) days\b"
+    r"\bincident (history|report)\b|\buptime\b.*\b(90|30) days\b|"
+    r"\balgo (sali[óo]|ha salido) mal\b|\b(se ha producido|ha ocurrido|se produjo) un error\b|\bservicio no disponible\b|"
+    r"\bqualcosa (è|e') andato storto\b|\bsi (è|e') verificato un errore\b|\bservizio non disponibile\b|"
+    r"\ber is iets (mis ?gegaan|fout gegaan)\b|\ber is een fout opgetreden\b|\b(tijdelijk )?niet beschikbaar\b|"
+    r"\balgo deu errado\b|\bocorreu um erro\b|\bservi[çc]o indispon[íi]vel\b|"
+    r"エラーが発生しました|問題が発生しました|サービスを(ご)?利用できません|一時的に利用できません"
+)
+# Choosing a country, region or language before the page: the terms are one click further.
+_CHOOSER = _has(
+    r"\b(choose|select|pick) (your |a )?(country|region|location|language|market)\b|\bwhere are you (located|shopping)\b|"
+    r"\b(choisissez|sélectionnez|choisir) (votre |un )?(pays|région|langue)\b|"
+    r"\b(wählen sie (ihr|ihre|ein) (land|region|sprache)|(land|region|sprache) (aus)?wählen)\b|"
+    r"\b(elige|selecciona|seleccione|elija) (tu |su |un )?(país|región|idioma)\b|"
+    r"\b(scegli|seleziona) (il tuo |la tua |un )?(paese|regione|lingua)\b|"
+    r"\b(kies|selecteer) (je |uw |een )?(land|regio|taal)\b|"
+    r"\b(escolha|selecione) (o seu |seu |sua |a sua |um )?(país|região|idioma)\b|"
+    r"(国|地域|言語)を選択|国または地域"
 )
 _NOINDEX = re.compile(rb"""<meta\b[^>]*\bname\s*=\s*["']?robots["']?[^>]*\bcontent\s*=\s*["'][^"']*\bnoindex""",
                       re.IGNORECASE)
 _REFRESH = re.compile(rb"""<meta\b[^>]*\bhttp-equiv\s*=\s*["']?refresh""", re.IGNORECASE)
 
 COOKIE_WALL_MAX = 600  # a cookie wall is a banner and a button: "little other text"
+CONSENT_MAX = 1200  # a consent screen lists its purposes and partners: a little longer
+PROMPT_LINE = 150  # characters: a line this short can be a page's prompt (a heading, a notice)
+SCRIPT_SHELL = 80  # characters: a page this short whose bytes carry scripts is a shell they fill
+_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+_SCRIPT = re.compile(rb"<script\b", re.IGNORECASE)
+_EMAIL_FIELD = re.compile(rb"""<input\b[^>]*\b(type\s*=\s*["']?email\b|name\s*=\s*["']?(email|username|login|user)\b)""",
+                          re.IGNORECASE)
+# Where a sign-in redirect lands: a login, SSO or OAuth path, or a login host.
+_LOGIN_PATH = re.compile(
+    r"(^|/)(log-?in|log-?on|sign-?in|sign_in|signon|sso|saml2?|oauth2?|authorize|openid-connect|cas/login|"
+    r"session/new|sessions?/new|users/sign_in|account/login|auth/login|auth/realms|idp|adfs)(/|$|\.|\?|;)",
+    re.IGNORECASE)
+_LOGIN_HOST = re.compile(r"^(login|signin|sso|auth|idp|adfs|id)\.", re.IGNORECASE)
 LITTLE_TEXT = 600  # characters: a page this short with no legal vocabulary and `noindex` says nothing
 HOLLOW_LEGAL = 3  # fewer distinct legal patterns than this is "no legal vocabulary" (footer links)
 
@@ -225,9 +341,31 @@ def not_found(page: Page) -> bool:
 
 
 def login_page(page: Page) -> bool:
-    """A password field and the words of a login form (a terms page with a login box in its
-    header has legal vocabulary, which is checked before any rule)."""
-    return has_password_field(page.raw) and _LOGIN_WORDS(page.both)
+    """A password field and the words of a login form, or a redirect that ended on a login / SSO
+    address (``redirected_to_login``), or little text around an e-mail field and the words of a
+    sign-in ("Continue with Google"): the first step of a password-less login. (A terms page
+    with a login box in its header has legal vocabulary, which is checked before any rule.)"""
+    if has_password_field(page.raw) and _LOGIN_WORDS(page.both):
+        return True
+    if redirected_to_login(page.url, page.final_url):
+        return True
+    return (len(page.text) <= LITTLE_TEXT and _EMAIL_FIELD.search(page.raw) is not None
+            and _LOGIN_WORDS(page.both))
+
+
+def redirected_to_login(url: str, final_url: str) -> bool:
+    """Whether redirects took ``url`` to a login, SSO or OAuth address (``/login?next=...``,
+    ``/oauth2/authorize``, ``login.example.com``) that ``url`` itself is not."""
+    from urllib.parse import urlsplit
+
+    if not url or not final_url or url == final_url:
+        return False
+
+    def is_login(address: str) -> bool:
+        parts = urlsplit(address)
+        return bool(_LOGIN_PATH.search(parts.path) or _LOGIN_HOST.match(parts.hostname or ""))
+
+    return is_login(final_url) and not is_login(url)
 
 
 def waiting_room(page: Page) -> bool:
@@ -240,6 +378,45 @@ def maintenance(page: Page) -> bool:
 
 def status_page(page: Page) -> bool:
     return _STATUS(page.both)
+
+
+def _prompt(pattern: Callable[[str], bool], page: Page) -> bool:
+    """Whether the title or a short line of the page (``PROMPT_LINE`` characters at most: a
+    heading, a notice, a button) says ``pattern``: a clause that mentions it in a sentence
+    ("if you change your country of residence") is not a prompt."""
+    return any(len(line) <= PROMPT_LINE and pattern(line)
+               for line in (page.title, *page.text.splitlines()) if line.strip())
+
+
+def asks_for_script(page: Page) -> bool:
+    """A page whose notice asks the reader to enable JavaScript (or cookies and JavaScript)."""
+    return _prompt(_NEEDS_SCRIPT, page)
+
+
+def script_shell(page: Page) -> bool:
+    """Bytes that carry scripts around almost no text (``SCRIPT_SHELL`` characters once link
+    targets are left out, hardly any legal vocabulary): a client-rendered shell ("Loading...")
+    or an interstitial whose text scripts write. Even a rendered page this bare is a render
+    that wrote nothing."""
+    return (len(_LINK_TARGET.sub("]", page.text)) <= SCRIPT_SHELL and legal_vocabulary(page.text) < HOLLOW_LEGAL
+            and has_script(page.raw))
+
+
+def rate_limited(page: Page) -> bool:
+    return _RATE_LIMIT(page.both)
+
+
+def consent_screen(page: Page) -> bool:
+    """A consent screen in place of the page: cookies or consent named, an "accept all" and a
+    "reject all" or "manage options" control, and little other text."""
+    return (len(page.text) <= CONSENT_MAX and _CONSENT_TOPIC(page.both) and _ACCEPT_ALL(page.both)
+            and _DECLINE_OR_MANAGE(page.both))
+
+
+def chooser(page: Page) -> bool:
+    """A country, region or language chooser in place of the page: its prompt is the title or a
+    line of its own."""
+    return _prompt(_CHOOSER, page)
 
 
 def hollow_page(page: Page) -> bool:
@@ -261,6 +438,11 @@ RULES: tuple[tuple[str, Callable[[Page], bool], bool], ...] = (
     ("maintenance page", maintenance, False),
     ("status or server error page", status_page, False),
     ("a page with no terms in it", hollow_page, True),
+    ("page that needs JavaScript", script_shell, True),
+    ("page that needs JavaScript", asks_for_script, False),
+    ("rate limit", rate_limited, False),
+    ("consent screen", consent_screen, True),
+    ("country or language chooser", chooser, False),
 )
 
 # What ``tracker status`` and the attention feed say a document was served instead of its terms.
@@ -269,19 +451,27 @@ SERVED = {
     "cookie wall": "a cookie wall", "page not found": "a not-found page", "login page": "a login page",
     "waiting room": "a waiting room", "maintenance page": "a maintenance page",
     "status or server error page": "a status or server error page", "a page with no terms in it": "a page with no terms",
+    "page that needs JavaScript": "a page that needs JavaScript", "rate limit": "a rate-limit page",
+    "consent screen": "a consent screen", "country or language chooser": "a country or language chooser",
 }
 ERROR_PAGE_PREFIX = "looks like an error page: "
 # Another page in place of the terms, told by comparing it with the latest version
 # (``tracker.run.decide``): a landing, marketing or download page.
 NOT_TERMS_PREFIX = "not the terms: "
 ANOTHER_PAGE = "another page"
+CUT_OFF = "the latest version cut off"  # a text that stops mid-sentence where the latest goes on
+TEASER = "only the start of the terms"  # the first section and a "Read more" control
+_NOT_TERMS_SERVED = {ANOTHER_PAGE: "another page than the terms", CUT_OFF: "a page cut off mid-text",
+                     TEASER: "only the start of the terms"}
 
 
 def served_instead(reason: str | None) -> str | None:
-    """"a login page" for an error-page reason (``error_page``'s), "another page than the terms"
-    for a page told from the latest version (``NOT_TERMS_PREFIX``), else None."""
+    """"a login page" for an error-page reason (``error_page``'s), "another page than the terms",
+    "a page cut off mid-text" or "only the start of the terms" for a page told from the latest
+    version (``NOT_TERMS_PREFIX``), else None."""
     if reason and reason.startswith(NOT_TERMS_PREFIX):
-        return "another page than the terms"
+        what = reason[len(NOT_TERMS_PREFIX):].split(" (", 1)[0]
+        return _NOT_TERMS_SERVED.get(what, "another page than the terms")
     if not reason or not reason.startswith(ERROR_PAGE_PREFIX):
         return None
     rule = reason[len(ERROR_PAGE_PREFIX):].split(" (", 1)[0].split(";", 1)[0]
@@ -295,19 +485,22 @@ def should_check(text: str, previous_length: int | None) -> bool:
     return previous_length is not None and len(text) < previous_length * MUCH_SHORTER
 
 
-def error_page(text: str, raw: bytes = b"", previous_length: int | None = None) -> str | None:
+def error_page(text: str, raw: bytes = b"", previous_length: int | None = None, *, url: str = "",
+               final_url: str = "") -> str | None:
     """'looks like an error page: <rule>' when the page is not terms, else None.
 
     Only short texts (or texts much shorter than the last version) are looked at, and a text
-    with the vocabulary of terms (``TERMS_LIKE`` distinct legal patterns, English, French or
-    German) is terms whatever else it mentions (a captcha vendor, "access denied" in a clause).
-    Otherwise the rules look at what the page is: a password field, a challenge form, a queue,
-    a maintenance or status notice, `noindex` over almost no text... A page refused here is never
-    recorded, however many runs it is served in.
+    with the vocabulary of terms (``TERMS_LIKE`` distinct legal patterns, in any of the eight
+    languages of ``legal_vocabulary``) is terms whatever else it mentions (a captcha vendor,
+    "access denied" in a clause). Otherwise the rules look at what the page is: a password
+    field, a redirect to a login address (``url`` asked for, ``final_url`` reached), a challenge
+    form, scripts around no text, a queue, a consent screen, a maintenance, status, rate-limit or
+    not-found notice, `noindex` over almost no text... A page refused here is never recorded,
+    however many runs it is served in.
     """
     if not should_check(text, previous_length):
         return None
-    page = Page(text, html_title(raw), raw)
+    page = Page(text, html_title(raw), raw, url, final_url)
     # A long text much shorter than the last version is judged by its notice alone: legal words
     # in a long error page's boilerplate do not make it the terms that were there.
     legal = 0 if len(text) >= SHORT_TEXT else legal_vocabulary(page.text)
@@ -334,3 +527,65 @@ def shrink(previous_length: int | None, new_length: int, max_shrink: float = DEF
         return None
     return (f"text shrank by {lost:.0%} (from {previous_length:,} to {new_length:,} characters), "
             f"more than the {max_shrink:.0%} allowed")
+
+
+# --------------------------------------------------------------------------- partial pages
+
+_OPEN_DOCUMENT = re.compile(rb"<(html|body)\b", re.IGNORECASE)
+_CLOSE_DOCUMENT = re.compile(rb"</(html|body)\s*>", re.IGNORECASE)
+
+
+class _Body(Protocol):  # what ``cut_off_html`` reads of a fetched page (``tracker.fetch.Fetched``)
+    @property
+    def body(self) -> bytes: ...
+
+    @property
+    def content_type(self) -> str: ...
+
+
+def cut_off_html(pages: Sequence[_Body]) -> str | None:
+    """Why the HTML bytes of a page (of any part of a combined document) look cut off in
+    transfer, or None: they open ``<html>`` or ``<body>`` and close neither. A server that closes
+    the connection early, with no Content-Length or chunk sizes to tell (HTTP/1.0 style, or a
+    compressed stream cut short), leaves exactly that; real pages close their body. Each page
+    is told by its own bytes, PDFs and plain text are never looked at."""
+    for page in pages:
+        body = page.body
+        media = media_type(page.content_type)
+        if media not in ("", "text/html", "application/xhtml+xml") or body.lstrip()[:5] == b"%PDF-":
+            continue
+        if _OPEN_DOCUMENT.search(body[:65536]) and not _CLOSE_DOCUMENT.search(body[-65536:]):
+            return ("the page's HTML stops before its </body> and </html> (the transfer may have been cut off: "
+                    "the connection closed early)")
+    return None
+
+
+# A control that shows the rest of a text: "Read more", "Show all", "Lire la suite", "Mehr anzeigen"...
+_MORE_CONTROL = re.compile(
+    r"^\W*(?:(?:read|show|see|view|load) (?:more|all|the full (?:text|terms)|full terms)|continue reading|expand(?: all)?|"
+    r"voir (?:plus|la suite|tout)|lire la suite|afficher (?:plus|tout|la suite)|en savoir plus|"
+    r"mehr (?:anzeigen|lesen)|weiterlesen|alle anzeigen|(?:leer|ver|mostrar) m[áa]s|seguir leyendo|"
+    r"leggi (?:di pi[ùu]|tutto|altro)|mostra (?:di pi[ùu]|tutto|altro)|continua a leggere|"
+    r"lees meer|(?:meer|alles) (?:weergeven|tonen)|toon (?:meer|alles)|ler mais|(?:ver|mostrar) mais|continuar lendo|"
+    r"続きを読む|もっと見る|すべて表示|全文を表示)\W*$", re.IGNORECASE)
+
+
+def teaser(latest: str, text: str, max_shrink: float = DEFAULT_MAX_SHRINK) -> str | None:
+    """Why ``text`` is only the start of the terms whose latest text is ``latest``, or None: it
+    lost more than ``max_shrink`` of them, what is left is their lines (all but at most two new
+    lines, or a fifth), and one of its new lines is a control that shows the rest ("Read more",
+    "Show all", "Lire la suite", "Mehr anzeigen", "Leer más", "続きを読む"). The page now folds
+    the terms behind a click that scripts answer: the terms were not cut, and recording the
+    first section would report every other clause removed."""
+    if not latest or max_shrink >= 1 or len(text) >= (1 - max_shrink) * len(latest):
+        return None
+    theirs = {line.strip() for line in latest.splitlines()}
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    new = [line for line in lines if line not in theirs]
+    if not any(_MORE_CONTROL.match(line.strip("*_#>[]-|() ").split("](")[0]) for line in new):
+        return None
+    if len(new) > max(2, len(lines) // 5):
+        return None
+    kept = len(text) / len(latest)
+    return (f"{NOT_TERMS_PREFIX}{TEASER} ({kept:.0%} of the latest version, then a \"read more\" control: the "
+            "rest is folded behind a click; if this lasts, try render = \"browser\" or check `select`)")

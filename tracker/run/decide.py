@@ -30,11 +30,15 @@ The order of the checks, cheapest first:
    tokens, layout, Markdown dialect: ``tracker.analysis.sameness``): unchanged, and the archive
    keeps the text it has;
 7. a new text from a page that is not the terms (error, login, captcha, queue, maintenance,
-   status page served as 200, ``guards.error_page``; a landing, marketing or download page that
-   shares almost nothing with the latest version, ``analysis.scope.other_page_side``):
-   failed, every run it is served, never held and so never recorded;
-8. a new text that lost more than ``max_shrink`` of the last one: held until seen in 3
-   consecutive runs (or ``confirm``); a new text with ``confirm = N``: pending until seen in N;
+   status, rate-limit, consent or chooser page served as 200, a redirect to a login address,
+   a script shell, ``guards.error_page``; a landing, marketing or download page that shares
+   almost nothing with the latest version, ``analysis.scope.other_page_side``; the latest text
+   cut off mid-sentence, ``analysis.boilerplate.truncated_side``; its first section and a "Read
+   more" control, ``guards.teaser``): failed, every run it is served, never held and so never
+   recorded;
+8. a new text that lost more than ``max_shrink`` of the last one, or from HTML bytes that stop
+   before their ``</body>`` (``guards.cut_off_html``): held until seen in 3 consecutive runs
+   (or ``confirm``); a new text with ``confirm = N``: pending until seen in N;
 9. otherwise a new version: ``first``, ``revert`` (a text it had before) or ``changed``.
 """
 
@@ -191,7 +195,7 @@ def decide(fetched: Fetched, state: DocumentState, *, confirm: int = 1, extract:
                                extracted_with=settings if state.settings != settings else None)
             text = regions_text(fetched, regions)
     except ExtractError as exc:
-        return Decision(_check(fetched, "failed", error=extraction_message(exc)))
+        return Decision(_check(fetched, "failed", error=extraction_message(exc, fetched)))
     return _new_text(fetched, state, text, settings, raw, max(confirm, fetched.document.confirm), latest_text,
                      region)
 
@@ -229,12 +233,15 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
     # `select` shrinks the text on purpose.
     same_way = state.settings is None or state.settings == settings
     previous = state.latest_length if state.latest_hash is not None and same_way else None
-    problem = guard.error_page(text, fetched.body, previous) or (
-        _another_page(latest, text) if latest is not None and same_way else None)
+    problem = guard.error_page(text, fetched.body, previous, url=fetched.url, final_url=fetched.final_url) or (
+        _partial_page(latest, text, fetched.document.max_shrink) if latest is not None and same_way else None)
     if problem:
         return Decision(_check(fetched, "failed", error=problem))
-    waiting = _not_confirmed(fetched, state, text_hash, guard.shrink(previous, len(text), fetched.document.max_shrink),
-                             needed)
+    # A page whose bytes stop before its end (a transfer closed early, with no length to tell)
+    # is held like a sudden shrink: a cut that lasts 3 runs is the page as served.
+    held = guard.cut_off_html(fetched.parts or (fetched,)) or guard.shrink(previous, len(text),
+                                                                             fetched.document.max_shrink)
+    waiting = _not_confirmed(fetched, state, text_hash, held, needed)
     if waiting is not None:
         return waiting
     kind, revert_of = _kind(state, text_hash)
@@ -252,6 +259,22 @@ def _same_terms(latest: str, text: str) -> bool:
     from tracker.analysis.sameness import same_terms
 
     return same_terms(latest, text)
+
+
+def _partial_page(latest: str, text: str, max_shrink: float) -> str | None:
+    """Why ``text`` is not a new version of the terms whose latest text is ``latest``: another
+    page (``_another_page``), a capture that stops mid-document where the latest goes on
+    (``analysis.boilerplate.truncated_side``: a transfer cut off), or only the start of the terms
+    with a "Read more" control (``guards.teaser``); else None."""
+    from tracker.analysis.boilerplate import truncated_side
+
+    problem = _another_page(latest, text)
+    if problem:
+        return problem
+    if truncated_side(latest, text) == "new":
+        return (f"{guard.NOT_TERMS_PREFIX}{guard.CUT_OFF} (the text stops mid-sentence where the latest version "
+                "goes on: the transfer or the page's rendering was cut short)")
+    return guard.teaser(latest, text, max_shrink)
 
 
 def _another_page(latest: str, text: str) -> str | None:
@@ -388,9 +411,16 @@ def _binary(fetched: Fetched) -> str | None:
             f"{guard.media_type(fetched.content_type) or 'no Content-Type'}; not HTML, text or PDF")
 
 
-def extraction_message(exc: ExtractError) -> str:
-    """The reason shown for a failed extraction; a `select` that matched nothing says what to check."""
+def extraction_message(exc: ExtractError, fetched: Fetched | None = None) -> str:
+    """The reason shown for a failed extraction; a `select` that matched nothing says what to
+    check, and an HTML page with no text but scripts (a client-rendered shell) says it needs
+    JavaScript (``fetched``: the page, when known)."""
     message = str(exc)
+    if (fetched is not None and "no text after extraction" in message
+            and any(guard.has_script(page.body) for page in fetched.parts or (fetched,))):
+        hint = ("" if getattr(fetched.document, "render", "http") == "browser"
+                else "; if this lasts, set render = \"browser\" for it in the sources file")
+        return (f"{guard.ERROR_PAGE_PREFIX}page that needs JavaScript (no text without running its scripts{hint})")
     if "matched nothing" in message:
         return (f"selected region missing: {message} (the page layout changed, or this is not the page "
                 "expected; check `select` in the sources file)")
