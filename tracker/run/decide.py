@@ -32,12 +32,12 @@ The order of the checks, cheapest first:
 7. a new text from a page that is not the terms (error, login, captcha, queue, maintenance,
    status, rate-limit, consent or chooser page served as 200, a redirect to a login address,
    a script shell, ``guards.error_page``; a landing, marketing or download page that shares
-   almost nothing with the latest version, ``analysis.scope.other_page_side``; the latest text
-   cut off mid-sentence, ``analysis.boilerplate.truncated_side``; its first section and a "Read
-   more" control, ``guards.teaser``): failed, every run it is served, never held and so never
-   recorded;
-8. a new text that lost more than ``max_shrink`` of the last one, or from HTML bytes that stop
-   before their ``</body>`` (``guards.cut_off_html``): held until seen in 3 consecutive runs
+   almost nothing with the latest version, ``analysis.scope.other_page_side``; its first section
+   and a "Read more" control, ``guards.teaser``): failed, every run it is served, never held and
+   so never recorded;
+8. a new text that lost more than ``max_shrink`` of the last one, from HTML bytes that stop
+   before their ``</body>`` (``guards.cut_off_html``), or that stops mid-sentence where the
+   latest text goes on (``analysis.boilerplate.truncated_side``): held until seen in 3 consecutive runs
    (or ``confirm``); a new text with ``confirm = N``: pending until seen in N;
 9. otherwise a new version: ``first``, ``revert`` (a text it had before) or ``changed``.
 """
@@ -239,8 +239,12 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
         return Decision(_check(fetched, "failed", error=problem))
     # A page whose bytes stop before its end (a transfer closed early, with no length to tell)
     # is held like a sudden shrink: a cut that lasts 3 runs is the page as served.
-    held = guard.cut_off_html(fetched.parts or (fetched,)) or guard.shrink(previous, len(text),
-                                                                             fetched.document.max_shrink)
+    # So is a text that stops mid-sentence where the latest version goes on: a cut transfer is
+    # not served the same way 3 runs in a row, a page that really ends there now is (a trailing
+    # widget dropped), and refusing it for ever would lose every later version.
+    held = (guard.cut_off_html(fetched.parts or (fetched,))
+            or (_cut_short(latest, text) if latest is not None and same_way else None)
+            or guard.shrink(previous, len(text), fetched.document.max_shrink))
     waiting = _not_confirmed(fetched, state, text_hash, held, needed)
     if waiting is not None:
         return waiting
@@ -263,18 +267,20 @@ def _same_terms(latest: str, text: str) -> bool:
 
 def _partial_page(latest: str, text: str, max_shrink: float) -> str | None:
     """Why ``text`` is not a new version of the terms whose latest text is ``latest``: another
-    page (``_another_page``), a capture that stops mid-document where the latest goes on
-    (``analysis.boilerplate.truncated_side``: a transfer cut off), or only the start of the terms
-    with a "Read more" control (``guards.teaser``); else None."""
+    page (``_another_page``) or only the start of the terms with a "Read more" control
+    (``guards.teaser``); else None. A text cut off mid-sentence is held instead (``_cut_short``)."""
+    return _another_page(latest, text) or guard.teaser(latest, text, max_shrink)
+
+
+def _cut_short(latest: str, text: str) -> str | None:
+    """Why ``text`` looks like the latest version ``latest`` cut off (it stops mid-sentence where
+    the latest goes on: ``analysis.boilerplate.truncated_side``), to hold it; else None."""
     from tracker.analysis.boilerplate import truncated_side
 
-    problem = _another_page(latest, text)
-    if problem:
-        return problem
     if truncated_side(latest, text) == "new":
-        return (f"{guard.NOT_TERMS_PREFIX}{guard.CUT_OFF} (the text stops mid-sentence where the latest version "
-                "goes on: the transfer or the page's rendering was cut short)")
-    return guard.teaser(latest, text, max_shrink)
+        return ("the text stops mid-sentence where the latest version goes on (the transfer or the page's "
+                "rendering may have been cut short)")
+    return None
 
 
 def _another_page(latest: str, text: str) -> str | None:
