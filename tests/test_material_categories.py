@@ -416,3 +416,86 @@ def test_a_payment_named_in_passing_is_not_a_payment_term(sentence, wanted, unwa
     assert a.material, a.summary
     assert wanted in a.categories, a.categories
     assert unwanted is None or unwanted not in a.categories, a.categories
+
+
+# A retention or deletion period counted from the end of the account is about data (privacy);
+# the account's end only says from when (seen by a first-time user: "termination").
+@pytest.mark.parametrize("sentence", [
+    "Upon termination of your account, your messages will be deleted within 60 days.",
+    "When you close your account, we keep your order history for 3 years before erasing it.",
+    "We retain account information for 2 years after account deactivation.",
+])
+def test_a_data_retention_period_after_the_account_ends_is_privacy_not_termination(sentence):
+    a = _analyse_added(sentence)
+    assert a.material, a.summary
+    assert a.categories == ("privacy",), a.categories
+
+
+@pytest.mark.parametrize("sentence,language", [
+    ("Vos données sont supprimées 3 ans après la résiliation de votre compte.", "fr"),
+    ("Ihre Daten werden 6 Monate nach der Kündigung Ihres Kontos gelöscht.", "de"),
+])
+def test_a_french_or_german_retention_period_after_the_account_ends_is_privacy(sentence, language):
+    from tracker.analysis.classify import category_scores
+
+    scores = category_scores(sentence)
+    assert max(scores, key=lambda c: scores[c]) == "privacy", (language, scores)
+
+
+def test_the_provider_ending_the_account_is_still_termination_beside_a_deletion_period():
+    a = _analyse_added("We may terminate your account at any time and delete your data within 30 days.",
+                       "## 1. Your account")
+    assert a.material, a.summary
+    assert "termination" in a.categories, a.categories
+
+
+@pytest.mark.parametrize("sentence", [
+    # a company's legal form is a name, not a limit of liability
+    "Quillfen Gems are issued by Marrowby Rewards, LLC, an Ohio limited liability company.",
+    "Quillfen Payments is run by Ostrel Partners, a limited liability partnership registered in England.",
+])
+def test_a_legal_form_is_not_liability(sentence):
+    a = _analyse_added(sentence, "## 3. Fees")
+    assert "liability" not in a.categories, a.categories
+
+
+@pytest.mark.parametrize("sentence", [
+    "Quillfen SARL, société à responsabilité limitée au capital de 10 000 €, exploite le service.",
+    "Quillfen UG (haftungsbeschränkt) mit Sitz in Kiel betreibt den Dienst.",
+])
+def test_a_french_or_german_legal_form_is_not_liability(sentence):
+    from tracker.analysis.classify import category_scores
+
+    assert "liability" not in category_scores(sentence), category_scores(sentence)
+
+
+def test_a_payment_company_named_in_passing_is_a_weak_word():
+    from tracker.analysis.classify import category_scores
+
+    # the company's name said in a sentence about something else counts half, as "payment" does
+    scores = category_scores("Zentrix Wallet is operated by Coinbase and lets you view your Zentrix badges.")
+    assert scores.get("payment", 0.0) <= 0.5, scores
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le non-respect de cette règle peut entraîner la suspension définitive du compte.",
+    "Tout manquement à ces règles pourra donner lieu à la suppression du compte.",
+    "Verstöße gegen diese Regeln können zur sofortigen Sperrung des Kontos führen.",
+])
+def test_a_french_or_german_sanction_of_a_rule_is_usage_rules(sentence):
+    """As in English ("may result in suspension"): what breaking a rule leads to enforces the rule."""
+    from tracker.analysis.classify import category_scores
+
+    scores = category_scores(sentence)
+    assert max(scores, key=lambda c: scores[c]) == "usage-rules", scores
+
+
+@pytest.mark.parametrize("sentence", [
+    "We may use your support chats to train our systems and improve Quillfen.",
+    "Calls to our help line may be answered by an AI voice assistant that reads your order details.",
+    "Our verification partner may use your selfie to improve its facial recognition technology.",
+])
+def test_ai_named_by_what_it_does_is_ai_training(sentence):
+    a = _analyse_added(sentence)
+    assert a.material, a.summary
+    assert "ai-training" in a.categories, a.categories
