@@ -535,3 +535,40 @@ def test_courts_with_jurisdiction_are_still_jurisdiction():
                        "## 4. Other")
     assert a.material, a.summary
     assert "jurisdiction" in a.categories, a.categories
+
+
+@pytest.mark.parametrize("sentence", [
+    "Subject to your compliance with these Terms, Quillfen grants you a limited, non-exclusive, "
+    "revocable licence to install the Quillfen app on your phone.",
+    "Quillfen grants developers a non-exclusive, royalty-free right to use the Quillfen Maps API.",
+])
+def test_a_licence_to_use_the_service_is_a_word_in_passing_for_content_rights(sentence):
+    """A licence granted to the user to use the service is access to it, not a licence to the user's
+    content: its words count half, and no watch-out for content-rights."""
+    from tracker.analysis.classify import category_scores
+
+    assert category_scores(sentence).get("content-rights", 0.0) <= 0.5, category_scores(sentence)
+
+
+def test_a_licence_to_the_users_content_is_still_content_rights():
+    from tracker.analysis.classify import category_scores
+
+    scores = category_scores("You grant Quillfen a worldwide, royalty-free licence to use your posts.")
+    assert scores.get("content-rights", 0.0) >= 2.0, scores
+
+
+@pytest.mark.parametrize("sentence", [
+    "Quillfen has a referral programme that is open to members who have a paid subscription.",
+    "If you use Quillfen through your Orbis Business subscription, we do not keep your chat history.",
+])
+def test_a_plan_named_to_say_who_is_a_word_in_passing_for_subscription(sentence):
+    from tracker.analysis.classify import category_scores
+
+    assert category_scores(sentence).get("subscription", 0.0) <= 0.5, category_scores(sentence)
+
+
+def test_a_plan_that_renews_is_still_subscription():
+    from tracker.analysis.classify import category_scores
+
+    scores = category_scores("If you pay through your Quillfen Plus subscription, it renews automatically each month.")
+    assert scores.get("subscription", 0.0) >= 1.0, scores

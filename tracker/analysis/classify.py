@@ -992,6 +992,29 @@ _ENDS_ACCOUNT = re.compile(r" (?:may|can|will|shall|reserves? the right to|peut|
                            r"zugang)\w* ")
 
 
+# A licence the provider grants the user to use its service, app or materials ("X grants you a
+# limited, revocable license to use the app") is access to the service, not a licence to the
+# user's content (taxonomy: content-rights): its licence words count as words in passing, unless
+# the user's own content is named in the same sentence.
+_LICENCE_TO_USER = re.compile(r" (?:grants?|granted|granting|gives?|provides?|offers?) (?:to )?(?:you|users?|customers?|"
+                              r"subscribers?|developers?|licensees?|members?|publishers?|partners?)(?: \w+){0,10} "
+                              r"(?:licen[cs]es?|right to (?:use|access|install|download|display|design|develop))|"
+                              r" (?:you|users?|customers?|developers?|licensees?) (?:are|is|will be|shall be) granted(?: \w+){0,10} "
+                              r"licen[cs]es? ")
+_OWN_CONTENT = re.compile(r" (?:your|user|users|customer|member|members) (?:content|submissions?|posts?|materials?|"
+                          r"inputs?|outputs?|feedback|data|photos?|videos?|works?)|(?:content|materials?) (?:you|that you) ")
+
+
+# A plan named to say who or what a sentence is about ("open to users who have a paid
+# subscription", "if you access it through your Workspace Business subscription"): the sentence is
+# not about subscriptions, unless it also says something about them (renewal, cancellation, trial).
+_PLAN_QUALIFIER = re.compile(r" (?:(?:through|with|via|under|on|using) (?:your|a|an|their|the)|(?:who|that) "
+                             r"(?:have|has|hold|holds|own|owns) (?:a|an))(?: \w+){0,6} (?:subscriptions?|"
+                             r"memberships?|plans?|abonnement|abonnements|abo) ")
+_PLAN_TERM = re.compile(r" (?:renew\w*|cancel\w*|trials?|upgrade\w*|downgrade\w*|billing (?:cycle|period)|"
+                        r"recurring|expir\w*|résili\w*|reconduction|kündig\w*|verlänger\w*) ")
+
+
 def category_scores(text: str) -> dict[str, float]:
     """How strongly ``text`` is about each category, summed over its sentences: a specific topic
     term counts 1, a word that names the topic in passing 0.5, a watch-out 2 more; a watch-out
@@ -1011,6 +1034,14 @@ def category_scores(text: str) -> dict[str, float]:
                     passing = {"termination", "content-removal"}
                 elif _USER_ENDS.search(norm):
                     passing = {"termination"}
+        if "subscription" in lab.categories:
+            norm = normalize(sentence)
+            if _PLAN_QUALIFIER.search(norm) and not _PLAN_TERM.search(norm):
+                passing.add("subscription")
+        if "content-rights" in lab.categories:
+            norm = normalize(sentence)
+            if _LICENCE_TO_USER.search(norm) and not _OWN_CONTENT.search(norm):
+                passing.add("content-rights")
         retention = ("termination" in lab.categories and not _ENDS_ACCOUNT.search(norm)
                      and _retention(norm))
         if retention:
