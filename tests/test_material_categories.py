@@ -520,24 +520,6 @@ def test_vat_said_of_a_price_is_a_weak_payment_word():
 
 
 @pytest.mark.parametrize("sentence", [
-    # jurisdictions as places: where a feature is offered, not which courts hear disputes
-    "Quillfen Circles profiles are shown to members in the jurisdictions where the Circles app is available.",
-    "Quillfen Live is offered in certain jurisdictions only.",
-])
-def test_jurisdictions_as_places_are_not_jurisdiction(sentence):
-    from tracker.analysis.classify import category_scores
-
-    assert "jurisdiction" not in category_scores(sentence), category_scores(sentence)
-
-
-def test_courts_with_jurisdiction_are_still_jurisdiction():
-    a = _analyse_added("The courts of Kingsport have exclusive jurisdiction over any dispute with Quillfen.",
-                       "## 4. Other")
-    assert a.material, a.summary
-    assert "jurisdiction" in a.categories, a.categories
-
-
-@pytest.mark.parametrize("sentence", [
     "Subject to your compliance with these Terms, Quillfen grants you a limited, non-exclusive, "
     "revocable licence to install the Quillfen app on your phone.",
     "Quillfen grants developers a non-exclusive, royalty-free right to use the Quillfen Maps API.",

@@ -133,11 +133,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:governs?|shall govern|will govern|applies|shall apply|will apply)|govern\w*(?: \w+){0,6} "
      r"(?:law|laws)|construed (?:in accordance with|under)|conflicts? of laws?|choice of laws?|"
      r"laws? of (?:the state of )?\w+(?: \w+)? (?:shall|will) (?:apply|govern)) "),
-    # (places named as jurisdictions, "in some jurisdictions", "the jurisdictions where the app is
-    # available", are regions, not courts)
-    ("jurisdiction", "courts", r" (?:(?<! some )(?<! certain )(?<! other )(?<! many )(?<! most )(?<! these )"
-     r"(?<! those )(?<! all )(?<! several )(?<! applicable )(?<! relevant )(?<! supported )(?<! eligible )"
-     r"jurisdictions?(?! where| in which| that| which| listed| outside| we operate| do not| does not| may not)|venues?|forum non conveniens|"
+    ("jurisdiction", "courts", r" (?:jurisdictions?|venues?|forum non conveniens|"
      r"(?:inconvenient|exclusive|proper|convenient) forum|forum selection|"
      r"forum(?: \w+){0,6} (?:courts?|disputes?|claims?|litigat\w*|proceedings?|lawsuits?)|"
      r"forum (?:located|situated|sitting|seated)|"
