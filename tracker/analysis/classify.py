@@ -111,7 +111,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"paid (?:plans?|tiers?)|free of charge|usd|eur|gbp|[$€£]) "),
     # (the specific "payment method" and "late payment" first: the bare "payment" is a weak word)
     ("payment", "billing", r" (?:payment (?:method|processor)s?|late (?:fees?|payments?)|"
-     r"bill|billed|billing(?! address| addresses| country| location)|invoices?|invoiced|invoicing|(?<!upon )(?<!on )(?<!after )(?<!of )receipts?(?! of)|tax|taxes|vat|"
+     r"bill|billed|billing(?: address| addresses| country| location)?|invoices?|invoiced|invoicing|(?<!upon )(?<!on )(?<!after )(?<!of )receipts?(?! of)|tax|taxes|vat|"
      r"payments?|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|charged?) "),
     ("refunds", "refund", r" (?:refunds?|refunded|refundable|non refundable|nonrefundable|forfeit\w*|"
      r"cancel\w* (?:your |the |an |any )?orders?|"
@@ -919,9 +919,10 @@ _WEAK: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
                r"gratuitement|kostenlos)$",  # ("free" names a plan, not a price)
     # ("any payment is non-refundable", "receive a payment": money changing hands in passing; a
     # payment company's name, "PayPal", "Coinbase", names the company as often as a way to pay; VAT
-    # is said of prices and of tax purposes in passing)
+    # is said of prices and of tax purposes in passing, a billing address of where the customer is)
     "payment": r"^(?:pay|paid|payments?|charged?|tax|taxes|payer|payée?s?|paiements?|zahlen|zahlung|bezahl\w*|"
-               r"paypal|stripe|coinbase|vat|tva|mwst|mehrwertsteuer|umsatzsteuer|ust)$",
+               r"paypal|stripe|coinbase|vat|tva|mwst|mehrwertsteuer|umsatzsteuer|ust|billing (?:address|addresses|"
+               r"country|location))$",
     "refunds": r"^(?:credits|reimburs\w*)$",
     # (a subscriber is a person; "subscribe to receive notices" is not a plan)
     "subscription": r"^(?:recurring|upgrade|downgrade|memberships?|renew\w*|subscrib(?:e|es|ed|ing|ers?)|"
