@@ -416,3 +416,140 @@ def test_a_payment_named_in_passing_is_not_a_payment_term(sentence, wanted, unwa
     assert a.material, a.summary
     assert wanted in a.categories, a.categories
     assert unwanted is None or unwanted not in a.categories, a.categories
+
+
+# A retention or deletion period counted from the end of the account is about data (privacy);
+# the account's end only says from when (seen by a first-time user: "termination").
+@pytest.mark.parametrize("sentence", [
+    "Upon termination of your account, your messages will be deleted within 60 days.",
+    "When you close your account, we keep your order history for 3 years before erasing it.",
+    "We retain account information for 2 years after account deactivation.",
+])
+def test_a_data_retention_period_after_the_account_ends_is_privacy_not_termination(sentence):
+    a = _analyse_added(sentence)
+    assert a.material, a.summary
+    assert a.categories == ("privacy",), a.categories
+
+
+@pytest.mark.parametrize("sentence,language", [
+    ("Vos données sont supprimées 3 ans après la résiliation de votre compte.", "fr"),
+    ("Ihre Daten werden 6 Monate nach der Kündigung Ihres Kontos gelöscht.", "de"),
+])
+def test_a_french_or_german_retention_period_after_the_account_ends_is_privacy(sentence, language):
+    from tracker.analysis.classify import category_scores
+
+    scores = category_scores(sentence)
+    assert max(scores, key=lambda c: scores[c]) == "privacy", (language, scores)
+
+
+def test_the_provider_ending_the_account_is_still_termination_beside_a_deletion_period():
+    a = _analyse_added("We may terminate your account at any time and delete your data within 30 days.",
+                       "## 1. Your account")
+    assert a.material, a.summary
+    assert "termination" in a.categories, a.categories
+
+
+@pytest.mark.parametrize("sentence", [
+    # a company's legal form is a name, not a limit of liability
+    "Quillfen Gems are issued by Marrowby Rewards, LLC, an Ohio limited liability company.",
+    "Quillfen Payments is run by Ostrel Partners, a limited liability partnership registered in England.",
+])
+def test_a_legal_form_is_not_liability(sentence):
+    a = _analyse_added(sentence, "## 3. Fees")
+    assert "liability" not in a.categories, a.categories
+
+
+@pytest.mark.parametrize("sentence", [
+    "Quillfen SARL, société à responsabilité limitée au capital de 10 000 €, exploite le service.",
+    "Quillfen UG (haftungsbeschränkt) mit Sitz in Kiel betreibt den Dienst.",
+])
+def test_a_french_or_german_legal_form_is_not_liability(sentence):
+    from tracker.analysis.classify import category_scores
+
+    assert "liability" not in category_scores(sentence), category_scores(sentence)
+
+
+def test_a_payment_company_named_in_passing_is_a_weak_word():
+    from tracker.analysis.classify import category_scores
+
+    # the company's name said in a sentence about something else counts half, as "payment" does
+    scores = category_scores("Zentrix Wallet is operated by Coinbase and lets you view your Zentrix badges.")
+    assert scores.get("payment", 0.0) <= 0.5, scores
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le non-respect de cette règle peut entraîner la suspension définitive du compte.",
+    "Tout manquement à ces règles pourra donner lieu à la suppression du compte.",
+    "Verstöße gegen diese Regeln können zur sofortigen Sperrung des Kontos führen.",
+])
+def test_a_french_or_german_sanction_of_a_rule_is_usage_rules(sentence):
+    """As in English ("may result in suspension"): what breaking a rule leads to enforces the rule."""
+    from tracker.analysis.classify import category_scores
+
+    scores = category_scores(sentence)
+    assert max(scores, key=lambda c: scores[c]) == "usage-rules", scores
+
+
+@pytest.mark.parametrize("sentence", [
+    "We may use your support chats to train our systems and improve Quillfen.",
+    "Calls to our help line may be answered by an AI voice assistant that reads your order details.",
+    "Our verification partner may use your selfie to improve its facial recognition technology.",
+])
+def test_ai_named_by_what_it_does_is_ai_training(sentence):
+    a = _analyse_added(sentence)
+    assert a.material, a.summary
+    assert "ai-training" in a.categories, a.categories
+
+
+def test_a_billing_address_as_a_place_is_a_weak_payment_word():
+    """Where the customer is, said by the billing address: words in passing (the clause stays
+    material: what applies to whom)."""
+    from tracker.analysis.classify import category_scores
+
+    scores = category_scores("If you are a company with a billing address in the European Union, the "
+                             "Quillfen Data Addendum forms part of these Terms.")
+    assert scores.get("payment", 0.0) <= 0.5, scores
+
+
+def test_vat_said_of_a_price_is_a_weak_payment_word():
+    from tracker.analysis.classify import category_scores
+
+    scores = category_scores("The price of Quillfen Plus is now $12 per month, VAT included.")
+    assert scores.get("pricing", 0.0) > scores.get("payment", 0.0), scores
+
+
+@pytest.mark.parametrize("sentence", [
+    "Subject to your compliance with these Terms, Quillfen grants you a limited, non-exclusive, "
+    "revocable licence to install the Quillfen app on your phone.",
+    "Quillfen grants developers a non-exclusive, royalty-free right to use the Quillfen Maps API.",
+])
+def test_a_licence_to_use_the_service_is_a_word_in_passing_for_content_rights(sentence):
+    """A licence granted to the user to use the service is access to it, not a licence to the user's
+    content: its words count half, and no watch-out for content-rights."""
+    from tracker.analysis.classify import category_scores
+
+    assert category_scores(sentence).get("content-rights", 0.0) <= 0.5, category_scores(sentence)
+
+
+def test_a_licence_to_the_users_content_is_still_content_rights():
+    from tracker.analysis.classify import category_scores
+
+    scores = category_scores("You grant Quillfen a worldwide, royalty-free licence to use your posts.")
+    assert scores.get("content-rights", 0.0) >= 2.0, scores
+
+
+@pytest.mark.parametrize("sentence", [
+    "Quillfen has a referral programme that is open to members who have a paid subscription.",
+    "If you use Quillfen through your Orbis Business subscription, we do not keep your chat history.",
+])
+def test_a_plan_named_to_say_who_is_a_word_in_passing_for_subscription(sentence):
+    from tracker.analysis.classify import category_scores
+
+    assert category_scores(sentence).get("subscription", 0.0) <= 0.5, category_scores(sentence)
+
+
+def test_a_plan_that_renews_is_still_subscription():
+    from tracker.analysis.classify import category_scores
+
+    scores = category_scores("If you pay through your Quillfen Plus subscription, it renews automatically each month.")
+    assert scores.get("subscription", 0.0) >= 1.0, scores

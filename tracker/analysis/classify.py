@@ -22,7 +22,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Iterable, cast
 
-from tracker.analysis.lexicons import language
+from tracker.analysis.lexicons import CONSEQUENCE, language
 from tracker.analysis.prefilter import RuleFilter
 
 CATEGORIES: tuple[str, ...] = (
@@ -111,7 +111,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"paid (?:plans?|tiers?)|free of charge|usd|eur|gbp|[$€£]) "),
     # (the specific "payment method" and "late payment" first: the bare "payment" is a weak word)
     ("payment", "billing", r" (?:payment (?:method|processor)s?|late (?:fees?|payments?)|"
-     r"bill|billed|billing|invoices?|invoiced|invoicing|(?<!upon )(?<!on )(?<!after )(?<!of )receipts?(?! of)|tax|taxes|vat|"
+     r"bill|billed|billing(?: address| addresses| country| location)?|invoices?|invoiced|invoicing|(?<!upon )(?<!on )(?<!after )(?<!of )receipts?(?! of)|tax|taxes|vat|"
      r"payments?|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|charged?) "),
     ("refunds", "refund", r" (?:refunds?|refunded|refundable|non refundable|nonrefundable|forfeit\w*|"
      r"cancel\w* (?:your |the |an |any )?orders?|"
@@ -142,7 +142,8 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"sitting|for)|competent courts?|small claims courts?|federal or state courts?|"
      r"state or federal courts?|litigat\w*) "),
     # ("you represent and warrant that you are 18" is a promise the user makes, not a warranty)
-    ("liability", "liability", r" (?:liab\w*|(?<!represent and )(?<!represents and )(?<! you )"
+    # (a company's legal form, "an Ohio limited liability company", "LLC", names no liability)
+    ("liability", "liability", r" (?:liab\w*(?! (?:company|companies|partnerships?|corporations?|co|llc|llp) )|(?<!represent and )(?<!represents and )(?<! you )"
      r"(?<! you hereby )warrant\w*|as is|as available|disclaim\w*|"
      r"damages|in no event|own risk|sole risk|not (?:be )?responsible|no responsibility|"
      r"guarantee\w*|consequential|limitation of liability) "),
@@ -189,7 +190,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"recordings?|history|content)(?: \w+){0,3} (?:for|up to|until)|"
      r"(?:data|information|inputs?|outputs?|prompts?|conversations?|chats?|logs?|messages?|"
      r"recordings?|history|content)(?: \w+){0,3} (?:are|is|will be|may be|can be|shall be) "
-     r"(?:kept|retained|stored)|"
+     r"(?:kept|retained|stored|deleted|erased|purged|destroyed|anonymi[sz]ed)|"
      r"(?:keep|keeps|kept|retain|retains|retained|store|stores|stored)(?: \w+){0,5} "
      r"(?:for|up to) (?:\w+ ){0,2}(?:days?|weeks?|months?|years?)|"
      r"opt(?:ing)? out(?: \w+){0,6} (?:data|inputs?|prompts?|personal|marketing|emails?|"
@@ -249,7 +250,11 @@ _TOPIC: list[tuple[str, str, str]] = [
     ("ai-training", "ai training", r" (?:(?:train|trains|training|fine tune\w*|improve|improving|"
      r"develop|developing)(?: \w+){0,5} (?:models?|algorithms?|ai|artificial intelligence)|"
      r"machine learning|artificial intelligence|large language models?|llms?|model training|"
-     r"training data|ai (?:models?|systems?|features?|generated|outputs?)|generative ai|"
+     r"training data|ai (?:models?|systems?|features?|generated|outputs?|assistants?|agents?|chatbots?|"
+     r"voice|tools?|powered)|generative ai|chatbots?|"
+     # models named by what they do ("to train our systems", "to improve its facial recognition")
+     r"(?:train|trains|training)(?: our| its| their| the)? (?:systems?|algorithms?|classifiers?)|"
+     r"(?:train|improve|develop)\w*(?: \w+){0,3} (?:facial|face|voice|speech|image) recognition|"
      r"(?:train|ground|grounding)(?: \w+){0,3} (?:ai|models?|llms?)|prompts|model responses|"
      r"(?:prompts?|inputs?|conversations?|chats?)(?: \w+){0,3} (?:to train|for training)) "),
     ("acceptance", "use means agreement", r" (?:(?:by (?:using|accessing|downloading|installing|"
@@ -920,8 +925,12 @@ def union(labels: Iterable[Labels]) -> Labels:
 _WEAK: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
     "pricing": r"^(?:costs?|rates?|fees?|free of charge|paid (?:plans?|tiers?)|frais|kosten|gratuite?s?|"
                r"gratuitement|kostenlos)$",  # ("free" names a plan, not a price)
-    # ("any payment is non-refundable", "receive a payment": money changing hands in passing)
-    "payment": r"^(?:pay|paid|payments?|charged?|tax|taxes|payer|payée?s?|paiements?|zahlen|zahlung|bezahl\w*)$",
+    # ("any payment is non-refundable", "receive a payment": money changing hands in passing; a
+    # payment company's name, "PayPal", "Coinbase", names the company as often as a way to pay; VAT
+    # is said of prices and of tax purposes in passing, a billing address of where the customer is)
+    "payment": r"^(?:pay|paid|payments?|charged?|tax|taxes|payer|payée?s?|paiements?|zahlen|zahlung|bezahl\w*|"
+               r"paypal|stripe|coinbase|vat|tva|mwst|mehrwertsteuer|umsatzsteuer|ust|billing (?:address|addresses|"
+               r"country|location))$",
     "refunds": r"^(?:credits|reimburs\w*)$",
     # (a subscriber is a person; "subscribe to receive notices" is not a plan)
     "subscription": r"^(?:recurring|upgrade|downgrade|memberships?|renew\w*|subscrib(?:e|es|ed|ing|ers?)|"
@@ -936,7 +945,8 @@ _WEAK: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
     "service-changes": r"^(?:available|availability|preview|maintenance|interruptions?|beta|disponibilité|"
                        r"bêta|verfügbarkeit|wartung\w*)$",
     "usage-rules": r"^(?:illegal|unlawful|conduct|passwords?|credentials|bots?|misuse|illicites?|robots?|"
-                   r"mots? de passe|identifiants|rechtswidrig\w*|passwort\w*|zugangsdaten)$",
+                   r"mots? de passe|identifiants|rechtswidrig\w*|passwort\w*|zugangsdaten|non respect|"
+                   r"manquements?|verstöße|verstoß)$",
     "eligibility": r"^(?:children|child|minors?|eligib\w*|mineurs?)$",
     "jurisdiction": r"^(?:jurisdictions?|litigat\w*)$",
     "termination": r"^(?:survive|terminat\w*|suspend\w*|suspensions?|résili\w*|suspen\w*|clôtur\w*|kündig\w*|"
@@ -953,10 +963,61 @@ _USER_ENDS = re.compile(r" (?:you|users?|members?|customers?|subscribers?|licens
                         r"right to|are entitled to|will be able to)(?: \w+){0,3} (?:terminate|cancel|close|"
                         r"delete|end|deactivate) | your right to (?:terminate|cancel|close|end) | (?:if|when|"
                         r"once|after) you (?:terminate|cancel|close|delete|deactivate) ")
-_CONSEQUENCE_RE = re.compile(" " + _CONSEQUENCE + " ")
+_CONSEQUENCE_RE = re.compile(" (?:" + _CONSEQUENCE + "|" + CONSEQUENCE + ") ")
 _PROVIDER_ENDS = re.compile(r" (?!you |users? |members? |customers? )\w+ (?:may|can|will|shall|"
                             r"reserves? the right to)(?: \w+ly| also| then)? (?:terminat|suspend|disabl|"
                             r"deactivat|ban|clos|delet|remov|block)\w* ")
+
+
+# How long data is kept, or when it is deleted ("we keep your messages for 90 days after you close
+# your account", "vos données sont supprimées 3 ans après la clôture du compte"): a retention
+# period is about data (privacy), and the end of the account it counts from is said in passing.
+_DATA = (r"(?:data|information|details|content|messages?|conversations?|chats?|logs?|recordings?|"
+         r"history|prompts?|inputs?|outputs?|files?|photos?|données|informations|contenus?|daten|"
+         r"informationen|inhalte)")
+_KEPT = (r"(?:keep|keeps|kept|retain\w*|stor(?:e|es|ed|ing)|delet(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|purg\w*|"
+         r"destroy\w*|anonymi[sz]\w*|conserv\w*|supprim\w*|effac\w*|détrui\w*|anonymis\w*|"
+         r"gespeichert|speicher\w*|gelöscht|lösch\w*|aufbewahr\w*|anonymisier\w*)")
+_PERIOD = (r"(?:(?:\d+|one|two|three|six|twelve|thirty|ninety|un|une|deux|trois|six|douze|ein\w*|zwei|drei|"
+           r"sechs|zwölf|dreißig) (?:days?|weeks?|months?|years?|jours?|semaines?|mois|ans|années?|"
+           r"tage[n]?|wochen|monate[n]?|jahre[n]?)|retention period|durée de conservation|"
+           r"speicherdauer|aufbewahrungsfrist\w*)")
+_RETENTION = [re.compile(f" {p} ") for p in (_DATA, _KEPT, _PERIOD)]  # all three in one sentence
+
+
+def _retention(norm: str) -> bool:
+    """Whether a normalized sentence says how long data is kept or when it is deleted."""
+    return all(p.search(norm) for p in _RETENTION)
+
+
+# The provider ending the account itself ("we may terminate your account and delete your data").
+_ENDS_ACCOUNT = re.compile(r" (?:may|can|will|shall|reserves? the right to|peut|pourra|kann|können)(?: \w+){0,3} "
+                           r"(?:terminat|suspend|deactivat|clos|ban|résili|suspend|clôtur|désactiv|kündig|"
+                           r"sperr)\w*(?: \w+){0,3} (?:account|accounts|access|membership|compte|accès|konto|"
+                           r"zugang)\w* ")
+
+
+# A licence the provider grants the user to use its service, app or materials ("X grants you a
+# limited, revocable license to use the app") is access to the service, not a licence to the
+# user's content (taxonomy: content-rights): its licence words count as words in passing, unless
+# the user's own content is named in the same sentence.
+_LICENCE_TO_USER = re.compile(r" (?:grants?|granted|granting|gives?|provides?|offers?) (?:to )?(?:you|users?|customers?|"
+                              r"subscribers?|developers?|licensees?|members?|publishers?|partners?)(?: \w+){0,10} "
+                              r"(?:licen[cs]es?|right to (?:use|access|install|download|display|design|develop))|"
+                              r" (?:you|users?|customers?|developers?|licensees?) (?:are|is|will be|shall be) granted(?: \w+){0,10} "
+                              r"licen[cs]es? ")
+_OWN_CONTENT = re.compile(r" (?:your|user|users|customer|member|members) (?:content|submissions?|posts?|materials?|"
+                          r"inputs?|outputs?|feedback|data|photos?|videos?|works?)|(?:content|materials?) (?:you|that you) ")
+
+
+# A plan named to say who or what a sentence is about ("open to users who have a paid
+# subscription", "if you access it through your Workspace Business subscription"): the sentence is
+# not about subscriptions, unless it also says something about them (renewal, cancellation, trial).
+_PLAN_QUALIFIER = re.compile(r" (?:(?:through|with|via|under|on|using) (?:your|a|an|their|the)|(?:who|that) "
+                             r"(?:have|has|hold|holds|own|owns) (?:a|an))(?: \w+){0,6} (?:subscriptions?|"
+                             r"memberships?|plans?|abonnement|abonnements|abo) ")
+_PLAN_TERM = re.compile(r" (?:renew\w*|cancel\w*|trials?|upgrade\w*|downgrade\w*|billing (?:cycle|period)|"
+                        r"recurring|expir\w*|résili\w*|reconduction|kündig\w*|verlänger\w*) ")
 
 
 def category_scores(text: str) -> dict[str, float]:
@@ -978,7 +1039,19 @@ def category_scores(text: str) -> dict[str, float]:
                     passing = {"termination", "content-removal"}
                 elif _USER_ENDS.search(norm):
                     passing = {"termination"}
-        topic: dict[str, float] = {}  # one topic hit per category (a topic may have two rules)
+        if "subscription" in lab.categories:
+            norm = normalize(sentence)
+            if _PLAN_QUALIFIER.search(norm) and not _PLAN_TERM.search(norm):
+                passing.add("subscription")
+        if "content-rights" in lab.categories:
+            norm = normalize(sentence)
+            if _LICENCE_TO_USER.search(norm) and not _OWN_CONTENT.search(norm):
+                passing.add("content-rights")
+        retention = ("termination" in lab.categories and not _ENDS_ACCOUNT.search(norm)
+                     and _retention(norm))
+        if retention:
+            passing.add("termination")
+        topic: dict[str, float] = {"privacy": 1.0} if retention else {}  # one hit per category
         for e in lab.evidence:
             if e.category in passing and e.watch:
                 continue

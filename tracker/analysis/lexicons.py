@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["TOPIC", "WATCH", "language"]
+__all__ = ["CONSEQUENCE", "TOPIC", "WATCH", "language"]
 
 _W4 = r"(?: \S+){0,4}"
 _W8 = r"(?: \S+){0,8}"
@@ -26,6 +26,17 @@ _NOT_USER = (r"(?<!^ vous )(?<! si vous )(?<! vous pouvez )(?<! vous pourrez )(?
 # A French object pronoun right before the verb ("nous les partageons"): matched by look-behind so
 # that the rule's pre-check keys on the verb, not on "les".
 _CLITIC = r"(?:(?<= les )|(?<= la )|(?<= l )|(?<= le )|(?<= leur ))"
+
+# What breaking a rule leads to ("le non-respect de cette clause peut entraîner la suspension du
+# compte", "Verstöße können zur Sperrung des Kontos führen"): the sentence enforces a rule of use,
+# its termination words are a consequence said in passing (as ``classify._CONSEQUENCE`` in English).
+CONSEQUENCE = (r"(?:entraîn\w*|donner lieu à|donnera lieu à|donne lieu à|conduire à|mener à|"
+               r"exposer? à|expose à)(?: \S+){0,3} (?:la |l |une |son |sa |leur )?(?:suspension|résiliation|"
+               r"suppression|clôture|exclusion|fermeture|bannissement|désactivation|retrait|radiation)|"
+               r"sous peine de|"
+               r"(?:zur|zu einer|zum) (?:sofortigen |fristlosen |dauerhaften |vorübergehenden )?"
+               r"(?:sperrung|kündigung|löschung|deaktivierung|ausschluss)(?: \S+){0,5} (?:führen|führt|"
+               r"berechtigen)")
 
 TOPIC: dict[str, list[tuple[str, str, str]]] = {
     "fr": [
@@ -42,7 +53,7 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"cagnotte|bons? d achat|avoirs? (?:d un|de|sur)|crédits? (?:d achat|non utilisés)) "),
         ("subscription", "abonnement", r" (?:abonnements?|abonnée?s?|renouvel\w*|reconduction|"
          r"reconduite?|tacitement|période d essai|essai gratuit|adhésion|sans engagement|"
-         r"résili\w*(?: \S+){0,3} (?:abonnement|adhésion|contrat)) "),
+         r"résili\w*(?: \S+){0,3} (?:abonnement|adhésion)) "),
         ("arbitration", "arbitrage", r" (?:arbitrage|arbitrale?s?|arbitres?|médiation|médiateur|"
          r"règlement (?:amiable|extrajudiciaire) des litiges) "),
         ("class-action", "action de groupe", r" (?:actions? de groupe|actions? collectives?|"
@@ -53,7 +64,8 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
         ("jurisdiction", "tribunaux", r" (?:tribunal|tribunaux|juridictions?|compétence "
          r"(?:territoriale|exclusive|juridictionnelle)|attribution de compétence|"
          r"(?:seuls?|exclusivement) compétente?s?) "),
-        ("liability", "responsabilité", r" (?:responsabilité|responsables?|garanties?|"
+        # (a company's legal form, "société à responsabilité limitée", names no liability)
+        ("liability", "responsabilité", r" (?:responsabilité(?! limitée)|responsables?|garanties?|"
          r"dommages|(?<!sans )préjudices?|en aucun cas|force majeure|ne saurait) "),
         ("indemnity", "garantir", r" (?:indemnis\w*|garantir(?: \S+){0,3} contre|relever indemne|"
          r"tenir indemne) "),
@@ -70,7 +82,8 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
         ("privacy", "données personnelles", r" (?:données personnelles|données à caractère "
          r"personnel|vie privée|cookies?|traceurs?|rgpd|cnil|traitement des données|"
          r"(?:conserv\w*|collect\w*|recueill\w*|partag\w*|transf\w*|communiqu\w*)(?: \S+){0,4} "
-         r"données|protection des données|autorité de contrôle|g[ée]olocalisation|localisation précise|"
+         r"données|données(?: \S+){0,4} (?:sont|seront|est|sera|peuvent être) (?:conservées|supprimées|"
+         r"effacées|anonymisées)|protection des données|autorité de contrôle|g[ée]olocalisation|localisation précise|"
          # kinds of data, the legal basis of processing, data rights, marketing by phone or email
          r"données (?:de localisation|de trafic|de connexion|de navigation|d identification|de contact|"
          r"socio ?démographiques?|de santé|biométriques|clients?|d usage|de paiement)|socio ?démographiques?|"
@@ -114,7 +127,8 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"(?:service|services|fonctionnalités?|plateforme|site)) "),
         ("usage-rules", "interdictions", r" (?:interdite?s?|interdiction|s engage à ne pas|"
          r"(?:ne doit|ne devez|ne peut|ne pouvez) pas|illicites?|frauduleu\w*|usage abusif|"
-         r"robots?|scraping|mots? de passe|identifiants|code de conduite) "),
+         r"robots?|scraping|mots? de passe|identifiants|code de conduite|non respect|manquements?) "),
+        ("usage-rules", "conséquences", r" (?:" + CONSEQUENCE + r") "),
         # the user's own duty ("l'utilisateur est seul responsable des contenus qu'il publie"):
         # a rule of use, not a limit on the provider's liability
         ("usage-rules", "responsabilité de l utilisateur", r" (?:utilisat(?:eur|rice)s?|membres?|"
@@ -139,7 +153,8 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"anwendbares recht|anwendbare recht|(?:unterliegt|unterliegen)(?: \S+){0,4} recht|"
          r"es gilt(?: \S+){0,3} recht|un kaufrecht) "),
         ("jurisdiction", "gerichtsstand", r" (?:gerichtsstand|gerichte?n?|zuständig\w*) "),
-        ("liability", "haftung", r" (?:haftung\w*|haften|haftet|gewährleistung\w*|garantie\w*|"
+        # (a company's legal form, "UG (haftungsbeschränkt)", names no liability)
+        ("liability", "haftung", r" (?:haftung\w*(?<!haftungsbeschränkt)|haften|haftet|gewährleistung\w*|garantie\w*|"
          r"schadensersatz\w*|schäden|vorsatz|fahrlässig\w*|höhere gewalt) "),
         ("indemnity", "freistellung", r" (?:freistell\w*|freizustellen|schadlos) "),
         ("termination", "kündigung", r" (?:kündig\w*|sperr\w*|beend\w*|deaktivier\w*|fristlos\w*|"
@@ -156,7 +171,8 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          # proof of identity and biometrics ("Selfie zur Identitätsverifizierung", "Gesichtsdaten")
          r"biometrisch\w*|gesichts(?:daten|erkennung|geometrie|merkmale)|identitäts(?:prüfung|nachweis|"
          r"verifizierung|bestätigung)|(?:personal)?ausweis(?:es|dokument\w*|kopie\w*|nummer\w*)?|reisepass\w*|"
-         r"daten(?: \S+){0,4} (?:verarbeit\w*|gespeichert|erhoben|weitergegeben|übermittelt)|"
+         r"daten(?: \S+){0,4} (?:verarbeit\w*|gespeichert|erhoben|weitergegeben|übermittelt|gelöscht|"
+         r"aufbewahrt|anonymisiert)|"
          r"(?:erfass\w*|sammel\w*)(?: \S+){0,4} (?:\w*daten|standort\w*|geolokali\w*)|"
          r"(?:standort|geolokalisierungs|nutzungs|bestands|verkehrs|profil|gesundheits)daten|"
          r"geolokali\w*|standortbestimmung|aufsichtsbehörde\w*|ip adressen?|rechtsgrundlage|"
@@ -175,7 +191,8 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"(?:einstell\w*|änder\w*|einschränk\w*)(?: \S+){0,3} (?:dienst\w*|leistung\w*|"
          r"funktion\w*|service)) "),
         ("usage-rules", "verbote", r" (?:untersagt|verboten|nicht gestattet|dürfen nicht|"
-         r"darf nicht|missbrauch\w*|rechtswidrig\w*|passwort\w*|zugangsdaten|bots?) "),
+         r"darf nicht|missbrauch\w*|rechtswidrig\w*|passwort\w*|zugangsdaten|bots?|verstöße|verstoß) "),
+        ("usage-rules", "folgen", r" (?:" + CONSEQUENCE + r") "),
     ],
 }
 
