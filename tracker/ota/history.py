@@ -30,6 +30,7 @@ import time
 import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Hashable, Iterator, Sequence
@@ -649,6 +650,11 @@ class _Importer:
         versions = [e.version for e in entries if e.version is not None]
         shas = self.store.record(versions, checkout=False, blobs=self.blobs)
         commits = [parse_commit(sha, version.message()) for sha, version in zip(shas, versions)]
+        for entry, sha in zip((e for e in entries if e.version is not None), shas):
+            assert entry.version is not None
+            window = self.windows.get(entry.key)
+            if window is not None:  # its text can be read back from the archive now, if ever needed
+                window.archived(entry.hash, iso(entry.version.fetched_at), partial(self.store.read, sha, entry.version.path))
         self.result.seconds_record += time.perf_counter() - started
         self.result.versions += len(entries)
         batch = self._analyse(entries, commits)
