@@ -154,6 +154,7 @@ def run(path: Path, limit: int, json_dir: Path | None, profile: bool, trace: boo
           f"{total:.1f} s of CPU, {1000 * total / max(1, len(jobs)):.1f} ms per pair; "
           f"peak RSS {_hwm() / 2**20:.0f} MB (after the first analysis {base_hwm / 2**20:.0f} MB)")
     print("  ms per pair per tenth: " + " ".join(f"{v:.1f}" for v in per_tenth))
+    _caches()
     if profiler is not None:
         out = io.StringIO()
         stats = pstats.Stats(profiler, stream=out)
@@ -168,6 +169,25 @@ def run(path: Path, limit: int, json_dir: Path | None, profile: bool, trace: boo
         print(f"tracemalloc: {current / 2**20:.1f} MB live at the end, {peak / 2**20:.1f} MB at peak; largest by line:")
         for stat in snapshot.statistics("lineno")[:25]:
             print(f"  {stat.size / 2**20:7.1f} MB {stat.count:8d} blocks  {stat.traceback[0]}")
+
+
+def _caches() -> None:
+    """The fill and hit rate of every ``functools.lru_cache`` of the analysis modules."""
+    import importlib
+    import pkgutil
+
+    import tracker.analysis
+
+    found = []
+    for info in pkgutil.iter_modules(tracker.analysis.__path__):
+        module = importlib.import_module(f"tracker.analysis.{info.name}")
+        for name, value in vars(module).items():
+            if hasattr(value, "cache_info") and getattr(value, "__module__", "") == module.__name__:
+                c = value.cache_info()
+                if c.hits + c.misses:
+                    found.append((c.currsize, f"{info.name}.{name}", c))
+    print("  lru caches (entries/max, hits/calls): " + "; ".join(
+        f"{name} {c.currsize}/{c.maxsize} {c.hits / (c.hits + c.misses):.0%}" for _, name, c in sorted(found, reverse=True)))
 
 
 def main() -> int:

@@ -65,7 +65,7 @@ def line_forms(text: str) -> frozenset[str]:
 # line -> its form: a document's consecutive versions share nearly all their lines, and the date
 # mask is the costly part (a DATE search over a 100 kB text takes tens of milliseconds)
 _FORMS: dict[str, str] = {}
-_FORMS_MAX = 200_000
+_FORMS_MAX = 50_000  # ~20 MB: a window's few documents' lines, not every line of an import
 _DATE_HINT = re.compile(r"\d{4}|\d[/.]\d{1,2}[/.]\d")
 
 

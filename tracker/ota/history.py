@@ -454,8 +454,8 @@ class _Importer:
     # Analyses by (old hash, new hash), sized by their clause texts. Reuse is local: in the
     # contrib-versions history (41,754 changes, 28,049 distinct pairs of blobs) an LRU of 1,000
     # pairs already gets 13,665 of the 13,705 repeats (30,000 pairs: 13,705).
-    PAIR_CACHE_BYTES = 32 << 20
-    PAIR_CACHE_ENTRIES = 2000  # an analysis holds ~2-3x its estimated size in Python objects
+    PAIR_CACHE_BYTES = 16 << 20
+    PAIR_CACHE_ENTRIES = 1000  # an analysis holds ~2-3x its estimated size in Python objects
 
     def __init__(self, store: Store, index: Index, result: ImportResult, batch: int,
                  progress: Callable[[ImportResult], None] | None) -> None:
