@@ -33,6 +33,7 @@ import cProfile
 import io
 import os
 import pstats
+import re
 import sqlite3
 import statistics
 import subprocess
@@ -52,6 +53,8 @@ from _shared import shared_data  # noqa: E402
 
 DEFAULT_BUNDLE = shared_data("ota/contrib-versions.bundle")
 PAGE = os.sysconf("SC_PAGE_SIZE")
+# the command's progress line on a pipe (tracker.cli.ota): "... 1,234 of 42,632 commit(s) read, 1,200 version(s) recorded"
+PROGRESS = re.compile(r"([\d,]+)(?: of [\d,]+)? commit\(s\) read, ([\d,]+) version\(s\) recorded")
 
 
 @dataclass
@@ -135,10 +138,11 @@ def run_import(code: Path, store: Path, repo: Path, rev: str) -> Run:
 
     def read_progress() -> None:
         assert proc.stderr is not None
-        for line in proc.stderr:  # "  recorded V version(s) from C commit(s)..."
-            words = line.split()
-            if line.startswith("  recorded ") and len(words) >= 6 and words[4].isdigit():
-                run.progress.append((time.perf_counter() - started, int(words[4]), int(words[1])))
+        for line in proc.stderr:  # "<stage> — C of T commit(s) read, V version(s) recorded..."
+            m = PROGRESS.search(line)
+            if m:
+                run.progress.append((time.perf_counter() - started, int(m[1].replace(",", "")),
+                                     int(m[2].replace(",", ""))))
             else:
                 errors.append(line)
 
