@@ -33,6 +33,7 @@ import cProfile
 import io
 import os
 import pstats
+import re
 import sqlite3
 import statistics
 import subprocess
@@ -52,6 +53,8 @@ from _shared import shared_data  # noqa: E402
 
 DEFAULT_BUNDLE = shared_data("ota/contrib-versions.bundle")
 PAGE = os.sysconf("SC_PAGE_SIZE")
+# the command's progress line on a pipe (tracker.cli.ota): "... 1,234 of 42,632 commit(s) read, 1,200 version(s) recorded"
+PROGRESS = re.compile(r"([\d,]+)(?: of [\d,]+)? commit\(s\) read, ([\d,]+) version\(s\) recorded")
 
 
 @dataclass
@@ -64,6 +67,7 @@ class Run:
     cpu_main: float = 0.0
     peak_main: int = 0  # bytes
     peak_tree: int = 0
+    peaks: dict[int, tuple[int, str]] = field(default_factory=dict)  # pid -> (peak RSS in bytes, role)
     commits: int = 0
     versions: int = 0
     progress: list[tuple[float, int, int]] = field(default_factory=list)  # (seconds, commits read, versions)
@@ -92,6 +96,23 @@ def _rss(pid: int) -> int:
         return 0
 
 
+def _role(pid: int) -> str:
+    """A short name for a process of the tree: "main", "worker" (a pool process), "git <verb>"."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            argv = [a.decode(errors="replace") for a in f.read().split(b"\0") if a]
+    except OSError:
+        return "?"
+    if not argv:
+        return "?"
+    if "tracker" in argv and "import-history" in argv:
+        return "main"
+    if any("multiprocessing" in a for a in argv):
+        return "worker" if any("spawn_main" in a for a in argv) else "pool helper"
+    name = Path(argv[0]).name
+    return f"{name} {argv[1]}" if name == "git" and len(argv) > 1 else name
+
+
 def _main_stats(pid: int) -> tuple[int, float]:
     """(VmHWM in bytes, CPU seconds) of a live process; (0, 0) once it is gone."""
     try:
@@ -117,10 +138,11 @@ def run_import(code: Path, store: Path, repo: Path, rev: str) -> Run:
 
     def read_progress() -> None:
         assert proc.stderr is not None
-        for line in proc.stderr:  # "  recorded V version(s) from C commit(s)..."
-            words = line.split()
-            if line.startswith("  recorded ") and len(words) >= 6 and words[4].isdigit():
-                run.progress.append((time.perf_counter() - started, int(words[4]), int(words[1])))
+        for line in proc.stderr:  # "<stage> — C of T commit(s) read, V version(s) recorded..."
+            m = PROGRESS.search(line)
+            if m:
+                run.progress.append((time.perf_counter() - started, int(m[1].replace(",", "")),
+                                     int(m[2].replace(",", ""))))
             else:
                 errors.append(line)
 
@@ -135,7 +157,11 @@ def run_import(code: Path, store: Path, repo: Path, rev: str) -> Run:
             p = todo.pop()
             tree.append(p)
             todo.extend(children.get(p, []))
-        run.peak_tree = max(run.peak_tree, sum(_rss(p) for p in tree))
+        sizes = {p: _rss(p) for p in tree}
+        run.peak_tree = max(run.peak_tree, sum(sizes.values()))
+        for p, size in sizes.items():
+            if size > run.peaks.get(p, (0, ""))[0]:
+                run.peaks[p] = (size, run.peaks[p][1] if p in run.peaks else _role(p))
         hwm, cpu = _main_stats(proc.pid)
         run.peak_main, run.cpu_main = max(run.peak_main, hwm), max(run.cpu_main, cpu)
         time.sleep(0.2)
@@ -232,6 +258,12 @@ def describe(name: str, run: Run) -> None:
     print(f"{name}: {run.wall:.1f} s wall ({per:.2f} ms/commit), CPU {run.cpu_tree:.1f} s for the process tree "
           f"(main process {run.cpu_main:.1f} s); peak memory main {run.peak_main / 2**20:.0f} MB, "
           f"tree {run.peak_tree / 2**20:.0f} MB; {run.versions} versions from {run.commits} commits")
+    by_role: dict[str, list[int]] = {}
+    for size, role in run.peaks.values():
+        by_role.setdefault(role, []).append(size)
+    print("  peak RSS per process: " + "; ".join(
+        f"{role} " + ", ".join(f"{s / 2**20:.0f}" for s in sorted(sizes, reverse=True)[:4]) + " MB"
+        for role, sizes in sorted(by_role.items(), key=lambda kv: -max(kv[1]))))
     print("  ms/commit per tenth: " + " ".join(f"{v:.1f}" for v in tenths(run)))
     print("  versions per tenth:  " + " ".join(f"{v:.0f}" for v in tenths(run, 1)))
 

@@ -257,3 +257,33 @@ def test_a_window_reads_and_compares_earlier_versions_only_when_one_is_recent():
     single.load([("a", at(0), lazy(old))])
     assert not single.add("b", at(1), blink, check=True) and reads == [blink]
     assert len(single) == 2 and [s.digest for s in single.versions] == ["a", "b"]
+
+
+def test_a_window_lets_go_of_archived_texts_and_reads_them_back_when_needed():
+    """A version the archive holds is not kept in memory once it is neither the newest nor recent
+    beside the newest; compared again (dates out of order), it is read back, with the same answer."""
+    from tracker.analysis import restored
+
+    reads: list[str] = []
+
+    def archive(body: str) -> Any:
+        def read() -> str:
+            reads.append(body)
+            return body
+        return read
+
+    old, blink = "# T\n\nAlpha.\n\nBeta one.\n", "# T\n\nAlpha.\n\nBeta two.\n"
+    restored._FORMS.clear()
+    window = restored.Window()
+    assert not window.add("a", at(0), old, check=False)
+    window.archived("a", at(0), archive(old))
+    assert not window.add("b", at(1), blink, check=True)
+    window.archived("b", at(1), archive(blink))
+    # "a" is recent beside the newest ("b", a day later): kept, a blink back to it may come
+    assert [isinstance(e._text, str) for e in window._entries] == [True, True]
+    assert not window.add("c", at(50), "# T\n\nAlpha.\n\nBeta three.\n", check=True)
+    # 50 days on, "a" and "b" are neither newest nor recent: let go, nothing read yet
+    assert [callable(e._text) for e in window._entries] == [True, True, False] and reads == []
+    # a capture dated back beside "a" and "b" (out of order) compares with them: read back
+    assert window.add("d", at(2), old, check=True)
+    assert sorted(reads) == sorted([old, blink])

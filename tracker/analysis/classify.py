@@ -716,7 +716,7 @@ def _token_chars(token: str, model: _Model) -> tuple[float, tuple[float, ...] | 
     found = [row for row in map(model.chars.get, grams) if row is not None]
     rows = [row[1] for row in found if row[1] is not None]
     hit = (sum([row[0] for row in found]), (tuple(map(sum, zip(*rows))) if rows else None))
-    if len(model.char_cache) >= 65536:
+    if len(model.char_cache) >= 32768:
         model.char_cache.clear()  # bounded like the other caches
     model.char_cache[token] = hit
     return hit
@@ -803,7 +803,13 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in (p.strip() for p in _SENTENCE_END.split(text)) if s]
 
 
-@lru_cache(maxsize=65536)
+# Sentence caches: each entry holds a sentence, its neighbours, its labels and their evidence;
+# 16,384 of them keep the sentences of the documents a worker has in hand (a history sends a
+# document's versions to one worker in a row) without growing to hundreds of MB per worker.
+SENTENCE_CACHE = 16384
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
 def _read(sentence: str) -> tuple[str, str, list, list]:
     """(normalized text, language, topic hits, watch hits) of a sentence, computed once."""
     norm = normalize(sentence)
@@ -833,7 +839,7 @@ def is_fragment(sentence: str) -> bool:
     return not has_verb(words, sentence.rstrip("*_ ").endswith((".", "!", "?")))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def classify_sentence(sentence: str, before: str = "", after: str = "",
                       heading: str = "") -> Labels:
     """Labels of one sentence: topic rules, watch rules, and the model for CLAUDETTE ids.

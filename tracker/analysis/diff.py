@@ -509,7 +509,9 @@ def diff_texts(old: str, new: str) -> DocumentDiff:
     return diff_clauses(_split(old), _split(new))
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=4)
 def _split(text: str) -> tuple[Clause, ...]:
-    """Split once per text: walking a history diffs each version twice (as new, then as old)."""
+    """Split once per text: walking a history diffs each version twice (as new, then as old).
+    Four texts: a pair and the pair before it are all a worker walking a document's versions in
+    a row reuses (a long document's split holds several times its text in clause objects)."""
     return tuple(split_clauses(text, max_sentences=SENTENCES_PER_CLAUSE))

@@ -376,7 +376,7 @@ def _en_facts(text: str) -> list[Fact]:
     return facts + _modality(text) + _negations(text)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)  # (a clause and its facts: bounded per worker, see classify.SENTENCE_CACHE)
 def _facts(text: str) -> tuple[Fact, ...]:
     """Cached: walking a history labels each unchanged neighbour clause again and again."""
     if is_foreign(text):  # French or German: their own number formats, units and words

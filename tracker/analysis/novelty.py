@@ -158,7 +158,7 @@ def _domains(text: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)  # (a clause and its tokens, a named tuple per word)
 def tokenize(text: str) -> tuple[str, tuple[Token, ...]]:
     """(cleaned text, its word tokens): lowercased, NFKC, e-mail addresses and phone numbers as
     one placeholder token each, so a changed address reads as a contact detail."""

@@ -65,7 +65,7 @@ def line_forms(text: str) -> frozenset[str]:
 # line -> its form: a document's consecutive versions share nearly all their lines, and the date
 # mask is the costly part (a DATE search over a 100 kB text takes tens of milliseconds)
 _FORMS: dict[str, str] = {}
-_FORMS_MAX = 200_000
+_FORMS_MAX = 50_000  # ~20 MB: a window's few documents' lines, not every line of an import
 _DATE_HINT = re.compile(r"\d{4}|\d[/.]\d{1,2}[/.]\d")
 
 
@@ -134,11 +134,12 @@ class _Entry:
     never need them (a version is compared with the ones before the previous only when one of
     those is recent, see ``Window.add``), and ``line_forms`` of a large page costs about 10 ms."""
 
-    __slots__ = ("digest", "fetched_at", "_text", "_forms")
+    __slots__ = ("digest", "fetched_at", "_text", "_forms", "_read")
 
     def __init__(self, digest: str, fetched_at: str, text: Text | None = None,
                  forms: frozenset[str] | None = None) -> None:
         self.digest, self.fetched_at, self._text, self._forms = digest, fetched_at, text, forms
+        self._read: Callable[[], str] | None = None  # reads the text back from the archive
 
     @property
     def forms(self) -> frozenset[str]:
@@ -149,6 +150,11 @@ class _Entry:
 
     def seen(self) -> Seen:
         return Seen(self.digest, self.fetched_at, self.forms)
+
+    def spill(self) -> None:
+        """Hold the text no longer: read it back from the archive if it is ever needed."""
+        if self._forms is None and self._read is not None and isinstance(self._text, str):
+            self._text = self._read
 
 
 class Window:
@@ -200,6 +206,29 @@ class Window:
                 entry = _Entry(digest, fetched_at, forms=line_forms(text))
                 found = restores(entry.forms, held[-1].forms, [e.seen() for e in recent], fetched_at)
                 held.append(entry)
+                self._spill()
                 return found
         held.append(_Entry(digest, fetched_at, text))
+        self._spill()
         return found
+
+    def archived(self, digest: str, fetched_at: str, read: Callable[[], str]) -> None:
+        """The version ``(digest, fetched_at)`` of this window is in the archive now, where
+        ``read()`` gives its text back. Once it is neither the newest version nor recent
+        (``WINDOW_DAYS``) beside the newest, its text is let go and read back only if a later
+        version is ever compared with it (a history import holds up to ``WINDOW_VERSIONS + 1``
+        whole texts of every document otherwise; hundreds of MB over a long history). The
+        answers are the same: the text read back is the text recorded."""
+        for entry in self._entries:
+            if entry.digest == digest and entry.fetched_at == fetched_at:
+                entry._read = read
+        self._spill()
+
+    def _spill(self) -> None:
+        held = self._entries
+        if len(held) < 2:
+            return
+        now = _when(held[-1].fetched_at)
+        for entry in list(held)[:-1]:
+            if entry._read is not None and (now is None or not _recent(now, entry.fetched_at)):
+                entry.spill()
