@@ -348,3 +348,36 @@ def test_a_batch_is_stored_with_deltas_at_most_one_deep_and_reads_back(tmp_path)
                          text=True, check=True).stdout
     depths = [int(line.split()[5]) for line in out.splitlines() if " blob " in line and len(line.split()) >= 7]
     assert depths and max(depths) == 1  # deltas there are (a page's HTML against its text), one deep
+
+
+def test_reader_leaves_indexing_to_the_writer_that_holds_the_run_lock(tmp_path):
+    """A read command run while another process's run or import holds the store's run lock does
+    not index that writer's commits itself (the two would race and leave the index pointing at
+    wrong versions, as a user saw polling `history` during an import); once the lock is free, the
+    next read catches the index up."""
+    from tracker.api import Archive
+    from tracker.archive.lock import LOCK_NAME
+
+    store = build(tmp_path / "store")
+    record(store, None, "Terms", 3)  # committed by the "writer", not indexed yet
+    with Index(store.index_path) as index:
+        before = (index.get_meta("indexed_head"), index.version_count())
+    assert before[0] != store.head()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import fcntl, os, sys, time; fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT); "
+         "fcntl.flock(fd, fcntl.LOCK_EX); print('held', flush=True); time.sleep(60)", str(store.root / LOCK_NAME)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        result = CliRunner().invoke(cli, ["--store", str(store.root), "history", "larkspur", "Terms"])
+        assert result.exit_code == 0, result.output
+        with Archive(store.root) as archive:
+            assert archive.index.get_meta("indexed_head") == before[0]
+        with Index(store.index_path) as index:
+            assert (index.get_meta("indexed_head"), index.version_count()) == before
+    finally:
+        holder.kill()
+        holder.wait()
+    with Archive(store.root) as archive:  # the lock is free: the reader catches up
+        assert archive.index.get_meta("indexed_head") == store.head()
+        assert archive.index.version_count() == before[1] + 1

@@ -136,17 +136,18 @@ class Archive:
 
     @property
     def index(self) -> Index:
-        """The SQLite index, opened and synced with the archive on first use.
+        """The SQLite index, opened and caught up with the archive on first use (not while a run
+        or import of another process is writing it: ``archive.record.catch_up``).
 
         Raises ArchiveNotFound when there is no archive, StoreError when it cannot be read.
         """
         if self._index is None:
-            from tracker.archive import sync
+            from tracker.archive.record import catch_up
 
             self.store.require()
             index = Index(self.store.index_path)
             try:
-                sync(self.store, index)
+                catch_up(self.store, index)
             except BaseException:
                 index.close()
                 raise

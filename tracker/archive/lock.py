@@ -29,6 +29,8 @@ class LockHeld(Exception):
 class RunLock:
     """Non-blocking exclusive lock; use as a context manager around one run."""
 
+    held: set[Path] = set()  # the lock files this process holds (a second flock here would fail)
+
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._fd: int | None = None
@@ -50,11 +52,13 @@ class RunLock:
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode())
         self._fd = fd
+        RunLock.held.add(self.path.resolve())
 
     def release(self) -> None:
         if self._fd is None:
             return
         fd, self._fd = self._fd, None
+        RunLock.held.discard(self.path.resolve())
         try:
             os.ftruncate(fd, 0)  # leave no pid behind that could mislead someone
         finally:

@@ -319,6 +319,33 @@ def sync(store: Store, index: Index, executor: Executor | None = None) -> int:
     return index_commits(store, index, store.commits(since=indexed), executor)
 
 
+def catch_up(store: Store, index: Index) -> int:
+    """``sync`` for a command that only reads: index the commits the index has not seen yet,
+    unless a run, import or reanalyse of another process holds the store's run lock. That
+    writer indexes its own commits batch by batch; a reader indexing them at the same time
+    would race it and leave the index pointing at wrong versions (seen: ``history`` polled
+    during an ``import-history``). Returns the commits indexed (0 while a writer works: the
+    reader then sees the index as the writer has left it so far, which is consistent)."""
+    from tracker.archive.lock import LOCK_NAME, LockHeld, RunLock
+
+    path = store.root / LOCK_NAME
+    if path.resolve() in RunLock.held:  # this process is the writer
+        return sync(store, index)
+    if store.head() == index.get_meta("indexed_head"):
+        return 0  # nothing to catch up: no lock needed (the common case)
+    try:
+        lock = RunLock(path)
+        lock.acquire()
+    except LockHeld:
+        return 0
+    except OSError:  # a store on a read-only mount has no lock to take: nobody writes there
+        return sync(store, index)
+    try:
+        return sync(store, index)
+    finally:
+        lock.release()
+
+
 def reindex(store: Store, index: Index, executor: Executor | None = None) -> int:
     """Drop the derived tables and rebuild them from the archive (analyses through ``executor``,
     default the current one)."""

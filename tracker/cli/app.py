@@ -77,15 +77,16 @@ class Context:
         return Archive(self.store_dir)
 
     def index(self, *, sync: bool = True) -> "Index":
-        """Open the index of an existing archive, catching up with git first."""
+        """Open the index of an existing archive, catching up with git first (unless another
+        process's run or import is writing it: ``archive.record.catch_up``)."""
         from tracker.archive.index import Index
-        from tracker.archive.record import sync as sync_index
+        from tracker.archive.record import catch_up
 
         store = self.store()
         store.require()
         index = Index(store.index_path)
         if sync:
-            sync_index(store, index)
+            catch_up(store, index)
         return index
 
 
