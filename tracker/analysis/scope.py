@@ -207,6 +207,11 @@ SPARSE_WORDS = 500  # a page must be this long (words) before its topic density 
 # a picture's description is punctuation, which a line's key drops anyway.
 _LINK_TEXT = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\((?:[^()]|\([^)]*\))*\)")
 _WORDS = re.compile(r"[^\W_]+")
+# In ASCII, _WORDS's words are the runs of letters and digits: every other character, line breaks
+# aside, is turned into a space and str.split finds the same words (about 3 times faster).
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e"  # str.splitlines's, in ASCII
+_ASCII_SPACES = str.maketrans({chr(c): " " for c in range(128)
+                               if not chr(c).isalnum() and chr(c) not in _LINE_BREAKS})
 MIN_KEY_CHARS = 7  # the shortest line of 4 words: "a b c d"
 
 
@@ -216,9 +221,14 @@ def _line_keys(text: str) -> frozenset[str]:
     dropped; lines of fewer than 4 words left out (a "Home" or a "Contact" is on every page)."""
     words = _WORDS.findall
     keys = set()
-    for line in _LINK_TEXT.sub(r" \1 ", text).lower().splitlines():
+    low = _LINK_TEXT.sub(r" \1 ", text).lower()
+    ascii_text = low.isascii()  # (str.translate is fast on ASCII only: else line by line)
+    for line in (low.translate(_ASCII_SPACES) if ascii_text else low).splitlines():
         if len(line) >= MIN_KEY_CHARS:
-            ws = words(line)
+            if ascii_text:
+                ws = line.split()
+            else:
+                ws = line.translate(_ASCII_SPACES).split() if line.isascii() else words(line)
             if len(ws) >= 4:
                 keys.add(" ".join(ws))
     return frozenset(keys)
