@@ -391,6 +391,11 @@ def test_changed_documents_are_analysed_while_the_run_fetches(tmp_path, httpserv
             assert (row.summary, row.material, row.changes) == (expected.summary, expected.material,
                                                                 len(expected.changes))
             assert "6 months" in row.summary
+            assert "6 months" in (store.archive / path).read_text(encoding="utf-8")
+    # the work tree was brought up to date (in the git thread, while the last analyses ran)
+    assert not (store.archive / ".git" / "tracker-stale-tree").exists()
+    assert subprocess.run(["git", "status", "--porcelain"], cwd=store.archive, capture_output=True, text=True,
+                          check=True).stdout == ""
 
 
 def test_ctrl_c_during_a_run_is_one_error_line_and_exit_130(tmp_path):

@@ -246,17 +246,37 @@ TOPIC_DENSE = 20.0  # at least this many: a document about terms (nearly every r
 SPARSE_WORDS = 500  # a page must be this long (words) before its topic density tells anything
 
 
+# _LINKED without its optional "!": the same links, found about 30 times faster in a long text (a
+# pattern that starts with a literal is searched for with a fast scan); the "!" it leaves before
+# a picture's description is punctuation, which a line's key drops anyway.
+_LINK_TEXT = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\((?:[^()]|\([^)]*\))*\)")
+_WORDS = re.compile(r"[^\W_]+")
+# In ASCII, _WORDS's words are the runs of letters and digits: every other character, line breaks
+# aside, is turned into a space and str.split finds the same words (about 3 times faster).
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e"  # str.splitlines's, in ASCII
+_ASCII_SPACES = str.maketrans({chr(c): " " for c in range(128)
+                               if not chr(c).isalnum() and chr(c) not in _LINE_BREAKS})
+MIN_KEY_CHARS = 7  # the shortest line of 4 words: "a b c d"
+
+
 @lru_cache(maxsize=4)
 def _line_keys(text: str) -> frozenset[str]:
     """The lines of ``text`` as comparison keys: link targets, markup, case and punctuation
     dropped; lines of fewer than 4 words left out (a "Home" or a "Contact" is on every page).
     Cached: ``other_page_side`` asks for both texts of a pair twice, and a worker walking a
-    history gets each version as the new text, then as the old one (0.08 s for a 700 kB text)."""
+    history gets each version as the new text, then as the old one."""
+    words = _WORDS.findall
     keys = set()
-    for line in _LINKED.sub(r" \1 ", text).lower().splitlines():
-        ws = re.findall(r"[^\W_]+", line)
-        if len(ws) >= 4:
-            keys.add(" ".join(ws))
+    low = _LINK_TEXT.sub(r" \1 ", text).lower()
+    ascii_text = low.isascii()  # (str.translate is fast on ASCII only: else line by line)
+    for line in (low.translate(_ASCII_SPACES) if ascii_text else low).splitlines():
+        if len(line) >= MIN_KEY_CHARS:
+            if ascii_text:
+                ws = line.split()
+            else:
+                ws = line.translate(_ASCII_SPACES).split() if line.isascii() else words(line)
+            if len(ws) >= 4:
+                keys.add(" ".join(ws))
     return frozenset(keys)
 
 

@@ -491,15 +491,24 @@ class Recorder(Generic[T]):
             self._index_oldest()
 
     def drain(self) -> None:
-        """Wait until every batch is committed and indexed; stop the git and analysis threads."""
+        """Wait until every batch is committed and indexed, and the archive's work tree is up to
+        date; stop the git and analysis threads.
+
+        The work tree is brought up to date in the git thread as soon as the last batch is
+        committed (``Store.checkout_if_stale``), while the last analyses run, instead of after
+        them. The analysis worker process is told to stop without waiting for it to exit (the
+        interpreter waits for it at exit): its teardown overlaps the last index writes."""
+        tree = self.git.submit(self.store.checkout_if_stale) if self.git is not None else None
         try:
             while self.in_flight:
                 self._wait_for_oldest()
+            if tree is not None:
+                tree.result()
         finally:
             if self.git is not None:
                 self.git.shutdown()
             if self.analyser is not None:
-                self.analyser.shutdown(cancel_futures=True)
+                self.analyser.shutdown(wait=False, cancel_futures=True)
             self.early.clear()
 
     def _wait_for_oldest(self) -> None:

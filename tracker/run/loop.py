@@ -113,7 +113,7 @@ class _Run:
         latest.close()
         self._hand_over()
         self.recorder.drain()
-        self.store.checkout_if_stale()  # once per run, not once per batch
+        self.store.checkout_if_stale()  # (drain did it, in the git thread; else a tree a killed run left behind)
         self.index.set_http_cache(self.confirmed)
 
     def _validators(self) -> dict[str, Validators]:
