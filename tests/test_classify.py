@@ -209,7 +209,7 @@ def test_context_blocks_are_scored_on_their_own():
     assert model is not None
     weighted = dict(model.table)
     weighted["P:terminate"] = (4.0, *(1.0 if c == "termination" else 0.0 for c in model.labels))
-    framed_model = replace(model, table=weighted, packed={}, context=True)  # packed anew from table
+    framed_model = replace(model, table=weighted, context=True)
     feats = features(normalize("This applies to every Zorblio plan."))
     context = {"P": set(_context_block("P", "Zorblio may terminate your account at any time."))}
     assert "P:terminate" in context["P"]
@@ -335,31 +335,6 @@ def test_fast_sentence_split_and_fragment_check_match_the_plain_definitions(text
     words = re.findall(r"[^\W_]+(?:['’][^\W_]+)*", text.lower())
     plain = bool(words) and len(words) <= 6 and not has_verb(words, text.rstrip("*_ ").endswith((".", "!", "?")))
     assert is_fragment(text) == plain
-
-
-def test_packed_rows_add_up_like_their_floats():
-    """The model adds a sentence's rows as packed integers (one ``sum`` in C): the same values as
-    adding the float columns, negative ones included, and the sentence's packed sum built
-    without its feature set is the sum over that set."""
-    import random
-
-    from tracker.analysis.classify import (_dot, _model, _sentence_total, features, normalize,
-                                           pack_row, rule_hits, unpack_sum)
-    rng = random.Random(7)
-    rows = [[rng.uniform(0, 90)] + [rng.uniform(-40, 40) for _ in range(8)] for _ in range(200)]
-    summed = unpack_sum(sum(map(pack_row, rows)), 9)
-    assert all(abs(a - sum(col)) < 1e-9 for a, col in zip(summed, zip(*rows)))
-    assert unpack_sum(pack_row([0.0, -1.5, 2.25]), 3) == [0.0, -1.5, 2.25]
-    model = _model()
-    assert model is not None
-    for text in ("Zorblio may terminate your account at any time without notice.",
-                 "All disputes go to binding arbitration in Lisbon; the the the.", "ok"):
-        norm = normalize(text)
-        topics, watches = rule_hits(norm)
-        total = _sentence_total(norm.split(), topics, watches, model)
-        assert total == sum(model.packed.get(f, 0) for f in features(norm, topics, watches))
-        assert _dot(features(norm, topics, watches), model) == _dot(
-            list(features(norm, topics, watches)), model)
 
 
 @pytest.mark.parametrize("text", [

@@ -18,7 +18,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice, repeat
+from itertools import islice
 from pathlib import Path
 from typing import Iterable, cast
 
@@ -575,15 +575,8 @@ class _Model:
     context: bool  # trained with context blocks (previous/next sentence, heading)
     # char block: n-gram -> (idf², idf·w per label or None); empty when the model has none
     chars: dict[str, tuple[float, tuple[float, ...] | None]] = field(default_factory=dict)
-    # ``table``'s rows packed into one integer each (see ``pack_row``): what ``_dot`` adds up.
-    # Empty: packed from ``table`` when the model is made (a model built by hand in a test).
-    packed: dict[str, int] = field(default_factory=dict)
     # the char block of each word met so far (see _token_chars); emptied by clear_caches()
     char_cache: dict[str, tuple[float, tuple[float, ...] | None]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        if self.table and not self.packed:
-            object.__setattr__(self, "packed", pack_table(self.table))
 
 @lru_cache(maxsize=1)
 def _model() -> _Model | None:
@@ -633,11 +626,11 @@ def _build_model(raw: dict) -> tuple:
             dense = tuple(row)
         chars[g] = (v * v, dense)
     return (labels, idf, weights, table, tuple(raw["bias"]), tuple(raw["thresholds"]),
-            gates, votes, bool(raw.get("context")), chars, {}, pack_table(table))
+            gates, votes, bool(raw.get("context")), chars)
 
 
 MODEL_CACHE_ENV = "TRACKER_CACHE_DIR"  # where built models are kept ("" or "off": nowhere)
-_MODEL_FIELDS = 12  # fields _build_model returns (a cache file of another shape is ignored)
+_MODEL_FIELDS = 10  # fields _build_model returns (a cache file of another shape is ignored)
 
 
 def _model_cache() -> Path | None:
@@ -726,72 +719,17 @@ def _char_dot(tokens: Iterable[str], model: _Model) -> list[float]:
     return [sum(col) / norm for col in zip(*rows)]
 
 
-# A row of ``table`` as one integer: each value in fixed point (``_PACK_SCALE`` units, rounded),
-# value k shifted left by k·``_PACK_BITS`` bits, negative values included (two's complement
-# carries through the sum). Adding up a sentence's ~60 rows is then one ``sum`` of integers in C,
-# about five times faster than summing 9 float columns, and exact: the result no longer depends on
-# the order a set of features is iterated in (string hashes differ between processes). The values
-# differ from a float sum by less than 1e-15; 96 bits hold a sum of 2**31 in units of 2**-64.
-_PACK_BITS = 96
-_PACK_SCALE = 1 << 64
-_PACK_HALF = 1 << (_PACK_BITS - 1)
-_PACK_MASK = (1 << _PACK_BITS) - 1
-
-
-def pack_row(row: Iterable[float]) -> int:
-    """One table row (floats) as one integer; ``unpack_sum`` reads a sum of such integers."""
-    out = 0
-    for k, x in enumerate(row):
-        out += round(x * _PACK_SCALE) << (k * _PACK_BITS)
-    return out
-
-
-def pack_table(table: dict[str, tuple[float, ...]]) -> dict[str, int]:
-    """``pack_row`` of every row of a model's table."""
-    return {f: pack_row(row) for f, row in table.items()}
-
-
-def unpack_sum(total: int, n: int) -> list[float]:
-    """The ``n`` values of a sum of ``pack_row`` integers, as floats (each field is signed: its
-    value is read from the low bits, then taken off before the next field is shifted down)."""
-    out = []
-    for _ in range(n):
-        x = ((total + _PACK_HALF) & _PACK_MASK) - _PACK_HALF
-        out.append(x / _PACK_SCALE)
-        total = (total - x) >> _PACK_BITS
-    return out
-
-
 def _dot(feats: Iterable[str], model: _Model) -> list[float]:
     """One block's share of the scores: tf-idf (binary tf), L2-normalised, times the weights."""
-    # each known feature's packed row (squared idf, then idf·w per label), added up in C; an
-    # unknown feature adds 0
-    return _block_share(sum(map(model.packed.get, feats, repeat(0))), model)
-
-
-def _block_share(total: int, model: _Model) -> list[float]:
-    """A block's share of the scores from the sum of its features' packed rows (see _dot)."""
-    if not total:  # no known feature (a known one always adds a positive squared idf)
+    # filter/map/zip/sum keep the per-feature work in C: the rows of the known features, then
+    # their column sums (the first column is the squared norm; a feature without weights adds
+    # 0.0, which leaves every sum as it was).
+    found = list(filter(None, map(model.table.get, feats)))
+    if not found:
         return [0.0] * len(model.labels)
-    sums = unpack_sum(total, len(model.labels) + 1)
+    sums = list(map(sum, zip(*found)))
     norm = math.sqrt(sums[0])
     return [x / norm for x in sums[1:]]
-
-
-def _sentence_total(toks: list[str], topics: list, watches: list, model: _Model) -> int:
-    """The packed sum of ``features(norm, topics, watches)`` (``toks``: ``norm.split()``), without
-    building that set: its parts never share a string (a word has no space or colon, a bigram
-    one space, the others a prefix with a colon), so the set's sum is the sum of each part's,
-    and integer sums do not depend on order. Same result as ``_dot``'s sum, bit for bit."""
-    get = model.packed.get
-    words = set(toks)
-    stems = set(map(_STEMS.__getitem__, words))
-    stems.discard("")  # (a word too short for a stem)
-    return (sum(map(get, words, repeat(0)))
-            + sum(map(get, set(map(" ".join, zip(toks, toks[1:]))), repeat(0)))
-            + sum(map(get, stems, repeat(0)))
-            + sum(map(get, {"T:" + c for c, _, _ in topics}, repeat(0)))
-            + sum(map(get, {f"R:{c}:{n}" for c, n, _ in watches}, repeat(0))))
 
 
 def model_scores(feats: set[str], model: _Model,
@@ -800,13 +738,7 @@ def model_scores(feats: set[str], model: _Model,
     """Scores per label: bias plus the sentence's block, its char block (from ``tokens``, its
     distinct words, when the model has one) and, when given, each context block
     ({"P": previous sentence, "N": next, "H": heading} -> features, already prefixed)."""
-    return _add_blocks(_dot(feats, model), model, context, tokens)
-
-
-def _add_blocks(own: list[float], model: _Model, context: dict[str, set[str]] | None,
-                tokens: Iterable[str]) -> list[float]:
-    """``model_scores`` from the sentence's own block's share ``own``."""
-    scores = [b + x for b, x in zip(model.bias, own)]
+    scores = [b + x for b, x in zip(model.bias, _dot(feats, model))]
     if model.chars:
         scores = [s + x for s, x in zip(scores, _char_dot(tokens, model))]
     for block in (context or {}).values():
@@ -913,25 +845,19 @@ def classify_sentence(sentence: str, before: str = "", after: str = "",
                 watch.add(c)
                 evidence.append(Evidence(c, "pattern", f'{n}: "{w}"', True))
     elif model is not None:
-        toks = norm.split()
+        feats = features(norm, topics, watches)
         context = None
         if model.context and (before or after or heading):
             context = {p: set(_context_block(p, t)) for p, t in
                        (("P", before), ("N", after), ("H", heading)) if t}
-        words = set(toks) if model.chars else ()  # only the char block reads them
-        # = model_scores(features(norm, topics, watches), ...), without building the feature
-        # set; it is built only for the explanation of a label the model gives
-        scores = _add_blocks(_block_share(_sentence_total(toks, topics, watches, model), model),
-                             model, context, words)
-        feats: set[str] | None = None
+        words = set(norm.split()) if model.chars else ()  # only the char block reads them
+        scores = model_scores(feats, model, context, words)
         topic_cats = {c for c, _, _ in topics}
         for i, cat in enumerate(model.labels):
             if model.gates[i] and cat not in topic_cats:
                 continue  # e.g. content-removal needs words about content, not only "terminate"
             if scores[i] >= model.thresholds[i]:
                 watch.add(cat)
-                if feats is None:
-                    feats = features(norm, topics, watches)
                 contrib = contributions(feats, model, i, context, words)
                 evidence.append(_model_evidence(cat, scores[i], model.thresholds[i], contrib))
             elif model.rule_votes[i]:
