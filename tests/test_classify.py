@@ -335,3 +335,12 @@ def test_fast_sentence_split_and_fragment_check_match_the_plain_definitions(text
     words = re.findall(r"[^\W_]+(?:['’][^\W_]+)*", text.lower())
     plain = bool(words) and len(words) <= 6 and not has_verb(words, text.rstrip("*_ ").endswith((".", "!", "?")))
     assert is_fragment(text) == plain
+
+
+@pytest.mark.parametrize("text", [
+    "One sentence.", "first part; second part", "Terms: Zorblio may change them. They apply.",
+    "a. b", "A.\nB", "End.  \"Quoted\" start", "x:  (1) item", "ok ? Yes", "no split at all",
+])
+def test_the_split_pre_check_finds_exactly_the_texts_that_split(text):
+    from tracker.analysis.classify import _MAY_SPLIT, _SENTENCE_END
+    assert bool(_MAY_SPLIT.search(text)) == (len(_SENTENCE_END.split(text)) > 1)

@@ -789,10 +789,11 @@ def _model_evidence(cat: str, score: float, thr: float, contrib: list[tuple]) ->
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[\"'(\[*_]*[A-Z0-9])|\n+")
 
 
-# Every split point above is a line break or white space right after one of .!?;: - a search
-# for that (a character class first: the regex engine skips ahead to it) is much cheaper than
-# the split, whose look-behind is tried at every character.
-_MAY_SPLIT = re.compile(r"[.!?;:]\s|\n")
+# Whether the text has a split point at all: the same condition as ``_SENTENCE_END`` without its
+# look-behind (a character class first: the regex engine skips ahead to it), which is tried at
+# every character. Much cheaper than the split, and most clauses have no split point: "; " or
+# ": " followed by a lower-case word does not split, nor does the final full stop.
+_MAY_SPLIT = re.compile(r"[.!?;:]\s+[\"'(\[*_]*[A-Z0-9]|\n")
 
 
 def split_sentences(text: str) -> list[str]:
