@@ -656,3 +656,19 @@ Partners may send you offers. We are not liable for any content on those sites.
     s = summarise(text)
     watch = [b.text for b in s.watch_outs]
     assert len(watch) == len(set(watch)), watch
+
+
+def test_a_term_that_names_an_address_is_still_a_term():
+    """A refund term that ends "by writing to billing@..." is the refund term, not a contact line
+    (a first-time user's summary said "The terms do not say" about it); a bare contact line is
+    still left out."""
+    from tracker.analysis.summary import summarise
+
+    text = ("# Quillpad terms\n\n## 3. Refunds\n\nIf you are not satisfied, you may request a full refund "
+            "within 60 days of your first payment by writing to billing@quillpad.example.\n\n"
+            "## 9. Contact\n\nWrite to our team at help@quillpad.example.\n")
+    summary = summarise(text)
+    refund = next(a for a in summary.answers if a.id == "refunds")
+    assert "within 60 days" in refund.answer, refund
+    assert "refunds" in [b.concern for b in summary.key_terms]
+    assert not any("help@" in b.text for b in summary.key_terms + summary.watch_outs)

@@ -149,7 +149,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"guarantee\w*|consequential|limitation of liability) "),
     ("indemnity", "indemnify", r" (?:indemnif\w*|indemnit\w*|hold(?: \w+){0,4} harmless) "),
     ("termination", "terminate", r" (?:terminat\w*|suspend\w*|suspensions?|deactivat\w*|"
-     r"(?:close|disable|ban|delete|cancel)(?: your)? (?:account|accounts|access)|banned|"
+     r"(?:close|disable|ban|delete|cancel|cut off|revoke|block)(?: your)? (?:account|accounts|access)|banned|"
      r"survive|"
      # accounts closed for inactivity ("accounts not used for two years will be closed")
      r"(?:inactive|dormant) (?:accounts?|profiles?)|(?:accounts?|profiles?)(?: \w+){0,6} "
@@ -352,9 +352,11 @@ _WATCH: list[tuple[str, str, str, bool]] = [
      r"hold harmless) ", False),
     ("indemnity", "indemnify us", r" indemnify(?: \w+){0,3} (?:us|company|and hold) ", False),
     ("termination", "may terminate", r" (?:may|can|reserve\w* the right to|right to|will)"
-     r"(?: \w+){0,5} (?:terminat\w*|suspend\w*|deactivat\w*|disabl\w*|cancel\w*|ban)"
+     # ending access in other words: "cut off / revoke / block / withdraw / end your access"
+     r"(?: \w+){0,5} (?:terminat\w*|suspend\w*|deactivat\w*|disabl\w*|cancel\w*|ban|cut off|"
+     r"revok\w*|block\w*|withdraw\w*|end)"
      r"(?: \w+){0,4} (?:your|account|accounts|access|use|relationship|subscription) ", False),
-    ("termination", "without notice/reason", r" (?:terminat\w*|suspend\w*)(?: \w+){0,8} "
+    ("termination", "without notice/reason", r" (?:terminat\w*|suspend\w*|cut off|revok\w*)(?: \w+){0,8} "
      r"(?:without (?:prior )?notice|for any reason|without (?:cause|reason)|at any time|"
      r"sole discretion) ", False),
     ("terms-changes", "may change terms", r" (?:may|can|reserve\w* the right to|right to)"

@@ -562,7 +562,9 @@ def _similar(a: str, b: str) -> bool:
 # --- candidates -------------------------------------------------------------------------------
 
 _SKIP = re.compile(r"^(?:last (?:updated|modified|revised)|effective(?: date)?|questions?\b|contact|please read|"
-                   r"if you have any questions|table of contents)|\?$|@\w|^\W*$|"
+                   r"if you have any questions|table of contents)|\?$|^\W*$|"
+                   # an address with little else: a contact line ("Write to our DPO at dpo@x.example")
+                   r"^(?=(?:\S+\s+){0,11}\S*$).*@\w|"
                    # a sentence that announces what follows ("..., here's what you need to know.")
                    r"\bhere(?:'s|’s| is| are)\s+(?:what|how|some)\b[^.]{0,40}\.?$|\bwhat you need to know\.?$|"
                    r"\bas follows\W*$", re.I)
