@@ -168,7 +168,9 @@ def run_import(code: Path, store: Path, repo: Path, rev: str) -> Run:
     run.wall = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
     run.cpu_tree = usage.ru_utime + usage.ru_stime
-    run.summary = proc.stdout.read().strip().splitlines()[-1] if proc.returncode == 0 else ""
+    # the "imported ..." line; lines about skipped file changes may follow it
+    out = proc.stdout.read().strip().splitlines() if proc.returncode == 0 else []
+    run.summary = next((line for line in reversed(out) if line.startswith("imported ")), out[-1] if out else "")
     reader.join(timeout=5)
     if proc.returncode != 0:
         raise SystemExit(f"import failed ({proc.returncode}) with the code at {code}:\n{''.join(errors)[-3000:]}")
@@ -213,14 +215,23 @@ def dump_index(path: Path) -> dict[str, list[tuple[object, ...]]]:
 
 def check_versions(repo: Path, rev: str, index_path: Path) -> tuple[int, int, list[str]]:
     """(documents, versions expected, mismatches): per source file, the commits (in import order)
-    whose change gives a non-empty normalized text different from the file's previous one,
+    whose change gives a non-empty normalized text different from the file's latest version that
+    changes a clause of it (``analysis.sameness.same_terms``, the rule a run applies),
     against the versions the index holds for it (by the source path in its Final-URL)."""
+    from tracker.analysis.sameness import same_terms
     from tracker.ota.history import BlobReader, normalize, read_log, split_path
     from tracker.archive.store import content_hash
 
     expected: Counter[str] = Counter()
-    latest: dict[str, str] = {}
-    by_blob: dict[tuple[str, str], str] = {}
+    latest: dict[str, tuple[str, str]] = {}  # path -> (digest, text) of its latest version
+    by_blob: dict[tuple[str, str], str] = {}  # digests only: the texts of a long history do not fit
+
+    def read(blob: str, kind: str) -> str:
+        try:
+            return normalize(blobs.read(blob), kind)
+        except Exception:  # noqa: BLE001 - no text: never a version
+            return ""
+
     with BlobReader(repo) as blobs:
         for commit in read_log(repo, [rev]):
             for change in commit.changes:
@@ -228,16 +239,20 @@ def check_versions(repo: Path, rev: str, index_path: Path) -> tuple[int, int, li
                 if where is None or change.status == "D" or change.mode not in ("100644", "100755"):
                     continue
                 key = (change.blob, where[2])
+                text = None
                 if key not in by_blob:
-                    try:
-                        text = normalize(blobs.read(change.blob), where[2])
-                    except Exception:  # noqa: BLE001 - no text: never a version
-                        text = ""
+                    text = read(change.blob, where[2])
                     by_blob[key] = content_hash(text) if text.strip() else ""
                 digest = by_blob[key]
-                if digest and latest.get(change.path) != digest:
+                before = latest.get(change.path)
+                if not digest or (before is not None and before[0] == digest):
+                    continue
+                text = read(change.blob, where[2]) if text is None else text
+                # a new version: another text that changes a clause (a run's rule, "What is not a
+                # new version": spacing, Markdown style or link tokens alone are not one)
+                if before is None or not same_terms(before[1], text):
                     expected[change.path] += 1
-                    latest[change.path] = digest
+                    latest[change.path] = (digest, text)
     with sqlite3.connect(index_path) as conn:
         got = Counter(unquote(url.partition("#")[2]) for (url,) in conn.execute("SELECT final_url FROM versions"))
     wrong = [f"{path}: {expected[path]} text changes, {got[path]} versions"
