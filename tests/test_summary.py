@@ -672,3 +672,16 @@ def test_a_term_that_names_an_address_is_still_a_term():
     assert "within 60 days" in refund.answer, refund
     assert "refunds" in [b.concern for b in summary.key_terms]
     assert not any("help@" in b.text for b in summary.key_terms + summary.watch_outs)
+
+
+@pytest.mark.parametrize("sentence, period", [
+    ("We will notify you by email at least 7 days before any change to these Terms takes effect.", "7 days"),
+    ("We will tell you 30 days in advance of any change to these Terms.", "30 days"),
+    ("We will give you 14 days' notice of changes to these Terms.", "14 days"),
+])
+def test_terms_change_notice_period_said_before_the_change(sentence, period):
+    """The notice before terms change is the period said "before / in advance / notice", wherever
+    the word stands (a first-time user saw "Notice, no period stated" for "at least 7 days before
+    any change")."""
+    cell = summarise(f"# Quillpad terms\n\n## 6. Changes to these terms\n\n{sentence}\n").facts.get("terms-notice")
+    assert cell is not None and period in cell.value, cell

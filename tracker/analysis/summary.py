@@ -1467,10 +1467,16 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
         out["age"] = _cell(age, ages[0], history)
 
     terms = [s for s in sentences if "terms-changes" in cats(s)]
-    tn = _find(terms, lambda s: any("notice" in f.qualifier or "prior" in f.qualifier or "before" in f.qualifier
-                                    or "advance" in f.qualifier for f in _durations(s)))
+    def ahead(s: _Sentence, f: Fact) -> bool:
+        """A period of notice: "30 days' notice", "prior notice of 7 days", or a period said
+        before "before / in advance / prior" ("at least 7 days before any change")."""
+        return (any(w in f.qualifier for w in ("notice", "prior", "before", "advance"))
+                or bool(re.search(re.escape(f.text) + r"(?:\W+\w+){0,1}\W+(?:before|in advance|prior|ahead)\b",
+                                  s.plain, re.I)))
+
+    tn = _find(terms, lambda s: any(ahead(s, f) for f in _durations(s)))
     if tn:
-        out["terms-notice"] = _cell(tn, _fact_words(_durations(tn)[0]), history)
+        out["terms-notice"] = _cell(tn, _fact_words(next(f for f in _durations(tn) if ahead(tn, f))), history)
     elif (tn := _find(terms, lambda s: re.search(r"\bat any time\b|without (?:prior )?notice", s.plain, re.I))):
         out["terms-notice"] = _cell(tn, "None promised", history)
     elif (tn := _find(terms, lambda s: _NOTICE.search(s.plain))):
