@@ -344,3 +344,18 @@ def test_fast_sentence_split_and_fragment_check_match_the_plain_definitions(text
 def test_the_split_pre_check_finds_exactly_the_texts_that_split(text):
     from tracker.analysis.classify import _MAY_SPLIT, _SENTENCE_END
     assert bool(_MAY_SPLIT.search(text)) == (len(_SENTENCE_END.split(text)) > 1)
+
+
+@pytest.mark.parametrize("text, watch", [
+    ("For members who live in Germany, you may terminate your subscription after the first year.", False),
+    ("Your right to terminate this agreement at any time remains unaffected.", False),
+    ("You may terminate your account at any time, and we may suspend your account without notice.", True),
+    ("Glimmo may terminate your subscription at any time.", True),
+])
+def test_the_users_own_right_to_end_the_contract_is_no_termination_watch_out(text, watch):
+    """The taxonomy's termination watch-out is the provider's power to end the contract; the
+    user's right to do so is about termination but no watch-out (a first-time user saw one marked
+    critical; CLAUDETTE labels such sentences fair)."""
+    labels = classify_text(text)
+    assert "termination" in labels.categories
+    assert ("termination" in labels.watch) is watch, labels

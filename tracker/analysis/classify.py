@@ -888,6 +888,12 @@ def classify_sentence(sentence: str, before: str = "", after: str = "",
                         evidence.append(Evidence(c, "pattern", f'{n}: "{w}"', True))
                         break
     cats = {c for c, _, _ in topics} | watch
+    if "termination" in watch and _USER_ENDS.search(norm) and not _PROVIDER_ENDS.search(norm):
+        # the user's own right to end the contract ("you may terminate your subscription") is
+        # about termination, but it is no watch-out: the taxonomy's is the provider's power
+        watch.discard("termination")
+        evidence = [Evidence(e.category, e.kind, e.detail, False) if e.category == "termination" else e
+                    for e in evidence]
     if not cats and (m := (_OTHER if lang == "en" else _OTHER_FOREIGN).search(norm)):
         cats.add("other")
         evidence.append(Evidence("other", "pattern", f'legal wording: "{m.group(0).strip()}"'))
