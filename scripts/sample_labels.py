@@ -101,14 +101,17 @@ def blob(repo: str, sha: str) -> str:
     return git(repo, "cat-file", "blob", sha)
 
 
-def draw(batch: str, seed: int, target: dict[str, int], total: int | None = None) -> None:
+def draw(batch: str, seed: int, target: dict[str, int], total: int | None = None,
+         exclude_samples: tuple[str, ...] = ()) -> None:
     """Draw batch ``batch`` (one letter) from the clones named on the command line
     (``CONTRIB_CLONE DATING_CLONE [OUT.jsonl]``, OUT by default ``sample_<batch>.jsonl``) and write
     one JSON line per pair (bundle, commit, parent, file, service, document, language, stratum);
     skipped draws are logged on stderr with the reason. ``seed``: the random seed; ``target``:
     pairs per language pass ("en", "fr", "xx" = German or any other language; a pass takes what
     remains when its language runs dry); ``total``: with it, a last English pass tops the batch up
-    to ``total`` pairs."""
+    to ``total`` pairs; ``exclude_samples``: sample files (paths relative to the repository root)
+    of batches drawn at the same time whose labels are not committed yet: their pairs are excluded
+    too (once those labels are committed, the label files exclude the same pairs)."""
     if len(sys.argv) < 3:
         sys.exit(f"usage: python scripts/sample_labels_{batch}.py CONTRIB_CLONE DATING_CLONE [OUT.jsonl]")
     contrib, dating = sys.argv[1:3]
@@ -128,6 +131,11 @@ def draw(batch: str, seed: int, target: dict[str, int], total: int | None = None
                 if meta.exists():
                     m = json.loads(meta.read_text())
                     done.add((m["commit"], m["path"]))
+    for sample in exclude_samples:
+        if (ROOT / sample).exists():
+            for line in open(ROOT / sample):
+                r = json.loads(line)
+                done.add((r["commit"], r["file"]))
     for m in glob.glob(str(SHARED / "data/ota/pairs/*/meta.json")):
         r = json.load(open(m))
         done.add((r["commit"], r["path"]))
