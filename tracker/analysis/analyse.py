@@ -115,6 +115,12 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         changes = [_not_material(c) for c in changes]
         return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
                         f"The {cut} text{_CUT_OFF}", diff.unchanged)
+    from tracker.analysis.decision import vetoes
+
+    if kind not in _REVERTS and vetoes(diff.changes, labels, new, diff.unchanged):
+        # The learned decision overrules the rules' "material" for the whole pair
+        # (``tracker.analysis.decision``; TRACKER_MATERIALITY=rules switches it off).
+        return _summarise(tuple(_not_material(c) for c in changes), diff.unchanged, kind, revert_of, ())
     return _summarise(tuple(changes), diff.unchanged, kind, revert_of, version_categories(labels, new))
 
 
