@@ -371,3 +371,33 @@ def test_a_name_the_clause_repeats_is_quoted_once() -> None:
     from tracker.analysis.materiality import _quote
 
     assert _quote(["Quarry", "Quarry Parties", "Quarry"]) == "Quarry; Quarry Parties"
+
+
+def test_sentence_table_finds_exactly_the_sentences_a_full_scan_finds():
+    """The stem index behind ``restatement`` answers as a scan of every sentence would: the same
+    sentences, in document order, for every share asked (including stems no sentence holds)."""
+    from tracker.analysis.materiality import _SentenceTable
+
+    text = "\n".join([
+        "Members of Quillbrook may cancel their plan at any time from the account page.",
+        "Quillbrook may cancel a member's plan when the member breaks these rules.",
+        "Refunds are paid within 14 days of a cancelled plan to the card used.",
+        "A member may ask for a refund of the unused part of an annual plan.",
+        "Quillbrook stores the member's messages for 30 days after the account is closed.",
+        "Members may cancel the plan at any time from the account page of Quillbrook.",
+        "Short line.",
+    ])
+    table = _SentenceTable(text)
+    assert len(table.sentences) == 6  # the 2-word line is too short to be a sentence
+    queries = [stems for _, stems in table.sentences] + [
+        frozenset(next(iter(table.sentences))[1]) | {"zzunknown", "yyunknown"},
+        frozenset({"zzunknown", "yyunknown", "xxunknown", "wwunknown"}),
+    ]
+    found_some = False
+    for mine in queries:
+        for share in (0.5, 0.8, 1.0):
+            need = share * len(mine)
+            scan = [(t, s) for t, s in table.sentences if len(mine & s) >= need]
+            assert table.sharing(mine, need) == scan
+            found_some |= len(scan) > 1
+    assert found_some  # the two wordings of the cancellation sentence find each other

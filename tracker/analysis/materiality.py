@@ -790,7 +790,6 @@ class DocContext:
     names: frozenset[str] = frozenset()  # new names put in place of another wording throughout (stems)
     _indexes: tuple[DocIndex, DocIndex, Glue, Glue] | None = None
     _deltas: dict[tuple[str | None, str | None], Delta] = field(default_factory=dict)
-    _sentences: dict[str, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, old: str, new: str) -> "DocContext":
@@ -818,16 +817,11 @@ class DocContext:
     def sentences(self, side: str) -> list[tuple[str, frozenset[str]]]:
         """The sentences of one whole version ("old" or "new"), each with its content stems
         (see ``stem``), computed on first use."""
-        got = self._sentences.get(side)
-        if got is None:
-            text = self.old_text if side == "old" else self.new_text
-            got = []
-            for piece in _SENTENCE_CUT.split(text):
-                ws = words(piece)
-                if len(ws) >= 3:
-                    got.append((piece, frozenset(stem(w) for w in ws if is_content_word(w))))
-            self._sentences[side] = got
-        return got
+        return self.sentence_table(side).sentences
+
+    def sentence_table(self, side: str) -> "_SentenceTable":
+        """The sentences of one whole version with an index by stem (``_SentenceTable``)."""
+        return _sentence_table(self.old_text if side == "old" else self.new_text)
 
     def delta(self, before: str | None, after: str | None) -> Delta:
         key = (before, after)
@@ -844,6 +838,57 @@ _SENTENCE_CUT = re.compile(r"(?<=[.!?;])\s+|\s*\n\s*")
 RESTATED = 0.8  # share of a sentence's content stems another sentence must have to restate it
 
 
+class _SentenceTable:
+    """The sentences of one whole version (cut by ``_SENTENCE_CUT``, those of 3 words or more),
+    each with its content stems, and which sentences hold each stem.
+
+    ``restatement`` asks, for every sentence a change removes or adds, which sentences of a whole
+    version share most of its stems: scanning them all made that cost grow with the document's
+    length (a long document's removed clause compared with each of its thousands of sentences).
+    The index answers from the sentences that hold one of its rarest stems, with the same result."""
+
+    __slots__ = ("sentences", "_postings")
+
+    def __init__(self, text: str) -> None:
+        self.sentences: list[tuple[str, frozenset[str]]] = []
+        for piece in _SENTENCE_CUT.split(text):
+            ws = words(piece)
+            if len(ws) >= 3:
+                self.sentences.append((piece, frozenset(stem(w) for w in ws if is_content_word(w))))
+        self._postings: dict[str, list[int]] | None = None
+
+    def sharing(self, mine: frozenset[str] | set[str], need: float) -> list[tuple[str, frozenset[str]]]:
+        """The sentences (in document order) that share at least ``need`` (> 0) of the stems
+        ``mine``. A sentence sharing ``need`` of them lacks at most ``len(mine) - need`` of them, so
+        it holds at least one of any ``len(mine) - need + 1`` of them: only the sentences holding
+        one of the rarest that many are compared."""
+        if self._postings is None:
+            postings: dict[str, list[int]] = {}
+            for i, (_, stems) in enumerate(self.sentences):
+                for s in stems:
+                    postings.setdefault(s, []).append(i)
+            self._postings = postings
+        lacking = len(mine) - math.ceil(need)  # stems a sentence may lack and still share ``need``
+        if lacking < 0:
+            return []
+        empty: list[int] = []
+        rare = sorted((self._postings.get(s, empty) for s in mine), key=len)[:lacking + 1]
+        seen = sorted(set().union(*rare)) if rare else []
+        out = []
+        for i in seen:
+            text, stems = self.sentences[i]
+            if len(mine & stems) >= need:
+                out.append((text, stems))
+        return out
+
+
+@lru_cache(maxsize=4)
+def _sentence_table(text: str) -> _SentenceTable:
+    """A version's ``_SentenceTable``, kept for the last few texts: walking a history judges each
+    version twice (as the new side of a pair, then as the old side of the next)."""
+    return _SentenceTable(text)
+
+
 def restatement(sentence: str, ctx: DocContext, side: str) -> str:
     """A sentence of the ``side`` version ("old" or "new") that restates ``sentence``: it has
     at least ``RESTATED`` of its content stems (at least four of them, and none missing that names
@@ -858,9 +903,7 @@ def restatement(sentence: str, ctx: DocContext, side: str) -> str:
     modals = {w for w in ws if w in MODALS}
     facts = {(f.kind, f.value) for f in extract_facts(sentence) if f.kind in ("money", "percent", "duration", "age")}
     need = RESTATED * len(mine)
-    for text, stems in ctx.sentences(side):
-        if len(mine & stems) < need:
-            continue
+    for text, stems in ctx.sentence_table(side).sharing(mine, need):
         if not mine <= stems and _has_sibling(text, sentence, ctx, side):
             # that sentence had its own counterpart beside this one ("...the UK authority" and
             # "...the French authority"; "this URL" and "this domain data"): the words that set
@@ -887,12 +930,8 @@ def _has_sibling(text: str, sentence: str, ctx: DocContext, side: str) -> bool:
     if not mine:
         return False
     own = frozenset(stem(w) for w in words(sentence) if is_content_word(w))
-    for candidate, stems in ctx.sentences(other):
-        if stems == own and candidate.strip() == sentence.strip():
-            continue
-        if len(mine & stems) >= RESTATED * len(mine) and stems != own:
-            return True
-    return False
+    # (a sentence with exactly ``own``'s stems never counts, whether or not it is ``sentence``)
+    return any(stems != own for _, stems in ctx.sentence_table(other).sharing(mine, RESTATED * len(mine)))
 
 
 _NEGATIONS = frozenset("not no never without none nor ne pas jamais aucun aucune nicht kein keine "
