@@ -685,3 +685,30 @@ def test_terms_change_notice_period_said_before_the_change(sentence, period):
     any change")."""
     cell = summarise(f"# Quillpad terms\n\n## 6. Changes to these terms\n\n{sentence}\n").facts.get("terms-notice")
     assert cell is not None and period in cell.value, cell
+
+
+def test_key_terms_of_the_version_before_are_read_from_the_cache_once_kept(tmp_path, monkeypatch) -> None:
+    """``tracker summary`` compares the shown version's key terms with the version before's: those
+    are kept on disk by text and code, so the version before is not summarised again each call."""
+    from tracker.analysis import summary as S
+
+    monkeypatch.setenv("TRACKER_CACHE_DIR", str(tmp_path / "cache"))
+    full = summarise(LARKSPUR)
+    light = S.key_bullets(LARKSPUR)
+    assert [b.text for b in light.key_terms] == [b.text for b in full.key_terms] != []
+    assert [b.text for b in light.watch_outs] == [b.text for b in full.watch_outs] != []
+    first = S.cached_bullets(LARKSPUR)  # computed, then kept
+    files = list((tmp_path / "cache" / "key-terms").rglob("*.json"))
+    assert len(files) == 1 and first.key_terms == light.key_terms
+    # what is kept is what is read back: a changed file shows through (read, not recomputed)
+    data = __import__("json").loads(files[0].read_text())
+    data["key_terms"][0]["text"] = "Kept on disk."
+    files[0].write_text(__import__("json").dumps(data))
+    assert S.cached_bullets(LARKSPUR).key_terms[0].text == "Kept on disk."
+    assert S.cached_bullets(LARKSPUR + "\nA new line.").key_terms[0].text != "Kept on disk."  # another text
+    files[0].write_text("{broken")  # a damaged file is recomputed, never an error
+    assert S.cached_bullets(LARKSPUR).key_terms == light.key_terms
+    monkeypatch.setenv("TRACKER_CACHE_DIR", "off")  # caching off: computed, nothing written
+    before = set((tmp_path / "cache").rglob("*"))
+    assert S.cached_bullets(LARKSPUR + "\nOther.").key_terms
+    assert set((tmp_path / "cache").rglob("*")) == before

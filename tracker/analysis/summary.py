@@ -10,16 +10,21 @@ clause boundary), never generated: each bullet links to the clause it comes from
 archive's history is given (``changes``), a bullet also says when its clause last changed
 materially and what it said before ("12 months until 2026-03-10").
 
-Pure functions of text; imports only earlier analysis modules and ``tracker.records``.
+Pure functions of text; imports only earlier analysis modules and ``tracker.records``. The one
+exception is ``cached_bullets``/``remember_bullets``: the key terms of a text kept in a user cache
+folder, so ``tracker summary`` does not summarise the version before again on every call.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from tracker.analysis.classify import CATEGORIES, Labels, classify_many, classify_text
@@ -30,7 +35,8 @@ from tracker.analysis.rendering import plain_text as _render_plain
 from tracker.records import ClauseChange
 
 __all__ = ["CONCERNS", "FACTS", "QUESTIONS", "Answer", "Bullet", "BulletChange", "Cell", "Change", "Item",
-           "Summary", "code_version", "compare_summaries", "plain_text", "summarise", "summary_from_dict"]
+           "Summary", "cached_bullets", "code_version", "compare_summaries", "key_bullets", "plain_text",
+           "remember_bullets", "summarise", "summary_from_dict"]
 
 SHORT = 240
 MAX_WORDS = 25
@@ -1678,12 +1684,12 @@ def concern_title(concern: str) -> str:
 # --- what a new version changed, and summaries kept on disk -----------------------------------
 
 
+@lru_cache(maxsize=1)  # the code does not change while a process runs
 def code_version() -> str:
     """Digest of the code a summary depends on (this module, classification, facts, clauses and
     rendering, whose cut rules shorten bullets): editing any of them invalidates every cached
     summary. 16 hex characters."""
     import hashlib
-    from pathlib import Path
 
     from tracker.analysis import classify, clauses, facts, rendering
 
@@ -1826,3 +1832,82 @@ def summary_from_dict(data: dict[str, Any]) -> Summary:
         {k: Cell(c["value"], c["clause"] or "", c["section"] or "", c["text"], _change_of(c.get("changed")))
          for k, c in data["facts"].items()},
     )
+
+
+# --- the key terms of a text, kept on disk for the next version's "changed in this version" ----
+
+def key_bullets(markdown: str) -> Summary:
+    """The key terms and watch-outs of ``markdown`` alone (no change notes, facts, answers or
+    clause-level view): all ``compare_summaries`` reads of the version before. Never raises."""
+    sentences, _clauses = _sentences(markdown)
+    return Summary(key_terms=tuple(_bullet(s, {}) for s in _select(sentences)),
+                   watch_outs=tuple(_watch_outs(sentences, {})))
+
+
+def bullets_cache_dir() -> Path | None:
+    """Where ``cached_bullets`` keeps its files: ``key-terms/`` under ``$TRACKER_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/tracker``, else ``~/.cache/tracker`` (the classifier's cache folder), one
+    folder per ``code_version()``; None when ``TRACKER_CACHE_DIR`` is "" or "off" or no home."""
+    configured = os.environ.get("TRACKER_CACHE_DIR")
+    if configured is not None and configured.strip().lower() in ("", "off"):
+        return None
+    try:
+        base = Path(configured) if configured else Path(os.environ.get("XDG_CACHE_HOME") or
+                                                        Path.home() / ".cache") / "tracker"
+    except (RuntimeError, KeyError):  # no home directory to name
+        return None
+    return base / "key-terms"
+
+
+def _bullets_file(markdown: str) -> Path | None:
+    import hashlib
+
+    folder = bullets_cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.sha256(markdown.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return folder / code_version() / f"{digest}.json"
+
+
+def _bullets_dict(summary: Summary) -> dict[str, Any]:
+    # the change notes belong to one archive's history, not to the text: left out
+    return {"key_terms": [{**b.to_dict(), "changed": None} for b in summary.key_terms],
+            "watch_outs": [{**b.to_dict(), "changed": None} for b in summary.watch_outs],
+            "answers": [], "facts": {}}
+
+
+def remember_bullets(markdown: str, summary: Summary) -> None:
+    """Keep the key terms and watch-outs of ``summary`` (the summary of ``markdown``) on disk, so
+    that summarising the next version costs no second summary of this one. Best effort: a cache
+    that cannot be written is skipped silently (a read-only home, a full disk)."""
+    path = _bullets_file(markdown)
+    if path is None or path.exists():
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not any(path.parent.iterdir()):  # the first file of new code: the old code's files are dead
+            for old in path.parent.parent.iterdir():
+                if old.is_dir() and old.name != path.parent.name:
+                    for f in old.glob("*.json"):
+                        f.unlink(missing_ok=True)
+                    old.rmdir()
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(_bullets_dict(summary)), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def cached_bullets(markdown: str) -> Summary:
+    """The key terms and watch-outs of ``markdown`` (``key_bullets``), from the disk cache when a
+    summary of the same text by the same code was kept there (``remember_bullets``), else
+    computed and kept. Never raises."""
+    path = _bullets_file(markdown)
+    try:
+        if path is not None:
+            return summary_from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    result = key_bullets(markdown)
+    remember_bullets(markdown, result)
+    return result
