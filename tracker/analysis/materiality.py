@@ -113,12 +113,33 @@ def cosmetic_kind(before: str, after: str) -> str | None:
     a, b = before, after
     # Whitespace and markup noise are tolerated inside the later steps.
     for name, step in _STEPS:
+        if name == "punctuation-case" and (seen := _seen_alike(before, after)):
+            return seen  # before punctuation: a link's brackets are markup, not punctuation
         a, b = step(a), step(b)
         if a == b:
             return name
     if _SPACES.sub("", before) == _SPACES.sub("", after):
         return "whitespace"
-    return None
+    return _seen_alike(before, after)
+
+
+def _seen_alike(before: str, after: str) -> str | None:
+    """"links-only" or "formatting" when ``before`` and ``after`` read the same once rendered
+    (taxonomy: formatting and link targets are not material): a link put in or taken out around
+    the same words ("[Terms](url)" / "Terms"), a page's HTML source leaking into the capture
+    ("&quot;", "</span><span>", "<a href>"), escaped brackets; else None."""
+    if not (_MARKUP_CHARS.search(before) or _MARKUP_CHARS.search(after)) or _seen(before) != _seen(after):
+        return None
+    return "links-only" if _LINKISH.search(before) or _LINKISH.search(after) else "formatting"
+
+
+_MARKUP_CHARS = re.compile(r"[\[\]<>&\\]")
+_LINKISH = re.compile(r"\]\(|<a\s|href=|https?://|www\.", re.I)
+
+
+def _seen(text: str) -> str:
+    """``text`` as rendered, without its spaces: what a reader sees, in one spelling."""
+    return _SPACES.sub("", _NBSP.sub(" ", _INVISIBLE.sub("", plain_text(text))))
 
 
 def plain(text: str) -> str:
