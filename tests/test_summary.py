@@ -640,7 +640,13 @@ def test_a_jury_trial_waiver_alone_is_not_called_a_class_action_waiver():
     facts = {k: c.value for k, c in summarise(terms).facts.items()}
     assert facts.get("class-action") == "No; jury trial waived"
     both = terms.replace("a jury trial.", "a jury trial and to take part in any class action.")
-    assert {k: c.value for k, c in summarise(both).facts.items()}.get("class-action") == "Yes"
+    # each right given up is named, in one sentence or two
+    assert {k: c.value for k, c in summarise(both).facts.items()}.get("class-action") == "Yes; jury trial also waived"
+    two = terms.replace("a jury trial.", "a jury trial.\n\nYou may bring claims only in your individual capacity, "
+                        "not as a plaintiff in any class action.")
+    assert {k: c.value for k, c in summarise(two).facts.items()}.get("class-action") == "Yes; jury trial also waived"
+    alone = terms.replace("a jury trial.", "any class action.")
+    assert {k: c.value for k, c in summarise(alone).facts.items()}.get("class-action") == "Yes"
 
 
 def test_a_watch_out_the_page_repeats_is_listed_once() -> None:

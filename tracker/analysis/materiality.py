@@ -710,9 +710,9 @@ def _quoted(lead: str, text: str, cats: Sequence[str]) -> str:
     or German clause is named in English by its first category's term and quoted in guillemets
     ("Removed choice of court: « Tout litige peut être porté devant les tribunaux… »"), so that a
     reader of the English explanation knows what it was."""
-    from tracker.analysis.headline import TERM_NAMES  # headline imports no analysis module
+    from tracker.analysis.headline import term_name  # headline imports no analysis module
 
-    if is_foreign(text) and (name := next((TERM_NAMES[c] for c in cats if c in TERM_NAMES), "")):
+    if is_foreign(text) and (name := next((n for c in cats if (n := term_name(c, text))), "")):
         return f"{lead} {name}: « {_about(text, cats)} »"
     return f"{lead}: {_about(text, cats)}"
 

@@ -1458,7 +1458,11 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
     # the answer says which one the terms have
     waiver = _find(sentences, lambda s: waives(s) and not _jury_only(s.plain))
     if waiver:
-        out["class-action"] = _cell(waiver, "Yes", history)
+        # each right given up is named: a jury trial waived with the class action, in its
+        # sentence or another waiver of the document, is said too
+        jury = re.search(r"\bjury\b", waiver.plain, re.I) or _find(
+            sentences, lambda s: waives(s) and bool(re.search(r"\bjury\b", s.plain, re.I)))
+        out["class-action"] = _cell(waiver, "Yes; jury trial also waived" if jury else "Yes", history)
     elif jury := _find(sentences, waives):
         out["class-action"] = _cell(jury, "No; jury trial waived", history)
 
