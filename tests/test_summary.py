@@ -718,3 +718,20 @@ def test_key_terms_of_the_version_before_are_read_from_the_cache_once_kept(tmp_p
     before = set((tmp_path / "cache").rglob("*"))
     assert S.cached_bullets(LARKSPUR + "\nOther.").key_terms
     assert set((tmp_path / "cache").rglob("*")) == before
+
+
+def test_a_place_named_with_and_without_its_country_is_said_once() -> None:
+    """A first-time user read "(was Dublin, Ireland, Dublin)": a place or party that another value
+    contains is said once, as the fuller one, in the changed-terms line, notes and facts."""
+    from tracker.analysis.summary import BulletChange, distinct_values
+
+    assert distinct_values(["Dublin, Ireland", "Dublin", "Ireland"]) == ["Dublin, Ireland"]
+    assert distinct_values(["Lisbon", "Lisbon, Portugal", "Porto"]) == ["Lisbon, Portugal", "Porto"]
+    assert distinct_values(["12 months", "2 months"]) == ["12 months", "2 months"]  # whole words only
+    line = BulletChange("disputes", "Any dispute will be heard by the courts of Dublin, Ireland, and hearings take "
+                        "place in Dublin.", "Any dispute will be heard by the courts of Paris, France.").line()
+    assert line.endswith("(was Dublin, Ireland).") and line.count("Dublin") == 1, line
+    terms = ("# Quillfen Terms\n\n## 9. Disputes\n\nAny dispute will be resolved by binding arbitration in New York "
+             "City, with hearings held in New York.\n")
+    facts = {k: c.value for k, c in summarise(terms).facts.items()}
+    assert facts["arbitration"].count("New York") == 1, facts

@@ -532,7 +532,7 @@ def _change_note(sentence: str, when: str, change: ClauseChange) -> Change:
         lost = [f for f in extract_facts(before) if f.kind in kinds and (f.kind, f.value) not in now
                 and f.kind in _FACT_KINDS]
         if lost:
-            was = ", ".join(dict.fromkeys(_fact_words(f) for f in lost[:2]))
+            was = ", ".join(distinct_values(_fact_words(f) for f in lost)[:2])
             return Change(day, before, f"was {was} until {day}")
         if not _similar(sentence, before):
             return Change(day, before, f"added on {day}")
@@ -551,6 +551,19 @@ def _old_words(before: str, sentence: str) -> str:
     old = max(split_sentences(flat) or [flat], key=lambda b: _overlap(b, sentence))
     was = _replaced_words(old, sentence, most=8)
     return was if was.startswith("“") else f"“{was}”"
+
+
+def distinct_values(values: Iterable[str]) -> list[str]:
+    """``values`` once each, in order, less those another of them contains as whole words: a
+    place or party named with and without its country or city ("Dublin, Ireland" and "Dublin")
+    is said once, as the fuller one ("Dublin, Ireland", never "Dublin, Ireland, Dublin")."""
+    vals = list(dict.fromkeys(v.strip() for v in values if v and v.strip()))
+
+    def inside(v: str, w: str) -> bool:
+        return v.lower() != w.lower() and bool(re.search(rf"(?<!\w){re.escape(v)}(?!\w)", w, re.I))
+
+    kept = [v for v in vals if not any(inside(v, w) for w in vals)]
+    return list({v.lower(): v for v in reversed(kept)}.values())[::-1]  # "Dublin" / "DUBLIN": the first
 
 
 def _fact_words(f: Fact) -> str:
@@ -1402,10 +1415,8 @@ def _places(s: _Sentence) -> list[str]:
     names = []
     for f in s.facts:
         if f.kind == "place" and f.qualifier != "arbitration body":
-            for n in f.value.split(", "):
-                if n not in names:
-                    names.append(n)
-    return names
+            names.extend(f.value.split(", "))
+    return distinct_values(names)  # "New York" and "New York City": the fuller, once
 
 
 def _find(sentences: Sequence[_Sentence], test: Any) -> _Sentence | None:
@@ -1722,7 +1733,7 @@ class BulletChange:
             return f"{title}: new: {self.after}"
         now = {(f.kind, f.value) for f in extract_facts(self.after)}
         lost = [f for f in extract_facts(self.before) if f.kind in _FACT_KINDS and (f.kind, f.value) not in now]
-        was = ", ".join(dict.fromkeys(_fact_words(f) for f in lost[:2])) if lost else _replaced_words(
+        was = ", ".join(distinct_values(_fact_words(f) for f in lost)[:2]) if lost else _replaced_words(
             self.before, self.after)
         return f"{title}: {self.after.rstrip('.')} (was {was})."
 
