@@ -371,3 +371,22 @@ def test_a_name_the_clause_repeats_is_quoted_once() -> None:
     from tracker.analysis.materiality import _quote
 
     assert _quote(["Quarry", "Quarry Parties", "Quarry"]) == "Quarry; Quarry Parties"
+
+
+def test_a_quote_keeps_a_section_named_as_its_subject_and_a_verb_with_its_auxiliaries() -> None:
+    """"SECTION 15 REQUIRES … THAT ALL DISPUTES … SHALL BE RESOLVED BY ARBITRATION" was quoted as
+    "REQUIRES … RESOLVED BY …": a quote starts at its subject and never inside a verb phrase."""
+    from tracker.analysis import analyse
+    from tracker.analysis.materiality import _about
+
+    clause = ("Section 15 requires with limited exceptions, that all disputes between you and Quillfen shall be "
+              "resolved by binding and final arbitration, including disputes related to arbitrability.")
+    quote = _about(clause, ("arbitration",))
+    assert quote.startswith("Section 15 requires"), quote
+    assert "… shall be resolved by binding" in quote, quote
+    result = analyse("# Quillfen Terms\n\n## 1. Intro\n\nWelcome to Quillfen.\n",
+                     f"# Quillfen Terms\n\n## 1. Intro\n\nWelcome to Quillfen.\n\n{clause}\n")
+    assert any("Section 15 requires" in c.explanation for c in result.changes), [c.explanation for c in result.changes]
+    # a section number that only numbers its clause is still dropped
+    assert _about("Section 3. Fees are due each month " + "and are charged to your card " * 4, ("pricing",)
+                  ).startswith("Fees are due")

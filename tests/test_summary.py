@@ -735,3 +735,19 @@ def test_a_place_named_with_and_without_its_country_is_said_once() -> None:
              "City, with hearings held in New York.\n")
     facts = {k: c.value for k, c in summarise(terms).facts.items()}
     assert facts["arbitration"].count("New York") == 1, facts
+
+
+@pytest.mark.parametrize("sentence, bullet", [
+    # a cut never ends on a phrase that opens the clause a conjunction started
+    ("You acknowledge and agree that Your Notes may be viewed by other members, and, notwithstanding these Terms, "
+     "other members may share Your Notes with third parties and with anyone else they choose to.",
+     "You acknowledge and agree that Your Notes may be viewed by other members."),
+    ("Quillfen keeps your messages for 30 days, and, subject to applicable law, Quillfen may share them with the "
+     "police and with other authorities that ask for them in writing.", "Quillfen keeps your messages for 30 days."),
+    # a phrase that completes what it follows stays
+    ("We may suspend your account for any reason, at any time, with or without notice, in accordance with "
+     "applicable law and our internal policies on safety and misconduct on the platform.",
+     "We may suspend your account for any reason, at any time, with or without notice."),
+])
+def test_a_cut_bullet_ends_on_a_whole_phrase(sentence: str, bullet: str) -> None:
+    assert compress(sentence) == bullet

@@ -182,8 +182,18 @@ def _sentence_with(text: str, needle: str) -> tuple[str, int]:
     return "", -1
 
 
+# "Section 15 requires ...", "Article 4 applies ...": a section named as the subject of its sentence
+# is no numbering to drop (the quote would start at its verb: "REQUIRES … SHALL BE RESOLVED …")
+_NAMED_SUBJECT = re.compile(r"^\s*(?:section|article|clause|§)\s*\d+(?:\.\d+)*\.?\s+(?:also\s+|further\s+)?"
+                            r"(?:(?:may|might|will|shall|must|can|does|do|is|are|has|sets|applies|requires|"
+                            r"describes|explains|governs|contains|includes|states|says|provides|allows|covers|lists|"
+                            r"gives|explains|limits|excludes)\b)", re.I)
+
+
 def _clean_prefix(prefix: str) -> str:
-    prefix = _NUMBERING.sub("", _MARKUP.sub("", prefix))
+    prefix = _MARKUP.sub("", prefix)
+    if not _NAMED_SUBJECT.match(prefix):
+        prefix = _NUMBERING.sub("", prefix)
     return _space(prefix)
 
 
@@ -689,6 +699,9 @@ def _around(s: str, at: int, limit: int) -> str | None:
             break
         if words[i].endswith((",", ";")):
             break
+    while first > head_end + 1 and (re.fullmatch(_MODALS, words[first - 1].lower())
+                                    or words[first - 1].lower() in _BE | {"be", "been", "being", "not"}):
+        first -= 1  # "… shall be resolved by", never "… resolved by": a verb keeps its auxiliaries
     head = " ".join(subject + words[predicate:head_end])
     gap = first > head_end + 1
     if gap and cut is not None:  # two cuts in one quote read as fragments: one, if the point still fits

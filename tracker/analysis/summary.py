@@ -280,6 +280,25 @@ def keeps_conditions(body: str, start: int, end: int) -> bool:
                          after))
 
 
+def _leads_into(piece: str, before: str = "") -> bool:
+    """Whether the last piece a cut would keep only leads into the words after it: a bare
+    conjunction ('…, and'), or a phrase without a verb that opens the clause a conjunction
+    started ('and, notwithstanding these Terms' of '…, and, notwithstanding these Terms, other
+    users may share …'; ``before`` is the piece before it). A phrase that completes what it
+    follows ('…, with or without notice') is no such piece."""
+    bare = re.compile(r"(?:and|or|but|and/or|nor)\W*", re.I)
+    p = re.sub(r"^[\s,;:]+", "", piece).strip()
+    if not p or bare.fullmatch(p):
+        return True
+    joined = re.match(r"(?:and|or|but)\s+", p, re.I)
+    if not (joined or bare.fullmatch(re.sub(r"^[\s,;:]+", "", before).strip())):
+        return False
+    p = p[joined.end():] if joined else p
+    opens = _PREPOSITION.match(p) or _SUBORDINATOR.match(p) or re.match(
+        r"(?:notwithstanding|subject to|in accordance with|in addition to|as well as|other than|save)\b", p, re.I)
+    return bool(opens) and not _VERB.search(p)
+
+
 def _cut(text: str, max_words: int) -> str:
     """Cut a long sentence at clause boundaries: the first piece that fits, preferring the one
     with the most facts; as a last resort the first ``max_words`` words. A piece that would lose
@@ -307,6 +326,7 @@ def _cut(text: str, max_words: int) -> str:
         # grow from the start while it fits: keeps the subject with the verb (and, after leading
         # conditions, stops once the main clause is whole: the budget is for them, not for more)
         head = pieces[0]
+        heads = [head]
         for p in pieces[1:]:
             if lead and words(head) - lead >= 6 and _whole(head) and keeps_conditions(body, 0, len(head)):
                 break
@@ -315,6 +335,13 @@ def _cut(text: str, max_words: int) -> str:
             if words(joined) > budget:
                 break
             head = joined
+            heads.append(head)
+        # nor after a phrase that leads into what was cut ('…, and, notwithstanding these Terms' of
+        # '…, and, notwithstanding these Terms, other users may share …'): back to a whole phrase
+        while len(heads) > 1 and _leads_into(heads[-1][len(heads[-2]):],
+                                             heads[-2][len(heads[-3]):] if len(heads) > 2 else ""):
+            heads.pop()
+            head = heads[-1]
         # a head ending in a condition without its outcome ('..., but if there is a problem') stops before it
         while (m := re.search(r"(?:,|;|\bthat)\s+(?:(?:and|or|but)\s+)?(?:if|when|unless|where|while|because|although|"
                               r"provided|as long as|so long as)\b[^,;]*$", head)) and words(head[: m.start()]) >= 4:
