@@ -390,3 +390,26 @@ def test_a_quote_keeps_a_section_named_as_its_subject_and_a_verb_with_its_auxili
     # a section number that only numbers its clause is still dropped
     assert _about("Section 3. Fees are due each month " + "and are charged to your card " * 4, ("pricing",)
                   ).startswith("Fees are due")
+
+
+def test_one_stretch_of_words_for_another_is_quoted_in_place_and_marked_where_cut() -> None:
+    """"Now says “solution amiable échoue, le Membre…” instead of “porter sa réclamation devant”"
+    quoted bare runs that start mid-phrase: each side is the passage from its sentence's start
+    (or "…" where cut), and never starts on a clause's number or an unpaired emphasis mark."""
+    from tracker.analysis import analyse
+
+    lead = "# CGU\n\n## Litiges\n\nEn cas de litige, le Membre peut :\n\n* "
+    result = analyse(lead + "De porter sa réclamation devant les juridictions françaises compétentes.\n",
+                     lead + "Si la solution amiable échoue, le Membre peut recourir à la médiation ou saisir les "
+                            "juridictions françaises compétentes.\n")
+    (change,) = result.changes
+    assert change.explanation.startswith("Now says “Si la solution amiable échoue"), change.explanation
+    assert "instead of “De porter sa réclamation" in change.explanation, change.explanation
+    for quote in re.findall(r"“([^”]*)”", change.explanation):
+        assert quote[:1].isupper() or quote.startswith("…"), quote  # starts at its start, or says it does not
+    numbered = "# T\n\n## Warranty\n\n**8.1.4** Quillfen does not warrant that the Member or Subscriber will be able "
+    result = analyse(numbered + "to use the Services if their provider fails to provide an adequate service.\n",
+                     "# T\n\n## Warranty\n\n**8.1.4** Quillfen does not warrant that you will be able to use them on "
+                     "any device or in any country, and Quillfen may end them.\n")
+    for c in result.changes:
+        assert "8.1.4" not in c.explanation and "**" not in c.explanation, c.explanation

@@ -1524,6 +1524,10 @@ def _window(d: Delta, side: str, width: int = 4, limit: int = 80, hidden: bool =
         piece = text[toks[lo].start:toks[hi - 1].end]
         piece = _LINK_DEBRIS.sub("", piece.replace(LINK_OPEN, "").replace(LINK_CLOSE, ""))
         piece = _space(plain_text(_TABLE_MARKS.sub(" ", piece)))
+        # emphasis marks a cut left unpaired ("8.1.4** Match"), and a clause's own number at its start
+        piece = re.sub(r"\*\*|__", "", piece)
+        if lo == 0:
+            piece = _NUMBERING.sub("", piece, count=1)
         piece = re.sub(r"[\x00-\x08\x0e-\x1f]", "", piece).strip(" ,;:([")
         return f"{'…' if lo > 0 else ''}{piece}{'…' if hi < len(toks) else ''}"
 
@@ -2708,13 +2712,13 @@ class _Job:
                 now, was = _window(self.d, "ins", 1, 40), _window(self.d, "dels", 1, 40)
             if now and was:
                 return f"Now says “{now}” instead of “{was}”{tail}"
-        if len(ins_c) > 1 or len(del_c) > 1:
-            # words replaced here and there ("us" → "GitHub", "display" → "host, display", ...):
-            # a list of the fragments reads as word salad, so quote the passage that changed, as
-            # it reads now and as it read before, each from just before its first change
-            now, was = _passage(self.d, "ins"), _passage(self.d, "dels")
-            if now and was:
-                return f"Now says “{now}” instead of “{was}”{tail}"
+        # words replaced here and there ("us" → "GitHub", "display" → "host, display", ...), or
+        # one stretch of words for another: quoted as the passage that changed, as it reads now
+        # and as it read before, each from just before its first change and marked "…" where it
+        # is cut (a bare run "solution amiable échoue, le Membre…" starts mid-phrase, unmarked)
+        now, was = _passage(self.d, "ins"), _passage(self.d, "dels")
+        if now and was:
+            return f"Now says “{now}” instead of “{was}”{tail}"
         return f"Now says “{_quote(ins_c, 60)}” instead of “{_quote(del_c, 60)}”{tail}"
 
 
