@@ -413,3 +413,14 @@ def test_one_stretch_of_words_for_another_is_quoted_in_place_and_marked_where_cu
                      "any device or in any country, and Quillfen may end them.\n")
     for c in result.changes:
         assert "8.1.4" not in c.explanation and "**" not in c.explanation, c.explanation
+
+
+def test_a_quote_whose_end_was_left_out_as_noise_says_it_goes_on() -> None:
+    """"Removed: Users may make claims on the ... platform at" (its address read as noise): a
+    quoted sentence never ends on a word or colon that leads into words left out."""
+    from tracker.analysis import analyse
+
+    head = "# T\n\n## Disputes\n\nWe try to settle disputes with you informally first.\n"
+    gone = "Users may bring claims on the Quillfen online dispute platform at: http://disputes.quillfen.example/odr/."
+    (change,) = analyse(f"{head}\n{gone}\n", head).changes
+    assert "platform at…" in change.explanation and "at:" not in change.explanation, change.explanation

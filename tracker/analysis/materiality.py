@@ -546,7 +546,13 @@ def _legal_part(legal: Sequence[str], text: str | None) -> str:
     are not sentences of their own, and a quote of it reads as one list (``_snippet``)."""
     if text and inline_marks(plain(text)):
         return text
-    return " ".join(legal) or (text or "")
+    joined = " ".join(legal)
+    words = joined.rstrip(" :;,").split()
+    if words and (joined.rstrip().endswith(":") or words[-1].lower() in LEADS_ON):
+        # a sentence whose end was left out as noise ("… platform at: http://…" less its address)
+        # says it goes on, never ends on "at:"
+        return joined.rstrip(" :;,") + "…"
+    return joined or (text or "")
 
 
 def _snippet(text: str, limit: int = 90) -> str:
