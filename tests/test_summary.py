@@ -751,3 +751,16 @@ def test_a_place_named_with_and_without_its_country_is_said_once() -> None:
 ])
 def test_a_cut_bullet_ends_on_a_whole_phrase(sentence: str, bullet: str) -> None:
     assert compress(sentence) == bullet
+
+
+def test_a_key_term_now_written_in_sentence_case_is_no_change() -> None:
+    """A SHOUTED clause rewritten in sentence case ("...LITIGATE DISPUTES IN COURT" → "...litigate
+    Disputes in court") changes no term: compare_summaries does not list it."""
+    from tracker.analysis.summary import compare_summaries
+
+    head = "# Quillfen Terms\n\n## 9. Disputes\n\nThese terms are governed by the laws of Ireland.\n\n"
+    old = head + "You and Quillfen each waive the right to litigate disputes in court in favor of arbitration.\n"
+    new = head + "You and Quillfen each waive the right to litigate Disputes in court in favor of Arbitration.\n"
+    assert compare_summaries(summarise(old), summarise(new), old, new) == []
+    other = new.replace("in court", "in any court")
+    assert compare_summaries(summarise(old), summarise(other), old, other) != []

@@ -1831,7 +1831,9 @@ def compare_summaries(before: Summary, after: Summary, before_text: str = "", af
         match = max(options, key=lambda g: _overlap(g.text, b.text), default=None)
         if match is not None:
             gone.remove(match)
-            if _MARKER.sub("", match.text) != _MARKER.sub("", b.text):  # "N. Disclaimer" → "O. Disclaimer" is no change
+            # "N. Disclaimer" → "O. Disclaimer" is no change, nor a SHOUTED sentence now written in
+            # sentence case ("(was Each … disputes … arbitration)" said only the case of three words)
+            if _MARKER.sub("", match.text).casefold() != _MARKER.sub("", b.text).casefold():
                 out.append(BulletChange(b.concern, match.text, b.text, b.clause))
         elif not in_text(b, "before"):
             out.append(BulletChange(b.concern, None, b.text, b.clause))
