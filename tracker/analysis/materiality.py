@@ -546,7 +546,7 @@ def _legal_part(legal: Sequence[str], text: str | None) -> str:
     are not sentences of their own, and a quote of it reads as one list (``_snippet``)."""
     if text and inline_marks(plain(text)):
         return text
-    joined = " ".join(legal)
+    joined = re.sub(r"[;,]\s*(?:and|or|and/or)\s*$", "", " ".join(legal))  # a list item's "; or": more items, no cut
     words = joined.rstrip(" :;,").split()
     if words and (joined.rstrip().endswith(":") or words[-1].lower() in LEADS_ON):
         # a sentence whose end was left out as noise ("… platform at: http://…" less its address)
