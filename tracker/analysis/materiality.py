@@ -1496,6 +1496,9 @@ _LINK_DEBRIS = re.compile(r"\]\s*[(\[][^)\]]*[)\]]?|[\[\]]")
 _SENTENCE_GAP = re.compile(r"[.;:!?]\s|\n")
 
 
+_CLAUSE_NUMBER = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)])\s+(?=\S)")
+
+
 def _window(d: Delta, side: str, width: int = 4, limit: int = 80, hidden: bool = False) -> str:
     """The changed words of one side of ``d`` read in place: from ``width`` words before its first
     run to ``width`` words after its last, within their sentence, as read (no Markdown, links or
@@ -1531,9 +1534,9 @@ def _window(d: Delta, side: str, width: int = 4, limit: int = 80, hidden: bool =
         piece = _LINK_DEBRIS.sub("", piece.replace(LINK_OPEN, "").replace(LINK_CLOSE, ""))
         piece = _space(plain_text(_TABLE_MARKS.sub(" ", piece)))
         # emphasis marks a cut left unpaired ("8.1.4** Match"), and a clause's own number at its start
-        piece = re.sub(r"\*\*|__", "", piece)
-        if lo == 0:
-            piece = _NUMBERING.sub("", piece, count=1)
+        piece = re.sub(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)", "", piece)
+        if lo == 0:  # "8.1.4", "12.", "3)": a clause number; not "46 GDPR" (an article number read on)
+            piece = _CLAUSE_NUMBER.sub("", piece, count=1)
         piece = re.sub(r"[\x00-\x08\x0e-\x1f]", "", piece).strip(" ,;:([")
         return f"{'…' if lo > 0 else ''}{piece}{'…' if hi < len(toks) else ''}"
 
