@@ -471,3 +471,30 @@ def test_squeezing_drops_what_the_spacing_pattern_drops_and_nothing_else():
     every = "".join(chr(c) for c in range(0x3100) if not 0xD800 <= c < 0xE000) + "\u205f\ufeff\u200b"
     assert _squeezed(every) == spacing.sub("", every)
     assert _squeezed("a \\*b*\t\x1c c\u3000d") == "a*b*cd"
+
+
+# --- the same text as a reader sees it -------------------------------------------------------------
+@pytest.mark.parametrize("old, new, kind", [
+    # a page's HTML source leaking into the capture: entities and tags, same visible words
+    ('At Quillmoth, "Personal Data" means any information that identifies you.',
+     "At Quillmoth, &quot;Personal Data&quot; means any information that identifies you.", "formatting"),
+    ("We may keep limited logs of accounts banned under our [Terms](https://quillmoth.example/terms/).",
+     'We may keep limited logs of accounts banned under our </span><span><a href="https://quillmoth.example/terms/">'
+     "Terms</a></span><span>&nbsp;.", "links-only"),
+    # a link taken off the same words, or a link whose text is its URL made a bare URL
+    ("You can object in your [account settings](https://quillmoth.example/s) at any time.",
+     "You can object in your account settings at any time.", "links-only"),
+    ("Report a breach at [https://help.quillmoth.example/en-us/new](https://help.quillmoth.example/en-us/new).",
+     "Report a breach at https://help.quillmoth.example/en- us/new.", "links-only"),
+])
+def test_markup_around_the_same_visible_words_is_cosmetic(old, new, kind):
+    before = PRIVACY.replace("We keep your notes until you delete your account.", old)
+    after = PRIVACY.replace("We keep your notes until you delete your account.", new)
+    result = analyse(before, after)
+    assert not result.material, result.summary
+    assert [c.cosmetic for c in result.changes] == [kind], [(c.cosmetic, c.explanation) for c in result.changes]
+    # the visible words changed: still read as a change
+    other = (new.replace("at any time", "once a year").replace("identifies", "describes")
+             .replace("banned", "closed").replace("breach", "bug"))
+    changed = analyse(before, PRIVACY.replace("We keep your notes until you delete your account.", other))
+    assert [c.cosmetic for c in changed.changes] == [None], changed.summary

@@ -841,3 +841,18 @@ def test_a_shrunk_swap_never_ends_a_quote_on_an_open_bracket_or_a_leading_word()
 
     assert _trimmed("…the Platform applies a 15% Platform Share (or", True) == "…the Platform applies a 15% Platform Share…"
     assert _trimmed("…promotional rates - which can vary", True) == "…promotional rates…"
+
+
+@pytest.mark.parametrize("clause, name", [
+    # a jury-trial waiver under a class-action heading or in a class-action sentence is named as one
+    ("You and Quillway each waive the right to a jury trial.", "New jury-trial waiver: "),
+    ("You waive any right to a jury trial or to take part in a class action against Quillway.",
+     "New class-action and jury-trial waiver: "),
+    ("Claims may be brought only in your individual capacity, never as a class or representative action.",
+     "New class-action waiver: "),
+])
+def test_a_new_waiver_is_named_by_each_right_it_gives_up(clause: str, name: str) -> None:
+    old = "# Quillway Terms\n\n## 9. Class action waiver\n\nThese terms are governed by the laws of Ireland.\n"
+    result = analyse(old, old + f"\n{clause}\n")
+    line = headline(result.changes)
+    assert line.startswith(name), (line, [(c.severity, c.explanation) for c in result.changes])

@@ -401,3 +401,58 @@ def test_sentence_table_finds_exactly_the_sentences_a_full_scan_finds():
             assert table.sharing(mine, need) == scan
             found_some |= len(scan) > 1
     assert found_some  # the two wordings of the cancellation sentence find each other
+
+
+def test_a_quote_keeps_a_section_named_as_its_subject_and_a_verb_with_its_auxiliaries() -> None:
+    """"SECTION 15 REQUIRES … THAT ALL DISPUTES … SHALL BE RESOLVED BY ARBITRATION" was quoted as
+    "REQUIRES … RESOLVED BY …": a quote starts at its subject and never inside a verb phrase."""
+    from tracker.analysis import analyse
+    from tracker.analysis.materiality import _about
+
+    clause = ("Section 15 requires with limited exceptions, that all disputes between you and Quillfen shall be "
+              "resolved by binding and final arbitration, including disputes related to arbitrability.")
+    quote = _about(clause, ("arbitration",))
+    assert quote.startswith("Section 15 requires"), quote
+    assert "… shall be resolved by binding" in quote, quote
+    result = analyse("# Quillfen Terms\n\n## 1. Intro\n\nWelcome to Quillfen.\n",
+                     f"# Quillfen Terms\n\n## 1. Intro\n\nWelcome to Quillfen.\n\n{clause}\n")
+    assert any("Section 15 requires" in c.explanation for c in result.changes), [c.explanation for c in result.changes]
+    # a section number that only numbers its clause is still dropped
+    assert _about("Section 3. Fees are due each month " + "and are charged to your card " * 4, ("pricing",)
+                  ).startswith("Fees are due")
+
+
+def test_one_stretch_of_words_for_another_is_quoted_in_place_and_marked_where_cut() -> None:
+    """"Now says “solution amiable échoue, le Membre…” instead of “porter sa réclamation devant”"
+    quoted bare runs that start mid-phrase: each side is the passage from its sentence's start
+    (or "…" where cut), and never starts on a clause's number or an unpaired emphasis mark."""
+    from tracker.analysis import analyse
+
+    lead = "# CGU\n\n## Litiges\n\nEn cas de litige, le Membre peut :\n\n* "
+    result = analyse(lead + "De porter sa réclamation devant les juridictions françaises compétentes.\n",
+                     lead + "Si la solution amiable échoue, le Membre peut recourir à la médiation ou saisir les "
+                            "juridictions françaises compétentes.\n")
+    (change,) = result.changes
+    assert change.explanation.startswith("Now says “Si la solution amiable échoue"), change.explanation
+    assert "instead of “De porter sa réclamation" in change.explanation, change.explanation
+    for quote in re.findall(r"“([^”]*)”", change.explanation):
+        assert quote[:1].isupper() or quote.startswith("…"), quote  # starts at its start, or says it does not
+    numbered = "# T\n\n## Warranty\n\n**8.1.4** Quillfen does not warrant that the Member or Subscriber will be able "
+    result = analyse(numbered + "to use the Services if their provider fails to provide an adequate service.\n",
+                     "# T\n\n## Warranty\n\n**8.1.4** Quillfen does not warrant that you will be able to use them on "
+                     "any device or in any country, and Quillfen may end them.\n")
+    for c in result.changes:
+        assert "8.1.4" not in c.explanation and "**" not in c.explanation, c.explanation
+
+
+def test_a_quote_whose_end_was_left_out_as_noise_says_it_goes_on() -> None:
+    """"Removed: Users may make claims on the ... platform at" (its address read as noise): a
+    quoted sentence never ends on a word or colon that leads into words left out."""
+    from tracker.analysis import analyse
+
+    head = "# T\n\n## Disputes\n\nWe try to settle disputes with you informally first.\n"
+    gone = ("Users may make claims for a refund on the Quillfen online dispute resolution platform at: "
+            "http://disputes.quillfen.example/odr/.")
+    (change,) = analyse(f"{head}\n{gone}\n", head).changes
+    assert change.material and re.search(r"platform(?: at)?…", change.explanation), change.explanation
+    assert not re.search(r"\bat:?(?:\s*\(|$)", change.explanation), change.explanation

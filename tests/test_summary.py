@@ -640,7 +640,13 @@ def test_a_jury_trial_waiver_alone_is_not_called_a_class_action_waiver():
     facts = {k: c.value for k, c in summarise(terms).facts.items()}
     assert facts.get("class-action") == "No; jury trial waived"
     both = terms.replace("a jury trial.", "a jury trial and to take part in any class action.")
-    assert {k: c.value for k, c in summarise(both).facts.items()}.get("class-action") == "Yes"
+    # each right given up is named, in one sentence or two
+    assert {k: c.value for k, c in summarise(both).facts.items()}.get("class-action") == "Yes; jury trial also waived"
+    two = terms.replace("a jury trial.", "a jury trial.\n\nYou may bring claims only in your individual capacity, "
+                        "not as a plaintiff in any class action.")
+    assert {k: c.value for k, c in summarise(two).facts.items()}.get("class-action") == "Yes; jury trial also waived"
+    alone = terms.replace("a jury trial.", "any class action.")
+    assert {k: c.value for k, c in summarise(alone).facts.items()}.get("class-action") == "Yes"
 
 
 def test_a_watch_out_the_page_repeats_is_listed_once() -> None:
@@ -685,3 +691,76 @@ def test_terms_change_notice_period_said_before_the_change(sentence, period):
     any change")."""
     cell = summarise(f"# Quillpad terms\n\n## 6. Changes to these terms\n\n{sentence}\n").facts.get("terms-notice")
     assert cell is not None and period in cell.value, cell
+
+
+def test_key_terms_of_the_version_before_are_read_from_the_cache_once_kept(tmp_path, monkeypatch) -> None:
+    """``tracker summary`` compares the shown version's key terms with the version before's: those
+    are kept on disk by text and code, so the version before is not summarised again each call."""
+    from tracker.analysis import summary as S
+
+    monkeypatch.setenv("TRACKER_CACHE_DIR", str(tmp_path / "cache"))
+    full = summarise(LARKSPUR)
+    light = S.key_bullets(LARKSPUR)
+    assert [b.text for b in light.key_terms] == [b.text for b in full.key_terms] != []
+    assert [b.text for b in light.watch_outs] == [b.text for b in full.watch_outs] != []
+    first = S.cached_bullets(LARKSPUR)  # computed, then kept
+    files = list((tmp_path / "cache" / "key-terms").rglob("*.json"))
+    assert len(files) == 1 and first.key_terms == light.key_terms
+    # what is kept is what is read back: a changed file shows through (read, not recomputed)
+    data = __import__("json").loads(files[0].read_text())
+    data["key_terms"][0]["text"] = "Kept on disk."
+    files[0].write_text(__import__("json").dumps(data))
+    assert S.cached_bullets(LARKSPUR).key_terms[0].text == "Kept on disk."
+    assert S.cached_bullets(LARKSPUR + "\nA new line.").key_terms[0].text != "Kept on disk."  # another text
+    files[0].write_text("{broken")  # a damaged file is recomputed, never an error
+    assert S.cached_bullets(LARKSPUR).key_terms == light.key_terms
+    monkeypatch.setenv("TRACKER_CACHE_DIR", "off")  # caching off: computed, nothing written
+    before = set((tmp_path / "cache").rglob("*"))
+    assert S.cached_bullets(LARKSPUR + "\nOther.").key_terms
+    assert set((tmp_path / "cache").rglob("*")) == before
+
+
+def test_a_place_named_with_and_without_its_country_is_said_once() -> None:
+    """A first-time user read "(was Dublin, Ireland, Dublin)": a place or party that another value
+    contains is said once, as the fuller one, in the changed-terms line, notes and facts."""
+    from tracker.analysis.summary import BulletChange, distinct_values
+
+    assert distinct_values(["Dublin, Ireland", "Dublin", "Ireland"]) == ["Dublin, Ireland"]
+    assert distinct_values(["Lisbon", "Lisbon, Portugal", "Porto"]) == ["Lisbon, Portugal", "Porto"]
+    assert distinct_values(["12 months", "2 months"]) == ["12 months", "2 months"]  # whole words only
+    line = BulletChange("disputes", "Any dispute will be heard by the courts of Dublin, Ireland, and hearings take "
+                        "place in Dublin.", "Any dispute will be heard by the courts of Paris, France.").line()
+    assert line.endswith("(was Dublin, Ireland).") and line.count("Dublin") == 1, line
+    terms = ("# Quillfen Terms\n\n## 9. Disputes\n\nAny dispute will be resolved by binding arbitration in New York "
+             "City, with hearings held in New York.\n")
+    facts = {k: c.value for k, c in summarise(terms).facts.items()}
+    assert facts["arbitration"].count("New York") == 1, facts
+
+
+@pytest.mark.parametrize("sentence, bullet", [
+    # a cut never ends on a phrase that opens the clause a conjunction started
+    ("You acknowledge and agree that Your Notes may be viewed by other members, and, notwithstanding these Terms, "
+     "other members may share Your Notes with third parties and with anyone else they choose to.",
+     "You acknowledge and agree that Your Notes may be viewed by other members."),
+    ("Quillfen keeps your messages for 30 days, and, subject to applicable law, Quillfen may share them with the "
+     "police and with other authorities that ask for them in writing.", "Quillfen keeps your messages for 30 days."),
+    # a phrase that completes what it follows stays
+    ("We may suspend your account for any reason, at any time, with or without notice, in accordance with "
+     "applicable law and our internal policies on safety and misconduct on the platform.",
+     "We may suspend your account for any reason, at any time, with or without notice."),
+])
+def test_a_cut_bullet_ends_on_a_whole_phrase(sentence: str, bullet: str) -> None:
+    assert compress(sentence) == bullet
+
+
+def test_a_key_term_now_written_in_sentence_case_is_no_change() -> None:
+    """A SHOUTED clause rewritten in sentence case ("...LITIGATE DISPUTES IN COURT" → "...litigate
+    Disputes in court") changes no term: compare_summaries does not list it."""
+    from tracker.analysis.summary import compare_summaries
+
+    head = "# Quillfen Terms\n\n## 9. Disputes\n\nThese terms are governed by the laws of Ireland.\n\n"
+    old = head + "You and Quillfen each waive the right to litigate disputes in court in favor of arbitration.\n"
+    new = head + "You and Quillfen each waive the right to litigate Disputes in court in favor of Arbitration.\n"
+    assert compare_summaries(summarise(old), summarise(new), old, new) == []
+    other = new.replace("in court", "in any court")
+    assert compare_summaries(summarise(old), summarise(other), old, other) != []

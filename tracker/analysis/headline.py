@@ -26,7 +26,7 @@ from tracker.analysis.subject import resolved_start
 from tracker.records import SEVERITY_ORDER
 
 __all__ = ["CATEGORY_WEIGHT", "HEADLINE_MAX", "MAX_TAGS", "TERM_NAMES", "display_explanation", "headline", "named",
-           "rank_changes", "shown_tags"]
+           "rank_changes", "shown_tags", "term_name"]
 
 HEADLINE_MAX = 100
 MAX_TAGS = 4
@@ -113,6 +113,22 @@ TERM_NAMES = {
     "eligibility": "eligibility rule", "usage-rules": "usage rule",
 }
 _NEW_WATCH = re.compile(r"^New(?: watch-out| row)?: (?P<rest>.+?)\s*\((?P<cat>[a-z-]+)(?:, [a-z-]+)*\)\s*$")
+# The rights a waiver in the class-action category gives up (taxonomy: "class or representative
+# action waivers, jury trial waivers"): each one named, whatever heading the clause sits under.
+_CLASS_RIGHT = re.compile(r"\bclass\b|\brepresentative\b|\bcollective\b|\bconsolidat|\bprivate attorney|"
+                          r"individual (?:basis|capacity)|\bgroup action|action (?:de groupe|collective)|"
+                          r"\bSammelklage|\bVerbandsklage", re.I)
+_JURY_RIGHT = re.compile(r"\bjury\b|\bjurys?\b|\bGeschworene", re.I)
+
+
+def term_name(category: str, text: str = "") -> str:
+    """What a reader calls a term of ``category`` (``TERM_NAMES``), read from the clause's own
+    ``text`` for a waiver: "jury-trial waiver" when it gives up only a jury trial, "class-action
+    and jury-trial waiver" when both; "" for a category without a name."""
+    name = TERM_NAMES.get(category, "")
+    if category == "class-action" and _JURY_RIGHT.search(text):
+        return "class-action and jury-trial waiver" if _CLASS_RIGHT.search(text) else "jury-trial waiver"
+    return name
 
 
 def named(change: Labelled) -> str:
@@ -122,7 +138,9 @@ def named(change: Labelled) -> str:
     text = change.explanation or ""
     m = _NEW_WATCH.match(text)
     if change.severity == "critical" and m and m.group("cat") in TERM_NAMES:
-        return f"New {TERM_NAMES[m.group('cat')]}: {m.group('rest')} ({m.group('cat')})"
+        # the whole clause names the rights a waiver gives up, when the quote was cut before them
+        whole = getattr(change, "after", None) or m.group("rest")
+        return f"New {term_name(m.group('cat'), whole)}: {m.group('rest')} ({m.group('cat')})"
     return text
 
 

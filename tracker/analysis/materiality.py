@@ -113,12 +113,33 @@ def cosmetic_kind(before: str, after: str) -> str | None:
     a, b = before, after
     # Whitespace and markup noise are tolerated inside the later steps.
     for name, step in _STEPS:
+        if name == "punctuation-case" and (seen := _seen_alike(before, after)):
+            return seen  # before punctuation: a link's brackets are markup, not punctuation
         a, b = step(a), step(b)
         if a == b:
             return name
     if _SPACES.sub("", before) == _SPACES.sub("", after):
         return "whitespace"
-    return None
+    return _seen_alike(before, after)
+
+
+def _seen_alike(before: str, after: str) -> str | None:
+    """"links-only" or "formatting" when ``before`` and ``after`` read the same once rendered
+    (taxonomy: formatting and link targets are not material): a link put in or taken out around
+    the same words ("[Terms](url)" / "Terms"), a page's HTML source leaking into the capture
+    ("&quot;", "</span><span>", "<a href>"), escaped brackets; else None."""
+    if not (_MARKUP_CHARS.search(before) or _MARKUP_CHARS.search(after)) or _seen(before) != _seen(after):
+        return None
+    return "links-only" if _LINKISH.search(before) or _LINKISH.search(after) else "formatting"
+
+
+_MARKUP_CHARS = re.compile(r"[\[\]<>&\\]")
+_LINKISH = re.compile(r"\]\(|<a\s|href=|https?://|www\.", re.I)
+
+
+def _seen(text: str) -> str:
+    """``text`` as rendered, without its spaces: what a reader sees, in one spelling."""
+    return _SPACES.sub("", _NBSP.sub(" ", _INVISIBLE.sub("", plain_text(text))))
 
 
 def plain(text: str) -> str:
@@ -161,8 +182,18 @@ def _sentence_with(text: str, needle: str) -> tuple[str, int]:
     return "", -1
 
 
+# "Section 15 requires ...", "Article 4 applies ...": a section named as the subject of its sentence
+# is no numbering to drop (the quote would start at its verb: "REQUIRES … SHALL BE RESOLVED …")
+_NAMED_SUBJECT = re.compile(r"^\s*(?:section|article|clause|§)\s*\d+(?:\.\d+)*\.?\s+(?:also\s+|further\s+)?"
+                            r"(?:(?:may|might|will|shall|must|can|does|do|is|are|has|sets|applies|requires|"
+                            r"describes|explains|governs|contains|includes|states|says|provides|allows|covers|lists|"
+                            r"gives|explains|limits|excludes)\b)", re.I)
+
+
 def _clean_prefix(prefix: str) -> str:
-    prefix = _NUMBERING.sub("", _MARKUP.sub("", prefix))
+    prefix = _MARKUP.sub("", prefix)
+    if not _NAMED_SUBJECT.match(prefix):
+        prefix = _NUMBERING.sub("", prefix)
     return _space(prefix)
 
 
@@ -515,7 +546,13 @@ def _legal_part(legal: Sequence[str], text: str | None) -> str:
     are not sentences of their own, and a quote of it reads as one list (``_snippet``)."""
     if text and inline_marks(plain(text)):
         return text
-    return " ".join(legal) or (text or "")
+    joined = re.sub(r"[;,]\s*(?:and|or|and/or)\s*$", "", " ".join(legal))  # a list item's "; or": more items, no cut
+    words = joined.rstrip(" :;,").split()
+    if words and (joined.rstrip().endswith(":") or words[-1].lower() in LEADS_ON):
+        # a sentence whose end was left out as noise ("… platform at: http://…" less its address)
+        # says it goes on, never ends on "at:"
+        return joined.rstrip(" :;,") + "…"
+    return joined or (text or "")
 
 
 def _snippet(text: str, limit: int = 90) -> str:
@@ -668,6 +705,9 @@ def _around(s: str, at: int, limit: int) -> str | None:
             break
         if words[i].endswith((",", ";")):
             break
+    while first > head_end + 1 and (re.fullmatch(_MODALS, words[first - 1].lower())
+                                    or words[first - 1].lower() in _BE | {"be", "been", "being", "not"}):
+        first -= 1  # "… shall be resolved by", never "… resolved by": a verb keeps its auxiliaries
     head = " ".join(subject + words[predicate:head_end])
     gap = first > head_end + 1
     if gap and cut is not None:  # two cuts in one quote read as fragments: one, if the point still fits
@@ -689,9 +729,9 @@ def _quoted(lead: str, text: str, cats: Sequence[str]) -> str:
     or German clause is named in English by its first category's term and quoted in guillemets
     ("Removed choice of court: « Tout litige peut être porté devant les tribunaux… »"), so that a
     reader of the English explanation knows what it was."""
-    from tracker.analysis.headline import TERM_NAMES  # headline imports no analysis module
+    from tracker.analysis.headline import term_name  # headline imports no analysis module
 
-    if is_foreign(text) and (name := next((TERM_NAMES[c] for c in cats if c in TERM_NAMES), "")):
+    if is_foreign(text) and (name := next((n for c in cats if (n := term_name(c, text))), "")):
         return f"{lead} {name}: « {_about(text, cats)} »"
     return f"{lead}: {_about(text, cats)}"
 
@@ -1495,6 +1535,9 @@ _LINK_DEBRIS = re.compile(r"\]\s*[(\[][^)\]]*[)\]]?|[\[\]]")
 _SENTENCE_GAP = re.compile(r"[.;:!?]\s|\n")
 
 
+_CLAUSE_NUMBER = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)])\s+(?=\S)")
+
+
 def _window(d: Delta, side: str, width: int = 4, limit: int = 80, hidden: bool = False) -> str:
     """The changed words of one side of ``d`` read in place: from ``width`` words before its first
     run to ``width`` words after its last, within their sentence, as read (no Markdown, links or
@@ -1529,6 +1572,10 @@ def _window(d: Delta, side: str, width: int = 4, limit: int = 80, hidden: bool =
         piece = text[toks[lo].start:toks[hi - 1].end]
         piece = _LINK_DEBRIS.sub("", piece.replace(LINK_OPEN, "").replace(LINK_CLOSE, ""))
         piece = _space(plain_text(_TABLE_MARKS.sub(" ", piece)))
+        # emphasis marks a cut left unpaired ("8.1.4** Match"), and a clause's own number at its start
+        piece = re.sub(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)", "", piece)
+        if lo == 0:  # "8.1.4", "12.", "3)": a clause number; not "46 GDPR" (an article number read on)
+            piece = _CLAUSE_NUMBER.sub("", piece, count=1)
         piece = re.sub(r"[\x00-\x08\x0e-\x1f]", "", piece).strip(" ,;:([")
         return f"{'…' if lo > 0 else ''}{piece}{'…' if hi < len(toks) else ''}"
 
@@ -2713,13 +2760,13 @@ class _Job:
                 now, was = _window(self.d, "ins", 1, 40), _window(self.d, "dels", 1, 40)
             if now and was:
                 return f"Now says “{now}” instead of “{was}”{tail}"
-        if len(ins_c) > 1 or len(del_c) > 1:
-            # words replaced here and there ("us" → "GitHub", "display" → "host, display", ...):
-            # a list of the fragments reads as word salad, so quote the passage that changed, as
-            # it reads now and as it read before, each from just before its first change
-            now, was = _passage(self.d, "ins"), _passage(self.d, "dels")
-            if now and was:
-                return f"Now says “{now}” instead of “{was}”{tail}"
+        # words replaced here and there ("us" → "GitHub", "display" → "host, display", ...), or
+        # one stretch of words for another: quoted as the passage that changed, as it reads now
+        # and as it read before, each from just before its first change and marked "…" where it
+        # is cut (a bare run "solution amiable échoue, le Membre…" starts mid-phrase, unmarked)
+        now, was = _passage(self.d, "ins"), _passage(self.d, "dels")
+        if now and was:
+            return f"Now says “{now}” instead of “{was}”{tail}"
         return f"Now says “{_quote(ins_c, 60)}” instead of “{_quote(del_c, 60)}”{tail}"
 
 

@@ -10,16 +10,21 @@ clause boundary), never generated: each bullet links to the clause it comes from
 archive's history is given (``changes``), a bullet also says when its clause last changed
 materially and what it said before ("12 months until 2026-03-10").
 
-Pure functions of text; imports only earlier analysis modules and ``tracker.records``.
+Pure functions of text; imports only earlier analysis modules and ``tracker.records``. The one
+exception is ``cached_bullets``/``remember_bullets``: the key terms of a text kept in a user cache
+folder, so ``tracker summary`` does not summarise the version before again on every call.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from tracker.analysis.classify import CATEGORIES, Labels, classify_many, classify_text
@@ -30,7 +35,8 @@ from tracker.analysis.rendering import plain_text as _render_plain
 from tracker.records import ClauseChange
 
 __all__ = ["CONCERNS", "FACTS", "QUESTIONS", "Answer", "Bullet", "BulletChange", "Cell", "Change", "Item",
-           "Summary", "code_version", "compare_summaries", "plain_text", "summarise", "summary_from_dict"]
+           "Summary", "cached_bullets", "code_version", "compare_summaries", "key_bullets", "plain_text",
+           "remember_bullets", "summarise", "summary_from_dict"]
 
 SHORT = 240
 MAX_WORDS = 25
@@ -274,6 +280,25 @@ def keeps_conditions(body: str, start: int, end: int) -> bool:
                          after))
 
 
+def _leads_into(piece: str, before: str = "") -> bool:
+    """Whether the last piece a cut would keep only leads into the words after it: a bare
+    conjunction ('…, and'), or a phrase without a verb that opens the clause a conjunction
+    started ('and, notwithstanding these Terms' of '…, and, notwithstanding these Terms, other
+    users may share …'; ``before`` is the piece before it). A phrase that completes what it
+    follows ('…, with or without notice') is no such piece."""
+    bare = re.compile(r"(?:and|or|but|and/or|nor)\W*", re.I)
+    p = re.sub(r"^[\s,;:]+", "", piece).strip()
+    if not p or bare.fullmatch(p):
+        return True
+    joined = re.match(r"(?:and|or|but)\s+", p, re.I)
+    if not (joined or bare.fullmatch(re.sub(r"^[\s,;:]+", "", before).strip())):
+        return False
+    p = p[joined.end():] if joined else p
+    opens = _PREPOSITION.match(p) or _SUBORDINATOR.match(p) or re.match(
+        r"(?:notwithstanding|subject to|in accordance with|in addition to|as well as|other than|save)\b", p, re.I)
+    return bool(opens) and not _VERB.search(p)
+
+
 def _cut(text: str, max_words: int) -> str:
     """Cut a long sentence at clause boundaries: the first piece that fits, preferring the one
     with the most facts; as a last resort the first ``max_words`` words. A piece that would lose
@@ -301,6 +326,7 @@ def _cut(text: str, max_words: int) -> str:
         # grow from the start while it fits: keeps the subject with the verb (and, after leading
         # conditions, stops once the main clause is whole: the budget is for them, not for more)
         head = pieces[0]
+        heads = [head]
         for p in pieces[1:]:
             if lead and words(head) - lead >= 6 and _whole(head) and keeps_conditions(body, 0, len(head)):
                 break
@@ -309,6 +335,13 @@ def _cut(text: str, max_words: int) -> str:
             if words(joined) > budget:
                 break
             head = joined
+            heads.append(head)
+        # nor after a phrase that leads into what was cut ('…, and, notwithstanding these Terms' of
+        # '…, and, notwithstanding these Terms, other users may share …'): back to a whole phrase
+        while len(heads) > 1 and _leads_into(heads[-1][len(heads[-2]):],
+                                             heads[-2][len(heads[-3]):] if len(heads) > 2 else ""):
+            heads.pop()
+            head = heads[-1]
         # a head ending in a condition without its outcome ('..., but if there is a problem') stops before it
         while (m := re.search(r"(?:,|;|\bthat)\s+(?:(?:and|or|but)\s+)?(?:if|when|unless|where|while|because|although|"
                               r"provided|as long as|so long as)\b[^,;]*$", head)) and words(head[: m.start()]) >= 4:
@@ -526,7 +559,7 @@ def _change_note(sentence: str, when: str, change: ClauseChange) -> Change:
         lost = [f for f in extract_facts(before) if f.kind in kinds and (f.kind, f.value) not in now
                 and f.kind in _FACT_KINDS]
         if lost:
-            was = ", ".join(dict.fromkeys(_fact_words(f) for f in lost[:2]))
+            was = ", ".join(distinct_values(_fact_words(f) for f in lost)[:2])
             return Change(day, before, f"was {was} until {day}")
         if not _similar(sentence, before):
             return Change(day, before, f"added on {day}")
@@ -545,6 +578,19 @@ def _old_words(before: str, sentence: str) -> str:
     old = max(split_sentences(flat) or [flat], key=lambda b: _overlap(b, sentence))
     was = _replaced_words(old, sentence, most=8)
     return was if was.startswith("“") else f"“{was}”"
+
+
+def distinct_values(values: Iterable[str]) -> list[str]:
+    """``values`` once each, in order, less those another of them contains as whole words: a
+    place or party named with and without its country or city ("Dublin, Ireland" and "Dublin")
+    is said once, as the fuller one ("Dublin, Ireland", never "Dublin, Ireland, Dublin")."""
+    vals = list(dict.fromkeys(v.strip() for v in values if v and v.strip()))
+
+    def inside(v: str, w: str) -> bool:
+        return v.lower() != w.lower() and bool(re.search(rf"(?<!\w){re.escape(v)}(?!\w)", w, re.I))
+
+    kept = [v for v in vals if not any(inside(v, w) for w in vals)]
+    return list({v.lower(): v for v in reversed(kept)}.values())[::-1]  # "Dublin" / "DUBLIN": the first
 
 
 def _fact_words(f: Fact) -> str:
@@ -1396,10 +1442,8 @@ def _places(s: _Sentence) -> list[str]:
     names = []
     for f in s.facts:
         if f.kind == "place" and f.qualifier != "arbitration body":
-            for n in f.value.split(", "):
-                if n not in names:
-                    names.append(n)
-    return names
+            names.extend(f.value.split(", "))
+    return distinct_values(names)  # "New York" and "New York City": the fuller, once
 
 
 def _find(sentences: Sequence[_Sentence], test: Any) -> _Sentence | None:
@@ -1452,7 +1496,11 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
     # the answer says which one the terms have
     waiver = _find(sentences, lambda s: waives(s) and not _jury_only(s.plain))
     if waiver:
-        out["class-action"] = _cell(waiver, "Yes", history)
+        # each right given up is named: a jury trial waived with the class action, in its
+        # sentence or another waiver of the document, is said too
+        jury = re.search(r"\bjury\b", waiver.plain, re.I) or _find(
+            sentences, lambda s: waives(s) and bool(re.search(r"\bjury\b", s.plain, re.I)))
+        out["class-action"] = _cell(waiver, "Yes; jury trial also waived" if jury else "Yes", history)
     elif jury := _find(sentences, waives):
         out["class-action"] = _cell(jury, "No; jury trial waived", history)
 
@@ -1678,12 +1726,12 @@ def concern_title(concern: str) -> str:
 # --- what a new version changed, and summaries kept on disk -----------------------------------
 
 
+@lru_cache(maxsize=1)  # the code does not change while a process runs
 def code_version() -> str:
     """Digest of the code a summary depends on (this module, classification, facts, clauses and
     rendering, whose cut rules shorten bullets): editing any of them invalidates every cached
     summary. 16 hex characters."""
     import hashlib
-    from pathlib import Path
 
     from tracker.analysis import classify, clauses, facts, rendering
 
@@ -1712,7 +1760,7 @@ class BulletChange:
             return f"{title}: new: {self.after}"
         now = {(f.kind, f.value) for f in extract_facts(self.after)}
         lost = [f for f in extract_facts(self.before) if f.kind in _FACT_KINDS and (f.kind, f.value) not in now]
-        was = ", ".join(dict.fromkeys(_fact_words(f) for f in lost[:2])) if lost else _replaced_words(
+        was = ", ".join(distinct_values(_fact_words(f) for f in lost)[:2]) if lost else _replaced_words(
             self.before, self.after)
         return f"{title}: {self.after.rstrip('.')} (was {was})."
 
@@ -1783,7 +1831,9 @@ def compare_summaries(before: Summary, after: Summary, before_text: str = "", af
         match = max(options, key=lambda g: _overlap(g.text, b.text), default=None)
         if match is not None:
             gone.remove(match)
-            if _MARKER.sub("", match.text) != _MARKER.sub("", b.text):  # "N. Disclaimer" → "O. Disclaimer" is no change
+            # "N. Disclaimer" → "O. Disclaimer" is no change, nor a SHOUTED sentence now written in
+            # sentence case ("(was Each … disputes … arbitration)" said only the case of three words)
+            if _MARKER.sub("", match.text).casefold() != _MARKER.sub("", b.text).casefold():
                 out.append(BulletChange(b.concern, match.text, b.text, b.clause))
         elif not in_text(b, "before"):
             out.append(BulletChange(b.concern, None, b.text, b.clause))
@@ -1826,3 +1876,82 @@ def summary_from_dict(data: dict[str, Any]) -> Summary:
         {k: Cell(c["value"], c["clause"] or "", c["section"] or "", c["text"], _change_of(c.get("changed")))
          for k, c in data["facts"].items()},
     )
+
+
+# --- the key terms of a text, kept on disk for the next version's "changed in this version" ----
+
+def key_bullets(markdown: str) -> Summary:
+    """The key terms and watch-outs of ``markdown`` alone (no change notes, facts, answers or
+    clause-level view): all ``compare_summaries`` reads of the version before. Never raises."""
+    sentences, _clauses = _sentences(markdown)
+    return Summary(key_terms=tuple(_bullet(s, {}) for s in _select(sentences)),
+                   watch_outs=tuple(_watch_outs(sentences, {})))
+
+
+def bullets_cache_dir() -> Path | None:
+    """Where ``cached_bullets`` keeps its files: ``key-terms/`` under ``$TRACKER_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/tracker``, else ``~/.cache/tracker`` (the classifier's cache folder), one
+    folder per ``code_version()``; None when ``TRACKER_CACHE_DIR`` is "" or "off" or no home."""
+    configured = os.environ.get("TRACKER_CACHE_DIR")
+    if configured is not None and configured.strip().lower() in ("", "off"):
+        return None
+    try:
+        base = Path(configured) if configured else Path(os.environ.get("XDG_CACHE_HOME") or
+                                                        Path.home() / ".cache") / "tracker"
+    except (RuntimeError, KeyError):  # no home directory to name
+        return None
+    return base / "key-terms"
+
+
+def _bullets_file(markdown: str) -> Path | None:
+    import hashlib
+
+    folder = bullets_cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.sha256(markdown.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return folder / code_version() / f"{digest}.json"
+
+
+def _bullets_dict(summary: Summary) -> dict[str, Any]:
+    # the change notes belong to one archive's history, not to the text: left out
+    return {"key_terms": [{**b.to_dict(), "changed": None} for b in summary.key_terms],
+            "watch_outs": [{**b.to_dict(), "changed": None} for b in summary.watch_outs],
+            "answers": [], "facts": {}}
+
+
+def remember_bullets(markdown: str, summary: Summary) -> None:
+    """Keep the key terms and watch-outs of ``summary`` (the summary of ``markdown``) on disk, so
+    that summarising the next version costs no second summary of this one. Best effort: a cache
+    that cannot be written is skipped silently (a read-only home, a full disk)."""
+    path = _bullets_file(markdown)
+    if path is None or path.exists():
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not any(path.parent.iterdir()):  # the first file of new code: the old code's files are dead
+            for old in path.parent.parent.iterdir():
+                if old.is_dir() and old.name != path.parent.name:
+                    for f in old.glob("*.json"):
+                        f.unlink(missing_ok=True)
+                    old.rmdir()
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(_bullets_dict(summary)), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def cached_bullets(markdown: str) -> Summary:
+    """The key terms and watch-outs of ``markdown`` (``key_bullets``), from the disk cache when a
+    summary of the same text by the same code was kept there (``remember_bullets``), else
+    computed and kept. Never raises."""
+    path = _bullets_file(markdown)
+    try:
+        if path is not None:
+            return summary_from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    result = key_bullets(markdown)
+    remember_bullets(markdown, result)
+    return result

@@ -718,13 +718,15 @@ def _key_term_changes(doc: Any, version: Any, result: Any) -> list[Any]:
     """The key terms and watch-outs ``version`` changed against the version before it
     (``summary.BulletChange``: "Refunds and credits: Credits expire after 6 months (was 12
     months)."); [] for a first version or one that changed no key term."""
-    from tracker.analysis.summary import compare_summaries, summarise
+    from tracker.analysis.summary import cached_bullets, compare_summaries, remember_bullets
 
+    text = doc.text(version)
+    remember_bullets(text, result)  # the next version's summary reads this one's key terms from disk
     if version.seq <= 1 or not version.material:
         return []  # a version with no material change changes no term a reader relies on
-    previous = doc.version(version.seq - 1)
-    old_text = doc.text(previous)
-    return compare_summaries(summarise(old_text), result, old_text, doc.text(version))
+    old_text = doc.text(doc.version(version.seq - 1))
+    # only the key terms of the version before, kept on disk once read: not its whole summary again
+    return compare_summaries(cached_bullets(old_text), result, old_text, text)
 
 
 @cli.command()
