@@ -245,10 +245,16 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
     held = (guard.cut_off_html(fetched.parts or (fetched,))
             or (_cut_short(latest, text) if latest is not None and same_way else None)
             or guard.shrink(previous, len(text), fetched.document.max_shrink))
+    kind, revert_of = _kind(state, text_hash)
+    if kind == "revert":
+        # A text the document had before, back: a real rollback lasts, while a page that
+        # alternates between two variants (an A/B test, a geo or cache variant) or a stale copy
+        # served once does not. Seen in 2 runs in a row first, so a flip-flop makes no version
+        # each run (it made one every run: changed, revert, revert...).
+        needed = max(needed, REVERT_RUNS)
     waiting = _not_confirmed(fetched, state, text_hash, held, needed)
     if waiting is not None:
         return waiting
-    kind, revert_of = _kind(state, text_hash)
     return Decision(_check(fetched, "new" if kind == "first" else kind),
                     version=to_version(fetched, text, kind=kind, revert_of=revert_of),
                     event=_back(fetched, state), forget_sighting=state.sighting is not None,
@@ -256,6 +262,7 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
 
 
 NO_CLAUSE_CHANGED = "no clause changed; not recorded"
+REVERT_RUNS = 2  # consecutive runs in which an earlier text must be seen again to be recorded
 
 
 def _same_terms(latest: str, text: str) -> bool:
@@ -269,7 +276,7 @@ def _partial_page(latest: str, text: str, max_shrink: float) -> str | None:
     """Why ``text`` is not a new version of the terms whose latest text is ``latest``: another
     page (``_another_page``) or only the start of the terms with a "Read more" control
     (``guards.teaser``); else None. A text cut off mid-sentence is held instead (``_cut_short``)."""
-    return _another_page(latest, text) or guard.teaser(latest, text, max_shrink)
+    return _another_page(latest, text) or guard.teaser(latest, text, max_shrink) or guard.another_language(latest, text)
 
 
 def _cut_short(latest: str, text: str) -> str | None:
@@ -292,6 +299,10 @@ def _another_page(latest: str, text: str) -> str | None:
     from tracker.analysis.scope import other_page_side
 
     if other_page_side(latest, text) != "new":
+        return None
+    if len(text) <= guard.LITTLE_TEXT and guard.reads_as_terms(text, notice=False):
+        # a short policy that now stands where a long one stood (a one-paragraph privacy notice):
+        # terms still, held as a sudden shrink and recorded if it lasts, never refused for ever
         return None
     return (f"{guard.NOT_TERMS_PREFIX}{guard.ANOTHER_PAGE} (it shares almost no line with the latest version "
             "and has hardly any legal text; check the URL and `select` in the sources file if this lasts)")
