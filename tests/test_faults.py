@@ -1361,6 +1361,10 @@ def test_main_language_is_told_only_with_confidence():
     mixed = extract(TERMS.encode(), "text/html") + extract(TERMS_DE.encode(), "text/html")
     assert guard.main_language(mixed) is None  # a bilingual page
     assert guard.another_language(mixed, extract(TERMS.encode(), "text/html")) is None
+    # a page of links: the words of their addresses (".../do_not_sell", "/de/a/o") are no language
+    menu = "\n".join(f"*   [{w}](https://acme.example/de/a/o/{w}?do_not_sell=da&que=e)" for w in
+                      ("DOWNLOAD", "ABOUT", "HELP", "CAREERS", "BLOG") * 8)
+    assert guard.main_language(menu) is None
 
 
 @pytest.mark.parametrize("label", ["iso-8859-1", "windows-1252", "us-ascii", "shift_jis"])

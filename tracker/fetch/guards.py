@@ -629,6 +629,7 @@ _FUNCTION_WORDS = {
 LANGUAGE_WORDS = 40  # function words a text needs before its language is told
 LANGUAGE_SHARE = 0.6  # share of them one language must have
 _WORDS = re.compile(r"[^\W\d_]+")
+_URL = re.compile(r"\b(?:https?://|www\.|mailto:)\S+")
 
 
 def main_language(text: str) -> str | None:
@@ -638,9 +639,10 @@ def main_language(text: str) -> str | None:
     if kana >= 200:
         return "ja"
     counts = dict.fromkeys(_FUNCTION_WORDS, 0)
-    for word in _WORDS.findall(text.lower()):
-        for lang, words in _FUNCTION_WORDS.items():
-            if word in words:
+    plain = _URL.sub(" ", _LINK.sub(lambda m: m.group(1), text)).lower()  # link texts, not their addresses
+    for word in _WORDS.findall(plain):
+        for lang, vocabulary in _FUNCTION_WORDS.items():
+            if word in vocabulary:
                 counts[lang] += 1
     total = sum(counts.values())
     best = max(counts, key=lambda lang: counts[lang])
