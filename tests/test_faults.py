@@ -1170,6 +1170,9 @@ def test_teaser_rule_pure():
     assert guard.teaser(latest, extract((first + "<button>Read more</button>").encode(), "text/html"), 1) is None
 
 
+@pytest.mark.xfail(strict=True, reason="not fixed: holding a revert until seen in 2 runs in a row fixes this, but "
+                   "a real dating-site history has 269 reverts in 1,031 versions, 266 followed at once by "
+                   "another text: a replay serving each version for one run would lose them all")
 def test_a_page_alternating_between_two_variants_records_no_flip_flop(env):
     """An A/B test or a geo variant: a banner differs on every other request. Over 6 runs, the
     second variant is one change; going back and forth is never recorded (it was: 6 versions,
@@ -1198,9 +1201,6 @@ def test_a_stale_copy_served_again_is_a_revert_not_a_material_change(env):
     env.server.page("/bad", lambda: html(current))
     assert env.run(code=0)[BAD]["outcome"] == "changed"
     env.server.page("/bad", lambda: html(TERMS))  # the stale copy
-    # served once, it is no version (an earlier text must be seen in 2 runs in a row: a page
-    # alternating between two variants must not record a flip-flop each run); served on, a revert
-    assert env.run(code=0)[BAD]["outcome"] == "pending"
     docs = env.run(code=0)
     assert docs[BAD]["outcome"] == "revert" and docs[BAD]["summary"].startswith("Reverted to the text of")
     history = json.loads(env.tracker("history", "faulty", "--json", code=0).output)

@@ -245,16 +245,10 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
     held = (guard.cut_off_html(fetched.parts or (fetched,))
             or (_cut_short(latest, text) if latest is not None and same_way else None)
             or guard.shrink(previous, len(text), fetched.document.max_shrink))
-    kind, revert_of = _kind(state, text_hash)
-    if kind == "revert":
-        # A text the document had before, back: a real rollback lasts, while a page that
-        # alternates between two variants (an A/B test, a geo or cache variant) or a stale copy
-        # served once does not. Seen in 2 runs in a row first, so a flip-flop makes no version
-        # each run (it made one every run: changed, revert, revert...).
-        needed = max(needed, REVERT_RUNS)
     waiting = _not_confirmed(fetched, state, text_hash, held, needed)
     if waiting is not None:
         return waiting
+    kind, revert_of = _kind(state, text_hash)
     return Decision(_check(fetched, "new" if kind == "first" else kind),
                     version=to_version(fetched, text, kind=kind, revert_of=revert_of),
                     event=_back(fetched, state), forget_sighting=state.sighting is not None,
@@ -262,7 +256,6 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
 
 
 NO_CLAUSE_CHANGED = "no clause changed; not recorded"
-REVERT_RUNS = 2  # consecutive runs in which an earlier text must be seen again to be recorded
 
 
 def _same_terms(latest: str, text: str) -> bool:
