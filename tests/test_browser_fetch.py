@@ -199,3 +199,37 @@ def test_browser_documents_share_the_per_host_limit(tmp_path: Path, tracker_cli)
     finally:
         server.clear()
         server.stop()
+
+
+@pytest.mark.parametrize("status,after,requests,said", [
+    (429, "3600", 1, "the server asks to retry after 60 min, far longer than the 60 s a run waits; not retried"),
+    (503, "7200", 1, "the server asks to retry after 2 h"),
+    (503, "0", 3, "(after 3 attempts)"),
+])
+def test_browser_honours_retry_after_like_a_fetch(tmp_path: Path, httpserver, tracker_cli,  # type: ignore[no-untyped-def]
+                                                  status: int, after: str, requests: int, said: str) -> None:
+    """A rate limit or an outage whose Retry-After is far longer than a run waits is one request,
+    reported with when to come back, in the browser as over HTTP (the browser path used to retry
+    it at once, as many times as the run allows); a short one is retried."""
+    browser_or_skip()
+    hits: list[str] = []
+
+    def limited(request):  # type: ignore[no-untyped-def]
+        hits.append(request.path)
+        return Response("<h1>Slow down</h1>", status=status, headers={"Retry-After": after},
+                        content_type="text/html")
+
+    httpserver.expect_request("/limited").respond_with_handler(limited)
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[[service]]\nid = "wisp"\nname = "Wisp Chat"\n  [[service.document]]\n'
+                       f'  type = "Terms of Service"\n  url = "{httpserver.url_for("/limited")}"\n'
+                       f'  render = "browser"\n', encoding="utf-8")
+    tracker = tracker_cli(sources)
+    result = json.loads(tracker("run", "--json", "--retry-backoff", "0", code=1).output)
+    doc = result["documents"][0]
+    assert doc["outcome"] == "failed" and doc["error"].startswith(f"HTTP {status}"), doc
+    assert said in doc["error"], doc
+    assert len(hits) == requests, hits
+    row = json.loads(tracker("status", "--json").output)[0]
+    assert said.split(",")[0] in row["error"], row
+    assert not (tracker.store / "archive" / "wisp").exists()

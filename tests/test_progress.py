@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -86,3 +87,38 @@ def test_import_history_says_what_it_does_on_stderr_unless_quiet(tmp_path: Path)
     assert as_json.exit_code == 0 and as_json.stderr == "", as_json.stderr
     data = json.loads(as_json.stdout)
     assert data["versions"] == 12 and "stage" not in data and "commits_total" not in data
+
+
+def test_import_progress_counts_the_analyses_after_the_last_commit_is_read() -> None:
+    """Every commit read and most pairs still being analysed is not 100% (it was: the analyses of
+    the last batches ran for minutes under a line that said the import was done)."""
+    from tracker.cli.ota import import_progress
+    from tracker.ota.history import ImportResult
+
+    result = ImportResult(source="repo", commits=5000, commits_total=5000, versions=4800, stage="analysing",
+                          pairs_queued=5000, pairs_analysed=1234, parts=(1, 4))
+    text, done, total = import_progress(result)
+    assert "5,000 of 5,000 commit(s) read, 1,234 of 5,000 pair(s) analysed" in text, text
+    assert done / total < 0.65  # 6,234 of 10,000 units
+    line = StatusLine("import-history", io.StringIO(), tty=False)
+    assert "(62%)" in line.text(text, done, total)
+    result.pairs_analysed = 5000
+    assert import_progress(result)[1:] == (10000, 10000)
+    # halfway through reading, the pairs still to come are estimated from those so far
+    early = ImportResult(source="repo", commits=1000, commits_total=4000, stage="reading commits",
+                         pairs_queued=900, pairs_analysed=600)
+    text, done, total = import_progress(early)
+    assert (done, total) == (1600, 4000 + 3600), (done, total)
+
+
+def test_import_history_never_shows_100_percent_while_pairs_wait(tmp_path: Path) -> None:
+    repo = _repo(tmp_path, 12)
+    result = CliRunner().invoke(cli, ["--store", str(tmp_path / "a"), "import-history", str(repo), "--batch", "5"])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stderr.splitlines() if "pair(s) analysed" in line]
+    assert lines, result.stderr
+    for line in lines:
+        analysed, queued = (int(n.replace(",", "")) for n in
+                            re.search(r"([\d,]+) of ([\d,]+) pair\(s\) analysed", line).groups())  # type: ignore[union-attr]
+        if analysed < queued:
+            assert "(100%)" not in line, line

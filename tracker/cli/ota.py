@@ -85,11 +85,7 @@ def import_history_command(obj: Any, repo: str, rev: str, batch: int, dask: str 
     def progress(result: Any) -> None:
         if line is None:
             return
-        done, total = result.commits, result.commits_total
-        text = f"{result.stage} — {done:,}" + (f" of {total:,}" if total else "") + " commit(s) read, " \
-            f"{result.versions:,} version(s) recorded"
-        if result.stage == "analysing" and result.parts[1]:
-            text += f", analysing a batch ({result.parts[0]} of {result.parts[1]} part(s) done)"
+        text, done, total = import_progress(result)
         # a stage seen for the first time is shown at once: it may be the one that takes minutes
         line.show(text, done, total, force=result.stage not in seen)
         seen.add(result.stage)
@@ -126,6 +122,25 @@ def import_history_command(obj: Any, repo: str, rev: str, batch: int, dask: str 
         same.append(f"{result.no_clause_changed} changed no clause (only spacing, Markdown style or link tokens)")
     if same:
         click.echo(f"{n_changes(result)} made no new version, as in a run: {'; '.join(same)}")
+
+
+def import_progress(result: Any) -> tuple[str, int, int]:
+    """The progress line of an import (``ImportResult`` so far) and its work done of all, in
+    units of commits read plus pairs of texts analysed: the analyses of the last batches go on
+    for minutes once every commit is read, so reading alone would show 100% all that time.
+    While commits are still read, the pairs still to come are estimated from those so far."""
+    read, commits = result.commits, result.commits_total
+    text = f"{result.stage} — {read:,}" + (f" of {commits:,}" if commits else "") + " commit(s) read"
+    queued, analysed = result.pairs_queued, result.pairs_analysed
+    if queued:
+        text += f", {analysed:,} of {queued:,} pair(s) analysed"
+    text += f", {result.versions:,} version(s) recorded"
+    if result.stage == "analysing" and result.parts[1]:
+        text += f", this batch {result.parts[0]} of {result.parts[1]} part(s) done"
+    if not commits:
+        return text, 0, 0
+    pairs = queued if read >= commits else round(queued * commits / max(read, 1))
+    return text, read + analysed, commits + max(pairs, queued)
 
 
 def n_changes(result: Any) -> str:

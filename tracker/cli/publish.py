@@ -93,8 +93,10 @@ def serve(obj: Any, port: int, host: str, out: str | None, limit: int) -> None:
     Feeds are served with their own content types, ETag and Last-Modified, so readers polling
     them get cheap 304 answers.
 
-    Exit codes: 0 stopped with Ctrl-C; 1 the site folder cannot be written; 2 cannot listen
-    (port in use, unknown host, a port that needs root); 3 the archive or index cannot be read.
+    Exit codes: 130 stopped with Ctrl-C (one line says so; the site is complete unless the
+    Ctrl-C came while it was written, when publishing again finishes it); 1 the site folder
+    cannot be written; 2 cannot listen (port in use, unknown host, a port that needs root); 3
+    the archive or index cannot be read.
 
     \b
     Examples:
@@ -114,17 +116,27 @@ def serve(obj: Any, port: int, host: str, out: str | None, limit: int) -> None:
     bound_host = bound_host.decode() if isinstance(bound_host, bytes) else str(bound_host)
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host
     url = f"http://{shown}:{bound_port}"
+    serving = False
     try:
         with obj.index() as index:
             try:
                 publish_site(index, out_dir, base_url=url, limit=limit)
             except OSError as exc:
                 raise_unwritable(out_dir, exc)
+        serving = True  # the site is whole from here (set before saying so: a Ctrl-C may follow)
         click.echo(f"Serving {out_dir} at {url}/ (Ctrl-C to stop)", err=False)
         sys.stdout.flush()
         server.serve_forever()
     except KeyboardInterrupt:
-        pass
+        # Stopped as a shell stops any command with Ctrl-C: 130 and one line, never a traceback.
+        # Every file was written to a temporary name and renamed, so none is half written.
+        from tracker.cli.app import fail
+
+        click.echo("", err=True)
+        if serving:
+            fail(f"interrupted (Ctrl-C): stopped serving {out_dir} (the site there is complete)", 130)
+        fail(f"interrupted (Ctrl-C) while publishing {out_dir}: every file written is whole; run the "
+             "command again to finish the site", 130)
     finally:
         server.server_close()
 

@@ -111,6 +111,12 @@ def decode_report(raw: bytes, content_type: str | None = None) -> tuple[str, str
     if declared is None and _may_be_html(content_type):
         declared = _charset_from_meta(raw)
     codec = declared or "utf-8"
+    if declared is not None and _label(declared) != "utf-8" and _is_utf8_text(raw):
+        # UTF-8 bytes under another label (a server's default `charset=iso-8859-1`): every byte
+        # decodes in a single-byte code page, so the label alone would give mojibake ("cafÃ©"),
+        # and a version of it each time the label changes. Text in another encoding is almost
+        # never valid UTF-8 with multi-byte characters in it.
+        return raw.decode("utf-8"), f"utf-8 (declared {_label(declared)}, but the bytes are UTF-8)"
     try:
         return raw.decode(codec), ""
     except UnicodeDecodeError:
@@ -128,6 +134,20 @@ def decode_report(raw: bytes, content_type: str | None = None) -> tuple[str, str
             pass
     return (raw.decode(codec, errors=_KEEP_BYTES),
             f"{_label(codec)} with undecodable bytes read as windows-1252 ({said})")
+
+
+UTF8_EVIDENCE = 2  # multi-byte UTF-8 characters that make valid UTF-8 bytes UTF-8 whatever their label
+
+
+def _is_utf8_text(raw: bytes) -> bool:
+    """True if ``raw`` is valid UTF-8 holding at least ``UTF8_EVIDENCE`` multi-byte characters."""
+    if raw.isascii():
+        return False
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return sum(1 for c in text if ord(c) > 0x7F) >= UTF8_EVIDENCE
 
 
 def _has_utf8_sequences(raw: bytes) -> bool:

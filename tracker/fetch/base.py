@@ -168,6 +168,35 @@ def retry_after(value: str | None, cap: float) -> float:
     return 0.0 if seconds is None else min(seconds, cap)
 
 
+# A Retry-After over this many times the run's cap is not worth a capped wait: the retry would
+# come far too early and be refused again (an hour's rate limit retried after a minute).
+GIVE_UP_AFTER = 5
+
+
+def duration(seconds: float) -> str:
+    """"45 s", "12 min", "3 h": a wait as a person reads it."""
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.0f} h"
+
+
+def transient_retry(message: str, header: str | None, cap: float) -> tuple[str, float | None]:
+    """What to do with a transient HTTP error (429, 503...) whose ``Retry-After`` header is
+    ``header``, under a run's ``cap`` (seconds): ``(message, None)`` - do not retry - when the
+    server asks for more than ``GIVE_UP_AFTER`` times the cap (the message then says when to come
+    back), else ``(message, seconds)`` to wait before the next attempt (0: the usual back-off).
+    The HTTP and the browser paths both decide here, so neither hammers a server that asked for
+    an hour's pause."""
+    asked = retry_after_seconds(header)
+    if asked is not None and asked > GIVE_UP_AFTER * cap:
+        # Waiting a fraction of what the server asked would only be refused again: stop now.
+        return (f"{message} (the server asks to retry after {duration(asked)}, far longer than "
+                f"the {cap:g} s a run waits; not retried)"), None
+    return message, retry_after(header, cap)
+
+
 def with_attempts(fetched: Fetched, attempts: int) -> Fetched:
     if attempts == 1:
         return fetched

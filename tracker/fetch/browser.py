@@ -32,7 +32,7 @@ from tracker.fetch.base import (
     Fetched,
     FetchOptions,
     Gate,
-    retry_after,
+    transient_retry,
     with_attempts,
 )
 from tracker.sources.config import Document
@@ -177,8 +177,9 @@ async def _attempt(
             message = f"HTTP {status} {response.status_text or ''}".strip()  # type: ignore[union-attr]
             if status not in TRANSIENT_STATUSES:
                 return failed(message, status, final_url), None
-            wait = retry_after(await response.header_value("retry-after"), options.max_retry_after)  # type: ignore[union-attr]
-            return failed(message, status, final_url), wait
+            said, wait = transient_retry(message, await response.header_value("retry-after"),  # type: ignore[union-attr]
+                                         options.max_retry_after)
+            return failed(said, status, final_url), wait
         content_type = (await response.header_value("content-type") or "") if response is not None else ""
         media = content_type.split(";", 1)[0].strip().lower()
         if response is not None and media and media not in HTML_TYPES:

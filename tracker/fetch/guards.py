@@ -373,7 +373,20 @@ def waiting_room(page: Page) -> bool:
 
 
 def maintenance(page: Page) -> bool:
-    return _MAINTENANCE(page.both)
+    """A maintenance notice: its own words anywhere, or downtime words ("scheduled downtime",
+    "currently offline", "temporarily unavailable", "upgrading our systems") in the title or a
+    short line of a page that does not read as terms (short terms may say the service can be
+    temporarily unavailable)."""
+    return _MAINTENANCE(page.both) or (_prompt(_DOWNTIME, page) and not reads_as_terms(page.text))
+
+
+_DOWNTIME = _has(
+    r"\b(scheduled|planned) (downtime|outage)\b|\b(currently|temporarily) (offline|unavailable|down)\b|"
+    r"\bdown for (an? )?(planned |scheduled )?(upgrade|update|maintenance)\b|"
+    r"\b(upgrading|updating|upgrade|update) (our|the) (systems?|servers?|site|website|platform)\b|"
+    r"\btemporairement (indisponible|hors ligne)\b|\bvor[üu]bergehend (nicht (erreichbar|verf[üu]gbar)|offline)\b|"
+    r"\btemporalmente (no disponible|fuera de l[íi]nea)\b|\btemporaneamente (non disponibile|offline)\b|"
+    r"\btijdelijk (niet beschikbaar|offline)\b|\btemporariamente (indispon[íi]vel|fora do ar)\b|一時的に(停止|利用できません)")
 
 
 def status_page(page: Page) -> bool:
@@ -422,9 +435,93 @@ def chooser(page: Page) -> bool:
 def hollow_page(page: Page) -> bool:
     """Little text, hardly any legal vocabulary (a footer's "Terms · Privacy" links at most), and
     the page asks not to be indexed or reloads itself: a placeholder, an interstitial, a queue
-    ticket - nothing a terms page is."""
+    ticket - nothing a terms page is. A short notice that reads as terms (``reads_as_terms``: a
+    one-paragraph privacy notice, often ``noindex``) is not hollow."""
     return (len(page.text) <= LITTLE_TEXT and legal_vocabulary(page.text) < HOLLOW_LEGAL
-            and (has_noindex(page.raw) or _REFRESH.search(page.raw[:65536]) is not None))
+            and (has_noindex(page.raw) or _REFRESH.search(page.raw[:65536]) is not None)
+            and not reads_as_terms(page.text))
+
+
+def empty_shell(page: Page) -> bool:
+    """A page that is only its frame: a copyright line or links (a footer, a menu) around no
+    prose - no sentence, no table, fewer than ``SHELL_WORDS`` words outside headings, links
+    and the copyright line: the frame of a page whose content did not come."""
+    lines = page.text.splitlines()
+    framed = any(_NOT_PROSE.match(line) and not line.lstrip().startswith("#") or _LINK.search(line)
+                 for line in lines)
+    return (framed and len(page.text) <= LITTLE_TEXT and not prose_sentences(page.text, words=1)
+            and not any(line.lstrip().startswith("|") for line in lines)
+            and len(_prose_words(page.text)) < SHELL_WORDS)
+
+
+# --------------------------------------------------------------------------- short terms
+
+SHELL_WORDS = 6  # words of prose under which a page is only its frame (header, menu, footer)
+SENTENCE_WORDS = 4  # words a sentence of terms has at least ("We never sell it." has 4)
+TERMS_SENTENCES = 2  # sentences a short text needs to read as terms
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_NOT_PROSE = re.compile(r"^\s*(#{1,6}\s|©|\(c\)\s*\d|copyright\b)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?;:。！？])\s+|(?<=[。！？])")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+# Words of a notice to its reader about what may or must be done, in the eight languages of
+# ``legal_vocabulary``: "we collect", "you may", "is provided as is", "at your own risk" - the
+# stuff of a short privacy notice or terms page, rare in an error stub (checked before, by its
+# own rules) and absent from a menu.
+_NOTICE_WORDS = re.compile(
+    r"\b(we|you|your|our|users?)\b.{0,60}\b(collect|use|store|process|share|sell|delete|keep|retain|"
+    r"agree|accept|may|must|shall|will not|won't|never|responsible|risk|rights?|data|cookies?|email|"
+    r"information|account|provided)\b|\bas is\b|\bown risk\b|"
+    r"\b(nous|vous)\b.{0,60}\b(collect|utilis|conserv|accept|pouv|devez|droits?|donn[ée]es)|"
+    r"\b(wir|sie|ihre?)\b.{0,60}\b(erheben|speichern|verarbeiten|nutzen|d[üu]rfen|m[üu]ssen|daten|rechte?)\b|"
+    r"\b(nosotros|usted|tus?|sus?)\b.{0,60}\b(recopil|usamos|utiliz|datos|derechos?|acept)|"
+    r"\b(noi|tu|tuoi|suoi)\b.{0,60}\b(raccogli|utilizz|dati|diritti|accett)|"
+    r"\b(wij|u|uw|je)\b.{0,60}\b(verzamelen|gebruiken|bewaren|gegevens|rechten|akkoord)\b|"
+    r"\b(n[óo]s|voc[êe]|seus?)\b.{0,60}\b(coletamos|usamos|dados|direitos|aceit)|"
+    r"お客様|当社|利用者|ユーザー", re.IGNORECASE)
+
+
+def _prose_words(text: str) -> list[str]:
+    """The words of ``text`` outside headings, copyright lines and link texts."""
+    words: list[str] = []
+    for line in text.splitlines():
+        if _NOT_PROSE.match(line):
+            continue
+        words += _WORD.findall(_LINK.sub(" ", line))
+    return words
+
+
+def prose_sentences(text: str, words: int = SENTENCE_WORDS) -> list[str]:
+    """The sentences of ``text`` that are prose: outside headings, copyright lines and link
+    texts, ending with a full stop (or ``!``, ``?``, ``;``, ``:``, Japanese ``。``) and of at
+    least ``words`` words (Japanese: 12 characters)."""
+    found = []
+    for line in text.splitlines():
+        if _NOT_PROSE.match(line):
+            continue
+        plain = _LINK.sub(lambda m: m.group(1), line).strip(" -*>\t")
+        for sentence in _SENTENCE_END.split(plain):
+            sentence = sentence.strip()
+            if not sentence or sentence[-1] not in ".!?;:。！？":
+                continue
+            cjk = sum(1 for c in sentence if "\u3040" <= c <= "\u9fff")
+            if len(_WORD.findall(sentence)) >= words or cjk >= 12:
+                found.append(sentence)
+    return found
+
+
+def reads_as_terms(text: str, *, notice: bool = True) -> bool:
+    """Whether a short text reads as terms or a policy however few its lines: at least
+    ``TERMS_SENTENCES`` sentences of prose (``prose_sentences``), and in them the legal
+    vocabulary (``legal_vocabulary``) or the words of a notice to its reader (``_NOTICE_WORDS``:
+    "we collect your email address", "you use it at your own risk"). A header and footer links
+    around nothing, a menu or a title alone have no such sentences; a one-paragraph privacy
+    notice or a three-sentence terms page has. ``notice=False`` asks for the legal vocabulary
+    itself in those sentences."""
+    sentences = prose_sentences(text)
+    if len(sentences) < TERMS_SENTENCES:
+        return False
+    prose = "\n".join(sentences)
+    return legal_vocabulary(prose) >= 1 or (notice and _NOTICE_WORDS.search(prose) is not None)
 
 
 # (name, rule, strong): a strong rule looks at what the page is built as, a weak one at its words.
@@ -443,6 +540,7 @@ RULES: tuple[tuple[str, Callable[[Page], bool], bool], ...] = (
     ("rate limit", rate_limited, False),
     ("consent screen", consent_screen, True),
     ("country or language chooser", chooser, False),
+    ("a page with no terms in it", empty_shell, True),  # last: the others name what the page is
 )
 
 # What ``tracker status`` and the attention feed say a document was served instead of its terms.
@@ -461,8 +559,9 @@ NOT_TERMS_PREFIX = "not the terms: "
 ANOTHER_PAGE = "another page"
 CUT_OFF = "the latest version cut off"  # a text that stops mid-sentence where the latest goes on
 TEASER = "only the start of the terms"  # the first section and a "Read more" control
+OTHER_LANGUAGE = "the terms in another language"
 _NOT_TERMS_SERVED = {ANOTHER_PAGE: "another page than the terms", CUT_OFF: "a page cut off mid-text",
-                     TEASER: "only the start of the terms"}
+                     TEASER: "only the start of the terms", OTHER_LANGUAGE: "the terms in another language"}
 
 
 def served_instead(reason: str | None) -> str | None:
@@ -510,6 +609,58 @@ def error_page(text: str, raw: bytes = b"", previous_length: int | None = None, 
         if rule(page):
             return f"{ERROR_PAGE_PREFIX}{name}"
     return None
+
+
+# --------------------------------------------------------------------------- another language
+
+# Frequent function words of the eight languages of ``legal_vocabulary`` (Japanese is told by its
+# script): enough to tell which language a page of terms is written in.
+_FUNCTION_WORDS = {
+    "en": frozenset("the and is are we you your our of to in for with by this that may will be any not".split()),
+    "fr": frozenset("le la les des du est sont nous vous votre vos une aux ces cette qui que pour dans sur par "
+                    "avec et au ne pas".split()),
+    "de": frozenset("der die das und ist sind wir sie ihre nicht mit für von den dem des eine einer werden "
+                    "wird bei zu auf oder sich".split()),
+    "es": frozenset("el la los las de del que y en un una por para con su sus es son nosotros usted no se al".split()),
+    "it": frozenset("il lo la gli le di del della che e in un una per con su non sono è dei delle al".split()),
+    "nl": frozenset("de het een en van is zijn wij u uw je niet met voor op te dat die door bij".split()),
+    "pt": frozenset("o a os as de do da dos das que e em um uma por para com não são seu sua você nós".split()),
+}
+LANGUAGE_WORDS = 40  # function words a text needs before its language is told
+LANGUAGE_SHARE = 0.6  # share of them one language must have
+_WORDS = re.compile(r"[^\W\d_]+")
+_URL = re.compile(r"\b(?:https?://|www\.|mailto:)\S+")
+
+
+def main_language(text: str) -> str | None:
+    """The language ``text`` is written in ("en", "fr", "de", "es", "it", "nl", "pt", "ja"), or
+    None when it cannot be told with confidence (too few function words, a mixed page)."""
+    kana = sum(1 for c in text if "\u3040" <= c <= "\u30ff")
+    if kana >= 200:
+        return "ja"
+    counts = dict.fromkeys(_FUNCTION_WORDS, 0)
+    plain = _URL.sub(" ", _LINK.sub(lambda m: m.group(1), text)).lower()  # link texts, not their addresses
+    for word in _WORDS.findall(plain):
+        for lang, vocabulary in _FUNCTION_WORDS.items():
+            if word in vocabulary:
+                counts[lang] += 1
+    total = sum(counts.values())
+    best = max(counts, key=lambda lang: counts[lang])
+    if total < LANGUAGE_WORDS or counts[best] < LANGUAGE_SHARE * total:
+        return None
+    return best
+
+
+def another_language(latest: str, text: str) -> str | None:
+    """Why ``text`` is the terms in another language than the latest version ``latest`` (a site
+    that chooses the language by Accept-Language or by where the request comes from), else None:
+    a translation is another document, never a new version of this one."""
+    before, now = main_language(latest), main_language(text)
+    if before is None or now is None or before == now:
+        return None
+    return (f"{NOT_TERMS_PREFIX}{OTHER_LANGUAGE} ({now}, where the latest version is {before}: the site may choose "
+            "the language by Accept-Language or by location; set headers = { Accept-Language = \"...\" } "
+            "or a URL of that language in the sources file)")
 
 
 # --------------------------------------------------------------------------- sudden shrink

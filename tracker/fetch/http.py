@@ -29,8 +29,7 @@ from tracker.fetch.base import (
     FetchOptions,
     Gate,
     Validators,
-    retry_after,
-    retry_after_seconds,
+    transient_retry,
     with_attempts,
 )
 from tracker.fetch.robots import Robots
@@ -203,15 +202,8 @@ async def _attempt(
                 message = f"HTTP {resp.status} {resp.reason or ''}".strip()
                 if resp.status not in TRANSIENT_STATUSES:
                     return failed(message, resp.status, final_url), None
-                asked = retry_after_seconds(resp.headers.get("Retry-After"))
-                if asked is not None and asked > GIVE_UP_AFTER * options.max_retry_after:
-                    # Waiting a fraction of what the server asked would only be refused again:
-                    # stop now, and say when to come back (a rate limit or a long outage).
-                    return failed(f"{message} (the server asks to retry after {_duration(asked)}, far longer than "
-                                  f"the {options.max_retry_after:g} s a run waits; not retried)",
-                                  resp.status, final_url), None
-                wait = retry_after(resp.headers.get("Retry-After"), options.max_retry_after)
-                return failed(message, resp.status, final_url), wait
+                said, wait = transient_retry(message, resp.headers.get("Retry-After"), options.max_retry_after)
+                return failed(said, resp.status, final_url), wait
             declared = resp.content_length
             if declared is not None and declared > options.max_bytes:
                 return failed(f"response is {declared} bytes, over the {options.max_bytes}-byte cap",
@@ -238,20 +230,6 @@ async def _attempt(
         return failed(f"invalid HTTP response: {' '.join(str(exc.message).split())[:200]}"), None
     except aiohttp.ClientError as exc:
         return failed(f"{type(exc).__name__}: {exc}"), None
-
-
-# A Retry-After over this many times the run's cap is not worth a capped wait: the retry would
-# come far too early and be refused again (an hour's rate limit retried after a minute).
-GIVE_UP_AFTER = 5
-
-
-def _duration(seconds: float) -> str:
-    """"45 s", "12 min", "3 h": a wait as a person reads it."""
-    if seconds < 120:
-        return f"{seconds:.0f} s"
-    if seconds < 7200:
-        return f"{seconds / 60:.0f} min"
-    return f"{seconds / 3600:.0f} h"
 
 
 def _read_file(doc: Document, fetched_at: datetime, started: float, max_bytes: int) -> Fetched:

@@ -254,6 +254,10 @@ class ImportResult:
     stage: str = ""
     commits_total: int = 0
     parts: tuple[int, int] = (0, 0)
+    # pairs of texts sent to the analyses so far, and how many of them are analysed: the
+    # analyses of the last batches go on for minutes after every commit is read
+    pairs_queued: int = 0
+    pairs_analysed: int = 0
 
     def skip(self, reason: str) -> None:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
@@ -262,7 +266,7 @@ class ImportResult:
         return {k: v for k, v in self.__dict__.items() if k not in _PROGRESS_ONLY}
 
 
-_PROGRESS_ONLY = ("stage", "commits_total", "parts")
+_PROGRESS_ONLY = ("stage", "commits_total", "parts", "pairs_queued", "pairs_analysed")
 
 
 def source_id(repo: str | Path) -> str:
@@ -699,6 +703,7 @@ class _Importer:
             jobs.append((entry.old_text, entry.version.text, "changed", ""))
         batch.pending = _dispatch(jobs)
         self.result.parts = (0, len(batch.pending.running) or 1)
+        self.result.pairs_queued += len(jobs)
         for entry in entries:  # the texts now travel with the jobs: drop the versions' bytes
             entry.old_text = entry.version = None
         return batch
@@ -714,12 +719,16 @@ class _Importer:
             from concurrent.futures import wait
 
             total = self.result.parts[1]
+            before = self.result.pairs_analysed  # the pairs of the batches indexed before
             while running := batch.pending.running:
-                self.result.parts = (max(0, total - len(running)), total)
+                done = max(0, total - len(running))
+                self.result.parts = (done, total)
+                self.result.pairs_analysed = before + len(batch.pairs) * done // total
                 self._report("analysing")
                 wait(running, timeout=1.0)
                 batch.pending.ready()  # raises when a cluster can no longer finish them
             self.result.parts = (total, total)
+            self.result.pairs_analysed = before + len(batch.pairs)
             self._report("indexing")
         batch.results = dict(zip(batch.pairs, batch.pending.result()))
         batch.pending = None

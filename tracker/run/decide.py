@@ -269,7 +269,7 @@ def _partial_page(latest: str, text: str, max_shrink: float) -> str | None:
     """Why ``text`` is not a new version of the terms whose latest text is ``latest``: another
     page (``_another_page``) or only the start of the terms with a "Read more" control
     (``guards.teaser``); else None. A text cut off mid-sentence is held instead (``_cut_short``)."""
-    return _another_page(latest, text) or guard.teaser(latest, text, max_shrink)
+    return _another_page(latest, text) or guard.teaser(latest, text, max_shrink) or guard.another_language(latest, text)
 
 
 def _cut_short(latest: str, text: str) -> str | None:
@@ -292,6 +292,10 @@ def _another_page(latest: str, text: str) -> str | None:
     from tracker.analysis.scope import other_page_side
 
     if other_page_side(latest, text) != "new":
+        return None
+    if len(text) <= guard.LITTLE_TEXT and guard.reads_as_terms(text, notice=False):
+        # a short policy that now stands where a long one stood (a one-paragraph privacy notice):
+        # terms still, held as a sudden shrink and recorded if it lasts, never refused for ever
         return None
     return (f"{guard.NOT_TERMS_PREFIX}{guard.ANOTHER_PAGE} (it shares almost no line with the latest version "
             "and has hardly any legal text; check the URL and `select` in the sources file if this lasts)")
