@@ -553,3 +553,31 @@ def test_a_plan_that_renews_is_still_subscription():
 
     scores = category_scores("If you pay through your Quillfen Plus subscription, it renews automatically each month.")
     assert scores.get("subscription", 0.0) >= 1.0, scores
+
+
+KESTRELL_LICENCE = """\
+# Kestrell Terms of Service
+
+## 5. Your Content
+
+You grant Kestrell a worldwide, royalty-free licence to use, copy and modify Your Content to operate and improve the service.
+
+## 6. Fees
+
+Fees are listed on our pricing page.
+"""
+
+
+@pytest.mark.parametrize("added", [
+    ", including training our AI models.",
+    ", including to train and improve our machine learning models.",
+    " and to develop new artificial intelligence features trained on it.",
+])
+def test_ai_training_inside_a_licence_clause_is_named(added):
+    """Training AI on licensed content is a use of that content (taxonomy: ai-training), named
+    even in a short document that is mostly about the licence (a first-time user's case)."""
+    new = KESTRELL_LICENCE.replace(" to operate and improve the service.",
+                                   " to operate and improve the service" + added.rstrip(".") + ".")
+    a = analyse(KESTRELL_LICENCE, new)
+    assert a.material, a.summary
+    assert "ai-training" in a.categories, a.categories

@@ -3225,8 +3225,10 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "") -> tup
 
 
 # A category that is a kind of the document's own topic, not a side topic of it: AI use of data
-# in a privacy policy is data use, and the taxonomy names it on its own.
-_SUBTOPICS = {("privacy", "ai-training")}
+# in a privacy policy is data use, and training AI on the content a licence covers ("... to use,
+# copy and modify Your Content, including training our AI models") is a use of that content; the
+# taxonomy names AI training on its own.
+_SUBTOPICS = {("privacy", "ai-training"), ("content-rights", "ai-training")}
 
 
 _DOMINANT = 0.5  # share of a document's topic words that makes it a document about one topic
