@@ -581,3 +581,37 @@ def test_ai_training_inside_a_licence_clause_is_named(added):
     a = analyse(KESTRELL_LICENCE, new)
     assert a.material, a.summary
     assert "ai-training" in a.categories, a.categories
+
+
+BRUMELLE_CGU = """\
+# Conditions générales de Brumelle
+
+## 1. Objet
+
+Les présentes conditions régissent l'utilisation du service Brumelle.
+
+## 2. Inscription
+
+Vous devez fournir une adresse e-mail valide pour créer un compte.
+"""
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le service est réservé aux personnes âgées de 18 ans ou plus.",
+    "Vous devez avoir au moins 16 ans pour créer un compte.",
+    "Il faut être âgé d'au moins 15 ans.",
+    "Vous devez avoir 13 ans révolus.",
+])
+def test_a_french_age_minimum_is_an_eligibility_rule(sentence):
+    """French wordings of an age minimum ("âgées de 18 ans", "avoir au moins 16 ans", "13 ans
+    révolus") are eligibility (taxonomy), and material: one was read as no change of terms."""
+    new = BRUMELLE_CGU.replace("pour créer un compte.\n", "pour créer un compte. " + sentence + "\n")
+    a = analyse(BRUMELLE_CGU, new)
+    assert a.material, a.summary
+    assert a.categories == ("eligibility",), a.categories
+
+
+def test_a_french_retention_period_is_no_age_minimum():
+    new = BRUMELLE_CGU.replace("pour créer un compte.\n",
+                               "pour créer un compte. Nous conservons vos données au moins 5 ans.\n")
+    assert "eligibility" not in analyse(BRUMELLE_CGU, new).categories

@@ -119,7 +119,9 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
         ("acceptance", "acceptation", r" (?:en (?:utilisant|accédant|naviguant|vous inscrivant)"
          r"(?: \S+){0,6} (?:acceptez|accepte|acceptation|reconnaissez)|vaut acceptation|emporte acceptation|acceptation (?:pleine et entière|sans "
          r"réserve|des (?:présentes|cgu|cgv|conditions))) "),
-        ("eligibility", "âge", r" (?:mineurs?|majeure?s?|âgée?s? d(?: au moins)? \d+|"
+        # "âgé d'au moins 16 ans", "âgées de 18 ans ou plus", "avoir au moins 16 ans", "13 ans révolus"
+        ("eligibility", "âge", r" (?:mineurs?|majeure?s?|âgée?s? (?:de|d)(?: au moins| plus de)? \d+|"
+         r"avoir(?: au moins)? \d{1,2} ans|\d{1,2} ans révolus|"
          r"(?:moins|plus) de \d{1,2} ans|autorisation parentale|représentant légal|"
          r"titulaire de l autorité parentale|capacité juridique) "),
         ("service-changes", "service", r" (?:disponibilité|indisponib\w*|maintenance|bêta|"
