@@ -121,12 +121,19 @@ def test_the_shipped_model_is_complete_and_scores_plain_python() -> None:
     assert 0.0 <= p <= 1.0
 
 
+# A change the rules call material on words alone (no amount, duration or place changed, no
+# watch-out): the kind of pair a learned veto may overrule.
+SOFT = BASE.replace("You keep ownership of the files you upload.",
+                    "You keep ownership of the files you upload, except templates you publish to the gallery.")
+
+
 def test_a_veto_keeps_the_pair_flag_and_the_clause_flags_together() -> None:
     # A model that vetoes everything (threshold above any probability), on a pair the rules call
     # material: every clause goes not material, with no severity saying otherwise.
-    old, new = BASE, MATERIAL["price raised"]
+    old, new = BASE, SOFT
     diff = diff_texts(old, new)
     labels = label_document(diff.changes, old, new)
+    assert any(lab.material for lab in labels), [lab.explanation for lab in labels]
     always = dict(decision.load_model() or {}, threshold=1.01)
     never = dict(always, threshold=-0.01)
     assert decision.vetoes(diff.changes, labels, new, diff.unchanged, model=always)
@@ -175,3 +182,16 @@ def test_compare_json_keeps_its_keys(tmp_path: Path) -> None:
     assert data["material"] is True and data["changes"]
     assert list(data["changes"][0]) == ["kind", "material", "severity", "categories", "explanation", "before",
                                         "after", "clause"]
+
+
+@pytest.mark.parametrize("name", ["price raised", "refund window cut"])
+def test_no_veto_overrules_a_changed_amount_or_duration(name: str) -> None:
+    """A price from $12 to $19 or a refund window from 30 to 14 days is the news even when the
+    rest of the pair scores as noise (a capture that also lost a table): even a model that would
+    veto every pair leaves it material."""
+    old, new = BASE, MATERIAL[name]
+    diff = diff_texts(old, new)
+    labels = label_document(diff.changes, old, new)
+    always = dict(decision.load_model() or {}, threshold=1.01)
+    assert any(lab.material for lab in labels)
+    assert not decision.vetoes(diff.changes, labels, new, diff.unchanged, model=always)

@@ -177,6 +177,24 @@ def probability(features: dict[str, float], model: dict[str, Any]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
+def _hard_evidence(labels: Sequence[Any]) -> bool:
+    """Whether a material change of the pair rests on evidence a pair-level score must not
+    overrule: a changed amount, percentage, duration, age or place (a price from $6 to $9, credits
+    that expire after 6 months instead of 12, another court), a watch-out added or removed, or a
+    critical severity. A pair whose page capture also changed (a table gone, a menu moved) scores
+    low as a whole, yet the price rise inside it is still the news."""
+    for lab in labels:
+        if not lab.material:
+            continue
+        if lab.severity == "critical" or lab.watch_added or lab.watch_removed:
+            return True
+        before = {(f.kind, f.value) for f in lab.facts_before if f.kind in _SIGNIFICANT}
+        after = {(f.kind, f.value) for f in lab.facts_after if f.kind in _SIGNIFICANT}
+        if before != after:
+            return True
+    return False
+
+
 def vetoes(diffs: Sequence[Any], labels: Sequence[Any], new: str, unchanged: int = 0,
            model: dict[str, Any] | None = None) -> bool:
     """Whether the learned decision overrules a pair the rules call material (``labels``, the
@@ -184,9 +202,11 @@ def vetoes(diffs: Sequence[Any], labels: Sequence[Any], new: str, unchanged: int
 
     Only a veto is learned: a pair the rules call not material is never promoted, since the model
     scores the pair, not a clause, and could not say which clause changed what. False when no
-    label is material, in ``TRACKER_MATERIALITY=rules`` mode, or when no model file ships.
+    label is material, when a material change rests on hard evidence (``_hard_evidence``: a changed
+    amount, duration, place..., a watch-out added or removed, a critical change), in
+    ``TRACKER_MATERIALITY=rules`` mode, or when no model file ships.
     ``model``: the fitted decision to use instead of the shipped one (``load_model``)."""
-    if not any(lab.material for lab in labels) or mode() == "rules":
+    if not any(lab.material for lab in labels) or mode() == "rules" or _hard_evidence(labels):
         return False
     model = model or load_model()
     if model is None:
