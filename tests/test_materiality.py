@@ -456,3 +456,32 @@ def test_a_quote_whose_end_was_left_out_as_noise_says_it_goes_on() -> None:
     (change,) = analyse(f"{head}\n{gone}\n", head).changes
     assert change.material and re.search(r"platform(?: at)?…", change.explanation), change.explanation
     assert not re.search(r"\bat:?(?:\s*\(|$)", change.explanation), change.explanation
+
+
+def test_a_watch_out_still_given_elsewhere_in_the_new_version_is_no_good_news() -> None:
+    """"Removed watch-out: … CLASS ACTION WAIVER … — good news for users" while the new version's
+    section 15b still waived class actions: a removed or reworded watch-out is good news only when
+    no passage of the new version is still that watch-out; a waiver truly gone still is."""
+    from tracker.analysis import analyse
+
+    head = "# Quillmark Terms\n\n## 1. Service\n\nQuillmark lets you store notes online.\n\n"
+    disputes = ("## 9. Disputes\n\nYou and Quillmark agree to resolve disputes by individual binding arbitration. "
+                "YOU WAIVE ANY RIGHT TO BRING OR PARTICIPATE IN A CLASS ACTION OR CLASS-WIDE ARBITRATION.\n\n")
+    changes = "## 4. Changes\n\nWe reserve the right to modify these terms at any time without notice to you.\n\n"
+    waiver = "## 10. Waiver\n\nYou waive any right to participate in a class action against Quillmark.\n"
+    old = head + changes + disputes + waiver
+
+    def explanations(new: str) -> list[str]:
+        result = analyse(old, new)
+        assert result.material
+        return [c.explanation for c in result.changes if c.material]
+
+    # one of two class-action waivers removed: the other still binds
+    assert not any("good news" in e for e in explanations(head + changes + disputes)), explanations(head + changes + disputes)
+    # the power to change the terms reworded, not given up
+    reworded = changes.replace("We reserve the right to modify these terms at any time",
+                               "These terms may change from time to time, at our sole discretion and")
+    assert not any("good news" in e for e in explanations(head + reworded + disputes + waiver))
+    # every waiver gone: good news
+    gone = explanations(head + changes)
+    assert any("good news" in e and "class-action" in e for e in gone), gone

@@ -830,6 +830,7 @@ class DocContext:
     names: frozenset[str] = frozenset()  # new names put in place of another wording throughout (stems)
     _indexes: tuple[DocIndex, DocIndex, Glue, Glue] | None = None
     _deltas: dict[tuple[str | None, str | None], Delta] = field(default_factory=dict)
+    watched: dict[str, bool] = field(default_factory=dict)  # category -> still a watch-out (``_still_watched``)
 
     @classmethod
     def of(cls, old: str, new: str) -> "DocContext":
@@ -2536,7 +2537,10 @@ class _Job:
             return not (_still_has("jurisdiction", self.ctx) or _still_has("arbitration", self.ctx))
         if category == "governing-law":
             return not _still_has(category, self.ctx)
-        return True
+        # a waiver or a power reworded or moved: the new version still gives it elsewhere (a
+        # class-action waiver whose heading changed, "we may modify these terms" replaced by
+        # "these terms may change"), so nothing was given back
+        return not _still_watched(category, self.ctx)
 
     # -- a clause that changed ---------------------------------------------------------------------
     def _modified(self, cats: tuple[str, ...], legal: bool, w_add: tuple[str, ...],
@@ -2845,6 +2849,29 @@ _CONDITION = re.compile(r"\b(?:only if|if and only if|unless|until|provided that
 _VENUE_CATS = {"governing-law", "jurisdiction", "arbitration", "eligibility"}
 _TRANSFER = re.compile(r"\b(?:transfer\w*|stored|hosted|located|processed|available|"
                        r"transféré\w*|hébergé\w*|übermittel\w*|gespeichert)\b", re.I)
+
+
+def _still_watched(category: str, ctx: DocContext) -> bool:
+    """Whether some passage of the new version is still a ``category`` watch-out for the
+    watch-out classifier. Only paragraphs that the category's topic rule finds (en, fr, de; read
+    with the paragraph before, often their heading) are classified, so a document without the topic costs one regular-expression pass; the answer is
+    kept per context."""
+    from tracker.analysis.classify import _compiled, classify_text, normalize
+
+    if category in ctx.watched:
+        return ctx.watched[category]
+    patterns = [p for lang in ("en", "fr", "de") for c, _, p in _compiled(lang)[0] if c == category]
+    found = False
+    if patterns and _still_has(category, ctx):
+        paras = re.split(r"\n\s*\n", ctx.new_text)
+        for i, para in enumerate(paras):
+            # read with the paragraph before it: a topic is often named by the heading above
+            norm = f" {normalize((paras[i - 1] if i else '') + chr(10) + para).strip()} "
+            if any(p.search(norm) for p in patterns) and category in classify_text(para).watch:
+                found = True
+                break
+    ctx.watched[category] = found
+    return found
 
 
 def _still_has(category: str, ctx: DocContext) -> bool:
