@@ -240,3 +240,25 @@ def test_sigkill_at_random_points_loses_nothing(tmp_path, httpserver):
         kills += crashes.killed_run(at_random)
         crashes.recover(point)
     assert kills >= points // 2  # most kills landed mid-run, not after it ended
+
+
+def test_an_archive_is_made_aside_so_an_interrupted_init_leaves_none_half_made(tmp_path):
+    """A first run stopped during `git init` left `archive/.git` without `objects/`, and every
+    later run refused the store as a damaged archive. The repository is made beside the store
+    and moved into place in one rename: what an interrupt leaves (an empty archive folder, a
+    half-made repository aside) is no archive, and the next init makes a sound one."""
+    from tracker.archive.store import Store
+
+    store = Store(tmp_path / "store")
+    (store.archive).mkdir(parents=True)
+    half = tmp_path / "store" / ".archive-init-interrupted" / ".git"
+    half.mkdir(parents=True)
+    (half / "HEAD").write_text("ref: refs/heads/main\n")  # no objects/, no refs/: cut short
+    assert not store.exists()
+    store.init()
+    assert store.exists() and store.head() is None
+    assert store._git("rev-parse", "--git-dir").strip() == b".git"
+    assert (store.archive / ".git" / "objects").is_dir()
+    assert not [p for p in (tmp_path / "store").iterdir() if p.name.startswith(".archive-init-") and p != half.parent]
+    store.init()  # idempotent
+    assert store.exists()

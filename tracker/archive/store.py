@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
@@ -178,10 +179,25 @@ class Store:
             self.archive.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create the archive at {self.archive}: {exc.strerror}") from exc
-        self._git("init", "-q", "-b", BRANCH)
-        self._git("config", "user.name", "tracker")
-        self._git("config", "user.email", "tracker@localhost")
-        self._git("config", "core.quotepath", "off")
+        # Made aside and moved into place by one rename: an interrupt (Ctrl-C, a kill, a full
+        # disk) during `git init` must not leave a half-made .git that every later run refuses
+        # as a damaged archive.
+        try:
+            aside = Path(tempfile.mkdtemp(prefix=".archive-init-", dir=self.root)).resolve()
+        except OSError as exc:
+            raise StoreError(f"cannot create the archive at {self.archive}: {exc.strerror}") from exc
+        try:
+            self._git("-C", str(aside), "init", "-q", "-b", BRANCH)
+            for key, value in (("user.name", "tracker"), ("user.email", "tracker@localhost"),
+                               ("core.quotepath", "off")):
+                self._git("-C", str(aside), "config", key, value)
+            try:
+                os.rename(aside / ".git", self.archive / ".git")
+            except OSError as exc:
+                if not self.exists():  # another process may have made it first: fine
+                    raise StoreError(f"cannot create the archive at {self.archive}: {exc.strerror}") from exc
+        finally:
+            shutil.rmtree(aside, ignore_errors=True)
 
     def require(self) -> None:
         """Raise ArchiveNotFound (a NotFoundError and a StoreError) unless the archive exists."""
@@ -207,7 +223,7 @@ class Store:
             raise StoreError("git is not installed or not on PATH; install git") from exc
         if check and proc.returncode != 0:
             message = proc.stderr.decode("utf-8", "replace").strip()
-            command = args[2] if args[0] == "-c" else args[0]  # "git -c key=value fast-import"
+            command = args[2] if args[0] in ("-c", "-C") else args[0]  # "git -c key=value fast-import"
             raise StoreError(f"git {command} failed in {self.archive}: {message}")
         return proc.stdout
 
