@@ -196,3 +196,19 @@ def test_feed_filename_non_latin_and_empty() -> None:
     assert slug != feed_filename("nimbus/プライバシー")
     with pytest.raises(ValueError):
         feed_filename("../..")
+
+
+def test_a_shortened_title_keeps_the_count_of_other_changes_whole() -> None:
+    """"…our advertising partners (+1…" and "…instead of 30, and 5…" were feed titles: the
+    headline is shortened before its count, which stays whole; a title that fits is untouched."""
+    from tracker.publish.catalog import TITLE_MAX, fit_title
+
+    long = ("We now share your contact details, your purchase history and your precise location history "
+            "with our advertising partners")
+    for more in (" (+1 more)", ", and 5 more material changes"):
+        title = fit_title("Quillo Cloud Privacy Policy", long + more)
+        assert len(title) <= TITLE_MAX, title
+        assert title.endswith("…" + more), title
+        assert title.startswith("Quillo Cloud Privacy Policy: We now share your contact details"), title
+    short = "Refunds within 14 days instead of 30 (+2 more)"
+    assert fit_title("Quillo Cloud Terms", short) == "Quillo Cloud Terms: " + short
