@@ -764,3 +764,20 @@ def test_a_key_term_now_written_in_sentence_case_is_no_change() -> None:
     assert compare_summaries(summarise(old), summarise(new), old, new) == []
     other = new.replace("in court", "in any court")
     assert compare_summaries(summarise(old), summarise(other), old, other) != []
+
+
+def test_how_long_files_are_kept_after_an_account_closes_is_privacy_not_termination() -> None:
+    """A first-time user's feed listed "Termination: We delete your files 365 days after you close
+    your account" among the key terms that changed: a retention period counted from the
+    account's end is a privacy term (as a change's categories already say); the provider
+    ending accounts stays termination."""
+    from tracker.analysis.summary import summarise
+
+    doc = ("# Quillo Cloud Terms\n\n## Your files\n\nWe delete your files 365 days after you close your account.\n\n"
+           "## Ending the service\n\nWe may terminate your account at any time if you break these terms.\n")
+    summary = summarise(doc)
+    by_text = {b.text: b.concern for b in summary.key_terms}
+    kept = [c for t, c in by_text.items() if "365 days" in t]
+    ended = [c for t, c in by_text.items() if "terminate your account" in t]
+    assert kept == ["privacy"], by_text
+    assert ended == ["termination"], by_text

@@ -1005,6 +1005,15 @@ def _retention(norm: str) -> bool:
     return all(p.search(norm) for p in _RETENTION)
 
 
+def retention_not_ending(sentence: str) -> bool:
+    """Whether ``sentence`` (plain text) says how long data is kept or when it is deleted after
+    an account ends, without the provider ending the account itself: a privacy term, though its
+    words ("close your account") are termination words ("We delete your files 365 days after
+    you close your account")."""
+    norm = normalize(sentence)
+    return _retention(norm) and not _ENDS_ACCOUNT.search(norm)
+
+
 # The provider ending the account itself ("we may terminate your account and delete your data").
 _ENDS_ACCOUNT = re.compile(r" (?:may|can|will|shall|reserves? the right to|peut|pourra|kann|können)(?: \w+){0,3} "
                            r"(?:terminat|suspend|deactivat|clos|ban|résili|suspend|clôtur|désactiv|kündig|"

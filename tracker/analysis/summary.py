@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from tracker.analysis.classify import CATEGORIES, Labels, classify_many, classify_text
+from tracker.analysis.classify import CATEGORIES, Labels, classify_many, classify_text, retention_not_ending
 from tracker.analysis.clauses import Clause, clause_key, inline_list, split_clauses, split_sentences
 from tracker.analysis.facts import Fact, extract_facts
 from tracker.analysis.rendering import HEAD_NUMBER, clause_text, good_end, numbered_label, one_line
@@ -1188,6 +1188,9 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
             previous = plain
             labels = classify_text(plain)
             cats = tuple(c for c in labels.categories if c != "other")
+            if "termination" in cats and retention_not_ending(plain):
+                # how long data is kept after an account closes is privacy (as in a change's categories)
+                cats = tuple(dict.fromkeys(c if c != "termination" else "privacy" for c in cats))
             watch = set(labels.watch)
             for cat, pattern in _EXTRA_WATCH:
                 if cat in cats and pattern.search(plain):
