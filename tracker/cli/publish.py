@@ -130,13 +130,15 @@ def serve(obj: Any, port: int, host: str, out: str | None, limit: int) -> None:
     except KeyboardInterrupt:
         # Stopped as a shell stops any command with Ctrl-C: 130 and one line, never a traceback.
         # Every file was written to a temporary name and renamed, so none is half written.
-        from tracker.cli.app import fail
+        # (said here as `cli.app.fail` says it: this module is imported by the app, never the reverse)
+        from tracker.text import strip_unsafe
 
         click.echo("", err=True)
-        if serving:
-            fail(f"interrupted (Ctrl-C): stopped serving {out_dir} (the site there is complete)", 130)
-        fail(f"interrupted (Ctrl-C) while publishing {out_dir}: every file written is whole; run the "
-             "command again to finish the site", 130)
+        message = (f"interrupted (Ctrl-C): stopped serving {out_dir} (the site there is complete)" if serving else
+                   f"interrupted (Ctrl-C) while publishing {out_dir}: every file written is whole; run the "
+                   "command again to finish the site")
+        click.echo(f"error: {strip_unsafe(message)}", err=True)
+        sys.exit(130)
     finally:
         server.server_close()
 
