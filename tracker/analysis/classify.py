@@ -648,21 +648,31 @@ MODEL_CACHE_ENV = "TRACKER_CACHE_DIR"  # where built models are kept ("" or "off
 _MODEL_FIELDS = 10  # fields _build_model returns (a cache file of another shape is ignored)
 
 
-def _model_cache() -> Path | None:
-    """The cache file of the model this code and ``MODEL_PATH`` make: ``$TRACKER_CACHE_DIR``, else
-    ``$XDG_CACHE_HOME/tracker``, else ``~/.cache/tracker``; None when caching is off or no folder
-    can be named. The name holds the interpreter's version too (``marshal``'s format is its own)."""
-    import hashlib
+def cache_folder() -> Path | None:
+    """The tracker's user cache folder (not created): ``$TRACKER_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/tracker``, else ``~/.cache/tracker``; None when caching is off
+    (``TRACKER_CACHE_DIR`` is "" or "off") or no folder can be named (no home directory)."""
     import os
-    import sys
 
     configured = os.environ.get(MODEL_CACHE_ENV)
     if configured is not None and configured.strip().lower() in ("", "off"):
         return None
     try:
-        folder = (Path(configured) if configured else
-                  Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tracker")
+        return (Path(configured) if configured else
+                Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tracker")
     except (RuntimeError, KeyError):  # no home directory to name
+        return None
+
+
+def _model_cache() -> Path | None:
+    """The cache file of the model this code and ``MODEL_PATH`` make, in ``cache_folder()``; None
+    when caching is off or no folder can be named. The name holds the interpreter's version too
+    (``marshal``'s format is its own)."""
+    import hashlib
+    import sys
+
+    folder = cache_folder()
+    if folder is None:
         return None
     # what the built tables are made of: this module's code and the model's bytes (not the
     # analysis version: this module must not import the analysis that imports it)

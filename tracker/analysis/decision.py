@@ -70,6 +70,14 @@ def _changed_text(diff: Any) -> tuple[str, str]:
     return ins, dels
 
 
+def _changed_facts(label: Any) -> set[tuple[str, str]]:
+    """The (kind, value) facts of the ``_SIGNIFICANT`` kinds that one side of a change
+    (``materiality.ChangeLabel``) has and the other has not: an amount, a duration, a place..."""
+    before = {(f.kind, f.value) for f in label.facts_before if f.kind in _SIGNIFICANT}
+    after = {(f.kind, f.value) for f in label.facts_after if f.kind in _SIGNIFICANT}
+    return before ^ after
+
+
 def change_features(diff: Any, label: Any) -> dict[str, float]:
     """Low-level signals of one non-cosmetic clause change.
 
@@ -87,8 +95,6 @@ def change_features(diff: Any, label: Any) -> dict[str, float]:
     legal_del = _legal(category_scores(dels[:_MAX_CHARS])) if wd else (0.0, 0.0, 0)
     legal_after = _legal(category_scores(diff.after[:_MAX_CHARS])) if diff.after else (0.0, 0.0, 0)
     legal_before = _legal(category_scores(diff.before[:_MAX_CHARS])) if diff.before else (0.0, 0.0, 0)
-    fb = {(f.kind, f.value) for f in label.facts_before if f.kind in _SIGNIFICANT}
-    fa = {(f.kind, f.value) for f in label.facts_after if f.kind in _SIGNIFICANT}
     return {
         "added": float(diff.kind == "added"),
         "removed": float(diff.kind == "removed"),
@@ -101,7 +107,7 @@ def change_features(diff: Any, label: Any) -> dict[str, float]:
         "negation": float(any(w in _NEGATIONS for w in changed)),
         "digits": float(sum(w.isdigit() for w in changed)),
         "money": float(bool(_MONEY.search(ins) or _MONEY.search(dels))),
-        "facts": float(len(fb ^ fa)),
+        "facts": float(len(_changed_facts(label))),
         "legal_changed": legal_ins[0] + legal_del[0],
         "legal_changed_max": max(legal_ins[1], legal_del[1]),
         "legal_changed_cats": float(max(legal_ins[2], legal_del[2])),
@@ -188,9 +194,7 @@ def _hard_evidence(labels: Sequence[Any]) -> bool:
             continue
         if lab.severity == "critical" or lab.watch_added or lab.watch_removed:
             return True
-        before = {(f.kind, f.value) for f in lab.facts_before if f.kind in _SIGNIFICANT}
-        after = {(f.kind, f.value) for f in lab.facts_after if f.kind in _SIGNIFICANT}
-        if before != after:
+        if _changed_facts(lab):
             return True
     return False
 

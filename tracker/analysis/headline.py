@@ -144,6 +144,11 @@ def named(change: Labelled) -> str:
     return text
 
 
+# The count ``_more`` ends a headline with, as a reader of the headline finds it (a title
+# shortened elsewhere keeps it whole: ``publish.catalog.fit_title``).
+MORE_SUFFIX = re.compile(r"(?: \(\+\d+ more\)|, and \d+ more material changes?)$")
+
+
 def _more(n: int, short: bool = False) -> str:
     if short:  # when the long form would cut the first change's sentence short
         return f" (+{n} more)" if n else ""

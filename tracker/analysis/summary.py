@@ -27,7 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from tracker.analysis.classify import CATEGORIES, Labels, classify_many, classify_text, retention_not_ending
+from tracker.analysis.classify import (CATEGORIES, Labels, cache_folder, classify_many, classify_text,
+                                       retention_not_ending)
 from tracker.analysis.clauses import Clause, clause_key, inline_list, split_clauses, split_sentences
 from tracker.analysis.facts import Fact, extract_facts
 from tracker.analysis.rendering import HEAD_NUMBER, clause_text, good_end, numbered_label, one_line
@@ -1895,15 +1896,8 @@ def bullets_cache_dir() -> Path | None:
     """Where ``cached_bullets`` keeps its files: ``key-terms/`` under ``$TRACKER_CACHE_DIR``, else
     ``$XDG_CACHE_HOME/tracker``, else ``~/.cache/tracker`` (the classifier's cache folder), one
     folder per ``code_version()``; None when ``TRACKER_CACHE_DIR`` is "" or "off" or no home."""
-    configured = os.environ.get("TRACKER_CACHE_DIR")
-    if configured is not None and configured.strip().lower() in ("", "off"):
-        return None
-    try:
-        base = Path(configured) if configured else Path(os.environ.get("XDG_CACHE_HOME") or
-                                                        Path.home() / ".cache") / "tracker"
-    except (RuntimeError, KeyError):  # no home directory to name
-        return None
-    return base / "key-terms"
+    base = cache_folder()
+    return None if base is None else base / "key-terms"
 
 
 def _bullets_file(markdown: str) -> Path | None:

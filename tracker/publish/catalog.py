@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -81,16 +80,14 @@ def fit_title(who: str, what: str, limit: int = TITLE_MAX) -> str:
     shortened at a word boundary with "…", and ``who`` too when it is over ``WHO_MAX``."""
     who = shorten(who, WHO_MAX)
     room = limit - len(who) - 2
-    more = _MORE.search(what)
+    from tracker.analysis.headline import MORE_SUFFIX
+
+    more = MORE_SUFFIX.search(what)
     if more and len(what) > room and room - len(more.group(0)) >= 30:
         # the count of other changes is kept whole: "…our advertising partners (+1…" said neither
         return f"{who}: {shorten(what[:more.start()], room - len(more.group(0)))}{more.group(0)}"
     return f"{who}: {shorten(what, room)}"
 
-
-# The count a headline ends with (``tracker.analysis.headline``): " (+2 more)" or ", and 5 more
-# material changes".
-_MORE = re.compile(r"(?: \(\+\d+ more\)|, and \d+ more material changes?)$")
 
 
 def entry_title(version: Version, service_name: str) -> str:
