@@ -1367,6 +1367,23 @@ def test_main_language_is_told_only_with_confidence():
     assert guard.main_language(menu) is None
 
 
+def test_a_short_page_in_another_language_is_told_too():
+    """A first-time user's 60-word English terms replaced by their German translation were
+    recorded as 30 material changes ("Only a name changed: The → Der"): too few function words
+    for the language check. A page of a few sentences is told; one sentence still is not."""
+    en = ("These terms apply to your use of the Zeta app. You must be 16 or older. We may suspend your account "
+          "if you break these terms. You can cancel at any time and we will refund the unused part of your plan "
+          "within 30 days. We will tell you 30 days before any price increase.")
+    de = ("Diese Bedingungen gelten für die Nutzung der Zeta-App. Sie müssen mindestens 16 Jahre alt sein. Wir "
+          "können Ihr Konto sperren, wenn Sie gegen diese Bedingungen verstoßen. Sie können jederzeit kündigen "
+          "und wir erstatten den nicht genutzten Teil Ihres Tarifs innerhalb von 30 Tagen. Wir informieren Sie "
+          "30 Tage vor jeder Preiserhöhung und sind für Ihre Daten nicht verantwortlich.")
+    assert guard.main_language(en) == "en" and guard.main_language(de) == "de"
+    assert guard.another_language(en, de) is not None
+    assert guard.another_language(en, en.replace("16", "18")) is None
+    assert guard.main_language("Wir können Ihr Konto sperren.") is None
+
+
 @pytest.mark.parametrize("label", ["iso-8859-1", "windows-1252", "us-ascii", "shift_jis"])
 def test_utf8_bytes_under_another_charset_label_make_no_mojibake_and_no_version(env, label):
     """A server's default label (`charset=iso-8859-1`) on a UTF-8 page decoded every accent as two

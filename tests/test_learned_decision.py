@@ -195,3 +195,21 @@ def test_no_veto_overrules_a_changed_amount_or_duration(name: str) -> None:
     always = dict(decision.load_model() or {}, threshold=1.01)
     assert any(lab.material for lab in labels)
     assert not decision.vetoes(diff.changes, labels, new, diff.unchanged, model=always)
+
+
+def test_a_bad_materiality_mode_is_a_one_line_error(tmp_path, monkeypatch) -> None:
+    """TRACKER_MATERIALITY=garbage quietly used the learned decision: a typo must not measure
+    the wrong thing in silence. `tracker compare` says what the values are, exit 2, no traceback."""
+    from click.testing import CliRunner
+
+    from tracker.cli.app import cli
+
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(BASE, encoding="utf-8")
+    new.write_text(MATERIAL["price raised"], encoding="utf-8")
+    monkeypatch.setenv("TRACKER_MATERIALITY", "garbage")
+    result = CliRunner().invoke(cli, ["compare", str(old), str(new)])
+    assert result.exit_code == 2, result.output
+    assert "TRACKER_MATERIALITY must be 'learned'" in result.output and "Traceback" not in result.output
+    monkeypatch.setenv("TRACKER_MATERIALITY", "Learned")
+    assert CliRunner().invoke(cli, ["compare", str(old), str(new)]).exit_code == 0

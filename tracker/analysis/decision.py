@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
-__all__ = ["MODEL_PATH", "load_model", "mode", "pair_features", "probability", "vetoes"]
+__all__ = ["MODEL_PATH", "MODES", "load_model", "mode", "pair_features", "probability", "vetoes"]
 
 MODEL_PATH = Path(__file__).parent / "model" / "materiality.json"
 
@@ -47,10 +47,21 @@ _SEVERITY = {"none": 0, "cosmetic": 1, "minor": 2, "material": 3, "critical": 4}
 _MAX_CHARS = 4000  # of changed text scored per clause: a huge added section says enough by then
 
 
+MODES = ("learned", "rules")
+
+
 def mode() -> str:
     """``"rules"`` when ``TRACKER_MATERIALITY=rules`` is set (the hand rules alone decide), else
-    ``"learned"`` (the learned decision overrules them where its model file is present)."""
-    return "rules" if os.environ.get("TRACKER_MATERIALITY", "").strip().lower() == "rules" else "learned"
+    ``"learned"`` (unset, empty or ``learned``: the learned decision overrules them where its
+    model file is present). Raises ``tracker.errors.ConfigError`` for any other value (a typo must
+    not measure the wrong decision in silence)."""
+    value = os.environ.get("TRACKER_MATERIALITY", "").strip().lower() or "learned"
+    if value not in MODES:
+        from tracker.errors import ConfigError
+
+        raise ConfigError(f"TRACKER_MATERIALITY must be 'learned' (the default) or 'rules' (the hand rules "
+                          f"alone decide), not {value!r}")
+    return value
 
 
 def _legal(scores: dict[str, float]) -> tuple[float, float, int]:

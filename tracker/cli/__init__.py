@@ -5,8 +5,11 @@
 
 import sys
 
-INTERRUPTED = ("error: interrupted (Ctrl-C): every version recorded before it is kept; run the command again "
-               "to go on")
+# Said by every command stopped with Ctrl-C (none leaves a file half written: versions, index
+# rows and feed files are each written whole or not at all).
+INTERRUPT_MESSAGE = ("interrupted (Ctrl-C): what was written before it (versions, feeds, pages) is kept whole; "
+                     "run the command again to go on")
+INTERRUPTED = f"error: {INTERRUPT_MESSAGE}"
 
 
 def main() -> None:

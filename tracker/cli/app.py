@@ -224,8 +224,9 @@ class TrackerGroup(click.Group):
             fail(str(exc), 1)
         except KeyboardInterrupt:  # Ctrl-C: one line and the shell's code for SIGINT, not "Aborted!"
             click.echo("", err=True)  # the terminal echoed ^C without a line end
-            fail("interrupted (Ctrl-C): every version recorded before it is kept; run the command again "
-                 "to go on", 130)
+            from tracker.cli import INTERRUPT_MESSAGE
+
+            fail(INTERRUPT_MESSAGE, 130)
         except BrokenPipeError:
             if not _stdout_gone():
                 fail("a pipe to a helper process (git or a worker) closed early; run the command again", 1)
@@ -263,10 +264,16 @@ def cli(ctx: click.Context, store: str, sources: str | None) -> None:
       tracker compare old.html new.html --json
     """
     ctx.obj = Context(store, sources)
+    if ctx.invoked_subcommand in _ANALYSING:
+        from tracker.analysis.decision import mode
+
+        mode()  # a bad TRACKER_MATERIALITY is a one-line error here, before any worker starts
     if ctx.invoked_subcommand not in _NO_STORE:
         ctx.obj._require_folder()  # before a command writes a lock file or a folder next to it
 
 
+# Commands that analyse version pairs (and so read TRACKER_MATERIALITY).
+_ANALYSING = frozenset({"run", "compare", "import-history", "reanalyse", "reindex", "demo"})
 # Commands that never open the store: a --store that is a file does not concern them.
 _NO_STORE = frozenset({"compare", "classify", "import-declarations"})
 
@@ -631,6 +638,9 @@ def compare(old: str, new: str, select: tuple[str, ...], remove: tuple[str, ...]
     Exit codes: 0 compared; 1 a file or URL could not be read, fetched or used, or is not
     text, HTML or PDF (an image, an archive: told from its bytes) - one line on stderr says
     which and why.
+
+    A learned check may overrule the rules' "material" for a whole pair when no amount,
+    duration, place or watch-out changed; TRACKER_MATERIALITY=rules lets the rules alone decide.
 
     \b
     Examples:

@@ -626,7 +626,7 @@ _FUNCTION_WORDS = {
     "nl": frozenset("de het een en van is zijn wij u uw je niet met voor op te dat die door bij".split()),
     "pt": frozenset("o a os as de do da dos das que e em um uma por para com não são seu sua você nós".split()),
 }
-LANGUAGE_WORDS = 40  # function words a text needs before its language is told
+LANGUAGE_WORDS = 15  # function words a text needs before its language is told (a 100-word page has 25-40)
 LANGUAGE_SHARE = 0.6  # share of them one language must have
 # Characters read to tell a text's language: every changed page of a run is checked, and a
 # 300 kB page costs about 30 ms read whole; its first 20,000 characters hold thousands of words.
