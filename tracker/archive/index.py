@@ -117,6 +117,23 @@ def _phrase_end(snippet: str) -> str:
     return snippet
 
 
+def _wal(conn: sqlite3.Connection, wait: float = 30.0) -> None:
+    """Put ``conn``'s database in WAL mode. Switching needs the file to itself, and SQLite can
+    answer "database is locked" at once, without its busy timeout, while another process opens
+    or migrates the same index: retried for up to ``wait`` seconds, then the error is raised."""
+    import time
+
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if ("locked" not in str(exc) and "busy" not in str(exc)) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class Index:
     """The index file: one connection, WAL mode so readers never block.
 
@@ -132,7 +149,7 @@ class Index:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the index {self.path}: {exc}") from exc
         try:
-            self.conn.execute("PRAGMA journal_mode=WAL")
+            _wal(self.conn)
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             if stored_version(self.conn) != SCHEMA_VERSION:  # the one read a current index costs
