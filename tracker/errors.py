@@ -39,3 +39,9 @@ class ArchiveNotFound(NotFoundError, StoreError):
 
 class InvalidArgument(TrackerError, ValueError):
     """An argument is malformed, e.g. a version that is neither a number, a commit nor a date."""
+
+
+# Said by every command stopped with Ctrl-C (none leaves a file half written: versions, index
+# rows and feed files are each written whole or not at all).
+INTERRUPT_MESSAGE = ("interrupted (Ctrl-C): what was written before it (versions, feeds, pages) is kept whole; "
+                     "run the command again to go on")

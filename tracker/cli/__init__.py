@@ -5,10 +5,8 @@
 
 import sys
 
-# Said by every command stopped with Ctrl-C (none leaves a file half written: versions, index
-# rows and feed files are each written whole or not at all).
-INTERRUPT_MESSAGE = ("interrupted (Ctrl-C): what was written before it (versions, feeds, pages) is kept whole; "
-                     "run the command again to go on")
+from tracker.errors import INTERRUPT_MESSAGE
+
 INTERRUPTED = f"error: {INTERRUPT_MESSAGE}"
 
 

@@ -224,7 +224,7 @@ class TrackerGroup(click.Group):
             fail(str(exc), 1)
         except KeyboardInterrupt:  # Ctrl-C: one line and the shell's code for SIGINT, not "Aborted!"
             click.echo("", err=True)  # the terminal echoed ^C without a line end
-            from tracker.cli import INTERRUPT_MESSAGE
+            from tracker.errors import INTERRUPT_MESSAGE
 
             fail(INTERRUPT_MESSAGE, 130)
         except BrokenPipeError:
