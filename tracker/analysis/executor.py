@@ -324,6 +324,9 @@ def _versioned(fn: Callable[[list[J]], list[R]], chunk: list[J]) -> tuple[str, l
     return analysis_version(), fn(chunk)
 
 
+_RESULT_WAIT = 120.0  # seconds a finished Dask task's result may take to reach the client
+
+
 def _as_future(remote: Any) -> Future:
     """A ``concurrent.futures.Future`` that settles with a Dask future (callbacks run on the
     client's thread: the caller then waits on one kind of future, whatever the executor)."""
@@ -331,7 +334,12 @@ def _as_future(remote: Any) -> Future:
 
     def settle(done: Any) -> None:
         try:
-            local.set_result(done.result())
+            # A result asked for once the client is closing never comes (its IO loop is gone) and
+            # the callback thread then holds the interpreter's exit for ever: say so instead, and
+            # bound the wait for a result still on its way from a worker.
+            if getattr(getattr(done, "client", None), "status", "running") in ("closing", "closed"):
+                raise RuntimeError("the Dask client closed before this analysis result was collected")
+            local.set_result(done.result(timeout=_RESULT_WAIT))
         except BaseException as exc:  # noqa: BLE001 - handed to whoever waits on the result
             local.set_exception(exc)
 
