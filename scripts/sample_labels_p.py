@@ -1,0 +1,23 @@
+"""Draw the blind held-out batch p of real version pairs to hand-label (no tracker import).
+
+Usage: python scripts/sample_labels_p.py CONTRIB_CLONE DATING_CLONE [OUT.jsonl]
+
+OUT defaults to sample_p.jsonl in the current directory; the hand labels made from it go to
+benchmarks/data/material_labels_p.jsonl (labeller "p"). CONTRIB_CLONE and DATING_CLONE are plain
+clones (branch main) of ../shared/data/ota/contrib-versions.bundle and dating-versions.bundle.
+Procedure: ``scripts/sample_labels.py`` with seed 20261209 and strata en 80, fr up to 8,
+de/other up to 2, then English again until 90 pairs, excluding the batches labelled before it and
+../shared/data/ota/pairs/. Batches p and q were drawn together (session 10), q after p, so q
+excludes p's draw, ``benchmarks/data/sample_p.jsonl``, as well.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sample_labels import draw  # noqa: E402  (the shared sampler beside this script)
+
+if __name__ == "__main__":
+    draw("p", seed=20261209, target={'en': 80, 'fr': 8, 'xx': 2}, total=90,
+         exclude_samples=())
