@@ -141,6 +141,9 @@ def test_bad_queries_and_options_are_one_line_errors(archive):
         assert result.output.count("\n") == 1 and "Traceback" not in result.output
     assert tracker(archive, "search", "  ", code=2).output.startswith("error: the search query is empty")
     assert "known: pricing" in tracker(archive, "search", "x", "--category", "nope", code=2).output
+    # a typo gets the one close name first, before the whole list
+    assert "no category 'refund' (did you mean 'refunds'?); known: pricing" in \
+        tracker(archive, "search", "x", "--category", "refund", code=2).output
     assert "no service 'nope'" in tracker(archive, "search", "x", "--service", "nope", code=4).output
     tracker(archive, "search", "x", "--since", "yesterday", code=2)
     assert tracker(archive, "search", "zebra").output == "no recorded change matches 'zebra'\n"

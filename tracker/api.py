@@ -227,7 +227,8 @@ class Archive:
         from tracker.analysis.classify import CATEGORIES
 
         if category is not None and category not in CATEGORIES:
-            raise InvalidArgument(f"no category '{category}'; known: {', '.join(CATEGORIES)}")
+            raise InvalidArgument(f"no category '{category}'{_did_you_mean(category, CATEGORIES)}; "
+                                  f"known: {', '.join(CATEGORIES)}")
         moment = _since(since)
         if service is not None:  # NotFoundError naming the known ones; the id as the index has it
             service = self._service_rows(self.index.documents(), service)[0]["service_id"]
