@@ -172,7 +172,7 @@ def matches(kind: str, label: str, value: str, row: dict[str, Any]) -> bool:
         if value.startswith("No cap stated"):
             return label == "excluded"
         if label in ("excluded", "amount-paid"):
-            return label == "amount-paid" and bool(re.search(r"\b(?:amounts?|fees?)\b.{0,30}\bpaid\b", value, re.I))
+            return label == "amount-paid" and bool(re.search(r"\bpaid\b", value, re.I))
         return _money(value) == _money(label.replace("USD ", "$").replace("EUR ", "€"))
     raise ValueError(kind)
 
