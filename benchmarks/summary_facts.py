@@ -77,10 +77,17 @@ def texts(rows: list[dict[str, Any]]) -> dict[int, str]:
 
 # --- reading a summary value in the labels' vocabulary -----------------------------------------
 
+# a place spelled in the document's language is the same place
+_EXONYMS = {"californie": "california", "kalifornien": "california", "allemagne": "germany", "deutschland": "germany",
+            "irlande": "ireland", "irland": "ireland", "suisse": "switzerland", "schweiz": "switzerland",
+            "londres": "london", "royaume-uni": "united kingdom", "états-unis": "united states", "genève": "geneva"}
+
+
 def _norm_place(p: str) -> str:
     p = re.sub(r"^(?:the\s+)?(?:state|commonwealth|republic|canton|county|city)\s+of\s+", "", p.strip(), flags=re.I)
     p = re.sub(r"\b(?:u\.?s\.?a?\.?|usa)$", "", p, flags=re.I).strip(" ,.")
-    return p.casefold().replace("&", "and")
+    p = p.casefold().replace("&", "and")
+    return _EXONYMS.get(p, p)
 
 
 def _place_match(a: str, b: str) -> bool:
@@ -92,6 +99,10 @@ def _place_match(a: str, b: str) -> bool:
 def _duration(text: str) -> str | None:
     """'thirty (30) days' / 'at least 30 days' / '30 days’' -> '30 day'; None if no period."""
     t = text.casefold()
+    for word, unit in (("jours", "day"), ("jour", "day"), ("tagen", "day"), ("tage", "day"), ("mois", "month"),
+                       ("monaten", "month"), ("monate", "month"), ("semaines", "week"), ("wochen", "week"),
+                       ("années", "year"), ("ans", "year"), ("jahren", "year"), ("jahre", "year")):
+        t = re.sub(rf"\b{word}\b", unit, t)
     m = re.search(r"\((\d+)\)\s*(?:calendar\s+|business\s+|working\s+)?(day|week|month|year)", t) or \
         re.search(r"(\d+)\s*[- ]?(?:calendar\s+|business\s+|working\s+)?(day|week|month|year)", t)
     if m:

@@ -204,11 +204,12 @@ _BODIES = {"aaa": "AAA", "american arbitration association": "AAA", "jams": "JAM
 _PLACE_NAMES = "|".join([_CITIES, _COUNTRIES, "|".join(_STATES)])
 _COURT = re.compile(
     r"(?:(?:state\s+(?:or|and)\s+federal|federal\s+(?:or|and)\s+state|state|federal|"
-    r"competent|provincial|local)\s+)?courts?\s+(?:located\s+|sitting\s+|situated\s+)?(?:in|of|for)"
+    r"competent|provincial|local)\s+)?courts?\s+(?:located\s+|sitting\s+|situated\s+)?(?:in|of|for|within)"
     r"\s+(?:the\s+)?", re.I)
 _GAP = re.compile(r"(?:\s*,\s*|\s+)(?:and\s+|the\s+)?(?:(?:state|county|city|district)\s+of\s+)?",
                   re.I)
-_LEAD = re.compile(r"(?:(?:state|county|city|district)\s+of\s+(?:the\s+)?)?", re.I)
+_LEAD = re.compile(r"(?:(?:state|county|city|district|republic|canton|commonwealth|province|kingdom|"
+                   r"principality|grand\s+duchy)\s+of\s+(?:the\s+)?)?", re.I)
 _NAMED = re.compile(
     # the county's or district's own name is capitalised even under re.I: "a court in the district of
     # California or a state court" must not read "California Or"

@@ -1435,7 +1435,10 @@ def _jury_only(text: str) -> bool:
 _REMOVAL = re.compile(r"\b(?:remov|discontinu|deprecat|retir|sunset|withdraw)\w*", re.I)
 _NOTICE = re.compile(r"\bnotice|notif|tell you|inform you|email|post\b", re.I)
 _OPT_OUT = re.compile(r"\bopt(?:ing)?[- ]?out\b|\bturn off\b|\bdisable\b", re.I)
-_TRAIN = re.compile(r"\b(?:train|training|fine-tun\w*|improve our models|improve (?:the|our) (?:models|ai))\b", re.I)
+# training a model, not staff ("for account administration, training and quality assurance")
+_MODEL = r"(?:models?|ai|a\.i\.|algorithms?|systems?|llms?|machine\s+learning|artificial\s+intelligence|technolog\w+)"
+_TRAIN = re.compile(rf"\btrain\w*\W+(?:\w+\W+){{0,5}}?{_MODEL}\b|\b{_MODEL}\s+(?:\w+\s+){{0,6}}?train\w*|\bfine-tun\w*|"
+                    rf"\bimprove\s+(?:our|the)\s+(?:models|ai|algorithms)\b", re.I)
 
 
 def _durations(s: _Sentence) -> list[Fact]:
@@ -1471,7 +1474,8 @@ _ARB_MEANS = re.compile(
     r"\bagree(?:s|ment)?\s+to\s+arbitrate|\b(?:resolved|settled|determined|decided|submitted|referred|heard)\s+"
     r"(?:exclusively\s+|finally\s+|solely\s+|only\s+)?(?:by|through|to|in)\s+(?:\w+\s+){0,3}?arbitration\b|"
     r"\barbitration\s+(?:shall|will|must)\s+be\s+(?:administered|conducted|held|seated|final)|"
-    r"\b(?:final\s+and\s+binding|individual)\s+arbitration\b|\bvoie\s+d['’]arbitrage|\btribunal\s+arbitral|"
+    r"\b(?:final\s+and\s+binding|individual)\s+arbitration\b|\b(?:place|seat)\s+of\s+(?:the\s+)?arbitration\b|"
+    r"\b(?:settled|resolved)\s+(?:\w+\s+){0,2}in\s+accordance\s+with\s+the\s+(?:[\w-]+\s+){0,3}arbitration\s+rules|\bvoie\s+d['’]arbitrage|\btribunal\s+arbitral|"
     r"\bschiedsgericht\w*\s+(?:\w+\s+){0,3}?(?:entschieden|beigelegt)", re.I)
 _ARB_OTHER = re.compile(r"privacy shield|data privacy framework|\bDPF\b|\binvok\w*\s+binding\s+arbitration|"
                         r"\bpossibility\b", re.I)
@@ -1522,12 +1526,14 @@ _CLASS_WAIVER = re.compile(
 
 # a sentence about changing the terms themselves (not prices, the service or the user's content)
 _CHANGE_VERB = r"(?:chang|modif|amend|updat|revis|replac|alter)\w*"
-_TERMS_NOUN = (r"(?:terms|agreement|conditions|polic(?:y|ies)|statement|notice|tos|cgu|cgv|eula|"
+_TERMS_NOUN = (r"(?:terms|agreement|conditions|polic(?:y|ies)|statement|notice|tos|cgu|cgv|eula|termes|"
                r"conditions générales|nutzungsbedingungen|agb)")
+_DET = (r"(?:these|this|the|our|such|any|les\s+présentes|la\s+présente|les|la|le|ces|cette|nos|notre|"
+        r"diese[nrsm]?|unsere[nrsm]?|die|der)")
 _TERMS_CHANGE = re.compile(
-    rf"\b{_CHANGE_VERB}\s+(?:\w+\s+){{0,5}}?(?:to\s+|of\s+)?(?:these|this|the|our|such|any)\s+(?:[\w-]+\s+){{0,3}}?"
-    rf"{_TERMS_NOUN}\b|\b(?:these|this|the|our)\s+(?:[\w-]+\s+){{0,3}}?{_TERMS_NOUN}\b\s+(?:\w+\s+){{0,4}}?"
-    rf"(?:be\s+)?{_CHANGE_VERB}|\b(?:changes?|modifications?|amendments?|revisions?|updates?)\s+(?:to|of)\s+"
+    rf"\b{_CHANGE_VERB}[\s,]+(?:\w+[\s,]+){{0,5}}?(?:to\s+|of\s+)?{_DET}\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"{_TERMS_NOUN}\b|\b{_DET}\s+(?:[\w'’-]+\s+){{0,3}}?{_TERMS_NOUN}\b\s+(?:[\w'’-]+\s+){{0,5}}?"
+    rf"(?:be\s+|être\s+)?{_CHANGE_VERB}|\b(?:changes?|modifications?|amendments?|revisions?|updates?)\s+(?:to|of)\s+"
     rf"(?:[\w/-]+\s+){{0,3}}?(?:these|this|the|our)\s+(?:[\w-]+\s+){{0,3}}?{_TERMS_NOUN}\b|\b(?:updated|revised|amended|new)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?{_TERMS_NOUN}\b", re.I)
 _CHANGES_WORD = re.compile(r"\b(?:changes?|modifications?|amendments?|revisions?|updates?|updated|revised|amended)\b",
@@ -1539,6 +1545,9 @@ _PROMISE = re.compile(
     r"send\s+(?:you\s+)?(?:\w+\s+){0,2}notice|post\s+(?:a\s+)?notice|let\s+you\s+know)\b|"
     r"\bnotice\s+of\s+(?:any\s+|the\s+|such\s+)?(?:\w+\s+)?(?:changes?|modifications?|amendments?)\s+(?:will|shall)\b|"
     r"\b(?:you\s+will\s+(?:be\s+)?(?:notified|informed|given\s+(?:\w+\s+){0,2}notice|receive\s+(?:\w+\s+){0,2}notice))|"
+    r"\bby\s+notifying\s+you\b|\bbring\s+(?:it|this|them|(?:the\s+|such\s+)?changes?)\s+to\s+your\s+attention|"
+    r"\bnotice\s+(?:will|shall)\s+be\s+(?:posted|sent|given|provided|displayed)|\b(?:will|shall)\s+not\s+(?:\w+\s+){0,5}?"
+    r"changes?\s+(?:\w+\s+){0,5}?without\s+(?:first\s+)?(?:informing|notifying|telling)\s+you|"
     r"\btry\s+to\s+(?:notify|give\s+you\s+notice|tell|inform)|\bby\s+(?:giving|providing|sending|posting)\s+"
     r"(?:you\s+|\w+\s+)?(?:\w+\s+){0,2}?notice\b|\bwith\s+(?:\w+\s+)?notice\s+to\b|\bnous\s+vous\s+informerons|\bwir\s+werden\s+sie\s+"
     r"(?:\w+\s+){0,3}informieren", re.I)
@@ -1588,7 +1597,8 @@ _TAKEN_AWAY = re.compile(
     rf"(?:[\w-]+\s+){{0,2}}?{_REMOVAL_OBJ}\b|\b{_REMOVAL_OBJ}\s+(?:\w+\s+){{0,4}}?(?:is|are|be|being|been|gets?)\s+"
     rf"(?:\w+\s+)?(?:discontinued|removed|withdrawn|retired|deprecated|sunset)", re.I)
 _NOT_TAKEN_AWAY = re.compile(
-    r"counter[- ]?notice|copyright|infring|penalty of perjury|\bDMCA\b|\byour\s+(?:user\s+)?content\b|"
+    r"\b(?:withdraw|remov)\w*\s+(?:\w+\s+){0,3}?(?:notifications?|notices?|complaints?|requests?|consent)\b|"
+    r"\b(?:portions?|parts?|provisions?)\s+of\s+(?:these|this|the)\s+(?:terms|agreement)|counter[- ]?notice|copyright|infring|penalty of perjury|\bDMCA\b|\byour\s+(?:user\s+)?content\b|"
     r"\buser\s+content\b|\b(?:you|users?|members?|customers?)\s+(?:may|can|must|should|will)\s+(?:\w+\s+){0,8}?"
     r"(?:discontinu|remov|withdraw|ceas)|\bdiscontinu\w*\s+(?:your\s+|all\s+|any\s+)?(?:further\s+)?use\b|\bremoved\s+from\s+"
     r"(?:the\s+)?(?:services?|platform|site)\s+by\s+us|\bpreviously\s+(?:been\s+)?(?:suspended|removed)", re.I)
@@ -1618,12 +1628,13 @@ _PAID = re.compile(r"\b(?:amounts?|fees?|sums?|price|charges?)\b[^.;]{0,60}?\b(?
                    r"\b(?:to\s+us|to\s+\w+|for\s+the\s+services?)", re.I)
 # "You will not use the content to train AI": a rule for the user, not the provider's use of data
 _USER_RULE = re.compile(r"\b(?:you|users?|customers?|licensees?|members?)\b\s+(?:\w+\s+){0,2}?(?:must|may|shall|will|"
-                        r"can|agrees?\s+to|agrees?)\s+not\b|\bagrees?\s+not\s+to\b|\b(?:you|users?)\s+(?:may|must)\s+"
+                        r"can|do|does|agrees?\s+to|agrees?)\s+not\b|\bagrees?\s+not\s+to\b|\b(?:you|users?)\s+(?:may|must)\s+"
                         r"(?:only|never)\b|\bprohibited\b|\bnot\s+(?:permitted|allowed)\b|\bcompeting\b", re.I)
 # an age in a rule on who may use the service, not in a rule on selling minors' data
 _AGE_OTHER = re.compile(r"\b(?:sell|sale|sold|share|sharing|opt[- ]?in|advertis\w*|labou?r)\b", re.I)
 _AGE_RULE = re.compile(r"\b(?:must|not|only|prohibited|minimum|required|requires?|reserved|restricted|no\s+one|nobody|"
-                       r"intended|eligible\s+to|at\s+least|or\s+older|and\s+older|or\s+over|or\s+more|ne\s+\w+|nicht|nur|mindestens)\b",
+                       r"intended|eligible\s+to|at\s+least|or\s+older|and\s+older|or\s+over|or\s+more|over\s+the\s+age|"
+                       r"(?:used|accessed)\s+by\s+(?:\w+\s+){0,2}(?:over|aged)|ne\s+\w+|nicht|nur|mindestens)\b",
                        re.I)
 # a retention period: data kept, stored or deleted after a time (not a reply to a request)
 _KEEP = re.compile(r"\b(?:keep|kept|retain\w*|retention|stor(?:e|ed|es|age)|delet\w*|eras\w*|anonymi[sz]\w*|"
@@ -1644,7 +1655,8 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
     out: dict[str, Cell | None] = {}
 
     # a refund refused for fees or purchases (said in a refunds clause, or of fees in plain words)
-    nonref = _find(sentences, lambda s: _NONREFUNDABLE.search(s.plain) and (
+    nonref = _find(sentences, lambda s: _NONREFUNDABLE.search(s.plain) and not re.match(
+        r"(?:however,?\s+|but\s+)?(?:if|where|when|whenever|unless|once|in\s+case|in\s+the\s+event)\b", s.plain, re.I) and (
         "refunds" in cats(s) or _FEES.search(s.plain) or _STORED_VALUE.search(s.plain)))
     expiry = _find(sentences, lambda s: _EXPIRES.search(s.plain)
                    and not re.search(r"\b(?:credit|debit|payment|bank)\s+cards?\b", s.plain, re.I)
@@ -1715,8 +1727,12 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
         out["terms-notice"] = _cell(found[0], found[1], history)
 
     # notice before a service, feature or model is taken away
-    removal = [s for s in sentences if _TAKEN_AWAY.search(s.plain) and not _NOT_TAKEN_AWAY.search(s.plain)
-               and not _USER_RULE.search(s.plain)]
+    taken = [s for s in sentences if _TAKEN_AWAY.search(s.plain) and not _NOT_TAKEN_AWAY.search(s.plain)
+             and not _USER_RULE.search(s.plain) and not _TERMS_CHANGE.search(s.plain)]
+    near = {(s.section, s.order + k) for s in taken for k in (1, 2)}
+    removal = [s for s in sentences if s in taken or (
+        (s.section, s.order) in near and not _TERMS_CHANGE.search(s.plain) and re.search(r"\b(?:suspension|withdrawal|discontinu\w*|removal|change)\b",
+                                                   s.plain, re.I))]
     if found := _notice_value(removal, lambda s: True):
         out["removal-notice"] = _cell(found[0], found[1], history)
 
@@ -1725,7 +1741,9 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
              and not _USER_RULE.search(s.plain)]
     if train:
         s = train[0]
-        negative = re.search(r"\b(?:do|does|will) not (?:use|train)|never (?:use|train)", s.plain, re.I)
+        negative = re.search(r"\b(?:(?:do|does|will|shall)\s+not|won['’]t|don['’]t|doesn['’]t)\s+(?:\w+\s+)?"
+                             r"(?:use|utili[sz]e|train|process|share|"
+                             r"license)|\bnever\s+(?:use|train)", s.plain, re.I)
         if negative:
             value = "No"
         else:
@@ -1743,7 +1761,10 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
     # a cap: an amount in a sentence that caps liability, or what the user paid; "no cap" only
     # when no sentence caps it and indirect damages are excluded
     capping = [s for s in sentences if (_about(s, "liability") or "liability" in s.watch) and _CAP.search(s.plain)
-               and re.search(r"\bliab", s.plain, re.I)]
+               and re.search(r"\b(?:our|its|their|[\w-]+['’]s|total|aggregate|entire|maximum|cumulative)\s+(?:\w+\s+){0,2}?"
+                             r"liability|\bin\s+no\s+event\b|\bliability\s+(?:\w+\s+){0,4}?(?:is|shall\s+be|will\s+be)\s+"
+                             r"limited|\b(?:not|neither|never)\b[^.;]{0,40}\bliable\b.{0,1500}\b(?:exceed\w*|in\s+excess\s+of)\b",
+                             s.plain, re.I)]
     cap = _find(capping, lambda s: any(f.kind == "money" for f in s.facts) or _PAID.search(s.plain))
     if cap:
         money = next((f for f in cap.facts if f.kind == "money"), None)
