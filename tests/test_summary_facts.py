@@ -282,3 +282,39 @@ def test_a_chargeback_rule_is_no_cap_and_a_cap_said_with_neither_party_is() -> N
 def test_an_age_in_a_permission_is_a_minimum_age() -> None:
     assert facts("## 2. The wallet\n\nThe wallet may be used by persons over the age of 15 who hold a bank account.")[
         "age"] == "15"
+
+
+# --- answers and bullets cut where the text does not stop -------------------------------------------
+
+def test_a_cut_never_stops_inside_a_series_that_goes_on() -> None:
+    """'... it must seek such refunds, payments' of '... such refunds, payments, and credits from
+    the reseller only' drops what the series is for: no cut there."""
+    from tracker.analysis.summary import compress
+
+    long = ("Any refund, payment or credit which Marrowby owes you will be paid to the reseller, and you "
+            "acknowledge that you must seek such refunds, payments, and credits from the reseller only.")
+    assert not compress(long, 25).endswith("refunds, payments."), compress(long, 25)
+    claims = ("You agree to bring any claim you have relating to these Terms, us, or our Services exclusively in the "
+              "courts of Cork, Ireland, within one year.")
+    assert "Terms, us." not in compress(claims, 14)
+
+
+def test_an_answer_never_quotes_a_sentence_that_starts_inside_another() -> None:
+    """A page broken into lines mid-sentence ('... deactivated. No' / 'refunds shall be issued
+    ... unless' / 'otherwise authorized'): the middle piece says the opposite of the terms."""
+    text = ("# Marrowby terms\n\n## 7. Termination\n\nUpon termination your access is deactivated. No\n\n"
+            "refunds shall be issued upon termination of premium plans unless\n\notherwise authorized by us.\n")
+    refund = next(a for a in summarise(text).answers if a.id == "refunds")
+    assert not refund.answer.startswith("Refunds shall be issued"), refund
+
+
+def test_a_camel_case_name_is_no_glued_tooltip() -> None:
+    """'OwnMoney' is a product's name used all through the page, not 'Own' with a glued definition
+    'Money balance to the same bank account ...' to drop (which left 'your Own Marrowby charges')."""
+    text = ("# Marrowby Wallet terms\n\n## 2. Loading money\n\nYou can load money as an OwnMoney balance. The use of "
+            "OwnMoney requires identification. OwnMoney can pay for services.\n\n## 5. Refunds\n\nIf you stop using "
+            "the wallet, you can request a refund of your OwnMoney balance to the same bank account from which it was "
+            "loaded. Marrowby charges a fee of five euros per refund.\n\nWrite to us to move your OwnMoney balance to the "
+            "same bank account from which it was loaded. It takes five days.\n")
+    refund = next(a for a in summarise(text).answers if a.id == "refunds")
+    assert "OwnMoney balance to the same bank account" in refund.answer, refund

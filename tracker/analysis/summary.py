@@ -220,6 +220,13 @@ def _weight(piece: str) -> int:
 _IN_SERIES = re.compile(r"(?:,\s+[\w'’-]+(?:\s[\w'’-]+)?){2,}\s*$")
 
 
+def _series_goes_on(head: str, after: str) -> bool:
+    """Whether a cut after ``head`` stops inside a series that ``after`` finishes: "seek such
+    refunds, payments" of "seek such refunds, payments, and credits from Reseller only" (what
+    the series is for was cut off with its last item)."""
+    return bool(re.search(r",\s+[\w'’-]+(?:\s[\w'’-]+)?\s*$", head) and re.match(r"\s*,\s*(?:and|or)\b", after))
+
+
 def _whole(piece: str) -> bool:
     """A piece of a cut sentence that still states something: a subject and a verb of its own
     ('Service fees are non-refundable'), not a list of names or a phrase ('14 days before the
@@ -348,7 +355,7 @@ def _cut(text: str, max_words: int) -> str:
                               r"provided|as long as|so long as)\b[^,;]*$", head)) and words(head[: m.start()]) >= 4:
             head = head[: m.start()]
         if words(head) <= budget and words(head) >= 4 and _whole(head) and keeps_conditions(body, 0, len(head)) \
-                and not _IN_SERIES.search(head):
+                and not _IN_SERIES.search(head) and not _series_goes_on(head, body[len(head):]):
             best = head
             # another piece only when it is a statement of its own (not 'then the hearing ...')
             # and under no condition it would lose
@@ -814,6 +821,8 @@ def _glossary_round(markdown: str, known: bool) -> tuple[str, ...]:
             continue
         common = common[: ends[-1].end()].strip()
         n = words(common)
+        if _named_elsewhere(markdown, rests):
+            continue  # 'OwnMoney balance to the same bank account ...': a product name, used elsewhere too
         if _GLUE.search(" ".join(common.split()[:3])):
             continue  # 'DevEx ProgramAn exclusive ...': the first glue is a camel-case name
         if n >= 6 or (n >= 3 and _GLOSS_START.match(common)):
@@ -824,6 +833,23 @@ def _glossary_round(markdown: str, known: bool) -> tuple[str, ...]:
             if _GLOSS_START.match(rest) and single:
                 found.append(single.group(1))
     return tuple(sorted(set(found), key=len, reverse=True))
+
+
+def _named_elsewhere(markdown: str, rests: Sequence[str]) -> bool:
+    """Whether the glued word of ``rests`` ('Money' of 'OwnMoney') stands in ``markdown`` after
+    the same left part more often than the supposed definition follows it: then the glue is a
+    camel-case name ('OwnMoney', used as 'the OwnMoney balance', 'use of OwnMoney'), not a
+    tooltip glued to its term (a tooltip follows its term each time)."""
+    first = re.match(r"[A-Z][\w'’-]*", rests[0])
+    if not first:
+        return False
+    for m in _GLUE.finditer(markdown):
+        if markdown.startswith(first.group(0), m.start()):
+            left = re.search(r"[\w'’]+$", markdown[max(0, m.start() - 40):m.start()])
+            if left:
+                token = re.escape(left.group(0) + first.group(0))
+                return len(re.findall(rf"(?<![\w'’]){token}(?![a-z])", markdown)) > len(rests) + 1
+    return False
 
 
 def _common_prefix(texts: Sequence[str]) -> str:
@@ -1848,6 +1874,13 @@ def answered_elsewhere(answer: Answer, other: Sequence[Answer]) -> Answer | None
     return found if found is not None and found.clause and not found.see else None
 
 
+def _stands_alone(s: _Sentence) -> bool:
+    """A sentence an answer may quote: it neither starts inside another ('refunds shall be issued
+    ... unless' of a page broken into lines after 'No') nor ends on a word leading into the next."""
+    return s.broken != "no subject" and not re.search(
+        r"\b(?:unless|if|of|the|a|an|to|and|or|for|with|by|that|which|than|no|not)\W*$", s.plain, re.I)
+
+
 def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
              history: dict[str, tuple[str, ClauseChange]]) -> list[Answer]:
     """Each of QUESTIONS answered by the sentence(s) that say so, or 'The terms do not say.'"""
@@ -1879,7 +1912,7 @@ def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
     out: list[Answer] = []
     q = dict(QUESTIONS)
     refund = [s for s in sentences if "refunds" in s.labels.categories and re.search(
-        r"refund|expir", s.plain, re.I)]
+        r"refund|expir", s.plain, re.I) and _stands_alone(s)]
     out.append(from_sentences("refunds", q["refunds"], refund[:2]))
     age = clause_sentence("age")
     guardian = _find(sentences, lambda s: "eligibility" in s.labels.categories and re.search(
@@ -1888,8 +1921,8 @@ def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
     removal = clause_sentence("removal-notice")
     out.append(from_sentences("removal-notice", q["removal-notice"], [removal]))
     arb = clause_sentence("arbitration")
-    out.append(from_sentences("disputes", q["disputes"], [arb or _find(
-        sentences, lambda s: "jurisdiction" in s.labels.categories and _places(s))]))
+    out.append(from_sentences("disputes", q["disputes"], [arb or _find(  # the venue's rule (see _standard_facts)
+        sentences, lambda s: _court_places(s) and not _NOT_DISPUTES.search(s.plain))]))
     train = clause_sentence("ai-training")
     opt = _find(sentences, lambda s: _OPT_OUT.search(s.plain) and train is not None
                 and s.clause.id == train.clause.id and s is not train)
