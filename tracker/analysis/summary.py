@@ -1534,6 +1534,9 @@ def _court_places(s: _Sentence) -> list[str]:
     for f in s.facts:
         if f.kind == "place" and f.qualifier == "court":
             names.extend(n for n in f.value.split(", ") if not _NOT_PLACE.match(n))
+    lower = s.plain.lower()
+    if not any(w in lower for w in ("court", "tribun", "juridiction", "gericht")):
+        return distinct_values(names)
     for m in _NATION_COURT.finditer(s.plain):
         if country := nation(m.group("a") or m.group("b")):
             names.append(country)
@@ -1622,6 +1625,7 @@ _TAKEN_AWAY = re.compile(
     rf"(?:provid|offer|operat|mak)\w*)\s+(?:\w+\s+){{0,6}}?(?:the\s+|our\s+|any\s+|a\s+|certain\s+|some\s+)?"
     rf"(?:[\w-]+\s+){{0,2}}?{_REMOVAL_OBJ}\b|\b{_REMOVAL_OBJ}\s+(?:\w+\s+){{0,4}}?(?:is|are|be|being|been|gets?)\s+"
     rf"(?:\w+\s+)?(?:discontinued|removed|withdrawn|retired|deprecated|sunset)", re.I)
+_TAKE_WORDS = ("discontinu", "remov", "withdraw", "retir", "deprecat", "sunset", "ceas")  # a cheap test first
 _NOT_TAKEN_AWAY = re.compile(
     r"\b(?:withdraw|remov)\w*\s+(?:\w+\s+){0,3}?(?:notifications?|notices?|complaints?|requests?|consent)\b|"
     r"\b(?:portions?|parts?|provisions?)\s+of\s+(?:these|this|the)\s+(?:terms|agreement)|counter[- ]?notice|copyright|infring|penalty of perjury|\bDMCA\b|\byour\s+(?:user\s+)?content\b|"
@@ -1681,10 +1685,11 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
     out: dict[str, Cell | None] = {}
 
     # a refund refused for fees or purchases (said in a refunds clause, or of fees in plain words)
-    nonref = _find(sentences, lambda s: _NONREFUNDABLE.search(s.plain) and not re.match(
+    nonref = _find(sentences, lambda s: ("refund" in s.plain.lower() or "final" in s.plain.lower())
+                   and _NONREFUNDABLE.search(s.plain) and not re.match(
         r"(?:however,?\s+|but\s+)?(?:if|where|when|whenever|unless|once|in\s+case|in\s+the\s+event)\b", s.plain, re.I) and (
         "refunds" in cats(s) or _FEES.search(s.plain) or _STORED_VALUE.search(s.plain)))
-    expiry = _find(sentences, lambda s: _EXPIRES.search(s.plain)
+    expiry = _find(sentences, lambda s: "expir" in s.plain.lower() and _EXPIRES.search(s.plain)
                    and not re.search(r"\b(?:credit|debit|payment|bank)\s+cards?\b", s.plain, re.I)
                    and not re.search(r"\b(?:do(?:es)?\s+not|never|won[’']t|will\s+not)\s+expire", s.plain, re.I))
     parts = []
@@ -1725,7 +1730,7 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
         out["class-action"] = _cell(jury, "No; jury trial waived", history)
 
     # the place whose law governs, as the sentence names it for the law (not its courts' city)
-    law = _find(sentences, lambda s: re.search(r"\b(?:govern\w*|constru\w*|interpret\w*|subject\s+to|r[ée]gi\w*|"
+    law = _find(sentences, lambda s: any(w in s.plain.lower() for w in ("law", "droit", "loi", "recht")) and re.search(r"\b(?:govern\w*|constru\w*|interpret\w*|subject\s+to|r[ée]gi\w*|"
                                                r"soumis\w*|unterl\w*|gilt|anwendbar\w*|applicable\s+law|appl(?:y|ies))\b",
                                                s.plain, re.I) and law_places(s.plain))
     if law:
@@ -1743,8 +1748,8 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
     # notice before the terms change: read from the sentences about changing the terms, and the
     # sentences of the same clauses that say when changes apply ("Changes will become effective
     # 15 days after posting")
-    about_terms = [s for s in sentences if (m := _TERMS_CHANGE.search(s.plain)) and (
-        _about(s, "terms-changes") or _about(s, "acceptance"))
+    about_terms = [s for s in sentences if (_about(s, "terms-changes") or _about(s, "acceptance"))
+        and (m := _TERMS_CHANGE.search(s.plain))
         and not re.search(r"\b(?:pric\w*|fees?|payment|billing|plans?|subscription)\s+(?:terms|conditions)\b", m.group(0), re.I)]
     near = {(s.section, s.order + k) for s in about_terms for k in (1, 2, 3)}
     terms = [s for s in sentences if s in about_terms or (
@@ -1753,7 +1758,8 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
         out["terms-notice"] = _cell(found[0], found[1], history)
 
     # notice before a service, feature or model is taken away
-    taken = [s for s in sentences if _TAKEN_AWAY.search(s.plain) and not _NOT_TAKEN_AWAY.search(s.plain)
+    taken = [s for s in sentences if any(w in s.plain.lower() for w in _TAKE_WORDS) and _TAKEN_AWAY.search(s.plain)
+             and not _NOT_TAKEN_AWAY.search(s.plain)
              and not _USER_RULE.search(s.plain) and not _TERMS_CHANGE.search(s.plain)]
     near = {(s.section, s.order + k) for s in taken for k in (1, 2)}
     removal = [s for s in sentences if s in taken or (
