@@ -204,15 +204,18 @@ _BODIES = {"aaa": "AAA", "american arbitration association": "AAA", "jams": "JAM
 _PLACE_NAMES = "|".join([_CITIES, _COUNTRIES, "|".join(_STATES)])
 _COURT = re.compile(
     r"(?:(?:state\s+(?:or|and)\s+federal|federal\s+(?:or|and)\s+state|state|federal|"
-    r"competent|provincial|local)\s+)?courts?\s+(?:located\s+|sitting\s+|situated\s+)?(?:in|of|for)"
+    r"competent|provincial|local)\s+)?courts?\s+(?:located\s+|sitting\s+|situated\s+)?(?:in|of|for|within)"
     r"\s+(?:the\s+)?", re.I)
 _GAP = re.compile(r"(?:\s*,\s*|\s+)(?:and\s+|the\s+)?(?:(?:state|county|city|district)\s+of\s+)?",
                   re.I)
-_LEAD = re.compile(r"(?:(?:state|county|city|district)\s+of\s+(?:the\s+)?)?", re.I)
+_LEAD = re.compile(r"(?:(?:state|county|city|district|republic|canton|commonwealth|province|kingdom|"
+                   r"principality|grand\s+duchy)\s+of\s+(?:the\s+)?)?", re.I)
 _NAMED = re.compile(
-    rf"\b(?P<county>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+County)\b|"
-    rf"\b(?P<district>(?:Northern|Southern|Eastern|Western|Central)\s+District\s+of\s+[A-Z][a-z]+"
-    rf"(?:\s[A-Z][a-z]+)?)\b|\b(?P<name>{_PLACE_NAMES})\b|"
+    # the county's or district's own name is capitalised even under re.I: "a court in the district of
+    # California or a state court" must not read "California Or"
+    rf"\b(?P<county>(?-i:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+County)\b|"
+    rf"\b(?P<district>(?:Northern|Southern|Eastern|Western|Central)\s+District\s+of\s+(?-i:[A-Z][a-z]+"
+    rf"(?:\s[A-Z][a-z]+)?))\b|\b(?P<name>{_PLACE_NAMES})\b|"
     rf"\b(?P<body>{'|'.join(sorted(_BODIES, key=len, reverse=True))})\b", re.I)
 
 
@@ -232,6 +235,85 @@ def _court_places(text: str, start: int) -> tuple[int, list[str]]:
         gap = _GAP.match(text, end)
         pos = gap.end() if gap else end
     return (end if names else start), names
+
+
+def places_at(text: str, start: int) -> list[str]:
+    """The place names that run from ``start`` in ``text`` ("New York County, New York"), as
+    ``_title`` spells them; [] when no name starts there (leading "State of" skipped)."""
+    return _court_places(text, start)[1]
+
+
+# --- governing law ---------------------------------------------------------------------------------
+# A law named by its nation's adjective: "French law", "droit français", "deutsches Recht"
+_NATION = {"french": "France", "français": "France", "française": "France", "german": "Germany",
+           "allemand": "Germany", "deutsch": "Germany", "irish": "Ireland", "irlandais": "Ireland",
+           "english": "England", "anglais": "England", "swiss": "Switzerland", "suisse": "Switzerland",
+           "schweizerisch": "Switzerland", "dutch": "Netherlands", "néerlandais": "Netherlands",
+           "niederländisch": "Netherlands", "finnish": "Finland", "belgian": "Belgium", "belge": "Belgium",
+           "luxembourgish": "Luxembourg", "luxembourgeois": "Luxembourg", "luxemburgisch": "Luxembourg",
+           "spanish": "Spain", "espagnol": "Spain", "italian": "Italy", "italien": "Italy", "swedish": "Sweden",
+           "danish": "Denmark", "norwegian": "Norway", "austrian": "Austria", "autrichien": "Austria",
+           "österreichisch": "Austria", "polish": "Poland", "israeli": "Israel", "japanese": "Japan",
+           "scottish": "Scotland", "canadian": "Canada", "portuguese": "Portugal", "portugais": "Portugal",
+           "allemande": "Germany", "irlandaise": "Ireland", "anglaise": "England", "néerlandaise": "Netherlands",
+           "luxembourgeoise": "Luxembourg"}
+_NAT = "|".join(sorted(_NATION, key=len, reverse=True))
+_LAW_OF = re.compile(r"\blaws?\s+(?:in\s+force\s+)?(?:of|in)\s+(?:the\s+)?(?:(?:Federal\s+Republic|Commonwealth|Province|"
+                     r"Republic|Kingdom|Grand\s+Duchy|Canton|Principality)\s+of\s+(?:the\s+)?)?", re.I)
+_PLACE_LAW = re.compile(rf"\b(?P<p>{_PLACE_NAMES})\s+laws?\b")  # "California law", "New York law"
+_NATION_LAW = re.compile(rf"\b(?P<n>{_NAT})\s+laws?\b|\b(?:droit|loi|législation)\s+(?P<f>{_NAT})\b|"
+                         rf"\b(?P<d>{_NAT})(?:e[mnrs]?)?\s+Recht(?:s)?\b", re.I)
+_EU_LAW_OF = re.compile(r"\b(?:droit|loi)\s+(?:de\s+l['’]État\s+de\s+|de\s+la\s+|du\s+|de\s+l['’]|des\s+|de\s+)|"
+                        r"\bRecht\s+(?:der|des)\s+(?:Bundesrepublik\s+)?", re.I)
+# "incorporated under the laws of Germany", "protected by the laws of the United States": a law
+# named for something else than the contract
+_NOT_GOVERNING = re.compile(r"\b(?:incorporated|organi[sz]ed|registered|existing|established|formed|protected|"
+                            r"export|sanctions?|controls?|privacy|data protection|consumer|mandatory|"
+                            r"residence|reside|live|located|barred|prohibited|permitted|allowed|compl(?:y|iance)|"
+                            r"violat\w*|breach\w*)\b[^.;]{0,40}$", re.I)
+
+
+def nation(word: str) -> str | None:
+    """The country a nation's adjective names ('French', 'français', 'deutsches' → 'France',
+    'France', 'Germany'); None for other words."""
+    w = word.casefold()
+    for form in (w, w[:-1] if w.endswith("s") else w, re.sub(r"e[mnrs]?$", "", w), re.sub(r"n?es?$", "", w)):
+        if form in _NATION:
+            return _NATION[form]
+    return None
+
+
+def law_places(text: str) -> list[str]:
+    """The places whose law a sentence names as the law of the contract: "the laws of the State
+    of California" → ["California"], "English law" → ["England"], "régies par le droit
+    français" → ["France"], "the law of the Federal Republic of Germany" → ["Germany"]. A law
+    named for something else ("a company incorporated under the laws of Germany") is left out.
+    Returns distinct names in order; [] when none."""
+    from tracker.analysis.facts_eu import _NAMED as _EU_NAMED
+
+    found: list[tuple[int, str]] = []
+
+    def governs(pos: int) -> bool:
+        return not _NOT_GOVERNING.search(text[max(0, pos - 60):pos])
+
+    for m in _LAW_OF.finditer(text):
+        if governs(m.start()):
+            found.extend((m.end(), p) for p in _court_places(text, m.end())[1])
+    for m in _PLACE_LAW.finditer(text):
+        if governs(m.start()):
+            found.append((m.start(), _title(m.group("p"))))
+    for m in _NATION_LAW.finditer(text):
+        word = (m.group("n") or m.group("f") or m.group("d")).casefold()
+        if governs(m.start()) and word in _NATION:
+            found.append((m.start(), _NATION[word]))
+    for m in _EU_LAW_OF.finditer(text):
+        if governs(m.start()) and (place := _EU_NAMED.match(text, m.end())):
+            found.append((m.end(), place.group(0)))
+    out: list[str] = []
+    for _, name in sorted(found):
+        if name not in out:
+            out.append(name)
+    return out
 
 
 def _places(text: str) -> list[Fact]:

@@ -30,7 +30,7 @@ from typing import Any
 from tracker.analysis.classify import (CATEGORIES, Labels, cache_folder, classify_many, classify_text,
                                        retention_not_ending)
 from tracker.analysis.clauses import Clause, clause_key, inline_list, split_clauses, split_sentences
-from tracker.analysis.facts import Fact, extract_facts
+from tracker.analysis.facts import Fact, extract_facts, law_places, nation, places_at
 from tracker.analysis.rendering import HEAD_NUMBER, clause_text, good_end, numbered_label, one_line
 from tracker.analysis.rendering import plain_text as _render_plain
 from tracker.records import ClauseChange
@@ -220,6 +220,13 @@ def _weight(piece: str) -> int:
 _IN_SERIES = re.compile(r"(?:,\s+[\w'’-]+(?:\s[\w'’-]+)?){2,}\s*$")
 
 
+def _series_goes_on(head: str, after: str) -> bool:
+    """Whether a cut after ``head`` stops inside a series that ``after`` finishes: "seek such
+    refunds, payments" of "seek such refunds, payments, and credits from Reseller only" (what
+    the series is for was cut off with its last item)."""
+    return bool(re.search(r",\s+[\w'’-]+(?:\s[\w'’-]+)?\s*$", head) and re.match(r"\s*,\s*(?:and|or)\b", after))
+
+
 def _whole(piece: str) -> bool:
     """A piece of a cut sentence that still states something: a subject and a verb of its own
     ('Service fees are non-refundable'), not a list of names or a phrase ('14 days before the
@@ -348,7 +355,7 @@ def _cut(text: str, max_words: int) -> str:
                               r"provided|as long as|so long as)\b[^,;]*$", head)) and words(head[: m.start()]) >= 4:
             head = head[: m.start()]
         if words(head) <= budget and words(head) >= 4 and _whole(head) and keeps_conditions(body, 0, len(head)) \
-                and not _IN_SERIES.search(head):
+                and not _IN_SERIES.search(head) and not _series_goes_on(head, body[len(head):]):
             best = head
             # another piece only when it is a statement of its own (not 'then the hearing ...')
             # and under no condition it would lose
@@ -814,6 +821,8 @@ def _glossary_round(markdown: str, known: bool) -> tuple[str, ...]:
             continue
         common = common[: ends[-1].end()].strip()
         n = words(common)
+        if _named_elsewhere(markdown, rests):
+            continue  # 'OwnMoney balance to the same bank account ...': a product name, used elsewhere too
         if _GLUE.search(" ".join(common.split()[:3])):
             continue  # 'DevEx ProgramAn exclusive ...': the first glue is a camel-case name
         if n >= 6 or (n >= 3 and _GLOSS_START.match(common)):
@@ -824,6 +833,23 @@ def _glossary_round(markdown: str, known: bool) -> tuple[str, ...]:
             if _GLOSS_START.match(rest) and single:
                 found.append(single.group(1))
     return tuple(sorted(set(found), key=len, reverse=True))
+
+
+def _named_elsewhere(markdown: str, rests: Sequence[str]) -> bool:
+    """Whether the glued word of ``rests`` ('Money' of 'OwnMoney') stands in ``markdown`` after
+    the same left part more often than the supposed definition follows it: then the glue is a
+    camel-case name ('OwnMoney', used as 'the OwnMoney balance', 'use of OwnMoney'), not a
+    tooltip glued to its term (a tooltip follows its term each time)."""
+    first = re.match(r"[A-Z][\w'’-]*", rests[0])
+    if not first:
+        return False
+    for m in _GLUE.finditer(markdown):
+        if markdown.startswith(first.group(0), m.start()):
+            left = re.search(r"[\w'’]+$", markdown[max(0, m.start() - 40):m.start()])
+            if left:
+                token = re.escape(left.group(0) + first.group(0))
+                return len(re.findall(rf"(?<![\w'’]){token}(?![a-z])", markdown)) > len(rests) + 1
+    return False
 
 
 def _common_prefix(texts: Sequence[str]) -> str:
@@ -1435,7 +1461,10 @@ def _jury_only(text: str) -> bool:
 _REMOVAL = re.compile(r"\b(?:remov|discontinu|deprecat|retir|sunset|withdraw)\w*", re.I)
 _NOTICE = re.compile(r"\bnotice|notif|tell you|inform you|email|post\b", re.I)
 _OPT_OUT = re.compile(r"\bopt(?:ing)?[- ]?out\b|\bturn off\b|\bdisable\b", re.I)
-_TRAIN = re.compile(r"\b(?:train|training|fine-tun\w*|improve our models|improve (?:the|our) (?:models|ai))\b", re.I)
+# training a model, not staff ("for account administration, training and quality assurance")
+_MODEL = r"(?:models?|ai|a\.i\.|algorithms?|systems?|llms?|machine\s+learning|artificial\s+intelligence|technolog\w+)"
+_TRAIN = re.compile(rf"\btrain\w*\W+(?:\w+\W+){{0,5}}?{_MODEL}\b|\b{_MODEL}\s+(?:\w+\s+){{0,6}}?train\w*|\bfine-tun\w*|"
+                    rf"\bimprove\s+(?:our|the)\s+(?:models|ai|algorithms)\b", re.I)
 
 
 def _durations(s: _Sentence) -> list[Fact]:
@@ -1454,6 +1483,195 @@ def _find(sentences: Sequence[_Sentence], test: Any) -> _Sentence | None:
     return next((s for s in sentences if test(s)), None)
 
 
+def _about(s: _Sentence, cat: str) -> bool:
+    """The sentence or its heading is of category ``cat``."""
+    return cat in s.labels.categories or cat in s.heading_cats
+
+
+# A standard fact is read from the clause that states it, never from one that only mentions its
+# words: each test below is of the kind of statement, and a fact the tests cannot place is left
+# out rather than guessed ("None promised" where the terms give 30 days is worse than no line).
+
+# arbitration as the way disputes are resolved, not a word in passing ("whether in court or
+# arbitration") nor a data-privacy framework's complaint route ("the possibility ... to invoke
+# binding arbitration" under the Privacy Shield / Data Privacy Framework)
+_ARB_MEANS = re.compile(
+    r"\bbinding(?:,)?\s+(?:individual\s+)?arbitration|\barbitration\s+(?:agreement|provision|clause)|"
+    r"\bagree(?:s|ment)?\s+to\s+arbitrate|\b(?:resolved|settled|determined|decided|submitted|referred|heard)\s+"
+    r"(?:exclusively\s+|finally\s+|solely\s+|only\s+)?(?:by|through|to|in)\s+(?:\w+\s+){0,3}?arbitration\b|"
+    r"\barbitration\s+(?:shall|will|must)\s+be\s+(?:administered|conducted|held|seated|final)|"
+    r"\b(?:final\s+and\s+binding|individual)\s+arbitration\b|\b(?:place|seat)\s+of\s+(?:the\s+)?arbitration\b|"
+    r"\b(?:settled|resolved)\s+(?:\w+\s+){0,2}in\s+accordance\s+with\s+the\s+(?:[\w-]+\s+){0,3}arbitration\s+rules|\bvoie\s+d['’]arbitrage|\btribunal\s+arbitral|"
+    r"\bschiedsgericht\w*\s+(?:\w+\s+){0,3}?(?:entschieden|beigelegt)", re.I)
+_ARB_OTHER = re.compile(r"privacy shield|data privacy framework|\bDPF\b|\binvok\w*\s+binding\s+arbitration|"
+                        r"\bpossibility\b", re.I)
+# words a run of capitalised names may hold that are no place ("arbitration in Section 11.3")
+_NOT_PLACE = re.compile(r"^(?:Section|Article|Clause|Paragraph|Schedule|Exhibit|Appendix|Annex|Part|English|"
+                        r"Accordance|Agreement|Terms|Rules?|Procedures?|Company|Customer|Services?)\b")
+# where an arbitration is held: "arbitration in X", "held in X", "the place of arbitration shall be X"
+_ARB_PLACE = re.compile(r"\b(?:arbitration|arbitral\s+proceedings?|hearings?)\s+(?:\w+\s+){0,3}?(?:in|at)\s+(?:the\s+)?"
+                        r"(?:County\s+of\s+)?(?=[A-Z])|\b(?:held|conducted|take\s+place|seated|located)\s+in\s+"
+                        r"(?:the\s+)?(?:County\s+of\s+)?(?=[A-Z])|\b(?:place|seat|venue|location)\s+of\s+(?:the\s+)?"
+                        r"arbitration\s+(?:shall|will)\s+be\s+(?:in\s+)?(?:the\s+)?(?=[A-Z])")
+# a clause about copyright notices names a court for the counter-notice, not for the user's disputes
+_NOT_DISPUTES = re.compile(r"counter[- ]?notice|copyright|infring|penalty of perjury|\bDMCA\b", re.I)
+
+
+def _arbitration_places(s: _Sentence) -> list[str]:
+    names: list[str] = []
+    for m in _ARB_PLACE.finditer(s.plain):
+        names.extend(n for n in places_at(s.plain, m.end()) if not _NOT_PLACE.match(n))
+    return distinct_values(names)
+
+
+# "soumis aux juridictions françaises", "the English courts": a country named by its adjective
+_NATION_COURT = re.compile(r"\b(?:juridictions?|tribunaux|tribunal|courts?|gerichte?n?)\s+(?:compétente?s?\s+)?"
+                           r"(?P<a>[^\W\d_]+)|\b(?P<b>[^\W\d_]+)\s+courts?\b", re.I)
+
+
+def _court_places(s: _Sentence) -> list[str]:
+    names: list[str] = []
+    for f in s.facts:
+        if f.kind == "place" and f.qualifier == "court":
+            names.extend(n for n in f.value.split(", ") if not _NOT_PLACE.match(n))
+    lower = s.plain.lower()
+    if not any(w in lower for w in ("court", "tribun", "juridiction", "gericht")):
+        return distinct_values(names)
+    for m in _NATION_COURT.finditer(s.plain):
+        if country := nation(m.group("a") or m.group("b")):
+            names.append(country)
+    return distinct_values(names)
+
+
+# a class or representative action given up: "waive ... class action", "no claim may be brought as
+# a class or collective action", "only on an individual basis"
+_CLASS_WAIVER = re.compile(
+    r"\b(?:no|any)\s+claims?\s+(?:\w+\s+){0,3}?(?:may|shall|will|can)\s+(?:not\s+)?be\s+(?:brought|maintained|"
+    r"pursued|asserted)\s+(?:\w+\s+){0,2}?as\s+(?:a|an|any)\s+(?:\w+\s+){0,2}?(?:class|collective|representative)|"
+    r"\b(?:may|shall|will|can)\s+not\s+(?:\w+\s+){0,4}?(?:class|collective|representative)\s+(?:action|"
+    r"arbitration|proceeding)|\bclass[- ]action\s+waiver|\bwaive\w*\s+(?:\w+\s+){0,6}?class|"
+    r"\b(?:individual\s+(?:capacity|basis))\b.{0,80}\bclass\b|\bclass\b.{0,80}\bindividual\s+(?:capacity|basis)",
+    re.I)
+
+# a sentence about changing the terms themselves (not prices, the service or the user's content)
+_CHANGE_VERB = r"(?:chang|modif|amend|updat|revis|replac|alter)\w*"
+_TERMS_NOUN = (r"(?:terms|agreement|conditions|polic(?:y|ies)|statement|notice|tos|cgu|cgv|eula|termes|"
+               r"conditions générales|nutzungsbedingungen|agb)")
+_DET = (r"(?:these|this|the|our|such|any|les\s+présentes|la\s+présente|les|la|le|ces|cette|nos|notre|"
+        r"diese[nrsm]?|unsere[nrsm]?|die|der)")
+_TERMS_CHANGE = re.compile(
+    rf"\b{_CHANGE_VERB}[\s,]+(?:\w+[\s,]+){{0,5}}?(?:to\s+|of\s+)?{_DET}\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"{_TERMS_NOUN}\b|\b{_DET}\s+(?:[\w'’-]+\s+){{0,3}}?{_TERMS_NOUN}\b\s+(?:[\w'’-]+\s+){{0,5}}?"
+    rf"(?:be\s+|être\s+)?{_CHANGE_VERB}|\b(?:changes?|modifications?|amendments?|revisions?|updates?)\s+(?:to|of)\s+"
+    rf"(?:[\w/-]+\s+){{0,3}}?(?:these|this|the|our)\s+(?:[\w-]+\s+){{0,3}}?{_TERMS_NOUN}\b|\b(?:updated|revised|amended|new)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{_TERMS_NOUN}\b", re.I)
+_CHANGES_WORD = re.compile(r"\b(?:changes?|modifications?|amendments?|revisions?|updates?|updated|revised|amended)\b",
+                           re.I)
+# a promise to tell: "we will notify you", "notice of any material change will be posted"
+_PROMISE = re.compile(
+    r"\b(?:will|shall|agree\s+to|commit\s+to|undertake\s+to)\s+(?:\w+\s+){0,5}?(?:notify|inform|tell|alert|"
+    r"e-?mail|contact|provide\s+(?:you\s+)?(?:with\s+)?(?:\w+\s+){0,3}notice|give\s+(?:you\s+)?(?:\w+\s+){0,3}notice|"
+    r"send\s+(?:you\s+)?(?:\w+\s+){0,2}notice|post\s+(?:a\s+)?notice|let\s+you\s+know)\b|"
+    r"\bnotice\s+of\s+(?:any\s+|the\s+|such\s+)?(?:\w+\s+)?(?:changes?|modifications?|amendments?)\s+(?:will|shall)\b|"
+    r"\b(?:you\s+will\s+(?:be\s+)?(?:notified|informed|given\s+(?:\w+\s+){0,2}notice|receive\s+(?:\w+\s+){0,2}notice))|"
+    r"\bby\s+notifying\s+you\b|\bbring\s+(?:it|this|them|(?:the\s+|such\s+)?changes?)\s+to\s+your\s+attention|"
+    r"\bnotice\s+(?:will|shall)\s+be\s+(?:posted|sent|given|provided|displayed)|\b(?:will|shall)\s+not\s+(?:\w+\s+){0,5}?"
+    r"changes?\s+(?:\w+\s+){0,5}?without\s+(?:first\s+)?(?:informing|notifying|telling)\s+you|"
+    r"\btry\s+to\s+(?:notify|give\s+you\s+notice|tell|inform)|\bby\s+(?:giving|providing|sending|posting)\s+"
+    r"(?:you\s+|\w+\s+)?(?:\w+\s+){0,2}?notice\b|\bwith\s+(?:\w+\s+)?notice\s+to\b|\bnous\s+vous\s+informerons|\bwir\s+werden\s+sie\s+"
+    r"(?:\w+\s+){0,3}informieren", re.I)
+_NO_NOTICE = re.compile(r"\bat\s+any\s+time\b|\bwithout\s+(?:any\s+)?(?:prior\s+|advance\s+|further\s+)?"
+                        r"(?:notice|notification|warning)|\bwith\s+or\s+without\s+(?:prior\s+)?notice|"
+                        r"\bà\s+tout\s+moment|\bsans\s+préavis|\bjederzeit|\bohne\s+(?:vorherige\s+)?ankündigung", re.I)
+
+
+def _ahead(s: _Sentence, f: Fact) -> bool:
+    """A period of notice: "30 days' notice", "prior notice of 7 days", a period said before
+    "before / in advance / prior" ("at least 7 days before any change"), or the time a change
+    waits after it is announced ("effective 15 days after posting", "no earlier than fourteen
+    (14) days after they are posted")."""
+    if any(w in f.qualifier for w in ("notice", "prior", "before", "advance")):
+        return True
+    at = re.escape(f.text)
+    return bool(re.search(at + r"(?:\W+\w+){0,1}\W+(?:before|in\s+advance|prior|ahead|avant)\b", s.plain, re.I)
+                or re.search(at + r"\W+(?:after|from|following)\s+(?:\w+\s+){0,3}?(?:post\w*|publi\w*|notice|"
+                             r"notif\w*|sen[dt]\w*|we\s+(?:notify|inform|tell|send|post))", s.plain, re.I)
+                or re.search(r"\b(?:effective|in\s+force|take\s+effect|apply)\s+(?:\w+\s+){0,3}?" + at, s.plain, re.I))
+
+
+def _notice_value(candidates: Sequence[_Sentence], about: Any) -> tuple[_Sentence, str] | None:
+    """The notice the ``candidates`` promise for what ``about`` tests, strongest first: a period
+    ("30 days"), then a promise without one ("Notice, no period stated"), then an explicit "at
+    any time" / "without notice" ("None promised"); None when they say nothing of notice."""
+    for s in candidates:
+        f = next((f for f in _durations(s) if _ahead(s, f)), None)
+        if f is not None and about(s):
+            return s, _fact_words(f)
+    for s in candidates:
+        if _PROMISE.search(s.plain) and about(s):
+            return s, "Notice, no period stated"
+    for s in candidates:
+        if _NO_NOTICE.search(s.plain) and about(s):
+            return s, "None promised"
+    return None
+
+
+# a service, feature or model taken away by the provider (not content removed for a complaint,
+# not the user's account, not the user discontinuing their own use)
+_REMOVAL_OBJ = (r"(?:services?|features?|functionalit(?:y|ies)|products?|models?|apis?|platform|site|website|"
+                r"apps?|applications?|plans?|offerings?|versions?|tools?|programs?)")
+_TAKEN_AWAY = re.compile(
+    rf"\b(?:discontinu\w*|remov\w*|withdraw\w*|retir\w*|deprecat\w*|sunset\w*|ceas\w*\s+(?:to\s+)?"
+    rf"(?:provid|offer|operat|mak)\w*)\s+(?:\w+\s+){{0,6}}?(?:the\s+|our\s+|any\s+|a\s+|certain\s+|some\s+)?"
+    rf"(?:[\w-]+\s+){{0,2}}?{_REMOVAL_OBJ}\b|\b{_REMOVAL_OBJ}\s+(?:\w+\s+){{0,4}}?(?:is|are|be|being|been|gets?)\s+"
+    rf"(?:\w+\s+)?(?:discontinued|removed|withdrawn|retired|deprecated|sunset)", re.I)
+_TAKE_WORDS = ("discontinu", "remov", "withdraw", "retir", "deprecat", "sunset", "ceas")  # a cheap test first
+_NOT_TAKEN_AWAY = re.compile(
+    r"\b(?:withdraw|remov)\w*\s+(?:\w+\s+){0,3}?(?:notifications?|notices?|complaints?|requests?|consent)\b|"
+    r"\b(?:portions?|parts?|provisions?)\s+of\s+(?:these|this|the)\s+(?:terms|agreement)|counter[- ]?notice|copyright|infring|penalty of perjury|\bDMCA\b|\byour\s+(?:user\s+)?content\b|"
+    r"\buser\s+content\b|\b(?:you|users?|members?|customers?)\s+(?:may|can|must|should|will)\s+(?:\w+\s+){0,8}?"
+    r"(?:discontinu|remov|withdraw|ceas)|\bdiscontinu\w*\s+(?:your\s+|all\s+|any\s+)?(?:further\s+)?use\b|\bremoved\s+from\s+"
+    r"(?:the\s+)?(?:services?|platform|site)\s+by\s+us|\bpreviously\s+(?:been\s+)?(?:suspended|removed)", re.I)
+
+# credits that can expire (not a subscription term, a card's expiry date or a promotion)
+_STORED_VALUE = re.compile(r"\b(?:credits?|balances?|points?|tokens?|gift\s+cards?|vouchers?|coupons?|pre-?paid|"
+                           r"virtual\s+(?:items?|currency)|coins?|top-?ups?|wallet|funds)\b", re.I)
+# the words between the credits and "expire" may not start another subject ("... at which point it
+# will expire": the subscription expires, not the points)
+_EXPIRES = re.compile(rf"{_STORED_VALUE.pattern}(?:\s+(?!(?:which|that|it|they|when|where)\b)[\w,()-]+){{0,8}}?\s+"
+                      r"(?:will\s+|shall\s+|may\s+|can\s+|automatically\s+|also\s+)*expire|\bexpir\w*\s+(?:date\s+)?(?:of\s+)?(?:\w+\s+){0,2}?"
+                      rf"{_STORED_VALUE.pattern}", re.I)
+_NONREFUNDABLE = re.compile(
+    r"non-?refundable|\bno\s+refunds?\b|\bnot\s+(?:be\s+)?refund(?:ed|able)\b|\b(?:not|n[o’']t)\s+(?:be\s+)?entitled"
+    r"\s+to\s+(?:a\s+|any\s+)?refund|\b(?:unable|not\s+able)\s+to\s+(?:offer|provide|give|issue|make)\s+(?:a\s+|any\s+)?"
+    r"refund|\b(?:will|shall)\s+not\s+(?:receive|get|be\s+given|be\s+issued|issue|provide|give)\s+(?:you\s+)?(?:a\s+|any\s+)?"
+    r"refund|\bno\s+refund\s+(?:will|shall|can|is)\b|\ball\s+sales\s+(?:are\s+)?final\b|\bfinal\s+and\s+non",
+    re.I)
+_FEES = re.compile(r"\b(?:fees?|payments?|purchases?|subscriptions?|credits?|plans?|charges?|prices?|amounts?|"
+                   r"orders?|sales?|memberships?)\b", re.I)
+# a cap on the provider's liability: an amount, or what the user paid
+_CAP = re.compile(r"\b(?:exceed\w*|(?<!not )(?<!without )limited\s+to|not\s+be\s+more\s+than|no\s+more\s+than|maximum\s+(?:\w+\s+)?"
+                  r"liability|in\s+(?:the\s+)?"
+                  r"aggregate|aggregate\s+liability|total\s+liability|greater\s+of|lesser\s+of|cap(?:ped)?\s+at)\b",
+                  re.I)
+_PAID = re.compile(r"\b(?:amounts?|fees?|sums?|price|charges?)\b[^.;]{0,60}?\b(?:paid|payable)\b|\bpaid\b[^.;]{0,40}"
+                   r"\b(?:to\s+us|to\s+\w+|for\s+the\s+services?)", re.I)
+# "You will not use the content to train AI": a rule for the user, not the provider's use of data
+_USER_RULE = re.compile(r"\b(?:you|users?|customers?|licensees?|members?)\b\s+(?:\w+\s+){0,2}?(?:must|may|shall|will|"
+                        r"can|do|does|agrees?\s+to|agrees?)\s+not\b|\bagrees?\s+not\s+to\b|\b(?:you|users?)\s+(?:may|must)\s+"
+                        r"(?:only|never)\b|\bprohibited\b|\bnot\s+(?:permitted|allowed)\b|\bcompeting\b", re.I)
+# an age in a rule on who may use the service, not in a rule on selling minors' data
+_AGE_OTHER = re.compile(r"\b(?:sell|sale|sold|share|sharing|opt[- ]?in|advertis\w*|labou?r)\b", re.I)
+_AGE_RULE = re.compile(r"\b(?:must|not|only|prohibited|minimum|required|requires?|reserved|restricted|no\s+one|nobody|"
+                       r"intended|eligible\s+to|at\s+least|or\s+older|and\s+older|or\s+over|or\s+more|over\s+the\s+age|"
+                       r"(?:used|accessed)\s+by\s+(?:\w+\s+){0,2}(?:over|aged)|ne\s+\w+|nicht|nur|mindestens)\b",
+                       re.I)
+# a retention period: data kept, stored or deleted after a time (not a reply to a request)
+_KEEP = re.compile(r"\b(?:keep|kept|retain\w*|retention|stor(?:e|ed|es|age)|delet\w*|eras\w*|anonymi[sz]\w*|"
+                   r"conserv\w*|aufbewahr\w*|gespeichert|gelöscht)\b", re.I)
+_KEEP_OTHER = re.compile(r"\b(?:respond|reply|answer)\w*\b|\brequests?\b.{0,40}\bwithin\b", re.I)
+
+
 def _cell(s: _Sentence | None, value: str, history: dict[str, tuple[str, ClauseChange]]) -> Cell | None:
     if s is None:
         return None
@@ -1466,9 +1684,14 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
     cats = lambda s: s.labels.categories  # noqa: E731
     out: dict[str, Cell | None] = {}
 
-    nonref = _find(sentences, lambda s: "refunds" in cats(s) and re.search(
-        r"non-?refundable|no refunds?|not (?:be )?refund", s.plain, re.I))
-    expiry = _find(sentences, lambda s: "refunds" in cats(s) and re.search(r"\bexpir", s.plain, re.I))
+    # a refund refused for fees or purchases (said in a refunds clause, or of fees in plain words)
+    nonref = _find(sentences, lambda s: ("refund" in s.plain.lower() or "final" in s.plain.lower())
+                   and _NONREFUNDABLE.search(s.plain) and not re.match(
+        r"(?:however,?\s+|but\s+)?(?:if|where|when|whenever|unless|once|in\s+case|in\s+the\s+event)\b", s.plain, re.I) and (
+        "refunds" in cats(s) or _FEES.search(s.plain) or _STORED_VALUE.search(s.plain)))
+    expiry = _find(sentences, lambda s: "expir" in s.plain.lower() and _EXPIRES.search(s.plain)
+                   and not re.search(r"\b(?:credit|debit|payment|bank)\s+cards?\b", s.plain, re.I)
+                   and not re.search(r"\b(?:do(?:es)?\s+not|never|won[’']t|will\s+not)\s+expire", s.plain, re.I))
     parts = []
     if nonref:
         parts.append("non-refundable")
@@ -1480,21 +1703,19 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
         out["credits"] = _cell(expiry if expiry and expiry.clause.id in history else first,
                                ("; ".join(parts)).capitalize(), history)
 
-    arb = _find(sentences, lambda s: "arbitration" in cats(s) and re.search(r"\barbitrat", s.plain, re.I))
-    court = _find(sentences, lambda s: "jurisdiction" in cats(s) and _places(s))
+    arb = _find(sentences, lambda s: (_about(s, "arbitration") or "arbitration" in s.watch)
+                and _ARB_MEANS.search(s.plain) and not _ARB_OTHER.search(s.plain))
+    court = _find(sentences, lambda s: _court_places(s) and not _NOT_DISPUTES.search(s.plain))
     if arb:
-        where = _places(arb)
+        where = _arbitration_places(arb)
         out["arbitration"] = _cell(arb, "Binding arbitration" + (f", {', '.join(where)}" if where else ""), history)
     elif court:
-        m = re.search(r"\bcourts? (?:of|in|located in|sitting in) (?:the )?([A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*)*)",
-                      court.plain)
-        venue = m.group(1).rstrip(".") if m else ", ".join(_places(court))
-        out["arbitration"] = _cell(court, f"Courts of {venue}", history)
+        out["arbitration"] = _cell(court, f"Courts of {', '.join(_court_places(court))}", history)
 
     def waives(s: _Sentence) -> bool:
         return "class-action" in s.watch or (
-            "class-action" in cats(s) and bool(re.search(r"individual (?:capacity|basis)|not as a plaintiff|waive",
-                                                        s.plain, re.I)))
+            ("class-action" in cats(s) or _about(s, "arbitration")) and bool(
+                _CLASS_WAIVER.search(s.plain) or re.search(r"not as a plaintiff|\bwaive\w*\b.{0,60}\bjury", s.plain, re.I)))
 
     # a jury-trial waiver is in the same category (taxonomy) but is not a class-action waiver:
     # the answer says which one the terms have
@@ -1508,44 +1729,53 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
     elif jury := _find(sentences, waives):
         out["class-action"] = _cell(jury, "No; jury trial waived", history)
 
-    law = _find(sentences, lambda s: "governing-law" in cats(s) and _places(s))
+    # the place whose law governs, as the sentence names it for the law (not its courts' city)
+    law = _find(sentences, lambda s: any(w in s.plain.lower() for w in ("law", "droit", "loi", "recht")) and re.search(r"\b(?:govern\w*|constru\w*|interpret\w*|subject\s+to|r[ée]gi\w*|"
+                                               r"soumis\w*|unterl\w*|gilt|anwendbar\w*|applicable\s+law|appl(?:y|ies))\b",
+                                               s.plain, re.I) and law_places(s.plain))
     if law:
-        out["governing-law"] = _cell(law, ", ".join(_places(law)), history)
+        out["governing-law"] = _cell(law, ", ".join(law_places(law.plain)), history)
 
-    age = _find(sentences, lambda s: "eligibility" in cats(s) and any(
+    age = _find(sentences, lambda s: ("eligibility" in cats(s) or re.search(
+        r"\b(?:use|using|access\w*|regist\w*|accounts?|sign\s+up|subscri\w*|join)\b", s.plain, re.I))
+                and not _AGE_OTHER.search(s.plain)
+                and _AGE_RULE.search(s.plain) and any(
         f.kind == "age" and f.value.isdigit() for f in s.facts))
     if age:
         ages = [f.value for f in age.facts if f.kind == "age" and f.value.isdigit()]
         out["age"] = _cell(age, ages[0], history)
 
-    terms = [s for s in sentences if "terms-changes" in cats(s)]
-    def ahead(s: _Sentence, f: Fact) -> bool:
-        """A period of notice: "30 days' notice", "prior notice of 7 days", or a period said
-        before "before / in advance / prior" ("at least 7 days before any change")."""
-        return (any(w in f.qualifier for w in ("notice", "prior", "before", "advance"))
-                or bool(re.search(re.escape(f.text) + r"(?:\W+\w+){0,1}\W+(?:before|in advance|prior|ahead)\b",
-                                  s.plain, re.I)))
+    # notice before the terms change: read from the sentences about changing the terms, and the
+    # sentences of the same clauses that say when changes apply ("Changes will become effective
+    # 15 days after posting")
+    about_terms = [s for s in sentences if (_about(s, "terms-changes") or _about(s, "acceptance"))
+        and (m := _TERMS_CHANGE.search(s.plain))
+        and not re.search(r"\b(?:pric\w*|fees?|payment|billing|plans?|subscription)\s+(?:terms|conditions)\b", m.group(0), re.I)]
+    near = {(s.section, s.order + k) for s in about_terms for k in (1, 2, 3)}
+    terms = [s for s in sentences if s in about_terms or (
+        (s.section, s.order) in near and _CHANGES_WORD.search(s.plain))]
+    if found := _notice_value(terms, lambda s: True):
+        out["terms-notice"] = _cell(found[0], found[1], history)
 
-    tn = _find(terms, lambda s: any(ahead(s, f) for f in _durations(s)))
-    if tn:
-        out["terms-notice"] = _cell(tn, _fact_words(next(f for f in _durations(tn) if ahead(tn, f))), history)
-    elif (tn := _find(terms, lambda s: re.search(r"\bat any time\b|without (?:prior )?notice", s.plain, re.I))):
-        out["terms-notice"] = _cell(tn, "None promised", history)
-    elif (tn := _find(terms, lambda s: _NOTICE.search(s.plain))):
-        out["terms-notice"] = _cell(tn, "Notice, no period stated", history)
-
-    removal = _find(sentences, lambda s: _REMOVAL.search(s.plain) and _durations(s) and _NOTICE.search(s.plain))
-    if removal:
-        out["removal-notice"] = _cell(removal, _fact_words(_durations(removal)[0]), history)
-    elif (removal := _find(sentences, lambda s: "service-changes" in s.watch)):
-        out["removal-notice"] = _cell(removal, "None promised", history)
+    # notice before a service, feature or model is taken away
+    taken = [s for s in sentences if any(w in s.plain.lower() for w in _TAKE_WORDS) and _TAKEN_AWAY.search(s.plain)
+             and not _NOT_TAKEN_AWAY.search(s.plain)
+             and not _USER_RULE.search(s.plain) and not _TERMS_CHANGE.search(s.plain)]
+    near = {(s.section, s.order + k) for s in taken for k in (1, 2)}
+    removal = [s for s in sentences if s in taken or (
+        (s.section, s.order) in near and not _TERMS_CHANGE.search(s.plain) and re.search(r"\b(?:suspension|withdrawal|discontinu\w*|removal|change)\b",
+                                                   s.plain, re.I))]
+    if found := _notice_value(removal, lambda s: True):
+        out["removal-notice"] = _cell(found[0], found[1], history)
 
     train = [s for s in sentences if "ai-training" in cats(s) and _TRAIN.search(s.plain)
              and re.search(r"\b(?:your|user|customer)\b|\binputs?\b|\bprompts?\b", s.plain, re.I)
-             and not re.search(r"\b(?:you|users?) (?:must|may|shall) not\b|competing", s.plain, re.I)]
+             and not _USER_RULE.search(s.plain)]
     if train:
         s = train[0]
-        negative = re.search(r"\b(?:do|does|will) not (?:use|train)|never (?:use|train)", s.plain, re.I)
+        negative = re.search(r"\b(?:(?:do|does|will|shall)\s+not|won['’]t|don['’]t|doesn['’]t)\s+(?:\w+\s+)?"
+                             r"(?:use|utili[sz]e|train|process|share|"
+                             r"license)|\bnever\s+(?:use|train)", s.plain, re.I)
         if negative:
             value = "No"
         else:
@@ -1553,17 +1783,31 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
             value = "Yes; opt-out available" if (opt or _OPT_OUT.search(s.plain)) else "Yes; no opt-out stated"
         out["ai-training"] = _cell(s, value, history)
 
-    keep = _find(sentences, lambda s: "privacy" in cats(s) and _durations(s) and re.search(
-        r"\b(?:keep|retain|store|delete)\w*", s.plain, re.I))
+    keep = _find(sentences, lambda s: _durations(s) and _KEEP.search(s.plain) and not _KEEP_OTHER.search(s.plain)
+                 and not re.search(r"\brequest\w*\b.*\bwithin\b|\bwithin\b.*\brequest", s.plain, re.I)
+                 and (_about(s, "privacy") or re.search(r"\b(?:data|information|records?|logs?|queries|messages?|"
+                                                        r"e-?mails?|copies|backups?)\b", s.plain, re.I)))
     if keep:
         out["retention"] = _cell(keep, _fact_words(_durations(keep)[0]), history)
 
-    cap = _find(sentences, lambda s: "liability" in cats(s) and any(f.kind == "money" for f in s.facts))
+    # a cap: an amount in a sentence that caps liability, or what the user paid; "no cap" only
+    # when no sentence caps it and indirect damages are excluded
+    capping = [s for s in sentences if (_about(s, "liability") or "liability" in s.watch) and _CAP.search(s.plain)
+               and re.search(r"\b(?:our|its|their|[\w-]+['’]s|total|aggregate|entire|maximum|cumulative)\s+(?:\w+\s+){0,2}?"
+                             r"liability|\bin\s+no\s+event\b|\bliability\s+(?:\w+\s+){0,4}?(?:is|shall\s+be|will\s+be)\s+"
+                             r"limited|\b(?:not|neither|never)\b[^.;]{0,40}\bliable\b.{0,1500}\b(?:exceed\w*|in\s+excess\s+of)\b",
+                             s.plain, re.I)]
+    cap = _find(capping, lambda s: any(f.kind == "money" for f in s.facts) or _PAID.search(s.plain))
     if cap:
-        money = next(f for f in cap.facts if f.kind == "money")
-        out["liability-cap"] = _cell(cap, plain_text(money.text), history)
-    elif (cap := _find(sentences, lambda s: "liability" in s.watch and re.search(
-            r"indirect|consequential|not be liable", s.plain, re.I))):
+        money = next((f for f in cap.facts if f.kind == "money"), None)
+        if money is not None:
+            out["liability-cap"] = _cell(cap, plain_text(money.text), history)
+        else:
+            d = _durations(cap)
+            out["liability-cap"] = _cell(cap, "What you paid" + (f" in the last {_fact_words(d[0])}" if d else ""),
+                                         history)
+    elif not capping and (cap := _find(sentences, lambda s: _about(s, "liability") and re.search(
+            r"\b(?:indirect|consequential)\b", s.plain, re.I))):
         out["liability-cap"] = _cell(cap, "No cap stated; indirect damages excluded", history)
     return {k: v for k, v in out.items() if v is not None}
 
@@ -1636,6 +1880,13 @@ def answered_elsewhere(answer: Answer, other: Sequence[Answer]) -> Answer | None
     return found if found is not None and found.clause and not found.see else None
 
 
+def _stands_alone(s: _Sentence) -> bool:
+    """A sentence an answer may quote: it neither starts inside another ('refunds shall be issued
+    ... unless' of a page broken into lines after 'No') nor ends on a word leading into the next."""
+    return s.broken != "no subject" and not re.search(
+        r"\b(?:unless|if|of|the|a|an|to|and|or|for|with|by|that|which|than|no|not)\W*$", s.plain, re.I)
+
+
 def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
              history: dict[str, tuple[str, ClauseChange]]) -> list[Answer]:
     """Each of QUESTIONS answered by the sentence(s) that say so, or 'The terms do not say.'"""
@@ -1667,7 +1918,7 @@ def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
     out: list[Answer] = []
     q = dict(QUESTIONS)
     refund = [s for s in sentences if "refunds" in s.labels.categories and re.search(
-        r"refund|expir", s.plain, re.I)]
+        r"refund|expir", s.plain, re.I) and _stands_alone(s)]
     out.append(from_sentences("refunds", q["refunds"], refund[:2]))
     age = clause_sentence("age")
     guardian = _find(sentences, lambda s: "eligibility" in s.labels.categories and re.search(
@@ -1676,8 +1927,8 @@ def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
     removal = clause_sentence("removal-notice")
     out.append(from_sentences("removal-notice", q["removal-notice"], [removal]))
     arb = clause_sentence("arbitration")
-    out.append(from_sentences("disputes", q["disputes"], [arb or _find(
-        sentences, lambda s: "jurisdiction" in s.labels.categories and _places(s))]))
+    out.append(from_sentences("disputes", q["disputes"], [arb or _find(  # the venue's rule (see _standard_facts)
+        sentences, lambda s: _court_places(s) and not _NOT_DISPUTES.search(s.plain))]))
     train = clause_sentence("ai-training")
     opt = _find(sentences, lambda s: _OPT_OUT.search(s.plain) and train is not None
                 and s.clause.id == train.clause.id and s is not train)
