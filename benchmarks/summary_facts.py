@@ -1,9 +1,10 @@
 """Quality of the summary's standard facts (``tracker summary``'s "Standard facts") on real terms.
 
-Labels: benchmarks/data/summary_facts.jsonl, 60 latest versions of real documents from
+Labels: benchmarks/data/summary_facts.jsonl, 90 latest versions of real documents from
 ../shared/data/ota/contrib-versions.bundle (Terms of Service, privacy policies, commercial terms;
-dev = documents 1-30, test = 31-60), each fact labelled by reading the text before any summary
-was run. A label holds a file reference (bundle, commit, path), never the text, and for each
+dev = documents 1-30, test = 31-60, heldout = 61-90, drawn by scripts/sample_summary_facts.py and
+labelled blind after the summary was tuned on the first 60), each fact labelled by reading the
+text before any summary was run. A label holds a file reference (bundle, commit, path), never the text, and for each
 fact kind its true value, "absent" when the text does not say, or a list of acceptable values:
 
   governing-law   the law's place ("California"; a list when several apply)
@@ -23,7 +24,7 @@ says absent) and agreed-absent, then every disagreement (unless --quiet). A wron
 than none: the summary should leave out a fact it is unsure of.
 
 Run from the project root:
-  PYTHONPATH=$PWD .venv/bin/python benchmarks/summary_facts.py [--split dev|test|all] [--quiet]
+  PYTHONPATH=$PWD .venv/bin/python benchmarks/summary_facts.py [--split dev|test|heldout|all] [--quiet]
 Exit 0; skips cleanly when ../shared (or the bundle) is absent.
 """
 
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
@@ -201,12 +203,14 @@ def judge(kind: str, label: Any, value: str | None, row: dict[str, Any]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--split", choices=("dev", "test", "heldout", "all"), default="dev")
     parser.add_argument("--quiet", action="store_true", help="figures only, no disagreements")
     args = parser.parse_args()
     rows = [json.loads(line) for line in LABELS.read_text().splitlines() if line.strip()]
     rows = [r for r in rows if args.split == "all" or r["split"] == args.split]
-    sys.path.insert(0, str(ROOT))
+    if not os.environ.get("PYTHONPATH"):  # a PYTHONPATH names the code to measure (another checkout's, say)
+        sys.path.insert(0, str(ROOT))
+    import tracker
     from tracker.analysis.summary import summarise
 
     docs = texts(rows)
@@ -222,7 +226,7 @@ def main() -> None:
                 said = f"{cell.value!r} from “{cell.text[:220]}”" if cell else "nothing"
                 disagreements.append(f"  {row['n']:>2} {row['path']} [{kind}] {verdict}: label {row['facts'][kind]!r}; "
                                      f"summary {said}")
-    print(f"summary facts, split {args.split}: {len(rows)} documents")
+    print(f"summary facts, split {args.split}: {len(rows)} documents (tracker from {Path(tracker.__file__).parent})")
     print(f"{'kind':<16}{'correct':>8}{'wrong':>7}{'missed':>8}{'invented':>10}{'absent':>8}")
     total: Counter[str] = Counter()
     for kind, c in counts.items():
