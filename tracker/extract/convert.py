@@ -249,6 +249,7 @@ _TEXT_TYPES = ("text/plain", "text/markdown", "text/x-markdown")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 _HTML_START = re.compile(r"<(!doctype|html|head|body|\?xml)\b", re.IGNORECASE)
+_HTML_DOCUMENT = re.compile(r"\ufeff?\s*<(!doctype\s+html\b|html[\s>])", re.IGNORECASE)
 _TAG_AT_START = re.compile(
     r"\s*<(meta|title|link|div|p|h[1-6]|article|main|section|table|ul|ol|span|a)\b", re.IGNORECASE
 )
@@ -263,7 +264,10 @@ def _kind(text: str, content_type: str | None, url: str) -> str:
     if media in _HTML_TYPES:
         return "html"
     if media in _TEXT_TYPES:
-        return "text"
+        # An HTML document served as text/plain (a misconfigured server or CDN): its source is
+        # not the terms. Only a whole document counts (doctype or <html> first), so a text or
+        # Markdown file that quotes HTML further down stays text.
+        return "html" if media == "text/plain" and _HTML_DOCUMENT.match(text) else "text"
     if media.startswith(("image/", "audio/", "video/", "font/")):
         raise ExtractError(f"the page is {media}, not HTML or text; only HTML/Markdown/text/PDF is supported")
     path = urlsplit(url).path.lower()

@@ -32,6 +32,7 @@ from tracker.fetch.base import (
     transient_retry,
     with_attempts,
 )
+from tracker.fetch.guards import BOT_CHALLENGE, bot_challenge
 from tracker.fetch.robots import Robots
 from tracker.sources.config import Document
 
@@ -200,10 +201,22 @@ async def _attempt(
                                not_modified=True, etag=etag, last_modified=modified), None
             if resp.status >= 400:
                 message = f"HTTP {resp.status} {resp.reason or ''}".strip()
+                if resp.status in (403, 429, 503) and await _bot_challenge(resp):
+                    # A challenge is not passed by asking again: say what it is, do not retry.
+                    return failed(f"{message}: {BOT_CHALLENGE}", resp.status, final_url), None
                 if resp.status not in TRANSIENT_STATUSES:
                     return failed(message, resp.status, final_url), None
                 said, wait = transient_retry(message, resp.headers.get("Retry-After"), options.max_retry_after)
                 return failed(said, resp.status, final_url), wait
+            if 300 <= resp.status < 400:  # a redirect aiohttp could not follow: no Location
+                return failed(f"HTTP {resp.status} {resp.reason or ''}: a redirect without a Location header "
+                              "(a server fault; nothing to follow)", resp.status, final_url), None
+            if resp.status == 206 and "Range" not in headers:
+                # Part of the page though none was asked for (a CDN or cache fault): never a version.
+                got = resp.headers.get("Content-Range", "")
+                return failed("HTTP 206 Partial Content: the server sent only part of the page"
+                              + (f" ({got})" if got else "") + " though the whole was asked for",
+                              resp.status, final_url), 0.0
             declared = resp.content_length
             if declared is not None and declared > options.max_bytes:
                 return failed(f"response is {declared} bytes, over the {options.max_bytes}-byte cap",
@@ -224,12 +237,37 @@ async def _attempt(
         return failed(f"cannot resolve {exc.host} ({exc.os_error.strerror or exc.os_error})"), None
     except aiohttp.ClientConnectorError as exc:
         return failed(f"cannot connect to {exc.host}:{exc.port} ({exc.os_error.strerror or exc.os_error})"), 0.0
-    except (aiohttp.ServerDisconnectedError, aiohttp.ClientPayloadError, aiohttp.ClientOSError) as exc:
-        return failed(f"connection lost: {type(exc).__name__}: {exc}"), 0.0
+    except aiohttp.ClientPayloadError as exc:
+        said = " ".join(str(exc).split())
+        if "content-encoding" in said.lower():
+            # The body is not in the compression its Content-Encoding names (or is broken in it).
+            coding = said.lower().rsplit("content-encoding:", 1)[-1].strip(" .>'\"") or "as declared"
+            return failed(f"the body does not decode as its Content-Encoding ({coding}) says: "
+                          "a server or proxy fault"), 0.0
+        return failed(f"connection lost: {type(exc).__name__}: {said[:300]}"), 0.0
+    except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError) as exc:
+        return failed(f"connection lost: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}"), 0.0
     except aiohttp.ClientResponseError as exc:  # bytes that are not valid HTTP (bad status line, headers)
         return failed(f"invalid HTTP response: {' '.join(str(exc.message).split())[:200]}"), None
+    except aiohttp.NonHttpUrlRedirectClientError as exc:
+        return failed(f"redirected to {exc}, which is not an http(s) address: if the document moved there, "
+                      "update the source's url"), None
+    except aiohttp.InvalidUrlRedirectClientError as exc:
+        return failed(f"redirected to an invalid address ({' '.join(str(exc).split())[:200]}): a server fault"), None
     except aiohttp.ClientError as exc:
-        return failed(f"{type(exc).__name__}: {exc}"), None
+        return failed(f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"), None
+
+
+async def _bot_challenge(resp: "aiohttp.ClientResponse") -> bool:
+    """Whether an error response is a bot-protection challenge (``guards.bot_challenge``),
+    reading at most its first 64 KB."""
+    if bot_challenge(b"", resp.headers.get("cf-mitigated")):
+        return True
+    try:
+        head = await resp.content.read(65536)
+    except Exception:  # the body of an error page is only a hint: a broken one is no challenge
+        return False
+    return bot_challenge(head)
 
 
 def _read_file(doc: Document, fetched_at: datetime, started: float, max_bytes: int) -> Fetched:

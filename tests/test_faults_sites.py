@@ -1,0 +1,214 @@
+"""More faulty sites, from an audit of `tracker run` against ~50 faults (the real CLI, a real
+local server): responses that are not the page asked for, told apart with a one-line reason that
+says what to do, never recorded, and a real page next to them still recorded.
+
+The fixtures and checks are test_faults.py's: ``env`` serves a good page and a faulty one.
+"""
+
+from __future__ import annotations
+
+import gzip
+from typing import Callable
+
+import pytest
+from aiohttp import web
+
+import test_faults
+from test_faults import BAD, CLAUSES, TERMS, Env, _page, assert_fault, html
+from tracker.fetch import guards as guard
+
+server = test_faults.server  # test_faults.py's fixtures: a good page and a faulty one
+env = test_faults.env
+
+SITES: dict[str, tuple[Callable[[Env], None], str]] = {}
+
+
+def site(name: str, reason: str):
+    def register(setup: Callable[[Env], None]) -> Callable[[Env], None]:
+        SITES[name] = (setup, reason)
+        return setup
+    return register
+
+
+@site("partial-content-unasked", "HTTP 206 Partial Content: the server sent only part of the page (bytes 0-99/")
+def _partial(env: Env) -> None:
+    # A cache that answers a plain GET with its first range: a page cut short, whatever its status.
+    env.server.page("/bad", lambda: html(TERMS[:100], status=206,
+                                         **{"Content-Range": f"bytes 0-99/{len(TERMS)}"}))
+
+
+@site("redirect-to-ftp", "redirected to ftp://files.acme.example/terms.txt, which is not an http(s) address")
+def _ftp(env: Env) -> None:
+    env.server.page("/bad", lambda: web.Response(status=301, headers={"Location": "ftp://files.acme.example/terms.txt"}))
+
+
+@site("redirect-without-location", "HTTP 302 Found: a redirect without a Location header")
+def _no_location(env: Env) -> None:
+    env.server.page("/bad", lambda: web.Response(status=302))
+
+
+@site("broken-gzip", "the body does not decode as its Content-Encoding (gzip) says")
+def _broken_gzip(env: Env) -> None:
+    cut = gzip.compress(TERMS.encode())[:12] + b"\x00not gzip" * 50
+    env.server.page("/bad", lambda: web.Response(body=cut, headers={"Content-Type": "text/html",
+                                                                    "Content-Encoding": "gzip"}))
+
+
+@site("gzip-label-on-plain-bytes", "the body does not decode as its Content-Encoding (gzip) says")
+def _plain_as_gzip(env: Env) -> None:
+    env.server.page("/bad", lambda: html(TERMS, **{"Content-Encoding": "gzip"}))
+
+
+# A bot-protection challenge answered with an error status: its markers, whatever the vendor.
+CHALLENGE = ("<!doctype html><html><head><title>Just a moment...</title><script src='/cdn-cgi/challenge-platform/"
+             "h/b/orchestrate/jsch/v1'></script></head><body><h1>acme.example</h1><p>Checking if the site "
+             "connection is secure</p><div>Ray ID: 1f2e3d</div></body></html>")
+
+
+@site("bot-challenge-403", "HTTP 403 Forbidden: the site's bot protection answered with a challenge")
+def _challenge_403(env: Env) -> None:
+    env.server.page("/bad", lambda: html(CHALLENGE, status=403, **{"cf-mitigated": "challenge"}))
+
+
+@site("bot-challenge-503", "HTTP 503 Service Unavailable: the site's bot protection answered with a challenge")
+def _challenge_503(env: Env) -> None:
+    env.server.page("/bad", lambda: html(CHALLENGE, status=503))
+
+
+@site("bot-challenge-other-vendor", "bot protection")
+def _challenge_vendor(env: Env) -> None:
+    page = ("<html><head><title>acme.example</title></head><body><p>Please enable JS and disable any ad "
+            "blocker</p><script src='https://ct.captcha-delivery.com/c.js'></script></body></html>")
+    env.server.page("/bad", lambda: html(page, status=403))
+
+
+@site("json-error-as-200", "the URL answered with JSON data (served as text/html), not a page")
+def _json_200(env: Env) -> None:
+    env.server.page("/bad", lambda: html('{"error": "not_found", "message": "No such document"}'))
+
+
+@site("json-content-type", "unexpected content type application/json: the URL answered with data")
+def _json_type(env: Env) -> None:
+    env.server.page("/bad", lambda: html('{"terms": {"version": 3}}', content_type="application/json"))
+
+
+@site("problem-json", "unexpected content type application/problem+json")
+def _problem_json(env: Env) -> None:
+    env.server.page("/bad", lambda: html('{"title": "Gone"}', content_type="application/problem+json"))
+
+
+HOME = _page("<h1>Plan every trip with Acme</h1><p>Maps, bookings and offline guides in one app. Start your "
+             "free trial today and explore over 200 cities.</p><a href='/pricing'>See pricing</a>", "Acme")
+LONG_HOME = _page("<h1>Plan every trip with Acme</h1>" + "".join(
+    f"<h2>Feature {i}</h2><p>Acme shows you the best places in city number {i}, with reviews from travellers "
+    f"who went there this year and maps you can keep on your phone.</p>" for i in range(40)), "Acme")
+
+
+def _to_home(location: str, home: str = HOME) -> Callable[[Env], None]:
+    def setup(env: Env) -> None:
+        env.server.page("/bad", lambda: web.Response(status=301, headers={"Location": location}))
+        env.server.page(location, lambda: html(home))
+    return setup
+
+
+site("redirect-to-home", "redirected to the site's home page")(_to_home("/"))
+site("redirect-to-long-home", "redirected to the site's home page")(_to_home("/", LONG_HOME))
+site("redirect-to-language-home", "redirected to the site's home page")(_to_home("/en/"))
+
+
+@site("terms-in-a-frame", "page that shows its text in a frame (its text is at http://127.0.0.1:")
+def _framed(env: Env) -> None:
+    env.server.page("/bad", lambda: html(_page("<h1>Terms of Service</h1><iframe src='/embed/terms?id=7' "
+                                               "width='100%' height='1800'></iframe>", "Terms")))
+
+
+@pytest.mark.parametrize("name", sorted(SITES))
+def test_faulty_site_is_reported_in_one_line_and_never_recorded(env, name):
+    setup, reason = SITES[name]
+    setup(env)
+    docs = env.run(code=1)
+    assert_fault(env, docs, "failed", reason)
+    assert "\n" not in docs[BAD]["error"] and "Error:" not in docs[BAD]["error"].split(":", 1)[0]
+    assert env.tracker("run", "-q").exit_code == 1  # still failing, still nothing recorded
+    assert env.commits("faulty") == []
+
+
+def test_a_bot_challenge_is_not_retried(env):
+    """Asking again does not pass a challenge: one request, not three."""
+    _challenge_503(env)
+    env.run(code=1)
+    assert env.server.paths("/bad") == ["/bad"]
+
+
+def test_an_html_page_served_as_text_plain_is_read_as_html(env):
+    """A misconfigured server labels the page text/plain: its text is recorded, not its source."""
+    env.server.page("/bad", lambda: html(TERMS, content_type="text/plain; charset=utf-8"))
+    env.bad_extra = '  select = ["main"]'
+    docs = env.run(code=0)
+    assert docs[BAD]["outcome"] == "new"
+    text = env.text("faulty")
+    assert "Acme Terms of Service" in text and "Clause 40" in text
+    assert "<" not in text and "Home" not in text  # no markup, and `select` applied
+    # The same page labelled text/html is the same version.
+    env.server.page("/bad", lambda: html(TERMS))
+    assert env.run(code=0)[BAD]["outcome"] == "unchanged"
+
+
+def test_plain_text_that_quotes_html_stays_text(env):
+    text = "Acme Terms\n\n1. Pages may not embed <iframe> or <html> tags from our servers.\n"
+    env.server.page("/bad", lambda: html(text * 3 + CLAUSES.replace("<", "[").replace(">", "]"),
+                                         content_type="text/plain"))
+    env.run(code=0)
+    assert "may not embed <iframe> or <html> tags" in env.text("faulty")
+
+
+def test_a_terms_page_with_a_video_frame_is_recorded(env):
+    page = TERMS.replace("</main>", "<iframe src='https://video.example/embed/42' width='560' height='315'>"
+                                    "</iframe></main>")
+    env.server.page("/bad", lambda: html(page))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+
+
+@pytest.mark.parametrize(("url", "final", "home"), [
+    ("https://a.example/terms", "https://a.example/", True),
+    ("https://a.example/legal/terms", "https://www.a.example/en-us/", True),
+    ("https://a.example/tos", "https://a.example/index.html", True),
+    ("https://a.example/tos", "https://a.example/fr/home", True),
+    ("https://a.example/", "https://a.example/en/", False),  # the source is a root itself
+    ("https://a.example/terms", "https://a.example/legal/terms", False),
+    ("https://a.example/terms", "https://a.example/index.php?page=terms", False),
+    ("https://a.example/terms", "https://a.example/terms", False),
+    # The root of a host named for a document is that document.
+    ("https://a.example/terms", "https://terms.a.example/", False),
+    ("https://a.example/privacy", "https://privacy.a.example/", False),
+    ("https://www.a.example/legal", "https://legal.a.example/en/", False),
+])
+def test_redirected_home_rule(url, final, home):
+    assert guard.redirected_home(url, final) is home
+
+
+def test_frame_source_rule():
+    def page(raw: str, text: str = "# Terms") -> guard.Page:
+        return guard.Page(text, "", raw.encode(), "https://a.example/terms", "https://a.example/terms")
+
+    assert guard.frame_source(page("<iframe src='/embed/t'></iframe>")) == "https://a.example/embed/t"
+    # Tracking frames: in <noscript>, zero-sized or hidden; and frames that are not addresses.
+    assert guard.frame_source(page("<noscript><iframe src='https://tags.example/ns'></iframe></noscript>")) is None
+    assert guard.frame_source(page("<iframe src='https://t.example/p' width='0' height='0'></iframe>")) is None
+    assert guard.frame_source(page("<iframe src='https://t.example/p' style='display:none'></iframe>")) is None
+    assert guard.frame_source(page("<iframe src='about:blank'></iframe>")) is None
+    # A page whose own text reads as terms keeps it, whatever it embeds.
+    terms = "We collect your email address to run the service. You may delete your account at any time."
+    assert guard.frame_source(page("<iframe src='/embed/t'></iframe>", terms)) is None
+
+
+@pytest.mark.parametrize(("body", "mitigated", "challenge"), [
+    (b"<script src='/cdn-cgi/challenge-platform/h/g/orchestrate/chl_page/v1'></script>", None, True),
+    (b"<div class='cf-turnstile' data-sitekey='x'></div>", None, True),
+    (b"<script src='https://geo.captcha-delivery.com/captcha/'></script>", None, True),
+    (b"", "challenge", True),
+    (b"<h1>403 Forbidden</h1><p>nginx</p>", None, False),
+    (b"<h1>Service Unavailable</h1><p>Back soon.</p>", None, False),
+])
+def test_bot_challenge_rule(body, mitigated, challenge):
+    assert guard.bot_challenge(body, mitigated) is challenge
