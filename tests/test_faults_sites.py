@@ -7,7 +7,11 @@ The fixtures and checks are test_faults.py's: ``env`` serves a good page and a f
 
 from __future__ import annotations
 
+import asyncio
 import gzip
+import shutil
+import ssl
+import subprocess
 from typing import Callable
 
 import pytest
@@ -122,6 +126,31 @@ def _framed(env: Env) -> None:
                                                "width='100%' height='1800'></iframe>", "Terms")))
 
 
+def _banner_in_main(banner: str) -> Callable[[Env], None]:
+    """After a redesign, the `main` a source selects is the cookie banner; the terms are elsewhere."""
+    def setup(env: Env) -> None:
+        page = (f"<html><body><main class='cookies'>{banner}</main><div class='legal'><h1>Acme Terms</h1>"
+                f"{CLAUSES}</div></body></html>")
+        env.server.page("/bad", lambda: html(page))
+        env.bad_extra = '  select = ["main"]'
+    return setup
+
+
+site("cookie-banner-selected", "looks like an error page: cookie banner")(_banner_in_main(
+    "<p>This site uses cookies. <a href='/privacy'>Learn more</a> <button>OK</button></p>"))
+site("cookie-banner-selected-two-sentences", "looks like an error page: cookie banner")(_banner_in_main(
+    "<p>We use cookies to improve your experience. By using our site, you agree to our use of cookies.</p>"
+    "<a href='/cookies'>Cookie policy</a><button>Got it</button>"))
+site("cookie-banner-selected-fr", "looks like an error page: cookie banner")(_banner_in_main(
+    "<p>Nous utilisons des cookies pour mesurer l'audience. <a href='/c'>En savoir plus</a></p>"
+    "<button>Accepter</button>"))
+
+
+@site("https-to-a-plain-http-port", "does not speak https on that port: check the url's scheme and port")
+def _https_to_http(env: Env) -> None:
+    env.bad_url = env.server.url("/bad").replace("http://", "https://")
+
+
 @pytest.mark.parametrize("name", sorted(SITES))
 def test_faulty_site_is_reported_in_one_line_and_never_recorded(env, name):
     setup, reason = SITES[name]
@@ -212,3 +241,48 @@ def test_frame_source_rule():
 ])
 def test_bot_challenge_rule(body, mitigated, challenge):
     assert guard.bot_challenge(body, mitigated) is challenge
+
+
+@pytest.mark.parametrize(("text", "banner"), [
+    ("This site uses cookies. [Learn more](https://a.example/privacy) OK", True),
+    ("Diese Website verwendet Cookies. [Mehr erfahren](/d)\n\nEinverstanden", True),
+    ("Usamos cookies para analizar el tráfico. Aceptar", True),
+    # Short cookie policies: they say more, and end with prose.
+    ("# Cookies\n\nWe use cookies to keep you signed in. You can turn them off in your browser settings.", False),
+    ("This website uses cookies. Cookies are small files kept on your device. We use them to remember your "
+     "language. You may refuse them in your browser. OK", False),
+    # Terms that mention cookies and end with a short line.
+    ("Fees are due monthly. We use cookies as our privacy notice says.\n\nContact: help@acme.example", False),
+])
+def test_cookie_banner_rule(text, banner):
+    assert guard.cookie_banner(guard.Page(text)) is banner
+
+
+def test_an_untrusted_certificate_is_named_and_not_retried(env, tmp_path):
+    """A self-signed certificate: one attempt, the reason named, nothing recorded."""
+    if shutil.which("openssl") is None:
+        pytest.skip("needs the openssl command to make a certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "2", "-subj", "/CN=localhost"], check=True, capture_output=True)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(str(cert), str(key))
+    hits = []
+
+    async def start() -> int:
+        async def page(request: web.Request) -> web.Response:
+            hits.append(request.path)
+            return html(TERMS)
+        app = web.Application()
+        app.router.add_get("/{tail:.*}", page)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        tls = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=context)
+        await tls.start()
+        return tls._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    port = asyncio.run_coroutine_threadsafe(start(), env.server.loop).result(10)
+    env.bad_url = f"https://localhost:{port}/terms"
+    docs = env.run(code=1)
+    assert_fault(env, docs, "failed", "the TLS certificate of localhost is not trusted (self-signed certificate)")
+    assert hits == [] and "after" not in docs[BAD]["error"]  # no page read, no retry

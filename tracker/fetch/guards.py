@@ -385,6 +385,35 @@ def cookie_wall(page: Page) -> bool:
     return len(page.text) <= COOKIE_WALL_MAX and _COOKIE_WALL(page.both)
 
 
+# A cookie banner's words ("This site uses cookies", "We use cookies to...") and its control, the
+# text's last line or words ("OK", "Got it", "Accept"): the banner a `select` matches after a
+# redesign, in place of the terms. A short cookie policy says the same words but ends with prose.
+_COOKIE_BANNER = _has(
+    r"\b(this (web)?site|our (web)?site|we|this app) (uses?|use) (\w+ )?cookies\b|\bby (continuing|using|browsing)\b.{0,80}"
+    r"\bcookies\b|\b(utilise|nous utilisons) des cookies|\b(verwendet|nutzt|wir verwenden|wir nutzen) cookies|"
+    r"\b(utiliza|usa|usamos|utilizamos) cookies|\b(utilizza|usa|usiamo|utilizziamo) (i )?cookie|"
+    r"\b(gebruikt|wij gebruiken|we gebruiken) cookies|(cookie|クッキー)を使用")
+_BANNER_CONTROL = re.compile(
+    r"(?:^|[\s)\]])(ok|okay|got it|accept|accept all|accept cookies|i agree|agree|allow|allow all|allow cookies|dismiss|"
+    r"close|understood|i understand|j'accepte|accepter|d'accord|akzeptieren|einverstanden|verstanden|aceptar|acepto|"
+    r"entendido|accetta|accetto|ho capito|akkoord|accepteren|aceitar|aceito|entendi|同意する|閉じる)\W{0,3}$",
+    re.IGNORECASE)
+
+
+BANNER_SENTENCES = 2  # a banner says it in a sentence or two ("We use cookies to... By using...")
+
+
+def cookie_banner(page: Page) -> bool:
+    """A cookie banner in place of the page: little text that says the site uses cookies and
+    ends with the banner's control ("OK", "Got it", "Accept"), in two sentences at most (a short
+    cookie policy says more, and ends with prose, not a button)."""
+    if len(page.text) > COOKIE_WALL_MAX or not _COOKIE_BANNER(page.text.lower()):
+        return False
+    if _BANNER_CONTROL.search(page.text.strip()) is None:
+        return False
+    return len(prose_sentences(_LINK.sub(" ", page.text))) <= BANNER_SENTENCES
+
+
 def not_found(page: Page) -> bool:
     return _NOT_FOUND(page.both)
 
@@ -638,6 +667,7 @@ RULES: tuple[tuple[str, Callable[[Page], bool], bool], ...] = (
     ("access denied", access_denied, False),
     ("captcha or bot check", captcha, True),
     ("cookie wall", cookie_wall, False),
+    ("cookie banner", cookie_banner, False),
     ("page not found", not_found, False),
     ("login page", login_page, True),
     ("waiting room", waiting_room, True),
@@ -662,7 +692,7 @@ SERVED = {
     "status or server error page": "a status or server error page", "a page with no terms in it": "a page with no terms",
     "page that needs JavaScript": "a page that needs JavaScript", "rate limit": "a rate-limit page",
     "consent screen": "a consent screen", "country or language chooser": "a country or language chooser",
-    "page that shows its text in a frame": "a page that shows its text in a frame",
+    "page that shows its text in a frame": "a page that shows its text in a frame", "cookie banner": "a cookie banner",
     HOME_PAGE: "the site's home page",
 }
 ERROR_PAGE_PREFIX = "looks like an error page: "

@@ -235,6 +235,18 @@ async def _attempt(
         return failed("too many redirects (a redirect loop?)"), None
     except getattr(aiohttp, "ClientConnectorDNSError", ()) as exc:  # aiohttp >= 3.10.9
         return failed(f"cannot resolve {exc.host} ({exc.os_error.strerror or exc.os_error})"), None
+    except aiohttp.ClientConnectorCertificateError as exc:
+        # A certificate the system does not trust (self-signed, expired, another host's): asking
+        # again does not change it, and the page must not be read around it.
+        why = getattr(exc.certificate_error, "verify_message", None) or exc.certificate_error
+        return failed(f"the TLS certificate of {exc.host} is not trusted ({' '.join(str(why).split())[:200]}): "
+                      "a fault of the site, or of a proxy on the way"), None
+    except aiohttp.ClientConnectorSSLError as exc:
+        reason = getattr(exc.os_error, "reason", None) or exc.os_error
+        hint = (" (the server does not speak https on that port: check the url's scheme and port)"
+                if "WRONG_VERSION_NUMBER" in str(reason).upper() else "")
+        return failed(f"TLS handshake with {exc.host}:{exc.port} failed: "
+                      f"{' '.join(str(reason).replace('_', ' ').split()).lower()[:200]}{hint}"), None
     except aiohttp.ClientConnectorError as exc:
         return failed(f"cannot connect to {exc.host}:{exc.port} ({exc.os_error.strerror or exc.os_error})"), 0.0
     except aiohttp.ClientPayloadError as exc:
