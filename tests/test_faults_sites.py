@@ -286,3 +286,83 @@ def test_an_untrusted_certificate_is_named_and_not_retried(env, tmp_path):
     docs = env.run(code=1)
     assert_fault(env, docs, "failed", "the TLS certificate of localhost is not trusted (self-signed certificate)")
     assert hits == [] and "after" not in docs[BAD]["error"]  # no page read, no retry
+
+
+REDIRECTING = "<html><head><meta http-equiv='refresh' content='0; url=/legal/terms'></head><body>Redirecting…</body></html>"
+
+
+@pytest.mark.parametrize("how", ["meta", "header"])
+def test_an_immediate_refresh_is_followed_like_a_redirect(env, how):
+    """A 'Redirecting…' page sends the browser on at once (a <meta> refresh or a Refresh header):
+    the terms it leads to are recorded, not the redirecting page."""
+    if how == "meta":
+        env.server.page("/bad", lambda: html(REDIRECTING))
+    else:
+        env.server.page("/bad", lambda: html("<p>Redirecting…</p>", Refresh="0;url=/legal/terms"))
+    env.server.page("/legal/terms", lambda: html(TERMS))
+    docs = env.run(code=0)
+    assert docs[BAD]["outcome"] == "new"
+    assert "Clause 40" in env.text("faulty") and "Redirecting" not in env.text("faulty")
+    assert env.run(code=0)[BAD]["outcome"] == "unchanged"
+    assert env.server.paths("/bad") == ["/bad", "/bad"]  # the source's URL is still the one asked
+
+
+def test_a_refresh_loop_and_a_refresh_to_a_missing_page_fail_in_one_line(env):
+    env.server.page("/bad", lambda: html("<meta http-equiv='refresh' content='0; url=/bad2'>"))
+    env.server.page("/bad2", lambda: html("<meta http-equiv='refresh' content='1; url=/bad'>"))
+    assert_fault(env, env.run(code=1), "failed", "too many refreshes")
+    env.server.page("/bad", lambda: html("<meta http-equiv='refresh' content='0; url=/gone'>"))
+    env.server.page("/gone", lambda: html("<h1>Not here</h1>", status=404))
+    assert_fault(env, env.run(code=1), "failed", "following the page's refresh to http://127.0.0.1:")
+
+
+def test_a_slow_or_self_refresh_is_not_followed(env):
+    """A page that reloads itself, or shows itself for a while before moving on, is read as it is."""
+    page = TERMS.replace("<head>", "<head><meta http-equiv='refresh' content='300'>")
+    env.server.page("/bad", lambda: html(page))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    env.server.page("/bad", lambda: html(TERMS.replace("<head>", "<head><meta http-equiv='refresh' "
+                                                                 "content='30; url=/elsewhere'>")))
+    assert env.run(code=0)[BAD]["outcome"] == "unchanged"
+    assert env.server.paths("/elsewhere") == []
+
+
+def test_a_selector_matching_only_an_empty_element_names_it(env):
+    """After a redesign `select` still matches, but an empty element: the message names the
+    selector and says what to check."""
+    env.server.page("/bad", lambda: html(f"<html><body><article id='terms'></article><section>{CLAUSES}"
+                                         "</section></body></html>"))
+    env.bad_extra = '  select = ["article#terms"]'
+    assert_fault(env, env.run(code=1), "failed", "the selected region ('article#terms') of the page at "
+                 "http://127.0.0.1:")
+    assert "check `select` in the sources file" in env.status()[BAD]["error"]
+
+
+def _unclosed(n: int, inner: str) -> str:
+    return "<html><body><main><h1>Acme Terms</h1>" + "".join(inner.format(i=i) for i in range(1, n + 1)) + "</main></body></html>"
+
+
+def test_a_page_of_thousands_of_unclosed_divs_is_recorded_whole(env):
+    """One unclosed <div> per clause nests the last clause 2,500 deep: the converter used to drop
+    everything past about 1,020 levels without a word (a version missing 1,480 clauses)."""
+    env.server.page("/bad", lambda: html(_unclosed(2500, "<div class='c'><p>Clause {i}: fees may change.")))
+    env.bad_extra = '  select = ["main"]'
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    text = env.text("faulty")
+    assert "Clause 1: fees" in text and "Clause 1020: fees" in text and "Clause 2500: fees may change." in text
+    assert text.count("Clause ") == 2500
+
+
+def test_a_page_nested_too_deep_to_read_whole_fails_instead_of_being_cut(env):
+    """Text directly in each unclosed <div> cannot be unwrapped without joining lines: refused
+    with the reason, never recorded cut short."""
+    env.server.page("/bad", lambda: html(_unclosed(2500, "<div>Clause {i}: fees may change.")))
+    assert_fault(env, env.run(code=1), "failed", "the page nests its elements 2503 deep")
+
+
+def test_moderately_nested_pages_are_extracted_as_before():
+    from tracker.extract.convert import extract
+
+    page = _unclosed(150, "<div>Clause {i}: fees may change.").encode()
+    text = extract(page, "text/html")
+    assert text.count("Clause ") == 150 and "Clause 150: fees may change." in text

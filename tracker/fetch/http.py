@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import re
 import time
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -166,7 +167,7 @@ async def fetch_one(
             result, retry_after = await _attempt(session, doc, headers, options, fetched_at, started)
         result = with_attempts(result, attempt)
         if retry_after is None or attempt == attempts:
-            return result
+            return await _follow_refresh(session, doc, options, gate, headers, result, fetched_at, started)
         # Exponential backoff with a little jitter, unless the server said how long to wait.
         wait = retry_after if retry_after > 0 else options.backoff * 2 ** (attempt - 1) * random.uniform(1.0, 1.25)
         if retry_after > 0:
@@ -228,7 +229,7 @@ async def _attempt(
                     return failed(f"response exceeds the {options.max_bytes}-byte cap", resp.status, final_url), None
             return Fetched(doc, doc.url, final_url, resp.status, resp.headers.get("Content-Type", ""),
                            bytes(body), fetched_at, time.monotonic() - started,
-                           etag=etag, last_modified=modified), None
+                           etag=etag, last_modified=modified, refresh=resp.headers.get("Refresh")), None
     except asyncio.TimeoutError:
         return failed(f"timed out after {doc.timeout:g} s"), 0.0
     except aiohttp.TooManyRedirects:
@@ -268,6 +269,63 @@ async def _attempt(
         return failed(f"redirected to an invalid address ({' '.join(str(exc).split())[:200]}): a server fault"), None
     except aiohttp.ClientError as exc:
         return failed(f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"), None
+
+
+REFRESH_HOPS = 3  # refreshes followed one after the other (a loop of them stops here)
+REFRESH_MAX_DELAY = 5  # seconds: a longer refresh shows its page first ("you will be redirected")
+_META_REFRESH = re.compile(rb"""<meta\b[^>]*http-equiv\s*=\s*["']?refresh\b[^>]*>""", re.IGNORECASE)
+_META_CONTENT = re.compile(rb"""\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_REFRESH_VALUE = re.compile(r"""^\s*(\d+)(?:\.\d*)?\s*(?:[;,]\s*(?:url\s*=\s*)?["']?([^"']*?)["']?)?\s*$""",
+                            re.IGNORECASE)
+
+
+def refresh_target(fetched: Fetched) -> str | None:
+    """Where a page sends the browser at once: its ``Refresh`` header or ``<meta
+    http-equiv="refresh">`` (in the first 64 KB) with a URL and a delay of at most
+    ``REFRESH_MAX_DELAY`` seconds, resolved against the page's address; None when there is none,
+    it waits longer, or it names the page itself (a page that reloads itself)."""
+    from html import unescape
+    from urllib.parse import urljoin
+
+    if not fetched.ok or fetched.status != 200 or not fetched.body:
+        return None
+    value = fetched.refresh
+    if value is None:
+        if "html" not in fetched.content_type.lower() and fetched.content_type.strip():
+            return None  # a <meta> refresh only means something in HTML
+        tag = _META_REFRESH.search(fetched.body[:65536])
+        content = _META_CONTENT.search(tag.group(0)) if tag else None
+        if content is None:
+            return None
+        value = unescape((content.group(1) or content.group(2) or b"").decode("utf-8", "replace"))
+    match = _REFRESH_VALUE.match(value)
+    if match is None or not match.group(2) or int(match.group(1)) > REFRESH_MAX_DELAY:
+        return None
+    target = urljoin(fetched.final_url, match.group(2).strip())
+    if not target.startswith(("http://", "https://")) or target.split("#")[0] == fetched.final_url.split("#")[0]:
+        return None
+    return target
+
+
+async def _follow_refresh(session: "aiohttp.ClientSession", doc: Document, options: FetchOptions, gate: Gate,
+                          headers: dict[str, str], fetched: Fetched, fetched_at: datetime, started: float
+                          ) -> Fetched:
+    """``fetched``, or the page its immediate refresh leads to (``refresh_target``), as a browser
+    shows it: a "Redirecting..." page is not the terms, the page it sends to may be. Each hop is
+    one request under the host's limits; a hop that fails fails the document, naming the hop."""
+    hops = 0
+    unconditional = {k: v for k, v in headers.items() if k not in ("If-None-Match", "If-Modified-Since")}
+    while (target := refresh_target(fetched)) is not None:
+        hops += 1
+        if hops > REFRESH_HOPS:
+            return replace(fetched, body=b"", error=f"too many refreshes (the page refreshes to {target} "
+                                                    f"after {REFRESH_HOPS} hops: a loop?)")
+        async with gate(urlsplit(target).netloc):
+            got, _ = await _attempt(session, replace(doc, url=target), unconditional, options, fetched_at, started)
+        # No validators kept: they are the target's, and the next run asks the source's URL.
+        fetched = replace(got, document=doc, url=doc.url, attempts=fetched.attempts, etag=None, last_modified=None,
+                          error=f"following the page's refresh to {target}: {got.error}" if got.error else None)
+    return fetched
 
 
 async def _bot_challenge(resp: "aiohttp.ClientResponse") -> bool:
