@@ -151,6 +151,22 @@ def _https_to_http(env: Env) -> None:
     env.bad_url = env.server.url("/bad").replace("http://", "https://")
 
 
+def _raw(reply: bytes) -> Callable[[Env], None]:
+    def setup(env: Env) -> None:
+        raw = test_faults.RawServer(reply)
+        env.raw.append(raw)
+        env.bad_url = f"http://127.0.0.1:{raw.port}/terms"
+    return setup
+
+
+site("cut-short-of-its-content-length",
+     "connection lost after 17 of the 5000 bytes its Content-Length announced: a transfer cut off")(_raw(
+         b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5000\r\n\r\n<html><body>Terms"))
+site("cut-inside-a-chunk", "connection lost before the end of the chunked body: a transfer cut off")(_raw(
+    b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+    b"40\r\n<html><body><main><h1>Terms</h1><p>Clause 1: the fees may\r\n"))
+
+
 @pytest.mark.parametrize("name", sorted(SITES))
 def test_faulty_site_is_reported_in_one_line_and_never_recorded(env, name):
     setup, reason = SITES[name]

@@ -257,6 +257,12 @@ async def _attempt(
             coding = said.lower().rsplit("content-encoding:", 1)[-1].strip(" .>'\"") or "as declared"
             return failed(f"the body does not decode as its Content-Encoding ({coding}) says: "
                           "a server or proxy fault"), 0.0
+        sizes = _SHORT_BODY.search(said)
+        if sizes:
+            return failed(f"connection lost after {sizes.group(1)} of the {sizes.group(2)} bytes its Content-Length "
+                          "announced: a transfer cut off"), 0.0
+        if "transfer length" in said.lower() or "chunk" in said.lower():
+            return failed("connection lost before the end of the chunked body: a transfer cut off"), 0.0
         return failed(f"connection lost: {type(exc).__name__}: {said[:300]}"), 0.0
     except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError) as exc:
         return failed(f"connection lost: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}"), 0.0
@@ -271,6 +277,7 @@ async def _attempt(
         return failed(f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"), None
 
 
+_SHORT_BODY = re.compile(r"received (\d+) of (\d+) bytes")
 REFRESH_HOPS = 3  # refreshes followed one after the other (a loop of them stops here)
 REFRESH_MAX_DELAY = 5  # seconds: a longer refresh shows its page first ("you will be redirected")
 _META_REFRESH = re.compile(rb"""<meta\b[^>]*http-equiv\s*=\s*["']?refresh\b[^>]*>""", re.IGNORECASE)
