@@ -605,11 +605,26 @@ CHANGE = {"real-change", "real-rewrite"}
 _CLASS_NAME = re.compile(r"\b[A-Z][a-z]+[A-Z]\w*(Error|Exception)\b")
 
 
-def verdict(name: str, runs: list[tuple[str, str]], versions: int, mode: str) -> str:
+def latest_text(store: Path, service: str) -> str:
+    """The latest recorded text of a service's terms ("" when none)."""
+    shown = subprocess.run(["git", "-C", str(store / "archive"), "show", f"HEAD:{service}/Terms of Service.md"],
+                           capture_output=True, text=True)
+    return shown.stdout if shown.returncode == 0 else ""
+
+
+def is_terms(text: str) -> bool:
+    """Whether a recorded text is the served terms (their words, no markup): not a redirecting
+    page, a banner, or the HTML source."""
+    return ("thirty days" in text or "one hundred euros" in text) and "<p>" not in text and "</" not in text
+
+
+def verdict(name: str, runs: list[tuple[str, str]], versions: int, mode: str, text: str = "") -> str:
     """OK or FAULT (with why) for one document: "fail" documents are refused in one line and
     never recorded, "same" ones keep their one version, "change" ones get a new version."""
     fault_runs = runs[1:] if mode == "after" else runs
     base = 1 if mode == "after" and runs and runs[0][0] == "new" else 0  # (an unreachable host has none)
+    if name in CHANGE | SAME and versions and not is_terms(text):
+        return f"FAULT: the version recorded is not the terms: {text[:80]!r}"
     if name in CHANGE:
         return "OK" if versions == base + 1 else f"FAULT: {versions} version(s), expected {base + 1}"
     if name in SAME:
@@ -652,7 +667,7 @@ if __name__ == "__main__":
     tally = []
     for name, f in FAULTS.items():
         versions = commits(store, name)
-        said = verdict(name, results.get(name, []), versions, MODE)
+        said = verdict(name, results.get(name, []), versions, MODE, latest_text(store, name))
         tally.append((name, said))
         print(f"\n== {name}  (expect: {f['expect']})  versions={versions}  {said}")
         for i, (o, m) in enumerate(results.get(name, [])):
