@@ -556,6 +556,7 @@ def framed(page: Page) -> bool:
     return frame_source(page) is not None
 
 
+HOME_PAGE = "redirected to the site's home page"  # the rule's name (``redirected_home``)
 _LEGAL_HOST = re.compile(r"^(?:[\w-]+\.)*?(?:terms|tos|legal|privacy|policies|policy|agreements?|conditions|"
                          r"cgu|cgv|agb|datenschutz|rechtliches|privacidad|terminos|termini|voorwaarden)[\w-]*\.",
                          re.IGNORECASE)
@@ -683,7 +684,6 @@ RULES: tuple[tuple[str, Callable[[Page], bool], bool], ...] = (
     ("a page with no terms in it", empty_shell, True),  # last: the others name what the page is
 )
 
-HOME_PAGE = "redirected to the site's home page"
 # What ``tracker status`` and the attention feed say a document was served instead of its terms.
 SERVED = {
     "access denied": "an access-denied page", "captcha or bot check": "a captcha or bot check",
@@ -692,10 +692,10 @@ SERVED = {
     "status or server error page": "a status or server error page", "a page with no terms in it": "a page with no terms",
     "page that needs JavaScript": "a page that needs JavaScript", "rate limit": "a rate-limit page",
     "consent screen": "a consent screen", "country or language chooser": "a country or language chooser",
-    "page that shows its text in a frame": "a page that shows its text in a frame", "cookie banner": "a cookie banner",
-    HOME_PAGE: "the site's home page",
 }
 ERROR_PAGE_PREFIX = "looks like an error page: "
+SERVED.update({"page that shows its text in a frame": "a page that shows its text in a frame",
+               "cookie banner": "a cookie banner", HOME_PAGE: "the site's home page"})
 # Another page in place of the terms, told by comparing it with the latest version
 # (``tracker.run.decide``): a landing, marketing or download page.
 NOT_TERMS_PREFIX = "not the terms: "

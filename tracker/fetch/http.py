@@ -200,11 +200,12 @@ async def _attempt(
             if resp.status == 304:
                 return Fetched(doc, doc.url, final_url, 304, "", b"", fetched_at, time.monotonic() - started,
                                not_modified=True, etag=etag, last_modified=modified), None
+            if resp.status in (403, 429, 503) and await _bot_challenge(resp):
+                # A challenge is not passed by asking again: say what it is, do not retry.
+                return failed(f"HTTP {resp.status} {resp.reason or ''}".strip() + f": {BOT_CHALLENGE}",
+                              resp.status, final_url), None
             if resp.status >= 400:
                 message = f"HTTP {resp.status} {resp.reason or ''}".strip()
-                if resp.status in (403, 429, 503) and await _bot_challenge(resp):
-                    # A challenge is not passed by asking again: say what it is, do not retry.
-                    return failed(f"{message}: {BOT_CHALLENGE}", resp.status, final_url), None
                 if resp.status not in TRANSIENT_STATUSES:
                     return failed(message, resp.status, final_url), None
                 said, wait = transient_retry(message, resp.headers.get("Retry-After"), options.max_retry_after)
