@@ -439,6 +439,13 @@ async def _(req, n):
     return R(f"<meta http-equiv='refresh' content='0; url=/d/{n}?hop={int(req.query.get('hop', 0)) + 1}'>")
 
 
+@fault("newsletter-in-main", "fail: newsletter sign-up")
+async def _(req, n):
+    return R("<html><body><main><h2>Stay in the loop</h2><p>Subscribe to our newsletter for product news.</p>"
+             "<form><input type=email name=email><button>Subscribe</button></form></main><div>"
+             + terms_html(n).replace("<main>", "<div>").replace("</main>", "</div>") + "</div></body></html>")
+
+
 PORT = 0
 RAW = 0
 
@@ -563,7 +570,7 @@ def sources_text() -> str:
         else:
             url = u
         extra = f["extra"]
-        if (name.startswith("selector") or name == "cookie-banner-in-main") and "select" not in extra:
+        if (name.startswith("selector") or name.endswith("-in-main")) and "select" not in extra:
             extra = 'select = ["main"]'
         out.append(f'[[service]]\nid = "{name}"\nname = "{name}"\n  [[service.document]]\n  type = "Terms of Service"\n'
                    f'  url = "{url}"\n  {extra}\n')

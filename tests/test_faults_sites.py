@@ -151,6 +151,13 @@ def _https_to_http(env: Env) -> None:
     env.bad_url = env.server.url("/bad").replace("http://", "https://")
 
 
+site("newsletter-signup-selected", "looks like an error page: newsletter sign-up")(_banner_in_main(
+    "<h2>Stay in the loop</h2><p>Subscribe to our newsletter for product news.</p><form><input type='email' "
+    "name='email'><button>Subscribe</button></form>"))
+site("newsletter-signup-selected-de", "looks like an error page: newsletter sign-up")(_banner_in_main(
+    "<h2>Nichts verpassen</h2><p>Jetzt Newsletter abonnieren!</p><input type='email'><button>Los</button>"))
+
+
 def _raw(reply: bytes) -> Callable[[Env], None]:
     def setup(env: Env) -> None:
         raw = test_faults.RawServer(reply)
@@ -382,3 +389,15 @@ def test_moderately_nested_pages_are_extracted_as_before():
     page = _unclosed(150, "<div>Clause {i}: fees may change.").encode()
     text = extract(page, "text/html")
     assert text.count("Clause ") == 150 and "Clause 150: fees may change." in text
+
+
+@pytest.mark.parametrize(("text", "signup"), [
+    ("## Stay in the loop\n\nSubscribe to our newsletter for product news.\n\nSubscribe", True),
+    ("Join our mailing list\n\nEmail\n\nSign up", True),
+    ("Iscriviti alla newsletter\n\nEmail\n\nInvia", True),
+    # A short policy about the newsletter is terms.
+    ("# Newsletter terms\n\nIf you subscribe to our newsletter, we use your email address only to send it. "
+     "You may unsubscribe at any time from any issue.", False),
+])
+def test_newsletter_signup_rule(text, signup):
+    assert guard.newsletter_signup(guard.Page(text)) is signup

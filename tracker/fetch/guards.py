@@ -414,6 +414,22 @@ def cookie_banner(page: Page) -> bool:
     return len(prose_sentences(_LINK.sub(" ", page.text))) <= BANNER_SENTENCES
 
 
+# A newsletter or updates sign-up: the widget a `select` matches after a redesign.
+_SUBSCRIBE = _has(
+    r"\b(subscribe|sign up) (to|for) (our|the) (newsletter|mailing list|updates)|\bjoin our (newsletter|mailing list)|"
+    r"\bget (our|the) (latest )?(news|updates|newsletter) (in|delivered to|straight to) your inbox|"
+    r"\b(abonnez-vous|inscrivez-vous) à (notre|la) newsletter|\b(newsletter|updates) abonnieren|"
+    r"\bmelden sie sich (für|zu) unsere[mn]? newsletter an|\bsuscr[íi]bete a (nuestro|nuestra) (newsletter|bolet[íi]n)|"
+    r"\biscriviti alla (nostra )?newsletter|\bmeld (je|u) aan voor (onze|de) nieuwsbrief|"
+    r"\b(assine|inscreva-se n)a nossa newsletter|ニュースレター(を|に)(購読|登録)")
+
+
+def newsletter_signup(page: Page) -> bool:
+    """A newsletter sign-up in place of the page: little text asking to subscribe, and no
+    sentence of terms (a short policy about the newsletter reads as terms and is kept)."""
+    return len(page.text) <= COOKIE_WALL_MAX and _SUBSCRIBE(page.text.lower()) and not reads_as_terms(page.text)
+
+
 def not_found(page: Page) -> bool:
     return _NOT_FOUND(page.both)
 
@@ -669,6 +685,7 @@ RULES: tuple[tuple[str, Callable[[Page], bool], bool], ...] = (
     ("captcha or bot check", captcha, True),
     ("cookie wall", cookie_wall, False),
     ("cookie banner", cookie_banner, False),
+    ("newsletter sign-up", newsletter_signup, False),
     ("page not found", not_found, False),
     ("login page", login_page, True),
     ("waiting room", waiting_room, True),
@@ -695,7 +712,8 @@ SERVED = {
 }
 ERROR_PAGE_PREFIX = "looks like an error page: "
 SERVED.update({"page that shows its text in a frame": "a page that shows its text in a frame",
-               "cookie banner": "a cookie banner", HOME_PAGE: "the site's home page"})
+               "cookie banner": "a cookie banner", "newsletter sign-up": "a newsletter sign-up",
+               HOME_PAGE: "the site's home page"})
 # Another page in place of the terms, told by comparing it with the latest version
 # (``tracker.run.decide``): a landing, marketing or download page.
 NOT_TERMS_PREFIX = "not the terms: "
