@@ -13,7 +13,7 @@ import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -249,6 +249,7 @@ _TEXT_TYPES = ("text/plain", "text/markdown", "text/x-markdown")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 _HTML_START = re.compile(r"<(!doctype|html|head|body|\?xml)\b", re.IGNORECASE)
+_HTML_DOCUMENT = re.compile(r"\ufeff?\s*<(!doctype\s+html\b|html[\s>])", re.IGNORECASE)
 _TAG_AT_START = re.compile(
     r"\s*<(meta|title|link|div|p|h[1-6]|article|main|section|table|ul|ol|span|a)\b", re.IGNORECASE
 )
@@ -263,7 +264,10 @@ def _kind(text: str, content_type: str | None, url: str) -> str:
     if media in _HTML_TYPES:
         return "html"
     if media in _TEXT_TYPES:
-        return "text"
+        # An HTML document served as text/plain (a misconfigured server or CDN): its source is
+        # not the terms. Only a whole document counts (doctype or <html> first), so a text or
+        # Markdown file that quotes HTML further down stays text.
+        return "html" if media == "text/plain" and _HTML_DOCUMENT.match(text) else "text"
     if media.startswith(("image/", "audio/", "video/", "font/")):
         raise ExtractError(f"the page is {media}, not HTML or text; only HTML/Markdown/text/PDF is supported")
     path = urlsplit(url).path.lower()
@@ -320,6 +324,7 @@ class Region:
     text: str = ""  # text: the decoded page
     raw: bytes = b""  # pdf: the file
     content_type: str | None = None  # pdf: as served (named in errors)
+    selected: str = ""  # html: the `select` items, named when the region they found has no text
 
 
 def _digest(kind: str, url: str, content: str | bytes) -> str:
@@ -347,7 +352,8 @@ def region(
     if _kind(text, content_type, url) == "html":
         tree, roots = _html_region(text, select=select, remove=remove)
         fragment = "\n".join(root.html or "" for root in roots if root is not None)
-        return Region("html", _digest("html", url, fragment), url, roots=roots, tree=tree)
+        selected = ", ".join(repr(item) if isinstance(item, str) else "a range" for item in select)
+        return Region("html", _digest("html", url, fragment), url, roots=roots, tree=tree, selected=selected)
     return Region("text", _digest("text", url, text), url, text=text)
 
 
@@ -367,12 +373,16 @@ def to_text(found: Region) -> str:
         result = _region_markdown(found.roots, found.url)
     else:
         result = normalize_markdown(found.text)
-    return _nonempty(result, found.url)
+    return _nonempty(result, found.url, found.selected)
 
 
-def _nonempty(result: str, url: str) -> str:
+def _nonempty(result: str, url: str, selected: str = "") -> str:
     if not result or result.isspace():  # not result.strip(), without copying the text
         where = f" at {url}" if url else ""
+        if selected:  # the selector matched, but what it matched is empty now
+            raise ExtractError(f"the selected region ({selected}) of the page{where} has no text after extraction: "
+                               "it matched only empty elements (the page layout changed, or scripts write its "
+                               "text; check `select` in the sources file)")
         raise ExtractError(f"the page{where} has no text after extraction (empty or only markup)")
     return result
 
@@ -421,6 +431,8 @@ def _html_region(html: str, *, select: Sequence[Selector], remove: Sequence[Sele
     tree = LexborHTMLParser(html, scripting=True)
     _drop_noise(tree)
     _nest_stray_lists(tree)
+    if _may_nest_deep(tree):
+        _flatten_deep(tree)
     for item in remove:
         if isinstance(item, Range):
             _remove_range(tree, item)
@@ -434,6 +446,75 @@ def _html_region(html: str, *, select: Sequence[Selector], remove: Sequence[Sele
         return tree, [tree.root] if tree.root is not None else []
     # Without ranges: exactly the path that made the archive's texts (they must not change).
     return tree, list(_selected(tree, [s for s in select if isinstance(s, str)]))
+
+
+# The Markdown converter drops, without a word, whatever is nested more than about 1,020
+# elements deep: a page of unclosed <div>s (one per clause, as some generators write them) lost
+# every clause after the thousandth. Browsers cap the depth too (Blink at 512) and show it all.
+DEEP = 400  # depth past which generic wrappers are unwrapped
+_WRAPPERS = frozenset({"div", "section", "article", "center", "main", "aside", "header", "footer", "nav"})
+# Blocks: a wrapper holding only these (and blank text) can be unwrapped without joining lines.
+_BLOCKS = _WRAPPERS | {"p", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+                       "hr", "form", "figure", "details", "address", "fieldset"}
+
+
+def _may_nest_deep(tree: LexborHTMLParser) -> bool:
+    """Whether a page may nest elements past ``DEEP``: the path down its last elements is that
+    deep (microseconds: elements left unclosed stay open to the page's end, so that is where
+    their nesting shows; a deep part closed before the end is not looked for)."""
+    node, level = tree.root, 0
+    while node is not None and level <= DEEP:
+        child = node.last_child
+        while child is not None and (child.is_text_node or child.is_comment_node):
+            child = child.prev
+        node, level = child, level + 1
+    return level > DEEP
+
+
+def _flatten_deep(tree: LexborHTMLParser) -> None:
+    """Unwrap generic block wrappers (``div``, ``section``...) deeper than ``DEEP`` elements that
+    hold only blocks, keeping their content where it was: the text stays the same and within the
+    converter's reach.
+    Raises ExtractError when the page still nests deeper than the converter reads (lists or
+    tables a thousand levels deep), rather than record a text cut short."""
+    if tree.root is None:
+        return
+    deep = [node for node, level in _depths(tree.root)
+            if level > DEEP and node.tag in _WRAPPERS and _only_blocks(node)]
+    for node in deep:
+        node.unwrap()
+    deepest = max((level for _, level in _depths(tree.root)), default=0)
+    if deepest > CONVERTER_DEPTH:
+        raise ExtractError(f"the page nests its elements {deepest} deep, more than the {CONVERTER_DEPTH} its "
+                           "text can be read through: it would be cut short (its HTML leaves its elements "
+                           "unclosed)")
+
+
+def _only_blocks(node: LexborNode) -> bool:
+    """Whether ``node`` holds only block elements and blank text (nothing inline that unwrapping
+    would run into its neighbours)."""
+    child = node.child
+    while child is not None:
+        if child.is_text_node:
+            if (child.text_content or "").strip():
+                return False
+        elif child.tag not in _BLOCKS and not child.is_comment_node:
+            return False
+        child = child.next
+    return True
+
+
+CONVERTER_DEPTH = 1000  # elements deep the Markdown converter reads through (it stops near 1,020)
+
+
+def _depths(root: LexborNode) -> Iterator[tuple[LexborNode, int]]:
+    """Each element under ``root`` with its depth (``root`` is 0), in document order."""
+    depth: dict[int, int] = {}
+    for node in root.traverse():
+        parent = node.parent
+        level = depth.get(parent.mem_id, 0) + 1 if parent is not None and node is not root else 0
+        depth[node.mem_id] = level
+        yield node, level
 
 
 def _region_markdown(roots: list[LexborNode], base_url: str) -> str:

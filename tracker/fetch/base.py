@@ -84,6 +84,7 @@ class Fetched:
     # A document made of several pages: each part as fetched (``body`` then holds them all, each
     # after a marker comment, so the raw bytes and their hash cover every part).
     parts: tuple["Fetched", ...] = ()
+    refresh: str | None = None  # the response's ``Refresh`` header (followed like a redirect)
 
     @property
     def ok(self) -> bool:

@@ -63,7 +63,32 @@ def unexpected_content_type(content_type: str | None, body: bytes = b"") -> str 
         return None
     if media.startswith(_BINARY_PREFIXES) or media in _BINARY_TYPES:
         return f"unexpected content type {media} (expected HTML, text or PDF)"
+    # An API's answer or a script ('{"error": "not_found"}'), never a page of terms: the URL now
+    # answers with data (the page moved behind an app, or an error in JSON).
+    if media in _DATA_TYPES or media.endswith("+json"):
+        return f"unexpected content type {media}: the URL answered with data, not a page; check the source's url"
+    if _is_json(body, media):
+        return f"the URL answered with JSON data (served as {media}), not a page; check the source's url"
     return None
+
+
+_DATA_TYPES = frozenset({"application/json", "text/json", "application/javascript", "text/javascript",
+                         "application/x-javascript", "text/css", "application/ld+json"})
+
+
+def _is_json(body: bytes, media: str) -> bool:
+    """A body that is one JSON object or array, served under a text type (``text/plain``,
+    ``text/html``): the first byte tells, the parser confirms (terms never parse as JSON)."""
+    start = body.lstrip()[:1]
+    if start not in (b"{", b"[") or not media.startswith("text/") or len(body) > 1 << 20:
+        return False
+    import json
+
+    try:
+        json.loads(body)
+    except ValueError:
+        return False
+    return True
 
 
 def empty_body(body: bytes) -> str | None:
@@ -324,6 +349,30 @@ def has_challenge_form(raw: bytes) -> bool:
     return _CHALLENGE_FORM.search(raw) is not None
 
 
+# The scripts and markers of bot-protection challenges (Cloudflare, Akamai, Imperva, DataDome,
+# HUMAN/PerimeterX, AWS WAF), which answer 403, 429 or 503 with a page that runs a check in the
+# browser: the product's markers, never a list of sites.
+_CHALLENGE_MARKERS = re.compile(
+    rb"/cdn-cgi/challenge-platform/|\bcf-chl-|\bcf_chl_|_cf_chl_opt|/_Incapsula_Resource|captcha-delivery\.com|"
+    rb"\bpx-captcha\b|\bsec-if-cpt\b|\bbm-verify\b|\bAwsWafIntegration\b|\bawswaf\b|"
+    rb"<title>\s*(Just a moment\.\.\.|Attention Required!|Access denied \| [^<]* used Cloudflare)",
+    re.IGNORECASE)
+
+
+def bot_challenge(body: bytes, mitigated: str | None = None) -> bool:
+    """Whether an error response (403, 429, 503...) is a bot-protection challenge rather than
+    the site's own error: a ``cf-mitigated: challenge`` header (``mitigated``), a challenge form,
+    or the scripts of a bot-protection product in the first 64 KB of ``body``."""
+    if (mitigated or "").strip().lower() == "challenge":
+        return True
+    head = body[:65536]
+    return _CHALLENGE_FORM.search(head) is not None or _CHALLENGE_MARKERS.search(head) is not None
+
+
+BOT_CHALLENGE = ("the site's bot protection answered with a challenge instead of the page; "
+                 "render = \"browser\" in the sources file may pass it, or ask the site to allow the tracker")
+
+
 def access_denied(page: Page) -> bool:
     return _ACCESS_DENIED(page.both)
 
@@ -334,6 +383,51 @@ def captcha(page: Page) -> bool:
 
 def cookie_wall(page: Page) -> bool:
     return len(page.text) <= COOKIE_WALL_MAX and _COOKIE_WALL(page.both)
+
+
+# A cookie banner's words ("This site uses cookies", "We use cookies to...") and its control, the
+# text's last line or words ("OK", "Got it", "Accept"): the banner a `select` matches after a
+# redesign, in place of the terms. A short cookie policy says the same words but ends with prose.
+_COOKIE_BANNER = _has(
+    r"\b(this (web)?site|our (web)?site|we|this app) (uses?|use) (\w+ )?cookies\b|\bby (continuing|using|browsing)\b.{0,80}"
+    r"\bcookies\b|\b(utilise|nous utilisons) des cookies|\b(verwendet|nutzt|wir verwenden|wir nutzen) cookies|"
+    r"\b(utiliza|usa|usamos|utilizamos) cookies|\b(utilizza|usa|usiamo|utilizziamo) (i )?cookie|"
+    r"\b(gebruikt|wij gebruiken|we gebruiken) cookies|(cookie|クッキー)を使用")
+_BANNER_CONTROL = re.compile(
+    r"(?:^|[\s)\]])(ok|okay|got it|accept|accept all|accept cookies|i agree|agree|allow|allow all|allow cookies|dismiss|"
+    r"close|understood|i understand|j'accepte|accepter|d'accord|akzeptieren|einverstanden|verstanden|aceptar|acepto|"
+    r"entendido|accetta|accetto|ho capito|akkoord|accepteren|aceitar|aceito|entendi|同意する|閉じる)\W{0,3}$",
+    re.IGNORECASE)
+
+
+BANNER_SENTENCES = 2  # a banner says it in a sentence or two ("We use cookies to... By using...")
+
+
+def cookie_banner(page: Page) -> bool:
+    """A cookie banner in place of the page: little text that says the site uses cookies and
+    ends with the banner's control ("OK", "Got it", "Accept"), in two sentences at most (a short
+    cookie policy says more, and ends with prose, not a button)."""
+    if len(page.text) > COOKIE_WALL_MAX or not _COOKIE_BANNER(page.text.lower()):
+        return False
+    if _BANNER_CONTROL.search(page.text.strip()) is None:
+        return False
+    return len(prose_sentences(_LINK.sub(" ", page.text))) <= BANNER_SENTENCES
+
+
+# A newsletter or updates sign-up: the widget a `select` matches after a redesign.
+_SUBSCRIBE = _has(
+    r"\b(subscribe|sign up) (to|for) (our|the) (newsletter|mailing list|updates)|\bjoin our (newsletter|mailing list)|"
+    r"\bget (our|the) (latest )?(news|updates|newsletter) (in|delivered to|straight to) your inbox|"
+    r"\b(abonnez-vous|inscrivez-vous) à (notre|la) newsletter|\b(newsletter|updates) abonnieren|"
+    r"\bmelden sie sich (für|zu) unsere[mn]? newsletter an|\bsuscr[íi]bete a (nuestro|nuestra) (newsletter|bolet[íi]n)|"
+    r"\biscriviti alla (nostra )?newsletter|\bmeld (je|u) aan voor (onze|de) nieuwsbrief|"
+    r"\b(assine|inscreva-se n)a nossa newsletter|ニュースレター(を|に)(購読|登録)")
+
+
+def newsletter_signup(page: Page) -> bool:
+    """A newsletter sign-up in place of the page: little text asking to subscribe, and no
+    sentence of terms (a short policy about the newsletter reads as terms and is kept)."""
+    return len(page.text) <= COOKIE_WALL_MAX and _SUBSCRIBE(page.text.lower()) and not reads_as_terms(page.text)
 
 
 def not_found(page: Page) -> bool:
@@ -442,6 +536,67 @@ def hollow_page(page: Page) -> bool:
             and not reads_as_terms(page.text))
 
 
+_IFRAME = re.compile(rb"""<iframe\b([^>]*)>""", re.IGNORECASE)
+_IFRAME_SRC = re.compile(rb"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_IFRAME_HIDDEN = re.compile(rb"""\b(?:width|height)\s*=\s*["']?[01](?:px)?\b|display\s*:\s*none|visibility\s*:\s*hidden|"""
+                            rb"""\bhidden\b|aria-hidden\s*=\s*["']?true""", re.IGNORECASE)
+_NOSCRIPT = re.compile(rb"<noscript\b.*?</noscript\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def frame_source(page: Page) -> str | None:
+    """The address of the frame a page shows its text in: the first visible ``<iframe src>``
+    (not in ``<noscript>``, not 0 or 1 pixel, not hidden), resolved against the page's address,
+    when the page itself has little text that does not read as terms (a terms page that embeds a
+    video keeps its text). None otherwise."""
+    if len(page.text) > LITTLE_TEXT or reads_as_terms(page.text):
+        return None
+    from html import unescape
+    from urllib.parse import urljoin
+
+    for match in _IFRAME.finditer(_NOSCRIPT.sub(b"", page.raw[:262144])):
+        attributes = match.group(1)
+        src = _IFRAME_SRC.search(attributes)
+        if src is None or _IFRAME_HIDDEN.search(attributes):
+            continue
+        target = unescape(next(g for g in src.groups() if g is not None).decode("utf-8", "replace")).strip()
+        if not target or target.lower().startswith(("about:", "javascript:", "data:", "#")):
+            continue
+        resolved = urljoin(page.final_url or page.url, target)
+        if resolved.startswith(("http://", "https://")):
+            return resolved
+    return None
+
+
+def framed(page: Page) -> bool:
+    """A page that shows its text in a frame (``frame_source``): its own text is not the terms."""
+    return frame_source(page) is not None
+
+
+HOME_PAGE = "redirected to the site's home page"  # the rule's name (``redirected_home``)
+_LEGAL_HOST = re.compile(r"^(?:[\w-]+\.)*?(?:terms|tos|legal|privacy|policies|policy|agreements?|conditions|"
+                         r"cgu|cgv|agb|datenschutz|rechtliches|privacidad|terminos|termini|voorwaarden)[\w-]*\.",
+                         re.IGNORECASE)
+_ROOT_PATH = re.compile(r"^/?(?:(?:[a-z]{2}(?:[-_][a-z]{2,4})?/?)?(?:index\.\w{2,5}|home/?|default\.\w{2,5})?)$",
+                        re.IGNORECASE)
+
+
+def redirected_home(url: str, final_url: str) -> bool:
+    """Whether redirects took ``url``, an address below a site's root, to a home page: a root
+    (``/``), a language root (``/en/``, ``/fr-fr``) or ``/index.html``, ``/home`` - how many
+    sites answer for a page they removed or moved. The root of a host named for a document
+    (``terms.example.com/``, ``legal.example.com/``) is that document, not a home page."""
+    from urllib.parse import urlsplit
+
+    if not url or not final_url or url == final_url:
+        return False
+    final = urlsplit(final_url)
+    if final.query or final.fragment:  # /index.php?page=terms, /#/terms: a page, not a home page
+        return False
+    if _LEGAL_HOST.match(final.hostname or ""):  # terms.example.com/: the root is the document
+        return False
+    return bool(_ROOT_PATH.match(final.path)) and not _ROOT_PATH.match(urlsplit(url).path)
+
+
 def empty_shell(page: Page) -> bool:
     """A page that is only its frame: a copyright line or links (a footer, a menu) around no
     prose - no sentence, no table, fewer than ``SHELL_WORDS`` words outside headings, links
@@ -529,11 +684,14 @@ RULES: tuple[tuple[str, Callable[[Page], bool], bool], ...] = (
     ("access denied", access_denied, False),
     ("captcha or bot check", captcha, True),
     ("cookie wall", cookie_wall, False),
+    ("cookie banner", cookie_banner, False),
+    ("newsletter sign-up", newsletter_signup, False),
     ("page not found", not_found, False),
     ("login page", login_page, True),
     ("waiting room", waiting_room, True),
     ("maintenance page", maintenance, False),
     ("status or server error page", status_page, False),
+    ("page that shows its text in a frame", framed, True),
     ("a page with no terms in it", hollow_page, True),
     ("page that needs JavaScript", script_shell, True),
     ("page that needs JavaScript", asks_for_script, False),
@@ -553,6 +711,9 @@ SERVED = {
     "consent screen": "a consent screen", "country or language chooser": "a country or language chooser",
 }
 ERROR_PAGE_PREFIX = "looks like an error page: "
+SERVED.update({"page that shows its text in a frame": "a page that shows its text in a frame",
+               "cookie banner": "a cookie banner", "newsletter sign-up": "a newsletter sign-up",
+               HOME_PAGE: "the site's home page"})
 # Another page in place of the terms, told by comparing it with the latest version
 # (``tracker.run.decide``): a landing, marketing or download page.
 NOT_TERMS_PREFIX = "not the terms: "
@@ -597,6 +758,10 @@ def error_page(text: str, raw: bytes = b"", previous_length: int | None = None, 
     not-found notice, `noindex` over almost no text... A page refused here is never recorded,
     however many runs it is served in.
     """
+    if redirected_home(url, final_url) and legal_vocabulary(text[:LANGUAGE_SAMPLE]) < TERMS_LIKE_STRONG:
+        # Whatever its length: a long home page is no more the terms than a short one.
+        return (f"{ERROR_PAGE_PREFIX}{HOME_PAGE} ({final_url}: the document was moved or removed; "
+                "find its new address and update the source's url)")
     if not should_check(text, previous_length):
         return None
     page = Page(text, html_title(raw), raw, url, final_url)
@@ -607,6 +772,8 @@ def error_page(text: str, raw: bytes = b"", previous_length: int | None = None, 
         if legal >= (TERMS_LIKE_STRONG if strong else TERMS_LIKE):
             continue
         if rule(page):
+            if rule is framed:
+                return f"{ERROR_PAGE_PREFIX}{name} (its text is at {frame_source(page)}: set the source's url to it)"
             return f"{ERROR_PAGE_PREFIX}{name}"
     return None
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import re
 import time
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -32,6 +33,7 @@ from tracker.fetch.base import (
     transient_retry,
     with_attempts,
 )
+from tracker.fetch.guards import BOT_CHALLENGE, bot_challenge
 from tracker.fetch.robots import Robots
 from tracker.sources.config import Document
 
@@ -165,7 +167,7 @@ async def fetch_one(
             result, retry_after = await _attempt(session, doc, headers, options, fetched_at, started)
         result = with_attempts(result, attempt)
         if retry_after is None or attempt == attempts:
-            return result
+            return await _follow_refresh(session, doc, options, gate, headers, result, fetched_at, started)
         # Exponential backoff with a little jitter, unless the server said how long to wait.
         wait = retry_after if retry_after > 0 else options.backoff * 2 ** (attempt - 1) * random.uniform(1.0, 1.25)
         if retry_after > 0:
@@ -198,12 +200,25 @@ async def _attempt(
             if resp.status == 304:
                 return Fetched(doc, doc.url, final_url, 304, "", b"", fetched_at, time.monotonic() - started,
                                not_modified=True, etag=etag, last_modified=modified), None
+            if resp.status in (403, 429, 503) and await _bot_challenge(resp):
+                # A challenge is not passed by asking again: say what it is, do not retry.
+                return failed(f"HTTP {resp.status} {resp.reason or ''}".strip() + f": {BOT_CHALLENGE}",
+                              resp.status, final_url), None
             if resp.status >= 400:
                 message = f"HTTP {resp.status} {resp.reason or ''}".strip()
                 if resp.status not in TRANSIENT_STATUSES:
                     return failed(message, resp.status, final_url), None
                 said, wait = transient_retry(message, resp.headers.get("Retry-After"), options.max_retry_after)
                 return failed(said, resp.status, final_url), wait
+            if 300 <= resp.status < 400:  # a redirect aiohttp could not follow: no Location
+                return failed(f"HTTP {resp.status} {resp.reason or ''}: a redirect without a Location header "
+                              "(a server fault; nothing to follow)", resp.status, final_url), None
+            if resp.status == 206 and "Range" not in headers:
+                # Part of the page though none was asked for (a CDN or cache fault): never a version.
+                got = resp.headers.get("Content-Range", "")
+                return failed("HTTP 206 Partial Content: the server sent only part of the page"
+                              + (f" ({got})" if got else "") + " though the whole was asked for",
+                              resp.status, final_url), 0.0
             declared = resp.content_length
             if declared is not None and declared > options.max_bytes:
                 return failed(f"response is {declared} bytes, over the {options.max_bytes}-byte cap",
@@ -215,21 +230,125 @@ async def _attempt(
                     return failed(f"response exceeds the {options.max_bytes}-byte cap", resp.status, final_url), None
             return Fetched(doc, doc.url, final_url, resp.status, resp.headers.get("Content-Type", ""),
                            bytes(body), fetched_at, time.monotonic() - started,
-                           etag=etag, last_modified=modified), None
+                           etag=etag, last_modified=modified, refresh=resp.headers.get("Refresh")), None
     except asyncio.TimeoutError:
         return failed(f"timed out after {doc.timeout:g} s"), 0.0
     except aiohttp.TooManyRedirects:
         return failed("too many redirects (a redirect loop?)"), None
     except getattr(aiohttp, "ClientConnectorDNSError", ()) as exc:  # aiohttp >= 3.10.9
         return failed(f"cannot resolve {exc.host} ({exc.os_error.strerror or exc.os_error})"), None
+    except aiohttp.ClientConnectorCertificateError as exc:
+        # A certificate the system does not trust (self-signed, expired, another host's): asking
+        # again does not change it, and the page must not be read around it.
+        why = getattr(exc.certificate_error, "verify_message", None) or exc.certificate_error
+        return failed(f"the TLS certificate of {exc.host} is not trusted ({' '.join(str(why).split())[:200]}): "
+                      "a fault of the site, or of a proxy on the way"), None
+    except aiohttp.ClientConnectorSSLError as exc:
+        reason = getattr(exc.os_error, "reason", None) or exc.os_error
+        hint = (" (the server does not speak https on that port: check the url's scheme and port)"
+                if "WRONG_VERSION_NUMBER" in str(reason).upper() else "")
+        return failed(f"TLS handshake with {exc.host}:{exc.port} failed: "
+                      f"{' '.join(str(reason).replace('_', ' ').split()).lower()[:200]}{hint}"), None
     except aiohttp.ClientConnectorError as exc:
         return failed(f"cannot connect to {exc.host}:{exc.port} ({exc.os_error.strerror or exc.os_error})"), 0.0
-    except (aiohttp.ServerDisconnectedError, aiohttp.ClientPayloadError, aiohttp.ClientOSError) as exc:
-        return failed(f"connection lost: {type(exc).__name__}: {exc}"), 0.0
+    except aiohttp.ClientPayloadError as exc:
+        said = " ".join(str(exc).split())
+        if "content-encoding" in said.lower():
+            # The body is not in the compression its Content-Encoding names (or is broken in it).
+            coding = said.lower().rsplit("content-encoding:", 1)[-1].strip(" .>'\"") or "as declared"
+            return failed(f"the body does not decode as its Content-Encoding ({coding}) says: "
+                          "a server or proxy fault"), 0.0
+        sizes = _SHORT_BODY.search(said)
+        if sizes:
+            return failed(f"connection lost after {sizes.group(1)} of the {sizes.group(2)} bytes its Content-Length "
+                          "announced: a transfer cut off"), 0.0
+        if "transfer length" in said.lower() or "chunk" in said.lower():
+            return failed("connection lost before the end of the chunked body: a transfer cut off"), 0.0
+        return failed(f"connection lost: {type(exc).__name__}: {said[:300]}"), 0.0
+    except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError) as exc:
+        return failed(f"connection lost: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}"), 0.0
     except aiohttp.ClientResponseError as exc:  # bytes that are not valid HTTP (bad status line, headers)
         return failed(f"invalid HTTP response: {' '.join(str(exc.message).split())[:200]}"), None
+    except aiohttp.NonHttpUrlRedirectClientError as exc:
+        return failed(f"redirected to {exc}, which is not an http(s) address: if the document moved there, "
+                      "update the source's url"), None
+    except aiohttp.InvalidUrlRedirectClientError as exc:
+        return failed(f"redirected to an invalid address ({' '.join(str(exc).split())[:200]}): a server fault"), None
     except aiohttp.ClientError as exc:
-        return failed(f"{type(exc).__name__}: {exc}"), None
+        return failed(f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"), None
+
+
+_SHORT_BODY = re.compile(r"received (\d+) of (\d+) bytes")
+REFRESH_HOPS = 3  # refreshes followed one after the other (a loop of them stops here)
+REFRESH_MAX_DELAY = 5  # seconds: a longer refresh shows its page first ("you will be redirected")
+_META_REFRESH = re.compile(rb"""<meta\b[^>]*http-equiv\s*=\s*["']?refresh\b[^>]*>""", re.IGNORECASE)
+_META_CONTENT = re.compile(rb"""\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_REFRESH_VALUE = re.compile(r"""^\s*(\d+)(?:\.\d*)?\s*(?:[;,]\s*(?:url\s*=\s*)?["']?([^"']*?)["']?)?\s*$""",
+                            re.IGNORECASE)
+
+
+def refresh_target(fetched: Fetched) -> str | None:
+    """Where a page sends the browser at once: its ``Refresh`` header or ``<meta
+    http-equiv="refresh">`` (in the first 64 KB) with a URL and a delay of at most
+    ``REFRESH_MAX_DELAY`` seconds, resolved against the page's address; None when there is none,
+    it waits longer, or it names the page itself (a page that reloads itself)."""
+    from html import unescape
+    from urllib.parse import urljoin
+
+    if not fetched.ok or fetched.status != 200 or not fetched.body:
+        return None
+    value = fetched.refresh
+    if value is None:
+        if "html" not in fetched.content_type.lower() and fetched.content_type.strip():
+            return None  # a <meta> refresh only means something in HTML
+        body = fetched.body
+        if body.find(b"efresh", 0, 65536) < 0 and body.find(b"EFRESH", 0, 65536) < 0:
+            return None  # most pages: two scans of bytes, no copy, no regex
+        tag = _META_REFRESH.search(body[:65536])
+        content = _META_CONTENT.search(tag.group(0)) if tag else None
+        if content is None:
+            return None
+        value = unescape((content.group(1) or content.group(2) or b"").decode("utf-8", "replace"))
+    match = _REFRESH_VALUE.match(value)
+    if match is None or not match.group(2) or int(match.group(1)) > REFRESH_MAX_DELAY:
+        return None
+    target = urljoin(fetched.final_url, match.group(2).strip())
+    if not target.startswith(("http://", "https://")) or target.split("#")[0] == fetched.final_url.split("#")[0]:
+        return None
+    return target
+
+
+async def _follow_refresh(session: "aiohttp.ClientSession", doc: Document, options: FetchOptions, gate: Gate,
+                          headers: dict[str, str], fetched: Fetched, fetched_at: datetime, started: float
+                          ) -> Fetched:
+    """``fetched``, or the page its immediate refresh leads to (``refresh_target``), as a browser
+    shows it: a "Redirecting..." page is not the terms, the page it sends to may be. Each hop is
+    one request under the host's limits; a hop that fails fails the document, naming the hop."""
+    hops = 0
+    unconditional = {k: v for k, v in headers.items() if k not in ("If-None-Match", "If-Modified-Since")}
+    while (target := refresh_target(fetched)) is not None:
+        hops += 1
+        if hops > REFRESH_HOPS:
+            return replace(fetched, body=b"", error=f"too many refreshes (the page refreshes to {target} "
+                                                    f"after {REFRESH_HOPS} hops: a loop?)")
+        async with gate(urlsplit(target).netloc):
+            got, _ = await _attempt(session, replace(doc, url=target), unconditional, options, fetched_at, started)
+        # No validators kept: they are the target's, and the next run asks the source's URL.
+        fetched = replace(got, document=doc, url=doc.url, attempts=fetched.attempts, etag=None, last_modified=None,
+                          error=f"following the page's refresh to {target}: {got.error}" if got.error else None)
+    return fetched
+
+
+async def _bot_challenge(resp: "aiohttp.ClientResponse") -> bool:
+    """Whether an error response is a bot-protection challenge (``guards.bot_challenge``),
+    reading at most its first 64 KB."""
+    if bot_challenge(b"", resp.headers.get("cf-mitigated")):
+        return True
+    try:
+        head = await resp.content.read(65536)
+    except Exception:  # the body of an error page is only a hint: a broken one is no challenge
+        return False
+    return bot_challenge(head)
 
 
 def _read_file(doc: Document, fetched_at: datetime, started: float, max_bytes: int) -> Fetched:

@@ -1,0 +1,685 @@
+"""Fault audit: `tracker run` (the real CLI, in a subprocess) against ~60 faulty documents served
+by a local server on 127.0.0.1, each a different fault of real sites, with a verdict per fault.
+
+Mode "after" (default): run 0 serves every document's real terms (a baseline version), runs 1-3
+serve the fault. Mode "first": runs 1-3 serve the fault with no version yet. Per document it
+prints the outcome and message of each run, the versions recorded, and OK or FAULT against what
+it should be: "fail" (refused in one line, nothing recorded), "same" (the same terms: no new
+version), "change" (a real change: recorded).
+
+    PYTHONPATH=$PWD python benchmarks/fault_audit.py [after|first] [NAME,NAME...] [--out DIR]
+"""
+from __future__ import annotations
+
+import asyncio
+import gzip
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from aiohttp import web
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from support import make_pdf  # noqa: E402
+
+PY = sys.executable
+PHASE = {"n": 0}
+
+
+def terms_html(name: str, extra: str = "", n: int = 30) -> str:
+    clauses = "".join(
+        f"<h2>{i}. Section {i}</h2><p>{name} customers keep every right described in section {i}; {name} may not "
+        f"change the fees of section {i} without thirty days of notice, and disputes go to the courts of Lisbon.</p>"
+        for i in range(1, n + 1))
+    return (f"<!doctype html><html><head><title>{name} Terms</title></head><body><nav>Home | Pricing</nav>"
+            f"<main><h1>{name} Terms of Service</h1>{extra}{clauses}</main><footer>© {name}</footer></body></html>")
+
+
+def page(body: str, title: str = "Acme", head: str = "") -> str:
+    return f"<!doctype html><html><head><title>{title}</title>{head}</head><body><main>{body}</main></body></html>"
+
+
+def R(body: str | bytes, status: int = 200, ctype: str = "text/html; charset=utf-8", **h: str) -> web.Response:
+    if isinstance(body, str):
+        body = body.encode()
+    return web.Response(body=body, status=status, headers={"Content-Type": ctype, **h})
+
+
+PDF_TEXT = [[(72, 700 - 14 * n, 10, f"Clause {n}: Pdfco may change fee {n} only with thirty days notice to you.")
+             for n in range(40)]]
+PDF = make_pdf(PDF_TEXT)
+# a "scanned" PDF: pages with no text operators at all (an image-only page is the same for text extraction)
+SCANNED = make_pdf([[], []])
+
+# ---- faults: name -> (fault handler factory, sources extra, expect)
+FAULTS: dict = {}
+
+
+def fault(name, expect, extra="", url=None, baseline=True):
+    def reg(fn):
+        FAULTS[name] = dict(fn=fn, extra=extra, expect=expect, url=url, baseline=baseline)
+        return fn
+    return reg
+
+
+async def good(req, name):
+    return R(terms_html(name))
+
+
+@fault("redirect-loop", "fail: redirects")
+async def _(req, n):
+    return web.Response(status=302, headers={"Location": f"/d/{n}?x={int(req.query.get('x', 0)) % 2 + 1}"})
+
+
+@fault("redirect-chain-30", "fail: too many redirects")
+async def _(req, n):
+    return web.Response(status=302, headers={"Location": f"/d/{n}?x={int(req.query.get('x', 0)) + 1}"})
+
+
+@fault("redirect-other-host-home", "fail: not the terms (home page)")
+async def _(req, n):
+    return web.Response(status=301, headers={"Location": f"http://localhost:{PORT}/home"})
+
+
+@fault("redirect-no-location", "fail: clear")
+async def _(req, n):
+    return web.Response(status=302)
+
+
+@fault("redirect-ftp", "fail: clear")
+async def _(req, n):
+    return web.Response(status=302, headers={"Location": "ftp://files.example/terms.txt"})
+
+
+@fault("soft404-moved-link", "fail: page moved (name new URL ideally)")
+async def _(req, n):
+    return R(page("<h1>This page has moved</h1><p>Our terms of service now live at "
+                  "<a href='/legal/terms'>our new legal center</a>. Please update your bookmarks.</p>",
+                  "Page moved"))
+
+
+@fault("soft404-not-found", "fail: not found")
+async def _(req, n):
+    return R(page("<h1>Sorry, we couldn't find that page</h1><p>Try searching or go to the "
+                  "<a href='/'>home page</a>.</p>", "Not Found"))
+
+
+CF = ("<!DOCTYPE html><html lang='en-US'><head><title>Just a moment...</title>"
+      "<meta name='robots' content='noindex,nofollow'><script src='/cdn-cgi/challenge-platform/h/b/orchestrate/jsch/v1'>"
+      "</script></head><body><div class='main-wrapper'><div class='main-content'><h1>acme.example</h1>"
+      "<h2 id='challenge-running'>Checking if the site connection is secure</h2><noscript>Enable JavaScript and "
+      "cookies to continue</noscript><div id='challenge-body-text'>acme.example needs to review the security of your "
+      "connection before proceeding.</div></div></div><div class='footer'>Ray ID: 7d1f2a3b4c5d6e7f Performance & "
+      "security by Cloudflare</div></body></html>")
+
+
+@fault("cloudflare-403", "fail: HTTP 403 / bot check")
+async def _(req, n):
+    return R(CF, 403, **{"cf-mitigated": "challenge", "Server": "cloudflare"})
+
+
+@fault("cloudflare-503", "fail: bot check")
+async def _(req, n):
+    return R(CF, 503, Server="cloudflare")
+
+
+@fault("cloudflare-200", "fail: bot check")
+async def _(req, n):
+    return R(CF, 200, Server="cloudflare")
+
+
+@fault("cookie-wall", "fail: cookie wall")
+async def _(req, n):
+    return R(page("<div class='consent'><h2>We care about your privacy</h2><p>We and our 842 partners store and "
+                  "access information on your device, such as cookies, to show you personalised ads and content, "
+                  "measure ads and content, and develop services. You can accept, or manage your choices.</p>"
+                  "<button>Accept all</button><button>Manage options</button></div>", "Acme"))
+
+
+@fault("consent-de", "fail: consent page")
+async def _(req, n):
+    return R(page("<h1>Bevor Sie fortfahren</h1><p>Wir verwenden Cookies und Daten, um unsere Dienste "
+                  "bereitzustellen, Ausfälle zu verfolgen und Spam zu verhindern. Wenn Sie „Alle akzeptieren“ "
+                  "auswählen, verwenden wir Cookies auch für personalisierte Werbung.</p>"
+                  "<button>Alle ablehnen</button><button>Alle akzeptieren</button>", "Bevor Sie fortfahren"))
+
+
+@fault("maintenance-200", "fail: maintenance")
+async def _(req, n):
+    return R(page("<h1>Down for maintenance</h1><p>We are making some improvements and will be back shortly.</p>",
+                  "Maintenance"))
+
+
+@fault("maintenance-503-retry-after-long", "fail: 503, retry after")
+async def _(req, n):
+    return R(page("<h1>Down for maintenance</h1>"), 503, **{"Retry-After": "3600"})
+
+
+@fault("maintenance-503-retry-after-2", "fail: 503 after retries")
+async def _(req, n):
+    return R(page("<h1>Down for maintenance</h1>"), 503, **{"Retry-After": "2"})
+
+
+@fault("stall-after-headers", "fail: timed out", extra="timeout = 3")
+async def _(req, n):
+    resp = web.StreamResponse(headers={"Content-Type": "text/html"})
+    resp.content_length = 100000
+    await resp.prepare(req)
+    await resp.write(b"<html><body><main><h1>Terms</h1>")
+    await asyncio.sleep(3600)
+    return resp
+
+
+@fault("slow-drip", "fail: timed out", extra="timeout = 3")
+async def _(req, n):
+    resp = web.StreamResponse(headers={"Content-Type": "text/html"})
+    resp.enable_chunked_encoding()
+    await resp.prepare(req)
+    try:
+        for i in range(3600):
+            await resp.write(b"<p>x</p>")
+            await asyncio.sleep(0.5)
+    except Exception:
+        pass
+    return resp
+
+
+@fault("huge-50mb", "fail: over size cap")
+async def _(req, n):
+    return R(b"<html><body><main><p>" + b"terms and more " * (50 * 1024 * 1024 // 15) + b"</p></main></body></html>")
+
+
+@fault("endless-stream", "fail: over size cap")
+async def _(req, n):
+    resp = web.StreamResponse(headers={"Content-Type": "text/html"})
+    resp.enable_chunked_encoding()
+    await resp.prepare(req)
+    try:
+        await resp.write(b"<html><body><main>")
+        while True:
+            await resp.write(b"<p>terms terms terms terms terms terms terms terms</p>" * 2000)
+    except Exception:
+        pass
+    return resp
+
+
+@fault("gzip-broken", "fail: bad encoding")
+async def _(req, n):
+    good_gz = gzip.compress(terms_html(n).encode())
+    return R(good_gz[:10] + b"\x00garbage" * 100, **{"Content-Encoding": "gzip"})
+
+
+@fault("gzip-header-plain-body", "fail: bad encoding")
+async def _(req, n):
+    return R(terms_html(n), **{"Content-Encoding": "gzip"})
+
+
+@fault("html-as-text-plain", "record (same terms: unchanged) or clear")
+async def _(req, n):
+    return R(terms_html(n), ctype="text/plain")
+
+
+@fault("pdf-as-octet-stream", "record PDF text", url="pdf")
+async def _(req, n):
+    return R(PDF, ctype="application/octet-stream")
+
+
+@fault("pdf-as-text-html", "record PDF text", url="pdf")
+async def _(req, n):
+    return R(PDF, ctype="text/html")
+
+
+@fault("selector-no-match", "fail: selected region missing", extra='select = ["article#terms"]')
+async def _(req, n):
+    return R(page(f"<section class='legal'><h1>{n} Terms of Service</h1><p>New layout.</p></section>"))
+
+
+@fault("selector-empty-element", "fail: region empty", extra='select = ["article#terms"]')
+async def _(req, n):
+    return R(page("<article id='terms'></article><section class='legal'>" + terms_html(n) + "</section>"))
+
+
+@fault("selector-tiny-cookie-notice", "fail: cookie notice, not the terms")
+async def _(req, n):
+    return R("<html><body><main class='cookie'><p>This site uses cookies. <a href='/privacy'>Learn more</a> "
+             "<button>OK</button></p></main><div class='legal'>" + terms_html(n).replace("<main>", "<div>").replace("</main>", "</div>") + "</div></body></html>")
+
+
+@fault("js-shell", "fail: needs browser")
+async def _(req, n):
+    return R("<!doctype html><html><head><title>Acme</title><script defer src='/static/js/main.4f2a.js'></script>"
+             "<link rel='stylesheet' href='/static/css/main.css'></head><body><div id='__next'></div>"
+             "<script id='__NEXT_DATA__' type='application/json'>{\"props\":{}}</script></body></html>")
+
+
+@fault("dns-failure", "fail: cannot resolve", url="http://terms.does-not-exist.invalid/tos")
+async def _(req, n):
+    return R("")
+
+
+@fault("connection-refused", "fail: cannot connect", url="refused")
+async def _(req, n):
+    return R("")
+
+
+@fault("tls-to-plain-port", "fail: TLS error", url="https")
+async def _(req, n):
+    return R("")
+
+
+for _code in (401, 451, 500, 502):
+    def _mk(code):
+        async def h(req, n):
+            return R(page(f"<h1>Error {code}</h1>"), code)
+        return h
+    fault(f"http-{_code}", f"fail: HTTP {_code}")(_mk(_code))
+
+
+@fault("empty-200", "fail: empty body")
+async def _(req, n):
+    return R(b"")
+
+
+@fault("meta-refresh", "follow to real terms, or clear fail naming target")
+async def _(req, n):
+    return R(f"<html><head><meta http-equiv='refresh' content='0; url=/real/{n}'></head><body>"
+             f"<p>Redirecting…</p></body></html>")
+
+
+@fault("js-location-redirect", "follow or clear fail")
+async def _(req, n):
+    return R(f"<html><head><script>window.location.href='/real/{n}'</script></head><body></body></html>")
+
+
+@fault("login-redirect", "fail: login page")
+async def _(req, n):
+    return web.Response(status=302, headers={"Location": f"/account/login?return_to=/d/{n}"})
+
+
+@fault("iframe-terms", "fail: terms in iframe (name URL) or follow")
+async def _(req, n):
+    return R(page(f"<h1>{n} Terms</h1><iframe src='/real/{n}' width='100%' height='2000'></iframe>"))
+
+
+@fault("pdf-password-locked", "fail: locked", url="pdf")
+async def _(req, n):
+    return R(make_pdf(PDF_TEXT, password_protected=True), ctype="application/pdf")
+
+
+@fault("pdf-scanned", "fail: no text layer", url="pdf")
+async def _(req, n):
+    return R(SCANNED, ctype="application/pdf")
+
+
+@fault("partial-206", "fail or record whole")
+async def _(req, n):
+    body = terms_html(n).encode()
+    return R(body[:2000], 206, **{"Content-Range": f"bytes 0-1999/{len(body)}"})
+
+
+@fault("xml-error-s3", "fail: error page")
+async def _(req, n):
+    return R("<?xml version='1.0' encoding='UTF-8'?><Error><Code>AccessDenied</Code><Message>Access Denied"
+             "</Message><RequestId>4F2A</RequestId></Error>", 403, ctype="application/xml")
+
+
+@fault("json-error-200", "fail: not the terms")
+async def _(req, n):
+    return R('{"error":"not_found","message":"The requested resource does not exist"}', ctype="application/json")
+
+
+@fault("fragment-query-noise", "record normally", url="noise")
+async def _(req, n):
+    return R(terms_html(n))
+
+
+@fault("dup-url-a", "record both (or load refuses clearly)", url="dup")
+async def _(req, n):
+    return R(terms_html("dup"))
+
+
+@fault("dup-url-b", "record both (or load refuses clearly)", url="dup")
+async def _(req, n):
+    return R(terms_html("dup"))
+
+
+@fault("real-change", "new version recorded")
+async def _(req, n):
+    return R(terms_html(n, extra="<p>Fees may now change with seven days of notice.</p>"))
+
+
+@fault("real-rewrite", "new version recorded")
+async def _(req, n):
+    return R(page("<h1>Terms</h1>" + "".join(
+        f"<h2>Part {i}</h2><p>Users of {n} agree that the service is provided as is; liability is capped at "
+        f"one hundred euros for claim {i}, and either party may end the agreement with notice.</p>"
+        for i in range(25))))
+
+
+@fault("charset-latin1-mislabelled", "record, no mojibake / unchanged")
+async def _(req, n):
+    return R(terms_html(n).encode("utf-8"), ctype="text/html; charset=iso-8859-1")
+
+
+@fault("unsolicited-304", "fail or unchanged, never a version")
+async def _(req, n):
+    return web.Response(status=304)
+
+
+@fault("refresh-header", "follow or clear fail")
+async def _(req, n):
+    return R(page("<p>Redirecting...</p>"), **{"Refresh": f"0; url=/real/{n}"})
+
+
+@fault("brotli-unsupported", "fail: cannot decode")
+async def _(req, n):
+    return R(bytes(range(256)) * 20, **{"Content-Encoding": "br"})
+
+
+@fault("cookie-check-redirect", "record (cookie kept across the redirect)", url="localhost")
+async def _(req, n):
+    if req.cookies.get("seen") == "1":
+        return R(terms_html(n))
+    resp = web.Response(status=302, headers={"Location": f"/d/{n}"})
+    resp.set_cookie("seen", "1")
+    return resp
+
+
+@fault("html-as-octet-stream", "fail clearly or record")
+async def _(req, n):
+    return R(terms_html(n), ctype="application/octet-stream")
+
+
+@fault("xhtml-as-application-xml", "record")
+async def _(req, n):
+    return R("<?xml version='1.0' encoding='utf-8'?>" + terms_html(n).replace("<!doctype html>", "")
+             .replace("<html>", "<html xmlns='http://www.w3.org/1999/xhtml'>"), ctype="application/xml")
+
+
+@fault("utf16-no-bom-label", "record, no mojibake")
+async def _(req, n):
+    return R(terms_html(n).encode("utf-16-le"), ctype="text/html; charset=utf-16")
+
+
+@fault("terms-as-status-500", "fail HTTP 500, never recorded")
+async def _(req, n):
+    return R(terms_html(n, extra="<p>Fees changed.</p>"), 500)
+
+
+@fault("cookie-banner-in-main", "fail: cookie banner")
+async def _(req, n):
+    return R("<html><body><main><p>We use cookies to improve your experience. By using our site you agree to "
+             "our use of cookies.</p><a href='/c'>Learn more</a><button>Got it</button></main><div>"
+             + terms_html(n).replace("<main>", "<div>").replace("</main>", "</div>") + "</div></body></html>")
+
+
+@fault("login-200-same-url", "fail: login page")
+async def _(req, n):
+    return R(page("<h1>Log in to Acme</h1><form><input type=email name=e><input type=password name=p>"
+                  "<button>Log in</button></form><a href='/forgot'>Forgot password?</a>", "Log in"))
+
+
+@fault("unclosed-divs-1200", "same: every clause kept")
+async def _(req, n):
+    body = terms_html(n, n=1200).replace("</main>", "").replace("<h2>", "<div><h2>").replace("</body></html>", "")
+    return R(body + "</main></body></html>")
+
+
+@fault("refresh-loop", "fail: too many refreshes")
+async def _(req, n):
+    return R(f"<meta http-equiv='refresh' content='0; url=/d/{n}?hop={int(req.query.get('hop', 0)) + 1}'>")
+
+
+@fault("newsletter-in-main", "fail: newsletter sign-up")
+async def _(req, n):
+    return R("<html><body><main><h2>Stay in the loop</h2><p>Subscribe to our newsletter for product news.</p>"
+             "<form><input type=email name=email><button>Subscribe</button></form></main><div>"
+             + terms_html(n).replace("<main>", "<div>").replace("</main>", "</div>") + "</div></body></html>")
+
+
+PORT = 0
+RAW = 0
+
+
+def raw_server():
+    s = socket.socket()
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind(("127.0.0.1", 0))
+    s.listen(64)
+
+    def handle(c):
+        try:
+            c.settimeout(5)
+            req = c.recv(65536).decode("latin-1")
+            path = req.split(" ")[1] if " " in req else "/"
+            name = path.rsplit("/", 1)[-1]
+            body = terms_html(name).encode()
+            if PHASE["n"] == 0 and MODE == "after":
+                c.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\nConnection: close\r\n\r\n"
+                          % len(body) + body)
+            elif "with-cl" in path:
+                c.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % len(body)
+                          + body[: len(body) // 2])
+            else:  # close-delimited body, cut mid-sentence
+                c.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + body[: len(body) // 2])
+        except OSError:
+            pass
+        finally:
+            c.close()
+
+    def loop():
+        while True:
+            c, _ = s.accept()
+            threading.Thread(target=handle, args=(c,), daemon=True).start()
+    threading.Thread(target=loop, daemon=True).start()
+    return s.getsockname()[1]
+
+
+for _n in ("cut-mid-body-with-cl", "cut-mid-body-no-cl"):
+    FAULTS[_n] = dict(fn=None, extra="", expect="fail/held; never a shortened version", url="raw", baseline=True)
+
+
+async def dispatch(req):
+    path = req.path
+    if path == "/home":
+        return R(page("<h1>Welcome to Acme</h1><p>The best way to plan your trips. Start free today.</p>"
+                      "<a href='/pricing'>Pricing</a> <a href='/signup'>Sign up</a>", "Acme - Home"))
+    if path.startswith("/account/login"):
+        return R(page("<h1>Sign in</h1><form><input type=email name=e><input type=password name=p>"
+                      "<button>Sign in</button></form>", "Sign in"))
+    if path.startswith("/real/"):
+        return R(terms_html(path.split("/")[-1]))
+    if path == "/pdf-good":
+        return R(PDF, ctype="application/pdf")
+    if path.startswith("/d/"):
+        name = path[3:]
+        f = FAULTS[name]
+        if PHASE["n"] == 0 and MODE == "after":
+            if f["url"] == "pdf":
+                return R(PDF, ctype="application/pdf")
+            if name.startswith("dup-url"):
+                return R(terms_html("dup"))
+            if name == "unclosed-divs-1200":
+                return R(terms_html(name, n=1200))
+            if name == "selector-empty-element" or name == "selector-no-match":
+                return R(page(f"<article id='terms'>{terms_html(name)}</article>"))
+            return R(terms_html(name))
+        return await f["fn"](req, name)
+    return web.Response(status=404, text="no such page")
+
+
+def start_server():
+    global PORT
+    ready = threading.Event()
+    loop = asyncio.new_event_loop()
+
+    async def serve():
+        global PORT
+        app = web.Application()
+        app.router.add_route("*", "/{tail:.*}", dispatch)
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        PORT = site._server.sockets[0].getsockname()[1]
+        ready.set()
+
+    def main():
+        asyncio.set_event_loop(loop)
+        loop.run_until_complete(serve())
+        loop.run_forever()
+    threading.Thread(target=main, daemon=True).start()
+    ready.wait(10)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def sources_text() -> str:
+    out = ["[defaults]\ntimeout = 15\n"]
+    for name, f in FAULTS.items():
+        u = f["url"]
+        if u is None:
+            url = f"http://127.0.0.1:{PORT}/d/{name}"
+        elif u == "pdf":
+            url = f"http://127.0.0.1:{PORT}/d/{name}"
+        elif u == "refused":
+            url = f"http://127.0.0.1:{REFUSED}/terms"
+        elif u == "https":
+            url = f"https://127.0.0.1:{PORT}/d/{name}"
+        elif u == "noise":
+            url = f"http://127.0.0.1:{PORT}/d/{name}?utm_source=newsletter&utm_medium=email#section-3"
+        elif u == "dup":
+            url = f"http://127.0.0.1:{PORT}/d/dup-url-a"
+        elif u == "localhost":
+            url = f"http://localhost:{PORT}/d/{name}"
+        elif u == "raw":
+            url = f"http://127.0.0.1:{RAW}/{name}"
+        else:
+            url = u
+        extra = f["extra"]
+        if (name.startswith("selector") or name.endswith("-in-main")) and "select" not in extra:
+            extra = 'select = ["main"]'
+        out.append(f'[[service]]\nid = "{name}"\nname = "{name}"\n  [[service.document]]\n  type = "Terms of Service"\n'
+                   f'  url = "{url}"\n  {extra}\n')
+    return "\n".join(out)
+
+
+def run(store: Path, sources: Path, label: str, results: dict):
+    t = time.time()
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    p = subprocess.run([PY, "-m", "tracker", "--store", str(store), "--sources", str(sources), "run", "--json",
+                        "--host-delay", "0", "--retry-backoff", "0", "--per-host", "16", "--concurrency", "32"],
+                       capture_output=True, text=True, env=env, timeout=900)
+    dt = time.time() - t
+    try:
+        data = json.loads(p.stdout)
+    except ValueError:
+        print(f"[{label}] exit {p.returncode} NOT JSON stdout={p.stdout[:2000]!r} stderr={p.stderr[-3000:]!r}")
+        return
+    print(f"[{label}] exit {p.returncode} in {dt:.1f}s; stderr {len(p.stderr)} chars")
+    if "Traceback" in p.stderr:
+        print("  TRACEBACK ON STDERR:\n" + p.stderr[-3000:])
+    elif p.stderr.strip():
+        print("  stderr: " + p.stderr.strip()[:1500].replace("\n", "\n  stderr: "))
+    for d in data["documents"]:
+        results.setdefault(d["key"].split("/")[0], []).append(
+            (d["outcome"], (d.get("error") or d.get("summary") or "")[:220]))
+
+
+def commits(store: Path, service: str) -> int:
+    out = subprocess.run(["git", "-C", str(store / "archive"), "log", "--format=%H", "--", service],
+                         capture_output=True, text=True).stdout.split()
+    return len(out)
+
+
+SAME = {"html-as-text-plain", "pdf-as-octet-stream", "pdf-as-text-html", "meta-refresh", "refresh-header",
+        "fragment-query-noise", "dup-url-a", "dup-url-b", "charset-latin1-mislabelled", "cookie-check-redirect",
+        "xhtml-as-application-xml", "utf16-no-bom-label", "unclosed-divs-1200"}
+CHANGE = {"real-change", "real-rewrite"}
+_CLASS_NAME = re.compile(r"\b[A-Z][a-z]+[A-Z]\w*(Error|Exception)\b")
+
+
+def latest_text(store: Path, service: str) -> str:
+    """The latest recorded text of a service's terms ("" when none)."""
+    shown = subprocess.run(["git", "-C", str(store / "archive"), "show", f"HEAD:{service}/Terms of Service.md"],
+                           capture_output=True, text=True)
+    return shown.stdout if shown.returncode == 0 else ""
+
+
+def is_terms(text: str) -> bool:
+    """Whether a recorded text is the served terms (their words, no markup): not a redirecting
+    page, a banner, or the HTML source."""
+    return ("thirty days" in text or "one hundred euros" in text) and "<p>" not in text and "</" not in text
+
+
+def verdict(name: str, runs: list[tuple[str, str]], versions: int, mode: str, text: str = "") -> str:
+    """OK or FAULT (with why) for one document: "fail" documents are refused in one line and
+    never recorded, "same" ones keep their one version, "change" ones get a new version."""
+    fault_runs = runs[1:] if mode == "after" else runs
+    base = 1 if mode == "after" and runs and runs[0][0] == "new" else 0  # (an unreachable host has none)
+    if name in CHANGE | SAME and versions and not is_terms(text):
+        return f"FAULT: the version recorded is not the terms: {text[:80]!r}"
+    if name in CHANGE:
+        return "OK" if versions == base + 1 else f"FAULT: {versions} version(s), expected {base + 1}"
+    if name in SAME:
+        bad = [o for o in fault_runs if o[0] not in ("new", "unchanged")]
+        if bad or versions != 1:
+            return f"FAULT: {versions} version(s), outcomes {[o for o, _ in fault_runs]}"
+        return "OK"
+    if versions != base:
+        return f"FAULT: recorded ({versions} version(s), expected {base})"
+    for outcome, message in fault_runs:
+        if outcome not in ("failed", "held"):
+            return f"FAULT: outcome {outcome}"
+        if "\n" in message or _CLASS_NAME.search(message):
+            return "FAULT: message not one plain line"
+    return "OK"
+
+
+if __name__ == "__main__":
+    args = [a for a in sys.argv[1:] if not a.startswith("--out")]
+    MODE = args[0] if args else "after"
+    only = args[1].split(",") if len(args) > 1 else None
+    if only:
+        FAULTS = {k: v for k, v in FAULTS.items() if k in only}
+    out = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--out=")), None)
+    REFUSED = free_port()
+    start_server()
+    RAW = raw_server()
+    root = Path(out) if out else Path(tempfile.mkdtemp(prefix="fault_audit_"))
+    root = root / MODE
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    src = root / "sources.toml"
+    src.write_text(sources_text())
+    store = root / "store"
+    results: dict = {}
+    phases = [0, 1, 2, 3] if MODE == "after" else [1, 2, 3]
+    for ph in phases:
+        PHASE["n"] = ph
+        run(store, src, f"run {ph}", results)
+    tally = []
+    for name, f in FAULTS.items():
+        versions = commits(store, name)
+        said = verdict(name, results.get(name, []), versions, MODE, latest_text(store, name))
+        tally.append((name, said))
+        print(f"\n== {name}  (expect: {f['expect']})  versions={versions}  {said}")
+        for i, (o, m) in enumerate(results.get(name, [])):
+            print(f"   r{phases[i]}: {o:10} {m}")
+    print(f"\n{sum(v == 'OK' for _, v in tally)}/{len(tally)} OK ({MODE}); store in {store}")
+    for name, said in tally:
+        if said != "OK":
+            print(f"  {name}: {said}")
