@@ -79,11 +79,17 @@ def _weight(categories: Iterable[str]) -> int:
 _CONCRETE = re.compile(r"\binstead of\b|→|^No longer promises\b|^The contracting party\b")
 
 
+# A promise withdrawn ("we do not sell your data" gone): the worst news a subscriber can get.
+_PROMISE_GONE = re.compile(r"^No longer promises\b")
+
+
 def rank_changes(changes: Sequence[L]) -> list[L]:
-    """``changes`` most serious first: material before not, then severity, then the weight of
-    the change's weightiest category (``CATEGORY_WEIGHT``), then a concrete change (a value that
-    replaced another, a promise withdrawn) before a quote, then document order (stable)."""
-    return sorted(changes, key=lambda c: (not c.material, -_severity(c), _weight(c.categories),
+    """``changes`` most serious first: material before not, then a promise withdrawn ("No longer
+    promises ..."), then severity, then the weight of the change's weightiest category
+    (``CATEGORY_WEIGHT``), then a concrete change (a value that replaced another) before a quote,
+    then document order (stable)."""
+    return sorted(changes, key=lambda c: (not c.material, not _PROMISE_GONE.search(c.explanation or ""),
+                                          -_severity(c), _weight(c.categories),
                                           not _CONCRETE.search(c.explanation or "")))
 
 
