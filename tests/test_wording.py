@@ -222,3 +222,29 @@ def test_a_foreign_clause_is_named_only_by_a_topic_it_speaks_of():
     a = compare(old, new)
     for c in a.changes:
         assert "choice of law" not in c.explanation, c.explanation
+
+
+def test_a_foreign_amount_is_not_quoted_again_as_itself():
+    old = "## Paiement\n\nExemple : pour un achat de 150€, apport de 52,34€ puis 2 mensualités de 50€ chez Zorblio.\n"
+    a = compare(old, old.replace("52,34€", "52,37€"))
+    (change,) = _material(a)
+    assert "52,37€ instead of 52,34€" in change.explanation
+    assert "« 52,37€ »" not in change.explanation
+    old = "## Remboursement\n\nVous pouvez demander un remboursement Zorblio dans un délai de 30 jours.\n"
+    a = compare(old, old.replace("30 jours", "14 jours"))
+    (change,) = _material(a)
+    assert "« dans un délai de 14 jours »" in change.explanation  # its own words say more than the value
+
+
+def test_a_new_definition_does_not_make_the_headline_before_a_term_as_serious():
+    from tracker.analysis.headline import headline
+    from tracker.records import ClauseChange
+
+    def change(explanation, categories):
+        return ClauseChange("added", "x/p1", "", None, "text", True, "material", categories, explanation)
+
+    changes = [change("New: “Government Authority” means any national or local government body. (pricing)",
+                      ("pricing",)),
+               change("New: You must not use Quibly content to train machine learning models. (usage-rules)",
+                      ("usage-rules",))]
+    assert headline(changes).startswith("New: You must not use Quibly content"), headline(changes)

@@ -79,18 +79,22 @@ def _weight(categories: Iterable[str]) -> int:
 _CONCRETE = re.compile(r"\binstead of\b|→|^No longer promises\b|^The contracting party\b")
 
 
+# A definition added or removed ("“Applicable Authority” means any ..."): scaffolding that other
+# clauses give effect to, after them when they are as serious.
+_DEFINITION = re.compile(r"^(?:New|Removed|Now also says|No longer says)[^:“]{0,40}: [“\"«]?\s*[^.;:]{1,60}?[”\"»]?\s+"
+                         r"(?:means|refers to|shall mean|has the meaning|désigne|bezeichnet)\b", re.I)
 # A promise withdrawn ("we do not sell your data" gone): the worst news a subscriber can get.
 _PROMISE_GONE = re.compile(r"^No longer promises\b")
 
 
 def rank_changes(changes: Sequence[L]) -> list[L]:
     """``changes`` most serious first: material before not, then a promise withdrawn ("No longer
-    promises ..."), then severity, then the weight of the change's weightiest category
+    promises ..."), then severity, then a definition after other terms, then the weight of the change's weightiest category
     (``CATEGORY_WEIGHT``), then a concrete change (a value that replaced another) before a quote,
     then document order (stable)."""
     return sorted(changes, key=lambda c: (not c.material, not _PROMISE_GONE.search(c.explanation or ""),
-                                          -_severity(c), _weight(c.categories),
-                                          not _CONCRETE.search(c.explanation or "")))
+                                          -_severity(c), bool(_DEFINITION.search(c.explanation or "")),
+                                          _weight(c.categories), not _CONCRETE.search(c.explanation or "")))
 
 
 def display_explanation(explanation: str) -> str:

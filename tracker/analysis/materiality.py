@@ -345,7 +345,9 @@ def _foreign_fact_sentence(old: Fact, new: Fact, cats: tuple[str, ...]) -> str:
     if new.kind == "place" and new.qualifier == "court":
         name = "competent court"
         return f"The {name} is now in {new.value} instead of {old.value}: « {new.text} »{_cats_text(cats)}"
-    return f"The {name} is now {_en_value(new)} instead of {_en_value(old)}: « {new.text} »{_cats_text(cats)}"
+    # the clause's own words, when they say more than the value itself (not "52,37€: « 52,37€ »")
+    own = f": « {new.text} »" if re.search(r"[^\W\d_]{2}", new.text) else ""
+    return f"The {name} is now {_en_value(new)} instead of {_en_value(old)}{own}{_cats_text(cats)}"
 
 
 _FACT_MAX = 80  # a fact sentence this long keeps both values in a feed title after "<service> <document>: "
