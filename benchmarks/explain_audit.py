@@ -89,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
     from tracker.analysis.headline import rank_changes
     from tracker.analysis.rendering import section_label
 
+    import tracker
+
+    print(f"code: {Path(tracker.__file__).parent}; labels {args.labels}; seed {args.seed}; n {len(sample)}")
     bundles = Bundles(shared)
     faults: Counter[str] = Counter()
     shown = 0

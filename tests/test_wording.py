@@ -248,3 +248,14 @@ def test_a_new_definition_does_not_make_the_headline_before_a_term_as_serious():
                change("New: You must not use Quibly content to train machine learning models. (usage-rules)",
                       ("usage-rules",))]
     assert headline(changes).startswith("New: You must not use Quibly content"), headline(changes)
+
+
+def test_a_foreign_clause_that_is_no_watch_out_is_not_named_as_a_power():
+    from tracker.analysis.materiality import label_change
+
+    gone = label_change("removed", "Pour les membres de Zorblio résidant en Californie, vous disposez du droit "
+                                   "de demander la suppression de vos données personnelles.", None)
+    assert gone.material
+    assert gone.explanation.startswith("Removed: « Pour les membres"), gone.explanation
+    court = label_change("removed", "Tout différend peut être porté devant les tribunaux de votre domicile.", None)
+    assert court.explanation.startswith("Removed choice of court: «"), court.explanation  # a topic, said as one

@@ -738,20 +738,30 @@ def _under(lead: str, lead_in: str, limit: int = 50) -> str:
     return f"{lead} item under “{said}”"
 
 
-def _quoted(lead: str, text: str, cats: Sequence[str]) -> str:
+# Categories whose term names a topic ("choice of court", "refund restriction"); the others name a
+# power over the user ("termination right", "data use", "limit of liability"): only a watch-out is one.
+_TOPIC_NAMES = frozenset({"jurisdiction", "governing-law", "arbitration", "class-action", "refunds", "pricing",
+                          "payment", "subscription", "eligibility", "usage-rules"})
+_MONEY_WORD = re.compile(r"\d\s?(?:€|\$|£|%|eur\b|euros?\b|chf\b)|[€$£]\s?\d|\b(?:payant|frais|prix|tarif|kosten|"
+                         r"gebühr|preis|entgelt)", re.I)
+
+
+def _quoted(lead: str, text: str, cats: Sequence[str], watch: bool = True) -> str:
     """A clause added or removed whole, quoted after ``lead`` ("New: All disputes ..."). A French
-    or German clause is named in English by its first category's term and quoted in guillemets
-    ("Removed choice of court: « Tout litige peut être porté devant les tribunaux… »"), so that a
-    reader of the English explanation knows what it was."""
+    or German clause that is a watch-out (``watch``: ``cats`` are its watch-outs, not only its
+    topics) is named in English by its category's term and quoted in guillemets ("Removed choice
+    of court: « Tout litige peut être porté devant les tribunaux… »"), so that a reader of the
+    English explanation knows what it was; any other is only quoted ("New: « … »")."""
     from tracker.analysis.headline import term_name  # headline imports no analysis module
 
-    # named by the category the clause's own words are most about, never by one it does not speak
-    # of ("Removed choice of law" for a sentence that limits liability, "charge" for no amount)
-    # ("Removed choice of law" for a sentence that limits liability "as far as the law allows",
-    # "charge" for a period of validity): a topic word said in passing, or two topics alike, name none
+    # named by the watch-out the clause's own words are most about, never by a topic ("New
+    # termination right" for a sentence on cookies), nor by one it does not speak of ("Removed
+    # choice of law" for a sentence that limits liability "as far as the law allows", "charge"
+    # for a period of validity): a topic word said in passing, or two topics alike, name none
     scores = category_scores(text) if is_foreign(text) and " item under " not in lead else {}
     spoken = sorted((c for c in cats if scores.get(c, 0) >= 1 and term_name(c, text)), key=lambda c: -scores[c])
-    if spoken and (len(spoken) == 1 or scores[spoken[0]] > scores[spoken[1]]):
+    if spoken and (len(spoken) == 1 or scores[spoken[0]] > scores[spoken[1]]) \
+            and (watch or spoken[0] in _TOPIC_NAMES) and (spoken[0] != "pricing" or _MONEY_WORD.search(text)):
         return f"{lead} {term_name(spoken[0], text)}: « {_about(text, cats)} »"
     if is_foreign(text):
         return f"{lead}: « {_about(text, cats)} »"
@@ -2520,7 +2530,8 @@ class _Job:
         elif self._novel_share("ins") < 0.5:
             what = f"Now also says: {_said(_content_runs(self.d, 'ins'), self.after, self.d, 'ins')}"
         else:
-            what = _quoted(_under("New", self.lead_a), _legal_part(self.sa.legal, self.after), w_add or cats)
+            what = _quoted(_under("New", self.lead_a), _legal_part(self.sa.legal, self.after), w_add or cats,
+                           bool(w_add))
         if w_add:
             return ChangeLabel(True, "critical", cats, f"{what}{_cats_text(w_add)}", None, w_add, (),
                                fb, fa)
@@ -2549,7 +2560,8 @@ class _Job:
         elif commitment:
             what = removed_sentence(" ".join(self.sb.legal) or self.before)
         else:
-            what = _quoted(_under("Removed", self.lead_b), _legal_part(self.sb.legal, self.before), w_rem or cats)
+            what = _quoted(_under("Removed", self.lead_b), _legal_part(self.sb.legal, self.before), w_rem or cats,
+                           bool(w_rem))
         good = tuple(c for c in w_rem if self._good_news(c)) if not notice_cut(self.before, None) else ()
         if good:
             return ChangeLabel(True, "material", cats, f"{what}{_cats_text(good)} — good news for users",

@@ -95,7 +95,7 @@ _USER_RIGHT = re.compile(
     r"(?:have|has|retain|retains|keep|keeps|enjoy|enjoys)\s+(?:the|a|an|your|their|certain|any)\s+(?:[\w-]+\s+){0,3}rights?\b|"
     r"(?:may|can|are entitled to|is entitled to|(?:shall|will) be entitled to|are free to|is free to)"
     r"(?:\s+(?:at any time|always|also))?\s+(?!not\b|be\b|also be\b|only\b|no\b)\w|"
-    r"avez\s+(?:le|un)\s+droit|pouvez\s+(?!pas\b)\w|disposez\s+d['’]un\s+droit|"
+    r"avez\s+(?:le|un|des)\s+droits?|pouvez\s+(?!pas\b)\w|disposez\s+(?:d['’]un|des|du)\s+droits?|"
     r"haben\s+(?:das|ein)\s+recht|können\s+(?!nicht\b)\w)", re.I)
 # The provider binding itself to the user: notice, reasons, a chance to appeal.
 _USER_PROTECTION = re.compile(
