@@ -259,3 +259,15 @@ def test_a_foreign_clause_that_is_no_watch_out_is_not_named_as_a_power():
     assert gone.explanation.startswith("Removed: « Pour les membres"), gone.explanation
     court = label_change("removed", "Tout différend peut être porté devant les tribunaux de votre domicile.", None)
     assert court.explanation.startswith("Removed choice of court: «"), court.explanation  # a topic, said as one
+
+
+@pytest.mark.parametrize("explanation,before,after,said", [
+    ("Now also says: “Finally, we keep personal” (privacy)", "",
+     "Finally, we keep personal data about Flumbo members for audits.",
+     "Now also says: “Finally, we keep personal data…” (privacy)"),
+    ("No longer covers: of interest-based advertising (privacy)",
+     "We use it for the purposes of interest-based advertising.", "",
+     "No longer covers: interest-based advertising (privacy)"),
+])
+def test_quotes_cut_mid_phrase_are_grown_or_marked(explanation, before, after, said):
+    assert whole_phrases(explanation, before, after) == said

@@ -201,7 +201,7 @@ every some our your their its his her my we you they it he she them us le la les
 ou à au aux pour par en sur dans avec que qui ne pas der die das den dem des ein eine und oder zu von
 mit für auf im in an""".split())
 _JOINERS = frozenset("of de du des von".split())
-_PREPOSITIONS = frozenset("in on at by for with from to of under within".split())
+_PREPOSITIONS = frozenset("in on at by for with from to under within".split())
 _WORD_AT = re.compile(r"[^\W\d_][\w’'-]*")
 _COVERS = re.compile(r"^(?P<lead>Now also covers|No longer covers): (?P<quote>.+?)(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
 
@@ -214,6 +214,8 @@ def _grown(part: str, text: str) -> str:
     ws = part.split()
     while len(ws) > 1 and ws[-1].lower() in _FUNCTION:
         ws.pop()
+    while len(ws) > 1 and ws[0].lower() in _JOINERS:  # "of interest-based advertising": the head noun is not new
+        ws.pop(0)
     part = " ".join(ws)
     if not part or text.count(part) != 1:
         return part
@@ -237,10 +239,30 @@ def _grown(part: str, text: str) -> str:
     return text[start:end]
 
 
+_SAYS = re.compile(r"^(?P<lead>Now also says|No longer says): “(?P<quote>[^“”…]+)”(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
+
+
+def _said_whole(quote: str, text: str) -> str:
+    """A quote that starts a sentence grown to a phrase that ends where its sentence or clause
+    does, else marked "…" where it stops mid-sentence ("Finally, we maintain personal data…")."""
+    grown = _grown(quote, text) if quote.split()[-1].lower() not in _FUNCTION else quote
+    if text.count(grown) != 1:
+        return grown
+    end = text.index(grown) + len(grown)
+    if re.match(r" \w", text[end:end + 2]):
+        return grown + "…"
+    return grown
+
+
 def whole_phrases(explanation: str, before: str, after: str) -> str:
     """``explanation`` with the quoted words of a "Now also covers: ..." or "No longer covers:
     ..." grown to whole phrases of their clause (``_grown``): never "age, mother’s maiden" for
-    "age, mother’s maiden name", nor "promo code once"."""
+    "age, mother’s maiden name", nor "promo code once"; a quote of "Now also says" / "No longer
+    says" that stops mid-sentence grown or marked "…"."""
+    if says := _SAYS.match(explanation):
+        text = re.sub(r"\s+", " ", after if says.group("lead").startswith("Now") else before)
+        quote = says.group("quote").strip()
+        return f"{says.group('lead')}: “{_said_whole(quote, text)}”{says.group('tail') or ''}"
     m = _COVERS.match(explanation)
     if not m:
         return explanation
