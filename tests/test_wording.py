@@ -129,9 +129,20 @@ def test_a_watch_out_the_old_clause_had_already_is_not_new():
     old = "## Changes\n\nQuibly may amend these terms by posting the amended terms.\n"
     new = "## Changes\n\nQuibly may amend these terms by posting the amended terms and updating the date above.\n"
     a = compare(old, new)
+    (c,) = a.changes
+    assert not c.explanation.startswith("New watch-out"), c.explanation
+    assert c.explanation.startswith("Now also says: “…by posting the amended terms and updating the date above"), c.explanation
+    # its severity stays: a watch-out that says more may say worse ("... or your gross negligence")
+
+
+def test_what_the_provider_said_it_would_do_to_the_user_is_no_promise():
+    old = ("## Gifts\n\nIf you buy Flumbo credits as a gift, we will charge your card at the time of purchase.\n\n"
+           "## Use\n\nCredits are personal.\n")
+    a = compare(old, "## Gifts\n\nGifts are not available.\n\n## Use\n\nCredits are personal.\n")
     for c in a.changes:
-        assert not c.explanation.startswith("New watch-out"), c.explanation
-        assert c.severity != "critical"
+        assert not c.explanation.startswith("No longer promises to charge"), c.explanation
+    assert promise_withdrawn("In principle, we do not collect data from children under 16.") == \
+        "No longer promises not to collect data from children under 16"
 
 
 # -- AI training: the same kind of change, the same severity ---------------------------------------
@@ -154,6 +165,9 @@ def test_a_denied_ai_training_use_is_not_one():
     assert not trains_ai("We do not use your content to train our AI models.")
     assert not trains_ai("You can opt out of the use of your chats to train our models.")
     assert trains_ai("Your prompts may be used to fine-tune our models.")
+    assert not trains_ai("| J. AI Features, Training, and Your Data | What the section says |")  # a contents row
+    assert not trains_ai("Output may contain material that resembles content in the model's training data.")
+    assert trains_ai("Zorblio processes this data to improve its facial recognition technology.")
 
 
 # -- clean text: no template token, no Markdown ----------------------------------------------------
@@ -271,3 +285,17 @@ def test_a_foreign_clause_that_is_no_watch_out_is_not_named_as_a_power():
 ])
 def test_quotes_cut_mid_phrase_are_grown_or_marked(explanation, before, after, said):
     assert whole_phrases(explanation, before, after) == said
+
+
+def test_a_long_lead_in_keeps_its_first_words_who_and_what():
+    old = ("## Prohibited uses\n\nThe User is strictly prohibited from using the Zorblio Platform for any of the "
+           "following purposes:\n\n* sending spam;\n")
+    a = compare(old, old + "* mining cryptocurrencies;\n")
+    (change,) = _material(a)
+    assert change.explanation.startswith("New item under “The User is strictly prohibited from … of the following purposes”"), \
+        change.explanation
+
+
+def test_a_list_run_into_one_line_shows_no_list_marker():
+    assert clean_explanation("Now reads: “…payments and refunds * Offer discounts…” (pricing)") == \
+        "Now reads: “…payments and refunds; Offer discounts…” (pricing)"

@@ -733,8 +733,9 @@ def _under(lead: str, lead_in: str, limit: int = 50) -> str:
     said = _space(plain(lead_in)).rstrip(" :;,—-")
     if not said:
         return lead
-    if len(said) > limit:
-        said = "…" + said[-limit:].split(" ", 1)[-1]
+    if len(said) > limit:  # its first words say who and what ("You must not", "We won't be responsible"), its last ones how
+        ws = said.split()
+        said = " ".join(ws[:6]) + " … " + " ".join(ws[-4:]) if len(ws) > 11 else "…" + said[-limit:].split(" ", 1)[-1]
     return f"{lead} item under “{said}”"
 
 

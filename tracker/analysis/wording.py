@@ -65,12 +65,13 @@ def clean_explanation(text: str) -> str:
     """``text`` with template tokens said as what they stand for ("{{company}}" → "the company",
     "[DATE]" → "a date", unknown ones "…"), Markdown comments dropped, links as their text,
     emphasis and code marks and table pipes gone. Text without any of them is returned as is."""
-    if not text or not re.search(r"qq|[{}$%\[\]*_`|<]|[;,]\s*\([a-z-]+(?:, [a-z-]+)*\)$", text):
+    if not text or not re.search(r"qq|[{}$%\[\]*_`|<•]|[;,]\s*\([a-z-]+(?:, [a-z-]+)*\)$", text):
         return text
     out = _TEMPLATE.sub(lambda m: _token_word(next(g for g in m.groups() if g)), text)
     out = _COMMENT.sub(" ", out)
     out = _LINK.sub(r"\1", out)
     out = _EMPHASIS.sub("", out)
+    out = re.sub(r"\s+[*•]\s+(?=\S)|<br\s*/?>", "; ", out)  # a list run into one line: "remboursements * Offrir"
     if "|" in out:
         out = _SEPARATOR.sub(" ", out)
         out = _PIPES.sub("; ", out)
@@ -151,6 +152,8 @@ def promise_withdrawn(sentence: str) -> str:
     quoted: "No longer promises: « Nous ne vendons pas vos données »"), or "" when it is none
     (a disclaimer, "we do not warrant", or a duty of the user, "you will not resell")."""
     s = re.sub(r"\s+", " ", sentence).strip().rstrip(".;:! ")
+    s = re.sub(r"^(?:in principle|generally|as a rule|in general|currently|today|at present|of course),\s+", "", s,
+               flags=re.I)  # "In principle, we do not collect ..."
     if (m := _NEGATIVE_PROMISE.match(s)) and not _USER_SUBJECT.match(m.group("subject")):
         rest = _CUT.split(m.group("rest"), maxsplit=1)[0]
         lead = s[:m.start("rest")].lower()
@@ -170,13 +173,22 @@ def promise_withdrawn(sentence: str) -> str:
     return ""
 
 
+# "We will charge your account ...": what the provider said it would do to the user, no promise.
+_BURDEN = re.compile(r"^No longer promises to (?P<rest>(?:charge|bill|debit|invoice|collect|share|sell|use|disclose|"
+                     r"transfer|terminate|suspend|close|remove|require|ask|process|track|monitor|increase|raise|change|"
+                     r"modify|apply|deduct|withhold|cancel|block|restrict|limit|verify|check|contact|send)\b.*)$", re.S)
+
+
 # -- AI training -----------------------------------------------------------------------------------
 _TRAINS = re.compile(
-    r"\b(?:train\w*|fine-?tun\w*|improv\w*|develop\w*|build\w*)\b[^.;]{0,60}?\b(?:models?|AI|A\.I\.|artificial "
-    r"intelligence|machine[- ]learning|algorithms?|LLMs?|neural)\b|"
-    r"\b(?:models?|AI|artificial intelligence|machine[- ]learning|LLMs?)\b[^.;]{0,30}?\b(?:train\w*|fine-?tun\w*)\b|"
+    r"\b(?:train|trains|trained|training|fine-?tun\w*|improv\w*|develop\w*|build\w*)\b[^.;]{0,60}?\b(?:models?|AI|A\.I\.|"
+    r"artificial intelligence|machine[- ]learning|algorithms?|LLMs?|neural|technolog\w*)\b|"
     r"\bentraîn\w*\b[^.;]{0,60}\b(?:modèles?|IA|intelligence artificielle)\b|"
-    r"\btrainier\w*\b[^.;]{0,60}\b(?:Modelle?|KI)\b|\b(?:Modelle?|KI)\b[^.;]{0,60}\btrainier", re.I)
+    r"\btrainier\w*\b[^.;]{0,60}\b(?:Modelle?|KI)\b")
+# What is trained on: the user's data or content, said in the sentence.
+_DATA = re.compile(r"\b(?:your|user|users['’]?|customer|member|content|data|information|inputs?|outputs?|conversations?|"
+                   r"prompts?|chats?|messages?|uploads?|images?|photos?|recordings?|voice|données|contenus?|Daten|Inhalte)\b",
+                   re.I)
 _NOT_USED = re.compile(r"\b(?:not|never|no longer|won['’]t|don['’]t|doesn['’]t|without|opt[- ]out|ne|nicht|keine?)\b",
                        re.I)
 
@@ -184,8 +196,10 @@ _NOT_USED = re.compile(r"\b(?:not|never|no longer|won['’]t|don['’]t|doesn['�
 def trains_ai(text: str) -> bool:
     """Whether ``text`` says that something (the user's data or content) is used to train or
     improve AI models, in a sentence that does not deny it ("we do not train", "you can opt out")."""
+    if text.lstrip().startswith("|"):  # a table row: a contents line, a cookie list
+        return False
     for sentence in re.split(r"(?<=[.;!?])\s+", text):
-        if _TRAINS.search(sentence) and not _NOT_USED.search(sentence):
+        if _TRAINS.search(sentence) and _DATA.search(sentence) and not _NOT_USED.search(sentence):
             return True
     return False
 
@@ -220,17 +234,16 @@ def _grown(part: str, text: str) -> str:
     if not part or text.count(part) != 1:
         return part
     start, end = text.index(part), text.index(part) + len(part)
-    added = 0
-    while added < 3 and (m := re.match(r" (" + _WORD_AT.pattern + ")", text[end:])):
-        word = m.group(1).lower()
-        if word in _FUNCTION and not (word in _JOINERS and added == 0 and re.match(r" \S+ (?!" + "|".join(_FUNCTION) + r"\b)\w", text[end:])):
-            break
-        if has_verb([word]):  # "yearly plans apply": the phrase ends before its verb
-            break
-        end += m.end()
-        added += 1
-        if word in _JOINERS:
-            continue
+    stop = r"(?:$|[^\w\s]|\s(?:" + "|".join(sorted(_FUNCTION)) + r")\b)"
+    if m := re.match(r" (?:of|de|du|des|von) (?:" + _WORD_AT.pattern + r" ){0,1}" + _WORD_AT.pattern + r"(?=" + stop + ")",
+                     text[end:]):
+        end += m.end()  # "type" → "type of fiat trading": what it is a type of
+    elif (m := re.match(r" (" + _WORD_AT.pattern + r")(?=" + stop + ")", text[end:])) \
+            and m.group(1).lower() not in _FUNCTION and not has_verb([m.group(1).lower()]):
+        end += m.end()  # "mother’s maiden" → "mother’s maiden name": one word that ends the phrase
+    elif (m := re.match(r" (" + _WORD_AT.pattern + r") (" + _WORD_AT.pattern + r")", text[end:])) \
+            and has_verb([m.group(2).lower()]) and m.group(1).lower() not in _FUNCTION and not has_verb([m.group(1).lower()]):
+        end += len(m.group(1)) + 1  # "yearly" → "yearly plans" (apply)
     while end > start and text[start:end].split()[-1].lower() in _FUNCTION:
         end = start + text[start:end].rstrip().rfind(" ")
     if (m := re.search(r"(?:^|\s)(" + _WORD_AT.pattern + r") $", text[:start])) and m.group(1).lower() in _PREPOSITIONS \
@@ -299,21 +312,16 @@ def passages(before: str, after: str, width: int = 3) -> tuple[str, str]:
 
 def readable_drops(explanation: str, before: str, after: str) -> str:
     """"Drops “grant; servers” from: “…”" (scattered words, no phrase) said as the passage that
-    changed: "Now says “…” instead of “…”"; any other explanation as is."""
+    changed: "Now reads “…” (was “…”)"; any other explanation as is."""
     if not (m := _DROPS.match(explanation)):
         return explanation
     now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
     if not (now and was):
         return explanation
-    return f"Now says “{now}” instead of “{was}”{m.group('tail') or ''}"
+    return f"Now reads “{now}” (was “{was}”){m.group('tail') or ''}"
 
 
 # -- a watch-out the old clause had already -----------------------------------------------------------
-# Words that make a watch-out the old clause had stronger: the change is then still a new one.
-_STRONGER = re.compile(r"\b(?:sole|absolute|any time|any reason|without|irrevocabl\w*|perpetual|exclusive|"
-                       r"sub-?licens\w*|transferable|unlimited|all\b|waive\w*|binding|final)", re.I)
-
-
 def had_watch(before: str, categories: Sequence[str]) -> bool:
     """Whether the old clause ``before`` (plain) was already a watch-out of every one of
     ``categories``: a clause that only grew ("may amend these terms by posting them" → "... and
@@ -375,12 +383,15 @@ def _refined(c: ClauseChange) -> ClauseChange:
             and (m := _NEW_WATCH.match(explanation)) and not notice_cut(before, after):
         named = re.findall(r"[a-z-]+", m.group("cats") or "")
         grown = _inserted(before, after)
-        if had_watch(before, named) and grown and not _STRONGER.search(grown):
-            # the old clause was that watch-out already: what changed is what it now also says
-            severity = "material"
+        if had_watch(before, named) and grown:
+            # the old clause was that watch-out already: what changed is what it now also says (its
+            # severity stays: a watch-out that says more may say worse, "... or your gross negligence")
             rest = explanation[m.end():].lstrip("; ")
             explanation = rest or f"Now also says: “{grown}”{m.group('cats') or ''}"
-    if c.material and c.kind == "removed" and before:
+    if m := _BURDEN.match(explanation):
+        # "we will charge your account ..." was no promise to the user: said as what it said
+        explanation = f"No longer says it will {m.group('rest')}"
+    elif c.material and c.kind == "removed" and before:
         if explanation.startswith("No longer promises"):
             severity = "critical"
             explanation = re.sub(r"^No longer promises to (not|never) ", r"No longer promises \1 to ", explanation)
