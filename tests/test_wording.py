@@ -299,3 +299,35 @@ def test_a_long_lead_in_keeps_its_first_words_who_and_what():
 def test_a_list_run_into_one_line_shows_no_list_marker():
     assert clean_explanation("Now reads: “…payments and refunds * Offer discounts…” (pricing)") == \
         "Now reads: “…payments and refunds; Offer discounts…” (pricing)"
+
+
+@pytest.mark.parametrize("sentence,promise", [
+    ("We will refund unused Flumbo credits within 30 days of a request.", True),
+    ("We will notify you by email before any price change.", True),
+    ("We will report any such breach to the police and co-operate with them by disclosing your identity.", False),
+    ("We will obtain certain information you provided to our partners.", False),
+])
+def test_only_what_gives_the_user_something_is_a_promise(sentence, promise):
+    old = f"## Terms\n\nZorblio offers a photo app.\n\n{sentence}\n"
+    a = compare(old, "## Terms\n\nZorblio offers a photo app.\n")
+    (change,) = a.changes
+    assert change.explanation.startswith("No longer promises") == promise, change.explanation
+    assert (change.severity == "critical") == promise
+
+
+@pytest.mark.parametrize("sentence", [
+    "Subject to these terms, Zorblio grants you a non-exclusive, royalty-free licence to use the maps it provides.",
+    "Where required by law, we honour legally recognised opt-out preference signals such as Global Privacy Control.",
+])
+def test_a_licence_to_the_user_or_an_opt_out_honoured_is_theirs(sentence):
+    assert gives_user_a_right(sentence)
+
+
+def test_a_headline_keeps_the_list_item_when_its_lead_in_is_long():
+    from tracker.analysis.headline import headline
+    from tracker.records import ClauseChange
+
+    c = ClauseChange("added", "x/i1", "", None, "* crime", True, "material", ("privacy",),
+                     "New item under “You must not use Zorblio platform products or ad code to target ads or "
+                     "collect audience data, based on”: the commission or alleged commission of any crime (privacy)")
+    assert headline([c]) == "New item under “You must not use…”: the commission or alleged commission of any crime"

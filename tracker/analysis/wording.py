@@ -97,12 +97,14 @@ _USER_RIGHT = re.compile(
     r"(?:may|can|are entitled to|is entitled to|(?:shall|will) be entitled to|are free to|is free to)"
     r"(?:\s+(?:at any time|always|also))?\s+(?!not\b|be\b|also be\b|only\b|no\b)\w|"
     r"avez\s+(?:le|un|des)\s+droits?|pouvez\s+(?!pas\b)\w|disposez\s+(?:d['’]un|des|du)\s+droits?|"
-    r"haben\s+(?:das|ein)\s+recht|können\s+(?!nicht\b)\w)", re.I)
+    r"haben\s+(?:das|ein)\s+recht|können\s+(?!nicht\b)\w)|"
+    r"\bgrants?\s+(?:to\s+)?(?:you|users?|customers?|members?)\b[^.;]{0,60}?\b(?:right|licen[cs]e)", re.I)
 # The provider binding itself to the user: notice, reasons, a chance to appeal.
 _USER_PROTECTION = re.compile(
     r"\b(?:we|we['’]ll|we will|we shall)\s+(?:first\s+|always\s+)?(?:will\s+|shall\s+)?"
     r"(?:provide|give|send|offer)\s+you\s+(?:with\s+)?(?:(?:an?|the|reasonable|prior|advance|written)\s+)*"
-    r"(?:notice|opportunity|chance|reasons?|explanation)\b", re.I)
+    r"(?:notice|opportunity|chance|reasons?|explanation)\b|"
+    r"\bwe\s+(?:will\s+)?honou?r\b[^.;]{0,60}?\b(?:opt-?outs?|requests?|rights?|choices?|preferences?|signals?)\b", re.I)
 # What makes a clause a term against the user even when it also names a right of theirs.
 _AGAINST = re.compile(
     r"\b(?:we|us|the company|nous|wir)\b[^.;:]{0,40}?\b(?:may|can|reserves?|(?:is|are|shall be|will be) entitled)\b|"
@@ -173,16 +175,21 @@ def promise_withdrawn(sentence: str) -> str:
     return ""
 
 
-# "We will charge your account ...": what the provider said it would do to the user, no promise.
-_BURDEN = re.compile(r"^No longer promises to (?P<rest>(?:charge|bill|debit|invoice|collect|share|sell|use|disclose|"
-                     r"transfer|terminate|suspend|close|remove|require|ask|process|track|monitor|increase|raise|change|"
-                     r"modify|apply|deduct|withhold|cancel|block|restrict|limit|verify|check|contact|send)\b.*)$", re.S)
+# "We will charge your account ...", "we will co-operate with the authorities by disclosing your
+# identity": what the provider said it would do, not a promise to the user. A promise gives the user
+# something: a refund, notice, protection, deletion, an answer.
+_BENEFIT = re.compile(r"^No longer promises to (?:always\s+)?(?:refund|reimburse|compensate|credit|pay|notify|inform|tell|"
+                      r"warn|give|provide|protect|secure|safeguard|encrypt|delete|erase|destroy|anonymi[sz]e|honou?r|"
+                      r"respond|reply|answer|keep|maintain|support|offer|return|allow|let|permit|ensure|make|send|"
+                      r"continue|retain|restore|repair|replace|fix|correct|accept|review|explain|publish|post|"
+                      r"not|never)\b")
+_BURDEN = re.compile(r"^No longer promises to (?P<rest>.*)$", re.S)
 
 
 # -- AI training -----------------------------------------------------------------------------------
 _TRAINS = re.compile(
     r"\b(?:train|trains|trained|training|fine-?tun\w*|improv\w*|develop\w*|build\w*)\b[^.;]{0,60}?\b(?:models?|AI|A\.I\.|"
-    r"artificial intelligence|machine[- ]learning|algorithms?|LLMs?|neural|technolog\w*)\b|"
+    r"artificial intelligence|machine[- ]learning|algorithms?|LLMs?|neural|technolog\w*|chatbots?|assistants?)\b|"
     r"\bentraîn\w*\b[^.;]{0,60}\b(?:modèles?|IA|intelligence artificielle)\b|"
     r"\btrainier\w*\b[^.;]{0,60}\b(?:Modelle?|KI)\b")
 # What is trained on: the user's data or content, said in the sentence.
@@ -344,11 +351,10 @@ def _inserted(before: str, after: str, width: int = 4, limit: int = 90) -> str:
     for tag, _, _, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag in ("insert", "replace"):
             lo, hi = max(0, j1 - width), min(len(b), j2 + width)
-            text = " ".join(b[lo:hi])
+            text, cut = " ".join(b[lo:hi]), hi < len(b)
             if len(text) > limit:
-                text = text[:limit].rsplit(" ", 1)[0]
-                hi = len(b) + 1
-            return f"{'…' if lo else ''}{text.rstrip(',;:')}{'…' if hi < len(b) else ''}"
+                text, cut = text[:limit].rsplit(" ", 1)[0], True
+            return f"{'…' if lo else ''}{text.rstrip(',;:')}{'…' if cut else ''}"
     return ""
 
 
@@ -388,7 +394,7 @@ def _refined(c: ClauseChange) -> ClauseChange:
             # severity stays: a watch-out that says more may say worse, "... or your gross negligence")
             rest = explanation[m.end():].lstrip("; ")
             explanation = rest or f"Now also says: “{grown}”{m.group('cats') or ''}"
-    if m := _BURDEN.match(explanation):
+    if (m := _BURDEN.match(explanation)) and not _BENEFIT.match(explanation):
         # "we will charge your account ..." was no promise to the user: said as what it said
         explanation = f"No longer says it will {m.group('rest')}"
     elif c.material and c.kind == "removed" and before:
