@@ -331,3 +331,18 @@ def test_a_headline_keeps_the_list_item_when_its_lead_in_is_long():
                      "New item under “You must not use Zorblio platform products or ad code to target ads or "
                      "collect audience data, based on”: the commission or alleged commission of any crime (privacy)")
     assert headline([c]) == "New item under “You must not use…”: the commission or alleged commission of any crime"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zorblio remains liable under these principles if its agent processes your data in breach of them.",
+    "In the context of an onward transfer, Quibly has responsibility for the processing of the data it receives.",
+])
+def test_the_provider_answering_for_itself_is_no_watch_out(sentence):
+    assert gives_user_a_right(sentence)
+    assert not gives_user_a_right("You are responsible for all activity under your Quibly account.")
+
+
+def test_a_covered_phrase_does_not_end_on_a_preposition():
+    assert whole_phrases("Now also covers: licenses obtained (content-rights)", "",
+                         "Kindle Content includes licenses obtained through the Flumbo store.") == \
+        "Now also covers: licenses obtained (content-rights)"

@@ -104,7 +104,10 @@ _USER_PROTECTION = re.compile(
     r"\b(?:we|we['’]ll|we will|we shall)\s+(?:first\s+|always\s+)?(?:will\s+|shall\s+)?"
     r"(?:provide|give|send|offer)\s+you\s+(?:with\s+)?(?:(?:an?|the|reasonable|prior|advance|written)\s+)*"
     r"(?:notice|opportunity|chance|reasons?|explanation)\b|"
-    r"\bwe\s+(?:will\s+)?honou?r\b[^.;]{0,60}?\b(?:opt-?outs?|requests?|rights?|choices?|preferences?|signals?)\b", re.I)
+    r"\bwe\s+(?:will\s+)?honou?r\b[^.;]{0,60}?\b(?:opt-?outs?|requests?|rights?|choices?|preferences?|signals?)\b|"
+    # the provider answering for what it or its agents do ("Zorblio remains liable if its agent ...")
+    r"\b(?!(?:You|Users?|Customers?|Members?)\b)(?:we|[A-Z][\w&.-]+)\s+(?:remains?|is|shall\s+be|will\s+be|has|have|"
+    r"takes?|accepts?)\s+(?:fully\s+|also\s+)?(?:liable|responsible|responsibility|liability)\b", re.I)
 # What makes a clause a term against the user even when it also names a right of theirs.
 _AGAINST = re.compile(
     r"\b(?:we|us|the company|nous|wir)\b[^.;:]{0,40}?\b(?:may|can|reserves?|(?:is|are|shall be|will be) entitled)\b|"
@@ -216,6 +219,7 @@ def trains_ai(text: str) -> bool:
 # starts another clause; "type of fiat trading": "of" joins what follows to the phrase).
 _FUNCTION = frozenset("""a an the and or but nor if then than so as once when whenever where while which who whom
 whose that this these those to of in on at by for with from into onto about over under after before
+through via within without across between among per upon toward towards
 since until unless because is are was were be been being will would shall should may might can could
 must do does did has have had not no also only now just such including include includes any all each
 every some our your their its his her my we you they it he she them us le la les l un une des du de et
