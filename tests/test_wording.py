@@ -346,3 +346,8 @@ def test_a_covered_phrase_does_not_end_on_a_preposition():
     assert whole_phrases("Now also covers: licenses obtained (content-rights)", "",
                          "Kindle Content includes licenses obtained through the Flumbo store.") == \
         "Now also covers: licenses obtained (content-rights)"
+
+
+def test_a_link_cut_from_its_opening_bracket_leaves_no_target():
+    assert clean_explanation("Rewritten: Please visit Your Privacy Choices ](https://flumbo.example/choices… (privacy)") \
+        == "Rewritten: Please visit Your Privacy Choices (privacy)"

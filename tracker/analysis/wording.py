@@ -65,11 +65,12 @@ def clean_explanation(text: str) -> str:
     """``text`` with template tokens said as what they stand for ("{{company}}" → "the company",
     "[DATE]" → "a date", unknown ones "…"), Markdown comments dropped, links as their text,
     emphasis and code marks and table pipes gone. Text without any of them is returned as is."""
-    if not text or not re.search(r"qq|[{}$%\[\]*_`|<•]|[;,]\s*\([a-z-]+(?:, [a-z-]+)*\)$", text):
+    if not text or not re.search(r"qq|[{}$%\[\]*_`|<•(]|[;,]\s*\([a-z-]+(?:, [a-z-]+)*\)$", text):
         return text
     out = _TEMPLATE.sub(lambda m: _token_word(next(g for g in m.groups() if g)), text)
     out = _COMMENT.sub(" ", out)
     out = _LINK.sub(r"\1", out)
+    out = re.sub(r"\s*\]\((?:https?://|/|#|mailto:)[^)\s]*\)?", "", out)  # a link whose "[" was cut off the quote
     out = _EMPHASIS.sub("", out)
     out = re.sub(r"\s+[*•]\s+(?=\S)|<br\s*/?>", "; ", out)  # a list run into one line: "remboursements * Offrir"
     if "|" in out:
@@ -81,7 +82,8 @@ def clean_explanation(text: str) -> str:
         out = re.sub(r"\s*;\s*([”»)])", r"\1", out)
     out = re.sub(r"[ \t]{2,}", " ", out).strip()
     out = re.sub(r"\s*[;,]\s*(?=\([a-z-]+(?:, [a-z-]+)*\)$)", " ", out)  # a list item's ";" before the tags
-    out = re.sub(r"\s+([.,;:])(?=\s|$)", r"\1", out)
+    if out != text:  # a space left before a mark where a token or comment went ("keep <!-- x --> ." → "keep.")
+        out = re.sub(r"(?<=\w)\s+([.,;])(?=\s|$)", r"\1", out)
     if out.endswith(":"):  # all it quoted was markup
         out += " markup not shown on the page"
     return out
