@@ -233,7 +233,9 @@ def test_no_explanation_prints_a_bare_number() -> None:
     explanations = " | ".join(c.explanation for c in result.changes)
     assert "12% instead of 8%" in explanations and "12% instead of 8 " not in explanations
     assert "No longer promises to refund unused credits within 30 days" in explanations
-    assert result.summary == "The platform commission is now 12% instead of 8%, and 6 more material changes"
+    # a promise withdrawn is the worst news a subscriber can get: it leads (issue #11)
+    assert result.summary == ("No longer promises to refund unused credits within 30 days of a request, "
+                              "and 6 more material changes")
     added = label_change("modified", "Hosts pay for the pledges they receive.",
                          "Hosts pay for the pledges they receive, with a fee of 5% on each.")
     assert "5%" not in added.explanation or re.search(r"\w+ (?:of )?5%|5% \w+", added.explanation)

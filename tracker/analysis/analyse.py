@@ -117,11 +117,15 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
                         f"The {cut} text{_CUT_OFF}", diff.unchanged)
     from tracker.analysis.decision import vetoes
 
+    from tracker.analysis.wording import refine
+
     if kind not in _REVERTS and vetoes(diff.changes, labels, new, diff.unchanged):
         # The learned decision overrules the rules' "material" for the whole pair
         # (``tracker.analysis.decision``; TRACKER_MATERIALITY=rules switches it off).
-        return _summarise(tuple(_not_material(c) for c in changes), diff.unchanged, kind, revert_of, ())
-    return _summarise(tuple(changes), diff.unchanged, kind, revert_of, version_categories(labels, new))
+        return _summarise(refine([_not_material(c) for c in changes]), diff.unchanged, kind, revert_of, ())
+    # How each change is said and how serious it is called, once the decision is made: the
+    # decision's features read the rules' own labels (``tracker.analysis.wording``).
+    return _summarise(refine(changes), diff.unchanged, kind, revert_of, version_categories(labels, new))
 
 
 _REVERTS = ("revert", "partial-revert")

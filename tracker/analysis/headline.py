@@ -79,12 +79,23 @@ def _weight(categories: Iterable[str]) -> int:
 _CONCRETE = re.compile(r"\binstead of\b|→|^No longer promises\b|^The contracting party\b")
 
 
+# A definition added or removed ("“Applicable Authority” means any ..."): scaffolding that other
+# clauses give effect to, after them when they are as serious.
+_DEFINITION = re.compile(r"^(?:New|Removed|Now also says|No longer says)[^:“]{0,40}: [“\"«]?\s*[^.;:]{1,60}?[”\"»]?\s+"
+                         r"(?:means|refers to|shall mean|has the meaning|désigne|bezeichnet)\b", re.I)
+_ITEM_UNDER = re.compile(r"^(?P<kind>New|Removed) item under “(?P<lead>[^”]*)”: (?P<item>.+)$", re.S)
+# A promise withdrawn ("we do not sell your data" gone): the worst news a subscriber can get.
+_PROMISE_GONE = re.compile(r"^No longer promises\b")
+
+
 def rank_changes(changes: Sequence[L]) -> list[L]:
-    """``changes`` most serious first: material before not, then severity, then the weight of
-    the change's weightiest category (``CATEGORY_WEIGHT``), then a concrete change (a value that
-    replaced another, a promise withdrawn) before a quote, then document order (stable)."""
-    return sorted(changes, key=lambda c: (not c.material, -_severity(c), _weight(c.categories),
-                                          not _CONCRETE.search(c.explanation or "")))
+    """``changes`` most serious first: material before not, then a promise withdrawn ("No longer
+    promises ..."), then severity, then a definition after other terms, then the weight of the change's weightiest category
+    (``CATEGORY_WEIGHT``), then a concrete change (a value that replaced another) before a quote,
+    then document order (stable)."""
+    return sorted(changes, key=lambda c: (not c.material, not _PROMISE_GONE.search(c.explanation or ""),
+                                          -_severity(c), bool(_DEFINITION.search(c.explanation or "")),
+                                          _weight(c.categories), not _CONCRETE.search(c.explanation or "")))
 
 
 def display_explanation(explanation: str) -> str:
@@ -177,6 +188,10 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
     if len(placed) + len(more) <= limit:  # where it happened, when that costs none of the sentence
         first = placed
     first = first[:1].upper() + first[1:]
+    if len(first) + len(more) > limit and (m := _ITEM_UNDER.match(first)):
+        # a list item's lead-in gives the item its sense, the item is the news: the lead-in's first words only
+        lead_in = m.group("lead").split()
+        first = f"{m.group('kind')} item under “{' '.join(lead_in[:4])}{'…' if len(lead_in) > 4 else ''}”: {m.group('item')}"
     note = ""
     short = _more(len(seen) - 1, short=True)
     if len(first) + len(more) > limit and _fit(first, limit - len(short)) != _fit(first, limit - len(more)):

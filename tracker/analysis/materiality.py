@@ -345,7 +345,9 @@ def _foreign_fact_sentence(old: Fact, new: Fact, cats: tuple[str, ...]) -> str:
     if new.kind == "place" and new.qualifier == "court":
         name = "competent court"
         return f"The {name} is now in {new.value} instead of {old.value}: « {new.text} »{_cats_text(cats)}"
-    return f"The {name} is now {_en_value(new)} instead of {_en_value(old)}: « {new.text} »{_cats_text(cats)}"
+    # the clause's own words, when they say more than the value itself (not "52,37€: « 52,37€ »")
+    own = f": « {new.text} »" if re.search(r"[^\W\d_]{2}", new.text) else ""
+    return f"The {name} is now {_en_value(new)} instead of {_en_value(old)}{own}{_cats_text(cats)}"
 
 
 _FACT_MAX = 80  # a fact sentence this long keeps both values in a feed title after "<service> <document>: "
@@ -519,7 +521,8 @@ def added_fact_sentence(new: Fact, after: str, heading: str, cats: tuple[str, ..
     return f"Now says “{_phrase(after, new.text)}”{tail}"
 
 
-_PROMISE = re.compile(r"^(?:(?:[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*|we|the company)\s+)(?:will|shall|must|agrees? to|"
+_PROMISE = re.compile(r"^(?!(?:you|users?|members?|customers?|subscribers?|sellers?|buyers?)\s)"  # a duty of the user is no promise
+                      r"(?:(?:[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)*|we|the company)\s+)(?:will|shall|must|agrees? to|"
                       r"commits? to|undertakes? to|guarantees? to|promises? to)\s+(?:always\s+)?(?P<rest>.+)$",
                       re.I)
 
@@ -724,15 +727,45 @@ def _around(s: str, at: int, limit: int) -> str | None:
     return f"{head} {tail}"
 
 
-def _quoted(lead: str, text: str, cats: Sequence[str]) -> str:
+def _under(lead: str, lead_in: str, limit: int = 50) -> str:
+    """``lead`` ("New", "Removed") for a list item, followed by the lead-in of its list: an item
+    read alone says the opposite of its list ("New: use bots or scrapers" under "You must not:")."""
+    said = _space(plain(lead_in)).rstrip(" :;,—-")
+    if not said:
+        return lead
+    if len(said) > limit:  # its first words say who and what ("You must not", "We won't be responsible"), its last ones how
+        ws = said.split()
+        said = " ".join(ws[:6]) + " … " + " ".join(ws[-4:]) if len(ws) > 11 else "…" + said[-limit:].split(" ", 1)[-1]
+    return f"{lead} item under “{said}”"
+
+
+# Categories whose term names a topic ("choice of court", "refund restriction"); the others name a
+# power over the user ("termination right", "data use", "limit of liability"): only a watch-out is one.
+_TOPIC_NAMES = frozenset({"jurisdiction", "governing-law", "arbitration", "class-action", "refunds", "pricing",
+                          "payment", "subscription", "eligibility", "usage-rules"})
+_MONEY_WORD = re.compile(r"\d\s?(?:€|\$|£|%|eur\b|euros?\b|chf\b)|[€$£]\s?\d|\b(?:payant|frais|prix|tarif|kosten|"
+                         r"gebühr|preis|entgelt)", re.I)
+
+
+def _quoted(lead: str, text: str, cats: Sequence[str], watch: bool = True) -> str:
     """A clause added or removed whole, quoted after ``lead`` ("New: All disputes ..."). A French
-    or German clause is named in English by its first category's term and quoted in guillemets
-    ("Removed choice of court: « Tout litige peut être porté devant les tribunaux… »"), so that a
-    reader of the English explanation knows what it was."""
+    or German clause that is a watch-out (``watch``: ``cats`` are its watch-outs, not only its
+    topics) is named in English by its category's term and quoted in guillemets ("Removed choice
+    of court: « Tout litige peut être porté devant les tribunaux… »"), so that a reader of the
+    English explanation knows what it was; any other is only quoted ("New: « … »")."""
     from tracker.analysis.headline import term_name  # headline imports no analysis module
 
-    if is_foreign(text) and (name := next((n for c in cats if (n := term_name(c, text))), "")):
-        return f"{lead} {name}: « {_about(text, cats)} »"
+    # named by the watch-out the clause's own words are most about, never by a topic ("New
+    # termination right" for a sentence on cookies), nor by one it does not speak of ("Removed
+    # choice of law" for a sentence that limits liability "as far as the law allows", "charge"
+    # for a period of validity): a topic word said in passing, or two topics alike, name none
+    scores = category_scores(text) if is_foreign(text) and " item under " not in lead else {}
+    spoken = sorted((c for c in cats if scores.get(c, 0) >= 1 and term_name(c, text)), key=lambda c: -scores[c])
+    if spoken and (len(spoken) == 1 or scores[spoken[0]] > scores[spoken[1]]) \
+            and (watch or spoken[0] in _TOPIC_NAMES) and (spoken[0] != "pricing" or _MONEY_WORD.search(text)):
+        return f"{lead} {term_name(spoken[0], text)}: « {_about(text, cats)} »"
+    if is_foreign(text):
+        return f"{lead}: « {_about(text, cats)} »"
     return f"{lead}: {_about(text, cats)}"
 
 
@@ -1321,6 +1354,12 @@ _LEGAL_EFFECT = re.compile(
     r"(?:ist|sind)\s+(?:verpflichtet|berechtigt|untersagt|verboten)|"
     # a right the user has ("you have the right to complain to a supervisory authority")
     r"(?:you|users?|customers?|members?)\s+(?:have|has|retain|keep)\s+(?:the|a)\s+right|"
+    # a limit or a ban, whoever it binds ("accounts are limited to 3 devices", "no more than five
+    # photos may be attached", "reviews written with AI are not allowed")
+    r"(?:limited|restricted|capped)\s+to\s+(?:a\s+maximum\s+of\s+|at\s+most\s+)?(?:\d|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten)\w*|(?:no|not)\s+more\s+than\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|twenty|fifty|a\s+hundred)\w*|a\s+maximum\s+of\s+\d|"
+    r"(?:is|are|will\s+be)\s+(?:not\s+(?:allowed|permitted|accepted)|(?:strictly\s+)?(?:prohibited|forbidden|banned))|"
     r"(?:vous\s+(?:avez|disposez)|l['’]utilisat\w+\s+(?:a|dispose))\s+(?:du|le|d['’]un)\s+droit|"
     r"(?:sie\s+haben|du\s+hast|der\s+nutzer\s+hat)\s+(?:das|ein)\s+recht|"
     # what the agreement covers ("these Terms do not apply to Lite projects")
@@ -2492,7 +2531,8 @@ class _Job:
         elif self._novel_share("ins") < 0.5:
             what = f"Now also says: {_said(_content_runs(self.d, 'ins'), self.after, self.d, 'ins')}"
         else:
-            what = _quoted("New", _legal_part(self.sa.legal, self.after), w_add or cats)
+            what = _quoted(_under("New", self.lead_a), _legal_part(self.sa.legal, self.after), w_add or cats,
+                           bool(w_add))
         if w_add:
             return ChangeLabel(True, "critical", cats, f"{what}{_cats_text(w_add)}", None, w_add, (),
                                fb, fa)
@@ -2521,7 +2561,8 @@ class _Job:
         elif commitment:
             what = removed_sentence(" ".join(self.sb.legal) or self.before)
         else:
-            what = _quoted("Removed", _legal_part(self.sb.legal, self.before), w_rem or cats)
+            what = _quoted(_under("Removed", self.lead_b), _legal_part(self.sb.legal, self.before), w_rem or cats,
+                           bool(w_rem))
         good = tuple(c for c in w_rem if self._good_news(c)) if not notice_cut(self.before, None) else ()
         if good:
             return ChangeLabel(True, "material", cats, f"{what}{_cats_text(good)} — good news for users",

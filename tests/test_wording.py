@@ -1,0 +1,353 @@
+"""What a reader is told of each change must be right on its own (issue #11: "whether its flags and
+explanations are right"). Each test is one KIND of fault seen on real pages, checked on invented
+text of fictional services, through ``tracker.compare`` (what ``tracker compare``, ``diff``, the
+feeds and ``compare --json`` show)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tracker import compare
+from tracker.analysis.headline import rank_changes
+from tracker.analysis.wording import (clean_explanation, gives_user_a_right, promise_withdrawn, trains_ai,
+                                      whole_phrases)
+
+
+def _material(a):
+    return [c for c in rank_changes(a.changes) if c.material]
+
+
+# -- renumbering is not a material change ----------------------------------------------------------
+@pytest.mark.parametrize("old,new", [
+    ("## 7. Fees\n\n7.1 Zorblio charges a monthly fee of $5.\n\n## 8. Termination\n\n8.1 We may end your "
+     "account as described in Section 12.\n",
+     "## 8. Fees\n\n8.1 Zorblio charges a monthly fee of $5.\n\n## 9. Termination\n\n9.1 We may end your "
+     "account as described in Section 13.\n"),
+    ("## Liability\n\nExcept as set out in section 9(b), Quibly is not liable for indirect losses.\n",
+     "## Liability\n\nExcept as set out in section 10(c), Quibly is not liable for indirect losses.\n"),
+    ("### Article 7 - Fees\n\nArticle 7.2: The Flumbo fee is due monthly.\n",
+     "### Article 8 - Fees\n\nArticle 8.2: The Flumbo fee is due monthly.\n"),
+])
+def test_clauses_renumbered_or_cross_references_shifted_are_not_material(old, new):
+    a = compare(old, new)
+    assert not a.material
+    assert not _material(a)
+
+
+# -- a new restriction on the user has legal effect ------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Accounts are limited to 3 devices.",
+    "No more than five photos may be attached to a post.",
+    "Sharing recipes for commercial purposes is prohibited.",
+    "Reviews written with generative AI are not allowed.",
+])
+def test_a_new_limit_or_ban_is_a_material_new_term_not_text_without_legal_effect(sentence):
+    old = "## Use\n\nMembers may share recipes on Quibly.\n"
+    a = compare(old, old + "\n" + sentence + "\n")
+    assert a.material, a.summary
+    (change,) = _material(a)
+    assert change.explanation.startswith("New"), change.explanation
+    assert "without legal effect" not in change.explanation
+
+
+def test_a_list_item_is_said_with_the_lead_in_that_gives_it_its_sense():
+    old = "## Acceptable use\n\nYou must not:\n\n* harass other Quibly members;\n"
+    a = compare(old, old + "* use bots or scrapers;\n")
+    (change,) = _material(a)
+    # alone, "New: use bots or scrapers" reads as a permission
+    assert change.explanation.startswith("New item under “You must not”: use bots or scrapers"), change.explanation
+    assert ";" not in change.explanation
+
+
+# -- a promise withdrawn comes first ---------------------------------------------------------------
+def test_removed_promises_are_said_as_promises_and_lead_the_headline():
+    old = ("## Your data\n\nWe collect your email address to run Flumbo.\n\nWe do not sell your personal data.\n\n"
+           "We will not train our models on your content.\n\n## Fees\n\nThe fee is $5 per month.\n")
+    new = "## Your data\n\nWe collect your email address to run Flumbo.\n\n## Fees\n\nThe fee is $6 per month.\n"
+    a = compare(old, new)
+    promises = [c for c in a.changes if c.explanation.startswith("No longer promises")]
+    said = sorted(c.explanation for c in promises)
+    assert len(said) == 2, [c.explanation for c in a.changes]
+    assert said[0].startswith("No longer promises not to sell your personal data")
+    assert said[1].startswith("No longer promises not to train our models on your content")
+    assert all(c.severity == "critical" for c in promises)
+    assert a.summary.startswith("No longer promises not to"), a.summary  # before the fee
+    assert a.severity == "critical"
+
+
+@pytest.mark.parametrize("sentence,said", [
+    ("We never sell your messages to advertisers.", "No longer promises never to sell your messages to advertisers"),
+    ("We don’t knowingly share your location, but we must tell you why.",
+     "No longer promises not to knowingly share your location"),
+    ("Zorblio will not use your photos for advertising.", "No longer promises not to use your photos for advertising"),
+    ("Nous ne vendons pas vos données personnelles.", "No longer promises: « Nous ne vendons pas vos données personnelles »"),
+    ("Wir verkaufen Ihre Daten niemals an Dritte.", "No longer promises: « Wir verkaufen Ihre Daten niemals an Dritte »"),
+])
+def test_negative_promises_in_several_wordings(sentence, said):
+    assert promise_withdrawn(sentence) == said
+
+
+@pytest.mark.parametrize("sentence", [
+    "We do not warrant that Flumbo will be error-free.",  # a disclaimer: its removal is good news
+    "We will not be liable for lost profits.",
+    "You will not resell the Quibly app.",  # a duty of the user
+    "Nous ne sommes pas responsables du contenu que les membres partagent.",
+])
+def test_disclaimers_and_duties_of_the_user_are_no_promises(sentence):
+    assert promise_withdrawn(sentence) == ""
+
+
+# -- a right of the user is not a watch-out against them -------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "You may terminate your Zorblio account at any time.",
+    "You have a right under local law to bring a claim against Zorblio in the courts where you live.",
+    "Subscribers shall be entitled to suspend their use of the Zorblio API at any time.",
+    "Before suspending or terminating your account, we’ll provide you with advance notice and the reason.",
+    "Vous pouvez résilier votre abonnement Zorblio à tout moment.",
+])
+def test_a_new_right_of_the_user_is_never_a_critical_watch_out(sentence):
+    old = "## Termination\n\nThese terms are governed by the laws of Ruritania.\n"
+    a = compare(old, old + "\n" + sentence + "\n")
+    assert gives_user_a_right(sentence)
+    for c in a.changes:
+        assert c.severity != "critical", (c.severity, c.explanation)
+    assert not re.search(r"New (?:termination right|watch-out)", a.summary), a.summary
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zorblio may terminate your account at any time for any reason.",
+    "You may terminate the contract, but we may suspend your account without notice.",
+    "You waive your right to a jury trial.",
+])
+def test_powers_against_the_user_are_not_read_as_their_rights(sentence):
+    assert not gives_user_a_right(sentence)
+
+
+def test_a_watch_out_the_old_clause_had_already_is_not_new():
+    old = "## Changes\n\nQuibly may amend these terms by posting the amended terms.\n"
+    new = "## Changes\n\nQuibly may amend these terms by posting the amended terms and updating the date above.\n"
+    a = compare(old, new)
+    (c,) = a.changes
+    assert not c.explanation.startswith("New watch-out"), c.explanation
+    assert c.explanation.startswith("Now also says: “…by posting the amended terms and updating the date above"), c.explanation
+    # its severity stays: a watch-out that says more may say worse ("... or your gross negligence")
+
+
+def test_what_the_provider_said_it_would_do_to_the_user_is_no_promise():
+    old = ("## Gifts\n\nIf you buy Flumbo credits as a gift, we will charge your card at the time of purchase.\n\n"
+           "## Use\n\nCredits are personal.\n")
+    a = compare(old, "## Gifts\n\nGifts are not available.\n\n## Use\n\nCredits are personal.\n")
+    for c in a.changes:
+        assert not c.explanation.startswith("No longer promises to charge"), c.explanation
+    assert promise_withdrawn("In principle, we do not collect data from children under 16.") == \
+        "No longer promises not to collect data from children under 16"
+
+
+# -- AI training: the same kind of change, the same severity ---------------------------------------
+@pytest.mark.parametrize("old,new", [
+    ("## Content\n\nYou own your content.\n",
+     "## Content\n\nYou own your content.\n\nWe may use your content to train our artificial intelligence models.\n"),
+    ("## Privacy\n\nWe collect usage data.\n",
+     "## Privacy\n\nWe collect usage data.\n\nWe use your conversations to improve and train our machine learning models.\n"),
+    ("## Content licence\n\nYou grant Zorblio a licence to host your content.\n",
+     "## Content licence\n\nYou grant Zorblio a licence to host your content and to use it to train our AI models.\n"),
+])
+def test_a_new_ai_training_use_is_critical_however_it_is_worded(old, new):
+    a = compare(old, new)
+    (change,) = _material(a)
+    assert "ai-training" in change.categories
+    assert change.severity == "critical", change.explanation
+
+
+def test_a_denied_ai_training_use_is_not_one():
+    assert not trains_ai("We do not use your content to train our AI models.")
+    assert not trains_ai("You can opt out of the use of your chats to train our models.")
+    assert trains_ai("Your prompts may be used to fine-tune our models.")
+    assert not trains_ai("| J. AI Features, Training, and Your Data | What the section says |")  # a contents row
+    assert not trains_ai("Output may contain material that resembles content in the model's training data.")
+    assert trains_ai("Zorblio processes this data to improve its facial recognition technology.")
+
+
+# -- clean text: no template token, no Markdown ----------------------------------------------------
+def test_template_tokens_are_said_as_what_they_stand_for():
+    old = "## Terms\n\n{{company}} provides the Flumbo app.\n"
+    new = ("## Terms\n\n{{company}} provides the Flumbo app.\n\n{{company}} may change these terms at any time "
+           "without notice. Claims must be brought by [DATE].\n")
+    a = compare(old, new)
+    for text in [a.summary] + [c.explanation for c in a.changes]:
+        assert not re.search(r"\{\{|\}\}|\[DATE\]|qq\w+qq", text), text
+    assert "the company may change these terms" in " ".join(c.explanation for c in a.changes)
+
+
+@pytest.mark.parametrize("raw,clean", [
+    ("Write to qqemailqq for help", "Write to an e-mail address for help"),
+    ("Call qqphoneqq", "Call a phone number"),
+    ("New: %COMPANY% may share data (privacy)", "New: the company may share data (privacy)"),
+    ("New: See the **[privacy policy](https://flumbo.example/p)** <!-- v2 --> (privacy)",
+     "New: See the privacy policy (privacy)"),
+    ("New row: | email | advertisers | (privacy)", "New row: email; advertisers (privacy)"),
+    ("Removed: keep <!-- an editor's note --> (other)", "Removed: keep (other)"),
+])
+def test_clean_explanation(raw, clean):
+    assert clean_explanation(raw) == clean
+
+
+def test_explanations_of_real_kinds_carry_no_markdown():
+    old = "## Data\n\nWe share your email with **partners**.\n"
+    new = "## Data\n\nWe share your email with **partners** and [advertisers](https://quibly.example/ads).\n"
+    a = compare(old, new)
+    for c in a.changes:
+        assert not re.search(r"\*\*|\]\(|<!--", c.explanation), c.explanation
+
+
+# -- quotes are readable phrases of whole words ----------------------------------------------------
+@pytest.mark.parametrize("explanation,before,after,said", [
+    ("Now also covers: age, mother’s maiden (privacy)", "",
+     "We may require your name, age, mother’s maiden name, gender and birthday.",
+     "Now also covers: age, mother’s maiden name (privacy)"),
+    ("Now also covers: promo code once (payment)", "",
+     "We credit your account with the correct plan or promo code once you have paid.",
+     "Now also covers: promo code (payment)"),
+    ("No longer covers: accordance with type (privacy)",
+     "Before trading, in accordance with type of trading, you shall read the rules.", "",
+     "No longer covers: in accordance with type of trading (privacy)"),
+    ("Now also covers: yearly (subscription)", "", "Plans are billed monthly or yearly plans apply.",
+     "Now also covers: yearly plans (subscription)"),
+])
+def test_covered_words_are_quoted_as_whole_phrases(explanation, before, after, said):
+    assert whole_phrases(explanation, before, after) == said
+
+
+def test_scattered_dropped_words_are_quoted_as_the_passage_that_changed():
+    old = "## Licence\n\nYou grant Zorblio and its partners a licence to host, store and copy your content on our servers.\n"
+    new = "## Licence\n\nYou grant Zorblio a licence to host and copy your content.\n"
+    a = compare(old, new)
+    for c in a.changes:
+        for quote in re.findall(r"“([^”]*)”", c.explanation):
+            assert not re.fullmatch(r"\w+(?:; \w+)+", quote), c.explanation
+
+
+def test_a_foreign_clause_is_named_only_by_a_topic_it_speaks_of():
+    old = ("## Responsabilité\n\nLes présentes conditions sont régies par le droit français.\n\n"
+           "Par conséquent, notre responsabilité sera limitée dans toute la mesure permise par la loi applicable.\n")
+    new = "## Responsabilité\n\nLes présentes conditions sont régies par le droit français.\n"
+    a = compare(old, new)
+    for c in a.changes:
+        assert "choice of law" not in c.explanation, c.explanation
+
+
+def test_a_foreign_amount_is_not_quoted_again_as_itself():
+    old = "## Paiement\n\nExemple : pour un achat de 150€, apport de 52,34€ puis 2 mensualités de 50€ chez Zorblio.\n"
+    a = compare(old, old.replace("52,34€", "52,37€"))
+    (change,) = _material(a)
+    assert "52,37€ instead of 52,34€" in change.explanation
+    assert "« 52,37€ »" not in change.explanation
+    old = "## Remboursement\n\nVous pouvez demander un remboursement Zorblio dans un délai de 30 jours.\n"
+    a = compare(old, old.replace("30 jours", "14 jours"))
+    (change,) = _material(a)
+    assert "« dans un délai de 14 jours »" in change.explanation  # its own words say more than the value
+
+
+def test_a_new_definition_does_not_make_the_headline_before_a_term_as_serious():
+    from tracker.analysis.headline import headline
+    from tracker.records import ClauseChange
+
+    def change(explanation, categories):
+        return ClauseChange("added", "x/p1", "", None, "text", True, "material", categories, explanation)
+
+    changes = [change("New: “Government Authority” means any national or local government body. (pricing)",
+                      ("pricing",)),
+               change("New: You must not use Quibly content to train machine learning models. (usage-rules)",
+                      ("usage-rules",))]
+    assert headline(changes).startswith("New: You must not use Quibly content"), headline(changes)
+
+
+def test_a_foreign_clause_that_is_no_watch_out_is_not_named_as_a_power():
+    from tracker.analysis.materiality import label_change
+
+    gone = label_change("removed", "Pour les membres de Zorblio résidant en Californie, vous disposez du droit "
+                                   "de demander la suppression de vos données personnelles.", None)
+    assert gone.material
+    assert gone.explanation.startswith("Removed: « Pour les membres"), gone.explanation
+    court = label_change("removed", "Tout différend peut être porté devant les tribunaux de votre domicile.", None)
+    assert court.explanation.startswith("Removed choice of court: «"), court.explanation  # a topic, said as one
+
+
+@pytest.mark.parametrize("explanation,before,after,said", [
+    ("Now also says: “Finally, we keep personal” (privacy)", "",
+     "Finally, we keep personal data about Flumbo members for audits.",
+     "Now also says: “Finally, we keep personal data…” (privacy)"),
+    ("No longer covers: of interest-based advertising (privacy)",
+     "We use it for the purposes of interest-based advertising.", "",
+     "No longer covers: interest-based advertising (privacy)"),
+])
+def test_quotes_cut_mid_phrase_are_grown_or_marked(explanation, before, after, said):
+    assert whole_phrases(explanation, before, after) == said
+
+
+def test_a_long_lead_in_keeps_its_first_words_who_and_what():
+    old = ("## Prohibited uses\n\nThe User is strictly prohibited from using the Zorblio Platform for any of the "
+           "following purposes:\n\n* sending spam;\n")
+    a = compare(old, old + "* mining cryptocurrencies;\n")
+    (change,) = _material(a)
+    assert change.explanation.startswith("New item under “The User is strictly prohibited from … of the following purposes”"), \
+        change.explanation
+
+
+def test_a_list_run_into_one_line_shows_no_list_marker():
+    assert clean_explanation("Now reads: “…payments and refunds * Offer discounts…” (pricing)") == \
+        "Now reads: “…payments and refunds; Offer discounts…” (pricing)"
+
+
+@pytest.mark.parametrize("sentence,promise", [
+    ("We will refund unused Flumbo credits within 30 days of a request.", True),
+    ("We will notify you by email before any price change.", True),
+    ("We will report any such breach to the police and co-operate with them by disclosing your identity.", False),
+    ("We will obtain certain information you provided to our partners.", False),
+])
+def test_only_what_gives_the_user_something_is_a_promise(sentence, promise):
+    old = f"## Terms\n\nZorblio offers a photo app.\n\n{sentence}\n"
+    a = compare(old, "## Terms\n\nZorblio offers a photo app.\n")
+    (change,) = a.changes
+    assert change.explanation.startswith("No longer promises") == promise, change.explanation
+    assert (change.severity == "critical") == promise
+
+
+@pytest.mark.parametrize("sentence", [
+    "Subject to these terms, Zorblio grants you a non-exclusive, royalty-free licence to use the maps it provides.",
+    "Where required by law, we honour legally recognised opt-out preference signals such as Global Privacy Control.",
+])
+def test_a_licence_to_the_user_or_an_opt_out_honoured_is_theirs(sentence):
+    assert gives_user_a_right(sentence)
+
+
+def test_a_headline_keeps_the_list_item_when_its_lead_in_is_long():
+    from tracker.analysis.headline import headline
+    from tracker.records import ClauseChange
+
+    c = ClauseChange("added", "x/i1", "", None, "* crime", True, "material", ("privacy",),
+                     "New item under “You must not use Zorblio platform products or ad code to target ads or "
+                     "collect audience data, based on”: the commission or alleged commission of any crime (privacy)")
+    assert headline([c]) == "New item under “You must not use…”: the commission or alleged commission of any crime"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zorblio remains liable under these principles if its agent processes your data in breach of them.",
+    "In the context of an onward transfer, Quibly has responsibility for the processing of the data it receives.",
+])
+def test_the_provider_answering_for_itself_is_no_watch_out(sentence):
+    assert gives_user_a_right(sentence)
+    assert not gives_user_a_right("You are responsible for all activity under your Quibly account.")
+
+
+def test_a_covered_phrase_does_not_end_on_a_preposition():
+    assert whole_phrases("Now also covers: licenses obtained (content-rights)", "",
+                         "Kindle Content includes licenses obtained through the Flumbo store.") == \
+        "Now also covers: licenses obtained (content-rights)"
+
+
+def test_a_link_cut_from_its_opening_bracket_leaves_no_target():
+    assert clean_explanation("Rewritten: Please visit Your Privacy Choices ](https://flumbo.example/choices… (privacy)") \
+        == "Rewritten: Please visit Your Privacy Choices (privacy)"

@@ -1,0 +1,433 @@
+"""The last pass over a version's explanations: what a reader is told must be right on its own.
+
+``materiality`` labels each clause change, and the learned decision may then overrule the whole
+pair; this pass runs after both (``analyse`` calls ``refine``), so it never changes which changes
+or pairs are material, only how a material change is said and how serious it is called:
+
+* the text of every explanation is clean: no template token left by a page's CMS ("qqemailqq",
+  "{{company}}", "[DATE]": said as what they stand for, "the company", "a date"), no Markdown
+  syntax (comments, emphasis marks, link targets, table pipes);
+* a right of the user is not a watch-out against them: a new clause that only gives the user a
+  right ("You may terminate your account at any time", "you have a right under local law to
+  bring a claim", "Subscribers shall be entitled to suspend their use") or binds the provider to
+  them ("Before suspending your account, we will give you notice") is ``material``, never
+  ``critical``, and never named "New termination right";
+* a promise removed ("We do not sell your personal data", "We will not train our models on your
+  content") is said as a promise withdrawn ("No longer promises not to sell your personal data")
+  and is ``critical``: the headline ranks it first (``headline.rank_changes``);
+* a new use of the user's data or content to train AI models is ``critical`` however it is
+  worded (a new clause, or a clause that "now also covers" training), as a new watch-out is.
+
+Pure functions of the changes; the decision's features never see these severities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Sequence
+
+from tracker.analysis.boilerplate import has_verb
+from tracker.records import ClauseChange
+
+__all__ = ["clean_explanation", "gives_user_a_right", "promise_withdrawn", "refine", "trains_ai"]
+
+# -- clean text ------------------------------------------------------------------------------------
+# A page's unfilled template tokens: "qqemailqq" (a CMS's placeholder), "{{company}}", "${name}",
+# "%COMPANY%", "[DATE]" (upper case in brackets, not a link's text).
+_TEMPLATE = re.compile(r"\bqq(?P<a>[a-z_]+?)qq\b|\{\{\s*(?P<b>[^{}]{1,40}?)\s*\}\}|\$\{(?P<c>\w{1,40})\}|"
+                       r"%(?P<d>[A-Z][A-Z_]{2,40})%|\[(?P<e>[A-Z][A-Z _-]{2,40})\](?!\()", re.I)
+_TOKEN_WORDS = (  # what a token names, said as a reader would
+    (re.compile(r"e-?mail", re.I), "an e-mail address"),
+    (re.compile(r"url|link|website|site|domain", re.I), "a web address"),
+    (re.compile(r"phone|tel", re.I), "a phone number"),
+    (re.compile(r"address", re.I), "an address"),
+    (re.compile(r"date|day|year|month", re.I), "a date"),
+    (re.compile(r"company|business|operator|provider|brand|service|app|platform|entity|org", re.I), "the company"),
+    (re.compile(r"country|state|city|jurisdiction|region", re.I), "a place"),
+    (re.compile(r"amount|price|fee|sum|currency", re.I), "an amount"),
+)
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
+_EMPHASIS = re.compile(r"\*\*|__(?=\w)|(?<=\w)__|`")
+_PIPES = re.compile(r"\s*(?<!\\)\|(?:\s*(?<!\\)\|)*\s*")
+_SEPARATOR = re.compile(r"(?<![\w-]):?-{3,}:?(?![\w-])")
+
+
+def _token_word(name: str) -> str:
+    for pattern, said in _TOKEN_WORDS:
+        if pattern.search(name):
+            return said
+    return "…"
+
+
+def clean_explanation(text: str) -> str:
+    """``text`` with template tokens said as what they stand for ("{{company}}" → "the company",
+    "[DATE]" → "a date", unknown ones "…"), Markdown comments dropped, links as their text,
+    emphasis and code marks and table pipes gone. Text without any of them is returned as is."""
+    if not text or not re.search(r"qq|[{}$%\[\]*_`|<•(]|[;,]\s*\([a-z-]+(?:, [a-z-]+)*\)$", text):
+        return text
+    out = _TEMPLATE.sub(lambda m: _token_word(next(g for g in m.groups() if g)), text)
+    out = _COMMENT.sub(" ", out)
+    out = _LINK.sub(r"\1", out)
+    out = re.sub(r"\s*\]\((?:https?://|/|#|mailto:)[^)\s]*\)?", "", out)  # a link whose "[" was cut off the quote
+    out = _EMPHASIS.sub("", out)
+    out = re.sub(r"\s+[*•]\s+(?=\S)|<br\s*/?>", "; ", out)  # a list run into one line: "remboursements * Offrir"
+    if "|" in out:
+        out = _SEPARATOR.sub(" ", out)
+        out = _PIPES.sub("; ", out)
+        out = re.sub(r"(?:;\s*){2,}", "; ", out)
+        out = re.sub(r"([“«])\s*;\s*", r"\1", out)
+        out = re.sub(r":\s*;\s*", ": ", out)
+        out = re.sub(r"\s*;\s*([”»)])", r"\1", out)
+    out = re.sub(r"[ \t]{2,}", " ", out).strip()
+    out = re.sub(r"\s*[;,]\s*(?=\([a-z-]+(?:, [a-z-]+)*\)$)", " ", out)  # a list item's ";" before the tags
+    if out != text:  # a space left before a mark where a token or comment went ("keep <!-- x --> ." → "keep.")
+        out = re.sub(r"(?<=\w)\s+([.,;])(?=\s|$)", r"\1", out)
+    if out.endswith(":"):  # all it quoted was markup
+        out += " markup not shown on the page"
+    return out
+
+
+# -- a right of the user ---------------------------------------------------------------------------
+_USER = (r"(?:you|users?|subscribers?|members?|customers?|consumers?|buyers?|clients?|account holders?|"
+         r"the (?:user|customer|subscriber|member|consumer|buyer|client)s?|vous|le membre|le client|"
+         r"l['’]utilisateur|l['’]abonné|sie|der nutzer|der kunde)")
+_USER_RIGHT = re.compile(
+    rf"\b{_USER}\s+(?:also\s+|always\s+|still\s+|then\s+)?(?:"
+    r"(?:have|has|retain|retains|keep|keeps|enjoy|enjoys)\s+(?:the|a|an|your|their|certain|any)\s+(?:[\w-]+\s+){0,3}rights?\b|"
+    r"(?:may|can|are entitled to|is entitled to|(?:shall|will) be entitled to|are free to|is free to)"
+    r"(?:\s+(?:at any time|always|also))?\s+(?!not\b|be\b|also be\b|only\b|no\b)\w|"
+    r"avez\s+(?:le|un|des)\s+droits?|pouvez\s+(?!pas\b)\w|disposez\s+(?:d['’]un|des|du)\s+droits?|"
+    r"haben\s+(?:das|ein)\s+recht|können\s+(?!nicht\b)\w)|"
+    r"\bgrants?\s+(?:to\s+)?(?:you|users?|customers?|members?)\b[^.;]{0,60}?\b(?:right|licen[cs]e)", re.I)
+# The provider binding itself to the user: notice, reasons, a chance to appeal.
+_USER_PROTECTION = re.compile(
+    r"\b(?:we|we['’]ll|we will|we shall)\s+(?:first\s+|always\s+)?(?:will\s+|shall\s+)?"
+    r"(?:provide|give|send|offer)\s+you\s+(?:with\s+)?(?:(?:an?|the|reasonable|prior|advance|written)\s+)*"
+    r"(?:notice|opportunity|chance|reasons?|explanation)\b|"
+    r"\bwe\s+(?:will\s+)?honou?r\b[^.;]{0,60}?\b(?:opt-?outs?|requests?|rights?|choices?|preferences?|signals?)\b|"
+    # the provider answering for what it or its agents do ("Zorblio remains liable if its agent ...")
+    r"\b(?!(?:You|Users?|Customers?|Members?)\b)(?:we|[A-Z][\w&.-]+)\s+(?:remains?|is|shall\s+be|will\s+be|has|have|"
+    r"takes?|accepts?)\s+(?:fully\s+|also\s+)?(?:liable|responsible|responsibility|liability)\b", re.I)
+# What makes a clause a term against the user even when it also names a right of theirs.
+_AGAINST = re.compile(
+    r"\b(?:we|us|the company|nous|wir)\b[^.;:]{0,40}?\b(?:may|can|reserves?|(?:is|are|shall be|will be) entitled)\b|"
+    r"\b(?!You\b|Users?\b|Subscribers?\b|Members?\b|Customers?\b|Consumers?\b)[A-Z][\w&.-]+\s+"
+    r"(?:may|can|reserves?|(?:is|shall be|will be) entitled)\b(?!\s+not\b)|"
+    r"\bwaive|\bgive up\b|\bforfeit|\brenonce|\bverzicht|\bwithout (?:prior |any |further )*notice\b|"
+    r"\b(?:you|users?)\s+(?:must|shall|will|agree|are required|may not|can ?not|are not)\b|"
+    r"\bat (?:our|its) (?:sole |absolute )*discretion\b|\bbinding arbitration\b|\bclass action\b",
+    re.I)
+
+
+def gives_user_a_right(text: str) -> bool:
+    """Whether ``text`` (a clause, plain) only gives the user a right ("You may cancel at any
+    time", "Subscribers shall be entitled to suspend their use", "vous pouvez résilier") or binds
+    the provider to them ("we'll provide you with advance notice"), and says nothing against
+    them (a power of the provider, a waiver, a duty of the user, "without notice")."""
+    return bool(_USER_RIGHT.search(text) or _USER_PROTECTION.search(text)) and not _AGAINST.search(text)
+
+
+# -- a promise withdrawn ---------------------------------------------------------------------------
+# Negative commitments of the provider about what it does with the user's data, content or money
+# ("we do not sell", "we will never share", "we won't charge"): a disclaimer ("we do not warrant",
+# "we will not be liable") is no promise, and its removal is good news.
+_PROMISED_VERBS = (r"sell|rent|trade|lease|share|disclose|transfer|give|pass|provide|train|use|track|profile|"
+                   r"target|monitor|read|scan|listen|record|collect|store|retain|keep|publish|post|claim|charge|"
+                   r"bill|increase|raise|change|contact|send|spam|access|combine|license|own")
+_ADVERBS = r"(?:\w+ly|currently|ever|even|now|today|at present)"
+_NEGATIVE_PROMISE = re.compile(
+    r"^(?P<subject>we|(?:[A-Z][\w&.-]*)(?: [A-Z][\w&.-]*){0,3}|the company)\s+"
+    r"(?:(?:do|does|will|shall|would|can|may)\s+(?:not|never)|never|don['’]t|doesn['’]t|won['’]t|"
+    r"(?:do|does|will)\s+not\s+ever)\s+"
+    rf"(?P<rest>(?:{_ADVERBS}\s+){{0,2}}(?:{_PROMISED_VERBS})\w*\b.*)$", re.I)
+_USER_SUBJECT = re.compile(r"^(?:you|users?|members?|customers?|subscribers?|buyers?|sellers?|the user)$", re.I)
+# French and German: "nous ne vendons pas", "nous ne partagerons jamais", "wir verkaufen keine",
+# "wir geben ... nicht weiter"; quoted, not rephrased.
+_FOREIGN_PROMISE = re.compile(
+    r"^(?:nous\s+ne\s+(?:\w+\s+)?(?:vend|partage|transf[eéè]r|c[eèé]d|lou|utilis|commercialis|divulgu|"
+    r"communiqu|entraîn|factur)\w*\s+(?:\w+\s+)?(?:pas|jamais|aucun)|"
+    r"wir\s+(?:verkaufen|vermieten|teilen|nutzen|verwenden|übermitteln|geben|trainieren)\b[^.;]{0,40}?"
+    r"\b(?:nicht|niemals|keine[nrsm]?)\b)", re.I)
+_CUT = re.compile(r",\s+(?:but|however|although|except)\b|;\s")
+
+
+def promise_withdrawn(sentence: str) -> str:
+    """The explanation of a removed negative promise ``sentence`` ("We do not sell your personal
+    data." → "No longer promises not to sell your personal data"; a French or German one is
+    quoted: "No longer promises: « Nous ne vendons pas vos données »"), or "" when it is none
+    (a disclaimer, "we do not warrant", or a duty of the user, "you will not resell")."""
+    s = re.sub(r"\s+", " ", sentence).strip().rstrip(".;:! ")
+    s = re.sub(r"^(?:in principle|generally|as a rule|in general|currently|today|at present|of course),\s+", "", s,
+               flags=re.I)  # "In principle, we do not collect ..."
+    if (m := _NEGATIVE_PROMISE.match(s)) and not _USER_SUBJECT.match(m.group("subject")):
+        rest = _CUT.split(m.group("rest"), maxsplit=1)[0]
+        lead = s[:m.start("rest")].lower()
+        words = rest.split()
+        if re.search(r"\bnever\s+$", lead):  # "never sells": no auxiliary, the verb in the third person
+            k = next((i for i, w in enumerate(words) if not re.fullmatch(_ADVERBS, w, re.I)), 0)
+            w = words[k]
+            if w.lower().endswith("s") and not w.lower().endswith("ss"):
+                words[k] = w[:-2] if w.lower().endswith(("shes", "ches", "xes", "sses")) else w[:-1]
+        body = " ".join(words)
+        if len(body) > 80:
+            body = body[:80].rsplit(" ", 1)[0] + "…"
+        return f"No longer promises {'never' if 'never' in lead else 'not'} to {body}"
+    if _FOREIGN_PROMISE.match(s):
+        body = s if len(s) <= 90 else s[:90].rsplit(" ", 1)[0] + "…"
+        return f"No longer promises: « {body} »"
+    return ""
+
+
+# "We will charge your account ...", "we will co-operate with the authorities by disclosing your
+# identity": what the provider said it would do, not a promise to the user. A promise gives the user
+# something: a refund, notice, protection, deletion, an answer.
+_BENEFIT = re.compile(r"^No longer promises to (?:always\s+)?(?:refund|reimburse|compensate|credit|pay|notify|inform|tell|"
+                      r"warn|give|provide|protect|secure|safeguard|encrypt|delete|erase|destroy|anonymi[sz]e|honou?r|"
+                      r"respond|reply|answer|keep|maintain|support|offer|return|allow|let|permit|ensure|make|send|"
+                      r"continue|retain|restore|repair|replace|fix|correct|accept|review|explain|publish|post|"
+                      r"not|never)\b")
+_BURDEN = re.compile(r"^No longer promises to (?P<rest>.*)$", re.S)
+
+
+# -- AI training -----------------------------------------------------------------------------------
+_TRAINS = re.compile(
+    r"\b(?:train|trains|trained|training|fine-?tun\w*|improv\w*|develop\w*|build\w*)\b[^.;]{0,60}?\b(?:models?|AI|A\.I\.|"
+    r"artificial intelligence|machine[- ]learning|algorithms?|LLMs?|neural|technolog\w*|chatbots?|assistants?)\b|"
+    r"\bentraîn\w*\b[^.;]{0,60}\b(?:modèles?|IA|intelligence artificielle)\b|"
+    r"\btrainier\w*\b[^.;]{0,60}\b(?:Modelle?|KI)\b")
+# What is trained on: the user's data or content, said in the sentence.
+_DATA = re.compile(r"\b(?:your|user|users['’]?|customer|member|content|data|information|inputs?|outputs?|conversations?|"
+                   r"prompts?|chats?|messages?|uploads?|images?|photos?|recordings?|voice|données|contenus?|Daten|Inhalte)\b",
+                   re.I)
+_NOT_USED = re.compile(r"\b(?:not|never|no longer|won['’]t|don['’]t|doesn['’]t|without|opt[- ]out|ne|nicht|keine?)\b",
+                       re.I)
+
+
+def trains_ai(text: str) -> bool:
+    """Whether ``text`` says that something (the user's data or content) is used to train or
+    improve AI models, in a sentence that does not deny it ("we do not train", "you can opt out")."""
+    if text.lstrip().startswith("|"):  # a table row: a contents line, a cookie list
+        return False
+    for sentence in re.split(r"(?<=[.;!?])\s+", text):
+        if _TRAINS.search(sentence) and _DATA.search(sentence) and not _NOT_USED.search(sentence):
+            return True
+    return False
+
+
+# -- quotes of whole phrases ------------------------------------------------------------------------
+# Words that neither end a quoted phrase nor continue one ("promo code once you have paid": "once"
+# starts another clause; "type of fiat trading": "of" joins what follows to the phrase).
+_FUNCTION = frozenset("""a an the and or but nor if then than so as once when whenever where while which who whom
+whose that this these those to of in on at by for with from into onto about over under after before
+through via within without across between among per upon toward towards
+since until unless because is are was were be been being will would shall should may might can could
+must do does did has have had not no also only now just such including include includes any all each
+every some our your their its his her my we you they it he she them us le la les l un une des du de et
+ou à au aux pour par en sur dans avec que qui ne pas der die das den dem des ein eine und oder zu von
+mit für auf im in an""".split())
+_JOINERS = frozenset("of de du des von".split())
+_PREPOSITIONS = frozenset("in on at by for with from to under within".split())
+_WORD_AT = re.compile(r"[^\W\d_][\w’'-]*")
+_COVERS = re.compile(r"^(?P<lead>Now also covers|No longer covers): (?P<quote>.+?)(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
+
+
+def _grown(part: str, text: str) -> str:
+    """``part`` (words quoted from ``text``) grown to a phrase of whole words: trailing function
+    words dropped, the rest of a noun it cut ("mother’s maiden" → "mother’s maiden name"), the
+    preposition before it and an "of ..." after it ("accordance with type" → "in accordance with
+    type of fiat trading"); at most 3 words more on each side, never across punctuation."""
+    ws = part.split()
+    while len(ws) > 1 and ws[-1].lower() in _FUNCTION:
+        ws.pop()
+    while len(ws) > 1 and ws[0].lower() in _JOINERS:  # "of interest-based advertising": the head noun is not new
+        ws.pop(0)
+    part = " ".join(ws)
+    if not part or text.count(part) != 1:
+        return part
+    start, end = text.index(part), text.index(part) + len(part)
+    stop = r"(?:$|[^\w\s]|\s(?:" + "|".join(sorted(_FUNCTION)) + r")\b)"
+    if m := re.match(r" (?:of|de|du|des|von) (?:" + _WORD_AT.pattern + r" ){0,1}" + _WORD_AT.pattern + r"(?=" + stop + ")",
+                     text[end:]):
+        end += m.end()  # "type" → "type of fiat trading": what it is a type of
+    elif (m := re.match(r" (" + _WORD_AT.pattern + r")(?=" + stop + ")", text[end:])) \
+            and m.group(1).lower() not in _FUNCTION and not has_verb([m.group(1).lower()]):
+        end += m.end()  # "mother’s maiden" → "mother’s maiden name": one word that ends the phrase
+    elif (m := re.match(r" (" + _WORD_AT.pattern + r") (" + _WORD_AT.pattern + r")", text[end:])) \
+            and has_verb([m.group(2).lower()]) and m.group(1).lower() not in _FUNCTION and not has_verb([m.group(1).lower()]):
+        end += len(m.group(1)) + 1  # "yearly" → "yearly plans" (apply)
+    while end > start and text[start:end].split()[-1].lower() in _FUNCTION:
+        end = start + text[start:end].rstrip().rfind(" ")
+    if (m := re.search(r"(?:^|\s)(" + _WORD_AT.pattern + r") $", text[:start])) and m.group(1).lower() in _PREPOSITIONS \
+            and part.split()[0].lower() not in _FUNCTION and part[:1].islower():
+        start -= len(m.group(1)) + 1
+    return text[start:end]
+
+
+_SAYS = re.compile(r"^(?P<lead>Now also says|No longer says): “(?P<quote>[^“”…]+)”(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
+
+
+def _said_whole(quote: str, text: str) -> str:
+    """A quote that starts a sentence grown to a phrase that ends where its sentence or clause
+    does, else marked "…" where it stops mid-sentence ("Finally, we maintain personal data…")."""
+    grown = _grown(quote, text) if quote.split()[-1].lower() not in _FUNCTION else quote
+    if text.count(grown) != 1:
+        return grown
+    end = text.index(grown) + len(grown)
+    if re.match(r" \w", text[end:end + 2]):
+        return grown + "…"
+    return grown
+
+
+def whole_phrases(explanation: str, before: str, after: str) -> str:
+    """``explanation`` with the quoted words of a "Now also covers: ..." or "No longer covers:
+    ..." grown to whole phrases of their clause (``_grown``): never "age, mother’s maiden" for
+    "age, mother’s maiden name", nor "promo code once"; a quote of "Now also says" / "No longer
+    says" that stops mid-sentence grown or marked "…"."""
+    if says := _SAYS.match(explanation):
+        text = re.sub(r"\s+", " ", after if says.group("lead").startswith("Now") else before)
+        quote = says.group("quote").strip()
+        return f"{says.group('lead')}: “{_said_whole(quote, text)}”{says.group('tail') or ''}"
+    m = _COVERS.match(explanation)
+    if not m:
+        return explanation
+    text = re.sub(r"\s+", " ", after if m.group("lead").startswith("Now") else before)
+    parts = [_grown(p, text) for p in m.group("quote").split("; ")]
+    return f"{m.group('lead')}: {'; '.join(p for p in parts if p)}{m.group('tail') or ''}"
+
+
+_DROPS = re.compile(r"^Drops “(?P<words>[^”]*;[^”]*)” from: “[^”]*”(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
+
+
+def _span(words: list[str], lo: int, hi: int, limit: int = 80) -> str:
+    """``words[lo:hi]`` as a quote of at most ``limit`` characters, "…" where cut."""
+    text = " ".join(words[lo:hi])
+    cut_end = hi < len(words)
+    if len(text) > limit:
+        text, cut_end = text[:limit].rsplit(" ", 1)[0], True
+    return f"{'…' if lo else ''}{text.rstrip(',;:')}{'…' if cut_end else ''}"
+
+
+def passages(before: str, after: str, width: int = 3) -> tuple[str, str]:
+    """The stretch of each side from just before its first changed word to just after its last
+    (``width`` words either side): one readable passage as it reads now and as it read before."""
+    import difflib
+
+    a, b = before.split(), after.split()
+    ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if not ops:
+        return "", ""
+    i1, i2 = max(0, ops[0][1] - width), min(len(a), ops[-1][2] + width)
+    j1, j2 = max(0, ops[0][3] - width), min(len(b), ops[-1][4] + width)
+    return _span(b, j1, j2), _span(a, i1, i2)
+
+
+def readable_drops(explanation: str, before: str, after: str) -> str:
+    """"Drops “grant; servers” from: “…”" (scattered words, no phrase) said as the passage that
+    changed: "Now reads “…” (was “…”)"; any other explanation as is."""
+    if not (m := _DROPS.match(explanation)):
+        return explanation
+    now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
+    if not (now and was):
+        return explanation
+    return f"Now reads “{now}” (was “{was}”){m.group('tail') or ''}"
+
+
+# -- a watch-out the old clause had already -----------------------------------------------------------
+def had_watch(before: str, categories: Sequence[str]) -> bool:
+    """Whether the old clause ``before`` (plain) was already a watch-out of every one of
+    ``categories``: a clause that only grew ("may amend these terms by posting them" → "... and
+    updating the date above") did not bring a new one."""
+    from tracker.analysis.classify import split_sentences, topical_watch
+    from tracker.analysis.facts import same_wording
+
+    found: set[str] = set()
+    for sentence in split_sentences(before) or [before]:
+        found.update(topical_watch(same_wording(sentence)))
+    return bool(categories) and set(categories) <= found
+
+
+def _inserted(before: str, after: str, width: int = 4, limit: int = 90) -> str:
+    """The first words ``after`` has that ``before`` lacks, with ``width`` words around them,
+    marked "…" where cut: what a clause that grew now says."""
+    import difflib
+
+    a, b = before.split(), after.split()
+    for tag, _, _, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag in ("insert", "replace"):
+            lo, hi = max(0, j1 - width), min(len(b), j2 + width)
+            text, cut = " ".join(b[lo:hi]), hi < len(b)
+            if len(text) > limit:
+                text, cut = text[:limit].rsplit(" ", 1)[0], True
+            return f"{'…' if lo else ''}{text.rstrip(',;:')}{'…' if cut else ''}"
+    return ""
+
+
+# -- the pass --------------------------------------------------------------------------------------
+_CATS_TAIL = re.compile(r"\s*\((?:[a-z-]+(?:, [a-z-]+)*)\)\s*$")
+_NEW_WATCH = re.compile(r"^New watch-out: (?P<said>.+?)(?P<cats>\s*\([a-z-]+(?:, [a-z-]+)*\))?(?=; |$)")
+
+
+def _tail(explanation: str, categories: Sequence[str]) -> str:
+    m = _CATS_TAIL.search(explanation)
+    return m.group(0) if m else (f" ({', '.join(categories)})" if categories else "")
+
+
+def _plain(text: str | None) -> str:
+    from tracker.analysis.rendering import plain_text
+
+    return plain_text(text or "")
+
+
+def _refined(c: ClauseChange) -> ClauseChange:
+    from tracker.analysis.materiality import notice_cut
+
+    explanation, severity = c.explanation, c.severity
+    after, before = _plain(c.after), _plain(c.before)
+    if c.material and severity == "critical" and c.kind in ("added", "modified") and after \
+            and not notice_cut(before or None, after) and gives_user_a_right(after):
+        severity = "material"  # a right of the user, not a watch-out against them
+        if m := _NEW_WATCH.match(explanation):
+            rest = explanation[m.end():].lstrip("; ")
+            explanation = rest or f"Now says: {m.group('said')}{m.group('cats') or ''}"
+    if c.material and severity == "critical" and c.kind in ("modified", "moved") and before and after \
+            and (m := _NEW_WATCH.match(explanation)) and not notice_cut(before, after):
+        named = re.findall(r"[a-z-]+", m.group("cats") or "")
+        grown = _inserted(before, after)
+        if had_watch(before, named) and grown:
+            # the old clause was that watch-out already: what changed is what it now also says (its
+            # severity stays: a watch-out that says more may say worse, "... or your gross negligence")
+            rest = explanation[m.end():].lstrip("; ")
+            explanation = rest or f"Now also says: “{grown}”{m.group('cats') or ''}"
+    if (m := _BURDEN.match(explanation)) and not _BENEFIT.match(explanation):
+        # "we will charge your account ..." was no promise to the user: said as what it said
+        explanation = f"No longer says it will {m.group('rest')}"
+    elif c.material and c.kind == "removed" and before:
+        if explanation.startswith("No longer promises"):
+            severity = "critical"
+            explanation = re.sub(r"^No longer promises to (not|never) ", r"No longer promises \1 to ", explanation)
+        else:
+            for sentence in re.split(r"(?<=[.;!?])\s+", before):
+                if said := promise_withdrawn(sentence):
+                    explanation, severity = f"{said}{_tail(explanation, c.categories)}", "critical"
+                    break
+    if c.material and severity == "material" and "ai-training" in c.categories and trains_ai(after) \
+            and (c.kind == "added" or not trains_ai(before)):
+        severity = "critical"  # a new use for AI training, however it is worded
+        if c.kind == "added" and explanation.startswith("New: "):
+            explanation = re.sub(r"\((?:[a-z-]+, )*ai-training(?:, [a-z-]+)*\)\s*$", "(ai-training)", explanation)
+    if c.material:
+        explanation = readable_drops(whole_phrases(explanation, before, after), before, after)
+    explanation = clean_explanation(explanation)
+    if explanation == c.explanation and severity == c.severity:
+        return c
+    return replace(c, explanation=explanation, severity=severity)
+
+
+def refine(changes: Sequence[ClauseChange]) -> tuple[ClauseChange, ...]:
+    """``changes`` with their explanations made right for a reader (see the module's docstring):
+    clean text for all; for material ones, a user's right not called a watch-out, a withdrawn
+    promise said so and ``critical``, a new AI-training use ``critical``. Material flags and
+    categories are never changed."""
+    return tuple(_refined(c) for c in changes)
