@@ -429,6 +429,22 @@ _CHROME_PHRASES = re.compile(
     r"(?:last\s+comment|posted|answered|asked)\s+by\b.*|by\s+\S+)\s*[.:]?$", re.I)
 _RELATIVE_TIME = re.compile(r"\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b",
                             re.I)
+# A help centre's feedback widget under an article ("Was this article helpful?", "Yes", "No",
+# "Thanks for your feedback!", "There was an issue submitting your feedback"): it asks the reader
+# about the page and states no term, whatever the article is about.
+_FEEDBACK = re.compile(
+    r"^(?:(?:was|is)\s+this\s+(?:\w+\s+){0,2}(?:helpful|useful)|did\s+(?:this|we)\s+(?:\w+\s+){0,2}"
+    r"(?:help|answer\s+your\s+question)|(?:how\s+)?(?:helpful|useful)\s+was\s+this|"
+    r"(?:many\s+)?thanks?\s+(?:you\s+)?for\s+(?:your|the)\s+(?:feedback|rating|vote)|"
+    r"(?:sorry\s+about\s+that!?\s*)?(?:care\s+to|can\s+you|could\s+you)\s+tell\s+us\s+more|"
+    r"what\s+was\s+(?:unhelpful|missing|wrong)|how\s+can\s+we\s+improve\s+(?:it|this)|"
+    r"(?:there\s+was\s+)?an?\s+(?:issue|error|problem)\s+(?:occurred\s+)?(?:while\s+)?submitting\s+your\s+feedback|"
+    r"please\s+check\s+your\s+connection\s+and\s+try\s+again|\d+\s+(?:out\s+of\s+\d+\s+)?(?:people|users)\s+"
+    r"found\s+this\s+helpful|rate\s+this\s+(?:article|page)|"
+    r"(?:cet\s+article|cette\s+(?:page|réponse|information))\s+(?:vous\s+)?a[-\s]t[-\s](?:il|elle)\s+été\s+utile|"
+    r"merci\s+(?:pour|de)\s+votre\s+(?:avis|retour|commentaire|vote)|"
+    r"(?:war|ist)\s+(?:dieser\s+artikel|diese\s+(?:seite|antwort|information))\s+hilfreich|"
+    r"danke\s+für\s+(?:ihr|dein)\s+feedback)\b.{0,40}$", re.I)
 
 
 def chrome_kind(raw: str, words: list[str]) -> str | None:
@@ -449,6 +465,8 @@ def chrome_kind(raw: str, words: list[str]) -> str | None:
     plain = re.sub(r"[*_`#\\]", "", plain).strip()
     if _CHROME_PHRASES.match(plain) or _RELATIVE_TIME.search(plain) and len(words) <= 10:
         return "navigation"
+    if len(words) <= 16 and _FEEDBACK.match(plain):
+        return "navigation"  # a feedback widget under a help article
     if len(words) <= 12 and _BREADCRUMB.search(plain) and not re.search(r"[.;:!?]$", plain) \
             and not has_verb(words) and plain.count(" ") < 3 * (len(re.findall(r"[>›»|/]", plain)) + 1):
         return "navigation"
