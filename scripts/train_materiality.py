@@ -63,7 +63,7 @@ def _features(rec: dict) -> dict:
     from tracker.analysis.decision import pair_features
     from tracker.analysis.diff import diff_texts
     from tracker.analysis.materiality import label_document
-    from tracker.analysis.scope import other_page_side
+    from tracker.analysis.scope import language_switch, other_page_side
 
     shared = ROOT.parent / "shared"
     before, after = load_texts(rec, shared, Bundles(shared))
@@ -72,7 +72,8 @@ def _features(rec: dict) -> dict:
     # the whole-pair vetoes of ``analyse`` that come before any decision on the changes
     hard = bool(is_error_page(after) or is_error_page(before)
                 or (before != after and _squeezed(before) == _squeezed(after))
-                or other_page_side(before, after) or truncated_side(before, after))
+                or other_page_side(before, after) or truncated_side(before, after)
+                or language_switch(before, after))
     return {"id": rec["id"], "service": rec["service"].lower(), "batch": rec["_file"][-7],
             "gold": bool(rec["material"]), "hard": hard,
             "rules": bool(any(lab.material for lab in labels)) and not hard,

@@ -129,3 +129,115 @@ def test_another_age_stays_material():
     new = POLICY.replace("anyone under 16", "anyone under the age of 13")
     result = run(POLICY, new)
     assert result.material and "13" in result.summary, result.summary
+
+
+# --- the same page served in another language ---------------------------------------------------
+EN = """\
+# Quillfeather Cookie Policy
+
+## What cookies are
+
+Cookies are small files that a website stores on your device when you visit it. We use them to
+keep you signed in, to remember your choices and to measure how the site is used.
+
+## Which cookies we use
+
+We use strictly necessary cookies for the site to work, and with your consent we use analytics
+cookies to count visits and advertising cookies to show you ads that may interest you.
+You can withdraw your consent at any time in the cookie settings of the site.
+
+## How long we keep them
+
+Session cookies are deleted when you close your browser. Other cookies are kept for up to
+13 months, and then we ask for your consent again. We do not sell the data that these cookies
+collect, and we share it only with the providers that help us run the site.
+"""
+FR = """\
+# Politique de cookies de Quillfeather
+
+## Ce que sont les cookies
+
+Les cookies sont de petits fichiers qu'un site enregistre sur votre appareil lorsque vous le
+visitez. Nous les utilisons pour vous garder connecté, pour retenir vos choix et pour mesurer
+l'utilisation du site.
+
+## Les cookies que nous utilisons
+
+Nous utilisons des cookies strictement nécessaires au fonctionnement du site et, avec votre
+consentement, des cookies de mesure d'audience pour compter les visites et des cookies
+publicitaires pour vous montrer des annonces qui peuvent vous intéresser. Vous pouvez retirer
+votre consentement à tout moment dans les paramètres de cookies du site.
+
+## Combien de temps nous les conservons
+
+Les cookies de session sont supprimés lorsque vous fermez votre navigateur. Les autres cookies
+sont conservés pendant 13 mois au plus, puis nous vous demandons à nouveau votre consentement.
+Nous ne vendons pas les données que ces cookies recueillent, et nous les partageons uniquement
+avec les prestataires qui nous aident à faire fonctionner le site. Pour toute question sur
+cette politique, vous pouvez nous écrire par courrier ou par e-mail, et nous vous répondrons
+dans les meilleurs délais. Les présentes règles sont publiées sur le site et sont à jour.
+"""
+
+
+def test_the_same_page_in_another_language_is_a_translation_not_new_terms():
+    for old, new, said in ((EN, FR, "now in French instead of English"), (FR, EN, "now in English instead of French")):
+        result = run(old, new)
+        assert not result.material, result.summary
+        assert said in result.summary, result.summary
+
+
+def test_a_translation_added_under_the_original_is_read_as_usual():
+    result = run(EN, EN + "\n" + FR)  # a bilingual page: the English text is still all there
+    assert "instead of English" not in result.summary, result.summary
+
+
+# --- contractions written in or out -------------------------------------------------------------
+@pytest.mark.parametrize("old, new", [
+    ("unless you are authorized to do so", "unless you’re authorized to do so"),
+    ("and we will report it to the authorities", "and we'll report it to the authorities"),
+    ("This means you do not upload content", "This means you don't upload content"),
+    ("we have listed the rules below", "we’ve listed the rules below"),
+])
+def test_a_contraction_written_in_or_out_is_not_material(old, new):
+    terms = "# Plimsoll Rules\n\nDo not publish the private data of other people {x}.\n\nPlimsoll may remove posts.\n"
+    for a, b in ((old, new), (new, old)):
+        result = run(terms.format(x=a), terms.format(x=b))
+        assert not result.material, result.summary
+
+
+def test_a_negation_dropped_with_its_contraction_stays_material():
+    old = "# Plimsoll Rules\n\nWe don't sell your personal data to advertisers.\n"
+    assert run(old, old.replace("don't sell", "do sell")).material
+
+
+# --- an empty capture ---------------------------------------------------------------------------
+@pytest.mark.parametrize("blank", ["", "\n", "# Privacy Policy\n", "•home •about us"])
+def test_an_empty_capture_of_a_short_policy_is_not_a_change_of_terms(blank):
+    policy = POLICY + "\n## 6. Your rights\n\nYou may ask us for a copy of your data, ask us to correct it or to delete it, " \
+                      "and you may object to its use for marketing at any time.\n"
+    assert len(policy) < 2000  # short: the long-page rule alone would not apply
+    for old, new in ((policy, blank), (blank, policy)):
+        result = run(old, new)
+        assert not result.material, result.summary
+
+
+def test_a_short_policy_replaced_by_a_shorter_one_is_read_as_usual():
+    new = "# Plimsoll Privacy Policy\n\nWe sell your browsing history to advertising partners.\n"
+    assert run(POLICY, new).material
+
+
+# --- "To read X click here": a pointer ----------------------------------------------------------
+@pytest.mark.parametrize("pointer", [
+    "* To read our EU privacy policy click here",
+    "To read the cookie policy, please [click here](https://plimsoll.example/cookies).",
+    "Pour consulter notre politique de cookies, cliquez ici.",
+])
+def test_a_link_saying_where_it_leads_is_not_a_term(pointer):
+    result = run(POLICY, POLICY.replace("## 5. Contact\n", f"## 5. Contact\n\n{pointer}\n"))
+    assert not result.material, result.summary
+
+
+def test_a_term_with_a_click_here_stays_material():
+    new = POLICY.replace("## 5. Contact\n", "## 5. Contact\n\nTo opt out, click here and we will stop selling "
+                                            "your data to advertisers within 30 days.\n")
+    assert run(POLICY, new).material
