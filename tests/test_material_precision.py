@@ -241,3 +241,28 @@ def test_a_term_with_a_click_here_stays_material():
     new = POLICY.replace("## 5. Contact\n", "## 5. Contact\n\nTo opt out, click here and we will stop selling "
                                             "your data to advertisers within 30 days.\n")
     assert run(POLICY, new).material
+
+
+# --- a row of a table written as a list item ----------------------------------------------------
+PROVIDERS = """\
+# Plimsoll Privacy Policy
+
+## Service providers
+
+We share your information with these service providers:
+
+*   Cloudnest | Hosting | Ireland
+*   Paywick | Payment | United States
+*   Mailbarrow | Emails | Germany
+"""
+
+
+def test_a_provider_added_to_a_list_of_bar_separated_rows_is_material():
+    new = PROVIDERS.replace("*   Paywick", "*   Ledgerfox | Billing | United States\n*   Paywick")
+    result = run(PROVIDERS, new)
+    assert result.material and "privacy" in result.categories, result.summary
+
+
+def test_a_breadcrumb_of_links_is_still_navigation():
+    crumb = "* [Home](https://plimsoll.example/) | [Legal](https://plimsoll.example/legal) | Privacy"
+    assert not run(PROVIDERS, PROVIDERS.replace("# Plimsoll Privacy Policy\n", f"{crumb}\n\n# Plimsoll Privacy Policy\n")).material

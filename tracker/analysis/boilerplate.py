@@ -464,6 +464,11 @@ _FEEDBACK = re.compile(
     r"danke\s+für\s+(?:ihr|dein)\s+feedback)\b.{0,40}$", re.I)
 
 
+# "* Metronome | Billing | United States": a list item whose cells are split by bars and hold no
+# link, a row of a table written as a list (a sub-processor, a cookie), not a breadcrumb.
+_ROW_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+[^\[\]()|>›»/]+(?:\s\|\s[^\[\]()|>›»/]+){2,}\s*$")
+
+
 def chrome_kind(raw: str, words: list[str]) -> str | None:
     """Why a clause (Markdown ``raw``, lowercased ``words``) is page chrome, or None:
     "navigation" (only links, breadcrumbs, a table of contents, a sidebar line),
@@ -485,7 +490,8 @@ def chrome_kind(raw: str, words: list[str]) -> str | None:
     if len(words) <= 16 and _FEEDBACK.match(plain):
         return "navigation"  # a feedback widget under a help article
     if len(words) <= 12 and _BREADCRUMB.search(plain) and not re.search(r"[.;:!?]$", plain) \
-            and not has_verb(words) and plain.count(" ") < 3 * (len(re.findall(r"[>›»|/]", plain)) + 1):
+            and not has_verb(words) and plain.count(" ") < 3 * (len(re.findall(r"[>›»|/]", plain)) + 1) \
+            and not _ROW_ITEM.match(text):
         return "navigation"
     if len(words) <= 6 and not has_verb(words, plain.rstrip("*_ ").endswith((".", "!", "?"))):
         return "fragment"
