@@ -266,3 +266,32 @@ def test_a_provider_added_to_a_list_of_bar_separated_rows_is_material():
 def test_a_breadcrumb_of_links_is_still_navigation():
     crumb = "* [Home](https://plimsoll.example/) | [Legal](https://plimsoll.example/legal) | Privacy"
     assert not run(PROVIDERS, PROVIDERS.replace("# Plimsoll Privacy Policy\n", f"{crumb}\n\n# Plimsoll Privacy Policy\n")).material
+
+
+# --- a link put in or taken out of a list of resources to read ----------------------------------
+RESOURCES = """\
+# Plimsoll Privacy Policy
+
+## Your choices
+
+You can turn off personalised ads in your account settings.
+
+## Other useful resources
+
+* [How Plimsoll keeps your account safe](https://plimsoll.example/safety) for tips on passwords
+* [Plimsoll's transparency report](https://plimsoll.example/report)
+"""
+
+
+@pytest.mark.parametrize("heading", ["Other useful resources", "Related links", "Pour aller plus loin"])
+def test_a_link_in_a_list_of_resources_is_not_a_term(heading):
+    old = RESOURCES.replace("Other useful resources", heading)
+    item = "* [How Plimsoll uses face matching](https://plimsoll.example/faces) to recognise people in photos\n"
+    for a, b in ((old, old + item), (old + item, old)):
+        result = run(a, b)
+        assert not result.material, result.summary
+
+
+def test_a_term_under_a_resources_heading_stays_material():
+    new = RESOURCES + "* We may share your photos with advertising partners to recognise faces.\n"
+    assert run(RESOURCES, new).material

@@ -1712,6 +1712,15 @@ def _passage(d: Delta, side: str, limit: int = 70) -> str:
     return one_line(whole, limit) if whole else ""
 
 
+# A section that lists pages to read more ("Other useful resources", "Related links", "See also",
+# "Pour aller plus loin", "Weiterführende Links"), and an item of it that opens with its link.
+_RESOURCES = re.compile(r"\b(?:(?:other\s+)?(?:useful|helpful|related|additional|more)\s+(?:resources|links|reading|"
+                        r"articles|pages)|further\s+reading|see\s+also|ressources\s+utiles|liens\s+utiles|"
+                        r"pour\s+aller\s+plus\s+loin|weiterführende\s+(?:links|informationen)|nützliche\s+links)\b",
+                        re.I)
+_LINK_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+\[[^\]]+\]\([^)]*\)")
+
+
 def label_change(kind: str, before: str | None, after: str | None, *, heading: str = "",
                  text_changed: bool = True, context: DocContext | None = None,
                  lead_before: str = "", lead_after: str = "") -> ChangeLabel:
@@ -1740,6 +1749,11 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     if heading and is_announcement_heading(heading):
         # an item of a "Summary of recent changes" box: the changes it lists are labelled where made
         return _noise_label(("announcement",), before_p, after_p, facts_b, facts_a)
+    if kind in ("added", "removed") and heading and _RESOURCES.search(heading) \
+            and _LINK_ITEM.match((after if before is None else before) or ""):
+        # a link to a help page put in or taken out of a list of "Other useful resources": where
+        # to read more, not a term (the page it links to is tracked on its own if it is terms)
+        return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)
     ctx = context or DocContext.of(before or "", after or "")
     b_src = _row_only(before) if before and _is_row(before) else before
     a_src = _row_only(after) if after and _is_row(after) else after
