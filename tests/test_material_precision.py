@@ -295,3 +295,12 @@ def test_a_link_in_a_list_of_resources_is_not_a_term(heading):
 def test_a_term_under_a_resources_heading_stays_material():
     new = RESOURCES + "* We may share your photos with advertising partners to recognise faces.\n"
     assert run(RESOURCES, new).material
+
+
+# --- a list whose lead-in ends with a semicolon -------------------------------------------------
+def test_an_item_added_under_a_lead_in_ended_by_a_semicolon_is_material():
+    old = ("# Plimsoll Privacy Policy\n\nThe personal data Plimsoll may collect may include, but are not limited to;\n\n"
+           "*   your name,\n*   e-mail address,\n*   avatar image,\n")
+    new = old.replace("*   avatar image,", "*   contacts from your address book,\n*   avatar image,")
+    result = run(old, new)
+    assert result.material and "privacy" in result.categories, result.summary

@@ -3037,6 +3037,8 @@ def _fact_cats(new: Fact, after: str, fallback: tuple[str, ...]) -> tuple[str, .
 
 # --- a whole diff ----------------------------------------------------------------------------------
 _LEAD_END = re.compile(r"[:：]\s*$|\b(?:following|include|includes|including|such as|are|is)\s*[:.]?\s*$|"
+                       # "... may include, but are not limited to;": a lead-in ended by a semicolon
+                       r"\b(?:limited to|include|includes|including|such as|following)\s*;\s*$|"
                        # a paragraph that announces the list wherever it says so ("The following list
                        # gives each Subprocessor's name, purpose and location.")
                        r"\b(?:the|this) following (?:list|table|entities|providers|companies|parties)\b|"
