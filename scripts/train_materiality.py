@@ -63,7 +63,7 @@ def _features(rec: dict) -> dict:
 
     from tracker.analysis.analyse import _squeezed
     from tracker.analysis.boilerplate import is_error_page, truncated_side
-    from tracker.analysis.decision import pair_features
+    from tracker.analysis.decision import _hard_evidence, pair_features
     from tracker.analysis.diff import diff_texts
     from tracker.analysis.materiality import label_document
     from tracker.analysis.scope import language_switch, other_page_side
@@ -80,6 +80,7 @@ def _features(rec: dict) -> dict:
     return {"id": rec["id"], "service": rec["service"].lower(), "batch": rec["_file"][-7],
             "gold": bool(rec["material"]), "hard": hard,
             "rules": bool(any(lab.material for lab in labels)) and not hard,
+            "evidence": _hard_evidence(labels),  # a veto may not overrule it (``decision.vetoes``)
             "feats": pair_features(diff.changes, labels, after, diff.unchanged)}
 
 
@@ -170,8 +171,10 @@ def scope(variant: str, rows: list[dict]) -> list[dict]:
 def decide(rows: list[dict], probs: dict[str, float], thr: float, gate: bool = False) -> list[bool]:
     """Final yes/no of each row: a pair outside the model's scope keeps the rules' answer
     (not material for a pair vetoed whole, or one the rules do not call material for a veto);
-    with ``gate`` the model may only veto the rules' yes."""
-    return [probs[r["id"]] >= thr and (r["rules"] or not gate) if r["id"] in probs else False for r in rows]
+    with ``gate`` the model may only veto the rules' yes, and never one that rests on hard
+    evidence (``evidence``: as ``decision.vetoes`` guards it at run time)."""
+    return [(r["rules"] and gate and bool(r.get("evidence"))) or (probs[r["id"]] >= thr and (r["rules"] or not gate))
+            if r["id"] in probs else False for r in rows]
 
 
 THRESHOLDS = [i / 100 for i in range(5, 96)]
