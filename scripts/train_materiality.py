@@ -1,8 +1,10 @@
 """Train and evaluate the learned materiality decision (``tracker/analysis/decision.py``).
 
-Data: the hand-labelled dev pairs a-k (``benchmarks/data/material_labels_[a-k].jsonl``, 918
+Data: the hand-labelled dev pairs a-o (``benchmarks/data/material_labels_[a-o].jsonl``, 1,278
 real consecutive versions from Open Terms Archive, read in place from ../shared as
-``benchmarks/material_dev.py`` reads them). Never the blind batches.
+``benchmarks/material_dev.py`` reads them; ``--labels`` for another glob). Never the blind
+batches (p, q). ``--batches abcdefghijk`` restricts cross-validation and the fit to those batches
+(the same features cache serves both).
 
 Features: ``decision.pair_features`` of each pair, computed from the analysis the tracker already
 does (``diff_texts`` and the rules' ``label_document``): per non-cosmetic clause change its kind,
@@ -22,12 +24,13 @@ inner grouped 4-fold CV, never on the test fold; out-of-fold P/R/F1 per fold and
   veto+r       the same with the rules' severity and count as features
   gate+r       learned+r applied as a veto only (what ``analyse`` runs): rules AND learned+r
 
-then a time-ordered check: train on a-h, test on i-k. With ``--write`` the shipped variant
-(``--ship``, default gate+r) is fitted on all of a-k (threshold from grouped CV over a-k) and
-written to ``tracker/analysis/model/materiality.json``.
+then a time-ordered check: train on the batches of ``--early`` (default a-k), test on the later
+ones. With ``--write`` the shipped variant (``--ship``, default gate+r) is fitted on all the
+pairs (threshold from grouped CV over them) and written to
+``tracker/analysis/model/materiality.json``.
 
     PYTHONPATH=$PWD .venv/bin/python scripts/train_materiality.py [--cache /tmp/learn/feats.json]
-        [--ship veto+r] [--write] [--jobs 2]
+        [--labels GLOB] [--batches LETTERS] [--early LETTERS] [--ship veto+r] [--write] [--jobs 2]
 
 Needs scikit-learn (the ``train`` extra) here only; the runtime reads the JSON in plain Python.
 """
@@ -47,8 +50,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-DEV = "material_labels_[a-k].jsonl"
-EARLY = tuple("abcdefgh")  # batches labelled first; i-k were labelled later
+DEV = "material_labels_[a-o].jsonl"
+EARLY = "abcdefghijk"  # batches labelled first; l-o were labelled (and held out) later
 VARIANTS = ("rules", "learned", "learned+r", "veto", "veto+r", "gate+r")
 RULE_FEATS = ("rules_material", "rules_n_material", "rules_severity")
 CS = (0.03, 0.1, 0.3, 1.0)
@@ -60,10 +63,10 @@ def _features(rec: dict) -> dict:
 
     from tracker.analysis.analyse import _squeezed
     from tracker.analysis.boilerplate import is_error_page, truncated_side
-    from tracker.analysis.decision import pair_features
+    from tracker.analysis.decision import _hard_evidence, pair_features
     from tracker.analysis.diff import diff_texts
     from tracker.analysis.materiality import label_document
-    from tracker.analysis.scope import other_page_side
+    from tracker.analysis.scope import language_switch, other_page_side
 
     shared = ROOT.parent / "shared"
     before, after = load_texts(rec, shared, Bundles(shared))
@@ -72,19 +75,21 @@ def _features(rec: dict) -> dict:
     # the whole-pair vetoes of ``analyse`` that come before any decision on the changes
     hard = bool(is_error_page(after) or is_error_page(before)
                 or (before != after and _squeezed(before) == _squeezed(after))
-                or other_page_side(before, after) or truncated_side(before, after))
+                or other_page_side(before, after) or truncated_side(before, after)
+                or language_switch(before, after))
     return {"id": rec["id"], "service": rec["service"].lower(), "batch": rec["_file"][-7],
             "gold": bool(rec["material"]), "hard": hard,
             "rules": bool(any(lab.material for lab in labels)) and not hard,
+            "evidence": _hard_evidence(labels),  # a veto may not overrule it (``decision.vetoes``)
             "feats": pair_features(diff.changes, labels, after, diff.unchanged)}
 
 
-def build(cache: Path | None, jobs: int) -> list[dict]:
+def build(cache: Path | None, jobs: int, labels: str = DEV) -> list[dict]:
     if cache and cache.is_file():
         return json.loads(cache.read_text())
     from material_dev import load_labels
 
-    records = load_labels("low", DEV)
+    records = load_labels("low", labels)
     started = time.perf_counter()
     with Pool(jobs) as pool:
         rows = pool.map(_features, records, chunksize=4)
@@ -166,8 +171,10 @@ def scope(variant: str, rows: list[dict]) -> list[dict]:
 def decide(rows: list[dict], probs: dict[str, float], thr: float, gate: bool = False) -> list[bool]:
     """Final yes/no of each row: a pair outside the model's scope keeps the rules' answer
     (not material for a pair vetoed whole, or one the rules do not call material for a veto);
-    with ``gate`` the model may only veto the rules' yes."""
-    return [probs[r["id"]] >= thr and (r["rules"] or not gate) if r["id"] in probs else False for r in rows]
+    with ``gate`` the model may only veto the rules' yes, and never one that rests on hard
+    evidence (``evidence``: as ``decision.vetoes`` guards it at run time)."""
+    return [(r["rules"] and gate and bool(r.get("evidence"))) or (probs[r["id"]] >= thr and (r["rules"] or not gate))
+            if r["id"] in probs else False for r in rows]
 
 
 THRESHOLDS = [i / 100 for i in range(5, 96)]
@@ -230,13 +237,13 @@ def cross_validate(rows: list[dict], seed: int) -> dict[str, list[bool]]:
     return pooled
 
 
-def export(variant: str, rows: list[dict], seed: int, path: Path) -> dict:
+def export(variant: str, rows: list[dict], seed: int, path: Path, about: str = "a-o") -> dict:
     c, thr = choose(variant, rows, seed)
     names = names_for(variant, rows)
     scaler, model = fit(scope(variant, rows), names, c)
     data = {
         "about": "Learned materiality decision (tracker/analysis/decision.py), fitted by "
-                 "scripts/train_materiality.py on the dev pairs a-k; logistic regression on "
+                 f"scripts/train_materiality.py on the dev pairs {about}; logistic regression on "
                  "standardised features: p = sigmoid(intercept + sum(coef * (x - mean) / scale)).",
         "variant": variant, "C": c, "threshold": thr, "pairs": len(scope(variant, rows)),
         "features": names,
@@ -255,28 +262,36 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--seeds", default="1,2", help="fold seeds, comma-separated")
     ap.add_argument("--ship", choices=VARIANTS[1:], default="gate+r")
-    ap.add_argument("--write", action="store_true", help="fit --ship on all of a-k and write the model JSON")
+    ap.add_argument("--write", action="store_true", help="fit --ship on all the pairs and write the model JSON")
+    ap.add_argument("--labels", default=DEV, help="label files (glob under benchmarks/data)")
+    ap.add_argument("--batches", default="", help="only these batches (letters), e.g. abcdefghijk")
+    ap.add_argument("--early", default=EARLY, help="batches the time-ordered check trains on")
     args = ap.parse_args(argv)
     os.environ["TRACKER_MATERIALITY"] = "rules"  # features come from the rules' labels alone
     if not (ROOT.parent / "shared" / "data").is_dir():
         print("skipped: ../shared/data not found")
         return 0
-    rows = build(args.cache, args.jobs)
+    rows = build(args.cache, args.jobs, args.labels)
+    if args.batches:
+        rows = [r for r in rows if r["batch"] in args.batches]
     print(f"{len(rows)} pairs, {sum(r['gold'] for r in rows)} material, {len({r['service'] for r in rows})} services; "
           f"{sum(r['hard'] for r in rows)} vetoed whole by the rules' page checks")
     for seed in (int(s) for s in args.seeds.split(",")):
         cross_validate(rows, seed)
-    early = [r for r in rows if r["batch"] in EARLY]
-    late = [r for r in rows if r["batch"] not in EARLY]
+    early = [r for r in rows if r["batch"] in args.early]
+    late = [r for r in rows if r["batch"] not in args.early]
     gold = [r["gold"] for r in late]
-    print(f"\n== time-ordered: train on a-h ({len(early)} pairs), test on i-k ({len(late)} pairs) ==")
-    for v in VARIANTS:
-        pred, c, thr = run_split(v, early, late, 1)
-        print(line(v, gold, pred, f"  C={c} thr={thr:.2f}" if v != "rules" else ""))
+    if early and late:
+        print(f"\n== time-ordered: train on {''.join(sorted({r['batch'] for r in early}))} ({len(early)} pairs), "
+              f"test on {''.join(sorted({r['batch'] for r in late}))} ({len(late)} pairs) ==")
+        for v in VARIANTS:
+            pred, c, thr = run_split(v, early, late, 1)
+            print(line(v, gold, pred, f"  C={c} thr={thr:.2f}" if v != "rules" else ""))
     if args.write:
         from tracker.analysis.decision import MODEL_PATH
 
-        data = export(args.ship, rows, 1, MODEL_PATH)
+        batches = "".join(sorted({r["batch"] for r in rows}))
+        data = export(args.ship, rows, 1, MODEL_PATH, f"{batches[0]}-{batches[-1]}" if len(batches) > 1 else batches)
         print(f"\nwrote {MODEL_PATH.relative_to(ROOT)}: {args.ship}, C={data['C']}, threshold {data['threshold']}, "
               f"{data['pairs']} pairs; largest weights:")
         for n, w in sorted(zip(data["features"], data["coef"]), key=lambda t: -abs(t[1]))[:12]:

@@ -84,7 +84,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     if kind in _REVERTS:
         changes = [_not_material(c) for c in changes]
     from tracker.analysis.boilerplate import is_error_page, truncated_side
-    from tracker.analysis.scope import other_page_side
+    from tracker.analysis.scope import language_switch, other_page_side
 
     error_new = is_error_page(new)  # (once: it splits the whole text into words)
     if error_new or is_error_page(old):
@@ -115,6 +115,14 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         changes = [_not_material(c) for c in changes]
         return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
                         f"The {cut} text{_CUT_OFF}", diff.unchanged)
+    switch = language_switch(old, new)
+    if switch:
+        # The same page served in another language (the English policy captured in French):
+        # a translation, whose clauses cannot be compared word for word, not new terms.
+        changes = [_not_material(c) for c in changes]
+        return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
+                        f"The page is now in {_LANGUAGES[switch[1]]} instead of {_LANGUAGES[switch[0]]}: "
+                        "a translation, not new terms", diff.unchanged)
     from tracker.analysis.decision import vetoes
 
     from tracker.analysis.wording import refine
@@ -129,6 +137,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
 
 
 _REVERTS = ("revert", "partial-revert")
+_LANGUAGES = {"en": "English", "fr": "French", "de": "German"}
 
 
 def _not_material(change: ClauseChange) -> ClauseChange:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 __all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_announcement", "is_error_page",
            "truncated_side", "not_terms_side", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
-           "is_contact_route", "is_register_entry", "is_mission_statement", "address_spans", "language_of", "DATE", "is_content_word"]
+           "is_contact_route", "is_register_entry", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word"]
 
 # --- dates ---------------------------------------------------------------------------------------
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -323,6 +323,11 @@ def truncated_side(old: str, new: str, *, most: float = 0.7, rest: float = 0.3) 
     return None
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+_BLANK_WORDS = 8  # words of a capture that holds nothing but a title, a logo's text or a line of menu
+_DOCUMENT_WORDS = 100  # words of the other side: a short policy is still a document
+
+
 def not_terms_side(old: str, new: str, *, at_most: float = 0.2, long_enough: int = 2000) -> str | None:
     """Which side of a pair is a capture of some other page than the terms: ``"new"``, ``"old"``
     or None.
@@ -335,11 +340,16 @@ def not_terms_side(old: str, new: str, *, at_most: float = 0.2, long_enough: int
     version of a policy (a FAQ about data) may well be the terms it then was; a longer landing or
     marketing page is told by ``tracker.analysis.scope.other_page_side``. A run refuses such a
     page (``tracker.run.decide``); an imported history or a compared pair may still hold one, and
-    neither it nor the recovery from it is a change of terms.
+    neither it nor the recovery from it is a change of terms. A side of fewer than ``_BLANK_WORDS``
+    words (an empty file, a title alone) is such a capture against any document of
+    ``_DOCUMENT_WORDS`` words or more, however short.
     """
     from tracker.fetch.guards import HOLLOW_LEGAL, LITTLE_TEXT, TERMS_LIKE, legal_vocabulary
 
     for short, long, side in ((new, old, "new"), (old, new, "old")):
+        if len(short) <= LITTLE_TEXT and len(_LETTERS.findall(short)) < _BLANK_WORDS \
+                and len(_LETTERS.findall(long)) >= _DOCUMENT_WORDS:
+            return side  # an empty file, or a title alone, against a document: a capture that failed
         if len(short) > LITTLE_TEXT or len(long) < long_enough or len(short) > at_most * len(long):
             continue
         if legal_vocabulary(short) < HOLLOW_LEGAL and legal_vocabulary(long) >= TERMS_LIKE:
@@ -398,6 +408,13 @@ _IF_THEN_SEE = re.compile(r"^(?:if|when|where|should|for|in|as|pour|für)\b[^.;]
                           r"(?:bitte\s+)?(?:lesen|beachten)\s+sie)\b", re.I)
 
 
+# "To read our EU privacy policy click here", "Pour consulter nos CGV, cliquez ici": where a link
+# leads, and nothing after it.
+_TO_CLICK = re.compile(r"^(?:to|pour|um)\s+[^.;]{3,100}?,?\s+(?:please\s+|veuillez\s+|bitte\s+)?(?:click|tap|"
+                       r"cliquez|cliquer|klicken\s+sie|klicke)(?:\s+on)?\s+(?:here|below|this\s+link|ici|hier)"
+                       r"[\s.!:*_)\]]*(?:\([^)]*\))?[\s.!]*$", re.I)
+
+
 _NOTE_LABEL = re.compile(r"^(?:tip|note|hint|good\s+to\s+know|astuce|remarque|à\s+noter|hinweis|tipp)\s*[*_]*\s*:\s*",
                          re.I)
 
@@ -407,7 +424,7 @@ def is_pointer(text: str) -> bool:
     see ...", "If you believe ..., please see our copyright process"); it carries no term of
     its own."""
     stripped = _NOTE_LABEL.sub("", text.strip(" *_-#>\t")).strip(" *_")  # "TIP: You will find ..."
-    return (bool(_POINTER.match(stripped)) or bool(_IF_THEN_SEE.match(stripped))
+    return (bool(_POINTER.match(stripped)) or bool(_IF_THEN_SEE.match(stripped)) or bool(_TO_CLICK.match(_LINK.sub(r"\1", stripped)))
             or bool(_CONTACT_INTRO.search(text))) and len(text.split()) <= 40
 
 
@@ -429,6 +446,27 @@ _CHROME_PHRASES = re.compile(
     r"(?:last\s+comment|posted|answered|asked)\s+by\b.*|by\s+\S+)\s*[.:]?$", re.I)
 _RELATIVE_TIME = re.compile(r"\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b",
                             re.I)
+# A help centre's feedback widget under an article ("Was this article helpful?", "Yes", "No",
+# "Thanks for your feedback!", "There was an issue submitting your feedback"): it asks the reader
+# about the page and states no term, whatever the article is about.
+_FEEDBACK = re.compile(
+    r"^(?:(?:was|is)\s+this\s+(?:\w+\s+){0,2}(?:helpful|useful)|did\s+(?:this|we)\s+(?:\w+\s+){0,2}"
+    r"(?:help|answer\s+your\s+question)|(?:how\s+)?(?:helpful|useful)\s+was\s+this|"
+    r"(?:many\s+)?thanks?\s+(?:you\s+)?for\s+(?:your|the)\s+(?:feedback|rating|vote)|"
+    r"(?:sorry\s+about\s+that!?\s*)?(?:care\s+to|can\s+you|could\s+you)\s+tell\s+us\s+more|"
+    r"what\s+was\s+(?:unhelpful|missing|wrong)|how\s+can\s+we\s+improve\s+(?:it|this)|"
+    r"(?:there\s+was\s+)?an?\s+(?:issue|error|problem)\s+(?:occurred\s+)?(?:while\s+)?submitting\s+your\s+feedback|"
+    r"please\s+check\s+your\s+connection\s+and\s+try\s+again|\d+\s+(?:out\s+of\s+\d+\s+)?(?:people|users)\s+"
+    r"found\s+this\s+helpful|rate\s+this\s+(?:article|page)|"
+    r"(?:cet\s+article|cette\s+(?:page|réponse|information))\s+(?:vous\s+)?a[-\s]t[-\s](?:il|elle)\s+été\s+utile|"
+    r"merci\s+(?:pour|de)\s+votre\s+(?:avis|retour|commentaire|vote)|"
+    r"(?:war|ist)\s+(?:dieser\s+artikel|diese\s+(?:seite|antwort|information))\s+hilfreich|"
+    r"danke\s+für\s+(?:ihr|dein)\s+feedback)\b.{0,40}$", re.I)
+
+
+# "* Metronome | Billing | United States": a list item whose cells are split by bars and hold no
+# link, a row of a table written as a list (a sub-processor, a cookie), not a breadcrumb.
+_ROW_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+[^\[\]()|>›»/]+(?:\s\|\s[^\[\]()|>›»/]+){2,}\s*$")
 
 
 def chrome_kind(raw: str, words: list[str]) -> str | None:
@@ -449,8 +487,11 @@ def chrome_kind(raw: str, words: list[str]) -> str | None:
     plain = re.sub(r"[*_`#\\]", "", plain).strip()
     if _CHROME_PHRASES.match(plain) or _RELATIVE_TIME.search(plain) and len(words) <= 10:
         return "navigation"
+    if len(words) <= 16 and _FEEDBACK.match(plain):
+        return "navigation"  # a feedback widget under a help article
     if len(words) <= 12 and _BREADCRUMB.search(plain) and not re.search(r"[.;:!?]$", plain) \
-            and not has_verb(words) and plain.count(" ") < 3 * (len(re.findall(r"[>›»|/]", plain)) + 1):
+            and not has_verb(words) and plain.count(" ") < 3 * (len(re.findall(r"[>›»|/]", plain)) + 1) \
+            and not _ROW_ITEM.match(text):
         return "navigation"
     if len(words) <= 6 and not has_verb(words, plain.rstrip("*_ ").endswith((".", "!", "?"))):
         return "fragment"
@@ -661,6 +702,13 @@ _FR = frozenset("le la les des du est sont nous vous votre vos être dans pour a
 _DE = frozenset("der die das und ist sind wir sie ihre nicht mit für von den dem des eine einer "
                 "werden wird bei nutzung".split())
 _EN = frozenset("the and is are we you your our of to in for with by this that may will".split())
+
+
+def function_word_counts(words: list[str]) -> dict[str, int]:
+    """{"en": n, "fr": n, "de": n}: how many of ``words`` (lowercased) are frequent function
+    words of each language."""
+    return {"en": sum(w in _EN for w in words), "fr": sum(w in _FR for w in words),
+            "de": sum(w in _DE for w in words)}
 
 
 def language_of(words: list[str]) -> str:

@@ -133,12 +133,26 @@ def _seen_alike(before: str, after: str) -> str | None:
     return "links-only" if _LINKISH.search(before) or _LINKISH.search(after) else "formatting"
 
 
-_MARKUP_CHARS = re.compile(r"[\[\]<>&\\]")
-_LINKISH = re.compile(r"\]\(|<a\s|href=|https?://|www\.", re.I)
+_MARKUP_CHARS = re.compile(r"[\[\]<>&\\]|\{[{%]")
+_LINKISH = re.compile(r"\]\(|<a\s|href=|https?://|www\.|link_to|\blink\(|\burl\(|_path\(", re.I)
+
+
+# A server-side template tag the page printed unrendered (Rails ``<%= link_to "here", path %>``,
+# Jinja or Liquid ``{{ link("here", url) }}``): once rendered, a reader sees its first quoted
+# string (a link's text), or nothing.
+_TEMPLATE = re.compile(r"<%[=-]?(.*?)-?%>|\{\{(.*?)\}\}|\{%(.*?)%\}", re.S)
+_QUOTED_LITERAL = re.compile(r"\"([^\"]*)\"|'([^']*)'")
+
+
+def _rendered(m: re.Match[str]) -> str:
+    q = _QUOTED_LITERAL.search(next(g for g in m.groups() if g is not None))
+    return (q.group(1) if q.group(1) is not None else q.group(2)) if q else ""
 
 
 def _seen(text: str) -> str:
     """``text`` as rendered, without its spaces: what a reader sees, in one spelling."""
+    if "%" in text or "{{" in text:
+        text = _TEMPLATE.sub(_rendered, text)
     return _SPACES.sub("", _NBSP.sub(" ", _INVISIBLE.sub("", plain_text(text))))
 
 
@@ -1023,6 +1037,7 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
     party: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
     same_company: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
     corp = corporate_words()
+    heads: dict[tuple[tuple[str, ...], tuple[str, ...]], set[str]] = {}  # the word after, when both keep it
     for d in deltas:
         for (i1, i2), (j1, j2) in d.replaced:
             if i2 - i1 > 4 or j2 - j1 > 4:
@@ -1055,7 +1070,10 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
                     party.add(key)
             counts[key] = counts.get(key, 0) + 1
             cased[key] = cased.get(key, False) or any(c.isupper() for c in old_text + new_text)
+            nb = d.before[i2].norm if i2 < len(d.before) else ""
+            heads.setdefault(key, set()).add(nb if j2 < len(d.after) and d.after[j2].norm == nb else "")
     out = {}
+    terms: set[tuple[str, ...]] = set()  # the new terms of lower-case renames, whole
     for key, k in counts.items():
         o, n = key
         if key in same_company:
@@ -1064,6 +1082,17 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
             out[key] = "party"
         elif cased[key] and (k >= 2 or (not ctx.new.has(o) and not ctx.old.has(n))):
             out[key] = "rename"
+        elif k >= 3 and len(heads[key]) == 1 and not ctx.new.has(o + (h := tuple(heads[key] - {""}))) \
+                and not ctx.old.has(n + h):
+            # a term of the text replaced by another everywhere ("sub-processors" → "data
+            # processors" 4 times, read with the noun both keep; the old term gone and the new one
+            # unknown before): a defined term renamed, lower case or not
+            out[key] = "rename"
+            terms.add(n + h)
+    for key in counts.keys() - out.keys():
+        o, n = key
+        if n in terms and len(o) == 1 and key not in party and not ctx.new.has(o):
+            out[key] = "rename"  # another old name of the same thing ("subcontractors"), now the new term too
     return out
 
 
@@ -1722,6 +1751,15 @@ def _passage(d: Delta, side: str, limit: int = 70) -> str:
     return one_line(whole, limit) if whole else ""
 
 
+# A section that lists pages to read more ("Other useful resources", "Related links", "See also",
+# "Pour aller plus loin", "Weiterführende Links"), and an item of it that opens with its link.
+_RESOURCES = re.compile(r"\b(?:(?:other\s+)?(?:useful|helpful|related|additional|more)\s+(?:resources|links|reading|"
+                        r"articles|pages)|further\s+reading|see\s+also|ressources\s+utiles|liens\s+utiles|"
+                        r"pour\s+aller\s+plus\s+loin|weiterführende\s+(?:links|informationen)|nützliche\s+links)\b",
+                        re.I)
+_LINK_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+\[[^\]]+\]\([^)]*\)")
+
+
 def label_change(kind: str, before: str | None, after: str | None, *, heading: str = "",
                  text_changed: bool = True, context: DocContext | None = None,
                  lead_before: str = "", lead_after: str = "") -> ChangeLabel:
@@ -1750,6 +1788,11 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     if heading and is_announcement_heading(heading):
         # an item of a "Summary of recent changes" box: the changes it lists are labelled where made
         return _noise_label(("announcement",), before_p, after_p, facts_b, facts_a)
+    if kind in ("added", "removed") and heading and _RESOURCES.search(heading) \
+            and _LINK_ITEM.match((after if before is None else before) or ""):
+        # a link to a help page put in or taken out of a list of "Other useful resources": where
+        # to read more, not a term (the page it links to is tracked on its own if it is terms)
+        return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)
     ctx = context or DocContext.of(before or "", after or "")
     b_src = _row_only(before) if before and _is_row(before) else before
     a_src = _row_only(after) if after and _is_row(after) else after
@@ -2155,6 +2198,8 @@ def _cell_changed(before: str, after: str) -> ChangeLabel | None:
         for i, (cb, ca) in enumerate(zip(rb, ra)):
             if _flat(cb) == _flat(ca) or _flat(ca) in old_cells or _flat(cb) in new_cells:
                 continue
+            if _row_copied(cb, ca, rb[:i] + rb[i + 1:], ra[:i] + ra[i + 1:]):
+                continue  # the capture copied the row's other cells into this one, or stopped
             wb, wa = set(words(cb)), set(words(ca))
             if not any(w.isalpha() and is_content_word(w) for w in wb ^ wa):
                 continue  # a sign or a number: the facts' business ("5€" read as "5é")
@@ -2171,6 +2216,22 @@ def _cell_changed(before: str, after: str) -> ChangeLabel | None:
 
 def _flat(text: str) -> str:
     return " " + " ".join(words(plain(text))) + " "
+
+
+def _row_copied(cb: str, ca: str, others_b: list[str], others_a: list[str]) -> bool:
+    """Whether one side of a table cell is the other plus words of its own row's other cells
+    ("Measurement" → "Measurement Matching purchases… Legitimate interest…", the row's other
+    cells copied into its first one by a capture, or no longer copied): the same row, not a
+    cell that says something else."""
+    fb, fa = _flat(cb), _flat(ca)
+    if fa.strip() and fa in fb:
+        extra, others = set(words(cb)) - set(words(ca)), others_b + others_a
+    elif fb.strip() and fb in fa:
+        extra, others = set(words(ca)) - set(words(cb)), others_a + others_b
+    else:
+        return False
+    rest = set(words(" ".join(others)))
+    return bool(extra) and all(w in rest for w in extra)
 
 
 def _copied_section(after: str, heading: str, ctx: DocContext) -> ChangeLabel | None:
@@ -2690,7 +2751,8 @@ class _Job:
             sentences.append(f"Now says {_in_place(self.after, shift[1])} instead of "
                              f"{_in_place(self.before, shift[0])}{_cats_text(cats or ('other',))}")
             cats = cats or ("other",)
-        if not sentences and (legal or self._coverage()) and (ins_c or del_c) and not self._reworded(ins_c, del_c):
+        if not sentences and (legal or self._coverage()) and (ins_c or del_c) and not self._reworded(ins_c, del_c) \
+                and not self._age_spelled():
             sentences.append(self._scope(ins_c, del_c, cats or ("other",)))
             cats = cats or ("other",)
         if not sentences and cut:
@@ -2711,6 +2773,16 @@ class _Job:
                                w_add, w_rem, fb, fa)
         return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (),
                            fb, fa)
+
+    def _age_spelled(self) -> bool:
+        """The same age said in other words ("anyone under 13" → "anyone under the age of 13",
+        "13 years old", "âgés de 13 ans"): the words changed only name the unit of an age that
+        both sides state, with the same value."""
+        ages_b = {f.value for f in self.fb if f.kind == "age"}
+        if not ages_b or ages_b != {f.value for f in self.fa if f.kind == "age"}:
+            return False
+        changed = [w for w in self.d.inserted() + self.d.deleted() if is_content_word(w) and not w.isdigit()]
+        return bool(changed) and all(w.lower() in _AGE_WORDS for w in changed)
 
     def _reworded(self, ins_c: list[str], del_c: list[str]) -> bool:
         """A few words replaced by a few others ("all activity" → "the activities") with no
@@ -2813,6 +2885,10 @@ class _Job:
         if now and was:
             return f"Now says “{now}” instead of “{was}”{tail}"
         return f"Now says “{_quote(ins_c, 60)}” instead of “{_quote(del_c, 60)}”{tail}"
+
+
+_AGE_WORDS = frozenset("""age ages aged year years old older ans âge âgé âgée âgés âgées alter jahre jahren
+    alt""".split())
 
 
 # Modal verbs that allow (may, peut, kann) and that bind or promise (will, must, doit, muss);
@@ -3002,6 +3078,8 @@ def _fact_cats(new: Fact, after: str, fallback: tuple[str, ...]) -> tuple[str, .
 
 # --- a whole diff ----------------------------------------------------------------------------------
 _LEAD_END = re.compile(r"[:：]\s*$|\b(?:following|include|includes|including|such as|are|is)\s*[:.]?\s*$|"
+                       # "... may include, but are not limited to;": a lead-in ended by a semicolon
+                       r"\b(?:limited to|include|includes|including|such as|following)\s*;\s*$|"
                        # a paragraph that announces the list wherever it says so ("The following list
                        # gives each Subprocessor's name, purpose and location.")
                        r"\b(?:the|this) following (?:list|table|entities|providers|companies|parties)\b|"

@@ -245,11 +245,20 @@ _PREFIXES = {"e": re.compile(r"^(?:mail|mails|mailed|mailing|commerce|book|books
              "per": re.compile(r"^cent$")}
 
 
+# The tails of English contractions, split by the tokenizer at their apostrophe ("we'll" → "we",
+# "ll"; "you're" → "you", "re"), read as the words they stand for: "we’ll report" is "we will
+# report", "you’re authorized" is "you are authorized". Context-free and applied to both versions
+# alike. A "not" ("don't", "can't") is left to ``respelled``: a negation is never looked up loosely.
+_CONTRACTION_WORDS = {"ll": "will", "ve": "have", "re": "are", "m": "am"}
+
+
 @lru_cache(maxsize=65536)
 def canonical_word(word: str) -> str:
     """``word`` (a lowercased token) in the one spelling the comparisons use: 'licence' →
-    'license', 'organisation' → 'organization', 'cancelled' → 'canceled', 'colour' → 'color'.
-    Idempotent; a word no rule knows (and any word outside ASCII) is returned as it is."""
+    'license', 'organisation' → 'organization', 'cancelled' → 'canceled', 'colour' → 'color',
+    the tail of a contraction ("ll", "re") as the word it stands for ("will", "are"). Idempotent; a word no rule knows (and any word outside ASCII) is returned as it is."""
+    if word in _CONTRACTION_WORDS:
+        return _CONTRACTION_WORDS[word]
     if not word.isascii() or len(word) < 5:
         return word
     for rx, repl in _SPELLING:

@@ -41,7 +41,7 @@ from tracker.analysis.clauses import Clause
 
 __all__ = ["DOCUMENT_NAME", "document_kind", "names_document", "outside_document", "emptied_tables", "offer_footnotes",
            "is_offer",
-           "other_page_side", "landing_page", "shared_lines", "link_share", "topic_density"]
+           "other_page_side", "landing_page", "language_switch", "shared_lines", "link_share", "topic_density"]
 
 # Words that name a document (English, French, German), not a section of one.
 DOCUMENT_NAME = re.compile(
@@ -365,6 +365,38 @@ def other_page_side(old: str, new: str, *, long_enough: int = 2000) -> str | Non
         if len(other) >= long_enough and landing_page(page, other):
             return side
     return None
+
+
+# --- the same document in another language ----------------------------------------------------------
+_MIN_FUNCTION_WORDS = 40  # of the dominant language: a few lines of a cookie banner decide nothing
+_DOMINANCE = 3.0  # the dominant language's function words against the next one's
+
+
+def _clear_language(text: str) -> str | None:
+    """"en", "fr" or "de" when ``text`` is plainly written in it (its frequent function words
+    outnumber the next language's by ``_DOMINANCE`` and count at least ``_MIN_FUNCTION_WORDS``),
+    else None (a short or bilingual text)."""
+    from tracker.analysis.boilerplate import function_word_counts
+
+    counts = sorted(function_word_counts(re.findall(r"[^\W\d_]+", text[:40000].lower())).items(),
+                    key=lambda kv: -kv[1])
+    (lang, top), (_, second) = counts[0], counts[1]
+    return lang if top >= _MIN_FUNCTION_WORDS and top >= _DOMINANCE * max(second, 1) else None
+
+
+def language_switch(old: str, new: str) -> tuple[str, str] | None:
+    """(old language, new language) when the two versions are the same page in two languages: each
+    plainly written in one ("en", "fr", "de"), not the same one, and at most 10% of the new text's
+    lines found in the old. A page served in another locale (the English privacy policy captured
+    in French one day) is a translation, not new terms: what changed cannot be read across
+    languages, and a feed must not call every clause removed and added. None otherwise."""
+    lo = _clear_language(old)
+    if lo is None:
+        return None
+    ln = _clear_language(new)
+    if ln is None or ln == lo or shared_lines(new, old) > 0.1:
+        return None
+    return lo, ln
 
 
 # --- a shop's footnotes at the foot of the page ------------------------------------------------------
