@@ -1296,6 +1296,67 @@ def test_a_page_that_settles_on_one_of_its_variants_is_recorded_after_three_runs
     assert len(env.commits("faulty")) == 2
 
 
+MOVED_NOTICE = ("<html><body><h1>This page has moved</h1><p>Our terms now live in the "
+                "<a href='{}'>Acme legal center</a>.</p></body></html>")
+
+
+def test_a_moved_page_names_its_new_address(env):
+    """A page that moved says where, in four ways; the failure names the new address and what to
+    do, instead of a bare "HTTP 404": a 404 or 410 whose body links to the new page, a redirect
+    chain that ends on a 404, a 200 page saying it moved, a meta refresh to another address."""
+    env.server.page("/bad", lambda: html(MOVED_NOTICE.format("/legal/terms"), status=410))
+    bad = env.run(code=1)[BAD]
+    assert bad["outcome"] == "failed" and bad["error"] == (
+        f"HTTP 410 Gone: the page says it moved to {env.server.url('/legal/terms')}: update the source's url"), bad
+    env.server.page("/bad", lambda: web.Response(status=301, headers={"Location": "/step"}))
+    env.server.page("/step", lambda: web.Response(status=302, headers={"Location": "/old-legal/terms"}))
+    env.server.page("/old-legal/terms", lambda: html("<h1>Not found</h1>", status=404))
+    bad = env.run(code=1)[BAD]
+    assert bad["error"].startswith(f"HTTP 404 Not Found at {env.server.url('/old-legal/terms')}, where "
+                                   f"{env.bad_url} redirects: the page moved; update the source's url"), bad
+    env.server.page("/bad", lambda: html("<h1>Not found</h1>", status=404))  # no redirect, no link: as before
+    assert env.run(code=1)[BAD]["error"] == "HTTP 404 Not Found"
+    env.server.page("/bad", lambda: html(TERMS))
+    assert env.run(code=0)[BAD]["outcome"] in ("new", "back", "unchanged")
+    env.server.page("/bad", lambda: html(MOVED_NOTICE.format("https://legal.acme.example/terms")))
+    bad = env.run(code=1)[BAD]
+    assert bad["outcome"] == "failed" and bad["error"].endswith(
+        "moved page (the page says it moved to https://legal.acme.example/terms: update the source's url)"), bad
+    assert "a page saying the document moved" in env.tracker("status", code=0).output
+    refresh = ("<html><head><meta http-equiv='refresh' content='0; URL=https://acme.example/'></head>"
+               "<body><p>Redirecting...</p></body></html>")
+    env.server.page("/bad", lambda: html(refresh))
+    assert "moved to https://acme.example/: update" in env.run(code=1)[BAD]["error"]
+    assert len(env.commits("faulty")) == 1
+
+
+@pytest.mark.parametrize("page,target", [
+    ("<h1>Diese Seite ist umgezogen</h1><p>Die AGB finden Sie unter <a href='https://neu.example/agb'>neu</a>.</p>",
+     "https://neu.example/agb"),
+    ("<h1>Cette page a été déplacée</h1><p>Voir <a href='/cgu'>nos CGU</a>.</p>", "https://acme.example/cgu"),
+    ("<p>We've moved! Find our policies at https://policies.acme.example/privacy.</p>",
+     "https://policies.acme.example/privacy"),
+    ("<p>This page has moved.</p><p><a href='#top'>Top</a></p>", None),  # no address given
+    ("<h1>Moved</h1><p>The terms moved to <a href='/terms'>this page</a>.</p>", None),  # to itself
+])
+def test_moved_to(page, target):
+    from tracker.extract.convert import extract
+
+    raw = f"<html><body>{page}</body></html>".encode()
+    assert guard.moved_to(raw, "https://acme.example/terms", extract(raw, "text/html")) == target
+
+
+def test_terms_that_mention_moving_are_terms():
+    """Counter-test: terms with a clause about moved data or a new address are not a moved page."""
+    from tracker.extract.convert import extract
+
+    page = _page("<h1>Terms of Service</h1><p>These terms are an agreement between you and Acme. If your account "
+                 "has moved to another region, see <a href='/regions'>regions</a>. Acme shall not be liable for "
+                 "indirect damages. Either party may terminate this agreement under the governing law of Delaware."
+                 "</p>")
+    assert guard.error_page(extract(page.encode(), "text/html"), page.encode(), url="https://acme.example/terms") is None
+
+
 def test_a_stale_copy_served_again_is_a_revert_not_a_material_change(env):
     """A CDN or cache serving last month's page: the text is one the document had, labelled a
     revert (not material), and the current text coming back is one as well."""

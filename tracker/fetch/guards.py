@@ -543,6 +543,7 @@ RULES: tuple[tuple[str, Callable[[Page], bool], bool], ...] = (
     ("a page with no terms in it", empty_shell, True),  # last: the others name what the page is
 )
 
+MOVED = "moved page"  # a page saying the document moved, with its new address (``moved_to``)
 # What ``tracker status`` and the attention feed say a document was served instead of its terms.
 SERVED = {
     "access denied": "an access-denied page", "captcha or bot check": "a captcha or bot check",
@@ -551,6 +552,7 @@ SERVED = {
     "status or server error page": "a status or server error page", "a page with no terms in it": "a page with no terms",
     "page that needs JavaScript": "a page that needs JavaScript", "rate limit": "a rate-limit page",
     "consent screen": "a consent screen", "country or language chooser": "a country or language chooser",
+    MOVED: "a page saying the document moved",
 }
 ERROR_PAGE_PREFIX = "looks like an error page: "
 # Another page in place of the terms, told by comparing it with the latest version
@@ -584,6 +586,60 @@ def should_check(text: str, previous_length: int | None) -> bool:
     return previous_length is not None and len(text) < previous_length * MUCH_SHORTER
 
 
+# A page that says the document moved: "This page has moved", "we've moved our terms", "now lives
+# at", "moved permanently"; French, German, Spanish, Italian, Dutch and Portuguese the same.
+_MOVED = re.compile(
+    r"\b(?:ha(?:s|ve)\s+(?:been\s+)?moved|we(?:'|\u2019)?ve\s+moved|moved\s+(?:permanently|to)\b|"
+    r"(?:has|have)\s+(?:a\s+)?new\s+(?:home|address|location)|now\s+(?:lives|located|available|hosted)\s+at|"
+    r"a\s+(?:été\s+)?déménagé|a\s+été\s+déplacée?|(?:ist|sind|wurde|wurden)\s+(?:\w+\s+)?(?:umgezogen|verschoben)|"
+    r"se\s+ha\s+(?:trasladado|movido)|ha\s+sido\s+(?:trasladad|movid)[ao]|"
+    r"è\s+stat[ao]\s+(?:spostat|trasferit)[ao]|is\s+verplaatst|foi\s+(?:movid|transferid)[ao])",
+    re.IGNORECASE)
+_REFRESH = re.compile(rb"""<meta\b[^>]*http-equiv\s*=\s*["']?refresh["']?[^>]*>""", re.IGNORECASE)
+_REFRESH_URL = re.compile(rb"""content\s*=\s*["']?\s*\d*\s*[;,]\s*url\s*=\s*["']?([^"'>\s]+)""", re.IGNORECASE)
+_HREF = re.compile(rb"""<a\b[^>]*?href\s*=\s*["']?([^"'>\s]+)""", re.IGNORECASE)
+_LINK = re.compile(r"https?://[^\s<>()\[\]\"']+")
+MOVED_SAMPLE = 20_000  # bytes of a page read for a notice that it moved (it is at the top of a short page)
+
+
+def moved_to(raw: bytes, url: str, text: str = "") -> str | None:
+    """The address a page that is not the document points to as its new home: a ``<meta
+    http-equiv="refresh">`` target, or the first link after words saying the page moved ("This
+    page has moved to <a href=...>", in eight languages), resolved against ``url`` (the page's
+    own address). None when the page says neither, or points to itself."""
+    from urllib.parse import urljoin
+
+    head = raw[:MOVED_SAMPLE]
+    target: str | None = None
+    meta = _REFRESH.search(head)
+    found = _REFRESH_URL.search(meta.group(0)) if meta else None
+    if found:
+        target = found.group(1).decode("utf-8", "replace")
+    else:
+        words = _MOVED.search(head.decode("utf-8", "replace"))
+        if words is not None:
+            after = head.decode("utf-8", "replace")[words.end():words.end() + 2000].encode("utf-8")
+            link = _HREF.search(after)
+            if link:
+                target = link.group(1).decode("utf-8", "replace")
+        if target is None and text and (said := _MOVED.search(text)) is not None:
+            plain = _LINK.search(text, said.end())
+            target = plain.group(0).rstrip(".,;:") if plain else None
+    if not target or target.startswith(("#", "javascript:", "mailto:")):
+        return None
+    import html as html_module
+
+    resolved = urljoin(url, html_module.unescape(target)) if url else html_module.unescape(target)
+    if not resolved.startswith(("http://", "https://")) or resolved.split("#")[0] == url.split("#")[0]:
+        return None
+    return resolved
+
+
+def moved_message(target: str) -> str:
+    """The reason given for a page that says the document moved to ``target``."""
+    return f"the page says it moved to {target}: update the source's url"
+
+
 def error_page(text: str, raw: bytes = b"", previous_length: int | None = None, *, url: str = "",
                final_url: str = "") -> str | None:
     """'looks like an error page: <rule>' when the page is not terms, else None.
@@ -603,6 +659,8 @@ def error_page(text: str, raw: bytes = b"", previous_length: int | None = None, 
     # A long text much shorter than the last version is judged by its notice alone: legal words
     # in a long error page's boilerplate do not make it the terms that were there.
     legal = 0 if len(text) >= SHORT_TEXT else legal_vocabulary(page.text)
+    if legal < TERMS_LIKE and (target := moved_to(raw, final_url or url, text)) is not None:
+        return f"{ERROR_PAGE_PREFIX}{MOVED} ({moved_message(target)})"
     for name, rule, strong in RULES:
         if legal >= (TERMS_LIKE_STRONG if strong else TERMS_LIKE):
             continue

@@ -223,6 +223,8 @@ async def _attempt(
                                not_modified=True, etag=etag, last_modified=modified), None
             if resp.status >= 400:
                 message = f"HTTP {resp.status} {resp.reason or ''}".strip()
+                if resp.status in (404, 410):
+                    message += await _moved(resp, doc.url, final_url)
                 if resp.status not in TRANSIENT_STATUSES:
                     return failed(message, resp.status, final_url), None
                 said, wait = transient_retry(message, resp.headers.get("Retry-After"), options.max_retry_after)
@@ -253,6 +255,27 @@ async def _attempt(
         return failed(f"invalid HTTP response: {' '.join(str(exc.message).split())[:200]}"), None
     except aiohttp.ClientError as exc:
         return failed(f"{type(exc).__name__}: {exc}"), None
+
+
+async def _moved(resp: "aiohttp.ClientResponse", url: str, final_url: str) -> str:
+    """What a 404 or 410 tells of where the document went, to add to its message: the address
+    its body says the page moved to (a link after "this page has moved", a meta refresh), or the
+    address redirects led to ("" when neither). A body that cannot be read tells nothing."""
+    import aiohttp
+
+    from tracker.fetch.guards import MOVED_SAMPLE, moved_message, moved_to
+
+    try:
+        body = await resp.content.read(MOVED_SAMPLE)
+    except (aiohttp.ClientError, asyncio.TimeoutError, OSError):  # a broken error body must not hide the status
+        body = b""
+    target = moved_to(body, final_url) if body else None
+    if target is not None:
+        return f": {moved_message(target)}"
+    if resp.history and final_url.split("#")[0] != url.split("#")[0]:
+        return (f" at {final_url}, where {url} redirects: the page moved; update the source's url to its "
+                "new address")
+    return ""
 
 
 def _read_file(doc: Document, fetched_at: datetime, started: float, max_bytes: int) -> Fetched:
