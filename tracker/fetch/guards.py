@@ -598,7 +598,7 @@ _MOVED = re.compile(
 _REFRESH = re.compile(rb"""<meta\b[^>]*http-equiv\s*=\s*["']?refresh["']?[^>]*>""", re.IGNORECASE)
 _REFRESH_URL = re.compile(rb"""content\s*=\s*["']?\s*\d*\s*[;,]\s*url\s*=\s*["']?([^"'>\s]+)""", re.IGNORECASE)
 _HREF = re.compile(rb"""<a\b[^>]*?href\s*=\s*["']?([^"'>\s]+)""", re.IGNORECASE)
-_LINK = re.compile(r"https?://[^\s<>()\[\]\"']+")
+_PLAIN_URL = re.compile(r"https?://[^\s<>()\[\]\"']+")
 MOVED_SAMPLE = 20_000  # bytes of a page read for a notice that it moved (it is at the top of a short page)
 
 
@@ -623,7 +623,7 @@ def moved_to(raw: bytes, url: str, text: str = "") -> str | None:
             if link:
                 target = link.group(1).decode("utf-8", "replace")
         if target is None and text and (said := _MOVED.search(text)) is not None:
-            plain = _LINK.search(text, said.end())
+            plain = _PLAIN_URL.search(text, said.end())
             target = plain.group(0).rstrip(".,;:") if plain else None
     if not target or target.startswith(("#", "javascript:", "mailto:")):
         return None

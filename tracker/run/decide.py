@@ -39,7 +39,13 @@ The order of the checks, cheapest first:
    before their ``</body>`` (``guards.cut_off_html``), or that stops mid-sentence where the
    latest text goes on (``analysis.boilerplate.truncated_side``): held until seen in 3 consecutive runs
    (or ``confirm``); a new text with ``confirm = N``: pending until seen in N;
-9. otherwise a new version: ``first``, ``revert`` (a text it had before) or ``changed``.
+9. otherwise a new version: ``first``, ``revert`` (a text it had before) or ``changed``;
+10. a ``changed`` or ``revert`` text, and a text the page was seen blinking to (``Blink``), comes
+   with ``recheck``: the run loop fetches the page again at once and ``settle`` decides with both
+   fetches. A page that gives the latest text back is blinking between variants (an A/B test, a
+   geo or cache variant) and records nothing ("unchanged", "variant: ..."); its texts are
+   remembered, and a variant is recorded only once no fetch of ``VARIANT_RUNS`` runs in a row has
+   given the latest text. Two fetches that agree are a change, recorded that run.
 """
 
 from __future__ import annotations
