@@ -1323,10 +1323,10 @@ def test_a_moved_page_names_its_new_address(env):
     assert bad["outcome"] == "failed" and bad["error"].endswith(
         "moved page (the page says it moved to https://legal.acme.example/terms: update the source's url)"), bad
     assert "a page saying the document moved" in env.tracker("status", code=0).output
-    refresh = ("<html><head><meta http-equiv='refresh' content='0; URL=https://acme.example/'></head>"
+    refresh = ("<html><head><meta http-equiv='refresh' content='0; URL=https://acme.example/legal'></head>"
                "<body><p>Redirecting...</p></body></html>")
     env.server.page("/bad", lambda: html(refresh))
-    assert "moved to https://acme.example/: update" in env.run(code=1)[BAD]["error"]
+    assert "moved to https://acme.example/legal: update" in env.run(code=1)[BAD]["error"]
     assert len(env.commits("faulty")) == 1
 
 
@@ -1338,6 +1338,8 @@ def test_a_moved_page_names_its_new_address(env):
      "https://policies.acme.example/privacy"),
     ("<p>This page has moved.</p><p><a href='#top'>Top</a></p>", None),  # no address given
     ("<h1>Moved</h1><p>The terms moved to <a href='/terms'>this page</a>.</p>", None),  # to itself
+    ("<h1>Not found</h1><p>The page does not exist or has been moved.</p><a href='/help'>Help</a>", None),  # a guess
+    ("<h1>Not found</h1><p>This page has moved.</p><a href='/'>Home</a>", None),  # home is no new address
 ])
 def test_moved_to(page, target):
     from tracker.extract.convert import extract

@@ -605,9 +605,10 @@ MOVED_SAMPLE = 20_000  # bytes of a page read for a notice that it moved (it is 
 def moved_to(raw: bytes, url: str, text: str = "") -> str | None:
     """The address a page that is not the document points to as its new home: a ``<meta
     http-equiv="refresh">`` target, or the first link after words saying the page moved ("This
-    page has moved to <a href=...>", in eight languages), resolved against ``url`` (the page's
-    own address). None when the page says neither, or points to itself."""
-    from urllib.parse import urljoin
+    page has moved to <a href=...>", in seven languages; not a guess, "does not exist or has been
+    moved"), resolved against ``url`` (the page's own address). None when the page says neither,
+    or points to itself or to a site's home page."""
+    from urllib.parse import urljoin, urlsplit
 
     head = raw[:MOVED_SAMPLE]
     target: str | None = None
@@ -616,14 +617,14 @@ def moved_to(raw: bytes, url: str, text: str = "") -> str | None:
     if found:
         target = found.group(1).decode("utf-8", "replace")
     else:
-        words = _MOVED.search(head.decode("utf-8", "replace"))
+        page = head.decode("utf-8", "replace")
+        words = _said_moved(page)
         if words is not None:
-            after = head.decode("utf-8", "replace")[words.end():words.end() + 2000].encode("utf-8")
-            link = _HREF.search(after)
+            link = _HREF.search(page[words:words + 2000].encode("utf-8"))
             if link:
                 target = link.group(1).decode("utf-8", "replace")
-        if target is None and text and (said := _MOVED.search(text)) is not None:
-            plain = _PLAIN_URL.search(text, said.end())
+        if target is None and text and (said := _said_moved(text)) is not None:
+            plain = _PLAIN_URL.search(text, said)
             target = plain.group(0).rstrip(".,;:") if plain else None
     if not target or target.startswith(("#", "javascript:", "mailto:")):
         return None
@@ -632,7 +633,24 @@ def moved_to(raw: bytes, url: str, text: str = "") -> str | None:
     resolved = urljoin(url, html_module.unescape(target)) if url else html_module.unescape(target)
     if not resolved.startswith(("http://", "https://")) or resolved.split("#")[0] == url.split("#")[0]:
         return None
+    if urlsplit(resolved).path in ("", "/"):  # a link home ("Back to the home page") is no new address
+        return None
     return resolved
+
+
+# Words that make a move a guess: "the page does not exist or has been moved", "may have moved"
+# (a not-found page's wording), in the same languages.
+_HEDGE = re.compile(r"\b(?:or|may|might|could|perhaps|possibly|o|ou|oder|of|forse|talvez|quizás|peut-être|"
+                    r"möglicherweise|vielleicht|misschien|pode|puede)\b", re.IGNORECASE)
+
+
+def _said_moved(text: str) -> int | None:
+    """Where the first words asserting that the page moved end in ``text`` (not a hedged "or has
+    been moved"), or None."""
+    for found in _MOVED.finditer(text):
+        if not _HEDGE.search(text[max(0, found.start() - 30):found.start()]):
+            return found.end()
+    return None
 
 
 def moved_message(target: str) -> str:
