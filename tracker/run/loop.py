@@ -6,6 +6,10 @@ means, writes down the small facts a decision carries (gone/back events, counter
 texts, validators), hands new versions to the archive's ``Recorder`` in batches, and publishes
 run events (``tracker.run.events``) to its subscribers.
 
+A page whose text would be a new version (or a variant it was seen blinking to) is fetched a
+second time at once, and ``settle`` decides with both fetches: a page that gives the latest text
+back is blinking between variants and records nothing. Only changed pages pay that request.
+
 The unchanged case is the common one and costs one hash comparison against the state loaded at
 start: no git process, no analysis; when the server keeps ETag / Last-Modified it costs a 304
 and not even a body. New versions are committed in batches (one ``git fast-import`` per batch)
