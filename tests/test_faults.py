@@ -1413,6 +1413,19 @@ def test_interstitial_words_inside_a_sentence_are_not_a_prompt(text):
     assert guard.error_page(text * 3, b"", previous_length=20000) is None
 
 
+def test_long_terms_that_shrank_are_judged_by_their_top_not_by_a_section_far_below():
+    """Real terms that lost half their length (128,000 to 49,000 characters) had a section "2.5 La
+    file d'attente" (the service's own queue feature) 8,000 characters down, and were refused as a
+    waiting room on every run; a notice is at the top of the page it is."""
+    intro = "".join(f"## Article {n}\n\nLe membre accepte les présentes conditions générales d'utilisation du "
+                    f"service Zorbo, article {n}, et s'engage à les respecter.\n\n" for n in range(1, 40))
+    terms = intro + "### 2.5 La file d'attente\n\nZorbo peut limiter le nombre de messages reçus.\n\n" + intro
+    assert len(intro) > guard.SHORT_TEXT
+    assert guard.error_page(terms, b"", previous_length=len(terms) * 3) is None
+    queue = "# Vous êtes dans la file d'attente\n\nMerci de patienter.\n\n" + intro
+    assert guard.error_page(queue, b"", previous_length=len(queue) * 3) == "looks like an error page: waiting room"
+
+
 # --------------------------------------------------------------------------- tiny but real terms
 
 NOINDEX = "<meta name='robots' content='noindex, nofollow'>"

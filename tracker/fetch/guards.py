@@ -105,7 +105,10 @@ class Page:
 
     @property
     def both(self) -> str:
-        return f"{self.title}\n{self.text}".lower()
+        """Title and text, lower-cased, where the notice rules look for their words: of a long
+        text, only its first ``SHORT_TEXT`` characters (a notice is at the top of the page it is;
+        long terms that shrank may have a section "2.5 La file d'attente" far below)."""
+        return f"{self.title}\n{self.text[:SHORT_TEXT]}".lower()
 
 
 def _has(pattern: str) -> Callable[[str], bool]:
