@@ -1357,6 +1357,12 @@ def test_terms_that_mention_moving_are_terms():
                  "indirect damages. Either party may terminate this agreement under the governing law of Delaware."
                  "</p>")
     assert guard.error_page(extract(page.encode(), "text/html"), page.encode(), url="https://acme.example/terms") is None
+    # long terms that shrank by half and say their office moved, with a link: terms (held), not a moved page
+    office = ("<h1>Zorbo terms</h1><p>Our office has moved to <a href='/contact'>a new address</a>.</p>"
+              + "".join(f"<h2>{n}</h2><p>Zorbo keeps section {n} of these rules for every member.</p>" for n in range(60)))
+    text = extract(office.encode(), "text/html")
+    assert len(text) > guard.SHORT_TEXT
+    assert guard.error_page(text, office.encode(), len(text) * 3, url="https://zorbo.example/terms") is None
 
 
 def test_a_stale_copy_served_again_is_a_revert_not_a_material_change(env):

@@ -680,7 +680,8 @@ def error_page(text: str, raw: bytes = b"", previous_length: int | None = None, 
     # A long text much shorter than the last version is judged by its notice alone: legal words
     # in a long error page's boilerplate do not make it the terms that were there.
     legal = 0 if len(text) >= SHORT_TEXT else legal_vocabulary(page.text)
-    if legal < TERMS_LIKE and (target := moved_to(raw, final_url or url, text)) is not None:
+    # a moved notice is a short page: long terms that shrank may say "our office has moved to ..."
+    if len(text) < SHORT_TEXT and legal < TERMS_LIKE and (target := moved_to(raw, final_url or url, text)) is not None:
         return f"{ERROR_PAGE_PREFIX}{MOVED} ({moved_message(target)})"
     for name, rule, strong in RULES:
         if legal >= (TERMS_LIKE_STRONG if strong else TERMS_LIKE):
