@@ -16,6 +16,8 @@ from tracker.errors import ExtractError
 from tracker.fetch import Fetched
 from tracker.fetch.guards import HOLD_RUNS
 from tracker.run.decide import (
+    VARIANT_RUNS,
+    Blink,
     CacheEntry,
     Decision,
     DocumentEvent,
@@ -27,6 +29,7 @@ from tracker.run.decide import (
     raw_hash,
     region_hash,
     select_regions,
+    settle,
 )
 from tracker.run.result import OUTCOME_KINDS
 from tracker.sources.config import Document, Part
@@ -477,3 +480,63 @@ def test_every_outcome_kind_is_reachable():
         decide(fetched(CHANGED), known(), confirm=2).outcome,
     }
     assert produced == set(OUTCOME_KINDS)
+
+
+# --------------------------------------------------------------------------- a page fetched twice
+
+OTHER = PAGE.replace("expire after 12 months", "expire after 9 months")
+
+
+def test_a_changed_text_asks_for_a_second_fetch_and_both_agreeing_record_it():
+    first = decide(fetched(CHANGED), known())
+    assert first.outcome == "changed" and first.recheck == first.version.hash  # type: ignore[union-attr]
+    assert decide(fetched(PAGE), DocumentState()).recheck is None  # a first version is recorded at once
+    final = settle(first, fetched(CHANGED), known())
+    assert final.outcome == "changed" and final.version is first.version and final.recheck is None
+    # per-request noise outside the text (other bytes, same region) is the same text
+    noisy = CHANGED.replace("<nav>menu</nav>", "<nav>menu 2</nav>")
+    assert settle(first, fetched(noisy), known()).outcome == "changed"
+    # a second fetch that tells nothing (an error) does not hold a change back
+    failed = fetched(b"", status=503, error="HTTP 503")
+    assert settle(first, failed, known()).outcome == "changed"
+
+
+def test_a_second_fetch_giving_the_latest_text_back_is_a_blink_recorded_as_nothing():
+    state = known()
+    first = decide(fetched(CHANGED), state)
+    final = settle(first, fetched(PAGE), state)
+    assert final.outcome == "unchanged" and final.version is None and final.cache is None
+    assert final.check.summary.startswith("variant: the page alternates between texts")
+    assert final.blink is not None and set(final.blink.variants) == {state.latest_hash, first.recheck}
+    # next run: the variant is known; fetched twice, the latest text back: nothing, counter reset
+    blinking = replace(state, blink=final.blink)
+    again = decide(fetched(CHANGED), blinking)
+    assert again.outcome == "unchanged" and again.version is None and again.recheck is not None
+    assert settle(again, fetched(PAGE), blinking).blink == Blink(final.blink.variants, 0)
+    # the latest text fetched: unchanged, no second fetch
+    assert decide(fetched(PAGE), blinking).recheck is None
+
+
+def test_a_known_variant_is_recorded_once_the_latest_text_is_missing_for_some_runs():
+    state = known()
+    variants = Blink((content_hash(text_of(CHANGED)), state.latest_hash))  # type: ignore[arg-type]
+    for absent in range(VARIANT_RUNS):
+        blinking = replace(state, blink=replace(variants, absent=absent))
+        final = settle(decide(fetched(CHANGED), blinking), fetched(CHANGED), blinking)
+        if absent + 1 < VARIANT_RUNS:
+            assert final.outcome == "unchanged" and final.blink == replace(variants, absent=absent + 1)
+        else:
+            assert final.outcome == "changed" and final.version is not None and final.blink.absent == 0  # type: ignore[union-attr]
+
+
+def test_two_new_texts_from_one_page_are_a_change_and_remembered_as_variants():
+    state = known()
+    first = decide(fetched(CHANGED), state)
+    final = settle(first, fetched(OTHER), state)
+    assert final.outcome == "changed" and final.version is first.version
+    assert final.blink is not None and set(final.blink.variants) == {first.recheck, content_hash(text_of(OTHER))}
+    # a new text both fetches agree on, on a page known to blink: recorded, the variants forgotten
+    blinking = replace(state, blink=Blink((first.recheck, state.latest_hash)))  # type: ignore[arg-type]
+    change = decide(fetched(OTHER), blinking)
+    agreed = settle(change, fetched(OTHER), blinking)
+    assert agreed.outcome == "changed" and agreed.forget_blink

@@ -322,7 +322,9 @@ def test_a_region_remembered_by_an_older_extractor_is_converted_again(serve, tmp
     assert len(extractions) == 2  # and remembered for this one
     wider = Document("acme", "Acme", "Terms", server.url("/terms"), select=("main", "footer"))
     assert [o.outcome for o in run_snapshot(store, [wider], FAST).outcomes] == ["changed"]
-    assert len(extractions) == 3  # new settings: converted again
+    # new settings: converted again, and the page fetched again and converted once more (a text
+    # that would be a new version is fetched twice; here the footer's node number differs)
+    assert len(extractions) == 4
 
 
 def test_versions_keep_their_text_length(serve, tmp_path):

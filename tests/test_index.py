@@ -180,7 +180,7 @@ def cli_json(root: Path, *args: str) -> object:
 def test_a_new_index_has_the_current_schema(tmp_path):
     store = build(tmp_path / "store")
     version, fks, fts = schema_of(store.index_path)
-    assert version == SCHEMA_VERSION == 5
+    assert version == SCHEMA_VERSION == 6
     assert fks == EXPECTED_FKS
     assert fts is not None and "fts5" in fts.lower() and "porter" in fts
 
@@ -196,7 +196,7 @@ def test_an_index_of_schema_3_gains_the_region_hash(tmp_path):
         index.set_http_cache([{"document_key": "larkspur/Terms", "etag": None, "last_modified": None,
                                "content_hash": "c", "fingerprint": "f", "raw_hash": "r", "region_hash": "g"}])
         assert index.http_cache()["larkspur/Terms"]["region_hash"] == "g"
-    assert schema_of(store.index_path)[0] == SCHEMA_VERSION == 5
+    assert schema_of(store.index_path)[0] == SCHEMA_VERSION == 6
 
 
 @pytest.mark.parametrize("schema_sql", [OLD_SCHEMA, OLDER_SCHEMA], ids=["old", "older"])

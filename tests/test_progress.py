@@ -122,3 +122,23 @@ def test_import_history_never_shows_100_percent_while_pairs_wait(tmp_path: Path)
                             re.search(r"([\d,]+) of ([\d,]+) pair\(s\) analysed", line).groups())  # type: ignore[union-attr]
         if analysed < queued:
             assert "(100%)" not in line, line
+
+
+def test_import_progress_never_goes_back_when_the_analyses_start() -> None:
+    """A small import is one batch: every commit read and no pair sent yet showed 100%, then the
+    analysis phase started and the line said 63%. Reading alone now stays below 100%, and the
+    percentage shown never goes down, whatever the estimate of the pairs to come does."""
+    from tracker.cli.ota import import_progress
+    from tracker.ota.history import ImportResult
+
+    line = StatusLine("import-history", io.StringIO(), tty=False)
+    shown = []
+    steps = [ImportResult(source="repo", commits=n, commits_total=400, stage="reading commits") for n in (100, 400)]
+    steps += [ImportResult(source="repo", commits=400, commits_total=400, stage="analysing", pairs_queued=1200,
+                           pairs_analysed=n) for n in (0, 600, 1199, 1200)]
+    for result in steps:
+        text, done, total = import_progress(result)
+        line.show(text, done, total, force=True)
+        shown.append(int(re.search(r"\((\d+)%\)", line.stream.getvalue().splitlines()[-1]).group(1)))  # type: ignore[attr-defined,union-attr]
+    assert shown == sorted(shown) and shown[1] < 100 and shown[-2] < 100 == shown[-1], shown
+    assert all(name in line.stream.getvalue() for name in ("reading commits", "analysing")), line.stream.getvalue()  # type: ignore[attr-defined]

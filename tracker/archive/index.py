@@ -610,6 +610,24 @@ class Index:
     def clear_pending(self, document_key: str) -> None:
         self._db().table("pending").delete_where("document_key = ?", [document_key])
 
+    # -- pages that blink between variants ------------------------------------------------------
+    def set_blink(self, document_key: str, variants: Iterable[str], absent: int, at: str) -> None:
+        """Remember the texts (content hashes, most recent first) a page was seen alternating
+        between, and the consecutive runs without its latest text (not committed here)."""
+        self._db().table("blinks").upsert(
+            {"document_key": document_key, "variants": json.dumps(list(variants)), "absent": absent, "at": at},
+            pk="document_key")
+
+    def clear_blink(self, document_key: str) -> None:
+        """Forget that a page blinked (it changed for good; not committed here)."""
+        self._db().table("blinks").delete_where("document_key = ?", [document_key])
+
+    def blinks(self) -> dict[str, tuple[tuple[str, ...], int]]:
+        """document key -> (variant content hashes, runs without the latest text) of the pages
+        seen blinking."""
+        return {r[0]: (tuple(json.loads(r[1] or "[]")), int(r[2] or 0)) for r in self.conn.execute(
+            "SELECT document_key, variants, absent FROM blinks")}
+
     # -- HTTP validators (conditional requests) ------------------------------------------------
     def http_cache(self) -> dict[str, sqlite3.Row]:
         """document key -> ETag / Last-Modified of the text with ``content_hash``, fetched with

@@ -105,6 +105,8 @@ TABLES: tuple[Table, ...] = (
         indexes=(("checks_doc", ("document_key", "run_id")),),
     ),
     Table("pending", {"document_key": str, "content_hash": str, "seen": int, "first_seen": str}, "document_key"),
+    # a page seen blinking between texts: their hashes (JSON list), runs without the latest one
+    Table("blinks", {"document_key": str, "variants": str, "absent": int, "at": str}, "document_key"),
     Table(
         "http_cache",
         {"document_key": str, "etag": str, "last_modified": str, "content_hash": str, "fingerprint": str,
@@ -191,8 +193,14 @@ def _analysis_version(db: "Database") -> None:
         versions.add_column("analysis_version", str)
 
 
+def _blinks(db: "Database") -> None:
+    """6: the ``blinks`` table (pages seen alternating between texts from request to request)."""
+    table = TABLE["blinks"]
+    db.table(table.name).create(table.columns, pk=table.pk, if_not_exists=True)
+
+
 MIGRATIONS: tuple[Callable[["Database"], None], ...] = (_tables, _foreign_keys, _search, _region_hash,
-                                                        _analysis_version)
+                                                        _analysis_version, _blinks)
 SCHEMA_VERSION = len(MIGRATIONS)
 SEARCH_VERSION = MIGRATIONS.index(_search) + 1
 

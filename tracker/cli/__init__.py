@@ -7,7 +7,7 @@ import sys
 
 from tracker.errors import INTERRUPT_MESSAGE
 
-INTERRUPTED = f"error: {INTERRUPT_MESSAGE}"
+INTERRUPTED = INTERRUPT_MESSAGE  # a plain line: stopping a command is no error
 
 
 def main() -> None:

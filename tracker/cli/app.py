@@ -226,7 +226,8 @@ class TrackerGroup(click.Group):
             click.echo("", err=True)  # the terminal echoed ^C without a line end
             from tracker.errors import INTERRUPT_MESSAGE
 
-            fail(INTERRUPT_MESSAGE, 130)
+            click.echo(INTERRUPT_MESSAGE, err=True)  # no "error:": stopping a command is not one
+            sys.exit(130)
         except BrokenPipeError:
             if not _stdout_gone():
                 fail("a pipe to a helper process (git or a worker) closed early; run the command again", 1)

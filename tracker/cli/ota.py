@@ -128,7 +128,8 @@ def import_progress(result: Any) -> tuple[str, int, int]:
     """The progress line of an import (``ImportResult`` so far) and its work done of all, in
     units of commits read plus pairs of texts analysed: the analyses of the last batches go on
     for minutes once every commit is read, so reading alone would show 100% all that time.
-    While commits are still read, the pairs still to come are estimated from those so far."""
+    While commits are still read, the pairs still to come are estimated from those so far (one per
+    commit before any batch is sent: reading alone then never shows 100%)."""
     read, commits = result.commits, result.commits_total
     text = f"{result.stage} — {read:,}" + (f" of {commits:,}" if commits else "") + " commit(s) read"
     queued, analysed = result.pairs_queued, result.pairs_analysed
@@ -139,7 +140,10 @@ def import_progress(result: Any) -> tuple[str, int, int]:
         text += f", this batch {result.parts[0]} of {result.parts[1]} part(s) done"
     if not commits:
         return text, 0, 0
-    pairs = queued if read >= commits else round(queued * commits / max(read, 1))
+    if queued:
+        pairs = queued if read >= commits else round(queued * commits / max(read, 1))
+    else:  # no batch sent yet (a small import is one batch): about one pair per commit, until one is
+        pairs = commits
     return text, read + analysed, commits + max(pairs, queued)
 
 

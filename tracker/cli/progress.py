@@ -32,7 +32,8 @@ class StatusLine:
     """Progress on ``stream`` (default stderr): call ``show(text, done, total)`` as often as
     convenient (it throttles itself); ``done``/``total`` (units of the whole job, e.g. commits
     read of those to read) add a percentage and, once ``ETA_SHARE`` of the work and ``ETA_AFTER``
-    seconds have gone by, the time left. ``close()`` clears the terminal line. ``tty`` overrides
+    seconds have gone by, the time left; the percentage never goes down from one line to the next
+    (a total that grows holds it until the work catches up). ``close()`` clears the terminal line. ``tty`` overrides
     the terminal test; ``clock`` (seconds, monotonic) is for tests."""
 
     def __init__(self, label: str, stream: TextIO | None = None, *, tty: bool | None = None,
@@ -45,12 +46,18 @@ class StatusLine:
         self.last = -1e9  # when a line was last written
         self.width = 0  # of the line drawn last on a terminal
         self.lines = 0  # lines written (pipe) or redraws (terminal)
+        self.shown = 0.0  # the highest share of the work shown so far: the percentage never goes back
 
     def text(self, text: str, done: int = 0, total: int = 0) -> str:
         """The line ``show`` would write now (label, text, percentage, time left)."""
         line = f"{self.label}: {text}"
         if total > 0:
-            share = min(done / total, 1.0)
+            # Never below a share shown before: the total is an estimate that can grow (the pairs
+            # to analyse are known only once their batch is sent), and a line that went from 100%
+            # back to 63% read as an import starting over.
+            share = max(min(done / total, 1.0), self.shown)
+            if done < total:
+                share = min(share, 0.99)
             line += f" ({share:.0%})"
             elapsed = self.clock() - self.started
             if share >= ETA_SHARE and elapsed >= ETA_AFTER and share < 1.0:
@@ -65,6 +72,8 @@ class StatusLine:
             return
         self.last = now
         line = self.text(text, done, total)
+        if total > 0:
+            self.shown = max(self.shown, min(min(done / total, 1.0), 0.99 if done < total else 1.0))
         if self.tty:
             import shutil
 

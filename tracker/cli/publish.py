@@ -128,7 +128,8 @@ def serve(obj: Any, port: int, host: str, out: str | None, limit: int) -> None:
         sys.stdout.flush()
         server.serve_forever()
     except KeyboardInterrupt:
-        # Stopped as a shell stops any command with Ctrl-C: 130 and one line, never a traceback.
+        # Stopped as a shell stops any command with Ctrl-C: 130 and one plain line (an interrupt
+        # is no error), never a traceback.
         # Every file was written to a temporary name and renamed, so none is half written.
         # (said here as `cli.app.fail` says it: this module is imported by the app, never the reverse)
         from tracker.text import strip_unsafe
@@ -137,7 +138,7 @@ def serve(obj: Any, port: int, host: str, out: str | None, limit: int) -> None:
         message = (f"interrupted (Ctrl-C): stopped serving {out_dir} (the site there is complete)" if serving else
                    f"interrupted (Ctrl-C) while publishing {out_dir}: every file written is whole; run the "
                    "command again to finish the site")
-        click.echo(f"error: {strip_unsafe(message)}", err=True)
+        click.echo(strip_unsafe(message), err=True)  # no "error:": Ctrl-C is how a server is stopped
         sys.exit(130)
     finally:
         server.server_close()

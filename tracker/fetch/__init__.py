@@ -20,10 +20,11 @@ if TYPE_CHECKING:
                FetchOptions,
                Validators,
     )
-    from tracker.fetch.http import fetch_all, fetch_one
+    from tracker.fetch.http import Again, fetch_all, fetch_one
 
 # name -> the module that defines it; imported on first use (see tracker._lazy)
 _EXPORTS = {
+    "Again": "tracker.fetch.http",
     "DEFAULT_USER_AGENT": "tracker.fetch.base",
     "FetchError": "tracker.errors",
     "FetchOptions": "tracker.fetch.base",
@@ -33,7 +34,7 @@ _EXPORTS = {
     "fetch_all": "tracker.fetch.http",
     "fetch_one": "tracker.fetch.http",
 }
-__all__ = ["DEFAULT_USER_AGENT", "FetchError", "FetchOptions", "Fetched", "TRANSIENT_STATUSES", "Validators",
+__all__ = ["Again", "DEFAULT_USER_AGENT", "FetchError", "FetchOptions", "Fetched", "TRANSIENT_STATUSES", "Validators",
            "fetch_all", "fetch_one"]
 
 

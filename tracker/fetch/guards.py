@@ -130,7 +130,10 @@ class Page:
 
     @property
     def both(self) -> str:
-        return f"{self.title}\n{self.text}".lower()
+        """Title and text, lower-cased, where the notice rules look for their words: of a long
+        text, only its first ``SHORT_TEXT`` characters (a notice is at the top of the page it is;
+        long terms that shrank may have a section "2.5 La file d'attente" far below)."""
+        return f"{self.title}\n{self.text[:SHORT_TEXT]}".lower()
 
 
 def _has(pattern: str) -> Callable[[str], bool]:
@@ -701,6 +704,7 @@ RULES: tuple[tuple[str, Callable[[Page], bool], bool], ...] = (
     ("a page with no terms in it", empty_shell, True),  # last: the others name what the page is
 )
 
+MOVED = "moved page"  # a page saying the document moved, with its new address (``moved_to``)
 # What ``tracker status`` and the attention feed say a document was served instead of its terms.
 SERVED = {
     "access denied": "an access-denied page", "captcha or bot check": "a captcha or bot check",
@@ -709,6 +713,7 @@ SERVED = {
     "status or server error page": "a status or server error page", "a page with no terms in it": "a page with no terms",
     "page that needs JavaScript": "a page that needs JavaScript", "rate limit": "a rate-limit page",
     "consent screen": "a consent screen", "country or language chooser": "a country or language chooser",
+    MOVED: "a page saying the document moved",
 }
 ERROR_PAGE_PREFIX = "looks like an error page: "
 SERVED.update({"page that shows its text in a frame": "a page that shows its text in a frame",
@@ -745,6 +750,78 @@ def should_check(text: str, previous_length: int | None) -> bool:
     return previous_length is not None and len(text) < previous_length * MUCH_SHORTER
 
 
+# A page that says the document moved: "This page has moved", "we've moved our terms", "now lives
+# at", "moved permanently"; French, German, Spanish, Italian, Dutch and Portuguese the same.
+_MOVED = re.compile(
+    r"\b(?:ha(?:s|ve)\s+(?:been\s+)?moved|we(?:'|\u2019)?ve\s+moved|moved\s+(?:permanently|to)\b|"
+    r"(?:has|have)\s+(?:a\s+)?new\s+(?:home|address|location)|now\s+(?:lives|located|available|hosted)\s+at|"
+    r"a\s+(?:été\s+)?déménagé|a\s+été\s+déplacée?|(?:ist|sind|wurde|wurden)\s+(?:\w+\s+)?(?:umgezogen|verschoben)|"
+    r"se\s+ha\s+(?:trasladado|movido)|ha\s+sido\s+(?:trasladad|movid)[ao]|"
+    r"è\s+stat[ao]\s+(?:spostat|trasferit)[ao]|is\s+verplaatst|foi\s+(?:movid|transferid)[ao])",
+    re.IGNORECASE)
+_REFRESH = re.compile(rb"""<meta\b[^>]*http-equiv\s*=\s*["']?refresh["']?[^>]*>""", re.IGNORECASE)
+_REFRESH_URL = re.compile(rb"""content\s*=\s*["']?\s*\d*\s*[;,]\s*url\s*=\s*["']?([^"'>\s]+)""", re.IGNORECASE)
+_HREF = re.compile(rb"""<a\b[^>]*?href\s*=\s*["']?([^"'>\s]+)""", re.IGNORECASE)
+_PLAIN_URL = re.compile(r"https?://[^\s<>()\[\]\"']+")
+MOVED_SAMPLE = 20_000  # bytes of a page read for a notice that it moved (it is at the top of a short page)
+
+
+def moved_to(raw: bytes, url: str, text: str = "") -> str | None:
+    """The address a page that is not the document points to as its new home: a ``<meta
+    http-equiv="refresh">`` target, or the first link after words saying the page moved ("This
+    page has moved to <a href=...>", in seven languages; not a guess, "does not exist or has been
+    moved"), resolved against ``url`` (the page's own address). None when the page says neither,
+    or points to itself or to a site's home page."""
+    from urllib.parse import urljoin, urlsplit
+
+    head = raw[:MOVED_SAMPLE]
+    target: str | None = None
+    meta = _REFRESH.search(head)
+    found = _REFRESH_URL.search(meta.group(0)) if meta else None
+    if found:
+        target = found.group(1).decode("utf-8", "replace")
+    else:
+        page = head.decode("utf-8", "replace")
+        words = _said_moved(page)
+        if words is not None:
+            link = _HREF.search(page[words:words + 2000].encode("utf-8"))
+            if link:
+                target = link.group(1).decode("utf-8", "replace")
+        if target is None and text and (said := _said_moved(text)) is not None:
+            plain = _PLAIN_URL.search(text, said)
+            target = plain.group(0).rstrip(".,;:") if plain else None
+    if not target or target.startswith(("#", "javascript:", "mailto:")):
+        return None
+    import html as html_module
+
+    resolved = urljoin(url, html_module.unescape(target)) if url else html_module.unescape(target)
+    if not resolved.startswith(("http://", "https://")) or resolved.split("#")[0] == url.split("#")[0]:
+        return None
+    if urlsplit(resolved).path in ("", "/"):  # a link home ("Back to the home page") is no new address
+        return None
+    return resolved
+
+
+# Words that make a move a guess: "the page does not exist or has been moved", "may have moved"
+# (a not-found page's wording), in the same languages.
+_HEDGE = re.compile(r"\b(?:or|may|might|could|perhaps|possibly|o|ou|oder|of|forse|talvez|quizás|peut-être|"
+                    r"möglicherweise|vielleicht|misschien|pode|puede)\b", re.IGNORECASE)
+
+
+def _said_moved(text: str) -> int | None:
+    """Where the first words asserting that the page moved end in ``text`` (not a hedged "or has
+    been moved"), or None."""
+    for found in _MOVED.finditer(text):
+        if not _HEDGE.search(text[max(0, found.start() - 30):found.start()]):
+            return found.end()
+    return None
+
+
+def moved_message(target: str) -> str:
+    """The reason given for a page that says the document moved to ``target``."""
+    return f"the page says it moved to {target}: update the source's url"
+
+
 def error_page(text: str, raw: bytes = b"", previous_length: int | None = None, *, url: str = "",
                final_url: str = "") -> str | None:
     """'looks like an error page: <rule>' when the page is not terms, else None.
@@ -768,6 +845,9 @@ def error_page(text: str, raw: bytes = b"", previous_length: int | None = None, 
     # A long text much shorter than the last version is judged by its notice alone: legal words
     # in a long error page's boilerplate do not make it the terms that were there.
     legal = 0 if len(text) >= SHORT_TEXT else legal_vocabulary(page.text)
+    # a moved notice is a short page: long terms that shrank may say "our office has moved to ..."
+    if len(text) < SHORT_TEXT and legal < TERMS_LIKE and (target := moved_to(raw, final_url or url, text)) is not None:
+        return f"{ERROR_PAGE_PREFIX}{MOVED} ({moved_message(target)})"
     for name, rule, strong in RULES:
         if legal >= (TERMS_LIKE_STRONG if strong else TERMS_LIKE):
             continue

@@ -42,15 +42,30 @@ if TYPE_CHECKING:
 
     from tracker.fetch.browser import Renderer
 
+class Again:
+    """Documents to fetch once more within a ``fetch_all`` run, asked for by its caller while it
+    handles a result (``ask``); each comes back as one more result, fetched unconditionally under
+    the same politeness limits (so at least the host's delay after the first request)."""
+
+    def __init__(self) -> None:
+        self.asked: list[Document] = []
+
+    def ask(self, doc: Document) -> None:
+        """Fetch ``doc`` again; its new ``Fetched`` is yielded after the ones in flight."""
+        self.asked.append(doc)
+
+
 async def fetch_all(
     documents: Sequence[Document],
     options: FetchOptions = FetchOptions(),
     validators: Mapping[str, Validators] | None = None,
+    again: Again | None = None,
 ) -> AsyncIterator[Fetched]:
     """Yield each document's ``Fetched`` as soon as it completes (not in input order).
 
     ``validators`` (by document key) turn requests into conditional ones. Results pass through
-    a queue and nothing else keeps them: a body the caller drops is freed at once.
+    a queue and nothing else keeps them: a body the caller drops is freed at once. Documents the
+    caller asks ``again`` for, while it handles a result, are fetched once more and yielded too.
     """
     import aiohttp
 
@@ -67,13 +82,14 @@ async def fetch_all(
     async with aiohttp.ClientSession(connector=connector, auto_decompress=True) as session:
         robots = Robots(session, gate, options) if options.robots else None
 
-        async def one(doc: Document) -> None:
+        async def one(doc: Document, conditional: bool = True) -> None:
             try:
                 if getattr(doc, "parts", ()):
                     result = await _fetch_parts(session, doc, options, gate=gate, robots=robots, renderer=renderer)
                 else:
                     result = await fetch_one(session, doc, options, gate=gate, robots=robots,
-                                             validators=validators.get(doc.key), renderer=renderer)
+                                             validators=validators.get(doc.key) if conditional else None,
+                                             renderer=renderer)
             except Exception as exc:  # a bug here must cost one document, not hang the run
                 result = Fetched(doc, doc.url, doc.url, None, "", b"", datetime.now(timezone.utc), 0.0,
                                  f"internal error: {type(exc).__name__}: {exc}")
@@ -81,8 +97,15 @@ async def fetch_all(
 
         tasks = [asyncio.ensure_future(one(doc)) for doc in documents]
         try:
-            for _ in range(len(tasks)):
+            remaining = len(tasks)
+            while remaining:
+                remaining -= 1
                 yield await queue.get()
+                for doc in again.asked if again is not None else ():
+                    tasks.append(asyncio.ensure_future(one(doc, conditional=False)))
+                    remaining += 1
+                if again is not None:
+                    again.asked.clear()
         finally:
             for task in tasks:
                 task.cancel()
@@ -206,6 +229,8 @@ async def _attempt(
                               resp.status, final_url), None
             if resp.status >= 400:
                 message = f"HTTP {resp.status} {resp.reason or ''}".strip()
+                if resp.status in (404, 410):
+                    message += await _moved(resp, doc.url, final_url)
                 if resp.status not in TRANSIENT_STATUSES:
                     return failed(message, resp.status, final_url), None
                 said, wait = transient_retry(message, resp.headers.get("Retry-After"), options.max_retry_after)
@@ -349,6 +374,27 @@ async def _bot_challenge(resp: "aiohttp.ClientResponse") -> bool:
     except Exception:  # the body of an error page is only a hint: a broken one is no challenge
         return False
     return bot_challenge(head)
+
+
+async def _moved(resp: "aiohttp.ClientResponse", url: str, final_url: str) -> str:
+    """What a 404 or 410 tells of where the document went, to add to its message: the address
+    its body says the page moved to (a link after "this page has moved", a meta refresh), or the
+    address redirects led to ("" when neither). A body that cannot be read tells nothing."""
+    import aiohttp
+
+    from tracker.fetch.guards import MOVED_SAMPLE, moved_message, moved_to
+
+    try:
+        body = await resp.content.read(MOVED_SAMPLE)
+    except (aiohttp.ClientError, asyncio.TimeoutError, OSError):  # a broken error body must not hide the status
+        body = b""
+    target = moved_to(body, final_url) if body else None
+    if target is not None:
+        return f": {moved_message(target)}"
+    if resp.history and final_url.split("#")[0] != url.split("#")[0]:
+        return (f" at {final_url}, where {url} redirects: the page moved; update the source's url to its "
+                "new address")
+    return ""
 
 
 def _read_file(doc: Document, fetched_at: datetime, started: float, max_bytes: int) -> Fetched:

@@ -39,7 +39,13 @@ The order of the checks, cheapest first:
    before their ``</body>`` (``guards.cut_off_html``), or that stops mid-sentence where the
    latest text goes on (``analysis.boilerplate.truncated_side``): held until seen in 3 consecutive runs
    (or ``confirm``); a new text with ``confirm = N``: pending until seen in N;
-9. otherwise a new version: ``first``, ``revert`` (a text it had before) or ``changed``.
+9. otherwise a new version: ``first``, ``revert`` (a text it had before) or ``changed``;
+10. a ``changed`` or ``revert`` text, and a text the page was seen blinking to (``Blink``), comes
+   with ``recheck``: the run loop fetches the page again at once and ``settle`` decides with both
+   fetches. A page that gives the latest text back is blinking between variants (an A/B test, a
+   geo or cache variant) and records nothing ("unchanged", "variant: ..."); its texts are
+   remembered, and a variant is recorded only once no fetch of ``VARIANT_RUNS`` runs in a row has
+   given the latest text. Two fetches that agree are a change, recorded that run.
 """
 
 from __future__ import annotations
@@ -92,6 +98,25 @@ class Sighting:
 
 
 @dataclass(frozen=True)
+class Blink:
+    """A page seen blinking: the hashes of the texts it is served as from request to request (an
+    A/B test, a geo or cache variant), the latest recorded text's among them, most recent first;
+    and ``absent``, the consecutive runs in which no fetch gave back the latest recorded text."""
+
+    variants: tuple[str, ...] = ()
+    absent: int = 0
+
+    def but(self, *hashes: str | None, absent: int) -> "Blink":
+        """This record with ``hashes`` first among the variants (at most ``MAX_VARIANTS``)."""
+        merged = [h for h in hashes if h] + list(self.variants)
+        return Blink(tuple(dict.fromkeys(merged))[:MAX_VARIANTS], absent)
+
+
+MAX_VARIANTS = 6  # variant hashes remembered per document
+VARIANT_RUNS = 3  # consecutive runs without the latest text, every fetch, before a variant is recorded
+
+
+@dataclass(frozen=True)
 class DocumentEvent:
     """A "gone" (404/410 for a document we hold) or "back" (served again) event."""
 
@@ -112,6 +137,7 @@ class DocumentState:
     last_event: str | None = None  # "gone" or "back", the latest event
     # content hash -> ISO date of the first version with that text (reverts are found here)
     earlier: Mapping[str, str] = field(default_factory=dict)
+    blink: Blink | None = None  # the texts it was seen blinking between, if it was
 
     def trusted_cache(self, fingerprint: str) -> CacheEntry | None:
         """The cache entry if it describes the version held, fetched the way we fetch now (a 304
@@ -144,6 +170,12 @@ class Decision:
     forget_sighting: bool = False  # drop the counter of an unrecorded text
     extracted_with: str | None = None  # fingerprint to store as how the latest text was extracted
     cache: CacheEntry | None = None  # validators and raw-bytes hash to remember
+    # The hash of a text to fetch again before acting (``settle``): a text that would be a new
+    # version, or a known variant of a blinking page. Callers that do not fetch again carry the
+    # decision out as it is.
+    recheck: str | None = None
+    blink: Blink | None = None  # the blink record to store
+    forget_blink: bool = False  # drop the blink record (the page changed for good)
 
     @property
     def outcome(self) -> OutcomeKind:
@@ -222,6 +254,8 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
     cache = _remember(fetched, text_hash, settings, raw, region)
     if text_hash == state.latest_hash:
         return replace(_unchanged(fetched, state, cache), extracted_with=extracted_with)
+    if state.blink is not None and text_hash in state.blink.variants:
+        return _variant(fetched, state, text, text_hash, cache)
     latest = latest_text() if state.latest_hash is not None and latest_text is not None else None
     if latest is not None and state.latest_hash is not None and _same_terms(latest, text):
         # Not a new version: the archive keeps the latest text, and these bytes map to it.
@@ -252,7 +286,105 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
     return Decision(_check(fetched, "new" if kind == "first" else kind),
                     version=to_version(fetched, text, kind=kind, revert_of=revert_of),
                     event=_back(fetched, state), forget_sighting=state.sighting is not None,
-                    extracted_with=extracted_with, cache=cache)
+                    extracted_with=extracted_with, cache=cache, recheck=None if kind == "first" else text_hash)
+
+
+VARIANT_NOTE = "variant: the page alternates between texts ({}); not recorded"
+
+
+def _variant(fetched: Fetched, state: DocumentState, text: str, text_hash: str, cache: CacheEntry) -> Decision:
+    """A text the page was seen blinking to (``state.blink``), not the latest recorded one: no
+    version, unless no fetch has given back the latest text for ``VARIANT_RUNS`` runs in a row (this
+    one included), when the page has moved to this variant for good. Either way the page is fetched
+    again first (``settle``): a run counts only if every fetch of it lacks the latest text."""
+    assert state.blink is not None
+    absent = state.blink.absent + 1
+    if absent >= VARIANT_RUNS:
+        kind, revert_of = _kind(state, text_hash)
+        return Decision(_check(fetched, "new" if kind == "first" else kind), version=to_version(fetched, text, kind=kind, revert_of=revert_of),
+                        event=_back(fetched, state), forget_sighting=state.sighting is not None, cache=cache,
+                        recheck=text_hash, blink=state.blink.but(absent=0))
+    note = VARIANT_NOTE.format(f"the latest text missing from {absent} run(s) in a row; recorded after "
+                               f"{VARIANT_RUNS}")
+    return Decision(_check(fetched, "unchanged", summary=note), event=_back(fetched, state), cache=cache,
+                    forget_sighting=state.sighting is not None, recheck=text_hash,
+                    blink=state.blink.but(absent=absent))
+
+
+def settle(first: Decision, again: Fetched, state: DocumentState, latest_text: LatestText | None = None) -> Decision:
+    """What ``first`` (a decision with ``recheck`` set) becomes once its page, fetched again in
+    the same run (``again``), is known: a page that gives back the latest recorded text, or a
+    text it was seen blinking to, is blinking between variants (an A/B test, a geo or cache
+    variant) and records nothing; two fetches that agree on a new text are a change, recorded at
+    once; two new texts that differ are a change too (the page left the latest text), and both
+    are remembered as variants. A second fetch that tells nothing (failed, an error page) leaves
+    a new text to be recorded as before. Pure, like ``decide``; the result has no ``recheck``.
+    """
+    h1, latest = first.recheck, state.latest_hash
+    assert h1 is not None
+    h2 = second_hash(first, again, state, latest_text)
+    blink = state.blink or Blink()
+    known = blink.variants
+    done = replace(first, recheck=None)
+    if first.version is not None and h1 not in known:  # a new text
+        if h2 is None or h2 == h1:  # the fetches agree (or the second tells nothing): a change
+            return replace(done, forget_blink=state.blink is not None)
+        if h2 != latest and h2 not in known:  # left the latest text for two others: a change, blinking
+            return replace(done, blink=Blink().but(h1, h2, absent=0))
+        # back to the latest text, or to a known variant, within the run: blinking
+        absent = 0 if h2 == latest else blink.absent + 1
+        variants = blink.but(h1, h2, latest, absent=absent)
+        note = VARIANT_NOTE.format("seen again at once" if h2 == latest else "another variant at once")
+        return Decision(replace(first.check, outcome="unchanged", summary=note), event=first.event,
+                        forget_sighting=first.forget_sighting, extracted_with=first.extracted_with, blink=variants)
+    # ``first`` is a known variant: counted, or recorded once the latest text has been missing long enough
+    if h2 is None:  # this run tells nothing: count nothing
+        return replace(done, version=None, blink=None, cache=None,
+                       check=replace(first.check, outcome="unchanged", summary=VARIANT_NOTE.format("unconfirmed")))
+    if h2 == latest:  # the latest text is still served
+        return replace(done, version=None, blink=blink.but(absent=0), cache=None,
+                       check=replace(first.check, outcome="unchanged", summary=VARIANT_NOTE.format("seen again at once")))
+    return done if done.version is not None else replace(done, cache=None)
+
+
+def second_hash(first: Decision, again: Fetched, state: DocumentState,
+                latest_text: LatestText | None = None) -> str | None:
+    """The content hash of the text a second fetch of the page gave (``again``), compared as
+    ``decide`` compares: the first fetch's hash when it is the same text, bytes or region, or the
+    same clauses; the latest recorded text's when it is that one. None when it tells nothing of
+    the page's text (a failure, an error page, a body that is no document)."""
+    h1 = first.recheck
+    if not again.ok or again.not_modified or content_problem(again):
+        return None
+    settings = fingerprint(again.document)
+    raw = raw_hash(again)
+    trusted = state.trusted_cache(settings)
+    seen = first.cache
+    if seen is not None and seen.raw_hash == raw:
+        return h1
+    if trusted is not None and trusted.raw_hash == raw:
+        return state.latest_hash
+    try:
+        regions = select_regions(again)
+        region = region_hash(regions)
+        if seen is not None and seen.region_hash == region:
+            return h1
+        if trusted is not None and trusted.region_hash == region:
+            return state.latest_hash
+        text = regions_text(again, regions)
+    except ExtractError:
+        return None
+    text_hash = content_hash(text)
+    if text_hash in (h1, state.latest_hash):
+        return text_hash
+    if first.version is not None and _same_terms(first.version.text, text):
+        return h1
+    latest = latest_text() if state.latest_hash is not None and latest_text is not None else None
+    if latest is not None and _same_terms(latest, text):
+        return state.latest_hash
+    if guard.error_page(text, again.body, url=again.url, final_url=again.final_url):
+        return None
+    return text_hash
 
 
 NO_CLAUSE_CHANGED = "no clause changed; not recorded"
@@ -335,8 +467,9 @@ def _kind(state: DocumentState, text_hash: str) -> tuple[Literal["first", "chang
 def _unchanged(fetched: Fetched, state: DocumentState, cache: CacheEntry | None, *,
                http_status: int | None = None) -> Decision:
     """The latest text is current: any counted unrecorded text is dropped."""
+    blink = state.blink.but(absent=0) if state.blink is not None and state.blink.absent else None
     return Decision(_check(fetched, "unchanged", http_status=http_status), event=_back(fetched, state),
-                    forget_sighting=state.sighting is not None, cache=cache)
+                    forget_sighting=state.sighting is not None, cache=cache, blink=blink)
 
 
 def _gone(fetched: Fetched, state: DocumentState) -> DocumentEvent | None:

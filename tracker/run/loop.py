@@ -6,6 +6,10 @@ means, writes down the small facts a decision carries (gone/back events, counter
 texts, validators), hands new versions to the archive's ``Recorder`` in batches, and publishes
 run events (``tracker.run.events``) to its subscribers.
 
+A page whose text would be a new version (or a variant it was seen blinking to) is fetched a
+second time at once, and ``settle`` decides with both fetches: a page that gives the latest text
+back is blinking between variants and records nothing. Only changed pages pay that request.
+
 The unchanged case is the common one and costs one hash comparison against the state loaded at
 start: no git process, no analysis; when the server keeps ETag / Last-Modified it costs a 304
 and not even a body. New versions are committed in batches (one ``git fast-import`` per batch)
@@ -26,8 +30,8 @@ from tracker.archive import record
 from tracker.archive.record import Recorded, Recorder, check_settings, sync
 from tracker.archive.store import NewVersion, Store, iso
 from tracker.errors import StoreError
-from tracker.fetch import FetchOptions, Validators, fetch_all
-from tracker.run.decide import Decision, DocumentState, decide, fingerprint
+from tracker.fetch import Again, FetchOptions, Validators, fetch_all
+from tracker.run.decide import Decision, DocumentState, decide, fingerprint, settle
 from tracker.run.events import DocumentChecked, RunEvents, RunFinished, RunStarted, RunSubscriber, VersionRecorded
 from tracker.run.latest import LatestTexts
 from tracker.run.result import CheckOutcome, RunResult
@@ -105,11 +109,28 @@ class _Run:
         """Fetch every document, carry out each decision as its page arrives, then wait until
         every new version is committed and indexed."""
         latest = self.latest = LatestTexts(self.store, self.index)  # read only for texts whose hash changed
-        async for fetched in fetch_all(self.documents, options, self._validators()):
+        again = Again()
+        waiting: dict[str, Decision] = {}  # document key -> its decision, until the page is fetched again
+        async for fetched in fetch_all(self.documents, options, self._validators(), again):
             self.recorder.poll()
             state = self.states.get(fetched.document.key, DocumentState())
             doc = fetched.document
-            self._carry_out(decide(fetched, state, confirm=self.confirm, latest_text=lambda: latest.text(doc)))
+
+            def latest_text() -> str | None:
+                return latest.read.get(doc.key) or latest.text(doc)
+
+            first = waiting.pop(doc.key, None)
+            if first is not None:  # the second fetch of a page whose text changed
+                self._carry_out(settle(first, fetched, state, latest_text))
+                continue
+            decision = decide(fetched, state, confirm=self.confirm, latest_text=latest_text)
+            if decision.recheck is not None:
+                # A new text, or a variant the page was seen blinking to: fetched again at once, so
+                # a page that alternates between texts from request to request records nothing.
+                waiting[doc.key] = decision
+                again.ask(doc)
+                continue
+            self._carry_out(decision)
         latest.close()
         self._hand_over()
         self.recorder.drain()
@@ -163,6 +184,11 @@ class _Run:
             self.index.set_pending(key, sighting.content_hash, sighting.seen, sighting.at)
         if decision.forget_sighting:
             self.index.clear_pending(key)
+        if decision.blink is not None:
+            self.index.set_blink(key, decision.blink.variants, decision.blink.absent,
+                                 iso(datetime.now(timezone.utc)))
+        elif decision.forget_blink:
+            self.index.clear_blink(key)
         if decision.extracted_with is not None:
             self.settings[key] = decision.extracted_with
 

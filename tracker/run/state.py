@@ -12,7 +12,7 @@ from typing import Iterable, Sequence
 from tracker.archive.index import Index
 from tracker.archive.store import Store
 from tracker.errors import NotFoundError, StoreError
-from tracker.run.decide import CacheEntry, DocumentState, Sighting
+from tracker.run.decide import Blink, CacheEntry, DocumentState, Sighting
 from tracker.sources.config import Document
 
 LEGACY_READ_BATCH = 100  # texts read from git at once when filling in missing lengths
@@ -28,6 +28,7 @@ def load_states(store: Store, index: Index, documents: Sequence[Document]) -> di
     pending = index.pending()
     events = index.last_events()
     dates = index.text_dates()
+    blinks = index.blinks()
     states: dict[str, DocumentState] = {}
     for key in keys:
         row = cache.get(key)
@@ -41,6 +42,7 @@ def load_states(store: Store, index: Index, documents: Sequence[Document]) -> di
             sighting=Sighting(*seen) if seen is not None else None,
             last_event=events[key]["event"] if key in events else None,
             earlier=dates.get(key, {}),
+            blink=Blink(*blinks[key]) if key in blinks else None,
         )
     return states
 
