@@ -221,6 +221,15 @@ def test_an_empty_capture_of_a_short_policy_is_not_a_change_of_terms(blank):
         assert not result.material, result.summary
 
 
+def test_a_one_sentence_page_is_not_an_empty_capture():
+    """Fewer than eight words, but a sentence: a term (a run holds it as a shrink), not a blank."""
+    from tracker.analysis.boilerplate import not_terms_side
+
+    policy = POLICY + "\n## 6. Your rights\n\nYou may ask us for a copy of your data at any time.\n"
+    assert not_terms_side(policy, "# Plimsoll\n\nCredits expire after 12 months.\n") is None
+    assert not_terms_side(policy, "# Plimsoll Privacy Policy\n") == "new"
+
+
 def test_a_short_policy_replaced_by_a_shorter_one_is_read_as_usual():
     new = "# Plimsoll Privacy Policy\n\nWe sell your browsing history to advertising partners.\n"
     assert run(POLICY, new).material

@@ -326,6 +326,9 @@ def truncated_side(old: str, new: str, *, most: float = 0.7, rest: float = 0.3) 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _BLANK_WORDS = 8  # words of a capture that holds nothing but a title, a logo's text or a line of menu
 _DOCUMENT_WORDS = 100  # words of the other side: a short policy is still a document
+# a sentence (three words or more, then a full stop): "Credits expire after 12 months." is a term,
+# however short the page that now holds it; a title or a menu line ends on no stop
+_SENTENCE = re.compile(r"[^\W\d_]+\W+\w+\W+\w+[^.!?\n]*[.!?](?:\s|$)")
 
 
 def not_terms_side(old: str, new: str, *, at_most: float = 0.2, long_enough: int = 2000) -> str | None:
@@ -348,7 +351,7 @@ def not_terms_side(old: str, new: str, *, at_most: float = 0.2, long_enough: int
 
     for short, long, side in ((new, old, "new"), (old, new, "old")):
         if len(short) <= LITTLE_TEXT and len(_LETTERS.findall(short)) < _BLANK_WORDS \
-                and len(_LETTERS.findall(long)) >= _DOCUMENT_WORDS:
+                and len(_LETTERS.findall(long)) >= _DOCUMENT_WORDS and not _SENTENCE.search(short):
             return side  # an empty file, or a title alone, against a document: a capture that failed
         if len(short) > LITTLE_TEXT or len(long) < long_enough or len(short) > at_most * len(long):
             continue
