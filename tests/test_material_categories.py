@@ -615,3 +615,29 @@ def test_a_french_retention_period_is_no_age_minimum():
     new = BRUMELLE_CGU.replace("pour créer un compte.\n",
                                "pour créer un compte. Nous conservons vos données au moins 5 ans.\n")
     assert "eligibility" not in analyse(BRUMELLE_CGU, new).categories
+
+
+def test_the_side_topics_of_a_rewrite_are_its_third_and_fourth_categories():
+    """A change's own categories are those with half the best evidence; the 3rd and 4th with a
+    third of it are its side topics, with their share."""
+    from tracker.analysis.materiality import _rank
+
+    scores = {"privacy": 10.0, "termination": 4.0, "payment": 3.5, "pricing": 3.4, "usage-rules": 1.0}
+    assert _rank(scores, {}) == [("privacy", 10.0)]
+    side = _rank(scores, {}, side=True)
+    assert [c for c, _ in side] == ["privacy", "termination", "payment", "pricing"]
+    assert side[1][1] == pytest.approx(0.4)
+    assert [c for c, _ in _rank(dict(scores, pricing=3.0), {}, side=True)] == ["privacy", "termination", "payment"]
+
+
+def test_a_rewrites_side_topic_names_the_version_with_a_small_change_of_that_topic():
+    """A rewritten data section that also touches account closure, and a short new sentence about
+    closing accounts: together they name termination, neither alone."""
+    from tracker.analysis.materiality import ChangeLabel, version_categories
+
+    rewrite = ChangeLabel(True, "material", ("privacy",), "x", weights=(10.0,), size=80,
+                          side=(("termination", 0.45),))
+    closing = ChangeLabel(True, "material", ("termination",), "y", weights=(3.0,), size=2)
+    assert version_categories([rewrite, closing]) == ("termination", "privacy")
+    assert version_categories([replace(rewrite, side=()), closing]) == ("privacy",)
+    assert version_categories([rewrite]) == ("privacy",)
