@@ -615,3 +615,83 @@ def test_a_french_retention_period_is_no_age_minimum():
     new = BRUMELLE_CGU.replace("pour créer un compte.\n",
                                "pour créer un compte. Nous conservons vos données au moins 5 ans.\n")
     assert "eligibility" not in analyse(BRUMELLE_CGU, new).categories
+
+
+def test_the_side_topics_of_a_rewrite_are_its_third_and_fourth_categories():
+    """A change's own categories are those with half the best evidence; the 3rd and 4th with a
+    third of it are its side topics, with their share."""
+    from tracker.analysis.materiality import _rank
+
+    scores = {"privacy": 10.0, "termination": 4.0, "payment": 3.5, "pricing": 3.4, "usage-rules": 1.0}
+    assert _rank(scores, {}) == [("privacy", 10.0)]
+    side = _rank(scores, {}, side=True)
+    assert [c for c, _ in side] == ["privacy", "termination", "payment", "pricing"]
+    assert side[1][1] == pytest.approx(0.4)
+    assert [c for c, _ in _rank(dict(scores, pricing=3.0), {}, side=True)] == ["privacy", "termination", "payment"]
+
+
+def test_a_rewrites_side_topic_names_the_version_with_a_small_change_of_that_topic():
+    """A rewritten data section that also touches account closure, and a short new sentence about
+    closing accounts: together they name termination, neither alone."""
+    from tracker.analysis.materiality import ChangeLabel, version_categories
+
+    rewrite = ChangeLabel(True, "material", ("privacy",), "x", weights=(10.0,), size=80,
+                          side=(("termination", 0.45),))
+    closing = ChangeLabel(True, "material", ("termination",), "y", weights=(3.0,), size=2)
+    assert version_categories([rewrite, closing]) == ("termination", "privacy")
+    assert version_categories([replace(rewrite, side=()), closing]) == ("privacy",)
+    assert version_categories([rewrite]) == ("privacy",)
+
+
+# A consumer's right to withdraw from a purchase and product returns are refunds, in English as
+# "rétractation" and "Widerruf" are in French and German.
+@pytest.mark.parametrize("sentence", [
+    "Consumers in the UK now also have a 14-day right of withdrawal for Quillfen Gems.",
+    "You may cancel an order within the withdrawal period by sending us the withdrawal form.",
+    "Quillfen Gems and in-app items sold by Quillfen are non-returnable.",
+    "Our return policy now lets you send back a Quillfen Pen within 60 days.",
+    "Cashback earned on purchases is now issued by Quillfen Rewards Ltd.",
+])
+def test_a_withdrawal_right_or_returns_are_refunds(sentence):
+    a = _analyse_added(sentence, "## 3. Fees")
+    assert a.material, a.summary
+    assert "refunds" in a.categories, a.categories
+
+
+def test_withdrawing_consent_is_no_refund():
+    from tracker.analysis.classify import category_scores
+
+    assert "refunds" not in category_scores("You may withdraw your consent to marketing emails at any time.")
+    assert "refunds" not in category_scores("If you return to the app after a year, your settings are kept.")
+
+
+# Moderation said in other words: a takedown notice, content or campaigns suspended, reports of
+# illegal content (notice and action), reach limited.
+@pytest.mark.parametrize("sentence", [
+    "A valid takedown notice that names a repository applies to every fork of it, including new forks.",
+    "Repeated violations may get your posts or campaigns suspended or banned at our discretion.",
+    "Users in the EU may report illegal content to us through the form below.",
+    "We may limit the visibility of posts that break these guidelines.",
+    "You may appeal our content moderation decisions within 6 months.",
+])
+def test_moderation_in_other_words_is_content_removal(sentence):
+    a = _analyse_added(sentence, "## 1. Your account")
+    assert a.material, a.summary
+    assert "content-removal" in a.categories, a.categories
+
+
+def test_an_account_suspended_is_still_termination_not_content_removal():
+    from tracker.analysis.classify import category_scores
+
+    scores = category_scores("Your account may be suspended if your content repeatedly infringes these rules.")
+    assert "termination" in scores and "content-removal" not in scores
+
+
+@pytest.mark.parametrize("sentence", [
+    "Quillfen is now for personal, non-commercial use by consumers only.",
+    "You may use data from the Quillfen site for internal business purposes only.",
+])
+def test_use_limited_to_a_purpose_is_a_usage_rule(sentence):
+    a = _analyse_added(sentence, "## 1. Your account")
+    assert a.material, a.summary
+    assert "usage-rules" in a.categories, a.categories

@@ -116,6 +116,11 @@ _TOPIC: list[tuple[str, str, str]] = [
     ("refunds", "refund", r" (?:refunds?|refunded|refundable|non refundable|nonrefundable|forfeit\w*|"
      r"cancel\w* (?:your |the |an |any )?orders?|"
      r"reimburs\w*|money back|credits|credit balances?|unused credits?|prepaid balances?|"
+     # a consumer's right to withdraw from a purchase, and returns (as "rétractation", "Widerruf",
+     # "Rücksendung" in French and German)
+     r"right of withdrawal|withdrawal (?:rights?|period|form)|right to withdraw from|cooling off "
+     r"(?:period|rights?)|returns? (?:policy|policies|window|period)|non returnable|no returns|"
+     r"(?:accept|accepts|offer|offers|allow|allows)(?: \w+){0,2} returns|cash ?back|"
      r"balances? (?:expire|will expire)|credits? (?:\w+ )?(?:expire|expires|expiry|expiration)) "),
     ("subscription", "subscription", r" (?:subscri\w*|auto(?:matically)? renew\w*|"
      r"(?:monthly|yearly|annual|weekly|quarterly) (?:or (?:monthly|yearly|annual|weekly) )?"
@@ -165,10 +170,18 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"reclaim\w*|filter\w*)" + _GAP6 + r" (?:content|contents|posts|materials?|submissions?|"
      r"messages?|comments?|usernames?|uploads?|videos?|photos?|listings?|reviews?|"
      r"(?:any|a|your|the|user|such) post|user names?|account names?|communications?|ugc|"
-     r"postings|infringing)|"
+     r"postings|infringing|tweets?|repositor(?:y|ies)|forks|campaigns?|creatives?|live ?streams?)|"
      r"(?:lose|loss of|forfeit)" + _GAP6 + r" (?:content|user names?|usernames?)|"
      r"(?:content|contents|posts?|materials?|submissions?|usernames?)" + _GAP5 + r" "
      r"(?:removed|deleted|taken down|blocked|disabled|refused|rejected|hidden)|dmca|"
+     r"(?:content|contents|posts?|materials?|campaigns?|creatives?)(?: (?:or|and) \w+)?(?: \w+){0,2} "
+     r"(?:suspended|banned|demoted|moderated)|"
+     # moderation said as such, and how users report content ("notice and action" of the EU DSA)
+     r"takedown (?:notices?|requests?)|notice and action|content moderation|moderation "
+     r"(?:policy|policies|decisions?|practices?|tools?)|(?:report|flag)\w*(?: \w+){0,3} (?:illegal|"
+     r"infringing|unlawful|harmful|abusive) (?:content|material|posts?|listings?)|"
+     r"(?:limit|reduce|restrict)\w*(?: \w+){0,3} (?:visibility|reach) of|visibility (?:limits?|"
+     r"restrictions?|filtering)|"
      # what users made, deleted when left unused ("groups not active for 12 months are deleted")
      r"(?:inactive|inactivity|(?<=not )active|(?<=not been )(?:active|accessed))(?: \w+){0,8} "
      r"(?:automatically |permanently )?(?:deleted|removed|purged|archived|erased)|"
@@ -292,7 +305,10 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:the|our|other|any|this)|misuse|harass\w*|"
      r"illegal|unlawful|rate limits?|usage limits?|quotas?|passwords?|credentials|"
      r"security of your account|unauthori[sz]ed (?:access|use)|impersonat\w*|malware|viruses|"
-     r"human generated|conduct|code of conduct|(?:may|can|shall|must) only be (?:used|displayed|shown|"
+     r"human generated|conduct|code of conduct|"
+     # use limited to a purpose ("for personal, non-commercial use only", "internal business purposes")
+     r"non commercial (?:use|uses|purposes?)|(?:personal|private|internal)(?: business)? (?:use|purposes?) only|"
+     r"(?:may|can|shall|must) only be (?:used|displayed|shown|"
     r"run|published|posted|accessed|sold|offered|served|targeted|advertised|uploaded)) "),
     # Duties of the user ("you are responsible for the security of your environment", "you must
      # comply with our Advertising Policy") and what breaking a rule leads to.

@@ -54,6 +54,9 @@ class ChangeLabel:
     # evidence score of each category, and how many content words changed.
     weights: tuple[float, ...] = field(default=(), compare=False)
     size: int = field(default=0, compare=False)
+    # Categories the changed words also touch, below the change's own (each with its share of
+    # the best one's evidence): a small vote for the version's categories, never shown.
+    side: tuple[tuple[str, float], ...] = field(default=(), compare=False)
 
     def to_dict(self) -> dict:
         return {"material": self.material, "severity": self.severity,
@@ -1506,9 +1509,13 @@ def _subject_phrase(toks: tuple[Token, ...], text: str, first: int, verb: int) -
                     else "")
 
 
-def _rank(scores: dict[str, float], local: dict[str, float]) -> list[tuple[str, float]]:
+def _rank(scores: dict[str, float], local: dict[str, float], *, side: bool = False) -> list[tuple[str, float]]:
     """A change's 1-3 most relevant categories: ranked by evidence (words right around the
-    change count more), those with at least half the best score, "other" only alone."""
+    change count more), those with at least half the best score, "other" only alone.
+
+    ``side``: instead, its 4 best-supported categories with more than a third of the best
+    score, each with its share of the best score: with those the change does not carry, what a
+    large rewrite also touches (``version_categories`` gives them a small vote)."""
     total: dict[str, float] = {}
     for c, v in scores.items():
         total[c] = total.get(c, 0.0) + v
@@ -1520,7 +1527,13 @@ def _rank(scores: dict[str, float], local: dict[str, float]) -> list[tuple[str, 
         return []
     ranked = sorted(total.items(), key=lambda kv: (-kv[1], CATEGORIES.index(kv[0])))
     best = ranked[0][1]
+    if side:
+        return [(c, v / best) for c, v in ranked[:_SIDE_RANKS] if v > _SIDE_SHARE * best and c != "other"]
     return [(c, v) for c, v in ranked[:3] if v > 0.5 * best]
+
+
+_SIDE_RANKS = 4  # a change's side topics: among its 4 best-supported categories,
+_SIDE_SHARE = 1 / 3  # with more than a third of the best one's evidence
 
 
 def _local(d: Delta, side: str, width: int = 6) -> str:
@@ -2447,6 +2460,7 @@ class _Job:
     framed: bool = False
     fact_changed: bool = False  # set when a fact (amount, period, age, venue) explains the change
     fact_cats: tuple[str, ...] = ()  # the categories of the words around the changed facts
+    side: tuple[tuple[str, float], ...] = ()  # the changed words' side topics (``_rank``)
 
     def categories(self) -> list[tuple[str, float]]:
         texts = list(self.sb.legal + self.sa.legal)
@@ -2470,6 +2484,7 @@ class _Job:
             if self.row:
                 ctx.append(self.raw_a or self.raw_b)  # header row and cells
             scores = _scores([t for t in ctx if t])
+        self.side = tuple(_rank(scores, near, side=True))
         return _rank(scores, near)
 
     def label(self) -> ChangeLabel:
@@ -2490,7 +2505,8 @@ class _Job:
             for c in self.fact_cats:
                 if c in label.categories:
                     weight[c] = top
-        return replace(label, weights=tuple(weight.get(c, 0.0) for c in label.categories), size=size)
+        side = tuple((c, v) for c, v in self.side if c not in label.categories) if set(label.categories) - {"other"} else ()
+        return replace(label, weights=tuple(weight.get(c, 0.0) for c in label.categories), size=size, side=side)
 
     def _label(self, cats: tuple[str, ...]) -> ChangeLabel:
         legal = bool(set(cats) - {"other"})
@@ -3326,6 +3342,8 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "") -> tup
     Each change votes for its categories with the log of how many content words it changed (a
     rewritten section outweighs a word slipped into a list), scaled by the square of each
     category's evidence relative to the change's best; a watch-out and a critical change weigh half as much again.
+    The side topics of a change's words (``ChangeLabel.side``: the third or fourth topic of a
+    rewritten section, under the change's own cut) vote the same way, with their smaller share.
     The categories with at least a third of the top vote are kept, three at most: a version
     tagged with fifteen categories tells a reader nothing, and a person summing up a new version
     names one to three topics (so do 98% of the hand labels of issue #11).
@@ -3347,8 +3365,9 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "") -> tup
         top = max(ws) or 1.0
         watch = set(label.watch_added) | set(label.watch_removed)
         trained = trained or ("ai-training" in watch and "ai-training" in label.categories)
-        for c, w in zip(label.categories, ws):
-            rel = w / top if w > 0 else 1.0  # squared: a change's side topic is not its topic
+        for c, rel in list(zip(label.categories, (w / top if w > 0 else 1.0 for w in ws))) + list(label.side):
+            # squared: a change's side topic is not its topic; its words' side topics (a large
+            # rewrite's third and fourth) count for a ninth to a quarter of a topic
             votes[c] = votes.get(c, 0.0) + size * rel * rel * (1.5 if c in watch else 1.0)
     if len(votes) > 1:
         votes.pop("other", None)
