@@ -383,6 +383,20 @@ def test_a_slow_refresh_to_another_page_names_its_target(env, notice, delay):
     assert env.server.paths("/legal/terms") == []
 
 
+@pytest.mark.parametrize("status", [404, 200])
+@pytest.mark.parametrize("notice", [
+    "<h1>Page not found</h1><p>Our terms can now be found at <a href='/legal/terms'>the legal centre</a>.</p>",
+    "<h1>Page introuvable</h1><p>Nos conditions se trouvent désormais sur <a href='/legal/terms'>cette page</a>.</p>",
+    "<h1>Seite nicht gefunden</h1><p>Die AGB finden Sie jetzt unter <a href='/legal/terms'>AGB</a>.</p>",
+])
+def test_a_not_found_page_saying_where_the_terms_are_now_names_the_address(env, status, notice):
+    """A notice that says where the page is now (not that it "moved"), served as 404 or 200: the
+    failure names the new address either way, not a bare "HTTP 404" or "page not found"."""
+    env.server.page("/bad", lambda: html(f"<html><body><main>{notice}</main></body></html>", status=status))
+    assert_fault(env, env.run(code=1), "failed", f"the page says it moved to {env.server.url('/legal/terms')}: "
+                 "update the source's url")
+
+
 def test_a_cookie_banner_in_place_of_recorded_terms_says_what_to_check(env):
     """Terms recorded, then the selected `main` becomes a cookie banner: the failure says what to
     check, and status counts the document as recorded (it has a version)."""
