@@ -335,7 +335,7 @@ scenario("soft-region-chooser", "looks like an error page: country or language c
     _soft("<h1>Select your region</h1><a href='/us'>Americas</a> <a href='/eu'>Europe</a> <a href='/jp'>日本</a>"))
 
 
-@scenario("script-shell-without-text", "page that needs JavaScript (no text without running its scripts")
+@scenario("script-shell-without-text", "page that needs JavaScript; no text without running its scripts")
 def _shell(env: Env) -> None:
     env.server.page("/bad", lambda: html("<!doctype html><html><head><title>Acme</title><script src='/main.js'>"
                                          "</script></head><body><noscript>You need to enable JavaScript to run "
@@ -1555,7 +1555,7 @@ def test_terms_served_in_another_language_are_never_recorded(env):
     env.server.page("/bad", lambda: html(TERMS_DE, **{"Content-Language": "de"}))
     for _ in range(4):
         docs = env.run(code=1)
-        assert_fault(env, docs, "failed", "not the terms: the terms in another language (de, where the latest "
+        assert_fault(env, docs, "failed", "not the terms: the terms in another language, de, where the latest "
                                           "version is en", commits_before=1)
     assert "served the terms in another language for 4 run(s)" in env.tracker("status", code=0).output
     env.server.page("/bad", lambda: html(TERMS))

@@ -736,7 +736,7 @@ def served_instead(reason: str | None) -> str | None:
     "a page cut off mid-text" or "only the start of the terms" for a page told from the latest
     version (``NOT_TERMS_PREFIX``), else None."""
     if reason and reason.startswith(NOT_TERMS_PREFIX):
-        what = reason[len(NOT_TERMS_PREFIX):].split(" (", 1)[0]
+        what = reason[len(NOT_TERMS_PREFIX):].split(" (", 1)[0].split(";", 1)[0].split(", ", 1)[0]
         return _NOT_TERMS_SERVED.get(what, "another page than the terms")
     if not reason or not reason.startswith(ERROR_PAGE_PREFIX):
         return None
@@ -962,9 +962,9 @@ def another_language(latest: str, text: str) -> str | None:
     before, now = main_language(latest), main_language(text)
     if before is None or now is None or before == now:
         return None
-    return (f"{NOT_TERMS_PREFIX}{OTHER_LANGUAGE} ({now}, where the latest version is {before}: the site may choose "
-            "the language by Accept-Language or by location; set headers = { Accept-Language = \"...\" } "
-            "or a URL of that language in the sources file)")
+    return (f"{NOT_TERMS_PREFIX}{OTHER_LANGUAGE}, {now}, where the latest version is {before}; the site may choose "
+            "the language by Accept-Language or by location: set headers = { Accept-Language = \"...\" } "
+            "or a URL of that language in the sources file")
 
 
 # --------------------------------------------------------------------------- sudden shrink
@@ -1042,5 +1042,5 @@ def teaser(latest: str, text: str, max_shrink: float = DEFAULT_MAX_SHRINK) -> st
     if len(new) > max(2, len(lines) // 5):
         return None
     kept = len(text) / len(latest)
-    return (f"{NOT_TERMS_PREFIX}{TEASER} ({kept:.0%} of the latest version, then a \"read more\" control: the "
-            "rest is folded behind a click; if this lasts, try render = \"browser\" or check `select`)")
+    return (f"{NOT_TERMS_PREFIX}{TEASER}, {kept:.0%} of the latest version, then a \"read more\" control; the "
+            "rest is folded behind a click: if this lasts, try render = \"browser\" or check `select`")
