@@ -335,7 +335,7 @@ scenario("soft-region-chooser", "looks like an error page: country or language c
     _soft("<h1>Select your region</h1><a href='/us'>Americas</a> <a href='/eu'>Europe</a> <a href='/jp'>日本</a>"))
 
 
-@scenario("script-shell-without-text", "page that needs JavaScript (no text without running its scripts")
+@scenario("script-shell-without-text", "page that needs JavaScript; no text without running its scripts")
 def _shell(env: Env) -> None:
     env.server.page("/bad", lambda: html("<!doctype html><html><head><title>Acme</title><script src='/main.js'>"
                                          "</script></head><body><noscript>You need to enable JavaScript to run "
@@ -1321,7 +1321,7 @@ def test_a_moved_page_names_its_new_address(env):
     env.server.page("/bad", lambda: html(MOVED_NOTICE.format("https://legal.acme.example/terms")))
     bad = env.run(code=1)[BAD]
     assert bad["outcome"] == "failed" and bad["error"].endswith(
-        "moved page (the page says it moved to https://legal.acme.example/terms: update the source's url)"), bad
+        "moved page; the page says it moved to https://legal.acme.example/terms: update the source's url"), bad
     assert "a page saying the document moved" in env.tracker("status", code=0).output
     # an immediate refresh is followed like a redirect (no network in tests: a local address that
     # is gone); the message names where the page sent the run
@@ -1341,6 +1341,25 @@ def test_a_moved_page_names_its_new_address(env):
     ("<h1>Cette page a été déplacée</h1><p>Voir <a href='/cgu'>nos CGU</a>.</p>", "https://acme.example/cgu"),
     ("<p>We've moved! Find our policies at https://policies.acme.example/privacy.</p>",
      "https://policies.acme.example/privacy"),
+    # the ways a notice says where the page is now, in the languages covered
+    ("<p>Our terms can now be found at <a href='/legal/terms'>the legal centre</a>.</p>", "https://acme.example/legal/terms"),
+    ("<p>This document is now located at <a href='/legal/terms'>legal</a>.</p>", "https://acme.example/legal/terms"),
+    ("<h1>We've relocated</h1><p>See <a href='https://legal.acme.example/tos'>here</a>.</p>",
+     "https://legal.acme.example/tos"),
+    ("<p>Our terms' new home is https://legal.acme.example/tos.</p>", "https://legal.acme.example/tos"),
+    # an imprint's office address or social account is no moved page
+    ("<h1>Imprint</h1><p>Our new address is 5 Harbour Road. <a href='/contact'>Contact</a></p>", None),
+    ("<h1>Impressum</h1><p>Neue Adresse: Hafenweg 5. <a href='/kontakt'>Kontakt</a></p>", None),
+    ("<h1>About</h1><p>Acme is now on Mastodon: <a href='https://social.example/@acme'>@acme</a></p>", None),
+    ("<p>Nos CGU se trouvent désormais sur <a href='/fr/cgu'>cette page</a>.</p>", "https://acme.example/fr/cgu"),
+    ("<p>Unsere AGB finden Sie jetzt unter <a href='/de/agb'>AGB</a>.</p>", "https://acme.example/de/agb"),
+    ("<p>Los términos ahora se encuentran en <a href='/es/terminos'>aquí</a>.</p>", "https://acme.example/es/terminos"),
+    ("<p>Questa pagina ora si trova su <a href='/it/termini'>termini</a>.</p>", "https://acme.example/it/termini"),
+    ("<p>Onze voorwaarden zijn nu te vinden op <a href='/nl/voorwaarden'>deze pagina</a>.</p>",
+     "https://acme.example/nl/voorwaarden"),
+    ("<p>Os termos agora estão em <a href='/pt/termos'>nova página</a>.</p>", "https://acme.example/pt/termos"),
+    ("<p>このページは移転しました。<a href='/ja/terms'>新しいページ</a></p>", "https://acme.example/ja/terms"),
+    ("<h1>Not found</h1><p>The page may have been relocated or deleted.</p><a href='/help'>Help</a>", None),  # a guess
     ("<p>This page has moved.</p><p><a href='#top'>Top</a></p>", None),  # no address given
     ("<h1>Moved</h1><p>The terms moved to <a href='/terms'>this page</a>.</p>", None),  # to itself
     ("<h1>Not found</h1><p>The page does not exist or has been moved.</p><a href='/help'>Help</a>", None),  # a guess
@@ -1536,7 +1555,7 @@ def test_terms_served_in_another_language_are_never_recorded(env):
     env.server.page("/bad", lambda: html(TERMS_DE, **{"Content-Language": "de"}))
     for _ in range(4):
         docs = env.run(code=1)
-        assert_fault(env, docs, "failed", "not the terms: the terms in another language (de, where the latest "
+        assert_fault(env, docs, "failed", "not the terms: the terms in another language, de, where the latest "
                                           "version is en", commits_before=1)
     assert "served the terms in another language for 4 run(s)" in env.tracker("status", code=0).output
     env.server.page("/bad", lambda: html(TERMS))

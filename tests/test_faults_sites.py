@@ -86,7 +86,7 @@ def _challenge_vendor(env: Env) -> None:
     env.server.page("/bad", lambda: html(page, status=403))
 
 
-@site("json-error-as-200", "the URL answered with JSON data (served as text/html), not a page")
+@site("json-error-as-200", "the URL answered with JSON data, served as text/html, not a page")
 def _json_200(env: Env) -> None:
     env.server.page("/bad", lambda: html('{"error": "not_found", "message": "No such document"}'))
 
@@ -120,7 +120,7 @@ site("redirect-to-long-home", "redirected to the site's home page")(_to_home("/"
 site("redirect-to-language-home", "redirected to the site's home page")(_to_home("/en/"))
 
 
-@site("terms-in-a-frame", "page that shows its text in a frame (its text is at http://127.0.0.1:")
+@site("terms-in-a-frame", "page that shows its text in a frame; its text is at http://127.0.0.1:")
 def _framed(env: Env) -> None:
     env.server.page("/bad", lambda: html(_page("<h1>Terms of Service</h1><iframe src='/embed/terms?id=7' "
                                                "width='100%' height='1800'></iframe>", "Terms")))
@@ -136,7 +136,8 @@ def _banner_in_main(banner: str) -> Callable[[Env], None]:
     return setup
 
 
-site("cookie-banner-selected", "looks like an error page: cookie banner")(_banner_in_main(
+site("cookie-banner-selected", "looks like an error page: cookie banner; the terms may sit elsewhere on the page: "
+     "check the source's `select` and `remove` in the sources file, and its url")(_banner_in_main(
     "<p>This site uses cookies. <a href='/privacy'>Learn more</a> <button>OK</button></p>"))
 site("cookie-banner-selected-two-sentences", "looks like an error page: cookie banner")(_banner_in_main(
     "<p>We use cookies to improve your experience. By using our site, you agree to our use of cookies.</p>"
@@ -348,6 +349,78 @@ def test_a_slow_or_self_refresh_is_not_followed(env):
                                                                  "content='30; url=/elsewhere'>")))
     assert env.run(code=0)[BAD]["outcome"] == "unchanged"
     assert env.server.paths("/elsewhere") == []
+
+
+@pytest.mark.parametrize("target", ["/bad", "", "http://127.0.0.1:{port}/bad", "/bad#top"])
+def test_a_refresh_to_the_page_itself_is_named_a_loop(env, target):
+    """A "Redirecting..." page whose refresh names its own address (relative, empty, absolute or
+    with a fragment) is a loop a browser never leaves: named so, as a two-page loop is, not "a
+    page with no terms"."""
+    target = target.format(port=env.server.url("/").split(":")[2].split("/")[0])
+    env.server.page("/bad", lambda: html(f"<html><head><meta http-equiv='refresh' content='0; url={target}'></head>"
+                                         "<body><p>Redirecting...</p></body></html>"))
+    if not target:  # "0; url=" names no address: a page that reloads itself, no new address
+        assert_fault(env, env.run(code=1), "failed", "looks like an error page: a page with no terms in it")
+        return
+    assert_fault(env, env.run(code=1), "failed", "looks like an error page: page that refreshes to itself; a loop: "
+                 "open the source's url in a browser")
+    assert "served a page that refreshes to itself" in env.tracker("status", code=0).output
+
+
+@pytest.mark.parametrize("notice,delay", [
+    ("<p>You will be redirected in 10 seconds.</p>", 10),
+    ("<p>Vous allez être redirigé dans 15 secondes.</p>", 15),
+    ("<p>Sie werden in 30 Sekunden weitergeleitet. <a href='/legal/terms'>Sofort weiter</a></p>", 30),
+])
+def test_a_slow_refresh_to_another_page_names_its_target(env, notice, delay):
+    """A page that shows a notice for a while, then sends readers on: not followed (it is shown
+    first), and the failure names where it sends them and how long it waits."""
+    env.server.page("/bad", lambda: html(f"<html><head><meta http-equiv='refresh' content='{delay};URL=/legal/terms'>"
+                                         f"</head><body>{notice}</body></html>"))
+    env.server.page("/legal/terms", lambda: html(TERMS))
+    assert_fault(env, env.run(code=1), "failed", f"looks like an error page: moved page; the page sends readers to "
+                 f"{env.server.url('/legal/terms')} after {delay} s: set the source's url to it")
+    assert env.server.paths("/legal/terms") == []
+
+
+@pytest.mark.parametrize("status", [404, 200])
+@pytest.mark.parametrize("notice", [
+    "<h1>Page not found</h1><p>Our terms can now be found at <a href='/legal/terms'>the legal centre</a>.</p>",
+    "<h1>Page introuvable</h1><p>Nos conditions se trouvent désormais sur <a href='/legal/terms'>cette page</a>.</p>",
+    "<h1>Seite nicht gefunden</h1><p>Die AGB finden Sie jetzt unter <a href='/legal/terms'>AGB</a>.</p>",
+])
+def test_a_not_found_page_saying_where_the_terms_are_now_names_the_address(env, status, notice):
+    """A notice that says where the page is now (not that it "moved"), served as 404 or 200: the
+    failure names the new address either way, not a bare "HTTP 404" or "page not found"."""
+    env.server.page("/bad", lambda: html(f"<html><body><main>{notice}</main></body></html>", status=status))
+    assert_fault(env, env.run(code=1), "failed", f"the page says it moved to {env.server.url('/legal/terms')}: "
+                 "update the source's url")
+
+
+def test_a_cookie_banner_in_place_of_recorded_terms_says_what_to_check(env):
+    """Terms recorded, then the selected `main` becomes a cookie banner: the failure says what to
+    check, and status counts the document as recorded (it has a version)."""
+    env.server.page("/bad", lambda: html(f"<html><body><main>{CLAUSES}</main></body></html>"))
+    env.bad_extra = '  select = ["main"]'
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    env.server.page("/bad", lambda: html("<html><body><main><p>We use cookies to improve your experience. "
+                                         "<a href='/privacy'>Learn more</a> <button>Accept</button></p></main>"
+                                         f"<div>{CLAUSES}</div></body></html>"))
+    assert_fault(env, env.run(code=1), "failed", "cookie banner; the terms may sit elsewhere on the page: check the "
+                 "source's `select` and `remove`", commits_before=1)
+
+
+def test_status_counts_documents_with_a_version_and_those_with_none_yet(env):
+    """`tracker status` says "recorded" of documents that have a version: a document checked but
+    always refused is counted apart, not as recorded."""
+    env.server.page("/bad", lambda: html("<h1>Not found</h1>", status=404))
+    env.run(code=1)
+    first = env.tracker("status", code=0).output.splitlines()[0]
+    assert first.endswith("(1 document recorded, 1 checked with no version yet)"), first
+    env.server.page("/bad", lambda: html(TERMS))
+    env.run(code=0)
+    first = env.tracker("status", code=0).output.splitlines()[0]
+    assert first.endswith("(2 documents recorded)"), first
 
 
 def test_a_selector_matching_only_an_empty_element_names_it(env):

@@ -851,7 +851,12 @@ def status(obj: Context, as_json: bool) -> None:
     stored = [r for r in rows if r.get("last_outcome") != "never checked"]
     waiting = [r for r in rows if r.get("last_outcome") == "never checked"]
     # where the rows come from: a starter sources.toml next to an imported store mixes two lists
-    recorded = f"{_count(len(stored), 'document')} recorded" if exists else "no archive yet: `tracker run` creates it"
+    # "recorded" means a version kept: a document checked but always refused has none yet
+    with_versions = sum(1 for r in stored if r.get("versions"))
+    without = len(stored) - with_versions
+    recorded = (f"{_count(with_versions, 'document')} recorded"
+                + (f", {without} checked with no version yet" if without else "")
+                if exists else "no archive yet: `tracker run` creates it")
     click.echo(f"Store: {clean(str(obj.store_dir.resolve()))} ({recorded})")
     if declared is None:
         click.echo(f"Sources: none ({clean(str(obj.sources_path))} not found; `tracker run` needs one)")

@@ -68,7 +68,7 @@ def unexpected_content_type(content_type: str | None, body: bytes = b"") -> str 
     if media in _DATA_TYPES or media.endswith("+json"):
         return f"unexpected content type {media}: the URL answered with data, not a page; check the source's url"
     if _is_json(body, media):
-        return f"the URL answered with JSON data (served as {media}), not a page; check the source's url"
+        return f"the URL answered with JSON data, served as {media}, not a page; check the source's url"
     return None
 
 
@@ -705,6 +705,7 @@ RULES: tuple[tuple[str, Callable[[Page], bool], bool], ...] = (
 )
 
 MOVED = "moved page"  # a page saying the document moved, with its new address (``moved_to``)
+REFRESH_LOOP = "page that refreshes to itself"  # a short page whose meta refresh names its own address
 # What ``tracker status`` and the attention feed say a document was served instead of its terms.
 SERVED = {
     "access denied": "an access-denied page", "captcha or bot check": "a captcha or bot check",
@@ -713,7 +714,7 @@ SERVED = {
     "status or server error page": "a status or server error page", "a page with no terms in it": "a page with no terms",
     "page that needs JavaScript": "a page that needs JavaScript", "rate limit": "a rate-limit page",
     "consent screen": "a consent screen", "country or language chooser": "a country or language chooser",
-    MOVED: "a page saying the document moved",
+    MOVED: "a page saying the document moved", REFRESH_LOOP: "a page that refreshes to itself",
 }
 ERROR_PAGE_PREFIX = "looks like an error page: "
 SERVED.update({"page that shows its text in a frame": "a page that shows its text in a frame",
@@ -735,11 +736,11 @@ def served_instead(reason: str | None) -> str | None:
     "a page cut off mid-text" or "only the start of the terms" for a page told from the latest
     version (``NOT_TERMS_PREFIX``), else None."""
     if reason and reason.startswith(NOT_TERMS_PREFIX):
-        what = reason[len(NOT_TERMS_PREFIX):].split(" (", 1)[0]
+        what = reason[len(NOT_TERMS_PREFIX):].split(" (", 1)[0].split(";", 1)[0].split(", ", 1)[0]
         return _NOT_TERMS_SERVED.get(what, "another page than the terms")
     if not reason or not reason.startswith(ERROR_PAGE_PREFIX):
         return None
-    rule = reason[len(ERROR_PAGE_PREFIX):].split(" (", 1)[0].split(";", 1)[0]
+    rule = reason[len(ERROR_PAGE_PREFIX):].split(" (", 1)[0].split(";", 1)[0].split(", ", 1)[0]
     return SERVED.get(rule)
 
 
@@ -750,17 +751,33 @@ def should_check(text: str, previous_length: int | None) -> bool:
     return previous_length is not None and len(text) < previous_length * MUCH_SHORTER
 
 
-# A page that says the document moved: "This page has moved", "we've moved our terms", "now lives
-# at", "moved permanently"; French, German, Spanish, Italian, Dutch and Portuguese the same.
+# A page that says the document moved, in the ways a notice says it: that it moved or was
+# relocated ("This page has moved", "we've moved", "has been relocated to"), where it is now ("can
+# now be found at", "is now located at", "now lives on", "our new home is"); French, German,
+# Spanish, Italian, Dutch, Portuguese and Japanese the same. Not a bare "new address" or "is now
+# on": an imprint or contact page says those of an office or a social account.
 _MOVED = re.compile(
-    r"\b(?:ha(?:s|ve)\s+(?:been\s+)?moved|we(?:'|\u2019)?ve\s+moved|moved\s+(?:permanently|to)\b|"
-    r"(?:has|have)\s+(?:a\s+)?new\s+(?:home|address|location)|now\s+(?:lives|located|available|hosted)\s+at|"
-    r"a\s+(?:été\s+)?déménagé|a\s+été\s+déplacée?|(?:ist|sind|wurde|wurden)\s+(?:\w+\s+)?(?:umgezogen|verschoben)|"
-    r"se\s+ha\s+(?:trasladado|movido)|ha\s+sido\s+(?:trasladad|movid)[ao]|"
-    r"è\s+stat[ao]\s+(?:spostat|trasferit)[ao]|is\s+verplaatst|foi\s+(?:movid|transferid)[ao])",
+    r"\b(?:ha(?:s|ve)\s+(?:been\s+)?(?:moved|relocated)|we(?:'|\u2019)?ve\s+(?:moved|relocated)|"
+    r"(?:moved|relocated)\s+(?:permanently|(?:over\s+)?to)\b|"
+    r"(?:has|have)\s+(?:a\s+)?new\s+(?:home|address|location)|new\s+(?:home|location)\s+is\b|"
+    r"(?:can|may)\s+now\s+be\s+(?:found|read|viewed|accessed|consulted)\b|"
+    r"now\s+(?:lives?|located|available|hosted|resides?|published)\s+(?:at|on|here)\b|"
+    r"a\s+(?:été\s+)?déménagé|a\s+été\s+(?:déplacée?|transférée?)|"
+    r"(?:se\s+trouvent?|est|sont)\s+(?:désormais|maintenant|dorénavant)\s+(?:à|sur|disponibles?|accessibles?)|"
+    r"(?:ist|sind|wurde|wurden)\s+(?:\w+\s+)?(?:umgezogen|verschoben)|"
+    r"(?:finden\s+sie|ist|sind)\s+(?:jetzt|nun|ab\s+sofort|neu)\s+unter|"
+    r"se\s+ha\s+(?:trasladado|movido|mudado)|ha\s+sido\s+(?:trasladad|movid)[ao]|"
+    r"(?:ahora\s+(?:se\s+encuentran?|están?|pueden?\s+encontrarse)|(?:se\s+encuentran?|están?)\s+ahora)"
+    r"\s+(?:en|disponibles?)|"
+    r"è\s+stat[ao]\s+(?:spostat|trasferit)[ao]|(?:ora|adesso)\s+si\s+trova|(?:è|sono)\s+ora\s+disponibil[ei]|"
+    r"is\s+(?:verplaatst|verhuisd)|(?:is|zijn)\s+nu\s+te\s+vinden|"
+    r"(?:foi|foram)\s+(?:movid|transferid)[ao]s?|agora\s+(?:estão|está|se\s+encontram?|pode[m]?\s+ser\s+encontrad[ao]s?)|"
+    r"(?:estão|está|se\s+encontram?)\s+agora\s+(?:em|disponíve))|"
+    r"(?:移動|移転)(?:しました|いたしました)",
     re.IGNORECASE)
 _REFRESH = re.compile(rb"""<meta\b[^>]*http-equiv\s*=\s*["']?refresh["']?[^>]*>""", re.IGNORECASE)
 _REFRESH_URL = re.compile(rb"""content\s*=\s*["']?\s*\d*\s*[;,]\s*url\s*=\s*["']?([^"'>\s]+)""", re.IGNORECASE)
+_REFRESH_DELAY = re.compile(rb"""content\s*=\s*["']?\s*(\d+)""", re.IGNORECASE)
 _HREF = re.compile(rb"""<a\b[^>]*?href\s*=\s*["']?([^"'>\s]+)""", re.IGNORECASE)
 _PLAIN_URL = re.compile(r"https?://[^\s<>()\[\]\"']+")
 MOVED_SAMPLE = 20_000  # bytes of a page read for a notice that it moved (it is at the top of a short page)
@@ -822,6 +839,27 @@ def moved_message(target: str) -> str:
     return f"the page says it moved to {target}: update the source's url"
 
 
+def page_refresh(raw: bytes, url: str) -> tuple[str, int] | None:
+    """The ``<meta http-equiv="refresh">`` of a page (in its first ``MOVED_SAMPLE`` bytes) that
+    names an address: (that address resolved against ``url``, the delay in seconds), or None.
+    A refresh without an address (a page that reloads itself, a queue) is None."""
+    import html as html_module
+    from urllib.parse import urljoin
+
+    meta = _REFRESH.search(raw[:MOVED_SAMPLE])
+    found = _REFRESH_URL.search(meta.group(0)) if meta else None
+    if meta is None or found is None:
+        return None
+    target = html_module.unescape(found.group(1).decode("utf-8", "replace"))
+    delay = _REFRESH_DELAY.search(meta.group(0))
+    return (urljoin(url, target) if url else target), int(delay.group(1)) if delay else 0
+
+
+# what to do: a `select` that matches the banner after a redesign, or a url that shows only it
+COOKIE_BANNER_HINT = ("the terms may sit elsewhere on the page: check the source's `select` and `remove` in the "
+                      "sources file, and its url")
+
+
 def error_page(text: str, raw: bytes = b"", previous_length: int | None = None, *, url: str = "",
                final_url: str = "") -> str | None:
     """'looks like an error page: <rule>' when the page is not terms, else None.
@@ -837,23 +875,34 @@ def error_page(text: str, raw: bytes = b"", previous_length: int | None = None, 
     """
     if redirected_home(url, final_url) and legal_vocabulary(text[:LANGUAGE_SAMPLE]) < TERMS_LIKE_STRONG:
         # Whatever its length: a long home page is no more the terms than a short one.
-        return (f"{ERROR_PAGE_PREFIX}{HOME_PAGE} ({final_url}: the document was moved or removed; "
-                "find its new address and update the source's url)")
+        return (f"{ERROR_PAGE_PREFIX}{HOME_PAGE}, {final_url}; the document was moved or removed: "
+                "find its new address and update the source's url")
     if not should_check(text, previous_length):
         return None
     page = Page(text, html_title(raw), raw, url, final_url)
     # A long text much shorter than the last version is judged by its notice alone: legal words
     # in a long error page's boilerplate do not make it the terms that were there.
     legal = 0 if len(text) >= SHORT_TEXT else legal_vocabulary(page.text)
+    here = final_url or url
+    if len(text) < SHORT_TEXT and legal < TERMS_LIKE and (refresh := page_refresh(raw, here)) is not None:
+        if here and refresh[0].split("#")[0] == here.split("#")[0]:
+            # an immediate refresh elsewhere is followed (``fetch.http``); one to the page itself loops
+            return (f"{ERROR_PAGE_PREFIX}{REFRESH_LOOP}; a loop: open the source's url in a browser "
+                    "and set it to the address the terms are shown at")
+        if (target := moved_to(raw, here, text)) == refresh[0]:
+            return (f"{ERROR_PAGE_PREFIX}{MOVED}; the page sends readers to {target} after {refresh[1]} s: "
+                    "set the source's url to it")
     # a moved notice is a short page: long terms that shrank may say "our office has moved to ..."
-    if len(text) < SHORT_TEXT and legal < TERMS_LIKE and (target := moved_to(raw, final_url or url, text)) is not None:
-        return f"{ERROR_PAGE_PREFIX}{MOVED} ({moved_message(target)})"
+    if len(text) < SHORT_TEXT and legal < TERMS_LIKE and (target := moved_to(raw, here, text)) is not None:
+        return f"{ERROR_PAGE_PREFIX}{MOVED}; {moved_message(target)}"
     for name, rule, strong in RULES:
         if legal >= (TERMS_LIKE_STRONG if strong else TERMS_LIKE):
             continue
         if rule(page):
             if rule is framed:
-                return f"{ERROR_PAGE_PREFIX}{name} (its text is at {frame_source(page)}: set the source's url to it)"
+                return f"{ERROR_PAGE_PREFIX}{name}; its text is at {frame_source(page)}: set the source's url to it"
+            if rule is cookie_banner:
+                return f"{ERROR_PAGE_PREFIX}{name}; {COOKIE_BANNER_HINT}"
             return f"{ERROR_PAGE_PREFIX}{name}"
     return None
 
@@ -913,9 +962,9 @@ def another_language(latest: str, text: str) -> str | None:
     before, now = main_language(latest), main_language(text)
     if before is None or now is None or before == now:
         return None
-    return (f"{NOT_TERMS_PREFIX}{OTHER_LANGUAGE} ({now}, where the latest version is {before}: the site may choose "
-            "the language by Accept-Language or by location; set headers = { Accept-Language = \"...\" } "
-            "or a URL of that language in the sources file)")
+    return (f"{NOT_TERMS_PREFIX}{OTHER_LANGUAGE}, {now}, where the latest version is {before}; the site may choose "
+            "the language by Accept-Language or by location: set headers = { Accept-Language = \"...\" } "
+            "or a URL of that language in the sources file")
 
 
 # --------------------------------------------------------------------------- sudden shrink
@@ -993,5 +1042,5 @@ def teaser(latest: str, text: str, max_shrink: float = DEFAULT_MAX_SHRINK) -> st
     if len(new) > max(2, len(lines) // 5):
         return None
     kept = len(text) / len(latest)
-    return (f"{NOT_TERMS_PREFIX}{TEASER} ({kept:.0%} of the latest version, then a \"read more\" control: the "
-            "rest is folded behind a click; if this lasts, try render = \"browser\" or check `select`)")
+    return (f"{NOT_TERMS_PREFIX}{TEASER}, {kept:.0%} of the latest version, then a \"read more\" control; the "
+            "rest is folded behind a click: if this lasts, try render = \"browser\" or check `select`")

@@ -354,8 +354,9 @@ async def _follow_refresh(session: "aiohttp.ClientSession", doc: Document, optio
     while (target := refresh_target(fetched)) is not None:
         hops += 1
         if hops > REFRESH_HOPS:
-            return replace(fetched, body=b"", error=f"too many refreshes (the page refreshes to {target} "
-                                                    f"after {REFRESH_HOPS} hops: a loop?)")
+            return replace(fetched, body=b"", error=f"too many refreshes: after {REFRESH_HOPS} hops the page still "
+                                                    f"refreshes, to {target}, a loop or a long chain; open the source's url in a browser "
+                                                    "and set it to the address the terms are shown at")
         async with gate(urlsplit(target).netloc):
             got, _ = await _attempt(session, replace(doc, url=target), unconditional, options, fetched_at, started)
         # No validators kept: they are the target's, and the next run asks the source's URL.

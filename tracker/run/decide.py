@@ -429,8 +429,8 @@ def _another_page(latest: str, text: str) -> str | None:
         # a short policy that now stands where a long one stood (a one-paragraph privacy notice):
         # terms still, held as a sudden shrink and recorded if it lasts, never refused for ever
         return None
-    return (f"{guard.NOT_TERMS_PREFIX}{guard.ANOTHER_PAGE} (it shares almost no line with the latest version "
-            "and has hardly any legal text; check the URL and `select` in the sources file if this lasts)")
+    return (f"{guard.NOT_TERMS_PREFIX}{guard.ANOTHER_PAGE}; it shares almost no line with the latest version "
+            "and has hardly any legal text: check the URL and `select` in the sources file if this lasts")
 
 
 def _not_confirmed(fetched: Fetched, state: DocumentState, text_hash: str, shrank: str | None,
@@ -563,10 +563,10 @@ def extraction_message(exc: ExtractError, fetched: Fetched | None = None) -> str
             and any(guard.has_script(page.body) for page in fetched.parts or (fetched,))):
         hint = ("" if getattr(fetched.document, "render", "http") == "browser"
                 else "; if this lasts, set render = \"browser\" for it in the sources file")
-        return (f"{guard.ERROR_PAGE_PREFIX}page that needs JavaScript (no text without running its scripts{hint})")
+        return f"{guard.ERROR_PAGE_PREFIX}page that needs JavaScript; no text without running its scripts{hint}"
     if "matched nothing" in message:
-        return (f"selected region missing: {message} (the page layout changed, or this is not the page "
-                "expected; check `select` in the sources file)")
+        return (f"selected region missing: {message}; the page layout changed, or this is not the page "
+                "expected: check `select` in the sources file")
     return f"extraction: {message}"
 
 
