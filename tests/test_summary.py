@@ -781,3 +781,16 @@ def test_how_long_files_are_kept_after_an_account_closes_is_privacy_not_terminat
     ended = [c for t, c in by_text.items() if "terminate your account" in t]
     assert kept == ["privacy"], by_text
     assert ended == ["termination"], by_text
+
+
+@pytest.mark.parametrize("sentence, dangling", [
+    ("If you make your projects public, you grant each member of Quillmoor a nonexclusive, worldwide license to "
+     "view, copy and fork your projects through the Quillmoor service and to show them on profile pages as the "
+     "features of the service allow.", "a nonexclusive."),
+    ("Except for small claims described in Section 9, you agree that every dispute about these Terms will be "
+     "resolved by final, individual arbitration, and you and Quillmoor each give up the right to a jury trial or "
+     "to join any class action or representative proceeding.", "by final."),
+])
+def test_a_cut_never_falls_between_the_adjectives_of_one_noun(sentence: str, dangling: str) -> None:
+    got = compress(sentence)
+    assert not got.endswith(dangling), got
