@@ -444,3 +444,9 @@ def test_disputes_are_answered_from_the_disputes_section_not_an_introduction() -
     assert answer.answer.startswith("All disputes will be resolved through binding arbitration"), answer.answer
     assert "courts sitting in Denver" in answer.answer, answer.answer
     assert s.facts["arbitration"].value == "Binding arbitration, Denver, Colorado"
+
+
+def test_training_on_data_a_sentence_before_named_is_about_the_users_data() -> None:
+    got = facts("## 5. How we use your data\n\nAny personal data you provide is used only to run your account. We do "
+                "not use this data to train or develop any AI models.")
+    assert got["ai-training"] == "No", got

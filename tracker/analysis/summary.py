@@ -1865,7 +1865,10 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
         out["removal-notice"] = _cell(found[0], found[1], history)
 
     train = [s for s in sentences if "ai-training" in cats(s) and _TRAIN.search(s.plain)
-             and re.search(r"\b(?:your|user|customer)\b|\binputs?\b|\bprompts?\b", s.plain, re.I)
+             # the user's data, or data a sentence before named ("personal data you provide ... We do not
+             # use this data to train ...": a table cell read sentence by sentence)
+             and re.search(r"\b(?:your|user|customer)\b|\binputs?\b|\bprompts?\b|\b(?:this|such|these|that|"
+                           r"personal)\s+(?:personal\s+)?(?:data|information)\b", s.plain, re.I)
              and not _USER_RULE.search(s.plain)]
     if train:
         # an opt-out may sit in an "unless you opt out" clause of the sentence or a few sentences
