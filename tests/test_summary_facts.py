@@ -450,3 +450,10 @@ def test_training_on_data_a_sentence_before_named_is_about_the_users_data() -> N
     got = facts("## 5. How we use your data\n\nAny personal data you provide is used only to run your account. We do "
                 "not use this data to train or develop any AI models.")
     assert got["ai-training"] == "No", got
+
+
+def test_a_contact_address_near_the_change_clause_is_not_how_changes_are_told() -> None:
+    s = summarise("# Pellory Terms\n\n## 17. Changes\n\nWe may change these Terms. Changes apply 30 days after we "
+                  "post them.\n\n## 18. Contact\n\nYou may contact us by emailing us at help@pellory.example.\n")
+    answer = next(a for a in s.answers if a.id == "terms-notice").answer
+    assert "30 days" in answer and "help@" not in answer, answer

@@ -2048,9 +2048,10 @@ def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
     tn = clause_sentence("terms-notice")
     # how the change is told, when another sentence of the clause says it ("We may also notify you
     # by email") and the value's sentence does not
-    told_by = re.compile(r"\bnotif\w*|\be-?mail", re.I)
-    told = None if tn is None or told_by.search(tn.plain) else _find(by_clause.get(tn.clause.id, []), lambda s: (
-        s is not tn and bool(told_by.search(s.plain))))
+    told_by = re.compile(r"\b(?:notify|inform|tell|e-?mail|alert|contact)\s+you\b|\bnotice\s+(?:to\s+you|through|via|by)\b",
+                         re.I)
+    told = None if tn is None or told_by.search(tn.plain) else _find(sentences, lambda s: (
+        s is not tn and s.section == tn.section and abs(s.order - tn.order) <= 3 and bool(told_by.search(s.plain))))
     out.append(from_sentences("terms-notice", q["terms-notice"], [told, tn] if told and tn and told.order < tn.order else [tn, told]))
     return out
 
