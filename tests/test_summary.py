@@ -794,3 +794,10 @@ def test_how_long_files_are_kept_after_an_account_closes_is_privacy_not_terminat
 def test_a_cut_never_falls_between_the_adjectives_of_one_noun(sentence: str, dangling: str) -> None:
     got = compress(sentence)
     assert not got.endswith(dangling), got
+
+
+def test_a_cut_never_ends_on_a_verb_without_its_object() -> None:
+    got = compress("For the avoidance of doubt, your posts on Quillmoor may not include, and Quillmoor may remove or refuse "
+                   "to show any post that breaks, the rules of any partner network with which the Quillmoor service "
+                   "works together.")
+    assert not got.rstrip(".").endswith("may not include"), got

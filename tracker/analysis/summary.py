@@ -242,6 +242,12 @@ def _noun_goes_on(head: str, after: str) -> bool:
     return bool(_OPEN_PHRASE.search(head.rstrip()) and _ADJECTIVE_GOES_ON.match(after))
 
 
+# a verb that cannot end a statement: its object was cut off
+_NO_OBJECT = re.compile(r"\b(?:may|might|will|shall|must|can|could|should|would|do|does|to)(?:\s+not)?\s+(?:also\s+)?"
+                        r"(?:include|contain|exceed|grant|provide|permit|allow|require|cover|comprise|constitute|"
+                        r"represent|affect|limit|exclude)$", re.I)
+
+
 def _whole(piece: str) -> bool:
     """A piece of a cut sentence that still states something: a subject and a verb of its own
     ('Service fees are non-refundable'), not a list of names or a phrase ('14 days before the
@@ -249,6 +255,8 @@ def _whole(piece: str) -> bool:
     if re.search(r"\b(?:may|might|will|shall|must|can|could|should|would|reserves? the right)\s*(?:,[^,]*)?$",
                  piece.rstrip(". ")):
         return False  # 'We may, in our sole discretion': the verb it announces was cut off
+    if _NO_OBJECT.search(piece.rstrip(". ")):
+        return False  # 'Your content may not include': what it may not include was cut off
     return not fragment(_tidy(piece)) and bool(_VERB.search(piece))
 
 
