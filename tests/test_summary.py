@@ -784,9 +784,9 @@ def test_how_long_files_are_kept_after_an_account_closes_is_privacy_not_terminat
 
 
 @pytest.mark.parametrize("sentence, dangling", [
-    ("If you make your projects public, you grant each member of Quillmoor a nonexclusive, worldwide license to "
-     "view, copy and fork your projects through the Quillmoor service and to show them on profile pages as the "
-     "features of the service allow.", "a nonexclusive."),
+    ("If you set your boards and notebooks to be seen publicly, you grant each Member of Quillmoor a nonexclusive, "
+     "worldwide license to view, copy, and fork Your Content through the Quillmoor Service and to show Your Content "
+     "only on Quillmoor as permitted through Quillmoor's features.", "a nonexclusive."),
     ("Except for small claims described in Section 9, you agree that every dispute about these Terms will be "
      "resolved by final, individual arbitration, and you and Quillmoor each give up the right to a jury trial or "
      "to join any class action or representative proceeding.", "by final."),
