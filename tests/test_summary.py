@@ -781,3 +781,23 @@ def test_how_long_files_are_kept_after_an_account_closes_is_privacy_not_terminat
     ended = [c for t, c in by_text.items() if "terminate your account" in t]
     assert kept == ["privacy"], by_text
     assert ended == ["termination"], by_text
+
+
+@pytest.mark.parametrize("sentence, dangling", [
+    ("If you set your boards and notebooks to be seen publicly, you grant each Member of Quillmoor a nonexclusive, "
+     "worldwide license to view, copy, and fork Your Content through the Quillmoor Service and to show Your Content "
+     "only on Quillmoor as permitted through Quillmoor's features.", "a nonexclusive."),
+    ("Except for small claims described in Section 9, you agree that every dispute about these Terms will be "
+     "resolved by final, individual arbitration, and you and Quillmoor each give up the right to a jury trial or "
+     "to join any class action or representative proceeding.", "by final."),
+])
+def test_a_cut_never_falls_between_the_adjectives_of_one_noun(sentence: str, dangling: str) -> None:
+    got = compress(sentence)
+    assert not got.endswith(dangling), got
+
+
+def test_a_cut_never_ends_on_a_verb_without_its_object() -> None:
+    got = compress("For the avoidance of doubt, your posts on Quillmoor may not include, and Quillmoor may remove or refuse "
+                   "to show any post that breaks, the rules of any partner network with which the Quillmoor service "
+                   "works together.")
+    assert not got.rstrip(".").endswith("may not include"), got

@@ -318,3 +318,142 @@ def test_a_camel_case_name_is_no_glued_tooltip() -> None:
             "same bank account from which it was loaded. It takes five days.\n")
     refund = next(a for a in summarise(text).answers if a.id == "refunds")
     assert "OwnMoney balance to the same bank account" in refund.answer, refund
+
+
+# --- first-time user report 10: opt-outs, table pages, caps, venues, ages, changes ----------------
+
+@pytest.mark.parametrize("body", [
+    # the opt-out in an "unless" clause of the training sentence, after an earlier training sentence
+    "## 4. Licence to us\n\nYou grant Quillmoor a licence to host and copy Your Content and to use it for training "
+    "machine learning models.\n\n## 9. AI features\n\nYou also grant Quillmoor a licence to use your Prompts to "
+    "train and improve our models, unless you opt out in your profile settings.",
+    # the opt-out two sentences later in the same section
+    "## 9. AI features\n\nWe may use your inputs to train our AI models. Inputs are kept for 90 days. You can opt "
+    "out of this use at any time from the privacy page.",
+])
+def test_an_opt_out_in_an_unless_clause_or_a_few_sentences_on_is_an_opt_out(body: str) -> None:
+    got = facts(body)
+    assert got["ai-training"] == "Yes; opt-out available", got
+
+
+def test_an_opt_out_elsewhere_in_the_document_is_not_read_into_training() -> None:
+    got = facts("## 9. AI features\n\nWe may use your inputs to train our AI models.\n\n## 20. Email\n\n"
+                "Marketing emails are sent weekly. You can opt out of marketing emails at any time.")
+    assert got["ai-training"] == "Yes; no opt-out stated", got
+
+
+_TABLE = ("# Tallowby Terms of Use\n\n| Terms | In plain words |\n| --- | --- |\n"
+          "| **4\\. Payment**<br><br>Some features need a paid plan. All fees are payable in advance and are "
+          "non-refundable unless these Terms say otherwise. Fees vary by plan, and the price of each plan is shown "
+          "on the pricing page before you pay. We may change fees on notice. | You pay in advance for paid plans, "
+          "and fees are not refunded. We may change prices but will tell you first, and the new price applies from "
+          "your next billing period onwards. |\n"
+          "| **17\\. Modification of Terms**<br><br>We may change these Terms from time to time. Revisions are "
+          "effective immediately, except that material revisions take effect 30 days after we post them or tell "
+          "you about them. If you do not agree to a revision, you should stop using the Service and close your "
+          "account before it takes effect. | We can change these terms. Big changes apply 30 days after we tell "
+          "you, and you can leave before they apply if you do not agree with them at all. |\n"
+          "| **14\\. Limitation of Liability**<br><br>To the fullest extent permitted by law, the aggregate "
+          "liability of Tallowby to you for all claims is limited to the greater of: (a) the amount you paid to "
+          "Tallowby in the 12 months before the claim and (b) US$100. | Our liability is capped. |\n")
+
+
+def test_a_table_of_prose_cells_is_read_per_cell_and_sentence() -> None:
+    s = summarise(_TABLE)
+    answers = {a.id: a for a in s.answers}
+    refund = answers["refunds"].answer
+    assert refund.startswith("All fees are payable in advance and are non-refundable"), refund
+    assert ".:" not in refund and "Modification" not in refund
+    notice = answers["terms-notice"]
+    assert len(notice.answer) <= 420 and "30 days" in notice.answer, notice.answer
+    assert "17" in notice.section, notice.section
+    got = {k: c.value for k, c in s.facts.items()}
+    assert got["terms-notice"] == "30 days", got
+    assert "retention" not in got, got  # 30 days before a change applies is no period of keeping data
+    assert got["liability-cap"] == "The greater of what you paid in the last 12 months and US$100", got
+
+
+def test_a_long_answer_is_cut_and_marked() -> None:
+    rule = "You agree that any dispute with Pellory will be resolved by binding arbitration in Denver, Colorado"
+    # no comma to cut at and a condition at its end: compress cannot shorten it
+    long = rule + " " + " ".join(f"and claim type number {i} and its related matters" for i in range(30)) + \
+        " unless the law of your country says otherwise."
+    s = summarise(f"# Pellory Terms\n\n## 20. Disputes\n\n{long}\n")
+    answer = next(a for a in s.answers if a.id == "disputes").answer
+    assert len(answer) <= 400 and answer.endswith("…"), answer
+
+
+def test_a_shouted_cap_keeps_its_currency_code() -> None:
+    got = facts("## 12. Liability\n\nIN NO EVENT WILL OUR TOTAL LIABILITY TO YOU EXCEED US$250.")
+    assert got["liability-cap"] == "US$250", got
+
+
+@pytest.mark.parametrize("text, months", [
+    ("the amount you paid us in the 6-month period before the claim", "6 months"),
+    ("the fees you paid in the last 12 month period", "12 months"),
+    ("the fees you paid in the one month before the claim", "one month"),
+])
+def test_a_paid_cap_says_its_period_in_the_plural(text: str, months: str) -> None:
+    got = facts(f"## 12. Liability\n\nOur aggregate liability is limited to {text}.")
+    assert got["liability-cap"] == f"What you paid in the last {months}", got
+
+
+@pytest.mark.parametrize("court, places", [
+    ("the courts located in the City and County of Denver, Colorado", "Denver, Colorado"),
+    ("the courts of the City of Porto, Portugal", "Porto, Portugal"),
+    ("the state courts located in the County of Marin, State of California", "Marin, California"),
+])
+def test_a_kind_of_place_is_not_a_place_name(court: str, places: str) -> None:
+    got = facts(f"## 19. Venue\n\nYou and Pellory agree to submit to the exclusive jurisdiction of {court}.")
+    assert got["arbitration"] == f"Courts of {places}", got
+
+
+def test_an_age_written_in_words_and_figures_is_the_minimum_age() -> None:
+    s = summarise("# Pellory Terms\n\n## 18. Children\n\nThe Service is not directed at persons under fourteen (14) "
+                  "years of age. If you are a parent or guardian and believe your child used the Service, contact us.\n")
+    assert s.facts["age"].value == "14"
+    answer = next(a for a in s.answers if a.id == "age").answer
+    assert answer.startswith("The Service is not directed at persons under 14"), answer
+
+
+@pytest.mark.parametrize("sentence", [
+    "Changes will apply immediately and will be listed in the changelog.",
+    "Updated terms are effective immediately upon posting.",
+])
+def test_changes_that_apply_immediately_promise_no_notice(sentence: str) -> None:
+    s = summarise(f"# Pellory Terms\n\n## 2. Changes\n\nWe may modify these terms. {sentence}\n")
+    assert s.facts["terms-notice"].value == "None promised"
+    assert next(a for a in s.answers if a.id == "terms-notice").answer != "The terms do not say."
+
+
+def test_the_terms_change_answer_says_how_the_change_may_be_told() -> None:
+    s = summarise("# Pellory Terms\n\n## 22. Changes to these Terms\n\nWe may change these Terms from time to time. "
+                  "We may also notify you by email to the address on your account. Unless we say otherwise, the "
+                  "amended Terms are effective immediately.\n")
+    answer = next(a for a in s.answers if a.id == "terms-notice").answer
+    assert "by email" in answer and "effective immediately" in answer, answer
+
+
+def test_disputes_are_answered_from_the_disputes_section_not_an_introduction() -> None:
+    s = summarise("# Pellory Terms\n\nIf you do not agree to these Terms, including the mandatory arbitration "
+                  "provision in Section 20, do not use the Service.\n\n## 20. Dispute Resolution\n\nAll disputes "
+                  "will be resolved through binding arbitration held in Denver, Colorado.\n\n## 21. Venue\n\n"
+                  "The state or federal courts sitting in Denver, Colorado have exclusive jurisdiction over the "
+                  "enforcement of an award.\n")
+    answer = next(a for a in s.answers if a.id == "disputes")
+    assert answer.answer.startswith("All disputes will be resolved through binding arbitration"), answer.answer
+    assert "courts sitting in Denver" in answer.answer, answer.answer
+    assert s.facts["arbitration"].value == "Binding arbitration, Denver, Colorado"
+
+
+def test_training_on_data_a_sentence_before_named_is_about_the_users_data() -> None:
+    got = facts("## 5. How we use your data\n\nAny personal data you provide is used only to run your account. We do "
+                "not use this data to train or develop any AI models.")
+    assert got["ai-training"] == "No", got
+
+
+def test_a_contact_address_near_the_change_clause_is_not_how_changes_are_told() -> None:
+    s = summarise("# Pellory Terms\n\n## 17. Changes\n\nWe may change these Terms. Changes apply 30 days after we "
+                  "post them.\n\n## 18. Contact\n\nYou may contact us by emailing us at help@pellory.example.\n")
+    answer = next(a for a in s.answers if a.id == "terms-notice").answer
+    assert "30 days" in answer and "help@" not in answer, answer

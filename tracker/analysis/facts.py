@@ -146,7 +146,7 @@ def _is_age(text: str, m: re.Match) -> bool:
 # --- ages ------------------------------------------------------------------------------------
 _AGE = re.compile(
     r"(?P<q>under|below|over|above|at least|younger than|older than|minimum)?\s*(?:the\s+)?"
-    r"(?:age\s+of\s+(?P<a1>\d{1,2}|majority)|(?P<a2>\d{1,2})\s+(?:years\s+)?(?:of\s+age|years\s+old"
+    r"(?:age\s+of\s+(?P<a1>\d{1,2}|majority)|(?:[a-z]+(?:-[a-z]+)?\s*\()?(?P<a2>\d{1,2})\)?\s+(?:years\s+)?(?:of\s+age|years\s+old"
     r"|years\s+or\s+older|or\s+older|\+)|age\s+(?P<a3>\d{1,2})\b)"
     r"|(?P<q2>under|below|over)\s+(?P<a4>\d{1,2})\b(?!\s*(?:%|percent|days?|months?|weeks?|hours?"
     r"|years?|[$€£]))"
@@ -206,10 +206,11 @@ _COURT = re.compile(
     r"(?:(?:state\s+(?:or|and)\s+federal|federal\s+(?:or|and)\s+state|state|federal|"
     r"competent|provincial|local)\s+)?courts?\s+(?:located\s+|sitting\s+|situated\s+)?(?:in|of|for|within)"
     r"\s+(?:the\s+)?", re.I)
-_GAP = re.compile(r"(?:\s*,\s*|\s+)(?:and\s+|the\s+)?(?:(?:state|county|city|district)\s+of\s+)?",
+_GAP = re.compile(r"(?:\s*,\s*|\s+)(?:and\s+|the\s+)?(?:(?:(?:city|county|town|borough)\s+and\s+)?(?:state|county|city|district)\s+of\s+)?",
                   re.I)
-_LEAD = re.compile(r"(?:(?:state|county|city|district|republic|canton|commonwealth|province|kingdom|"
-                   r"principality|grand\s+duchy)\s+of\s+(?:the\s+)?)?", re.I)
+# "the State of", "the City and County of": kinds of place, not names
+_LEAD = re.compile(r"(?:(?:(?:city|county|town|borough)\s+and\s+)?(?:state|county|city|district|republic|canton|"
+                   r"commonwealth|province|kingdom|principality|grand\s+duchy)\s+of\s+(?:the\s+)?)?", re.I)
 _NAMED = re.compile(
     # the county's or district's own name is capitalised even under re.I: "a court in the district of
     # California or a state court" must not read "California Or"

@@ -227,6 +227,27 @@ def _series_goes_on(head: str, after: str) -> bool:
     return bool(re.search(r",\s+[\w'’-]+(?:\s[\w'’-]+)?\s*$", head) and re.match(r"\s*,\s*(?:and|or)\b", after))
 
 
+# a comma between the adjectives of one noun ("a nonexclusive, worldwide license", "by binding,
+# individual arbitration"): a cut there leaves "a nonexclusive." without its noun
+_OPEN_PHRASE = re.compile(r"\b(?:a|an|the|by|with|to|of|for|in|your|our|its|their|each|any|this|such|every|all)\s+"
+                          r"[\w'’-]+$", re.I)
+_ADJECTIVE_GOES_ON = re.compile(r"\s*,\s+(?!(?:and|or|but|nor|which|who|whom|that|including|such|if|unless|when|where|"
+                                r"while|we|you|they|it|he|she|i|except|provided|as|so|then|however|each|both)\b)"
+                                r"[a-z][\w'’-]*(?:,|\s+(?:and\s+|or\s+)?[a-z])")
+
+
+def _noun_goes_on(head: str, after: str) -> bool:
+    """Whether a cut after ``head`` falls between the adjectives of one noun phrase that
+    ``after`` finishes ('a nonexclusive' of 'a nonexclusive, worldwide license to ...')."""
+    return bool(_OPEN_PHRASE.search(head.rstrip()) and _ADJECTIVE_GOES_ON.match(after))
+
+
+# a verb that cannot end a statement: its object was cut off
+_NO_OBJECT = re.compile(r"\b(?:may|might|will|shall|must|can|could|should|would|do|does|to)(?:\s+not)?\s+(?:also\s+)?"
+                        r"(?:include|contain|exceed|grant|provide|permit|allow|require|cover|comprise|constitute|"
+                        r"represent|affect|limit|exclude)$", re.I)
+
+
 def _whole(piece: str) -> bool:
     """A piece of a cut sentence that still states something: a subject and a verb of its own
     ('Service fees are non-refundable'), not a list of names or a phrase ('14 days before the
@@ -234,6 +255,8 @@ def _whole(piece: str) -> bool:
     if re.search(r"\b(?:may|might|will|shall|must|can|could|should|would|reserves? the right)\s*(?:,[^,]*)?$",
                  piece.rstrip(". ")):
         return False  # 'We may, in our sole discretion': the verb it announces was cut off
+    if _NO_OBJECT.search(piece.rstrip(". ")):
+        return False  # 'Your content may not include': what it may not include was cut off
     return not fragment(_tidy(piece)) and bool(_VERB.search(piece))
 
 
@@ -355,7 +378,8 @@ def _cut(text: str, max_words: int) -> str:
                               r"provided|as long as|so long as)\b[^,;]*$", head)) and words(head[: m.start()]) >= 4:
             head = head[: m.start()]
         if words(head) <= budget and words(head) >= 4 and _whole(head) and keeps_conditions(body, 0, len(head)) \
-                and not _IN_SERIES.search(head) and not _series_goes_on(head, body[len(head):]):
+                and not _IN_SERIES.search(head) and not _series_goes_on(head, body[len(head):]) \
+                and not _noun_goes_on(head, body[len(head):]):
             best = head
             # another piece only when it is a statement of its own (not 'then the hearing ...')
             # and under no condition it would lose
@@ -685,6 +709,40 @@ def _table_row(clause: Clause) -> str:
     if len(cells) >= 2:
         return f"{cells[0]}: {'; '.join(cells[1:])}"
     return cells[0] if cells else ""
+
+
+_BR = re.compile(r"<br\s*/?>", re.I)
+_PROSE_CELL = 2 * MAX_WORDS  # words: a cell longer than this is prose (a legal text), not a value
+
+
+def _row_cells(clause: Clause) -> list[str]:
+    """The cells of a table row clause's last row, as Markdown (pipes dropped, empty cells left
+    out); [] when the clause holds no row."""
+    rows = [ln for ln in clause.text.splitlines() if ln.strip().startswith("|") and not re.fullmatch(r"[\s|:\-]+", ln)]
+    if not rows:
+        return []
+    return [c.strip() for c in rows[-1].strip().strip("|").split("|") if c.strip()]
+
+
+def _cell_pieces(cells: Sequence[str]) -> list[tuple[str, str | None]]:
+    """The sentences of a row whose cells are prose ("legal text | plain summary"), each cell read
+    on its own (never glued to the next with ': '), its '<br>' breaks as paragraph ends: a list
+    of (sentence, heading), heading the bold or title line of the cell before it (None when the
+    cell has none yet)."""
+    out: list[tuple[str, str | None]] = []
+    for cell in cells:
+        heading: str | None = None
+        for par in (p.strip() for p in _BR.split(cell)):
+            if not par:
+                continue
+            plain = plain_text(par)
+            if len(par) < 200 and (title := _pseudo_heading(par, plain)) is not None:
+                heading = title
+                continue
+            if run_in := _run_in_heading(par):
+                heading, par = run_in
+            out.extend((piece, heading) for piece in split_sentences(inline_list(par)))
+    return out
 
 
 def _table_of(clause: Clause) -> str:
@@ -1185,6 +1243,7 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
         section = section_label(clause, heading)
         hcats = cats_of(heading) if heading else ()
         table = False
+        cell_heads: list[str | None] = []
         if clause.kind == "table":
             rows = tables.get(_table_of(clause), [clause])
             whole = "; ".join(r for r in (_table_row(c) for c in rows) if r)
@@ -1192,14 +1251,24 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
                 if clause is not rows[0]:
                     continue
                 pieces, table = [whole], True
+            elif len(cells := _row_cells(clause)) >= 2 and any(
+                    _BR.search(c) or words(plain_text(c)) > _PROSE_CELL or len(split_sentences(plain_text(c))) >= 3
+                    for c in cells):
+                prose = _cell_pieces(cells)  # a row of prose cells: read per cell, sentence by sentence
+                pieces = [p for p, _ in prose]
+                cell_heads = [h for _, h in prose]
             else:
                 pieces = [_table_row(clause)]
         else:
             pieces = split_sentences(inline_list(text)) if clause.kind != "sentence" else [text]
+        in_cells = clause.kind == "table" and bool(cell_heads)
         for n, piece in enumerate(pieces):
-            plain = plain_text(_LEAD_NUMBER.sub("", piece, count=1)) if clause.kind != "table" else piece
+            if in_cells and cell_heads[n] is not None:
+                heading = cell_heads[n] or ""
+                section, hcats = section_label(clause, heading), cats_of(heading)
+            plain = plain_text(_LEAD_NUMBER.sub("", piece, count=1)) if clause.kind != "table" or in_cells else piece
             if not plain or _SKIP.search(plain) or plain.endswith(":") or (
-                    clause.kind != "table" and _title_like(HEAD_NUMBER.sub("", plain, count=1))):
+                    (clause.kind != "table" or in_cells) and _title_like(HEAD_NUMBER.sub("", plain, count=1))):
                 continue
             broken = ""
             if clause.kind == "item":  # its marker ('* a)', 'iii.') is no part of the sentence
@@ -1580,7 +1649,8 @@ _PROMISE = re.compile(
     r"\btry\s+to\s+(?:notify|give\s+you\s+notice|tell|inform)|\bby\s+(?:giving|providing|sending|posting)\s+"
     r"(?:you\s+|\w+\s+)?(?:\w+\s+){0,2}?notice\b|\bwith\s+(?:\w+\s+)?notice\s+to\b|\bnous\s+vous\s+informerons|\bwir\s+werden\s+sie\s+"
     r"(?:\w+\s+){0,3}informieren", re.I)
-_NO_NOTICE = re.compile(r"\bat\s+any\s+time\b|\bwithout\s+(?:any\s+)?(?:prior\s+|advance\s+|further\s+)?"
+_NO_NOTICE = re.compile(r"\bat\s+any\s+time\b|\b(?:apply|applies|effective|take\s+effect|in\s+effect|in\s+force)\s+"
+                        r"(?:\w+\s+)?immediately\b|\bimmediately\s+(?:effective|upon\s+(?:posting|publication))\b|\bwithout\s+(?:any\s+)?(?:prior\s+|advance\s+|further\s+)?"
                         r"(?:notice|notification|warning)|\bwith\s+or\s+without\s+(?:prior\s+)?notice|"
                         r"\bà\s+tout\s+moment|\bsans\s+préavis|\bjederzeit|\bohne\s+(?:vorherige\s+)?ankündigung", re.I)
 
@@ -1672,6 +1742,36 @@ _KEEP = re.compile(r"\b(?:keep|kept|retain\w*|retention|stor(?:e|ed|es|age)|dele
 _KEEP_OTHER = re.compile(r"\b(?:respond|reply|answer)\w*\b|\brequests?\b.{0,40}\bwithin\b", re.I)
 
 
+# a currency code a shouted sentence lost the case of when it was written in sentence case ("us$100")
+_CURRENCY_CASE = re.compile(r"\b(?:us|usd|eur|gbp|cad|aud|chf|jpy|inr|nzd|sgd)(?=\$|\s?\d)", re.I)
+
+
+def _period(f: Fact) -> str:
+    """A duration as said, its unit plural after a number other than one ('12-month' -> '12 months')."""
+    text = _fact_words(f)
+    m = re.fullmatch(r"(.*?\d+\)?|[a-z-]+)[\s-]+((?:business |working |calendar )?(?:second|minute|hour|day|week|month|year))",
+                     text, re.I)
+    if m and not re.fullmatch(r"P1[DWMY]|PT1[HMS]", f.value):
+        return f"{m.group(1)} {m.group(2)}s"
+    return text
+
+
+def _cap_words(cap: _Sentence) -> str:
+    """The liability cap a capping sentence states: 'US$100', 'What you paid in the last 12 months',
+    or both when the cap is the greater (lesser) of them, said whole: 'The greater of what you paid
+    in the last 12 months and US$100'."""
+    money = next((f for f in cap.facts if f.kind == "money"), None)
+    amount = _CURRENCY_CASE.sub(lambda m: m.group(0).upper(), plain_text(money.text)) if money is not None else ""
+    d = [f for f in _durations(cap) if f.value.startswith("P")]
+    paid = "what you paid" + (f" in the last {_period(d[0])}" if d else "")
+    both = re.search(r"\b(greater|lesser|higher|lower)\s+of\b", cap.plain, re.I)
+    if money is not None and both and _PAID.search(cap.plain):
+        return f"The {both.group(1).lower()} of {paid} and {amount}"
+    if money is not None:
+        return amount
+    return paid[:1].upper() + paid[1:]
+
+
 def _cell(s: _Sentence | None, value: str, history: dict[str, tuple[str, ClauseChange]]) -> Cell | None:
     if s is None:
         return None
@@ -1703,8 +1803,12 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
         out["credits"] = _cell(expiry if expiry and expiry.clause.id in history else first,
                                ("; ".join(parts)).capitalize(), history)
 
-    arb = _find(sentences, lambda s: (_about(s, "arbitration") or "arbitration" in s.watch)
-                and _ARB_MEANS.search(s.plain) and not _ARB_OTHER.search(s.plain))
+    arbs = [s for s in sentences if (_about(s, "arbitration") or "arbitration" in s.watch)
+            and _ARB_MEANS.search(s.plain) and not _ARB_OTHER.search(s.plain)]
+    # the rule, from the section on disputes, before a mention in an introduction ("If you do not
+    # agree to these Terms, including the arbitration provision, ...")
+    arb = _find(arbs, lambda s: bool({"arbitration", "jurisdiction", "governing-law"} & set(s.heading_cats))
+                and not re.match(r"(?:if|unless|when)\b", s.plain, re.I)) or (arbs[0] if arbs else None)
     court = _find(sentences, lambda s: _court_places(s) and not _NOT_DISPUTES.search(s.plain))
     if arb:
         where = _arbitration_places(arb)
@@ -1769,17 +1873,27 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
         out["removal-notice"] = _cell(found[0], found[1], history)
 
     train = [s for s in sentences if "ai-training" in cats(s) and _TRAIN.search(s.plain)
-             and re.search(r"\b(?:your|user|customer)\b|\binputs?\b|\bprompts?\b", s.plain, re.I)
+             # the user's data, or data a sentence before named ("personal data you provide ... We do not
+             # use this data to train ...": a table cell read sentence by sentence)
+             and re.search(r"\b(?:your|user|customer)\b|\binputs?\b|\bprompts?\b|\b(?:this|such|these|that|"
+                           r"personal)\s+(?:personal\s+)?(?:data|information)\b", s.plain, re.I)
              and not _USER_RULE.search(s.plain)]
     if train:
-        s = train[0]
+        # an opt-out may sit in an "unless you opt out" clause of the sentence or a few sentences
+        # after it in the same section ("You can opt out in your settings."): then that sentence
+        # states the fact, even when an earlier training sentence names no opt-out
+        def opt_near(t: _Sentence) -> _Sentence | None:
+            return _find(sentences, lambda x: _OPT_OUT.search(x.plain) and (x is t or x.clause.id == t.clause.id or (
+                x.section == t.section and 0 < x.order - t.order <= 3)))
+        s = next((t for t in train if _OPT_OUT.search(t.plain)), None) or next(
+            (t for t in train if opt_near(t) is not None), train[0])
         negative = re.search(r"\b(?:(?:do|does|will|shall)\s+not|won['’]t|don['’]t|doesn['’]t)\s+(?:\w+\s+)?"
                              r"(?:use|utili[sz]e|train|process|share|"
                              r"license)|\bnever\s+(?:use|train)", s.plain, re.I)
         if negative:
             value = "No"
         else:
-            opt = _find(sentences, lambda x: _OPT_OUT.search(x.plain) and (x is s or x.clause.id == s.clause.id))
+            opt = opt_near(s)
             value = "Yes; opt-out available" if (opt or _OPT_OUT.search(s.plain)) else "Yes; no opt-out stated"
         out["ai-training"] = _cell(s, value, history)
 
@@ -1799,13 +1913,7 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
                              s.plain, re.I)]
     cap = _find(capping, lambda s: any(f.kind == "money" for f in s.facts) or _PAID.search(s.plain))
     if cap:
-        money = next((f for f in cap.facts if f.kind == "money"), None)
-        if money is not None:
-            out["liability-cap"] = _cell(cap, plain_text(money.text), history)
-        else:
-            d = _durations(cap)
-            out["liability-cap"] = _cell(cap, "What you paid" + (f" in the last {_fact_words(d[0])}" if d else ""),
-                                         history)
+        out["liability-cap"] = _cell(cap, _cap_words(cap), history)
     elif not capping and (cap := _find(sentences, lambda s: _about(s, "liability") and re.search(
             r"\b(?:indirect|consequential)\b", s.plain, re.I))):
         out["liability-cap"] = _cell(cap, "No cap stated; indirect damages excluded", history)
@@ -1887,6 +1995,17 @@ def _stands_alone(s: _Sentence) -> bool:
         r"\b(?:unless|if|of|the|a|an|to|and|or|for|with|by|that|which|than|no|not)\W*$", s.plain, re.I)
 
 
+ANSWER_CHARS = 400  # the most an answer quotes of one sentence
+
+
+def _answer_words(plain: str) -> str:
+    """One sentence of an answer: shortened at a clause boundary (``compress``), else whole when it
+    is short enough, else its first ``ANSWER_CHARS`` characters cut on a word that carries
+    meaning and marked "…" (a run of text the splitter took for one sentence is never quoted whole)."""
+    text = compress(plain, 40) or _tidy(plain)
+    return text if len(text) <= ANSWER_CHARS else one_line(text, ANSWER_CHARS)
+
+
 def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
              history: dict[str, tuple[str, ClauseChange]]) -> list[Answer]:
     """Each of QUESTIONS answered by the sentence(s) that say so, or 'The terms do not say.'"""
@@ -1904,7 +2023,7 @@ def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
                                   _changed(p, history), name)
             return Answer(qid, question, _DONT_SAY)
         # an answer cut short may not drop a condition: then the sentence whole
-        text = " ".join(compress(p.plain, 40) or _tidy(p.plain) for p in found[:2])
+        text = " ".join(_answer_words(p.plain) for p in found[:2])
         first = found[0]
         changed = next((c for c in (_changed(p, history) for p in found) if c is not None), None)
         return Answer(qid, question, text, first.clause.id, first.section, changed)
@@ -1927,14 +2046,21 @@ def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
     removal = clause_sentence("removal-notice")
     out.append(from_sentences("removal-notice", q["removal-notice"], [removal]))
     arb = clause_sentence("arbitration")
-    out.append(from_sentences("disputes", q["disputes"], [arb or _find(  # the venue's rule (see _standard_facts)
-        sentences, lambda s: _court_places(s) and not _NOT_DISPUTES.search(s.plain))]))
+    # the courts too when the terms name them apart from the arbitration (small claims, opt-outs)
+    court = _find(sentences, lambda s: _court_places(s) and not _NOT_DISPUTES.search(s.plain))
+    out.append(from_sentences("disputes", q["disputes"], [arb, court]))
     train = clause_sentence("ai-training")
-    opt = _find(sentences, lambda s: _OPT_OUT.search(s.plain) and train is not None
-                and s.clause.id == train.clause.id and s is not train)
+    opt = _find(sentences, lambda s: _OPT_OUT.search(s.plain) and train is not None and s is not train
+                and (s.clause.id == train.clause.id or (s.section == train.section and 0 < s.order - train.order <= 3)))
     out.append(from_sentences("ai-training", q["ai-training"], [train, opt]))
     tn = clause_sentence("terms-notice")
-    out.append(from_sentences("terms-notice", q["terms-notice"], [tn]))
+    # how the change is told, when another sentence of the clause says it ("We may also notify you
+    # by email") and the value's sentence does not
+    told_by = re.compile(r"\b(?:notify|inform|tell|e-?mail|alert|contact)\s+you\b|\bnotice\s+(?:to\s+you|through|via|by)\b",
+                         re.I)
+    told = None if tn is None or told_by.search(tn.plain) else _find(sentences, lambda s: (
+        s is not tn and s.section == tn.section and abs(s.order - tn.order) <= 3 and bool(told_by.search(s.plain))))
+    out.append(from_sentences("terms-notice", q["terms-notice"], [told, tn] if told and tn and told.order < tn.order else [tn, told]))
     return out
 
 
