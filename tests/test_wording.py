@@ -463,3 +463,15 @@ def test_a_headline_keeps_a_rewording_said():
              "If you choose to use paid features, you pay monthly.", True, "material", ("payment",),
              "Now says “…to use paid…” instead of “…to purchase paid…” (payment)")
     assert headline([c]).startswith("Reworded: now says “…to use paid…”")
+
+
+def test_a_change_is_placed_under_the_nearest_heading_a_reader_sees():
+    # a page whose sections are bold lines under one Markdown heading: each change is in its own section
+    head = "Contents of these Terms\n-----------------------\n\n"
+    old = head + ("**1\\. Accounts.**\n\nYou must keep your Zorblio password safe.\n\n"
+                  "**2\\. Permitted Use**\n\nThe Hobby plan is for personal use.\n")
+    new = head + ("**1\\. Accounts.**\n\nYou must keep your Zorblio password safe.\n\n"
+                  "**2\\. Permitted Use**\n\nThe Hobby plan is for personal use.\n\n"
+                  "Zorblio may suspend any account that shares its password with others.\n")
+    added = [c for c in compare(old, new).changes if c.kind == "added"]
+    assert added and all(c.heading == "2. Permitted Use" for c in added)

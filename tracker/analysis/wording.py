@@ -484,6 +484,35 @@ def _inserted(before: str, after: str, width: int = 4, limit: int = 90) -> str:
     return ""
 
 
+# -- the section a reader sees ------------------------------------------------------------------------
+def nearest_headings(text: str) -> list[str]:
+    """For each clause of ``text`` (in the order of ``diff``'s clause split), the nearest heading
+    a reader sees above it: a Markdown heading, or a line that is a heading in all but markup
+    since the last one ("**3. Services Provided.**", a setext title kept as text:
+    ``summary._pseudo_heading``). Only what a diff shows as a change's section: the clause's own
+    ``heading`` (which alignment and labelling read) is left alone."""
+    from tracker.analysis.diff import _split
+    from tracker.analysis.rendering import plain_text
+    from tracker.analysis.summary import _TOC_LINE, _pseudo_heading, _setext_titles
+
+    clauses = _split(text)
+    setext = _setext_titles(text)
+    out: list[str] = []
+    pseudo: str | None = None
+    marked: str | None = None
+    for clause in clauses:
+        if clause.kind == "heading" or clause.heading != marked:
+            pseudo, marked = None, clause.heading
+        out.append(pseudo if pseudo is not None else clause.heading)
+        if clause.kind in ("paragraph", "sentence") and len(clause.text) < 200 and not _TOC_LINE.match(clause.text):
+            plain = plain_text(clause.text)
+            title = plain if clause.text.strip() in setext else _pseudo_heading(clause.text, plain)
+            bold = re.fullmatch(r"\s*(?:\*\*|__)[^*_]+(?:\*\*|__)[.:]?\s*", clause.text) is not None
+            if title is not None and (bold or not title.rstrip().endswith(":")):  # not a list's lead-in
+                pseudo = title.replace("*", "").strip().rstrip(".:")
+    return out
+
+
 # -- the pass --------------------------------------------------------------------------------------
 _CATS_TAIL = re.compile(r"\s*\((?:[a-z-]+(?:, [a-z-]+)*)\)\s*$")
 _NEW_WATCH = re.compile(r"^New watch-out: (?P<said>.+?)(?P<cats>\s*\([a-z-]+(?:, [a-z-]+)*\))?(?=; |$)")
