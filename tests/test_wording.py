@@ -441,6 +441,9 @@ def test_a_one_word_swap_of_the_same_sense_is_said_as_a_rewording(old, new, swap
     ("New watch-out: …of your files to train machine… (ai-training)",
      "For the avoidance of doubt, use of your files to train machine learning models is within this license.",
      "New watch-out: Use of your files to train machine… (ai-training)"),
+    ("New: …the purpose of training models (ai-training)",
+     "By using automated tools to copy any public pages of Flumbo for the purpose of training models, you agree to pay.",
+     "New: By using automated tools to copy … for the purpose of training models (ai-training)"),
     ("New: Quibly may end your plan (termination)", "Quibly may end your plan.",
      "New: Quibly may end your plan (termination)"),  # starts at its subject already
 ])

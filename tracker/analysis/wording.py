@@ -446,6 +446,8 @@ def from_subject(explanation: str, text: str) -> str:
         first = words[:_SUBJECT_WORDS]
         while len(first) > 2 and (first[-1].lower().strip(",") in _FUNCTION or first[-1].endswith(",")):
             first.pop()
+        if words[-1].lower() in _PREPOSITIONS:  # "… for the purpose of", not "… the purpose of"
+            quote = f"{words[-1]} {quote}"
         said = f"{' '.join(first)} … {quote}"
     cut = bool(m.group("cut"))
     if len(said) > _QUOTE_MAX:
