@@ -351,3 +351,130 @@ def test_a_covered_phrase_does_not_end_on_a_preposition():
 def test_a_link_cut_from_its_opening_bracket_leaves_no_target():
     assert clean_explanation("Rewritten: Please visit Your Privacy Choices ](https://flumbo.example/choices… (privacy)") \
         == "Rewritten: Please visit Your Privacy Choices (privacy)"
+
+
+# -- a restriction lifted, a right granted, a promise made: said as what they are ---------------------
+from tracker.analysis.wording import forbids, from_subject, one_word_swap, refine  # noqa: E402
+from tracker.records import ClauseChange  # noqa: E402
+
+
+def _one(kind, before, after, material, severity, categories, explanation):
+    return refine([ClauseChange(kind, "x/p1", "", before, after, material, severity, categories, explanation)])[0]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Use of the Hobby Plan for any commercial purpose is strictly prohibited.",
+    "Any resale of Quibly credits constitutes a violation of these terms.",
+    "The Zorblio Starter tier is intended solely for personal, non-commercial use.",
+    "Subscribers may not rent or sublicense their seats.",
+    "Flumbo reports may not be resold or white-labeled.",
+])
+def test_a_removed_prohibition_is_said_as_a_restriction_lifted(sentence):
+    assert forbids(sentence)
+    c = _one("removed", sentence, None, True, "material", ("usage-rules",), f"Removed: {sentence} (usage-rules)")
+    assert c.explanation.startswith("No longer forbids: ")
+    assert c.explanation.endswith("good news for users")
+    assert c.material and c.categories == ("usage-rules",)  # flags untouched
+
+
+def test_an_item_of_a_removed_list_of_prohibitions_is_a_restriction_lifted():
+    c = _one("removed", "* Monitoring sites that earn revenue.", None, True, "material", ("usage-rules",),
+             "Removed item under “Examples of prohibited use include”: Monitoring sites that earn revenue. (usage-rules)")
+    assert c.explanation.startswith("No longer forbids: Monitoring sites")
+
+
+@pytest.mark.parametrize("sentence", [
+    "We will not sell your data.",  # a promise of the provider, not a rule against the user
+    "Quibly may suspend accounts that are inactive for a year.",
+])
+def test_a_promise_or_a_power_is_no_prohibition(sentence):
+    assert not forbids(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zorblio is available for any use, including commercial and business use.",
+    "Your ability to opt out under Section 4 applies to this use of your files.",
+    "Members are permitted to export their boards at any time.",
+])
+def test_a_new_permission_is_a_right_not_text_without_legal_effect(sentence):
+    c = _one("added", None, sentence, False, "minor", (), f"Added text without legal effect: {sentence}")
+    assert "without legal effect" not in c.explanation
+    assert c.explanation.startswith("New right for users: ")
+    assert not c.material and c.severity == "minor"
+
+
+def test_a_new_rule_is_not_text_without_legal_effect():
+    s = "Flumbo status pages may not be repackaged or offered to third parties."
+    c = _one("added", None, s, False, "minor", (), f"Added text without legal effect: {s}")
+    assert c.explanation == f"New rule for users: {s}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "This license does not, however, permit Quibly or its Affiliates to share your Inputs with third-party "
+    "model providers.",
+    "Nothing in these terms allows Zorblio to sell your uploads.",
+])
+def test_a_power_denied_to_the_provider_is_no_watch_out(sentence):
+    assert gives_user_a_right(sentence)
+    c = _one("added", None, sentence, True, "critical", ("privacy",), f"New: {sentence} (privacy)")
+    assert c.severity == "material"
+
+
+@pytest.mark.parametrize("old,new,swap", [
+    ("If you choose to purchase paid features, you pay monthly.", "If you choose to use paid features, you pay monthly.",
+     ("purchase", "use")),
+    ("Content you post on the Site is public.", "Content you post on the Platform is public.", ("site", "platform")),
+    ("We may refund the fee.", "We may credit the fee.", None),  # a different remedy, no rewording
+    ("You must pay within 30 days.", "You must pay within 10 days.", None),
+])
+def test_a_one_word_swap_of_the_same_sense_is_said_as_a_rewording(old, new, swap):
+    assert one_word_swap(old, new) == swap
+    c = _one("modified", old, new, True, "material", ("payment",), "Now says “…x…” instead of “…y…” (payment)")
+    assert c.explanation.startswith("Reworded: now says ") == bool(swap)
+    assert c.material
+
+
+@pytest.mark.parametrize("explanation,text,expected", [
+    ("New: …may be brought in any court (jurisdiction)",
+     "However, any claim for urgent relief with respect to a breach of section 8 may be brought in any court.",
+     "New: Any claim for urgent relief … may be brought in any court (jurisdiction)"),
+    ("New watch-out: …of your files to train machine… (ai-training)",
+     "For the avoidance of doubt, use of your files to train machine learning models is within this license.",
+     "New watch-out: Use of your files to train machine… (ai-training)"),
+    ("New: …the purpose of training models (ai-training)",
+     "By using automated tools to copy any public pages of Flumbo for the purpose of training models, you agree to pay.",
+     "New: By using automated tools to copy … for the purpose of training models (ai-training)"),
+    ("New: Quibly may end your plan (termination)", "Quibly may end your plan.",
+     "New: Quibly may end your plan (termination)"),  # starts at its subject already
+])
+def test_a_quote_starting_mid_clause_is_given_its_subject(explanation, text, expected):
+    assert from_subject(explanation, text) == expected
+
+
+def test_a_table_row_with_a_question_header_says_the_answer():
+    row = "| Section | What can you find there? |\n|---|---|\n| K. Gadgets | These are the terms for Gadgets. |\n"
+    c = ClauseChange("added", "x/t1", "", None, row, True, "material", ("other",),
+                     "New row: Section: K. Gadgets; What can you find… (other)")
+    out = refine([c])[0]
+    assert "?" not in out.explanation and "K. Gadgets" in out.explanation and "These are the terms" in out.explanation
+
+
+def test_a_headline_keeps_a_rewording_said():
+    from tracker.analysis.headline import headline
+
+    c = _one("modified", "If you choose to purchase paid features, you pay monthly.",
+             "If you choose to use paid features, you pay monthly.", True, "material", ("payment",),
+             "Now says “…to use paid…” instead of “…to purchase paid…” (payment)")
+    assert headline([c]).startswith("Reworded: now says “…to use paid…”")
+
+
+def test_a_change_is_placed_under_the_nearest_heading_a_reader_sees():
+    # a page whose sections are bold lines under one Markdown heading: each change is in its own section
+    head = "Contents of these Terms\n-----------------------\n\n"
+    old = head + ("**1\\. Accounts.**\n\nYou must keep your Zorblio password safe.\n\n"
+                  "**2\\. Permitted Use**\n\nThe Hobby plan is for personal use.\n")
+    new = head + ("**1\\. Accounts.**\n\nYou must keep your Zorblio password safe.\n\n"
+                  "**2\\. Permitted Use**\n\nThe Hobby plan is for personal use.\n\n"
+                  "Zorblio may suspend any account that shares its password with others.\n")
+    added = [c for c in compare(old, new).changes if c.kind == "added"]
+    assert added and all(c.heading == "2. Permitted Use" for c in added)

@@ -66,12 +66,18 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     # Labelled together: each change is judged against the two whole versions (moved or regrouped
     # text, names renamed throughout, list lead-ins).
     labels = label_document(diff.changes, old, new)
+    from tracker.analysis.wording import nearest_headings
+
+    # the section a reader sees above each clause (a bold line is a heading to them), for display
+    seen_new, seen_old = nearest_headings(new), nearest_headings(old)
     for change, label in zip(diff.changes, labels):
+        seen = seen_new[change.new_index] if change.new_index is not None and change.new_index < len(seen_new) else \
+            seen_old[change.old_index] if change.old_index is not None and change.old_index < len(seen_old) else None
         changes.append(
             ClauseChange(
                 kind=change.kind,
                 clause_id=change.clause_id,
-                heading=change.heading,
+                heading=seen if seen is not None else change.heading,
                 before=change.before,
                 after=change.after,
                 material=label.material,

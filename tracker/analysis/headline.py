@@ -222,7 +222,7 @@ def _placed(text: str, change: object) -> str:
     heading = getattr(change, "heading", "") or ""
     clause_id = getattr(change, "clause_id", "") or ""
     if not heading or not re.match(r"^(?:New(?: row)?: |Removed(?: row)?: |Now also |No longer (?:says|covers)|Now says |"
-                                   r"Now reads: |Drops “|Changes a link|Rewritten: )", text):
+                                   r"Now reads: |Drops “|Changes a link|Rewritten: |Reworded: |No longer forbids: )", text):
         return text
     section = section_label(heading, getattr(change, "after", None) or getattr(change, "before", None) or "",
                             clause_id)
@@ -264,7 +264,7 @@ _CONDITION_LEAD = re.compile(r"^(?:if|when|where|unless|in (?:cases?|the event)|
 _SUBJECT_FIRST = re.compile(r"^…\S+(?: \S+)? (?:may|might|will|shall|must|can|could|would|should|is|are)\b", re.I)
 
 
-_SWAP = re.compile(r"^(?P<pre>.*?Now says )“(?P<now>[^”]+)” instead of “(?P<was>[^”]+)”$")
+_SWAP = re.compile(r"^(?P<pre>.*?[Nn]ow says )“(?P<now>[^”]+)” instead of “(?P<was>[^”]+)”$")
 
 
 def _trimmed(quote: str, end: bool) -> str:

@@ -100,7 +100,14 @@ _USER_RIGHT = re.compile(
     r"(?:\s+(?:at any time|always|also))?\s+(?!not\b|be\b|also be\b|only\b|no\b)\w|"
     r"avez\s+(?:le|un|des)\s+droits?|pouvez\s+(?!pas\b)\w|disposez\s+(?:d['’]un|des|du)\s+droits?|"
     r"haben\s+(?:das|ein)\s+recht|können\s+(?!nicht\b)\w)|"
-    r"\bgrants?\s+(?:to\s+)?(?:you|users?|customers?|members?)\b[^.;]{0,60}?\b(?:right|licen[cs]e)", re.I)
+    r"\bgrants?\s+(?:to\s+)?(?:you|users?|customers?|members?)\b[^.;]{0,60}?\b(?:right|licen[cs]e)|"
+    # a right or option named as the user's ("Your ability to opt out ... applies", "your right to object")
+    r"\b(?:your|the user['’]s|users['’]|customers?['’]s?)\s+(?:[\w-]+\s+)?(?:ability|right|option|choice|entitlement)"
+    r"\s+to\s+(?!pay\b|indemnif)\w|"
+    # a permission granted ("X is available for any use, including commercial use", "you are allowed to")
+    rf"\b{_USER}\s+(?:are|is)\s+(?:now\s+|also\s+)?(?:permitted|allowed|authori[sz]ed|welcome)\s+to\s+\w|"
+    r"\b(?:is|are)\s+(?:now\s+|also\s+)?(?:available|permitted|allowed|free)\s+(?:to\s+use\s+)?for\s+"
+    r"(?:any|all|every|commercial|personal|non-commercial|business)\b[^.;]{0,30}?\b(?:use|uses|purposes?)\b", re.I)
 # The provider binding itself to the user: notice, reasons, a chance to appeal.
 _USER_PROTECTION = re.compile(
     r"\b(?:we|we['’]ll|we will|we shall)\s+(?:first\s+|always\s+)?(?:will\s+|shall\s+)?"
@@ -109,7 +116,12 @@ _USER_PROTECTION = re.compile(
     r"\bwe\s+(?:will\s+)?honou?r\b[^.;]{0,60}?\b(?:opt-?outs?|requests?|rights?|choices?|preferences?|signals?)\b|"
     # the provider answering for what it or its agents do ("Zorblio remains liable if its agent ...")
     r"\b(?!(?:You|Users?|Customers?|Members?)\b)(?:we|[A-Z][\w&.-]+)\s+(?:remains?|is|shall\s+be|will\s+be|has|have|"
-    r"takes?|accepts?)\s+(?:fully\s+|also\s+)?(?:liable|responsible|responsibility|liability)\b", re.I)
+    r"takes?|accepts?)\s+(?:fully\s+|also\s+)?(?:liable|responsible|responsibility|liability)\b|"
+    # a power denied to the provider ("This license does not permit Zorblio to share your data",
+    # "nothing in these terms allows us to sell"): a limit that protects the user
+    r"\b(?:does|do|shall|will)\s+not(?:,?\s+however,?)?\s+(?:permit|allow|authori[sz]e|entitle|give|grant)\s+"
+    r"(?:to\s+)?(?:us|we|the company|[A-Z][\w&.-]+)\b|"
+    r"\bnothing in\b[^.;]{0,40}?\b(?:permits?|allows?|authori[sz]es?|entitles?)\s+(?:us|the company|[A-Z][\w&.-]+)\b", re.I)
 # What makes a clause a term against the user even when it also names a right of theirs.
 _AGAINST = re.compile(
     r"\b(?:we|us|the company|nous|wir)\b[^.;:]{0,40}?\b(?:may|can|reserves?|(?:is|are|shall be|will be) entitled)\b|"
@@ -334,6 +346,115 @@ def readable_drops(explanation: str, before: str, after: str) -> str:
     return f"Now reads “{now}” (was “{was}”){m.group('tail') or ''}"
 
 
+# -- a prohibition lifted ---------------------------------------------------------------------------
+# A rule against the user ("... is strictly prohibited", "you may not resell", "constitutes a
+# violation of these terms", "intended solely for personal use"): its removal lifts a restriction.
+_PROHIBITION = re.compile(
+    r"\b(?:prohibited|forbidden|not (?:be )?(?:permitted|allowed|authori[sz]ed)|unauthori[sz]ed (?:\w+ )?use|"
+    r"constitutes? (?:a )?(?:violation|breach)|(?:intended|designed|licensed|available) (?:solely|only|exclusively) "
+    r"for|agrees? not to|"
+    rf"{_USER}\s+(?:may|must|shall|will|can|should)\s*(?:not|never)\b|{_USER}\s+(?:cannot|can['’]t|won['’]t)\b|"
+    r"may not be (?:\w+ed|sold|resold|shared|rebranded)\b|must not be \w+|"
+    r"interdit|(?:n['’]êtes|ne pouvez) pas|untersagt|verboten|nicht gestattet|dürfen (?:\w+ )?nicht)", re.I)
+
+
+def forbids(text: str) -> bool:
+    """Whether ``text`` (a clause, plain) is a rule against the user: a prohibition ("is
+    strictly prohibited", "you may not", "may not be resold", "agree not to"), a use it is
+    limited to ("intended solely for personal use"), or what counts as a violation; a promise of
+    the provider ("we will not sell") is none."""
+    return bool(_PROHIBITION.search(text)) and not promise_withdrawn(text)
+
+
+# -- a one-word rewording ----------------------------------------------------------------------------
+# Words that name the same thing in terms of service, one group a line: one swapped for another
+# of its group rewords a clause ("If you choose to purchase paid features" → "... to use paid features").
+_SAME_WORDS = [frozenset(g.split()) for g in (
+    "purchase purchases purchased buy buys bought use uses used acquire acquires order orders obtain obtains",
+    "utilize utilise utilizes utilises use uses employ",
+    "service services platform site website app application apps applications product products",
+    "agreement terms contract",
+    "commence commences begin begins start starts",
+    "email e-mail",
+    "via through using",
+    "user users customer customers member members subscriber subscribers",
+    "shall will must",
+    "promptly immediately",
+    "we us our",
+)]
+
+
+def one_word_swap(before: str, after: str) -> tuple[str, str] | None:
+    """The two words when ``after`` differs from ``before`` (plain) only by one word replaced by
+    another of the same group (``_SAME_WORDS``: "purchase" → "use", "Site" → "Platform"), else
+    None."""
+    import difflib
+
+    a, b = before.split(), after.split()
+    ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if len(ops) != 1 or ops[0][0] != "replace" or ops[0][2] - ops[0][1] != 1 or ops[0][4] - ops[0][3] != 1:
+        return None
+    old, new = (re.sub(r"^\W+|\W+$", "", w).lower() for w in (a[ops[0][1]], b[ops[0][3]]))
+    if old != new and any(old in g and new in g for g in _SAME_WORDS):
+        return old, new
+    return None
+
+
+# -- a quote from its subject ------------------------------------------------------------------------
+# "New: …may be brought in any jurisdiction": a quote that starts mid-clause does not say what
+# may be brought. Its clause's first words (less a lead-in, "However," "For the avoidance of
+# doubt,") are put before it: "Any claim for injunctive relief … may be brought in any jurisdiction".
+_MID_QUOTE = re.compile(r"^(?P<lead>(?:New|New watch-out|Removed|New row|Removed row)(?: (?:in|from) [^:]{1,60})?: )"
+                        r"…(?P<quote>[^…]+?)(?P<cut>…?)(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?(?P<note> — good news for users)?$")
+_LEAD_INS = re.compile(r"^(?:(?:however|moreover|furthermore|in addition|additionally|also|further|finally|"
+                       r"for the avoidance of doubt|for clarity|to be clear|in particular|notwithstanding the foregoing|"
+                       r"please note(?: that)?|note that|as such|accordingly|therefore|in any case|in any event),?\s+)+",
+                       re.I)
+_SUBJECT_WORDS = 6
+_QUOTE_MAX = 100
+
+
+def from_subject(explanation: str, text: str) -> str:
+    """``explanation`` ("New: …may be brought in any jurisdiction (jurisdiction)") with a quote
+    that starts mid-clause in ``text`` (the clause, plain) given its clause's first words: the
+    whole clause from its subject when the quote starts within its first ``_SUBJECT_WORDS`` words,
+    else those first words, "…", then the quote ("Any claim for injunctive relief … may be
+    brought in any jurisdiction"); at most ``_QUOTE_MAX`` characters, cut at the end with "…".
+    As is when the quote is not found in ``text`` or starts a sentence already."""
+    m = _MID_QUOTE.match(explanation)
+    if not m:
+        return explanation
+    flat = re.sub(r"\s+", " ", text)
+    quote = m.group("quote").strip()
+    at = flat.find(quote)
+    if at <= 0 or flat.count(quote) != 1:
+        return explanation
+    starts = [k.end() for k in re.finditer(r"(?:[.;:!?]|^)\s+|^", flat[:at])]
+    start = starts[-1] if starts else 0
+    head = flat[start:at]
+    lead = _LEAD_INS.match(head)
+    if lead:
+        start += lead.end()
+        head = head[lead.end():]
+    words = head.split()
+    if not words:
+        return explanation
+    if len(words) <= _SUBJECT_WORDS:
+        said = flat[start:at] + quote
+    else:
+        first = words[:_SUBJECT_WORDS]
+        while len(first) > 2 and (first[-1].lower().strip(",") in _FUNCTION or first[-1].endswith(",")):
+            first.pop()
+        if words[-1].lower() in _PREPOSITIONS:  # "… for the purpose of", not "… the purpose of"
+            quote = f"{words[-1]} {quote}"
+        said = f"{' '.join(first)} … {quote}"
+    cut = bool(m.group("cut"))
+    if len(said) > _QUOTE_MAX:
+        said, cut = said[:_QUOTE_MAX].rsplit(" ", 1)[0].rstrip(",;:"), True
+    said = said[:1].upper() + said[1:]
+    return f"{m.group('lead')}{said}{'…' if cut else ''}{m.group('tail') or ''}{m.group('note') or ''}"
+
+
 # -- a watch-out the old clause had already -----------------------------------------------------------
 def had_watch(before: str, categories: Sequence[str]) -> bool:
     """Whether the old clause ``before`` (plain) was already a watch-out of every one of
@@ -362,6 +483,35 @@ def _inserted(before: str, after: str, width: int = 4, limit: int = 90) -> str:
                 text, cut = text[:limit].rsplit(" ", 1)[0], True
             return f"{'…' if lo else ''}{text.rstrip(',;:')}{'…' if cut else ''}"
     return ""
+
+
+# -- the section a reader sees ------------------------------------------------------------------------
+def nearest_headings(text: str) -> list[str]:
+    """For each clause of ``text`` (in the order of ``diff``'s clause split), the nearest heading
+    a reader sees above it: a Markdown heading, or a line that is a heading in all but markup
+    since the last one ("**3. Services Provided.**", a setext title kept as text:
+    ``summary._pseudo_heading``). Only what a diff shows as a change's section: the clause's own
+    ``heading`` (which alignment and labelling read) is left alone."""
+    from tracker.analysis.diff import _split
+    from tracker.analysis.rendering import plain_text
+    from tracker.analysis.summary import _TOC_LINE, _pseudo_heading, _setext_titles
+
+    clauses = _split(text)
+    setext = _setext_titles(text)
+    out: list[str] = []
+    pseudo: str | None = None
+    marked: str | None = None
+    for clause in clauses:
+        if clause.kind == "heading" or clause.heading != marked:
+            pseudo, marked = None, clause.heading
+        out.append(pseudo if pseudo is not None else clause.heading)
+        if clause.kind in ("paragraph", "sentence") and len(clause.text) < 200 and not _TOC_LINE.match(clause.text):
+            plain = plain_text(clause.text)
+            title = plain if clause.text.strip() in setext else _pseudo_heading(clause.text, plain)
+            bold = re.fullmatch(r"\s*(?:\*\*|__)[^*_]+(?:\*\*|__)[.:]?\s*", clause.text) is not None
+            if title is not None and (bold or not title.rstrip().endswith(":")):  # not a list's lead-in
+                pseudo = title.replace("*", "").strip().rstrip(".:")
+    return out
 
 
 # -- the pass --------------------------------------------------------------------------------------
@@ -417,7 +567,41 @@ def _refined(c: ClauseChange) -> ClauseChange:
         severity = "critical"  # a new use for AI training, however it is worded
         if c.kind == "added" and explanation.startswith("New: "):
             explanation = re.sub(r"\((?:[a-z-]+, )*ai-training(?:, [a-z-]+)*\)\s*$", "(ai-training)", explanation)
+    if c.material and c.kind == "removed" and explanation.startswith("Removed: ") and "good news" not in explanation \
+            and forbids(before):
+        # a rule against the user gone: a restriction lifted, said so (its severity stays)
+        explanation = f"No longer forbids: {explanation[len('Removed: '):]} — good news for users"
+    elif c.material and c.kind == "removed" and (m := re.match(r"^Removed item under “(?P<lead>[^”]*)”: (?P<item>.+)$",
+                                                               explanation)) \
+            and "good news" not in explanation and forbids(m.group("lead")):
+        explanation = f"No longer forbids: {m.group('item')} — good news for users"  # an item of a list of prohibitions
+    elif c.material and c.kind == "modified" and explanation.startswith("No longer covers: ") and forbids(before) \
+            and forbids(after):
+        explanation = f"No longer forbids: {explanation[len('No longer covers: '):]} — good news for users"
+    elif c.material and c.kind == "modified" and explanation.startswith("Now says “") and one_word_swap(before, after):
+        explanation = "Reworded: n" + explanation[1:]  # one word for another of the same sense
+    if not c.material and c.kind in ("added", "removed") and " text without legal effect: " in explanation:
+        # a right or a rule is not "without legal effect", whatever the decision made of the pair
+        quoted = explanation.split(": ", 1)[1]
+        if c.kind == "added" and gives_user_a_right(after):
+            explanation = f"New right for users: {quoted} — good news for users"
+        elif c.kind == "removed" and forbids(before) and not gives_user_a_right(before):
+            explanation = f"No longer forbids: {quoted} — good news for users"
+        elif c.kind == "added" and forbids(after):
+            explanation = f"New rule for users: {quoted}"
+    if explanation.startswith(("New row: ", "Removed row: ")):
+        # a table whose header is a question ("What can you find there?"): its cell is the answer,
+        # said without the question ("Section: J. AI Features — These are the terms that ...")
+        from tracker.analysis.rendering import clause_text
+
+        row = re.sub(r"\s+", " ", clause_text((c.after if explanation.startswith("New") else c.before) or ""))
+        if re.search(r"(?:^|; )[^;:“]{1,60}\?: ", row):
+            from tracker.analysis.materiality import _snippet
+
+            said = re.sub(r"; [^;:“]{1,60}\?: ", " — ", re.sub(r"^[^;:“]{1,60}\?: ", "", row))
+            explanation = f"{explanation.split(': ', 1)[0]}: {_snippet(said)}{_tail(explanation, c.categories)}"
     if c.material:
+        explanation = from_subject(explanation, after if c.kind != "removed" else before)
         explanation = readable_drops(whole_phrases(explanation, before, after), before, after)
     explanation = clean_explanation(explanation)
     if explanation == c.explanation and severity == c.severity:
