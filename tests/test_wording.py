@@ -421,8 +421,10 @@ def test_a_power_denied_to_the_provider_is_no_watch_out(sentence):
 
 
 @pytest.mark.parametrize("old,new,swap", [
+    ("If you choose to purchase paid features, you pay monthly.", "If you choose to buy paid features, you pay monthly.",
+     ("purchase", "buy")),
     ("If you choose to purchase paid features, you pay monthly.", "If you choose to use paid features, you pay monthly.",
-     ("purchase", "use")),
+     None),  # using is not buying
     ("Content you post on the Site is public.", "Content you post on the Platform is public.", ("site", "platform")),
     ("We may refund the fee.", "We may credit the fee.", None),  # a different remedy, no rewording
     ("You must pay within 30 days.", "You must pay within 10 days.", None),
@@ -463,9 +465,9 @@ def test_a_headline_keeps_a_rewording_said():
     from tracker.analysis.headline import headline
 
     c = _one("modified", "If you choose to purchase paid features, you pay monthly.",
-             "If you choose to use paid features, you pay monthly.", True, "material", ("payment",),
-             "Now says “…to use paid…” instead of “…to purchase paid…” (payment)")
-    assert headline([c]).startswith("Reworded: now says “…to use paid…”")
+             "If you choose to buy paid features, you pay monthly.", True, "material", ("payment",),
+             "Now says “…to buy paid…” instead of “…to purchase paid…” (payment)")
+    assert headline([c]).startswith("Reworded: now says “…to buy paid…”")
 
 
 def test_a_change_is_placed_under_the_nearest_heading_a_reader_sees():

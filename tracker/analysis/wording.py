@@ -368,9 +368,10 @@ def forbids(text: str) -> bool:
 
 # -- a one-word rewording ----------------------------------------------------------------------------
 # Words that name the same thing in terms of service, one group a line: one swapped for another
-# of its group rewords a clause ("If you choose to purchase paid features" → "... to use paid features").
+# of its group rewords a clause ("If you choose to purchase paid features" → "... to buy paid features").
+# Kept narrow: "use" for "purchase" or "immediately" for "promptly" says something else.
 _SAME_WORDS = [frozenset(g.split()) for g in (
-    "purchase purchases purchased buy buys bought use uses used acquire acquires order orders obtain obtains",
+    "purchase purchases purchased buy buys bought acquire acquires",
     "utilize utilise utilizes utilises use uses employ",
     "service services platform site website app application apps applications product products",
     "agreement terms contract",
@@ -379,14 +380,13 @@ _SAME_WORDS = [frozenset(g.split()) for g in (
     "via through using",
     "user users customer customers member members subscriber subscribers",
     "shall will must",
-    "promptly immediately",
     "we us our",
 )]
 
 
 def one_word_swap(before: str, after: str) -> tuple[str, str] | None:
     """The two words when ``after`` differs from ``before`` (plain) only by one word replaced by
-    another of the same group (``_SAME_WORDS``: "purchase" → "use", "Site" → "Platform"), else
+    another of the same group (``_SAME_WORDS``: "purchase" → "buy", "Site" → "Platform"), else
     None."""
     import difflib
 
