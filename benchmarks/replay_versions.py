@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -116,18 +115,10 @@ def sources_toml(docs: dict[str, list[str]], port: int) -> str:
 
 
 def run_tracker(tracker_root: Path, store: Path, sources: Path) -> dict[str, Any]:
-    env = dict(os.environ, PYTHONPATH=str(tracker_root), TRACKER_WORKERS="1")
-    proc = subprocess.run(
-        [sys.executable, "-m", "tracker", "--store", str(store), "--sources", str(sources), "run",
-         "--host-delay", "0", "--per-host", "8", "--ignore-robots", "--json", "-q"],
-        capture_output=True, text=True, env=env, timeout=900, cwd=store.parent)
-    try:
-        report: dict[str, Any] = json.loads(proc.stdout)
-    except json.JSONDecodeError:
-        report = {}
-    if proc.returncode not in (0, 1) or "documents" not in report:
-        raise RuntimeError(f"tracker run exited {proc.returncode}: {proc.stderr.strip()[-800:]}")
-    return report
+    """One `tracker run` of ``tracker_root``'s code over ``store`` (replay.py's, 900 s at most)."""
+    from replay import run_tracker as run_once
+
+    return run_once(tracker_root, store, sources, timeout=900)
 
 
 def main(argv: list[str] | None = None) -> int:
