@@ -377,6 +377,19 @@ def test_a_removed_prohibition_is_said_as_a_restriction_lifted(sentence):
     assert c.material and c.categories == ("usage-rules",)  # flags untouched
 
 
+def test_a_restriction_lifted_beside_a_new_rule_is_no_good_news():
+    """The same version drops one rule and adds another: perhaps a stricter one in its place."""
+    gone = "Use of the Hobby Plan for any commercial purpose is strictly prohibited."
+    new = "The Hobby Plan may not be used by teams or by anyone acting for a business."
+    removed = ClauseChange("removed", "x/p1", "", gone, None, True, "material", ("usage-rules",),
+                           f"Removed: {gone} (usage-rules)")
+    added = ClauseChange("added", "x/p2", "", None, new, True, "material", ("usage-rules",), f"New: {new} (usage-rules)")
+    lifted, _ = refine([removed, added])
+    assert lifted.explanation.startswith("No longer forbids: ") and "good news" not in lifted.explanation
+    alone = refine([removed])[0]
+    assert alone.explanation.endswith("good news for users")
+
+
 def test_an_item_of_a_removed_list_of_prohibitions_is_a_restriction_lifted():
     c = _one("removed", "* Monitoring sites that earn revenue.", None, True, "material", ("usage-rules",),
              "Removed item under “Examples of prohibited use include”: Monitoring sites that earn revenue. (usage-rules)")

@@ -609,9 +609,20 @@ def _refined(c: ClauseChange) -> ClauseChange:
     return replace(c, explanation=explanation, severity=severity)
 
 
+_LIFTED_NEWS = " — good news for users"
+
+
 def refine(changes: Sequence[ClauseChange]) -> tuple[ClauseChange, ...]:
     """``changes`` with their explanations made right for a reader (see the module's docstring):
     clean text for all; for material ones, a user's right not called a watch-out, a withdrawn
     promise said so and ``critical``, a new AI-training use ``critical``. Material flags and
-    categories are never changed."""
-    return tuple(_refined(c) for c in changes)
+    categories are never changed. A restriction lifted is good news only when the same version
+    adds no other rule against the user: a rule dropped beside a new one may be a stricter rule
+    put in its place ("may not use the Free Plan commercially" → "the Free Plan is for personal use
+    only"), so it is then said plainly, with no verdict."""
+    refined = [_refined(c) for c in changes]
+    if any(c.material and forbids(_plain(c.after)) and (c.kind == "added" or c.kind == "modified"
+                                                         and not forbids(_plain(c.before))) for c in refined):
+        refined = [replace(c, explanation=c.explanation.replace(_LIFTED_NEWS, "")) if
+                   c.explanation.startswith("No longer forbids: ") else c for c in refined]
+    return tuple(refined)
