@@ -6,6 +6,7 @@ feeds and ``compare --json`` show)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -388,6 +389,8 @@ def test_a_restriction_lifted_beside_a_new_rule_is_no_good_news():
     assert lifted.explanation.startswith("No longer forbids: ") and "good news" not in lifted.explanation
     alone = refine([removed])[0]
     assert alone.explanation.endswith("good news for users")
+    minor = replace(added, material=False, severity="minor", explanation=f"Added text without legal effect: {new}")
+    assert "good news" not in refine([removed, minor])[0].explanation  # a rule the decision called minor counts too
 
 
 def test_an_item_of_a_removed_list_of_prohibitions_is_a_restriction_lifted():
@@ -397,6 +400,10 @@ def test_an_item_of_a_removed_list_of_prohibitions_is_a_restriction_lifted():
 
 
 @pytest.mark.parametrize("sentence", [
+    # a promise whose exception names what the law forbids: no rule against the user
+    "Quibly will give you notice of any access to your private files unless doing so is prohibited by law.",
+    "Flumbo tells you about each request for your data, except where applicable law forbids it.",
+    "Disclosure is permitted only as required, and is not allowed under applicable law otherwise.",
     "We will not sell your data.",  # a promise of the provider, not a rule against the user
     "Quibly may suspend accounts that are inactive for a year.",
 ])

@@ -358,12 +358,22 @@ _PROHIBITION = re.compile(
     r"interdit|(?:n['’]êtes|ne pouvez) pas|untersagt|verboten|nicht gestattet|dürfen (?:\w+ )?nicht)", re.I)
 
 
+# An exception or a condition ("unless doing so is prohibited by law", "except where the law
+# forbids it"): what the law forbids there limits the provider's own promise, not the user.
+_EXCEPTION_PART = re.compile(r"\b(?:unless|except|save where|to the extent|if and to the extent|where required)\b[^.;]*",
+                             re.I)
+_BY_LAW = re.compile(r"\b(?:prohibited|forbidden|not (?:be )?(?:permitted|allowed))\s+(?:by|under)\s+(?:\w+\s+){0,2}"
+                     r"(?:law|laws|regulations?|statute)\b", re.I)
+
+
 def forbids(text: str) -> bool:
     """Whether ``text`` (a clause, plain) is a rule against the user: a prohibition ("is
     strictly prohibited", "you may not", "may not be resold", "agree not to"), a use it is
     limited to ("intended solely for personal use"), or what counts as a violation; a promise of
-    the provider ("we will not sell") is none."""
-    return bool(_PROHIBITION.search(text)) and not promise_withdrawn(text)
+    the provider ("we will not sell") is none, nor is what the law forbids inside an exception
+    ("we will notify you unless doing so is prohibited by law": a promise with a condition)."""
+    main = _BY_LAW.sub(" ", _EXCEPTION_PART.sub(" ", text))
+    return bool(_PROHIBITION.search(main)) and not promise_withdrawn(text)
 
 
 # -- a one-word rewording ----------------------------------------------------------------------------
@@ -621,8 +631,9 @@ def refine(changes: Sequence[ClauseChange]) -> tuple[ClauseChange, ...]:
     put in its place ("may not use the Free Plan commercially" → "the Free Plan is for personal use
     only"), so it is then said plainly, with no verdict."""
     refined = [_refined(c) for c in changes]
-    if any(c.material and forbids(_plain(c.after)) and (c.kind == "added" or c.kind == "modified"
-                                                         and not forbids(_plain(c.before))) for c in refined):
+    # material or not: a new rule the decision called minor is still a rule against the user
+    if any(forbids(_plain(c.after)) and (c.kind == "added" or c.kind == "modified" and not forbids(_plain(c.before)))
+           for c in refined):
         refined = [replace(c, explanation=c.explanation.replace(_LIFTED_NEWS, "")) if
                    c.explanation.startswith("No longer forbids: ") else c for c in refined]
     return tuple(refined)
