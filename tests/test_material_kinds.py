@@ -99,6 +99,24 @@ def test_page_chrome_and_fragments_are_never_material(chrome):
     assert not result.material, result.summary
 
 
+@pytest.mark.parametrize("old,new", [
+    ("# Zorblio plans\n\n1. Refunds within 14 days.\n", "# Zorblio plans\n\n1. Refunds within 7 days.\n"),
+    ("# Zorblio\n\nRefunds within 14 days.\n", "# Zorblio\n\nRefunds within 7 days.\n"),
+])
+def test_a_few_words_setting_a_term_by_a_number_are_a_term(old, new):
+    """No verb, but a number beside the term it sets: a term, not a fragment."""
+    assert material(old, new)
+
+
+@pytest.mark.parametrize("old,new", [
+    ("# Zorblio\n\nPrice: $5.99\n\nYou may cancel at any time.\n", "# Zorblio\n\nPrice: $6.49\n\nYou may cancel at any time.\n"),
+    ("# Zorblio\n\n* 7 hours ago\n\nYou may cancel at any time.\n", "# Zorblio\n\n* 9 hours ago\n\nYou may cancel at any time.\n"),
+])
+def test_a_number_without_the_term_it_sets_stays_a_fragment(old, new):
+    """A live price or a time stamp in a few words: still no term (a price ticker, a forum's sidebar)."""
+    assert not material(old, new)
+
+
 def test_a_fragment_carries_no_watch_out():
     label = label_change("added", None, "Legal notice.")
     assert not label.material and label.watch_added == ()

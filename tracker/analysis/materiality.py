@@ -1340,6 +1340,13 @@ def _noise_kind(sentence: str) -> str | None:
     return kind
 
 
+# Nouns of the terms a number sets (a period, a fee, a share): not "price", which live tickers carry.
+_TERM_NOUN = re.compile(
+    r"\b(?:refund\w*|cancell?ation\w*|withdrawal|notice|trial|credits?|fees?|commission|deposit|"
+    r"grace\s+period|retention|warranty|rembourse\w*|résiliation|préavis|rétractation|frais|"
+    r"erstattung\w*|kündigung\w*|widerruf\w*|gebühr\w*|frist\w*)\b", re.I)
+
+
 def _side(text: str, toks: tuple[Token, ...], idx: frozenset[int], listed: bool,
           framed: bool, row: bool = False) -> _Side:
     """Sort the changed sentences of one side into terms and noise. ``listed``: the clause is a
@@ -1350,8 +1357,10 @@ def _side(text: str, toks: tuple[Token, ...], idx: frozenset[int], listed: bool,
         kind = _noise_kind(s)
         if kind in ("navigation", "fragment") and row:
             kind = None  # table cells are separated by pipes and have no verbs
-        if kind == "fragment" and (listed or framed and any(c.isdigit() for c in s)):
-            kind = None  # an item of a list, a table row, a number under a legal heading
+        if kind == "fragment" and (listed or any(c.isdigit() for c in s) and (framed or _TERM_NOUN.search(s))):
+            # an item of a list, a table row, a number under a legal heading or beside the term it
+            # sets ("Refunds within 14 days.", "Préavis : 30 jours"): a term in a few words
+            kind = None
         if kind:
             noise.append(s)
             kinds.append(kind)
