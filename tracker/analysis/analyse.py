@@ -69,10 +69,12 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     from tracker.analysis.wording import nearest_headings
 
     # the section a reader sees above each clause (a bold line is a heading to them), for display
-    seen_new, seen_old = nearest_headings(new), nearest_headings(old)
+    seen_new = nearest_headings(new, (c.new_index for c in diff.changes if c.new_index is not None))
+    seen_old = nearest_headings(old, (c.old_index for c in diff.changes
+                                      if c.old_index is not None and c.new_index not in seen_new))
     for change, label in zip(diff.changes, labels):
-        seen = seen_new[change.new_index] if change.new_index is not None and change.new_index < len(seen_new) else \
-            seen_old[change.old_index] if change.old_index is not None and change.old_index < len(seen_old) else None
+        seen = seen_new.get(change.new_index) if change.new_index is not None and change.new_index in seen_new else \
+            seen_old.get(change.old_index) if change.old_index is not None else None
         changes.append(
             ClauseChange(
                 kind=change.kind,
