@@ -490,6 +490,30 @@ def test_a_half_obfuscated_email_is_contact_details():
     assert not material(old, new)
 
 
+@pytest.mark.parametrize("hidden", ["[\\[email protected\\]](https://zorblio.example/cdn-cgi/l/email-protection)",
+                                    "\\[email protected\\]", "[email protected]"])
+def test_an_obfuscated_email_replaced_by_the_address_is_contact_details(hidden):
+    # Cloudflare's e-mail protection hides an address as "[email protected]"; the address coming
+    # back is the same contact route, not a new term (newuser5: a privacy policy's DPO address).
+    old = f"# Privacy\n\nYou may exercise your rights by writing to {hidden} or to our postal address.\n"
+    new = old.replace(hidden, "[privacy@zorblio.example](mailto:privacy@zorblio.example)")
+    result = run(old, new)
+    assert not result.material
+    assert {c.cosmetic for c in result.changes} == {"contact-details"}
+
+
+@pytest.mark.parametrize("unresolved", ["\\[license us to show it\\]\\[your-content\\]",
+                                        "[license us to show it][your-content]"])
+def test_an_unresolved_reference_link_that_becomes_a_link_is_links_only(unresolved):
+    # A page whose Markdown left a reference link unresolved shows "[words][label]"; fixing it
+    # into a link changes no term (newuser5: a privacy policy flagged material for it).
+    old = f"# Terms\n\nTo publish a package you must {unresolved} under our licence.\n"
+    new = old.replace(unresolved, "[license us to show it](https://zorblio.example/terms#your-content)")
+    result = run(old, new)
+    assert not result.material
+    assert {c.cosmetic for c in result.changes} == {"links-only"}
+
+
 def test_a_cited_article_added_or_dropped_is_a_cross_reference():
     old = "# Privacy\n\nYou may ask us to erase your data (article 17 GDPR) at any time.\n"
     assert not material(old, old.replace(" (article 17 GDPR)", " (GDPR)"))

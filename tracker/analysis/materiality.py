@@ -82,6 +82,12 @@ _ESCAPE = re.compile(r"\\(?=[^\w\s])")  # Markdown escapes: "\_", "\*", "\."
 # Contact details are not terms (taxonomy: "not material ... contact details"); e-mail addresses
 # only: phone numbers and postal addresses cannot be told from other numbers and places reliably.
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Cloudflare's e-mail protection shows "[email protected]" where the address was: the address
+# coming back (or going) is the same contact detail, not a new one.
+_CF_EMAIL = re.compile(r"[\w.+-]*\\?\[email(?:&#160;|\s)protected\\?\][\w.+-]*")
+# A reference-style link left unresolved by the page ("\[our terms\]\[terms-link\]", escaped or
+# not) reads as the same words as the link it becomes ("[our terms](https://...)").
+_REF_LINK = re.compile(r"\\?\[((?:[^\[\]\\\n]|\\[^\[\]])*)\\?\]\\?\[[^\[\]\s\\]{0,60}\\?\]")
 
 
 _BLANKS = re.compile(r"\s+")
@@ -96,8 +102,8 @@ def _space(s: str) -> str:
 _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("invisible-characters", lambda s: _NBSP.sub(" ", _INVISIBLE.sub("", s))),
     ("whitespace", _space),
-    ("links-only", lambda s: _URL.sub("", _MD_LINK.sub(r"\1()", s))),
-    ("contact-details", lambda s: _EMAIL.sub("<e-mail>", s)),
+    ("links-only", lambda s: _URL.sub("", _MD_LINK.sub(r"\1()", _REF_LINK.sub(r"[\1]()", s) if ("][" in s or "]\\[" in s) else s))),
+    ("contact-details", lambda s: _EMAIL.sub("<e-mail>", _CF_EMAIL.sub("<e-mail>", s)).replace("[<e-mail>]()", "<e-mail>")),
     ("formatting", lambda s: _space(_MARKUP.sub("", _ESCAPE.sub("", s)))),
     ("renumbering", lambda s: _space(_NUMBERING.sub("", s))),
     ("punctuation-case", lambda s: _space(_PUNCT.sub(" ", s.lower()))),
