@@ -145,7 +145,7 @@ def test_every_runs_repeatedly_and_stops_cleanly_on_ctrl_c(env):
     _, store, sources = env
     proc = subprocess.Popen(
         [sys.executable, "-m", "tracker", "--store", str(store), "--sources", str(sources), "run",
-         "--host-delay", "0", "--per-host", "8", "-q", "--every", "1s", "--service", "svc0"],
+         "--host-delay", "0", "--per-host", "8", "-q", "--every", "4s", "--service", "svc0"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     try:
@@ -155,6 +155,7 @@ def test_every_runs_repeatedly_and_stops_cleanly_on_ctrl_c(env):
             line = proc.stdout.readline()  # type: ignore[union-attr]
             if line.startswith("checked"):
                 summaries.append(line)
+        time.sleep(0.5)  # the second run has returned: Ctrl-C lands in the wait between runs
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=30)
     finally:
@@ -162,7 +163,39 @@ def test_every_runs_repeatedly_and_stops_cleanly_on_ctrl_c(env):
     assert summaries[0].startswith("checked 3, new 3")
     assert summaries[1].startswith("checked 3, new 0, changed 0, unchanged 3")  # a normal second run
     assert proc.returncode == 0
-    assert "stopped" in err and "Traceback" not in err
+    assert "stopped" in err and "Traceback" not in err and "interrupted" not in err
+
+
+def test_ctrl_c_during_a_run_of_every_says_the_run_was_cut_short(tmp_path, httpserver):
+    # a log reader must tell a run cut short from a loop stopped between runs (newuser5)
+    import threading
+
+    asked, release = threading.Event(), threading.Event()
+
+    def slow(request):
+        asked.set()
+        release.wait(20)
+        return Response("<html><body><main><p>Terms.</p></main></body></html>", content_type="text/html")
+
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/slow").respond_with_handler(slow)
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[[service]]\nid = "slowco"\nname = "SlowCo"\n  [[service.document]]\n'
+                       f'  type = "Terms"\n  url = "{httpserver.url_for("/slow")}"\n', encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tracker", "--store", str(tmp_path / "store"), "--sources", str(sources), "run",
+         "--host-delay", "0", "-q", "--every", "1h"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        assert asked.wait(30), "the run never fetched the page"
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        release.set()
+        proc.kill()
+    assert proc.returncode == 130
+    assert "interrupted (Ctrl-C) during run 1" in err and "Traceback" not in err
 
 
 # --------------------------------------------------------------------------- output

@@ -111,6 +111,23 @@ def test_unknown_filters_name_the_known_values(tmp_path: Path) -> None:
         sources.documents("quill.docs", "Terms of Service")
 
 
+def test_a_misspelled_filter_suggests_the_close_name(tmp_path: Path) -> None:
+    sources = load_sources(write(tmp_path, GOOD))
+    with pytest.raises(ConfigError, match=r"no service 'nimbis' in sources.toml \(did you mean 'nimbus'\?\); known: nimbus, quill.docs"):
+        sources.documents("nimbis")
+    with pytest.raises(ConfigError, match=r"no document 'Privacy Polcy' of service 'nimbus' in sources.toml \(did you mean 'Privacy Policy'\?\)"):
+        sources.documents("nimbus", "Privacy Polcy")
+
+
+def test_problems_are_listed_in_line_order(tmp_path: Path) -> None:
+    # the checker finds them service by service, key by key; a reader fixes them top to bottom
+    text = ('[[service]]\nid = "quillmate"\nname = "Quillmate"\n\n  [[service.document]]\n'
+            '  type = "Terms of Service"\n  timeout = "5"\n  selcet = "main"\n  url = "ftp://quillmate.example/terms"\n')
+    problems = error_of(tmp_path, text).splitlines()[1:]
+    assert [int(p.split("sources.toml:")[1].split(":")[0]) for p in problems] == [7, 8, 9]
+    assert "'timeout'" in problems[0] and "'selcet'" in problems[1] and "bad url" in problems[2]
+
+
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"no sources file at .*nope.toml; create one \(see README\) or pass --sources"):
         load_sources(tmp_path / "nope.toml")

@@ -326,7 +326,8 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
     \b
     Exit codes: 0 all documents checked; 1 one or more documents failed (the others are
     recorded); 2 bad sources file or options; 3 archive or index error; 5 another run holds
-    the store's lock (<store>/run.lock).
+    the store's lock (<store>/run.lock); 130 interrupted by Ctrl-C during a run. With --every,
+    Ctrl-C between two runs exits 0 ("stopped").
 
     \b
     Examples:
@@ -401,15 +402,20 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGINT, on_sigint)
+    runs = 0
+    running = False  # Ctrl-C inside a run cuts it short: say so, and exit as a plain run would
     try:
         while not stop.is_set():
             started = time.monotonic()
+            runs += 1
+            running = True
             try:
                 once()
             except LockHeld as exc:
                 click.echo(f"skipping this run: {exc}", err=True)
             except (ConfigError, StoreError) as exc:
                 click.echo(f"error: {exc}", err=True)
+            running = False
             if stop.is_set():
                 break
             wait = max(0.0, interval - (time.monotonic() - started))
@@ -420,6 +426,10 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
         pass
     finally:
         signal.signal(signal.SIGINT, previous)
+    if running:
+        click.echo(f"interrupted (Ctrl-C) during run {runs}: stopped; what it recorded before is kept, "
+                   "the rest is checked by the next run", err=True)
+        sys.exit(130)
     click.echo("stopped", err=True)
     sys.exit(0)
 

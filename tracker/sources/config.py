@@ -184,7 +184,8 @@ class Sources:
             services = [s for s in services if s.id == service.lower()]
             if not services:
                 known = ", ".join(s.id for s in self.services) or "none"
-                raise ConfigError(f"no service '{service}' in {self._name}; known: {known}")
+                hint = _did_you_mean(service, [s.id for s in self.services])
+                raise ConfigError(f"no service '{service}' in {self._name}{hint}; known: {known}")
         docs = [d for s in services for d in s.documents]
         if document is not None:
             wanted = document.casefold()
@@ -192,7 +193,8 @@ class Sources:
             if not matched:
                 known = ", ".join(sorted({d.type for d in docs})) or "none"
                 where = f" of service '{service}'" if service is not None else ""
-                raise ConfigError(f"no document '{document}'{where} in {self._name}; known: {known}")
+                hint = _did_you_mean(document, sorted({d.type for d in docs}))
+                raise ConfigError(f"no document '{document}'{where} in {self._name}{hint}; known: {known}")
             docs = matched
         return docs
 
@@ -282,6 +284,16 @@ def parse_sources(text: str, *, path: Path | None = None) -> Sources:
         header = f"{label}: {count} problem{'s' if count > 1 else ''} to fix:"
         raise ConfigError("\n".join([header, *checker.errors]))
     return Sources(path=path, services=services)
+
+
+def _did_you_mean(given: str, known: list[str]) -> str:
+    """ " (did you mean 'acme'?)" when exactly one known name is close to ``given`` (a typo), else
+    "" (the list of known names follows in the message either way)."""
+    import difflib
+
+    folded = {k.casefold(): k for k in known}
+    close = difflib.get_close_matches(given.strip().casefold(), list(folded), n=2, cutoff=0.75)
+    return f" (did you mean '{folded[close[0]]}'?)" if len(close) == 1 else ""
 
 
 # --- line numbers ------------------------------------------------------------------------------
@@ -374,11 +386,16 @@ class _Checker:
     def __init__(self, label: str, locator: _Locator) -> None:
         self.label = label
         self.locator = locator
-        self.errors: list[str] = []
+        self._found: list[tuple[int, int, str]] = []  # (line or 0, order found, message)
+
+    @property
+    def errors(self) -> list[str]:
+        """The problems in line order (those without a line first), as printed."""
+        return [m for _, _, m in sorted(self._found)]
 
     def error(self, line: int | None, message: str) -> None:
         where = f"{self.label}:{line}" if line else self.label
-        self.errors.append(f"  {where}: {message}")
+        self._found.append((line or 0, len(self._found), f"  {where}: {message}"))
 
     def check(self, data: dict[str, Any]) -> tuple[Service, ...]:
         self.unknown_keys(data, TOP_KEYS, "at top level", None, None)
