@@ -801,3 +801,77 @@ def test_a_cut_never_ends_on_a_verb_without_its_object() -> None:
                    "to show any post that breaks, the rules of any partner network with which the Quillmoor service "
                    "works together.")
     assert not got.rstrip(".").endswith("may not include"), got
+
+
+# -- what a first-time reader found wrong on real pages, each a kind (invented text) ---------------
+def test_a_right_of_the_user_is_no_watch_out() -> None:
+    md = ("# Quibly Terms\n\n## Disputes\n\nAll disputes will be resolved by binding arbitration.\n\n"
+          "You have the right to opt out of binding arbitration within 30 days of signing up.\n\n"
+          "## Your rights\n\nYou also have the right to withdraw your consent at any time.\n\n"
+          "Quibly may terminate your account at any time without notice.\n\n"
+          "California law gives California residents the right to ask which data we share.\n")
+    said = [b.text for b in summarise(md).watch_outs]
+    assert any("binding arbitration" in t and "opt out" not in t for t in said), said
+    assert not any("opt out" in t or "withdraw your consent" in t or "residents the right" in t for t in said), said
+
+
+def test_a_row_of_a_disclosure_table_is_no_watch_out() -> None:
+    md = ("# Quibly Privacy\n\n## What we collect\n\n| Category | Collected | Sold |\n| --- | --- | --- |\n"
+          "| Biometric Information | No | N/A |\n| Geolocation Data | Yes | No |\n\n"
+          "We may share your personal data with advertisers at our sole discretion.\n")
+    said = [b.text for b in summarise(md).watch_outs]
+    assert not any("N/A" in t or t.startswith(("Biometric", "Geolocation")) for t in said), said
+
+
+@pytest.mark.parametrize("sentence,cut_off", [
+    ("We may at any time, without prior notice and at our sole discretion, remove such Content and terminate the "
+     "account of any member who posts material that breaks these Terms or the rules of the community.",
+     "sole discretion."),
+    ("Quibly reserves the right to reject or remove any recipe, comment or other content that Quibly believes, in its "
+     "sole discretion, violates these provisions or the rights of any third party or member of the community.",
+     "sole discretion."),
+    ("If we believe you are abusing Quibly in any way, we may, in our sole discretion and without limiting other "
+     "remedies, limit, suspend, or terminate your account and access to our services, and remove hosted content.",
+     "remedies, limit."),
+    ("In no event will Quibly, its affiliates or their licensors, service providers, employees, agents, officers or "
+     "directors be liable for damages of any kind, under any legal theory, arising out of your use of the service.",
+     "will Quibly."),
+])
+def test_a_cut_never_drops_the_verb_of_its_own_clause(sentence: str, cut_off: str) -> None:
+    bullet = compress(sentence)
+    assert not bullet.endswith(cut_off), bullet
+
+
+def test_a_postal_address_set_as_a_heading_is_no_section() -> None:
+    md = ("# Quibly Terms\n\n**Quibly Ltd, 4 Dock Road, Dublin D02 X285, Ireland**\n\n"
+          "Recipe credits are non-refundable and expire after 12 months.\n")
+    s = summarise(md)
+    assert s.key_terms and not any("Dock Road" in b.section for b in s.key_terms), [b.section for b in s.key_terms]
+
+
+def test_governing_law_is_the_contracts_not_a_residents_notice() -> None:
+    md = ("# Quibly Terms\n\n## California residents\n\nUnder California law, California residents have the right "
+          "to request information; this right is governed by the laws of California.\n\n## Law\n\n"
+          "These Terms are governed by the laws of Ireland.\n")
+    assert summarise(md).facts["governing-law"].value == "Ireland"
+
+
+def test_a_notice_period_or_an_invoice_kept_is_no_data_retention() -> None:
+    md = ("# Quibly Privacy\n\n## Accounts\n\nWe may delete your data after giving you at least 30 days advance "
+          "notice.\n\nInvoices are kept for 10 years under tax law.\n\n## Logs\n\nServer logs are deleted after 14 days.\n")
+    assert summarise(md).facts["retention"].value == "14 days"
+
+
+def test_the_refunds_answer_is_no_clause_that_names_a_refund_in_passing() -> None:
+    md = ("# Quibly Terms\n\n## Content\n\nQuibly may, without further notice or refund, remove any recipe that "
+          "breaks these Terms.\n\n## Payments\n\nMembership fees are refunded within 14 days if you cancel in the "
+          "first month.\n")
+    answer = next(a for a in summarise(md).answers if a.id == "refunds")
+    assert "refunded within 14 days" in answer.answer and "remove any recipe" not in answer.answer, answer.answer
+
+
+def test_a_shouted_sentence_keeps_the_brand_as_the_page_writes_it() -> None:
+    md = ("# Quibly Terms\n\nPayments are processed by Stripe. Sellers on eBay may link their eBay account.\n\n"
+          "## Disputes\n\nYOU AND EBAY AGREE THAT STRIPE MAY BRING CLAIMS AGAINST YOU ONLY IN AN INDIVIDUAL CAPACITY.\n")
+    text = " ".join(b.text for b in (*summarise(md).watch_outs, *summarise(md).key_terms))
+    assert "eBay" in text and "Stripe may" in text and "ebay" not in text and "stripe" not in text, text

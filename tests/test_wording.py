@@ -53,6 +53,56 @@ def test_a_new_limit_or_ban_is_a_material_new_term_not_text_without_legal_effect
     assert "without legal effect" not in change.explanation
 
 
+# a quota, a use reserved to one person, a plan required, one per household, a term set by a
+# number beside its noun (with the label split from its value at the colon; French too)
+@pytest.mark.parametrize("sentence", [
+    "Each account may be used by one person only.",
+    "Only one free trial per household.",
+    "Commercial use requires a Business plan.",
+    "Each member can save up to 5 collections.",
+    "Cancellation notice: 30 days.",
+    "Remboursement sous 14 jours.",
+])
+def test_a_new_quota_or_short_term_is_material_not_a_fragment_or_a_right(sentence):
+    old = "## Use\n\nMembers may share recipes on Quibly.\n"
+    a = compare(old, old + "\n" + sentence + "\n")
+    assert a.material, a.summary
+    (change,) = _material(a)
+    assert change.explanation.startswith("New"), change.explanation
+    assert "good news" not in change.explanation and "fragment" not in change.explanation
+
+
+@pytest.mark.parametrize("sentence", ["Notice: 3 hours ago", "Price: $12"])
+def test_a_time_stamp_or_a_live_price_stays_no_term(sentence):
+    old = "## Use\n\nMembers may share recipes on Quibly.\n"
+    assert not compare(old, old + "\n" + sentence + "\n").material
+
+
+def test_a_limited_right_is_no_plain_right_of_the_user():
+    assert not gives_user_a_right("Each member can save up to 5 collections.")
+    assert not gives_user_a_right("You may use Quibly for personal projects only.")
+    assert gives_user_a_right("You may cancel your membership at any time.")
+
+
+def test_small_words_changed_beside_a_name_are_said_not_hidden_as_only_a_name():
+    old = "Quibly is run by Quibly Ltd and the partners of Quibly Ltd.\n\nQuibly Ltd may show ads.\n\nQuibly Ltd keeps logs.\n"
+    new = old.replace("Quibly", "Zestra").replace("the partners of", "our partners")
+    a = compare(old, new)
+    said = [c.explanation for c in a.changes if "the partners" in (c.before or "")]
+    assert said and not said[0].startswith("Only"), said
+    assert "“" in said[0], said  # the small words quoted
+
+
+def test_a_new_contact_clause_is_said_with_its_words_not_as_details_changed():
+    old = "## Contact\n\nYou can write to us at help@quibly.example.\n"
+    new = old + "\nIndividuals in the EU may contact our representative, Quibly EU Ltd, 4 Dock Road, Dublin, Ireland.\n"
+    a = compare(old, new)
+    assert not a.material
+    (change,) = [c for c in a.changes if c.kind == "added"]
+    assert change.explanation.startswith("New contact details"), change.explanation
+    assert "representative" in change.explanation
+
+
 def test_a_list_item_is_said_with_the_lead_in_that_gives_it_its_sense():
     old = "## Acceptable use\n\nYou must not:\n\n* harass other Quibly members;\n"
     a = compare(old, old + "* use bots or scrapers;\n")
@@ -500,3 +550,38 @@ def test_a_change_is_placed_under_the_nearest_heading_a_reader_sees():
                   "Zorblio may suspend any account that shares its password with others.\n")
     added = [c for c in compare(old, new).changes if c.kind == "added"]
     assert added and all(c.heading == "2. Permitted Use" for c in added)
+
+
+# -- debris a quote must never carry -------------------------------------------------------------------
+@pytest.mark.parametrize("raw,clean", [
+    ("Now also says: “…such courts for such matters./span>” (jurisdiction)",
+     "Now also says: “…such courts for such matters.” (jurisdiction)"),
+    ("New:; Any such behaviour may result in suspension. (termination)",
+     "New: Any such behaviour may result in suspension. (termination)"),
+    ("Now says “; and we may sell it” instead of “we keep it” (privacy)",
+     "Now says “and we may sell it” instead of “we keep it” (privacy)"),
+])
+def test_tag_debris_and_stray_marks_are_not_quoted(raw, clean):
+    assert clean_explanation(raw) == clean
+
+
+def test_a_value_never_replaces_itself():
+    from tracker.analysis.wording import refine
+
+    old = "## Data\n\nQuibly keeps your messages for 12 months.\n"
+    a = compare(old, old.replace("12 months", "6 months"))
+    (change,) = _material(a)
+    same = replace(change, explanation="The retention period is now 18 months instead of 18 months: « 18 mois » (privacy)")
+    (said,) = refine([same])
+    assert "instead of 18 months" not in said.explanation and "still 18 months" in said.explanation
+
+
+def test_a_new_row_is_said_without_a_question_header_or_a_bare_section_label():
+    old = "# Quibly Terms\n\n## Overview\n\nThese terms apply to Quibly.\n"
+    new = old + ("\n| Section | What can you find there? |\n| --- | --- |\n| J. Quibly Assist | These are the terms "
+                 "that apply when you use Quibly Assist, and you must not resell its answers. |\n")
+    a = compare(old, new)
+    (change,) = _material(a)
+    for text in (change.explanation, a.summary):
+        assert "What can you find there" not in text and "Section:" not in text, text
+        assert "J. Quibly Assist" in text, text

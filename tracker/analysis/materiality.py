@@ -1353,17 +1353,36 @@ _TERM_NOUN = re.compile(
     r"erstattung\w*|kündigung\w*|widerruf\w*|gebühr\w*|frist\w*)\b", re.I)
 
 
+def _set_by_number(sentence: str) -> bool:
+    """Whether a few words without a verb set a term by a number beside the term's noun
+    ("Cancellation notice: 30 days.", "Remboursement sous 14 jours.", "Kündigungsfrist: 1 Monat"):
+    a term in a few words, which a verb would only repeat."""
+    if len(sentence.split()) > 8 or re.search(r"\bago\b|\bil y a\b|\bvor\s+\d", sentence, re.I):
+        return False  # (a time stamp: "Notice: 3 hours ago")
+    if re.search(_PER_LIMIT, sentence, re.I):
+        return True  # "Only one free trial per household."
+    m = _TERM_NOUN.search(sentence)
+    if m is None or not re.search(r"\d", sentence):
+        return False
+    return bool(re.search(r"\d[\d.,]*\s*(?:%|€|\$|£|[a-zà-ÿ]+\b)", sentence[m.start():], re.I))
+
+
 def _side(text: str, toks: tuple[Token, ...], idx: frozenset[int], listed: bool,
           framed: bool, row: bool = False) -> _Side:
     """Sort the changed sentences of one side into terms and noise. ``listed``: the clause is a
     list item or table row with context; ``framed``: its heading names a legal topic, so a short
     line with a number ("Pro: 6 months") is read as a term under that heading."""
     legal, noise, kinds = [], [], []
-    for s in _changed_sentences(text, toks, idx):
+    said = _changed_sentences(text, toks, idx)
+    for n, s in enumerate(said):
         kind = _noise_kind(s)
         if kind in ("navigation", "fragment") and row:
             kind = None  # table cells are separated by pipes and have no verbs
-        if kind == "fragment" and (listed or any(c.isdigit() for c in s) and (framed or _TERM_NOUN.search(s))):
+        # a label and its value split at the colon ("Cancellation notice:" "30 days.") are read as one
+        whole = f"{s} {said[n + 1]}" if s.rstrip().endswith(":") and n + 1 < len(said) else \
+            f"{said[n - 1]} {s}" if n and said[n - 1].rstrip().endswith(":") else s
+        if kind == "fragment" and (listed or any(c.isdigit() for c in whole) and (framed or _TERM_NOUN.search(whole))
+                                   and (whole is s or _set_by_number(whole)) or re.search(_PER_LIMIT, whole, re.I)):
             # an item of a list, a table row, a number under a legal heading or beside the term it
             # sets ("Refunds within 14 days.", "Préavis : 30 jours"): a term in a few words
             kind = None
@@ -1380,6 +1399,9 @@ def _side(text: str, toks: tuple[Token, ...], idx: frozenset[int], listed: bool,
 _SUBJECT = (r"(?:we|you|they|users?|customers?|members?|sellers?|buyers?|publishers?|advertisers?|"
             r"developers?|partners?|licensees?|the\s+(?:company|user|customer|seller|buyer|provider|"
             r"publisher|member|client|licensee|partner|developer|advertiser)s?)")
+# one of something per person, household or account ("Only one free trial per household")
+_PER_LIMIT = (r"\b(?:only\s+)?(?:one|two|three|\d+)\s+(?:[\w-]+\s+){0,2}per\s+(?:household|person|user|account|"
+              r"customer|device|order|family|member|address)\b")
 _LEGAL_EFFECT = re.compile(
     rf"\b(?:{_SUBJECT}\s+(?:agrees?\s+to|undertakes?|commits?\s+to|guarantees?|acknowledges?|"
     r"(?:will|may|shall|can|must)\s+not|cannot|may\s+only|(?:is|are)\s+(?:solely\s+)?(?:required|"
@@ -1406,6 +1428,13 @@ _LEGAL_EFFECT = re.compile(
     r"(?:limited|restricted|capped)\s+to\s+(?:a\s+maximum\s+of\s+|at\s+most\s+)?(?:\d|one|two|three|four|five|"
     r"six|seven|eight|nine|ten)\w*|(?:no|not)\s+more\s+than\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|"
     r"ten|twenty|fifty|a\s+hundred)\w*|a\s+maximum\s+of\s+\d|"
+    # a quota, a use reserved to someone, a plan required ("can create up to 5 projects", "may be
+    # used by one person only", "one free trial per household", "commercial use requires a Business plan")
+    r"up\s+to\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\w*\s+(?!(?:\w+\s+)?(?:days?|weeks?|months?|"
+    r"years?|hours?|minutes?|business)\b)[a-z]+|"
+    r"(?:may|can|must)\s+(?:only\s+)?be\s+used\s+(?:by|for|on|in)\s+[^.;]{1,40}?\bonly\b|" + _PER_LIMIT + r"|"
+    r"\brequires?\s+(?:a|an|your|the)\s+(?:[\w-]+\s+){0,2}(?:plan|subscription|licen[cs]e|account|consent|approval|"
+    r"permission|authori[sz]ation|verification)\b|"
     r"(?:is|are|will\s+be)\s+(?:not\s+(?:allowed|permitted|accepted)|(?:strictly\s+)?(?:prohibited|forbidden|banned))|"
     r"(?:vous\s+(?:avez|disposez)|l['’]utilisat\w+\s+(?:a|dispose))\s+(?:du|le|d['’]un)\s+droit|"
     r"(?:sie\s+haben|du\s+hast|der\s+nutzer\s+hat)\s+(?:das|ein)\s+recht|"
@@ -1837,13 +1866,20 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     d = _list_lead_words(d, before or "", after or "", lead_before, lead_after)
     if not any(is_content_word(w) or w in MODALS or w in _NEGATIONS
                for w in d.inserted() + d.deleted()):
+        # small words changed beside the name or date ("of" → "our"): said too, never "Only a name"
+        small = _small_words(d) if kind == "modified" else ""
         if renamed:
             old, new = max(renamed, key=lambda pair: bool(pair[0]))  # one that says what it replaced
             text = f"Only a name changed: {old} → {new}" if old else f"Only a name changed: now “{new}”"
+            if small:
+                text = f"{text.replace('Only a name', 'A name', 1)}; also {small}"
             return _cosmetic("renamed", text, facts_b, facts_a)
         for reason in ("date-only", "contact-details", "renumbering", "links-only", "renamed", "formatting"):
             if reason in why:
-                return _cosmetic(reason, _COSMETIC_TEXT[reason], facts_b, facts_a)
+                text = _COSMETIC_TEXT[reason]
+                if small and text.startswith("Only "):
+                    text = f"{text[5].upper()}{text[6:]}; also {small}"  # "A date changed; also “of” → “our”"
+                return _cosmetic(reason, text, facts_b, facts_a)
         if kind == "added" and (copy := _copied_section(after_p, heading, ctx)):
             return copy
         if kind == "modified" and before and after and (cell := _cell_changed(before, after)):
@@ -2351,10 +2387,29 @@ def _reachable(text: str) -> bool:
     return bool(_REACH.search(text))
 
 
+def _small_words(d: Delta) -> str:
+    """The words a delta still changes once names, dates and the like are explained away, when
+    they are only small words ("“of” → “our”", "now also “the”", "no longer “any”"); '' when none."""
+    gone = [d.run_text("dels", r).strip() for r in d.runs("dels")]
+    new = [d.run_text("ins", r).strip() for r in d.runs("ins")]
+    gone, new = [g for g in gone if any(c.isalnum() for c in g)], [n for n in new if any(c.isalnum() for c in n)]
+    if not gone and not new or len(gone) + len(new) > 6:
+        return ""
+    if gone and new:
+        return f"“{' … '.join(gone)}” → “{' … '.join(new)}”"
+    return f"now also “{' … '.join(new)}”" if new else f"no longer “{' … '.join(gone)}”"
+
+
 def _noise_label(kinds: tuple[str, ...], before: str, after: str, fb: tuple, fa: tuple) -> ChangeLabel:
     if kinds and all(k == "date-only" for k in kinds):
         return _cosmetic("date-only", _COSMETIC_TEXT["date-only"], fb, fa)
     if kinds and all(k in ("date-only", "contact", "register") for k in kinds):
+        # a whole clause added or removed is no "change" of details: it is said, with its words
+        # ("New contact details, not a term: Individuals in the EU may contact our representative …")
+        if after and not before:
+            return _cosmetic("contact-details", f"New contact details, not a term: {_snippet(after)}", fb, fa)
+        if before and not after:
+            return _cosmetic("contact-details", f"Removed contact details, not a term: {_snippet(before)}", fb, fa)
         return _cosmetic("contact-details", _COSMETIC_TEXT["contact-details"], fb, fa)
     if kinds and all(k in ("date-only", "announcement") for k in kinds):
         return _cosmetic("announcement", _COSMETIC_TEXT["announcement"], fb, fa)
@@ -2595,6 +2650,8 @@ class _Job:
         """Whether sentences have legal effect: a category, or legal wording, and a verb
         (a list item or table row borrows its lead-in's)."""
         text = " ".join(sentences)
+        if any(_set_by_number(s) for s in (*sentences, text)):
+            return True  # "Cancellation notice: 30 days.": a term in a few words
         verb = has_verb(words(text)) or self.row or bool(self.lead_a or self.lead_b)
         return verb and (legal or bool(_LEGAL_EFFECT.search(text) or _COVERAGE.search(plain(text))))
 

@@ -27,12 +27,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from tracker.analysis.boilerplate import address_spans
 from tracker.analysis.classify import (CATEGORIES, Labels, cache_folder, classify_many, classify_text,
                                        retention_not_ending)
 from tracker.analysis.clauses import Clause, clause_key, inline_list, split_clauses, split_sentences
 from tracker.analysis.facts import Fact, extract_facts, law_places, nation, places_at
 from tracker.analysis.rendering import HEAD_NUMBER, clause_text, good_end, numbered_label, one_line
 from tracker.analysis.rendering import plain_text as _render_plain
+from tracker.analysis.wording import gives_user_a_right
 from tracker.records import ClauseChange
 
 __all__ = ["CONCERNS", "FACTS", "QUESTIONS", "Answer", "Bullet", "BulletChange", "Cell", "Change", "Item",
@@ -224,7 +226,32 @@ def _series_goes_on(head: str, after: str) -> bool:
     """Whether a cut after ``head`` stops inside a series that ``after`` finishes: "seek such
     refunds, payments" of "seek such refunds, payments, and credits from Reseller only" (what
     the series is for was cut off with its last item)."""
-    return bool(re.search(r",\s+[\w'’-]+(?:\s[\w'’-]+)?\s*$", head) and re.match(r"\s*,\s*(?:and|or)\b", after))
+    return bool(re.search(r",\s+[\w'’-]+(?:\s[\w'’-]+)?\s*$", head) and re.match(
+        r"\s*,\s*(?:(?:[\w'’-]+(?:\s[\w'’-]+)?),\s*)*(?:and|or|and/or)\b", after))
+
+
+# a cut after a phrase set off inside a clause ("content that DistroKid believes, in its sole
+# discretion" of "..., in its sole discretion, violates these provisions"): the clause goes on
+_NOT_CONTINUATION = re.compile(r"(?:and|or|but|nor|which|who|whom|whose|that|including|such|except|unless|if|when|"
+                               r"where|while|so|provided|as|because|although|though|we|you|they|it|he|she|i|there|"
+                               r"this|these|those|each|both|either|neither|then|however|e\.g|i\.e|etc|for example)\b",
+                               re.I)
+
+
+def _clause_goes_on(head: str, after: str) -> bool:
+    """Whether a cut after ``head`` drops the rest of its own clause: its last piece is a phrase set
+    off by commas (', in its sole discretion') and ``after`` goes on with a lower-case word that
+    opens no clause of its own (', violates these provisions')."""
+    last = re.split(r",\s+", head)[-1].strip()
+    if last == head.strip() or _VERB.search(last) or not (_PREPOSITION.match(last) or re.match(
+            r"(?:(?:and|or)\s+)?(?:at|in|without|with)\b", last, re.I)):
+        return False
+    m = re.match(r"\s*,\s*([a-z][\w'’-]*)", after)
+    if m is None:
+        return False
+    word = m.group(1)
+    return not _NOT_CONTINUATION.match(word) and not _PREPOSITION.match(word) and not re.match(
+        r"(?:in|at|with|without|from|subject|regardless|notwithstanding|whether|even|unless)\b", word, re.I)
 
 
 # a comma between the adjectives of one noun ("a nonexclusive, worldwide license", "by binding,
@@ -248,12 +275,35 @@ _NO_OBJECT = re.compile(r"\b(?:may|might|will|shall|must|can|could|should|would|
                         r"represent|affect|limit|exclude)$", re.I)
 
 
+# what may stand between a modal and the verb it announces: adverbs and adverbial phrases ("at
+# any time", ", without prior notice and at our sole discretion")
+_ADVERBIAL_TAIL = re.compile(
+    r"(?:\s*,?\s*(?:(?:and|or|and/or)\s+)?(?:(?:at|in|with|without|from|for|upon|on|by|under|subject\s+to)\s+"
+    r"[^,;]{1,60}?|immediately|also|always|then|further|therefore|thereafter|however|not|never|"
+    r"(?:un)?reasonably|solely|only))+$", re.I)
+# an inverted modal with its subject and no verb yet ("In no event will Company")
+_INVERTED_OPEN = re.compile(r"\b(?:in\s+no\s+event|under\s+no\s+circumstances?|at\s+no\s+time|nor|neither)\s+"
+                            r"(?:will|shall|may|can|could|would|does|do|is|are)\s+[\w&.'’ -]{1,60}$", re.I)
+
+
+def _verb_cut_off(piece: str) -> bool:
+    """Whether ``piece`` stops before the verb its modal announces: 'We may, in our sole
+    discretion', 'We may at any time, without prior notice and at our sole discretion', 'In no
+    event will Company'."""
+    p = piece.rstrip(". ")
+    if _INVERTED_OPEN.search(p):
+        return True
+    bare = _ADVERBIAL_TAIL.sub("", p) if re.search(r"\b(?:may|might|will|shall|must|can|could|should|would)\b", p,
+                                                  re.I) else p
+    return bool(re.search(r"\b(?:may|might|will|shall|must|can|could|should|would|reserves? the right)"
+                          r"(?:\s+(?:not|also|at any time))?\s*(?:,[^,]*)?$", bare, re.I))
+
+
 def _whole(piece: str) -> bool:
     """A piece of a cut sentence that still states something: a subject and a verb of its own
     ('Service fees are non-refundable'), not a list of names or a phrase ('14 days before the
     hearing')."""
-    if re.search(r"\b(?:may|might|will|shall|must|can|could|should|would|reserves? the right)\s*(?:,[^,]*)?$",
-                 piece.rstrip(". ")):
+    if _verb_cut_off(piece):
         return False  # 'We may, in our sole discretion': the verb it announces was cut off
     if _NO_OBJECT.search(piece.rstrip(". ")):
         return False  # 'Your content may not include': what it may not include was cut off
@@ -379,12 +429,15 @@ def _cut(text: str, max_words: int) -> str:
             head = head[: m.start()]
         if words(head) <= budget and words(head) >= 4 and _whole(head) and keeps_conditions(body, 0, len(head)) \
                 and not _IN_SERIES.search(head) and not _series_goes_on(head, body[len(head):]) \
-                and not _noun_goes_on(head, body[len(head):]):
+                and not _noun_goes_on(head, body[len(head):]) and not _clause_goes_on(head, body[len(head):]):
             best = head
             # another piece only when it is a statement of its own (not 'then the hearing ...')
             # and under no condition it would lose
+            # nor one that opens on a participle the piece before it governs ('…sold, or purchased
+            # through our Services shall be resolved …')
             others = [p for p in pieces if words(p) <= max_words and words(p) >= 5 and _whole(p)
-                      and keeps_conditions(body, body.find(p), body.find(p) + len(p))]
+                      and keeps_conditions(body, body.find(p), body.find(p) + len(p))
+                      and not re.match(r"[a-z][\w'’-]*(?:ed|ing)\b", p)]
             strongest = max(others, key=_weight, default="")
             if strongest and _weight(strongest) > _weight(best) + 2 and strongest not in best:
                 best = strongest
@@ -553,6 +606,8 @@ def section_label(clause: Clause, heading: str | None = None) -> str:
     heading = plain_text(re.sub(r"^#{1,6}\s*", "", clause.heading or "" if heading is None else heading))
     heading = re.sub(r"[*_]{2,}|^[*_]+|[*_]+$|\s*(?:={3,}|-{3,})\s*$", "", heading).strip().rstrip(".:").strip()
     heading = re.sub(r"\\(?=[^\w\s])", "", heading)  # Markdown escapes: "4\. Fees" is "4. Fees"
+    if postal_line(heading):
+        heading = ""  # a company's address set as a heading names no section a reader looks for
     if words(heading) > 14:  # a heading that is a whole sentence: its start is enough to find it
         hw = heading.split()
         k = 11
@@ -970,10 +1025,22 @@ def _setext_titles(markdown: str) -> frozenset[str]:
         else frozenset()
 
 
+def postal_line(text: str) -> bool:
+    """Whether a short line is a postal address ('Zorblio Ltd, 12 Quay Street, Galway H91 X2Y3',
+    'P.O. Box 1234, Springfield'): most of its characters inside an address, no verb."""
+    t = text.strip()
+    if not t or words(t) > 20 or _VERB.search(t):
+        return False
+    covered = sum(b - a for a, b in address_spans(t))
+    return covered >= 0.6 * len(t) or bool(re.match(r"(?:P\.?\s?O\.?\s+Box|Postfach|BP)\s+\d", t, re.I))
+
+
 def _pseudo_heading(markdown: str, plain: str) -> str | None:
     """A paragraph or sentence that is a heading in all but markup ('**Liability.**', a setext
     title the clause splitter kept as text, '**2.1 Booking**.'): its text, else None. A table of
-    contents line (a link to an anchor) is not a heading."""
+    contents line (a link to an anchor) and a postal address in bold are not headings."""
+    if postal_line(plain):
+        return None
     bold = re.fullmatch(r"\s*(?:\*\*|__)[^*_]+(?:\*\*|__)[.:]?\s*", markdown) is not None
     if bold and plain and _heading_line(HEAD_NUMBER.sub("", plain, count=1).rstrip("?.:")):
         return plain  # '**3. How Do You Start The Arbitration Process?**': a question as a title
@@ -1166,7 +1233,10 @@ def _short_lead(lead: str) -> str:
 
 
 # A capitalised word after a lower-case one: a name as the document writes it ("Tinder", "Services").
-_MID_NAME = re.compile(r"(?<=[a-z,;] )([A-Z][a-z][\w'’-]*)")
+# a capitalised word inside a sentence (after a word, a comma, a colon, an opening bracket or
+# quote, or markup: "to Stripe", "e.g. Stripe", "[Stripe](…)"), or a name with a capital inside ("eBay")
+_MID_NAME = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z][\w'’-]*)|(?<=[(\[“\"*])([A-Z][a-z][\w'’-]*)|"
+                       r"\b([a-z]{1,3}[A-Z][\w'’-]*|[A-Z][a-z]+[A-Z][\w'’-]*)")
 
 
 def _names(markdown: str) -> dict[str, str]:
@@ -1174,7 +1244,8 @@ def _names(markdown: str) -> dict[str, str]:
     ("tinder" -> "Tinder"), for a SHOUTED sentence read in lower case."""
     written: dict[str, Counter[str]] = {}
     for m in _MID_NAME.finditer(markdown):
-        written.setdefault(m.group(1).lower(), Counter())[m.group(1)] += 1
+        name = m.group(1) or m.group(2) or m.group(3)
+        written.setdefault(name.lower(), Counter())[name] += 1
     if not written:
         return {}
     lower = Counter(w for w in re.findall(r"\b[a-z][\w'’-]*", markdown) if w in written)
@@ -1441,6 +1512,35 @@ def one_sided(cat: str, sentence: str) -> bool:
     pattern = ONE_SIDED.get(cat)
     return bool(pattern and pattern.search(sentence))
 
+# A right given to users or residents ("California's law gives California residents the right to
+# ask ...", "You have the right to opt out of arbitration within 30 days"): no term against them.
+_RIGHT_GIVEN = re.compile(
+    r"\b(?:gives?|grants?|provides?|offers?|affords?)\s+(?:\w+\s+){0,3}?(?:residents?|users?|consumers?|individuals?|"
+    r"you|customers?|members?|data subjects?)\s+(?:with\s+)?(?:the|a|an|certain|additional|specific)\s+"
+    r"(?:[\w-]+\s+){0,2}rights?\b|"
+    r"\b(?:you|users?|customers?|members?|consumers?)\s+(?:also\s+)?(?:have|has|may|can|are\s+entitled\s+to|"
+    r"is\s+entitled\s+to)\s+(?:the\s+(?:right|option|ability)\s+to\s+)?opt[- ]?out\b", re.I)
+_LOSS = re.compile(r"\bwaive|\bgive\s+up\b|\bforfeit|\bdeemed\b|\bmust\b|\bwithout\s+(?:prior\s+|any\s+)?notice\b",
+                   re.I)
+
+
+def _bare_row(s: _Sentence) -> bool:
+    """A table row without a verb that states no amount, rate, period or age ("Biometric
+    Information: No; N/A"): a cell of a disclosure table, no term to watch out for."""
+    if not (s.table or s.clause.kind == "table") or _VERB.search(s.plain):
+        return False
+    return not any(f.kind in _FACT_KINDS and f.kind != "place" for f in s.facts)
+
+
+def users_right(plain: str) -> bool:
+    """Whether a sentence (plain text) only states a right of the user ("You have the right to
+    withdraw your consent", "You may opt out of arbitration within 30 days", "the law gives
+    California residents the right to ask ..."): never a watch-out, however its words read."""
+    if gives_user_a_right(plain):
+        return True
+    return bool(_RIGHT_GIVEN.search(plain)) and not _LOSS.search(plain)
+
+
 # The kinds of ``_SERIOUSNESS`` whose watch-out is shown before a second of any kind: money, a day
 # in court, AI training, liability, and the provider's powers to change the service, the terms, or
 # end the account.
@@ -1459,8 +1559,9 @@ def _watch_outs(sentences: Sequence[_Sentence], history: dict[str, tuple[str, Cl
 
     picks: dict[str, list[_Sentence]] = {}
     for cat in _SERIOUSNESS:
-        found = [s for s in sorted((s for s in sentences if cat in s.watch), key=lambda s: rank(cat, s))[:12]
-                 if s.usable]
+        found = [s for s in sorted((s for s in sentences if cat in s.watch and not users_right(s.plain)
+                                    and not _bare_row(s)),
+                                   key=lambda s: rank(cat, s))[:12] if s.usable]
         if found:
             picks[cat] = found
     used: set[int] = set()
@@ -1742,6 +1843,49 @@ _KEEP = re.compile(r"\b(?:keep|kept|retain\w*|retention|stor(?:e|ed|es|age)|dele
 _KEEP_OTHER = re.compile(r"\b(?:respond|reply|answer)\w*\b|\brequests?\b.{0,40}\bwithin\b", re.I)
 
 
+# a period that measures something else than how long data is kept: a notice, a payment
+# overdue, a consent's validity, a delay after an opt-out
+_NOT_KEPT_PERIOD = re.compile(
+    r"(?:\bnotice|\bnotif\w*|\bpast\s+due|\boverdue|\blate\b|\bvalid|\bopt(?:ed|ing)?[- ]?(?:out|in)|"
+    r"\bprior\s+to|\bbefore)\W+(?:\w+\W+){0,5}$", re.I)
+_PERIOD_NOT_KEPT_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:past\s+due|overdue|advance\s+notice|(?:prior\s+)?notice)\b",
+                                    re.I)
+# records kept for bookkeeping or tax, not the user's personal data ("invoices are kept 10 years")
+_KEPT_NOT_DATA = re.compile(r"\b(?:invoices?|accounting|bookkeeping|tax\s+(?:records?|purposes|law)|commercial\s+law|"
+                            r"factures?|comptab\w+|Rechnungen|Buchhaltung|steuerrecht\w*|handelsrecht\w*)\b", re.I)
+
+
+def _kept_for(s: _Sentence) -> Fact | None:
+    """The period a sentence keeps data for: a duration within 30 words of a word of keeping or
+    deleting ("deleted after 90 days", "kept for a maximum of 72 hours"), and not one that
+    measures a notice, a debt overdue or a consent's validity. None when none."""
+    keeps = [m.start() for m in _KEEP.finditer(s.plain)]
+    if not keeps:
+        return None
+    for f in _durations(s):
+        at = s.plain.find(f.text)
+        if at < 0:
+            continue
+        if _NOT_KEPT_PERIOD.search(s.plain[max(0, at - 60):at]) or re.search(r"\bnotice\b|\bnotif", f.text, re.I) \
+                or _PERIOD_NOT_KEPT_AFTER.match(s.plain[at + len(f.text):]):
+            continue
+        if any(words(s.plain[min(k, at):max(k, at)]) <= 30 for k in keeps):
+            return f
+    return None
+
+
+# a law said to govern the contract ("these Terms are governed by", "this Agreement shall be
+# construed", "régies par le droit français"): the governing-law fact
+_CONTRACT_LAW = re.compile(
+    r"\b(?:terms|agreement|conditions|contract|tos|eula|cgu|cgv|présentes|vertrag\w*|bedingungen|agb|nutzungsbedingungen)\b"
+    r"[^.;]{0,80}?\b(?:govern\w*|constru\w*|interpret\w*|subject\s+to|r[ée]gi\w*|soumis\w*|unterl\w*|unterliegt|"
+    r"gilt|gelten)\b|\b(?:govern\w*|appl(?:y|ies)|régi\w*|soumis\w*)\b[^.;]{0,40}?\b(?:these|this|the)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:terms|agreement|conditions|contract)\b", re.I)
+# a law named for something else than the contract: residents' rights, a definition, personal data
+_LAW_FOR_OTHER = re.compile(r"\bresidents?\b|\brights?\b|\bmeans\b|\bprivacy\b|\bpersonal\s+(?:data|information)\b|"
+                            r"\bCCPA\b|\bCPRA\b|\bGDPR\b|\bdata\s+protection\b|\bdefin\w+\b|\bincludes?\b", re.I)
+
+
 # a currency code a shouted sentence lost the case of when it was written in sentence case ("us$100")
 _CURRENCY_CASE = re.compile(r"\b(?:us|usd|eur|gbp|cad|aud|chf|jpy|inr|nzd|sgd)(?=\$|\s?\d)", re.I)
 
@@ -1834,9 +1978,16 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
         out["class-action"] = _cell(jury, "No; jury trial waived", history)
 
     # the place whose law governs, as the sentence names it for the law (not its courts' city)
-    law = _find(sentences, lambda s: any(w in s.plain.lower() for w in ("law", "droit", "loi", "recht")) and re.search(r"\b(?:govern\w*|constru\w*|interpret\w*|subject\s+to|r[ée]gi\w*|"
-                                               r"soumis\w*|unterl\w*|gilt|anwendbar\w*|applicable\s+law|appl(?:y|ies))\b",
-                                               s.plain, re.I) and law_places(s.plain))
+    def law_of(s: _Sentence) -> bool:
+        return bool(any(w in s.plain.lower() for w in ("law", "droit", "loi", "recht")) and re.search(
+            r"\b(?:govern\w*|constru\w*|interpret\w*|subject\s+to|r[ée]gi\w*|soumis\w*|unterl\w*|gilt|anwendbar\w*|"
+            r"applicable\s+law|appl(?:y|ies))\b", s.plain, re.I) and law_places(s.plain))
+
+    # the law of the contract first; a law named for residents' rights, a definition or personal
+    # data ("California law gives California residents the right to ...") only when no sentence
+    # says which law governs the terms, and never when it names no contract
+    law = _find(sentences, lambda s: law_of(s) and bool(_CONTRACT_LAW.search(s.plain))) or _find(
+        sentences, lambda s: law_of(s) and not _LAW_FOR_OTHER.search(s.plain))
     if law:
         out["governing-law"] = _cell(law, ", ".join(law_places(law.plain)), history)
 
@@ -1897,12 +2048,13 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
             value = "Yes; opt-out available" if (opt or _OPT_OUT.search(s.plain)) else "Yes; no opt-out stated"
         out["ai-training"] = _cell(s, value, history)
 
-    keep = _find(sentences, lambda s: _durations(s) and _KEEP.search(s.plain) and not _KEEP_OTHER.search(s.plain)
+    keep = _find(sentences, lambda s: _kept_for(s) is not None and not _KEEP_OTHER.search(s.plain)
                  and not re.search(r"\brequest\w*\b.*\bwithin\b|\bwithin\b.*\brequest", s.plain, re.I)
+                 and not _KEPT_NOT_DATA.search(s.plain)
                  and (_about(s, "privacy") or re.search(r"\b(?:data|information|records?|logs?|queries|messages?|"
                                                         r"e-?mails?|copies|backups?)\b", s.plain, re.I)))
-    if keep:
-        out["retention"] = _cell(keep, _fact_words(_durations(keep)[0]), history)
+    if keep and (period := _kept_for(keep)) is not None:
+        out["retention"] = _cell(keep, _fact_words(period), history)
 
     # a cap: an amount in a sentence that caps liability, or what the user paid; "no cap" only
     # when no sentence caps it and indirect damages are excluded
@@ -1995,6 +2147,12 @@ def _stands_alone(s: _Sentence) -> bool:
         r"\b(?:unless|if|of|the|a|an|to|and|or|for|with|by|that|which|than|no|not)\W*$", s.plain, re.I)
 
 
+# a refund named in passing by a clause about something else: a power used "without notice or
+# refund" (placing ads, removing content), an example of abuse ("for example, by applying for refunds")
+_REFUND_IN_PASSING = re.compile(r"\bwithout\s+(?:[\w-]+\s+){0,3}?(?:(?:or|and|and/or)\s+)?(?:a\s+|any\s+)?refunds?\b|"
+                                r"\b(?:for\s+example|e\.g\.|such\s+as|including)\b[^.;)]{0,80}?\brefunds?\b", re.I)
+
+
 ANSWER_CHARS = 400  # the most an answer quotes of one sentence
 
 
@@ -2037,7 +2195,7 @@ def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
     out: list[Answer] = []
     q = dict(QUESTIONS)
     refund = [s for s in sentences if "refunds" in s.labels.categories and re.search(
-        r"refund|expir", s.plain, re.I) and _stands_alone(s)]
+        r"refund|expir", _REFUND_IN_PASSING.sub(" ", s.plain), re.I) and _stands_alone(s)]
     out.append(from_sentences("refunds", q["refunds"], refund[:2]))
     age = clause_sentence("age")
     guardian = _find(sentences, lambda s: "eligibility" in s.labels.categories and re.search(

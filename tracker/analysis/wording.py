@@ -62,10 +62,22 @@ def _token_word(name: str) -> str:
     return "…"
 
 
+_SAME_VALUE = re.compile(r"\bnow (?P<v>[^:;()“”«»]{1,40}?) instead of (?P=v)(?=[:;,.]|\s\(|\s*$)")
+# a piece of an HTML tag a capture left in the text ("such matters./span>", "</div>")
+_TAG_DEBRIS = re.compile(r"</?(?:span|div|p|a|b|i|u|em|strong|font|li|ul|ol|br|td|tr|sup|sub)\b[^<>]{0,80}>|"
+                         r"(?<=[\w.,;:!?)])/(?:span|div|p|a|b|i|u|em|strong|font|li|ul|ol|td|tr|sup|sub)>", re.I)
+
+
 def clean_explanation(text: str) -> str:
     """``text`` with template tokens said as what they stand for ("{{company}}" → "the company",
     "[DATE]" → "a date", unknown ones "…"), Markdown comments dropped, links as their text,
-    emphasis and code marks and table pipes gone. Text without any of them is returned as is."""
+    emphasis and code marks and table pipes gone; a quote or a lead's text never opens on a stray
+    ";" or "," ("New:; Any such …" → "New: Any such …"). Text without any of them is returned as is."""
+    if text:
+        text = re.sub(r"^([A-Z][^:“«]{0,60}):\s*[;,]\s*(?=\S)", r"\1: ", text)
+        text = re.sub(r"([“«])\s*[;,]\s+(?=\S)", r"\1", text)
+    if text and ">" in text:
+        text = _TAG_DEBRIS.sub("", text)
     if not text or not re.search(r"qq|[{}$%\[\]*_`|<•(]|[;,]\s*\([a-z-]+(?:, [a-z-]+)*\)$", text):
         return text
     out = _TEMPLATE.sub(lambda m: _token_word(next(g for g in m.groups() if g)), text)
@@ -130,7 +142,10 @@ _AGAINST = re.compile(
     r"(?:may|can|reserves?|(?:is|shall be|will be) entitled)\b(?!\s+not\b)|"
     r"\bwaive|\bgive up\b|\bforfeit|\brenonce|\bverzicht|\bwithout (?:prior |any |further )*notice\b|"
     r"\b(?:you|users?)\s+(?:must|shall|will|agree|are required|may not|can ?not|are not)\b|"
-    r"\bat (?:our|its) (?:sole |absolute )*discretion\b|\bbinding arbitration\b|\bclass action\b",
+    r"\bat (?:our|its) (?:sole |absolute )*discretion\b|\bbinding arbitration\b|\bclass action\b|"
+    # a quota or a restriction ("can create up to 5 projects", "may use it for personal projects only")
+    r"\bup to (?:\d|one|two|three|four|five|ten)\w*\s+(?!(?:\w+\s+)?(?:days?|weeks?|months?|years?|hours?)\b)[a-z]|"
+    r"\b(?:at most|no more than|a maximum of|limited to)\b|\bonly\b(?!\s+(?:if|when|after)\b)",
     re.I)
 
 
@@ -631,10 +646,16 @@ def _refined(c: ClauseChange) -> ClauseChange:
 
             said = re.sub(r"; [^;:“]{1,60}\?: ", " — ", re.sub(r"^[^;:“]{1,60}\?: ", "", row))
             explanation = f"{explanation.split(': ', 1)[0]}: {_snippet(said)}{_tail(explanation, c.categories)}"
+        # a first column named only "Section" or "Topic": its label says nothing ("New row: J. AI Features — …")
+        explanation = re.sub(r"^((?:New|Removed) row: )(?:Section|Topic|Name|Item|Title|Heading|Part|Chapter|Article|"
+                             r"Rubrique|Abschnitt)s?: ", r"\1", explanation)
     if c.material:
         explanation = from_subject(explanation, after if c.kind != "removed" else before)
         explanation = readable_drops(whole_phrases(explanation, before, after), before, after)
     explanation = clean_explanation(explanation)
+    # a value said to replace itself ("is now 18 months instead of 18 months": two wordings of one
+    # value paired): it stays, and the clause was reworded around it
+    explanation = _SAME_VALUE.sub(lambda m: f"still {m.group('v')} (reworded)", explanation)
     if explanation == c.explanation and severity == c.severity:
         return c
     return replace(c, explanation=explanation, severity=severity)
