@@ -439,7 +439,7 @@ _OTHER = re.compile(r" (?:shall|reserve\w* the right|you agree|you must|waive\w*
                     r"you acknowledge|obligat\w*|entitled|" + _SCOPE + r") ")
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=8)  # one entry per language (and the default): a single entry was recompiled in turns
 def _compiled(lang: str = "en") -> tuple[list, list]:
     if lang != "en":
         return _compiled_foreign(lang)

@@ -949,9 +949,9 @@ class _SentenceTable:
     def __init__(self, text: str) -> None:
         self.sentences: list[tuple[str, frozenset[str]]] = []
         for piece in _SENTENCE_CUT.split(text):
-            ws = words(piece)
-            if len(ws) >= 3:
-                self.sentences.append((piece, frozenset(stem(w) for w in ws if is_content_word(w))))
+            stems = _piece_stems(piece)
+            if stems is not None:
+                self.sentences.append((piece, stems))
         self._postings: dict[str, list[int]] | None = None
 
     def sharing(self, mine: frozenset[str] | set[str], need: float) -> list[tuple[str, frozenset[str]]]:
@@ -977,6 +977,15 @@ class _SentenceTable:
             if len(mine & stems) >= need:
                 out.append((text, stems))
         return out
+
+
+@lru_cache(maxsize=16384)
+def _piece_stems(piece: str) -> frozenset[str] | None:
+    """The content stems of one sentence of a ``_SentenceTable``, None for a sentence of fewer
+    than 3 words (left out). Kept by sentence: two versions of a document share nearly all their
+    sentences, so a version's table reuses what the one before it computed."""
+    ws = words(piece)
+    return frozenset(stem(w) for w in ws if is_content_word(w)) if len(ws) >= 3 else None
 
 
 @lru_cache(maxsize=4)
@@ -1325,6 +1334,7 @@ def _changed_sentences(text: str, toks: tuple[Token, ...], idx: frozenset[int]) 
 _SIMPLE_WORD = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=8192)  # a third of the sentences asked are asked again in a later version's changes
 def _noise_kind(sentence: str) -> str | None:
     """Why a sentence is not a term: "date-only", "announcement", "pointer", "contact",
     "register" (a company's registration number), "statement" (what it values), or page chrome."""

@@ -372,6 +372,7 @@ _MIN_FUNCTION_WORDS = 40  # of the dominant language: a few lines of a cookie ba
 _DOMINANCE = 3.0  # the dominant language's function words against the next one's
 
 
+@lru_cache(maxsize=4)  # a history's text is the new side of one pair, then the old side of the next
 def _clear_language(text: str) -> str | None:
     """"en", "fr" or "de" when ``text`` is plainly written in it (its frequent function words
     outnumber the next language's by ``_DOMINANCE`` and count at least ``_MIN_FUNCTION_WORDS``),

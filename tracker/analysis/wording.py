@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from tracker.analysis.boilerplate import has_verb
@@ -541,7 +542,7 @@ def nearest_headings(text: str, indices: Iterable[int]) -> dict[int, str]:
     from tracker.analysis.summary import _setext_titles
 
     clauses = _split(text)
-    setext: frozenset[str] | None = None
+    memo = _titles_memo(text)
     out: dict[int, str] = {}
     for i in indices:
         if not 0 <= i < len(clauses):
@@ -551,13 +552,35 @@ def nearest_headings(text: str, indices: Iterable[int]) -> dict[int, str]:
         # a section starts at a heading, or where the clauses' heading changes
         while j > 0 and clauses[j].kind != "heading" and clauses[j - 1].heading == clauses[j].heading:
             j -= 1
-            if setext is None:
-                setext = _setext_titles(text)
-            if (title := _seen_title(clauses[j], setext)) is not None:
+            if j in memo.titles:
+                title = memo.titles[j]
+            else:
+                if memo.setext is None:
+                    memo.setext = _setext_titles(text)
+                title = memo.titles[j] = _seen_title(clauses[j], memo.setext)
+            if title is not None:
                 found = title
                 break
         out[i] = found
     return out
+
+
+class _Titles:
+    """What ``nearest_headings`` read of one text's clauses: ``_seen_title`` of each clause
+    walked (by index), and the text's setext titles once needed."""
+
+    __slots__ = ("setext", "titles")
+
+    def __init__(self) -> None:
+        self.setext: frozenset[str] | None = None
+        self.titles: dict[int, str | None] = {}
+
+
+@lru_cache(maxsize=4)
+def _titles_memo(text: str) -> _Titles:
+    """The ``_Titles`` of ``text``, kept for the last few texts: many changes of one section walk
+    the same clauses, and a history reads each version as the new side, then as the old side."""
+    return _Titles()
 
 
 # -- the pass --------------------------------------------------------------------------------------
