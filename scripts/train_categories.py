@@ -17,6 +17,10 @@ on the training folds only. Variants (``VARIANTS``):
   rules     the hand rules' categories (the reference)
   full      all features, per-category thresholds
   nowords   without the words of the changed text (``w:``)
+  pooled    one regression shared by all categories over ``category_view`` (per-category base
+            rate and trust in the rules), per-category thresholds
+  augment   the rules' categories amended by ``pooled``: a category added at a probability of at
+            least ``add``, one of the rules' taken away below ``drop`` (both chosen by inner CV)
   global    all features, one threshold for every category
   cap3      all features, per-category thresholds, three categories at most
 
@@ -46,8 +50,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 DEV = "material_labels_[a-o].jsonl"
-VARIANTS = ("rules", "full", "nowords", "global", "cap3")
-CS = (0.03, 0.1, 0.3, 1.0)
+VARIANTS = ("rules", "full", "nowords", "pooled", "augment", "global", "cap3")
+CS = (0.1, 0.3, 1.0)
 THRESHOLDS = [i / 20 for i in range(2, 19)]  # 0.10 .. 0.90
 MIN_DF = 3  # a word feature is kept when at least this many training pairs have it
 OUT = ROOT / "tracker" / "analysis" / "model" / "categories.json"
@@ -164,8 +168,11 @@ def fit(rows: list[dict], variant: str, c: float) -> dict:
     df = Counter(f for x in feats for f in x if f.startswith(("w:", "h:", "t:")))
     keep = [{f: v for f, v in x.items() if not f.startswith(("w:", "h:", "t:")) or df[f] >= MIN_DF} for x in feats]
     vec = DictVectorizer()
-    x = vec.fit_transform(keep)
+    x = vec.fit_transform(keep).tocsr()
+    x.indices, x.indptr = x.indices.astype(np.int32), x.indptr.astype(np.int32)  # liblinear wants 32-bit
     names = vec.get_feature_names_out()
+    if variant in ("pooled", "augment"):
+        return fit_pooled(rows, c)
     model: dict = {"categories": [], "intercept": {}, "coef": {}}
     for cat in CATEGORIES:
         y = np.array([cat in r["gold_cats"] for r in rows])
@@ -177,6 +184,29 @@ def fit(rows: list[dict], variant: str, c: float) -> dict:
         model["intercept"][cat] = float(lr.intercept_[0])
         model["coef"][cat] = {str(n): round(float(w), 5) for n, w in zip(names, lr.coef_[0]) if abs(w) >= 1e-5}
     return model
+
+
+def fit_pooled(rows: list[dict], c: float) -> dict:
+    """One logistic regression over every (pair, category), on ``category_view``."""
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from tracker.analysis.category_model import category_view
+    from tracker.analysis.classify import CATEGORIES
+
+    xs, ys = [], []
+    for r in rows:
+        for cat in CATEGORIES:
+            xs.append(category_view(r["feats"], cat))
+            ys.append(cat in r["gold_cats"])
+    vec = DictVectorizer()
+    x = vec.fit_transform(xs).tocsr()
+    x.indices, x.indptr = x.indices.astype(np.int32), x.indptr.astype(np.int32)
+    lr = LogisticRegression(C=c, max_iter=3000, solver="liblinear").fit(x, np.array(ys))
+    return {"kind": "pooled", "categories": list(CATEGORIES), "intercept": float(lr.intercept_[0]),
+            "coef": {str(n): round(float(w), 5) for n, w in zip(vec.get_feature_names_out(), lr.coef_[0])
+                     if abs(w) >= 1e-5}}
 
 
 def probs_of(model: dict, rows: list[dict], variant: str) -> list[dict[str, float]]:
@@ -194,7 +224,7 @@ def decide(probs: dict[str, float], thr: dict[str, float], cap: int) -> list[str
 def tune_thresholds(probs: list[dict[str, float]], gold: list[list[str]], cats: list[str], variant: str,
                     cap: int) -> dict[str, float]:
     """Thresholds that maximise the micro-F1 of (gold, decided) on out-of-fold ``probs``: one for
-    all (``global``) or per category by coordinate ascent (two passes, from the best global one)."""
+    all (``global``) or per category by coordinate ascent (one pass, from the best global one)."""
     def score(thr: dict[str, float]) -> float:
         return micro([(g, decide(p, thr, cap)) for g, p in zip(gold, probs)])[5]
 
@@ -202,7 +232,7 @@ def tune_thresholds(probs: list[dict[str, float]], gold: list[list[str]], cats: 
     thr = dict.fromkeys(cats, best_t)
     if variant == "global":
         return thr
-    for _ in range(2):
+    for _ in range(1):
         for c in cats:
             base = score(thr)
             best = (base, thr[c])
@@ -230,6 +260,14 @@ def choose(train: list[dict], variant: str, seed: int) -> tuple[float, dict[str,
             model = fit(fit_rows, variant, c)
             for i, p in zip(idx, probs_of(model, [train[i] for i in idx], variant)):
                 probs[i] = p
+        if variant == "augment":
+            for add in ADDS:
+                for drop in DROPS:
+                    f1 = micro([(g, amend([f[5:] for f in r["feats"] if f.startswith("rule:")], p, add, drop))
+                                for g, p, r in zip(gold, probs, train)])[5]
+                    if f1 > best[0] + 1e-9:
+                        best = (f1, c, {"add": add, "drop": drop})
+            continue
         thr = tune_thresholds(probs, gold, list(CATEGORIES), variant, cap)
         f1 = micro([(g, decide(p, thr, cap)) for g, p in zip(gold, probs)])[5]
         if f1 > best[0] + 1e-9:
@@ -237,11 +275,24 @@ def choose(train: list[dict], variant: str, seed: int) -> tuple[float, dict[str,
     return best[1], best[2], cap
 
 
+ADDS = (0.4, 0.5, 0.6, 0.7, 0.8)
+DROPS = (0.0, 0.05, 0.1, 0.2)
+
+
+def amend(rules: list[str], probs: dict[str, float], add: float, drop: float) -> list[str]:
+    """``category_model.predict`` of an ``augment`` model."""
+    kept = (set(rules) | {c for c, p in probs.items() if p >= add}) - {c for c, p in probs.items() if p < drop}
+    return sorted(kept or rules)
+
+
 def train_model(rows: list[dict], variant: str, seed: int) -> dict:
     """The fitted model of ``variant`` on ``rows`` (any labelled rows; trainable ones used)."""
     train = trainable(rows)
     c, thr, cap = choose(train, variant, seed)
     model = fit(train, variant, c)
+    if variant == "augment":
+        model.update(augment=[thr["add"], thr["drop"]], threshold={}, C=c, variant=variant)
+        return model
     model.update(threshold=thr, max_categories=cap, C=c, variant=variant)
     return model
 

@@ -1,6 +1,7 @@
 """The learned categories of material versions (``tracker.analysis.category_model``): a rewrite
-touching two topics names both, a change of one topic names that one, the shipped weights load and
-score in plain Python (no scikit-learn), the rules' categories stand without a model file and in
+touching two topics names both, a change of one topic names that one (with a small model set by
+hand, and with the shipped one where it ships), a model scores in plain Python (no scikit-learn),
+the rules' categories stand without a model file and in
 TRACKER_MATERIALITY=rules mode, and the decision rule (thresholds, cap, the likeliest alone when
 none passes) holds. Every text is invented (fictional services)."""
 
@@ -101,39 +102,49 @@ PRIVACY_CHANGE = POLICY.replace(
 ).replace("delete it 30 days after you close it", "delete it 2 years after you close it")
 
 
-def _shipped() -> dict:
-    model = category_model.load_model()
-    assert model is not None, "tracker/analysis/model/categories.json should ship"
-    return model
-
-
-def test_a_rewrite_of_refunds_and_arbitration_names_both(monkeypatch) -> None:
-    monkeypatch.setenv("TRACKER_MATERIALITY", "learned")
-    _shipped()
-    a = analyse(TERMS, REWRITE)
-    assert a.material, a.summary
-    assert {"refunds", "arbitration"} <= set(a.categories), a.categories
-    assert len(a.categories) <= 5, a.categories  # few categories, not every topic of the page
-
-
-def test_a_privacy_only_change_stays_privacy(monkeypatch) -> None:
-    monkeypatch.setenv("TRACKER_MATERIALITY", "learned")
-    _shipped()
-    a = analyse(POLICY, PRIVACY_CHANGE)
-    assert a.material, a.summary
-    assert a.categories == ("privacy",), a.categories
-
-
 def _labelled(old: str, new: str):
     diff = diff_texts(old, new)
     return diff.changes, label_document(diff.changes, old, new)
 
 
-def test_the_shipped_model_is_complete_and_scores_plain_python() -> None:
-    model = _shipped()
+# A small pooled model set by hand (``category_view`` features): the runtime path of any fitted
+# model, whether or not one ships: trust in the rules' verdict and vote, the topic words changed.
+HAND = {"kind": "pooled", "categories": list(CATEGORIES), "intercept": -3.0,
+        "coef": {"rule": 3.5, "vote": 1.0, "ins": 0.6, "del": 0.6, "clause": 0.3},
+        "threshold": dict.fromkeys(CATEGORIES, 0.5), "max_categories": 5}
+
+
+def _models() -> list[dict]:
+    shipped = category_model.load_model()
+    return [HAND] + ([shipped] if shipped is not None else [])
+
+
+def _categories(old: str, new: str, model: dict) -> tuple[str, ...]:
+    diffs, labels = _labelled(old, new)
+    return category_model.version_categories(diffs, labels, new, model=model)
+
+
+def test_a_rewrite_of_refunds_and_arbitration_names_both(monkeypatch) -> None:
+    monkeypatch.setenv("TRACKER_MATERIALITY", "learned")
+    assert analyse(TERMS, REWRITE).material
+    for model in _models():
+        cats = _categories(TERMS, REWRITE, model)
+        assert {"refunds", "arbitration"} <= set(cats), (model.get("variant", "hand"), cats)
+        assert len(cats) <= 5, cats  # few categories, not every topic of the page
+    assert {"refunds", "arbitration"} <= set(analyse(TERMS, REWRITE).categories)
+
+
+def test_a_privacy_only_change_stays_privacy(monkeypatch) -> None:
+    monkeypatch.setenv("TRACKER_MATERIALITY", "learned")
+    assert analyse(POLICY, PRIVACY_CHANGE).material
+    for model in _models():
+        assert _categories(POLICY, PRIVACY_CHANGE, model) == ("privacy",), model.get("variant", "hand")
+    assert analyse(POLICY, PRIVACY_CHANGE).categories == ("privacy",)
+
+
+@pytest.mark.parametrize("model", _models(), ids=lambda m: m.get("variant", "hand"))
+def test_a_model_is_complete_and_scores_plain_python(model) -> None:
     assert model["categories"] == list(CATEGORIES)
-    for c in CATEGORIES:
-        assert isinstance(model["coef"][c], dict) and 0.0 < float(model["threshold"][c]) < 1.0
     diffs, labels = _labelled(TERMS, REWRITE)
     feats = category_model.pair_features(diffs, labels, REWRITE, rules_categories(labels, REWRITE))
     probs = category_model.probabilities(feats, model)
@@ -185,8 +196,13 @@ def test_the_runtime_needs_no_sklearn(tmp_path: Path) -> None:
         "sys.modules['numpy'] = None\n"
         "from tracker.analysis import category_model\n"
         "from tracker.analysis.analyse import analyse\n"
-        "assert category_model.load_model() is not None\n"
-        f"a = analyse({TERMS!r}, {REWRITE!r})\n"
+        "from tracker.analysis.diff import diff_texts\n"
+        "from tracker.analysis.materiality import label_document\n"
+        f"old, new = {TERMS!r}, {REWRITE!r}\n"
+        "d = diff_texts(old, new)\n"
+        f"cats = category_model.version_categories(d.changes, label_document(d.changes, old, new), new, model={HAND!r})\n"
+        "assert 'arbitration' in cats, cats\n"
+        "a = analyse(old, new)\n"
         "assert a.material and 'arbitration' in a.categories, a.categories\n"
         "print('ok')\n"
     )

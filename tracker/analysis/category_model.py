@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
-__all__ = ["MODEL_PATH", "load_model", "pair_features", "predict", "probabilities", "rule_votes",
+__all__ = ["MODEL_PATH", "category_view", "load_model", "pair_features", "predict", "probabilities", "rule_votes",
            "version_categories"]
 
 MODEL_PATH = Path(__file__).parent / "model" / "categories.json"
@@ -147,7 +147,9 @@ def pair_features(diffs: Sequence[Any], labels: Sequence[Any], new: str,
 def load_model(path: str = str(MODEL_PATH)) -> dict[str, Any] | None:
     """The fitted category model (JSON written by ``scripts/train_categories.py``):
     ``categories`` (ids), ``intercept`` and ``coef`` ({feature: weight}, features absent weigh 0)
-    and ``threshold`` (on the probability) per category, ``max_categories``. None when the file
+    and ``threshold`` (on the probability) per category, ``max_categories``; or ``kind`` "pooled"
+    (one ``intercept`` and ``coef`` over ``category_view``), with ``augment`` when it amends the
+    rules' categories (``predict``). None when the file
     is absent (the rules' categories then stand)."""
     p = Path(path)
     if not p.is_file():
@@ -155,12 +157,47 @@ def load_model(path: str = str(MODEL_PATH)) -> dict[str, Any] | None:
     return json.loads(p.read_text(encoding="utf-8"))
 
 
+_RELATIVE = ("vote", "lvote", "top1", "top3", "rule", "watch", "own", "ins", "del", "clause", "doc")
+_SHARED = ("n_material", "n_changes", "size", "n_votes", "n_rules")
+
+
+def category_view(features: dict[str, float], category: str) -> dict[str, float]:
+    """The features of a pair seen from one category, for a model shared by all categories
+    (``kind`` "pooled"): each ``name:category`` feature as ``name``, the pair's counts, the
+    category itself (``cat=``) and its crossings with the rules' vote and verdict, so that one
+    regression learns from every category's examples (a rare category has a few dozen) and each
+    category still has its own base rate and trust in the rules."""
+    x = {name: features[f"{name}:{category}"] for name in _RELATIVE if f"{name}:{category}" in features}
+    n_rules = sum(1 for f in features if f.startswith("rule:"))
+    shared = {name: features.get(name, 0.0) for name in _SHARED[:-1]} | {"n_rules": float(n_rules)}
+    x.update(shared)
+    vote = x.get("vote", 0.0)
+    for name, v in shared.items():
+        x[name + "*vote"] = v * vote
+        x[name + "*rule"] = v * x.get("rule", 0.0)
+    doc = [v for f, v in features.items() if f.startswith("doc:")]
+    x["doc_main"] = float(bool(doc) and features.get("doc:" + category, -1.0) == max(doc))
+    x["cat=" + category] = 1.0
+    x[f"cat={category}*vote"] = vote
+    x[f"cat={category}*rule"] = x.get("rule", 0.0)
+    x[f"cat={category}*doc"] = x.get("doc", 0.0)
+    return x
+
+
 def probabilities(features: dict[str, float], model: dict[str, Any]) -> dict[str, float]:
-    """Each category's probability (0..1) for a pair with ``features`` (``pair_features``)."""
+    """Each category's probability (0..1) for a pair with ``features`` (``pair_features``):
+    one regression per category (``coef[category]``), or one shared by all of them over
+    ``category_view`` (``kind`` "pooled", ``coef`` one {feature: weight})."""
     out: dict[str, float] = {}
+    pooled = model.get("kind") == "pooled"
     for c in model["categories"]:
-        coef = model["coef"][c]
-        z = float(model["intercept"][c]) + sum(v * coef[f] for f, v in features.items() if f in coef)
+        if pooled:
+            coef, x = model["coef"], category_view(features, c)
+            z = float(model["intercept"])
+        else:
+            coef, x = model["coef"][c], features
+            z = float(model["intercept"][c])
+        z += sum(v * coef[f] for f, v in x.items() if f in coef)
         out[c] = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
     return out
 
@@ -168,10 +205,18 @@ def probabilities(features: dict[str, float], model: dict[str, Any]) -> dict[str
 def predict(features: dict[str, float], model: dict[str, Any]) -> tuple[str, ...]:
     """The categories a pair with ``features`` is about: those whose probability reaches their
     threshold, the likeliest first and ``max_categories`` at most; the likeliest one alone when
-    none does (a material version is about something). Returns ids in taxonomy order."""
+    none does (a material version is about something). A model with ``augment`` (add, drop)
+    instead keeps the rules' categories (the ``rule:`` features), adds those with a probability
+    of at least ``add`` and takes away those below ``drop``. Returns ids in taxonomy order."""
     from tracker.analysis.classify import CATEGORIES
 
     probs = probabilities(features, model)
+    if "augment" in model:
+        # the rules' categories, plus those the model is sure of, less those it finds unlikely
+        add, drop = model["augment"]
+        rules = {f[5:] for f in features if f.startswith("rule:")}
+        kept_set = (rules | {c for c, p in probs.items() if p >= add}) - {c for c, p in probs.items() if p < drop}
+        return tuple(c for c in CATEGORIES if c in (kept_set or rules))
     ranked = sorted(probs, key=lambda c: (-probs[c], CATEGORIES.index(c) if c in CATEGORIES else 99))
     kept = [c for c in ranked if probs[c] >= float(model["threshold"][c])][: int(model.get("max_categories", 9))]
     if not kept and ranked:
