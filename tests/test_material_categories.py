@@ -14,6 +14,14 @@ import pytest
 
 from tracker.analysis import analyse
 
+
+@pytest.fixture(autouse=True)
+def _rules_categories(monkeypatch):
+    """These tests pin the rules' categories (``materiality.version_categories`` and each change's
+    own): the fallback of the learned category model and its main features. The learned
+    categories a version shows by default are tested in test_category_model.py."""
+    monkeypatch.setenv("TRACKER_MATERIALITY", "rules")
+
 BASE = """\
 # Quillfen Terms of Service
 

@@ -59,7 +59,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     if old is None or kind == "first":
         return Analysis(summary="First version recorded")
     from tracker.analysis.diff import diff_texts
-    from tracker.analysis.materiality import label_document, version_categories
+    from tracker.analysis.materiality import label_document
 
     diff = diff_texts(old, new)
     changes: list[ClauseChange] = []
@@ -141,7 +141,12 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         return _summarise(refine([_not_material(c) for c in changes]), diff.unchanged, kind, revert_of, ())
     # How each change is said and how serious it is called, once the decision is made: the
     # decision's features read the rules' own labels (``tracker.analysis.wording``).
-    return _summarise(refine(changes), diff.unchanged, kind, revert_of, version_categories(labels, new))
+    # The version's categories: the learned model's, the rules' where it does not ship
+    # (``tracker.analysis.category_model``; TRACKER_MATERIALITY=rules keeps the rules').
+    from tracker.analysis.category_model import version_categories
+
+    return _summarise(refine(changes), diff.unchanged, kind, revert_of,
+                      version_categories(diff.changes, labels, new))
 
 
 _REVERTS = ("revert", "partial-revert")

@@ -1,0 +1,394 @@
+"""Train and evaluate the learned categories of material versions (``tracker/analysis/category_model.py``).
+
+Data: hand-labelled version pairs (``benchmarks/data/material_labels_[a-o].jsonl`` by default,
+read in place from ../shared as ``benchmarks/material_dev.py`` reads them). Never the blind
+batches (p, q). Each pair is analysed as ``analyse`` runs it (the learned materiality decision
+included) and the category model's features (``category_model.pair_features``) and the rules'
+categories are caught where ``analyse`` asks for the version's categories; a truly material pair
+whose changes were all vetoed gets its features from the rules' labels directly (for training).
+
+Metric: that of ``material_dev.py``: micro-F1 of the categories over the truly material pairs,
+a pair the tracker calls not material counting with no category.
+
+Evaluation: 5-fold cross-validation grouped by service (a service never on both sides), two
+fold seeds; per fold, C and the per-category thresholds are chosen by an inner grouped 4-fold CV
+on the training folds only. Variants (``VARIANTS``):
+
+  rules     the hand rules' categories (the reference)
+  full      all features, per-category thresholds
+  nowords   without the words of the changed text (``w:``)
+  pooled    one regression shared by all categories over ``category_view`` (per-category base
+            rate and trust in the rules), per-category thresholds
+  augment   the rules' categories amended by ``pooled``: a category added at a probability of at
+            least ``add``, one of the rules' taken away below ``drop`` (both chosen by inner CV)
+  global    all features, one threshold for every category
+  cap3      all features, per-category thresholds, three categories at most
+
+``--test GLOB``: instead, train on ``--labels`` and test on those labels (figures only).
+``--write``: fit ``--ship`` on ``--labels`` (C and thresholds by grouped CV over them) and write
+``tracker/analysis/model/categories.json``.
+
+    PYTHONPATH=$PWD .venv/bin/python scripts/train_categories.py [--labels GLOB] [--cache DIR]
+        [--test GLOB] [--write] [--ship full] [--jobs 2]
+
+Needs scikit-learn (the ``train`` extra) here only; the runtime reads the JSON in plain Python.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import Counter
+from multiprocessing import Pool
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+DEV = "material_labels_[a-o].jsonl"
+VARIANTS = ("rules", "full", "nowords", "pooled", "augment", "global", "cap3")
+CS = (0.1, 0.3, 1.0)
+THRESHOLDS = [i / 20 for i in range(2, 19)]  # 0.10 .. 0.90
+MIN_DF = 3  # a word feature is kept when at least this many training pairs have it
+OUT = ROOT / "tracker" / "analysis" / "model" / "categories.json"
+
+
+def _features(rec: dict) -> dict:
+    """One labelled pair -> {id, service, gold, gold_cats, pred_material, rules_cats, feats}."""
+    from material_dev import Bundles, load_texts
+
+    import tracker.analysis.category_model as cm
+    from tracker.analysis.analyse import analyse
+    from tracker.analysis.materiality import version_categories as rules_categories
+
+    caught: dict = {}
+
+    def catch(diffs, labels, new, model=None):
+        rules = rules_categories(labels, new)
+        caught["rules"] = list(rules)
+        caught["feats"] = cm.pair_features(diffs, labels, new, rules) if rules else None
+        return rules
+
+    cm.version_categories = catch  # analyse imports it from the module on each call
+    shared = ROOT.parent / "shared"
+    before, after = load_texts(rec, shared, Bundles(shared))
+    a = analyse(before, after)
+    feats = caught.get("feats")
+    if feats is None and rec["material"]:
+        from tracker.analysis.diff import diff_texts
+        from tracker.analysis.materiality import label_document
+
+        diff = diff_texts(before, after)
+        labels = label_document(diff.changes, before, after)
+        rules = rules_categories(labels, after)
+        feats = cm.pair_features(diff.changes, labels, after, rules) if rules else None
+    return {"id": rec["id"], "service": rec["service"].lower(), "batch": rec["_file"][-7],
+            "gold": bool(rec["material"]), "gold_cats": sorted(rec.get("categories", [])),
+            "pred_material": bool(a.material), "rules_cats": sorted(a.categories), "feats": feats}
+
+
+def build(pattern: str, cache: Path | None, jobs: int) -> list[dict]:
+    """Features of every pair of the label files matching ``pattern`` (cached per file)."""
+    from material_dev import LABELS_DIR, load_labels
+
+    rows: list[dict] = []
+    for path in sorted(LABELS_DIR.glob(pattern)):
+        target = cache / (path.stem + ".json") if cache else None
+        if target and target.is_file():
+            rows += json.loads(target.read_text())
+            continue
+        records = load_labels("low", path.name)
+        started = time.perf_counter()
+        with Pool(jobs) as pool:
+            part = pool.map(_features, records, chunksize=2)
+        print(f"{path.name}: features of {len(part)} pairs in {time.perf_counter() - started:.0f}s", file=sys.stderr)
+        if target:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps(part))
+        rows += part
+    return rows
+
+
+# --- folds and metrics ---------------------------------------------------------------------------
+def group_folds(rows: list[dict], k: int, seed: int) -> list[int]:
+    """Fold of each row: services shuffled by ``seed``, then each put in the smallest fold."""
+    groups: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        groups.setdefault(r["service"], []).append(i)
+    names = sorted(groups)
+    random.Random(seed).shuffle(names)
+    names.sort(key=lambda g: -len(groups[g]))
+    sizes, fold = [0] * k, [0] * len(rows)
+    for g in names:
+        f = min(range(k), key=lambda j: (sizes[j], j))
+        sizes[f] += len(groups[g])
+        for i in groups[g]:
+            fold[i] = f
+    return fold
+
+
+def micro(pairs: list[tuple[list[str], list[str]]]) -> tuple[int, int, int, float, float, float]:
+    """(tp, fp, fn, P, R, F1) of (gold, predicted) category lists."""
+    tp = fp = fn = 0
+    for gold, pred in pairs:
+        g, p = set(gold), set(pred)
+        tp += len(g & p)
+        fp += len(p - g)
+        fn += len(g - p)
+    p_ = tp / (tp + fp) if tp + fp else 0.0
+    r_ = tp / (tp + fn) if tp + fn else 0.0
+    return tp, fp, fn, p_, r_, (2 * p_ * r_ / (p_ + r_) if p_ + r_ else 0.0)
+
+
+# --- models --------------------------------------------------------------------------------------
+def trainable(rows: list[dict]) -> list[dict]:
+    """The pairs a model learns from: truly material, with the rules' features."""
+    return [r for r in rows if r["gold"] and r["feats"]]
+
+
+def prepared(rows: list[dict], variant: str) -> list[dict[str, float]]:
+    if variant == "nowords":
+        return [{f: v for f, v in r["feats"].items() if not f.startswith("w:")} for r in rows]
+    return [r["feats"] for r in rows]
+
+
+def fit(rows: list[dict], variant: str, c: float) -> dict:
+    """One logistic regression per category on ``rows``: {categories, intercept, coef}."""
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from tracker.analysis.classify import CATEGORIES
+
+    feats = prepared(rows, variant)
+    df = Counter(f for x in feats for f in x if f.startswith(("w:", "h:", "t:")))
+    keep = [{f: v for f, v in x.items() if not f.startswith(("w:", "h:", "t:")) or df[f] >= MIN_DF} for x in feats]
+    vec = DictVectorizer()
+    x = vec.fit_transform(keep).tocsr()
+    x.indices, x.indptr = x.indices.astype(np.int32), x.indptr.astype(np.int32)  # liblinear wants 32-bit
+    names = vec.get_feature_names_out()
+    if variant in ("pooled", "augment"):
+        return fit_pooled(rows, c)
+    model: dict = {"categories": [], "intercept": {}, "coef": {}}
+    for cat in CATEGORIES:
+        y = np.array([cat in r["gold_cats"] for r in rows])
+        model["categories"].append(cat)
+        if y.sum() == 0:  # never seen: never predicted
+            model["intercept"][cat], model["coef"][cat] = -10.0, {}
+            continue
+        lr = LogisticRegression(C=c, max_iter=3000, solver="liblinear").fit(x, y)
+        model["intercept"][cat] = float(lr.intercept_[0])
+        model["coef"][cat] = {str(n): round(float(w), 5) for n, w in zip(names, lr.coef_[0]) if abs(w) >= 1e-5}
+    return model
+
+
+def fit_pooled(rows: list[dict], c: float) -> dict:
+    """One logistic regression over every (pair, category), on ``category_view``."""
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from tracker.analysis.category_model import category_view
+    from tracker.analysis.classify import CATEGORIES
+
+    xs, ys = [], []
+    for r in rows:
+        for cat in CATEGORIES:
+            xs.append(category_view(r["feats"], cat))
+            ys.append(cat in r["gold_cats"])
+    vec = DictVectorizer()
+    x = vec.fit_transform(xs).tocsr()
+    x.indices, x.indptr = x.indices.astype(np.int32), x.indptr.astype(np.int32)
+    lr = LogisticRegression(C=c, max_iter=3000, solver="liblinear").fit(x, np.array(ys))
+    return {"kind": "pooled", "categories": list(CATEGORIES), "intercept": float(lr.intercept_[0]),
+            "coef": {str(n): round(float(w), 5) for n, w in zip(vec.get_feature_names_out(), lr.coef_[0])
+                     if abs(w) >= 1e-5}}
+
+
+def probs_of(model: dict, rows: list[dict], variant: str) -> list[dict[str, float]]:
+    from tracker.analysis.category_model import probabilities
+
+    return [probabilities(x, model) for x in prepared(rows, variant)]
+
+
+def decide(probs: dict[str, float], thr: dict[str, float], cap: int) -> list[str]:
+    ranked = sorted(probs, key=lambda c: -probs[c])
+    kept = [c for c in ranked if probs[c] >= thr[c]][:cap]
+    return kept or ranked[:1]
+
+
+def tune_thresholds(probs: list[dict[str, float]], gold: list[list[str]], cats: list[str], variant: str,
+                    cap: int) -> dict[str, float]:
+    """Thresholds that maximise the micro-F1 of (gold, decided) on out-of-fold ``probs``: one for
+    all (``global``) or per category by coordinate ascent (one pass, from the best global one)."""
+    def score(thr: dict[str, float]) -> float:
+        return micro([(g, decide(p, thr, cap)) for g, p in zip(gold, probs)])[5]
+
+    best_t = max(THRESHOLDS, key=lambda t: (score(dict.fromkeys(cats, t)), -abs(t - 0.5)))
+    thr = dict.fromkeys(cats, best_t)
+    if variant == "global":
+        return thr
+    for _ in range(1):
+        for c in cats:
+            base = score(thr)
+            best = (base, thr[c])
+            for t in THRESHOLDS:
+                s = score(thr | {c: t})
+                if s > best[0] + 1e-9:
+                    best = (s, t)
+            thr[c] = best[1]
+    return thr
+
+
+def choose(train: list[dict], variant: str, seed: int) -> tuple[float, dict[str, float], int]:
+    """(C, thresholds, cap) chosen by an inner grouped 4-fold CV on ``train`` (trainable rows)."""
+    from tracker.analysis.classify import CATEGORIES
+
+    cap = 3 if variant == "cap3" else 9
+    folds = group_folds(train, 4, seed + 1000)
+    best: tuple[float, float, dict[str, float]] = (-1.0, CS[0], {})
+    gold = [r["gold_cats"] for r in train]
+    for c in CS:
+        probs: list[dict[str, float]] = [{} for _ in train]
+        for f in range(4):
+            fit_rows = [r for r, k in zip(train, folds) if k != f]
+            idx = [i for i, k in enumerate(folds) if k == f]
+            model = fit(fit_rows, variant, c)
+            for i, p in zip(idx, probs_of(model, [train[i] for i in idx], variant)):
+                probs[i] = p
+        if variant == "augment":
+            for add in ADDS:
+                for drop in DROPS:
+                    f1 = micro([(g, amend([f[5:] for f in r["feats"] if f.startswith("rule:")], p, add, drop))
+                                for g, p, r in zip(gold, probs, train)])[5]
+                    if f1 > best[0] + 1e-9:
+                        best = (f1, c, {"add": add, "drop": drop})
+            continue
+        thr = tune_thresholds(probs, gold, list(CATEGORIES), variant, cap)
+        f1 = micro([(g, decide(p, thr, cap)) for g, p in zip(gold, probs)])[5]
+        if f1 > best[0] + 1e-9:
+            best = (f1, c, thr)
+    return best[1], best[2], cap
+
+
+ADDS = (0.4, 0.5, 0.6, 0.7, 0.8)
+DROPS = (0.0, 0.05, 0.1, 0.2)
+
+
+def amend(rules: list[str], probs: dict[str, float], add: float, drop: float) -> list[str]:
+    """``category_model.predict`` of an ``augment`` model."""
+    kept = (set(rules) | {c for c, p in probs.items() if p >= add}) - {c for c, p in probs.items() if p < drop}
+    return sorted(kept or rules)
+
+
+def train_model(rows: list[dict], variant: str, seed: int) -> dict:
+    """The fitted model of ``variant`` on ``rows`` (any labelled rows; trainable ones used)."""
+    train = trainable(rows)
+    c, thr, cap = choose(train, variant, seed)
+    model = fit(train, variant, c)
+    if variant == "augment":
+        model.update(augment=[thr["add"], thr["drop"]], threshold={}, C=c, variant=variant)
+        return model
+    model.update(threshold=thr, max_categories=cap, C=c, variant=variant)
+    return model
+
+
+def evaluate(rows: list[dict], preds: dict[str, list[str]]) -> dict:
+    """Micro-F1 over the truly material ``rows``; ``preds``: id -> categories of a material pair
+    (a pair the tracker calls not material has none)."""
+    gm = [r for r in rows if r["gold"]]
+    pairs = [(r["gold_cats"], preds.get(r["id"], []) if r["pred_material"] else []) for r in gm]
+    tp, fp, fn, p, r_, f = micro(pairs)
+    mat = [pr for (_, pr), row in zip(pairs, gm) if row["pred_material"]]
+    return {"tp": tp, "fp": fp, "fn": fn, "P": p, "R": r_, "F1": f, "pairs": len(gm),
+            "gold_mean": sum(len(g) for g, _ in pairs) / max(1, len(pairs)),
+            "pred_mean": sum(len(x) for x in mat) / max(1, len(mat))}
+
+
+def predictions(model: dict, rows: list[dict], variant: str) -> dict[str, list[str]]:
+    """id -> predicted categories of each row with features (rules' categories kept without)."""
+    from tracker.analysis.category_model import predict
+
+    out = {r["id"]: r["rules_cats"] for r in rows}
+    for r in rows:
+        if r["feats"] and r["rules_cats"]:
+            x = prepared([r], variant)[0]
+            out[r["id"]] = list(predict(x, model))
+    return out
+
+
+def show(name: str, m: dict) -> str:
+    return (f"{name:<8} P {m['P']:.3f} R {m['R']:.3f} F1 {m['F1']:.3f} ({m['tp']}/{m['fp']}/{m['fn']}) "
+            f"cats/pair gold {m['gold_mean']:.2f} pred {m['pred_mean']:.2f}")
+
+
+def crossval(rows: list[dict], variants: list[str], seeds: list[int]) -> None:
+    rules = {r["id"]: r["rules_cats"] for r in rows}
+    for seed in seeds:
+        folds = group_folds(rows, 5, seed)
+        print(f"\n5-fold CV grouped by service, seed {seed}, {sum(r['gold'] for r in rows)} material pairs")
+        print(show("rules", evaluate(rows, rules)))
+        for variant in variants:
+            if variant == "rules":
+                continue
+            preds: dict[str, list[str]] = {}
+            per_fold = []
+            for f in range(5):
+                train = [r for r, k in zip(rows, folds) if k != f]
+                test = [r for r, k in zip(rows, folds) if k == f]
+                model = train_model(train, variant, seed + f)
+                p = predictions(model, test, variant)
+                preds.update(p)
+                per_fold.append((evaluate(test, p)["F1"], evaluate(test, rules)["F1"], model["C"]))
+            print(show(variant, evaluate(rows, preds)) + "  folds model/rules F1 (C): "
+                  + " ".join(f"{a:.2f}/{b:.2f}({c})" for a, b, c in per_fold), flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--labels", default=DEV, help="label files to train on (never p or q)")
+    ap.add_argument("--test", default="", help="label files to test on (train on --labels)")
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/cats12/feats"))
+    ap.add_argument("--variants", default=",".join(VARIANTS))
+    ap.add_argument("--seeds", default="1,2")
+    ap.add_argument("--write", action="store_true", help=f"fit --ship on --labels and write {OUT.name}")
+    ap.add_argument("--ship", default="full", choices=VARIANTS[1:])
+    ap.add_argument("--jobs", type=int, default=2)
+    args = ap.parse_args(argv)
+    from material_dev import LABELS_DIR
+
+    for pattern in (args.labels, args.test):
+        if pattern and any(p.name[-7] in "pq" for p in LABELS_DIR.glob(pattern)):
+            print(f"refusing a glob that matches the blind batches p or q: {pattern}", file=sys.stderr)
+            return 2
+    rows = build(args.labels, args.cache, args.jobs)
+    variants = [v for v in args.variants.split(",") if v]
+    if args.write:
+        model = train_model(rows, args.ship, 7)
+        model["trained_on"] = args.labels
+        model["pairs"] = len(trainable(rows))
+        OUT.write_text(json.dumps(model, indent=None, separators=(",", ":"), sort_keys=True) + "\n")
+        n = sum(len(v) for v in model["coef"].values())
+        print(f"wrote {OUT} ({model['pairs']} pairs, C {model['C']}, {n} weights)")
+        return 0
+    if args.test:
+        test = build(args.test, args.cache, args.jobs)
+        print(f"train {args.labels} ({len(trainable(rows))} pairs) -> test {args.test} "
+              f"({sum(r['gold'] for r in test)} material pairs)")
+        print(show("rules", evaluate(test, {r["id"]: r["rules_cats"] for r in test})))
+        for variant in variants:
+            if variant != "rules":
+                model = train_model(rows, variant, 7)
+                print(show(variant, evaluate(test, predictions(model, test, variant))) + f"  (C {model['C']})",
+                      flush=True)
+        return 0
+    crossval(rows, variants, [int(s) for s in args.seeds.split(",")])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

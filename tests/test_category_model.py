@@ -1,0 +1,212 @@
+"""The learned categories of material versions (``tracker.analysis.category_model``): a rewrite
+touching two topics names both, a change of one topic names that one (with a small model set by
+hand, and with the shipped one where it ships), a model scores in plain Python (no scikit-learn),
+the rules' categories stand without a model file and in
+TRACKER_MATERIALITY=rules mode, and the decision rule (thresholds, cap, the likeliest alone when
+none passes) holds. Every text is invented (fictional services)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tracker.analysis import category_model
+from tracker.analysis.analyse import analyse
+from tracker.analysis.classify import CATEGORIES
+from tracker.analysis.diff import diff_texts
+from tracker.analysis.materiality import label_document
+from tracker.analysis.materiality import version_categories as rules_categories
+
+ROOT = Path(__file__).resolve().parents[1]
+
+TERMS = """# Brindle Games Terms of Service
+
+Last updated: April 2, 2025
+
+## 1. Your Account
+
+You must be at least 13 years old to create a Brindle account. Keep your password safe; you are
+responsible for what happens under your account.
+
+## 2. Purchases
+
+Gems bought in the Brindle store cost the price shown at checkout. Prices include applicable taxes.
+
+## 3. Refunds
+
+You may ask for a refund of any purchase within 14 days if you have not spent the gems. Write to
+our support team with your order number.
+
+## 4. Conduct
+
+Do not cheat, exploit bugs or harass other players. We may suspend accounts that break these rules.
+
+## 5. Disputes
+
+These terms are governed by the laws of the State of Vermont. Any dispute will be heard by the state
+or federal courts located in Burlington, Vermont.
+
+## 6. Contact
+
+Brindle Games LLC, 9 Sparrow Lane, Burlington, VT 05401, USA.
+"""
+
+# A rewrite of the refund and dispute sections: refunds narrowed and binding arbitration with a
+# class-action waiver in place of the courts.
+REWRITE = TERMS.replace(
+    "You may ask for a refund of any purchase within 14 days if you have not spent the gems. Write to\n"
+    "our support team with your order number.",
+    "All purchases of gems are final and non-refundable, except where the law of your country requires a "
+    "refund. Unused gems expire 12 months after purchase and are not refunded when your account is closed."
+).replace(
+    "Any dispute will be heard by the state\nor federal courts located in Burlington, Vermont.",
+    "Any dispute arising from these terms shall be resolved exclusively by final and binding arbitration "
+    "administered by the American Arbitration Association under its Consumer Arbitration Rules. You may opt "
+    "out of arbitration within 30 days by writing to us. You waive any right to a jury trial or to take part "
+    "in a class action.")
+
+POLICY = """# Tallow Notes Privacy Policy
+
+Last updated: May 9, 2025
+
+## What we collect
+
+We collect your email address and the notes you store so that we can provide the service.
+
+## How we use your data
+
+We use your email address to send you account messages. We do not sell your personal data.
+
+## Sharing
+
+We share your data with our hosting provider, which processes it on our behalf.
+
+## Retention
+
+We keep your data while your account is open and delete it 30 days after you close it.
+
+## Your rights
+
+You may ask for a copy of your data or ask us to delete it by writing to privacy@tallow.example.
+"""
+
+# A privacy-only change: new sharing with advertisers and a longer retention period.
+PRIVACY_CHANGE = POLICY.replace(
+    "We share your data with our hosting provider, which processes it on our behalf.",
+    "We share your data with our hosting provider, which processes it on our behalf, and with advertising "
+    "partners, who use your email address and device identifiers to show you personalised ads."
+).replace("delete it 30 days after you close it", "delete it 2 years after you close it")
+
+
+def _labelled(old: str, new: str):
+    diff = diff_texts(old, new)
+    return diff.changes, label_document(diff.changes, old, new)
+
+
+# A small pooled model set by hand (``category_view`` features): the runtime path of any fitted
+# model, whether or not one ships: trust in the rules' verdict and vote, the topic words changed.
+HAND = {"kind": "pooled", "categories": list(CATEGORIES), "intercept": -3.0,
+        "coef": {"rule": 3.5, "vote": 1.0, "ins": 0.6, "del": 0.6, "clause": 0.3},
+        "threshold": dict.fromkeys(CATEGORIES, 0.5), "max_categories": 5}
+
+
+def _models() -> list[dict]:
+    shipped = category_model.load_model()
+    return [HAND] + ([shipped] if shipped is not None else [])
+
+
+def _categories(old: str, new: str, model: dict) -> tuple[str, ...]:
+    diffs, labels = _labelled(old, new)
+    return category_model.version_categories(diffs, labels, new, model=model)
+
+
+def test_a_rewrite_of_refunds_and_arbitration_names_both(monkeypatch) -> None:
+    monkeypatch.setenv("TRACKER_MATERIALITY", "learned")
+    assert analyse(TERMS, REWRITE).material
+    for model in _models():
+        cats = _categories(TERMS, REWRITE, model)
+        assert {"refunds", "arbitration"} <= set(cats), (model.get("variant", "hand"), cats)
+        assert len(cats) <= 5, cats  # few categories, not every topic of the page
+    assert {"refunds", "arbitration"} <= set(analyse(TERMS, REWRITE).categories)
+
+
+def test_a_privacy_only_change_stays_privacy(monkeypatch) -> None:
+    monkeypatch.setenv("TRACKER_MATERIALITY", "learned")
+    assert analyse(POLICY, PRIVACY_CHANGE).material
+    for model in _models():
+        assert _categories(POLICY, PRIVACY_CHANGE, model) == ("privacy",), model.get("variant", "hand")
+    assert analyse(POLICY, PRIVACY_CHANGE).categories == ("privacy",)
+
+
+@pytest.mark.parametrize("model", _models(), ids=lambda m: m.get("variant", "hand"))
+def test_a_model_is_complete_and_scores_plain_python(model) -> None:
+    assert model["categories"] == list(CATEGORIES)
+    diffs, labels = _labelled(TERMS, REWRITE)
+    feats = category_model.pair_features(diffs, labels, REWRITE, rules_categories(labels, REWRITE))
+    probs = category_model.probabilities(feats, model)
+    assert set(probs) == set(CATEGORIES) and all(0.0 <= p <= 1.0 for p in probs.values())
+    # the arbitration section's words outweigh those of an untouched topic
+    assert probs["arbitration"] > probs["eligibility"]
+
+
+def test_rules_mode_and_no_model_keep_the_rules_categories(monkeypatch, tmp_path) -> None:
+    diffs, labels = _labelled(TERMS, REWRITE)
+    rules = rules_categories(labels, REWRITE)
+    assert rules
+    # a model that names every category: what the rules' mode and a missing file must not show
+    everything = {"categories": list(CATEGORIES), "intercept": dict.fromkeys(CATEGORIES, 5.0),
+                  "coef": {c: {} for c in CATEGORIES}, "threshold": dict.fromkeys(CATEGORIES, 0.5),
+                  "max_categories": 21}
+    monkeypatch.setenv("TRACKER_MATERIALITY", "learned")
+    assert category_model.version_categories(diffs, labels, REWRITE, model=everything) == CATEGORIES
+    monkeypatch.setenv("TRACKER_MATERIALITY", "rules")
+    assert category_model.version_categories(diffs, labels, REWRITE, model=everything) == rules
+    assert analyse(TERMS, REWRITE).categories == tuple(sorted(rules))
+    assert category_model.load_model(str(tmp_path / "absent.json")) is None
+    # no material change: no category, whatever the model says
+    monkeypatch.setenv("TRACKER_MATERIALITY", "learned")
+    quiet = [lab for lab in labels if not lab.material]
+    assert category_model.version_categories(diffs[:len(quiet)], quiet, REWRITE, model=everything) == ()
+
+
+def _model(bias: dict[str, float], threshold: float = 0.5, cap: int = 9) -> dict:
+    cats = list(bias)
+    return {"categories": cats, "intercept": bias, "coef": {c: {"vote:" + c: 4.0} for c in cats},
+            "threshold": dict.fromkeys(cats, threshold), "max_categories": cap}
+
+
+@pytest.mark.parametrize(("feats", "cap", "wanted"), [
+    ({"vote:refunds": 1.0, "vote:arbitration": 1.0}, 9, ("refunds", "arbitration")),
+    ({"vote:refunds": 1.0, "vote:arbitration": 0.9, "vote:privacy": 0.6}, 2, ("refunds", "arbitration")),
+    ({}, 9, ("privacy",)),  # none passes: the likeliest alone
+])
+def test_thresholds_cap_and_the_likeliest_alone(feats, cap, wanted) -> None:
+    model = _model({"privacy": -1.0, "refunds": -2.0, "arbitration": -2.0}, cap=cap)
+    assert category_model.predict(feats, model) == tuple(c for c in CATEGORIES if c in wanted)
+
+
+def test_the_runtime_needs_no_sklearn(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "sys.modules['sklearn'] = None\n"
+        "sys.modules['numpy'] = None\n"
+        "from tracker.analysis import category_model\n"
+        "from tracker.analysis.analyse import analyse\n"
+        "from tracker.analysis.diff import diff_texts\n"
+        "from tracker.analysis.materiality import label_document\n"
+        f"old, new = {TERMS!r}, {REWRITE!r}\n"
+        "d = diff_texts(old, new)\n"
+        f"cats = category_model.version_categories(d.changes, label_document(d.changes, old, new), new, model={HAND!r})\n"
+        "assert 'arbitration' in cats, cats\n"
+        "a = analyse(old, new)\n"
+        "assert a.material and 'arbitration' in a.categories, a.categories\n"
+        "print('ok')\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TRACKER_MATERIALITY="learned")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"

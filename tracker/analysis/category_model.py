@@ -1,0 +1,243 @@
+"""The learned categories of a material version: which topics a version's changes are about.
+
+The hand rules (``materiality.version_categories``) vote per category from each material change's
+own categories, evidence weights and side topics, and keep at most three categories with a third
+of the top vote. People who sum up a rewrite name more topics than that when it touches more
+(refunds and arbitration, privacy and AI training), and fewer when one topic clearly dominates.
+This module reads the rules' votes per category (share of the top vote, rank, whether the rules
+keep it), the topic scores (``classify.category_scores``) of the inserted and deleted words and of
+the changed clauses, the words of the changed text and of the changed clauses' section headings,
+the document's own topic profile and title words, and the number and size of the changes; one
+logistic regression per taxonomy category (one-vs-rest), fitted on hand-labelled material pairs
+by ``scripts/train_categories.py``, gives each category's probability, and a category is kept
+when its probability reaches that category's threshold (chosen by cross-validation). The
+weights ship as JSON (``model/categories.json``) and are evaluated in plain Python.
+
+The rules' categories stay the answer when the model file is absent, when the rules name no
+category, and in ``TRACKER_MATERIALITY=rules`` mode (``decision.mode``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Sequence
+
+__all__ = ["MODEL_PATH", "category_view", "load_model", "pair_features", "predict", "probabilities", "rule_votes",
+           "version_categories"]
+
+MODEL_PATH = Path(__file__).parent / "model" / "categories.json"
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_MAX_CHARS = 4000  # of changed text read per clause: a huge added section says enough by then
+_MAX_WORDS = 3000  # distinct words of changed text read per pair
+
+
+def rule_votes(labels: Sequence[Any]) -> dict[str, float]:
+    """The rules' vote of each category (``materiality.version_categories`` counts them the same
+    way: each material change votes with the log of its size, its categories scaled by the square
+    of their evidence relative to the change's best, its side topics likewise, a watch-out and a
+    critical change half as much again). ``labels``: the ``ChangeLabel`` of each clause change.
+    Returns {category id: vote}; "other" only when alone."""
+    votes: dict[str, float] = {}
+    for label in labels:
+        if not label.material or not label.categories:
+            continue
+        size = math.log(2 + label.size) * (1.5 if label.severity == "critical" else 1.0)
+        ws = label.weights if len(label.weights) == len(label.categories) else (1.0,) * len(label.categories)
+        top = max(ws) or 1.0
+        watch = set(label.watch_added) | set(label.watch_removed)
+        for c, rel in list(zip(label.categories, (w / top if w > 0 else 1.0 for w in ws))) + list(label.side):
+            votes[c] = votes.get(c, 0.0) + size * rel * rel * (1.5 if c in watch else 1.0)
+    if len(votes) > 1:
+        votes.pop("other", None)
+    return votes
+
+
+def _changed_text(diff: Any) -> tuple[str, str]:
+    """(inserted, deleted) text of one clause change, each cut at ``_MAX_CHARS``."""
+    from tracker.analysis.decision import _changed_text as changed
+
+    ins, dels = changed(diff)
+    return ins[:_MAX_CHARS], dels[:_MAX_CHARS]
+
+
+def _add_scores(feats: dict[str, float], prefix: str, text: str) -> None:
+    from tracker.analysis.classify import category_scores
+
+    if text.strip():
+        for c, v in category_scores(text).items():
+            feats[prefix + c] = feats.get(prefix + c, 0.0) + v
+
+
+def _title(text: str) -> str:
+    """The first non-empty line of a document (its title, in the versions the tracker keeps)."""
+    for line in text[:2000].splitlines():
+        if line.strip():
+            return line
+    return ""
+
+
+def pair_features(diffs: Sequence[Any], labels: Sequence[Any], new: str,
+                  rules: Sequence[str] = ()) -> dict[str, float]:
+    """The features of one version pair for the category model.
+
+    ``diffs``: the ``ClauseDiff`` list of ``diff.diff_texts(old, new)``; ``labels``: the rules'
+    ``ChangeLabel`` of each; ``new``: the new text; ``rules``: the rules' categories of the
+    version (``materiality.version_categories``). Returns {feature name: value}, sparse (absent
+    means 0): ``vote:``/``top1:``/``top3:``/``rule:``/``watch:`` per category from the rules,
+    ``ins:``/``del:``/``clause:`` topic scores (log-scaled), ``doc:`` the document's topic shares,
+    ``w:``/``h:``/``t:`` words of the changed text, of the section headings and of the title
+    (1.0 each), and counts (log-scaled)."""
+    from tracker.analysis.classify import topic_profile
+
+    feats: dict[str, float] = {"bias_material": 1.0}
+    votes = rule_votes(labels)
+    best = max(votes.values(), default=0.0) or 1.0
+    ranked = sorted(votes, key=lambda c: -votes[c])
+    for i, c in enumerate(ranked):
+        feats["vote:" + c] = votes[c] / best
+        feats["lvote:" + c] = math.log1p(votes[c])
+        if i == 0:
+            feats["top1:" + c] = 1.0
+        if i < 3:
+            feats["top3:" + c] = 1.0
+    for c in rules:
+        feats["rule:" + c] = 1.0
+    words: set[str] = set()
+    n_material = size = 0
+    for diff, label in zip(diffs, labels):
+        if not label.material:
+            continue
+        n_material += 1
+        size += label.size
+        for c in label.categories:
+            feats["own:" + c] = feats.get("own:" + c, 0.0) + 1.0
+        for c in set(label.watch_added) | set(label.watch_removed):
+            feats["watch:" + c] = 1.0
+        ins, dels = _changed_text(diff)
+        _add_scores(feats, "ins:", ins)
+        _add_scores(feats, "del:", dels)
+        clause = diff.after if diff.after is not None else diff.before or ""
+        _add_scores(feats, "clause:", clause[:_MAX_CHARS])
+        if len(words) < _MAX_WORDS:
+            words.update(w.lower() for w in _WORD.findall(ins + " " + dels))
+        for w in _WORD.findall(diff.heading or ""):
+            feats["h:" + w.lower()] = 1.0
+    for name in list(feats):
+        if name.startswith(("ins:", "del:", "clause:", "own:")):
+            feats[name] = math.log1p(feats[name])
+    for w in words:
+        feats["w:" + w] = 1.0
+    for c, share in topic_profile(new).items():
+        feats["doc:" + c] = share
+    for w in _WORD.findall(_title(new)):
+        feats["t:" + w.lower()] = 1.0
+    feats["n_material"] = math.log1p(n_material)
+    feats["n_changes"] = math.log1p(len(labels))
+    feats["size"] = math.log1p(size)
+    feats["n_votes"] = float(len(votes))
+    return feats
+
+
+@lru_cache(maxsize=1)
+def load_model(path: str = str(MODEL_PATH)) -> dict[str, Any] | None:
+    """The fitted category model (JSON written by ``scripts/train_categories.py``):
+    ``categories`` (ids), ``intercept`` and ``coef`` ({feature: weight}, features absent weigh 0)
+    and ``threshold`` (on the probability) per category, ``max_categories``; or ``kind`` "pooled"
+    (one ``intercept`` and ``coef`` over ``category_view``), with ``augment`` when it amends the
+    rules' categories (``predict``). None when the file
+    is absent (the rules' categories then stand)."""
+    p = Path(path)
+    if not p.is_file():
+        return None
+    return json.loads(p.read_text(encoding="utf-8"))
+
+
+_RELATIVE = ("vote", "lvote", "top1", "top3", "rule", "watch", "own", "ins", "del", "clause", "doc")
+_SHARED = ("n_material", "n_changes", "size", "n_votes", "n_rules")
+
+
+def category_view(features: dict[str, float], category: str) -> dict[str, float]:
+    """The features of a pair seen from one category, for a model shared by all categories
+    (``kind`` "pooled"): each ``name:category`` feature as ``name``, the pair's counts, the
+    category itself (``cat=``) and its crossings with the rules' vote and verdict, so that one
+    regression learns from every category's examples (a rare category has a few dozen) and each
+    category still has its own base rate and trust in the rules."""
+    x = {name: features[f"{name}:{category}"] for name in _RELATIVE if f"{name}:{category}" in features}
+    n_rules = sum(1 for f in features if f.startswith("rule:"))
+    shared = {name: features.get(name, 0.0) for name in _SHARED[:-1]} | {"n_rules": float(n_rules)}
+    x.update(shared)
+    vote = x.get("vote", 0.0)
+    for name, v in shared.items():
+        x[name + "*vote"] = v * vote
+        x[name + "*rule"] = v * x.get("rule", 0.0)
+    doc = [v for f, v in features.items() if f.startswith("doc:")]
+    x["doc_main"] = float(bool(doc) and features.get("doc:" + category, -1.0) == max(doc))
+    x["cat=" + category] = 1.0
+    x[f"cat={category}*vote"] = vote
+    x[f"cat={category}*rule"] = x.get("rule", 0.0)
+    x[f"cat={category}*doc"] = x.get("doc", 0.0)
+    return x
+
+
+def probabilities(features: dict[str, float], model: dict[str, Any]) -> dict[str, float]:
+    """Each category's probability (0..1) for a pair with ``features`` (``pair_features``):
+    one regression per category (``coef[category]``), or one shared by all of them over
+    ``category_view`` (``kind`` "pooled", ``coef`` one {feature: weight})."""
+    out: dict[str, float] = {}
+    pooled = model.get("kind") == "pooled"
+    for c in model["categories"]:
+        if pooled:
+            coef, x = model["coef"], category_view(features, c)
+            z = float(model["intercept"])
+        else:
+            coef, x = model["coef"][c], features
+            z = float(model["intercept"][c])
+        z += sum(v * coef[f] for f, v in x.items() if f in coef)
+        out[c] = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+    return out
+
+
+def predict(features: dict[str, float], model: dict[str, Any]) -> tuple[str, ...]:
+    """The categories a pair with ``features`` is about: those whose probability reaches their
+    threshold, the likeliest first and ``max_categories`` at most; the likeliest one alone when
+    none does (a material version is about something). A model with ``augment`` (add, drop)
+    instead keeps the rules' categories (the ``rule:`` features), adds those with a probability
+    of at least ``add`` and takes away those below ``drop``. Returns ids in taxonomy order."""
+    from tracker.analysis.classify import CATEGORIES
+
+    probs = probabilities(features, model)
+    if "augment" in model:
+        # the rules' categories, plus those the model is sure of, less those it finds unlikely
+        add, drop = model["augment"]
+        rules = {f[5:] for f in features if f.startswith("rule:")}
+        kept_set = (rules | {c for c, p in probs.items() if p >= add}) - {c for c, p in probs.items() if p < drop}
+        return tuple(c for c in CATEGORIES if c in (kept_set or rules))
+    ranked = sorted(probs, key=lambda c: (-probs[c], CATEGORIES.index(c) if c in CATEGORIES else 99))
+    kept = [c for c in ranked if probs[c] >= float(model["threshold"][c])][: int(model.get("max_categories", 9))]
+    if not kept and ranked:
+        kept = ranked[:1]
+    return tuple(c for c in CATEGORIES if c in kept)
+
+
+def version_categories(diffs: Sequence[Any], labels: Sequence[Any], new: str,
+                       model: dict[str, Any] | None = None) -> tuple[str, ...]:
+    """A material version's categories: the learned model's where its file ships, else the rules'
+    (``materiality.version_categories``). The rules' stand too when they name none (no material
+    change) and in ``TRACKER_MATERIALITY=rules`` mode. ``diffs``, ``labels``, ``new``: as for
+    ``pair_features``; ``model``: a fitted model to use instead of the shipped one. Returns ids in
+    taxonomy order."""
+    from tracker.analysis.decision import mode
+    from tracker.analysis.materiality import version_categories as rules_categories
+
+    rules = rules_categories(labels, new)
+    if not rules or mode() == "rules":
+        return rules
+    model = model or load_model()
+    if model is None:
+        return rules
+    return predict(pair_features(diffs, labels, new, rules), model)
