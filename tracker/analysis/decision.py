@@ -1,17 +1,18 @@
 """The learned materiality decision: whether a version pair is material, from per-pair features.
 
 The hand rules of ``tracker.analysis.materiality`` label every clause change; this module reads
-low-level signals of those changes (kind, words inserted and deleted, content words, modals and
-negations, numbers, facts changed, topic scores of the changed words and of the clause, the
-watch-out model's verdicts, noise kinds, document size and language) plus the rules' own verdict
-as one feature, and a logistic regression fitted on the labelled dev pairs
-(``scripts/train_materiality.py``) gives the probability that the pair is material. The weights
-ship as JSON (``model/materiality.json``) and are evaluated in plain Python: no scikit-learn at
-run time.
+low-level signals of those changes (``pair_record``: kind, words inserted and deleted, content
+words, modals and negations, numbers, facts changed, topic scores of the changed words and of the
+clause, the watch-out model's verdicts, the rules' severities, noise kinds, document size and
+language, and the changed words themselves, hashed), and a logistic regression fitted on the
+labelled pairs (``scripts/train_materiality.py``) gives the probability that the pair is
+material. The weights ship as JSON (``model/materiality.json``) and are evaluated in plain
+Python: no scikit-learn at run time.
 
-``vetoes`` overrules the rules' yes for the whole pair: ``analyse`` then turns every material
-change into a not-material one (as for a revert), so ``Analysis.material == any(c.material)``
-holds. It never promotes a pair the rules called not material (see ``vetoes``).
+``decide`` may overrule the rules both ways: a veto of their yes (``analyse`` then turns every
+material change into a not-material one, as for a revert) or, when the model has a
+``promote_threshold``, a promotion of their no through one change (``promoted_label``), so
+``Analysis.material == any(c.material)`` holds either way.
 
 ``TRACKER_MATERIALITY=rules`` switches the learned decision off (the rules alone decide).
 """
