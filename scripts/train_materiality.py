@@ -39,9 +39,9 @@ once on those pairs; ``--early LETTERS`` a time-ordered check. With ``--write`` 
 (``--ship``) is fitted on all the pairs (``--fit-test``: with the test pairs too; thresholds from
 grouped CV over them) and written to ``tracker/analysis/model/materiality.json``.
 
-    PYTHONPATH=$PWD .venv/bin/python scripts/train_materiality.py [--cache /tmp/learn/rec.json]
+PYTHONPATH=$PWD .venv/bin/python scripts/train_materiality.py [--cache /tmp/learn/rec.json]
         [--labels GLOB] [--batches LETTERS] [--variants gate,stack+w] [--test-labels GLOB
-        --test-cache FILE] [--ship stack+w] [--write [--fit-test]] [--jobs 2]
+        --test-cache FILE] [--ship gate] [--write [--fit-test]] [--jobs 2]
 
 Needs scikit-learn (the ``train`` extra) here only; the runtime reads the JSON in plain Python.
 """
@@ -359,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--seeds", default="1,2", help="fold seeds, comma-separated ('' for no CV)")
     ap.add_argument("--variants", default=",".join(VARIANTS), help="variants to evaluate, comma-separated")
-    ap.add_argument("--ship", choices=VARIANTS[1:], default="stack+w")
+    ap.add_argument("--ship", choices=VARIANTS[1:], default="gate")
     ap.add_argument("--write", action="store_true", help="fit --ship on all the pairs and write the model JSON")
     ap.add_argument("--labels", default=DEV, help="label files (glob under benchmarks/data)")
     ap.add_argument("--batches", default="", help="only these batches (letters), e.g. abcdefghijk")
