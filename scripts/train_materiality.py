@@ -263,9 +263,12 @@ def best_thresholds(variant: str, rows: list[dict], probs: dict[str, float]) -> 
     way = SPECS[variant][3]
     hard_fn = sum(r["gold"] for r in rows if r["hard"])
     yes = {t: _counts(rows, probs, t, True, way) for t in THRESHOLDS}
-    no = {t: _counts(rows, probs, t, False, way) for t in THRESHOLDS} if way != "veto" else {None: _counts(rows, probs, 1.0, False, way)}
-    best = (-1.0, 0.5, None)
-    pairs = [(t, t) for t in THRESHOLDS] if way == "both" else [(a, b) for a in yes for b in no]
+    no: dict[float | None, tuple[int, int, int]] = (
+        {t: _counts(rows, probs, t, False, way) for t in THRESHOLDS} if way != "veto"
+        else {None: _counts(rows, probs, 1.0, False, way)})
+    best: tuple[float, float, float | None] = (-1.0, 0.5, None)
+    pairs: list[tuple[float, float | None]] = (
+        [(t, t) for t in THRESHOLDS] if way == "both" else [(a, b) for a in yes for b in no])
     for a, b in pairs:
         tp, fp, fn = (yes[a][0] + no[b][0], yes[a][1] + no[b][1], yes[a][2] + no[b][2] + hard_fn)
         f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
@@ -278,7 +281,7 @@ def choose(variant: str, train: list[dict], seed: int, dim: int) -> tuple[float,
     """(C, veto threshold, promotion threshold) with the best out-of-fold F1 of an inner grouped
     4-fold CV on ``train``."""
     folds = group_folds(train, 4, seed + 1000)
-    best = (-1.0, CS[0], 0.5, None)
+    best: tuple[float, float, float, float | None] = (-1.0, CS[0], 0.5, None)
     for c in CS:
         probs: dict[str, float] = {}
         for f in range(4):
