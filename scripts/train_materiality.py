@@ -6,31 +6,42 @@ real consecutive versions from Open Terms Archive, read in place from ../shared 
 batches (p, q). ``--batches abcdefghijk`` restricts cross-validation and the fit to those batches
 (the same features cache serves both).
 
-Features: ``decision.pair_features`` of each pair, computed from the analysis the tracker already
-does (``diff_texts`` and the rules' ``label_document``): per non-cosmetic clause change its kind,
-words and content words inserted and deleted, modal / negation / number / money words changed,
-significant facts changed, topic scores of the changed words and of the clause, the watch-out
-model's verdicts; per pair counts of each noise kind, sums and maxima of those, language and
-size; and the rules' own verdict (``rules_*``), used by some variants only.
+Features: ``decision.pair_record`` of each pair (cached with ``--cache``), computed from the
+analysis the tracker already does (``diff_texts`` and the rules' ``label_document``), turned into
+dense features by ``decision.record_features`` (per non-cosmetic clause change its kind, words and
+content words inserted and deleted, modal / negation / number / money words changed, significant
+facts changed, topic scores of the changed words and of the clause, the watch-out model's
+verdicts; per pair counts of each noise kind and rules severity, numbers changed in clauses with
+a legal category and outside, relative change size, the share of changed words the other version
+has elsewhere; language and size; and the rules' own verdict ``rules_*``) and hashed words by
+``decision.hashed_tokens`` (inserted and deleted words and word pairs, context words, the start of
+the rules' explanation).
 
 Evaluation (all printed): 5-fold cross-validation grouped by service (a service never on both
-sides), two fold seeds; C and the probability threshold chosen inside each training fold by an
+sides), two fold seeds; C and the probability thresholds chosen inside each training fold by an
 inner grouped 4-fold CV, never on the test fold; out-of-fold P/R/F1 per fold and pooled of
 
-  rules        the hand rules as they are (optimistic: they were tuned on all of a-k)
-  learned      logistic regression without the rules' verdict, deciding every pair
-  learned+r    the same with the rules' verdict as features
-  veto         rules AND a model trained on the pairs the rules call material (no rules_* features)
-  veto+r       the same with the rules' severity and count as features
-  gate+r       learned+r applied as a veto only (what ``analyse`` runs): rules AND learned+r
+  rules      the hand rules as they are (optimistic on a-o: they were written by reading it)
+  gate       session 9's veto: session 9's dense features with the rules' verdict, veto only
+  gate+d     the same with session 11's dense features
+  gate+w     ... and the hashed words
+  stack+d    session 11's dense features, rules' verdict as features, one threshold both ways:
+             vetoes the rules' yes or promotes their no
+  stack+w    ... and the hashed words
+  two+w      stack+w with a veto threshold and a promotion threshold of its own
+  learned+w  stack+w without the rules' verdict
 
-then a time-ordered check: train on the batches of ``--early`` (default a-k), test on the later
-ones. With ``--write`` the shipped variant (``--ship``, default gate+r) is fitted on all the
-pairs (threshold from grouped CV over them) and written to
-``tracker/analysis/model/materiality.json``.
+Every variant keeps the run-time guards of ``decision.decide``: a pair vetoed whole by the page
+checks stays not material, a rules' yes resting on hard evidence (a changed amount, duration or
+place, a watch-out, a critical change) is never vetoed, and a promotion needs a substantive change
+to carry it. ``--test-labels 'material_labels_[r-u].jsonl'`` then trains on ``--labels`` and tests
+once on those pairs; ``--early LETTERS`` a time-ordered check. With ``--write`` the shipped variant
+(``--ship``) is fitted on all the pairs (``--fit-test``: with the test pairs too; thresholds from
+grouped CV over them) and written to ``tracker/analysis/model/materiality.json``.
 
-    PYTHONPATH=$PWD .venv/bin/python scripts/train_materiality.py [--cache /tmp/learn/feats.json]
-        [--labels GLOB] [--batches LETTERS] [--early LETTERS] [--ship veto+r] [--write] [--jobs 2]
+PYTHONPATH=$PWD .venv/bin/python scripts/train_materiality.py [--cache /tmp/learn/rec.json]
+        [--labels GLOB] [--batches LETTERS] [--variants gate,stack+w] [--test-labels GLOB
+        --test-cache FILE] [--ship gate] [--write [--fit-test]] [--jobs 2]
 
 Needs scikit-learn (the ``train`` extra) here only; the runtime reads the JSON in plain Python.
 """
@@ -52,7 +63,6 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 DEV = "material_labels_[a-o].jsonl"
 EARLY = "abcdefghijk"  # batches labelled first; l-o were labelled (and held out) later
-VARIANTS = ("rules", "learned", "learned+r", "veto", "veto+r", "gate+r")
 RULE_FEATS = ("rules_material", "rules_n_material", "rules_severity")
 CS = (0.03, 0.1, 0.3, 1.0)
 
@@ -63,7 +73,7 @@ def _features(rec: dict) -> dict:
 
     from tracker.analysis.analyse import _squeezed
     from tracker.analysis.boilerplate import is_error_page, truncated_side
-    from tracker.analysis.decision import _hard_evidence, pair_features
+    from tracker.analysis.decision import _hard_evidence, _promoted_index, pair_record
     from tracker.analysis.diff import diff_texts
     from tracker.analysis.materiality import label_document
     from tracker.analysis.scope import language_switch, other_page_side
@@ -72,6 +82,7 @@ def _features(rec: dict) -> dict:
     before, after = load_texts(rec, shared, Bundles(shared))
     diff = diff_texts(before, after)
     labels = label_document(diff.changes, before, after)
+    record = pair_record(diff.changes, labels, after, diff.unchanged, before)
     # the whole-pair vetoes of ``analyse`` that come before any decision on the changes
     hard = bool(is_error_page(after) or is_error_page(before)
                 or (before != after and _squeezed(before) == _squeezed(after))
@@ -81,7 +92,8 @@ def _features(rec: dict) -> dict:
             "gold": bool(rec["material"]), "hard": hard,
             "rules": bool(any(lab.material for lab in labels)) and not hard,
             "evidence": _hard_evidence(labels),  # a veto may not overrule it (``decision.vetoes``)
-            "feats": pair_features(diff.changes, labels, after, diff.unchanged)}
+            "promotable": _promoted_index(record) is not None,  # a promotion needs a change to carry it
+            "record": record}
 
 
 def build(cache: Path | None, jobs: int, labels: str = DEV) -> list[dict]:
@@ -128,175 +140,290 @@ def prf(gold: list[bool], pred: list[bool]) -> tuple[int, int, int, float, float
 
 
 # --- models --------------------------------------------------------------------------------------
+# Session 9's dense features (the shipped veto until session 11): the rest are session 11's.
+OLD_FEATS = ("doc_words", "lang_de", "lang_fr", "max_del_content", "max_dissimilar", "max_facts", "max_ins_content",
+             "max_legal_changed_cats", "max_legal_changed_max", "max_legal_clause", "max_legal_gain", "max_modal",
+             "max_money", "max_negation", "max_watch", "n_added", "n_changes", "n_heading", "n_modal",
+             "n_modified", "n_money", "n_negation", "n_removed", "n_short", "n_substantive", "noise_chrome",
+             "noise_format", "noise_regroup", "noise_stamp", "rules_material", "rules_n_material",
+             "rules_severity", "share_cosmetic", "sum_clause_words", "sum_del_content", "sum_del_words",
+             "sum_digits", "sum_facts", "sum_ins_content", "sum_ins_words", "sum_legal_changed", "sum_watch",
+             "unchanged")
+# variant: (dense features "old" / "all", rules' verdict as features, hashed words, decides:
+#   "veto" = may only overrule the rules' yes; "both" = one threshold both ways; "two" = a veto
+#   threshold and a promotion threshold)
+SPECS = {
+    "gate":     ("old", True, False, "veto"),   # session 9-11's shipped veto (gate+r), retrained
+    "gate+d":   ("all", True, False, "veto"),
+    "gate+w":   ("all", True, True, "veto"),
+    "stack+d":  ("all", True, False, "both"),
+    "stack+w":  ("all", True, True, "both"),
+    "two+w":    ("all", True, True, "two"),
+    "learned+w": ("all", False, True, "both"),
+}
+VARIANTS = ("rules", *SPECS)
+
+
+def prepare(rows: list[dict], dim: int) -> None:
+    """Adds ``feats`` (dense) and ``hashed`` (buckets) of each row's ``record``, in place."""
+    from tracker.analysis.decision import hashed_tokens, record_features
+
+    for r in rows:
+        if "feats" not in r:
+            r["feats"] = record_features(r["record"])
+            r["hashed"] = hashed_tokens(r["record"], dim)
+
+
 def names_for(variant: str, rows: list[dict]) -> list[str]:
-    names = sorted(rows[0]["feats"])
-    if variant in ("learned", "veto"):
-        names = [n for n in names if n not in RULE_FEATS]
-    if variant == "gate+r":
-        return names_for("learned+r", rows)
-    if variant == "veto+r":
-        names = [n for n in names if n != "rules_material"]  # constant among the pairs it sees
-    return names
+    dense, rules, _, _ = SPECS[variant]
+    names = list(OLD_FEATS) if dense == "old" else sorted(rows[0]["feats"])
+    return names if rules else [n for n in names if n not in RULE_FEATS]
 
 
-def fit(rows: list[dict], names: list[str], c: float):
+def matrix(rows: list[dict], names: list[str], words: bool, dim: int, scaler=None):
+    """The design matrix: dense features standardised (``scaler`` fitted here when None), then the
+    hashed word buckets as they are (0/1: standardising would blow up rare words)."""
     import numpy as np
-    from sklearn.linear_model import LogisticRegression
+    from scipy import sparse
     from sklearn.preprocessing import StandardScaler
 
-    x = np.array([[r["feats"][n] for n in names] for r in rows])
-    y = np.array([r["gold"] for r in rows])
-    scaler = StandardScaler().fit(x)
-    model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced").fit(scaler.transform(x), y)
-    return scaler, model
+    x = np.array([[r["feats"][n] for n in names] for r in rows], dtype=float)
+    scaler = scaler or StandardScaler().fit(x)
+    dense = sparse.csr_matrix(scaler.transform(x))
+    if not words:
+        return dense, scaler
+    ri, ci = [], []
+    for i, r in enumerate(rows):
+        for b in r["hashed"]:
+            ri.append(i)
+            ci.append(int(b))
+    h = sparse.csr_matrix((np.ones(len(ri)), (ri, ci)), shape=(len(rows), dim))
+    return sparse.hstack([dense, h]).tocsr(), scaler
 
 
-def predict(fitted, rows: list[dict], names: list[str]) -> list[float]:
-    import numpy as np
+def fit(variant: str, rows: list[dict], c: float, dim: int):
+    from sklearn.linear_model import LogisticRegression
 
-    scaler, model = fitted
+    names = names_for(variant, rows)
+    x, scaler = matrix(rows, names, SPECS[variant][2], dim)
+    y = [r["gold"] for r in rows]
+    model = LogisticRegression(C=c, max_iter=4000, class_weight="balanced").fit(x, y)
+    return names, scaler, model
+
+
+def predict(fitted, variant: str, rows: list[dict], dim: int) -> list[float]:
+    names, scaler, model = fitted
     if not rows:
         return []
-    x = np.array([[r["feats"][n] for n in names] for r in rows])
-    return [float(p) for p in model.predict_proba(scaler.transform(x))[:, 1]]
+    x, _ = matrix(rows, names, SPECS[variant][2], dim, scaler)
+    return [float(p) for p in model.predict_proba(x)[:, 1]]
 
 
 def scope(variant: str, rows: list[dict]) -> list[dict]:
-    """The pairs a variant's model decides: all not vetoed whole, or the rules' material ones."""
-    if variant.startswith("veto"):
-        return [r for r in rows if r["rules"]]
+    """The pairs a variant's model is fitted on and scores: all not vetoed whole by the page checks."""
     return [r for r in rows if not r["hard"]]
 
 
-def decide(rows: list[dict], probs: dict[str, float], thr: float, gate: bool = False) -> list[bool]:
-    """Final yes/no of each row: a pair outside the model's scope keeps the rules' answer
-    (not material for a pair vetoed whole, or one the rules do not call material for a veto);
-    with ``gate`` the model may only veto the rules' yes, and never one that rests on hard
-    evidence (``evidence``: as ``decision.vetoes`` guards it at run time)."""
-    return [(r["rules"] and gate and bool(r.get("evidence"))) or (probs[r["id"]] >= thr and (r["rules"] or not gate))
-            if r["id"] in probs else False for r in rows]
+def decide(rows: list[dict], probs: dict[str, float], veto_thr: float, promote_thr: float | None) -> list[bool]:
+    """Final yes/no of each row as ``decision.decide`` makes it at run time: a pair vetoed whole
+    stays not material; the rules' yes stands when it rests on hard evidence (``evidence``), else
+    when the probability reaches ``veto_thr``; the rules' no becomes yes when ``promote_thr`` is
+    given, the pair has a change to carry it (``promotable``) and its probability reaches it."""
+    out = []
+    for r in rows:
+        p = probs.get(r["id"])
+        if p is None or r["hard"]:
+            out.append(False if r["hard"] else r["rules"])
+        elif r["rules"]:
+            out.append(bool(r.get("evidence")) or p >= veto_thr)
+        else:
+            out.append(promote_thr is not None and bool(r.get("promotable")) and p >= promote_thr)
+    return out
 
 
 THRESHOLDS = [i / 100 for i in range(5, 96)]
 
 
-def choose(variant: str, train: list[dict], seed: int) -> tuple[float, float]:
-    """(C, threshold) with the best out-of-fold F1 of an inner grouped 4-fold CV on ``train``."""
+def _counts(rows: list[dict], probs: dict[str, float], thr: float, side: bool, way: str) -> tuple[int, int, int]:
+    """(tp, fp, fn) over the rows whose rules' verdict is ``side``, at threshold ``thr`` on that side."""
+    sub = [r for r in rows if r["rules"] == side and not r["hard"]]
+    if side:
+        pred = decide(sub, probs, thr, None)
+    else:
+        pred = decide(sub, probs, 1.0, thr if way != "veto" else None)
+    tp = sum(g and p for g, p in zip((r["gold"] for r in sub), pred))
+    fp = sum(p and not r["gold"] for r, p in zip(sub, pred))
+    fn = sum(r["gold"] and not p for r, p in zip(sub, pred))
+    return tp, fp, fn
+
+
+def best_thresholds(variant: str, rows: list[dict], probs: dict[str, float]) -> tuple[float, float, float | None]:
+    """(F1, veto threshold, promotion threshold or None) with the best F1 over ``rows``: each side's
+    counts are added, so two thresholds cost no more than one."""
+    way = SPECS[variant][3]
+    hard_fn = sum(r["gold"] for r in rows if r["hard"])
+    yes = {t: _counts(rows, probs, t, True, way) for t in THRESHOLDS}
+    no: dict[float | None, tuple[int, int, int]] = (
+        {t: _counts(rows, probs, t, False, way) for t in THRESHOLDS} if way != "veto"
+        else {None: _counts(rows, probs, 1.0, False, way)})
+    best: tuple[float, float, float | None] = (-1.0, 0.5, None)
+    pairs: list[tuple[float, float | None]] = (
+        [(t, t) for t in THRESHOLDS] if way == "both" else [(a, b) for a in yes for b in no])
+    for a, b in pairs:
+        tp, fp, fn = (yes[a][0] + no[b][0], yes[a][1] + no[b][1], yes[a][2] + no[b][2] + hard_fn)
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if f1 > best[0] + 1e-9:
+            best = (f1, a, b)
+    return best
+
+
+def choose(variant: str, train: list[dict], seed: int, dim: int) -> tuple[float, float, float | None]:
+    """(C, veto threshold, promotion threshold) with the best out-of-fold F1 of an inner grouped
+    4-fold CV on ``train``."""
     folds = group_folds(train, 4, seed + 1000)
-    names = names_for(variant, train)
-    best = (-1.0, CS[0], 0.5)
+    best: tuple[float, float, float, float | None] = (-1.0, CS[0], 0.5, None)
     for c in CS:
         probs: dict[str, float] = {}
         for f in range(4):
             fit_rows = scope(variant, [r for r, k in zip(train, folds) if k != f])
             test_rows = scope(variant, [r for r, k in zip(train, folds) if k == f])
-            probs.update(zip((r["id"] for r in test_rows), predict(fit(fit_rows, names, c), test_rows, names)))
-        gold = [r["gold"] for r in train]
-        for t in THRESHOLDS:
-            f1 = prf(gold, decide(train, probs, t, variant == "gate+r"))[5]
-            if f1 > best[0] + 1e-9:
-                best = (f1, c, t)
-    return best[1], best[2]
+            probs.update(zip((r["id"] for r in test_rows), predict(fit(variant, fit_rows, c, dim), variant, test_rows, dim)))
+        f1, a, b = best_thresholds(variant, train, probs)
+        if f1 > best[0] + 1e-9:
+            best = (f1, c, a, b)
+    return best[1], best[2], best[3]
 
 
-def run_split(variant: str, train: list[dict], test: list[dict], seed: int) -> tuple[list[bool], float, float]:
+def run_split(variant: str, train: list[dict], test: list[dict], seed: int, dim: int) -> tuple[list[bool], str]:
     if variant == "rules":
-        return [r["rules"] for r in test], 0.0, 0.0
-    c, thr = choose(variant, train, seed)
-    names = names_for(variant, train)
-    fitted = fit(scope(variant, train), names, c)
+        return [r["rules"] and not r["hard"] for r in test], ""
+    c, a, b = choose(variant, train, seed, dim)
+    fitted = fit(variant, scope(variant, train), c, dim)
     inside = scope(variant, test)
-    probs = dict(zip((r["id"] for r in inside), predict(fitted, inside, names)))
-    return decide(test, probs, thr, variant == "gate+r"), c, thr
+    probs = dict(zip((r["id"] for r in inside), predict(fitted, variant, inside, dim)))
+    return decide(test, probs, a, b), f"  C={c} veto<{a:.2f}" + (f" promote>={b:.2f}" if b is not None else "")
 
 
 def line(name: str, gold: list[bool], pred: list[bool], extra: str = "") -> str:
     tp, fp, fn, p, r, f = prf(gold, pred)
-    return f"  {name:<12} n={len(gold):>3}  P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({tp} tp / {fp} fp / {fn} fn){extra}"
+    return f"  {name:<10} n={len(gold):>4}  P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({tp} tp / {fp} fp / {fn} fn){extra}"
 
 
-def cross_validate(rows: list[dict], seed: int) -> dict[str, list[bool]]:
+def cross_validate(rows: list[dict], seed: int, variants: tuple[str, ...], dim: int) -> dict[str, list[bool]]:
     folds = group_folds(rows, 5, seed)
-    pooled: dict[str, list[bool]] = {v: [False] * len(rows) for v in VARIANTS}
-    print(f"\n== 5-fold CV grouped by service, fold seed {seed} ==")
+    pooled: dict[str, list[bool]] = {v: [False] * len(rows) for v in variants}
+    print(f"\n== 5-fold CV grouped by service, fold seed {seed} ==", flush=True)
     for f in range(5):
         train = [r for r, k in zip(rows, folds) if k != f]
         idx = [i for i, k in enumerate(folds) if k == f]
         test = [rows[i] for i in idx]
         gold = [r["gold"] for r in test]
         print(f" fold {f}: {len(test)} pairs, {len({r['service'] for r in test})} services, {sum(gold)} material")
-        for v in VARIANTS:
-            pred, c, thr = run_split(v, train, test, seed)
+        for v in variants:
+            pred, extra = run_split(v, train, test, seed, dim)
             for i, p in zip(idx, pred):
                 pooled[v][i] = p
-            print(line(v, gold, pred, f"  C={c} thr={thr:.2f}" if v != "rules" else ""))
+            print(line(v, gold, pred, extra), flush=True)
     gold = [r["gold"] for r in rows]
     print(f" pooled out-of-fold, seed {seed}:")
-    for v in VARIANTS:
-        print(line(v, gold, pooled[v]))
+    for v in variants:
+        print(line(v, gold, pooled[v]), flush=True)
     return pooled
 
 
-def export(variant: str, rows: list[dict], seed: int, path: Path, about: str = "a-o") -> dict:
-    c, thr = choose(variant, rows, seed)
-    names = names_for(variant, rows)
-    scaler, model = fit(scope(variant, rows), names, c)
+def export(variant: str, rows: list[dict], seed: int, path: Path, dim: int, about: str = "a-o") -> dict:
+    c, a, b = choose(variant, rows, seed, dim)
+    names, scaler, model = fit(variant, scope(variant, rows), c, dim)
+    coef = [float(v) for v in model.coef_[0]]
     data = {
         "about": "Learned materiality decision (tracker/analysis/decision.py), fitted by "
-                 f"scripts/train_materiality.py on the dev pairs {about}; logistic regression on "
-                 "standardised features: p = sigmoid(intercept + sum(coef * (x - mean) / scale)).",
-        "variant": variant, "C": c, "threshold": thr, "pairs": len(scope(variant, rows)),
+                 f"scripts/train_materiality.py on the dev pairs {about}; logistic regression: "
+                 "p = sigmoid(intercept + sum(coef * (x - mean) / scale) + sum(hash_coef[bucket] of the "
+                 "pair's hashed words)); a veto below threshold, a promotion at promote_threshold or above.",
+        "variant": variant, "C": c, "threshold": a, "pairs": len(scope(variant, rows)),
         "features": names,
         "mean": [round(float(v), 6) for v in scaler.mean_],
         "scale": [round(float(v), 6) for v in scaler.scale_],
-        "coef": [round(float(v), 6) for v in model.coef_[0]],
+        "coef": [round(v, 6) for v in coef[:len(names)]],
         "intercept": round(float(model.intercept_[0]), 6),
     }
+    if b is not None:
+        data["promote_threshold"] = b
+    if SPECS[variant][2]:
+        data["hash_dim"] = dim
+        data["hash_coef"] = [round(v, 5) for v in coef[len(names):]]
     path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     return data
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--cache", type=Path, help="features cache (JSON): built once, then read")
+    ap.add_argument("--cache", type=Path, help="pair records cache (JSON): built once, then read")
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--seeds", default="1,2", help="fold seeds, comma-separated")
-    ap.add_argument("--ship", choices=VARIANTS[1:], default="gate+r")
+    ap.add_argument("--seeds", default="1,2", help="fold seeds, comma-separated ('' for no CV)")
+    ap.add_argument("--variants", default=",".join(VARIANTS), help="variants to evaluate, comma-separated")
+    ap.add_argument("--ship", choices=VARIANTS[1:], default="gate")
     ap.add_argument("--write", action="store_true", help="fit --ship on all the pairs and write the model JSON")
     ap.add_argument("--labels", default=DEV, help="label files (glob under benchmarks/data)")
     ap.add_argument("--batches", default="", help="only these batches (letters), e.g. abcdefghijk")
-    ap.add_argument("--early", default=EARLY, help="batches the time-ordered check trains on")
+    ap.add_argument("--early", default="", help="batches a time-ordered check trains on (the rest tests)")
+    ap.add_argument("--test-labels", default="", help="a held-out glob: train on --labels, test on it once")
+    ap.add_argument("--test-cache", type=Path, help="pair records cache of --test-labels")
+    ap.add_argument("--fit-test", action="store_true", help="with --write: fit on --labels and --test-labels")
+    ap.add_argument("--dim", type=int, default=4096, help="hashed word buckets (decision.HASH_DIM)")
     args = ap.parse_args(argv)
     os.environ["TRACKER_MATERIALITY"] = "rules"  # features come from the rules' labels alone
     if not (ROOT.parent / "shared" / "data").is_dir():
         print("skipped: ../shared/data not found")
         return 0
+    variants = tuple(v for v in args.variants.split(",") if v)
     rows = build(args.cache, args.jobs, args.labels)
     if args.batches:
         rows = [r for r in rows if r["batch"] in args.batches]
+    prepare(rows, args.dim)
     print(f"{len(rows)} pairs, {sum(r['gold'] for r in rows)} material, {len({r['service'] for r in rows})} services; "
           f"{sum(r['hard'] for r in rows)} vetoed whole by the rules' page checks")
-    for seed in (int(s) for s in args.seeds.split(",")):
-        cross_validate(rows, seed)
-    early = [r for r in rows if r["batch"] in args.early]
-    late = [r for r in rows if r["batch"] not in args.early]
-    gold = [r["gold"] for r in late]
-    if early and late:
+    for seed in (int(s) for s in args.seeds.split(",") if s):
+        cross_validate(rows, seed, variants, args.dim)
+    if args.early:
+        early = [r for r in rows if r["batch"] in args.early]
+        late = [r for r in rows if r["batch"] not in args.early]
         print(f"\n== time-ordered: train on {''.join(sorted({r['batch'] for r in early}))} ({len(early)} pairs), "
               f"test on {''.join(sorted({r['batch'] for r in late}))} ({len(late)} pairs) ==")
-        for v in VARIANTS:
-            pred, c, thr = run_split(v, early, late, 1)
-            print(line(v, gold, pred, f"  C={c} thr={thr:.2f}" if v != "rules" else ""))
+        for v in variants:
+            pred, extra = run_split(v, early, late, 1, args.dim)
+            print(line(v, [r["gold"] for r in late], pred, extra), flush=True)
+    test: list[dict] = []
+    if args.test_labels:
+        test = build(args.test_cache, args.jobs, args.test_labels)
+        prepare(test, args.dim)
+        print(f"\n== train on {args.labels} ({len(rows)} pairs), test on {args.test_labels} ({len(test)} pairs, "
+              f"{sum(r['gold'] for r in test)} material) ==")
+        for v in variants:
+            pred, extra = run_split(v, rows, test, 1, args.dim)
+            print(line(v, [r["gold"] for r in test], pred, extra), flush=True)
     if args.write:
         from tracker.analysis.decision import MODEL_PATH
 
-        batches = "".join(sorted({r["batch"] for r in rows}))
-        data = export(args.ship, rows, 1, MODEL_PATH, f"{batches[0]}-{batches[-1]}" if len(batches) > 1 else batches)
-        print(f"\nwrote {MODEL_PATH.relative_to(ROOT)}: {args.ship}, C={data['C']}, threshold {data['threshold']}, "
-              f"{data['pairs']} pairs; largest weights:")
+        fit_rows = rows + test if args.fit_test else rows
+        batches = "".join(sorted({r["batch"] for r in fit_rows}))
+        data = export(args.ship, fit_rows, 1, MODEL_PATH, args.dim, _spans(batches))
+        print(f"\nwrote {MODEL_PATH.relative_to(ROOT)}: {args.ship}, C={data['C']}, veto below {data['threshold']}, "
+              f"promote at {data.get('promote_threshold')}, {data['pairs']} pairs; largest dense weights:")
         for n, w in sorted(zip(data["features"], data["coef"]), key=lambda t: -abs(t[1]))[:12]:
             print(f"  {w:+.3f}  {n}")
     return 0
+
+
+def _spans(letters: str) -> str:
+    """"abcdefghijklmnorstu" -> "a-o + r-u": runs of consecutive batch letters."""
+    runs: list[str] = []
+    for ch in letters:
+        if runs and ord(ch) == ord(runs[-1][-1]) + 1:
+            runs[-1] += ch
+        else:
+            runs.append(ch)
+    return " + ".join(r if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
 
 
 if __name__ == "__main__":

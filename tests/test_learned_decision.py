@@ -213,3 +213,123 @@ def test_a_bad_materiality_mode_is_a_one_line_error(tmp_path, monkeypatch) -> No
     assert "TRACKER_MATERIALITY must be 'learned'" in result.output and "Traceback" not in result.output
     monkeypatch.setenv("TRACKER_MATERIALITY", "Learned")
     assert CliRunner().invoke(cli, ["compare", str(old), str(new)]).exit_code == 0
+
+
+# --- session 11: words, two-way decisions -------------------------------------------------------
+
+def _labelled(old: str, new: str):
+    diff = diff_texts(old, new)
+    return diff, label_document(diff.changes, old, new)
+
+
+def test_hashed_words_are_stable_and_read_the_changed_words() -> None:
+    """The same pair always hashes to the same buckets (CRC-32, not Python's salted hash), and a
+    change of duty ("may" → "must") lands in other buckets than a change of date."""
+    diff, labels = _labelled(BASE, SOFT)
+    rec = decision.pair_record(diff.changes, labels, SOFT, diff.unchanged, BASE)
+    json.dumps(rec)  # plain JSON: the training script caches it
+    a = decision.hashed_tokens(rec)
+    assert a and a == decision.hashed_tokens(json.loads(json.dumps(rec)))
+    assert all(0 <= b < decision.HASH_DIM for b in a)
+    import zlib
+
+    assert zlib.crc32(b"i:templates") % decision.HASH_DIM in a  # an inserted content word
+    assert zlib.crc32(b"i:except_templates") % decision.HASH_DIM in a  # and a word pair
+    dated = NOISE["date only"]
+    diff2, labels2 = _labelled(BASE, dated)
+    assert decision.hashed_tokens(decision.pair_record(diff2.changes, labels2, dated, diff2.unchanged, BASE)) == {}
+
+
+def test_record_features_keep_the_session_9_names_and_add_the_new_ones() -> None:
+    diff, labels = _labelled(BASE, MATERIAL["price raised"])
+    feats = decision.pair_features(diff.changes, labels, MATERIAL["price raised"], diff.unchanged, BASE)
+    model = decision.load_model()
+    assert model is not None and set(model["features"]) <= set(feats)
+    for name in ("digits_legal", "digits_plain", "rel_words", "ins_known", "del_kept", "sev_material",
+                 "kind_date-only"):
+        assert name in feats
+    assert feats["digits_legal"] > 0 and feats["digits_plain"] == 0  # the price sits in a pricing clause
+    assert 0 < feats["rel_words"] < 0.1
+
+
+def test_regrouped_words_are_known_to_the_other_version() -> None:
+    """A sentence moved to another section brings no new words: its inserted content words all
+    exist in the old text; a new sentence's do not."""
+    moved = BASE.replace("Taxes are added where required.", "").replace(
+        "Questions? Write", "Taxes are added where required.\n\nQuestions? Write")
+    diff, labels = _labelled(BASE, moved)
+    known = decision.pair_features(diff.changes, labels, moved, diff.unchanged, BASE)
+    diff, labels = _labelled(BASE, SOFT)
+    new = decision.pair_features(diff.changes, labels, SOFT, diff.unchanged, BASE)
+    assert known["ins_known"] == 1.0
+    assert new["ins_known"] < 1.0 and new["ins_novel"] > 0
+
+
+# A clause reworded (the rules: not material) yet about a duty: what a two-way model may promote.
+REWORDED = BASE.replace("for all activity under your account", "for everything that happens under your account")
+
+
+def _model(**extra):
+    base = decision.load_model()
+    assert base is not None
+    return dict(base, **extra)
+
+
+def test_a_promotion_makes_one_change_material_with_an_explanation(monkeypatch) -> None:
+    """A model that promotes every pair (promotion threshold 0) turns a pair the rules call not
+    material into a material one through exactly one change, with categories and an explanation
+    that quotes it; the pair's flag still sums up its changes."""
+    monkeypatch.delenv("TRACKER_MATERIALITY", raising=False)
+    old, new = BASE, REWORDED
+    diff, labels = _labelled(old, new)
+    assert not any(lab.material for lab in labels)
+    verdict, index = decision.decide(diff.changes, labels, new, diff.unchanged, old, model=_model(promote_threshold=0.0))
+    assert verdict == "promote" and index is not None
+    lab = decision.promoted_label(diff.changes[index], labels[index])
+    assert lab.material and lab.severity == "material" and lab.categories
+    assert "everything that happens" in lab.explanation and lab.explanation.startswith("Now says")
+    promoting = _model(promote_threshold=0.0)  # the shipped weights, made to promote every pair
+    monkeypatch.setattr(decision, "load_model", lambda path="": promoting)
+    a = analyse(old, new)
+    assert a.material and sum(c.material for c in a.changes) == 1
+    assert a.material == any(c.material for c in a.changes) and a.categories
+    monkeypatch.setenv("TRACKER_MATERIALITY", "rules")
+    assert not analyse(old, new).material  # the rules alone: not material
+
+
+@pytest.mark.parametrize("name", sorted(NOISE_PAIRS))
+def test_noise_alone_is_never_promoted(name: str) -> None:
+    """A pair whose every change is cosmetic (a date, a link target, contact details) has no
+    change to carry a promotion: even a model that promotes everything leaves it alone."""
+    old, new = NOISE_PAIRS[name]
+    diff, labels = _labelled(old, new)
+    if any(lab.cosmetic is None for lab in labels):
+        pytest.skip("the rules read a substantive change here")
+    assert decision.decide(diff.changes, labels, new, diff.unchanged, old,
+                           model=_model(promote_threshold=0.0))[0] == "keep"
+
+
+def test_a_veto_only_model_never_promotes_and_rules_mode_decides_nothing(monkeypatch) -> None:
+    old, new = BASE, REWORDED
+    diff, labels = _labelled(old, new)
+    veto_only = _model()
+    veto_only.pop("promote_threshold", None)
+    assert decision.decide(diff.changes, labels, new, diff.unchanged, old, model=dict(veto_only, threshold=1.01))[0] == "keep"
+    monkeypatch.setenv("TRACKER_MATERIALITY", "rules")
+    assert decision.decide(diff.changes, labels, new, diff.unchanged, old, model=_model(promote_threshold=0.0)) == ("keep", None)
+
+
+def test_hashed_weights_move_the_probability() -> None:
+    """A model's ``hash_coef`` adds the weight of each bucket the pair has: a large weight on a
+    bucket the pair hashes to raises its probability; the same weight elsewhere changes nothing."""
+    diff, labels = _labelled(BASE, SOFT)
+    rec = decision.pair_record(diff.changes, labels, SOFT, diff.unchanged, BASE)
+    feats, hashed = decision.record_features(rec), decision.hashed_tokens(rec)
+    model = _model(hash_dim=decision.HASH_DIM, hash_coef=[0.0] * decision.HASH_DIM)
+    p0 = decision.probability(feats, model, hashed)
+    bucket = next(iter(hashed))
+    model["hash_coef"][bucket] = 5.0
+    assert decision.probability(feats, model, hashed) > p0
+    unused = next(b for b in range(decision.HASH_DIM) if b not in hashed)
+    model["hash_coef"][bucket], model["hash_coef"][unused] = 0.0, 5.0
+    assert decision.probability(feats, model, hashed) == pytest.approx(p0)

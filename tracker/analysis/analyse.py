@@ -131,14 +131,23 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
                         f"The page is now in {_LANGUAGES[switch[1]]} instead of {_LANGUAGES[switch[0]]}: "
                         "a translation, not new terms", diff.unchanged)
-    from tracker.analysis.decision import vetoes
+    from tracker.analysis.decision import decide, promoted_label
 
     from tracker.analysis.wording import refine
 
-    if kind not in _REVERTS and vetoes(diff.changes, labels, new, diff.unchanged):
+    verdict, index = ("keep", None) if kind in _REVERTS else decide(diff.changes, labels, new, diff.unchanged, old)
+    if verdict == "veto":
         # The learned decision overrules the rules' "material" for the whole pair
         # (``tracker.analysis.decision``; TRACKER_MATERIALITY=rules switches it off).
         return _summarise(refine([_not_material(c) for c in changes]), diff.unchanged, kind, revert_of, ())
+    if verdict == "promote" and index is not None:
+        # ... or calls material a pair the rules do not: the change with the strongest legal
+        # signal carries it, so that the pair's flag still sums up its changes.
+        labels = list(labels)
+        labels[index] = promoted_label(diff.changes[index], labels[index])
+        lab = labels[index]
+        changes[index] = replace(changes[index], material=True, severity=lab.severity, categories=lab.categories,
+                                 explanation=lab.explanation)
     # How each change is said and how serious it is called, once the decision is made: the
     # decision's features read the rules' own labels (``tracker.analysis.wording``).
     # The version's categories: the learned model's, the rules' where it does not ship
