@@ -801,3 +801,32 @@ def test_a_cut_never_ends_on_a_verb_without_its_object() -> None:
                    "to show any post that breaks, the rules of any partner network with which the Quillmoor service "
                    "works together.")
     assert not got.rstrip(".").endswith("may not include"), got
+
+
+@pytest.mark.parametrize("sentence, verb", [
+    # the verb after a long subject is the statement: kept, or the sentence is left whole
+    ("On termination of these Terms, your permission to use Quillmoor Open Boards, as well any permission you may "
+     "have to access Quillmoor Plus under additional terms, also terminate.", "also terminate"),
+    ("These Terms, together with the additional terms for Quillmoor Plus and any Quillmoor software that you and "
+     "Quillmoor agree to, embody all the terms of agreement between you and Quillmoor about the Quillmoor Service.",
+     "embody all the terms"),
+    ("Your use of the Quillmoor Service, and any dispute, claim or controversy between you and Quillmoor or any of "
+     "its affiliates, resellers, partners and agents arising out of these Terms, is governed by the laws of the "
+     "State of Vermont without regard to conflict of law rules.", "is governed by"),
+    ("La présente licence, ainsi que tout droit d'accès aux fonctions payantes que vous auriez acquis auprès de "
+     "Quillmoor ou de ses revendeurs agréés en France, prend fin à la clôture de votre compte Quillmoor.",
+     "prend fin"),
+    ("Diese Vereinbarung, zusammen mit den Zusatzbedingungen für kostenpflichtige Dienste und allen Richtlinien, "
+     "denen Sie und Quillmoor zugestimmt haben, bildet die gesamte Vereinbarung zwischen Ihnen und Quillmoor.",
+     "bildet die gesamte"),
+])
+def test_a_shortened_sentence_keeps_the_verb_of_its_subject(sentence: str, verb: str) -> None:
+    got = compress(sentence)
+    assert got == "" or verb in got, got
+
+
+def test_a_statement_before_a_subject_whose_verb_comes_later_is_still_a_bullet() -> None:
+    got = compress("We may suspend your Quillmoor account at any time for any reason without telling you first, and "
+                   "your licence to the boards, together with all Plus features and every add-on you bought, will "
+                   "end with it without a refund of any kind whatsoever.")
+    assert got == "We may suspend your Quillmoor account at any time for any reason without telling you first.", got

@@ -311,6 +311,48 @@ def keeps_conditions(body: str, start: int, end: int) -> bool:
                          after))
 
 
+# A predicate after a comma, without a subject of its own (", also terminate.", ", will end ...",
+# ", embody all the terms ...", ", prend fin", ", gilt ..."): the words before it, back to where
+# its clause starts, are its subject, so a cut that keeps them without it keeps no statement.
+_PREDICATE_AFTER = re.compile(
+    r",\s+(?:(?:also|then|each|both|all|thereby|hereby|likewise|equally|jointly|collectively|together|"
+    r"immediately|automatically|not|only|still|aussi|également|immédiatement|automatiquement|ebenfalls|auch|sofort)\s+)*"
+    r"(?:(?:will|shall|must|may|might|can|cannot|could|would|should|is|are|was|were|has|have|had|does|do|did)\s+"
+    r"(?:not\s+|also\s+|then\s+|immediately\s+|automatically\s+)*[a-z]|"
+    r"(?:terminates?|ends?|ceases?|expires?|survives?|remains?|continues?|embod(?:y|ies)|constitutes?|"
+    r"supersedes?|replaces?|governs?|appl(?:y|ies)|prevails?|forms?|represents?|becomes?|comprises?|"
+    r"takes? (?:effect|precedence)|lapses?|override?s?|contains?|sets? (?:out|forth)|"
+    r"est|sont|sera|seront|reste|restent|demeure|demeurent|prend|prennent|constitue|constituent|"
+    r"remplace|remplacent|s'applique|s'appliquent|cesse|cessent|expire|expirent|"
+    r"ist|sind|wird|werden|gilt|gelten|endet|enden|bildet|bilden|bleibt|bleiben|stellt|stellen|"
+    r"enthält|enthalten|ersetzt|ersetzen|erlischt|erlöschen)\b)")
+_CLAUSE_START = re.compile(r";\s+|,\s+(?:and|but|or|so)\s+|[.:]\s+")
+
+
+def _subject_spans(body: str) -> list[tuple[int, int]]:
+    """Spans of ``body`` that are the subject of a predicate cut off by a comma: (clause start,
+    comma) for each ", also terminate"-like predicate with no subject of its own. A piece that
+    ends inside such a span keeps a subject whose verb was dropped."""
+    spans = []
+    for m in _PREDICATE_AFTER.finditer(body):
+        # its clause starts after the last whole statement before it ('We may suspend your
+        # account, and your licence, ..., will end'), not after a noun phrase joined by 'and'
+        # ('Your use of X, and any dispute ..., is governed')
+        start = 0
+        for c in _CLAUSE_START.finditer(body, 0, m.start()):
+            if _whole(body[start:c.start()]):
+                start = c.end()
+        spans.append((start, m.start()))
+    return spans
+
+
+def _verb_cut_off(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether the piece ``body[start:end]`` ends inside the subject of a predicate it leaves out
+    (see ``_subject_spans``): 'your permission to use X, as well as any permission you may have'
+    of '..., also terminate'."""
+    return any(start < comma and a < end <= comma + 1 for a, comma in spans)  # its comma kept or not
+
+
 def _leads_into(piece: str, before: str = "") -> bool:
     """Whether the last piece a cut would keep only leads into the words after it: a bare
     conjunction ('…, and'), or a phrase without a verb that opens the clause a conjunction
@@ -350,6 +392,7 @@ def _cut(text: str, max_words: int) -> str:
             return _tidy(body)
     lead = words(_leading_condition(body))
     budget = max_words + min(15, lead)
+    spans = _subject_spans(body)
     for pattern in _CUTS:
         pieces = [p for p in pattern.split(body) if p.strip()]
         if len(pieces) < 2:
@@ -379,12 +422,13 @@ def _cut(text: str, max_words: int) -> str:
             head = head[: m.start()]
         if words(head) <= budget and words(head) >= 4 and _whole(head) and keeps_conditions(body, 0, len(head)) \
                 and not _IN_SERIES.search(head) and not _series_goes_on(head, body[len(head):]) \
-                and not _noun_goes_on(head, body[len(head):]):
+                and not _noun_goes_on(head, body[len(head):]) and not _verb_cut_off(spans, 0, len(head)):
             best = head
             # another piece only when it is a statement of its own (not 'then the hearing ...')
             # and under no condition it would lose
             others = [p for p in pieces if words(p) <= max_words and words(p) >= 5 and _whole(p)
-                      and keeps_conditions(body, body.find(p), body.find(p) + len(p))]
+                      and keeps_conditions(body, body.find(p), body.find(p) + len(p))
+                      and not _verb_cut_off(spans, body.find(p), body.find(p) + len(p))]
             strongest = max(others, key=_weight, default="")
             if strongest and _weight(strongest) > _weight(best) + 2 and strongest not in best:
                 best = strongest
@@ -396,6 +440,20 @@ def _cut(text: str, max_words: int) -> str:
     # no clause boundary fits: the first words, marked as cut so no one reads them as the whole
     # rule, unless a condition would be cut off with the rest
     kept = " ".join(body.split()[:budget])
+    if kept == " ".join(body.split()):
+        return _tidy(body)  # longer than max_words only by its leading conditions: nothing to cut
+    floor = 3
+    if _verb_cut_off(spans, 0, len(kept)):
+        # the first words are a subject whose verb comes later: the sentence whole when it is
+        # not much longer, else its first words up to a little past that verb, else no bullet
+        # (never a subject without its verb)
+        if words(body) <= budget + 15:
+            return _tidy(body)
+        comma = min(c for a, c in spans if a < len(kept) <= c + 1)
+        floor = words(body[:comma]) + 1
+        if floor + 5 > budget + 15:
+            return ""
+        kept = " ".join(body.split()[:floor + 5])
     if _CONDITION_WORD.search(body[len(kept):]) or not keeps_conditions(body, 0, len(kept)):
         return ""
     if (last := list(_CONDITION_WORD.finditer(kept))) and not re.search(r"[,;]\s", kept[last[-1].end():]):
@@ -406,7 +464,7 @@ def _cut(text: str, max_words: int) -> str:
     # complete phrase ('… and charge the chargeback fee…')
     ws = body.split()
     k = len(kept.split()) - 1
-    while k > 3 and not good_end(ws, k):
+    while k > floor and not good_end(ws, k):
         k -= 1
     kept = " ".join(ws[:k + 1])
     return _tidy(kept).rstrip(".,;:") + "…"
