@@ -830,3 +830,33 @@ def test_a_statement_before_a_subject_whose_verb_comes_later_is_still_a_bullet()
                    "your licence to the boards, together with all Plus features and every add-on you bought, will "
                    "end with it without a refund of any kind whatsoever.")
     assert got == "We may suspend your Quillmoor account at any time for any reason without telling you first.", got
+
+
+ZENBU = """# zenbu Terms
+
+## Changes
+
+zenbu may update these Terms from time to time. You accept changes to these Terms by continuing to use zenbu \
+boards. zenbu may change, suspend, or discontinue the zenbu service at any time without notice or liability to you.
+
+## Your boards
+
+zenbu will keep your boards for as long as your account is open. zenbu and its partners host boards in Canada.
+"""
+
+
+def test_a_sentence_opening_with_a_lower_case_name_is_a_sentence_of_its_own() -> None:
+    # the splitter waits for a capital; "zenbu may ..." starts a sentence all the same, and answers
+    # how much notice comes before the service is taken away (none)
+    s = summarise(ZENBU)
+    assert s.facts["removal-notice"].value == "None promised", s.facts
+    answer = next(a for a in s.answers if a.id == "removal-notice")
+    assert answer.answer.startswith("zenbu may change, suspend, or discontinue the zenbu service"), answer
+    texts = [b.text for b in s.key_terms]
+    assert not any(t.startswith("You accept changes") and "discontinue" in t for t in texts), texts
+
+
+def test_a_word_after_an_abbreviation_or_a_list_item_in_lower_case_is_no_name() -> None:
+    s = summarise("# Terms of Rindle\n\nYou may use Rindle for notes, sketches, etc. use of the export is free. "
+                  "Rindle may change these Terms at any time.\n")
+    assert not any(b.text.startswith("use of the export") for b in s.key_terms), s.key_terms

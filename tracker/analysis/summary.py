@@ -30,6 +30,7 @@ from typing import Any
 from tracker.analysis.classify import (CATEGORIES, Labels, cache_folder, classify_many, classify_text,
                                        retention_not_ending)
 from tracker.analysis.clauses import Clause, clause_key, inline_list, split_clauses, split_sentences
+from tracker.analysis.clauses import _is_abbreviation as clauses_abbreviation
 from tracker.analysis.facts import Fact, extract_facts, law_places, nation, places_at
 from tracker.analysis.rendering import HEAD_NUMBER, clause_text, good_end, numbered_label, one_line
 from tracker.analysis.rendering import plain_text as _render_plain
@@ -722,12 +723,13 @@ class _Sentence:
     table: bool = False
     first: bool = False
     broken: str = ""  # why the sentence cannot stand alone, when that is known before compression
+    named: bool = False  # it opens with a name the document writes in lower case ("npm may ...")
 
     @property
     def text(self) -> str:
         """The bullet: compressed on first use (most sentences never become one)."""
         if self.short is None:
-            self.short = compress(self.plain)
+            self.short = _keep_case(self.plain, compress(self.plain)) if self.named else compress(self.plain)
         return self.short
 
     @property
@@ -1252,6 +1254,50 @@ def _unshouted(plain: str, names: dict[str, str]) -> str:
     return re.sub(r"\bi\b", "I", low[:1].upper() + low[1:])
 
 
+# A sentence that opens with a name written in lower case ("npm may change ...", "bunq will
+# ..."): the splitter, which waits for a capital, left it glued to the sentence before. Which
+# lower-case words are such names is told by the document (``_lower_name``).
+_LOWER_NAME_START = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=([a-z][\w-]*)\W)")
+
+
+@lru_cache(maxsize=4096)
+def _lower_name(word: str, markdown: str) -> bool:
+    """Whether ``word`` is a name the document writes in lower case ("npm", "bunq"): it recurs (at
+    least 3 times), opens sentences or paragraphs in lower case more often than it is written
+    capitalised anywhere ("you", "use" open sentences as "You", "Use"), and is no item marker."""
+    if not word[:1].islower() or len(word) < 2:
+        return False
+    w = re.escape(word)
+    opens = len(re.findall(rf"(?:(?<=[.!?])\s+|^\W*){w}(?![\w-])", markdown, re.M))
+    capital = len(re.findall(rf"(?<![\w.-]){re.escape(word[:1].upper() + word[1:])}(?![\w-])", markdown))
+    return opens > capital and len(re.findall(rf"(?<![\w.-]){w}(?![\w-])", markdown)) >= 3
+
+
+def _keep_case(plain: str, text: str, markdown: str = "") -> str:
+    """``text`` (a bullet of ``plain``) with the lower-case name ``plain`` opens with written as the
+    document writes it ("npm may ...", not "Npm may ...")."""
+    first = plain.split(None, 1)[0] if plain.strip() else ""
+    if first[:1].islower() and text.startswith(first[:1].upper() + first[1:]) and \
+            (not markdown or _lower_name(first, markdown)):
+        return first[:1] + text[1:]
+    return text
+
+
+def _split_lower_names(piece: str, markdown: str) -> list[str]:
+    """``piece`` split before each sentence that opens with a name the document writes in lower
+    case ("... to use npm Services. npm may change ..."); the name must recur in the document
+    (at least 3 times in that case: not a word that merely follows an abbreviation)."""
+    if ". " not in piece:
+        return [piece]
+    cuts = [m for m in _LOWER_NAME_START.finditer(piece)
+            if not clauses_abbreviation(piece[:m.start()].rsplit(None, 1)[-1].rstrip(".!?"))
+            and _lower_name(m.group(1), markdown)]
+    if not cuts:
+        return [piece]
+    bounds = [0, *(m.start() for m in cuts), len(piece)]
+    return [piece[a:b].strip() for a, b in zip(bounds, bounds[1:]) if piece[a:b].strip()]
+
+
 def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
     clauses = split_clauses(markdown)
     names = _names(markdown)
@@ -1319,6 +1365,7 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
                 pieces = [_table_row(clause)]
         else:
             pieces = split_sentences(inline_list(text)) if clause.kind != "sentence" else [text]
+            pieces = [q for p in pieces for q in _split_lower_names(p, markdown)]
         in_cells = clause.kind == "table" and bool(cell_heads)
         for n, piece in enumerate(pieces):
             if in_cells and cell_heads[n] is not None:
@@ -1334,7 +1381,7 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
             if lead:
                 body = plain[:1].lower() + plain[1:] if not plain[:2].isupper() else plain
                 plain = f"{lead} {body}"
-            elif plain[:1].islower() and clause.kind != "table":
+            elif plain[:1].islower() and clause.kind != "table" and not _lower_name(plain.split(None, 1)[0], markdown):
                 broken = "no subject"  # a list item that continues a lead-in we could not find
             elif lost and not _VERBISH.search(plain):
                 broken = "lost lead-in"  # 'Your use of the Services.' under a long 'we are not liable for:' 
@@ -1354,7 +1401,8 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
             out.append(_Sentence(clause, section, plain, None, labels, facts,
                                  _concern(cats, tuple(watch), hcats),
                                  tuple(sorted(watch, key=CATEGORIES.index)), order, hcats, table,
-                                 n == 0 and i == opening, broken))
+                                 n == 0 and i == opening, broken,
+                                 plain[:1].islower() and _lower_name(plain.split(None, 1)[0], markdown)))
     return out, clauses
 
 
@@ -2056,11 +2104,12 @@ def _stands_alone(s: _Sentence) -> bool:
 ANSWER_CHARS = 400  # the most an answer quotes of one sentence
 
 
-def _answer_words(plain: str) -> str:
+def _answer_words(plain: str, named: bool = False) -> str:
     """One sentence of an answer: shortened at a clause boundary (``compress``), else whole when it
     is short enough, else its first ``ANSWER_CHARS`` characters cut on a word that carries
     meaning and marked "…" (a run of text the splitter took for one sentence is never quoted whole)."""
     text = compress(plain, 40) or _tidy(plain)
+    text = _keep_case(plain, text) if named else text  # "npm may ...", as the document writes it
     return text if len(text) <= ANSWER_CHARS else one_line(text, ANSWER_CHARS)
 
 
@@ -2081,7 +2130,7 @@ def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
                                   _changed(p, history), name)
             return Answer(qid, question, _DONT_SAY)
         # an answer cut short may not drop a condition: then the sentence whole
-        text = " ".join(_answer_words(p.plain) for p in found[:2])
+        text = " ".join(_answer_words(p.plain, p.named) for p in found[:2])
         first = found[0]
         changed = next((c for c in (_changed(p, history) for p in found) if c is not None), None)
         return Answer(qid, question, text, first.clause.id, first.section, changed)
