@@ -860,3 +860,17 @@ def test_a_word_after_an_abbreviation_or_a_list_item_in_lower_case_is_no_name() 
     s = summarise("# Terms of Rindle\n\nYou may use Rindle for notes, sketches, etc. use of the export is free. "
                   "Rindle may change these Terms at any time.\n")
     assert not any(b.text.startswith("use of the export") for b in s.key_terms), s.key_terms
+
+
+def test_a_standard_fact_says_what_it_was_only_from_the_same_fact() -> None:
+    # the clause changed its law and gained arbitration: "was Oregon" is the law's old value,
+    # never the arbitration's
+    text = ("# Wrenfield Terms\n\n## 9. Law and disputes\n\nThese terms are governed by the laws of the State of "
+            "Delaware, and any dispute arising from them will be settled by binding arbitration.\n")
+    before = "These terms are governed by the laws of the State of Oregon."
+    change = ClauseChange("modified", "9-law-and-disputes/p1", "9. Law and disputes", before,
+                          text.rsplit("\n\n", 1)[1].strip(), True, "critical", ("arbitration", "governing-law"), "...")
+    s = summarise(text, [("2026-12-02T10:00:00Z", change)])
+    law, arbitration = s.facts["governing-law"], s.facts["arbitration"]
+    assert law.value == "Delaware" and law.changed is not None and law.changed.note == "was Oregon until 2026-12-02"
+    assert arbitration.changed is not None and "Oregon" not in arbitration.changed.note, arbitration.changed

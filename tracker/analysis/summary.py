@@ -1885,6 +1885,23 @@ def _cell(s: _Sentence | None, value: str, history: dict[str, tuple[str, ClauseC
     return Cell(value, s.clause.id, s.section, s.text, changed)
 
 
+def _fact_note(fid: str, cell: Cell) -> Cell:
+    """``cell`` (standard fact ``fid``) with its change note said of that fact alone: what the same
+    fact read in its clause before the change ("was Oregon" for a governing law, never for the
+    arbitration the same sentence now adds). A note that quotes words or says the clause was added
+    stays; when the old clause states no value of that fact, or the same one, the note only says
+    the clause changed (a value there was of another kind)."""
+    ch = cell.changed
+    if ch is None or ch.before is None or not ch.note.startswith("was ") or ch.note.startswith("was “"):
+        return cell
+    old = _standard_facts(_sentences(ch.before)[0], {}).get(fid)
+    if old is not None and old.value != cell.value:
+        note = f"was {old.value} until {ch.date}"
+    else:
+        note = f"clause changed on {ch.date}"
+    return Cell(cell.value, cell.clause, cell.section, cell.text, Change(ch.date, ch.before, note))
+
+
 def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str, ClauseChange]]) -> dict[str, Cell]:
     """The FACTS of a document that it states, each from the clause that states it."""
     cats = lambda s: s.labels.categories  # noqa: E731
@@ -2186,7 +2203,7 @@ def summarise(markdown: str, changes: Iterable[tuple[str, ClauseChange]] = ()) -
     sentences, clauses = _sentences(markdown)
     key_terms = [_bullet(s, history) for s in _select(sentences)]
     watch_outs = _watch_outs(sentences, history)
-    facts = _standard_facts(sentences, history)
+    facts = {k: _fact_note(k, c) for k, c in _standard_facts(sentences, history).items()}
     answers = _answers(sentences, facts, history)
 
     # the clause-level view, by category (kept for ``categories`` in --json and the API)
