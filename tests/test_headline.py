@@ -906,3 +906,19 @@ def test_the_first_explanation_is_named_from_its_own_categories() -> None:
                  "governed by the laws of Utah instead of Idaho (governing-law)", severity="critical",
                  categories=("governing-law",))
     assert headline([law]).startswith("These terms are now governed by the laws of Utah instead of Idaho"), headline([law])
+
+
+def test_a_quote_keeps_a_house_number_after_a_line_break() -> None:
+    old = "# Imprint\n\n## Director\n\nAnouk Verdal, director.\n"
+    new = ("# Imprint\n\n## Publisher\n\nZerbino collective ℅ Anouk Verdal  \n6 chemin des Vignes, 38660 Plateau des "
+           "Combes, France  \n`contact@zerbino.example`\n\n## Seat\n\nThe Ministry of Small Affairs is the "
+           "publisher, located at  \n37 Quai des Brumes, 75015 Paris, France\n\n## Office\n\nZerbino GmbH  \n"
+           "10 Hauptstraße, 10115 Berlin, Germany, also hosts our servers for the platform and its users\n")
+    said = " ".join(c.explanation for c in analyse(old, new).changes)
+    assert "effect: 6 chemin des Vignes" in said, said
+    assert "located at 37 Quai des Brumes" in said, said
+    assert "effect: 10 Hauptstraße" in said, said
+    # the numbering of a clause is still no part of its quote
+    numbered = analyse("# T\n\n## 3. Credits\n\n3.1 Credits expire after 12 months.\n",
+                       "# T\n\n## 3. Credits\n\n3.1 Credits expire after 6 months.\n")
+    assert "3.1" not in numbered.changes[0].explanation, numbered.changes[0].explanation

@@ -207,10 +207,24 @@ _NAMED_SUBJECT = re.compile(r"^\s*(?:section|article|clause|§)\s*\d+(?:\.\d+)*\
                             r"gives|explains|limits|excludes)\b)", re.I)
 
 
+# A number that starts a line but is the text's own word, not its numbering: a house number
+# after a line break ("Anouk Verdal  \n6 chemin des Vignes", "37 Quai des Brumes", "12 Main
+# Street"), a count or amount that goes on in lower case ("30 days after ...").
+_STREET = (r"(?:rue|quai|avenue|av|boulevard|bd|blvd|chemin|place|allée|allee|impasse|route|cours|street|st|road|rd|"
+           r"lane|ln|drive|dr|way|court|ct|square|sq|parkway|highway|terrace|strasse|straße|str|platz|weg|gasse|"
+           r"allee|via|viale|piazza|calle|avenida|plaza|rua|laan|straat|gracht|plein)\b")
+_OWN_NUMBER = re.compile(rf"\d+(?:\s*(?:bis|ter|[a-z]))?,?\s+(?:[a-zà-ÿ]|(?i:{_STREET})|(?:[A-Z][\w'’-]*\s+){{1,3}}(?i:{_STREET})|"
+                         r"[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|ring|ufer)(?!\w))")
+
+
 def _clean_prefix(prefix: str) -> str:
+    """``prefix`` (a clause's words) less Markdown marks and the numbering of its lines ("3.1",
+    "(a)", "Section 4"); a number that is the text's own word is kept (``_OWN_NUMBER``): a quote
+    gives the source's words."""
     prefix = _MARKUP.sub("", prefix)
     if not _NAMED_SUBJECT.match(prefix):
-        prefix = _NUMBERING.sub("", prefix)
+        prefix = _NUMBERING.sub(lambda m: m.group(0) if _OWN_NUMBER.match(prefix, m.end() - len(m.group(0).lstrip()))
+                                else "", prefix)
     return _space(prefix)
 
 
