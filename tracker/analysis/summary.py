@@ -1327,6 +1327,12 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
         lead, lost = leads.visit(clause, texts[i])
         if clause.kind == "heading":
             pseudo, block, previous, opening = None, None, "", i + 1
+            own = plain_text(texts[i]).strip()
+            if not texts[i].lstrip().startswith(("#", "*", "_")) and "\n" not in texts[i].strip() and \
+                    HEAD_NUMBER.match(own) and words(own) <= 14:
+                # a numbered title on a line of its own (a PDF or plain text): the splitter kept its
+                # words as the heading, a reader sees its number too ("§ 7 Subprocessors")
+                pseudo = block = own
             continue
         text = texts[i]
         if clause.kind in ("paragraph", "sentence", "item") and _TOC_LINE.match(re.sub(r"^\s*[-*+]\s+", "", text)):
@@ -2259,23 +2265,28 @@ class BulletChange:
     before: str | None
     after: str | None
     clause: str = ""
+    section: str = ""  # the heading the term stands under ('§ 4 Credits'); '' under none
 
     def line(self) -> str:
-        """'Refunds and credits: Credits expire 6 months after purchase (was 12 months).'"""
-        title = concern_title(self.concern)
+        """'§ 8 Credits: Credits expire 6 months after purchase (was 12 months).': the term under
+        the section it stands in, as the document names it (never a topic guessed from its words:
+        a subprocessor clause that mentions changes is no "Changes to the terms"); the term
+        alone ('New: ...') when it stands under no heading."""
         if self.after is None:
-            return f"{title}: no longer says: {self.before}"
-        if self.before is None:
-            return f"{title}: new: {self.after}"
-        now = {(f.kind, f.value) for f in extract_facts(self.after)}
-        lost = [f for f in extract_facts(self.before) if f.kind in _FACT_KINDS and (f.kind, f.value) not in now]
-        was = ", ".join(distinct_values(_fact_words(f) for f in lost)[:2]) if lost else _replaced_words(
-            self.before, self.after)
-        return f"{title}: {self.after.rstrip('.')} (was {was})."
+            said = f"no longer says: {self.before}"
+        elif self.before is None:
+            said = f"new: {self.after}"
+        else:
+            now = {(f.kind, f.value) for f in extract_facts(self.after)}
+            lost = [f for f in extract_facts(self.before) if f.kind in _FACT_KINDS and (f.kind, f.value) not in now]
+            was = ", ".join(distinct_values(_fact_words(f) for f in lost)[:2]) if lost else _replaced_words(
+                self.before, self.after)
+            said = f"{self.after.rstrip('.')} (was {was})."
+        return f"{self.section}: {said}" if self.section else said[:1].upper() + said[1:]
 
     def to_dict(self) -> dict[str, Any]:
         return {"concern": self.concern, "before": self.before, "after": self.after, "clause": self.clause,
-                "line": self.line()}
+                "section": self.section or None, "line": self.line()}
 
 
 def _replaced_words(before: str, after: str, most: int = 6) -> str:
@@ -2343,10 +2354,10 @@ def compare_summaries(before: Summary, after: Summary, before_text: str = "", af
             # "N. Disclaimer" → "O. Disclaimer" is no change, nor a SHOUTED sentence now written in
             # sentence case ("(was Each … disputes … arbitration)" said only the case of three words)
             if _MARKER.sub("", match.text).casefold() != _MARKER.sub("", b.text).casefold():
-                out.append(BulletChange(b.concern, match.text, b.text, b.clause))
+                out.append(BulletChange(b.concern, match.text, b.text, b.clause, b.section))
         elif not in_text(b, "before"):
-            out.append(BulletChange(b.concern, None, b.text, b.clause))
-    out += [BulletChange(g.concern, g.text, None) for g in gone if not in_text(g, "after")]
+            out.append(BulletChange(b.concern, None, b.text, b.clause, b.section))
+    out += [BulletChange(g.concern, g.text, None, section=g.section) for g in gone if not in_text(g, "after")]
     out.sort(key=lambda c: _CONCERN_RANK.get(c.concern, len(_CONCERN_RANK)))
     return out[:limit]
 
