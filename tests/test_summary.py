@@ -842,6 +842,10 @@ boards. zenbu may change, suspend, or discontinue the zenbu service at any time 
 ## Your boards
 
 zenbu will keep your boards for as long as your account is open. zenbu and its partners host boards in Canada.
+
+## Liability
+
+To the maximum extent permitted by law, zenbu's liability to you will not exceed $20.
 """
 
 
@@ -854,6 +858,7 @@ def test_a_sentence_opening_with_a_lower_case_name_is_a_sentence_of_its_own() ->
     assert answer.answer.startswith("zenbu may change, suspend, or discontinue the zenbu service"), answer
     texts = [b.text for b in s.key_terms]
     assert not any(t.startswith("You accept changes") and "discontinue" in t for t in texts), texts
+    assert "zenbu's liability to you will not exceed $20." in texts + [b.text for b in s.watch_outs], texts
 
 
 def test_a_word_after_an_abbreviation_or_a_list_item_in_lower_case_is_no_name() -> None:

@@ -723,13 +723,13 @@ class _Sentence:
     table: bool = False
     first: bool = False
     broken: str = ""  # why the sentence cannot stand alone, when that is known before compression
-    named: bool = False  # it opens with a name the document writes in lower case ("npm may ...")
+    lowers: frozenset[str] = frozenset()  # names the document writes in lower case ("npm"), if any
 
     @property
     def text(self) -> str:
         """The bullet: compressed on first use (most sentences never become one)."""
         if self.short is None:
-            self.short = _keep_case(self.plain, compress(self.plain)) if self.named else compress(self.plain)
+            self.short = _keep_case(compress(self.plain), self.lowers)
         return self.short
 
     @property
@@ -1265,6 +1265,7 @@ def _lower_name(word: str, markdown: str) -> bool:
     """Whether ``word`` is a name the document writes in lower case ("npm", "bunq"): it recurs (at
     least 3 times), opens sentences or paragraphs in lower case more often than it is written
     capitalised anywhere ("you", "use" open sentences as "You", "Use"), and is no item marker."""
+    word = re.sub(r"(?:['’]s)?\W*$", "", word)  # "npm's", "npm,": the name itself
     if not word[:1].islower() or len(word) < 2:
         return False
     w = re.escape(word)
@@ -1273,14 +1274,12 @@ def _lower_name(word: str, markdown: str) -> bool:
     return opens > capital and len(re.findall(rf"(?<![\w.-]){w}(?![\w-])", markdown)) >= 3
 
 
-def _keep_case(plain: str, text: str, markdown: str = "") -> str:
-    """``text`` (a bullet of ``plain``) with the lower-case name ``plain`` opens with written as the
-    document writes it ("npm may ...", not "Npm may ...")."""
-    first = plain.split(None, 1)[0] if plain.strip() else ""
-    if first[:1].islower() and text.startswith(first[:1].upper() + first[1:]) and \
-            (not markdown or _lower_name(first, markdown)):
-        return first[:1] + text[1:]
-    return text
+def _keep_case(text: str, lowers: frozenset[str]) -> str:
+    """``text`` (a bullet) with a name the document writes in lower case (``lowers``) written so
+    when it opens the bullet ("npm may ...", "npm's liability ...", not "Npm ...")."""
+    if not lowers or not (m := re.match(r"([A-Z][a-z0-9-]+)(?=\W|$)", text)):
+        return text
+    return text[:1].lower() + text[1:] if m.group(1).lower() in lowers else text
 
 
 def _split_lower_names(piece: str, markdown: str) -> list[str]:
@@ -1314,6 +1313,9 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
     out: list[_Sentence] = []
     order = 0
     tables: dict[str, list[Clause]] = {}
+    # names the document writes in lower case where a sentence starts ("npm may ...")
+    lowers = frozenset(w for w in set(re.findall(r"(?:^|[.!?]\s+)([a-z][a-z0-9-]{1,20})(?:['’]s)?\s", markdown, re.M))
+                       if _lower_name(w, markdown))
     for clause in clauses:
         if clause.kind == "table":
             tables.setdefault(_table_of(clause), []).append(clause)
@@ -1407,8 +1409,7 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
             out.append(_Sentence(clause, section, plain, None, labels, facts,
                                  _concern(cats, tuple(watch), hcats),
                                  tuple(sorted(watch, key=CATEGORIES.index)), order, hcats, table,
-                                 n == 0 and i == opening, broken,
-                                 plain[:1].islower() and _lower_name(plain.split(None, 1)[0], markdown)))
+                                 n == 0 and i == opening, broken, lowers))
     return out, clauses
 
 
@@ -2127,12 +2128,12 @@ def _stands_alone(s: _Sentence) -> bool:
 ANSWER_CHARS = 400  # the most an answer quotes of one sentence
 
 
-def _answer_words(plain: str, named: bool = False) -> str:
+def _answer_words(plain: str, lowers: frozenset[str] = frozenset()) -> str:
     """One sentence of an answer: shortened at a clause boundary (``compress``), else whole when it
     is short enough, else its first ``ANSWER_CHARS`` characters cut on a word that carries
     meaning and marked "…" (a run of text the splitter took for one sentence is never quoted whole)."""
     text = compress(plain, 40) or _tidy(plain)
-    text = _keep_case(plain, text) if named else text  # "npm may ...", as the document writes it
+    text = _keep_case(text, lowers)  # "npm may ...", as the document writes it
     return text if len(text) <= ANSWER_CHARS else one_line(text, ANSWER_CHARS)
 
 
@@ -2153,7 +2154,7 @@ def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
                                   _changed(p, history), name)
             return Answer(qid, question, _DONT_SAY)
         # an answer cut short may not drop a condition: then the sentence whole
-        text = " ".join(_answer_words(p.plain, p.named) for p in found[:2])
+        text = " ".join(_answer_words(p.plain, p.lowers) for p in found[:2])
         first = found[0]
         changed = next((c for c in (_changed(p, history) for p in found) if c is not None), None)
         return Answer(qid, question, text, first.clause.id, first.section, changed)
