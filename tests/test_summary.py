@@ -879,3 +879,14 @@ def test_a_standard_fact_says_what_it_was_only_from_the_same_fact() -> None:
     law, arbitration = s.facts["governing-law"], s.facts["arbitration"]
     assert law.value == "Delaware" and law.changed is not None and law.changed.note == "was Oregon until 2026-12-02"
     assert arbitration.changed is not None and "Oregon" not in arbitration.changed.note, arbitration.changed
+
+
+def test_a_name_in_mixed_case_keeps_its_case_and_a_wrapped_line_is_no_name() -> None:
+    text = ("# dRift Terms\n\n## Fees\n\nYou pay for dRift Plus monthly. dRift may change the price of dRift Plus at any "
+            "time. dRift will refund unused months when you cancel.\n\n## Partners\n\nOur partners process your data "
+            "only on our\n\nbehalf and must not use it for anything else. They act on our behalf. No one acts on "
+            "your behalf without consent.\n")
+    s = summarise(text)
+    said = [b.text for b in (*s.watch_outs, *s.key_terms)] + [a.answer for a in s.answers]
+    assert any(t.startswith("dRift may change the price") for t in said), said
+    assert not any(t.startswith(("DRift", "behalf", "Behalf")) for t in said), said

@@ -1262,24 +1262,27 @@ _LOWER_NAME_START = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=([a-z][\w-]*)\W)")
 
 @lru_cache(maxsize=4096)
 def _lower_name(word: str, markdown: str) -> bool:
-    """Whether ``word`` is a name the document writes in lower case ("npm", "bunq"): it recurs (at
-    least 3 times), opens sentences or paragraphs in lower case more often than it is written
-    capitalised anywhere ("you", "use" open sentences as "You", "Use"), and is no item marker."""
+    """Whether ``word`` is a name the document writes in lower case ("npm", "bunq", "eBay"): it
+    recurs (at least 3 times), opens at least two sentences or paragraphs in lower case, more
+    often than it is written capitalised anywhere ("you", "use" open sentences as "You", "Use";
+    "behalf" opens one paragraph a page break split)."""
     word = re.sub(r"(?:['’]s)?\W*$", "", word)  # "npm's", "npm,": the name itself
     if not word[:1].islower() or len(word) < 2:
         return False
     w = re.escape(word)
-    opens = len(re.findall(rf"(?:(?<=[.!?])\s+|^\W*){w}(?![\w-])", markdown, re.M))
+    # a sentence or paragraph it opens (not a line of hard-wrapped text that goes on in lower case)
+    opens = len(re.findall(rf"(?:(?<=[.!?])[ \t]+|(?<=[.!?])\n|\A|\n[ \t]*\n[ \t]*(?:[-*+][ \t]+)?){w}(?![\w-])",
+                           markdown))
     capital = len(re.findall(rf"(?<![\w.-]){re.escape(word[:1].upper() + word[1:])}(?![\w-])", markdown))
-    return opens > capital and len(re.findall(rf"(?<![\w.-]){w}(?![\w-])", markdown)) >= 3
+    return opens >= 2 and opens > capital and len(re.findall(rf"(?<![\w.-]){w}(?![\w-])", markdown)) >= 3
 
 
 def _keep_case(text: str, lowers: frozenset[str]) -> str:
     """``text`` (a bullet) with a name the document writes in lower case (``lowers``) written so
     when it opens the bullet ("npm may ...", "npm's liability ...", not "Npm ...")."""
-    if not lowers or not (m := re.match(r"([A-Z][a-z0-9-]+)(?=\W|$)", text)):
+    if not lowers or not (m := re.match(r"([A-Z][A-Za-z0-9-]+)(?=\W|$)", text)):
         return text
-    return text[:1].lower() + text[1:] if m.group(1).lower() in lowers else text
+    return text[:1].lower() + text[1:] if m.group(1)[:1].lower() + m.group(1)[1:] in lowers else text
 
 
 def _split_lower_names(piece: str, markdown: str) -> list[str]:
@@ -1289,7 +1292,8 @@ def _split_lower_names(piece: str, markdown: str) -> list[str]:
     if ". " not in piece:
         return [piece]
     cuts = [m for m in _LOWER_NAME_START.finditer(piece)
-            if not clauses_abbreviation(piece[:m.start()].rsplit(None, 1)[-1].rstrip(".!?"))
+            if not clauses_abbreviation(prev := piece[:m.start()].rsplit(None, 1)[-1].rstrip(".!?"))
+            and len(prev) >= 3 and not re.fullmatch(r"[ivxlc]+", prev, re.I)  # "ii. use ...": an item marker
             and _lower_name(m.group(1), markdown)]
     if not cuts:
         return [piece]
@@ -1314,7 +1318,7 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
     order = 0
     tables: dict[str, list[Clause]] = {}
     # names the document writes in lower case where a sentence starts ("npm may ...")
-    lowers = frozenset(w for w in set(re.findall(r"(?:^|[.!?]\s+)([a-z][a-z0-9-]{1,20})(?:['’]s)?\s", markdown, re.M))
+    lowers = frozenset(w for w in set(re.findall(r"(?:^|[.!?]\s+)([a-z][A-Za-z0-9-]{1,20})(?:['’]s)?\s", markdown, re.M))
                        if _lower_name(w, markdown))
     for clause in clauses:
         if clause.kind == "table":
