@@ -858,3 +858,67 @@ def test_a_new_waiver_is_named_by_each_right_it_gives_up(clause: str, name: str)
     result = analyse(old, old + f"\n{clause}\n")
     line = headline(result.changes)
     assert line.startswith(name), (line, [(c.severity, c.explanation) for c in result.changes])
+
+
+# --- a changed law beside a new arbitration clause -------------------------------------------------
+
+_WREN = """# Wrenfield Terms
+
+## 2. Refunds
+
+You may ask for a refund within {days} days of a payment.
+
+## 9. Law and disputes
+
+{law}
+"""
+
+
+@pytest.mark.parametrize("old_law, new_law", [
+    ("These terms are governed by the laws of the State of Oregon.",
+     "These terms are governed by the laws of the State of Delaware, and any dispute arising from them will be "
+     "settled by binding arbitration."),
+    ("These terms are governed by the laws of the State of Oregon, and any dispute will be heard by the state or "
+     "federal courts in Portland, Oregon.",
+     "These terms are governed by the laws of the State of Delaware, and any dispute will be settled by binding "
+     "arbitration in Wilmington, Delaware, and you waive your right to a jury trial."),
+])
+def test_a_changed_law_is_said_as_a_change_and_a_new_arbitration_leads_plainly(old_law: str, new_law: str) -> None:
+    result = analyse(_WREN.format(days=30, law=old_law), _WREN.format(days=7, law=new_law))
+    law = next(c for c in result.changes if "arbitra" in (c.after or ""))
+    # the law changed: never announced as a new one, never "instead of" the courts
+    assert "New choice of law" not in result.summary, result.summary
+    assert not re.search(r"instead of [^;(]*(?:courts|tribunaux)", law.explanation), law.explanation
+    assert "Delaware instead of Oregon" in law.explanation, law.explanation
+    assert result.summary.startswith("New binding arbitration: "), result.summary
+    # the quote of the arbitration starts at its own subject, never the law's subject joined to its verb
+    assert "governed …" not in result.summary, result.summary
+    assert re.search(r"…any dispute\b[^…]* will be settled", result.summary), result.summary
+
+
+def test_the_first_explanation_is_named_from_its_own_categories() -> None:
+    both = change("New watch-out: …any claim will be settled by binding arbitration (arbitration); These terms are now "
+                  "governed by the laws of Utah instead of Idaho (governing-law)", severity="critical",
+                  categories=("arbitration", "governing-law"))
+    assert headline([both]).startswith("New binding arbitration: …any claim will be settled by binding arbitration"), \
+        headline([both])
+    law = change("New watch-out: These terms are governed by the laws of Utah (governing-law); These terms are now "
+                 "governed by the laws of Utah instead of Idaho (governing-law)", severity="critical",
+                 categories=("governing-law",))
+    assert headline([law]).startswith("These terms are now governed by the laws of Utah instead of Idaho"), headline([law])
+
+
+def test_a_quote_keeps_a_house_number_after_a_line_break() -> None:
+    old = "# Imprint\n\n## Director\n\nAnouk Verdal, director.\n"
+    new = ("# Imprint\n\n## Publisher\n\nZerbino collective ℅ Anouk Verdal  \n6 chemin des Vignes, 38660 Plateau des "
+           "Combes, France  \n`contact@zerbino.example`\n\n## Seat\n\nThe Ministry of Small Affairs is the "
+           "publisher, located at  \n37 Quai des Brumes, 75015 Paris, France\n\n## Office\n\nZerbino GmbH  \n"
+           "10 Hauptstraße, 10115 Berlin, Germany, also hosts our servers for the platform and its users\n")
+    said = " ".join(c.explanation for c in analyse(old, new).changes)
+    assert "effect: 6 chemin des Vignes" in said, said
+    assert "located at 37 Quai des Brumes" in said, said
+    assert "effect: 10 Hauptstraße" in said, said
+    # the numbering of a clause is still no part of its quote
+    numbered = analyse("# T\n\n## 3. Credits\n\n3.1 Credits expire after 12 months.\n",
+                       "# T\n\n## 3. Credits\n\n3.1 Credits expire after 6 months.\n")
+    assert "3.1" not in numbered.changes[0].explanation, numbered.changes[0].explanation

@@ -875,3 +875,92 @@ def test_a_shouted_sentence_keeps_the_brand_as_the_page_writes_it() -> None:
           "## Disputes\n\nYOU AND EBAY AGREE THAT STRIPE MAY BRING CLAIMS AGAINST YOU ONLY IN AN INDIVIDUAL CAPACITY.\n")
     text = " ".join(b.text for b in (*summarise(md).watch_outs, *summarise(md).key_terms))
     assert "eBay" in text and "Stripe may" in text and "ebay" not in text and "stripe" not in text, text
+
+
+@pytest.mark.parametrize("sentence, verb", [
+    # the verb after a long subject is the statement: kept, or the sentence is left whole
+    ("On termination of these Terms, your permission to use Quillmoor Open Boards, as well any permission you may "
+     "have to access Quillmoor Plus under additional terms, also terminate.", "also terminate"),
+    ("These Terms, together with the additional terms for Quillmoor Plus and any Quillmoor software that you and "
+     "Quillmoor agree to, embody all the terms of agreement between you and Quillmoor about the Quillmoor Service.",
+     "embody all the terms"),
+    ("Your use of the Quillmoor Service, and any dispute, claim or controversy between you and Quillmoor or any of "
+     "its affiliates, resellers, partners and agents arising out of these Terms, is governed by the laws of the "
+     "State of Vermont without regard to conflict of law rules.", "is governed by"),
+    ("La présente licence, ainsi que tout droit d'accès aux fonctions payantes que vous auriez acquis auprès de "
+     "Quillmoor ou de ses revendeurs agréés en France, prend fin à la clôture de votre compte Quillmoor.",
+     "prend fin"),
+    ("Diese Vereinbarung, zusammen mit den Zusatzbedingungen für kostenpflichtige Dienste und allen Richtlinien, "
+     "denen Sie und Quillmoor zugestimmt haben, bildet die gesamte Vereinbarung zwischen Ihnen und Quillmoor.",
+     "bildet die gesamte"),
+])
+def test_a_shortened_sentence_keeps_the_verb_of_its_subject(sentence: str, verb: str) -> None:
+    got = compress(sentence)
+    assert got == "" or verb in got, got
+
+
+def test_a_statement_before_a_subject_whose_verb_comes_later_is_still_a_bullet() -> None:
+    got = compress("We may suspend your Quillmoor account at any time for any reason without telling you first, and "
+                   "your licence to the boards, together with all Plus features and every add-on you bought, will "
+                   "end with it without a refund of any kind whatsoever.")
+    assert got == "We may suspend your Quillmoor account at any time for any reason without telling you first.", got
+
+
+ZENBU = """# zenbu Terms
+
+## Changes
+
+zenbu may update these Terms from time to time. You accept changes to these Terms by continuing to use zenbu \
+boards. zenbu may change, suspend, or discontinue the zenbu service at any time without notice or liability to you.
+
+## Your boards
+
+zenbu will keep your boards for as long as your account is open. zenbu and its partners host boards in Canada.
+
+## Liability
+
+To the maximum extent permitted by law, zenbu's liability to you will not exceed $20.
+"""
+
+
+def test_a_sentence_opening_with_a_lower_case_name_is_a_sentence_of_its_own() -> None:
+    # the splitter waits for a capital; "zenbu may ..." starts a sentence all the same, and answers
+    # how much notice comes before the service is taken away (none)
+    s = summarise(ZENBU)
+    assert s.facts["removal-notice"].value == "None promised", s.facts
+    answer = next(a for a in s.answers if a.id == "removal-notice")
+    assert answer.answer.startswith("zenbu may change, suspend, or discontinue the zenbu service"), answer
+    texts = [b.text for b in s.key_terms]
+    assert not any(t.startswith("You accept changes") and "discontinue" in t for t in texts), texts
+    assert "zenbu's liability to you will not exceed $20." in texts + [b.text for b in s.watch_outs], texts
+
+
+def test_a_word_after_an_abbreviation_or_a_list_item_in_lower_case_is_no_name() -> None:
+    s = summarise("# Terms of Rindle\n\nYou may use Rindle for notes, sketches, etc. use of the export is free. "
+                  "Rindle may change these Terms at any time.\n")
+    assert not any(b.text.startswith("use of the export") for b in s.key_terms), s.key_terms
+
+
+def test_a_standard_fact_says_what_it_was_only_from_the_same_fact() -> None:
+    # the clause changed its law and gained arbitration: "was Oregon" is the law's old value,
+    # never the arbitration's
+    text = ("# Wrenfield Terms\n\n## 9. Law and disputes\n\nThese terms are governed by the laws of the State of "
+            "Delaware, and any dispute arising from them will be settled by binding arbitration.\n")
+    before = "These terms are governed by the laws of the State of Oregon."
+    change = ClauseChange("modified", "9-law-and-disputes/p1", "9. Law and disputes", before,
+                          text.rsplit("\n\n", 1)[1].strip(), True, "critical", ("arbitration", "governing-law"), "...")
+    s = summarise(text, [("2026-12-02T10:00:00Z", change)])
+    law, arbitration = s.facts["governing-law"], s.facts["arbitration"]
+    assert law.value == "Delaware" and law.changed is not None and law.changed.note == "was Oregon until 2026-12-02"
+    assert arbitration.changed is not None and "Oregon" not in arbitration.changed.note, arbitration.changed
+
+
+def test_a_name_in_mixed_case_keeps_its_case_and_a_wrapped_line_is_no_name() -> None:
+    text = ("# dRift Terms\n\n## Fees\n\nYou pay for dRift Plus monthly. dRift may change the price of dRift Plus at any "
+            "time. dRift will refund unused months when you cancel.\n\n## Partners\n\nOur partners process your data "
+            "only on our\n\nbehalf and must not use it for anything else. They act on our behalf. No one acts on "
+            "your behalf without consent.\n")
+    s = summarise(text)
+    said = [b.text for b in (*s.watch_outs, *s.key_terms)] + [a.answer for a in s.answers]
+    assert any(t.startswith("dRift may change the price") for t in said), said
+    assert not any(t.startswith(("DRift", "behalf", "Behalf")) for t in said), said

@@ -35,12 +35,39 @@ def test_changed_key_terms_before_and_after() -> None:
     before, after = summarise(QUILL), summarise(after_text)
     lines = [c.line() for c in compare_summaries(before, after, QUILL, after_text)]
     assert lines == [
-        "Refunds and credits: Quill credits are non-refundable and expire 6 months after purchase (was 12 months).",
-        "Disputes: no longer says: Any dispute will be heard by the courts of Lisbon, Portugal.",
-        "Privacy and AI training: new: We may use your prompts to train our models.",
+        "§ 2 Credits: Quill credits are non-refundable and expire 6 months after purchase (was 12 months).",
+        "§ 3 Disputes: no longer says: Any dispute will be heard by the courts of Lisbon, Portugal.",
+        "§ 4 Training: new: We may use your prompts to train our models.",
     ]
     # the same text: nothing changed
     assert compare_summaries(before, summarise(QUILL), QUILL, QUILL) == []
+
+
+# A PDF's text: numbered titles on lines of their own, no Markdown headings.
+PENWARDEN = """Penwarden Data Processing Addendum
+
+7. Subprocessors
+
+Penwarden uses the subprocessors listed on its website to host and support the service.
+
+9. Changes to this Addendum
+
+Penwarden will notify you by email 30 days before a change to this Addendum applies.
+"""
+
+
+def test_a_changed_key_term_is_named_by_the_heading_it_stands_under() -> None:
+    # a subprocessor clause that speaks of changes stands under "7. Subprocessors": never listed
+    # under a topic guessed from its words ("Changes to the terms")
+    after_text = PENWARDEN.replace("support the service.", "support the service. Penwarden may add or replace "
+                                   "subprocessors at any time, and changes to the list take effect when they are posted.")
+    lines = [c.line() for c in compare_summaries(summarise(PENWARDEN), summarise(after_text), PENWARDEN, after_text)]
+    assert lines == ["§ 7 Subprocessors: new: Penwarden may add or replace subprocessors at any time, and changes to "
+                     "the list take effect when they are posted."], lines
+    # a term under no heading at all is said alone
+    bare = "Penwarden may end the service at any time.\n"
+    lines = [c.line() for c in compare_summaries(summarise(""), summarise(bare), "", bare)]
+    assert lines == ["New: Penwarden may end the service at any time."], lines
 
 
 def test_a_bullet_that_only_left_the_selection_is_not_a_change() -> None:

@@ -123,6 +123,7 @@ TERM_NAMES = {
     "pricing": "charge", "subscription": "subscription term", "service-changes": "right to change the service",
     "eligibility": "eligibility rule", "usage-rules": "usage rule",
 }
+_PARTS = re.compile(r"(?<=\))\s*;\s+(?=\S)")  # between two explanations of one change, after a category list
 _NEW_WATCH = re.compile(r"^New(?: watch-out| row)?: (?P<rest>.+?)\s*\((?P<cat>[a-z-]+)(?:, [a-z-]+)*\)\s*$")
 # The rights a waiver in the class-action category gives up (taxonomy: "class or representative
 # action waivers, jury trial waivers"): each one named, whatever heading the clause sits under.
@@ -147,11 +148,19 @@ def named(change: Labelled) -> str:
     arbitration: All disputes ...") when it is a critical new or strengthened term; as stored
     otherwise."""
     text = change.explanation or ""
-    m = _NEW_WATCH.match(text)
+    # an explanation may say several things ("New watch-out: ... (arbitration); ... now governed by
+    # X instead of Y (governing-law)"): the first is named from its own category list
+    parts = _PARTS.split(text)
+    m = _NEW_WATCH.match(parts[0])
     if change.severity == "critical" and m and m.group("cat") in TERM_NAMES:
+        cat = m.group("cat")
+        changed = next((p for p in parts[1:] if " instead of " in p and (t := _CATS_TAIL.search(p))
+                        and cat in re.findall(r"[a-z-]+", t.group(0))), None)
+        if changed is not None:  # a value of that kind changed: said as a change, not as a new term
+            return "; ".join([changed] + [p for p in parts if p is not changed])
         # the whole clause names the rights a waiver gives up, when the quote was cut before them
         whole = getattr(change, "after", None) or m.group("rest")
-        return f"New {term_name(m.group('cat'), whole)}: {m.group('rest')} ({m.group('cat')})"
+        return "; ".join([f"New {term_name(cat, whole)}: {m.group('rest')} ({cat})", *parts[1:]])
     return text
 
 
@@ -198,6 +207,10 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
         more = short  # the change's own words before the count's
     if first.endswith(_NOTE) and len(first) + len(more) > limit:
         first, note = first[:-len(_NOTE)], _NOTE  # cut the sentence, keep the note
+    part, sep, _rest = first.partition("; ")
+    if sep and len(first) + len(more) + len(note) > limit and len(part) + len(note) <= limit \
+            and part.count("“") == part.count("”"):
+        first = part.rstrip(" .;:,")  # the first of two explanations of the change, whole (read below)
     room = max(limit - len(more) - len(note), 40)
     fitted = _fit(first, room)
     if fitted != first and len(first) + len(note) <= limit and first.count("“") == first.count("”"):

@@ -22,7 +22,7 @@ from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans,
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topic_profile, topical_watch)
 from tracker.analysis.clauses import inline_list, inline_marks
-from tracker.analysis.facts import Fact, extract_facts, reworded_words, same_wording
+from tracker.analysis.facts import Fact, extract_facts, law_places, reworded_words, same_wording
 from tracker.analysis.facts_eu import is_foreign
 from tracker.analysis.rendering import LEADS_ON, clause_text, one_line, plain_text, table_cells
 from tracker.analysis.subject import resolved_start
@@ -213,10 +213,24 @@ _NAMED_SUBJECT = re.compile(r"^\s*(?:section|article|clause|§)\s*\d+(?:\.\d+)*\
                             r"gives|explains|limits|excludes)\b)", re.I)
 
 
+# A number that starts a line but is the text's own word, not its numbering: a house number
+# after a line break ("Anouk Verdal  \n6 chemin des Vignes", "37 Quai des Brumes", "12 Main
+# Street"), a count or amount that goes on in lower case ("30 days after ...").
+_STREET = (r"(?:rue|quai|avenue|av|boulevard|bd|blvd|chemin|place|allée|allee|impasse|route|cours|street|st|road|rd|"
+           r"lane|ln|drive|dr|way|court|ct|square|sq|parkway|highway|terrace|strasse|straße|str|platz|weg|gasse|"
+           r"allee|via|viale|piazza|calle|avenida|plaza|rua|laan|straat|gracht|plein)\b")
+_OWN_NUMBER = re.compile(rf"\d+(?:\s*(?:bis|ter|[a-z]))?,?\s+(?:[a-zà-ÿ]|(?i:{_STREET})|(?:[A-Z][\w'’-]*\s+){{1,3}}(?i:{_STREET})|"
+                         r"[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|ring|ufer)(?!\w))")
+
+
 def _clean_prefix(prefix: str) -> str:
+    """``prefix`` (a clause's words) less Markdown marks and the numbering of its lines ("3.1",
+    "(a)", "Section 4"); a number that is the text's own word is kept (``_OWN_NUMBER``): a quote
+    gives the source's words."""
     prefix = _MARKUP.sub("", prefix)
     if not _NAMED_SUBJECT.match(prefix):
-        prefix = _NUMBERING.sub("", prefix)
+        prefix = _NUMBERING.sub(lambda m: m.group(0) if _OWN_NUMBER.match(prefix, m.end() - len(m.group(0).lstrip()))
+                                else "", prefix)
     return _space(prefix)
 
 
@@ -658,6 +672,32 @@ following additionally also further furthermore moreover""".split())
 _PREPOSITIONS = frozenset("in against by to for with from of on at under within into through as".split())
 
 
+_JOINED_CLAUSE = re.compile(r"(?:;|,\s+(?:and|but|or|whereas|while|et|mais|ou|und|aber|oder))\s+", re.I)
+# the finite verbs of a French or German clause ("tout litige sera tranché", "jeder Streit wird ...")
+_FOREIGN_VERBS = frozenset("est sont sera seront peut peuvent doit doivent ist sind wird werden kann können muss "
+                           "müssen".split())
+
+
+def _own_clause(sentence: str, at: int) -> str | None:
+    """The clause of ``sentence`` holding its point (offset ``at``) when it is joined to the
+    sentence by "; " or ", and/but/or" and has a subject and verb of its own before the point
+    ("any dispute arising from them will be settled by ..." of "These terms are governed by ...,
+    and any dispute ..."); None otherwise."""
+    joins = [m for m in _JOINED_CLAUSE.finditer(sentence, 0, at) if m.end() <= at]
+    if not joins:
+        return None
+    clause = sentence[joins[-1].end():]
+    ws = clause.split(" ")
+    if not ws or ws[0].lower().strip(",") in _NOT_SUBJECT | _RELATIVE | _CONDITIONAL or ws[0][:1].isdigit():
+        return None
+    point = len(sentence[joins[-1].end():at].split())
+    verb = next((i for i, w in enumerate(ws[:10]) if i and ws[i - 1].lower() != "to"
+                 and (re.fullmatch(_MODALS, w.lower()) or w.lower() in _VERBS | _FOREIGN_VERBS)), None)
+    if verb is None or verb > point or any(w.endswith((",", ";")) for w in ws[:verb]):
+        return None  # no subject and verb of its own before the point ("…, and in any court of X")
+    return clause
+
+
 def _around(s: str, at: int, limit: int) -> str | None:
     """The sentence of ``s`` holding its point (offset ``at``), as a quote of at most ``limit``
     characters that starts where the sentence does: whole when it fits (less a lead-in such as
@@ -688,6 +728,10 @@ def _around(s: str, at: int, limit: int) -> str | None:
         sentence, lead = main, "…"
         if len(sentence) < limit:
             return lead + sentence.rstrip(" .;:")
+    if (own := _own_clause(sentence, at)) is not None:
+        # the point stands in a clause with its own subject (", and any dispute ... will be settled
+        # by arbitration"): that clause, not the sentence's first subject joined to its verb
+        return "…" + (own if len(own) <= limit - 1 else one_line(own, limit - 1)).rstrip(" .;:")
     words = sentence.split(" ")
     verb = next((i for i, w in enumerate(words[:24]) if i and words[i - 1].lower() != "to"  # "to have": no main verb
                  and (re.fullmatch(_MODALS, w.lower()) or w.lower() in _VERBS)
@@ -806,15 +850,44 @@ def _masked(text: str, facts: tuple[Fact, ...]) -> str:
 def _changed_pairs(before: list[Fact], after: list[Fact], before_text: str,
                    after_text: str) -> list[tuple[Fact | None, Fact | None]]:
     """Significant facts that differ, paired by kind: (old, new), either side may be None."""
-    pairs = []
+    pairs: list[tuple[Fact | None, Fact | None]] = []
     for kind in _SIGNIFICANT:
         old = [f for f in before if f.kind == kind and _key(f) not in {_key(g) for g in after}]
         new = [f for f in after if f.kind == kind and _key(f) not in {_key(g) for g in before}]
         if kind == "place":
             old, new = _principal(old, before_text), _principal(new, after_text)
+            # a place is paired with a place of the same role: a law with a law, courts with
+            # courts ("the laws of Delaware" never replaces "the courts in Portland, Oregon")
+            roles_old = [_place_role(f, before_text) for f in old]
+            roles_new = [_place_role(f, after_text) for f in new]
+            used: set[int] = set()
+            gone: list[tuple[Fact | None, Fact | None]] = []
+            for f, role in zip(old, roles_old):
+                j = next((j for j, r in enumerate(roles_new) if r == role and j not in used), None)
+                if j is not None:
+                    used.add(j)
+                    pairs.append((f, new[j]))  # a value replaced first: it is said as a change
+                else:
+                    gone.append((f, None))
+            pairs += gone + [(None, f) for j, f in enumerate(new) if j not in used]
+            continue
         for i in range(max(len(old), len(new))):
             pairs.append((old[i] if i < len(old) else None, new[i] if i < len(new) else None))
     return pairs
+
+
+def _place_role(f: Fact, text: str) -> str:
+    """What a place is named for in ``text``: "court", "law" (the law of the contract),
+    "arbitration" (where it is held), else "" (a seat, an address, a place in passing)."""
+    if f.qualifier:
+        return f.qualifier
+    flat = plain(text)
+    if any(f.value == p or p in f.value.split(", ") for p in law_places(flat)):
+        return "law"
+    at = flat.find(f.text)
+    if at > 0 and re.search(r"(?:arbitra\w*|mediat\w*)[^.;]{0,60}$", flat[:at], re.I):
+        return "arbitration"
+    return ""
 
 
 def _principal(facts: list[Fact], text: str) -> list[Fact]:
@@ -822,6 +895,8 @@ def _principal(facts: list[Fact], text: str) -> list[Fact]:
     ("San Francisco, California") are one place."""
     courts = [f for f in facts if f.qualifier == "court"]
     inside = {n for c in courts for n in c.value.split(", ")}
+    if inside:  # the law of the contract is named for itself, even when the courts sit there too
+        inside -= set(law_places(plain(text)))
     rest = sorted((f for f in facts if f.qualifier != "court" and f.value not in inside),
                   key=lambda f: text.find(f.text))
     merged: list[Fact] = []
@@ -3156,6 +3231,8 @@ def _fact_cats(new: Fact, after: str, fallback: tuple[str, ...]) -> tuple[str, .
     """Categories of the words around the new fact (its part of the sentence, between commas),
     else of its sentence: the most specific explanation. "arbitration held in X, except that
     you may use small-claims court" is about arbitration, not courts."""
+    if new.kind == "place" and _place_role(new, after) == "law":
+        return ("governing-law",)  # "the laws of X": the law of the contract, whatever the clause's other topics
     sentence, at = _sentence_with(after, new.text)
     if not sentence:
         return fallback

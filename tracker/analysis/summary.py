@@ -31,6 +31,7 @@ from tracker.analysis.boilerplate import address_spans
 from tracker.analysis.classify import (CATEGORIES, Labels, cache_folder, classify_many, classify_text,
                                        retention_not_ending)
 from tracker.analysis.clauses import Clause, clause_key, inline_list, split_clauses, split_sentences
+from tracker.analysis.clauses import _is_abbreviation as clauses_abbreviation
 from tracker.analysis.facts import Fact, extract_facts, law_places, nation, places_at
 from tracker.analysis.rendering import HEAD_NUMBER, clause_text, good_end, numbered_label, one_line
 from tracker.analysis.rendering import plain_text as _render_plain
@@ -286,7 +287,7 @@ _INVERTED_OPEN = re.compile(r"\b(?:in\s+no\s+event|under\s+no\s+circumstances?|a
                             r"(?:will|shall|may|can|could|would|does|do|is|are)\s+[\w&.'’ -]{1,60}$", re.I)
 
 
-def _verb_cut_off(piece: str) -> bool:
+def _modal_without_verb(piece: str) -> bool:
     """Whether ``piece`` stops before the verb its modal announces: 'We may, in our sole
     discretion', 'We may at any time, without prior notice and at our sole discretion', 'In no
     event will Company'."""
@@ -303,7 +304,7 @@ def _whole(piece: str) -> bool:
     """A piece of a cut sentence that still states something: a subject and a verb of its own
     ('Service fees are non-refundable'), not a list of names or a phrase ('14 days before the
     hearing')."""
-    if _verb_cut_off(piece):
+    if _modal_without_verb(piece):
         return False  # 'We may, in our sole discretion': the verb it announces was cut off
     if _NO_OBJECT.search(piece.rstrip(". ")):
         return False  # 'Your content may not include': what it may not include was cut off
@@ -361,6 +362,48 @@ def keeps_conditions(body: str, start: int, end: int) -> bool:
                          after))
 
 
+# A predicate after a comma, without a subject of its own (", also terminate.", ", will end ...",
+# ", embody all the terms ...", ", prend fin", ", gilt ..."): the words before it, back to where
+# its clause starts, are its subject, so a cut that keeps them without it keeps no statement.
+_PREDICATE_AFTER = re.compile(
+    r",\s+(?:(?:also|then|each|both|all|thereby|hereby|likewise|equally|jointly|collectively|together|"
+    r"immediately|automatically|not|only|still|aussi|également|immédiatement|automatiquement|ebenfalls|auch|sofort)\s+)*"
+    r"(?:(?:will|shall|must|may|might|can|cannot|could|would|should|is|are|was|were|has|have|had|does|do|did)\s+"
+    r"(?:not\s+|also\s+|then\s+|immediately\s+|automatically\s+)*[a-z]|"
+    r"(?:terminates?|ends?|ceases?|expires?|survives?|remains?|continues?|embod(?:y|ies)|constitutes?|"
+    r"supersedes?|replaces?|governs?|appl(?:y|ies)|prevails?|forms?|represents?|becomes?|comprises?|"
+    r"takes? (?:effect|precedence)|lapses?|override?s?|contains?|sets? (?:out|forth)|"
+    r"est|sont|sera|seront|reste|restent|demeure|demeurent|prend|prennent|constitue|constituent|"
+    r"remplace|remplacent|s'applique|s'appliquent|cesse|cessent|expire|expirent|"
+    r"ist|sind|wird|werden|gilt|gelten|endet|enden|bildet|bilden|bleibt|bleiben|stellt|stellen|"
+    r"enthält|enthalten|ersetzt|ersetzen|erlischt|erlöschen)\b)")
+_CLAUSE_START = re.compile(r";\s+|,\s+(?:and|but|or|so)\s+|[.:]\s+")
+
+
+def _subject_spans(body: str) -> list[tuple[int, int]]:
+    """Spans of ``body`` that are the subject of a predicate cut off by a comma: (clause start,
+    comma) for each ", also terminate"-like predicate with no subject of its own. A piece that
+    ends inside such a span keeps a subject whose verb was dropped."""
+    spans = []
+    for m in _PREDICATE_AFTER.finditer(body):
+        # its clause starts after the last whole statement before it ('We may suspend your
+        # account, and your licence, ..., will end'), not after a noun phrase joined by 'and'
+        # ('Your use of X, and any dispute ..., is governed')
+        start = 0
+        for c in _CLAUSE_START.finditer(body, 0, m.start()):
+            if _whole(body[start:c.start()]):
+                start = c.end()
+        spans.append((start, m.start()))
+    return spans
+
+
+def _subject_cut_off(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether the piece ``body[start:end]`` ends inside the subject of a predicate it leaves out
+    (see ``_subject_spans``): 'your permission to use X, as well as any permission you may have'
+    of '..., also terminate'."""
+    return any(start < comma and a < end <= comma + 1 for a, comma in spans)  # its comma kept or not
+
+
 def _leads_into(piece: str, before: str = "") -> bool:
     """Whether the last piece a cut would keep only leads into the words after it: a bare
     conjunction ('…, and'), or a phrase without a verb that opens the clause a conjunction
@@ -400,6 +443,7 @@ def _cut(text: str, max_words: int) -> str:
             return _tidy(body)
     lead = words(_leading_condition(body))
     budget = max_words + min(15, lead)
+    spans = _subject_spans(body)
     for pattern in _CUTS:
         pieces = [p for p in pattern.split(body) if p.strip()]
         if len(pieces) < 2:
@@ -429,7 +473,8 @@ def _cut(text: str, max_words: int) -> str:
             head = head[: m.start()]
         if words(head) <= budget and words(head) >= 4 and _whole(head) and keeps_conditions(body, 0, len(head)) \
                 and not _IN_SERIES.search(head) and not _series_goes_on(head, body[len(head):]) \
-                and not _noun_goes_on(head, body[len(head):]) and not _clause_goes_on(head, body[len(head):]):
+                and not _noun_goes_on(head, body[len(head):]) and not _clause_goes_on(head, body[len(head):]) \
+                and not _subject_cut_off(spans, 0, len(head)):
             best = head
             # another piece only when it is a statement of its own (not 'then the hearing ...')
             # and under no condition it would lose
@@ -437,7 +482,8 @@ def _cut(text: str, max_words: int) -> str:
             # through our Services shall be resolved …')
             others = [p for p in pieces if words(p) <= max_words and words(p) >= 5 and _whole(p)
                       and keeps_conditions(body, body.find(p), body.find(p) + len(p))
-                      and not re.match(r"[a-z][\w'’-]*(?:ed|ing)\b", p)]
+                      and not re.match(r"[a-z][\w'’-]*(?:ed|ing)\b", p)
+                      and not _subject_cut_off(spans, body.find(p), body.find(p) + len(p))]
             strongest = max(others, key=_weight, default="")
             if strongest and _weight(strongest) > _weight(best) + 2 and strongest not in best:
                 best = strongest
@@ -449,6 +495,20 @@ def _cut(text: str, max_words: int) -> str:
     # no clause boundary fits: the first words, marked as cut so no one reads them as the whole
     # rule, unless a condition would be cut off with the rest
     kept = " ".join(body.split()[:budget])
+    if kept == " ".join(body.split()):
+        return _tidy(body)  # longer than max_words only by its leading conditions: nothing to cut
+    floor = 3
+    if _subject_cut_off(spans, 0, len(kept)):
+        # the first words are a subject whose verb comes later: the sentence whole when it is
+        # not much longer, else its first words up to a little past that verb, else no bullet
+        # (never a subject without its verb)
+        if words(body) <= budget + 15:
+            return _tidy(body)
+        comma = min(c for a, c in spans if a < len(kept) <= c + 1)
+        floor = words(body[:comma]) + 1
+        if floor + 5 > budget + 15:
+            return ""
+        kept = " ".join(body.split()[:floor + 5])
     if _CONDITION_WORD.search(body[len(kept):]) or not keeps_conditions(body, 0, len(kept)):
         return ""
     if (last := list(_CONDITION_WORD.finditer(kept))) and not re.search(r"[,;]\s", kept[last[-1].end():]):
@@ -459,7 +519,7 @@ def _cut(text: str, max_words: int) -> str:
     # complete phrase ('… and charge the chargeback fee…')
     ws = body.split()
     k = len(kept.split()) - 1
-    while k > 3 and not good_end(ws, k):
+    while k > floor and not good_end(ws, k):
         k -= 1
     kept = " ".join(ws[:k + 1])
     return _tidy(kept).rstrip(".,;:") + "…"
@@ -719,12 +779,13 @@ class _Sentence:
     table: bool = False
     first: bool = False
     broken: str = ""  # why the sentence cannot stand alone, when that is known before compression
+    lowers: frozenset[str] = frozenset()  # names the document writes in lower case ("npm"), if any
 
     @property
     def text(self) -> str:
         """The bullet: compressed on first use (most sentences never become one)."""
         if self.short is None:
-            self.short = compress(self.plain)
+            self.short = _keep_case(compress(self.plain), self.lowers)
         return self.short
 
     @property
@@ -1265,6 +1326,53 @@ def _unshouted(plain: str, names: dict[str, str]) -> str:
     return re.sub(r"\bi\b", "I", low[:1].upper() + low[1:])
 
 
+# A sentence that opens with a name written in lower case ("npm may change ...", "bunq will
+# ..."): the splitter, which waits for a capital, left it glued to the sentence before. Which
+# lower-case words are such names is told by the document (``_lower_name``).
+_LOWER_NAME_START = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=([a-z][\w-]*)\W)")
+
+
+@lru_cache(maxsize=4096)
+def _lower_name(word: str, markdown: str) -> bool:
+    """Whether ``word`` is a name the document writes in lower case ("npm", "bunq", "eBay"): it
+    recurs (at least 3 times), opens at least two sentences or paragraphs in lower case, more
+    often than it is written capitalised anywhere ("you", "use" open sentences as "You", "Use";
+    "behalf" opens one paragraph a page break split)."""
+    word = re.sub(r"(?:['’]s)?\W*$", "", word)  # "npm's", "npm,": the name itself
+    if not word[:1].islower() or len(word) < 2:
+        return False
+    w = re.escape(word)
+    # a sentence or paragraph it opens (not a line of hard-wrapped text that goes on in lower case)
+    opens = len(re.findall(rf"(?:(?<=[.!?])[ \t]+|(?<=[.!?])\n|\A|\n[ \t]*\n[ \t]*(?:[-*+][ \t]+)?){w}(?![\w-])",
+                           markdown))
+    capital = len(re.findall(rf"(?<![\w.-]){re.escape(word[:1].upper() + word[1:])}(?![\w-])", markdown))
+    return opens >= 2 and opens > capital and len(re.findall(rf"(?<![\w.-]){w}(?![\w-])", markdown)) >= 3
+
+
+def _keep_case(text: str, lowers: frozenset[str]) -> str:
+    """``text`` (a bullet) with a name the document writes in lower case (``lowers``) written so
+    when it opens the bullet ("npm may ...", "npm's liability ...", not "Npm ...")."""
+    if not lowers or not (m := re.match(r"([A-Z][A-Za-z0-9-]+)(?=\W|$)", text)):
+        return text
+    return text[:1].lower() + text[1:] if m.group(1)[:1].lower() + m.group(1)[1:] in lowers else text
+
+
+def _split_lower_names(piece: str, markdown: str) -> list[str]:
+    """``piece`` split before each sentence that opens with a name the document writes in lower
+    case ("... to use npm Services. npm may change ..."); the name must recur in the document
+    (at least 3 times in that case: not a word that merely follows an abbreviation)."""
+    if ". " not in piece:
+        return [piece]
+    cuts = [m for m in _LOWER_NAME_START.finditer(piece)
+            if not clauses_abbreviation(prev := piece[:m.start()].rsplit(None, 1)[-1].rstrip(".!?"))
+            and len(prev) >= 3 and not re.fullmatch(r"[ivxlc]+", prev, re.I)  # "ii. use ...": an item marker
+            and _lower_name(m.group(1), markdown)]
+    if not cuts:
+        return [piece]
+    bounds = [0, *(m.start() for m in cuts), len(piece)]
+    return [piece[a:b].strip() for a, b in zip(bounds, bounds[1:]) if piece[a:b].strip()]
+
+
 def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
     clauses = split_clauses(markdown)
     names = _names(markdown)
@@ -1281,6 +1389,9 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
     out: list[_Sentence] = []
     order = 0
     tables: dict[str, list[Clause]] = {}
+    # names the document writes in lower case where a sentence starts ("npm may ...")
+    lowers = frozenset(w for w in set(re.findall(r"(?:^|[.!?]\s+)([a-z][A-Za-z0-9-]{1,20})(?:['’]s)?\s", markdown, re.M))
+                       if _lower_name(w, markdown))
     for clause in clauses:
         if clause.kind == "table":
             tables.setdefault(_table_of(clause), []).append(clause)
@@ -1294,6 +1405,12 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
         lead, lost = leads.visit(clause, texts[i])
         if clause.kind == "heading":
             pseudo, block, previous, opening = None, None, "", i + 1
+            own = plain_text(texts[i]).strip()
+            if not texts[i].lstrip().startswith(("#", "*", "_")) and "\n" not in texts[i].strip() and \
+                    HEAD_NUMBER.match(own) and words(own) <= 14:
+                # a numbered title on a line of its own (a PDF or plain text): the splitter kept its
+                # words as the heading, a reader sees its number too ("§ 7 Subprocessors")
+                pseudo = block = own
             continue
         text = texts[i]
         if clause.kind in ("paragraph", "sentence", "item") and _TOC_LINE.match(re.sub(r"^\s*[-*+]\s+", "", text)):
@@ -1332,6 +1449,7 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
                 pieces = [_table_row(clause)]
         else:
             pieces = split_sentences(inline_list(text)) if clause.kind != "sentence" else [text]
+            pieces = [q for p in pieces for q in _split_lower_names(p, markdown)]
         in_cells = clause.kind == "table" and bool(cell_heads)
         for n, piece in enumerate(pieces):
             if in_cells and cell_heads[n] is not None:
@@ -1347,7 +1465,7 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
             if lead:
                 body = plain[:1].lower() + plain[1:] if not plain[:2].isupper() else plain
                 plain = f"{lead} {body}"
-            elif plain[:1].islower() and clause.kind != "table":
+            elif plain[:1].islower() and clause.kind != "table" and not _lower_name(plain.split(None, 1)[0], markdown):
                 broken = "no subject"  # a list item that continues a lead-in we could not find
             elif lost and not _VERBISH.search(plain):
                 broken = "lost lead-in"  # 'Your use of the Services.' under a long 'we are not liable for:' 
@@ -1367,7 +1485,7 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
             out.append(_Sentence(clause, section, plain, None, labels, facts,
                                  _concern(cats, tuple(watch), hcats),
                                  tuple(sorted(watch, key=CATEGORIES.index)), order, hcats, table,
-                                 n == 0 and i == opening, broken))
+                                 n == 0 and i == opening, broken, lowers))
     return out, clauses
 
 
@@ -1923,6 +2041,23 @@ def _cell(s: _Sentence | None, value: str, history: dict[str, tuple[str, ClauseC
     return Cell(value, s.clause.id, s.section, s.text, changed)
 
 
+def _fact_note(fid: str, cell: Cell) -> Cell:
+    """``cell`` (standard fact ``fid``) with its change note said of that fact alone: what the same
+    fact read in its clause before the change ("was Oregon" for a governing law, never for the
+    arbitration the same sentence now adds). A note that quotes words or says the clause was added
+    stays; when the old clause states no value of that fact, or the same one, the note only says
+    the clause changed (a value there was of another kind)."""
+    ch = cell.changed
+    if ch is None or ch.before is None or not ch.note.startswith("was ") or ch.note.startswith("was “"):
+        return cell
+    old = _standard_facts(_sentences(ch.before)[0], {}).get(fid)
+    if old is not None and old.value != cell.value:
+        note = f"was {old.value} until {ch.date}"
+    else:
+        note = f"clause changed on {ch.date}"
+    return Cell(cell.value, cell.clause, cell.section, cell.text, Change(ch.date, ch.before, note))
+
+
 def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str, ClauseChange]]) -> dict[str, Cell]:
     """The FACTS of a document that it states, each from the clause that states it."""
     cats = lambda s: s.labels.categories  # noqa: E731
@@ -2156,11 +2291,12 @@ _REFUND_IN_PASSING = re.compile(r"\bwithout\s+(?:[\w-]+\s+){0,3}?(?:(?:or|and|an
 ANSWER_CHARS = 400  # the most an answer quotes of one sentence
 
 
-def _answer_words(plain: str) -> str:
+def _answer_words(plain: str, lowers: frozenset[str] = frozenset()) -> str:
     """One sentence of an answer: shortened at a clause boundary (``compress``), else whole when it
     is short enough, else its first ``ANSWER_CHARS`` characters cut on a word that carries
     meaning and marked "…" (a run of text the splitter took for one sentence is never quoted whole)."""
     text = compress(plain, 40) or _tidy(plain)
+    text = _keep_case(text, lowers)  # "npm may ...", as the document writes it
     return text if len(text) <= ANSWER_CHARS else one_line(text, ANSWER_CHARS)
 
 
@@ -2181,7 +2317,7 @@ def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
                                   _changed(p, history), name)
             return Answer(qid, question, _DONT_SAY)
         # an answer cut short may not drop a condition: then the sentence whole
-        text = " ".join(_answer_words(p.plain) for p in found[:2])
+        text = " ".join(_answer_words(p.plain, p.lowers) for p in found[:2])
         first = found[0]
         changed = next((c for c in (_changed(p, history) for p in found) if c is not None), None)
         return Answer(qid, question, text, first.clause.id, first.section, changed)
@@ -2237,7 +2373,7 @@ def summarise(markdown: str, changes: Iterable[tuple[str, ClauseChange]] = ()) -
     sentences, clauses = _sentences(markdown)
     key_terms = [_bullet(s, history) for s in _select(sentences)]
     watch_outs = _watch_outs(sentences, history)
-    facts = _standard_facts(sentences, history)
+    facts = {k: _fact_note(k, c) for k, c in _standard_facts(sentences, history).items()}
     answers = _answers(sentences, facts, history)
 
     # the clause-level view, by category (kept for ``categories`` in --json and the API)
@@ -2293,23 +2429,28 @@ class BulletChange:
     before: str | None
     after: str | None
     clause: str = ""
+    section: str = ""  # the heading the term stands under ('§ 4 Credits'); '' under none
 
     def line(self) -> str:
-        """'Refunds and credits: Credits expire 6 months after purchase (was 12 months).'"""
-        title = concern_title(self.concern)
+        """'§ 8 Credits: Credits expire 6 months after purchase (was 12 months).': the term under
+        the section it stands in, as the document names it (never a topic guessed from its words:
+        a subprocessor clause that mentions changes is no "Changes to the terms"); the term
+        alone ('New: ...') when it stands under no heading."""
         if self.after is None:
-            return f"{title}: no longer says: {self.before}"
-        if self.before is None:
-            return f"{title}: new: {self.after}"
-        now = {(f.kind, f.value) for f in extract_facts(self.after)}
-        lost = [f for f in extract_facts(self.before) if f.kind in _FACT_KINDS and (f.kind, f.value) not in now]
-        was = ", ".join(distinct_values(_fact_words(f) for f in lost)[:2]) if lost else _replaced_words(
-            self.before, self.after)
-        return f"{title}: {self.after.rstrip('.')} (was {was})."
+            said = f"no longer says: {self.before}"
+        elif self.before is None:
+            said = f"new: {self.after}"
+        else:
+            now = {(f.kind, f.value) for f in extract_facts(self.after)}
+            lost = [f for f in extract_facts(self.before) if f.kind in _FACT_KINDS and (f.kind, f.value) not in now]
+            was = ", ".join(distinct_values(_fact_words(f) for f in lost)[:2]) if lost else _replaced_words(
+                self.before, self.after)
+            said = f"{self.after.rstrip('.')} (was {was})."
+        return f"{self.section}: {said}" if self.section else said[:1].upper() + said[1:]
 
     def to_dict(self) -> dict[str, Any]:
         return {"concern": self.concern, "before": self.before, "after": self.after, "clause": self.clause,
-                "line": self.line()}
+                "section": self.section or None, "line": self.line()}
 
 
 def _replaced_words(before: str, after: str, most: int = 6) -> str:
@@ -2377,10 +2518,10 @@ def compare_summaries(before: Summary, after: Summary, before_text: str = "", af
             # "N. Disclaimer" → "O. Disclaimer" is no change, nor a SHOUTED sentence now written in
             # sentence case ("(was Each … disputes … arbitration)" said only the case of three words)
             if _MARKER.sub("", match.text).casefold() != _MARKER.sub("", b.text).casefold():
-                out.append(BulletChange(b.concern, match.text, b.text, b.clause))
+                out.append(BulletChange(b.concern, match.text, b.text, b.clause, b.section))
         elif not in_text(b, "before"):
-            out.append(BulletChange(b.concern, None, b.text, b.clause))
-    out += [BulletChange(g.concern, g.text, None) for g in gone if not in_text(g, "after")]
+            out.append(BulletChange(b.concern, None, b.text, b.clause, b.section))
+    out += [BulletChange(g.concern, g.text, None, section=g.section) for g in gone if not in_text(g, "after")]
     out.sort(key=lambda c: _CONCERN_RANK.get(c.concern, len(_CONCERN_RANK)))
     return out[:limit]
 

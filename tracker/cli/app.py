@@ -737,7 +737,7 @@ def _answers_elsewhere(archive: Any, doc: Any, version: Any, result: Any) -> dic
 
 def _key_term_changes(doc: Any, version: Any, result: Any) -> list[Any]:
     """The key terms and watch-outs ``version`` changed against the version before it
-    (``summary.BulletChange``: "Refunds and credits: Credits expire after 6 months (was 12
+    (``summary.BulletChange``: "§ 8.3 Credits: Credits expire after 6 months (was 12
     months)."); [] for a first version or one that changed no key term."""
     from tracker.analysis.summary import cached_bullets, compare_summaries, remember_bullets
 
