@@ -431,6 +431,66 @@ def test_changed_documents_are_analysed_while_the_run_fetches(tmp_path, httpserv
                           check=True).stdout == ""
 
 
+def test_a_changed_page_is_analysed_before_its_second_fetch_and_a_blink_records_nothing(tmp_path, httpserver,
+                                                                                       monkeypatch):
+    """A changed page is fetched a second time before it is recorded (a blinking page gives the
+    latest text back), and that request queues behind the run's others: its analysis starts at
+    the first fetch, not the second. When the second fetch confirms, the version uses that
+    analysis; when it gives the latest text back, nothing is recorded, whatever was analysed."""
+    import tracker.archive.record as record
+    from tracker.analysis.analyse import analyse
+    from tracker.archive.index import Index
+    from tracker.archive.store import Store
+    from tracker.fetch import FetchOptions
+    from tracker.run.loop import run_snapshot
+
+    months = {"n": 12}
+    served: dict[str, int] = {}  # path -> requests in this run
+    blinking = "/d1"  # its second request in a run gives the old text back
+
+    def page(request):
+        served[request.path] = served.get(request.path, 0) + 1
+        n = 12 if request.path == blinking and served[request.path] % 2 == 0 else months["n"]
+        return Response(f"<html><body><main><h1>Terms {request.path}</h1><h2>Credits</h2>"
+                        f"<p>Credits expire {n} months after purchase.</p>"
+                        "<h2>Law</h2><p>These terms are governed by the laws of Ireland.</p></main></body></html>",
+                        content_type="text/html")
+
+    documents = []
+    for i in range(3):
+        httpserver.expect_request(f"/d{i}").respond_with_handler(page)
+        documents.append(Document("svc", "Service", f"Doc {i}", httpserver.url_for(f"/d{i}")))
+    store = Store(tmp_path / "store")
+    options = FetchOptions(host_delay=0.0, per_host=8, robots=False)
+    assert {o.outcome for o in run_snapshot(store, documents, options).outcomes} == {"new"}
+
+    started: dict[str, int] = {}  # document key -> requests its page had had when its analysis started
+    real = record.Recorder.analyse_early
+
+    def watched(self, key, old, new, kind, revert_of=""):
+        started.setdefault(key, served[f"/d{key[-1]}"])
+        return real(self, key, old, new, kind, revert_of)
+
+    monkeypatch.setattr(record.Recorder, "analyse_early", watched)
+    monkeypatch.setenv("TRACKER_WORKERS", "1")  # the analyses in a thread: cheaper, the same path
+    served.clear()
+    months["n"] = 6
+    outcomes = {o.key: o for o in run_snapshot(store, documents, options).outcomes}
+    assert served == {"/d0": 2, "/d1": 2, "/d2": 2}  # each changed page fetched twice
+    assert started == {"svc/Doc 0": 1, "svc/Doc 1": 1, "svc/Doc 2": 1}  # analysed from its first fetch
+    assert outcomes["svc/Doc 0"].outcome == outcomes["svc/Doc 2"].outcome == "changed"
+    assert outcomes["svc/Doc 1"].outcome == "unchanged" and "variant" in (outcomes["svc/Doc 1"].summary or "")
+    with Index(store.index_path) as index:
+        versions = {key: doc for key, doc in index.all_versions().items()}
+        assert len(versions["svc/Doc 1"]) == 1  # the blink recorded nothing
+        for key in ("svc/Doc 0", "svc/Doc 2"):
+            first, second = versions[key]
+            path = f"{key}.md"
+            expected = analyse(store.read(first.commit_sha, path), store.read(second.commit_sha, path))
+            assert (second.summary, second.material) == (expected.summary, expected.material)
+            assert "6 months" in second.summary
+
+
 def test_ctrl_c_during_a_run_is_one_error_line_and_exit_130(tmp_path):
     import socket
 

@@ -129,6 +129,7 @@ class _Run:
                 # a page that alternates between texts from request to request records nothing.
                 waiting[doc.key] = decision
                 again.ask(doc)
+                self._analyse_soon(decision)
                 continue
             self._carry_out(decision)
         latest.close()
@@ -148,6 +149,22 @@ class _Run:
         early, in the recorder's one early worker (see ``record._early_analyser``): a run with
         many changes leaves them to the pool of workers."""
         return self.changed * len(self.documents) < record.PARALLEL_MIN * self.checked  # read at run time: tests lower it
+
+    def _analyse_soon(self, decision: Decision) -> None:
+        """Start the analysis of a new text that waits for its page's second fetch (``settle``):
+        the second fetch queues behind the run's other requests to the host, so waiting for it
+        would leave the analysis worker idle until the end of the fetching. Two fetches almost
+        always agree, and then the version recorded is this one, from the same texts, and uses
+        this analysis (``Recorder.analyse_early``); a page found blinking records nothing, and
+        its analysis is ignored."""
+        version = decision.version
+        previous = self.latest.read.get(decision.check.key) if self.latest is not None else None
+        if version is None or version.kind == "first" or previous is None:
+            return
+        # counted as if carried out now (``_carry_out`` counts it again, for real)
+        if (self.changed + 1) * len(self.documents) < record.PARALLEL_MIN * (self.checked + 1):
+            self.recorder.analyse_early(decision.check.key, previous, version.text, version.kind,
+                                        version.revert_of)
 
     def _carry_out(self, decision: Decision) -> None:
         self.checked += 1
