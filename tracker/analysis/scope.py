@@ -32,7 +32,7 @@ Pure functions of the texts and their clause lists; ``materiality.label_document
 
 from __future__ import annotations
 
-import re
+from tracker._lazyre import re  # top-level patterns compiled on first use
 from functools import lru_cache
 from typing import Sequence
 
@@ -391,11 +391,16 @@ def language_switch(old: str, new: str) -> tuple[str, str] | None:
     lines found in the old. A page served in another locale (the English privacy policy captured
     in French one day) is a translation, not new terms: what changed cannot be read across
     languages, and a feed must not call every clause removed and added. None otherwise."""
+    # The shared lines first: ``other_page_side`` has computed both texts' line keys already
+    # (cached), so for the common pair, one page changed in a clause, this answers at once, where
+    # telling both texts' languages reads 40,000 characters of each (about 5 ms a pair).
+    if shared_lines(new, old) > 0.1:
+        return None
     lo = _clear_language(old)
     if lo is None:
         return None
     ln = _clear_language(new)
-    if ln is None or ln == lo or shared_lines(new, old) > 0.1:
+    if ln is None or ln == lo:
         return None
     return lo, ln
 
