@@ -1009,7 +1009,10 @@ def cut_off_html(pages: Sequence[_Body]) -> str | None:
         media = media_type(page.content_type)
         if media not in ("", "text/html", "application/xhtml+xml") or body.lstrip()[:5] == b"%PDF-":
             continue
-        if _OPEN_DOCUMENT.search(body[:65536]) and not _CLOSE_DOCUMENT.search(body[-65536:]):
+        # (the close tag is nearly always in the last kilobyte: looked for there first, then in
+        # the last 64 KB, the same answer at a tenth of the scan)
+        if (_OPEN_DOCUMENT.search(body[:65536]) and not _CLOSE_DOCUMENT.search(body[-1024:])
+                and not _CLOSE_DOCUMENT.search(body[-65536:])):
             return ("the page's HTML stops before its </body> and </html> (the transfer may have been cut off: "
                     "the connection closed early)")
     return None
