@@ -32,7 +32,7 @@ Pure functions of the texts and their clause lists; ``materiality.label_document
 
 from __future__ import annotations
 
-from tracker._lazyre import re  # top-level patterns compiled on first use
+import re
 from functools import lru_cache
 from typing import Sequence
 

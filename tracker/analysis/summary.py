@@ -35,7 +35,7 @@ from tracker.analysis.clauses import _is_abbreviation as clauses_abbreviation
 from tracker.analysis.facts import Fact, extract_facts, law_places, nation, places_at
 from tracker.analysis.rendering import HEAD_NUMBER, clause_text, good_end, numbered_label, one_line
 from tracker.analysis.rendering import plain_text as _render_plain
-from tracker.analysis.wording import gives_user_a_right
+from tracker.analysis.rights import gives_user_a_right
 from tracker.records import ClauseChange
 
 __all__ = ["CONCERNS", "FACTS", "QUESTIONS", "Answer", "Bullet", "BulletChange", "Cell", "Change", "Item",
