@@ -368,10 +368,12 @@ def main(argv: list[str] | None = None) -> int:
     rows = build(args.labels, args.cache, args.jobs)
     variants = [v for v in args.variants.split(",") if v]
     if args.write:
+        from tracker.analysis.category_model import pack
+
         model = train_model(rows, args.ship, 7)
         model["trained_on"] = args.labels
         model["pairs"] = len(trainable(rows))
-        OUT.write_text(json.dumps(model, indent=None, separators=(",", ":"), sort_keys=True) + "\n")
+        OUT.write_text(json.dumps(pack(model), indent=None, separators=(",", ":"), sort_keys=True) + "\n")
         n = sum(len(v) for v in model["coef"].values())
         print(f"wrote {OUT} ({model['pairs']} pairs, C {model['C']}, {n} weights)")
         return 0

@@ -7,6 +7,8 @@ none passes) holds. Every text is invented (fictional services)."""
 
 from __future__ import annotations
 
+import json
+
 import os
 import subprocess
 import sys
@@ -210,3 +212,17 @@ def test_the_runtime_needs_no_sklearn(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+def test_the_written_layout_reads_back_as_the_fitted_model():
+    from tracker.analysis.category_model import pack, unpack
+
+    fitted = {"categories": ["refunds", "privacy"], "intercept": {"refunds": -1.0, "privacy": -2.0},
+              "coef": {"refunds": {"w:refund": 1.5, "h:fees": 0.25}, "privacy": {"w:data": 2.0}},
+              "threshold": {"refunds": 0.5, "privacy": 0.5}, "max_categories": 3}
+    written = pack(json.loads(json.dumps(fitted)))
+    assert written["features"] == ["h:fees", "w:data", "w:refund"]
+    assert written["coef"]["privacy"] == [0, 2.0, 0]
+    assert unpack(json.loads(json.dumps(written))) == fitted
+    pooled = {"kind": "pooled", "intercept": 0.5, "coef": {"rule": 1.0}}
+    assert unpack(pack(dict(pooled))) == pooled

@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
-__all__ = ["MODEL_PATH", "category_view", "load_model", "pair_features", "predict", "probabilities", "rule_votes",
+__all__ = ["MODEL_PATH", "category_view", "load_model", "pack", "pair_features", "predict", "probabilities", "rule_votes", "unpack",
            "version_categories"]
 
 MODEL_PATH = Path(__file__).parent / "model" / "categories.json"
@@ -154,7 +154,29 @@ def load_model(path: str = str(MODEL_PATH)) -> dict[str, Any] | None:
     p = Path(path)
     if not p.is_file():
         return None
-    return json.loads(p.read_text(encoding="utf-8"))
+    return unpack(json.loads(p.read_text(encoding="utf-8")))
+
+
+def pack(model: dict[str, Any]) -> dict[str, Any]:
+    """``model`` as it is written to disk: with one regression per category, the feature names
+    once (``features``) and each category's weights as a list in that order, 0 for a feature it
+    does not weigh (the same ~5,800 names under 21 categories made the file four times larger).
+    A pooled model (``coef`` one {feature: weight}) is returned as it is. ``unpack`` inverts it."""
+    coef = model.get("coef")
+    if not isinstance(coef, dict) or not all(isinstance(v, dict) for v in coef.values()):
+        return model
+    names = sorted({f for weights in coef.values() for f in weights})
+    return {**model, "features": names,
+            "coef": {c: [weights.get(f, 0) for f in names] for c, weights in coef.items()}}
+
+
+def unpack(model: dict[str, Any]) -> dict[str, Any]:
+    """A model read from disk (``pack``'s layout, or the plain one) with ``coef`` as
+    {category: {feature: weight}}, the features a category does not weigh left out."""
+    names = model.pop("features", None)
+    if names is not None:
+        model["coef"] = {c: {f: w for f, w in zip(names, weights) if w} for c, weights in model["coef"].items()}
+    return model
 
 
 _RELATIVE = ("vote", "lvote", "top1", "top3", "rule", "watch", "own", "ins", "del", "clause", "doc")
