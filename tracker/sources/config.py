@@ -185,7 +185,7 @@ class Sources:
             if not services:
                 known = ", ".join(s.id for s in self.services) or "none"
                 hint = _did_you_mean(service, [s.id for s in self.services])
-                raise ConfigError(f"no service '{service}' in {self._name}{hint}; known: {known}")
+                raise ConfigError(f"no service '{service}' in {self._name}; known: {known}{hint}")
         docs = [d for s in services for d in s.documents]
         if document is not None:
             wanted = document.casefold()
@@ -194,7 +194,7 @@ class Sources:
                 known = ", ".join(sorted({d.type for d in docs})) or "none"
                 where = f" of service '{service}'" if service is not None else ""
                 hint = _did_you_mean(document, sorted({d.type for d in docs}))
-                raise ConfigError(f"no document '{document}'{where} in {self._name}{hint}; known: {known}")
+                raise ConfigError(f"no document '{document}'{where} in {self._name}; known: {known}{hint}")
             docs = matched
         return docs
 
