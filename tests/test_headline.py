@@ -922,3 +922,26 @@ def test_a_quote_keeps_a_house_number_after_a_line_break() -> None:
     numbered = analyse("# T\n\n## 3. Credits\n\n3.1 Credits expire after 12 months.\n",
                        "# T\n\n## 3. Credits\n\n3.1 Credits expire after 6 months.\n")
     assert "3.1" not in numbered.changes[0].explanation, numbered.changes[0].explanation
+
+
+# --- a term named by what it is ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("clause, name", [
+    ("Under the Bulk Arbitration procedure, Arbitra Inc. will administer the demands in batches with one set of "
+     "filing fees per side.", "New pricing term: "),
+    ("Zorblio may raise the Standard Fee to $12 a month.", "New charge: "),
+    ("Zorblio may raise the Standard Fee by 5% each year.", "New charge: "),
+])
+def test_a_charge_is_named_only_with_an_amount(clause: str, name: str) -> None:
+    c = change(f"New watch-out: {clause} (pricing)", severity="critical", categories=("pricing",), after=clause)
+    assert headline([c]).startswith(name), headline([c])
+
+
+@pytest.mark.parametrize("section", ["25th Floor", "Suite 400", "PO Box 12", "1 Harbour Street, Suite 9"])
+def test_an_address_line_taken_for_a_heading_is_no_section(section: str) -> None:
+    c = change("Now also covers: updates, improvements, or special offers (privacy)", heading=section,
+               clause_id="25th-floor/p3")
+    assert headline([c]) == "Now also covers: updates, improvements, or special offers", headline([c])
+    named_section = change("Now also covers: special offers (privacy)", heading="Marketing e-mails",
+                           clause_id="marketing/p3")
+    assert headline([named_section]).startswith("In “Marketing e-mails”: "), headline([named_section])

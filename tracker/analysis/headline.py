@@ -130,14 +130,20 @@ _NEW_WATCH = re.compile(r"^New(?: watch-out| row)?: (?P<rest>.+?)\s*\((?P<cat>[a
 _CLASS_RIGHT = re.compile(r"\bclass\b|\brepresentative\b|\bcollective\b|\bconsolidat|\bprivate attorney|"
                           r"individual (?:basis|capacity)|\bgroup action|action (?:de groupe|collective)|"
                           r"\bSammelklage|\bVerbandsklage", re.I)
+# An amount to pay: a price, a percentage, a fee in a currency ("$5", "4,99 €", "10%", "USD 20").
+_AMOUNT = re.compile(r"[$€£¥]\s?\d|\d\s?(?:[$€£¥%]|(?:USD|EUR|GBP|CHF|dollars?|euros?|pounds?|cents?|percent)\b)|"
+                     r"\b(?:USD|EUR|GBP|CHF)\s?\d", re.I)
 _JURY_RIGHT = re.compile(r"\bjury\b|\bjurys?\b|\bGeschworene", re.I)
 
 
 def term_name(category: str, text: str = "") -> str:
     """What a reader calls a term of ``category`` (``TERM_NAMES``), read from the clause's own
-    ``text`` for a waiver: "jury-trial waiver" when it gives up only a jury trial, "class-action
-    and jury-trial waiver" when both; "" for a category without a name."""
+    ``text`` for a charge ("pricing term" when it names no amount) and for a waiver: "jury-trial
+    waiver" when it gives up only a jury trial, "class-action and jury-trial waiver" when both; ""
+    for a category without a name."""
     name = TERM_NAMES.get(category, "")
+    if category == "pricing" and text and not _AMOUNT.search(text):
+        return "pricing term"  # "a charge" is an amount to pay: a clause naming none sets how prices work
     if category == "class-action" and _JURY_RIGHT.search(text):
         return "class-action and jury-trial waiver" if _CLASS_RIGHT.search(text) else "jury-trial waiver"
     return name
@@ -223,6 +229,10 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
 # Explanations that quote words without saying where: the section tells a reader what they are
 # about ("§ 8 Hosting now also covers: servers").
 SECTION_MAX = 36  # a longer section title would crowd out the change itself
+# A line of a postal address taken for a heading ("25th Floor", "Suite 400", "PO Box 12"): no section.
+_ADDRESS_LINE = re.compile(r"^(?:\d+(?:st|nd|rd|th)\s+(?:floor|fl\.?)|(?:suite|ste\.?|floor|unit|room|building)\s+\d\w{0,4}|"
+                           r"p\.?\s?o\.?\s+box\s+\d+|\d+\s+(?:\w+\s+){1,3}(?:street|st\.?|avenue|ave\.?|road|rd\.?|"
+                           r"boulevard|blvd\.?|lane|drive|way|place))\s*(?:[,.].*)?$", re.I)
 
 
 def _placed(text: str, change: object) -> str:
@@ -240,7 +250,8 @@ def _placed(text: str, change: object) -> str:
     section = section_label(heading, getattr(change, "after", None) or getattr(change, "before", None) or "",
                             clause_id)
     numbered = section.startswith("§")
-    if len(section) > SECTION_MAX or section == "Introduction" or not (numbered or "/" in clause_id):
+    if len(section) > SECTION_MAX or section == "Introduction" or not (numbered or "/" in clause_id) \
+            or _ADDRESS_LINE.match(plain_text(heading)):
         return text
     where = section if numbered else f"“{section}”"
     for lead in ("New row", "Removed row", "New", "Removed"):
@@ -274,7 +285,9 @@ _CONDITION_LEAD = re.compile(r"^(?:if|when|where|unless|in (?:cases?|the event)|
 
 
 # A quote that starts at its main clause ("…we may use your data to train"): its subject stays.
-_SUBJECT_FIRST = re.compile(r"^…\S+(?: \S+)? (?:may|might|will|shall|must|can|could|would|should|is|are)\b", re.I)
+_SUBJECT_FIRST = re.compile(r"^…\S+(?: \S+)? (?:may|might|will|shall|must|can|could|would|should|is|are|"
+                            r"est|sont|sera|seront|peut|peuvent|doit|doivent|ist|sind|wird|werden|kann|können|"
+                            r"muss|müssen)\b", re.I)
 
 
 _SWAP = re.compile(r"^(?P<pre>.*?[Nn]ow says )“(?P<now>[^”]+)” instead of “(?P<was>[^”]+)”$")
