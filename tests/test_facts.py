@@ -151,7 +151,8 @@ def test_a_german_law_of_the_contract_is_read(text: str, place: str) -> None:
 
 
 def test_an_arbitral_tribunal_is_no_court() -> None:
-    facts = extract_facts("Alle Streitigkeiten werden durch ein Schiedsgericht in Zürich endgültig entschieden.")
+    facts = extract_facts("Diese Bedingungen unterliegen Schweizer Recht, und alle Streitigkeiten werden durch ein "
+                          "Schiedsgericht in Zürich endgültig entschieden.")
     assert not [f for f in facts if f.qualifier == "court"], facts
     courts = extract_facts("Für alle Streitigkeiten sind die Gerichte in Wien zuständig.")
     assert [f.value for f in courts if f.qualifier == "court"] == ["Wien"], courts

@@ -945,3 +945,13 @@ def test_an_address_line_taken_for_a_heading_is_no_section(section: str) -> None
     named_section = change("Now also covers: special offers (privacy)", heading="Marketing e-mails",
                            clause_id="marketing/p3")
     assert headline([named_section]).startswith("In “Marketing e-mails”: "), headline([named_section])
+
+
+def test_a_list_of_surviving_sections_is_no_headline_before_the_term_itself() -> None:
+    survival = change("New: The provisions of these Terms intended by their nature to survive termination shall so "
+                      "survive, including Sections 3, 4 and 11 (class-action)", severity="critical",
+                      categories=("class-action",), kind="added", before=None)
+    waiver = change("New: You and Zorblio may bring disputes only in an individual capacity, not as a class member "
+                    "(class-action)", severity="critical", categories=("class-action",), kind="added", before=None)
+    assert headline([survival, waiver]).startswith("New class-action waiver: You and Zorblio may bring disputes"), \
+        headline([survival, waiver])

@@ -729,3 +729,35 @@ def test_an_item_of_a_list_of_rights_is_not_a_critical_watch_out():
     item = next(c for c in a.changes if "Opt out" in (c.after or ""))
     assert item.severity != "critical", (item.severity, item.explanation)
     assert "data use" not in a.summary, a.summary
+
+
+def test_a_quote_never_starts_inside_a_word():
+    from tracker.analysis.wording import whole_word_quotes
+
+    old = "This licence doesn’t affect your privacy rights – it’s only about your creative rights."
+    new = "This licence doesn’t affect your data rights – it’s only about your creative rights."
+    said = whole_word_quotes("Now says “…t affect your data rights…” instead of “…t affect your privacy rights…”", old, new)
+    assert said == "Now says “…doesn’t affect your data rights…” instead of “…doesn’t affect your privacy rights…”", said
+
+
+def test_a_right_of_the_user_taken_away_is_no_good_news():
+    old = "## Upgrades\n\nYou may terminate your subscription to the Zorblio Upgrade at any time and you will not be " \
+          "obligated to pay any additional fees for upcoming subscription renewal periods.\n\nUpgrades are billed monthly.\n"
+    a = compare(old, "## Upgrades\n\nUpgrades are billed monthly.\n")
+    said = [c.explanation for c in a.changes if c.kind == "removed"]
+    assert said and all("good news" not in e and not e.startswith("Removed watch-out") for e in said), said
+    assert said[0].startswith("Removed right for users: You may terminate"), said
+
+
+def test_a_headline_never_stops_at_a_semicolon_inside_a_list_of_cells():
+    from tracker.analysis.headline import headline
+
+    from tracker.records import ClauseChange
+
+    c = ClauseChange(kind="modified", clause_id="x/p1", heading="", before="a", after="b", material=True,
+                     severity="material", categories=("privacy",),
+                     explanation="users; content added to “Categories of data we use…” for Measurement, analytics "
+                                 "and reports about the Zorblio products (privacy)")
+    other = replace(c, explanation="Now also covers: your selfie video (privacy)")
+    line = headline([c, other])
+    assert not line.startswith("Users,") and "added to" in line, line

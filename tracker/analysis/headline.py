@@ -83,6 +83,10 @@ _CONCRETE = re.compile(r"\binstead of\b|→|^No longer promises\b|^The contracti
 # clauses give effect to, after them when they are as serious.
 _DEFINITION = re.compile(r"^(?:New|Removed|Now also says|No longer says)[^:“]{0,40}: [“\"«]?\s*[^.;:]{1,60}?[”\"»]?\s+"
                          r"(?:means|refers to|shall mean|has the meaning|désigne|bezeichnet)\b", re.I)
+# A clause that only lists which sections outlive the contract ("The provisions of these Terms intended
+# by their nature to survive termination shall so survive ..., including Sections 3, 4 and 11"):
+# scaffolding too, whatever categories the section titles it lists give it.
+_SURVIVAL = re.compile(r"^(?:New|Removed|Now also says|No longer says)[^:“]{0,40}: [^;]{0,120}?\bsurviv\w*\b", re.I)
 _ITEM_UNDER = re.compile(r"^(?P<kind>New|Removed) item under “(?P<lead>[^”]*)”: (?P<item>.+)$", re.S)
 # A promise withdrawn ("we do not sell your data" gone): the worst news a subscriber can get.
 _PROMISE_GONE = re.compile(r"^No longer promises\b")
@@ -90,11 +94,12 @@ _PROMISE_GONE = re.compile(r"^No longer promises\b")
 
 def rank_changes(changes: Sequence[L]) -> list[L]:
     """``changes`` most serious first: material before not, then a promise withdrawn ("No longer
-    promises ..."), then severity, then a definition after other terms, then the weight of the change's weightiest category
-    (``CATEGORY_WEIGHT``), then a concrete change (a value that replaced another) before a quote,
-    then document order (stable)."""
+    promises ..."), then severity, then a definition or a list of surviving sections after other
+    terms, then the weight of the change's weightiest category (``CATEGORY_WEIGHT``), then a
+    concrete change (a value that replaced another) before a quote, then document order (stable)."""
     return sorted(changes, key=lambda c: (not c.material, not _PROMISE_GONE.search(c.explanation or ""),
-                                          -_severity(c), bool(_DEFINITION.search(c.explanation or "")),
+                                          -_severity(c), bool(_DEFINITION.search(c.explanation or "")
+                                                              or _SURVIVAL.search(c.explanation or "")),
                                           _weight(c.categories), not _CONCRETE.search(c.explanation or "")))
 
 
@@ -215,7 +220,7 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
         first, note = first[:-len(_NOTE)], _NOTE  # cut the sentence, keep the note
     part, sep, _rest = first.partition("; ")
     if sep and len(first) + len(more) + len(note) > limit and len(part) + len(note) <= limit \
-            and part.count("“") == part.count("”"):
+            and part.count("“") == part.count("”") and _SENTENCE.search(part):
         first = part.rstrip(" .;:,")  # the first of two explanations of the change, whole (read below)
     room = max(limit - len(more) - len(note), 40)
     fitted = _fit(first, room)
@@ -258,6 +263,11 @@ def _placed(text: str, change: object) -> str:
         if text.startswith(lead + ": "):
             return f"{lead} {'in' if lead.startswith('New') else 'from'} {where}: {text[len(lead) + 2:]}"
     return f"In {where}: {text}"
+
+
+# What an explanation of its own has: a few words ("utilisateurs; contenu added to ..." is one
+# explanation listing cells, not two explanations of one change).
+_SENTENCE = re.compile(r"\S+(?:\s+\S+){3}")
 
 
 _LABELLED = re.compile(r"^(?P<label>(?:In [^:]{1,60}: )?(?:New|Removed|Rewritten|No longer says|Now also says)"
@@ -342,7 +352,7 @@ def _fit(text: str, room: int) -> str:
             return text
     first, sep, _rest = text.partition("; ")
     first = first.rstrip(" .;:,")
-    if sep and len(first) <= room and first.count("“") == first.count("”"):
+    if sep and len(first) <= room and first.count("“") == first.count("”") and _SENTENCE.search(first):
         return first  # two explanations of one change: the first whole, not the second cut to "New…"
     now, sep, _was = text.partition(" instead of ")
     if sep and len(now) <= room and now.startswith("The contracting party is now "):

@@ -325,7 +325,10 @@ _PROHIBITION = re.compile(
     r"\b(?:prohibited|forbidden|not (?:be )?(?:permitted|allowed|authori[sz]ed)|unauthori[sz]ed (?:\w+ )?use|"
     r"constitutes? (?:a )?(?:violation|breach)|(?:intended|designed|licensed|available) (?:solely|only|exclusively) "
     r"for|agrees? not to|"
-    rf"{_USER}\s+(?:may|must|shall|will|can|should)\s*(?:not|never)\b|{_USER}\s+(?:cannot|can['’]t|won['’]t)\b|"
+    # "you will not be charged / obligated to pay" spares the user: no rule against them
+    rf"{_USER}\s+(?:may|must|shall|will|can|should)\s*(?:not|never)\b"
+    r"(?!\s+(?:be\s+)?(?:obligated|obliged|required|charged|billed|liable|responsible|asked|expected)\b)|"
+    rf"{_USER}\s+(?:cannot|can['’]t|won['’]t)\b(?!\s+(?:be\s+)?(?:obligated|obliged|required|charged|billed)\b)|"
     r"may not be (?:\w+ed|sold|resold|shared|rebranded)\b|must not be \w+|"
     r"interdit|(?:n['’]êtes|ne pouvez) pas|untersagt|verboten|nicht gestattet|dürfen (?:\w+ )?nicht)", re.I)
 
@@ -380,6 +383,37 @@ def one_word_swap(before: str, after: str) -> tuple[str, str] | None:
     if old != new and any(old in g and new in g for g in _SAME_WORDS):
         return old, new
     return None
+
+
+# -- quotes of whole words ------------------------------------------------------------------------------
+_CUT_QUOTE = re.compile(r"“…(?P<body>[^“”…]{3,}?)(?=…?”)")
+
+
+def whole_word_quotes(explanation: str, before: str, after: str) -> str:
+    """``explanation`` with each quote that was cut inside a word of its clause ("“…t affect your
+    data protection rights…”" of "doesn’t affect ...") started at that word ("“…doesn’t affect
+    ...”"). ``before`` and ``after`` are the clause's plain texts; a quote found in neither, or
+    more than once, is left as is."""
+    if "“…" not in explanation:
+        return explanation
+    sources = [re.sub(r"\s+", " ", t) for t in (after, before) if t]
+
+    def grown(m: re.Match[str]) -> str:
+        body = m.group("body")
+        for text in sources:
+            if text.count(body) != 1:
+                continue
+            at = text.index(body)
+            start = at
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "’'-"
+                                 and start > 1 and text[start - 2].isalnum()):
+                start -= 1
+            if start == at or at - start > 30:
+                return m.group(0)
+            return f"“{'…' if start > 0 else ''}{text[start:at]}{body}"
+        return m.group(0)
+
+    return _CUT_QUOTE.sub(grown, explanation)
 
 
 # -- a rewording that says something else ------------------------------------------------------------
@@ -809,6 +843,11 @@ def _refined(c: ClauseChange) -> ClauseChange:
         severity = "critical"  # a new use for AI training, however it is worded
         if c.kind == "added" and explanation.startswith("New: "):
             explanation = re.sub(r"\((?:[a-z-]+, )*ai-training(?:, [a-z-]+)*\)\s*$", "(ai-training)", explanation)
+    if c.kind == "removed" and explanation.startswith(("Removed watch-out: ", "Removed: ")) and _LIFTED_NEWS in explanation \
+            and before and gives_user_a_right(before) and not forbids(before):
+        # a right of the user taken away ("You may terminate your subscription at any time") is no
+        # watch-out gone, and no good news
+        explanation = "Removed right for users: " + explanation.split(": ", 1)[1].replace(_LIFTED_NEWS, "")
     if c.material and c.kind == "removed" and explanation.startswith("Removed: ") and "good news" not in explanation \
             and forbids(before):
         # a rule against the user gone: a restriction lifted, said so (its severity stays)
@@ -852,6 +891,7 @@ def _refined(c: ClauseChange) -> ClauseChange:
         explanation = party_alone(explanation)
         explanation = from_subject(explanation, after if c.kind != "removed" else before)
         explanation = readable_drops(whole_phrases(explanation, before, after), before, after)
+        explanation = whole_word_quotes(explanation, before, after)
     if not c.material and c.kind == "modified":
         explanation = reworded_said(explanation, before, after)
     explanation = clean_explanation(explanation)
