@@ -955,3 +955,14 @@ def test_a_list_of_surviving_sections_is_no_headline_before_the_term_itself() ->
                     "(class-action)", severity="critical", categories=("class-action",), kind="added", before=None)
     assert headline([survival, waiver]).startswith("New class-action waiver: You and Zorblio may bring disputes"), \
         headline([survival, waiver])
+
+
+def test_a_title_naming_a_term_is_no_headline_before_the_term_itself() -> None:
+    title = change("New watch-out: WAIVER OF CLASS ACTIONS. (class-action)", severity="critical",
+                   categories=("class-action",), before="**11\\. GOVERNING LAW**",
+                   after="**11\\. GOVERNING LAW; WAIVER OF CLASS ACTIONS.**")
+    waiver = change("New: You and Zorblio may bring disputes only in an individual capacity, not as a class member "
+                    "(class-action)", severity="critical", categories=("class-action",), kind="added", before=None,
+                    after="You and Zorblio may bring disputes only in an individual capacity, not as a class member.")
+    assert headline([title, waiver]).startswith("New class-action waiver: You and Zorblio may bring"), \
+        headline([title, waiver])

@@ -761,3 +761,8 @@ def test_a_headline_never_stops_at_a_semicolon_inside_a_list_of_cells():
     other = replace(c, explanation="Now also covers: your selfie video (privacy)")
     line = headline([c, other])
     assert not line.startswith("Users,") and "added to" in line, line
+
+
+def test_a_table_cell_never_opens_on_a_stray_mark():
+    said = clean_explanation("New row: Registration of Zorblio bikes; . Legal obligation (privacy)")
+    assert said == "New row: Registration of Zorblio bikes; Legal obligation (privacy)", said

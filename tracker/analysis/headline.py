@@ -92,14 +92,25 @@ _ITEM_UNDER = re.compile(r"^(?P<kind>New|Removed) item under “(?P<lead>[^”]*
 _PROMISE_GONE = re.compile(r"^No longer promises\b")
 
 
+def _title_only(change: object) -> bool:
+    """Whether a change's new text is only a title ("## 11. GOVERNING LAW; WAIVER OF CLASS
+    ACTIONS", a bold line): it names a section, the section's own clauses say the term."""
+    text = (getattr(change, "after", None) or getattr(change, "before", None) or "").strip()
+    if not text or "\n" in text:
+        return False
+    titled = text.startswith("#") or re.fullmatch(r"(?:\*\*|__)[^*_]+(?:\*\*|__)[.:]?", text) is not None
+    return titled and len(plain_text(text).split()) <= 14
+
+
 def rank_changes(changes: Sequence[L]) -> list[L]:
     """``changes`` most serious first: material before not, then a promise withdrawn ("No longer
-    promises ..."), then severity, then a definition or a list of surviving sections after other
-    terms, then the weight of the change's weightiest category (``CATEGORY_WEIGHT``), then a
+    promises ..."), then severity, then a definition, a list of surviving sections or a title
+    after other terms, then the weight of the change's weightiest category (``CATEGORY_WEIGHT``), then a
     concrete change (a value that replaced another) before a quote, then document order (stable)."""
     return sorted(changes, key=lambda c: (not c.material, not _PROMISE_GONE.search(c.explanation or ""),
                                           -_severity(c), bool(_DEFINITION.search(c.explanation or "")
-                                                              or _SURVIVAL.search(c.explanation or "")),
+                                                              or _SURVIVAL.search(c.explanation or "")
+                                                              or _title_only(c)),
                                           _weight(c.categories), not _CONCRETE.search(c.explanation or "")))
 
 

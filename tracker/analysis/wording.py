@@ -83,6 +83,7 @@ def clean_explanation(text: str) -> str:
                       "“…", text)
     if text:
         text = re.sub(r"^([A-Z][^:“«]{0,60}):\s*[;,]\s*(?=\S)", r"\1: ", text)
+        text = re.sub(r";\s+[.,:;]+\s+(?=\w)", "; ", text)  # a table cell that opens on a stray mark ("vélos; . Obligation")
         text = re.sub(r"([“«])\s*[;,]\s+(?=\S)", r"\1", text)
     if text and ">" in text:
         text = _TAG_DEBRIS.sub("", text)
