@@ -766,3 +766,14 @@ def test_a_headline_never_stops_at_a_semicolon_inside_a_list_of_cells():
 def test_a_table_cell_never_opens_on_a_stray_mark():
     said = clean_explanation("New row: Registration of Zorblio bikes; . Legal obligation (privacy)")
     assert said == "New row: Registration of Zorblio bikes; Legal obligation (privacy)", said
+
+
+def test_an_item_under_a_heading_that_leads_it_in_is_said_with_it():
+    old = "## 3. Without our written consent, you are not allowed to:\n\n* Visit the Zorblio Services with bots.\n"
+    new = old + ("* Use any content, data, or text in any form in the Services for text or data mining purposes, or "
+                 "develop or train any application, software, code, or data models including but not limited to "
+                 "generative artificial intelligence models irrespective of purpose.\n")
+    a = compare(old, new)
+    assert not any(":;" in c.explanation for c in a.changes), [c.explanation for c in a.changes]
+    # the heading is the item's lead-in: said with it, its "not" kept in the headline
+    assert a.summary.startswith("New item under “…you are not allowed to”: Use any content"), a.summary

@@ -222,7 +222,14 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
     if len(first) + len(more) > limit and (m := _ITEM_UNDER.match(first)):
         # a list item's lead-in gives the item its sense, the item is the news: the lead-in's first words only
         lead_in = m.group("lead").split()
-        first = f"{m.group('kind')} item under “{' '.join(lead_in[:4])}{'…' if len(lead_in) > 4 else ''}”: {m.group('item')}"
+        neg = next((i for i, w in enumerate(lead_in) if i >= 4 and re.fullmatch(r"(?:not|never|no|\w+n['’]t|ne|nicht)",
+                                                                                  w.lower().strip(",;"))), None)
+        if neg is not None:  # "Without our consent, you are not allowed to": the "not" gives the items their sense
+            start = max(0, neg - 2)
+            said = f"…{' '.join(lead_in[start:start + 5])}{'…' if start + 5 < len(lead_in) else ''}"
+        else:
+            said = f"{' '.join(lead_in[:4])}{'…' if len(lead_in) > 4 else ''}"
+        first = f"{m.group('kind')} item under “{said}”: {m.group('item')}"
     note = ""
     short = _more(len(seen) - 1, short=True)
     if len(first) + len(more) > limit and _fit(first, limit - len(short)) != _fit(first, limit - len(more)):

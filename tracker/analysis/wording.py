@@ -95,6 +95,7 @@ def clean_explanation(text: str) -> str:
     out = re.sub(r"\s*\]\((?:https?://|/|#|mailto:)[^)\s]*\)?", "", out)  # a link whose "[" was cut off the quote
     out = _EMPHASIS.sub("", out)
     out = re.sub(r"\s+[*•]\s+(?=\S)|<br\s*/?>", "; ", out)  # a list run into one line: "remboursements * Offrir"
+    out = re.sub(r"^([A-Z][^:“«]{0,60}):\s*;\s*(?=\S)", r"\1: ", out)  # ... but a list item's own marker: "New: * Use"
     if "|" in out:
         out = _SEPARATOR.sub(" ", out)
         out = _PIPES.sub("; ", out)
@@ -497,7 +498,7 @@ def from_subject(explanation: str, text: str) -> str:
     m = _MID_QUOTE.match(explanation)
     if not m:
         return explanation
-    flat = re.sub(r"\s+", " ", text)
+    flat = re.sub(r"^\s*(?:[*+•-]|\d{1,2}[.)])\s+", "", re.sub(r"\s+", " ", text))  # a list item's marker is no word
     quote = m.group("quote").strip()
     at = flat.find(quote)
     if at <= 0 or flat.count(quote) != 1:
@@ -556,6 +557,19 @@ def _inserted(before: str, after: str, width: int = 4, limit: int = 90) -> str:
                 text, cut = text[:limit].rsplit(" ", 1)[0], True
             return f"{'…' if lo else ''}{text.rstrip(',;:')}{'…' if cut else ''}"
     return ""
+
+
+def _heading_lead_in(heading: str) -> str:
+    """A heading that is a list's lead-in ("3. Without prior consent, you are not allowed to:"),
+    less its numbering and colon, shortened to its last 12 words ("…"); "" for another heading."""
+    from tracker.analysis.rendering import plain_text
+
+    text = re.sub(r"^\s*#{1,6}\s*", "", heading or "")
+    text = re.sub(r"^(?:§\s*)?\d+(?:\.\d+)*\\?\.?\s+", "", plain_text(text)).strip()
+    if not text.endswith(":") or len(text.split()) < 3:
+        return ""
+    words = text.rstrip(": ").split()
+    return ("…" + " ".join(words[-12:])) if len(words) > 12 else " ".join(words)
 
 
 # -- a value said under its heading -----------------------------------------------------------------
@@ -893,6 +907,12 @@ def _refined(c: ClauseChange) -> ClauseChange:
         explanation = from_subject(explanation, after if c.kind != "removed" else before)
         explanation = readable_drops(whole_phrases(explanation, before, after), before, after)
         explanation = whole_word_quotes(explanation, before, after)
+    if c.material and c.kind in ("added", "removed") and (m := re.match(r"^(New|Removed): (?!“…)", explanation)) \
+            and re.match(r"\s*(?:[*+-]|\d{1,2}[.)])\s", (c.after if c.kind == "added" else c.before) or "") \
+            and (lead := _heading_lead_in(c.heading)):
+        # an item of a list whose lead-in is the heading above it ("Without our consent, you are not
+        # allowed to:"): the item alone ("New: Use any content ... to train ...") reads as allowed
+        explanation = f"{m.group(1)} item under “{lead}”: {explanation[m.end():]}"
     if not c.material and c.kind == "modified":
         explanation = reworded_said(explanation, before, after)
     explanation = clean_explanation(explanation)
