@@ -41,6 +41,11 @@ with ``--tosdr`` says so in its "source" field; its README must then credit ToS;
     .venv/bin/python scripts/train_classifier.py --cv --clf svm --C 0.5 --tosdr 0.3
     .venv/bin/python scripts/train_classifier.py --cv --clf svm --C 1 --unbalanced
 
+Settings measured in session 13 and not shipped (docs/measurements.md): ``--clf nbsvm``
+(NB-SVM, ``--nb-alpha``, ``--nb-beta``), ``--select N`` (per-label χ² selection), ``--penalty``,
+``--loss``, ``--min-df``, ``--final avg``, ``--smooth N``, ``--doc-weight P``; ``--trigrams`` and
+``--rules S`` only measure (the runtime makes neither, so they cannot write a model).
+
 Writing a model ends with a check: the runtime (classify_sentence with the written, rounded and
 pruned JSON) against the trainer's own decisions on every sentence.
 """
@@ -713,6 +718,8 @@ def main() -> None:
     BALANCED = None if args.unbalanced else "balanced"
     LR_C = args.lr_C
     NB_ALPHA, NB_BETA = args.nb_alpha, args.nb_beta
+    if (args.trigrams or args.rules) and not args.cv:
+        ap.error("--trigrams and --rules only measure (with --cv): the runtime has neither")
     rows = load()
     if args.trigrams:
         for r in rows:
@@ -724,8 +731,6 @@ def main() -> None:
               + ", ".join(f"{cat} {sum(s in e['labels'] for e in extra)}"
                           for s, cat in LABELS.items()), flush=True)
     clf, c, context = args.clf, args.C, args.context
-    if (args.trigrams or args.rules) and not args.cv:
-        ap.error("--trigrams and --rules only measure (with --cv): the runtime has neither")
     if args.cv:
         if args.embedding:
             embed(rows)
