@@ -582,7 +582,7 @@ def evaluate(rows: list[dict], clf: str, c: float | list[float], context: float,
           f"tosdr={extra_weight} class_weight={BALANCED} split_seed={split_seed}"
           + (f" nb_alpha={NB_ALPHA} nb_beta={NB_BETA}" if clf == "nbsvm" else "")
           + (f" final={FINAL}" if FINAL != "all" else "")
-          + f" select={SELECT} penalty={PENALTY} loss={LOSS} min_df={MIN_DF} trigrams={TRIGRAMS} smooth={SMOOTH} doc_weight={DOC_WEIGHT} rules={RULES}"
+          + f" select={SELECT} penalty={PENALTY} loss={LOSS} min_df={MIN_DF} trigrams={TRIGRAMS} smooth={SMOOTH} doc_weight={DOC_WEIGHT} rules={RULES} forced_gates={sorted(ALWAYS_GATED)}"
           + f": grouped {folds}-fold CV over "
           f"{len(set(groups))} documents, {len(rows)} sentences ({time.time() - t0:.0f} s)")
     for j, cat in enumerate(LABELS.values()):
@@ -700,6 +700,9 @@ def main() -> None:
                     help="weigh each sentence by (mean document size / its document's size) ** P")
     ap.add_argument("--rules", type=float, default=0.0,
                     help="rule hits as their own raw 0/1 block at this scale (CV only)")
+    ap.add_argument("--no-forced-gate", action="store_true",
+                    help="CV only: let the inner CV decide content-removal's gate too (the "
+                         "taxonomy wants it gated: measures what the forced gate costs on CLAUDETTE)")
     ap.add_argument("--final", choices=("all", "avg"), default="all",
                     help="each label's model: fitted on all rows (all) or the mean of its inner "
                          "CV models, whose out-of-fold scores chose its threshold (avg)")
@@ -718,8 +721,10 @@ def main() -> None:
     BALANCED = None if args.unbalanced else "balanced"
     LR_C = args.lr_C
     NB_ALPHA, NB_BETA = args.nb_alpha, args.nb_beta
-    if (args.trigrams or args.rules) and not args.cv:
-        ap.error("--trigrams and --rules only measure (with --cv): the runtime has neither")
+    if (args.trigrams or args.rules or args.no_forced_gate) and not args.cv:
+        ap.error("--trigrams, --rules and --no-forced-gate only measure (with --cv)")
+    if args.no_forced_gate:
+        ALWAYS_GATED.clear()
     rows = load()
     if args.trigrams:
         for r in rows:
