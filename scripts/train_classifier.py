@@ -43,8 +43,9 @@ with ``--tosdr`` says so in its "source" field; its README must then credit ToS;
 
 Settings measured in session 13 and not shipped (docs/measurements.md): ``--clf nbsvm``
 (NB-SVM, ``--nb-alpha``, ``--nb-beta``), ``--select N`` (per-label χ² selection), ``--penalty``,
-``--loss``, ``--min-df``, ``--final avg``, ``--smooth N``, ``--doc-weight P``; ``--trigrams`` and
-``--rules S`` only measure (the runtime makes neither, so they cannot write a model).
+``--loss``, ``--min-df``, ``--final avg``, ``--smooth N``, ``--doc-weight P``; ``--trigrams``,
+``--rules S``, ``--no-forced-gate`` and ``--stack C`` only measure (the runtime has none of
+them, so they cannot write a model).
 
 Writing a model ends with a check: the runtime (classify_sentence with the written, rounded and
 pruned JSON) against the trainer's own decisions on every sentence.
@@ -392,6 +393,7 @@ class NBSVM:
         return np.asarray(x @ self.coef_[0]).ravel() + self.intercept_[0]
 
 
+STACK = 0.0  # C of the second-stage logistic regressions over the 8 scores (--stack; CV only)
 RULES = 0.0  # rule hits as their own raw 0/1 block at this scale (--rules; CV only)
 DOC_WEIGHT = 0.0  # sentences weighted by (mean document size / their document's) ** this
 SMOOTH = 0  # thresholds: F1 averaged over this many grid steps each side (--smooth)
@@ -536,18 +538,42 @@ def fit(rows: list[dict], clf: str, c: float | list[float], context: float, fold
         out["gate"].append(gate)
         out["votes"].append(chosen)
         out["C"].append(c_label)
+        out.setdefault("oof", []).append(cv)
+    if STACK:
+        _stack(out, rows, inner)
     return out
+
+
+def _stack(out: dict, rows: list[dict], inner: list) -> None:
+    """--stack (CV only): a second stage per label, a logistic regression over the eight
+    labels' inner out-of-fold scores (label correlations: jurisdiction beside governing law),
+    with its own threshold from its own out-of-fold scores; gate and votes as in the first."""
+    z = np.column_stack(out["oof"])
+    out["stack"], out["stack_thr"] = [], []
+    for j, (short, cat) in enumerate(LABELS.items()):
+        y = np.array([short in r["labels"] for r in rows], dtype=int)
+        scores = np.zeros(len(rows))
+        for a, b in inner:
+            scores[b] = LogisticRegression(C=STACK, max_iter=5000).fit(z[a], y[a]).decision_function(z[b])
+        if out["gate"][j]:
+            scores = np.where([cat in r["topics"] for r in rows], scores, -99.0)
+        thr, _ = tune_threshold(y, scores)
+        out["stack"].append(LogisticRegression(C=STACK, max_iter=5000).fit(z, y))
+        out["stack_thr"].append(thr)
 
 
 def predict(model: dict, rows: list[dict]) -> np.ndarray:
     """Watch decisions (rows × 8) as the runtime makes them: score, gate, rule votes."""
     x = model["blocks"].transform(rows)
     out = np.zeros((len(rows), len(LABELS)), dtype=int)
+    first = np.column_stack([x @ model["coef"][j] + model["bias"][j] for j in range(len(LABELS))])
     for j, cat in enumerate(LABELS.values()):
-        s = x @ model["coef"][j] + model["bias"][j]
+        s = first[:, j]
+        if "stack" in model:
+            s = model["stack"][j].decision_function(first)
         if model["gate"][j]:
             s = np.where([cat in r["topics"] for r in rows], s, -99.0)
-        p = s >= model["thr"][j]
+        p = s >= (model["stack_thr"][j] if "stack" in model else model["thr"][j])
         for name in model["votes"][j]:
             p |= np.array([f"{cat}:{name}" in r["rules"] for r in rows])
         out[:, j] = p
@@ -582,7 +608,7 @@ def evaluate(rows: list[dict], clf: str, c: float | list[float], context: float,
           f"tosdr={extra_weight} class_weight={BALANCED} split_seed={split_seed}"
           + (f" nb_alpha={NB_ALPHA} nb_beta={NB_BETA}" if clf == "nbsvm" else "")
           + (f" final={FINAL}" if FINAL != "all" else "")
-          + f" select={SELECT} penalty={PENALTY} loss={LOSS} min_df={MIN_DF} trigrams={TRIGRAMS} smooth={SMOOTH} doc_weight={DOC_WEIGHT} rules={RULES} forced_gates={sorted(ALWAYS_GATED)}"
+          + f" select={SELECT} penalty={PENALTY} loss={LOSS} min_df={MIN_DF} trigrams={TRIGRAMS} smooth={SMOOTH} doc_weight={DOC_WEIGHT} rules={RULES} forced_gates={sorted(ALWAYS_GATED)} stack={STACK}"
           + f": grouped {folds}-fold CV over "
           f"{len(set(groups))} documents, {len(rows)} sentences ({time.time() - t0:.0f} s)")
     for j, cat in enumerate(LABELS.values()):
@@ -703,6 +729,9 @@ def main() -> None:
     ap.add_argument("--no-forced-gate", action="store_true",
                     help="CV only: let the inner CV decide content-removal's gate too (the "
                          "taxonomy wants it gated: measures what the forced gate costs on CLAUDETTE)")
+    ap.add_argument("--stack", type=float, default=0.0,
+                    help="CV only: a second-stage logistic regression (this C) per label over "
+                         "the eight first-stage scores")
     ap.add_argument("--final", choices=("all", "avg"), default="all",
                     help="each label's model: fitted on all rows (all) or the mean of its inner "
                          "CV models, whose out-of-fold scores chose its threshold (avg)")
@@ -715,14 +744,15 @@ def main() -> None:
     ap.add_argument("--out", type=Path,
                     default=ROOT / "tracker" / "analysis" / "model" / "watch.json")
     args = ap.parse_args()
-    global BALANCED, LR_C, NB_ALPHA, NB_BETA, FINAL, SELECT, PENALTY, LOSS, MIN_DF, TRIGRAMS, SMOOTH, DOC_WEIGHT, RULES
+    global BALANCED, LR_C, NB_ALPHA, NB_BETA, FINAL, SELECT, PENALTY, LOSS, MIN_DF, TRIGRAMS, SMOOTH, DOC_WEIGHT, RULES, STACK
     TRIGRAMS, SMOOTH, DOC_WEIGHT, RULES = args.trigrams, args.smooth, args.doc_weight, args.rules
+    STACK = args.stack
     FINAL, SELECT, PENALTY, LOSS, MIN_DF = args.final, args.select, args.penalty, args.loss, args.min_df
     BALANCED = None if args.unbalanced else "balanced"
     LR_C = args.lr_C
     NB_ALPHA, NB_BETA = args.nb_alpha, args.nb_beta
-    if (args.trigrams or args.rules or args.no_forced_gate) and not args.cv:
-        ap.error("--trigrams, --rules and --no-forced-gate only measure (with --cv)")
+    if (args.trigrams or args.rules or args.no_forced_gate or args.stack) and not args.cv:
+        ap.error("--trigrams, --rules, --no-forced-gate and --stack only measure (with --cv)")
     if args.no_forced_gate:
         ALWAYS_GATED.clear()
     rows = load()
