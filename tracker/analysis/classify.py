@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -511,17 +512,21 @@ def rule_hits(norm: str, lang: str = "en") -> tuple[list[tuple[str, str, str]], 
         starts = cast("dict[int, list[int] | None]", found)
         starts.update(dict.fromkeys(flt.unchecked))
     get = starts.get
+    # only the rules that may match, in the rules' order (a sentence leaves most of them out)
+    order = sorted(starts)
+    base = len(topic_rules)
+    split = bisect_left(order, base)
     topics = []
-    for i in range(len(topic_rules)):
-        if i in starts and (w := _first(topic_rules[i][2], norm, get(i))):
+    for i in order[:split]:
+        if w := _first(topic_rules[i][2], norm, get(i)):
             c, n, _ = topic_rules[i]
             topics.append((c, n, w))
     watches = []
     if topics:
         fired = {c for c, _, _ in topics}
-        base = len(topic_rules)
-        for j, (c, n, p, negatable) in enumerate(watch_rules):
-            if c in fired and base + j in starts and (w := _first(p, norm, get(base + j), negatable)):
+        for k in order[split:]:
+            c, n, p, negatable = watch_rules[k - base]
+            if c in fired and (w := _first(p, norm, get(k), negatable)):
                 watches.append((c, n, w))
     return topics, watches
 
