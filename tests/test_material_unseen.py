@@ -1,0 +1,167 @@
+"""Kinds of fault met on unseen real pairs (issue 11, session 12: the blind batches r-u), each on
+invented terms of fictional services in several wordings, with a look-alike that must keep its
+label. False alarms: an update note saying the update changes nothing, examples given after
+"including but not limited to", a pointer whose relative clause describes the page it points to.
+Misses: an item put into an inline list, another document made to govern some use, a power the
+provider gives itself over the user's name or content, a row under a header that forbids."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.analysis import analyse
+
+TERMS = """\
+# Quibly Terms of Service
+
+## 1. Payments
+
+Any applicable tax and shipping charges will be due in full as part of your first payment when your order ships.
+
+We collect your name and email address when you open an account.
+
+## 2. Your content
+
+Vault Items include all information stored in your Quibly account and may include Personal Information.
+
+## 3. Conduct
+
+Do not post spam or misleading listings.
+"""
+
+
+def material(old: str, new: str) -> bool:
+    return analyse(old, new).material
+
+
+def added(paragraph: str, after: str = "## 3. Conduct") -> str:
+    return TERMS.replace(after, f"{paragraph}\n\n{after}")
+
+
+# --- misses: an item put into or taken out of a list inside a sentence ---------------------------
+@pytest.mark.parametrize("old, new", [
+    ("Any applicable tax and shipping charges", "Any applicable tax, shipping, and handling charges"),
+    ("Any applicable tax and shipping charges", "Any applicable tax, shipping and insurance charges"),
+    ("Any applicable tax and shipping charges", "Any applicable tax, customs duties and shipping charges"),
+])
+def test_an_item_put_into_an_inline_list_is_material(old, new):
+    a = analyse(TERMS, TERMS.replace(old, new))
+    assert a.material, a.summary
+
+
+def test_an_item_taken_out_of_an_inline_list_is_material():
+    old = TERMS.replace("Any applicable tax and shipping charges", "Any applicable tax, shipping and handling charges")
+    assert material(old, TERMS)
+
+
+def test_a_list_reworded_without_a_new_item_stays_not_material():
+    new = TERMS.replace("when your order ships", "when your order is shipped")
+    assert not material(TERMS, new)
+
+
+# --- misses: another document made to govern some use ------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "If you use the seller tools in Quibly to manage your shop then the Quibly Merchant Terms at "
+    "https://quibly.example/merchant apply to that use.",
+    "If you are a business established in the United Kingdom and use our Quibly Stage platform to sell to "
+    "consumers, our [UK Seller Addendum](https://quibly.example/uk) applies.",
+    "Purchases of gift cards are governed by the Quibly Gift Card Conditions, which apply to those purchases.",
+])
+def test_another_document_made_to_govern_a_use_is_material(sentence):
+    assert material(TERMS, added(sentence))
+
+
+def test_a_plain_pointer_to_another_document_stays_not_material():
+    assert not material(TERMS, added("Read our [Privacy Policy](https://quibly.example/privacy) to learn more."))
+
+
+# --- misses: a power the provider gives itself over what is the user's ---------------------------
+@pytest.mark.parametrize("sentence", [
+    "Zorblio may use your name, logo and other marks to identify you as a customer on its website and in "
+    "marketing materials.",
+    "We may display your reviews and photos on partner sites.",
+    "Quibly can feature your name and likeness in its newsletters.",
+])
+def test_a_power_over_the_users_name_or_content_is_material(sentence):
+    assert material(TERMS, added(f"## Publicity\n\n{sentence}"))
+
+
+def test_the_user_using_their_own_logo_is_no_power_of_the_provider():
+    assert not material(TERMS, added("## Branding\n\nYou may use your own logo on your shop page."))
+
+
+# --- misses: a row added under a header that forbids -------------------------------------------
+TABLE = """\
+## Shop names
+
+| {head} | Not acceptable | Acceptable |
+| --- | --- | --- |
+| Marketing slogans | Zorbo Pets, the best pets | Zorbo Pets |
+| Opening hours | Zorbo Pets open 24h | Zorbo Pets |
+"""
+
+
+@pytest.mark.parametrize("head", ["Your shop name must not include:", "You may not add", "Listings shall not contain"])
+def test_a_row_under_a_header_that_forbids_is_material(head):
+    old = TABLE.format(head=head)
+    a = analyse(old, old + "| Emoji or symbols | Zorbo Pets ★ | Zorbo Pets |\n")
+    assert a.material, a.summary
+
+
+def test_a_row_under_a_plain_header_is_read_as_before():
+    old = TABLE.format(head="Kind of text")
+    assert not material(old, old + "| Emoji or symbols | Zorbo Pets ★ | Zorbo Pets |\n")
+
+
+# --- false alarms: an update note saying what the update does not change ------------------------
+@pytest.mark.parametrize("note", [
+    "Quibly’s underlying privacy practices have not materially changed.",
+    "This update does not change how we use your personal data.",
+    "We are postponing the planned changes to how we use your information.",
+    "À l’heure actuelle, nous reportons la modification de notre utilisation de vos informations.",
+])
+def test_an_update_note_removed_is_not_material(note):
+    old = TERMS.replace("# Quibly Terms of Service\n", f"# Quibly Terms of Service\n\n_{note}_\n")
+    a = analyse(old, TERMS)
+    assert not a.material, a.summary
+
+
+def test_a_change_of_practice_stated_in_a_note_stays_material():
+    old = TERMS.replace("# Quibly Terms of Service\n", "# Quibly Terms of Service\n\nWe may now share your "
+                        "email address with advertising partners.\n")
+    assert material(old, TERMS)
+
+
+# --- false alarms: examples after "including but not limited to" --------------------------------
+@pytest.mark.parametrize("examples", [
+    ", including but not limited to passwords, notes and files,",
+    ", including without limitation login credentials and attachments,",
+    ", including, but not limited to, photos and videos,",
+])
+def test_examples_after_including_but_not_limited_to_are_not_material(examples):
+    new = TERMS.replace("stored in your Quibly account and", f"stored in your Quibly account{examples} and")
+    a = analyse(TERMS, new)
+    assert not a.material, a.summary
+
+
+def test_a_new_limit_beside_the_examples_stays_material():
+    new = TERMS.replace("stored in your Quibly account and",
+                        "stored in your Quibly account for up to 90 days, including but not limited to passwords, and")
+    assert material(TERMS, new)
+
+
+# --- false alarms: a pointer whose relative clause describes the page it points to ---------------
+@pytest.mark.parametrize("sentence", [
+    "You may also refer to the Quibly Community Guidelines which further explains the types of content that "
+    "are prohibited on Quibly.",
+    "You can also consult the Quibly Seller Handbook, which explains in more detail the listing rules that "
+    "sellers must follow.",
+])
+def test_a_pointer_that_describes_its_page_is_not_material(sentence):
+    a = analyse(TERMS, added(sentence))
+    assert not a.material, a.summary
+
+
+def test_a_pointer_with_a_rule_of_its_own_stays_material():
+    assert material(TERMS, added("You may also refer to the Quibly Community Guidelines, which explain them. "
+                                 "Accounts that break them will be suspended without notice."))
