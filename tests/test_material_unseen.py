@@ -165,3 +165,42 @@ def test_a_pointer_that_describes_its_page_is_not_material(sentence):
 def test_a_pointer_with_a_rule_of_its_own_stays_material():
     assert material(TERMS, added("You may also refer to the Quibly Community Guidelines, which explain them. "
                                  "Accounts that break them will be suspended without notice."))
+
+
+# --- misses: a condition cut from a sentence that says where rules apply, said elsewhere too ------
+POLICY = """\
+# Quibly Acceptable Use Policy
+
+The policies listed below apply to content when using Quibly Classroom with a personal Quibly Account.
+
+If you sign in with a personal Quibly Account, you can join up to 10 classes.
+
+* Do not post spam.
+* Do not harass other students.
+"""
+
+
+@pytest.mark.parametrize("old, new", [
+    (" when using Quibly Classroom with a personal Quibly Account.", " when using Quibly Classroom."),
+    ("The policies listed below apply", "These rules apply"),
+])
+def test_a_condition_cut_from_where_rules_apply_is_material_though_said_elsewhere(old, new):
+    if old.startswith("The policies"):  # the same cut, in another wording of the scope sentence
+        base = POLICY.replace(old, new)
+        after = base.replace(" with a personal Quibly Account.", ".", 1)
+    else:
+        base, after = POLICY, POLICY.replace(old, new)
+    a = analyse(base, after)
+    assert a.material, a.summary
+
+
+def test_a_condition_put_into_where_rules_apply_is_material_though_said_elsewhere():
+    old = POLICY.replace(" with a personal Quibly Account.", ".", 1)
+    assert material(old, POLICY)
+
+
+def test_a_phrase_moved_between_sentences_stays_not_material():
+    old = "# Quibly Rules\n\nYou can join classes with a personal Quibly Account today.\n\nClasses are free.\n"
+    new = "# Quibly Rules\n\nYou can join classes today.\n\nClasses are free with a personal Quibly Account.\n"
+    a = analyse(old, new)  # the phrase is said as many times as before: moved, not cut
+    assert not a.material, a.summary

@@ -1555,8 +1555,8 @@ _LEGAL_EFFECT = re.compile(
 _COVERAGE = re.compile(
     r"\b(?:(?:do|does|shall|will)\s+not\s+(?:include|cover|extend\s+to)|(?:also\s+)?exclud(?:e|es)\b|"
     r"(?:is|are)\s+(?:not\s+covered|excluded)\b|(?:apply|applies)\s+only|only\s+(?:apply|applies)\b|"
-    r"(?:this|these|our)\s+(?:\w+\s+){0,2}(?:policy|terms|section|agreement|notice|guidelines|statement)\s+"
-    r"(?:also\s+)?(?:applies|apply|covers|cover)\s+to\b|on\s+(?:our|its|their)\s+behalf\b|"
+    r"(?:this|these|our|the)\s+(?:\w+\s+){0,2}(?:polic(?:y|ies)|terms|section|agreement|notice|guidelines|statement|"
+    r"rules|conditions)\s+(?:(?:listed|set\s+out|described)\s+(?:below|above|here)\s+)?(?:also\s+)?(?:applies|apply|covers|cover)\s+to\b|on\s+(?:our|its|their)\s+behalf\b|"
     r"ne\s+(?:comprend|comprennent|couvre|couvrent|inclut|incluent|s['’]applique|s['’]appliquent)\s+pas|"
     r"(?:est|sont)\s+exclue?s?\b|\bexcluen?t\b|pour\s+(?:notre|son|leur)\s+compte\b|"
     r"(?:gilt|gelten)\s+nicht|ausgeschlossen\b|umfass(?:t|en)\s+nicht|in\s+unserem\s+auftrag)|"
