@@ -204,3 +204,36 @@ def test_a_phrase_moved_between_sentences_stays_not_material():
     new = "# Quibly Rules\n\nYou can join classes today.\n\nClasses are free with a personal Quibly Account.\n"
     a = analyse(old, new)  # the phrase is said as many times as before: moved, not cut
     assert not a.material, a.summary
+
+
+# --- misses: a company put into or taken out of a list of the third parties the provider uses -----
+PARTNERS = """\
+# Quibly Privacy Policy
+
+## Partners
+
+{lead}
+
+* Adnova Inc. – [Privacy Policy](https://adnova.example/privacy)
+* Trackly – [Privacy Policy](https://trackly.example/privacy)
+* Pixelmint Ltd. – [Privacy Policy](https://pixelmint.example/privacy)
+"""
+TRACKLY = "* Trackly – [Privacy Policy](https://trackly.example/privacy)\n"
+
+
+@pytest.mark.parametrize("lead", [
+    "A list of the third-party advertising and technology companies that we work with is set forth below:",
+    "We work with the following service providers:",
+    "The vendors we use include:",
+])
+def test_a_company_listed_as_a_recipient_is_material(lead):
+    old = PARTNERS.format(lead=lead)
+    gone = analyse(old, old.replace(TRACKLY, ""))
+    new = analyse(old, old.replace(TRACKLY, TRACKLY + "* Zentro\n"))
+    assert gone.material and new.material, (gone.summary, new.summary)
+    assert "privacy" in new.categories
+
+
+def test_a_name_under_a_lead_in_that_names_no_recipient_stays_not_material():
+    old = PARTNERS.format(lead="Some of the brands that started on Quibly:").replace("Quibly Privacy Policy", "Quibly Story")
+    assert not material(old, old.replace(TRACKLY, TRACKLY + "* Zentro\n"))

@@ -2608,6 +2608,14 @@ def _cats(sentences: tuple[str, ...]) -> set[str]:
     return out
 
 
+# A list's lead-in that names who the listed companies are to the provider: recipients of data.
+_RECIPIENTS = re.compile(
+    r"\b(?:third[-\s]part(?:y|ies)|(?:service|technology|advertising|analytics|payment|hosting|cloud)\s+"
+    r"(?:providers?|partners?|companies|vendors?)|(?:sub-?)?processors?|vendors?|recipients?|"
+    r"companies\s+(?:that\s+|which\s+)?we\s+(?:work|partner)\s+with|sous-traitants?|prestataires?|"
+    r"partenaires\s+(?:publicitaires|commerciaux|techniques)|auftragsverarbeiter|dienstleister|werbepartner)\b", re.I)
+
+
 def _scores(texts: list[str]) -> dict[str, float]:
     total: dict[str, float] = {}
     for t in texts:
@@ -2657,6 +2665,10 @@ class _Job:
             # "* Microsoft Pay" added to a list of products: the words of a name are no topic
             # ("Pay", "Stripe"); the list's lead-in and heading say what the name is listed for
             scores = near = _scores([t for t in (self.lead_a or self.lead_b, self.heading) if t])
+            if not set(scores) - {"other"} and _RECIPIENTS.search(plain(self.lead_a or self.lead_b or "")):
+                # a company named in a list of the third parties, vendors or service providers the
+                # provider works with: one more (or one fewer) recipient of users' data
+                scores = near = {"privacy": 1.0}
         if not (set(scores) - {"other"}) and (self.lead_a or self.lead_b or self.row or self.framed):
             # a list item, a table row or a short line under a heading: read with its context
             ctx = [self.lead_a or self.lead_b, self.heading]
