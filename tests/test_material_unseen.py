@@ -237,3 +237,19 @@ def test_a_company_listed_as_a_recipient_is_material(lead):
 def test_a_name_under_a_lead_in_that_names_no_recipient_stays_not_material():
     old = PARTNERS.format(lead="Some of the brands that started on Quibly:").replace("Quibly Privacy Policy", "Quibly Story")
     assert not material(old, old.replace(TRACKLY, TRACKLY + "* Zentro\n"))
+
+
+def test_a_clause_reworded_beside_a_list_is_no_item_put_in():
+    old = "# Quibly Privacy Policy\n\nWe collect data from device sensors, such as compasses, microphones, and whether you have headphones connected.\n"
+    new = "# Quibly Privacy Policy\n\nWe collect data from device sensors, such as compasses, microphones and headphone connection.\n"
+    a = analyse(old, new)
+    assert not a.material, a.summary
+
+
+def test_documents_incorporated_including_without_limitation_are_no_examples():
+    old = ("# Quibly Terms\n\nYour use of the Services is subject to all additional rules we post, including, without "
+           "limitation, the [Seller Policy](https://quibly.example/seller) and the [Photo Guidelines](https://quibly.example/photo).\n"
+           "\nThe Photo Guidelines also apply to photos in reviews.\n")
+    new = old.replace("the [Photo Guidelines](https://quibly.example/photo)",
+                      "the [Photo Guidelines](https://quibly.example/photo) and the [Listing Access Standards](https://quibly.example/access)")
+    assert material(old, new)

@@ -2082,13 +2082,13 @@ _EXAMPLES = re.compile(r"\((?:for example|for instance|e\.\s?g\.|such as|par exe
                        r"notamment|z\.\s?B\.|zum Beispiel|beispielsweise)[^()]*\)|"
                        # ", for example, our X tool (...)": an illustration to the end of the item
                        r",\s*(?:for example|for instance|e\.\s?g\.|par exemple|zum Beispiel|z\.\s?B\.),?\s"
-                       r"(?:[^.;:()]|\([^()]*\))*|"
-                       # ", including but not limited to X, Y and Z": examples of what the clause already
-                       # covers whole, which the words themselves say is no limit
-                       r",?\s*(?:including|includes|include)\s*,?\s+(?:but\s+not\s+limited\s+to|without\s+limitation)\s*,?\s"
-                       r"(?:[^.;:()]|\([^()]*\))*|"
-                       r",?\s*(?:y\s+compris|notamment)\s+(?:mais\s+)?(?:sans|non)\s+(?:s['’]y\s+)?limit\w*\s+(?:à|a)\s"
                        r"(?:[^.;:()]|\([^()]*\))*", re.I)
+# ", including but not limited to X, Y and Z": examples of what the clause already covers whole,
+# which the words themselves say is no limit.
+_UNLIMITED = re.compile(r",?\s*(?:including|includes|include)\s*,?\s+(?:but\s+not\s+limited\s+to|without\s+limitation)"
+                        r"\s*,?\s(?:[^.;:()]|\([^()]*\))*|"
+                        r",?\s*(?:y\s+compris|notamment)\s+(?:mais\s+)?(?:sans|non)\s+(?:s['’]y\s+)?limit\w*\s+(?:à|a)\s"
+                        r"(?:[^.;:()]|\([^()]*\))*", re.I)
 
 
 def _examples_only(d: Delta) -> bool:
@@ -2098,6 +2098,10 @@ def _examples_only(d: Delta) -> bool:
         if not idx:
             continue
         spans = [(m.start(), m.end()) for m in _EXAMPLES.finditer(text)]
+        if not _INCORPORATES.search(text):
+            # ", including without limitation X": examples, unless the clause makes documents part
+            # of the terms ("subject to ... including, without limitation, the [Listing Rules]")
+            spans += [(m.start(), m.end()) for m in _UNLIMITED.finditer(text)]
         if not spans or not all(any(a <= toks[i].start < b for a, b in spans) for i in idx):
             return False
     return bool(d.ins or d.dels)
@@ -2111,6 +2115,10 @@ _SURFACES = frozenset("app apps application applications website websites site s
                       "device devices appli applis plateforme plateformes appareil appareils anwendung "
                       "anwendungen webseite webseiten plattform plattformen gerät geräte".split())
 _LIST_JOINS = frozenset("or and ou et oder und".split())
+# Words that make a run a clause of its own rather than an item of a list (a subject, a verb).
+_CLAUSE_WORDS = MODALS | frozenset("whether if that which who whom you we they it he she i have has had is are was "
+                                   "were be been being do does did vous nous ils elle est sont sie wir ist sind hat "
+                                   "haben".split())
 
 
 def _list_items_only(d: Delta) -> bool:
@@ -3041,6 +3049,8 @@ class _Job:
                 continue
             found = True
             ws = [t.norm for t in toks[a:b]]
+            if set(ws) & _CLAUSE_WORDS:
+                return False  # "whether you have headphones connected": a clause reworded, no item
             gap_before = text[toks[a - 1].end if a else 0:toks[a].start]
             gap_after = text[toks[b - 1].end:toks[b].start if b < len(toks) else len(text)]
             inside = text[toks[a].start:toks[b - 1].end]
