@@ -27,19 +27,23 @@ The order of the checks, cheapest first:
    whose only change is per-request noise outside the text, a nonce, a CSRF token, a request
    id in a comment): unchanged without converting it to Markdown again;
 6. the text of the latest version, or a text with no clause changed from it (volatile link
-   tokens, layout, Markdown dialect: ``tracker.analysis.sameness``): unchanged, and the archive
-   keeps the text it has;
+   tokens, layout, Markdown dialect: ``tracker.analysis.sameness``; mojibake read back, a page
+   decoded under a wrong charset label): unchanged, and the archive keeps the text it has;
 7. a new text from a page that is not the terms (error, login, captcha, queue, maintenance,
    status, rate-limit, consent or chooser page served as 200, a redirect to a login address,
    a script shell, ``guards.error_page``; a landing, marketing or download page that shares
    almost nothing with the latest version, ``analysis.scope.other_page_side``; its first section
    and a "Read more" control, ``guards.teaser``): failed, every run it is served, never held and
-   so never recorded;
+   so never recorded; so is HTML cut in transfer for sure (no ``</body>`` nor ``</html>``, and
+   bytes that stop mid-text or leave the content open, ``guards.cut_mid_text``, or a text that
+   is the start of the latest version or stops mid-sentence where it goes on);
 8. a new text that lost more than ``max_shrink`` of the last one, from HTML bytes that stop
    before their ``</body>`` (``guards.cut_off_html``), or that stops mid-sentence where the
    latest text goes on (``analysis.boilerplate.truncated_side``): held until seen in 3 consecutive runs
    (or ``confirm``); a new text with ``confirm = N``: pending until seen in N;
-9. otherwise a new version: ``first``, ``revert`` (a text it had before) or ``changed``;
+9. otherwise a new version: ``first``, ``revert`` (a text it had before) or ``changed``; a
+   revert that is the second flip back between the same two texts from run to run (versions
+   X, Y, X, then Y: ``_alternates``) is a blink instead, handled as in 10;
 10. a ``changed`` or ``revert`` text, and a text the page was seen blinking to (``Blink``), comes
    with ``recheck``: the run loop fetches the page again at once and ``settle`` decides with both
    fetches. A page that gives the latest text back is blinking between variants (an A/B test, a
