@@ -58,9 +58,10 @@ import functools
 import hashlib
 import json
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable, Literal, Mapping
 
-from tracker.archive.store import NewVersion, content_hash, iso
+from tracker.archive.store import NewVersion, content_hash, iso, parse_iso
 from tracker.errors import ExtractError
 from tracker.fetch import Fetched, Validators
 from tracker.fetch import guards as guard
@@ -119,6 +120,7 @@ class Blink:
 MAX_VARIANTS = 6  # variant hashes remembered per document
 VARIANT_RUNS = 3  # consecutive runs without the latest text, every fetch, before a variant is recorded
 ALTERNATION = 3  # versions looked back at to tell a page alternating from run to run (X, Y, X, then Y)
+ALTERNATION_DAYS = 30  # ... all within this many days of the fetch: a text toggled back months later is news
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,8 @@ class DocumentState:
     # content hash -> ISO date of the first version with that text (reverts are found here)
     earlier: Mapping[str, str] = field(default_factory=dict)
     blink: Blink | None = None  # the texts it was seen blinking between, if it was
-    recent: tuple[str, ...] = ()  # content hashes of the last ``ALTERNATION`` versions, the latest first
+    # (content hash, ISO fetched_at) of the last ``ALTERNATION`` versions, the latest first
+    recent: tuple[tuple[str, str], ...] = ()
 
     def trusted_cache(self, fingerprint: str) -> CacheEntry | None:
         """The cache entry if it describes the version held, fetched the way we fetch now (a 304
@@ -301,7 +304,7 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
     if waiting is not None:
         return waiting
     kind, revert_of = _kind(state, text_hash)
-    if kind == "revert" and _alternates(state, text_hash):
+    if kind == "revert" and _alternates(state, text_hash, fetched.fetched_at):
         return _alternation(fetched, state, text, text_hash, cache)
     return Decision(_check(fetched, "new" if kind == "first" else kind),
                     version=to_version(fetched, text, kind=kind, revert_of=revert_of),
@@ -331,13 +334,20 @@ def _variant(fetched: Fetched, state: DocumentState, text: str, text_hash: str, 
                     blink=state.blink.but(absent=absent))
 
 
-def _alternates(state: DocumentState, text_hash: str) -> bool:
-    """Does ``text_hash`` make the page's last versions X, Y, X then Y: back for the second time to
-    the text the latest version replaced? One revert is a real version (a change taken back); a
-    page that keeps going back and forth between two texts from run to run (a stale cached copy
-    served every other run, an A/B test drawn per day) is blinking."""
-    recent = state.recent
-    return len(recent) >= 3 and recent[1] == text_hash and recent[2] == recent[0] == state.latest_hash
+def _alternates(state: DocumentState, text_hash: str, fetched_at: datetime) -> bool:
+    """Does ``text_hash`` make the page's last versions X, Y, X then Y, the first X fetched within
+    ``ALTERNATION_DAYS`` of ``fetched_at``: back for the second time, within weeks, to the text
+    the latest version replaced? One revert is a real version (a change taken back); a page that
+    keeps going back and forth between two texts from run to run (a stale cached copy served
+    every other run, an A/B test drawn per day) is blinking."""
+    recent = [digest for digest, _ in state.recent]
+    if not (len(recent) >= 3 and recent[1] == text_hash and recent[2] == recent[0] == state.latest_hash):
+        return False
+    try:
+        since = parse_iso(state.recent[2][1])
+    except (TypeError, ValueError):  # a date the index cannot give back: no window to tell
+        return False
+    return (fetched_at - since).total_seconds() <= ALTERNATION_DAYS * 86400
 
 
 ALTERNATION_NOTE = ("variant: the page alternates between two texts from run to run (back to the text it "
