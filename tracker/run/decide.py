@@ -39,8 +39,9 @@ The order of the checks, cheapest first:
    is the start of the latest version or stops mid-sentence where it goes on);
 8. a new text that lost more than ``max_shrink`` of the last one, from HTML bytes that stop
    before their ``</body>`` (``guards.cut_off_html``), or that stops mid-sentence where the
-   latest text goes on (``analysis.boilerplate.truncated_side``): held until seen in 3 consecutive runs
-   (or ``confirm``); a new text with ``confirm = N``: pending until seen in N;
+   latest text goes on (``analysis.boilerplate.truncated_side``), or the terms in another language
+   (``guards.another_language``; counted by language, any text in it): held until seen in 3
+   consecutive runs (or ``confirm``); a new text with ``confirm = N``: pending until seen in N;
 9. otherwise a new version: ``first``, ``revert`` (a text it had before) or ``changed``; a
    revert that is the second flip back between the same two texts from run to run (versions
    X, Y, X, then Y: ``_alternates``) is a blink instead, handled as in 10;
@@ -299,8 +300,14 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
                "start of the latest version, the rest missing (the connection closed early); not recorded")
     if cut:
         return Decision(_check(fetched, "failed", error=cut))
-    held = cut_html or cut_text or guard.shrink(previous, len(text), fetched.document.max_shrink)
-    waiting = _not_confirmed(fetched, state, text_hash, held, needed)
+    # The terms in another language (a site that picks it by Accept-Language or location) are held
+    # like a shrink, counted by language rather than by text: a switch that lasts 3 runs is the
+    # page as served now (the analysis calls it a translation, not new terms), and refusing it for
+    # ever would lose every later version of a site that moved to that language for good.
+    switched = guard.another_language(latest, text) if latest is not None and same_way else None
+    held = cut_html or cut_text or switched or guard.shrink(previous, len(text), fetched.document.max_shrink)
+    key = f"language:{guard.main_language(text)}" if switched else text_hash
+    waiting = _not_confirmed(fetched, state, key, held, needed)
     if waiting is not None:
         return waiting
     kind, revert_of = _kind(state, text_hash)
@@ -462,7 +469,7 @@ def _partial_page(latest: str, text: str, max_shrink: float) -> str | None:
     """Why ``text`` is not a new version of the terms whose latest text is ``latest``: another
     page (``_another_page``) or only the start of the terms with a "Read more" control
     (``guards.teaser``); else None. A text cut off mid-sentence is held instead (``_cut_short``)."""
-    return _another_page(latest, text) or guard.teaser(latest, text, max_shrink) or guard.another_language(latest, text)
+    return _another_page(latest, text) or guard.teaser(latest, text, max_shrink)
 
 
 def _cut_short(latest: str, text: str) -> str | None:
@@ -505,7 +512,9 @@ def _another_page(latest: str, text: str) -> str | None:
 def _not_confirmed(fetched: Fetched, state: DocumentState, text_hash: str, shrank: str | None,
                    needed: int) -> Decision | None:
     """"held" (a sudden shrink) or "pending" (``confirm``) while a new text has not been seen
-    in enough consecutive runs yet; None once it has (or when one run is enough)."""
+    in enough consecutive runs yet; None once it has (or when one run is enough). ``text_hash``
+    is what must repeat: the text's hash, or "language:XX" for terms served in another language
+    (any text in that language counts)."""
     if shrank:
         runs = max(needed, guard.HOLD_RUNS)
     else:
