@@ -226,3 +226,47 @@ def test_the_written_layout_reads_back_as_the_fitted_model():
     assert unpack(json.loads(json.dumps(written))) == fitted
     pooled = {"kind": "pooled", "intercept": 0.5, "coef": {"rule": 1.0}}
     assert unpack(pack(dict(pooled))) == pooled
+
+
+def _long_document(sections: list[tuple[str, str]], repeat: int) -> str:
+    """An invented document of ``repeat`` rounds of ``sections`` (heading, paragraph)."""
+    parts = ["# Thimbleweed Cloud Terms"]
+    for i in range(repeat):
+        for heading, text in sections:
+            parts.append(f"## {i + 1}. {heading}\n\n{text}")
+    return "\n\n".join(parts) + "\n"
+
+
+def test_a_long_documents_topic_profile_is_read_from_a_sample_spread_over_it():
+    from tracker.analysis.classify import _PROFILE_CHARS, _profile_sample, normalize, topic_profile
+
+    sections = [
+        ("Fees", "Thimbleweed Pro costs $12 per month. Prices exclude taxes and fees for extra storage."),
+        ("Your data", "We collect your personal data, such as your email address, and share it with "
+                      "our payment processor. You may ask us to delete your personal data."),
+        ("Disputes", "Any dispute will be resolved by binding arbitration in Denver, Colorado. You waive "
+                     "any right to a class action."),
+        ("Account", "We may suspend or terminate your account if you break these Terms."),
+    ]
+    long = _long_document(sections, 120)  # about 60 kB
+    short = _long_document(sections, 2)
+    sample = _profile_sample(long)
+    assert len(long) > 2 * _PROFILE_CHARS and len(sample) <= _PROFILE_CHARS + 8
+    assert sample.startswith("# Thimbleweed Cloud Terms")  # the title is read
+    assert _profile_sample(short) == short  # a short document is read whole
+    whole = topic_profile(short)  # the same mix of topics, read whole
+    sampled = topic_profile(long)
+    assert set(sampled) == set(whole)
+    assert all(abs(sampled[c] - whole[c]) < 0.03 for c in whole), (sampled, whole)
+    # a single-topic document stays that topic; no word is cut in two at a piece's end
+    policy = _long_document([("Data", "We collect and share your personal data with advertisers.")], 800)
+    assert max(topic_profile(policy).items(), key=lambda kv: kv[1])[0] == "privacy"
+    assert set(normalize(_profile_sample(policy)).split()) <= set(normalize(policy).split())
+
+
+def test_a_french_documents_topic_profile_reads_the_french_rules():
+    from tracker.analysis.classify import topic_profile
+
+    doc = _long_document([("Données", "Nous collectons vos données personnelles et les partageons avec nos "
+                                      "partenaires publicitaires. Vous pouvez demander la suppression de vos données.")], 5)
+    assert max(topic_profile(doc).items(), key=lambda kv: kv[1])[0] == "privacy"
