@@ -270,3 +270,26 @@ def test_a_french_documents_topic_profile_reads_the_french_rules():
     doc = _long_document([("Données", "Nous collectons vos données personnelles et les partageons avec nos "
                                       "partenaires publicitaires. Vous pouvez demander la suppression de vos données.")], 5)
     assert max(topic_profile(doc).items(), key=lambda kv: kv[1])[0] == "privacy"
+
+
+@pytest.mark.parametrize(("combine", "margin", "feats", "wanted"), [
+    ("", 0.0, {"rule:privacy": 1.0, "vote:privacy": 0.2, "rule:refunds": 1.0, "vote:refunds": 1.0,
+               "vote:arbitration": 0.7}, ("refunds", "arbitration")),
+    ("union", 0.0, {"rule:privacy": 1.0, "vote:privacy": 0.2, "rule:refunds": 1.0, "vote:refunds": 1.0,
+                    "vote:arbitration": 0.7}, ("privacy", "refunds", "arbitration")),
+    ("guard", 0.0, {"rule:privacy": 1.0, "vote:privacy": 0.2, "rule:refunds": 1.0, "vote:refunds": 1.0,
+                    "vote:arbitration": 0.7}, ("refunds", "arbitration")),
+    # arbitration's 0.69 falls short of 0.5 + 0.25: the model adds nothing to the rules' first
+    ("guard", 0.25, {"rule:privacy": 1.0, "vote:privacy": 0.2, "rule:refunds": 1.0, "vote:refunds": 1.0,
+                     "vote:arbitration": 0.7}, ("refunds",)),
+    # the model's likeliest (privacy, 0.27) alone, or the rules' first category (arbitration, 0.17)
+    ("", 0.0, {"rule:arbitration": 1.0, "vote:arbitration": 0.1}, ("privacy",)),
+    ("guard", 0.0, {"rule:arbitration": 1.0, "vote:arbitration": 0.1}, ("arbitration",)),
+])
+def test_the_models_categories_combined_with_the_rules(combine, margin, feats, wanted) -> None:
+    model = _model({"privacy": -1.0, "refunds": -2.0, "arbitration": -2.0})
+    if combine:
+        model.update(combine=combine, margin=margin)
+    assert category_model.predict(feats, model) == tuple(c for c in CATEGORIES if c in wanted)
+    assert category_model.rules_top(feats) == max((f[5:] for f in feats if f.startswith("rule:")),
+                                                  key=lambda c: feats["vote:" + c])
