@@ -378,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--labels", default=DEV, help="label files to train on (never p, q, v or w)")
     ap.add_argument("--test", default="", help="label files to test on (train on --labels)")
-    ap.add_argument("--cache", type=Path, default=Path("/tmp/cats12/feats"))
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/cats13/feats"))  # features of this code
     ap.add_argument("--variants", default=",".join(VARIANTS))
     ap.add_argument("--seeds", default="1,2")
     ap.add_argument("--write", action="store_true", help=f"fit --ship on --labels and write {OUT.name}")
