@@ -10,7 +10,8 @@ the changed clauses, the words of the changed text and of the changed clauses' s
 the document's own topic profile and title words, and the number and size of the changes; one
 logistic regression per taxonomy category (one-vs-rest), fitted on hand-labelled material pairs
 by ``scripts/train_categories.py``, gives each category's probability, and a category is kept
-when its probability reaches that category's threshold (chosen by cross-validation). The
+when its probability reaches that category's threshold (chosen by cross-validation); the shipped
+model also keeps the rules' first category whatever its probability (``combine`` "guard"). The
 weights ship as JSON (``model/categories.json``) and are evaluated in plain Python.
 
 The rules' categories stay the answer when the model file is absent, when the rules name no
