@@ -964,3 +964,19 @@ def test_a_name_in_mixed_case_keeps_its_case_and_a_wrapped_line_is_no_name() -> 
     said = [b.text for b in (*s.watch_outs, *s.key_terms)] + [a.answer for a in s.answers]
     assert any(t.startswith("dRift may change the price") for t in said), said
     assert not any(t.startswith(("DRift", "behalf", "Behalf")) for t in said), said
+
+
+def test_a_sentence_cut_from_an_emphasised_paragraph_loses_the_unpaired_marks():
+    """A paragraph set in bold italics ("**_First. Second._**") split into sentences leaves each
+    sentence half of the marks: they must not reach a reader (the Key terms page quoted
+    "**_Other than to seek an injunction, ..."). Paired marks and a single footnote star stay as
+    they always were."""
+    from tracker.analysis.rendering import clause_text, plain_text
+
+    assert plain_text("**_Other than to seek an injunction, Quillfen will resolve disputes by arbitration.") == (
+        "Other than to seek an injunction, Quillfen will resolve disputes by arbitration.")
+    assert plain_text("You waive any right to a jury trial._**") == "You waive any right to a jury trial."
+    assert clause_text("__*Fees are non-refundable.") == "Fees are non-refundable."
+    assert plain_text("**Fees** are _never_ refunded.") == "Fees are never refunded."
+    assert plain_text("*Offer valid in the EU only.") == "*Offer valid in the EU only."
+    assert plain_text("Use the api__key field.") == "Use the api__key field."

@@ -101,7 +101,13 @@ def plain_text(markdown: str) -> str:
                 out.append(" ")
             elif child.type == "image":
                 out.append(child.content)
-    return re.sub(r"\s+", " ", "".join(out)).strip()
+    text = re.sub(r"\s+", " ", "".join(out)).strip()
+    # A sentence cut out of an emphasised paragraph ("**_First. Second._**") keeps the half of
+    # the marks that lost its pair: a run of two or more at either end is never the text's own.
+    return _STRAY_MARKS.sub("", text) if ("**" in text or "__" in text or "*_" in text or "_*" in text) else text
+
+
+_STRAY_MARKS = re.compile(r"^[*_]{2,}(?=\S)|(?<=\S)[*_]{2,}$")
 
 
 def _split_row(row: str) -> list[str]:
