@@ -846,6 +846,24 @@ def test_pages_that_are_not_terms_are_never_recorded_over_five_runs(env, select)
     assert {d["outcome"] for d in _run_many(env).values()} == {"unchanged"}
 
 
+def test_a_login_page_without_the_selected_region_is_told_as_a_login_page(env):
+    """A login page served in place of the terms has none of their layout: `select = ["main"]`
+    matches nothing, and the run says what the page is (a login page), not that the layout
+    changed (a first-time user's finding)."""
+    login = ("<!doctype html><html><head><title>Sign in | Acme</title></head><body><div class='box'>"
+             "<h1>Sign in to continue</h1>" + LOGIN_FORM.format(pw="Password", go="Sign in") + "</div></body></html>")
+    _many_sources(env, {"acme": ""}, select=True)
+    env.server.page("/acme", lambda: html(TERMS))
+    assert _run_many(env)["acme"]["outcome"] == "new"
+    env.server.page("/acme", lambda: html(login))
+    doc = _run_many(env)["acme"]
+    assert doc["outcome"] == "failed" and doc["error"].startswith("looks like an error page"), doc
+    assert "login" in doc["error"] and "selected region missing" not in doc["error"], doc
+    # a real layout change still says so
+    env.server.page("/acme", lambda: html(TERMS.replace("<main", "<div").replace("</main>", "</div>")))
+    assert "selected region missing" in _run_many(env)["acme"]["error"]
+
+
 @pytest.mark.parametrize("select", [False, True], ids=["no-select", "select-main"])
 def test_short_real_terms_naming_a_captcha_or_a_login_are_recorded(env, select):
     _many_sources(env, SHORT_REAL_TERMS, select)

@@ -643,9 +643,27 @@ def extraction_message(exc: ExtractError, fetched: Fetched | None = None) -> str
                 else "; if this lasts, set render = \"browser\" for it in the sources file")
         return f"{guard.ERROR_PAGE_PREFIX}page that needs JavaScript; no text without running its scripts{hint}"
     if "matched nothing" in message:
+        # A login, error or challenge page has none of the terms' regions: say what it is, not
+        # that the layout changed (the whole page is read only on this failure path).
+        if (served := _served_instead(fetched)) is not None:
+            return served
         return (f"selected region missing: {message}; the page layout changed, or this is not the page "
                 "expected: check `select` in the sources file")
     return f"extraction: {message}"
+
+
+def _served_instead(fetched: Fetched | None) -> str | None:
+    """Why the whole page (no `select`) is an error, login or challenge page
+    (``guards.error_page``), or None: also None when it cannot be read."""
+    if fetched is None or fetched.parts:
+        return None
+    from tracker.extract.convert import extract
+
+    try:
+        text = extract(fetched.body, fetched.content_type)
+    except Exception:  # a page the whole-page read fails on too: the selector's message stands
+        return None
+    return guard.error_page(text, fetched.body, url=fetched.url, final_url=fetched.final_url)
 
 
 def extract_text(fetched: Fetched) -> str:
