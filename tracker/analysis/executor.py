@@ -184,23 +184,7 @@ def spawn_pool(workers: int) -> "ProcessPoolExecutor":
     from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_worker_start, initargs=(os.getpid(),))
-
-
-# A worker's cyclic garbage collector, young generation: collected after this many new container
-# objects (Python's default, 700, ran a collection every few clauses; the analysis makes little
-# cyclic garbage, and each collection walks the young objects all the same: 5-6% of a worker's
-# CPU on long documents, about half of it left at this threshold).
-WORKER_GC_THRESHOLD = (20_000, 10, 10)
-
-
-def _worker_start(parent: int) -> None:
-    """A pool worker's initializer: ``exit_with_parent(parent)`` and the worker's collector
-    thresholds (``WORKER_GC_THRESHOLD``)."""
-    import gc
-
-    gc.set_threshold(*WORKER_GC_THRESHOLD)
-    exit_with_parent(parent)
+                               initializer=exit_with_parent, initargs=(os.getpid(),))
 
 
 def exit_with_parent(parent: int, every: float = 0.2) -> None:
