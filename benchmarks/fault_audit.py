@@ -7,7 +7,11 @@ prints the outcome and message of each run, the versions recorded, and OK or FAU
 it should be: "fail" (refused in one line, nothing recorded), "same" (the same terms: no new
 version), "change" (a real change: recorded).
 
-    PYTHONPATH=$PWD python benchmarks/fault_audit.py [after|first] [NAME,NAME...] [--out DIR]
+    PYTHONPATH=$PWD python benchmarks/fault_audit.py [after|first] [NAME,NAME...|old|new] [--out=DIR]
+
+"old" plays the 66 kinds of session 11, "new" the kinds added in session 12 (``NEW_KINDS``); a
+kind may be played in one mode only (``modes``: terms in another language are a first version
+when nothing came before) or expect a number of versions (``versions``).
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ import os
 import re
 import shutil
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
@@ -64,9 +69,14 @@ SCANNED = make_pdf([[], []])
 FAULTS: dict = {}
 
 
-def fault(name, expect, extra="", url=None, baseline=True):
+def fault(name, expect, extra="", url=None, baseline=True, modes=("after", "first"), versions=None,
+          own_baseline=False):
+    """Register a fault: ``modes`` it is played in, ``versions`` ({mode: count}) when the right
+    number of versions is neither "fail" (none) nor "same"/"change" (by the sets below),
+    ``own_baseline`` when its handler also serves run 0 (reading ``PHASE``)."""
     def reg(fn):
-        FAULTS[name] = dict(fn=fn, extra=extra, expect=expect, url=url, baseline=baseline)
+        FAULTS[name] = dict(fn=fn, extra=extra, expect=expect, url=url, baseline=baseline, modes=modes,
+                            versions=versions, own_baseline=own_baseline)
         return fn
     return reg
 
@@ -446,6 +456,197 @@ async def _(req, n):
              + terms_html(n).replace("<main>", "<div>").replace("</main>", "</div>") + "</div></body></html>")
 
 
+# ---- kinds added in session 12 (faults13): what real terms sites do over months
+
+NEW_KINDS: set = set()
+
+
+def newfault(name, expect, **kw):
+    NEW_KINDS.add(name)
+    return fault(name, expect, **kw)
+
+
+def german_terms(name: str) -> str:
+    clauses = "".join(
+        f"<h2>{i}. Abschnitt {i}</h2><p>Die Kunden von {name} behalten alle in Abschnitt {i} beschriebenen Rechte; "
+        f"{name} darf die Gebühren nach Abschnitt {i} nicht ohne eine Frist von dreißig Tagen ändern, und für "
+        f"Streitigkeiten sind die Gerichte in Lissabon zuständig.</p>" for i in range(1, 31))
+    return (f"<!doctype html><html><head><title>{name} AGB</title></head><body><main><h1>Nutzungsbedingungen"
+            f"</h1>{clauses}</main></body></html>")
+
+
+@newfault("paywall-interstitial", "fail: paywall / subscribe page")
+async def _(req, n):
+    return R(page("<div class='paywall'><h2>Subscribe to continue reading</h2><p>You have reached your limit of "
+                  "free articles this month. Subscribe for unlimited access.</p><a href='/subscribe'>Subscribe now"
+                  "</a><p>Already a subscriber? <a href='/signin'>Sign in</a></p></div>", "Subscribe"))
+
+
+@newfault("age-gate", "fail: age gate")
+async def _(req, n):
+    return R(page("<h1>Are you 18 or older?</h1><p>You must be of legal drinking age to enter this site.</p>"
+                  "<button>Yes, enter</button><button>No</button>", "Age verification"))
+
+
+@newfault("rate-limit-429-retry-after-long", "fail: 429, retry after")
+async def _(req, n):
+    return R(page("<h1>Too Many Requests</h1>"), 429, **{"Retry-After": "7200"})
+
+
+@newfault("rate-limit-429-retry-after-date", "fail: 429, retry after (HTTP date)")
+async def _(req, n):
+    return R(page("<h1>Too Many Requests</h1>"), 429, **{"Retry-After": "Wed, 21 Oct 2037 07:28:00 GMT"})
+
+
+@newfault("rate-limit-429-retry-after-1", "fail: 429 after retries")
+async def _(req, n):
+    return R("slow down", 429, ctype="text/plain", **{"Retry-After": "1"})
+
+
+@newfault("rate-limit-200-page", "fail: rate-limit page")
+async def _(req, n):
+    return R(page("<h1>Whoa there!</h1><p>You have sent too many requests in a short time. Please try again in a "
+                  "few minutes.</p>", "Too many requests"))
+
+
+@newfault("maintenance-200-fr", "fail: maintenance")
+async def _(req, n):
+    return R(page("<h1>Site en maintenance</h1><p>Nous effectuons une opération de maintenance. Merci de revenir "
+                  "dans quelques instants.</p>", "Maintenance"))
+
+
+@newfault("soft404-200-de", "fail: not found")
+async def _(req, n):
+    return R(page("<h1>Seite nicht gefunden</h1><p>Die angeforderte Seite existiert leider nicht. Zur "
+                  "<a href='/'>Startseite</a>.</p>", "404"))
+
+
+@newfault("cdn-502-as-200", "fail: error page")
+async def _(req, n):
+    return R("<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center>"
+             "<hr><center>nginx</center></body></html>")
+
+
+@newfault("json-error-as-text-html", "fail: data, not a page")
+async def _(req, n):
+    return R('{"status":503,"error":"upstream unavailable","retry":true}')
+
+
+@newfault("xhr-json-shell", "fail: needs browser (terms loaded by a script)")
+async def _(req, n):
+    return R("<!doctype html><html><head><title>Terms</title></head><body><div id='terms'>Loading…</div>"
+             "<script>fetch('/api/legal/terms.json').then(r=>r.json()).then(d=>{document.getElementById('terms')"
+             ".innerHTML=d.html})</script></body></html>")
+
+
+@newfault("geo-redirect-chooser", "fail: country chooser")
+async def _(req, n):
+    return web.Response(status=302, headers={"Location": "/choose-region?return=/d/" + n})
+
+
+@newfault("consent-redirect", "fail: consent page")
+async def _(req, n):
+    return web.Response(status=302, headers={"Location": f"/consent?continue=/d/{n}"})
+
+
+@newfault("geo-other-language", "held: the terms in another language, recorded on the 3rd run in a row (after); "
+          "first: record", modes=("after",), versions={"after": 2})
+async def _(req, n):
+    return R(german_terms(n))
+
+
+@newfault("ab-test-per-request", "same: a variant drawn per request is not a version", own_baseline=True)
+async def _(req, n):
+    AB[n] = AB.get(n, 0) + 1
+    extra = "<p>Try our new app: it is faster than ever.</p>" if AB[n] % 2 else ""
+    return R(terms_html(n, extra=extra))
+
+
+@newfault("stale-cache-blink", "A B A B over runs: the first revert is a version, the second flip back is a blink",
+          versions={"after": 3, "first": 3}, own_baseline=True)
+async def _(req, n):
+    # run 1 a real new version (B), run 2 an old cached copy (A) that the whole run sees, run 3 B again
+    if PHASE["n"] % 2 == 1:
+        return R(terms_html(n, extra="<p>Fees may now change with seven days of notice.</p>"))
+    return R(terms_html(n))
+
+
+RICH_PDF = make_pdf([[(72, 700 - 14 * k, 10, line) for k, line in enumerate(
+    [f"{k}. Pdfco may terminate your account and limit its liability; these terms are governed by the laws of "
+     f"Ireland, disputes go to arbitration, and you agree to the privacy policy (clause {k})." for k in range(40)])]])
+
+
+@newfault("pdf-replaced-by-landing", "fail: another page (a landing page where the PDF was)", url="pdf",
+          modes=("after",), own_baseline=True)
+async def _(req, n):
+    if PHASE["n"] == 0:
+        return R(RICH_PDF, ctype="application/pdf")
+    return R(page("<h1>Legal documents</h1><p>Find all our policies in one place.</p><ul><li><a href='/terms.pdf'>"
+                  "Terms of Service (PDF, 240 KB)</a></li><li><a href='/privacy.pdf'>Privacy Policy (PDF)</a></li>"
+                  "</ul><p>Questions? <a href='/contact'>Contact us</a>.</p>", "Legal"))
+
+
+@newfault("gzip-labelled-deflate", "fail: bad encoding (as browsers do)")
+async def _(req, n):
+    return R(gzip.compress(terms_html(n).encode()), **{"Content-Encoding": "deflate"})
+
+
+@newfault("gzip-body-no-header", "fail: binary bytes")
+async def _(req, n):
+    return R(gzip.compress(terms_html(n).encode()))
+
+
+@newfault("double-gzip", "fail: binary / bad encoding")
+async def _(req, n):
+    return R(gzip.compress(gzip.compress(terms_html(n).encode())), **{"Content-Encoding": "gzip"})
+
+
+@newfault("empty-html-skeleton", "fail: no text")
+async def _(req, n):
+    return R("<!doctype html><html><head><title></title></head><body>\n</body></html>")
+
+
+@newfault("whitespace-200", "fail: empty body")
+async def _(req, n):
+    return R(b"\n\n   \r\n")
+
+
+@newfault("huge-padding-same-terms", "same: 8 MB of inline script around the same terms")
+async def _(req, n):
+    pad = "<script>var x='" + "a" * (8 * 1024 * 1024) + "';</script>"
+    return R(terms_html(n).replace("</body>", pad + "</body>"))
+
+
+@newfault("redirect-self", "fail: redirect loop")
+async def _(req, n):
+    return web.Response(status=301, headers={"Location": f"/d/{n}"})
+
+
+@newfault("nul-bytes-in-html", "fail: binary, or record the same terms")
+async def _(req, n):
+    return R(terms_html(n).encode().replace(b"</main>", b"\x00\x00\x00</main>"))
+
+
+@newfault("latin1-under-utf8-label", "record, no mojibake (a real text change of accents only is none)",
+          modes=("first",))
+async def _(req, n):
+    return R(terms_html(n, extra="<p>Conditions générales : la société garantit l’accès.</p>").encode("cp1252"))
+
+
+@newfault("label-flip-utf8-latin1", "same: the same UTF-8 bytes under a label that flips each run", own_baseline=True)
+async def _(req, n):
+    label = "iso-8859-1" if PHASE["n"] % 2 else "utf-8"
+    return R(terms_html(n, extra="<p>Ľubica’s café — “terms” apply.</p>").encode(), ctype=f"text/html; charset={label}")
+
+
+@newfault("meta-header-disagree", "same: header latin-1, <meta> utf-8, UTF-8 bytes", own_baseline=True)
+async def _(req, n):
+    body = terms_html(n, extra="<p>Ľubica</p>").replace("<head>", "<head><meta charset='utf-8'>")
+    label = "iso-8859-1" if PHASE["n"] else "utf-8"
+    return R(body.encode(), ctype=f"text/html; charset={label}")
+
+
+AB: dict = {}
 PORT = 0
 RAW = 0
 
@@ -466,6 +667,24 @@ def raw_server():
             if PHASE["n"] == 0 and MODE == "after":
                 c.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\nConnection: close\r\n\r\n"
                           % len(body) + body)
+            elif "connection-reset" in path:  # RST at once: no status line at all
+                c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            elif "garbage-response" in path:
+                c.sendall(b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03" + bytes(range(256)))
+            elif "chunked-cut" in path:
+                half = body[: len(body) // 2]
+                c.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+                          + b"%x\r\n" % len(half) + half + b"\r\n")
+            elif "reset-mid-body" in path:  # close-delimited, then a reset halfway
+                c.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + body[: len(body) // 2])
+                c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            elif "cut-at-tag-no-cl" in path:  # close-delimited, cut right after a closing </p>
+                at = body.index(b"</p>", len(body) // 2) + 4
+                c.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + body[:at])
+            elif "gzip-cut-no-cl" in path:
+                gz = gzip.compress(body)
+                c.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n"
+                          + gz[: len(gz) * 2 // 3])
             elif "with-cl" in path:
                 c.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % len(body)
                           + body[: len(body) // 2])
@@ -485,7 +704,13 @@ def raw_server():
 
 
 for _n in ("cut-mid-body-with-cl", "cut-mid-body-no-cl"):
-    FAULTS[_n] = dict(fn=None, extra="", expect="fail/held; never a shortened version", url="raw", baseline=True)
+    FAULTS[_n] = dict(fn=None, extra="", expect="fail/held; never a shortened version", url="raw", baseline=True,
+                      modes=("after", "first"), versions=None)
+for _n in ("connection-reset", "garbage-response", "chunked-cut", "reset-mid-body", "cut-at-tag-no-cl",
+           "gzip-cut-no-cl"):
+    NEW_KINDS.add(_n)
+    FAULTS[_n] = dict(fn=None, extra="", expect="fail; never a shortened version", url="raw", baseline=True,
+                      modes=("after", "first"), versions=None)
 
 
 async def dispatch(req):
@@ -496,6 +721,15 @@ async def dispatch(req):
     if path.startswith("/account/login"):
         return R(page("<h1>Sign in</h1><form><input type=email name=e><input type=password name=p>"
                       "<button>Sign in</button></form>", "Sign in"))
+    if path.startswith("/choose-region"):
+        return R(page("<h1>Choose your country or region</h1><ul>" + "".join(
+            f"<li><a href='/{c}/'>{c.upper()}</a></li>" for c in ("us", "uk", "de", "fr", "es", "it", "jp", "br"))
+            + "</ul>", "Choose your region"))
+    if path.startswith("/consent"):
+        return R(page("<h1>Before you continue</h1><p>We use cookies and data to deliver and maintain our services "
+                      "and to measure audience engagement. If you choose to Accept all, we will also use cookies "
+                      "for personalised ads.</p><button>Reject all</button><button>Accept all</button>",
+                      "Before you continue"))
     if path.startswith("/real/"):
         return R(terms_html(path.split("/")[-1]))
     if path == "/pdf-good":
@@ -503,7 +737,7 @@ async def dispatch(req):
     if path.startswith("/d/"):
         name = path[3:]
         f = FAULTS[name]
-        if PHASE["n"] == 0 and MODE == "after":
+        if PHASE["n"] == 0 and MODE == "after" and not f.get("own_baseline"):
             if f["url"] == "pdf":
                 return R(PDF, ctype="application/pdf")
             if name.startswith("dup-url"):
@@ -605,7 +839,9 @@ def commits(store: Path, service: str) -> int:
     return len(out)
 
 
-SAME = {"html-as-text-plain", "pdf-as-octet-stream", "pdf-as-text-html", "meta-refresh", "refresh-header",
+SAME = {"ab-test-per-request", "huge-padding-same-terms", "nul-bytes-in-html",
+        "latin1-under-utf8-label", "label-flip-utf8-latin1", "meta-header-disagree",
+        "html-as-text-plain", "pdf-as-octet-stream", "pdf-as-text-html", "meta-refresh", "refresh-header",
         "fragment-query-noise", "dup-url-a", "dup-url-b", "charset-latin1-mislabelled", "cookie-check-redirect",
         "xhtml-as-application-xml", "utf16-no-bom-label", "unclosed-divs-1200"}
 CHANGE = {"real-change", "real-rewrite"}
@@ -622,7 +858,8 @@ def latest_text(store: Path, service: str) -> str:
 def is_terms(text: str) -> bool:
     """Whether a recorded text is the served terms (their words, no markup): not a redirecting
     page, a banner, or the HTML source."""
-    return ("thirty days" in text or "one hundred euros" in text) and "<p>" not in text and "</" not in text
+    return (("thirty days" in text or "one hundred euros" in text) and "<p>" not in text and "</" not in text
+            and not any(m in text for m in ("Ã", "Â", "â€", "Ä½", "\ufffd")))  # no mojibake either
 
 
 def verdict(name: str, runs: list[tuple[str, str]], versions: int, mode: str, text: str = "") -> str:
@@ -630,6 +867,11 @@ def verdict(name: str, runs: list[tuple[str, str]], versions: int, mode: str, te
     never recorded, "same" ones keep their one version, "change" ones get a new version."""
     fault_runs = runs[1:] if mode == "after" else runs
     base = 1 if mode == "after" and runs and runs[0][0] == "new" else 0  # (an unreachable host has none)
+    want = (FAULTS[name].get("versions") or {}).get(mode)
+    if want is not None:
+        if any(o == "failed" for o, _ in fault_runs):
+            return f"FAULT: outcomes {[o for o, _ in fault_runs]}"
+        return "OK" if versions == want else f"FAULT: {versions} version(s), expected {want}"
     if name in CHANGE | SAME and versions and not is_terms(text):
         return f"FAULT: the version recorded is not the terms: {text[:80]!r}"
     if name in CHANGE:
@@ -653,8 +895,11 @@ if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--out")]
     MODE = args[0] if args else "after"
     only = args[1].split(",") if len(args) > 1 else None
-    if only:
-        FAULTS = {k: v for k, v in FAULTS.items() if k in only}
+    if only == ["new"]:
+        only = sorted(NEW_KINDS)
+    elif only == ["old"]:
+        only = [k for k in FAULTS if k not in NEW_KINDS]
+    FAULTS = {k: v for k, v in FAULTS.items() if MODE in v["modes"] and (not only or k in only)}
     out = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--out=")), None)
     REFUSED = free_port()
     start_server()
@@ -679,7 +924,11 @@ if __name__ == "__main__":
         print(f"\n== {name}  (expect: {f['expect']})  versions={versions}  {said}")
         for i, (o, m) in enumerate(results.get(name, [])):
             print(f"   r{phases[i]}: {o:10} {m}")
-    print(f"\n{sum(v == 'OK' for _, v in tally)}/{len(tally)} OK ({MODE}); store in {store}")
+    old_kinds = [v for k, v in tally if k not in NEW_KINDS]
+    new_kinds = [v for k, v in tally if k in NEW_KINDS]
+    print(f"\n{sum(v == 'OK' for _, v in tally)}/{len(tally)} OK ({MODE}); kinds of session 11: "
+          f"{sum(v == 'OK' for v in old_kinds)}/{len(old_kinds)}, added in session 12: "
+          f"{sum(v == 'OK' for v in new_kinds)}/{len(new_kinds)}; store in {store}")
     for name, said in tally:
         if said != "OK":
             print(f"  {name}: {said}")

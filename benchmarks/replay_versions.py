@@ -7,7 +7,11 @@ version of every document (a document with fewer versions keeps serving its last
 ``tracker run`` (the real CLI, in a subprocess) once per step. A page served this way never
 blinks within a run, so every version whose text differs from the one before is a real change
 the tracker must record, reverts included (real histories have many: 269 of the dating
-collection's 1,031 versions restore an earlier text, most followed at once by another text).
+collection's 1,031 versions restore an earlier text, most followed at once by another text),
+but for a second flip back between the same two texts (versions X, Y, X, then Y: 181 of its 926 texts in
+the dating history, a page alternating from run to run, CDN image formats, a members' area and
+a public page, a geo variant), which the tracker takes for a blink since session 12 and records
+only if it lasts 3 runs: they are counted apart ("second flips back").
 
 It prints, per run of the whole replay: versions expected (texts that differ from the previous
 one, first versions included; the tracker's "no clause changed" rule may drop a few whose only
@@ -167,6 +171,9 @@ def main(argv: list[str] | None = None) -> int:
                  if sum(per_doc.get(p, Counter()).values()) != len(seq)}
         print(f"{args.collection}: {len(docs)} documents, {steps} runs, {time.monotonic() - started:.0f} s")
         print(f"versions expected (distinct consecutive texts): {expected}")
+        flips = sum(1 for seq in docs.values() for i in range(3, len(seq))
+                    if seq[i] == seq[i - 2] and seq[i - 1] == seq[i - 3])
+        print(f"of which second flips back between the same two texts (X, Y, X, then Y: a blink): {flips}")
         print(f"versions recorded: {sum(recorded.values())} ({', '.join(f'{k} {v}' for k, v in sorted(recorded.items()))})")
         print(f"run outcomes: {', '.join(f'{k} {v}' for k, v in sorted(outcomes.items()))}")
         for reason, count in why.most_common(12):

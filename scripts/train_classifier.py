@@ -41,6 +41,12 @@ with ``--tosdr`` says so in its "source" field; its README must then credit ToS;
     .venv/bin/python scripts/train_classifier.py --cv --clf svm --C 0.5 --tosdr 0.3
     .venv/bin/python scripts/train_classifier.py --cv --clf svm --C 1 --unbalanced
 
+Settings measured in session 13 and not shipped (docs/measurements.md): ``--clf nbsvm``
+(NB-SVM, ``--nb-alpha``, ``--nb-beta``), ``--select N`` (per-label χ² selection), ``--penalty``,
+``--loss``, ``--min-df``, ``--final avg``, ``--smooth N``, ``--doc-weight P``; ``--trigrams``,
+``--rules S``, ``--no-forced-gate`` and ``--stack C`` only measure (the runtime has none of
+them, so they cannot write a model).
+
 Writing a model ends with a check: the runtime (classify_sentence with the written, rounded and
 pruned JSON) against the trainer's own decisions on every sentence.
 """
@@ -222,6 +228,7 @@ class Blocks:
                      for b in (("self",) + (CONTEXT_BLOCKS if context else ()))}
         self.grams: dict[str, int] = {}  # char n-gram -> column (char block)
         self.gram_idf = np.zeros(0)
+        self.rule_cols: dict[str, int] = {}  # rule feature -> column (--rules)
 
     def _char(self, rows: list[dict], fit: bool) -> sp.csr_matrix:
         """The char block: each distinct token's set of char n-grams (classify.char_grams),
@@ -256,7 +263,20 @@ class Blocks:
         return sp.diags(1.0 / norms) @ (s @ tok)
 
     def _docs(self, rows: list[dict], block: str) -> list[list[str]]:
+        if block == "self" and RULES:  # the rule hits go into their own block (see _rules)
+            return [[f for f in r["feats"] if not f.startswith(("T:", "R:"))] for r in rows]
         return [r["feats"] if block == "self" else r[block] for r in rows]
+
+    def _rules(self, rows: list[dict], fit: bool) -> sp.csr_matrix:
+        """--rules S (CV only): the rule hits (T:, R: features) as raw 0/1 columns times S,
+        outside the tf-idf block, so a long sentence does not dilute them."""
+        if fit:
+            self.rule_cols = {f: i for i, f in enumerate(sorted(
+                {f for r in rows for f in r["feats"] if f.startswith(("T:", "R:"))}))}
+        cols = self.rule_cols
+        ri = [k for k, r in enumerate(rows) for f in r["feats"] if f in cols]
+        rj = [cols[f] for r in rows for f in r["feats"] if f in cols]
+        return sp.csr_matrix((np.full(len(ri), RULES), (ri, rj)), shape=(len(rows), len(cols)))
 
     def fit_transform(self, rows: list[dict]) -> sp.csr_matrix:
         return self._stack(rows, fit=True)
@@ -272,6 +292,8 @@ class Blocks:
             mats.append(m if b == "self" else m * self.context)
         if self.char:
             mats.append(self._char(rows, fit) * self.char)
+        if RULES:
+            mats.append(self._rules(rows, fit))
         if self.embedding:
             mats.append(sp.csr_matrix(np.vstack([r["E"] for r in rows]) * self.embedding))
         return sp.hstack(mats).tocsr()
@@ -290,6 +312,9 @@ def tune_threshold(y: np.ndarray, scores: np.ndarray) -> tuple[float, float]:
     finite = scores[scores > -50]
     grid = np.unique(np.round(np.quantile(finite, np.linspace(0.70, 0.999, 300)), 3))
     f1s = _f1_at(y, scores, grid)
+    if SMOOTH:  # the middle of a wide plateau rather than a narrow peak (noisy with few positives)
+        f1s = np.convolve(np.pad(f1s, SMOOTH, mode="edge"), np.ones(2 * SMOOTH + 1) / (2 * SMOOTH + 1),
+                          mode="valid")
     k = max(range(len(grid)), key=lambda i: (f1s[i], -abs(grid[i])))
     return float(grid[k]), float(f1s[k])
 
@@ -336,14 +361,99 @@ class Ensemble:
         return np.asarray(x @ self.coef_[0]).ravel() + self.intercept_[0]
 
 
-def make(clf: str, c: float) -> LogisticRegression | LinearSVC | Ensemble:
+NB_ALPHA = 1.0  # smoothing of the NB log-count ratios (--nb-alpha)
+NB_BETA = 1.0  # interpolation of NB-SVM weights with their mean magnitude (--nb-beta; 1: none)
+
+
+class NBSVM:
+    """NB-SVM (Wang & Manning 2012): every column scaled by the label's naive-Bayes log-count
+    ratio r = log((p / |p|1) / (q / |q|1)), p = alpha + the sum of the positive rows' binarised
+    features (q: of the negative rows), computed on the rows it is fitted on, then a linear SVM on the scaled rows. The scaling folds into the
+    weights (coef = w * r), so it stays one linear model over the runtime's features.
+    With ``NB_BETA`` < 1 the SVM weights are interpolated with their mean magnitude
+    (w' = (1 - beta) * mean|w| + beta * w, the paper's beta) before the scaling is folded in."""
+
+    def __init__(self, c: float) -> None:
+        self.c = c
+
+    def fit(self, x: Any, y: np.ndarray, sample_weight: np.ndarray | None = None) -> "NBSVM":
+        xb = (x > 0).astype(np.float64)
+        pos = np.asarray(xb[y == 1].sum(axis=0)).ravel() + NB_ALPHA
+        neg = np.asarray(xb[y != 1].sum(axis=0)).ravel() + NB_ALPHA
+        r = np.log((pos / pos.sum()) / (neg / neg.sum()))
+        m = LinearSVC(C=self.c, class_weight=BALANCED, max_iter=20000)
+        m.fit(sp.csr_matrix(x).multiply(r[None, :]).tocsr(), y, sample_weight=sample_weight)
+        w = m.coef_[0]
+        if NB_BETA < 1:
+            w = (1 - NB_BETA) * float(np.mean(np.abs(w))) + NB_BETA * w
+        self.coef_, self.intercept_ = (w * r)[None, :], m.intercept_.copy()
+        return self
+
+    def decision_function(self, x: Any) -> np.ndarray:
+        return np.asarray(x @ self.coef_[0]).ravel() + self.intercept_[0]
+
+
+STACK = 0.0  # C of the second-stage logistic regressions over the 8 scores (--stack; CV only)
+RULES = 0.0  # rule hits as their own raw 0/1 block at this scale (--rules; CV only)
+DOC_WEIGHT = 0.0  # sentences weighted by (mean document size / their document's) ** this
+SMOOTH = 0  # thresholds: F1 averaged over this many grid steps each side (--smooth)
+TRIGRAMS = False  # word trigrams added in the trainer (--trigrams; CV only)
+MIN_DF = 2  # sentences a feature needs (--min-df)
+SELECT = 0  # keep each label's SELECT best columns by chi² on its training rows (0: all)
+PENALTY = "l2"  # the SVM's penalty (--penalty)
+LOSS = "squared_hinge"  # the SVM's loss (--loss)
+
+
+class Selected:
+    """A linear SVM fitted on each label's ``SELECT`` best columns (chi² on the rows it is fitted
+    on); the other columns get weight 0 (still one linear model over every feature)."""
+
+    def __init__(self, c: float) -> None:
+        self.c = c
+
+    def fit(self, x: Any, y: np.ndarray, sample_weight: np.ndarray | None = None) -> "Selected":
+        from sklearn.feature_selection import chi2
+
+        score, _ = chi2(x, y)
+        score = np.nan_to_num(score)
+        keep = np.argsort(-score)[:SELECT]
+        m = svm(self.c).fit(x[:, keep], y, sample_weight=sample_weight)
+        coef = np.zeros(x.shape[1])
+        coef[keep] = m.coef_[0]
+        self.coef_, self.intercept_ = coef[None, :], m.intercept_.copy()
+        return self
+
+    def decision_function(self, x: Any) -> np.ndarray:
+        return np.asarray(x @ self.coef_[0]).ravel() + self.intercept_[0]
+
+
+def svm(c: float) -> LinearSVC:
+    """The linear SVM of every setting (penalty and loss from --penalty, --loss)."""
+    return LinearSVC(C=c, class_weight=BALANCED, max_iter=20000, penalty=PENALTY, loss=LOSS,
+                     dual=PENALTY == "l2")
+
+
+FINAL = "all"  # the label's model: fitted on all rows ("all") or the inner models' mean ("avg")
+
+
+class Averaged:
+    """The mean of several fitted linear models (one linear model)."""
+
+    def __init__(self, models: list) -> None:
+        self.coef_ = np.mean([np.asarray(m.coef_).reshape(1, -1) for m in models], axis=0)
+        self.intercept_ = np.array([np.mean([float(m.intercept_[0]) for m in models])])
+
+
+def make(clf: str, c: float) -> LogisticRegression | LinearSVC | Ensemble | NBSVM:
     """One label's classifier: logistic regression (the old setting), a linear SVM
     (squared hinge; 15x faster to fit here, so a grid is affordable), or both (``ens``: the SVM
     takes ``c``, the logistic regression ``LR_C``)."""
     if clf == "svm":
-        return LinearSVC(C=c, class_weight=BALANCED, max_iter=20000)
+        return Selected(c) if SELECT else svm(c)
     if clf == "ens":
         return Ensemble(c)
+    if clf == "nbsvm":
+        return NBSVM(c)
     return LogisticRegression(C=c, class_weight=BALANCED, max_iter=5000)
 
 
@@ -357,15 +467,20 @@ def fit(rows: list[dict], clf: str, c: float | list[float], context: float, fold
     alone; an extra sentence quoting a document outside the training set is left out."""
     docs = {r["doc"] for r in rows}
     extra = usable(extra or [], docs) if extra_weight else []
-    blocks = Blocks(context, embedding=embedding, char=char)
+    blocks = Blocks(context, min_df=MIN_DF, embedding=embedding, char=char)
     x_all = blocks.fit_transform(rows + extra)
     x, xe = x_all[:len(rows)], x_all[len(rows):]
     groups = np.array([r["doc"] for r in rows])
     inner = list(GroupKFold(folds).split(x, groups=groups))
+    sizes = {d: int((groups == d).sum()) for d in docs}
+    # --doc-weight P: each sentence weighs (mean document size / its document's size) ** P
+    doc_w = np.array([(len(rows) / len(docs) / sizes[g]) ** DOC_WEIGHT for g in groups])
 
     def train(a: np.ndarray, y: np.ndarray, short: str, cc: float) -> LogisticRegression | LinearSVC | Ensemble:
         """Fit on rows ``a`` plus the extra sentences that quote none of the other rows' docs."""
         if not extra:
+            if DOC_WEIGHT:
+                return make(clf, cc).fit(x[a], y[a], sample_weight=doc_w[a])
             return make(clf, cc).fit(x[a], y[a])
         held = docs - set(groups[a])
         ok = [k for k, e in enumerate(extra) if short in e["known"] and not e["docs"] & held]
@@ -382,15 +497,17 @@ def fit(rows: list[dict], clf: str, c: float | list[float], context: float, fold
         best: tuple | None = None
         for cc in cs:
             scores = np.zeros(len(rows))
+            fitted = []
             for a, b in inner:
-                scores[b] = train(a, y, short, cc).decision_function(x[b])
+                fitted.append(train(a, y, short, cc))
+                scores[b] = fitted[-1].decision_function(x[b])
             t_, f_ = tune_threshold(y, scores)
             gt_, gf_ = tune_threshold(y, np.where(gate_mask, scores, -99.0))
             key = max(f_, gf_) if cat not in ALWAYS_GATED else gf_
             if best is None or key > best[0] + 1e-9:
-                best = (key, cc, scores, t_, f_, gt_, gf_)
+                best = (key, cc, scores, t_, f_, gt_, gf_, fitted)
         assert best is not None
-        _, c_label, cv, thr, f1, g_thr, g_f1 = best
+        _, c_label, cv, thr, f1, g_thr, g_f1, fitted = best
         gate = g_f1 > f1 + 0.005 or cat in ALWAYS_GATED
         if gate:
             thr, f1 = g_thr, g_f1
@@ -405,7 +522,12 @@ def fit(rows: list[dict], clf: str, c: float | list[float], context: float, fold
             if f1_score(y, trial) > f1 + 0.005:
                 pred, f1 = trial, float(f1_score(y, trial))
                 chosen.append(name.split(":", 1)[1])
-        model = train(np.arange(len(rows)), y, short, c_label)
+        if FINAL == "avg":
+            # the mean of the inner models whose out-of-fold scores chose the threshold: a model
+            # fitted on all rows has other margins than the ones its threshold was tuned on
+            model = Averaged(fitted)
+        else:
+            model = train(np.arange(len(rows)), y, short, c_label)
         if verbose:
             print(f"  {cat:16} C={c_label:g} inner-cv F1 {f1:.3f} at threshold {thr:+.3f}"
                   f"{'  gated on topic' if gate else ''}"
@@ -416,18 +538,42 @@ def fit(rows: list[dict], clf: str, c: float | list[float], context: float, fold
         out["gate"].append(gate)
         out["votes"].append(chosen)
         out["C"].append(c_label)
+        out.setdefault("oof", []).append(cv)
+    if STACK:
+        _stack(out, rows, inner)
     return out
+
+
+def _stack(out: dict, rows: list[dict], inner: list) -> None:
+    """--stack (CV only): a second stage per label, a logistic regression over the eight
+    labels' inner out-of-fold scores (label correlations: jurisdiction beside governing law),
+    with its own threshold from its own out-of-fold scores; gate and votes as in the first."""
+    z = np.column_stack(out["oof"])
+    out["stack"], out["stack_thr"] = [], []
+    for j, (short, cat) in enumerate(LABELS.items()):
+        y = np.array([short in r["labels"] for r in rows], dtype=int)
+        scores = np.zeros(len(rows))
+        for a, b in inner:
+            scores[b] = LogisticRegression(C=STACK, max_iter=5000).fit(z[a], y[a]).decision_function(z[b])
+        if out["gate"][j]:
+            scores = np.where([cat in r["topics"] for r in rows], scores, -99.0)
+        thr, _ = tune_threshold(y, scores)
+        out["stack"].append(LogisticRegression(C=STACK, max_iter=5000).fit(z, y))
+        out["stack_thr"].append(thr)
 
 
 def predict(model: dict, rows: list[dict]) -> np.ndarray:
     """Watch decisions (rows × 8) as the runtime makes them: score, gate, rule votes."""
     x = model["blocks"].transform(rows)
     out = np.zeros((len(rows), len(LABELS)), dtype=int)
+    first = np.column_stack([x @ model["coef"][j] + model["bias"][j] for j in range(len(LABELS))])
     for j, cat in enumerate(LABELS.values()):
-        s = x @ model["coef"][j] + model["bias"][j]
+        s = first[:, j]
+        if "stack" in model:
+            s = model["stack"][j].decision_function(first)
         if model["gate"][j]:
             s = np.where([cat in r["topics"] for r in rows], s, -99.0)
-        p = s >= model["thr"][j]
+        p = s >= (model["stack_thr"][j] if "stack" in model else model["thr"][j])
         for name in model["votes"][j]:
             p |= np.array([f"{cat}:{name}" in r["rules"] for r in rows])
         out[:, j] = p
@@ -459,7 +605,11 @@ def evaluate(rows: list[dict], clf: str, c: float | list[float], context: float,
               f" ({len(set(groups[b]))} documents)", flush=True)
     f1s = []
     print(f"setting {clf} C={c} context={context} char={char} embedding={embedding} "
-          f"tosdr={extra_weight} class_weight={BALANCED} split_seed={split_seed}: grouped {folds}-fold CV over "
+          f"tosdr={extra_weight} class_weight={BALANCED} split_seed={split_seed}"
+          + (f" nb_alpha={NB_ALPHA} nb_beta={NB_BETA}" if clf == "nbsvm" else "")
+          + (f" final={FINAL}" if FINAL != "all" else "")
+          + f" select={SELECT} penalty={PENALTY} loss={LOSS} min_df={MIN_DF} trigrams={TRIGRAMS} smooth={SMOOTH} doc_weight={DOC_WEIGHT} rules={RULES} forced_gates={sorted(ALWAYS_GATED)} stack={STACK}"
+          + f": grouped {folds}-fold CV over "
           f"{len(set(groups))} documents, {len(rows)} sentences ({time.time() - t0:.0f} s)")
     for j, cat in enumerate(LABELS.values()):
         tp = int((y[:, j] & pred[:, j]).sum())
@@ -493,7 +643,7 @@ def export(model: dict, clf: str, c: float | list[float], context: float, prune:
         "source": f"CLAUDETTE via LexGLUE UNFAIR-ToS, CC BY 4.0; all {n_docs} documents"
                   + (f"; {n_tosdr} ToS;DR quote sentences (ToS;DR contributors, CC BY-SA 3.0), "
                      f"sample weight {tosdr_weight:g}" if n_tosdr else ""),
-        "trainer": f"{'linear SVM' if clf == 'svm' else 'logistic regression'} "
+        "trainer": f"{TRAINERS[clf]} "
                    f"C={c if not isinstance(c, list) else 'per label ' + str(model['C'])}, "
                    f"class_weight={BALANCED}, "
                    f"context={context}, prune |w|<{prune}",
@@ -506,6 +656,10 @@ def export(model: dict, clf: str, c: float | list[float], context: float, prune:
         "rule_votes": model["votes"],
         **({"char": _export_char(model, prune)} if model["blocks"].char else {}),
     }
+
+
+TRAINERS = {"svm": "linear SVM", "lr": "logistic regression", "ens": "linear SVM + logistic regression",
+            "nbsvm": "NB-SVM (linear SVM on naive-Bayes-scaled features)"}
 
 
 def _export_char(model: dict, prune: float) -> dict:
@@ -531,9 +685,14 @@ def _cs(text: str) -> float | list[float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    ap.add_argument("--clf", choices=("lr", "svm", "ens"), default="lr",
+    ap.add_argument("--clf", choices=("lr", "svm", "ens", "nbsvm"), default="lr",
                     help="ens: a linear SVM (C=--C) plus a logistic regression (C=--lr-C), "
-                         "each scaled by its spread, added into one linear model")
+                         "each scaled by its spread, added into one linear model; nbsvm: a "
+                         "linear SVM on features scaled by naive-Bayes log-count ratios")
+    ap.add_argument("--nb-alpha", type=float, default=1.0,
+                    help="with --clf nbsvm: smoothing of the log-count ratios")
+    ap.add_argument("--nb-beta", type=float, default=1.0,
+                    help="with --clf nbsvm: weight interpolation (1: none; the paper's 0.25)")
     ap.add_argument("--lr-C", type=float, default=30.0, help="with --clf ens: the LR's C")
     ap.add_argument("--C", type=_cs, default=30.0,
                     help="C, or comma-separated C values: each label takes the one its inner "
@@ -552,6 +711,30 @@ def main() -> None:
     ap.add_argument("--unbalanced", action="store_true",
                     help="no class weights (the thresholds alone handle rare labels)")
     ap.add_argument("--prune", type=float, default=0.05)
+    ap.add_argument("--select", type=int, default=0,
+                    help="keep each label's N best columns by chi² on its training rows (0: all)")
+    ap.add_argument("--penalty", choices=("l1", "l2"), default="l2", help="the SVM's penalty")
+    ap.add_argument("--loss", choices=("hinge", "squared_hinge"), default="squared_hinge",
+                    help="the SVM's loss")
+    ap.add_argument("--min-df", type=int, default=2,
+                    help="documents (sentences) a feature needs to be kept")
+    ap.add_argument("--trigrams", action="store_true",
+                    help="add word trigrams to the features (the runtime does not make them: CV only)")
+    ap.add_argument("--smooth", type=int, default=0,
+                    help="choose each threshold on F1 averaged over N grid steps each side")
+    ap.add_argument("--doc-weight", type=float, default=0.0,
+                    help="weigh each sentence by (mean document size / its document's size) ** P")
+    ap.add_argument("--rules", type=float, default=0.0,
+                    help="rule hits as their own raw 0/1 block at this scale (CV only)")
+    ap.add_argument("--no-forced-gate", action="store_true",
+                    help="CV only: let the inner CV decide content-removal's gate too (the "
+                         "taxonomy wants it gated: measures what the forced gate costs on CLAUDETTE)")
+    ap.add_argument("--stack", type=float, default=0.0,
+                    help="CV only: a second-stage logistic regression (this C) per label over "
+                         "the eight first-stage scores")
+    ap.add_argument("--final", choices=("all", "avg"), default="all",
+                    help="each label's model: fitted on all rows (all) or the mean of its inner "
+                         "CV models, whose out-of-fold scores chose its threshold (avg)")
     ap.add_argument("--cv", action="store_true", help="measure by grouped CV, write nothing")
     ap.add_argument("--split-seed", type=int, default=None,
                     help="with --cv: shuffle the documents into the 5 outer folds with this seed "
@@ -561,10 +744,22 @@ def main() -> None:
     ap.add_argument("--out", type=Path,
                     default=ROOT / "tracker" / "analysis" / "model" / "watch.json")
     args = ap.parse_args()
-    global BALANCED, LR_C
+    global BALANCED, LR_C, NB_ALPHA, NB_BETA, FINAL, SELECT, PENALTY, LOSS, MIN_DF, TRIGRAMS, SMOOTH, DOC_WEIGHT, RULES, STACK
+    TRIGRAMS, SMOOTH, DOC_WEIGHT, RULES = args.trigrams, args.smooth, args.doc_weight, args.rules
+    STACK = args.stack
+    FINAL, SELECT, PENALTY, LOSS, MIN_DF = args.final, args.select, args.penalty, args.loss, args.min_df
     BALANCED = None if args.unbalanced else "balanced"
     LR_C = args.lr_C
+    NB_ALPHA, NB_BETA = args.nb_alpha, args.nb_beta
+    if (args.trigrams or args.rules or args.no_forced_gate or args.stack) and not args.cv:
+        ap.error("--trigrams, --rules, --no-forced-gate and --stack only measure (with --cv)")
+    if args.no_forced_gate:
+        ALWAYS_GATED.clear()
     rows = load()
+    if args.trigrams:
+        for r in rows:
+            toks = r["norm"].split()
+            r["feats"] = sorted(set(r["feats"]) | {" ".join(t) for t in zip(toks, toks[1:], toks[2:])})
     extra = load_tosdr(rows, args.tosdr_positives) if args.tosdr else []
     if extra:
         print(f"ToS;DR: {len(extra)} sentences, positives "

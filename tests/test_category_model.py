@@ -226,3 +226,70 @@ def test_the_written_layout_reads_back_as_the_fitted_model():
     assert unpack(json.loads(json.dumps(written))) == fitted
     pooled = {"kind": "pooled", "intercept": 0.5, "coef": {"rule": 1.0}}
     assert unpack(pack(dict(pooled))) == pooled
+
+
+def _long_document(sections: list[tuple[str, str]], repeat: int) -> str:
+    """An invented document of ``repeat`` rounds of ``sections`` (heading, paragraph)."""
+    parts = ["# Thimbleweed Cloud Terms"]
+    for i in range(repeat):
+        for heading, text in sections:
+            parts.append(f"## {i + 1}. {heading}\n\n{text}")
+    return "\n\n".join(parts) + "\n"
+
+
+def test_a_long_documents_topic_profile_is_read_from_a_sample_spread_over_it():
+    from tracker.analysis.classify import _PROFILE_CHARS, _profile_sample, normalize, topic_profile
+
+    sections = [
+        ("Fees", "Thimbleweed Pro costs $12 per month. Prices exclude taxes and fees for extra storage."),
+        ("Your data", "We collect your personal data, such as your email address, and share it with "
+                      "our payment processor. You may ask us to delete your personal data."),
+        ("Disputes", "Any dispute will be resolved by binding arbitration in Denver, Colorado. You waive "
+                     "any right to a class action."),
+        ("Account", "We may suspend or terminate your account if you break these Terms."),
+    ]
+    long = _long_document(sections, 120)  # about 60 kB
+    short = _long_document(sections, 2)
+    sample = _profile_sample(long)
+    assert len(long) > 2 * _PROFILE_CHARS and len(sample) <= _PROFILE_CHARS + 8
+    assert sample.startswith("# Thimbleweed Cloud Terms")  # the title is read
+    assert _profile_sample(short) == short  # a short document is read whole
+    whole = topic_profile(short)  # the same mix of topics, read whole
+    sampled = topic_profile(long)
+    assert set(sampled) == set(whole)
+    assert all(abs(sampled[c] - whole[c]) < 0.03 for c in whole), (sampled, whole)
+    # a single-topic document stays that topic; no word is cut in two at a piece's end
+    policy = _long_document([("Data", "We collect and share your personal data with advertisers.")], 800)
+    assert max(topic_profile(policy).items(), key=lambda kv: kv[1])[0] == "privacy"
+    assert set(normalize(_profile_sample(policy)).split()) <= set(normalize(policy).split())
+
+
+def test_a_french_documents_topic_profile_reads_the_french_rules():
+    from tracker.analysis.classify import topic_profile
+
+    doc = _long_document([("Données", "Nous collectons vos données personnelles et les partageons avec nos "
+                                      "partenaires publicitaires. Vous pouvez demander la suppression de vos données.")], 5)
+    assert max(topic_profile(doc).items(), key=lambda kv: kv[1])[0] == "privacy"
+
+
+@pytest.mark.parametrize(("combine", "margin", "feats", "wanted"), [
+    ("", 0.0, {"rule:privacy": 1.0, "vote:privacy": 0.2, "rule:refunds": 1.0, "vote:refunds": 1.0,
+               "vote:arbitration": 0.7}, ("refunds", "arbitration")),
+    ("union", 0.0, {"rule:privacy": 1.0, "vote:privacy": 0.2, "rule:refunds": 1.0, "vote:refunds": 1.0,
+                    "vote:arbitration": 0.7}, ("privacy", "refunds", "arbitration")),
+    ("guard", 0.0, {"rule:privacy": 1.0, "vote:privacy": 0.2, "rule:refunds": 1.0, "vote:refunds": 1.0,
+                    "vote:arbitration": 0.7}, ("refunds", "arbitration")),
+    # arbitration's 0.69 falls short of 0.5 + 0.25: the model adds nothing to the rules' first
+    ("guard", 0.25, {"rule:privacy": 1.0, "vote:privacy": 0.2, "rule:refunds": 1.0, "vote:refunds": 1.0,
+                     "vote:arbitration": 0.7}, ("refunds",)),
+    # the model's likeliest (privacy, 0.27) alone, or the rules' first category (arbitration, 0.17)
+    ("", 0.0, {"rule:arbitration": 1.0, "vote:arbitration": 0.1}, ("privacy",)),
+    ("guard", 0.0, {"rule:arbitration": 1.0, "vote:arbitration": 0.1}, ("arbitration",)),
+])
+def test_the_models_categories_combined_with_the_rules(combine, margin, feats, wanted) -> None:
+    model = _model({"privacy": -1.0, "refunds": -2.0, "arbitration": -2.0})
+    if combine:
+        model.update(combine=combine, margin=margin)
+    assert category_model.predict(feats, model) == tuple(c for c in CATEGORIES if c in wanted)
+    assert category_model.rules_top(feats) == max((f[5:] for f in feats if f.startswith("rule:")),
+                                                  key=lambda c: feats["vote:" + c])

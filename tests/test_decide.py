@@ -540,3 +540,26 @@ def test_two_new_texts_from_one_page_are_a_change_and_remembered_as_variants():
     change = decide(fetched(OTHER), blinking)
     agreed = settle(change, fetched(OTHER), blinking)
     assert agreed.outcome == "changed" and agreed.forget_blink
+
+
+def test_the_second_flip_back_between_two_texts_within_weeks_is_a_blink_not_a_version():
+    """Versions X, Y, X (the latest) and a fetch of Y: a page alternating from run to run, when
+    the first X is at most ``ALTERNATION_DAYS`` old; a revert like any other when it is older (a
+    clause toggled back months later is news), or when the history is another pattern."""
+    from tracker.run.decide import ALTERNATION_DAYS
+
+    x, y = content_hash(text_of(PAGE)), content_hash(text_of(CHANGED))
+    earlier = {x: "2026-11-01T00:00:00Z", y: "2026-11-10T00:00:00Z"}
+
+    def state(first_x: str) -> DocumentState:
+        return known(PAGE, earlier=earlier,
+                     recent=((x, "2026-11-25T00:00:00Z"), (y, "2026-11-20T00:00:00Z"), (x, first_x)))
+
+    recent = decide(fetched(CHANGED), state("2026-11-15T00:00:00Z"))
+    assert recent.version is None and recent.outcome == "unchanged"
+    assert "alternates between two texts from run to run" in (recent.check.summary or "")
+    assert recent.blink is not None and set(recent.blink.variants) == {x, y} and recent.recheck == y
+    old = decide(fetched(CHANGED), state(f"2026-{11 - (ALTERNATION_DAYS // 28 + 1):02d}-01T00:00:00Z"))
+    assert old.version is not None and old.version.kind == "revert"
+    other = known(PAGE, earlier=earlier, recent=((x, WHEN), (y, WHEN)))  # X, Y, X is one revert: a version
+    assert decide(fetched(CHANGED), other).version is not None

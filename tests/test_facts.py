@@ -1,5 +1,7 @@
 """Fact extraction from fictional clauses."""
 
+import pytest
+
 from tracker.analysis.facts import Fact, extract_facts, number
 
 
@@ -133,3 +135,24 @@ def test_a_court_in_a_city_no_list_knows_is_still_a_court():
     result = analyse(old, old.replace("Brackenford", "Ostravel"))
     assert result.material and "jurisdiction" in result.categories  # not "only a name changed"
     assert "Ostravel" in result.summary and "Brackenford" in result.summary
+
+
+# --- a law named in German, and an arbitral tribunal that is no court ----------------------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("Diese Bedingungen unterliegen Schweizer Recht.", "Switzerland"),
+    ("Diese Bedingungen unterliegen dem Recht der Republik Österreich.", "Österreich"),
+    ("Es gilt belgisches Recht.", "Belgium"),
+])
+def test_a_german_law_of_the_contract_is_read(text: str, place: str) -> None:
+    from tracker.analysis.facts import law_places
+
+    assert law_places(text) == [place]
+
+
+def test_an_arbitral_tribunal_is_no_court() -> None:
+    facts = extract_facts("Diese Bedingungen unterliegen Schweizer Recht, und alle Streitigkeiten werden durch ein "
+                          "Schiedsgericht in Zürich endgültig entschieden.")
+    assert not [f for f in facts if f.qualifier == "court"], facts
+    courts = extract_facts("Für alle Streitigkeiten sind die Gerichte in Wien zuständig.")
+    assert [f.value for f in courts if f.qualifier == "court"] == ["Wien"], courts

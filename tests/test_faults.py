@@ -18,6 +18,7 @@ import random
 import os
 import shutil
 import socket
+import struct
 import subprocess
 import threading
 from pathlib import Path
@@ -58,6 +59,7 @@ class RawServer:
         self.sock.listen(16)
         self.port = self.sock.getsockname()[1]
         self.reply = reply
+        self.reset = False  # end each connection with a reset (RST) instead of a clean close
         self.thread = threading.Thread(target=self._serve, daemon=True)
         self.thread.start()
 
@@ -72,6 +74,8 @@ class RawServer:
                     conn.settimeout(2)
                     conn.recv(65536)
                     conn.sendall(self.reply)
+                    if self.reset:
+                        conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
                 except OSError:
                     pass
 
@@ -1041,6 +1045,141 @@ def test_utf8_page_with_stray_cp1252_bytes_keeps_both():
     assert text == "Conditions générales – “article 5”" and note.startswith("utf-8 with stray bytes")
 
 
+def test_a_single_utf8_character_under_a_latin1_label_is_read_as_utf8():
+    """One "©" or "’" in an ASCII page is UTF-8 bytes no Latin-1 text forms ("Â©", "â€™"); the
+    <meta> wins where the header's label would make mojibake; the header's charset that does not
+    decode gives way to the <meta>'s before any guess; real Windows-1252 text keeps its label."""
+    from tracker.extract.convert import decode_report
+
+    latin1 = "text/html; charset=iso-8859-1"
+    for sign in ("©", "’", "\u00a0", "€"):
+        text, note = decode_report(f"<p>Terms {sign} Acme</p>".encode(), latin1)
+        assert text == f"<p>Terms {sign} Acme</p>" and note.startswith("utf-8 (declared"), (sign, text)
+    # "Ľ" (two bytes, lead C4) alone could be Latin-1 "Ä½": the page's own <meta> settles it
+    page = '<meta charset="utf-8"><p>Ľubica</p>'
+    assert decode_report(page.encode(), latin1)[0] == page
+    page = '<meta charset="iso-8859-1"><p>Conditions générales, crème</p>'
+    text, note = decode_report(page.encode("latin-1"), "text/html; charset=utf-8")
+    assert text == page and "<meta> says windows-1252" in note, note
+    assert decode_report("<p>“Café” crème</p>".encode("cp1252"), latin1) == ("<p>“Café” crème</p>", "")
+
+
+def test_repair_mojibake_reads_back_utf8_read_as_cp1252_and_keeps_real_text():
+    from tracker.extract.convert import repair_mojibake
+
+    real = "Conditions générales – l’été, © 2026, 利用規約, Ľubica, naïve"
+    garbled = "".join(ch.encode().decode("latin-1") if not ch.isascii() else ch for ch in real)
+    assert repair_mojibake(garbled) == real
+    assert repair_mojibake(real) == real  # real accents, symbols and CJK stay as they are
+    assert repair_mojibake("Prix : 10 € — “Ã” seul") == "Prix : 10 € — “Ã” seul"
+
+
+@pytest.mark.parametrize("served", ["iso-8859-1", "windows-1252"])
+def test_a_charset_label_that_changes_never_makes_a_version_of_mojibake(env, served):
+    """The terms recorded under charset=utf-8, then the same UTF-8 bytes under a Latin-1 label:
+    no run records a version, whether the decoder tells the bytes are UTF-8 ("©") or cannot
+    ("Ľ" alone reads as Latin-1 "Ä½": the comparison reads the mojibake back)."""
+    page = TERMS.replace("<footer>Acme</footer>", "<footer>© Acme, Ľubica</footer>")
+    label = {"v": "utf-8"}
+    env.server.page("/bad", lambda: web.Response(body=page.encode(),
+                                                 headers={"Content-Type": f"text/html; charset={label['v']}"}))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    label["v"] = served
+    for _ in range(2):
+        assert env.run(code=0)[BAD]["outcome"] == "unchanged"
+    assert len(env.commits("faulty")) == 1
+    text = env.text("faulty")
+    assert "© Acme, Ľubica" in text and "Ã" not in text and "Â" not in text
+    # a single "Ľ" is not enough to overrule a Latin-1 label: the comparison does the rest
+    bare = TERMS.replace("<footer>Acme</footer>", "<footer>Ľubica</footer>")
+    env.server.page("/bad", lambda: web.Response(body=bare.encode(),
+                                                 headers={"Content-Type": f"text/html; charset={label['v']}"}))
+    label["v"] = "utf-8"
+    assert env.run(code=0)[BAD]["outcome"] == "changed"
+    label["v"] = served
+    docs = env.run(code=0)
+    assert docs[BAD]["outcome"] == "unchanged", docs[BAD]
+    assert len(env.commits("faulty")) == 2 and "Ľubica" in env.text("faulty")
+
+
+def test_a_page_alternating_between_two_texts_from_run_to_run_is_a_blink(env):
+    """A stale cached copy served every other run (each run's two fetches agree): the change and
+    its first revert are versions, the second flip back is a blink, nothing more is recorded while
+    the page keeps alternating, and the text that then stays 3 runs in a row is recorded."""
+    old, new = TERMS, TERMS.replace("Clause 7</h2>", "Clause 7</h2><p>Fees may change with seven days of notice.</p>")
+    served = {"text": old}
+    env.server.page("/bad", lambda: html(served["text"]))
+    outcomes = []
+    for text in (old, new, old, new, old, new, old):
+        served["text"] = text
+        outcomes.append(env.run(code=0)[BAD]["outcome"])
+    assert outcomes == ["new", "changed", "revert", "unchanged", "unchanged", "unchanged", "unchanged"], outcomes
+    assert len(env.commits("faulty")) == 3
+    docs = env.run(code=0)  # the older text again: still the latest, nothing to record
+    assert docs[BAD]["outcome"] == "unchanged"
+    served["text"] = new
+    said = []
+    for _ in range(3):
+        docs = env.run(code=0)
+        said.append((docs[BAD]["outcome"], docs[BAD]["summary"] or ""))
+    assert [o for o, _ in said] == ["unchanged", "unchanged", "revert"], said
+    assert "alternates between two texts" in said[0][1] or "alternates between texts" in said[0][1], said
+    assert len(env.commits("faulty")) == 4 and "seven days" in env.text("faulty")
+
+
+def test_a_connection_reset_is_one_plain_line_and_never_a_version(env):
+    """A server that resets the connection (before the status line, or in the middle of a body
+    with no length): failed in words, no exception class name, nothing recorded."""
+    raw = _raw_env(env, b"")
+    raw.reset = True
+    docs = env.run(code=1)
+    assert_fault(env, docs, "failed", "connection lost: connection reset by peer")
+    assert "Error" not in docs[BAD]["error"] and "\n" not in docs[BAD]["error"]
+    raw.reply = _close_delimited(TERMS.encode()[: len(TERMS) // 2])
+    for _ in range(3):
+        docs = env.run(code=1)
+        assert docs[BAD]["outcome"] == "failed" and docs[BAD]["commit"] is None, docs[BAD]
+    assert len(env.commits("faulty")) == 0
+
+
+PAYWALL = ("<html><head><title>Subscribe</title></head><body><main><h2>Subscribe to continue reading</h2><p>You "
+           "have reached your limit of free articles this month.</p><p>Already a subscriber? <a href='/signin'>Sign "
+           "in</a></p></main></body></html>")
+AGE_GATE = ("<html><head><title>Age verification</title></head><body><main><h1>Are you 18 or older?</h1><p>You must "
+            "be of legal drinking age to enter this site.</p><button>Yes</button><button>No</button></main></body></html>")
+
+
+@pytest.mark.parametrize("page,reason", [(PAYWALL, "paywall"), (AGE_GATE, "age gate")])
+def test_paywalls_and_age_gates_are_never_a_first_version(env, page, reason):
+    env.server.page("/bad", lambda: html(page))
+    for _ in range(3):
+        docs = env.run(code=1)
+        assert_fault(env, docs, "failed", f"looks like an error page: {reason}")
+    assert guard.served_instead(docs[BAD]["error"]) in ("a paywall", "an age gate")
+
+
+def test_terms_that_name_subscribers_or_an_age_limit_are_terms():
+    """Rules alone: the prompt must be a heading or a line of its own on a page that does not
+    read as terms; a clause that says it is terms."""
+    for text in ("# Subscription terms\n\nAlready a subscriber?\n\nYour subscription renews each month and you "
+                 "may cancel at any time; refunds are not given for partial months. These terms are governed by "
+                 "the laws of Ireland and disputes go to its courts.",
+                 "# Terms\n\nYou must be 18 or older to use Acme.\n\nWe may end your account if you break these "
+                 "terms. These terms are governed by the laws of Ireland."):
+        assert guard.error_page(text, b"") is None, text
+    assert guard.error_page("# Avez-vous 18 ans ou plus ?\n\nOui Non", b"") == "looks like an error page: age gate"
+    assert guard.error_page("## Jetzt abonnieren und weiterlesen\n\nBereits Abonnent? Hier anmelden.", b"") \
+        == "looks like an error page: paywall"
+
+
+def test_the_language_of_german_terms_is_told_though_they_share_words_with_dutch_and_english():
+    german = " ".join(f"Die Kunden von Acme behalten alle in Abschnitt {i} beschriebenen Rechte; Acme darf die "
+                      f"Gebühren nicht ohne eine Frist von dreißig Tagen ändern, und die Gerichte sind zuständig."
+                      for i in range(5))
+    assert guard.main_language(german) == "de"
+    assert guard.main_language("the and is in die") is None  # too few words to tell
+
+
 # --------------------------------------------------------------------------- partial and stale pages
 
 def _raw_env(env: Env, reply: bytes) -> RawServer:
@@ -1058,19 +1197,27 @@ def _close_delimited(body: bytes, *headers: bytes) -> bytes:
 
 def test_transfer_cut_off_mid_body_never_shortens_the_terms(env):
     """With no length to tell (the server closes the connection), a cut transfer is told by its
-    text stopping mid-sentence where the latest version goes on: held, not recorded, while the
-    cut moves from run to run; a page that ends there 3 runs in a row is the page as served."""
+    HTML closing neither </body> nor </html> and stopping mid-text, or its text stopping
+    mid-sentence where the latest version goes on: refused every run, however often the same
+    cut repeats (a proxy that cuts at the same byte), never a version deleting the rest."""
     raw = _raw_env(env, _close_delimited(TERMS.encode()))
     assert env.run(code=0)[BAD]["outcome"] == "new"
     for share in (0.7, 0.35, 0.9):  # shorter than a shrink hold, a shrink, hardly shorter
         raw.reply = _close_delimited(TERMS.encode()[: int(len(TERMS) * share)])
-        docs = env.run(code=0)
-        assert_fault(env, docs, "held", "cut", commits_before=1)
-        assert "(1 so far)" in docs[BAD]["summary"], docs[BAD]
+        for _ in range(3 if share == 0.35 else 1):  # the same cut 3 runs in a row: still refused
+            docs = env.run(code=1)
+            assert_fault(env, docs, "failed", "a transfer cut off", commits_before=1)
+    # cut right after a tag (its <main> left open), or after a line break
+    body = TERMS.encode()
+    at = body.index(b"<p>", len(body) // 2) + 3 + 20
+    for cut in (body[:at] + b"<b>", body[: body.index(b"</p>", len(body) // 2) + 4] + b"\n"):
+        raw.reply = _close_delimited(cut)
+        docs = env.run(code=1)
+        assert_fault(env, docs, "failed", "a transfer cut off", commits_before=1)
     raw.reply = _close_delimited(TERMS.encode())
     assert env.run(code=0)[BAD]["outcome"] == "unchanged"
     assert "Clause 40" in env.text("faulty")
-    # well-formed HTML whose text stops mid-sentence (a rendering cut short) is held too ...
+    # well-formed HTML whose text stops mid-sentence (a rendering cut short) is held ...
     cut = TERMS[: TERMS.rindex(" ", 0, int(len(TERMS) * 0.9))] + "</p></main></body></html>"
     raw.reply = _close_delimited(cut.encode())
     docs = env.run(code=0)
@@ -1084,15 +1231,24 @@ def test_transfer_cut_off_mid_body_never_shortens_the_terms(env):
     assert len(env.commits("faulty")) == 2
 
 
-def test_compressed_transfer_cut_off_is_held_not_recorded_as_the_first_version(env):
-    """A gzip stream cut short decodes without complaint; the HTML then stops before its </body>.
-    Even a first version is held: recorded only if served so for 3 runs in a row."""
+def test_compressed_transfer_cut_off_is_never_recorded_as_the_first_version(env):
+    """A gzip stream cut short decodes without complaint; the HTML then stops mid-text before its
+    </body>: refused every run, even with no version yet to compare with."""
     cut = gzip.compress(TERMS.encode())[:-300]
     _raw_env(env, _close_delimited(cut, b"Content-Encoding: gzip"))
-    for seen in (1, 2):
-        docs = env.run(code=0)
-        assert_fault(env, docs, "held", "stops before its </body> and </html>")
-        assert f"({seen} so far)" in docs[BAD]["summary"]
+    for _ in range(4):
+        docs = env.run(code=1)
+        assert_fault(env, docs, "failed", "a transfer cut off: the page's HTML stops mid-text")
+
+
+def test_a_page_that_never_closes_its_body_is_held_then_recorded(env):
+    """HTML that omits </body> and </html> but ends after a tag or a newline may be the page as
+    its author wrote it: held like a sudden shrink, recorded once served so for 3 runs."""
+    page = TERMS.replace("</body></html>", "\n")
+    _raw_env(env, _close_delimited(page.encode()))
+    outcomes = [env.run(code=0)[BAD]["outcome"] for _ in range(3)]
+    assert outcomes == ["held", "held", "new"], outcomes
+    assert "Clause 40" in env.text("faulty")
 
 
 def test_pages_that_omit_their_closing_tags_only_when_cut_are_held():
@@ -1106,6 +1262,19 @@ def test_pages_that_omit_their_closing_tags_only_when_cut_are_held():
     assert guard.cut_off_html([Page(body=b"<p>a fragment with no body element", content_type="text/html")]) is None
     assert guard.cut_off_html([Page(body=b"Terms <html> in plain text", content_type="text/plain")]) is None
     assert guard.cut_off_html([Page(body=b"%PDF-1.7 <body>", content_type="application/octet-stream")]) is None
+    # stopping mid-text or mid-tag is a cut; after a tag or a newline it may be the page as written
+    assert guard.cut_mid_text([Page(body=page[:-30], content_type="text/html")])
+    assert guard.cut_mid_text([Page(body=page[: page.index(b"<main>") + 3], content_type="text/html")])
+    assert guard.cut_mid_text([Page(body=page, content_type="text/html")]) is None
+    unclosed = page.replace(b"</body></html>", b"")
+    assert guard.cut_mid_text([Page(body=unclosed, content_type="text/html")]) is None
+    assert guard.cut_mid_text([Page(body=unclosed + b"\n", content_type="text/html")]) is None
+    assert guard.cut_mid_text([Page(body=b"Terms <html> in plain text", content_type="text/plain")]) is None
+    # after a tag or a line break, but inside the content: <main> opened, never closed
+    inside = page[: page.index(b"</p>") + 4]
+    assert "still open" in guard.cut_mid_text([Page(body=inside, content_type="text/html")])
+    assert "still open" in guard.cut_mid_text([Page(body=inside + b"\n", content_type="text/html")])
+    assert guard.cut_mid_text([Page(body=b"<html><body><div><p>a</div>\n", content_type="text/html")]) is None
 
 
 def test_rate_limit_longer_than_a_run_waits_is_not_retried(env):
@@ -1546,20 +1715,33 @@ CLAUSES_DE = "".join(
 TERMS_DE = TERMS.replace(CLAUSES, CLAUSES_DE).replace("Acme Terms of Service", "Nutzungsbedingungen von Acme")
 
 
-def test_terms_served_in_another_language_are_never_recorded(env):
+def test_terms_served_in_another_language_are_held_then_recorded_if_they_last(env):
     """A site that picks the language by Accept-Language or location serves its German terms
-    with a 200 where the English ones were: a translation is another document, not 80
-    material changes. Refused every run, said so by status; the English terms back are unchanged."""
+    with a 200 where the English ones were: held, not recorded, and said so, while it may be a
+    passing switch; a switch that lasts 3 runs (any German text counts, it may change meanwhile)
+    is the page as served now and is recorded, called a translation, not 80 material changes."""
     env.server.page("/bad", lambda: html(TERMS))
     assert env.run(code=0)[BAD]["outcome"] == "new"
     env.server.page("/bad", lambda: html(TERMS_DE, **{"Content-Language": "de"}))
-    for _ in range(4):
-        docs = env.run(code=1)
-        assert_fault(env, docs, "failed", "not the terms: the terms in another language, de, where the latest "
-                                          "version is en", commits_before=1)
-    assert "served the terms in another language for 4 run(s)" in env.tracker("status", code=0).output
+    docs = env.run(code=0)
+    assert_fault(env, docs, "held", "not the terms: the terms in another language, de, where the latest "
+                                    "version is en", commits_before=1)
+    assert "(1 so far)" in docs[BAD]["summary"]
+    assert "held" in env.tracker("status", code=0).output
+    # a passing switch: the English terms back are unchanged, and the count starts again
     env.server.page("/bad", lambda: html(TERMS))
     assert env.run(code=0)[BAD]["outcome"] == "unchanged"
+    german = [TERMS_DE, TERMS_DE.replace("dreißig", "vierzig"), TERMS_DE]
+    for i, page in enumerate(german):
+        env.server.page("/bad", lambda page=page: html(page, **{"Content-Language": "de"}))
+        docs = env.run(code=0)
+        if i < 2:
+            assert docs[BAD]["outcome"] == "held" and f"({i + 1} so far)" in docs[BAD]["summary"], docs[BAD]
+            assert len(env.commits("faulty")) == 1
+    assert docs[BAD]["outcome"] == "changed" and docs[BAD]["commit"], docs[BAD]
+    assert len(env.commits("faulty")) == 2
+    last = env.tracker("history", "faulty", code=0).output.strip().splitlines()[-1]
+    assert "a translation, not new terms" in last and "MATERIAL" not in last, last
 
 
 def test_main_language_is_told_only_with_confidence():

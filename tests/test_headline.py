@@ -922,3 +922,47 @@ def test_a_quote_keeps_a_house_number_after_a_line_break() -> None:
     numbered = analyse("# T\n\n## 3. Credits\n\n3.1 Credits expire after 12 months.\n",
                        "# T\n\n## 3. Credits\n\n3.1 Credits expire after 6 months.\n")
     assert "3.1" not in numbered.changes[0].explanation, numbered.changes[0].explanation
+
+
+# --- a term named by what it is ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("clause, name", [
+    ("Under the Bulk Arbitration procedure, Arbitra Inc. will administer the demands in batches with one set of "
+     "filing fees per side.", "New pricing term: "),
+    ("Zorblio may raise the Standard Fee to $12 a month.", "New charge: "),
+    ("Zorblio may raise the Standard Fee by 5% each year.", "New charge: "),
+])
+def test_a_charge_is_named_only_with_an_amount(clause: str, name: str) -> None:
+    c = change(f"New watch-out: {clause} (pricing)", severity="critical", categories=("pricing",), after=clause)
+    assert headline([c]).startswith(name), headline([c])
+
+
+@pytest.mark.parametrize("section", ["25th Floor", "Suite 400", "PO Box 12", "1 Harbour Street, Suite 9"])
+def test_an_address_line_taken_for_a_heading_is_no_section(section: str) -> None:
+    c = change("Now also covers: updates, improvements, or special offers (privacy)", heading=section,
+               clause_id="25th-floor/p3")
+    assert headline([c]) == "Now also covers: updates, improvements, or special offers", headline([c])
+    named_section = change("Now also covers: special offers (privacy)", heading="Marketing e-mails",
+                           clause_id="marketing/p3")
+    assert headline([named_section]).startswith("In “Marketing e-mails”: "), headline([named_section])
+
+
+def test_a_list_of_surviving_sections_is_no_headline_before_the_term_itself() -> None:
+    survival = change("New: The provisions of these Terms intended by their nature to survive termination shall so "
+                      "survive, including Sections 3, 4 and 11 (class-action)", severity="critical",
+                      categories=("class-action",), kind="added", before=None)
+    waiver = change("New: You and Zorblio may bring disputes only in an individual capacity, not as a class member "
+                    "(class-action)", severity="critical", categories=("class-action",), kind="added", before=None)
+    assert headline([survival, waiver]).startswith("New class-action waiver: You and Zorblio may bring disputes"), \
+        headline([survival, waiver])
+
+
+def test_a_title_naming_a_term_is_no_headline_before_the_term_itself() -> None:
+    title = change("New watch-out: WAIVER OF CLASS ACTIONS. (class-action)", severity="critical",
+                   categories=("class-action",), before="**11\\. GOVERNING LAW**",
+                   after="**11\\. GOVERNING LAW; WAIVER OF CLASS ACTIONS.**")
+    waiver = change("New: You and Zorblio may bring disputes only in an individual capacity, not as a class member "
+                    "(class-action)", severity="critical", categories=("class-action",), kind="added", before=None,
+                    after="You and Zorblio may bring disputes only in an individual capacity, not as a class member.")
+    assert headline([title, waiver]).startswith("New class-action waiver: You and Zorblio may bring"), \
+        headline([title, waiver])

@@ -85,3 +85,43 @@ def test_a_quote_of_a_held_out_document_never_trains(trainer, tmp_path):
     assert extra and all(e["docs"] == {"Zorblio"} for e in extra)
     assert trainer.usable(extra, {"Brightloom"}) == []  # Zorblio held out: left out
     assert trainer.usable(extra, {"Brightloom", "Zorblio"}) == extra
+
+
+def _toy():
+    """Six invented sentences' binary feature rows over five columns, and a label."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    x = sp.csr_matrix(np.array([[1, 1, 0, 0, 1], [1, 0, 1, 0, 0], [1, 1, 0, 1, 0],
+                                [0, 0, 1, 1, 1], [0, 1, 1, 0, 1], [0, 0, 0, 1, 1]], dtype=float))
+    return x, np.array([1, 1, 1, 0, 0, 0])
+
+
+def test_nbsvm_is_one_linear_model_over_the_unscaled_features():
+    import numpy as np
+    from sklearn.svm import LinearSVC
+
+    trainer = _trainer()
+    trainer.BALANCED = None
+    x, y = _toy()
+    model = trainer.NBSVM(1.0).fit(x, y)
+    xb = x.toarray() > 0
+    pos, neg = xb[y == 1].sum(axis=0) + 1.0, xb[y == 0].sum(axis=0) + 1.0
+    r = np.log((pos / pos.sum()) / (neg / neg.sum()))
+    svm = LinearSVC(C=1.0, max_iter=20000).fit(x.multiply(r[None, :]).tocsr(), y)
+    # the runtime reads coef_ over the plain features: the same scores as the SVM on scaled ones
+    assert np.allclose(model.decision_function(x), svm.decision_function(x.multiply(r[None, :]).tocsr()))
+    assert np.allclose(model.coef_[0], svm.coef_[0] * r)
+
+
+def test_selected_keeps_weights_only_on_the_chosen_columns():
+    import numpy as np
+
+    trainer = _trainer()
+    trainer.BALANCED = None
+    trainer.SELECT = 2
+    x, y = _toy()
+    model = trainer.Selected(1.0).fit(x, y)
+    assert np.count_nonzero(model.coef_[0]) <= 2
+    assert model.coef_[0][0] > 0  # column 0 is in every positive row and no negative one
+    assert model.decision_function(x).shape == (6,)

@@ -585,3 +585,195 @@ def test_a_new_row_is_said_without_a_question_header_or_a_bare_section_label():
     for text in (change.explanation, a.summary):
         assert "What can you find there" not in text and "Section:" not in text, text
         assert "J. Quibly Assist" in text, text
+
+
+# -- a changed value labelled by a heading that says nothing ------------------------------------------
+_STORE = "# Parcelon Storage Terms\n\n{head}\n\nIf you fail to collect your stored items within {days} days after " \
+         "termination, then we may dispose of them.\n\nOther text here that stays.\n"
+
+
+@pytest.mark.parametrize("head", ["## T", "## 3.", "**3.**", "## 10\\.", "## (b)"])
+def test_a_value_is_never_labelled_by_a_bare_letter_number_or_the_documents_title(head):
+    a = compare(_STORE.format(head=head, days=30), _STORE.format(head=head, days=14))
+    (c,) = _material(a)
+    for said in (c.explanation, a.summary):
+        assert not re.match(r"^(?:[A-Za-z]|\(?[a-z0-9]\)|\d+\\?\.?|Parcelon Storage Terms):", said), said
+        assert "14 days" in said and "30 days" in said, said
+    assert c.explanation.startswith("Now says “…stored items within 14 days after termination…” instead of "
+                                    "“…stored items within 30 days"), c.explanation
+
+
+def test_a_value_keeps_a_heading_that_names_its_section_without_its_number():
+    a = compare(_STORE.format(head="## 10\\. Item collection", days=30),
+                _STORE.format(head="## 10\\. Item collection", days=14))
+    (c,) = _material(a)
+    assert c.explanation.startswith("Item collection: within 30 days → within 14 days"), c.explanation
+
+
+# -- a changed law beside a new way of settling disputes, in French and German ---------------------------
+_LAW_FR = "# Conditions de Wrenfield\n\n## 2. Remboursements\n\nVous pouvez demander un remboursement dans les {d} " \
+          "jours suivant un paiement.\n\n## 9. Droit applicable et litiges\n\n{law}\n"
+_LAW_DE = "# Bedingungen von Wrenfield\n\n## 2. Erstattungen\n\nSie können innerhalb von {d} Tagen nach einer Zahlung " \
+          "eine Erstattung verlangen.\n\n## 9. Anwendbares Recht und Streitigkeiten\n\n{law}\n"
+
+
+@pytest.mark.parametrize("doc, old, new, lead, quoted, law", [
+    (_LAW_FR, "Les présentes conditions sont régies par le droit belge.",
+     "Les présentes conditions sont régies par le droit luxembourgeois, et tout litige sera tranché par voie "
+     "d'arbitrage contraignant.", "New binding arbitration: …tout litige sera tranché", "arbitrage",
+     "Luxembourg instead of Belgium"),
+    (_LAW_FR, "Les présentes conditions sont régies par le droit belge, et tout litige sera porté devant les "
+     "tribunaux de Bruxelles.",
+     "Les présentes conditions sont régies par le droit luxembourgeois, et tout litige sera tranché par arbitrage "
+     "à Luxembourg, et vous renoncez à toute action collective.", "New class-action waiver: …vous renoncez",
+     "action collective", "Luxembourg instead of Belgium"),
+    (_LAW_DE, "Diese Bedingungen unterliegen österreichischem Recht, und für alle Streitigkeiten sind die Gerichte "
+     "in Wien zuständig.",
+     "Diese Bedingungen unterliegen Schweizer Recht, und alle Streitigkeiten werden durch ein Schiedsgericht in "
+     "Zürich endgültig entschieden.", "New binding arbitration: …alle Streitigkeiten werden", "Schiedsgericht",
+     "Switzerland instead of Austria"),
+    (_LAW_DE, "Diese Bedingungen unterliegen dem Recht der Republik Österreich.",
+     "Diese Bedingungen unterliegen dem Recht der Schweiz, und alle Streitigkeiten werden durch ein verbindliches "
+     "Schiedsverfahren beigelegt.", "New binding arbitration: …alle Streitigkeiten werden", "Schiedsverfahren",
+     "Schweiz instead of Österreich"),
+])
+def test_a_foreign_changed_law_beside_a_new_arbitration_leads_with_the_arbitration(doc, old, new, lead, quoted, law):
+    a = compare(doc.format(d=30, law=old), doc.format(d=7, law=new))
+    c = next(c for c in a.changes if "Schied" in (c.after or "") or "arbitrage" in (c.after or ""))
+    assert a.summary.startswith(lead), a.summary
+    # the watch-out is quoted from its own clause, never from the law's subject
+    assert quoted in c.explanation.split("; ")[0] and "régies" not in c.explanation.split("; ")[0] \
+        and "unterliegen" not in c.explanation.split("; ")[0], c.explanation
+    # the law is said changed, and the courts' city is never said to be the arbitration's
+    assert law in c.explanation, c.explanation
+    assert "court is now in Zürich" not in c.explanation, c.explanation
+
+
+def test_an_english_law_named_by_its_adjective_is_said_changed():
+    doc = "# Wrenfield Terms\n\n## 9. Law\n\n{law}\n"
+    a = compare(doc.format(law="These terms are governed by English law."),
+                doc.format(law="These terms are governed by Irish law, and any dispute arising from them will be "
+                               "settled by binding arbitration."))
+    assert a.summary.startswith("New binding arbitration: …any dispute arising from them will be settled"), a.summary
+    (c,) = _material(a)
+    assert "the law of Ireland instead of England (governing-law)" in c.explanation, c.explanation
+
+
+# -- the words around a renamed party are not part of its name ------------------------------------------
+@pytest.mark.parametrize("raw, said", [
+    ("The contracting party is now NEITHER ZESTRA HOLDINGS INC instead of NEITHER QL (other)",
+     "The contracting party is now ZESTRA HOLDINGS INC instead of QL (other)"),
+    ("The contracting party is now Zestra Holdings Inc. Any instead of QL. Any (other)",
+     "The contracting party is now Zestra Holdings Inc. instead of QL (other)"),
+    ("The contracting party is now YOU AGREE THAT ZESTRA INC instead of YOU AGREE THAT QL (other)",
+     "The contracting party is now ZESTRA INC instead of QL (other)"),
+    ("The contracting party is now Zestra Corp. instead of Quibly, Inc. (other)",
+     "The contracting party is now Zestra Corp. instead of Quibly, Inc. (other)"),
+])
+def test_a_new_contracting_party_is_named_without_the_words_around_it(raw, said):
+    from tracker.analysis.wording import party_alone
+
+    assert party_alone(raw) == said
+
+
+# -- "reworded" only when nothing else is said -----------------------------------------------------------
+@pytest.mark.parametrize("old, new, kept, gone", [
+    ("When you create a Quibly account, we require your mobile phone number or your Fotogram handle.",
+     "When you create a Quibly account, we require your mobile phone number.", "mobile phone number", "Fotogram"),
+    ("We answer every request from people using their data rights in accordance with applicable data laws.",
+     "We answer every request from people using their data rights regardless of where they live.",
+     "regardless of where", "applicable data laws"),
+])
+def test_a_change_of_scope_is_never_said_to_keep_its_meaning(old, new, kept, gone):
+    from tracker.analysis.wording import reworded_said
+
+    said = reworded_said("Reworded without a change of meaning", old, new)
+    assert said.startswith("Now reads “") and kept in said and gone in said.split("(was", 1)[1], said
+
+
+@pytest.mark.parametrize("old, new", [
+    ("Please contact the organisation’s administrator for details.",
+     "Please contact your organisation’s administrator for details."),
+    ("You can cancel your Quibly plan at any time.", "You can cancel your Quibly plan whenever you like."),
+])
+def test_a_rewording_of_the_same_words_stays_a_rewording(old, new):
+    from tracker.analysis.wording import reworded_said
+
+    assert reworded_said("Reworded without a change of meaning", old, new) == "Reworded without a change of meaning"
+
+
+# -- quotes that open inside a parenthesis; a pronoun promises nothing ------------------------------------
+def test_a_quote_never_opens_inside_a_parenthesis_it_closes():
+    said = clean_explanation("Now also says: “Beta Terms”) if you reach the Service through a Zorblio Team plan…” "
+                             "(subscription)")
+    assert said == "Now also says: “…if you reach the Service through a Zorblio Team plan…” (subscription)", said
+    inner = "Now says “…our affiliate, Zestra LLC (“Zestra”), use…” instead of “…our affiliate, Quibly (“Quibly”), use…”"
+    assert clean_explanation(inner) == inner
+
+
+def test_what_a_licence_does_not_give_is_no_promise_of_the_provider():
+    assert promise_withdrawn("This does not give Zorblio any ownership in that content.") == ""
+    assert promise_withdrawn("Zorblio does not sell your personal data.").startswith("No longer promises not to sell")
+    a = compare("## Your content\n\nYou grant Zorblio a licence to host your content. This does not give Zorblio any "
+                "ownership in that content.\n",
+                "## Your content\n\nYou grant Zorblio a licence to host your content.\n")
+    assert not any(c.explanation.startswith("No longer promises") for c in a.changes), [c.explanation for c in a.changes]
+
+
+# -- an item of a list of the user's rights is no watch-out against them ----------------------------------
+def test_an_item_of_a_list_of_rights_is_not_a_critical_watch_out():
+    old = "## Your privacy rights\n\nThese may include rights to:\n\n* Access your personal data\n\n## Selling\n\n" \
+          "Zorblio does not sell personal data.\n"
+    new = old.replace("* Access your personal data\n", "* Access your personal data\n* Opt out of targeted advertising\n")
+    a = compare(old, new)
+    item = next(c for c in a.changes if "Opt out" in (c.after or ""))
+    assert item.severity != "critical", (item.severity, item.explanation)
+    assert "data use" not in a.summary, a.summary
+
+
+def test_a_quote_never_starts_inside_a_word():
+    from tracker.analysis.wording import whole_word_quotes
+
+    old = "This licence doesn’t affect your privacy rights – it’s only about your creative rights."
+    new = "This licence doesn’t affect your data rights – it’s only about your creative rights."
+    said = whole_word_quotes("Now says “…t affect your data rights…” instead of “…t affect your privacy rights…”", old, new)
+    assert said == "Now says “…doesn’t affect your data rights…” instead of “…doesn’t affect your privacy rights…”", said
+
+
+def test_a_right_of_the_user_taken_away_is_no_good_news():
+    old = "## Upgrades\n\nYou may terminate your subscription to the Zorblio Upgrade at any time and you will not be " \
+          "obligated to pay any additional fees for upcoming subscription renewal periods.\n\nUpgrades are billed monthly.\n"
+    a = compare(old, "## Upgrades\n\nUpgrades are billed monthly.\n")
+    said = [c.explanation for c in a.changes if c.kind == "removed"]
+    assert said and all("good news" not in e and not e.startswith("Removed watch-out") for e in said), said
+    assert said[0].startswith("Removed right for users: You may terminate"), said
+
+
+def test_a_headline_never_stops_at_a_semicolon_inside_a_list_of_cells():
+    from tracker.analysis.headline import headline
+
+    from tracker.records import ClauseChange
+
+    c = ClauseChange(kind="modified", clause_id="x/p1", heading="", before="a", after="b", material=True,
+                     severity="material", categories=("privacy",),
+                     explanation="users; content added to “Categories of data we use…” for Measurement, analytics "
+                                 "and reports about the Zorblio products (privacy)")
+    other = replace(c, explanation="Now also covers: your selfie video (privacy)")
+    line = headline([c, other])
+    assert not line.startswith("Users,") and "added to" in line, line
+
+
+def test_a_table_cell_never_opens_on_a_stray_mark():
+    said = clean_explanation("New row: Registration of Zorblio bikes; . Legal obligation (privacy)")
+    assert said == "New row: Registration of Zorblio bikes; Legal obligation (privacy)", said
+
+
+def test_an_item_under_a_heading_that_leads_it_in_is_said_with_it():
+    old = "## 3. Without our written consent, you are not allowed to:\n\n* Visit the Zorblio Services with bots.\n"
+    new = old + ("* Use any content, data, or text in any form in the Services for text or data mining purposes, or "
+                 "develop or train any application, software, code, or data models including but not limited to "
+                 "generative artificial intelligence models irrespective of purpose.\n")
+    a = compare(old, new)
+    assert not any(":;" in c.explanation for c in a.changes), [c.explanation for c in a.changes]
+    # the heading is the item's lead-in: said with it, its "not" kept in the headline
+    assert a.summary.startswith("New item under “…you are not allowed to”: Use any content"), a.summary

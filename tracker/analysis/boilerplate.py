@@ -170,7 +170,17 @@ _ANNOUNCE = re.compile(
     # a banner before new terms apply, and a summary of what was clarified
     r"we(?:['’]ve|\s+have)\s+made\s+(?:the|our|these|this)\s+[\w\s]{0,40}?(?:easier|clearer|simpler)|"
     r"(?:the|these|our)\s+(?:terms|policy|agreement|conditions)\s+now\s+(?:provide|include|give|offer)s?\s+"
-    r"(?:clearer|more|additional|further)\s+(?:details|information|explanations?))", re.I)
+    r"(?:clearer|more|additional|further)\s+(?:details|information|explanations?)|"
+    # what an update note says of itself: that it changes nothing, or that a change is put off
+    # ("our underlying privacy practices have not materially changed", "this update does not change
+    # how we use your data", "we are postponing the changes to how we use your information")
+    r"practices\s+(?:have|has)\s+not\s+(?:materially\s+|substantially\s+|significantly\s+|fundamentally\s+)?changed|"
+    r"(?:this|these|the)\s+(?:updates?|changes|revisions?)\s+(?:does|do|did|will)\s+not\s+(?:materially\s+|substantially\s+)?"
+    r"(?:change|affect|alter)\s+(?:how|the\s+way|our\s+(?:\w+\s+)?practices|your\s+(?:privacy\s+)?rights)|"
+    r"we(?:['’]re|\s+are|\s+have|['’]ve)\s+(?:postponing|postponed|delaying|delayed|pausing|paused)\s+(?:the|these|this|our)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:changes?|updates?|modifications?)|"
+    r"nous\s+(?:reportons|avons\s+reporté|suspendons)\s+(?:la|les|cette|ces)\s+(?:[\w-]+\s+){0,2}?modifications?|"
+    r"wir\s+(?:verschieben|haben\s+\w+\s+verschoben)\s+(?:die|diese)\s+(?:[\w-]+\s+){0,2}?änderung(?:en)?)", re.I)
 # "By continuing to use X (after ...), you accept the updated terms": a banner about new terms.
 _CONTINUE = re.compile(
     r"\b(?:by\s+continuing|if\s+you\s+continue|continued\s+use|continuing\s+to\s+use|"
@@ -367,6 +377,7 @@ _POINTER = re.compile(
     r"find\s+out|click\s+here|for\s+more\s+(?:information|details)|(?:more|further)\s+information|"
     r"for\s+(?:further\s+|additional\s+)?(?:information|details)\s+(?:about|on|regarding|concerning)|"
     r"to\s+learn\s+more|you\s+can\s+(?:find|read|learn)|we\s+encourage\s+you\s+to\s+read|"
+    r"you\s+(?:may|can|should)\s+(?:also\s+)?(?:refer\s+to|consult)\b|"
     r"you(?:['’]ll|\s+will)\s+find\s+(?:more|further|additional|all\s+the|the)?\s*(?:information|details)|"
     r"you\s+can\s+(?:see|view|check)\s+(?:which|what|how|where|more|the\s+(?:list|details))\b|"
     r"in\s+(?:the|our)\s+[\w\s]{2,40}(?:policy|notice|statement|terms),\s+we\s+explain|"

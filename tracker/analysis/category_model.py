@@ -10,7 +10,8 @@ the changed clauses, the words of the changed text and of the changed clauses' s
 the document's own topic profile and title words, and the number and size of the changes; one
 logistic regression per taxonomy category (one-vs-rest), fitted on hand-labelled material pairs
 by ``scripts/train_categories.py``, gives each category's probability, and a category is kept
-when its probability reaches that category's threshold (chosen by cross-validation). The
+when its probability reaches that category's threshold (chosen by cross-validation); the shipped
+model also keeps the rules' first category whatever its probability (``combine`` "guard"). The
 weights ship as JSON (``model/categories.json``) and are evaluated in plain Python.
 
 The rules' categories stay the answer when the model file is absent, when the rules name no
@@ -26,7 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
-__all__ = ["MODEL_PATH", "category_view", "load_model", "pack", "pair_features", "predict", "probabilities", "rule_votes", "unpack",
+__all__ = ["MODEL_PATH", "category_view", "load_model", "pack", "pair_features", "predict", "probabilities", "rule_votes", "rules_top",
+           "unpack",
            "version_categories"]
 
 MODEL_PATH = Path(__file__).parent / "model" / "categories.json"
@@ -227,7 +229,10 @@ def probabilities(features: dict[str, float], model: dict[str, Any]) -> dict[str
 def predict(features: dict[str, float], model: dict[str, Any]) -> tuple[str, ...]:
     """The categories a pair with ``features`` is about: those whose probability reaches their
     threshold, the likeliest first and ``max_categories`` at most; the likeliest one alone when
-    none does (a material version is about something). A model with ``augment`` (add, drop)
+    none does (a material version is about something). With ``combine`` "union" the rules'
+    categories (the ``rule:`` features) are added; with "guard" the rules' first category
+    (``rules_top``) is always kept and the model adds those reaching their threshold plus
+    ``margin``. A model with ``augment`` (add, drop)
     instead keeps the rules' categories (the ``rule:`` features), adds those with a probability
     of at least ``add`` and takes away those below ``drop``. Returns ids in taxonomy order."""
     from tracker.analysis.classify import CATEGORIES
@@ -240,10 +245,23 @@ def predict(features: dict[str, float], model: dict[str, Any]) -> tuple[str, ...
         kept_set = (rules | {c for c, p in probs.items() if p >= add}) - {c for c, p in probs.items() if p < drop}
         return tuple(c for c in CATEGORIES if c in (kept_set or rules))
     ranked = sorted(probs, key=lambda c: (-probs[c], CATEGORIES.index(c) if c in CATEGORIES else 99))
-    kept = [c for c in ranked if probs[c] >= float(model["threshold"][c])][: int(model.get("max_categories", 9))]
+    combine = model.get("combine", "")
+    margin = float(model.get("margin", 0.0)) if combine == "guard" else 0.0
+    kept = [c for c in ranked if probs[c] >= float(model["threshold"][c]) + margin][: int(model.get("max_categories", 9))]
+    if combine == "guard" and (top := rules_top(features)):
+        kept = [top] + [c for c in kept if c != top]  # the rules' top category always stands
+    elif combine == "union":
+        kept += [f[5:] for f in features if f.startswith("rule:")]
     if not kept and ranked:
         kept = ranked[:1]
     return tuple(c for c in CATEGORIES if c in kept)
+
+
+def rules_top(features: dict[str, float]) -> str:
+    """The rules' first category of a pair with ``features``: the one of their categories
+    (``rule:``) with the largest vote (``vote:``), "" when they name none."""
+    rules = [f[5:] for f in features if f.startswith("rule:")]
+    return max(rules, key=lambda c: (features.get("vote:" + c, 0.0), c), default="")
 
 
 def version_categories(diffs: Sequence[Any], labels: Sequence[Any], new: str,

@@ -257,7 +257,9 @@ _NATION = {"french": "France", "français": "France", "française": "France", "g
            "österreichisch": "Austria", "polish": "Poland", "israeli": "Israel", "japanese": "Japan",
            "scottish": "Scotland", "canadian": "Canada", "portuguese": "Portugal", "portugais": "Portugal",
            "allemande": "Germany", "irlandaise": "Ireland", "anglaise": "England", "néerlandaise": "Netherlands",
-           "luxembourgeoise": "Luxembourg"}
+           "luxembourgeoise": "Luxembourg", "schweizer": "Switzerland", "belgisch": "Belgium",
+           "französisch": "France", "irisch": "Ireland", "englisch": "England", "italienisch": "Italy",
+           "spanisch": "Spain"}
 _NAT = "|".join(sorted(_NATION, key=len, reverse=True))
 _LAW_OF = re.compile(r"\blaws?\s+(?:in\s+force\s+)?(?:of|in)\s+(?:the\s+)?(?:(?:Federal\s+Republic|Commonwealth|Province|"
                      r"Republic|Kingdom|Grand\s+Duchy|Canton|Principality)\s+of\s+(?:the\s+)?)?", re.I)
@@ -265,7 +267,7 @@ _PLACE_LAW = re.compile(rf"\b(?P<p>{_PLACE_NAMES})\s+laws?\b")  # "California la
 _NATION_LAW = re.compile(rf"\b(?P<n>{_NAT})\s+laws?\b|\b(?:droit|loi|législation)\s+(?P<f>{_NAT})\b|"
                          rf"\b(?P<d>{_NAT})(?:e[mnrs]?)?\s+Recht(?:s)?\b", re.I)
 _EU_LAW_OF = re.compile(r"\b(?:droit|loi)\s+(?:de\s+l['’]État\s+de\s+|de\s+la\s+|du\s+|de\s+l['’]|des\s+|de\s+)|"
-                        r"\bRecht\s+(?:der|des)\s+(?:Bundesrepublik\s+)?", re.I)
+                        r"\bRecht\s+(?:der|des)\s+(?:(?:Bundes)?republik\s+|Fürstentums?\s+|Großherzogtums?\s+)?", re.I)
 # "incorporated under the laws of Germany", "protected by the laws of the United States": a law
 # named for something else than the contract
 _NOT_GOVERNING = re.compile(r"\b(?:incorporated|organi[sz]ed|registered|existing|established|formed|protected|"

@@ -83,18 +83,34 @@ _CONCRETE = re.compile(r"\binstead of\b|→|^No longer promises\b|^The contracti
 # clauses give effect to, after them when they are as serious.
 _DEFINITION = re.compile(r"^(?:New|Removed|Now also says|No longer says)[^:“]{0,40}: [“\"«]?\s*[^.;:]{1,60}?[”\"»]?\s+"
                          r"(?:means|refers to|shall mean|has the meaning|désigne|bezeichnet)\b", re.I)
+# A clause that only lists which sections outlive the contract ("The provisions of these Terms intended
+# by their nature to survive termination shall so survive ..., including Sections 3, 4 and 11"):
+# scaffolding too, whatever categories the section titles it lists give it.
+_SURVIVAL = re.compile(r"^(?:New|Removed|Now also says|No longer says)[^:“]{0,40}: [^;]{0,120}?\bsurviv\w*\b", re.I)
 _ITEM_UNDER = re.compile(r"^(?P<kind>New|Removed) item under “(?P<lead>[^”]*)”: (?P<item>.+)$", re.S)
 # A promise withdrawn ("we do not sell your data" gone): the worst news a subscriber can get.
 _PROMISE_GONE = re.compile(r"^No longer promises\b")
 
 
+def _title_only(change: object) -> bool:
+    """Whether a change's new text is only a title ("## 11. GOVERNING LAW; WAIVER OF CLASS
+    ACTIONS", a bold line): it names a section, the section's own clauses say the term."""
+    text = (getattr(change, "after", None) or getattr(change, "before", None) or "").strip()
+    if not text or "\n" in text:
+        return False
+    titled = text.startswith("#") or re.fullmatch(r"(?:\*\*|__)[^*_]+(?:\*\*|__)[.:]?", text) is not None
+    return titled and len(plain_text(text).split()) <= 14
+
+
 def rank_changes(changes: Sequence[L]) -> list[L]:
     """``changes`` most serious first: material before not, then a promise withdrawn ("No longer
-    promises ..."), then severity, then a definition after other terms, then the weight of the change's weightiest category
-    (``CATEGORY_WEIGHT``), then a concrete change (a value that replaced another) before a quote,
-    then document order (stable)."""
+    promises ..."), then severity, then a definition, a list of surviving sections or a title
+    after other terms, then the weight of the change's weightiest category (``CATEGORY_WEIGHT``), then a
+    concrete change (a value that replaced another) before a quote, then document order (stable)."""
     return sorted(changes, key=lambda c: (not c.material, not _PROMISE_GONE.search(c.explanation or ""),
-                                          -_severity(c), bool(_DEFINITION.search(c.explanation or "")),
+                                          -_severity(c), bool(_DEFINITION.search(c.explanation or "")
+                                                              or _SURVIVAL.search(c.explanation or "")
+                                                              or _title_only(c)),
                                           _weight(c.categories), not _CONCRETE.search(c.explanation or "")))
 
 
@@ -130,14 +146,20 @@ _NEW_WATCH = re.compile(r"^New(?: watch-out| row)?: (?P<rest>.+?)\s*\((?P<cat>[a
 _CLASS_RIGHT = re.compile(r"\bclass\b|\brepresentative\b|\bcollective\b|\bconsolidat|\bprivate attorney|"
                           r"individual (?:basis|capacity)|\bgroup action|action (?:de groupe|collective)|"
                           r"\bSammelklage|\bVerbandsklage", re.I)
+# An amount to pay: a price, a percentage, a fee in a currency ("$5", "4,99 €", "10%", "USD 20").
+_AMOUNT = re.compile(r"[$€£¥]\s?\d|\d\s?(?:[$€£¥%]|(?:USD|EUR|GBP|CHF|dollars?|euros?|pounds?|cents?|percent)\b)|"
+                     r"\b(?:USD|EUR|GBP|CHF)\s?\d", re.I)
 _JURY_RIGHT = re.compile(r"\bjury\b|\bjurys?\b|\bGeschworene", re.I)
 
 
 def term_name(category: str, text: str = "") -> str:
     """What a reader calls a term of ``category`` (``TERM_NAMES``), read from the clause's own
-    ``text`` for a waiver: "jury-trial waiver" when it gives up only a jury trial, "class-action
-    and jury-trial waiver" when both; "" for a category without a name."""
+    ``text`` for a charge ("pricing term" when it names no amount) and for a waiver: "jury-trial
+    waiver" when it gives up only a jury trial, "class-action and jury-trial waiver" when both; ""
+    for a category without a name."""
     name = TERM_NAMES.get(category, "")
+    if category == "pricing" and text and not _AMOUNT.search(text):
+        return "pricing term"  # "a charge" is an amount to pay: a clause naming none sets how prices work
     if category == "class-action" and _JURY_RIGHT.search(text):
         return "class-action and jury-trial waiver" if _CLASS_RIGHT.search(text) else "jury-trial waiver"
     return name
@@ -200,7 +222,14 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
     if len(first) + len(more) > limit and (m := _ITEM_UNDER.match(first)):
         # a list item's lead-in gives the item its sense, the item is the news: the lead-in's first words only
         lead_in = m.group("lead").split()
-        first = f"{m.group('kind')} item under “{' '.join(lead_in[:4])}{'…' if len(lead_in) > 4 else ''}”: {m.group('item')}"
+        neg = next((i for i, w in enumerate(lead_in) if i >= 4 and re.fullmatch(r"(?:not|never|no|\w+n['’]t|ne|nicht)",
+                                                                                  w.lower().strip(",;"))), None)
+        if neg is not None:  # "Without our consent, you are not allowed to": the "not" gives the items their sense
+            start = max(0, neg - 2)
+            said = f"…{' '.join(lead_in[start:start + 5])}{'…' if start + 5 < len(lead_in) else ''}"
+        else:
+            said = f"{' '.join(lead_in[:4])}{'…' if len(lead_in) > 4 else ''}"
+        first = f"{m.group('kind')} item under “{said}”: {m.group('item')}"
     note = ""
     short = _more(len(seen) - 1, short=True)
     if len(first) + len(more) > limit and _fit(first, limit - len(short)) != _fit(first, limit - len(more)):
@@ -209,7 +238,7 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
         first, note = first[:-len(_NOTE)], _NOTE  # cut the sentence, keep the note
     part, sep, _rest = first.partition("; ")
     if sep and len(first) + len(more) + len(note) > limit and len(part) + len(note) <= limit \
-            and part.count("“") == part.count("”"):
+            and part.count("“") == part.count("”") and _SENTENCE.search(part):
         first = part.rstrip(" .;:,")  # the first of two explanations of the change, whole (read below)
     room = max(limit - len(more) - len(note), 40)
     fitted = _fit(first, room)
@@ -223,6 +252,10 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
 # Explanations that quote words without saying where: the section tells a reader what they are
 # about ("§ 8 Hosting now also covers: servers").
 SECTION_MAX = 36  # a longer section title would crowd out the change itself
+# A line of a postal address taken for a heading ("25th Floor", "Suite 400", "PO Box 12"): no section.
+_ADDRESS_LINE = re.compile(r"^(?:\d+(?:st|nd|rd|th)\s+(?:floor|fl\.?)|(?:suite|ste\.?|floor|unit|room|building)\s+\d\w{0,4}|"
+                           r"p\.?\s?o\.?\s+box\s+\d+|\d+\s+(?:\w+\s+){1,3}(?:street|st\.?|avenue|ave\.?|road|rd\.?|"
+                           r"boulevard|blvd\.?|lane|drive|way|place))\s*(?:[,.].*)?$", re.I)
 
 
 def _placed(text: str, change: object) -> str:
@@ -240,13 +273,19 @@ def _placed(text: str, change: object) -> str:
     section = section_label(heading, getattr(change, "after", None) or getattr(change, "before", None) or "",
                             clause_id)
     numbered = section.startswith("§")
-    if len(section) > SECTION_MAX or section == "Introduction" or not (numbered or "/" in clause_id):
+    if len(section) > SECTION_MAX or section == "Introduction" or not (numbered or "/" in clause_id) \
+            or _ADDRESS_LINE.match(plain_text(heading)):
         return text
     where = section if numbered else f"“{section}”"
     for lead in ("New row", "Removed row", "New", "Removed"):
         if text.startswith(lead + ": "):
             return f"{lead} {'in' if lead.startswith('New') else 'from'} {where}: {text[len(lead) + 2:]}"
     return f"In {where}: {text}"
+
+
+# What an explanation of its own has: a few words ("utilisateurs; contenu added to ..." is one
+# explanation listing cells, not two explanations of one change).
+_SENTENCE = re.compile(r"\S+(?:\s+\S+){3}")
 
 
 _LABELLED = re.compile(r"^(?P<label>(?:In [^:]{1,60}: )?(?:New|Removed|Rewritten|No longer says|Now also says)"
@@ -274,7 +313,9 @@ _CONDITION_LEAD = re.compile(r"^(?:if|when|where|unless|in (?:cases?|the event)|
 
 
 # A quote that starts at its main clause ("…we may use your data to train"): its subject stays.
-_SUBJECT_FIRST = re.compile(r"^…\S+(?: \S+)? (?:may|might|will|shall|must|can|could|would|should|is|are)\b", re.I)
+_SUBJECT_FIRST = re.compile(r"^…\S+(?: \S+)? (?:may|might|will|shall|must|can|could|would|should|is|are|"
+                            r"est|sont|sera|seront|peut|peuvent|doit|doivent|ist|sind|wird|werden|kann|können|"
+                            r"muss|müssen)\b", re.I)
 
 
 _SWAP = re.compile(r"^(?P<pre>.*?[Nn]ow says )“(?P<now>[^”]+)” instead of “(?P<was>[^”]+)”$")
@@ -329,7 +370,7 @@ def _fit(text: str, room: int) -> str:
             return text
     first, sep, _rest = text.partition("; ")
     first = first.rstrip(" .;:,")
-    if sep and len(first) <= room and first.count("“") == first.count("”"):
+    if sep and len(first) <= room and first.count("“") == first.count("”") and _SENTENCE.search(first):
         return first  # two explanations of one change: the first whole, not the second cut to "New…"
     now, sep, _was = text.partition(" instead of ")
     if sep and len(now) <= room and now.startswith("The contracting party is now "):

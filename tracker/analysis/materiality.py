@@ -1420,7 +1420,7 @@ def _noise_kind(sentence: str) -> str | None:
         return "date-only"
     if is_announcement(sentence):
         return "announcement"
-    if is_pointer(sentence) and not _LEGAL_EFFECT.search(sentence):
+    if is_pointer(sentence) and not _LEGAL_EFFECT.search(_DESCRIBES.sub("", sentence)):
         return "pointer"
     if is_contact_route(sentence):
         return "contact"
@@ -1430,6 +1430,12 @@ def _noise_kind(sentence: str) -> str | None:
         return "statement"
     kind = chrome_kind(sentence, w)
     return kind
+
+
+# What a pointer says the other page holds ("refer to the Guidelines, which explain what is
+# prohibited"): the rules are there, not in the pointer.
+_DESCRIBES = re.compile(r",?\s*\b(?:which|that)\s+(?:further\s+|also\s+|more\s+fully\s+)?(?:explains?|describes?|sets?\s+"
+                        r"(?:out|forth)|details|lists?|outlines?)\b.*$", re.I | re.S)
 
 
 # Nouns of the terms a number sets (a period, a fee, a share): not "price", which live tickers carry.
@@ -1529,6 +1535,18 @@ _LEGAL_EFFECT = re.compile(
     r"not|no\s+longer|only)\s+apply|(?:terms|agreement|conditions)(?:\s+of\s+service)?\s+governs?\s+"
     r"(?:\w+\s+){0,2}(?:use|uses|access)\b|forms?\s+(?:an\s+integral\s+)?part\s+of\s+(?:this|these|the|"
     r"your)(?:\s+\w+){0,2}\s+(?:agreement|terms|contract)|incorporated\s+(?:\w+\s+){0,3}by\s+reference|"
+    # another document governing some use ("if you sell through Stage, our Seller Addendum applies",
+    # "the Merchant Terms at <link> apply to that use")
+    r"(?:terms|addendum|agreement|conditions|polic(?:y|ies)|guidelines|rules)\b(?:[\s,\x02\x03]+(?!(?:and|or|if|when|but)\b)"
+    r"[^\s,.;:\x02\x03]+){0,8}?[\s\x02\x03]+(?:also\s+|shall\s+|will\s+)?(?:apply|applies|govern|governs)(?:(?=\s*[.;]|\s*$)|\s+to\s+(?:that|this|"
+    r"such|those|these|your|the)\s+(?:\w+\s+){0,2}?(?:use|uses|access|purchases?|sales?|orders?|features?)\b)|"
+    # a power the provider gives itself over what is the user's ("Zorblio may use your name and
+    # logo in its marketing", "we may display your reviews")
+    r"\b(?:we|(?!(?:you|users?|customers?|members?|they|he|she|it|this|that|these|those|each|any|no|anyone)\b)"
+    r"(?-i:[A-Z])[\w&.-]+)\s+(?:may|can|will|is\s+entitled\s+to)\s+(?:also\s+)?(?:use|display|publish|"
+    r"reproduce|feature|share|disclose|sell|access|monitor|record|scan|analy[sz]e)\s+your\s+(?:[\w-]+\s*,?\s+){0,4}?"
+    r"(?:name|logo|likeness|image|voice|marks?|trademarks?|brand|reviews?|content|messages?|communications?|"
+    r"device|files?|recordings?|photos?)\b|"
     r"ne\s+s['’]appliquen?t?\s+pas|fai?(?:t|sont)\s+partie\s+intégrante)\b", re.I)
 # What a clause covers or leaves out: an exclusion ("they also exclude premium numbers", "this
 # does not include logos uploaded by users"), where the terms apply ("apply only if you are a
@@ -1538,8 +1556,8 @@ _LEGAL_EFFECT = re.compile(
 _COVERAGE = re.compile(
     r"\b(?:(?:do|does|shall|will)\s+not\s+(?:include|cover|extend\s+to)|(?:also\s+)?exclud(?:e|es)\b|"
     r"(?:is|are)\s+(?:not\s+covered|excluded)\b|(?:apply|applies)\s+only|only\s+(?:apply|applies)\b|"
-    r"(?:this|these|our)\s+(?:\w+\s+){0,2}(?:policy|terms|section|agreement|notice|guidelines|statement)\s+"
-    r"(?:also\s+)?(?:applies|apply|covers|cover)\s+to\b|on\s+(?:our|its|their)\s+behalf\b|"
+    r"(?:this|these|our|the)\s+(?:\w+\s+){0,2}(?:polic(?:y|ies)|terms|section|agreement|notice|guidelines|statement|"
+    r"rules|conditions)\s+(?:(?:listed|set\s+out|described)\s+(?:below|above|here)\s+)?(?:also\s+)?(?:applies|apply|covers|cover)\s+to\b|on\s+(?:our|its|their)\s+behalf\b|"
     r"ne\s+(?:comprend|comprennent|couvre|couvrent|inclut|incluent|s['’]applique|s['’]appliquent)\s+pas|"
     r"(?:est|sont)\s+exclue?s?\b|\bexcluen?t\b|pour\s+(?:notre|son|leur)\s+compte\b|"
     r"(?:gilt|gelten)\s+nicht|ausgeschlossen\b|umfass(?:t|en)\s+nicht|in\s+unserem\s+auftrag)|"
@@ -2066,6 +2084,12 @@ _EXAMPLES = re.compile(r"\((?:for example|for instance|e\.\s?g\.|such as|par exe
                        # ", for example, our X tool (...)": an illustration to the end of the item
                        r",\s*(?:for example|for instance|e\.\s?g\.|par exemple|zum Beispiel|z\.\s?B\.),?\s"
                        r"(?:[^.;:()]|\([^()]*\))*", re.I)
+# ", including but not limited to X, Y and Z": examples of what the clause already covers whole,
+# which the words themselves say is no limit.
+_UNLIMITED = re.compile(r",?\s*(?:including|includes|include)\s*,?\s+(?:but\s+not\s+limited\s+to|without\s+limitation)"
+                        r"\s*,?\s(?:[^.;:()]|\([^()]*\))*|"
+                        r",?\s*(?:y\s+compris|notamment)\s+(?:mais\s+)?(?:sans|non)\s+(?:s['’]y\s+)?limit\w*\s+(?:à|a)\s"
+                        r"(?:[^.;:()]|\([^()]*\))*", re.I)
 
 
 def _examples_only(d: Delta) -> bool:
@@ -2075,6 +2099,10 @@ def _examples_only(d: Delta) -> bool:
         if not idx:
             continue
         spans = [(m.start(), m.end()) for m in _EXAMPLES.finditer(text)]
+        if not _INCORPORATES.search(text):
+            # ", including without limitation X": examples, unless the clause makes documents part
+            # of the terms ("subject to ... including, without limitation, the [Listing Rules]")
+            spans += [(m.start(), m.end()) for m in _UNLIMITED.finditer(text)]
         if not spans or not all(any(a <= toks[i].start < b for a, b in spans) for i in idx):
             return False
     return bool(d.ins or d.dels)
@@ -2088,6 +2116,10 @@ _SURFACES = frozenset("app apps application applications website websites site s
                       "device devices appli applis plateforme plateformes appareil appareils anwendung "
                       "anwendungen webseite webseiten plattform plattformen gerät geräte".split())
 _LIST_JOINS = frozenset("or and ou et oder und".split())
+# Words that make a run a clause of its own rather than an item of a list (a subject, a verb).
+_CLAUSE_WORDS = MODALS | frozenset("whether if that which who whom you we they it he she i have has had is are was "
+                                   "were be been being do does did vous nous ils elle est sont sie wir ist sind hat "
+                                   "haben".split())
 
 
 def _list_items_only(d: Delta) -> bool:
@@ -2592,6 +2624,14 @@ def _cats(sentences: tuple[str, ...]) -> set[str]:
     return out
 
 
+# A list's lead-in that names who the listed companies are to the provider: recipients of data.
+_RECIPIENTS = re.compile(
+    r"\b(?:third[-\s]part(?:y|ies)|(?:service|technology|advertising|analytics|payment|hosting|cloud)\s+"
+    r"(?:providers?|partners?|companies|vendors?)|(?:sub-?)?processors?|vendors?|recipients?|"
+    r"companies\s+(?:that\s+|which\s+)?we\s+(?:work|partner)\s+with|sous-traitants?|prestataires?|"
+    r"partenaires\s+(?:publicitaires|commerciaux|techniques)|auftragsverarbeiter|dienstleister|werbepartner)\b", re.I)
+
+
 def _scores(texts: list[str]) -> dict[str, float]:
     total: dict[str, float] = {}
     for t in texts:
@@ -2641,6 +2681,10 @@ class _Job:
             # "* Microsoft Pay" added to a list of products: the words of a name are no topic
             # ("Pay", "Stripe"); the list's lead-in and heading say what the name is listed for
             scores = near = _scores([t for t in (self.lead_a or self.lead_b, self.heading) if t])
+            if not set(scores) - {"other"} and _RECIPIENTS.search(plain(self.lead_a or self.lead_b or "")):
+                # a company named in a list of the third parties, vendors or service providers the
+                # provider works with: one more (or one fewer) recipient of users' data
+                scores = near = {"privacy": 1.0}
         if not (set(scores) - {"other"}) and (self.lead_a or self.lead_b or self.row or self.framed):
             # a list item, a table row or a short line under a heading: read with its context
             ctx = [self.lead_a or self.lead_b, self.heading]
@@ -2746,6 +2790,12 @@ class _Job:
         if any(_set_by_number(s) for s in (*sentences, text)):
             return True  # "Cancellation notice: 30 days.": a term in a few words
         verb = has_verb(words(text)) or self.row or bool(self.lead_a or self.lead_b)
+        if self.row:
+            # a row is read with its header row: "| Your name must not include: | ..." makes each
+            # row below it a rule
+            cells = table_cells(self.raw_a or self.raw_b)
+            if cells is not None and cells[0]:
+                text = f"{' '.join(cells[0])} {text}"
         return verb and (legal or bool(_LEGAL_EFFECT.search(text) or _COVERAGE.search(plain(text))))
 
     def _coverage(self) -> bool:
@@ -2983,12 +3033,40 @@ class _Job:
             return False
         if (n_ins or n_del) and self._coverage():
             return False  # a word new to a clause that says what is covered or excluded: an item in or out
+        if n_ins and not n_del and self._as_items("ins") or n_del and not n_ins and self._as_items("dels"):
+            return False  # "tax and shipping charges" → "tax, shipping and handling charges": an item in or out
         # (a changed word restated so is no topic of the change; the unchanged words around it are)
         moved = {w for w in self.d.inserted() + self.d.deleted() if stem(w) in stems_a and stem(w) in stems_b}
         replaced = " ".join(w for w in " ".join(ins_c + del_c).split() if w.lower() not in same | moved)
         around = _local(self.d, "ins") + " " + _local(self.d, "dels")
         return (not (set(category_scores(replaced)) - {"other"}) and not _LEGAL_WORDS.search(replaced)
                 and not _CONDITION.search(around))
+
+    def _as_items(self, side: str) -> bool:
+        """Whether every word new to the clause (``side`` "ins") or gone from it ("dels") stands in
+        a list inside the sentence: its run of changed words starts or ends with "and"/"or", or
+        touches a comma ("tax and shipping" → "tax, shipping{+, and handling+}", "{+phone number, +}e-mail").
+        The diff may fold the moved "and" into the change, so the other side's words are ignored."""
+        d = self.d
+        toks, text, other = (d.after, d.after_text, self.before) if side == "ins" else (d.before, d.before_text, self.after)
+        others = _stems(other)
+        found = False
+        for a, b in d.runs(side):
+            new = [t.norm for t in toks[a:b] if is_content_word(t.norm) and stem(t.norm) not in others]
+            if not new:
+                continue
+            found = True
+            ws = [t.norm for t in toks[a:b]]
+            if set(ws) & _CLAUSE_WORDS:
+                return False  # "whether you have headphones connected": a clause reworded, no item
+            gap_before = text[toks[a - 1].end if a else 0:toks[a].start]
+            gap_after = text[toks[b - 1].end:toks[b].start if b < len(toks) else len(text)]
+            inside = text[toks[a].start:toks[b - 1].end]
+            joined = a and toks[a - 1].norm in _LIST_JOINS or b < len(toks) and toks[b].norm in _LIST_JOINS
+            if not (joined or ws[0] in _LIST_JOINS or ws[-1] in _LIST_JOINS or "," in gap_before or "," in gap_after
+                    or "," in inside):
+                return False
+        return found
 
     def _listed(self, ins_c: list[str], del_c: list[str]) -> str:
         """Items added to or dropped from a list that a label or a table names, said with what

@@ -739,7 +739,8 @@ def delta(before: str | None, after: str | None, old: DocIndex, new: DocIndex,
     replaced: list[tuple[tuple[int, int], tuple[int, int]]] = []
     if bn and an:
         eb, ea = [False] * len(bn), [False] * len(an)
-        for tag, i1, i2, j1, j2 in SequenceMatcher(None, bn, an, autojunk=False).get_opcodes():
+        ops = SequenceMatcher(None, bn, an, autojunk=False).get_opcodes()
+        for tag, i1, i2, j1, j2 in ops:
             if tag == "equal":
                 continue
             for k in range(i1, i2):
@@ -750,6 +751,14 @@ def delta(before: str | None, after: str | None, old: DocIndex, new: DocIndex,
                 replaced.append(((i1, i2), (j1, j2)))
         mb = novel_mask(bn, new, glue_old, eb) if any(eb) else [False] * len(bn)
         ma = novel_mask(an, old, glue_new, ea) if any(ea) else [False] * len(an)
+        for tag, i1, i2, j1, j2 in ops:
+            # a phrase cut from (or put into) a sentence that the other version says elsewhere, but
+            # fewer times: taken out of this sentence, not moved ("apply when using X{- with a
+            # personal account-}" while another clause still says "with a personal account")
+            if tag == "delete" and not any(mb[i1:i2]) and _said_less(b_text, b_tok, i1, i2, old, new):
+                mb[i1:i2] = [True] * (i2 - i1)
+            elif tag == "insert" and not any(ma[j1:j2]) and _said_less(a_text, a_tok, j1, j2, new, old):
+                ma[j1:j2] = [True] * (j2 - j1)
         for (i1, i2), (j1, j2) in replaced:  # one word spelled another way is no change
             if respelled(bn[i1:i2], an[j1:j2]):
                 for i in range(i1, i2):
@@ -761,6 +770,20 @@ def delta(before: str | None, after: str | None, old: DocIndex, new: DocIndex,
     return Delta(b_tok, a_tok, b_text, a_text,
                  frozenset(i for i, m in enumerate(mb) if m),
                  frozenset(i for i, m in enumerate(ma) if m), tuple(replaced))
+
+
+_SENTENCE_END = re.compile(r"[.!?;:](?:\s|$)")
+
+
+def _said_less(text: str, toks: tuple[Token, ...], a: int, b: int, own: DocIndex, other: DocIndex) -> bool:
+    """Whether the phrase ``toks[a:b]`` (4 to 12 words inside one sentence of ``text``) occurs
+    fewer times in the ``other`` version than in its ``own``: one of its occurrences went, so
+    finding it elsewhere does not make it moved. Whole sentences are left to the restatement
+    rules (a duplicate sentence kept once is still said)."""
+    if not 4 <= b - a <= 12 or _SENTENCE_END.search(text[toks[a].start:toks[b - 1].end]):
+        return False
+    needle = " " + " ".join(_canonical_tokens([t.norm for t in toks[a:b]])) + " "
+    return other.joined().count(needle) < own.joined().count(needle)
 
 
 @lru_cache(maxsize=4)

@@ -191,18 +191,20 @@ class RuleFilter:
         if len(memo) > 100_000:  # bounded: word beginnings of odd text
             memo.clear()
         out: dict[int, list[int]] = {}
+        get, known = memo.get, out.get  # bound once: this loop runs for every word classified
         parts = norm.split(" ")
         at = len(parts[0])  # the space before ``part``
         for part in parts[1:]:
-            found = memo.get(part[:HEAD - 1])
+            key = part[:HEAD - 1]
+            found = get(key)
             if found is None:
-                found = self._indices(part[:HEAD - 1])
-            if found:
-                for i in found:
-                    if i in out:
-                        out[i].append(at)
-                    else:
-                        out[i] = [at]
+                found = self._indices(key)
+            for i in found:
+                positions = known(i)
+                if positions is None:
+                    out[i] = [at]
+                else:
+                    positions.append(at)
             at += len(part) + 1
         return out
 

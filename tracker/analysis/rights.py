@@ -50,7 +50,9 @@ _AGAINST = re.compile(
     r"\b(?!You\b|Users?\b|Subscribers?\b|Members?\b|Customers?\b|Consumers?\b)[A-Z][\w&.-]+\s+"
     r"(?:may|can|reserves?|(?:is|shall be|will be) entitled)\b(?!\s+not\b)|"
     r"\bwaive|\bgive up\b|\bforfeit|\brenonce|\bverzicht|\bwithout (?:prior |any |further )*notice\b|"
-    r"\b(?:you|users?)\s+(?:must|shall|will|agree|are required|may not|can ?not|are not)\b|"
+    # ("you will not be charged / obligated to pay" spares the user: no duty)
+    r"\b(?:you|users?)\s+(?:must|shall|will|agree|are required|may not|can ?not|are not)\b"
+    r"(?!\s+(?:not\s+)?be\s+(?:obligated|obliged|required|charged|billed)\b)|"
     r"\bat (?:our|its) (?:sole |absolute )*discretion\b|\bbinding arbitration\b|\bclass action\b|"
     # a quota or a restriction ("can create up to 5 projects", "may use it for personal projects only")
     r"\bup to (?:\d|one|two|three|four|five|ten)\w*\s+(?!(?:\w+\s+)?(?:days?|weeks?|months?|years?|hours?)\b)[a-z]|"

@@ -76,8 +76,14 @@ def clean_explanation(text: str) -> str:
     "[DATE]" → "a date", unknown ones "…"), Markdown comments dropped, links as their text,
     emphasis and code marks and table pipes gone; a quote or a lead's text never opens on a stray
     ";" or "," ("New:; Any such …" → "New: Any such …"). Text without any of them is returned as is."""
+    if text and "“" in text:
+        # a quote opening inside a parenthesis it then closes ("“Pre-GA Terms”) if you are ...", "“EU) and
+        # the ..."): from the words after it, marked as cut
+        text = re.sub(r"(?:(?<=: )|(?<=says )|(?<=reads )|(?<=instead of )|(?<=^))“[^“”()«»]{0,60}(?:”\)|\))[,;]?\s+(?=\w)",
+                      "“…", text)
     if text:
         text = re.sub(r"^([A-Z][^:“«]{0,60}):\s*[;,]\s*(?=\S)", r"\1: ", text)
+        text = re.sub(r";\s+[.,:;]+\s+(?=\w)", "; ", text)  # a table cell that opens on a stray mark ("vélos; . Obligation")
         text = re.sub(r"([“«])\s*[;,]\s+(?=\S)", r"\1", text)
     if text and ">" in text:
         text = _TAG_DEBRIS.sub("", text)
@@ -89,6 +95,7 @@ def clean_explanation(text: str) -> str:
     out = re.sub(r"\s*\]\((?:https?://|/|#|mailto:)[^)\s]*\)?", "", out)  # a link whose "[" was cut off the quote
     out = _EMPHASIS.sub("", out)
     out = re.sub(r"\s+[*•]\s+(?=\S)|<br\s*/?>", "; ", out)  # a list run into one line: "remboursements * Offrir"
+    out = re.sub(r"^([A-Z][^:“«]{0,60}):\s*;\s*(?=\S)", r"\1: ", out)  # ... but a list item's own marker: "New: * Use"
     if "|" in out:
         out = _SEPARATOR.sub(" ", out)
         out = _PIPES.sub("; ", out)
@@ -114,7 +121,10 @@ _PROMISED_VERBS = (r"sell|rent|trade|lease|share|disclose|transfer|give|pass|pro
                    r"bill|increase|raise|change|contact|send|spam|access|combine|license|own")
 _ADVERBS = r"(?:\w+ly|currently|ever|even|now|today|at present)"
 _NEGATIVE_PROMISE = re.compile(
-    r"^(?P<subject>we|(?:[A-Z][\w&.-]*)(?: [A-Z][\w&.-]*){0,3}|the company)\s+"
+    # a pronoun or "nothing" names no provider ("This does not give Mozilla any ownership": what a
+    # licence does not do, not a promise of Mozilla's)
+    r"^(?!(?:this|that|it|these|those|such|nothing|none|neither|there|which|each|any|either)\b)"
+    r"(?P<subject>we|(?:[A-Z][\w&.-]*)(?: [A-Z][\w&.-]*){0,3}|the company)\s+"
     r"(?:(?:do|does|will|shall|would|can|may)\s+(?:not|never)|never|don['’]t|doesn['’]t|won['’]t|"
     r"(?:do|does|will)\s+not\s+ever)\s+"
     rf"(?P<rest>(?:{_ADVERBS}\s+){{0,2}}(?:{_PROMISED_VERBS})\w*\b.*)$", re.I)
@@ -317,7 +327,10 @@ _PROHIBITION = re.compile(
     r"\b(?:prohibited|forbidden|not (?:be )?(?:permitted|allowed|authori[sz]ed)|unauthori[sz]ed (?:\w+ )?use|"
     r"constitutes? (?:a )?(?:violation|breach)|(?:intended|designed|licensed|available) (?:solely|only|exclusively) "
     r"for|agrees? not to|"
-    rf"{_USER}\s+(?:may|must|shall|will|can|should)\s*(?:not|never)\b|{_USER}\s+(?:cannot|can['’]t|won['’]t)\b|"
+    # "you will not be charged / obligated to pay" spares the user: no rule against them
+    rf"{_USER}\s+(?:may|must|shall|will|can|should)\s*(?:not|never)\b"
+    r"(?!\s+(?:be\s+)?(?:obligated|obliged|required|charged|billed|liable|responsible|asked|expected)\b)|"
+    rf"{_USER}\s+(?:cannot|can['’]t|won['’]t)\b(?!\s+(?:be\s+)?(?:obligated|obliged|required|charged|billed)\b)|"
     r"may not be (?:\w+ed|sold|resold|shared|rebranded)\b|must not be \w+|"
     r"interdit|(?:n['’]êtes|ne pouvez) pas|untersagt|verboten|nicht gestattet|dürfen (?:\w+ )?nicht)", re.I)
 
@@ -374,6 +387,93 @@ def one_word_swap(before: str, after: str) -> tuple[str, str] | None:
     return None
 
 
+# -- quotes of whole words ------------------------------------------------------------------------------
+_CUT_QUOTE = re.compile(r"“…(?P<body>[^“”…]{3,}?)(?=…?”)")
+
+
+def whole_word_quotes(explanation: str, before: str, after: str) -> str:
+    """``explanation`` with each quote that was cut inside a word of its clause ("“…t affect your
+    data protection rights…”" of "doesn’t affect ...") started at that word ("“…doesn’t affect
+    ...”"). ``before`` and ``after`` are the clause's plain texts; a quote found in neither, or
+    more than once, is left as is."""
+    if "“…" not in explanation:
+        return explanation
+    sources = [re.sub(r"\s+", " ", t) for t in (after, before) if t]
+
+    def grown(m: re.Match[str]) -> str:
+        body = m.group("body")
+        for text in sources:
+            if text.count(body) != 1:
+                continue
+            at = text.index(body)
+            start = at
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "’'-"
+                                 and start > 1 and text[start - 2].isalnum()):
+                start -= 1
+            if start == at or at - start > 30:
+                return m.group(0)
+            return f"“{'…' if start > 0 else ''}{text[start:at]}{body}"
+        return m.group(0)
+
+    return _CUT_QUOTE.sub(grown, explanation)
+
+
+# -- a rewording that says something else ------------------------------------------------------------
+_REWORDED = "Reworded without a change of meaning"
+_MORE_FUNCTION = frozenset("""dans cette cet ces leur leurs sont être avoir fait faire afin ainsi lors chaque
+toute tous toutes autre autres notre nos votre vos vous nous ils elles sich diese dieser dieses diesen einer einem
+eines wird werden sind haben wurde unsere unser ihre ihren ihrer also please note which whose their there here
+these those such other others within without would could should shall might""".split())
+
+
+def _stem(word: str) -> str:
+    return word[:5]
+
+
+def _content(words: Iterable[str]) -> set[str]:
+    """The stems of the words that carry content: a number, or a word of 4 letters or more that
+    is no function word."""
+    out = set()
+    for w in words:
+        w = re.sub(r"^\W+|\W+$", "", w).casefold()
+        if re.fullmatch(r"\d+(?:[.,]\d+)*", w) or (len(w) >= 4 and w.isalpha() and w not in _FUNCTION
+                                                   and w not in _MORE_FUNCTION):
+            out.add(w if w[:1].isdigit() else _stem(w))
+    return out
+
+
+def says_other(before: str, after: str) -> bool:
+    """Whether a rewording of ``before`` into ``after`` (plain) puts in or takes out words of
+    content the other side does not have in any form: an item dropped ("your mobile phone number
+    or your Instagram handle" → "your mobile phone number"), a scope or condition changed ("in
+    accordance with applicable laws" → "regardless of where the individual lives"), a number
+    changed. Words compared by their first five letters ("finalités" / "finalité")."""
+    import difflib
+
+    a, b = before.split(), after.split()
+    gone: list[str] = []
+    new: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag != "equal":
+            gone += a[i1:i2]
+            new += b[j1:j2]
+    from tracker.analysis.facts import reworded_words
+
+    same = _content(reworded_words(before, after))  # "at any time" / "whenever you like": one phrase
+    return bool(_content(gone) - _content(b) - same or _content(new) - _content(a) - same)
+
+
+def reworded_said(explanation: str, before: str, after: str) -> str:
+    """"Reworded without a change of meaning" kept when it is true (``says_other`` false); else
+    the passage that changed as it reads now and before ("Now reads “…mobile phone number.” (was
+    “…mobile phone number or your Instagram handle.”)"), saying what changed and nothing of
+    whether it matters (the decision's flag says that)."""
+    if explanation != _REWORDED or not before or not after or not says_other(before, after):
+        return explanation
+    now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
+    return f"Now reads “{now}” (was “{was}”)" if now and was else explanation
+
+
 # -- a quote from its subject ------------------------------------------------------------------------
 # "New: …may be brought in any jurisdiction": a quote that starts mid-clause does not say what
 # may be brought. Its clause's first words (less a lead-in, "However," "For the avoidance of
@@ -398,7 +498,7 @@ def from_subject(explanation: str, text: str) -> str:
     m = _MID_QUOTE.match(explanation)
     if not m:
         return explanation
-    flat = re.sub(r"\s+", " ", text)
+    flat = re.sub(r"^\s*(?:[*+•-]|\d{1,2}[.)])\s+", "", re.sub(r"\s+", " ", text))  # a list item's marker is no word
     quote = m.group("quote").strip()
     at = flat.find(quote)
     if at <= 0 or flat.count(quote) != 1:
@@ -457,6 +557,178 @@ def _inserted(before: str, after: str, width: int = 4, limit: int = 90) -> str:
                 text, cut = text[:limit].rsplit(" ", 1)[0], True
             return f"{'…' if lo else ''}{text.rstrip(',;:')}{'…' if cut else ''}"
     return ""
+
+
+def _heading_lead_in(heading: str) -> str:
+    """A heading that is a list's lead-in ("3. Without prior consent, you are not allowed to:"),
+    less its numbering and colon, shortened to its last 12 words ("…"); "" for another heading."""
+    from tracker.analysis.rendering import plain_text
+
+    text = re.sub(r"^\s*#{1,6}\s*", "", heading or "")
+    text = re.sub(r"^(?:§\s*)?\d+(?:\.\d+)*\\?\.?\s+", "", plain_text(text)).strip()
+    if not text.endswith(":") or len(text.split()) < 3:
+        return ""
+    words = text.rstrip(": ").split()
+    return ("…" + " ".join(words[-12:])) if len(words) > 12 else " ".join(words)
+
+
+# -- a value said under its heading -----------------------------------------------------------------
+# "Credit expiry: 12 months → 6 months": the form a changed value takes when its sentence gives
+# no subject to say it with, labelled by the clause's heading. Only what a heading says helps a
+# reader: a bare letter or number ("T", "3."), the document's own title ("Quibly Terms of
+# Service") or a heading other than the section shown says nothing or misleads.
+_ARROW = re.compile(r"^(?P<label>[^:“”«»→;]{1,120}): (?P<old>[^:“”«»→;]{1,120}) → (?P<new>[^“”«»→;]{1,160}?)"
+                    r"(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?(?P<rest>;\s.*)?$", re.S)
+_FIXED_LEADS = re.compile(r"^(?:Only a name changed|A name changed|A date changed|Changed)$")
+
+
+def _heading_words(text: str) -> str:
+    """A heading or label as words: Markdown, escapes and its numbering ("10\\.", "§ 3", "(a)") gone."""
+    from tracker.analysis.rendering import plain_text
+
+    text = plain_text(text.replace("\\", ""))
+    text = re.sub(r"^\s*(?:(?:section|article|§)\s*)?(?:\d+(?:\.\d+)*\.?|[ivxIVX]+\.|\(?[a-zA-Z0-9]\)|[A-Za-z]\.?)"
+                  r"(?=\s|$)\s*(?:[-–—:]\s*)?", "", text, flags=re.I)
+    return re.sub(r"\s+", " ", text).strip(" .:")
+
+
+def value_under_heading(explanation: str, heading: str, clause_id: str, before: str, after: str) -> str:
+    """``explanation`` "LABEL: OLD → NEW (cats)" said right for a reader: kept when LABEL is the
+    title of the section the change is shown in (less its numbering and escapes: "10\\. Remedies"
+    → "Remedies"); else, when LABEL is a bare letter or number, the document's title or another
+    heading, "Now says “…NEW…” instead of “…OLD…”" with the words around each value (``passages``)
+    when those hold it, the values alone otherwise. Any other explanation as is. ``before`` and
+    ``after`` are the clause's plain texts; ``clause_id`` without "/" is a clause right under the
+    document's title."""
+    m = _ARROW.match(explanation)
+    if not m or _FIXED_LEADS.match(m.group("label")):
+        return explanation
+    label, old, new = m.group("label"), m.group("old").strip(), m.group("new").strip()
+    words = _heading_words(label)
+    section = _heading_words(heading or "")
+    tail, rest = m.group("tail") or "", m.group("rest") or ""
+    if re.search(r"[^\W\d_]{3}", words) and words.casefold() == section.casefold() and "/" in (clause_id or ""):
+        return f"{words}: {old} → {new}{tail}{rest}" if words != label else explanation
+    now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
+    if not (new in now and old in was):
+        now, was = new, old
+    return f"Now says “{now}” instead of “{was}”{tail}{rest}"
+
+
+# -- a new contracting party, named alone ----------------------------------------------------------
+_PARTY = re.compile(r"^(?P<lead>The contracting party is now )(?P<new>.+?) instead of (?P<old>.+?)"
+                    r"(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?(?P<rest>;\s.*)?$", re.S)
+_AROUND_NAME = _FUNCTION | frozenset("neither nor either agree agrees acknowledge acknowledges that hereby".split())
+_LEGAL_FORM_END = re.compile(r"\b(?:Inc|Ltd|Co|Corp|Pte|Bhd|Pty|S\.A|N\.V|B\.V|L\.L\.C|P\.L\.C|S\.p\.A|e\.V)\.$", re.I)
+
+
+def party_alone(explanation: str) -> str:
+    """"The contracting party is now NEITHER ADDICTING GAMES INC instead of NEITHER AG" (the
+    words around a renamed party taken with it) said with the names alone: the words both sides
+    share at their start and end dropped ("ADDICTING GAMES INC instead of AG"), a sentence's full
+    stop too (not a legal form's: "Inc."). Any other explanation as is."""
+    m = _PARTY.match(explanation)
+    if not m:
+        return explanation
+    new, old = m.group("new").split(), m.group("old").split()
+    # only words of the sentence around it, never the name's own ("Nimbus Cloud Services Pte. Ltd."
+    # instead of "Nimbus Cloud Services Limited" stays whole)
+    while len(new) > 1 and len(old) > 1 and new[0] == old[0] and new[0].lower().strip(",") in _AROUND_NAME:
+        new, old = new[1:], old[1:]
+    while len(new) > 1 and len(old) > 1 and new[-1] == old[-1] and new[-1].lower().strip(",.") in _AROUND_NAME:
+        new, old = new[:-1], old[:-1]
+    said = [" ".join(new), " ".join(old)]
+    said = [s[:-1] if s.endswith(".") and not _LEGAL_FORM_END.search(s) else s for s in said]
+    if said == [m.group("new"), m.group("old")]:
+        return explanation
+    return f"{m.group('lead')}{said[0]} instead of {said[1]}{m.group('tail') or ''}{m.group('rest') or ''}"
+
+
+# -- a changed law beside a new way of settling disputes -----------------------------------------------
+# What a clause joined to the law's sentence puts in place of the courts: the serious part a
+# quote must reach ("…, et tout litige sera tranché par voie d'arbitrage", "…, und alle
+# Streitigkeiten werden durch ein Schiedsverfahren beigelegt").
+_WAIVER_POINT = re.compile(r"class[- ]action|representative action|action (?:de groupe|collective)|recours collectif|"
+                           r"sammelklage\w*|\bjury\b|geschworene\w*", re.I)
+_DISPUTE_POINT = re.compile(rf"arbitra\w*|schieds\w*|{_WAIVER_POINT.pattern}", re.I)
+_WATCH_QUOTE = re.compile(r"^(?P<lead>New watch-out: |New: )(?P<q>[^;]+?)(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))"
+                          r"(?P<rest>;\s.*)?$", re.S)
+_LAW_SAID = re.compile(r"\b(?:laws?|governed|droit|Recht)\b[^;]*\binstead of\b[^;]*\((?:[a-z-]+, )*governing-law(?:, [a-z-]+)*\)")
+
+
+def _from_own_clause(explanation: str, after: str) -> str:
+    """A new watch-out quoted from the start of a sentence that names the law of the contract
+    ("New watch-out: Les présentes conditions sont régies par le droit luxembourgeois, et tout
+    litige sera…") quoted from the clause joined to it that holds the watch-out ("…tout litige
+    sera tranché par voie d'arbitrage contraignant"); as is otherwise."""
+    from tracker.analysis.facts import law_places
+    from tracker.analysis.materiality import _JOINED_CLAUSE, _own_clause
+    from tracker.analysis.rendering import one_line
+
+    m = _WATCH_QUOTE.match(explanation)
+    if not m:
+        return explanation
+    head = m.group("q").strip("…« »").split(" … ")[0].rstrip("…").strip()
+    if len(head.split()) < 3 or not law_places(head):
+        return explanation
+    flat = re.sub(r"\s+", " ", after)
+    at = flat.find(head[:60])
+    if at < 0:
+        return explanation
+    starts = [k.end() for k in re.finditer(r"(?<=[.!?])\s+", flat[:at + 1])]
+    start = starts[-1] if starts else 0
+    end = re.search(r"[.!?](?:\s|$)", flat[at:])
+    sentence = flat[start:at + end.end() if end else len(flat)].strip()
+    # the watch-out the quote is about: a waiver's own words, else the first way of settling disputes
+    point = "class-action" in m.group("tail") and _WAIVER_POINT.search(sentence) or _DISPUTE_POINT.search(sentence)
+    own = _own_clause(sentence, point.start()) if point else None
+    if own is None and point:  # a verb no list knows ("vous renoncez à ..."): the clause joined last before it
+        joins = [j for j in _JOINED_CLAUSE.finditer(sentence, 0, point.start())]
+        own = sentence[joins[-1].end():] if joins else None
+    if own is None or law_places(own):
+        return explanation
+    quote = one_line(own.rstrip(" .;:"), 100)
+    foreign = m.group("q").startswith("«")
+    quote = f"« …{quote} »" if foreign else f"…{quote}"
+    return f"{m.group('lead')}{quote}{m.group('tail')}{m.group('rest') or ''}"
+
+
+# A country's own name for itself, in English as the explanation is ("Recht der Schweiz" and
+# "Schweizer Recht" name one law).
+_COUNTRY = {"Schweiz": "Switzerland", "Suisse": "Switzerland", "Österreich": "Austria", "Deutschland": "Germany",
+            "Allemagne": "Germany", "Frankreich": "France", "Irland": "Ireland", "Irlande": "Ireland",
+            "Belgique": "Belgium", "Belgien": "Belgium", "Luxemburg": "Luxembourg", "Royaume-Uni": "United Kingdom",
+            "Vereinigtes Königreich": "United Kingdom", "Niederlande": "Netherlands", "Pays-Bas": "Netherlands",
+            "Espagne": "Spain", "Spanien": "Spain", "Italie": "Italy", "Italien": "Italy", "Kalifornien": "California",
+            "Californie": "California", "Singapour": "Singapore", "Singapur": "Singapore", "Angleterre": "England"}
+_PART = re.compile(r"(?<=\))\s*;\s+(?=\S)")
+
+
+def law_changed(explanation: str, before: str, after: str) -> str:
+    """``explanation`` of a clause whose law of the contract changed ("régies par le droit
+    belge" → "… luxembourgeois", "English law" → "Irish law", "dem Recht der Republik Österreich"
+    → "Schweizer Recht": ``facts.law_places``) saying so when it does not already: "The governing
+    law is now the law of Luxembourg instead of Belgium (governing-law)", after a new watch-out the
+    same clause brings (a new arbitration stays the headline's lead, quoted from its own clause),
+    else first; a quoted swap tagged governing-law ("Now says “…droit luxembourgeois, et tout
+    litige sera…” instead of “…”") gives way to it. As is when the law did not change or is said
+    changed already."""
+    from tracker.analysis.facts import law_places
+
+    old = [_COUNTRY.get(p, p) for p in law_places(before)]
+    new = [_COUNTRY.get(p, p) for p in law_places(after)]
+    if not old or not new or new[0] in old or old[0] in new:
+        return explanation
+    explanation = _from_own_clause(explanation, after)
+    if any(_LAW_SAID.search(p) and not p.startswith(("Now says “", "Now reads")) for p in _PART.split(explanation)) \
+            or new[0] in explanation and old[0] in explanation:
+        return explanation
+    said = f"The governing law is now the law of {new[0]} instead of {old[0]} (governing-law)"
+    parts = [p for p in _PART.split(explanation)
+             if not (p.startswith(("Now says “", "Now reads")) and re.search(r"\((?:[a-z-]+, )*governing-law", p))]
+    if parts and parts[0].startswith(("New watch-out: ", "New: ")):
+        return "; ".join([parts[0], said, *parts[1:]])
+    return "; ".join([said, *parts])
 
 
 # -- the section a reader sees ------------------------------------------------------------------------
@@ -552,11 +824,14 @@ def _refined(c: ClauseChange) -> ClauseChange:
     explanation, severity = c.explanation, c.severity
     after, before = _plain(c.after), _plain(c.before)
     if c.material and severity == "critical" and c.kind in ("added", "modified") and after \
-            and not notice_cut(before or None, after) and gives_user_a_right(after):
+            and not notice_cut(before or None, after) and (gives_user_a_right(after) or _RIGHT_ITEM.match(after)):
         severity = "material"  # a right of the user, not a watch-out against them
         if m := _NEW_WATCH.match(explanation):
             rest = explanation[m.end():].lstrip("; ")
             explanation = rest or f"Now says: {m.group('said')}{m.group('cats') or ''}"
+    if c.material and severity == "critical" and c.kind == "added" \
+            and (m := re.match(r"^New item under “(?P<lead>[^”]*)”: ", explanation)) and _RIGHTS_LEAD.search(m.group("lead")):
+        severity = "material"  # an item of a list of the user's rights ("These may include rights to: Opt out ...")
     if c.material and severity == "critical" and c.kind in ("modified", "moved") and before and after \
             and (m := _NEW_WATCH.match(explanation)) and not notice_cut(before, after):
         named = re.findall(r"[a-z-]+", m.group("cats") or "")
@@ -583,6 +858,11 @@ def _refined(c: ClauseChange) -> ClauseChange:
         severity = "critical"  # a new use for AI training, however it is worded
         if c.kind == "added" and explanation.startswith("New: "):
             explanation = re.sub(r"\((?:[a-z-]+, )*ai-training(?:, [a-z-]+)*\)\s*$", "(ai-training)", explanation)
+    if c.kind == "removed" and explanation.startswith(("Removed watch-out: ", "Removed: ")) and _LIFTED_NEWS in explanation \
+            and before and gives_user_a_right(before) and not forbids(before):
+        # a right of the user taken away ("You may terminate your subscription at any time") is no
+        # watch-out gone, and no good news
+        explanation = "Removed right for users: " + explanation.split(": ", 1)[1].replace(_LIFTED_NEWS, "")
     if c.material and c.kind == "removed" and explanation.startswith("Removed: ") and "good news" not in explanation \
             and forbids(before):
         # a rule against the user gone: a restriction lifted, said so (its severity stays)
@@ -619,9 +899,22 @@ def _refined(c: ClauseChange) -> ClauseChange:
         # a first column named only "Section" or "Topic": its label says nothing ("New row: J. AI Features — …")
         explanation = re.sub(r"^((?:New|Removed) row: )(?:Section|Topic|Name|Item|Title|Heading|Part|Chapter|Article|"
                              r"Rubrique|Abschnitt)s?: ", r"\1", explanation)
+    if c.material and c.kind == "modified" and before and after:
+        explanation = law_changed(explanation, before, after)
     if c.material:
+        explanation = value_under_heading(explanation, c.heading, c.clause_id, before, after)
+        explanation = party_alone(explanation)
         explanation = from_subject(explanation, after if c.kind != "removed" else before)
         explanation = readable_drops(whole_phrases(explanation, before, after), before, after)
+        explanation = whole_word_quotes(explanation, before, after)
+    if c.material and c.kind in ("added", "removed") and (m := re.match(r"^(New|Removed): (?!“…)", explanation)) \
+            and re.match(r"\s*(?:[*+-]|\d{1,2}[.)])\s", (c.after if c.kind == "added" else c.before) or "") \
+            and (lead := _heading_lead_in(c.heading)):
+        # an item of a list whose lead-in is the heading above it ("Without our consent, you are not
+        # allowed to:"): the item alone ("New: Use any content ... to train ...") reads as allowed
+        explanation = f"{m.group(1)} item under “{lead}”: {explanation[m.end():]}"
+    if not c.material and c.kind == "modified":
+        explanation = reworded_said(explanation, before, after)
     explanation = clean_explanation(explanation)
     # a value said to replace itself ("is now 18 months instead of 18 months": two wordings of one
     # value paired): it stays, and the clause was reworded around it
@@ -632,6 +925,16 @@ def _refined(c: ClauseChange) -> ClauseChange:
 
 
 _LIFTED_NEWS = " — good news for users"
+# An item of a list of rights standing alone, an imperative of what the user may do ("Opt out of
+# having your personal information shared for targeted advertising.", "Request deletion of ...").
+_RIGHT_ITEM = re.compile(r"^\W{0,3}(?:opt[- ]out of|request (?:access|deletion|a copy|that we)|access your|correct your|"
+                         r"delete your|withdraw your consent|object to|appeal (?:our|a|any))\b", re.I)
+# A lead-in that lists the user's rights ("These may include rights to", "You have the following
+# rights:", "Vous disposez des droits suivants", "Sie haben das Recht"), not the provider's ("we
+# reserve the right to").
+_RIGHTS_LEAD = re.compile(r"^(?!.*\b(?:we|us|our|nous|wir|uns)\b.{0,30}\b(?:rights?|droits?|Rechte?)\b)"
+                          r"(?!.*\b(?:not|never|infring\w*|violat\w*|ne|nicht)\b).*"
+                          r"\b(?:rights?|droits?|Rechte?)\b(?!\s+(?:reserved|of (?:the company|us)))", re.I)
 
 
 def refine(changes: Sequence[ClauseChange]) -> tuple[ClauseChange, ...]:

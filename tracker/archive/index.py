@@ -364,6 +364,19 @@ class Index:
             out.setdefault(key, {}).setdefault(digest, fetched_at)
         return out
 
+    def recent_hashes(self, limit: int = 3) -> dict[str, tuple[tuple[str, str], ...]]:
+        """document key -> (content hash, fetched_at) of its last ``limit`` versions, the latest
+        first: enough for a run to tell a page that alternates between two texts from run to run."""
+        out: dict[str, tuple[tuple[str, str], ...]] = {}
+        for key, digest, fetched_at in self.conn.execute(
+            "SELECT document_key, content_hash, fetched_at FROM (SELECT document_key, content_hash, fetched_at, "
+            "ROW_NUMBER() OVER (PARTITION BY document_key ORDER BY seq DESC) AS n FROM versions) WHERE n <= ? "
+            "ORDER BY document_key, n",
+            (limit,),
+        ):
+            out[key] = (*out.get(key, ()), (digest, fetched_at))
+        return out
+
     def has_version(self, commit_sha: str) -> bool:
         return self.conn.execute("SELECT 1 FROM versions WHERE commit_sha = ?", (commit_sha,)).fetchone() is not None
 

@@ -108,10 +108,12 @@ def decode_report(raw: bytes, content_type: str | None = None) -> tuple[str, str
         if raw.startswith(bom):
             return raw[len(bom) :].decode(codec, errors=_KEEP_BYTES), ""
     declared = _charset_from_header(content_type)
-    if declared is None and _may_be_html(content_type):
-        declared = _charset_from_meta(raw)
+    meta = _charset_from_meta(raw) if _may_be_html(content_type) else None
+    if declared is None:
+        declared = meta
     codec = declared or "utf-8"
-    if declared is not None and _label(declared) != "utf-8" and _is_utf8_text(raw):
+    if declared is not None and _label(declared) != "utf-8" and _is_utf8_text(raw, meta is not None and
+                                                                            _label(meta) == "utf-8"):
         # UTF-8 bytes under another label (a server's default `charset=iso-8859-1`): every byte
         # decodes in a single-byte code page, so the label alone would give mojibake ("cafÃ©"),
         # and a version of it each time the label changes. Text in another encoding is almost
@@ -121,6 +123,13 @@ def decode_report(raw: bytes, content_type: str | None = None) -> tuple[str, str
         return raw.decode(codec), ""
     except UnicodeDecodeError:
         pass
+    if meta is not None and _label(meta) != _label(codec):
+        # The header and the page's <meta> disagree and the header's charset does not decode the
+        # bytes: the page's own label is the one its author saved it in.
+        try:
+            return raw.decode(meta), f"{_label(meta)} (declared {_label(codec)} does not decode; the page's <meta> says {_label(meta)})"
+        except UnicodeDecodeError:
+            pass
     said = f"declared {_label(declared)} does not decode" if declared else "no charset declared, not UTF-8"
     if _label(codec) == "utf-8" and _has_utf8_sequences(raw):
         # Mostly UTF-8 with a few stray Windows-1252 bytes (a template pasted from Word): reading
@@ -139,15 +148,22 @@ def decode_report(raw: bytes, content_type: str | None = None) -> tuple[str, str
 UTF8_EVIDENCE = 2  # multi-byte UTF-8 characters that make valid UTF-8 bytes UTF-8 whatever their label
 
 
-def _is_utf8_text(raw: bytes) -> bool:
-    """True if ``raw`` is valid UTF-8 holding at least ``UTF8_EVIDENCE`` multi-byte characters."""
+def _is_utf8_text(raw: bytes, said_utf8: bool = False) -> bool:
+    """True if ``raw`` is valid UTF-8 holding at least ``UTF8_EVIDENCE`` multi-byte characters,
+    or one that no single-byte text forms by chance: a character of U+0080-U+00FF (its bytes read
+    in Windows-1252 are "Â" or "Ã" then a symbol: "Â©", "Ã©", the classic mojibake), one of three
+    or four bytes (an accented small letter then two symbols: "â€™"), or any one when the page's
+    ``<meta>`` says UTF-8 (``said_utf8``) where the header says otherwise. A page with a single
+    "©" in its footer is UTF-8 as much as one full of accents."""
     if raw.isascii():
         return False
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return False
-    return sum(1 for c in text if ord(c) > 0x7F) >= UTF8_EVIDENCE
+    wide = [c for c in text if ord(c) > 0x7F]
+    return (len(wide) >= UTF8_EVIDENCE or said_utf8
+            or any(ord(c) <= 0xFF or ord(c) >= 0x800 for c in wide))
 
 
 def _has_utf8_sequences(raw: bytes) -> bool:
@@ -157,6 +173,37 @@ def _has_utf8_sequences(raw: bytes) -> bool:
     text = raw.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     return sum(1 for c in text if ord(c) > 0x7F) - bad >= bad
+
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+def repair_mojibake(text: str) -> str:
+    """``text`` with each run of non-ASCII characters that is UTF-8 bytes read as Windows-1252
+    or Latin-1 ("Ã©" for "é", "â€™" for "’", "Â©" for "©") read back as UTF-8; other runs are
+    kept. Used to compare texts, never to rewrite a stored one: a page decoded under a wrong
+    label says the same as the page decoded right."""
+
+    def back(match: re.Match[str]) -> str:
+        run = match.group(0)
+        try:
+            raw = bytes(_cp1252_byte(c) for c in run)
+            return raw.decode("utf-8")
+        except (ValueError, UnicodeDecodeError):
+            return run
+
+    return _NON_ASCII_RUN.sub(back, text) if not text.isascii() else text
+
+
+def _cp1252_byte(char: str) -> int:
+    """The byte Windows-1252 (or Latin-1, for the five bytes it leaves undefined) writes ``char``
+    as; ValueError when neither has it."""
+    try:
+        return char.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        if ord(char) < 0x100:
+            return ord(char)
+        raise ValueError(char) from None
 
 
 def _label(codec: str) -> str:

@@ -15,8 +15,10 @@ and ``run.py`` only has to call them in order:
   characters) or much shorter than the last recorded version, and a short text with the
   vocabulary of terms (``legal_vocabulary``) is terms whatever else it names: real terms that
   say "we use hCaptcha" are recorded.
-* ``cut_off_html`` and ``teaser`` - HTML whose bytes stop before ``</body>`` (a transfer closed
-  early: held), and the first section of the terms with a "Read more" control (refused).
+* ``cut_off_html``, ``cut_mid_text`` and ``teaser`` - HTML whose bytes stop before ``</body>``
+  (a transfer closed early: held; refused when they stop mid-text, or when the text stops
+  mid-sentence where the latest version goes on), and the first section of the terms with a
+  "Read more" control (refused).
 * ``shrink`` - a text that suddenly lost more than ``max_shrink`` of the last version is held
   (recorded only once seen in several consecutive runs), since half a page missing is far more
   often a broken render than a rewrite.
@@ -523,6 +525,50 @@ def consent_screen(page: Page) -> bool:
             and _DECLINE_OR_MANAGE(page.both))
 
 
+# A paywall or subscription interstitial: the page asks to subscribe (or sign in as a
+# subscriber) before it shows anything.
+_PAYWALL = _has(
+    r"\bsubscribe (now )?to (continue|keep) reading\b|\balready (a subscriber|subscribed)\b|"
+    r"\byou(['’]ve| have) (reached|used) (your|all your) (limit of )?(free|monthly) (articles?|reads|views)\b|"
+    r"\b(subscribe|subscription required) (to|for) (unlimited )?(access|read)|\bthis (content|page|article) is for "
+    r"(subscribers|members) only\b|"
+    r"\babonnez-vous pour (lire|continuer|accéder)\b|\bdéjà abonné\b|\bréservé aux abonnés\b|"
+    r"\b(jetzt )?abonnieren und weiterlesen\b|\bbereits abonnent\b|\bnur für abonnenten\b|"
+    r"\bsuscr[íi]bete para (seguir|continuar) leyendo\b|\bya eres suscriptor\b|\bexclusivo para suscriptores\b|"
+    r"\babbonati per (continuare a leggere|leggere)\b|\bsei già abbonato\b|\briservato agli abbonati\b|"
+    r"\babonneer (je|u) om verder te lezen\b|\bal abonnee\b|\balleen voor abonnees\b|"
+    r"\bassine para continuar lendo\b|\bj[áa] (é|sou) assinante\b|\bexclusivo para assinantes\b|"
+    r"続きを読むには|有料会員限定|購読者限定"
+)
+# An age gate: the site asks the reader's age (or date of birth) before it shows anything.
+_AGE_GATE = _has(
+    r"\bare you (over |at least )?(1[89]|21)( years old| years of age| or older| or over|\+)?\s*\?|"
+    r"\b(age verification|verify your age|confirm your age|enter your (date of birth|birth ?date|age))\b|"
+    r"\byou must be (at least )?(1[89]|21|of legal (drinking )?age)( years old)? to (enter|access|view|visit) "
+    r"this (site|website|page)\b|"
+    r"\bavez-vous (plus de |au moins )?1[89] ans\b|\bvérification de l['’]âge\b|\bconfirmez votre âge\b|"
+    r"\bsind sie (mindestens |über )?1[89]( jahre( alt)?)?\s*\?|\baltersverifi(kation|zierung)\b|\baltersprüfung\b|"
+    r"\b¿?eres mayor de (edad|1[89])\b|\bverificación de edad\b|\bhai (almeno )?1[89] anni\b|"
+    r"\bverifica dell['’]età\b|\bben je (ouder dan |minstens )?1[89]( jaar)?( of ouder)?\s*\?|"
+    r"\bleeftijdsverificatie\b|\bvoc[êe] tem (mais de |pelo menos )?1[89] anos\b|\bverifica[çc][ãa]o de idade\b|"
+    r"1[89]歳以上ですか|年齢確認"
+)
+
+
+def paywall(page: Page) -> bool:
+    """A paywall or subscription interstitial in place of the page: its prompt ("Subscribe to
+    continue reading", "Already a subscriber?", "Réservé aux abonnés") is the title or a line of
+    its own, on a page that does not read as terms."""
+    return _prompt(_PAYWALL, page) and not reads_as_terms(page.text)
+
+
+def age_gate(page: Page) -> bool:
+    """An age gate in place of the page ("Are you 18 or older?", "Enter your date of birth",
+    "Avez-vous 18 ans ?"): the title or a line of its own, on a page that does not read as terms
+    (terms that require users to be 18 say it in a clause)."""
+    return _prompt(_AGE_GATE, page) and not reads_as_terms(page.text)
+
+
 def chooser(page: Page) -> bool:
     """A country, region or language chooser in place of the page: its prompt is the title or a
     line of its own."""
@@ -701,6 +747,8 @@ RULES: tuple[tuple[str, Callable[[Page], bool], bool], ...] = (
     ("rate limit", rate_limited, False),
     ("consent screen", consent_screen, True),
     ("country or language chooser", chooser, False),
+    ("paywall", paywall, False),
+    ("age gate", age_gate, False),
     ("a page with no terms in it", empty_shell, True),  # last: the others name what the page is
 )
 
@@ -719,7 +767,7 @@ SERVED = {
 ERROR_PAGE_PREFIX = "looks like an error page: "
 SERVED.update({"page that shows its text in a frame": "a page that shows its text in a frame",
                "cookie banner": "a cookie banner", "newsletter sign-up": "a newsletter sign-up",
-               HOME_PAGE: "the site's home page"})
+               HOME_PAGE: "the site's home page", "paywall": "a paywall", "age gate": "an age gate"})
 # Another page in place of the terms, told by comparing it with the latest version
 # (``tracker.run.decide``): a landing, marketing or download page.
 NOT_TERMS_PREFIX = "not the terms: "
@@ -945,10 +993,13 @@ def main_language(text: str) -> str | None:
         return "ja"
     counts = dict.fromkeys(_FUNCTION_WORDS, 0)
     plain = _URL.sub(" ", _LINK.sub(lambda m: m.group(1), text)).lower()  # link texts, not their addresses
+    total = 0  # function words read, each once: "die" (German, Dutch) or "in" (English, Italian)
+    # counted once per language it belongs to made plain German terms "mixed", told as no language
     for word in _WORDS.findall(plain):
-        for lang in _LANGUAGES_OF.get(word, ()):
+        languages = _LANGUAGES_OF.get(word, ())
+        total += bool(languages)
+        for lang in languages:
             counts[lang] += 1
-    total = sum(counts.values())
     best = max(counts, key=lambda lang: counts[lang])
     if total < LANGUAGE_WORDS or counts[best] < LANGUAGE_SHARE * total:
         return None
@@ -1015,6 +1066,36 @@ def cut_off_html(pages: Sequence[_Body]) -> str | None:
                 and not _CLOSE_DOCUMENT.search(body[-65536:])):
             return ("the page's HTML stops before its </body> and </html> (the transfer may have been cut off: "
                     "the connection closed early)")
+    return None
+
+
+_CONTAINER_TAG = re.compile(rb"<(/?)(main|article|section|table|ul|ol|div)\b", re.IGNORECASE)
+
+
+def cut_mid_text(pages: Sequence[_Body]) -> str | None:
+    """Why the HTML bytes of a page (of any part of a combined document) were surely cut off in
+    transfer, or None: on top of ``cut_off_html`` (no ``</body>`` nor ``</html>``), they stop in
+    the middle of a tag or a text (their last byte is neither a tag's ``>`` nor a line break), or
+    leave a container open (more ``<main>``, ``<article>``, ``<section>``, ``<div>``, ``<table>``
+    or list openings than closings). A page whose author leaves out ``</body>`` still ends after
+    a tag or a newline and closes what holds its text; a connection closed early cuts wherever the
+    bytes were, inside the content. Such a page is refused every run, never held then recorded:
+    a server or proxy that cuts at the same byte each time (a buffer's size) would otherwise make
+    a version that deletes the rest of the terms, or a first version that is half of them."""
+    for page in pages:
+        if cut_off_html((page,)) is None:
+            continue
+        last = page.body[-1:]
+        if last and last not in (b">", b"\n", b"\r"):
+            return ("a transfer cut off: the page's HTML stops mid-text, before its </body> and </html> (the "
+                    "connection closed early, with no length to tell); not recorded")
+        depth: dict[bytes, int] = {}
+        for match in _CONTAINER_TAG.finditer(page.body):
+            name = match.group(2).lower()
+            depth[name] = depth.get(name, 0) + (-1 if match.group(1) else 1)
+        if any(open_ > 0 for open_ in depth.values()):
+            return ("a transfer cut off: the page's HTML stops before its </body> and </html> with its content "
+                    "still open (the connection closed early, with no length to tell); not recorded")
     return None
 
 

@@ -290,10 +290,17 @@ async def _attempt(
         if "transfer length" in said.lower() or "chunk" in said.lower():
             return failed("connection lost before the end of the chunked body: a transfer cut off"), 0.0
         return failed(f"connection lost: {type(exc).__name__}: {said[:300]}"), 0.0
-    except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError) as exc:
-        return failed(f"connection lost: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}"), 0.0
+    except aiohttp.ServerDisconnectedError:
+        return failed("connection lost: the server closed the connection before the whole answer was sent"), 0.0
+    except aiohttp.ClientOSError as exc:  # a reset (ECONNRESET), a broken pipe: said in words, no class name
+        said = exc.strerror or " ".join(str(exc).split())[:300]
+        return failed(f"connection lost: {said[:1].lower() + said[1:]} (a server, proxy or network fault)"), 0.0
     except aiohttp.ClientResponseError as exc:  # bytes that are not valid HTTP (bad status line, headers)
-        return failed(f"invalid HTTP response: {' '.join(str(exc.message).split())[:200]}"), None
+        # (the parser quotes the bytes it read: a few of them are enough to say what came)
+        said = " ".join(str(exc.message).split())
+        said = re.sub(r"""(: )?(b(['"])).*$""", "", said)[:200] or "not HTTP"
+        return failed(f"invalid HTTP response: {said} (the server did not answer in HTTP: check the url's scheme "
+                      "and port)"), None
     except aiohttp.NonHttpUrlRedirectClientError as exc:
         return failed(f"redirected to {exc}, which is not an http(s) address: if the document moved there, "
                       "update the source's url"), None

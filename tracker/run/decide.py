@@ -27,19 +27,24 @@ The order of the checks, cheapest first:
    whose only change is per-request noise outside the text, a nonce, a CSRF token, a request
    id in a comment): unchanged without converting it to Markdown again;
 6. the text of the latest version, or a text with no clause changed from it (volatile link
-   tokens, layout, Markdown dialect: ``tracker.analysis.sameness``): unchanged, and the archive
-   keeps the text it has;
+   tokens, layout, Markdown dialect: ``tracker.analysis.sameness``; mojibake read back, a page
+   decoded under a wrong charset label): unchanged, and the archive keeps the text it has;
 7. a new text from a page that is not the terms (error, login, captcha, queue, maintenance,
    status, rate-limit, consent or chooser page served as 200, a redirect to a login address,
    a script shell, ``guards.error_page``; a landing, marketing or download page that shares
    almost nothing with the latest version, ``analysis.scope.other_page_side``; its first section
    and a "Read more" control, ``guards.teaser``): failed, every run it is served, never held and
-   so never recorded;
+   so never recorded; so is HTML cut in transfer for sure (no ``</body>`` nor ``</html>``, and
+   bytes that stop mid-text or leave the content open, ``guards.cut_mid_text``, or a text that
+   is the start of the latest version or stops mid-sentence where it goes on);
 8. a new text that lost more than ``max_shrink`` of the last one, from HTML bytes that stop
    before their ``</body>`` (``guards.cut_off_html``), or that stops mid-sentence where the
-   latest text goes on (``analysis.boilerplate.truncated_side``): held until seen in 3 consecutive runs
-   (or ``confirm``); a new text with ``confirm = N``: pending until seen in N;
-9. otherwise a new version: ``first``, ``revert`` (a text it had before) or ``changed``;
+   latest text goes on (``analysis.boilerplate.truncated_side``), or the terms in another language
+   (``guards.another_language``; counted by language, any text in it): held until seen in 3
+   consecutive runs (or ``confirm``); a new text with ``confirm = N``: pending until seen in N;
+9. otherwise a new version: ``first``, ``revert`` (a text it had before) or ``changed``; a
+   revert that is the second flip back between the same two texts from run to run (versions
+   X, Y, X, then Y: ``_alternates``) is a blink instead, handled as in 10;
 10. a ``changed`` or ``revert`` text, and a text the page was seen blinking to (``Blink``), comes
    with ``recheck``: the run loop fetches the page again at once and ``settle`` decides with both
    fetches. A page that gives the latest text back is blinking between variants (an A/B test, a
@@ -54,9 +59,10 @@ import functools
 import hashlib
 import json
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable, Literal, Mapping
 
-from tracker.archive.store import NewVersion, content_hash, iso
+from tracker.archive.store import NewVersion, content_hash, iso, parse_iso
 from tracker.errors import ExtractError
 from tracker.fetch import Fetched, Validators
 from tracker.fetch import guards as guard
@@ -114,6 +120,8 @@ class Blink:
 
 MAX_VARIANTS = 6  # variant hashes remembered per document
 VARIANT_RUNS = 3  # consecutive runs without the latest text, every fetch, before a variant is recorded
+ALTERNATION = 3  # versions looked back at to tell a page alternating from run to run (X, Y, X, then Y)
+ALTERNATION_DAYS = 30  # ... all within this many days of the fetch: a text toggled back months later is news
 
 
 @dataclass(frozen=True)
@@ -138,6 +146,8 @@ class DocumentState:
     # content hash -> ISO date of the first version with that text (reverts are found here)
     earlier: Mapping[str, str] = field(default_factory=dict)
     blink: Blink | None = None  # the texts it was seen blinking between, if it was
+    # (content hash, ISO fetched_at) of the last ``ALTERNATION`` versions, the latest first
+    recent: tuple[tuple[str, str], ...] = ()
 
     def trusted_cache(self, fingerprint: str) -> CacheEntry | None:
         """The cache entry if it describes the version held, fetched the way we fetch now (a 304
@@ -276,13 +286,33 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
     # So is a text that stops mid-sentence where the latest version goes on: a cut transfer is
     # not served the same way 3 runs in a row, a page that really ends there now is (a trailing
     # widget dropped), and refusing it for ever would lose every later version.
-    held = (guard.cut_off_html(fetched.parts or (fetched,))
-            or (_cut_short(latest, text) if latest is not None and same_way else None)
-            or guard.shrink(previous, len(text), fetched.document.max_shrink))
-    waiting = _not_confirmed(fetched, state, text_hash, held, needed)
+    # Both at once, or bytes that stop mid-text, are a cut transfer however often it repeats (a
+    # proxy that cuts at the same byte each time): refused, never a version deleting the rest.
+    pages = fetched.parts or (fetched,)
+    cut_html = guard.cut_off_html(pages)
+    cut_text = _cut_short(latest, text) if latest is not None and same_way else None
+    cut = guard.cut_mid_text(pages) if cut_html else None
+    if cut is None and cut_html and cut_text:
+        cut = ("a transfer cut off: the page's HTML stops before its </body> and </html> and its text "
+               "mid-sentence where the latest version goes on (the connection closed early); not recorded")
+    if cut is None and cut_html and latest is not None and same_way and _leading_part(latest, text):
+        cut = ("a transfer cut off: the page's HTML stops before its </body> and </html>, and its text is the "
+               "start of the latest version, the rest missing (the connection closed early); not recorded")
+    if cut:
+        return Decision(_check(fetched, "failed", error=cut))
+    # The terms in another language (a site that picks it by Accept-Language or location) are held
+    # like a shrink, counted by language rather than by text: a switch that lasts 3 runs is the
+    # page as served now (the analysis calls it a translation, not new terms), and refusing it for
+    # ever would lose every later version of a site that moved to that language for good.
+    switched = guard.another_language(latest, text) if latest is not None and same_way else None
+    held = cut_html or cut_text or switched or guard.shrink(previous, len(text), fetched.document.max_shrink)
+    key = f"language:{guard.main_language(text)}" if switched else text_hash
+    waiting = _not_confirmed(fetched, state, key, held, needed)
     if waiting is not None:
         return waiting
     kind, revert_of = _kind(state, text_hash)
+    if kind == "revert" and _alternates(state, text_hash, fetched.fetched_at):
+        return _alternation(fetched, state, text, text_hash, cache)
     return Decision(_check(fetched, "new" if kind == "first" else kind),
                     version=to_version(fetched, text, kind=kind, revert_of=revert_of),
                     event=_back(fetched, state), forget_sighting=state.sighting is not None,
@@ -311,6 +341,38 @@ def _variant(fetched: Fetched, state: DocumentState, text: str, text_hash: str, 
                     blink=state.blink.but(absent=absent))
 
 
+def _alternates(state: DocumentState, text_hash: str, fetched_at: datetime) -> bool:
+    """Does ``text_hash`` make the page's last versions X, Y, X then Y, the first X fetched within
+    ``ALTERNATION_DAYS`` of ``fetched_at``: back for the second time, within weeks, to the text
+    the latest version replaced? One revert is a real version (a change taken back); a page that
+    keeps going back and forth between two texts from run to run (a stale cached copy served
+    every other run, an A/B test drawn per day) is blinking."""
+    recent = [digest for digest, _ in state.recent]
+    if not (len(recent) >= 3 and recent[1] == text_hash and recent[2] == recent[0] == state.latest_hash):
+        return False
+    try:
+        since = parse_iso(state.recent[2][1])
+    except (TypeError, ValueError):  # a date the index cannot give back: no window to tell
+        return False
+    return (fetched_at - since).total_seconds() <= ALTERNATION_DAYS * 86400
+
+
+ALTERNATION_NOTE = ("variant: the page alternates between two texts from run to run (back to the text it "
+                    "left for the second time); not recorded unless it lasts {} runs")
+
+
+def _alternation(fetched: Fetched, state: DocumentState, text: str, text_hash: str, cache: CacheEntry) -> Decision:
+    """A page alternating between its latest text and the one before (``_alternates``): both are
+    remembered as its variants and the run goes on as for a known variant (``_variant``): nothing
+    recorded unless no fetch gives the latest text back for ``VARIANT_RUNS`` runs in a row."""
+    assert state.latest_hash is not None
+    blinking = replace(state, blink=(state.blink or Blink()).but(state.latest_hash, text_hash, absent=0))
+    decision = _variant(fetched, blinking, text, text_hash, cache)
+    if decision.version is not None:
+        return decision
+    return replace(decision, check=replace(decision.check, summary=ALTERNATION_NOTE.format(VARIANT_RUNS)))
+
+
 def settle(first: Decision, again: Fetched, state: DocumentState, latest_text: LatestText | None = None) -> Decision:
     """What ``first`` (a decision with ``recheck`` set) becomes once its page, fetched again in
     the same run (``again``), is known: a page that gives back the latest recorded text, or a
@@ -323,7 +385,7 @@ def settle(first: Decision, again: Fetched, state: DocumentState, latest_text: L
     h1, latest = first.recheck, state.latest_hash
     assert h1 is not None
     h2 = second_hash(first, again, state, latest_text)
-    blink = state.blink or Blink()
+    blink = state.blink or first.blink or Blink()  # (a page just found alternating: ``_alternation``)
     known = blink.variants
     done = replace(first, recheck=None)
     if first.version is not None and h1 not in known:  # a new text
@@ -391,17 +453,23 @@ NO_CLAUSE_CHANGED = "no clause changed; not recorded"
 
 
 def _same_terms(latest: str, text: str) -> bool:
-    """Is ``text`` the latest text as far as its clauses go (``tracker.analysis.sameness``)?"""
+    """Is ``text`` the latest text as far as its clauses go (``tracker.analysis.sameness``), once
+    any mojibake in it is read back (``extract.convert.repair_mojibake``: a page served for a run
+    under a wrong charset label, whose decoding no rule could tell, says the same terms)?"""
     from tracker.analysis.sameness import same_terms
+    from tracker.extract.convert import repair_mojibake
 
-    return same_terms(latest, text)
+    if same_terms(latest, text):
+        return True
+    repaired = repair_mojibake(text)
+    return repaired != text and (repaired == latest or same_terms(latest, repaired))
 
 
 def _partial_page(latest: str, text: str, max_shrink: float) -> str | None:
     """Why ``text`` is not a new version of the terms whose latest text is ``latest``: another
     page (``_another_page``) or only the start of the terms with a "Read more" control
     (``guards.teaser``); else None. A text cut off mid-sentence is held instead (``_cut_short``)."""
-    return _another_page(latest, text) or guard.teaser(latest, text, max_shrink) or guard.another_language(latest, text)
+    return _another_page(latest, text) or guard.teaser(latest, text, max_shrink)
 
 
 def _cut_short(latest: str, text: str) -> str | None:
@@ -413,6 +481,14 @@ def _cut_short(latest: str, text: str) -> str | None:
         return ("the text stops mid-sentence where the latest version goes on (the transfer or the page's "
                 "rendering may have been cut short)")
     return None
+
+
+def _leading_part(latest: str, text: str) -> bool:
+    """Is ``text`` the start of ``latest`` and no more (whitespace aside), with at least 200
+    characters of it missing? With HTML that closes neither its body nor its document, that is a
+    transfer cut at a tag's end: a page that drops its last sections keeps its closing tags."""
+    head, whole = " ".join(text.split()), " ".join(latest.split())
+    return len(whole) - len(head) >= 200 and whole.startswith(head)
 
 
 def _another_page(latest: str, text: str) -> str | None:
@@ -436,7 +512,9 @@ def _another_page(latest: str, text: str) -> str | None:
 def _not_confirmed(fetched: Fetched, state: DocumentState, text_hash: str, shrank: str | None,
                    needed: int) -> Decision | None:
     """"held" (a sudden shrink) or "pending" (``confirm``) while a new text has not been seen
-    in enough consecutive runs yet; None once it has (or when one run is enough)."""
+    in enough consecutive runs yet; None once it has (or when one run is enough). ``text_hash``
+    is what must repeat: the text's hash, or "language:XX" for terms served in another language
+    (any text in that language counts)."""
     if shrank:
         runs = max(needed, guard.HOLD_RUNS)
     else:

@@ -12,7 +12,7 @@ from typing import Iterable, Sequence
 from tracker.archive.index import Index
 from tracker.archive.store import Store
 from tracker.errors import NotFoundError, StoreError
-from tracker.run.decide import Blink, CacheEntry, DocumentState, Sighting
+from tracker.run.decide import ALTERNATION, Blink, CacheEntry, DocumentState, Sighting
 from tracker.sources.config import Document
 
 LEGACY_READ_BATCH = 100  # texts read from git at once when filling in missing lengths
@@ -29,6 +29,7 @@ def load_states(store: Store, index: Index, documents: Sequence[Document]) -> di
     events = index.last_events()
     dates = index.text_dates()
     blinks = index.blinks()
+    recent = index.recent_hashes(ALTERNATION)
     states: dict[str, DocumentState] = {}
     for key in keys:
         row = cache.get(key)
@@ -43,6 +44,7 @@ def load_states(store: Store, index: Index, documents: Sequence[Document]) -> di
             last_event=events[key]["event"] if key in events else None,
             earlier=dates.get(key, {}),
             blink=Blink(*blinks[key]) if key in blinks else None,
+            recent=recent.get(key, ()),
         )
     return states
 
