@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -2399,6 +2400,13 @@ def _flat(text: str) -> str:
     return " " + " ".join(words(plain(text))) + " "
 
 
+@lru_cache(maxsize=4)
+def _flat_document(text: str) -> str:
+    """``_flat`` of a whole version, kept for the last few texts: every added clause of a pair
+    that ``_copied_section`` reads asks it of both versions (a whole-text pass each time)."""
+    return _flat(text)
+
+
 def _row_copied(cb: str, ca: str, others_b: list[str], others_a: list[str]) -> bool:
     """Whether one side of a table cell is the other plus words of its own row's other cells
     ("Measurement" → "Measurement Matching purchases… Legitimate interest…", the row's other
@@ -2422,13 +2430,13 @@ def _copied_section(after: str, heading: str, ctx: DocContext) -> ChangeLabel | 
     residents' right to erasure). Material when the clause has a legal category; None otherwise
     (a paragraph moved, or a copy under a heading the old version had, is regrouped)."""
     head = _flat(heading)
-    if len(head.split()) < 2 or head in _flat(ctx.old_text):
+    if len(head.split()) < 2 or head in _flat_document(ctx.old_text):
         return None
     sentence = next((s for s in split_sentences(after) if len(words(s)) >= 6), "")
     if not sentence:
         return None
     mine = _flat(sentence)
-    if _flat(ctx.new_text).count(mine) < 2 or mine not in _flat(ctx.old_text):
+    if _flat_document(ctx.new_text).count(mine) < 2 or mine not in _flat_document(ctx.old_text):
         return None  # not a copy: the old passage moved here
     cats = tuple(c for c in _order(_cats((after,))) if c != "other")
     if not cats:
@@ -3384,9 +3392,14 @@ def _lead_ins(clauses: Sequence[Any], source: str = "") -> dict[int, str]:
     lines = [line.lstrip(" \t") for line in source.splitlines()] if source else []
     items = [m.group(1) for line in lines if (m := _ITEM_TEXT.match(line))]
     line_heads, item_heads = {line[:40] for line in lines}, {item[:40] for item in items}
+    # (sorted, a text starting with a shorter head is found by bisection, not a scan of every line)
+    sorted_lines, sorted_items = sorted(line_heads), sorted(item_heads)
 
-    def starts(head: str, heads: set[str], texts: list[str]) -> bool:
-        return head in heads if len(head) == 40 else any(t.startswith(head) for t in texts)
+    def starts(head: str, heads: set[str], ordered: list[str]) -> bool:
+        if len(head) == 40:
+            return head in heads
+        k = bisect_left(ordered, head)  # the first head >= ``head``: it starts with it if any does
+        return k < len(ordered) and ordered[k].startswith(head)
 
     for c in clauses:
         if c.kind in ("item", "table"):
@@ -3399,14 +3412,21 @@ def _lead_ins(clauses: Sequence[Any], source: str = "") -> dict[int, str]:
             text = c.text.strip()
             if lead and source and text:
                 head = text[:40]
-                if starts(head, item_heads, items):
+                if starts(head, item_heads, sorted_items):
                     in_item = True  # the first sentence of an item
                     continue
-                if in_item and not starts(head, line_heads, lines):
+                if in_item and not starts(head, line_heads, sorted_lines):
                     continue  # a later sentence of that item
             in_item = False
-            lead = text if _LEAD_END.search(text) else ""
+            lead = text if _is_lead_in(text) else ""
     return out
+
+
+@lru_cache(maxsize=16384)
+def _is_lead_in(text: str) -> bool:
+    """Whether a clause's text introduces a list (``_LEAD_END``). Kept by text: two versions of a
+    document share nearly all their clauses, and the pattern costs tens of microseconds a clause."""
+    return bool(_LEAD_END.search(text))
 
 
 @lru_cache(maxsize=4)

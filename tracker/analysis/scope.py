@@ -336,18 +336,32 @@ def landing_page(page: str, terms: str) -> bool:
     - a long page (``SPARSE_WORDS`` words or more) about something else: at most ``TOPIC_SPARSE``
       topic words per 1,000 words (a marketing home page, however much prose it has).
     A whole new text of terms shares no lines either, but it is made of legal prose."""
-    from tracker.fetch.guards import HOLLOW_LEGAL, TERMS_LIKE, legal_vocabulary
+    from tracker.fetch.guards import HOLLOW_LEGAL, TERMS_LIKE
 
     if not page.strip() or shared_lines(page, terms) > SHARED_AT_MOST:
         return False
-    if index_page(page) and legal_vocabulary(page) < HOLLOW_LEGAL and not index_page(terms):
+    if index_page(page) and _legal_vocabulary(page) < HOLLOW_LEGAL and not index_page(terms):
         return True  # a menu of pages in place of prose (guidelines have little legal vocabulary)
-    if legal_vocabulary(terms) < TERMS_LIKE and topic_density(terms)[0] < TOPIC_DENSE:
+    if _legal_vocabulary(terms) < TERMS_LIKE and _topic_density(terms)[0] < TOPIC_DENSE:
         return False
-    if legal_vocabulary(page) < HOLLOW_LEGAL and link_share(page) >= LINKS_PAGE:
+    if _legal_vocabulary(page) < HOLLOW_LEGAL and link_share(page) >= LINKS_PAGE:
         return True
-    density, n = topic_density(page)
+    density, n = _topic_density(page)
     return n >= SPARSE_WORDS and density <= TOPIC_SPARSE
+
+
+# ``landing_page`` reads each side of a pair as the page and as the terms, and a history's text is
+# the new side of one pair, then the old side of the next: whole-text counts kept for a few texts.
+@lru_cache(maxsize=4)
+def _legal_vocabulary(text: str) -> int:
+    from tracker.fetch.guards import legal_vocabulary
+
+    return legal_vocabulary(text)
+
+
+@lru_cache(maxsize=4)
+def _topic_density(text: str) -> tuple[float, int]:
+    return topic_density(text)
 
 
 def other_page_side(old: str, new: str, *, long_enough: int = 2000) -> str | None:
