@@ -197,6 +197,9 @@ def test_bad_values(tmp_path: Path, replace: str, expected: str) -> None:
 def test_unsafe_id_gets_a_suggestion(tmp_path: Path) -> None:
     message = error_of(tmp_path, GOOD.replace('id = "nimbus"', 'id = "Nimbus Co"'))
     assert "(e.g. 'nimbus-co')" in message
+    for raw, suggested in (("Theta/../x", "theta-x"), ("acme__cloud!", "acme-cloud"), ("../nimbus", "nimbus"),
+                           ("Nimbus .AI", "nimbus-ai")):
+        assert f"(e.g. '{suggested}')" in error_of(tmp_path, GOOD.replace('id = "nimbus"', f'id = "{raw}"')), raw
 
 
 def test_duplicate_service_ids(tmp_path: Path) -> None:

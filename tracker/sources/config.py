@@ -536,7 +536,8 @@ class _Checker:
             return None
         problem = validate_id(raw_id)
         if problem:
-            suggestion = re.sub(r"[^a-z0-9._-]+", "-", raw_id.lower()).strip("-._").replace("..", ".")
+            # separators run together ("Theta / .. / x" -> "theta-.-x") read as one hyphen
+            suggestion = re.sub(r"[._-]{2,}", "-", re.sub(r"[^a-z0-9._-]+", "-", raw_id.lower())).strip("-._")
             if not suggestion or validate_id(suggestion) is not None:
                 suggestion = "acme-cloud"
             hint = f" (e.g. '{suggestion}')"
