@@ -44,7 +44,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 import time
 from collections import Counter
@@ -54,6 +53,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from train_materiality import group_folds  # noqa: E402  (the same service-grouped folds as the decision's)
 
 DEV = "material_labels_[a-o].jsonl"
 VARIANTS = ("rules", "full", "nowords", "pooled", "augment", "global", "cap3", "union", "guard")
@@ -122,23 +123,6 @@ def build(pattern: str, cache: Path | None, jobs: int) -> list[dict]:
 
 
 # --- folds and metrics ---------------------------------------------------------------------------
-def group_folds(rows: list[dict], k: int, seed: int) -> list[int]:
-    """Fold of each row: services shuffled by ``seed``, then each put in the smallest fold."""
-    groups: dict[str, list[int]] = {}
-    for i, r in enumerate(rows):
-        groups.setdefault(r["service"], []).append(i)
-    names = sorted(groups)
-    random.Random(seed).shuffle(names)
-    names.sort(key=lambda g: -len(groups[g]))
-    sizes, fold = [0] * k, [0] * len(rows)
-    for g in names:
-        f = min(range(k), key=lambda j: (sizes[j], j))
-        sizes[f] += len(groups[g])
-        for i in groups[g]:
-            fold[i] = f
-    return fold
-
-
 def micro(pairs: list[tuple[list[str], list[str]]]) -> tuple[int, int, int, float, float, float]:
     """(tp, fp, fn, P, R, F1) of (gold, predicted) category lists."""
     tp = fp = fn = 0
