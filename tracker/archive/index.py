@@ -357,25 +357,25 @@ class Index:
     def text_dates(self) -> dict[str, dict[str, str]]:
         """document key -> {content hash -> fetched_at of its first version with that text}: every
         text each document ever had, so a run can tell a revert without a query per document."""
-        out: dict[str, dict[str, str]] = {}
+        return self.text_history(0)[0]
+
+    def text_history(self, recent: int = 3) -> tuple[dict[str, dict[str, str]],
+                                                      dict[str, tuple[tuple[str, str], ...]]]:
+        """(``text_dates()``, document key -> (content hash, fetched_at) of its last ``recent``
+        versions, the latest first), read in one pass over the versions: the second is enough for
+        a run to tell a page that alternates between two texts from run to run."""
+        dates: dict[str, dict[str, str]] = {}
+        last: dict[str, list[tuple[str, str]]] = {}
         for key, digest, fetched_at in self.conn.execute(
             "SELECT document_key, content_hash, fetched_at FROM versions ORDER BY document_key, seq"
         ):
-            out.setdefault(key, {}).setdefault(digest, fetched_at)
-        return out
-
-    def recent_hashes(self, limit: int = 3) -> dict[str, tuple[tuple[str, str], ...]]:
-        """document key -> (content hash, fetched_at) of its last ``limit`` versions, the latest
-        first: enough for a run to tell a page that alternates between two texts from run to run."""
-        out: dict[str, tuple[tuple[str, str], ...]] = {}
-        for key, digest, fetched_at in self.conn.execute(
-            "SELECT document_key, content_hash, fetched_at FROM (SELECT document_key, content_hash, fetched_at, "
-            "ROW_NUMBER() OVER (PARTITION BY document_key ORDER BY seq DESC) AS n FROM versions) WHERE n <= ? "
-            "ORDER BY document_key, n",
-            (limit,),
-        ):
-            out[key] = (*out.get(key, ()), (digest, fetched_at))
-        return out
+            dates.setdefault(key, {}).setdefault(digest, fetched_at)
+            if recent:
+                tail = last.setdefault(key, [])
+                tail.append((digest, fetched_at))
+                if len(tail) > recent:
+                    del tail[0]
+        return dates, {key: tuple(reversed(tail)) for key, tail in last.items()}
 
     def has_version(self, commit_sha: str) -> bool:
         return self.conn.execute("SELECT 1 FROM versions WHERE commit_sha = ?", (commit_sha,)).fetchone() is not None

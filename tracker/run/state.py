@@ -27,9 +27,8 @@ def load_states(store: Store, index: Index, documents: Sequence[Document]) -> di
     settings = index.fetch_settings()
     pending = index.pending()
     events = index.last_events()
-    dates = index.text_dates()
+    dates, recent = index.text_history(ALTERNATION)
     blinks = index.blinks()
-    recent = index.recent_hashes(ALTERNATION)
     states: dict[str, DocumentState] = {}
     for key in keys:
         row = cache.get(key)
