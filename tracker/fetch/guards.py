@@ -774,9 +774,9 @@ NOT_TERMS_PREFIX = "not the terms: "
 ANOTHER_PAGE = "another page"
 CUT_OFF = "the latest version cut off"  # a text that stops mid-sentence where the latest goes on
 TEASER = "only the start of the terms"  # the first section and a "Read more" control
-OTHER_LANGUAGE = "the terms in another language"
+OTHER_LANGUAGE = "the terms in another language"  # held, not refused: not a NOT_TERMS_PREFIX reason
 _NOT_TERMS_SERVED = {ANOTHER_PAGE: "another page than the terms", CUT_OFF: "a page cut off mid-text",
-                     TEASER: "only the start of the terms", OTHER_LANGUAGE: "the terms in another language"}
+                     TEASER: "only the start of the terms"}
 
 
 def served_instead(reason: str | None) -> str | None:
@@ -1008,12 +1008,12 @@ def main_language(text: str) -> str | None:
 
 def another_language(latest: str, text: str) -> str | None:
     """Why ``text`` is the terms in another language than the latest version ``latest`` (a site
-    that chooses the language by Accept-Language or by where the request comes from), else None:
-    a translation is another document, never a new version of this one."""
+    that chooses the language by Accept-Language or by where the request comes from), else None.
+    A run holds such a text and records it only if the switch lasts (``tracker.run.decide``)."""
     before, now = main_language(latest), main_language(text)
     if before is None or now is None or before == now:
         return None
-    return (f"{NOT_TERMS_PREFIX}{OTHER_LANGUAGE}, {now}, where the latest version is {before}; the site may choose "
+    return (f"{OTHER_LANGUAGE}, {now}, where the latest version is {before}; the site may choose "
             "the language by Accept-Language or by location: set headers = { Accept-Language = \"...\" } "
             "or a URL of that language in the sources file")
 

@@ -305,8 +305,6 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
     # page as served now (the analysis calls it a translation, not new terms), and refusing it for
     # ever would lose every later version of a site that moved to that language for good.
     switched = guard.another_language(latest, text) if latest is not None and same_way else None
-    if switched:  # held, and recorded if it lasts: the terms still, not "not the terms"
-        switched = switched.removeprefix(guard.NOT_TERMS_PREFIX)
     held = cut_html or cut_text or switched or guard.shrink(previous, len(text), fetched.document.max_shrink)
     key = f"language:{guard.main_language(text)}" if switched else text_hash
     waiting = _not_confirmed(fetched, state, key, held, needed)
