@@ -72,3 +72,82 @@ def test_a_worker_ends_when_the_run_that_started_it_is_killed(tmp_path):
         os.kill(worker, signal.SIGKILL)
         raise AssertionError("the worker outlived the process that started it")
     assert proc.stdout.read() == ""  # the pipe closed: nothing holds it open
+
+
+def test_when_fetching_is_over_the_run_analyses_the_worker_s_queue_from_its_end(tmp_path, monkeypatch):
+    """``Recorder.help_early``: the analyses the worker has not started are computed in this
+    process, the last first, with the results the worker would give; the one it has started is
+    left to it."""
+    import time
+
+    from tracker.analysis.executor import spawn_pool
+    from tracker.archive.index import Index
+    from tracker.archive.store import Store
+
+    monkeypatch.setattr(record, "HELP_MIN", 2)
+    monkeypatch.setattr(record, "_idle_core", lambda: True)  # whatever else this machine is doing
+    docs = [f"svc/Doc {i}" for i in range(4)]
+    jobs = {key: (OLD, NEW.replace("60 days", f"{30 + i} days"), "changed", "") for i, key in enumerate(docs)}
+    with Index(tmp_path / "index.sqlite") as index:
+        recorder = record.Recorder(Store(tmp_path), index, lambda recorded: None)
+        recorder.early_allowed = True
+        recorder.analyser = spawn_pool(1)
+        try:
+            recorder.analyser.submit(time.sleep, 5)  # the worker is busy with an earlier job
+            for key in docs:
+                recorder.analyse_early(key, *jobs[key])
+            helped = recorder.help_early()
+            # taken back from the end of the queue (a process pool hands one job ahead to its
+            # worker, which cannot be taken back: at most three)
+            assert 1 <= helped <= 3
+            assert all(recorder.early[key][1].done() for key in docs[-helped:])
+            results = {key: recorder.early[key][1].result() for key in docs}
+        finally:
+            recorder.analyser.shutdown(wait=False, cancel_futures=True)
+    assert results == {key: record._analyse_job(jobs[key]) for key in docs}
+    assert "33 days" in results["svc/Doc 3"].summary
+
+
+def test_no_help_for_a_short_queue_nor_for_a_thread(tmp_path, monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tracker.archive.index import Index
+    from tracker.archive.store import Store
+
+    with Index(tmp_path / "index.sqlite") as index:
+        recorder = record.Recorder(Store(tmp_path), index, lambda recorded: None)
+        assert recorder.help_early() == 0  # no early analysis at all
+        recorder.early_allowed = True
+        recorder.analyser = ThreadPoolExecutor(max_workers=1)
+        monkeypatch.setattr(record, "HELP_MIN", 1)
+        monkeypatch.setattr(record, "_idle_core", lambda: True)
+        try:
+            recorder.analyse_early("svc/Doc", *JOBS[0])
+            assert recorder.help_early() == 0  # a thread shares this interpreter: nothing to gain
+        finally:
+            recorder.analyser.shutdown()
+
+
+def test_no_help_on_a_machine_without_an_idle_core(tmp_path, monkeypatch):
+    import os
+
+    from tracker.analysis.executor import spawn_pool
+    from tracker.archive.index import Index
+    from tracker.archive.store import Store
+
+    monkeypatch.setattr(record, "HELP_MIN", 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (2.5, 1.0, 1.0))  # other work keeps both cores busy
+    assert not record._idle_core()
+    with Index(tmp_path / "index.sqlite") as index:
+        recorder = record.Recorder(Store(tmp_path), index, lambda recorded: None)
+        recorder.early_allowed = True
+        recorder.analyser = spawn_pool(1)
+        try:
+            for i in range(3):
+                recorder.analyse_early(f"svc/Doc {i}", *JOBS[0])
+            assert recorder.help_early() == 0
+        finally:
+            recorder.analyser.shutdown(wait=False, cancel_futures=True)
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.4, 1.0, 1.0))
+    assert record._idle_core()

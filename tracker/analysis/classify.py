@@ -1155,12 +1155,33 @@ def topic_profile(text: str) -> dict[str, float]:
     Returns {category id: share in 0..1}, the shares summing to 1; {} when no topic word is found.
     A privacy policy gives privacy about 0.8, terms of service spread over many categories."""
     norm = normalize(_profile_sample(text))
+    lang = language(norm)
+    flt = _filter(lang)
+    # each rule tried only where a match can begin (``RuleFilter.starts``): the same count
+    # as ``findall``, which tries every space of the sample (11 -> 7 ms a 90 kB document)
+    starts = flt.starts(norm)
     counts: dict[str, int] = {}
-    for c, _, p in _compiled(language(norm))[0]:
-        if c != "other" and (n := len(p.findall(norm))):
+    for i, (c, _, p) in enumerate(_compiled(lang)[0]):
+        if c == "other":
+            continue
+        n = len(p.findall(norm)) if starts is None or i in flt.unchecked else _count(p, norm, starts.get(i, ()))
+        if n:
             counts[c] = counts.get(c, 0) + n
     total = sum(counts.values())
     return {c: n / total for c, n in counts.items()} if total else {}
+
+
+def _count(pattern: re.Pattern, norm: str, starts: Iterable[int]) -> int:
+    """``len(pattern.findall(norm))`` for a pattern whose matches can only begin at ``starts``
+    (ascending): tried there in order, each match counted, the next tried only past its end
+    (``findall``'s matches do not overlap). A topic rule's match is never empty."""
+    match = pattern.match
+    n = end = 0
+    for at in starts:
+        if at >= end and (m := match(norm, at)):
+            n += 1
+            end = m.end()
+    return n
 
 
 def topical_watch(sentence: str) -> tuple[str, ...]:

@@ -133,7 +133,8 @@ class _Run:
                 continue
             self._carry_out(decision)
         latest.close()
-        self._hand_over()
+        self._hand_over()  # (git commits the last batch in its thread meanwhile)
+        self.recorder.help_early()
         self.recorder.drain()
         self.store.checkout_if_stale()  # (drain did it, in the git thread; else a tree a killed run left behind)
         self.index.set_http_cache(self.confirmed)
