@@ -26,6 +26,11 @@ on the training folds only. Variants (``VARIANTS``):
   union     full, plus the rules' categories (thresholds tuned for the union)
   guard     the rules' first category always kept, full's categories added when their probability
             reaches the threshold plus a margin (thresholds, then the margin, by inner CV)
+  evidence  union, the model adding only categories the changes show (``category_model.evident``:
+            the category's words in the changed text or clauses, or a vote of the rules)
+  evcap     evidence, with at most 3, 4 or 5 categories in all (by inner CV), the rules' first
+            and then the likeliest kept
+  ucap      union with that cap
 
 Thresholds (and the margin) maximise the pooled micro-F1 of the inner CV's out-of-fold
 predictions, not each category's own F1.
@@ -57,8 +62,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from train_materiality import group_folds  # noqa: E402  (the same service-grouped folds as the decision's)
 
 DEV = "material_labels_[a-o].jsonl"
-VARIANTS = ("rules", "full", "nowords", "pooled", "augment", "global", "cap3", "union", "guard")
-COMBINE = {"union": "union", "guard": "guard"}  # variant -> how its categories meet the rules'
+VARIANTS = ("rules", "full", "nowords", "pooled", "augment", "global", "cap3", "union", "guard", "evidence",
+            "evcap", "ucap")
+COMBINE = {"union": "union", "guard": "guard", "evidence": "union", "evcap": "union", "ucap": "union"}
+EVIDENCE = ("evidence", "evcap")  # variants whose model adds only categories the changes show
+TOTALS = {"evcap": (3, 4, 5), "ucap": (3, 4, 5)}  # variant -> caps on all categories tried by inner CV
 MARGINS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)
 CS = (0.1, 0.3, 1.0)
 THRESHOLDS = [i / 20 for i in range(2, 19)]  # 0.10 .. 0.90
@@ -208,29 +216,26 @@ def probs_of(model: dict, rows: list[dict], variant: str) -> list[dict[str, floa
 
 
 def decide(probs: dict[str, float], thr: dict[str, float], cap: int, combine: str = "", margin: float = 0.0,
-           feats: dict[str, float] | None = None) -> list[str]:
+           feats: dict[str, float] | None = None, evidence: bool = False, total: int = 0) -> list[str]:
     """``category_model.predict`` of a per-category model, from the probabilities."""
-    from tracker.analysis.category_model import rules_top
+    from tracker.analysis.category_model import combined
 
-    ranked = sorted(probs, key=lambda c: -probs[c])
-    kept = [c for c in ranked if probs[c] >= thr[c] + margin][:cap]
-    if combine == "guard" and feats and (top := rules_top(feats)):
-        kept = [top] + [c for c in kept if c != top]
-    elif combine == "union" and feats:
-        kept += [f[5:] for f in feats if f.startswith("rule:") and f[5:] not in kept]
-    return kept or ranked[:1]
+    return combined(probs, feats or {}, thr, cap, combine, margin, evidence, total)
 
 
 def tune_thresholds(probs: list[dict[str, float]], gold: list[list[str]], cats: list[str], variant: str,
-                    cap: int, feats: list[dict[str, float]] | None = None) -> dict[str, float]:
+                    cap: int, feats: list[dict[str, float]] | None = None, total: int = 0) -> dict[str, float]:
     """Thresholds that maximise the micro-F1 of (gold, decided) on out-of-fold ``probs``: one for
     all (``global``) or per category by coordinate ascent (one pass, from the best global one).
-    ``feats``: each pair's features, for the variants that combine with the rules' categories."""
+    ``feats``: each pair's features, for the variants that combine with the rules' categories;
+    ``total``: the cap on all categories (0: none)."""
     combine = COMBINE.get(variant, "")
+    evidence = variant in EVIDENCE
     fs = feats or [{} for _ in probs]
 
     def score(thr: dict[str, float]) -> float:
-        return micro([(g, decide(p, thr, cap, combine, 0.0, x)) for g, p, x in zip(gold, probs, fs)])[5]
+        return micro([(g, decide(p, thr, cap, combine, 0.0, x, evidence, total))
+                      for g, p, x in zip(gold, probs, fs)])[5]
 
     best_t = max(THRESHOLDS, key=lambda t: (score(dict.fromkeys(cats, t)), -abs(t - 0.5)))
     thr = dict.fromkeys(cats, best_t)
@@ -248,14 +253,14 @@ def tune_thresholds(probs: list[dict[str, float]], gold: list[list[str]], cats: 
     return thr
 
 
-def choose(train: list[dict], variant: str, seed: int) -> tuple[float, dict[str, float], int, float]:
-    """(C, thresholds, cap, margin) chosen by an inner grouped 4-fold CV on ``train`` (trainable
-    rows)."""
+def choose(train: list[dict], variant: str, seed: int) -> tuple[float, dict[str, float], int, float, int]:
+    """(C, thresholds, cap, margin, cap on all categories) chosen by an inner grouped 4-fold CV on
+    ``train`` (trainable rows)."""
     from tracker.analysis.classify import CATEGORIES
 
     cap = 3 if variant == "cap3" else 9
     folds = group_folds(train, 4, seed + 1000)
-    best: tuple[float, float, dict[str, float], float] = (-1.0, CS[0], {}, 0.0)
+    best: tuple[float, float, dict[str, float], float, int] = (-1.0, CS[0], {}, 0.0, 0)
     gold = [r["gold_cats"] for r in train]
     feats = prepared(train, variant)
     combine = COMBINE.get(variant, "")
@@ -273,14 +278,16 @@ def choose(train: list[dict], variant: str, seed: int) -> tuple[float, dict[str,
                     f1 = micro([(g, amend([f[5:] for f in r["feats"] if f.startswith("rule:")], p, add, drop))
                                 for g, p, r in zip(gold, probs, train)])[5]
                     if f1 > best[0] + 1e-9:
-                        best = (f1, c, {"add": add, "drop": drop}, 0.0)
+                        best = (f1, c, {"add": add, "drop": drop}, 0.0, 0)
             continue
-        thr = tune_thresholds(probs, gold, list(CATEGORIES), variant, cap, feats)
-        for margin in MARGINS if combine == "guard" else (0.0,):
-            f1 = micro([(g, decide(p, thr, cap, combine, margin, x)) for g, p, x in zip(gold, probs, feats)])[5]
-            if f1 > best[0] + 1e-9:
-                best = (f1, c, thr, margin)
-    return best[1], best[2], cap, best[3]
+        for total in TOTALS.get(variant, (0,)):
+            thr = tune_thresholds(probs, gold, list(CATEGORIES), variant, cap, feats, total)
+            for margin in MARGINS if combine == "guard" else (0.0,):
+                f1 = micro([(g, decide(p, thr, cap, combine, margin, x, variant in EVIDENCE, total))
+                            for g, p, x in zip(gold, probs, feats)])[5]
+                if f1 > best[0] + 1e-9:
+                    best = (f1, c, thr, margin, total)
+    return best[1], best[2], cap, best[3], best[4]
 
 
 ADDS = (0.4, 0.5, 0.6, 0.7, 0.8)
@@ -296,7 +303,7 @@ def amend(rules: list[str], probs: dict[str, float], add: float, drop: float) ->
 def train_model(rows: list[dict], variant: str, seed: int) -> dict:
     """The fitted model of ``variant`` on ``rows`` (any labelled rows; trainable ones used)."""
     train = trainable(rows)
-    c, thr, cap, margin = choose(train, variant, seed)
+    c, thr, cap, margin, total = choose(train, variant, seed)
     model = fit(train, variant, c)
     if variant == "augment":
         model.update(augment=[thr["add"], thr["drop"]], threshold={}, C=c, variant=variant)
@@ -304,6 +311,10 @@ def train_model(rows: list[dict], variant: str, seed: int) -> dict:
     model.update(threshold=thr, max_categories=cap, C=c, variant=variant)
     if variant in COMBINE:
         model.update(combine=COMBINE[variant], margin=margin)
+    if variant in EVIDENCE:
+        model["evidence"] = True
+    if total:
+        model["max_total"] = total
     return model
 
 
@@ -362,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--labels", default=DEV, help="label files to train on (never p, q, x or y)")
     ap.add_argument("--test", default="", help="label files to test on (train on --labels)")
-    ap.add_argument("--cache", type=Path, default=Path("/tmp/cats13/feats"))  # features of this code
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/cats14/feats"))  # features of this code
     ap.add_argument("--variants", default=",".join(VARIANTS))
     ap.add_argument("--seeds", default="1,2")
     ap.add_argument("--write", action="store_true", help=f"fit --ship on --labels and write {OUT.name}")
@@ -396,7 +407,8 @@ def main(argv: list[str] | None = None) -> int:
             if variant != "rules":
                 model = train_model(rows, variant, 7)
                 print(show(variant, evaluate(test, predictions(model, test, variant))) + f"  (C {model['C']}"
-                      + (f", margin {model['margin']})" if "margin" in model else ")"),
+                      + (f", margin {model['margin']}" if "margin" in model else "")
+                      + (f", at most {model['max_total']} in all)" if "max_total" in model else ")"),
                       flush=True)
         return 0
     crossval(rows, variants, [int(s) for s in args.seeds.split(",")])
