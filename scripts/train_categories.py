@@ -232,6 +232,8 @@ def tune_thresholds(probs: list[dict[str, float]], gold: list[list[str]], cats: 
     combine = COMBINE.get(variant, "")
     evidence = variant in EVIDENCE
     fs = feats or [{} for _ in probs]
+    if not total and cap >= 9:
+        return _tune_separable(probs, gold, cats, variant, fs)
 
     def score(thr: dict[str, float]) -> float:
         return micro([(g, decide(p, thr, cap, combine, 0.0, x, evidence, total))
@@ -253,17 +255,56 @@ def tune_thresholds(probs: list[dict[str, float]], gold: list[list[str]], cats: 
     return thr
 
 
-def choose(train: list[dict], variant: str, seed: int) -> tuple[float, dict[str, float], int, float, int]:
-    """(C, thresholds, cap, margin, cap on all categories) chosen by an inner grouped 4-fold CV on
-    ``train`` (trainable rows)."""
-    from tracker.analysis.classify import CATEGORIES
+def _tune_separable(probs: list[dict[str, float]], gold: list[list[str]], cats: list[str], variant: str,
+                    feats: list[dict[str, float]]) -> dict[str, float]:
+    """``tune_thresholds`` without a cap on all categories: each category is kept or not on its own
+    (its probability against its threshold, its evidence, the rules' categories for "union", their
+    first for "guard"), so its threshold moves only its own counts, computed with numpy. The cap of
+    nine and "the likeliest alone when none passes" are left out of the count (they rarely bind:
+    with the rules' categories kept, never)."""
+    import numpy as np
 
-    cap = 3 if variant == "cap3" else 9
+    from tracker.analysis.category_model import evident, rules_top
+
+    combine, evidence = COMBINE.get(variant, ""), variant in EVIDENCE
+    p = np.array([[pr.get(c, 0.0) for c in cats] for pr in probs])
+    g = np.array([[c in gl for c in cats] for gl in gold])
+    ok = np.array([[not evidence or evident(x, c) for c in cats] for x in feats])
+    tops = [rules_top(x) if combine == "guard" else "" for x in feats]
+    fixed = np.array([[(combine == "union" and f"rule:{c}" in x) or c == top for c in cats]
+                      for x, top in zip(feats, tops)])
+    n_gold = int(g.sum())
+    ts = np.array(THRESHOLDS)
+    kept = fixed[:, :, None] | ((p[:, :, None] >= ts[None, None, :]) & ok[:, :, None])  # pair x cat x threshold
+    tp = (kept & g[:, :, None]).sum(0)  # cat x threshold
+    fp = (kept & ~g[:, :, None]).sum(0)
+
+    def f1(tp_: int, fp_: int) -> float:
+        return 2 * tp_ / (2 * tp_ + fp_ + (n_gold - tp_)) if tp_ else 0.0
+
+    k = len(cats)
+    best_i = max(range(len(ts)), key=lambda i: (f1(int(tp[:, i].sum()), int(fp[:, i].sum())), -abs(ts[i] - 0.5)))
+    idx = [best_i] * k
+    if variant != "global":
+        for j in range(k):
+            rest_tp = sum(int(tp[m, idx[m]]) for m in range(k) if m != j)
+            rest_fp = sum(int(fp[m, idx[m]]) for m in range(k) if m != j)
+            best = (f1(rest_tp + int(tp[j, idx[j]]), rest_fp + int(fp[j, idx[j]])), idx[j])
+            for i in range(len(ts)):
+                s = f1(rest_tp + int(tp[j, i]), rest_fp + int(fp[j, i]))
+                if s > best[0] + 1e-9:
+                    best = (s, i)
+            idx[j] = best[1]
+    return {c: float(ts[i]) for c, i in zip(cats, idx)}
+
+
+SHARED = ("full", "global", "cap3", "union", "guard", "evidence", "evcap", "ucap")  # the same regressions
+
+
+def inner_probs(train: list[dict], variant: str, seed: int) -> dict[float, list[dict[str, float]]]:
+    """C -> out-of-fold probabilities of each of ``train``'s rows by an inner grouped 4-fold CV."""
     folds = group_folds(train, 4, seed + 1000)
-    best: tuple[float, float, dict[str, float], float, int] = (-1.0, CS[0], {}, 0.0, 0)
-    gold = [r["gold_cats"] for r in train]
-    feats = prepared(train, variant)
-    combine = COMBINE.get(variant, "")
+    out: dict[float, list[dict[str, float]]] = {}
     for c in CS:
         probs: list[dict[str, float]] = [{} for _ in train]
         for f in range(4):
@@ -272,6 +313,25 @@ def choose(train: list[dict], variant: str, seed: int) -> tuple[float, dict[str,
             model = fit(fit_rows, variant, c)
             for i, p in zip(idx, probs_of(model, [train[i] for i in idx], variant)):
                 probs[i] = p
+        out[c] = probs
+    return out
+
+
+def choose(train: list[dict], variant: str, seed: int,
+           oof: dict[float, list[dict[str, float]]] | None = None) -> tuple[float, dict[str, float], int, float, int]:
+    """(C, thresholds, cap, margin, cap on all categories) chosen by an inner grouped 4-fold CV on
+    ``train`` (trainable rows); ``oof``: that CV's probabilities (``inner_probs``) when already
+    computed (the variants in ``SHARED`` fit the same regressions and differ in the decision)."""
+    from tracker.analysis.classify import CATEGORIES
+
+    cap = 3 if variant == "cap3" else 9
+    best: tuple[float, float, dict[str, float], float, int] = (-1.0, CS[0], {}, 0.0, 0)
+    gold = [r["gold_cats"] for r in train]
+    feats = prepared(train, variant)
+    combine = COMBINE.get(variant, "")
+    oof = oof or inner_probs(train, variant, seed)
+    for c in CS:
+        probs = oof[c]
         if variant == "augment":
             for add in ADDS:
                 for drop in DROPS:
@@ -300,11 +360,21 @@ def amend(rules: list[str], probs: dict[str, float], add: float, drop: float) ->
     return sorted(kept or rules)
 
 
-def train_model(rows: list[dict], variant: str, seed: int) -> dict:
-    """The fitted model of ``variant`` on ``rows`` (any labelled rows; trainable ones used)."""
+def train_model(rows: list[dict], variant: str, seed: int, shared: dict | None = None) -> dict:
+    """The fitted model of ``variant`` on ``rows`` (any labelled rows; trainable ones used).
+    ``shared``: a dict kept across the ``SHARED`` variants of the same ``rows`` and ``seed``, which
+    holds their inner CV's probabilities and their fitted regressions per C (computed once)."""
     train = trainable(rows)
-    c, thr, cap, margin, total = choose(train, variant, seed)
-    model = fit(train, variant, c)
+    if shared is not None and variant in SHARED:
+        if "oof" not in shared:
+            shared["oof"] = inner_probs(train, "full", seed)
+        c, thr, cap, margin, total = choose(train, variant, seed, shared["oof"])
+        if c not in shared:
+            shared[c] = fit(train, "full", c)
+        model = json.loads(json.dumps(shared[c]))  # a copy: each variant adds its own decision
+    else:
+        c, thr, cap, margin, total = choose(train, variant, seed)
+        model = fit(train, variant, c)
     if variant == "augment":
         model.update(augment=[thr["add"], thr["drop"]], threshold={}, C=c, variant=variant)
         return model
@@ -353,6 +423,7 @@ def crossval(rows: list[dict], variants: list[str], seeds: list[int]) -> None:
         folds = group_folds(rows, 5, seed)
         print(f"\n5-fold CV grouped by service, seed {seed}, {sum(r['gold'] for r in rows)} material pairs")
         print(show("rules", evaluate(rows, rules)))
+        shared: list[dict] = [{} for _ in range(5)]  # per fold, for the SHARED variants
         for variant in variants:
             if variant == "rules":
                 continue
@@ -361,7 +432,7 @@ def crossval(rows: list[dict], variants: list[str], seeds: list[int]) -> None:
             for f in range(5):
                 train = [r for r, k in zip(rows, folds) if k != f]
                 test = [r for r, k in zip(rows, folds) if k == f]
-                model = train_model(train, variant, seed + f)
+                model = train_model(train, variant, seed + f, shared[f])
                 p = predictions(model, test, variant)
                 preds.update(p)
                 per_fold.append((evaluate(test, p)["F1"], evaluate(test, rules)["F1"], model["C"]))
@@ -403,9 +474,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"train {args.labels} ({len(trainable(rows))} pairs) -> test {args.test} "
               f"({sum(r['gold'] for r in test)} material pairs)")
         print(show("rules", evaluate(test, {r["id"]: r["rules_cats"] for r in test})))
+        common: dict = {}
         for variant in variants:
             if variant != "rules":
-                model = train_model(rows, variant, 7)
+                model = train_model(rows, variant, 7, common)
                 print(show(variant, evaluate(test, predictions(model, test, variant))) + f"  (C {model['C']}"
                       + (f", margin {model['margin']}" if "margin" in model else "")
                       + (f", at most {model['max_total']} in all)" if "max_total" in model else ")"),

@@ -11,7 +11,7 @@ the document's own topic profile and title words, and the number and size of the
 logistic regression per taxonomy category (one-vs-rest), fitted on hand-labelled material pairs
 by ``scripts/train_categories.py``, gives each category's probability, and a category is kept
 when its probability reaches that category's threshold (chosen by cross-validation); the shipped
-model also keeps the rules' first category whatever its probability (``combine`` "guard"). The
+model also keeps all the rules' categories whatever their probability (``combine`` "union"). The
 weights ship as JSON (``model/categories.json``) and are evaluated in plain Python.
 
 The rules' categories stay the answer when the model file is absent, when the rules name no
