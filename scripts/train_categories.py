@@ -340,8 +340,11 @@ def choose(train: list[dict], variant: str, seed: int,
                     if f1 > best[0] + 1e-9:
                         best = (f1, c, {"add": add, "drop": drop}, 0.0, 0)
             continue
+        # the thresholds tuned without a cap on all categories (fast, separable); the cap then
+        # chosen on top of them
+        untied = tune_thresholds(probs, gold, list(CATEGORIES), variant, cap, feats) if variant in TOTALS else {}
         for total in TOTALS.get(variant, (0,)):
-            thr = tune_thresholds(probs, gold, list(CATEGORIES), variant, cap, feats, total)
+            thr = untied or tune_thresholds(probs, gold, list(CATEGORIES), variant, cap, feats, total)
             for margin in MARGINS if combine == "guard" else (0.0,):
                 f1 = micro([(g, decide(p, thr, cap, combine, margin, x, variant in EVIDENCE, total))
                             for g, p, x in zip(gold, probs, feats)])[5]
