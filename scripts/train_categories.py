@@ -26,6 +26,11 @@ on the training folds only. Variants (``VARIANTS``):
   union     full, plus the rules' categories (thresholds tuned for the union)
   guard     the rules' first category always kept, full's categories added when their probability
             reaches the threshold plus a margin (thresholds, then the margin, by inner CV)
+  evidence  union, the model adding only categories the changes show (``category_model.evident``:
+            the category's words in the changed text or clauses, or a vote of the rules)
+  evcap     evidence, with at most 3, 4 or 5 categories in all (by inner CV), the rules' first
+            and then the likeliest kept
+  ucap      union with that cap
 
 Thresholds (and the margin) maximise the pooled micro-F1 of the inner CV's out-of-fold
 predictions, not each category's own F1.
@@ -57,8 +62,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from train_materiality import group_folds  # noqa: E402  (the same service-grouped folds as the decision's)
 
 DEV = "material_labels_[a-o].jsonl"
-VARIANTS = ("rules", "full", "nowords", "pooled", "augment", "global", "cap3", "union", "guard")
-COMBINE = {"union": "union", "guard": "guard"}  # variant -> how its categories meet the rules'
+VARIANTS = ("rules", "full", "nowords", "pooled", "augment", "global", "cap3", "union", "guard", "evidence",
+            "evcap", "ucap")
+COMBINE = {"union": "union", "guard": "guard", "evidence": "union", "evcap": "union", "ucap": "union"}
+EVIDENCE = ("evidence", "evcap")  # variants whose model adds only categories the changes show
+TOTALS = {"evcap": (3, 4, 5), "ucap": (3, 4, 5)}  # variant -> caps on all categories tried by inner CV
 MARGINS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)
 CS = (0.1, 0.3, 1.0)
 THRESHOLDS = [i / 20 for i in range(2, 19)]  # 0.10 .. 0.90
@@ -208,29 +216,28 @@ def probs_of(model: dict, rows: list[dict], variant: str) -> list[dict[str, floa
 
 
 def decide(probs: dict[str, float], thr: dict[str, float], cap: int, combine: str = "", margin: float = 0.0,
-           feats: dict[str, float] | None = None) -> list[str]:
+           feats: dict[str, float] | None = None, evidence: bool = False, total: int = 0) -> list[str]:
     """``category_model.predict`` of a per-category model, from the probabilities."""
-    from tracker.analysis.category_model import rules_top
+    from tracker.analysis.category_model import combined
 
-    ranked = sorted(probs, key=lambda c: -probs[c])
-    kept = [c for c in ranked if probs[c] >= thr[c] + margin][:cap]
-    if combine == "guard" and feats and (top := rules_top(feats)):
-        kept = [top] + [c for c in kept if c != top]
-    elif combine == "union" and feats:
-        kept += [f[5:] for f in feats if f.startswith("rule:") and f[5:] not in kept]
-    return kept or ranked[:1]
+    return combined(probs, feats or {}, thr, cap, combine, margin, evidence, total)
 
 
 def tune_thresholds(probs: list[dict[str, float]], gold: list[list[str]], cats: list[str], variant: str,
-                    cap: int, feats: list[dict[str, float]] | None = None) -> dict[str, float]:
+                    cap: int, feats: list[dict[str, float]] | None = None, total: int = 0) -> dict[str, float]:
     """Thresholds that maximise the micro-F1 of (gold, decided) on out-of-fold ``probs``: one for
     all (``global``) or per category by coordinate ascent (one pass, from the best global one).
-    ``feats``: each pair's features, for the variants that combine with the rules' categories."""
+    ``feats``: each pair's features, for the variants that combine with the rules' categories;
+    ``total``: the cap on all categories (0: none)."""
     combine = COMBINE.get(variant, "")
+    evidence = variant in EVIDENCE
     fs = feats or [{} for _ in probs]
+    if not total and cap >= 9:
+        return _tune_separable(probs, gold, cats, variant, fs)
 
     def score(thr: dict[str, float]) -> float:
-        return micro([(g, decide(p, thr, cap, combine, 0.0, x)) for g, p, x in zip(gold, probs, fs)])[5]
+        return micro([(g, decide(p, thr, cap, combine, 0.0, x, evidence, total))
+                      for g, p, x in zip(gold, probs, fs)])[5]
 
     best_t = max(THRESHOLDS, key=lambda t: (score(dict.fromkeys(cats, t)), -abs(t - 0.5)))
     thr = dict.fromkeys(cats, best_t)
@@ -248,17 +255,56 @@ def tune_thresholds(probs: list[dict[str, float]], gold: list[list[str]], cats: 
     return thr
 
 
-def choose(train: list[dict], variant: str, seed: int) -> tuple[float, dict[str, float], int, float]:
-    """(C, thresholds, cap, margin) chosen by an inner grouped 4-fold CV on ``train`` (trainable
-    rows)."""
-    from tracker.analysis.classify import CATEGORIES
+def _tune_separable(probs: list[dict[str, float]], gold: list[list[str]], cats: list[str], variant: str,
+                    feats: list[dict[str, float]]) -> dict[str, float]:
+    """``tune_thresholds`` without a cap on all categories: each category is kept or not on its own
+    (its probability against its threshold, its evidence, the rules' categories for "union", their
+    first for "guard"), so its threshold moves only its own counts, computed with numpy. The cap of
+    nine and "the likeliest alone when none passes" are left out of the count (they rarely bind:
+    with the rules' categories kept, never)."""
+    import numpy as np
 
-    cap = 3 if variant == "cap3" else 9
+    from tracker.analysis.category_model import evident, rules_top
+
+    combine, evidence = COMBINE.get(variant, ""), variant in EVIDENCE
+    p = np.array([[pr.get(c, 0.0) for c in cats] for pr in probs])
+    g = np.array([[c in gl for c in cats] for gl in gold])
+    ok = np.array([[not evidence or evident(x, c) for c in cats] for x in feats])
+    tops = [rules_top(x) if combine == "guard" else "" for x in feats]
+    fixed = np.array([[(combine == "union" and f"rule:{c}" in x) or c == top for c in cats]
+                      for x, top in zip(feats, tops)])
+    n_gold = int(g.sum())
+    ts = np.array(THRESHOLDS)
+    kept = fixed[:, :, None] | ((p[:, :, None] >= ts[None, None, :]) & ok[:, :, None])  # pair x cat x threshold
+    tp = (kept & g[:, :, None]).sum(0)  # cat x threshold
+    fp = (kept & ~g[:, :, None]).sum(0)
+
+    def f1(tp_: int, fp_: int) -> float:
+        return 2 * tp_ / (2 * tp_ + fp_ + (n_gold - tp_)) if tp_ else 0.0
+
+    k = len(cats)
+    best_i = max(range(len(ts)), key=lambda i: (f1(int(tp[:, i].sum()), int(fp[:, i].sum())), -abs(ts[i] - 0.5)))
+    idx = [best_i] * k
+    if variant != "global":
+        for j in range(k):
+            rest_tp = sum(int(tp[m, idx[m]]) for m in range(k) if m != j)
+            rest_fp = sum(int(fp[m, idx[m]]) for m in range(k) if m != j)
+            best = (f1(rest_tp + int(tp[j, idx[j]]), rest_fp + int(fp[j, idx[j]])), idx[j])
+            for i in range(len(ts)):
+                s = f1(rest_tp + int(tp[j, i]), rest_fp + int(fp[j, i]))
+                if s > best[0] + 1e-9:
+                    best = (s, i)
+            idx[j] = best[1]
+    return {c: float(ts[i]) for c, i in zip(cats, idx)}
+
+
+SHARED = ("full", "global", "cap3", "union", "guard", "evidence", "evcap", "ucap")  # the same regressions
+
+
+def inner_probs(train: list[dict], variant: str, seed: int) -> dict[float, list[dict[str, float]]]:
+    """C -> out-of-fold probabilities of each of ``train``'s rows by an inner grouped 4-fold CV."""
     folds = group_folds(train, 4, seed + 1000)
-    best: tuple[float, float, dict[str, float], float] = (-1.0, CS[0], {}, 0.0)
-    gold = [r["gold_cats"] for r in train]
-    feats = prepared(train, variant)
-    combine = COMBINE.get(variant, "")
+    out: dict[float, list[dict[str, float]]] = {}
     for c in CS:
         probs: list[dict[str, float]] = [{} for _ in train]
         for f in range(4):
@@ -267,20 +313,44 @@ def choose(train: list[dict], variant: str, seed: int) -> tuple[float, dict[str,
             model = fit(fit_rows, variant, c)
             for i, p in zip(idx, probs_of(model, [train[i] for i in idx], variant)):
                 probs[i] = p
+        out[c] = probs
+    return out
+
+
+def choose(train: list[dict], variant: str, seed: int,
+           oof: dict[float, list[dict[str, float]]] | None = None) -> tuple[float, dict[str, float], int, float, int]:
+    """(C, thresholds, cap, margin, cap on all categories) chosen by an inner grouped 4-fold CV on
+    ``train`` (trainable rows); ``oof``: that CV's probabilities (``inner_probs``) when already
+    computed (the variants in ``SHARED`` fit the same regressions and differ in the decision)."""
+    from tracker.analysis.classify import CATEGORIES
+
+    cap = 3 if variant == "cap3" else 9
+    best: tuple[float, float, dict[str, float], float, int] = (-1.0, CS[0], {}, 0.0, 0)
+    gold = [r["gold_cats"] for r in train]
+    feats = prepared(train, variant)
+    combine = COMBINE.get(variant, "")
+    oof = oof or inner_probs(train, variant, seed)
+    for c in CS:
+        probs = oof[c]
         if variant == "augment":
             for add in ADDS:
                 for drop in DROPS:
                     f1 = micro([(g, amend([f[5:] for f in r["feats"] if f.startswith("rule:")], p, add, drop))
                                 for g, p, r in zip(gold, probs, train)])[5]
                     if f1 > best[0] + 1e-9:
-                        best = (f1, c, {"add": add, "drop": drop}, 0.0)
+                        best = (f1, c, {"add": add, "drop": drop}, 0.0, 0)
             continue
-        thr = tune_thresholds(probs, gold, list(CATEGORIES), variant, cap, feats)
-        for margin in MARGINS if combine == "guard" else (0.0,):
-            f1 = micro([(g, decide(p, thr, cap, combine, margin, x)) for g, p, x in zip(gold, probs, feats)])[5]
-            if f1 > best[0] + 1e-9:
-                best = (f1, c, thr, margin)
-    return best[1], best[2], cap, best[3]
+        # the thresholds tuned without a cap on all categories (fast, separable); the cap then
+        # chosen on top of them
+        untied = tune_thresholds(probs, gold, list(CATEGORIES), variant, cap, feats) if variant in TOTALS else {}
+        for total in TOTALS.get(variant, (0,)):
+            thr = untied or tune_thresholds(probs, gold, list(CATEGORIES), variant, cap, feats, total)
+            for margin in MARGINS if combine == "guard" else (0.0,):
+                f1 = micro([(g, decide(p, thr, cap, combine, margin, x, variant in EVIDENCE, total))
+                            for g, p, x in zip(gold, probs, feats)])[5]
+                if f1 > best[0] + 1e-9:
+                    best = (f1, c, thr, margin, total)
+    return best[1], best[2], cap, best[3], best[4]
 
 
 ADDS = (0.4, 0.5, 0.6, 0.7, 0.8)
@@ -293,17 +363,31 @@ def amend(rules: list[str], probs: dict[str, float], add: float, drop: float) ->
     return sorted(kept or rules)
 
 
-def train_model(rows: list[dict], variant: str, seed: int) -> dict:
-    """The fitted model of ``variant`` on ``rows`` (any labelled rows; trainable ones used)."""
+def train_model(rows: list[dict], variant: str, seed: int, shared: dict | None = None) -> dict:
+    """The fitted model of ``variant`` on ``rows`` (any labelled rows; trainable ones used).
+    ``shared``: a dict kept across the ``SHARED`` variants of the same ``rows`` and ``seed``, which
+    holds their inner CV's probabilities and their fitted regressions per C (computed once)."""
     train = trainable(rows)
-    c, thr, cap, margin = choose(train, variant, seed)
-    model = fit(train, variant, c)
+    if shared is not None and variant in SHARED:
+        if "oof" not in shared:
+            shared["oof"] = inner_probs(train, "full", seed)
+        c, thr, cap, margin, total = choose(train, variant, seed, shared["oof"])
+        if c not in shared:
+            shared[c] = fit(train, "full", c)
+        model = json.loads(json.dumps(shared[c]))  # a copy: each variant adds its own decision
+    else:
+        c, thr, cap, margin, total = choose(train, variant, seed)
+        model = fit(train, variant, c)
     if variant == "augment":
         model.update(augment=[thr["add"], thr["drop"]], threshold={}, C=c, variant=variant)
         return model
     model.update(threshold=thr, max_categories=cap, C=c, variant=variant)
     if variant in COMBINE:
         model.update(combine=COMBINE[variant], margin=margin)
+    if variant in EVIDENCE:
+        model["evidence"] = True
+    if total:
+        model["max_total"] = total
     return model
 
 
@@ -342,6 +426,7 @@ def crossval(rows: list[dict], variants: list[str], seeds: list[int]) -> None:
         folds = group_folds(rows, 5, seed)
         print(f"\n5-fold CV grouped by service, seed {seed}, {sum(r['gold'] for r in rows)} material pairs")
         print(show("rules", evaluate(rows, rules)))
+        shared: list[dict] = [{} for _ in range(5)]  # per fold, for the SHARED variants
         for variant in variants:
             if variant == "rules":
                 continue
@@ -350,7 +435,7 @@ def crossval(rows: list[dict], variants: list[str], seeds: list[int]) -> None:
             for f in range(5):
                 train = [r for r, k in zip(rows, folds) if k != f]
                 test = [r for r, k in zip(rows, folds) if k == f]
-                model = train_model(train, variant, seed + f)
+                model = train_model(train, variant, seed + f, shared[f])
                 p = predictions(model, test, variant)
                 preds.update(p)
                 per_fold.append((evaluate(test, p)["F1"], evaluate(test, rules)["F1"], model["C"]))
@@ -362,7 +447,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--labels", default=DEV, help="label files to train on (never p, q, x or y)")
     ap.add_argument("--test", default="", help="label files to test on (train on --labels)")
-    ap.add_argument("--cache", type=Path, default=Path("/tmp/cats13/feats"))  # features of this code
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/cats14/feats"))  # features of this code
     ap.add_argument("--variants", default=",".join(VARIANTS))
     ap.add_argument("--seeds", default="1,2")
     ap.add_argument("--write", action="store_true", help=f"fit --ship on --labels and write {OUT.name}")
@@ -392,11 +477,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"train {args.labels} ({len(trainable(rows))} pairs) -> test {args.test} "
               f"({sum(r['gold'] for r in test)} material pairs)")
         print(show("rules", evaluate(test, {r["id"]: r["rules_cats"] for r in test})))
+        common: dict = {}
         for variant in variants:
             if variant != "rules":
-                model = train_model(rows, variant, 7)
+                model = train_model(rows, variant, 7, common)
                 print(show(variant, evaluate(test, predictions(model, test, variant))) + f"  (C {model['C']}"
-                      + (f", margin {model['margin']})" if "margin" in model else ")"),
+                      + (f", margin {model['margin']}" if "margin" in model else "")
+                      + (f", at most {model['max_total']} in all)" if "max_total" in model else ")"),
                       flush=True)
         return 0
     crossval(rows, variants, [int(s) for s in args.seeds.split(",")])

@@ -293,3 +293,28 @@ def test_the_models_categories_combined_with_the_rules(combine, margin, feats, w
     assert category_model.predict(feats, model) == tuple(c for c in CATEGORIES if c in wanted)
     assert category_model.rules_top(feats) == max((f[5:] for f in feats if f.startswith("rule:")),
                                                   key=lambda c: feats["vote:" + c])
+
+
+@pytest.mark.parametrize(("extra", "feats", "wanted"), [
+    # privacy (bias -1.0, p 0.27 at a 0.2 threshold) has no word in the changes: not added
+    ({"evidence": True}, {"rule:refunds": 1.0, "vote:refunds": 1.0}, ("refunds",)),
+    ({}, {"rule:refunds": 1.0, "vote:refunds": 1.0}, ("privacy", "refunds")),
+    # its words in the inserted text, a changed clause or a vote of the rules make it a topic
+    ({"evidence": True}, {"rule:refunds": 1.0, "vote:refunds": 1.0, "ins:privacy": 0.7}, ("privacy", "refunds")),
+    ({"evidence": True}, {"rule:refunds": 1.0, "vote:refunds": 1.0, "clause:privacy": 0.4}, ("privacy", "refunds")),
+    # the document's topic alone is no topic of the change
+    ({"evidence": True}, {"rule:refunds": 1.0, "vote:refunds": 1.0, "doc:privacy": 0.9}, ("refunds",)),
+    # at most two in all: the rules' first category, then the likeliest
+    ({"max_total": 2}, {"rule:refunds": 1.0, "vote:refunds": 0.1, "rule:arbitration": 1.0, "vote:arbitration": 0.05},
+     ("privacy", "refunds")),
+])
+def test_the_model_adds_only_categories_the_changes_show_and_a_cap_on_all(extra, feats, wanted) -> None:
+    model = _model({"privacy": -1.0, "refunds": -2.0, "arbitration": -2.0}, threshold=0.2)
+    model.update(combine="union", **extra)
+    assert category_model.predict(feats, model) == tuple(c for c in CATEGORIES if c in wanted)
+
+
+def test_a_category_is_evident_from_the_changed_words_clauses_or_votes_not_the_document() -> None:
+    assert category_model.evident({"del:refunds": 0.3}, "refunds")
+    assert category_model.evident({"vote:refunds": 0.2}, "refunds")
+    assert not category_model.evident({"doc:refunds": 0.8, "w:refund": 1.0, "t:refunds": 1.0}, "refunds")

@@ -11,7 +11,7 @@ the document's own topic profile and title words, and the number and size of the
 logistic regression per taxonomy category (one-vs-rest), fitted on hand-labelled material pairs
 by ``scripts/train_categories.py``, gives each category's probability, and a category is kept
 when its probability reaches that category's threshold (chosen by cross-validation); the shipped
-model also keeps the rules' first category whatever its probability (``combine`` "guard"). The
+model also keeps all the rules' categories whatever their probability (``combine`` "union"). The
 weights ship as JSON (``model/categories.json``) and are evaluated in plain Python.
 
 The rules' categories stay the answer when the model file is absent, when the rules name no
@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
-__all__ = ["MODEL_PATH", "category_view", "load_model", "pack", "pair_features", "predict", "probabilities", "rule_votes", "rules_top",
+__all__ = ["MODEL_PATH", "category_view", "combined", "evident", "load_model", "pack", "pair_features", "predict", "probabilities", "rule_votes", "rules_top",
            "unpack",
            "version_categories"]
 
@@ -232,7 +232,8 @@ def predict(features: dict[str, float], model: dict[str, Any]) -> tuple[str, ...
     none does (a material version is about something). With ``combine`` "union" the rules'
     categories (the ``rule:`` features) are added; with "guard" the rules' first category
     (``rules_top``) is always kept and the model adds those reaching their threshold plus
-    ``margin``. A model with ``augment`` (add, drop)
+    ``margin``; with ``evidence`` the model keeps only categories its changes show (``evident``);
+    ``max_total`` caps the categories in all (``combined``). A model with ``augment`` (add, drop)
     instead keeps the rules' categories (the ``rule:`` features), adds those with a probability
     of at least ``add`` and takes away those below ``drop``. Returns ids in taxonomy order."""
     from tracker.analysis.classify import CATEGORIES
@@ -244,17 +245,48 @@ def predict(features: dict[str, float], model: dict[str, Any]) -> tuple[str, ...
         rules = {f[5:] for f in features if f.startswith("rule:")}
         kept_set = (rules | {c for c, p in probs.items() if p >= add}) - {c for c, p in probs.items() if p < drop}
         return tuple(c for c in CATEGORIES if c in (kept_set or rules))
+    kept = combined(probs, features, model["threshold"], int(model.get("max_categories", 9)),
+                    model.get("combine", ""), float(model.get("margin", 0.0)),
+                    bool(model.get("evidence", False)), int(model.get("max_total", 0)))
+    return tuple(c for c in CATEGORIES if c in kept)
+
+
+# the features that say a category's topic is in the changed words or clauses themselves
+_EVIDENCE = ("ins:", "del:", "clause:", "vote:")
+
+
+def evident(features: dict[str, float], category: str) -> bool:
+    """Whether a pair's changes show ``category``'s topic: its words in the inserted or deleted
+    text or in a changed clause (``ins:``/``del:``/``clause:``), or a vote of the rules for it.
+    A category the model finds likely from other words alone (a French "vous devez" read as a
+    usage rule in an age minimum) or from the document's topic is no topic of the change."""
+    return any(features.get(p + category, 0.0) > 0 for p in _EVIDENCE)
+
+
+def combined(probs: dict[str, float], features: dict[str, float], threshold: dict[str, float], cap: int = 9,
+             combine: str = "", margin: float = 0.0, evidence: bool = False, max_total: int = 0) -> list[str]:
+    """``predict``'s decision from each category's probability (``probs``) and a pair's
+    ``features``: the categories reaching their ``threshold`` (plus ``margin`` for "guard"), the
+    likeliest first, ``cap`` at most; with ``evidence`` only those the changes show (``evident``);
+    with ``combine`` "guard" the rules' first category first, with "union" the rules' categories
+    added; with ``max_total`` (> 0) at most that many in all, the rules' first category and then
+    the likeliest kept; the model's likeliest alone when nothing is kept. Returns ids, unordered."""
+    from tracker.analysis.classify import CATEGORIES
+
     ranked = sorted(probs, key=lambda c: (-probs[c], CATEGORIES.index(c) if c in CATEGORIES else 99))
-    combine = model.get("combine", "")
-    margin = float(model.get("margin", 0.0)) if combine == "guard" else 0.0
-    kept = [c for c in ranked if probs[c] >= float(model["threshold"][c]) + margin][: int(model.get("max_categories", 9))]
-    if combine == "guard" and (top := rules_top(features)):
+    m = margin if combine == "guard" else 0.0
+    kept = [c for c in ranked if probs[c] >= float(threshold[c]) + m and (not evidence or evident(features, c))][:cap]
+    top = rules_top(features)
+    if combine == "guard" and top:
         kept = [top] + [c for c in kept if c != top]  # the rules' top category always stands
     elif combine == "union":
-        kept += [f[5:] for f in features if f.startswith("rule:")]
+        kept += [f[5:] for f in features if f.startswith("rule:") and f[5:] not in kept]
+    if max_total > 0 and len(kept) > max_total:
+        order = sorted(kept, key=lambda c: (c != top, -probs.get(c, 0.0)))
+        kept = order[:max_total]
     if not kept and ranked:
         kept = ranked[:1]
-    return tuple(c for c in CATEGORIES if c in kept)
+    return kept
 
 
 def rules_top(features: dict[str, float]) -> str:
