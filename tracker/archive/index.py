@@ -756,6 +756,17 @@ class Index:
         })
         self.conn.commit()
 
+    def name_services(self, names: dict[str, str]) -> None:
+        """Give the services of ``names`` (service id -> its declared name) a name where the index
+        has none yet: a document never recorded (failing or held from its first check) is then
+        called by its service's name in the attention feed, not by its id. A name a recorded
+        version gave stays; ``reindex`` rebuilds ``services`` from the archive, the next run
+        names the others again. Commits."""
+        self._db()  # the schema is in place (a run on a new store may check before it records)
+        self.conn.executemany("INSERT OR IGNORE INTO services (id, name) VALUES (?, ?)",
+                              [(k, v) for k, v in names.items() if k and v])
+        self.conn.commit()
+
     def add_checks(self, rows: Iterable[dict[str, Any]]) -> None:
         """Record what a run did with each document (``checks`` rows). Commits."""
         self._db().table("checks").upsert_all(list(rows), pk=("run_id", "document_key"), batch_size=BATCH_SIZE)
