@@ -537,7 +537,66 @@ def test_a_headline_keeps_a_rewording_said():
     c = _one("modified", "If you choose to purchase paid features, you pay monthly.",
              "If you choose to buy paid features, you pay monthly.", True, "material", ("payment",),
              "Now says “…to buy paid…” instead of “…to purchase paid…” (payment)")
-    assert headline([c]).startswith("Reworded: now says “…to buy paid…”")
+    # the swap read in its phrase, not "…to buy paid…" (too little to be read alone)
+    assert headline([c]).startswith("Reworded: now says “…choose to buy paid features…” instead of “…choose to "
+                                    "purchase paid features…”")
+
+
+# -- a quote is read alone: never a fragment of a phrase -------------------------------------------
+@pytest.mark.parametrize("old,new,now,was", [
+    ("## Data\n\nData collected by Zorblio may be stored in your region, in the United States, and in any other "
+     "country where Zorblio or its affiliates operate facilities.\n",
+     "## Data\n\nData collected by Zorblio may be stored in your region, in the United States, and in any other "
+     "jurisdiction where Zorblio or its affiliates operate facilities.\n",
+     "…and in any other jurisdiction where Zorblio…", "…and in any other country where Zorblio…"),
+    ("## Requests\n\nRequests to Quibly are considered case by case and are subject to legal requirements and "
+     "adequate identity verification.\n",
+     "## Requests\n\nRequests to Quibly are considered case by case and are subject to legal requirements and, in "
+     "some cases, verification.\n",
+     "…subject to legal requirements and, in some cases, verification",
+     "…subject to legal requirements and adequate identity verification"),
+])
+def test_a_word_swap_is_quoted_as_the_phrase_it_sits_in(old, new, now, was):
+    a = compare(old, new)
+    (c,) = _material(a)
+    assert f"“{now}” instead of “{was}”" in c.explanation
+    assert "“…other jurisdiction…”" not in a.summary and "“…some cases" not in a.summary
+
+
+@pytest.mark.parametrize("explanation,before,after,expected", [
+    ("Now says “…the fee…” instead of “…a fee…” (pricing)", "Zorblio charges a fee of 5 percent for each transfer.",
+     "Zorblio charges the fee of 5 percent for each transfer.",
+     "Now says “Zorblio charges the fee…” instead of “Zorblio charges a fee…” (pricing)"),
+    ("Now says “…le Membre…” instead of “…l’Utilisateur…” (usage-rules)",
+     "En cas de litige, l’Utilisateur doit contacter le service client avant toute action.",
+     "En cas de litige, le Membre doit contacter le service client avant toute action.",
+     "Now says “…le Membre doit contacter…” instead of “…l’Utilisateur doit contacter…” (usage-rules)"),
+    ("Now says “…die Nutzer…” instead of “…die Kunden…” (other)",
+     "Wir können die Kunden jederzeit per E-Mail über Änderungen informieren.",
+     "Wir können die Nutzer jederzeit per E-Mail über Änderungen informieren.",
+     "Now says “Wir können die Nutzer jederzeit per E-Mail…” instead of “Wir können die Kunden jederzeit per "
+     "E-Mail…” (other)"),
+    # a value is read alone: kept
+    ("Now says “17” instead of “16” (8 times) (other)", "Version 16.", "Version 17.",
+     "Now says “17” instead of “16” (8 times) (other)"),
+])
+def test_a_fragment_quote_grows_to_its_phrase_in_any_language(explanation, before, after, expected):
+    from tracker.analysis.wording import readable_quotes
+
+    assert readable_quotes(explanation, before, after) == expected
+
+
+def test_a_new_clause_said_by_a_piece_of_it_is_said_whole():
+    from tracker.analysis.wording import new_clause_whole
+
+    after = ("We hope it never comes to this, but Flumbo can, without notice, limit, suspend, or end your Service for "
+             "any good cause.")
+    out = new_clause_whole("Now also says: “hope it never comes…” (termination)", after)
+    assert out.startswith("New: We hope it never comes to this, but Flumbo can, without notice") and \
+        out.endswith("(termination)")
+    # a whole phrase that starts the clause stays as it is
+    said = "Now also says: “Flumbo may end your Service for any good cause” (termination)"
+    assert new_clause_whole(said, "Flumbo may end your Service for any good cause, without notice.") == said
 
 
 def test_a_change_is_placed_under_the_nearest_heading_a_reader_sees():

@@ -343,6 +343,25 @@ def _shrunk_swap(text: str, room: int) -> str | None:
     if not m:
         return None
     now, was = m.group("now"), m.group("was")
+    # first the words both quotes share around the change, in step on both sides (start, then end),
+    # so each keeps its changed words and the two still read alike
+    while len(out := f"{m.group('pre')}“{now}” instead of “{was}”") > room:
+        a, b = now.strip("…").split(), was.strip("…").split()
+        same_head = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+        same_tail = next((i for i, (x, y) in enumerate(zip(reversed(a), reversed(b))) if x != y), min(len(a), len(b)))
+        if same_head >= 1 and min(len(a), len(b)) > 2:
+            a, b = a[1:], b[1:]
+            now, was = f"…{' '.join(a)}{'…' if now.endswith('…') else ''}", f"…{' '.join(b)}{'…' if was.endswith('…') else ''}"
+        elif same_tail >= 1 and min(len(a), len(b)) > 2:
+            a, b = a[:-1], b[:-1]
+            while same_tail > 1 and len(a) > 1 and len(b) > 1 and a[-1] == b[-1] and a[-1].lower().strip(",;:") in LEADS_ON:
+                a, b, same_tail = a[:-1], b[:-1], same_tail - 1
+            now = f"{'…' if now.startswith('…') else ''}{' '.join(a).rstrip(',;:')}…"
+            was = f"{'…' if was.startswith('…') else ''}{' '.join(b).rstrip(',;:')}…"
+        else:
+            break
+    if len(out) <= room:
+        return out
     for k in range(16):
         out = f"{m.group('pre')}“{now}” instead of “{was}”"
         if len(out) <= room:

@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from tracker.analysis.boilerplate import has_verb
+from tracker.analysis.rendering import LEADS_ON, good_end
 from tracker.analysis.clauses import Clause
 # a right of the user: its own module, which the key-terms summary reads too
 from tracker.analysis.rights import _USER, gives_user_a_right
@@ -318,6 +319,98 @@ def readable_drops(explanation: str, before: str, after: str) -> str:
     if not (now and was):
         return explanation
     return f"Now reads “{now}” (was “{was}”){m.group('tail') or ''}"
+
+
+# -- a passage quoted so it reads alone ------------------------------------------------------------
+_INSTEAD = re.compile(r"^(?P<lead>Now says|Reworded: now says) “(?P<now>[^“”]+)” instead of “(?P<was>[^“”]+)”"
+                      r"(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
+_BOUNDARY = re.compile(r"[,;:.!?)]$")  # a word that ends a phrase
+_SENTENCE_END = re.compile(r"[.;!?:]$")
+
+
+def _fragment(quote: str) -> bool:
+    """Whether a quote is too little to be read alone: fewer than 3 words of content (a value
+    aside), or cut so that it starts or ends on a word that leads on ("…the", "of your device…")."""
+    body = quote.strip("…").strip()
+    ws = [w.strip("“”\"'()[],;:.") for w in body.split()]
+    ws = [w for w in ws if w]
+    if not ws:
+        return True
+    content = [w for w in ws if w.lower() not in _FUNCTION and _WORD_AT.fullmatch(w)]
+    if len(content) < 3 and not any(re.search(r"\d", w) for w in ws):
+        return True
+    if quote.startswith("…") and ws[0].lower() in _FUNCTION:
+        return True
+    return ws[-1].lower() in LEADS_ON
+
+
+def _phrase_around(words: list[str], lo: int, hi: int, left: int = 4, right: int = 3, limit: int = 90) -> str:
+    """``words[lo:hi]`` (a changed stretch) with the words around it up to where the phrase
+    starts and ends (a sentence's start or a comma within ``left`` words before, a punctuation
+    mark within ``right`` words after), else ``left`` / ``right`` words; "…" where the sentence
+    goes on; the end never on a word that leads on; "" when it would pass ``limit`` characters."""
+    start = lo
+    while start > 0 and lo - start < left and not _BOUNDARY.search(words[start - 1]):
+        start -= 1
+    end = hi
+    # a change ending on a comma ("and, in some cases,") goes on to the words it leads to
+    while end < len(words) and end - hi < right and not (end > hi and _BOUNDARY.search(words[end - 1])
+                                                          or end == hi and _SENTENCE_END.search(words[end - 1])):
+        end += 1
+    while end > hi and (not good_end(words, end - 1) or words[end - 1].strip("“”\"'(),;:").lower() in _FUNCTION):
+        end -= 1
+    text = " ".join(words[start:end]).rstrip(",;:.")
+    if len(text) > limit or not text:
+        return ""
+    head = "" if start == 0 or _SENTENCE_END.search(words[start - 1]) else "…"
+    tail = "" if end == len(words) or _SENTENCE_END.search(words[end - 1]) else "…"
+    return f"{head}{text}{tail}"
+
+
+def readable_quotes(explanation: str, before: str, after: str) -> str:
+    """"Now says “…the…” instead of “…a…”": quotes too short or cut too tight to be read alone
+    (``_fragment``) re-quoted as the phrase each change sits in, now and before (``_phrase_around``):
+    "Now says “…and in any other jurisdiction where Microsoft…” instead of “…and in any other
+    country where Microsoft…”". Kept as is when either phrase would be too long or does not
+    differ from the other; any other explanation is returned as is."""
+    import difflib
+
+    m = _INSTEAD.match(explanation)
+    if not m or not (_fragment(m.group("now")) or _fragment(m.group("was"))):
+        return explanation
+    a, b = re.sub(r"\s+", " ", before).split(), re.sub(r"\s+", " ", after).split()
+    ops = [op for op in difflib.SequenceMatcher(None, [w.lower() for w in a], [w.lower() for w in b],
+                                                autojunk=False).get_opcodes() if op[0] != "equal"]
+    if not ops:
+        return explanation
+    now = _phrase_around(b, ops[0][3], ops[-1][4])
+    was = _phrase_around(a, ops[0][1], ops[-1][2])
+    if not now or not was or now.strip("…") == was.strip("…") or "“" in now + was or "”" in now + was:
+        return explanation
+    return f"{m.group('lead')} “{now}” instead of “{was}”{m.group('tail') or ''}"
+
+
+_ALSO_SAYS = re.compile(r"^Now also says: “(?P<q>[^“”]+)”(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
+
+
+def new_clause_whole(explanation: str, after: str) -> str:
+    """A new clause said by a piece of it ("Now also says: “hope it never comes…”", "“…of your
+    device, or anyone using your Account…”": the few words no other clause had, cut from their
+    sentence) said as the new clause it is, from its first sentence: "New: We hope it never comes
+    to this, but we can, without notice, limit, suspend, or end your Service…". Any other
+    explanation is returned as is."""
+    from tracker.analysis.materiality import _snippet
+
+    m = _ALSO_SAYS.match(explanation)
+    if not m or not after:
+        return explanation
+    q = m.group("q")
+    body = q.strip("…").strip()
+    text = re.sub(r"\s+", " ", after).strip()
+    mid = q.startswith("…") or (body[:1].islower() and not text.startswith(body))
+    if not (_fragment(q) or mid) or not (said := _snippet(text)):
+        return explanation
+    return f"New: {said}{m.group('tail') or ''}"
 
 
 # -- a prohibition lifted ---------------------------------------------------------------------------
@@ -907,6 +1000,10 @@ def _refined(c: ClauseChange) -> ClauseChange:
         explanation = from_subject(explanation, after if c.kind != "removed" else before)
         explanation = readable_drops(whole_phrases(explanation, before, after), before, after)
         explanation = whole_word_quotes(explanation, before, after)
+        if c.kind in ("modified", "moved") and before and after:
+            explanation = readable_quotes(explanation, before, after)
+        elif c.kind == "added":
+            explanation = new_clause_whole(explanation, after)
     if c.material and c.kind in ("added", "removed") and (m := re.match(r"^(New|Removed): (?!“…)", explanation)) \
             and re.match(r"\s*(?:[*+-]|\d{1,2}[.)])\s", (c.after if c.kind == "added" else c.before) or "") \
             and (lead := _heading_lead_in(c.heading)):
