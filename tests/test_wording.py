@@ -836,3 +836,60 @@ def test_an_item_under_a_heading_that_leads_it_in_is_said_with_it():
     assert not any(":;" in c.explanation for c in a.changes), [c.explanation for c in a.changes]
     # the heading is the item's lead-in: said with it, its "not" kept in the headline
     assert a.summary.startswith("New item under “…you are not allowed to”: Use any content"), a.summary
+
+
+# -- an imprint's host or publisher is named in its role -------------------------------------------
+@pytest.mark.parametrize("base,roles", [
+    ("# Mentions légales\n\nLe site zorblio.fr est édité par la société {pub}, immatriculée au RCS de Paris.\n\n"
+     "## Hébergeur\n\nLe site est hébergé par {host}.\n", ("publisher", "host")),
+    ("# Imprint\n\nPublisher: {pub}\n\nOur website is hosted by {host} in Frankfurt.\n", ("publisher", "host")),
+    ("# Impressum\n\nHerausgeber: {pub}\n\nHosting: Die Website wird gehostet von {host}.\n", ("publisher", "host")),
+])
+def test_a_new_host_or_publisher_is_not_called_the_contracting_party(base, roles):
+    a = compare(base.format(pub="Zorblio SAS", host="Nuvola Hosting SARL"),
+                base.format(pub="Quibly Europe SA", host="Cloudara Inc."))
+    said = [c.explanation for c in a.changes if c.material]
+    assert any(e.startswith(f"The {roles[0]} is now Quibly Europe SA instead of Zorblio SAS") for e in said), said
+    assert any(e.startswith(f"The {roles[1]} is now Cloudara Inc. instead of Nuvola Hosting SARL") for e in said), said
+    assert not any("contracting party" in e for e in said)
+
+
+def test_a_contracting_party_stays_one():
+    base = "# Terms\n\n## Parties\n\nThe contracting party for all users is {pub}, the company that hosts nothing.\n"
+    a = compare(base.format(pub="Zorblio SAS"), base.format(pub="Quibly Europe SA"))
+    assert any(c.explanation.startswith("The contracting party is now Quibly Europe SA") for c in a.changes)
+
+
+@pytest.mark.parametrize("old,new,said", [
+    ("# Mentions légales\n\n## Éditeur\n\nLe site est édité par Zorblio SAS.\n\n## Hébergement\n\nLe site est "
+     "hébergé par Nuvola Hosting SARL, 4 avenue du Port, 13002 Marseille.\n\n## Propriété\n\nTous les contenus "
+     "sont protégés.\n",
+     "# Mentions légales\n\n## Éditeur\n\nLe site est édité par Zorblio SAS.\n\n## Hébergement\n\nLe site est "
+     "hébergé par Cloudara Inc., 500 Market Street, San Francisco.\n\n## Propriété\n\nTous les contenus "
+     "sont protégés.\n",
+     ("Names a new host: Le site est hébergé par Cloudara Inc.", "No longer names this host: Le site est hébergé "
+      "par Nuvola Hosting SARL")),
+    ("# Impressum\n\nAngaben gemäß § 5 TMG\n\nZorblio GmbH\nBlumenweg 3\n10115 Berlin\n\n## Haftung\n\nWir haften "
+     "nicht für Inhalte Dritter.\n",
+     "# Impressum\n\nAngaben gemäß § 5 TMG\n\nQuibly AG\nSeestraße 9\n80331 München\n\n## Haftung\n\nWir haften "
+     "nicht für Inhalte Dritter.\n",
+     ("The company named is now Quibly AG instead of Zorblio GmbH", "The company named was Zorblio GmbH (now Quibly AG)")),
+])
+def test_a_replaced_host_or_imprint_company_is_said_not_called_contact_details(old, new, said):
+    a = compare(old, new)
+    explanations = [c.explanation for c in a.changes]
+    for s in said:
+        assert any(e.startswith(s) for e in explanations), explanations
+    assert not any("without legal effect" in e or e.startswith("A fragment without a verb, not a term: Quibly")
+                   for e in explanations)
+
+
+def test_added_text_naming_a_publisher_is_not_without_legal_effect():
+    from tracker.analysis.wording import imprint_said
+
+    out = imprint_said("Added text without legal effect: Directeur de la publication : Anna Beispiel, Quibly SA",
+                       "added", "", "Directeur de la publication : Anna Beispiel, Quibly SA")
+    assert out == "Names a new publisher: Directeur de la publication : Anna Beispiel, Quibly SA"
+    # no company, no role: as it was
+    plain = "Added text without legal effect: Thank you for reading."
+    assert imprint_said(plain, "added", "", "Thank you for reading.") == plain

@@ -737,6 +737,64 @@ def party_alone(explanation: str) -> str:
     return f"{m.group('lead')}{said[0]} instead of {said[1]}{m.group('tail') or ''}{m.group('rest') or ''}"
 
 
+# -- who publishes, hosts or contracts: an imprint's roles ------------------------------------------
+# The role an imprint (legal notice, "mentions légales", "Impressum") gives the company it names,
+# by the words just before the name: a host or a publisher is no contracting party, and a change
+# of either is no text "without legal effect" (the law requires them named; they answer for the site).
+_ROLES = (
+    ("host", re.compile(r"\b(?:hosted|hosting(?: provider| service)?|host(?:ing)? company|web ?host|server(?:s)? (?:are )?"
+                        r"(?:operated|provided)|héberg\w*|gehostet|hosting|hoster|hostinganbieter|webhosting|"
+                        r"hosting-?dienstleister|serveranbieter)\b", re.I)),
+    ("publisher", re.compile(r"\b(?:published|publisher|publishing company|édité|éditeur|éditrice|directeur de (?:la )?"
+                             r"publication|directrice de (?:la )?publication|responsable de (?:la )?publication|"
+                             r"herausgeber(?:in)?|herausgegeben|verantwortlich(?:er)? (?:für den inhalt|i\.?s\.?d\.?)|"
+                             r"v\.?i\.?s\.?d\.?p)\b", re.I)),
+)
+_CONTRACT_WORDS = re.compile(r"\b(?:contracting party|agreement (?:is )?(?:between|with)|contract(?:s|ed)? with|"
+                             r"vertragspartner\w*|contrat (?:est )?conclu|cocontractant)\b", re.I)
+_COMPANY = re.compile(r"\b(?:GmbH|AG|SE|KG|UG|OHG|SAS|SASU|SA|SARL|SNC|EURL|Ltd|Limited|Inc|LLC|Corp|Corporation|"
+                      r"B\.V|N\.V|S\.A|S\.L|S\.p\.A|S\.r\.l|plc|Pty|e\.V|GmbH & Co\. KG)\b\.?")
+
+
+def imprint_role(text: str, name: str = "") -> str:
+    """The role ``text`` gives the company it names (or ``name`` when given): "host", "publisher",
+    or "" (none said, or the clause names it the contracting party). Read from the words before
+    the name in its sentence, else from the whole text ("Hébergeur : Nuvola SARL, 4 avenue ...")."""
+    text = re.sub(r"\s+", " ", text or "")
+    if _CONTRACT_WORDS.search(text):
+        return ""
+    at = text.find(name) if name else -1
+    lead = text[max(0, text.rfind(".", 0, at) + 1):at] if at > 0 else text
+    for role, words in _ROLES:
+        if words.search(lead):
+            return role
+    return ""
+
+
+_WITHOUT_EFFECT = re.compile(r"^(?P<what>Added|Removed) text without legal effect: (?P<q>.+)$", re.S)
+_CONTACT_ONLY = re.compile(r"^(?:Only contact details changed|(?:New|Removed) contact details, not a term: .+)$", re.S)
+
+
+def imprint_said(explanation: str, kind: str, before: str, after: str) -> str:
+    """An imprint's company said in its role: "The host is now Cloudara Inc. instead of Nuvola
+    Hosting SARL" (not "The contracting party is now ..."); a clause naming a host or publisher
+    added or removed is "Names a new host: ...", "No longer names the publisher: ...", never
+    "text without legal effect" nor "Only contact details changed". Any other explanation as is."""
+    if m := _PARTY.match(explanation):
+        role = imprint_role(after, m.group("new").strip())
+        if role and imprint_role(before, m.group("old").strip()) == role:
+            return f"The {role} is now {explanation[len(m.group('lead')):]}"
+        return explanation
+    text = after if kind == "added" else before if kind == "removed" else ""
+    if not text or not (_WITHOUT_EFFECT.match(explanation) or _CONTACT_ONLY.match(explanation)) \
+            or not _COMPANY.search(text) or not (role := imprint_role(text)):
+        return explanation
+    from tracker.analysis.materiality import _snippet
+
+    said = _snippet(_plain(text))
+    return f"Names a new {role}: {said}" if kind == "added" else f"No longer names this {role}: {said}"
+
+
 # -- a changed law beside a new way of settling disputes -----------------------------------------------
 # What a clause joined to the law's sentence puts in place of the courts: the serious part a
 # quote must reach ("…, et tout litige sera tranché par voie d'arbitrage", "…, und alle
@@ -997,6 +1055,8 @@ def _refined(c: ClauseChange) -> ClauseChange:
     if c.material:
         explanation = value_under_heading(explanation, c.heading, c.clause_id, before, after)
         explanation = party_alone(explanation)
+    explanation = imprint_said(explanation, c.kind, before, after)
+    if c.material:
         explanation = from_subject(explanation, after if c.kind != "removed" else before)
         explanation = readable_drops(whole_phrases(explanation, before, after), before, after)
         explanation = whole_word_quotes(explanation, before, after)
@@ -1034,6 +1094,32 @@ _RIGHTS_LEAD = re.compile(r"^(?!.*\b(?:we|us|our|nous|wir|uns)\b.{0,30}\b(?:righ
                           r"\b(?:rights?|droits?|Rechte?)\b(?!\s+(?:reserved|of (?:the company|us)))", re.I)
 
 
+_FRAGMENT_LEAD = "A fragment without a verb, not a term: "
+
+
+def _company_swapped(changes: list[ClauseChange]) -> list[ClauseChange]:
+    """An imprint's company line replaced ("Zorblio GmbH" removed, "Quibly AG" added: two lines
+    without a verb) said as the change it is, on both: "The company named is now Quibly AG instead
+    of Zorblio GmbH", never two "fragments, not a term". Only one such pair in a version."""
+    def company(c: ClauseChange) -> str:
+        text = _plain(c.after if c.kind == "added" else c.before).strip()
+        if not c.explanation.startswith(_FRAGMENT_LEAD) or len(text.split()) > 8 or not _COMPANY.search(text):
+            return ""
+        return text if re.search(r"(?:" + _COMPANY.pattern + r")\s*$", text) else ""
+
+    gone = [i for i, c in enumerate(changes) if c.kind == "removed" and company(c)]
+    new = [i for i, c in enumerate(changes) if c.kind == "added" and company(c)]
+    if len(gone) != 1 or len(new) != 1:
+        return changes
+    old_name, new_name = company(changes[gone[0]]), company(changes[new[0]])
+    if old_name == new_name:
+        return changes
+    out = list(changes)
+    out[new[0]] = replace(out[new[0]], explanation=f"The company named is now {new_name} instead of {old_name}")
+    out[gone[0]] = replace(out[gone[0]], explanation=f"The company named was {old_name} (now {new_name})")
+    return out
+
+
 def refine(changes: Sequence[ClauseChange]) -> tuple[ClauseChange, ...]:
     """``changes`` with their explanations made right for a reader (see the module's docstring):
     clean text for all; for material ones, a user's right not called a watch-out, a withdrawn
@@ -1042,7 +1128,7 @@ def refine(changes: Sequence[ClauseChange]) -> tuple[ClauseChange, ...]:
     adds no other rule against the user: a rule dropped beside a new one may be a stricter rule
     put in its place ("may not use the Free Plan commercially" → "the Free Plan is for personal use
     only"), so it is then said plainly, with no verdict."""
-    refined = [_refined(c) for c in changes]
+    refined = _company_swapped([_refined(c) for c in changes])
     # material or not: a new rule the decision called minor is still a rule against the user
     if any(forbids(_plain(c.after)) and (c.kind == "added" or c.kind == "modified" and not forbids(_plain(c.before)))
            for c in refined):
