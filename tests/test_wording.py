@@ -893,3 +893,53 @@ def test_added_text_naming_a_publisher_is_not_without_legal_effect():
     # no company, no role: as it was
     plain = "Added text without legal effect: Thank you for reading."
     assert imprint_said(plain, "added", "", "Thank you for reading.") == plain
+
+
+# -- a postal address or contact line is no section ------------------------------------------------
+@pytest.mark.parametrize("heading", ["25th Floor", "Suite 400", "1 Fictional Lane, London", "12 rue des Lilas",
+                                     "Blumenweg 3", "Seestraße 9, 80331 München", "10115 Berlin",
+                                     "San Francisco, CA 94103", "Tel: +33 1 23 45 67 89", "privacy@zorblio.example",
+                                     "**Quibly GmbH**", "Zorblio Ltd, 12 Quay Street, Galway H91 X2Y3"])
+def test_an_address_line_is_no_section_title(heading):
+    from tracker.analysis.rendering import address_line, section_label
+
+    assert address_line(heading)
+    assert section_label(heading, "Credits expire after 6 months.", "x/p2") == "Introduction"
+
+
+@pytest.mark.parametrize("heading", ["8.3 Credits", "Governing Law", "12. Governing Law", "2026 Updates",
+                                     "3 Ways We Use Your Data", "Contact us", "Email communications",
+                                     "Zorblio Inc. Terms of Service", "30 Days Money Back", "Data Protection Officer"])
+def test_a_section_title_is_no_address(heading):
+    from tracker.analysis.rendering import address_line
+
+    assert not address_line(heading)
+
+
+@pytest.mark.parametrize("old,new,address", [
+    ("# Flumbo AGB\n\n## 2. Gebühren\n\nDie Gebühren sind monatlich.\n\n### Seestraße 9, 80331 München\n\nGuthaben "
+     "verfällt nach 12 Monaten.\n",
+     "# Flumbo AGB\n\n## 2. Gebühren\n\nDie Gebühren sind monatlich.\n\n### Seestraße 9, 80331 München\n\nGuthaben "
+     "verfällt nach 12 Monaten.\n\nWir dürfen Ihr Konto jederzeit ohne Angabe von Gründen sperren.\n", "Seestraße"),
+    ("# Zorblio Terms\n\n## Fees\n\nFees are charged monthly.\n\n## 1 Fictional Lane, London\n\nYou may cancel at any "
+     "time.\n",
+     "# Zorblio Terms\n\n## Fees\n\nFees are charged monthly.\n\n## 1 Fictional Lane, London\n\nYou may cancel at any "
+     "time.\n\nWe may close your account at any time without notice or reason.\n", "Fictional Lane"),
+])
+def test_a_change_under_an_address_line_is_not_placed_in_it(old, new, address):
+    from tracker.cli.output import diff_lines
+
+    a = compare(old, new)
+    (c,) = _material(a)
+    assert c.to_dict()["section"] is None
+    assert address not in a.summary and address not in c.explanation
+    assert not any(address in line for line in diff_lines(a.changes, color=False))
+
+
+def test_a_value_is_not_labelled_by_an_address_line():
+    from tracker.analysis.wording import value_under_heading
+
+    said = value_under_heading("Zorblio Ltd, 12 Quay Street, Galway: 12 months → 6 months (refunds)",
+                               "**Zorblio Ltd, 12 Quay Street, Galway**", "x/p3", "Credits last 12 months.",
+                               "Credits last 6 months.")
+    assert "Quay Street" not in said and "6 months" in said and "12 months" in said

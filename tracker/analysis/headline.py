@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
-from tracker.analysis.rendering import LEADS_ON, one_line, plain_text
+from tracker.analysis.rendering import LEADS_ON, address_line, one_line, plain_text
 from tracker.analysis.subject import resolved_start
 from tracker.records import SEVERITY_ORDER
 
@@ -252,12 +252,6 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
 # Explanations that quote words without saying where: the section tells a reader what they are
 # about ("§ 8 Hosting now also covers: servers").
 SECTION_MAX = 36  # a longer section title would crowd out the change itself
-# A line of a postal address taken for a heading ("25th Floor", "Suite 400", "PO Box 12"): no section.
-_ADDRESS_LINE = re.compile(r"^(?:\d+(?:st|nd|rd|th)\s+(?:floor|fl\.?)|(?:suite|ste\.?|floor|unit|room|building)\s+\d\w{0,4}|"
-                           r"p\.?\s?o\.?\s+box\s+\d+|\d+\s+(?:\w+\s+){1,3}(?:street|st\.?|avenue|ave\.?|road|rd\.?|"
-                           r"boulevard|blvd\.?|lane|drive|way|place))\s*(?:[,.].*)?$", re.I)
-
-
 def _placed(text: str, change: object) -> str:
     """``text`` with the section it happened in ("New in § 8 Hosting: ...", "In § 4 Fees: Now
     says ..."), when it quotes words without saying where and the clause sits in a short
@@ -274,7 +268,7 @@ def _placed(text: str, change: object) -> str:
                             clause_id)
     numbered = section.startswith("§")
     if len(section) > SECTION_MAX or section == "Introduction" or not (numbered or "/" in clause_id) \
-            or _ADDRESS_LINE.match(plain_text(heading)):
+            or address_line(heading):
         return text
     where = section if numbered else f"“{section}”"
     for lead in ("New row", "Removed row", "New", "Removed"):

@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from tracker.analysis.boilerplate import has_verb
-from tracker.analysis.rendering import LEADS_ON, good_end
+from tracker.analysis.rendering import LEADS_ON, address_line, good_end
 from tracker.analysis.clauses import Clause
 # a right of the user: its own module, which the key-terms summary reads too
 from tracker.analysis.rights import _USER, gives_user_a_right
@@ -700,7 +700,8 @@ def value_under_heading(explanation: str, heading: str, clause_id: str, before: 
     words = _heading_words(label)
     section = _heading_words(heading or "")
     tail, rest = m.group("tail") or "", m.group("rest") or ""
-    if re.search(r"[^\W\d_]{3}", words) and words.casefold() == section.casefold() and "/" in (clause_id or ""):
+    if re.search(r"[^\W\d_]{3}", words) and words.casefold() == section.casefold() and "/" in (clause_id or "") \
+            and not address_line(heading or ""):
         return f"{words}: {old} → {new}{tail}{rest}" if words != label else explanation
     now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
     if not (new in now and old in was):
@@ -1056,6 +1057,8 @@ def _refined(c: ClauseChange) -> ClauseChange:
         explanation = value_under_heading(explanation, c.heading, c.clause_id, before, after)
         explanation = party_alone(explanation)
     explanation = imprint_said(explanation, c.kind, before, after)
+    if (m := re.match(r"^New section “(?P<title>[^”]*)”: ", explanation)) and address_line(m.group("title")):
+        explanation = "New: " + explanation[m.end():]  # an address line is no section's title
     if c.material:
         explanation = from_subject(explanation, after if c.kind != "removed" else before)
         explanation = readable_drops(whole_phrases(explanation, before, after), before, after)
