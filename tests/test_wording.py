@@ -943,3 +943,44 @@ def test_a_value_is_not_labelled_by_an_address_line():
                                "**Zorblio Ltd, 12 Quay Street, Galway**", "x/p3", "Credits last 12 months.",
                                "Credits last 6 months.")
     assert "Quay Street" not in said and "6 months" in said and "12 months" in said
+
+
+# -- a table of contents is no regrouped text ------------------------------------------------------
+_TOC_BODY = {
+    "en": "## 1. Accounts\n\nYou must keep your password safe.\n\n## 2. Fees\n\nFees are charged monthly.\n\n"
+          "## 3. Termination\n\nWe may close your account if you break these terms.\n",
+    "fr": "## 1. Comptes\n\nVous devez protéger votre mot de passe.\n\n## 2. Frais\n\nLes frais sont mensuels.\n\n"
+          "## 3. Résiliation\n\nNous pouvons fermer votre compte.\n",
+    "de": "## Konto\n\nSie müssen Ihr Passwort schützen.\n\n## Gebühren\n\nDie Gebühren sind monatlich.\n\n"
+          "## Kündigung\n\nWir können Ihr Konto schließen.\n",
+}
+
+
+@pytest.mark.parametrize("lang,old_toc,new_toc,how", [
+    ("en", "Contents\n\n- [1. Accounts](#accounts)\n- [2. Fees](#fees)\n- [3. Termination](#termination)\n\n", "",
+     "removed"),
+    ("en", "Table of contents\n\n1. Accounts\n2. Fees\n3. Termination\n\n", "", "removed"),
+    ("en", "Contents\n\n- [1. Accounts](#accounts)\n- [2. Fees](#fees)\n- [3. Termination](#termination)\n\n",
+     "Table of contents\n\n1. Accounts\n2. Fees\n3. Termination\n\n", "rebuilt"),
+    ("fr", "Sommaire\n\n1. Comptes\n2. Frais\n3. Résiliation\n\n", "", "removed"),
+    ("de", "", "Inhaltsverzeichnis\n\n* [Konto](#konto)\n* [Gebühren](#gebuehren)\n* [Kündigung](#kuendigung)\n\n",
+     "added"),
+])
+def test_a_table_of_contents_removed_or_rebuilt_is_said_so(lang, old_toc, new_toc, how):
+    title = "# Quibly Terms\n\n"
+    a = compare(title + old_toc + _TOC_BODY[lang], title + new_toc + _TOC_BODY[lang])
+    assert not a.material and a.changes
+    said = [c.explanation for c in a.changes]
+    assert all(e.startswith("Table of contents") and e.endswith(", not a term") for e in said), said
+    assert any(f"entry {how}: “" in e for e in said), said
+    assert not any("regrouped" in e or "link targets" in e for e in said)
+
+
+def test_a_moved_list_of_short_items_is_no_table_of_contents():
+    from tracker.analysis.wording import toc_said
+    from tracker.records import ClauseChange
+
+    changes = [ClauseChange("removed", f"x/p{i}", "Data we collect", f"- {t}", None, False, "cosmetic", (),
+                            "The same words, only regrouped (merged, split or moved)", "regrouped")
+               for i, t in enumerate(["Phone numbers", "Email addresses", "Postal addresses"])]
+    assert toc_said(changes) == changes

@@ -1097,6 +1097,53 @@ _RIGHTS_LEAD = re.compile(r"^(?!.*\b(?:we|us|our|nous|wir|uns)\b.{0,30}\b(?:righ
                           r"\b(?:rights?|droits?|Rechte?)\b(?!\s+(?:reserved|of (?:the company|us)))", re.I)
 
 
+# -- a table of contents removed, added or rebuilt ----------------------------------------------------
+_TOC_TITLE = re.compile(r"^\W*(?:table of contents|contents|sommaire|table des matières|inhaltsverzeichnis|inhalt|"
+                        r"índice|indice|in this (?:policy|agreement|document))\W*$", re.I)
+_ANCHOR_LINK = re.compile(r"\]\(#[^)\s]*\)")
+_TOC_KINDS = ("regrouped", "links-only", "moved-unchanged", "page-chrome", "renumbering", "punctuation-case", "formatting")
+
+
+def _toc_line(c: ClauseChange) -> str:
+    """The entry's title when change ``c`` is a line of a table of contents (a link to an anchor of
+    the page, or a short title without a verb said cosmetic), else ""."""
+    raw = (c.before if c.kind == "removed" else c.after) or c.before or ""
+    text = re.sub(r"^\s*(?:[*+-]|\d{1,3}[.)])\s+", "", _plain(raw)).strip()
+    if not text or len(text.split()) > 10 or "\n" in text.strip():
+        return ""
+    if _ANCHOR_LINK.search(raw) or _TOC_TITLE.match(text):
+        return text
+    if c.material or c.cosmetic not in _TOC_KINDS or text.endswith((".", "!", "?", ";", ",")) \
+            or has_verb(text.lower().split()):
+        return ""
+    return text
+
+
+def toc_said(changes: list[ClauseChange]) -> list[ClauseChange]:
+    """A table of contents removed, added or rebuilt ("Contents: 1. Accounts, 2. Fees, ...") said
+    as one, on each of its lines: "Table of contents removed", "Table of contents: entry removed:
+    “2. Fees”", never "The same words, only regrouped" or "Only link targets changed" (the words
+    were the section titles, still there; no link target changed). Only for a run of at least
+    three such lines (or two after a "Contents" title) of non-material changes; their flags stay."""
+    lines = [(i, t) for i, c in enumerate(changes) if not c.material and (t := _toc_line(c))]
+    titled = any(_TOC_TITLE.match(t) for _, t in lines)
+    if len(lines) < 3 and not (titled and len(lines) >= 2):
+        return changes
+    linked = any(_ANCHOR_LINK.search(changes[i].before or changes[i].after or "") for i, _ in lines)
+    numbered = sum(bool(re.match(r"\s*(?:[*+-]\s+)?(?:§\s*)?\d{1,3}(?:\.\d{1,3})*[.)]?\s+\S",
+                                 changes[i].before or changes[i].after or "")) for i, _ in lines)
+    if not titled and not linked and (numbered * 2 < len(lines) or len({changes[i].kind for i, _ in lines}) > 1):
+        return changes  # short lines without a verb, unnumbered: a list that moved, not a table of contents
+    out = list(changes)
+    for i, text in lines:
+        c = out[i]
+        how = {"removed": "removed", "added": "added"}.get(c.kind, "rebuilt")
+        said = (f"Table of contents {how}" if _TOC_TITLE.match(text) else
+                f"Table of contents: entry {how}: “{text}”")
+        out[i] = replace(c, explanation=f"{said}, not a term")
+    return out
+
+
 _FRAGMENT_LEAD = "A fragment without a verb, not a term: "
 
 
@@ -1131,7 +1178,7 @@ def refine(changes: Sequence[ClauseChange]) -> tuple[ClauseChange, ...]:
     adds no other rule against the user: a rule dropped beside a new one may be a stricter rule
     put in its place ("may not use the Free Plan commercially" → "the Free Plan is for personal use
     only"), so it is then said plainly, with no verdict."""
-    refined = _company_swapped([_refined(c) for c in changes])
+    refined = toc_said(_company_swapped([_refined(c) for c in changes]))
     # material or not: a new rule the decision called minor is still a rule against the user
     if any(forbids(_plain(c.after)) and (c.kind == "added" or c.kind == "modified" and not forbids(_plain(c.before)))
            for c in refined):
