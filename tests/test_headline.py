@@ -966,3 +966,11 @@ def test_a_title_naming_a_term_is_no_headline_before_the_term_itself() -> None:
                     after="You and Zorblio may bring disputes only in an individual capacity, not as a class member.")
     assert headline([title, waiver]).startswith("New class-action waiver: You and Zorblio may bring"), \
         headline([title, waiver])
+
+
+def test_a_shortened_swap_never_ends_on_an_opened_bracket_or_a_french_article():
+    from tracker.analysis.headline import _shrunk_swap
+
+    out = _shrunk_swap("Now says “Pour les offres personnalisées (par ex…” instead of “À des fins de calcul automatisé "
+                       "des prix”", 80)
+    assert out is not None and "(par" not in out and not re.search(r"\b(?:des|de|les)…", out), out

@@ -315,16 +315,26 @@ _SUBJECT_FIRST = re.compile(r"^…\S+(?: \S+)? (?:may|might|will|shall|must|can|
 _SWAP = re.compile(r"^(?P<pre>.*?[Nn]ow says )“(?P<now>[^”]+)” instead of “(?P<was>[^”]+)”$")
 
 
+# French and German words that lead on, as LEADS_ON does in English ("…de calcul automatisé des…")
+_LEADS_ON_FR_DE = frozenset("""le la les l un une des du de d et ou à au aux pour par en sur dans avec que qui dont
+sans sous der die das den dem des ein eine einer eines einem und oder zu zur zum von vom mit für auf im bei aus nach
+über unter ohne gegen""".split())
+
+
 def _trimmed(quote: str, end: bool) -> str:
     """``quote`` less its last (``end``) or first word, marked "…"; as is at three words or fewer."""
     ws = quote.strip("…").split()
     if len(ws) <= 3:
         return quote
     ws = ws[:-1] if end else ws[1:]
-    while end and len(ws) > 3 and (ws[-1].lower().strip(",;:(“\"-–—") in LEADS_ON or ws[-1][-1:] in "(“:-–—"):
+    while end and len(ws) > 3 and (ws[-1].lower().strip(",;:(“\"-–—") in LEADS_ON | _LEADS_ON_FR_DE
+                                   or ws[-1][-1:] in "(“:-–—"):
         ws = ws[:-1]  # "…which can…" says less than "…promotional rates…": end on a word that carries meaning
     while end and len(ws) > 1 and not re.search(r"\w", ws[-1]):
         ws = ws[:-1]  # a dash or bracket left alone at the end
+    opened = [i for i, w in enumerate(ws) if "(" in w and ")" not in " ".join(ws[i:])]
+    if end and opened and opened[-1] >= 2:
+        ws = ws[:opened[-1]]  # "…les offres personnalisées (par…": a bracket opened and cut, dropped whole
     return f"{'…' if quote.startswith('…') or not end else ''}{' '.join(ws)}{'…' if quote.endswith('…') or end else ''}"
 
 

@@ -359,6 +359,9 @@ def _phrase_around(words: list[str], lo: int, hi: int, left: int = 4, right: int
         end += 1
     while end > hi and (not good_end(words, end - 1) or words[end - 1].strip("“”\"'(),;:").lower() in _FUNCTION):
         end -= 1
+    opened = [i for i in range(hi, end) if "(" in words[i] and ")" not in " ".join(words[i:end])]
+    if opened:
+        end = opened[0]  # a bracket the quote would open and not close ("(or as…") stays out
     text = " ".join(words[start:end]).rstrip(",;:.")
     if len(text) > limit or not text:
         return ""
