@@ -16,7 +16,12 @@ or pairs are material, only how a material change is said and how serious it is 
   content") is said as a promise withdrawn ("No longer promises not to sell your personal data")
   and is ``critical``: the headline ranks it first (``headline.rank_changes``);
 * a new use of the user's data or content to train AI models is ``critical`` however it is
-  worded (a new clause, or a clause that "now also covers" training), as a new watch-out is.
+  worded (a new clause, or a clause that "now also covers" training), as a new watch-out is;
+* a quote reads alone: a word swap quoted too tight is quoted as its phrase (``readable_quotes``),
+  a new clause said by a few of its words is said whole (``new_clause_whole``);
+* an imprint's host or publisher is named in its role, never "the contracting party" nor "text
+  without legal effect" (``imprint_said``); its company line replaced is one change;
+* a table of contents removed or rebuilt is said so (``toc_said``), not "regrouped".
 
 Pure functions of the changes; the decision's features never see these severities.
 """
