@@ -576,6 +576,11 @@ def test_a_word_swap_is_quoted_as_the_phrase_it_sits_in(old, new, now, was):
      "Wir können die Nutzer jederzeit per E-Mail über Änderungen informieren.",
      "Now says “Wir können die Nutzer jederzeit per E-Mail…” instead of “Wir können die Kunden jederzeit per "
      "E-Mail…” (other)"),
+    # the second sentence of an explanation too
+    ("New watch-out: Zorblio may close idle accounts (termination); Now says “…the fee…” instead of “…a fee…” (pricing)",
+     "Zorblio charges a fee of 5 percent for each transfer.", "Zorblio charges the fee of 5 percent for each transfer.",
+     "New watch-out: Zorblio may close idle accounts (termination); Now says “Zorblio charges the fee…” instead of "
+     "“Zorblio charges a fee…” (pricing)"),
     # a value is read alone: kept
     ("Now says “17” instead of “16” (8 times) (other)", "Version 16.", "Version 17.",
      "Now says “17” instead of “16” (8 times) (other)"),

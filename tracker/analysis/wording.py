@@ -327,8 +327,9 @@ def readable_drops(explanation: str, before: str, after: str) -> str:
 
 
 # -- a passage quoted so it reads alone ------------------------------------------------------------
-_INSTEAD = re.compile(r"^(?P<lead>Now says|Reworded: now says) “(?P<now>[^“”]+)” instead of “(?P<was>[^“”]+)”"
-                      r"(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
+# one sentence of an explanation: all of it, or one after "; " ("New watch-out: …; Now says “…” instead of “…”")
+_INSTEAD = re.compile(r"(?:(?<=^)|(?<=; ))(?P<lead>Now says|Reworded: now says) “(?P<now>[^“”]+)” instead of "
+                      r"“(?P<was>[^“”]+)”(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?(?=;\s|$)")
 _BOUNDARY = re.compile(r"[,;:.!?)]$")  # a word that ends a phrase
 _SENTENCE_END = re.compile(r"[.;!?:]$")
 
@@ -383,7 +384,7 @@ def readable_quotes(explanation: str, before: str, after: str) -> str:
     differ from the other; any other explanation is returned as is."""
     import difflib
 
-    m = _INSTEAD.match(explanation)
+    m = _INSTEAD.search(explanation)
     if not m or not (_fragment(m.group("now")) or _fragment(m.group("was"))):
         return explanation
     a, b = re.sub(r"\s+", " ", before).split(), re.sub(r"\s+", " ", after).split()
@@ -395,7 +396,8 @@ def readable_quotes(explanation: str, before: str, after: str) -> str:
     was = _phrase_around(a, ops[0][1], ops[-1][2])
     if not now or not was or now.strip("…") == was.strip("…") or "“" in now + was or "”" in now + was:
         return explanation
-    return f"{m.group('lead')} “{now}” instead of “{was}”{m.group('tail') or ''}"
+    said = f"{m.group('lead')} “{now}” instead of “{was}”{m.group('tail') or ''}"
+    return explanation[:m.start()] + said + explanation[m.end():]
 
 
 _ALSO_SAYS = re.compile(r"^Now also says: “(?P<q>[^“”]+)”(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
