@@ -581,6 +581,14 @@ def test_a_word_swap_is_quoted_as_the_phrase_it_sits_in(old, new, now, was):
      "Zorblio charges a fee of 5 percent for each transfer.", "Zorblio charges the fee of 5 percent for each transfer.",
      "New watch-out: Zorblio may close idle accounts (termination); Now says “Zorblio charges the fee…” instead of "
      "“Zorblio charges a fee…” (pricing)"),
+    # two quotes alike say no change: the changed words quoted (a renumbering beside them left out)
+    ("Now says “Flumbo pourra garder le Produit tant que le Vendeur…” instead of “Flumbo pourra garder le Produit tant "
+     "que le Vendeur…” (refunds)",
+     "**8.3** Flumbo pourra garder le Produit tant que le Vendeur n'aura pas payé la Commission et remboursé les frais "
+     "de transport du Produit pour son retour au Vendeur.",
+     "**8.2** Flumbo pourra garder le Produit tant que le Vendeur n'aura pas remboursé tous les frais de retour.",
+     "Now says “…le Vendeur n'aura pas remboursé tous les frais de retour” instead of “…le Vendeur n'aura pas payé la "
+     "Commission et remboursé les frais de transport du Produit…” (refunds)"),
     # a value is read alone: kept
     ("Now says “17” instead of “16” (8 times) (other)", "Version 16.", "Version 17.",
      "Now says “17” instead of “16” (8 times) (other)"),

@@ -350,7 +350,8 @@ def _fragment(quote: str) -> bool:
     return ws[-1].lower() in LEADS_ON
 
 
-def _phrase_around(words: list[str], lo: int, hi: int, left: int = 4, right: int = 3, limit: int = 90) -> str:
+def _phrase_around(words: list[str], lo: int, hi: int, left: int = 4, right: int = 3, limit: int = 90,
+                   cut: bool = False) -> str:
     """``words[lo:hi]`` (a changed stretch) with the words around it up to where the phrase
     starts and ends (a sentence's start or a comma within ``left`` words before, a punctuation
     mark within ``right`` words after), else ``left`` / ``right`` words; "…" where the sentence
@@ -369,10 +370,16 @@ def _phrase_around(words: list[str], lo: int, hi: int, left: int = 4, right: int
     if opened:
         end = opened[0]  # a bracket the quote would open and not close ("(or as…") stays out
     text = " ".join(words[start:end]).rstrip(",;:.")
+    if cut and len(text) > limit:  # its start, to the first changed words at least, cut on a whole phrase
+        k = end
+        while k > lo + 1 and (len(" ".join(words[start:k])) > limit or not good_end(words, k - 1)
+                              or words[k - 1].strip("“”\"'(),;:").lower() in _FUNCTION):
+            k -= 1
+        text, end = " ".join(words[start:k]).rstrip(",;:."), len(words) + 1 if k < end else end
     if len(text) > limit or not text:
         return ""
     head = "" if start == 0 or _SENTENCE_END.search(words[start - 1]) else "…"
-    tail = "" if end == len(words) or _SENTENCE_END.search(words[end - 1]) else "…"
+    tail = "…" if end > len(words) else "" if end == len(words) or _SENTENCE_END.search(words[end - 1]) else "…"
     return f"{head}{text}{tail}"
 
 
@@ -385,15 +392,19 @@ def readable_quotes(explanation: str, before: str, after: str) -> str:
     import difflib
 
     m = _INSTEAD.search(explanation)
-    if not m or not (_fragment(m.group("now")) or _fragment(m.group("was"))):
+    same = bool(m) and m.group("now").strip("…") == m.group("was").strip("…")  # says no change at all
+    if not m or not (_fragment(m.group("now")) or _fragment(m.group("was")) or same):
         return explanation
     a, b = re.sub(r"\s+", " ", before).split(), re.sub(r"\s+", " ", after).split()
     ops = [op for op in difflib.SequenceMatcher(None, [w.lower() for w in a], [w.lower() for w in b],
                                                 autojunk=False).get_opcodes() if op[0] != "equal"]
+    # a renumbering ("8.7.3" → "8.7.2") beside the change of words is not the change to quote
+    worded = [op for op in ops if re.search(r"[^\W\d_]", " ".join(a[op[1]:op[2]] + b[op[3]:op[4]]))]
+    ops = worded or ops
     if not ops:
         return explanation
-    now = _phrase_around(b, ops[0][3], ops[-1][4])
-    was = _phrase_around(a, ops[0][1], ops[-1][2])
+    now = _phrase_around(b, ops[0][3], ops[-1][4], cut=same)
+    was = _phrase_around(a, ops[0][1], ops[-1][2], cut=same)
     if not now or not was or now.strip("…") == was.strip("…") or "“" in now + was or "”" in now + was:
         return explanation
     said = f"{m.group('lead')} “{now}” instead of “{was}”{m.group('tail') or ''}"
