@@ -392,8 +392,10 @@ def readable_quotes(explanation: str, before: str, after: str) -> str:
     import difflib
 
     m = _INSTEAD.search(explanation)
-    same = bool(m) and m.group("now").strip("…") == m.group("was").strip("…")  # says no change at all
-    if not m or not (_fragment(m.group("now")) or _fragment(m.group("was")) or same):
+    if not m:
+        return explanation
+    same = m.group("now").strip("…") == m.group("was").strip("…")  # says no change at all
+    if not (_fragment(m.group("now")) or _fragment(m.group("was")) or same):
         return explanation
     a, b = re.sub(r"\s+", " ", before).split(), re.sub(r"\s+", " ", after).split()
     ops = [op for op in difflib.SequenceMatcher(None, [w.lower() for w in a], [w.lower() for w in b],
