@@ -997,3 +997,18 @@ def test_a_moved_list_of_short_items_is_no_table_of_contents():
                             "The same words, only regrouped (merged, split or moved)", "regrouped")
                for i, t in enumerate(["Phone numbers", "Email addresses", "Postal addresses"])]
     assert toc_said(changes) == changes
+
+
+def test_a_one_sided_quote_opening_inside_a_bracket_is_read_from_before_it():
+    from tracker.analysis.wording import readable_one_side
+
+    out = readable_one_side("Now reads: “…case) (i) notifying us, pursuant to the Program Materials…” (privacy)",
+                            "You may end the Zorblio program (in which case you must stop using the data) by notifying "
+                            "us in writing.",
+                            "You may end the Zorblio program (in which case) (i) notifying us, pursuant to the Program "
+                            "Materials or via other mutually agreed means.")
+    assert out.startswith("Now reads: “…Zorblio program (in which case) (i) notifying us") or \
+        out.startswith("Now reads: “…the Zorblio program (in which case)"), out
+    kept = "Now also says: “…by posting the amended terms and updating the date above” (terms-changes)"
+    assert readable_one_side(kept, "Quibly may amend these terms.", "Quibly may amend these terms by posting the "
+                             "amended terms and updating the date above.") == kept

@@ -334,7 +334,7 @@ _BOUNDARY = re.compile(r"[,;:.!?)]$")  # a word that ends a phrase
 _SENTENCE_END = re.compile(r"[.;!?:]$")
 
 
-def _fragment(quote: str) -> bool:
+def _fragment(quote: str, head: bool = True) -> bool:
     """Whether a quote is too little to be read alone: fewer than 3 words of content (a value
     aside), or cut so that it starts or ends on a word that leads on ("…the", "of your device…")."""
     body = quote.strip("…").strip()
@@ -345,9 +345,9 @@ def _fragment(quote: str) -> bool:
     content = [w for w in ws if w.lower() not in _FUNCTION and _WORD_AT.fullmatch(w)]
     if len(content) < 3 and not any(re.search(r"\d", w) for w in ws):
         return True
-    if quote.startswith("…") and ws[0].lower() in _FUNCTION:
+    if head and quote.startswith("…") and ws[0].lower() in _FUNCTION:
         return True
-    return ws[-1].lower() in LEADS_ON
+    return ws[-1].lower() in LEADS_ON and (quote.endswith("…") or not re.search(r"[.!?]$", quote))
 
 
 def _phrase_around(words: list[str], lo: int, hi: int, left: int = 4, right: int = 3, limit: int = 90,
@@ -411,6 +411,36 @@ def readable_quotes(explanation: str, before: str, after: str) -> str:
         return explanation
     said = f"{m.group('lead')} “{now}” instead of “{was}”{m.group('tail') or ''}"
     return explanation[:m.start()] + said + explanation[m.end():]
+
+
+_ONE_SIDE = re.compile(r"^(?P<lead>Now also says|No longer says|Now reads): “(?P<q>[^“”]+)”"
+                       r"(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
+
+
+def readable_one_side(explanation: str, before: str, after: str) -> str:
+    """"Now also says: “applies to this Section…”", "Now reads: “…case) (i) notifying us…”": a
+    quote of a modified clause too short to be read alone, or opening inside a bracket it closes,
+    re-quoted as the phrase the change sits in (``_phrase_around``). Any other explanation as is."""
+    import difflib
+
+    m = _ONE_SIDE.match(explanation)
+    if not m:
+        return explanation
+    q = m.group("q")
+    if not (_fragment(q, head=False) or re.match(r"…?[^(]{0,30}\)", q)):
+        return explanation
+    a, b = re.sub(r"\s+", " ", before).split(), re.sub(r"\s+", " ", after).split()
+    ops = [op for op in difflib.SequenceMatcher(None, [w.lower() for w in a], [w.lower() for w in b],
+                                                autojunk=False).get_opcodes() if op[0] != "equal"]
+    old = m.group("lead") == "No longer says"
+    ops = [op for op in ops if (op[2] > op[1] if old else op[4] > op[3])]
+    if not ops:
+        return explanation
+    said = (_phrase_around(a, ops[0][1], ops[-1][2], cut=True) if old else
+            _phrase_around(b, ops[0][3], ops[-1][4], cut=True))
+    if not said or _fragment(said, head=False) or said.strip("…") == q.strip("…") or re.match(r"…?[^(]{0,30}\)", said):
+        return explanation
+    return f"{m.group('lead')}: “{said}”{m.group('tail') or ''}"
 
 
 _ALSO_SAYS = re.compile(r"^Now also says: “(?P<q>[^“”]+)”(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
@@ -1087,7 +1117,7 @@ def _refined(c: ClauseChange) -> ClauseChange:
         explanation = readable_drops(whole_phrases(explanation, before, after), before, after)
         explanation = whole_word_quotes(explanation, before, after)
         if c.kind in ("modified", "moved") and before and after:
-            explanation = readable_quotes(explanation, before, after)
+            explanation = readable_one_side(readable_quotes(explanation, before, after), before, after)
         elif c.kind == "added":
             explanation = new_clause_whole(explanation, after)
     if c.material and c.kind in ("added", "removed") and (m := re.match(r"^(New|Removed): (?!“…)", explanation)) \
