@@ -1012,3 +1012,13 @@ def test_a_one_sided_quote_opening_inside_a_bracket_is_read_from_before_it():
     kept = "Now also says: “…by posting the amended terms and updating the date above” (terms-changes)"
     assert readable_one_side(kept, "Quibly may amend these terms.", "Quibly may amend these terms by posting the "
                              "amended terms and updating the date above.") == kept
+
+
+def test_a_new_clause_split_off_mid_sentence_is_quoted_as_a_piece():
+    from tracker.analysis.wording import refine
+    from tracker.records import ClauseChange
+
+    c = ClauseChange("added", "x/p4", "Rules", None, "fraud, threats, doxing, etc., are not allowed on Quibly.", True,
+                     "material", ("usage-rules",), "New: fraud, threats, doxing, etc., are not allowed on Quibly. "
+                     "(usage-rules)")
+    assert refine([c])[0].explanation.startswith("New: …fraud, threats")

@@ -1120,6 +1120,12 @@ def _refined(c: ClauseChange) -> ClauseChange:
             explanation = readable_one_side(readable_quotes(explanation, before, after), before, after)
         elif c.kind == "added":
             explanation = new_clause_whole(explanation, after)
+    if c.material and c.kind in ("added", "removed") \
+            and (m := re.match(r"^(?:New|Removed)(?: watch-out)?: (?=[a-zà-ÿ])", explanation)) \
+            and _plain(c.after if c.kind == "added" else c.before).lstrip()[:1].islower():
+        # a clause split off mid-sentence ("child sexual abuse materials, ... are applicable"): its
+        # quote says it starts inside a sentence
+        explanation = f"{explanation[:m.end()]}…{explanation[m.end():]}"
     if c.material and c.kind in ("added", "removed") and (m := re.match(r"^(New|Removed): (?!“…)", explanation)) \
             and re.match(r"\s*(?:[*+-]|\d{1,2}[.)])\s", (c.after if c.kind == "added" else c.before) or "") \
             and (lead := _heading_lead_in(c.heading)):
