@@ -1022,3 +1022,12 @@ def test_a_new_clause_split_off_mid_sentence_is_quoted_as_a_piece():
                      "material", ("usage-rules",), "New: fraud, threats, doxing, etc., are not allowed on Quibly. "
                      "(usage-rules)")
     assert refine([c])[0].explanation.startswith("New: …fraud, threats")
+
+
+def test_a_clause_opening_on_a_lower_case_brand_is_no_piece():
+    from tracker.analysis.wording import refine
+    from tracker.records import ClauseChange
+
+    c = ClauseChange("added", "x/p4", "Returns", None, "zBay may collect the cost of the return label.", True,
+                     "material", ("payment",), "New: zBay may collect the cost of the return label. (payment)")
+    assert refine([c])[0].explanation.startswith("New: zBay may collect")

@@ -1122,7 +1122,7 @@ def _refined(c: ClauseChange) -> ClauseChange:
             explanation = new_clause_whole(explanation, after)
     if c.material and c.kind in ("added", "removed") \
             and (m := re.match(r"^(?:New|Removed)(?: watch-out)?: (?=[a-zà-ÿ])", explanation)) \
-            and _plain(c.after if c.kind == "added" else c.before).lstrip()[:1].islower():
+            and (_plain(c.after if c.kind == "added" else c.before).split() or ["A"])[0].strip("“\"'(").islower():
         # a clause split off mid-sentence ("child sexual abuse materials, ... are applicable"): its
         # quote says it starts inside a sentence
         explanation = f"{explanation[:m.end()]}…{explanation[m.end():]}"
