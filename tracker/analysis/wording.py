@@ -438,8 +438,9 @@ def readable_one_side(explanation: str, before: str, after: str) -> str:
         return explanation
     said = (_phrase_around(a, ops[0][1], ops[-1][2], cut=True) if old else
             _phrase_around(b, ops[0][3], ops[-1][4], cut=True))
-    if not said or _fragment(said, head=False) or said.strip("…") == q.strip("…") or re.match(r"…?[^(]{0,30}\)", said):
-        return explanation
+    if not said or _fragment(said, head=False) or said.strip("…") == q.strip("…") or re.match(r"…?[^(]{0,30}\)", said) \
+            or (len(said) < len(q) and not re.match(r"…?[^(]{0,30}\)", q)):
+        return explanation  # never a shorter quote of the same change ("…Limitless…" for "…Limitless will have no…")
     return f"{m.group('lead')}: “{said}”{m.group('tail') or ''}"
 
 
