@@ -1031,3 +1031,15 @@ def test_a_clause_opening_on_a_lower_case_brand_is_no_piece():
     c = ClauseChange("added", "x/p4", "Returns", None, "zBay may collect the cost of the return label.", True,
                      "material", ("payment",), "New: zBay may collect the cost of the return label. (payment)")
     assert refine([c])[0].explanation.startswith("New: zBay may collect")
+
+
+def test_a_swap_quote_never_carries_a_list_marker_nor_shrinks():
+    from tracker.analysis.wording import readable_quotes
+
+    out = readable_quotes("Now says “we reasonably believe…” instead of “there are objective and concrete reasons to "
+                          "believe…” (usage-rules)", "* there are objective and concrete reasons to believe that you "
+                          "broke the Quibly rules;", "* we reasonably believe that you broke the Quibly rules;")
+    assert "*" not in out
+    kept = "Now says “Online Behavioural Advertising cookies…” instead of “OBA Cookies…” (privacy)"
+    assert readable_quotes(kept, "* OBA Cookies: used by Zorblio partners.",
+                           "* Online Behavioural Advertising cookies: used by Zorblio partners.") == kept

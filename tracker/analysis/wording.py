@@ -359,6 +359,8 @@ def _phrase_around(words: list[str], lo: int, hi: int, left: int = 4, right: int
     start = lo
     while start > 0 and lo - start < left and not _BOUNDARY.search(words[start - 1]):
         start -= 1
+    while start < lo and re.fullmatch(r"[*+•–-]|\(?\d{1,3}[.)]|\(?[a-z][.)]", words[start]):
+        start += 1  # a list marker ("*", "3.", "(b)") is no word to quote
     end = hi
     # a change ending on a comma ("and, in some cases,") goes on to the words it leads to
     while end < len(words) and end - hi < right and not (end > hi and _BOUNDARY.search(words[end - 1])
@@ -378,7 +380,8 @@ def _phrase_around(words: list[str], lo: int, hi: int, left: int = 4, right: int
         text, end = " ".join(words[start:k]).rstrip(",;:."), len(words) + 1 if k < end else end
     if len(text) > limit or not text:
         return ""
-    head = "" if start == 0 or _SENTENCE_END.search(words[start - 1]) else "…"
+    head = "" if start == 0 or _SENTENCE_END.search(words[start - 1]) or start == 1 and \
+        re.fullmatch(r"[*+•–-]|\(?\d{1,3}[.)]|\(?[a-z][.)]", words[0]) else "…"
     tail = "…" if end > len(words) else "" if end == len(words) or _SENTENCE_END.search(words[end - 1]) else "…"
     return f"{head}{text}{tail}"
 
@@ -407,8 +410,9 @@ def readable_quotes(explanation: str, before: str, after: str) -> str:
         return explanation
     now = _phrase_around(b, ops[0][3], ops[-1][4], cut=same)
     was = _phrase_around(a, ops[0][1], ops[-1][2], cut=same)
-    if not now or not was or now.strip("…") == was.strip("…") or "“" in now + was or "”" in now + was:
-        return explanation
+    if not now or not was or now.strip("…") == was.strip("…") or "“" in now + was or "”" in now + was \
+            or (not same and (len(now) < len(m.group("now")) or len(was) < len(m.group("was")))):
+        return explanation  # never a shorter quote than the one it was to make readable
     said = f"{m.group('lead')} “{now}” instead of “{was}”{m.group('tail') or ''}"
     return explanation[:m.start()] + said + explanation[m.end():]
 
