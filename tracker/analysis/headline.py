@@ -289,7 +289,8 @@ _LABELLED = re.compile(r"^(?P<label>(?:In [^:]{1,60}: )?(?:New|Removed|Rewritten
 # "You and Nimbus agree that ...": who agrees is the contract itself, not news.
 _AGREE = re.compile(r"^(?:(?:for the avoidance of doubt|in addition|however|please note|note that|in particular),?\s+"
                     r"(?:that\s+)?)?(?:(?:you and [^,]{1,30}?|you|we|the parties)\s+(?:each\s+)?(?:hereby\s+)?"
-                    r"(?:agree|acknowledge|understand|accept)s?\s+(?:that\s+)?)?", re.I)
+                    r"(?:agree|acknowledge|understand|accept)s?\s+(?:and\s+(?:instruct|agree|acknowledge|confirm|"
+                    r"understand|accept)s?\s+)?(?:that\s*:?\s+)?)?", re.I)
 
 
 def _without_lead_in(body: str) -> str:
