@@ -1043,3 +1043,13 @@ def test_a_swap_quote_never_carries_a_list_marker_nor_shrinks():
     kept = "Now says “Online Behavioural Advertising cookies…” instead of “OBA Cookies…” (privacy)"
     assert readable_quotes(kept, "* OBA Cookies: used by Zorblio partners.",
                            "* Online Behavioural Advertising cookies: used by Zorblio partners.") == kept
+
+
+def test_a_swap_quote_cut_inside_a_bracket_is_re_quoted_without_it():
+    from tracker.analysis.wording import readable_quotes
+
+    out = readable_quotes("Now says “…the Units within fourteen (14) days (or as…” instead of “…the Units within thirty "
+                          "(30) days (or as…” (termination)",
+                          "You must collect the Zorblio Units within thirty (30) days (or as otherwise agreed) of the end.",
+                          "You must collect the Zorblio Units within fourteen (14) days (or as otherwise agreed) of the end.")
+    assert "(or as" not in out and "fourteen (14) days" in out and "thirty (30) days" in out, out

@@ -386,6 +386,11 @@ def _phrase_around(words: list[str], lo: int, hi: int, left: int = 4, right: int
     return f"{head}{text}{tail}"
 
 
+def _open_bracket(quote: str) -> bool:
+    """Whether ``quote`` opens a bracket it does not close ("…within 30 days (or as…")."""
+    return quote.rfind("(") > quote.rfind(")")
+
+
 def readable_quotes(explanation: str, before: str, after: str) -> str:
     """"Now says “…the…” instead of “…a…”": quotes too short or cut too tight to be read alone
     (``_fragment``) re-quoted as the phrase each change sits in, now and before (``_phrase_around``):
@@ -411,7 +416,8 @@ def readable_quotes(explanation: str, before: str, after: str) -> str:
     now = _phrase_around(b, ops[0][3], ops[-1][4], cut=same)
     was = _phrase_around(a, ops[0][1], ops[-1][2], cut=same)
     if not now or not was or now.strip("…") == was.strip("…") or "“" in now + was or "”" in now + was \
-            or (not same and (len(now) < len(m.group("now")) or len(was) < len(m.group("was")))):
+            or (not same and not _open_bracket(m.group("now")) and not _open_bracket(m.group("was"))
+                and (len(now) < len(m.group("now")) or len(was) < len(m.group("was")))):
         return explanation  # never a shorter quote than the one it was to make readable
     said = f"{m.group('lead')} “{now}” instead of “{was}”{m.group('tail') or ''}"
     return explanation[:m.start()] + said + explanation[m.end():]
