@@ -1053,3 +1053,18 @@ def test_a_swap_quote_cut_inside_a_bracket_is_re_quoted_without_it():
                           "You must collect the Zorblio Units within thirty (30) days (or as otherwise agreed) of the end.",
                           "You must collect the Zorblio Units within fourteen (14) days (or as otherwise agreed) of the end.")
     assert "(or as" not in out and "fourteen (14) days" in out and "thirty (30) days" in out, out
+
+
+def test_a_sentence_linking_to_a_section_is_no_table_of_contents_entry():
+    from tracker.analysis.wording import toc_said
+    from tracker.records import ClauseChange
+
+    said = "Added text without legal effect: We provide an opt-out as described in this policy."
+    changes = [ClauseChange("added", "x/p1", "Contents", None, "Contents", False, "cosmetic", (),
+                            "Page navigation or a banner, not a term", "page-chrome")] + \
+        [ClauseChange("added", f"x/p{i}", "Contents", None, f"- [{t}](#{t.lower()})", False, "cosmetic", (),
+                      "Only link targets changed", "links-only") for i, t in enumerate(["Fees", "Refunds"], 2)] + \
+        [ClauseChange("added", "x/p9", "Contents", None, "We provide an [opt-out](#opt-out) as described in this policy.",
+                      False, "minor", (), said)]
+    out = toc_said(changes)
+    assert out[-1].explanation == said and out[1].explanation.startswith("Table of contents: entry added")

@@ -1181,6 +1181,8 @@ def _toc_line(c: ClauseChange) -> str:
     text = re.sub(r"^\s*(?:[*+-]|\d{1,3}[.)])\s+", "", _plain(raw)).strip()
     if not text or len(text.split()) > 10 or "\n" in text.strip():
         return ""
+    if text.endswith((".", "!", "?", ";")) and has_verb(text.lower().split(), sentence=True):
+        return ""  # a sentence, even one linking to a section ("We provide an opt-out as described here.")
     if _ANCHOR_LINK.search(raw) or _TOC_TITLE.match(text):
         return text
     if c.material or c.cosmetic not in _TOC_KINDS or text.endswith((".", "!", "?", ";", ",")) \
