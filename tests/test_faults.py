@@ -572,6 +572,19 @@ def test_attention_feed_lists_failing_and_held_documents(env):
     assert feedparser.parse(str(out / "attention.atom")).entries == []
 
 
+def test_attention_feed_names_a_never_recorded_document_by_its_service_name(env):
+    """A document failing from its very first check has no recorded version to name its service:
+    the attention feed still calls it "Faulty Co Terms", the declared name, not its id "faulty"."""
+    env.server.page("/bad", lambda: html("<h1>gone</h1>", status=404))
+    env.run(code=1)
+    assert env.commits("faulty") == []
+    out = env.tmp / "feeds"
+    env.tracker("feed", "--out", str(out), code=0)
+    entries = feedparser.parse(str(out / "attention.atom")).entries
+    assert len(entries) == 1 and entries[0].title.startswith("Faulty Co "), entries[0].title
+    assert "<strong>Faulty Co " in entries[0].content[0].value
+
+
 # --------------------------------------------------------------------------- guard rules (pure)
 
 

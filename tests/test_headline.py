@@ -966,3 +966,23 @@ def test_a_title_naming_a_term_is_no_headline_before_the_term_itself() -> None:
                     after="You and Zorblio may bring disputes only in an individual capacity, not as a class member.")
     assert headline([title, waiver]).startswith("New class-action waiver: You and Zorblio may bring"), \
         headline([title, waiver])
+
+
+def test_a_shortened_swap_never_ends_on_an_opened_bracket_or_a_french_article():
+    from tracker.analysis.headline import _shrunk_swap
+
+    out = _shrunk_swap("Now says “Pour les offres personnalisées (par ex…” instead of “À des fins de calcul automatisé "
+                       "des prix”", 80)
+    assert out is not None and "(par" not in out and not re.search(r"\b(?:des|de|les)…", out), out
+
+
+def test_a_headline_drops_a_lead_in_of_agreeing_and_instructing_whole():
+    from tracker.analysis.headline import headline
+    from tracker.records import ClauseChange
+
+    c = ClauseChange("added", "x/p1", "ML", None, "You agree and instruct that: (i) we may use and store Zorblio ML "
+                     "Content to maintain and train the service and (ii) other things happen here for a long time.",
+                     True, "critical", ("ai-training",), "New: You agree and instruct that: (i) we may use and store "
+                     "Zorblio ML Content to maintain and train… (ai-training)")
+    out = headline([c])
+    assert "And instruct" not in out and "we may use and store Zorblio ML Content" in out, out

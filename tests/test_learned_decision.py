@@ -181,7 +181,7 @@ def test_compare_json_keeps_its_keys(tmp_path: Path) -> None:
     assert list(data) == ["material", "categories", "changes", "cosmetic", "severity", "summary", "unchanged"]
     assert data["material"] is True and data["changes"]
     assert list(data["changes"][0]) == ["kind", "material", "severity", "categories", "explanation", "before",
-                                        "after", "clause"]
+                                        "after", "clause", "section"]
 
 
 @pytest.mark.parametrize("name", ["price raised", "refund window cut"])

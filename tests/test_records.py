@@ -37,7 +37,7 @@ OLD = (GOLDEN / "old.md").read_text(encoding="utf-8")
 NEW = (GOLDEN / "new.md").read_text(encoding="utf-8")
 
 COMPARE_KEYS = ["material", "categories", "changes", "cosmetic", "severity", "summary", "unchanged"]
-CHANGE_KEYS = ["kind", "material", "severity", "categories", "explanation", "before", "after", "clause"]
+CHANGE_KEYS = ["kind", "material", "severity", "categories", "explanation", "before", "after", "clause", "section"]
 VERSION_KEYS = ["commit_sha", "document_key", "service_id", "document_type", "seq", "fetched_at", "kind",
                 "revert_of", "changes", "material", "severity", "categories", "summary", "source_url",
                 "final_url", "http_status", "content_hash"]
@@ -188,6 +188,19 @@ def test_index_rows_are_those_earlier_versions_wrote(tmp_path: Path) -> None:
     assert version == Version("d" * 40, "q/T", "q", "T", 2, "2026-02-01T00:00:00Z", "changed", "", 2, True,
                               "material", ("refunds",), "Credits expire sooner", "https://q.example/t", "", None,
                               "sha256:x")
+
+
+def test_compare_json_names_each_change_s_section(tmp_path: Path) -> None:
+    """`section` is the heading a reader finds the clause under, as `diff` prints it ("§ 3 Refunds");
+    a clause under no heading has `null`, never an invented "Introduction"."""
+    old = "Quorble lets you store recipes.\n\n## 3. Refunds\n\nRefunds are given within 30 days.\n"
+    new = "Quorble lets you store recipes and menus.\n\n## 3. Refunds\n\nRefunds are given within 7 days.\n"
+    (tmp_path / "old.md").write_text(old, encoding="utf-8")
+    (tmp_path / "new.md").write_text(new, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["compare", str(tmp_path / "old.md"), str(tmp_path / "new.md"), "--json"])
+    assert result.exit_code == 0, result.output
+    sections = {c["after"]: c["section"] for c in json.loads(result.output)["changes"]}
+    assert sections == {"Quorble lets you store recipes and menus.": None, "Refunds are given within 7 days.": "§ 3 Refunds"}
 
 
 def test_diff_json_from_the_index_equals_compare_json(tmp_path: Path) -> None:

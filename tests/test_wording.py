@@ -537,7 +537,79 @@ def test_a_headline_keeps_a_rewording_said():
     c = _one("modified", "If you choose to purchase paid features, you pay monthly.",
              "If you choose to buy paid features, you pay monthly.", True, "material", ("payment",),
              "Now says “…to buy paid…” instead of “…to purchase paid…” (payment)")
-    assert headline([c]).startswith("Reworded: now says “…to buy paid…”")
+    # the swap read in its phrase, not "…to buy paid…" (too little to be read alone)
+    assert headline([c]).startswith("Reworded: now says “…choose to buy paid features…” instead of “…choose to "
+                                    "purchase paid features…”")
+
+
+# -- a quote is read alone: never a fragment of a phrase -------------------------------------------
+@pytest.mark.parametrize("old,new,now,was", [
+    ("## Data\n\nData collected by Zorblio may be stored in your region, in the United States, and in any other "
+     "country where Zorblio or its affiliates operate facilities.\n",
+     "## Data\n\nData collected by Zorblio may be stored in your region, in the United States, and in any other "
+     "jurisdiction where Zorblio or its affiliates operate facilities.\n",
+     "…and in any other jurisdiction where Zorblio…", "…and in any other country where Zorblio…"),
+    ("## Requests\n\nRequests to Quibly are considered case by case and are subject to legal requirements and "
+     "adequate identity verification.\n",
+     "## Requests\n\nRequests to Quibly are considered case by case and are subject to legal requirements and, in "
+     "some cases, verification.\n",
+     "…subject to legal requirements and, in some cases, verification",
+     "…subject to legal requirements and adequate identity verification"),
+])
+def test_a_word_swap_is_quoted_as_the_phrase_it_sits_in(old, new, now, was):
+    a = compare(old, new)
+    (c,) = _material(a)
+    assert f"“{now}” instead of “{was}”" in c.explanation
+    assert "“…other jurisdiction…”" not in a.summary and "“…some cases" not in a.summary
+
+
+@pytest.mark.parametrize("explanation,before,after,expected", [
+    ("Now says “…the fee…” instead of “…a fee…” (pricing)", "Zorblio charges a fee of 5 percent for each transfer.",
+     "Zorblio charges the fee of 5 percent for each transfer.",
+     "Now says “Zorblio charges the fee…” instead of “Zorblio charges a fee…” (pricing)"),
+    ("Now says “…le Membre…” instead of “…l’Utilisateur…” (usage-rules)",
+     "En cas de litige, l’Utilisateur doit contacter le service client avant toute action.",
+     "En cas de litige, le Membre doit contacter le service client avant toute action.",
+     "Now says “…le Membre doit contacter…” instead of “…l’Utilisateur doit contacter…” (usage-rules)"),
+    ("Now says “…die Nutzer…” instead of “…die Kunden…” (other)",
+     "Wir können die Kunden jederzeit per E-Mail über Änderungen informieren.",
+     "Wir können die Nutzer jederzeit per E-Mail über Änderungen informieren.",
+     "Now says “Wir können die Nutzer jederzeit per E-Mail…” instead of “Wir können die Kunden jederzeit per "
+     "E-Mail…” (other)"),
+    # the second sentence of an explanation too
+    ("New watch-out: Zorblio may close idle accounts (termination); Now says “…the fee…” instead of “…a fee…” (pricing)",
+     "Zorblio charges a fee of 5 percent for each transfer.", "Zorblio charges the fee of 5 percent for each transfer.",
+     "New watch-out: Zorblio may close idle accounts (termination); Now says “Zorblio charges the fee…” instead of "
+     "“Zorblio charges a fee…” (pricing)"),
+    # two quotes alike say no change: the changed words quoted (a renumbering beside them left out)
+    ("Now says “Flumbo pourra garder le Produit tant que le Vendeur…” instead of “Flumbo pourra garder le Produit tant "
+     "que le Vendeur…” (refunds)",
+     "**8.3** Flumbo pourra garder le Produit tant que le Vendeur n'aura pas payé la Commission et remboursé les frais "
+     "de transport du Produit pour son retour au Vendeur.",
+     "**8.2** Flumbo pourra garder le Produit tant que le Vendeur n'aura pas remboursé tous les frais de retour.",
+     "Now says “…le Vendeur n'aura pas remboursé tous les frais de retour” instead of “…le Vendeur n'aura pas payé la "
+     "Commission et remboursé les frais de transport du Produit…” (refunds)"),
+    # a value is read alone: kept
+    ("Now says “17” instead of “16” (8 times) (other)", "Version 16.", "Version 17.",
+     "Now says “17” instead of “16” (8 times) (other)"),
+])
+def test_a_fragment_quote_grows_to_its_phrase_in_any_language(explanation, before, after, expected):
+    from tracker.analysis.wording import readable_quotes
+
+    assert readable_quotes(explanation, before, after) == expected
+
+
+def test_a_new_clause_said_by_a_piece_of_it_is_said_whole():
+    from tracker.analysis.wording import new_clause_whole
+
+    after = ("We hope it never comes to this, but Flumbo can, without notice, limit, suspend, or end your Service for "
+             "any good cause.")
+    out = new_clause_whole("Now also says: “hope it never comes…” (termination)", after)
+    assert out.startswith("New: We hope it never comes to this, but Flumbo can, without notice") and \
+        out.endswith("(termination)")
+    # a whole phrase that starts the clause stays as it is
+    said = "Now also says: “Flumbo may end your Service for any good cause” (termination)"
+    assert new_clause_whole(said, "Flumbo may end your Service for any good cause, without notice.") == said
 
 
 def test_a_change_is_placed_under_the_nearest_heading_a_reader_sees():
@@ -777,3 +849,222 @@ def test_an_item_under_a_heading_that_leads_it_in_is_said_with_it():
     assert not any(":;" in c.explanation for c in a.changes), [c.explanation for c in a.changes]
     # the heading is the item's lead-in: said with it, its "not" kept in the headline
     assert a.summary.startswith("New item under “…you are not allowed to”: Use any content"), a.summary
+
+
+# -- an imprint's host or publisher is named in its role -------------------------------------------
+@pytest.mark.parametrize("base,roles", [
+    ("# Mentions légales\n\nLe site zorblio.fr est édité par la société {pub}, immatriculée au RCS de Paris.\n\n"
+     "## Hébergeur\n\nLe site est hébergé par {host}.\n", ("publisher", "host")),
+    ("# Imprint\n\nPublisher: {pub}\n\nOur website is hosted by {host} in Frankfurt.\n", ("publisher", "host")),
+    ("# Impressum\n\nHerausgeber: {pub}\n\nHosting: Die Website wird gehostet von {host}.\n", ("publisher", "host")),
+])
+def test_a_new_host_or_publisher_is_not_called_the_contracting_party(base, roles):
+    a = compare(base.format(pub="Zorblio SAS", host="Nuvola Hosting SARL"),
+                base.format(pub="Quibly Europe SA", host="Cloudara Inc."))
+    said = [c.explanation for c in a.changes if c.material]
+    assert any(e.startswith(f"The {roles[0]} is now Quibly Europe SA instead of Zorblio SAS") for e in said), said
+    assert any(e.startswith(f"The {roles[1]} is now Cloudara Inc. instead of Nuvola Hosting SARL") for e in said), said
+    assert not any("contracting party" in e for e in said)
+
+
+def test_a_contracting_party_stays_one():
+    base = "# Terms\n\n## Parties\n\nThe contracting party for all users is {pub}, the company that hosts nothing.\n"
+    a = compare(base.format(pub="Zorblio SAS"), base.format(pub="Quibly Europe SA"))
+    assert any(c.explanation.startswith("The contracting party is now Quibly Europe SA") for c in a.changes)
+
+
+@pytest.mark.parametrize("old,new,said", [
+    ("# Mentions légales\n\n## Éditeur\n\nLe site est édité par Zorblio SAS.\n\n## Hébergement\n\nLe site est "
+     "hébergé par Nuvola Hosting SARL, 4 avenue du Port, 13002 Marseille.\n\n## Propriété\n\nTous les contenus "
+     "sont protégés.\n",
+     "# Mentions légales\n\n## Éditeur\n\nLe site est édité par Zorblio SAS.\n\n## Hébergement\n\nLe site est "
+     "hébergé par Cloudara Inc., 500 Market Street, San Francisco.\n\n## Propriété\n\nTous les contenus "
+     "sont protégés.\n",
+     ("Names a new host: Le site est hébergé par Cloudara Inc.", "No longer names this host: Le site est hébergé "
+      "par Nuvola Hosting SARL")),
+    ("# Impressum\n\nAngaben gemäß § 5 TMG\n\nZorblio GmbH\nBlumenweg 3\n10115 Berlin\n\n## Haftung\n\nWir haften "
+     "nicht für Inhalte Dritter.\n",
+     "# Impressum\n\nAngaben gemäß § 5 TMG\n\nQuibly AG\nSeestraße 9\n80331 München\n\n## Haftung\n\nWir haften "
+     "nicht für Inhalte Dritter.\n",
+     ("The company named is now Quibly AG instead of Zorblio GmbH", "The company named was Zorblio GmbH (now Quibly AG)")),
+])
+def test_a_replaced_host_or_imprint_company_is_said_not_called_contact_details(old, new, said):
+    a = compare(old, new)
+    explanations = [c.explanation for c in a.changes]
+    for s in said:
+        assert any(e.startswith(s) for e in explanations), explanations
+    assert not any("without legal effect" in e or e.startswith("A fragment without a verb, not a term: Quibly")
+                   for e in explanations)
+
+
+def test_added_text_naming_a_publisher_is_not_without_legal_effect():
+    from tracker.analysis.wording import imprint_said
+
+    out = imprint_said("Added text without legal effect: Directeur de la publication : Anna Beispiel, Quibly SA",
+                       "added", "", "Directeur de la publication : Anna Beispiel, Quibly SA")
+    assert out == "Names a new publisher: Directeur de la publication : Anna Beispiel, Quibly SA"
+    # no company, no role: as it was
+    plain = "Added text without legal effect: Thank you for reading."
+    assert imprint_said(plain, "added", "", "Thank you for reading.") == plain
+
+
+# -- a postal address or contact line is no section ------------------------------------------------
+@pytest.mark.parametrize("heading", ["25th Floor", "Suite 400", "1 Fictional Lane, London", "12 rue des Lilas",
+                                     "Blumenweg 3", "Seestraße 9, 80331 München", "10115 Berlin",
+                                     "San Francisco, CA 94103", "Tel: +33 1 23 45 67 89", "privacy@zorblio.example",
+                                     "**Quibly GmbH**", "Zorblio Ltd, 12 Quay Street, Galway H91 X2Y3"])
+def test_an_address_line_is_no_section_title(heading):
+    from tracker.analysis.rendering import address_line, section_label
+
+    assert address_line(heading)
+    assert section_label(heading, "Credits expire after 6 months.", "x/p2") == "Introduction"
+
+
+@pytest.mark.parametrize("heading", ["8.3 Credits", "Governing Law", "12. Governing Law", "2026 Updates",
+                                     "3 Ways We Use Your Data", "Contact us", "Email communications",
+                                     "Zorblio Inc. Terms of Service", "30 Days Money Back", "Data Protection Officer"])
+def test_a_section_title_is_no_address(heading):
+    from tracker.analysis.rendering import address_line
+
+    assert not address_line(heading)
+
+
+@pytest.mark.parametrize("old,new,address", [
+    ("# Flumbo AGB\n\n## 2. Gebühren\n\nDie Gebühren sind monatlich.\n\n### Seestraße 9, 80331 München\n\nGuthaben "
+     "verfällt nach 12 Monaten.\n",
+     "# Flumbo AGB\n\n## 2. Gebühren\n\nDie Gebühren sind monatlich.\n\n### Seestraße 9, 80331 München\n\nGuthaben "
+     "verfällt nach 12 Monaten.\n\nWir dürfen Ihr Konto jederzeit ohne Angabe von Gründen sperren.\n", "Seestraße"),
+    ("# Zorblio Terms\n\n## Fees\n\nFees are charged monthly.\n\n## 1 Fictional Lane, London\n\nYou may cancel at any "
+     "time.\n",
+     "# Zorblio Terms\n\n## Fees\n\nFees are charged monthly.\n\n## 1 Fictional Lane, London\n\nYou may cancel at any "
+     "time.\n\nWe may close your account at any time without notice or reason.\n", "Fictional Lane"),
+])
+def test_a_change_under_an_address_line_is_not_placed_in_it(old, new, address):
+    from tracker.cli.output import diff_lines
+
+    a = compare(old, new)
+    (c,) = _material(a)
+    assert c.to_dict()["section"] is None
+    assert address not in a.summary and address not in c.explanation
+    assert not any(address in line for line in diff_lines(a.changes, color=False))
+
+
+def test_a_value_is_not_labelled_by_an_address_line():
+    from tracker.analysis.wording import value_under_heading
+
+    said = value_under_heading("Zorblio Ltd, 12 Quay Street, Galway: 12 months → 6 months (refunds)",
+                               "**Zorblio Ltd, 12 Quay Street, Galway**", "x/p3", "Credits last 12 months.",
+                               "Credits last 6 months.")
+    assert "Quay Street" not in said and "6 months" in said and "12 months" in said
+
+
+# -- a table of contents is no regrouped text ------------------------------------------------------
+_TOC_BODY = {
+    "en": "## 1. Accounts\n\nYou must keep your password safe.\n\n## 2. Fees\n\nFees are charged monthly.\n\n"
+          "## 3. Termination\n\nWe may close your account if you break these terms.\n",
+    "fr": "## 1. Comptes\n\nVous devez protéger votre mot de passe.\n\n## 2. Frais\n\nLes frais sont mensuels.\n\n"
+          "## 3. Résiliation\n\nNous pouvons fermer votre compte.\n",
+    "de": "## Konto\n\nSie müssen Ihr Passwort schützen.\n\n## Gebühren\n\nDie Gebühren sind monatlich.\n\n"
+          "## Kündigung\n\nWir können Ihr Konto schließen.\n",
+}
+
+
+@pytest.mark.parametrize("lang,old_toc,new_toc,how", [
+    ("en", "Contents\n\n- [1. Accounts](#accounts)\n- [2. Fees](#fees)\n- [3. Termination](#termination)\n\n", "",
+     "removed"),
+    ("en", "Table of contents\n\n1. Accounts\n2. Fees\n3. Termination\n\n", "", "removed"),
+    ("en", "Contents\n\n- [1. Accounts](#accounts)\n- [2. Fees](#fees)\n- [3. Termination](#termination)\n\n",
+     "Table of contents\n\n1. Accounts\n2. Fees\n3. Termination\n\n", "rebuilt"),
+    ("fr", "Sommaire\n\n1. Comptes\n2. Frais\n3. Résiliation\n\n", "", "removed"),
+    ("de", "", "Inhaltsverzeichnis\n\n* [Konto](#konto)\n* [Gebühren](#gebuehren)\n* [Kündigung](#kuendigung)\n\n",
+     "added"),
+])
+def test_a_table_of_contents_removed_or_rebuilt_is_said_so(lang, old_toc, new_toc, how):
+    title = "# Quibly Terms\n\n"
+    a = compare(title + old_toc + _TOC_BODY[lang], title + new_toc + _TOC_BODY[lang])
+    assert not a.material and a.changes
+    said = [c.explanation for c in a.changes]
+    assert all(e.startswith("Table of contents") and e.endswith(", not a term") for e in said), said
+    assert any(f"entry {how}: “" in e for e in said), said
+    assert not any("regrouped" in e or "link targets" in e for e in said)
+
+
+def test_a_moved_list_of_short_items_is_no_table_of_contents():
+    from tracker.analysis.wording import toc_said
+    from tracker.records import ClauseChange
+
+    changes = [ClauseChange("removed", f"x/p{i}", "Data we collect", f"- {t}", None, False, "cosmetic", (),
+                            "The same words, only regrouped (merged, split or moved)", "regrouped")
+               for i, t in enumerate(["Phone numbers", "Email addresses", "Postal addresses"])]
+    assert toc_said(changes) == changes
+
+
+def test_a_one_sided_quote_opening_inside_a_bracket_is_read_from_before_it():
+    from tracker.analysis.wording import readable_one_side
+
+    out = readable_one_side("Now reads: “…case) (i) notifying us, pursuant to the Program Materials…” (privacy)",
+                            "You may end the Zorblio program (in which case you must stop using the data) by notifying "
+                            "us in writing.",
+                            "You may end the Zorblio program (in which case) (i) notifying us, pursuant to the Program "
+                            "Materials or via other mutually agreed means.")
+    assert out.startswith("Now reads: “…Zorblio program (in which case) (i) notifying us") or \
+        out.startswith("Now reads: “…the Zorblio program (in which case)"), out
+    kept = "Now also says: “…by posting the amended terms and updating the date above” (terms-changes)"
+    assert readable_one_side(kept, "Quibly may amend these terms.", "Quibly may amend these terms by posting the "
+                             "amended terms and updating the date above.") == kept
+
+
+def test_a_new_clause_split_off_mid_sentence_is_quoted_as_a_piece():
+    from tracker.analysis.wording import refine
+    from tracker.records import ClauseChange
+
+    c = ClauseChange("added", "x/p4", "Rules", None, "fraud, threats, doxing, etc., are not allowed on Quibly.", True,
+                     "material", ("usage-rules",), "New: fraud, threats, doxing, etc., are not allowed on Quibly. "
+                     "(usage-rules)")
+    assert refine([c])[0].explanation.startswith("New: …fraud, threats")
+
+
+def test_a_clause_opening_on_a_lower_case_brand_is_no_piece():
+    from tracker.analysis.wording import refine
+    from tracker.records import ClauseChange
+
+    c = ClauseChange("added", "x/p4", "Returns", None, "zBay may collect the cost of the return label.", True,
+                     "material", ("payment",), "New: zBay may collect the cost of the return label. (payment)")
+    assert refine([c])[0].explanation.startswith("New: zBay may collect")
+
+
+def test_a_swap_quote_never_carries_a_list_marker_nor_shrinks():
+    from tracker.analysis.wording import readable_quotes
+
+    out = readable_quotes("Now says “we reasonably believe…” instead of “there are objective and concrete reasons to "
+                          "believe…” (usage-rules)", "* there are objective and concrete reasons to believe that you "
+                          "broke the Quibly rules;", "* we reasonably believe that you broke the Quibly rules;")
+    assert "*" not in out
+    kept = "Now says “Online Behavioural Advertising cookies…” instead of “OBA Cookies…” (privacy)"
+    assert readable_quotes(kept, "* OBA Cookies: used by Zorblio partners.",
+                           "* Online Behavioural Advertising cookies: used by Zorblio partners.") == kept
+
+
+def test_a_swap_quote_cut_inside_a_bracket_is_re_quoted_without_it():
+    from tracker.analysis.wording import readable_quotes
+
+    out = readable_quotes("Now says “…the Units within fourteen (14) days (or as…” instead of “…the Units within thirty "
+                          "(30) days (or as…” (termination)",
+                          "You must collect the Zorblio Units within thirty (30) days (or as otherwise agreed) of the end.",
+                          "You must collect the Zorblio Units within fourteen (14) days (or as otherwise agreed) of the end.")
+    assert "(or as" not in out and "fourteen (14) days" in out and "thirty (30) days" in out, out
+
+
+def test_a_sentence_linking_to_a_section_is_no_table_of_contents_entry():
+    from tracker.analysis.wording import toc_said
+    from tracker.records import ClauseChange
+
+    said = "Added text without legal effect: We provide an opt-out as described in this policy."
+    changes = [ClauseChange("added", "x/p1", "Contents", None, "Contents", False, "cosmetic", (),
+                            "Page navigation or a banner, not a term", "page-chrome")] + \
+        [ClauseChange("added", f"x/p{i}", "Contents", None, f"- [{t}](#{t.lower()})", False, "cosmetic", (),
+                      "Only link targets changed", "links-only") for i, t in enumerate(["Fees", "Refunds"], 2)] + \
+        [ClauseChange("added", "x/p9", "Contents", None, "We provide an [opt-out](#opt-out) as described in this policy.",
+                      False, "minor", (), said)]
+    out = toc_said(changes)
+    assert out[-1].explanation == said and out[1].explanation.startswith("Table of contents: entry added")

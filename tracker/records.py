@@ -74,7 +74,8 @@ class ClauseChange:
     cosmetic: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """One change of the ``compare --json`` interface (keys and their order are public)."""
+        """One change of the ``compare --json`` interface (keys and their order are public; ``section``,
+        added last, is the heading the clause sits under as ``diff`` names it, ``null`` under none)."""
         return {
             "kind": self.kind,
             "material": self.material,
@@ -84,7 +85,18 @@ class ClauseChange:
             "before": self.before,
             "after": self.after,
             "clause": self.clause_id,
+            "section": self.section,
         }
+
+    @property
+    def section(self) -> str | None:
+        """The section a reader finds the clause under, named as ``tracker diff`` names it ("§ 8.3
+        Credits", "Refunds"), None for a clause under no heading and no number."""
+        # imported here: this module imports no stage at load time (the label is pure text work)
+        from tracker.analysis.rendering import section_label
+
+        label = section_label(self.heading, self.after or self.before or "", self.clause_id)
+        return None if label == "Introduction" and "introduction" not in (self.heading or "").lower() else label
 
     def to_row(self) -> dict[str, Any]:
         """The ``changes`` columns this change fills (``CHANGE_COLUMNS``), as SQLite values."""

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
-from tracker.analysis.rendering import LEADS_ON, one_line, plain_text
+from tracker.analysis.rendering import LEADS_ON, address_line, one_line, plain_text
 from tracker.analysis.subject import resolved_start
 from tracker.records import SEVERITY_ORDER
 
@@ -252,12 +252,6 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
 # Explanations that quote words without saying where: the section tells a reader what they are
 # about ("§ 8 Hosting now also covers: servers").
 SECTION_MAX = 36  # a longer section title would crowd out the change itself
-# A line of a postal address taken for a heading ("25th Floor", "Suite 400", "PO Box 12"): no section.
-_ADDRESS_LINE = re.compile(r"^(?:\d+(?:st|nd|rd|th)\s+(?:floor|fl\.?)|(?:suite|ste\.?|floor|unit|room|building)\s+\d\w{0,4}|"
-                           r"p\.?\s?o\.?\s+box\s+\d+|\d+\s+(?:\w+\s+){1,3}(?:street|st\.?|avenue|ave\.?|road|rd\.?|"
-                           r"boulevard|blvd\.?|lane|drive|way|place))\s*(?:[,.].*)?$", re.I)
-
-
 def _placed(text: str, change: object) -> str:
     """``text`` with the section it happened in ("New in § 8 Hosting: ...", "In § 4 Fees: Now
     says ..."), when it quotes words without saying where and the clause sits in a short
@@ -274,7 +268,7 @@ def _placed(text: str, change: object) -> str:
                             clause_id)
     numbered = section.startswith("§")
     if len(section) > SECTION_MAX or section == "Introduction" or not (numbered or "/" in clause_id) \
-            or _ADDRESS_LINE.match(plain_text(heading)):
+            or address_line(heading):
         return text
     where = section if numbered else f"“{section}”"
     for lead in ("New row", "Removed row", "New", "Removed"):
@@ -295,7 +289,8 @@ _LABELLED = re.compile(r"^(?P<label>(?:In [^:]{1,60}: )?(?:New|Removed|Rewritten
 # "You and Nimbus agree that ...": who agrees is the contract itself, not news.
 _AGREE = re.compile(r"^(?:(?:for the avoidance of doubt|in addition|however|please note|note that|in particular),?\s+"
                     r"(?:that\s+)?)?(?:(?:you and [^,]{1,30}?|you|we|the parties)\s+(?:each\s+)?(?:hereby\s+)?"
-                    r"(?:agree|acknowledge|understand|accept)s?\s+(?:that\s+)?)?", re.I)
+                    r"(?:agree|acknowledge|understand|accept)s?\s+(?:and\s+(?:instruct|agree|acknowledge|confirm|"
+                    r"understand|accept)s?\s+)?(?:that\s*:?\s+)?)?", re.I)
 
 
 def _without_lead_in(body: str) -> str:
@@ -321,16 +316,26 @@ _SUBJECT_FIRST = re.compile(r"^…\S+(?: \S+)? (?:may|might|will|shall|must|can|
 _SWAP = re.compile(r"^(?P<pre>.*?[Nn]ow says )“(?P<now>[^”]+)” instead of “(?P<was>[^”]+)”$")
 
 
+# French and German words that lead on, as LEADS_ON does in English ("…de calcul automatisé des…")
+_LEADS_ON_FR_DE = frozenset("""le la les l un une des du de d et ou à au aux pour par en sur dans avec que qui dont
+sans sous der die das den dem des ein eine einer eines einem und oder zu zur zum von vom mit für auf im bei aus nach
+über unter ohne gegen""".split())
+
+
 def _trimmed(quote: str, end: bool) -> str:
     """``quote`` less its last (``end``) or first word, marked "…"; as is at three words or fewer."""
     ws = quote.strip("…").split()
     if len(ws) <= 3:
         return quote
     ws = ws[:-1] if end else ws[1:]
-    while end and len(ws) > 3 and (ws[-1].lower().strip(",;:(“\"-–—") in LEADS_ON or ws[-1][-1:] in "(“:-–—"):
+    while end and len(ws) > 3 and (ws[-1].lower().strip(",;:(“\"-–—") in LEADS_ON | _LEADS_ON_FR_DE
+                                   or ws[-1][-1:] in "(“:-–—"):
         ws = ws[:-1]  # "…which can…" says less than "…promotional rates…": end on a word that carries meaning
     while end and len(ws) > 1 and not re.search(r"\w", ws[-1]):
         ws = ws[:-1]  # a dash or bracket left alone at the end
+    opened = [i for i, w in enumerate(ws) if "(" in w and ")" not in " ".join(ws[i:])]
+    if end and opened and opened[-1] >= 2:
+        ws = ws[:opened[-1]]  # "…les offres personnalisées (par…": a bracket opened and cut, dropped whole
     return f"{'…' if quote.startswith('…') or not end else ''}{' '.join(ws)}{'…' if quote.endswith('…') or end else ''}"
 
 
@@ -343,6 +348,25 @@ def _shrunk_swap(text: str, room: int) -> str | None:
     if not m:
         return None
     now, was = m.group("now"), m.group("was")
+    # first the words both quotes share around the change, in step on both sides (start, then end),
+    # so each keeps its changed words and the two still read alike
+    while len(out := f"{m.group('pre')}“{now}” instead of “{was}”") > room:
+        a, b = now.strip("…").split(), was.strip("…").split()
+        same_head = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+        same_tail = next((i for i, (x, y) in enumerate(zip(reversed(a), reversed(b))) if x != y), min(len(a), len(b)))
+        if same_head >= 1 and min(len(a), len(b)) > 2:
+            a, b = a[1:], b[1:]
+            now, was = f"…{' '.join(a)}{'…' if now.endswith('…') else ''}", f"…{' '.join(b)}{'…' if was.endswith('…') else ''}"
+        elif same_tail >= 1 and min(len(a), len(b)) > 2:
+            a, b = a[:-1], b[:-1]
+            while same_tail > 1 and len(a) > 1 and len(b) > 1 and a[-1] == b[-1] and a[-1].lower().strip(",;:") in LEADS_ON:
+                a, b, same_tail = a[:-1], b[:-1], same_tail - 1
+            now = f"{'…' if now.startswith('…') else ''}{' '.join(a).rstrip(',;:')}…"
+            was = f"{'…' if was.startswith('…') else ''}{' '.join(b).rstrip(',;:')}…"
+        else:
+            break
+    if len(out) <= room:
+        return out
     for k in range(16):
         out = f"{m.group('pre')}“{now}” instead of “{was}”"
         if len(out) <= room:

@@ -309,6 +309,37 @@ def clause_html(markdown: str) -> str:
     return out.strip()
 
 
+# A postal address or a contact line taken for a heading (a bold line of an imprint, a contact
+# block): "25th Floor", "Suite 400", "PO Box 12", "1 Fictional Lane, London", "12 rue des Lilas",
+# "Blumenweg 3", "10115 Berlin", "San Francisco, CA 94103", "Tel: ...", "privacy@...", "Zorblio GmbH".
+_ADDRESS = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)\s+(?:floor|fl\.?)|(?:suite|ste\.?|floor|unit|room|building)\s+\d\w{0,4}|"
+    r"p\.?\s?o\.?\s+box\s+\d+)\b"
+    r"|^\d+[a-z]?,?\s+(?:[\w'.-]+\s+){0,3}(?:street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|ln\.?|drive|"
+    r"dr\.?|way|place|pl\.?|court|ct\.?|square|sq\.?|parkway|pkwy\.?|highway|hwy\.?|terrace|quay)(?=[\s,.]|$)"
+    r"|^\d+(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|quai|allée|impasse|chemin|route|cours)\b"
+    r"|^[\wäöüß.-]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer)\s+\d+\s?[a-z]?(?:[\s,]|$)"
+    r"|(?:^|,\s*)(?:[A-Z]{1,2}-)?(?!(?:19|20)\d\d\b)\d{4,5}\s+[A-ZÄÖÜ][\wäöüß-]+(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?\s*(?:,.*)?$"
+    r"|,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"
+    r"|^(?:tel|tél|phone|telefon|fax|e-?mail|courriel|attn)\b\.?\s*:\s*\S|^c/o\s|[\w.+-]+@[\w-]+\.[\w.]+"
+    r"|^[A-Z][\w&.'-]*(?:\s+[\w&.'-]+){0,4}\s+(?:GmbH|AG|SAS|SARL|S\.A\.|SA|Ltd\.?|Limited|Inc\.?|LLC|B\.V\.|N\.V\.|"
+    r"plc|Pty Ltd|S\.L\.|S\.r\.l\.|e\.V\.)$", re.I)
+
+
+def address_line(heading: str) -> bool:
+    """Whether ``heading`` (plain text or Markdown) is a line of a postal address or contact block,
+    not a section title: a reader must never be told a change is "in 12 rue des Lilas"."""
+    text = re.sub(r"^\s*#{1,6}\s*", "", heading or "")
+    text = re.sub(r"[*_`]+", "", text).strip(" :")
+    if not text or len(text.split()) > 12:
+        return False
+    if _ADDRESS.search(text):
+        return True
+    from tracker.analysis.boilerplate import address_spans  # the key terms' own reading of addresses
+
+    return sum(b - a for a, b in address_spans(text)) >= 0.6 * len(text)
+
+
 # A section number leading a heading ("8.3 Credits", "Section 4 -", "## 2."): shared with the summary's heading finder
 HEAD_NUMBER = re.compile(r"^\s*(?:#{1,6}\s*)?(?:(?:section|article)\s+)?(\d{1,3}(?:\.\d{1,3})*)\.?\s+(?:[-–—:]\s+)?")
 _OWN = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s")
@@ -323,6 +354,8 @@ def section_label(heading: str, text: str = "", clause_id: str = "", kind: str =
     (its number is added in brackets: "§ 4(2) Fees"; a clause whose text is a list item counts as
     one when ``kind`` is not given, so a diff names it as the summary does)."""
     heading = plain_text(re.sub(r"^#{1,6}\s*", "", heading or ""))
+    if address_line(heading):
+        heading = ""  # an address line taken for a title: no section rather than a wrong one
     if len(heading.split()) > 14:
         # a whole paragraph taken for a title ("For non-material changes, we will post ... do not use
         # our Services.:"): its start is enough to find it, cut on a word that carries meaning

@@ -16,7 +16,12 @@ or pairs are material, only how a material change is said and how serious it is 
   content") is said as a promise withdrawn ("No longer promises not to sell your personal data")
   and is ``critical``: the headline ranks it first (``headline.rank_changes``);
 * a new use of the user's data or content to train AI models is ``critical`` however it is
-  worded (a new clause, or a clause that "now also covers" training), as a new watch-out is.
+  worded (a new clause, or a clause that "now also covers" training), as a new watch-out is;
+* a quote reads alone: a word swap quoted too tight is quoted as its phrase (``readable_quotes``),
+  a new clause said by a few of its words is said whole (``new_clause_whole``);
+* an imprint's host or publisher is named in its role, never "the contracting party" nor "text
+  without legal effect" (``imprint_said``); its company line replaced is one change;
+* a table of contents removed or rebuilt is said so (``toc_said``), not "regrouped".
 
 Pure functions of the changes; the decision's features never see these severities.
 """
@@ -29,6 +34,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from tracker.analysis.boilerplate import has_verb
+from tracker.analysis.rendering import LEADS_ON, address_line, good_end
 from tracker.analysis.clauses import Clause
 # a right of the user: its own module, which the key-terms summary reads too
 from tracker.analysis.rights import _USER, gives_user_a_right
@@ -320,6 +326,157 @@ def readable_drops(explanation: str, before: str, after: str) -> str:
     return f"Now reads “{now}” (was “{was}”){m.group('tail') or ''}"
 
 
+# -- a passage quoted so it reads alone ------------------------------------------------------------
+# one sentence of an explanation: all of it, or one after "; " ("New watch-out: …; Now says “…” instead of “…”")
+_INSTEAD = re.compile(r"(?:(?<=^)|(?<=; ))(?P<lead>Now says|Reworded: now says) “(?P<now>[^“”]+)” instead of "
+                      r"“(?P<was>[^“”]+)”(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?(?=;\s|$)")
+_BOUNDARY = re.compile(r"[,;:.!?)]$")  # a word that ends a phrase
+_SENTENCE_END = re.compile(r"[.;!?:]$")
+
+
+def _fragment(quote: str, head: bool = True) -> bool:
+    """Whether a quote is too little to be read alone: fewer than 3 words of content (a value
+    aside), or cut so that it starts or ends on a word that leads on ("…the", "of your device…")."""
+    body = quote.strip("…").strip()
+    ws = [w.strip("“”\"'()[],;:.") for w in body.split()]
+    ws = [w for w in ws if w]
+    if not ws:
+        return True
+    content = [w for w in ws if w.lower() not in _FUNCTION and _WORD_AT.fullmatch(w)]
+    if len(content) < 3 and not any(re.search(r"\d", w) for w in ws):
+        return True
+    if head and quote.startswith("…") and ws[0].lower() in _FUNCTION:
+        return True
+    return ws[-1].lower() in LEADS_ON and (quote.endswith("…") or not re.search(r"[.!?]$", quote))
+
+
+def _phrase_around(words: list[str], lo: int, hi: int, left: int = 4, right: int = 3, limit: int = 90,
+                   cut: bool = False) -> str:
+    """``words[lo:hi]`` (a changed stretch) with the words around it up to where the phrase
+    starts and ends (a sentence's start or a comma within ``left`` words before, a punctuation
+    mark within ``right`` words after), else ``left`` / ``right`` words; "…" where the sentence
+    goes on; the end never on a word that leads on; "" when it would pass ``limit`` characters."""
+    start = lo
+    while start > 0 and lo - start < left and not _BOUNDARY.search(words[start - 1]):
+        start -= 1
+    while start < lo and re.fullmatch(r"[*+•–-]|\(?\d{1,3}[.)]|\(?[a-z][.)]", words[start]):
+        start += 1  # a list marker ("*", "3.", "(b)") is no word to quote
+    end = hi
+    # a change ending on a comma ("and, in some cases,") goes on to the words it leads to
+    while end < len(words) and end - hi < right and not (end > hi and _BOUNDARY.search(words[end - 1])
+                                                          or end == hi and _SENTENCE_END.search(words[end - 1])):
+        end += 1
+    while end > hi and (not good_end(words, end - 1) or words[end - 1].strip("“”\"'(),;:").lower() in _FUNCTION):
+        end -= 1
+    opened = [i for i in range(hi, end) if "(" in words[i] and ")" not in " ".join(words[i:end])]
+    if opened:
+        end = opened[0]  # a bracket the quote would open and not close ("(or as…") stays out
+    text = " ".join(words[start:end]).rstrip(",;:.")
+    if cut and len(text) > limit:  # its start, to the first changed words at least, cut on a whole phrase
+        k = end
+        while k > lo + 1 and (len(" ".join(words[start:k])) > limit or not good_end(words, k - 1)
+                              or words[k - 1].strip("“”\"'(),;:").lower() in _FUNCTION):
+            k -= 1
+        text, end = " ".join(words[start:k]).rstrip(",;:."), len(words) + 1 if k < end else end
+    if len(text) > limit or not text:
+        return ""
+    head = "" if start == 0 or _SENTENCE_END.search(words[start - 1]) or start == 1 and \
+        re.fullmatch(r"[*+•–-]|\(?\d{1,3}[.)]|\(?[a-z][.)]", words[0]) else "…"
+    tail = "…" if end > len(words) else "" if end == len(words) or _SENTENCE_END.search(words[end - 1]) else "…"
+    return f"{head}{text}{tail}"
+
+
+def _open_bracket(quote: str) -> bool:
+    """Whether ``quote`` opens a bracket it does not close ("…within 30 days (or as…")."""
+    return quote.rfind("(") > quote.rfind(")")
+
+
+def readable_quotes(explanation: str, before: str, after: str) -> str:
+    """"Now says “…the…” instead of “…a…”": quotes too short or cut too tight to be read alone
+    (``_fragment``) re-quoted as the phrase each change sits in, now and before (``_phrase_around``):
+    "Now says “…and in any other jurisdiction where Microsoft…” instead of “…and in any other
+    country where Microsoft…”". Kept as is when either phrase would be too long or does not
+    differ from the other; any other explanation is returned as is."""
+    import difflib
+
+    m = _INSTEAD.search(explanation)
+    if not m:
+        return explanation
+    same = m.group("now").strip("…") == m.group("was").strip("…")  # says no change at all
+    if not (_fragment(m.group("now")) or _fragment(m.group("was")) or same):
+        return explanation
+    a, b = re.sub(r"\s+", " ", before).split(), re.sub(r"\s+", " ", after).split()
+    ops = [op for op in difflib.SequenceMatcher(None, [w.lower() for w in a], [w.lower() for w in b],
+                                                autojunk=False).get_opcodes() if op[0] != "equal"]
+    # a renumbering ("8.7.3" → "8.7.2") beside the change of words is not the change to quote
+    worded = [op for op in ops if re.search(r"[^\W\d_]", " ".join(a[op[1]:op[2]] + b[op[3]:op[4]]))]
+    ops = worded or ops
+    if not ops:
+        return explanation
+    now = _phrase_around(b, ops[0][3], ops[-1][4], cut=same)
+    was = _phrase_around(a, ops[0][1], ops[-1][2], cut=same)
+    if not now or not was or now.strip("…") == was.strip("…") or "“" in now + was or "”" in now + was \
+            or (not same and not _open_bracket(m.group("now")) and not _open_bracket(m.group("was"))
+                and (len(now) < len(m.group("now")) or len(was) < len(m.group("was")))):
+        return explanation  # never a shorter quote than the one it was to make readable
+    said = f"{m.group('lead')} “{now}” instead of “{was}”{m.group('tail') or ''}"
+    return explanation[:m.start()] + said + explanation[m.end():]
+
+
+_ONE_SIDE = re.compile(r"^(?P<lead>Now also says|No longer says|Now reads): “(?P<q>[^“”]+)”"
+                       r"(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
+
+
+def readable_one_side(explanation: str, before: str, after: str) -> str:
+    """"Now also says: “applies to this Section…”", "Now reads: “…case) (i) notifying us…”": a
+    quote of a modified clause too short to be read alone, or opening inside a bracket it closes,
+    re-quoted as the phrase the change sits in (``_phrase_around``). Any other explanation as is."""
+    import difflib
+
+    m = _ONE_SIDE.match(explanation)
+    if not m:
+        return explanation
+    q = m.group("q")
+    if not (_fragment(q, head=False) or re.match(r"…?[^(]{0,30}\)", q)):
+        return explanation
+    a, b = re.sub(r"\s+", " ", before).split(), re.sub(r"\s+", " ", after).split()
+    ops = [op for op in difflib.SequenceMatcher(None, [w.lower() for w in a], [w.lower() for w in b],
+                                                autojunk=False).get_opcodes() if op[0] != "equal"]
+    old = m.group("lead") == "No longer says"
+    ops = [op for op in ops if (op[2] > op[1] if old else op[4] > op[3])]
+    if not ops:
+        return explanation
+    said = (_phrase_around(a, ops[0][1], ops[-1][2], cut=True) if old else
+            _phrase_around(b, ops[0][3], ops[-1][4], cut=True))
+    if not said or _fragment(said, head=False) or said.strip("…") == q.strip("…") or re.match(r"…?[^(]{0,30}\)", said) \
+            or (len(said) < len(q) and not re.match(r"…?[^(]{0,30}\)", q)):
+        return explanation  # never a shorter quote of the same change ("…Limitless…" for "…Limitless will have no…")
+    return f"{m.group('lead')}: “{said}”{m.group('tail') or ''}"
+
+
+_ALSO_SAYS = re.compile(r"^Now also says: “(?P<q>[^“”]+)”(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
+
+
+def new_clause_whole(explanation: str, after: str) -> str:
+    """A new clause said by a piece of it ("Now also says: “hope it never comes…”", "“…of your
+    device, or anyone using your Account…”": the few words no other clause had, cut from their
+    sentence) said as the new clause it is, from its first sentence: "New: We hope it never comes
+    to this, but we can, without notice, limit, suspend, or end your Service…". Any other
+    explanation is returned as is."""
+    from tracker.analysis.materiality import _snippet
+
+    m = _ALSO_SAYS.match(explanation)
+    if not m or not after:
+        return explanation
+    q = m.group("q")
+    body = q.strip("…").strip()
+    text = re.sub(r"\s+", " ", after).strip()
+    mid = q.startswith("…") or (body[:1].islower() and not text.startswith(body))
+    if not (_fragment(q) or mid) or not (said := _snippet(text)):
+        return explanation
+    return f"New: {said}{m.group('tail') or ''}"
+
+
 # -- a prohibition lifted ---------------------------------------------------------------------------
 # A rule against the user ("... is strictly prohibited", "you may not resell", "constitutes a
 # violation of these terms", "intended solely for personal use"): its removal lifts a restriction.
@@ -607,7 +764,8 @@ def value_under_heading(explanation: str, heading: str, clause_id: str, before: 
     words = _heading_words(label)
     section = _heading_words(heading or "")
     tail, rest = m.group("tail") or "", m.group("rest") or ""
-    if re.search(r"[^\W\d_]{3}", words) and words.casefold() == section.casefold() and "/" in (clause_id or ""):
+    if re.search(r"[^\W\d_]{3}", words) and words.casefold() == section.casefold() and "/" in (clause_id or "") \
+            and not address_line(heading or ""):
         return f"{words}: {old} → {new}{tail}{rest}" if words != label else explanation
     now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
     if not (new in now and old in was):
@@ -642,6 +800,64 @@ def party_alone(explanation: str) -> str:
     if said == [m.group("new"), m.group("old")]:
         return explanation
     return f"{m.group('lead')}{said[0]} instead of {said[1]}{m.group('tail') or ''}{m.group('rest') or ''}"
+
+
+# -- who publishes, hosts or contracts: an imprint's roles ------------------------------------------
+# The role an imprint (legal notice, "mentions légales", "Impressum") gives the company it names,
+# by the words just before the name: a host or a publisher is no contracting party, and a change
+# of either is no text "without legal effect" (the law requires them named; they answer for the site).
+_ROLES = (
+    ("host", re.compile(r"\b(?:hosted|hosting(?: provider| service)?|host(?:ing)? company|web ?host|server(?:s)? (?:are )?"
+                        r"(?:operated|provided)|héberg\w*|gehostet|hosting|hoster|hostinganbieter|webhosting|"
+                        r"hosting-?dienstleister|serveranbieter)\b", re.I)),
+    ("publisher", re.compile(r"\b(?:published|publisher|publishing company|édité|éditeur|éditrice|directeur de (?:la )?"
+                             r"publication|directrice de (?:la )?publication|responsable de (?:la )?publication|"
+                             r"herausgeber(?:in)?|herausgegeben|verantwortlich(?:er)? (?:für den inhalt|i\.?s\.?d\.?)|"
+                             r"v\.?i\.?s\.?d\.?p)\b", re.I)),
+)
+_CONTRACT_WORDS = re.compile(r"\b(?:contracting party|agreement (?:is )?(?:between|with)|contract(?:s|ed)? with|"
+                             r"vertragspartner\w*|contrat (?:est )?conclu|cocontractant)\b", re.I)
+_COMPANY = re.compile(r"\b(?:GmbH|AG|SE|KG|UG|OHG|SAS|SASU|SA|SARL|SNC|EURL|Ltd|Limited|Inc|LLC|Corp|Corporation|"
+                      r"B\.V|N\.V|S\.A|S\.L|S\.p\.A|S\.r\.l|plc|Pty|e\.V|GmbH & Co\. KG)\b\.?")
+
+
+def imprint_role(text: str, name: str = "") -> str:
+    """The role ``text`` gives the company it names (or ``name`` when given): "host", "publisher",
+    or "" (none said, or the clause names it the contracting party). Read from the words before
+    the name in its sentence, else from the whole text ("Hébergeur : Nuvola SARL, 4 avenue ...")."""
+    text = re.sub(r"\s+", " ", text or "")
+    if _CONTRACT_WORDS.search(text):
+        return ""
+    at = text.find(name) if name else -1
+    lead = text[max(0, text.rfind(".", 0, at) + 1):at] if at > 0 else text
+    for role, words in _ROLES:
+        if words.search(lead):
+            return role
+    return ""
+
+
+_WITHOUT_EFFECT = re.compile(r"^(?P<what>Added|Removed) text without legal effect: (?P<q>.+)$", re.S)
+_CONTACT_ONLY = re.compile(r"^(?:Only contact details changed|(?:New|Removed) contact details, not a term: .+)$", re.S)
+
+
+def imprint_said(explanation: str, kind: str, before: str, after: str) -> str:
+    """An imprint's company said in its role: "The host is now Cloudara Inc. instead of Nuvola
+    Hosting SARL" (not "The contracting party is now ..."); a clause naming a host or publisher
+    added or removed is "Names a new host: ...", "No longer names the publisher: ...", never
+    "text without legal effect" nor "Only contact details changed". Any other explanation as is."""
+    if m := _PARTY.match(explanation):
+        role = imprint_role(after, m.group("new").strip())
+        if role and imprint_role(before, m.group("old").strip()) == role:
+            return f"The {role} is now {explanation[len(m.group('lead')):]}"
+        return explanation
+    text = after if kind == "added" else before if kind == "removed" else ""
+    if not text or not (_WITHOUT_EFFECT.match(explanation) or _CONTACT_ONLY.match(explanation)) \
+            or not _COMPANY.search(text) or not (role := imprint_role(text)):
+        return explanation
+    from tracker.analysis.materiality import _snippet
+
+    said = _snippet(_plain(text))
+    return f"Names a new {role}: {said}" if kind == "added" else f"No longer names this {role}: {said}"
 
 
 # -- a changed law beside a new way of settling disputes -----------------------------------------------
@@ -904,9 +1120,23 @@ def _refined(c: ClauseChange) -> ClauseChange:
     if c.material:
         explanation = value_under_heading(explanation, c.heading, c.clause_id, before, after)
         explanation = party_alone(explanation)
+    explanation = imprint_said(explanation, c.kind, before, after)
+    if (m := re.match(r"^New section “(?P<title>[^”]*)”: ", explanation)) and address_line(m.group("title")):
+        explanation = "New: " + explanation[m.end():]  # an address line is no section's title
+    if c.material:
         explanation = from_subject(explanation, after if c.kind != "removed" else before)
         explanation = readable_drops(whole_phrases(explanation, before, after), before, after)
         explanation = whole_word_quotes(explanation, before, after)
+        if c.kind in ("modified", "moved") and before and after:
+            explanation = readable_one_side(readable_quotes(explanation, before, after), before, after)
+        elif c.kind == "added":
+            explanation = new_clause_whole(explanation, after)
+    if c.material and c.kind in ("added", "removed") \
+            and (m := re.match(r"^(?:New|Removed)(?: watch-out)?: (?=[a-zà-ÿ])", explanation)) \
+            and (_plain(c.after if c.kind == "added" else c.before).split() or ["A"])[0].strip("“\"'(").islower():
+        # a clause split off mid-sentence ("child sexual abuse materials, ... are applicable"): its
+        # quote says it starts inside a sentence
+        explanation = f"{explanation[:m.end()]}…{explanation[m.end():]}"
     if c.material and c.kind in ("added", "removed") and (m := re.match(r"^(New|Removed): (?!“…)", explanation)) \
             and re.match(r"\s*(?:[*+-]|\d{1,2}[.)])\s", (c.after if c.kind == "added" else c.before) or "") \
             and (lead := _heading_lead_in(c.heading)):
@@ -937,6 +1167,81 @@ _RIGHTS_LEAD = re.compile(r"^(?!.*\b(?:we|us|our|nous|wir|uns)\b.{0,30}\b(?:righ
                           r"\b(?:rights?|droits?|Rechte?)\b(?!\s+(?:reserved|of (?:the company|us)))", re.I)
 
 
+# -- a table of contents removed, added or rebuilt ----------------------------------------------------
+_TOC_TITLE = re.compile(r"^\W*(?:table of contents|contents|sommaire|table des matières|inhaltsverzeichnis|inhalt|"
+                        r"índice|indice|in this (?:policy|agreement|document))\W*$", re.I)
+_ANCHOR_LINK = re.compile(r"\]\(#[^)\s]*\)")
+_TOC_KINDS = ("regrouped", "links-only", "moved-unchanged", "page-chrome", "renumbering", "punctuation-case", "formatting")
+
+
+def _toc_line(c: ClauseChange) -> str:
+    """The entry's title when change ``c`` is a line of a table of contents (a link to an anchor of
+    the page, or a short title without a verb said cosmetic), else ""."""
+    raw = (c.before if c.kind == "removed" else c.after) or c.before or ""
+    text = re.sub(r"^\s*(?:[*+-]|\d{1,3}[.)])\s+", "", _plain(raw)).strip()
+    if not text or len(text.split()) > 10 or "\n" in text.strip():
+        return ""
+    if text.endswith((".", "!", "?", ";")) and has_verb(text.lower().split(), sentence=True):
+        return ""  # a sentence, even one linking to a section ("We provide an opt-out as described here.")
+    if _ANCHOR_LINK.search(raw) or _TOC_TITLE.match(text):
+        return text
+    if c.material or c.cosmetic not in _TOC_KINDS or text.endswith((".", "!", "?", ";", ",")) \
+            or has_verb(text.lower().split()):
+        return ""
+    return text
+
+
+def toc_said(changes: list[ClauseChange]) -> list[ClauseChange]:
+    """A table of contents removed, added or rebuilt ("Contents: 1. Accounts, 2. Fees, ...") said
+    as one, on each of its lines: "Table of contents removed", "Table of contents: entry removed:
+    “2. Fees”", never "The same words, only regrouped" or "Only link targets changed" (the words
+    were the section titles, still there; no link target changed). Only for a run of at least
+    three such lines (or two after a "Contents" title) of non-material changes; their flags stay."""
+    lines = [(i, t) for i, c in enumerate(changes) if not c.material and (t := _toc_line(c))]
+    titled = any(_TOC_TITLE.match(t) for _, t in lines)
+    if len(lines) < 3 and not (titled and len(lines) >= 2):
+        return changes
+    linked = any(_ANCHOR_LINK.search(changes[i].before or changes[i].after or "") for i, _ in lines)
+    numbered = sum(bool(re.match(r"\s*(?:[*+-]\s+)?(?:§\s*)?\d{1,3}(?:\.\d{1,3})*[.)]?\s+\S",
+                                 changes[i].before or changes[i].after or "")) for i, _ in lines)
+    if not titled and not linked and (numbered * 2 < len(lines) or len({changes[i].kind for i, _ in lines}) > 1):
+        return changes  # short lines without a verb, unnumbered: a list that moved, not a table of contents
+    out = list(changes)
+    for i, text in lines:
+        c = out[i]
+        how = {"removed": "removed", "added": "added"}.get(c.kind, "rebuilt")
+        said = (f"Table of contents {how}" if _TOC_TITLE.match(text) else
+                f"Table of contents: entry {how}: “{text}”")
+        out[i] = replace(c, explanation=f"{said}, not a term")
+    return out
+
+
+_FRAGMENT_LEAD = "A fragment without a verb, not a term: "
+
+
+def _company_swapped(changes: list[ClauseChange]) -> list[ClauseChange]:
+    """An imprint's company line replaced ("Zorblio GmbH" removed, "Quibly AG" added: two lines
+    without a verb) said as the change it is, on both: "The company named is now Quibly AG instead
+    of Zorblio GmbH", never two "fragments, not a term". Only one such pair in a version."""
+    def company(c: ClauseChange) -> str:
+        text = _plain(c.after if c.kind == "added" else c.before).strip()
+        if not c.explanation.startswith(_FRAGMENT_LEAD) or len(text.split()) > 8 or not _COMPANY.search(text):
+            return ""
+        return text if re.search(r"(?:" + _COMPANY.pattern + r")\s*$", text) else ""
+
+    gone = [i for i, c in enumerate(changes) if c.kind == "removed" and company(c)]
+    new = [i for i, c in enumerate(changes) if c.kind == "added" and company(c)]
+    if len(gone) != 1 or len(new) != 1:
+        return changes
+    old_name, new_name = company(changes[gone[0]]), company(changes[new[0]])
+    if old_name == new_name:
+        return changes
+    out = list(changes)
+    out[new[0]] = replace(out[new[0]], explanation=f"The company named is now {new_name} instead of {old_name}")
+    out[gone[0]] = replace(out[gone[0]], explanation=f"The company named was {old_name} (now {new_name})")
+    return out
+
+
 def refine(changes: Sequence[ClauseChange]) -> tuple[ClauseChange, ...]:
     """``changes`` with their explanations made right for a reader (see the module's docstring):
     clean text for all; for material ones, a user's right not called a watch-out, a withdrawn
@@ -945,7 +1250,7 @@ def refine(changes: Sequence[ClauseChange]) -> tuple[ClauseChange, ...]:
     adds no other rule against the user: a rule dropped beside a new one may be a stricter rule
     put in its place ("may not use the Free Plan commercially" → "the Free Plan is for personal use
     only"), so it is then said plainly, with no verdict."""
-    refined = [_refined(c) for c in changes]
+    refined = toc_said(_company_swapped([_refined(c) for c in changes]))
     # material or not: a new rule the decision called minor is still a rule against the user
     if any(forbids(_plain(c.after)) and (c.kind == "added" or c.kind == "modified" and not forbids(_plain(c.before)))
            for c in refined):

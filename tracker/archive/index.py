@@ -506,7 +506,14 @@ class Index:
         return [dict(r) for r in rows]
 
     def service_names(self) -> dict[str, str]:
-        return {r[0]: r[1] for r in self.conn.execute("SELECT id, name FROM services")}
+        """Service id -> name: the archive's (recorded versions), else the name a run was given in
+        its sources (``name_services``) for a service nothing was recorded of yet."""
+        recorded = {r[0]: r[1] for r in self.conn.execute("SELECT id, name FROM services")}
+        try:
+            declared = json.loads(self.get_meta("declared_service_names") or "{}")
+        except (ValueError, sqlite3.Error):
+            declared = {}
+        return {**declared, **recorded}
 
     # -- full-text search --------------------------------------------------------------------
     def search(self, query: str, *, service: str | None = None, category: str | None = None,
@@ -755,6 +762,19 @@ class Index:
             **{name: counts.get(name, 0) for name in ("checked", "new", "changed", "unchanged", "failed")},
         })
         self.conn.commit()
+
+    def name_services(self, names: dict[str, str]) -> None:
+        """Remember the declared names of services (service id -> name, from the sources a run
+        checked), so a document never recorded (failing or held from its first check) is called by
+        its service's name in the attention feed, not by its id. Kept in ``meta`` (key
+        ``declared_service_names``, a JSON object), not in the derived ``services`` table: a
+        ``reindex`` rebuilds that from the archive alone. Commits."""
+        self._db()  # the schema is in place (a run on a new store may check before it records)
+        known = json.loads(self.get_meta("declared_service_names") or "{}")
+        merged = {**known, **{k: v for k, v in names.items() if k and v}}
+        if merged != known:
+            self.set_meta("declared_service_names", json.dumps(merged, sort_keys=True))
+            self.conn.commit()
 
     def add_checks(self, rows: Iterable[dict[str, Any]]) -> None:
         """Record what a run did with each document (``checks`` rows). Commits."""

@@ -236,6 +236,8 @@ class _Run:
         result = self.result
         result.finished_at = datetime.now(timezone.utc)
         checked_at = iso(result.finished_at)
+        # declared names of the services checked, for those no recorded version has named yet
+        self.index.name_services({d.service_id: d.service_name for d in self.documents})
         self.index.add_checks(_check_row(result.run_id, checked_at, o) for o in result.outcomes)
         self.index.finish_run(result.run_id, checked_at, result.counts)
         return result
