@@ -563,3 +563,24 @@ def test_the_second_flip_back_between_two_texts_within_weeks_is_a_blink_not_a_ve
     assert old.version is not None and old.version.kind == "revert"
     other = known(PAGE, earlier=earlier, recent=((x, WHEN), (y, WHEN)))  # X, Y, X is one revert: a version
     assert decide(fetched(CHANGED), other).version is not None
+
+
+def test_a_change_taken_back_for_runs_and_made_again_is_a_version_not_a_blink():
+    """Versions X, Y, X within days, and Y fetched again: a blink only when each text was served
+    in ``ALTERNATION_RUNS`` runs at most (``served``); a revert that lasted longer, or a change
+    that did, is recorded at once. Unknown counts (no checks) keep the rule by dates alone."""
+    from tracker.run.decide import ALTERNATION_RUNS
+
+    x, y = content_hash(text_of(PAGE)), content_hash(text_of(CHANGED))
+    recent = ((x, "2026-11-25T00:00:00Z"), (y, "2026-11-20T00:00:00Z"), (x, "2026-11-15T00:00:00Z"))
+
+    def fetch(served: tuple[int, int] | None) -> Decision:
+        state = known(PAGE, earlier={x: "2026-11-01T00:00:00Z", y: "2026-11-10T00:00:00Z"}, recent=recent,
+                      served=served)
+        return decide(fetched(CHANGED), state)
+
+    for served in ((1, 1), (ALTERNATION_RUNS, ALTERNATION_RUNS), None):
+        assert fetch(served).version is None, served
+    for served in ((1, ALTERNATION_RUNS + 1), (ALTERNATION_RUNS + 5, 1), (14, 14)):
+        made = fetch(served)
+        assert made.version is not None and made.version.kind == "revert" and made.outcome == "revert", served
