@@ -645,6 +645,8 @@ def extraction_message(exc: ExtractError, fetched: Fetched | None = None) -> str
     check, and an HTML page with no text but scripts (a client-rendered shell) says it needs
     JavaScript (``fetched``: the page, when known)."""
     message = str(exc)
+    if isinstance(exc, PartProblem):
+        return message
     if (fetched is not None and "no text after extraction" in message
             and any(guard.has_script(page.body) for page in fetched.parts or (fetched,))):
         hint = ("" if getattr(fetched.document, "render", "http") == "browser"
@@ -714,13 +716,33 @@ def regions_text(fetched: Fetched, regions: list[Region]) -> str:
 
     if not fetched.parts:
         return convert.to_text(regions[0])
-    texts = []
+    texts: list[str] = []
+    seen: dict[str, int] = {}  # final URL -> the part that reached it
     for number, (page, found) in enumerate(zip(fetched.parts, regions), 1):
+        where = f"part {number} of {len(fetched.parts)} ({page.url})"
         try:
-            texts.append(convert.to_text(found))
+            text = convert.to_text(found)
         except ExtractError as exc:
-            raise ExtractError(f"part {number} of {len(fetched.parts)} ({page.url}): {exc}") from None
+            raise ExtractError(f"{where}: {exc}") from None
+        # A part served as an error, login or not-found page fails the document, as a part that
+        # failed to load does: the other parts' text is not the document (its error judged on the
+        # part alone, where it is not drowned in the other parts' terms). So does a part that is
+        # another part again (page 2 now redirecting to page 1: the site dropped its pagination).
+        problem = guard.error_page(text, page.body, url=page.url, final_url=page.final_url)
+        if problem and not problem.endswith(guard.NO_TERMS):
+            raise PartProblem(f"{where}: {problem}")
+        reached = (page.final_url or page.url).split("#", 1)[0]
+        same = seen.get(reached) or next((k + 1 for k, other in enumerate(texts) if other == text), None)
+        if same is not None:
+            raise PartProblem(f"{where}: the same page as part {same} ({reached}); the document's pages "
+                              "changed: check `combine` in the sources file")
+        seen.setdefault(reached, number)
+        texts.append(text)
     return convert.normalize_markdown("\n\n".join(texts))
+
+
+class PartProblem(ExtractError):
+    """A part of a combined document that is not its part: an error page, or another part again."""
 
 
 def to_version(fetched: Fetched, text: str, *, kind: str = "changed", revert_of: str = "") -> NewVersion:
