@@ -7,9 +7,11 @@ prints the outcome and message of each run, the versions recorded, and OK or FAU
 it should be: "fail" (refused in one line, nothing recorded), "same" (the same terms: no new
 version), "change" (a real change: recorded).
 
-    PYTHONPATH=$PWD python benchmarks/fault_audit.py [after|first] [NAME,NAME...|old|new] [--out=DIR]
+    PYTHONPATH=$PWD python benchmarks/fault_audit.py [after|first] [NAME,NAME...|old|new|latest|config] [--out=DIR]
 
-"old" plays the 66 kinds of session 11, "new" the kinds added in session 12 (``NEW_KINDS``); a
+"old" plays the 66 kinds of session 11, "new" the kinds added in sessions 12 and 13 (``NEW_KINDS``),
+"latest" those of session 13 alone (``LATEST_KINDS``); "after" with all kinds or "config" also
+breaks and edits a sources file between and during runs (``config_checks``); a
 kind may be played in one mode only (``modes``: terms in another language are a first version
 when nothing came before) or expect a number of versions (``versions``).
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -859,6 +862,26 @@ paged("paged-part-redirects-to-first", "fail: page 2 redirects to page 1 (never 
 paged("paged-part-real-change", "change: a change on page 3 of 3 is recorded", _part3_real_change)
 
 
+@latest("generated-date-stamp", "same: a 'generated on' date and time that changes every run", own_baseline=True)
+async def _(req, n):
+    return R(terms_html(n, extra=f"<p>This page was generated on December {2 + PHASE['n']}, 2026 at "
+                                 f"10:{PHASE['n']:02d}:00 UTC.</p>"))
+
+
+@latest("relative-updated-stamp", "same: 'Updated N days ago' counting up from run to run (an help-centre "
+        "article)", own_baseline=True)
+async def _(req, n):
+    ago = ("yesterday", "2 days ago", "3 days ago", "over a week ago")[PHASE["n"]]
+    return R(terms_html(n, extra=f"<p>Written by Legal Team. Updated {ago}</p>"))
+
+
+@latest("request-id-in-text", "same: a request id printed in the page, new on every request", own_baseline=True)
+async def _(req, n):
+    AB[n] = AB.get(n, 0) + 1
+    token = hashlib.sha1(f"{n}{AB[n]}".encode()).hexdigest()
+    return R(terms_html(n).replace("</main>", f"<p>Request ID: {token}</p></main>"))
+
+
 BROWSER = 'render = "browser"\n  timeout = 20'
 
 
@@ -972,6 +995,8 @@ async def dispatch(req):
                       "and to measure audience engagement. If you choose to Accept all, we will also use cookies "
                       "for personalised ads.</p><button>Reject all</button><button>Accept all</button>",
                       "Before you continue"))
+    if path.startswith("/slow/"):
+        return await slow_terms(req)
     if path.startswith("/go/"):  # a first hop of a chain that ends on a login page
         return web.Response(status=302, headers={"Location": f"/account/login?next=/d/{path[4:]}"})
     if path == "/legal-old":  # ... or on the home page
@@ -1098,7 +1123,7 @@ SAME = {"ab-test-per-request", "huge-padding-same-terms", "nul-bytes-in-html",
         "html-as-text-plain", "pdf-as-octet-stream", "pdf-as-text-html", "meta-refresh", "refresh-header",
         "fragment-query-noise", "dup-url-a", "dup-url-b", "charset-latin1-mislabelled", "cookie-check-redirect",
         "xhtml-as-application-xml", "utf16-no-bom-label", "unclosed-divs-1200"}
-SAME |= {"ab-heading-per-request", "slow-trickle-within-timeout", "browser-xhr-fills-main", "browser-fills-after-timer"}
+SAME |= {"generated-date-stamp", "relative-updated-stamp", "request-id-in-text", "ab-heading-per-request", "slow-trickle-within-timeout", "browser-xhr-fills-main", "browser-fills-after-timer"}
 CHANGE = {"real-change", "real-rewrite", "paged-part-real-change"}
 SAME_OR_CHANGE = {"pdf-becomes-html-same-terms"}  # one version more or none, never a failure
 _CLASS_NAME = re.compile(r"\b[A-Z][a-z]+[A-Z]\w*(Error|Exception)\b")
@@ -1152,12 +1177,90 @@ def verdict(name: str, runs: list[tuple[str, str]], versions: int, mode: str, te
     return "OK"
 
 
+def tracker(store: Path, sources: Path, *args: str) -> subprocess.CompletedProcess:
+    """The real CLI over ``store`` with ``sources``, in a subprocess."""
+    return subprocess.run([PY, "-m", "tracker", "--store", str(store), "--sources", str(sources), *args],
+                          capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=300)
+
+
+def config_checks(root: Path) -> list[tuple[str, str]]:
+    """A sources file broken or edited between and during runs: (check, OK or FAULT: why). A bad
+    file stops the run with exit 2 and one line on stderr, no traceback, and loses nothing; a run
+    goes on with the file it loaded when the file is edited under it; a service taken out of the
+    file keeps its versions."""
+    store, src = root / "config-store", root / "config-sources.toml"
+    good = (f'[[service]]\nid = "keep"\nname = "Keep"\n  [[service.document]]\n  type = "Terms of Service"\n'
+            f'  url = "http://127.0.0.1:{PORT}/real/keep"\n\n[[service]]\nid = "slow"\nname = "Slow"\n'
+            f'  [[service.document]]\n  type = "Terms of Service"\n  url = "http://127.0.0.1:{PORT}/slow/slow"\n')
+    src.write_text(good)
+    said: list[tuple[str, str]] = []
+
+    def check(name: str, ok: bool, why: str) -> None:
+        said.append((name, "OK" if ok else f"FAULT: {why}"))
+
+    def versions() -> int:
+        return sum(commits(store, s) for s in ("keep", "slow"))
+
+    first = tracker(store, src, "run", "-q", "--host-delay", "0")
+    check("baseline", first.returncode == 0 and versions() == 2, f"exit {first.returncode}: {first.stderr[-300:]}")
+    for name, text in (("toml-syntax-error", good.replace('type = "Terms of Service"', 'type = "Terms of Service', 1)),
+                       ("empty-file", ""), ("half-written", good[: len(good) // 3]),
+                       ("unknown-key", good.replace('  url =', '  ulr =', 1)),
+                       ("binary-garbage", "\x00\x01\x02PK\x03\x04")):
+        src.write_text(text)
+        bad = tracker(store, src, "run", "-q", "--host-delay", "0")
+        lines = [line for line in bad.stderr.splitlines() if line.strip()]
+        check(name, bad.returncode == 2 and "Traceback" not in bad.stderr and 1 <= len(lines) <= 6
+              and lines[0].startswith("error:") and versions() == 2,
+              f"exit {bad.returncode}, stderr {bad.stderr[-300:]!r}, {versions()} versions")
+        status = tracker(store, src, "status")
+        check(f"{name}: status still answers", "Traceback" not in status.stderr and status.returncode in (0, 2),
+              f"exit {status.returncode}: {status.stderr[-300:]!r}")
+    # edited under a running run: the run goes on with what it loaded
+    src.write_text(good)
+    SLOW["text"] = "<p>Fees may now change with seven days of notice.</p>"
+    proc = subprocess.Popen([PY, "-m", "tracker", "--store", str(store), "--sources", str(src), "run", "--json",
+                             "--host-delay", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    SLOW["asked"] = False
+    deadline = time.time() + 60
+    while not SLOW["asked"] and time.time() < deadline:  # the run has loaded the file and is fetching
+        time.sleep(0.05)
+    src.write_text(good.split("[[service]]\nid = \"slow\"")[0] + "[[service]\nbroken")
+    out, err = proc.communicate(timeout=120)
+    try:
+        counts = json.loads(out)["counts"]
+    except ValueError:
+        counts = {}
+    check("edited-mid-run", proc.returncode == 0 and counts.get("changed") == 1 and versions() == 3,
+          f"exit {proc.returncode}, counts {counts}, {versions()} versions, stderr {err[-300:]!r}")
+    # the service taken out of the file: its versions stay, the run checks the others
+    src.write_text(good.split("[[service]]\nid = \"slow\"")[0])
+    rest = tracker(store, src, "run", "-q", "--host-delay", "0")
+    check("service-removed", rest.returncode == 0 and versions() == 3 and commits(store, "slow") == 2,
+          f"exit {rest.returncode}, {versions()} versions: {rest.stderr[-300:]!r}")
+    SLOW["text"] = ""
+    return said
+
+
+SLOW: dict = {"text": "", "asked": False}
+
+
+async def slow_terms(req):
+    """The terms, after 3 s (a run still going when its sources file is edited)."""
+    SLOW["asked"] = True
+    await asyncio.sleep(3)
+    return R(terms_html("slow", extra=SLOW["text"]))
+
+
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--out")]
     MODE = args[0] if args else "after"
     only = args[1].split(",") if len(args) > 1 else None
     if only == ["new"]:
         only = sorted(NEW_KINDS)
+    elif only == ["config"]:
+        only = ["real-change"]  # (and the sources-file checks)
     elif only == ["latest"]:
         only = sorted(LATEST_KINDS)
     elif only == ["old"]:
@@ -1196,4 +1299,9 @@ if __name__ == "__main__":
           f"{sum(v == 'OK' for v in latest_kinds)}/{len(latest_kinds)}; store in {store}")
     for name, said in tally:
         if said != "OK":
+            print(f"  {name}: {said}")
+    if MODE == "after" and (not only or "config" in sys.argv[2:3]):
+        checked = config_checks(root)
+        print(f"\nsources file broken or edited: {sum(v == 'OK' for _, v in checked)}/{len(checked)} OK")
+        for name, said in checked:
             print(f"  {name}: {said}")

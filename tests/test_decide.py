@@ -584,3 +584,26 @@ def test_a_change_taken_back_for_runs_and_made_again_is_a_version_not_a_blink():
     for served in ((1, ALTERNATION_RUNS + 1), (ALTERNATION_RUNS + 5, 1), (14, 14)):
         made = fetch(served)
         assert made.version is not None and made.version.kind == "revert" and made.outcome == "revert", served
+
+
+@pytest.mark.parametrize(("before", "after", "same"), [
+    ("This page was generated on December 2, 2026 at 10:01:00 UTC.",
+     "This page was generated on January 3, 2027 at 09:12:30 UTC.", True),
+    ("Written by the legal team. Updated 3 days ago", "Written by the legal team. Updated over a week ago", True),
+    ("Mis à jour il y a 2 jours", "Mis à jour il y a 5 jours", True),
+    ("Zuletzt aktualisiert vor 3 Tagen", "Zuletzt aktualisiert vor 2 Wochen", True),
+    ("Request ID: 4f2a9c0b1d2e3f40", "Request ID: 9e8d7c6b5a4f3e21", True),
+    # what terms say with numbers stays theirs: a date alone, hours, durations, a period "ago"
+    ("Last updated: 1 March 2026", "Last updated: 1 June 2026", False),
+    ("Support is open 9:00 to 17:00 every day.", "Support is open 8:00 to 20:00 every day.", False),
+    ("Data collected more than 2 years ago is deleted.", "Data collected more than 1 year ago is deleted.", False),
+    ("Offers end at 23:59 on 31 December, as stated in our fees section.",
+     "Offers end at 23:59 on 31 January, as stated in our fees section.", False),
+])
+def test_a_stamp_that_changes_every_run_is_no_new_version(before, after, same):
+    """A generation time, a relative "updated N days ago" or a request id printed in the page:
+    "no clause changed", not a version every run; a date, hours or a period in the terms is a change."""
+    from tracker.run.decide import _same_terms
+
+    body = "# Terms\n\n" + "\n\n".join(f"{n}. Fees of plan {n} change only with thirty days of notice." for n in range(8))
+    assert _same_terms(body + "\n\n" + before, body + "\n\n" + after) is same

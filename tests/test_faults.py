@@ -1166,6 +1166,26 @@ def test_a_change_taken_back_for_several_runs_and_made_again_is_recorded_at_once
     assert len(env.commits("faulty")) == 5
 
 
+def test_a_page_stamped_with_its_generation_time_is_one_version_until_its_terms_change(env):
+    """A page that prints when it was generated, a relative "updated" stamp and a request id,
+    new on every run: no version for them; a clause changed on a stamped run is recorded."""
+    served = {"run": 0, "extra": ""}
+
+    def page():
+        served["run"] += 1
+        n = served["run"]
+        stamp = (f"<p>Generated on December {n}, 2026 at 10:{n:02d}:00 UTC. Updated {n} days ago</p>"
+                 f"<p>Request ID: {n:04d}a9c0b1d2e3f40</p>")
+        return html(TERMS.replace("</body>", stamp + served["extra"] + "</body>"))
+
+    env.server.page("/bad", page)
+    outcomes = [env.run(code=0)[BAD]["outcome"] for _ in range(3)]
+    assert outcomes == ["new", "unchanged", "unchanged"], outcomes
+    served["extra"] = "<p>Fees may change with seven days of notice.</p>"
+    assert env.run(code=0)[BAD]["outcome"] == "changed"
+    assert len(env.commits("faulty")) == 2 and "seven days" in env.text("faulty")
+
+
 def test_a_connection_reset_is_one_plain_line_and_never_a_version(env):
     """A server that resets the connection (before the status line, or in the middle of a body
     with no length): failed in words, no exception class name, nothing recorded."""
