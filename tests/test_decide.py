@@ -566,9 +566,9 @@ def test_the_second_flip_back_between_two_texts_within_weeks_is_a_blink_not_a_ve
 
 
 def test_a_change_taken_back_for_runs_and_made_again_is_a_version_not_a_blink():
-    """Versions X, Y, X within days, and Y fetched again: a blink only when each text was served
-    in ``ALTERNATION_RUNS`` runs at most (``served``); a revert that lasted longer, or a change
-    that did, is recorded at once. Unknown counts (no checks) keep the rule by dates alone."""
+    """Versions X, Y, X within days, and Y fetched again: a blink unless both texts were served
+    in more than ``ALTERNATION_RUNS`` runs each (``served``): a change and its revert that both
+    lasted are recorded at once. Unknown counts (no checks) keep the rule by dates alone."""
     from tracker.run.decide import ALTERNATION_RUNS
 
     x, y = content_hash(text_of(PAGE)), content_hash(text_of(CHANGED))
@@ -579,9 +579,9 @@ def test_a_change_taken_back_for_runs_and_made_again_is_a_version_not_a_blink():
                       served=served)
         return decide(fetched(CHANGED), state)
 
-    for served in ((1, 1), (ALTERNATION_RUNS, ALTERNATION_RUNS), None):
+    for served in ((1, 1), (ALTERNATION_RUNS, ALTERNATION_RUNS), (1, 30), (30, 1), None):
         assert fetch(served).version is None, served
-    for served in ((1, ALTERNATION_RUNS + 1), (ALTERNATION_RUNS + 5, 1), (14, 14)):
+    for served in ((ALTERNATION_RUNS + 1, ALTERNATION_RUNS + 1), (14, 30)):
         made = fetch(served)
         assert made.version is not None and made.version.kind == "revert" and made.outcome == "revert", served
 
