@@ -312,8 +312,15 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
     # page as served now (the analysis calls it a translation, not new terms), and refusing it for
     # ever would lose every later version of a site that moved to that language for good.
     switched = guard.another_language(latest, text) if latest is not None and same_way else None
-    held = cut_html or cut_text or switched or guard.shrink(previous, len(text), fetched.document.max_shrink)
-    key = f"language:{guard.main_language(text)}" if switched else text_hash
+    shrunk = guard.shrink(previous, len(text), fetched.document.max_shrink)
+    held = cut_html or cut_text or switched or shrunk
+    # A sudden shrink is counted as such, any shrunk text: a shorter policy that goes on being
+    # edited (a date a run, a clause) is the page as served now once it has lasted 3 runs, where
+    # counting one exact text held it for ever (a replay of Vinted's privacy policy, 134,779
+    # characters down to 26,000 and edited at each step: 12 versions never recorded). A text cut
+    # mid-sentence still has to repeat exactly, and so does any text under `confirm` (asked for).
+    key = (f"language:{guard.main_language(text)}" if switched
+           else SHRINK_KEY if shrunk and not (cut_html or cut_text) and needed <= 1 else text_hash)
     waiting = _not_confirmed(fetched, state, key, held, needed)
     if waiting is not None:
         return waiting
@@ -326,6 +333,7 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
                     extracted_with=extracted_with, cache=cache, recheck=None if kind == "first" else text_hash)
 
 
+SHRINK_KEY = "shrink"  # what a held shrink counts (``_not_confirmed``): any shrunk text, not one
 VARIANT_NOTE = "variant: the page alternates between texts ({}); not recorded"
 
 
@@ -569,8 +577,8 @@ def _not_confirmed(fetched: Fetched, state: DocumentState, text_hash: str, shran
                    needed: int) -> Decision | None:
     """"held" (a sudden shrink) or "pending" (``confirm``) while a new text has not been seen
     in enough consecutive runs yet; None once it has (or when one run is enough). ``text_hash``
-    is what must repeat: the text's hash, or "language:XX" for terms served in another language
-    (any text in that language counts)."""
+    is what must repeat: the text's hash, "language:XX" for terms served in another language
+    (any text in that language counts), or ``SHRINK_KEY`` for a sudden shrink (any shrunk text)."""
     if shrank:
         runs = max(needed, guard.HOLD_RUNS)
     else:
