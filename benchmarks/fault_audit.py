@@ -7,9 +7,11 @@ prints the outcome and message of each run, the versions recorded, and OK or FAU
 it should be: "fail" (refused in one line, nothing recorded), "same" (the same terms: no new
 version), "change" (a real change: recorded).
 
-    PYTHONPATH=$PWD python benchmarks/fault_audit.py [after|first] [NAME,NAME...|old|new] [--out=DIR]
+    PYTHONPATH=$PWD python benchmarks/fault_audit.py [after|first] [NAME,NAME...|old|new|latest|config] [--out=DIR]
 
-"old" plays the 66 kinds of session 11, "new" the kinds added in session 12 (``NEW_KINDS``); a
+"old" plays the 66 kinds of session 11, "new" the kinds added in sessions 12 and 13 (``NEW_KINDS``),
+"latest" those of session 13 alone (``LATEST_KINDS``); "after" with all kinds or "config" also
+breaks and edits a sources file between and during runs (``config_checks``); a
 kind may be played in one mode only (``modes``: terms in another language are a first version
 when nothing came before) or expect a number of versions (``versions``).
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -646,6 +649,268 @@ async def _(req, n):
     return R(body.encode(), ctype=f"text/html; charset={label}")
 
 
+# ---- kinds added in session 13 (faults14): redirect chains, CDN and WAF walls, notices in French
+# and German, pages of a paginated document that fail, scripts that fill the terms late, trickles
+
+LATEST_KINDS: set = set()
+
+
+def latest(name, expect, **kw):
+    LATEST_KINDS.add(name)
+    return newfault(name, expect, **kw)
+
+
+@latest("redirect-chain-to-login", "fail: login page (after two hops)")
+async def _(req, n):
+    return web.Response(status=302, headers={"Location": f"/go/{n}"})
+
+
+@latest("redirect-chain-to-home", "fail: not the terms (the site's home page, after two hops)")
+async def _(req, n):
+    return web.Response(status=301, headers={"Location": "/legal-old"})
+
+
+@latest("soft404-200-fr", "fail: not found")
+async def _(req, n):
+    return R(page("<h1>Page introuvable</h1><p>Désolé, la page que vous recherchez n'existe pas ou n'est plus "
+                  "disponible.</p><a href='/'>Retour à l'accueil</a>", "Erreur 404"))
+
+
+@latest("moved-stub-200-de", "fail: moved page, naming the new address")
+async def _(req, n):
+    return R(page("<h1>Diese Seite ist umgezogen</h1><p>Unsere Nutzungsbedingungen finden Sie jetzt unter "
+                  f"<a href='/rechtliches/{n}'>/rechtliches/{n}</a>.</p>", "Umgezogen"))
+
+
+@latest("maintenance-200-de", "fail: maintenance")
+async def _(req, n):
+    return R(page("<h1>Wartungsarbeiten</h1><p>Wir führen gerade geplante Wartungsarbeiten durch. Bitte versuchen "
+                  "Sie es in Kürze erneut.</p>", "Wartung"))
+
+
+@latest("maintenance-503-de-no-retry-after", "fail: HTTP 503 after retries")
+async def _(req, n):
+    return R(page("<h1>Wartungsarbeiten</h1><p>Die Seite ist vorübergehend nicht erreichbar.</p>"), 503)
+
+
+@latest("consent-wall-fr", "fail: consent page")
+async def _(req, n):
+    return R(page("<div class='cmp'><h2>Nous respectons votre vie privée</h2><p>Avec votre accord, nos partenaires "
+                  "et nous utilisons des cookies ou technologies similaires pour stocker et accéder à des "
+                  "informations personnelles comme votre visite sur ce site.</p><button>Tout refuser</button>"
+                  "<button>Tout accepter</button><a href='#'>Continuer sans accepter</a></div>", "Acme"))
+
+
+@latest("akamai-access-denied-403", "fail: HTTP 403 / access denied")
+async def _(req, n):
+    return R("<HTML><HEAD>\n<TITLE>Access Denied</TITLE>\n</HEAD><BODY>\n<H1>Access Denied</H1>\n \nYou don't have "
+             f"permission to access \"http&#58;&#47;&#47;127.0.0.1&#47;d&#47;{n}\" on this server.<P>\nReference&#32;"
+             "&#35;18&#46;2f1e3b17&#46;1733140000&#46;1a2b3c4d\n</BODY>\n</HTML>\n", 403, Server="AkamaiGHost")
+
+
+@latest("akamai-access-denied-200", "fail: access denied page")
+async def _(req, n):
+    return R("<HTML><HEAD>\n<TITLE>Access Denied</TITLE>\n</HEAD><BODY>\n<H1>Access Denied</H1>\n \nYou don't have "
+             f"permission to access \"http&#58;&#47;&#47;127.0.0.1&#47;d&#47;{n}\" on this server.<P>\nReference&#32;"
+             "&#35;18&#46;2f1e3b17&#46;1733140000&#46;1a2b3c4d\n</BODY>\n</HTML>\n", Server="AkamaiGHost")
+
+
+@latest("imperva-incident-200", "fail: bot check")
+async def _(req, n):
+    return R("<html style='height:100%'><head><META NAME='ROBOTS' CONTENT='NOINDEX, NOFOLLOW'><meta "
+             "name='format-detection' content='telephone=no'></head><body style='margin:0px;height:100%'><iframe "
+             "id='main-iframe' src='/_Incapsula_Resource?CWUDNSAI=27&xinfo=1-2-3' frameborder=0 width='100%' "
+             "height='100%'>Request unsuccessful. Incapsula incident ID: 1234000450123456789-98765432101234567"
+             "</iframe></body></html>")
+
+
+@latest("aws-waf-202-challenge", "fail: bot check (a 202 challenge, no terms)")
+async def _(req, n):
+    return R("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title></title><script>window.awsWafCookie"
+             "DomainList = [];window.gokuProps = {\"key\":\"AQIDAHjcYu\",\"iv\":\"CgAHazE\",\"context\":\"ZmFr\"};"
+             "</script><script src='https://abc.edge.sdk.awswaf.com/abc/challenge.js'></script></head><body>"
+             "<div id='challenge-container'></div><noscript><h1>JavaScript is disabled</h1>In order to continue, "
+             "we need to verify that you're not a robot. This requires JavaScript. Enable JavaScript and then "
+             "reload the page.</noscript></body></html>", 202, **{"x-amzn-waf-action": "challenge"})
+
+
+@latest("datadome-403", "fail: HTTP 403 / bot check")
+async def _(req, n):
+    return R("<html lang='en'><head><title>acme.example</title><style>#cmsg{animation: A 1.5s;}</style></head>"
+             "<body style='margin:0'><p id='cmsg'>Please enable JS and disable any ad blocker</p><script data-cf"
+             "async='false'>var dd={'rt':'c','cid':'AHrlqAAAAAMA','hsh':'2211F522','t':'fe','s':45671,'e':'abc',"
+             "'host':'geo.captcha-delivery.com'}</script><script src='https://ct.captcha-delivery.com/c.js'>"
+             "</script></body></html>", 403, **{"x-datadome": "protected", "Server": "DataDome"})
+
+
+@latest("vercel-checkpoint-429", "fail: bot check / rate limit")
+async def _(req, n):
+    return R("<!DOCTYPE html><html lang='en'><head><title>Vercel Security Checkpoint</title></head><body><main>"
+             "<h1>We're verifying your browser</h1><p>Vercel Security Checkpoint</p><noscript>Enable JavaScript "
+             "to continue</noscript></main></body></html>", 429, **{"x-vercel-mitigated": "challenge"})
+
+
+@latest("ddos-guard-200", "fail: bot check")
+async def _(req, n):
+    return R("<!doctype html><html><head><title>DDoS-Guard</title></head><body><div id='ddg'><h1>Checking your "
+             "browser before accessing acme.example</h1><p>This process is automatic. Your browser will redirect "
+             "to your requested content shortly.</p><p>Please allow up to 5 seconds…</p><p>DDoS protection by "
+             "DDoS-Guard</p></div></body></html>")
+
+
+@latest("sucuri-firewall-403", "fail: HTTP 403 / access denied")
+async def _(req, n):
+    return R(page("<h1>Access Denied - Sucuri Website Firewall</h1><p>If you are the site owner (or you manage this "
+                  "site), please whitelist your IP or if you think this block is an error please open a support "
+                  "ticket.</p><table><tr><td>Block ID:</td><td>BNP005</td></tr><tr><td>Block reason:</td><td>Bad "
+                  "bot access attempt.</td></tr></table>", "Sucuri WebSite Firewall - Access Denied"), 403)
+
+
+@latest("pdf-url-serves-html-error", "fail: not the terms (an error page where the PDF was)", url="pdf")
+async def _(req, n):
+    return R(page("<h1>Document not available</h1><p>The document you requested could not be found. It may have "
+                  "been removed or the link may be out of date.</p>", "Error"))
+
+
+@latest("pdf-becomes-html-same-terms", "same or a change, never failed: the PDF's terms now served as a page",
+        url="pdf", modes=("after",), own_baseline=True)
+async def _(req, n):
+    if PHASE["n"] == 0:
+        return R(PDF, ctype="application/pdf")
+    return R(page("".join(f"<p>{line}</p>" for _, _, _, line in PDF_TEXT[0]), "Pdfco terms"))
+
+
+@latest("ab-heading-per-request", "same: a heading drawn per request between two wordings", own_baseline=True)
+async def _(req, n):
+    AB[n] = AB.get(n, 0) + 1
+    body = terms_html(n)
+    return R(body if AB[n] % 2 else body.replace(f"<h1>{n} Terms of Service</h1>", f"<h1>{n} Terms of Use</h1>"))
+
+
+@latest("slow-trickle-within-timeout", "same: the whole page trickled over 4 s, within the 10 s timeout",
+        extra="timeout = 10")
+async def _(req, n):
+    body = terms_html(n).encode()
+    resp = web.StreamResponse(headers={"Content-Type": "text/html; charset=utf-8"})
+    resp.enable_chunked_encoding()
+    await resp.prepare(req)
+    step = len(body) // 20 + 1
+    for i in range(0, len(body), step):
+        await resp.write(body[i:i + step])
+        await asyncio.sleep(0.2)
+    await resp.write_eof()
+    return resp
+
+
+@latest("slow-trickle-over-timeout", "fail: timed out (the whole page would take 12 s, timeout 4 s)",
+        extra="timeout = 4")
+async def _(req, n):
+    body = terms_html(n).encode()
+    resp = web.StreamResponse(headers={"Content-Type": "text/html; charset=utf-8"})
+    resp.enable_chunked_encoding()
+    await resp.prepare(req)
+    step = len(body) // 40 + 1
+    try:
+        for i in range(0, len(body), step):
+            await resp.write(body[i:i + step])
+            await asyncio.sleep(0.3)
+        await resp.write_eof()
+    except Exception:
+        pass
+    return resp
+
+
+def part_html(n: str, k: int, of: int = 3) -> str:
+    """Page ``k`` of ``of`` of a paginated document: its own clauses and a "page k of 3" line."""
+    clauses = "".join(f"<h2>{k}.{i} Section</h2><p>{n} customers keep every right of part {k} section {i}; fees of "
+                      f"part {k} change only with thirty days of notice, and disputes go to Lisbon.</p>"
+                      for i in range(1, 11))
+    return page(f"<h1>{n} Terms, page {k} of {of}</h1>{clauses}<p>Page {k} of {of} "
+                f"<a href='?part={k % of + 1}'>Next</a></p>")
+
+
+def paged(name, expect, fault_part):
+    """A document in 3 pages (``combine``) whose page ``fault_part(req, n, k)`` misbehaves in runs 1-3."""
+    async def handler(req, n):
+        k = int(req.query.get("part", 1))
+        if PHASE["n"] and (bad := await fault_part(req, n, k)) is not None:
+            return bad
+        return R(part_html(n, k))
+    return latest(name, expect, url="combine", own_baseline=True)(handler)
+
+
+async def _part2_503(req, n, k):
+    return R(page("<h1>Service Unavailable</h1>"), 503) if k == 2 else None
+
+
+async def _part3_soft404(req, n, k):
+    return R(page("<h1>Page not found</h1><p>Sorry, this page does not exist.</p>", "Not found")) if k == 3 else None
+
+
+async def _part2_back_to_first(req, n, k):  # the site dropped its pagination: page 2 sends to page 1
+    return web.Response(status=301, headers={"Location": f"/d/{n}?part=1"}) if k == 2 else None
+
+
+async def _part3_real_change(req, n, k):
+    return R(part_html(n, 3).replace("thirty days", "seven days")) if k == 3 else None
+
+
+paged("paged-part-503", "fail: page 2 of 3 fails, the document with it (the part named)", _part2_503)
+paged("paged-part-soft404", "fail: page 3 of 3 is a not-found page", _part3_soft404)
+paged("paged-part-redirects-to-first", "fail: page 2 redirects to page 1 (never a version with page 1 twice)",
+      _part2_back_to_first)
+paged("paged-part-real-change", "change: a change on page 3 of 3 is recorded", _part3_real_change)
+
+
+@latest("generated-date-stamp", "same: a 'generated on' date and time that changes every run", own_baseline=True)
+async def _(req, n):
+    return R(terms_html(n, extra=f"<p>This page was generated on December {2 + PHASE['n']}, 2026 at "
+                                 f"10:{PHASE['n']:02d}:00 UTC.</p>"))
+
+
+@latest("relative-updated-stamp", "same: 'Updated N days ago' counting up from run to run (an help-centre "
+        "article)", own_baseline=True)
+async def _(req, n):
+    ago = ("yesterday", "2 days ago", "3 days ago", "over a week ago")[PHASE["n"]]
+    return R(terms_html(n, extra=f"<p>Written by Legal Team. Updated {ago}</p>"))
+
+
+@latest("request-id-in-text", "same: a request id printed in the page, new on every request", own_baseline=True)
+async def _(req, n):
+    AB[n] = AB.get(n, 0) + 1
+    token = hashlib.sha1(f"{n}{AB[n]}".encode()).hexdigest()
+    return R(terms_html(n).replace("</main>", f"<p>Request ID: {token}</p></main>"))
+
+
+BROWSER = 'render = "browser"\n  timeout = 20'
+
+
+@latest("browser-xhr-fills-main", "same: an empty <main> the page's script fills from an API (render = browser)",
+        extra=BROWSER, own_baseline=True)
+async def _(req, n):
+    return R(f"<!doctype html><html><head><title>{n} Terms</title></head><body><nav>Home</nav><main></main><script>"
+             f"fetch('/api/terms/{n}').then(r => r.json()).then(d => {{ document.querySelector('main').innerHTML = "
+             "d.html; });</script></body></html>")
+
+
+@latest("browser-fills-after-timer", "same (the terms once shown) or fail; never the empty shell as a version",
+        extra=BROWSER, own_baseline=True)
+async def _(req, n):
+    return R(f"<!doctype html><html><head><title>{n} Terms</title></head><body><nav>Home</nav><main></main><script>"
+             f"setTimeout(() => fetch('/api/terms/{n}').then(r => r.json()).then(d => {{ "
+             "document.querySelector('main').innerHTML = d.html; }), 1500);</script></body></html>")
+
+
+@latest("browser-script-error-shell", "fail: the script fails, the page is only its frame (render = browser)",
+        extra=BROWSER, own_baseline=True)
+async def _(req, n):
+    if PHASE["n"] == 0:
+        return R(terms_html(n))
+    return R(f"<!doctype html><html><head><title>{n} Terms</title></head><body><nav>Home | Pricing</nav><main><p>"
+             "Loading…</p></main><script>throw new Error('chunk failed')</script><footer>© Acme</footer></body>"
+             "</html>")
+
+
 AB: dict = {}
 PORT = 0
 RAW = 0
@@ -730,6 +995,15 @@ async def dispatch(req):
                       "and to measure audience engagement. If you choose to Accept all, we will also use cookies "
                       "for personalised ads.</p><button>Reject all</button><button>Accept all</button>",
                       "Before you continue"))
+    if path.startswith("/slow/"):
+        return await slow_terms(req)
+    if path.startswith("/go/"):  # a first hop of a chain that ends on a login page
+        return web.Response(status=302, headers={"Location": f"/account/login?next=/d/{path[4:]}"})
+    if path == "/legal-old":  # ... or on the home page
+        return web.Response(status=302, headers={"Location": "/home"})
+    if path.startswith("/api/terms/"):  # what a page's script fills its <main> with
+        inner = terms_html(path.rsplit("/", 1)[-1]).split("<main>", 1)[1].split("</main>", 1)[0]
+        return web.json_response({"html": inner})
     if path.startswith("/real/"):
         return R(terms_html(path.split("/")[-1]))
     if path == "/pdf-good":
@@ -804,6 +1078,11 @@ def sources_text() -> str:
         else:
             url = u
         extra = f["extra"]
+        if u == "combine":  # a document in 3 pages
+            parts = ", ".join(f'{{ url = "http://127.0.0.1:{PORT}/d/{name}?part={k}" }}' for k in (1, 2, 3))
+            out.append(f'[[service]]\nid = "{name}"\nname = "{name}"\n  [[service.document]]\n'
+                       f'  type = "Terms of Service"\n  combine = [{parts}]\n  {extra}\n')
+            continue
         if (name.startswith("selector") or name.endswith("-in-main")) and "select" not in extra:
             extra = 'select = ["main"]'
         out.append(f'[[service]]\nid = "{name}"\nname = "{name}"\n  [[service.document]]\n  type = "Terms of Service"\n'
@@ -844,7 +1123,13 @@ SAME = {"ab-test-per-request", "huge-padding-same-terms", "nul-bytes-in-html",
         "html-as-text-plain", "pdf-as-octet-stream", "pdf-as-text-html", "meta-refresh", "refresh-header",
         "fragment-query-noise", "dup-url-a", "dup-url-b", "charset-latin1-mislabelled", "cookie-check-redirect",
         "xhtml-as-application-xml", "utf16-no-bom-label", "unclosed-divs-1200"}
-CHANGE = {"real-change", "real-rewrite"}
+SAME |= {"generated-date-stamp", "relative-updated-stamp", "request-id-in-text", "ab-heading-per-request",
+         "slow-trickle-within-timeout", "browser-xhr-fills-main"}
+# the terms once shown, or a failed run (a loaded machine's browser slower than the page's timer);
+# never the empty frame as a version
+SAME_OR_FAIL = {"browser-fills-after-timer"}
+CHANGE = {"real-change", "real-rewrite", "paged-part-real-change"}
+SAME_OR_CHANGE = {"pdf-becomes-html-same-terms"}  # one version more or none, never a failure
 _CLASS_NAME = re.compile(r"\b[A-Z][a-z]+[A-Z]\w*(Error|Exception)\b")
 
 
@@ -872,6 +1157,16 @@ def verdict(name: str, runs: list[tuple[str, str]], versions: int, mode: str, te
         if any(o == "failed" for o, _ in fault_runs):
             return f"FAULT: outcomes {[o for o, _ in fault_runs]}"
         return "OK" if versions == want else f"FAULT: {versions} version(s), expected {want}"
+    if name in SAME_OR_FAIL:
+        bad = [o for o in fault_runs if o[0] not in ("new", "unchanged", "failed")]
+        if bad or versions > 1 or (versions and not is_terms(text)):
+            return f"FAULT: {versions} version(s), outcomes {[o for o, _ in fault_runs]}"
+        return "OK"
+    if name in SAME_OR_CHANGE:
+        bad = [o for o in fault_runs if o[0] not in ("new", "unchanged", "changed")]
+        if bad or versions not in (base, base + 1) or not is_terms(text):
+            return f"FAULT: {versions} version(s), outcomes {[o for o, _ in fault_runs]}"
+        return "OK"
     if name in CHANGE | SAME and versions and not is_terms(text):
         return f"FAULT: the version recorded is not the terms: {text[:80]!r}"
     if name in CHANGE:
@@ -891,12 +1186,92 @@ def verdict(name: str, runs: list[tuple[str, str]], versions: int, mode: str, te
     return "OK"
 
 
+def tracker(store: Path, sources: Path, *args: str) -> subprocess.CompletedProcess:
+    """The real CLI over ``store`` with ``sources``, in a subprocess."""
+    return subprocess.run([PY, "-m", "tracker", "--store", str(store), "--sources", str(sources), *args],
+                          capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=300)
+
+
+def config_checks(root: Path) -> list[tuple[str, str]]:
+    """A sources file broken or edited between and during runs: (check, OK or FAULT: why). A bad
+    file stops the run with exit 2 and one line on stderr, no traceback, and loses nothing; a run
+    goes on with the file it loaded when the file is edited under it; a service taken out of the
+    file keeps its versions."""
+    store, src = root / "config-store", root / "config-sources.toml"
+    good = (f'[[service]]\nid = "keep"\nname = "Keep"\n  [[service.document]]\n  type = "Terms of Service"\n'
+            f'  url = "http://127.0.0.1:{PORT}/real/keep"\n\n[[service]]\nid = "slow"\nname = "Slow"\n'
+            f'  [[service.document]]\n  type = "Terms of Service"\n  url = "http://127.0.0.1:{PORT}/slow/slow"\n')
+    src.write_text(good)
+    said: list[tuple[str, str]] = []
+
+    def check(name: str, ok: bool, why: str) -> None:
+        said.append((name, "OK" if ok else f"FAULT: {why}"))
+
+    def versions() -> int:
+        return sum(commits(store, s) for s in ("keep", "slow"))
+
+    first = tracker(store, src, "run", "-q", "--host-delay", "0")
+    check("baseline", first.returncode == 0 and versions() == 2, f"exit {first.returncode}: {first.stderr[-300:]}")
+    for name, text in (("toml-syntax-error", good.replace('type = "Terms of Service"', 'type = "Terms of Service', 1)),
+                       ("empty-file", ""), ("half-written", good[: len(good) // 3]),
+                       ("unknown-key", good.replace('  url =', '  ulr =', 1)),
+                       ("binary-garbage", "\x00\x01\x02PK\x03\x04")):
+        src.write_text(text)
+        bad = tracker(store, src, "run", "-q", "--host-delay", "0")
+        lines = [line for line in bad.stderr.splitlines() if line.strip()]
+        check(name, bad.returncode == 2 and "Traceback" not in bad.stderr and 1 <= len(lines) <= 6
+              and lines[0].startswith("error:") and versions() == 2,
+              f"exit {bad.returncode}, stderr {bad.stderr[-300:]!r}, {versions()} versions")
+        status = tracker(store, src, "status")
+        check(f"{name}: status still answers", "Traceback" not in status.stderr and status.returncode in (0, 2),
+              f"exit {status.returncode}: {status.stderr[-300:]!r}")
+    # edited under a running run: the run goes on with what it loaded
+    src.write_text(good)
+    SLOW["text"] = "<p>Fees may now change with seven days of notice.</p>"
+    proc = subprocess.Popen([PY, "-m", "tracker", "--store", str(store), "--sources", str(src), "run", "--json",
+                             "--host-delay", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    SLOW["asked"] = False
+    deadline = time.time() + 60
+    while not SLOW["asked"] and time.time() < deadline:  # the run has loaded the file and is fetching
+        time.sleep(0.05)
+    src.write_text(good.split("[[service]]\nid = \"slow\"")[0] + "[[service]\nbroken")
+    out, err = proc.communicate(timeout=120)
+    try:
+        counts = json.loads(out)["counts"]
+    except ValueError:
+        counts = {}
+    check("edited-mid-run", proc.returncode == 0 and counts.get("changed") == 1 and versions() == 3,
+          f"exit {proc.returncode}, counts {counts}, {versions()} versions, stderr {err[-300:]!r}")
+    # the service taken out of the file: its versions stay, the run checks the others
+    src.write_text(good.split("[[service]]\nid = \"slow\"")[0])
+    rest = tracker(store, src, "run", "-q", "--host-delay", "0")
+    check("service-removed", rest.returncode == 0 and versions() == 3 and commits(store, "slow") == 2,
+          f"exit {rest.returncode}, {versions()} versions: {rest.stderr[-300:]!r}")
+    SLOW["text"] = ""
+    return said
+
+
+SLOW: dict = {"text": "", "asked": False}
+
+
+async def slow_terms(req):
+    """The terms, after 3 s (a run still going when its sources file is edited)."""
+    SLOW["asked"] = True
+    await asyncio.sleep(3)
+    return R(terms_html("slow", extra=SLOW["text"]))
+
+
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--out")]
     MODE = args[0] if args else "after"
     only = args[1].split(",") if len(args) > 1 else None
     if only == ["new"]:
         only = sorted(NEW_KINDS)
+    elif only == ["config"]:
+        only = ["real-change"]  # (and the sources-file checks)
+    elif only == ["latest"]:
+        only = sorted(LATEST_KINDS)
     elif only == ["old"]:
         only = [k for k in FAULTS if k not in NEW_KINDS]
     FAULTS = {k: v for k, v in FAULTS.items() if MODE in v["modes"] and (not only or k in only)}
@@ -925,10 +1300,17 @@ if __name__ == "__main__":
         for i, (o, m) in enumerate(results.get(name, [])):
             print(f"   r{phases[i]}: {o:10} {m}")
     old_kinds = [v for k, v in tally if k not in NEW_KINDS]
-    new_kinds = [v for k, v in tally if k in NEW_KINDS]
+    new_kinds = [v for k, v in tally if k in NEW_KINDS - LATEST_KINDS]
+    latest_kinds = [v for k, v in tally if k in LATEST_KINDS]
     print(f"\n{sum(v == 'OK' for _, v in tally)}/{len(tally)} OK ({MODE}); kinds of session 11: "
           f"{sum(v == 'OK' for v in old_kinds)}/{len(old_kinds)}, added in session 12: "
-          f"{sum(v == 'OK' for v in new_kinds)}/{len(new_kinds)}; store in {store}")
+          f"{sum(v == 'OK' for v in new_kinds)}/{len(new_kinds)}, in session 13: "
+          f"{sum(v == 'OK' for v in latest_kinds)}/{len(latest_kinds)}; store in {store}")
     for name, said in tally:
         if said != "OK":
+            print(f"  {name}: {said}")
+    if MODE == "after" and (not only or "config" in sys.argv[2:3]):
+        checked = config_checks(root)
+        print(f"\nsources file broken or edited: {sum(v == 'OK' for _, v in checked)}/{len(checked)} OK")
+        for name, said in checked:
             print(f"  {name}: {said}")

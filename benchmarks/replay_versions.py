@@ -15,11 +15,11 @@ only if it lasts 3 runs: they are counted apart ("second flips back").
 
 It prints, per run of the whole replay: versions expected (texts that differ from the previous
 one, first versions included; the tracker's "no clause changed" rule may drop a few whose only
-change is Markdown layout), versions recorded by kind, and the run outcomes. With
+change is Markdown layout), versions recorded by kind, and the run outcomes (with ``--json``, each document's outcome and message run by run). With
 ``--tracker-root DIR`` it runs another source tree (to compare two commits on the same data).
 
     .venv/bin/python benchmarks/replay_versions.py [--collection dating] [--limit N]
-        [--tracker-root DIR] [--json OUT]
+        [--doc 'Service/Type.md' ...] [--tracker-root DIR] [--json OUT]
 
 Data: ``../shared/data/ota/<collection>-versions.bundle`` (override the shared folder with
 TRACKER_SHARED); nothing from it is copied into the repository. Skips cleanly when absent.
@@ -48,7 +48,7 @@ from _shared import shared_data  # noqa: E402
 from noise import document_commits, read_blobs  # noqa: E402
 
 
-def load(repo: Path, limit: int | None) -> dict[str, list[str]]:
+def load(repo: Path, limit: int | None, only: list[str] | None = None) -> dict[str, list[str]]:
     """path -> its texts in history order (a text whose extraction equals the one before it dropped:
     Markdown the tracker normalises to the same text is no new version to either side)."""
     from tracker.errors import ExtractError
@@ -61,7 +61,8 @@ def load(repo: Path, limit: int | None) -> dict[str, list[str]]:
             return None
 
     docs = document_commits(repo)
-    paths = sorted(docs)[:limit] if limit else sorted(docs)
+    paths = sorted(p for p in docs if not only or p in only)
+    paths = paths[:limit] if limit else paths
     texts = read_blobs(repo, [f"{c}:{p}" for p in paths for c, _ in docs[p]])
     out: dict[str, list[str]] = {}
     for path in paths:
@@ -129,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--collection", default="dating", help="bundle prefix in ../shared/data/ota (default dating)")
     ap.add_argument("--limit", type=int, help="only the first N documents (by path)")
+    ap.add_argument("--doc", action="append", metavar="PATH",
+                    help="only this document (`Service/Document Type.md`; repeat for more)")
     ap.add_argument("--tracker-root", type=Path, default=ROOT, help="source tree of the tracker to run")
     ap.add_argument("--json", type=Path, help="write the per-document figures to this file")
     args = ap.parse_args(argv)
@@ -141,7 +144,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         repo = work / "repo"
         subprocess.run(["git", "clone", "-q", "-b", "main", str(bundle), str(repo)], check=True)
-        docs = load(repo, args.limit)
+        docs = load(repo, args.limit, args.doc)
+        if not docs:
+            print(f"no document of {args.collection} matches --doc {args.doc}", file=sys.stderr)
+            return 2
         step = [0]
         server = serve(docs, step)
         sources = work / "sources.toml"
@@ -149,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         store = work / "store"
         outcomes: Counter[str] = Counter()
         per_doc: dict[str, Counter[str]] = {}
+        steps_of: dict[str, list[list[str]]] = {}  # path -> [outcome, message] per run
         why: Counter[str] = Counter()  # outcomes other than a version, after the first run
         steps = max(len(seq) for seq in docs.values())
         names = {f"s{n}": s for n, s in enumerate(sorted({p.split('/', 1)[0] for p in docs}))}
@@ -156,6 +163,9 @@ def main(argv: list[str] | None = None) -> int:
             report = run_tracker(args.tracker_root, store, sources)
             for row in report["documents"]:
                 outcomes[row["outcome"]] += 1
+                service, kind = row["key"].split("/", 1) if "/" in row["key"] else (row["key"], "")
+                steps_of.setdefault(f"{names.get(service, service)}/{kind}.md", []).append(
+                    [row["outcome"], row.get("error") or row.get("summary") or ""])
                 if step[0] and row["outcome"] not in ("new", "changed", "revert"):
                     why[f"{row['outcome']}: {(row.get('error') or row.get('summary') or '')[:90]}"] += 1
                 if row["outcome"] in ("new", "changed", "revert"):
@@ -183,7 +193,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.json:
             args.json.write_text(json.dumps({"expected": expected, "recorded": dict(recorded),
                                              "outcomes": dict(outcomes),
-                                             "documents": {p: dict(c) for p, c in per_doc.items()}}, indent=1))
+                                             "documents": {p: dict(c) for p, c in per_doc.items()},
+                                             "steps": steps_of}, indent=1))
         return 0
     except (RuntimeError, subprocess.SubprocessError, OSError) as exc:
         print(f"replay stopped: {exc}", file=sys.stderr)

@@ -233,3 +233,26 @@ def test_browser_honours_retry_after_like_a_fetch(tmp_path: Path, httpserver, tr
     row = json.loads(tracker("status", "--json").output)[0]
     assert said.split(",")[0] in row["error"], row
     assert not (tracker.store / "archive" / "wisp").exists()
+
+
+def test_terms_a_script_writes_after_the_network_went_idle_are_waited_for(tmp_path: Path, httpserver,  # type: ignore[no-untyped-def]
+                                                                          tracker_cli) -> None:
+    """A page whose script writes the terms on a timer, 1.5 s after the load, with no request to
+    show for it (hydration, an animation): the browser waits for the text to appear instead of
+    reading the empty frame, so the terms are recorded on the first run, not refused as a page
+    that needs JavaScript."""
+    browser_or_skip()
+    clauses_html = "".join(f"<h2>{c['title']}</h2><p>{c['text']}</p>" for c in clauses(30)) * 3
+    page = ("<!doctype html><html><head><title>Wisp Chat terms</title></head><body><nav>Home</nav><main></main>"
+            f"<script>setTimeout(() => {{ document.querySelector('main').innerHTML = {json.dumps(clauses_html)}; }}, "
+            "1500);</script></body></html>")
+    httpserver.expect_request("/late").respond_with_handler(
+        lambda request: Response(page, content_type="text/html; charset=utf-8"))
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[[service]]\nid = "wisp"\nname = "Wisp Chat"\n\n  [[service.document]]\n'
+                       f'  type = "Terms of Service"\n  url = "{httpserver.url_for("/late")}"\n  render = "browser"\n',
+                       encoding="utf-8")
+    tracker = tracker_cli(sources)
+    result = json.loads(tracker("run", "--json").output)
+    assert result["counts"]["new"] == 1, result
+    assert "We delete your messages 30 days after you delete your account." in archived(tracker.store, "Terms of Service")

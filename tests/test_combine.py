@@ -99,3 +99,41 @@ def test_a_failing_part_fails_the_document_and_keeps_its_version(site):
     error = result["documents"][0]["error"]
     assert error.startswith("part 2 of 2 (http://") and "/terms/2): HTTP 404" in error
     assert (store / "archive" / "zephyr" / "Terms of Service.md").read_text(encoding="utf-8") == recorded
+
+
+@pytest.mark.parametrize("served,said", [
+    ("<html><body><main><h1>Page not found</h1><p>Sorry, this page does not exist.</p></main></body></html>",
+     "part 2 of 2 ({url}): looks like an error page: page not found"),
+    ("<html><body><main><h1>Wartungsarbeiten</h1><p>Wir führen gerade geplante Wartungsarbeiten durch.</p>"
+     "</main></body></html>", "part 2 of 2 ({url}): looks like an error page: maintenance page"),
+    ("<html><body><main><h1>Sign in</h1><form><input type=email name=e><input type=password name=p>"
+     "<button>Sign in</button></form></main></body></html>", "part 2 of 2 ({url}): looks like an error page: login page"),
+])
+def test_a_part_served_as_an_error_page_fails_the_document(site, served, said):
+    """A part that is a not-found, maintenance or login page served as 200: the document fails,
+    the part named, run after run; the other part's text alone is never recorded (the notice is
+    judged on the part, where the other part's terms do not drown it)."""
+    pages, store, run = site
+    run()
+    recorded = (store / "archive" / "zephyr" / "Terms of Service.md").read_text(encoding="utf-8")
+    pages["/terms/2"] = served
+    for _ in range(3):
+        code, result = run()
+        error = result["documents"][0]["error"]
+        assert code == 1 and result["counts"]["failed"] == 1, result
+        assert error.startswith(said.format(url=error.split("(", 1)[1].split(")", 1)[0])), error
+    assert (store / "archive" / "zephyr" / "Terms of Service.md").read_text(encoding="utf-8") == recorded
+
+
+def test_a_part_that_is_another_part_again_fails_the_document(site):
+    """The site drops its pagination: page 2 now answers with page 1's text (a redirect to it, or
+    the same page at its address). Never a version holding page 1 twice and no page 2."""
+    pages, store, run = site
+    run()
+    recorded = (store / "archive" / "zephyr" / "Terms of Service.md").read_text(encoding="utf-8")
+    pages["/terms/2"] = pages["/terms/1"]
+    code, result = run()
+    error = result["documents"][0]["error"]
+    assert code == 1 and "part 2 of 2" in error and "the same page as part 1" in error, error
+    assert "check `combine` in the sources file" in error and "\n" not in error
+    assert (store / "archive" / "zephyr" / "Terms of Service.md").read_text(encoding="utf-8") == recorded

@@ -385,8 +385,10 @@ SHRUNK = "<html><body><main><h1>Terms</h1><p>Credits expire after 12 months.</p>
 
 
 def test_a_sudden_shrink_is_held_until_seen_in_three_consecutive_runs():
+    from tracker.run.decide import SHRINK_KEY
+
     state = known()
-    shrunk = content_hash(text_of(SHRUNK))
+    shrunk = SHRINK_KEY  # any shrunk text counts: the page as served now once it lasts
     first = decide(fetched(SHRUNK), state)
     assert first.outcome == "held" and first.version is None
     assert first.sighting == Sighting(shrunk, 1, WHEN)
@@ -401,6 +403,20 @@ def test_a_sudden_shrink_is_held_until_seen_in_three_consecutive_runs():
 def test_a_shrink_hold_counts_again_from_one_when_another_text_comes():
     decision = decide(fetched(SHRUNK), known(sighting=Sighting("another text", 2, WHEN)))
     assert decision.outcome == "held" and decision.sighting is not None and decision.sighting.seen == 1
+
+
+def test_a_shrunk_text_edited_from_run_to_run_is_recorded_once_the_shrink_lasted():
+    """A policy that became much shorter and goes on being edited (its date, a clause) at each
+    run: the shrink is what must last 3 runs, not one exact text, or it would never be recorded."""
+    state = known()
+    for n in range(HOLD_RUNS):
+        edited = SHRUNK.replace("</main>", f"<p>Last updated on day {n}.</p></main>")
+        decision = decide(fetched(edited), state)
+        if n < HOLD_RUNS - 1:
+            assert decision.outcome == "held" and decision.sighting is not None, n
+            state = replace(state, sighting=decision.sighting)
+    assert decision.outcome == "changed" and decision.version is not None
+    assert "Last updated on day 2." in decision.version.text
 
 
 def test_a_shrink_is_recorded_at_once_when_the_settings_changed_or_max_shrink_allows_it():
@@ -563,3 +579,47 @@ def test_the_second_flip_back_between_two_texts_within_weeks_is_a_blink_not_a_ve
     assert old.version is not None and old.version.kind == "revert"
     other = known(PAGE, earlier=earlier, recent=((x, WHEN), (y, WHEN)))  # X, Y, X is one revert: a version
     assert decide(fetched(CHANGED), other).version is not None
+
+
+def test_a_change_taken_back_for_runs_and_made_again_is_a_version_not_a_blink():
+    """Versions X, Y, X within days, and Y fetched again: a blink unless both texts were served
+    in more than ``ALTERNATION_RUNS`` runs each (``served``): a change and its revert that both
+    lasted are recorded at once. Unknown counts (no checks) keep the rule by dates alone."""
+    from tracker.run.decide import ALTERNATION_RUNS
+
+    x, y = content_hash(text_of(PAGE)), content_hash(text_of(CHANGED))
+    recent = ((x, "2026-11-25T00:00:00Z"), (y, "2026-11-20T00:00:00Z"), (x, "2026-11-15T00:00:00Z"))
+
+    def fetch(served: tuple[int, int] | None) -> Decision:
+        state = known(PAGE, earlier={x: "2026-11-01T00:00:00Z", y: "2026-11-10T00:00:00Z"}, recent=recent,
+                      served=served)
+        return decide(fetched(CHANGED), state)
+
+    for served in ((1, 1), (ALTERNATION_RUNS, ALTERNATION_RUNS), (1, 30), (30, 1), None):
+        assert fetch(served).version is None, served
+    for served in ((ALTERNATION_RUNS + 1, ALTERNATION_RUNS + 1), (14, 30)):
+        made = fetch(served)
+        assert made.version is not None and made.version.kind == "revert" and made.outcome == "revert", served
+
+
+@pytest.mark.parametrize(("before", "after", "same"), [
+    ("This page was generated on December 2, 2026 at 10:01:00 UTC.",
+     "This page was generated on January 3, 2027 at 09:12:30 UTC.", True),
+    ("Written by the legal team. Updated 3 days ago", "Written by the legal team. Updated over a week ago", True),
+    ("Mis à jour il y a 2 jours", "Mis à jour il y a 5 jours", True),
+    ("Zuletzt aktualisiert vor 3 Tagen", "Zuletzt aktualisiert vor 2 Wochen", True),
+    ("Request ID: 4f2a9c0b1d2e3f40", "Request ID: 9e8d7c6b5a4f3e21", True),
+    # what terms say with numbers stays theirs: a date alone, hours, durations, a period "ago"
+    ("Last updated: 1 March 2026", "Last updated: 1 June 2026", False),
+    ("Support is open 9:00 to 17:00 every day.", "Support is open 8:00 to 20:00 every day.", False),
+    ("Data collected more than 2 years ago is deleted.", "Data collected more than 1 year ago is deleted.", False),
+    ("Offers end at 23:59 on 31 December, as stated in our fees section.",
+     "Offers end at 23:59 on 31 January, as stated in our fees section.", False),
+])
+def test_a_stamp_that_changes_every_run_is_no_new_version(before, after, same):
+    """A generation time, a relative "updated N days ago" or a request id printed in the page:
+    "no clause changed", not a version every run; a date, hours or a period in the terms is a change."""
+    from tracker.run.decide import _same_terms
+
+    body = "# Terms\n\n" + "\n\n".join(f"{n}. Fees of plan {n} change only with thirty days of notice." for n in range(8))
+    assert _same_terms(body + "\n\n" + before, body + "\n\n" + after) is same

@@ -1158,6 +1158,48 @@ def test_a_page_alternating_between_two_texts_from_run_to_run_is_a_blink(env):
     assert len(env.commits("faulty")) == 4 and "seven days" in env.text("faulty")
 
 
+def test_a_change_taken_back_for_several_runs_and_made_again_is_recorded_at_once(env, monkeypatch):
+    """A change (Y) kept for several runs, taken back (X) for several runs, then made again: not a
+    page alternating from run to run, so Y is recorded the run it comes back, not 3 runs later as
+    a blink would be. (``ALTERNATION_RUNS`` lowered to 1 here: a week of daily runs by default.)"""
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("tracker.run.decide"), "ALTERNATION_RUNS", 1)
+    old, new = TERMS, TERMS.replace("Clause 7</h2>", "Clause 7</h2><p>Fees may change with seven days of notice.</p>")
+    served = {"text": old}
+    env.server.page("/bad", lambda: html(served["text"]))
+    outcomes = []
+    for text in (old, new, new, old, old, new):
+        served["text"] = text
+        outcomes.append(env.run(code=0)[BAD]["outcome"])
+    assert outcomes == ["new", "changed", "unchanged", "revert", "unchanged", "revert"], outcomes
+    assert len(env.commits("faulty")) == 4 and "seven days" in env.text("faulty")
+    served["text"] = old  # but a flip back after one run, the text it left lasting 1, is a blink
+    docs = env.run(code=0)
+    assert docs[BAD]["outcome"] == "unchanged" and "alternates" in (docs[BAD]["summary"] or ""), docs[BAD]
+    assert len(env.commits("faulty")) == 4
+
+
+def test_a_page_stamped_with_its_generation_time_is_one_version_until_its_terms_change(env):
+    """A page that prints when it was generated, a relative "updated" stamp and a request id,
+    new on every run: no version for them; a clause changed on a stamped run is recorded."""
+    served = {"run": 0, "extra": ""}
+
+    def page():
+        served["run"] += 1
+        n = served["run"]
+        stamp = (f"<p>Generated on December {n}, 2026 at 10:{n:02d}:00 UTC. Updated {n} days ago</p>"
+                 f"<p>Request ID: {n:04d}a9c0b1d2e3f40</p>")
+        return html(TERMS.replace("</body>", stamp + served["extra"] + "</body>"))
+
+    env.server.page("/bad", page)
+    outcomes = [env.run(code=0)[BAD]["outcome"] for _ in range(3)]
+    assert outcomes == ["new", "unchanged", "unchanged"], outcomes
+    served["extra"] = "<p>Fees may change with seven days of notice.</p>"
+    assert env.run(code=0)[BAD]["outcome"] == "changed"
+    assert len(env.commits("faulty")) == 2 and "seven days" in env.text("faulty")
+
+
 def test_a_connection_reset_is_one_plain_line_and_never_a_version(env):
     """A server that resets the connection (before the status line, or in the middle of a body
     with no length): failed in words, no exception class name, nothing recorded."""

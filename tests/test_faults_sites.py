@@ -159,6 +159,18 @@ site("newsletter-signup-selected-de", "looks like an error page: newsletter sign
     "<h2>Nichts verpassen</h2><p>Jetzt Newsletter abonnieren!</p><input type='email'><button>Los</button>"))
 
 
+@site("document-not-found-notice", "looks like an error page: page not found")
+def _document_not_found(env: Env) -> None:
+    # A PDF's address that now answers with an HTML notice about the document, not about "the page".
+    env.server.page("/bad", lambda: html("<h1>Document not available</h1><p>The document you requested could not "
+                                         "be found. It may have been removed or the link may be out of date.</p>"))
+
+
+@site("document-gone-notice-de", "looks like an error page: page not found")
+def _document_gone_de(env: Env) -> None:
+    env.server.page("/bad", lambda: html("<h1>Hinweis</h1><p>Das angeforderte Dokument ist nicht mehr verfügbar.</p>"))
+
+
 def _raw(reply: bytes) -> Callable[[Env], None]:
     def setup(env: Env) -> None:
         raw = test_faults.RawServer(reply)
@@ -474,3 +486,16 @@ def test_moderately_nested_pages_are_extracted_as_before():
 ])
 def test_newsletter_signup_rule(text, signup):
     assert guard.newsletter_signup(guard.Page(text)) is signup
+
+
+@pytest.mark.parametrize(("text", "missing"), [
+    ("# Document not available\n\nThe document you requested could not be found.", True),
+    ("# Erreur\n\nCe document n'est plus disponible.", True),
+    ("# Fout\n\nDe pagina die u zoekt kon niet worden gevonden.", True),
+    ("# Aviso\n\nEl documento solicitado ya no está disponible.", True),
+    # Said of a service, an offer or an account, not of the page asked for: no notice.
+    ("# Terms\n\nIf the service is no longer available in your country, we refund any fees paid.", False),
+    ("# Conditions\n\nCette offre n'est plus disponible après le 1er mars.", False),
+])
+def test_not_found_rule_names_the_document_or_page(text, missing):
+    assert guard.not_found(guard.Page(text)) is missing

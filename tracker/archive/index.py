@@ -648,6 +648,26 @@ class Index:
         return {r[0]: (tuple(json.loads(r[1] or "[]")), int(r[2] or 0)) for r in self.conn.execute(
             "SELECT document_key, variants, absent FROM blinks")}
 
+    def runs_served(self, document_key: str) -> tuple[int, int] | None:
+        """(runs in which the document's last-but-one version was what the page served, runs in
+        which its latest version has been so far), counted from the checks table: the run that
+        recorded a version and every later run that did not fail until the next version. None
+        when either version was recorded by no check (imported from a history, or checks lost).
+        One query per document: asked only of the rare document whose versions went X, Y, X."""
+        commits = [r[0] for r in self.conn.execute(
+            "SELECT commit_sha FROM versions WHERE document_key = ? ORDER BY seq DESC LIMIT 2", (document_key,))]
+        if len(commits) < 2:
+            return None
+        rows = self.conn.execute(
+            "SELECT commit_sha, outcome FROM checks WHERE document_key = ? AND run_id >= "
+            "(SELECT MIN(run_id) FROM checks WHERE document_key = ? AND commit_sha = ?) ORDER BY run_id",
+            (document_key, document_key, commits[1])).fetchall()
+        if not rows or rows[0][0] != commits[1] or commits[0] not in {r[0] for r in rows}:
+            return None
+        at = [r[0] for r in rows].index(commits[0])
+        served = [outcome not in ("failed", "skipped") for _, outcome in rows]
+        return sum(served[:at]), sum(served[at:])
+
     # -- HTTP validators (conditional requests) ------------------------------------------------
     def http_cache(self) -> dict[str, sqlite3.Row]:
         """document key -> ETag / Last-Modified of the text with ``content_hash``, fetched with

@@ -48,6 +48,9 @@ NEEDS = ("render = 'browser' needs playwright and Chromium: "
          "pip install -e '.[browser]' and apt-get install chromium")
 SKIPPED_RESOURCES = frozenset({"image", "media", "font"})
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+SETTLE_TEXT = 200  # visible characters under which a rendered page may still be filling in its text
+SETTLE_WAIT = 3.0  # seconds a page that short is given to fill in (within the document's timeout)
+SETTLE_POLL = 0.25  # seconds between two looks at it
 
 
 def chromium_path() -> str:
@@ -185,6 +188,7 @@ async def _attempt(
         if response is not None and media and media not in HTML_TYPES:
             body = await response.body()  # text, Markdown, PDF...: the bytes, not a viewer's DOM
         else:
+            await _wait_for_text(page, min(SETTLE_WAIT, doc.timeout - (time.monotonic() - started)))
             body = (await page.content()).encode("utf-8")
             content_type = "text/html; charset=utf-8"
         if len(body) > options.max_bytes:
@@ -201,6 +205,29 @@ async def _attempt(
             await context.close()
         except PlaywrightError:
             pass
+
+
+async def _wait_for_text(page: Any, budget: float) -> None:
+    """Give a page its scripts fill in after the network went idle (a timer, a hydration step)
+    up to ``budget`` seconds: while its visible text is under ``SETTLE_TEXT`` characters, poll
+    until it reaches that and holds for one poll. A page with its text at once costs one call;
+    a page that stays short (a shell, an error) is then judged as it is; a page without scripts
+    is read at once."""
+    from playwright.async_api import Error as PlaywrightError
+
+    end, last = time.monotonic() + budget, None
+    while True:
+        try:
+            length = await page.evaluate(  # (a page without scripts will not fill itself in)
+                "() => !document.scripts.length ? 1e9 : document.body ? document.body.innerText.trim().length : 0")
+        except PlaywrightError:  # navigated away, closed: the content is read as it is
+            return
+        if length >= SETTLE_TEXT and (last is None or length == last):
+            return
+        if time.monotonic() >= end:
+            return
+        last = length
+        await asyncio.sleep(SETTLE_POLL)
 
 
 async def _skip_heavy_resources(route: Any) -> None:

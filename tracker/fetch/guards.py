@@ -274,7 +274,20 @@ _NOT_FOUND = _has(
     r"\bpagina non (trovata|esiste)\b|\bla pagina che (stai cercando|cerchi) non esiste|"
     r"\bpagina (niet gevonden|bestaat niet)\b|\bde pagina die (je|u) zoekt bestaat niet|"
     r"\bp[áa]gina n[ãa]o (encontrada|existe)\b|\ba p[áa]gina que voc[êe] (procura|está procurando) n[ãa]o existe|"
-    r"ページが見つかりません|お探しのページ(は|が)|ページは存在しません"
+    r"ページが見つかりません|お探しのページ(は|が)|ページは存在しません|"
+    # the notice said of the document or file asked for ("The document you requested could not be
+    # found", "Ce document n'est plus disponible"): its subject named, so a clause about a service
+    # "no longer available" is no notice; looked at only on short pages without terms vocabulary
+    r"\b(page|document|file|resource|content|article|link|url)\b[^.!?\n]{0,40}?\b((could not|couldn't|couldn’t|cannot|"
+    r"can't|can’t) be found|(is|are|has been) no longer (available|online)|no longer exists)\b|"
+    r"\b(page|document|fichier|lien|contenu)\b[^.!?\n]{0,40}?(\best introuvable|\bn['’]est plus (disponible|en ligne)|"
+    r"\bn['’]existe plus)\b|\b(seite|dokument|datei|inhalt|link)\b[^.!?\n]{0,40}?\b(konnte nicht gefunden werden|"
+    r"(ist )?nicht mehr verfügbar|existiert nicht mehr)\b|"
+    r"\b(p[áa]gina|documento|archivo|contenido)\b[^.!?\n]{0,40}?\b(no se (ha podido|pudo) encontrar|ya no est[áa] disponible)\b|"
+    r"\b(pagina|documento|file|contenuto)\b[^.!?\n]{0,40}?\bnon è (stat[oa] trovat[oa]|più disponibile)\b|"
+    r"\b(pagina|document|bestand|inhoud)\b[^.!?\n]{0,40}?\b(kon niet (worden )?gevonden|is niet meer beschikbaar)\b|"
+    r"\b(p[áa]gina|documento|arquivo|conte[úu]do)\b[^.!?\n]{0,40}?\b(não (foi|pôde ser) encontrad[oa]|não está mais "
+    r"disponível)\b"
 )
 _LOGIN_WORDS = _has(
     r"\b(sign|log)\s?in\b|\blog\s?on\b|\bpassword\b|\bforgot\b|\bcreate an account\b|"
@@ -752,6 +765,7 @@ RULES: tuple[tuple[str, Callable[[Page], bool], bool], ...] = (
     ("a page with no terms in it", empty_shell, True),  # last: the others name what the page is
 )
 
+NO_TERMS = "a page with no terms in it"  # a frame around nothing: refused as a page, not as a part
 MOVED = "moved page"  # a page saying the document moved, with its new address (``moved_to``)
 REFRESH_LOOP = "page that refreshes to itself"  # a short page whose meta refresh names its own address
 # What ``tracker status`` and the attention feed say a document was served instead of its terms.

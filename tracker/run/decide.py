@@ -44,7 +44,7 @@ The order of the checks, cheapest first:
    consecutive runs (or ``confirm``); a new text with ``confirm = N``: pending until seen in N;
 9. otherwise a new version: ``first``, ``revert`` (a text it had before) or ``changed``; a
    revert that is the second flip back between the same two texts from run to run (versions
-   X, Y, X, then Y: ``_alternates``) is a blink instead, handled as in 10;
+   X, Y, X, then Y, not both served for over a week of runs: ``_alternates``) is a blink instead, as in 10;
 10. a ``changed`` or ``revert`` text, and a text the page was seen blinking to (``Blink``), comes
    with ``recheck``: the run loop fetches the page again at once and ``settle`` decides with both
    fetches. A page that gives the latest text back is blinking between variants (an A/B test, a
@@ -58,6 +58,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable, Literal, Mapping
@@ -122,6 +123,9 @@ MAX_VARIANTS = 6  # variant hashes remembered per document
 VARIANT_RUNS = 3  # consecutive runs without the latest text, every fetch, before a variant is recorded
 ALTERNATION = 3  # versions looked back at to tell a page alternating from run to run (X, Y, X, then Y)
 ALTERNATION_DAYS = 30  # ... all within this many days of the fetch: a text toggled back months later is news
+# ... unless both texts were each served in more than this many runs: in the contrib history (daily
+# runs) such flips mostly stay (24 of 43), where flips with either text shorter mostly flip again
+ALTERNATION_RUNS = 7
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,9 @@ class DocumentState:
     blink: Blink | None = None  # the texts it was seen blinking between, if it was
     # (content hash, ISO fetched_at) of the last ``ALTERNATION`` versions, the latest first
     recent: tuple[tuple[str, str], ...] = ()
+    # (runs the last-but-one version was served, runs the latest has been): known only when the
+    # last versions went X, Y, X and the runs that recorded both are in the checks table
+    served: tuple[int, int] | None = None
 
     def trusted_cache(self, fingerprint: str) -> CacheEntry | None:
         """The cache entry if it describes the version held, fetched the way we fetch now (a 304
@@ -305,8 +312,15 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
     # page as served now (the analysis calls it a translation, not new terms), and refusing it for
     # ever would lose every later version of a site that moved to that language for good.
     switched = guard.another_language(latest, text) if latest is not None and same_way else None
-    held = cut_html or cut_text or switched or guard.shrink(previous, len(text), fetched.document.max_shrink)
-    key = f"language:{guard.main_language(text)}" if switched else text_hash
+    shrunk = guard.shrink(previous, len(text), fetched.document.max_shrink)
+    held = cut_html or cut_text or switched or shrunk
+    # A sudden shrink is counted as such, any shrunk text: a shorter policy that goes on being
+    # edited (a date a run, a clause) is the page as served now once it has lasted 3 runs, where
+    # counting one exact text held it for ever (a replay of Vinted's privacy policy, 134,779
+    # characters down to 26,000 and edited at each step: 12 versions never recorded). A text cut
+    # mid-sentence still has to repeat exactly, and so does any text under `confirm` (asked for).
+    key = (f"language:{guard.main_language(text)}" if switched
+           else SHRINK_KEY if shrunk and not (cut_html or cut_text) and needed <= 1 else text_hash)
     waiting = _not_confirmed(fetched, state, key, held, needed)
     if waiting is not None:
         return waiting
@@ -319,6 +333,7 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
                     extracted_with=extracted_with, cache=cache, recheck=None if kind == "first" else text_hash)
 
 
+SHRINK_KEY = "shrink"  # what a held shrink counts (``_not_confirmed``): any shrunk text, not one
 VARIANT_NOTE = "variant: the page alternates between texts ({}); not recorded"
 
 
@@ -346,9 +361,13 @@ def _alternates(state: DocumentState, text_hash: str, fetched_at: datetime) -> b
     ``ALTERNATION_DAYS`` of ``fetched_at``: back for the second time, within weeks, to the text
     the latest version replaced? One revert is a real version (a change taken back); a page that
     keeps going back and forth between two texts from run to run (a stale cached copy served
-    every other run, an A/B test drawn per day) is blinking."""
+    every other run, an A/B test drawn per day) is blinking. Not when both texts lasted more than
+    ``ALTERNATION_RUNS`` runs each (``state.served``): a change taken back for two weeks and then
+    made again, or a policy that legitimately alternates once, is recorded that run, not 3 runs late."""
     recent = [digest for digest, _ in state.recent]
     if not (len(recent) >= 3 and recent[1] == text_hash and recent[2] == recent[0] == state.latest_hash):
+        return False
+    if state.served is not None and min(state.served) > ALTERNATION_RUNS:
         return False
     try:
         since = parse_iso(state.recent[2][1])
@@ -462,7 +481,52 @@ def _same_terms(latest: str, text: str) -> bool:
     if same_terms(latest, text):
         return True
     repaired = repair_mojibake(text)
-    return repaired != text and (repaired == latest or same_terms(latest, repaired))
+    if repaired != text and (repaired == latest or same_terms(latest, repaired)):
+        return True
+    masked_latest, masked = mask_stamps(latest), mask_stamps(repaired)
+    return (masked_latest != latest or masked != repaired) and same_terms(masked_latest, masked)
+
+
+_AGO = (r"(?:over |about |almost |nearly |more than |less than )?(?:a|an|one|\d+|a few|several) "
+        r"(?:second|minute|hour|day|week|month|year)s? ago|yesterday|today|just now|"
+        r"il y a (?:plus d['’]|environ |moins d['’])?(?:un|une|\d+|quelques) ?(?:seconde|minute|heure|jour|semaine|mois|an)s?|"
+        r"hier|aujourd['’]hui|vor (?:über |etwa |mehr als )?(?:einer|einem|\d+|wenigen) "
+        r"(?:Sekunden?|Minuten?|Stunden?|Tag(?:en)?|Wochen?|Monat(?:en)?|Jahr(?:en)?)|gestern|heute")
+# "Updated 3 days ago", "mis à jour il y a 2 jours", "aktualisiert vor 3 Tagen": a help centre's
+# relative stamp, which counts up from run to run with no word of the terms changed
+_RELATIVE_STAMP = re.compile(
+    r"\b(updated|edited|modified|published|posted|revised|written|mis à jour|modifié|publié|aktualisiert|"
+    r"geändert|veröffentlicht|bearbeitet)( on| le| am)?:? (" + _AGO + r")\b", re.I)
+# A short line that says when the page was generated, fetched or updated down to the minute
+# ("generated on December 2, 2026 at 10:04:00 UTC"): its numbers and month names are the clock's
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+_STAMP_WORDS = re.compile(
+    r"\b(generated|rendered|printed|retrieved|accessed|cached|updated|modified|as of|last (?:updated|modified)|"
+    r"généré|imprimé|consulté|mis à jour|erstellt|generiert|abgerufen|aktualisiert|stand)\b", re.I)
+_STAMP_PARTS = re.compile(
+    r"\d+|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(janv|févr|mars|avr|mai|juin|juil|"
+    r"août|sept|oct|nov|déc)[a-zé]*\b|\b(januar|februar|märz|april|mai|juni|juli|august|september|oktober|"
+    r"november|dezember)\b|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.I)
+# A request, session or trace id printed in the page ("Request ID: 4f2a9c..."): new on every request
+_LABELLED_TOKEN = re.compile(
+    r"\b((?:request|reference|ref|trace|correlation|session|incident|ray|transaction)[ -]?(?:id|number|no\.?|#)"
+    r"\s*[:#]?\s*)(?=[A-Za-z0-9-]*\d)[A-Za-z0-9-]{8,}", re.I)
+STAMP_LINE = 160  # characters: a longer line is prose, whatever clock time it names
+
+
+def mask_stamps(text: str) -> str:
+    """``text`` with what changes from run to run without any word of the terms changing masked:
+    a relative "updated N days ago" stamp, a short line stamping the page's generation or update
+    time down to the minute, a labelled request or session id. For comparing two texts (mask
+    both), never for storing one. A date alone ("Last updated: 1 March 2026") is not masked: a
+    new date is how terms say they changed."""
+    if ":" in text and (_CLOCK.search(text) or _LABELLED_TOKEN.search(text)):
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            if len(line) <= STAMP_LINE and _CLOCK.search(line) and _STAMP_WORDS.search(line):
+                lines[i] = _STAMP_PARTS.sub("#", line)
+        text = _LABELLED_TOKEN.sub(r"\1#", "\n".join(lines))
+    return _RELATIVE_STAMP.sub(r"\1\2 #", text)
 
 
 def _partial_page(latest: str, text: str, max_shrink: float) -> str | None:
@@ -513,8 +577,8 @@ def _not_confirmed(fetched: Fetched, state: DocumentState, text_hash: str, shran
                    needed: int) -> Decision | None:
     """"held" (a sudden shrink) or "pending" (``confirm``) while a new text has not been seen
     in enough consecutive runs yet; None once it has (or when one run is enough). ``text_hash``
-    is what must repeat: the text's hash, or "language:XX" for terms served in another language
-    (any text in that language counts)."""
+    is what must repeat: the text's hash, "language:XX" for terms served in another language
+    (any text in that language counts), or ``SHRINK_KEY`` for a sudden shrink (any shrunk text)."""
     if shrank:
         runs = max(needed, guard.HOLD_RUNS)
     else:
@@ -637,6 +701,8 @@ def extraction_message(exc: ExtractError, fetched: Fetched | None = None) -> str
     check, and an HTML page with no text but scripts (a client-rendered shell) says it needs
     JavaScript (``fetched``: the page, when known)."""
     message = str(exc)
+    if isinstance(exc, PartProblem):
+        return message
     if (fetched is not None and "no text after extraction" in message
             and any(guard.has_script(page.body) for page in fetched.parts or (fetched,))):
         hint = ("" if getattr(fetched.document, "render", "http") == "browser"
@@ -706,13 +772,33 @@ def regions_text(fetched: Fetched, regions: list[Region]) -> str:
 
     if not fetched.parts:
         return convert.to_text(regions[0])
-    texts = []
+    texts: list[str] = []
+    seen: dict[str, int] = {}  # final URL -> the part that reached it
     for number, (page, found) in enumerate(zip(fetched.parts, regions), 1):
+        where = f"part {number} of {len(fetched.parts)} ({page.url})"
         try:
-            texts.append(convert.to_text(found))
+            text = convert.to_text(found)
         except ExtractError as exc:
-            raise ExtractError(f"part {number} of {len(fetched.parts)} ({page.url}): {exc}") from None
+            raise ExtractError(f"{where}: {exc}") from None
+        # A part served as an error, login or not-found page fails the document, as a part that
+        # failed to load does: the other parts' text is not the document (its error judged on the
+        # part alone, where it is not drowned in the other parts' terms). So does a part that is
+        # another part again (page 2 now redirecting to page 1: the site dropped its pagination).
+        problem = guard.error_page(text, page.body, url=page.url, final_url=page.final_url)
+        if problem and not problem.endswith(guard.NO_TERMS):
+            raise PartProblem(f"{where}: {problem}")
+        reached = (page.final_url or page.url).split("#", 1)[0]
+        same = seen.get(reached) or next((k + 1 for k, other in enumerate(texts) if other == text), None)
+        if same is not None:
+            raise PartProblem(f"{where}: the same page as part {same} ({reached}); the document's pages "
+                              "changed: check `combine` in the sources file")
+        seen.setdefault(reached, number)
+        texts.append(text)
     return convert.normalize_markdown("\n\n".join(texts))
+
+
+class PartProblem(ExtractError):
+    """A part of a combined document that is not its part: an error page, or another part again."""
 
 
 def to_version(fetched: Fetched, text: str, *, kind: str = "changed", revert_of: str = "") -> NewVersion:

@@ -44,8 +44,17 @@ def load_states(store: Store, index: Index, documents: Sequence[Document]) -> di
             earlier=dates.get(key, {}),
             blink=Blink(*blinks[key]) if key in blinks else None,
             recent=recent.get(key, ()),
+            served=_served(index, key, recent.get(key, ())),
         )
     return states
+
+
+def _served(index: Index, key: str, recent: tuple[tuple[str, str], ...]) -> tuple[int, int] | None:
+    """How many runs each of the last two versions was served (``Index.runs_served``), read only
+    for a document whose last versions went X, Y, X: the one case ``decide`` needs it for."""
+    if len(recent) < 3 or recent[0][0] != recent[2][0] or recent[0][0] == recent[1][0]:
+        return None
+    return index.runs_served(key)
 
 
 def _latest_lengths(store: Store, index: Index, documents: Iterable[Document]) -> dict[str, int | None]:
