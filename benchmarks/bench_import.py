@@ -89,6 +89,14 @@ def _children() -> dict[int, list[int]]:
     return out
 
 
+def _cmdline(pid: int) -> bytes:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return f.read()
+    except OSError:
+        return b""
+
+
 def _rss(pid: int) -> int:
     try:
         with open(f"/proc/{pid}/statm") as f:
@@ -149,6 +157,7 @@ def run_import(code: Path, store: Path, repo: Path, rev: str) -> Run:
 
     reader = threading.Thread(target=read_progress, daemon=True)
     reader.start()
+    own = _cmdline(proc.pid)
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
@@ -158,7 +167,9 @@ def run_import(code: Path, store: Path, repo: Path, rev: str) -> Run:
             p = todo.pop()
             tree.append(p)
             todo.extend(children.get(p, []))
-        sizes = {p: _rss(p) for p in tree}
+        # a child forked but not yet exec'd (subprocess starting git, or a pool worker) shows the
+        # command's own pages as its RSS for a moment: shared, not more memory, so not counted
+        sizes = {p: _rss(p) for p in tree if p == proc.pid or _cmdline(p) != own}
         if sum(sizes.values()) > run.peak_tree:
             run.peak_tree = sum(sizes.values())
             run.at_peak = [(size, run.peaks[p][1] if p in run.peaks else _role(p)) for p, size in sizes.items()]
