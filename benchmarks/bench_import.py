@@ -68,6 +68,7 @@ class Run:
     peak_main: int = 0  # bytes
     peak_tree: int = 0
     peaks: dict[int, tuple[int, str]] = field(default_factory=dict)  # pid -> (peak RSS in bytes, role)
+    at_peak: list[tuple[int, str]] = field(default_factory=list)  # (RSS, role) of each process when the tree peaked
     commits: int = 0
     versions: int = 0
     progress: list[tuple[float, int, int]] = field(default_factory=list)  # (seconds, commits read, versions)
@@ -86,6 +87,14 @@ def _children() -> dict[int, list[int]]:
             ppid = int(stat[stat.rindex(")") + 2:].split()[1])
             out.setdefault(ppid, []).append(int(name))
     return out
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return f.read()
+    except OSError:
+        return b""
 
 
 def _rss(pid: int) -> int:
@@ -148,6 +157,7 @@ def run_import(code: Path, store: Path, repo: Path, rev: str) -> Run:
 
     reader = threading.Thread(target=read_progress, daemon=True)
     reader.start()
+    own = _cmdline(proc.pid)
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
@@ -157,8 +167,12 @@ def run_import(code: Path, store: Path, repo: Path, rev: str) -> Run:
             p = todo.pop()
             tree.append(p)
             todo.extend(children.get(p, []))
-        sizes = {p: _rss(p) for p in tree}
-        run.peak_tree = max(run.peak_tree, sum(sizes.values()))
+        # a child forked but not yet exec'd (subprocess starting git, or a pool worker) shows the
+        # command's own pages as its RSS for a moment: shared, not more memory, so not counted
+        sizes = {p: _rss(p) for p in tree if p == proc.pid or _cmdline(p) != own}
+        if sum(sizes.values()) > run.peak_tree:
+            run.peak_tree = sum(sizes.values())
+            run.at_peak = [(size, run.peaks[p][1] if p in run.peaks else _role(p)) for p, size in sizes.items()]
         for p, size in sizes.items():
             if size > run.peaks.get(p, (0, ""))[0]:
                 run.peaks[p] = (size, run.peaks[p][1] if p in run.peaks else _role(p))
@@ -279,6 +293,8 @@ def describe(name: str, run: Run) -> None:
     print("  peak RSS per process: " + "; ".join(
         f"{role} " + ", ".join(f"{s / 2**20:.0f}" for s in sorted(sizes, reverse=True)[:4]) + " MB"
         for role, sizes in sorted(by_role.items(), key=lambda kv: -max(kv[1]))))
+    print("  at the tree's peak: " + ", ".join(f"{role} {size / 2**20:.0f}" for size, role in sorted(run.at_peak, reverse=True)
+                                               if size >= 2**20) + " MB")
     print("  ms/commit per tenth: " + " ".join(f"{v:.1f}" for v in tenths(run)))
     print("  versions per tenth:  " + " ".join(f"{v:.0f}" for v in tenths(run, 1)))
 

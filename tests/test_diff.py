@@ -250,3 +250,24 @@ def test_clauses_about_different_things_at_one_place_stay_two_changes() -> None:
     old = _WREN.format(x="We store your notes for 30 days after you delete them.")
     new = _WREN.format(x="").replace("The app is free.", "The app is free. Deleted notes are kept for 90 days.")
     assert sorted(c.kind for c in diff_texts(old, new).changes) == ["added", "removed"]
+
+
+def test_texts_changed_agrees_with_the_whole_diff():
+    """The cheap "did a clause change?" answers as the full diff does, for every kind of change:
+    none (layout only), an edit, a move, a merge of two sentences, a replacement, an addition."""
+    from tracker.analysis.diff import texts_changed
+
+    base = ("# Fees\n\nZephyrly charges a monthly fee. The fee is due on the first day.\n\n"
+            "# Accounts\n\nYou may close your account at any time.\n\n- Refunds are not given.\n- Credits expire.\n")
+    variants = [
+        base,
+        base.replace("\n\n- Refunds", "\n\n\n- Refunds"),  # blank lines only
+        base.replace("monthly fee", "yearly fee"),
+        base.replace("- Refunds are not given.\n- Credits expire.\n", "- Credits expire.\n- Refunds are not given.\n"),
+        base.replace("fee. The fee", "fee.The fee"),  # two sentences run together
+        base.replace("You may close your account at any time.", "We can suspend your account whenever we like."),
+        base + "\n# Law\n\nThe laws of Ruritania apply.\n",
+    ]
+    answers = [texts_changed(base, v) for v in variants]
+    assert answers == [diff_texts(base, v).changed for v in variants]
+    assert answers[0] is False and answers[2] is True and answers[-1] is True

@@ -509,6 +509,22 @@ def diff_texts(old: str, new: str) -> DocumentDiff:
     return diff_clauses(_split(old), _split(new))
 
 
+def texts_changed(old: str, new: str) -> bool:
+    """``diff_texts(old, new).changed`` without building the changes: true when an anchored
+    clause's text differs, a matched pair is a change, or any clause is left unmatched (every such
+    clause ends in a change, whether regrouped, paired as a replacement, added or removed). It
+    skips ``_regrouped`` and ``_replaced``, whose topic check loads the sentence classifier's
+    model (13 MB): a process that only asks "did a clause change?" (an import's coordinator,
+    ``sameness.same_terms``) no longer holds it."""
+    a, b = _split(old), _split(new)
+    anchor_old, anchor_new, others = _align(a, b)
+    if any(a[i].text != b[j].text for i, j in zip(anchor_old, anchor_new)):
+        return True
+    if any(_pair_change(a[p.old], b[p.new], p.anchored) is not None for p in others):
+        return True
+    return len(anchor_old) + len(others) < len(a) or len(anchor_new) + len(others) < len(b)
+
+
 @lru_cache(maxsize=4)
 def _split(text: str) -> tuple[Clause, ...]:
     """Split once per text: walking a history diffs each version twice (as new, then as old).

@@ -100,9 +100,9 @@ def same_terms(old: str, new: str) -> bool:
         return False
     # (imported only here: the clause diff and its libraries cost a run's process about 60 ms of
     # CPU to import, and most changed texts are settled above by their words)
-    from tracker.analysis.diff import diff_texts
+    from tracker.analysis.diff import texts_changed
 
-    return not diff_texts(a, b).changed
+    return not texts_changed(a, b)
 
 
 def _changed_span(old: str, new: str) -> tuple[int, int, int]:

@@ -289,7 +289,10 @@ def _idle_core() -> bool:
 
 
 def _analyse_chunk(jobs: list[tuple[str | None, str, str, str]]) -> list[Analysis]:
-    return [_analyse_job(job) for job in jobs]
+    done = [_analyse_job(job) for job in jobs]
+    if len(jobs) > 1:  # a pool worker's chunk (not a run's single change): see trim_heap
+        executors.trim_heap()
+    return done
 
 
 def _workers() -> int:

@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import re
 import subprocess
 import sys
 import time
 import unicodedata
+import zlib
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import partial
@@ -37,6 +39,7 @@ from typing import Any, Callable, Hashable, Iterator, Sequence
 from urllib.parse import quote
 
 from tracker.analysis.analyse import analyse, as_revert
+from tracker.analysis.executor import trim_heap
 from tracker.archive.index import Index
 from tracker.analysis.restored import Window
 from tracker.analysis.sameness import same_terms
@@ -196,8 +199,9 @@ class BlobReader:
 
     def __init__(self, repo: Path) -> None:
         # Pack windows bounded: git maps the pack in windows it keeps (up to gigabytes), so over a
-        # long import it came to hold the whole pack (72 MB resident over 10,000 commits of a 68 MB bundle).
-        self.proc = subprocess.Popen(["git", "-c", "core.packedGitWindowSize=4m", "-c", "core.packedGitLimit=24m",
+        # long import it came to hold the whole pack (72 MB resident over 10,000 commits of a 68 MB bundle;
+        # 23 MB with a 24 MB limit, now 12 MB: a blob is read once, so fewer windows kept cost little).
+        self.proc = subprocess.Popen(["git", "-c", "core.packedGitWindowSize=4m", "-c", "core.packedGitLimit=12m",
                                       "cat-file", "--batch"], cwd=repo, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, env=_git_env())
 
@@ -462,11 +466,11 @@ class _Importer:
     # Normalized texts by hash (bytes): a revert's text is then not normalized again
     # (~1 ms each, on the coordinator, which mostly waits for the workers anyway).
     TEXT_CACHE_BYTES = 16 << 20
-    # Analyses by (old hash, new hash), sized by their clause texts. Reuse is local: in the
+    # Analyses by (old hash, new hash), pickled and compressed, sized in bytes. Reuse is local: in the
     # contrib-versions history (41,754 changes, 28,049 distinct pairs of blobs) an LRU of 1,000
     # pairs already gets 13,665 of the 13,705 repeats (30,000 pairs: 13,705).
-    PAIR_CACHE_BYTES = 16 << 20
-    PAIR_CACHE_ENTRIES = 1000  # an analysis holds ~2-3x its estimated size in Python objects
+    PAIR_CACHE_BYTES = 8 << 20  # compressed: 1,000 analyses take ~2-5 MB, so the entry count binds
+    PAIR_CACHE_ENTRIES = 1000
 
     def __init__(self, store: Store, index: Index, result: ImportResult, batch: int,
                  progress: Callable[[ImportResult], None] | None) -> None:
@@ -694,7 +698,7 @@ class _Importer:
             pair = (entry.old_hash, entry.hash)
             if pair in batch.uses:
                 continue
-            earlier = self.submitted.get(pair) or self.analyses.get(pair)
+            earlier = self.submitted.get(pair) or self._cached_analysis(pair)
             if earlier is not None:
                 batch.uses[pair] = earlier  # reused: kept by the batch, whatever the cache forgets
                 continue
@@ -734,7 +738,8 @@ class _Importer:
         batch.pending = None
         for pair, analysis in batch.results.items():
             self.submitted.pop(pair, None)
-            self.analyses.put(pair, analysis, _analysis_size(analysis))
+            packed = zlib.compress(pickle.dumps(analysis, pickle.HIGHEST_PROTOCOL), 1)
+            self.analyses.put(pair, packed, len(packed))
         items = []
         for entry, commit in zip(batch.entries, batch.commits):
             result = self._analysis(entry, batch)
@@ -745,7 +750,16 @@ class _Importer:
         self.index.commit()
         self.indexed += len(items)
         batch.entries, batch.commits, batch.uses = [], [], {}  # only its results may still be asked for
+        trim_heap()
         self.seconds_index += time.perf_counter() - started
+
+    def _cached_analysis(self, pair: tuple[str, str]) -> Analysis | None:
+        """The analysis of ``pair`` done before, if the cache still holds it. Kept pickled and
+        compressed (about a tenth of the objects' memory; unpacking one is ~0.1 ms, and only the
+        ~1 in 3 changes that repeat an earlier pair ask): 1,000 analyses as objects were tens of
+        MB of the coordinator."""
+        packed = self.analyses.get(pair)
+        return None if packed is None else pickle.loads(zlib.decompress(packed))
 
     @staticmethod
     def _analysis(entry: _Entry, batch: _Batch) -> Analysis:
@@ -828,11 +842,6 @@ class _Lru:
         while (self.size > self.budget or len(self.items) > self.entries) and len(self.items) > 1:
             _, (_, dropped) = self.items.popitem(last=False)
             self.size -= dropped
-
-
-def _analysis_size(analysis: Analysis) -> int:
-    """About the memory an analysis holds (its clause texts), in characters."""
-    return 200 + sum(len(c.before or "") + len(c.after or "") + len(c.explanation) + 200 for c in analysis.changes)
 
 
 def _is_ancestor(repo: Path, old: str, new: str) -> bool:
