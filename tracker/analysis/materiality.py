@@ -72,7 +72,8 @@ class ChangeLabel:
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
 _NBSP = re.compile("[\u00a0\u202f\u2007]")
 _MD_LINK = re.compile(r"(!?\[[^\]]*\])\([^)]*\)")
-_URL = re.compile(r"<?(?:https?://|mailto:|www\.)[^\s)>]+>?")
+# any scheme: an app's own address ("chrome://credits", "zorblio://settings") is a link target too
+_URL = re.compile(r"<?(?:(?<![\w.+\-])[a-z][a-z0-9+.\-]{1,15}://|mailto:|www\.)[^\s)>]+>?", re.I)
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`|^\s*#{1,6}\s*|^\s*>\s?|"
                      r"^\s*[-*+]\s+|\||^\s*:?-{3,}:?\s*$", re.M)
 _NUMBERING = re.compile(r"^\s*(?:(?:section|article|clause|§)\s*)?(?:\d+(?:\.\d+)*\.?|"
@@ -127,6 +128,8 @@ def cosmetic_kind(before: str, after: str) -> str | None:
             return seen  # before punctuation: a link's brackets are markup, not punctuation
         a, b = step(a), step(b)
         if a == b:
+            if name == "date-only" and _cut_off_dates(before) != _cut_off_dates(after):
+                return None  # "registered after <date>": a date a term turns on moved
             return name
     if _SPACES.sub("", before) == _SPACES.sub("", after):
         return "whitespace"
@@ -1422,6 +1425,8 @@ def _noise_kind(sentence: str) -> str | None:
         return "announcement"
     if is_pointer(sentence) and not _LEGAL_EFFECT.search(_DESCRIBES.sub("", sentence)):
         return "pointer"
+    if _PREVAILS.search(sentence) and _OWN_COPY.search(sentence) and len(w) <= 45:
+        return "translation"
     if is_contact_route(sentence):
         return "contact"
     if is_register_entry(sentence):
@@ -1430,6 +1435,21 @@ def _noise_kind(sentence: str) -> str | None:
         return "statement"
     kind = chrome_kind(sentence, w)
     return kind
+
+
+# Which copy of the same text binds: a translation, a version in another language or a summary
+# ("In the event of any discrepancy between the English text and this translation, the English
+# version shall prevail", "the summary is for information only; the policy below prevails"). The
+# terms are the same in every copy: saying which one wins changes none of them.
+_OWN_COPY = re.compile(r"\b(?:translat(?:ion|ions|ed)|traduction|übersetzung|summary|summaries|résumé|zusammenfassung|"
+                       r"(?:english|french|german|spanish|italian|dutch|portuguese|original|\w+[-\s]language|language|"
+                       r"française|anglaise|allemande|deutsche|englische|französische)\s+(?:versions?|texts?|"
+                       r"fassung|text)|versions?\s+(?:in\s+)?(?:english|french|german|anglaise|française|another\s+language|"
+                       r"other\s+languages)|other\s+language\s+versions?)\b", re.I)
+_PREVAILS = re.compile(r"\b(?:prevails?|prevailing|shall\s+(?:prevail|control|govern)|will\s+(?:prevail|control|govern)|"
+                       r"takes?\s+precedence|is\s+(?:legally\s+)?binding|for\s+(?:your\s+)?convenience|"
+                       r"for\s+information(?:al)?\s+purposes|for\s+information\s+only|prévaut|prévaudra|fait\s+foi|"
+                       r"maßgeblich|vorrang)\b", re.I)
 
 
 # What a pointer says the other page holds ("refer to the Guidelines, which explain what is
@@ -1995,8 +2015,11 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
             return _cosmetic(what, _COSMETIC_TEXT[what], facts_b, facts_a)
         return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (),
                            facts_b, facts_a)
-    if all(is_address_run(d.run_words(side, r)) for side in ("ins", "dels") for r in d.runs(side)):
+    if all(is_address_run(d.run_words(side, r)) for side in ("ins", "dels") for r in d.runs(side)) \
+            and _cut_off_dates(before_p) == _cut_off_dates(after_p):  # "after <date>" is no address
         return _cosmetic("contact-details", _COSMETIC_TEXT["contact-details"], facts_b, facts_a)
+    if kind == "modified" and (cut := _cut_off_moved(before_p, after_p)):
+        return cut
     if before is not None and after is not None:  # (an added or removed clause: read if material)
         facts_b, facts_a = tuple(extract_facts(before_p)), tuple(extract_facts(after_p))
     if kind not in ("added", "removed") and _examples_only(d):
@@ -2233,6 +2256,65 @@ def _new_document(d: Delta) -> bool:
     return False
 
 
+# A date a term turns on: "users who registered after 5 December 2018", "orders placed before
+# 1 March", "until 30 June you may keep ...". Moving it moves who or what the term covers.
+_DATE_CONDITION = re.compile(r"\b(?:after|before|until|till|prior\s+to|on\s+or\s+(?:after|before)|no\s+later\s+than|"
+                             r"not\s+later\s+than|avant\s+le|après\s+le|jusqu['’]au|vor\s+dem|nach\s+dem|bis\s+zum)"
+                             r"\s*(?:the\s+)?$", re.I)
+# ... unless the sentence says when the text itself was written, changed or takes effect.
+_TEXT_DATED = re.compile(r"\b(?:effective|effect|updated?|updating|revised?|revision|modified|amended|posted|"
+                         r"published|versions?|changes?|changed|replaced?|supersede[sd]?|valid|last|date[sd]?|"
+                         r"copyright|vigueur|mise\s+à\s+jour|modifiée?s?|gültig|geändert|stand|fassung)\b", re.I)
+
+
+def _cut_off_date(text: str, at: int) -> bool:
+    """Whether the date starting at offset ``at`` of ``text`` is a cut-off a term turns on (the
+    words just before it are "after", "before", "until", "prior to" ...) in a sentence that does
+    not say when the text was written or takes effect: such a date is a term, not a stamp."""
+    if not _DATE_CONDITION.search(text[max(0, at - 30):at]):
+        return False
+    start = max(text.rfind(stop, 0, at) for stop in (". ", "\n", "! ", "? ", "; "))
+    ends = [e for e in (text.find(stop, at) for stop in (". ", "\n", "! ", "? ", "; ")) if e >= 0]
+    sentence = text[start + 1:min(ends) if ends else len(text)]
+    return len(sentence.split()) >= 8 and not _TEXT_DATED.search(sentence)
+
+
+def _bracketed_pointer(toks: tuple[Token, ...], a: int, b: int, text: str) -> bool:
+    """Whether changed tokens ``a``..``b`` are the whole of a bracketed pointer ("(please see the
+    list of advertising partners here)", "(for more information, see our Cookie Notice)"): a way
+    to read more put into or taken out of a sentence, which changes none of its terms."""
+    lo = toks[a - 1].end if a else 0
+    hi = toks[b].start if b < len(toks) else len(text)
+    if "(" not in text[lo:toks[a].start] or b - a < 3:
+        return False
+    inner = text[toks[a].start:toks[b - 1].end]
+    rest = text[toks[b - 1].end:hi] + text[hi:hi + 40]
+    return ")" in rest and "(" not in inner and is_pointer(inner)
+
+
+def _cut_off_dates(text: str) -> list[str]:
+    """The dates of ``text`` that are cut-offs a term turns on (``_cut_off_date``), as written."""
+    return [m.group(0) for m in _DATE.finditer(text) if _cut_off_date(text, m.start())] if _DIGIT.search(text) else []
+
+
+def _cut_off_moved(before: str, after: str) -> ChangeLabel | None:
+    """A clause whose cut-off date moved and whose words are otherwise the same ("users who
+    registered after 5 December 2018" → "... after 26 November 2025"): material, it changes who
+    or what the term covers; said with the words around both dates. None for any other change."""
+    old, new = _cut_off_dates(before), _cut_off_dates(after)
+    if not old or not new or old == new or len(old) != len(new):
+        return None
+    def gist(text: str) -> list[str]:
+        return [w for w in words(_DATE.sub(" qqdateqq ", text)) if is_content_word(w)]
+
+    if gist(before) != gist(after):
+        return None  # other words changed too ("on or after" for "after" is none): the rules read them
+    (was, now), = [(o, n) for o, n in zip(old, new) if o != n][:1] or [(old[0], new[0])]
+    cats = tuple(c for c in _order(_cats((after,))) if c != "other")[:3] or ("other",)
+    return ChangeLabel(True, "material", cats, f"Now says “{_phrase(after, now)}” instead of "
+                       f"“{_phrase(before, was)}”{_cats_text(cats)}", None, (), (), (), ())
+
+
 def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
     """Drop changed tokens that change no term: dates, link texts, cross-reference numbers
     ("Section 10" → "Section 11"), a renamed name glued to its neighbour ("HYGRAPHSHALL"), and
@@ -2252,8 +2334,12 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
         if not (digits or renames or "\x02" in text):
             idx = frozenset()  # no link, date, number or renamed name to explain: skip the words
         binding = bool(idx) and bool(_INCORPORATES.search(plain(text)))
+        cut_offs = [(a, b) for a, b in spans if _cut_off_date(text, a)]
+        kept = {i for i in idx if any(a <= toks[i].start < b for a, b in cut_offs)}
         for i in idx:
             t = toks[i]
+            if i in kept:
+                continue  # a date a term turns on: a term, not a stamp nor an address
             if t.link and not (binding and _names_document(toks, i)):
                 drop.add(i)
                 why.add("links-only")
@@ -2280,6 +2366,8 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
                         why.add("renamed")
         for a, b in d.runs(side):
             run = [toks[k].norm for k in range(a, b)]
+            if kept & set(range(a, b)):
+                continue
             if len(run) <= 6 and run[0] in _XREF and all(w in _XREF or w[:1].isdigit() or w in ("and", "or", "et", "ou", "und")
                                                          for w in run):
                 drop.update(range(a, b))  # "article 17" cited or dropped: a cross-reference
@@ -2288,6 +2376,10 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
             if is_address_run(run) and (len(run) > 1 or run[0] in PLACEHOLDERS) or _in_contact_line(text, toks, a, b):
                 drop.update(range(a, b))  # a postal address, a phone number, an e-mail address
                 why.add("contact-details")
+                continue
+            if _bracketed_pointer(toks, a, b, text):
+                drop.update(range(a, b))  # "(please see the list of our partners here)": where to read more
+                why.add("links-only")
                 continue
             if _spelled_number(run, toks, a, b, text):
                 drop.update(range(a, b))  # "18 (eighteen) years": the number spelled out beside it
@@ -2502,6 +2594,7 @@ _NOISE_TEXT = {
     "contact": "A way to contact someone, not a term",
     "register": "Where the company is registered and under which number, not a term",
     "statement": "What the company says it values, not a term",
+    "translation": "Which copy of the text prevails (a translation, a summary), not a term",
 }
 _REACH = re.compile(r"[\w.+-]+@[\w-]+\.\w|\b(?:contact|kontakt)", re.I)
 
