@@ -174,3 +174,65 @@ def test_a_date_saying_when_the_text_applies_stays_date_only(old, new):
     base = TERMS.replace(old, new) if "take effect" not in new else TERMS.replace(old, new)
     later = base.replace("June 9, 2026", "June 19, 2026").replace("after 1 April 2026", "after 1 May 2026")
     assert not run(base, later).material
+
+
+# --- a line of a table of contents -----------------------------------------------------------------
+POLICY = """\
+# Quillo Privacy Policy
+
+* 1\\. Who we are
+* 2\\. What we collect
+* 5\\. Your rights
+
+1\\. Who we are
+
+Quillo Ltd runs the Quillo app.
+
+2\\. What we collect
+
+We collect your name and email address.
+
+We collect:
+
+* Contact details
+* Payment details
+
+Contact details
+
+We keep your contact details for 12 months after you close your account.
+
+Payment details
+
+Our payment processor keeps your card number.
+
+5\\. Your rights
+
+You may ask us to delete your data.
+"""
+
+
+@pytest.mark.parametrize("entry, section", [
+    ("* 3\\. How we use your data", "3\\. How we use your data\n\nWe share your email address with advertising partners.\n\n"),
+    ("* [4. Sharing](#sharing)", "4\\. Sharing\n\nWe may sell your purchase history to data brokers.\n\n"),
+])
+def test_a_new_line_of_a_table_of_contents_is_not_material_but_its_section_is(entry, section):
+    new = POLICY.replace("* 5\\. Your rights\n", f"{entry}\n* 5\\. Your rights\n").replace(
+        "5\\. Your rights\n\nYou may", f"{section}5\\. Your rights\n\nYou may")
+    result = run(POLICY, new)
+    assert result.material  # the section itself is new terms
+    entry_change = next(c for c in result.changes if c.after and c.after.strip() == entry)
+    assert not entry_change.material, entry_change.explanation
+
+
+def test_a_contents_line_added_alone_is_not_material():
+    old = POLICY.replace("* 2\\. What we collect\n", "")
+    assert not run(old, POLICY).material
+
+
+def test_an_item_of_a_list_of_data_named_like_a_later_section_stays_material():
+    new = POLICY.replace("* Payment details\n", "* Payment details\n* Location details\n").replace(
+        "Our payment processor keeps your card number.\n",
+        "Our payment processor keeps your card number.\n\nLocation details\n\nWe keep your city.\n")
+    result = run(POLICY, new)
+    item = next(c for c in result.changes if c.after and c.after.strip() == "* Location details")
+    assert item.material, item.explanation

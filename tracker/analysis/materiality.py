@@ -1506,6 +1506,7 @@ def _side(text: str, toks: tuple[Token, ...], idx: frozenset[int], listed: bool,
     return _Side(tuple(legal), tuple(noise), tuple(kinds))
 
 
+
 # Sentences with legal effect worded outside the category lexicons: duties, permissions,
 # commitments, discretion, consent.
 _SUBJECT = (r"(?:we|you|they|users?|customers?|members?|sellers?|buyers?|publishers?|advertisers?|"
@@ -1975,6 +1976,11 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         # to read more, not a term (the page it links to is tracked on its own if it is terms)
         return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)
     ctx = context or DocContext.of(before or "", after or "")
+    if kind in ("added", "removed") and context is not None \
+            and _contents_entry((after if before is None else before) or "", ctx.new_text if before is None else ctx.old_text):
+        # "* 3. How your personal data is gathered" above the section of that title: a line of a
+        # table of contents, not a term (its section is labelled where it is)
+        return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)
     b_src = _row_only(before) if before and _is_row(before) else before
     a_src = _row_only(after) if after and _is_row(after) else after
     d, renamed, parties = _explain_renames(ctx.delta(b_src, a_src), ctx)
@@ -2277,6 +2283,67 @@ def _cut_off_date(text: str, at: int) -> bool:
     ends = [e for e in (text.find(stop, at) for stop in (". ", "\n", "! ", "? ", "; ")) if e >= 0]
     sentence = text[start + 1:min(ends) if ends else len(text)]
     return len(sentence.split()) >= 8 and not _TEXT_DATED.search(sentence)
+
+
+_ENTRY_MARKS = re.compile(r"^[\s>*+\-#|]*(?:\\?\[)?\s*(?:(?:section|article|art\.|§)\s*)?(?:\d{1,3}(?:\\?[.)]\d{0,3})*\\?[.)]?|"
+                          r"[ivxlc]{1,5}\\?[.)]|[a-z]\\?[.)])?\s*", re.I)
+
+
+def _entry_title(line: str) -> str:
+    """A line read as a title: without list marks, numbering, emphasis, link target or escapes,
+    lower case, single-spaced."""
+    line = re.sub(r"\]\([^)]*\)", "", line)
+    line = _ENTRY_MARKS.sub("", line.strip(), count=1)
+    return " ".join(re.sub(r"[*_`\\\[\]]", "", line).lower().split()).strip(" .:")
+
+
+@lru_cache(maxsize=8)
+def _title_lines(text: str) -> dict[str, int]:
+    """Each short line of a version that reads as a title (at most 12 words, no sentence end),
+    as ``_entry_title`` reads it, with the offset of its last line."""
+    out: dict[str, int] = {}
+    at = 0
+    for line in text.splitlines(keepends=True):
+        bare = line.strip()
+        if bare and not bare.endswith((".", ";", ",")) and len(bare.split()) <= 14:
+            title = _entry_title(bare)
+            if title and len(title.split()) <= 12:
+                out[title] = at
+        at += len(line)
+    return out
+
+
+def _contents_entry(clause: str, version: str) -> bool:
+    """Whether a clause is one line of a table of contents: a list item or a link of at most 12
+    words whose title is also the title line of a section further down the same version ("* 3.
+    How your data is used" above "3. How your data is used"), next to another such line, and not
+    under a lead-in that ends with a colon ("We collect:")."""
+    line = clause.strip()
+    if "\n" in line or not re.match(r"^(?:[*+\-]|\d{1,3}\\?[.)]|\[)", line):
+        return False
+    title = _entry_title(line)
+    if not title or len(title.split()) > 12 or len(title) < 4:
+        return False
+    titles = _title_lines(version)
+
+    def entry(text: str, at: int) -> bool:
+        return titles.get(_entry_title(text), -1) > at + len(text)
+
+    m = re.search(rf"^[ \t]*{re.escape(line)}[ \t]*$", version, re.M)  # the clause as a whole line
+    first = m.start() if m else -1
+    if first < 0 or not entry(line, first):
+        return False
+    # and a line beside it too: a contents is a list of such lines ("We collect: * Contact
+    # details" above a section "Contact details" is one item of a list of data, not a contents)
+    above = next((x.strip() for x in reversed(version[:first].splitlines())
+                  if x.strip() and not re.match(r"^(?:[*+\-]|\d{1,3}\\?[.)]|\[)", x.strip())), "")
+    if above.endswith(":") and not re.search(r"contents|sommaire|inhalt|on this page", above, re.I):
+        return False  # a list its lead-in introduces ("We collect:"): items of a term
+    head, tail = version[:first].rstrip("\n"), version[first + len(line):].lstrip("\n")
+    prev = head[head.rfind("\n") + 1:] if head else ""
+    nxt = tail.split("\n", 1)[0]
+    return bool(prev.strip() and entry(prev.strip(), version.rfind(prev.strip(), 0, first))
+                or nxt.strip() and entry(nxt.strip(), version.find(nxt.strip(), first + len(line))))
 
 
 def _bracketed_pointer(toks: tuple[Token, ...], a: int, b: int, text: str) -> bool:
