@@ -236,3 +236,30 @@ def test_an_item_of_a_list_of_data_named_like_a_later_section_stays_material():
     result = run(POLICY, new)
     item = next(c for c in result.changes if c.after and c.after.strip() == "* Location details")
     assert item.material, item.explanation
+
+
+# --- a remedy given to the user or taken away ------------------------------------------------------
+@pytest.mark.parametrize("remedy", [
+    "If you are not satisfied with our final response, you can escalate your complaint to the Financial Ombudsman.",
+    "Customers may also appeal the decision to an independent reviewer within the app.",
+    "Si notre réponse ne vous satisfait pas, vous pouvez saisir le médiateur de la consommation.",
+])
+def test_a_new_remedy_of_the_user_is_material(remedy):
+    new = TERMS.replace("## 4. Contact\n", f"{remedy}\n\n## 4. Contact\n")
+    result = run(TERMS, new)
+    assert result.material, result.summary
+
+
+def test_a_remedy_taken_away_is_material():
+    remedy = "If you are not satisfied with our final response, you can escalate your complaint to the Financial Ombudsman."
+    old = TERMS.replace("## 4. Contact\n", f"{remedy}\n\n## 4. Contact\n")
+    assert run(old, TERMS).material
+
+
+@pytest.mark.parametrize("line", [
+    "You can find our offices in the city centre, next to the station.",
+    "Our team is happy to hear from you.",
+])
+def test_a_sentence_about_the_user_without_a_remedy_stays_not_material(line):
+    new = TERMS.replace("## 4. Contact\n", f"{line}\n\n## 4. Contact\n")
+    assert not run(TERMS, new).material

@@ -2974,7 +2974,7 @@ class _Job:
         if was := self._restated("ins"):
             return _cosmetic("regrouped", f"Restates what the old text said elsewhere: “{_snippet(plain(was), 80)}”",
                              fb, fa)
-        if not self._effect(self.sa.legal, legal):
+        if not self._effect(self.sa.legal, legal) and not _remedy(self.sa.legal):
             return ChangeLabel(False, "minor", (), f"Added text without legal effect: "
                                f"{_snippet(self.after)}", None, (), (), fb, fa)
         cats = cats or ("other",)
@@ -3000,7 +3000,7 @@ class _Job:
         if still := self._restated("dels"):
             return _cosmetic("regrouped", f"Removed here, still said elsewhere: “{_snippet(plain(still), 80)}”", fb, fa)
         commitment = bool(_COMMITMENT.search(" ".join(self.sb.legal)))
-        if not self._effect(self.sb.legal, legal) and not commitment:
+        if not self._effect(self.sb.legal, legal) and not commitment and not _remedy(self.sb.legal):
             return ChangeLabel(False, "minor", (), f"Removed text without legal effect: "
                                f"{_snippet(self.before)}", None, (), (), fb, fa)
         cats = cats or ("other",)
@@ -3319,6 +3319,36 @@ _STRONG_MODALS = frozenset("""will shall must doit doivent devons devez devra de
 _MODAL_NEG = frozenset("not never pas nicht niemals jamais".split())
 _FR_FUTURE = re.compile(r"(\w{3,}?)(?:rons|rez|ront|ra)$")  # "demanderons": "demande" + "rons"
 _SHIFT_REACH = 4  # words after a modal that hold its verb ("may also ask you", "können Sie bitten")
+
+
+# A remedy the user has: a way to complain, appeal, object, withdraw, cancel or get a refund
+# ("If you're not satisfied with our answer, you can escalate your complaint to the ombudsman",
+# "vous pouvez saisir le médiateur", "Sie können Beschwerde einlegen"). Giving or taking one away
+# changes what a user can do about the provider, whatever the lexicons say of its topic.
+_REMEDY = re.compile(
+    r"\b(?:you|users?|customers?|consumers?|members?|subscribers?)\s+(?:also\s+|always\s+|then\s+|still\s+)?"
+    r"(?:may|can|are\s+entitled\s+to|(?:have|has|retain)\s+(?:the|a)\s+right\s+to)\s+(?:also\s+|always\s+|then\s+|"
+    r"at\s+any\s+time\s+)?(?:escalate|complain|lodge|file|bring|refer|appeal|contest|challenge|dispute|object|"
+    r"opt[\s-]?out|withdraw|cancel|terminate|rescind|revoke|claim|obtain\s+(?:a\s+)?(?:refund|remedy|compensation)|"
+    r"request\s+(?:a\s+)?(?:refund|review|deletion|erasure|correction|a\s+copy)|seek\s+(?:a\s+)?(?:remedy|redress|review)|"
+    r"submit\s+(?:a\s+)?(?:complaint|claim|dispute|appeal))\b|"
+    r"\bvous\s+(?:pouvez|avez\s+le\s+droit\s+de)\s+(?:également\s+|aussi\s+)?(?:saisir|contester|résilier|vous\s+opposer|"
+    r"retirer|introduire\s+une\s+(?:réclamation|plainte|action)|déposer\s+une\s+(?:réclamation|plainte)|"
+    r"demander\s+(?:le\s+)?remboursement|faire\s+appel|recourir)\b|"
+    r"\bsie\s+(?:können|haben\s+das\s+recht,?)\s+(?:auch\s+|jederzeit\s+)?(?:widersprechen|kündigen|beschwerde|"
+    r"sich\s+(?:bei\s+\w+\s+)?beschweren|die\s+schlichtungsstelle|widerrufen|einspruch)\b", re.I)
+
+
+# ... and not one taken away in the same sentence ("you waive your right to appeal", "you may not
+# cancel once the order ships")
+_NO_REMEDY = re.compile(r"\b(?:waive[sd]?|give\s+up|forfeit|may\s+not|can\s?not|can['’]t|will\s+not\s+be\s+able|"
+                        r"no\s+longer|not\s+be\s+entitled|ne\s+pouvez\s+pas|verzicht\w*|nicht)\b", re.I)
+
+
+def _remedy(sentences: tuple[str, ...]) -> bool:
+    """Whether one of ``sentences`` gives the user a remedy (``_REMEDY``) and takes none away
+    (``_NO_REMEDY``): a term, however its topic is worded."""
+    return any(_REMEDY.search(s) and not _NO_REMEDY.search(s) for s in sentences)
 
 
 def _modal_shift(d: Delta) -> tuple[str, str] | None:
