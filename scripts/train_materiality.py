@@ -49,6 +49,7 @@ Needs scikit-learn (the ``train`` extra) here only; the runtime reads the JSON i
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import os
 import random
@@ -372,6 +373,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fit-test", action="store_true", help="with --write: fit on --labels and --test-labels")
     ap.add_argument("--dim", type=int, default=4096, help="hashed word buckets (decision.HASH_DIM)")
     args = ap.parse_args(argv)
+    from material_dev import LABELS_DIR
+
+    for pattern in (args.labels, args.test_labels):
+        # the blind batches are measured once, by the lead: never trained or tested on here
+        # (also a name a blind batch will have once labelled: "material_labels_[x-y].jsonl")
+        if pattern and (any(p.name[-7] in "pqxy" for p in LABELS_DIR.glob(pattern)) or any(
+                fnmatch.fnmatch(f"{kind}_{c}.jsonl", pattern) for kind in ("material_labels", "second_labels", "sample")
+                for c in "pqxy")):
+            print(f"refusing a glob that matches the blind batches p, q, x or y: {pattern}", file=sys.stderr)
+            return 2
     os.environ["TRACKER_MATERIALITY"] = "rules"  # features come from the rules' labels alone
     if not (ROOT.parent / "shared" / "data").is_dir():
         print("skipped: ../shared/data not found")

@@ -282,6 +282,18 @@ def is_error_page(text: str) -> bool:
 
 _CLEAN_END = re.compile(r"[.!?;:)\]\"'»”’>]$")
 _TAIL_MARKUP = " \t\n|*_-#>"
+_LINK_TEXT = re.compile(r"\[([^\[\]]*)\]\([^()\s]*\)")  # a Markdown link, read as its text
+
+
+def _cut_link(tail: str) -> bool:
+    """Whether ``tail`` ends on a Markdown link whose text stops inside the words its target
+    spells ("[WHERE THIS PRIVACY POLI](#where-this-privacy-policy-applies)"): the text was cut."""
+    m = re.search(r"\[([^\[\]]*)\]\(([^()\s]*)\)$", tail)
+    if not m:
+        return False
+    text = re.sub(r"[^a-z0-9]+", "-", m.group(1).lower()).strip("-")
+    target = re.sub(r"[^a-z0-9]+", "-", re.split(r"[#/]", m.group(2).lower())[-1]).strip("-")
+    return len(text) >= 2 and target.startswith(text) and len(target) > len(text) and target[len(text)] != "-"
 
 
 def _mid_line(tail: str, long: str) -> bool:
@@ -310,13 +322,18 @@ def truncated_side(old: str, new: str, *, most: float = 0.7, rest: float = 0.3) 
         if not 200 <= len(short) < 0.98 * len(long):
             continue
         tail = " ".join(short.split()).rstrip(_TAIL_MARKUP)
+        seen = _cut_link(tail)
+        if seen:
+            # a capture cut inside a link's text ("[WHERE THIS POLI](#where-this-policy-applies)")
+            # ends on the link's target, whose ")" is no sentence end: read as seen
+            tail = _LINK_TEXT.sub(r"\1", tail)
         if not tail or _CLEAN_END.search(tail):
             continue
         cut = tail.rfind(" ")  # the last word may itself be cut ("vie" of "viewing")
         probe = tail[max(0, cut - 100):cut] if cut > 0 else ""
         if len(probe) < 40:
             continue
-        whole = " ".join(long.split())
+        whole = " ".join((_LINK_TEXT.sub(r"\1", long) if seen else long).split())
         at = whole.find(probe)
         if at < 0:
             continue
@@ -418,8 +435,9 @@ _CONTACT_INTRO = re.compile(r"\b(?:coordonnées|contact details|contact informat
 # ... or whom it is for: "For individuals in the United States, please refer to our state notice";
 # "Pour les résidents de l'UE, veuillez consulter ...".
 _IF_THEN_SEE = re.compile(r"^(?:if|when|where|should|for|in|as|pour|für)\b[^.;]{0,200},\s*(?:(?:please\s+)?(?:see|"
-                          r"review|visit|refer\s+to|read|consult|check)|you\s+(?:can|may)\s+(?:learn|find|read|see|"
-                          r"review)|(?:veuillez\s+)?consult(?:er|ez)|(?:vous\s+pouvez\s+)?(?:voir|lire)|"
+                          r"review|visit|refer\s+to|read|consult|check)|you\s+(?:can|may)\s+(?:also\s+)?(?:learn|find|read|see|"
+                          r"review)|you\s+(?:can|may)\s+(?:also\s+)?\[?(?:view|access|consult|download)\s+(?:[\w’'-]+\s+){0,4}?"
+                          r"(?:policy|policies|terms|notice|statement|version|conditions|summary)|(?:veuillez\s+)?consult(?:er|ez)|(?:vous\s+pouvez\s+)?(?:voir|lire)|"
                           r"(?:bitte\s+)?(?:lesen|beachten)\s+sie)\b", re.I)
 
 
@@ -665,7 +683,8 @@ utilisateur utilisateurs client clients du dein deine ihr ihre nutzer kunden""".
 
 _STREET = frozenset("""street st road rd avenue ave blvd boulevard lane ln drive dr way place pl
 square sq suite ste floor fl building bldg str strasse straße rue allée allee avenue platz weg
-gasse chaussee ring box cedex bp attn attention po cs""".split())
+gasse chaussee ring box cedex bp attn attention po cs
+av avda avenida calle piso planta rua andar piazza viale corso straat laan plein gracht""".split())
 
 
 # The words around an e-mail address or phone number that only say how to use it.

@@ -72,7 +72,8 @@ class ChangeLabel:
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
 _NBSP = re.compile("[\u00a0\u202f\u2007]")
 _MD_LINK = re.compile(r"(!?\[[^\]]*\])\([^)]*\)")
-_URL = re.compile(r"<?(?:https?://|mailto:|www\.)[^\s)>]+>?")
+# any scheme: an app's own address ("chrome://credits", "zorblio://settings") is a link target too
+_URL = re.compile(r"<?(?:(?<![\w.+\-])[a-z][a-z0-9+.\-]{1,15}://|mailto:|www\.)[^\s)>]+>?", re.I)
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`|^\s*#{1,6}\s*|^\s*>\s?|"
                      r"^\s*[-*+]\s+|\||^\s*:?-{3,}:?\s*$", re.M)
 _NUMBERING = re.compile(r"^\s*(?:(?:section|article|clause|§)\s*)?(?:\d+(?:\.\d+)*\.?|"
@@ -127,6 +128,8 @@ def cosmetic_kind(before: str, after: str) -> str | None:
             return seen  # before punctuation: a link's brackets are markup, not punctuation
         a, b = step(a), step(b)
         if a == b:
+            if name == "date-only" and _cut_off_dates(before) != _cut_off_dates(after):
+                return None  # "registered after <date>": a date a term turns on moved
             return name
     if _SPACES.sub("", before) == _SPACES.sub("", after):
         return "whitespace"
@@ -1422,6 +1425,8 @@ def _noise_kind(sentence: str) -> str | None:
         return "announcement"
     if is_pointer(sentence) and not _LEGAL_EFFECT.search(_DESCRIBES.sub("", sentence)):
         return "pointer"
+    if _PREVAILS.search(sentence) and _OWN_COPY.search(sentence) and len(w) <= 45:
+        return "translation"
     if is_contact_route(sentence):
         return "contact"
     if is_register_entry(sentence):
@@ -1430,6 +1435,21 @@ def _noise_kind(sentence: str) -> str | None:
         return "statement"
     kind = chrome_kind(sentence, w)
     return kind
+
+
+# Which copy of the same text binds: a translation, a version in another language or a summary
+# ("In the event of any discrepancy between the English text and this translation, the English
+# version shall prevail", "the summary is for information only; the policy below prevails"). The
+# terms are the same in every copy: saying which one wins changes none of them.
+_OWN_COPY = re.compile(r"\b(?:translat(?:ion|ions|ed)|traduction|übersetzung|summary|summaries|résumé|zusammenfassung|"
+                       r"(?:english|french|german|spanish|italian|dutch|portuguese|original|\w+[-\s]language|language|"
+                       r"française|anglaise|allemande|deutsche|englische|französische)\s+(?:versions?|texts?|"
+                       r"fassung|text)|versions?\s+(?:in\s+)?(?:english|french|german|anglaise|française|another\s+language|"
+                       r"other\s+languages)|other\s+language\s+versions?)\b", re.I)
+_PREVAILS = re.compile(r"\b(?:prevails?|prevailing|shall\s+(?:prevail|control|govern)|will\s+(?:prevail|control|govern)|"
+                       r"takes?\s+precedence|is\s+(?:legally\s+)?binding|for\s+(?:your\s+)?convenience|"
+                       r"for\s+information(?:al)?\s+purposes|for\s+information\s+only|prévaut|prévaudra|fait\s+foi|"
+                       r"maßgeblich|vorrang)\b", re.I)
 
 
 # What a pointer says the other page holds ("refer to the Guidelines, which explain what is
@@ -1484,6 +1504,7 @@ def _side(text: str, toks: tuple[Token, ...], idx: frozenset[int], listed: bool,
         else:
             legal.append(s)
     return _Side(tuple(legal), tuple(noise), tuple(kinds))
+
 
 
 # Sentences with legal effect worded outside the category lexicons: duties, permissions,
@@ -1955,6 +1976,11 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         # to read more, not a term (the page it links to is tracked on its own if it is terms)
         return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)
     ctx = context or DocContext.of(before or "", after or "")
+    if kind in ("added", "removed") and context is not None \
+            and _contents_entry((after if before is None else before) or "", ctx.new_text if before is None else ctx.old_text):
+        # "* 3. How your personal data is gathered" above the section of that title: a line of a
+        # table of contents, not a term (its section is labelled where it is)
+        return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)
     b_src = _row_only(before) if before and _is_row(before) else before
     a_src = _row_only(after) if after and _is_row(after) else after
     d, renamed, parties = _explain_renames(ctx.delta(b_src, a_src), ctx)
@@ -1995,8 +2021,11 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
             return _cosmetic(what, _COSMETIC_TEXT[what], facts_b, facts_a)
         return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (),
                            facts_b, facts_a)
-    if all(is_address_run(d.run_words(side, r)) for side in ("ins", "dels") for r in d.runs(side)):
+    if all(is_address_run(d.run_words(side, r)) for side in ("ins", "dels") for r in d.runs(side)) \
+            and _cut_off_dates(before_p) == _cut_off_dates(after_p):  # "after <date>" is no address
         return _cosmetic("contact-details", _COSMETIC_TEXT["contact-details"], facts_b, facts_a)
+    if kind == "modified" and (cut := _cut_off_moved(before_p, after_p)):
+        return cut
     if before is not None and after is not None:  # (an added or removed clause: read if material)
         facts_b, facts_a = tuple(extract_facts(before_p)), tuple(extract_facts(after_p))
     if kind not in ("added", "removed") and _examples_only(d):
@@ -2233,6 +2262,126 @@ def _new_document(d: Delta) -> bool:
     return False
 
 
+# A date a term turns on: "users who registered after 5 December 2018", "orders placed before
+# 1 March", "until 30 June you may keep ...". Moving it moves who or what the term covers.
+_DATE_CONDITION = re.compile(r"\b(?:after|before|until|till|prior\s+to|on\s+or\s+(?:after|before)|no\s+later\s+than|"
+                             r"not\s+later\s+than|avant\s+le|après\s+le|jusqu['’]au|vor\s+dem|nach\s+dem|bis\s+zum)"
+                             r"\s*(?:the\s+)?$", re.I)
+# ... unless the sentence says when the text itself was written, changed or takes effect.
+_TEXT_DATED = re.compile(r"\b(?:effective|effect|updated?|updating|revised?|revision|modified|amended|posted|"
+                         r"published|versions?|changes?|changed|replaced?|supersede[sd]?|valid|last|date[sd]?|"
+                         r"copyright|vigueur|mise\s+à\s+jour|modifiée?s?|gültig|geändert|stand|fassung)\b", re.I)
+
+
+def _cut_off_date(text: str, at: int) -> bool:
+    """Whether the date starting at offset ``at`` of ``text`` is a cut-off a term turns on (the
+    words just before it are "after", "before", "until", "prior to" ...) in a sentence that does
+    not say when the text was written or takes effect: such a date is a term, not a stamp."""
+    if not _DATE_CONDITION.search(text[max(0, at - 30):at]):
+        return False
+    start = max(text.rfind(stop, 0, at) for stop in (". ", "\n", "! ", "? ", "; "))
+    ends = [e for e in (text.find(stop, at) for stop in (". ", "\n", "! ", "? ", "; ")) if e >= 0]
+    sentence = text[start + 1:min(ends) if ends else len(text)]
+    return len(sentence.split()) >= 8 and not _TEXT_DATED.search(sentence)
+
+
+_ENTRY_MARKS = re.compile(r"^[\s>*+\-#|]*(?:\\?\[)?\s*(?:(?:section|article|art\.|§)\s*)?(?:\d{1,3}(?:\\?[.)]\d{0,3})*\\?[.)]?|"
+                          r"[ivxlc]{1,5}\\?[.)]|[a-z]\\?[.)])?\s*", re.I)
+
+
+def _entry_title(line: str) -> str:
+    """A line read as a title: without list marks, numbering, emphasis, link target or escapes,
+    lower case, single-spaced."""
+    line = re.sub(r"\]\([^)]*\)", "", line)
+    line = _ENTRY_MARKS.sub("", line.strip(), count=1)
+    return " ".join(re.sub(r"[*_`\\\[\]]", "", line).lower().split()).strip(" .:")
+
+
+@lru_cache(maxsize=8)
+def _title_lines(text: str) -> dict[str, int]:
+    """Each short line of a version that reads as a title (at most 12 words, no sentence end),
+    as ``_entry_title`` reads it, with the offset of its last line."""
+    out: dict[str, int] = {}
+    at = 0
+    for line in text.splitlines(keepends=True):
+        bare = line.strip()
+        if bare and not bare.endswith((".", ";", ",")) and len(bare.split()) <= 14:
+            title = _entry_title(bare)
+            if title and len(title.split()) <= 12:
+                out[title] = at
+        at += len(line)
+    return out
+
+
+def _contents_entry(clause: str, version: str) -> bool:
+    """Whether a clause is one line of a table of contents: a list item or a link of at most 12
+    words whose title is also the title line of a section further down the same version ("* 3.
+    How your data is used" above "3. How your data is used"), next to another such line, and not
+    under a lead-in that ends with a colon ("We collect:")."""
+    line = clause.strip()
+    if "\n" in line or not re.match(r"^(?:[*+\-]|\d{1,3}\\?[.)]|\[)", line):
+        return False
+    title = _entry_title(line)
+    if not title or len(title.split()) > 12 or len(title) < 4:
+        return False
+    titles = _title_lines(version)
+
+    def entry(text: str, at: int) -> bool:
+        return titles.get(_entry_title(text), -1) > at + len(text)
+
+    m = re.search(rf"^[ \t]*{re.escape(line)}[ \t]*$", version, re.M)  # the clause as a whole line
+    first = m.start() if m else -1
+    if first < 0 or not entry(line, first):
+        return False
+    # and a line beside it too: a contents is a list of such lines ("We collect: * Contact
+    # details" above a section "Contact details" is one item of a list of data, not a contents)
+    above = next((x.strip() for x in reversed(version[:first].splitlines())
+                  if x.strip() and not re.match(r"^(?:[*+\-]|\d{1,3}\\?[.)]|\[)", x.strip())), "")
+    if above.endswith(":") and not re.search(r"contents|sommaire|inhalt|on this page", above, re.I):
+        return False  # a list its lead-in introduces ("We collect:"): items of a term
+    head, tail = version[:first].rstrip("\n"), version[first + len(line):].lstrip("\n")
+    prev = head[head.rfind("\n") + 1:] if head else ""
+    nxt = tail.split("\n", 1)[0]
+    return bool(prev.strip() and entry(prev.strip(), version.rfind(prev.strip(), 0, first))
+                or nxt.strip() and entry(nxt.strip(), version.find(nxt.strip(), first + len(line))))
+
+
+def _bracketed_pointer(toks: tuple[Token, ...], a: int, b: int, text: str) -> bool:
+    """Whether changed tokens ``a``..``b`` are the whole of a bracketed pointer ("(please see the
+    list of advertising partners here)", "(for more information, see our Cookie Notice)"): a way
+    to read more put into or taken out of a sentence, which changes none of its terms."""
+    lo = toks[a - 1].end if a else 0
+    hi = toks[b].start if b < len(toks) else len(text)
+    if "(" not in text[lo:toks[a].start] or b - a < 3:
+        return False
+    inner = text[toks[a].start:toks[b - 1].end]
+    rest = text[toks[b - 1].end:hi] + text[hi:hi + 40]
+    return ")" in rest and "(" not in inner and is_pointer(inner)
+
+
+def _cut_off_dates(text: str) -> list[str]:
+    """The dates of ``text`` that are cut-offs a term turns on (``_cut_off_date``), as written."""
+    return [m.group(0) for m in _DATE.finditer(text) if _cut_off_date(text, m.start())] if _DIGIT.search(text) else []
+
+
+def _cut_off_moved(before: str, after: str) -> ChangeLabel | None:
+    """A clause whose cut-off date moved and whose words are otherwise the same ("users who
+    registered after 5 December 2018" → "... after 26 November 2025"): material, it changes who
+    or what the term covers; said with the words around both dates. None for any other change."""
+    old, new = _cut_off_dates(before), _cut_off_dates(after)
+    if not old or not new or old == new or len(old) != len(new):
+        return None
+    def gist(text: str) -> list[str]:
+        return [w for w in words(_DATE.sub(" qqdateqq ", text)) if is_content_word(w)]
+
+    if gist(before) != gist(after):
+        return None  # other words changed too ("on or after" for "after" is none): the rules read them
+    (was, now), = [(o, n) for o, n in zip(old, new) if o != n][:1] or [(old[0], new[0])]
+    cats = tuple(c for c in _order(_cats((after,))) if c != "other")[:3] or ("other",)
+    return ChangeLabel(True, "material", cats, f"Now says “{_phrase(after, now)}” instead of "
+                       f"“{_phrase(before, was)}”{_cats_text(cats)}", None, (), (), (), ())
+
+
 def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
     """Drop changed tokens that change no term: dates, link texts, cross-reference numbers
     ("Section 10" → "Section 11"), a renamed name glued to its neighbour ("HYGRAPHSHALL"), and
@@ -2252,8 +2401,12 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
         if not (digits or renames or "\x02" in text):
             idx = frozenset()  # no link, date, number or renamed name to explain: skip the words
         binding = bool(idx) and bool(_INCORPORATES.search(plain(text)))
+        cut_offs = [(a, b) for a, b in spans if _cut_off_date(text, a)]
+        kept = {i for i in idx if any(a <= toks[i].start < b for a, b in cut_offs)}
         for i in idx:
             t = toks[i]
+            if i in kept:
+                continue  # a date a term turns on: a term, not a stamp nor an address
             if t.link and not (binding and _names_document(toks, i)):
                 drop.add(i)
                 why.add("links-only")
@@ -2280,6 +2433,8 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
                         why.add("renamed")
         for a, b in d.runs(side):
             run = [toks[k].norm for k in range(a, b)]
+            if kept & set(range(a, b)):
+                continue
             if len(run) <= 6 and run[0] in _XREF and all(w in _XREF or w[:1].isdigit() or w in ("and", "or", "et", "ou", "und")
                                                          for w in run):
                 drop.update(range(a, b))  # "article 17" cited or dropped: a cross-reference
@@ -2288,6 +2443,10 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
             if is_address_run(run) and (len(run) > 1 or run[0] in PLACEHOLDERS) or _in_contact_line(text, toks, a, b):
                 drop.update(range(a, b))  # a postal address, a phone number, an e-mail address
                 why.add("contact-details")
+                continue
+            if _bracketed_pointer(toks, a, b, text):
+                drop.update(range(a, b))  # "(please see the list of our partners here)": where to read more
+                why.add("links-only")
                 continue
             if _spelled_number(run, toks, a, b, text):
                 drop.update(range(a, b))  # "18 (eighteen) years": the number spelled out beside it
@@ -2502,6 +2661,7 @@ _NOISE_TEXT = {
     "contact": "A way to contact someone, not a term",
     "register": "Where the company is registered and under which number, not a term",
     "statement": "What the company says it values, not a term",
+    "translation": "Which copy of the text prevails (a translation, a summary), not a term",
 }
 _REACH = re.compile(r"[\w.+-]+@[\w-]+\.\w|\b(?:contact|kontakt)", re.I)
 
@@ -2814,7 +2974,7 @@ class _Job:
         if was := self._restated("ins"):
             return _cosmetic("regrouped", f"Restates what the old text said elsewhere: “{_snippet(plain(was), 80)}”",
                              fb, fa)
-        if not self._effect(self.sa.legal, legal):
+        if not self._effect(self.sa.legal, legal) and not _remedy(self.sa.legal):
             return ChangeLabel(False, "minor", (), f"Added text without legal effect: "
                                f"{_snippet(self.after)}", None, (), (), fb, fa)
         cats = cats or ("other",)
@@ -2840,7 +3000,7 @@ class _Job:
         if still := self._restated("dels"):
             return _cosmetic("regrouped", f"Removed here, still said elsewhere: “{_snippet(plain(still), 80)}”", fb, fa)
         commitment = bool(_COMMITMENT.search(" ".join(self.sb.legal)))
-        if not self._effect(self.sb.legal, legal) and not commitment:
+        if not self._effect(self.sb.legal, legal) and not commitment and not _remedy(self.sb.legal):
             return ChangeLabel(False, "minor", (), f"Removed text without legal effect: "
                                f"{_snippet(self.before)}", None, (), (), fb, fa)
         cats = cats or ("other",)
@@ -3159,6 +3319,36 @@ _STRONG_MODALS = frozenset("""will shall must doit doivent devons devez devra de
 _MODAL_NEG = frozenset("not never pas nicht niemals jamais".split())
 _FR_FUTURE = re.compile(r"(\w{3,}?)(?:rons|rez|ront|ra)$")  # "demanderons": "demande" + "rons"
 _SHIFT_REACH = 4  # words after a modal that hold its verb ("may also ask you", "können Sie bitten")
+
+
+# A remedy the user has: a way to complain, appeal, object, withdraw, cancel or get a refund
+# ("If you're not satisfied with our answer, you can escalate your complaint to the ombudsman",
+# "vous pouvez saisir le médiateur", "Sie können Beschwerde einlegen"). Giving or taking one away
+# changes what a user can do about the provider, whatever the lexicons say of its topic.
+_REMEDY = re.compile(
+    r"\b(?:you|users?|customers?|consumers?|members?|subscribers?)\s+(?:also\s+|always\s+|then\s+|still\s+)?"
+    r"(?:may|can|are\s+entitled\s+to|(?:have|has|retain)\s+(?:the|a)\s+right\s+to)\s+(?:also\s+|always\s+|then\s+|"
+    r"at\s+any\s+time\s+)?(?:escalate|complain|lodge|file|bring|refer|appeal|contest|challenge|dispute|object|"
+    r"opt[\s-]?out|withdraw|cancel|terminate|rescind|revoke|claim|obtain\s+(?:a\s+)?(?:refund|remedy|compensation)|"
+    r"request\s+(?:a\s+)?(?:refund|review|deletion|erasure|correction|a\s+copy)|seek\s+(?:a\s+)?(?:remedy|redress|review)|"
+    r"submit\s+(?:a\s+)?(?:complaint|claim|dispute|appeal))\b|"
+    r"\bvous\s+(?:pouvez|avez\s+le\s+droit\s+de)\s+(?:également\s+|aussi\s+)?(?:saisir|contester|résilier|vous\s+opposer|"
+    r"retirer|introduire\s+une\s+(?:réclamation|plainte|action)|déposer\s+une\s+(?:réclamation|plainte)|"
+    r"demander\s+(?:le\s+)?remboursement|faire\s+appel|recourir)\b|"
+    r"\bsie\s+(?:können|haben\s+das\s+recht,?)\s+(?:auch\s+|jederzeit\s+)?(?:widersprechen|kündigen|beschwerde|"
+    r"sich\s+(?:bei\s+\w+\s+)?beschweren|die\s+schlichtungsstelle|widerrufen|einspruch)\b", re.I)
+
+
+# ... and not one taken away in the same sentence ("you waive your right to appeal", "you may not
+# cancel once the order ships")
+_NO_REMEDY = re.compile(r"\b(?:waive[sd]?|give\s+up|forfeit|may\s+not|can\s?not|can['’]t|will\s+not\s+be\s+able|"
+                        r"no\s+longer|not\s+be\s+entitled|ne\s+pouvez\s+pas|verzicht\w*|nicht)\b", re.I)
+
+
+def _remedy(sentences: tuple[str, ...]) -> bool:
+    """Whether one of ``sentences`` gives the user a remedy (``_REMEDY``) and takes none away
+    (``_NO_REMEDY``): a term, however its topic is worded."""
+    return any(_REMEDY.search(s) and not _NO_REMEDY.search(s) for s in sentences)
 
 
 def _modal_shift(d: Delta) -> tuple[str, str] | None:

@@ -47,7 +47,7 @@ _ANCHOR = re.compile(r"\{#[^{}]*\}")  # pandoc attributes: "{#h.35nkun2 .anchor}
 # Cloudflare's "[email protected]" in place of an address, with or without its link.
 _OBFUSCATED = (re.compile(r"\[[\w.+-]*\\?\[email(?:&#160;|\s)protected\\?\][\w.+-]*\]\([^()\s]*\)"),
                re.compile(r"[\w.+-]*\[?email(?:&#160;|\s)protected\]?"))
-_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\]]+|<mailto:[^>]+>")
+_URL = re.compile(r"(?:(?<![\w.+\-])[a-z][a-z0-9+.\-]{1,15}://|www\.)[^\s<>()\]]+|<mailto:[^>]+>", re.I)
 _EMAIL_RIGHT = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
 _EMAIL_LEFT = re.compile(r"(?:mailto:)?[\w.+-]+$")
 _PHONE = re.compile(r"(?<![\w.,])\+?\(?\d{1,4}\)?(?:[ .\-/]\(?\d{1,8}\)?){2,5}(?![\w,])")
