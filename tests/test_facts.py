@@ -156,3 +156,18 @@ def test_an_arbitral_tribunal_is_no_court() -> None:
     assert not [f for f in facts if f.qualifier == "court"], facts
     courts = extract_facts("Für alle Streitigkeiten sind die Gerichte in Wien zuständig.")
     assert [f.value for f in courts if f.qualifier == "court"] == ["Wien"], courts
+
+
+@pytest.mark.parametrize("text, place, role", [
+    ("Any dispute will be resolved by binding arbitration seated in Geneva, Switzerland.", "Geneva", "arbitration"),
+    ("Disputes go to mediation held in Lyon before any claim is brought.", "Lyon", "arbitration"),
+    ("Our office is at 4 Harbour Road, Geneva, where we answer letters.", "Geneva", ""),
+])
+def test_a_place_after_arbitration_or_mediation_is_named_for_it(text: str, place: str, role: str) -> None:
+    """The role of a place (materiality._place_role): the seat of an arbitration or mediation
+    named shortly before it is "arbitration"; an office address is no role (its regex once held
+    backspace characters where word boundaries were meant, and never matched)."""
+    from tracker.analysis.facts import Fact
+    from tracker.analysis.materiality import _place_role
+
+    assert _place_role(Fact("place", place, place), text) == role

@@ -889,7 +889,7 @@ def _place_role(f: Fact, text: str) -> str:
     if any(f.value == p or p in f.value.split(", ") for p in law_places(flat)):
         return "law"
     at = flat.find(f.text)
-    if at > 0 and re.search(r"(?:arbitra\w*|mediat\w*)[^.;]{0,60}$", flat[:at], re.I):
+    if at > 0 and re.search(r"\b(?:arbitra\w*|mediat\w*)\b[^.;]{0,60}$", flat[:at], re.I):
         return "arbitration"
     return ""
 
