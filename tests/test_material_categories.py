@@ -700,3 +700,53 @@ def test_use_limited_to_a_purpose_is_a_usage_rule(sentence):
     a = _analyse_added(sentence, "## 1. Your account")
     assert a.material, a.summary
     assert "usage-rules" in a.categories, a.categories
+
+
+PRIVACY = """\
+# Lumora Privacy Policy
+
+## 1. What we collect
+
+We collect your name, email address and the photos you upload.
+We collect device identifiers and your IP address when you use the app.
+We keep your personal data for as long as your account is open.
+
+## 2. How we share it
+
+We share your personal data with hosting providers who process it for us.
+We do not sell your personal data to advertisers.
+
+## 3. Your rights
+
+You may ask for a copy of your personal data or ask us to delete it.
+"""
+
+
+@pytest.mark.parametrize("added, category", [
+    ("We may suspend or terminate your account at any time without notice if we suspect misuse.", "termination"),
+    ("Any dispute about your data will be resolved by binding arbitration, not in court.", "arbitration"),
+])
+def test_a_new_watch_out_is_named_even_in_a_document_about_another_topic(added, category):
+    """A privacy policy rewritten in its own topic and given one new watch-out (ending accounts
+    without notice, arbitration) names the watch-out's category beside privacy: the dominant
+    topic and the larger rewrite's vote do not hide it."""
+    new = PRIVACY
+    for before, after in [
+        ("We collect your name, email address and the photos you upload.",
+         "We collect your name, email address, phone number, precise location and the photos and videos "
+         "you upload, and the faces in them."),
+        ("We keep your personal data for as long as your account is open.",
+         "We keep your personal data for ten years after your account is closed, and backups of it indefinitely."),
+        ("We share your personal data with hosting providers who process it for us.",
+         "We share your personal data, your location history and your contacts with hosting providers, "
+         "analytics partners and advertising networks, who may combine it with data from other sources."),
+        ("We do not sell your personal data to advertisers.",
+         "We may sell your personal data to advertisers and data brokers."),
+    ]:
+        new = new.replace(before, after)
+    new = new.replace("You may ask for a copy", f"{added}\nYou may ask for a copy")
+    a = analyse(PRIVACY, new)
+    assert a.material, a.summary
+    assert category in a.categories, a.categories
+    assert "privacy" in a.categories, a.categories
+    assert len(a.categories) <= 3, a.categories
