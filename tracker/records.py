@@ -16,7 +16,7 @@ The two outside forms of these records are produced here and nowhere else:
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, Iterable, Literal, Protocol, cast
 
 ChangeKind = Literal["added", "removed", "modified", "moved"]
@@ -72,6 +72,11 @@ class ClauseChange:
     categories: tuple[str, ...]
     explanation: str
     cosmetic: str | None = None
+    # The section a reader finds the clause under, named as ``tracker diff`` names it ("§ 8.3
+    # Credits", "Refunds"), None under no heading and no number. Filled by the analysis stage
+    # (``tracker.analysis.rendering.change_section``) when it makes or reads back a change: this
+    # module imports no stage. Derived from the fields above, so equality ignores it.
+    section: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """One change of the ``compare --json`` interface (keys and their order are public; ``section``,
@@ -87,16 +92,6 @@ class ClauseChange:
             "clause": self.clause_id,
             "section": self.section,
         }
-
-    @property
-    def section(self) -> str | None:
-        """The section a reader finds the clause under, named as ``tracker diff`` names it ("§ 8.3
-        Credits", "Refunds"), None for a clause under no heading and no number."""
-        # imported here: this module imports no stage at load time (the label is pure text work)
-        from tracker.analysis.rendering import section_label
-
-        label = section_label(self.heading, self.after or self.before or "", self.clause_id)
-        return None if label == "Introduction" and "introduction" not in (self.heading or "").lower() else label
 
     def to_row(self) -> dict[str, Any]:
         """The ``changes`` columns this change fills (``CHANGE_COLUMNS``), as SQLite values."""

@@ -58,6 +58,11 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     """
     if old is None or kind == "first":
         return Analysis(summary="First version recorded")
+    if kind in _REVERTS:
+        # Said exactly as the same change made afresh, then never material: a reader sees what
+        # flipped back in the words of the change, and a history import can derive one from the
+        # other (``as_revert``) without diffing again.
+        return as_revert(analyse(old, new), revert_of, kind)
     from tracker.analysis.diff import diff_texts
     from tracker.analysis.materiality import label_document
 
@@ -66,6 +71,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     # Labelled together: each change is judged against the two whole versions (moved or regrouped
     # text, names renamed throughout, list lead-ins).
     labels = label_document(diff.changes, old, new)
+    from tracker.analysis.rendering import change_section
     from tracker.analysis.wording import nearest_headings
 
     # the section a reader sees above each clause (a bold line is a heading to them), for display
@@ -75,11 +81,12 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     for change, label in zip(diff.changes, labels):
         seen = seen_new.get(change.new_index) if change.new_index is not None and change.new_index in seen_new else \
             seen_old.get(change.old_index) if change.old_index is not None else None
+        heading = seen if seen is not None else change.heading
         changes.append(
             ClauseChange(
                 kind=change.kind,
                 clause_id=change.clause_id,
-                heading=seen if seen is not None else change.heading,
+                heading=heading,
                 before=change.before,
                 after=change.after,
                 material=label.material,
@@ -87,10 +94,9 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
                 categories=tuple(label.categories),
                 explanation=label.explanation,
                 cosmetic=label.cosmetic,
+                section=change_section(heading, change.after or change.before or "", change.clause_id),
             )
         )
-    if kind in _REVERTS:
-        changes = [_not_material(c) for c in changes]
     from tracker.analysis.boilerplate import is_error_page, truncated_side
     from tracker.analysis.scope import language_switch, other_page_side
 
@@ -135,7 +141,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
 
     from tracker.analysis.wording import refine
 
-    verdict, index = ("keep", None) if kind in _REVERTS else decide(diff.changes, labels, new, diff.unchanged, old)
+    verdict, index = decide(diff.changes, labels, new, diff.unchanged, old)
     if verdict == "veto":
         # The learned decision overrules the rules' "material" for the whole pair
         # (``tracker.analysis.decision``; TRACKER_MATERIALITY=rules switches it off).

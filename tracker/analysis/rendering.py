@@ -368,6 +368,14 @@ def section_label(heading: str, text: str = "", clause_id: str = "", kind: str =
     return numbered_label(heading, text, clause_id, kind) or "Introduction"
 
 
+def change_section(heading: str, text: str, clause_id: str) -> str | None:
+    """The ``section`` of a clause change (``compare --json``): ``section_label`` of its heading,
+    its text (the new side, else the old) and its clause id; None for a clause under no heading
+    and no number (a label "Introduction" the heading does not say)."""
+    label = section_label(heading, text, clause_id)
+    return None if label == "Introduction" and "introduction" not in (heading or "").lower() else label
+
+
 def numbered_label(heading: str, text: str = "", clause_id: str = "", kind: str = "") -> str:
     """``section_label`` of a heading already in plain text, '' when there is no heading and no number.
 

@@ -461,9 +461,15 @@ class Index:
         return [_version_row(r) for r in rows]
 
     def changes_for(self, commit_sha: str) -> list[ClauseChange]:
-        """The clause changes recorded for a version, in document order (empty for a first one)."""
+        """The clause changes recorded for a version, in document order (empty for a first one),
+        each with its ``section`` worked out again from its heading and text."""
+        from dataclasses import replace
+
+        from tracker.analysis.rendering import change_section  # (the section is not stored: derived)
+
         rows = self._query("SELECT * FROM changes WHERE commit_sha = ? ORDER BY n", (commit_sha,))
-        return [ClauseChange.from_row(r) for r in rows]
+        changes = [ClauseChange.from_row(r) for r in rows]
+        return [replace(c, section=change_section(c.heading, c.after or c.before or "", c.clause_id)) for c in changes]
 
     def change_labels(self) -> dict[str, list[dict[str, Any]]]:
         """commit sha -> the labels of its changes, in order (``kind``, ``material``,
