@@ -97,9 +97,10 @@ def test_when_fetching_is_over_the_run_analyses_the_worker_s_queue_from_its_end(
             for key in docs:
                 recorder.analyse_early(key, *jobs[key])
             helped = recorder.help_early()
-            # taken back from the end of the queue (a process pool hands one job ahead to its
-            # worker, which cannot be taken back: at most three)
-            assert 1 <= helped <= 3
+            # taken back from the end of the queue (a process pool hands a job ahead to its
+            # worker, which cannot be taken back, unless its manager thread has not run yet: then
+            # all four)
+            assert 1 <= helped <= len(docs)
             assert all(recorder.early[key][1].done() for key in docs[-helped:])
             results = {key: recorder.early[key][1].result() for key in docs}
         finally:

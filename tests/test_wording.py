@@ -912,7 +912,11 @@ def test_added_text_naming_a_publisher_is_not_without_legal_effect():
 @pytest.mark.parametrize("heading", ["25th Floor", "Suite 400", "1 Fictional Lane, London", "12 rue des Lilas",
                                      "Blumenweg 3", "Seestraße 9, 80331 München", "10115 Berlin",
                                      "San Francisco, CA 94103", "Tel: +33 1 23 45 67 89", "privacy@zorblio.example",
-                                     "**Quibly GmbH**", "Zorblio Ltd, 12 Quay Street, Galway H91 X2Y3"])
+                                     "**Quibly GmbH**", "Zorblio Ltd, 12 Quay Street, Galway H91 X2Y3",
+                                     # a street of four words before its "St", a state and ZIP code alone, a
+                                     # company with a comma before its suffix, a web address alone
+                                     "77 Ada M. Quill Jr. St", "CA 94107", "OR 97201-1234", "Zorblio, Inc",
+                                     "Quibly, LLC", "https://www.quibly-hosting.example", "www.zorblio.example"])
 def test_an_address_line_is_no_section_title(heading):
     from tracker.analysis.rendering import address_line, section_label
 

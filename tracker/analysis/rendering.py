@@ -311,18 +311,19 @@ def clause_html(markdown: str) -> str:
 
 # A postal address or a contact line taken for a heading (a bold line of an imprint, a contact
 # block): "25th Floor", "Suite 400", "PO Box 12", "1 Fictional Lane, London", "12 rue des Lilas",
-# "Blumenweg 3", "10115 Berlin", "San Francisco, CA 94103", "Tel: ...", "privacy@...", "Zorblio GmbH".
+# "Blumenweg 3", "10115 Berlin", "San Francisco, CA 94103", "CA 94103", "Tel: ...", "privacy@...",
+# "Zorblio GmbH", "Zorblio, Inc", a web address alone.
 _ADDRESS = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)\s+(?:floor|fl\.?)|(?:suite|ste\.?|floor|unit|room|building)\s+\d\w{0,4}|"
     r"p\.?\s?o\.?\s+box\s+\d+)\b"
-    r"|^\d+[a-z]?,?\s+(?:[\w'.-]+\s+){0,3}(?:street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|ln\.?|drive|"
+    r"|^\d+[a-z]?,?\s+(?:[\w'.-]+\s+){0,4}(?:street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|blvd\.?|lane|ln\.?|drive|"
     r"dr\.?|way|place|pl\.?|court|ct\.?|square|sq\.?|parkway|pkwy\.?|highway|hwy\.?|terrace|quay)(?=[\s,.]|$)"
     r"|^\d+(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|quai|allée|impasse|chemin|route|cours)\b"
     r"|^[\wäöüß.-]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer)\s+\d+\s?[a-z]?(?:[\s,]|$)"
     r"|(?:^|,\s*)(?:[A-Z]{1,2}-)?(?!(?:19|20)\d\d\b)\d{4,5}\s+[A-ZÄÖÜ][\wäöüß-]+(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?\s*(?:,.*)?$"
-    r"|,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"
+    r"|(?:^|,\s*)[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|^(?:https?://|www\.)\S+$|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"
     r"|^(?:tel|tél|phone|telefon|fax|e-?mail|courriel|attn)\b\.?\s*:\s*\S|^c/o\s|[\w.+-]+@[\w-]+\.[\w.]+"
-    r"|^[A-Z][\w&.'-]*(?:\s+[\w&.'-]+){0,4}\s+(?:GmbH|AG|SAS|SARL|S\.A\.|SA|Ltd\.?|Limited|Inc\.?|LLC|B\.V\.|N\.V\.|"
+    r"|^[A-Z][\w&.'-]*(?:\s+[\w&.'-]+){0,4},?\s+(?:GmbH|AG|SAS|SARL|S\.A\.|SA|Ltd\.?|Limited|Inc\.?|LLC|B\.V\.|N\.V\.|"
     r"plc|Pty Ltd|S\.L\.|S\.r\.l\.|e\.V\.)$", re.I)
 
 
