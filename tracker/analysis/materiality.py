@@ -3800,11 +3800,10 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "") -> tup
     category is kept only when it outvotes the document's own one ``_SIDE_TOPIC`` times (the
     dispute-resolution sentence of a privacy policy's data-transfer section is about privacy),
     except a kind of that topic (``_SUBTOPICS``: AI training in a privacy policy). A change that
-    adds or removes a watch-out always names the watch-out's category (termination, arbitration,
-    AI training...), still three at most (the watch-outs' categories first).
+    adds or removes an AI-training watch-out always names ai-training.
     Returns the category ids in taxonomy order."""
     votes: dict[str, float] = {}
-    watched: set[str] = set()  # watch-outs a change adds or removes, in its own categories
+    trained = False  # a change adds or removes use of the user's data to train AI models
     for label in labels:
         if not label.material or not label.categories:
             continue
@@ -3812,7 +3811,7 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "") -> tup
         ws = label.weights if len(label.weights) == len(label.categories) else (1.0,) * len(label.categories)
         top = max(ws) or 1.0
         watch = set(label.watch_added) | set(label.watch_removed)
-        watched |= watch & set(label.categories)
+        trained = trained or ("ai-training" in watch and "ai-training" in label.categories)
         for c, rel in list(zip(label.categories, (w / top if w > 0 else 1.0 for w in ws))) + list(label.side):
             # squared: a change's side topic is not its topic; its words' side topics (a large
             # rewrite's third and fourth) count for a ninth to a quarter of a topic
@@ -3824,19 +3823,16 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "") -> tup
     best = max(votes.values())
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], CATEGORIES.index(kv[0])))
     kept = {c for c, v in ranked[:3] if v >= best / 3}
+    if trained:
+        # Training AI on the user's data is named even beside a larger rewrite: one new sentence
+        # saying so is what a reader of AI-service terms looks for first.
+        kept.add("ai-training")
     if document and len(kept) > 1:
         profile = topic_profile(document)
         main = max(profile, key=lambda c: profile[c], default="")
         if main in kept and profile[main] >= _DOMINANT:
             kept = {c for c in kept if c == main or votes[c] >= _SIDE_TOPIC * votes[main]
                     or (main, c) in _SUBTOPICS}
-    # A watch-out added or removed is named even beside a larger rewrite or in a document about
-    # another topic: one new sentence letting the provider end accounts without notice, or
-    # training AI on the user's data, is what a reader looks for first (on the unseen pairs v-w,
-    # termination was missed 7 times in 9, cut by the vote or the document's own topic).
-    kept |= watched
-    if len(kept) > 3:  # still three at most: the watch-outs first, then by vote
-        kept = set(sorted(kept, key=lambda c: (c not in watched, -votes.get(c, 0.0), CATEGORIES.index(c)))[:3])
     return _order(kept)
 
 
