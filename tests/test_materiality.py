@@ -11,6 +11,12 @@ from tracker.analysis.materiality import COSMETIC_KINDS, SEVERITIES, label_chang
 @pytest.mark.parametrize("before,after,kind", [
     ("Last updated: March 1, 2026", "Last updated: June 5, 2026", "date-only"),
     ("Effective date: 1 March 2026", "Effective date: 5 June 2026", "date-only"),
+    # stamps a page changes every time it is served: said as dates, as a run masks them (newuser7
+    # saw them called "Reworded" and "Page navigation" beside a real change of the same run)
+    ("Page generated on December 2, 2026 at 10:01 UTC", "Page generated on December 2, 2026 at 10:03 UTC", "date-only"),
+    ("Updated 3 minutes ago", "Updated 5 minutes ago", "date-only"),
+    ("Mis à jour il y a 2 jours", "Mis à jour il y a 4 jours", "date-only"),
+    ("Request ID: 4f2a9c81d0", "Request ID: 77b1e3aa92", "date-only"),
     ("Read the [Zorblio policy](https://zorblio.example/a).",
      "Read the [Zorblio policy](https://zorblio.example/b).", "links-only"),
     ("Credits **never** expire.", "Credits _never_ expire.", "formatting"),

@@ -761,3 +761,45 @@ def language_of(words: list[str]) -> str:
 def corporate_words() -> frozenset[str]:
     """Legal-form words of company names (Ltd, Inc, GmbH, PTE ...)."""
     return _CORP
+
+
+_AGO = (r"(?:over |about |almost |nearly |more than |less than )?(?:a|an|one|\d+|a few|several) "
+        r"(?:second|minute|hour|day|week|month|year)s? ago|yesterday|today|just now|"
+        r"il y a (?:plus d['’]|environ |moins d['’])?(?:un|une|\d+|quelques) ?(?:seconde|minute|heure|jour|semaine|mois|an)s?|"
+        r"hier|aujourd['’]hui|vor (?:über |etwa |mehr als )?(?:einer|einem|\d+|wenigen) "
+        r"(?:Sekunden?|Minuten?|Stunden?|Tag(?:en)?|Wochen?|Monat(?:en)?|Jahr(?:en)?)|gestern|heute")
+# "Updated 3 days ago", "mis à jour il y a 2 jours", "aktualisiert vor 3 Tagen": a help centre's
+# relative stamp, which counts up from run to run with no word of the terms changed
+_RELATIVE_STAMP = re.compile(
+    r"\b(updated|edited|modified|published|posted|revised|written|mis à jour|modifié|publié|aktualisiert|"
+    r"geändert|veröffentlicht|bearbeitet)( on| le| am)?:? (" + _AGO + r")\b", re.I)
+# A short line that says when the page was generated, fetched or updated down to the minute
+# ("generated on December 2, 2026 at 10:04:00 UTC"): its numbers and month names are the clock's
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+_STAMP_WORDS = re.compile(
+    r"\b(generated|rendered|printed|retrieved|accessed|cached|updated|modified|as of|last (?:updated|modified)|"
+    r"généré|imprimé|consulté|mis à jour|erstellt|generiert|abgerufen|aktualisiert|stand)\b", re.I)
+_STAMP_PARTS = re.compile(
+    r"\d+|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(janv|févr|mars|avr|mai|juin|juil|"
+    r"août|sept|oct|nov|déc)[a-zé]*\b|\b(januar|februar|märz|april|mai|juni|juli|august|september|oktober|"
+    r"november|dezember)\b|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.I)
+# A request, session or trace id printed in the page ("Request ID: 4f2a9c..."): new on every request
+_LABELLED_TOKEN = re.compile(
+    r"\b((?:request|reference|ref|trace|correlation|session|incident|ray|transaction)[ -]?(?:id|number|no\.?|#)"
+    r"\s*[:#]?\s*)(?=[A-Za-z0-9-]*\d)[A-Za-z0-9-]{8,}", re.I)
+STAMP_LINE = 160  # characters: a longer line is prose, whatever clock time it names
+
+
+def mask_stamps(text: str) -> str:
+    """``text`` with what changes from run to run without any word of the terms changing masked:
+    a relative "updated N days ago" stamp, a short line stamping the page's generation or update
+    time down to the minute, a labelled request or session id. For comparing two texts (mask
+    both), never for storing one. A date alone ("Last updated: 1 March 2026") is not masked: a
+    new date is how terms say they changed."""
+    if ":" in text and (_CLOCK.search(text) or _LABELLED_TOKEN.search(text)):
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            if len(line) <= STAMP_LINE and _CLOCK.search(line) and _STAMP_WORDS.search(line):
+                lines[i] = _STAMP_PARTS.sub("#", line)
+        text = _LABELLED_TOKEN.sub(r"\1#", "\n".join(lines))
+    return _RELATIVE_STAMP.sub(r"\1\2 #", text)

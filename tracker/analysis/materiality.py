@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
+                                          mask_stamps,
                                           is_address_run, is_announcement, is_announcement_heading,
                                           is_contact_route, is_content_word, is_mission_statement, is_register_entry, is_language_row, is_pointer, is_report,
                                           is_update_stamp)
@@ -133,6 +134,11 @@ def cosmetic_kind(before: str, after: str) -> str | None:
             return name
     if _SPACES.sub("", before) == _SPACES.sub("", after):
         return "whitespace"
+    if mask_stamps(_DATE.sub("<date>", before)) == mask_stamps(_DATE.sub("<date>", after)):
+        # a line stamping when the page was generated or updated ("generated on <date> at 10:04
+        # UTC", "Updated 3 minutes ago") or a request id: masked as a run masks them (its clock
+        # needs the punctuation the steps above take away)
+        return "date-only"
     return _seen_alike(before, after)
 
 
