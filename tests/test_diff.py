@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import random
 
+import pytest
+
 from tracker.analysis.clauses import split_clauses
 from tracker.analysis.diff import ClauseDiff, DocumentDiff, diff_clauses, diff_texts, render_inline, word_diff
 
@@ -271,3 +273,19 @@ def test_texts_changed_agrees_with_the_whole_diff():
     answers = [texts_changed(base, v) for v in variants]
     assert answers == [diff_texts(base, v).changed for v in variants]
     assert answers[0] is False and answers[2] is True and answers[-1] is True
+
+
+@pytest.mark.parametrize("old_sentence, new_sentence", [
+    ("Customers can cancel anytime.", "Customers can cancel anytime, but fees already paid are not refunded."),
+    ("Refunds are issued to the original card.",
+     "Except for gift cards, which are final, refunds are issued to the original card."),
+    ("Credits expire after twelve months.",
+     "Credits expire after twelve months unless you keep an active paid plan for the whole period."),
+])
+def test_a_clause_that_grew_is_one_modified_clause(old_sentence: str, new_sentence: str) -> None:
+    """A sentence with words added at its end or start, however many, is one modified clause
+    (its word diff shows what was added), never a removal beside an addition."""
+    doc = "# Quorble Terms\n\n## Billing\n\nPlans renew every month.\n\n{}\n\nInvoices go out by email.\n"
+    d = diff_texts(doc.format(old_sentence), doc.format(new_sentence))
+    assert [c.kind for c in d.changes] == ["modified"], d.changes
+    assert d.changes[0].before == old_sentence and d.changes[0].after == new_sentence

@@ -451,9 +451,20 @@ def _replaced(
         topics_old = {o: _topics(old[o].text) for o in olds}
         topics_new = {n: _topics(new[n].text) for n in news}
         candidates = sorted(((fuzz.ratio(old[o].key, new[n].key), -abs(o - n), o, n) for o in olds for n in news
-                             if old[o].kind == new[n].kind and topics_old[o] & topics_new[n]), reverse=True)
+                             if old[o].kind == new[n].kind
+                             and (topics_old[o] & topics_new[n] or _extends(old[o].key, new[n].key))), reverse=True)
         pairs += _best_first((o, n, True) for _, _, o, n in candidates)
     return pairs
+
+
+def _extends(old: str, new: str) -> bool:
+    """Whether the new clause key is the old one with words added at its end or start ("customers
+    can cancel anytime" -> "customers can cancel anytime but fees already paid are not refunded"),
+    the old of at least 3 words: one clause that grew, however much, not a removal and an addition.
+    Growth only: a shorter new clause that starts the old one is more often the first half of a
+    sentence split in two, whose other half carries the change."""
+    short = old.rstrip(" .;:,")
+    return len(new) > len(old) and short.count(" ") >= 2 and (new.startswith(short) or new.endswith(short))
 
 
 def _regroup_change(olds: list[Clause], news: list[Clause]) -> ClauseDiff:
