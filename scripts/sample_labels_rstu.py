@@ -1,8 +1,8 @@
-"""Draw one of the label batches r, s, t, u, v, w, x, y of real version pairs to hand-label (no tracker import).
+"""Draw one of the label batches r, s, t, u, v, w, x, y, z of real version pairs to hand-label (no tracker import).
 
 Usage: python scripts/sample_labels_rstu.py BATCH CONTRIB_CLONE DATING_CLONE [OUT.jsonl]
 
-BATCH is r, s, t, u, v, w, x or y. OUT defaults to sample_BATCH.jsonl in the current directory; the hand labels
+BATCH is r, s, t, u, v, w, x, y or z. OUT defaults to sample_BATCH.jsonl in the current directory; the hand labels
 made from it go to benchmarks/data/material_labels_BATCH.jsonl. CONTRIB_CLONE and DATING_CLONE are
 plain clones (branch main) of ../shared/data/ota/contrib-versions.bundle and dating-versions.bundle.
 Procedure: ``scripts/sample_labels.py`` with the batch's seed (``SEEDS``) and strata en 80, fr up
@@ -11,7 +11,8 @@ it and ../shared/data/ota/pairs/. The four were drawn together (session 11, as t
 the learned decision and category models; p and q stay the held-out set), in the order r, s, t, u,
 each excluding the draws before it. v and w were drawn in session 12 (2026-12-02) the same way, as a
 fresh blind test of that session's changes before they join the training data; x and y in
-session 13 (2026-12-02), likewise.
+session 13 (2026-12-02), likewise. z, drawn in session 14 (2026-12-02) as the next blind test, is
+twice the size (180 pairs: en 160, fr up to 16, de/other up to 4), labelled in two halves of 90.
 """
 from __future__ import annotations
 
@@ -22,12 +23,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sample_labels import draw  # noqa: E402  (the shared sampler beside this script)
 
 SEEDS = {"r": 20261211, "s": 20261212, "t": 20261213, "u": 20261214, "v": 20261215, "w": 20261216,
-         "x": 20261217, "y": 20261218}
+         "x": 20261217, "y": 20261218, "z": 20261219}
 
 if __name__ == "__main__":
     if len(sys.argv) < 4 or sys.argv[1] not in SEEDS:
-        sys.exit("usage: python scripts/sample_labels_rstu.py {r,s,t,u,v,w,x,y} CONTRIB_CLONE DATING_CLONE [OUT.jsonl]")
+        sys.exit("usage: python scripts/sample_labels_rstu.py {r,s,t,u,v,w,x,y,z} CONTRIB_CLONE DATING_CLONE [OUT.jsonl]")
     batch = sys.argv.pop(1)  # ``draw`` reads the clones and OUT from the rest of the command line
     earlier = [b for b in SEEDS if b < batch]
-    draw(batch, seed=SEEDS[batch], target={'en': 80, 'fr': 8, 'xx': 2}, total=90,
+    double = batch == "z"  # z is one batch of 180: twice the strata of the others
+    draw(batch, seed=SEEDS[batch], target={'en': 160, 'fr': 16, 'xx': 4} if double else {'en': 80, 'fr': 8, 'xx': 2},
+         total=180 if double else 90,
          exclude_samples=tuple(f"benchmarks/data/sample_{b}.jsonl" for b in earlier))

@@ -445,7 +445,7 @@ def crossval(rows: list[dict], variants: list[str], seeds: list[int]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--labels", default=DEV, help="label files to train on (never p, q, x or y)")
+    ap.add_argument("--labels", default=DEV, help="label files to train on (never p, q or z)")
     ap.add_argument("--test", default="", help="label files to test on (train on --labels)")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/cats14/feats"))  # features of this code
     ap.add_argument("--variants", default=",".join(VARIANTS))
@@ -457,8 +457,8 @@ def main(argv: list[str] | None = None) -> int:
     from material_dev import LABELS_DIR
 
     for pattern in (args.labels, args.test):
-        if pattern and any(p.name[-7] in "pqxy" for p in LABELS_DIR.glob(pattern)):
-            print(f"refusing a glob that matches the blind batches p, q, x or y: {pattern}", file=sys.stderr)
+        if pattern and any(p.name[-7] in "pqz" for p in LABELS_DIR.glob(pattern)):
+            print(f"refusing a glob that matches the blind batches p, q and z: {pattern}", file=sys.stderr)
             return 2
     rows = build(args.labels, args.cache, args.jobs)
     variants = [v for v in args.variants.split(",") if v]

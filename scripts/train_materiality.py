@@ -377,11 +377,11 @@ def main(argv: list[str] | None = None) -> int:
 
     for pattern in (args.labels, args.test_labels):
         # the blind batches are measured once, by the lead: never trained or tested on here
-        # (also a name a blind batch will have once labelled: "material_labels_[x-y].jsonl")
-        if pattern and (any(p.name[-7] in "pqxy" for p in LABELS_DIR.glob(pattern)) or any(
+        # (also a name a blind batch will have once labelled: "material_labels_z.jsonl")
+        if pattern and (any(p.name[-7] in "pqz" for p in LABELS_DIR.glob(pattern)) or any(
                 fnmatch.fnmatch(f"{kind}_{c}.jsonl", pattern) for kind in ("material_labels", "second_labels", "sample")
-                for c in "pqxy")):
-            print(f"refusing a glob that matches the blind batches p, q, x or y: {pattern}", file=sys.stderr)
+                for c in "pqz")):
+            print(f"refusing a glob that matches the blind batches p, q and z: {pattern}", file=sys.stderr)
             return 2
     os.environ["TRACKER_MATERIALITY"] = "rules"  # features come from the rules' labels alone
     if not (ROOT.parent / "shared" / "data").is_dir():

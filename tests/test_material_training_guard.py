@@ -1,4 +1,4 @@
-"""scripts/train_materiality.py refuses any label glob that reaches a blind batch (p, q, x, y),
+"""scripts/train_materiality.py refuses any label glob that reaches a blind batch (p, q, z; x and y became dev data in session 14),
 whether or not its files exist yet, before it reads a single pair."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize("option", ["--labels", "--test-labels"])
-@pytest.mark.parametrize("glob", ["material_labels_[p].jsonl", "material_labels_[x-y].jsonl",
-                                  "material_labels_[a-y].jsonl", "material_labels*.jsonl", "*", "second_labels_q.jsonl"])
+@pytest.mark.parametrize("glob", ["material_labels_[p].jsonl", "material_labels_[y-z].jsonl", "material_labels_z.jsonl",
+                                  "material_labels_[a-z].jsonl", "material_labels*.jsonl", "*", "second_labels_q.jsonl"])
 def test_a_glob_reaching_a_blind_batch_is_refused(option, glob):
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_materiality.py"), option, glob, "--seeds", ""],
                           capture_output=True, text=True, timeout=60, cwd=ROOT)
