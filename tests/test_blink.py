@@ -287,3 +287,26 @@ def test_a_window_lets_go_of_archived_texts_and_reads_them_back_when_needed():
     # a capture dated back beside "a" and "b" (out of order) compares with them: read back
     assert window.add("d", at(2), old, check=True)
     assert sorted(reads) == sorted([old, blink])
+
+
+def test_dropping_part_of_a_rewrite_is_news_not_a_blink(tmp_path: Path) -> None:
+    """A clause replaced by a licence and an opt-out, then the opt-out dropped days later: the
+    page never read that way before, so the removal is a change (and material), not a blink;
+    a block that only appeared and is gone again still is one."""
+    optout = "You may opt out of the use of your documents for model training at any time."
+    steps = [(0, PROMO_A, DATA_A, ""), (1, PROMO_A, SHARING, optout), (2, PROMO_A, SHARING, "")]
+    repo = history(tmp_path / "versions", steps)
+    store = Store(tmp_path / "store")
+    store.init()
+    with Index(store.index_path) as index:
+        import_history(store, index, repo)
+    got = indexed(store.index_path)
+    assert [k for k, _, _ in got] == ["first", "changed", "changed"]
+    assert got[2][1] == 1, got[2]
+    # the same removal after a change that only added the opt-out is a blink, as before
+    window = Window()
+    window.load([("0", at(0), "# T\n\nAlpha.\n"), ("1", at(1), "# T\n\nAlpha.\n\nOpt out any time.\n")])
+    assert window.add("2", at(2), "# T\n\nAlpha.\n", check=True)
+    window = Window()
+    window.load([("0", at(0), "# T\n\nAlpha.\n"), ("1", at(1), "# T\n\nBeta.\n\nOpt out any time.\n")])
+    assert not window.add("2", at(2), "# T\n\nBeta.\n", check=True)

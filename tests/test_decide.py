@@ -609,6 +609,13 @@ def test_a_change_taken_back_for_runs_and_made_again_is_a_version_not_a_blink():
     ("Mis à jour il y a 2 jours", "Mis à jour il y a 5 jours", True),
     ("Zuletzt aktualisiert vor 3 Tagen", "Zuletzt aktualisiert vor 2 Wochen", True),
     ("Request ID: 4f2a9c0b1d2e3f40", "Request ID: 9e8d7c6b5a4f3e21", True),
+    # an unlabelled token new on every request, on a short line: a build id, a nonce, a UUID
+    ("© 2026 Quibly Labs. build 290db647", "© 2026 Quibly Labs. build fea78cc2", True),
+    ("Served by edge node, nonce a8Fk2LmQ9zXp4TbR", "Served by edge node, nonce Zq7Lr2Tx9WkP3mYd", True),
+    ("Trace 3f2a9c1e-77aa-4b1c-9e0f-1234abcd5678", "Trace 0b1c2d3e-88bb-4c2d-8f10-aa12bb34cc56", True),
+    # but not a code, a word or a number of the terms
+    ("Use the code SPRING2024 at checkout.", "Use the code AUTUMN2024 at checkout.", False),
+    ("The fee is 1000000 credits.", "The fee is 2000000 credits.", False),
     # what terms say with numbers stays theirs: a date alone, hours, durations, a period "ago"
     ("Last updated: 1 March 2026", "Last updated: 1 June 2026", False),
     ("Support is open 9:00 to 17:00 every day.", "Support is open 8:00 to 20:00 every day.", False),

@@ -1200,6 +1200,25 @@ def test_a_page_stamped_with_its_generation_time_is_one_version_until_its_terms_
     assert len(env.commits("faulty")) == 2 and "seven days" in env.text("faulty")
 
 
+def test_a_footer_token_new_on_every_request_makes_no_version(env):
+    """A page with no selector whose footer prints a build id or nonce that is new on every
+    request ("build 290db647"): one version, not one a run; a clause changed is still recorded."""
+    served = {"run": 0, "extra": ""}
+
+    def page():
+        served["run"] += 1
+        token = f"{served['run'] * 7919:06d}ab"
+        return html(TERMS.replace("</body>", f"<footer><p>© 2026 Faulty Inc. build {token}</p></footer>"
+                                  + served["extra"] + "</body>"))
+
+    env.server.page("/bad", page)
+    outcomes = [env.run(code=0)[BAD]["outcome"] for _ in range(3)]
+    assert outcomes == ["new", "unchanged", "unchanged"], outcomes
+    served["extra"] = "<p>Fees may change with seven days of notice.</p>"
+    assert env.run(code=0)[BAD]["outcome"] == "changed"
+    assert len(env.commits("faulty")) == 2 and "seven days" in env.text("faulty")
+
+
 def test_a_connection_reset_is_one_plain_line_and_never_a_version(env):
     """A server that resets the connection (before the status line, or in the middle of a body
     with no length): failed in words, no exception class name, nothing recorded."""

@@ -13,7 +13,9 @@ is diffed (people can see what flipped) but never material.
 with the new one (an error page or a truncated capture in the window restores nothing): a line the page had long ago and brings back is news,
 and so is a clause dropped months after it appeared. A change undone within the window is a
 partial revert (as a whole-text revert already is), and so is the same change redone within the
-window: the feed reported it when it first appeared.
+window: the feed reported it when it first appeared. A version that only drops lines restores a
+state only when each of them came in with a change that added lines and dropped none (a block that
+appeared): dropping part of a rewrite (an opt-out that came with a new licence) is news.
 
 Lines, not the analysis' sentences, are compared (one pass of ``str.split`` and ``clause_key``
 per version, no clause split): two independent blinks inside one paragraph make a paragraph never
@@ -102,9 +104,12 @@ def _recent(now: datetime, fetched_at: str) -> bool:
 
 def restores(new: frozenset[str], previous: frozenset[str], earlier: Iterable[Seen], fetched_at: str) -> bool:
     """True when ``new`` differs from ``previous`` in some line and every differing line restores
-    the state of a version of ``earlier`` (the versions before ``previous``, any order) fetched at
-    most ``WINDOW_DAYS`` before ``fetched_at``: each added line was in one of them, each dropped
-    line missing from one of them. False when nothing differs or no version is recent enough."""
+    the state of a version of ``earlier`` (the versions just before ``previous``, oldest first)
+    fetched at most ``WINDOW_DAYS`` before ``fetched_at``: each added line was in one of them, each
+    dropped line missing from one of them, and when lines are only dropped, each came in with a
+    change that dropped none (``_whole_change_undone``). False when nothing differs or no version
+    is recent enough."""
+    earlier = list(earlier)
     added, dropped = new - previous, previous - new
     if not added and not dropped:
         return False
@@ -116,7 +121,24 @@ def restores(new: frozenset[str], previous: frozenset[str], earlier: Iterable[Se
         return False
     if added and not added <= frozenset().union(*recent):
         return False
-    return all(any(line not in forms for forms in recent) for line in dropped)
+    if not all(any(line not in forms for forms in recent) for line in dropped):
+        return False
+    return bool(added) or _whole_change_undone(dropped, [seen.forms for seen in earlier] + [previous])
+
+
+def _whole_change_undone(dropped: frozenset[str], chain: list[frozenset[str]]) -> bool:
+    """For a version that only drops lines: did each dropped line come in with a change that only
+    added lines (a block that appeared, now gone again), rather than with one that also replaced
+    others? ``chain``: the line forms of consecutive versions, oldest first, the previous last.
+    Dropping part of a rewrite ("we do not train on your data" replaced by a licence and an
+    opt-out, then the opt-out dropped) restores no state the page had: it is news."""
+    for line in dropped:
+        for i in range(len(chain) - 1, 0, -1):
+            if line not in chain[i - 1]:  # chain[i] brought the line in
+                if chain[i - 1] - chain[i]:
+                    return False
+                break
+    return True
 
 
 def _close(a: frozenset[str], b: frozenset[str]) -> bool:
