@@ -465,7 +465,11 @@ def is_pointer(text: str) -> bool:
 _LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
 _BREADCRUMB = re.compile(r"\S\s*(?:>|›|»|/|\|)\s*\S")
 _COOKIE_BANNER = re.compile(
-    r"\b(?:(?:we|this\s+(?:site|website))\s+uses?\s+cookies|uses\s+cookies\s+to|"
+    r"\b(?:(?:we|this\s+(?:site|website))(?:\s+and\s+(?:our|selected|trusted)\s+(?:\w+\s+){0,2}(?:partners|vendors|"
+    r"affiliates|third\s+parties))?\s+uses?\s+cookies|uses\s+cookies\s+to|"
+    r"^(?:accept|reject|refuse|decline)\s+all(?:\s+cookies)?\W*$|^manage\s+(?:your\s+)?(?:choices|consent|cookies)\W*$|"
+    r"nous\s+et\s+nos\s+partenaires\s+utilisons\s+des\s+cookies|"
+    r"wir\s+und\s+unsere\s+(?:\w+\s+)?\w*partner\s+(?:verwenden|nutzen)\s+cookies|"
     r"by\s+clicking\s+[\"“]?(?:ok|accept|i\s+agree|got\s+it|allow|agree)|accept\s+(?:all\s+)?cookies|"
     r"cookie\s+(?:settings|preferences)|manage\s+(?:your\s+)?(?:cookie\s+)?preferences|"
     r"place\s+these\s+cookies|^i\s+(?:have\s+read|agree|accept|consent)\b|best\s+viewed\s+(?:in|with|using)|nous\s+utilisons\s+des\s+cookies|wir\s+verwenden\s+cookies|"

@@ -336,6 +336,25 @@ def _places(text: str) -> list[Fact]:
     return out
 
 
+_LAW_HINT = re.compile(r"\blaws?\b|\bdroit\b|\bloi\b|\blégislation\b|recht\b", re.I)
+
+
+def _nation_laws(text: str, facts: list[Fact]) -> list[Fact]:
+    """A law named by its nation's adjective ("French law", "droit irlandais", "deutschem Recht")
+    as a place fact (value: the country, 'Ireland'), unless ``facts`` name that
+    country already: the place patterns see no place in it, so "French law" -> "Irish law" would
+    change no fact. Laws named for something else ("under French consumer law") are left out."""
+    if not _LAW_HINT.search(text):
+        return []
+    out: list[Fact] = []
+    for m in _NATION_LAW.finditer(text):
+        country = _NATION.get((m.group("n") or m.group("f") or m.group("d")).casefold())
+        if country and not _NOT_GOVERNING.search(text[max(0, m.start() - 60):m.start()]) \
+                and not any(f.value == country for f in [*facts, *out]):
+            out.append(Fact("place", m.group(0), country))  # its role ("law") read as for any place
+    return out
+
+
 def _title(s: str) -> str:
     """Canonical spelling: 'new york' → 'New York', keeping small words lower."""
     small = {"of", "and", "the"}
@@ -468,6 +487,7 @@ def _facts(text: str) -> tuple[Fact, ...]:
         facts = facts_eu(text, Fact)
     else:
         facts = _en_facts(text)
+    facts += _nation_laws(text, facts)
     seen: set[tuple[str, str, str]] = set()
     out = []
     for f in facts:

@@ -24,7 +24,7 @@ from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans,
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topic_profile, topical_watch)
 from tracker.analysis.clauses import inline_list, inline_marks
-from tracker.analysis.facts import Fact, extract_facts, law_places, reworded_words, same_wording
+from tracker.analysis.facts import Fact, extract_facts, law_places, nation, reworded_words, same_wording
 from tracker.analysis.facts_eu import is_foreign
 from tracker.analysis.rendering import LEADS_ON, clause_text, one_line, plain_text, table_cells
 from tracker.analysis.subject import resolved_start
@@ -392,6 +392,8 @@ def _foreign_fact_sentence(old: Fact, new: Fact, cats: tuple[str, ...]) -> str:
     if new.kind == "place" and new.qualifier == "court":
         name = "competent court"
         return f"The {name} is now in {new.value} instead of {old.value}: « {new.text} »{_cats_text(cats)}"
+    if new.kind == "place" and name == "governing law":  # "now the law of Ireland", not "now Ireland"
+        return f"The governing law is now the law of {new.value} instead of {old.value}: « {new.text} »{_cats_text(cats)}"
     # the clause's own words, when they say more than the value itself (not "52,37€: « 52,37€ »")
     own = f": « {new.text} »" if re.search(r"[^\W\d_]{2}", new.text) else ""
     return f"The {name} is now {_en_value(new)} instead of {_en_value(old)}{own}{_cats_text(cats)}"
@@ -1157,6 +1159,8 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
             if not legal_form and any(f.kind == "place" for side in (old_text, new_text)
                                       for f in extract_facts(f"in {side}")):
                 continue  # a venue or a country is a fact, never a mere name
+            if not legal_form and any(nation(w) for w in o + n):
+                continue  # "French law" → "Irish law": a nation's adjective names a country too
             if not legal_form and any(f.kind == "place" and f.qualifier == "court" and old_text in f.text
                                       for f in extract_facts(d.before_text)):
                 continue  # "the courts of Lisbon" → "Porto": a court's city no list knows

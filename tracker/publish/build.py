@@ -214,7 +214,7 @@ def attention_entries(index: Index, catalog: Catalog, site: str | None, link: st
         said = f"served {served} for {row.get('runs', 1)} run(s)" if served and key not in gone else state
         stamp = since.replace("-", "").replace(":", "")
         body = (f"<p><strong>{html.escape(title)}</strong> is {state} since {html.escape(since)}"
-                + (f": {html.escape(said)}, never recorded" if said != state else "") + ".</p>"
+                + (f": {html.escape(said)}, which was not recorded" if said != state else "") + ".</p>"
                 f"<p>{html.escape(reason)}</p><p>Last checked {html.escape(row['last_checked'])}.</p>")
         entries.append(FeedEntry(
             id=f"tag:tracker.invalid,2026:{ATTENTION}/{feed_filename(key)}/{state}/{stamp}",

@@ -1,0 +1,39 @@
+"""A cookie banner is page chrome in any of its usual wordings: "we and our partners use
+cookies ...", its lone buttons ("Reject all", "Manage your choices"), in English, French and
+German; a sentence of the terms that only shares a word with them is not (newuser8: a banner
+reworded to "We and our partners use cookies ..." was flagged material, privacy). Invented texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.analysis.analyse import analyse
+from tracker.analysis.boilerplate import chrome_kind
+
+
+@pytest.mark.parametrize("line", [
+    "We and our partners use cookies for analytics and personalised ads.",
+    "We and our trusted advertising partners use cookies to measure visits.",
+    "Manage your choices.", "Reject all", "Accept all cookies", "Manage consent",
+    "Nous et nos partenaires utilisons des cookies pour mesurer l'audience.",
+    "Wir und unsere Werbepartner verwenden Cookies, um Inhalte zu personalisieren.",
+])
+def test_a_banner_line_is_chrome(line):
+    assert chrome_kind(line, line.lower().split()) == "cookie-banner"
+
+
+@pytest.mark.parametrize("line", [
+    "You can accept all or some of the changes we propose.",
+    "You can manage your choices in the settings at any time.",
+    "Our partners may reject all claims that are not made in writing.",
+])
+def test_a_term_sharing_its_words_is_not(line):
+    assert chrome_kind(line, line.lower().split()) is None
+
+
+def test_a_reworded_banner_is_no_material_change():
+    doc = "# Terms of Quibly\n\n{banner}\n\n## 1. Plans\n\nThe Basic plan costs 5 euros per month.\n"
+    got = analyse(doc.format(banner="We use cookies to make Quibly work. Accept all"),
+                  doc.format(banner="We and our partners use cookies for analytics and personalised ads. "
+                                    "Manage your choices."))
+    assert not got.material, got.summary
