@@ -613,6 +613,9 @@ def test_a_change_taken_back_for_runs_and_made_again_is_a_version_not_a_blink():
     ("© 2026 Quibly Labs. build 290db647", "© 2026 Quibly Labs. build fea78cc2", True),
     ("Served by edge node, nonce a8Fk2LmQ9zXp4TbR", "Served by edge node, nonce Zq7Lr2Tx9WkP3mYd", True),
     ("Trace 3f2a9c1e-77aa-4b1c-9e0f-1234abcd5678", "Trace 0b1c2d3e-88bb-4c2d-8f10-aa12bb34cc56", True),
+    # a copyright notice's years move on every January
+    ("© 2026 Quibly Labs Inc. All rights reserved.", "© 2027 Quibly Labs Inc. All rights reserved.", True),
+    ("Copyright (c) 2019-2026 Quibly", "Copyright (c) 2019-2027 Quibly", True),
     # but not a code, a word or a number of the terms
     ("Use the code SPRING2024 at checkout.", "Use the code AUTUMN2024 at checkout.", False),
     ("The fee is 1000000 credits.", "The fee is 2000000 credits.", False),

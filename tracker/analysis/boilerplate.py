@@ -792,6 +792,8 @@ _LABELLED_TOKEN = re.compile(
     r"\b((?:request|reference|ref|trace|correlation|session|incident|ray|transaction)[ -]?(?:id|number|no\.?|#)"
     r"\s*[:#]?\s*)(?=[A-Za-z0-9-]*\d)[A-Za-z0-9-]{8,}", re.I)
 STAMP_LINE = 160  # characters: a longer line is prose, whatever clock time it names
+# The years of a copyright notice ("© 2019-2026 Quibly Labs"): they move on every January
+_COPYRIGHT_YEARS = re.compile(r"((?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?)(?:\d{4}\s*[-–—]\s*)?\d{4}\b", re.I)
 # An unlabelled token that is new on every request ("build 290db647", a nonce, a cache key, a
 # UUID): hex of 7+ digits mixing figures and letters, or 16+ characters mixing upper case, lower
 # case and figures. Masked only on a short line: inside a clause such a token could be a term.
@@ -803,8 +805,8 @@ _RANDOM_TOKEN = re.compile(
 def mask_stamps(text: str) -> str:
     """``text`` with what changes from run to run without any word of the terms changing masked:
     a relative "updated N days ago" stamp, a short line stamping the page's generation or update
-    time down to the minute, a labelled request or session id, a random-looking token (hex or
-    mixed-case, ``_RANDOM_TOKEN``) on a short line. For comparing two texts (mask both), never for
+    time down to the minute, a labelled request or session id, a copyright notice's years, a
+    random-looking token (hex or mixed-case, ``_RANDOM_TOKEN``) on a short line. For comparing two texts (mask both), never for
     storing one. A date alone ("Last updated: 1 March 2026") is not masked: a new date is how terms
     say they changed."""
     if ":" in text and (_CLOCK.search(text) or _LABELLED_TOKEN.search(text)):
@@ -813,6 +815,8 @@ def mask_stamps(text: str) -> str:
             if len(line) <= STAMP_LINE and _CLOCK.search(line) and _STAMP_WORDS.search(line):
                 lines[i] = _STAMP_PARTS.sub("#", line)
         text = _LABELLED_TOKEN.sub(r"\1#", "\n".join(lines))
+    if "©" in text or "opyright" in text or "(c)" in text.lower():
+        text = _COPYRIGHT_YEARS.sub(r"\1#", text)
     if _RANDOM_TOKEN.search(text):
         lines = text.split("\n")
         for i, line in enumerate(lines):

@@ -1,4 +1,4 @@
-"""A cookie banner is page chrome in any of its usual wordings: "we and our partners use
+"""Page chrome in more of its wordings: a cookie banner ("we and our partners use
 cookies ...", its lone buttons ("Reject all", "Manage your choices"), in English, French and
 German; a sentence of the terms that only shares a word with them is not (newuser8: a banner
 reworded to "We and our partners use cookies ..." was flagged material, privacy). Invented texts."""
@@ -37,3 +37,10 @@ def test_a_reworded_banner_is_no_material_change():
                   doc.format(banner="We and our partners use cookies for analytics and personalised ads. "
                                     "Manage your choices."))
     assert not got.material, got.summary
+
+
+def test_a_copyright_year_is_only_a_date():
+    """"© 2026" → "© 2027" under the last section: a date, never "contact details" (newuser8)."""
+    doc = "# Terms of Quibly\n\n## 8. Governing law\n\nThese terms are governed by Irish law.\n\n© {year} Quibly Labs Inc.\n"
+    got = analyse(doc.format(year=2026), doc.format(year=2027))
+    assert not got.material and [c.cosmetic for c in got.changes] == ["date-only"], got.changes
