@@ -1,7 +1,8 @@
-"""Page chrome in more of its wordings: a cookie banner ("we and our partners use
-cookies ...", its lone buttons ("Reject all", "Manage your choices"), in English, French and
-German; a sentence of the terms that only shares a word with them is not (newuser8: a banner
-reworded to "We and our partners use cookies ..." was flagged material, privacy). Invented texts."""
+"""Page chrome in more of its wordings: a cookie banner ("we and our partners use cookies ...",
+its lone buttons "Reject all" and "Manage your choices", in English, French and German; a sentence
+of the terms that only shares a word with them is not) and a copyright notice's year (newuser8: a
+banner reworded to "We and our partners use cookies ..." was flagged material, privacy; "© 2026" ->
+"© 2027" was "Only contact details changed"). Invented texts."""
 
 from __future__ import annotations
 
