@@ -205,10 +205,13 @@ def test_a_shortened_title_keeps_the_count_of_other_changes_whole() -> None:
 
     long = ("We now share your contact details, your purchase history and your precise location history "
             "with our advertising partners")
-    for more in (" (+1 more)", ", and 5 more material changes"):
+    for more, said in ((" (+1 more)", " (+1 more)"), (", and 5 more material changes", " (+5 more)")):
         title = fit_title("Quillo Cloud Privacy Policy", long + more)
         assert len(title) <= TITLE_MAX, title
-        assert title.endswith("…" + more), title
+        assert title.endswith("…" + said), title  # said short, to leave the change room
         assert title.startswith("Quillo Cloud Privacy Policy: We now share your contact details"), title
     short = "Refunds within 14 days instead of 30 (+2 more)"
     assert fit_title("Quillo Cloud Terms", short) == "Quillo Cloud Terms: " + short
+    # a first change that fits whole beside the short count is never cut (newuser8: "… is now…, and 1 more")
+    value = "Late payment fee for Basic 200 GB is now 7% instead of 5%, and 1 more material change"
+    assert fit_title("Boxwell Cloud Terms of Service", value).endswith("is now 7% instead of 5% (+1 more)")

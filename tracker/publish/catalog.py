@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,9 +84,12 @@ def fit_title(who: str, what: str, limit: int = TITLE_MAX) -> str:
     from tracker.analysis.headline import MORE_SUFFIX
 
     more = MORE_SUFFIX.search(what)
-    if more and len(what) > room and room - len(more.group(0)) >= 30:
-        # the count of other changes is kept whole: "…our advertising partners (+1…" said neither
-        return f"{who}: {shorten(what[:more.start()], room - len(more.group(0)))}{more.group(0)}"
+    if more and len(what) > room:
+        # the count said short ("(+1 more)") and kept whole, so the first change keeps as much of
+        # its sentence as fits: its new value is what the title is for ("… is now 7% instead of 5%")
+        short = " (+" + re.sub(r"\D", "", more.group(0)) + " more)"
+        if room - len(short) >= 30:
+            return f"{who}: {shorten(what[:more.start()], room - len(short))}{short}"
     return f"{who}: {shorten(what, room)}"
 
 
