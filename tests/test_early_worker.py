@@ -138,7 +138,7 @@ def test_no_help_on_a_machine_without_an_idle_core(tmp_path, monkeypatch):
 
     monkeypatch.setattr(record, "HELP_MIN", 1)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(os, "getloadavg", lambda: (2.5, 1.0, 1.0))  # other work keeps both cores busy
+    monkeypatch.setattr(record, "_runnable", lambda: 3)  # this process, and other work for both cores
     assert not record._idle_core()
     with Index(tmp_path / "index.sqlite") as index:
         recorder = record.Recorder(Store(tmp_path), index, lambda recorded: None)
@@ -150,5 +150,16 @@ def test_no_help_on_a_machine_without_an_idle_core(tmp_path, monkeypatch):
             assert recorder.help_early() == 0
         finally:
             recorder.analyser.shutdown(wait=False, cancel_futures=True)
-    monkeypatch.setattr(os, "getloadavg", lambda: (1.4, 1.0, 1.0))
+    monkeypatch.setattr(record, "_runnable", lambda: 2)  # this process and the worker
     assert record._idle_core()
+    monkeypatch.setattr(record, "_runnable", lambda: None)  # a system that does not say
+    assert record._idle_core()
+
+
+def test_runnable_tasks_counted_now():
+    import os
+
+    runnable = record._runnable()
+    assert runnable is not None and runnable >= 1  # at least this process, running the test
+    if os.path.exists("/proc/loadavg"):
+        assert isinstance(runnable, int)  # read from the instant, not the 1-minute average

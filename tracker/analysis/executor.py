@@ -184,7 +184,17 @@ def spawn_pool(workers: int) -> "ProcessPoolExecutor":
     from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=exit_with_parent, initargs=(os.getpid(),))
+                               initializer=worker_start, initargs=(os.getpid(),))
+
+
+def worker_start(parent: int) -> None:
+    """In a new worker process, before its first job: end it with process ``parent``
+    (``exit_with_parent``), and compile regular expressions through the cache of
+    ``tracker.regex_cache`` (half of a worker's start is compiling the analysis's patterns)."""
+    from tracker import regex_cache
+
+    exit_with_parent(parent)
+    regex_cache.install()
 
 
 def exit_with_parent(parent: int, every: float = 0.2) -> None:

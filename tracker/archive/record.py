@@ -277,15 +277,37 @@ def _early_result(future: Future) -> Analysis | None:
 
 def _idle_core() -> bool:
     """Is a core likely to be idle for this process to analyse on, beside the early worker? The
-    machine's 1-minute load average (runnable processes; a run of a few seconds barely moves it,
-    so it is mostly other work) below the number of cores. True where the system does not say."""
+    tasks runnable now besides this process (``_runnable``: the worker, anything else the machine
+    runs) fewer than the cores. True where the system does not say."""
     import os
 
+    runnable = _runnable()
+    return runnable is None or runnable - 1 < (os.cpu_count() or 1)
+
+
+def _runnable() -> float | None:
+    """Tasks runnable on the machine now, this process included: the fewest of three looks at
+    ``/proc/loadavg`` 10 ms apart (a look is one instant), else the 1-minute load average (a
+    run of a few seconds barely moves it: back-to-back runs weigh on it as much as other work),
+    else None (the system does not say)."""
+    import os
+    import time
+
+    seen = []
+    for look in range(3):
+        try:
+            with open("/proc/loadavg", encoding="ascii") as f:
+                seen.append(int(f.read().split()[3].split("/")[0]))
+        except (OSError, ValueError, IndexError):
+            break
+        if look < 2:
+            time.sleep(0.01)
+    if seen:
+        return min(seen)
     try:
-        load = os.getloadavg()[0]
+        return os.getloadavg()[0]
     except (AttributeError, OSError):  # no load average on this system
-        return True
-    return load < (os.cpu_count() or 1)
+        return None
 
 
 def _analyse_chunk(jobs: list[tuple[str | None, str, str, str]]) -> list[Analysis]:
@@ -480,6 +502,9 @@ class Recorder(Generic[T]):
         waiting = [key for key, (_, future) in self.early.items() if not future.running() and not future.done()]
         if len(waiting) < HELP_MIN:
             return 0
+        from tracker import regex_cache
+
+        regex_cache.install()  # (loading the analysis here compiles its patterns: half of the loading)
         done = 0
         for key in reversed(waiting):
             job, future = self.early[key]

@@ -1,0 +1,155 @@
+"""Compiled regular expressions kept from one process to the next (worker processes' start).
+
+A worker process that analyses versions compiles about 700 regular expressions as it imports the
+analysis and labels its first change: about half of its start (0.25-0.5 s of CPU), paid again by
+every ``tracker run`` that has a change to analyse, and by every worker of a history import.
+Python compiles a pattern in two steps, parsing and code generation, both written in Python, then
+hands the code (a list of integers) to its C engine (``_sre.compile``). ``install()`` keeps that
+code, per pattern and flags, in a file of the user cache folder (``classify.cache_folder``), and a
+later process hands the kept code to the engine directly: the same code, so the same pattern
+object, without the two Python steps.
+
+The file's name holds the interpreter's version, the engine's ``MAGIC`` and the Unicode version
+(case-insensitive code depends on it); the cache is off where ``re``'s internals are not the ones
+this was written for, and where the cache folder is (``TRACKER_CACHE_DIR=off``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+MAX_PATTERNS = 20_000  # a process compiling patterns made from data (not code) stops adding past this
+
+_STATE: dict[str, Any] = {}
+
+
+def cache_path() -> Path | None:
+    """The cache file for this interpreter, or None (caching off, no folder to name)."""
+    import unicodedata
+
+    import _sre  # type: ignore[import-not-found]
+
+    folder = _cache_folder()
+    if folder is None:
+        return None
+    tag = f"py{sys.version_info[0]}{sys.version_info[1]}{sys.version_info[2]}-{_sre.MAGIC}-{unicodedata.unidata_version}"
+    return folder / f"regex-{tag}.marshal"
+
+
+def _cache_folder() -> Path | None:
+    # (classify's, not imported from there: importing the analysis would compile its patterns
+    # before the cache is in place)
+    configured = os.environ.get("TRACKER_CACHE_DIR")
+    if configured is not None and configured.strip().lower() in ("", "off"):
+        return None
+    try:
+        return (Path(configured) if configured else
+                Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tracker")
+    except (RuntimeError, KeyError):  # no home directory to name
+        return None
+
+
+def install() -> bool:
+    """Make ``re`` compile through the cache in this process (once); the patterns it compiles
+    that the file lacks are added to it when the process exits. Returns whether the cache is on
+    (False: caching off, or ``re``'s internals are not the expected ones). Never raises."""
+    if _STATE:
+        return bool(_STATE.get("on"))
+    _STATE["on"] = False
+    try:
+        from re import _compiler as compiler  # type: ignore[attr-defined]
+        from re import _parser as parser  # type: ignore[attr-defined]
+
+        from _sre import compile as engine
+    except ImportError:
+        return False
+    if not all(callable(getattr(compiler, name, None)) for name in ("compile", "_code", "isstring")):
+        return False
+    path = cache_path()
+    if path is None:
+        return False
+    table = _read(path)
+    original: Callable[..., Any] = compiler.compile
+    skip = compiler.SRE_FLAG_DEBUG | getattr(compiler, "SRE_FLAG_LOCALE", 0)
+
+    def compile(p: Any, flags: int = 0) -> Any:
+        # the same steps as ``re._compiler.compile``, with the parsing and code generation kept
+        if not compiler.isstring(p) or flags & skip:
+            return original(p, flags)
+        key = (isinstance(p, str), p, int(flags))
+        kept = table.get(key)
+        if kept is not None:
+            _STATE["hits"] = _STATE.get("hits", 0) + 1
+        else:
+            parsed = parser.parse(p, flags)
+            code = [int(op) for op in compiler._code(parsed, flags)]  # (named constants: marshal takes ints)
+            groupindex = dict(parsed.state.groupdict)
+            names: list[str | None] = [None] * parsed.state.groups
+            for name, i in groupindex.items():
+                names[i] = name
+            kept = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(names))
+            if len(table) < MAX_PATTERNS:
+                table[key] = kept
+                _STATE["added"] = True
+        final_flags, code, groups, groupindex, indexgroup = kept
+        return engine(p, final_flags, code, groups, dict(groupindex), indexgroup)
+
+    if not _same_as_original(compile, original):
+        return False
+    compiler.compile = compile
+    _STATE.update(on=True, path=path, table=table, original=original)
+    import atexit
+
+    atexit.register(save)
+    return True
+
+
+def _same_as_original(compile: Callable[..., Any], original: Callable[..., Any]) -> bool:
+    """Do both compile a sample pattern to objects that match alike? (A guard against another
+    interpreter's internals, checked once per process.)"""
+    sample = r"(?P<word>\b[Çç]a(?:va)?)\s+(\d{1,3})(?=\W|$)"
+    try:
+        ours, theirs = compile(sample, 2), original(sample, 2)  # (2: re.IGNORECASE)
+        text = "Ça va 12, ÇA 3x ça 44"
+        return (ours.pattern, ours.flags, ours.groups, ours.groupindex) == \
+            (theirs.pattern, theirs.flags, theirs.groups, theirs.groupindex) and \
+            [m.span() for m in ours.finditer(text)] == [m.span() for m in theirs.finditer(text)]
+    except Exception:  # noqa: BLE001 - any surprise turns the cache off, never the process
+        return False
+
+
+def _read(path: Path) -> dict[Any, Any]:
+    import marshal
+
+    try:
+        table = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    return table if isinstance(table, dict) else {}
+
+
+def save() -> None:
+    """Write the patterns this process added to the cache file (to a temporary name, then
+    renamed: a reader never sees half a file). A folder that cannot be written is no error."""
+    import marshal
+
+    if not _STATE.get("added"):
+        return
+    path: Path = _STATE["path"]
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(marshal.dumps(_STATE["table"]))
+        os.replace(tmp, path)
+        _STATE["added"] = False
+        for old in path.parent.glob("regex-*.marshal"):  # another interpreter's: never read again here
+            if old != path and old.stat().st_mtime < path.stat().st_mtime - 30 * 86400:
+                old.unlink(missing_ok=True)
+    except (OSError, ValueError):
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
