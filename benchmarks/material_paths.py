@@ -96,6 +96,14 @@ def record_pair(rec: dict, shared: Path, bundles: Any) -> dict[str, Any]:
     def decide(*args, **kwargs):  # type: ignore[no-untyped-def]
         out = real_decide(*args, **kwargs)
         seen["verdict"] = out[0]
+        diffs, labels, new, unchanged, old = args[:5]
+        record = decision.pair_record(diffs, labels, new, unchanged, old)
+        model = decision.load_model()
+        seen["features"] = decision.record_features(record)
+        seen["hard"] = decision._hard_evidence(labels)
+        if model is not None:
+            hashed = decision.hashed_tokens(record, int(model["hash_dim"])) if model.get("hash_coef") else None
+            seen["p"] = decision.probability(seen["features"], model, hashed)
         return out
 
     materiality.label_document, decision.decide = label_document, decide
@@ -119,7 +127,8 @@ def record_pair(rec: dict, shared: Path, bundles: Any) -> dict[str, Any]:
         })
     return {"id": rec["id"], "file": rec["_file"], "document": rec.get("document", ""),
             "language": rec.get("language", "en"), "gold": bool(rec["material"]), "pred": bool(a.material),
-            "verdict": seen.get("verdict", "exit"), "doc_words": len(after.split()), "changes": changes,
+            "verdict": seen.get("verdict", "exit"), "p": seen.get("p"), "hard": seen.get("hard"),
+            "features": seen.get("features"), "doc_words": len(after.split()), "changes": changes,
             "summary": (a.summary or "")[:300]}
 
 
