@@ -13,10 +13,11 @@ material (precision), and the pairs that path ALONE made material (every materia
 the pair on that path) with their precision.
 
     .venv/bin/python benchmarks/material_paths.py --labels 'material_labels_[xy].jsonl' [--shared PATH]
-        [--dump FILE.jsonl] [--load FILE.jsonl ...]
+        [--dump FILE.jsonl] [--load FILE.jsonl ...] [--check]
 
 ``--dump`` keeps the per-pair records (for offline checks of a discriminator), ``--load`` reads
-such files instead of running the analysis. Only a measurement: nothing here changes what the
+such files instead of running the analysis; ``--check`` counts what each candidate discriminator
+(``candidates``) would remove, per group of label sets. Only a measurement: nothing here changes what the
 tracker decides.
 """
 
@@ -188,12 +189,95 @@ def tabulate(pairs: list[dict[str, Any]]) -> str:
     return "\n".join(out)
 
 
+_GROUPS = (("a-o", "abcdefghijklmno"), ("r-w", "rstuvw"), ("x-y", "xy"))
+
+
+def _group(p: dict[str, Any]) -> str:
+    letter = p["file"].replace("material_labels_", "")[:1]
+    return next((name for name, letters in _GROUPS if letter in letters), "other")
+
+
+def _changed_words(c: dict[str, Any]) -> list[str]:
+    """The words (as written) a change put in or took out: the whole clause when added or removed."""
+    if c["kind"] in ("added", "removed"):
+        return _WORD.findall(c["after"] if c["kind"] == "added" else c["before"])
+    import difflib
+
+    b, a = _WORD.findall(_LINKED.sub(" ", c["before"])), _WORD.findall(_LINKED.sub(" ", c["after"]))
+    sm = difflib.SequenceMatcher(None, [w.lower() for w in b], [w.lower() for w in a], autojunk=False)
+    return [w for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal" for w in b[i1:i2] + a[j1:j2]]
+
+
+_LINKED = re.compile(r"\[([^\]]*)\]\([^)]*\)|https?://\S+")
+
+
+def _names_only(c: dict[str, Any]) -> bool:
+    from tracker.analysis.boilerplate import is_content_word
+
+    content = [w for w in _changed_words(c) if is_content_word(w.lower())]
+    return all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+def candidates() -> list[tuple[str, Any]]:
+    """Discriminators tried on the flagged pairs (demote the pair when true), by name."""
+    def mat(p: dict[str, Any]) -> list[dict[str, Any]]:
+        return [c for c in p["changes"] if c["material"]]
+
+    def only(paths: set[str]) -> Any:
+        return lambda p: len(mat(p)) == 1 and path_of(mat(p)[0]) in paths and not p["hard"]
+
+    def scattered(p: dict[str, Any]) -> bool:  # "Now reads" / "Drops … from" / "Changes a link", facts or not
+        m = mat(p)
+        return len(m) == 1 and not m[0]["watch"] and m[0]["severity"] != "critical" and \
+            re.match(r"Now reads|Drops |Changes a link", m[0]["expl"]) is not None
+
+    out: list[tuple[str, Any]] = [("single material change, scattered words", scattered)]
+    for path in ("removed clause", "now says", "scope widened", "scope narrowed", "now also says",
+                 "no longer says", "facts changed", "new clause"):
+        out.append((f"single, {path}, not hard", only({path})))
+    for t in (0.6, 0.7, 0.8):
+        out.append((f"single, p < {t}, not hard",
+                    lambda p, t=t: len(mat(p)) == 1 and not p["hard"] and p["p"] is not None and p["p"] < t))
+    for n in (6, 9):
+        out.append((f"single removed clause <= {n} words",
+                    lambda p, n=n: len(mat(p)) == 1 and not p["hard"] and mat(p)[0]["kind"] == "removed"
+                    and len(_WORD.findall(mat(p)[0]["before"])) <= n))
+    for kind in ("row", "item", "short"):
+        out.append((f"single, in a {kind}", lambda p, kind=kind: len(mat(p)) == 1 and not p["hard"]
+                    and mat(p)[0]["clause"] == kind))
+    out.append(("<= 2 material, names/links only, not hard",
+                lambda p: 0 < len(mat(p)) <= 2 and not p["hard"] and all(_names_only(c) for c in mat(p))))
+    out.append(("single, categories 'other' only",
+                lambda p: len(mat(p)) == 1 and set(mat(p)[0]["cats"]) <= {"other"}))
+    return out
+
+
+def check(pairs: list[dict[str, Any]]) -> str:
+    """Per candidate discriminator, the false alarms and true positives it would remove in each
+    group of label sets (a-o, r-w, x-y): kept only when it removes more false alarms than true
+    positives in every group."""
+    flagged = [p for p in pairs if p["pred"]]
+    lines = [f"{'candidate (demote the pair when true)':<44} " + " | ".join(f"{g:>11}" for g, _ in _GROUPS)
+             + " | passes"]
+    for name, cond in candidates():
+        cells, ok = [], True
+        for g, _ in _GROUPS:
+            hit = [p for p in flagged if _group(p) == g and cond(p)]
+            fp, tp = sum(not p["gold"] for p in hit), sum(p["gold"] for p in hit)
+            ok = ok and fp > tp
+            cells.append(f"-{fp}fp -{tp}tp".rjust(11))
+        lines.append(f"{name[:44]:<44} " + " | ".join(cells) + f" | {'yes' if ok else 'no'}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=material_dev.ROOT.parent / "shared")
     ap.add_argument("--labels", default="material_labels_[a-o].jsonl", metavar="GLOB")
     ap.add_argument("--dump", type=Path, help="write the per-pair records to this JSON-lines file")
     ap.add_argument("--load", type=Path, nargs="*", help="read per-pair records instead of analysing")
+    ap.add_argument("--check", action="store_true",
+                    help="also count, per group of label sets, what each candidate discriminator would remove")
     args = ap.parse_args(argv)
     pairs: list[dict[str, Any]] = []
     if args.load:
@@ -215,6 +299,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.dump:
             args.dump.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs), encoding="utf-8")
     print(tabulate(pairs))
+    if args.check:
+        print("\n" + check(pairs))
     return 0
 
 
