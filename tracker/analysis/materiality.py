@@ -95,6 +95,9 @@ _REF_LINK = re.compile(r"\\?\[((?:[^\[\]\\\n]|\\[^\[\]])*)\\?\]\\?\[[^\[\]\s\\]{
 
 _BLANKS = re.compile(r"\s+")
 _PLAIN_MARKUP = re.compile(r"\*\*|__|`|^\s*#{1,6}\s*|^\s*>\s?", re.M)
+# A whole clause set in italics with underscores ("_Last modified: 12th May 2026_"): "_" is a
+# word character to a regular expression, so "\blast modified" and the like miss "_Last".
+_UNDERSCORED = re.compile(r"^\s*_(?=[^_\s])([^\n]*[^_\s])_\s*$")
 
 
 def _space(s: str) -> str:
@@ -1969,6 +1972,10 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     if before is not None and after is not None:
         if cos := cosmetic_kind(before, after):
             return _cosmetic(cos, _COSMETIC_TEXT[cos], facts_b, facts_a)
+    if before is not None and (m := _UNDERSCORED.match(before)):
+        before, before_p = m.group(1), plain(m.group(1))
+    if after is not None and (m := _UNDERSCORED.match(after)):
+        after, after_p = m.group(1), plain(m.group(1))
     if all(_is_heading(t) for t in (before, after) if t is not None):
         return _heading_change(kind, before_p, after_p, facts_b, facts_a)
     if kind in ("added", "removed") and _LINK_TAIL.match((after if before is None else before) or ""):
