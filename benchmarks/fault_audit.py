@@ -1061,7 +1061,7 @@ async def _(req, n):
 async def _(req, n):
     warning = (f"<br />\n<b>Warning</b>:  Undefined array key \"lang\" in <b>/var/www/html/legal/{n}.php</b> on line "
                f"<b>{10 + PHASE['n']}</b><br />\n")
-    return R(warning + terms_html(n))
+    return R(terms_html(n).replace("<main>", "<main>" + warning, 1))  # where the failing include ran
 
 
 @fresh("geo-block-200", "fail: not available in the reader's region (a geo block served with 200)")
