@@ -604,10 +604,18 @@ _SIGN_IN_PROMPT = _has(
     r"\blog (in|je in|u in) om\b|\bfa[çc]a (o )?login para\b|\bentre para continuar\b|ログインしてください")
 
 
+PROMPT_WORDS = 8  # words of a wall's prompt at most ("Please log in to view this page"): not a sentence of prose
+_CONTROL = re.compile(rb"<(a|button|form)\b", re.IGNORECASE)
+
+
 def sign_in_wall(page: Page) -> bool:
     """A sign-in wall without a form of its own: its prompt ("Sign in to continue", "Connectez-vous
-    pour...") as the title or a line of its own, little text, and no sentences of terms."""
-    return (len(page.text) <= LITTLE_TEXT and _prompt(_SIGN_IN_PROMPT, page) and _LOGIN_WORDS(page.both)
+    pour...") as the title or a line of ``PROMPT_WORDS`` words at most, a link, button or form to
+    sign in with, little text, and no sentences of terms ("Sign in to continue using your account
+    after the change." in a notice is a sentence)."""
+    return (len(page.text) <= LITTLE_TEXT and _CONTROL.search(page.raw) is not None
+            and any(len(line.split()) <= PROMPT_WORDS and _SIGN_IN_PROMPT(line)
+                    for line in (page.title, *page.text.splitlines()) if line.strip())
             and not reads_as_terms(page.text, notice=False))
 
 
@@ -808,9 +816,12 @@ def empty_shell(page: Page) -> bool:
     prose - no sentence, no table, fewer than ``SHELL_WORDS`` words outside headings, links
     and the copyright line: the frame of a page whose content did not come."""
     lines = page.text.splitlines()
-    # a copyright line or links (a header, a footer), or headings alone (the terms' title and
-    # date, the body a CMS did not send)
-    framed = any(_NOT_PROSE.match(line) or _LINK.search(line) for line in lines)
+    # a copyright line or links (a header, a footer), or a heading over a line or two that say
+    # nothing (the terms' title and date, the body a CMS did not send); a heading alone is what a
+    # `select` of one heading asks for
+    filled = [line for line in lines if line.strip()]
+    framed = any(_NOT_PROSE.match(line) and (len(filled) > 1 or not line.lstrip().startswith("#"))
+                 or _LINK.search(line) for line in lines)
     # (a label ending with a colon, "Last updated:", is no sentence)
     sentences = [sentence for sentence in prose_sentences(page.text, words=1) if not sentence.endswith(":")]
     return (framed and len(page.text) <= LITTLE_TEXT and not sentences
