@@ -7,10 +7,10 @@ prints the outcome and message of each run, the versions recorded, and OK or FAU
 it should be: "fail" (refused in one line, nothing recorded), "same" (the same terms: no new
 version), "change" (a real change: recorded).
 
-    PYTHONPATH=$PWD python benchmarks/fault_audit.py [after|first] [NAME,NAME...|old|new|latest|config] [--out=DIR]
+    PYTHONPATH=$PWD python benchmarks/fault_audit.py [after|first] [NAME,NAME...|old|new|latest|fresh|config] [--out=DIR]
 
 "old" plays the 66 kinds of session 11, "new" the kinds added in sessions 12 and 13 (``NEW_KINDS``),
-"latest" those of session 13 alone (``LATEST_KINDS``); "after" with all kinds or "config" also
+"latest" those of session 13 alone (``LATEST_KINDS``), "fresh" those of session 14 (``FRESH_KINDS``); "after" with all kinds or "config" also
 breaks and edits a sources file between and during runs (``config_checks``); a
 kind may be played in one mode only (``modes``: terms in another language are a first version
 when nothing came before) or expect a number of versions (``versions``).
@@ -911,6 +911,201 @@ async def _(req, n):
              "</html>")
 
 
+
+# ---- kinds added in session 14 (faults15): pages real terms sites serve in place of the terms
+# that no rule named yet (parked domains, default server pages, application errors, geo blocks,
+# unsupported-browser and ad-blocker walls, per-country hubs, a frame with an empty <main>...),
+# redirects home with a query, lies about length and encoding, and the same terms served doubled
+# or under a server warning
+
+FRESH_KINDS: set = set()
+
+
+def fresh(name, expect, **kw):
+    FRESH_KINDS.add(name)
+    return newfault(name, expect, **kw)
+
+
+@fresh("soft404-search-box-200", "fail: not found (a theme's 'nothing was found' page with a search box)")
+async def _(req, n):
+    return R(page("<h1>Oops! That page can’t be found.</h1><p>It looks like nothing was found at this location. "
+                  "Maybe try one of the links below or a search?</p><form role='search'><input type='search' "
+                  "name='s' placeholder='Search …'><button>Search</button></form><h2>Recent Posts</h2><ul>"
+                  "<li><a href='/blog/spring'>Our spring collection is here</a></li><li><a href='/blog/team'>Meet "
+                  "the team behind the app</a></li><li><a href='/blog/tips'>Five tips to get started</a></li></ul>",
+                  "Page not found – Acme"))
+
+
+@fresh("login-wall-sso-only-200", "fail: login page (single sign-on buttons, no password field)")
+async def _(req, n):
+    return R(page("<h1>Sign in to continue</h1><p>You need an Acme account to view this page.</p>"
+                  "<a class='btn' href='/auth/google'>Continue with Google</a> <a class='btn' "
+                  "href='/auth/microsoft'>Continue with Microsoft</a> <a href='/auth/saml'>Use single sign-on</a>",
+                  "Sign in – Acme"))
+
+
+@fresh("consent-tcf-interstitial", "fail: consent page (a CMP's 'asks for your consent' screen)")
+async def _(req, n):
+    return R(page("<div class='fc-dialog'><h1>acme.example asks for your consent to use your personal data to:"
+                  "</h1><ul><li>Personalised advertising and content, advertising and content measurement, audience "
+                  "research and services development</li><li>Store and/or access information on a device</li></ul>"
+                  "<p>Your personal data will be processed and information from your device (cookies, unique "
+                  "identifiers, and other device data) may be stored by, accessed by and shared with 135 TCF "
+                  "vendor(s) and 65 ad partner(s).</p><button>Do not consent</button><button>Consent</button>"
+                  "<button>Manage options</button></div>", "acme.example"))
+
+
+@fresh("maintenance-back-soon-200", "fail: maintenance (the classic 'We’ll be back soon!' page)")
+async def _(req, n):
+    return R(page("<h1>We’ll be back soon!</h1><p>Sorry for the inconvenience. We’re performing some maintenance at "
+                  "the moment. If you need to you can always contact us, otherwise we’ll be back online shortly!"
+                  "</p><p>— The Acme Team</p>", "Site Maintenance"))
+
+
+@fresh("captcha-press-hold-200", "fail: bot check (a 'Press & Hold' human check served with 200)")
+async def _(req, n):
+    return R("<!doctype html><html><head><title>Access to this page has been denied</title><script>window._pxAppId="
+             "'PXa1b2c3';window._pxJsClientSrc='/a1b2c3/init.js';</script></head><body><div id='px-captcha'></div>"
+             "<h1>Before we continue...</h1><p>Press &amp; Hold to confirm you are a human (and not a bot).</p>"
+             "<p>Reference ID 8f3e2a10-1b2c-11ef-9a3b-4f5a6b7c8d9e</p></body></html>")
+
+
+@fresh("captcha-403-retry-after", "fail: HTTP 403 / bot check (with a Retry-After, not retried)")
+async def _(req, n):
+    return R("<!doctype html><html><head><title>Access to this page has been denied</title><script src="
+             "'https://captcha.px-cdn.net/PXa1b2c3/captcha.js'></script></head><body><div id='px-captcha'></div>"
+             "<p>Press &amp; Hold to confirm you are a human (and not a bot).</p></body></html>", 403,
+             **{"Retry-After": "30"})
+
+
+@fresh("cloudflare-blocked-200", "fail: access denied ('Sorry, you have been blocked', served with 200)")
+async def _(req, n):
+    return R("<!DOCTYPE html><html><head><title>Attention Required! | Cloudflare</title></head><body><div id="
+             "'cf-wrapper'><h1>Sorry, you have been blocked</h1><h2>You are unable to access acme.example</h2><h2>"
+             "Why have I been blocked?</h2><p>This website is using a security service to protect itself from "
+             "online attacks. The action you just performed triggered the security solution.</p><h2>What can I do "
+             "to resolve this?</h2><p>You can email the site owner to let them know you were blocked.</p><p>"
+             "Cloudflare Ray ID: 8a1b2c3d4e5f6a7b • Performance &amp; security by Cloudflare</p></div></body></html>")
+
+
+@fresh("redirect-home-with-query", "fail: not the terms (the home page, reached with a tracking query)")
+async def _(req, n):
+    return web.Response(status=301, headers={"Location": "/?utm_source=legacy-terms&ref=footer"})
+
+
+@fresh("meta-refresh-to-home", "fail: not the terms (an immediate meta refresh to the home page)")
+async def _(req, n):
+    return R("<html><head><meta http-equiv='refresh' content='0; url=/home'></head><body><p>Redirecting…</p>"
+             "</body></html>")
+
+
+@fresh("utf8-bom-latin1-label", "same: a UTF-8 BOM wins over a charset=iso-8859-1 header, as in browsers")
+async def _(req, n):
+    return R(b"\xef\xbb\xbf" + terms_html(n).encode(), ctype="text/html; charset=iso-8859-1")
+
+
+@fresh("empty-main-frame-http", "fail: the frame of the page around an empty <main> a script fills")
+async def _(req, n):
+    return R(f"<!doctype html><html><head><title>{n} Terms of Service</title><script src='/static/app.js' defer>"
+             "</script></head><body><header><a href='/'>Acme</a> <a href='/pricing'>Pricing</a> <a href='/blog'>"
+             "Blog</a></header><main id='content'></main><footer><a href='/terms'>Terms</a> · <a href='/privacy'>"
+             "Privacy</a> · <a href='/cookies'>Cookies</a> · <a href='/imprint'>Imprint</a><p>© 2026 Acme Inc. All "
+             "rights reserved.</p></footer></body></html>")
+
+
+@fresh("duplicated-content-blocks", "same: the terms shown twice (a desktop and a mobile copy) are the same terms")
+async def _(req, n):
+    inner = terms_html(n).split("<main>", 1)[1].split("</main>", 1)[0]
+    return R(terms_html(n).replace("</main>", f"</main><div class='mobile-only'>{inner}</div>"))
+
+
+@fresh("country-hub-links", "fail: a list of links to per-country terms where the terms were")
+async def _(req, n):
+    return R(page("<h1>Terms of Service</h1><p>Please select the terms that apply to you:</p><ul>" + "".join(
+        f"<li><a href='/legal/{c.lower()}/terms'>Terms of Service – {c}</a></li>"
+        for c in ("United States", "United Kingdom", "European Union", "Canada", "Australia", "Japan", "Brazil"))
+        + "</ul>", "Terms of Service"))
+
+
+@fresh("head-get-mismatch", "same: HEAD answers 405, GET the terms")
+async def _(req, n):
+    if req.method == "HEAD":
+        return web.Response(status=405)
+    return R(terms_html(n))
+
+
+@fresh("parked-domain", "fail: a parked domain (the domain is for sale)")
+async def _(req, n):
+    return R(page("<h1>acme.example</h1><p>This domain may be for sale!</p><p><a href='https://parking.example/buy'>"
+                  "Buy this domain</a></p><h2>Related searches</h2><ul><li><a href='/s?q=1'>Travel insurance</a></li>"
+                  "<li><a href='/s?q=2'>Cheap flights</a></li><li><a href='/s?q=3'>Online dating</a></li></ul>",
+                  "acme.example - This domain is for sale"))
+
+
+@fresh("default-server-page", "fail: the web server's default page (a misconfigured server)")
+async def _(req, n):
+    return R("<!DOCTYPE html><html><head><title>Welcome to nginx!</title></head><body><h1>Welcome to nginx!</h1><p>"
+             "If you see this page, the nginx web server is successfully installed and working. Further "
+             "configuration is required.</p><p>For online documentation and support please refer to <a href="
+             "'http://nginx.org/'>nginx.org</a>.</p><p><em>Thank you for using nginx.</em></p></body></html>")
+
+
+@fresh("app-error-200", "fail: an application error page served with 200 (database connection)")
+async def _(req, n):
+    return R("<!DOCTYPE html><html><head><title>Database Error</title></head><body><h1>Error establishing a "
+             "database connection</h1><p>This either means that the username and password information in your "
+             "wp-config.php file is incorrect or we can’t contact the database server at localhost.</p></body></html>")
+
+
+@fresh("php-warning-above-terms", "same: a PHP warning printed above the same terms is no new version")
+async def _(req, n):
+    warning = (f"<br />\n<b>Warning</b>:  Undefined array key \"lang\" in <b>/var/www/html/legal/{n}.php</b> on line "
+               f"<b>{10 + PHASE['n']}</b><br />\n")
+    return R(terms_html(n).replace("<main>", "<main>" + warning, 1))  # where the failing include ran
+
+
+@fresh("geo-block-200", "fail: not available in the reader's region (a geo block served with 200)")
+async def _(req, n):
+    return R(page("<h1>This content is not available in your region</h1><p>Unfortunately, our website is currently "
+                  "unavailable in most European countries. We are engaged on the issue and committed to looking at "
+                  "options that support our full range of digital offerings to the EU market.</p>", "Unavailable"))
+
+
+@fresh("unsupported-browser", "fail: an 'unsupported browser' page")
+async def _(req, n):
+    return R(page("<h1>Your browser is not supported</h1><p>To use Acme, please upgrade to the latest version of "
+                  "Chrome, Firefox, Safari or Edge.</p><a href='https://browsehappy.example'>Upgrade now</a>",
+                  "Unsupported browser"))
+
+
+@fresh("adblock-wall", "fail: an ad-blocker wall")
+async def _(req, n):
+    return R(page("<h2>It looks like you're using an ad blocker</h2><p>Please disable your ad blocker or add "
+                  "acme.example to your allow list to continue.</p><button>I've disabled my ad blocker</button>",
+                  "Acme"))
+
+
+@fresh("template-placeholders", "fail: a template served unrendered ({{ ... }} where the terms were)")
+async def _(req, n):
+    return R(page("<h1>{{ page.title }}</h1><div class='updated'>{{ page.updated_at | date }}</div>"
+                  "<div class='body'>{{{ page.body }}}</div>", "{{ page.title }} | Acme"))
+
+
+@fresh("title-and-date-only", "fail: the terms' title and date, their body missing (the CMS did not answer)")
+async def _(req, n):
+    return R(page(f"<h1>{n} Terms of Service</h1><p>Last updated: March 1, 2026</p><div class='cms-body'></div>",
+                  f"{n} Terms of Service"))
+
+
+@fresh("selector-matches-breadcrumb", "fail: after a redesign `select` matches a breadcrumb, not the terms",
+       extra='select = [".content"]', own_baseline=True)
+async def _(req, n):
+    if PHASE["n"] == 0:
+        return R(page(f"<div class='content'>{terms_html(n)}</div>"))
+    return R(page("<nav class='content'><a href='/'>Home</a> › <a href='/legal'>Legal</a> › Terms</nav>"
+                  f"<article class='terms-body'>{terms_html(n)}</article>"))
+
+
 AB: dict = {}
 PORT = 0
 RAW = 0
@@ -950,6 +1145,13 @@ def raw_server():
                 gz = gzip.compress(body)
                 c.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n"
                           + gz[: len(gz) * 2 // 3])
+            elif "cl-short-lie" in path:  # a Content-Length that says half the body: read as it says
+                c.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n"
+                          % (len(body) // 2) + body)
+            elif "gzip-cut-with-cl" in path:  # a gzip stream that stops midway, its length told right
+                gz = gzip.compress(body)[: len(gzip.compress(body)) * 2 // 3]
+                c.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n"
+                          b"Content-Length: %d\r\n\r\n" % len(gz) + gz)
             elif "with-cl" in path:
                 c.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % len(body)
                           + body[: len(body) // 2])
@@ -972,15 +1174,17 @@ for _n in ("cut-mid-body-with-cl", "cut-mid-body-no-cl"):
     FAULTS[_n] = dict(fn=None, extra="", expect="fail/held; never a shortened version", url="raw", baseline=True,
                       modes=("after", "first"), versions=None)
 for _n in ("connection-reset", "garbage-response", "chunked-cut", "reset-mid-body", "cut-at-tag-no-cl",
-           "gzip-cut-no-cl"):
+           "gzip-cut-no-cl", "cl-short-lie", "gzip-cut-with-cl"):
     NEW_KINDS.add(_n)
+    if _n in ("cl-short-lie", "gzip-cut-with-cl"):
+        FRESH_KINDS.add(_n)
     FAULTS[_n] = dict(fn=None, extra="", expect="fail; never a shortened version", url="raw", baseline=True,
                       modes=("after", "first"), versions=None)
 
 
 async def dispatch(req):
     path = req.path
-    if path == "/home":
+    if path in ("/home", "/"):
         return R(page("<h1>Welcome to Acme</h1><p>The best way to plan your trips. Start free today.</p>"
                       "<a href='/pricing'>Pricing</a> <a href='/signup'>Sign up</a>", "Acme - Home"))
     if path.startswith("/account/login"):
@@ -1127,6 +1331,7 @@ SAME |= {"generated-date-stamp", "relative-updated-stamp", "request-id-in-text",
          "slow-trickle-within-timeout", "browser-xhr-fills-main"}
 # the terms once shown, or a failed run (a loaded machine's browser slower than the page's timer);
 # never the empty frame as a version
+SAME |= {"utf8-bom-latin1-label", "duplicated-content-blocks", "head-get-mismatch", "php-warning-above-terms"}
 SAME_OR_FAIL = {"browser-fills-after-timer"}
 CHANGE = {"real-change", "real-rewrite", "paged-part-real-change"}
 SAME_OR_CHANGE = {"pdf-becomes-html-same-terms"}  # one version more or none, never a failure
@@ -1272,6 +1477,8 @@ if __name__ == "__main__":
         only = ["real-change"]  # (and the sources-file checks)
     elif only == ["latest"]:
         only = sorted(LATEST_KINDS)
+    elif only == ["fresh"]:
+        only = sorted(FRESH_KINDS)
     elif only == ["old"]:
         only = [k for k in FAULTS if k not in NEW_KINDS]
     FAULTS = {k: v for k, v in FAULTS.items() if MODE in v["modes"] and (not only or k in only)}
@@ -1300,12 +1507,14 @@ if __name__ == "__main__":
         for i, (o, m) in enumerate(results.get(name, [])):
             print(f"   r{phases[i]}: {o:10} {m}")
     old_kinds = [v for k, v in tally if k not in NEW_KINDS]
-    new_kinds = [v for k, v in tally if k in NEW_KINDS - LATEST_KINDS]
+    new_kinds = [v for k, v in tally if k in NEW_KINDS - LATEST_KINDS - FRESH_KINDS]
     latest_kinds = [v for k, v in tally if k in LATEST_KINDS]
+    fresh_kinds = [v for k, v in tally if k in FRESH_KINDS]
     print(f"\n{sum(v == 'OK' for _, v in tally)}/{len(tally)} OK ({MODE}); kinds of session 11: "
           f"{sum(v == 'OK' for v in old_kinds)}/{len(old_kinds)}, added in session 12: "
           f"{sum(v == 'OK' for v in new_kinds)}/{len(new_kinds)}, in session 13: "
-          f"{sum(v == 'OK' for v in latest_kinds)}/{len(latest_kinds)}; store in {store}")
+          f"{sum(v == 'OK' for v in latest_kinds)}/{len(latest_kinds)}, in session 14: "
+          f"{sum(v == 'OK' for v in fresh_kinds)}/{len(fresh_kinds)}; store in {store}")
     for name, said in tally:
         if said != "OK":
             print(f"  {name}: {said}")

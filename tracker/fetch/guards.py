@@ -255,11 +255,13 @@ _COOKIE_WALL = _has(
 # "accept all" and a "reject all" / "manage" control (a banner over terms leaves the terms' text).
 _CONSENT_TOPIC = _has(r"cookie|\bconsent|\bconsentement|\beinwilligung|\bconsenso|\btoestemming|クッキー|同意")
 _ACCEPT_ALL = _has(
+    r"^\W*(consent|i consent|give consent)\W*$|\basks? for your consent to use your personal data\b|"
     r"\b(accept|allow|agree to) all\b|\bi accept\b|\btout accepter\b|\baccepter et fermer\b|\balle akzeptieren\b|"
     r"\balle zulassen\b|\baceptar todo|\baceptar todas|\baccetta tutt[oi]\b|\balles accepteren\b|\baceitar tud|"
     r"\baceitar todos|すべて(同意|許可|受け入れ)"
 )
 _DECLINE_OR_MANAGE = _has(
+    r"\bdo not consent\b|\bdon['’]t consent\b|"
     r"\b(reject|decline|refuse|deny) all\b|\b(manage|customi[sz]e|change) (my )?(preferences|options|settings|choices)\b|"
     r"\bmore options\b|\bcookie settings\b|\btout refuser\b|\bparam[ée]trer\b|\balle ablehnen\b|\beinstellungen\b|"
     r"\brechazar todo|\bconfigurar\b|\brifiuta tutt[oi]\b|\bpersonalizza\b|\balles weigeren\b|\binstellingen\b|"
@@ -316,6 +318,10 @@ _MAINTENANCE = _has(
 )
 _STATUS = _has(
     r"\ball systems operational\b|\b(service|site) (is )?(temporarily )?unavailable\b|\b503\b\W{0,3}service unavailable|"
+    r"\berror establishing a database connection\b|\bdatabase (connection )?error\b|\bapplication error\b|"
+    r"\ban error occurred in the application\b|\bserver error in ['‘’]/['‘’] application\b|"
+    r"\b(fatal|parse) error\b.{0,200}\bon line \d+|\buncaught (exception|error|typeerror)\b|"
+    r"\btraceback \(most recent call last\)|\bwhoops, looks like something went wrong\b|"
     r"\binternal server error\b|\b(502|504) (bad gateway|gateway time-?out)\b|\bsomething went wrong\b|"
     r"\bservice (temporairement )?indisponible\b|\bune erreur (interne )?est survenue\b|\berreur (interne du serveur|500)\b|"
     r"\b(vorübergehend )?nicht verfügbar\b|\bein fehler ist aufgetreten\b|\binterner serverfehler\b|"
@@ -588,6 +594,136 @@ def chooser(page: Page) -> bool:
     return _prompt(_CHOOSER, page)
 
 
+# A sign-in wall with no form of its own (the login is one click further, or single sign-on
+# buttons only): "Sign in to continue", "You need to log in to view this page".
+_SIGN_IN_PROMPT = _has(
+    r"\b(sign|log) ?in (to|for) (continue|view|access|see|read|proceed)\b|\bplease (sign|log) ?in\b|"
+    r"\byou (need|must|have) to (be )?(sign(ed)?|log(ged)?) ?in\b|\b(sign|log) ?in required\b|"
+    r"\bconnectez-vous pour\b|\bveuillez vous connecter\b|\bbitte (melden sie sich an|anmelden)\b|"
+    r"\b(melden sie sich an|anmelden), um\b|\binicia sesi[óo]n para\b|\baccedi per (continuare|visualizzare)\b|"
+    r"\blog (in|je in|u in) om\b|\bfa[çc]a (o )?login para\b|\bentre para continuar\b|ログインしてください")
+
+
+PROMPT_WORDS = 8  # words of a wall's prompt at most ("Please log in to view this page"): not a sentence of prose
+_CONTROL = re.compile(rb"<(a|button|form)\b", re.IGNORECASE)
+
+
+def sign_in_wall(page: Page) -> bool:
+    """A sign-in wall without a form of its own: its prompt ("Sign in to continue", "Connectez-vous
+    pour...") as the title or a line of ``PROMPT_WORDS`` words at most, a link, button or form to
+    sign in with, little text, and no sentences of terms ("Sign in to continue using your account
+    after the change." in a notice is a sentence)."""
+    return (len(page.text) <= LITTLE_TEXT and _CONTROL.search(page.raw) is not None
+            and any(len(line.split()) <= PROMPT_WORDS and _SIGN_IN_PROMPT(line)
+                    for line in (page.title, *page.text.splitlines()) if line.strip())
+            and not reads_as_terms(page.text, notice=False))
+
+
+# Pages a host serves when nothing of the site is there: a parked or expired domain, the web
+# server's own default page.
+_PARKED = _has(
+    r"\bthis domain (name )?(may be|is) for sale\b|\bbuy this domain\b|\bdomain (is )?(parked|for sale)\b|"
+    r"\bthis domain (has )?expired\b|\bparked (free|domain)\b|\bce (nom de )?domaine est (à vendre|en vente)\b|"
+    r"\bdiese domain (steht zum verkauf|kaufen|ist zu verkaufen)\b|\beste dominio (está|se encuentra) a la venta\b|"
+    r"\bquesto dominio [èe] in vendita\b|\bdit domein is te koop\b|\beste dom[íi]nio (est[áa] )?[àa] venda\b|"
+    r"このドメインは(販売|売却)")
+_SERVER_DEFAULT = _has(
+    r"\bwelcome to (nginx|openresty|caddy|tengine|lighttpd)\b|^\W*it works!?\W*$|"
+    r"\b(apache2?|httpd) (ubuntu |debian |centos )?(default|test) page\b|\btest page for the \w+ http server\b|"
+    r"\bif you (can )?see this page,? the \w+ (web )?server is (successfully )?installed\b|"
+    r"\biis windows server\b|\binternet information services\b|\bdefault (web ?site|server) page\b|"
+    r"\bthis is the default (welcome |index )?page\b|\bdomain (is not|isn't) configured\b|"
+    r"\bno website (is )?(configured|hosted) at this address\b|\bthere isn['’]t a github pages site here\b")
+
+
+def parked_domain(page: Page) -> bool:
+    """A parked, expired or for-sale domain: "This domain may be for sale", "Buy this domain"."""
+    return _PARKED(page.both)
+
+
+def server_default_page(page: Page) -> bool:
+    """The web server's own default page ("Welcome to nginx!", "Apache2 Default Page", "It
+    works!"): the site is not configured, nothing of it is served."""
+    return _SERVER_DEFAULT(page.both)
+
+
+# Walls a site puts before every page for some readers: the region they come from, their
+# browser, their ad blocker.
+_GEO_BLOCK = _has(
+    r"\bnot (available|accessible) (in|from) your (country|region|location|area|jurisdiction)\b|"
+    r"\b(currently )?unavailable in (your (country|region|location)|most european countries|the (eu|european union|"
+    r"european economic area|eea))\b|\bnot available to (visitors|users|readers) (in|from)\b|"
+    r"\bn['’]est pas disponible dans votre (pays|r[ée]gion)\b|\bin ihrem land nicht verf[üu]gbar\b|"
+    r"\bin ihrer region nicht verf[üu]gbar\b|\bno (est[áa] )?disponible en tu (pa[íi]s|regi[óo]n)\b|"
+    r"\bnon (è )?disponibile nel tuo paese\b|\bniet beschikbaar in (jouw|uw) (land|regio)\b|"
+    r"\bn[ãa]o (est[áa] )?dispon[íi]vel (no seu|em seu) pa[íi]s\b|お住まいの(国|地域)(では|から)")
+_OLD_BROWSER = _has(
+    r"\b(your )?browser (is )?(not supported|unsupported|out of date|outdated|no longer supported)\b|"
+    r"\bunsupported browser\b|\bplease (upgrade|update) (to a (modern|newer|supported) browser|your browser)\b|"
+    r"\bnavigateur (n['’]est pas (pris en charge|compatible)|obsol[èe]te|non pris en charge)\b|"
+    r"\bbrowser wird nicht (mehr )?unterst[üu]tzt\b|\bveralteter browser\b|"
+    r"\bnavegador no (es )?(compatible|soportado)\b|\bbrowser non (è )?supportato\b|"
+    r"\bbrowser wordt niet (meer )?ondersteund\b|\bnavegador n[ãa]o [ée] (suportado|compat[íi]vel)\b|"
+    r"(お使いの|ご利用の)ブラウザ(は|には)(サポート|対応)")
+_AD_BLOCKER = _has(
+    r"\b(you['’]re|you are) using an? ad ?blocker\b|\b(disable|turn off|pause|whitelist) (your )?ad ?block(er|ing)?\b|"
+    r"\bad ?block(er)? (detected|is enabled)\b|\bd[ée]sactive[zr]? (votre )?bloqueur de pub|"
+    r"\bwerbeblocker (deaktivieren|erkannt)\b|\bdeaktivieren sie (ihren )?(werbe|ad)blocker\b|"
+    r"\bdesactiva (tu )?bloqueador de anuncios\b|\bdisattiva (il tuo )?(adblock|blocco (degli )?annunci)\b|"
+    r"\bschakel (je|uw) advertentieblokker uit\b|\bdesative (seu )?bloqueador de an[úu]ncios\b|広告ブロック")
+
+
+def geo_blocked(page: Page) -> bool:
+    """A site closed to the reader's region ("This content is not available in your country",
+    "unavailable in most European countries"), as the title or a line of its own, on a page with
+    no sentences of terms (a clause may say the service is not offered everywhere)."""
+    return _prompt(_GEO_BLOCK, page) and not reads_as_terms(page.text, notice=False)
+
+
+def unsupported_browser(page: Page) -> bool:
+    """A page that turns the reader's browser away ("Your browser is not supported")."""
+    return _prompt(_OLD_BROWSER, page) and not reads_as_terms(page.text, notice=False)
+
+
+def ad_blocker_wall(page: Page) -> bool:
+    """A page asking to turn off an ad blocker before it shows anything."""
+    return _prompt(_AD_BLOCKER, page) and not reads_as_terms(page.text, notice=False)
+
+
+# A template served unrendered: its placeholders where the text goes ({{ page.body }}, {% block %},
+# <%= body %>, ${content}).
+_PLACEHOLDER = re.compile(r"\{\{\{?\s*[\w.$|\s:'\"()-]{1,80}?\}\}\}?|\{%-?\s*\w[^%]{0,80}%\}|<%=?\s*[^%]{1,80}%>|"
+                          r"\$\{\s*[\w.]{1,60}\s*\}")
+PLACEHOLDERS = 2  # placeholders a page needs to be an unrendered template
+
+
+def unrendered_template(page: Page) -> bool:
+    """A template served as it is: ``PLACEHOLDERS`` placeholders or more ({{ page.body }}, {%
+    block %}, <%= body %>) on a short page with no sentences of terms - the server or the page's
+    script did not fill it in (a client-side template needs render = "browser")."""
+    return (len(page.text) <= LITTLE_TEXT and len(_PLACEHOLDER.findall(page.text)) >= PLACEHOLDERS
+            and not reads_as_terms(_PLACEHOLDER.sub(" ", page.text), notice=False))
+
+
+# A page of links to the documents that apply (one per country, product or version) where one
+# document was: "Select the terms that apply to you" and a list of links.
+HUB_LINKS = 4  # links, each a line of its own, a hub lists at least
+_LINK_LINE = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?\[[^\]]+\]\([^)]*\)\W{0,3}$")
+
+
+def link_hub(page: Page) -> bool:
+    """A page that only lists links to documents ("Terms of Service - United States", "- EU"...):
+    ``HUB_LINKS`` lines or more that are each a link, as many as two thirds of its lines outside
+    headings, and fewer than ``TERMS_SENTENCES`` sentences of prose besides. A short document
+    with a list of links has its clauses around them."""
+    lines = [line for line in page.text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    links = [line for line in lines if _LINK_LINE.match(line)]
+    if len(links) < HUB_LINKS or len(links) * 3 < len(lines) * 2:
+        return False
+    rest = "\n".join(line for line in lines if not _LINK_LINE.match(line))
+    return len(prose_sentences(rest)) < TERMS_SENTENCES
+
+
 def hollow_page(page: Page) -> bool:
     """Little text, hardly any legal vocabulary (a footer's "Terms · Privacy" links at most), and
     the page asks not to be indexed or reloads itself: a placeholder, an interstitial, a queue
@@ -642,6 +778,22 @@ _ROOT_PATH = re.compile(r"^/?(?:(?:[a-z]{2}(?:[-_][a-z]{2,4})?/?)?(?:index\.\w{2
                         re.IGNORECASE)
 
 
+# Query keys that only say where a visitor came from or which language to show: a home page
+# reached as ``/?utm_source=old-terms&ref=footer`` is still the home page (``redirected_home``).
+_REFERRAL_KEYS = frozenset({"ref", "referrer", "referer", "from", "source", "src", "origin", "via", "redirected",
+                            "redirect_from", "redirected_from", "lang", "locale", "hl", "country", "region"})
+
+
+def _referral_query(query: str) -> bool:
+    """Whether every key of ``query`` tracks the visit (``extract.links``' tracking parameters,
+    ``utm_*``) or names a referrer or a language (``_REFERRAL_KEYS``)."""
+    from tracker.extract.links import TRACKING_PARAMS, TRACKING_PREFIXES
+
+    keys = [pair.partition("=")[0].lower() for pair in query.split("&") if pair]
+    return bool(keys) and all(key in TRACKING_PARAMS or key.startswith(TRACKING_PREFIXES) or key in _REFERRAL_KEYS
+                              for key in keys)
+
+
 def redirected_home(url: str, final_url: str) -> bool:
     """Whether redirects took ``url``, an address below a site's root, to a home page: a root
     (``/``), a language root (``/en/``, ``/fr-fr``) or ``/index.html``, ``/home`` - how many
@@ -652,8 +804,8 @@ def redirected_home(url: str, final_url: str) -> bool:
     if not url or not final_url or url == final_url:
         return False
     final = urlsplit(final_url)
-    if final.query or final.fragment:  # /index.php?page=terms, /#/terms: a page, not a home page
-        return False
+    if (final.query and not _referral_query(final.query)) or final.fragment:
+        return False  # /index.php?page=terms, /#/terms: a page, not a home page
     if _LEGAL_HOST.match(final.hostname or ""):  # terms.example.com/: the root is the document
         return False
     return bool(_ROOT_PATH.match(final.path)) and not _ROOT_PATH.match(urlsplit(url).path)
@@ -664,9 +816,15 @@ def empty_shell(page: Page) -> bool:
     prose - no sentence, no table, fewer than ``SHELL_WORDS`` words outside headings, links
     and the copyright line: the frame of a page whose content did not come."""
     lines = page.text.splitlines()
-    framed = any(_NOT_PROSE.match(line) and not line.lstrip().startswith("#") or _LINK.search(line)
-                 for line in lines)
-    return (framed and len(page.text) <= LITTLE_TEXT and not prose_sentences(page.text, words=1)
+    # a copyright line or links (a header, a footer), or a heading over a line or two that say
+    # nothing (the terms' title and date, the body a CMS did not send); a heading alone is what a
+    # `select` of one heading asks for
+    filled = [line for line in lines if line.strip()]
+    framed = any(_NOT_PROSE.match(line) and (len(filled) > 1 or not line.lstrip().startswith("#"))
+                 or _LINK.search(line) for line in lines)
+    # (a label ending with a colon, "Last updated:", is no sentence)
+    sentences = [sentence for sentence in prose_sentences(page.text, words=1) if not sentence.endswith(":")]
+    return (framed and len(page.text) <= LITTLE_TEXT and not sentences
             and not any(line.lstrip().startswith("|") for line in lines)
             and len(_prose_words(page.text)) < SHELL_WORDS)
 
@@ -762,6 +920,14 @@ RULES: tuple[tuple[str, Callable[[Page], bool], bool], ...] = (
     ("country or language chooser", chooser, False),
     ("paywall", paywall, False),
     ("age gate", age_gate, False),
+    ("login page", sign_in_wall, False),
+    ("parked domain", parked_domain, False),
+    ("web server's default page", server_default_page, False),
+    ("geo block", geo_blocked, False),
+    ("unsupported-browser page", unsupported_browser, False),
+    ("ad-blocker wall", ad_blocker_wall, False),
+    ("template served unrendered", unrendered_template, True),
+    ("list of links to other documents", link_hub, False),
     ("a page with no terms in it", empty_shell, True),  # last: the others name what the page is
 )
 
@@ -781,7 +947,12 @@ SERVED = {
 ERROR_PAGE_PREFIX = "looks like an error page: "
 SERVED.update({"page that shows its text in a frame": "a page that shows its text in a frame",
                "cookie banner": "a cookie banner", "newsletter sign-up": "a newsletter sign-up",
-               HOME_PAGE: "the site's home page", "paywall": "a paywall", "age gate": "an age gate"})
+               HOME_PAGE: "the site's home page", "paywall": "a paywall", "age gate": "an age gate",
+               "parked domain": "a parked domain's page", "web server's default page": "the web server's default page",
+               "geo block": "a page closed to the tracker's region", "unsupported-browser page":
+               "an unsupported-browser page", "ad-blocker wall": "an ad-blocker wall",
+               "template served unrendered": "a template served unrendered",
+               "list of links to other documents": "a list of links to other documents"})
 # Another page in place of the terms, told by comparing it with the latest version
 # (``tracker.run.decide``): a landing, marketing or download page.
 NOT_TERMS_PREFIX = "not the terms: "
@@ -1030,6 +1201,40 @@ def another_language(latest: str, text: str) -> str | None:
     return (f"{OTHER_LANGUAGE}, {now}, where the latest version is {before}; the site may choose "
             "the language by Accept-Language or by location: set headers = { Accept-Language = \"...\" } "
             "or a URL of that language in the sources file")
+
+
+# --------------------------------------------------------------------------- the same terms, served oddly
+
+# A diagnostic a server printed into the page (PHP's "Warning: Undefined variable $x in
+# /var/www/terms.php on line 12", a notice, a deprecation): a line of its own, naming a source
+# file and a line number.
+_SERVER_MESSAGE = re.compile(
+    r"^\W*(?:php )?(?:warning|notice|deprecated|strict standards|(?:catchable )?fatal error|parse error)\W*:"
+    r"[^\n]{0,400}?\bin\b[^\n]{0,300}?\bon line\W{0,4}\d+\W*$\n?", re.IGNORECASE | re.MULTILINE)
+
+
+def without_server_messages(text: str) -> str:
+    """``text`` without the lines a server printed into the page about its own code (a PHP
+    warning, notice or deprecation naming a file and a line: ``_SERVER_MESSAGE``): they come and
+    go, their line number with each deploy, and say nothing of the terms."""
+    return _SERVER_MESSAGE.sub("", text) if "line" in text else text
+
+
+REPEATED_LINES = 3  # lines a repeated copy must have: a heading said twice is no copy
+
+
+def repeated_copy(latest: str, text: str) -> bool:
+    """Whether ``text`` and ``latest`` are the same lines, one of them with some shown more than
+    once (the terms repeated in a copy for small screens, a block the page duplicates): every
+    line of each is a line of the other, and at least ``REPEATED_LINES`` lines differ in how many
+    times they are shown. The same terms: no new version."""
+    from collections import Counter
+
+    before = Counter(line.strip() for line in latest.splitlines() if line.strip())
+    after = Counter(line.strip() for line in text.splitlines() if line.strip())
+    if before == after or before.keys() != after.keys():
+        return False
+    return sum(1 for line in before if before[line] != after[line]) >= REPEATED_LINES
 
 
 # --------------------------------------------------------------------------- sudden shrink

@@ -298,6 +298,11 @@ async def _attempt(
     except aiohttp.ClientResponseError as exc:  # bytes that are not valid HTTP (bad status line, headers)
         # (the parser quotes the bytes it read: a few of them are enough to say what came)
         said = " ".join(str(exc.message).split())
+        if re.search(r"""b['"]\s*<""", said):
+            # markup where a status line was due: a body longer than its Content-Length said (the
+            # rest read as the next answer), or a page sent with no HTTP around it
+            return failed("invalid HTTP response: HTML where an HTTP status line was due (a body longer than its "
+                          "Content-Length says, or a page sent without HTTP headers): a server fault"), None
         said = re.sub(r"""(: )?(b(['"])).*$""", "", said)[:200] or "not HTTP"
         return failed(f"invalid HTTP response: {said} (the server did not answer in HTTP: check the url's scheme "
                       "and port)"), None

@@ -485,7 +485,13 @@ def _same_terms(latest: str, text: str) -> bool:
     from tracker.analysis.boilerplate import mask_stamps  # (the analysis says such lines are date-only too)
 
     masked_latest, masked = mask_stamps(latest), mask_stamps(repaired)
-    return (masked_latest != latest or masked != repaired) and same_terms(masked_latest, masked)
+    if (masked_latest != latest or masked != repaired) and same_terms(masked_latest, masked):
+        return True
+    # a server's warning printed above the terms, or the terms shown twice: the same terms
+    plain_latest, plain = guard.without_server_messages(masked_latest), guard.without_server_messages(masked)
+    if (plain_latest != masked_latest or plain != masked) and (plain_latest == plain or same_terms(plain_latest, plain)):
+        return True
+    return guard.repeated_copy(plain_latest, plain)
 
 
 def _partial_page(latest: str, text: str, max_shrink: float) -> str | None:
