@@ -880,8 +880,9 @@ def test_a_contracting_party_stays_one():
      "# Mentions légales\n\n## Éditeur\n\nLe site est édité par Zorblio SAS.\n\n## Hébergement\n\nLe site est "
      "hébergé par Cloudara Inc., 500 Market Street, San Francisco.\n\n## Propriété\n\nTous les contenus "
      "sont protégés.\n",
-     ("Names a new host: Le site est hébergé par Cloudara Inc.", "No longer names this host: Le site est hébergé "
-      "par Nuvola Hosting SARL")),
+     # one host line in place of another: the change of host it is
+     ("The host is now Cloudara Inc. instead of Nuvola Hosting SARL", "The host was Nuvola Hosting SARL (now "
+      "Cloudara Inc.)")),
     ("# Impressum\n\nAngaben gemäß § 5 TMG\n\nZorblio GmbH\nBlumenweg 3\n10115 Berlin\n\n## Haftung\n\nWir haften "
      "nicht für Inhalte Dritter.\n",
      "# Impressum\n\nAngaben gemäß § 5 TMG\n\nQuibly AG\nSeestraße 9\n80331 München\n\n## Haftung\n\nWir haften "
@@ -895,6 +896,48 @@ def test_a_replaced_host_or_imprint_company_is_said_not_called_contact_details(o
         assert any(e.startswith(s) for e in explanations), explanations
     assert not any("without legal effect" in e or e.startswith("A fragment without a verb, not a term: Quibly")
                    for e in explanations)
+
+
+@pytest.mark.parametrize("old_name,new_name", [("Nuvola Hosting", "GitHub Pages"), ("Nuvola Hosting", "Netlify")])
+@pytest.mark.parametrize("base,role", [
+    ("# Imprint\n\nPublisher: Zorblio SAS\n\nOur website is hosted by {host} in Frankfurt.\n", "host"),
+    ("# Mentions légales\n\nLe site est édité par Zorblio SAS.\n\n## Hébergement\n\nLe site est hébergé par {host}.\n"
+     "\n## Propriété\n\nTous les contenus sont protégés.\n", "host"),
+    ("# Legal notice\n\nThis website is published by {host} for its members.\n\n## Use\n\nYou may not resell "
+     "the service.\n", "publisher"),
+])
+def test_a_host_or_publisher_without_a_legal_form_replaced_is_said_in_its_role(base, role, old_name, new_name):
+    a = compare(base.format(host=old_name), base.format(host=new_name))
+    said = [c.explanation for c in a.changes]
+    assert f"The {role} is now {new_name} instead of {old_name}" in said, said
+    assert not any(e.startswith(("Only a name changed", "A name changed")) or "without legal effect" in e
+                   for e in said), said
+    # the version's line names it too, though no term changed
+    assert a.summary == f"The {role} is now {new_name} instead of {old_name}", a.summary
+
+
+def test_a_host_line_replaced_by_another_is_one_change_of_host():
+    old = ("# Legal notice\n\nThis website is published by Zorblio SAS.\n\nIt is hosted by Nuvola Hosting, 4 avenue "
+           "du Port, Marseille.\n\n## Terms\n\nYou may not resell the service.\n")
+    new = old.replace("Nuvola Hosting, 4 avenue du Port, Marseille", "Netlify, 44 Montgomery Street, San Francisco")
+    a = compare(old, new)
+    said = [c.explanation for c in a.changes]
+    assert "The host is now Netlify instead of Nuvola Hosting" in said, said
+    assert not any("without legal effect" in e for e in said), said
+
+
+def test_a_headline_names_the_new_host_before_a_minor_line_removed():
+    old = ("# Legal notice\n\nThis website is published by Zorblio SAS.\n\nIt is hosted by Nuvola Hosting in "
+           "Frankfurt.\n\n## Privacy\n\nWe keep your order history for billing.\n\nWe share your e-mail address "
+           "with our delivery partners so they can reach you.\n")
+    new = old.replace("Nuvola Hosting", "GitHub Pages").replace(
+        "We share your e-mail address with our delivery partners so they can reach you.\n", "")
+    a = compare(old, new)
+    assert a.summary.startswith("The host is now GitHub Pages instead of Nuvola Hosting, and 1 more"), a.summary
+    # a promise withdrawn stays the news
+    promise = old + "\nWe do not sell your personal data to anyone.\n"
+    b = compare(promise, new)
+    assert b.summary.startswith("No longer promises not to sell"), b.summary
 
 
 def test_added_text_naming_a_publisher_is_not_without_legal_effect():

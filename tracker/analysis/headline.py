@@ -88,6 +88,9 @@ _DEFINITION = re.compile(r"^(?:New|Removed|Now also says|No longer says)[^:“]{
 # scaffolding too, whatever categories the section titles it lists give it.
 _SURVIVAL = re.compile(r"^(?:New|Removed|Now also says|No longer says)[^:“]{0,40}: [^;]{0,120}?\bsurviv\w*\b", re.I)
 _ITEM_UNDER = re.compile(r"^(?P<kind>New|Removed) item under “(?P<lead>[^”]*)”: (?P<item>.+)$", re.S)
+# An imprint's host or publisher replaced ("The host is now Netlify instead of Nuvola Hosting"): who
+# answers for the site, news a headline names whether or not the change was material.
+_ROLE_CHANGE = re.compile(r"^The (?:host|publisher) is now \S")
 # A promise withdrawn ("we do not sell your data" gone): the worst news a subscriber can get.
 _PROMISE_GONE = re.compile(r"^No longer promises\b")
 
@@ -202,7 +205,14 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
     more material changes" (" (+N more)" when the long form would cut the explanation), at most
     ``limit`` characters (the explanation is cut at a word and marked "…" when both do not fit).
     ``fallback`` when no change is material."""
-    material = [c for c in rank_changes(changes) if c.material]
+    ranked = rank_changes(changes)
+    material = [c for c in ranked if c.material]
+    # who hosts or publishes the site changed: named before a change that is neither critical nor
+    # a promise withdrawn (a minor line removed beside it is not the news), material or not
+    role = next((c for c in ranked if _ROLE_CHANGE.match(c.explanation or "")), None)
+    if role is not None and (not material or role is material[0] or not (
+            _severity(material[0]) >= SEVERITY_ORDER.index("critical") or _PROMISE_GONE.search(material[0].explanation or ""))):
+        material = [role] + [c for c in material if c is not role]
     if not material:
         return fallback
     # Two changes that read the same (one sentence split in two clauses) count once.

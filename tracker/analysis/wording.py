@@ -840,19 +840,52 @@ _WITHOUT_EFFECT = re.compile(r"^(?P<what>Added|Removed) text without legal effec
 _CONTACT_ONLY = re.compile(r"^(?:Only contact details changed|(?:New|Removed) contact details, not a term: .+)$", re.S)
 
 
+# A name a role's words introduce ("hosted by GitHub Pages", "Hébergeur : Netlify", "gehostet von
+# Nuvola Hosting"): capitalised words, whether or not a legal form ends them.
+_ROLE_NAME = re.compile(r"(?:\s+(?:by|par|von|bei|chez|with)|\s*:)\s+(?:(?:la société|the company|die|der|l['’]entreprise)\s+)?"
+                        r"(?P<name>[A-Z0-9][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&)){0,5}(?:,? (?:Inc|Ltd|LLC|Limited|GmbH|SAS|SARL|"
+                        r"SA|AG|plc|Corp)\b\.?)?)")
+_NAME_CHANGED = re.compile(r"^(?:Only a|A) name changed: (?P<old>[^→“”]+?) → (?P<new>[^→“”;]+?)(?P<rest>; also .*)?$", re.S)
+
+
+def role_name(text: str) -> tuple[str, str]:
+    """(role, name) of the company an imprint's clause ``text`` names in a role: ("host",
+    "GitHub Pages") for "Our site is hosted by GitHub Pages in Frankfurt.", a legal form or none;
+    ("", "") when it names no host or publisher."""
+    text = re.sub(r"\s+", " ", text or "")
+    if _CONTRACT_WORDS.search(text):
+        return "", ""
+    for role, words in _ROLES:
+        for m in words.finditer(text):
+            if n := _ROLE_NAME.match(text, m.end()):
+                name = n.group("name").rstrip(",")
+                if name.endswith(".") and not _LEGAL_FORM_END.search(name) and not _COMPANY.search(name[-6:]):
+                    name = name[:-1]
+                return role, name
+    return "", ""
+
+
 def imprint_said(explanation: str, kind: str, before: str, after: str) -> str:
     """An imprint's company said in its role: "The host is now Cloudara Inc. instead of Nuvola
-    Hosting SARL" (not "The contracting party is now ..."); a clause naming a host or publisher
-    added or removed is "Names a new host: ...", "No longer names the publisher: ...", never
-    "text without legal effect" nor "Only contact details changed". Any other explanation as is."""
+    Hosting SARL" (not "The contracting party is now ..."), and so when neither name has a legal
+    form ("hosted by Nuvola Hosting" → "hosted by GitHub Pages": never "Only a name changed"); a
+    clause naming a host or publisher added or removed is "Names a new host: ...", "No longer
+    names the publisher: ...", never "text without legal effect" nor "Only contact details
+    changed". Any other explanation as is."""
     if m := _PARTY.match(explanation):
         role = imprint_role(after, m.group("new").strip())
         if role and imprint_role(before, m.group("old").strip()) == role:
             return f"The {role} is now {explanation[len(m.group('lead')):]}"
         return explanation
+    if kind == "modified" and (m := _NAME_CHANGED.match(explanation)):
+        old, new = m.group("old").strip(), m.group("new").strip()
+        role = imprint_role(after, new) if new in re.sub(r"\s+", " ", after or "") else ""
+        if role and imprint_role(before, old) == role:
+            return f"The {role} is now {new} instead of {old}{m.group('rest') or ''}"
+        return explanation
     text = after if kind == "added" else before if kind == "removed" else ""
     if not text or not (_WITHOUT_EFFECT.match(explanation) or _CONTACT_ONLY.match(explanation)) \
-            or not _COMPANY.search(text) or not (role := imprint_role(text)):
+            or not (role := imprint_role(text)) or not (_COMPANY.search(text) or role_name(_plain(text))[0] == role):
         return explanation
     from tracker.analysis.materiality import _snippet
 
@@ -1242,6 +1275,25 @@ def _company_swapped(changes: list[ClauseChange]) -> list[ClauseChange]:
     return out
 
 
+def _role_swapped(changes: list[ClauseChange]) -> list[ClauseChange]:
+    """A host or publisher named in a clause removed and another in a clause added ("It is hosted
+    by Nuvola Hosting, ..." → "It is hosted by Netlify, ...") said as the change it is, on both:
+    "The host is now Netlify instead of Nuvola Hosting". Only one such pair per role."""
+    out = list(changes)
+    for role in ("host", "publisher"):
+        gone = [i for i, c in enumerate(out) if c.kind == "removed"
+                and c.explanation.startswith(f"No longer names this {role}: ")]
+        new = [i for i, c in enumerate(out) if c.kind == "added" and c.explanation.startswith(f"Names a new {role}: ")]
+        if len(gone) != 1 or len(new) != 1:
+            continue
+        (r_old, old), (r_new, name) = role_name(_plain(out[gone[0]].before)), role_name(_plain(out[new[0]].after))
+        if r_old != role or r_new != role or not old or not name or old == name:
+            continue
+        out[new[0]] = replace(out[new[0]], explanation=f"The {role} is now {name} instead of {old}")
+        out[gone[0]] = replace(out[gone[0]], explanation=f"The {role} was {old} (now {name})")
+    return out
+
+
 def refine(changes: Sequence[ClauseChange]) -> tuple[ClauseChange, ...]:
     """``changes`` with their explanations made right for a reader (see the module's docstring):
     clean text for all; for material ones, a user's right not called a watch-out, a withdrawn
@@ -1250,7 +1302,7 @@ def refine(changes: Sequence[ClauseChange]) -> tuple[ClauseChange, ...]:
     adds no other rule against the user: a rule dropped beside a new one may be a stricter rule
     put in its place ("may not use the Free Plan commercially" → "the Free Plan is for personal use
     only"), so it is then said plainly, with no verdict."""
-    refined = toc_said(_company_swapped([_refined(c) for c in changes]))
+    refined = toc_said(_role_swapped(_company_swapped([_refined(c) for c in changes])))
     # material or not: a new rule the decision called minor is still a rule against the user
     if any(forbids(_plain(c.after)) and (c.kind == "added" or c.kind == "modified" and not forbids(_plain(c.before)))
            for c in refined):
