@@ -1115,3 +1115,28 @@ def test_a_sentence_linking_to_a_section_is_no_table_of_contents_entry():
                       False, "minor", (), said)]
     out = toc_said(changes)
     assert out[-1].explanation == said and out[1].explanation.startswith("Table of contents: entry added")
+
+
+# -- a lone small word is quoted as the phrase it sits in --------------------------------------------
+def test_small_words_beside_a_new_name_are_quoted_as_their_phrase():
+    old = ("# Terms\n\n## Fees\n\nQuibly and its partners may contact you about your order.\n\nQuibly sells shoes.\n\n"
+           "Quibly ships worldwide.\n")
+    a = compare(old, old.replace("Quibly and its", "Zestra, its").replace("Quibly", "Zestra"))
+    said = [c.explanation for c in a.changes]
+    assert "A name changed: Quibly → Zestra; also “Quibly and its” → “Zestra, its”" in said, said
+    assert not any(re.search(r"“(?:and|the|of|or)”|Quibly and →", e) for e in said), said
+
+
+@pytest.mark.parametrize("explanation,before,after,said", [
+    ("A date changed; also no longer “and”", "Updated 1 May 2025: read the terms and conditions below.",
+     "Updated 2 June 2025: read the terms conditions below.",
+     "A date changed; also “terms and conditions” → “terms conditions”"),
+    ("A name changed: Quibly → Zestra; also “the” → “our”", "Quibly and the partners apply.",
+     "Zestra and our partners apply.", "A name changed: Quibly → Zestra; also “and the partners” → “and our partners”"),
+])
+def test_a_lone_function_word_is_never_quoted_alone(explanation, before, after, said):
+    from tracker.analysis.wording import small_words_said
+
+    assert small_words_said(explanation, before, after) == said
+    # another explanation is left as it is
+    assert small_words_said("Only a date changed", before, after) == "Only a date changed"

@@ -631,6 +631,64 @@ def reworded_said(explanation: str, before: str, after: str) -> str:
     return f"Now reads “{now}” (was “{was}”)" if now and was else explanation
 
 
+# -- small words quoted as the phrase they sit in ----------------------------------------------------
+_ALSO_SMALL = re.compile(r"; also (?:(?:now also|no longer) “[^“”]*”|“[^“”]*” → “[^“”]*”)$")
+
+
+def _only_small(words: Sequence[str]) -> bool:
+    bare = [w.strip("“”\"'()[],;:.!?").lower() for w in words]
+    return all(not w or w in _FUNCTION for w in bare)
+
+
+def small_words_said(explanation: str, before: str, after: str) -> str:
+    """A cosmetic change's lone small words ("A name changed: Quibly → Zestra; also no longer
+    “and”", "Only a name changed: Quibly and → Zestra") said as the phrase they sit in, now and
+    before ("…; also “Quibly and its” → “Zestra, its”"): a quote of a lone function word says
+    nothing. ``before`` and ``after`` are the clause's plain texts; any other explanation as is."""
+    import difflib
+
+    m = _NAME_CHANGED.match(explanation)
+    also = _ALSO_SMALL.search(explanation)
+    names: set[str] = set()
+    if m:
+        old, new = m.group("old").split(), m.group("new").split()
+        stripped = (_only_small(old[-1:]) or _only_small(old[:1]) or _only_small(new[-1:]) or _only_small(new[:1]))
+        if not stripped and not also:
+            return explanation
+        while len(old) > 1 and _only_small(old[-1:]):
+            old.pop()
+        while len(old) > 1 and _only_small(old[:1]):
+            old.pop(0)
+        while len(new) > 1 and _only_small(new[-1:]):
+            new.pop()
+        while len(new) > 1 and _only_small(new[:1]):
+            new.pop(0)
+        names = {w.lower() for w in old + new}
+        head = f"A name changed: {' '.join(old)} → {' '.join(new)}"
+    elif also:
+        head = explanation[:also.start()]
+    else:
+        return explanation
+    if not before or not after:
+        return explanation
+    a, b = re.sub(r"\s+", " ", before).split(), re.sub(r"\s+", " ", after).split()
+    phrases = []
+    key = [w.strip("“”\"'()[],;:.!?").lower() for w in a], [w.strip("“”\"'()[],;:.!?").lower() for w in b]
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, key[0], key[1], autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        gone = [w for w in a[i1:i2] if w.strip("“”\"'()[],;:.!?").lower() not in names]
+        put = [w for w in b[j1:j2] if w.strip("“”\"'()[],;:.!?").lower() not in names]
+        if not (gone or put) or not _only_small(gone + put) or re.search(r"\d", " ".join(gone + put)):
+            continue  # the name, date or link the explanation's head says
+        lo, hi = max(0, i1 - 1), min(len(a), i2 + 1)
+        jlo, jhi = max(0, j1 - 1), min(len(b), j2 + 1)
+        phrases.append(f"“{' '.join(a[lo:hi]).strip(',;:.')}” → “{' '.join(b[jlo:jhi]).strip(',;:.')}”")
+    if not phrases or len(phrases) > 3:
+        return explanation
+    return f"{head}; also {'; '.join(phrases)}"
+
+
 # -- a quote from its subject ------------------------------------------------------------------------
 # "New: …may be brought in any jurisdiction": a quote that starts mid-clause does not say what
 # may be brought. Its clause's first words (less a lead-in, "However," "For the avoidance of
@@ -1178,6 +1236,7 @@ def _refined(c: ClauseChange) -> ClauseChange:
         explanation = f"{m.group(1)} item under “{lead}”: {explanation[m.end():]}"
     if not c.material and c.kind == "modified":
         explanation = reworded_said(explanation, before, after)
+        explanation = small_words_said(explanation, before, after)
     explanation = clean_explanation(explanation)
     # a value said to replace itself ("is now 18 months instead of 18 months": two wordings of one
     # value paired): it stays, and the clause was reworded around it
