@@ -1140,3 +1140,38 @@ def test_a_lone_function_word_is_never_quoted_alone(explanation, before, after, 
     assert small_words_said(explanation, before, after) == said
     # another explanation is left as it is
     assert small_words_said("Only a date changed", before, after) == "Only a date changed"
+
+
+# -- a table of contents said one way; a new link is no link target changed -------------------------
+_CONTENTS_BODY = ("\n\n## 1. Accounts\n\nYou must keep your password secret.\n\n## 2. Fees\n\nFees are charged monthly.\n\n"
+             "## 3. Privacy\n\nWe keep your data for 30 days.\n\n## 4. Termination\n\nWe may close inactive accounts.\n")
+
+
+def test_a_table_of_contents_is_labelled_one_way_in_one_diff():
+    old = "# Zorblio Terms\n\n## Contents\n\n* [1. Accounts](#accounts)\n* [2. Fees](#fees)\n* [3. Privacy](#privacy)\n"
+    new = "# Zorblio Terms\n\n## Contents\n\n* 1. Accounts\n* 2. Fees\n* 3. Privacy\n* 4. Termination\n"
+    a = compare(old + _CONTENTS_BODY, new + _CONTENTS_BODY)
+    said = [c.explanation for c in a.changes]
+    assert said and all(e.startswith("Table of contents") for e in said), said
+    assert not a.material
+
+
+def test_a_new_link_line_is_not_said_as_a_link_target_changed():
+    old = ("# Zorblio Terms\n\n## Related\n\n* [Privacy](/privacy)\n* [Cookies](/cookies)\n\n## Fees\n\n"
+           "Fees are charged monthly.\n")
+    new = old.replace("(/privacy)", "(/legal/privacy)").replace(
+        "* [Cookies](/cookies)\n", "* [Cookies](/legal/cookies)\n* [Accessibility statement](/legal/a11y)\n")
+    a = compare(old, new)
+    said = {c.kind: c.explanation for c in a.changes}
+    assert said["added"] == "New link, not a term: “Accessibility statement”", said
+    assert said["modified"] == "Only link targets changed"  # the same words, another target
+    assert not a.material
+
+
+def test_link_said_names_new_and_changed_words():
+    from tracker.analysis.wording import link_said
+
+    assert link_said("removed", "* Old help centre", "") == "Link removed, not a term: “Old help centre”"
+    assert link_said("modified", "Read the fee table.", "Read the seller fee rules.").startswith(
+        "A link's words changed, not a term: now “")
+    assert link_said("modified", "Read the fee table.", "Read the fee table.") == ""

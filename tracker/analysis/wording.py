@@ -631,6 +631,29 @@ def reworded_said(explanation: str, before: str, after: str) -> str:
     return f"Now reads “{now}” (was “{was}”)" if now and was else explanation
 
 
+# -- a link whose words are new ------------------------------------------------------------------------
+def link_said(kind: str, before: str, after: str) -> str:
+    """A link line said "Only link targets changed" when its words are new or gone: "New link, not
+    a term: “Accessibility statement”", "Link removed, not a term: “…”", "A link's words changed,
+    not a term: now “…” instead of “…”"; "" when only its target changed (``before`` and
+    ``after`` are the clause's plain texts, Markdown links as their words)."""
+    from tracker.analysis.materiality import _snippet
+
+    def words_of(text: str) -> list[str]:
+        return re.findall(r"[^\W_]+", text.casefold())
+
+    text = re.sub(r"^\s*(?:[*+-]|\d{1,3}[.)])\s+", "", after if kind == "added" else before).strip()
+    if kind == "added" and text:
+        return f"New link, not a term: “{_snippet(text, 80)}”"
+    if kind == "removed" and text:
+        return f"Link removed, not a term: “{_snippet(text, 80)}”"
+    if kind == "modified" and before and after and words_of(before) != words_of(after):
+        now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
+        if now and was:
+            return f"A link's words changed, not a term: now “{now}” instead of “{was}”"
+    return ""
+
+
 # -- small words quoted as the phrase they sit in ----------------------------------------------------
 _ALSO_SMALL = re.compile(r"; also (?:(?:now also|no longer) “[^“”]*”|“[^“”]*” → “[^“”]*”)$")
 
@@ -1237,6 +1260,8 @@ def _refined(c: ClauseChange) -> ClauseChange:
     if not c.material and c.kind == "modified":
         explanation = reworded_said(explanation, before, after)
         explanation = small_words_said(explanation, before, after)
+    if not c.material and explanation == "Only link targets changed":
+        explanation = link_said(c.kind, before, after) or explanation
     explanation = clean_explanation(explanation)
     # a value said to replace itself ("is now 18 months instead of 18 months": two wordings of one
     # value paired): it stays, and the clause was reworded around it
@@ -1299,6 +1324,22 @@ def toc_said(changes: list[ClauseChange]) -> list[ClauseChange]:
     if not titled and not linked and (numbered * 2 < len(lines) or len({changes[i].kind for i, _ in lines}) > 1):
         return changes  # short lines without a verb, unnumbered: a list that moved, not a table of contents
     out = list(changes)
+    # inside the run, a line of the same contents said another way (a bare entry number "4." the
+    # capture split from its title, a title called "regrouped" or "a fragment"): one label for all
+    known = {i for i, _ in lines}
+    lo, hi = min(known), max(known)
+    for i in range(max(0, lo - 1), min(len(changes), hi + 1)):
+        c = changes[i]
+        if i in known or c.material:
+            continue
+        raw = (c.before if c.kind == "removed" else c.after) or c.before or ""
+        text = re.sub(r"^\s*[*+-]\s+", "", _plain(raw)).strip()
+        if re.fullmatch(r"\(?\d{1,3}(?:\.\d{1,3})*[.)]?", text) or (
+                text and len(text.split()) <= 10 and not text.endswith((".", "!", "?", ";", ","))
+                and not has_verb(text.lower().split()) and (c.cosmetic in _TOC_KINDS
+                                                             or c.explanation.startswith(_FRAGMENT_LEAD))):
+            lines.append((i, text))
+    lines.sort()
     for i, text in lines:
         c = out[i]
         how = {"removed": "removed", "added": "added"}.get(c.kind, "rebuilt")
