@@ -1175,3 +1175,28 @@ def test_link_said_names_new_and_changed_words():
     assert link_said("modified", "Read the fee table.", "Read the seller fee rules.").startswith(
         "A link's words changed, not a term: now “")
     assert link_said("modified", "Read the fee table.", "Read the fee table.") == ""
+
+
+# -- an elision never drops a "not" or a waiver --------------------------------------------------------
+@pytest.mark.parametrize("clause,kept", [
+    ("Notwithstanding the above, Quibly will not use audio, video or chat Customer Content to train our artificial "
+     "intelligence models without your consent.", "will not use"),
+    ("EACH OF THE PARTIES HERETO IRREVOCABLY WAIVES ANY AND ALL RIGHT TO TRIAL BY JURY OR TO PARTICIPATE IN A CLASS "
+     "ACTION IN ANY LEGAL PROCEEDING ARISING OUT OF OR RELATING TO THESE TERMS OR THE TRANSACTIONS CONTEMPLATED "
+     "HEREBY.", "WAIVES"),
+])
+def test_a_quote_never_leaves_out_the_words_that_turn_it(clause, kept):
+    old = ("# Quibly Terms\n\n## 10. Content\n\n10.1 You own your content.\n\n## 11. Disputes\n\n11.1 These terms are "
+           "governed by the laws of Ireland.\n")
+    a = compare(old, old + "\n" + clause + "\n")
+    said = [c.explanation for c in a.changes if c.material]
+    assert said and all(kept in e for e in said), said
+    assert kept in a.summary, a.summary  # the headline too
+
+
+def test_an_elision_of_words_that_do_not_turn_the_sentence_stays():
+    from tracker.analysis.wording import elision_kept
+
+    text = "Any dispute arising in connection with this Policy must be filed in the state or federal courts of Dublin."
+    said = "Removed: Any dispute … must be filed in the state or federal courts of Dublin (jurisdiction)"
+    assert elision_kept(said, text) == said

@@ -654,6 +654,51 @@ def link_said(kind: str, before: str, after: str) -> str:
     return ""
 
 
+# -- an elision never drops what turns the sentence ---------------------------------------------------
+# Words that turn a sentence into its opposite or give a right up: an elision ("Zoom … or chat Customer
+# Content to train") that drops them says the contrary of the clause.
+_TURNING = re.compile(r"\b(?:not|never|no|nor|none|neither|without|cannot|can['’]t|won['’]t|don['’]t|doesn['’]t|"
+                      r"waiv\w*|renounc\w*|forfeit\w*|give up|gives up|ne|pas|jamais|aucun\w*|renonc\w*|nicht|kein\w*|"
+                      r"verzicht\w*)\b", re.I)
+
+
+def elision_kept(explanation: str, text: str, limit: int = 150) -> str:
+    """``explanation`` whose quote leaves words out at " … " given back those words when they hold
+    a negation or a waiver ("Zoom … or chat Customer Content to train our…" of "Zoom will not use
+    audio, video or chat Customer Content to train our…" reads as the opposite), the quote cut at
+    its end instead when it grows past ``limit`` characters. ``text`` is the clause's plain text;
+    any other explanation is returned as is."""
+    at = explanation.find(" … ")
+    if at < 0 or not text:
+        return explanation
+    flat = re.sub(r"\s+", " ", text)
+    head = explanation[:at].rsplit(": ", 1)[-1].lstrip("“«… ")
+    head = " ".join(head.split()[-4:])
+    tail_m = re.match(r"(?P<t>[^“”«»()…]+?)(?=…|”|»|\s\(|$)", explanation[at + 3:])
+    if not head or not tail_m:
+        return explanation
+    tail = " ".join(tail_m.group("t").split()[:4])
+    h = flat.find(head)
+    t = flat.find(tail, h + len(head)) if h >= 0 else -1
+    if h < 0 or t < 0:
+        return explanation
+    gone = flat[h + len(head):t].strip()
+    if not gone or len(gone) > 200 or not _TURNING.search(gone):
+        return explanation
+    out = f"{explanation[:at]} {gone} {explanation[at + 3:]}"
+    # the quote's length: from the lead's ": " to its end mark
+    start = out.find(": ") + 2 if ": " in out[:at] else 0
+    end_m = re.search(r"(?:…|”|»)?(?:\s\([a-z-]+(?:, [a-z-]+)*\))?(?:\s—[^—]*)?$", out)
+    end = end_m.start() if end_m else len(out)
+    quote = out[start:end]
+    if len(quote) > limit:
+        from tracker.analysis.rendering import one_line
+
+        cut = one_line(quote.rstrip("…"), limit)
+        out = out[:start] + cut.rstrip("…") + "…" + out[end:].lstrip("…")
+    return out
+
+
 # -- small words quoted as the phrase they sit in ----------------------------------------------------
 _ALSO_SMALL = re.compile(r"; also (?:(?:now also|no longer) “[^“”]*”|“[^“”]*” → “[^“”]*”)$")
 
@@ -1245,6 +1290,7 @@ def _refined(c: ClauseChange) -> ClauseChange:
             explanation = readable_one_side(readable_quotes(explanation, before, after), before, after)
         elif c.kind == "added":
             explanation = new_clause_whole(explanation, after)
+        explanation = elision_kept(explanation, after if c.kind != "removed" else before)
     if c.material and c.kind in ("added", "removed") \
             and (m := re.match(r"^(?:New|Removed)(?: watch-out)?: (?=[a-zà-ÿ])", explanation)) \
             and (_plain(c.after if c.kind == "added" else c.before).split() or ["A"])[0].strip("“\"'(").islower():
