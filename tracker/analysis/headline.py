@@ -377,6 +377,16 @@ def _shrunk_swap(text: str, room: int) -> str | None:
             break
     if len(out) <= room:
         return out
+    # two wordings that share fewer than half their words (a passage rewritten, not a word swapped):
+    # cut on both ends they read as fragments that hide the change ("…for those services…" instead of
+    # "…Controller Services, the Google…"); what it now says, whole from its start, tells more
+    a0 = {w.lower().strip(",;:.…") for w in m.group("now").split()}
+    b0 = {w.lower().strip(",;:.…") for w in m.group("was").split()}
+    if len(a0 & b0) < 0.5 * max(len(a0), len(b0)) and (said := m.group("now")) \
+            and room - len(m.group("pre")) - 2 >= 40:
+        said = one_line(said, room - len(m.group("pre")) - 2)
+        if said.count("(") == said.count(")"):
+            return f"{m.group('pre')}“{said}”"
     for k in range(16):
         out = f"{m.group('pre')}“{now}” instead of “{was}”"
         if len(out) <= room:
