@@ -1200,3 +1200,20 @@ def test_an_elision_of_words_that_do_not_turn_the_sentence_stays():
     text = "Any dispute arising in connection with this Policy must be filed in the state or federal courts of Dublin."
     said = "Removed: Any dispute … must be filed in the state or federal courts of Dublin (jurisdiction)"
     assert elision_kept(said, text) == said
+
+
+# -- a user's right reworded is no watch-out removed -----------------------------------------------------
+@pytest.mark.parametrize("old,new", [
+    ("You can view your expired posts in your profile, and you can choose to delete expired posts from your profile.",
+     "You can view your posts and you can choose to delete them from your profile."),
+    ("You may terminate your subscription to the Upgrade at any time and you will not be obligated to pay any "
+     "additional fees for upcoming subscription renewal periods.",
+     "You may terminate your subscription to an Upgrade at any time, in which case you will not be charged for any "
+     "future subscription renewal periods (though your current prepaid period will continue until its end)."),
+])
+def test_a_right_of_the_user_reworded_is_not_a_watch_out_removed(old, new):
+    doc = "# Zorblio Terms\n\n## Your Posts and Upgrades\n\n{}\n\n## Fees\n\nFees are charged monthly.\n"
+    a = compare(doc.format(old), doc.format(new))
+    said = [c.explanation for c in a.changes]
+    assert not any(e.startswith("Removed watch-out") or "good news" in e for e in said), said
+    assert "good news" not in a.summary and not a.summary.endswith("”…"), a.summary

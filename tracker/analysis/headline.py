@@ -412,6 +412,11 @@ def _fit(text: str, room: int) -> str:
         text = re.sub(r" \(no longer says “[^”]*”\)", "", text)
         if len(text) <= room:
             return text
+    if re.match(r"^(?:In [^:]{1,60}: )?Now reads “[^“”]+”", text) and " (was “" in text:
+        # a passage as it reads now, and before: the new words alone, whole or cut, rather than both cut
+        text = re.sub(r" \(was “[^”]*”\)", "", text, count=1)
+        if len(text) <= room:
+            return text
     first, sep, _rest = text.partition("; ")
     first = first.rstrip(" .;:,")
     if sep and len(first) <= room and first.count("“") == first.count("”") and _SENTENCE.search(first):

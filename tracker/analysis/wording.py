@@ -1233,6 +1233,13 @@ def _refined(c: ClauseChange) -> ClauseChange:
         severity = "critical"  # a new use for AI training, however it is worded
         if c.kind == "added" and explanation.startswith("New: "):
             explanation = re.sub(r"\((?:[a-z-]+, )*ai-training(?:, [a-z-]+)*\)\s*$", "(ai-training)", explanation)
+    if c.kind in ("modified", "moved") and explanation.startswith("Removed watch-out: ") and before and after \
+            and gives_user_a_right(before) and gives_user_a_right(after) and not forbids(before):
+        # a right of the user reworded ("You may terminate ... at any time and you will not be obligated ..." →
+        # "... in which case you will not be charged ..."): still there, no watch-out gone, no good news
+        now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
+        if now and was:
+            explanation = f"Now reads “{now}” (was “{was}”){_tail(explanation.replace(_LIFTED_NEWS, ''), c.categories)}"
     if c.kind == "removed" and explanation.startswith(("Removed watch-out: ", "Removed: ")) and _LIFTED_NEWS in explanation \
             and before and gives_user_a_right(before) and not forbids(before):
         # a right of the user taken away ("You may terminate your subscription at any time") is no
