@@ -1217,3 +1217,42 @@ def test_a_right_of_the_user_reworded_is_not_a_watch_out_removed(old, new):
     said = [c.explanation for c in a.changes]
     assert not any(e.startswith("Removed watch-out") or "good news" in e for e in said), said
     assert "good news" not in a.summary and not a.summary.endswith("”…"), a.summary
+
+
+# -- words dropped or covered, quoted as the passage when the quote would mislead ----------------------
+@pytest.mark.parametrize("explanation,before,after,now", [
+    ("Drops “using” from: “…regular subscription price using a payment method…” (payment)",
+     "Your Zorblio subscription continues at the regular subscription price using a payment method we have on "
+     "record for you.", "Your Zorblio subscription continues at the regular subscription price.",
+     "Now reads “…the regular subscription price.” (was “…the regular subscription price using a payment method"),
+    ("Drops “file” from: “…we have on file…” (payment)",
+     "If all payment methods we have on file for you are declined, your Zorblio plan ends.",
+     "If all payment methods we have on record for you are declined, your Zorblio plan ends.",
+     "Now reads “…we have on record for you are…” (was “…we have on file for you are…”)"),
+    ("No longer covers: après, la « Période de Facturation (payment)",
+     "L’Abonnement Quibly est facturé chaque année, puis à chaque date anniversaire (ci-après, la « Période de "
+     "Facturation »).", "L’Abonnement Quibly est facturé chaque année, puis à chaque date anniversaire.",
+     "Now reads “…à chaque date anniversaire.” (was “…à chaque date anniversaire (ci-après, la « Période de "
+     "Facturation »).”)"),
+    ("Now also covers: Pre-GA Terms”) if you are accessing the Service through a Zorblio Workspace… (subscription)",
+     "* the Zorblio Terms of Service (the “Universal Terms”);",
+     "* the Zorblio Terms of Service (the “Universal Terms”), or Section 5 of the Zorblio Cloud Terms (“Pre-GA "
+     "Terms”) if you are accessing the Service through a Zorblio Workspace account;", "Now reads “"),
+])
+def test_a_drop_or_scope_quote_that_would_mislead_is_said_as_the_passage(explanation, before, after, now):
+    from tracker.analysis.wording import balanced_covers, readable_drops
+
+    said = balanced_covers(readable_drops(explanation, before, after), before, after)
+    assert said.startswith(now), said
+    assert said.count("(") == said.count(")"), said
+
+
+def test_a_drop_of_a_whole_phrase_stays_a_drop():
+    from tracker.analysis.wording import balanced_covers, readable_drops
+
+    before = "We may share your data with Zorblio partners and advertising networks for marketing."
+    after = "We may share your data with Zorblio partners for marketing."
+    said = "Drops “and advertising networks” from: “…Zorblio partners and advertising networks for…” (privacy)"
+    assert readable_drops(said, before, after) == said
+    covers = "No longer covers: advertising networks (privacy)"
+    assert balanced_covers(covers, before, after) == covers

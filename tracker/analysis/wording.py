@@ -315,11 +315,60 @@ def passages(before: str, after: str, width: int = 3) -> tuple[str, str]:
     return _span(b, j1, j2), _span(a, i1, i2)
 
 
+def _unbalanced(quote: str) -> bool:
+    """Whether ``quote`` opens or closes a bracket or quotation mark it does not match."""
+    return quote.count("“") != quote.count("”") or quote.count("«") != quote.count("»") \
+        or quote.count("(") != quote.count(")")
+
+
+def balanced_covers(explanation: str, before: str, after: str) -> str:
+    """"Now also covers: Pre-GA Terms”) if you are …", "No longer covers: après, la « Période de
+    Facturation": words put in or taken out quoted across a bracket or quotation mark they do not
+    match, said as the passage that changed, now and before ("Now reads “…” (was “…”)"). Any other
+    explanation as is."""
+    m = _COVERS.match(explanation)
+    if not m or not before or not after or not _unbalanced(m.group("quote")):
+        return explanation
+    now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
+    if not now or not was:
+        return explanation
+    return f"Now reads “{now}” (was “{was}”){m.group('tail') or ''}"
+
+
+_DROPS_ONE = re.compile(r"^Drops “(?P<words>[^“”]*)” from: “[^“”]*”(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
+
+
+def _dropped_runs(before: str, after: str) -> list[int] | None:
+    """The lengths in words of the runs ``after`` takes out of ``before``, or None when it also puts
+    words in (case and punctuation aside)."""
+    import difflib
+
+    a = [w.strip(",;:.").lower() for w in before.split()]
+    b = [w.strip(",;:.").lower() for w in after.split()]
+    runs = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if any(b[j1:j2]):
+            return None
+        runs.append(i2 - i1)
+    return runs
+
+
 def readable_drops(explanation: str, before: str, after: str) -> str:
     """"Drops “grant; servers” from: “…”" (scattered words, no phrase) said as the passage that
-    changed: "Now reads “…” (was “…”)"; any other explanation as is."""
+    changed: "Now reads “…” (was “…”)"; so is "Drops “using” from …" when the words dropped are
+    a piece of a phrase ("using" of "using a payment method we have on record") or others were put
+    in their place ("on file" → "on record" is no drop). Any other explanation as is."""
     if not (m := _DROPS.match(explanation)):
-        return explanation
+        if not (m := _DROPS_ONE.match(explanation)) or not before or not after:
+            return explanation
+        runs = _dropped_runs(before, after)
+        words = m.group("words")
+        # a piece of what was dropped ("using" of "using a payment method we have on record"), cut
+        # ("except that all payment…"), or words put in their place: the passage says it
+        if runs is not None and not words.endswith("…") and len(words.split()) >= max(runs, default=0):
+            return explanation
     now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
     if not (now and was):
         return explanation
@@ -1292,6 +1341,8 @@ def _refined(c: ClauseChange) -> ClauseChange:
     if c.material:
         explanation = from_subject(explanation, after if c.kind != "removed" else before)
         explanation = readable_drops(whole_phrases(explanation, before, after), before, after)
+        if c.kind in ("modified", "moved"):
+            explanation = balanced_covers(explanation, before, after)
         explanation = whole_word_quotes(explanation, before, after)
         if c.kind in ("modified", "moved") and before and after:
             explanation = readable_one_side(readable_quotes(explanation, before, after), before, after)
