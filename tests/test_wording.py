@@ -916,6 +916,14 @@ def test_a_host_or_publisher_without_a_legal_form_replaced_is_said_in_its_role(b
     assert a.summary == f"The {role} is now {new_name} instead of {old_name}", a.summary
 
 
+def test_a_name_near_the_word_publish_is_no_publisher():
+    old = ("# Mirror Terms\n\n## Publishing\n\nGames you publish on the Mirror are yours.\n\nRevenue from games you "
+           "publish on the Mirror is paid monthly.\n\nThe Mirror may remove games.\n")
+    a = compare(old, old.replace("Mirror", "Platform"))
+    assert not any("publisher" in c.explanation for c in a.changes), [c.explanation for c in a.changes]
+    assert "publisher" not in a.summary
+
+
 def test_a_host_line_replaced_by_another_is_one_change_of_host():
     old = ("# Legal notice\n\nThis website is published by Zorblio SAS.\n\nIt is hosted by Nuvola Hosting, 4 avenue "
            "du Port, Marseille.\n\n## Terms\n\nYou may not resell the service.\n")

@@ -412,7 +412,8 @@ def _fit(text: str, room: int) -> str:
         text = re.sub(r" \(no longer says “[^”]*”\)", "", text)
         if len(text) <= room:
             return text
-    if re.match(r"^(?:In [^:]{1,60}: )?Now reads “[^“”]+”", text) and " (was “" in text:
+    if (m := re.match(r"^(?:In [^:]{1,60}: )?Now reads “(?P<now>[^“”]+)”", text)) and " (was “" in text \
+            and len(m.group("now").split()) >= 6:
         # a passage as it reads now, and before: the new words alone, whole or cut, rather than both cut
         text = re.sub(r" \(was “[^”]*”\)", "", text, count=1)
         if len(text) <= room:

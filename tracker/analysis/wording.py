@@ -1054,8 +1054,9 @@ def imprint_said(explanation: str, kind: str, before: str, after: str) -> str:
         return explanation
     if kind == "modified" and (m := _NAME_CHANGED.match(explanation)):
         old, new = m.group("old").strip(), m.group("new").strip()
-        role = imprint_role(after, new) if new in re.sub(r"\s+", " ", after or "") else ""
-        if role and imprint_role(before, old) == role:
+        # the role's words introduce the name itself ("hosted by Netlify"), not a word anywhere before it
+        role = role_name(after)[0] if role_name(after)[1] == new else ""
+        if role and role_name(before) == (role, old):
             return f"The {role} is now {new} instead of {old}{m.group('rest') or ''}"
         return explanation
     text = after if kind == "added" else before if kind == "removed" else ""
