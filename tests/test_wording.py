@@ -1264,3 +1264,25 @@ def test_a_drop_of_a_whole_phrase_stays_a_drop():
     assert readable_drops(said, before, after) == said
     covers = "No longer covers: advertising networks (privacy)"
     assert balanced_covers(covers, before, after) == covers
+
+
+def test_a_watch_out_reworded_a_little_is_no_new_watch_out():
+    from tracker.analysis.wording import refine
+    from tracker.records import ClauseChange
+
+    old = ("OUR MAXIMUM LIABILITY HEREUNDER SHALL BE LIMITED TO (A IN THE CASE OF AN ONLINE ORDER, $100, AND (B) IN THE "
+           "CASE OF NO ORDER NOR EXECUTED AGREEMENT, $0.")
+    new = old.replace("HEREUNDER", "UNDER THIS ZORBLIO AGREEMENT").replace("(A IN", "(A) IN")
+    c = ClauseChange(kind="modified", clause_id="b/1", heading="B. Limitation of Liability", before=old, after=new,
+                     material=True, severity="critical", categories=("liability",),
+                     explanation="New watch-out: OUR MAXIMUM LIABILITY … SHALL BE LIMITED TO (A) IN THE CASE OF AN "
+                                 "ONLINE ORDER… (liability)")
+    (said,) = refine([c])
+    assert not said.explanation.startswith("New watch-out"), said.explanation
+    assert said.explanation.startswith("Now reads “") and "UNDER THIS ZORBLIO AGREEMENT" in said.explanation
+    assert said.material  # its flag stays
+    # a clause that says something new stays a new watch-out
+    grown = replace(c, after="WE MAY TERMINATE YOUR ACCOUNT AT ANY TIME FOR ANY REASON, AND OUR MAXIMUM LIABILITY "
+                             "SHALL BE $0.")
+    (kept,) = refine([grown])
+    assert kept.explanation.startswith("New watch-out"), kept.explanation

@@ -891,6 +891,19 @@ def _inserted(before: str, after: str, width: int = 4, limit: int = 90) -> str:
     return ""
 
 
+def _same_term(before: str, after: str) -> bool:
+    """Whether two wordings of a clause are one term: at least 85% of each side's content words
+    (``_content``: stems of four letters or more, numbers) are the other's, amounts and negations
+    alike."""
+    a, b = _content(before.split()), _content(after.split())
+    if len(a) < 5 or len(b) < 5:
+        return False
+    neg = re.compile(r"\b(?:not|never|no|without)\b", re.I)
+    if len(neg.findall(before)) != len(neg.findall(after)):
+        return False
+    return len(a & b) >= 0.85 * len(a) and len(a & b) >= 0.85 * len(b)
+
+
 def _heading_lead_in(heading: str) -> str:
     """A heading that is a list's lead-in ("3. Without prior consent, you are not allowed to:"),
     less its numbering and colon, shortened to its last 12 words ("…"); "" for another heading."""
@@ -1266,6 +1279,12 @@ def _refined(c: ClauseChange) -> ClauseChange:
             # severity stays: a watch-out that says more may say worse, "... or your gross negligence")
             rest = explanation[m.end():].lstrip("; ")
             explanation = rest or f"Now also says: “{grown}”{m.group('cats') or ''}"
+        elif _same_term(before, after) and not explanation[m.end():].strip("; "):
+            # the same clause with a few words changed ("LIABILITY HEREUNDER" → "LIABILITY UNDER THIS
+            # AGREEMENT"): a watch-out it was already, whether or not its old wording was read as one
+            now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
+            if now and was:
+                explanation = f"Now reads “{now}” (was “{was}”){m.group('cats') or ''}"
     if (m := _BURDEN.match(explanation)) and not _BENEFIT.match(explanation):
         # "we will charge your account ..." was no promise to the user: said as what it said
         explanation = f"No longer says it will {m.group('rest')}"
