@@ -1286,3 +1286,19 @@ def test_a_watch_out_reworded_a_little_is_no_new_watch_out():
                              "SHALL BE $0.")
     (kept,) = refine([grown])
     assert kept.explanation.startswith("New watch-out"), kept.explanation
+
+
+@pytest.mark.parametrize("explanation,text,start", [
+    ("Now also says: “Abonné Pro choisit d” (subscription)",
+     "Si l'Abonné Pro choisit d'interrompre sa Période d'essai Quibly au cours de celle-ci, il peut :", "New: Si l'Abonné"),
+    ("New: DOLLARS (USD $100) (liability)",
+     "ZORBLIO'S TOTAL AGGREGATE LIABILITY FOR EARLY ACCESS FEATURES SHALL NOT EXCEED THE FEES PAID; PROVIDED, "
+     "HOWEVER, THAT IT SHALL NOT EXCEED ONE HUNDRED DOLLARS (USD $100).", "New: ZORBLIO'S TOTAL AGGREGATE LIABILITY"),
+])
+def test_a_new_clause_said_by_a_piece_cut_inside_a_word_or_from_its_end_is_said_whole(explanation, text, start):
+    from tracker.analysis.wording import new_clause_whole
+
+    assert new_clause_whole(explanation, text).startswith(start)
+    # a new clause quoted from its start stays
+    assert new_clause_whole("New: Fees are charged monthly. (pricing)", "Fees are charged monthly.") == \
+        "New: Fees are charged monthly. (pricing)"

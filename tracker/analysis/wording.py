@@ -504,6 +504,8 @@ def readable_one_side(explanation: str, before: str, after: str) -> str:
 
 
 _ALSO_SAYS = re.compile(r"^Now also says: “(?P<q>[^“”]+)”(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
+# "New: DOLLARS (USD $100)": a new clause said by a piece of its end
+_NEW_PIECE = re.compile(r"^New: (?P<q>[^“”«»:;]+?)(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
 
 
 def new_clause_whole(explanation: str, after: str) -> str:
@@ -514,13 +516,21 @@ def new_clause_whole(explanation: str, after: str) -> str:
     explanation is returned as is."""
     from tracker.analysis.materiality import _snippet
 
-    m = _ALSO_SAYS.match(explanation)
+    m = _ALSO_SAYS.match(explanation) or _NEW_PIECE.match(explanation)
     if not m or not after:
         return explanation
     q = m.group("q")
     body = q.strip("…").strip()
     text = re.sub(r"\s+", " ", after).strip()
-    mid = q.startswith("…") or (body[:1].islower() and not text.startswith(body))
+    at = text.find(body)
+    if explanation.startswith("New: ") and (at <= 0 or len([w for w in re.findall(r"[^\W\d_]{2,}", body)
+                                                             if w.lower() not in _FUNCTION]) >= 3):
+        return explanation  # "New: …" from the clause's start, or a piece with words enough to read alone
+    # cut inside a word of its clause ("Abonné Pro choisit d" of "… choisit d'interrompre …")
+    inside = at >= 0 and (re.match(r"[\w'’]", text[at + len(body):at + len(body) + 1] or " ") is not None
+                          or at > 0 and re.match(r"[\w'’]", text[at - 1]) is not None)
+    mid = q.startswith("…") or (body[:1].islower() and not text.startswith(body)) or inside \
+        or explanation.startswith("New: ")  # a few words from inside a new clause (checked above)
     if not (_fragment(q) or mid) or not (said := _snippet(text)):
         return explanation
     return f"New: {said}{m.group('tail') or ''}"
