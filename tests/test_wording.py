@@ -1302,3 +1302,42 @@ def test_a_new_clause_said_by_a_piece_cut_inside_a_word_or_from_its_end_is_said_
     # a new clause quoted from its start stays
     assert new_clause_whole("New: Fees are charged monthly. (pricing)", "Fees are charged monthly.") == \
         "New: Fees are charged monthly. (pricing)"
+
+
+def test_a_quote_keeps_the_word_that_makes_it_a_condition():
+    from tracker.analysis.wording import condition_kept
+
+    before = "If we begin to do so, Zorblio will update this notice and provide a mechanism to opt out of any such sale."
+    after = ("If we do not provide an opt-out mechanism, it is because Zorblio does not believe that your personal "
+             "information is being sold.")
+    said = condition_kept("Now says “we do not provide an opt-out mechanism, it is because Zorblio…” instead of "
+                          "“provide a mechanism to opt out of any such sale” (privacy)", before, after)
+    assert said.startswith("Now says “If we do not provide an opt-out mechanism"), said
+    plain = "Now says “Zorblio will update this notice” instead of “Zorblio may update this notice” (privacy)"
+    assert condition_kept(plain, "Zorblio may update this notice.", "Zorblio will update this notice.") == plain
+
+
+def test_words_a_relative_clause_said_are_no_scope():
+    from tracker.analysis.wording import described_said
+
+    before = "To pay you will need to set up a Zorblio Payments Account, which is free to set up and use."
+    after = "To pay you will need to set up a Zorblio Payments Account."
+    assert described_said("No longer covers: free to set up and use (payment)", before, after) == \
+        "No longer says: “…which is free to set up and use” (payment)"
+    scope = "No longer covers: yearly (subscription)"
+    assert described_said(scope, "Plans renew monthly or yearly.", "Plans renew monthly.") == scope
+
+
+def test_a_right_to_complain_removed_is_said_as_a_removed_right():
+    from tracker.analysis.wording import refine
+    from tracker.records import ClauseChange
+
+    before = ("Vous avez le droit de déposer une plainte auprès de l’autorité de contrôle britannique compétente en "
+              "matière de protection des données de Quibly.")
+    c = ClauseChange(kind="removed", clause_id="t/1", heading="Transferts", before=before, after=None, material=True,
+                     severity="material", categories=("privacy",),
+                     explanation="No longer says: “…l’autorité de contrôle britannique compétente en matière de "
+                                 "protection des…” (privacy)")
+    (said,) = refine([c])
+    assert said.explanation.startswith("Removed right for users: Vous avez le droit de déposer une plainte"), said
+    assert "good news" not in said.explanation

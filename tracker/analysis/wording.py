@@ -321,6 +321,55 @@ def _unbalanced(quote: str) -> bool:
         or quote.count("(") != quote.count(")")
 
 
+_DESCRIBING = re.compile(r"(?:\b(?:which|that|who)\s+(?:is|are|was|were|will be|remains?)|,\s+(?:which|who))\s*$", re.I)
+
+
+def described_said(explanation: str, before: str, after: str) -> str:
+    """"No longer covers: free to set up and use" of "… a Zorblio Payments Account, which is free to set
+    up and use": words a relative clause said of a thing, no item of what a clause covers, said as
+    what the clause no longer (or now also) says: "No longer says: “…which is free to set up and
+    use”". Any other explanation as is."""
+    m = _COVERS.match(explanation)
+    if not m or "; " in m.group("quote"):
+        return explanation
+    gone = m.group("lead") == "No longer covers"
+    text = re.sub(r"\s+", " ", before if gone else after)
+    quote = m.group("quote").strip()
+    if text.count(quote) != 1 or not (d := _DESCRIBING.search(text[:text.index(quote)])):
+        return explanation
+    said = text[d.start():text.index(quote) + len(quote)].lstrip(", ")
+    return f"{'No longer says' if gone else 'Now also says'}: “…{said}”{m.group('tail') or ''}"
+
+
+_CONDITION_WORD = re.compile(r"(?:^|\s)(?P<w>if|unless|when|whenever|where|although|though|except|provided|whether|"
+                             r"si|sauf|lorsque|wenn|falls|sofern)\s+$", re.I)
+
+
+def condition_kept(explanation: str, before: str, after: str) -> str:
+    """A quote of "Now says “…” instead of “…”" that starts right after the word that makes its
+    words a condition ("we do not provide an opt-out mechanism, it is because …" of "If we do not
+    provide an opt-out mechanism, …") given that word back: "“If we do not provide …”". Any other
+    explanation as is."""
+    m = _INSTEAD.search(explanation)
+    if not m:
+        return explanation
+    out = {}
+    for side, text in (("now", after), ("was", before)):
+        q = m.group(side)
+        body = q.strip("…")
+        flat = re.sub(r"\s+", " ", text)
+        if flat.count(body) != 1 or not (w := _CONDITION_WORD.search(flat[:flat.index(body)])):
+            out[side] = q
+            continue
+        start = flat.index(body) - len(w.group(0).lstrip())
+        head = "" if start == 0 or re.search(r"[.!?:]\s*$", flat[:start]) else "…"
+        out[side] = f"{head}{flat[start:flat.index(body)]}{q.lstrip('…')}"
+    if out["now"] == m.group("now") and out["was"] == m.group("was"):
+        return explanation
+    said = f"{m.group('lead')} “{out['now']}” instead of “{out['was']}”{m.group('tail') or ''}"
+    return explanation[:m.start()] + said + explanation[m.end():]
+
+
 def balanced_covers(explanation: str, before: str, after: str) -> str:
     """"Now also covers: Pre-GA Terms”) if you are …", "No longer covers: après, la « Période de
     Facturation": words put in or taken out quoted across a bracket or quotation mark they do not
@@ -1319,6 +1368,13 @@ def _refined(c: ClauseChange) -> ClauseChange:
         now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
         if now and was:
             explanation = f"Now reads “{now}” (was “{was}”){_tail(explanation.replace(_LIFTED_NEWS, ''), c.categories)}"
+    if c.material and c.kind == "removed" and before and re.match(r"^No longer says: “…", explanation) \
+            and gives_user_a_right(before) and not forbids(before):
+        # a right of the user gone, quoted from its middle ("No longer says: “…l’autorité de contrôle …”" of
+        # "Vous avez le droit de déposer une plainte auprès de l’autorité …"): said as the right it was
+        from tracker.analysis.materiality import _snippet
+
+        explanation = f"Removed right for users: {_snippet(before)}{_tail(explanation, c.categories)}"
     if c.kind == "removed" and explanation.startswith(("Removed watch-out: ", "Removed: ")) and _LIFTED_NEWS in explanation \
             and before and gives_user_a_right(before) and not forbids(before):
         # a right of the user taken away ("You may terminate your subscription at any time") is no
@@ -1372,7 +1428,8 @@ def _refined(c: ClauseChange) -> ClauseChange:
         explanation = from_subject(explanation, after if c.kind != "removed" else before)
         explanation = readable_drops(whole_phrases(explanation, before, after), before, after)
         if c.kind in ("modified", "moved"):
-            explanation = balanced_covers(explanation, before, after)
+            explanation = described_said(balanced_covers(explanation, before, after), before, after)
+            explanation = condition_kept(explanation, before, after)
         explanation = whole_word_quotes(explanation, before, after)
         if c.kind in ("modified", "moved") and before and after:
             explanation = readable_one_side(readable_quotes(explanation, before, after), before, after)
