@@ -1240,8 +1240,7 @@ def test_a_right_of_the_user_reworded_is_not_a_watch_out_removed(old, new):
     ("No longer covers: après, la « Période de Facturation (payment)",
      "L’Abonnement Quibly est facturé chaque année, puis à chaque date anniversaire (ci-après, la « Période de "
      "Facturation »).", "L’Abonnement Quibly est facturé chaque année, puis à chaque date anniversaire.",
-     "Now reads “…à chaque date anniversaire.” (was “…à chaque date anniversaire (ci-après, la « Période de "
-     "Facturation »).”)"),
+     "No longer says: “(ci-après, la « Période de Facturation »)” (payment)"),
     ("Now also covers: Pre-GA Terms”) if you are accessing the Service through a Zorblio Workspace… (subscription)",
      "* the Zorblio Terms of Service (the “Universal Terms”);",
      "* the Zorblio Terms of Service (the “Universal Terms”), or Section 5 of the Zorblio Cloud Terms (“Pre-GA "
@@ -1252,6 +1251,7 @@ def test_a_drop_or_scope_quote_that_would_mislead_is_said_as_the_passage(explana
 
     said = balanced_covers(readable_drops(explanation, before, after), before, after)
     assert said.startswith(now), said
+    assert said.count("“") == said.count("”") and said.count("«") == said.count("»"), said
     assert said.count("(") == said.count(")"), said
 
 

@@ -375,9 +375,24 @@ def balanced_covers(explanation: str, before: str, after: str) -> str:
     Facturation": words put in or taken out quoted across a bracket or quotation mark they do not
     match, said as the passage that changed, now and before ("Now reads “…” (was “…”)"). Any other
     explanation as is."""
+    import difflib
+
     m = _COVERS.match(explanation)
     if not m or not before or not after or not _unbalanced(m.group("quote")):
         return explanation
+    # words only taken out, or only put in, in one run: that run, whole ("No longer says: “(ci-après, la
+    # « Période de Facturation »)”")
+    a, b = re.sub(r"\s+", " ", before).split(), re.sub(r"\s+", " ", after).split()
+    ka, kb = [w.strip(",;:.").lower() for w in a], [w.strip(",;:.").lower() for w in b]
+    ops = [op for op in difflib.SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes() if op[0] != "equal"]
+    gone = m.group("lead") == "No longer covers"
+    if len(ops) == 1 and ops[0][0] == ("delete" if gone else "insert"):
+        run = (a[ops[0][1]:ops[0][2]] if gone else b[ops[0][3]:ops[0][4]])
+        while len(run) > 1 and run[-1].strip(",;:").lower() in _FUNCTION:
+            run = run[:-1]
+        said = " ".join(run).strip(",;: ").rstrip(".")
+        if said and not _unbalanced(said) and len(said) <= 120:
+            return f"{'No longer says' if gone else 'Now also says'}: “{said}”{m.group('tail') or ''}"
     now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
     if not now or not was:
         return explanation
