@@ -382,7 +382,7 @@ def _shrunk_swap(text: str, room: int) -> str | None:
     # "…Controller Services, the Google…"); what it now says, whole from its start, tells more
     a0 = {w.lower().strip(",;:.…") for w in m.group("now").split()}
     b0 = {w.lower().strip(",;:.…") for w in m.group("was").split()}
-    if len(a0 & b0) < 0.5 * max(len(a0), len(b0)) and (said := m.group("now")) \
+    if len(a0 & b0) < 0.5 * min(len(a0), len(b0)) and (said := m.group("now")) \
             and room - len(m.group("pre")) - 2 >= 40:
         said = one_line(said, room - len(m.group("pre")) - 2)
         if said.count("(") == said.count(")"):
