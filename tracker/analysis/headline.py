@@ -382,15 +382,18 @@ def _shrunk_swap(text: str, room: int) -> str | None:
     # "…Controller Services, the Google…"); what it now says, whole from its start, tells more
     a0 = {w.lower().strip(",;:.…") for w in m.group("now").split()}
     b0 = {w.lower().strip(",;:.…") for w in m.group("was").split()}
-    if len(a0 & b0) < 0.5 * min(len(a0), len(b0)) and (said := m.group("now")) \
-            and room - len(m.group("pre")) - 2 >= 40:
+    alone = None
+    if (said := m.group("now")) and room - len(m.group("pre")) - 2 >= 40:
         said = one_line(said, room - len(m.group("pre")) - 2)
-        if said.count("(") == said.count(")"):
-            return f"{m.group('pre')}“{said}”"
+        alone = f"{m.group('pre')}“{said}”" if said.count("(") == said.count(")") else None
+    if len(a0 & b0) < 0.5 * min(len(a0), len(b0)) and alone:
+        return alone
     for k in range(16):
         out = f"{m.group('pre')}“{now}” instead of “{was}”"
         if len(out) <= room:
-            return out
+            # stubs of three words or fewer ("…for those services…") say less than the new words alone
+            short = min(len(now.strip("…").split()), len(was.strip("…").split())) <= 3
+            return alone if short and alone else out
         end = k % 4 < 2
         shorter_now, shorter_was = _trimmed(now, end), _trimmed(was, end)
         if (shorter_now, shorter_was) == (now, was) and k % 4 == 3:
