@@ -403,8 +403,8 @@ _DROPS_ONE = re.compile(r"^Drops “(?P<words>[^“”]*)” from: “[^“”]*
 
 
 def _dropped_runs(before: str, after: str) -> list[int] | None:
-    """The lengths in words of the runs ``after`` takes out of ``before``, or None when it also puts
-    words in (case and punctuation aside)."""
+    """The numbers of content words (no function words) of the runs ``after`` takes out of
+    ``before``, or None when it also puts words in (case and punctuation aside)."""
     import difflib
 
     a = [w.strip(",;:.").lower() for w in before.split()]
@@ -415,7 +415,7 @@ def _dropped_runs(before: str, after: str) -> list[int] | None:
             continue
         if any(b[j1:j2]):
             return None
-        runs.append(i2 - i1)
+        runs.append(len([w for w in a[i1:i2] if w and w not in _FUNCTION]))
     return runs
 
 
@@ -431,7 +431,8 @@ def readable_drops(explanation: str, before: str, after: str) -> str:
         words = m.group("words")
         # a piece of what was dropped ("using" of "using a payment method we have on record"), cut
         # ("except that all payment…"), or words put in their place: the passage says it
-        if runs is not None and not words.endswith("…") and len(words.split()) >= max(runs, default=0):
+        quoted = [w for w in (w.strip(",;:.").lower() for w in words.split()) if w and w not in _FUNCTION]
+        if runs is not None and not words.endswith("…") and len(quoted) >= max(runs, default=0):
             return explanation
     now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
     if not (now and was):
