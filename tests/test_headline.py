@@ -5,6 +5,7 @@ reader can find. Every text here is invented (fictional services)."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 import random
 import re
 from datetime import datetime, timezone
@@ -986,3 +987,25 @@ def test_a_headline_drops_a_lead_in_of_agreeing_and_instructing_whole():
                      "Zorblio ML Content to maintain and train… (ai-training)")
     out = headline([c])
     assert "And instruct" not in out and "we may use and store Zorblio ML Content" in out, out
+
+
+@pytest.mark.parametrize("now,was", [
+    ("…the EEA without an adequacy determination by the Quibly Commission…",
+     "…Economic Area, Switzerland or the United Kingdom (\"EEA\") to a country outside…"),
+    ("…handling of payments and refunds; offering of discounts and promotions…",
+     "…payment handling; offering of discounts and promotions…"),
+    ("Zorblio will give you a refund, plus your basic delivery charge for the items cancelled…",
+     "…your whole order up until 14 days after the delivery date and we will provide you…"),
+])
+def test_a_rewritten_passage_is_not_cut_to_fragments_on_both_sides_in_a_headline(now, was):
+    # two wordings sharing few words: the new one from its start, never two stubs that hide the change
+    c = ClauseChange(kind="modified", clause_id="x/1", heading="", before="x", after="y", material=True,
+                     severity="material", categories=("privacy",),
+                     explanation=f"Now says “{now}” instead of “{was}” (privacy)")
+    others = [replace(c, clause_id=f"x/{i}", explanation=f"New: Zorblio may keep logs for {i} days (privacy)")
+              for i in range(2, 6)]
+    line = headline([c] + others)
+    assert len(line) <= HEADLINE_MAX
+    said = re.search(r"“([^”]*)”", line).group(1)
+    assert said.strip("…").split()[:3] == now.strip("…").split()[:3], line
+    assert " instead of " not in line or len(said.split()) >= 5, line

@@ -980,3 +980,18 @@ def test_a_sentence_cut_from_an_emphasised_paragraph_loses_the_unpaired_marks():
     assert plain_text("**Fees** are _never_ refunded.") == "Fees are never refunded."
     assert plain_text("*Offer valid in the EU only.") == "*Offer valid in the EU only."
     assert plain_text("Use the api__key field.") == "Use the api__key field."
+
+
+def test_a_short_sentence_is_no_section_title() -> None:
+    # "Plans renew monthly." has a verb and a full stop: a term, not the heading of what follows
+    doc = ("# Zorblio Terms of Service\n\n## 4. Fees\n\nPlans renew monthly.\n\nCredits expire 6 months after the date "
+           "you bought them and are non-refundable.\n\nFees apply.\n\nAny dispute will be resolved by binding "
+           "arbitration in Tartu, Estonia.\n\nLimitation of liability.\n\nWe may terminate your account at any time "
+           "without notice.\n")
+    s = summarise(doc)
+    sections = {b.text: b.section for b in s.key_terms + s.watch_outs}
+    assert sections["Credits expire 6 months after the date you bought them and are non-refundable."] == "§ 4 Fees"
+    assert sections["Any dispute will be resolved by binding arbitration in Tartu, Estonia."] == "§ 4 Fees"
+    assert not any(v in ("Plans renew monthly", "Fees apply") for v in sections.values()), sections
+    # a title written as a paragraph stays one
+    assert sections["We may terminate your account at any time without notice."] == "Limitation of liability"

@@ -882,8 +882,9 @@ def test_a_contracting_party_stays_one():
      "# Mentions légales\n\n## Éditeur\n\nLe site est édité par Zorblio SAS.\n\n## Hébergement\n\nLe site est "
      "hébergé par Cloudara Inc., 500 Market Street, San Francisco.\n\n## Propriété\n\nTous les contenus "
      "sont protégés.\n",
-     ("Names a new host: Le site est hébergé par Cloudara Inc.", "No longer names this host: Le site est hébergé "
-      "par Nuvola Hosting SARL")),
+     # one host line in place of another: the change of host it is
+     ("The host is now Cloudara Inc. instead of Nuvola Hosting SARL", "The host was Nuvola Hosting SARL (now "
+      "Cloudara Inc.)")),
     ("# Impressum\n\nAngaben gemäß § 5 TMG\n\nZorblio GmbH\nBlumenweg 3\n10115 Berlin\n\n## Haftung\n\nWir haften "
      "nicht für Inhalte Dritter.\n",
      "# Impressum\n\nAngaben gemäß § 5 TMG\n\nQuibly AG\nSeestraße 9\n80331 München\n\n## Haftung\n\nWir haften "
@@ -897,6 +898,56 @@ def test_a_replaced_host_or_imprint_company_is_said_not_called_contact_details(o
         assert any(e.startswith(s) for e in explanations), explanations
     assert not any("without legal effect" in e or e.startswith("A fragment without a verb, not a term: Quibly")
                    for e in explanations)
+
+
+@pytest.mark.parametrize("old_name,new_name", [("Nuvola Hosting", "GitHub Pages"), ("Nuvola Hosting", "Netlify")])
+@pytest.mark.parametrize("base,role", [
+    ("# Imprint\n\nPublisher: Zorblio SAS\n\nOur website is hosted by {host} in Frankfurt.\n", "host"),
+    ("# Mentions légales\n\nLe site est édité par Zorblio SAS.\n\n## Hébergement\n\nLe site est hébergé par {host}.\n"
+     "\n## Propriété\n\nTous les contenus sont protégés.\n", "host"),
+    ("# Legal notice\n\nThis website is published by {host} for its members.\n\n## Use\n\nYou may not resell "
+     "the service.\n", "publisher"),
+])
+def test_a_host_or_publisher_without_a_legal_form_replaced_is_said_in_its_role(base, role, old_name, new_name):
+    a = compare(base.format(host=old_name), base.format(host=new_name))
+    said = [c.explanation for c in a.changes]
+    assert f"The {role} is now {new_name} instead of {old_name}" in said, said
+    assert not any(e.startswith(("Only a name changed", "A name changed")) or "without legal effect" in e
+                   for e in said), said
+    # the version's line names it too, though no term changed
+    assert a.summary == f"The {role} is now {new_name} instead of {old_name}", a.summary
+
+
+def test_a_name_near_the_word_publish_is_no_publisher():
+    old = ("# Mirror Terms\n\n## Publishing\n\nGames you publish on the Mirror are yours.\n\nRevenue from games you "
+           "publish on the Mirror is paid monthly.\n\nThe Mirror may remove games.\n")
+    a = compare(old, old.replace("Mirror", "Platform"))
+    assert not any("publisher" in c.explanation for c in a.changes), [c.explanation for c in a.changes]
+    assert "publisher" not in a.summary
+
+
+def test_a_host_line_replaced_by_another_is_one_change_of_host():
+    old = ("# Legal notice\n\nThis website is published by Zorblio SAS.\n\nIt is hosted by Nuvola Hosting, 4 avenue "
+           "du Port, Marseille.\n\n## Terms\n\nYou may not resell the service.\n")
+    new = old.replace("Nuvola Hosting, 4 avenue du Port, Marseille", "Netlify, 44 Montgomery Street, San Francisco")
+    a = compare(old, new)
+    said = [c.explanation for c in a.changes]
+    assert "The host is now Netlify instead of Nuvola Hosting" in said, said
+    assert not any("without legal effect" in e for e in said), said
+
+
+def test_a_headline_names_the_new_host_before_a_minor_line_removed():
+    old = ("# Legal notice\n\nThis website is published by Zorblio SAS.\n\nIt is hosted by Nuvola Hosting in "
+           "Frankfurt.\n\n## Privacy\n\nWe keep your order history for billing.\n\nWe share your e-mail address "
+           "with our delivery partners so they can reach you.\n")
+    new = old.replace("Nuvola Hosting", "GitHub Pages").replace(
+        "We share your e-mail address with our delivery partners so they can reach you.\n", "")
+    a = compare(old, new)
+    assert a.summary.startswith("The host is now GitHub Pages instead of Nuvola Hosting, and 1 more"), a.summary
+    # a promise withdrawn stays the news
+    promise = old + "\nWe do not sell your personal data to anyone.\n"
+    b = compare(promise, new)
+    assert b.summary.startswith("No longer promises not to sell"), b.summary
 
 
 def test_added_text_naming_a_publisher_is_not_without_legal_effect():
@@ -1074,3 +1125,221 @@ def test_a_sentence_linking_to_a_section_is_no_table_of_contents_entry():
                       False, "minor", (), said)]
     out = toc_said(changes)
     assert out[-1].explanation == said and out[1].explanation.startswith("Table of contents: entry added")
+
+
+# -- a lone small word is quoted as the phrase it sits in --------------------------------------------
+def test_small_words_beside_a_new_name_are_quoted_as_their_phrase():
+    old = ("# Terms\n\n## Fees\n\nQuibly and its partners may contact you about your order.\n\nQuibly sells shoes.\n\n"
+           "Quibly ships worldwide.\n")
+    a = compare(old, old.replace("Quibly and its", "Zestra, its").replace("Quibly", "Zestra"))
+    said = [c.explanation for c in a.changes]
+    assert "A name changed: Quibly → Zestra; also “Quibly and its” → “Zestra, its”" in said, said
+    assert not any(re.search(r"“(?:and|the|of|or)”|Quibly and →", e) for e in said), said
+
+
+@pytest.mark.parametrize("explanation,before,after,said", [
+    ("A date changed; also no longer “and”", "Updated 1 May 2025: read the terms and conditions below.",
+     "Updated 2 June 2025: read the terms conditions below.",
+     "A date changed; also “terms and conditions” → “terms conditions”"),
+    ("A name changed: Quibly → Zestra; also “the” → “our”", "Quibly and the partners apply.",
+     "Zestra and our partners apply.", "A name changed: Quibly → Zestra; also “and the partners” → “and our partners”"),
+])
+def test_a_lone_function_word_is_never_quoted_alone(explanation, before, after, said):
+    from tracker.analysis.wording import small_words_said
+
+    assert small_words_said(explanation, before, after) == said
+    # another explanation is left as it is
+    assert small_words_said("Only a date changed", before, after) == "Only a date changed"
+
+
+# -- a table of contents said one way; a new link is no link target changed -------------------------
+_CONTENTS_BODY = ("\n\n## 1. Accounts\n\nYou must keep your password secret.\n\n## 2. Fees\n\nFees are charged monthly.\n\n"
+             "## 3. Privacy\n\nWe keep your data for 30 days.\n\n## 4. Termination\n\nWe may close inactive accounts.\n")
+
+
+def test_a_table_of_contents_is_labelled_one_way_in_one_diff():
+    old = "# Zorblio Terms\n\n## Contents\n\n* [1. Accounts](#accounts)\n* [2. Fees](#fees)\n* [3. Privacy](#privacy)\n"
+    new = "# Zorblio Terms\n\n## Contents\n\n* 1. Accounts\n* 2. Fees\n* 3. Privacy\n* 4. Termination\n"
+    a = compare(old + _CONTENTS_BODY, new + _CONTENTS_BODY)
+    said = [c.explanation for c in a.changes]
+    assert said and all(e.startswith("Table of contents") for e in said), said
+    assert not a.material
+
+
+def test_a_new_link_line_is_not_said_as_a_link_target_changed():
+    old = ("# Zorblio Terms\n\n## Related\n\n* [Privacy](/privacy)\n* [Cookies](/cookies)\n\n## Fees\n\n"
+           "Fees are charged monthly.\n")
+    new = old.replace("(/privacy)", "(/legal/privacy)").replace(
+        "* [Cookies](/cookies)\n", "* [Cookies](/legal/cookies)\n* [Accessibility statement](/legal/a11y)\n")
+    a = compare(old, new)
+    said = {c.kind: c.explanation for c in a.changes}
+    assert said["added"] == "New link, not a term: “Accessibility statement”", said
+    assert said["modified"] == "Only link targets changed"  # the same words, another target
+    assert not a.material
+
+
+def test_link_said_names_new_and_changed_words():
+    from tracker.analysis.wording import link_said
+
+    assert link_said("removed", "* Old help centre", "") == "Link removed, not a term: “Old help centre”"
+    assert link_said("modified", "Read the fee table.", "Read the seller fee rules.").startswith(
+        "A link's words changed, not a term: now “")
+    assert link_said("modified", "Read the fee table.", "Read the fee table.") == ""
+
+
+# -- an elision never drops a "not" or a waiver --------------------------------------------------------
+@pytest.mark.parametrize("clause,kept", [
+    ("Notwithstanding the above, Quibly will not use audio, video or chat Customer Content to train our artificial "
+     "intelligence models without your consent.", "will not use"),
+    ("EACH OF THE PARTIES HERETO IRREVOCABLY WAIVES ANY AND ALL RIGHT TO TRIAL BY JURY OR TO PARTICIPATE IN A CLASS "
+     "ACTION IN ANY LEGAL PROCEEDING ARISING OUT OF OR RELATING TO THESE TERMS OR THE TRANSACTIONS CONTEMPLATED "
+     "HEREBY.", "WAIVES"),
+])
+def test_a_quote_never_leaves_out_the_words_that_turn_it(clause, kept):
+    old = ("# Quibly Terms\n\n## 10. Content\n\n10.1 You own your content.\n\n## 11. Disputes\n\n11.1 These terms are "
+           "governed by the laws of Ireland.\n")
+    a = compare(old, old + "\n" + clause + "\n")
+    said = [c.explanation for c in a.changes if c.material]
+    assert said and all(kept in e for e in said), said
+    assert kept in a.summary, a.summary  # the headline too
+
+
+def test_an_elision_of_words_that_do_not_turn_the_sentence_stays():
+    from tracker.analysis.wording import elision_kept
+
+    text = "Any dispute arising in connection with this Policy must be filed in the state or federal courts of Dublin."
+    said = "Removed: Any dispute … must be filed in the state or federal courts of Dublin (jurisdiction)"
+    assert elision_kept(said, text) == said
+
+
+# -- a user's right reworded is no watch-out removed -----------------------------------------------------
+@pytest.mark.parametrize("old,new", [
+    ("You can view your expired posts in your profile, and you can choose to delete expired posts from your profile.",
+     "You can view your posts and you can choose to delete them from your profile."),
+    ("You may terminate your subscription to the Upgrade at any time and you will not be obligated to pay any "
+     "additional fees for upcoming subscription renewal periods.",
+     "You may terminate your subscription to an Upgrade at any time, in which case you will not be charged for any "
+     "future subscription renewal periods (though your current prepaid period will continue until its end)."),
+])
+def test_a_right_of_the_user_reworded_is_not_a_watch_out_removed(old, new):
+    doc = "# Zorblio Terms\n\n## Your Posts and Upgrades\n\n{}\n\n## Fees\n\nFees are charged monthly.\n"
+    a = compare(doc.format(old), doc.format(new))
+    said = [c.explanation for c in a.changes]
+    assert not any(e.startswith("Removed watch-out") or "good news" in e for e in said), said
+    assert "good news" not in a.summary and not a.summary.endswith("”…"), a.summary
+
+
+# -- words dropped or covered, quoted as the passage when the quote would mislead ----------------------
+@pytest.mark.parametrize("explanation,before,after,now", [
+    ("Drops “using” from: “…regular subscription price using a payment method…” (payment)",
+     "Your Zorblio subscription continues at the regular subscription price using a payment method we have on "
+     "record for you.", "Your Zorblio subscription continues at the regular subscription price.",
+     "Now reads “…the regular subscription price.” (was “…the regular subscription price using a payment method"),
+    ("Drops “file” from: “…we have on file…” (payment)",
+     "If all payment methods we have on file for you are declined, your Zorblio plan ends.",
+     "If all payment methods we have on record for you are declined, your Zorblio plan ends.",
+     "Now reads “…we have on record for you are…” (was “…we have on file for you are…”)"),
+    ("No longer covers: après, la « Période de Facturation (payment)",
+     "L’Abonnement Quibly est facturé chaque année, puis à chaque date anniversaire (ci-après, la « Période de "
+     "Facturation »).", "L’Abonnement Quibly est facturé chaque année, puis à chaque date anniversaire.",
+     "No longer says: “(ci-après, la « Période de Facturation »)” (payment)"),
+    ("Now also covers: Pre-GA Terms”) if you are accessing the Service through a Zorblio Workspace… (subscription)",
+     "* the Zorblio Terms of Service (the “Universal Terms”);",
+     "* the Zorblio Terms of Service (the “Universal Terms”), or Section 5 of the Zorblio Cloud Terms (“Pre-GA "
+     "Terms”) if you are accessing the Service through a Zorblio Workspace account;", "Now reads “"),
+])
+def test_a_drop_or_scope_quote_that_would_mislead_is_said_as_the_passage(explanation, before, after, now):
+    from tracker.analysis.wording import balanced_covers, readable_drops
+
+    said = balanced_covers(readable_drops(explanation, before, after), before, after)
+    assert said.startswith(now), said
+    assert said.count("“") == said.count("”") and said.count("«") == said.count("»"), said
+    assert said.count("(") == said.count(")"), said
+
+
+def test_a_drop_of_a_whole_phrase_stays_a_drop():
+    from tracker.analysis.wording import balanced_covers, readable_drops
+
+    before = "We may share your data with Zorblio partners and advertising networks for marketing."
+    after = "We may share your data with Zorblio partners for marketing."
+    said = "Drops “and advertising networks” from: “…Zorblio partners and advertising networks for…” (privacy)"
+    assert readable_drops(said, before, after) == said
+    covers = "No longer covers: advertising networks (privacy)"
+    assert balanced_covers(covers, before, after) == covers
+
+
+def test_a_watch_out_reworded_a_little_is_no_new_watch_out():
+    from tracker.analysis.wording import refine
+    from tracker.records import ClauseChange
+
+    old = ("OUR MAXIMUM LIABILITY HEREUNDER SHALL BE LIMITED TO (A IN THE CASE OF AN ONLINE ORDER, $100, AND (B) IN THE "
+           "CASE OF NO ORDER NOR EXECUTED AGREEMENT, $0.")
+    new = old.replace("HEREUNDER", "UNDER THIS ZORBLIO AGREEMENT").replace("(A IN", "(A) IN")
+    c = ClauseChange(kind="modified", clause_id="b/1", heading="B. Limitation of Liability", before=old, after=new,
+                     material=True, severity="critical", categories=("liability",),
+                     explanation="New watch-out: OUR MAXIMUM LIABILITY … SHALL BE LIMITED TO (A) IN THE CASE OF AN "
+                                 "ONLINE ORDER… (liability)")
+    (said,) = refine([c])
+    assert not said.explanation.startswith("New watch-out"), said.explanation
+    assert said.explanation.startswith("Now reads “") and "UNDER THIS ZORBLIO AGREEMENT" in said.explanation
+    assert said.material  # its flag stays
+    # a clause that says something new stays a new watch-out
+    grown = replace(c, after="WE MAY TERMINATE YOUR ACCOUNT AT ANY TIME FOR ANY REASON, AND OUR MAXIMUM LIABILITY "
+                             "SHALL BE $0.")
+    (kept,) = refine([grown])
+    assert kept.explanation.startswith("New watch-out"), kept.explanation
+
+
+@pytest.mark.parametrize("explanation,text,start", [
+    ("Now also says: “Abonné Pro choisit d” (subscription)",
+     "Si l'Abonné Pro choisit d'interrompre sa Période d'essai Quibly au cours de celle-ci, il peut :", "New: Si l'Abonné"),
+    ("New: DOLLARS (USD $100) (liability)",
+     "ZORBLIO'S TOTAL AGGREGATE LIABILITY FOR EARLY ACCESS FEATURES SHALL NOT EXCEED THE FEES PAID; PROVIDED, "
+     "HOWEVER, THAT IT SHALL NOT EXCEED ONE HUNDRED DOLLARS (USD $100).", "New: ZORBLIO'S TOTAL AGGREGATE LIABILITY"),
+])
+def test_a_new_clause_said_by_a_piece_cut_inside_a_word_or_from_its_end_is_said_whole(explanation, text, start):
+    from tracker.analysis.wording import new_clause_whole
+
+    assert new_clause_whole(explanation, text).startswith(start)
+    # a new clause quoted from its start stays
+    assert new_clause_whole("New: Fees are charged monthly. (pricing)", "Fees are charged monthly.") == \
+        "New: Fees are charged monthly. (pricing)"
+
+
+def test_a_quote_keeps_the_word_that_makes_it_a_condition():
+    from tracker.analysis.wording import condition_kept
+
+    before = "If we begin to do so, Zorblio will update this notice and provide a mechanism to opt out of any such sale."
+    after = ("If we do not provide an opt-out mechanism, it is because Zorblio does not believe that your personal "
+             "information is being sold.")
+    said = condition_kept("Now says “we do not provide an opt-out mechanism, it is because Zorblio…” instead of "
+                          "“provide a mechanism to opt out of any such sale” (privacy)", before, after)
+    assert said.startswith("Now says “If we do not provide an opt-out mechanism"), said
+    plain = "Now says “Zorblio will update this notice” instead of “Zorblio may update this notice” (privacy)"
+    assert condition_kept(plain, "Zorblio may update this notice.", "Zorblio will update this notice.") == plain
+
+
+def test_words_a_relative_clause_said_are_no_scope():
+    from tracker.analysis.wording import described_said
+
+    before = "To pay you will need to set up a Zorblio Payments Account, which is free to set up and use."
+    after = "To pay you will need to set up a Zorblio Payments Account."
+    assert described_said("No longer covers: free to set up and use (payment)", before, after) == \
+        "No longer says: “…which is free to set up and use” (payment)"
+    scope = "No longer covers: yearly (subscription)"
+    assert described_said(scope, "Plans renew monthly or yearly.", "Plans renew monthly.") == scope
+
+
+def test_a_right_to_complain_removed_is_said_as_a_removed_right():
+    from tracker.analysis.wording import refine
+    from tracker.records import ClauseChange
+
+    before = ("Vous avez le droit de déposer une plainte auprès de l’autorité de contrôle britannique compétente en "
+              "matière de protection des données de Quibly.")
+    c = ClauseChange(kind="removed", clause_id="t/1", heading="Transferts", before=before, after=None, material=True,
+                     severity="material", categories=("privacy",),
+                     explanation="No longer says: “…l’autorité de contrôle britannique compétente en matière de "
+                                 "protection des…” (privacy)")
+    (said,) = refine([c])
+    assert said.explanation.startswith("Removed right for users: Vous avez le droit de déposer une plainte"), said
+    assert "good news" not in said.explanation

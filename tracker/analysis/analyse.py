@@ -256,4 +256,9 @@ def _summarise(changes: tuple[ClauseChange, ...], unchanged: int, kind: str, rev
         summary = "Cosmetic change only (" + ", ".join(cosmetic) + ")"
     else:
         summary = f"{len(changes)} clause{'s' if len(changes) != 1 else ''} changed, none materially"
+    if not material_changes and changes:
+        # a host or publisher replaced is named even when no change is material ("The host is now ...")
+        from tracker.analysis.headline import headline
+
+        summary = headline(changes, fallback=summary)
     return Analysis(changes, bool(material_changes), severity, tuple(categories), cosmetic, summary, unchanged)

@@ -88,6 +88,9 @@ _DEFINITION = re.compile(r"^(?:New|Removed|Now also says|No longer says)[^:“]{
 # scaffolding too, whatever categories the section titles it lists give it.
 _SURVIVAL = re.compile(r"^(?:New|Removed|Now also says|No longer says)[^:“]{0,40}: [^;]{0,120}?\bsurviv\w*\b", re.I)
 _ITEM_UNDER = re.compile(r"^(?P<kind>New|Removed) item under “(?P<lead>[^”]*)”: (?P<item>.+)$", re.S)
+# An imprint's host or publisher replaced ("The host is now Netlify instead of Nuvola Hosting"): who
+# answers for the site, news a headline names whether or not the change was material.
+_ROLE_CHANGE = re.compile(r"^The (?:host|publisher) is now \S")
 # A promise withdrawn ("we do not sell your data" gone): the worst news a subscriber can get.
 _PROMISE_GONE = re.compile(r"^No longer promises\b")
 
@@ -202,7 +205,14 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
     more material changes" (" (+N more)" when the long form would cut the explanation), at most
     ``limit`` characters (the explanation is cut at a word and marked "…" when both do not fit).
     ``fallback`` when no change is material."""
-    material = [c for c in rank_changes(changes) if c.material]
+    ranked = rank_changes(changes)
+    material = [c for c in ranked if c.material]
+    # who hosts or publishes the site changed: named before a change that is neither critical nor
+    # a promise withdrawn (a minor line removed beside it is not the news), material or not
+    role = next((c for c in ranked if _ROLE_CHANGE.match(c.explanation or "")), None)
+    if role is not None and (not material or role is material[0] or not (
+            _severity(material[0]) >= SEVERITY_ORDER.index("critical") or _PROMISE_GONE.search(material[0].explanation or ""))):
+        material = [role] + [c for c in material if c is not role]
     if not material:
         return fallback
     # Two changes that read the same (one sentence split in two clauses) count once.
@@ -367,10 +377,23 @@ def _shrunk_swap(text: str, room: int) -> str | None:
             break
     if len(out) <= room:
         return out
+    # two wordings that share fewer than half their words (a passage rewritten, not a word swapped):
+    # cut on both ends they read as fragments that hide the change ("…for those services…" instead of
+    # "…Controller Services, the Google…"); what it now says, whole from its start, tells more
+    a0 = {w.lower().strip(",;:.…") for w in m.group("now").split()}
+    b0 = {w.lower().strip(",;:.…") for w in m.group("was").split()}
+    alone = None
+    if (said := m.group("now")) and room - len(m.group("pre")) - 2 >= 40:
+        said = one_line(said, room - len(m.group("pre")) - 2)
+        alone = f"{m.group('pre')}“{said}”" if said.count("(") == said.count(")") else None
+    if len(a0 & b0) < 0.5 * min(len(a0), len(b0)) and alone:
+        return alone
     for k in range(16):
         out = f"{m.group('pre')}“{now}” instead of “{was}”"
         if len(out) <= room:
-            return out
+            # stubs of three words or fewer ("…for those services…") say less than the new words alone
+            short = min(len(now.strip("…").split()), len(was.strip("…").split())) <= 3
+            return alone if short and alone else out
         end = k % 4 < 2
         shorter_now, shorter_was = _trimmed(now, end), _trimmed(was, end)
         if (shorter_now, shorter_was) == (now, was) and k % 4 == 3:
@@ -390,6 +413,12 @@ def _fit(text: str, room: int) -> str:
         return text
     if " (no longer says “" in text:  # a dropped negation: the new words say it, the old would be cut
         text = re.sub(r" \(no longer says “[^”]*”\)", "", text)
+        if len(text) <= room:
+            return text
+    if (m := re.match(r"^(?:In [^:]{1,60}: )?Now reads “(?P<now>[^“”]+)”", text)) and " (was “" in text \
+            and len(m.group("now").split()) >= 6:
+        # a passage as it reads now, and before: the new words alone, whole or cut, rather than both cut
+        text = re.sub(r" \(was “[^”]*”\)", "", text, count=1)
         if len(text) <= room:
             return text
     first, sep, _rest = text.partition("; ")

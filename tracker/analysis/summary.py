@@ -803,12 +803,25 @@ _SENTENCE_WORD = re.compile(r"\b(?:i|we|you|your|our|us|they|it|is|are|was|were|
                             r"can|cannot|could|shall|should|has|have|had|do|does|did|not)\b", re.I)
 
 
+def _stated(plain: str) -> bool:
+    """Whether a short text ending with a full stop is a sentence: a verb after its subject
+    ("Plans renew monthly.", "Fees apply."), not a title ("Use of cookies.", "Limitation of liability.")."""
+    from tracker.analysis.boilerplate import _VERBS, MODALS, STOPWORDS
+
+    if not plain.rstrip().endswith((".", "!")):
+        return False
+    ws = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", plain)]
+    return any((w in _VERBS or w in MODALS) and ws[i - 1] not in STOPWORDS and (ws[i + 1:i + 2] or [""])[0] != "of"
+               for i, w in enumerate(ws) if i)
+
+
 def _title_like(plain: str) -> bool:
     """A heading written as a paragraph ("Limitation of Liability.", "Personal Data", "No Class
-    Actions"): a few words, no pronoun or auxiliary verb, so no sentence a bullet could state."""
+    Actions"): a few words, no pronoun or auxiliary verb, so no sentence a bullet could state; a
+    short sentence with a verb and a full stop ("Plans renew monthly.") is none."""
     t = re.sub(r"[^\w\s'’-]", " ", plain)
     n = words(t)
-    if n == 0 or _SENTENCE_WORD.search(t) or re.search(r"\d", t):  # a number is a fact, not a heading
+    if n == 0 or _SENTENCE_WORD.search(t) or re.search(r"\d", t) or _stated(plain):  # a number is a fact
         return False
     title_case = all(w[:1].isupper() for w in t.split() if len(w) >= 4)
     return n <= 4 or (n <= 8 and title_case)

@@ -315,11 +315,125 @@ def passages(before: str, after: str, width: int = 3) -> tuple[str, str]:
     return _span(b, j1, j2), _span(a, i1, i2)
 
 
+def _unbalanced(quote: str) -> bool:
+    """Whether ``quote`` opens or closes a bracket or quotation mark it does not match."""
+    return quote.count("“") != quote.count("”") or quote.count("«") != quote.count("»") \
+        or quote.count("(") != quote.count(")")
+
+
+_DESCRIBING = re.compile(r"(?:\b(?:which|that|who)\s+(?:is|are|was|were|will be|remains?)|,\s+(?:which|who))\s*$", re.I)
+
+
+def described_said(explanation: str, before: str, after: str) -> str:
+    """"No longer covers: free to set up and use" of "… a Zorblio Payments Account, which is free to set
+    up and use": words a relative clause said of a thing, no item of what a clause covers, said as
+    what the clause no longer (or now also) says: "No longer says: “…which is free to set up and
+    use”". Any other explanation as is."""
+    m = _COVERS.match(explanation)
+    if not m or "; " in m.group("quote"):
+        return explanation
+    gone = m.group("lead") == "No longer covers"
+    text = re.sub(r"\s+", " ", before if gone else after)
+    quote = m.group("quote").strip()
+    if text.count(quote) != 1 or not (d := _DESCRIBING.search(text[:text.index(quote)])):
+        return explanation
+    said = text[d.start():text.index(quote) + len(quote)].lstrip(", ")
+    return f"{'No longer says' if gone else 'Now also says'}: “…{said}”{m.group('tail') or ''}"
+
+
+_CONDITION_WORD = re.compile(r"(?:^|\s)(?P<w>if|unless|when|whenever|where|although|though|except|provided|whether|"
+                             r"si|sauf|lorsque|wenn|falls|sofern)\s+$", re.I)
+
+
+def condition_kept(explanation: str, before: str, after: str) -> str:
+    """A quote of "Now says “…” instead of “…”" that starts right after the word that makes its
+    words a condition ("we do not provide an opt-out mechanism, it is because …" of "If we do not
+    provide an opt-out mechanism, …") given that word back: "“If we do not provide …”". Any other
+    explanation as is."""
+    m = _INSTEAD.search(explanation)
+    if not m:
+        return explanation
+    out = {}
+    for side, text in (("now", after), ("was", before)):
+        q = m.group(side)
+        body = q.strip("…")
+        flat = re.sub(r"\s+", " ", text)
+        if flat.count(body) != 1 or not (w := _CONDITION_WORD.search(flat[:flat.index(body)])):
+            out[side] = q
+            continue
+        start = flat.index(body) - len(w.group(0).lstrip())
+        head = "" if start == 0 or re.search(r"[.!?:]\s*$", flat[:start]) else "…"
+        out[side] = f"{head}{flat[start:flat.index(body)]}{q.lstrip('…')}"
+    if out["now"] == m.group("now") and out["was"] == m.group("was"):
+        return explanation
+    said = f"{m.group('lead')} “{out['now']}” instead of “{out['was']}”{m.group('tail') or ''}"
+    return explanation[:m.start()] + said + explanation[m.end():]
+
+
+def balanced_covers(explanation: str, before: str, after: str) -> str:
+    """"Now also covers: Pre-GA Terms”) if you are …", "No longer covers: après, la « Période de
+    Facturation": words put in or taken out quoted across a bracket or quotation mark they do not
+    match, said as the passage that changed, now and before ("Now reads “…” (was “…”)"). Any other
+    explanation as is."""
+    import difflib
+
+    m = _COVERS.match(explanation)
+    if not m or not before or not after or not _unbalanced(m.group("quote")):
+        return explanation
+    # words only taken out, or only put in, in one run: that run, whole ("No longer says: “(ci-après, la
+    # « Période de Facturation »)”")
+    a, b = re.sub(r"\s+", " ", before).split(), re.sub(r"\s+", " ", after).split()
+    ka, kb = [w.strip(",;:.").lower() for w in a], [w.strip(",;:.").lower() for w in b]
+    ops = [op for op in difflib.SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes() if op[0] != "equal"]
+    gone = m.group("lead") == "No longer covers"
+    if len(ops) == 1 and ops[0][0] == ("delete" if gone else "insert"):
+        run = (a[ops[0][1]:ops[0][2]] if gone else b[ops[0][3]:ops[0][4]])
+        while len(run) > 1 and run[-1].strip(",;:").lower() in _FUNCTION:
+            run = run[:-1]
+        said = " ".join(run).strip(",;: ").rstrip(".")
+        if said and not _unbalanced(said) and len(said) <= 120:
+            return f"{'No longer says' if gone else 'Now also says'}: “{said}”{m.group('tail') or ''}"
+    now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
+    if not now or not was:
+        return explanation
+    return f"Now reads “{now}” (was “{was}”){m.group('tail') or ''}"
+
+
+_DROPS_ONE = re.compile(r"^Drops “(?P<words>[^“”]*)” from: “[^“”]*”(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
+
+
+def _dropped_runs(before: str, after: str) -> list[int] | None:
+    """The numbers of content words (no function words) of the runs ``after`` takes out of
+    ``before``, or None when it also puts words in (case and punctuation aside)."""
+    import difflib
+
+    a = [w.strip(",;:.").lower() for w in before.split()]
+    b = [w.strip(",;:.").lower() for w in after.split()]
+    runs = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if any(b[j1:j2]):
+            return None
+        runs.append(len([w for w in a[i1:i2] if w and w not in _FUNCTION]))
+    return runs
+
+
 def readable_drops(explanation: str, before: str, after: str) -> str:
     """"Drops “grant; servers” from: “…”" (scattered words, no phrase) said as the passage that
-    changed: "Now reads “…” (was “…”)"; any other explanation as is."""
+    changed: "Now reads “…” (was “…”)"; so is "Drops “using” from …" when the words dropped are
+    a piece of a phrase ("using" of "using a payment method we have on record") or others were put
+    in their place ("on file" → "on record" is no drop). Any other explanation as is."""
     if not (m := _DROPS.match(explanation)):
-        return explanation
+        if not (m := _DROPS_ONE.match(explanation)) or not before or not after:
+            return explanation
+        runs = _dropped_runs(before, after)
+        words = m.group("words")
+        # a piece of what was dropped ("using" of "using a payment method we have on record"), cut
+        # ("except that all payment…"), or words put in their place: the passage says it
+        quoted = [w for w in (w.strip(",;:.").lower() for w in words.split()) if w and w not in _FUNCTION]
+        if runs is not None and not words.endswith("…") and len(quoted) >= max(runs, default=0):
+            return explanation
     now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
     if not (now and was):
         return explanation
@@ -455,6 +569,8 @@ def readable_one_side(explanation: str, before: str, after: str) -> str:
 
 
 _ALSO_SAYS = re.compile(r"^Now also says: “(?P<q>[^“”]+)”(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
+# "New: DOLLARS (USD $100)": a new clause said by a piece of its end
+_NEW_PIECE = re.compile(r"^New: (?P<q>[^“”«»:;]+?)(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
 
 
 def new_clause_whole(explanation: str, after: str) -> str:
@@ -465,13 +581,21 @@ def new_clause_whole(explanation: str, after: str) -> str:
     explanation is returned as is."""
     from tracker.analysis.materiality import _snippet
 
-    m = _ALSO_SAYS.match(explanation)
+    m = _ALSO_SAYS.match(explanation) or _NEW_PIECE.match(explanation)
     if not m or not after:
         return explanation
     q = m.group("q")
     body = q.strip("…").strip()
     text = re.sub(r"\s+", " ", after).strip()
-    mid = q.startswith("…") or (body[:1].islower() and not text.startswith(body))
+    at = text.find(body)
+    if explanation.startswith("New: ") and (at <= 0 or len([w for w in re.findall(r"[^\W\d_]{2,}", body)
+                                                             if w.lower() not in _FUNCTION]) >= 3):
+        return explanation  # "New: …" from the clause's start, or a piece with words enough to read alone
+    # cut inside a word of its clause ("Abonné Pro choisit d" of "… choisit d'interrompre …")
+    inside = at >= 0 and (re.match(r"[\w'’]", text[at + len(body):at + len(body) + 1] or " ") is not None
+                          or at > 0 and re.match(r"[\w'’]", text[at - 1]) is not None)
+    mid = q.startswith("…") or (body[:1].islower() and not text.startswith(body)) or inside \
+        or explanation.startswith("New: ")  # a few words from inside a new clause (checked above)
     if not (_fragment(q) or mid) or not (said := _snippet(text)):
         return explanation
     return f"New: {said}{m.group('tail') or ''}"
@@ -631,6 +755,132 @@ def reworded_said(explanation: str, before: str, after: str) -> str:
     return f"Now reads “{now}” (was “{was}”)" if now and was else explanation
 
 
+# -- a link whose words are new ------------------------------------------------------------------------
+def link_said(kind: str, before: str, after: str) -> str:
+    """A link line said "Only link targets changed" when its words are new or gone: "New link, not
+    a term: “Accessibility statement”", "Link removed, not a term: “…”", "A link's words changed,
+    not a term: now “…” instead of “…”"; "" when only its target changed (``before`` and
+    ``after`` are the clause's plain texts, Markdown links as their words)."""
+    from tracker.analysis.materiality import _snippet
+
+    def words_of(text: str) -> list[str]:
+        return re.findall(r"[^\W_]+", text.casefold())
+
+    text = re.sub(r"^\s*(?:[*+-]|\d{1,3}[.)])\s+", "", after if kind == "added" else before).strip()
+    if kind == "added" and text:
+        return f"New link, not a term: “{_snippet(text, 80)}”"
+    if kind == "removed" and text:
+        return f"Link removed, not a term: “{_snippet(text, 80)}”"
+    if kind == "modified" and before and after and words_of(before) != words_of(after):
+        now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
+        if now and was:
+            return f"A link's words changed, not a term: now “{now}” instead of “{was}”"
+    return ""
+
+
+# -- an elision never drops what turns the sentence ---------------------------------------------------
+# Words that turn a sentence into its opposite or give a right up: an elision ("Zoom … or chat Customer
+# Content to train") that drops them says the contrary of the clause.
+_TURNING = re.compile(r"\b(?:not|never|no|nor|none|neither|without|cannot|can['’]t|won['’]t|don['’]t|doesn['’]t|"
+                      r"waiv\w*|renounc\w*|forfeit\w*|give up|gives up|ne|pas|jamais|aucun\w*|renonc\w*|nicht|kein\w*|"
+                      r"verzicht\w*)\b", re.I)
+
+
+def elision_kept(explanation: str, text: str, limit: int = 150) -> str:
+    """``explanation`` whose quote leaves words out at " … " given back those words when they hold
+    a negation or a waiver ("Zoom … or chat Customer Content to train our…" of "Zoom will not use
+    audio, video or chat Customer Content to train our…" reads as the opposite), the quote cut at
+    its end instead when it grows past ``limit`` characters. ``text`` is the clause's plain text;
+    any other explanation is returned as is."""
+    at = explanation.find(" … ")
+    if at < 0 or not text:
+        return explanation
+    flat = re.sub(r"\s+", " ", text)
+    head = explanation[:at].rsplit(": ", 1)[-1].lstrip("“«… ")
+    head = " ".join(head.split()[-4:])
+    tail_m = re.match(r"(?P<t>[^“”«»()…]+?)(?=…|”|»|\s\(|$)", explanation[at + 3:])
+    if not head or not tail_m:
+        return explanation
+    tail = " ".join(tail_m.group("t").split()[:4])
+    h = flat.find(head)
+    t = flat.find(tail, h + len(head)) if h >= 0 else -1
+    if h < 0 or t < 0:
+        return explanation
+    gone = flat[h + len(head):t].strip()
+    if not gone or len(gone) > 200 or not _TURNING.search(gone):
+        return explanation
+    out = f"{explanation[:at]} {gone} {explanation[at + 3:]}"
+    # the quote's length: from the lead's ": " to its end mark
+    start = out.find(": ") + 2 if ": " in out[:at] else 0
+    end_m = re.search(r"(?:…|”|»)?(?:\s\([a-z-]+(?:, [a-z-]+)*\))?(?:\s—[^—]*)?$", out)
+    end = end_m.start() if end_m else len(out)
+    quote = out[start:end]
+    if len(quote) > limit:
+        from tracker.analysis.rendering import one_line
+
+        cut = one_line(quote.rstrip("…"), limit)
+        out = out[:start] + cut.rstrip("…") + "…" + out[end:].lstrip("…")
+    return out
+
+
+# -- small words quoted as the phrase they sit in ----------------------------------------------------
+_ALSO_SMALL = re.compile(r"; also (?:(?:now also|no longer) “[^“”]*”|“[^“”]*” → “[^“”]*”)$")
+
+
+def _only_small(words: Sequence[str]) -> bool:
+    bare = [w.strip("“”\"'()[],;:.!?").lower() for w in words]
+    return all(not w or w in _FUNCTION for w in bare)
+
+
+def small_words_said(explanation: str, before: str, after: str) -> str:
+    """A cosmetic change's lone small words ("A name changed: Quibly → Zestra; also no longer
+    “and”", "Only a name changed: Quibly and → Zestra") said as the phrase they sit in, now and
+    before ("…; also “Quibly and its” → “Zestra, its”"): a quote of a lone function word says
+    nothing. ``before`` and ``after`` are the clause's plain texts; any other explanation as is."""
+    import difflib
+
+    m = _NAME_CHANGED.match(explanation)
+    also = _ALSO_SMALL.search(explanation)
+    names: set[str] = set()
+    if m:
+        old, new = m.group("old").split(), m.group("new").split()
+        stripped = (_only_small(old[-1:]) or _only_small(old[:1]) or _only_small(new[-1:]) or _only_small(new[:1]))
+        if not stripped and not also:
+            return explanation
+        while len(old) > 1 and _only_small(old[-1:]):
+            old.pop()
+        while len(old) > 1 and _only_small(old[:1]):
+            old.pop(0)
+        while len(new) > 1 and _only_small(new[-1:]):
+            new.pop()
+        while len(new) > 1 and _only_small(new[:1]):
+            new.pop(0)
+        names = {w.lower() for w in old + new}
+        head = f"A name changed: {' '.join(old)} → {' '.join(new)}"
+    elif also:
+        head = explanation[:also.start()]
+    else:
+        return explanation
+    if not before or not after:
+        return explanation
+    a, b = re.sub(r"\s+", " ", before).split(), re.sub(r"\s+", " ", after).split()
+    phrases = []
+    key = [w.strip("“”\"'()[],;:.!?").lower() for w in a], [w.strip("“”\"'()[],;:.!?").lower() for w in b]
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, key[0], key[1], autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        gone = [w for w in a[i1:i2] if w.strip("“”\"'()[],;:.!?").lower() not in names]
+        put = [w for w in b[j1:j2] if w.strip("“”\"'()[],;:.!?").lower() not in names]
+        if not (gone or put) or not _only_small(gone + put) or re.search(r"\d", " ".join(gone + put)):
+            continue  # the name, date or link the explanation's head says
+        lo, hi = max(0, i1 - 1), min(len(a), i2 + 1)
+        jlo, jhi = max(0, j1 - 1), min(len(b), j2 + 1)
+        phrases.append(f"“{' '.join(a[lo:hi]).strip(',;:.')}” → “{' '.join(b[jlo:jhi]).strip(',;:.')}”")
+    if not phrases or len(phrases) > 3:
+        return explanation
+    return f"{head}; also {'; '.join(phrases)}"
+
+
 # -- a quote from its subject ------------------------------------------------------------------------
 # "New: …may be brought in any jurisdiction": a quote that starts mid-clause does not say what
 # may be brought. Its clause's first words (less a lead-in, "However," "For the avoidance of
@@ -714,6 +964,19 @@ def _inserted(before: str, after: str, width: int = 4, limit: int = 90) -> str:
                 text, cut = text[:limit].rsplit(" ", 1)[0], True
             return f"{'…' if lo else ''}{text.rstrip(',;:')}{'…' if cut else ''}"
     return ""
+
+
+def _same_term(before: str, after: str) -> bool:
+    """Whether two wordings of a clause are one term: at least 85% of each side's content words
+    (``_content``: stems of four letters or more, numbers) are the other's, amounts and negations
+    alike."""
+    a, b = _content(before.split()), _content(after.split())
+    if len(a) < 5 or len(b) < 5:
+        return False
+    neg = re.compile(r"\b(?:not|never|no|without)\b", re.I)
+    if len(neg.findall(before)) != len(neg.findall(after)):
+        return False
+    return len(a & b) >= 0.85 * len(a) and len(a & b) >= 0.85 * len(b)
 
 
 def _heading_lead_in(heading: str) -> str:
@@ -840,19 +1103,53 @@ _WITHOUT_EFFECT = re.compile(r"^(?P<what>Added|Removed) text without legal effec
 _CONTACT_ONLY = re.compile(r"^(?:Only contact details changed|(?:New|Removed) contact details, not a term: .+)$", re.S)
 
 
+# A name a role's words introduce ("hosted by GitHub Pages", "Hébergeur : Netlify", "gehostet von
+# Nuvola Hosting"): capitalised words, whether or not a legal form ends them.
+_ROLE_NAME = re.compile(r"(?:\s+(?:by|par|von|bei|chez|with)|\s*:)\s+(?:(?:la société|the company|die|der|l['’]entreprise)\s+)?"
+                        r"(?P<name>[A-Z0-9][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|&)){0,5}(?:,? (?:Inc|Ltd|LLC|Limited|GmbH|SAS|SARL|"
+                        r"SA|AG|plc|Corp)\b\.?)?)")
+_NAME_CHANGED = re.compile(r"^(?:Only a|A) name changed: (?P<old>[^→“”]+?) → (?P<new>[^→“”;]+?)(?P<rest>; also .*)?$", re.S)
+
+
+def role_name(text: str) -> tuple[str, str]:
+    """(role, name) of the company an imprint's clause ``text`` names in a role: ("host",
+    "GitHub Pages") for "Our site is hosted by GitHub Pages in Frankfurt.", a legal form or none;
+    ("", "") when it names no host or publisher."""
+    text = re.sub(r"\s+", " ", text or "")
+    if _CONTRACT_WORDS.search(text):
+        return "", ""
+    for role, words in _ROLES:
+        for m in words.finditer(text):
+            if n := _ROLE_NAME.match(text, m.end()):
+                name = n.group("name").rstrip(",")
+                if name.endswith(".") and not _LEGAL_FORM_END.search(name) and not _COMPANY.search(name[-6:]):
+                    name = name[:-1]
+                return role, name
+    return "", ""
+
+
 def imprint_said(explanation: str, kind: str, before: str, after: str) -> str:
     """An imprint's company said in its role: "The host is now Cloudara Inc. instead of Nuvola
-    Hosting SARL" (not "The contracting party is now ..."); a clause naming a host or publisher
-    added or removed is "Names a new host: ...", "No longer names the publisher: ...", never
-    "text without legal effect" nor "Only contact details changed". Any other explanation as is."""
+    Hosting SARL" (not "The contracting party is now ..."), and so when neither name has a legal
+    form ("hosted by Nuvola Hosting" → "hosted by GitHub Pages": never "Only a name changed"); a
+    clause naming a host or publisher added or removed is "Names a new host: ...", "No longer
+    names the publisher: ...", never "text without legal effect" nor "Only contact details
+    changed". Any other explanation as is."""
     if m := _PARTY.match(explanation):
         role = imprint_role(after, m.group("new").strip())
         if role and imprint_role(before, m.group("old").strip()) == role:
             return f"The {role} is now {explanation[len(m.group('lead')):]}"
         return explanation
+    if kind == "modified" and (m := _NAME_CHANGED.match(explanation)):
+        old, new = m.group("old").strip(), m.group("new").strip()
+        # the role's words introduce the name itself ("hosted by Netlify"), not a word anywhere before it
+        role = role_name(after)[0] if role_name(after)[1] == new else ""
+        if role and role_name(before) == (role, old):
+            return f"The {role} is now {new} instead of {old}{m.group('rest') or ''}"
+        return explanation
     text = after if kind == "added" else before if kind == "removed" else ""
     if not text or not (_WITHOUT_EFFECT.match(explanation) or _CONTACT_ONLY.match(explanation)) \
-            or not _COMPANY.search(text) or not (role := imprint_role(text)):
+            or not (role := imprint_role(text)) or not (_COMPANY.search(text) or role_name(_plain(text))[0] == role):
         return explanation
     from tracker.analysis.materiality import _snippet
 
@@ -1057,6 +1354,12 @@ def _refined(c: ClauseChange) -> ClauseChange:
             # severity stays: a watch-out that says more may say worse, "... or your gross negligence")
             rest = explanation[m.end():].lstrip("; ")
             explanation = rest or f"Now also says: “{grown}”{m.group('cats') or ''}"
+        elif _same_term(before, after) and not explanation[m.end():].strip("; "):
+            # the same clause with a few words changed ("LIABILITY HEREUNDER" → "LIABILITY UNDER THIS
+            # AGREEMENT"): a watch-out it was already, whether or not its old wording was read as one
+            now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
+            if now and was:
+                explanation = f"Now reads “{now}” (was “{was}”){m.group('cats') or ''}"
     if (m := _BURDEN.match(explanation)) and not _BENEFIT.match(explanation):
         # "we will charge your account ..." was no promise to the user: said as what it said
         explanation = f"No longer says it will {m.group('rest')}"
@@ -1074,6 +1377,20 @@ def _refined(c: ClauseChange) -> ClauseChange:
         severity = "critical"  # a new use for AI training, however it is worded
         if c.kind == "added" and explanation.startswith("New: "):
             explanation = re.sub(r"\((?:[a-z-]+, )*ai-training(?:, [a-z-]+)*\)\s*$", "(ai-training)", explanation)
+    if c.kind in ("modified", "moved") and explanation.startswith("Removed watch-out: ") and before and after \
+            and gives_user_a_right(before) and gives_user_a_right(after) and not forbids(before):
+        # a right of the user reworded ("You may terminate ... at any time and you will not be obligated ..." →
+        # "... in which case you will not be charged ..."): still there, no watch-out gone, no good news
+        now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
+        if now and was:
+            explanation = f"Now reads “{now}” (was “{was}”){_tail(explanation.replace(_LIFTED_NEWS, ''), c.categories)}"
+    if c.material and c.kind == "removed" and before and re.match(r"^No longer says: “…", explanation) \
+            and gives_user_a_right(before) and not forbids(before):
+        # a right of the user gone, quoted from its middle ("No longer says: “…l’autorité de contrôle …”" of
+        # "Vous avez le droit de déposer une plainte auprès de l’autorité …"): said as the right it was
+        from tracker.analysis.materiality import _snippet
+
+        explanation = f"Removed right for users: {_snippet(before)}{_tail(explanation, c.categories)}"
     if c.kind == "removed" and explanation.startswith(("Removed watch-out: ", "Removed: ")) and _LIFTED_NEWS in explanation \
             and before and gives_user_a_right(before) and not forbids(before):
         # a right of the user taken away ("You may terminate your subscription at any time") is no
@@ -1126,11 +1443,15 @@ def _refined(c: ClauseChange) -> ClauseChange:
     if c.material:
         explanation = from_subject(explanation, after if c.kind != "removed" else before)
         explanation = readable_drops(whole_phrases(explanation, before, after), before, after)
+        if c.kind in ("modified", "moved"):
+            explanation = described_said(balanced_covers(explanation, before, after), before, after)
+            explanation = condition_kept(explanation, before, after)
         explanation = whole_word_quotes(explanation, before, after)
         if c.kind in ("modified", "moved") and before and after:
             explanation = readable_one_side(readable_quotes(explanation, before, after), before, after)
         elif c.kind == "added":
             explanation = new_clause_whole(explanation, after)
+        explanation = elision_kept(explanation, after if c.kind != "removed" else before)
     if c.material and c.kind in ("added", "removed") \
             and (m := re.match(r"^(?:New|Removed)(?: watch-out)?: (?=[a-zà-ÿ])", explanation)) \
             and (_plain(c.after if c.kind == "added" else c.before).split() or ["A"])[0].strip("“\"'(").islower():
@@ -1145,6 +1466,9 @@ def _refined(c: ClauseChange) -> ClauseChange:
         explanation = f"{m.group(1)} item under “{lead}”: {explanation[m.end():]}"
     if not c.material and c.kind == "modified":
         explanation = reworded_said(explanation, before, after)
+        explanation = small_words_said(explanation, before, after)
+    if not c.material and explanation == "Only link targets changed":
+        explanation = link_said(c.kind, before, after) or explanation
     explanation = clean_explanation(explanation)
     # a value said to replace itself ("is now 18 months instead of 18 months": two wordings of one
     # value paired): it stays, and the clause was reworded around it
@@ -1207,6 +1531,22 @@ def toc_said(changes: list[ClauseChange]) -> list[ClauseChange]:
     if not titled and not linked and (numbered * 2 < len(lines) or len({changes[i].kind for i, _ in lines}) > 1):
         return changes  # short lines without a verb, unnumbered: a list that moved, not a table of contents
     out = list(changes)
+    # inside the run, a line of the same contents said another way (a bare entry number "4." the
+    # capture split from its title, a title called "regrouped" or "a fragment"): one label for all
+    known = {i for i, _ in lines}
+    lo, hi = min(known), max(known)
+    for i in range(max(0, lo - 1), min(len(changes), hi + 1)):
+        c = changes[i]
+        if i in known or c.material:
+            continue
+        raw = (c.before if c.kind == "removed" else c.after) or c.before or ""
+        text = re.sub(r"^\s*[*+-]\s+", "", _plain(raw)).strip()
+        if re.fullmatch(r"\(?\d{1,3}(?:\.\d{1,3})*[.)]?", text) or (
+                text and len(text.split()) <= 10 and not text.endswith((".", "!", "?", ";", ","))
+                and not has_verb(text.lower().split()) and (c.cosmetic in _TOC_KINDS
+                                                             or c.explanation.startswith(_FRAGMENT_LEAD))):
+            lines.append((i, text))
+    lines.sort()
     for i, text in lines:
         c = out[i]
         how = {"removed": "removed", "added": "added"}.get(c.kind, "rebuilt")
@@ -1242,6 +1582,25 @@ def _company_swapped(changes: list[ClauseChange]) -> list[ClauseChange]:
     return out
 
 
+def _role_swapped(changes: list[ClauseChange]) -> list[ClauseChange]:
+    """A host or publisher named in a clause removed and another in a clause added ("It is hosted
+    by Nuvola Hosting, ..." → "It is hosted by Netlify, ...") said as the change it is, on both:
+    "The host is now Netlify instead of Nuvola Hosting". Only one such pair per role."""
+    out = list(changes)
+    for role in ("host", "publisher"):
+        gone = [i for i, c in enumerate(out) if c.kind == "removed"
+                and c.explanation.startswith(f"No longer names this {role}: ")]
+        new = [i for i, c in enumerate(out) if c.kind == "added" and c.explanation.startswith(f"Names a new {role}: ")]
+        if len(gone) != 1 or len(new) != 1:
+            continue
+        (r_old, old), (r_new, name) = role_name(_plain(out[gone[0]].before)), role_name(_plain(out[new[0]].after))
+        if r_old != role or r_new != role or not old or not name or old == name:
+            continue
+        out[new[0]] = replace(out[new[0]], explanation=f"The {role} is now {name} instead of {old}")
+        out[gone[0]] = replace(out[gone[0]], explanation=f"The {role} was {old} (now {name})")
+    return out
+
+
 def refine(changes: Sequence[ClauseChange]) -> tuple[ClauseChange, ...]:
     """``changes`` with their explanations made right for a reader (see the module's docstring):
     clean text for all; for material ones, a user's right not called a watch-out, a withdrawn
@@ -1250,7 +1609,7 @@ def refine(changes: Sequence[ClauseChange]) -> tuple[ClauseChange, ...]:
     adds no other rule against the user: a rule dropped beside a new one may be a stricter rule
     put in its place ("may not use the Free Plan commercially" → "the Free Plan is for personal use
     only"), so it is then said plainly, with no verdict."""
-    refined = toc_said(_company_swapped([_refined(c) for c in changes]))
+    refined = toc_said(_role_swapped(_company_swapped([_refined(c) for c in changes])))
     # material or not: a new rule the decision called minor is still a rule against the user
     if any(forbids(_plain(c.after)) and (c.kind == "added" or c.kind == "modified" and not forbids(_plain(c.before)))
            for c in refined):
