@@ -63,15 +63,20 @@ from train_materiality import group_folds  # noqa: E402  (the same service-group
 
 DEV = "material_labels_[a-o].jsonl"
 VARIANTS = ("rules", "full", "nowords", "pooled", "augment", "global", "cap3", "union", "guard", "evidence",
-            "evcap", "ucap")
-COMBINE = {"union": "union", "guard": "guard", "evidence": "union", "evcap": "union", "ucap": "union"}
+            "evcap", "ucap", "ucaplow", "ufine", "uhead", "usplit", "uside", "unew")
+COMBINE = {"union": "union", "guard": "guard", "evidence": "union", "evcap": "union", "ucap": "union",
+           "ucaplow": "union", "ufine": "union", "uhead": "union", "usplit": "union", "uside": "union",
+           "unew": "union"}
 EVIDENCE = ("evidence", "evcap")  # variants whose model adds only categories the changes show
-TOTALS = {"evcap": (3, 4, 5), "ucap": (3, 4, 5)}  # variant -> caps on all categories tried by inner CV
+TOTALS = {"evcap": (3, 4, 5), "ucap": (3, 4, 5), "ucaplow": (3, 4, 5)}
+JOINT = ("ucaplow",)  # variants whose thresholds are tuned under their cap (lower ones then pay)  # variant -> caps on all categories tried by inner CV
 MARGINS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)
 CS = (0.1, 0.3, 1.0)
 THRESHOLDS = [i / 20 for i in range(2, 19)]  # 0.10 .. 0.90
+FINE = [0.03, 0.05, 0.075] + [i / 40 for i in range(4, 37)]  # "ufine": 0.03 .. 0.90, steps of 0.025
 MIN_DF = 3  # a word feature is kept when at least this many training pairs have it
 OUT = ROOT / "tracker" / "analysis" / "model" / "categories.json"
+SHARED_DIR = ROOT.parent / "shared"  # the pairs' texts (``--shared``); forked workers inherit it
 
 
 def _features(rec: dict) -> dict:
@@ -91,7 +96,7 @@ def _features(rec: dict) -> dict:
         return rules
 
     cm.version_categories = catch  # analyse imports it from the module on each call
-    shared = ROOT.parent / "shared"
+    shared = SHARED_DIR
     before, after = load_texts(rec, shared, Bundles(shared))
     a = analyse(before, after)
     feats = caught.get("feats")
@@ -150,10 +155,20 @@ def trainable(rows: list[dict]) -> list[dict]:
     return [r for r in rows if r["gold"] and r["feats"]]
 
 
+# features the variants below add to the shipped model's (``pair_features`` computes them all)
+NEW_FEATURES = {"hs:": "heading's topic scores", "wi:": "inserted words", "wd:": "deleted words",
+                "side:": "rules' side topics", "nm:": "categories of changes not material"}
+ADDS_FEATURES = {"uhead": ("hs:",), "usplit": ("wi:", "wd:"), "uside": ("side:", "nm:"),
+                 "unew": ("hs:", "wi:", "wd:", "side:", "nm:")}
+NO_WORDS = {"usplit", "unew"}  # variants that read inserted and deleted words apart, not ``w:``
+
+
 def prepared(rows: list[dict], variant: str) -> list[dict[str, float]]:
-    if variant == "nowords":
-        return [{f: v for f, v in r["feats"].items() if not f.startswith("w:")} for r in rows]
-    return [r["feats"] for r in rows]
+    """Each row's features as ``variant`` reads them: without the ``NEW_FEATURES`` it does not add."""
+    drop = tuple(p for p in NEW_FEATURES if p not in ADDS_FEATURES.get(variant, ()))
+    if variant == "nowords" or variant in NO_WORDS:
+        drop += ("w:",)
+    return [{f: v for f, v in r["feats"].items() if not f.startswith(drop)} for r in rows]
 
 
 def fit(rows: list[dict], variant: str, c: float) -> dict:
@@ -165,8 +180,9 @@ def fit(rows: list[dict], variant: str, c: float) -> dict:
     from tracker.analysis.classify import CATEGORIES
 
     feats = prepared(rows, variant)
-    df = Counter(f for x in feats for f in x if f.startswith(("w:", "h:", "t:")))
-    keep = [{f: v for f, v in x.items() if not f.startswith(("w:", "h:", "t:")) or df[f] >= MIN_DF} for x in feats]
+    words = ("w:", "h:", "t:", "wi:", "wd:")
+    df = Counter(f for x in feats for f in x if f.startswith(words))
+    keep = [{f: v for f, v in x.items() if not f.startswith(words) or df[f] >= MIN_DF} for x in feats]
     vec = DictVectorizer()
     x = vec.fit_transform(keep).tocsr()
     x.indices, x.indptr = x.indices.astype(np.int32), x.indptr.astype(np.int32)  # liblinear wants 32-bit
@@ -234,12 +250,13 @@ def tune_thresholds(probs: list[dict[str, float]], gold: list[list[str]], cats: 
     fs = feats or [{} for _ in probs]
     if not total and cap >= 9:
         return _tune_separable(probs, gold, cats, variant, fs)
+    grid = FINE if variant == "ufine" else THRESHOLDS
 
     def score(thr: dict[str, float]) -> float:
         return micro([(g, decide(p, thr, cap, combine, 0.0, x, evidence, total))
                       for g, p, x in zip(gold, probs, fs)])[5]
 
-    best_t = max(THRESHOLDS, key=lambda t: (score(dict.fromkeys(cats, t)), -abs(t - 0.5)))
+    best_t = max(grid, key=lambda t: (score(dict.fromkeys(cats, t)), -abs(t - 0.5)))
     thr = dict.fromkeys(cats, best_t)
     if variant == "global":
         return thr
@@ -247,7 +264,7 @@ def tune_thresholds(probs: list[dict[str, float]], gold: list[list[str]], cats: 
         for c in cats:
             base = score(thr)
             best = (base, thr[c])
-            for t in THRESHOLDS:
+            for t in grid:
                 s = score(thr | {c: t})
                 if s > best[0] + 1e-9:
                     best = (s, t)
@@ -274,7 +291,7 @@ def _tune_separable(probs: list[dict[str, float]], gold: list[list[str]], cats: 
     fixed = np.array([[(combine == "union" and f"rule:{c}" in x) or c == top for c in cats]
                       for x, top in zip(feats, tops)])
     n_gold = int(g.sum())
-    ts = np.array(THRESHOLDS)
+    ts = np.array(FINE if variant == "ufine" else THRESHOLDS)
     kept = fixed[:, :, None] | ((p[:, :, None] >= ts[None, None, :]) & ok[:, :, None])  # pair x cat x threshold
     tp = (kept & g[:, :, None]).sum(0)  # cat x threshold
     fp = (kept & ~g[:, :, None]).sum(0)
@@ -285,7 +302,7 @@ def _tune_separable(probs: list[dict[str, float]], gold: list[list[str]], cats: 
     k = len(cats)
     best_i = max(range(len(ts)), key=lambda i: (f1(int(tp[:, i].sum()), int(fp[:, i].sum())), -abs(ts[i] - 0.5)))
     idx = [best_i] * k
-    if variant != "global":
+    for _ in range(2 if variant == "ufine" else 1 if variant != "global" else 0):  # "ufine": two passes
         for j in range(k):
             rest_tp = sum(int(tp[m, idx[m]]) for m in range(k) if m != j)
             rest_fp = sum(int(fp[m, idx[m]]) for m in range(k) if m != j)
@@ -298,7 +315,7 @@ def _tune_separable(probs: list[dict[str, float]], gold: list[list[str]], cats: 
     return {c: float(ts[i]) for c, i in zip(cats, idx)}
 
 
-SHARED = ("full", "global", "cap3", "union", "guard", "evidence", "evcap", "ucap")  # the same regressions
+SHARED = ("full", "global", "cap3", "union", "guard", "evidence", "evcap", "ucap", "ucaplow", "ufine")  # the same regressions
 
 
 def inner_probs(train: list[dict], variant: str, seed: int) -> dict[float, list[dict[str, float]]]:
@@ -342,7 +359,8 @@ def choose(train: list[dict], variant: str, seed: int,
             continue
         # the thresholds tuned without a cap on all categories (fast, separable); the cap then
         # chosen on top of them
-        untied = tune_thresholds(probs, gold, list(CATEGORIES), variant, cap, feats) if variant in TOTALS else {}
+        untied = (tune_thresholds(probs, gold, list(CATEGORIES), variant, cap, feats)
+                  if variant in TOTALS and variant not in JOINT else {})
         for total in TOTALS.get(variant, (0,)):
             thr = untied or tune_thresholds(probs, gold, list(CATEGORIES), variant, cap, feats, total)
             for margin in MARGINS if combine == "guard" else (0.0,):
@@ -453,7 +471,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help=f"fit --ship on --labels and write {OUT.name}")
     ap.add_argument("--ship", default="full", choices=VARIANTS[1:])
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--shared", type=Path, default=None, help="the shared folder (default ../shared)")
     args = ap.parse_args(argv)
+    global SHARED_DIR
+    SHARED_DIR = args.shared or SHARED_DIR
     from material_dev import LABELS_DIR
 
     for pattern in (args.labels, args.test):
