@@ -91,6 +91,7 @@ def pair_features(diffs: Sequence[Any], labels: Sequence[Any], new: str,
     ``ChangeLabel`` of each; ``new``: the new text; ``rules``: the rules' categories of the
     version (``materiality.version_categories``). Returns {feature name: value}, sparse (absent
     means 0): ``vote:``/``top1:``/``top3:``/``rule:``/``watch:`` per category from the rules,
+    ``own:`` the material changes carrying it and ``side:`` their side topics (log-scaled),
     ``ins:``/``del:``/``clause:`` topic scores (log-scaled), ``doc:`` the document's topic shares,
     ``w:``/``h:``/``t:`` words of the changed text, of the section headings and of the title
     (1.0 each), and counts (log-scaled)."""
@@ -110,14 +111,9 @@ def pair_features(diffs: Sequence[Any], labels: Sequence[Any], new: str,
     for c in rules:
         feats["rule:" + c] = 1.0
     words: set[str] = set()
-    inserted: set[str] = set()
-    deleted: set[str] = set()
-    headings: set[str] = set()
     n_material = size = 0
     for diff, label in zip(diffs, labels):
         if not label.material:
-            for c in label.categories:
-                feats["nm:" + c] = 1.0
             continue
         n_material += 1
         size += label.size
@@ -125,6 +121,7 @@ def pair_features(diffs: Sequence[Any], labels: Sequence[Any], new: str,
             feats["own:" + c] = feats.get("own:" + c, 0.0) + 1.0
         for c in set(label.watch_added) | set(label.watch_removed):
             feats["watch:" + c] = 1.0
+        # the topics a change touches beside its own categories (those the rules' vote may cut)
         for c, v in label.side:
             feats["side:" + c] = feats.get("side:" + c, 0.0) + v
         ins, dels = _changed_text(diff)
@@ -133,25 +130,14 @@ def pair_features(diffs: Sequence[Any], labels: Sequence[Any], new: str,
         clause = diff.after if diff.after is not None else diff.before or ""
         _add_scores(feats, "clause:", clause[:_MAX_CHARS])
         if len(words) < _MAX_WORDS:
-            new_ins = {w.lower() for w in _WORD.findall(ins)}
-            new_dels = {w.lower() for w in _WORD.findall(dels)}
-            words |= new_ins | new_dels
-            inserted |= new_ins
-            deleted |= new_dels
+            words.update(w.lower() for w in _WORD.findall(ins + " " + dels))
         for w in _WORD.findall(diff.heading or ""):
             feats["h:" + w.lower()] = 1.0
-        if diff.heading and diff.heading not in headings:
-            headings.add(diff.heading)
-            _add_scores(feats, "hs:", diff.heading[:300])
     for name in list(feats):
-        if name.startswith(("ins:", "del:", "clause:", "own:", "hs:", "side:")):
+        if name.startswith(("ins:", "del:", "clause:", "own:", "side:")):
             feats[name] = math.log1p(feats[name])
     for w in words:
         feats["w:" + w] = 1.0
-    for w in inserted:
-        feats["wi:" + w] = 1.0
-    for w in deleted:
-        feats["wd:" + w] = 1.0
     for c, share in topic_profile(new).items():
         feats["doc:" + c] = share
     for w in _WORD.findall(_title(new)):
