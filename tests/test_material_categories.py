@@ -762,3 +762,21 @@ def test_credits_that_may_not_be_used_are_no_usage_rule():
 
     scores = category_scores("Unused credits may not be used after the plan ends.")
     assert "refunds" in scores and "usage-rules" not in scores
+
+
+# What users post, as the subject of its moderation or removal ("streams are moderated",
+# "reviews may be removed"), as it already was after the verb ("we may remove reviews").
+@pytest.mark.parametrize("sentence", [
+    "Streams on Quillfen Live are moderated by our partner Brightcast.",
+    "Reviews that break these rules may be removed without notice.",
+])
+def test_posts_moderated_or_removed_as_the_subject_are_content_removal(sentence):
+    from tracker.analysis.classify import category_scores
+
+    assert "content-removal" in category_scores(sentence)
+
+
+def test_messages_kept_for_a_period_are_no_content_removal():
+    from tracker.analysis.classify import category_scores
+
+    assert "content-removal" not in category_scores("Your messages are encrypted and deleted after 30 days.")

@@ -179,8 +179,11 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:any|a|your|the|user|such) post|user names?|account names?|communications?|ugc|"
      r"postings|infringing|tweets?|repositor(?:y|ies)|forks|campaigns?|creatives?|live ?streams?)|"
      r"(?:lose|loss of|forfeit)" + _GAP6 + r" (?:content|user names?|usernames?)|"
-     r"(?:content|contents|posts?|materials?|submissions?|usernames?)" + _GAP5 + r" "
-     r"(?:removed|deleted|taken down|blocked|disabled|refused|rejected|hidden)|dmca|"
+     # what users post, as the subject ("streams are moderated", "reviews may be removed"): the
+     # same kinds of post as after the verb above
+     r"(?:content|contents|posts?|materials?|submissions?|usernames?|(?:live ?)?streams?|videos?|photos?|"
+     r"comments?|reviews?|listings?|uploads?)" + _GAP5 + r" "
+     r"(?:removed|deleted|taken down|blocked|disabled|refused|rejected|hidden|moderated)|dmca|"
      r"(?:content|contents|posts?|materials?|campaigns?|creatives?)(?: (?:or|and) \w+)?(?: \w+){0,2} "
      r"(?:suspended|banned|demoted|moderated)|"
      # moderation said as such, and how users report content ("notice and action" of the EU DSA)
