@@ -31,6 +31,12 @@ on the training folds only. Variants (``VARIANTS``):
   evcap     evidence, with at most 3, 4 or 5 categories in all (by inner CV), the rules' first
             and then the likeliest kept
   ucap      union with that cap
+  ucaplow   ucap with the thresholds tuned under the cap (slow: not separable)
+  ufine     union, thresholds on a finer grid reaching lower (0.03 .. 0.90) and two passes
+  uside     union, reading also the side topics of the material changes (``side:``)
+  ufside    uside with ufine's thresholds
+  (session 15 also tried, on x-y and dropped: the topic scores of the changed clauses' headings,
+  the inserted and deleted words apart, and categories of the changes not material)
 
 Thresholds (and the margin) maximise the pooled micro-F1 of the inner CV's out-of-fold
 predictions, not each category's own F1.
@@ -40,7 +46,7 @@ predictions, not each category's own F1.
 ``tracker/analysis/model/categories.json``.
 
     PYTHONPATH=$PWD .venv/bin/python scripts/train_categories.py [--labels GLOB] [--cache DIR]
-        [--test GLOB] [--write] [--ship full] [--jobs 2]
+        [--test GLOB] [--write] [--ship full] [--jobs 2] [--shared DIR] [--cs 0.3,1.0]
 
 Needs scikit-learn (the ``train`` extra) here only; the runtime reads the JSON in plain Python.
 """
@@ -63,15 +69,20 @@ from train_materiality import group_folds  # noqa: E402  (the same service-group
 
 DEV = "material_labels_[a-o].jsonl"
 VARIANTS = ("rules", "full", "nowords", "pooled", "augment", "global", "cap3", "union", "guard", "evidence",
-            "evcap", "ucap")
-COMBINE = {"union": "union", "guard": "guard", "evidence": "union", "evcap": "union", "ucap": "union"}
+            "evcap", "ucap", "ucaplow", "ufine", "uside", "ufside")
+COMBINE = {"union": "union", "guard": "guard", "evidence": "union", "evcap": "union", "ucap": "union",
+           "ucaplow": "union", "ufine": "union", "uside": "union", "ufside": "union"}
 EVIDENCE = ("evidence", "evcap")  # variants whose model adds only categories the changes show
-TOTALS = {"evcap": (3, 4, 5), "ucap": (3, 4, 5)}  # variant -> caps on all categories tried by inner CV
+TOTALS = {"evcap": (3, 4, 5), "ucap": (3, 4, 5), "ucaplow": (3, 4, 5)}
+JOINT = ("ucaplow",)  # variants whose thresholds are tuned under their cap (lower ones then pay)  # variant -> caps on all categories tried by inner CV
 MARGINS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)
 CS = (0.1, 0.3, 1.0)
 THRESHOLDS = [i / 20 for i in range(2, 19)]  # 0.10 .. 0.90
+FINE = [0.03, 0.05, 0.075] + [i / 40 for i in range(4, 37)]  # 0.03 .. 0.90, steps of 0.025
+FINE_VARIANTS = ("ufine", "ufside")  # thresholds on ``FINE``, two passes of coordinate ascent
 MIN_DF = 3  # a word feature is kept when at least this many training pairs have it
 OUT = ROOT / "tracker" / "analysis" / "model" / "categories.json"
+SHARED_DIR = ROOT.parent / "shared"  # the pairs' texts (``--shared``); forked workers inherit it
 
 
 def _features(rec: dict) -> dict:
@@ -91,7 +102,7 @@ def _features(rec: dict) -> dict:
         return rules
 
     cm.version_categories = catch  # analyse imports it from the module on each call
-    shared = ROOT.parent / "shared"
+    shared = SHARED_DIR
     before, after = load_texts(rec, shared, Bundles(shared))
     a = analyse(before, after)
     feats = caught.get("feats")
@@ -150,10 +161,18 @@ def trainable(rows: list[dict]) -> list[dict]:
     return [r for r in rows if r["gold"] and r["feats"]]
 
 
+# features only some variants read: the side topics of the material changes (``side:``); the
+# others drop them, as the models fitted before them did
+NEW_FEATURES = {"side:": "rules' side topics"}
+ADDS_FEATURES = {"uside": ("side:",), "ufside": ("side:",)}
+
+
 def prepared(rows: list[dict], variant: str) -> list[dict[str, float]]:
+    """Each row's features as ``variant`` reads them: without the ``NEW_FEATURES`` it does not add."""
+    drop = tuple(p for p in NEW_FEATURES if p not in ADDS_FEATURES.get(variant, ()))
     if variant == "nowords":
-        return [{f: v for f, v in r["feats"].items() if not f.startswith("w:")} for r in rows]
-    return [r["feats"] for r in rows]
+        drop += ("w:",)
+    return [{f: v for f, v in r["feats"].items() if not f.startswith(drop)} for r in rows]
 
 
 def fit(rows: list[dict], variant: str, c: float) -> dict:
@@ -165,8 +184,9 @@ def fit(rows: list[dict], variant: str, c: float) -> dict:
     from tracker.analysis.classify import CATEGORIES
 
     feats = prepared(rows, variant)
-    df = Counter(f for x in feats for f in x if f.startswith(("w:", "h:", "t:")))
-    keep = [{f: v for f, v in x.items() if not f.startswith(("w:", "h:", "t:")) or df[f] >= MIN_DF} for x in feats]
+    words = ("w:", "h:", "t:")
+    df = Counter(f for x in feats for f in x if f.startswith(words))
+    keep = [{f: v for f, v in x.items() if not f.startswith(words) or df[f] >= MIN_DF} for x in feats]
     vec = DictVectorizer()
     x = vec.fit_transform(keep).tocsr()
     x.indices, x.indptr = x.indices.astype(np.int32), x.indptr.astype(np.int32)  # liblinear wants 32-bit
@@ -234,12 +254,13 @@ def tune_thresholds(probs: list[dict[str, float]], gold: list[list[str]], cats: 
     fs = feats or [{} for _ in probs]
     if not total and cap >= 9:
         return _tune_separable(probs, gold, cats, variant, fs)
+    grid = FINE if variant in FINE_VARIANTS else THRESHOLDS
 
     def score(thr: dict[str, float]) -> float:
         return micro([(g, decide(p, thr, cap, combine, 0.0, x, evidence, total))
                       for g, p, x in zip(gold, probs, fs)])[5]
 
-    best_t = max(THRESHOLDS, key=lambda t: (score(dict.fromkeys(cats, t)), -abs(t - 0.5)))
+    best_t = max(grid, key=lambda t: (score(dict.fromkeys(cats, t)), -abs(t - 0.5)))
     thr = dict.fromkeys(cats, best_t)
     if variant == "global":
         return thr
@@ -247,7 +268,7 @@ def tune_thresholds(probs: list[dict[str, float]], gold: list[list[str]], cats: 
         for c in cats:
             base = score(thr)
             best = (base, thr[c])
-            for t in THRESHOLDS:
+            for t in grid:
                 s = score(thr | {c: t})
                 if s > best[0] + 1e-9:
                     best = (s, t)
@@ -274,7 +295,7 @@ def _tune_separable(probs: list[dict[str, float]], gold: list[list[str]], cats: 
     fixed = np.array([[(combine == "union" and f"rule:{c}" in x) or c == top for c in cats]
                       for x, top in zip(feats, tops)])
     n_gold = int(g.sum())
-    ts = np.array(THRESHOLDS)
+    ts = np.array(FINE if variant in FINE_VARIANTS else THRESHOLDS)
     kept = fixed[:, :, None] | ((p[:, :, None] >= ts[None, None, :]) & ok[:, :, None])  # pair x cat x threshold
     tp = (kept & g[:, :, None]).sum(0)  # cat x threshold
     fp = (kept & ~g[:, :, None]).sum(0)
@@ -285,7 +306,7 @@ def _tune_separable(probs: list[dict[str, float]], gold: list[list[str]], cats: 
     k = len(cats)
     best_i = max(range(len(ts)), key=lambda i: (f1(int(tp[:, i].sum()), int(fp[:, i].sum())), -abs(ts[i] - 0.5)))
     idx = [best_i] * k
-    if variant != "global":
+    for _ in range(2 if variant in FINE_VARIANTS else 1 if variant != "global" else 0):
         for j in range(k):
             rest_tp = sum(int(tp[m, idx[m]]) for m in range(k) if m != j)
             rest_fp = sum(int(fp[m, idx[m]]) for m in range(k) if m != j)
@@ -298,7 +319,7 @@ def _tune_separable(probs: list[dict[str, float]], gold: list[list[str]], cats: 
     return {c: float(ts[i]) for c, i in zip(cats, idx)}
 
 
-SHARED = ("full", "global", "cap3", "union", "guard", "evidence", "evcap", "ucap")  # the same regressions
+SHARED = ("full", "global", "cap3", "union", "guard", "evidence", "evcap", "ucap", "ucaplow", "ufine")  # the same regressions
 
 
 def inner_probs(train: list[dict], variant: str, seed: int) -> dict[float, list[dict[str, float]]]:
@@ -342,7 +363,8 @@ def choose(train: list[dict], variant: str, seed: int,
             continue
         # the thresholds tuned without a cap on all categories (fast, separable); the cap then
         # chosen on top of them
-        untied = tune_thresholds(probs, gold, list(CATEGORIES), variant, cap, feats) if variant in TOTALS else {}
+        untied = (tune_thresholds(probs, gold, list(CATEGORIES), variant, cap, feats)
+                  if variant in TOTALS and variant not in JOINT else {})
         for total in TOTALS.get(variant, (0,)):
             thr = untied or tune_thresholds(probs, gold, list(CATEGORIES), variant, cap, feats, total)
             for margin in MARGINS if combine == "guard" else (0.0,):
@@ -444,6 +466,7 @@ def crossval(rows: list[dict], variants: list[str], seeds: list[int]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global SHARED_DIR, CS
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--labels", default=DEV, help="label files to train on (never p, q or z)")
     ap.add_argument("--test", default="", help="label files to test on (train on --labels)")
@@ -453,7 +476,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help=f"fit --ship on --labels and write {OUT.name}")
     ap.add_argument("--ship", default="full", choices=VARIANTS[1:])
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--cs", default=",".join(map(str, CS)), help="the regularisation strengths C tried")
+    ap.add_argument("--shared", type=Path, default=None, help="the shared folder (default ../shared)")
     args = ap.parse_args(argv)
+    SHARED_DIR = args.shared or SHARED_DIR
+    CS = tuple(float(c) for c in args.cs.split(","))
     from material_dev import LABELS_DIR
 
     for pattern in (args.labels, args.test):

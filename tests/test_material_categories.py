@@ -700,3 +700,83 @@ def test_use_limited_to_a_purpose_is_a_usage_rule(sentence):
     a = _analyse_added(sentence, "## 1. Your account")
     assert a.material, a.summary
     assert "usage-rules" in a.categories, a.categories
+
+
+# The provider locking, freezing, restricting or shutting the user's account or access, in words
+# other than "terminate" or "suspend".
+@pytest.mark.parametrize("sentence", [
+    "We may lock your account if we detect unusual sign-in activity.",
+    "Quillfen may limit or restrict your access to the service while we investigate a complaint.",
+    "Accounts that fail identity checks may be frozen or closed without notice.",
+])
+def test_an_account_locked_or_access_restricted_is_termination(sentence):
+    a = _analyse_added(sentence, "## 1. Your account")
+    assert a.material, a.summary
+    assert "termination" in a.categories, a.categories
+
+
+def test_restricting_access_to_data_is_no_termination():
+    from tracker.analysis.classify import category_scores
+
+    scores = category_scores("You may limit or restrict access to your personal data in the settings.")
+    assert "privacy" in scores and "termination" not in scores
+
+
+# Where a feature is offered (by country, region or location) and its end, said without
+# "discontinue" or "deprecate".
+@pytest.mark.parametrize("sentence", [
+    "Voice rooms may be unavailable to residents of some countries.",
+    "Offline maps are offered only in selected regions.",
+    "The availability of Quillfen Translate varies by location.",
+    "The Quillfen desktop app will no longer be supported after June 30, 2027.",
+    "We will shut down the Quillfen Notes app on 1 May 2027.",
+])
+def test_where_a_feature_is_offered_or_its_end_is_service_changes(sentence):
+    # the topic rule (whether such a change is material is the learned decision's, not the lexicon's)
+    from tracker.analysis.classify import category_scores
+
+    assert "service-changes" in category_scores(sentence)
+
+
+def test_an_offer_subject_to_availability_is_no_service_change():
+    from tracker.analysis.classify import category_scores
+
+    assert "service-changes" not in category_scores("Gift boxes are subject to availability.")
+
+
+# A prohibition said without "you may not": "you are not allowed to", or what must not be done
+# with the provider's content ("may not be copied", "may not be used to train").
+@pytest.mark.parametrize("sentence", [
+    "You are not allowed to share your Quillfen login with anyone else.",
+    "Quillfen articles may not be used to train machine learning models.",
+    "Downloaded recipes may not be copied or redistributed.",
+])
+def test_a_prohibition_in_other_words_is_a_usage_rule(sentence):
+    a = _analyse_added(sentence, "## 1. Your account")
+    assert a.material, a.summary
+    assert "usage-rules" in a.categories, a.categories
+
+
+def test_credits_that_may_not_be_used_are_no_usage_rule():
+    from tracker.analysis.classify import category_scores
+
+    scores = category_scores("Unused credits may not be used after the plan ends.")
+    assert "refunds" in scores and "usage-rules" not in scores
+
+
+# What users post, as the subject of its moderation or removal ("streams are moderated",
+# "reviews may be removed"), as it already was after the verb ("we may remove reviews").
+@pytest.mark.parametrize("sentence", [
+    "Streams on Quillfen Live are moderated by our partner Brightcast.",
+    "Reviews that break these rules may be removed without notice.",
+])
+def test_posts_moderated_or_removed_as_the_subject_are_content_removal(sentence):
+    from tracker.analysis.classify import category_scores
+
+    assert "content-removal" in category_scores(sentence)
+
+
+def test_messages_kept_for_a_period_are_no_content_removal():
+    from tracker.analysis.classify import category_scores
+
+    assert "content-removal" not in category_scores("Your messages are encrypted and deleted after 30 days.")

@@ -91,6 +91,7 @@ def pair_features(diffs: Sequence[Any], labels: Sequence[Any], new: str,
     ``ChangeLabel`` of each; ``new``: the new text; ``rules``: the rules' categories of the
     version (``materiality.version_categories``). Returns {feature name: value}, sparse (absent
     means 0): ``vote:``/``top1:``/``top3:``/``rule:``/``watch:`` per category from the rules,
+    ``own:`` the material changes carrying it and ``side:`` their side topics (log-scaled),
     ``ins:``/``del:``/``clause:`` topic scores (log-scaled), ``doc:`` the document's topic shares,
     ``w:``/``h:``/``t:`` words of the changed text, of the section headings and of the title
     (1.0 each), and counts (log-scaled)."""
@@ -120,6 +121,9 @@ def pair_features(diffs: Sequence[Any], labels: Sequence[Any], new: str,
             feats["own:" + c] = feats.get("own:" + c, 0.0) + 1.0
         for c in set(label.watch_added) | set(label.watch_removed):
             feats["watch:" + c] = 1.0
+        # the topics a change touches beside its own categories (those the rules' vote may cut)
+        for c, v in label.side:
+            feats["side:" + c] = feats.get("side:" + c, 0.0) + v
         ins, dels = _changed_text(diff)
         _add_scores(feats, "ins:", ins)
         _add_scores(feats, "del:", dels)
@@ -130,7 +134,7 @@ def pair_features(diffs: Sequence[Any], labels: Sequence[Any], new: str,
         for w in _WORD.findall(diff.heading or ""):
             feats["h:" + w.lower()] = 1.0
     for name in list(feats):
-        if name.startswith(("ins:", "del:", "clause:", "own:")):
+        if name.startswith(("ins:", "del:", "clause:", "own:", "side:")):
             feats[name] = math.log1p(feats[name])
     for w in words:
         feats["w:" + w] = 1.0

@@ -156,6 +156,12 @@ _TOPIC: list[tuple[str, str, str]] = [
     ("indemnity", "indemnify", r" (?:indemnif\w*|indemnit\w*|hold(?: \w+){0,4} harmless) "),
     ("termination", "terminate", r" (?:terminat\w*|suspend\w*|suspensions?|deactivat\w*|"
      r"(?:close|disable|ban|delete|cancel|cut off|revoke|block)(?: your)? (?:account|accounts|access)|banned|"
+     # the account or access locked, frozen, restricted or shut ("we may lock your account",
+     # "limit or restrict your access", "accounts may be frozen")
+     r"(?:lock|freeze|restrict|limit|shut down|shut off|end)(?: or \w+)? (?:your|their|the user s|a user s|"
+     r"any user s|user|users) (?:account|accounts|access|membership|profile)|"
+     r"(?:account|accounts|access|membership|profile)(?: \w+){0,6} (?:locked|frozen|closed|disabled|revoked|"
+     r"blocked|cut off|shut down)|"
      r"survive|"
      # accounts closed for inactivity ("accounts not used for two years will be closed")
      r"(?:inactive|dormant) (?:accounts?|profiles?)|(?:accounts?|profiles?)(?: \w+){0,6} "
@@ -173,8 +179,11 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:any|a|your|the|user|such) post|user names?|account names?|communications?|ugc|"
      r"postings|infringing|tweets?|repositor(?:y|ies)|forks|campaigns?|creatives?|live ?streams?)|"
      r"(?:lose|loss of|forfeit)" + _GAP6 + r" (?:content|user names?|usernames?)|"
-     r"(?:content|contents|posts?|materials?|submissions?|usernames?)" + _GAP5 + r" "
-     r"(?:removed|deleted|taken down|blocked|disabled|refused|rejected|hidden)|dmca|"
+     # what users post, as the subject ("streams are moderated", "reviews may be removed"): the
+     # same kinds of post as after the verb above
+     r"(?:content|contents|posts?|materials?|submissions?|usernames?|(?:live ?)?streams?|videos?|photos?|"
+     r"comments?|reviews?|listings?|uploads?)" + _GAP5 + r" "
+     r"(?:removed|deleted|taken down|blocked|disabled|refused|rejected|hidden|moderated)|dmca|"
      r"(?:content|contents|posts?|materials?|campaigns?|creatives?)(?: (?:or|and) \w+)?(?: \w+){0,2} "
      r"(?:suspended|banned|demoted|moderated)|"
      # moderation said as such, and how users report content ("notice and action" of the EU DSA)
@@ -296,7 +305,18 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:stop|stops|cease|ceases|terminat\w*)(?: \w+){0,3} (?:providing|provision of|operation of|"
      r"offering)(?: \w+){0,3} (?:services?|features?)|terminate (?:the )?services?|"
      r"(?:modify|change|alter|update|suspend)(?: or \w+)?(?: \w+){0,2} (?:services?|features?|"
-     r"functionality|products?)) "),
+     r"functionality|products?)|"
+     # where a feature is offered ("may be unavailable to residents of some countries", "offered
+     # only in selected regions", "availability varies by location") and its end ("no longer
+     # supported", "we will shut down the app")
+     r"(?:not|un) ?available (?:in|to|for)(?: \w+){0,4} (?:countries|country|regions?|territories|"
+     r"residents|locations?|jurisdictions|markets)|(?:available|offered|supported|provided) (?:only )?"
+     r"(?:in|to users in) (?:certain|some|select|selected|limited|supported|specific|eligible) (?:countries|"
+     r"regions|territories|locations|markets|jurisdictions)|(?:vary|varies|restricted|limited) "
+     r"(?:by|based on|depending on) (?:your )?(?:location|country|region|territory)|"
+     r"no longer (?:be )?(?:offered|supported|provided|available)|end of (?:life|support)|"
+     r"(?:shut\w*|wind\w*) down (?:the|our|this|its)(?: \w+){0,2} (?:service|services|app|application|platform|product|"
+     r"features?)) "),
     ("usage-rules", "conduct", r" (?:(?<=^ )(?:please )?(?:do not|never) (?!hesitate|worry|forget|miss)\w+|"
      r"(?:you|users?|customers?|members?|publishers?|developers?|"
      r"licensees?|sellers?|advertisers?) (?:may|must|shall|will|agree to|agree) not|not to|"
@@ -307,6 +327,13 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"illegal|unlawful|rate limits?|usage limits?|quotas?|passwords?|credentials|"
      r"security of your account|unauthori[sz]ed (?:access|use)|impersonat\w*|malware|viruses|"
      r"human generated|conduct|code of conduct|"
+     r"(?:you|users?|customers?|members?|developers?) (?:are|is|will be|shall be) not (?:allowed|permitted|"
+     r"authori[sz]ed) to|(?:you|users?|customers?|members?|developers?) (?:are not|aren t|is not|isn t) "
+     r"(?:allowed|permitted|authori[sz]ed) to|"
+     r"(?:may|must|shall|can) not be (?:copied|reproduced|resold|redistributed|scraped|framed|mirrored|"
+     r"reverse engineered|decompiled)|(?:content|materials?|services?|software|api|apis|outputs?|site|"
+     r"website|platform|data|articles?|works?|images?|photos?|videos?|texts?|code|trademarks?|logos?|"
+     r"marks?|brand\w*)(?: \w+){0,4} (?:may|must|shall|can) not be used|"
      # use limited to a purpose ("for personal, non-commercial use only", "internal business purposes")
      r"non commercial (?:use|uses|purposes?)|(?:personal|private|internal)(?: business)? (?:use|purposes?) only|"
      r"(?:may|can|shall|must) only be (?:used|displayed|shown|"
