@@ -32,16 +32,19 @@ def cache_path() -> Path | None:
 
     import _sre  # type: ignore[import-not-found]
 
-    folder = _cache_folder()
+    folder = cache_folder()
     if folder is None:
         return None
     tag = f"py{sys.version_info[0]}{sys.version_info[1]}{sys.version_info[2]}-{_sre.MAGIC}-{unicodedata.unidata_version}"
     return folder / f"regex-{tag}.marshal"
 
 
-def _cache_folder() -> Path | None:
-    # (classify's, not imported from there: importing the analysis would compile its patterns
-    # before the cache is in place)
+def cache_folder() -> Path | None:
+    """The tracker's user cache folder (not created): ``$TRACKER_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/tracker``, else ``~/.cache/tracker``; None when caching is off
+    (``TRACKER_CACHE_DIR`` is "" or "off") or no folder can be named (no home directory).
+    Defined here, not in the analysis (``classify.cache_folder`` calls it): importing the
+    analysis would compile its patterns before this cache is in place."""
     configured = os.environ.get("TRACKER_CACHE_DIR")
     if configured is not None and configured.strip().lower() in ("", "off"):
         return None

@@ -700,16 +700,9 @@ def cache_folder() -> Path | None:
     """The tracker's user cache folder (not created): ``$TRACKER_CACHE_DIR``, else
     ``$XDG_CACHE_HOME/tracker``, else ``~/.cache/tracker``; None when caching is off
     (``TRACKER_CACHE_DIR`` is "" or "off") or no folder can be named (no home directory)."""
-    import os
+    from tracker.regex_cache import cache_folder as folder  # (one definition: the workers' regex cache's)
 
-    configured = os.environ.get(MODEL_CACHE_ENV)
-    if configured is not None and configured.strip().lower() in ("", "off"):
-        return None
-    try:
-        return (Path(configured) if configured else
-                Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tracker")
-    except (RuntimeError, KeyError):  # no home directory to name
-        return None
+    return folder()
 
 
 def _model_cache() -> Path | None:
