@@ -1468,8 +1468,13 @@ async def slow_terms(req):
 
 
 if __name__ == "__main__":
+    if any(a in ("-h", "--help") for a in sys.argv[1:]):
+        print(__doc__)
+        sys.exit(0)
     args = [a for a in sys.argv[1:] if not a.startswith("--out")]
     MODE = args[0] if args else "after"
+    if MODE not in ("after", "first"):
+        sys.exit(f"unknown mode {MODE!r}: after or first (see --help)")
     only = args[1].split(",") if len(args) > 1 else None
     if only == ["new"]:
         only = sorted(NEW_KINDS)
