@@ -172,6 +172,29 @@ def promise_withdrawn(sentence: str) -> str:
     return ""
 
 
+# A benefit the user is promised in the passive voice ("Annual plans cancelled within 14 days are
+# refunded in full", "you will be notified 30 days before a price change"): no provider named,
+# still a promise; never one with a negation ("are not refunded": its removal is good news), and
+# never a power over the user ("accounts will be deleted" is none of these verbs).
+_PASSIVE_BENEFIT = re.compile(
+    r"^(?P<subject>[^.;:]{3,80}?)\s+(?:are|is|will\s+be|shall\s+be|get|gets|will\s+get)\s+(?:always\s+|fully\s+|"
+    r"promptly\s+|automatically\s+)?(?:refunded|reimbursed|credited|compensated|notified|informed|warned|"
+    r"given\s+(?:notice|a\s+refund|the\s+(?:right|option|opportunity))|encrypted)\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|no|non|cannot|can['’]t|won['’]t|isn['’]t|aren['’]t)\b", re.I)
+
+
+def benefit_withdrawn(sentence: str) -> str:
+    """The explanation of a removed promise of a benefit said in the passive voice ("Annual plans
+    cancelled within 14 days are refunded in full." → "No longer promises that annual plans
+    cancelled within 14 days are refunded in full"), or "" when ``sentence`` is none (negated,
+    or no such verb)."""
+    s = re.sub(r"\s+", " ", sentence).strip().rstrip(".;:! ")
+    if not _PASSIVE_BENEFIT.match(s) or _NEGATED.search(s):
+        return ""
+    body = s if len(s) <= 90 else s[:90].rsplit(" ", 1)[0] + "…"
+    return f"No longer promises that {body[:1].lower() + body[1:] if not body[:2].isupper() else body}"
+
+
 # "We will charge your account ...", "we will co-operate with the authorities by disclosing your
 # identity": what the provider said it would do, not a promise to the user. A promise gives the user
 # something: a refund, notice, protection, deletion, an answer.
@@ -1369,7 +1392,7 @@ def _refined(c: ClauseChange) -> ClauseChange:
             explanation = re.sub(r"^No longer promises to (not|never) ", r"No longer promises \1 to ", explanation)
         else:
             for sentence in re.split(r"(?<=[.;!?])\s+", before):
-                if said := promise_withdrawn(sentence):
+                if said := promise_withdrawn(sentence) or benefit_withdrawn(sentence):
                     explanation, severity = f"{said}{_tail(explanation, c.categories)}", "critical"
                     break
     if c.material and severity == "material" and "ai-training" in c.categories and trains_ai(after) \
