@@ -142,17 +142,34 @@ def save() -> None:
     if not _STATE.get("added"):
         return
     path: Path = _STATE["path"]
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(marshal.dumps(_STATE["table"]))
-        os.replace(tmp, path)
-        _STATE["added"] = False
+        data = marshal.dumps(_STATE["table"])
+    except ValueError:  # a value marshal cannot write: nothing cached
+        return
+    if not write_atomic(path, data):
+        return
+    _STATE["added"] = False
+    try:
         for old in path.parent.glob("regex-*.marshal"):  # another interpreter's: never read again here
             if old != path and old.stat().st_mtime < path.stat().st_mtime - 30 * 86400:
                 old.unlink(missing_ok=True)
-    except (OSError, ValueError):
+    except OSError:
+        pass
+
+
+def write_atomic(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` through a temporary name renamed over it (a reader never sees
+    half a file), creating its folder; False, and nothing left behind, when it cannot be written
+    (a cache folder that cannot be written is no error: the next process builds again)."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        return True
+    except OSError:
         try:
             tmp.unlink(missing_ok=True)
         except OSError:
             pass
+        return False

@@ -737,21 +737,21 @@ def _write_model_cache(path: Path, fields: tuple) -> None:
     """Keep ``fields`` in ``path`` (written to a temporary name, then renamed: a reader never sees
     half a file); a folder that cannot be written is no error, the next process builds again."""
     import marshal
-    import os
 
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    from tracker.regex_cache import write_atomic
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(marshal.dumps(fields))
-        os.replace(tmp, path)
+        data = marshal.dumps(fields)
+    except ValueError:  # a value marshal cannot write: nothing cached
+        return
+    if not write_atomic(path, data):
+        return
+    try:
         for old in path.parent.glob("watch-*.marshal"):  # other code's models: never read again
             if old != path and old.name.endswith(path.name[path.name.rindex("-"):]):
                 old.unlink(missing_ok=True)
-    except (OSError, ValueError):
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
+    except OSError:
+        pass
 
 
 def _token_chars(token: str, model: _Model) -> tuple[float, tuple[float, ...] | None]:
