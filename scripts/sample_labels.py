@@ -116,11 +116,15 @@ def draw(batch: str, seed: int, target: dict[str, int], total: int | None = None
         sys.exit(f"usage: python scripts/sample_labels_{batch}.py CONTRIB_CLONE DATING_CLONE [OUT.jsonl]")
     contrib, dating = sys.argv[1:3]
     out = sys.argv[3] if len(sys.argv) > 3 else f"sample_{batch}.jsonl"
-    prev = chr(ord(batch) - 1)  # the batches labelled before this one: a to prev
+    # the batches labelled before this one: a to prev for a letter; every other batch for a
+    # two-letter name (zz, drawn when the letters ran out)
+    earlier = f"[a-{chr(ord(batch) - 1)}]" if len(batch) == 1 else "*"
     repos = {"data/ota/contrib-versions.bundle": contrib, "data/ota/dating-versions.bundle": dating}
 
     done: set[tuple[str, str]] = set()
-    for f in glob.glob(str(ROOT / f"benchmarks/data/material_labels_[a-{prev}].jsonl")):
+    for f in glob.glob(str(ROOT / f"benchmarks/data/material_labels_{earlier}.jsonl")):
+        if f.endswith(f"_{batch}.jsonl"):
+            continue
         for line in open(f):
             r = json.loads(line)
             if r.get("commit"):
