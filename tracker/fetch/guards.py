@@ -134,8 +134,13 @@ class Page:
     def both(self) -> str:
         """Title and text, lower-cased, where the notice rules look for their words: of a long
         text, only its first ``SHORT_TEXT`` characters (a notice is at the top of the page it is;
-        long terms that shrank may have a section "2.5 La file d'attente" far below)."""
-        return f"{self.title}\n{self.text[:SHORT_TEXT]}".lower()
+        long terms that shrank may have a section "2.5 La file d'attente" far below). Table rows
+        are left out: a notice is never a table cell, and a cell is data ("Rate limit (RPM)",
+        "404" in a table of error codes, "Status" in a plan table)."""
+        head = self.text[:SHORT_TEXT]
+        if "|" in head:
+            head = "\n".join(line for line in head.splitlines() if not line.lstrip().startswith("|"))
+        return f"{self.title}\n{head}".lower()
 
 
 def _has(pattern: str) -> Callable[[str], bool]:
@@ -238,7 +243,11 @@ _NEEDS_SCRIPT = _has(
     r"javascript\s?(を有効|が無効)"
 )
 _RATE_LIMIT = _has(
-    r"\btoo many requests\b|\brate limit(ed| exceeded)?\b|\byou have been rate[- ]limited\b|\b429\b\W{0,3}too many|"
+    # "rate limit" alone is a noun of every API's pricing and usage terms ("Rate limits apply per
+    # key"): the notice says one was hit ("rate limit exceeded", "you have been rate limited")
+    r"\btoo many requests\b|\brate[- ]limit (exceeded|reached|hit)\b|\b(hit|reached|exceeded) (the|a|your) "
+    r"rate[- ]limit\b|\b(been|being|are|is|were|was|got) (temporarily )?rate[- ]limited\b|"
+    r"^\W*rate[- ]limited\W*$|\b429\b\W{0,3}too many|"
     r"\btrop de (requêtes|demandes)\b|\bzu viele anfragen\b|\bdemasiadas (solicitudes|peticiones)\b|"
     r"\btroppe richieste\b|\bte veel (verzoeken|aanvragen)\b|\bmuitas (solicita[çc][õo]es|requisi[çc][õo]es)\b|"
     r"リクエストが多すぎ|アクセスが集中"
