@@ -215,8 +215,30 @@ def _is_boundary(text: str, start: int, mark: str, gap: str, nxt: str) -> bool:
         return False
     if mark.rstrip(_CLOSERS) == ".":
         word_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-        return not _is_abbreviation(text[word_start:start])
+        word = text[word_start:start]
+        if word.isdigit() and len(word) <= 3 and "\n" not in gap and _is_ordinal(text, word_start, start + len(mark) + len(gap)):
+            return False
+        return not _is_abbreviation(word)
     return True
+
+
+# A German (or Danish, Norwegian) ordinal is a number with a dot: "Stand: 1. Februar 2026", "das
+# 18. Lebensjahr", "zum 31. März". Its dot ends no sentence when a month name follows it or when
+# an article or preposition stands before the number (a sentence does not end "... das 18.").
+_MONTH_AFTER = re.compile(r"(?:Januar|Jänner|Februar|Feber|März|Maerz|April|Mai|Juni|Juli|August|September|"
+                          r"Oktober|November|Dezember|Marts|Maj|Desember|December)\b")
+_ORDINAL_BEFORE = frozenset(
+    """am an ab bis zum zur vom von dem den der die das des im ins seit jeden jedes jeder jede zu
+    spätestens frühestens ab dem""".split())
+
+
+def _is_ordinal(text: str, number_start: int, after: int) -> bool:
+    """Whether the number at ``text[number_start:]`` followed by its dot is an ordinal (see above);
+    ``after`` is where the next word begins."""
+    if _MONTH_AFTER.match(text, after):
+        return True
+    before = text[max(0, number_start - 16):number_start].split()
+    return bool(before) and before[-1].lower() in _ORDINAL_BEFORE
 
 
 # An item marker inside a paragraph ("will not 1. resell ...; 2. copy ...", "(a) ...; (b) ..."):
