@@ -439,23 +439,34 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
 @cli.command()
 @click.argument("service")
 @click.argument("document", required=False)
+@click.option("--since", metavar="DATE",
+              help="Only versions recorded on or after this date (UTC; or a date-time), e.g. 2026-01-01.")
+@click.option("--material", "material_only", is_flag=True, help="Only versions with a material change.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_obj
-def history(obj: Context, service: str, document: str | None, as_json: bool) -> None:
+def history(obj: Context, service: str, document: str | None, since: str | None, material_only: bool,
+            as_json: bool) -> None:
     """List the recorded versions of a service's documents, with dates and change counts.
 
     \b
     Examples:
       tracker history openrouter
       tracker history openrouter "Terms of Service" --json
+      tracker history openrouter --material --since 2026-01-01
     """
+    from tracker.api import _since
     from tracker.cli.output import clean, history_line
 
+    moment = _since(since)  # an unreadable date is exit 2 with the accepted forms
     with obj.archive() as archive:
         docs = [archive.document(service, document)] if document is not None else archive.documents(service)
-        rows = [v for doc in docs for v in doc.versions]
+        rows = [v for doc in docs for v in doc.versions
+                if (moment is None or v.fetched_at >= moment) and (v.material or not material_only)]
     if as_json:
         emit_json([r.to_dict() for r in rows])
+        return
+    if not rows and (since or material_only):
+        click.echo(f"no {'material ' if material_only else ''}version{f' since {since}' if since else ''}")
         return
     lines: list[str] = []
     current = None
