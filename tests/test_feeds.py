@@ -215,3 +215,16 @@ def test_a_shortened_title_keeps_the_count_of_other_changes_whole() -> None:
     # a first change that fits whole beside the short count is never cut (newuser8: "… is now…, and 1 more")
     value = "Late payment fee for Basic 200 GB is now 7% instead of 5%, and 1 more material change"
     assert fit_title("Boxwell Cloud Terms of Service", value).endswith("is now 7% instead of 5% (+1 more)")
+
+
+def test_a_title_spares_the_quote_and_the_category_ids_before_the_fact():
+    """newuser9: "…instead of Berlin: «…" and "…is now limited to EUR…": a long name and a quoted
+    tail cut the new value. The quote of the clause and the category ids go first."""
+    from tracker.publish.catalog import TITLE_MAX, fit_title
+
+    title = fit_title("Zahlwerk Allgemeine Geschäftsbedingungen",
+                      "The competent court is now in Dublin instead of Berlin: « Gerichtsstand ist Dublin » (jurisdiction)")
+    assert title == "Zahlwerk Allgemeine Geschäftsbedingungen: The competent court is now in Dublin instead of Berlin"
+    long = fit_title("Quibly Cloud Storage International Holdings Privacy and Cookie Policy",
+                     "Personal data is now kept for 24 months instead of 12 months after you close your account")
+    assert len(long) <= TITLE_MAX and "kept for 24 months instead of 12 months" in long, long

@@ -65,6 +65,9 @@ def version_page(version: Version) -> str:
 
 TITLE_MAX = 110  # a feed reader or mail client shows about this much of a title before it cuts it
 WHO_MAX = 60  # "<service> <document>" beyond this is shortened too, so the headline keeps room
+WHO_MIN = 36  # ... and down to this when the headline's fact would be cut otherwise
+_SPARE_QUOTE = re.compile(r":?\s*«[^»]{0,200}»")
+_SPARE_CATEGORIES = re.compile(r"\s\((?:[a-z]+(?:-[a-z]+)*)(?:, [a-z]+(?:-[a-z]+)*)*\)(?=;|$|\s\(\+)")
 
 
 def shorten(text: str, limit: int) -> str:
@@ -80,6 +83,14 @@ def fit_title(who: str, what: str, limit: int = TITLE_MAX) -> str:
     """"<who>: <what>" in at most ``limit`` characters: ``what`` (a headline, a reason) is
     shortened at a word boundary with "…", and ``who`` too when it is over ``WHO_MAX``."""
     who = shorten(who, WHO_MAX)
+    if len(who) + 2 + len(what) > limit:
+        # what a title can spare before the fact: a quote of the clause after the sentence that
+        # says it (« Gerichtsstand ist Dublin »), the category ids (the feed's tags say them),
+        # then the name beyond ``WHO_MIN`` characters
+        what = _SPARE_QUOTE.sub("", what)
+        what = _SPARE_CATEGORIES.sub("", what).strip()
+        if len(who) + 2 + len(what) > limit and len(who) > WHO_MIN:
+            who = shorten(who, max(WHO_MIN, limit - len(what) - 2))
     room = limit - len(who) - 2
     from tracker.analysis.headline import MORE_SUFFIX
 
