@@ -386,19 +386,28 @@ def _en_value(fact: Fact) -> str:
     return f"{qual} {value}".strip()
 
 
-def _foreign_fact_sentence(old: Fact, new: Fact, cats: tuple[str, ...]) -> str:
+# A period said of cancelling or ending the contract ("Die Kündigungsfrist beträgt 3 Monate",
+# "un préavis de résiliation de 30 jours"): a notice period, whatever the clause's category.
+_CANCEL_NOTICE = re.compile(r"kündigung|kündbar|gekündigt|kündig|résili|préavis|cancel", re.I)
+
+
+def _foreign_fact_sentence(old: Fact, new: Fact, cats: tuple[str, ...], clause: str = "") -> str:
     """The English sentence of a value changed in a French or German clause: what the value is,
     its new and old value in English words, and the clause's own words for it quoted ("The refund
-    period is now 14 days instead of 30 days: « dans un délai de 14 jours »")."""
+    period is now 14 days instead of 30 days: « dans un délai de 14 jours »"). ``clause``: the
+    new clause's text, which tells a notice period to cancel from a subscription's term."""
     names = _VALUE_NAMES.get(new.kind, {"": "value"})
     name = next((names[c] for c in cats if c in names), names[""])
+    if new.kind == "duration" and _CANCEL_NOTICE.search(clause):
+        name = "notice period to cancel"
     if new.kind == "place" and new.qualifier == "court":
         name = "competent court"
         return f"The {name} is now in {new.value} instead of {old.value}: « {new.text} »{_cats_text(cats)}"
     if new.kind == "place" and name == "governing law":  # "now the law of Ireland", not "now Ireland"
         return f"The governing law is now the law of {new.value} instead of {old.value}: « {new.text} »{_cats_text(cats)}"
     # the clause's own words, when they say more than the value itself (not "52,37€: « 52,37€ »")
-    own = f": « {new.text} »" if re.search(r"[^\W\d_]{2}", new.text) else ""
+    # (a number and its unit alone, "3 Monate", only repeat the value in the clause's language)
+    own = f": « {new.text} »" if re.search(r"[^\W\d_]{2}", new.text) and len(new.text.split()) > 2 else ""
     return f"The {name} is now {_en_value(new)} instead of {_en_value(old)}{own}{_cats_text(cats)}"
 
 
@@ -460,7 +469,7 @@ def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[st
         what = f"{column} for {row}" if row and column else (column or row or "The value")
         return f"{what} is now {value} instead of {old_value}{tail}"  # "Price for Basic is now $12 a month ..."
     if is_foreign(sentence or after):  # the explanation is English, whatever the clause's language
-        return _foreign_fact_sentence(old, new, cats)
+        return _foreign_fact_sentence(old, new, cats, sentence or after)
     label = _clean_prefix(heading) or "Changed"
     return f"{label}: {old.text} → {new.text}{tail}"
 
@@ -1972,6 +1981,8 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     if before is not None and after is not None:
         if cos := cosmetic_kind(before, after):
             return _cosmetic(cos, _COSMETIC_TEXT[cos], facts_b, facts_a)
+        if _columns_reordered(before, after):
+            return _cosmetic("regrouped", "Only the order of the table's columns changed", facts_b, facts_a)
     if before is not None and (m := _UNDERSCORED.match(before)):
         before, before_p = m.group(1), plain(m.group(1))
     if after is not None and (m := _UNDERSCORED.match(after)):
@@ -2029,7 +2040,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
                 return _cosmetic(reason, text, facts_b, facts_a)
         if kind == "added" and (copy := _copied_section(after_p, heading, ctx)):
             return copy
-        if kind == "modified" and before and after and (cell := _cell_changed(before, after)):
+        if kind == "modified" and before and after and (cell := _cell_changed(before, after, heading)):
             return cell
         if d.empty or kind != "modified":
             # a word spelled another way ("aplication" → "application") is a typo fixed, not words
@@ -2076,7 +2087,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
                framed and any(w[:1].isdigit() for w in d.inserted() + d.deleted())
                and not (sb.legal and sa.legal and has_verb(words(" ".join(sa.legal)))))
     label = job.label()
-    if not label.material and kind == "modified" and before and after and (cell := _cell_changed(before, after)):
+    if not label.material and kind == "modified" and before and after and (cell := _cell_changed(before, after, heading)):
         return replace(cell, facts_before=facts_b, facts_after=facts_a)
     return label
 
@@ -2539,12 +2550,15 @@ def _in_contact_line(text: str, toks: tuple[Token, ...], a: int, b: int) -> bool
 
 # Where one line of a list of contact details ends: a line break (or "<br>"), a semicolon, a
 # table cell's pipe or a dash that starts the next item.
-def _cell_changed(before: str, after: str) -> ChangeLabel | None:
+def _cell_changed(before: str, after: str, heading: str = "") -> ChangeLabel | None:
     """A table whose cell now holds other words, each found elsewhere in the document ("None" →
     "Shared with advertising partners", the words of other rows): cells are values, so the row
     says something else, not the same words regrouped. Material when the cell, its column or
-    its row has a legal category; None otherwise, or when the tables differ in shape or a value
-    only moved to another cell."""
+    its row has a legal category, or, for a value replaced by a wholly other one ("Germany" →
+    "United States" in a sub-processor's row), the section ``heading`` has one; a number counted
+    by its column ("Requests per minute": 10,000 → 5,000) likewise (``_number_cell``). None
+    otherwise, or when the tables differ in shape or a value only moved to another cell (both
+    values are elsewhere in the other table, or in the same row)."""
     tb, ta = table_cells(before), table_cells(after)
     if not tb or not ta or tb[0] != ta[0] or len(tb[1]) != len(ta[1]):
         return None
@@ -2554,15 +2568,20 @@ def _cell_changed(before: str, after: str) -> ChangeLabel | None:
         if len(rb) != len(ra):
             return None
         for i, (cb, ca) in enumerate(zip(rb, ra)):
-            if _flat(cb) == _flat(ca) or _flat(ca) in old_cells or _flat(cb) in new_cells:
+            if _flat(cb) == _flat(ca) or (_flat(ca) in old_cells and _flat(cb) in new_cells) \
+                    or _flat(ca) in {_flat(c) for c in rb} or _flat(cb) in {_flat(c) for c in ra}:
                 continue
             if _row_copied(cb, ca, rb[:i] + rb[i + 1:], ra[:i] + ra[i + 1:]):
                 continue  # the capture copied the row's other cells into this one, or stopped
+            column = tb[0][i] if i < len(tb[0]) else ""
             wb, wa = set(words(cb)), set(words(ca))
             if not any(w.isalpha() and is_content_word(w) for w in wb ^ wa):
+                if i and (number := _number_cell(column, ra[0], cb, ca, heading)):
+                    return number
                 continue  # a sign or a number: the facts' business ("5€" read as "5é")
-            column = tb[0][i] if i < len(tb[0]) else ""
             cats = tuple(c for c in _order(_cats((f"{column}: {ca}", f"{column}: {cb}", ra[0]))) if c != "other")
+            if not cats and heading and i and not {w for w in wb & wa if is_content_word(w)}:
+                cats = tuple(c for c in _order(_cats((heading,))) if c != "other")
             if not cats:
                 continue
             where = f"{_snippet(column, 40)}, {_snippet(ra[0], 40)}" if column and i else _snippet(column or ra[0], 40)
@@ -2574,6 +2593,45 @@ def _cell_changed(before: str, after: str) -> ChangeLabel | None:
 
 def _flat(text: str) -> str:
     return " " + " ".join(words(plain(text))) + " "
+
+
+_BARE_NUMBER = re.compile(r"^\s*\d[\d,.' \u202f\u00a0]*\s*$")
+# Columns whose numbers count nothing a user gets or owes: dates, versions, identifiers, ranks.
+_NOT_A_QUANTITY = re.compile(r"\b(?:date|dated|year|updated|version|v|id|ids|no|nr|number|#|code|ref|reference|"
+                             r"rank|order|row|line|page|phone|tel|fax|zip|postcode|datum|jahr|année|numéro)\b", re.I)
+
+
+def _number_cell(column: str, row: str, cb: str, ca: str, heading: str) -> ChangeLabel | None:
+    """A bare number in a table cell replaced by another (``cb`` → ``ca``), counted by its
+    ``column`` ("Requests per minute", "Seats included", "Storage (GB)") in a row named ``row``:
+    material with the categories of the column, row or section ``heading`` when they have one
+    (a price with its sign is a fact, read elsewhere); None for a column of dates, versions or
+    identifiers, or when nothing gives a category."""
+    if not column or not _BARE_NUMBER.match(cb) or not _BARE_NUMBER.match(ca) or _NOT_A_QUANTITY.search(column):
+        return None
+    cats = tuple(c for c in _order(_cats((f"{column}: {ca}", f"{row} {column}", heading))) if c != "other")
+    if not cats:
+        return None
+    name = f"{_snippet(column, 50)} for {_snippet(row, 40)}" if row else _snippet(column, 50)
+    return ChangeLabel(True, "material", cats[:3], f"{name} is now {ca.strip()} instead of {cb.strip()}"
+                       f"{_cats_text(cats[:3])}", None, (), (), (), ())
+
+
+def _columns_reordered(before: str, after: str) -> bool:
+    """Whether two table rows (each with its header row) hold the same value under each column
+    name, only with the columns in another order: a table laid out anew, not a change."""
+    tb, ta = table_cells(before), table_cells(after)
+    if not tb or not ta or not tb[0] or tb[0] == ta[0] or len(tb[1]) != len(ta[1]) or not tb[1]:
+        return False
+    hb, ha = [_flat(h) for h in tb[0]], [_flat(h) for h in ta[0]]
+    if sorted(hb) != sorted(ha) or len(set(hb)) != len(hb):
+        return False
+    for rb, ra in zip(tb[1], ta[1]):
+        if len(rb) != len(hb) or len(ra) != len(ha):
+            return False
+        if {h: _flat(c) for h, c in zip(hb, rb)} != {h: _flat(c) for h, c in zip(ha, ra)}:
+            return False
+    return True
 
 
 @lru_cache(maxsize=4)
