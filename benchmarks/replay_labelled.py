@@ -333,6 +333,7 @@ def main(argv: list[str] | None = None) -> int:
         server.shutdown()
         replay_seconds = time.monotonic() - started
         run_path(pairs, steps_of, read_versions(store))
+        runs_of = {unit: [[r["outcome"], r["message"][:160]] for r in rows] for unit, rows in steps_of.items()}
     except (RuntimeError, subprocess.SubprocessError, OSError) as exc:
         print(f"replay stopped: {exc}", file=sys.stderr)
         return 1
@@ -369,7 +370,8 @@ def main(argv: list[str] | None = None) -> int:
         report["pairs_detail"] = [
             {"id": p["rec"]["id"], "file": p["rec"]["file"], "unit": p["unit"], "step": p["step"],
              "gold_material": bool(p["rec"]["material"]), "gold_categories": p["rec"].get("categories", []),
-             "run": p["run"], "compare": p["compare"]} for p in pairs]
+             "run": p["run"], "compare": p["compare"],
+             "runs": runs_of.get(p["unit"] or "", [])[:(p["step"] or 0) + 3]} for p in pairs]
         args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False))
     return 0
 
