@@ -21,7 +21,8 @@ and ``run.py`` only has to call them in order:
   "Read more" control (refused).
 * ``shrink`` - a text that suddenly lost more than ``max_shrink`` of the last version is held
   (recorded only once seen in several consecutive runs), since half a page missing is far more
-  often a broken render than a rewrite.
+  often a broken render than a rewrite; ``dropped`` - a text that lost over a quarter of it in
+  whole sections, nothing new, is held until seen again on the next run.
 """
 
 from __future__ import annotations
@@ -1252,6 +1253,33 @@ def shrink(previous_length: int | None, new_length: int, max_shrink: float = DEF
         return None
     return (f"text shrank by {lost:.0%} (from {previous_length:,} to {new_length:,} characters), "
             f"more than the {max_shrink:.0%} allowed")
+
+
+DROP_SHARE = 0.25  # a text that lost more than this share of the latest, all in whole lines, is a drop
+DROP_RUNS = 2  # ... recorded only once seen again on the next run
+
+
+def dropped(latest: str, text: str, max_shrink: float = DEFAULT_MAX_SHRINK) -> str | None:
+    """Why ``text`` is held as a large drop from the terms whose latest text is ``latest``, or
+    None: it lost more than ``DROP_SHARE`` of them (but no more than ``max_shrink``, which
+    ``shrink`` holds longer) and what is left is their lines (all but at most two new lines, or a
+    fifth): whole sections missing, nothing rewritten. A page loaded in part, or a variant that
+    leaves sections out, looks exactly like that, and recording it would report every missing
+    clause removed, then added back when the full page returns; a real removal of sections is
+    served again on the next run and recorded then (``DROP_RUNS``). ``max_shrink = 1`` (holds
+    turned off for the document) holds nothing here either."""
+    if not latest or max_shrink >= 1 or len(text) >= (1 - DROP_SHARE) * len(latest):
+        return None
+    if len(text) < (1 - max_shrink) * len(latest):
+        return None  # a sudden shrink: ``shrink`` holds it
+    theirs = {line.strip() for line in latest.splitlines()}
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    new = [line for line in lines if line not in theirs]
+    if not lines or len(new) > max(2, len(lines) // 5):
+        return None
+    lost = 1 - len(text) / len(latest)
+    return (f"text dropped {lost:.0%} of the latest version (from {len(latest):,} to {len(text):,} characters), "
+            "whole sections missing and nothing new (a page loaded in part, or a variant without them)")
 
 
 # --------------------------------------------------------------------------- partial pages
