@@ -286,6 +286,9 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
     previous = state.latest_length if state.latest_hash is not None and same_way else None
     problem = guard.error_page(text, fetched.body, previous, url=fetched.url, final_url=fetched.final_url) or (
         _partial_page(latest, text, fetched.document.max_shrink) if latest is not None and same_way else None)
+    pages = fetched.parts or (fetched,)
+    # a page half-built (a loading placeholder last) or half-hidden (a comment never closed): refused
+    problem = problem or guard.unclosed_comment(pages) or guard.still_loading(text)
     if problem:
         return Decision(_check(fetched, "failed", error=problem))
     # A page whose bytes stop before its end (a transfer closed early, with no length to tell)
@@ -295,7 +298,6 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
     # widget dropped), and refusing it for ever would lose every later version.
     # Both at once, or bytes that stop mid-text, are a cut transfer however often it repeats (a
     # proxy that cuts at the same byte each time): refused, never a version deleting the rest.
-    pages = fetched.parts or (fetched,)
     cut_html = guard.cut_off_html(pages)
     cut_text = _cut_short(latest, text) if latest is not None and same_way else None
     cut = guard.cut_mid_text(pages) if cut_html else None
