@@ -1037,7 +1037,7 @@ def served_instead(reason: str | None) -> str | None:
     "a page cut off mid-text" or "only the start of the terms" for a page told from the latest
     version (``NOT_TERMS_PREFIX``), else None."""
     if reason and reason.startswith(NOT_TERMS_PREFIX):
-        what = reason[len(NOT_TERMS_PREFIX):].split(" (", 1)[0].split(";", 1)[0].split(", ", 1)[0]
+        what = reason[len(NOT_TERMS_PREFIX):].split(" (", 1)[0].split(";", 1)[0].split(", ", 1)[0].split(": ", 1)[0]
         return _NOT_TERMS_SERVED.get(what, "another page than the terms")
     if not reason or not reason.startswith(ERROR_PAGE_PREFIX):
         return None
@@ -1444,16 +1444,32 @@ _LOADING = re.compile(
     r"(?: in corso)?|carregando|bezig met laden|読み込み中)\s*(?:\.\.\.|…)?\W*$", re.IGNORECASE)
 
 
-def still_loading(text: str) -> str | None:
-    """Why ``text`` is a page read before its script filled it, or None: its last line is a
-    loading placeholder ("Loading…", "Chargement…", "Wird geladen…", "読み込み中"), where a
-    script puts the sections it fetches. Terms never end on one; recording such a text (a first
-    version included) would record the page half-built."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if not lines or not _LOADING.match(lines[-1].strip("*_#>[]-|() ")):
+# an element a script fills once it has fetched its content: a lazy-load attribute or class
+_LAZY_ELEMENT = re.compile(
+    r"""<(?:div|section|article|span|p|li)\b[^>]*?(?:\bdata-(?:src|url|load|endpoint|fetch|lazy)\w*\s*=|"""
+    r"""\baria-busy\s*=\s*["']?true|\bhx-get\s*=|\bclass\s*=\s*["'][^"']*\b(?:lazy|skeleton|loading|placeholder))"""
+    r"""[^>]*>\s*(?:<[^>]+>\s*)*([^<]{1,60})""", re.IGNORECASE)
+
+
+def still_loading(text: str, raw: bytes) -> str | None:
+    """Why a page with no version yet was read before its script filled it, or None: a line of
+    its text is a loading placeholder ("Loading…", "Chargement…", "Wird geladen…", "読み込み中")
+    that is the content of a lazy-loading element in its HTML (``data-src``, ``aria-busy``, a
+    ``lazy`` or ``skeleton`` class): the sections the script fetches are missing, and the first
+    version would be the page half-built. (With a version, a text that lost its sections to such
+    a placeholder is ``teaser``'s.)"""
+    def plain(line: str) -> str:  # (the text says "..." where the page has "…")
+        return line.replace("\u2026", "...").strip().strip("*_#>[]-|() ")
+
+    placeholders = {plain(line) for line in text.splitlines() if _LOADING.match(plain(line))}
+    if not placeholders:
         return None
-    return (f"{NOT_TERMS_PREFIX}{STILL_LOADING}: its text ends with a loading placeholder ({lines[-1][:40]!r}) that a "
-            "script fills with the rest; not recorded: set render = \"browser\" for it in the sources file")
+    for found in _LAZY_ELEMENT.finditer(raw[:2_000_000].decode("utf-8", "replace")):
+        said = found.group(1).strip()
+        if plain(said) in placeholders:
+            return (f"{NOT_TERMS_PREFIX}{STILL_LOADING}: its text has a loading placeholder ({said!r}) that a script "
+                    "fills with the rest; not recorded: set render = \"browser\" for it in the sources file")
+    return None
 
 
 _COMMENT_OPEN, _COMMENT_CLOSE = b"<!--", b"-->"

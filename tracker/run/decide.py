@@ -287,8 +287,10 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
     problem = guard.error_page(text, fetched.body, previous, url=fetched.url, final_url=fetched.final_url) or (
         _partial_page(latest, text, fetched.document.max_shrink) if latest is not None and same_way else None)
     pages = fetched.parts or (fetched,)
-    # a page half-built (a loading placeholder last) or half-hidden (a comment never closed): refused
-    problem = problem or guard.unclosed_comment(pages) or guard.still_loading(text)
+    # a page half-hidden (a comment never closed) or, for a first version, half-built (a loading
+    # placeholder a script fills): refused
+    problem = problem or guard.unclosed_comment(pages) or (
+        guard.still_loading(text, fetched.body) if state.latest_hash is None else None)
     if problem:
         return Decision(_check(fetched, "failed", error=problem))
     # A page whose bytes stop before its end (a transfer closed early, with no length to tell)
