@@ -276,13 +276,18 @@ def resolved_entries(index: Index, catalog: Catalog, site: str | None, link: str
             continue
         bad = conn.execute("SELECT outcome, error, checked_at FROM checks WHERE document_key = ? AND run_id = ?",
                            (key, run_id)).fetchone()
-        since, runs = bad[2], 1
-        for older in conn.execute("SELECT outcome, checked_at FROM checks WHERE document_key = ? AND run_id < ? "
-                                  "ORDER BY run_id DESC LIMIT 1000", (key, run_id)):
+        since, runs, first_run = bad[2], 1, run_id
+        for older in conn.execute("SELECT outcome, checked_at, run_id FROM checks WHERE document_key = ? "
+                                  "AND run_id < ? ORDER BY run_id DESC LIMIT 1000", (key, run_id)):
             if older[0] != bad[0]:
                 break
-            since, runs = older[1], runs + 1
+            since, runs, first_run = older[1], runs + 1, older[2]
         state = "held" if bad[0] == "held" else "failing"
+        # a 404/410 for a recorded document was "gone" since its event: the same entry as then
+        gone = conn.execute("SELECT at FROM events WHERE document_key = ? AND event = 'gone' AND run_id BETWEEN ? "
+                            "AND ? ORDER BY id DESC LIMIT 1", (key, first_run, run_id)).fetchone()
+        if gone is not None and state == "failing":
+            state, since = "gone", gone[0]
         entry_id = _entry_stem(key, state, since)
         if entry_id in current:
             continue
