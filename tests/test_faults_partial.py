@@ -1,7 +1,7 @@
 """Faults a new user found (session 16): a capture with whole sections missing, an attention feed
 that did not say what it holds, a bare "HTTP 404 Not Found".
 
-- A text that lost over a quarter of the latest version in whole sections, nothing new (a page
+- A text that lost over 30% of the latest version in whole sections, nothing new (a page
   loaded in part, a variant without them), is held until seen again on the next run: served once,
   nothing is recorded and no "removed" clause reaches a feed; served twice, it is recorded.
 - A version the very next capture undoes (the text from before it again) keeps its feed entries,
@@ -90,7 +90,7 @@ def test_a_smaller_drop_or_a_rewrite_is_recorded_at_once(env):
 
 
 @pytest.mark.parametrize("latest, text, held", [
-    ("aaaa\nbbbb\ncccc\ndddd\neeee", "aaaa\nbbbb\ncccc\ndddd", False),  # a fifth less: not over a quarter
+    ("aaaa\nbbbb\ncccc\ndddd\neeee", "aaaa\nbbbb\ncccc\ndddd", False),  # a fifth less: not over 30%
     ("aaaa\nbbbb\ncccc\ndddd\neeee\nffff", "aaaa\nbbbb\ncccc\ndddd", True),
     ("aaaa\nbbbb\ncccc\ndddd\neeee\nffff", "aaaa\nxxxx\nyyyy\nzzzz", False),  # rewritten, not dropped
     ("aaaa\nbbbb\ncccc\ndddd\neeee\nffff\ngggg\nhhhh\niiii\njjjj", "aaaa\nbbbb", False),  # a sudden shrink: ``shrink``

@@ -21,7 +21,7 @@ and ``run.py`` only has to call them in order:
   "Read more" control (refused).
 * ``shrink`` - a text that suddenly lost more than ``max_shrink`` of the last version is held
   (recorded only once seen in several consecutive runs), since half a page missing is far more
-  often a broken render than a rewrite; ``dropped`` - a text that lost over a quarter of it in
+  often a broken render than a rewrite; ``dropped`` - a text that lost over 30% of it in
   whole sections, nothing new, is held until seen again on the next run.
 """
 
@@ -1332,7 +1332,7 @@ def shrink(previous_length: int | None, new_length: int, max_shrink: float = DEF
             f"more than the {max_shrink:.0%} allowed")
 
 
-DROP_SHARE = 0.25  # a text that lost more than this share of the latest, all in whole lines, is a drop
+DROP_SHARE = 0.3  # a text that lost more than this share of the latest, all in whole lines, is a drop
 DROP_RUNS = 2  # ... recorded only once seen again on the next run
 
 

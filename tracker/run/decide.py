@@ -37,7 +37,7 @@ The order of the checks, cheapest first:
    so never recorded; so is HTML cut in transfer for sure (no ``</body>`` nor ``</html>``, and
    bytes that stop mid-text or leave the content open, ``guards.cut_mid_text``, or a text that
    is the start of the latest version or stops mid-sentence where it goes on);
-8. a new text that lost more than ``max_shrink`` of the last one (or over a quarter of it in whole
+8. a new text that lost more than ``max_shrink`` of the last one (or over 30% of it in whole
    sections, nothing new, ``guards.dropped``: held until seen on the next run), from HTML bytes that stop
    before their ``</body>`` (``guards.cut_off_html``), or that stops mid-sentence where the
    latest text goes on (``analysis.boilerplate.truncated_side``), or the terms in another language
