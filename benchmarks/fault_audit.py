@@ -7,10 +7,11 @@ prints the outcome and message of each run, the versions recorded, and OK or FAU
 it should be: "fail" (refused in one line, nothing recorded), "same" (the same terms: no new
 version), "change" (a real change: recorded).
 
-    PYTHONPATH=$PWD python benchmarks/fault_audit.py [after|first] [NAME,NAME...|old|new|latest|fresh|config] [--out=DIR]
+    PYTHONPATH=$PWD python benchmarks/fault_audit.py [after|first] [NAME,NAME...|old|new|latest|fresh|s16|config] [--out=DIR]
 
 "old" plays the 66 kinds of session 11, "new" the kinds added in sessions 12 and 13 (``NEW_KINDS``),
-"latest" those of session 13 alone (``LATEST_KINDS``), "fresh" those of session 14 (``FRESH_KINDS``); "after" with all kinds or "config" also
+"latest" those of session 13 alone (``LATEST_KINDS``), "fresh" those of session 14 (``FRESH_KINDS``), "s16" those of
+session 16 (``S16_KINDS``); "after" with all kinds or "config" also
 breaks and edits a sources file between and during runs (``config_checks``); a
 kind may be played in one mode only (``modes``: terms in another language are a first version
 when nothing came before) or expect a number of versions (``versions``).
@@ -1106,6 +1107,152 @@ async def _(req, n):
                   f"<article class='terms-body'>{terms_html(n)}</article>"))
 
 
+# ---- kinds added in session 16 (faults16): pages that load in part, point elsewhere, or mislead a cache
+
+S16_KINDS: set = set()
+
+
+def s16(name, expect, **kw):
+    S16_KINDS.add(name)
+    return newfault(name, expect, **kw)
+
+
+def sections(name: str, first: int, last: int) -> str:
+    """Sections ``first``..``last`` of ``terms_html(name)`` (a page that shows only some of them)."""
+    return "".join(f"<h2>{i}. Section {i}</h2><p>{name} customers keep every right described in section {i}; "
+                   f"{name} may not change the fees of section {i} without thirty days of notice, and disputes "
+                   f"go to the courts of Lisbon.</p>" for i in range(first, last + 1))
+
+
+def shell(name: str, body: str, title: str = "") -> str:
+    """``terms_html``'s frame around ``body`` (in place of its 30 sections)."""
+    return (f"<!doctype html><html><head><title>{title or name + ' Terms'}</title></head><body><nav>Home | Pricing"
+            f"</nav><main><h1>{name} Terms of Service</h1>{body}</main><footer>© {name}</footer></body></html>")
+
+
+@s16("geo-redirect-other-region", "fail: a redirect to another region's terms (/us/ sent to /gb/)", url="region",
+     own_baseline=True)
+async def _(req, n):
+    if req.path.endswith("/us/terms") and PHASE["n"] > 0:
+        return web.Response(status=302, headers={"Location": f"/d/{n}/gb/terms"})
+    if req.path.endswith("/gb/terms"):  # the UK terms: another region's document, much of it shared
+        return R(terms_html(n).replace("courts of Lisbon", "courts of England and Wales").replace(
+            "thirty days", "fourteen days"))
+    return R(terms_html(n))
+
+
+@s16("paginated-first-page-only", "fail: only the first page of the terms, with a link to the next",
+     modes=("after",), own_baseline=True)
+async def _(req, n):
+    if PHASE["n"] == 0:
+        return R(terms_html(n))
+    return R(shell(n, sections(n, 1, 10) + "<nav class='pagination'><span>Page 1 of 3</span> "
+                   f"<a href='/d/{n}?page=2'>Next page ›</a></nav>"))
+
+
+@s16("pdf-link-only", "fail: a page that only links to the terms as a PDF (name the PDF)")
+async def _(req, n):
+    return R(shell(n, "<p>Our terms are available as a document: <a href='/files/terms-2026.pdf'>Download the "
+                      "Terms of Service (PDF, 240 KB)</a></p>"))
+
+
+@s16("lazy-loaded-sections", "fail: the first sections and a 'Loading…' placeholder a script fills")
+async def _(req, n):
+    return R(shell(n, sections(n, 1, 12) + f"<div class='lazy' data-src='/api/terms/{n}?from=13'>Loading…</div>"))
+
+
+@s16("unclosed-comment-hides-rest", "fail: a comment opened and never closed hides the rest of the page")
+async def _(req, n):
+    return R(shell(n, sections(n, 1, 19) + "<!-- promo banner: start " + sections(n, 20, 30)))
+
+
+ACCENTED = ("<p>Les clients de {n} gardent leurs droits : aucun frais ne change sans préavis de trente jours, "
+            "et les litiges vont aux tribunaux de Lisbonne (thirty days).</p>")
+
+
+@s16("charset-declared-twice", "same: <meta charset=utf-8> and a Latin-1 http-equiv, UTF-8 bytes, no header charset",
+     own_baseline=True)
+async def _(req, n):
+    body = terms_html(n, extra=ACCENTED.format(n=n))
+    if PHASE["n"] == 0:
+        return R(body)
+    body = body.replace("<head>", "<head><meta charset='utf-8'><meta http-equiv='Content-Type' "
+                                  "content='text/html; charset=iso-8859-1'>", 1)
+    return R(body, ctype="text/html")
+
+
+@s16("empty-200-once", "same (or one failed run): a 200 with an empty body once, then the terms again",
+     own_baseline=True)
+async def _(req, n):
+    if PHASE["n"] == 1:
+        return R(b"")
+    return R(terms_html(n))
+
+
+@s16("cookie-redirect-loop", "fail: a redirect loop that sets a cookie at each hop (a cookie check failed)",
+     url="localhost")
+async def _(req, n):
+    if req.cookies.get("cc") == "1":
+        return R(terms_html(n))
+    resp = web.Response(status=302, headers={"Location": f"/d/{n}"})
+    resp.set_cookie("cc", "1", secure=True)  # a Secure cookie over http: never sent back
+    return resp
+
+
+LM_FUTURE = "Fri, 01 Jan 2100 00:00:00 GMT"
+
+
+@s16("last-modified-future", "change: a Last-Modified in the future must not hide a real change behind 304s",
+     own_baseline=True)
+async def _(req, n):
+    since = req.headers.get("If-Modified-Since")
+    if since == LM_FUTURE:  # a naive server: not modified since a date later than its own
+        return web.Response(status=304, headers={"Last-Modified": LM_FUTURE})
+    body = terms_html(n) if PHASE["n"] == 0 else terms_html(n).replace("courts of Lisbon", "courts of Porto")
+    return R(body, **{"Last-Modified": LM_FUTURE})
+
+
+@s16("gone-410", "fail: HTTP 410 Gone (a 'gone' event once a version exists)")
+async def _(req, n):
+    return R(page("<h1>Gone</h1><p>This page is no longer available.</p>", "Gone"), 410)
+
+
+@s16("title-says-moved", "fail: moved page (only the <title> says it moved; name the new address)")
+async def _(req, n):
+    return R(page("<h1>Acme Legal Center</h1><p>Looking for our terms? Visit the <a href='/legal/terms-2026'>Acme "
+                  "Legal Center</a>.</p>", "Our Terms of Service have moved | Acme"))
+
+
+@s16("sections-missing-once", "same: a third of the sections missing in one run (a partial load), then whole",
+     modes=("after",), own_baseline=True)
+async def _(req, n):
+    if PHASE["n"] == 1:
+        return R(shell(n, sections(n, 1, 20)))
+    return R(terms_html(n))
+
+
+@s16("sections-missing-alternating", "same: a variant without a third of the sections every other run",
+     modes=("after",), own_baseline=True)
+async def _(req, n):
+    if PHASE["n"] in (1, 3):
+        return R(shell(n, sections(n, 1, 20)))
+    return R(terms_html(n))
+
+
+@s16("noscript-notice-variant", "same: a <noscript> notice in the terms on some runs only", own_baseline=True)
+async def _(req, n):
+    notice = ("<noscript><p>JavaScript is switched off in your browser: some features of this page may not "
+              "work.</p></noscript>")
+    return R(terms_html(n, extra=notice if PHASE["n"] in (1, 3) else ""))
+
+
+@s16("hidden-block-variant", "same: a display:none block in the terms, its text new on each run", own_baseline=True)
+async def _(req, n):
+    hidden = (f"<div style='display:none' class='exp'><p>Experiment bucket {PHASE['n'] * 7 + 3}: show the "
+              "alternative layout of these terms to this visitor.</p></div>")
+    return R(terms_html(n, extra=hidden if PHASE["n"] else ""))
+
+
 AB: dict = {}
 PORT = 0
 RAW = 0
@@ -1213,7 +1360,7 @@ async def dispatch(req):
     if path == "/pdf-good":
         return R(PDF, ctype="application/pdf")
     if path.startswith("/d/"):
-        name = path[3:]
+        name = path[3:].split("/", 1)[0]  # (/d/NAME/us/terms: a source whose url names a region)
         f = FAULTS[name]
         if PHASE["n"] == 0 and MODE == "after" and not f.get("own_baseline"):
             if f["url"] == "pdf":
@@ -1277,6 +1424,8 @@ def sources_text() -> str:
             url = f"http://127.0.0.1:{PORT}/d/dup-url-a"
         elif u == "localhost":
             url = f"http://localhost:{PORT}/d/{name}"
+        elif u == "region":
+            url = f"http://127.0.0.1:{PORT}/d/{name}/us/terms"
         elif u == "raw":
             url = f"http://127.0.0.1:{RAW}/{name}"
         else:
@@ -1332,8 +1481,11 @@ SAME |= {"generated-date-stamp", "relative-updated-stamp", "request-id-in-text",
 # the terms once shown, or a failed run (a loaded machine's browser slower than the page's timer);
 # never the empty frame as a version
 SAME |= {"utf8-bom-latin1-label", "duplicated-content-blocks", "head-get-mismatch", "php-warning-above-terms"}
-SAME_OR_FAIL = {"browser-fills-after-timer"}
-CHANGE = {"real-change", "real-rewrite", "paged-part-real-change"}
+SAME |= {"charset-declared-twice", "noscript-notice-variant", "hidden-block-variant"}
+SAME_OR_FAIL = {"browser-fills-after-timer", "empty-200-once"}
+# the same terms, a run or two held (sections missing): never a version
+SAME_OR_HELD = {"sections-missing-once", "sections-missing-alternating"}
+CHANGE = {"real-change", "real-rewrite", "paged-part-real-change", "last-modified-future"}
 SAME_OR_CHANGE = {"pdf-becomes-html-same-terms"}  # one version more or none, never a failure
 _CLASS_NAME = re.compile(r"\b[A-Z][a-z]+[A-Z]\w*(Error|Exception)\b")
 
@@ -1365,6 +1517,11 @@ def verdict(name: str, runs: list[tuple[str, str]], versions: int, mode: str, te
     if name in SAME_OR_FAIL:
         bad = [o for o in fault_runs if o[0] not in ("new", "unchanged", "failed")]
         if bad or versions > 1 or (versions and not is_terms(text)):
+            return f"FAULT: {versions} version(s), outcomes {[o for o, _ in fault_runs]}"
+        return "OK"
+    if name in SAME_OR_HELD:
+        bad = [o for o in fault_runs if o[0] not in ("new", "unchanged", "held")]
+        if bad or versions != 1 or not is_terms(text):
             return f"FAULT: {versions} version(s), outcomes {[o for o, _ in fault_runs]}"
         return "OK"
     if name in SAME_OR_CHANGE:
@@ -1484,6 +1641,8 @@ if __name__ == "__main__":
         only = sorted(LATEST_KINDS)
     elif only == ["fresh"]:
         only = sorted(FRESH_KINDS)
+    elif only == ["s16"]:
+        only = sorted(S16_KINDS)
     elif only == ["old"]:
         only = [k for k in FAULTS if k not in NEW_KINDS]
     FAULTS = {k: v for k, v in FAULTS.items() if MODE in v["modes"] and (not only or k in only)}
@@ -1512,14 +1671,16 @@ if __name__ == "__main__":
         for i, (o, m) in enumerate(results.get(name, [])):
             print(f"   r{phases[i]}: {o:10} {m}")
     old_kinds = [v for k, v in tally if k not in NEW_KINDS]
-    new_kinds = [v for k, v in tally if k in NEW_KINDS - LATEST_KINDS - FRESH_KINDS]
+    new_kinds = [v for k, v in tally if k in NEW_KINDS - LATEST_KINDS - FRESH_KINDS - S16_KINDS]
     latest_kinds = [v for k, v in tally if k in LATEST_KINDS]
     fresh_kinds = [v for k, v in tally if k in FRESH_KINDS]
+    s16_kinds = [v for k, v in tally if k in S16_KINDS]
     print(f"\n{sum(v == 'OK' for _, v in tally)}/{len(tally)} OK ({MODE}); kinds of session 11: "
           f"{sum(v == 'OK' for v in old_kinds)}/{len(old_kinds)}, added in session 12: "
           f"{sum(v == 'OK' for v in new_kinds)}/{len(new_kinds)}, in session 13: "
           f"{sum(v == 'OK' for v in latest_kinds)}/{len(latest_kinds)}, in session 14: "
-          f"{sum(v == 'OK' for v in fresh_kinds)}/{len(fresh_kinds)}; store in {store}")
+          f"{sum(v == 'OK' for v in fresh_kinds)}/{len(fresh_kinds)}, in session 16: "
+          f"{sum(v == 'OK' for v in s16_kinds)}/{len(s16_kinds)}; store in {store}")
     for name, said in tally:
         if said != "OK":
             print(f"  {name}: {said}")

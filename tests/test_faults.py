@@ -566,10 +566,14 @@ def test_attention_feed_lists_failing_and_held_documents(env):
     assert len(entries) == 1 and "gone" in entries[0].title and "HTTP 404" in entries[0].summary
     data = json.loads((out / "attention.json").read_text(encoding="utf-8"))
     assert len(data["items"]) == 1 and (out / "attention.rss").is_file()
+    gone_id = entries[0].id
     env.server.page("/bad", lambda: html(TERMS))
     env.run(code=0)
     env.tracker("feed", "--out", str(out), code=0)
-    assert feedparser.parse(str(out / "attention.atom")).entries == []
+    # no longer a problem, and not dropped without a word: the same entry, now "Resolved"
+    [resolved] = feedparser.parse(str(out / "attention.atom")).entries
+    assert resolved.id == gone_id and resolved.title.startswith("Resolved: Faulty Co"), resolved.title
+    assert "gone for 1 run(s)" in resolved.summary and "checked fine again" in resolved.summary
 
 
 def test_attention_feed_names_a_never_recorded_document_by_its_service_name(env):

@@ -917,11 +917,15 @@ def _check_state(r: dict[str, Any]) -> str:
     if r.get("failing_runs"):
         from tracker.fetch.guards import served_instead
 
-        state = f"FAILING {r['failing_runs']} run(s): {clean(r.get('error'))}"
+        from tracker.cli.output import error_fix
+
+        state = f"FAILING {r['failing_runs']} run(s): {clean(error_fix(r.get('error'), status_hint=False))}"
         if served := served_instead(r.get("error")):  # a page that is not the terms: never recorded, the latest version stands
             state = f"FAILING: served {served} for {r['failing_runs']} run(s), not recorded ({clean(r.get('error'))})"
     if r.get("gone_since"):
-        state = f"gone since {r['gone_since'][:10]} ({clean(r.get('error'))})"
+        from tracker.cli.output import error_fix
+
+        state = f"gone since {r['gone_since'][:10]} ({clean(error_fix(r.get('error'), status_hint=False))})"
     elif state == "held":
         state = f"held: {clean(r.get('error'))}"
     return f"last checked {checked}: {state}"

@@ -6,6 +6,7 @@ is stripped of control characters first, so a page cannot send escape sequences 
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
@@ -19,6 +20,40 @@ if TYPE_CHECKING:
 def clean(text: str | None) -> str:
     """Terminal-safe text: no escape sequences (C0 but tab and newline, DEL, C1), no bidi overrides."""
     return strip_unsafe(text)
+
+
+# What to do about an HTTP error the fetch reports bare ("HTTP 404 Not Found"): the stored error
+# stays the server's words; the terminal adds the fix. Errors that already say more keep theirs.
+_BARE_HTTP = re.compile(r"^HTTP (\d{3})(?: [^:;()]*)?$")
+_HTTP_FIXES = {
+    400: "the server refused the request: check the url and any `headers` in the sources file",
+    401: "the page asks for a login: the tracker cannot sign in; find a public address of the terms",
+    403: "the site refuses the tracker (a block or a firewall): open the url in a browser; if it works there, "
+         "try `user_agent` or `render = \"browser\"` in the sources file",
+    404: "the page moved or was removed? open the url in a browser and update it in the sources file",
+    405: "the server refuses the method: check the url in the sources file",
+    410: "the page was removed: find where the terms are now and update the url in the sources file",
+    451: "the page is blocked for legal reasons where the tracker runs: try from another region",
+}
+_SERVER_FIX = "a fault of the site's server, usually passing: if it lasts, open the url in a browser"
+
+
+def error_fix(error: str | None, *, status_hint: bool = True) -> str:
+    """``error`` as a terminal shows it: a bare HTTP error ("HTTP 404 Not Found", as stored in
+    the index and ``--json``, which tests pin) followed by what to do ("...; the page moved or was
+    removed? open the url in a browser and update it in the sources file; `tracker status` shows
+    since when"); any other error unchanged. ``status_hint``: add the pointer to `tracker
+    status` (not in `tracker status` itself). Never raises; None gives ""."""
+    if not error:
+        return ""
+    match = _BARE_HTTP.match(error.strip())
+    if match is None:
+        return error
+    code = int(match.group(1))
+    fix = _HTTP_FIXES.get(code) or (_SERVER_FIX if 500 <= code < 600 else None)
+    if fix is None:
+        return error
+    return f"{error}; {fix}" + ("; `tracker status` shows since when" if status_hint else "")
 
 
 def console(stderr: bool = False, *, force_color: bool = False) -> "Console":

@@ -12,7 +12,7 @@ from typing import Any, Iterator
 
 import click
 
-from tracker.cli.output import clean
+from tracker.cli.output import clean, error_fix
 from tracker.run.events import DocumentChecked, RunEvent, RunFinished, RunStarted, RunSubscriber
 from tracker.run.result import CheckOutcome
 
@@ -21,7 +21,7 @@ def outcome_line(outcome: CheckOutcome) -> str:
     """"  changed  acme/Terms  <summary>" or "   failed  acme/Terms  (<reason>)", terminal-safe."""
     line = f"{outcome.outcome:>9}  {clean(outcome.key)}"
     if outcome.error:
-        line += f"  ({clean(outcome.error)})"
+        line += f"  ({clean(error_fix(outcome.error))})"
     elif outcome.summary and outcome.outcome != "new":
         line += f"  {clean(outcome.summary)}"
     return line

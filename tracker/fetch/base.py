@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import AsyncIterator
 
@@ -63,6 +63,25 @@ class Validators:
         return out
 
 
+FUTURE_SLACK = timedelta(days=1)  # clock skew a Last-Modified may show before it is taken as wrong
+
+
+def _in_future(http_date: str | None, now: datetime) -> bool:
+    """Whether an HTTP date (``Last-Modified``) is later than ``now`` by over ``FUTURE_SLACK``;
+    False for a date that does not parse (sent back as it came, as before)."""
+    if not http_date:
+        return False
+    try:
+        when = parsedate_to_datetime(http_date)
+    except (TypeError, ValueError, IndexError):
+        return False
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=timezone.utc)
+    return when - now > FUTURE_SLACK
+
+
 @dataclass(frozen=True)
 class Fetched:
     """The outcome of fetching one document: bytes and metadata, or why there are none."""
@@ -92,9 +111,14 @@ class Fetched:
 
     @property
     def validators(self) -> Validators | None:
-        if not (self.etag or self.last_modified):
+        """The validators to send back next time (``If-None-Match``, ``If-Modified-Since``), or
+        None. A ``Last-Modified`` later than the fetch (by over ``FUTURE_SLACK``) is left out: a
+        server clock that is wrong, and a server comparing dates naively answers 304 to that date
+        after every later change, which would hide each one."""
+        modified = self.last_modified if not _in_future(self.last_modified, self.fetched_at) else None
+        if not (self.etag or modified):
             return None
-        return Validators(self.etag, self.last_modified)
+        return Validators(self.etag, modified)
 
 
 class HostLimits:

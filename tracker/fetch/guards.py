@@ -21,7 +21,8 @@ and ``run.py`` only has to call them in order:
   "Read more" control (refused).
 * ``shrink`` - a text that suddenly lost more than ``max_shrink`` of the last version is held
   (recorded only once seen in several consecutive runs), since half a page missing is far more
-  often a broken render than a rewrite.
+  often a broken render than a rewrite; ``dropped`` - a text that lost over 30% of it in
+  whole sections, nothing new, is held until seen again on the next run.
 """
 
 from __future__ import annotations
@@ -733,6 +734,29 @@ def link_hub(page: Page) -> bool:
     return len(prose_sentences(rest)) < TERMS_SENTENCES
 
 
+_PDF_LINK = re.compile(rb"""<a\b[^>]*?href\s*=\s*["']?([^"'>\s]+\.pdf(?:[?#][^"'>\s]*)?)["'\s>]""", re.IGNORECASE)
+PDF_LINK = "a link to the terms as a PDF"
+
+
+def pdf_link(page: Page) -> str | None:
+    """The PDF a short page points to as the document ("Download the Terms of Service (PDF)"),
+    or None: a page of little text (``LITTLE_TEXT``), no more than two sentences of prose, with
+    one link to a ``.pdf`` address and at most two other links. The terms are in the PDF: set the
+    source's url to it."""
+    from urllib.parse import urljoin
+
+    if len(page.text) > LITTLE_TEXT or len(prose_sentences(page.text)) > TERMS_SENTENCES:
+        return None
+    pdfs = {m.group(1) for m in _PDF_LINK.finditer(page.raw[:65536])}
+    if len(pdfs) != 1 or len(_LINK.findall(page.text)) > 3:
+        return None
+    import html as html_module
+
+    target = html_module.unescape(pdfs.pop().decode("utf-8", "replace"))
+    here = page.final_url or page.url
+    return urljoin(here, target) if here else target
+
+
 def hollow_page(page: Page) -> bool:
     """Little text, hardly any legal vocabulary (a footer's "Terms · Privacy" links at most), and
     the page asks not to be indexed or reloads itself: a placeholder, an interstitial, a queue
@@ -818,6 +842,45 @@ def redirected_home(url: str, final_url: str) -> bool:
     if _LEGAL_HOST.match(final.hostname or ""):  # terms.example.com/: the root is the document
         return False
     return bool(_ROOT_PATH.match(final.path)) and not _ROOT_PATH.match(urlsplit(url).path)
+
+
+_LOCALE_SEGMENT = re.compile(r"^[a-z]{2}(?:[-_][a-z]{2,4})?$", re.IGNORECASE)
+# query keys a site picks the region or language of a page by
+_REGION_KEYS = frozenset({"country", "region", "locale", "lang", "language", "cc", "geo", "market", "hl", "gl"})
+OTHER_REGION = "another region's page"  # a redirect that swapped the region or language the url names
+
+
+def region_redirect(url: str, final_url: str) -> tuple[str, str] | None:
+    """(what ``url`` names, what redirects named instead) when they took ``url`` to the same
+    address with another region or language in it: one path segment (``/us/`` -> ``/gb/``,
+    ``/en-us/`` -> ``/de-de/``) or a query value (``?country=us`` -> ``?country=gb``) swapped for
+    another, neither refining the other (``/en/`` -> ``/en-us/`` is the same terms). A site that
+    sends the tracker to the terms of where it runs serves another document: its changes are not
+    the tracked terms'. Else None."""
+    from urllib.parse import parse_qs, urlsplit
+
+    if not url or not final_url or url.split("#")[0] == final_url.split("#")[0]:
+        return None
+    asked, got = urlsplit(url), urlsplit(final_url)
+
+    def swapped(a: str, b: str) -> bool:
+        if not (_LOCALE_SEGMENT.match(a) and _LOCALE_SEGMENT.match(b)):
+            return False
+        parts_a, parts_b = set(re.split(r"[-_]", a.lower())), set(re.split(r"[-_]", b.lower()))
+        return not (parts_a <= parts_b or parts_b <= parts_a)
+
+    mine = [seg for seg in asked.path.split("/") if seg]
+    theirs = [seg for seg in got.path.split("/") if seg]
+    if len(mine) == len(theirs):
+        differ = [(a, b) for a, b in zip(mine, theirs) if a.lower() != b.lower()]
+        if len(differ) == 1 and swapped(*differ[0]):
+            return differ[0]
+    query_a = {k.lower(): v[-1] for k, v in parse_qs(asked.query).items()}
+    query_b = {k.lower(): v[-1] for k, v in parse_qs(got.query).items()}
+    for key in sorted(_REGION_KEYS & set(query_a) & set(query_b)):
+        if swapped(query_a[key], query_b[key]):
+            return query_a[key], query_b[key]
+    return None
 
 
 def empty_shell(page: Page) -> bool:
@@ -969,8 +1032,13 @@ ANOTHER_PAGE = "another page"
 CUT_OFF = "the latest version cut off"  # a text that stops mid-sentence where the latest goes on
 TEASER = "only the start of the terms"  # the first section and a "Read more" control
 OTHER_LANGUAGE = "the terms in another language"  # held, not refused: not a NOT_TERMS_PREFIX reason
+STILL_LOADING = "a page still loading"  # its text ends in a loading placeholder a script fills
+UNCLOSED_COMMENT = "a comment that hides the rest of the page"
 _NOT_TERMS_SERVED = {ANOTHER_PAGE: "another page than the terms", CUT_OFF: "a page cut off mid-text",
-                     TEASER: "only the start of the terms"}
+                     TEASER: "only the start of the terms", "another region's page": "another region's terms",
+                     STILL_LOADING: "a page still loading its sections",
+                     UNCLOSED_COMMENT: "a page whose rest is hidden in an unclosed comment",
+                     "a link to the terms as a PDF": "a page linking to the terms as a PDF"}
 
 
 def served_instead(reason: str | None) -> str | None:
@@ -978,7 +1046,7 @@ def served_instead(reason: str | None) -> str | None:
     "a page cut off mid-text" or "only the start of the terms" for a page told from the latest
     version (``NOT_TERMS_PREFIX``), else None."""
     if reason and reason.startswith(NOT_TERMS_PREFIX):
-        what = reason[len(NOT_TERMS_PREFIX):].split(" (", 1)[0].split(";", 1)[0].split(", ", 1)[0]
+        what = reason[len(NOT_TERMS_PREFIX):].split(" (", 1)[0].split(";", 1)[0].split(", ", 1)[0].split(": ", 1)[0]
         return _NOT_TERMS_SERVED.get(what, "another page than the terms")
     if not reason or not reason.startswith(ERROR_PAGE_PREFIX):
         return None
@@ -1061,17 +1129,19 @@ def moved_to(raw: bytes, url: str, text: str = "") -> str | None:
     return resolved
 
 
-# Words that make a move a guess: "the page does not exist or has been moved", "may have moved"
-# (a not-found page's wording), in the same languages.
-_HEDGE = re.compile(r"\b(?:or|may|might|could|perhaps|possibly|o|ou|oder|of|forse|talvez|quizás|peut-être|"
-                    r"möglicherweise|vielleicht|misschien|pode|puede)\b", re.IGNORECASE)
+# Words that make a move a guess ("the page does not exist or has been moved", "may have moved": a
+# not-found page's wording, in the same languages), right before the words of the move, at most one
+# word between ("may also have moved"); the Dutch "of" ("or") only right before, so that "Terms of
+# Service have moved" is sure.
+_HEDGED = re.compile(r"(?:\b(?:or|may|might|could|perhaps|possibly|o|ou|oder|forse|talvez|quizás|peut-être|"
+                     r"möglicherweise|vielleicht|misschien|pode|puede)\s+(?:\w+\s+)?|\bof\s+)$", re.IGNORECASE)
 
 
 def _said_moved(text: str) -> int | None:
     """Where the first words asserting that the page moved end in ``text`` (not a hedged "or has
     been moved"), or None."""
     for found in _MOVED.finditer(text):
-        if not _HEDGE.search(text[max(0, found.start() - 30):found.start()]):
+        if not _HEDGED.search(text[max(0, found.start() - 40):found.start()]):
             return found.end()
     return None
 
@@ -1119,6 +1189,12 @@ def error_page(text: str, raw: bytes = b"", previous_length: int | None = None, 
         # Whatever its length: a long home page is no more the terms than a short one.
         return (f"{ERROR_PAGE_PREFIX}{HOME_PAGE}, {final_url}; the document was moved or removed: "
                 "find its new address and update the source's url")
+    if (swap := region_redirect(url, final_url)) is not None:
+        # Whatever its length: the terms of another region are another document.
+        return (f"{NOT_TERMS_PREFIX}{OTHER_REGION}: redirects took the source's url, which names "
+                f"'{swap[0]}', to '{swap[1]}' ({final_url}), a geo redirect by where the tracker runs; not recorded: "
+                "run it from that region, or set the `headers` the site reads (a cookie, Accept-Language) in "
+                "the sources file")
     if not should_check(text, previous_length):
         return None
     page = Page(text, html_title(raw), raw, url, final_url)
@@ -1137,6 +1213,8 @@ def error_page(text: str, raw: bytes = b"", previous_length: int | None = None, 
     # a moved notice is a short page: long terms that shrank may say "our office has moved to ..."
     if len(text) < SHORT_TEXT and legal < TERMS_LIKE and (target := moved_to(raw, here, text)) is not None:
         return f"{ERROR_PAGE_PREFIX}{MOVED}; {moved_message(target)}"
+    if legal < TERMS_LIKE and (pdf := pdf_link(page)) is not None:
+        return f"{NOT_TERMS_PREFIX}{PDF_LINK}: the terms are at {pdf}: set the source's url to it"
     for name, rule, strong in RULES:
         if legal >= (TERMS_LIKE_STRONG if strong else TERMS_LIKE):
             continue
@@ -1263,6 +1341,33 @@ def shrink(previous_length: int | None, new_length: int, max_shrink: float = DEF
             f"more than the {max_shrink:.0%} allowed")
 
 
+DROP_SHARE = 0.3  # a text that lost more than this share of the latest, all in whole lines, is a drop
+DROP_RUNS = 2  # ... recorded only once seen again on the next run
+
+
+def dropped(latest: str, text: str, max_shrink: float = DEFAULT_MAX_SHRINK) -> str | None:
+    """Why ``text`` is held as a large drop from the terms whose latest text is ``latest``, or
+    None: it lost more than ``DROP_SHARE`` of them (but no more than ``max_shrink``, which
+    ``shrink`` holds longer) and what is left is their lines (all but at most two new lines, or a
+    fifth): whole sections missing, nothing rewritten. A page loaded in part, or a variant that
+    leaves sections out, looks exactly like that, and recording it would report every missing
+    clause removed, then added back when the full page returns; a real removal of sections is
+    served again on the next run and recorded then (``DROP_RUNS``). ``max_shrink = 1`` (holds
+    turned off for the document) holds nothing here either."""
+    if not latest or max_shrink >= 1 or len(text) >= (1 - DROP_SHARE) * len(latest):
+        return None
+    if len(text) < (1 - max_shrink) * len(latest):
+        return None  # a sudden shrink: ``shrink`` holds it
+    theirs = {line.strip() for line in latest.splitlines()}
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    new = [line for line in lines if line not in theirs]
+    if not lines or len(new) > max(2, len(lines) // 5):
+        return None
+    lost = 1 - len(text) / len(latest)
+    return (f"text dropped {lost:.0%} of the latest version (from {len(latest):,} to {len(text):,} characters), "
+            "whole sections missing and nothing new (a page loaded in part, or a variant without them)")
+
+
 # --------------------------------------------------------------------------- partial pages
 
 _OPEN_DOCUMENT = re.compile(rb"<(html|body)\b", re.IGNORECASE)
@@ -1337,6 +1442,75 @@ _MORE_CONTROL = re.compile(
     r"続きを読む|もっと見る|すべて表示|全文を表示)\W*$", re.IGNORECASE)
 
 
+# A control that leads to the next page of terms split over pages ("Page 1 of 3", "Next page ›")
+_NEXT_PAGE = re.compile(
+    r"^\W*(?:(?:page|seite|página|pagina)\s+\d+\s*(?:of|/|von|de|di|van|sur)\s*\d+\b.*|"
+    r".*\b(?:next\s+page|page\s+suivante|nächste\s+seite|página\s+siguiente|pagina\s+successiva|volgende\s+pagina|"
+    r"próxima\s+página|次のページ)\b.*)$", re.IGNORECASE)
+# A placeholder a script replaces with the rest of the text ("Loading…", "Chargement…")
+_LOADING = re.compile(
+    r"^\W*(?:loading(?: more| the rest)?|chargement(?: en cours)?|wird geladen|laden|lädt|cargando|caricamento"
+    r"(?: in corso)?|carregando|bezig met laden|読み込み中)\s*(?:\.\.\.|…)?\W*$", re.IGNORECASE)
+
+
+# an element a script fills once it has fetched its content: a lazy-load attribute or class
+_LAZY_ELEMENT = re.compile(
+    r"""<(?:div|section|article|span|p|li)\b[^>]*?(?:\bdata-(?:src|url|load|endpoint|fetch|lazy)\w*\s*=|"""
+    r"""\baria-busy\s*=\s*["']?true|\bhx-get\s*=|\bclass\s*=\s*["'][^"']*\b(?:lazy|skeleton|loading|placeholder))"""
+    r"""[^>]*>\s*(?:<[^>]+>\s*)*([^<]{1,60})""", re.IGNORECASE)
+
+
+def still_loading(text: str, raw: bytes) -> str | None:
+    """Why a page with no version yet was read before its script filled it, or None: a line of
+    its text is a loading placeholder ("Loading…", "Chargement…", "Wird geladen…", "読み込み中")
+    that is the content of a lazy-loading element in its HTML (``data-src``, ``aria-busy``, a
+    ``lazy`` or ``skeleton`` class): the sections the script fetches are missing, and the first
+    version would be the page half-built. (With a version, a text that lost its sections to such
+    a placeholder is ``teaser``'s.)"""
+    def plain(line: str) -> str:  # (the text says "..." where the page has "…")
+        return line.replace("\u2026", "...").strip().strip("*_#>[]-|() ")
+
+    placeholders = {plain(line) for line in text.splitlines() if _LOADING.match(plain(line))}
+    if not placeholders:
+        return None
+    for found in _LAZY_ELEMENT.finditer(raw[:2_000_000].decode("utf-8", "replace")):
+        said = found.group(1).strip()
+        if plain(said) in placeholders:
+            return (f"{NOT_TERMS_PREFIX}{STILL_LOADING}: its text has a loading placeholder ({said!r}) that a script "
+                    "fills with the rest; not recorded: set render = \"browser\" for it in the sources file")
+    return None
+
+
+_COMMENT_OPEN, _COMMENT_CLOSE = b"<!--", b"-->"
+_TEXT_TAG = re.compile(rb"<(?:p|h[1-6]|li|td|dd)\b", re.IGNORECASE)
+HIDDEN_BLOCKS = 3  # text elements an unclosed comment must swallow to be a fault (not a stray footer)
+
+
+def unclosed_comment(pages: Sequence[_Body]) -> str | None:
+    """Why an HTML page (any part of a combined one) hides part of its text in a comment it
+    never closes, or None: a ``<!--`` with no ``-->`` after it, then at least
+    ``HIDDEN_BLOCKS`` paragraphs, headings or list items and the page's ``</body>`` or
+    ``</html>`` (the bytes were not cut: a template fault). A browser shows nothing after it
+    either, and recording it would report every hidden clause removed."""
+    for page in pages:
+        body = page.body
+        if media_type(page.content_type) not in ("", "text/html", "application/xhtml+xml") or \
+                body.lstrip()[:5] == b"%PDF-":
+            continue
+        at = 0
+        while (start := body.find(_COMMENT_OPEN, at)) >= 0:
+            end = body.find(_COMMENT_CLOSE, start + 4)
+            if end < 0:
+                rest = body[start:]
+                if len(_TEXT_TAG.findall(rest)) >= HIDDEN_BLOCKS and _CLOSE_DOCUMENT.search(rest[-1024:]):
+                    return (f"{NOT_TERMS_PREFIX}{UNCLOSED_COMMENT}: the page's HTML opens a comment (<!--) at byte "
+                            f"{start:,} and never closes it, which hides the rest of the page ({len(rest):,} bytes) "
+                            "from browsers and the tracker: a fault of the site; not recorded")
+                break
+            at = end + 3
+    return None
+
+
 def teaser(latest: str, text: str, max_shrink: float = DEFAULT_MAX_SHRINK) -> str | None:
     """Why ``text`` is only the start of the terms whose latest text is ``latest``, or None: it
     lost more than ``max_shrink`` of them, what is left is their lines (all but at most two new
@@ -1344,15 +1518,22 @@ def teaser(latest: str, text: str, max_shrink: float = DEFAULT_MAX_SHRINK) -> st
     "Show all", "Lire la suite", "Mehr anzeigen", "Leer más", "続きを読む"). The page now folds
     the terms behind a click that scripts answer: the terms were not cut, and recording the
     first section would report every other clause removed."""
-    if not latest or max_shrink >= 1 or len(text) >= (1 - max_shrink) * len(latest):
+    if not latest or max_shrink >= 1 or len(text) >= (1 - min(max_shrink, DROP_SHARE)) * len(latest):
         return None
     theirs = {line.strip() for line in latest.splitlines()}
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     new = [line for line in lines if line not in theirs]
-    if not any(_MORE_CONTROL.match(line.strip("*_#>[]-|() ").split("](")[0]) for line in new):
-        return None
     if len(new) > max(2, len(lines) // 5):
         return None
+    controls = [re.sub(r"\]\([^)]*\)", "", line).strip("*_#>[]-|() ") for line in new]
     kept = len(text) / len(latest)
-    return (f"{NOT_TERMS_PREFIX}{TEASER}, {kept:.0%} of the latest version, then a \"read more\" control; the "
-            "rest is folded behind a click: if this lasts, try render = \"browser\" or check `select`")
+    if any(_MORE_CONTROL.match(line.split("](")[0]) for line in controls):
+        return (f"{NOT_TERMS_PREFIX}{TEASER}, {kept:.0%} of the latest version, then a \"read more\" control; the "
+                "rest is folded behind a click: if this lasts, try render = \"browser\" or check `select`")
+    if any(_NEXT_PAGE.match(line) for line in controls):
+        return (f"{NOT_TERMS_PREFIX}{TEASER}, {kept:.0%} of the latest version, then a link to the next page; the "
+                "terms are now split over pages: list each page under `combine` in the sources file")
+    if any(_LOADING.match(line) for line in controls):
+        return (f"{NOT_TERMS_PREFIX}{TEASER}, {kept:.0%} of the latest version, then a loading placeholder a script "
+                "fills with the rest: set render = \"browser\" for it in the sources file")
+    return None

@@ -258,8 +258,8 @@ async def _attempt(
                            etag=etag, last_modified=modified, refresh=resp.headers.get("Refresh")), None
     except asyncio.TimeoutError:
         return failed(f"timed out after {doc.timeout:g} s"), 0.0
-    except aiohttp.TooManyRedirects:
-        return failed("too many redirects (a redirect loop?)"), None
+    except aiohttp.TooManyRedirects as exc:
+        return failed(_too_many_redirects(exc)), None
     except getattr(aiohttp, "ClientConnectorDNSError", ()) as exc:  # aiohttp >= 3.10.9
         return failed(f"cannot resolve {exc.host} ({exc.os_error.strerror or exc.os_error})"), None
     except aiohttp.ClientConnectorCertificateError as exc:
@@ -422,3 +422,15 @@ def _read_file(doc: Document, fetched_at: datetime, started: float, max_bytes: i
         return Fetched(doc, doc.url, doc.url, None, "", b"", fetched_at, time.monotonic() - started,
                        f"cannot read {path}: {message}")
     return Fetched(doc, doc.url, doc.url, None, "", body, fetched_at, time.monotonic() - started)
+
+
+def _too_many_redirects(exc: aiohttp.TooManyRedirects) -> str:
+    """The reason for a redirect loop: one whose hops set cookies is a cookie check the tracker
+    does not pass (a ``Secure`` cookie over http, a cookie for another domain, a cookie on a bare
+    IP address, which clients do not send back), said with what to do."""
+    history = getattr(exc, "history", ()) or ()
+    if any(hop.headers.get("Set-Cookie") for hop in history):
+        return ("too many redirects: the server sets a cookie and redirects again at every hop (a cookie check "
+                "the tracker does not pass: a Secure cookie over http, or one for another domain); open the url in "
+                "a browser and set the source's url to the address the terms are shown at")
+    return "too many redirects (a redirect loop?)"

@@ -9,7 +9,8 @@ Feed layout under the feeds directory (one predictable scheme)::
     <service>/material.*                   material changes of one service
     <service>/<document-slug>.*            one document, e.g. nimbus/terms-of-service.atom
     attention.*                            documents that need attention: failing (HTTP errors,
-                                           error pages, gone) or held (a sudden shrink) right now
+                                           error pages, gone) or held (a sudden shrink) right now,
+                                           and each one's last problem once resolved ("Resolved: ...")
 
 A service or document whose slug would collide with a reserved name gets ``-service`` or
 ``-document`` appended (see ``service_slug``/``document_slug``).
@@ -134,17 +135,18 @@ def publish_feeds(index: Index, out_dir: Path, *, base_url: str = "", site_url: 
         write_feed(meta, entries, out_dir, spec.name, limit=limit)
         report.rebuilt.append(spec.name)
     # The "needs attention" feed: not versions, but documents whose latest check failed or was held.
-    attention_meta = Feed(id=f"tag:tracker.invalid,2026:{ATTENTION}", title="Terms tracking: needs attention",
+    attention_meta = Feed(id=f"tag:tracker.invalid,2026:{ATTENTION}", title=ATTENTION_TITLE,
                           link=f"{site}/index.html" if site is not None else f"{link}/{ATTENTION}.atom",
-                          description="Documents that could not be checked or whose new text is held",
-                          self_url=f"{link}/{ATTENTION}")
+                          description=ATTENTION_DESCRIPTION, self_url=f"{link}/{ATTENTION}")
     attention = attention_entries(index, catalog, site, link)
+    current = len(attention)
+    attention += resolved_entries(index, catalog, site, link, {e.id for e in attention})[:limit]
     fp = _digest([settings, attention_meta.__dict__, [e.__dict__ for e in attention]])
     new_feeds[ATTENTION] = fp
     files = [out_dir / f"{ATTENTION}{ext}" for ext in FEED_EXTS]
     report.paths += files
     if old_feeds.get(ATTENTION) != fp or not all(p.exists() for p in files):
-        write_feed(attention_meta, attention, out_dir, ATTENTION, limit=max(limit, len(attention)))
+        write_feed(attention_meta, attention, out_dir, ATTENTION, limit=current + limit)
         report.rebuilt.append(ATTENTION)
     for name in sorted(set(old_feeds) - set(new_feeds)):  # feeds of services that are gone
         for ext in FEED_EXTS:
@@ -177,19 +179,39 @@ def _entry(catalog: Catalog, v: Version, site: str | None, html: str, fallback: 
         tags.append(f"severity:{v.severity}")
     if v.kind in ("revert", "partial-revert"):
         tags.append(v.kind)
+    title = (category_title(v, name, catalog.labels.get(v.commit_sha, []), category) if category
+             else entry_title(v, name))
+    summary, updated = safe_text(v.summary), v.fetched_at
+    if (undo := catalog.taken_back(v)) is not None:
+        # The next capture went back to the text from before: these changes did not last (a page
+        # loaded in part, a variant). The entry is updated (same id, the undoing date) to say so,
+        # so a reader who saw its alarms learns they were taken back.
+        tags.append(TAKEN_BACK)
+        title = safe_text(fit_title("Taken back", title))
+        summary = (f"Taken back on {undo.fetched_at}: the next capture served the text from before again, "
+                   f"so these changes did not last. {summary}")
+        updated = undo.fetched_at
     return FeedEntry(
         id=entry_id(v),
-        title=(category_title(v, name, catalog.labels.get(v.commit_sha, []), category) if category
-               else entry_title(v, name)),
+        title=title,
         link=f"{site}/{version_page(v)}" if site is not None else (web_url(v.final_url, v.source_url) or fallback),
-        updated=parse_iso(v.fetched_at),
-        summary=safe_text(v.summary),
+        updated=parse_iso(updated),
+        summary=summary,
         content_html=html,
         categories=tuple(dict.fromkeys(safe_text(t) for t in tags)),
     )
 
 
 ATTENTION = "attention"
+TAKEN_BACK = "taken back"  # the tag of a version undone by the next one (``Catalog.taken_back``)
+# What the attention feed holds, said in its title and description: a reader must not take a
+# list of current problems for a log, nor a problem gone from it for one never seen.
+ATTENTION_TITLE = "Terms tracking: needs attention now (documents failing or held)"
+ATTENTION_DESCRIPTION = (
+    "The documents whose latest check failed (an HTTP error, a page that is not the terms, a transfer cut off) "
+    "or whose new text is held (a sudden shrink, sections missing, another language), one entry per problem "
+    "for as long as it lasts; nothing here was recorded as a version. When a later check goes fine, the "
+    "entry is updated to say the problem was resolved, and when.")
 
 
 def attention_entries(index: Index, catalog: Catalog, site: str | None, link: str) -> list[FeedEntry]:
@@ -212,12 +234,11 @@ def attention_entries(index: Index, catalog: Catalog, site: str | None, link: st
         served = served_instead(row["reason"])
         # "served a login page for 3 run(s)"; the entry's id keeps the state, so it stays one entry.
         said = f"served {served} for {row.get('runs', 1)} run(s)" if served and key not in gone else state
-        stamp = since.replace("-", "").replace(":", "")
         body = (f"<p><strong>{html.escape(title)}</strong> is {state} since {html.escape(since)}"
                 + (f": {html.escape(said)}, which was not recorded" if said != state else "") + ".</p>"
                 f"<p>{html.escape(reason)}</p><p>Last checked {html.escape(row['last_checked'])}.</p>")
         entries.append(FeedEntry(
-            id=f"tag:tracker.invalid,2026:{ATTENTION}/{feed_filename(key)}/{state}/{stamp}",
+            id=_entry_stem(key, state, since),
             title=safe_text(fit_title(title, f"{said} ({reason})")),
             link=web_url(urls.get(key)) or (f"{site}/index.html" if site is not None else f"{link}/{ATTENTION}.atom"),
             updated=parse_iso(since),
@@ -226,6 +247,67 @@ def attention_entries(index: Index, catalog: Catalog, site: str | None, link: st
             categories=(ATTENTION, state),
         ))
     return entries
+
+
+def _entry_stem(key: str, state: str, since: str) -> str:
+    """The id of the attention entry of one problem: its document, its state and its start."""
+    stamp = since.replace("-", "").replace(":", "")
+    return f"tag:tracker.invalid,2026:{ATTENTION}/{feed_filename(key)}/{state}/{stamp}"
+
+
+def resolved_entries(index: Index, catalog: Catalog, site: str | None, link: str,
+                     current: set[str]) -> list[FeedEntry]:
+    """One entry per document whose last problem (a streak of failed or held checks) has ended:
+    the problem's entry again (same id, so a feed reader updates it in place rather than keep a
+    stale alarm), titled "Resolved: ...", dated when the document was checked fine again. At
+    most one per document (its latest problem), newest first; ``current``: ids of the problems
+    still going on (never said resolved). Pure: read from the index's ``checks`` table."""
+    import html
+
+    conn = index.conn
+    urls = {d["key"]: d.get("url") for d in catalog.documents}
+    out = []
+    last_bad = conn.execute("SELECT document_key, MAX(run_id) FROM checks WHERE outcome IN ('failed', 'held') "
+                            "GROUP BY document_key ORDER BY document_key").fetchall()
+    for key, run_id in last_bad:
+        fine = conn.execute("SELECT outcome, checked_at FROM checks WHERE document_key = ? AND run_id > ? "
+                            "ORDER BY run_id LIMIT 1", (key, run_id)).fetchone()
+        if fine is None:  # still failing or held (``attention_entries`` has it)
+            continue
+        bad = conn.execute("SELECT outcome, error, checked_at FROM checks WHERE document_key = ? AND run_id = ?",
+                           (key, run_id)).fetchone()
+        since, runs, first_run = bad[2], 1, run_id
+        for older in conn.execute("SELECT outcome, checked_at, run_id FROM checks WHERE document_key = ? "
+                                  "AND run_id < ? ORDER BY run_id DESC LIMIT 1000", (key, run_id)):
+            if older[0] != bad[0]:
+                break
+            since, runs, first_run = older[1], runs + 1, older[2]
+        state = "held" if bad[0] == "held" else "failing"
+        # a 404/410 for a recorded document was "gone" since its event: the same entry as then
+        gone = conn.execute("SELECT at FROM events WHERE document_key = ? AND event = 'gone' AND run_id BETWEEN ? "
+                            "AND ? ORDER BY id DESC LIMIT 1", (key, first_run, run_id)).fetchone()
+        if gone is not None and state == "failing":
+            state, since = "gone", gone[0]
+        entry_id = _entry_stem(key, state, since)
+        if entry_id in current:
+            continue
+        title = catalog.doc_title(key)
+        reason = safe_text(bad[1] or bad[0])
+        ended, outcome = fine[1], fine[0]
+        said = f"{state} for {runs} run(s) since {since}, checked fine again on {ended} ({outcome})"
+        body = (f"<p>Resolved: <strong>{html.escape(title)}</strong> was {html.escape(said)}.</p>"
+                f"<p>The problem was: {html.escape(reason)}</p>")
+        out.append(FeedEntry(
+            id=entry_id,
+            title=safe_text(fit_title(f"Resolved: {title}", f"{state} for {runs} run(s), fine again ({reason})")),
+            link=web_url(urls.get(key)) or (f"{site}/index.html" if site is not None else f"{link}/{ATTENTION}.atom"),
+            updated=parse_iso(ended),
+            summary=f"Resolved: {said}. The problem was: {reason}",
+            content_html=body,
+            categories=(ATTENTION, "resolved"),
+        ))
+    out.sort(key=lambda e: (e.updated, e.id), reverse=True)
+    return out
 
 
 # --- the whole publication -----------------------------------------------------------------------

@@ -151,6 +151,7 @@ class Catalog:
     labels: dict[str, list[Label]]
     _fps: dict[str, str] = field(default_factory=dict)
     _cats: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _undone: dict[str, Version] | None = None  # commit -> the version that undid it (``taken_back``)
 
     def service_name(self, service_id: str) -> str:
         return self.names.get(service_id) or service_id
@@ -186,12 +187,27 @@ class Catalog:
 
         return shown_tags(self.labels.get(version.commit_sha, []), version.categories)
 
+    def taken_back(self, version: Version) -> Version | None:
+        """The version that undid ``version``, if its document's very next version went back to
+        the text from before it (a page loaded in part, a variant, a change withdrawn): the
+        changes ``version`` reported did not last, and its feed entries say so. Else None."""
+        if self._undone is None:
+            undone: dict[str, Version] = {}
+            for versions in self.by_doc.values():
+                for before, this, after in zip(versions, versions[1:], versions[2:]):
+                    if after.content_hash == before.content_hash != this.content_hash:
+                        undone[this.commit_sha] = after
+            self._undone = undone
+        return self._undone.get(version.commit_sha)
+
     def fingerprint(self, version: Version) -> str:
         """Digest of everything an entry or page of this version shows."""
         fp = self._fps.get(version.commit_sha)
         if fp is None:
+            undo = self.taken_back(version)
             data = [version.to_dict(), self.service_name(version.service_id),
-                    [label.__dict__ for label in self.labels.get(version.commit_sha, [])]]
+                    [label.__dict__ for label in self.labels.get(version.commit_sha, [])],
+                    *([undo.fetched_at] if undo is not None else [])]
             fp = _digest(data)
             self._fps[version.commit_sha] = fp
         return fp

@@ -37,7 +37,8 @@ The order of the checks, cheapest first:
    so never recorded; so is HTML cut in transfer for sure (no ``</body>`` nor ``</html>``, and
    bytes that stop mid-text or leave the content open, ``guards.cut_mid_text``, or a text that
    is the start of the latest version or stops mid-sentence where it goes on);
-8. a new text that lost more than ``max_shrink`` of the last one, from HTML bytes that stop
+8. a new text that lost more than ``max_shrink`` of the last one (or over 30% of it in whole
+   sections, nothing new, ``guards.dropped``: held until seen on the next run), from HTML bytes that stop
    before their ``</body>`` (``guards.cut_off_html``), or that stops mid-sentence where the
    latest text goes on (``analysis.boilerplate.truncated_side``), or the terms in another language
    (``guards.another_language``; counted by language, any text in it): held until seen in 3
@@ -285,6 +286,11 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
     previous = state.latest_length if state.latest_hash is not None and same_way else None
     problem = guard.error_page(text, fetched.body, previous, url=fetched.url, final_url=fetched.final_url) or (
         _partial_page(latest, text, fetched.document.max_shrink) if latest is not None and same_way else None)
+    pages = fetched.parts or (fetched,)
+    # a page half-hidden (a comment never closed) or, for a first version, half-built (a loading
+    # placeholder a script fills): refused
+    problem = problem or guard.unclosed_comment(pages) or (
+        guard.still_loading(text, fetched.body) if state.latest_hash is None else None)
     if problem:
         return Decision(_check(fetched, "failed", error=problem))
     # A page whose bytes stop before its end (a transfer closed early, with no length to tell)
@@ -294,7 +300,6 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
     # widget dropped), and refusing it for ever would lose every later version.
     # Both at once, or bytes that stop mid-text, are a cut transfer however often it repeats (a
     # proxy that cuts at the same byte each time): refused, never a version deleting the rest.
-    pages = fetched.parts or (fetched,)
     cut_html = guard.cut_off_html(pages)
     cut_text = _cut_short(latest, text) if latest is not None and same_way else None
     cut = guard.cut_mid_text(pages) if cut_html else None
@@ -312,15 +317,18 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
     # ever would lose every later version of a site that moved to that language for good.
     switched = guard.another_language(latest, text) if latest is not None and same_way else None
     shrunk = guard.shrink(previous, len(text), fetched.document.max_shrink)
-    held = cut_html or cut_text or switched or shrunk
+    # sections missing, nothing new (a page loaded in part, a variant): held until seen on the next run
+    drop = (guard.dropped(latest, text, fetched.document.max_shrink)
+            if latest is not None and same_way and not (cut_html or cut_text or switched or shrunk) else None)
+    held = cut_html or cut_text or switched or shrunk or drop
     # A sudden shrink is counted as such, any shrunk text: a shorter policy that goes on being
     # edited (a date a run, a clause) is the page as served now once it has lasted 3 runs, where
     # counting one exact text held it for ever (a replay of Vinted's privacy policy, 134,779
     # characters down to 26,000 and edited at each step: 12 versions never recorded). A text cut
     # mid-sentence still has to repeat exactly, and so does any text under `confirm` (asked for).
     key = (f"language:{guard.main_language(text)}" if switched
-           else SHRINK_KEY if shrunk and not (cut_html or cut_text) and needed <= 1 else text_hash)
-    waiting = _not_confirmed(fetched, state, key, held, needed)
+           else SHRINK_KEY if (shrunk or drop) and not (cut_html or cut_text) and needed <= 1 else text_hash)
+    waiting = _not_confirmed(fetched, state, key, held, needed, guard.DROP_RUNS if drop else guard.HOLD_RUNS)
     if waiting is not None:
         return waiting
     kind, revert_of = _kind(state, text_hash)
@@ -539,13 +547,14 @@ def _another_page(latest: str, text: str) -> str | None:
 
 
 def _not_confirmed(fetched: Fetched, state: DocumentState, text_hash: str, shrank: str | None,
-                   needed: int) -> Decision | None:
+                   needed: int, hold_runs: int = guard.HOLD_RUNS) -> Decision | None:
     """"held" (a sudden shrink) or "pending" (``confirm``) while a new text has not been seen
     in enough consecutive runs yet; None once it has (or when one run is enough). ``text_hash``
     is what must repeat: the text's hash, "language:XX" for terms served in another language
-    (any text in that language counts), or ``SHRINK_KEY`` for a sudden shrink (any shrunk text)."""
+    (any text in that language counts), or ``SHRINK_KEY`` for a sudden shrink (any shrunk text).
+    ``hold_runs``: the runs a held text must be seen in (``guards.DROP_RUNS`` for a drop)."""
     if shrank:
-        runs = max(needed, guard.HOLD_RUNS)
+        runs = max(needed, hold_runs)
     else:
         runs = needed if state.latest_hash is not None else 1  # a first version is never pending
     if runs <= 1:
