@@ -886,9 +886,46 @@ def _changed_pairs(before: list[Fact], after: list[Fact], before_text: str,
                     gone.append((f, None))
             pairs += gone + [(None, f) for j, f in enumerate(new) if j not in used]
             continue
+        if kind == "duration" and old and new:
+            old, new = _same_lengths_dropped(old, new)
         for i in range(max(len(old), len(new))):
             pairs.append((old[i] if i < len(old) else None, new[i] if i < len(new) else None))
     return pairs
+
+
+_ISO_PART = re.compile(r"(\d+(?:\.\d+)?)([YMWDHS])")
+_DAYS = {"Y": 365.25, "M": 30.44, "W": 7.0, "D": 1.0}
+_TIME_DAYS = {"H": 1 / 24, "M": 1 / 1440, "S": 1 / 86400}
+
+
+def duration_days(value: str) -> float | None:
+    """A duration fact's value ("P1Y", "PT24H", "P2W") as a number of days, None when it is not
+    one such value ("P1Y6M" adds its parts)."""
+    if not value.startswith("P"):
+        return None
+    date, _, time = value[1:].partition("T")
+    total, seen = 0.0, False
+    for part, units in ((date, _DAYS), (time, _TIME_DAYS)):
+        for m in _ISO_PART.finditer(part):
+            total, seen = total + float(m.group(1)) * units[m.group(2)], True
+    return total if seen else None
+
+
+def _same_lengths_dropped(old: list[Fact], new: list[Fact]) -> tuple[list[Fact], list[Fact]]:
+    """Durations written in another unit with the same length ("1 year" / "365 days", "1 day" /
+    "24 hours", "2 weeks" / "14 days", "13 months" / "395 days": within 2%) are one term: dropped
+    in pairs from both sides, with the same qualifier."""
+    left = list(new)
+    kept_old = []
+    for f in old:
+        days = duration_days(f.value)
+        twin = next((g for g in left if days and g.qualifier == f.qualifier and (other := duration_days(g.value))
+                     and abs(other - days) <= 0.02 * max(days, other)), None)
+        if twin is None:
+            kept_old.append(f)
+        else:
+            left.remove(twin)
+    return kept_old, left
 
 
 def _place_role(f: Fact, text: str) -> str:
