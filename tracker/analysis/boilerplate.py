@@ -186,8 +186,22 @@ _CONTINUE = re.compile(
     r"\b(?:by\s+continuing|if\s+you\s+continue|continued\s+use|continuing\s+to\s+use|"
     r"en\s+continuant|weitere\s+nutzung)\b.{0,160}\b(?:updated|new|revised|effective\s+date|"
     r"nouvelles?|mises?\s+à\s+jour|aktualisiert\w*|neue)\b", re.I | re.S)
+# Other ways of saying "if you go on using it after the date, you accept the new version": keeping
+# on browsing, using it after a date, in French and German. Read only where the sentence grants
+# no power to change the terms (that is the rule for changes, a term).
+_CONTINUE_MORE = re.compile(
+    r"\b(?:if\s+you\s+(?:keep|go\s+on|still)\s+(?:using|browsing|accessing|visiting)|keep\s+(?:using|browsing|accessing)|"
+    r"(?:further|ongoing)\s+(?:use|access)|(?:use|using|access|accessing|browse|browsing)\b[^.;]{0,60}?\bafter\s+"
+    r"(?:this|that|the|such)\s+(?:date|day|effective\s+date)|"
+    r"si\s+vous\s+(?:continuez|poursuivez)|en\s+poursuivant|(?:utilis\w+|accéd\w+|navigu\w+)\b[^.;]{0,60}?\baprès\s+cette\s+date|"
+    r"weiterhin\s+(?:nutzen|verwenden|besuchen|zugreifen)|nach\s+diesem\s+(?:datum|tag|zeitpunkt)\b[^.;]{0,60}?\b(?:nutzen|verwenden))"
+    r"\b.{0,160}\b(?:updated|new|revised|amended|modified|nouvelles?|modifiées?|mises?\s+à\s+jour|révisées?|"
+    r"neuen?|geänderten?|aktualisiert\w*|überarbeitet\w*)\s+(?:[\w-]+\s+){0,2}?(?:terms|polic(?:y|ies)|agreement|"
+    r"conditions|notice|statement|version|cgu|cgv|politique|charte|\w*bedingungen|agb|datenschutzerklärung|"
+    r"richtlinien?|fassung)\b", re.I | re.S)
 # Every announcement pattern holds one of these words: a cheap first test.
 _ANNOUNCE_HINT = re.compile(r"updat|chang|revis|amend|version|continu|effect|summary|what|jour|prior|previous|"
+                            r"keep|still|go\s+on|further|ongoing|after|après|poursuiv|weiterhin|nach\s+diesem|"
                             r"earlier|archived|older|former|added|clarified|review|working|coming|"
                             r"modifi|aktualis|fassung|geändert|nouvelle|neue|dated?\b|\d{4}|"
                             r"easier|clearer|simpler|periodic|regul|régul|time\s+to\s+time|frequent|often|regelmäßig", re.I)
@@ -229,6 +243,9 @@ def is_announcement(text: str) -> bool:
     if _ANNOUNCE.search(text):
         return True
     if (_CONTINUE.search(text) or _ANNOUNCE_SOFT.search(text)) and not _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text)):
+        return True
+    if (_CONTINUE_MORE.search(text) and not _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text))
+            and not _CHANGE_POWER.search(text)):
         return True
     if (_CHECK_BACK.search(text) and not _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text))
             and not _CHANGE_POWER.search(text)):

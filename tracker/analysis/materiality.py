@@ -3712,7 +3712,62 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
                                    lead_before=lb, lead_after=la))
     _edge_chrome(changes, labels, old, new)
     _outside_document(changes, labels, old, new)
+    _split_or_joined(changes, labels)
     return labels
+
+
+# Words a sentence split in two (or two joined into one) may gain or lose besides its own: the
+# subject said again, a connective ("After that, we ...", "Sie ist ...", "It will ..."). A new
+# negation, number or modal of obligation or permission is never only a regrouping.
+_SPLIT_FORCE = MODALS - {"will", "would", "wird", "werden"}
+_SPLIT_EXTRA = 2
+
+
+def _split_or_joined(changes: Sequence[Any], labels: list[ChangeLabel]) -> None:
+    """A sentence split in two, or two sentences joined into one, with only a connective or a
+    pronoun reworded ("We keep records for 24 months and then delete them." / "We keep records
+    for 24 months." + "After that, we delete them."): the clause diff sees a sentence cut short
+    and another one new, but the two versions say the same words. Labels of such a group are
+    "regrouped" when one of them was material."""
+    by_new = {c.new_index: k for k, c in enumerate(changes) if c.kind == "added" and c.new_index is not None}
+    by_old = {c.old_index: k for k, c in enumerate(changes) if c.kind == "removed" and c.old_index is not None}
+    for k, c in enumerate(changes):
+        if c.kind != "modified" or not c.before or not c.after:
+            continue
+        if c.new_index is not None:  # split: the rest of the old sentence is an added neighbour
+            group = [j for j in (by_new.get(c.new_index - 1), by_new.get(c.new_index + 1)) if j is not None]
+            if group and any(labels[j].material for j in (k, *group)) and _same_words(
+                    [c.before], [c.after] + [changes[j].after or "" for j in group]):
+                _regroup(labels, (k, *group))
+                continue
+        if c.old_index is not None:  # joined: the other old sentence is a removed neighbour
+            group = [j for j in (by_old.get(c.old_index - 1), by_old.get(c.old_index + 1)) if j is not None]
+            if group and any(labels[j].material for j in (k, *group)) and _same_words(
+                    [c.before] + [changes[j].before or "" for j in group], [c.after]):
+                _regroup(labels, (k, *group))
+
+
+def _same_words(old: list[str], new: list[str]) -> bool:
+    """Whether the texts ``new`` say the words of the texts ``old``: no content word, number,
+    negation or modal lost, and at most ``_SPLIT_EXTRA`` content words gained, none of them a
+    number, a negation or a modal of obligation or permission."""
+    before = {canonical_word(w) for t in old for w in words(t)}
+    after = {canonical_word(w) for t in new for w in words(t)}
+    if not before or not after:
+        return False
+    lost, gained = before - after, after - before
+
+    def strong(w: str) -> bool:
+        return any(ch.isdigit() for ch in w) or w in _NEGATIONS or w in _SPLIT_FORCE
+
+    if any(strong(w) or is_content_word(w) for w in lost) or any(strong(w) for w in gained):
+        return False
+    return sum(1 for w in gained if is_content_word(w)) <= _SPLIT_EXTRA
+
+
+def _regroup(labels: list[ChangeLabel], group: Sequence[int]) -> None:
+    for j in group:
+        labels[j] = _cosmetic("regrouped", _COSMETIC_TEXT["regrouped"], labels[j].facts_before, labels[j].facts_after)
 
 
 def _outside_document(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: str) -> None:
