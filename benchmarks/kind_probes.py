@@ -561,11 +561,65 @@ def _list_conjunction() -> list[tuple[str, str, str, bool]]:
     ]
 
 
+def _harder() -> list[tuple[str, str, str, bool]]:
+    """Second-round variants of the kinds above, in messier shapes (boxes, lists, tables, pages
+    with widgets), each listed under its kind."""
+    return [
+        ("announcement", LUMORA, sub(LUMORA, "## 1. Who we are\n", "## Summary of changes\n\n- We now explain more clearly how credits expire.\n"
+                                     "- We added examples of content that is not allowed.\n- We updated our address.\n\n## 1. Who we are\n"), False),
+        ("announcement", BRINDLE, sub(BRINDLE, "Version 4.2 - last revised 1 March 2026\n", "Version 4.2 - last revised 1 March 2026\n\n"
+                                      "Our Customer Agreement is changing on 1 June 2026. [Read the new Agreement](https://brindle.example/agreement-2026) "
+                                      "or [compare the versions](https://brindle.example/agreement-diff).\n"), False),
+        ("announcement", KNUSPER, sub(KNUSPER, "## § 1 Geltungsbereich\n", "Was hat sich geändert? Wir haben die Abschnitte zur Kündigung verständlicher formuliert.\n\n"
+                                      "## § 1 Geltungsbereich\n"), False),
+        ("fragment", PARCEL, PARCEL + "\nWas this page helpful?\n\nYes\n\nNo\n\nShare: [X](https://x.example) [LinkedIn](https://li.example)\n", False),
+        ("fragment", BRINDLE, sub(BRINDLE, "1. Services\n", "Download as PDF (312 KB)\n\n1. Services\n"), False),
+        ("fragment", VENTOLINE, sub(VENTOLINE, "## Article 1 - Objet\n", "Sommaire\n\nArticle 1 - Objet\n\nArticle 2 - Inscription\n\nArticle 3 - Abonnement et prix\n\n"
+                                    "## Article 1 - Objet\n"), False),
+        ("regrouped", BRINDLE, sub(BRINDLE, "2.1 Customer shall pay the fees listed on the Pricing Page, monthly in arrears.\n\n2.2 Late payments bear interest at 1.5% per month.",
+                                   "2.1 Customer shall pay the fees listed on the Pricing Page, monthly in arrears. 2.2 Late payments bear interest at 1.5% per month."), False),
+        ("regrouped", VENTOLINE, sub(VENTOLINE, "L'abonnement Premium coûte 4,99 € par mois.\nL'abonnement est renouvelé automatiquement chaque mois, sauf résiliation avant la date de renouvellement.",
+                                     "L'abonnement Premium coûte 4,99 € par mois et il est renouvelé automatiquement chaque mois, sauf résiliation avant la date de renouvellement."), False),
+        ("regrouped", LUMORA, sub(LUMORA, "You must not use Lumora to create sexual images of real people, to harass anyone or to infringe the rights of others.",
+                                  "You must not use Lumora to:\n\n* create sexual images of real people;\n* harass anyone; or\n* infringe the rights of others."), False),
+        ("renamed", PARCEL, PARCEL.replace("Parcelwick Inc.", "Parcelwick, Inc."), False),
+        ("renamed", LUMORA, LUMORA.replace("the service", "the Lumora Platform").replace("use Lumora", "use the Lumora Platform"), False),
+        ("renamed", BRINDLE, BRINDLE.replace("Pricing Page", "Rate Card"), False),
+        ("live-number", LUMORA + "\n© 2025 Lumora Labs Ltd. All rights reserved.\n", LUMORA + "\n© 2026 Lumora Labs Ltd. All rights reserved.\n", False),
+        ("live-number", PARCEL + "\nRated 4.7 out of 5 from 18,204 reviews\n", PARCEL + "\nRated 4.6 out of 5 from 19,877 reviews\n", False),
+        ("live-number", sub(BRINDLE, "Version 4.2 - last revised 1 March 2026", "Version 4.2 - last revised 1 March 2026 - 14 min read"),
+         sub(BRINDLE, "Version 4.2 - last revised 1 March 2026", "Version 4.2 - last revised 1 March 2026 - 16 min read"), False),
+        ("contact", LUMORA, sub(LUMORA, "Email: legal@lumora.example", "Email: legal@lumora.example\nPhone: +44 117 496 0123 (Mon-Fri, 9am-5pm)"), False),
+        ("contact", PARCEL, sub(PARCEL, "Privacy questions: privacy@parcelwick.example", "Privacy questions: write to our Data Protection Officer at dpo@parcelwick.example"), False),
+        ("contact", VENTOLINE, sub(VENTOLINE, "Ventoline SAS, 18 rue des Tanneurs, 69002 Lyon, France.", "Ventoline SAS, 3 place Bellecour, 69002 Lyon, France (RCS Lyon 912 345 678)."), False),
+        ("renumbered", sub(LUMORA, "## 2. Accounts\n", "## 2. Accounts\n\nSee also Section 6 for how accounts are closed.\n"),
+         sub(LUMORA, "## 2. Accounts\n", "## 2. Accounts\n\nSee also Section 7 for how accounts are closed.\n"), False),
+        ("renumbered", BRINDLE, BRINDLE.replace("\n5.1 ", "\n5.1. ").replace("\n5.2 ", "\n5.2. "), False),
+        ("typography", LUMORA, LUMORA.replace("Ltd,", "Ltd.,").replace(" - ", " — "), False),
+        ("typography", PARCEL, PARCEL.replace("- Your name", "* Your name").replace("- The location", "* The location").replace("- Payment", "* Payment"), False),
+        ("spelling", BRINDLE, BRINDLE.replace("in arrears", "in arears"), False),
+        ("moved", PARCEL, sub(sub(PARCEL, "## Sharing\n\nWe share your address and phone number with the courier who delivers your parcel.\n"
+                                  "We share payment details only with our payment provider.\n\n", ""),
+                              "## Contact us", "## Sharing\n\nWe share your address and phone number with the courier who delivers your parcel.\n"
+                              "We share payment details only with our payment provider.\n\n## Contact us"), False),
+        ("moved", LUMORA, sub(sub(LUMORA, "We may remove content that breaks these rules.\n", ""), "You grant Lumora a licence",
+                              "We may remove content that breaks these rules.\nYou grant Lumora a licence"), False),
+        ("list-reflow", QUOKKA, sub(QUOKKA, "You can change your choices at any time in the cookie settings at the bottom of every page.\n"
+                                    "You can also block cookies in your browser settings, but some parts of the site may then stop working.",
+                                    "You can:\n- change your choices at any time in the cookie settings at the bottom of every page; or\n"
+                                    "- block cookies in your browser settings, but some parts of the site may then stop working."), False),
+        ("cookie-expiry", sub(QUOKKA, "| qn_csrf | Protects forms against forgery | 1 day |", "| qn_csrf | Protects forms against forgery | 6 months |"),
+         sub(QUOKKA, "| qn_csrf | Protects forms against forgery | 1 day |", "| qn_csrf | Protects forms against forgery | 180 days |"), False),
+        ("footnote", BRINDLE + "\n[1] Excluding planned maintenance.\n", sub(BRINDLE, "in each month.", "in each month.[1]") + "\n[1] Excluding planned maintenance.\n", False),
+    ]
+
+
 KINDS = {
     "announcement": _announcements, "fragment": _fragments, "regrouped": _regrouped, "renamed": _renamed,
     "live-number": _live_numbers, "contact": _contact, "reordered": _reordered, "renumbered": _renumbered,
     "typography": _typography, "spelling": _spelling, "e-mail": _email_word, "capitalisation": _capitals,
     "moved": _moved, "cookie-expiry": _cookie_expiry, "footnote": _footnotes, "list-reflow": _list_conjunction,
+    "harder": _harder,
 }
 
 

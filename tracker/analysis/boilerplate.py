@@ -202,6 +202,8 @@ _CONTINUE_MORE = re.compile(
 # Every announcement pattern holds one of these words: a cheap first test.
 _ANNOUNCE_HINT = re.compile(r"updat|chang|revis|amend|version|continu|effect|summary|what|jour|prior|previous|"
                             r"keep|still|go\s+on|further|ongoing|after|après|poursuiv|weiterhin|nach\s+diesem|"
+                            r"clarif|reword|rewrit|simplif|reorgani|restructur|précis|reformul|réorganis|réécri|"
+                            r"formuliert|gestaltet|gemacht|dargestellt|präzisiert|gegliedert|umstrukturiert|klargestellt|"
                             r"earlier|archived|older|former|added|clarified|review|working|coming|"
                             r"modifi|aktualis|fassung|geändert|nouvelle|neue|dated?\b|\d{4}|"
                             r"easier|clearer|simpler|periodic|regul|régul|time\s+to\s+time|frequent|often|regelmäßig", re.I)
@@ -220,7 +222,16 @@ _ANNOUNCE_SOFT = re.compile(
     r"(?:as\s+of|on|from|starting)|"
     r"we(?:['’]ve|\s+have)\s+(?:added|clarified|introduced|updated|revised|simplified|reorgani[sz]ed|restructured|"
     r"expanded|removed|rewritten|reworded)\s+(?:[\w-]+\s+){0,3}?(?:terms|language|sections?|provisions?|clauses?|"
-    r"wording|explanations?|details)\b)", re.I)
+    r"wording|explanations?|details)\b|"
+    # the editor describing the edit, in other words and in French and German: "the section on
+    # refunds has been reworded", "nous avons clarifié les articles ...", "wir haben die Abschnitte
+    # zur Kündigung verständlicher formuliert"
+    r"(?:sections?|clauses?|provisions?|wording|language|paragraphs?)\s+(?:on|about|of|regarding)\s+[^.;]{1,40}?\s+"
+    r"(?:has|have)\s+been\s+(?:clarified|reworded|rewritten|simplified|reorgani[sz]ed|restructured)|"
+    r"nous\s+avons\s+(?:clarifié|précisé|reformulé|réorganisé|simplifié|réécrit|restructuré)\s+"
+    r"(?:la|les|le|l['’]|certaines|certains|plusieurs|nos|notre)\b|"
+    r"wir\s+haben\s+(?:[\w-]+\s+){1,6}?(?:(?:verständlicher|klarer|einfacher|übersichtlicher|deutlicher)\s+"
+    r"(?:formuliert|gestaltet|gemacht|dargestellt)|präzisiert|umformuliert|neu\s+gegliedert|umstrukturiert|klargestellt)\b)", re.I)
 _NOTICE_NAME = re.compile(r"\b(?:privacy|cookies?|legal|collection|data\s+protection)\s+notice\b", re.I)  # a document's name
 _NOTICE_TERMS = re.compile(r"\b(?:\d+\s+days?|notice|notify|right\s+to\s+reject|object|terminate)\b",
                            re.I)
@@ -589,7 +600,9 @@ def is_language_row(text: str) -> bool:
 # a way to reach someone (taxonomy: contact details are not material). A lead-in is a condition
 # ("If/When/For ...,") or a few words without a verb ("Pour les pros"), never a clause of its own.
 _CONTACT_LEAD = (r"(?:(?:if|when|where|for|should|in\s+case|pour|si|en\s+cas|wenn|falls|für|bei)\b"
-                 r"[^.;:!?]{0,160}?(?:,|\bthen\b|\balors\b)\s*|(?:[^\W\d_]+\s+){1,3}?)?")
+                 r"[^.;:!?]{0,160}?(?:,|\bthen\b|\balors\b)\s*|(?:[^\W\d_]+\s+){1,3}?|"
+                 # a label or a question before the route: "Privacy questions: write to ...", "Fragen? Sie können ..."
+                 r"(?:[^\W\d_]+\s+){0,3}[^\W\d_]+\s*[:?]\s*)?")
 _CONTACT_VERB = (
     r"(?:(?:you|users?|customers?)\s+(?:can|may|could|should|are\s+(?:welcome|invited)\s+to)\s+(?:also\s+|always\s+)?"
     r"|please\s+(?:feel\s+free\s+to\s+)?|feel\s+free\s+to\s+|(?=(?:contact|write|e-?mail)\s+(?:us|our|the|them|to)\b))"

@@ -3720,7 +3720,7 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
 # subject said again, a connective ("After that, we ...", "Sie ist ...", "It will ..."). A new
 # negation, number or modal of obligation or permission is never only a regrouping.
 _SPLIT_FORCE = MODALS - {"will", "would", "wird", "werden"}
-_SPLIT_EXTRA = 2
+_SPLIT_EXTRA = 1
 
 
 def _split_or_joined(changes: Sequence[Any], labels: list[ChangeLabel]) -> None:
@@ -3745,6 +3745,35 @@ def _split_or_joined(changes: Sequence[Any], labels: list[ChangeLabel]) -> None:
             if group and any(labels[j].material for j in (k, *group)) and _same_words(
                     [c.before] + [changes[j].before or "" for j in group], [c.after]):
                 _regroup(labels, (k, *group))
+    _reflowed_blocks(changes, labels)
+
+
+def _reflowed_blocks(changes: Sequence[Any], labels: list[ChangeLabel]) -> None:
+    """Sentences removed and added in one place that say the same words: a sentence with an
+    inline list turned into a lead-in and bullet items ("You must not: * spam; * scrape"), or
+    items joined back into one sentence, a table turned into a list. A run of consecutive removed
+    and added clauses (each side in a row in its version) is "regrouped" when the added ones say
+    the removed ones' words (``_same_words``) and one of them was material."""
+    k = 0
+    while k < len(changes):
+        if changes[k].kind not in ("added", "removed"):
+            k += 1
+            continue
+        end, last = k + 1, {changes[k].kind: changes[k]}
+        while end < len(changes) and end - k < 40 and changes[end].kind in ("added", "removed"):
+            c, prev = changes[end], last.get(changes[end].kind)
+            attr = "new_index" if c.kind == "added" else "old_index"
+            if prev is not None and (getattr(c, attr) is None or getattr(prev, attr) is None
+                                     or getattr(c, attr) != getattr(prev, attr) + 1):
+                break
+            last[c.kind] = c
+            end += 1
+        run = range(k, end)
+        gone = [changes[j].before or "" for j in run if changes[j].kind == "removed"]
+        came = [changes[j].after or "" for j in run if changes[j].kind == "added"]
+        if gone and came and any(labels[j].material for j in run) and _same_words(gone, came):
+            _regroup(labels, run)
+        k = end
 
 
 def _same_words(old: list[str], new: list[str]) -> bool:
