@@ -3734,18 +3734,30 @@ def _split_or_joined(changes: Sequence[Any], labels: list[ChangeLabel]) -> None:
     for k, c in enumerate(changes):
         if c.kind != "modified" or not c.before or not c.after:
             continue
-        if c.new_index is not None:  # split: the rest of the old sentence is an added neighbour
-            group = [j for j in (by_new.get(c.new_index - 1), by_new.get(c.new_index + 1)) if j is not None]
+        if c.new_index is not None:  # split: the rest of the old sentence is added next to it
+            group = _neighbours(by_new, c.new_index)
             if group and any(labels[j].material for j in (k, *group)) and _same_words(
                     [c.before], [c.after] + [changes[j].after or "" for j in group]):
                 _regroup(labels, (k, *group))
                 continue
-        if c.old_index is not None:  # joined: the other old sentence is a removed neighbour
-            group = [j for j in (by_old.get(c.old_index - 1), by_old.get(c.old_index + 1)) if j is not None]
+        if c.old_index is not None:  # joined: the other old sentences are removed next to it
+            group = _neighbours(by_old, c.old_index)
             if group and any(labels[j].material for j in (k, *group)) and _same_words(
                     [c.before] + [changes[j].before or "" for j in group], [c.after]):
                 _regroup(labels, (k, *group))
     _reflowed_blocks(changes, labels)
+
+
+def _neighbours(at: dict[int, int], index: int, most: int = 12) -> list[int]:
+    """The changes (positions in ``at``, by clause index) in an unbroken run just before and just
+    after clause ``index``: the other pieces of a sentence split up (or of sentences joined)."""
+    out = []
+    for step in (-1, 1):
+        i = index + step
+        while i in at and len(out) < most:
+            out.append(at[i])
+            i += step
+    return sorted(out)
 
 
 def _reflowed_blocks(changes: Sequence[Any], labels: list[ChangeLabel]) -> None:
