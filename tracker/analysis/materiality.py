@@ -3751,7 +3751,7 @@ def _split_or_joined(changes: Sequence[Any], labels: list[ChangeLabel]) -> None:
 def _neighbours(at: dict[int, int], index: int, most: int = 12) -> list[int]:
     """The changes (positions in ``at``, by clause index) in an unbroken run just before and just
     after clause ``index``: the other pieces of a sentence split up (or of sentences joined)."""
-    out = []
+    out: list[int] = []
     for step in (-1, 1):
         i = index + step
         while i in at and len(out) < most:
