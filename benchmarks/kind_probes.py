@@ -561,6 +561,21 @@ def _list_conjunction() -> list[tuple[str, str, str, bool]]:
     ]
 
 
+def _minimum_age() -> list[tuple[str, str, str, bool]]:
+    k = "minimum-age"
+    return [
+        (k, LUMORA, sub(LUMORA, "You must be at least 16 years old to use Lumora.", "You must be aged 16 or over to use Lumora."), False),
+        (k, LUMORA, sub(LUMORA, "You must be at least 16 years old to use Lumora.", "You must be over the age of 16 to use Lumora."), False),
+        (k, sub(LUMORA, "You must be at least 16 years old to use Lumora.", "You must be 16 years of age or older to use Lumora."),
+         sub(LUMORA, "You must be at least 16 years old to use Lumora.", "You must be at least 16 years old to use Lumora."), False),
+        (k, sub(PARCEL, "This policy explains", "You must be over 18 to create an account. This policy explains"),
+         sub(PARCEL, "This policy explains", "You must be 18 or older to create an account. This policy explains"), False),
+        (k, VENTOLINE, sub(VENTOLINE, "L'utilisateur doit avoir au moins 15 ans pour créer un compte.", "L'utilisateur doit avoir 15 ans ou plus pour créer un compte."), False),
+        (k, KNUSPER, sub(KNUSPER, "Nutzer müssen mindestens 16 Jahre alt sein.", "Nutzer müssen 16 Jahre oder älter sein."), False),
+        (k + "/control", LUMORA, sub(LUMORA, "You must be at least 16 years old to use Lumora.", "You must be at least 18 years old to use Lumora."), True),
+    ]
+
+
 def _harder() -> list[tuple[str, str, str, bool]]:
     """Second-round variants of the kinds above, in messier shapes (boxes, lists, tables, pages
     with widgets), each listed under its kind."""
@@ -640,7 +655,7 @@ KINDS = {
     "live-number": _live_numbers, "contact": _contact, "reordered": _reordered, "renumbered": _renumbered,
     "typography": _typography, "spelling": _spelling, "e-mail": _email_word, "capitalisation": _capitals,
     "moved": _moved, "cookie-expiry": _cookie_expiry, "footnote": _footnotes, "list-reflow": _list_conjunction,
-    "harder": _harder,
+    "minimum-age": _minimum_age, "harder": _harder,
 }
 
 

@@ -135,3 +135,25 @@ def test_an_inline_list_turned_into_items_is_regrouped_and_a_new_item_is_not():
     assert not analyse(old, new).material
     more = new.replace("* mine crypto.", "* mine crypto; or\n* resell accounts.")
     assert analyse(old, more).material
+
+
+AGE = "# Plinkett Terms\n\n## Eligibility\n\n{X}\n\nYou are responsible for your account.\n\n## Law\n\nIrish law applies.\n"
+_MINIMUM_FORMS = ["You must be at least 16 years old to use Plinkett.", "You must be 16 years of age or older to use Plinkett.",
+                  "You must be aged 16 or over to use Plinkett.", "You must be over the age of 16 to use Plinkett."]
+
+
+@pytest.mark.parametrize("old", _MINIMUM_FORMS)
+@pytest.mark.parametrize("new", _MINIMUM_FORMS)
+def test_the_same_minimum_age_in_other_words_is_not_material(old, new):
+    if old != new:
+        result = analyse(AGE.replace("{X}", old), AGE.replace("{X}", new))
+        assert not result.material, result.summary
+
+
+@pytest.mark.parametrize("old,new", [
+    ("You must be at least 16 years old to use Plinkett.", "You must be at least 18 years old to use Plinkett."),
+    ("You must be at least 16 years old to use Plinkett.", "You must be under 16 years old to use Plinkett."),
+    ("You must be over the age of 16 to use Plinkett.", "You must be 13 years of age or older to use Plinkett."),
+])
+def test_another_minimum_age_stays_material(old, new):
+    assert analyse(AGE.replace("{X}", old), AGE.replace("{X}", new)).material

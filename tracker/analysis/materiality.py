@@ -888,6 +888,8 @@ def _changed_pairs(before: list[Fact], after: list[Fact], before_text: str,
             continue
         if kind == "duration" and old and new:
             old, new = _same_lengths_dropped(old, new)
+        if kind == "age" and (old or new):
+            old, new = _same_minimum_dropped(old, new, before_text, after_text)
         for i in range(max(len(old), len(new))):
             pairs.append((old[i] if i < len(old) else None, new[i] if i < len(new) else None))
     return pairs
@@ -909,6 +911,37 @@ def duration_days(value: str) -> float | None:
         for m in _ISO_PART.finditer(part):
             total, seen = total + float(m.group(1)) * units[m.group(2)], True
     return total if seen else None
+
+
+# Ways of saying "this age or older": "at least 16", "over the age of 16", "16 years of age",
+# "16 or older", "minimum age 16", "mindestens 16", "au moins 16 ans" (taken as one minimum age, as
+# readers and drafters do).
+_AT_LEAST = frozenset(("", "at least", "over", "above", "minimum", "older than", "mindestens", "au moins"))
+# ... and the forms the fact extraction leaves out: "aged 16 or over", "16 and above", "16+".
+_MORE_MIN_AGES = re.compile(r"\b(?:aged\s+)?(\d{1,2})\s+(?:years?\s+)?(?:or|and)\s+(?:over|older|above|up)\b|"
+                            r"\b(\d{1,2})\s*\+(?!\s*\d)|\b(\d{1,2})\s+ans\s+(?:ou|et)\s+plus\b|"
+                            r"\b(\d{1,2})\s+jahre\s+(?:oder|und)\s+älter\b", re.I)
+
+
+def minimum_ages(facts: Sequence[Fact], text: str) -> set[str]:
+    """The minimum ages ``text`` states: its age facts whose qualifier means "this age or older",
+    and the forms ``_MORE_MIN_AGES`` finds ("aged 16 or over", "16+")."""
+    found = {f.value for f in facts if f.kind == "age" and f.qualifier in _AT_LEAST}
+    return found | {next(g for g in m.groups() if g) for m in _MORE_MIN_AGES.finditer(text)}
+
+
+def _same_minimum_dropped(old: list[Fact], new: list[Fact], before: str,
+                          after: str) -> tuple[list[Fact], list[Fact]]:
+    """The same minimum age said another way ("at least 16" / "16 years of age or older" / "aged
+    16 or over") is one term: such ages are dropped from both sides."""
+    same = minimum_ages(old, before) & minimum_ages(new, after) if old and new else set()
+    if not (old and new):  # the other side's form is one the fact extraction leaves out
+        same = minimum_ages(old or new, before if old else after) & minimum_ages((), after if old else before)
+
+    def kept(facts: list[Fact]) -> list[Fact]:
+        return [f for f in facts if not (f.value in same and f.qualifier in _AT_LEAST)]
+
+    return kept(old), kept(new)
 
 
 def _same_lengths_dropped(old: list[Fact], new: list[Fact]) -> tuple[list[Fact], list[Fact]]:
@@ -3225,9 +3258,19 @@ class _Job:
         both sides state, with the same value."""
         ages_b = {f.value for f in self.fb if f.kind == "age"}
         if not ages_b or ages_b != {f.value for f in self.fa if f.kind == "age"}:
-            return False
+            return self._minimum_age_spelled()
         changed = [w for w in self.d.inserted() + self.d.deleted() if is_content_word(w) and not w.isdigit()]
-        return bool(changed) and all(w.lower() in _AGE_WORDS for w in changed)
+        return bool(changed) and all(w.lower() in _AGE_WORDS for w in changed) or self._minimum_age_spelled()
+
+    def _minimum_age_spelled(self) -> bool:
+        """The same minimum age said in other words ("at least 16 years old" → "aged 16 or
+        over"): both sides state the same minimum ages, and the words changed only say the age
+        and that it is a minimum."""
+        ages = minimum_ages(self.fb, self.before)
+        if not ages or ages != minimum_ages(self.fa, self.after):
+            return False
+        changed = [w.lower() for w in self.d.inserted() + self.d.deleted() if not w.isdigit()]
+        return bool(changed) and all(w in _AGE_WORDS or w in _MINIMUM_WORDS or not is_content_word(w) for w in changed)
 
     def _reworded(self, ins_c: list[str], del_c: list[str]) -> bool:
         """A few words replaced by a few others ("all activity" → "the activities") with no
@@ -3360,6 +3403,7 @@ class _Job:
         return f"Now says “{_quote(ins_c, 60)}” instead of “{_quote(del_c, 60)}”{tail}"
 
 
+_MINIMUM_WORDS = frozenset("least over above older minimum mindestens moins plus älter".split())
 _AGE_WORDS = frozenset("""age ages aged year years old older ans âge âgé âgée âgés âgées alter jahre jahren
     alt""".split())
 
