@@ -186,8 +186,24 @@ _CONTINUE = re.compile(
     r"\b(?:by\s+continuing|if\s+you\s+continue|continued\s+use|continuing\s+to\s+use|"
     r"en\s+continuant|weitere\s+nutzung)\b.{0,160}\b(?:updated|new|revised|effective\s+date|"
     r"nouvelles?|mises?\s+à\s+jour|aktualisiert\w*|neue)\b", re.I | re.S)
+# Other ways of saying "if you go on using it after the date, you accept the new version": keeping
+# on browsing, using it after a date, in French and German. Read only where the sentence grants
+# no power to change the terms (that is the rule for changes, a term).
+_CONTINUE_MORE = re.compile(
+    r"\b(?:if\s+you\s+(?:keep|go\s+on|still)\s+(?:using|browsing|accessing|visiting)|keep\s+(?:using|browsing|accessing)|"
+    r"(?:further|ongoing)\s+(?:use|access)|(?:use|using|access|accessing|browse|browsing)\b[^.;]{0,60}?\bafter\s+"
+    r"(?:this|that|the|such)\s+(?:date|day|effective\s+date)|"
+    r"si\s+vous\s+(?:continuez|poursuivez)|en\s+poursuivant|(?:utilis\w+|accéd\w+|navigu\w+)\b[^.;]{0,60}?\baprès\s+cette\s+date|"
+    r"weiterhin\s+(?:nutzen|verwenden|besuchen|zugreifen)|nach\s+diesem\s+(?:datum|tag|zeitpunkt)\b[^.;]{0,60}?\b(?:nutzen|verwenden))"
+    r"\b.{0,160}\b(?:updated|new|revised|amended|modified|nouvelles?|modifiées?|mises?\s+à\s+jour|révisées?|"
+    r"neuen?|geänderten?|aktualisiert\w*|überarbeitet\w*)\s+(?:[\w-]+\s+){0,2}?(?:terms|polic(?:y|ies)|agreement|"
+    r"conditions|notice|statement|version|cgu|cgv|politique|charte|\w*bedingungen|agb|datenschutzerklärung|"
+    r"richtlinien?|fassung)\b", re.I | re.S)
 # Every announcement pattern holds one of these words: a cheap first test.
 _ANNOUNCE_HINT = re.compile(r"updat|chang|revis|amend|version|continu|effect|summary|what|jour|prior|previous|"
+                            r"keep|still|go\s+on|further|ongoing|after|après|poursuiv|weiterhin|nach\s+diesem|"
+                            r"clarif|reword|rewrit|simplif|reorgani|restructur|précis|reformul|réorganis|réécri|"
+                            r"formuliert|gestaltet|gemacht|dargestellt|präzisiert|gegliedert|umstrukturiert|klargestellt|"
                             r"earlier|archived|older|former|added|clarified|review|working|coming|"
                             r"modifi|aktualis|fassung|geändert|nouvelle|neue|dated?\b|\d{4}|"
                             r"easier|clearer|simpler|periodic|regul|régul|time\s+to\s+time|frequent|often|regelmäßig", re.I)
@@ -206,7 +222,16 @@ _ANNOUNCE_SOFT = re.compile(
     r"(?:as\s+of|on|from|starting)|"
     r"we(?:['’]ve|\s+have)\s+(?:added|clarified|introduced|updated|revised|simplified|reorgani[sz]ed|restructured|"
     r"expanded|removed|rewritten|reworded)\s+(?:[\w-]+\s+){0,3}?(?:terms|language|sections?|provisions?|clauses?|"
-    r"wording|explanations?|details)\b)", re.I)
+    r"wording|explanations?|details)\b|"
+    # the editor describing the edit, in other words and in French and German: "the section on
+    # refunds has been reworded", "nous avons clarifié les articles ...", "wir haben die Abschnitte
+    # zur Kündigung verständlicher formuliert"
+    r"(?:sections?|clauses?|provisions?|wording|language|paragraphs?)\s+(?:on|about|of|regarding)\s+[^.;]{1,40}?\s+"
+    r"(?:has|have)\s+been\s+(?:clarified|reworded|rewritten|simplified|reorgani[sz]ed|restructured)|"
+    r"nous\s+avons\s+(?:clarifié|précisé|reformulé|réorganisé|simplifié|réécrit|restructuré)\s+"
+    r"(?:la|les|le|l['’]|certaines|certains|plusieurs|nos|notre)\b|"
+    r"wir\s+haben\s+(?:[\w-]+\s+){1,6}?(?:(?:verständlicher|klarer|einfacher|übersichtlicher|deutlicher)\s+"
+    r"(?:formuliert|gestaltet|gemacht|dargestellt)|präzisiert|umformuliert|neu\s+gegliedert|umstrukturiert|klargestellt)\b)", re.I)
 _NOTICE_NAME = re.compile(r"\b(?:privacy|cookies?|legal|collection|data\s+protection)\s+notice\b", re.I)  # a document's name
 _NOTICE_TERMS = re.compile(r"\b(?:\d+\s+days?|notice|notify|right\s+to\s+reject|object|terminate)\b",
                            re.I)
@@ -229,6 +254,9 @@ def is_announcement(text: str) -> bool:
     if _ANNOUNCE.search(text):
         return True
     if (_CONTINUE.search(text) or _ANNOUNCE_SOFT.search(text)) and not _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text)):
+        return True
+    if (_CONTINUE_MORE.search(text) and not _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text))
+            and not _CHANGE_POWER.search(text)):
         return True
     if (_CHECK_BACK.search(text) and not _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text))
             and not _CHANGE_POWER.search(text)):
@@ -572,7 +600,9 @@ def is_language_row(text: str) -> bool:
 # a way to reach someone (taxonomy: contact details are not material). A lead-in is a condition
 # ("If/When/For ...,") or a few words without a verb ("Pour les pros"), never a clause of its own.
 _CONTACT_LEAD = (r"(?:(?:if|when|where|for|should|in\s+case|pour|si|en\s+cas|wenn|falls|für|bei)\b"
-                 r"[^.;:!?]{0,160}?(?:,|\bthen\b|\balors\b)\s*|(?:[^\W\d_]+\s+){1,3}?)?")
+                 r"[^.;:!?]{0,160}?(?:,|\bthen\b|\balors\b)\s*|(?:[^\W\d_]+\s+){1,3}?|"
+                 # a label or a question before the route: "Privacy questions: write to ...", "Fragen? Sie können ..."
+                 r"(?:[^\W\d_]+\s+){0,3}[^\W\d_]+\s*[:?]\s*)?")
 _CONTACT_VERB = (
     r"(?:(?:you|users?|customers?)\s+(?:can|may|could|should|are\s+(?:welcome|invited)\s+to)\s+(?:also\s+|always\s+)?"
     r"|please\s+(?:feel\s+free\s+to\s+)?|feel\s+free\s+to\s+|(?=(?:contact|write|e-?mail)\s+(?:us|our|the|them|to)\b))"

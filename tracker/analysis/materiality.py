@@ -895,9 +895,79 @@ def _changed_pairs(before: list[Fact], after: list[Fact], before_text: str,
                     gone.append((f, None))
             pairs += gone + [(None, f) for j, f in enumerate(new) if j not in used]
             continue
+        if kind == "duration" and old and new:
+            old, new = _same_lengths_dropped(old, new)
+        if kind == "age" and (old or new):
+            old, new = _same_minimum_dropped(old, new, before_text, after_text)
         for i in range(max(len(old), len(new))):
             pairs.append((old[i] if i < len(old) else None, new[i] if i < len(new) else None))
     return pairs
+
+
+_ISO_PART = re.compile(r"(\d+(?:\.\d+)?)([YMWDHS])")
+_DAYS = {"Y": 365.25, "M": 30.44, "W": 7.0, "D": 1.0}
+_TIME_DAYS = {"H": 1 / 24, "M": 1 / 1440, "S": 1 / 86400}
+
+
+def duration_days(value: str) -> float | None:
+    """A duration fact's value ("P1Y", "PT24H", "P2W") as a number of days, None when it is not
+    one such value ("P1Y6M" adds its parts)."""
+    if not value.startswith("P"):
+        return None
+    date, _, time = value[1:].partition("T")
+    total, seen = 0.0, False
+    for part, units in ((date, _DAYS), (time, _TIME_DAYS)):
+        for m in _ISO_PART.finditer(part):
+            total, seen = total + float(m.group(1)) * units[m.group(2)], True
+    return total if seen else None
+
+
+# Ways of saying "this age or older": "at least 16", "over the age of 16", "16 years of age",
+# "16 or older", "minimum age 16", "mindestens 16", "au moins 16 ans" (taken as one minimum age, as
+# readers and drafters do).
+_AT_LEAST = frozenset(("", "at least", "over", "above", "minimum", "older than", "mindestens", "au moins"))
+# ... and the forms the fact extraction leaves out: "aged 16 or over", "16 and above", "16+".
+_MORE_MIN_AGES = re.compile(r"\b(?:aged\s+)?(\d{1,2})\s+(?:years?\s+)?(?:or|and)\s+(?:over|older|above|up)\b|"
+                            r"\b(\d{1,2})\s*\+(?!\s*\d)|\b(\d{1,2})\s+ans\s+(?:ou|et)\s+plus\b|"
+                            r"\b(\d{1,2})\s+jahre\s+(?:oder|und)\s+älter\b", re.I)
+
+
+def minimum_ages(facts: Sequence[Fact], text: str) -> set[str]:
+    """The minimum ages ``text`` states: its age facts whose qualifier means "this age or older",
+    and the forms ``_MORE_MIN_AGES`` finds ("aged 16 or over", "16+")."""
+    found = {f.value for f in facts if f.kind == "age" and f.qualifier in _AT_LEAST}
+    return found | {next(g for g in m.groups() if g) for m in _MORE_MIN_AGES.finditer(text)}
+
+
+def _same_minimum_dropped(old: list[Fact], new: list[Fact], before: str,
+                          after: str) -> tuple[list[Fact], list[Fact]]:
+    """The same minimum age said another way ("at least 16" / "16 years of age or older" / "aged
+    16 or over") is one term: such ages are dropped from both sides."""
+    same = minimum_ages(old, before) & minimum_ages(new, after) if old and new else set()
+    if not (old and new):  # the other side's form is one the fact extraction leaves out
+        same = minimum_ages(old or new, before if old else after) & minimum_ages((), after if old else before)
+
+    def kept(facts: list[Fact]) -> list[Fact]:
+        return [f for f in facts if not (f.value in same and f.qualifier in _AT_LEAST)]
+
+    return kept(old), kept(new)
+
+
+def _same_lengths_dropped(old: list[Fact], new: list[Fact]) -> tuple[list[Fact], list[Fact]]:
+    """Durations written in another unit with the same length ("1 year" / "365 days", "1 day" /
+    "24 hours", "2 weeks" / "14 days", "13 months" / "395 days": within 2%) are one term: dropped
+    in pairs from both sides, with the same qualifier."""
+    left = list(new)
+    kept_old = []
+    for f in old:
+        days = duration_days(f.value)
+        twin = next((g for g in left if days and g.qualifier == f.qualifier and (other := duration_days(g.value))
+                     and abs(other - days) <= 0.02 * max(days, other)), None)
+        if twin is None:
+            kept_old.append(f)
+        else:
+            left.remove(twin)
+    return kept_old, left
 
 
 def _place_role(f: Fact, text: str) -> str:
@@ -3246,9 +3316,19 @@ class _Job:
         both sides state, with the same value."""
         ages_b = {f.value for f in self.fb if f.kind == "age"}
         if not ages_b or ages_b != {f.value for f in self.fa if f.kind == "age"}:
-            return False
+            return self._minimum_age_spelled()
         changed = [w for w in self.d.inserted() + self.d.deleted() if is_content_word(w) and not w.isdigit()]
-        return bool(changed) and all(w.lower() in _AGE_WORDS for w in changed)
+        return bool(changed) and all(w.lower() in _AGE_WORDS for w in changed) or self._minimum_age_spelled()
+
+    def _minimum_age_spelled(self) -> bool:
+        """The same minimum age said in other words ("at least 16 years old" → "aged 16 or
+        over"): both sides state the same minimum ages, and the words changed only say the age
+        and that it is a minimum."""
+        ages = minimum_ages(self.fb, self.before)
+        if not ages or ages != minimum_ages(self.fa, self.after):
+            return False
+        changed = [w.lower() for w in self.d.inserted() + self.d.deleted() if not w.isdigit()]
+        return bool(changed) and all(w in _AGE_WORDS or w in _MINIMUM_WORDS or not is_content_word(w) for w in changed)
 
     def _reworded(self, ins_c: list[str], del_c: list[str]) -> bool:
         """A few words replaced by a few others ("all activity" → "the activities") with no
@@ -3381,6 +3461,7 @@ class _Job:
         return f"Now says “{_quote(ins_c, 60)}” instead of “{_quote(del_c, 60)}”{tail}"
 
 
+_MINIMUM_WORDS = frozenset("least over above older minimum mindestens moins plus älter".split())
 _AGE_WORDS = frozenset("""age ages aged year years old older ans âge âgé âgée âgés âgées alter jahre jahren
     alt""".split())
 
@@ -3733,7 +3814,103 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
                                    lead_before=lb, lead_after=la))
     _edge_chrome(changes, labels, old, new)
     _outside_document(changes, labels, old, new)
+    _split_or_joined(changes, labels)
     return labels
+
+
+# Words a sentence split in two (or two joined into one) may gain or lose besides its own: the
+# subject said again, a connective ("After that, we ...", "Sie ist ...", "It will ..."). A new
+# negation, number or modal of obligation or permission is never only a regrouping.
+_SPLIT_FORCE = MODALS - {"will", "would", "wird", "werden"}
+_SPLIT_EXTRA = 1
+
+
+def _split_or_joined(changes: Sequence[Any], labels: list[ChangeLabel]) -> None:
+    """A sentence split in two, or two sentences joined into one, with only a connective or a
+    pronoun reworded ("We keep records for 24 months and then delete them." / "We keep records
+    for 24 months." + "After that, we delete them."): the clause diff sees a sentence cut short
+    and another one new, but the two versions say the same words. Labels of such a group are
+    "regrouped" when one of them was material."""
+    by_new = {c.new_index: k for k, c in enumerate(changes) if c.kind == "added" and c.new_index is not None}
+    by_old = {c.old_index: k for k, c in enumerate(changes) if c.kind == "removed" and c.old_index is not None}
+    for k, c in enumerate(changes):
+        if c.kind != "modified" or not c.before or not c.after:
+            continue
+        if c.new_index is not None:  # split: the rest of the old sentence is added next to it
+            group = _neighbours(by_new, c.new_index)
+            if group and any(labels[j].material for j in (k, *group)) and _same_words(
+                    [c.before], [c.after] + [changes[j].after or "" for j in group]):
+                _regroup(labels, (k, *group))
+                continue
+        if c.old_index is not None:  # joined: the other old sentences are removed next to it
+            group = _neighbours(by_old, c.old_index)
+            if group and any(labels[j].material for j in (k, *group)) and _same_words(
+                    [c.before] + [changes[j].before or "" for j in group], [c.after]):
+                _regroup(labels, (k, *group))
+    _reflowed_blocks(changes, labels)
+
+
+def _neighbours(at: dict[int, int], index: int, most: int = 12) -> list[int]:
+    """The changes (positions in ``at``, by clause index) in an unbroken run just before and just
+    after clause ``index``: the other pieces of a sentence split up (or of sentences joined)."""
+    out: list[int] = []
+    for step in (-1, 1):
+        i = index + step
+        while i in at and len(out) < most:
+            out.append(at[i])
+            i += step
+    return sorted(out)
+
+
+def _reflowed_blocks(changes: Sequence[Any], labels: list[ChangeLabel]) -> None:
+    """Sentences removed and added in one place that say the same words: a sentence with an
+    inline list turned into a lead-in and bullet items ("You must not: * spam; * scrape"), or
+    items joined back into one sentence, a table turned into a list. A run of consecutive removed
+    and added clauses (each side in a row in its version) is "regrouped" when the added ones say
+    the removed ones' words (``_same_words``) and one of them was material."""
+    k = 0
+    while k < len(changes):
+        if changes[k].kind not in ("added", "removed"):
+            k += 1
+            continue
+        end, last = k + 1, {changes[k].kind: changes[k]}
+        while end < len(changes) and end - k < 40 and changes[end].kind in ("added", "removed"):
+            c, prev = changes[end], last.get(changes[end].kind)
+            attr = "new_index" if c.kind == "added" else "old_index"
+            if prev is not None and (getattr(c, attr) is None or getattr(prev, attr) is None
+                                     or getattr(c, attr) != getattr(prev, attr) + 1):
+                break
+            last[c.kind] = c
+            end += 1
+        run = range(k, end)
+        gone = [changes[j].before or "" for j in run if changes[j].kind == "removed"]
+        came = [changes[j].after or "" for j in run if changes[j].kind == "added"]
+        if gone and came and any(labels[j].material for j in run) and _same_words(gone, came):
+            _regroup(labels, run)
+        k = end
+
+
+def _same_words(old: list[str], new: list[str]) -> bool:
+    """Whether the texts ``new`` say the words of the texts ``old``: no content word, number,
+    negation or modal lost, and at most ``_SPLIT_EXTRA`` content words gained, none of them a
+    number, a negation or a modal of obligation or permission."""
+    before = {canonical_word(w) for t in old for w in words(t)}
+    after = {canonical_word(w) for t in new for w in words(t)}
+    if not before or not after:
+        return False
+    lost, gained = before - after, after - before
+
+    def strong(w: str) -> bool:
+        return any(ch.isdigit() for ch in w) or w in _NEGATIONS or w in _SPLIT_FORCE
+
+    if any(strong(w) or is_content_word(w) for w in lost) or any(strong(w) for w in gained):
+        return False
+    return sum(1 for w in gained if is_content_word(w)) <= _SPLIT_EXTRA
+
+
+def _regroup(labels: list[ChangeLabel], group: Sequence[int]) -> None:
+    for j in group:
+        labels[j] = _cosmetic("regrouped", _COSMETIC_TEXT["regrouped"], labels[j].facts_before, labels[j].facts_after)
 
 
 def _outside_document(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: str) -> None:

@@ -79,6 +79,12 @@ class Token(NamedTuple):
     link: bool = False
 
 
+# A footnote marker glued to the word or the full stop it annotates ("purchase.[1]", "bestehen.[^2]",
+# "off.(3)", "99.9%²"): a pointer to a note, not a word of the clause (NFKC would make "²" a "2").
+_SUPERSCRIPT_MARK = re.compile(r"(?<=[^\W\d_]|[.,;:%)\]])[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?![\w¹²³⁴⁵⁶⁷⁸⁹⁰])")
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_]|[.,;:%])(?:\[\^?\d{1,3}\]|\(\d{1,2}\))(?![\w(\[])")
+
+
 def _clean(text: str) -> str:
     """The text a reader sees: link targets, URLs, escapes, HTML line breaks and mojibake gone."""
     return _clean_lines(_clean_spans(text))
@@ -90,9 +96,12 @@ def _clean_spans(text: str) -> str:
         for bad, good in _MOJIBAKE:
             text = text.replace(bad, good)
     if not text.isascii():
+        text = _SUPERSCRIPT_MARK.sub("", text)
         text = unicodedata.normalize("NFKC", text)
     if "<" in text:
         text = HTML_TAG.sub(" ", text)
+    if "[" in text or "(" in text:
+        text = _FOOTNOTE_MARK.sub("", text)
     if "protected" in text:
         for rx in _OBFUSCATED:
             text = rx.sub(f" {EMAIL_TOKEN} ", text)
@@ -629,6 +638,16 @@ def unaccented(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
+_UMLAUTS = str.maketrans({"ß": "ss", "ä": "ae", "ö": "oe", "ü": "ue", "æ": "ae", "œ": "oe"})
+
+
+def _umlauts_spelled(word: str) -> str:
+    """``word`` with German sharp s and umlauts (and the ligatures æ, œ) written out the way the
+    old orthography or an ASCII keyboard writes them: "daß" and "dass", "Gebühr" and "Gebuehr"
+    are one word."""
+    return word.translate(_UMLAUTS)
+
+
 def spelling_variant(a: str, b: str) -> bool:
     """'licence'/'license', 'programmes'/'programs', 'fulfilment'/'fulfillment', 'être'/'étre': the
     same word spelled another way (accents alone never make two words differ). A prefix that negates ('lawful'/'unlawful') is not spelling."""
@@ -636,8 +655,8 @@ def spelling_variant(a: str, b: str) -> bool:
         return True
     if not (a.isalpha() and b.isalpha()):
         return False
-    if not (a.isascii() and b.isascii()) and unaccented(a) == unaccented(b):
-        return True  # an accent added, dropped or mistyped: "être"/"étre", "deja"/"déjà"
+    if not (a.isascii() and b.isascii()) and (unaccented(a) == unaccented(b) or _umlauts_spelled(a) == _umlauts_spelled(b)):
+        return True  # an accent added, dropped or mistyped: "être"/"étre", "deja"/"déjà"; "daß"/"dass"
     if min(len(a), len(b)) < 4:
         return False
     short, long_ = sorted((a, b), key=len)
