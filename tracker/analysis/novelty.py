@@ -50,16 +50,19 @@ _OBFUSCATED = (re.compile(r"\[[\w.+-]*\\?\[email(?:&#160;|\s)protected\\?\][\w.+
 _URL = re.compile(r"(?:(?<![\w.+\-])[a-z][a-z0-9+.\-]{1,15}://|www\.)[^\s<>()\]]+|<mailto:[^>]+>", re.I)
 _EMAIL_RIGHT = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
 _EMAIL_LEFT = re.compile(r"(?:mailto:)?[\w.+-]+$")
-_PHONE = re.compile(r"(?<![\w.,])\+?\(?\d{1,4}\)?(?:[ .\-/]\(?\d{1,8}\)?){2,5}(?![\w,])")
+_PHONE = re.compile(r"(?=[+(\d])(?<![\w.,])\+?\(?\d{1,4}\)?(?:[ .\-/]\(?\d{1,8}\)?){2,5}(?![\w,])")
 _DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 # Markdown link reference definitions and the "[comment]: <> (...)" comment idiom: not text.
 _REF_DEF = re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]*\S.*$", re.M)
 _ESCAPE = re.compile(r"\\(?=[^\w\s])")
 # Clause numbering at the start of a line: "5.7)", "12.", "(a)", "iv.", "Section 3:".
+# Written from the line break before the line: the engine then tries it only at a line break
+# found by its fast literal scan, not at every character (``_clean_lines`` puts one before the
+# text and takes it off again); no match holds a line break of its own.
 _LEAD = re.compile(
-    r"^[ \t]*(?:[#>|*_+\-][ \t]*)*(?:(?:section|article|art\.|clause|§)[ \t]*)?"
+    r"\n[ \t]*(?:[#>|*_+\-][ \t]*)*(?:(?:section|article|art\.|clause|§)[ \t]*)?"
     r"(?:\d{1,3}(?:\.\d{1,3})+[.):]?|\d{1,3}[.):]|\(?[a-z]\)|\(?[ivxlc]{1,5}\)|[a-z]\.|\(\d{1,3}\))(?=[ \t])",
-    re.I | re.M)
+    re.I)
 _WORD = re.compile(r"[^\W_]+")
 # Placeholders: every e-mail address is the same word, and so is every phone number.
 EMAIL_TOKEN, PHONE_TOKEN = "qqemailqq", "qqphoneqq"
@@ -118,7 +121,7 @@ def _clean_lines(text: str) -> str:
         text = _emails(text)
     if "." in text:
         text = _domains(text)
-    return _LEAD.sub(" ", text)
+    return _LEAD.sub("\n ", "\n" + text)[1:]
 
 
 def _emails(text: str) -> str:
@@ -833,4 +836,6 @@ def _piece_canonical(piece: str) -> tuple[str, str, tuple[str, ...]]:
     found = _piece_words(piece)
     if not found:
         return "", "", ()
+    if _PREFIXES.keys().isdisjoint(found):  # (no compound to join: ``_canonical_tokens`` without its join)
+        return found[0], found[-1], tuple(map(sys.intern, map(canonical_word, found)))
     return found[0], found[-1], tuple(map(sys.intern, _canonical_tokens(list(found))))
