@@ -35,3 +35,53 @@ def test_a_changed_stretch_is_the_only_one_read_again() -> None:
     new = old.replace("for 7 days", "for 9 days")
     assert novelty.words(new) == _whole(new)
     assert novelty._piece_words.cache_info().misses == misses + 1
+
+
+def test_canonical_words_by_stretches_equal_the_whole_text() -> None:
+    # Compounds written apart ("e mail", "non refundable", "web site") inside a stretch and split
+    # by an empty line (there the whole text is read at once), spellings canonical_word changes,
+    # and the pieces of the test above, glued at random.
+    bits = ["e", "mail", "E", "Mail", "non", "refundable", "web", "site", "on", "line", "per", "cent", "sub",
+            "processor", "licence", "organisation", "cancelled", "we'll", " ", " ", "\n\n", "\n", "-",
+            "desk@quillpad.example", "1.", "(a)", "+1 (555) 123-4567", "[help](http://quillpad.com)",
+            "<mailto:desk@quillpad.fr>", "otter\n\n.com", "Σ"]
+    rng = random.Random(12)
+    for _ in range(3000):
+        text = "".join(rng.choice(bits) + rng.choice((" ", "\n\n", "")) for _ in range(rng.randrange(1, 30)))
+        assert novelty.canonical_words(text) == novelty._canonical_tokens(novelty.words(text)), repr(text)
+
+
+def test_a_pair_indexes_only_its_changed_stretch_twice() -> None:
+    novelty._piece_canonical.cache_clear()
+    old = "\n\n".join(f"Quillpad cancelled the e mail licence after {i} days." for i in range(50))
+    assert novelty.canonical_words(old)[:8] == ["quillpad", "canceled", "the", "email", "license", "after", "0",
+                                                "days"]
+    misses = novelty._piece_canonical.cache_info().misses
+    new = old.replace("after 7 days", "after 70 days")
+    assert novelty.canonical_words(new) == novelty._canonical_tokens(novelty.words(new))
+    assert novelty._piece_canonical.cache_info().misses == misses + 1
+
+
+def test_canonical_spans_when_no_compound_joins() -> None:
+    assert novelty.canonical(["the", "licence", "we", "ll"]) == (["the", "license", "we", "will"],
+                                                                 [(0, 1), (1, 2), (2, 3), (3, 4)])
+    assert novelty.canonical(["an", "e", "mail", "x"]) == (["an", "email", "x"], [(0, 1), (1, 3), (3, 4)])
+    assert novelty.canonical([]) == ([], [])
+
+
+def test_clause_numbers_and_phones_cleaned_as_a_line_start_pattern_does() -> None:
+    # ``_LEAD`` is written from the line break before a line (a fast literal scan); it must
+    # remove what the same pattern anchored at every line start (re.M) removes.
+    import re
+
+    body = novelty._LEAD.pattern[len("\\n"):]
+    anchored = re.compile("^" + body, re.I | re.M)
+    phone = re.compile(novelty._PHONE.pattern.replace("(?=[+(\\d])", "", 1))
+    bits = ["1.", "2)", "(a)", "iv.", "Section 3:", "art. 5)", "§ 4.2", "# ", "> ", "- ", "* ", "\t", " ", "\n",
+            "\n\n", "x.", "a)", "Quillpad", "+33 1 23 45 67 89", "(555) 123-4567", "12.3.4", "1,2 3 4", "+1", "(",
+            ".5 6 7", "ℹ"]
+    rng = random.Random(13)
+    for _ in range(5000):
+        text = "".join(rng.choice(bits) for _ in range(rng.randrange(1, 25)))
+        assert novelty._LEAD.sub("\n ", "\n" + text)[1:] == anchored.sub(" ", text), repr(text)
+        assert novelty._PHONE.sub("#", text) == phone.sub("#", text), repr(text)

@@ -50,16 +50,19 @@ _OBFUSCATED = (re.compile(r"\[[\w.+-]*\\?\[email(?:&#160;|\s)protected\\?\][\w.+
 _URL = re.compile(r"(?:(?<![\w.+\-])[a-z][a-z0-9+.\-]{1,15}://|www\.)[^\s<>()\]]+|<mailto:[^>]+>", re.I)
 _EMAIL_RIGHT = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
 _EMAIL_LEFT = re.compile(r"(?:mailto:)?[\w.+-]+$")
-_PHONE = re.compile(r"(?<![\w.,])\+?\(?\d{1,4}\)?(?:[ .\-/]\(?\d{1,8}\)?){2,5}(?![\w,])")
+_PHONE = re.compile(r"(?=[+(\d])(?<![\w.,])\+?\(?\d{1,4}\)?(?:[ .\-/]\(?\d{1,8}\)?){2,5}(?![\w,])")
 _DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 # Markdown link reference definitions and the "[comment]: <> (...)" comment idiom: not text.
 _REF_DEF = re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]*\S.*$", re.M)
 _ESCAPE = re.compile(r"\\(?=[^\w\s])")
 # Clause numbering at the start of a line: "5.7)", "12.", "(a)", "iv.", "Section 3:".
+# Written from the line break before the line: the engine then tries it only at a line break
+# found by its fast literal scan, not at every character (``_clean_lines`` puts one before the
+# text and takes it off again); no match holds a line break of its own.
 _LEAD = re.compile(
-    r"^[ \t]*(?:[#>|*_+\-][ \t]*)*(?:(?:section|article|art\.|clause|§)[ \t]*)?"
+    r"\n[ \t]*(?:[#>|*_+\-][ \t]*)*(?:(?:section|article|art\.|clause|§)[ \t]*)?"
     r"(?:\d{1,3}(?:\.\d{1,3})+[.):]?|\d{1,3}[.):]|\(?[a-z]\)|\(?[ivxlc]{1,5}\)|[a-z]\.|\(\d{1,3}\))(?=[ \t])",
-    re.I | re.M)
+    re.I)
 _WORD = re.compile(r"[^\W_]+")
 # Placeholders: every e-mail address is the same word, and so is every phone number.
 EMAIL_TOKEN, PHONE_TOKEN = "qqemailqq", "qqphoneqq"
@@ -127,7 +130,7 @@ def _clean_lines(text: str) -> str:
         text = _emails(text)
     if "." in text:
         text = _domains(text)
-    return _LEAD.sub(" ", text)
+    return _LEAD.sub("\n ", "\n" + text)[1:]
 
 
 def _emails(text: str) -> str:
@@ -283,9 +286,12 @@ def canonical(tokens: Sequence[str]) -> tuple[list[str], list[tuple[int, int]]]:
     """The tokens in canonical spelling (``canonical_word``), two tokens of a compound written
     apart joined ("e", "mail" → "email"), and for each output token the range ``[start, end)``
     of input tokens it stands for."""
+    size = len(tokens)
+    if _PREFIXES.keys().isdisjoint(tokens):  # (the common case: no compound to join, one pass in C)
+        return list(map(canonical_word, tokens)), list(zip(range(size), range(1, size + 1)))
     out: list[str] = []
     spans: list[tuple[int, int]] = []
-    i, size = 0, len(tokens)
+    i = 0
     while i < size:
         t = tokens[i]
         rx = _PREFIXES.get(t)
@@ -389,7 +395,9 @@ class _Windows:
         self.set: set[tuple[str, ...]] | None = None
 
     def __contains__(self, item: object) -> bool:
-        if self.set is None and self.left > 0 and type(item) is tuple and len(item) == self.n:
+        if self.set is not None:  # (once built: most look-ups of a long diff)
+            return item in self.set
+        if self.left > 0 and type(item) is tuple and len(item) == self.n:
             needle = " ".join(item)
             if needle.count(" ") == self.n - 1:
                 self.left -= 1
@@ -810,4 +818,43 @@ def _said_less(text: str, toks: tuple[Token, ...], a: int, b: int, own: DocIndex
 
 @lru_cache(maxsize=4)
 def _index(text: str) -> DocIndex:
-    return DocIndex(_canonical_tokens(words(text)))
+    return DocIndex(canonical_words(text))
+
+
+def canonical_words(text: str) -> list[str]:
+    """``_canonical_tokens(words(text))``, from each stretch between empty lines's own canonical
+    tokens (cached, as ``words`` caches their words): the new version of a pair then costs only
+    its changed stretches, not a second pass over all its tokens. A merge of two tokens
+    (``_MERGE``: "e" + "mail") never spans a stretch's end unless the last token of one is a
+    merge's first word and the next stretch begins with its second: then the whole text is done
+    at once, as before."""
+    text = _clean_spans(text)
+    if "<mailto:" in text:
+        return _canonical_tokens(_WORD.findall(_phones(_clean_lines(text)).lower()))
+    out: list[str] = []
+    last = ""  # the last word so far (before canonical spelling)
+    for piece in text.split("\n\n"):
+        first, end, canon = _piece_canonical(piece)
+        if not first:
+            continue  # (no word)
+        rx = _PREFIXES.get(last)
+        if rx is not None and rx.match(first):
+            out = []
+            for piece in text.split("\n\n"):
+                out += _piece_words(piece)
+            return _canonical_tokens(out)
+        out += canon
+        last = end
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _piece_canonical(piece: str) -> tuple[str, str, tuple[str, ...]]:
+    """(first word, last word, the words in canonical spelling) of a stretch between empty
+    lines; ("", "", ()) for one without a word."""
+    found = _piece_words(piece)
+    if not found:
+        return "", "", ()
+    if _PREFIXES.keys().isdisjoint(found):  # (no compound to join: ``_canonical_tokens`` without its join)
+        return found[0], found[-1], tuple(map(sys.intern, map(canonical_word, found)))
+    return found[0], found[-1], tuple(map(sys.intern, _canonical_tokens(list(found))))
