@@ -324,6 +324,10 @@ class Blocks:
             mats.append(self._char(rows, fit) * self.char)
         if RULES:
             mats.append(self._rules(rows, fit))
+        if POSITION:  # --position: the document fifth the sentence is in, one-hot, times S
+            fifth = [min(int(r.get("pos", 0.0) * 5), 4) for r in rows]
+            mats.append(sp.csr_matrix((np.full(len(rows), POSITION), (np.arange(len(rows)), fifth)),
+                                      shape=(len(rows), 5)))
         if self.embedding:
             mats.append(sp.csr_matrix(np.vstack([r["E"] for r in rows]) * self.embedding))
         return sp.hstack(mats).tocsr()
@@ -493,6 +497,7 @@ SVD_DIMS = 300  # dimensions of the TruncatedSVD view of the tf-idf blocks (--sv
 HIDDEN = 256  # hidden units of --nonlin mlp
 MLP_ALPHA = 1e-3  # L2 penalty of --nonlin mlp
 EPOCHS = 60  # iterations of --nonlin mlp / boosting rounds of --nonlin hgb
+POSITION = 0.0  # the document fifth a sentence is in, one-hot at this scale (--position; CV only)
 NEIGHBOURS = False  # --stack: the previous and next sentences' scores too (CV only)
 
 
@@ -754,7 +759,7 @@ def evaluate(rows: list[dict], clf: str, c: float | list[float], context: float,
           f"tosdr={extra_weight} class_weight={BALANCED} split_seed={split_seed}"
           + (f" nb_alpha={NB_ALPHA} nb_beta={NB_BETA}" if clf == "nbsvm" else "")
           + (f" final={FINAL}" if FINAL != "all" else "")
-          + f" select={SELECT} penalty={PENALTY} loss={LOSS} min_df={MIN_DF} trigrams={TRIGRAMS} smooth={SMOOTH} doc_weight={DOC_WEIGHT} rules={RULES} forced_gates={sorted(ALWAYS_GATED)} stack={STACK} neighbours={NEIGHBOURS}"
+          + f" select={SELECT} penalty={PENALTY} loss={LOSS} min_df={MIN_DF} trigrams={TRIGRAMS} smooth={SMOOTH} doc_weight={DOC_WEIGHT} rules={RULES} forced_gates={sorted(ALWAYS_GATED)} stack={STACK} neighbours={NEIGHBOURS} position={POSITION}"
           + (f" nonlin={NONLIN} blend={BLEND} svd={SVD_DIMS} hidden={HIDDEN} alpha={MLP_ALPHA} epochs={EPOCHS}" if NONLIN else "")
           + f": grouped {folds}-fold CV over "
           f"{len(set(groups))} documents, {len(rows)} sentences ({time.time() - t0:.0f} s)")
@@ -894,6 +899,9 @@ def main() -> None:
     ap.add_argument("--alpha", type=float, default=1e-3, help="with --nonlin mlp: L2 penalty")
     ap.add_argument("--epochs", type=int, default=60,
                     help="with --nonlin: MLP iterations or boosting rounds")
+    ap.add_argument("--position", type=float, default=0.0,
+                    help="CV only: the fifth of its document a sentence is in, one-hot at this "
+                         "scale beside the tf-idf block")
     ap.add_argument("--neighbours", action="store_true",
                     help="with --stack: the second stage also reads the previous and next "
                          "sentences' scores and the place in the document (CV only)")
@@ -912,7 +920,8 @@ def main() -> None:
     global BALANCED, LR_C, NB_ALPHA, NB_BETA, FINAL, SELECT, PENALTY, LOSS, MIN_DF, TRIGRAMS, SMOOTH, DOC_WEIGHT, RULES, STACK
     TRIGRAMS, SMOOTH, DOC_WEIGHT, RULES = args.trigrams, args.smooth, args.doc_weight, args.rules
     STACK = args.stack
-    global NONLIN, BLEND, SVD_DIMS, HIDDEN, MLP_ALPHA, EPOCHS, NEIGHBOURS
+    global NONLIN, BLEND, SVD_DIMS, HIDDEN, MLP_ALPHA, EPOCHS, NEIGHBOURS, POSITION
+    POSITION = args.position
     NONLIN, BLEND, SVD_DIMS, HIDDEN = args.nonlin, args.blend, args.svd, args.hidden
     MLP_ALPHA, EPOCHS, NEIGHBOURS = args.alpha, args.epochs, args.neighbours
     if args.neighbours and not args.stack:
@@ -921,8 +930,10 @@ def main() -> None:
     BALANCED = None if args.unbalanced else "balanced"
     LR_C = args.lr_C
     NB_ALPHA, NB_BETA = args.nb_alpha, args.nb_beta
-    if (args.trigrams or args.rules or args.no_forced_gate or args.stack or args.nonlin) and not args.cv:
-        ap.error("--trigrams, --rules, --no-forced-gate, --stack and --nonlin only measure (with --cv)")
+    if (args.trigrams or args.rules or args.no_forced_gate or args.stack or args.nonlin
+            or args.position) and not args.cv:
+        ap.error("--trigrams, --rules, --no-forced-gate, --stack, --nonlin and --position only "
+                 "measure (with --cv)")
     if args.no_forced_gate:
         ALWAYS_GATED.clear()
     rows = load()
