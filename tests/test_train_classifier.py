@@ -125,3 +125,68 @@ def test_selected_keeps_weights_only_on_the_chosen_columns():
     assert np.count_nonzero(model.coef_[0]) <= 2
     assert model.coef_[0][0] > 0  # column 0 is in every positive row and no negative one
     assert model.decision_function(x).shape == (6,)
+
+
+def test_neighbour_view_reads_only_adjacent_sentences_of_the_same_document():
+    import numpy as np
+
+    trainer = _trainer()
+    rows = [{"doc": "a", "idx": 0, "pos": 0.0}, {"doc": "a", "idx": 1, "pos": 0.5},
+            {"doc": "a", "idx": 3, "pos": 1.0}, {"doc": "b", "idx": 0, "pos": 0.0}]
+    z = np.array([[1.0, 0.0], [2.0, 0.0], [3.0, 0.0], [4.0, 8.0]])
+    v = trainer.neighbour_view(z, rows)
+    # columns: own 2, previous 2, next 2, the larger of them 2, has previous, has next, position
+    assert v.shape == (4, 11)
+    assert list(v[1, 2:4]) == [1.0, 0.0] and list(v[1, 4:6]) == [2.5, 2.0]  # no sentence 2: mean
+    assert list(v[1, 8:10]) == [1.0, 0.0]
+    assert v[2, 8] == 0.0  # sentence 1 is not adjacent to sentence 3
+    assert v[3, 8] == 0.0 and list(v[3, 2:4]) == [2.5, 2.0]  # another document's row is not its previous
+    assert v[2, 10] == 1.0
+
+
+def test_blend_weighs_the_calibrated_linear_score_against_the_probability():
+    import numpy as np
+
+    trainer = _trainer()
+    linear, p = np.array([-2.0, 0.0, 3.0]), np.array([0.9, 0.2, 0.1])
+    trainer.BLEND = 1.0
+    assert np.allclose(trainer.blend(linear, (1.0, 0.0), p), p)
+    trainer.BLEND = 0.0
+    assert np.allclose(trainer.blend(linear, (2.0, -1.0), p), 1 / (1 + np.exp(-(2 * linear - 1))))
+    trainer.BLEND = 0.5
+    mixed = trainer.blend(linear, (1.0, 0.0), p)
+    assert mixed[1] == pytest.approx(0.5 * 0.5 + 0.5 * 0.2)
+
+
+def test_dense_view_carries_rule_hits_and_place_standardised_on_training_rows():
+    import numpy as np
+    import scipy.sparse as sp
+
+    trainer = _trainer()
+    trainer.SVD_DIMS = 0
+    rows = [{"text": "Fees are due monthly.", "topics": {"payment"}, "rules": set(), "pos": 0.0},
+            {"text": "We may end your account.", "topics": {"termination"},
+             "rules": {"termination:any-time"}, "pos": 1.0}]
+    dense = trainer.Dense().fit(sp.csr_matrix(np.eye(2)), rows)
+    xd = dense.transform(sp.csr_matrix(np.eye(2)), rows)
+    assert sorted(dense.cols) == ["R:termination:any-time", "T:payment", "T:termination"]
+    assert np.allclose(xd.mean(axis=0), 0.0)
+    col = dense.cols["T:termination"]
+    assert xd[1, col] > xd[0, col]
+    # a topic no training row had is no column: the row reads as "absent" (0/1 columns: -1)
+    new = dense.transform(sp.csr_matrix(np.eye(2))[:1], [{"text": "x", "topics": {"privacy"},
+                                                           "rules": set(), "pos": 0.0}])
+    assert np.allclose(new[0, :3], -1.0, atol=1e-4)
+
+
+def test_glove_sentence_vectors_weigh_rare_words_more(tmp_path):
+    import numpy as np
+
+    trainer = _trainer()
+    np.save(tmp_path / "glove_6B_50d_emb.npy", np.array([[1.0, 0.0], [0.0, 1.0], [3.0, 4.0]]))
+    (tmp_path / "words.txt").write_text("the\narbitration\nzorbly", encoding="utf-8")
+    rows = [{"text": "The arbitration"}, {"text": "The the"}, {"text": "Nothing known"}]
+    trainer.embed_glove(rows, tmp_path)
+    # "the" is rank 0: log(1 + 0) = 0, so only "arbitration" counts
+    assert np.allclose(rows[0]["E"], [0.0, 1.0])
+    assert np.allclose(rows[1]["E"], [0.0, 0.0]) and np.allclose(rows[2]["E"], [0.0, 0.0])
