@@ -76,7 +76,8 @@ def _weight(categories: Iterable[str]) -> int:
 
 
 # An explanation that names a value and what it replaced, or a promise withdrawn: concrete news.
-_CONCRETE = re.compile(r"\binstead of\b|→|^No longer promises\b|^The contracting party\b")
+# A passage quoted now and before ("Now says “…” instead of “…”") is a quote, not a value.
+_CONCRETE = re.compile(r"\binstead of (?![“«\"])|→|^No longer promises\b|^The contracting party\b")
 
 
 # A definition added or removed ("“Applicable Authority” means any ..."): scaffolding that other
@@ -87,6 +88,12 @@ _DEFINITION = re.compile(r"^(?:New|Removed|Now also says|No longer says)[^:“]{
 # by their nature to survive termination shall so survive ..., including Sections 3, 4 and 11"):
 # scaffolding too, whatever categories the section titles it lists give it.
 _SURVIVAL = re.compile(r"^(?:New|Removed|Now also says|No longer says)[^:“]{0,40}: [^;]{0,120}?\bsurviv\w*\b", re.I)
+# An illustration of another clause ("This includes social security numbers, passports ...", "For
+# example, when you ...", "Par exemple, ..."): what it illustrates is the term, ranked after terms.
+_EXAMPLE = re.compile(r"^(?:New|Removed|Now also says|No longer says)(?: item under “[^”]*”)?[^:“]{0,40}: [“«]?\s*…?\s*"
+                      r"(?:this (?:includes|may include|can include|could include|means)|these include|for example|"
+                      r"for instance|e\.g\.|examples?(?: include)?:|par exemple|cela (?:comprend|inclut)|"
+                      r"zum beispiel|beispielsweise|z\.\s?b\.)\b", re.I)
 _ITEM_UNDER = re.compile(r"^(?P<kind>New|Removed) item under “(?P<lead>[^”]*)”: (?P<item>.+)$", re.S)
 # An imprint's host or publisher replaced ("The host is now Netlify instead of Nuvola Hosting"): who
 # answers for the site, news a headline names whether or not the change was material.
@@ -107,12 +114,13 @@ def _title_only(change: object) -> bool:
 
 def rank_changes(changes: Sequence[L]) -> list[L]:
     """``changes`` most serious first: material before not, then a promise withdrawn ("No longer
-    promises ..."), then severity, then a definition, a list of surviving sections or a title
-    after other terms, then the weight of the change's weightiest category (``CATEGORY_WEIGHT``), then a
+    promises ..."), then severity, then a definition, a list of surviving sections, an example
+    ("This includes ...", "For example, ...") or a title after other terms, then the weight of the change's weightiest category (``CATEGORY_WEIGHT``), then a
     concrete change (a value that replaced another) before a quote, then document order (stable)."""
     return sorted(changes, key=lambda c: (not c.material, not _PROMISE_GONE.search(c.explanation or ""),
                                           -_severity(c), bool(_DEFINITION.search(c.explanation or "")
                                                               or _SURVIVAL.search(c.explanation or "")
+                                                              or _EXAMPLE.search(c.explanation or "")
                                                               or _title_only(c)),
                                           _weight(c.categories), not _CONCRETE.search(c.explanation or "")))
 
