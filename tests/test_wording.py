@@ -1238,7 +1238,7 @@ def test_a_right_of_the_user_reworded_is_not_a_watch_out_removed(old, new):
     ("Drops “file” from: “…we have on file…” (payment)",
      "If all payment methods we have on file for you are declined, your Zorblio plan ends.",
      "If all payment methods we have on record for you are declined, your Zorblio plan ends.",
-     "Now reads “…we have on record for you are…” (was “…we have on file for you are…”)"),
+     "Now reads “…we have on record for you are declined…” (was “…we have on file for you are declined…”)"),
     ("No longer covers: après, la « Période de Facturation (payment)",
      "L’Abonnement Quibly est facturé chaque année, puis à chaque date anniversaire (ci-après, la « Période de "
      "Facturation »).", "L’Abonnement Quibly est facturé chaque année, puis à chaque date anniversaire.",
@@ -1343,3 +1343,61 @@ def test_a_right_to_complain_removed_is_said_as_a_removed_right():
     (said,) = refine([c])
     assert said.explanation.startswith("Removed right for users: Vous avez le droit de déposer une plainte"), said
     assert "good news" not in said.explanation
+
+
+# -- "Now also covers" names a thing ----------------------------------------------------------------
+@pytest.mark.parametrize("explanation,before,after,said", [
+    # words that say what kind of licence it is: a wider licence, not covered items
+    ("Now also covers: non-exclusive unrestricted (content-rights)",
+     "You grant Zorblio a licence to host your designs.",
+     "You grant Zorblio a non-exclusive, unrestricted licence to host your designs.",
+     "The licence is now also non-exclusive and unrestricted (content-rights)"),
+    ("No longer covers: royalty-free, perpetual (content-rights)",
+     "You give Quibly a royalty-free, perpetual right to show your photos.",
+     "You give Quibly a right to show your photos.",
+     "The right is no longer royalty-free and perpetual (content-rights)"),
+    # a condition or a phrase put inside a sentence: the passage, now and before
+    ("Now also covers: specified otherwise in the Specific Terms below (privacy)",
+     "You and Quibly will each decide how the data is processed.",
+     "Unless specified otherwise in the Specific Terms below, you and Quibly will each decide how the data is processed.",
+     "Now reads “Unless specified otherwise in the Specific Terms below, you and Quibly"),
+    ("Now also covers: certains cas (usage-rules)", "Nous pouvons vous demander une photo.",
+     "Dans certains cas, nous pouvons vous demander une photo.",
+     "Now reads “Dans certains cas, nous pouvons vous demander…” (was “Nous pouvons vous demander…”)"),
+    ("Now also covers: bref délai (privacy)", "Zorblio garantit une anonymisation en supprimant toute donnée.",
+     "Zorblio garantit une anonymisation en supprimant à bref délai toute donnée.",
+     "Now reads “…anonymisation en supprimant à bref délai toute donnée.”"),
+    ("Now also covers: information, sometimes in portable format (privacy)",
+     "They give you the right to access and correct your information.",
+     "They give you the right to access your information, sometimes in portable format, correct your information.",
+     "Now reads “…right to access your information, sometimes in portable format, correct…”"),
+    ("No longer covers: please follow these instructions (termination)",
+     "If your account is closed by mistake, please follow these instructions on the help page.",
+     "If your account is closed by mistake, learn how to ask us to restore it.",
+     "Now reads “…closed by mistake, learn how to ask us to restore it.”"),
+    ("Now also covers: licenses obtained (content-rights)", "Content means digital content obtained through the store.",
+     "Content means digital content licenses obtained through the store.",
+     "Now reads “…means digital content licenses obtained through the store.”"),
+])
+def test_a_covers_quote_that_names_no_thing_is_said_otherwise(explanation, before, after, said):
+    from tracker.analysis.wording import covers_said
+
+    assert covers_said(explanation, before, after).startswith(said), covers_said(explanation, before, after)
+
+
+@pytest.mark.parametrize("explanation,before,after", [
+    ("Now also covers: hashed email addresses (privacy)", "Identifiers include device IDs and IP address.",
+     "Identifiers include device IDs, hashed email addresses and IP address."),
+    ("Now also covers: numéro de téléphone (privacy)", "Le Membre met à jour son adresse électronique.",
+     "Le Membre met à jour son adresse électronique et son numéro de téléphone."),
+    ("Now also covers: yearly plans (subscription)", "Plans are billed monthly.", "Plans are billed monthly or yearly plans apply."),
+    ("Now also covers: Zorblio Copilot features (ai-training)", "We use generative AI features.",
+     "We use generative AI features such as Zorblio Copilot features."),
+    ("Now also covers: automated, including via bots, or otherwise (usage-rules)",
+     "Do not use the Services in any manner that could disrupt them.",
+     "Do not use the Services in any manner (automated, including via bots, or otherwise) that could disrupt them."),
+])
+def test_a_covered_item_stays_said_as_one(explanation, before, after):
+    from tracker.analysis.wording import covers_said
+
+    assert covers_said(explanation, before, after) == explanation

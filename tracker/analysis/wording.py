@@ -321,6 +321,10 @@ def _span(words: list[str], lo: int, hi: int, limit: int = 80) -> str:
     cut_end = hi < len(words)
     if len(text) > limit:
         text, cut_end = text[:limit].rsplit(" ", 1)[0], True
+        kept = text.split()
+        while len(kept) > 3 and kept[-1].lower().strip(",;:") in _FUNCTION:
+            kept.pop()  # never cut on a word that leads on ("correct your…")
+        text = " ".join(kept)
     return f"{'…' if lo else ''}{text.rstrip(',;:')}{'…' if cut_end else ''}"
 
 
@@ -335,13 +339,22 @@ def passages(before: str, after: str, width: int = 3) -> tuple[str, str]:
         return "", ""
     i1, i2 = max(0, ops[0][1] - width), min(len(a), ops[-1][2] + width)
     j1, j2 = max(0, ops[0][3] - width), min(len(b), ops[-1][4] + width)
-    return _span(b, j1, j2), _span(a, i1, i2)
+
+    def _on(words: list[str], hi: int) -> int:
+        # a passage cut at a word that leads on ("…obtained through the…") goes on to its noun
+        for _ in range(3):
+            if hi >= len(words) or words[hi - 1].lower().strip(",;:") not in _FUNCTION or words[hi - 1][-1:] in ",;:.":
+                break
+            hi += 1
+        return hi
+
+    return _span(b, j1, _on(b, j2)), _span(a, i1, _on(a, i2))
 
 
 def _unbalanced(quote: str) -> bool:
     """Whether ``quote`` opens or closes a bracket or quotation mark it does not match."""
     return quote.count("“") != quote.count("”") or quote.count("«") != quote.count("»") \
-        or quote.count("(") != quote.count(")")
+        or quote.count("(") != quote.count(")") or quote.count('"') % 2 == 1
 
 
 _DESCRIBING = re.compile(r"(?:\b(?:which|that|who)\s+(?:is|are|was|were|will be|remains?)|,\s+(?:which|who))\s*$", re.I)
@@ -420,6 +433,84 @@ def balanced_covers(explanation: str, before: str, after: str) -> str:
     if not now or not was:
         return explanation
     return f"Now reads “{now}” (was “{was}”){m.group('tail') or ''}"
+
+
+# What may stand between a list's separator and an item it names ("and your phone number", "et son numéro").
+_DETERMINERS = frozenset("""the a an your our their its his her this that these those any all some each every other
+son sa ses leur leurs le la les l un une des du de d votre vos notre nos ce cet cette ces ihr ihre ihren ihrem
+sein seine der die das den dem des ein eine einen""".split())
+# What opens an item of a list, or an example of what a clause covers.
+_ITEM_OPENERS = frozenset("""and or nor et ou und oder including include includes included like plus sowie wie
+notamment comme compris inklusive insbesondere namely as e.g. i.e. such""".split())
+_ITEM_MARKS = frozenset(",;:(|*•-–—/")
+# Words that make a licence or right what it is ("non-exclusive", "royalty-free", "irrévocable").
+_GRANT_WORD = re.compile(
+    r"^(?:(?:non|un|ir|sub|fully|royalty|world)[- ]?)?(?:exclusi(?:ve|f)|restricted|limited|unlimited|revocable|"
+    r"irrévocable|transferr?able|transférable|sub-?licen[cs]able|licen[cs]able|assignable|cessible|perpetual|"
+    r"perpétuel(?:le)?|worldwide|wide|mondial(?:e)?|free|gratuit(?:e)?|paid(?:-up)?|unconditional|global|universal|"
+    r"ausschließlich|unwiderruflich|weltweit|unentgeltlich|übertragbar|unterlizenzierbar|"
+    r"non[- ]exclusi(?:ve|f)|non[- ]transferable|non[- ]sublicensable)$", re.I)
+_GRANT_NOUN = re.compile(r"\b(?P<n>licen[cs]es?|rights?|droits?|Lizenz(?:en)?|Nutzungsrechte?)\b", re.I)
+
+
+def _grant_words(quote: str) -> list[str] | None:
+    """The words of ``quote`` when all of them say what kind of licence or right it is
+    ("non-exclusive, unrestricted", "royalty-free and perpetual"), else None."""
+    words = [w for w in re.split(r"[\s,]+", quote.strip("“”…. ")) if w and w.lower() not in ("and", "or", "et", "ou", "und", "oder")]
+    return words if words and all(_GRANT_WORD.match(w) for w in words) else None
+
+
+def _item_at(part: str, text: str) -> bool:
+    """Whether ``part`` stands in ``text`` as an item of what the clause covers: right after a
+    list's mark or word ("…, hashed email addresses", "or yearly", "such as Copilot", "(automated")
+    or an article after one ("et son numéro de téléphone"), never inside a phrase ("dans certains
+    cas", "à bref délai", "is consistent with …", "Unless specified otherwise …"); a part that opens
+    with a verb ("please follow these instructions") is none either. A part not found: True."""
+    body = part.strip("“”…\"' ")
+    if not body or text.count(body) < 1:
+        return True
+    first = body.split()[0].lower().strip("(,")
+    if first in _ITEM_OPENERS:
+        return True
+    if first == "please" or has_verb([first]):
+        return False
+    toks = re.findall(r"[^\W\d_][\w’'.-]*|\d+|[^\w\s]", text[:text.index(body)])
+    while toks and toks[-1].lower().rstrip(".") in _DETERMINERS:
+        toks.pop()
+    return not toks or toks[-1] in _ITEM_MARKS or toks[-1].lower() in _ITEM_OPENERS
+
+
+def covers_said(explanation: str, before: str, after: str) -> str:
+    """"Now also covers: …" names a thing the clause now also covers (a plan, a kind of data, an
+    act); what is no such thing is said otherwise. Words that only say what kind of licence or
+    right it is ("Now also covers: non-exclusive unrestricted") are a wider (or narrower) grant:
+    "The licence is now also non-exclusive and unrestricted". Words put in or taken out inside a
+    phrase ("Dans certains cas", "à bref délai", "Unless specified otherwise in …", "information,
+    sometimes in portable format", "please follow these instructions") are the passage now and
+    before: "Now reads “…” (was “…”)". Any other explanation as is."""
+    m = _COVERS.match(explanation)
+    if not m or not before or not after:
+        return explanation
+    gone = m.group("lead") == "No longer covers"
+    text = re.sub(r"\s+", " ", before if gone else after)
+    tail = m.group("tail") or ""
+    quote = m.group("quote").strip()
+    if (words := _grant_words(quote)) and text.count(words[0]) >= 1:
+        at = text.index(words[0])
+        noun = _GRANT_NOUN.search(text, max(0, at - 40), at + len(quote) + 60)
+        if noun:
+            n = noun.group("n").lower()
+            n = "licence" if n.startswith("licenc") else "license" if n.startswith("licens") else \
+                "right" if n.startswith(("right", "droit", "recht", "nutzungsrecht")) else n
+            said = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+            return f"The {n} is {'no longer' if gone else 'now also'} {said}{tail}"
+    parts = [p for p in quote.split("; ") if p]
+    if all(_item_at(p, text) for p in parts):
+        return explanation
+    now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
+    if not now or not was:
+        return explanation
+    return f"Now reads “{now}” (was “{was}”){tail}"
 
 
 _DROPS_ONE = re.compile(r"^Drops “(?P<words>[^“”]*)” from: “[^“”]*”(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
@@ -1468,6 +1559,7 @@ def _refined(c: ClauseChange) -> ClauseChange:
         explanation = readable_drops(whole_phrases(explanation, before, after), before, after)
         if c.kind in ("modified", "moved"):
             explanation = described_said(balanced_covers(explanation, before, after), before, after)
+            explanation = covers_said(explanation, before, after)
             explanation = condition_kept(explanation, before, after)
         explanation = whole_word_quotes(explanation, before, after)
         if c.kind in ("modified", "moved") and before and after:
