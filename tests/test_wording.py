@@ -1401,3 +1401,45 @@ def test_a_covered_item_stays_said_as_one(explanation, before, after):
     from tracker.analysis.wording import covers_said
 
     assert covers_said(explanation, before, after) == explanation
+
+
+def test_what_a_thing_will_not_do_is_no_promise_withdrawn():
+    # "this will not affect ..." has a pronoun for its subject: no promise of the provider's
+    old = ("# Privacy\n\n## Controls\n\nYou can change your choices in settings. We will apply your preferences going "
+           "forward and this will not affect the lawfulness of the processing before you withdrew your consent.\n\n"
+           "## Credits\n\nWe will refund unused credits within 30 days.\n")
+    new = "# Privacy\n\n## Controls\n\nYou can change your choices in settings.\n"
+    gone = next(c for c in compare(old, new).changes if "lawfulness" in (c.before or ""))
+    assert not gone.explanation.startswith("No longer promises"), gone.explanation
+    assert gone.severity != "critical"
+    refund = next(c for c in compare(old, new).changes if "refund" in (c.before or ""))
+    assert refund.explanation.startswith("No longer promises to refund unused credits"), refund.explanation
+    assert refund.severity == "critical"
+
+
+@pytest.mark.parametrize("before,after,said", [
+    ("If we charge you for an order that was cancelled, we’ll refund you the full amount of that order.",
+     "If you are charged for an order that was cancelled, you may seek a refund for the full amount of that order.",
+     "No longer promises to refund you the full amount of that order"),
+    ("Quibly will notify you by email before any price change.", "Quibly may notify you by email before any price change.",
+     "No longer promises to notify you by email before any price change"),
+])
+def test_a_promise_made_a_possibility_is_a_promise_withdrawn(before, after, said):
+    from tracker.analysis.wording import promise_weakened
+
+    assert promise_weakened(before, after) == said
+    a = compare(f"# Shop\n\n## Orders\n\nOrders ship in 3 days. {before}\n", f"# Shop\n\n## Orders\n\nOrders ship in 3 days. {after}\n")
+    changed = next(c for c in a.changes if c.material)
+    assert changed.explanation.startswith(said + "; now says “"), changed.explanation
+    assert changed.severity == "critical" and a.summary.startswith(said)
+
+
+@pytest.mark.parametrize("before,after", [
+    ("We will refund you within 30 days.", "We will refund you within 14 days."),  # still a promise
+    ("We’ll refund unused credits.", "Unused credits are kept on your account."),  # no "may": not a weaker wording
+    ("You will notify us of any change.", "You may notify us of any change."),  # the user's duty, no promise
+])
+def test_a_promise_kept_or_no_promise_is_not_weakened(before, after):
+    from tracker.analysis.wording import promise_weakened
+
+    assert promise_weakened(before, after) == ""

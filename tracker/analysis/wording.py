@@ -1445,6 +1445,53 @@ def _plain(text: str | None) -> str:
     return plain_text(text or "")
 
 
+# A benefit the provider promised ("we'll refund you the full amount", "Zorblio will notify you") that
+# the clause now only allows ("you may seek a refund", "we may notify you"): a promise weakened.
+_BENEFIT_ROOTS = r"refund|reimburs|compensat|credit|notif|inform|warn|delet|eras|restor|replac|repair|respond|repl(?:y|ie)"
+_PROMISED = re.compile(rf"\b(?:we|we['’]ll|the company|[A-Z][\w&.-]+)\s+(?:will|shall|['’]ll)?\s*(?:always\s+|promptly\s+)?"
+                       rf"(?P<verb>(?:{_BENEFIT_ROOTS})\w*)\b(?P<rest>[^.;]*)")
+_ONLY_MAY = r"\b(?:may|can|might|could)\b[^.;]{{0,40}}?\b(?:{root})\w*"
+
+
+def promise_weakened(before: str, after: str) -> str:
+    """"No longer promises to refund you the full amount …" when ``before`` had the provider promise
+    a benefit ("we’ll refund you", "Zorblio will notify you") that ``after`` only allows ("you may
+    seek a refund", "we may notify you"); "" otherwise (the promise still made, or gone altogether)."""
+    b, a = re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after)
+    for m in _PROMISED.finditer(b):
+        if not re.search(r"\b(?:will|shall)\s+(?:always\s+|promptly\s+)?$|['’]ll\s+$", b[:m.start("verb")]):
+            continue
+        if re.match(r"(?i)(?:this|that|it|these|those|such|there|you|users?)$", m.group(0).split()[0]):
+            continue
+        root = next(r for r in _BENEFIT_ROOTS.split("|") if re.match(r, m.group("verb"), re.I))
+        still = any(re.search(rf"\b(?:will|shall)\s+(?:always\s+|promptly\s+)?(?:{root})|['’]ll\s+(?:{root})", x, re.I)
+                    for x in re.split(r"(?<=[.;!?])\s+", a))
+        if still or not re.search(_ONLY_MAY.format(root=root), a, re.I):
+            continue
+        body = f"{m.group('verb')}{m.group('rest')}".strip().rstrip(",")
+        if len(body) > 80:
+            body = body[:80].rsplit(" ", 1)[0] + "…"
+        return f"No longer promises to {body}"
+    return ""
+
+
+# A pronoun as the subject of what "will not" happen ("this will not affect the lawfulness of ..."):
+# what a thing does, not a promise of the provider's.
+_PRONOUN_WILL = re.compile(r"(?:^|[\s,;(])(?:this|that|it|these|those|such|there|which|they|doing so|this change)\s+"
+                           r"(?:will|shall|must|would|may|can|does|do)\s+(?:not\s+|never\s+)?$", re.I)
+
+
+def _pronoun_said(explanation: str, before: str) -> bool:
+    """Whether a "No longer promises to …" of a removed clause quotes words whose subject in the
+    clause is a pronoun ("… and this will not affect …"), not the provider."""
+    body = explanation[len("No longer promises to "):]
+    body = re.sub(r"^(?:not|never)\s+", "", _CATS_TAIL.sub("", body)).rstrip("…. ")
+    key = " ".join(body.split()[:3])
+    flat = re.sub(r"\s+", " ", _plain(before))
+    at = flat.lower().find(key.lower()) if key else -1
+    return at > 0 and bool(_PRONOUN_WILL.search(flat[:at]))
+
+
 def _refined(c: ClauseChange) -> ClauseChange:
     from tracker.analysis.materiality import notice_cut
 
@@ -1474,6 +1521,19 @@ def _refined(c: ClauseChange) -> ClauseChange:
             now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
             if now and was:
                 explanation = f"Now reads “{now}” (was “{was}”){m.group('cats') or ''}"
+    if c.kind == "removed" and before and explanation.startswith("No longer promises to ") \
+            and _pronoun_said(explanation, before):
+        # "... and this will not affect the lawfulness of ...": what a thing will not do, no promise
+        from tracker.analysis.materiality import _snippet
+
+        flat = re.sub(r"\s+", " ", before).strip()
+        explanation = f"No longer says: {_snippet(flat, 90)}{_tail(explanation, c.categories)}"
+    if c.material and c.kind in ("modified", "moved") and before and after and severity != "critical" \
+            and explanation.startswith(("Now says “", "Now reads “", "Reworded: now says")) \
+            and (weakened := promise_weakened(before, after)):
+        # "we’ll refund you" → "you may seek a refund": a promise withdrawn, the new wording after it
+        rest = _CATS_TAIL.sub("", explanation)
+        explanation, severity = f"{weakened}; {rest[:1].lower()}{rest[1:]}{_tail(explanation, c.categories)}", "critical"
     if (m := _BURDEN.match(explanation)) and not _BENEFIT.match(explanation):
         # "we will charge your account ..." was no promise to the user: said as what it said
         explanation = f"No longer says it will {m.group('rest')}"
