@@ -1443,3 +1443,11 @@ def test_a_promise_kept_or_no_promise_is_not_weakened(before, after):
     from tracker.analysis.wording import promise_weakened
 
     assert promise_weakened(before, after) == ""
+
+
+def test_a_licence_granted_to_the_user_in_the_passive_voice_is_their_right():
+    assert gives_user_a_right("You are hereby granted a limited, nonexclusive, revocable license to access and use "
+                              "the Zorblio Platform for your own personal use.")
+    assert gives_user_a_right("Members are granted a non-transferable right to download their Quibly invoices.")
+    # a licence the user grants is no right of theirs
+    assert not gives_user_a_right("You grant Zorblio a licence to host your designs.")
