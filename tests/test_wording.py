@@ -1451,3 +1451,31 @@ def test_a_licence_granted_to_the_user_in_the_passive_voice_is_their_right():
     assert gives_user_a_right("Members are granted a non-transferable right to download their Quibly invoices.")
     # a licence the user grants is no right of theirs
     assert not gives_user_a_right("You grant Zorblio a licence to host your designs.")
+
+
+@pytest.mark.parametrize("explanation,text,said", [
+    ("New: Claims are heard by the courts of… (jurisdiction)",
+     "Claims are heard by the courts of San Mateo County, California only.",
+     "New: Claims are heard by the courts of San Mateo County… (jurisdiction)"),
+    ("New: Quibly keeps your invoices for a period of… (privacy)",
+     "Quibly keeps your invoices for a period of ten years.",
+     "New: Quibly keeps your invoices for a period of ten years (privacy)"),
+    # a quote that ends on a word of meaning stays as it is
+    ("New: Claims are heard by the courts… (jurisdiction)", "Claims are heard by the courts of Dublin.",
+     "New: Claims are heard by the courts… (jurisdiction)"),
+])
+def test_a_value_is_never_cut_before_the_place_it_names(explanation, text, said):
+    from tracker.analysis.wording import end_kept
+
+    assert end_kept(explanation, text) == said
+
+
+def test_a_new_choice_of_court_names_its_place_in_the_explanation_and_the_headline():
+    old = "# Zorblio Terms\n\n## 14. Disputes\n\nThese Terms are governed by the laws of Delaware.\n"
+    new = old + ("\nYou and we irrevocably consent to the exclusive jurisdiction and venue of the state or federal "
+                 "courts of Vermont, for all disputes arising out of or relating to these Terms that are heard in "
+                 "court (excluding arbitration).\n")
+    a = compare(old, new)
+    court = next(c for c in a.changes if c.material)
+    assert "courts of Vermont" in court.explanation, court.explanation
+    assert "Vermont" in a.summary and len(a.summary) <= 100, a.summary

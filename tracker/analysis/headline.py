@@ -454,6 +454,16 @@ def _fit(text: str, room: int) -> str:
             text = f"{label}: {body}"
             if len(text) <= room:
                 return text
+        # a quote that skips to its point ("You and we consent … venue of the courts of California"):
+        # the subject gives way before the point is cut
+        if " … " in body and len(text) > room and len(body.split(" … ", 1)[1].split()) >= 4:
+            point = body.split(" … ", 1)[1].rstrip("…").split()
+            kept = one_line(text, room).rstrip("…").split(" … ", 1)[-1].split()
+            lost = point[len(kept):] if len(kept) <= len(point) else []
+            if any(w[:1].isupper() or any(ch.isdigit() for ch in w) for w in lost):
+                # a cut at the end would lose the place, name or number the quote skipped to
+                body = "…" + body.split(" … ", 1)[1]
+                text = f"{label}: {body}"
         # a quote shifted to its point ("…be heard exclusively by the courts of Dublin") gives
         # up its first words before its point is cut
         for _ in range(4):

@@ -937,6 +937,46 @@ def elision_kept(explanation: str, text: str, limit: int = 150) -> str:
     return out
 
 
+_LEADING_END = re.compile(r"(?P<words>(?:[^\s“”«»…]+ ){2,3}(?P<w>[^\s“”«»…]+))…(?P<close>[”»]?(?:\s\([a-z-]+(?:, [a-z-]+)*\))?"
+                          r"(?:\s—[^—]*)?)$")
+
+
+def end_kept(explanation: str, text: str, most: int = 6) -> str:
+    """A quote cut on a word that leads on ("…the state or federal courts of…") carried on to the
+    words it leads to in the clause (``text``, plain): "…federal courts of California"; a run of
+    capitalised words is kept whole ("of San Mateo County"), at most ``most`` words more, and the
+    "…" stays when the sentence still goes on. Any other explanation as is."""
+    from tracker.analysis.rendering import LEADS_ON
+
+    m = _LEADING_END.search(explanation)
+    if not m or not text or m.group("w").lower().strip(",;:") not in LEADS_ON:
+        return explanation
+    flat = re.sub(r"\s+", " ", text)
+    words = m.group("words")
+    if flat.count(words) != 1:
+        return explanation
+    rest = flat[flat.index(words) + len(words):].split()
+    taken: list[str] = []
+    for w in rest[:most]:
+        bare = w.strip("“”\"'()[],;:.")
+        if not bare:
+            break
+        if taken and taken[-1].strip("“”\"'()[],;:.").lower() not in LEADS_ON \
+                and not (bare[:1].isupper() and taken[-1][:1].isupper()):
+            break  # the phrase has its word of meaning, and no name goes on
+        taken.append(w)
+        if w[-1:] in ",;:.)":
+            break
+    while taken and taken[-1].strip("“”\"'()[],;:.").lower() in LEADS_ON:
+        taken.pop()
+    if not taken:
+        return explanation
+    said = " ".join(taken).rstrip(",;:.)")
+    said = said if said.count("(") <= said.count(")") else said.split("(")[0].rstrip()
+    ends = flat.index(words) + len(words) + 1 + len(" ".join(taken)) >= len(flat.rstrip(" .;:"))
+    return f"{explanation[:m.end('words')]} {said}{'' if ends else '…'}{m.group('close')}"
+
+
 # -- small words quoted as the phrase they sit in ----------------------------------------------------
 _ALSO_SMALL = re.compile(r"; also (?:(?:now also|no longer) “[^“”]*”|“[^“”]*” → “[^“”]*”)$")
 
@@ -1627,6 +1667,7 @@ def _refined(c: ClauseChange) -> ClauseChange:
         elif c.kind == "added":
             explanation = new_clause_whole(explanation, after)
         explanation = elision_kept(explanation, after if c.kind != "removed" else before)
+        explanation = end_kept(explanation, after if c.kind != "removed" else before)
     if c.material and c.kind in ("added", "removed") \
             and (m := re.match(r"^(?:New|Removed)(?: watch-out)?: (?=[a-zà-ÿ])", explanation)) \
             and (_plain(c.after if c.kind == "added" else c.before).split() or ["A"])[0].strip("“\"'(").islower():
