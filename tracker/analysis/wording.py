@@ -941,6 +941,11 @@ _LEADING_END = re.compile(r"(?P<words>(?:[^\s“”«»…]+ ){2,3}(?P<w>[^\s“
                           r"(?:\s—[^—]*)?)$")
 
 
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve fourteen fifteen twenty
+thirty sixty ninety hundred un une deux trois quatre cinq six sept huit dix douze quinze trente ein eine zwei drei
+vier fünf sechs sieben acht neun zehn zwölf dreißig""".split())
+
+
 def end_kept(explanation: str, text: str, most: int = 6) -> str:
     """A quote cut on a word that leads on ("…the state or federal courts of…") carried on to the
     words it leads to in the clause (``text``, plain): "…federal courts of California"; a run of
@@ -961,9 +966,10 @@ def end_kept(explanation: str, text: str, most: int = 6) -> str:
         bare = w.strip("“”\"'()[],;:.")
         if not bare:
             break
-        if taken and taken[-1].strip("“”\"'()[],;:.").lower() not in LEADS_ON \
-                and not (bare[:1].isupper() and taken[-1][:1].isupper()):
-            break  # the phrase has its word of meaning, and no name goes on
+        last = taken[-1].strip("“”\"'()[],;:.").lower() if taken else ""
+        if taken and last not in LEADS_ON and not (bare[:1].isupper() and taken[-1][:1].isupper()) \
+                and not (last[:1].isdigit() or last in _NUMBER_WORDS):
+            break  # the phrase has its word of meaning (a number its unit), and no name goes on
         taken.append(w)
         if w[-1:] in ",;:.)":
             break
