@@ -1479,3 +1479,14 @@ def test_a_new_choice_of_court_names_its_place_in_the_explanation_and_the_headli
     court = next(c for c in a.changes if c.material)
     assert "courts of Vermont" in court.explanation, court.explanation
     assert "Vermont" in a.summary and len(a.summary) <= 100, a.summary
+
+
+def test_a_name_keeps_its_noun_and_a_sentence_s_subject_is_no_covered_item():
+    from tracker.analysis.wording import covers_said, end_kept
+
+    assert end_kept("Removed: If you travel for more than 14 days, you must upgrade to a… (subscription)",
+                    "If you travel for more than 14 days, you must upgrade to a Zorblio Plus plan.") == \
+        "Removed: If you travel for more than 14 days, you must upgrade to a Zorblio Plus plan (subscription)"
+    said = covers_said("No longer covers: Finally, the Quibly Act (privacy)",
+                       "Finally, the Quibly Act gives you the right to opt out.", "State laws give you the right to opt out.")
+    assert said.startswith("Now reads “State laws give you the right"), said

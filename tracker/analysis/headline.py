@@ -76,8 +76,7 @@ def _weight(categories: Iterable[str]) -> int:
 
 
 # An explanation that names a value and what it replaced, or a promise withdrawn: concrete news.
-# A passage quoted now and before ("Now says “…” instead of “…”") is a quote, not a value.
-_CONCRETE = re.compile(r"\binstead of (?![“«\"])|→|^No longer promises\b|^The contracting party\b")
+_CONCRETE = re.compile(r"\binstead of\b|→|^No longer promises\b|^The contracting party\b")
 
 
 # A definition added or removed ("“Applicable Authority” means any ..."): scaffolding that other

@@ -464,8 +464,9 @@ def _item_at(part: str, text: str) -> bool:
     """Whether ``part`` stands in ``text`` as an item of what the clause covers: right after a
     list's mark or word ("…, hashed email addresses", "or yearly", "such as Copilot", "(automated")
     or an article after one ("et son numéro de téléphone"), never inside a phrase ("dans certains
-    cas", "à bref délai", "is consistent with …", "Unless specified otherwise …"); a part that opens
-    with a verb ("please follow these instructions") is none either. A part not found: True."""
+    cas", "à bref délai", "is consistent with …", "Unless specified otherwise …") nor where a
+    sentence opens (its subject); a part that opens with a verb ("please follow these
+    instructions") is none either. A part not found: True."""
     body = part.strip("“”…\"' ")
     if not body or text.count(body) < 1:
         return True
@@ -477,7 +478,9 @@ def _item_at(part: str, text: str) -> bool:
     toks = re.findall(r"[^\W\d_][\w’'.-]*|\d+|[^\w\s]", text[:text.index(body)])
     while toks and toks[-1].lower().rstrip(".") in _DETERMINERS:
         toks.pop()
-    return not toks or toks[-1] in _ITEM_MARKS or toks[-1].lower() in _ITEM_OPENERS
+    if not toks or toks[-1] in ".!?":
+        return False  # what a sentence opens with ("Finally, the CCPA and VCDPA give …"): its subject, no item
+    return toks[-1] in _ITEM_MARKS or toks[-1].lower() in _ITEM_OPENERS
 
 
 def covers_said(explanation: str, before: str, after: str) -> str:
@@ -967,8 +970,10 @@ def end_kept(explanation: str, text: str, most: int = 6) -> str:
         if not bare:
             break
         last = taken[-1].strip("“”\"'()[],;:.").lower() if taken else ""
+        name_noun = taken and taken[-1][:1].isupper() and w[-1:] in ",;:." and bare.lower() not in LEADS_ON \
+            and len(taken) < 3  # "a Priority plan.": a name's noun that ends the phrase
         if taken and last not in LEADS_ON and not (bare[:1].isupper() and taken[-1][:1].isupper()) \
-                and not (last[:1].isdigit() or last in _NUMBER_WORDS):
+                and not (last[:1].isdigit() or last in _NUMBER_WORDS) and not name_noun:
             break  # the phrase has its word of meaning (a number its unit), and no name goes on
         taken.append(w)
         if w[-1:] in ",;:.)":
