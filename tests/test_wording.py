@@ -1490,3 +1490,14 @@ def test_a_name_keeps_its_noun_and_a_sentence_s_subject_is_no_covered_item():
     said = covers_said("No longer covers: Finally, the Quibly Act (privacy)",
                        "Finally, the Quibly Act gives you the right to opt out.", "State laws give you the right to opt out.")
     assert said.startswith("Now reads “State laws give you the right"), said
+
+
+def test_a_bracket_taken_out_whole_is_quoted_whole():
+    before = ('All content on the Services, such as text, logos, and documents, is the property of Zorblio and is '
+              'protected by copyright laws in the United States and internationally (collectively, "Content").')
+    after = ('All content on the Services, such as text, logos, and documents is the property of Zorblio and is '
+             'protected by copyright laws in the United States and internationally.')
+    changed = next(c for c in compare(f"# T\n\n## Content\n\n{before}\n", f"# T\n\n## Content\n\n{after}\n").changes
+                   if c.kind == "modified")
+    assert '(collectively, "Content")' in changed.explanation, changed.explanation
+    assert "is the property of Zorblio" not in changed.explanation

@@ -670,6 +670,8 @@ def readable_one_side(explanation: str, before: str, after: str) -> str:
     q = m.group("q")
     if not (_fragment(q, head=False) or re.match(r"…?[^(]{0,30}\)", q)):
         return explanation
+    if re.fullmatch(r"\([^()]{3,}\)", q) and not _unbalanced(q):
+        return explanation  # a whole bracket put in or taken out ("(collectively, "Content")") reads alone
     a, b = re.sub(r"\s+", " ", before).split(), re.sub(r"\s+", " ", after).split()
     ops = [op for op in difflib.SequenceMatcher(None, [w.lower() for w in a], [w.lower() for w in b],
                                                 autojunk=False).get_opcodes() if op[0] != "equal"]
