@@ -1501,3 +1501,17 @@ def test_a_bracket_taken_out_whole_is_quoted_whole():
                    if c.kind == "modified")
     assert '(collectively, "Content")' in changed.explanation, changed.explanation
     assert "is the property of Zorblio" not in changed.explanation
+
+
+@pytest.mark.parametrize("sentence,said", [
+    ("Notwithstanding the foregoing, if you are accessing the Service via Zorblio Teams, we will not collect your "
+     "prompts or model responses.",
+     "No longer promises not to collect your prompts or model responses (if you are accessing the Service via Zorblio Teams)"),
+    ("If you are in the EU, Quibly does not sell your data.", "No longer promises not to sell your data (if you are in the EU)"),
+])
+def test_a_promise_after_its_condition_is_a_promise_withdrawn_with_it(sentence, said):
+    assert promise_withdrawn(sentence) == said
+    assert promise_withdrawn("If you cancel, you will not be charged again.") == ""
+    a = compare(f"# T\n\n## Data\n\nWe keep logs for 30 days. {sentence}\n", "# T\n\n## Data\n\nWe keep logs for 30 days.\n")
+    gone = next(c for c in a.changes if c.material)
+    assert gone.explanation.startswith(said) and gone.severity == "critical", gone

@@ -153,6 +153,20 @@ def promise_withdrawn(sentence: str) -> str:
     s = re.sub(r"\s+", " ", sentence).strip().rstrip(".;:! ")
     s = re.sub(r"^(?:in principle|generally|as a rule|in general|currently|today|at present|of course),\s+", "", s,
                flags=re.I)  # "In principle, we do not collect ..."
+    condition = ""
+    if not _NEGATIVE_PROMISE.match(s) and re.match(r"(?i)(?:notwithstanding|if|when|where|for|in|unless|once|as long as)\b", s):
+        # a promise after its condition ("Notwithstanding the foregoing, if you use Zorblio Teams, we
+        # will not collect your prompts"): the promise, with the condition it holds under
+        for comma in re.finditer(r",\s+", s):
+            if _NEGATIVE_PROMISE.match(s[comma.end():]):
+                lead = s[:comma.start()]
+                cond = re.search(r"(?i)\b(?:if|when|where|unless|once|as long as|for|in)\b[^,]*$", lead)
+                condition = (cond.group(0) if cond else lead).strip()
+                condition = condition[:1].lower() + condition[1:]
+                if len(condition) > 70:
+                    condition = condition[:70].rsplit(" ", 1)[0] + "…"
+                s = s[comma.end():]
+                break
     if (m := _NEGATIVE_PROMISE.match(s)) and not _USER_SUBJECT.match(m.group("subject")):
         rest = _CUT.split(m.group("rest"), maxsplit=1)[0]
         lead = s[:m.start("rest")].lower()
@@ -165,7 +179,8 @@ def promise_withdrawn(sentence: str) -> str:
         body = " ".join(words)
         if len(body) > 80:
             body = body[:80].rsplit(" ", 1)[0] + "…"
-        return f"No longer promises {'never' if 'never' in lead else 'not'} to {body}"
+        said = f"No longer promises {'never' if 'never' in lead else 'not'} to {body}"
+        return f"{said.rstrip('…')} ({condition})" if condition else said
     if _FOREIGN_PROMISE.match(s):
         body = s if len(s) <= 90 else s[:90].rsplit(" ", 1)[0] + "…"
         return f"No longer promises: « {body} »"
