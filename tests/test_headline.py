@@ -1021,3 +1021,11 @@ def test_an_example_ranks_after_the_terms() -> None:
                   categories=("usage-rules",))
     assert rank_changes([example, exemple, rule])[0] is rule
     assert headline([example, rule]).startswith("New: You must not share another member")
+
+
+def test_a_table_row_headline_is_never_cut_to_its_first_cell() -> None:
+    row = change("Removed row: Type: Cookie; Name: zb_ads; Purpose: Used for Advertising; Duration: 1 month (privacy)",
+                 categories=("privacy",), kind="removed")
+    others = [change(f"Removed: Quibly keeps log {i} for a week. (privacy)", categories=("privacy",)) for i in range(4)]
+    line = headline([row, *others])
+    assert "Name: zb_ads" in line and len(line) <= HEADLINE_MAX, line

@@ -93,6 +93,7 @@ _EXAMPLE = re.compile(r"^(?:New|Removed|Now also says|No longer says)(?: item un
                       r"(?:this (?:includes|may include|can include|could include|means)|these include|for example|"
                       r"for instance|e\.g\.|examples?(?: include)?:|par exemple|cela (?:comprend|inclut)|"
                       r"zum beispiel|beispielsweise|z\.\s?b\.)\b", re.I)
+_ROW = re.compile(r"^(?:In [^:]{1,60}: )?(?:New|Removed) row: ")
 _ITEM_UNDER = re.compile(r"^(?P<kind>New|Removed) item under “(?P<lead>[^”]*)”: (?P<item>.+)$", re.S)
 # An imprint's host or publisher replaced ("The host is now Netlify instead of Nuvola Hosting"): who
 # answers for the site, news a headline names whether or not the change was material.
@@ -253,7 +254,8 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
         more = short  # the change's own words before the count's
     if first.endswith(_NOTE) and len(first) + len(more) > limit:
         first, note = first[:-len(_NOTE)], _NOTE  # cut the sentence, keep the note
-    part, sep, _rest = first.partition("; ")
+    # a table row's cells are joined by "; ": one explanation, never cut to its first cell ("Type: Cookie")
+    part, sep, _rest = first.partition("; ") if not _ROW.match(first) else (first, "", "")
     if sep and len(first) + len(more) + len(note) > limit and len(part) + len(note) <= limit \
             and part.count("“") == part.count("”") and _SENTENCE.search(part):
         first = part.rstrip(" .;:,")  # the first of two explanations of the change, whole (read below)
@@ -428,7 +430,7 @@ def _fit(text: str, room: int) -> str:
         text = re.sub(r" \(was “[^”]*”\)", "", text, count=1)
         if len(text) <= room:
             return text
-    first, sep, _rest = text.partition("; ")
+    first, sep, _rest = text.partition("; ") if not _ROW.match(text) else (text, "", "")
     first = first.rstrip(" .;:,")
     if sep and len(first) <= room and first.count("“") == first.count("”") and _SENTENCE.search(first):
         return first  # two explanations of one change: the first whole, not the second cut to "New…"
