@@ -1515,3 +1515,10 @@ def test_a_promise_after_its_condition_is_a_promise_withdrawn_with_it(sentence, 
     a = compare(f"# T\n\n## Data\n\nWe keep logs for 30 days. {sentence}\n", "# T\n\n## Data\n\nWe keep logs for 30 days.\n")
     gone = next(c for c in a.changes if c.material)
     assert gone.explanation.startswith(said) and gone.severity == "critical", gone
+
+
+def test_an_escaped_underscore_leaves_no_piece_of_an_address():
+    before = "If you have questions about this policy, send us an email to privacy@zorblio.example and we will reply."
+    after = "If you have any questions about this Privacy Policy, please contact us at zorblio\\_privacy@quibly.example."
+    said = " ".join(c.explanation for c in compare(f"# T\n\n## Contact\n\n{before}\n", f"# T\n\n## Contact\n\n{after}\n").changes)
+    assert "zorblio\\" not in said and "qq" not in said, said

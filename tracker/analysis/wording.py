@@ -95,6 +95,8 @@ def clean_explanation(text: str) -> str:
         text = _TAG_DEBRIS.sub("", text)
     if not text or not re.search(r"qq|[{}$%\[\]*_`|<•(]|[;,]\s*\([a-z-]+(?:, [a-z-]+)*\)$", text):
         return text
+    # an address whose escaped "\_" split it ("zorblio\_privacy@…" read as "zorblio\ qqemailqq"): one address
+    text = re.sub(r"[\w.+-]+\\\s*(?=qq[a-z_]+qq)", "", text)
     out = _TEMPLATE.sub(lambda m: _token_word(next(g for g in m.groups() if g)), text)
     out = _COMMENT.sub(" ", out)
     out = _LINK.sub(r"\1", out)
