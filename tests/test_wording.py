@@ -1522,3 +1522,15 @@ def test_an_escaped_underscore_leaves_no_piece_of_an_address():
     after = "If you have any questions about this Privacy Policy, please contact us at zorblio\\_privacy@quibly.example."
     said = " ".join(c.explanation for c in compare(f"# T\n\n## Contact\n\n{before}\n", f"# T\n\n## Contact\n\n{after}\n").changes)
     assert "zorblio\\" not in said and "qq" not in said, said
+
+
+def test_a_french_quote_goes_on_to_its_period_and_a_new_clause_is_not_said_by_its_first_words():
+    from tracker.analysis.wording import end_kept, new_clause_whole
+
+    assert end_kept("Now also says: “Pour les autres données, elles sont conservées pendant…” (privacy)",
+                    "Pour les autres données, elles sont conservées pendant 12 mois à compter de la résiliation.") == \
+        "Now also says: “Pour les autres données, elles sont conservées pendant 12 mois…” (privacy)"
+    said = new_clause_whole("Now also says: “Données traitées dans le cadre…” (privacy)",
+                            "Données traitées dans le cadre du service Zorblio Mail pour les offres mobile : les journaux "
+                            "sont conservés 12 mois.")
+    assert said.startswith("New: Données traitées dans le cadre du service Zorblio Mail"), said

@@ -731,7 +731,8 @@ def new_clause_whole(explanation: str, after: str) -> str:
     inside = at >= 0 and (re.match(r"[\w'’]", text[at + len(body):at + len(body) + 1] or " ") is not None
                           or at > 0 and re.match(r"[\w'’]", text[at - 1]) is not None)
     mid = q.startswith("…") or (body[:1].islower() and not text.startswith(body)) or inside \
-        or explanation.startswith("New: ")  # a few words from inside a new clause (checked above)
+        or explanation.startswith("New: ") \
+        or (q.endswith("…") and len(body.split()) <= 5 and len(text) > 2 * len(body))  # its first few words only
     if not (_fragment(q) or mid) or not (said := _snippet(text)):
         return explanation
     return f"New: {said}{m.group('tail') or ''}"
@@ -963,6 +964,10 @@ _LEADING_END = re.compile(r"(?P<words>(?:[^\s“”«»…]+ ){2,3}(?P<w>[^\s“
                           r"(?:\s—[^—]*)?)$")
 
 
+# French and German words that lead on to what follows ("conservées pendant…", "innerhalb von…")
+_FOREIGN_LEADS = frozenset("""de du des la le les l d à au aux pour par pendant dans sur avec sans sous en et ou un une
+jusqu dès depuis entre vers selon von der die das den dem zu zur zum für mit bei nach während innerhalb binnen im
+an auf und oder ein eine einer einem einen bis""".split())
 _NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve fourteen fifteen twenty
 thirty sixty ninety hundred un une deux trois quatre cinq six sept huit dix douze quinze trente ein eine zwei drei
 vier fünf sechs sieben acht neun zehn zwölf dreißig""".split())
@@ -975,8 +980,9 @@ def end_kept(explanation: str, text: str, most: int = 6) -> str:
     "…" stays when the sentence still goes on. Any other explanation as is."""
     from tracker.analysis.rendering import LEADS_ON
 
+    leads = LEADS_ON | _FOREIGN_LEADS
     m = _LEADING_END.search(explanation)
-    if not m or not text or m.group("w").lower().strip(",;:") not in LEADS_ON:
+    if not m or not text or m.group("w").lower().strip(",;:") not in leads:
         return explanation
     flat = re.sub(r"\s+", " ", text)
     words = m.group("words")
@@ -989,7 +995,7 @@ def end_kept(explanation: str, text: str, most: int = 6) -> str:
         if not bare:
             break
         last = taken[-1].strip("“”\"'()[],;:.").lower() if taken else ""
-        name_noun = taken and taken[-1][:1].isupper() and w[-1:] in ",;:." and bare.lower() not in LEADS_ON \
+        name_noun = taken and taken[-1][:1].isupper() and w[-1:] in ",;:." and bare.lower() not in leads \
             and len(taken) < 3  # "a Priority plan.": a name's noun that ends the phrase
         if taken and last not in LEADS_ON and not (bare[:1].isupper() and taken[-1][:1].isupper()) \
                 and not (last[:1].isdigit() or last in _NUMBER_WORDS) and not name_noun:
@@ -997,7 +1003,7 @@ def end_kept(explanation: str, text: str, most: int = 6) -> str:
         taken.append(w)
         if w[-1:] in ",;:.)":
             break
-    while taken and taken[-1].strip("“”\"'()[],;:.").lower() in LEADS_ON:
+    while taken and taken[-1].strip("“”\"'()[],;:.").lower() in leads:
         taken.pop()
     if not taken:
         return explanation
