@@ -1029,3 +1029,12 @@ def test_a_table_row_headline_is_never_cut_to_its_first_cell() -> None:
     others = [change(f"Removed: Quibly keeps log {i} for a week. (privacy)", categories=("privacy",)) for i in range(4)]
     line = headline([row, *others])
     assert "Name: zb_ads" in line and len(line) <= HEADLINE_MAX, line
+
+
+def test_a_french_or_german_cut_never_ends_on_a_word_that_leads_on() -> None:
+    from tracker.analysis.rendering import one_line
+
+    fr = one_line("Créer des indicateurs statistiques sur la base de données de trafic anonymisées par Zorblio", 50)
+    assert not re.search(r"\b(?:de|la|sur|des)…$", fr), fr
+    de = one_line("Die Daten werden innerhalb von dreißig Tagen nach der Kündigung des Quibly Kontos gelöscht", 40)
+    assert not re.search(r"\b(?:von|der|des|nach)…$", de), de
