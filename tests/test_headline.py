@@ -1038,3 +1038,13 @@ def test_a_french_or_german_cut_never_ends_on_a_word_that_leads_on() -> None:
     assert not re.search(r"\b(?:de|la|sur|des)…$", fr), fr
     de = one_line("Die Daten werden innerhalb von dreißig Tagen nach der Kündigung des Quibly Kontos gelöscht", 40)
     assert not re.search(r"\b(?:von|der|des|nach)…$", de), de
+
+
+def test_advice_to_the_reader_ranks_after_the_terms() -> None:
+    advice = change("New: Because email is not always secure, please do not include card numbers in your emails. (payment)",
+                    categories=("payment",), kind="added")
+    recommend = change("New: We recommend that you keep your Zorblio password to yourself. (privacy)",
+                       categories=("privacy",), kind="added")
+    term = change("Now says “Residents of Utah and Oregon have certain rights…” instead of “Residents of Utah have…” (privacy)",
+                  categories=("privacy",))
+    assert rank_changes([advice, recommend, term])[0] is term

@@ -94,6 +94,11 @@ _EXAMPLE = re.compile(r"^(?:New|Removed|Now also says|No longer says)(?: item un
                       r"for instance|e\.g\.|examples?(?: include)?:|par exemple|cela (?:comprend|inclut)|"
                       r"zum beispiel|beispielsweise|z\.\s?b\.)\b", re.I)
 _ROW = re.compile(r"^(?:In [^:]{1,60}: )?(?:New|Removed) row: ")
+# Advice to the reader, no term ("Because e-mail is not secure, please do not include card numbers",
+# "We recommend that you keep your password safe"): after the terms of the same severity.
+_ADVICE = re.compile(r"^(?:New|Removed|Now also says|No longer says)[^:“]{0,40}: [“«]?\s*…?\s*(?:[^.;:“”]{0,80}?,\s+)?"
+                     r"(?:please\b|we (?:strongly )?(?:recommend|encourage|suggest|advise)\b|it is (?:a good idea|"
+                     r"recommended)\b|nous vous (?:recommandons|conseillons)\b|wir empfehlen\b)", re.I)
 _ITEM_UNDER = re.compile(r"^(?P<kind>New|Removed) item under “(?P<lead>[^”]*)”: (?P<item>.+)$", re.S)
 # An imprint's host or publisher replaced ("The host is now Netlify instead of Nuvola Hosting"): who
 # answers for the site, news a headline names whether or not the change was material.
@@ -115,12 +120,14 @@ def _title_only(change: object) -> bool:
 def rank_changes(changes: Sequence[L]) -> list[L]:
     """``changes`` most serious first: material before not, then a promise withdrawn ("No longer
     promises ..."), then severity, then a definition, a list of surviving sections, an example
-    ("This includes ...", "For example, ...") or a title after other terms, then the weight of the change's weightiest category (``CATEGORY_WEIGHT``), then a
+    ("This includes ...", "For example, ..."), advice ("please do not include ...") or a title after
+    other terms, then the weight of the change's weightiest category (``CATEGORY_WEIGHT``), then a
     concrete change (a value that replaced another) before a quote, then document order (stable)."""
     return sorted(changes, key=lambda c: (not c.material, not _PROMISE_GONE.search(c.explanation or ""),
                                           -_severity(c), bool(_DEFINITION.search(c.explanation or "")
                                                               or _SURVIVAL.search(c.explanation or "")
                                                               or _EXAMPLE.search(c.explanation or "")
+                                                              or _ADVICE.search(c.explanation or "")
                                                               or _title_only(c)),
                                           _weight(c.categories), not _CONCRETE.search(c.explanation or "")))
 
