@@ -1534,3 +1534,15 @@ def test_a_french_quote_goes_on_to_its_period_and_a_new_clause_is_not_said_by_it
                             "Données traitées dans le cadre du service Zorblio Mail pour les offres mobile : les journaux "
                             "sont conservés 12 mois.")
     assert said.startswith("New: Données traitées dans le cadre du service Zorblio Mail"), said
+
+
+def test_a_quote_cut_right_before_its_value_goes_on_to_it():
+    from tracker.analysis.wording import end_kept
+
+    assert end_kept("Now also says: “Pour les autres données, elles sont conservées…” (privacy)",
+                    "Pour les autres données, elles sont conservées pendant 12 mois à compter de la résiliation.") == \
+        "Now also says: “Pour les autres données, elles sont conservées pendant 12 mois…” (privacy)"
+    assert end_kept("New: Quibly stores your drafts… (privacy)", "Quibly stores your drafts for 90 days.") == \
+        "New: Quibly stores your drafts for 90 days (privacy)"
+    kept = "New: Quibly stores your drafts… (privacy)"
+    assert end_kept(kept, "Quibly stores your drafts on servers in Ireland.") == kept

@@ -982,13 +982,18 @@ def end_kept(explanation: str, text: str, most: int = 6) -> str:
 
     leads = LEADS_ON | _FOREIGN_LEADS
     m = _LEADING_END.search(explanation)
-    if not m or not text or m.group("w").lower().strip(",;:") not in leads:
+    if not m or not text:
         return explanation
     flat = re.sub(r"\s+", " ", text)
     words = m.group("words")
     if flat.count(words) != 1:
         return explanation
     rest = flat[flat.index(words) + len(words):].split()
+    # a cut right before a value ("conservées… " of "conservées pendant 12 mois"): the value is the point
+    k = next((i for i, w in enumerate(rest[:3]) if w.lower().strip(",;:") not in leads), None)
+    before_value = k is not None and k < len(rest) and (rest[k][:1].isdigit() or rest[k].lower() in _NUMBER_WORDS)
+    if m.group("w").lower().strip(",;:") not in leads and not before_value:
+        return explanation
     taken: list[str] = []
     for w in rest[:most]:
         bare = w.strip("“”\"'()[],;:.")
