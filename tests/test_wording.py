@@ -1546,3 +1546,13 @@ def test_a_quote_cut_right_before_its_value_goes_on_to_it():
         "New: Quibly stores your drafts for 90 days (privacy)"
     kept = "New: Quibly stores your drafts… (privacy)"
     assert end_kept(kept, "Quibly stores your drafts on servers in Ireland.") == kept
+
+
+def test_a_covered_run_cut_before_what_it_leads_to_is_said_as_the_passage():
+    from tracker.analysis.wording import covers_said
+
+    said = covers_said("Now also covers: implique la collecte de données biométriques afin (privacy)",
+                       "L'analyse peut inclure une technologie de reconnaissance faciale afin que nous puissions comparer.",
+                       "L'analyse peut inclure une technologie de reconnaissance faciale et implique la collecte de données "
+                       "biométriques afin que nous puissions comparer.")
+    assert said.startswith("Now reads “…") and "données biométriques…”" in said, said

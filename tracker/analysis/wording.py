@@ -339,7 +339,7 @@ def _span(words: list[str], lo: int, hi: int, limit: int = 80) -> str:
     if len(text) > limit:
         text, cut_end = text[:limit].rsplit(" ", 1)[0], True
         kept = text.split()
-        while len(kept) > 3 and kept[-1].lower().strip(",;:") in _FUNCTION:
+        while len(kept) > 3 and kept[-1].lower().strip(",;:") in _FUNCTION | LEADS_ON:
             kept.pop()  # never cut on a word that leads on ("correct your…")
         text = " ".join(kept)
     return f"{'…' if lo else ''}{text.rstrip(',;:')}{'…' if cut_end else ''}"
@@ -360,7 +360,8 @@ def passages(before: str, after: str, width: int = 3) -> tuple[str, str]:
     def _on(words: list[str], hi: int) -> int:
         # a passage cut at a word that leads on ("…obtained through the…") goes on to its noun
         for _ in range(3):
-            if hi >= len(words) or words[hi - 1].lower().strip(",;:") not in _FUNCTION or words[hi - 1][-1:] in ",;:.":
+            if hi >= len(words) or words[hi - 1].lower().strip(",;:") not in _FUNCTION | LEADS_ON \
+                    or words[hi - 1][-1:] in ",;:.":
                 break
             hi += 1
         return hi
@@ -492,6 +493,10 @@ def _item_at(part: str, text: str) -> bool:
         return True
     if first == "please" or has_verb([first]):
         return False
+    from tracker.analysis.rendering import LEADS_ON
+
+    if len(body.split()) > 1 and body.split()[-1].lower().strip(",;:") in LEADS_ON:
+        return False  # a run cut off before what it leads to ("… données biométriques afin"): a piece of a phrase
     toks = re.findall(r"[^\W\d_][\w’'.-]*|\d+|[^\w\s]", text[:text.index(body)])
     while toks and toks[-1].lower().rstrip(".") in _DETERMINERS:
         toks.pop()
