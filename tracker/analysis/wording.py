@@ -459,7 +459,7 @@ son sa ses leur leurs le la les l un une des du de d votre vos notre nos ce cet 
 sein seine der die das den dem des ein eine einen""".split())
 # What opens an item of a list, or an example of what a clause covers.
 _ITEM_OPENERS = frozenset("""and or nor et ou und oder including include includes included like plus sowie wie
-notamment comme compris inklusive insbesondere namely as e.g. i.e. such""".split())
+notamment comme compris inklusive insbesondere namely as e.g. i.e. such except excluding sauf außer""".split())
 _ITEM_MARKS = frozenset(",;:(|*•-–—/")
 # Words that make a licence or right what it is ("non-exclusive", "royalty-free", "irrévocable").
 _GRANT_WORD = re.compile(
