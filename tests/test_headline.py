@@ -1009,3 +1009,42 @@ def test_a_rewritten_passage_is_not_cut_to_fragments_on_both_sides_in_a_headline
     said = re.search(r"“([^”]*)”", line).group(1)
     assert said.strip("…").split()[:3] == now.strip("…").split()[:3], line
     assert " instead of " not in line or len(said.split()) >= 5, line
+
+
+def test_an_example_ranks_after_the_terms() -> None:
+    # an illustration of another clause ("This includes ...", "For example ...", "Par exemple ...")
+    example = change("Removed: This includes passport numbers, passwords and home addresses… (privacy)",
+                     categories=("privacy",))
+    exemple = change("Removed: « Par exemple, lorsque vous utilisez Zorblio pour chercher un trajet… » (pricing)",
+                     categories=("pricing",))
+    rule = change("New: You must not share another member's private messages without consent. (usage-rules)",
+                  categories=("usage-rules",))
+    assert rank_changes([example, exemple, rule])[0] is rule
+    assert headline([example, rule]).startswith("New: You must not share another member")
+
+
+def test_a_table_row_headline_is_never_cut_to_its_first_cell() -> None:
+    row = change("Removed row: Type: Cookie; Name: zb_ads; Purpose: Used for Advertising; Duration: 1 month (privacy)",
+                 categories=("privacy",), kind="removed")
+    others = [change(f"Removed: Quibly keeps log {i} for a week. (privacy)", categories=("privacy",)) for i in range(4)]
+    line = headline([row, *others])
+    assert "Name: zb_ads" in line and len(line) <= HEADLINE_MAX, line
+
+
+def test_a_french_or_german_cut_never_ends_on_a_word_that_leads_on() -> None:
+    from tracker.analysis.rendering import one_line
+
+    fr = one_line("Créer des indicateurs statistiques sur la base de données de trafic anonymisées par Zorblio", 50)
+    assert not re.search(r"\b(?:de|la|sur|des)…$", fr), fr
+    de = one_line("Die Daten werden innerhalb von dreißig Tagen nach der Kündigung des Quibly Kontos gelöscht", 40)
+    assert not re.search(r"\b(?:von|der|des|nach)…$", de), de
+
+
+def test_advice_to_the_reader_ranks_after_the_terms() -> None:
+    advice = change("New: Because email is not always secure, please do not include card numbers in your emails. (payment)",
+                    categories=("payment",), kind="added")
+    recommend = change("New: We recommend that you keep your Zorblio password to yourself. (privacy)",
+                       categories=("privacy",), kind="added")
+    term = change("Now says “Residents of Utah and Oregon have certain rights…” instead of “Residents of Utah have…” (privacy)",
+                  categories=("privacy",))
+    assert rank_changes([advice, recommend, term])[0] is term

@@ -995,3 +995,19 @@ def test_a_short_sentence_is_no_section_title() -> None:
     assert not any(v in ("Plans renew monthly", "Fees apply") for v in sections.values()), sections
     # a title written as a paragraph stays one
     assert sections["We may terminate your account at any time without notice."] == "Limitation of liability"
+
+
+@pytest.mark.parametrize("text,said", [
+    ("# Conditions générales de vente Zorblio\n\n## 1. Objet\n\nLes présentes conditions régissent les ventes du site "
+     "Zorblio.\n\n## 8. Droit de rétractation\n\nConformément à la loi, vous disposez d'un droit de rétractation de 14 jours "
+     "à compter de la réception de votre commande. Les frais de renvoi restent à votre charge.\n",
+     "droit de rétractation de 14 jours"),
+    ("# AGB der Quibly GmbH\n\n## 1. Geltungsbereich\n\nDiese AGB gelten für alle Bestellungen bei Quibly.\n\n"
+     "## 9. Widerrufsrecht\n\nVerbraucher haben ein Widerrufsrecht von 14 Tagen ab Erhalt der Ware. Die Kosten der "
+     "Rücksendung trägt der Kunde.\n", "Widerrufsrecht von 14 Tagen"),
+    ("# Flumbo Shop Terms\n\n## 2. Orders\n\nOrders are confirmed by email.\n\n## 7. Cancelling\n\nConsumers have a "
+     "cooling-off period of 14 days from delivery to cancel an order.\n", "cooling-off period of 14 days"),
+])
+def test_a_right_of_withdrawal_answers_the_refund_question(text, said):
+    answer = next(a for a in summarise(text).answers if a.id == "refunds")
+    assert said in answer.answer, answer

@@ -1238,7 +1238,7 @@ def test_a_right_of_the_user_reworded_is_not_a_watch_out_removed(old, new):
     ("Drops “file” from: “…we have on file…” (payment)",
      "If all payment methods we have on file for you are declined, your Zorblio plan ends.",
      "If all payment methods we have on record for you are declined, your Zorblio plan ends.",
-     "Now reads “…we have on record for you are…” (was “…we have on file for you are…”)"),
+     "Now reads “…we have on record for you are declined…” (was “…we have on file for you are declined…”)"),
     ("No longer covers: après, la « Période de Facturation (payment)",
      "L’Abonnement Quibly est facturé chaque année, puis à chaque date anniversaire (ci-après, la « Période de "
      "Facturation »).", "L’Abonnement Quibly est facturé chaque année, puis à chaque date anniversaire.",
@@ -1343,3 +1343,216 @@ def test_a_right_to_complain_removed_is_said_as_a_removed_right():
     (said,) = refine([c])
     assert said.explanation.startswith("Removed right for users: Vous avez le droit de déposer une plainte"), said
     assert "good news" not in said.explanation
+
+
+# -- "Now also covers" names a thing ----------------------------------------------------------------
+@pytest.mark.parametrize("explanation,before,after,said", [
+    # words that say what kind of licence it is: a wider licence, not covered items
+    ("Now also covers: non-exclusive unrestricted (content-rights)",
+     "You grant Zorblio a licence to host your designs.",
+     "You grant Zorblio a non-exclusive, unrestricted licence to host your designs.",
+     "The licence is now also non-exclusive and unrestricted (content-rights)"),
+    ("No longer covers: royalty-free, perpetual (content-rights)",
+     "You give Quibly a royalty-free, perpetual right to show your photos.",
+     "You give Quibly a right to show your photos.",
+     "The right is no longer royalty-free and perpetual (content-rights)"),
+    # a condition or a phrase put inside a sentence: the passage, now and before
+    ("Now also covers: specified otherwise in the Specific Terms below (privacy)",
+     "You and Quibly will each decide how the data is processed.",
+     "Unless specified otherwise in the Specific Terms below, you and Quibly will each decide how the data is processed.",
+     "Now reads “Unless specified otherwise in the Specific Terms below, you and Quibly"),
+    ("Now also covers: certains cas (usage-rules)", "Nous pouvons vous demander une photo.",
+     "Dans certains cas, nous pouvons vous demander une photo.",
+     "Now reads “Dans certains cas, nous pouvons vous demander…” (was “Nous pouvons vous demander…”)"),
+    ("Now also covers: bref délai (privacy)", "Zorblio garantit une anonymisation en supprimant toute donnée.",
+     "Zorblio garantit une anonymisation en supprimant à bref délai toute donnée.",
+     "Now reads “…anonymisation en supprimant à bref délai toute donnée.”"),
+    ("Now also covers: information, sometimes in portable format (privacy)",
+     "They give you the right to access and correct your information.",
+     "They give you the right to access your information, sometimes in portable format, correct your information.",
+     "Now reads “…right to access your information, sometimes in portable format, correct…”"),
+    ("No longer covers: please follow these instructions (termination)",
+     "If your account is closed by mistake, please follow these instructions on the help page.",
+     "If your account is closed by mistake, learn how to ask us to restore it.",
+     "Now reads “…closed by mistake, learn how to ask us to restore it.”"),
+    ("Now also covers: licenses obtained (content-rights)", "Content means digital content obtained through the store.",
+     "Content means digital content licenses obtained through the store.",
+     "Now reads “…means digital content licenses obtained through the store.”"),
+])
+def test_a_covers_quote_that_names_no_thing_is_said_otherwise(explanation, before, after, said):
+    from tracker.analysis.wording import covers_said
+
+    assert covers_said(explanation, before, after).startswith(said), covers_said(explanation, before, after)
+
+
+@pytest.mark.parametrize("explanation,before,after", [
+    ("Now also covers: hashed email addresses (privacy)", "Identifiers include device IDs and IP address.",
+     "Identifiers include device IDs, hashed email addresses and IP address."),
+    ("Now also covers: numéro de téléphone (privacy)", "Le Membre met à jour son adresse électronique.",
+     "Le Membre met à jour son adresse électronique et son numéro de téléphone."),
+    ("Now also covers: yearly plans (subscription)", "Plans are billed monthly.", "Plans are billed monthly or yearly plans apply."),
+    ("Now also covers: Zorblio Copilot features (ai-training)", "We use generative AI features.",
+     "We use generative AI features such as Zorblio Copilot features."),
+    ("Now also covers: automated, including via bots, or otherwise (usage-rules)",
+     "Do not use the Services in any manner that could disrupt them.",
+     "Do not use the Services in any manner (automated, including via bots, or otherwise) that could disrupt them."),
+])
+def test_a_covered_item_stays_said_as_one(explanation, before, after):
+    from tracker.analysis.wording import covers_said
+
+    assert covers_said(explanation, before, after) == explanation
+
+
+def test_what_a_thing_will_not_do_is_no_promise_withdrawn():
+    # "this will not affect ..." has a pronoun for its subject: no promise of the provider's
+    old = ("# Privacy\n\n## Controls\n\nYou can change your choices in settings. We will apply your preferences going "
+           "forward and this will not affect the lawfulness of the processing before you withdrew your consent.\n\n"
+           "## Credits\n\nWe will refund unused credits within 30 days.\n")
+    new = "# Privacy\n\n## Controls\n\nYou can change your choices in settings.\n"
+    gone = next(c for c in compare(old, new).changes if "lawfulness" in (c.before or ""))
+    assert not gone.explanation.startswith("No longer promises"), gone.explanation
+    assert gone.severity != "critical"
+    refund = next(c for c in compare(old, new).changes if "refund" in (c.before or ""))
+    assert refund.explanation.startswith("No longer promises to refund unused credits"), refund.explanation
+    assert refund.severity == "critical"
+
+
+@pytest.mark.parametrize("before,after,said", [
+    ("If we charge you for an order that was cancelled, we’ll refund you the full amount of that order.",
+     "If you are charged for an order that was cancelled, you may seek a refund for the full amount of that order.",
+     "No longer promises to refund you the full amount of that order"),
+    ("Quibly will notify you by email before any price change.", "Quibly may notify you by email before any price change.",
+     "No longer promises to notify you by email before any price change"),
+])
+def test_a_promise_made_a_possibility_is_a_promise_withdrawn(before, after, said):
+    from tracker.analysis.wording import promise_weakened
+
+    assert promise_weakened(before, after) == said
+    a = compare(f"# Shop\n\n## Orders\n\nOrders ship in 3 days. {before}\n", f"# Shop\n\n## Orders\n\nOrders ship in 3 days. {after}\n")
+    changed = next(c for c in a.changes if c.material)
+    assert changed.explanation.startswith(said + "; now says “"), changed.explanation
+    assert changed.severity == "critical" and a.summary.startswith(said)
+
+
+@pytest.mark.parametrize("before,after", [
+    ("We will refund you within 30 days.", "We will refund you within 14 days."),  # still a promise
+    ("We’ll refund unused credits.", "Unused credits are kept on your account."),  # no "may": not a weaker wording
+    ("You will notify us of any change.", "You may notify us of any change."),  # the user's duty, no promise
+])
+def test_a_promise_kept_or_no_promise_is_not_weakened(before, after):
+    from tracker.analysis.wording import promise_weakened
+
+    assert promise_weakened(before, after) == ""
+
+
+def test_a_licence_granted_to_the_user_in_the_passive_voice_is_their_right():
+    assert gives_user_a_right("You are hereby granted a limited, nonexclusive, revocable license to access and use "
+                              "the Zorblio Platform for your own personal use.")
+    assert gives_user_a_right("Members are granted a non-transferable right to download their Quibly invoices.")
+    # a licence the user grants is no right of theirs
+    assert not gives_user_a_right("You grant Zorblio a licence to host your designs.")
+
+
+@pytest.mark.parametrize("explanation,text,said", [
+    ("New: Claims are heard by the courts of… (jurisdiction)",
+     "Claims are heard by the courts of San Mateo County, California only.",
+     "New: Claims are heard by the courts of San Mateo County… (jurisdiction)"),
+    ("New: Quibly keeps your invoices for a period of… (privacy)",
+     "Quibly keeps your invoices for a period of ten years.",
+     "New: Quibly keeps your invoices for a period of ten years (privacy)"),
+    # a quote that ends on a word of meaning stays as it is
+    ("New: Claims are heard by the courts… (jurisdiction)", "Claims are heard by the courts of Dublin.",
+     "New: Claims are heard by the courts… (jurisdiction)"),
+])
+def test_a_value_is_never_cut_before_the_place_it_names(explanation, text, said):
+    from tracker.analysis.wording import end_kept
+
+    assert end_kept(explanation, text) == said
+
+
+def test_a_new_choice_of_court_names_its_place_in_the_explanation_and_the_headline():
+    old = "# Zorblio Terms\n\n## 14. Disputes\n\nThese Terms are governed by the laws of Delaware.\n"
+    new = old + ("\nYou and we irrevocably consent to the exclusive jurisdiction and venue of the state or federal "
+                 "courts of Vermont, for all disputes arising out of or relating to these Terms that are heard in "
+                 "court (excluding arbitration).\n")
+    a = compare(old, new)
+    court = next(c for c in a.changes if c.material)
+    assert "courts of Vermont" in court.explanation, court.explanation
+    assert "Vermont" in a.summary and len(a.summary) <= 100, a.summary
+
+
+def test_a_name_keeps_its_noun_and_a_sentence_s_subject_is_no_covered_item():
+    from tracker.analysis.wording import covers_said, end_kept
+
+    assert end_kept("Removed: If you travel for more than 14 days, you must upgrade to a… (subscription)",
+                    "If you travel for more than 14 days, you must upgrade to a Zorblio Plus plan.") == \
+        "Removed: If you travel for more than 14 days, you must upgrade to a Zorblio Plus plan (subscription)"
+    said = covers_said("No longer covers: Finally, the Quibly Act (privacy)",
+                       "Finally, the Quibly Act gives you the right to opt out.", "State laws give you the right to opt out.")
+    assert said.startswith("Now reads “State laws give you the right"), said
+
+
+def test_a_bracket_taken_out_whole_is_quoted_whole():
+    before = ('All content on the Services, such as text, logos, and documents, is the property of Zorblio and is '
+              'protected by copyright laws in the United States and internationally (collectively, "Content").')
+    after = ('All content on the Services, such as text, logos, and documents is the property of Zorblio and is '
+             'protected by copyright laws in the United States and internationally.')
+    changed = next(c for c in compare(f"# T\n\n## Content\n\n{before}\n", f"# T\n\n## Content\n\n{after}\n").changes
+                   if c.kind == "modified")
+    assert '(collectively, "Content")' in changed.explanation, changed.explanation
+    assert "is the property of Zorblio" not in changed.explanation
+
+
+@pytest.mark.parametrize("sentence,said", [
+    ("Notwithstanding the foregoing, if you are accessing the Service via Zorblio Teams, we will not collect your "
+     "prompts or model responses.",
+     "No longer promises not to collect your prompts or model responses (if you are accessing the Service via Zorblio Teams)"),
+    ("If you are in the EU, Quibly does not sell your data.", "No longer promises not to sell your data (if you are in the EU)"),
+])
+def test_a_promise_after_its_condition_is_a_promise_withdrawn_with_it(sentence, said):
+    assert promise_withdrawn(sentence) == said
+    assert promise_withdrawn("If you cancel, you will not be charged again.") == ""
+    a = compare(f"# T\n\n## Data\n\nWe keep logs for 30 days. {sentence}\n", "# T\n\n## Data\n\nWe keep logs for 30 days.\n")
+    gone = next(c for c in a.changes if c.material)
+    assert gone.explanation.startswith(said) and gone.severity == "critical", gone
+
+
+def test_an_escaped_underscore_leaves_no_piece_of_an_address():
+    before = "If you have questions about this policy, send us an email to privacy@zorblio.example and we will reply."
+    after = "If you have any questions about this Privacy Policy, please contact us at zorblio\\_privacy@quibly.example."
+    said = " ".join(c.explanation for c in compare(f"# T\n\n## Contact\n\n{before}\n", f"# T\n\n## Contact\n\n{after}\n").changes)
+    assert "zorblio\\" not in said and "qq" not in said, said
+
+
+def test_a_french_quote_goes_on_to_its_period_and_a_new_clause_is_not_said_by_its_first_words():
+    from tracker.analysis.wording import end_kept, new_clause_whole
+
+    assert end_kept("Now also says: “Pour les autres données, elles sont conservées pendant…” (privacy)",
+                    "Pour les autres données, elles sont conservées pendant 12 mois à compter de la résiliation.") == \
+        "Now also says: “Pour les autres données, elles sont conservées pendant 12 mois…” (privacy)"
+    said = new_clause_whole("Now also says: “Données traitées dans le cadre…” (privacy)",
+                            "Données traitées dans le cadre du service Zorblio Mail pour les offres mobile : les journaux "
+                            "sont conservés 12 mois.")
+    assert said.startswith("New: Données traitées dans le cadre du service Zorblio Mail"), said
+
+
+def test_a_quote_cut_right_before_its_value_goes_on_to_it():
+    from tracker.analysis.wording import end_kept
+
+    assert end_kept("Now also says: “Pour les autres données, elles sont conservées…” (privacy)",
+                    "Pour les autres données, elles sont conservées pendant 12 mois à compter de la résiliation.") == \
+        "Now also says: “Pour les autres données, elles sont conservées pendant 12 mois…” (privacy)"
+    assert end_kept("New: Quibly stores your drafts… (privacy)", "Quibly stores your drafts for 90 days.") == \
+        "New: Quibly stores your drafts for 90 days (privacy)"
+    kept = "New: Quibly stores your drafts… (privacy)"
+    assert end_kept(kept, "Quibly stores your drafts on servers in Ireland.") == kept
+
+
+def test_a_covered_run_cut_before_what_it_leads_to_is_said_as_the_passage():
+    from tracker.analysis.wording import covers_said
+
+    said = covers_said("Now also covers: implique la collecte de données biométriques afin (privacy)",
+                       "L'analyse peut inclure une technologie de reconnaissance faciale afin que nous puissions comparer.",
+                       "L'analyse peut inclure une technologie de reconnaissance faciale et implique la collecte de données "
+                       "biométriques afin que nous puissions comparer.")
+    assert said.startswith("Now reads “…") and "données biométriques…”" in said, said

@@ -87,6 +87,18 @@ _DEFINITION = re.compile(r"^(?:New|Removed|Now also says|No longer says)[^:“]{
 # by their nature to survive termination shall so survive ..., including Sections 3, 4 and 11"):
 # scaffolding too, whatever categories the section titles it lists give it.
 _SURVIVAL = re.compile(r"^(?:New|Removed|Now also says|No longer says)[^:“]{0,40}: [^;]{0,120}?\bsurviv\w*\b", re.I)
+# An illustration of another clause ("This includes social security numbers, passports ...", "For
+# example, when you ...", "Par exemple, ..."): what it illustrates is the term, ranked after terms.
+_EXAMPLE = re.compile(r"^(?:New|Removed|Now also says|No longer says)(?: item under “[^”]*”)?[^:“]{0,40}: [“«]?\s*…?\s*"
+                      r"(?:this (?:includes|may include|can include|could include|means)|these include|for example|"
+                      r"for instance|e\.g\.|examples?(?: include)?:|par exemple|cela (?:comprend|inclut)|"
+                      r"zum beispiel|beispielsweise|z\.\s?b\.)\b", re.I)
+_ROW = re.compile(r"^(?:In [^:]{1,60}: )?(?:New|Removed) row: ")
+# Advice to the reader, no term ("Because e-mail is not secure, please do not include card numbers",
+# "We recommend that you keep your password safe"): after the terms of the same severity.
+_ADVICE = re.compile(r"^(?:New|Removed|Now also says|No longer says)[^:“]{0,40}: [“«]?\s*…?\s*(?:[^.;:“”]{0,80}?,\s+)?"
+                     r"(?:please\b|we (?:strongly )?(?:recommend|encourage|suggest|advise)\b|it is (?:a good idea|"
+                     r"recommended)\b|nous vous (?:recommandons|conseillons)\b|wir empfehlen\b)", re.I)
 _ITEM_UNDER = re.compile(r"^(?P<kind>New|Removed) item under “(?P<lead>[^”]*)”: (?P<item>.+)$", re.S)
 # An imprint's host or publisher replaced ("The host is now Netlify instead of Nuvola Hosting"): who
 # answers for the site, news a headline names whether or not the change was material.
@@ -107,12 +119,15 @@ def _title_only(change: object) -> bool:
 
 def rank_changes(changes: Sequence[L]) -> list[L]:
     """``changes`` most serious first: material before not, then a promise withdrawn ("No longer
-    promises ..."), then severity, then a definition, a list of surviving sections or a title
-    after other terms, then the weight of the change's weightiest category (``CATEGORY_WEIGHT``), then a
+    promises ..."), then severity, then a definition, a list of surviving sections, an example
+    ("This includes ...", "For example, ..."), advice ("please do not include ...") or a title after
+    other terms, then the weight of the change's weightiest category (``CATEGORY_WEIGHT``), then a
     concrete change (a value that replaced another) before a quote, then document order (stable)."""
     return sorted(changes, key=lambda c: (not c.material, not _PROMISE_GONE.search(c.explanation or ""),
                                           -_severity(c), bool(_DEFINITION.search(c.explanation or "")
                                                               or _SURVIVAL.search(c.explanation or "")
+                                                              or _EXAMPLE.search(c.explanation or "")
+                                                              or _ADVICE.search(c.explanation or "")
                                                               or _title_only(c)),
                                           _weight(c.categories), not _CONCRETE.search(c.explanation or "")))
 
@@ -246,7 +261,8 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
         more = short  # the change's own words before the count's
     if first.endswith(_NOTE) and len(first) + len(more) > limit:
         first, note = first[:-len(_NOTE)], _NOTE  # cut the sentence, keep the note
-    part, sep, _rest = first.partition("; ")
+    # a table row's cells are joined by "; ": one explanation, never cut to its first cell ("Type: Cookie")
+    part, sep, _rest = first.partition("; ") if not _ROW.match(first) else (first, "", "")
     if sep and len(first) + len(more) + len(note) > limit and len(part) + len(note) <= limit \
             and part.count("“") == part.count("”") and _SENTENCE.search(part):
         first = part.rstrip(" .;:,")  # the first of two explanations of the change, whole (read below)
@@ -421,7 +437,7 @@ def _fit(text: str, room: int) -> str:
         text = re.sub(r" \(was “[^”]*”\)", "", text, count=1)
         if len(text) <= room:
             return text
-    first, sep, _rest = text.partition("; ")
+    first, sep, _rest = text.partition("; ") if not _ROW.match(text) else (text, "", "")
     first = first.rstrip(" .;:,")
     if sep and len(first) <= room and first.count("“") == first.count("”") and _SENTENCE.search(first):
         return first  # two explanations of one change: the first whole, not the second cut to "New…"
@@ -446,6 +462,16 @@ def _fit(text: str, room: int) -> str:
             text = f"{label}: {body}"
             if len(text) <= room:
                 return text
+        # a quote that skips to its point ("You and we consent … venue of the courts of California"):
+        # the subject gives way before the point is cut
+        if " … " in body and len(text) > room and len(body.split(" … ", 1)[1].split()) >= 4:
+            point = body.split(" … ", 1)[1].rstrip("…").split()
+            kept = one_line(text, room).rstrip("…").split(" … ", 1)[-1].split()
+            lost = point[len(kept):] if len(kept) <= len(point) else []
+            if any(w[:1].isupper() or any(ch.isdigit() for ch in w) for w in lost):
+                # a cut at the end would lose the place, name or number the quote skipped to
+                body = "…" + body.split(" … ", 1)[1]
+                text = f"{label}: {body}"
         # a quote shifted to its point ("…be heard exclusively by the courts of Dublin") gives
         # up its first words before its point is cut
         for _ in range(4):

@@ -179,7 +179,10 @@ as than that which who whom whose your our its their his her my we you they it i
 would may might can could shall should must not no any all each every such this these those unless if when where
 whether while until before after also only more less least most including instead about between under over up
 held made given kept rather except because since during through throughout against toward towards among both either
-neither so has have had""".split())
+neither so has have had""".split()) | frozenset(
+    # French and German words that lead on ("sur la base de…", "innerhalb von…"); none an English word of meaning
+    """de du des la le les l d à au aux pour par pendant dans sur avec sans sous et ou un une dont que qui afin
+    der das den dem zu zur zum für mit bei nach und oder ein eine einer einem einen von vom während innerhalb""".split())
 _NUMBER = re.compile(r"^[$€£]?\d[\d.,:/%-]*$")
 _INNER_BREAK = re.compile(r"[/\-_.?&=#]")  # where a long token (a URL, a path) may be cut
 

@@ -23,6 +23,8 @@ _USER_RIGHT = re.compile(
     r"avez\s+(?:le|un|des)\s+droits?|pouvez\s+(?!pas\b)\w|disposez\s+(?:d['’]un|des|du)\s+droits?|"
     r"haben\s+(?:das|ein)\s+recht|können\s+(?!nicht\b)\w)|"
     r"\bgrants?\s+(?:to\s+)?(?:you|users?|customers?|members?)\b[^.;]{0,60}?\b(?:right|licen[cs]e)|"
+    # the same grant in the passive voice ("You are hereby granted a limited, nonexclusive license")
+    rf"\b{_USER}\s+(?:are|is)\s+(?:hereby\s+)?granted\s+(?:a|an|the)\b[^.;]{{0,120}}?\b(?:right|licen[cs]e)\b|"
     # a right or option named as the user's ("Your ability to opt out ... applies", "your right to object")
     r"\b(?:your|the user['’]s|users['’]|customers?['’]s?)\s+(?:[\w-]+\s+)?(?:ability|right|option|choice|entitlement)"
     r"\s+to\s+(?!pay\b|indemnif)\w|"

@@ -2301,6 +2301,14 @@ _REFUND_IN_PASSING = re.compile(r"\bwithout\s+(?:[\w-]+\s+){0,3}?(?:(?:or|and|an
                                 r"\b(?:for\s+example|e\.g\.|such\s+as|including)\b[^.;)]{0,80}?\brefunds?\b", re.I)
 
 
+# A consumer's right of withdrawal, in the languages the tracker reads.
+_WITHDRAWAL = re.compile(r"\b(?:droit|délai|période)\s+de\s+rétractation\b|\bvous\s+(?:pouvez|disposez)[^.;]{0,60}?"
+                         r"\brétract|\bWiderrufs(?:recht|frist)\b|\b(?:right|period)\s+of\s+withdrawal\b|"
+                         r"\bright\s+to\s+withdraw\s+from\s+(?:the|this|your|a)\s+(?:contract|purchase|order)|"
+                         r"\bcooling[- ]off\s+period\b", re.I)
+_PERIOD_SAID = re.compile(r"\b\d{1,3}\s*(?:days?|jours?|Tagen?|calendar days)\b|\b(?:fourteen|quatorze|vierzehn)\b", re.I)
+
+
 ANSWER_CHARS = 400  # the most an answer quotes of one sentence
 
 
@@ -2344,7 +2352,12 @@ def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
     out: list[Answer] = []
     q = dict(QUESTIONS)
     refund = [s for s in sentences if "refunds" in s.labels.categories and re.search(
-        r"refund|expir", _REFUND_IN_PASSING.sub(" ", s.plain), re.I) and _stands_alone(s)]
+        r"refund|expir|rembours|erstatt", _REFUND_IN_PASSING.sub(" ", s.plain), re.I) and _stands_alone(s)]
+    if not refund:
+        # a right of withdrawal ("droit de rétractation de 14 jours", "Widerrufsrecht", "cooling-off
+        # period") is how a consumer gets their money back: the answer, the one with a period first
+        withdraw = [s for s in sentences if _WITHDRAWAL.search(s.plain) and _stands_alone(s)]
+        refund = sorted(withdraw, key=lambda s: not _PERIOD_SAID.search(s.plain))
     out.append(from_sentences("refunds", q["refunds"], refund[:2]))
     age = clause_sentence("age")
     guardian = _find(sentences, lambda s: "eligibility" in s.labels.categories and re.search(

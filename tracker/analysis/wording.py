@@ -95,6 +95,8 @@ def clean_explanation(text: str) -> str:
         text = _TAG_DEBRIS.sub("", text)
     if not text or not re.search(r"qq|[{}$%\[\]*_`|<•(]|[;,]\s*\([a-z-]+(?:, [a-z-]+)*\)$", text):
         return text
+    # an address whose escaped "\_" split it ("zorblio\_privacy@…" read as "zorblio\ qqemailqq"): one address
+    text = re.sub(r"[\w.+-]+\\\s*(?=qq[a-z_]+qq)", "", text)
     out = _TEMPLATE.sub(lambda m: _token_word(next(g for g in m.groups() if g)), text)
     out = _COMMENT.sub(" ", out)
     out = _LINK.sub(r"\1", out)
@@ -153,6 +155,20 @@ def promise_withdrawn(sentence: str) -> str:
     s = re.sub(r"\s+", " ", sentence).strip().rstrip(".;:! ")
     s = re.sub(r"^(?:in principle|generally|as a rule|in general|currently|today|at present|of course),\s+", "", s,
                flags=re.I)  # "In principle, we do not collect ..."
+    condition = ""
+    if not _NEGATIVE_PROMISE.match(s) and re.match(r"(?i)(?:notwithstanding|if|when|where|for|in|unless|once|as long as)\b", s):
+        # a promise after its condition ("Notwithstanding the foregoing, if you use Zorblio Teams, we
+        # will not collect your prompts"): the promise, with the condition it holds under
+        for comma in re.finditer(r",\s+", s):
+            if _NEGATIVE_PROMISE.match(s[comma.end():]):
+                lead = s[:comma.start()]
+                cond = re.search(r"(?i)\b(?:if|when|where|unless|once|as long as|for|in)\b[^,]*$", lead)
+                condition = (cond.group(0) if cond else lead).strip()
+                condition = condition[:1].lower() + condition[1:]
+                if len(condition) > 70:
+                    condition = condition[:70].rsplit(" ", 1)[0] + "…"
+                s = s[comma.end():]
+                break
     if (m := _NEGATIVE_PROMISE.match(s)) and not _USER_SUBJECT.match(m.group("subject")):
         rest = _CUT.split(m.group("rest"), maxsplit=1)[0]
         lead = s[:m.start("rest")].lower()
@@ -165,7 +181,8 @@ def promise_withdrawn(sentence: str) -> str:
         body = " ".join(words)
         if len(body) > 80:
             body = body[:80].rsplit(" ", 1)[0] + "…"
-        return f"No longer promises {'never' if 'never' in lead else 'not'} to {body}"
+        said = f"No longer promises {'never' if 'never' in lead else 'not'} to {body}"
+        return f"{said.rstrip('…')} ({condition})" if condition else said
     if _FOREIGN_PROMISE.match(s):
         body = s if len(s) <= 90 else s[:90].rsplit(" ", 1)[0] + "…"
         return f"No longer promises: « {body} »"
@@ -321,6 +338,10 @@ def _span(words: list[str], lo: int, hi: int, limit: int = 80) -> str:
     cut_end = hi < len(words)
     if len(text) > limit:
         text, cut_end = text[:limit].rsplit(" ", 1)[0], True
+        kept = text.split()
+        while len(kept) > 3 and kept[-1].lower().strip(",;:") in _FUNCTION | LEADS_ON:
+            kept.pop()  # never cut on a word that leads on ("correct your…")
+        text = " ".join(kept)
     return f"{'…' if lo else ''}{text.rstrip(',;:')}{'…' if cut_end else ''}"
 
 
@@ -335,13 +356,23 @@ def passages(before: str, after: str, width: int = 3) -> tuple[str, str]:
         return "", ""
     i1, i2 = max(0, ops[0][1] - width), min(len(a), ops[-1][2] + width)
     j1, j2 = max(0, ops[0][3] - width), min(len(b), ops[-1][4] + width)
-    return _span(b, j1, j2), _span(a, i1, i2)
+
+    def _on(words: list[str], hi: int) -> int:
+        # a passage cut at a word that leads on ("…obtained through the…") goes on to its noun
+        for _ in range(3):
+            if hi >= len(words) or words[hi - 1].lower().strip(",;:") not in _FUNCTION | LEADS_ON \
+                    or words[hi - 1][-1:] in ",;:.":
+                break
+            hi += 1
+        return hi
+
+    return _span(b, j1, _on(b, j2)), _span(a, i1, _on(a, i2))
 
 
 def _unbalanced(quote: str) -> bool:
     """Whether ``quote`` opens or closes a bracket or quotation mark it does not match."""
     return quote.count("“") != quote.count("”") or quote.count("«") != quote.count("»") \
-        or quote.count("(") != quote.count(")")
+        or quote.count("(") != quote.count(")") or quote.count('"') % 2 == 1
 
 
 _DESCRIBING = re.compile(r"(?:\b(?:which|that|who)\s+(?:is|are|was|were|will be|remains?)|,\s+(?:which|who))\s*$", re.I)
@@ -420,6 +451,91 @@ def balanced_covers(explanation: str, before: str, after: str) -> str:
     if not now or not was:
         return explanation
     return f"Now reads “{now}” (was “{was}”){m.group('tail') or ''}"
+
+
+# What may stand between a list's separator and an item it names ("and your phone number", "et son numéro").
+_DETERMINERS = frozenset("""the a an your our their its his her this that these those any all some each every other
+son sa ses leur leurs le la les l un une des du de d votre vos notre nos ce cet cette ces ihr ihre ihren ihrem
+sein seine der die das den dem des ein eine einen""".split())
+# What opens an item of a list, or an example of what a clause covers.
+_ITEM_OPENERS = frozenset("""and or nor et ou und oder including include includes included like plus sowie wie
+notamment comme compris inklusive insbesondere namely as e.g. i.e. such except excluding sauf außer""".split())
+_ITEM_MARKS = frozenset(",;:(|*•-–—/")
+# Words that make a licence or right what it is ("non-exclusive", "royalty-free", "irrévocable").
+_GRANT_WORD = re.compile(
+    r"^(?:(?:non|un|ir|sub|fully|royalty|world)[- ]?)?(?:exclusi(?:ve|f)|restricted|limited|unlimited|revocable|"
+    r"irrévocable|transferr?able|transférable|sub-?licen[cs]able|licen[cs]able|assignable|cessible|perpetual|"
+    r"perpétuel(?:le)?|worldwide|wide|mondial(?:e)?|free|gratuit(?:e)?|paid(?:-up)?|unconditional|global|universal|"
+    r"ausschließlich|unwiderruflich|weltweit|unentgeltlich|übertragbar|unterlizenzierbar|"
+    r"non[- ]exclusi(?:ve|f)|non[- ]transferable|non[- ]sublicensable)$", re.I)
+_GRANT_NOUN = re.compile(r"\b(?P<n>licen[cs]es?|rights?|droits?|Lizenz(?:en)?|Nutzungsrechte?)\b", re.I)
+
+
+def _grant_words(quote: str) -> list[str] | None:
+    """The words of ``quote`` when all of them say what kind of licence or right it is
+    ("non-exclusive, unrestricted", "royalty-free and perpetual"), else None."""
+    words = [w for w in re.split(r"[\s,]+", quote.strip("“”…. ")) if w and w.lower() not in ("and", "or", "et", "ou", "und", "oder")]
+    return words if words and all(_GRANT_WORD.match(w) for w in words) else None
+
+
+def _item_at(part: str, text: str) -> bool:
+    """Whether ``part`` stands in ``text`` as an item of what the clause covers: right after a
+    list's mark or word ("…, hashed email addresses", "or yearly", "such as Copilot", "(automated")
+    or an article after one ("et son numéro de téléphone"), never inside a phrase ("dans certains
+    cas", "à bref délai", "is consistent with …", "Unless specified otherwise …") nor where a
+    sentence opens (its subject); a part that opens with a verb ("please follow these
+    instructions") is none either. A part not found: True."""
+    body = part.strip("“”…\"' ")
+    if not body or text.count(body) < 1:
+        return True
+    first = body.split()[0].lower().strip("(,")
+    if first in _ITEM_OPENERS:
+        return True
+    if first == "please" or has_verb([first]):
+        return False
+    from tracker.analysis.rendering import LEADS_ON
+
+    if len(body.split()) > 1 and body.split()[-1].lower().strip(",;:") in LEADS_ON:
+        return False  # a run cut off before what it leads to ("… données biométriques afin"): a piece of a phrase
+    toks = re.findall(r"[^\W\d_][\w’'.-]*|\d+|[^\w\s]", text[:text.index(body)])
+    while toks and toks[-1].lower().rstrip(".") in _DETERMINERS:
+        toks.pop()
+    if not toks or toks[-1] in ".!?":
+        return False  # what a sentence opens with ("Finally, the CCPA and VCDPA give …"): its subject, no item
+    return toks[-1] in _ITEM_MARKS or toks[-1].lower() in _ITEM_OPENERS
+
+
+def covers_said(explanation: str, before: str, after: str) -> str:
+    """"Now also covers: …" names a thing the clause now also covers (a plan, a kind of data, an
+    act); what is no such thing is said otherwise. Words that only say what kind of licence or
+    right it is ("Now also covers: non-exclusive unrestricted") are a wider (or narrower) grant:
+    "The licence is now also non-exclusive and unrestricted". Words put in or taken out inside a
+    phrase ("Dans certains cas", "à bref délai", "Unless specified otherwise in …", "information,
+    sometimes in portable format", "please follow these instructions") are the passage now and
+    before: "Now reads “…” (was “…”)". Any other explanation as is."""
+    m = _COVERS.match(explanation)
+    if not m or not before or not after:
+        return explanation
+    gone = m.group("lead") == "No longer covers"
+    text = re.sub(r"\s+", " ", before if gone else after)
+    tail = m.group("tail") or ""
+    quote = m.group("quote").strip()
+    if (words := _grant_words(quote)) and text.count(words[0]) >= 1:
+        at = text.index(words[0])
+        noun = _GRANT_NOUN.search(text, max(0, at - 40), at + len(quote) + 60)
+        if noun:
+            n = noun.group("n").lower()
+            n = "licence" if n.startswith("licenc") else "license" if n.startswith("licens") else \
+                "right" if n.startswith(("right", "droit", "recht", "nutzungsrecht")) else n
+            said = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+            return f"The {n} is {'no longer' if gone else 'now also'} {said}{tail}"
+    parts = [p for p in quote.split("; ") if p]
+    if all(_item_at(p, text) for p in parts):
+        return explanation
+    now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
+    if not now or not was:
+        return explanation
+    return f"Now reads “{now}” (was “{was}”){tail}"
 
 
 _DROPS_ONE = re.compile(r"^Drops “(?P<words>[^“”]*)” from: “[^“”]*”(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
@@ -576,6 +692,8 @@ def readable_one_side(explanation: str, before: str, after: str) -> str:
     q = m.group("q")
     if not (_fragment(q, head=False) or re.match(r"…?[^(]{0,30}\)", q)):
         return explanation
+    if re.fullmatch(r"\([^()]{3,}\)", q) and not _unbalanced(q):
+        return explanation  # a whole bracket put in or taken out ("(collectively, "Content")") reads alone
     a, b = re.sub(r"\s+", " ", before).split(), re.sub(r"\s+", " ", after).split()
     ops = [op for op in difflib.SequenceMatcher(None, [w.lower() for w in a], [w.lower() for w in b],
                                                 autojunk=False).get_opcodes() if op[0] != "equal"]
@@ -618,7 +736,8 @@ def new_clause_whole(explanation: str, after: str) -> str:
     inside = at >= 0 and (re.match(r"[\w'’]", text[at + len(body):at + len(body) + 1] or " ") is not None
                           or at > 0 and re.match(r"[\w'’]", text[at - 1]) is not None)
     mid = q.startswith("…") or (body[:1].islower() and not text.startswith(body)) or inside \
-        or explanation.startswith("New: ")  # a few words from inside a new clause (checked above)
+        or explanation.startswith("New: ") \
+        or (q.endswith("…") and len(body.split()) <= 5 and len(text) > 2 * len(body))  # its first few words only
     if not (_fragment(q) or mid) or not (said := _snippet(text)):
         return explanation
     return f"New: {said}{m.group('tail') or ''}"
@@ -844,6 +963,64 @@ def elision_kept(explanation: str, text: str, limit: int = 150) -> str:
         cut = one_line(quote.rstrip("…"), limit)
         out = out[:start] + cut.rstrip("…") + "…" + out[end:].lstrip("…")
     return out
+
+
+_LEADING_END = re.compile(r"(?P<words>(?:[^\s“”«»…]+ ){2,3}(?P<w>[^\s“”«»…]+))…(?P<close>[”»]?(?:\s\([a-z-]+(?:, [a-z-]+)*\))?"
+                          r"(?:\s—[^—]*)?)$")
+
+
+# French and German words that lead on to what follows ("conservées pendant…", "innerhalb von…")
+_FOREIGN_LEADS = frozenset("""de du des la le les l d à au aux pour par pendant dans sur avec sans sous en et ou un une
+jusqu dès depuis entre vers selon von der die das den dem zu zur zum für mit bei nach während innerhalb binnen im
+an auf und oder ein eine einer einem einen bis""".split())
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve fourteen fifteen twenty
+thirty sixty ninety hundred un une deux trois quatre cinq six sept huit dix douze quinze trente ein eine zwei drei
+vier fünf sechs sieben acht neun zehn zwölf dreißig""".split())
+
+
+def end_kept(explanation: str, text: str, most: int = 6) -> str:
+    """A quote cut on a word that leads on ("…the state or federal courts of…") carried on to the
+    words it leads to in the clause (``text``, plain): "…federal courts of California"; a run of
+    capitalised words is kept whole ("of San Mateo County"), at most ``most`` words more, and the
+    "…" stays when the sentence still goes on. Any other explanation as is."""
+    from tracker.analysis.rendering import LEADS_ON
+
+    leads = LEADS_ON | _FOREIGN_LEADS
+    m = _LEADING_END.search(explanation)
+    if not m or not text:
+        return explanation
+    flat = re.sub(r"\s+", " ", text)
+    words = m.group("words")
+    if flat.count(words) != 1:
+        return explanation
+    rest = flat[flat.index(words) + len(words):].split()
+    # a cut right before a value ("conservées… " of "conservées pendant 12 mois"): the value is the point
+    k = next((i for i, w in enumerate(rest[:3]) if w.lower().strip(",;:") not in leads), None)
+    before_value = k is not None and k < len(rest) and (rest[k][:1].isdigit() or rest[k].lower() in _NUMBER_WORDS)
+    if m.group("w").lower().strip(",;:") not in leads and not before_value:
+        return explanation
+    taken: list[str] = []
+    for w in rest[:most]:
+        bare = w.strip("“”\"'()[],;:.")
+        if not bare:
+            break
+        last = taken[-1].strip("“”\"'()[],;:.").lower() if taken else ""
+        name_noun = taken and taken[-1][:1].isupper() and w[-1:] in ",;:." and bare.lower() not in leads \
+            and len(taken) < 3  # "a Priority plan.": a name's noun that ends the phrase
+        if taken and last not in LEADS_ON and not (bare[:1].isupper() and taken[-1][:1].isupper()) \
+                and not (last[:1].isdigit() or last in _NUMBER_WORDS) and not name_noun:
+            break  # the phrase has its word of meaning (a number its unit), and no name goes on
+        taken.append(w)
+        if w[-1:] in ",;:.)":
+            break
+    while taken and taken[-1].strip("“”\"'()[],;:.").lower() in leads:
+        taken.pop()
+    if not taken:
+        return explanation
+    said = " ".join(taken).rstrip(",;:.)")
+    said = said if said.count("(") <= said.count(")") else said.split("(")[0].rstrip()
+    ends = flat.index(words) + len(words) + 1 + len(" ".join(taken)) >= len(flat.rstrip(" .;:"))
+    return f"{explanation[:m.end('words')]} {said}{'' if ends else '…'}{m.group('close')}"
 
 
 # -- small words quoted as the phrase they sit in ----------------------------------------------------
@@ -1354,6 +1531,53 @@ def _plain(text: str | None) -> str:
     return plain_text(text or "")
 
 
+# A benefit the provider promised ("we'll refund you the full amount", "Zorblio will notify you") that
+# the clause now only allows ("you may seek a refund", "we may notify you"): a promise weakened.
+_BENEFIT_ROOTS = r"refund|reimburs|compensat|credit|notif|inform|warn|delet|eras|restor|replac|repair|respond|repl(?:y|ie)"
+_PROMISED = re.compile(rf"\b(?:we|we['’]ll|the company|[A-Z][\w&.-]+)\s+(?:will|shall|['’]ll)?\s*(?:always\s+|promptly\s+)?"
+                       rf"(?P<verb>(?:{_BENEFIT_ROOTS})\w*)\b(?P<rest>[^.;]*)")
+_ONLY_MAY = r"\b(?:may|can|might|could)\b[^.;]{{0,40}}?\b(?:{root})\w*"
+
+
+def promise_weakened(before: str, after: str) -> str:
+    """"No longer promises to refund you the full amount …" when ``before`` had the provider promise
+    a benefit ("we’ll refund you", "Zorblio will notify you") that ``after`` only allows ("you may
+    seek a refund", "we may notify you"); "" otherwise (the promise still made, or gone altogether)."""
+    b, a = re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after)
+    for m in _PROMISED.finditer(b):
+        if not re.search(r"\b(?:will|shall)\s+(?:always\s+|promptly\s+)?$|['’]ll\s+$", b[:m.start("verb")]):
+            continue
+        if re.match(r"(?i)(?:this|that|it|these|those|such|there|you|users?)$", m.group(0).split()[0]):
+            continue
+        root = next(r for r in _BENEFIT_ROOTS.split("|") if re.match(r, m.group("verb"), re.I))
+        still = any(re.search(rf"\b(?:will|shall)\s+(?:always\s+|promptly\s+)?(?:{root})|['’]ll\s+(?:{root})", x, re.I)
+                    for x in re.split(r"(?<=[.;!?])\s+", a))
+        if still or not re.search(_ONLY_MAY.format(root=root), a, re.I):
+            continue
+        body = f"{m.group('verb')}{m.group('rest')}".strip().rstrip(",")
+        if len(body) > 80:
+            body = body[:80].rsplit(" ", 1)[0] + "…"
+        return f"No longer promises to {body}"
+    return ""
+
+
+# A pronoun as the subject of what "will not" happen ("this will not affect the lawfulness of ..."):
+# what a thing does, not a promise of the provider's.
+_PRONOUN_WILL = re.compile(r"(?:^|[\s,;(])(?:this|that|it|these|those|such|there|which|they|doing so|this change)\s+"
+                           r"(?:will|shall|must|would|may|can|does|do)\s+(?:not\s+|never\s+)?$", re.I)
+
+
+def _pronoun_said(explanation: str, before: str) -> bool:
+    """Whether a "No longer promises to …" of a removed clause quotes words whose subject in the
+    clause is a pronoun ("… and this will not affect …"), not the provider."""
+    body = explanation[len("No longer promises to "):]
+    body = re.sub(r"^(?:not|never)\s+", "", _CATS_TAIL.sub("", body)).rstrip("…. ")
+    key = " ".join(body.split()[:3])
+    flat = re.sub(r"\s+", " ", _plain(before))
+    at = flat.lower().find(key.lower()) if key else -1
+    return at > 0 and bool(_PRONOUN_WILL.search(flat[:at]))
+
+
 def _refined(c: ClauseChange) -> ClauseChange:
     from tracker.analysis.materiality import notice_cut
 
@@ -1383,6 +1607,19 @@ def _refined(c: ClauseChange) -> ClauseChange:
             now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
             if now and was:
                 explanation = f"Now reads “{now}” (was “{was}”){m.group('cats') or ''}"
+    if c.kind == "removed" and before and explanation.startswith("No longer promises to ") \
+            and _pronoun_said(explanation, before):
+        # "... and this will not affect the lawfulness of ...": what a thing will not do, no promise
+        from tracker.analysis.materiality import _snippet
+
+        flat = re.sub(r"\s+", " ", before).strip()
+        explanation = f"No longer says: {_snippet(flat, 90)}{_tail(explanation, c.categories)}"
+    if c.material and c.kind in ("modified", "moved") and before and after and severity != "critical" \
+            and explanation.startswith(("Now says “", "Now reads “", "Reworded: now says")) \
+            and (weakened := promise_weakened(before, after)):
+        # "we’ll refund you" → "you may seek a refund": a promise withdrawn, the new wording after it
+        rest = _CATS_TAIL.sub("", explanation)
+        explanation, severity = f"{weakened}; {rest[:1].lower()}{rest[1:]}{_tail(explanation, c.categories)}", "critical"
     if (m := _BURDEN.match(explanation)) and not _BENEFIT.match(explanation):
         # "we will charge your account ..." was no promise to the user: said as what it said
         explanation = f"No longer says it will {m.group('rest')}"
@@ -1468,6 +1705,7 @@ def _refined(c: ClauseChange) -> ClauseChange:
         explanation = readable_drops(whole_phrases(explanation, before, after), before, after)
         if c.kind in ("modified", "moved"):
             explanation = described_said(balanced_covers(explanation, before, after), before, after)
+            explanation = covers_said(explanation, before, after)
             explanation = condition_kept(explanation, before, after)
         explanation = whole_word_quotes(explanation, before, after)
         if c.kind in ("modified", "moved") and before and after:
@@ -1475,6 +1713,7 @@ def _refined(c: ClauseChange) -> ClauseChange:
         elif c.kind == "added":
             explanation = new_clause_whole(explanation, after)
         explanation = elision_kept(explanation, after if c.kind != "removed" else before)
+        explanation = end_kept(explanation, after if c.kind != "removed" else before)
     if c.material and c.kind in ("added", "removed") \
             and (m := re.match(r"^(?:New|Removed)(?: watch-out)?: (?=[a-zà-ÿ])", explanation)) \
             and (_plain(c.after if c.kind == "added" else c.before).split() or ["A"])[0].strip("“\"'(").islower():
