@@ -2000,8 +2000,11 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)
     b_src = _row_only(before) if before and _is_row(before) else before
     a_src = _row_only(after) if after and _is_row(after) else after
-    d, renamed, parties = _explain_renames(ctx.delta(b_src, a_src), ctx)
-    if ctx.names and not parties:
+    whole = ctx.delta(b_src, a_src)
+    d, renamed, parties = _explain_renames(whole, ctx)
+    if renamed and not parties and _names_in_scope(whole):
+        d, renamed = whole, []  # a name put in or out of a list of what a term covers: no rename
+    if ctx.names and not parties and not _names_in_scope(d):
         d, named = _explain_names(d, ctx)
         renamed += named
     if parties:
@@ -2231,6 +2234,8 @@ def _names_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
     capitalised too)."""
     if _COVERAGE.search(plain(d.before_text)) or _COVERAGE.search(plain(d.after_text)) or _new_document(d):
         return False
+    if _names_in_scope(d):
+        return False
     changed = set(d.inserted()) | set(d.deleted())
     if any(f.kind == "place" and set(words(f.text)) & changed for f in fb + fa):
         return False
@@ -2242,6 +2247,40 @@ def _names_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
         _capitalised(d.after_text if side == "ins" else d.before_text,
                      d.after if side == "ins" else d.before, a, b, _FORMERLY)
         for side, (a, b) in runs)
+
+
+def _names_in_scope(d: Delta) -> bool:
+    """Whether names changed in a clause with a legal topic change what it covers: a name added
+    to or dropped from a list ("the Starter or Studio plan" → "the Starter, Studio or Agency plan",
+    "by card or PayPal" → "by card only", "Auskunft, Berichtigung, Löschung" → "Auskunft und
+    Berichtigung"; names inserted with none deleted, or the reverse), words that name a term
+    themselves, or another law named ("Recht der Bundesrepublik Deutschland" → "Recht der
+    Republik Irland"). A name replaced by another one elsewhere is a rename."""
+    topics = set(category_scores(plain(d.before_text))) | set(category_scores(plain(d.after_text)))
+    topics.discard("other")
+    if not topics:
+        return False
+    if "governing-law" in topics and law_places(plain(d.before_text)) != law_places(plain(d.after_text)):
+        return True
+    # (a word on both sides moved within the list: "Starter or Studio" → "Starter, Studio or Agency")
+    stems_b, stems_a = {stem(t.norm) for t in d.before}, {stem(t.norm) for t in d.after}
+    ins = [r for r in d.runs("ins")
+           if any(is_content_word(w) and stem(w) not in stems_b for w in d.run_words("ins", r))]
+    dels = [r for r in d.runs("dels")
+            if any(is_content_word(w) and stem(w) not in stems_a for w in d.run_words("dels", r))]
+    if bool(ins) != bool(dels):
+        return True
+    # the changed words name a term themselves ("Rechnung oder Lastschrift" → "Kreditkarte": German
+    # capitalises every noun), in any of the three languages
+    return any(_topical(d.run_words(side, r)) for side, runs in (("ins", ins), ("dels", dels)) for r in runs)
+
+
+def _topical(ws: Sequence[str]) -> bool:
+    """Whether words (lowercased) hold a topic word of a legal category in English, French or German."""
+    from tracker.analysis.classify import _compiled
+
+    text = " " + " ".join(ws) + " "
+    return any(c != "other" and p.search(text) for lang in ("en", "fr", "de") for c, _, p in _compiled(lang)[0])
 
 
 # A clause that makes other documents part of the terms ("Your use is subject to ... the
@@ -2481,7 +2520,7 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
             if len(run) <= 5 and set(run) & _FORMERLY and _capitalised(text, toks, a, b, _FORMERLY):
                 drop.update(range(a, b))  # "Brevo (ex Sendinblue)"
                 why.add("renamed")
-            elif content and content <= names:
+            elif content and content <= names and not _names_in_scope(d):
                 drop.update(range(a, b))  # "Grammarly or GrammarlyGO" once GrammarlyGO was renamed
                 why.add("renamed")
     return (d.without(drop_i & d.ins, drop_d & d.dels) if drop_i or drop_d else d), why
@@ -3043,6 +3082,8 @@ class _Job:
         """A watch-out that went away is good news unless the new version still has that kind of
         term (a governing-law or venue clause replaced or moved is not good news, nor is a
         choice of court that gave way to arbitration)."""
+        if category in ("jurisdiction", "governing-law") and not _forum_imposed(self.before or ""):
+            return False  # a plain choice of law or court gone: the default rules apply, no gain said
         if category == "jurisdiction":  # courts replaced by arbitration are no gain either
             return not (_still_has("jurisdiction", self.ctx) or _still_has("arbitration", self.ctx))
         if category == "governing-law":
@@ -3455,6 +3496,22 @@ def _still_watched(category: str, ctx: DocContext) -> bool:
                 break
     ctx.watched[category] = found
     return found
+
+
+# A forum or law imposed on the user, the watch-out in a dispute clause: exclusive or sole courts,
+# an irrevocable submission, a waived objection ("you irrevocably submit to the exclusive
+# jurisdiction of", "seuls compétents", "ausschließlich zuständig").
+_IMPOSED = re.compile(r"\b(?:exclusive(?:ly)?|sole(?:ly)?|irrevocabl[ey]|waive[sd]?|waiving|only\s+in|"
+                      r"seule?s?\s+compétente?s?|exclusivement|exclusive|irrévocablement|renonce\w*|"
+                      r"ausschließlich\w*|unwiderruflich\w*|verzicht\w*)\b", re.I)
+
+
+def _forum_imposed(text: str) -> bool:
+    """Whether a removed governing-law or venue clause imposed its law or forum on the user
+    (``_IMPOSED``): its removal is good news. A plain choice ("These terms are governed by the
+    laws of England", "Gerichtsstand ist Hamburg") removed is reported as removed, not as a gain:
+    the default rules then apply, which may be no better for the user."""
+    return bool(_IMPOSED.search(text))
 
 
 def _still_has(category: str, ctx: DocContext) -> bool:
