@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tracker.analysis.facts_eu import _ANY_TIME as _EU_ANY_TIME_PATTERN
-from tracker.analysis.facts_eu import facts_eu, is_foreign
+from tracker.analysis.facts_eu import facts_eu, is_foreign, money_value
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def _money(text: str) -> list[Fact]:
         cur = (_SYMBOL.get(m.group("sym") or "") or
                _CODE.get((m.group("sym") or m.group("code1") or m.group("code2") or "").lower(),
                          "USD"))
-        value = f"{cur} {float(amount.replace(',', '')):.2f}"
+        value = money_value(cur, float(amount.replace(',', '')))
         out.append(Fact("money", m.group(0).strip(), value, (m.group("q") or "").lower()))
     return out
 

@@ -1475,7 +1475,9 @@ _DESCRIBES = re.compile(r",?\s*\b(?:which|that)\s+(?:further\s+|also\s+|more\s+f
 _TERM_NOUN = re.compile(
     r"\b(?:refund\w*|cancell?ation\w*|withdrawal|notice|trial|credits?|fees?|commission|deposit|"
     r"grace\s+period|retention|warranty|rembourse\w*|résiliation|préavis|rétractation|frais|"
-    r"erstattung\w*|kündigung\w*|widerruf\w*|gebühr\w*|frist\w*)\b", re.I)
+    r"erstattung\w*|kündigung\w*|widerruf\w*|frist\w*|prix|tarifs?|commissions?|avoirs?|"
+    # German compounds ("Vermittlungsgebühr", "Kaufpreis", "Restguthaben", "Versandkosten")
+    r"\w*gebühr\w*|\w*preis\w*|\w*guthaben|\w*kosten|provision\w*)\b", re.I)
 
 
 def _set_by_number(sentence: str) -> bool:
