@@ -298,11 +298,9 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"deemed|acknowledg\w*)|(?:agree|consent) to be bound|deemed to (?:have )?"
      r"accept\w*|constitutes?(?: your)? (?:acceptance|agreement)|acceptance of (?:these|the) "
      r"terms|if you do not agree(?: \w+){0,8} (?:not|stop) (?:use|using|access)|"
-     # when the terms bind: on a visit, on sign-up, on ticking a box ("these terms apply as soon
-     # as you visit any page", "you agree to these terms when you create an account")
+     # the terms binding from a mere visit ("these terms apply as soon as you visit any page")
      r"(?:terms|conditions|agreement)(?: \w+){0,3} (?:apply|applies|bind\w*|take effect)(?: \w+){0,3} "
-     r"(?:when|once|as soon as|from the moment|whenever) you|(?:accept|agree to) (?:these|the|our) "
-     r"(?:terms|conditions)(?: of \w+)? (?:by|when|once|upon)) "),
+     r"(?:as soon as|from the moment|whenever) you (?:visit|access|use|browse|open|land)) "),
     ("eligibility", "age/eligibility", r" (?:(?:terms|agreement|conditions|policy|service)"
      r"(?: \w+){0,3} (?:apply|applies|is available|are available) (?:only )?to (?:users|customers|"
      r"residents|consumers|people|individuals|businesses|you)|(?:under|below|over|at least|younger than|"

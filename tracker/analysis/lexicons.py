@@ -276,7 +276,10 @@ WATCH: dict[str, list[tuple[str, str, str, bool]]] = {
          r" (?:données|contenus?|conversations?|requêtes?)" + _W8 + r" (?:entraîn\w*|"
          r"améliorer|développer)" + _W4 + r" (?:modèles?|ia|intelligence|algorithmes?) ", True),
         ("acceptance", "acceptation par l usage", r" en (?:utilisant|accédant|naviguant)" + _W8 +
-         r" (?:acceptez|accepte|acceptation|reconnaissez) ", False),
+         r" (?:acceptez|accepte|acceptation|reconnaissez) |"
+         # the use itself is the acceptance ("toute utilisation du site vaut acceptation des CGU")
+         r" (?:utilisation|navigation|accès|inscription)(?: \S+){0,4} (?:vaut|emporte|implique) "
+         r"(?:\S+ )?acceptation ", False),
         ("usage-rules", "sanctions", r" (?:pénalités?|amendes?|surveill\w*" + _W4 +
          r" (?:messages|contenus|communications)) ", False),
     ],

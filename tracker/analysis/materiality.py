@@ -1476,8 +1476,39 @@ _TERM_NOUN = re.compile(
     r"\b(?:refund\w*|cancell?ation\w*|withdrawal|notice|trial|credits?|fees?|commission|deposit|"
     r"grace\s+period|retention|warranty|rembourse\w*|résiliation|préavis|rétractation|frais|"
     r"erstattung\w*|kündigung\w*|widerruf\w*|frist\w*|prix|tarifs?|commissions?|avoirs?|"
+    r"penalt\w*|pénalités?|intérêts|indemnité\w*|vertragsstrafe\w*|verzugszinsen|zinsen|"
     # German compounds ("Vermittlungsgebühr", "Kaufpreis", "Restguthaben", "Versandkosten")
     r"\w*gebühr\w*|\w*preis\w*|\w*guthaben|\w*kosten|provision\w*)\b", re.I)
+
+
+# Where a clause names who the contract is with, and the company named after it ("an agreement
+# between you and Lumora Labs Ltd, Dublin", "your contract is with Tessel Inc.", "le service est
+# fourni par Papyrine SAS", "Vertragspartner ist die Werkbank GmbH").
+_PARTY_LEAD = re.compile(
+    r"\b(?:(?:agreement|contract|terms)\s+(?:\w+\s+){0,2}(?:between\s+you\s+and|with)|(?:provided|operated|offered|"
+    r"supplied|published)\s+(?:to\s+you\s+)?by|entre\s+vous\s+et|(?:fourni|édité|exploité|proposé|opéré)e?s?\s+par|"
+    r"contrat\s+(?:est\s+)?conclu\s+avec|vertragspartner(?:in)?\s+ist|anbieter(?:in)?\s+ist|betrieben\s+(?:von|durch)|"
+    r"zwischen\s+ihnen\s+und)\s+(?:the\s+|la\s+société\s+|la\s+|die\s+|der\s+)?(?P<party>[A-Z][^.;:()\n]{1,80})", re.I)
+
+
+def contract_party_change(before: str, after: str) -> tuple[str, str] | None:
+    """(old, new) company when one clause names who the contract is with on both sides
+    (``_PARTY_LEAD``) and the company's own name words differ ("Lumora Labs Ltd, Dublin,
+    Ireland" → "Lumora Holdings Inc., Delaware"); None when the clause names no party, or the
+    same one (its legal form spelled out, its address alone changed)."""
+    mb, ma = _PARTY_LEAD.search(before), _PARTY_LEAD.search(after)
+    if not (mb and ma):
+        return None
+    corp = corporate_words()
+
+    def name(m: re.Match[str]) -> tuple[str, set[str]]:
+        text = m.group("party").split(",")[0].strip()
+        return text, {w for w in words(text) if w not in corp and w[:1].isalpha()}
+
+    (old, wb), (new, wa) = name(mb), name(ma)
+    if not wb or not wa or wb <= wa or wa <= wb:  # ("Quibly" → "Quibly Labs": the same company named in full)
+        return None
+    return old, new
 
 
 def _set_by_number(sentence: str) -> bool:
@@ -2009,6 +2040,8 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     if ctx.names and not parties and not _names_in_scope(d):
         d, named = _explain_names(d, ctx)
         renamed += named
+    if not parties and before and after and (party := contract_party_change(b_src or "", a_src or "")):
+        parties = [party]  # a company named where the clause says who the contract is with
     if parties:
         old, new = parties[0]
         return ChangeLabel(True, "material", ("other",),
