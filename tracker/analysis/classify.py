@@ -113,7 +113,10 @@ _TOPIC: list[tuple[str, str, str]] = [
     # (the specific "payment method" and "late payment" first: the bare "payment" is a weak word)
     ("payment", "billing", r" (?:payment (?:method|processor)s?|late (?:fees?|payments?)|"
      r"bill|billed|billing(?: address| addresses| country| location)?|invoices?|invoiced|invoicing|(?<!upon )(?<!on )(?<!after )(?<!of )receipts?(?! of)|tax|taxes|vat|"
-     r"payments?|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|charged?) "),
+     r"payments?|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|charged?|"
+     # payment methods by name ("we accept Visa, Mastercard and Amex", "Apple Pay", "SEPA direct debit")
+     r"visa|mastercard|amex|american express|apple pay|google pay|klarna|sepa|direct debit|"
+     r"(?:bank|wire) transfers?) "),
     ("refunds", "refund", r" (?:refunds?|refunded|refundable|non refundable|nonrefundable|forfeit\w*|"
      r"cancel\w* (?:your |the |an |any )?orders?|"
      r"reimburs\w*|money back|credits|credit balances?|unused credits?|prepaid balances?|"

@@ -84,7 +84,8 @@ _SYMBOL = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 _CODE = {"usd": "USD", "eur": "EUR", "gbp": "GBP", "dollars": "USD", "dollar": "USD",
          "euros": "EUR", "euro": "EUR", "pounds": "GBP", "cad": "CAD", "aud": "AUD",
          "chf": "CHF", "jpy": "JPY", "inr": "INR", "us$": "USD"}
-_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# (never from inside a number, and "0,002" is no thousands: a French or German decimal)
+_AMOUNT = r"(?<![\d.,])(?:[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![,.]?\d)"
 _MONEY = re.compile(
     _QUAL + rf"(?:(?P<sym>US\$|[$€£¥])\s?(?P<a1>{_AMOUNT})|(?P<code1>USD|EUR|GBP|CAD|AUD|CHF|JPY|"
     rf"INR)\s?(?P<a2>{_AMOUNT})|(?P<a3>{_AMOUNT})\s?(?P<code2>USD|EUR|GBP|CAD|AUD|CHF|JPY|INR|"

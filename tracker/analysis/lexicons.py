@@ -48,7 +48,7 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"transactions?|commandes?|montant|prix|chiffre d affaires)) "),
         ("payment", "paiement", r" (?:paiements?|payer|payé|payée|factures?|facturation|facturée?s?|"
          r"carte bancaire|cartes bancaires|carte de crédit|prélèvements?|tva|taxes?|paypal|débit\w*|"
-         r"compte bancaire|"
+         r"compte bancaire|virements?|visa|mastercard|american express|apple pay|google pay|sepa|"
          r"encaissement|moyens? de paiement|règlement du prix|acompte|paiement en \S+ fois) "),
         ("refunds", "remboursement", r" (?:rembours\w*|non remboursables?|rétractation|"
          r"annul\w*(?: \S+){0,3} commandes?|"
@@ -162,7 +162,8 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"\w*verkauf\w*|transaktion\w*|bestell\w*|auftrag\w*|\w*betrag\w*)|einbehalt\w*|behalten (?:\S+ ){0,3}\d+ %) "),
         ("payment", "zahlung", r" (?:zahlung\w*|zahlen|bezahl\w*|rechnung\w*|abrechnung\w*|"
          r"kreditkarte\w*|lastschrift\w*|mehrwertsteuer|mwst|ust|umsatzsteuer|paypal|"
-         r"zahlungsmittel\w*|zahlungsart\w*) "),
+         r"zahlungsmittel\w*|zahlungsart\w*|\w*überweisung\w*|vorkasse|nachnahme|klarna|giropay|sepa|"
+         r"visa|mastercard|apple pay|google pay) "),
         ("refunds", "erstattung", r" (?:erstatt\w*|rückerstatt\w*|rückzahlung\w*|gutschrift\w*|"
          r"stornier\w*|"
          r"\w*guthaben\w*|gutschein\w*|verfällt|verfallen|widerruf\w*|rücksendung\w*|rücksendekosten) "),

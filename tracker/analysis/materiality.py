@@ -1485,7 +1485,7 @@ _TERM_NOUN = re.compile(
 # between you and Lumora Labs Ltd, Dublin", "your contract is with Tessel Inc.", "le service est
 # fourni par Papyrine SAS", "Vertragspartner ist die Werkbank GmbH").
 _PARTY_LEAD = re.compile(
-    r"\b(?:(?:agreement|contract|terms)\s+(?:\w+\s+){0,2}(?:between\s+you\s+and|with)|(?:provided|operated|offered|"
+    r"\b(?:(?:agreement|contract|terms)\s+(?:\w+\s+){0,5}(?:between\s+you\s+and|with)|(?:provided|operated|offered|"
     r"supplied|published)\s+(?:to\s+you\s+)?by|entre\s+vous\s+et|(?:fourni|édité|exploité|proposé|opéré)e?s?\s+par|"
     r"contrat\s+(?:est\s+)?conclu\s+avec|vertragspartner(?:in)?\s+ist|anbieter(?:in)?\s+ist|betrieben\s+(?:von|durch)|"
     r"zwischen\s+ihnen\s+und)\s+(?:the\s+|la\s+société\s+|la\s+|die\s+|der\s+)?(?P<party>[A-Z][^.;:()\n]{1,80})", re.I)
@@ -1509,6 +1509,13 @@ def contract_party_change(before: str, after: str) -> tuple[str, str] | None:
     if not wb or not wa or wb <= wa or wa <= wb:  # ("Quibly" → "Quibly Labs": the same company named in full)
         return None
     return old, new
+
+
+def _foreign_sentence(text: str) -> bool:
+    """Whether French or German text is a whole sentence: six words or more ending like one.
+    The verb lists know few French and German forms ("connaîtront", "unterliegen"), and a
+    heading or a label is shorter and has no full stop."""
+    return bool(re.search(r"[.!?]\s*$", text)) and len(words(text)) >= 6 and is_foreign(text)
 
 
 def _set_by_number(sentence: str) -> bool:
@@ -3040,7 +3047,7 @@ class _Job:
         text = " ".join(sentences)
         if any(_set_by_number(s) for s in (*sentences, text)):
             return True  # "Cancellation notice: 30 days.": a term in a few words
-        verb = has_verb(words(text)) or self.row or bool(self.lead_a or self.lead_b)
+        verb = has_verb(words(text)) or self.row or bool(self.lead_a or self.lead_b) or _foreign_sentence(text)
         if self.row:
             # a row is read with its header row: "| Your name must not include: | ..." makes each
             # row below it a rule
