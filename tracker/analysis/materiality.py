@@ -2044,7 +2044,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     d, renamed, parties = _explain_renames(whole, ctx)
     if renamed and not parties and _names_in_scope(whole):
         d, renamed = whole, []  # a name put in or out of a list of what a term covers: no rename
-    if ctx.names and not parties and not _names_in_scope(d):
+    if ctx.names and not parties:
         d, named = _explain_names(d, ctx)
         renamed += named
     if not parties and before and after and (party := contract_party_change(b_src or "", a_src or "")):
