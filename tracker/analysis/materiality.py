@@ -1483,10 +1483,11 @@ _TERM_NOUN = re.compile(
 
 # Where a clause names who the contract is with, and the company named after it ("an agreement
 # between you and Lumora Labs Ltd, Dublin", "your contract is with Tessel Inc.", "le service est
-# fourni par Papyrine SAS", "Vertragspartner ist die Werkbank GmbH").
+# fourni par Papyrine SAS", "Vertragspartner ist die Werkbank GmbH"). (A site's publisher or host,
+# "published by", "édité par", "hosted by", is said in its role by the wording.)
 _PARTY_LEAD = re.compile(
     r"\b(?:(?:agreement|contract|terms)\s+(?:\w+\s+){0,5}(?:between\s+you\s+and|with)|(?:provided|operated|offered|"
-    r"supplied|published)\s+(?:to\s+you\s+)?by|entre\s+vous\s+et|(?:fourni|édité|exploité|proposé|opéré)e?s?\s+par|"
+    r"supplied)\s+(?:to\s+you\s+)?by|entre\s+vous\s+et|(?:fourni|exploité|proposé|opéré)e?s?\s+par|"
     r"contrat\s+(?:est\s+)?conclu\s+avec|vertragspartner(?:in)?\s+ist|anbieter(?:in)?\s+ist|betrieben\s+(?:von|durch)|"
     r"zwischen\s+ihnen\s+und)\s+(?:the\s+|la\s+société\s+|la\s+|die\s+|der\s+)?(?P<party>[A-Z][^.;:()\n]{1,80})", re.I)
 
