@@ -2043,7 +2043,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     a_src = _row_only(after) if after and _is_row(after) else after
     whole = ctx.delta(b_src, a_src)
     d, renamed, parties = _explain_renames(whole, ctx)
-    if renamed and not parties and _names_in_scope(whole):
+    if renamed and not parties and any(_scope_words(whole, words(o + " " + n)) for o, n in renamed):
         d, renamed = whole, []  # a name put in or out of a list of what a term covers: no rename
     if ctx.names and not parties:
         d, named = _explain_names(d, ctx)
@@ -2303,7 +2303,7 @@ def _names_in_scope(d: Delta) -> bool:
     topics.discard("other")
     if not topics:
         return False
-    if "governing-law" in topics and law_places(plain(d.before_text)) != law_places(plain(d.after_text)):
+    if _law_changed(d, topics):
         return True
     # (a word on both sides moved within the list: "Starter or Studio" → "Starter, Studio or Agency")
     stems_b, stems_a = {stem(t.norm) for t in d.before}, {stem(t.norm) for t in d.after}
@@ -2312,10 +2312,50 @@ def _names_in_scope(d: Delta) -> bool:
     dels = [r for r in d.runs("dels")
             if any(is_content_word(w) and stem(w) not in stems_a for w in d.run_words("dels", r))]
     if bool(ins) != bool(dels):
-        return True
+        side, runs = ("ins", ins) if ins else ("dels", dels)
+        return all(_list_item(d, side, r) for r in runs)
     # the changed words name a term themselves ("Rechnung oder Lastschrift" → "Kreditkarte": German
     # capitalises every noun), in any of the three languages
     return any(_topical(d.run_words(side, r)) for side, runs in (("ins", ins), ("dels", dels)) for r in runs)
+
+
+def _law_changed(d: Delta, topics: set[str] | None = None) -> bool:
+    """Whether a governing-law clause names another country's law on each side."""
+    if topics is None:
+        topics = set(category_scores(plain(d.before_text))) | set(category_scores(plain(d.after_text)))
+    return "governing-law" in topics and law_places(plain(d.before_text)) != law_places(plain(d.after_text))
+
+
+def _scope_words(d: Delta, ws: Sequence[str]) -> bool:
+    """Whether words a rename would explain away change what a clause covers instead: another
+    country's law, or a list item or term word (``ws`` holds "or", "und" ... or a topic word)
+    put in or out of a clause with a legal topic (``_names_in_scope``)."""
+    return _law_changed(d) or bool(set(ws) & _CONJUNCTIONS or _topical(ws)) and _names_in_scope(d)
+
+
+_CONJUNCTIONS = frozenset("and or et ou und oder".split())
+# a list of examples ("wallets such as MetaMask or Rainbow"), whose items illustrate, not bound
+_EXAMPLES = re.compile(r"\b(?:such\s+as|e\.\s?g\.|for\s+example|for\s+instance|like|including|notamment|"
+                       r"comme|par\s+exemple|wie|z\.\s?b\.|beispielsweise|etwa)\b", re.I)
+
+
+def _list_item(d: Delta, side: str, run: tuple[int, int]) -> bool:
+    """Whether a run of changed words (``side`` "ins" or "dels") is an item put in or taken out
+    of a list in its sentence: "and"/"or" (or "et"/"ou", "und"/"oder") or a comma at its edge,
+    in a list that is no list of examples, naming no document ("the Privacy Notice")."""
+    toks, text = (d.after, d.after_text) if side == "ins" else (d.before, d.before_text)
+    a, b = run
+    ws = [t.norm for t in toks[a:b]]
+    if set(ws) & (_DOCUMENT_WORDS | {"notice", "notices", "statement", "page", "pages"}) or _EXAMPLES.search(text):
+        return False
+    # (within the item's own name: "Brindle Duo and Brindle {+Family+}")
+    lo = max(0, a - 3)
+    edge = {ws[0], ws[-1]} | {t.norm for t in toks[lo:a]} | ({toks[b].norm} if b < len(toks) else set())
+    if edge & _CONJUNCTIONS:
+        return True
+    left = text[toks[lo].start:toks[a].start] if a else ""
+    right = text[toks[b - 1].end:toks[b].start] if b < len(toks) else ""
+    return "," in left or "," in right
 
 
 def _topical(ws: Sequence[str]) -> bool:
@@ -2563,7 +2603,7 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
             if len(run) <= 5 and set(run) & _FORMERLY and _capitalised(text, toks, a, b, _FORMERLY):
                 drop.update(range(a, b))  # "Brevo (ex Sendinblue)"
                 why.add("renamed")
-            elif content and content <= names and not _names_in_scope(d):
+            elif content and content <= names and not _scope_words(d, run):
                 drop.update(range(a, b))  # "Grammarly or GrammarlyGO" once GrammarlyGO was renamed
                 why.add("renamed")
     return (d.without(drop_i & d.ins, drop_d & d.dels) if drop_i or drop_d else d), why
