@@ -1489,7 +1489,9 @@ _PARTY_LEAD = re.compile(
     r"\b(?:(?:agreement|contract|terms)\s+(?:\w+\s+){0,5}(?:between\s+you\s+and|with)|(?:provided|operated|offered|"
     r"supplied)\s+(?:to\s+you\s+)?by|entre\s+vous\s+et|(?:fourni|exploité|proposé|opéré)e?s?\s+par|"
     r"contrat\s+(?:est\s+)?conclu\s+avec|vertragspartner(?:in)?\s+ist|anbieter(?:in)?\s+ist|betrieben\s+(?:von|durch)|"
-    r"zwischen\s+ihnen\s+und)\s+(?:the\s+|la\s+société\s+|la\s+|die\s+|der\s+)?(?P<party>[A-Z][^.;:()\n]{1,80})", re.I)
+    r"zwischen\s+ihnen\s+und)\s+(?:the\s+|la\s+société\s+|la\s+|die\s+|der\s+)?"
+    # the company: capitalised words and its legal form ("Lumora Holdings Inc.", "Tessel Global Pte. Ltd.")
+    r"(?P<party>(?-i:[A-Z][\w&'’-]*\.?(?:\s+(?:[A-Z][\w&'’-]*\.?|&|of|and|de|du|des))*))", re.I)
 
 
 def contract_party_change(before: str, after: str) -> tuple[str, str] | None:
@@ -2048,7 +2050,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     if ctx.names and not parties:
         d, named = _explain_names(d, ctx)
         renamed += named
-    if not parties and before and after and (party := contract_party_change(b_src or "", a_src or "")):
+    if not parties and not renamed and before and after and (party := contract_party_change(b_src or "", a_src or "")):
         parties = [party]  # a company named where the clause says who the contract is with
     if parties:
         old, new = parties[0]
