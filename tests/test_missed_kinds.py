@@ -155,8 +155,8 @@ def test_contract_party_change(old: str, new: str, changed: bool) -> None:
 # --- direction ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("lang,law", [
     ("en", "## Governing law\nThe laws of Scotland govern these terms."),
-    ("fr", "## Tribunaux\nLes tribunaux de Nantes connaîtront des litiges."),
-    ("de", "## Recht\nDiese Bedingungen unterliegen dem Recht der Schweiz."),
+    ("fr", "## Tribunaux\nLes tribunaux de Nantes sont compétents pour les litiges."),
+    ("de", "## Recht\nEs gilt das Recht der Schweiz."),
 ])
 def test_a_plain_choice_of_law_or_court_removed_is_not_good_news(lang: str, law: str) -> None:
     keep = {"en": "## Notices\nWe write to you by email.", "fr": "## Avis\nNous vous écrivons par e-mail.",

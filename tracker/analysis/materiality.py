@@ -1514,13 +1514,6 @@ def contract_party_change(before: str, after: str) -> tuple[str, str] | None:
     return old, new
 
 
-def _foreign_sentence(text: str) -> bool:
-    """Whether French or German text is a whole sentence: six words or more ending like one.
-    The verb lists know few French and German forms ("connaîtront", "unterliegen"), and a
-    heading or a label is shorter and has no full stop."""
-    return bool(re.search(r"[.!?]\s*$", text)) and len(words(text)) >= 6 and is_foreign(text)
-
-
 def _set_by_number(sentence: str) -> bool:
     """Whether a few words without a verb set a term by a number beside the term's noun
     ("Cancellation notice: 30 days.", "Remboursement sous 14 jours.", "Kündigungsfrist: 1 Monat"):
@@ -2330,9 +2323,9 @@ def _law_changed(d: Delta, topics: set[str] | None = None) -> bool:
 
 def _scope_words(d: Delta, ws: Sequence[str]) -> bool:
     """Whether words a rename would explain away change what a clause covers instead: another
-    country's law, or a list item or term word (``ws`` holds "or", "und" ... or a topic word)
-    put in or out of a clause with a legal topic (``_names_in_scope``)."""
-    return _law_changed(d) or bool(set(ws) & _CONJUNCTIONS or _topical(ws)) and _names_in_scope(d)
+    country's law, or a list item (``ws`` holds "or", "und" ...) put in or out of a clause with a
+    legal topic (``_names_in_scope``). ("RGDPRGPD" → "GDPR" stays a name fixed.)"""
+    return _law_changed(d) or bool(set(ws) & _CONJUNCTIONS) and _names_in_scope(d)
 
 
 _CONJUNCTIONS = frozenset("and or et ou und oder".split())
@@ -3090,7 +3083,7 @@ class _Job:
         text = " ".join(sentences)
         if any(_set_by_number(s) for s in (*sentences, text)):
             return True  # "Cancellation notice: 30 days.": a term in a few words
-        verb = has_verb(words(text)) or self.row or bool(self.lead_a or self.lead_b) or _foreign_sentence(text)
+        verb = has_verb(words(text)) or self.row or bool(self.lead_a or self.lead_b)
         if self.row:
             # a row is read with its header row: "| Your name must not include: | ..." makes each
             # row below it a rule
