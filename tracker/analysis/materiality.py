@@ -2311,7 +2311,8 @@ def _names_in_scope(d: Delta) -> bool:
         return all(_list_item(d, side, r) for r in runs)
     # the changed words name a term themselves ("Rechnung oder Lastschrift" → "Kreditkarte": German
     # capitalises every noun), in any of the three languages
-    return any(_topical(d.run_words(side, r)) for side, runs in (("ins", ins), ("dels", dels)) for r in runs)
+    # (on both sides: "RGDPRGPD" → "GDPR" is a name fixed, not a term replaced)
+    return all(any(_topical(d.run_words(side, r)) for r in runs) for side, runs in (("ins", ins), ("dels", dels)))
 
 
 def _law_changed(d: Delta, topics: set[str] | None = None) -> bool:
