@@ -2331,7 +2331,7 @@ def _scope_words(d: Delta, ws: Sequence[str]) -> bool:
 
 _CONJUNCTIONS = frozenset("and or et ou und oder".split())
 # a list of examples ("wallets such as MetaMask or Rainbow"), whose items illustrate, not bound
-_EXAMPLES = re.compile(r"\b(?:such\s+as|e\.\s?g\.|for\s+example|for\s+instance|like|including|notamment|"
+_EXAMPLE_LIST = re.compile(r"\b(?:such\s+as|e\.\s?g\.|for\s+example|for\s+instance|like|including|notamment|"
                        r"comme|par\s+exemple|wie|z\.\s?b\.|beispielsweise|etwa)\b", re.I)
 
 
@@ -2342,7 +2342,7 @@ def _list_item(d: Delta, side: str, run: tuple[int, int]) -> bool:
     toks, text = (d.after, d.after_text) if side == "ins" else (d.before, d.before_text)
     a, b = run
     ws = [t.norm for t in toks[a:b]]
-    if set(ws) & (_DOCUMENT_WORDS | {"notice", "notices", "statement", "page", "pages"}) or _EXAMPLES.search(text):
+    if set(ws) & (_DOCUMENT_WORDS | {"notice", "notices", "statement", "page", "pages"}) or _EXAMPLE_LIST.search(text):
         return False
     # (within the item's own name: "Brindle Duo and Brindle {+Family+}")
     lo = max(0, a - 3)
