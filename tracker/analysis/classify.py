@@ -113,7 +113,10 @@ _TOPIC: list[tuple[str, str, str]] = [
     # (the specific "payment method" and "late payment" first: the bare "payment" is a weak word)
     ("payment", "billing", r" (?:payment (?:method|processor)s?|late (?:fees?|payments?)|"
      r"bill|billed|billing(?: address| addresses| country| location)?|invoices?|invoiced|invoicing|(?<!upon )(?<!on )(?<!after )(?<!of )receipts?(?! of)|tax|taxes|vat|"
-     r"payments?|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|charged?) "),
+     r"payments?|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|charged?|"
+     # payment methods by name ("we accept Visa, Mastercard and Amex", "Apple Pay", "SEPA direct debit")
+     r"visa|mastercard|amex|american express|apple pay|google pay|klarna|sepa|direct debit|"
+     r"(?:bank|wire) transfers?) "),
     ("refunds", "refund", r" (?:refunds?|refunded|refundable|non refundable|nonrefundable|forfeit\w*|"
      r"cancel\w* (?:your |the |an |any )?orders?|"
      r"reimburs\w*|money back|credits|credit balances?|unused credits?|prepaid balances?|"
@@ -127,7 +130,10 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:monthly|yearly|annual|weekly|quarterly) (?:or (?:monthly|yearly|annual|weekly) )?"
      r"(?:plans?|billing|memberships?)|"
      r"renew\w*|free trials?|trial period|memberships?|billing (?:cycle|period)|recurring|"
-     r"upgrade|downgrade|cancel\w*(?: \w+){0,2} (?:subscription|plan|membership)) "),
+     r"upgrade|downgrade|cancel\w*(?: \w+){0,2} (?:subscription|plan|membership)|"
+     # the user's own cancelling, said without the plan ("you can cancel at any time in Settings",
+     # "you may cancel by giving 60 days' notice")
+     r"(?:you|customers?|members?|subscribers?) (?:can|may|must|will be able to) cancel) "),
     ("arbitration", "arbitration", r" (?:arbitra\w*|aaa|jams|icdr|icc|lcia|"
      r"american arbitration association|dispute resolution) "),
     ("class-action", "class", r" (?:class actions?|individual (?:basis|capacity)|class (?:or|and) "
@@ -146,14 +152,20 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:courts?|disputes?|claims?|litigat\w*|proceedings?|lawsuits?)(?: \w+){0,6} forum|"
      r"courts? (?:of|in|located|"
      r"sitting|for)|competent courts?|small claims courts?|federal or state courts?|"
-     r"state or federal courts?|litigat\w*) "),
+     r"state or federal courts?|litigat\w*|"
+     # where disputes are heard, said with a verb ("disputes are heard in Toronto", "claims must
+     # be brought in Texas")
+     r"(?:disputes?|claims?|actions?|lawsuits?|proceedings?)(?: \w+){0,3} (?:be |are |is )?(?:heard|brought|"
+     r"filed|decided|adjudicated|tried) (?:exclusively |only )?(?:in|before)) "),
     # ("you represent and warrant that you are 18" is a promise the user makes, not a warranty)
     # (a company's legal form, "an Ohio limited liability company", "LLC", names no liability)
     ("liability", "liability", r" (?:liab\w*(?! (?:company|companies|partnerships?|corporations?|co|llc|llp) )|(?<!represent and )(?<!represents and )(?<! you )"
      r"(?<! you hereby )warrant\w*|as is|as available|disclaim\w*|"
      r"damages|in no event|own risk|sole risk|not (?:be )?responsible|no responsibility|"
      r"guarantee\w*|consequential|limitation of liability) "),
-    ("indemnity", "indemnify", r" (?:indemnif\w*|indemnit\w*|hold(?: \w+){0,4} harmless) "),
+    ("indemnity", "indemnify", r" (?:indemnif\w*|indemnit\w*|hold(?: \w+){0,4} harmless|"
+     r"(?:you|user|users|customer|customers)(?: \w+){0,3} (?:defend|reimburse)(?: \w+){0,3} (?:against|from|for) "
+     r"(?:\w+ ){0,3}(?:claims?|losses|liabilit\w*|demands?)) "),
     ("termination", "terminate", r" (?:terminat\w*|suspend\w*|suspensions?|deactivat\w*|"
      r"(?:close|disable|ban|delete|cancel|cut off|revoke|block)(?: your)? (?:account|accounts|access)|banned|"
      # the account or access locked, frozen, restricted or shut ("we may lock your account",
@@ -162,7 +174,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"any user s|user|users) (?:account|accounts|access|membership|profile)|"
      r"(?:account|accounts|access|membership|profile)(?: \w+){0,6} (?:locked|frozen|closed|disabled|revoked|"
      r"blocked|cut off|shut down)|"
-     r"survive|"
+     r"survive|(?:end|ends|ending|ended) (?:this|the|our|your) (?:agreement|contract|relationship)|"
      # accounts closed for inactivity ("accounts not used for two years will be closed")
      r"(?:inactive|dormant) (?:accounts?|profiles?)|(?:accounts?|profiles?)(?: \w+){0,6} "
      r"(?:inactive|inactivity|dormant|not (?:been )?(?:active|used|accessed|logged in))(?: \w+){0,8} "
@@ -279,18 +291,28 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:train|trains|training)(?: our| its| their| the)? (?:systems?|algorithms?|classifiers?)|"
      r"(?:train|improve|develop)\w*(?: \w+){0,3} (?:facial|face|voice|speech|image) recognition|"
      r"(?:train|ground|grounding)(?: \w+){0,3} (?:ai|models?|llms?)|prompts|model responses|"
-     r"(?:prompts?|inputs?|conversations?|chats?)(?: \w+){0,3} (?:to train|for training)) "),
+     r"(?:prompts?|inputs?|conversations?|chats?)(?: \w+){0,3} (?:to train|for training)|"
+     # data "used for training" with the data named further back ("conversations from all
+     # accounts may be used for training")
+     r"(?:used|use|uses|using) (?:to train|for (?:model |ai )?training)) "),
     ("acceptance", "use means agreement", r" (?:(?:by (?:using|accessing|downloading|installing|"
      r"visiting|continuing|registering|creating|clicking|browsing|signing up)|continued use|"
      r"continu\w* (?:to )?us\w*)(?: \w+){0,30} (?:agree\w*|accept\w*|consent\w*|bound|constitut\w*|"
      r"deemed|acknowledg\w*)|(?:agree|consent) to be bound|deemed to (?:have )?"
      r"accept\w*|constitutes?(?: your)? (?:acceptance|agreement)|acceptance of (?:these|the) "
-     r"terms|if you do not agree(?: \w+){0,8} (?:not|stop) (?:use|using|access)) "),
+     r"terms|if you do not agree(?: \w+){0,8} (?:not|stop) (?:use|using|access)|"
+     # the terms binding from a mere visit ("these terms apply as soon as you visit any page")
+     r"(?:terms|conditions|agreement)(?: \w+){0,3} (?:apply|applies|bind\w*|take effect)(?: \w+){0,3} "
+     r"(?:as soon as|from the moment|whenever) you (?:visit|access|use|browse|open|land)) "),
     ("eligibility", "age/eligibility", r" (?:(?:terms|agreement|conditions|policy|service)"
      r"(?: \w+){0,3} (?:apply|applies|is available|are available) (?:only )?to (?:users|customers|"
      r"residents|consumers|people|individuals|businesses|you)|(?:under|below|over|at least|younger than|"
      r"older than) (?:the age of )?\d{1,2}(?! (?:days?|weeks?|months?|hours?|minutes?|%|"
      r"percent|times|business|calendar|per|[$€£]))|\d{1,2} (?:or (?:more|older) )?years (?:of age|old)|"
+     r"(?:be|are|is|aged) \d{1,2} (?:or|and) (?:older|over|above)|"
+     # who may sign up at all ("only businesses registered in the EU can sign up")
+     r"only (?:businesses|companies|organi[sz]ations|individuals|residents|adults|consumers|professionals)"
+     r"(?: \w+){0,5} (?:can|may) (?:sign up|register|join|use|open|create)|"
      r"age of (?:majority|\d{1,2}|consent)|minimum age|minors?|children|child|legal guardians?|"
      r"parental consent|parents?(?: or legal)? (?:consent|guardians?)|legal age|majority age|"
      r"eligib\w*|sanctioned|embargo\w*|export control\w*|ofac|restricted (?:countries|"
@@ -299,7 +321,14 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"deprecat\w*|sunset\w*|(?:remove|retire|removal of|retirement of)\w*(?: \w+){0,2} "
      r"(?:models?|features?|functionality|engines?|endpoints?|versions?)|"
      r"(?:models?|features?|functionality|engines?|endpoints?)"
-     r"(?: is| are| will be| being| gets?)? (?:removed|retired|withdrawn)|grace period|"
+     r"(?: is| are| will be| being| gets?| (?:may|can|could|might) be)? (?:removed|retired|withdrawn)|grace period|"
+     # how long something stays offered, and the promise to keep it ("older models remain
+     # available for 12 months", "we will continue to support the desktop app")
+     r"(?:remain|remains|stay|stays) (?:available|supported|accessible)|(?:continue|continues) to (?:support|"
+     r"offer|provide|maintain|make available)|"
+     # features restricted or limited ("may restrict or limit access to some features")
+     r"(?:restrict|limit)\w*(?: or \w+)?(?: \w+){0,2} access to (?:\w+ ){0,3}(?:features?|services?|"
+     r"functionality|functions|tools|parts of)|"
      r"(?:service )?availability (?:of|target|commitment|guarantee|level)|uptime|sla|"
      r"service levels?|downtime|maintenance|interruptions?|uninterrupted|rerout\w*|"
      r"(?:stop|stops|cease|ceases|terminat\w*)(?: \w+){0,3} (?:providing|provision of|operation of|"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tracker.analysis.facts_eu import _ANY_TIME as _EU_ANY_TIME_PATTERN
-from tracker.analysis.facts_eu import facts_eu, is_foreign
+from tracker.analysis.facts_eu import facts_eu, is_foreign, money_value
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,8 @@ _SYMBOL = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 _CODE = {"usd": "USD", "eur": "EUR", "gbp": "GBP", "dollars": "USD", "dollar": "USD",
          "euros": "EUR", "euro": "EUR", "pounds": "GBP", "cad": "CAD", "aud": "AUD",
          "chf": "CHF", "jpy": "JPY", "inr": "INR", "us$": "USD"}
-_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# (never from inside a number, and "0,002" is no thousands: a French or German decimal)
+_AMOUNT = r"(?<![\d.,])(?:[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![,.]?\d)"
 _MONEY = re.compile(
     _QUAL + rf"(?:(?P<sym>US\$|[$€£¥])\s?(?P<a1>{_AMOUNT})|(?P<code1>USD|EUR|GBP|CAD|AUD|CHF|JPY|"
     rf"INR)\s?(?P<a2>{_AMOUNT})|(?P<a3>{_AMOUNT})\s?(?P<code2>USD|EUR|GBP|CAD|AUD|CHF|JPY|INR|"
@@ -99,7 +100,7 @@ def _money(text: str) -> list[Fact]:
         cur = (_SYMBOL.get(m.group("sym") or "") or
                _CODE.get((m.group("sym") or m.group("code1") or m.group("code2") or "").lower(),
                          "USD"))
-        value = f"{cur} {float(amount.replace(',', '')):.2f}"
+        value = money_value(cur, float(amount.replace(',', '')))
         out.append(Fact("money", m.group(0).strip(), value, (m.group("q") or "").lower()))
     return out
 

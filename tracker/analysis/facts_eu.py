@@ -41,8 +41,10 @@ _WORDS.update({"ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "zwanzig
                "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "neunzig": 90,
                "hundert": 100})
 _WORDNUM = "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
-_AMOUNT = (r"\d{1,3}(?:[  .]\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?(?!\d)|"
-           r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?")
+# (never from inside a number: "0,0015 €" is no "0015 €"; a price per token or call has more
+# than two decimals)
+_AMOUNT = (r"(?<![\d.,])(?:\d{1,3}(?:[  .]\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,6})?(?!\d)|"
+           r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?)")
 _NUM = rf"(?:\d+(?:,\d+)?(?:\s*\(\d+\))?|(?:{_WORDNUM})(?:\s*\(\d+\))?)"
 
 
@@ -53,7 +55,7 @@ def amount(text: str) -> float | None:
         return float(m.group(1))
     if t.casefold() in _WORDS:
         return float(_WORDS[t.casefold()])
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", t):
+    if re.fullmatch(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?", t):  # ("0,002" is a decimal, not thousands)
         t = t.replace(",", "")
     else:
         t = re.sub(r"(?<=\d)[ .](?=\d{3}\b)", "", t).replace(",", ".")
@@ -208,6 +210,15 @@ def _modal_words(text: str, fact: Callable) -> list:
     return out
 
 
+def money_value(currency: str, amount: float) -> str:
+    """The value of an amount of money as facts compare it: "USD 10.00", and sub-cent prices kept
+    to their own precision ("USD 0.002" per API call, "EUR 0.0015" per token), which two decimals
+    would round to one same "0.00"."""
+    if abs(amount * 100 - round(amount * 100)) < 1e-9:
+        return f"{currency} {amount:.2f}"
+    return f"{currency} {amount:.6f}".rstrip("0")
+
+
 def facts_eu(text: str, fact: Callable) -> list:
     """Facts of a French or German text, built with ``fact(kind, text, value, qualifier)``."""
     out = []
@@ -216,7 +227,7 @@ def facts_eu(text: str, fact: Callable) -> list:
         if value is None:
             continue
         cur = _CUR.get((m.group("c1") or m.group("c2") or "€").lower(), "EUR")
-        out.append(fact("money", m.group(0).strip(), f"{cur} {value:.2f}", (m.group("q") or "").lower()))
+        out.append(fact("money", m.group(0).strip(), money_value(cur, value), (m.group("q") or "").lower()))
     for m in _PERCENT.finditer(text):
         value = amount(m.group("n"))
         if value is not None:

@@ -42,10 +42,13 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
     "fr": [
         ("pricing", "prix", r" (?:prix|tarifs?|tarification|tarifaire|frais|commissions?|coûts?|"
          r"payante?s?|gratuite?s?|gratuitement|redevances?|€|eur|euros?|ttc|ht|taux|majoration|"
-         r"supplément) "),
+         r"supplément|prélev\w*(?: \S+){0,3} \d+(?: \d+)? %|"
+         # money or a share taken from someone's sale or order, without the word "frais"
+         r"\d+(?: \d+)? % (?:\S+ ){0,2}(?:sur|de|du|des) (?:chaque |la |le |l |les |leur |votre )?(?:ventes?|"
+         r"transactions?|commandes?|montant|prix|chiffre d affaires)) "),
         ("payment", "paiement", r" (?:paiements?|payer|payé|payée|factures?|facturation|facturée?s?|"
          r"carte bancaire|cartes bancaires|carte de crédit|prélèvements?|tva|taxes?|paypal|débit\w*|"
-         r"compte bancaire|"
+         r"compte bancaire|virements?|visa|mastercard|american express|apple pay|google pay|sepa|"
          r"encaissement|moyens? de paiement|règlement du prix|acompte|paiement en \S+ fois) "),
         ("refunds", "remboursement", r" (?:rembours\w*|non remboursables?|rétractation|"
          r"annul\w*(?: \S+){0,3} commandes?|"
@@ -78,7 +81,9 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"bloqu\w*|refus\w*|masqu\w*)(?: \S+){0,6} (?:contenus?|publications?|avis|commentaires?|"
          r"annonces?|messages?)|modération) "),
         ("content-rights", "propriété intellectuelle", r" (?:licences?|propriété intellectuelle|"
-         r"droits? d auteur|marques?|cession|céder|concéder|droits? d utilisation) "),
+         r"droits? d auteur|marques?|cession|c[éè]d(?:er|ez|e|ent|ons|é|és|ée|ées)|concéd\w*|droits? d utilisation|"
+         r"(?:tous|l ensemble des) (?:les |vos )?droits (?:sur|de propriété)|(?:restez|reste|demeurez|demeure) "
+         r"propriétaires?) "),
         ("privacy", "données personnelles", r" (?:données personnelles|données à caractère "
          r"personnel|vie privée|cookies?|traceurs?|rgpd|cnil|traitement des données|"
          r"(?:conserv\w*|collect\w*|recueill\w*|partag\w*|transf\w*|communiqu\w*)(?: \S+){0,4} "
@@ -106,7 +111,12 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          # offers and ads chosen for the person ("nous permet de vous proposer des produits
          # susceptibles de vous intéresser": a partner profiling the visitor)
          r"(?:publicités?|annonces?|offres?|contenus?|recommandations?) (?:personnalisée?s?|ciblée?s?)|"
-         r"susceptibles? de vous intéresser|(?:selon|en fonction de|adaptée?s? à) vos centres d intérêts?) "),
+         r"susceptibles? de vous intéresser|(?:selon|en fonction de|adaptée?s? à) vos centres d intérêts?|"
+         # kinds of personal details collected or kept, named one by one ("nous collectons votre
+         # nom, votre adresse e-mail et votre numéro de téléphone")
+         r"(?:collect|recueill|conserv|enregistr|partag|transm)\w*(?: \S+){0,8} (?:nom|noms|adresses? (?:e mail|"
+         r"électronique|postale|ip)|numéros? de téléphone|historique|date de naissance|localisation)|"
+         r"historique de navigation|données de recherche|termes? de recherche) "),
         # the data named by a pronoun before the verb ("nous les partageons avec nos partenaires",
         # "nous pouvons la transmettre à des tiers") and who receives it
         ("privacy", "partage des données", r" " + _CLITIC + r"(?:vend|partag|transmet|communiqu|"
@@ -115,18 +125,24 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"prestataires|courtiers) "),
         ("ai-training", "intelligence artificielle", r" (?:intelligence artificielle|ia|"
          r"apprentissage automatique|entraîn\w*(?: \S+){0,4} (?:modèles?|algorithmes?|ia)|"
-         r"modèles? d ia) "),
+         r"modèles? d ia|(?:améliorer|entraîner|développer) (?:nos|ses|leurs|les) modèles) "),
         ("acceptance", "acceptation", r" (?:en (?:utilisant|accédant|naviguant|vous inscrivant)"
          r"(?: \S+){0,6} (?:acceptez|accepte|acceptation|reconnaissez)|vaut acceptation|emporte acceptation|acceptation (?:pleine et entière|sans "
-         r"réserve|des (?:présentes|cgu|cgv|conditions))) "),
+         r"réserve|des (?:présentes|cgu|cgv|conditions))|"
+         r"(?:acceptez|accepte|acceptent|accepter) (?:les |ces )?(?:présentes|conditions|cgu|cgv)(?: \S+){0,4} "
+         r"(?:en|lors|dès|par)) "),
         # "âgé d'au moins 16 ans", "âgées de 18 ans ou plus", "avoir au moins 16 ans", "13 ans révolus"
         ("eligibility", "âge", r" (?:mineurs?|majeure?s?|âgée?s? (?:de|d)(?: au moins| plus de)? \d+|"
          r"avoir(?: au moins)? \d{1,2} ans|\d{1,2} ans révolus|"
-         r"(?:moins|plus) de \d{1,2} ans|autorisation parentale|représentant légal|"
+         r"(?:moins|plus) de \d{1,2} ans|\d{1,2} ans (?:et|ou) plus|autorisation parentale|représentant légal|"
+         r"(?:réservée?s?|ouverte?s?) (?:aux|à) (?:personnes|professionnels|entreprises|particuliers|résidents)|"
          r"titulaire de l autorité parentale|capacité juridique) "),
         ("service-changes", "service", r" (?:disponibilité|indisponib\w*|maintenance|bêta|"
          r"(?:interromp\w*|suspend\w*|modifi\w*|cess\w*|fermer|fermeture)(?: \S+){0,3} "
-         r"(?:service|services|fonctionnalités?|plateforme|site)) "),
+         r"(?:service|services|fonctionnalités?|plateforme|site)|"
+         # the promise to keep offering something ("nous continuerons à proposer l'application")
+         r"continu\w* (?:à|a) (?:proposer|fournir|assurer|maintenir|prendre en charge|mettre à disposition)|"
+         r"(?:restreindre|limiter)(?: ou \S+)?(?: \S+){0,2} (?:l )?accès (?:à|aux) (?:\S+ ){0,2}fonctionnalités) "),
         ("usage-rules", "interdictions", r" (?:interdite?s?|interdiction|s engage à ne pas|"
          r"(?:ne doit|ne devez|ne peut|ne pouvez) pas|illicites?|frauduleu\w*|usage abusif|"
          r"robots?|scraping|mots? de passe|identifiants|code de conduite|non respect|manquements?) "),
@@ -138,14 +154,19 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"demeurent|demeurez) (?:seule?s? |entièrement |pleinement |personnellement )?responsables? "),
     ],
     "de": [
-        ("pricing", "preis", r" (?:preis\w*|entgelt\w*|gebühr\w*|kosten|kostenlos|"
-         r"kostenpflichtig\w*|provision\w*|tarif\w*|aufpreis|€|eur|euro) "),
+        # (German compounds: "Vermittlungsgebühr", "Kaufpreis", "Versandkosten")
+        ("pricing", "preis", r" (?:\w*preis\w*|\w*entgelt\w*|\w*gebühr\w*|\w*kosten|kostenlos|"
+         r"kostenpflichtig\w*|\w*provision\w*|tarif\w*|aufpreis|€|eur|euro|"
+         # a share of a sale taken ("wir behalten 7 % jedes Verkaufs ein")
+         r"\d+(?: \d+)? % (?:\S+ ){0,2}(?:des|der|vom|von|jedes|jeder|pro|auf) (?:\S+ )?(?:\w*umsatz\w*|"
+         r"\w*verkauf\w*|transaktion\w*|bestell\w*|auftrag\w*|\w*betrag\w*)|einbehalt\w*|behalten (?:\S+ ){0,3}\d+ %) "),
         ("payment", "zahlung", r" (?:zahlung\w*|zahlen|bezahl\w*|rechnung\w*|abrechnung\w*|"
          r"kreditkarte\w*|lastschrift\w*|mehrwertsteuer|mwst|ust|umsatzsteuer|paypal|"
-         r"zahlungsmittel\w*|zahlungsart\w*) "),
+         r"zahlungsmittel\w*|zahlungsart\w*|\w*überweisung\w*|vorkasse|nachnahme|klarna|giropay|sepa|"
+         r"visa|mastercard|apple pay|google pay) "),
         ("refunds", "erstattung", r" (?:erstatt\w*|rückerstatt\w*|rückzahlung\w*|gutschrift\w*|"
          r"stornier\w*|"
-         r"guthaben|widerruf\w*|rücksendung\w*|rücksendekosten) "),
+         r"\w*guthaben\w*|gutschein\w*|verfällt|verfallen|widerruf\w*|rücksendung\w*|rücksendekosten) "),
         ("subscription", "abonnement", r" (?:abonnement\w*|abo|abos|verlänger\w*|probezeit|"
          r"testphase|mitgliedschaft\w*|laufzeit\w*|kündigungsfrist\w*) "),
         ("arbitration", "schiedsverfahren", r" (?:schieds\w*|schlichtung\w*|streitbeilegung\w*) "),
@@ -158,18 +179,28 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
         # (a company's legal form, "UG (haftungsbeschränkt)", names no liability)
         ("liability", "haftung", r" (?:haftung\w*(?<!haftungsbeschränkt)|haften|haftet|gewährleistung\w*|garantie\w*|"
          r"schadensersatz\w*|schäden|vorsatz|fahrlässig\w*|höhere gewalt) "),
-        ("indemnity", "freistellung", r" (?:freistell\w*|freizustellen|schadlos) "),
+        ("indemnity", "freistellung", r" (?:freistell\w*|freizustellen|schadlos|stellen(?: \S+){0,6} frei) "),
         ("termination", "kündigung", r" (?:kündig\w*|sperr\w*|beend\w*|deaktivier\w*|fristlos\w*|"
          r"außerordentlich\w*|(?:löschen|löschung)(?: \S+){0,2} (?:konto|kontos|zugang|accounts?)) "),
         ("terms-changes", "änderung der bedingungen", r" (?:änder\w*(?: \S+){0,4} (?:bedingungen|"
-         r"agb|nutzungsbedingungen|vertrag\w*|richtlinie\w*)|neue fassung) "),
+         r"agb|nutzungsbedingungen|vertrag\w*|richtlinie\w*)|neue fassung|"
+         # how changes are announced ("Änderungen werden Ihnen zwei Wochen vorher mitgeteilt")
+         r"änderungen(?: \S+){0,6} (?:mitgeteilt|angekündigt|bekannt gegeben)) "),
         ("content-removal", "inhalte entfernen", r" (?:(?:entfern\w*|lösch\w*|sperr\w*|moderier\w*)"
          r"(?: \S+){0,6} (?:inhalte?n?|beiträge?n?|kommentare?n?|bewertung\w*)|"
          r"(?:inhalte?n?|beiträge?n?)(?: \S+){0,6} (?:entfernen|löschen|sperren)) "),
         ("content-rights", "nutzungsrechte", r" (?:lizenz\w*|nutzungsrecht\w*|urheberrecht\w*|"
-         r"marken?|geistige\w* eigentum\w*|rechteeinräumung) "),
+         r"marken?|geistige\w* eigentum\w*|rechteeinräumung|"
+         # rights granted or kept ("Sie räumen uns das Recht ein, Ihre Inhalte zu speichern",
+         # "Sie behalten alle Rechte an Ihren Texten")
+         r"räum\w*(?: \S+){0,4} recht\w*(?: \S+){0,10} ein|rechte? an (?:ihren|deinen|den|allen) \S+) "),
         ("privacy", "datenschutz", r" (?:personenbezogene\w* daten|datenschutz\w*|cookies?|dsgvo|"
          r"(?:verarbeit\w*|speicher\w*|erheb\w*|weitergeb\w*|übermittel\w*)(?: \S+){0,4} \w*daten|"
+         # data passed on, with the separable verb ("wir geben Ihre Daten an Werbepartner weiter")
+         # or the recipient named ("Suchbegriffe können an unsere Partner übermittelt werden")
+         r"(?:geben|gibt|gegeben)(?: \S+){0,2} \w*daten(?: \S+){0,5} weiter|an (?:\S+ ){0,2}(?:dritte|"
+         r"\w*partner\w*|drittanbieter\w*)(?: \S+){0,3} (?:übermittel\w*|weiter\w*|verkauf\w*|geteilt|gesendet)|"
+         r"werbepartner\w*|suchbegriff\w*|suchanfrage\w*|"
          # proof of identity and biometrics ("Selfie zur Identitätsverifizierung", "Gesichtsdaten")
          r"biometrisch\w*|gesichts(?:daten|erkennung|geometrie|merkmale)|identitäts(?:prüfung|nachweis|"
          r"verifizierung|bestätigung)|(?:personal)?ausweis(?:es|dokument\w*|kopie\w*|nummer\w*)?|reisepass\w*|"
@@ -185,13 +216,15 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"maschinelle\w* lernen|trainier\w*(?: \S+){0,4} (?:modell\w*|ki)|ki modell\w*) "),
         ("acceptance", "annahme durch nutzung", r" (?:(?:mit|durch) (?:der|die) nutzung|"
          r"erklären sie sich(?: \S+){0,4} einverstanden|akzeptieren sie(?: \S+){0,3} "
-         r"(?:bedingungen|agb)) "),
+         r"(?:bedingungen|agb)|stimm\w*(?: \S+){0,3} (?:bedingungen|agb|nutzungsbedingungen)(?: \S+){0,4} zu) "),
         ("eligibility", "alter", r" (?:minderjährig\w*|volljährig\w*|mindestalter|"
          r"\d{1,2} (?:jahre|jahren) alt|lebensjahr\w*|erziehungsberechtigt\w*|"
-         r"einwilligung der eltern) "),
+         r"einwilligung der eltern|ab \d{1,2} jahren|mindestens \d{1,2} jahre|\d{1,2} jahre (?:oder|und) älter|"
+         # where or for whom the terms apply ("gelten für Nutzer in Deutschland und Österreich")
+         r"(?:gelten|gilt) (?:nur )?für (?:\S+ )?(?:nutzer\w*|kunden|verbraucher\w*|unternehmer\w*) (?:in|aus)) "),
         ("service-changes", "dienst", r" (?:verfügbarkeit|wartung\w*|beta|"
          r"(?:einstell\w*|änder\w*|einschränk\w*)(?: \S+){0,3} (?:dienst\w*|leistung\w*|"
-         r"funktion\w*|service)) "),
+         r"funktion\w*|service)|weiterhin (?:\S+ ){0,3}(?:anbieten|bereitstellen|unterstützen|verfügbar)) "),
         ("usage-rules", "verbote", r" (?:untersagt|verboten|nicht gestattet|dürfen nicht|"
          r"darf nicht|missbrauch\w*|rechtswidrig\w*|passwort\w*|zugangsdaten|bots?|verstöße|verstoß) "),
         ("usage-rules", "folgen", r" (?:" + CONSEQUENCE + r") "),
@@ -244,7 +277,10 @@ WATCH: dict[str, list[tuple[str, str, str, bool]]] = {
          r" (?:données|contenus?|conversations?|requêtes?)" + _W8 + r" (?:entraîn\w*|"
          r"améliorer|développer)" + _W4 + r" (?:modèles?|ia|intelligence|algorithmes?) ", True),
         ("acceptance", "acceptation par l usage", r" en (?:utilisant|accédant|naviguant)" + _W8 +
-         r" (?:acceptez|accepte|acceptation|reconnaissez) ", False),
+         r" (?:acceptez|accepte|acceptation|reconnaissez) |"
+         # the use itself is the acceptance ("toute utilisation du site vaut acceptation des CGU")
+         r" (?:utilisation|navigation|accès|inscription)(?: \S+){0,4} (?:vaut|emporte|implique) "
+         r"(?:\S+ )?acceptation ", False),
         ("usage-rules", "sanctions", r" (?:pénalités?|amendes?|surveill\w*" + _W4 +
          r" (?:messages|contenus|communications)) ", False),
     ],
@@ -298,16 +334,22 @@ WATCH: dict[str, list[tuple[str, str, str, bool]]] = {
 _FOREIGN = re.compile(r" (?:le|la|les|des|du|de|à|au|aux|est|sont|vous|nous|une|et|ce|cette|dans|"
                       r"sur|pour|par|der|die|das|und|ist|sind|wir|sie|nicht|oder|mit|es|gilt|auf|"
                       r"für|von|zu|im|bei|sich|wird|werden|ein|eine|dem|den|ihr|ihre|ihrem|ihren|ihnen|"
-                      r"können|kann|kannst|dein|deine|deinem|zum|zur|nur|tu|ton|ta|votre|peut|pouvez) ")
+                      r"können|kann|kannst|dein|deine|deinem|zum|zur|nur|tu|ton|ta|votre|peut|pouvez|nach|über|auch|"
+                      r"kein|keine|uns|unsere|vos|nos|notre|leur|leurs|sans|chaque|\S*[äöüßéèêàçùœ]\S*) ")
 # (the forms of address and the modals too: "Sie können Ihr Abonnement in Ihrem Konto kündigen" has
 # as many English-looking words as German ones otherwise)
 _FR = frozenset("le la les des du de à est sont vous nous votre vos une aux ces cette qui que pour "
-                "dans sur par avec et au en ce tu ton ta tes peut peuvent pouvez".split())
+                "dans sur par avec et au en ce tu ton ta tes peut peuvent pouvez nos notre leur leurs sans "
+                "chaque".split())
 _DE = frozenset("der die das und ist sind wir sie ihre nicht mit für von den dem des eine einer "
                 "werden wird bei zu auf oder es gilt im sich ein ihr ihrem ihren ihres ihnen können "
-                "kann kannst du dein deine deinem deinen zum zur nur".split())
+                "kann kannst du dein deine deinem deinen zum zur nur nach über auch kein keine uns unsere".split())
 _EN = frozenset("the and is are we you your our of to in for with by this that may will or "
                 "be any".split())
+
+
+_DE_LETTERS = re.compile(r"[äöüß]")
+_FR_LETTERS = re.compile(r"[éèêàçùœâîôû]")
 
 
 def language(norm: str) -> str:
@@ -322,6 +364,13 @@ def language(norm: str) -> str:
             fr += 1
         if t in _DE:
             de += 1
+        # a word with letters only one of the languages writes ("verfällt", "prélevons"): short
+        # sentences often have no function word ("Guthaben verfällt nach 24 Monaten.")
+        if t.isalpha() and not t.isascii():
+            if _DE_LETTERS.search(t):
+                de += 1
+            elif _FR_LETTERS.search(t):
+                fr += 1
     if fr > en and fr >= de:
         return "fr"
     if de > en and de > fr:

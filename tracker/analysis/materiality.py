@@ -1554,7 +1554,43 @@ _DESCRIBES = re.compile(r",?\s*\b(?:which|that)\s+(?:further\s+|also\s+|more\s+f
 _TERM_NOUN = re.compile(
     r"\b(?:refund\w*|cancell?ation\w*|withdrawal|notice|trial|credits?|fees?|commission|deposit|"
     r"grace\s+period|retention|warranty|rembourse\w*|résiliation|préavis|rétractation|frais|"
-    r"erstattung\w*|kündigung\w*|widerruf\w*|gebühr\w*|frist\w*)\b", re.I)
+    r"erstattung\w*|kündigung\w*|widerruf\w*|frist\w*|prix|tarifs?|commissions?|avoirs?|"
+    r"penalt\w*|pénalités?|intérêts|indemnité\w*|vertragsstrafe\w*|verzugszinsen|zinsen|"
+    # German compounds ("Vermittlungsgebühr", "Kaufpreis", "Restguthaben", "Versandkosten")
+    r"\w*gebühr\w*|\w*preis\w*|\w*guthaben|\w*kosten|provision\w*)\b", re.I)
+
+
+# Where a clause names who the contract is with, and the company named after it ("an agreement
+# between you and Lumora Labs Ltd, Dublin", "your contract is with Tessel Inc.", "le service est
+# fourni par Papyrine SAS", "Vertragspartner ist die Werkbank GmbH"). (A site's publisher or host,
+# "published by", "édité par", "hosted by", is said in its role by the wording.)
+_PARTY_LEAD = re.compile(
+    r"\b(?:(?:agreement|contract|terms)\s+(?:\w+\s+){0,5}(?:between\s+you\s+and|with)|(?:provided|operated|offered|"
+    r"supplied)\s+(?:to\s+you\s+)?by|entre\s+vous\s+et|(?:fourni|exploité|proposé|opéré)e?s?\s+par|"
+    r"contrat\s+(?:est\s+)?conclu\s+avec|vertragspartner(?:in)?\s+ist|anbieter(?:in)?\s+ist|betrieben\s+(?:von|durch)|"
+    r"zwischen\s+ihnen\s+und)\s+(?:the\s+|la\s+société\s+|la\s+|die\s+|der\s+)?"
+    # the company: capitalised words and its legal form ("Lumora Holdings Inc.", "Tessel Global Pte. Ltd.")
+    r"(?P<party>(?-i:[A-Z][\w&'’-]*\.?(?:\s+(?:[A-Z][\w&'’-]*\.?|&|of|and|de|du|des))*))", re.I)
+
+
+def contract_party_change(before: str, after: str) -> tuple[str, str] | None:
+    """(old, new) company when one clause names who the contract is with on both sides
+    (``_PARTY_LEAD``) and the company's own name words differ ("Lumora Labs Ltd, Dublin,
+    Ireland" → "Lumora Holdings Inc., Delaware"); None when the clause names no party, or the
+    same one (its legal form spelled out, its address alone changed)."""
+    mb, ma = _PARTY_LEAD.search(before), _PARTY_LEAD.search(after)
+    if not (mb and ma):
+        return None
+    corp = corporate_words()
+
+    def name(m: re.Match[str]) -> tuple[str, set[str]]:
+        text = m.group("party").split(",")[0].strip()
+        return text, {w for w in words(text) if w not in corp and w[:1].isalpha()}
+
+    (old, wb), (new, wa) = name(mb), name(ma)
+    if not wb or not wa or wb <= wa or wa <= wb:  # ("Quibly" → "Quibly Labs": the same company named in full)
+        return None
+    return old, new
 
 
 def _set_by_number(sentence: str) -> bool:
@@ -2081,10 +2117,15 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)
     b_src = _row_only(before) if before and _is_row(before) else before
     a_src = _row_only(after) if after and _is_row(after) else after
-    d, renamed, parties = _explain_renames(ctx.delta(b_src, a_src), ctx)
+    whole = ctx.delta(b_src, a_src)
+    d, renamed, parties = _explain_renames(whole, ctx)
+    if renamed and not parties and any(_scope_words(whole, words(o + " " + n)) for o, n in renamed):
+        d, renamed = whole, []  # a name put in or out of a list of what a term covers: no rename
     if ctx.names and not parties:
         d, named = _explain_names(d, ctx)
         renamed += named
+    if not parties and not renamed and before and after and (party := contract_party_change(b_src or "", a_src or "")):
+        parties = [party]  # a company named where the clause says who the contract is with
     if parties:
         old, new = parties[0]
         return ChangeLabel(True, "material", ("other",),
@@ -2312,6 +2353,8 @@ def _names_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
     capitalised too)."""
     if _COVERAGE.search(plain(d.before_text)) or _COVERAGE.search(plain(d.after_text)) or _new_document(d):
         return False
+    if _names_in_scope(d):
+        return False
     changed = set(d.inserted()) | set(d.deleted())
     if any(f.kind == "place" and set(words(f.text)) & changed for f in fb + fa):
         return False
@@ -2323,6 +2366,81 @@ def _names_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
         _capitalised(d.after_text if side == "ins" else d.before_text,
                      d.after if side == "ins" else d.before, a, b, _FORMERLY)
         for side, (a, b) in runs)
+
+
+def _names_in_scope(d: Delta) -> bool:
+    """Whether names changed in a clause with a legal topic change what it covers: a name added
+    to or dropped from a list ("the Starter or Studio plan" → "the Starter, Studio or Agency plan",
+    "by card or PayPal" → "by card only", "Auskunft, Berichtigung, Löschung" → "Auskunft und
+    Berichtigung"; names inserted with none deleted, or the reverse), words that name a term
+    themselves, or another law named ("Recht der Bundesrepublik Deutschland" → "Recht der
+    Republik Irland"). A name replaced by another one elsewhere is a rename."""
+    topics = set(category_scores(plain(d.before_text))) | set(category_scores(plain(d.after_text)))
+    topics.discard("other")
+    if not topics:
+        return False
+    if _law_changed(d, topics):
+        return True
+    # (a word on both sides moved within the list: "Starter or Studio" → "Starter, Studio or Agency")
+    stems_b, stems_a = {stem(t.norm) for t in d.before}, {stem(t.norm) for t in d.after}
+    ins = [r for r in d.runs("ins")
+           if any(is_content_word(w) and stem(w) not in stems_b for w in d.run_words("ins", r))]
+    dels = [r for r in d.runs("dels")
+            if any(is_content_word(w) and stem(w) not in stems_a for w in d.run_words("dels", r))]
+    if bool(ins) != bool(dels):
+        side, runs = ("ins", ins) if ins else ("dels", dels)
+        return all(_list_item(d, side, r) for r in runs)
+    # the changed words name a term themselves ("Rechnung oder Lastschrift" → "Kreditkarte": German
+    # capitalises every noun), in any of the three languages
+    # (on both sides: "RGDPRGPD" → "GDPR" is a name fixed, not a term replaced)
+    return all(any(_topical(d.run_words(side, r)) for r in runs) for side, runs in (("ins", ins), ("dels", dels)))
+
+
+def _law_changed(d: Delta, topics: set[str] | None = None) -> bool:
+    """Whether a governing-law clause names another country's law on each side."""
+    if topics is None:
+        topics = set(category_scores(plain(d.before_text))) | set(category_scores(plain(d.after_text)))
+    return "governing-law" in topics and law_places(plain(d.before_text)) != law_places(plain(d.after_text))
+
+
+def _scope_words(d: Delta, ws: Sequence[str]) -> bool:
+    """Whether words a rename would explain away change what a clause covers instead: another
+    country's law, or a list item (``ws`` holds "or", "und" ...) put in or out of a clause with a
+    legal topic (``_names_in_scope``). ("RGDPRGPD" → "GDPR" stays a name fixed.)"""
+    return _law_changed(d) or bool(set(ws) & _CONJUNCTIONS) and _names_in_scope(d)
+
+
+_CONJUNCTIONS = frozenset("and or et ou und oder".split())
+# a list of examples ("wallets such as MetaMask or Rainbow"), whose items illustrate, not bound
+_EXAMPLE_LIST = re.compile(r"\b(?:such\s+as|e\.\s?g\.|for\s+example|for\s+instance|like|including|notamment|"
+                       r"comme|par\s+exemple|wie|z\.\s?b\.|beispielsweise|etwa)\b", re.I)
+
+
+def _list_item(d: Delta, side: str, run: tuple[int, int]) -> bool:
+    """Whether a run of changed words (``side`` "ins" or "dels") is an item put in or taken out
+    of a list in its sentence: "and"/"or" (or "et"/"ou", "und"/"oder") or a comma at its edge,
+    in a list that is no list of examples, naming no document ("the Privacy Notice")."""
+    toks, text = (d.after, d.after_text) if side == "ins" else (d.before, d.before_text)
+    a, b = run
+    ws = [t.norm for t in toks[a:b]]
+    if set(ws) & (_DOCUMENT_WORDS | {"notice", "notices", "statement", "page", "pages"}) or _EXAMPLE_LIST.search(text):
+        return False
+    # (within the item's own name: "Brindle Duo and Brindle {+Family+}")
+    lo = max(0, a - 3)
+    edge = {ws[0], ws[-1]} | {t.norm for t in toks[lo:a]} | ({toks[b].norm} if b < len(toks) else set())
+    if edge & _CONJUNCTIONS:
+        return True
+    left = text[toks[lo].start:toks[a].start] if a else ""
+    right = text[toks[b - 1].end:toks[b].start] if b < len(toks) else ""
+    return "," in left or "," in right
+
+
+def _topical(ws: Sequence[str]) -> bool:
+    """Whether words (lowercased) hold a topic word of a legal category in English, French or German."""
+    from tracker.analysis.classify import _compiled
+
+    text = " " + " ".join(ws) + " "
+    return any(c != "other" and p.search(text) for lang in ("en", "fr", "de") for c, _, p in _compiled(lang)[0])
 
 
 # A clause that makes other documents part of the terms ("Your use is subject to ... the
@@ -2562,7 +2680,7 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
             if len(run) <= 5 and set(run) & _FORMERLY and _capitalised(text, toks, a, b, _FORMERLY):
                 drop.update(range(a, b))  # "Brevo (ex Sendinblue)"
                 why.add("renamed")
-            elif content and content <= names:
+            elif content and content <= names and not _scope_words(d, run):
                 drop.update(range(a, b))  # "Grammarly or GrammarlyGO" once GrammarlyGO was renamed
                 why.add("renamed")
     return (d.without(drop_i & d.ins, drop_d & d.dels) if drop_i or drop_d else d), why
@@ -3171,6 +3289,8 @@ class _Job:
         """A watch-out that went away is good news unless the new version still has that kind of
         term (a governing-law or venue clause replaced or moved is not good news, nor is a
         choice of court that gave way to arbitration)."""
+        if category in ("jurisdiction", "governing-law") and not _forum_imposed(self.before or ""):
+            return False  # a plain choice of law or court gone: the default rules apply, no gain said
         if category == "jurisdiction":  # courts replaced by arbitration are no gain either
             return not (_still_has("jurisdiction", self.ctx) or _still_has("arbitration", self.ctx))
         if category == "governing-law":
@@ -3594,6 +3714,22 @@ def _still_watched(category: str, ctx: DocContext) -> bool:
                 break
     ctx.watched[category] = found
     return found
+
+
+# A forum or law imposed on the user, the watch-out in a dispute clause: exclusive or sole courts,
+# an irrevocable submission, a waived objection ("you irrevocably submit to the exclusive
+# jurisdiction of", "seuls compétents", "ausschließlich zuständig").
+_IMPOSED = re.compile(r"\b(?:exclusive(?:ly)?|sole(?:ly)?|irrevocabl[ey]|waive[sd]?|waiving|only\s+in|"
+                      r"seule?s?\s+compétente?s?|exclusivement|exclusive|irrévocablement|renonce\w*|"
+                      r"ausschließlich\w*|unwiderruflich\w*|verzicht\w*)\b", re.I)
+
+
+def _forum_imposed(text: str) -> bool:
+    """Whether a removed governing-law or venue clause imposed its law or forum on the user
+    (``_IMPOSED``): its removal is good news. A plain choice ("These terms are governed by the
+    laws of England", "Gerichtsstand ist Hamburg") removed is reported as removed, not as a gain:
+    the default rules then apply, which may be no better for the user."""
+    return bool(_IMPOSED.search(text))
 
 
 def _still_has(category: str, ctx: DocContext) -> bool:
