@@ -11,7 +11,7 @@ version), "change" (a real change: recorded).
 
 "old" plays the 66 kinds of session 11, "new" the kinds added in sessions 12 and 13 (``NEW_KINDS``),
 "latest" those of session 13 alone (``LATEST_KINDS``), "fresh" those of session 14 (``FRESH_KINDS``), "s16" those of
-session 16 (``S16_KINDS``); "after" with all kinds or "config" also
+session 15 (``S16_KINDS``); "after" with all kinds or "config" also
 breaks and edits a sources file between and during runs (``config_checks``); a
 kind may be played in one mode only (``modes``: terms in another language are a first version
 when nothing came before) or expect a number of versions (``versions``).
@@ -1107,7 +1107,7 @@ async def _(req, n):
                   f"<article class='terms-body'>{terms_html(n)}</article>"))
 
 
-# ---- kinds added in session 16 (faults16): pages that load in part, point elsewhere, or mislead a cache
+# ---- kinds added in session 15 (faults16): pages that load in part, point elsewhere, or mislead a cache
 
 S16_KINDS: set = set()
 
@@ -1679,7 +1679,7 @@ if __name__ == "__main__":
           f"{sum(v == 'OK' for v in old_kinds)}/{len(old_kinds)}, added in session 12: "
           f"{sum(v == 'OK' for v in new_kinds)}/{len(new_kinds)}, in session 13: "
           f"{sum(v == 'OK' for v in latest_kinds)}/{len(latest_kinds)}, in session 14: "
-          f"{sum(v == 'OK' for v in fresh_kinds)}/{len(fresh_kinds)}, in session 16: "
+          f"{sum(v == 'OK' for v in fresh_kinds)}/{len(fresh_kinds)}, in session 15: "
           f"{sum(v == 'OK' for v in s16_kinds)}/{len(s16_kinds)}; store in {store}")
     for name, said in tally:
         if said != "OK":

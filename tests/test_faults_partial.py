@@ -1,4 +1,4 @@
-"""Faults a new user found (session 16): a capture with whole sections missing, an attention feed
+"""Faults a new user found (session 15): a capture with whole sections missing, an attention feed
 that did not say what it holds, a bare "HTTP 404 Not Found".
 
 - A text that lost over 30% of the latest version in whole sections, nothing new (a page

@@ -1,4 +1,4 @@
-"""Faulty sites found by `benchmarks/fault_audit.py s16` (session 16): the terms of another region
+"""Faulty sites found by `benchmarks/fault_audit.py s16` (session 15): the terms of another region
 after a geo redirect, terms now split over pages, sections a script loads later, a comment never
 closed that hides the rest of the page, a page that only links to the terms as a PDF, a title that
 says the terms moved, a redirect loop around a cookie, a Last-Modified in the future.
