@@ -226,7 +226,7 @@ def test_the_progress_bar_follows_the_run_events(capsys):
         assert (bar.progress.tasks[0].total, bar.progress.tasks[0].completed) == (2, 2)
         bar(RunFinished(RunResult(7, datetime.now(timezone.utc))))
     out, err = capsys.readouterr()
-    assert "   failed  acme/Privacy  (HTTP 500)" in err
+    assert "   failed  acme/Privacy  (HTTP 500; " in err  # then the fix the display adds (faults16)
     assert "acme/Terms" not in out + err
 
 

@@ -2763,6 +2763,8 @@ def _cell_changed(before: str, after: str, heading: str = "") -> ChangeLabel | N
                 continue  # the capture copied the row's other cells into this one, or stopped
             column = tb[0][i] if i < len(tb[0]) else ""
             wb, wa = set(words(cb)), set(words(ca))
+            if _valued(cb) and _valued(ca):
+                continue  # "1 year" → "365 days", "€5" → "€7": durations and amounts are the facts' business
             if not any(w.isalpha() and is_content_word(w) for w in wb ^ wa):
                 if i and (number := _number_cell(column, ra[0], cb, ca, heading)):
                     return number
@@ -2787,6 +2789,11 @@ _BARE_NUMBER = re.compile(r"^\s*\d[\d,.' \u202f\u00a0]*\s*$")
 # Columns whose numbers count nothing a user gets or owes: dates, versions, identifiers, ranks.
 _NOT_A_QUANTITY = re.compile(r"\b(?:date|dated|year|updated|version|v|id|ids|no|nr|number|#|code|ref|reference|"
                              r"rank|order|row|line|page|phone|tel|fax|zip|postcode|datum|jahr|année|numéro)\b", re.I)
+
+
+def _valued(cell: str) -> bool:
+    """Whether a table cell states a duration, an amount or a percentage (``extract_facts``)."""
+    return any(f.kind in ("duration", "money", "percent") for f in extract_facts(cell))
 
 
 def _number_cell(column: str, row: str, cb: str, ca: str, heading: str) -> ChangeLabel | None:

@@ -748,6 +748,39 @@ class Index:
         """document key -> when it went gone (404/410), for documents gone right now."""
         return {k: r["at"] for k, r in self.last_events().items() if r["event"] == "gone"}
 
+    def resolved_problems(self) -> list[dict[str, Any]]:
+        """Documents whose last problem (a streak of failed or held checks) has ended, one per
+        document (its latest problem), by document key: ``key``, ``outcome`` and ``error`` of the
+        problem's last check, ``state`` ("failing", "held", or "gone" when a 404/410 of a recorded
+        document was the problem), ``since`` (its first check, or the gone event), ``runs`` (checks
+        in the streak, at most 1,000 looked back), and the first check after it: ``fine_outcome``,
+        ``fine_at``."""
+        out = []
+        last_bad = self._query("SELECT document_key, MAX(run_id) AS run_id FROM checks WHERE outcome IN "
+                               "('failed', 'held') GROUP BY document_key ORDER BY document_key").fetchall()
+        for key, run_id in [(r["document_key"], r["run_id"]) for r in last_bad]:
+            fine = self._query("SELECT outcome, checked_at FROM checks WHERE document_key = ? AND run_id > ? "
+                               "ORDER BY run_id LIMIT 1", (key, run_id)).fetchall()
+            if not fine:
+                continue  # still failing or held (``attention`` has it)
+            bad = self._query("SELECT outcome, error, checked_at FROM checks WHERE document_key = ? AND run_id = ?",
+                              (key, run_id)).fetchone()
+            since, runs, first_run = bad["checked_at"], 1, run_id
+            for older in self._query("SELECT outcome, checked_at, run_id FROM checks WHERE document_key = ? "
+                                     "AND run_id < ? ORDER BY run_id DESC LIMIT 1000", (key, run_id)).fetchall():
+                if older["outcome"] != bad["outcome"]:
+                    break
+                since, runs, first_run = older["checked_at"], runs + 1, older["run_id"]
+            state = "held" if bad["outcome"] == "held" else "failing"
+            gone = self._query("SELECT at FROM events WHERE document_key = ? AND event = 'gone' AND run_id "
+                               "BETWEEN ? AND ? ORDER BY id DESC LIMIT 1", (key, first_run, run_id)).fetchall()
+            if gone and state == "failing":
+                state, since = "gone", gone[0]["at"]
+            out.append({"key": key, "outcome": bad["outcome"], "error": bad["error"], "state": state,
+                        "since": since, "runs": runs, "fine_outcome": fine[0]["outcome"],
+                        "fine_at": fine[0]["checked_at"]})
+        return out
+
     def attention(self) -> list[dict[str, Any]]:
         """Documents whose latest check failed or was held: key, outcome, reason, since when, and
         in how many runs in a row (``runs``).

@@ -264,30 +264,11 @@ def resolved_entries(index: Index, catalog: Catalog, site: str | None, link: str
     still going on (never said resolved). Pure: read from the index's ``checks`` table."""
     import html
 
-    conn = index.conn
     urls = {d["key"]: d.get("url") for d in catalog.documents}
     out = []
-    last_bad = conn.execute("SELECT document_key, MAX(run_id) FROM checks WHERE outcome IN ('failed', 'held') "
-                            "GROUP BY document_key ORDER BY document_key").fetchall()
-    for key, run_id in last_bad:
-        fine = conn.execute("SELECT outcome, checked_at FROM checks WHERE document_key = ? AND run_id > ? "
-                            "ORDER BY run_id LIMIT 1", (key, run_id)).fetchone()
-        if fine is None:  # still failing or held (``attention_entries`` has it)
-            continue
-        bad = conn.execute("SELECT outcome, error, checked_at FROM checks WHERE document_key = ? AND run_id = ?",
-                           (key, run_id)).fetchone()
-        since, runs, first_run = bad[2], 1, run_id
-        for older in conn.execute("SELECT outcome, checked_at, run_id FROM checks WHERE document_key = ? "
-                                  "AND run_id < ? ORDER BY run_id DESC LIMIT 1000", (key, run_id)):
-            if older[0] != bad[0]:
-                break
-            since, runs, first_run = older[1], runs + 1, older[2]
-        state = "held" if bad[0] == "held" else "failing"
-        # a 404/410 for a recorded document was "gone" since its event: the same entry as then
-        gone = conn.execute("SELECT at FROM events WHERE document_key = ? AND event = 'gone' AND run_id BETWEEN ? "
-                            "AND ? ORDER BY id DESC LIMIT 1", (key, first_run, run_id)).fetchone()
-        if gone is not None and state == "failing":
-            state, since = "gone", gone[0]
+    for problem in index.resolved_problems():
+        key, state, since, runs = problem["key"], problem["state"], problem["since"], problem["runs"]
+        bad, fine = (problem["outcome"], problem["error"]), (problem["fine_outcome"], problem["fine_at"])
         entry_id = _entry_stem(key, state, since)
         if entry_id in current:
             continue

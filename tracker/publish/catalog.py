@@ -86,11 +86,11 @@ def fit_title(who: str, what: str, limit: int = TITLE_MAX) -> str:
     if len(who) + 2 + len(what) > limit:
         # what a title can spare before the fact: a quote of the clause after the sentence that
         # says it (« Gerichtsstand ist Dublin »), the category ids (the feed's tags say them),
-        # then the name beyond ``WHO_MIN`` characters
+        # then the name beyond ``WHO_MIN`` characters when the whole headline then fits
         what = _SPARE_QUOTE.sub("", what)
         what = _SPARE_CATEGORIES.sub("", what).strip()
-        if len(who) + 2 + len(what) > limit and len(who) > WHO_MIN:
-            who = shorten(who, max(WHO_MIN, limit - len(what) - 2))
+        if len(who) + 2 + len(what) > limit and len(who) > WHO_MIN and WHO_MIN + 2 + len(what) <= limit:
+            who = shorten(who, limit - len(what) - 2)  # the whole headline then fits
     room = limit - len(who) - 2
     from tracker.analysis.headline import MORE_SUFFIX
 
