@@ -2755,9 +2755,10 @@ def _cell_changed(before: str, after: str, heading: str = "") -> ChangeLabel | N
     for rb, ra in zip(tb[1], ta[1]):
         if len(rb) != len(ra):
             return None
+        row_b, row_a = {_flat(c) for c in rb}, {_flat(c) for c in ra}
         for i, (cb, ca) in enumerate(zip(rb, ra)):
-            if _flat(cb) == _flat(ca) or (_flat(ca) in old_cells and _flat(cb) in new_cells) \
-                    or _flat(ca) in {_flat(c) for c in rb} or _flat(cb) in {_flat(c) for c in ra}:
+            fb, fa = _flat(cb), _flat(ca)
+            if fb == fa or (fa in old_cells and fb in new_cells) or fa in row_b or fb in row_a:
                 continue
             if _row_copied(cb, ca, rb[:i] + rb[i + 1:], ra[:i] + ra[i + 1:]):
                 continue  # the capture copied the row's other cells into this one, or stopped

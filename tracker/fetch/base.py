@@ -66,17 +66,22 @@ class Validators:
 FUTURE_SLACK = timedelta(days=1)  # clock skew a Last-Modified may show before it is taken as wrong
 
 
+def _http_date(value: str) -> datetime | None:
+    """An HTTP date (RFC 9110: ``Last-Modified``, ``Retry-After``) as an aware datetime (UTC when
+    it names no zone); None when it does not parse."""
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return when.replace(tzinfo=timezone.utc) if when.tzinfo is None else when
+
+
 def _in_future(http_date: str | None, now: datetime) -> bool:
     """Whether an HTTP date (``Last-Modified``) is later than ``now`` by over ``FUTURE_SLACK``;
     False for a date that does not parse (sent back as it came, as before)."""
-    if not http_date:
+    when = _http_date(http_date) if http_date else None
+    if when is None:
         return False
-    try:
-        when = parsedate_to_datetime(http_date)
-    except (TypeError, ValueError, IndexError):
-        return False
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
     if now.tzinfo is None:
         now = now.replace(tzinfo=timezone.utc)
     return when - now > FUTURE_SLACK
@@ -177,12 +182,9 @@ def retry_after_seconds(value: str | None) -> float | None:
     if value.isdigit():
         seconds = float(value)
     else:
-        try:
-            when = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
+        when = _http_date(value)
+        if when is None:
             return None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=timezone.utc)
         seconds = (when - datetime.now(timezone.utc)).total_seconds()
     return max(seconds, 0.001)
 
