@@ -346,12 +346,14 @@ def get(port: int, path: str, headers: dict[str, str] | None = None, method: str
     return resp
 
 
-def start_cli_server(arc: Archive, site: Path) -> tuple[subprocess.Popen, int]:
-    """The real ``tracker serve`` in a subprocess, once it answers; stop it with ``terminate()``."""
+def start_cli_server(arc: Archive, site: Path | None) -> tuple[subprocess.Popen, int]:
+    """The real ``tracker serve`` in a subprocess, once it answers; stop it with ``terminate()``.
+    ``site`` is its --out (None: its default folder)."""
     port = free_port()
+    out = ["--out", str(site)] if site is not None else []
     proc = subprocess.Popen(
         [sys.executable, "-m", "tracker", "--store", str(arc.store), "--sources", str(arc.sources), "serve",
-         "--port", str(port), "--out", str(site)],
+         "--port", str(port), *out],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.time() + 30
     while time.time() < deadline:

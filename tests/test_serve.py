@@ -92,3 +92,36 @@ def test_tracker_serve_publishes_then_serves(archive: tuple[Archive, Pages], tmp
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_the_preview_never_overwrites_the_published_site(archive: tuple[Archive, Pages]) -> None:
+    arc, pages = archive
+    three_changes(arc, pages)
+    arc.tracker("publish", "--base-url", "https://terms.example.org")  # the real site: <store>/site
+    site = arc.store / "site"
+    published = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert b"https://terms.example.org/lumen/terms-of-service/" in (site / "feeds/material.atom").read_bytes()
+    proc, port = start_cli_server(arc, None)
+    try:
+        atom = get(port, "/feeds/material.atom")
+        assert atom.status == 200
+        assert f"http://127.0.0.1:{port}/lumen/terms-of-service/".encode() in atom.body  # type: ignore[attr-defined]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    preview = arc.store / "preview"
+    assert (preview / "index.html").is_file() and f":{port}/".encode() in (preview / "feeds/material.atom").read_bytes()
+    # every file of the published site as it was, none added: its links still the public ones
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == published
+
+
+def test_serve_into_the_published_site_only_when_asked_and_with_a_warning(archive: tuple[Archive, Pages]) -> None:
+    arc, pages = archive
+    arc.run()
+    proc, port = start_cli_server(arc, arc.store / "site")
+    try:
+        assert get(port, "/").status == 200
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=10)
+    assert "warning: --out" in err and "`tracker publish` writes the site" in err

@@ -13,6 +13,11 @@ import click
 
 from tracker.errors import ConfigError
 
+# Where `publish` writes the site and where `serve` writes its preview, in the store folder: two
+# folders, because the preview's feeds link to the local server, the site's to --base-url.
+SITE_DIR = "site"
+PREVIEW_DIR = "preview"
+
 
 @click.command()
 @click.option("--out", "out", type=click.Path(file_okay=False), default=None,
@@ -42,7 +47,7 @@ def publish(obj: Any, out: str | None, base_url: str, limit: int, as_json: bool)
     """
     from tracker.publish import publish_site
 
-    out_dir = Path(out) if out else obj.store_dir / "site"
+    out_dir = Path(out) if out else obj.store_dir / SITE_DIR
     check_base_url(base_url)
     with obj.index() as index:
         try:
@@ -84,11 +89,17 @@ def feeds_line(report: Any) -> str:
               help="Port (0 picks a free one).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--out", "out", type=click.Path(file_okay=False), default=None,
-              help="Site directory (default: <store>/site).")
+              help="Preview directory (default: <store>/preview, never the <store>/site that "
+                   "`tracker publish` writes).")
 @click.option("--limit", type=click.IntRange(1, 10000), default=50, show_default=True, help="Entries per feed.")
 @click.pass_obj
 def serve(obj: Any, port: int, host: str, out: str | None, limit: int) -> None:
-    """Publish the site, then serve it over HTTP (Ctrl-C to stop).
+    """Publish a preview of the site, then serve it over HTTP (Ctrl-C to stop).
+
+    The preview goes to <store>/preview (or --out DIR), not to the <store>/site that `tracker
+    publish` writes: its feeds link to this server's local address, so the published site and its
+    --base-url links are never overwritten. The preview folder is kept between calls, so the
+    next preview rewrites only what changed.
 
     Feeds are served with their own content types, ETag and Last-Modified, so readers polling
     them get cheap 304 answers.
@@ -100,13 +111,17 @@ def serve(obj: Any, port: int, host: str, out: str | None, limit: int) -> None:
 
     \b
     Examples:
-      tracker serve                     # http://127.0.0.1:8000/
+      tracker serve                     # http://127.0.0.1:8000/, from <store>/preview
       tracker serve --port 0 --out /tmp/site
     """
     from tracker.publish.build import publish_site
     from tracker.publish.serve import make_server
 
-    out_dir = Path(out) if out else obj.store_dir / "site"
+    out_dir = Path(out) if out else obj.store_dir / PREVIEW_DIR
+    if out_dir.resolve() == (obj.store_dir / SITE_DIR).resolve():
+        # asked for by name: done, but the published site's links now point at this server
+        click.echo(f"warning: --out {out_dir} is where `tracker publish` writes the site: its feeds will link to "
+                   "this local server until `tracker publish` runs again", err=True)
     try:
         server = make_server(out_dir, host, port)  # bind first: the feeds need the real port
     except OSError as exc:
