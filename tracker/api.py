@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 from pathlib import Path
@@ -102,16 +102,24 @@ class Archive:
     as a context manager, or call ``close()``, to close the index.
     """
 
-    def __init__(self, path: str | os.PathLike[str] = "snapshots") -> None:
+    def __init__(self, path: str | os.PathLike[str] = "snapshots", *,
+                 before_first: Callable[[str], None] | None = None) -> None:
+        """``before_first``: what to do with a date that names a version (``version``, ``pair``,
+        ``diff``, ...) but comes before a document's first version. None (the default): raise
+        NotFoundError. A function: the first version is taken and the function gets a one-line
+        note saying so ("no version of KEY at or before DATE; starting from the first version,
+        DATE2"), as the command line prints it on stderr."""
         self.path = Path(path)
         self.store = Store(self.path)
+        self.before_first = before_first
         self._index: Index | None = None
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] = "snapshots") -> "Archive":
+    def open(cls, path: str | os.PathLike[str] = "snapshots", *,
+             before_first: Callable[[str], None] | None = None) -> "Archive":
         """An archive that exists; raises ArchiveNotFound (a StoreError and a NotFoundError) if
-        ``path`` holds none."""
-        archive = cls(path)
+        ``path`` holds none. ``before_first`` as for ``Archive()``."""
+        archive = cls(path, before_first=before_first)
         archive.store.require()
         return archive
 
@@ -169,22 +177,30 @@ class Archive:
         return [self._handle(row) for row in rows]
 
     def document(self, service: str, document_type: str | None = None) -> "ArchivedDocument":
-        """One recorded document; ``document_type`` is matched case-insensitively and may be left
-        out when the service has only one document.
+        """One recorded document; ``document_type`` is matched without regard to case or accents
+        ("conditions generales" names "Conditions Générales": ``tracker.names.matching``) and may be
+        left out when the service has only one document.
 
-        Raises NotFoundError naming what is known (services, or the service's documents).
+        Raises NotFoundError naming what is known (services, or the service's documents, the
+        nearest first).
         """
+        from tracker import names as naming
+
         rows = self._service_rows(self.index.documents(), service)
-        names = ", ".join(repr(r["type"]) for r in rows)
         if document_type is None:
             if len(rows) == 1:
                 return self._handle(rows[0])
+            names = ", ".join(repr(r["type"]) for r in rows)
             raise NotFoundError(f"service '{service}' has several documents; name one of: {names}")
-        for row in rows:
-            if row["type"].lower() == document_type.lower():
-                return self._handle(row)
-        raise NotFoundError(f"no document '{document_type}' for service '{service}'; known: {names}"
-                            f"{_did_you_mean(document_type, [r['type'] for r in rows])}")
+        found = naming.matching(document_type, [r["type"] for r in rows])
+        if len(found) == 1:
+            return self._handle(next(r for r in rows if r["type"] == found[0]))
+        if found:  # two names that differ only by accents or case: only the exact spelling can tell
+            raise NotFoundError(f"'{document_type}' names several documents of service '{service}': "
+                                f"{', '.join(repr(f) for f in found)}; give the name exactly")
+        sid = rows[0]["service_id"]
+        raise NotFoundError(f"no document '{document_type}' for service '{sid}'; "
+                            f"{naming.known_names(document_type, [r['type'] for r in rows], quote=True)}")
 
     def status(self, sources: "Sources | str | os.PathLike[str] | None" = None) -> list[DocumentStatus]:
         """Per document: versions, last recorded and checked, outcome, failures, gone since.
@@ -236,20 +252,24 @@ class Archive:
 
     # -- helpers -----------------------------------------------------------------------------
     def _service_rows(self, rows: list[dict[str, Any]], service: str) -> list[dict[str, Any]]:
-        """The documents of ``service``: its id, else its id or its name in any case ("Nimbus",
-        "nimbus ai" for id "nimbus" named "Nimbus AI") when that names one service only."""
+        """The documents of ``service``: its id, else its id or its name in any case and without
+        accents ("Nimbus", "nimbus ai" for id "nimbus" named "Nimbus AI", "societe" for
+        "Société") when that names one service only."""
+        from tracker import names as naming
+
         mine = [r for r in rows if r["service_id"] == service]
         if not mine:
-            wanted = service.strip().casefold()
+            wanted = naming.keys(service)
             ids = {r["service_id"] for r in rows
-                   if wanted in (r["service_id"].casefold(), (r["service_name"] or "").strip().casefold())}
+                   if wanted & (naming.keys(r["service_id"]) | naming.keys(r["service_name"] or ""))}
             if len(ids) == 1:
                 mine = [r for r in rows if r["service_id"] in ids]
         if not mine:
             known = sorted({r["service_id"] for r in rows})
-            # an archive whose runs all failed so far: say where to look, not only "none"
-            hint = ", ".join(known) or "none yet (nothing recorded: `tracker status` shows what failed)"
-            raise NotFoundError(f"no service '{service}' in the archive; known: {hint}{_did_you_mean(service, known)}")
+            if not known:  # an archive whose runs all failed so far: say where to look, not only "none"
+                raise NotFoundError(f"no service '{service}' in the archive; known: none yet (nothing recorded: "
+                                    "`tracker status` shows what failed)")
+            raise NotFoundError(f"no service '{service}' in the archive; {naming.known_names(service, known)}")
         return mine
 
     def _handle(self, row: dict[str, Any]) -> "ArchivedDocument":
@@ -288,6 +308,20 @@ def _since(value: str | date | datetime | None) -> str | None:
     return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _until(value: str | date | datetime | None) -> str | None:
+    """An upper bound on fetch times as the index writes them: a date means its end (23:59:59
+    UTC), a date-time without a zone is UTC."""
+    if value is None:
+        return None
+    if isinstance(value, (date, datetime)):
+        return _moment(value)
+    try:
+        return _moment(date.fromisoformat(value) if len(value) == 10
+                       else datetime.fromisoformat(value.replace("Z", "+00:00")))
+    except ValueError:
+        raise InvalidArgument(f"'{value}' is not a date (use e.g. 2026-01-01 or 2026-01-01T10:00)") from None
+
+
 @dataclass(frozen=True)
 class ArchivedDocument:
     """One recorded document of an ``Archive``: its versions, their texts and the changes between."""
@@ -317,7 +351,7 @@ class ArchivedDocument:
         """
         if isinstance(at, Version):
             return _own(self.key, at)
-        return _pick(self.key, self.versions, -1 if at is None else at)
+        return _pick(self.key, self.versions, -1 if at is None else at, self.archive.before_first)
 
     def text(self, version: VersionSpec | None = None) -> str:
         """The recorded Markdown text of a version (default: the latest)."""
@@ -328,9 +362,10 @@ class ArchivedDocument:
         version just before ``b``. Raises NotFoundError when ``b`` is the first version and no
         ``a`` is given (there is nothing before it)."""
         versions = self.versions
-        new = _pick(self.key, versions, -1 if b is None else b)
+        early = self.archive.before_first
+        new = _pick(self.key, versions, -1 if b is None else b, early)
         if a is not None:
-            return _pick(self.key, versions, a), new
+            return _pick(self.key, versions, a, early), new
         position = next(i for i, v in enumerate(versions) if v.commit_sha == new.commit_sha)
         if position == 0:
             if len(versions) == 1:
@@ -375,8 +410,11 @@ class ArchivedDocument:
         return out
 
 
-def _pick(key: str, versions: Sequence[Version], at: VersionSpec) -> Version:
-    """The version of ``versions`` (one document's, oldest first) that ``at`` names."""
+def _pick(key: str, versions: Sequence[Version], at: VersionSpec,
+          before_first: Callable[[str], None] | None = None) -> Version:
+    """The version of ``versions`` (one document's, oldest first) that ``at`` names; a date before
+    the first version is the first one when ``before_first`` takes the note saying so
+    (``Archive``), NotFoundError otherwise."""
     if not versions:
         raise NotFoundError(f"{key} has no recorded version")
     if isinstance(at, Version):
@@ -386,7 +424,7 @@ def _pick(key: str, versions: Sequence[Version], at: VersionSpec) -> Version:
     if isinstance(at, int):
         return _by_number(key, versions, at, str(at))
     if isinstance(at, (date, datetime)):
-        return _at_or_before(key, versions, _moment(at), at.isoformat())
+        return _at_or_before(key, versions, _moment(at), at.isoformat(), before_first)
     if not isinstance(at, str):
         raise InvalidArgument(f"{at!r} is not a version number, commit or date")
     spec = at.strip()
@@ -401,7 +439,12 @@ def _pick(key: str, versions: Sequence[Version], at: VersionSpec) -> Version:
         if spec.isdigit():  # too large for a number and no commit either
             return _by_number(key, versions, int(spec), spec)
         raise NotFoundError(f"no version of {key} has a commit starting with {spec}")
-    return _at_or_before(key, versions, _parse_moment(spec), spec)
+    return _at_or_before(key, versions, _parse_moment(spec), spec, before_first)
+
+
+def first_version_note(key: str, spec: str, first: Version) -> str:
+    """The note for a date ``spec`` before ``first``, the first version of document ``key``."""
+    return f"no version of {key} at or before {spec}; starting from the first version, {first.fetched_at}"
 
 
 def _own(key: str, version: Version) -> Version:
@@ -420,8 +463,12 @@ def _by_number(key: str, versions: Sequence[Version], n: int, spec: str) -> Vers
         raise NotFoundError(f"no version {spec}; there are {len(versions)}") from None
 
 
-def _at_or_before(key: str, versions: Sequence[Version], moment: str, spec: str) -> Version:
+def _at_or_before(key: str, versions: Sequence[Version], moment: str, spec: str,
+                  before_first: Callable[[str], None] | None = None) -> Version:
     chosen = [v for v in versions if v.fetched_at <= moment]  # one ISO format: strings compare as times
+    if not chosen and before_first is not None:
+        before_first(first_version_note(key, spec, versions[0]))
+        return versions[0]
     if not chosen:
         raise NotFoundError(f"no version at or before {spec}; the first is from {versions[0].fetched_at}")
     return chosen[-1]

@@ -74,7 +74,8 @@ class Context:
         from tracker.api import Archive
 
         self._require_folder()
-        return Archive(self.store_dir)
+        # a date before a document's first version: that first version, and a note saying so
+        return Archive(self.store_dir, before_first=lambda note: click.echo(f"note: {note}", err=True))
 
     def index(self, *, sync: bool = True) -> "Index":
         """Open the index of an existing archive, catching up with git first (unless another
@@ -441,32 +442,49 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
 @click.argument("document", required=False)
 @click.option("--since", metavar="DATE",
               help="Only versions recorded on or after this date (UTC; or a date-time), e.g. 2026-01-01.")
+@click.option("--until", metavar="DATE",
+              help="Only versions recorded up to this date (its end, UTC; or a date-time), e.g. 2026-06-30. "
+                   "A date before a document's first version lists that first version, with a note.")
 @click.option("--material", "material_only", is_flag=True, help="Only versions with a material change.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_obj
-def history(obj: Context, service: str, document: str | None, since: str | None, material_only: bool,
-            as_json: bool) -> None:
+def history(obj: Context, service: str, document: str | None, since: str | None, until: str | None,
+            material_only: bool, as_json: bool) -> None:
     """List the recorded versions of a service's documents, with dates and change counts.
+
+    Dates that pick a version (history --until, diff --from/--to, show/summary --at) and come
+    before a document's first version start from that first version, with a note on stderr.
 
     \b
     Examples:
       tracker history openrouter
       tracker history openrouter "Terms of Service" --json
       tracker history openrouter --material --since 2026-01-01
+      tracker history openrouter --until 2026-06-30
     """
-    from tracker.api import _since
+    from tracker.api import _since, _until, first_version_note
     from tracker.cli.output import clean, history_line
 
     moment = _since(since)  # an unreadable date is exit 2 with the accepted forms
+    end = _until(until)
     with obj.archive() as archive:
         docs = [archive.document(service, document)] if document is not None else archive.documents(service)
-        rows = [v for doc in docs for v in doc.versions
-                if (moment is None or v.fetched_at >= moment) and (v.material or not material_only)]
+        rows = []
+        for doc in docs:
+            versions = doc.versions
+            if end is not None and until is not None and versions:
+                upto = [v for v in versions if v.fetched_at <= end]
+                if not upto:  # recorded later than asked: its first version, said so (the API's note)
+                    click.echo(f"note: {first_version_note(doc.key, until, versions[0])}", err=True)
+                versions = upto or versions[:1]
+            rows += [v for v in versions
+                     if (moment is None or v.fetched_at >= moment) and (v.material or not material_only)]
     if as_json:
         emit_json([r.to_dict() for r in rows])
         return
     if not rows and (since or material_only):
-        click.echo(f"no {'material ' if material_only else ''}version{f' since {since}' if since else ''}")
+        click.echo(f"no {'material ' if material_only else ''}version{f' since {since}' if since else ''}"
+                   f"{f' until {until}' if until else ''}")
         return
     lines: list[str] = []
     current = None

@@ -175,26 +175,30 @@ class Sources:
     services: tuple[Service, ...]
 
     def documents(self, service: str | None = None, document: str | None = None) -> list[Document]:
-        """Documents to work on, narrowed by service id and/or document type (case-insensitive).
+        """Documents to work on, narrowed by service id and/or document type, each matched in any
+        case and without accents (``tracker.names.matching``: "conditions generales" names
+        "Conditions Générales").
 
         An unknown filter is an error, not an empty list: a typo must not look like "nothing changed".
         """
+        from tracker import names as naming
+
         services = list(self.services)
         if service is not None:
-            services = [s for s in services if s.id == service.lower()]
+            ids = naming.matching(service, [s.id for s in self.services])
+            services = [s for s in services if s.id in ids]
             if not services:
                 known = ", ".join(s.id for s in self.services) or "none"
                 hint = _did_you_mean(service, [s.id for s in self.services])
                 raise ConfigError(f"no service '{service}' in {self._name}; known: {known}{hint}")
         docs = [d for s in services for d in s.documents]
         if document is not None:
-            wanted = document.casefold()
-            matched = [d for d in docs if d.type.casefold() == wanted]
+            types = naming.matching(document, sorted({d.type for d in docs}))
+            matched = [d for d in docs if d.type in types]
             if not matched:
-                known = ", ".join(sorted({d.type for d in docs})) or "none"
                 where = f" of service '{service}'" if service is not None else ""
-                hint = _did_you_mean(document, sorted({d.type for d in docs}))
-                raise ConfigError(f"no document '{document}'{where} in {self._name}; known: {known}{hint}")
+                known = naming.known_names(document, [d.type for d in docs])
+                raise ConfigError(f"no document '{document}'{where} in {self._name}; {known}")
             docs = matched
         return docs
 
