@@ -98,8 +98,9 @@ def test_the_question_from_the_readme(archive):
     assert [(h["service_id"], h["service_name"], h["seq"]) for h in found] == [("quill", "Quill Notes", 3)]
     out = tracker(archive, "search", "arbitration", "--category", "arbitration", "--since", "2026-01-01").output
     assert "quill / Terms of Service  version 3 of 2026-02-10  added  MATERIAL (arbitration" in out
-    # plain text off a terminal: no highlight marks (--json has them, a terminal shows bold)
-    assert "    § 3 Disputes: Any dispute will be resolved by binding arbitration" in out
+    # plain text off a terminal, the matched word [between brackets] (--json marks it **so**, a
+    # terminal shows bold)
+    assert "    § 3 Disputes: Any dispute will be resolved by binding [arbitration]" in out
     assert "    New: Any dispute will be resolved" in out  # the explanation
     assert "**" not in out
     assert out.rstrip().endswith("1 matching change, newest first")
@@ -246,3 +247,33 @@ def test_a_snippet_cut_by_sqlite_ends_on_a_word_that_carries_meaning(tmp_path: P
     assert _phrase_end("…held in San Francisco, California, rather…") == "…held in San Francisco, California…"
     assert _phrase_end("…we may \x02share\x03 the…") == "…we may \x02share\x03…"
     assert _phrase_end("…we will tell you \x02about\x03…") == "…we will tell you \x02about\x03…"  # a match stays
+
+
+def test_snippets_are_plain_text_with_the_match_visible_in_a_pipe_a_terminal_and_json(tmp_path: Path) -> None:
+    """Clauses whose Markdown holds links, emphasis, inline HTML and tables: no mark of any of them
+    reaches a snippet, whether SQLite cuts the clause inside a tag or a link or not."""
+    linked = ("Refunds are described on the <a href=\"https://quill.example/help/refunds-and-credits\">refunds "
+              "page</a> of our <span class=\"note\">help centre</span>, and **every refund** is paid to the "
+              "[original card](https://quill.example/cards/refund-card) within 14 days.<br>Contact us first.")
+    long_tag = ("We may update these terms at any time. <abbr title=\"a refund of unused prepaid credits only, never "
+                "of credits that were granted for free or as part of a promotion\">Prorated refunds</abbr> apply "
+                "to annual plans cancelled within the first thirty days of the renewal period.")
+    table = "| Plan | Refund window |\n|---|---|\n| Basic | 14 days |\n| Pro | 30 days |"
+    store = tmp_path / "store"
+    build(store, [("quill", "Quill Notes", "2025-01-10", terms("Quill Notes")),
+                  ("quill", "Quill Notes", "2025-06-01", terms("Quill Notes", refunds=f"{linked}\n\n{long_tag}\n\n{table}"))])
+    found = hits(store, "refund*")
+    assert found
+    for h in found:
+        snippet = h["snippet"]
+        assert not any(m in snippet for m in ("<", ">", "](", "href", "class=", "title=", "|", "\x02", "\x03")), snippet
+        assert "**" in snippet, snippet  # the match is marked ...
+        assert snippet.count("**") % 2 == 0 and "****" not in snippet, snippet  # ... and only by the marks
+    piped = tracker(store, "search", "refund*").output
+    body = [line for line in piped.splitlines() if line.startswith("    §")]
+    assert body and all("[" in line and "]" in line for line in body), piped
+    assert not any(m in piped for m in ("<a", "</", "href", "**", "](", "\x1b")), piped
+    terminal = tracker(store, "search", "refund*", "--color").output
+    assert "\x1b[1m" in terminal and "[refund" not in terminal.lower().replace("\x1b[1m", "")
+    plain = tracker(store, "search", "refund*", "--no-color").output
+    assert "\x1b[" not in plain and "[Refund" in plain

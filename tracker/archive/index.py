@@ -20,7 +20,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from tracker.archive.schema import (
     BATCH_SIZE,
@@ -55,6 +55,82 @@ class SearchQueryError(InvalidArgument, ConfigError):
 
 # A recorded version as the query commands see it: the typed record lives in tracker.records.
 VersionRow = Version
+
+
+
+def plain_snippet(snippet: str, mark: Callable[[str], str] | None = None, section: str = "") -> str:
+    """A search snippet (``Index.search``: a cut out of the clause's Markdown, matched words
+    between ``MARK_START`` and ``MARK_END``) as one line of plain text, each matched word as
+    ``mark(word)`` (left as it is without ``mark``): never Markdown or HTML marks.
+
+    The Markdown is rendered first (links become their text, emphasis marks and HTML tags go,
+    tags and links the cut left in halves too), then the matched words are found again in what a
+    reader sees: a word matched inside a link's target or a tag's attribute is not shown, so it
+    is not marked either. With ``section`` (the label shown before the snippet, "§ 8.3
+    Credits"), a clause number the snippet starts with and the label already gives ("8.3
+    Credits that ...") is left out: "§ 8.3 Credits: Credits that ...", never "§ 4 4. ..."."""
+    from tracker.analysis.rendering import clause_text
+    from tracker.text import strip_unsafe
+
+    words = {w for w in re.findall(f"{MARK_START}(.*?){MARK_END}", snippet, re.S) if w.strip()}
+    text = _mend_cut(snippet.replace(MARK_START, "").replace(MARK_END, ""))
+    text = re.sub(r"\*\*|__", "", strip_unsafe(clause_text(text)))  # emphasis the cut left unpaired
+    if m := re.match(r"§\s*(\d+(?:\.\d+)*)", section):
+        # "4." / "4.2" / "4)" / "(4)" leading the clause: the section label says it already
+        text = re.sub(rf"^(…\s*)?\(?{re.escape(m.group(1))}(?:\.|\))?(?=\s)\s*", r"\1", text, count=1) or text
+    if mark is None or not words:
+        return text
+    pattern = "|".join(re.escape(strip_unsafe(w)) for w in sorted(words, key=len, reverse=True))
+    return re.sub(rf"(?<!\w)(?:{pattern})(?!\w)", lambda m: mark(m.group(0)), text)
+
+
+def _visible(snippet: str, full: str, width: int = 16) -> str:
+    """``snippet`` when a reader sees a matched word in it, else a snippet of ``width`` words cut
+    around the first matched word of the whole text ``full`` as a reader sees it (plain text, the
+    marks of ``Index.search``). SQLite cuts its snippet out of the Markdown, and may cut it out of
+    a link's target or a tag's attribute ("<abbr title='a refund of ...'>"), where no word shows."""
+    if MARK_START not in snippet or MARK_START in plain_snippet(snippet, lambda w: MARK_START + w):
+        return snippet
+    words = {w.casefold() for w in re.findall(f"{MARK_START}(.*?){MARK_END}", snippet, re.S) if w.strip()}
+    from tracker.analysis.rendering import clause_text
+
+    tokens = clause_text(full).split()
+    matched = [_same_word(re.sub(r"^\W+|\W+$", "", t).casefold(), words) for t in tokens]
+    hit = next((i for i, m in enumerate(matched) if m), None)
+    if hit is None:
+        return snippet
+    start = max(0, min(hit - width // 3, len(tokens) - width))
+    shown = tokens[start:start + width]
+    marked = [re.sub(r"^(\W*)(.*?)(\W*)$", lambda m: f"{m[1]}{MARK_START}{m[2]}{MARK_END}{m[3]}", t)
+              if m else t for t, m in zip(shown, matched[start:start + width])]
+    return ("…" if start else "") + " ".join(marked) + ("…" if start + width < len(tokens) else "")
+
+
+def _same_word(token: str, words: set[str]) -> bool:
+    """Whether ``token`` is one of the matched ``words`` or another form of one (SQLite's stemmer
+    and prefix queries match "refund", "refunds" and "refunded" alike): one a prefix of the
+    other, or both sharing their first 5 letters."""
+    import os.path
+
+    for word in words:
+        common = len(os.path.commonprefix([token, word]))
+        if token and (common >= 5 or common == min(len(token), len(word)) >= 3):
+            return True
+    return False
+
+
+def _mend_cut(snippet: str) -> str:
+    """A snippet is cut out of a clause's Markdown: a link or an HTML tag it cuts in two is no
+    link or tag to the parser. Keep the link text of "[text](https…" and "…text](https://x)",
+    drop the halves of a tag ("…ef="https://x/refunds">refunds", "after 14 days</sp…")."""
+    snippet = re.sub(r"\[([^\[\]]*)\]\([^()\s]*$", r"\1…", snippet)  # cut inside the target
+    snippet = re.sub(r"\[([^\[\]]*)$", r"\1", snippet)  # cut inside the text
+    snippet = re.sub(r"^([^\[\]]*)\]\([^()\s]*\)", r"\1", snippet)  # the start cut off
+    # the end of a tag whose start was cut off: an attribute (="...", ='...') or a closing "/x"
+    # before the first ">" (SQLite's cut starts with "…")
+    snippet = re.sub(r"^…[^<>]*?(?:=\s*[\"'][^<>]*|[\"']\s*/?|/[A-Za-z][\w-]*\s*)>\s*", "…", snippet)
+    # the start of a tag whose end was cut off: "<a href=..." or "</sp" up to the end
+    return re.sub(r"<(?:/?[A-Za-z][\w-]*|!--)[^<>]*$", "…" if snippet.endswith("…") else "", snippet)
 
 
 @dataclass(frozen=True)
@@ -92,7 +168,8 @@ class SearchHit:
         """The ``search --json`` record; matched words in the snippet are marked ``**like this**``."""
         data = dict(self.__dict__)
         data["categories"] = list(self.categories)
-        data["snippet"] = self.snippet.replace(MARK_START, "**").replace(MARK_END, "**")
+        # plain text (no Markdown, no HTML): the only "**" in it are the marks
+        data["snippet"] = plain_snippet(self.snippet, lambda word: f"**{word}**")
         # none is null in every JSON output: no heading or section, not changed again yet
         data["heading"] = self.heading or None
         data["section"] = self.section or None
@@ -554,7 +631,9 @@ class Index:
                f"v.document_key, v.fetched_at, v.seq, v.commit_sha, c.kind, c.severity, c.material, "
                f"c.categories, c.clause_id, c.heading, c.explanation, {snippets}, "
                # the start of the clause's own text: a clause numbered "8.3 ..." is § 8.3, as in a diff
-               f"substr(COALESCE(NULLIF(c.after, ''), c.before, ''), 1, 64) AS lead "
+               f"substr(COALESCE(NULLIF(c.after, ''), c.before, ''), 1, 64) AS lead, "
+               # the whole texts, for a snippet SQLite cut where a reader sees no match (_visible)
+               f"c.after AS full_after, c.before AS full_before, c.explanation AS full_explanation "
                "FROM changes_fts JOIN changes c ON c.rowid = changes_fts.rowid "
                "JOIN versions v ON v.commit_sha = c.commit_sha LEFT JOIN services s ON s.id = v.service_id "
                "WHERE changes_fts MATCH ?")
@@ -597,7 +676,8 @@ class Index:
                     return r[f"snippet_{column}"], column
             return r["snippet_before"] or "", "before"
 
-        picked = [best(r) for r in rows]
+        picked = [(_visible(snippet, r[f"full_{column}"] or ""), column) for r, (snippet, column) in
+                  ((r, best(r)) for r in rows)]
         later = [self._changed_again(r["document_key"], r["clause_id"] or "", r["fetched_at"]) for r in rows]
         return [
             SearchHit(

@@ -506,7 +506,7 @@ def history(obj: Context, service: str, document: str | None, since: str | None,
               help="At most this many changes, newest first.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: one object per matching change.")
 @click.option("--color/--no-color", default=None,
-              help="Matched words in bold (default: on a terminal; plain text in a pipe or file).")
+              help="Matched words in bold (default: on a terminal; [between brackets] in a pipe or file).")
 @click.pass_obj
 def search(obj: Context, query: str, service: str | None, category: str | None, since: str | None,
            limit: int, as_json: bool, color: bool | None) -> None:
@@ -517,12 +517,14 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
     explanation:WORD for one field. Hyphenated words are phrases; put other words with
     punctuation in double quotes. Prints, newest first, each matching change's service,
     document, version and date, kind, severity, the section (named as `tracker diff` names it),
-    a snippet of the match (plain text; the matched words in bold on a terminal) and the
-    explanation. The snippet is from the clause as that version has it, else from the
+    a snippet of the match and the explanation. The snippet is plain text (no Markdown or
+    HTML marks), its matched words in bold on a terminal and [between brackets] in a pipe, a
+    file or with --no-color. It is from the clause as that version has it, else from the
     explanation; from the old text only when nothing else matched, and then marked "(old text,
     before this version)", or "(changed again in version N)" when a later version changed
-    that clause again. --json marks the matched words **like this** in the snippet, and
-    says which text it is from in "snippet_from" (after, explanation or before) and
+    that clause again. --json gives the same plain-text snippet with the matched words marked
+    **like this**, and says which text it is from in "snippet_from" (after, explanation or
+    before) and
     "changed_again" (N, or 0).
 
     \b
@@ -552,7 +554,7 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
         click.echo(f"{clean(hit.service_id)} / {clean(hit.document_type)}  version {hit.seq} of "
                    f"{hit.fetched_at[:10]}  {hit.kind}  {flag}{cats}")
         # the section as `tracker diff` names it ("§ 8.3 Credits"), then the match
-        snippet = search_snippet(hit.snippet, bold=bold, section=clean(hit.section or ""))
+        snippet = search_snippet(hit.snippet, bold=bold, brackets=not bold, section=clean(hit.section or ""))
         # only the old text matched: say so, lest its old value be read as the current one
         old = f" ({'removed' if hit.kind == 'removed' else 'old'} text, before this version)" \
             if hit.snippet_from == "before" else ""

@@ -185,41 +185,15 @@ def is_tty() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _mend_cut_markdown(snippet: str) -> str:
-    """A snippet is cut out of a clause's Markdown: a link it cuts in two is no link to the
-    parser. Keep the link text of "[text](https…" and "…text](https://x)", drop the rest."""
-    import re
-
-    snippet = re.sub(r"\[([^\[\]]*)\]\([^()\s]*$", r"\1…", snippet)  # cut inside the target
-    snippet = re.sub(r"\[([^\[\]]*)$", r"\1", snippet)  # cut inside the text
-    return re.sub(r"^([^\[\]]*)\]\([^()\s]*\)", r"\1", snippet)  # the start cut off
-
-
-def search_snippet(snippet: str, *, bold: bool, section: str = "") -> str:
-    """A search snippet (``Index.search``: the clause's Markdown, matched words between
-    ``MARK_START`` and ``MARK_END``) as one line of plain text, its matched words in bold when
-    ``bold`` and left plain otherwise: never Markdown marks, never escape codes in a pipe.
-
-    The Markdown is rendered first (links become their text, emphasis marks go), then the matched
-    words are found again in what a reader sees: a word matched inside a link's target is not
-    shown, so it is not highlighted either. With ``section`` (the label printed before the
-    snippet, "§ 8.3 Credits"), a clause number the snippet starts with and the label already
-    gives ("8.3 Credits that ...") is left out: "§ 8.3 Credits: Credits that ...", never
-    "§ 4 4. ..."."""
-    import re
-
+def search_snippet(snippet: str, *, bold: bool, section: str = "", brackets: bool = False) -> str:
+    """A search snippet (``Index.search``) as one line of plain text (``index.plain_snippet``:
+    never Markdown or HTML marks), its matched words in bold when ``bold``, else between square
+    brackets when ``brackets`` (a pipe or a file: the match still visible, with no escape codes),
+    else left plain. ``section``: the label printed before it, whose clause number it drops."""
     import click
 
-    from tracker.analysis.rendering import clause_text
-    from tracker.archive.index import MARK_END, MARK_START
+    from tracker.archive.index import plain_snippet
 
-    words = {w for w in re.findall(f"{MARK_START}(.*?){MARK_END}", snippet, re.S) if w.strip()}
-    text = _mend_cut_markdown(snippet.replace(MARK_START, "").replace(MARK_END, ""))
-    text = re.sub(r"\*\*|__", "", clean(clause_text(text)))  # emphasis the cut left unpaired
-    if m := re.match(r"§\s*(\d+(?:\.\d+)*)", section):
-        # "4." / "4.2" / "4)" / "(4)" leading the clause: the section label says it already
-        text = re.sub(rf"^(…\s*)?\(?{re.escape(m.group(1))}(?:\.|\))?(?=\s)\s*", r"\1", text, count=1) or text
-    if not bold or not words:
-        return text
-    pattern = "|".join(re.escape(clean(w)) for w in sorted(words, key=len, reverse=True))
-    return re.sub(rf"(?<!\w)(?:{pattern})(?!\w)", lambda m: click.style(m.group(0), bold=True), text)
+    if bold:
+        return plain_snippet(snippet, lambda word: click.style(word, bold=True), section)
+    return plain_snippet(snippet, (lambda word: f"[{word}]") if brackets else None, section)
