@@ -77,16 +77,16 @@ def test_search_in_a_pipe_is_plain_text_and_bold_only_when_asked(root: Path) -> 
     plain = piped(root, "search", "arbitration")
     assert plain.returncode == 0, plain.stderr
     assert "arbitration" in plain.stdout
-    # no highlight marks, no Markdown of the page (emphasis, link syntax), no escape codes
+    # no Markdown of the page (emphasis, link syntax), no escape codes: the match [bracketed]
     assert "**" not in plain.stdout and "](" not in plain.stdout and "\x1b" not in plain.stdout, plain.stdout
-    assert "binding individual arbitration under our arbitration rules" in plain.stdout
+    assert "binding individual [arbitration] under our [arbitration] rules" in plain.stdout
     bold = piped(root, "search", "arbitration", "--color")
     assert "\x1b[1marbitration\x1b[0m" in bold.stdout and "**" not in bold.stdout
     # the link's target is not shown, so a match inside it is not highlighted either
     assert "arbitration-rules" not in bold.stdout
-    # --json keeps its documented marks
+    # --json keeps its documented marks, and only them: plain text, no link syntax
     hits = json.loads(piped(root, "search", "arbitration", "--json").stdout)
-    assert hits and "**arbitration**" in hits[0]["snippet"]
+    assert hits and "**arbitration**" in hits[0]["snippet"] and "](" not in hits[0]["snippet"]
 
 
 @pytest.mark.parametrize("args", [
@@ -433,7 +433,7 @@ def test_shorten_ends_on_a_word_that_carries_meaning() -> None:
 def test_search_snippet_does_not_repeat_the_clause_number_its_section_gives(root: Path) -> None:
     out = invoke(root, "search", "credits").stdout
     line = next(x for x in out.splitlines() if x.startswith("    § 4.1 Credits"))
-    assert line.startswith("    § 4.1 Credits: Notebook credits"), line  # not "§ 4.1 Credits: 4.1 Notebook..."
+    assert line.startswith("    § 4.1 Credits: Notebook [credits]"), line  # not "§ 4.1 Credits: 4.1 Notebook..."
 
 
 def test_summary_says_what_a_changed_key_term_was(root: Path) -> None:
