@@ -124,6 +124,27 @@ class Executor:
         """One line for progress output, e.g. "local pool of 2 worker processes"."""
         return self.name
 
+    def in_place(self, work: int, floor: int | None = None) -> bool:
+        """Whether ``start`` runs a batch of ``work`` real jobs in this process (too few to be
+        worth sending out, or nowhere else to send them)."""
+        return True
+
+    def where(self, batches: Sequence[int], floor: int | None = None) -> str:
+        """Where batches of these numbers of real jobs actually run, as a progress line says it
+        after "reanalysing N versions": "in this process", "on local pool of 4 worker
+        processes", or that with "(2 small batches in this process)" when some stay here."""
+        here = sum(1 for work in batches if self.in_place(work, floor))
+        if here == len(batches):
+            return "in this process" + ("" if isinstance(self, InProcess) or not batches
+                                        else f" ({self._in_place_reason()})")
+        elsewhere = f"on {self.describe()}"
+        if here:
+            elsewhere += f" ({here} small batch{'' if here == 1 else 'es'} in this process)"
+        return elsewhere
+
+    def _in_place_reason(self) -> str:
+        return "too few analyses to be worth other processes"
+
     def close(self) -> None:
         """Release what the executor holds (the Dask client); the local pool lives on for reuse."""
 
@@ -162,10 +183,18 @@ class LocalPool(Executor):
             return "in this process (TRACKER_WORKERS=1)"
         return f"local pool of {self.workers} worker processes"
 
+    def in_place(self, work: int, floor: int | None = None) -> bool:
+        return work < (PARALLEL_MIN if floor is None else floor) or self.workers < 2
+
+    def _in_place_reason(self) -> str:
+        if self.workers < 2:
+            return "TRACKER_WORKERS=1"
+        return f"under {PARALLEL_MIN} analyses a batch: too few to be worth worker processes"
+
     def start(self, fn: Callable[[list[J]], list[R]], jobs: Sequence[J], work: int | None = None,
               floor: int | None = None) -> Pending[R]:
         work = len(jobs) if work is None else work
-        if work < (PARALLEL_MIN if floor is None else floor) or self.workers < 2:
+        if self.in_place(work, floor):
             return Pending(done=fn(list(jobs)))
         pool = _local_pool(self.workers)
         size = max(1, len(jobs) // (self.workers * 4))
@@ -299,10 +328,17 @@ class DaskCluster(Executor):
         info = self.client.scheduler_info(n_workers=1)
         return f"Dask cluster at {self.address} ({info.get('n_workers', 0)} workers, {info.get('total_threads', 0)} threads)"
 
+    def in_place(self, work: int, floor: int | None = None) -> bool:
+        return work < (DASK_MIN_WORK if self.min_work is None else self.min_work)
+
+    def _in_place_reason(self) -> str:
+        least = DASK_MIN_WORK if self.min_work is None else self.min_work
+        return f"under {least} analyses a batch: too few to be worth the cluster's round trip"
+
     def start(self, fn: Callable[[list[J]], list[R]], jobs: Sequence[J], work: int | None = None,
               floor: int | None = None) -> Pending[R]:
         work = len(jobs) if work is None else work
-        if work < (DASK_MIN_WORK if self.min_work is None else self.min_work) or not jobs:
+        if self.in_place(work, floor) or not jobs:
             return Pending(done=fn(list(jobs)))
         futures = []
         for chunk in _chunks(list(jobs), DASK_CHUNK_JOBS, DASK_CHUNK_BYTES):

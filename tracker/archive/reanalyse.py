@@ -86,9 +86,12 @@ def reanalyse(store: Store, index: Index, *, service: str | None = None, documen
     sync(store, index, executor)
     document = _require(index, service, document)
     current = analysis_version()
-    result = ReanalyseResult(current, executor=executor.describe())
     targets = index.analysis_targets(current, service=service, document=document,
                                      since=since.strip() if since else None, force=force)
+    # what will run where: each batch's real analyses (a first version has nothing to compare)
+    real = [sum(1 for row in targets[start:start + BATCH] if row["previous"] and row["kind"] != "first")
+            for start in range(0, len(targets), BATCH)]
+    result = ReanalyseResult(current, executor=executor.where(real))
     result.versions = len(targets)
     if targets and starting is not None:
         starting(result)

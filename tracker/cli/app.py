@@ -1034,7 +1034,7 @@ def reanalyse(obj: Context, service: str | None, document: str | None, since: st
                 analysis_executor(dask) as executor:
             def starting(result: Any) -> None:  # only when there is work: "nothing to do" says it all
                 if not quiet and not as_json:
-                    click.echo(f"reanalysing {result.versions} version(s) on: {executor.describe()}", err=True)
+                    click.echo(f"reanalysing {_count(result.versions, 'version')} {result.executor}", err=True)
 
             result = recompute(store, index, service=service, document=document, since=since, force=force,
                                executor=executor, progress=progress, starting=starting)
