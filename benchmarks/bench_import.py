@@ -53,8 +53,10 @@ from _shared import shared_data  # noqa: E402
 
 DEFAULT_BUNDLE = shared_data("ota/contrib-versions.bundle")
 PAGE = os.sysconf("SC_PAGE_SIZE")
-# the command's progress line on a pipe (tracker.cli.ota): "... 1,234 of 42,632 commit(s) read, 1,200 version(s) recorded"
-PROGRESS = re.compile(r"([\d,]+)(?: of [\d,]+)? commit\(s\) read, ([\d,]+) version\(s\) recorded")
+# the command's progress line on a pipe (tracker.cli.ota): "... 1,234 of 42,632 commits read[, 10 of 12 pairs
+# analysed], 1,200 versions recorded" (older trackers wrote "commit(s)", "version(s)")
+PROGRESS = re.compile(r"([\d,]+)(?: of [\d,]+)? commit(?:s|\(s\))? read(?:, [\d,]+ of [\d,]+ pair(?:s|\(s\))? analysed)?, "
+                      r"([\d,]+) version(?:s|\(s\))? recorded")
 
 
 @dataclass
@@ -188,8 +190,8 @@ def run_import(code: Path, store: Path, repo: Path, rev: str) -> Run:
     reader.join(timeout=5)
     if proc.returncode != 0:
         raise SystemExit(f"import failed ({proc.returncode}) with the code at {code}:\n{''.join(errors)[-3000:]}")
-    words = run.summary.split()  # "imported V version(s) from C commit(s) of ..."
-    run.versions, run.commits = int(words[1]), int(words[4])
+    words = run.summary.split()  # "imported V versions from C commits of ..." (V, C with thousands separators)
+    run.versions, run.commits = int(words[1].replace(",", "")), int(words[4].replace(",", ""))
     return run
 
 

@@ -35,3 +35,21 @@ def test_in_place_is_what_start_does() -> None:
     big = pool.start(_square, jobs)
     assert not pool.in_place(len(jobs)) and executors._POOL is not None
     assert big.result() == [n * n for n in jobs]
+
+
+def test_summary_lines_count_the_same_way() -> None:
+    """run, reanalyse, import-history and reindex: "N noun(s) in X s: counts", 1 singular."""
+    from datetime import datetime, timedelta, timezone
+
+    from tracker.run.result import CheckOutcome, RunResult
+    from tracker.text import count
+
+    assert (count(1, "version"), count(2, "version"), count(0, "commit"), count(1234, "commit")) == (
+        "1 version", "2 versions", "0 commits", "1,234 commits")
+    assert count(2, "batch", "batches") == "2 batches"
+    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    one = RunResult(1, start, start + timedelta(seconds=2.04), [CheckOutcome("a/Terms", "changed")])
+    assert one.summary_line() == "checked 1 document in 2.0 s: 0 new, 1 changed, 0 unchanged, 0 failed"
+    many = RunResult(2, start, start + timedelta(seconds=1), [CheckOutcome("a/T", "new"), CheckOutcome("b/T", "held"),
+                                                              CheckOutcome("c/T", "skipped")])
+    assert many.summary_line() == "checked 2 documents in 1.0 s: 1 new, 0 changed, 0 unchanged, 1 held, 1 skipped, 0 failed"

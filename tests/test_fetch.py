@@ -506,7 +506,7 @@ def test_robots_disallowed_page_is_skipped_not_fetched(robots_site):
     result = tracker()
     assert result.exit_code == 0, result.output
     assert "skipped  acme/Internal  disallowed by" in result.output
-    assert "skipped 1" in result.output and "failed 0" in result.output
+    assert "1 skipped" in result.output and "0 failed" in result.output
     assert "/private/terms" not in server.paths()
     assert server.paths("/robots.txt") == ["/robots.txt"]  # once per run, not per document
     data = json.loads(tracker("--json").output)

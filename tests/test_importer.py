@@ -182,7 +182,7 @@ def test_cli_import_history_then_history(source: Path, tmp_path: Path) -> None:
     store = str(tmp_path / "cli-store")
     result = runner.invoke(cli, ["--store", store, "import-history", str(source)])
     assert result.exit_code == 0, result.output
-    assert "imported 5 version(s) from 7 commit(s)" in result.output
+    assert "imported 5 versions from 7 commits" in result.output
     again = runner.invoke(cli, ["--store", store, "import-history", str(source)])
     assert again.exit_code == 0 and "nothing new" in again.output
     history = runner.invoke(cli, ["--store", store, "history", "nimbus-cloud", "Terms of Service", "--json"])
@@ -242,7 +242,7 @@ def test_a_change_of_no_clause_is_no_version_as_in_a_run(tmp_path: Path) -> None
     store = str(tmp_path / "cli-store")
     result = CliRunner().invoke(cli, ["--store", store, "import-history", str(repo)])
     assert result.exit_code == 0, result.output
-    assert "imported 2 version(s) from 3 commit(s)" in result.output, result.output
+    assert "imported 2 versions from 3 commits" in result.output, result.output
     assert "1 file change made no new version, as in a run: 1 changed no clause" in result.output, result.output
     history = CliRunner().invoke(cli, ["--store", store, "history", "nimbus-cloud", "Terms of Service"])
     assert "2021-03-01" not in history.output and "6 months after purchase instead of 12" in history.output, history.output

@@ -62,10 +62,10 @@ def test_reanalyse_recomputes_what_older_code_labelled_and_equals_a_fresh_import
 
     code, out, err = tracker_cli(store, "reanalyse")
     assert code == 0, out + err
-    assert f"reanalysed {stale} version(s)" in out
+    assert f"reanalysed {stale} versions in " in out
     changed = int(out.split(": ", 1)[1].split(" changed labels")[0])
     assert 0 < changed <= stale  # the wiped first versions keep their (empty) labels
-    assert "reanalysed" in err and f"/{stale} version(s)" in err  # progress on stderr
+    assert "reanalysed" in err and f" of {stale} versions in " in err  # progress on stderr
     assert analysis_rows(store / "index.sqlite") == fresh
 
     code, out, _ = tracker_cli(store, "reanalyse")  # nothing new: nothing done
@@ -87,7 +87,7 @@ def test_filters_and_force(imported, tmp_path) -> None:
     privacy = [k for k in versions if "/Privacy Policy#" in k and not k.startswith("pebble-cloud/")]
 
     code, out, _ = tracker_cli(store, "reanalyse", "--service", "pebble-cloud", "-q")
-    assert code == 0 and f"reanalysed {len(pebble)} version(s)" in out
+    assert code == 0 and f"reanalysed {len(pebble)} versions in " in out
     code, out, _ = tracker_cli(store, "reanalyse", "--document", "privacy policy", "--json")
     assert code == 0 and json.loads(out)["done"] == len(privacy)
     code, out, _ = tracker_cli(store, "reanalyse", "--since", "2022-12-01", "--json")
@@ -137,7 +137,7 @@ def test_reanalyse_writes_the_feeds_it_is_given(imported, tmp_path) -> None:
     assert "Summary of an older analysis" in "".join(p.read_text(encoding="utf-8") for p in feeds.glob("*.atom"))
     code, out, err = tracker_cli(store, "reanalyse", "--feeds", str(feeds), "--base-url", "https://terms.example.org/f")
     assert code == 0, out + err
-    assert "reanalysed 1 version(s)" in out and "rebuilt (each feed is 3 files" in err
+    assert "reanalysed 1 version in " in out and "rebuilt (each feed is 3 files" in err
     text = "".join(p.read_text(encoding="utf-8") for p in feeds.glob("*.atom"))
     assert "Summary of an older analysis" not in text
     assert "https://terms.example.org/f" in text

@@ -80,3 +80,10 @@ def strip_unsafe(text: object, *, keep: str = "\t\n", delete: bool = True, c1: b
 HTML_TAG = re.compile(
     r"</?(?:a|abbr|b|blockquote|br|caption|cite|code|dd|div|dl|dt|em|font|h[1-6]|hr|i|img|li|ol|p|pre|"
     r"s|section|small|span|strong|sub|sup|table|tbody|td|tfoot|th|thead|tr|u|ul)\b[^<>]*/?>", re.I)
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` and ``noun``, plural unless ``n`` is 1: "1 version", "2 versions", "1,234 commits"
+    (``plural`` for an irregular one: "1 batch", "2 batches"). The one way the summary and progress
+    lines of ``run``, ``reanalyse``, ``import-history`` and ``reindex`` count things."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"

@@ -922,7 +922,9 @@ def status(obj: Context, as_json: bool) -> None:
 
 
 def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+    from tracker.text import count
+
+    return count(n, noun)
 
 
 def _check_state(r: dict[str, Any]) -> str:
@@ -973,7 +975,7 @@ def reindex(obj: Context, dask: str | None, as_json: bool) -> None:
     if as_json:
         emit_json({"versions": count})
     else:
-        click.echo(f"reindexed {count} version(s) from {obj.store().archive}")
+        click.echo(f"reindexed {_count(count, 'version')} from {obj.store().archive}")
 
 
 @cli.command()
@@ -1024,8 +1026,8 @@ def reanalyse(obj: Context, service: str | None, document: str | None, since: st
 
     def progress(result: Any) -> None:
         if not quiet and not as_json:
-            click.echo(f"  reanalysed {result.done}/{result.versions} version(s), {result.labels_changed} with new "
-                       f"labels ({result.seconds:.1f} s)", err=True)
+            click.echo(f"  reanalysed {result.done:,} of {_count(result.versions, 'version')} in {result.seconds:.1f} s: "
+                       f"{result.labels_changed:,} changed labels", err=True)
 
     store = obj.store()
     store.require()
@@ -1056,8 +1058,8 @@ def reanalyse(obj: Context, service: str | None, document: str | None, since: st
         click.echo(f"nothing to reanalyse: every matching version was analysed by this code "
                    f"(analysis version {result.analysis_version})")
         return
-    click.echo(f"reanalysed {result.done} version(s) in {result.seconds:.1f} s: {result.labels_changed} changed "
-               f"labels, {result.wording_changed} changed only their wording "
+    click.echo(f"reanalysed {_count(result.done, 'version')} in {result.seconds:.1f} s: {result.labels_changed:,} changed "
+               f"labels, {result.wording_changed:,} changed only their wording "
                f"(analysis version {result.analysis_version})")
 
 

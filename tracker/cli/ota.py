@@ -110,12 +110,13 @@ def import_history_command(obj: Any, repo: str, rev: str, batch: int, dask: str 
         for warning in result.warnings:
             click.echo(f"warning: {warning}", err=True)
         for reason, count in sorted(result.skipped.items()):
-            click.echo(f"skipped {count} file change(s): {reason}")
+            click.echo(f"skipped {plural(count, 'file change')}: {reason}")
     if result.commits == 0:
         click.echo(f"nothing new in {result.source} (already imported up to {(result.to_commit or '')[:12]})")
         return
-    click.echo(f"imported {result.versions} version(s) from {result.commits} commit(s) of {result.source}; "
-               f"indexed {result.indexed}")
+    took = result.seconds_read + result.seconds_record + result.seconds_index
+    click.echo(f"imported {plural(result.versions, 'version')} from {plural(result.commits, 'commit')} of "
+               f"{result.source} in {took:.1f} s: {result.indexed:,} indexed")
     # what was not recorded, and why: the same rule as a run's ("What is not a new version")
     same = [f"{result.unchanged} gave the same text once converted"] if result.unchanged else []
     if result.no_clause_changed:
@@ -131,13 +132,14 @@ def import_progress(result: Any) -> tuple[str, int, int]:
     While commits are still read, the pairs still to come are estimated from those so far (one per
     commit before any batch is sent: reading alone then never shows 100%)."""
     read, commits = result.commits, result.commits_total
-    text = f"{result.stage} — {read:,}" + (f" of {commits:,}" if commits else "") + " commit(s) read"
+    # "3 of 1,000 commits read": the noun agrees with the total when there is one
+    text = f"{result.stage} — " + (f"{read:,} of {plural(commits, 'commit')}" if commits else plural(read, "commit")) + " read"
     queued, analysed = result.pairs_queued, result.pairs_analysed
     if queued:
-        text += f", {analysed:,} of {queued:,} pair(s) analysed"
-    text += f", {result.versions:,} version(s) recorded"
+        text += f", {analysed:,} of {plural(queued, 'pair')} analysed"
+    text += f", {plural(result.versions, 'version')} recorded"
     if result.stage == "analysing" and result.parts[1]:
-        text += f", this batch {result.parts[0]} of {result.parts[1]} part(s) done"
+        text += f", this batch {result.parts[0]} of {plural(result.parts[1], 'part')} done"
     if not commits:
         return text, 0, 0
     if queued:
@@ -149,8 +151,14 @@ def import_progress(result: Any) -> tuple[str, int, int]:
 
 def n_changes(result: Any) -> str:
     """How many document changes of an import were not versions, as words ("3 file changes")."""
-    n = result.unchanged + result.no_clause_changed
-    return f"{n} file change{'s' if n != 1 else ''}"
+    return plural(result.unchanged + result.no_clause_changed, "file change")
+
+
+def plural(n: int, noun: str) -> str:
+    """``tracker.text.count``: "1 version", "2 versions" (imported lazily: this module loads at start-up)."""
+    from tracker.text import count
+
+    return count(n, noun)
 
 
 @click.command("import-declarations")

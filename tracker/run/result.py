@@ -70,16 +70,15 @@ class RunResult:
         return counts
 
     def summary_line(self) -> str:
-        """"checked 9, new 0, changed 1, unchanged 8, failed 0" (pending, skipped only when some)."""
+        """"checked 9 documents in 2.1 s: 0 new, 1 changed, 8 unchanged, 0 failed" (pending, held,
+        skipped only when some), in the shape of ``reanalyse`` and ``import-history``'s lines."""
+        from tracker.text import count
+
         c = self.counts
-        line = f"checked {c['checked']}, new {c['new']}, changed {c['changed']}, unchanged {c['unchanged']}, "
-        if c["pending"]:
-            line += f"pending {c['pending']}, "
-        if c.get("held"):
-            line += f"held {c['held']}, "
-        if c.get("skipped"):
-            line += f"skipped {c['skipped']}, "
-        return line + f"failed {c['failed']}"
+        took = f" in {(self.finished_at - self.started_at).total_seconds():.1f} s" if self.finished_at else ""
+        parts = [f"{c['new']} new", f"{c['changed']} changed", f"{c['unchanged']} unchanged"]
+        parts += [f"{c[k]} {k}" for k in ("pending", "held", "skipped") if c.get(k)]
+        return f"checked {count(c['checked'], 'document')}{took}: {', '.join(parts)}, {c['failed']} failed"
 
     @property
     def exit_code(self) -> int:
