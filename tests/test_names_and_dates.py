@@ -133,3 +133,39 @@ def test_the_api_still_raises_unless_asked_for_the_first_version(store: Path) ->
         assert archive.document("lumiere", CGU).version("2025-06-01").seq == 1
     assert notes == [f"no version of lumiere/{CGU} at or before 2025-06-01; starting from the first version, "
                      f"{CGU_DATES[0]}"]
+
+
+def test_service_filters_match_the_same_way_and_refuse_an_unknown_one(store: Path, tmp_path: Path) -> None:
+    result = tracker(store, "reanalyse", "--service", "LUMIERE", "--force", "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["versions"] == 4, result.output
+    unknown = tracker(store, "reanalyse", "--service", "lumire")
+    assert unknown.exit_code == 4 and "(did you mean 'lumiere'?)" in unknown.stderr
+    out = tmp_path / "changes.jsonl"
+    exported = tracker(store, "export", "--format", "jsonl", str(out), "--service", "Société Lumière")
+    assert exported.exit_code == 0, exported.output
+    assert {json.loads(line)["service"] for line in out.read_text(encoding="utf-8").splitlines()} == {"lumiere"}
+    nothing = tracker(store, "export", "--format", "jsonl", str(out), "--service", "nope")
+    assert nothing.exit_code == 4 and "no service 'nope'" in nothing.stderr
+
+
+def test_the_sources_file_filters_match_without_accents(tmp_path: Path) -> None:
+    from tracker.errors import ConfigError
+    from tracker.sources import load_sources
+
+    path = tmp_path / "sources.toml"
+    path.write_text(f"""
+[[service]]
+id = "lumiere"
+name = "Société Lumière"
+  [[service.document]]
+  type = "{CGU}"
+  url = "https://lumiere.example/cgu"
+  [[service.document]]
+  type = "Politique de confidentialité"
+  url = "https://lumiere.example/confidentialite"
+""", encoding="utf-8")
+    sources = load_sources(path)
+    assert [d.type for d in sources.documents("lumiere", "conditions generales d'utilisation")] == [CGU]
+    assert [d.type for d in sources.documents(document="POLITIQUE DE CONFIDENTIALITE")] == ["Politique de confidentialité"]
+    with pytest.raises(ConfigError, match="no document 'politique' .*did you mean 'Politique de confidentialité'"):
+        sources.documents(document="politique")

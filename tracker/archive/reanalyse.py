@@ -84,7 +84,7 @@ def reanalyse(store: Store, index: Index, *, service: str | None = None, documen
     started = time.perf_counter()
     executor = executor or executors.current()
     sync(store, index, executor)
-    document = _require(index, service, document)
+    service, document = _require(index, service, document)
     current = analysis_version()
     targets = index.analysis_targets(current, service=service, document=document,
                                      since=since.strip() if since else None, force=force)
@@ -118,23 +118,26 @@ def _is_date(value: str) -> bool:
     return True
 
 
-def _require(index: Index, service: str | None, document: str | None) -> str | None:
+def _require(index: Index, service: str | None, document: str | None) -> tuple[str | None, str | None]:
     """Raise NotFoundError when the filters name a service or document the archive does not hold;
-    return the document type as the index spells it (matched in any case and without accents,
-    ``tracker.names.matching``), or None when no document is given."""
+    return the service id and the document type as the index spells them (matched in any case
+    and without accents, ``tracker.names.matching``; None for a filter not given)."""
     from tracker import names as naming
 
     docs = index.documents()
-    if service is not None and not any(d["service_id"] == service for d in docs):
-        known = ", ".join(sorted({d["service_id"] for d in docs})) or "none"
-        raise NotFoundError(f"no service {service!r} in this archive (services: {known})")
+    if service is not None:
+        ids = sorted({d["service_id"] for d in docs})
+        found_ids = naming.matching(service, ids)
+        if len(found_ids) != 1:
+            raise NotFoundError(f"no service {service!r} in this archive; {naming.known_names(service, ids)}")
+        service = found_ids[0]
     if document is None:
-        return None
+        return service, None
     types = sorted({d["type"] for d in docs if service in (None, d["service_id"])})
     found = naming.matching(document, types)
     if not found:
         raise NotFoundError(f"no document {document!r} in this archive; {naming.known_names(document, types, quote=True)}")
-    return found[0]  # several only for names differing by case alone: the index matches those in any case
+    return service, found[0]  # several only for names differing by case alone: the index matches those in any case
 
 
 def _start(store: Store, index: Index, batch: Sequence[dict[str, Any]], executor: Executor) -> Pending[Analysis]:

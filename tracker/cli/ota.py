@@ -240,6 +240,11 @@ def export_command(obj: Any, out: str, fmt: str, service: str | None, license_te
     if out != "-":
         require_folder_of(Path(out))
     store = obj.store()
+    if service is not None:
+        # its id, matched as every command matches one (any case, no accents, or its name);
+        # an unknown one is exit 4 with the known ones, not an empty export
+        with obj.archive() as archive:
+            service = archive.documents(service)[0].service_id
     with obj.index() as index:
         if fmt == "ota-dataset":
             if out == "-":
