@@ -571,7 +571,8 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
 @cli.command()
 @click.argument("service")
 @click.argument("document", required=False)
-@click.option("--at", "at", default=None, help="Version number, commit or date (default: latest).")
+@click.option("--at", "at", default=None, help="Version number, commit or date (default: latest; a date before the first "
+                                                 "version is the first, with a note).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON with the text and its metadata.")
 @click.pass_obj
 def show(obj: Context, service: str, document: str | None, at: str | None, as_json: bool) -> None:
@@ -603,7 +604,8 @@ def _safe_text(text: str) -> str:
 @cli.command()
 @click.argument("service")
 @click.argument("document", required=False)
-@click.option("--from", "from_", default=None, help="Older version: number, commit or date (default: the one before --to).")
+@click.option("--from", "from_", default=None, help="Older version: number, commit or date (default: the one before --to; a date before "
+                   "the first version starts from the first, with a note).")
 @click.option("--to", "to", default=None, help="Newer version: number, commit or date (default: latest).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (the same shape as compare --json).")
 @click.option("--color/--no-color", default=None, help="Colour (default: on a terminal).")
@@ -784,7 +786,8 @@ def _key_term_changes(doc: Any, version: Any, result: Any) -> list[Any]:
 @cli.command()
 @click.argument("service")
 @click.argument("document", required=False)
-@click.option("--at", "at", default=None, help="Version number, commit or date (default: latest).")
+@click.option("--at", "at", default=None, help="Version number, commit or date (default: latest; a date before the first "
+                                                 "version is the first, with a note).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_obj
 def summary(obj: Context, service: str, document: str | None, at: str | None, as_json: bool) -> None:
