@@ -77,8 +77,16 @@ _MD_LINK = re.compile(r"(!?\[[^\]]*\])\([^)]*\)")
 _URL = re.compile(r"<?(?:(?<![\w.+\-])[a-z][a-z0-9+.\-]{1,15}://|mailto:|www\.)[^\s)>]+>?", re.I)
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`|^\s*#{1,6}\s*|^\s*>\s?|"
                      r"^\s*[-*+]\s+|\||^\s*:?-{3,}:?\s*$", re.M)
-_NUMBERING = re.compile(r"^\s*(?:(?:section|article|clause|§)\s*)?(?:\d+(?:\.\d+)*\.?|"
-                        r"\(?[a-z]\)|\(?[ivxlc]+\)|[a-z]\.)\s+", re.I | re.M)
+# A well-formed Roman numeral (i to cccxcix), so that words of those letters ("civil", "mix") are not
+# taken for one; the lookahead keeps it from matching nothing.
+_ROMAN = r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+# A clause's own number: Arabic, Roman or a letter, bare ("4.", "IV.", "(iv)", "b.") or after a
+# word naming the part ("Article IV.", "Section ii", "Part B -"), which may be all the line holds
+# (a heading "Section ii").
+_NUMBERING = re.compile(
+    rf"^\s*(?:(?:section|article|art\.|clause|part|chapter|artikel|abschnitt|teil|chapitre|titre|§)\s*"
+    rf"(?:\d+(?:\.\d+)*|\(?[a-z]\)|\(?{_ROMAN}\)|{_ROMAN}|[a-z])\.?(?:\s*[-–—:]\s+|\s+|\s*$)|"
+    rf"(?:\d+(?:\.\d+)*\.?|\(?[a-z]\)|\(?{_ROMAN}\)|[a-z]\.|{_ROMAN}\.)\s+)", re.I | re.M)
 _DATE = DATE  # English, French and German dates
 _PUNCT = re.compile(r"[^\w\s]|_")
 _ESCAPE = re.compile(r"\\(?=[^\w\s])")  # Markdown escapes: "\_", "\*", "\."
@@ -2223,6 +2231,15 @@ def _xref_number(toks: tuple[Token, ...], i: int) -> bool:
     return j >= 0 and toks[j].norm in _XREF
 
 
+_ROMAN_MARK = re.compile(rf"(?:{_ROMAN}|[a-z])", re.I)
+
+
+def _xref_mark(toks: tuple[Token, ...], i: int) -> bool:
+    """Whether ``toks[i]`` is a Roman numeral or a letter right after a section word: a
+    cross-reference ("Section iv", "Article IV", "Schedule B"), renumbered like "Section 7"."""
+    return i > 0 and bool(_ROMAN_MARK.fullmatch(toks[i].norm)) and toks[i - 1].norm in _XREF
+
+
 _FORMERLY = frozenset("""ex formerly previously former now known as aka also called anciennement
 précédemment dénommée ehemals vormals früher jetzt""".split())
 
@@ -2614,7 +2631,8 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
         digits = bool(_DIGIT.search(text))
         spans = [(m.start(), m.end()) for m in DATE.finditer(text)] if digits else []
         addresses = address_spans(text) if digits else []
-        if not (digits or renames or "\x02" in text):
+        marks = any(_xref_mark(toks, i) for i in idx)  # "Section iv" → "Section v"
+        if not (digits or marks or renames or "\x02" in text):
             idx = frozenset()  # no link, date, number or renamed name to explain: skip the words
         binding = bool(idx) and bool(_INCORPORATES.search(plain(text)))
         cut_offs = [(a, b) for a, b in spans if _cut_off_date(text, a)]
@@ -2632,7 +2650,8 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
             elif addresses and any(a <= t.start < b for a, b in addresses):
                 drop.add(i)  # a postal address rewritten ("40 Main St." → "Ltd, 5 Quay St")
                 why.add("contact-details")
-            elif t.norm[:1].isdigit() and i and (_xref_number(toks, i) or "§" in text[max(0, t.start - 3):t.start]):
+            elif (t.norm[:1].isdigit() and i and (_xref_number(toks, i) or "§" in text[max(0, t.start - 3):t.start])
+                  or marks and _xref_mark(toks, i)):
                 drop.add(i)  # a cross-reference renumbered
                 why.add("renumbering")
             elif renames:
