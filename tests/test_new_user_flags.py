@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tracker.analysis.materiality import cosmetic_kind
+from tracker.analysis.materiality import cosmetic_kind, notice_cut
 from tracker.cli.app import cli
 
 
@@ -98,3 +98,49 @@ def test_a_real_change_beside_a_roman_number_stays_material(tmp_path: Path) -> N
 ])
 def test_roman_numbers_are_told_from_words(before: str, after: str, kind: str | None) -> None:
     assert cosmetic_kind(before, after) == kind
+
+
+# --- 2. notice taken away, in French, German and Spanish -----------------------------------------
+@pytest.mark.parametrize(("old", "new"), [
+    # a notice period replaced by "without notice"
+    ("Nous pouvons modifier ces conditions moyennant un préavis de 30 jours.",
+     "Nous pouvons modifier ces conditions sans préavis."),
+    ("Nous pouvons fermer votre compte après vous avoir avertis 15 jours à l'avance.",
+     "Nous pouvons fermer votre compte sans vous avertir."),
+    ("Wir können Ihr Konto mit einer Frist von 30 Tagen kündigen.",
+     "Wir können Ihr Konto fristlos kündigen."),
+    ("Wir können diese Bedingungen nach vorheriger Ankündigung im Voraus ändern.",
+     "Wir können diese Bedingungen ohne Vorankündigung ändern."),
+    ("Podemos cerrar su cuenta con 30 días de antelación.",
+     "Podemos cerrar su cuenta sin previo aviso."),
+])
+def test_notice_replaced_by_none_is_critical(tmp_path: Path, old: str, new: str) -> None:
+    head = "# Plumtree\n\n## Konto\n\nDu texte sans rapport avec le reste.\n\n## Clause\n\n"
+    out = _compare(tmp_path, head + old + "\n", head + new + "\n")
+    assert [(c["kind"], c["severity"]) for c in _flagged(out)] == [("modified", "critical")], out["changes"]
+
+
+@pytest.mark.parametrize("promise", [
+    "Nous vous informerons 30 jours avant toute suspension de votre compte.",
+    "Wir werden Sie vier Wochen im Voraus über Änderungen dieser Bedingungen informieren.",
+    "Le informaremos con 30 días de antelación antes de cerrar su cuenta.",
+])
+def test_a_removed_promise_of_notice_is_critical(tmp_path: Path, promise: str) -> None:
+    old = f"# Plumtree\n\n## Compte\n\nNous pouvons suspendre votre compte.\n\n{promise}\n"
+    out = _compare(tmp_path, old, "# Plumtree\n\n## Compte\n\nNous pouvons suspendre votre compte.\n")
+    assert [c["severity"] for c in _flagged(out)] == ["critical"], out["changes"]
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    # the user's own notice to cancel: dropping it takes nothing from the user
+    ("Vous pouvez résilier votre abonnement avec un préavis de 30 jours.", "Vous pouvez résilier votre abonnement."),
+    ("Sie können Ihr Abonnement mit einer Frist von 30 Tagen kündigen.", "Sie können Ihr Abonnement kündigen."),
+])
+def test_the_users_own_notice_dropped_is_not_critical(old: str, new: str) -> None:
+    assert notice_cut(old, new) == ""
+
+
+def test_a_new_power_without_notice_has_legal_effect(tmp_path: Path) -> None:
+    old = "# Plumtree\n\n## Konto\n\nWir speichern Ihre Daten in Irland.\n"
+    out = _compare(tmp_path, old, old + "\nWir können Ihr Konto jederzeit ohne Vorankündigung sperren.\n")
+    assert [c["kind"] for c in _flagged(out)] == ["added"], out["changes"]

@@ -1986,7 +1986,15 @@ def _window(d: Delta, side: str, width: int = 4, limit: int = 80, hidden: bool =
 _NO_NOTICE = re.compile(r"\bwithout (?:(?:any|prior|advance|further|previous|written|formal|notice or)\s+)*"
                         r"(?:notice|notification|warning|informing you|notifying you|telling you)\b|"
                         r"\bwith no (?:(?:prior|advance|further)\s+)?notice\b|"
-                        r"\bno (?:(?:prior|advance)\s+)?notice (?:is|will be|shall be|need be) (?:required|given|necessary)\b",
+                        r"\bno (?:(?:prior|advance)\s+)?notice (?:is|will be|shall be|need be) (?:required|given|necessary)\b|"
+                        # French, German, Spanish: "sans préavis", "ohne Vorankündigung", "fristlos",
+                        # "sin previo aviso"
+                        r"\bsans (?:aucun |aucune |autre )?(?:préavis|avis préalable|notification(?: préalable)?|"
+                        r"information préalable|avertissement|vous (?:en )?(?:informer|avertir|prévenir|aviser))\b|"
+                        r"\bohne (?:jede |jegliche |weitere |vorherige |vorhergehende )?(?:Vorankündigung|Ankündigung|"
+                        r"Benachrichtigung|Mitteilung|Vorwarnung|Warnung|(?:Einhaltung einer )?(?:Kündigungs)?[Ff]rist|"
+                        r"Sie (?:vorher |vorab )?zu (?:benachrichtigen|informieren|warnen))\b|\bfristlos\w*|"
+                        r"\bsin (?:ningún |previo |más )?(?:aviso|preaviso|notificación|avisarle|notificarle)(?: previ[oa])?\b",
                         re.I)
 _UNIT = r"(?:hours?|days?|weeks?|months?|years?|business days?|calendar days?)"
 _NOTICE_GIVEN = re.compile(
@@ -1996,11 +2004,29 @@ _NOTICE_GIVEN = re.compile(
     r"\b(?:notify|inform|tell|alert|warn) you\b(?:\s+\w+){0,8}?\s+(?:in advance|beforehand|before|prior to|ahead of)\b|"
     r"\b(?:give|provide|send|post) (?:you )?(?:\w+ ){0,3}notice\b|"
     r"\b(?:after|upon|once|by) (?:first )?(?:notifying|informing|warning|alerting) you\b|"
-    r"\bin advance\b|\bbeforehand\b",
+    r"\bin advance\b|\bbeforehand\b|"
+    # French: "un préavis de 30 jours", "nous vous informerons 30 jours avant", "à l'avance"
+    r"\bpréavis\b|\bà l['’]avance\b|\bau préalable\b|\bpréalablement\b|"
+    r"\b(?:avis|notification|information) préalable\b|"
+    r"\b(?:inform|avert|préven|prévien|avis|notifi)\w*\b(?:\s+\S+){0,8}?\s+(?:avant|à l['’]avance)\b|"
+    # German: "mit einer Frist von 30 Tagen", "im Voraus", "vorab", "rechtzeitig vorher"
+    r"\b(?:Kündigungs|Ankündigungs)?[Ff]rist von\b|\bKündigungsfrist\b|\bVorankündigung\b|\bim Voraus\b|"
+    r"\bvorab\b|\brechtzeitig\b|\bvorherige[nmrs]? (?:Benachrichtigung|Mitteilung|Ankündigung|Information)\b|"
+    # Spanish: "con 30 días de antelación", "previo aviso", "preaviso"
+    r"\bpreaviso\b|\bcon (?:\S+ ){0,3}(?:antelación|anticipación)\b|\b(?:aviso|notificación) previ[oa]\b|\bprevio aviso\b",
     re.I)
-# the user's own duty to give notice ("you must give us 30 days' notice to cancel"): dropping it
-# takes nothing from the user
-_USERS_NOTICE = re.compile(r"\byou\b[^.;]{0,40}\b(?:give|provide|send|submit|notify)\b[^.;]{0,30}?(?:\bus\b|notice)", re.I)
+# the user's own duty to give notice ("you must give us 30 days' notice to cancel", "vous pouvez
+# résilier avec un préavis de 30 jours", "Sie können mit einer Frist von 30 Tagen kündigen"):
+# dropping it takes nothing from the user
+_USERS_NOTICE = re.compile(r"\byou\b[^.;]{0,40}\b(?:give|provide|send|submit|notify)\b[^.;]{0,30}?(?:\bus\b|notice)|"
+                           r"\bvous (?:pouvez|devez|pourrez|devrez)\b[^.;]{0,30}\b(?:résilier|nous (?:informer|notifier|"
+                           r"prévenir|aviser)|(?:donner|adresser|envoyer|respecter) (?:un )?préavis)|"
+                           r"(?-i:\bSie)\s+(?:können|müssen|dürfen)\b[^.;]{0,60}\b(?:kündigen|uns\b)|"
+                           r"\busted (?:puede|debe)\b[^.;]{0,40}\b(?:cancelar|notificarnos|avisarnos)", re.I)
+# Words that tie a period to notice given to the user, in the languages the facts are read in
+_NOTICE_WORDS = re.compile(r"\bnoti(?:ce|fy|fied|fication)\b|\bin advance\b|\bwarn|\bpréavis\b|\bavant\b|"
+                           r"\bà l['’]avance\b|\binform|\bavert|\bprévien|\bpréven|\bFrist\b|\bim Voraus\b|\bvorab\b|"
+                           r"\bbenachrichtig|\bankündig|\bpreaviso\b|\bantelación\b|\banticipación\b|\baviso\b", re.I)
 _DAYS = {"H": 1 / 24, "D": 1, "W": 7, "M": 30, "Y": 365}
 
 
@@ -2012,7 +2038,7 @@ def _notice_days(text: str) -> float | None:
         if f.kind != "duration" or not (m := re.fullmatch(r"P(\d+(?:\.\d+)?)([HDWMY])", f.value)):
             continue
         sentence = _sentence_with(text, f.text)[0] or text
-        if f.qualifier == "notice" or re.search(r"\bnoti(?:ce|fy|fied|fication)\b|\bin advance\b|\bwarn", sentence, re.I):
+        if f.qualifier == "notice" or _NOTICE_WORDS.search(sentence):
             if not _USERS_NOTICE.search(sentence):
                 out.append(float(m.group(1)) * _DAYS[m.group(2)])
     return min(out) if out else None
@@ -2034,7 +2060,8 @@ def notice_cut(before: str | None, after: str | None) -> str:
         return ""
     if a and _NO_NOTICE.search(a) and not _NO_NOTICE.search(b):
         return "without notice"
-    if _gives_notice(b) and not (a and (_gives_notice(a) or re.search(r"\bnoti(?:ce|fy)", a, re.I))):
+    if _gives_notice(b) and not (a and (_gives_notice(a) or re.search(r"\bnoti(?:ce|fy)|\bavis\b|\bnotifi|\bbenachrichtig|"
+                                                                  r"\bmitteil|\baviso\b", a, re.I))):
         return "notice dropped"
     if a and (old := _notice_days(b)) is not None and (new := _notice_days(a)) is not None and new < old:
         return "notice shortened"
@@ -3264,7 +3291,9 @@ class _Job:
         if was := self._restated("ins"):
             return _cosmetic("regrouped", f"Restates what the old text said elsewhere: “{_snippet(plain(was), 80)}”",
                              fb, fa)
-        if not self._effect(self.sa.legal, legal) and not _remedy(self.sa.legal):
+        # a power used "without notice" ("ohne Vorankündigung", "sans préavis") is a term in any language
+        if (not self._effect(self.sa.legal, legal) and not _remedy(self.sa.legal)
+                and not (_NO_NOTICE.search(plain(self.after)) and has_verb(words(self.after)))):
             return ChangeLabel(False, "minor", (), f"Added text without legal effect: "
                                f"{_snippet(self.after)}", None, (), (), fb, fa)
         cats = cats or ("other",)
@@ -3290,7 +3319,8 @@ class _Job:
         if still := self._restated("dels"):
             return _cosmetic("regrouped", f"Removed here, still said elsewhere: “{_snippet(plain(still), 80)}”", fb, fa)
         commitment = bool(_COMMITMENT.search(" ".join(self.sb.legal)))
-        if not self._effect(self.sb.legal, legal) and not commitment and not _remedy(self.sb.legal):
+        if (not self._effect(self.sb.legal, legal) and not commitment and not _remedy(self.sb.legal)
+                and not notice_cut(self.before, None)):  # a promise of notice gone, in any language
             return ChangeLabel(False, "minor", (), f"Removed text without legal effect: "
                                f"{_snippet(self.before)}", None, (), (), fb, fa)
         cats = cats or ("other",)
