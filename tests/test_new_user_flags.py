@@ -144,3 +144,29 @@ def test_a_new_power_without_notice_has_legal_effect(tmp_path: Path) -> None:
     old = "# Plumtree\n\n## Konto\n\nWir speichern Ihre Daten in Irland.\n"
     out = _compare(tmp_path, old, old + "\nWir können Ihr Konto jederzeit ohne Vorankündigung sperren.\n")
     assert [c["kind"] for c in _flagged(out)] == ["added"], out["changes"]
+
+
+# --- 3. a class-action waiver gone while individual arbitration stays -----------------------------
+_WAIVER = ("## Class Action Waiver\n\nYou agree that you may bring claims only in your individual capacity and not as a "
+           "plaintiff or class member in any purported class or representative proceeding.\n\n")
+_ARBITRATION = ("## Disputes\n\nAll disputes between you and Fennel will be resolved by binding arbitration "
+                "administered by the AAA.\n\n")
+_FEES = "## Fees\n\nThe monthly fee is 5 USD.\n"
+
+
+@pytest.mark.parametrize("disputes", [
+    _ARBITRATION,  # arbitration is one by one by nature
+    _ARBITRATION.replace("by the AAA.", "by the AAA, on an individual basis."),  # the waiver moved here
+    "## Litiges\n\nTout litige sera tranché par voie d'arbitrage, à titre individuel uniquement.\n\n",
+])
+def test_a_waiver_gone_under_individual_arbitration_is_no_good_news(tmp_path: Path, disputes: str) -> None:
+    out = _compare(tmp_path, f"# Fennel Terms\n\n{_ARBITRATION}{_WAIVER}{_FEES}", f"# Fennel Terms\n\n{disputes}{_FEES}")
+    gone = [c for c in _flagged(out) if "class-action" in c["categories"]]
+    assert gone and not any("good news" in c["explanation"] for c in gone), gone
+
+
+def test_a_waiver_gone_with_arbitration_is_good_news(tmp_path: Path) -> None:
+    out = _compare(tmp_path, f"# Fennel Terms\n\n{_ARBITRATION}{_WAIVER}{_FEES}",
+                   "# Fennel Terms\n\n## Disputes\n\nDisputes may be brought before the courts of Oregon.\n\n" + _FEES)
+    gone = [c for c in _flagged(out) if c["categories"] == ["class-action"]]
+    assert gone and gone[0]["explanation"].endswith("good news for users"), gone

@@ -3352,6 +3352,8 @@ class _Job:
             return not (_still_has("jurisdiction", self.ctx) or _still_has("arbitration", self.ctx))
         if category == "governing-law":
             return not _still_has(category, self.ctx)
+        if category == "class-action" and _individual_arbitration(self.ctx):
+            return False  # the waiver moved into the arbitration clause, or arbitration is one by one anyway
         # a waiver or a power reworded or moved: the new version still gives it elsewhere (a
         # class-action waiver whose heading changed, "we may modify these terms" replaced by
         # "these terms may change"), so nothing was given back
@@ -3771,6 +3773,24 @@ def _still_watched(category: str, ctx: DocContext) -> bool:
                 break
     ctx.watched[category] = found
     return found
+
+
+# Claims heard one by one: what a class-action waiver secured, said in the arbitration clause
+_INDIVIDUAL = re.compile(r"\bindividual(?:ly)?\b|\bà titre individuel\b|\bindividuel(?:le)?s?\b|\bindividuellement\b|"
+                         r"\bindividuell\w*|\beinzeln\w*|\bde forma individual\b|\bindividualmente\b", re.I)
+
+
+def _individual_arbitration(ctx: DocContext) -> bool:
+    """Whether the new version still binds the user to arbitration that is individual: binding
+    arbitration (a watch-out; an arbitrator hears no class unless the parties agree to it) or an
+    arbitration clause that says claims are heard individually. Then a removed class-action
+    waiver gives nothing back: the user still cannot join a class."""
+    if not _still_has("arbitration", ctx):
+        return False
+    if _still_watched("arbitration", ctx):
+        return True
+    return any(_INDIVIDUAL.search(para) and re.search(r"arbitra|schiedsgericht|schlichtung", para, re.I)
+               for para in re.split(r"\n\s*\n", ctx.new_text))
 
 
 # A forum or law imposed on the user, the watch-out in a dispute clause: exclusive or sole courts,
