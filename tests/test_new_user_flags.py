@@ -170,3 +170,37 @@ def test_a_waiver_gone_with_arbitration_is_good_news(tmp_path: Path) -> None:
                    "# Fennel Terms\n\n## Disputes\n\nDisputes may be brought before the courts of Oregon.\n\n" + _FEES)
     gone = [c for c in _flagged(out) if c["categories"] == ["class-action"]]
     assert gone and gone[0]["explanation"].endswith("good news for users"), gone
+
+
+# --- 4. retention periods in French and German; verbs of deleting, refunding, suspending ---------
+@pytest.mark.parametrize(("heading", "old", "new", "said"), [
+    ("Conservation", "Vos données personnelles sont conservées pendant 3 ans après la fermeture de votre compte.",
+     "Vos données personnelles sont conservées pendant 5 ans après la fermeture de votre compte.",
+     "Data is now kept for 5 years instead of 3 (privacy)"),
+    ("Speicherdauer", "Ihre Protokolldaten werden 6 Monate gespeichert.", "Ihre Protokolldaten werden 12 Monate gespeichert.",
+     "Data is now kept for 12 months instead of 6 (privacy)"),
+    ("Speicherdauer", "Ihre Nutzungsdaten werden für 2 Jahre aufbewahrt.", "Ihre Nutzungsdaten werden für 3 Jahre aufbewahrt.",
+     "Data is now kept for 3 years instead of 2 (privacy)"),
+    ("Conservation", "Les journaux de connexion sont supprimés après 30 jours.",
+     "Les journaux de connexion sont supprimés après 6 mois.",
+     "Data is now deleted after 6 months instead of 30 days (privacy)"),
+])
+def test_foreign_retention_is_said_as_retention(tmp_path: Path, heading: str, old: str, new: str, said: str) -> None:
+    head = f"# Mirabo\n\n## {heading}\n\n"
+    out = _compare(tmp_path, head + old + "\n", head + new + "\n")
+    assert [c["explanation"] for c in _flagged(out)] == [said]
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ("We delete your uploads 30 days after you close your account.",
+     "We delete your uploads 90 days after you close your account.", "We now delete your uploads"),
+    ("We erase inactive accounts after 24 months.", "We erase inactive accounts after 12 months.",
+     "We now erase inactive accounts after 12 months instead of 24"),
+    ("We suspend accounts that stay unpaid for 10 days.", "We suspend accounts that stay unpaid for 5 days.",
+     "We now suspend accounts"),
+])
+def test_periods_of_deleting_and_suspending_are_said_with_their_verb(tmp_path: Path, old: str, new: str,
+                                                                      said: str) -> None:
+    head = "# Mirabo\n\n## Accounts\n\n"
+    out = _compare(tmp_path, head + old + "\n", head + new + "\n")
+    assert [c["explanation"].startswith(said) for c in _flagged(out)] == [True], out["changes"]

@@ -203,7 +203,11 @@ _VERBS = set("is are was be becomes become go goes expire expires last lasts app
              "remain remains cost costs charge charges renew renews take takes require requires "
              "get gets receive receives have has provide provides give gives run runs need needs "
              "start starts end ends begin begins occur occurs happen happens get gets keep keeps "
-             "retain retains store stores hold holds notify notifies send sends".split())
+             "retain retains store stores hold holds notify notifies send sends "
+             # what a provider does to data, money and accounts after a period ("We delete your
+             # uploads 30 days after ...", "We refund unused credit within 14 days")
+             "delete deletes erase erases remove removes purge purges anonymise anonymises anonymize "
+             "anonymizes refund refunds suspend suspends terminate terminates close closes bill bills".split())
 _RELATIVE = {"that", "which", "who", "whom", "whose"}
 _SUBORDINATE = re.compile(r"^(?:in (?:cases?|the event|any case) (?:where|when|that)|when|whenever|if|where|unless|"
                           r"once|while|although|because|upon|after|before|in the event|to the extent)\b"
@@ -394,6 +398,25 @@ def _en_value(fact: Fact) -> str:
     return f"{qual} {value}".strip()
 
 
+# Data kept or deleted after a period, in French, German and Spanish ("conservées pendant 3 ans",
+# "werden 6 Monate gespeichert", "für 2 Jahre aufbewahrt", "supprimées après 30 jours")
+_RETENTION = re.compile(r"\b(?:conserv|stock|archiv|gespeichert|speicher|aufbewahr|bewahr|almacen|guard|retenid|"
+                        r"mantenid|(?P<erased>supprim|effac|détrui|gelöscht|lösch|vernicht|elimin|borr|suprim))\w*",
+                        re.I)
+_DATA_WORD = re.compile(r"\b(?:donn[ée]es|informations?|datos|información|registros|journaux|logs?|historique)\b|"
+                        r"daten\b|protokoll|informationen\b", re.I)
+
+
+def _en_pair(old: Fact, new: Fact) -> tuple[str, str]:
+    """The new and old values of a French or German period in English words, the unit said once
+    when both share it ("5 years", "3"); else both whole ("5 years", "6 months")."""
+    now, was = _en_value(new), _en_value(old)
+    n, w = now.split(), was.split()
+    if len(n) == len(w) >= 2 and n[:-2] == w[:-2] and n[-1].rstrip("s") == w[-1].rstrip("s"):
+        return now, w[-2]
+    return now, was
+
+
 # A period said of cancelling or ending the contract ("Die Kündigungsfrist beträgt 3 Monate",
 # "un préavis de résiliation de 30 jours"): a notice period, whatever the clause's category.
 _CANCEL_NOTICE = re.compile(r"kündigung|kündbar|gekündigt|kündig|résili|préavis|cancel", re.I)
@@ -408,6 +431,11 @@ def _foreign_fact_sentence(old: Fact, new: Fact, cats: tuple[str, ...], clause: 
     name = next((names[c] for c in cats if c in names), names[""])
     if new.kind == "duration" and _CANCEL_NOTICE.search(clause):
         name = "notice period to cancel"
+    elif new.kind == "duration" and _DATA_WORD.search(clause) and (verb := _RETENTION.search(clause)):
+        # "conservées pendant 5 ans", "werden 6 Monate gespeichert": said as the English one is
+        now, was = _en_pair(old, new)
+        done = "deleted after" if verb.group("erased") else "kept for"
+        return f"Data is now {done} {now} instead of {was}{_cats_text(cats)}"
     if new.kind == "place" and new.qualifier == "court":
         name = "competent court"
         return f"The {name} is now in {new.value} instead of {old.value}: « {new.text} »{_cats_text(cats)}"
