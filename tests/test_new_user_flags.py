@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tracker.analysis.boilerplate import is_request_stamp
 from tracker.analysis.materiality import cosmetic_kind, notice_cut
 from tracker.cli.app import cli
 
@@ -204,3 +205,61 @@ def test_periods_of_deleting_and_suspending_are_said_with_their_verb(tmp_path: P
     head = "# Mirabo\n\n## Accounts\n\n"
     out = _compare(tmp_path, head + old + "\n", head + new + "\n")
     assert [c["explanation"].startswith(said) for c in _flagged(out)] == [True], out["changes"]
+
+
+# --- 5. per-request stamps removed in one place and added in another ------------------------------
+_STAMPED_OLD = """# Orbly Terms
+
+Request ID: 4f2a9c81e7d3
+
+Page generated at 10:04 UTC.
+
+## Fees
+
+The monthly fee is 5 USD.
+
+## Accounts
+
+You must keep your password secret.
+"""
+_STAMPED_NEW = """# Orbly Terms
+
+## Fees
+
+The monthly fee is 5 USD.
+
+## Accounts
+
+You must keep your password secret.
+
+Trace ID: 77b0c1d2e3f4a5b6
+
+Request ID: 9b1d33aa02ff
+
+This page was generated at 11:17 UTC.
+
+Cette page a été générée le 3 mars à 11:17.
+"""
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_stamps_moved_or_new_are_cosmetic(tmp_path: Path, suffix: str) -> None:
+    out = _compare(tmp_path, _STAMPED_OLD, _STAMPED_NEW, suffix)
+    assert out["changes"] and all(c["severity"] == "cosmetic" for c in out["changes"]), out["changes"]
+
+
+def test_a_term_beside_a_stamp_is_still_a_term(tmp_path: Path) -> None:
+    new = _STAMPED_NEW + "\nPrices updated at 11:17 UTC: the monthly fee is 9 USD for new accounts.\n"
+    out = _compare(tmp_path, _STAMPED_OLD, new)
+    assert [c["kind"] for c in _flagged(out)] == ["added"], out["changes"]
+
+
+@pytest.mark.parametrize(("line", "stamp"), [
+    ("Your session ID: a81b22c9d0e1", True),
+    ("Diese Seite wurde um 10:04 Uhr generiert.", True),
+    ("Updated 3 minutes ago", True),
+    ("Prices updated at 10:04 UTC: the monthly fee is 5 USD.", False),
+    ("You must quote your request ID 4f2a9c81e7d3 when you ask for a refund.", False),
+])
+def test_request_stamp_lines(line: str, stamp: bool) -> None:
+    assert is_request_stamp(line) is stamp

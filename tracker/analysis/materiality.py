@@ -20,7 +20,7 @@ from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans,
                                           mask_stamps,
                                           is_address_run, is_announcement, is_announcement_heading,
                                           is_contact_route, is_content_word, is_mission_statement, is_register_entry, is_language_row, is_pointer, is_report,
-                                          is_update_stamp)
+                                          is_request_stamp, is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topic_profile, topical_watch)
 from tracker.analysis.clauses import inline_list, inline_marks
@@ -1547,7 +1547,7 @@ def _noise_kind(sentence: str) -> str | None:
     "register" (a company's registration number), "statement" (what it values), or page chrome."""
     sentence = sentence.replace("\x02", "").replace("\x03", "")
     w = _SIMPLE_WORD.findall(sentence.lower())  # (the sentence is already cleaned)
-    if is_update_stamp(sentence):
+    if is_update_stamp(sentence) or is_request_stamp(sentence):  # (a request's id or time: new on every request)
         return "date-only"
     if is_announcement(sentence):
         return "announcement"
@@ -1657,6 +1657,8 @@ def _side(text: str, toks: tuple[Token, ...], idx: frozenset[int], listed: bool,
         # a label and its value split at the colon ("Cancellation notice:" "30 days.") are read as one
         whole = f"{s} {said[n + 1]}" if s.rstrip().endswith(":") and n + 1 < len(said) else \
             f"{said[n - 1]} {s}" if n and said[n - 1].rstrip().endswith(":") else s
+        if whole is not s and is_request_stamp(whole):
+            kind = "date-only"  # "Trace ID:" "77b0c1d2…": a request's id, split at its colon
         if kind == "fragment" and (listed or any(c.isdigit() for c in whole) and (framed or _TERM_NOUN.search(whole))
                                    and (whole is s or _set_by_number(whole)) or re.search(_PER_LIMIT, whole, re.I)):
             # an item of a list, a table row, a number under a legal heading or beside the term it
