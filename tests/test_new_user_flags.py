@@ -263,3 +263,39 @@ def test_a_term_beside_a_stamp_is_still_a_term(tmp_path: Path) -> None:
 ])
 def test_request_stamp_lines(line: str, stamp: bool) -> None:
     assert is_request_stamp(line) is stamp
+
+
+# --- 6. a changed court or law said short -----------------------------------------------------------
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ("Any dispute, claim or controversy arising out of or relating to these Terms or your use of the Tallow "
+     "services shall be heard exclusively by the state and federal courts located in New York, New York, and you "
+     "consent to their personal jurisdiction.", "New York, New York", "Dublin, Ireland",
+     ),
+    ("Any legal suit, action or proceeding arising out of, or related to, these Terms shall be instituted "
+     "exclusively in the courts of the State of Florida, in each case located in the City of Miami.", "Miami", "Dublin"),
+    ("If you live in the European Union, and without limiting any mandatory rights you may have as a consumer, the "
+     "competent courts for any dispute are those of Paris.", "Paris", "Amsterdam"),
+])
+def test_a_changed_court_is_said_short(tmp_path: Path, old: str, new: str, said: str) -> None:
+    head = "# Tallow\n\n## Disputes\n\n"
+    out = _compare(tmp_path, head + old + "\n", head + old.replace(new, said) + "\n")
+    assert [c["explanation"] for c in _flagged(out)] == [
+        f"Disputes now go to the courts of {said} instead of {new} (jurisdiction)"]
+
+
+def test_a_changed_law_is_said_short(tmp_path: Path) -> None:
+    old = ("To the maximum extent permitted by applicable law, and except where mandatory local consumer protection "
+           "rules provide otherwise, the laws of the State of California, excluding its conflict of laws rules, "
+           "govern these Terms and any dispute.")
+    head = "# Tallow\n\n## Choice of law\n\n"
+    out = _compare(tmp_path, head + old + "\n", head + old.replace("State of California", "Republic of Ireland") + "\n")
+    assert [c["explanation"] for c in _flagged(out)] == [
+        "The governing law is now the law of Ireland instead of California (governing-law)"]
+
+
+def test_a_short_law_sentence_keeps_its_own_words(tmp_path: Path) -> None:
+    head = "# Tallow\n\n## Law\n\n"
+    out = _compare(tmp_path, head + "This Agreement shall be governed by New York law.\n",
+                   head + "This Agreement shall be governed by Irish law.\n")
+    assert [c["explanation"] for c in _flagged(out)] == [
+        "This Agreement shall now be governed by Irish law instead of New York (governing-law)"]

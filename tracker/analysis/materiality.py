@@ -451,6 +451,36 @@ _FACT_MAX = 80  # a fact sentence this long keeps both values in a feed title af
 
 
 def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[str, ...], before: str = "") -> str:
+    """One sentence naming the old and new value (``_value_sentence``); a changed court or
+    governing law said short (``_venue_sentence``) when the clause's own words would make it long
+    or vague ("Disputes now go to the courts of Dublin instead of New York", not the whole
+    dispute sentence, nor "The City is now Dublin").
+
+    Args:
+        old, new: the value before and after; after, before: the clause's new and old text;
+        heading: the clause's heading; cats: the categories the change is explained under.
+    Returns:
+        The sentence, its categories in brackets at the end."""
+    said = _value_sentence(old, new, after, heading, cats, before)
+    venue = _venue_sentence(old, new, _sentence_with(after, new.text)[0] or after, cats)
+    if venue is not None and _vague_venue(said, cats):
+        return venue
+    return said
+
+
+_ROLE_WORDS = re.compile(r"\bcourts?\b|\blaws?\b|\bgoverned\b|\bjurisdiction\b|\bvenue\b", re.I)
+
+
+def _vague_venue(said: str, cats: tuple[str, ...]) -> bool:
+    """Whether a sentence about a changed court or law says it badly: longer than a feed title
+    keeps (``_FACT_MAX``), a bare "label: old → new", a generic "The City is now ...", or with
+    no word of courts or law."""
+    text = said[:len(said) - len(_cats_text(cats))] if cats else said
+    return (len(text) > _FACT_MAX or " → " in text or bool(re.match(r"The [\w ]{1,30}? is now ", text))
+            or not _ROLE_WORDS.search(text))
+
+
+def _value_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[str, ...], before: str = "") -> str:
     """One sentence naming the old and new value, using the clause's own subject if found.
 
     One shape: the clause's words with the new value, then "instead of" and the old value, last,
@@ -508,6 +538,38 @@ def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[st
         return _foreign_fact_sentence(old, new, cats, sentence or after)
     label = _clean_prefix(heading) or "Changed"
     return f"{label}: {old.text} → {new.text}{tail}"
+
+
+_COURT_WORD = re.compile(r"\bcourts?\b|\bjurisdiction\b|\bvenue\b|\bforum\b", re.I)
+_LAW_WORD = re.compile(r"\blaws?\b|\bgoverned\b|\bgoverning\b", re.I)
+
+
+def _venue_sentence(old: Fact, new: Fact, sentence: str, cats: tuple[str, ...]) -> str | None:
+    """A changed court or governing law said short, whatever the length of the clause that names
+    it: "Disputes now go to the courts of Dublin, Ireland instead of New York, New York", "The
+    governing law is now the law of Ireland instead of California" (a quote of a long dispute
+    sentence, or "The City is now Dublin", says less). None for another value, for a place
+    whose role is not told (an address, an arbitration seat), or for a French or German clause
+    (``_foreign_fact_sentence`` says it with the clause's own words).
+
+    Args:
+        old, new: the place facts before and after.
+        sentence: the new sentence that names ``new``.
+        cats: the categories the change is explained under.
+    Returns:
+        The sentence with its categories, or None."""
+    if old.kind != "place" or new.kind != "place" or old.value == new.value or is_foreign(sentence):
+        return None
+    role = _place_role(new, sentence)
+    if not role and "jurisdiction" in cats and _COURT_WORD.search(sentence):
+        role = "court"  # "courts ... located in the City of Dublin", "courts ... are those of Paris"
+    elif not role and "governing-law" in cats and _LAW_WORD.search(sentence):
+        role = "law"
+    if role == "court":
+        return f"Disputes now go to the courts of {new.value} instead of {old.value}{_cats_text(cats)}"
+    if role == "law":
+        return f"The governing law is now the law of {new.value} instead of {old.value}{_cats_text(cats)}"
+    return None
 
 
 # Words right before a value that already say how it relates to a point in time ("within 14
