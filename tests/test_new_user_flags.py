@@ -299,3 +299,9 @@ def test_a_short_law_sentence_keeps_its_own_words(tmp_path: Path) -> None:
                    head + "This Agreement shall be governed by Irish law.\n")
     assert [c["explanation"] for c in _flagged(out)] == [
         "This Agreement shall now be governed by Irish law instead of New York (governing-law)"]
+
+
+def test_terms_changed_without_notice_in_german_are_terms_changes(tmp_path: Path) -> None:
+    old = "# Plumtree\n\n## Konto\n\nWir speichern Ihre Daten in Irland.\n"
+    out = _compare(tmp_path, old, old + "\nWir können diese Bedingungen jederzeit ohne Vorankündigung ändern.\n")
+    assert [c["categories"] for c in _flagged(out)] == [["terms-changes"]], out["changes"]

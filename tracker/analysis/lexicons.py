@@ -184,6 +184,9 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"außerordentlich\w*|(?:löschen|löschung)(?: \S+){0,2} (?:konto|kontos|zugang|accounts?)) "),
         ("terms-changes", "änderung der bedingungen", r" (?:änder\w*(?: \S+){0,4} (?:bedingungen|"
          r"agb|nutzungsbedingungen|vertrag\w*|richtlinie\w*)|neue fassung|"
+         # the terms named before the verb ("Wir können diese Bedingungen jederzeit ändern")
+         r"(?:bedingungen|agb|nutzungsbedingungen|geschäftsbedingungen)(?: \S+){0,4} (?:ändern|anpassen|"
+         r"geändert|angepasst|aktualisieren|aktualisiert)|"
          # how changes are announced ("Änderungen werden Ihnen zwei Wochen vorher mitgeteilt")
          r"änderungen(?: \S+){0,6} (?:mitgeteilt|angekündigt|bekannt gegeben)) "),
         ("content-removal", "inhalte entfernen", r" (?:(?:entfern\w*|lösch\w*|sperr\w*|moderier\w*)"
