@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-__all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_announcement", "is_error_page",
+__all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_request_stamp", "is_announcement", "is_error_page",
            "truncated_side", "not_terms_side", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
            "is_contact_route", "is_register_entry", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word"]
 
@@ -812,7 +812,7 @@ _RELATIVE_STAMP = re.compile(r"\b(" + "|".join(_STAMP_VERBS) + r")( on| le| am)?
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _STAMP_WORDS = re.compile(
     r"\b(generated|rendered|printed|retrieved|accessed|cached|updated|modified|as of|last (?:updated|modified)|"
-    r"généré|imprimé|consulté|mis à jour|erstellt|generiert|abgerufen|aktualisiert|stand)\b", re.I)
+    r"générée?s?|imprimée?s?|consultée?s?|mis à jour|erstellt|generiert|abgerufen|aktualisiert|stand)\b", re.I)
 _STAMP_PARTS = re.compile(
     r"\d+|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(janv|févr|mars|avr|mai|juin|juil|"
     r"août|sept|oct|nov|déc)[a-zé]*\b|\b(januar|februar|märz|april|mai|juni|juli|august|september|oktober|"
@@ -865,6 +865,35 @@ def mask_stamps(text: str) -> str:
     if masked:
         text = "\n".join(lines)
     return _RELATIVE_STAMP.sub(r"\1\2 #", text) if _found(_RELATIVE_STAMP, _STAMP_VERBS, text) else text
+
+
+def is_request_stamp(text: str) -> bool:
+    """Whether ``text`` is a short line that only stamps the request that served the page:
+    a labelled request, trace or session id ("Request ID: 4f2a9c81e7d3", "Trace ID: ..."), the
+    time the page was generated or fetched ("This page was generated at 11:17 UTC"), or a
+    relative "updated 3 minutes ago". Such a line is new on every request, wherever it stands, so
+    one removed here and one added there changes no term. A line with a modal ("must", "will")
+    or more than ten words besides the stamp is a sentence, not a stamp.
+
+    Args:
+        text: a clause or sentence (Markdown or plain text).
+    Returns:
+        True for a per-request stamp line, else False."""
+    line = text.strip()
+    if not line or "\n" in line or len(line) > STAMP_LINE:
+        return False
+    if not (_LABELLED_TOKEN.search(line) or _CLOCK.search(line) and _STAMP_WORDS.search(line)
+            or _RELATIVE_STAMP.search(line)):
+        return False
+    rest = re.findall(r"[^\W\d_]+", mask_stamps(line).lower())
+    # besides the stamp's own words, at most two others ("page", "UTC"): "Prices updated at 10:04
+    # UTC: the monthly fee is 5 USD" states a term
+    other = [w for w in rest if is_content_word(w) and w not in _TOKEN_LABELS and w not in _STAMP_PLACES
+             and not _STAMP_WORDS.fullmatch(w)]
+    return len(rest) <= 10 and len(other) <= 2 and not set(rest) & (MODALS - {"may"})
+
+
+_STAMP_PLACES = frozenset("id ids page seite site utc gmt uhr".split())
 
 
 def _has_clock(text: str) -> bool:

@@ -103,7 +103,7 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"stockée?s?|archivée?s?|traitée?s?|collectée?s?|partagée?s?|transmise?s?)|durée de conservation|"
          r"(?:conservée?s?|stockée?s?|archivée?s?)(?: et \S+)?(?: \S+){0,3} (?:pendant|durant|jusqu)|"
          r"(?:conservée?s?|stockée?s?|archivée?s?) \d+ (?:jours|semaines|mois|ans|années)|"
-         r"logs? (?:d usage|de connexion|d activité)|"
+         r"(?:logs?|journaux|journal) (?:d usage|de connexion|d activité|d accès)|"
          # proof of identity and biometrics ("un scan de votre pièce d'identité", "reconnaissance faciale")
          r"(?:pièces?|documents?|cartes?|justificatifs?|preuves?) d identité|(?:vérification|contrôle|"
          r"vérifier|contrôler|confirmer)(?: \S+){0,4} (?:d |de (?:votre |son |leur |l )?)?identité|"
@@ -184,6 +184,9 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"außerordentlich\w*|(?:löschen|löschung)(?: \S+){0,2} (?:konto|kontos|zugang|accounts?)) "),
         ("terms-changes", "änderung der bedingungen", r" (?:änder\w*(?: \S+){0,4} (?:bedingungen|"
          r"agb|nutzungsbedingungen|vertrag\w*|richtlinie\w*)|neue fassung|"
+         # the terms named before the verb ("Wir können diese Bedingungen jederzeit ändern")
+         r"(?:bedingungen|agb|nutzungsbedingungen|geschäftsbedingungen)(?: \S+){0,4} (?:ändern|anpassen|"
+         r"geändert|angepasst|aktualisieren|aktualisiert)|"
          # how changes are announced ("Änderungen werden Ihnen zwei Wochen vorher mitgeteilt")
          r"änderungen(?: \S+){0,6} (?:mitgeteilt|angekündigt|bekannt gegeben)) "),
         ("content-removal", "inhalte entfernen", r" (?:(?:entfern\w*|lösch\w*|sperr\w*|moderier\w*)"
@@ -206,6 +209,10 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"verifizierung|bestätigung)|(?:personal)?ausweis(?:es|dokument\w*|kopie\w*|nummer\w*)?|reisepass\w*|"
          r"daten(?: \S+){0,4} (?:verarbeit\w*|gespeichert|erhoben|weitergegeben|übermittelt|gelöscht|"
          r"aufbewahrt|anonymisiert)|"
+         # retention said with its period ("Protokolldaten werden 6 Monate gespeichert", "für 2
+         # Jahre aufbewahrt"): the data word is often a compound the rule above does not see
+         r"\d+ (?:tage|tagen|wochen|monate|monaten|jahre|jahren)(?: \S+){0,2} (?:gespeichert|aufbewahrt|"
+         r"archiviert)|speicherdauer|aufbewahrungs(?:frist|dauer)\w*|"
          r"(?:erfass\w*|sammel\w*)(?: \S+){0,4} (?:\w*daten|standort\w*|geolokali\w*)|"
          r"(?:standort|geolokalisierungs|nutzungs|bestands|verkehrs|profil|gesundheits)daten|"
          r"geolokali\w*|standortbestimmung|aufsichtsbehörde\w*|ip adressen?|rechtsgrundlage|"

@@ -20,7 +20,7 @@ from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans,
                                           mask_stamps,
                                           is_address_run, is_announcement, is_announcement_heading,
                                           is_contact_route, is_content_word, is_mission_statement, is_register_entry, is_language_row, is_pointer, is_report,
-                                          is_update_stamp)
+                                          is_request_stamp, is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topic_profile, topical_watch)
 from tracker.analysis.clauses import inline_list, inline_marks
@@ -77,8 +77,16 @@ _MD_LINK = re.compile(r"(!?\[[^\]]*\])\([^)]*\)")
 _URL = re.compile(r"<?(?:(?<![\w.+\-])[a-z][a-z0-9+.\-]{1,15}://|mailto:|www\.)[^\s)>]+>?", re.I)
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`|^\s*#{1,6}\s*|^\s*>\s?|"
                      r"^\s*[-*+]\s+|\||^\s*:?-{3,}:?\s*$", re.M)
-_NUMBERING = re.compile(r"^\s*(?:(?:section|article|clause|§)\s*)?(?:\d+(?:\.\d+)*\.?|"
-                        r"\(?[a-z]\)|\(?[ivxlc]+\)|[a-z]\.)\s+", re.I | re.M)
+# A well-formed Roman numeral (i to cccxcix), so that words of those letters ("civil", "mix") are not
+# taken for one; the lookahead keeps it from matching nothing.
+_ROMAN = r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+# A clause's own number: Arabic, Roman or a letter, bare ("4.", "IV.", "(iv)", "b.") or after a
+# word naming the part ("Article IV.", "Section ii", "Part B -"), which may be all the line holds
+# (a heading "Section ii").
+_NUMBERING = re.compile(
+    rf"^\s*(?:(?:section|article|art\.|clause|part|chapter|artikel|abschnitt|teil|chapitre|titre|§)\s*"
+    rf"(?:\d+(?:\.\d+)*|\(?[a-z]\)|\(?{_ROMAN}\)|{_ROMAN}|[a-z])\.?(?:\s*[-–—:]\s+|\s+|\s*$)|"
+    rf"(?:\d+(?:\.\d+)*\.?|\(?[a-z]\)|\(?{_ROMAN}\)|[a-z]\.|{_ROMAN}\.)\s+)", re.I | re.M)
 _DATE = DATE  # English, French and German dates
 _PUNCT = re.compile(r"[^\w\s]|_")
 _ESCAPE = re.compile(r"\\(?=[^\w\s])")  # Markdown escapes: "\_", "\*", "\."
@@ -195,7 +203,11 @@ _VERBS = set("is are was be becomes become go goes expire expires last lasts app
              "remain remains cost costs charge charges renew renews take takes require requires "
              "get gets receive receives have has provide provides give gives run runs need needs "
              "start starts end ends begin begins occur occurs happen happens get gets keep keeps "
-             "retain retains store stores hold holds notify notifies send sends".split())
+             "retain retains store stores hold holds notify notifies send sends "
+             # what a provider does to data, money and accounts after a period ("We delete your
+             # uploads 30 days after ...", "We refund unused credit within 14 days")
+             "delete deletes erase erases remove removes purge purges anonymise anonymises anonymize "
+             "anonymizes refund refunds suspend suspends terminate terminates close closes bill bills".split())
 _RELATIVE = {"that", "which", "who", "whom", "whose"}
 _SUBORDINATE = re.compile(r"^(?:in (?:cases?|the event|any case) (?:where|when|that)|when|whenever|if|where|unless|"
                           r"once|while|although|because|upon|after|before|in the event|to the extent)\b"
@@ -386,6 +398,25 @@ def _en_value(fact: Fact) -> str:
     return f"{qual} {value}".strip()
 
 
+# Data kept or deleted after a period, in French, German and Spanish ("conservées pendant 3 ans",
+# "werden 6 Monate gespeichert", "für 2 Jahre aufbewahrt", "supprimées après 30 jours")
+_RETENTION = re.compile(r"\b(?:conserv|stock|archiv|gespeichert|speicher|aufbewahr|bewahr|almacen|guard|retenid|"
+                        r"mantenid|(?P<erased>supprim|effac|détrui|gelöscht|lösch|vernicht|elimin|borr|suprim))\w*",
+                        re.I)
+_DATA_WORD = re.compile(r"\b(?:donn[ée]es|informations?|datos|información|registros|journaux|logs?|historique)\b|"
+                        r"daten\b|protokoll|informationen\b", re.I)
+
+
+def _en_pair(old: Fact, new: Fact) -> tuple[str, str]:
+    """The new and old values of a French or German period in English words, the unit said once
+    when both share it ("5 years", "3"); else both whole ("5 years", "6 months")."""
+    now, was = _en_value(new), _en_value(old)
+    n, w = now.split(), was.split()
+    if len(n) == len(w) >= 2 and n[:-2] == w[:-2] and n[-1].rstrip("s") == w[-1].rstrip("s"):
+        return now, w[-2]
+    return now, was
+
+
 # A period said of cancelling or ending the contract ("Die Kündigungsfrist beträgt 3 Monate",
 # "un préavis de résiliation de 30 jours"): a notice period, whatever the clause's category.
 _CANCEL_NOTICE = re.compile(r"kündigung|kündbar|gekündigt|kündig|résili|préavis|cancel", re.I)
@@ -400,6 +431,11 @@ def _foreign_fact_sentence(old: Fact, new: Fact, cats: tuple[str, ...], clause: 
     name = next((names[c] for c in cats if c in names), names[""])
     if new.kind == "duration" and _CANCEL_NOTICE.search(clause):
         name = "notice period to cancel"
+    elif new.kind == "duration" and _DATA_WORD.search(clause) and (verb := _RETENTION.search(clause)):
+        # "conservées pendant 5 ans", "werden 6 Monate gespeichert": said as the English one is
+        now, was = _en_pair(old, new)
+        done = "deleted after" if verb.group("erased") else "kept for"
+        return f"Data is now {done} {now} instead of {was}{_cats_text(cats)}"
     if new.kind == "place" and new.qualifier == "court":
         name = "competent court"
         return f"The {name} is now in {new.value} instead of {old.value}: « {new.text} »{_cats_text(cats)}"
@@ -415,6 +451,36 @@ _FACT_MAX = 80  # a fact sentence this long keeps both values in a feed title af
 
 
 def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[str, ...], before: str = "") -> str:
+    """One sentence naming the old and new value (``_value_sentence``); a changed court or
+    governing law said short (``_venue_sentence``) when the clause's own words would make it long
+    or vague ("Disputes now go to the courts of Dublin instead of New York", not the whole
+    dispute sentence, nor "The City is now Dublin").
+
+    Args:
+        old, new: the value before and after; after, before: the clause's new and old text;
+        heading: the clause's heading; cats: the categories the change is explained under.
+    Returns:
+        The sentence, its categories in brackets at the end."""
+    said = _value_sentence(old, new, after, heading, cats, before)
+    venue = _venue_sentence(old, new, _sentence_with(after, new.text)[0] or after, cats)
+    if venue is not None and _vague_venue(said, cats):
+        return venue
+    return said
+
+
+_ROLE_WORDS = re.compile(r"\bcourts?\b|\blaws?\b|\bgoverned\b|\bjurisdiction\b|\bvenue\b", re.I)
+
+
+def _vague_venue(said: str, cats: tuple[str, ...]) -> bool:
+    """Whether a sentence about a changed court or law says it badly: longer than a feed title
+    keeps (``_FACT_MAX``), a bare "label: old → new", a generic "The City is now ...", or with
+    no word of courts or law."""
+    text = said[:len(said) - len(_cats_text(cats))] if cats else said
+    return (len(text) > _FACT_MAX or " → " in text or bool(re.match(r"The [\w ]{1,30}? is now ", text))
+            or not _ROLE_WORDS.search(text))
+
+
+def _value_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[str, ...], before: str = "") -> str:
     """One sentence naming the old and new value, using the clause's own subject if found.
 
     One shape: the clause's words with the new value, then "instead of" and the old value, last,
@@ -472,6 +538,38 @@ def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[st
         return _foreign_fact_sentence(old, new, cats, sentence or after)
     label = _clean_prefix(heading) or "Changed"
     return f"{label}: {old.text} → {new.text}{tail}"
+
+
+_COURT_WORD = re.compile(r"\bcourts?\b|\bjurisdiction\b|\bvenue\b|\bforum\b", re.I)
+_LAW_WORD = re.compile(r"\blaws?\b|\bgoverned\b|\bgoverning\b", re.I)
+
+
+def _venue_sentence(old: Fact, new: Fact, sentence: str, cats: tuple[str, ...]) -> str | None:
+    """A changed court or governing law said short, whatever the length of the clause that names
+    it: "Disputes now go to the courts of Dublin, Ireland instead of New York, New York", "The
+    governing law is now the law of Ireland instead of California" (a quote of a long dispute
+    sentence, or "The City is now Dublin", says less). None for another value, for a place
+    whose role is not told (an address, an arbitration seat), or for a French or German clause
+    (``_foreign_fact_sentence`` says it with the clause's own words).
+
+    Args:
+        old, new: the place facts before and after.
+        sentence: the new sentence that names ``new``.
+        cats: the categories the change is explained under.
+    Returns:
+        The sentence with its categories, or None."""
+    if old.kind != "place" or new.kind != "place" or old.value == new.value or is_foreign(sentence):
+        return None
+    role = _place_role(new, sentence)
+    if not role and "jurisdiction" in cats and _COURT_WORD.search(sentence):
+        role = "court"  # "courts ... located in the City of Dublin", "courts ... are those of Paris"
+    elif not role and "governing-law" in cats and _LAW_WORD.search(sentence):
+        role = "law"
+    if role == "court":
+        return f"Disputes now go to the courts of {new.value} instead of {old.value}{_cats_text(cats)}"
+    if role == "law":
+        return f"The governing law is now the law of {new.value} instead of {old.value}{_cats_text(cats)}"
+    return None
 
 
 # Words right before a value that already say how it relates to a point in time ("within 14
@@ -1511,7 +1609,7 @@ def _noise_kind(sentence: str) -> str | None:
     "register" (a company's registration number), "statement" (what it values), or page chrome."""
     sentence = sentence.replace("\x02", "").replace("\x03", "")
     w = _SIMPLE_WORD.findall(sentence.lower())  # (the sentence is already cleaned)
-    if is_update_stamp(sentence):
+    if is_update_stamp(sentence) or is_request_stamp(sentence):  # (a request's id or time: new on every request)
         return "date-only"
     if is_announcement(sentence):
         return "announcement"
@@ -1621,6 +1719,8 @@ def _side(text: str, toks: tuple[Token, ...], idx: frozenset[int], listed: bool,
         # a label and its value split at the colon ("Cancellation notice:" "30 days.") are read as one
         whole = f"{s} {said[n + 1]}" if s.rstrip().endswith(":") and n + 1 < len(said) else \
             f"{said[n - 1]} {s}" if n and said[n - 1].rstrip().endswith(":") else s
+        if whole is not s and is_request_stamp(whole):
+            kind = "date-only"  # "Trace ID:" "77b0c1d2…": a request's id, split at its colon
         if kind == "fragment" and (listed or any(c.isdigit() for c in whole) and (framed or _TERM_NOUN.search(whole))
                                    and (whole is s or _set_by_number(whole)) or re.search(_PER_LIMIT, whole, re.I)):
             # an item of a list, a table row, a number under a legal heading or beside the term it
@@ -1978,7 +2078,15 @@ def _window(d: Delta, side: str, width: int = 4, limit: int = 80, hidden: bool =
 _NO_NOTICE = re.compile(r"\bwithout (?:(?:any|prior|advance|further|previous|written|formal|notice or)\s+)*"
                         r"(?:notice|notification|warning|informing you|notifying you|telling you)\b|"
                         r"\bwith no (?:(?:prior|advance|further)\s+)?notice\b|"
-                        r"\bno (?:(?:prior|advance)\s+)?notice (?:is|will be|shall be|need be) (?:required|given|necessary)\b",
+                        r"\bno (?:(?:prior|advance)\s+)?notice (?:is|will be|shall be|need be) (?:required|given|necessary)\b|"
+                        # French, German, Spanish: "sans préavis", "ohne Vorankündigung", "fristlos",
+                        # "sin previo aviso"
+                        r"\bsans (?:aucun |aucune |autre )?(?:préavis|avis préalable|notification(?: préalable)?|"
+                        r"information préalable|avertissement|vous (?:en )?(?:informer|avertir|prévenir|aviser))\b|"
+                        r"\bohne (?:jede |jegliche |weitere |vorherige |vorhergehende )?(?:Vorankündigung|Ankündigung|"
+                        r"Benachrichtigung|Mitteilung|Vorwarnung|Warnung|(?:Einhaltung einer )?(?:Kündigungs)?[Ff]rist|"
+                        r"Sie (?:vorher |vorab )?zu (?:benachrichtigen|informieren|warnen))\b|\bfristlos\w*|"
+                        r"\bsin (?:ningún |previo |más )?(?:aviso|preaviso|notificación|avisarle|notificarle)(?: previ[oa])?\b",
                         re.I)
 _UNIT = r"(?:hours?|days?|weeks?|months?|years?|business days?|calendar days?)"
 _NOTICE_GIVEN = re.compile(
@@ -1988,11 +2096,29 @@ _NOTICE_GIVEN = re.compile(
     r"\b(?:notify|inform|tell|alert|warn) you\b(?:\s+\w+){0,8}?\s+(?:in advance|beforehand|before|prior to|ahead of)\b|"
     r"\b(?:give|provide|send|post) (?:you )?(?:\w+ ){0,3}notice\b|"
     r"\b(?:after|upon|once|by) (?:first )?(?:notifying|informing|warning|alerting) you\b|"
-    r"\bin advance\b|\bbeforehand\b",
+    r"\bin advance\b|\bbeforehand\b|"
+    # French: "un préavis de 30 jours", "nous vous informerons 30 jours avant", "à l'avance"
+    r"\bpréavis\b|\bà l['’]avance\b|\bau préalable\b|\bpréalablement\b|"
+    r"\b(?:avis|notification|information) préalable\b|"
+    r"\b(?:inform|avert|préven|prévien|avis|notifi)\w*\b(?:\s+\S+){0,8}?\s+(?:avant|à l['’]avance)\b|"
+    # German: "mit einer Frist von 30 Tagen", "im Voraus", "vorab", "rechtzeitig vorher"
+    r"\b(?:Kündigungs|Ankündigungs)?[Ff]rist von\b|\bKündigungsfrist\b|\bVorankündigung\b|\bim Voraus\b|"
+    r"\bvorab\b|\brechtzeitig\b|\bvorherige[nmrs]? (?:Benachrichtigung|Mitteilung|Ankündigung|Information)\b|"
+    # Spanish: "con 30 días de antelación", "previo aviso", "preaviso"
+    r"\bpreaviso\b|\bcon (?:\S+ ){0,3}(?:antelación|anticipación)\b|\b(?:aviso|notificación) previ[oa]\b|\bprevio aviso\b",
     re.I)
-# the user's own duty to give notice ("you must give us 30 days' notice to cancel"): dropping it
-# takes nothing from the user
-_USERS_NOTICE = re.compile(r"\byou\b[^.;]{0,40}\b(?:give|provide|send|submit|notify)\b[^.;]{0,30}?(?:\bus\b|notice)", re.I)
+# the user's own duty to give notice ("you must give us 30 days' notice to cancel", "vous pouvez
+# résilier avec un préavis de 30 jours", "Sie können mit einer Frist von 30 Tagen kündigen"):
+# dropping it takes nothing from the user
+_USERS_NOTICE = re.compile(r"\byou\b[^.;]{0,40}\b(?:give|provide|send|submit|notify)\b[^.;]{0,30}?(?:\bus\b|notice)|"
+                           r"\bvous (?:pouvez|devez|pourrez|devrez)\b[^.;]{0,30}\b(?:résilier|nous (?:informer|notifier|"
+                           r"prévenir|aviser)|(?:donner|adresser|envoyer|respecter) (?:un )?préavis)|"
+                           r"(?-i:\bSie)\s+(?:können|müssen|dürfen)\b[^.;]{0,60}\b(?:kündigen|uns\b)|"
+                           r"\busted (?:puede|debe)\b[^.;]{0,40}\b(?:cancelar|notificarnos|avisarnos)", re.I)
+# Words that tie a period to notice given to the user, in the languages the facts are read in
+_NOTICE_WORDS = re.compile(r"\bnoti(?:ce|fy|fied|fication)\b|\bin advance\b|\bwarn|\bpréavis\b|\bavant\b|"
+                           r"\bà l['’]avance\b|\binform|\bavert|\bprévien|\bpréven|\bFrist\b|\bim Voraus\b|\bvorab\b|"
+                           r"\bbenachrichtig|\bankündig|\bpreaviso\b|\bantelación\b|\banticipación\b|\baviso\b", re.I)
 _DAYS = {"H": 1 / 24, "D": 1, "W": 7, "M": 30, "Y": 365}
 
 
@@ -2004,7 +2130,7 @@ def _notice_days(text: str) -> float | None:
         if f.kind != "duration" or not (m := re.fullmatch(r"P(\d+(?:\.\d+)?)([HDWMY])", f.value)):
             continue
         sentence = _sentence_with(text, f.text)[0] or text
-        if f.qualifier == "notice" or re.search(r"\bnoti(?:ce|fy|fied|fication)\b|\bin advance\b|\bwarn", sentence, re.I):
+        if f.qualifier == "notice" or _NOTICE_WORDS.search(sentence):
             if not _USERS_NOTICE.search(sentence):
                 out.append(float(m.group(1)) * _DAYS[m.group(2)])
     return min(out) if out else None
@@ -2026,7 +2152,8 @@ def notice_cut(before: str | None, after: str | None) -> str:
         return ""
     if a and _NO_NOTICE.search(a) and not _NO_NOTICE.search(b):
         return "without notice"
-    if _gives_notice(b) and not (a and (_gives_notice(a) or re.search(r"\bnoti(?:ce|fy)", a, re.I))):
+    if _gives_notice(b) and not (a and (_gives_notice(a) or re.search(r"\bnoti(?:ce|fy)|\bavis\b|\bnotifi|\bbenachrichtig|"
+                                                                  r"\bmitteil|\baviso\b", a, re.I))):
         return "notice dropped"
     if a and (old := _notice_days(b)) is not None and (new := _notice_days(a)) is not None and new < old:
         return "notice shortened"
@@ -2221,6 +2348,15 @@ def _xref_number(toks: tuple[Token, ...], i: int) -> bool:
     while j >= max(0, i - 5) and (toks[j].norm[:1].isdigit() or toks[j].norm in _XREF_JOIN):
         j -= 1  # (a few steps: "Section 3 and 30 days" is no reference to 30)
     return j >= 0 and toks[j].norm in _XREF
+
+
+_ROMAN_MARK = re.compile(rf"(?:{_ROMAN}|[a-z])", re.I)
+
+
+def _xref_mark(toks: tuple[Token, ...], i: int) -> bool:
+    """Whether ``toks[i]`` is a Roman numeral or a letter right after a section word: a
+    cross-reference ("Section iv", "Article IV", "Schedule B"), renumbered like "Section 7"."""
+    return i > 0 and bool(_ROMAN_MARK.fullmatch(toks[i].norm)) and toks[i - 1].norm in _XREF
 
 
 _FORMERLY = frozenset("""ex formerly previously former now known as aka also called anciennement
@@ -2614,7 +2750,8 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
         digits = bool(_DIGIT.search(text))
         spans = [(m.start(), m.end()) for m in DATE.finditer(text)] if digits else []
         addresses = address_spans(text) if digits else []
-        if not (digits or renames or "\x02" in text):
+        marks = any(_xref_mark(toks, i) for i in idx)  # "Section iv" → "Section v"
+        if not (digits or marks or renames or "\x02" in text):
             idx = frozenset()  # no link, date, number or renamed name to explain: skip the words
         binding = bool(idx) and bool(_INCORPORATES.search(plain(text)))
         cut_offs = [(a, b) for a, b in spans if _cut_off_date(text, a)]
@@ -2632,7 +2769,8 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
             elif addresses and any(a <= t.start < b for a, b in addresses):
                 drop.add(i)  # a postal address rewritten ("40 Main St." → "Ltd, 5 Quay St")
                 why.add("contact-details")
-            elif t.norm[:1].isdigit() and i and (_xref_number(toks, i) or "§" in text[max(0, t.start - 3):t.start]):
+            elif (t.norm[:1].isdigit() and i and (_xref_number(toks, i) or "§" in text[max(0, t.start - 3):t.start])
+                  or marks and _xref_mark(toks, i)):
                 drop.add(i)  # a cross-reference renumbered
                 why.add("renumbering")
             elif renames:
@@ -3245,7 +3383,9 @@ class _Job:
         if was := self._restated("ins"):
             return _cosmetic("regrouped", f"Restates what the old text said elsewhere: “{_snippet(plain(was), 80)}”",
                              fb, fa)
-        if not self._effect(self.sa.legal, legal) and not _remedy(self.sa.legal):
+        # a power used "without notice" ("ohne Vorankündigung", "sans préavis") is a term in any language
+        if (not self._effect(self.sa.legal, legal) and not _remedy(self.sa.legal)
+                and not (_NO_NOTICE.search(plain(self.after)) and has_verb(words(self.after)))):
             return ChangeLabel(False, "minor", (), f"Added text without legal effect: "
                                f"{_snippet(self.after)}", None, (), (), fb, fa)
         cats = cats or ("other",)
@@ -3271,7 +3411,8 @@ class _Job:
         if still := self._restated("dels"):
             return _cosmetic("regrouped", f"Removed here, still said elsewhere: “{_snippet(plain(still), 80)}”", fb, fa)
         commitment = bool(_COMMITMENT.search(" ".join(self.sb.legal)))
-        if not self._effect(self.sb.legal, legal) and not commitment and not _remedy(self.sb.legal):
+        if (not self._effect(self.sb.legal, legal) and not commitment and not _remedy(self.sb.legal)
+                and not notice_cut(self.before, None)):  # a promise of notice gone, in any language
             return ChangeLabel(False, "minor", (), f"Removed text without legal effect: "
                                f"{_snippet(self.before)}", None, (), (), fb, fa)
         cats = cats or ("other",)
@@ -3303,6 +3444,8 @@ class _Job:
             return not (_still_has("jurisdiction", self.ctx) or _still_has("arbitration", self.ctx))
         if category == "governing-law":
             return not _still_has(category, self.ctx)
+        if category == "class-action" and _individual_arbitration(self.ctx):
+            return False  # the waiver moved into the arbitration clause, or arbitration is one by one anyway
         # a waiver or a power reworded or moved: the new version still gives it elsewhere (a
         # class-action waiver whose heading changed, "we may modify these terms" replaced by
         # "these terms may change"), so nothing was given back
@@ -3722,6 +3865,24 @@ def _still_watched(category: str, ctx: DocContext) -> bool:
                 break
     ctx.watched[category] = found
     return found
+
+
+# Claims heard one by one: what a class-action waiver secured, said in the arbitration clause
+_INDIVIDUAL = re.compile(r"\bindividual(?:ly)?\b|\bà titre individuel\b|\bindividuel(?:le)?s?\b|\bindividuellement\b|"
+                         r"\bindividuell\w*|\beinzeln\w*|\bde forma individual\b|\bindividualmente\b", re.I)
+
+
+def _individual_arbitration(ctx: DocContext) -> bool:
+    """Whether the new version still binds the user to arbitration that is individual: binding
+    arbitration (a watch-out; an arbitrator hears no class unless the parties agree to it) or an
+    arbitration clause that says claims are heard individually. Then a removed class-action
+    waiver gives nothing back: the user still cannot join a class."""
+    if not _still_has("arbitration", ctx):
+        return False
+    if _still_watched("arbitration", ctx):
+        return True
+    return any(_INDIVIDUAL.search(para) and re.search(r"arbitra|schiedsgericht|schlichtung", para, re.I)
+               for para in re.split(r"\n\s*\n", ctx.new_text))
 
 
 # A forum or law imposed on the user, the watch-out in a dispute clause: exclusive or sole courts,
