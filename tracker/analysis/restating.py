@@ -10,7 +10,7 @@ clause cut short here and another one new there; each alone looks like a term re
 added text (not clause by clause). Words that set a term are held to their place: a negation,
 a number with its unit, a modal verb, a limiter ("only", "except", "within", "before") or a
 party ("we", "you") must keep its count and stand next to one of the same content words as
-before, and a word's clause must stay negated or not negated. So "we may terminate" → "you may
+before, and a word must stay after a negation of its clause or not. So "we may terminate" → "you may
 terminate", a "not" moved to another verb, or two periods swapped between clauses stay changes.
 
 ``restated_sentences`` applies it to a whole pair of versions: the sentences only one version has
@@ -53,7 +53,7 @@ _GAINED_REPEATS = 0.3  # share of the removed content words a restatement may sa
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|[%€$£¥]")
 _PIECE = re.compile(r"(?<=[.!?;:])\s+|\s*\n\s*|\s*<br\s*/?>\s*|(?<=\|)\s*|\s*(?=\|)", re.I)
-_CLAUSE_JOIN = re.compile(r",\s+(?:but|whereas|while|mais|tandis|aber|während)\s+", re.I)
+_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|whereas|while|et|mais|tandis|und|aber|während)\s+", re.I)
 _MARKER = re.compile(r"^\s*(?:#{1,6}\s*)?(?:[-*+•]|\\?\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]|"
                      r"(?:section|article|§)\s*\d+(?:\.\d+)*\.?|\d+(?:\.\d+)+\.?)\s+", re.I)
 _ITEM = re.compile(r"^\s*(?:[-*+•]|\\?\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)])\s+", re.I)
@@ -80,14 +80,16 @@ def _tokens(piece: str) -> list[str]:
 
 
 class _Piece:
-    """One sentence or list item: its tokens and whether it is negated (or sits under a negated
-    lead-in: "You must not:" + "- spam")."""
+    """One sentence or list item: its tokens and whether it sits under a negated lead-in as a
+    whole ("You must not:" + "- spam")."""
 
-    __slots__ = ("tokens", "negated")
+    __slots__ = ("tokens", "negated", "lead", "stems")
 
-    def __init__(self, tokens: list[str], negated: bool) -> None:
+    def __init__(self, tokens: list[str], negated: bool, lead: bool = False) -> None:
         self.tokens = tokens
         self.negated = negated
+        self.lead = lead  # it ends with a colon: the items after it complete it
+        self.stems = frozenset(_stem(t) for t in tokens if _plain_content(t))
 
 
 def _pieces(text: str) -> list[_Piece]:
@@ -102,18 +104,17 @@ def _pieces(text: str) -> list[_Piece]:
             toks = carried + _tokens(part)
             if not toks:
                 continue
-            if not any(_plain_content(t) for t in toks) and not any(_is_number(t) for t in toks):
+            if not part.endswith(":") and not any(_plain_content(t) or _is_number(t) for t in toks):
                 carried = toks  # a bare "or" between list items: read with the next item
                 continue
             carried = []
-            negated = any(t in NEGATIONS for t in toks) or (item and lead_negated)
-            out.append(_Piece(toks, negated))
+            out.append(_Piece(toks, item and lead_negated, part.endswith(":")))
             if part.endswith(":"):
-                lead_negated = negated
+                lead_negated = any(t in NEGATIONS for t in toks) or item and lead_negated
             elif not item:
                 lead_negated = False
     if carried:
-        out.append(_Piece(carried, any(t in NEGATIONS for t in carried)))
+        out.append(_Piece(carried, False))
     return out
 
 
@@ -129,11 +130,15 @@ def _counted(t: str) -> bool:
     return t in STRONG or _is_number(t) or is_content_word(t)
 
 
-def _bindings(pieces: list[_Piece]) -> list[tuple[str, str | None, str | None]]:
+_Binding = tuple[str, "str | None", "str | None", frozenset[str]]
+
+
+def _bindings(pieces: list[_Piece]) -> list[_Binding]:
     """Each strong token (a number with the word after it, a negation, limiter, modal or party)
-    with the nearest content word on each side in its piece (None at the piece's edge)."""
+    with the nearest content word on each side in its piece (None at the piece's edge; after a
+    lead-in ending with a colon, the first item's first one) and the content stems of its piece."""
     out = []
-    for p in pieces:
+    for k, p in enumerate(pieces):
         toks = p.tokens
         for i, t in enumerate(toks):
             if not (t in STRONG or _is_number(t)):
@@ -144,8 +149,28 @@ def _bindings(pieces: list[_Piece]) -> list[tuple[str, str | None, str | None]]:
                 name, j = f"{t} {_key(toks[j])}", j + 1  # "24 months" is one term
             left = next((_stem(w) for w in reversed(toks[:i]) if _plain_content(w)), None)
             right = next((_stem(w) for w in toks[j:] if _plain_content(w)), None)
-            out.append((name, left, right))
+            if right is None and p.lead and k + 1 < len(pieces):
+                right = next((_stem(w) for w in pieces[k + 1].tokens if _plain_content(w)), None)
+            out.append((name, left, right, p.stems))
     return out
+
+
+def _bound(old: _Binding, new: list[_Binding]) -> bool:
+    """Whether the strong token of ``old`` stands in ``new`` next to one of its old neighbours, in
+    a piece that shares more than half the content words of the smaller of the two pieces (two
+    periods swapped between "Boxes are returned after" and "Vans are returned after" share only
+    "returned")."""
+    name, left, right, stems = old
+    unit = name.split()[1:]  # (the unit of a number is no evidence of where it stands)
+    stems = stems.difference(unit)
+    for n, lt, rt, st in new:
+        if n != name or not (left is not None and left == lt or right is not None and right == rt):
+            continue
+        st = st.difference(unit)
+        if stems and st and len(stems & st) * 2 <= min(len(stems), len(st)):
+            continue
+        return True
+    return False
 
 
 def _plain_content(w: str) -> bool:
@@ -163,7 +188,8 @@ def same_content(before: str, after: str) -> bool:
     (``after`` may say again up to ``_GAINED_REPEATS`` of ``before``'s words, and add the verb of a
     definition), no negation, number, modal, limiter or party is gained or lost (a modal or party
     said again is allowed), each of those stands next to one of its old neighbouring content
-    words, and each content word is negated in ``after`` exactly where it was in ``before``.
+    words, and each content word follows a negation of its clause in ``after`` exactly where it
+    did in ``before``.
     False for two empty texts (nothing to compare). Never raises."""
     pb, pa = _pieces(before), _pieces(after)
     cb = Counter(_key(t) for p in pb for t in p.tokens if _counted(t))
@@ -183,11 +209,10 @@ def same_content(before: str, after: str) -> bool:
             repeats += n
     if repeats > max(2, _GAINED_REPEATS * sum(cb.values())):
         return False
-    old, new = _bindings(pb), _bindings(pa)
-    for name, left, right in old:
-        if not any(n == name and (left is not None and left == lt or right is not None and right == rt)
-                   for n, lt, rt in new):
-            if left is None and right is None and any(n == name for n, _, _ in new):
+    new = _bindings(pa)
+    for b in _bindings(pb):
+        if not _bound(b, new):
+            if b[1] is None and b[2] is None and any(n == b[0] for n, _, _, _ in new):
                 continue  # a token alone in its piece (a bare "€9"): its count was checked
             return False
     return _polarity(pb) == _polarity(pa) or _same_polarity(_polarity(pb), _polarity(pa))
@@ -215,12 +240,12 @@ def meaning_moved(before: str, after: str) -> str:
         return ""
     persons = {_PERSON[k] for k in cb if k in _PERSON}
     new = _bindings(pa)
-    for name, left, right in _bindings(pb):
-        tok = name.split()[0]
-        if left is None and right is None or not (
+    for b in _bindings(pb):
+        tok = b[0].split()[0]
+        if b[1] is None and b[2] is None or not (
                 tok in NEGATIONS or _is_number(tok) or tok in _PERSON and len(persons) > 1):
             continue  # (a party moves only when another one is there to take its place)
-        if not any(n == name and (left == lt or right == rt) for n, lt, rt in new):
+        if not _bound(b, new):
             return "a negation moved" if tok in NEGATIONS else "another party" if tok in _PERSON else "a number moved"
     return ""
 
@@ -228,9 +253,11 @@ def meaning_moved(before: str, after: str) -> str:
 def _polarity(pieces: list[_Piece]) -> dict[str, set[bool]]:
     out: dict[str, set[bool]] = {}
     for p in pieces:
+        negated = p.negated
         for t in p.tokens:
+            negated = negated or t in NEGATIONS  # (a word after a "not" in its clause is negated)
             if _plain_content(t):
-                out.setdefault(_stem(t), set()).add(p.negated)
+                out.setdefault(_stem(t), set()).add(negated)
     return out
 
 
