@@ -677,6 +677,9 @@ def _restated() -> list[tuple[str, str, str, bool]]:
                          "Für die Nutzung ist eine Registrierung erforderlich; Nutzer müssen mindestens 16 Jahre alt sein, und die Zugangsdaten sind geheim zu halten."), False),
         (k, KNUSPER, sub(KNUSPER, "Wir geben personenbezogene Daten nicht an Dritte zu Werbezwecken weiter.",
                          "Personenbezogene Daten geben wir nicht an Dritte zu Werbezwecken weiter."), False),
+        # a template variable rendered to the text it stands for
+        (k, sub(PARCEL, 'Parcelwick Inc. ("Parcelwick") runs', '{{company}} ("Parcelwick") runs'), PARCEL, False),
+        (k, sub(KNUSPER, "der Plattform Knusperfeld der", "der Plattform {{ platform_name }} der"), KNUSPER, False),
         (k + "/control", LUMORA, sub(LUMORA, "We do not refund credits except where the law requires it.",
                                      "We refund credits except where the law does not require it."), True),
         (k + "/control", PARCEL, sub(PARCEL, "We keep delivery records for 24 months and then delete them.\nLocation data is deleted 30 days after the delivery.",
@@ -685,6 +688,8 @@ def _restated() -> list[tuple[str, str, str, bool]]:
                                      "We may close your account at any time from your settings.\nYou may suspend or close your account"), True),
         (k + "/control", QUOKKA, sub(QUOKKA, "With your consent, we use analytics cookies", "Without your consent, we use analytics cookies"), True),
         (k + "/control", sub(LUMORA, "Unused credits expire 12 months after purchase.", "Unused credits expire XX months after purchase."), LUMORA, True),
+        (k + "/control", sub(BRINDLE, "on 30 days' written notice", "on [number] days' written notice"), BRINDLE, True),
+        (k + "/control", sub(KNUSPER, "Gerichtsstand ist Hamburg.", "Gerichtsstand ist [Ort]."), KNUSPER, True),
         (k + "/control", BRINDLE, sub(sub(BRINDLE, 'provides virtual servers, object storage and managed databases (the "Services").', "provides the Services."),
                                       "1. Services\n", '## Definitions\n\n"Services" means virtual servers and object storage.\n\n1. Services\n'), True),
     ]

@@ -28,7 +28,7 @@ _SPEC.loader.exec_module(probes)
 _KNOWN_MISSES = {"list-reflow-7",
                  # a definition moved into a definitions section and narrowed there ("managed
                  # databases" left out): the clause that lost the words reads as a rewording
-                 "restated-16"}
+                 "restated-20"}
 # A false alarm left: a sentence turned into a table row whose header says its verb ("Das Abo
 # kostet 6,90 €" / "| Abo | Preis |"): the verb is lost, a noun gained.
 _KNOWN_FALSE_ALARMS = {"harder-41"}
