@@ -124,3 +124,20 @@ def test_the_analysis_flags_the_parties_swapped():
     result = analyse(OLD, new)
     assert result.material, result.summary
     assert any("another party" in c.explanation for c in result.changes if c.material)
+
+
+def test_a_pdf_extraction_repaired_is_the_same():
+    # lines wrapped mid-sentence, words broken in two, "but not limited to" across a line break
+    before = ("Tindlebox reserves the ri ght to change these rules, including but\n"
+              "not limited to the fees of the Small plan, with out notice to Members.")
+    after = ("Tindlebox reserves the right to change these rules, including but not limited to the fees of "
+             "the Small plan, without notice to Members.")
+    assert same_content(before, after)
+    # ... but a word rejoined into another one is still a change
+    assert not same_content(before, after.replace("without notice", "with notice"))
+
+
+def test_contractions_are_spelled_out():
+    assert same_content("Members can't resell boxes and won't sublet them.",
+                        "Members cannot resell boxes and will not sublet them.")
+    assert not same_content("Members can't resell boxes.", "Members can resell boxes.")

@@ -58,7 +58,13 @@ _MARKER = re.compile(r"^\s*(?:#{1,6}\s*)?(?:[-*+•]|\\?\(?(?:\d{1,3}(?:\.\d{1,3
                      r"(?:section|article|§)\s*\d+(?:\.\d+)*\.?|\d+(?:\.\d+)+\.?)\s+", re.I)
 _ITEM = re.compile(r"^\s*(?:[-*+•]|\\?\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)])\s+", re.I)
 _MARKUP = re.compile(r"\*\*|__|`|^\s*>\s?|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|\[|\]\([^)]*\)|\]")
-_CONTRACTED = {"t": "not", "n": "ne", "won": "will", "can": "can"}
+_CONTRACTED = re.compile(r"\b(?:(ca)|(wo)|(\w+))n['’]t\b|\bn['’](?=\w)", re.I)
+
+
+def _uncontracted(m: re.Match[str]) -> str:
+    if m.group(0)[:1] in "nN" and len(m.group(0)) == 2:
+        return "ne "  # French "n'est"
+    return f"{'can' if m.group(1) else 'will' if m.group(2) else m.group(3)} not"
 
 
 def _stem(word: str) -> str:
@@ -71,11 +77,13 @@ def _tokens(piece: str) -> list[str]:
     """The lowercased tokens of one piece of text: words, numbers (with their decimals) and
     currency or percent signs; "don't" gives "not", "n'est" gives "ne"."""
     out = []
+    if "'" in piece or "’" in piece:
+        piece = _CONTRACTED.sub(_uncontracted, piece)
     for t in _TOKEN.findall(piece.lower()):
         if t == "cannot":
             out += ["can", "not"]  # one spelling for "cannot" and "can't"
         else:
-            out.append(_CONTRACTED.get(t, t) if len(t) <= 3 else t)
+            out.append(t)
     return out
 
 
@@ -92,12 +100,22 @@ class _Piece:
         self.stems = frozenset(_stem(t) for t in tokens if _plain_content(t))
 
 
+# A line break inside a sentence (a PDF's lines, a hard-wrapped paragraph): the line ends without
+# a stop and the next one goes on in lower case.
+_WRAPPED = re.compile(r"(?<=[^\s.!?;:|])[ \t]*\n[ \t]*(?=[a-zà-ÿ])")
+
+
+# "including but not limited to": no negation of what follows (left out on both sides)
+_NO_LIMIT = re.compile(r"\b(?:but\s+)?not\s+limited\s+to\b|\bwithout\s+limitation\b|"
+                       r"\bsans\s+(?:s['’]y\s+)?limit\w*(?:\s+à)?|\bohne\s+(?:darauf\s+)?beschränkt\s+zu\s+sein\b", re.I)
+
+
 def _pieces(text: str) -> list[_Piece]:
     """``text`` cut into sentences, list items, table cells and clauses joined by "but"."""
     out: list[_Piece] = []
     lead_negated = False  # the last lead-in ("... to:") was negated
     carried: list[str] = []
-    for raw in _PIECE.split(text):
+    for raw in _PIECE.split(_NO_LIMIT.sub(" ", _WRAPPED.sub(" ", text))):
         for part in _CLAUSE_JOIN.split(raw):
             item = bool(_ITEM.match(part)) or bool(carried)
             part = _MARKUP.sub(" ", _MARKER.sub("", part)).strip(" |")
@@ -116,6 +134,25 @@ def _pieces(text: str) -> list[_Piece]:
     if carried:
         out.append(_Piece(carried, False))
     return out
+
+
+def _rejoin(pieces: list[_Piece], other: Counter[str]) -> None:
+    """Words a PDF's extraction broke in two ("ri ght", "in centives", "with out") joined again
+    where the other side says the whole word more often than this side."""
+    mine = Counter(t for p in pieces for t in p.tokens)
+    for p in pieces:
+        toks, i = p.tokens, 0
+        while i + 1 < len(toks):
+            whole = toks[i] + toks[i + 1]
+            if other[whole] > mine[whole] and whole.isalpha():
+                toks[i:i + 2] = [whole]
+                mine[whole] += 1
+            i += 1
+        p.stems = frozenset(_stem(t) for t in toks if _plain_content(t))
+
+
+def _squeezed(text: str) -> str:
+    return "".join(_tokens(_MARKUP.sub(" ", text)))
 
 
 def _is_number(t: str) -> bool:
@@ -191,7 +228,11 @@ def same_content(before: str, after: str) -> bool:
     words, and each content word follows a negation of its clause in ``after`` exactly where it
     did in ``before``.
     False for two empty texts (nothing to compare). Never raises."""
+    if _squeezed(before) == _squeezed(after):
+        return bool(_squeezed(before))  # the same letters in the same order: words broken or rejoined
     pb, pa = _pieces(before), _pieces(after)
+    _rejoin(pb, Counter(t for p in pa for t in p.tokens))
+    _rejoin(pa, Counter(t for p in pb for t in p.tokens))
     cb = Counter(_key(t) for p in pb for t in p.tokens if _counted(t))
     ca = Counter(_key(t) for p in pa for t in p.tokens if _counted(t))
     if not cb or not ca:
@@ -269,12 +310,16 @@ def _same_polarity(a: dict[str, set[bool]], b: dict[str, set[bool]]) -> bool:
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\s*\n\s*|\s*<br\s*/?>\s*", re.I)
 
 
+# A page break a PDF's extraction left in the text ("----- page 3 -----", a page number alone)
+_PAGE_MARK = re.compile(r"-*\s*(?:page|seite)\s+\d{1,4}(?:\s+(?:of|von|sur)\s+\d{1,4})?\s*-*|\d{1,3}", re.I)
+
+
 def _sentences(text: str) -> list[str]:
     """The sentences and lines of ``text``, each in one spelling of its spaces."""
     out = []
     for s in _SENTENCE.split(text):
         s = " ".join(s.split())
-        if s and any(c.isalnum() for c in s) and not re.fullmatch(r"[|\s:-]+", s):
+        if s and any(c.isalnum() for c in s) and not re.fullmatch(r"[|\s:-]+", s) and not _PAGE_MARK.fullmatch(s):
             out.append(s)
     return out
 
