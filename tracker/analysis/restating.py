@@ -10,8 +10,9 @@ clause cut short here and another one new there; each alone looks like a term re
 added text (not clause by clause). Words that set a term are held to their place: a negation,
 a number with its unit, a modal verb, a limiter ("only", "except", "within", "before") or a
 party ("we", "you") must keep its count and stand next to one of the same content words as
-before, and a word must stay after a negation of its clause or not. So "we may terminate" → "you may
-terminate", a "not" moved to another verb, or two periods swapped between clauses stay changes.
+before, and a word must stay after a negation of its clause, or stay out of its reach. So "we
+may terminate" → "you may terminate", a "not" moved to another verb, or two periods swapped
+between clauses stay changes (``meaning_moved`` says which, for a clause that keeps its words).
 
 ``restated_sentences`` applies it to a whole pair of versions: the sentences only one version has
 are grouped by the content words they share, and each group is compared whole; a clause change
@@ -111,7 +112,8 @@ _NO_LIMIT = re.compile(r"\b(?:but\s+)?not\s+limited\s+to\b|\bwithout\s+limitatio
 
 
 def _pieces(text: str) -> list[_Piece]:
-    """``text`` cut into sentences, list items, table cells and clauses joined by "but"."""
+    """``text`` cut into sentences, list items, table cells and clauses joined by ", and" or
+    ", but" (a line wrapped mid-sentence is joined first)."""
     out: list[_Piece] = []
     lead_negated = False  # the last lead-in ("... to:") was negated
     carried: list[str] = []
