@@ -141,3 +141,9 @@ def test_contractions_are_spelled_out():
     assert same_content("Members can't resell boxes and won't sublet them.",
                         "Members cannot resell boxes and will not sublet them.")
     assert not same_content("Members can't resell boxes.", "Members can resell boxes.")
+
+
+def test_an_apostrophe_lost_keeps_the_negation():
+    assert same_content("You don’t have to post photos; if you don't, we can’t help.",
+                        "You dont have to post photos; if you dont, we cant help.")
+    assert meaning_moved("You don’t have to post photos.", "You dont have to post photos.") == ""

@@ -62,6 +62,10 @@ _MARKUP = re.compile(r"\*\*|__|`|^\s*>\s?|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|\[
 _CONTRACTED = re.compile(r"\b(?:(ca)|(wo)|(\w+))n['’]t\b|\bn['’](?=\w)", re.I)
 
 
+_BARE_NOT = {f"{w}nt": w for w in "do does did is are was were should would could have has had must need".split()}
+_BARE_NOT.update(cant="can", wont="will")
+
+
 def _uncontracted(m: re.Match[str]) -> str:
     if m.group(0)[:1] in "nN" and len(m.group(0)) == 2:
         return "ne "  # French "n'est"
@@ -83,6 +87,8 @@ def _tokens(piece: str) -> list[str]:
     for t in _TOKEN.findall(piece.lower()):
         if t == "cannot":
             out += ["can", "not"]  # one spelling for "cannot" and "can't"
+        elif t.endswith("nt") and t in _BARE_NOT:
+            out += [_BARE_NOT[t], "not"]  # "dont": the apostrophe lost in a capture
         else:
             out.append(t)
     return out
