@@ -147,3 +147,10 @@ def test_an_apostrophe_lost_keeps_the_negation():
     assert same_content("You don’t have to post photos; if you don't, we can’t help.",
                         "You dont have to post photos; if you dont, we cant help.")
     assert meaning_moved("You don’t have to post photos.", "You dont have to post photos.") == ""
+
+
+def test_a_second_not_completing_a_clause_is_not_said_added():
+    assert meaning_moved("Tindlebox is and will not be liable for lost boxes.",
+                         "Tindlebox is not and will not be liable for lost boxes.") == ""
+    assert same_content("Trackers such as 1×1 pixels.", "Trackers such as 1x1 pixels.")
+    assert meaning_moved("Trackers such as 1×1 pixels.", 'Trackers such as "1x1" pixels.') == ""

@@ -52,7 +52,7 @@ bezeichnet bedeutet""".split())
 _GAINED_REPEATS = 0.3  # share of the removed content words a restatement may say again (a subject
 # repeated in each sentence a list became)
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|[%€$£¥]")
+_TOKEN = re.compile(r"\d+(?:[.,x]\d+)*|[^\W\d_]+|[%€$£¥]")
 _PIECE = re.compile(r"(?<=[.!?;:])\s+|\s*\n\s*|\s*<br\s*/?>\s*|(?<=\|)\s*|\s*(?=\|)", re.I)
 _CLAUSE_JOIN = re.compile(r",\s+(?:and|but|whereas|while|et|mais|tandis|und|aber|während)\s+", re.I)
 _MARKER = re.compile(r"^\s*(?:#{1,6}\s*)?(?:[-*+•]|\\?\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]|"
@@ -84,7 +84,7 @@ def _tokens(piece: str) -> list[str]:
     out = []
     if "'" in piece or "’" in piece:
         piece = _CONTRACTED.sub(_uncontracted, piece)
-    for t in _TOKEN.findall(piece.lower()):
+    for t in _TOKEN.findall(piece.lower().replace("×", "x")):  # ("1×1 pixels", "1x1 pixels")
         if t == "cannot":
             out += ["can", "not"]  # one spelling for "cannot" and "can't"
         elif t.endswith("nt") and t in _BARE_NOT:
@@ -284,8 +284,12 @@ def meaning_moved(before: str, after: str) -> str:
         if lost and gained and all(k in _PERSON for k in lost | gained) \
                 and {_PERSON[k] for k in lost}.isdisjoint(_PERSON[k] for k in gained):
             return "another party"  # "you may close" → "we may close": another party does it
-        if all(k in NEGATIONS for k in lost | gained) and sum(lost.values()) != sum(gained.values()):
-            return "a negation added" if sum(gained.values()) > sum(lost.values()) else "a negation dropped"
+        fewer = cb if sum(gained.values()) > sum(lost.values()) else ca
+        if all(k in NEGATIONS for k in lost | gained) and sum(lost.values()) != sum(gained.values()) \
+                and not any(k in NEGATIONS for k in fewer):
+            # (only into or out of a clause that says no other "not": "is and will not be liable" →
+            # "is not and will not be liable" completes what it said)
+            return "a negation added" if fewer is cb else "a negation dropped"
         return ""
     persons = {_PERSON[k] for k in cb if k in _PERSON}
     new = _bindings(pa)
