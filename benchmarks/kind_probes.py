@@ -650,12 +650,57 @@ def _harder() -> list[tuple[str, str, str, bool]]:
     ]
 
 
+def _restated() -> list[tuple[str, str, str, bool]]:
+    """Text still in the other version, only regrouped or restated (issue 11): a sentence moved
+    into another clause, paragraphs merged or split, a list turned into a sentence, a definition
+    moved into a definitions section, other function words; and controls where the same words
+    say something else (a "not" moved, two periods swapped, the parties swapped, a placeholder
+    filled with a term's value)."""
+    k = "restated"
+    return [
+        (k, LUMORA, sub(LUMORA, "Images are paid for with credits. A pack of 500 credits costs €9.\nUnused credits expire 12 months after purchase.",
+                        "Images are paid for with credits, and unused credits expire 12 months after purchase. A pack of 500 credits costs €9."), False),
+        (k, PARCEL, sub(PARCEL, "to prevent fraud.\nWe do not sell your personal data.", "to prevent fraud, and we do not sell your personal data."), False),
+        (k, QUOKKA, sub(QUOKKA, "These cookies are needed for the site to work and cannot be switched off.",
+                        "These cookies are needed for the site to work, and they can't be switched off."), False),
+        (k, BRINDLE, sub(sub(BRINDLE, 'provides virtual servers, object storage and managed databases (the "Services").', "provides the Services."),
+                         "1. Services\n", '## Definitions\n\n"Services" means virtual servers, object storage and managed databases.\n\n1. Services\n'), False),
+        (k, LUMORA, sub(sub(LUMORA, 'operated by Lumora Labs Ltd ("Lumora", "we", "us").', "operated by Lumora Labs Ltd."), "## 1. Who we are\n",
+                        '## Definitions\n\n"Lumora", "we" and "us" mean Lumora Labs Ltd.\n\n## 1. Who we are\n'), False),
+        (k, LUMORA, sub(LUMORA, 'To the extent permitted by law, our total liability to you is limited to the amount you paid us in the 12 months before the claim.',
+                        "To the extent permitted by law, our total liability to you is limited.\nThe limit is the amount you paid us in the 12 months before the claim."), False),
+        (k, VENTOLINE, sub(VENTOLINE, "L'abonnement Premium coûte 4,99 € par mois.\nL'abonnement est renouvelé automatiquement chaque mois, sauf résiliation avant la date de renouvellement.",
+                           "L'abonnement Premium, renouvelé automatiquement chaque mois sauf résiliation avant la date de renouvellement, coûte 4,99 € par mois."), False),
+        (k, VENTOLINE, sub(VENTOLINE, "L'utilisateur doit avoir au moins 15 ans pour créer un compte.\nL'utilisateur est responsable de la confidentialité de son mot de passe.",
+                           "L'utilisateur :\n- doit avoir au moins 15 ans pour créer un compte ;\n- est responsable de la confidentialité de son mot de passe."), False),
+        (k, KNUSPER, sub(KNUSPER, "Für die Nutzung ist eine Registrierung erforderlich. Nutzer müssen mindestens 16 Jahre alt sein.\nDie Zugangsdaten sind geheim zu halten.",
+                         "Für die Nutzung ist eine Registrierung erforderlich; Nutzer müssen mindestens 16 Jahre alt sein, und die Zugangsdaten sind geheim zu halten."), False),
+        (k, KNUSPER, sub(KNUSPER, "Wir geben personenbezogene Daten nicht an Dritte zu Werbezwecken weiter.",
+                         "Personenbezogene Daten geben wir nicht an Dritte zu Werbezwecken weiter."), False),
+        # a template variable rendered to the text it stands for
+        (k, sub(PARCEL, 'Parcelwick Inc. ("Parcelwick") runs', '{{company}} ("Parcelwick") runs'), PARCEL, False),
+        (k, sub(KNUSPER, "der Plattform Knusperfeld der", "der Plattform {{ platform_name }} der"), KNUSPER, False),
+        (k + "/control", LUMORA, sub(LUMORA, "We do not refund credits except where the law requires it.",
+                                     "We refund credits except where the law does not require it."), True),
+        (k + "/control", PARCEL, sub(PARCEL, "We keep delivery records for 24 months and then delete them.\nLocation data is deleted 30 days after the delivery.",
+                                     "We keep delivery records for 30 days and then delete them.\nLocation data is deleted 24 months after the delivery."), True),
+        (k + "/control", LUMORA, sub(LUMORA, "You may close your account at any time from your settings.\nWe may suspend or close your account",
+                                     "We may close your account at any time from your settings.\nYou may suspend or close your account"), True),
+        (k + "/control", QUOKKA, sub(QUOKKA, "With your consent, we use analytics cookies", "Without your consent, we use analytics cookies"), True),
+        (k + "/control", sub(LUMORA, "Unused credits expire 12 months after purchase.", "Unused credits expire XX months after purchase."), LUMORA, True),
+        (k + "/control", sub(BRINDLE, "on 30 days' written notice", "on [number] days' written notice"), BRINDLE, True),
+        (k + "/control", sub(KNUSPER, "Gerichtsstand ist Hamburg.", "Gerichtsstand ist [Ort]."), KNUSPER, True),
+        (k + "/control", BRINDLE, sub(sub(BRINDLE, 'provides virtual servers, object storage and managed databases (the "Services").', "provides the Services."),
+                                      "1. Services\n", '## Definitions\n\n"Services" means virtual servers and object storage.\n\n1. Services\n'), True),
+    ]
+
+
 KINDS = {
     "announcement": _announcements, "fragment": _fragments, "regrouped": _regrouped, "renamed": _renamed,
     "live-number": _live_numbers, "contact": _contact, "reordered": _reordered, "renumbered": _renumbered,
     "typography": _typography, "spelling": _spelling, "e-mail": _email_word, "capitalisation": _capitals,
     "moved": _moved, "cookie-expiry": _cookie_expiry, "footnote": _footnotes, "list-reflow": _list_conjunction,
-    "minimum-age": _minimum_age, "harder": _harder,
+    "minimum-age": _minimum_age, "restated": _restated, "harder": _harder,
 }
 
 

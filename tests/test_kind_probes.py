@@ -25,7 +25,10 @@ _SPEC.loader.exec_module(probes)
 
 # A material change the tracker still misses (a new item in a list of data collected: issue 11's
 # "missed" side, not a false alarm); kept in the probes so that its fix shows there.
-_KNOWN_MISSES = {"list-reflow-7"}
+_KNOWN_MISSES = {"list-reflow-7",
+                 # a definition moved into a definitions section and narrowed there ("managed
+                 # databases" left out): the clause that lost the words reads as a rewording
+                 "restated-20"}
 # A false alarm left: a sentence turned into a table row whose header says its verb ("Das Abo
 # kostet 6,90 €" / "| Abo | Preis |"): the verb is lost, a noun gained.
 _KNOWN_FALSE_ALARMS = {"harder-41"}

@@ -26,6 +26,7 @@ from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sen
 from tracker.analysis.clauses import inline_list, inline_marks
 from tracker.analysis.facts import Fact, extract_facts, law_places, nation, reworded_words, same_wording
 from tracker.analysis.facts_eu import is_foreign
+from tracker.analysis.restating import change_restated, meaning_moved, same_content
 from tracker.analysis.rendering import LEADS_ON, clause_text, one_line, plain_text, table_cells
 from tracker.analysis.subject import resolved_start
 from tracker.analysis.novelty import (LINK_CLOSE, LINK_OPEN, PLACEHOLDERS, Delta, DocIndex, Glue, Token,
@@ -2280,6 +2281,8 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
             return copy
         if kind == "modified" and before and after and (cell := _cell_changed(before, after, heading)):
             return cell
+        if kind == "modified" and before and after and (moved := _meaning_moved(before_p, after_p, facts_b, facts_a)):
+            return moved
         if d.empty or kind != "modified":
             # a word spelled another way ("aplication" → "application") is a typo fixed, not words
             # regrouped; this branch sees both because the delta explains respellings away
@@ -2327,7 +2330,28 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     label = job.label()
     if not label.material and kind == "modified" and before and after and (cell := _cell_changed(before, after, heading)):
         return replace(cell, facts_before=facts_b, facts_after=facts_a)
+    if not label.material and kind == "modified" and before and after \
+            and (moved := _meaning_moved(before_p, after_p, facts_b, facts_a)):
+        return moved
+    if label.material and context is not None and change_restated(before, after, ctx.old_text, ctx.new_text):
+        # its words are all still there, only regrouped across the pair or said with other small
+        # words (``tracker.analysis.restating``)
+        if kind == "modified" and before and after and same_content(before, after):
+            return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (), facts_b, facts_a)
+        return _cosmetic("regrouped", _COSMETIC_TEXT["regrouped"], facts_b, facts_a)
     return label
+
+
+def _meaning_moved(before_p: str, after_p: str, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> ChangeLabel | None:
+    """A material label when the clause keeps its words but a "not", a party or a number now goes
+    with another word ("we do not refund ... requires" → "we refund ... does not require", "you
+    may close" → "we may close"): a new meaning (``restating.meaning_moved``); None otherwise."""
+    moved = meaning_moved(before_p, after_p)
+    if not moved:
+        return None
+    cats = _order(set(category_scores(after_p)) - {"other"}) or ("other",)
+    return ChangeLabel(True, "material", cats, f"The same words with {moved}: now reads “{_snippet(after_p)}” "
+                       f"(was “{_snippet(before_p)}”){_cats_text(cats)}", None, (), (), fb, fa)
 
 
 _DIGIT = re.compile(r"\d")

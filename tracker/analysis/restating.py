@@ -1,0 +1,410 @@
+"""Is changed text only restated? The same content words, regrouped or said with other small words.
+
+Issue #11's false alarms include text that is still in the other version, only regrouped: two
+paragraphs merged or one split, a list turned into a sentence (or back), a sentence moved into
+another clause, a definition moved into a definitions section, or the same sentence with only
+function words, punctuation, casing, quotes or list markers changed. The clause diff sees a
+clause cut short here and another one new there; each alone looks like a term removed or added.
+
+``same_content`` compares the multiset of content words of the removed text with that of the
+added text (not clause by clause). Words that set a term are held to their place: a negation,
+a number with its unit, a modal verb, a limiter ("only", "except", "within", "before") or a
+party ("we", "you") must keep its count and stand next to one of the same content words as
+before, and a word must stay after a negation of its clause, or stay out of its reach. So "we
+may terminate" → "you may terminate", a "not" moved to another verb, or two periods swapped
+between clauses stay changes (``meaning_moved`` says which, for a clause that keeps its words).
+
+``restated_sentences`` applies it to a whole pair of versions: the sentences only one version has
+are grouped by the content words they share, and each group is compared whole; a clause change
+whose every changed sentence falls in a restated group only regroups text (``change_restated``).
+Pure functions of text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from tracker.analysis.boilerplate import MODALS, is_content_word, is_update_stamp
+from tracker.analysis.novelty import canonical_word, unaccented
+
+__all__ = ["same_content", "meaning_moved", "restated_sentences", "change_restated"]
+
+# Words that set a term though most are function words: their count and their place matter.
+NEGATIONS = frozenset("""not no never none nor neither without cannot ne pas jamais aucun aucune
+sans ni nicht kein keine keinen keinem keiner niemals ohne weder""".split())
+LIMITERS = frozenset("""only solely exclusively except unless until till before after within prior
+over under more less least most all any each every some always or seulement uniquement sauf avant
+après jusqu tous toutes tout toute ou nur außer ausser vor nach bis alle jede jeder jedes oder
+immer""".split())
+PARTIES = frozenset("""we us our ours you your yours i me my nous notre nos vous
+votre vos wir uns unser unsere unseren ihr ihre ihren sie""".split())
+_PERSON = {w: p for p, ws in (("we", "we us our ours nous notre nos wir uns unser unsere unseren"),
+                               ("you", "you your yours vous votre vos"),
+                               ("i", "i me my")) for w in ws.split()}
+STRONG = NEGATIONS | LIMITERS | PARTIES | MODALS
+# Words a restatement may add: the verb of a definition moved into a definitions section
+# ("'Services' means ..."), a pointer to a list ("the following").
+_RESTATING = frozenset("""means mean meaning refers refer referred defined define definition
+definitions following listed below above hereinafter désigne désignent signifie entend
+bezeichnet bedeutet""".split())
+_GAINED_REPEATS = 0.3  # share of the removed content words a restatement may say again (a subject
+# repeated in each sentence a list became)
+
+_TOKEN = re.compile(r"\d+(?:[.,x]\d+)*|[^\W\d_]+|[%€$£¥]")
+_PIECE = re.compile(r"(?<=[.!?;:])\s+|\s*\n\s*|\s*<br\s*/?>\s*|(?<=\|)\s*|\s*(?=\|)", re.I)
+_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|whereas|while|et|mais|tandis|und|aber|während)\s+", re.I)
+_MARKER = re.compile(r"^\s*(?:#{1,6}\s*)?(?:[-*+•]|\\?\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.)]|"
+                     r"(?:section|article|§)\s*\d+(?:\.\d+)*\.?|\d+(?:\.\d+)+\.?)\s+", re.I)
+_ITEM = re.compile(r"^\s*(?:[-*+•]|\\?\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)])\s+", re.I)
+_MARKUP = re.compile(r"\*\*|__|`|^\s*>\s?|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|\[|\]\([^)]*\)|\]")
+_CONTRACTED = re.compile(r"\b(?:(ca)|(wo)|(\w+))n['’]t\b|\bn['’](?=\w)", re.I)
+
+
+_BARE_NOT = {f"{w}nt": w for w in "do does did is are was were should would could have has had must need".split()}
+_BARE_NOT.update(cant="can", wont="will")
+
+
+def _uncontracted(m: re.Match[str]) -> str:
+    if m.group(0)[:1] in "nN" and len(m.group(0)) == 2:
+        return "ne "  # French "n'est"
+    return f"{'can' if m.group(1) else 'will' if m.group(2) else m.group(3)} not"
+
+
+def _stem(word: str) -> str:
+    # (``materiality.stem``'s rule; imported there from here would be circular)
+    w = unaccented(canonical_word(word))
+    return w[:6] if len(w) > 6 else w.rstrip("s") or w
+
+
+def _tokens(piece: str) -> list[str]:
+    """The lowercased tokens of one piece of text: words, numbers (with their decimals) and
+    currency or percent signs; "don't" gives "not", "n'est" gives "ne"."""
+    out = []
+    if "'" in piece or "’" in piece:
+        piece = _CONTRACTED.sub(_uncontracted, piece)
+    for t in _TOKEN.findall(piece.lower().replace("×", "x")):  # ("1×1 pixels", "1x1 pixels")
+        if t == "cannot":
+            out += ["can", "not"]  # one spelling for "cannot" and "can't"
+        elif t.endswith("nt") and t in _BARE_NOT:
+            out += [_BARE_NOT[t], "not"]  # "dont": the apostrophe lost in a capture
+        else:
+            out.append(t)
+    return out
+
+
+class _Piece:
+    """One sentence or list item: its tokens and whether it sits under a negated lead-in as a
+    whole ("You must not:" + "- spam")."""
+
+    __slots__ = ("tokens", "negated", "lead", "stems")
+
+    def __init__(self, tokens: list[str], negated: bool, lead: bool = False) -> None:
+        self.tokens = tokens
+        self.negated = negated
+        self.lead = lead  # it ends with a colon: the items after it complete it
+        self.stems = frozenset(_stem(t) for t in tokens if _plain_content(t))
+
+
+# A line break inside a sentence (a PDF's lines, a hard-wrapped paragraph): the line ends without
+# a stop and the next one goes on in lower case.
+_WRAPPED = re.compile(r"(?<=[^\s.!?;:|])[ \t]*\n[ \t]*(?=[a-zà-ÿ])")
+
+
+# "including but not limited to": no negation of what follows (left out on both sides)
+_NO_LIMIT = re.compile(r"\b(?:but\s+)?not\s+limited\s+to\b|\bwithout\s+limitation\b|"
+                       r"\bsans\s+(?:s['’]y\s+)?limit\w*(?:\s+à)?|\bohne\s+(?:darauf\s+)?beschränkt\s+zu\s+sein\b", re.I)
+
+
+def _pieces(text: str) -> list[_Piece]:
+    """``text`` cut into sentences, list items, table cells and clauses joined by ", and" or
+    ", but" (a line wrapped mid-sentence is joined first)."""
+    out: list[_Piece] = []
+    lead_negated = False  # the last lead-in ("... to:") was negated
+    carried: list[str] = []
+    for raw in _PIECE.split(_NO_LIMIT.sub(" ", _WRAPPED.sub(" ", text))):
+        for part in _CLAUSE_JOIN.split(raw):
+            item = bool(_ITEM.match(part)) or bool(carried)
+            part = _MARKUP.sub(" ", _MARKER.sub("", part)).strip(" |")
+            toks = carried + _tokens(part)
+            if not toks:
+                continue
+            if not part.endswith(":") and not any(_plain_content(t) or _is_number(t) for t in toks):
+                carried = toks  # a bare "or" between list items: read with the next item
+                continue
+            carried = []
+            out.append(_Piece(toks, item and lead_negated, part.endswith(":")))
+            if part.endswith(":"):
+                lead_negated = any(t in NEGATIONS for t in toks) or item and lead_negated
+            elif not item:
+                lead_negated = False
+    if carried:
+        out.append(_Piece(carried, False))
+    return out
+
+
+def _rejoin(pieces: list[_Piece], other: Counter[str]) -> None:
+    """Words a PDF's extraction broke in two ("ri ght", "in centives", "with out") joined again
+    where the other side says the whole word more often than this side."""
+    mine = Counter(t for p in pieces for t in p.tokens)
+    for p in pieces:
+        toks, i = p.tokens, 0
+        while i + 1 < len(toks):
+            whole = toks[i] + toks[i + 1]
+            if other[whole] > mine[whole] and whole.isalpha():
+                toks[i:i + 2] = [whole]
+                mine[whole] += 1
+            i += 1
+        p.stems = frozenset(_stem(t) for t in toks if _plain_content(t))
+
+
+def _squeezed(text: str) -> str:
+    return "".join(_tokens(_MARKUP.sub(" ", text)))
+
+
+def _is_number(t: str) -> bool:
+    return t[:1].isdigit() or t in "%€$£¥"
+
+
+def _key(t: str) -> str:
+    return t if t in STRONG or _is_number(t) else _stem(t)
+
+
+def _counted(t: str) -> bool:
+    return t in STRONG or _is_number(t) or is_content_word(t)
+
+
+_Binding = tuple[str, "str | None", "str | None", frozenset[str]]
+
+
+def _bindings(pieces: list[_Piece]) -> list[_Binding]:
+    """Each strong token (a number with the word after it, a negation, limiter, modal or party)
+    with the nearest content word on each side in its piece (None at the piece's edge; after a
+    lead-in ending with a colon, the first item's first one) and the content stems of its piece."""
+    out = []
+    for k, p in enumerate(pieces):
+        toks = p.tokens
+        for i, t in enumerate(toks):
+            if not (t in STRONG or _is_number(t)):
+                continue
+            j = i + 1
+            name = t
+            if _is_number(t) and j < len(toks):
+                name, j = f"{t} {_key(toks[j])}", j + 1  # "24 months" is one term
+            left = next((_stem(w) for w in reversed(toks[:i]) if _plain_content(w)), None)
+            right = next((_stem(w) for w in toks[j:] if _plain_content(w)), None)
+            if right is None and p.lead and k + 1 < len(pieces):
+                right = next((_stem(w) for w in pieces[k + 1].tokens if _plain_content(w)), None)
+            out.append((name, left, right, p.stems))
+    return out
+
+
+def _bound(old: _Binding, new: list[_Binding]) -> bool:
+    """Whether the strong token of ``old`` stands in ``new`` next to one of its old neighbours, in
+    a piece that shares more than half the content words of the smaller of the two pieces (two
+    periods swapped between "Boxes are returned after" and "Vans are returned after" share only
+    "returned")."""
+    name, left, right, stems = old
+    unit = name.split()[1:]  # (the unit of a number is no evidence of where it stands)
+    stems = stems.difference(unit)
+    for n, lt, rt, st in new:
+        if n != name or not (left is not None and left == lt or right is not None and right == rt):
+            continue
+        st = st.difference(unit)
+        if stems and st and len(stems & st) * 2 <= min(len(stems), len(st)):
+            continue
+        return True
+    return False
+
+
+def _plain_content(w: str) -> bool:
+    return is_content_word(w) and w not in STRONG and not _is_number(w)
+
+
+def same_content(before: str, after: str) -> bool:
+    """Whether ``after`` says what ``before`` says, only regrouped or restated.
+
+    Args:
+        before: the removed text (one or several clauses, Markdown or plain).
+        after: the added text.
+
+    Returns True when the content words of both, counted across the whole text, are the same
+    (``after`` may say again up to ``_GAINED_REPEATS`` of ``before``'s words, and add the verb of a
+    definition), no negation, number, modal, limiter or party is gained or lost (a modal or party
+    said again is allowed), each of those stands next to one of its old neighbouring content
+    words, and each content word follows a negation of its clause in ``after`` exactly where it
+    did in ``before``.
+    False for two empty texts (nothing to compare). Never raises."""
+    if _squeezed(before) == _squeezed(after):
+        return bool(_squeezed(before))  # the same letters in the same order: words broken or rejoined
+    pb, pa = _pieces(before), _pieces(after)
+    _rejoin(pb, Counter(t for p in pa for t in p.tokens))
+    _rejoin(pa, Counter(t for p in pb for t in p.tokens))
+    cb = Counter(_key(t) for p in pb for t in p.tokens if _counted(t))
+    ca = Counter(_key(t) for p in pa for t in p.tokens if _counted(t))
+    if not cb or not ca:
+        return False
+    if cb - ca:
+        return False  # a word said before is gone
+    gained = ca - cb
+    repeats = 0
+    for k, n in gained.items():
+        if k in _RESTATING:
+            continue
+        if k not in cb or k in NEGATIONS or k in LIMITERS or _is_number(k):
+            return False  # a new word, or a negation, limiter or number said once more
+        if k not in MODALS and k not in PARTIES:
+            repeats += n
+    if repeats > max(2, _GAINED_REPEATS * sum(cb.values())):
+        return False
+    new = _bindings(pa)
+    for b in _bindings(pb):
+        if not _bound(b, new):
+            if b[1] is None and b[2] is None and any(n == b[0] for n, _, _, _ in new):
+                continue  # a token alone in its piece (a bare "€9"): its count was checked
+            return False
+    return _polarity(pb) == _polarity(pa) or _same_polarity(_polarity(pb), _polarity(pa))
+
+
+def meaning_moved(before: str, after: str) -> str:
+    """What changed when ``after`` keeps ``before``'s content words but one that sets a term moved,
+    came or went: "a negation moved" ("we do not refund ... the law requires" → "we refund ... the
+    law does not require"), "a negation added" / "a negation dropped" ("with your consent" →
+    "without your consent"), "another party" ("you may close" → "we may close") or "a number
+    moved" (two periods swapped between clauses); "" when none did or other words changed too (a
+    rewording is judged elsewhere). Never raises."""
+    pb, pa = _pieces(before), _pieces(after)
+    cb = Counter(_key(t) for p in pb for t in p.tokens if _counted(t))
+    ca = Counter(_key(t) for p in pa for t in p.tokens if _counted(t))
+    if not cb or not ca:
+        return ""
+    if cb != ca:
+        lost, gained = cb - ca, ca - cb
+        if lost and gained and all(k in _PERSON for k in lost | gained) \
+                and {_PERSON[k] for k in lost}.isdisjoint(_PERSON[k] for k in gained):
+            return "another party"  # "you may close" → "we may close": another party does it
+        fewer = cb if sum(gained.values()) > sum(lost.values()) else ca
+        if all(k in NEGATIONS for k in lost | gained) and sum(lost.values()) != sum(gained.values()) \
+                and not any(k in NEGATIONS for k in fewer):
+            # (only into or out of a clause that says no other "not": "is and will not be liable" →
+            # "is not and will not be liable" completes what it said)
+            return "a negation added" if fewer is cb else "a negation dropped"
+        return ""
+    persons = {_PERSON[k] for k in cb if k in _PERSON}
+    new = _bindings(pa)
+    for b in _bindings(pb):
+        tok = b[0].split()[0]
+        if b[1] is None and b[2] is None or not (
+                tok in NEGATIONS or _is_number(tok) or tok in _PERSON and len(persons) > 1):
+            continue  # (a party moves only when another one is there to take its place)
+        if not _bound(b, new):
+            return "a negation moved" if tok in NEGATIONS else "another party" if tok in _PERSON else "a number moved"
+    return ""
+
+
+def _polarity(pieces: list[_Piece]) -> dict[str, set[bool]]:
+    out: dict[str, set[bool]] = {}
+    for p in pieces:
+        negated = p.negated
+        for t in p.tokens:
+            negated = negated or t in NEGATIONS  # (a word after a "not" in its clause is negated)
+            if _plain_content(t):
+                out.setdefault(_stem(t), set()).add(negated)
+    return out
+
+
+def _same_polarity(a: dict[str, set[bool]], b: dict[str, set[bool]]) -> bool:
+    return all(b.get(k, v) == v for k, v in a.items())
+
+
+# --- a whole pair of versions ------------------------------------------------------------------
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\s*\n\s*|\s*<br\s*/?>\s*", re.I)
+
+
+# A page break a PDF's extraction left in the text ("----- page 3 -----", a page number alone)
+_PAGE_MARK = re.compile(r"-*\s*(?:page|seite)\s+\d{1,4}(?:\s+(?:of|von|sur)\s+\d{1,4})?\s*-*|\d{1,3}", re.I)
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences and lines of ``text``, each in one spelling of its spaces."""
+    out = []
+    for s in _SENTENCE.split(text):
+        s = " ".join(s.split())
+        if s and any(c.isalnum() for c in s) and not re.fullmatch(r"[|\s:-]+", s) and not _PAGE_MARK.fullmatch(s):
+            out.append(s)
+    return out
+
+
+def _content_stems(sentence: str) -> frozenset[str]:
+    return frozenset(_stem(t) for t in _tokens(sentence) if _plain_content(t) or _is_number(t))
+
+
+@lru_cache(maxsize=8)
+def restated_sentences(old: str, new: str) -> frozenset[str]:
+    """The sentences only one of two versions has (``_sentences``' spelling) that only restate
+    the other's: the sentences removed and added are grouped by the content words they share
+    (two sentences sharing two content words, or one of a sentence of one or two, are linked) and
+    each group whose removed and added sentences say the same (``same_content``) is restated.
+
+    Args:
+        old, new: two whole versions of a document (Markdown).
+
+    Returns the restated sentences of both sides; empty when none. Update stamps ("Last
+    updated: ...") are left out of every group. Never raises."""
+    so, sn = Counter(_sentences(old)), Counter(_sentences(new))
+    removed = [s for s in so - sn if not is_update_stamp(s)]
+    added = [s for s in sn - so if not is_update_stamp(s)]
+    if not removed or not added or len(removed) + len(added) > 400:
+        return frozenset()
+    nodes = [(s, "old") for s in removed] + [(s, "new") for s in added]
+    stems = [_content_stems(s) for s, _ in nodes]
+    parent = list(range(len(nodes)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(nodes)):
+        for j in range(i + 1, len(nodes)):
+            if nodes[i][1] == nodes[j][1]:
+                continue
+            shared = len(stems[i] & stems[j])
+            if shared >= 2 or shared and min(len(stems[i]), len(stems[j])) <= 2:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(nodes)):
+        groups.setdefault(find(i), []).append(i)
+    out: set[str] = set()
+    for members in groups.values():
+        gone = "\n".join(nodes[i][0] for i in members if nodes[i][1] == "old")
+        came = "\n".join(nodes[i][0] for i in members if nodes[i][1] == "new")
+        if gone and came and same_content(gone, came):
+            out.update(nodes[i][0] for i in members)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=8)
+def _sentence_set(text: str) -> frozenset[str]:
+    return frozenset(_sentences(text))
+
+
+def change_restated(before: str | None, after: str | None, old: str, new: str) -> bool:
+    """Whether one clause change only restates text of the other version: every sentence of
+    ``before`` the new version lacks, and every sentence of ``after`` the old one lacks, is in a
+    restated group of the pair (``restated_sentences``), and there is at least one.
+
+    Args:
+        before, after: the clause's two texts (None for an added or a removed clause).
+        old, new: the two whole versions the clause belongs to.
+
+    Never raises."""
+    restated = restated_sentences(old, new)
+    if not restated:
+        return False
+    sold, snew = _sentence_set(old), _sentence_set(new)
+    changed = [s for s in _sentences(before or "") if s not in snew] + \
+              [s for s in _sentences(after or "") if s not in sold]
+    return bool(changed) and all(s in restated for s in changed)
