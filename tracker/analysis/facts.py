@@ -145,9 +145,14 @@ def _is_age(text: str, m: re.Match) -> bool:
 
 
 # --- ages ------------------------------------------------------------------------------------
+# An age in words ("eighteen years of age", "the age of sixteen"): ten to ninety-nine
+_AGE_WORD = (r"(?:\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
+             r"five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+             r"seventeen|eighteen|nineteen)\b)")
 _AGE = re.compile(
     r"(?P<q>under|below|over|above|at least|younger than|older than|minimum)?\s*(?:the\s+)?"
-    r"(?:age\s+of\s+(?P<a1>\d{1,2}|majority)|(?:[a-z]+(?:-[a-z]+)?\s*\()?(?P<a2>\d{1,2})\)?\s+(?:years\s+)?(?:of\s+age|years\s+old"
+    r"(?:age\s+of\s+(?P<a1>\d{1,2}|majority|" + _AGE_WORD + r")|(?:[a-z]+(?:-[a-z]+)?\s*\()?(?P<a2>\d{1,2}|"
+    + _AGE_WORD + r")\)?\s+(?:years\s+)?(?:of\s+age|years\s+old"
     r"|years\s+or\s+older|or\s+older|\+)|age\s+(?P<a3>\d{1,2})\b)"
     r"|(?P<q2>under|below|over)\s+(?P<a4>\d{1,2})\b(?!\s*(?:%|percent|days?|months?|weeks?|hours?"
     r"|years?|[$€£]))"
@@ -167,6 +172,8 @@ def _ages(text: str) -> list[Fact]:
         qual = (m.group("q") or m.group("q2") or "").lower()
         if not age:  # "the minimum age is 13"
             age, qual = m.group("a5") or m.group("a6") or m.group("a7"), "minimum"
+        if not age.isdigit() and age.lower() != "majority":  # in words: the same value as in digits
+            age = _fmt(number(age) or 0)
         out.append(Fact("age", m.group(0).strip(), "majority" if age.lower() == "majority"
                         else age, qual))
     return out
@@ -473,7 +480,7 @@ def _en_facts(text: str) -> list[Fact]:
         facts += _percent(text)
     if any(unit in lower for unit in _UNIT_WORDS):
         facts += _durations(text)
-    if digit or "age" in lower:
+    if digit or "age" in lower or " old" in lower or "older" in lower:  # "eighteen or older"
         facts += _ages(text)
     if ("court" in lower or not _PLACE_WORDS.isdisjoint(_ASCII_WORD.findall(lower))
             or any(phrase in lower for phrase in _PLACE_PHRASES)):

@@ -1211,6 +1211,31 @@ def _has_sibling(text: str, sentence: str, ctx: DocContext, side: str) -> bool:
 
 _NEGATIONS = frozenset("not no never without none nor ne pas jamais aucun aucune nicht kein keine "
                        "keinen niemals ohne".split())
+# The parties' own words: "You may cancel" → "We may cancel" swaps who holds a right, never a name
+_PARTY_PRONOUNS = frozenset("you your yours we us our ours either both each party parties only vous votre vos "
+                            "nous notre nos chaque partie parties seul seuls sie ihr ihre ihren ihrem ihrer "
+                            "wir uns unser unsere unseren unserem unserer du dein deine jede partei parteien "
+                            "nur".split())
+
+
+def _counts_or_parties(words_: tuple[str, ...]) -> bool:
+    """Whether a replaced run holds a number in words or a unit of time ("dreißig Tagen" →
+    "drei Monaten", "thirty days" → "six months") or a party's pronoun ("You" → "We"): a term or a
+    right changing hands, never a name replaced throughout."""
+    from tracker.analysis.facts import number
+    from tracker.analysis.facts_eu import word_number
+
+    for w in words_:
+        if w in _PARTY_PRONOUNS or w in ("a", "an", "un", "une", "ein", "eine"):
+            if w in _PARTY_PRONOUNS:
+                return True
+            continue
+        if number(w) is not None or word_number(w) is not None:
+            return True
+        if re.fullmatch(r"(?:days?|weeks?|months?|years?|hours?|jours?|semaines?|mois|ans?|années?|heures?|"
+                        r"tage?n?|wochen?|monate?n?|jahre?n?|stunden?)", w):
+            return True
+    return False
 
 
 def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, ...], tuple[str, ...]], str]:
@@ -1234,6 +1259,8 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
             o = tuple(t.norm for t in d.before[i1:i2])
             n = tuple(t.norm for t in d.after[j1:j2])
             if any(w in MODALS or w in _NEGATIONS or w.isdigit() or w in PLACEHOLDERS for w in o + n):
+                continue
+            if _counts_or_parties(o + n):
                 continue
             old_text, new_text = d.run_text("dels", (i1, i2)), d.run_text("ins", (j1, j2))
             key = (o, n)

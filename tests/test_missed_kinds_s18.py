@@ -1,0 +1,67 @@
+"""Kinds of material change the tracker missed (issue 11, session 18), on invented terms.
+
+A term stated in words ("thirteen years of age", "trente jours", "dreißig Tage"), a notice
+channel cut, the parties swapped ("you may" → "we may") and a clause's reach widened, each
+written in other words than ``benchmarks/kind_probes_missed.py`` (which measures the same kinds
+on more variants). Whole documents go through ``analyse``, as ``tracker compare`` does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.analysis import analyse
+from tracker.analysis.facts import extract_facts
+from tracker.analysis.facts_eu import word_number
+
+FRAME = {
+    "en": "# Quenton Terms\n\nLast updated: 4 June 2026\n\n## About\nQuenton is an online sketchbook.\n\n{body}\n\n"
+          "## Contact\nWrite to desk@quenton.example.\n",
+    "fr": "# Conditions de Quenton\n\nMise à jour : 4 juin 2026\n\n## À propos\nQuenton est un carnet de "
+          "croquis en ligne.\n\n{body}\n\n## Contact\nÉcrivez à bureau@quenton.example.\n",
+    "de": "# Bedingungen von Quenton\n\nStand: 4. Juni 2026\n\n## Über uns\nQuenton ist ein Skizzenbuch im "
+          "Internet.\n\n{body}\n\n## Kontakt\nSchreiben Sie an buero@quenton.example.\n",
+}
+
+
+def run(lang: str, old: str, new: str):
+    return analyse(FRAME[lang].format(body=old), FRAME[lang].format(body=new))
+
+
+# --- a term stated in words ----------------------------------------------------------------------
+@pytest.mark.parametrize("words,value", [
+    ("trente", 30), ("dix-sept", 17), ("soixante-dix", 70), ("quatre-vingt-dix-neuf", 99), ("trente et un", 31),
+    ("dreißig", 30), ("siebzehn", 17), ("achtzehn", 18), ("vierundzwanzig", 24), ("zwölf", 12),
+])
+def test_french_and_german_numbers_in_words_are_read_whole(words: str, value: int) -> None:
+    assert word_number(words) == value
+
+
+@pytest.mark.parametrize("text,kind,value", [
+    ("Vous devez être âgé d'au moins dix-sept ans.", "age", "17"),
+    ("Wir löschen Ihre Skizzen nach achtzehn Monaten.", "duration", "P18M"),
+    ("Nous gardons vos croquis pendant quatre-vingt-dix jours.", "duration", "P90D"),
+    ("Sie haben vierundzwanzig Stunden Zeit, um zu widersprechen.", "duration", "PT24H"),
+    ("Members must be at least sixteen years of age.", "age", "16"),
+    ("Members must be twenty-one or older.", "age", "21"),
+])
+def test_a_term_in_words_is_a_fact_with_its_whole_value(text: str, kind: str, value: str) -> None:
+    facts = [(f.kind, f.value) for f in extract_facts(text)]
+    assert (kind, value) in facts, facts
+    # never the tail of a compound: "achtzehn" is no "zehn", "dix-sept" no "sept"
+    assert not any(k == kind and v != value for k, v in facts), facts
+
+
+@pytest.mark.parametrize("lang,old,new,cat", [
+    ("en", "## Who may join\nMembers must be at least fourteen years of age.",
+     "## Who may join\nMembers must be at least twenty-one years of age.", "eligibility"),
+    ("de", "## Laufzeit\nDas Abo kann mit einer Frist von vierzehn Tagen gekündigt werden.",
+     "## Laufzeit\nDas Abo kann mit einer Frist von zwei Monaten gekündigt werden.", "subscription"),
+    ("fr", "## Conservation\nNous conservons vos données personnelles pendant trente jours.",
+     "## Conservation\nNous conservons vos données personnelles pendant dix-huit mois.", "privacy"),
+])
+def test_a_term_in_words_changed_is_material_never_a_rename(lang: str, old: str, new: str, cat: str) -> None:
+    result = run(lang, old, new)
+    assert result.material, result.summary
+    assert not any(c.cosmetic == "renamed" for c in result.changes)
+    assert cat in result.categories, result.categories
