@@ -65,3 +65,60 @@ def test_a_term_in_words_changed_is_material_never_a_rename(lang: str, old: str,
     assert result.material, result.summary
     assert not any(c.cosmetic == "renamed" for c in result.changes)
     assert cat in result.categories, result.categories
+
+
+# --- a notice channel cut: sent to the user → posted on a page -----------------------------------
+@pytest.mark.parametrize("lang,old,new,cat", [
+    ("en", "## Updates to these terms\nWe will send you an email about any change to these terms.",
+     "## Updates to these terms\nWe will post any change to these terms on this page.", "terms-changes"),
+    ("fr", "## Évolution des conditions\nNous vous informerons par e-mail de toute modification des présentes "
+     "conditions.", "## Évolution des conditions\nToute modification des présentes conditions sera publiée sur "
+     "notre site.", "terms-changes"),
+    ("de", "## Preisänderungen\nWir informieren Sie per E-Mail über Preisänderungen.",
+     "## Preisänderungen\nPreisänderungen veröffentlichen wir auf unserer Website.", "pricing"),
+])
+def test_a_notice_sent_to_you_cut_to_a_posting_is_material(lang: str, old: str, new: str, cat: str) -> None:
+    result = run(lang, old, new)
+    assert result.material, result.summary
+    assert cat in result.categories, result.categories
+
+
+def test_the_same_channel_reworded_is_no_notice_cut() -> None:
+    result = run("en", "## Updates to these terms\nWe will notify you by email of any change to these terms.",
+                 "## Updates to these terms\nWe will notify you by e-mail of any change to these terms.")
+    assert not result.material, result.summary
+
+
+# --- the parties swapped: the same right, held by the other party ----------------------------------
+@pytest.mark.parametrize("lang,old,new", [
+    ("en", "## Sketches\nYou may remove any sketch at any time.", "## Sketches\nWe may remove any sketch at any time."),
+    ("fr", "## Fin du contrat\nVous pouvez mettre fin au contrat à tout moment.",
+     "## Fin du contrat\nNous pouvons mettre fin au contrat à tout moment."),
+    ("de", "## Vertragsende\nSie können den Vertrag jederzeit beenden.",
+     "## Vertragsende\nWir können den Vertrag jederzeit beenden."),
+])
+def test_a_right_passed_to_the_other_party_is_material_never_a_rename(lang: str, old: str, new: str) -> None:
+    result = run(lang, old, new)
+    assert result.material, result.summary
+    assert not any(c.cosmetic for c in result.changes), [c.cosmetic for c in result.changes]
+
+
+def test_the_same_party_with_other_words_is_no_swap() -> None:
+    result = run("en", "## Sketches\nYou may remove any sketch at any time.",
+                 "## Sketches\nAt any time, you may remove any sketch.")
+    assert not result.material, result.summary
+
+
+# --- the reach of a clause: a part of something, or all of it ------------------------------------
+@pytest.mark.parametrize("lang,old,new", [
+    ("en", "## Analytics\nWe send some of your drawing statistics to our analytics provider.",
+     "## Analytics\nWe send all of your drawing statistics to our analytics provider."),
+    ("en", "## Analytics\nWe send every drawing statistic to our analytics provider.",
+     "## Analytics\nWe send certain drawing statistics to our analytics provider."),
+    ("fr", "## Statistiques\nNous partageons certaines de vos données de dessin avec notre prestataire de mesure d'audience.",
+     "## Statistiques\nNous partageons toutes vos données de dessin avec notre prestataire de mesure d'audience."),
+])
+def test_a_clause_reaching_all_instead_of_some_is_material(lang: str, old: str, new: str) -> None:
+    result = run(lang, old, new)
+    assert result.material, result.summary
+    assert "privacy" in result.categories, result.categories

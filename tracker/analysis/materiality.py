@@ -1740,7 +1740,11 @@ _COVERAGE = re.compile(
     r"\(\s*collectively,?\s+(?:the|our)\s+[“\"]", re.I)  # ("collectively, “Vanco”, “we”": a party, no list)
 _COMMITMENT = re.compile(r"\bwe\s+(?:will|shall|commit\w*|guarantee\w*|undertake\w*|promise\w*)\b|"
                          r"\bnous\s+(?:nous\s+engageons|garantissons)|\bwir\s+(?:garantieren|"
-                         r"verpflichten\s+uns)\b", re.I)
+                         r"verpflichten\s+uns)\b|"
+                         # the French future and the German "werden" promise too ("nous vous
+                         # informerons", "nous rembourserons", "wir werden Sie benachrichtigen")
+                         r"\bnous\s+(?:vous\s+|les\s+|l['’]\s*|en\s+|leur\s+)?[a-zéèêàç]+(?:erons|irons|drons|rons)\b|"
+                         r"\bwir\s+werden\b", re.I)
 
 
 # A negation of a verb ("do not share", "never sell", "ne les partageons"), and the words that may
@@ -2063,6 +2067,39 @@ def notice_cut(before: str | None, after: str | None) -> str:
 _FRAME = frozenset("now says instead of no longer new the a an is are".split())
 
 
+# How the user is told (personal: to them; public: a page they would have to read), in English,
+# French and German. A notice sent to the user cut down to one posted on a page is a notice cut.
+_PERSONAL_CHANNEL = re.compile(
+    r"\b(?:by|via|through|per|over)\s+(?:(?:an?|the)\s+)?(?:e-?mail|electronic mail|post|mail|letter|sms|"
+    r"text messages?|registered mail|push notifications?)\b|\bin writing\b|\bwritten notice\b|"
+    r"\be-?mail(?:ing)? you\b|\bsend(?:ing)? you\b|\bnotify you directly\b|\b(?:to|at) your (?:e-?mail )?address\b|"
+    r"\bpar (?:courrier(?: électronique| postal)?|courriel|e-?mail|mail|écrit|lettre(?: recommandée)?|sms|"
+    r"voie électronique|notification)\b|\bvous (?:adresser|envoyer|enverrons)\b|"
+    r"\bper (?:e-?mail|post|brief|sms|einschreiben)\b|\bschriftlich\b|\bin textform\b|"
+    r"\ban (?:ihre|die von ihnen) (?:\w+ )?e-?mail-?adresse\b", re.I)
+_PUBLIC_CHANNEL = re.compile(
+    r"\bpost(?:s|ing|ed)?\b|\bpublish\w*|\b(?:on|at) (?:this|our|the) (?:page|website|site|blog)\b|"
+    r"\bupdat\w+ the (?:date|[\"“]?last updated)|\bpubli\w+|\bsur (?:cette|notre|la présente|le) (?:page|site)\b|"
+    r"\bmise en ligne\b|\bveröffentlich\w*|\bauf (?:dieser|unserer) (?:seite|website|webseite|internetseite)\b",
+    re.I)
+_TELLS = re.compile(r"\b(?:notif\w*|inform\w*|tell|told|let you know|alert|warn|notice|announc\w*|e-?mail(?:ing)? you|(?:send|write to|contact)(?:ing)? you|avis|aviser|avertir|"
+                    r"avertirons|prévenir|préviendrons|benachrichtig\w*|mitteil\w*|hinweis\w*|kenntnis)\b", re.I)
+
+
+def notice_channel_cut(before: str | None, after: str | None) -> tuple[str, str] | None:
+    """How the user is told of something, cut from a message to them (by email, in writing, par
+    courrier électronique, per E-Mail) to a posting they would have to find (on this page, on
+    the website, publiée, veröffentlicht): ``(old channel, new channel)`` as written, or None
+    (the same channel, a personal channel kept, or no telling at all)."""
+    b, a = plain(before or ""), plain(after or "")
+    if not (b and a) or not (_TELLS.search(b) and (_TELLS.search(a) or _PUBLIC_CHANNEL.search(a))):
+        return None
+    old, new = _PERSONAL_CHANNEL.search(b), _PUBLIC_CHANNEL.search(a)
+    if not old or not new or _PERSONAL_CHANNEL.search(a) or _USERS_NOTICE.search(b):
+        return None
+    return old.group(0), new.group(0)
+
+
 def _said_once(sentences: list[str]) -> list[str]:
     """``sentences`` less repeats: the same sentence twice, or one whose words another says
     with more ("The law is now Estonia instead of Malta" beside "Now says “…the laws of Estonia…”
@@ -2161,7 +2198,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     d, why = _explain_noise(d, ctx)
     d = _list_lead_words(d, before or "", after or "", lead_before, lead_after)
     if not any(is_content_word(w) or w in MODALS or w in _NEGATIONS
-               for w in d.inserted() + d.deleted()):
+               for w in d.inserted() + d.deleted()) and not (kind == "modified" and (_party_swap(d) or _reach_change(d))):
         # small words changed beside the name or date ("of" → "our"): said too, never "Only a name"
         small = _small_words(d) if kind == "modified" else ""
         if renamed:
@@ -2197,7 +2234,8 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     if kind not in ("added", "removed") and _examples_only(d):
         return ChangeLabel(False, "minor", (), "Only the examples given changed", None, (), (),
                            facts_b, facts_a)
-    if kind not in ("added", "removed") and _ui_only(d, facts_b, facts_a) and not notice_cut(before_p, after_p):
+    if kind not in ("added", "removed") and _ui_only(d, facts_b, facts_a) and not notice_cut(before_p, after_p) \
+            and not notice_channel_cut(before_p, after_p):
         return ChangeLabel(False, "minor", (), "Only the way to reach a feature or a form changed",
                            None, (), (), facts_b, facts_a)
     if kind not in ("added", "removed") and _names_only(d, facts_b, facts_a):
@@ -3442,6 +3480,21 @@ class _Job:
             sentences.append(f"Now says {_in_place(self.after, shift[1])} instead of "
                              f"{_in_place(self.before, shift[0])}{_cats_text(cats or ('other',))}")
             cats = cats or ("other",)
+        if not sentences and (legal or has_verb(words(self.after))) and (channel := notice_channel_cut(self.before, self.after)):
+            # "by email" → "by posting them on this page": the user is no longer told, only posted to
+            cats = cats or ("terms-changes",)
+            sentences.append(f"No longer tells you directly: now {_in_place(self.after, channel[1])} instead of "
+                             f"{_in_place(self.before, channel[0])}{_cats_text(cats)}")
+        if not sentences and (legal or has_verb(words(self.after))) and (swap := _party_swap(d)):
+            # "You may cancel" → "We may cancel": the same right, held by the other party now
+            cats = cats or ("other",)
+            sentences.append(f"Now says {_in_place(self.after, swap[1])} instead of "
+                             f"{_in_place(self.before, swap[0])}{_cats_text(cats)}")
+        if not sentences and (legal or self._coverage()) and (reach := _reach_change(d)):
+            # "some of your data" → "all of your data": how far the clause reaches, not a rewording
+            cats = cats or ("other",)
+            sentences.append(f"Now says {_in_place(self.after, reach[1])} instead of "
+                             f"{_in_place(self.before, reach[0])}{_cats_text(cats)}")
         if not sentences and (legal or self._coverage()) and (ins_c or del_c) and not self._reworded(ins_c, del_c) \
                 and not self._age_spelled():
             sentences.append(self._scope(ins_c, del_c, cats or ("other",)))
@@ -3693,6 +3746,51 @@ def _modal_shift(d: Delta) -> tuple[str, str] | None:
                 for old, before in gone:
                     if {m.group(1) + "r", m.group(1) + "re"} & set(before):
                         return old, t.norm
+    return None
+
+
+# Who holds a right: the user ("you", "vous", "Sie") or the provider ("we", "nous", "wir").
+_USER_WORDS = frozenset("you your yours vous votre vos sie ihr ihre ihren ihrem ihrer du dein deine either both "
+                        "each".split())
+_PROVIDER_WORDS = frozenset("we us our ours nous notre nos wir uns unser unsere unseren unserem unserer".split())
+# Quantifiers that set how far a clause reaches: a part of something, or all of it.
+_PART_WORDS = frozenset("""some certain limited selected specific few part parts einige einigen einiger bestimmte
+bestimmten bestimmter manche einzelne gewisse certaines certains quelques partie""".split())
+_WHOLE_WORDS = frozenset("""all any every entire everything whole alle allen aller sämtliche sämtlichen jede jeden
+jeglicher jegliche gesamte gesamten toutes tous tout ensemble intégralité""".split())
+
+
+def _party_swap(d: Delta) -> tuple[str, str] | None:
+    """The holder of a right swapped in place ("You may cancel" → "We may cancel", "Either party
+    may end" → "Only we may end", "Sie können kündigen" → "Wir können kündigen"): ``(old word,
+    new word)`` of the pronoun replaced, or None. Only when the clause's other words stay, but for
+    the verb's person ("vous pouvez" → "nous pouvons") and "only"."""
+    dels, ins = set(d.deleted()), set(d.inserted())
+    for gone, came in ((_USER_WORDS, _PROVIDER_WORDS), (_PROVIDER_WORDS, _USER_WORDS)):
+        old = [w for w in d.deleted() if w in gone]
+        new = [w for w in d.inserted() if w in came]
+        if not (old and new) or dels & came or ins & gone:
+            continue
+        rest = {w for w in dels | ins if is_content_word(w)} - gone - came - _PARTY_PRONOUNS - MODALS
+        rest -= {"pouvez", "pouvons", "devez", "devons", "pourrez", "pourrons", "können", "könnt", "kannst",
+                 "party", "parties", "like", "likes", "wish", "wishes", "want", "wants", "choose", "chooses"}
+        if not rest:
+            return old[0], new[0]
+    return None
+
+
+def _reach_change(d: Delta) -> tuple[str, str] | None:
+    """A quantifier that sets how far a clause reaches replaced by one of the other reach
+    ("some of your data" → "all of your data", "certaines" → "toutes", "einige" → "alle", or back):
+    ``(old word, new word)``, or None."""
+    old_part = [w for w in d.deleted() if w in _PART_WORDS]
+    old_whole = [w for w in d.deleted() if w in _WHOLE_WORDS]
+    new_part = [w for w in d.inserted() if w in _PART_WORDS]
+    new_whole = [w for w in d.inserted() if w in _WHOLE_WORDS]
+    if old_part and new_whole:
+        return old_part[0], new_whole[0]
+    if old_whole and new_part:
+        return old_whole[0], new_part[0]
     return None
 
 
