@@ -122,3 +122,38 @@ def test_a_clause_reaching_all_instead_of_some_is_material(lang: str, old: str, 
     result = run(lang, old, new)
     assert result.material, result.summary
     assert "privacy" in result.categories, result.categories
+
+
+# --- the same rhythm in other words; a right narrowed to one named way; a decision made final -----
+@pytest.mark.parametrize("lang,old,new", [
+    ("fr", "## Facturation\nLe carnet est facturé chaque mois.", "## Facturation\nLe carnet est facturé tous les mois."),
+    ("en", "## Billing\nThe sketchbook is billed each month.", "## Billing\nThe sketchbook is billed every month."),
+    ("de", "## Abrechnung\nDas Skizzenbuch wird jeden Monat abgerechnet.",
+     "## Abrechnung\nDas Skizzenbuch wird monatlich abgerechnet."),
+])
+def test_the_same_rhythm_said_otherwise_is_no_change(lang: str, old: str, new: str) -> None:
+    result = run(lang, old, new)
+    assert not result.material, result.summary
+
+
+def test_another_rhythm_is_still_a_change() -> None:
+    result = run("en", "## Billing\nThe sketchbook is billed each month.",
+                 "## Billing\nThe sketchbook is billed every year.")
+    assert result.material, result.summary
+
+
+def test_payment_methods_cut_to_one_are_no_mere_names() -> None:
+    result = run("de", "## Bezahlung\nSie zahlen per Überweisung oder PayPal.", "## Bezahlung\nSie zahlen nur per PayPal.")
+    assert result.material, result.summary
+    assert "payment" in result.categories, result.categories
+
+
+@pytest.mark.parametrize("old,new,cat", [
+    ("## Reviews\nYou can appeal if we take down your sketch.",
+     "## Reviews\nOur decision to take down a sketch is final.", "content-removal"),
+    ("## Ideas\nIdeas you submit remain yours.", "## Ideas\nWe may use any idea you submit without compensating you.",
+     "content-rights"),
+])
+def test_a_decision_made_final_or_a_use_without_pay_is_material(old: str, new: str, cat: str) -> None:
+    result = run("en", old, new)
+    assert result.material, result.summary

@@ -432,14 +432,54 @@ _ANY_TIME_ALL = re.compile(r"\b(?:at\s+any\s+time|à\s+tout\s+moment|jederzeit|"
                            + _EU_ANY_TIME_PATTERN + r")\b", re.I)
 
 
+# One period said as a rhythm: "every month", "monthly", "chaque mois", "tous les mois", "monatlich"
+_EVERY = re.compile(
+    r"\b(?:(?:every|each|per|a)\s+(?P<en>day|week|month|year)|(?P<ly>daily|weekly|monthly|yearly|annually)|"
+    r"(?:chaque|par)\s+(?P<fr>jour|semaine|mois|an|année)|tou(?:te)?s\s+les\s+(?P<fr2>jours|semaines|mois|ans|années)|"
+    r"(?P<ment>quotidiennement|hebdomadairement|mensuellement|annuellement)|"
+    r"(?:jede[nrs]?|pro)\s+(?P<de>tag|woche|monat|jahr)|(?P<lich>täglich|wöchentlich|monatlich|jährlich))\b", re.I)
+_RHYTHM = {"day": "D", "daily": "D", "jour": "D", "jours": "D", "quotidiennement": "D", "tag": "D", "täglich": "D",
+           "week": "W", "weekly": "W", "semaine": "W", "semaines": "W", "hebdomadairement": "W", "woche": "W",
+           "wöchentlich": "W", "month": "M", "monthly": "M", "mois": "M", "mensuellement": "M", "monat": "M",
+           "monatlich": "M", "year": "Y", "yearly": "Y", "annually": "Y", "an": "Y", "ans": "Y", "année": "Y",
+           "années": "Y", "annuellement": "Y", "jahr": "Y", "jährlich": "Y"}
+
+
+def _rhythms(text: str) -> dict[str, set[str]]:
+    """{period letter: the words that say it} of each rhythm ``text`` states ("every month")."""
+    out: dict[str, set[str]] = {}
+    for m in _EVERY.finditer(text):
+        unit = next(g for g in m.groups() if g)
+        out.setdefault(_RHYTHM[unit.lower()], set()).update(re.findall(r"\w+", m.group(0).lower()))
+    return out
+
+
+def rhythm_change(before: str, after: str) -> tuple[str, str] | None:
+    """A rhythm turned into another ("billed each month" → "billed every year", "chaque mois" →
+    "chaque année", "monatlich" → "jährlich"): ``(old phrase, new phrase)`` as written, or None
+    (no rhythm on a side, or the same ones)."""
+    old = {_RHYTHM[next(g for g in m.groups() if g).lower()]: m.group(0) for m in _EVERY.finditer(before)}
+    new = {_RHYTHM[next(g for g in m.groups() if g).lower()]: m.group(0) for m in _EVERY.finditer(after)}
+    if not (old and new) or old.keys() == new.keys():
+        return None
+    gone, came = old.keys() - new.keys(), new.keys() - old.keys()
+    if not (gone and came):
+        return None  # a rhythm added beside one kept: another sentence's business
+    return old[sorted(gone)[0]], new[sorted(came)[0]]
+
+
 def reworded_words(before: str, after: str) -> set[str]:
     """Lowercased words of the phrases that both texts say, each in its own wording ("at any
-    time" in one, "whenever you like" in the other): words a comparison of the two may ignore.
-    Empty when either text lacks such a phrase."""
+    time" in one, "whenever you like" in the other; "chaque mois" in one, "tous les mois" in the
+    other): words a comparison of the two may ignore. Empty when either text lacks such a phrase."""
+    out: set[str] = set()
     old, new = _ANY_TIME_ALL.findall(before), _ANY_TIME_ALL.findall(after)
-    if not (old and new):
-        return set()
-    return {w for p in old + new for w in re.findall(r"\w+", p.lower())}
+    if old and new:
+        out = {w for p in old + new for w in re.findall(r"\w+", p.lower())}
+    rb, ra = _rhythms(before), _rhythms(after)
+    if rb and rb.keys() == ra.keys():  # the same rhythm said in other words
+        out |= {w for ws in (*rb.values(), *ra.values()) for w in ws}
+    return out
 
 
 def extract_facts(text: str) -> list[Fact]:

@@ -24,7 +24,7 @@ from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans,
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topic_profile, topical_watch)
 from tracker.analysis.clauses import inline_list, inline_marks
-from tracker.analysis.facts import Fact, extract_facts, law_places, nation, reworded_words, same_wording
+from tracker.analysis.facts import Fact, extract_facts, law_places, nation, reworded_words, rhythm_change, same_wording
 from tracker.analysis.facts_eu import is_foreign
 from tracker.analysis.rendering import LEADS_ON, clause_text, one_line, plain_text, table_cells
 from tracker.analysis.subject import resolved_start
@@ -2420,6 +2420,8 @@ def _names_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
         return False
     if _names_in_scope(d):
         return False
+    if _LIMITERS & (set(d.inserted()) | set(d.deleted())):
+        return False  # "per Rechnung oder Lastschrift" → "nur per Kreditkarte": a right narrowed, not names
     changed = set(d.inserted()) | set(d.deleted())
     if any(f.kind == "place" and set(words(f.text)) & changed for f in fb + fa):
         return False
@@ -3480,6 +3482,11 @@ class _Job:
             sentences.append(f"Now says {_in_place(self.after, shift[1])} instead of "
                              f"{_in_place(self.before, shift[0])}{_cats_text(cats or ('other',))}")
             cats = cats or ("other",)
+        if not sentences and (legal or has_verb(words(self.after))) and (rhythm := rhythm_change(self.before, self.after)):
+            # "billed each month" → "billed every year": a period said in words, not a rewording
+            cats = cats or ("other",)
+            sentences.append(f"Now says {_in_place(self.after, rhythm[1])} instead of "
+                             f"{_in_place(self.before, rhythm[0])}{_cats_text(cats)}")
         if not sentences and (legal or has_verb(words(self.after))) and (channel := notice_channel_cut(self.before, self.after)):
             # "by email" → "by posting them on this page": the user is no longer told, only posted to
             cats = cats or ("terms-changes",)
@@ -3542,6 +3549,9 @@ class _Job:
         """A few words replaced by a few others ("all activity" → "the activities") with no
         term word among them: a rewording. Words that name a topic ("hate speech" →
         "harassment", "refund" → "credit") keep it a change."""
+        changed = {w.lower() for w in self.d.inserted() + self.d.deleted()}
+        if changed and changed <= reworded_words(self.before, self.after):
+            return True  # "chaque mois" → "tous les mois": one phrase said in other words, nothing else
         if not (ins_c and del_c):
             return False
         if _LIMITERS & (set(self.d.inserted()) | set(self.d.deleted())):
@@ -3811,7 +3821,11 @@ def _stems(text: str) -> frozenset[str]:
 _LEGAL_WORDS = re.compile(r"\b(?:only|except\w*|unless|all|any|none|every|solely|exclusive\w*|"
                           r"reasonabl\w*|objective|required|optional|mandatory|automatic\w*|"
                           r"immediate\w*|prior|written|express\w*|consent\w*|approv\w*|"
-                          r"seul\w*|uniquement|sauf|tout\w*|nur|ausschlie\w*|alle)\b", re.I)
+                          r"seul\w*|uniquement|sauf|tout\w*|nur|ausschlie\w*|alle|"
+                          # a decision or a grant made final, or taken without pay ("our decision is
+                          # final", "without paying you", "irrévocable", "unentgeltlich")
+                          r"final|irrevocabl\w*|perpetual|royalty|paying|compensat\w*|définiti\w*|irrévocabl\w*|"
+                          r"contrepartie|rémunération|endgültig\w*|unwiderruflich\w*|unentgeltlich\w*|vergütung)\b", re.I)
 # Words that bound a right or a duty, function words though some are ("only", "nur"): one added
 # or dropped is never a mere rewording.
 _LIMITERS = frozenset("""only solely exclusively nur ausschließlich lediglich seulement uniquement
