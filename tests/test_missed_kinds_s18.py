@@ -157,3 +157,13 @@ def test_payment_methods_cut_to_one_are_no_mere_names() -> None:
 def test_a_decision_made_final_or_a_use_without_pay_is_material(old: str, new: str, cat: str) -> None:
     result = run("en", old, new)
     assert result.material, result.summary
+
+
+# --- an ambiguous word: a payment processor named as a recipient of data ---------------------------
+def test_a_payment_processor_receiving_data_is_privacy_not_payment() -> None:
+    from tracker.analysis.classify import category_scores
+
+    shared = category_scores("We pass your email address to our shipping partner and our payment processor.")
+    assert "privacy" in shared and "payment" not in shared, shared
+    paying = category_scores("Our payment processor charges your card on the first day of each month.")
+    assert "payment" in paying, paying

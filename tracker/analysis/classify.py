@@ -114,9 +114,12 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"rates?(?! limit)|per (?:token|tokens|month|year|request|call|user|seat|hour)|"
      r"paid (?:plans?|tiers?)|free of charge|usd|eur|gbp|[$€£]) "),
     # (the specific "payment method" and "late payment" first: the bare "payment" is a weak word)
-    ("payment", "billing", r" (?:payment (?:method|processor)s?|late (?:fees?|payments?)|"
+    # (a payment processor named as one more recipient of data, "share it with our payment processor
+    # and advertising partners", is a privacy term: who receives data, not how the user pays)
+    ("payment", "billing", r" (?:payment methods?|(?<! with our )(?<! with the )(?<! with a )(?<! with )"
+     r"(?<! to our )(?<! to the )(?<! and our )(?<! and )(?<! or )payment processors?|late (?:fees?|payments?)|"
      r"bill|billed|billing(?: address| addresses| country| location)?|invoices?|invoiced|invoicing|(?<!upon )(?<!on )(?<!after )(?<!of )receipts?(?! of)|tax|taxes|vat|"
-     r"payments?|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|charged?|"
+     r"payments?(?! processors?)|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|charged?|"
      # payment methods by name ("we accept Visa, Mastercard and Amex", "Apple Pay", "SEPA direct debit")
      r"visa|mastercard|amex|american express|apple pay|google pay|klarna|sepa|direct debit|"
      r"(?:bank|wire) transfers?) "),
