@@ -3,7 +3,9 @@
 Each probe is a pair of old/new terms texts of a fictional service that differ in one clause,
 written for a kind of missed change named in issue 11 (scope widened or narrowed inside a
 sentence, a deleted commitment, table rows, new sentences worded outside the lexicons, a change
-of contracting party or territory, the direction of AI-training and governing-law changes) or for
+of contracting party or territory, the direction of AI-training and governing-law changes; session
+18: a term stated in words, the reach of a clause widened, a notice channel cut, the parties swapped,
+and controls where only a product is renamed or the same term is said otherwise) or for
 one category of ``../shared/docs/taxonomy.md``, with the material flag and the categories a
 careful reader would give. At least 2 of every 5 probes of a kind are French or German. The real
 analysis runs on each pair (``tracker.analysis.analyse.analyse``, the function behind
