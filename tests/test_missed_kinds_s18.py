@@ -167,3 +167,11 @@ def test_a_payment_processor_receiving_data_is_privacy_not_payment() -> None:
     assert "privacy" in shared and "payment" not in shared, shared
     paying = category_scores("Our payment processor charges your card on the first day of each month.")
     assert "payment" in paying, paying
+
+
+def test_news_sent_to_you_then_posted_is_no_notice_cut() -> None:
+    from tracker.analysis.materiality import notice_channel_cut
+
+    assert notice_channel_cut("We will send you emails about new brushes.", "We post news about new brushes on our blog.") is None
+    assert notice_channel_cut("We will notify you by email before any fee increase.",
+                              "We will publish any fee increase on this page.") == ("by email", "publish")

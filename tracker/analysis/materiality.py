@@ -2086,13 +2086,19 @@ _TELLS = re.compile(r"\b(?:notif\w*|inform\w*|tell|told|let you know|alert|warn|
                     r"avertirons|prévenir|préviendrons|benachrichtig\w*|mitteil\w*|hinweis\w*|kenntnis)\b", re.I)
 
 
+# What a notice is about: a change, a price, an end ("marketing emails" sent to you are none)
+_NOTICE_TOPIC = re.compile(r"\b(?:chang\w*|modif\w*|änderung\w*|geändert|updat\w*|increas\w*|rais\w*|rises?|"
+                           r"notice|préavis|termin\w*|clos\w*|suspen\w*|résili\w*|kündig\w*|pric\w*|prix|"
+                           r"preis\w*|tarif\w*|fees?|frais|gebühr\w*|augment\w*|erhöh\w*)\b", re.I)
+
+
 def notice_channel_cut(before: str | None, after: str | None) -> tuple[str, str] | None:
     """How the user is told of something, cut from a message to them (by email, in writing, par
     courrier électronique, per E-Mail) to a posting they would have to find (on this page, on
     the website, publiée, veröffentlicht): ``(old channel, new channel)`` as written, or None
     (the same channel, a personal channel kept, or no telling at all)."""
     b, a = plain(before or ""), plain(after or "")
-    if not (b and a) or not (_TELLS.search(b) and (_TELLS.search(a) or _PUBLIC_CHANNEL.search(a))):
+    if not (b and a) or not (_TELLS.search(b) and _NOTICE_TOPIC.search(b)):
         return None
     old, new = _PERSONAL_CHANNEL.search(b), _PUBLIC_CHANNEL.search(a)
     if not old or not new or _PERSONAL_CHANNEL.search(a) or _USERS_NOTICE.search(b):
