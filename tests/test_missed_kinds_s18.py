@@ -175,3 +175,12 @@ def test_news_sent_to_you_then_posted_is_no_notice_cut() -> None:
     assert notice_channel_cut("We will send you emails about new brushes.", "We post news about new brushes on our blog.") is None
     assert notice_channel_cut("We will notify you by email before any fee increase.",
                               "We will publish any fee increase on this page.") == ("by email", "publish")
+
+
+def test_a_company_name_put_for_we_stays_a_rename() -> None:
+    old = ("## Our rights\nQuenton Labs reserves the right to change the sketch formats. Quenton Labs may "
+           "suspend the gallery for maintenance.")
+    new = ("## Our rights\nWe reserve the right to change the sketch formats. We may suspend the gallery for "
+           "maintenance.")
+    result = run("en", old, new)
+    assert not result.material, result.summary

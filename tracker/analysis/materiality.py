@@ -1211,24 +1211,26 @@ def _has_sibling(text: str, sentence: str, ctx: DocContext, side: str) -> bool:
 
 _NEGATIONS = frozenset("not no never without none nor ne pas jamais aucun aucune nicht kein keine "
                        "keinen niemals ohne".split())
-# The parties' own words: "You may cancel" → "We may cancel" swaps who holds a right, never a name
+# The parties' own words, which a swap of who holds a right may change besides the pronoun itself
 _PARTY_PRONOUNS = frozenset("you your yours we us our ours either both each party parties only vous votre vos "
                             "nous notre nos chaque partie parties seul seuls sie ihr ihre ihren ihrem ihrer "
                             "wir uns unser unsere unseren unserem unserer du dein deine jede partei parteien "
                             "nur".split())
 
 
-def _counts_or_parties(words_: tuple[str, ...]) -> bool:
+def _counts_or_parties(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
     """Whether a replaced run holds a number in words or a unit of time ("dreißig Tagen" →
-    "drei Monaten", "thirty days" → "six months") or a party's pronoun ("You" → "We"): a term or a
-    right changing hands, never a name replaced throughout."""
+    "drei Monaten", "thirty days" → "six months"), or puts one party's pronoun for the other's
+    ("You" → "We", "Either party" → "Only we"): a term or a right changing hands, never a name
+    replaced throughout. A company's name put for "we" ("Comcast" → "We") stays a rename."""
     from tracker.analysis.facts import number
     from tracker.analysis.facts_eu import word_number
 
-    for w in words_:
-        if w in _PARTY_PRONOUNS or w in ("a", "an", "un", "une", "ein", "eine"):
-            if w in _PARTY_PRONOUNS:
-                return True
+    o, n = set(old), set(new)
+    if o & _USER_WORDS and n & _PROVIDER_WORDS or o & _PROVIDER_WORDS and n & _USER_WORDS:
+        return True
+    for w in old + new:
+        if w in ("a", "an", "un", "une", "ein", "eine"):
             continue
         if number(w) is not None or word_number(w) is not None:
             return True
@@ -1260,7 +1262,7 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
             n = tuple(t.norm for t in d.after[j1:j2])
             if any(w in MODALS or w in _NEGATIONS or w.isdigit() or w in PLACEHOLDERS for w in o + n):
                 continue
-            if _counts_or_parties(o + n):
+            if _counts_or_parties(o, n):
                 continue
             old_text, new_text = d.run_text("dels", (i1, i2)), d.run_text("ins", (j1, j2))
             key = (o, n)
