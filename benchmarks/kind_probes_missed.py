@@ -3,7 +3,9 @@
 Each probe is a pair of old/new terms texts of a fictional service that differ in one clause,
 written for a kind of missed change named in issue 11 (scope widened or narrowed inside a
 sentence, a deleted commitment, table rows, new sentences worded outside the lexicons, a change
-of contracting party or territory, the direction of AI-training and governing-law changes) or for
+of contracting party or territory, the direction of AI-training and governing-law changes; session
+18: a term stated in words, the reach of a clause widened, a notice channel cut, the parties swapped,
+and controls where only a product is renamed or the same term is said otherwise) or for
 one category of ``../shared/docs/taxonomy.md``, with the material flag and the categories a
 careful reader would give. At least 2 of every 5 probes of a kind are French or German. The real
 analysis runs on each pair (``tracker.analysis.analyse.analyse``, the function behind
@@ -299,6 +301,74 @@ PROBES: list[Probe] = [
       "## Widerruf\nSie können Ihre Bestellung innerhalb von 14 Tagen widerrufen.",
       "## Widerruf\nIhre Bestellung können Sie innerhalb von 14 Tagen widerrufen.", False, [],
       service="Kaufhaus Nord"),
+    # --- a term stated in words ("thirty days", "trente jours", "dreißig Tage", "eighteen years of age")
+    P("term-in-words", "en", "## Refunds\nYou can ask for a refund within thirty days of purchase.",
+      "## Refunds\nYou can ask for a refund within fourteen days of purchase.", True, ["refunds"], service="Cartwheel"),
+    P("term-in-words", "en", "## Age\nYou must be at least thirteen years of age to use the service.",
+      "## Age\nYou must be at least eighteen years of age to use the service.", True, ["eligibility"],
+      service="Chatterly"),
+    P("term-in-words", "fr", "## Rétractation\nVous disposez de trente jours pour annuler votre commande.",
+      "## Rétractation\nVous disposez de sept jours pour annuler votre commande.", True, ["refunds"], service="Panier"),
+    P("term-in-words", "de", "## Kündigung\nSie können das Abo mit einer Frist von dreißig Tagen kündigen.",
+      "## Kündigung\nSie können das Abo mit einer Frist von drei Monaten kündigen.", True, ["subscription"],
+      service="Abohaus"),
+    P("term-in-words", "fr", "## Âge minimum\nLe service est ouvert aux personnes âgées d'au moins treize ans.",
+      "## Âge minimum\nLe service est ouvert aux personnes âgées d'au moins dix-huit ans.", True, ["eligibility"],
+      service="Jeunesse"),
+    # --- the reach of a clause widened: "some" -> "all", "and our affiliates", "worldwide" ---------
+    P("reach-widened", "en", "## Sharing\nWe share some of your usage data with our partners.",
+      "## Sharing\nWe share all of your usage data with our partners.", True, ["privacy"], service="Gridly"),
+    P("reach-widened", "en", "## Licence\nYou grant Fablo a licence to display your posts in the United States.",
+      "## Licence\nYou grant Fablo and our affiliates a worldwide licence to display your posts.", True,
+      ["content-rights"], service="Fablo"),
+    P("reach-widened", "en", "## Information we collect\nWe collect information you provide, including your name "
+      "and email address.", "## Information we collect\nWe collect information you provide, including your name, "
+      "email address, contacts and voice recordings.", True, ["privacy"], service="Talkbox"),
+    P("reach-widened", "fr", "## Partage\nNous pouvons partager certaines de vos données avec nos partenaires.",
+      "## Partage\nNous partagerons toutes vos données avec nos partenaires et nos sociétés affiliées.", True,
+      ["privacy"], service="Partago"),
+    P("reach-widened", "de", "## Weitergabe\nWir können einige Ihrer Daten an Partner weitergeben.",
+      "## Weitergabe\nWir geben alle Ihre Daten an Partner und verbundene Unternehmen weiter.", True, ["privacy"],
+      service="Teilwerk"),
+    # --- a notice channel cut: told by email -> posted on a page ----------------------------------
+    P("notice-channel", "en", "## Changes to these terms\nWe will tell you about changes to these terms by email at "
+      "least 30 days before they apply.", "## Changes to these terms\nWe will tell you about changes to these terms "
+      "by posting them on this page at least 30 days before they apply.", True, ["terms-changes"], service="Mailory"),
+    P("notice-channel", "en", "## Price changes\nWe will notify you by email before any price increase.",
+      "## Price changes\nWe will publish any price increase on our website.", True, ["pricing"], service="Tariffo"),
+    P("notice-channel", "fr", "## Modifications\nNous vous informerons de toute modification des présentes "
+      "conditions par courrier électronique.", "## Modifications\nToute modification des présentes conditions sera "
+      "publiée sur cette page.", True, ["terms-changes"], service="Avisio"),
+    P("notice-channel", "de", "## Änderungen\nWir informieren Sie per E-Mail über Änderungen dieser Bedingungen.",
+      "## Änderungen\nÄnderungen dieser Bedingungen veröffentlichen wir auf dieser Seite.", True, ["terms-changes"],
+      service="Hinweiser"),
+    P("notice-channel", "en", "## Price changes\nWe will email you before we raise the price of your plan.",
+      "## Price changes\nWe will announce price rises on our blog before they apply.", True, ["pricing"],
+      service="Bloggo"),
+    # --- the parties swapped: "you may" -> "we may" ------------------------------------------------
+    P("parties-swapped", "en", "## Cancellation\nYou may cancel the subscription at any time.",
+      "## Cancellation\nWe may cancel the subscription at any time.", True, ["subscription"], ok=["termination"],
+      service="Swapio"),
+    P("parties-swapped", "en", "## Deletion\nYou can delete your content whenever you like.",
+      "## Deletion\nWe can delete your content whenever we like.", True, ["content-removal"], service="Postbin"),
+    P("parties-swapped", "fr", "## Résiliation\nVous pouvez résilier le contrat à tout moment.",
+      "## Résiliation\nNous pouvons résilier le contrat à tout moment.", True, ["termination"], service="Contrato"),
+    P("parties-swapped", "de", "## Kündigung\nSie können den Vertrag jederzeit kündigen.",
+      "## Kündigung\nWir können den Vertrag jederzeit kündigen.", True, ["termination"], service="Vertragly"),
+    P("parties-swapped", "en", "## Ending the agreement\nEither party may end this agreement with 30 days' notice.",
+      "## Ending the agreement\nOnly we may end this agreement, with 30 days' notice.", True, ["termination"],
+      service="Bilatero"),
+    # --- controls: a product or plan renamed, the same term said in other words -----------------
+    P("control-renamed-same", "en", "## Plans\nThe Lumora Plus plan includes 100 GB of storage and priority support.",
+      "## Plans\nThe Lumora One plan includes 100 GB of storage and priority support.", False, []),
+    P("control-renamed-same", "fr", "## Offres\nL'offre Essentiel comprend 50 Go de stockage.",
+      "## Offres\nL'offre Découverte comprend 50 Go de stockage.", False, []),
+    P("control-renamed-same", "de", "## Tarife\nDer Tarif Basis umfasst 50 GB Speicher.",
+      "## Tarife\nDer Tarif Start umfasst 50 GB Speicher.", False, []),
+    P("control-renamed-same", "en", "## Refunds\nYou can ask for a refund within thirty days of purchase.",
+      "## Refunds\nYou can ask for a refund within 30 days of purchase.", False, [], service="Cartwheel"),
+    P("control-renamed-same", "de", "## Kündigung\nSie können den Vertrag jederzeit kündigen.",
+      "## Kündigung\nDen Vertrag können Sie jederzeit kündigen.", False, [], service="Vertragly"),
 ]
 
 # --- one kind per taxonomy category: a clearly material change of that category ----------------

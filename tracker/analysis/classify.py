@@ -104,6 +104,9 @@ _GAP5 = r"(?: \w+){0,8}"
 _CONSEQUENCE = (r"grounds? for|(?:result|results|resulting|lead|leads|leading) (?:in|to) (?:the )?(?:\w+ ){0,3}"
                 r"(?:suspension|termination|removal|ban|bans|closure|deactivation|disabling)|"
                 r"subject to disciplinary action")
+# An age in digits or in words ("sixteen years of age", "twenty one or older"), as normalized
+_AGE_N = (r"(?:\d{1,2}|(?:twenty|thirty|forty|fifty|sixty)(?: (?:one|two|three|four|five|six|seven|eight|nine))?|"
+          r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
 _TOPIC: list[tuple[str, str, str]] = [
     ("pricing", "price", r" (?:prices?|priced|pricing|fees?|surcharges?|markups?|costs?|commissions?|"
      r"\d+(?: \d+)? % (?:\w+ ){0,6}(?:applies|apply|charged|deducted|withheld|retained|payable)|"
@@ -111,9 +114,12 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"rates?(?! limit)|per (?:token|tokens|month|year|request|call|user|seat|hour)|"
      r"paid (?:plans?|tiers?)|free of charge|usd|eur|gbp|[$€£]) "),
     # (the specific "payment method" and "late payment" first: the bare "payment" is a weak word)
-    ("payment", "billing", r" (?:payment (?:method|processor)s?|late (?:fees?|payments?)|"
+    # (a payment processor named as one more recipient of data, "share it with our payment processor
+    # and advertising partners", is a privacy term: who receives data, not how the user pays)
+    ("payment", "billing", r" (?:payment methods?|(?<! with our )(?<! with the )(?<! with a )(?<! with )"
+     r"(?<! to our )(?<! to the )(?<! and our )(?<! and )(?<! or )payment processors?|late (?:fees?|payments?)|"
      r"bill|billed|billing(?: address| addresses| country| location)?|invoices?|invoiced|invoicing|(?<!upon )(?<!on )(?<!after )(?<!of )receipts?(?! of)|tax|taxes|vat|"
-     r"payments?|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|charged?|"
+     r"payments?(?! processors?)|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|charged?|"
      # payment methods by name ("we accept Visa, Mastercard and Amex", "Apple Pay", "SEPA direct debit")
      r"visa|mastercard|amex|american express|apple pay|google pay|klarna|sepa|direct debit|"
      r"(?:bank|wire) transfers?) "),
@@ -308,8 +314,8 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?: \w+){0,3} (?:apply|applies|is available|are available) (?:only )?to (?:users|customers|"
      r"residents|consumers|people|individuals|businesses|you)|(?:under|below|over|at least|younger than|"
      r"older than) (?:the age of )?\d{1,2}(?! (?:days?|weeks?|months?|hours?|minutes?|%|"
-     r"percent|times|business|calendar|per|[$€£]))|\d{1,2} (?:or (?:more|older) )?years (?:of age|old)|"
-     r"(?:be|are|is|aged) \d{1,2} (?:or|and) (?:older|over|above)|"
+     r"percent|times|business|calendar|per|[$€£]))|" + _AGE_N + r" (?:or (?:more|older) )?years (?:of age|old)|"
+     r"(?:be|are|is|aged) " + _AGE_N + r" (?:or|and) (?:older|over|above)|the age of " + _AGE_N + "|"
      # who may sign up at all ("only businesses registered in the EU can sign up")
      r"only (?:businesses|companies|organi[sz]ations|individuals|residents|adults|consumers|professionals)"
      r"(?: \w+){0,5} (?:can|may) (?:sign up|register|join|use|open|create)|"

@@ -145,9 +145,14 @@ def _is_age(text: str, m: re.Match) -> bool:
 
 
 # --- ages ------------------------------------------------------------------------------------
+# An age in words ("eighteen years of age", "the age of sixteen"): ten to ninety-nine
+_AGE_WORD = (r"(?:\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
+             r"five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+             r"seventeen|eighteen|nineteen)\b)")
 _AGE = re.compile(
     r"(?P<q>under|below|over|above|at least|younger than|older than|minimum)?\s*(?:the\s+)?"
-    r"(?:age\s+of\s+(?P<a1>\d{1,2}|majority)|(?:[a-z]+(?:-[a-z]+)?\s*\()?(?P<a2>\d{1,2})\)?\s+(?:years\s+)?(?:of\s+age|years\s+old"
+    r"(?:age\s+of\s+(?P<a1>\d{1,2}|majority|" + _AGE_WORD + r")|(?:[a-z]+(?:-[a-z]+)?\s*\()?(?P<a2>\d{1,2}|"
+    + _AGE_WORD + r")\)?\s+(?:years\s+)?(?:of\s+age|years\s+old"
     r"|years\s+or\s+older|or\s+older|\+)|age\s+(?P<a3>\d{1,2})\b)"
     r"|(?P<q2>under|below|over)\s+(?P<a4>\d{1,2})\b(?!\s*(?:%|percent|days?|months?|weeks?|hours?"
     r"|years?|[$€£]))"
@@ -167,6 +172,8 @@ def _ages(text: str) -> list[Fact]:
         qual = (m.group("q") or m.group("q2") or "").lower()
         if not age:  # "the minimum age is 13"
             age, qual = m.group("a5") or m.group("a6") or m.group("a7"), "minimum"
+        if not age.isdigit() and age.lower() != "majority":  # in words: the same value as in digits
+            age = _fmt(number(age) or 0)
         out.append(Fact("age", m.group(0).strip(), "majority" if age.lower() == "majority"
                         else age, qual))
     return out
@@ -425,14 +432,54 @@ _ANY_TIME_ALL = re.compile(r"\b(?:at\s+any\s+time|à\s+tout\s+moment|jederzeit|"
                            + _EU_ANY_TIME_PATTERN + r")\b", re.I)
 
 
+# One period said as a rhythm: "every month", "monthly", "chaque mois", "tous les mois", "monatlich"
+_EVERY = re.compile(
+    r"\b(?:(?:every|each|per|a)\s+(?P<en>day|week|month|year)|(?P<ly>daily|weekly|monthly|yearly|annually)|"
+    r"(?:chaque|par)\s+(?P<fr>jour|semaine|mois|an|année)|tou(?:te)?s\s+les\s+(?P<fr2>jours|semaines|mois|ans|années)|"
+    r"(?P<ment>quotidiennement|hebdomadairement|mensuellement|annuellement)|"
+    r"(?:jede[nrs]?|pro)\s+(?P<de>tag|woche|monat|jahr)|(?P<lich>täglich|wöchentlich|monatlich|jährlich))\b", re.I)
+_RHYTHM = {"day": "D", "daily": "D", "jour": "D", "jours": "D", "quotidiennement": "D", "tag": "D", "täglich": "D",
+           "week": "W", "weekly": "W", "semaine": "W", "semaines": "W", "hebdomadairement": "W", "woche": "W",
+           "wöchentlich": "W", "month": "M", "monthly": "M", "mois": "M", "mensuellement": "M", "monat": "M",
+           "monatlich": "M", "year": "Y", "yearly": "Y", "annually": "Y", "an": "Y", "ans": "Y", "année": "Y",
+           "années": "Y", "annuellement": "Y", "jahr": "Y", "jährlich": "Y"}
+
+
+def _rhythms(text: str) -> dict[str, set[str]]:
+    """{period letter: the words that say it} of each rhythm ``text`` states ("every month")."""
+    out: dict[str, set[str]] = {}
+    for m in _EVERY.finditer(text):
+        unit = next(g for g in m.groups() if g)
+        out.setdefault(_RHYTHM[unit.lower()], set()).update(re.findall(r"\w+", m.group(0).lower()))
+    return out
+
+
+def rhythm_change(before: str, after: str) -> tuple[str, str] | None:
+    """A rhythm turned into another ("billed each month" → "billed every year", "chaque mois" →
+    "chaque année", "monatlich" → "jährlich"): ``(old phrase, new phrase)`` as written, or None
+    (no rhythm on a side, or the same ones)."""
+    old = {_RHYTHM[next(g for g in m.groups() if g).lower()]: m.group(0) for m in _EVERY.finditer(before)}
+    new = {_RHYTHM[next(g for g in m.groups() if g).lower()]: m.group(0) for m in _EVERY.finditer(after)}
+    if not (old and new) or old.keys() == new.keys():
+        return None
+    gone, came = old.keys() - new.keys(), new.keys() - old.keys()
+    if not (gone and came):
+        return None  # a rhythm added beside one kept: another sentence's business
+    return old[sorted(gone)[0]], new[sorted(came)[0]]
+
+
 def reworded_words(before: str, after: str) -> set[str]:
     """Lowercased words of the phrases that both texts say, each in its own wording ("at any
-    time" in one, "whenever you like" in the other): words a comparison of the two may ignore.
-    Empty when either text lacks such a phrase."""
+    time" in one, "whenever you like" in the other; "chaque mois" in one, "tous les mois" in the
+    other): words a comparison of the two may ignore. Empty when either text lacks such a phrase."""
+    out: set[str] = set()
     old, new = _ANY_TIME_ALL.findall(before), _ANY_TIME_ALL.findall(after)
-    if not (old and new):
-        return set()
-    return {w for p in old + new for w in re.findall(r"\w+", p.lower())}
+    if old and new:
+        out = {w for p in old + new for w in re.findall(r"\w+", p.lower())}
+    rb, ra = _rhythms(before), _rhythms(after)
+    if rb and rb.keys() == ra.keys():  # the same rhythm said in other words
+        out |= {w for ws in (*rb.values(), *ra.values()) for w in ws}
+    return out
 
 
 def extract_facts(text: str) -> list[Fact]:
@@ -473,7 +520,7 @@ def _en_facts(text: str) -> list[Fact]:
         facts += _percent(text)
     if any(unit in lower for unit in _UNIT_WORDS):
         facts += _durations(text)
-    if digit or "age" in lower:
+    if digit or "age" in lower or " old" in lower or "older" in lower:  # "eighteen or older"
         facts += _ages(text)
     if ("court" in lower or not _PLACE_WORDS.isdisjoint(_ASCII_WORD.findall(lower))
             or any(phrase in lower for phrase in _PLACE_PHRASES)):

@@ -40,7 +40,51 @@ _WORDS.update({w: i for i, w in enumerate(
 _WORDS.update({"ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "zwanzig": 20,
                "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "neunzig": 90,
                "hundert": 100})
-_WORDNUM = "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
+# Compound number words: "dix-huit", "vingt-et-un", "soixante-dix", "quatre-vingt-dix-neuf";
+# "achtzehn", "einundzwanzig", "siebzig". Longest first, and never from inside a word or a
+# compound ("achtzehn" is no "zehn", "dix-huit" no "huit").
+_FR_UNIT = r"(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|onze|douze|treize|quatorze|quinze|seize)"
+_FR_WORDNUM = (r"(?:(?:vingt|trente|quarante|cinquante|soixante|quatre[- ]vingts?)"
+               rf"(?:[- ]et[- ](?:un|une|onze)|-(?:dix(?:-(?:sept|huit|neuf))?|{_FR_UNIT}))?|"
+               r"dix(?:-(?:sept|huit|neuf))?)")
+_DE_WORDNUM = (r"(?:(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und)?(?:zwanzig|dreißig|"
+               r"dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)|(?:drei|vier|fünf|sech|"
+               r"sieb|acht|neun)zehn)")
+_WORDNUM = "(?<![\\w-])(?:" + "|".join([_FR_WORDNUM, _DE_WORDNUM, *sorted(
+    (re.escape(w) for w in _WORDS), key=len, reverse=True)]) + ")(?![\\w-])"
+_DE_TENS = {"zwanzig": 20, "dreißig": 30, "dreissig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
+            "siebzig": 70, "achtzig": 80, "neunzig": 90}
+_DE_TEENS = {"sech": 6, "sieb": 7}
+
+
+def word_number(text: str) -> float | None:
+    """A number written in French or German words: 'trente' → 30, 'dix-huit' → 18,
+    'quatre-vingt-dix' → 90, 'vingt et un' → 21, 'dreißig' → 30, 'achtzehn' → 18,
+    'einundzwanzig' → 21. None when ``text`` is no such number."""
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    if t in _WORDS:
+        return float(_WORDS[t])
+    if m := re.fullmatch(r"(?:(\w+?)und)?(zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|"
+                         r"achtzig|neunzig)", t):
+        unit = _WORDS.get(m.group(1) or "null")
+        return None if unit is None else float(unit + _DE_TENS[m.group(2)])
+    if m := re.fullmatch(r"(\w+?)zehn", t):
+        unit = _DE_TEENS.get(m.group(1), _WORDS.get(m.group(1)))
+        return None if unit is None else float(10 + unit)
+    total = 0
+    words = [w for w in re.split(r"[- ]+", t) if w != "et"]
+    for i, w in enumerate(words):
+        if w in ("vingt", "vingts") and i and words[i - 1] == "quatre":
+            total += 80 - 4  # "quatre-vingt": four twenties
+        elif w in ("cent", "cents"):
+            total = max(total, 1) * 100
+        elif w in _WORDS:
+            total += _WORDS[w]
+        else:
+            return None
+    return float(total) if words else None
+
+
 # (never from inside a number: "0,0015 €" is no "0015 €"; a price per token or call has more
 # than two decimals)
 _AMOUNT = (r"(?<![\d.,])(?:\d{1,3}(?:[  .]\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,6})?(?!\d)|"
@@ -53,8 +97,8 @@ def amount(text: str) -> float | None:
     t = text.strip().replace(" ", " ").replace(" ", " ")
     if m := re.search(r"\((\d+)\)", t):
         return float(m.group(1))
-    if t.casefold() in _WORDS:
-        return float(_WORDS[t.casefold()])
+    if re.fullmatch(r"[^\W\d_]+(?:[- ][^\W\d_]+)*", t):  # in words ("casefold" would read "dreißig" as "dreissig")
+        return word_number(t)
     if re.fullmatch(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?", t):  # ("0,002" is a decimal, not thousands)
         t = t.replace(",", "")
     else:

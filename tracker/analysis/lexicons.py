@@ -16,6 +16,11 @@ import re
 
 __all__ = ["CONSEQUENCE", "TOPIC", "WATCH", "language"]
 
+# An age in digits or in words, as normalized ("dix huit", "achtzehn", "einundzwanzig")
+_FR_AGE = (r"(?:\d{1,2}|dix(?: (?:sept|huit|neuf))?|onze|douze|treize|quatorze|quinze|seize|"
+           r"vingt(?: et un| (?:deux|trois|quatre|cinq))?)")
+_DE_AGE = (r"(?:\d{1,2}|zehn|elf|zwölf|(?:drei|vier|fünf|sech|sieb|acht|neun)zehn|"
+           r"(?:(?:ein|zwei|drei|vier|fünf)und)?zwanzig)")
 _W4 = r"(?: \S+){0,4}"
 _W8 = r"(?: \S+){0,8}"
 # Not right after the user as subject ("vous pouvez", "l'utilisateur peut"): the user ending
@@ -132,9 +137,9 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"(?:acceptez|accepte|acceptent|accepter) (?:les |ces )?(?:présentes|conditions|cgu|cgv)(?: \S+){0,4} "
          r"(?:en|lors|dès|par)) "),
         # "âgé d'au moins 16 ans", "âgées de 18 ans ou plus", "avoir au moins 16 ans", "13 ans révolus"
-        ("eligibility", "âge", r" (?:mineurs?|majeure?s?|âgée?s? (?:de|d)(?: au moins| plus de)? \d+|"
-         r"avoir(?: au moins)? \d{1,2} ans|\d{1,2} ans révolus|"
-         r"(?:moins|plus) de \d{1,2} ans|\d{1,2} ans (?:et|ou) plus|autorisation parentale|représentant légal|"
+        ("eligibility", "âge", r" (?:mineurs?|majeure?s?|âgée?s? (?:de|d)(?: au moins| plus de)? " + _FR_AGE + "|"
+         r"avoir(?: au moins)? " + _FR_AGE + r" ans|" + _FR_AGE + r" ans révolus|"
+         r"(?:moins|plus) de " + _FR_AGE + r" ans|" + _FR_AGE + r" ans (?:et|ou) plus|autorisation parentale|représentant légal|"
          r"(?:réservée?s?|ouverte?s?) (?:aux|à) (?:personnes|professionnels|entreprises|particuliers|résidents)|"
          r"titulaire de l autorité parentale|capacité juridique) "),
         ("service-changes", "service", r" (?:disponibilité|indisponib\w*|maintenance|bêta|"
@@ -225,8 +230,9 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"erklären sie sich(?: \S+){0,4} einverstanden|akzeptieren sie(?: \S+){0,3} "
          r"(?:bedingungen|agb)|stimm\w*(?: \S+){0,3} (?:bedingungen|agb|nutzungsbedingungen)(?: \S+){0,4} zu) "),
         ("eligibility", "alter", r" (?:minderjährig\w*|volljährig\w*|mindestalter|"
-         r"\d{1,2} (?:jahre|jahren) alt|lebensjahr\w*|erziehungsberechtigt\w*|"
-         r"einwilligung der eltern|ab \d{1,2} jahren|mindestens \d{1,2} jahre|\d{1,2} jahre (?:oder|und) älter|"
+         + _DE_AGE + r" (?:jahre|jahren) alt|lebensjahr\w*|erziehungsberechtigt\w*|"
+         r"einwilligung der eltern|ab " + _DE_AGE + r" jahren|mindestens " + _DE_AGE + r" jahre|" + _DE_AGE
+         + r" jahre (?:oder|und) älter|"
          # where or for whom the terms apply ("gelten für Nutzer in Deutschland und Österreich")
          r"(?:gelten|gilt) (?:nur )?für (?:\S+ )?(?:nutzer\w*|kunden|verbraucher\w*|unternehmer\w*) (?:in|aus)) "),
         ("service-changes", "dienst", r" (?:verfügbarkeit|wartung\w*|beta|"

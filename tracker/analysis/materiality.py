@@ -24,7 +24,7 @@ from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans,
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topic_profile, topical_watch)
 from tracker.analysis.clauses import inline_list, inline_marks
-from tracker.analysis.facts import Fact, extract_facts, law_places, nation, reworded_words, same_wording
+from tracker.analysis.facts import Fact, extract_facts, law_places, nation, reworded_words, rhythm_change, same_wording
 from tracker.analysis.facts_eu import is_foreign
 from tracker.analysis.restating import change_restated, meaning_moved, same_content
 from tracker.analysis.rendering import LEADS_ON, clause_text, one_line, plain_text, table_cells
@@ -1310,6 +1310,33 @@ def _has_sibling(text: str, sentence: str, ctx: DocContext, side: str) -> bool:
 
 _NEGATIONS = frozenset("not no never without none nor ne pas jamais aucun aucune nicht kein keine "
                        "keinen niemals ohne".split())
+# The parties' own words, which a swap of who holds a right may change besides the pronoun itself
+_PARTY_PRONOUNS = frozenset("you your yours we us our ours either both each party parties only vous votre vos "
+                            "nous notre nos chaque partie parties seul seuls sie ihr ihre ihren ihrem ihrer "
+                            "wir uns unser unsere unseren unserem unserer du dein deine jede partei parteien "
+                            "nur".split())
+
+
+def _counts_or_parties(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    """Whether a replaced run holds a number in words or a unit of time ("dreißig Tagen" →
+    "drei Monaten", "thirty days" → "six months"), or puts one party's pronoun for the other's
+    ("You" → "We", "Either party" → "Only we"): a term or a right changing hands, never a name
+    replaced throughout. A company's name put for "we" ("Comcast" → "We") stays a rename."""
+    from tracker.analysis.facts import number
+    from tracker.analysis.facts_eu import word_number
+
+    o, n = set(old), set(new)
+    if o & _USER_WORDS and n & _PROVIDER_WORDS or o & _PROVIDER_WORDS and n & _USER_WORDS:
+        return True
+    for w in old + new:
+        if w in ("a", "an", "un", "une", "ein", "eine"):
+            continue
+        if number(w) is not None or word_number(w) is not None:
+            return True
+        if re.fullmatch(r"(?:days?|weeks?|months?|years?|hours?|jours?|semaines?|mois|ans?|années?|heures?|"
+                        r"tage?n?|wochen?|monate?n?|jahre?n?|stunden?)", w):
+            return True
+    return False
 
 
 def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, ...], tuple[str, ...]], str]:
@@ -1333,6 +1360,8 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
             o = tuple(t.norm for t in d.before[i1:i2])
             n = tuple(t.norm for t in d.after[j1:j2])
             if any(w in MODALS or w in _NEGATIONS or w.isdigit() or w in PLACEHOLDERS for w in o + n):
+                continue
+            if _counts_or_parties(o, n):
                 continue
             old_text, new_text = d.run_text("dels", (i1, i2)), d.run_text("ins", (j1, j2))
             key = (o, n)
@@ -1814,7 +1843,11 @@ _COVERAGE = re.compile(
     r"\(\s*collectively,?\s+(?:the|our)\s+[“\"]", re.I)  # ("collectively, “Vanco”, “we”": a party, no list)
 _COMMITMENT = re.compile(r"\bwe\s+(?:will|shall|commit\w*|guarantee\w*|undertake\w*|promise\w*)\b|"
                          r"\bnous\s+(?:nous\s+engageons|garantissons)|\bwir\s+(?:garantieren|"
-                         r"verpflichten\s+uns)\b", re.I)
+                         r"verpflichten\s+uns)\b|"
+                         # the French future and the German "werden" promise too ("nous vous
+                         # informerons", "nous rembourserons", "wir werden Sie benachrichtigen")
+                         r"\bnous\s+(?:vous\s+|les\s+|l['’]\s*|en\s+|leur\s+)?[a-zéèêàç]+(?:erons|irons|drons|rons)\b|"
+                         r"\bwir\s+werden\b", re.I)
 
 
 # A negation of a verb ("do not share", "never sell", "ne les partageons"), and the words that may
@@ -2164,6 +2197,45 @@ def notice_cut(before: str | None, after: str | None) -> str:
 _FRAME = frozenset("now says instead of no longer new the a an is are".split())
 
 
+# How the user is told (personal: to them; public: a page they would have to read), in English,
+# French and German. A notice sent to the user cut down to one posted on a page is a notice cut.
+_PERSONAL_CHANNEL = re.compile(
+    r"\b(?:by|via|through|per|over)\s+(?:(?:an?|the)\s+)?(?:e-?mail|electronic mail|post|mail|letter|sms|"
+    r"text messages?|registered mail|push notifications?)\b|\bin writing\b|\bwritten notice\b|"
+    r"\be-?mail(?:ing)? you\b|\bsend(?:ing)? you\b|\bnotify you directly\b|\b(?:to|at) your (?:e-?mail )?address\b|"
+    r"\bpar (?:courrier(?: électronique| postal)?|courriel|e-?mail|mail|écrit|lettre(?: recommandée)?|sms|"
+    r"voie électronique|notification)\b|\bvous (?:adresser|envoyer|enverrons)\b|"
+    r"\bper (?:e-?mail|post|brief|sms|einschreiben)\b|\bschriftlich\b|\bin textform\b|"
+    r"\ban (?:ihre|die von ihnen) (?:\w+ )?e-?mail-?adresse\b", re.I)
+_PUBLIC_CHANNEL = re.compile(
+    r"\bpost(?:s|ing|ed)?\b|\bpublish\w*|\b(?:on|at) (?:this|our|the) (?:page|website|site|blog)\b|"
+    r"\bupdat\w+ the (?:date|[\"“]?last updated)|\bpubli\w+|\bsur (?:cette|notre|la présente|le) (?:page|site)\b|"
+    r"\bmise en ligne\b|\bveröffentlich\w*|\bauf (?:dieser|unserer) (?:seite|website|webseite|internetseite)\b",
+    re.I)
+_TELLS = re.compile(r"\b(?:notif\w*|inform\w*|tell|told|let you know|alert|warn|notice|announc\w*|e-?mail(?:ing)? you|(?:send|write to|contact)(?:ing)? you|avis|aviser|avertir|"
+                    r"avertirons|prévenir|préviendrons|benachrichtig\w*|mitteil\w*|hinweis\w*|kenntnis)\b", re.I)
+
+
+# What a notice is about: a change, a price, an end ("marketing emails" sent to you are none)
+_NOTICE_TOPIC = re.compile(r"\b(?:chang\w*|modif\w*|änderung\w*|geändert|updat\w*|increas\w*|rais\w*|rises?|"
+                           r"notice|préavis|termin\w*|clos\w*|suspen\w*|résili\w*|kündig\w*|pric\w*|prix|"
+                           r"preis\w*|tarif\w*|fees?|frais|gebühr\w*|augment\w*|erhöh\w*)\b", re.I)
+
+
+def notice_channel_cut(before: str | None, after: str | None) -> tuple[str, str] | None:
+    """How the user is told of something, cut from a message to them (by email, in writing, par
+    courrier électronique, per E-Mail) to a posting they would have to find (on this page, on
+    the website, publiée, veröffentlicht): ``(old channel, new channel)`` as written, or None
+    (the same channel, a personal channel kept, or no telling at all)."""
+    b, a = plain(before or ""), plain(after or "")
+    if not (b and a) or not (_TELLS.search(b) and _NOTICE_TOPIC.search(b)):
+        return None
+    old, new = _PERSONAL_CHANNEL.search(b), _PUBLIC_CHANNEL.search(a)
+    if not old or not new or _PERSONAL_CHANNEL.search(a) or _USERS_NOTICE.search(b):
+        return None
+    return old.group(0), new.group(0)
+
+
 def _said_once(sentences: list[str]) -> list[str]:
     """``sentences`` less repeats: the same sentence twice, or one whose words another says
     with more ("The law is now Estonia instead of Malta" beside "Now says “…the laws of Estonia…”
@@ -2262,7 +2334,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     d, why = _explain_noise(d, ctx)
     d = _list_lead_words(d, before or "", after or "", lead_before, lead_after)
     if not any(is_content_word(w) or w in MODALS or w in _NEGATIONS
-               for w in d.inserted() + d.deleted()):
+               for w in d.inserted() + d.deleted()) and not (kind == "modified" and (_party_swap(d) or _reach_change(d))):
         # small words changed beside the name or date ("of" → "our"): said too, never "Only a name"
         small = _small_words(d) if kind == "modified" else ""
         if renamed:
@@ -2300,7 +2372,8 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     if kind not in ("added", "removed") and _examples_only(d):
         return ChangeLabel(False, "minor", (), "Only the examples given changed", None, (), (),
                            facts_b, facts_a)
-    if kind not in ("added", "removed") and _ui_only(d, facts_b, facts_a) and not notice_cut(before_p, after_p):
+    if kind not in ("added", "removed") and _ui_only(d, facts_b, facts_a) and not notice_cut(before_p, after_p) \
+            and not notice_channel_cut(before_p, after_p):
         return ChangeLabel(False, "minor", (), "Only the way to reach a feature or a form changed",
                            None, (), (), facts_b, facts_a)
     if kind not in ("added", "removed") and _names_only(d, facts_b, facts_a):
@@ -2515,6 +2588,8 @@ def _names_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
         return False
     if _names_in_scope(d):
         return False
+    if _LIMITERS & (set(d.inserted()) | set(d.deleted())):
+        return False  # "per Rechnung oder Lastschrift" → "nur per Kreditkarte": a right narrowed, not names
     changed = set(d.inserted()) | set(d.deleted())
     if any(f.kind == "place" and set(words(f.text)) & changed for f in fb + fa):
         return False
@@ -3582,6 +3657,26 @@ class _Job:
             sentences.append(f"Now says {_in_place(self.after, shift[1])} instead of "
                              f"{_in_place(self.before, shift[0])}{_cats_text(cats or ('other',))}")
             cats = cats or ("other",)
+        if not sentences and (legal or has_verb(words(self.after))) and (rhythm := rhythm_change(self.before, self.after)):
+            # "billed each month" → "billed every year": a period said in words, not a rewording
+            cats = cats or ("other",)
+            sentences.append(f"Now says {_in_place(self.after, rhythm[1])} instead of "
+                             f"{_in_place(self.before, rhythm[0])}{_cats_text(cats)}")
+        if not sentences and (legal or has_verb(words(self.after))) and (channel := notice_channel_cut(self.before, self.after)):
+            # "by email" → "by posting them on this page": the user is no longer told, only posted to
+            cats = cats or ("terms-changes",)
+            sentences.append(f"No longer tells you directly: now {_in_place(self.after, channel[1])} instead of "
+                             f"{_in_place(self.before, channel[0])}{_cats_text(cats)}")
+        if not sentences and (legal or has_verb(words(self.after))) and (swap := _party_swap(d)):
+            # "You may cancel" → "We may cancel": the same right, held by the other party now
+            cats = cats or ("other",)
+            sentences.append(f"Now says {_in_place(self.after, swap[1])} instead of "
+                             f"{_in_place(self.before, swap[0])}{_cats_text(cats)}")
+        if not sentences and (legal or self._coverage()) and (reach := _reach_change(d)):
+            # "some of your data" → "all of your data": how far the clause reaches, not a rewording
+            cats = cats or ("other",)
+            sentences.append(f"Now says {_in_place(self.after, reach[1])} instead of "
+                             f"{_in_place(self.before, reach[0])}{_cats_text(cats)}")
         if not sentences and (legal or self._coverage()) and (ins_c or del_c) and not self._reworded(ins_c, del_c) \
                 and not self._age_spelled():
             sentences.append(self._scope(ins_c, del_c, cats or ("other",)))
@@ -3629,6 +3724,9 @@ class _Job:
         """A few words replaced by a few others ("all activity" → "the activities") with no
         term word among them: a rewording. Words that name a topic ("hate speech" →
         "harassment", "refund" → "credit") keep it a change."""
+        changed = {w.lower() for w in self.d.inserted() + self.d.deleted()}
+        if changed and changed <= reworded_words(self.before, self.after):
+            return True  # "chaque mois" → "tous les mois": one phrase said in other words, nothing else
         if not (ins_c and del_c):
             return False
         if _LIMITERS & (set(self.d.inserted()) | set(self.d.deleted())):
@@ -3836,6 +3934,51 @@ def _modal_shift(d: Delta) -> tuple[str, str] | None:
     return None
 
 
+# Who holds a right: the user ("you", "vous", "Sie") or the provider ("we", "nous", "wir").
+_USER_WORDS = frozenset("you your yours vous votre vos sie ihr ihre ihren ihrem ihrer du dein deine either both "
+                        "each".split())
+_PROVIDER_WORDS = frozenset("we us our ours nous notre nos wir uns unser unsere unseren unserem unserer".split())
+# Quantifiers that set how far a clause reaches: a part of something, or all of it.
+_PART_WORDS = frozenset("""some certain limited selected specific few part parts einige einigen einiger bestimmte
+bestimmten bestimmter manche einzelne gewisse certaines certains quelques partie""".split())
+_WHOLE_WORDS = frozenset("""all any every entire everything whole alle allen aller sämtliche sämtlichen jede jeden
+jeglicher jegliche gesamte gesamten toutes tous tout ensemble intégralité""".split())
+
+
+def _party_swap(d: Delta) -> tuple[str, str] | None:
+    """The holder of a right swapped in place ("You may cancel" → "We may cancel", "Either party
+    may end" → "Only we may end", "Sie können kündigen" → "Wir können kündigen"): ``(old word,
+    new word)`` of the pronoun replaced, or None. Only when the clause's other words stay, but for
+    the verb's person ("vous pouvez" → "nous pouvons") and "only"."""
+    dels, ins = set(d.deleted()), set(d.inserted())
+    for gone, came in ((_USER_WORDS, _PROVIDER_WORDS), (_PROVIDER_WORDS, _USER_WORDS)):
+        old = [w for w in d.deleted() if w in gone]
+        new = [w for w in d.inserted() if w in came]
+        if not (old and new) or dels & came or ins & gone:
+            continue
+        rest = {w for w in dels | ins if is_content_word(w)} - gone - came - _PARTY_PRONOUNS - MODALS
+        rest -= {"pouvez", "pouvons", "devez", "devons", "pourrez", "pourrons", "können", "könnt", "kannst",
+                 "party", "parties", "like", "likes", "wish", "wishes", "want", "wants", "choose", "chooses"}
+        if not rest:
+            return old[0], new[0]
+    return None
+
+
+def _reach_change(d: Delta) -> tuple[str, str] | None:
+    """A quantifier that sets how far a clause reaches replaced by one of the other reach
+    ("some of your data" → "all of your data", "certaines" → "toutes", "einige" → "alle", or back):
+    ``(old word, new word)``, or None."""
+    old_part = [w for w in d.deleted() if w in _PART_WORDS]
+    old_whole = [w for w in d.deleted() if w in _WHOLE_WORDS]
+    new_part = [w for w in d.inserted() if w in _PART_WORDS]
+    new_whole = [w for w in d.inserted() if w in _WHOLE_WORDS]
+    if old_part and new_whole:
+        return old_part[0], new_whole[0]
+    if old_whole and new_part:
+        return old_whole[0], new_part[0]
+    return None
+
+
 def stem(word: str) -> str:
     """A crude stem of a lowercased word, to tell a word restated in another form from a new
     one ("contestation" / "contester", "transactions" / "transaction", "licence" / "licensed"):
@@ -3853,7 +3996,11 @@ def _stems(text: str) -> frozenset[str]:
 _LEGAL_WORDS = re.compile(r"\b(?:only|except\w*|unless|all|any|none|every|solely|exclusive\w*|"
                           r"reasonabl\w*|objective|required|optional|mandatory|automatic\w*|"
                           r"immediate\w*|prior|written|express\w*|consent\w*|approv\w*|"
-                          r"seul\w*|uniquement|sauf|tout\w*|nur|ausschlie\w*|alle)\b", re.I)
+                          r"seul\w*|uniquement|sauf|tout\w*|nur|ausschlie\w*|alle|"
+                          # a decision or a grant made final, or taken without pay ("our decision is
+                          # final", "without paying you", "irrévocable", "unentgeltlich")
+                          r"final|irrevocabl\w*|perpetual|royalty|paying|compensat\w*|définiti\w*|irrévocabl\w*|"
+                          r"contrepartie|rémunération|endgültig\w*|unwiderruflich\w*|unentgeltlich\w*|vergütung)\b", re.I)
 # Words that bound a right or a duty, function words though some are ("only", "nur"): one added
 # or dropped is never a mere rewording.
 _LIMITERS = frozenset("""only solely exclusively nur ausschließlich lediglich seulement uniquement
