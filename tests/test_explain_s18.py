@@ -43,3 +43,38 @@ def test_unknown_place_after_a_known_one_is_still_read() -> None:
     # a second capitalised name that ends the sentence is a place ("Braga" after "Portugal")
     places = [f.value for f in extract_facts("Disputes go to the courts of Portugal, Braga.") if f.qualifier == "court"]
     assert places == ["Portugal, Braga"]
+
+
+# --- 1. a table row said with its column names ------------------------------------------------------
+
+PLANS = """# Quillory pricing
+
+## Plans
+
+| Plan | Price | Seats | Storage |
+|------|-------|-------|---------|
+| Solo | $0 | 1 | 2 GB |
+| Pro | $20/month | 5 | 100 GB |
+| Team | $55/month | 25 | 1 TB |
+| Campus | $120/month | 200 | 10 TB |
+| Agency | $300/month | 500 | 50 TB |
+"""
+
+
+def test_table_row_names_its_columns() -> None:
+    texts = [b.text for b in summarise(PLANS).key_terms]
+    assert any("Pro plan: price $20/month, 5 seats, storage 100 GB" in t for t in texts), texts
+    assert any("Solo plan: price $0, 1 seat, storage 2 GB" in t for t in texts), texts
+    assert not any("$20/month; 5" in t for t in texts)
+
+
+def test_two_column_table_keeps_its_rows_short() -> None:
+    md = "# Fees\n\n## Fees\n\n| Item | Amount |\n| --- | --- |\n| Card fee | 3% |\n| Wire fee | $15 |\n"
+    texts = [b.text for b in summarise(md).key_terms]
+    assert any("Card fee: 3%; Wire fee: $15" in t for t in texts), texts
+
+
+def test_table_without_header_row_is_read_as_before() -> None:
+    md = "# Limits\n\n## Limits\n\n| Uploads per day | 40 |\n| Upload size | 2 GB |\n"
+    texts = " ".join(b.text for b in summarise(md).key_terms)
+    assert "uploads per day 40" not in texts.lower()

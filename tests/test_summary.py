@@ -73,7 +73,7 @@ def test_summary_of_invented_terms() -> None:
     assert concerns == sorted(concerns, key=["service", "service-changes", "eligibility", "usage", "pricing",
                                              "refunds", "content", "disputes", "privacy", "liability",
                                              "terms-changes", "termination"].index)
-    assert any("Hiker: $4 per month" in t for t in texts)  # a table row without its pipes
+    assert any("Hiker plan: $4 per month" in t for t in texts)  # a table row, named by its column
     watch = [b.text for b in s.watch_outs]
     assert 1 <= len(watch) <= 6 and "arbitration" in watch[0]
     answers = {a.id: a for a in s.answers}

@@ -827,15 +827,62 @@ def _title_like(plain: str) -> bool:
     return n <= 4 or (n <= 8 and title_case)
 
 
+# A first column whose name a row's name is one of ("Pro" under "Plan" is the Pro plan)
+_ROW_NOUN = frozenset("plan plans tier tiers package packages subscription subscriptions edition editions level "
+                      "levels membership memberships bundle bundles offer offers option options account accounts "
+                      "product products license licence".split())
+# Column names that say nothing a value does not ("Value", "Details"): the value alone
+_BLANK_HEADER = frozenset("value values detail details description descriptions information info notes note "
+                          "comment comments text content answer answers amount amounts".split())
+_VALUE_MAX = 4  # words: a longer cell is a statement of its own, read without its column's name
+
+
+def _header(name: str) -> str:
+    """A column name as read inside a sentence: 'Price' -> 'price', 'API calls' kept."""
+    return name if name[:2].isupper() else name[:1].lower() + name[1:]
+
+
+def _named_cell(cell: str, column: str) -> str:
+    """A row's cell said with its column's name: '$20/month' under 'Price' -> 'price $20/month',
+    '5' under 'Seats' -> '5 seats'; the cell alone when the name adds nothing or the cell is prose."""
+    name = _header(column.strip())
+    if not name or name.casefold() in _BLANK_HEADER or words(cell) > _VALUE_MAX or words(name) > 4 \
+            or name.casefold() in cell.casefold():
+        return cell
+    if re.fullmatch(r"\d[\d,.]*", cell):  # a count: '5 seats', '1 seat'
+        if cell == "1" and re.search(r"[^s]s$", name):
+            name = name[:-1]
+        return f"{cell} {name}"
+    return f"{name} {cell}"
+
+
 def _table_row(clause: Clause) -> str:
-    """A table row as 'First cell: second cell; ...' (header row and pipes dropped)."""
+    """A table row as 'First cell: second cell, ...' (pipes dropped), each value said with its
+    column's name when the table has a header row ('| Plan | Price | Seats |' over '| Pro | $20 | 5 |'
+    -> 'Pro plan: price $20, 5 seats'): a bare '$20; 5' tells a reader nothing."""
     lines = [ln for ln in clause.text.splitlines() if ln.strip().startswith("|")]
+    rule = next((i for i, ln in enumerate(lines) if re.fullmatch(r"[\s|:\-]+", ln)), None)
     rows = [ln for ln in lines if not re.fullmatch(r"[\s|:\-]+", ln)]
     if not rows:
         return plain_text(clause.text)
-    cells = [plain_text(c.strip()) for c in rows[-1].strip().strip("|").split("|")]
-    cells = [c for c in cells if c]
+    heads: list[str] = []
+    if rule and rule < len(lines) - 1:  # a header row above the rule, and a data row below it
+        heads = [plain_text(c.strip()) for c in lines[rule - 1].strip().strip("|").split("|")]
+    raw = [plain_text(c.strip()) for c in rows[-1].strip().strip("|").split("|")]
+    if len(heads) != len(raw):  # a header that does not line up names nothing
+        heads = []
+    pairs = [(c, heads[i] if heads else "") for i, c in enumerate(raw) if c]
+    cells = [c for c, _ in pairs]
     if len(cells) >= 2:
+        name, first = pairs[0]
+        if first.casefold() in _ROW_NOUN and first.casefold().rstrip("s") not in name.casefold():
+            name = f"{name} {first.lower().rstrip('s') if first.casefold().endswith('s') else first.lower()}"
+        if heads and len(pairs) > 2:
+            return f"{name}: {', '.join(_named_cell(c, h) for c, h in pairs[1:])}"
+        if heads and re.fullmatch(r"\d[\d,.]*", pairs[1][0]):  # one value, a bare count: its unit is the column's
+            return f"{name}: {_named_cell(*pairs[1])}"
+        if heads:  # one value ('Card fee | 5%'): the row's name says what it is
+            return f"{name}: {pairs[1][0]}"
         return f"{cells[0]}: {'; '.join(cells[1:])}"
     return cells[0] if cells else ""
 
