@@ -78,3 +78,54 @@ def test_table_without_header_row_is_read_as_before() -> None:
     md = "# Limits\n\n## Limits\n\n| Uploads per day | 40 |\n| Upload size | 2 GB |\n"
     texts = " ".join(b.text for b in summarise(md).key_terms)
     assert "uploads per day 40" not in texts.lower()
+
+
+# --- 5. a cookie banner is no key term ---------------------------------------------------------------
+
+BANNER_POLICY = """# Privacy at Fennimore
+
+We use cookies to improve your experience on our site. Accept all | Reject all | Manage preferences
+
+## What we collect
+
+We collect your email address and the playlists you create.
+
+## Cookies
+
+We use cookies to remember your language and to keep you signed in.
+
+You can block cookies in your browser settings.
+
+## Sharing
+
+We do not sell your personal data.
+"""
+
+
+def _key_texts(md: str) -> str:
+    s = summarise(md)
+    return " ".join(b.text for b in (*s.key_terms, *s.watch_outs))
+
+
+def test_cookie_banner_is_no_key_term() -> None:
+    said = _key_texts(BANNER_POLICY)
+    assert "improve your experience" not in said
+    assert "remember your language" in said  # the policy's own cookie term stays
+
+
+@pytest.mark.parametrize("banner", [
+    "By clicking “Accept”, you agree to the storing of cookies on your device to enhance site navigation.",
+    "By continuing to browse this site, you agree to our use of cookies.",
+    "En cliquant sur « Tout accepter », vous acceptez le dépôt de cookies sur votre appareil.",
+    "Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten. Alle akzeptieren",
+])
+def test_banner_sentences_in_other_wordings_and_languages(banner: str) -> None:
+    md = f"# Terms\n\n{banner}\n\n## Fees\n\nThe Pro plan costs $9 per month and renews every month.\n"
+    said = _key_texts(md).lower()
+    assert "cookie" not in said and "9 per month" in said
+
+
+def test_clicking_to_accept_the_terms_is_still_a_term() -> None:
+    md = ("# Terms\n\n## Acceptance\n\nBy clicking “I agree”, you accept these Terms and our arbitration clause.\n\n"
+          "## Disputes\n\nAll disputes are resolved by binding arbitration in Denver.\n")
+    assert "By clicking" in _key_texts(md)

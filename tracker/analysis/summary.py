@@ -763,6 +763,43 @@ _SKIP = re.compile(r"^(?:last (?:updated|modified|revised)|effective(?: date)?|q
                    r"\bas follows\W*$", re.I)
 _DONT_SAY = "The terms do not say."
 
+# A cookie banner's or consent screen's words captured with the page: no term of the document.
+# "By clicking Accept, you agree ..." / "By continuing to browse, you accept our use of cookies" say so alone;
+# "We use cookies to improve your experience" does with a banner's button beside it ("Accept all").
+_BANNER_CLICK = re.compile(
+    r"\bby (?:clicking|tapping|selecting|pressing|choosing) (?:on )?[\"“‘'«]?\s*(?:accept|agree|allow|ok|okay|got it|i agree|"
+    r"continue|consent)\b|\bby (?:continuing|using|browsing|staying|navigating)\b[^.]{0,80}?\b(?:agree|accept|consent)\w*\s+"
+    r"to\s+(?:our|the)\s+use\s+of\s+cookies\b|\ben cliquant sur [«\"“]?\s*(?:accepter|tout accepter|j['’]accepte|ok)\b|"
+    r"\ben poursuivant (?:votre )?navigation\b[^.]{0,80}?\bcookies\b|\b(?:wenn sie|indem sie) (?:auf )?[„\"“]?"
+    r"(?:akzeptieren|alle akzeptieren|zustimmen|ok)\b|\bal (?:hacer clic|pulsar) en [«\"“]?\s*(?:aceptar|acepto)\b", re.I)
+_BANNER_SAYS = re.compile(
+    r"\b(?:we|this (?:web)?site|our (?:web)?site|this app|this page)\s+(?:uses?|use)\s+(?:\w+\s+){0,2}?cookies\b[^.]{0,100}?"
+    r"\b(?:experience|browsing|best|improv\w*|enhanc\w*|personali[sz]\w*|traffic|relevant)\b|"
+    r"\b(?:nous utilisons|ce site utilise|ce site web utilise) (?:des )?cookies\b|\b(?:wir verwenden|wir nutzen|diese "
+    r"(?:web)?seite (?:verwendet|nutzt)) cookies\b|\b(?:utilizamos|usamos|este sitio (?:web )?utiliza) cookies\b", re.I)
+_BANNER_BUTTON = re.compile(
+    r"\b(?:accept|reject|decline|refuse|allow|deny) all\b|\baccept (?:all )?cookies\b|\bmanage (?:cookie |my )?"
+    r"(?:preferences|settings|choices|options|cookies)\b|\bcookie (?:settings|preferences)\b|\bcustomi[sz]e (?:settings|"
+    r"preferences|cookies)\b|\bgot it\b|\btout (?:accepter|refuser)\b|\bparamétrer (?:les )?cookies\b|\bgérer (?:mes|les) "
+    r"(?:préférences|cookies|choix)\b|\balle (?:akzeptieren|ablehnen|zulassen)\b|\bcookie-einstellungen\b|"
+    r"\b(?:aceptar|rechazar) (?:todas?|cookies)\b|\bconfigurar cookies\b", re.I)
+
+
+_BANNER_TOPIC = re.compile(r"cookie|\btrack(?:ing|ers?)\b|\btraceurs?\b|similar technologies|technologies similaires", re.I)
+
+
+def banner_text(plain: str, around: str = "") -> bool:
+    """Whether a sentence (``plain``) is a cookie banner's or consent screen's, captured with the
+    page: it tells what a click means ("By clicking Accept, you agree to ..."), or says the site uses
+    cookies to improve the experience with a banner's button in ``around`` (the sentence's
+    paragraph and the next: "Accept all", "Manage preferences", "Tout accepter"). A cookie
+    policy's own statement of what its cookies do, with no button beside it, is a term."""
+    if not _BANNER_TOPIC.search(plain):  # "By clicking I agree, you accept these Terms" is the terms' own
+        return False
+    if _BANNER_CLICK.search(plain):
+        return True
+    return bool(_BANNER_SAYS.search(plain)) and bool(_BANNER_BUTTON.search(around or plain))
+
 
 @dataclass(eq=False)  # identity: one sentence is one bullet
 class _Sentence:
@@ -1519,6 +1556,9 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
             if not plain or _SKIP.search(plain) or plain.endswith(":") or (
                     (clause.kind != "table" or in_cells) and _title_like(HEAD_NUMBER.sub("", plain, count=1))):
                 continue
+            if _BANNER_TOPIC.search(plain):
+                if banner_text(plain, texts[i] + "\n" + (texts[i + 1] if i + 1 < len(texts) else "")):
+                    continue  # a cookie banner captured with the page: no term
             broken = ""
             if clause.kind == "item":  # its marker ('* a)', 'iii.') is no part of the sentence
                 plain = _ITEM_MARK.sub("", plain, count=1) or plain
