@@ -129,3 +129,44 @@ def test_clicking_to_accept_the_terms_is_still_a_term() -> None:
     md = ("# Terms\n\n## Acceptance\n\nBy clicking “I agree”, you accept these Terms and our arbitration clause.\n\n"
           "## Disputes\n\nAll disputes are resolved by binding arbitration in Denver.\n")
     assert "By clicking" in _key_texts(md)
+
+
+# --- 6. only ask what the document addresses ----------------------------------------------------------
+
+BAKERY = """# Crumbwell Bakery Club Terms
+
+## Membership
+
+You must be at least 18 years old to join the Crumbwell Bakery Club.
+
+The membership costs $5 per month. Fees are non-refundable.
+
+## Changes to the club
+
+We may discontinue the loyalty programme at any time without notice.
+"""
+
+
+def test_no_ai_questions_for_a_document_without_ai() -> None:
+    answers = {a.id: a for a in summarise(BAKERY).answers}
+    assert "ai-training" not in answers
+    # the removal question is asked of what the document says may go, without models
+    assert answers["removal-notice"].question == "How much notice before a feature or service is removed?"
+    assert "model" not in " ".join(a.question for a in answers.values())
+
+
+def test_no_removal_question_when_nothing_may_be_removed() -> None:
+    md = "# Terms\n\n## Membership\n\nYou must be at least 18 years old to join the Crumbwell Bakery Club.\n"
+    assert {a.id for a in summarise(md).answers} == {"refunds", "age", "disputes", "terms-notice"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "We may use your recipes to improve our artificial intelligence features.",
+    "Our AI assistant may suggest recipes based on your orders.",
+    "Nous pouvons utiliser vos recettes pour améliorer nos outils d'intelligence artificielle.",
+    "Wir setzen künstliche Intelligenz ein, um Rezepte vorzuschlagen.",
+])
+def test_ai_questions_for_a_document_that_speaks_of_ai(sentence: str) -> None:
+    answers = {a.id: a for a in summarise(BAKERY + f"\n## Recipes\n\n{sentence}\n").answers}
+    assert "ai-training" in answers
+    assert answers["removal-notice"].question == "How much notice before a model or feature is removed?"

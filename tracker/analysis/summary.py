@@ -2008,7 +2008,7 @@ def _notice_value(candidates: Sequence[_Sentence], about: Any) -> tuple[_Sentenc
 # a service, feature or model taken away by the provider (not content removed for a complaint,
 # not the user's account, not the user discontinuing their own use)
 _REMOVAL_OBJ = (r"(?:services?|features?|functionalit(?:y|ies)|products?|models?|apis?|platform|site|website|"
-                r"apps?|applications?|plans?|offerings?|versions?|tools?|programs?)")
+                r"apps?|applications?|plans?|offerings?|versions?|tools?|program(?:me)?s?)")
 _TAKEN_AWAY = re.compile(
     rf"\b(?:discontinu\w*|remov\w*|withdraw\w*|retir\w*|deprecat\w*|sunset\w*|ceas\w*\s+(?:to\s+)?"
     rf"(?:provid|offer|operat|mak)\w*)\s+(?:\w+\s+){{0,6}}?(?:the\s+|our\s+|any\s+|a\s+|certain\s+|some\s+)?"
@@ -2408,9 +2408,28 @@ def _answer_words(plain: str, lowers: frozenset[str] = frozenset()) -> str:
     return text if len(text) <= ANSWER_CHARS else one_line(text, ANSWER_CHARS)
 
 
+# Words of a document that addresses AI: its models, their training, prompts and outputs
+# (en, fr, de, es). "AI"/"IA"/"KI" count only in capitals.
+_AI_WORDS = re.compile(
+    r"(?i:\bartificial[\s-]+intelligence\b|\bmachine[\s-]+learning\b|\b(?:large\s+)?language\s+models?\b|\bLLMs?\b|"
+    r"\bgenerative\b|\bneural\s+net\w*|\bchat-?bots?\b|\bprompts?\b|\bfine-?tun\w*|\b(?:AI|ML)[\s-]+(?:\w+\s+)?(?:models?|"
+    r"features?|tools?|systems?|services?|assistants?|generated|outputs?)\b|\bintelligence\s+artificielle\b|"
+    r"\bkünstliche[nr]?\s+intelligenz\b|\binteligencia\s+artificial\b|\bapprentissage\s+automatique\b|"
+    r"\bmaschinelle[ns]?\s+lernen\b)|\b(?:AI|A\.I\.|KI|GenAI)\b")
+_NO_MODEL_REMOVAL = "How much notice before a feature or service is removed?"
+
+
+def _addresses_ai(sentences: Sequence[_Sentence]) -> bool:
+    """Whether a document says anything about AI (its models, their training, prompts, outputs),
+    so that questions about model training and model removal are ones it could answer."""
+    return any(_AI_WORDS.search(s.plain) or _TRAIN.search(s.plain) for s in sentences)
+
+
 def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
              history: dict[str, tuple[str, ClauseChange]]) -> list[Answer]:
-    """Each of QUESTIONS answered by the sentence(s) that say so, or 'The terms do not say.'"""
+    """Each of QUESTIONS answered by the sentence(s) that say so, or 'The terms do not say.'; the
+    questions about AI only of a document that says something of AI (model removal asked of
+    features and services instead, when the document says one may be taken away)."""
     by_clause: dict[str, list[_Sentence]] = {}
     for s in sentences:
         by_clause.setdefault(s.clause.id, []).append(s)
@@ -2450,8 +2469,14 @@ def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
     guardian = _find(sentences, lambda s: "eligibility" in s.labels.categories and re.search(
         r"parent|guardian|majority", s.plain, re.I))
     out.append(from_sentences("age", q["age"], [age, guardian]))
+    ai = _addresses_ai(sentences)
     removal = clause_sentence("removal-notice")
-    out.append(from_sentences("removal-notice", q["removal-notice"], [removal]))
+    if ai:
+        out.append(from_sentences("removal-notice", q["removal-notice"], [removal]))
+    elif removal is not None or any(_TAKEN_AWAY.search(s.plain) and not _NOT_TAKEN_AWAY.search(s.plain)
+                                    for s in sentences):
+        # no model to remove: asked of the features and services the document says may go
+        out.append(from_sentences("removal-notice", _NO_MODEL_REMOVAL, [removal]))
     arb = clause_sentence("arbitration")
     # the courts too when the terms name them apart from the arbitration (small claims, opt-outs)
     court = _find(sentences, lambda s: _court_places(s) and not _NOT_DISPUTES.search(s.plain))
@@ -2459,7 +2484,10 @@ def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
     train = clause_sentence("ai-training")
     opt = _find(sentences, lambda s: _OPT_OUT.search(s.plain) and train is not None and s is not train
                 and (s.clause.id == train.clause.id or (s.section == train.section and 0 < s.order - train.order <= 3)))
-    out.append(from_sentences("ai-training", q["ai-training"], [train, opt]))
+    # a document with nothing about AI is not asked about model training, unless it leaves the
+    # use of its users' data to another document (which may say: "See the Privacy Policy.")
+    if ai or train is not None or any(pointer(s.plain, "ai-training") for s in sentences):
+        out.append(from_sentences("ai-training", q["ai-training"], [train, opt]))
     tn = clause_sentence("terms-notice")
     # how the change is told, when another sentence of the clause says it ("We may also notify you
     # by email") and the value's sentence does not
