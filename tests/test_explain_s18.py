@@ -170,3 +170,68 @@ def test_ai_questions_for_a_document_that_speaks_of_ai(sentence: str) -> None:
     answers = {a.id: a for a in summarise(BAKERY + f"\n## Recipes\n\n{sentence}\n").answers}
     assert "ai-training" in answers
     assert answers["removal-notice"].question == "How much notice before a model or feature is removed?"
+
+
+# --- 2. AI training and its opt-out ------------------------------------------------------------------
+
+TRAINING_DOC = """# Zorblat Terms of Service
+
+These Terms govern your use of the Zorblat writing service.
+
+## Your content
+
+You own the documents you upload. {x}
+
+## Termination
+
+We may suspend your account if you break these Terms.
+"""
+TRAINS = "We use your documents to train our machine learning models."
+OPT_OUT = " You can opt out of this training at any time in your privacy settings."
+
+
+def _training_lines(old: str, new: str) -> list[str]:
+    from tracker.analysis.summary import compare_summaries
+
+    a, b = TRAINING_DOC.format(x=old), TRAINING_DOC.format(x=new)
+    return [c.line() for c in compare_summaries(summarise(a), summarise(b), a, b)]
+
+
+def test_a_removed_opt_out_says_you_can_no_longer_opt_out() -> None:
+    from tracker import compare
+
+    a, b = TRAINING_DOC.format(x=TRAINS + OPT_OUT), TRAINING_DOC.format(x=TRAINS)
+    assert compare(a, b).summary.startswith("You can no longer opt out of AI training on your data")
+    assert _training_lines(TRAINS + OPT_OUT, TRAINS)[0].startswith(
+        "Your content: You can no longer opt out of AI training on your data: “We use your documents")
+    # the opt-out cut from the training sentence itself
+    cut = "We use your documents to train our machine learning models unless you opt out in your settings."
+    assert compare(TRAINING_DOC.format(x=cut), b).summary.startswith("You can no longer opt out of AI training")
+
+
+def test_an_added_opt_out_is_a_key_term_that_changed() -> None:
+    assert _training_lines(TRAINS, TRAINS + OPT_OUT)[0].startswith(
+        "Your content: You can now opt out of AI training on your data")
+
+
+def test_no_training_to_training_unless_you_opt_out_is_the_headline() -> None:
+    from tracker import compare
+
+    old = "We do not use your documents to train our machine learning models."
+    new = "We use your documents to train our machine learning models unless you opt out in your settings."
+    a, b = TRAINING_DOC.format(x=old), TRAINING_DOC.format(x=new)
+    # even beside a price change and a rewording, the training is the news
+    b = b.replace("We may suspend your account", "We may suspend or close your account")
+    result = compare(a, b)
+    assert result.summary.startswith("Your data may now be used for AI training unless you opt out"), result.summary
+    assert _training_lines(old, new)[0].startswith(
+        "Your content: Your data may now be used for AI training unless you opt out")
+
+
+def test_staff_training_is_no_ai_training() -> None:
+    from tracker import compare
+
+    old = "We use your call recordings for staff training. You can opt out of marketing emails at any time."
+    new = "We use your call recordings for staff training."
+    result = compare(TRAINING_DOC.format(x=old), TRAINING_DOC.format(x=new))
+    assert "AI training" not in result.summary

@@ -107,6 +107,50 @@ _ROLE_CHANGE = re.compile(r"^The (?:host|publisher) is now \S")
 _PROMISE_GONE = re.compile(r"^No longer promises\b")
 
 
+# AI training on the user's data, and the user's way to refuse it: a change that takes the refusal
+# away or starts the training is news a headline says in those words, before any rewording.
+_OPT_OUT_OFFER = re.compile(
+    r"\b(?:you|users?|customers?|members?)\s+(?:can|may|are\s+able\s+to|have\s+the\s+(?:right|option)\s+to)\s+"
+    r"(?:\w+\s+){0,2}?(?:opt[- ]?out|turn\s+off|disable|switch\s+off|object)\b|\bunless\s+you\s+(?:opt[- ]?out|"
+    r"turn\s+(?:it\s+)?off|object)\b|\bopt[- ]?out\s+(?:of|from)\b|\bvous\s+pouvez\s+(?:vous\s+(?:y\s+)?opposer|désactiver)\b|"
+    r"\bsauf\s+(?:si\s+vous\s+vous\s+y\s+opposez|opposition)\b|\b(?:Sie|du)\s+(?:können|kannst)\s+(?:\w+\s+){0,4}?"
+    r"(?:widersprechen|deaktivieren|abschalten)\b|\bpuede[sn]?\s+(?:oponerse|desactivar)\b", re.I)
+_TRAINING = re.compile(r"\btrain(?:s|ed|ing)?\b|\bfine-?tun\w*|\bmachine\s+learning\b|\bartificial\s+intelligence\b|"
+                       r"\bentra[îi]n\w*|\btrainier\w*|\bentrenar\w*|\bintelligence\s+artificielle\b|"
+                       r"\bkünstliche\w*\s+intelligenz\b|(?-i:\bAI\b|\bKI\b|\bIA\b)", re.I)
+_MODELS = re.compile(r"\bmodels?\b|\balgorithms?\b|\bmachine\s+learning\b|\bartificial\s+intelligence\b|\bmodèles?\b|"
+                     r"\bModelle?n?\b|\bmodelos?\b|(?-i:\bAI\b|\bKI\b|\bIA\b)", re.I)
+# "opt out of this training", "turn off model training": a refusal of training, whose models go unsaid
+_REFUSE_TRAINING = re.compile(r"\b(?:opt(?:ing)?[- ]?out\s+(?:of|from)|turn\s+off|switch\s+off|disable)\s+(?:\w+\s+){0,3}?"
+                              r"training\b", re.I)
+_NO_TRAINING = re.compile(r"\b(?:do|does|will|shall)\s+not\s+(?:\w+\s+){0,2}?(?:use|train|utili[sz]e)\b|"
+                          r"\b(?:don|doesn|won)['’]t\s+(?:\w+\s+){0,2}?(?:use|train)\b|\bnever\s+(?:\w+\s+)?(?:use|train)\b|"
+                          r"\bn['’]utilis\w*\s+(?:pas|jamais)\b|\bne\s+\w+\s+(?:pas|jamais)\b|\b(?:nicht|niemals)\b", re.I)
+
+
+def training_news(change: object) -> str:
+    """What a change means for AI training on the user's data, in a reader's words: "You can no
+    longer opt out of AI training on your data" (an opt-out removed, or cut from the training
+    clause), "Your data may now be used for AI training[ unless you opt out]" (a clause that said
+    it is not now says it is); "" for any other change."""
+    before = plain_text(getattr(change, "before", None) or "")
+    after = plain_text(getattr(change, "after", None) or "")
+    cats = getattr(change, "categories", ()) or ()
+    # staff "training", a training course: not unless a model is named or the change is on AI training
+    both = before + " " + after
+    if "ai-training" not in cats and not (_MODELS.search(both) and _TRAINING.search(both)) \
+            and not _REFUSE_TRAINING.search(both):
+        return ""
+    if before and _OPT_OUT_OFFER.search(before) and not _OPT_OUT_OFFER.search(after) and (
+            not after or _TRAINING.search(after)) and (_TRAINING.search(before) or "ai-training" in cats):
+        return "You can no longer opt out of AI training on your data"
+    if before and after and _TRAINING.search(before) and _NO_TRAINING.search(before) and _TRAINING.search(after) \
+            and not _NO_TRAINING.search(after):
+        return "Your data may now be used for AI training" + (" unless you opt out" if _OPT_OUT_OFFER.search(after)
+                                                             else "")
+    return ""
+
+
 def _title_only(change: object) -> bool:
     """Whether a change's new text is only a title ("## 11. GOVERNING LAW; WAIVER OF CLASS
     ACTIONS", a bold line): it names a section, the section's own clauses say the term."""
@@ -119,11 +163,12 @@ def _title_only(change: object) -> bool:
 
 def rank_changes(changes: Sequence[L]) -> list[L]:
     """``changes`` most serious first: material before not, then a promise withdrawn ("No longer
-    promises ..."), then severity, then a definition, a list of surviving sections, an example
+    promises ...") or AI training started or its opt-out taken away (``training_news``), then severity, then a definition, a list of surviving sections, an example
     ("This includes ...", "For example, ..."), advice ("please do not include ...") or a title after
     other terms, then the weight of the change's weightiest category (``CATEGORY_WEIGHT``), then a
     concrete change (a value that replaced another) before a quote, then document order (stable)."""
-    return sorted(changes, key=lambda c: (not c.material, not _PROMISE_GONE.search(c.explanation or ""),
+    return sorted(changes, key=lambda c: (not c.material, not (_PROMISE_GONE.search(c.explanation or "")
+                                                                or training_news(c)),
                                           -_severity(c), bool(_DEFINITION.search(c.explanation or "")
                                                               or _SURVIVAL.search(c.explanation or "")
                                                               or _EXAMPLE.search(c.explanation or "")
@@ -188,6 +233,8 @@ def named(change: Labelled) -> str:
     arbitration: All disputes ...") when it is a critical new or strengthened term; as stored
     otherwise."""
     text = change.explanation or ""
+    if news := training_news(change):  # said in the reader's words first, the clause's after
+        return f"{news} — {text}"
     # an explanation may say several things ("New watch-out: ... (arbitration); ... now governed by
     # X instead of Y (governing-law)"): the first is named from its own category list
     parts = _PARTS.split(text)
@@ -266,6 +313,9 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
     if sep and len(first) + len(more) + len(note) > limit and len(part) + len(note) <= limit \
             and part.count("“") == part.count("”") and _SENTENCE.search(part):
         first = part.rstrip(" .;:,")  # the first of two explanations of the change, whole (read below)
+    news = training_news(material[0])
+    if news and first.startswith(news) and len(first) + len(more) + len(note) > limit:
+        first = news  # the news whole, not its clause's quote cut short beside it (the change says the rest)
     room = max(limit - len(more) - len(note), 40)
     fitted = _fit(first, room)
     if fitted != first and len(first) + len(note) <= limit and first.count("“") == first.count("”"):

@@ -1570,9 +1570,14 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
             elif lost and not _VERBISH.search(plain):
                 broken = "lost lead-in"  # 'Your use of the Services.' under a long 'we are not liable for:' 
             plain = _resolve(_unshouted(plain, names), previous)
-            previous = plain
+            said_before, previous = previous, plain
             labels = classify_text(plain)
             cats = tuple(c for c in labels.categories if c != "other")
+            if "ai-training" not in cats and _TRAINING_OPT_OUT.search(plain) and (
+                    _TRAIN.search(plain) or re.search(r"\btrain", plain, re.I) or _TRAIN.search(said_before)):
+                # "You can opt out of this training in your settings": a term on AI training, next to
+                # the training it lets a user refuse (its loss is the news: "You can no longer opt out")
+                cats = ("ai-training", *cats)
             if "termination" in cats and retention_not_ending(plain):
                 # how long data is kept after an account closes is privacy (as in a change's categories)
                 cats = tuple(dict.fromkeys(c if c != "termination" else "privacy" for c in cats))
@@ -1853,6 +1858,16 @@ _OPT_OUT = re.compile(r"\bopt(?:ing)?[- ]?out\b|\bturn off\b|\bdisable\b", re.I)
 _MODEL = r"(?:models?|ai|a\.i\.|algorithms?|systems?|llms?|machine\s+learning|artificial\s+intelligence|technolog\w+)"
 _TRAIN = re.compile(rf"\btrain\w*\W+(?:\w+\W+){{0,5}}?{_MODEL}\b|\b{_MODEL}\s+(?:\w+\s+){{0,6}}?train\w*|\bfine-tun\w*|"
                     rf"\bimprove\s+(?:our|the)\s+(?:models|ai|algorithms)\b", re.I)
+
+
+# An opt-out offered to the user ("you can opt out", "you may turn off", "vous pouvez vous opposer",
+# "Sie können widersprechen"), not a mention of opting out in passing
+_TRAINING_OPT_OUT = re.compile(
+    r"\b(?:you|users?|customers?|members?)\s+(?:can|may|are\s+able\s+to|have\s+the\s+(?:right|option)\s+to)\s+(?:\w+\s+){0,2}?"
+    r"(?:opt[- ]?out|turn\s+off|disable|switch\s+off|object)\b|\bunless\s+you\s+(?:opt[- ]?out|turn\s+(?:it\s+)?off|object)\b|"
+    r"\bvous\s+pouvez\s+(?:vous\s+(?:y\s+)?opposer|désactiver)\b|\bsauf\s+(?:si\s+vous\s+vous\s+y\s+opposez|opposition)\b|"
+    r"\b(?:Sie|du)\s+(?:können|kannst)\s+(?:\w+\s+){0,4}?(?:widersprechen|deaktivieren|abschalten)\b|"
+    r"\bpuede[sn]?\s+(?:oponerse|desactivar)\b", re.I)
 
 
 def _durations(s: _Sentence) -> list[Fact]:
@@ -2571,13 +2586,16 @@ class BulletChange:
     after: str | None
     clause: str = ""
     section: str = ""  # the heading the term stands under ('§ 4 Credits'); '' under none
+    said: str = ""  # what changed, said outright ("You can no longer opt out of ..."): the line's words
 
     def line(self) -> str:
         """'§ 8 Credits: Credits expire 6 months after purchase (was 12 months).': the term under
         the section it stands in, as the document names it (never a topic guessed from its words:
         a subprocessor clause that mentions changes is no "Changes to the terms"); the term
         alone ('New: ...') when it stands under no heading."""
-        if self.after is None:
+        if self.said:
+            said = self.said
+        elif self.after is None:
             said = f"no longer says: {self.before}"
         elif self.before is None:
             said = f"new: {self.after}"
@@ -2664,7 +2682,44 @@ def compare_summaries(before: Summary, after: Summary, before_text: str = "", af
             out.append(BulletChange(b.concern, None, b.text, b.clause, b.section))
     out += [BulletChange(g.concern, g.text, None, section=g.section) for g in gone if not in_text(g, "after")]
     out.sort(key=lambda c: _CONCERN_RANK.get(c.concern, len(_CONCERN_RANK)))
+    if (training := _training_change(before, after, before_text, after_text)) is not None:
+        # the use of the user's data for AI training, said first: the term a key term's rewording hides
+        out = [training] + [c for c in out if c.clause != training.clause or not training.clause]
     return out[:limit]
+
+
+# What a change of the AI-training fact means for the user (old value, new value) -> the line's words
+_TRAINING_NEWS = {
+    ("Yes; opt-out available", "Yes; no opt-out stated"): "You can no longer opt out of AI training on your data",
+    ("No", "Yes; opt-out available"): "Your data may now be used for AI training unless you opt out",
+    ("No", "Yes; no opt-out stated"): "Your data may now be used for AI training, with no opt-out stated",
+    ("Yes; no opt-out stated", "Yes; opt-out available"): "You can now opt out of AI training on your data",
+    ("Yes; opt-out available", "No"): "Your data is no longer used for AI training",
+    ("Yes; no opt-out stated", "No"): "Your data is no longer used for AI training",
+}
+_TRAINING_HINT = re.compile(r"\btrain\w*|\bopt(?:ing)?[- ]?out\b|\bfine-?tun|\bentra[îi]n|\btrainier|\bwidersprech|"
+                            r"\bopposer\b", re.I)
+
+
+def _training_fact(summary: Summary, text: str) -> Cell | None:
+    """The AI-training standard fact of a version: from its summary, else read from its text."""
+    if "ai-training" in summary.facts or summary.facts:
+        return summary.facts.get("ai-training")
+    if not text or not _TRAINING_HINT.search(text):
+        return None
+    return _standard_facts(_sentences(text)[0], {}).get("ai-training")
+
+
+def _training_change(before: Summary, after: Summary, before_text: str, after_text: str) -> BulletChange | None:
+    """A change of whether the provider trains AI on the user's data, or of the user's opt-out, as
+    a key term line that says so ("You can no longer opt out of AI training on your data: “...”");
+    None when the fact did not change or one version does not state it."""
+    if before_text and after_text and not (_TRAINING_HINT.search(before_text) or _TRAINING_HINT.search(after_text)):
+        return None  # neither text speaks of training: no need to read them
+    old, new = _training_fact(before, before_text), _training_fact(after, after_text)
+    if old is None or new is None or (news := _TRAINING_NEWS.get((old.value, new.value))) is None:
+        return None
+    return BulletChange("privacy", old.text, new.text, new.clause, new.section, said=f"{news}: “{new.text.rstrip('.')}”.")
 
 
 # A list or section marker ("N.", "4)", "(b)", "12.3"): renumbering changes no term.
