@@ -235,3 +235,58 @@ def test_staff_training_is_no_ai_training() -> None:
     new = "We use your call recordings for staff training."
     result = compare(TRAINING_DOC.format(x=old), TRAINING_DOC.format(x=new))
     assert "AI training" not in result.summary
+
+
+# --- 4. the headline names the most important change ---------------------------------------------------
+
+RANKED = """# Pellucid Terms
+
+## 3. Cookies
+
+OBA Cookies: you can turn these off in your browser settings.
+
+## 7. Fees
+
+The Pro plan costs $12 per month.
+
+## 9. Disputes
+
+You agree to submit to the courts of Denver, Colorado.
+"""
+
+
+def test_a_change_of_words_only_comes_after_a_change_of_terms() -> None:
+    from tracker import compare
+
+    new = RANKED.replace("OBA Cookies", "Online Behavioural Advertising cookies").replace(
+        "submit to the courts", "submit exclusively to the courts")
+    result = compare(RANKED, new)
+    assert "exclusively" in result.summary and "Behavioural" not in result.summary, result.summary
+
+
+def test_wording_only_tells_a_rewording_from_a_new_term() -> None:
+    from types import SimpleNamespace
+
+    from tracker.analysis.headline import wording_only
+
+    def same(before: str, after: str) -> bool:
+        return wording_only(SimpleNamespace(kind="modified", before=before, after=after))
+
+    assert same("OBA Cookies: you can turn these off.", "Online Behavioural Advertising cookies: you can turn these off.")
+    assert same("See Section 4 of these Terms for refunds.", "See Section 5 of these Terms for refunds.")
+    assert same("Write to us by e-mail.", "Write to us by email.")
+    assert not same("We share your data with partners.", "We share your data with advertisers.")
+    assert not same("Fees are $10 per month.", "Fees are $12 per month.")
+    assert not same("We may share your data.", "We will share your data.")
+    assert not same("You agree to submit to the courts.", "You agree to submit exclusively to the courts.")
+
+
+def test_a_renamed_section_reads_section_renamed() -> None:
+    from tracker import compare
+
+    new = RANKED.replace("## 7. Fees", "## 7. Plans and prices")
+    assert compare(RANKED, new).summary.startswith("Section “Fees” renamed to “Plans and prices”")
+    # a bold title line reworded in place too
+    bold = "# T\n\n**Refund Policy**\n\nRefunds are given within 14 days.\n"
+    assert compare(bold, bold.replace("Refund Policy", "Refunds and returns")).summary.startswith(
+        "Section “Refund Policy” renamed to “Refunds and returns”")

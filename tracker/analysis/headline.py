@@ -151,6 +151,63 @@ def training_news(change: object) -> str:
     return ""
 
 
+# Words whose change is never a mere rewording: negation, modality, scope, amounts
+_MEANING_WORDS = frozenset("""not no never none nor may might must shall will would can cannot could should only
+    exclusively solely any all every each without unless except until within before after free paid refund refunds
+    ne pas jamais aucun aucune doit peut peuvent nicht kein keine keinen muss kann darf nur""".split())
+_SECTION_REF = frozenset("section sections article articles clause clauses paragraph paragraphs §".split())
+_WORD_MAX = 4  # words of one replaced phrase: a longer one says something new
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+(?:['’][^\W_]+)*|§", plain_text(text).casefold().replace("’", "'"))
+
+
+def wording_only(change: object) -> bool:
+    """Whether a modified clause only says the same in other words: each difference a short
+    phrase replaced by another ("membership fee" -> "subscription fee", "OBA" -> "Online Behavioural
+    Advertising", a section number in a cross-reference), no words only added or only removed,
+    no negation, modal, scope word or number changed. Such a change comes after the changes that
+    alter a term (money, disputes, data use, AI training) when a headline picks one."""
+    import difflib
+
+    before, after = getattr(change, "before", None), getattr(change, "after", None)
+    if not before or not after or getattr(change, "kind", "modified") != "modified":
+        return False
+    old, new = _tokens(before), _tokens(after)
+    ops = [op for op in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if not ops:
+        return False
+    for tag, i1, i2, j1, j2 in ops:
+        if tag != "replace" or i2 - i1 > _WORD_MAX or j2 - j1 > _WORD_MAX + 2:
+            return False
+        changed = old[i1:i2] + new[j1:j2]
+        if _MEANING_WORDS & set(changed):
+            return False
+        if i1 and old[i1 - 1] in _SECTION_REF and all(w.isdigit() or len(w) == 1 for w in changed):
+            continue  # a section a clause refers to, renumbered
+        if any(any(ch.isdigit() for ch in w) for w in changed) or not _same_sense(old[i1:i2], new[j1:j2]):
+            return False
+    return True
+
+
+def _same_sense(old: Sequence[str], new: Sequence[str]) -> bool:
+    """Whether a replaced phrase plainly says the same: an abbreviation spelled out ("OBA" ->
+    "online behavioural advertising") or back, a word kept with others around it ("fee" -> "service
+    fee"), or the same words spelled otherwise ("e-mail" -> "email"). Another word ("partners" ->
+    "advertisers") may say something else: not the same."""
+    import difflib
+
+    def initials(ws: Sequence[str]) -> str:
+        return "".join(w[0] for w in ws)
+
+    if len(old) == 1 and len(new) > 1 and old[0] == initials(new) or len(new) == 1 and len(old) > 1 and new[0] == initials(old):
+        return True
+    if {w[:5] for w in old if len(w) >= 4} & {w[:5] for w in new if len(w) >= 4}:
+        return True
+    return difflib.SequenceMatcher(a=" ".join(old), b=" ".join(new)).ratio() >= 0.8
+
+
 def _title_only(change: object) -> bool:
     """Whether a change's new text is only a title ("## 11. GOVERNING LAW; WAIVER OF CLASS
     ACTIONS", a bold line): it names a section, the section's own clauses say the term."""
@@ -161,15 +218,53 @@ def _title_only(change: object) -> bool:
     return titled and len(plain_text(text).split()) <= 14
 
 
+def _title_text(text: str | None) -> str:
+    """The words of a section title (``text`` a heading or bold line alone: "## 4. Fees and
+    Payment" -> "Fees and Payment"); "" for anything else."""
+    text = (text or "").strip()
+    if not text or "\n" in text or not (text.startswith("#") or re.fullmatch(r"(?:\*\*|__)[^*_]+(?:\*\*|__)[.:]?", text)):
+        return ""
+    words = plain_text(re.sub(r"^#+\s*", "", text)).strip().rstrip(".:")
+    words = re.sub(r"^(?:(?:section|article|§)\s*)?\d+(?:\.\d+)*\.?\s+|^[A-Z]\.\s+|^[IVXLC]+\.\s+", "", words, flags=re.I)
+    return words if 0 < len(words.split()) <= 14 else ""
+
+
+def renamed_sections(changes: Sequence[object]) -> list[str]:
+    """Each section whose title changed, as a reader says it: "Section “Fees and Payment” renamed
+    to “Payment Terms”" (a title reworded in place, or one title removed where another is added
+    next to it, in document order); titles that differ only in numbering or case are left out."""
+    out: list[str] = []
+    items = list(changes)
+    i = 0
+    while i < len(items):
+        c = items[i]
+        kind = getattr(c, "kind", "")
+        old = new = ""
+        if kind == "modified":
+            old, new = _title_text(getattr(c, "before", None)), _title_text(getattr(c, "after", None))
+        elif kind in ("removed", "added") and i + 1 < len(items) and {kind, getattr(items[i + 1], "kind", "")} == {
+                "removed", "added"}:
+            gone = c if kind == "removed" else items[i + 1]
+            came = items[i + 1] if kind == "removed" else c
+            old, new = _title_text(getattr(gone, "before", None)), _title_text(getattr(came, "after", None))
+            if old and new:
+                i += 1
+        if old and new and old.casefold() != new.casefold():
+            out.append(f"Section “{old}” renamed to “{new}”")
+        i += 1
+    return out
+
+
 def rank_changes(changes: Sequence[L]) -> list[L]:
     """``changes`` most serious first: material before not, then a promise withdrawn ("No longer
-    promises ...") or AI training started or its opt-out taken away (``training_news``), then severity, then a definition, a list of surviving sections, an example
+    promises ...") or AI training started or its opt-out taken away (``training_news``), then severity,
+    then a change of words only (``wording_only``) after one that changes a term, then a definition, a list of surviving sections, an example
     ("This includes ...", "For example, ..."), advice ("please do not include ...") or a title after
     other terms, then the weight of the change's weightiest category (``CATEGORY_WEIGHT``), then a
     concrete change (a value that replaced another) before a quote, then document order (stable)."""
     return sorted(changes, key=lambda c: (not c.material, not (_PROMISE_GONE.search(c.explanation or "")
                                                                 or training_news(c)),
-                                          -_severity(c), bool(_DEFINITION.search(c.explanation or "")
+                                          -_severity(c), wording_only(c), bool(_DEFINITION.search(c.explanation or "")
                                                               or _SURVIVAL.search(c.explanation or "")
                                                               or _EXAMPLE.search(c.explanation or "")
                                                               or _ADVICE.search(c.explanation or "")
@@ -276,6 +371,11 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
             _severity(material[0]) >= SEVERITY_ORDER.index("critical") or _PROMISE_GONE.search(material[0].explanation or ""))):
         material = [role] + [c for c in material if c is not role]
     if not material:
+        # no term changed: a section renamed is what a reader sees first ("Section “Fees” renamed to “Payment”")
+        if renames := renamed_sections(changes):
+            said = renames[0] + (f" (+{len(renames) - 1} more)" if len(renames) > 1 else "")
+            both = f"{said}; {fallback[:1].lower()}{fallback[1:]}" if fallback else said
+            return both if len(both) <= limit else _fit(said, limit)
         return fallback
     # Two changes that read the same (one sentence split in two clauses) count once.
     seen: list[str] = []
