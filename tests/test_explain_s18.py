@@ -275,6 +275,9 @@ def test_wording_only_tells_a_rewording_from_a_new_term() -> None:
     assert same("OBA Cookies: you can turn these off.", "Online Behavioural Advertising cookies: you can turn these off.")
     assert same("See Section 4 of these Terms for refunds.", "See Section 5 of these Terms for refunds.")
     assert same("Write to us by e-mail.", "Write to us by email.")
+    assert same("All issues are for the arbitrator to decide, except the reading of Section 1 of this Agreement.",
+                "All issues are for the arbitrator to decide as set forth under Section 18 C below, except the reading "
+                "of Section 2 of this Agreement.")
     assert not same("We share your data with partners.", "We share your data with advertisers.")
     assert not same("Fees are $10 per month.", "Fees are $12 per month.")
     assert not same("We may share your data.", "We will share your data.")
@@ -286,6 +289,9 @@ def test_a_renamed_section_reads_section_renamed() -> None:
 
     new = RANKED.replace("## 7. Fees", "## 7. Plans and prices")
     assert compare(RANKED, new).summary.startswith("Section “Fees” renamed to “Plans and prices”")
+    # a date set as a title is no section
+    dated = "# T\n\n## Revised: October 1, 2031\n\nRefunds are given within 14 days.\n"
+    assert "renamed" not in compare(dated, dated.replace("October 1", "November 26")).summary
     # a bold title line reworded in place too
     bold = "# T\n\n**Refund Policy**\n\nRefunds are given within 14 days.\n"
     assert compare(bold, bold.replace("Refund Policy", "Refunds and returns")).summary.startswith(

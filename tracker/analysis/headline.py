@@ -157,6 +157,10 @@ _MEANING_WORDS = frozenset("""not no never none nor may might must shall will wo
     ne pas jamais aucun aucune doit peut peuvent nicht kein keine keinen muss kann darf nur""".split())
 _SECTION_REF = frozenset("section sections article articles clause clauses paragraph paragraphs §".split())
 _WORD_MAX = 4  # words of one replaced phrase: a longer one says something new
+# A pointer to another section, as tokens ("as set forth under section 18 c below", "see section 4")
+_CROSS_REFERENCE = re.compile(r"(?:(?:as\s+)?(?:set\s+(?:forth|out)|described|provided|defined|specified|explained)\s+"
+                              r"(?:in|under|at|by)\s+|see\s+|under\s+|in\s+)?(?:section|article|clause|paragraph|§)\s+"
+                              r"[\w.]{1,6}(?:\s+[a-z\d]{1,3})?(?:\s+(?:below|above|hereof|of\s+(?:these|this)\s+\w+))?")
 
 
 def _tokens(text: str) -> list[str]:
@@ -179,6 +183,8 @@ def wording_only(change: object) -> bool:
     if not ops:
         return False
     for tag, i1, i2, j1, j2 in ops:
+        if tag in ("insert", "delete") and _CROSS_REFERENCE.fullmatch(" ".join(old[i1:i2] + new[j1:j2])):
+            continue  # "as set forth in Section 18 C below" put in or taken out: a pointer, no term
         if tag != "replace" or i2 - i1 > _WORD_MAX or j2 - j1 > _WORD_MAX + 2:
             return False
         changed = old[i1:i2] + new[j1:j2]
@@ -229,6 +235,10 @@ def _title_text(text: str | None) -> str:
     return words if 0 < len(words.split()) <= 14 else ""
 
 
+_DATED_TITLE = re.compile(r"\d|\b(?:last\s+)?(?:updated|modified|revised|effective|amended|version)\b|"
+                          r"\b(?:mis\s+à\s+jour|en\s+vigueur|stand|gültig|actualizad\w*)\b", re.I)
+
+
 def renamed_sections(changes: Sequence[object]) -> list[str]:
     """Each section whose title changed, as a reader says it: "Section “Fees and Payment” renamed
     to “Payment Terms”" (a title reworded in place, or one title removed where another is added
@@ -249,7 +259,8 @@ def renamed_sections(changes: Sequence[object]) -> list[str]:
             old, new = _title_text(getattr(gone, "before", None)), _title_text(getattr(came, "after", None))
             if old and new:
                 i += 1
-        if old and new and old.casefold() != new.casefold():
+        # a date line set as a title ("Revised: October 1, 2024", "Last Modified: 2022-10-27") names no section
+        if old and new and old.casefold() != new.casefold() and not _DATED_TITLE.search(f"{old}\n{new}"):
             out.append(f"Section “{old}” renamed to “{new}”")
         i += 1
     return out
