@@ -296,3 +296,13 @@ def test_a_renamed_section_reads_section_renamed() -> None:
     bold = "# T\n\n**Refund Policy**\n\nRefunds are given within 14 days.\n"
     assert compare(bold, bold.replace("Refund Policy", "Refunds and returns")).summary.startswith(
         "Section “Refund Policy” renamed to “Refunds and returns”")
+
+
+def test_an_added_training_opt_out_heads_a_version_beside_a_payment_detail() -> None:
+    from tracker import compare
+
+    old = TRAINING_DOC.format(x="") + "\n## Providers\n\nWe send receipts by email.\n"
+    new = TRAINING_DOC.format(x="") + ("\n## Providers\n\nWe send receipts by email.\n\nOur payment providers "
+                                       "include Stripe and Adyen.\n\n## Training\n\nYou can opt out of having your "
+                                       "documents used for machine learning training via your privacy settings.\n")
+    assert compare(old, new).summary.startswith("You can now opt out of AI training on your data")

@@ -148,7 +148,19 @@ def training_news(change: object) -> str:
             and not _NO_TRAINING.search(after):
         return "Your data may now be used for AI training" + (" unless you opt out" if _OPT_OUT_OFFER.search(after)
                                                              else "")
+    if after and _OPT_OUT_OFFER.search(after) and not _OPT_OUT_OFFER.search(before) and (
+            _TRAINING.search(after) or "ai-training" in cats):
+        return _OPT_OUT_ADDED
     return ""
+
+
+# An opt-out of AI training offered: news that says the training exists, ranked after the losses
+_OPT_OUT_ADDED = "You can now opt out of AI training on your data"
+
+
+def _training_loss(change: object) -> bool:
+    news = training_news(change)
+    return bool(news) and news != _OPT_OUT_ADDED
 
 
 # Words whose change is never a mere rewording: negation, modality, scope, amounts
@@ -269,13 +281,14 @@ def renamed_sections(changes: Sequence[object]) -> list[str]:
 def rank_changes(changes: Sequence[L]) -> list[L]:
     """``changes`` most serious first: material before not, then a promise withdrawn ("No longer
     promises ...") or AI training started or its opt-out taken away (``training_news``), then severity,
-    then a change of words only (``wording_only``) after one that changes a term, then a definition, a list of surviving sections, an example
+    then an AI-training opt-out offered, then a change of words only (``wording_only``) after one
+    that changes a term, then a definition, a list of surviving sections, an example
     ("This includes ...", "For example, ..."), advice ("please do not include ...") or a title after
     other terms, then the weight of the change's weightiest category (``CATEGORY_WEIGHT``), then a
     concrete change (a value that replaced another) before a quote, then document order (stable)."""
     return sorted(changes, key=lambda c: (not c.material, not (_PROMISE_GONE.search(c.explanation or "")
-                                                                or training_news(c)),
-                                          -_severity(c), wording_only(c), bool(_DEFINITION.search(c.explanation or "")
+                                                                or _training_loss(c)),
+                                          -_severity(c), training_news(c) != _OPT_OUT_ADDED, wording_only(c), bool(_DEFINITION.search(c.explanation or "")
                                                               or _SURVIVAL.search(c.explanation or "")
                                                               or _EXAMPLE.search(c.explanation or "")
                                                               or _ADVICE.search(c.explanation or "")
