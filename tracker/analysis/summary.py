@@ -883,7 +883,9 @@ def _named_cell(cell: str, column: str) -> str:
     """A row's cell said with its column's name: '$20/month' under 'Price' -> 'price $20/month',
     '5' under 'Seats' -> '5 seats'; the cell alone when the name adds nothing or the cell is prose."""
     name = _header(column.strip())
-    if not name or name.casefold() in _BLANK_HEADER or words(cell) > _VALUE_MAX or words(name) > 4 \
+    # a one-word column name reads as a unit ("price", "seats"); a longer one ("Your Coinbase Service
+    # Provider") does not run into its value
+    if not name or name.casefold() in _BLANK_HEADER or words(cell) > _VALUE_MAX or words(name) > 1 \
             or name.casefold() in cell.casefold():
         return cell
     if re.fullmatch(r"\d[\d,.]*", cell):  # a count: '5 seats', '1 seat'
@@ -914,13 +916,12 @@ def _table_row(clause: Clause) -> str:
         name, first = pairs[0]
         if first.casefold() in _ROW_NOUN and first.casefold().rstrip("s") not in name.casefold():
             name = f"{name} {first.lower().rstrip('s') if first.casefold().endswith('s') else first.lower()}"
-        if heads and len(pairs) > 2:
-            return f"{name}: {', '.join(_named_cell(c, h) for c, h in pairs[1:])}"
-        if heads and re.fullmatch(r"\d[\d,.]*", pairs[1][0]):  # one value, a bare count: its unit is the column's
+        said = [_named_cell(c, h) for c, h in pairs[1:]] if heads and len(pairs) > 2 else []
+        if said and said != cells[1:]:  # some value named by its column: read as one phrase
+            return f"{name}: {', '.join(said)}"
+        if heads and len(pairs) == 2 and re.fullmatch(r"\d[\d,.]*", pairs[1][0]):  # a bare count: its column is its unit
             return f"{name}: {_named_cell(*pairs[1])}"
-        if heads:  # one value ('Card fee | 5%'): the row's name says what it is
-            return f"{name}: {pairs[1][0]}"
-        return f"{cells[0]}: {'; '.join(cells[1:])}"
+        return f"{name}: {'; '.join(cells[1:])}"  # one value ('Card fee | 5%'): the row's name says what it is
     return cells[0] if cells else ""
 
 
