@@ -732,7 +732,9 @@ def test_a_dropped_negation_is_quoted_to_a_word_that_carries_meaning() -> None:
     new = ("# Quillway Privacy\n\n## 3. Use\n\nUnless you opt out, we may use your saved notes and shared drafts to train and "
            "improve our models.\n")
     result = analyse(old, new)
-    assert "to train and improve our models”" in result.summary, result.summary  # not "…improve our…"
+    # what it means, whole, when the quote beside it would be cut short ("Now says “we may use…”")
+    assert result.summary.startswith("Your data may now be used for AI training unless you opt out"), result.summary
+    assert not re.search(r"\b(?:our|the|and|to|use)…", result.summary), result.summary
     assert not re.search(r"\b(?:our|the|and|to)…", " ".join(c.explanation for c in result.changes))
 
 

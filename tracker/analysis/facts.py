@@ -233,12 +233,31 @@ _NAMED = re.compile(
 _CAPITALISED = re.compile(r"(?!(?:The|This|These|Your|Our|Any|Each|Such)\b)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}")
 
 
+# Capitalised words that are no place: a pronoun or a joining word written in capitals ("the courts
+# of New York, and You waive ...", "the laws of Delaware, Without regard to ...", "Porto, Provided That")
+_NO_PLACE = frozenset("""i you we they he she it us them your our their its and or but nor provided
+    without with except unless if subject notwithstanding including in at for by to where which that
+    who each either both all no not nothing any such this these those the a an please save other
+    than as so then however company customer user users licensee licensor""".split())
+
+
+def _unknown_place(text: str, m: re.Match[str], after_name: bool) -> bool:
+    """Whether a capitalised run no list knows (``m``) reads as a place: not a pronoun or joining
+    word ("You", "Without"), and, after a first name, not the subject of a new clause (a
+    capitalised word followed by a lower-case word: "Santa Clara County, and Customer agrees")."""
+    first = m.group(0).split()[0].casefold()
+    if first in _NO_PLACE:
+        return False
+    return not (after_name and re.match(r"\s+[a-z]", text[m.end():]))
+
+
 def _court_places(text: str, start: int) -> tuple[int, list[str]]:
     """The run of place names right after 'courts located in': end offset and names."""
     lead = _LEAD.match(text, start)  # all-optional pattern: always matches, maybe empty
     pos = lead.end() if lead else start
     names: list[str] = []
-    while ((m := _NAMED.match(text, pos)) and not m.group("body")) or (m := _CAPITALISED.match(text, pos)):
+    while ((m := _NAMED.match(text, pos)) and not m.group("body")) or (
+            (m := _CAPITALISED.match(text, pos)) and _unknown_place(text, m, bool(names))):
         names.append(_title(m.group(0)))
         end = m.end()
         gap = _GAP.match(text, end)

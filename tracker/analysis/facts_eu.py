@@ -197,7 +197,7 @@ _NAMED = re.compile(rf"\b(?:{_PLACES})\b")
 _COURT = re.compile(
     r"(?:tribunaux?|tribunal\s+(?:judiciaire|de\s+commerce|compétent)|juridictions?)"
     r"(?:\s+(?:compétente?s?|françaises?|judiciaires?))*\s+(?:de\s+|d['’]|du\s+ressort\s+de\s+"
-    r"(?:la\s+cour\s+d['’]appel\s+de\s+)?|situés?\s+à\s+|à\s+)(?P<p1>[A-ZÉ][\w\-éèç]+(?:[\s-][A-ZÉ][\w\-éèç]+)?)|"
+    r"(?:la\s+cour\s+d['’]appel\s+de\s+)?|situés?\s+à\s+|à\s+)(?P<p1>(?-i:[A-ZÉ])[\w\-éèç]+(?:[\s-](?-i:[A-ZÉ])[\w\-éèç]+)?)|"
     r"(?<!schieds)(?:gerichtsstand|gerichte?|landgericht|amtsgericht)(?:\s+(?:ist|für\s+.{0,60}?\s+ist|in|zu|"
     r"von))?\s+(?P<p2>[A-ZÄÖÜ][\wäöüß\-]+(?:\s+am\s+Main)?)", re.I)
 

@@ -107,6 +107,125 @@ _ROLE_CHANGE = re.compile(r"^The (?:host|publisher) is now \S")
 _PROMISE_GONE = re.compile(r"^No longer promises\b")
 
 
+# AI training on the user's data, and the user's way to refuse it: a change that takes the refusal
+# away or starts the training is news a headline says in those words, before any rewording.
+_OPT_OUT_OFFER = re.compile(
+    r"\b(?:you|users?|customers?|members?)\s+(?:can|may|are\s+able\s+to|have\s+the\s+(?:right|option)\s+to)\s+"
+    r"(?:\w+\s+){0,2}?(?:opt[- ]?out|turn\s+off|disable|switch\s+off|object)\b|\bunless\s+you\s+(?:opt[- ]?out|"
+    r"turn\s+(?:it\s+)?off|object)\b|\bopt[- ]?out\s+(?:of|from)\b|\bvous\s+pouvez\s+(?:vous\s+(?:y\s+)?opposer|désactiver)\b|"
+    r"\bsauf\s+(?:si\s+vous\s+vous\s+y\s+opposez|opposition)\b|\b(?:Sie|du)\s+(?:können|kannst)\s+(?:\w+\s+){0,4}?"
+    r"(?:widersprechen|deaktivieren|abschalten)\b|\bpuede[sn]?\s+(?:oponerse|desactivar)\b", re.I)
+_TRAINING = re.compile(r"\btrain(?:s|ed|ing)?\b|\bfine-?tun\w*|\bmachine\s+learning\b|\bartificial\s+intelligence\b|"
+                       r"\bentra[îi]n\w*|\btrainier\w*|\bentrenar\w*|\bintelligence\s+artificielle\b|"
+                       r"\bkünstliche\w*\s+intelligenz\b|(?-i:\bAI\b|\bKI\b|\bIA\b)", re.I)
+_MODELS = re.compile(r"\bmodels?\b|\balgorithms?\b|\bmachine\s+learning\b|\bartificial\s+intelligence\b|\bmodèles?\b|"
+                     r"\bModelle?n?\b|\bmodelos?\b|(?-i:\bAI\b|\bKI\b|\bIA\b)", re.I)
+# "opt out of this training", "turn off model training": a refusal of training, whose models go unsaid
+_REFUSE_TRAINING = re.compile(r"\b(?:opt(?:ing)?[- ]?out\s+(?:of|from)|turn\s+off|switch\s+off|disable)\s+(?:\w+\s+){0,3}?"
+                              r"training\b", re.I)
+_NO_TRAINING = re.compile(r"\b(?:do|does|will|shall)\s+not\s+(?:\w+\s+){0,2}?(?:use|train|utili[sz]e)\b|"
+                          r"\b(?:don|doesn|won)['’]t\s+(?:\w+\s+){0,2}?(?:use|train)\b|\bnever\s+(?:\w+\s+)?(?:use|train)\b|"
+                          r"\bn['’]utilis\w*\s+(?:pas|jamais)\b|\bne\s+\w+\s+(?:pas|jamais)\b|\b(?:nicht|niemals)\b", re.I)
+
+
+def training_news(change: object) -> str:
+    """What a change means for AI training on the user's data, in a reader's words: "You can no
+    longer opt out of AI training on your data" (an opt-out removed, or cut from the training
+    clause), "Your data may now be used for AI training[ unless you opt out]" (a clause that said
+    it is not now says it is); "" for any other change."""
+    before = plain_text(getattr(change, "before", None) or "")
+    after = plain_text(getattr(change, "after", None) or "")
+    cats = getattr(change, "categories", ()) or ()
+    # staff "training", a training course: not unless a model is named or the change is on AI training
+    both = before + " " + after
+    if "ai-training" not in cats and not (_MODELS.search(both) and _TRAINING.search(both)) \
+            and not _REFUSE_TRAINING.search(both):
+        return ""
+    if before and _OPT_OUT_OFFER.search(before) and not _OPT_OUT_OFFER.search(after) and (
+            not after or _TRAINING.search(after)) and (_TRAINING.search(before) or "ai-training" in cats):
+        return "You can no longer opt out of AI training on your data"
+    if before and after and _TRAINING.search(before) and _NO_TRAINING.search(before) and _TRAINING.search(after) \
+            and not _NO_TRAINING.search(after):
+        return "Your data may now be used for AI training" + (" unless you opt out" if _OPT_OUT_OFFER.search(after)
+                                                             else "")
+    if after and _OPT_OUT_OFFER.search(after) and not _OPT_OUT_OFFER.search(before) and (
+            _TRAINING.search(after) or "ai-training" in cats):
+        return _OPT_OUT_ADDED
+    return ""
+
+
+# An opt-out of AI training offered: news that says the training exists, ranked after the losses
+_OPT_OUT_ADDED = "You can now opt out of AI training on your data"
+
+
+def _training_loss(change: object) -> bool:
+    news = training_news(change)
+    return bool(news) and news != _OPT_OUT_ADDED
+
+
+# Words whose change is never a mere rewording: negation, modality, scope, amounts
+_MEANING_WORDS = frozenset("""not no never none nor may might must shall will would can cannot could should only
+    exclusively solely any all every each without unless except until within before after free paid refund refunds
+    ne pas jamais aucun aucune doit peut peuvent nicht kein keine keinen muss kann darf nur""".split())
+_SECTION_REF = frozenset("section sections article articles clause clauses paragraph paragraphs §".split())
+_WORD_MAX = 4  # words of one replaced phrase: a longer one says something new
+# A pointer to another section, as tokens ("as set forth under section 18 c below", "see section 4")
+_CROSS_REFERENCE = re.compile(r"(?:(?:as\s+)?(?:set\s+(?:forth|out)|described|provided|defined|specified|explained)\s+"
+                              r"(?:in|under|at|by)\s+|see\s+|under\s+|in\s+)?(?:section|article|clause|paragraph|§)\s+"
+                              r"[\w.]{1,6}(?:\s+[a-z\d]{1,3})?(?:\s+(?:below|above|hereof|of\s+(?:these|this)\s+\w+))?")
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+(?:['’][^\W_]+)*|§", plain_text(text).casefold().replace("’", "'"))
+
+
+def wording_only(change: object) -> bool:
+    """Whether a modified clause only says the same in other words: each difference a short
+    phrase replaced by another ("membership fee" -> "subscription fee", "OBA" -> "Online Behavioural
+    Advertising", a section number in a cross-reference), no words only added or only removed,
+    no negation, modal, scope word or number changed. Such a change comes after the changes that
+    alter a term (money, disputes, data use, AI training) when a headline picks one."""
+    import difflib
+
+    before, after = getattr(change, "before", None), getattr(change, "after", None)
+    if not before or not after or getattr(change, "kind", "modified") != "modified":
+        return False
+    old, new = _tokens(before), _tokens(after)
+    ops = [op for op in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if not ops:
+        return False
+    for tag, i1, i2, j1, j2 in ops:
+        if tag in ("insert", "delete") and _CROSS_REFERENCE.fullmatch(" ".join(old[i1:i2] + new[j1:j2])):
+            continue  # "as set forth in Section 18 C below" put in or taken out: a pointer, no term
+        if tag != "replace" or i2 - i1 > _WORD_MAX or j2 - j1 > _WORD_MAX + 2:
+            return False
+        changed = old[i1:i2] + new[j1:j2]
+        if _MEANING_WORDS & set(changed):
+            return False
+        if i1 and old[i1 - 1] in _SECTION_REF and all(w.isdigit() or len(w) == 1 for w in changed):
+            continue  # a section a clause refers to, renumbered
+        if any(any(ch.isdigit() for ch in w) for w in changed) or not _same_sense(old[i1:i2], new[j1:j2]):
+            return False
+    return True
+
+
+def _same_sense(old: Sequence[str], new: Sequence[str]) -> bool:
+    """Whether a replaced phrase plainly says the same: an abbreviation spelled out ("OBA" ->
+    "online behavioural advertising") or back, a word kept with others around it ("fee" -> "service
+    fee"), or the same words spelled otherwise ("e-mail" -> "email"). Another word ("partners" ->
+    "advertisers") may say something else: not the same."""
+    import difflib
+
+    def initials(ws: Sequence[str]) -> str:
+        return "".join(w[0] for w in ws)
+
+    if len(old) == 1 and len(new) > 1 and old[0] == initials(new) or len(new) == 1 and len(old) > 1 and new[0] == initials(old):
+        return True
+    if {w[:5] for w in old if len(w) >= 4} & {w[:5] for w in new if len(w) >= 4}:
+        return True
+    return difflib.SequenceMatcher(a=" ".join(old), b=" ".join(new)).ratio() >= 0.8
+
+
 def _title_only(change: object) -> bool:
     """Whether a change's new text is only a title ("## 11. GOVERNING LAW; WAIVER OF CLASS
     ACTIONS", a bold line): it names a section, the section's own clauses say the term."""
@@ -117,14 +236,59 @@ def _title_only(change: object) -> bool:
     return titled and len(plain_text(text).split()) <= 14
 
 
+def _title_text(text: str | None) -> str:
+    """The words of a section title (``text`` a heading or bold line alone: "## 4. Fees and
+    Payment" -> "Fees and Payment"); "" for anything else."""
+    text = (text or "").strip()
+    if not text or "\n" in text or not (text.startswith("#") or re.fullmatch(r"(?:\*\*|__)[^*_]+(?:\*\*|__)[.:]?", text)):
+        return ""
+    words = plain_text(re.sub(r"^#+\s*", "", text)).strip().rstrip(".:")
+    words = re.sub(r"^(?:(?:section|article|§)\s*)?\d+(?:\.\d+)*\.?\s+|^[A-Z]\.\s+|^[IVXLC]+\.\s+", "", words, flags=re.I)
+    return words if 0 < len(words.split()) <= 14 else ""
+
+
+_DATED_TITLE = re.compile(r"\d|\b(?:last\s+)?(?:updated|modified|revised|effective|amended|version)\b|"
+                          r"\b(?:mis\s+à\s+jour|en\s+vigueur|stand|gültig|actualizad\w*)\b", re.I)
+
+
+def renamed_sections(changes: Sequence[object]) -> list[str]:
+    """Each section whose title changed, as a reader says it: "Section “Fees and Payment” renamed
+    to “Payment Terms”" (a title reworded in place, or one title removed where another is added
+    next to it, in document order); titles that differ only in numbering or case are left out."""
+    out: list[str] = []
+    items = list(changes)
+    i = 0
+    while i < len(items):
+        c = items[i]
+        kind = getattr(c, "kind", "")
+        old = new = ""
+        if kind == "modified":
+            old, new = _title_text(getattr(c, "before", None)), _title_text(getattr(c, "after", None))
+        elif kind in ("removed", "added") and i + 1 < len(items) and {kind, getattr(items[i + 1], "kind", "")} == {
+                "removed", "added"}:
+            gone = c if kind == "removed" else items[i + 1]
+            came = items[i + 1] if kind == "removed" else c
+            old, new = _title_text(getattr(gone, "before", None)), _title_text(getattr(came, "after", None))
+            if old and new:
+                i += 1
+        # a date line set as a title ("Revised: October 1, 2024", "Last Modified: 2022-10-27") names no section
+        if old and new and old.casefold() != new.casefold() and not _DATED_TITLE.search(f"{old}\n{new}"):
+            out.append(f"Section “{old}” renamed to “{new}”")
+        i += 1
+    return out
+
+
 def rank_changes(changes: Sequence[L]) -> list[L]:
     """``changes`` most serious first: material before not, then a promise withdrawn ("No longer
-    promises ..."), then severity, then a definition, a list of surviving sections, an example
+    promises ...") or AI training started or its opt-out taken away (``training_news``), then severity,
+    then an AI-training opt-out offered, then a change of words only (``wording_only``) after one
+    that changes a term, then a definition, a list of surviving sections, an example
     ("This includes ...", "For example, ..."), advice ("please do not include ...") or a title after
     other terms, then the weight of the change's weightiest category (``CATEGORY_WEIGHT``), then a
     concrete change (a value that replaced another) before a quote, then document order (stable)."""
-    return sorted(changes, key=lambda c: (not c.material, not _PROMISE_GONE.search(c.explanation or ""),
-                                          -_severity(c), bool(_DEFINITION.search(c.explanation or "")
+    return sorted(changes, key=lambda c: (not c.material, not (_PROMISE_GONE.search(c.explanation or "")
+                                                                or _training_loss(c)),
+                                          -_severity(c), training_news(c) != _OPT_OUT_ADDED, wording_only(c), bool(_DEFINITION.search(c.explanation or "")
                                                               or _SURVIVAL.search(c.explanation or "")
                                                               or _EXAMPLE.search(c.explanation or "")
                                                               or _ADVICE.search(c.explanation or "")
@@ -188,6 +352,8 @@ def named(change: Labelled) -> str:
     arbitration: All disputes ...") when it is a critical new or strengthened term; as stored
     otherwise."""
     text = change.explanation or ""
+    if news := training_news(change):  # said in the reader's words first, the clause's after
+        return f"{news} — {text}"
     # an explanation may say several things ("New watch-out: ... (arbitration); ... now governed by
     # X instead of Y (governing-law)"): the first is named from its own category list
     parts = _PARTS.split(text)
@@ -229,6 +395,11 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
             _severity(material[0]) >= SEVERITY_ORDER.index("critical") or _PROMISE_GONE.search(material[0].explanation or ""))):
         material = [role] + [c for c in material if c is not role]
     if not material:
+        # no term changed: a section renamed is what a reader sees first ("Section “Fees” renamed to “Payment”")
+        if renames := renamed_sections(changes):
+            said = renames[0] + (f" (+{len(renames) - 1} more)" if len(renames) > 1 else "")
+            both = f"{said}; {fallback[:1].lower()}{fallback[1:]}" if fallback else said
+            return both if len(both) <= limit else _fit(said, limit)
         return fallback
     # Two changes that read the same (one sentence split in two clauses) count once.
     seen: list[str] = []
@@ -266,6 +437,9 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
     if sep and len(first) + len(more) + len(note) > limit and len(part) + len(note) <= limit \
             and part.count("“") == part.count("”") and _SENTENCE.search(part):
         first = part.rstrip(" .;:,")  # the first of two explanations of the change, whole (read below)
+    news = training_news(material[0])
+    if news and first.startswith(news) and len(first) + len(more) + len(note) > limit:
+        first = news  # the news whole, not its clause's quote cut short beside it (the change says the rest)
     room = max(limit - len(more) - len(note), 40)
     fitted = _fit(first, room)
     if fitted != first and len(first) + len(note) <= limit and first.count("“") == first.count("”"):

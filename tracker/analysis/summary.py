@@ -763,6 +763,43 @@ _SKIP = re.compile(r"^(?:last (?:updated|modified|revised)|effective(?: date)?|q
                    r"\bas follows\W*$", re.I)
 _DONT_SAY = "The terms do not say."
 
+# A cookie banner's or consent screen's words captured with the page: no term of the document.
+# "By clicking Accept, you agree ..." / "By continuing to browse, you accept our use of cookies" say so alone;
+# "We use cookies to improve your experience" does with a banner's button beside it ("Accept all").
+_BANNER_CLICK = re.compile(
+    r"\bby (?:clicking|tapping|selecting|pressing|choosing) (?:on )?[\"“‘'«]?\s*(?:accept|agree|allow|ok|okay|got it|i agree|"
+    r"continue|consent)\b|\bby (?:continuing|using|browsing|staying|navigating)\b[^.]{0,80}?\b(?:agree|accept|consent)\w*\s+"
+    r"to\s+(?:our|the)\s+use\s+of\s+cookies\b|\ben cliquant sur [«\"“]?\s*(?:accepter|tout accepter|j['’]accepte|ok)\b|"
+    r"\ben poursuivant (?:votre )?navigation\b[^.]{0,80}?\bcookies\b|\b(?:wenn sie|indem sie) (?:auf )?[„\"“]?"
+    r"(?:akzeptieren|alle akzeptieren|zustimmen|ok)\b|\bal (?:hacer clic|pulsar) en [«\"“]?\s*(?:aceptar|acepto)\b", re.I)
+_BANNER_SAYS = re.compile(
+    r"\b(?:we|this (?:web)?site|our (?:web)?site|this app|this page)\s+(?:uses?|use)\s+(?:\w+\s+){0,2}?cookies\b[^.]{0,100}?"
+    r"\b(?:experience|browsing|best|improv\w*|enhanc\w*|personali[sz]\w*|traffic|relevant)\b|"
+    r"\b(?:nous utilisons|ce site utilise|ce site web utilise) (?:des )?cookies\b|\b(?:wir verwenden|wir nutzen|diese "
+    r"(?:web)?seite (?:verwendet|nutzt)) cookies\b|\b(?:utilizamos|usamos|este sitio (?:web )?utiliza) cookies\b", re.I)
+_BANNER_BUTTON = re.compile(
+    r"\b(?:accept|reject|decline|refuse|allow|deny) all\b|\baccept (?:all )?cookies\b|\bmanage (?:cookie |my )?"
+    r"(?:preferences|settings|choices|options|cookies)\b|\bcookie (?:settings|preferences)\b|\bcustomi[sz]e (?:settings|"
+    r"preferences|cookies)\b|\bgot it\b|\btout (?:accepter|refuser)\b|\bparamétrer (?:les )?cookies\b|\bgérer (?:mes|les) "
+    r"(?:préférences|cookies|choix)\b|\balle (?:akzeptieren|ablehnen|zulassen)\b|\bcookie-einstellungen\b|"
+    r"\b(?:aceptar|rechazar) (?:todas?|cookies)\b|\bconfigurar cookies\b", re.I)
+
+
+_BANNER_TOPIC = re.compile(r"cookie|\btrack(?:ing|ers?)\b|\btraceurs?\b|similar technologies|technologies similaires", re.I)
+
+
+def banner_text(plain: str, around: str = "") -> bool:
+    """Whether a sentence (``plain``) is a cookie banner's or consent screen's, captured with the
+    page: it tells what a click means ("By clicking Accept, you agree to ..."), or says the site uses
+    cookies to improve the experience with a banner's button in ``around`` (the sentence's
+    paragraph and the next: "Accept all", "Manage preferences", "Tout accepter"). A cookie
+    policy's own statement of what its cookies do, with no button beside it, is a term."""
+    if not _BANNER_TOPIC.search(plain):  # "By clicking I agree, you accept these Terms" is the terms' own
+        return False
+    if _BANNER_CLICK.search(plain):
+        return True
+    return bool(_BANNER_SAYS.search(plain)) and bool(_BANNER_BUTTON.search(around or plain))
+
 
 @dataclass(eq=False)  # identity: one sentence is one bullet
 class _Sentence:
@@ -827,16 +864,64 @@ def _title_like(plain: str) -> bool:
     return n <= 4 or (n <= 8 and title_case)
 
 
+# A first column whose name a row's name is one of ("Pro" under "Plan" is the Pro plan)
+_ROW_NOUN = frozenset("plan plans tier tiers package packages subscription subscriptions edition editions level "
+                      "levels membership memberships bundle bundles offer offers option options account accounts "
+                      "product products license licence".split())
+# Column names that say nothing a value does not ("Value", "Details"): the value alone
+_BLANK_HEADER = frozenset("value values detail details description descriptions information info notes note "
+                          "comment comments text content answer answers amount amounts".split())
+_VALUE_MAX = 4  # words: a longer cell is a statement of its own, read without its column's name
+
+
+def _header(name: str) -> str:
+    """A column name as read inside a sentence: 'Price' -> 'price', 'API calls' kept."""
+    return name if name[:2].isupper() else name[:1].lower() + name[1:]
+
+
+def _named_cell(cell: str, column: str) -> str:
+    """A row's cell said with its column's name: '$20/month' under 'Price' -> 'price $20/month',
+    '5' under 'Seats' -> '5 seats'; the cell alone when the name adds nothing or the cell is prose."""
+    name = _header(column.strip())
+    # a one-word column name reads as a unit ("price", "seats"); a longer one ("Your Coinbase Service
+    # Provider") does not run into its value
+    if not name or name.casefold() in _BLANK_HEADER or words(cell) > _VALUE_MAX or words(name) > 1 \
+            or name.casefold() in cell.casefold():
+        return cell
+    if re.fullmatch(r"\d[\d,.]*", cell):  # a count: '5 seats', '1 seat'
+        if cell == "1" and re.search(r"[^s]s$", name):
+            name = name[:-1]
+        return f"{cell} {name}"
+    return f"{name} {cell}"
+
+
 def _table_row(clause: Clause) -> str:
-    """A table row as 'First cell: second cell; ...' (header row and pipes dropped)."""
+    """A table row as 'First cell: second cell, ...' (pipes dropped), each value said with its
+    column's name when the table has a header row ('| Plan | Price | Seats |' over '| Pro | $20 | 5 |'
+    -> 'Pro plan: price $20, 5 seats'): a bare '$20; 5' tells a reader nothing."""
     lines = [ln for ln in clause.text.splitlines() if ln.strip().startswith("|")]
+    rule = next((i for i, ln in enumerate(lines) if re.fullmatch(r"[\s|:\-]+", ln)), None)
     rows = [ln for ln in lines if not re.fullmatch(r"[\s|:\-]+", ln)]
     if not rows:
         return plain_text(clause.text)
-    cells = [plain_text(c.strip()) for c in rows[-1].strip().strip("|").split("|")]
-    cells = [c for c in cells if c]
+    heads: list[str] = []
+    if rule and rule < len(lines) - 1:  # a header row above the rule, and a data row below it
+        heads = [plain_text(c.strip()) for c in lines[rule - 1].strip().strip("|").split("|")]
+    raw = [plain_text(c.strip()) for c in rows[-1].strip().strip("|").split("|")]
+    if len(heads) != len(raw):  # a header that does not line up names nothing
+        heads = []
+    pairs = [(c, heads[i] if heads else "") for i, c in enumerate(raw) if c]
+    cells = [c for c, _ in pairs]
     if len(cells) >= 2:
-        return f"{cells[0]}: {'; '.join(cells[1:])}"
+        name, first = pairs[0]
+        if first.casefold() in _ROW_NOUN and first.casefold().rstrip("s") not in name.casefold():
+            name = f"{name} {first.lower().rstrip('s') if first.casefold().endswith('s') else first.lower()}"
+        said = [_named_cell(c, h) for c, h in pairs[1:]] if heads and len(pairs) > 2 else []
+        if said and said != cells[1:]:  # some value named by its column: read as one phrase
+            return f"{name}: {', '.join(said)}"
+        if heads and len(pairs) == 2 and re.fullmatch(r"\d[\d,.]*", pairs[1][0]):  # a bare count: its column is its unit
+            return f"{name}: {_named_cell(*pairs[1])}"
+        return f"{name}: {'; '.join(cells[1:])}"  # one value ('Card fee | 5%'): the row's name says what it is
     return cells[0] if cells else ""
 
 
@@ -1472,6 +1557,9 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
             if not plain or _SKIP.search(plain) or plain.endswith(":") or (
                     (clause.kind != "table" or in_cells) and _title_like(HEAD_NUMBER.sub("", plain, count=1))):
                 continue
+            if _BANNER_TOPIC.search(plain):
+                if banner_text(plain, texts[i] + "\n" + (texts[i + 1] if i + 1 < len(texts) else "")):
+                    continue  # a cookie banner captured with the page: no term
             broken = ""
             if clause.kind == "item":  # its marker ('* a)', 'iii.') is no part of the sentence
                 plain = _ITEM_MARK.sub("", plain, count=1) or plain
@@ -1483,9 +1571,14 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
             elif lost and not _VERBISH.search(plain):
                 broken = "lost lead-in"  # 'Your use of the Services.' under a long 'we are not liable for:' 
             plain = _resolve(_unshouted(plain, names), previous)
-            previous = plain
+            said_before, previous = previous, plain
             labels = classify_text(plain)
             cats = tuple(c for c in labels.categories if c != "other")
+            if "ai-training" not in cats and _TRAINING_OPT_OUT.search(plain) and (
+                    _TRAIN.search(plain) or re.search(r"\btrain", plain, re.I) or _TRAIN.search(said_before)):
+                # "You can opt out of this training in your settings": a term on AI training, next to
+                # the training it lets a user refuse (its loss is the news: "You can no longer opt out")
+                cats = ("ai-training", *cats)
             if "termination" in cats and retention_not_ending(plain):
                 # how long data is kept after an account closes is privacy (as in a change's categories)
                 cats = tuple(dict.fromkeys(c if c != "termination" else "privacy" for c in cats))
@@ -1768,6 +1861,16 @@ _TRAIN = re.compile(rf"\btrain\w*\W+(?:\w+\W+){{0,5}}?{_MODEL}\b|\b{_MODEL}\s+(?
                     rf"\bimprove\s+(?:our|the)\s+(?:models|ai|algorithms)\b", re.I)
 
 
+# An opt-out offered to the user ("you can opt out", "you may turn off", "vous pouvez vous opposer",
+# "Sie können widersprechen"), not a mention of opting out in passing
+_TRAINING_OPT_OUT = re.compile(
+    r"\b(?:you|users?|customers?|members?)\s+(?:can|may|are\s+able\s+to|have\s+the\s+(?:right|option)\s+to)\s+(?:\w+\s+){0,2}?"
+    r"(?:opt[- ]?out|turn\s+off|disable|switch\s+off|object)\b|\bunless\s+you\s+(?:opt[- ]?out|turn\s+(?:it\s+)?off|object)\b|"
+    r"\bvous\s+pouvez\s+(?:vous\s+(?:y\s+)?opposer|désactiver)\b|\bsauf\s+(?:si\s+vous\s+vous\s+y\s+opposez|opposition)\b|"
+    r"\b(?:Sie|du)\s+(?:können|kannst)\s+(?:\w+\s+){0,4}?(?:widersprechen|deaktivieren|abschalten)\b|"
+    r"\bpuede[sn]?\s+(?:oponerse|desactivar)\b", re.I)
+
+
 def _durations(s: _Sentence) -> list[Fact]:
     return [f for f in s.facts if f.kind == "duration"]
 
@@ -1921,7 +2024,7 @@ def _notice_value(candidates: Sequence[_Sentence], about: Any) -> tuple[_Sentenc
 # a service, feature or model taken away by the provider (not content removed for a complaint,
 # not the user's account, not the user discontinuing their own use)
 _REMOVAL_OBJ = (r"(?:services?|features?|functionalit(?:y|ies)|products?|models?|apis?|platform|site|website|"
-                r"apps?|applications?|plans?|offerings?|versions?|tools?|programs?)")
+                r"apps?|applications?|plans?|offerings?|versions?|tools?|program(?:me)?s?)")
 _TAKEN_AWAY = re.compile(
     rf"\b(?:discontinu\w*|remov\w*|withdraw\w*|retir\w*|deprecat\w*|sunset\w*|ceas\w*\s+(?:to\s+)?"
     rf"(?:provid|offer|operat|mak)\w*)\s+(?:\w+\s+){{0,6}}?(?:the\s+|our\s+|any\s+|a\s+|certain\s+|some\s+)?"
@@ -2321,9 +2424,28 @@ def _answer_words(plain: str, lowers: frozenset[str] = frozenset()) -> str:
     return text if len(text) <= ANSWER_CHARS else one_line(text, ANSWER_CHARS)
 
 
+# Words of a document that addresses AI: its models, their training, prompts and outputs
+# (en, fr, de, es). "AI"/"IA"/"KI" count only in capitals.
+_AI_WORDS = re.compile(
+    r"(?i:\bartificial[\s-]+intelligence\b|\bmachine[\s-]+learning\b|\b(?:large\s+)?language\s+models?\b|\bLLMs?\b|"
+    r"\bgenerative\b|\bneural\s+net\w*|\bchat-?bots?\b|\bprompts?\b|\bfine-?tun\w*|\b(?:AI|ML)[\s-]+(?:\w+\s+)?(?:models?|"
+    r"features?|tools?|systems?|services?|assistants?|generated|outputs?)\b|\bintelligence\s+artificielle\b|"
+    r"\bkünstliche[nr]?\s+intelligenz\b|\binteligencia\s+artificial\b|\bapprentissage\s+automatique\b|"
+    r"\bmaschinelle[ns]?\s+lernen\b)|\b(?:AI|A\.I\.|KI|GenAI)\b")
+_NO_MODEL_REMOVAL = "How much notice before a feature or service is removed?"
+
+
+def _addresses_ai(sentences: Sequence[_Sentence]) -> bool:
+    """Whether a document says anything about AI (its models, their training, prompts, outputs),
+    so that questions about model training and model removal are ones it could answer."""
+    return any(_AI_WORDS.search(s.plain) or _TRAIN.search(s.plain) for s in sentences)
+
+
 def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
              history: dict[str, tuple[str, ClauseChange]]) -> list[Answer]:
-    """Each of QUESTIONS answered by the sentence(s) that say so, or 'The terms do not say.'"""
+    """Each of QUESTIONS answered by the sentence(s) that say so, or 'The terms do not say.'; the
+    questions about AI only of a document that says something of AI (model removal asked of
+    features and services instead, when the document says one may be taken away)."""
     by_clause: dict[str, list[_Sentence]] = {}
     for s in sentences:
         by_clause.setdefault(s.clause.id, []).append(s)
@@ -2363,8 +2485,14 @@ def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
     guardian = _find(sentences, lambda s: "eligibility" in s.labels.categories and re.search(
         r"parent|guardian|majority", s.plain, re.I))
     out.append(from_sentences("age", q["age"], [age, guardian]))
+    ai = _addresses_ai(sentences)
     removal = clause_sentence("removal-notice")
-    out.append(from_sentences("removal-notice", q["removal-notice"], [removal]))
+    if ai:
+        out.append(from_sentences("removal-notice", q["removal-notice"], [removal]))
+    elif removal is not None or any(_TAKEN_AWAY.search(s.plain) and not _NOT_TAKEN_AWAY.search(s.plain)
+                                    for s in sentences):
+        # no model to remove: asked of the features and services the document says may go
+        out.append(from_sentences("removal-notice", _NO_MODEL_REMOVAL, [removal]))
     arb = clause_sentence("arbitration")
     # the courts too when the terms name them apart from the arbitration (small claims, opt-outs)
     court = _find(sentences, lambda s: _court_places(s) and not _NOT_DISPUTES.search(s.plain))
@@ -2372,7 +2500,10 @@ def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
     train = clause_sentence("ai-training")
     opt = _find(sentences, lambda s: _OPT_OUT.search(s.plain) and train is not None and s is not train
                 and (s.clause.id == train.clause.id or (s.section == train.section and 0 < s.order - train.order <= 3)))
-    out.append(from_sentences("ai-training", q["ai-training"], [train, opt]))
+    # a document with nothing about AI is not asked about model training, unless it leaves the
+    # use of its users' data to another document (which may say: "See the Privacy Policy.")
+    if ai or train is not None or any(pointer(s.plain, "ai-training") for s in sentences):
+        out.append(from_sentences("ai-training", q["ai-training"], [train, opt]))
     tn = clause_sentence("terms-notice")
     # how the change is told, when another sentence of the clause says it ("We may also notify you
     # by email") and the value's sentence does not
@@ -2456,13 +2587,16 @@ class BulletChange:
     after: str | None
     clause: str = ""
     section: str = ""  # the heading the term stands under ('§ 4 Credits'); '' under none
+    said: str = ""  # what changed, said outright ("You can no longer opt out of ..."): the line's words
 
     def line(self) -> str:
         """'§ 8 Credits: Credits expire 6 months after purchase (was 12 months).': the term under
         the section it stands in, as the document names it (never a topic guessed from its words:
         a subprocessor clause that mentions changes is no "Changes to the terms"); the term
         alone ('New: ...') when it stands under no heading."""
-        if self.after is None:
+        if self.said:
+            said = self.said
+        elif self.after is None:
             said = f"no longer says: {self.before}"
         elif self.before is None:
             said = f"new: {self.after}"
@@ -2549,7 +2683,44 @@ def compare_summaries(before: Summary, after: Summary, before_text: str = "", af
             out.append(BulletChange(b.concern, None, b.text, b.clause, b.section))
     out += [BulletChange(g.concern, g.text, None, section=g.section) for g in gone if not in_text(g, "after")]
     out.sort(key=lambda c: _CONCERN_RANK.get(c.concern, len(_CONCERN_RANK)))
+    if (training := _training_change(before, after, before_text, after_text)) is not None:
+        # the use of the user's data for AI training, said first: the term a key term's rewording hides
+        out = [training] + [c for c in out if c.clause != training.clause or not training.clause]
     return out[:limit]
+
+
+# What a change of the AI-training fact means for the user (old value, new value) -> the line's words
+_TRAINING_NEWS = {
+    ("Yes; opt-out available", "Yes; no opt-out stated"): "You can no longer opt out of AI training on your data",
+    ("No", "Yes; opt-out available"): "Your data may now be used for AI training unless you opt out",
+    ("No", "Yes; no opt-out stated"): "Your data may now be used for AI training, with no opt-out stated",
+    ("Yes; no opt-out stated", "Yes; opt-out available"): "You can now opt out of AI training on your data",
+    ("Yes; opt-out available", "No"): "Your data is no longer used for AI training",
+    ("Yes; no opt-out stated", "No"): "Your data is no longer used for AI training",
+}
+_TRAINING_HINT = re.compile(r"\btrain\w*|\bopt(?:ing)?[- ]?out\b|\bfine-?tun|\bentra[îi]n|\btrainier|\bwidersprech|"
+                            r"\bopposer\b", re.I)
+
+
+def _training_fact(summary: Summary, text: str) -> Cell | None:
+    """The AI-training standard fact of a version: from its summary, else read from its text."""
+    if "ai-training" in summary.facts or summary.facts:
+        return summary.facts.get("ai-training")
+    if not text or not _TRAINING_HINT.search(text):
+        return None
+    return _standard_facts(_sentences(text)[0], {}).get("ai-training")
+
+
+def _training_change(before: Summary, after: Summary, before_text: str, after_text: str) -> BulletChange | None:
+    """A change of whether the provider trains AI on the user's data, or of the user's opt-out, as
+    a key term line that says so ("You can no longer opt out of AI training on your data: “...”");
+    None when the fact did not change or one version does not state it."""
+    if before_text and after_text and not (_TRAINING_HINT.search(before_text) or _TRAINING_HINT.search(after_text)):
+        return None  # neither text speaks of training: no need to read them
+    old, new = _training_fact(before, before_text), _training_fact(after, after_text)
+    if old is None or new is None or (news := _TRAINING_NEWS.get((old.value, new.value))) is None:
+        return None
+    return BulletChange("privacy", old.text, new.text, new.clause, new.section, said=f"{news}: “{new.text.rstrip('.')}”.")
 
 
 # A list or section marker ("N.", "4)", "(b)", "12.3"): renumbering changes no term.
