@@ -149,3 +149,37 @@ def test_a_503_retry_after_within_the_run_is_waited_for_and_leaves_no_pause(env)
     env.server.page("/bad", once_busy)
     assert env.run(code=0)[BAD]["outcome"] == "new"
     assert not (env.store / "pauses.json").exists()
+
+
+STUCK = ("<!doctype html><html><head><meta charset='utf-8'><title>Acme terms</title></head><body><nav>Home</nav><main><h1>Acme Terms of "
+         "Service</h1><p class='spinner'>Loading…</p></main><script>fetch('/api/missing').then(r => r.json())"
+         ".then(d => { document.querySelector('main').innerHTML = d.html; });</script><footer>© Acme</footer>"
+         "</body></html>")
+
+
+def test_a_rendered_page_still_loading_says_it_did_not_finish_loading_and_keeps_the_version(env):
+    """render = "browser" and a page whose script never fills it ("Loading…" under the title,
+    the API it calls failing): the run says the page did not finish loading - not that it "needs
+    JavaScript", which it was given - fails it (exit 1, as other fetch faults) and keeps the
+    latest version."""
+    pytest.importorskip("playwright.async_api")
+    from test_browser_fetch import browser_or_skip
+
+    browser_or_skip()
+    env.bad_extra = 'render = "browser"\ntimeout = 15'
+    env.server.page("/bad", lambda: html(TERMS))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    before = env.text("faulty")
+    env.server.page("/bad", lambda: html(STUCK))
+    bad = env.run(code=1)[BAD]
+    assert bad["outcome"] == "failed" and "did not finish loading" in bad["error"], bad
+    assert "Loading" in bad["error"] and "needs JavaScript" not in bad["error"], bad
+    assert env.text("faulty") == before and len(env.commits("faulty")) == 1
+    assert env.status()[BAD]["last_outcome"] == "failed"
+
+
+def test_loading_only_is_the_placeholder_alone():
+    assert guard.loading_only("# Acme Terms\n\nLoading…\n\n© Acme\n") == "Loading…"
+    assert guard.loading_only("# Acme Terms\n\nChargement en cours...\n") is not None
+    assert guard.loading_only("# Acme Terms\n\nLoading…\n\n1. You agree to pay the fees.\n") is None
+    assert guard.loading_only("# Acme Terms\n\n1. You agree to pay the fees.\n") is None

@@ -1689,20 +1689,19 @@ def still_loading(text: str, raw: bytes) -> str | None:
 
 def loading_only(text: str) -> str | None:
     """The loading placeholder ("Loading…", "Chargement…", "Wird geladen…") when it is all the
-    prose of ``text`` - its other lines only headings, links, a copyright line or nothing - else
-    None: a rendered page whose scripts had not filled it when it was read."""
+    prose of ``text`` - its other lines headings, links, a copyright line or a menu's few words
+    (under ``SHELL_WORDS`` words of prose, no sentence) - else None: a rendered page whose scripts
+    had not filled it when it was read."""
     def plain(line: str) -> str:  # (the text says "..." where the page has "…")
         return line.replace("\u2026", "...").strip().strip("*_#>[]-|() ")
 
-    found = None
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        if _LOADING.match(plain(line)):
-            found = found or line.strip().strip("*_#>[]-|() ")
-        elif not (_NOT_PROSE.match(line) or not _LINK.sub(" ", line).strip(" |-*·•\t")):
-            return None
-    return found
+    found = [line.strip().strip("*_#>[]-|() ") for line in text.splitlines() if _LOADING.match(plain(line))]
+    if not found:
+        return None
+    rest = "\n".join(line for line in text.splitlines() if not _LOADING.match(plain(line)))
+    if len(_prose_words(rest)) >= SHELL_WORDS or prose_sentences(rest):
+        return None
+    return found[0]
 
 
 def not_loaded(placeholder: str | None, timeout: float) -> str:
