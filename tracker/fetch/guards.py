@@ -1709,8 +1709,8 @@ def not_loaded(placeholder: str | None, timeout: float) -> str:
     ``placeholder`` (None: no text at all) within the document's ``timeout`` (seconds)."""
     shown = f"only {placeholder!r}" if placeholder else "no text"
     return (f"{NOT_TERMS_PREFIX}{NOT_LOADED}: the browser still showed {shown} after the page's "
-            f"scripts ran (within {timeout:g} s); not recorded, the latest version is kept: the site's script is slow "
-            "or failing; if this lasts, raise the source's timeout")
+            f"scripts ran (within {timeout:g} s); not recorded (a version already recorded stays the latest): the "
+            "site's script is slow or failing; if this lasts, raise the source's timeout")
 
 _COMMENT_OPEN, _COMMENT_CLOSE = b"<!--", b"-->"
 _TEXT_TAG = re.compile(rb"<(?:p|h[1-6]|li|td|dd)\b", re.IGNORECASE)
