@@ -183,3 +183,18 @@ def test_loading_only_is_the_placeholder_alone():
     assert guard.loading_only("# Acme Terms\n\nChargement en cours...\n") is not None
     assert guard.loading_only("# Acme Terms\n\nLoading…\n\n1. You agree to pay the fees.\n") is None
     assert guard.loading_only("# Acme Terms\n\n1. You agree to pay the fees.\n") is None
+
+
+def test_an_unreadable_pauses_file_costs_nothing_but_the_pause(tmp_path):
+    """A damaged pauses.json (a crash mid-write, a hand edit) is read as no pause; a pause that is
+    over is dropped when the file is written again, and no pause left means no file."""
+    from tracker.run import pauses
+
+    (tmp_path / pauses.FILE).write_text("{not json")
+    assert pauses.load(tmp_path) == {}
+    now = datetime.now(timezone.utc)
+    later, earlier = now.replace(year=now.year + 1), now.replace(year=now.year - 1)
+    pauses.save(tmp_path, {"http://a.example/terms": later, "http://b.example/terms": earlier}, now)
+    assert list(pauses.load(tmp_path)) == ["http://a.example/terms"]
+    pauses.save(tmp_path, {"http://b.example/terms": earlier}, now)
+    assert not (tmp_path / pauses.FILE).exists()
