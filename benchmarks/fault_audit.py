@@ -7,11 +7,12 @@ prints the outcome and message of each run, the versions recorded, and OK or FAU
 it should be: "fail" (refused in one line, nothing recorded), "same" (the same terms: no new
 version), "change" (a real change: recorded).
 
-    PYTHONPATH=$PWD python benchmarks/fault_audit.py [after|first] [NAME,NAME...|old|new|latest|fresh|s16|config] [--out=DIR]
+    PYTHONPATH=$PWD python benchmarks/fault_audit.py [after|first] [NAME,NAME...|old|new|latest|fresh|s16|s18|config] [--out=DIR]
 
 "old" plays the 66 kinds of session 11, "new" the kinds added in sessions 12 and 13 (``NEW_KINDS``),
 "latest" those of session 13 alone (``LATEST_KINDS``), "fresh" those of session 14 (``FRESH_KINDS``), "s16" those of
-session 15 (``S16_KINDS``); "after" with all kinds or "config" also
+session 15 (``S16_KINDS``), "s18" those of session 18 (``S18_KINDS``: the pages of ``tests/fault_pages_s18.py``, a
+browser page stuck on "Loading…", a Retry-After pause); "after" with all kinds or "config" also
 breaks and edits a sources file between and during runs (``config_checks``); a
 kind may be played in one mode only (``modes``: terms in another language are a first version
 when nothing came before) or expect a number of versions (``versions``).
@@ -39,6 +40,7 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from support import make_pdf  # noqa: E402
+from fault_pages_s18 import KINDS as S18_PAGES, NEGATIVES as S18_NEGATIVES  # noqa: E402
 
 PY = sys.executable
 PHASE = {"n": 0}
@@ -1253,6 +1255,56 @@ async def _(req, n):
     return R(terms_html(n, extra=hidden if PHASE["n"] else ""))
 
 
+# ---- kinds added in session 18 (faults18): walls, CDN and network pages, each in several languages
+# (``tests/fault_pages_s18.py``), a browser page stuck on "Loading…", a Retry-After pause
+
+S18_KINDS: set = set()
+PAUSED = {"s18-retry-after-pause"}  # failed once, then skipped (paused), the server not asked again
+
+
+def s18(name, expect, **kw):
+    S18_KINDS.add(name)
+    return newfault(name, expect, **kw)
+
+
+def _serve(body: str, status: int):
+    async def handler(req, n):
+        return R(body, status)
+    return handler
+
+
+for _kind, _langs in S18_PAGES.items():
+    for _lang, (_body, _status) in _langs.items():
+        s18(f"s18-{_kind}-{_lang}", f"fail: {_kind} ({_lang})")(_serve(_body, _status))
+for _name, _body in S18_NEGATIVES.items():
+    # real short terms that say "cookies", "maintenance", "not found" in a clause: a first version
+    s18(f"s18-terms-mention-{_name}", "a first version: terms that name a wall's words in a clause",
+        modes=("first",), versions={"first": 1})(_serve(_body, 200))
+
+
+@s18("s18-browser-loading-stuck", "fail: rendered, still only 'Loading…' (did not finish loading, not 'needs "
+     "JavaScript')", extra=BROWSER, own_baseline=True)
+async def _(req, n):
+    if PHASE["n"] == 0:
+        return R(terms_html(n))
+    return R(f"<!doctype html><html><head><meta charset='utf-8'><title>{n} Terms</title></head><body><nav>Home</nav>"
+             f"<main><h1>{n} Terms of Service</h1><p class='spinner'>Loading…</p></main><script>fetch('/api/none/{n}')"
+             ".then(r => r.json()).then(d => { document.querySelector('main').innerHTML = d.html; });</script>"
+             "</body></html>")
+
+
+ASKED: dict = {}
+
+
+@s18("s18-retry-after-pause", "fail once (429, Retry-After: 1 h), then skipped by the next runs without a request",
+     modes=("after",), own_baseline=True)
+async def _(req, n):
+    if PHASE["n"] == 0:
+        return R(terms_html(n))
+    ASKED[n] = ASKED.get(n, 0) + 1
+    return R(page("<h1>Too Many Requests</h1>", "429"), 429, **{"Retry-After": "3600"})
+
+
 AB: dict = {}
 PORT = 0
 RAW = 0
@@ -1514,6 +1566,11 @@ def verdict(name: str, runs: list[tuple[str, str]], versions: int, mode: str, te
         if any(o == "failed" for o, _ in fault_runs):
             return f"FAULT: outcomes {[o for o, _ in fault_runs]}"
         return "OK" if versions == want else f"FAULT: {versions} version(s), expected {want}"
+    if name in PAUSED:
+        said = [o for o, _ in fault_runs]
+        if said != ["failed", "skipped", "skipped"] or versions != base or ASKED.get(name) != 1:
+            return f"FAULT: {versions} version(s), outcomes {said}, asked {ASKED.get(name)} time(s)"
+        return "OK"
     if name in SAME_OR_FAIL:
         bad = [o for o in fault_runs if o[0] not in ("new", "unchanged", "failed")]
         if bad or versions > 1 or (versions and not is_terms(text)):
@@ -1541,7 +1598,8 @@ def verdict(name: str, runs: list[tuple[str, str]], versions: int, mode: str, te
     if versions != base:
         return f"FAULT: recorded ({versions} version(s), expected {base})"
     for outcome, message in fault_runs:
-        if outcome not in ("failed", "held"):
+        # (a 429/503 whose Retry-After paused the address: later runs skip it, saying so)
+        if outcome not in ("failed", "held") and not (outcome == "skipped" and message.startswith("paused:")):
             return f"FAULT: outcome {outcome}"
         if "\n" in message or _CLASS_NAME.search(message):
             return "FAULT: message not one plain line"
@@ -1643,6 +1701,8 @@ if __name__ == "__main__":
         only = sorted(FRESH_KINDS)
     elif only == ["s16"]:
         only = sorted(S16_KINDS)
+    elif only == ["s18"]:
+        only = sorted(S18_KINDS)
     elif only == ["old"]:
         only = [k for k in FAULTS if k not in NEW_KINDS]
     FAULTS = {k: v for k, v in FAULTS.items() if MODE in v["modes"] and (not only or k in only)}
@@ -1671,16 +1731,18 @@ if __name__ == "__main__":
         for i, (o, m) in enumerate(results.get(name, [])):
             print(f"   r{phases[i]}: {o:10} {m}")
     old_kinds = [v for k, v in tally if k not in NEW_KINDS]
-    new_kinds = [v for k, v in tally if k in NEW_KINDS - LATEST_KINDS - FRESH_KINDS - S16_KINDS]
+    new_kinds = [v for k, v in tally if k in NEW_KINDS - LATEST_KINDS - FRESH_KINDS - S16_KINDS - S18_KINDS]
     latest_kinds = [v for k, v in tally if k in LATEST_KINDS]
     fresh_kinds = [v for k, v in tally if k in FRESH_KINDS]
     s16_kinds = [v for k, v in tally if k in S16_KINDS]
+    s18_kinds = [v for k, v in tally if k in S18_KINDS]
     print(f"\n{sum(v == 'OK' for _, v in tally)}/{len(tally)} OK ({MODE}); kinds of session 11: "
           f"{sum(v == 'OK' for v in old_kinds)}/{len(old_kinds)}, added in session 12: "
           f"{sum(v == 'OK' for v in new_kinds)}/{len(new_kinds)}, in session 13: "
           f"{sum(v == 'OK' for v in latest_kinds)}/{len(latest_kinds)}, in session 14: "
           f"{sum(v == 'OK' for v in fresh_kinds)}/{len(fresh_kinds)}, in session 15: "
-          f"{sum(v == 'OK' for v in s16_kinds)}/{len(s16_kinds)}; store in {store}")
+          f"{sum(v == 'OK' for v in s16_kinds)}/{len(s16_kinds)}, in session 18: "
+          f"{sum(v == 'OK' for v in s18_kinds)}/{len(s18_kinds)}; store in {store}")
     for name, said in tally:
         if said != "OK":
             print(f"  {name}: {said}")

@@ -109,6 +109,9 @@ class Fetched:
     # after a marker comment, so the raw bytes and their hash cover every part).
     parts: tuple["Fetched", ...] = ()
     refresh: str | None = None  # the response's ``Refresh`` header (followed like a redirect)
+    # seconds a 429 or 503 asked not to be asked again for (its ``Retry-After``): the run pauses the
+    # address until then (``tracker.run.pauses``)
+    retry_after: float | None = None
 
     @property
     def ok(self) -> bool:
@@ -222,6 +225,15 @@ def transient_retry(message: str, header: str | None, cap: float) -> tuple[str, 
         return (f"{message} (the server asks to retry after {duration(asked)}, far longer than "
                 f"the {cap:g} s a run waits; not retried)"), None
     return message, retry_after(header, cap)
+
+
+PAUSE_STATUSES = frozenset({429, 503})  # whose Retry-After pauses the address for later runs too
+
+
+def paused_for(status: int | None, header: str | None) -> float | None:
+    """Seconds a ``status`` 429 or 503 with a ``Retry-After`` ``header`` asks not to be asked again
+    for (``Fetched.retry_after``), else None (other statuses, no header or an unreadable one)."""
+    return retry_after_seconds(header) if status in PAUSE_STATUSES else None
 
 
 def with_attempts(fetched: Fetched, attempts: int) -> Fetched:

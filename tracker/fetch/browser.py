@@ -22,6 +22,7 @@ import os
 import random
 import shutil
 import time
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,7 @@ from tracker.fetch.base import (
     Fetched,
     FetchOptions,
     Gate,
+    paused_for,
     transient_retry,
     with_attempts,
 )
@@ -180,9 +182,9 @@ async def _attempt(
             message = f"HTTP {status} {response.status_text or ''}".strip()  # type: ignore[union-attr]
             if status not in TRANSIENT_STATUSES:
                 return failed(message, status, final_url), None
-            said, wait = transient_retry(message, await response.header_value("retry-after"),  # type: ignore[union-attr]
-                                         options.max_retry_after)
-            return failed(said, status, final_url), wait
+            header = await response.header_value("retry-after")  # type: ignore[union-attr]
+            said, wait = transient_retry(message, header, options.max_retry_after)
+            return replace(failed(said, status, final_url), retry_after=paused_for(status, header)), wait
         content_type = (await response.header_value("content-type") or "") if response is not None else ""
         media = content_type.split(";", 1)[0].strip().lower()
         if response is not None and media and media not in HTML_TYPES:

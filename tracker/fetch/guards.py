@@ -281,7 +281,11 @@ _NOT_FOUND = _has(
     r"\b(page|document|file|resource|content)\s+(was\s+|is\s+)?not\s+found\b|(?<![$€£.,\d])\b404\b(?![.,]\d)|"
     r"\bpage (you (were|are) looking for|you requested) (does not|doesn't|doesn’t|could not|couldn't|can't|cannot)|"
     r"\b(this|that|the) page (does not|doesn't|doesn’t) exist|\bwe (can't|cannot|can’t|couldn't|could not) find (that|this|the) page|"
-    r"\bpage (introuvable|non trouvée)\b|\bcette page n'existe pas|\bseite nicht gefunden\b|\bdiese seite existiert nicht|"
+    r"\bpage (introuvable|non trouvée)\b|\b(diese|die|eine) seite gibt es (leider )?nicht\b|"
+    r"\b(no (encontramos|pudimos encontrar|hemos encontrado|se encontr[óo])|no se pudo encontrar) (esta|la|esa) p[áa]gina\b|"
+    r"\b(nous ne trouvons pas|impossible de trouver) (cette|la) page\b|\bnon (riusciamo|siamo riusciti) a trovare "
+    r"(questa|la) pagina\b|\b(we )?(kunnen|konden) (deze|de) pagina niet vinden\b|\bn[ãa]o encontramos (esta|a) p[áa]gina\b|"
+    r"\bnothing (was )?found (at|here|for)\b|\bcette page n'existe pas|\bseite nicht gefunden\b|\bdiese seite existiert nicht|"
     r"\bp[áa]gina no (encontrada|existe)\b|\bla p[áa]gina que (buscas|busca|solicitaste) no existe|"
     r"\bpagina non (trovata|esiste)\b|\bla pagina che (stai cercando|cerchi) non esiste|"
     r"\bpagina (niet gevonden|bestaat niet)\b|\bde pagina die (je|u) zoekt bestaat niet|"
@@ -512,6 +516,11 @@ _DOWNTIME = _has(
     r"\b(scheduled|planned) (downtime|outage)\b|\b(currently|temporarily) (offline|unavailable|down)\b|"
     r"\bdown for (an? )?(planned |scheduled )?(upgrade|update|maintenance)\b|"
     r"\b(upgrading|updating|upgrade|update) (our|the) (systems?|servers?|site|website|platform)\b|"
+    r"\b(performing|doing|carrying out|running) (some )?(scheduled |planned |routine )?maintenance\b|"
+    r"\bmaintenance (mode|in progress|underway|window)\b|^\W*(site |website )?(en )?maintenance\W*$|"
+    r"\b(site|page|service) en travaux\b|\btravaux de maintenance\b|\bop[ée]ration de maintenance\b|"
+    r"\bwartung(sarbeiten)? (durchf[üu]hren|l[äa]uft)\b|\b(tareas|trabajos) de mantenimiento\b|"
+    r"\blavori di manutenzione\b|\bonderhoud (bezig|uitvoeren)\b|\btrabalhos de manuten[çc][ãa]o\b|"
     r"\btemporairement (indisponible|hors ligne)\b|\bvor[üu]bergehend (nicht (erreichbar|verf[üu]gbar)|offline)\b|"
     r"\btemporalmente (no disponible|fuera de l[íi]nea)\b|\btemporaneamente (non disponibile|offline)\b|"
     r"\btijdelijk (niet beschikbaar|offline)\b|\btemporariamente (indispon[íi]vel|fora do ar)\b|一時的に(停止|利用できません)")
@@ -698,6 +707,184 @@ def unsupported_browser(page: Page) -> bool:
 def ad_blocker_wall(page: Page) -> bool:
     """A page asking to turn off an ad blocker before it shows anything."""
     return _prompt(_AD_BLOCKER, page) and not reads_as_terms(page.text, notice=False)
+
+
+# --------------------------------------------------------------------------- session 18's walls
+# Pages a site, its host, its CDN or the tracker's own network serves in place of every page.
+# Each is told by its notice as the title or a line of its own (``_prompt``) on a page with no
+# sentences of terms, or by words only such a page has; only short pages (``should_check``) are
+# looked at, and legal vocabulary (``TERMS_LIKE``) keeps terms that mention them in a clause.
+
+# A bot check in words, not a widget: "Checking that you are not a robot", "Überprüfung, ob Sie
+# ein Mensch sind", "Verificando que no eres un robot".
+_BOT_CHECK = _has(
+    r"\b(checking|verifying|confirming|making sure|check|verify|confirm) (that |if |whether )?you(['’]re| are) "
+    r"(not )?(a )?(human|robot|bot)\b|"
+    r"\bv[ée]rification (que|si) vous (n['’])?[êe]tes (pas )?(un )?(humain|robot)|\bnous v[ée]rifions que vous\b|"
+    r"\b([üu]berpr[üu]fung|pr[üu]fung|wir pr[üu]fen|wir [üu]berpr[üu]fen|best[äa]tigen sie),? (ob|dass) sie "
+    r"(ein mensch|kein (roboter|bot))\b|"
+    r"\b(verificando|comprobando|verificamos|comprobamos|verifica) (que|si) (no )?(eres|es usted) (un )?(humano|robot)|"
+    r"\b(stiamo verificando|verifichiamo|verifica) che (tu )?(non )?(sei|sia) (un )?(umano|robot)|"
+    r"\b(we )?(controleren|controleert) of (je|u) (een mens|geen robot) bent|"
+    r"\b(verificando|confirmando) (se|que) voc[êe] (n[ãa]o )?[ée] (um )?(humano|rob[ôo])")
+# Access limited for a while: "Access temporarily limited", "Accès temporairement limité".
+_LIMITED = _has(
+    r"\baccess (is |has been )?(temporarily )?(limited|restricted|throttled)\b|\btoo many (attempts|visits|hits)\b|"
+    r"\bacc[èe]s (temporairement )?(limit[ée]|restreint)\b|\bnombre (trop [ée]lev[ée]|excessif) de (requ[êe]tes|demandes)\b|"
+    r"\bzugriff (vor[üu]bergehend )?(eingeschr[äa]nkt|begrenzt|gedrosselt)\b|\bzu viele (zugriffe|aufrufe)\b|"
+    r"\bacceso (temporalmente )?(limitado|restringido)\b|\bdemasiados (intentos|accesos)\b|"
+    r"\baccesso (temporaneamente )?(limitato|limitata)\b|\btoegang (tijdelijk )?beperkt\b|"
+    r"\bacesso (temporariamente )?(limitado|restrito)\b|アクセスが制限")
+# A network filter or firewall between the tracker and the site (the tracker's network, not
+# the site, refuses): "Web Page Blocked", "blocked in accordance with company policy".
+_FILTERED = _has(
+    r"\b(web ?page|web ?site|site|page|url) (has been |was |is )?blocked\b|"
+    r"\bblocked (by|in accordance with|according to|due to) (your |the |our )?(company|corporate|organi[sz]ation['’]?s?|"
+    r"network|administrator|firewall|web filter|internet|security|acceptable use)|"
+    r"\bcontact your (network|system|it) administrator\b|\b(web filter|content filter|url filter)(ing)?\b|"
+    r"\bpage web bloqu[ée]e\b|\bsite (web )?bloqu[ée]\b|\bbloqu[ée] par (votre|l['’]) ?administrateur\b|"
+    r"^\W*(webseite|website|seite) gesperrt\b|\bdurch die firewall\b|\bvon ihrem administrator gesperrt\b|"
+    r"\bp[áa]gina (web )?bloqueada\b|\bbloqueado por (el|su) administrador\b|\bsitio (web )?bloqueado\b|"
+    r"\bpagina (web )?bloccata\b|\bbloccat[oa] dal(l['’])? ?amministratore\b|\bwebpagina geblokkeerd\b|"
+    r"\bsite bloqueado\b|\bbloqueado pelo administrador\b")
+# A CDN's or proxy's own error page: the origin did not answer it.
+_CDN_ERROR = _has(
+    r"\berror (52[0-7]|530)\b|\berror code:? (52[0-7]|530)\b|\bray id:|\b(the )?origin (web )?server\b|"
+    r"\bbackend fetch failed\b|\bguru meditation\b|\bvarnish cache server\b|\bthe request could not be satisfied\b|"
+    r"\bcloudfront\b|\bweb server is (down|returning an unknown error)\b|\b(a )?timeout (has )?occurred\b|"
+    r"\bssl handshake failed\b|\bakamai\b.{0,80}\breference #|\breference #\d+\.[0-9a-f]+\.|"
+    r"\bfastly error\b|\bunknown domain\b.{0,40}\bfastly")
+# A host that suspended the account serving the site.
+_SUSPENDED = _has(
+    r"\b(this )?(account|site|website|web ?site|domain|hosting) (has been |was |is )?(suspended|deactivated)\b|"
+    r"\b(account|site|website) suspended\b|\bsite suspendu\b|\b(ce site|ce compte|cet h[ée]bergement) a [ée]t[ée] suspendu|"
+    r"\b(diese )?(website|webseite|seite|domain) (wurde|ist) (gesperrt|deaktiviert|suspendiert)\b|"
+    r"\bcuenta suspendida\b|\b(esta|la) cuenta (ha sido|fue|est[áa]) suspendida\b|\bsitio suspendido\b|"
+    r"\b(account|sito) sospeso\b|\b(account|website) (is )?opgeschort\b|\bconta suspensa\b|\bsite suspenso\b|"
+    r"アカウントが(停止|凍結)")
+# A session that expired: the site wants a sign-in again before it shows the page.
+_SESSION_EXPIRED = _has(
+    r"\b(your |the )?session (has )?(expired|timed out)\b|\bsession expired\b|\bsign in again\b|\blog in again\b|"
+    r"\b(votre )?session (a )?expir[ée]e?\b|\bvous reconnecter\b|\bse reconnecter\b|"
+    r"\b(ihre )?sitzung (ist )?abgelaufen\b|\berneut an(melden)?\b|"
+    r"\b(tu |su )?sesi[óo]n (ha )?(caducado|expirado|caducada|expirada)\b|\bvuelve a iniciar sesi[óo]n\b|"
+    r"\b(la tua )?sessione (è )?scadut[ao]\b|\b(je |uw )?sessie is verlopen\b|\b(sua )?sess[ãa]o expirou\b|"
+    r"セッションの有効期限")
+# An interstitial ad: an advertisement and a control to go on to the page.
+_SKIP_AD = _has(
+    r"^\W*(continue|proceed|go|skip) to (the )?(site|website|page|content|article)\b|^\W*skip (this )?(ad|advert)|"
+    r"^\W*(acc[ée]der|continuer|aller) (au|vers le) (site|contenu)|^\W*passer (la )?(publicit[ée]|pub)\b|"
+    r"^\W*weiter zu(r|m) (seite|website|inhalt|artikel)\b|^\W*(anzeige|werbung) [üu]berspringen\b|"
+    r"^\W*(continuar|ir) al (sitio|contenido)\b|^\W*saltar (el )?anuncio\b|^\W*continua (al|sul) sito\b|"
+    r"^\W*salta (la )?pubblicit[àa]\b|^\W*doorgaan naar (de )?(site|website)\b|^\W*advertentie overslaan\b|"
+    r"^\W*continuar para o site\b|^\W*pular an[úu]ncio\b|^\W*広告をスキップ")
+_AD_LABEL = _has(
+    r"^\W*(advertisement|sponsored|ad|publicit[ée]|annonce|anzeige|werbung|publicidad|anuncio|pubblicit[àa]|"
+    r"advertentie|publicidade|広告)\W*$")
+# Pay or consent: accept tracking (or cookies) or pay a subscription to read without it.
+_PAY_OR_OK = _has(
+    r"\b(subscribe|subscription|pay|s['’]abonner|abonnez-vous|abonnement|souscri\w*|abonnieren|abo\b|pur-abo|"
+    r"suscr[íi]b\w*|suscripci[óo]n|abbonati|abbonamento|abonneer\w*|abonnement|assine|assinatura)\b")
+_CONSENT_OR = _has(
+    r"\b(accept|agree|consent|accepter|acceptez|akzeptieren|zustimmen|stimmen sie|aceptar|acepta|accetta|accettare|"
+    r"accepteer|accepteren|akkoord|aceitar|aceite)\b")
+_ADS_OR_TRACKING = _has(
+    r"\b(cookies?|tracking|ads|advertising|publicit\w*|pub|werbung|werbefrei|tracking|anuncios|publicidad|"
+    r"pubblicit\w*|advertenties|an[úu]ncios)\b")
+# A page that says cookies are off: its notice is the heading or starts a line of its own.
+_COOKIES_OFF = _has(
+    r"^\W*(cookies (are|is) (disabled|turned off|blocked|not enabled)|your browser (has cookies (disabled|turned off)|"
+    r"(does not|doesn['’]t) (accept|support|allow) cookies|(is )?blocking cookies)|(please )?(enable|turn on|allow) "
+    r"cookies (in your browser|to (continue|use|view|access))|"
+    r"les cookies sont d[ée]sactiv[ée]s|(veuillez )?activez? les cookies|cookies sind deaktiviert|"
+    r"(bitte )?aktivieren sie (die )?cookies|las cookies est[áa]n (desactivadas|deshabilitadas)|"
+    r"(activa|habilita|active|habilite) las cookies|i cookie sono disabilitati|(abilita|attiva) i cookie|"
+    r"cookies zijn uitgeschakeld|schakel cookies in|os cookies est[ãa]o desativados|(ative|habilite) os cookies)")
+# Consent buttons as one line of the text ("Accetta Rifiuta Scopri di più"): an accept control
+# and a refusal one, a few words in all.
+_ACCEPT_WORD = re.compile(
+    r"\b(accept|agree|allow|accepter|j['’]accepte|akzeptieren|zustimmen|aceptar|acepto|accetta|accetto|akkoord|"
+    r"accepteren|aceitar|aceito|concordo)\b", re.IGNORECASE)
+_REFUSE_WORD = re.compile(
+    r"\b(reject|decline|disagree|refuse|deny|refuser|ablehnen|rechazar|rifiuta|rifiuto|weigeren|rejeitar|recusar)\b",
+    re.IGNORECASE)
+
+
+def bot_check(page: Page) -> bool:
+    """A bot check in words ("Checking that you are not a robot", "Vérification que vous n'êtes
+    pas un robot", "Überprüfung, ob Sie ein Mensch sind") as the title or a line of its own, on a
+    page with no sentences of terms."""
+    return _prompt(_BOT_CHECK, page) and not reads_as_terms(page.text, notice=False)
+
+
+def access_limited(page: Page) -> bool:
+    """Access limited for a while ("Access temporarily limited", "Zugriff vorübergehend
+    eingeschränkt") as the title or a line of its own, on a page with no sentences of terms."""
+    return _prompt(_LIMITED, page) and not reads_as_terms(page.text, notice=False)
+
+
+def network_filter(page: Page) -> bool:
+    """A block page of a network filter or firewall ("Web Page Blocked", "Page web bloquée",
+    "blocked in accordance with company policy") as the title or a line of its own, on a page
+    with no sentences of terms: the tracker's network, not the site, refused."""
+    return _prompt(_FILTERED, page) and not reads_as_terms(page.text, notice=False)
+
+
+def cdn_error(page: Page) -> bool:
+    """A CDN's or proxy's error page ("Error 522", "Ray ID:", "Backend fetch failed", "The
+    request could not be satisfied"): the origin did not answer it."""
+    return _CDN_ERROR(page.both) and not reads_as_terms(page.text, notice=False)
+
+
+def suspended_host(page: Page) -> bool:
+    """A host's page for a suspended account or site ("Account Suspended", "Site suspendu",
+    "Cuenta suspendida") as the title or a line of its own, on a page with no sentences of terms
+    (terms say "we may suspend your account" in a clause)."""
+    return _prompt(_SUSPENDED, page) and not reads_as_terms(page.text, notice=False)
+
+
+def session_expired(page: Page) -> bool:
+    """An expired session ("Your session has expired", "Votre session a expiré", "Ihre Sitzung
+    ist abgelaufen") as the title or a line of ``PROMPT_WORDS`` words at most, on a page with
+    little text and no sentences of terms."""
+    # a prompt of a few words: "your session expires after thirty days..." is a clause
+    return (len(page.text) <= LITTLE_TEXT
+            and any(len(line.split()) <= PROMPT_WORDS and _SESSION_EXPIRED(line)
+                    for line in (page.title, *page.text.splitlines()) if line.strip())
+            and not reads_as_terms(page.text, notice=False))
+
+
+def interstitial_ad(page: Page) -> bool:
+    """An interstitial ad: little text, a line that is a control to go on to the page ("Continue
+    to site »", "Weiter zur Seite", "Saltar anuncio") or an ad label of its own ("Advertisement",
+    "Publicité") with such a control, and no sentences of terms."""
+    lines = [_LINK.sub(lambda m: m.group(1), line) for line in page.text.splitlines() if line.strip()]
+    return (len(page.text) <= LITTLE_TEXT and any(len(line) <= PROMPT_LINE and _SKIP_AD(line) for line in lines)
+            and not reads_as_terms(page.text, notice=False))
+
+
+def pay_or_consent(page: Page) -> bool:
+    """A pay-or-consent wall: accept tracking or advertising cookies, or pay a subscription to read
+    without them - both choices on a short page with no sentences of terms."""
+    both = page.both
+    return (len(page.text) <= CONSENT_MAX and _PAY_OR_OK(both) and _CONSENT_OR(both) and _ADS_OR_TRACKING(both)
+            and not reads_as_terms(page.text, notice=False))
+
+
+def cookies_disabled(page: Page) -> bool:
+    """A page that says cookies are off ("Cookies are disabled", "Les cookies sont désactivés",
+    "Activa las cookies en tu navegador") as its title or at the start of a line of its own, on a
+    page with no sentences of terms (a cookie policy's "if cookies are disabled, ..." is a clause)."""
+    return _prompt(_COOKIES_OFF, page) and not reads_as_terms(page.text, notice=False)
+
+
+def consent_buttons(page: Page) -> bool:
+    """A consent screen whose controls are one-word buttons ("Accetta Rifiuta Scopri di più",
+    "Aceptar Rechazar", "Akkoord Weigeren"): cookies or consent named, a line of at most
+    ``PROMPT_WORDS`` words holding an accept and a refuse control, little other text."""
+    return (len(page.text) <= CONSENT_MAX and _CONSENT_TOPIC(page.both)
+            and any(len(line.split()) <= PROMPT_WORDS and _ACCEPT_WORD.search(line) and _REFUSE_WORD.search(line)
+                    for line in page.text.splitlines()))
 
 
 # A template served unrendered: its placeholders where the text goes ({{ page.body }}, {% block %},
@@ -998,6 +1185,16 @@ RULES: tuple[tuple[str, Callable[[Page], bool], bool], ...] = (
     ("geo block", geo_blocked, False),
     ("unsupported-browser page", unsupported_browser, False),
     ("ad-blocker wall", ad_blocker_wall, False),
+    ("bot check", bot_check, False),
+    ("access limited", access_limited, False),
+    ("suspended site", suspended_host, False),
+    ("network filter's block page", network_filter, False),
+    ("CDN error page", cdn_error, False),
+    ("expired session", session_expired, False),
+    ("interstitial ad", interstitial_ad, False),
+    ("pay-or-consent wall", pay_or_consent, False),
+    ("cookies disabled", cookies_disabled, False),
+    ("consent screen", consent_buttons, False),
     ("template served unrendered", unrendered_template, True),
     ("list of links to other documents", link_hub, False),
     ("a page with no terms in it", empty_shell, True),  # last: the others name what the page is
@@ -1024,7 +1221,12 @@ SERVED.update({"page that shows its text in a frame": "a page that shows its tex
                "geo block": "a page closed to the tracker's region", "unsupported-browser page":
                "an unsupported-browser page", "ad-blocker wall": "an ad-blocker wall",
                "template served unrendered": "a template served unrendered",
-               "list of links to other documents": "a list of links to other documents"})
+               "list of links to other documents": "a list of links to other documents",
+               "bot check": "a bot check", "access limited": "an access-limited page",
+               "network filter's block page": "a network filter's block page (the tracker's network)",
+               "CDN error page": "a CDN error page", "suspended site": "a suspended site's page",
+               "expired session": "an expired-session page", "interstitial ad": "an interstitial ad",
+               "pay-or-consent wall": "a pay-or-consent wall", "cookies disabled": "a cookies-disabled page"})
 # Another page in place of the terms, told by comparing it with the latest version
 # (``tracker.run.decide``): a landing, marketing or download page.
 NOT_TERMS_PREFIX = "not the terms: "
@@ -1033,12 +1235,14 @@ CUT_OFF = "the latest version cut off"  # a text that stops mid-sentence where t
 TEASER = "only the start of the terms"  # the first section and a "Read more" control
 OTHER_LANGUAGE = "the terms in another language"  # held, not refused: not a NOT_TERMS_PREFIX reason
 STILL_LOADING = "a page still loading"  # its text ends in a loading placeholder a script fills
+NOT_LOADED = "a page that did not finish loading"  # rendered in the browser, yet only its loading placeholder
 UNCLOSED_COMMENT = "a comment that hides the rest of the page"
 _NOT_TERMS_SERVED = {ANOTHER_PAGE: "another page than the terms", CUT_OFF: "a page cut off mid-text",
                      TEASER: "only the start of the terms", "another region's page": "another region's terms",
                      STILL_LOADING: "a page still loading its sections",
                      UNCLOSED_COMMENT: "a page whose rest is hidden in an unclosed comment",
-                     "a link to the terms as a PDF": "a page linking to the terms as a PDF"}
+                     "a link to the terms as a PDF": "a page linking to the terms as a PDF",
+                     NOT_LOADED: "a page that did not finish loading"}
 
 
 def served_instead(reason: str | None) -> str | None:
@@ -1480,6 +1684,33 @@ def still_loading(text: str, raw: bytes) -> str | None:
                     "fills with the rest; not recorded: set render = \"browser\" for it in the sources file")
     return None
 
+
+
+
+def loading_only(text: str) -> str | None:
+    """The loading placeholder ("Loading…", "Chargement…", "Wird geladen…") when it is all the
+    prose of ``text`` - its other lines headings, links, a copyright line or a menu's few words
+    (under ``SHELL_WORDS`` words of prose, no sentence) - else None: a rendered page whose scripts
+    had not filled it when it was read."""
+    def plain(line: str) -> str:  # (the text says "..." where the page has "…")
+        return line.replace("\u2026", "...").strip().strip("*_#>[]-|() ")
+
+    found = [line.strip().strip("*_#>[]-|() ") for line in text.splitlines() if _LOADING.match(plain(line))]
+    if not found:
+        return None
+    rest = "\n".join(line for line in text.splitlines() if not _LOADING.match(plain(line)))
+    if len(_prose_words(rest)) >= SHELL_WORDS or prose_sentences(rest):
+        return None
+    return found[0]
+
+
+def not_loaded(placeholder: str | None, timeout: float) -> str:
+    """The reason given for a page rendered in the browser that still showed only its loading
+    ``placeholder`` (None: no text at all) within the document's ``timeout`` (seconds)."""
+    shown = f"only {placeholder!r}" if placeholder else "no text"
+    return (f"{NOT_TERMS_PREFIX}{NOT_LOADED}: the browser still showed {shown} after the page's "
+            f"scripts ran (within {timeout:g} s); not recorded (a version already recorded stays the latest): the "
+            "site's script is slow or failing; if this lasts, raise the source's timeout")
 
 _COMMENT_OPEN, _COMMENT_CLOSE = b"<!--", b"-->"
 _TEXT_TAG = re.compile(rb"<(?:p|h[1-6]|li|td|dd)\b", re.IGNORECASE)

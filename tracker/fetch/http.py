@@ -30,6 +30,7 @@ from tracker.fetch.base import (
     FetchOptions,
     Gate,
     Validators,
+    paused_for,
     transient_retry,
     with_attempts,
 )
@@ -233,8 +234,9 @@ async def _attempt(
                     message += await _moved(resp, doc.url, final_url)
                 if resp.status not in TRANSIENT_STATUSES:
                     return failed(message, resp.status, final_url), None
-                said, wait = transient_retry(message, resp.headers.get("Retry-After"), options.max_retry_after)
-                return failed(said, resp.status, final_url), wait
+                header = resp.headers.get("Retry-After")
+                said, wait = transient_retry(message, header, options.max_retry_after)
+                return replace(failed(said, resp.status, final_url), retry_after=paused_for(resp.status, header)), wait
             if 300 <= resp.status < 400:  # a redirect aiohttp could not follow: no Location
                 return failed(f"HTTP {resp.status} {resp.reason or ''}: a redirect without a Location header "
                               "(a server fault; nothing to follow)", resp.status, final_url), None

@@ -284,7 +284,8 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
     # `select` shrinks the text on purpose.
     same_way = state.settings is None or state.settings == settings
     previous = state.latest_length if state.latest_hash is not None and same_way else None
-    problem = guard.error_page(text, fetched.body, previous, url=fetched.url, final_url=fetched.final_url) or (
+    problem = _not_loaded(fetched, text) or guard.error_page(
+        text, fetched.body, previous, url=fetched.url, final_url=fetched.final_url) or (
         _partial_page(latest, text, fetched.document.max_shrink) if latest is not None and same_way else None)
     pages = fetched.parts or (fetched,)
     # a page half-hidden (a comment never closed) or, for a first version, half-built (a loading
@@ -659,6 +660,16 @@ def content_problem(fetched: Fetched) -> str | None:
     return None
 
 
+def _not_loaded(fetched: Fetched, text: str) -> str | None:
+    """Why a page rendered in the browser is not the terms yet: it still shows only its loading
+    placeholder ("Loading…"), its scripts slow or failing - not a page that "needs JavaScript",
+    which it was given. None for other pages and for pages fetched over HTTP."""
+    if getattr(fetched.document, "render", "http") != "browser":
+        return None
+    placeholder = guard.loading_only(text)
+    return None if placeholder is None else guard.not_loaded(placeholder, fetched.document.timeout)
+
+
 def _binary(fetched: Fetched) -> str | None:
     """Binary content sniffed from the bytes (a PNG served as text/html), or None."""
     from tracker.extract.sniff import sniff_binary
@@ -673,14 +684,17 @@ def _binary(fetched: Fetched) -> str | None:
 def extraction_message(exc: ExtractError, fetched: Fetched | None = None) -> str:
     """The reason shown for a failed extraction; a `select` that matched nothing says what to
     check, and an HTML page with no text but scripts (a client-rendered shell) says it needs
-    JavaScript (``fetched``: the page, when known)."""
+    JavaScript - or, rendered in the browser already, that it did not finish loading
+    (``fetched``: the page, when known)."""
     message = str(exc)
     if isinstance(exc, PartProblem):
         return message
     if (fetched is not None and "no text after extraction" in message
             and any(guard.has_script(page.body) for page in fetched.parts or (fetched,))):
-        hint = ("" if getattr(fetched.document, "render", "http") == "browser"
-                else "; if this lasts, set render = \"browser\" for it in the sources file")
+        if getattr(fetched.document, "render", "http") == "browser":
+            # It was given a browser: its scripts did not write the page in time (slow or failing).
+            return guard.not_loaded(None, fetched.document.timeout)
+        hint = "; if this lasts, set render = \"browser\" for it in the sources file"
         return f"{guard.ERROR_PAGE_PREFIX}page that needs JavaScript; no text without running its scripts{hint}"
     if "matched nothing" in message:
         # A login, error or challenge page has none of the terms' regions: say what it is, not

@@ -30,7 +30,8 @@ from tracker.archive import record
 from tracker.archive.record import Recorded, Recorder, check_settings, sync
 from tracker.archive.store import NewVersion, Store, iso
 from tracker.errors import StoreError
-from tracker.fetch import Again, FetchOptions, Validators, fetch_all
+from tracker.fetch import Again, FetchOptions, Fetched, Validators, fetch_all
+from tracker.run import pauses
 from tracker.run.decide import Decision, DocumentState, decide, fingerprint, settle
 from tracker.run.events import DocumentChecked, RunEvents, RunFinished, RunStarted, RunSubscriber, VersionRecorded
 from tracker.run.latest import LatestTexts
@@ -111,8 +112,27 @@ class _Run:
         latest = self.latest = LatestTexts(self.store, self.index)  # read only for texts whose hash changed
         again = Again()
         waiting: dict[str, Decision] = {}  # document key -> its decision, until the page is fetched again
-        async for fetched in fetch_all(self.documents, options, self._validators(), again):
+        now = datetime.now(timezone.utc)
+        paused = pauses.load(self.store.root)
+        documents = []
+        for doc in self.documents:
+            # an address whose server asked for a pause (429/503 and Retry-After) waits until then
+            urls = [part.url for part in getattr(doc, "parts", ())] or [doc.url]
+            until = max((paused[url] for url in urls if url in paused and paused[url] > now), default=None)
+            if until is None:
+                documents.append(doc)
+                continue
+            url = next(url for url in urls if paused.get(url) == until)
+            skipped = Fetched(doc, doc.url, doc.url, None, "", b"", now, 0.0,
+                              skipped=pauses.skip_reason(url, until))
+            self._carry_out(decide(skipped, self.states.get(doc.key, DocumentState()), confirm=self.confirm))
+        async for fetched in fetch_all(documents, options, self._validators(), again):
             self.recorder.poll()
+            for url in pauses.addresses(fetched):
+                paused.pop(url, None)  # fetched again: its pause, if any, is over
+            if asked := pauses.asked(fetched):
+                paused.update(asked)
+                fetched = replace(fetched, error=f"{fetched.error}{pauses.pause_note(max(asked.values()))}")
             state = self.states.get(fetched.document.key, DocumentState())
             doc = fetched.document
 
@@ -133,6 +153,7 @@ class _Run:
                 continue
             self._carry_out(decision)
         latest.close()
+        pauses.save(self.store.root, paused, datetime.now(timezone.utc))
         self._hand_over()  # (git commits the last batch in its thread meanwhile)
         self.recorder.help_early()
         self.recorder.drain()
