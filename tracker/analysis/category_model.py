@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
-__all__ = ["MODEL_PATH", "category_view", "combined", "evident", "load_model", "pack", "pair_features", "predict", "probabilities", "rule_votes", "rules_top",
+__all__ = ["MIN_THRESHOLD", "MODEL_PATH", "category_view", "combined", "evident", "load_model", "pack", "pair_features", "predict", "probabilities", "rule_votes", "rules_top",
            "unpack",
            "version_categories"]
 
@@ -255,6 +255,12 @@ def predict(features: dict[str, float], model: dict[str, Any]) -> tuple[str, ...
     return tuple(c for c in CATEGORIES if c in kept)
 
 
+# The lowest probability at which the model adds a category on its own: one it gives less than one
+# chance in five is likelier absent than present. Thresholds tuned lower than this (0.1 for
+# arbitration, 0.15 for content removal) were fitted on a few dozen examples of a rare category and
+# named, for instance, content removal beside an account power where no content is removed.
+MIN_THRESHOLD = 0.2
+
 # the features that say a category's topic is in the changed words or clauses themselves
 _EVIDENCE = ("ins:", "del:", "clause:", "vote:")
 
@@ -270,7 +276,8 @@ def evident(features: dict[str, float], category: str) -> bool:
 def combined(probs: dict[str, float], features: dict[str, float], threshold: dict[str, float], cap: int = 9,
              combine: str = "", margin: float = 0.0, evidence: bool = False, max_total: int = 0) -> list[str]:
     """``predict``'s decision from each category's probability (``probs``) and a pair's
-    ``features``: the categories reaching their ``threshold`` (plus ``margin`` for "guard"), the
+    ``features``: the categories reaching their ``threshold``, never less than ``MIN_THRESHOLD``
+    (plus ``margin`` for "guard"), the
     likeliest first, ``cap`` at most; with ``evidence`` only those the changes show (``evident``);
     with ``combine`` "guard" the rules' first category first, with "union" the rules' categories
     added; with ``max_total`` (> 0) at most that many in all, the rules' first category and then
@@ -279,7 +286,8 @@ def combined(probs: dict[str, float], features: dict[str, float], threshold: dic
 
     ranked = sorted(probs, key=lambda c: (-probs[c], CATEGORIES.index(c) if c in CATEGORIES else 99))
     m = margin if combine == "guard" else 0.0
-    kept = [c for c in ranked if probs[c] >= float(threshold[c]) + m and (not evidence or evident(features, c))][:cap]
+    kept = [c for c in ranked if probs[c] >= max(float(threshold[c]), MIN_THRESHOLD) + m
+            and (not evidence or evident(features, c))][:cap]
     top = rules_top(features)
     if combine == "guard" and top:
         kept = [top] + [c for c in kept if c != top]  # the rules' top category always stands
