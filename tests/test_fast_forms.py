@@ -69,3 +69,19 @@ def test_a_hard_line_break_is_stripped_and_inner_runs_still_collapse():
     text = "# Terms  \nFees  apply.  \n\tIndented\titem  \n * one  \n  two   spaces\n"
     assert normalize_markdown(text) == "# Terms\nFees apply.\n    Indented item\n * one\n  two spaces\n"
     assert normalize_markdown(normalize_markdown(text)) == normalize_markdown(text)
+
+
+def test_strong_and_emphasis_marks_fold_where_the_look_behind_forms_folded():
+    from tracker.analysis.sameness import _EM, _STRONG
+
+    strong_before = re.compile(r"(?<![\w\\_])__(?=\S)([^\n]+?)(?<=\S)__(?![\w_])")
+    em_before = re.compile(r"(?<![\w\\_])_(?=[^\s_])([^\n_]*?[^\s_\\])_(?![\w_])")
+    alphabet = ["a", "B", "_", "_", " ", "\\", "\n", "*", "1", "é"]
+    folded = 0
+    for text in _strings(alphabet, 30_000, 12, 5) + ["__Fees__ apply", "snake_case_name", "\\_not_", "___both___"]:
+        assert _STRONG.sub(r"**\1**", text) == strong_before.sub(r"**\1**", text), text
+        assert _EM.sub(r"*\1*", text) == em_before.sub(r"*\1*", text), text
+        folded += _EM.sub(r"*\1*", text) != text
+    assert folded > 100
+    assert _STRONG.sub(r"**\1**", "See __Fees__ now") == "See **Fees** now"
+    assert _EM.sub(r"*\1*", "snake_case_name and _this_") == "snake_case_name and *this*"
