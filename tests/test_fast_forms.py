@@ -85,3 +85,25 @@ def test_strong_and_emphasis_marks_fold_where_the_look_behind_forms_folded():
     assert folded > 100
     assert _STRONG.sub(r"**\1**", "See __Fees__ now") == "See **Fees** now"
     assert _EM.sub(r"*\1*", "snake_case_name and _this_") == "snake_case_name and *this*"
+
+
+def test_a_versions_message_and_hash_are_made_once_and_stay_its_own(tmp_path):
+    from dataclasses import replace
+    from datetime import datetime, timezone
+
+    from tracker.archive.store import NewVersion, Store, content_hash, parse_commit
+
+    version = NewVersion(service_id="acme", service_name="Acme Rides", document_type="Terms of Service",
+                         text="# Terms\n\nRides cost 2 credits.\n", raw=b"<p>Rides cost 2 credits.</p>", raw_ext="html",
+                         source_url="https://acme.example/terms", final_url="https://acme.example/terms",
+                         fetched_at=datetime(2026, 1, 2, tzinfo=timezone.utc), http_status=200,
+                         content_type="text/html", extractor_version="x")
+    first = version.message()
+    assert version.message() is first and version.hash == content_hash(version.text)
+    other = replace(version, text="# Terms\n\nRides cost 3 credits.\n")
+    assert other.hash == content_hash(other.text) != version.hash
+    assert other.message() != first and f"Content-Hash: {other.hash}" in other.message()
+    store = Store(tmp_path / "store")
+    store.init()
+    sha = store.record([version, other], checkout=False)[-1]
+    assert parse_commit(sha, other.message()) == next(c for c in store.commits() if c.sha == sha)
