@@ -2764,6 +2764,23 @@ def _title_lines(text: str) -> dict[str, int]:
     return out
 
 
+def _whole_line(text: str, line: str) -> int:
+    """Where the first line of ``text`` that is ``line`` (a stripped line) between spaces and tabs
+    starts, or -1: what ``re.search(rf"^[ \\t]*{re.escape(line)}[ \\t]*$", text, re.M)`` finds,
+    without compiling a pattern per clause (thousands per import, each also pushing the
+    analysis's own patterns out of ``re``'s cache)."""
+    at = text.find(line)
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        if not text[start:at].strip(" \t"):
+            end = at + len(line)
+            stop = text.find("\n", end)
+            if not text[end:len(text) if stop < 0 else stop].strip(" \t"):
+                return start
+        at = text.find(line, at + 1)
+    return -1
+
+
 def _contents_entry(clause: str, version: str) -> bool:
     """Whether a clause is one line of a table of contents: a list item or a link of at most 12
     words whose title is also the title line of a section further down the same version ("* 3.
@@ -2780,8 +2797,7 @@ def _contents_entry(clause: str, version: str) -> bool:
     def entry(text: str, at: int) -> bool:
         return titles.get(_entry_title(text), -1) > at + len(text)
 
-    m = re.search(rf"^[ \t]*{re.escape(line)}[ \t]*$", version, re.M)  # the clause as a whole line
-    first = m.start() if m else -1
+    first = _whole_line(version, line)  # the clause as a whole line
     if first < 0 or not entry(line, first):
         return False
     # and a line beside it too: a contents is a list of such lines ("We collect: * Contact

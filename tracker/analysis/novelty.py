@@ -84,8 +84,12 @@ class Token(NamedTuple):
 
 # A footnote marker glued to the word or the full stop it annotates ("purchase.[1]", "bestehen.[^2]",
 # "off.(3)", "99.9%²"): a pointer to a note, not a word of the clause (NFKC would make "²" a "2").
-_SUPERSCRIPT_MARK = re.compile(r"(?<=[^\W\d_]|[.,;:%)\]])[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?![\w¹²³⁴⁵⁶⁷⁸⁹⁰])")
-_FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_]|[.,;:%])(?:\[\^?\d{1,3}\]|\(\d{1,2}\))(?![\w(\[])")
+# Each pattern starts with the mark's own first character and looks back at the one before it
+# from there: a pattern that starts with a look-behind is tried at every position of the text
+# (10x slower over whole versions), one that starts with a character class only where it occurs.
+# Same matches as "(?<=[^\W\d_]|[.,;:%)\]])[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?!...)" and "(?<=[^\W\d_]|[.,;:%])(?:\[\^?\d{1,3}\]|...)".
+_SUPERSCRIPT_MARK = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰](?<=(?:[^\W\d_]|[.,;:%)\]])[¹²³⁴⁵⁶⁷⁸⁹⁰])[¹²³⁴⁵⁶⁷⁸⁹⁰]*(?![\w¹²³⁴⁵⁶⁷⁸⁹⁰])")
+_FOOTNOTE_MARK = re.compile(r"(?:\[(?<=(?:[^\W\d_]|[.,;:%])\[)\^?\d{1,3}\]|\((?<=(?:[^\W\d_]|[.,;:%])\()\d{1,2}\))(?![\w(\[])")
 
 
 def _clean(text: str) -> str:

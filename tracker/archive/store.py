@@ -92,10 +92,22 @@ class NewVersion:
 
     @property
     def hash(self) -> str:
-        return content_hash(self.text)
+        # kept once computed: a version is frozen, and its text is hashed for the message, by
+        # the importer and by the recorder (a whole text each time)
+        known = self.__dict__.get("_hash")
+        if known is None:
+            known = self.__dict__["_hash"] = content_hash(self.text)
+        return known
 
     def message(self) -> str:
-        """Commit message: a readable subject plus trailers that reindex parses back."""
+        """Commit message: a readable subject plus trailers that reindex parses back (made once
+        per version: the recorder and a history import both ask for it)."""
+        known = self.__dict__.get("_message")
+        if known is None:
+            known = self.__dict__["_message"] = self._message()
+        return known
+
+    def _message(self) -> str:
         who = f"{safe_line(self.service_name)} {safe_line(self.document_type)}"
         if self.kind == "first":
             subject = f"Record first version of {who}"

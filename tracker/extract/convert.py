@@ -911,7 +911,9 @@ def normalize_markdown(text: str) -> str:
     if "  " in text or "\t" in text:
         # A line without a double space or a tab has no run to collapse nor tab to expand, and at
         # most one space of indentation: _normalize_line would only strip its end.
-        lines = [_normalize_line(line) if "  " in line or "\t" in line else line.rstrip() for line in lines]
+        # (Tested after the end is stripped: a Markdown hard break, two spaces at a line's end,
+        # leaves nothing else to do.)
+        lines = [_normalize_line(bare) if "  " in (bare := line.rstrip()) or "\t" in bare else bare for line in lines]
     else:  # no indentation to expand nor runs to collapse anywhere: only line ends to strip
         lines = [line.rstrip() for line in lines]
     return _join_blocks(lines)
