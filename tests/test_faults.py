@@ -380,7 +380,7 @@ def test_fault_is_reported_and_never_recorded(env, name):
     assert_fault(env, docs, "failed", reason)
     again = env.tracker("run", "-q")
     if name == "rate-limited-for-an-hour":  # its Retry-After pauses the address: skipped, and said so
-        assert again.exit_code == 0 and "skipped 1, failed 0" in again.output, again.output
+        assert again.exit_code == 0 and "1 skipped, 0 failed" in again.output, again.output
     else:
         assert again.exit_code == 1  # still failing, still nothing recorded
     assert env.commits("faulty") == []

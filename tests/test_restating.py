@@ -123,7 +123,9 @@ def test_the_analysis_flags_the_parties_swapped():
                       "We must not share your account, sell it or let a competitor use it.\nYou may close your account")
     result = analyse(OLD, new)
     assert result.material, result.summary
-    assert any("another party" in c.explanation for c in result.changes if c.material)
+    # said either as restating's "another party" or as materiality's party swap (old and new quoted)
+    assert any("another party" in c.explanation or ("“We must not" in c.explanation and "“You must not" in c.explanation)
+               for c in result.changes if c.material), [c.explanation for c in result.changes]
 
 
 def test_a_pdf_extraction_repaired_is_the_same():

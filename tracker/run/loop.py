@@ -31,7 +31,7 @@ from tracker.archive.record import Recorded, Recorder, check_settings, sync
 from tracker.archive.store import NewVersion, Store, iso
 from tracker.errors import StoreError
 from tracker.fetch import Again, FetchOptions, Fetched, Validators, fetch_all
-from tracker.run import pauses
+import tracker.run.pauses as pauses
 from tracker.run.decide import Decision, DocumentState, decide, fingerprint, settle
 from tracker.run.events import DocumentChecked, RunEvents, RunFinished, RunStarted, RunSubscriber, VersionRecorded
 from tracker.run.latest import LatestTexts
