@@ -135,7 +135,19 @@ def is_report(sentence: str) -> bool:
     if any(i and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
            and toks[i - 1][0].isalpha() and toks[i - 1] not in STOPWORDS for i, w in enumerate(toks)):
         return False
-    return any(w in _PAST or len(w) > 4 and w.endswith("ed") for w in ws)
+    # a verb in the present right after "we" or "you" ("We refund unused credit within 14 days",
+    # "You forfeit ..."): a term, whatever verb it is; a past one after them ends in -ed
+    if any(i + 1 < len(toks) and w in _SUBJECTS and toks[i + 1][0].isalpha() and toks[i + 1] not in STOPWORDS
+           and not toks[i + 1].endswith("ed") and toks[i + 1] not in _PAST for i, w in enumerate(toks)):
+        return False
+    # an -ed word after an article or a possessive ("the unused credit", "your registered email")
+    # or one with a "un-" prefix ("unused", "unpaid") describes a noun: no past tense
+    return any(w in _PAST or len(w) > 4 and w.endswith("ed") and not w.startswith("un")
+               and not (i and ws[i - 1] in _DETERMINERS) for i, w in enumerate(ws))
+
+
+_SUBJECTS = frozenset("we you they i".split())
+_DETERMINERS = frozenset("a an the your our their its his her any all each every this that these those".split())
 
 
 # --- update stamps and announcements -------------------------------------------------------------
