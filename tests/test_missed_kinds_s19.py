@@ -12,7 +12,10 @@ from __future__ import annotations
 import pytest
 
 from tracker.analysis import analyse
-from tracker.analysis.boilerplate import is_report
+from tracker.analysis.boilerplate import has_verb, is_report
+from tracker.analysis.facts import extract_facts
+from tracker.analysis.facts_eu import is_spanish, word_number
+from tracker.analysis.novelty import words
 
 FRAME = {
     "en": "# Pellory Terms\n\nLast updated: 9 May 2026\n\n## About\nPellory is an online recipe box.\n\n{body}\n\n"
@@ -67,3 +70,78 @@ def test_the_same_refund_period_reworded_is_no_change() -> None:
     result = run("en", "## Refunds\nWe refund unused credit within 14 days.",
                  "## Refunds\nWe refund unused credit within fourteen days.")
     assert not result.material, result.summary
+
+
+# --- Spanish periods, ages and numbers in words -------------------------------------------------
+@pytest.mark.parametrize("text,kind,value", [
+    ("Sus recetas se conservarán durante 2 años.", "duration", "P2Y"),
+    ("Le avisaremos de cualquier cambio con 30 días de antelación.", "duration", "P30D"),
+    ("Le avisaremos de cualquier cambio con treinta días de antelación.", "duration", "P30D"),
+    ("Reembolsaremos el importe en un plazo de 14 días.", "duration", "P14D"),
+    ("El reembolso se hará dentro de los treinta y un días hábiles.", "duration", "P31D"),
+    ("Puede cancelar el plan con dos semanas de antelación.", "duration", "P2W"),
+    ("Debe tener al menos 16 años para usar Pellory.", "age", "16"),
+    ("Los menores de dieciocho años necesitan el permiso de sus padres.", "age", "18"),
+])
+def test_spanish_periods_and_ages_are_facts(text: str, kind: str, value: str) -> None:
+    assert (kind, value) in {(f.kind, f.value) for f in extract_facts(text)}, extract_facts(text)
+
+
+@pytest.mark.parametrize("words,value", [("treinta", 30), ("quince", 15), ("veintiún", 21), ("treinta y un", 31),
+                                         ("dieciocho", 18), ("noventa", 90)])
+def test_spanish_numbers_in_words_are_read_whole(words: str, value: int) -> None:
+    assert word_number(words) == value
+
+
+def test_an_english_clause_is_not_read_as_spanish() -> None:
+    assert not is_spanish("We keep your recipes for 2 years and delete them within 30 days.")
+    assert not is_spanish("Nous conservons vos recettes pendant 2 ans.")
+    assert is_spanish("Sus recetas se conservarán durante 2 años.")
+
+
+@pytest.mark.parametrize("old,new,said", [
+    ("## Conservación\nSus recetas se conservarán durante 2 años.",
+     "## Conservación\nSus recetas se conservarán durante 4 años.", "4"),
+    ("## Cambios\nLe avisaremos de cualquier cambio con treinta días de antelación.",
+     "## Cambios\nLe avisaremos de cualquier cambio con quince días de antelación.", "15"),
+    ("## Reembolsos\nReembolsaremos el crédito no utilizado en un plazo de 14 días.",
+     "## Reembolsos\nReembolsaremos el crédito no utilizado en un plazo de 30 días.", "30"),
+])
+def test_a_changed_spanish_period_is_material(old: str, new: str, said: str) -> None:
+    result = run("es", old, new)
+    assert result.material, result.summary
+    assert said in " ".join(c.explanation for c in result.changes if c.material)
+
+
+def test_the_same_spanish_period_in_words_is_no_change() -> None:
+    result = run("es", "## Cambios\nLe avisaremos de cualquier cambio con 30 días de antelación.",
+                 "## Cambios\nLe avisaremos de cualquier cambio con treinta días de antelación.")
+    assert not result.material, result.summary
+
+
+# --- French and German verbs of legal effect ------------------------------------------------------
+@pytest.mark.parametrize("lang,old,added", [
+    ("fr", "## Paiement\nLes factures sont payables à réception.", "Tout retard de paiement entraîne une pénalité de 40 €."),
+    ("fr", "## Paiement\nLes factures sont payables à réception.", "Tout retard de paiement donne lieu à une pénalité de 40 €."),
+    ("fr", "## Paiement\nLes factures sont payables à réception.", "Une pénalité de 40 € s'applique à tout retard."),
+    ("fr", "## Paiement\nLes factures sont payables à réception.", "Chaque relance est facturée 15 €."),
+    ("de", "## Zahlung\nRechnungen sind sofort fällig.", "Jeder Zahlungsverzug führt zu einer Gebühr von 40 €."),
+    ("de", "## Zahlung\nRechnungen sind sofort fällig.", "Für jede Mahnung wird eine Gebühr von 15 € berechnet."),
+    ("de", "## Zahlung\nRechnungen sind sofort fällig.", "Bei Zahlungsverzug gilt eine Pauschale von 40 €."),
+])
+def test_an_added_charge_with_a_french_or_german_verb_has_legal_effect(lang: str, old: str, added: str) -> None:
+    result = run(lang, old, f"{old}\n{added}")
+    assert result.material, result.summary
+    assert {"pricing", "payment"} & set(result.categories), result.categories
+    assert "without legal effect" not in result.summary, result.summary
+
+
+@pytest.mark.parametrize("text", ["Tout retard de paiement entraîne une pénalité de 40 €.",
+                                  "Jeder Zahlungsverzug führt zu einer Gebühr von 40 €.",
+                                  "Sus recetas se conservarán durante 2 años."])
+def test_those_verbs_are_verbs(text: str) -> None:
+    assert has_verb(words(text))
+
+
+def test_a_french_heading_without_a_verb_is_still_no_sentence() -> None:
+    assert not has_verb(words("Retard de paiement et pénalités"))

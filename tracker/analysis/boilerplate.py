@@ -84,7 +84,16 @@ recueillons recueille transmettons transmet communiquons supprimons supprime dem
 vérifions vérifie effectuons effectue envoyons envoie autorisez autorise bénéficiez bénéficie
 erhebt verarbeitet speichert nutzt verwendet übermitteln übermittelt löschen löscht benötigen
 benötigt umfasst umfassen prüfen prüft erhalten erhält geben gibt
+entraîne entraînent entraînera entraîneront donne donnent donnera donneront applique appliquent
+appliquera appliqueront facturons facturera factureront coûte coûtent coûtera expire expirent
+expirera prend prennent rembourse remboursons remboursera rembourserons
+führt führen berechnet berechnen erstattet erstatten beträgt betragen verfällt verfallen
+endet enden entsteht entstehen fällt fallen kostet kosten
+es son está están será serán puede pueden podrá podrán debe deben deberá deberán tiene tienen
+tendrá tendrán hay aplica aplican conlleva conllevan cobramos cobra cobrará reembolsamos conservamos
 """.split())
+# Spanish futures ("conservarán", "avisaremos", "podrá"): no English, French or German word ends so
+_ES_FUTURE = ("rá", "rán", "remos")
 _PRONOUN = frozenset("we you they it i he she nous vous ils elles il elle wir sie er es ihr".split())
 # French object pronouns and "ne" that stand between the subject and its verb
 _CLITICS = frozenset("ne n les la l le leur lui en y se s me m te t nous vous".split())
@@ -103,7 +112,7 @@ def has_verb(words: list[str], sentence: bool = False) -> bool:
     followed by a word). With ``sentence`` (the text ends like a sentence), a word in -s or -ed
     right after a noun also counts ("Each request costs $5.")."""
     for i, w in enumerate(words):
-        if w in _VERBS or w in MODALS:
+        if w in _VERBS or w in MODALS or len(w) > 4 and w.endswith(_ES_FUTURE):
             return True
         if w in _PRONOUN:
             j = i + 1
