@@ -13,6 +13,7 @@ import pytest
 
 from tracker.analysis import analyse
 from tracker.analysis.boilerplate import has_verb, is_report
+from tracker.analysis.classify import classify_text
 from tracker.analysis.facts import extract_facts
 from tracker.analysis.facts_eu import is_spanish, word_number
 from tracker.analysis.novelty import words
@@ -145,3 +146,10 @@ def test_those_verbs_are_verbs(text: str) -> None:
 
 def test_a_french_heading_without_a_verb_is_still_no_sentence() -> None:
     assert not has_verb(words("Retard de paiement et pénalités"))
+
+
+@pytest.mark.parametrize("text", ["Tout retard de paiement entraîne une pénalité de 40 €.",
+                                  "Des intérêts de retard sont dus dès le premier jour.",
+                                  "Für jede Mahnung wird eine Gebühr von 15 € berechnet."])
+def test_late_payment_and_dunning_are_payment_terms(text: str) -> None:
+    assert "payment" in classify_text(text).categories, classify_text(text)
