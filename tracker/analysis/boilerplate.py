@@ -88,8 +88,8 @@ entraîne entraînent entraînera entraîneront donne donnent donnera donneront 
 appliquera appliqueront facturons facturera factureront coûte coûtent coûtera expire expirent
 expirera prend prennent rembourse remboursons remboursera rembourserons
 führt führen berechnet berechnen erstattet erstatten beträgt betragen verfällt verfallen
-endet enden entsteht entstehen fällt fallen kostet kosten
-es son está están será serán puede pueden podrá podrán debe deben deberá deberán tiene tienen
+endet enden entsteht entstehen fällt kostet
+es está están será serán puede pueden podrá podrán debe deben deberá deberán tiene tienen
 tendrá tendrán hay aplica aplican conlleva conllevan cobramos cobra cobrará reembolsamos conservamos
 """.split())
 # Spanish futures ("conservarán", "avisaremos", "podrá"): no English, French or German word ends so
