@@ -94,7 +94,7 @@ tendrá tendrán hay aplica aplican conlleva conllevan cobramos cobra cobrará r
 """.split())
 # Spanish futures ("conservarán", "avisaremos", "podrá"): no English, French or German word ends so
 _ES_FUTURE = ("rá", "rán", "remos")
-_PRONOUN = frozenset("we you they it i he she nous vous ils elles il elle wir sie er es ihr".split())
+_PRONOUN = frozenset("we you they it i he she nous vous ils elles il elle wir sie er es ihr se".split())  # ("se": "se reembolsa", "se réserve")
 # French object pronouns and "ne" that stand between the subject and its verb
 _CLITICS = frozenset("ne n les la l le leur lui en y se s me m te t nous vous".split())
 _CORP = frozenset("""ltd limited inc incorporated llc llp lp plc gmbh ag kg ug sa sas sarl srl spa
@@ -149,10 +149,11 @@ def is_report(sentence: str) -> bool:
     if any(i + 1 < len(toks) and w in _SUBJECTS and toks[i + 1][0].isalpha() and toks[i + 1] not in STOPWORDS
            and not toks[i + 1].endswith("ed") and toks[i + 1] not in _PAST for i, w in enumerate(toks)):
         return False
-    # an -ed word after an article or a possessive ("the unused credit", "your registered email")
-    # or one with a "un-" prefix ("unused", "unpaid") describes a noun: no past tense
+    # an -ed word after an article or a possessive ("the unused credit", "your registered email"),
+    # one with a "un-" prefix ("unused", "unpaid") or one after a colon ("Unused credit: refunded
+    # within 14 days") describes a noun: no past tense
     return any(w in _PAST or len(w) > 4 and w.endswith("ed") and not w.startswith("un")
-               and not (i and ws[i - 1] in _DETERMINERS) for i, w in enumerate(ws))
+               and not (i and toks[i - 1] in _DETERMINERS | {":"}) for i, w in enumerate(toks) if w[0].isalpha())
 
 
 _SUBJECTS = frozenset("we you they i".split())

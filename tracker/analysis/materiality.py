@@ -268,8 +268,8 @@ def _main_verb(words: list[str]) -> int | None:
     for i, w in enumerate(words):
         lw = w.lower()
         if i and (re.fullmatch(_MODALS, lw) or lw in _VERBS):
-            if words[i - 1].lower() in _ARTICLES:
-                continue  # "issue a refund", "the charge": a noun after an article, no verb
+            if words[i - 1].lower() in _ARTICLES or i == 1 and words[0].lower().endswith("ed"):
+                continue  # "issue a refund", "Approved refunds reach ...": a noun, no verb
             if not any(x.lower() in _RELATIVE for x in words[max(0, i - 3):i]):
                 found = i
     if found is not None:  # "may not be resolved" → the modal
