@@ -5,7 +5,8 @@ written for a kind of missed change named in issue 11 (scope widened or narrowed
 sentence, a deleted commitment, table rows, new sentences worded outside the lexicons, a change
 of contracting party or territory, the direction of AI-training and governing-law changes; session
 18: a term stated in words, the reach of a clause widened, a notice channel cut, the parties swapped,
-and controls where only a product is renamed or the same term is said otherwise) or for
+and controls where only a product is renamed or the same term is said otherwise; session 19: a
+refund or payment period whatever verb states it, Spanish periods, French/German verbs of effect) or for
 one category of ``../shared/docs/taxonomy.md``, with the material flag and the categories a
 careful reader would give. At least 2 of every 5 probes of a kind are French or German. The real
 analysis runs on each pair (``tracker.analysis.analyse.analyse``, the function behind
@@ -56,6 +57,9 @@ _FRAME = {
     "de": ("# Nutzungsbedingungen von {s}\n\nStand: 3. März 2026\n\n## Einleitung\nDiese Bedingungen "
            "regeln die Nutzung von {s}, einem Online-Dienst für Notizen und Fotos.\n\n{body}\n\n"
            "## Kontakt\nFragen zu diesen Bedingungen richten Sie bitte an hilfe@{l}.example.\n"),
+    "es": ("# Condiciones de uso de {s}\n\nÚltima actualización: 3 de marzo de 2026\n\n## Presentación\n"
+           "Estas condiciones explican cómo usar {s}, un servicio en línea de notas y fotos.\n\n{body}\n\n"
+           "## Contacto\nPara cualquier pregunta, escriba a ayuda@{l}.example.\n"),
 }
 
 
@@ -658,6 +662,48 @@ PROBES += [
       True, ["usage-rules"], service="Agora"),
     P(_CAT + "usage-rules", "de", "## Nutzungsregeln\nSie dürfen bis zu 5 Geräte verbinden.",
       "## Nutzungsregeln\nSie dürfen bis zu 2 Geräte verbinden.", True, ["usage-rules"], service="Streamhaus"),
+    # --- session 19: a refund, credit or payment period changed, whatever verb states it ---------
+    P("refund-period", "en", "## Refunds\nWe refund unused credit within 14 days.",
+      "## Refunds\nWe refund unused credit within 30 days.", True, ["refunds"], service="Tallowick"),
+    P("refund-period", "en", "## Refunds\nWe return the unused prepaid balance to your card within 10 days.",
+      "## Refunds\nWe return the unused prepaid balance to your card within 45 days.", True, ["refunds"],
+      ok=["payment"], service="Brindle"),
+    P("refund-period", "en", "## Refunds\nWe will issue a refund no later than 7 days after cancellation.",
+      "## Refunds\nWe will issue a refund no later than 21 days after cancellation.", True, ["refunds"],
+      ok=["subscription"], service="Cobbleton"),
+    P("refund-period", "de", "## Erstattung\nDie Rückerstattung erfolgt innerhalb von 14 Tagen.",
+      "## Erstattung\nDie Rückerstattung erfolgt innerhalb von 30 Tagen.", True, ["refunds"], service="Kessel"),
+    P("refund-period", "fr", "## Remboursement\nLe remboursement des crédits non utilisés intervient sous 14 jours.",
+      "## Remboursement\nLe remboursement des crédits non utilisés intervient sous 30 jours.", True, ["refunds"],
+      service="Mirabeau"),
+    # --- session 19: Spanish periods, ages and numbers in words ------------------------------------
+    P("es-period", "es", "## Conservación de datos\nSus notas se conservarán durante 2 años.",
+      "## Conservación de datos\nSus notas se conservarán durante 4 años.", True, ["privacy"], service="Alcorán"),
+    P("es-period", "es", "## Cambios\nLe avisaremos de cualquier cambio con treinta días de antelación.",
+      "## Cambios\nLe avisaremos de cualquier cambio con quince días de antelación.", True, ["terms-changes"],
+      service="Veleta"),
+    P("es-period", "es", "## Reembolsos\nReembolsaremos el importe en un plazo de 14 días.",
+      "## Reembolsos\nReembolsaremos el importe en un plazo de 30 días.", True, ["refunds"], service="Tomillo"),
+    P("es-period", "es", "## Edad mínima\nDebe tener al menos 16 años para usar el servicio.",
+      "## Edad mínima\nDebe tener al menos 13 años para usar el servicio.", True, ["eligibility"], service="Cometa"),
+    P("es-period", "es", "## Cambios\nLe avisaremos de cualquier cambio con 30 días de antelación.",
+      "## Cambios\nLe avisaremos de cualquier cambio con treinta días de antelación.", False, [], service="Veleta"),
+    # --- session 19: an added charge stated with a French or German verb of effect ----------------
+    P("fr-de-effect-verb", "fr", "## Paiement\nLes factures sont payables à réception.",
+      "## Paiement\nLes factures sont payables à réception.\nTout retard de paiement entraîne une pénalité de 40 €.",
+      True, ["payment"], ok=["pricing"], service="Ardoise"),
+    P("fr-de-effect-verb", "fr", "## Paiement\nLes factures sont payables à réception.",
+      "## Paiement\nLes factures sont payables à réception.\nChaque relance donne lieu à des frais de 12 €.",
+      True, ["payment"], ok=["pricing"], service="Ardoise"),
+    P("fr-de-effect-verb", "de", "## Zahlung\nRechnungen sind sofort fällig.",
+      "## Zahlung\nRechnungen sind sofort fällig.\nJeder Zahlungsverzug führt zu einer Gebühr von 40 €.",
+      True, ["payment"], ok=["pricing"], service="Zollhaus"),
+    P("fr-de-effect-verb", "de", "## Zahlung\nRechnungen sind sofort fällig.",
+      "## Zahlung\nRechnungen sind sofort fällig.\nFür jede Mahnung wird eine Gebühr von 15 € berechnet.",
+      True, ["payment"], ok=["pricing"], service="Zollhaus"),
+    P("fr-de-effect-verb", "en", "## Payment\nInvoices are due on receipt.",
+      "## Payment\nInvoices are due on receipt.\nAny late payment incurs a penalty of €40.",
+      True, ["payment"], ok=["pricing"], service="Slatewell"),
 ]
 
 

@@ -84,8 +84,17 @@ recueillons recueille transmettons transmet communiquons supprimons supprime dem
 vérifions vérifie effectuons effectue envoyons envoie autorisez autorise bénéficiez bénéficie
 erhebt verarbeitet speichert nutzt verwendet übermitteln übermittelt löschen löscht benötigen
 benötigt umfasst umfassen prüfen prüft erhalten erhält geben gibt
+entraîne entraînent entraînera entraîneront donne donnent donnera donneront applique appliquent
+appliquera appliqueront facturons facturera factureront coûte coûtent coûtera expire expirent
+expirera prend prennent rembourse remboursons remboursera rembourserons
+führt führen berechnet berechnen erstattet erstatten beträgt betragen verfällt verfallen
+endet enden entsteht entstehen fällt kostet
+es está están será serán puede pueden podrá podrán debe deben deberá deberán tiene tienen
+tendrá tendrán hay aplica aplican conlleva conllevan cobramos cobra cobrará reembolsamos conservamos
 """.split())
-_PRONOUN = frozenset("we you they it i he she nous vous ils elles il elle wir sie er es ihr".split())
+# Spanish futures ("conservarán", "avisaremos", "podrá"): no English, French or German word ends so
+_ES_FUTURE = ("rá", "rán", "remos")
+_PRONOUN = frozenset("we you they it i he she nous vous ils elles il elle wir sie er es ihr se".split())  # ("se": "se reembolsa", "se réserve")
 # French object pronouns and "ne" that stand between the subject and its verb
 _CLITICS = frozenset("ne n les la l le leur lui en y se s me m te t nous vous".split())
 _CORP = frozenset("""ltd limited inc incorporated llc llp lp plc gmbh ag kg ug sa sas sarl srl spa
@@ -103,7 +112,7 @@ def has_verb(words: list[str], sentence: bool = False) -> bool:
     followed by a word). With ``sentence`` (the text ends like a sentence), a word in -s or -ed
     right after a noun also counts ("Each request costs $5.")."""
     for i, w in enumerate(words):
-        if w in _VERBS or w in MODALS:
+        if w in _VERBS or w in MODALS or len(w) > 4 and w.endswith(_ES_FUTURE):
             return True
         if w in _PRONOUN:
             j = i + 1
@@ -135,7 +144,20 @@ def is_report(sentence: str) -> bool:
     if any(i and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
            and toks[i - 1][0].isalpha() and toks[i - 1] not in STOPWORDS for i, w in enumerate(toks)):
         return False
-    return any(w in _PAST or len(w) > 4 and w.endswith("ed") for w in ws)
+    # a verb in the present right after "we" or "you" ("We refund unused credit within 14 days",
+    # "You forfeit ..."): a term, whatever verb it is; a past one after them ends in -ed
+    if any(i + 1 < len(toks) and w in _SUBJECTS and toks[i + 1][0].isalpha() and toks[i + 1] not in STOPWORDS
+           and not toks[i + 1].endswith("ed") and toks[i + 1] not in _PAST for i, w in enumerate(toks)):
+        return False
+    # an -ed word after an article or a possessive ("the unused credit", "your registered email"),
+    # one with a "un-" prefix ("unused", "unpaid") or one after a colon ("Unused credit: refunded
+    # within 14 days") describes a noun: no past tense
+    return any(w in _PAST or len(w) > 4 and w.endswith("ed") and not w.startswith("un")
+               and not (i and toks[i - 1] in _DETERMINERS | {":"}) for i, w in enumerate(toks) if w[0].isalpha())
+
+
+_SUBJECTS = frozenset("we you they i".split())
+_DETERMINERS = frozenset("a an the your our their its his her any all each every this that these those".split())
 
 
 # --- update stamps and announcements -------------------------------------------------------------

@@ -1,8 +1,9 @@
-"""Facts in French and German clauses: amounts, percentages, periods, ages, courts, modal words.
+"""Facts in French, German and Spanish clauses: amounts, percentages, periods, ages, courts, modal words.
 
 The same ``Fact`` kinds and normalized values as the English extractor, so a change from "14
 jours" to "30 jours" or from "Gerichtsstand ist München" to "Gerichtsstand ist Berlin" is
-compared like "14 days" → "30 days". Number formats: "9,48 €", "3 000 €", "3.000,00 EUR",
+compared like "14 days" → "30 days"; so is "durante 2 años" → "4 años" or "con treinta días de
+antelación" (Spanish: periods, ages, amounts and numbers in words). Number formats: "9,48 €", "3 000 €", "3.000,00 EUR",
 "1,56 %". Qualifiers keep their own words ("au moins", "innerhalb von").
 """
 
@@ -16,16 +17,35 @@ __all__ = ["is_foreign", "facts_eu"]
 # A cheap test first: most English clauses have none of these words.
 _MARK = re.compile(r"\b(?:le|la|les|des|du|de|est|sont|vous|nous|une|et|jours?|mois|ans|dans|pour|"
                    r"der|die|das|und|ist|sind|wir|sie|nicht|oder|mit|tage?n?|monate?n?|jahre?n?|"
-                   r"wochen?|für|von|bei)\b", re.I)
+                   r"wochen?|für|von|bei|los|las|del|el|con|por|para|días?|años?|meses|semanas|"
+                   r"durante|plazo)\b", re.I)
+# Spanish function words, counted against English ones (``lexicons.language`` knows only English,
+# French and German, and reads a Spanish clause as English: "2 años" was then no period)
+_ES = frozenset("el los las del al con por para que una unos unas se su sus sus nuestro nuestra nuestros "
+                "usted ustedes es son será serán podrá podrán puede pueden debe deberá y o en lo como "
+                "durante plazo días día años año meses mes semanas antelación hasta desde".split())
+_EN_WORDS = frozenset("the and is are we you your our of to in for with by this that may will or be any "
+                      "days months years within".split())
+
+
+def is_spanish(text: str) -> bool:
+    """Whether ``text`` is Spanish rather than English, French or German: more Spanish function
+    words than English ones, at least two, and no word only French or German writes."""
+    ws = re.findall(r"[^\W\d_]+", text.lower())
+    es = sum(w in _ES for w in ws)
+    if es < 2 or es <= sum(w in _EN_WORDS for w in ws):
+        return False
+    return not re.search(r"[äöüßàâçèêëîïôûœ]|\b(?:der|die|das|und|ist|sind|le|les|des|est|sont|vous|nous)\b",
+                         text.lower())
 
 
 def is_foreign(text: str) -> bool:
-    """Whether ``text`` is French or German rather than English (function words counted)."""
+    """Whether ``text`` is French, German or Spanish rather than English (function words counted)."""
     if not _MARK.search(text):
         return False
     from tracker.analysis.lexicons import language
 
-    return language(" " + " ".join(re.findall(r"[^\W\d_]+", text.lower())) + " ") != "en"
+    return language(" " + " ".join(re.findall(r"[^\W\d_]+", text.lower())) + " ") != "en" or is_spanish(text)
 
 
 # --- numbers -------------------------------------------------------------------------------------
@@ -40,6 +60,14 @@ _WORDS.update({w: i for i, w in enumerate(
 _WORDS.update({"ein": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "zwanzig": 20,
                "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "neunzig": 90,
                "hundert": 100})
+# Spanish ("treinta días", "dieciocho años", "veintiún días", "treinta y un días")
+_WORDS.update({w: i for i, w in enumerate(
+    "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
+    "dieciséis diecisiete dieciocho diecinueve veinte veintiuno veintidós veintitrés veinticuatro "
+    "veinticinco veintiséis veintisiete veintiocho veintinueve".split())})
+_WORDS.update({"un": 1, "una": 1, "veintiún": 21, "veintiuna": 21, "treinta": 30, "cuarenta": 40,
+               "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90,
+               "cien": 100, "ciento": 100})
 # Compound number words: "dix-huit", "vingt-et-un", "soixante-dix", "quatre-vingt-dix-neuf";
 # "achtzehn", "einundzwanzig", "siebzig". Longest first, and never from inside a word or a
 # compound ("achtzehn" is no "zehn", "dix-huit" no "huit").
@@ -50,7 +78,9 @@ _FR_WORDNUM = (r"(?:(?:vingt|trente|quarante|cinquante|soixante|quatre[- ]vingts
 _DE_WORDNUM = (r"(?:(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und)?(?:zwanzig|dreißig|"
                r"dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)|(?:drei|vier|fünf|sech|"
                r"sieb|acht|neun)zehn)")
-_WORDNUM = "(?<![\\w-])(?:" + "|".join([_FR_WORDNUM, _DE_WORDNUM, *sorted(
+_ES_WORDNUM = (r"(?:(?:treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)\s+y\s+"
+               r"(?:un|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))")
+_WORDNUM = "(?<![\\w-])(?:" + "|".join([_FR_WORDNUM, _DE_WORDNUM, _ES_WORDNUM, *sorted(
     (re.escape(w) for w in _WORDS), key=len, reverse=True)]) + ")(?![\\w-])"
 _DE_TENS = {"zwanzig": 20, "dreißig": 30, "dreissig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
             "siebzig": 70, "achtzig": 80, "neunzig": 90}
@@ -58,9 +88,9 @@ _DE_TEENS = {"sech": 6, "sieb": 7}
 
 
 def word_number(text: str) -> float | None:
-    """A number written in French or German words: 'trente' → 30, 'dix-huit' → 18,
+    """A number written in French, German or Spanish words: 'trente' → 30, 'dix-huit' → 18,
     'quatre-vingt-dix' → 90, 'vingt et un' → 21, 'dreißig' → 30, 'achtzehn' → 18,
-    'einundzwanzig' → 21. None when ``text`` is no such number."""
+    'einundzwanzig' → 21, 'treinta y un' → 31. None when ``text`` is no such number."""
     t = re.sub(r"\s+", " ", text.strip().lower())
     if t in _WORDS:
         return float(_WORDS[t])
@@ -72,7 +102,7 @@ def word_number(text: str) -> float | None:
         unit = _DE_TEENS.get(m.group(1), _WORDS.get(m.group(1)))
         return None if unit is None else float(10 + unit)
     total = 0
-    words = [w for w in re.split(r"[- ]+", t) if w != "et"]
+    words = [w for w in re.split(r"[- ]+", t) if w not in ("et", "y")]
     for i, w in enumerate(words):
         if w in ("vingt", "vingts") and i and words[i - 1] == "quatre":
             total += 80 - 4  # "quatre-vingt": four twenties
@@ -117,7 +147,9 @@ _QUAL = (r"(?:(?P<q>au moins|au minimum|au plus|au maximum|jusqu['’]à|dans un
          r"sous un délai de|sous|pendant|avant|après|à compter de|moins de|plus de|d['’]au moins|"
          r"pour une durée de|d['’]une durée de|mindestens|höchstens|bis zu|innerhalb von|"
          r"innerhalb|binnen|spätestens|nach|vor|für|unter|über|weniger als|mehr als|maximal|"
-         r"minimal)\s+)?")
+         r"minimal|al\s+menos|como\s+mínimo|como\s+máximo|hasta|durante|en\s+un\s+plazo\s+(?:máximo\s+)?de|"
+         r"dentro\s+de(?:\s+los)?|antes\s+de|después\s+de|más\s+de|menos\s+de|no\s+más\s+tarde\s+de|"
+         r"por\s+un\s+per[ií]odo\s+de|a\s+partir\s+de|con)\s+)?")
 
 # --- money and percentages -------------------------------------------------------------------
 _MONEY = re.compile(
@@ -125,25 +157,29 @@ _MONEY = re.compile(
     rf"(?P<c2>€|EUR|\$|£|USD|CHF)\s?(?P<a2>{_AMOUNT}))", re.I)
 _CUR = {"€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "chf": "CHF", "£": "GBP",
         "$": "USD", "usd": "USD"}
-_PERCENT = re.compile(_QUAL + r"(?P<n>\d+(?:,\d+)?)\s?(?:%|pour\s?cent\b|prozent\b)", re.I)
+_PERCENT = re.compile(_QUAL + r"(?P<n>\d+(?:,\d+)?)\s?(?:%|pour\s?cent\b|prozent\b|por\s+ciento\b)", re.I)
 
 # --- periods and ages ----------------------------------------------------------------------------
 _UNITS: list[tuple[str, str, str]] = [
     (r"jours?\s+(?:ouvrés|ouvrables|calendaires|francs)|jours?", "P", "D"),
+    (r"días?(?:\s+(?:hábiles|naturales|laborables|laborales))?", "P", "D"),
     (r"(?:werk|kalender|arbeits)?tage?n?", "P", "D"),
-    (r"semaines?|wochen?", "P", "W"),
-    (r"mois|monate?n?|monats", "P", "M"),
-    (r"ans|années?|an|jahre?n?|jahres", "P", "Y"),
-    (r"heures?|stunden?", "PT", "H"),
-    (r"minutes?|minuten?", "PT", "M"),
+    (r"semaines?|wochen?|semanas?", "P", "W"),
+    (r"mois|monate?n?|monats|mes(?:es)?", "P", "M"),
+    (r"ans|années?|an|jahre?n?|jahres|años?", "P", "Y"),
+    (r"heures?|stunden?|horas?", "PT", "H"),
+    (r"minutes?|minuten?|minutos?", "PT", "M"),
 ]
 _UNIT = "|".join(u for u, _, _ in _UNITS)
 _DURATION = re.compile(_QUAL + rf"(?P<n>{_NUM})[\s-]+(?P<u>{_UNIT})\b", re.I)
 _AGE_BEFORE = re.compile(r"(?:âgée?s?\s+d['’]?(?:au\s+moins\s+)?|(?:moins|plus)\s+de\s+|avoir\s+(?:au\s+moins\s+)?|"
+                         r"(?:mayores?|menores?)\s+de\s+|tener\s+(?:al\s+menos\s+)?|edad\s+de\s+|"
                          r"(?:mindestens|unter|ab|über)\s+)$", re.I)
-_AGE_AFTER = re.compile(r"\s*(?:révolus|ou\s+plus|et\s+plus|minimum|alt\b|\.?\s*lebensjahr)", re.I)
+_AGE_AFTER = re.compile(r"\s*(?:révolus|ou\s+plus|et\s+plus|minimum|alt\b|\.?\s*lebensjahr|de\s+edad\b|"
+                        r"o\s+más\b|cumplidos\b)", re.I)
 _AGE_CONTEXT = re.compile(r"\b(?:âge|âgée?s?|mineurs?|majeure?s?|enfants?|parents?|alter|"
-                          r"minderjährig\w*|volljährig\w*|eltern|kinder|jugendliche)\b", re.I)
+                          r"minderjährig\w*|volljährig\w*|eltern|kinder|jugendliche|edad|menores|mayores|"
+                          r"niños|padres|tutores)\b", re.I)
 _MAJORITY = re.compile(r"\b(?:majorité\s+légale|âge\s+de\s+la\s+majorité|être\s+majeure?|"
                        r"volljährig(?:keit)?)\b", re.I)
 
@@ -156,11 +192,12 @@ def _unit(u: str) -> tuple[str, str]:
 
 
 def _is_age(text: str, m: re.Match) -> bool:
-    if not re.fullmatch(r"ans|jahre?n?", m.group("u"), re.I):
+    if not re.fullmatch(r"ans|jahre?n?|años?", m.group("u"), re.I):
         return False
     n = amount(m.group("n"))
     before = text[max(0, m.start("n") - 30):m.start("n")]
-    if _AGE_AFTER.match(text, m.end()) or re.search(r"âgée?s?\s+d|\bavoir\s+(?:au\s+moins\s+)?$", before, re.I):
+    if _AGE_AFTER.match(text, m.end()) or re.search(r"âgée?s?\s+d|\b(?:avoir|tener)\s+(?:a[ul]\s+(?:moins|menos)\s+)?$",
+                                                   before, re.I):
         return True
     return bool(n is not None and 10 <= n <= 21 and _AGE_BEFORE.search(before)
                 and _AGE_CONTEXT.search(text))
@@ -264,7 +301,7 @@ def money_value(currency: str, amount: float) -> str:
 
 
 def facts_eu(text: str, fact: Callable) -> list:
-    """Facts of a French or German text, built with ``fact(kind, text, value, qualifier)``."""
+    """Facts of a French, German or Spanish text, built with ``fact(kind, text, value, qualifier)``."""
     out = []
     for m in _MONEY.finditer(text):
         value = amount(m.group("a1") or m.group("a2"))

@@ -51,7 +51,9 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          # money or a share taken from someone's sale or order, without the word "frais"
          r"\d+(?: \d+)? % (?:\S+ ){0,2}(?:sur|de|du|des) (?:chaque |la |le |l |les |leur |votre )?(?:ventes?|"
          r"transactions?|commandes?|montant|prix|chiffre d affaires)) "),
-        ("payment", "paiement", r" (?:paiements?|payer|payé|payée|factures?|facturation|facturée?s?|"
+        # (late payment and dunning first, before the weak bare "paiement": taxonomy, payment)
+        ("payment", "paiement", r" (?:(?:retards?|défauts?|incidents?) de paiement|pénalités? de retard|"
+         r"intérêts? de retard|frais de (?:relance|recouvrement)|relances? de paiement|lettres? de relance|paiements?|payer|payé|payée|factures?|facturation|facturée?s?|"
          r"carte bancaire|cartes bancaires|carte de crédit|prélèvements?|tva|taxes?|paypal|débit\w*|"
          r"compte bancaire|virements?|visa|mastercard|american express|apple pay|google pay|sepa|"
          r"encaissement|moyens? de paiement|règlement du prix|acompte|paiement en \S+ fois) "),
@@ -165,7 +167,7 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          # a share of a sale taken ("wir behalten 7 % jedes Verkaufs ein")
          r"\d+(?: \d+)? % (?:\S+ ){0,2}(?:des|der|vom|von|jedes|jeder|pro|auf) (?:\S+ )?(?:\w*umsatz\w*|"
          r"\w*verkauf\w*|transaktion\w*|bestell\w*|auftrag\w*|\w*betrag\w*)|einbehalt\w*|behalten (?:\S+ ){0,3}\d+ %) "),
-        ("payment", "zahlung", r" (?:zahlung\w*|zahlen|bezahl\w*|rechnung\w*|abrechnung\w*|"
+        ("payment", "zahlung", r" (?:zahlung\w*|mahnung\w*|mahngebühr\w*|verzugszins\w*|säumniszuschl\w*|zahlen|bezahl\w*|rechnung\w*|abrechnung\w*|"
          r"kreditkarte\w*|lastschrift\w*|mehrwertsteuer|mwst|ust|umsatzsteuer|paypal|"
          r"zahlungsmittel\w*|zahlungsart\w*|\w*überweisung\w*|vorkasse|nachnahme|klarna|giropay|sepa|"
          r"visa|mastercard|apple pay|google pay) "),

@@ -210,6 +210,7 @@ _VERBS = set("is are was be becomes become go goes expire expires last lasts app
              "delete deletes erase erases remove removes purge purges anonymise anonymises anonymize "
              "anonymizes refund refunds suspend suspends terminate terminates close closes bill bills".split())
 _RELATIVE = {"that", "which", "who", "whom", "whose"}
+_ARTICLES = {"a", "an", "the", "your", "our", "their", "its", "any", "each", "every", "no"}
 _SUBORDINATE = re.compile(r"^(?:in (?:cases?|the event|any case) (?:where|when|that)|when|whenever|if|where|unless|"
                           r"once|while|although|because|upon|after|before|in the event|to the extent)\b"
                           r"[^,]{3,120},\s*", re.I)
@@ -267,6 +268,8 @@ def _main_verb(words: list[str]) -> int | None:
     for i, w in enumerate(words):
         lw = w.lower()
         if i and (re.fullmatch(_MODALS, lw) or lw in _VERBS):
+            if words[i - 1].lower() in _ARTICLES or i == 1 and words[0].lower().endswith("ed"):
+                continue  # "issue a refund", "Approved refunds reach ...": a noun, no verb
             if not any(x.lower() in _RELATIVE for x in words[max(0, i - 3):i]):
                 found = i
     if found is not None:  # "may not be resolved" → the modal
