@@ -40,13 +40,15 @@ _QUOTE = re.compile(r"“([^”]*)”")
 _QUOTES = re.compile(r"“([^“”]*)”|«\s*([^«»]*?)\s*»")
 _WORD = re.compile(r"\w+")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|<[^<>]{1,40}>")
+_URL = re.compile(r"(?:https?://|www\.)[^\s)\]]+")  # an address a quote may leave out
 # a quote that names where the change is (a list's lead-in, a section's title), not the clause
 _CONTEXT = re.compile(r"(?:\bunder|\bsection|\bin)\s*$", re.I)
 
 
 def _words(text: str) -> list[str]:
-    """The words of ``text`` as a reader sees them: lower case, without link targets or marks."""
-    return _WORD.findall(_LINK.sub(r"\1", text).replace("_", " ").lower())
+    """The words of ``text`` as a reader sees them: lower case, without link targets, web
+    addresses or marks."""
+    return _WORD.findall(_URL.sub(" ", _LINK.sub(r"\1", text)).replace("_", " ").lower())
 
 
 def _contiguous(needle: list[str], hay: list[str]) -> bool:
@@ -60,7 +62,8 @@ def mixed_quotes(explanation: str, before: str, after: str) -> list[str]:
     words left out ("to via XING receive"). A quote that names where the change is (after
     "under" or "section": a list's lead-in, a section's title) is not checked, it quotes text
     outside the clause. A quote may elide with "…": each piece is checked on its own. Case,
-    punctuation, Markdown, HTML tags and link targets are ignored. Returns the faulty quotes."""
+    punctuation, Markdown, HTML tags, link targets and web addresses are ignored. Returns the
+    faulty quotes."""
     sides = [_words(before), _words(after)]
     out = []
     for m in _QUOTES.finditer(explanation):

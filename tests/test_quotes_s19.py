@@ -114,3 +114,20 @@ def test_lint_passes_runs_of_one_version_and_context_quotes():
     lead = "New item under “Members may choose between”: via Quibbly (privacy)"  # a lead-in outside the clause
     assert audit.mixed_quotes(lead, before, after) == []
     assert audit.mixed_quotes("« la lettre via Quibbly »", before, after) == ["la lettre via Quibbly"]
+
+
+def test_a_short_word_is_quoted_where_it_stands_whole():
+    before = "* Is unkind, is harassing someone or is meant to threaten, scare or upset a Flibber member;"
+    after = ("* Is unkind, is harassing someone or is meant to threaten, scare or upset a Flibber member and we "
+             "don’t let you purposely bait or annoy members – no goading!")
+    expl = label_change("modified", before, after).explanation
+    assert "an no y" not in expl and "annoy" in expl, expl  # the "no" of "no goading", never the one in "annoy"
+    assert all(_in_one_version(q, before, after) for q in _quotes(expl)), expl
+
+
+def test_lint_ignores_web_addresses_left_out_of_a_quote():
+    audit = _audit()
+    before = "When you visit our sites, including https://plonkr.example; https://quibbly.example and any of our apps."
+    after = "When you use our site and any of our apps."
+    expl = "Now says “When you use our site…” instead of “…our sites, including and any of our apps” (privacy)"
+    assert audit.mixed_quotes(expl, before, after) == []

@@ -669,11 +669,23 @@ def _in_places(text: str, found: Sequence[str]) -> str:
     return ", ".join(quotes + missing)
 
 
+def _sentence_with_word(text: str, needle: str) -> tuple[str, int]:
+    """``_sentence_with``, where ``needle`` stands as whole words: "no" in "no trolling", never
+    the "no" inside "annoy" (a quote around that would split the word: "an no y people")."""
+    head = r"(?<!\w)" if needle[:1].isalnum() else ""
+    tail = r"(?!\w)" if needle[-1:].isalnum() else ""
+    pattern = re.compile(f"{head}{re.escape(needle)}{tail}")
+    for s in split_sentences(text):
+        if m := pattern.search(s):
+            return s, m.start()
+    return _sentence_with(text, needle)
+
+
 def _phrase(text: str, needle: str, width: int = 5) -> str:
     """``needle`` with up to ``width`` words either side, within its sentence of ``text`` and
     without the clause's Markdown or numbering: what a quote of a value needs to say what the
     value is ("a crowdfunding fee of 5% charged to the host", never a bare "5%")."""
-    sentence, at = _sentence_with(text, needle)
+    sentence, at = _sentence_with_word(text, needle)
     if at < 0:
         return needle
     before = re.split(r"[;:]\s", sentence[:at])[-1].split()
