@@ -48,7 +48,7 @@ _CONTEXT = re.compile(r"(?:\bunder|\bsection|\bin)\s*$", re.I)
 def _words(text: str) -> list[str]:
     """The words of ``text`` as a reader sees them: lower case, without link targets, web
     addresses or marks."""
-    return _WORD.findall(_URL.sub(" ", _LINK.sub(r"\1", text)).replace("_", " ").lower())
+    return _WORD.findall(_URL.sub(" ", _LINK.sub(r"\1", text)).replace("_", " ").replace("™", "TM").lower())
 
 
 def _contiguous(needle: list[str], hay: list[str]) -> bool:

@@ -131,3 +131,13 @@ def test_lint_ignores_web_addresses_left_out_of_a_quote():
     after = "When you use our site and any of our apps."
     expl = "Now says “When you use our site…” instead of “…our sites, including and any of our apps” (privacy)"
     assert audit.mixed_quotes(expl, before, after) == []
+
+
+def test_a_quote_read_on_still_holds_the_words_that_changed():
+    before = ("**Client**: means any legal or natural person, professional registered in the trade register or any "
+              "equivalent commercial register, which subscribes either to the freemium version of the Plonkr app "
+              "or to a paid subscription to the app;")
+    after = before.replace("freemium", "free trial").replace("app;", "app.")
+    expl = label_change("modified", before, after).explanation
+    assert "freemium" in expl and "free trial" in expl, expl  # old and new words both shown
+    assert all(_in_one_version(q, before, after) for q in _quotes(expl)), expl

@@ -2299,8 +2299,11 @@ def _passage(d: Delta, side: str, limit: int = 70) -> str:
     "" when no changed word is one a reader sees."""
     whole = _window(d, side, 3, 100_000)
     if whole and len(re.findall(r"\w+", whole)) < 6:
-        # too few words to be read alone ("Your privacy policy…"): more of its sentence around it
-        whole = _window(d, side, 8, 100_000) or whole
+        # too few words to be read alone ("Your privacy policy…"): more of its sentence around
+        # it, as long as the cut quote still holds the words that changed
+        wider = one_line(_window(d, side, 8, 100_000), limit)
+        if whole.strip("…") in wider:
+            return wider
     return one_line(whole, limit) if whole else ""
 
 
