@@ -12,7 +12,8 @@ that checkout's code on the same sample.
         [--all] [--width 300] [--lint]
 
 ``--lint`` adds, per change, the automatic checks of the faults an explanation must not have
-(a template token, raw Markdown, a quote that starts or ends inside a word) and prints their
+(a template token, raw Markdown, a quote that starts or ends inside a word, a quote whose words
+run in neither version: both versions' words mixed, or runs joined) and prints their
 counts at the end: a first filter, the reading is still what counts.
 
 Data: real version pairs from Open Terms Archive (ODC-BY 1.0), read in place from ../shared
@@ -36,11 +37,51 @@ from material_dev import Bundles, load_labels, load_texts  # noqa: E402
 _TEMPLATE = re.compile(r"qq\w+qq|\{\{[^}]*\}\}|\[(?:[A-Z][A-Z _]{2,})\]|%\w+%|\$\{\w+\}")
 _MARKDOWN = re.compile(r"<!--|-->|\*\*|__\w|\]\(|(?<!\S)\|(?!\S)|^#+\s|\s#{2,}\s")
 _QUOTE = re.compile(r"“([^”]*)”")
+_QUOTES = re.compile(r"“([^“”]*)”|«\s*([^«»]*?)\s*»")
+_WORD = re.compile(r"\w+")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|<[^<>]{1,40}>")
+_URL = re.compile(r"(?:https?://|www\.)[^\s)\]]+")  # an address a quote may leave out
+# a quote that names where the change is (a list's lead-in, a section's title), not the clause
+_CONTEXT = re.compile(r"(?:\bunder|\bsection|\bin)\s*$", re.I)
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text`` as a reader sees them: lower case, without link targets, web
+    addresses or marks."""
+    return _WORD.findall(_URL.sub(" ", _LINK.sub(r"\1", text)).replace("_", " ").replace("™", "TM").lower())
+
+
+def _contiguous(needle: list[str], hay: list[str]) -> bool:
+    n = len(needle)
+    return any(hay[i:i + n] == needle for i in range(len(hay) - n + 1))
+
+
+def mixed_quotes(explanation: str, before: str, after: str) -> list[str]:
+    """The quoted runs of ``explanation`` (in “” or « ») whose words do not occur in that order,
+    one after the other, in either version: words of both versions interleaved, runs joined, or
+    words left out ("to via XING receive"). A quote that names where the change is (after
+    "under" or "section": a list's lead-in, a section's title) is not checked, it quotes text
+    outside the clause. A quote may elide with "…": each piece is checked on its own. Case,
+    punctuation, Markdown, HTML tags, link targets and web addresses are ignored. Returns the
+    faulty quotes."""
+    sides = [_words(before), _words(after)]
+    out = []
+    for m in _QUOTES.finditer(explanation):
+        q = m.group(1) if m.group(1) is not None else m.group(2)
+        if _CONTEXT.search(explanation[:m.start()]):
+            continue
+        for piece in q.split("…"):
+            ws = _words(piece)
+            if ws and not any(_contiguous(ws, side) for side in sides):
+                out.append(q)
+                break
+    return out
 
 
 def lint(explanation: str, before: str, after: str) -> list[str]:
     """The automatic faults of one explanation: ``template``, ``markdown``, ``fragment`` (a quote
-    that starts or ends inside a word of the clause it quotes)."""
+    that starts or ends inside a word of the clause it quotes), ``mixed`` (a quote that is no
+    contiguous run of either version: see ``mixed_quotes``)."""
     out = []
     if _TEMPLATE.search(explanation):
         out.append("template")
@@ -58,6 +99,8 @@ def lint(explanation: str, before: str, after: str) -> list[str]:
         if head_cut or tail_cut or "; " in body and len(body.split()) <= 4:
             out.append("fragment")
             break
+    if mixed_quotes(explanation, before, after):
+        out.append("mixed")
     return out
 
 
@@ -113,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
                 faults.update(found)
                 if found:
                     print(f"    LINT: {', '.join(found)}")
+                for q in mixed_quotes(c.explanation, c.before or "", c.after or ""):
+                    print(f"    MIXED: “{q}”")
             for side, text in (("was", c.before), ("now", c.after)):
                 if text:
                     flat = " ".join(text.split())

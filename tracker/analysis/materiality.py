@@ -647,11 +647,48 @@ def _in_place(text: str, word: str) -> str:
     return f"“{_phrase(flat, m.group(0), 4)}”" if m else f'"{word}"'
 
 
+def _in_places(text: str, found: Sequence[str]) -> str:
+    """Each of ``found`` (modals, negations: "may", "immediately", "without prior notice") quoted
+    in place in ``text`` like ``_in_place``, joined with ", "; words that stand near one another
+    in one sentence are quoted once, in one run from the first to the last ("“…SCALINGO may, at
+    its sole discretion, immediately and without prior notice suspend…”"), never as quotes that
+    overlap and repeat each other's words."""
+    flat = plain(text)
+    spans, missing = [], []
+    for w in found:
+        m = re.search(rf"(?<!\w){re.escape(w)}(?!\w)", flat, re.I)
+        if m:
+            spans.append((m.start(), m.end()))
+        else:
+            missing.append(f'"{w}"')
+    groups: list[list[int]] = []
+    for a, b in sorted(spans):
+        # one quote when the words are at most ~10 words apart and no sentence ends between them
+        if groups and a - groups[-1][1] <= 60 and not re.search(r"[.;!?]\s", flat[groups[-1][1]:a]):
+            groups[-1][1] = max(groups[-1][1], b)
+        else:
+            groups.append([a, b])
+    quotes = [f"“{_phrase(flat, flat[a:b], 4)}”" for a, b in groups]
+    return ", ".join(quotes + missing)
+
+
+def _sentence_with_word(text: str, needle: str) -> tuple[str, int]:
+    """``_sentence_with``, where ``needle`` stands as whole words: "no" in "no trolling", never
+    the "no" inside "annoy" (a quote around that would split the word: "an no y people")."""
+    head = r"(?<!\w)" if needle[:1].isalnum() else ""
+    tail = r"(?!\w)" if needle[-1:].isalnum() else ""
+    pattern = re.compile(f"{head}{re.escape(needle)}{tail}")
+    for s in split_sentences(text):
+        if m := pattern.search(s):
+            return s, m.start()
+    return _sentence_with(text, needle)
+
+
 def _phrase(text: str, needle: str, width: int = 5) -> str:
     """``needle`` with up to ``width`` words either side, within its sentence of ``text`` and
     without the clause's Markdown or numbering: what a quote of a value needs to say what the
     value is ("a crowdfunding fee of 5% charged to the host", never a bare "5%")."""
-    sentence, at = _sentence_with(text, needle)
+    sentence, at = _sentence_with_word(text, needle)
     if at < 0:
         return needle
     before = re.split(r"[;:]\s", sentence[:at])[-1].split()
@@ -2018,7 +2055,10 @@ def _said(runs: list[str], text: str, d: Delta | None = None, side: str = "ins")
         return f"“{_quote(runs)}”"
     if d is not None and (window := _window(d, side)):
         return f"“{window}”"
-    return f"“{_quote(runs) if sum(len(r.split()) for r in runs) >= 3 else _snippet(text)}”"
+    # runs from apart joined would quote words the clause never says in that order: the longest
+    # one alone when it reads on its own, else the clause
+    longest = max(runs, key=lambda r: len(r.split()), default="")
+    return f"“{_quote([longest]) if len(longest.split()) >= 3 else _snippet(text)}”"
 
 
 def _phrase_like(runs: list[str]) -> bool:
@@ -2261,6 +2301,12 @@ def _passage(d: Delta, side: str, limit: int = 70) -> str:
     characters ("…You grant GitHub and our Affiliates the right to store, host, archive…");
     "" when no changed word is one a reader sees."""
     whole = _window(d, side, 3, 100_000)
+    if whole and len(re.findall(r"\w+", whole)) < 6:
+        # too few words to be read alone ("Your privacy policy…"): more of its sentence around
+        # it, as long as the cut quote still holds the words that changed
+        wider = one_line(_window(d, side, 8, 100_000), limit)
+        if whole.strip("…") in wider:
+            return wider
     return one_line(whole, limit) if whole else ""
 
 
@@ -3664,8 +3710,8 @@ class _Job:
         if not sentences and (added_m or removed_m) and (legal or self._effect(self.sa.legal, legal)):
             # read in place ("Now says “…may close your account at any time when…”"), not a bare
             # '"not"' or '"at any time"' that says nothing on its own
-            now = ", ".join(_in_place(self.after or "", w) for w in sorted(added_m))
-            was = ", ".join(_in_place(self.before or "", w) for w in sorted(removed_m))
+            now = _in_places(self.after or "", sorted(added_m)) if added_m else ""
+            was = _in_places(self.before or "", sorted(removed_m)) if removed_m else ""
             text = (f"Now says {now} instead of {was}" if now and was else
                     f"Now says {now}" if now else f"No longer says {was}")
             sentences.append(f"{text}{_cats_text(cats or ('other',))}")
@@ -3821,10 +3867,29 @@ class _Job:
         new_in = [r for r in ins_c if _stems(r) - _stems(self.before)]
         new_out = [r for r in del_c if _stems(r) - _stems(self.after)]
         if new_in and not new_out:
-            return f"Adds “{_quote(new_in, 40)}” to: “{_snippet(_legal_part(self.sa.legal, self.after), 60)}”"
+            return f"Adds {self._each(new_in)} to: “{self._context('ins')}”"
         if new_out and not new_in:
+            # runs joined ("grant; servers") on purpose: wording.readable_drops says them as the
+            # passage that changed, now and before
             return f"Drops “{_quote(new_out, 40)}” from: “{_snippet(_legal_part(self.sb.legal, self.before), 60)}”"
         return ""
+
+    @staticmethod
+    def _each(runs: list[str]) -> str:
+        """``runs`` (items put in) quoted each on its own (“created”, “Greenhouses”): runs from apart in the clause
+        joined in one quote ("created; Greenhouses") would quote words the clause never says in
+        that order."""
+        said = list(dict.fromkeys(_quote([r], 40) for r in runs))
+        if len(said) == 1:
+            return f"“{said[0]}”"
+        return ", ".join(f"“{r}”" for r in said[:-1]) + f" and “{said[-1]}”"
+
+    def _context(self, side: str) -> str:
+        """The words of one side (``"ins"`` or ``"dels"``) around the items put in or taken out,
+        so that the quote shows where they stand ("…information collected or created by us…");
+        the start of its legal sentences when the items are not among the words read."""
+        legal, text = (self.sa.legal, self.after) if side == "ins" else (self.sb.legal, self.before)
+        return _window(self.d, side, 4, 80) or _snippet(_legal_part(legal, text), 60)
 
     def _scope(self, ins_c: list[str], del_c: list[str], cats: tuple[str, ...]) -> str:
         """Inserted or deleted content words in a clause with a legal category: its scope moved."""
@@ -3870,7 +3935,11 @@ class _Job:
         now, was = _passage(self.d, "ins"), _passage(self.d, "dels")
         if now and was:
             return f"Now says “{now}” instead of “{was}”{tail}"
-        return f"Now says “{_quote(ins_c, 60)}” instead of “{_quote(del_c, 60)}”{tail}"
+        # a side whose changed words are not among the words read (a link, markup): its passage
+        # as read all the same, never its runs joined ("created; Services" is no run of the text)
+        now = now or _window(self.d, "ins", 3, 70, hidden=True) or _quote(ins_c[:1], 60)
+        was = was or _window(self.d, "dels", 3, 70, hidden=True) or _quote(del_c[:1], 60)
+        return f"Now says “{now}” instead of “{was}”{tail}"
 
 
 _MINIMUM_WORDS = frozenset("least over above older minimum mindestens moins plus älter".split())
