@@ -368,15 +368,21 @@ def import_history(
     if not start.up_to_date:
         result.commits_total = _count_commits(repo_path, [tip, *(f"^{sha}" for sha in start.exclude)])
         importer = _Importer(store, index, result, batch, progress)
-        read_started = time.perf_counter()
-        importer.run(repo_path, [tip, *(f"^{sha}" for sha in start.exclude)])
-        result.seconds_read = (time.perf_counter() - read_started - result.seconds_record
-                               - importer.seconds_index)
-        index.set_meta(META_PREFIX + result.source, tip)
-        index.commit()
-        started = time.perf_counter()
-        report("indexing")
-        result.indexed = importer.indexed + sync(store, index)  # sync: nothing left, normally
+        # The full-text index is filled once at the end rather than row by row through its
+        # triggers, unless the import is small beside what the index holds (refilling the
+        # whole index would then cost more than the triggers).
+        defer = result.commits_total >= index.version_count()
+        with index.deferred_search(defer):
+            read_started = time.perf_counter()
+            importer.run(repo_path, [tip, *(f"^{sha}" for sha in start.exclude)])
+            result.seconds_read = (time.perf_counter() - read_started - result.seconds_record
+                                   - importer.seconds_index)
+            index.set_meta(META_PREFIX + result.source, tip)
+            index.commit()
+            started = time.perf_counter()
+            report("indexing")
+            result.indexed = importer.indexed + sync(store, index)  # sync: nothing left, normally
+            index.commit()
         result.seconds_index = importer.seconds_index + time.perf_counter() - started
     result.to_commit = tip
     return result
