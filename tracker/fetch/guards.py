@@ -556,11 +556,34 @@ def rate_limited(page: Page) -> bool:
     return _RATE_LIMIT(page.both)
 
 
+def terms_beside_banner(text: str) -> bool:
+    """Whether ``text`` holds terms beside a cookie or consent banner: once the lines that name
+    cookies or consent, or carry the banner's controls ("Tout accepter", "Paramétrer", "Alle
+    ablehnen"), are set aside, the rest reads as terms (``reads_as_terms`` with the legal
+    vocabulary itself, ``TERMS_LIKE`` distinct legal patterns) and is longer than the banner.
+
+    A short terms page under an ordinary banner is the terms whatever the banner says; a
+    consent wall's own text is its purposes and partners, which name cookies or consent, so
+    little or nothing of it is left.
+    """
+    banner: list[str] = []
+    rest: list[str] = []
+    for line in text.splitlines():
+        low = line.lower()
+        is_banner = (_CONSENT_TOPIC(low) or _ACCEPT_ALL(low) or _DECLINE_OR_MANAGE(low)
+                     or (_ACCEPT_WORD.search(low) is not None and _REFUSE_WORD.search(low) is not None))
+        (banner if is_banner else rest).append(line)
+    kept = "\n".join(rest)
+    return (len(kept.strip()) > len("\n".join(banner).strip()) and legal_vocabulary(kept) >= TERMS_LIKE
+            and reads_as_terms(kept, notice=False))
+
+
 def consent_screen(page: Page) -> bool:
     """A consent screen in place of the page: cookies or consent named, an "accept all" and a
-    "reject all" or "manage options" control, and little other text."""
+    "reject all" or "manage options" control, and little other text (a short terms page under
+    an ordinary banner is not one: ``terms_beside_banner``)."""
     return (len(page.text) <= CONSENT_MAX and _CONSENT_TOPIC(page.both) and _ACCEPT_ALL(page.both)
-            and _DECLINE_OR_MANAGE(page.both))
+            and _DECLINE_OR_MANAGE(page.both) and not terms_beside_banner(page.text))
 
 
 # A paywall or subscription interstitial: the page asks to subscribe (or sign in as a
@@ -884,7 +907,8 @@ def consent_buttons(page: Page) -> bool:
     ``PROMPT_WORDS`` words holding an accept and a refuse control, little other text."""
     return (len(page.text) <= CONSENT_MAX and _CONSENT_TOPIC(page.both)
             and any(len(line.split()) <= PROMPT_WORDS and _ACCEPT_WORD.search(line) and _REFUSE_WORD.search(line)
-                    for line in page.text.splitlines()))
+                    for line in page.text.splitlines())
+            and not terms_beside_banner(page.text))
 
 
 # A template served unrendered: its placeholders where the text goes ({{ page.body }}, {% block %},
