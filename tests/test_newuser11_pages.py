@@ -126,3 +126,23 @@ def test_a_run_records_terms_under_a_banner_and_refuses_the_wall(env, lang):
     docs = env.run(code=1)
     assert docs[BAD]["outcome"] == "failed" and "looks like an error page" in docs[BAD]["error"], docs[BAD]
     assert len(env.commits("faulty")) == 1
+
+
+@pytest.mark.parametrize("lang", sorted(BANNERS))
+def test_a_reworded_banner_line_is_page_chrome_in_every_language(env, lang):
+    banner, body = BANNERS[lang]
+    sentence = banner.split("<button>")[0].strip()
+    reworded = sentence[:-1] + " y más."  # any words added to the banner's sentence
+    old, new = env.tmp / f"{lang}1.html", env.tmp / f"{lang}2.html"
+    old.write_text(_terms_page(lang, banner, body), encoding="utf-8")
+    new.write_text(_terms_page(lang, banner.replace(sentence, reworded), body), encoding="utf-8")
+    out = env.tracker("compare", str(old), str(new), code=None).output
+    assert "Cosmetic change only (page-chrome)" in out and "MATERIAL" not in out, out
+
+
+def test_a_cookie_policy_clause_in_the_middle_of_a_sentence_is_no_banner():
+    from tracker.analysis.boilerplate import chrome_kind
+    text = "Si lo desea, usamos cookies solo con su consentimiento y puede retirarlo en cualquier momento."
+    assert chrome_kind(text, text.lower().split()) != "cookie-banner"
+    assert chrome_kind("Usamos cookies para medir la audiencia.", "usamos cookies para medir la audiencia".split()) \
+        == "cookie-banner"
