@@ -146,3 +146,48 @@ def test_a_cookie_policy_clause_in_the_middle_of_a_sentence_is_no_banner():
     assert chrome_kind(text, text.lower().split()) != "cookie-banner"
     assert chrome_kind("Usamos cookies para medir la audiencia.", "usamos cookies para medir la audiencia".split()) \
         == "cookie-banner"
+
+
+# Short terms (under 2,000 characters) of a fictional service, and the marketing page served in their place.
+SHORT_TERMS = (
+    "<!doctype html><html><head><title>Quillby Terms</title></head><body><nav>Home | Pricing</nav><main>"
+    "<h1>Quillby Terms of Service</h1><h2>1. Refunds</h2><p>If you cancel within 14 days we refund your payment in "
+    "full.</p><h2>2. Termination</h2><p>We may terminate your account after giving you 30 days' written notice.</p>"
+    "<h2>3. Liability</h2><p>Our liability is limited to the fees you paid in the last 12 months.</p><h2>4. "
+    "Disputes</h2><p>Any dispute goes to the courts of Denver under the governing law of Colorado.</p><h2>5. "
+    "Changes</h2><p>We will notify you of material changes at least 30 days before they take effect.</p></main>"
+    "</body></html>")
+LANDINGS = {
+    "en": "<h1>Ship notes faster with Quillby</h1><p>Write, share and publish in seconds. Start your free trial "
+          "today.</p><h2>Features</h2><p>Templates, offline mode and 24/7 support.</p><p><a href='/signup'>Get "
+          "started</a></p>",
+    "fr": "<h1>Prenez vos notes plus vite avec Quillby</h1><p>Écrivez et publiez en quelques secondes. Essai "
+          "gratuit dès aujourd'hui.</p><p><a href='/signup'>Commencer</a></p>",
+}
+
+
+def _landing(body: str) -> str:
+    return (f"<!doctype html><html><head><title>Quillby</title></head><body><nav>Home | Pricing</nav><main>{body}"
+            "</main><footer><a href='/terms'>Terms</a> <a href='/privacy'>Privacy</a></footer></body></html>")
+
+
+@pytest.mark.parametrize("lang", sorted(LANDINGS))
+def test_a_landing_page_in_place_of_short_terms_is_never_recorded(env, lang):
+    env.server.page("/bad", lambda: html(SHORT_TERMS))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    env.server.page("/bad", lambda: html(_landing(LANDINGS[lang])))
+    for _ in range(4):  # not held then recorded: refused on every run
+        docs = env.run(code=1)
+        assert docs[BAD]["outcome"] == "failed" and "not the terms" in docs[BAD]["error"], docs[BAD]
+    assert len(env.commits("faulty")) == 1
+    assert "Quillby Terms of Service" in env.text("faulty")
+
+
+def test_a_plain_language_rewrite_of_short_terms_is_held_not_refused(env):
+    env.server.page("/bad", lambda: html(SHORT_TERMS))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    plain = _landing("<h1>Quillby, in plain words</h1><p>We keep your notes until you delete them.</p><p>You can "
+                     "close your account whenever you like.</p>")
+    env.server.page("/bad", lambda: html(plain))
+    docs = env.run(code=None)
+    assert docs[BAD]["outcome"] != "failed", docs[BAD]
