@@ -191,3 +191,9 @@ def test_a_plain_language_rewrite_of_short_terms_is_held_not_refused(env):
     env.server.page("/bad", lambda: html(plain))
     docs = env.run(code=None)
     assert docs[BAD]["outcome"] != "failed", docs[BAD]
+
+
+def test_a_consent_screen_refusal_says_how_to_keep_the_terms():
+    verdict = _verdict(_terms_page("fr", "", WALLS["fr"]))
+    assert verdict is not None and verdict.startswith(f"{guard.ERROR_PAGE_PREFIX}consent screen; "), verdict
+    assert "`remove`" in verdict and "`select`" in verdict, verdict

@@ -1399,6 +1399,10 @@ def page_refresh(raw: bytes, url: str) -> tuple[str, int] | None:
 COOKIE_BANNER_HINT = ("the terms may sit elsewhere on the page: check the source's `select` and `remove` in the "
                       "sources file, and its url")
 
+# what to do when the terms are on the page, under a banner the rules took for the whole page
+CONSENT_HINT = ("if the terms are on the page under a cookie or consent banner, name the banner in the source's "
+                "`remove` (or the terms in its `select`) in the sources file")
+
 
 def error_page(text: str, raw: bytes = b"", previous_length: int | None = None, *, url: str = "",
                final_url: str = "") -> str | None:
@@ -1451,6 +1455,8 @@ def error_page(text: str, raw: bytes = b"", previous_length: int | None = None, 
                 return f"{ERROR_PAGE_PREFIX}{name}; its text is at {frame_source(page)}: set the source's url to it"
             if rule is cookie_banner:
                 return f"{ERROR_PAGE_PREFIX}{name}; {COOKIE_BANNER_HINT}"
+            if rule in (consent_screen, consent_buttons):
+                return f"{ERROR_PAGE_PREFIX}{name}; {CONSENT_HINT}"
             return f"{ERROR_PAGE_PREFIX}{name}"
     return None
 
