@@ -197,3 +197,58 @@ def test_a_consent_screen_refusal_says_how_to_keep_the_terms():
     verdict = _verdict(_terms_page("fr", "", WALLS["fr"]))
     assert verdict is not None and verdict.startswith(f"{guard.ERROR_PAGE_PREFIX}consent screen; "), verdict
     assert "`remove`" in verdict and "`select`" in verdict, verdict
+
+
+# The same fictional terms in Spanish and Italian, and their English translation (each long enough
+# for its language to be told: 40 function words and more).
+TRANSLATED = {
+    "es": ["Términos de Brindle", "Estos términos regulan el uso del servicio Brindle y de sus aplicaciones.",
+           "Si cancela su suscripción dentro de los 14 días, le devolvemos el pago completo.",
+           "Podemos cerrar su cuenta con un aviso de 30 días por correo electrónico.",
+           "Conservamos sus datos durante 2 años después del cierre de la cuenta.",
+           "No utilizamos sus contenidos para entrenar nuestros modelos de inteligencia artificial.",
+           "Cualquier controversia se resolverá mediante arbitraje vinculante en Valencia.",
+           "Le notificaremos con 30 días de antelación cualquier cambio de estos términos.",
+           "La responsabilidad de Brindle se limita a las tarifas que usted pagó en los últimos 12 meses.",
+           "Usted es responsable de la seguridad de su cuenta y de las acciones que se realicen con ella.",
+           "Las leyes de España se aplican a estos términos y a su uso del servicio."],
+    "it": ["Termini di Brindle", "Questi termini regolano l'uso del servizio Brindle e delle sue applicazioni.",
+           "Se annulli il tuo abbonamento entro 14 giorni, ti rimborsiamo il pagamento per intero.",
+           "Possiamo chiudere il tuo account con un preavviso di 30 giorni per email.",
+           "Conserviamo i tuoi dati per 2 anni dopo la chiusura del tuo account.",
+           "Non utilizziamo i tuoi contenuti per addestrare i nostri modelli di intelligenza artificiale.",
+           "Ogni controversia è risolta con un arbitrato vincolante a Torino.",
+           "Ti comunicheremo con 30 giorni di anticipo ogni modifica di questi termini.",
+           "La responsabilità di Brindle è limitata alle tariffe che hai pagato negli ultimi 12 mesi e non oltre.",
+           "Sei responsabile della sicurezza del tuo account e delle azioni che sono svolte con il tuo account.",
+           "Le leggi della Repubblica si applicano a questi termini e al tuo uso del servizio in ogni caso."],
+}
+ENGLISH = ["Brindle Terms", "These terms govern the use of the Brindle service and of its apps.",
+           "If you cancel your subscription within 14 days, we refund your payment in full.",
+           "We may close your account with 30 days of notice by email.",
+           "We keep your data for 2 years after the account is closed.",
+           "We do not use your content to train our artificial intelligence models.",
+           "Any dispute will be resolved by binding arbitration in the city of the service.",
+           "We will notify you 30 days in advance of any change to these terms.",
+           "The liability of Brindle is limited to the fees that you paid in the last 12 months.",
+           "You are responsible for the security of your account and for the actions taken with it.",
+           "The laws of the country apply to these terms and to your use of the service."]
+
+
+def _markdown(lines: list[str]) -> str:
+    return f"# {lines[0]}\n\n" + "\n\n".join(lines[1:]) + "\n"
+
+
+@pytest.mark.parametrize("lang", sorted(TRANSLATED))
+def test_a_translation_into_english_is_no_new_terms(env, lang):
+    from tracker.analysis.scope import language_switch
+
+    old, new = _markdown(TRANSLATED[lang]), _markdown(ENGLISH)
+    assert language_switch(old, new) == (lang, "en")
+    assert language_switch(new, old) == ("en", lang)
+    a, b = env.tmp / f"{lang}.md", env.tmp / "en.md"
+    a.write_text(old, encoding="utf-8")
+    b.write_text(new, encoding="utf-8")
+    out = env.tracker("compare", str(a), str(b), code=None).output
+    name = {"es": "Spanish", "it": "Italian"}[lang]
+    assert f"The page is now in English instead of {name}" in out and "MATERIAL" not in out, out
