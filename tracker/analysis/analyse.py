@@ -165,7 +165,8 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
 
 
 _REVERTS = ("revert", "partial-revert")
-_LANGUAGES = {"en": "English", "fr": "French", "de": "German"}
+_LANGUAGES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "nl": "Dutch",
+              "pt": "Portuguese"}
 
 
 def _not_material(change: ClauseChange) -> ClauseChange:

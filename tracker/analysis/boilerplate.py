@@ -523,7 +523,11 @@ _COOKIE_BANNER = re.compile(
     r"by\s+clicking\s+[\"“]?(?:ok|accept|i\s+agree|got\s+it|allow|agree)|accept\s+(?:all\s+)?cookies|"
     r"cookie\s+(?:settings|preferences)|manage\s+(?:your\s+)?(?:cookie\s+)?preferences|"
     r"place\s+these\s+cookies|^i\s+(?:have\s+read|agree|accept|consent)\b|best\s+viewed\s+(?:in|with|using)|nous\s+utilisons\s+des\s+cookies|wir\s+verwenden\s+cookies|"
-    r"accepter\s+(?:tous\s+les\s+)?cookies|alle\s+akzeptieren|check\s+out\s+our\s+cookie\s+policy)",
+    r"accepter\s+(?:tous\s+les\s+)?cookies|alle\s+akzeptieren|check\s+out\s+our\s+cookie\s+policy|"
+    # Spanish and Italian banners, as the French and German ones above ("Usamos cookies para...")
+    r"^(?:(?:nosotros\s+y\s+nuestros\s+socios|este\s+sitio(?:\s+web)?)\s+)?(?:usamos|utilizamos|usa|utiliza)\s+cookies|"
+    r"^(?:(?:noi\s+e\s+i\s+nostri\s+partner|questo\s+sito(?:\s+web)?)\s+)?(?:usiamo|utilizziamo|usa|utilizza)\s+"
+    r"(?:i\s+)?cookie)",
     re.I)
 _CHROME_PHRASES = re.compile(
     r"^(?:table\s+of\s+contents|contents|on\s+this\s+page|jump\s+to|skip\s+to|back\s+to\s+top|"

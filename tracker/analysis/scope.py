@@ -33,6 +33,7 @@ Pure functions of the texts and their clause lists; ``materiality.label_document
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Sequence
 
@@ -384,6 +385,10 @@ def other_page_side(old: str, new: str, *, long_enough: int = 2000) -> str | Non
 # --- the same document in another language ----------------------------------------------------------
 _MIN_FUNCTION_WORDS = 40  # of the dominant language: a few lines of a cookie banner decide nothing
 _DOMINANCE = 3.0  # the dominant language's function words against the next one's
+_OTHER_LANGUAGES = ("es", "it", "nl", "pt")  # told by ``fetch.guards`` words when not en/fr/de
+# ... against the next of seven languages: Spanish and Portuguese share "de", "que", "para", "por"
+# (plain Spanish terms count about 2.7 times the Portuguese words), so a lower bar than 3
+_WIDE_DOMINANCE = 2.0
 
 
 @lru_cache(maxsize=4)  # a history's text is the new side of one pair, then the old side of the next
@@ -393,10 +398,23 @@ def _clear_language(text: str) -> str | None:
     else None (a short or bilingual text)."""
     from tracker.analysis.boilerplate import function_word_counts
 
-    counts = sorted(function_word_counts(re.findall(r"[^\W\d_]+", text[:40000].lower())).items(),
-                    key=lambda kv: -kv[1])
+    words = re.findall(r"[^\W\d_]+", text[:40000].lower())
+    counts = sorted(function_word_counts(words).items(), key=lambda kv: -kv[1])
     (lang, top), (_, second) = counts[0], counts[1]
-    return lang if top >= _MIN_FUNCTION_WORDS and top >= _DOMINANCE * max(second, 1) else None
+    if top >= _MIN_FUNCTION_WORDS and top >= _DOMINANCE * max(second, 1):
+        return lang
+    # Spanish, Italian, Dutch or Portuguese terms (told by the fetch guards' function words of
+    # seven languages, each against all the others): a page served in English in their place is
+    # a translation too, not every clause removed and added.
+    from tracker.fetch.guards import _FUNCTION_WORDS
+
+    tally = Counter(words)
+    wide = sorted(((name, sum(tally[w] for w in vocabulary)) for name, vocabulary in _FUNCTION_WORDS.items()),
+                  key=lambda kv: -kv[1])
+    (lang, top), (_, second) = wide[0], wide[1]
+    if lang in _OTHER_LANGUAGES and top >= _MIN_FUNCTION_WORDS and top >= _WIDE_DOMINANCE * max(second, 1):
+        return lang
+    return None
 
 
 def language_switch(old: str, new: str) -> tuple[str, str] | None:

@@ -556,11 +556,34 @@ def rate_limited(page: Page) -> bool:
     return _RATE_LIMIT(page.both)
 
 
+def terms_beside_banner(text: str) -> bool:
+    """Whether ``text`` holds terms beside a cookie or consent banner: once the lines that name
+    cookies or consent, or carry the banner's controls ("Tout accepter", "Paramétrer", "Alle
+    ablehnen"), are set aside, the rest reads as terms (``reads_as_terms`` with the legal
+    vocabulary itself, ``TERMS_LIKE`` distinct legal patterns) and is longer than the banner.
+
+    A short terms page under an ordinary banner is the terms whatever the banner says; a
+    consent wall's own text is its purposes and partners, which name cookies or consent, so
+    little or nothing of it is left.
+    """
+    banner: list[str] = []
+    rest: list[str] = []
+    for line in text.splitlines():
+        low = line.lower()
+        is_banner = (_CONSENT_TOPIC(low) or _ACCEPT_ALL(low) or _DECLINE_OR_MANAGE(low)
+                     or (_ACCEPT_WORD.search(low) is not None and _REFUSE_WORD.search(low) is not None))
+        (banner if is_banner else rest).append(line)
+    kept = "\n".join(rest)
+    return (len(kept.strip()) > len("\n".join(banner).strip()) and legal_vocabulary(kept) >= TERMS_LIKE
+            and reads_as_terms(kept, notice=False))
+
+
 def consent_screen(page: Page) -> bool:
     """A consent screen in place of the page: cookies or consent named, an "accept all" and a
-    "reject all" or "manage options" control, and little other text."""
+    "reject all" or "manage options" control, and little other text (a short terms page under
+    an ordinary banner is not one: ``terms_beside_banner``)."""
     return (len(page.text) <= CONSENT_MAX and _CONSENT_TOPIC(page.both) and _ACCEPT_ALL(page.both)
-            and _DECLINE_OR_MANAGE(page.both))
+            and _DECLINE_OR_MANAGE(page.both) and not terms_beside_banner(page.text))
 
 
 # A paywall or subscription interstitial: the page asks to subscribe (or sign in as a
@@ -884,7 +907,8 @@ def consent_buttons(page: Page) -> bool:
     ``PROMPT_WORDS`` words holding an accept and a refuse control, little other text."""
     return (len(page.text) <= CONSENT_MAX and _CONSENT_TOPIC(page.both)
             and any(len(line.split()) <= PROMPT_WORDS and _ACCEPT_WORD.search(line) and _REFUSE_WORD.search(line)
-                    for line in page.text.splitlines()))
+                    for line in page.text.splitlines())
+            and not terms_beside_banner(page.text))
 
 
 # A template served unrendered: its placeholders where the text goes ({{ page.body }}, {% block %},
@@ -1375,6 +1399,10 @@ def page_refresh(raw: bytes, url: str) -> tuple[str, int] | None:
 COOKIE_BANNER_HINT = ("the terms may sit elsewhere on the page: check the source's `select` and `remove` in the "
                       "sources file, and its url")
 
+# what to do when the terms are on the page, under a banner the rules took for the whole page
+CONSENT_HINT = ("if the terms are on the page under a cookie or consent banner, name the banner in the source's "
+                "`remove` (or the terms in its `select`) in the sources file")
+
 
 def error_page(text: str, raw: bytes = b"", previous_length: int | None = None, *, url: str = "",
                final_url: str = "") -> str | None:
@@ -1427,6 +1455,8 @@ def error_page(text: str, raw: bytes = b"", previous_length: int | None = None, 
                 return f"{ERROR_PAGE_PREFIX}{name}; its text is at {frame_source(page)}: set the source's url to it"
             if rule is cookie_banner:
                 return f"{ERROR_PAGE_PREFIX}{name}; {COOKIE_BANNER_HINT}"
+            if rule in (consent_screen, consent_buttons):
+                return f"{ERROR_PAGE_PREFIX}{name}; {CONSENT_HINT}"
             return f"{ERROR_PAGE_PREFIX}{name}"
     return None
 

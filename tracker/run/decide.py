@@ -529,6 +529,21 @@ def _leading_part(latest: str, text: str) -> bool:
     return len(whole) - len(head) >= 200 and whole.startswith(head)
 
 
+def _landing_for_short_terms(latest: str, text: str) -> bool:
+    """Whether ``text`` is a landing or marketing page served where short terms (``latest``,
+    under the 2,000 characters ``analysis.scope.other_page_side`` asks for) stood: a short page
+    that shares no line with them, has hardly any legal vocabulary (its footer's "Terms" and
+    "Privacy" links at most) where they had the terms' (``guards.TERMS_LIKE`` patterns), and no
+    sentence of terms or of a notice to its reader (``guards.reads_as_terms``: a plain-language
+    rewrite of the terms, "We keep your data for a year", is terms, held as a shrink)."""
+    from tracker.analysis.scope import shared_lines
+
+    return (len(text) <= guard.LITTLE_TEXT and len(text) < len(latest)
+            and guard.legal_vocabulary(text) < guard.HOLLOW_LEGAL
+            and guard.legal_vocabulary(latest) >= guard.TERMS_LIKE
+            and shared_lines(text, latest) == 0.0 and not guard.reads_as_terms(text))
+
+
 def _another_page(latest: str, text: str) -> str | None:
     """Why ``text`` is another page served in place of the terms whose latest text is ``latest``
     (a landing, marketing or download page, a title alone: ``analysis.scope.other_page_side``),
@@ -537,7 +552,7 @@ def _another_page(latest: str, text: str) -> str | None:
     would be two false versions, one of them a false alarm."""
     from tracker.analysis.scope import other_page_side
 
-    if other_page_side(latest, text) != "new":
+    if other_page_side(latest, text) != "new" and not _landing_for_short_terms(latest, text):
         return None
     if len(text) <= guard.LITTLE_TEXT and guard.reads_as_terms(text, notice=False):
         # a short policy that now stands where a long one stood (a one-paragraph privacy notice):
