@@ -40,3 +40,60 @@ def test_quote_is_still_spared_after_a_sentence_that_says_the_fact() -> None:
             "compétence exclusive des tribunaux de Bruges, sans exception aucune pour les clients »")
     title = fit_title("Brioche Cloud Conditions générales", what)
     assert title == "Brioche Cloud Conditions générales: The competent court is now in Bruges instead of Ghent"
+
+
+# --- item 6: a quantity with a magnitude or unit in a table cell --------------------------------
+PLANS = """\
+# Orbitly Pricing
+
+## Plans
+
+| Plan | {price} | {qty} |
+| --- | --- | --- |
+| Starter | {p1} | {q1} |
+| Growth | {p2} | {q2} |
+
+## Credits
+
+Prepaid credits expire 12 months after purchase.
+"""
+
+
+@pytest.mark.parametrize("price, qty, old, new", [
+    ("Price", "Tokens", "10M", "5M"),
+    ("Monthly fee", "Storage", "2GB", "500MB"),
+    ("Preis", "Anfragen", "100K Anfragen", "50K Anfragen"),
+    ("Prix", "Stockage", "20 Go", "5 Go"),
+    ("Price", "API calls", "5k", "2k"),
+])
+def test_a_quantity_cut_in_a_pricing_table_is_material(price: str, qty: str, old: str, new: str) -> None:
+    from tracker.analysis import analyse
+
+    before = PLANS.format(price=price, qty=qty, p1="$12 a month", q1="1M", p2="$40 a month", q2=old)
+    after = PLANS.format(price=price, qty=qty, p1="$12 a month", q1="1M", p2="$40 a month", q2=new)
+    result = analyse(before, after)
+    changed = [c for c in result.changes if c.kind != "unchanged"]
+    assert changed, result.summary
+    label = changed[0]
+    assert label.material, label.explanation
+    assert "name" not in label.explanation.lower(), label.explanation
+    assert new in label.explanation and old in label.explanation, label.explanation
+
+
+def test_a_quota_column_without_a_price_column_is_usage_rules() -> None:
+    from tracker.analysis import analyse
+
+    table = "# Orbitly Limits\n\n## Fair use\n\n| Plan | Daily limit |\n| --- | --- |\n| Starter | {a} |\n| Growth | 20k |\n"
+    result = analyse(table.format(a="10k"), table.format(a="1k"))
+    label = next(c for c in result.changes if c.kind != "unchanged")
+    assert label.material and "usage-rules" in label.categories, label
+
+
+def test_a_quantity_in_a_sentence_is_never_only_a_name() -> None:
+    from tracker.analysis import analyse
+
+    text = "# Orbitly Terms\n\n## Usage\n\nEach Growth workspace includes {q} of storage for uploaded files.\n"
+    result = analyse(text.format(q="50GB"), text.format(q="5GB"))
+    label = next(c for c in result.changes if c.kind != "unchanged")
+    assert "name" not in label.explanation.lower(), label.explanation
+    assert label.severity != "cosmetic", label

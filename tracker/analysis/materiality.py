@@ -1357,6 +1357,11 @@ _PARTY_PRONOUNS = frozenset("you your yours we us our ours either both each part
                             "nur".split())
 
 
+# A number with a magnitude or unit glued to it ("10m", "5k", "2gb", "100mb", "1.5tb", "30s"):
+# a quantity, never a name, however it is capitalised
+_QUANTITY = re.compile(r"\d[\d.,]*(?:[a-zµ]{1,4}|[kmbgt]i?b?)")
+
+
 def _counts_or_parties(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
     """Whether a replaced run holds a number in words or a unit of time ("dreißig Tagen" →
     "drei Monaten", "thirty days" → "six months"), or puts one party's pronoun for the other's
@@ -1373,6 +1378,8 @@ def _counts_or_parties(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
             continue
         if number(w) is not None or word_number(w) is not None:
             return True
+        if _QUANTITY.fullmatch(w):
+            return True  # "10M" → "5M", "2GB" → "500MB": an amount with its magnitude or unit
         if re.fullmatch(r"(?:days?|weeks?|months?|years?|hours?|jours?|semaines?|mois|ans?|années?|heures?|"
                         r"tage?n?|wochen?|monate?n?|jahre?n?|stunden?)", w):
             return True
@@ -2642,6 +2649,8 @@ def _names_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
     changed = set(d.inserted()) | set(d.deleted())
     if any(f.kind == "place" and set(words(f.text)) & changed for f in fb + fa):
         return False
+    if any(_QUANTITY.fullmatch(w) for w in changed):
+        return False  # "10M" → "5M": an amount with its magnitude, never a name
     if any(_REGION.search(d.run_text(side, r)) for side in ("ins", "dels") for r in d.runs(side)):
         return False
     runs = [(side, r) for side in ("ins", "dels") for r in d.runs(side)
@@ -3069,7 +3078,7 @@ def _cell_changed(before: str, after: str, heading: str = "") -> ChangeLabel | N
             if _valued(cb) and _valued(ca):
                 continue  # "1 year" → "365 days", "€5" → "€7": durations and amounts are the facts' business
             if not any(w.isalpha() and is_content_word(w) for w in wb ^ wa):
-                if i and (number := _number_cell(column, ra[0], cb, ca, heading)):
+                if i and (number := _number_cell(column, ra[0], cb, ca, heading, tuple(tb[0]))):
                     return number
                 continue  # a sign or a number: the facts' business ("5€" read as "5é")
             cats = tuple(c for c in _order(_cats((f"{column}: {ca}", f"{column}: {cb}", ra[0]))) if c != "other")
@@ -3094,20 +3103,44 @@ _NOT_A_QUANTITY = re.compile(r"\b(?:date|dated|year|updated|version|v|id|ids|no|
                              r"rank|order|row|line|page|phone|tel|fax|zip|postcode|datum|jahr|année|numéro)\b", re.I)
 
 
+# A cell that is a number with a magnitude or unit after it, and perhaps the thing counted
+# ("10M", "5k", "2 GB", "100K tokens", "1,5 To")
+_QUANTITY_CELL = re.compile(r"^\s*\d[\d,.' \u202f\u00a0]*\s*[A-Za-zµ]{1,4}(?:\s+[^\W\d_]+){0,2}\s*$")
+# Column names that say a quota or a limit (en/fr/de/es)
+_LIMIT_COLUMN = re.compile(r"\b(?:quotas?|limits?|caps?|allowances?|included|max(?:imum)?|per (?:month|day|minute|hour)|"
+                           r"limites?|plafonds?|inclus|contingents?|kontingent\w*|limit\w*|inklusive|höchst\w*|"
+                           r"límites?|cuotas?|incluid[oa]s?|máximo)\b", re.I)
+_PRICE_COLUMN = re.compile(r"\b(?:price|prices|pricing|cost|fee|fees|rate|prix|tarifs?|coût|preis\w*|kosten|"
+                           r"gebühr\w*|precios?|tarifas?|coste|costo)\b", re.I)
+
+
+def _number_like(cell: str) -> bool:
+    """Whether a table cell is a bare number or a quantity with a magnitude or unit ("10M")."""
+    return bool(_BARE_NUMBER.match(cell) or _QUANTITY_CELL.match(cell) and _QUANTITY.search(cell.lower().replace(" ", "")))
+
+
 def _valued(cell: str) -> bool:
     """Whether a table cell states a duration, an amount or a percentage (``extract_facts``)."""
     return any(f.kind in ("duration", "money", "percent") for f in extract_facts(cell))
 
 
-def _number_cell(column: str, row: str, cb: str, ca: str, heading: str) -> ChangeLabel | None:
-    """A bare number in a table cell replaced by another (``cb`` → ``ca``), counted by its
-    ``column`` ("Requests per minute", "Seats included", "Storage (GB)") in a row named ``row``:
+def _number_cell(column: str, row: str, cb: str, ca: str, heading: str,
+                 header: tuple[str, ...] = ()) -> ChangeLabel | None:
+    """A bare number or a quantity with its magnitude or unit ("10M", "5k", "2 GB", "100K
+    tokens") in a table cell replaced by another (``cb`` → ``ca``), counted by its ``column``
+    ("Requests per minute", "Seats included", "Storage (GB)", "Tokens") in a row named ``row``:
     material with the categories of the column, row or section ``heading`` when they have one
-    (a price with its sign is a fact, read elsewhere); None for a column of dates, versions or
-    identifiers, or when nothing gives a category."""
-    if not column or not _BARE_NUMBER.match(cb) or not _BARE_NUMBER.match(ca) or _NOT_A_QUANTITY.search(column):
+    (a price with its sign is a fact, read elsewhere); else "usage-rules" for a column that
+    names a quota or a limit, and "pricing" for a quantity in a table whose ``header`` (the
+    column names) has a price column: what a plan gives for its price. None for a column of
+    dates, versions or identifiers, or when nothing gives a category."""
+    if not column or not _number_like(cb) or not _number_like(ca) or _NOT_A_QUANTITY.search(column):
         return None
     cats = tuple(c for c in _order(_cats((f"{column}: {ca}", f"{row} {column}", heading))) if c != "other")
+    if not cats and _LIMIT_COLUMN.search(column):
+        cats = ("usage-rules",)
+    if not cats and any(_PRICE_COLUMN.search(h) for h in header):
+        cats = ("pricing",)
     if not cats:
         return None
     name = f"{_snippet(column, 50)} for {_snippet(row, 40)}" if row else _snippet(column, 50)
