@@ -97,3 +97,30 @@ def test_a_quantity_in_a_sentence_is_never_only_a_name() -> None:
     label = next(c for c in result.changes if c.kind != "unchanged")
     assert "name" not in label.explanation.lower(), label.explanation
     assert label.severity != "cosmetic", label
+
+
+# --- item 7: two sentences of a paragraph swapped, a pronoun put for what it names -----------------
+SWAP = "# Lumora Terms\n\n## 4. Recordings\n\n{para}\n\n## 5. Support\n\nSupport answers by email.\n"
+
+
+@pytest.mark.parametrize("old, new", [
+    ("We delete your recordings after 90 days. We never sell them to advertisers.",
+     "We never sell your recordings to advertisers. We delete them after 90 days."),
+    ("Nous supprimons vos enregistrements après 90 jours. Nous ne les vendons jamais.",
+     "Nous ne vendons jamais vos enregistrements. Nous les supprimons après 90 jours."),
+])
+def test_sentences_swapped_with_a_pronoun_are_not_material(old: str, new: str) -> None:
+    from tracker.analysis import analyse
+
+    result = analyse(SWAP.format(para=old), SWAP.format(para=new))
+    assert not result.material, result.summary
+    assert not any(c.material for c in result.changes), [c.explanation for c in result.changes]
+
+
+def test_a_pronoun_for_a_thing_the_old_text_never_named_stays_a_change() -> None:
+    from tracker.analysis import analyse
+
+    old = "We keep backups for 90 days. We never sell them to advertisers."
+    new = "We keep backups for 90 days. We never sell your voice recordings to advertisers."
+    result = analyse(SWAP.format(para=old), SWAP.format(para=new))
+    assert not any("same thing named" in c.explanation for c in result.changes)

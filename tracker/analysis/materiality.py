@@ -1601,6 +1601,36 @@ def _completed(name: str, whole: str) -> str:
     return _space(name)
 
 
+_PRONOUNS = frozenset("it them they this these those ils elles eux le la les sie es ihn ihnen diese dieser "
+                      "ellos ellas los las lo".split())
+
+
+def _pronoun_for_referent(d: Delta, ctx: DocContext) -> tuple[str, str] | None:
+    """(old, new) when the only change of a clause puts a pronoun for the words it stands for
+    or back ("We delete your prompts" → "We delete them", once the sentence before names "your
+    prompts": two sentences of a paragraph swapped), and the version with the pronoun names
+    those words elsewhere: the same thing, named another way. None otherwise."""
+    if len(d.replaced) != 1:
+        return None
+    (i1, i2), (j1, j2) = d.replaced[0]
+    if d.dels != set(range(i1, i2)) or d.ins != set(range(j1, j2)):
+        return None
+    old = tuple(t.norm for t in d.before[i1:i2])
+    new = tuple(t.norm for t in d.after[j1:j2])
+    if len(old) == 1 and old[0] in _PRONOUNS:
+        phrase, named_in = new, ctx.old  # the old version named the thing elsewhere
+    elif len(new) == 1 and new[0] in _PRONOUNS:
+        phrase, named_in = old, ctx.new
+    else:
+        return None
+    if not 1 <= len(phrase) <= 4 or not any(is_content_word(w) for w in phrase) \
+            or any(w in MODALS or w in _NEGATIONS or w[:1].isdigit() or w in _PRONOUNS for w in phrase):
+        return None
+    if not named_in.has(phrase):
+        return None
+    return d.run_text("dels", (i1, i2)), d.run_text("ins", (j1, j2))
+
+
 def _explain_renames(d: Delta, ctx: DocContext) -> tuple[Delta, list[tuple[str, str]], list[tuple[str, str]]]:
     """The delta without its renamed spans; the renames and the party changes it holds, as
     (old text, new text)."""
@@ -2387,6 +2417,9 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         return ChangeLabel(True, "material", ("other",),
                            f"The contracting party is now {new} instead of {old} (other)",
                            None, (), (), facts_b, facts_a)
+    if kind == "modified" and (ref := _pronoun_for_referent(d, ctx)):
+        return ChangeLabel(False, "minor", (), f"Reworded without a change of meaning: “{ref[0]}” now “{ref[1]}”, "
+                           "the same thing named", None, (), (), facts_b, facts_a)
     d, why = _explain_noise(d, ctx)
     d = _list_lead_words(d, before or "", after or "", lead_before, lead_after)
     if not any(is_content_word(w) or w in MODALS or w in _NEGATIONS
