@@ -1357,6 +1357,11 @@ _PARTY_PRONOUNS = frozenset("you your yours we us our ours either both each part
                             "nur".split())
 
 
+# A number with a magnitude or unit glued to it ("10m", "5k", "2gb", "100mb", "1.5tb", "30s"):
+# a quantity, never a name, however it is capitalised
+_QUANTITY = re.compile(r"\d[\d.,]*(?:[a-zµ]{1,4}|[kmbgt]i?b?)")
+
+
 def _counts_or_parties(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
     """Whether a replaced run holds a number in words or a unit of time ("dreißig Tagen" →
     "drei Monaten", "thirty days" → "six months"), or puts one party's pronoun for the other's
@@ -1373,6 +1378,8 @@ def _counts_or_parties(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
             continue
         if number(w) is not None or word_number(w) is not None:
             return True
+        if _QUANTITY.fullmatch(w):
+            return True  # "10M" → "5M", "2GB" → "500MB": an amount with its magnitude or unit
         if re.fullmatch(r"(?:days?|weeks?|months?|years?|hours?|jours?|semaines?|mois|ans?|années?|heures?|"
                         r"tage?n?|wochen?|monate?n?|jahre?n?|stunden?)", w):
             return True
@@ -1592,6 +1599,36 @@ def _completed(name: str, whole: str) -> str:
     while (m := re.match(r"\.?\s+([A-Za-z]+)\b(\.?)", rest)) and m.group(1).lower() in corp:
         name, rest = name + rest[:m.end()], rest[m.end():]
     return _space(name)
+
+
+_PRONOUNS = frozenset("it them they this these those ils elles eux le la les sie es ihn ihnen diese dieser "
+                      "ellos ellas los las lo".split())
+
+
+def _pronoun_for_referent(d: Delta, ctx: DocContext) -> tuple[str, str] | None:
+    """(old, new) when the only change of a clause puts a pronoun for the words it stands for
+    or back ("We delete your prompts" → "We delete them", once the sentence before names "your
+    prompts": two sentences of a paragraph swapped), and the version with the pronoun names
+    those words elsewhere: the same thing, named another way. None otherwise."""
+    if len(d.replaced) != 1:
+        return None
+    (i1, i2), (j1, j2) = d.replaced[0]
+    if d.dels != set(range(i1, i2)) or d.ins != set(range(j1, j2)):
+        return None
+    old = tuple(t.norm for t in d.before[i1:i2])
+    new = tuple(t.norm for t in d.after[j1:j2])
+    if len(old) == 1 and old[0] in _PRONOUNS:
+        phrase, named_in = new, ctx.old  # the old version named the thing elsewhere
+    elif len(new) == 1 and new[0] in _PRONOUNS:
+        phrase, named_in = old, ctx.new
+    else:
+        return None
+    if not 1 <= len(phrase) <= 4 or not any(is_content_word(w) for w in phrase) \
+            or any(w in MODALS or w in _NEGATIONS or w[:1].isdigit() or w in _PRONOUNS for w in phrase):
+        return None
+    if not named_in.has(phrase):
+        return None
+    return d.run_text("dels", (i1, i2)), d.run_text("ins", (j1, j2))
 
 
 def _explain_renames(d: Delta, ctx: DocContext) -> tuple[Delta, list[tuple[str, str]], list[tuple[str, str]]]:
@@ -2380,6 +2417,9 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         return ChangeLabel(True, "material", ("other",),
                            f"The contracting party is now {new} instead of {old} (other)",
                            None, (), (), facts_b, facts_a)
+    if kind == "modified" and (ref := _pronoun_for_referent(d, ctx)):
+        return ChangeLabel(False, "minor", (), f"Reworded without a change of meaning: “{ref[0]}” now “{ref[1]}”, "
+                           "the same thing named", None, (), (), facts_b, facts_a)
     d, why = _explain_noise(d, ctx)
     d = _list_lead_words(d, before or "", after or "", lead_before, lead_after)
     if not any(is_content_word(w) or w in MODALS or w in _NEGATIONS
@@ -2642,6 +2682,8 @@ def _names_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
     changed = set(d.inserted()) | set(d.deleted())
     if any(f.kind == "place" and set(words(f.text)) & changed for f in fb + fa):
         return False
+    if any(_QUANTITY.fullmatch(w) for w in changed):
+        return False  # "10M" → "5M": an amount with its magnitude, never a name
     if any(_REGION.search(d.run_text(side, r)) for side in ("ins", "dels") for r in d.runs(side)):
         return False
     runs = [(side, r) for side in ("ins", "dels") for r in d.runs(side)
@@ -3069,7 +3111,7 @@ def _cell_changed(before: str, after: str, heading: str = "") -> ChangeLabel | N
             if _valued(cb) and _valued(ca):
                 continue  # "1 year" → "365 days", "€5" → "€7": durations and amounts are the facts' business
             if not any(w.isalpha() and is_content_word(w) for w in wb ^ wa):
-                if i and (number := _number_cell(column, ra[0], cb, ca, heading)):
+                if i and (number := _number_cell(column, ra[0], cb, ca, heading, tuple(tb[0]))):
                     return number
                 continue  # a sign or a number: the facts' business ("5€" read as "5é")
             cats = tuple(c for c in _order(_cats((f"{column}: {ca}", f"{column}: {cb}", ra[0]))) if c != "other")
@@ -3094,20 +3136,44 @@ _NOT_A_QUANTITY = re.compile(r"\b(?:date|dated|year|updated|version|v|id|ids|no|
                              r"rank|order|row|line|page|phone|tel|fax|zip|postcode|datum|jahr|année|numéro)\b", re.I)
 
 
+# A cell that is a number with a magnitude or unit after it, and perhaps the thing counted
+# ("10M", "5k", "2 GB", "100K tokens", "1,5 To")
+_QUANTITY_CELL = re.compile(r"^\s*\d[\d,.' \u202f\u00a0]*\s*[A-Za-zµ]{1,4}(?:\s+[^\W\d_]+){0,2}\s*$")
+# Column names that say a quota or a limit (en/fr/de/es)
+_LIMIT_COLUMN = re.compile(r"\b(?:quotas?|limits?|caps?|allowances?|included|max(?:imum)?|per (?:month|day|minute|hour)|"
+                           r"limites?|plafonds?|inclus|contingents?|kontingent\w*|limit\w*|inklusive|höchst\w*|"
+                           r"límites?|cuotas?|incluid[oa]s?|máximo)\b", re.I)
+_PRICE_COLUMN = re.compile(r"\b(?:price|prices|pricing|cost|fee|fees|rate|prix|tarifs?|coût|preis\w*|kosten|"
+                           r"gebühr\w*|precios?|tarifas?|coste|costo)\b", re.I)
+
+
+def _number_like(cell: str) -> bool:
+    """Whether a table cell is a bare number or a quantity with a magnitude or unit ("10M")."""
+    return bool(_BARE_NUMBER.match(cell) or _QUANTITY_CELL.match(cell) and _QUANTITY.search(cell.lower().replace(" ", "")))
+
+
 def _valued(cell: str) -> bool:
     """Whether a table cell states a duration, an amount or a percentage (``extract_facts``)."""
     return any(f.kind in ("duration", "money", "percent") for f in extract_facts(cell))
 
 
-def _number_cell(column: str, row: str, cb: str, ca: str, heading: str) -> ChangeLabel | None:
-    """A bare number in a table cell replaced by another (``cb`` → ``ca``), counted by its
-    ``column`` ("Requests per minute", "Seats included", "Storage (GB)") in a row named ``row``:
+def _number_cell(column: str, row: str, cb: str, ca: str, heading: str,
+                 header: tuple[str, ...] = ()) -> ChangeLabel | None:
+    """A bare number or a quantity with its magnitude or unit ("10M", "5k", "2 GB", "100K
+    tokens") in a table cell replaced by another (``cb`` → ``ca``), counted by its ``column``
+    ("Requests per minute", "Seats included", "Storage (GB)", "Tokens") in a row named ``row``:
     material with the categories of the column, row or section ``heading`` when they have one
-    (a price with its sign is a fact, read elsewhere); None for a column of dates, versions or
-    identifiers, or when nothing gives a category."""
-    if not column or not _BARE_NUMBER.match(cb) or not _BARE_NUMBER.match(ca) or _NOT_A_QUANTITY.search(column):
+    (a price with its sign is a fact, read elsewhere); else "usage-rules" for a column that
+    names a quota or a limit, and "pricing" for a quantity in a table whose ``header`` (the
+    column names) has a price column: what a plan gives for its price. None for a column of
+    dates, versions or identifiers, or when nothing gives a category."""
+    if not column or not _number_like(cb) or not _number_like(ca) or _NOT_A_QUANTITY.search(column):
         return None
     cats = tuple(c for c in _order(_cats((f"{column}: {ca}", f"{row} {column}", heading))) if c != "other")
+    if not cats and _LIMIT_COLUMN.search(column):
+        cats = ("usage-rules",)
+    if not cats and any(_PRICE_COLUMN.search(h) for h in header):
+        cats = ("pricing",)
     if not cats:
         return None
     name = f"{_snippet(column, 50)} for {_snippet(row, 40)}" if row else _snippet(column, 50)

@@ -79,6 +79,27 @@ def shorten(text: str, limit: int) -> str:
     return one_line(text, limit)
 
 
+# A lead that says nothing without the quote it introduces ("Removed", "Now says", "In § 4: New").
+_BARE_LEAD = re.compile(r"^(?:In [^:]{1,60}: )?(?:New|Added|Removed|Deleted|Rewritten|Reworded|Changed|Drops|"
+                        r"Now (?:also )?(?:says|reads|states)|No longer (?:says|covers|forbids|reads))"
+                        r"(?: (?:row|item|text|clause|sentence|wording))?(?: under “[^”]*”)?$", re.I)
+# A word a phrase cannot end on once its quote is gone ("Now says instead of", "… was").
+_LEADS_ON = {"says", "reads", "states", "of", "instead", "was", "than", "to", "from", "as", "with", "by", "in"}
+
+
+def _bare(text: str) -> bool:
+    """True when ``text`` (a headline with its quotes taken out) no longer says anything: a bare
+    lead ("Removed", "Now says"), fewer than three words, a phrase left hanging ("Now says
+    instead of"), or an empty pair of quotation marks."""
+    from tracker.analysis.headline import MORE_SUFFIX
+
+    core = MORE_SUFFIX.sub("", text)
+    core = _SPARE_CATEGORIES.sub("", core).strip(" :;,.–—-")
+    words = core.split()
+    return (len(words) < 3 or bool(_BARE_LEAD.match(core)) or words[-1].lower() in _LEADS_ON
+            or bool(re.search(r"\b(?:says|reads)\s+(?:instead|was)\b|“\s*”|«\s*»", core)))
+
+
 def fit_title(who: str, what: str, limit: int = TITLE_MAX) -> str:
     """"<who>: <what>" in at most ``limit`` characters: ``what`` (a headline, a reason) is
     shortened at a word boundary with "…", and ``who`` too when it is over ``WHO_MAX``."""
@@ -87,7 +108,9 @@ def fit_title(who: str, what: str, limit: int = TITLE_MAX) -> str:
         # what a title can spare before the fact: a quote of the clause after the sentence that
         # says it (« Gerichtsstand ist Dublin »), the category ids (the feed's tags say them),
         # then the name beyond ``WHO_MIN`` characters when the whole headline then fits
-        what = _SPARE_QUOTE.sub("", what)
+        spared = re.sub(r"\s{2,}", " ", _SPARE_QUOTE.sub("", what)).strip()
+        if not _bare(spared):  # "Removed" alone says nothing: the quote's start then stays
+            what = spared
         what = _SPARE_CATEGORIES.sub("", what).strip()
         if len(who) + 2 + len(what) > limit and len(who) > WHO_MIN and WHO_MIN + 2 + len(what) <= limit:
             who = shorten(who, limit - len(what) - 2)  # the whole headline then fits
@@ -100,8 +123,18 @@ def fit_title(who: str, what: str, limit: int = TITLE_MAX) -> str:
         # its sentence as fits: its new value is what the title is for ("… is now 7% instead of 5%")
         short = " (+" + re.sub(r"\D", "", more.group(0)) + " more)"
         if room - len(short) >= 30:
-            return f"{who}: {shorten(what[:more.start()], room - len(short))}{short}"
-    return f"{who}: {shorten(what, room)}"
+            return f"{who}: {_closed(what[:more.start()], room - len(short))}{short}"
+    return f"{who}: {_closed(what, room)}"
+
+
+def _closed(text: str, limit: int) -> str:
+    """``shorten(text, limit)`` with a « left open by the cut closed (« Der Vertrag kann… »)."""
+    out = shorten(text, limit)
+    if out.rfind("«") > out.rfind("»"):
+        out = shorten(text, limit - 2)
+        if out.rfind("«") > out.rfind("»"):
+            out += " »"
+    return out
 
 
 
