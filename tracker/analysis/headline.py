@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
+from tracker.analysis.lexicons import TRAINING_OPT_OUT
 from tracker.analysis.rendering import LEADS_ON, address_line, one_line, plain_text
 from tracker.analysis.subject import resolved_start
 from tracker.records import SEVERITY_ORDER
@@ -109,12 +110,7 @@ _PROMISE_GONE = re.compile(r"^No longer promises\b")
 
 # AI training on the user's data, and the user's way to refuse it: a change that takes the refusal
 # away or starts the training is news a headline says in those words, before any rewording.
-_OPT_OUT_OFFER = re.compile(
-    r"\b(?:you|users?|customers?|members?)\s+(?:can|may|are\s+able\s+to|have\s+the\s+(?:right|option)\s+to)\s+"
-    r"(?:\w+\s+){0,2}?(?:opt[- ]?out|turn\s+off|disable|switch\s+off|object)\b|\bunless\s+you\s+(?:opt[- ]?out|"
-    r"turn\s+(?:it\s+)?off|object)\b|\bopt[- ]?out\s+(?:of|from)\b|\bvous\s+pouvez\s+(?:vous\s+(?:y\s+)?opposer|désactiver)\b|"
-    r"\bsauf\s+(?:si\s+vous\s+vous\s+y\s+opposez|opposition)\b|\b(?:Sie|du)\s+(?:können|kannst)\s+(?:\w+\s+){0,4}?"
-    r"(?:widersprechen|deaktivieren|abschalten)\b|\bpuede[sn]?\s+(?:oponerse|desactivar)\b", re.I)
+_OPT_OUT_OFFER = re.compile(TRAINING_OPT_OUT.pattern + r"|\bopt[- ]?out\s+(?:of|from)\b", re.I)
 _TRAINING = re.compile(r"\btrain(?:s|ed|ing)?\b|\bfine-?tun\w*|\bmachine\s+learning\b|\bartificial\s+intelligence\b|"
                        r"\bentra[îi]n\w*|\btrainier\w*|\bentrenar\w*|\bintelligence\s+artificielle\b|"
                        r"\bkünstliche\w*\s+intelligenz\b|(?-i:\bAI\b|\bKI\b|\bIA\b)", re.I)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CONSEQUENCE", "TOPIC", "WATCH", "language"]
+__all__ = ["CONSEQUENCE", "TOPIC", "TRAINING_OPT_OUT", "WATCH", "language"]
 
 # An age in digits or in words, as normalized ("dix huit", "achtzehn", "einundzwanzig")
 _FR_AGE = (r"(?:\d{1,2}|dix(?: (?:sept|huit|neuf))?|onze|douze|treize|quatorze|quinze|seize|"
@@ -391,3 +391,13 @@ def language(norm: str) -> str:
     if de > en and de > fr:
         return "de"
     return "en"
+
+
+# An opt-out offered to the user ("you can opt out", "you may turn off", "vous pouvez vous opposer",
+# "Sie können widersprechen"), not a mention of opting out in passing
+TRAINING_OPT_OUT = re.compile(
+    r"\b(?:you|users?|customers?|members?)\s+(?:can|may|are\s+able\s+to|have\s+the\s+(?:right|option)\s+to)\s+(?:\w+\s+){0,2}?"
+    r"(?:opt[- ]?out|turn\s+off|disable|switch\s+off|object)\b|\bunless\s+you\s+(?:opt[- ]?out|turn\s+(?:it\s+)?off|object)\b|"
+    r"\bvous\s+pouvez\s+(?:vous\s+(?:y\s+)?opposer|désactiver)\b|\bsauf\s+(?:si\s+vous\s+vous\s+y\s+opposez|opposition)\b|"
+    r"\b(?:Sie|du)\s+(?:können|kannst)\s+(?:\w+\s+){0,4}?(?:widersprechen|deaktivieren|abschalten)\b|"
+    r"\bpuede[sn]?\s+(?:oponerse|desactivar)\b", re.I)

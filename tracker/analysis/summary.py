@@ -30,6 +30,7 @@ from typing import Any
 from tracker.analysis.boilerplate import address_spans
 from tracker.analysis.classify import (CATEGORIES, Labels, cache_folder, classify_many, classify_text,
                                        retention_not_ending)
+from tracker.analysis.lexicons import TRAINING_OPT_OUT as _TRAINING_OPT_OUT
 from tracker.analysis.clauses import Clause, clause_key, inline_list, split_clauses, split_sentences
 from tracker.analysis.clauses import _is_abbreviation as clauses_abbreviation
 from tracker.analysis.facts import Fact, extract_facts, law_places, nation, places_at
@@ -1859,16 +1860,6 @@ _OPT_OUT = re.compile(r"\bopt(?:ing)?[- ]?out\b|\bturn off\b|\bdisable\b", re.I)
 _MODEL = r"(?:models?|ai|a\.i\.|algorithms?|systems?|llms?|machine\s+learning|artificial\s+intelligence|technolog\w+)"
 _TRAIN = re.compile(rf"\btrain\w*\W+(?:\w+\W+){{0,5}}?{_MODEL}\b|\b{_MODEL}\s+(?:\w+\s+){{0,6}}?train\w*|\bfine-tun\w*|"
                     rf"\bimprove\s+(?:our|the)\s+(?:models|ai|algorithms)\b", re.I)
-
-
-# An opt-out offered to the user ("you can opt out", "you may turn off", "vous pouvez vous opposer",
-# "Sie können widersprechen"), not a mention of opting out in passing
-_TRAINING_OPT_OUT = re.compile(
-    r"\b(?:you|users?|customers?|members?)\s+(?:can|may|are\s+able\s+to|have\s+the\s+(?:right|option)\s+to)\s+(?:\w+\s+){0,2}?"
-    r"(?:opt[- ]?out|turn\s+off|disable|switch\s+off|object)\b|\bunless\s+you\s+(?:opt[- ]?out|turn\s+(?:it\s+)?off|object)\b|"
-    r"\bvous\s+pouvez\s+(?:vous\s+(?:y\s+)?opposer|désactiver)\b|\bsauf\s+(?:si\s+vous\s+vous\s+y\s+opposez|opposition)\b|"
-    r"\b(?:Sie|du)\s+(?:können|kannst)\s+(?:\w+\s+){0,4}?(?:widersprechen|deaktivieren|abschalten)\b|"
-    r"\bpuede[sn]?\s+(?:oponerse|desactivar)\b", re.I)
 
 
 def _durations(s: _Sentence) -> list[Fact]:
