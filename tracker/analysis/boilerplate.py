@@ -494,8 +494,25 @@ _IF_THEN_SEE = re.compile(r"^(?:if|when|where|should|for|in|as|pour|für)\b[^.;]
 # "To read our EU privacy policy click here", "Pour consulter nos CGV, cliquez ici": where a link
 # leads, and nothing after it.
 _TO_CLICK = re.compile(r"^(?:to|pour|um)\s+[^.;]{3,100}?,?\s+(?:please\s+|veuillez\s+|bitte\s+)?(?:click|tap|"
-                       r"cliquez|cliquer|klicken\s+sie|klicke)(?:\s+on)?\s+(?:here|below|this\s+link|ici|hier)"
+                       r"cliquez|cliquer|klicken\s+sie|klicke|navigate|go|head(?:\s+over)?|rendez-vous|allez|"
+                       r"gehen\s+sie)(?:\s+on|\s+to)?\s+(?:here|below|this\s+link|ici|hier)"
                        r"[\s.!:*_)\]]*(?:\([^)]*\))?[\s.!]*$", re.I)
+
+
+# "The Privacy Policy for advertisers is available here", "Our cookie notice can be found at
+# [link]", "La politique ... est disponible ici", "Die Datenschutzerklärung ... ist hier abrufbar":
+# where another document is, and nothing after it (the link's words stand for its target).
+_DOC_NAMED = (r"(?:polic(?:y|ies)|notices?|terms|statements?|conditions|agreements?|guidelines|versions?|supplements?|"
+              r"politiques?|charte|cgu|cgv|\w*erklärung|\w*richtlinien?|\w*bedingungen|agb|hinweise?|"
+              r"pol[ií]tica|t[ée]rminos|condiciones|aviso)")
+_AVAILABLE_AT = re.compile(
+    rf"^(?:(?:the|our|this|a|la|le|les|notre|nos|die|der|unsere?|el|nuestra)\s+)?[^.;:]{{0,80}}?\b{_DOC_NAMED}\b"
+    r"[^.;:]{0,80}?\s+(?:(?:is|are)\s+(?:also\s+)?(?:available|accessible|published|posted|located)|can\s+(?:also\s+)?be\s+"
+    r"(?:found|viewed|read|accessed|consulted)|(?:est|sont)\s+(?:également\s+|aussi\s+)?(?:disponibles?|"
+    r"consultables?|accessibles?)|(?:ist|sind)\s+(?:auch\s+)?(?:hier\s+)?(?:abrufbar|verfügbar|einsehbar|zu\s+finden)|"
+    r"(?:está|están)\s+(?:también\s+)?disponibles?)"
+    r"\s*(?:(?:here|below|ici|hier|aquí|online|en\s+ligne)|(?:at|on|via|from|through|à\s+l['’]adresse|sur|unter|auf|en)"
+    r"(?:\s+\S+(?:\s+\S+){0,5}?)?)?[\s.!:*_)\]]*$", re.I)  # (a bare address is taken out of the words read)
 
 
 _NOTE_LABEL = re.compile(r"^(?:tip|note|hint|good\s+to\s+know|astuce|remarque|à\s+noter|hinweis|tipp)\s*[*_]*\s*:\s*",
@@ -508,6 +525,7 @@ def is_pointer(text: str) -> bool:
     its own."""
     stripped = _NOTE_LABEL.sub("", text.strip(" *_-#>\t")).strip(" *_")  # "TIP: You will find ..."
     return (bool(_POINTER.match(stripped)) or bool(_IF_THEN_SEE.match(stripped)) or bool(_TO_CLICK.match(_LINK.sub(r"\1", stripped)))
+            or bool(_AVAILABLE_AT.match(_LINK.sub(r"\1", stripped)))
             or bool(_CONTACT_INTRO.search(text))) and len(text.split()) <= 40
 
 

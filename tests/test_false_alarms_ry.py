@@ -1,0 +1,61 @@
+"""False alarms of kinds met on the r-y dev pairs (issue 11, precision), on invented terms of
+fictional services: each kind in its wording and in others (French, German, Spanish where the code
+reads them), and a look-alike that must stay material."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.analysis import analyse
+
+POLICY = """\
+# Quillory Privacy Policy
+
+## 1. What we collect
+
+We collect your name, your email address and the pages you visit.
+
+## 2. Who we share it with
+
+Quillory shares your email address with the payment provider that bills your plan.
+
+## 3. Other notices
+
+To see the privacy policy applicable to Quillory advertisers, please navigate [here](https://quillory.example/ads).
+
+## 4. Contact
+
+Write to privacy@quillory.example with any question.
+"""
+
+
+# --- a pointer to another document: "X is available here", "to see X, navigate here" -------------
+@pytest.mark.parametrize("pointer", [
+    "The privacy policy for Quillory Studio users is available [here](https://quillory.example/studio).",
+    "Our cookie notice can be found at https://quillory.example/cookies.",
+    "To read the privacy policy for job applicants, please go [here](https://quillory.example/jobs).",
+    "La politique de confidentialité applicable aux annonceurs est disponible [ici](https://quillory.example/fr).",
+    "Die Datenschutzerklärung für Händler ist hier abrufbar.",
+    "La política de privacidad para anunciantes está disponible [aquí](https://quillory.example/es).",
+])
+def test_a_pointer_saying_where_another_document_is_is_not_a_term(pointer):
+    new = POLICY.replace("## 4. Contact\n", f"{pointer}\n\n## 4. Contact\n")
+    result = analyse(POLICY, new)
+    assert not result.material, result.summary
+
+
+def test_a_pointer_whose_audience_changed_is_not_a_term():
+    new = POLICY.replace("applicable to Quillory advertisers", "applicable to Quillory site visitors")
+    result = analyse(POLICY, new)
+    assert not result.material, result.summary
+
+
+@pytest.mark.parametrize("term", [
+    "The privacy policy for Quillory Studio users is available here and lets us sell your browsing history.",
+    "Our cookie notice is available in English only, and we may share your data with advertisers.",
+    "To opt out of the sale of your data, go here and we will stop selling it within 30 days.",
+])
+def test_a_term_beside_where_a_document_is_stays_material(term):
+    new = POLICY.replace("## 4. Contact\n", f"{term}\n\n## 4. Contact\n")
+    assert analyse(POLICY, new).material
+
