@@ -59,3 +59,44 @@ def test_a_term_beside_where_a_document_is_stays_material(term):
     new = POLICY.replace("## 4. Contact\n", f"{term}\n\n## 4. Contact\n")
     assert analyse(POLICY, new).material
 
+
+# --- who licenses or supervises the company: a detail of who it is, like its register entry --------
+PAY_TERMS = """\
+# Quillory Pay Terms
+
+## 1. Payments
+
+You pay the price shown at checkout. We charge your card when you confirm the order.
+
+## 2. State notices
+
+1. Ohio users: questions about your payments may be sent to pay@quillory.example.
+
+## 3. Refunds
+
+We refund a cancelled order within 14 days.
+"""
+
+
+@pytest.mark.parametrize("notice", [
+    "2. Texas users: Quillory Payments Inc. (NMLS ID 1234567) is licensed and regulated as a money transmitter by the "
+    "Texas Department of Banking.",
+    "Quillory Pay Ltd is authorised by the Financial Conduct Authority under the Electronic Money Regulations 2011.",
+    "Quillory SAS est un établissement de paiement agréé par l'Autorité de contrôle prudentiel et de résolution.",
+    "Die Quillory GmbH unterliegt der Aufsicht der Bundesanstalt für Finanzdienstleistungsaufsicht (BaFin).",
+    "Quillory Pay S.L. está autorizada por el Banco de España como entidad de pago.",
+])
+def test_a_licence_notice_added_or_removed_is_not_a_term(notice):
+    new = PAY_TERMS.replace("\n\n## 3. Refunds", f"\n{notice}\n\n## 3. Refunds")
+    for old, changed in ((PAY_TERMS, new), (new, PAY_TERMS)):
+        result = analyse(old, changed)
+        assert not result.material, result.summary
+
+
+@pytest.mark.parametrize("rule", [
+    "You must be licensed by your state's Department of Insurance before you sell any plan through Quillory.",
+    "Sellers are registered with the payments authority and must not resell tickets above face value.",
+])
+def test_a_rule_about_licences_stays_material(rule):
+    new = PAY_TERMS.replace("\n\n## 3. Refunds", f"\n{rule}\n\n## 3. Refunds")
+    assert analyse(PAY_TERMS, new).material

@@ -745,14 +745,42 @@ _REGISTER = re.compile(
 def is_register_entry(sentence: str) -> bool:
     """Whether a sentence only says where the company is registered and under which number
     ("Our IADB registration number is 2008121801576", "RCS Paris B 123 456 789", "Amtsgericht
-    Berlin, HRB 12345", "VAT number GB123456789"): a detail of who the company is, like its share
-    capital, not a term. Not when a modal verb or a negation makes it a rule ("Sellers must show
-    their VAT number")."""
+    Berlin, HRB 12345", "VAT number GB123456789"), or which authority licenses and supervises it
+    ("Texas users: Quillory Pay Inc. is licensed as a money transmitter by the Texas Department of
+    Banking", "Quillory SAS est un établissement de paiement agréé par l'ACPR"): a detail of who
+    the company is, like its share capital, not a term. Not when a modal verb or a negation makes
+    it a rule ("Sellers must show their VAT number")."""
     text = sentence.strip()
+    if _LICENSED.search(text) and _AUTHORITY.search(text) and len(text.split()) <= 45:
+        # (a label of whom the notice is for, "Texas users:", names no duty of theirs)
+        ws = re.findall(r"[^\W\d_]+", _AUDIENCE_LABEL.sub("", text).lower())
+        return not any(w in MODALS or w in _NOT_REGISTER for w in ws)
     if len(text.split()) > 35 or not any(c.isdigit() for c in text) or not _REGISTER.search(text):
         return False
     ws = re.findall(r"[^\W\d_]+", text.lower())
     return not any(w in MODALS or w in _NOT_REGISTER for w in ws)
+
+
+# A company's licence or supervision: who licenses, authorises or supervises it, in English, French,
+# German and Spanish ("is licensed and regulated as a money transmitter by", "is authorised by the
+# Financial Conduct Authority", "agréé par l'ACPR", "unterliegt der Aufsicht der BaFin").
+_LICENSED = re.compile(
+    r"\b(?:(?:is|are)\s+(?:(?:duly|also|fully)\s+)?(?:an?\s+[\w\s-]{2,50}?\s+)?(?:licen[cs]ed|authori[sz]ed|regulated|"
+    r"supervised|registered)\b(?:\s+(?:and|&)\s+(?:licen[cs]ed|authori[sz]ed|regulated|supervised|registered))?"
+    r"[^.;]{0,80}?\b(?:by|with)\b|"
+    r"(?:agréée?s?|autorisée?s?|réglementée?s?|supervisée?s?)\s+(?:en\s+tant\s+que\s+[^.;]{2,60}?\s+)?par\b|"
+    r"soumise?s?\s+(?:au\s+contrôle|à\s+la\s+(?:supervision|surveillance))\s+de\b|"
+    r"(?:zugelassen|lizenziert|reguliert|beaufsichtigt)\b|unterliegt\s+der\s+(?:\w+\s+)?aufsicht|"
+    r"(?:autorizad|regulad|supervisad)[ao]s?\s+(?:[^.;]{0,40}?\s+)?por\b)", re.I)
+# ... by an authority, not by the terms or a law ("is regulated by these terms", "by the laws of")
+_AUTHORITY = re.compile(
+    r"\b(?:department|division|authority|commission|bureau|agency|regulators?|superintendent|commissioner|"
+    r"central\s+bank|monetary|(?:financial|banking|securities|insurance|markets)\s+(?:services|supervisory|conduct|"
+    r"regulation|regulatory|authority|commission|department|division)|fca|finra|sec|fincen|acpr|amf|cnil|bafin|cssf|"
+    r"dnb|cbi|mas|asic|fintrac|nmls|autorité|banque\s+(?:de\s+france|centrale)|bundesanstalt|finanzmarktaufsicht|"
+    r"aufsichtsbehörde|bundesbank|comisión|banco\s+de\s+españa)\b", re.I)
+_AUDIENCE_LABEL = re.compile(r"^\W*(?:\d{1,3}[.)]\s*)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:users?|residents?|customers?|"
+                             r"consumers?|clients?|utilisateurs|résidents|kunden|nutzer|usuarios|residentes)\s*:\s*")
 
 
 # a negation makes a rule; a user's own number ("we keep your tax number for 10 years") is data
