@@ -100,3 +100,109 @@ def test_a_licence_notice_added_or_removed_is_not_a_term(notice):
 def test_a_rule_about_licences_stays_material(rule):
     new = PAY_TERMS.replace("\n\n## 3. Refunds", f"\n{rule}\n\n## 3. Refunds")
     assert analyse(PAY_TERMS, new).material
+
+
+# --- a bilingual page drops (or gains) its copy in another language --------------------------------
+EN_POLICY = """\
+# Brindlewick Privacy Policy
+
+## Data we collect
+
+We collect your name, your email address and the files you upload.
+
+## Payments
+
+When you subscribe to a premium account, your payment details are handled by our payment provider.
+
+## Retention
+
+We keep your data only for as long as the law requires.
+
+## Your rights
+
+You may change or delete your personal data at any time from your account settings.
+"""
+
+COPIES = {
+    "fr": """\
+# Politique de confidentialité de Brindlewick
+
+## Données collectées
+
+Nous collectons votre nom, votre adresse e-mail et les fichiers que vous déposez sur le service.
+
+## Paiements
+
+Lorsque vous souscrivez à un compte premium, vos données de paiement sont traitées par notre prestataire.
+
+## Conservation
+
+Nous conservons vos données uniquement pour la durée prévue par la loi.
+
+## Vos droits
+
+Vous pouvez modifier ou supprimer vos données personnelles à tout moment dans les paramètres de votre compte.
+""",
+    "de": """\
+# Datenschutzerklärung von Brindlewick
+
+## Erhobene Daten
+
+Wir erheben Ihren Namen, Ihre E-Mail-Adresse und die Dateien, die Sie in den Dienst hochladen, sowie die Seiten, die Sie bei uns besuchen.
+
+## Zahlungen
+
+Wenn Sie ein Premium-Konto abschließen, werden Ihre Zahlungsdaten von unserem Zahlungsdienstleister verarbeitet.
+
+## Speicherung
+
+Wir speichern Ihre Daten nur so lange, wie es das Gesetz vorschreibt.
+
+## Ihre Rechte
+
+Sie können Ihre personenbezogenen Daten jederzeit in den Einstellungen Ihres Kontos ändern oder löschen.
+""",
+    "es": """\
+# Política de privacidad de Brindlewick
+
+## Datos que recogemos
+
+Recogemos su nombre, su dirección de correo electrónico y los archivos que usted sube al servicio.
+
+## Pagos
+
+Cuando usted se suscribe a una cuenta premium, sus datos de pago son tratados por nuestro proveedor de pagos.
+
+## Conservación
+
+Conservamos sus datos solo durante el tiempo que exige la ley.
+
+## Sus derechos
+
+Usted puede modificar o eliminar sus datos personales en cualquier momento desde la configuración de su cuenta.
+""",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(COPIES))
+def test_a_copy_in_another_language_dropped_or_added_is_not_a_change_of_terms(lang):
+    bilingual = EN_POLICY + "\n" + COPIES[lang]
+    for old, new in ((bilingual, EN_POLICY), (EN_POLICY, bilingual)):
+        result = analyse(old, new)
+        assert not result.material, result.summary
+
+
+def test_a_term_removed_with_the_copy_in_another_language_stays_material():
+    bilingual = EN_POLICY + "\n" + COPIES["fr"]
+    new = EN_POLICY.replace("We keep your data only for as long as the law requires.",
+                            "We keep your data for 10 years after you close your account, and we may sell it "
+                            "to advertising partners.")
+    assert analyse(bilingual, new).material
+
+
+def test_one_copy_of_a_page_that_stays_bilingual_is_read_as_usual():
+    extra = ("\n## Publicité\n\nNous partageons vos données de navigation avec nos partenaires publicitaires "
+             "afin de vous montrer des annonces personnalisées sur les sites que vous visitez, et nous "
+             "conservons ces données pendant treize mois à compter de leur collecte.\n")
+    bilingual = EN_POLICY + "\n" + COPIES["fr"]
+    assert analyse(bilingual, bilingual + extra).material
