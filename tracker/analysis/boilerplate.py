@@ -494,8 +494,25 @@ _IF_THEN_SEE = re.compile(r"^(?:if|when|where|should|for|in|as|pour|für)\b[^.;]
 # "To read our EU privacy policy click here", "Pour consulter nos CGV, cliquez ici": where a link
 # leads, and nothing after it.
 _TO_CLICK = re.compile(r"^(?:to|pour|um)\s+[^.;]{3,100}?,?\s+(?:please\s+|veuillez\s+|bitte\s+)?(?:click|tap|"
-                       r"cliquez|cliquer|klicken\s+sie|klicke)(?:\s+on)?\s+(?:here|below|this\s+link|ici|hier)"
+                       r"cliquez|cliquer|klicken\s+sie|klicke|navigate|go|head(?:\s+over)?|rendez-vous|allez|"
+                       r"gehen\s+sie)(?:\s+on|\s+to)?\s+(?:here|below|this\s+link|ici|hier)"
                        r"[\s.!:*_)\]]*(?:\([^)]*\))?[\s.!]*$", re.I)
+
+
+# "The Privacy Policy for advertisers is available here", "Our cookie notice can be found at
+# [link]", "La politique ... est disponible ici", "Die Datenschutzerklärung ... ist hier abrufbar":
+# where another document is, and nothing after it (the link's words stand for its target).
+_DOC_NAMED = (r"(?:polic(?:y|ies)|notices?|terms|statements?|conditions|agreements?|guidelines|versions?|supplements?|"
+              r"politiques?|charte|cgu|cgv|\w*erklärung|\w*richtlinien?|\w*bedingungen|agb|hinweise?|"
+              r"pol[ií]tica|t[ée]rminos|condiciones|aviso)")
+_AVAILABLE_AT = re.compile(
+    rf"^(?:(?:the|our|this|a|la|le|les|notre|nos|die|der|unsere?|el|nuestra)\s+)?[^.;:]{{0,80}}?\b{_DOC_NAMED}\b"
+    r"[^.;:]{0,80}?\s+(?:(?:is|are)\s+(?:also\s+)?(?:available|accessible|published|posted|located)|can\s+(?:also\s+)?be\s+"
+    r"(?:found|viewed|read|accessed|consulted)|(?:est|sont)\s+(?:également\s+|aussi\s+)?(?:disponibles?|"
+    r"consultables?|accessibles?)|(?:ist|sind)\s+(?:auch\s+)?(?:hier\s+)?(?:abrufbar|verfügbar|einsehbar|zu\s+finden)|"
+    r"(?:está|están)\s+(?:también\s+)?disponibles?)"
+    r"\s*(?:(?:here|below|ici|hier|aquí|online|en\s+ligne)|(?:at|on|via|from|through|à\s+l['’]adresse|sur|unter|auf|en)"
+    r"(?:\s+\S+(?:\s+\S+){0,5}?)?)?[\s.!:*_)\]]*$", re.I)  # (a bare address is taken out of the words read)
 
 
 _NOTE_LABEL = re.compile(r"^(?:tip|note|hint|good\s+to\s+know|astuce|remarque|à\s+noter|hinweis|tipp)\s*[*_]*\s*:\s*",
@@ -508,6 +525,7 @@ def is_pointer(text: str) -> bool:
     its own."""
     stripped = _NOTE_LABEL.sub("", text.strip(" *_-#>\t")).strip(" *_")  # "TIP: You will find ..."
     return (bool(_POINTER.match(stripped)) or bool(_IF_THEN_SEE.match(stripped)) or bool(_TO_CLICK.match(_LINK.sub(r"\1", stripped)))
+            or bool(_AVAILABLE_AT.match(_LINK.sub(r"\1", stripped)))
             or bool(_CONTACT_INTRO.search(text))) and len(text.split()) <= 40
 
 
@@ -727,14 +745,42 @@ _REGISTER = re.compile(
 def is_register_entry(sentence: str) -> bool:
     """Whether a sentence only says where the company is registered and under which number
     ("Our IADB registration number is 2008121801576", "RCS Paris B 123 456 789", "Amtsgericht
-    Berlin, HRB 12345", "VAT number GB123456789"): a detail of who the company is, like its share
-    capital, not a term. Not when a modal verb or a negation makes it a rule ("Sellers must show
-    their VAT number")."""
+    Berlin, HRB 12345", "VAT number GB123456789"), or which authority licenses and supervises it
+    ("Texas users: Quillory Pay Inc. is licensed as a money transmitter by the Texas Department of
+    Banking", "Quillory SAS est un établissement de paiement agréé par l'ACPR"): a detail of who
+    the company is, like its share capital, not a term. Not when a modal verb or a negation makes
+    it a rule ("Sellers must show their VAT number")."""
     text = sentence.strip()
+    if _LICENSED.search(text) and _AUTHORITY.search(text) and len(text.split()) <= 45:
+        # (a label of whom the notice is for, "Texas users:", names no duty of theirs)
+        ws = re.findall(r"[^\W\d_]+", _AUDIENCE_LABEL.sub("", text).lower())
+        return not any(w in MODALS or w in _NOT_REGISTER for w in ws)
     if len(text.split()) > 35 or not any(c.isdigit() for c in text) or not _REGISTER.search(text):
         return False
     ws = re.findall(r"[^\W\d_]+", text.lower())
     return not any(w in MODALS or w in _NOT_REGISTER for w in ws)
+
+
+# A company's licence or supervision: who licenses, authorises or supervises it, in English, French,
+# German and Spanish ("is licensed and regulated as a money transmitter by", "is authorised by the
+# Financial Conduct Authority", "agréé par l'ACPR", "unterliegt der Aufsicht der BaFin").
+_LICENSED = re.compile(
+    r"\b(?:(?:is|are)\s+(?:(?:duly|also|fully)\s+)?(?:an?\s+[\w\s-]{2,50}?\s+)?(?:licen[cs]ed|authori[sz]ed|regulated|"
+    r"supervised|registered)\b(?:\s+(?:and|&)\s+(?:licen[cs]ed|authori[sz]ed|regulated|supervised|registered))?"
+    r"[^.;]{0,80}?\b(?:by|with)\b|"
+    r"(?:agréée?s?|autorisée?s?|réglementée?s?|supervisée?s?)\s+(?:en\s+tant\s+que\s+[^.;]{2,60}?\s+)?par\b|"
+    r"soumise?s?\s+(?:au\s+contrôle|à\s+la\s+(?:supervision|surveillance))\s+de\b|"
+    r"(?:zugelassen|lizenziert|reguliert|beaufsichtigt)\b|unterliegt\s+der\s+(?:\w+\s+)?aufsicht|"
+    r"(?:autorizad|regulad|supervisad)[ao]s?\s+(?:[^.;]{0,40}?\s+)?por\b)", re.I)
+# ... by an authority, not by the terms or a law ("is regulated by these terms", "by the laws of")
+_AUTHORITY = re.compile(
+    r"\b(?:department|division|authority|commission|bureau|agency|regulators?|superintendent|commissioner|"
+    r"central\s+bank|monetary|(?:financial|banking|securities|insurance|markets)\s+(?:services|supervisory|conduct|"
+    r"regulation|regulatory|authority|commission|department|division)|fca|finra|sec|fincen|acpr|amf|cnil|bafin|cssf|"
+    r"dnb|cbi|mas|asic|fintrac|nmls|autorité|banque\s+(?:de\s+france|centrale)|bundesanstalt|finanzmarktaufsicht|"
+    r"aufsichtsbehörde|bundesbank|comisión|banco\s+de\s+españa)\b", re.I)
+_AUDIENCE_LABEL = re.compile(r"^\W*(?:\d{1,3}[.)]\s*)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:users?|residents?|customers?|"
+                             r"consumers?|clients?|utilisateurs|résidents|kunden|nutzer|usuarios|residentes)\s*:\s*")
 
 
 # a negation makes a rule; a user's own number ("we keep your tax number for 10 years") is data

@@ -1,0 +1,208 @@
+"""False alarms of kinds met on the r-y dev pairs (issue 11, precision), on invented terms of
+fictional services: each kind in its wording and in others (French, German, Spanish where the code
+reads them), and a look-alike that must stay material."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.analysis import analyse
+
+POLICY = """\
+# Quillory Privacy Policy
+
+## 1. What we collect
+
+We collect your name, your email address and the pages you visit.
+
+## 2. Who we share it with
+
+Quillory shares your email address with the payment provider that bills your plan.
+
+## 3. Other notices
+
+To see the privacy policy applicable to Quillory advertisers, please navigate [here](https://quillory.example/ads).
+
+## 4. Contact
+
+Write to privacy@quillory.example with any question.
+"""
+
+
+# --- a pointer to another document: "X is available here", "to see X, navigate here" -------------
+@pytest.mark.parametrize("pointer", [
+    "The privacy policy for Quillory Studio users is available [here](https://quillory.example/studio).",
+    "Our cookie notice can be found at https://quillory.example/cookies.",
+    "To read the privacy policy for job applicants, please go [here](https://quillory.example/jobs).",
+    "La politique de confidentialité applicable aux annonceurs est disponible [ici](https://quillory.example/fr).",
+    "Die Datenschutzerklärung für Händler ist hier abrufbar.",
+    "La política de privacidad para anunciantes está disponible [aquí](https://quillory.example/es).",
+])
+def test_a_pointer_saying_where_another_document_is_is_not_a_term(pointer):
+    new = POLICY.replace("## 4. Contact\n", f"{pointer}\n\n## 4. Contact\n")
+    result = analyse(POLICY, new)
+    assert not result.material, result.summary
+
+
+def test_a_pointer_whose_audience_changed_is_not_a_term():
+    new = POLICY.replace("applicable to Quillory advertisers", "applicable to Quillory site visitors")
+    result = analyse(POLICY, new)
+    assert not result.material, result.summary
+
+
+@pytest.mark.parametrize("term", [
+    "The privacy policy for Quillory Studio users is available here and lets us sell your browsing history.",
+    "Our cookie notice is available in English only, and we may share your data with advertisers.",
+    "To opt out of the sale of your data, go here and we will stop selling it within 30 days.",
+])
+def test_a_term_beside_where_a_document_is_stays_material(term):
+    new = POLICY.replace("## 4. Contact\n", f"{term}\n\n## 4. Contact\n")
+    assert analyse(POLICY, new).material
+
+
+# --- who licenses or supervises the company: a detail of who it is, like its register entry --------
+PAY_TERMS = """\
+# Quillory Pay Terms
+
+## 1. Payments
+
+You pay the price shown at checkout. We charge your card when you confirm the order.
+
+## 2. State notices
+
+1. Ohio users: questions about your payments may be sent to pay@quillory.example.
+
+## 3. Refunds
+
+We refund a cancelled order within 14 days.
+"""
+
+
+@pytest.mark.parametrize("notice", [
+    "2. Texas users: Quillory Payments Inc. (NMLS ID 1234567) is licensed and regulated as a money transmitter by the "
+    "Texas Department of Banking.",
+    "Quillory Pay Ltd is authorised by the Financial Conduct Authority under the Electronic Money Regulations 2011.",
+    "Quillory SAS est un établissement de paiement agréé par l'Autorité de contrôle prudentiel et de résolution.",
+    "Die Quillory GmbH unterliegt der Aufsicht der Bundesanstalt für Finanzdienstleistungsaufsicht (BaFin).",
+    "Quillory Pay S.L. está autorizada por el Banco de España como entidad de pago.",
+])
+def test_a_licence_notice_added_or_removed_is_not_a_term(notice):
+    new = PAY_TERMS.replace("\n\n## 3. Refunds", f"\n{notice}\n\n## 3. Refunds")
+    for old, changed in ((PAY_TERMS, new), (new, PAY_TERMS)):
+        result = analyse(old, changed)
+        assert not result.material, result.summary
+
+
+@pytest.mark.parametrize("rule", [
+    "You must be licensed by your state's Department of Insurance before you sell any plan through Quillory.",
+    "Sellers are registered with the payments authority and must not resell tickets above face value.",
+])
+def test_a_rule_about_licences_stays_material(rule):
+    new = PAY_TERMS.replace("\n\n## 3. Refunds", f"\n{rule}\n\n## 3. Refunds")
+    assert analyse(PAY_TERMS, new).material
+
+
+# --- a bilingual page drops (or gains) its copy in another language --------------------------------
+EN_POLICY = """\
+# Brindlewick Privacy Policy
+
+## Data we collect
+
+We collect your name, your email address and the files you upload.
+
+## Payments
+
+When you subscribe to a premium account, your payment details are handled by our payment provider.
+
+## Retention
+
+We keep your data only for as long as the law requires.
+
+## Your rights
+
+You may change or delete your personal data at any time from your account settings.
+"""
+
+COPIES = {
+    "fr": """\
+# Politique de confidentialité de Brindlewick
+
+## Données collectées
+
+Nous collectons votre nom, votre adresse e-mail et les fichiers que vous déposez sur le service.
+
+## Paiements
+
+Lorsque vous souscrivez à un compte premium, vos données de paiement sont traitées par notre prestataire.
+
+## Conservation
+
+Nous conservons vos données uniquement pour la durée prévue par la loi.
+
+## Vos droits
+
+Vous pouvez modifier ou supprimer vos données personnelles à tout moment dans les paramètres de votre compte.
+""",
+    "de": """\
+# Datenschutzerklärung von Brindlewick
+
+## Erhobene Daten
+
+Wir erheben Ihren Namen, Ihre E-Mail-Adresse und die Dateien, die Sie in den Dienst hochladen, sowie die Seiten, die Sie bei uns besuchen.
+
+## Zahlungen
+
+Wenn Sie ein Premium-Konto abschließen, werden Ihre Zahlungsdaten von unserem Zahlungsdienstleister verarbeitet.
+
+## Speicherung
+
+Wir speichern Ihre Daten nur so lange, wie es das Gesetz vorschreibt.
+
+## Ihre Rechte
+
+Sie können Ihre personenbezogenen Daten jederzeit in den Einstellungen Ihres Kontos ändern oder löschen.
+""",
+    "es": """\
+# Política de privacidad de Brindlewick
+
+## Datos que recogemos
+
+Recogemos su nombre, su dirección de correo electrónico y los archivos que usted sube al servicio.
+
+## Pagos
+
+Cuando usted se suscribe a una cuenta premium, sus datos de pago son tratados por nuestro proveedor de pagos.
+
+## Conservación
+
+Conservamos sus datos solo durante el tiempo que exige la ley.
+
+## Sus derechos
+
+Usted puede modificar o eliminar sus datos personales en cualquier momento desde la configuración de su cuenta.
+""",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(COPIES))
+def test_a_copy_in_another_language_dropped_or_added_is_not_a_change_of_terms(lang):
+    bilingual = EN_POLICY + "\n" + COPIES[lang]
+    for old, new in ((bilingual, EN_POLICY), (EN_POLICY, bilingual)):
+        result = analyse(old, new)
+        assert not result.material, result.summary
+
+
+def test_a_term_removed_with_the_copy_in_another_language_stays_material():
+    bilingual = EN_POLICY + "\n" + COPIES["fr"]
+    new = EN_POLICY.replace("We keep your data only for as long as the law requires.",
+                            "We keep your data for 10 years after you close your account, and we may sell it "
+                            "to advertising partners.")
+    assert analyse(bilingual, new).material
+
+
+def test_one_copy_of_a_page_that_stays_bilingual_is_read_as_usual():
+    extra = ("\n## Publicité\n\nNous partageons vos données de navigation avec nos partenaires publicitaires "
+             "afin de vous montrer des annonces personnalisées sur les sites que vous visitez, et nous "
+             "conservons ces données pendant treize mois à compter de leur collecte.\n")
+    bilingual = EN_POLICY + "\n" + COPIES["fr"]
+    assert analyse(bilingual, bilingual + extra).material
