@@ -8,6 +8,8 @@ import pytest
 
 from tracker.analysis import analyse
 from tracker.analysis.boilerplate import is_user_count
+from tracker.analysis.materiality import label_change
+from tracker.analysis.novelty import respelled
 
 TERMS = """\
 # Quillmoor Terms of Service
@@ -61,3 +63,67 @@ def test_a_limit_on_active_users_added_stays_material():
     new = TERMS.replace("## 2. Content moderation", "A free plan allows at most 3 active users; we may close accounts "
                                                    "that exceed it.\n\n## 2. Content moderation")
     assert analyse(TERMS, new).material
+
+
+# --- a company's legal form written out where it was abbreviated, beside new company details ----
+SALE = """\
+# Conditions générales de vente Brindille
+
+Les présentes conditions lient le client et Brindille SA, au capital de 2 000 000 €.
+
+## 4. Modes de paiement
+
+Vous pouvez payer par carte bancaire ou en trois fois avec la carte Brindille.
+Votre souscription à la carte Brindille est soumise à l'acceptation de Banque Orvale, SA au capital de 12 500 000 € - \
+512 345 678 RCS Lyon - siège social : 8, rue des Tanneurs 69002 Lyon, établissement agréé et contrôlé par l'Autorité \
+de contrôle prudentiel et de résolution (ACPR), 4 place de Budapest, 75009 Paris, et après expiration du délai légal \
+de rétractation de 14 jours.
+
+## 5. Livraison
+
+Nous livrons en France métropolitaine sous 5 jours ouvrés.
+"""
+
+
+def test_a_legal_form_written_out_beside_a_new_seat_is_not_material():
+    new = SALE.replace("Banque Orvale, SA au capital de 12 500 000 €", "Banque Orvale, Société Anonyme au capital de "
+                       "13 000 000 €").replace("RCS Lyon - siège social : 8, rue des Tanneurs 69002 Lyon",
+                                               "RCS Nantes - siège social : Bâtiment B, 14 quai Ceineray 44000 Nantes")
+    for old, changed in ((SALE, new), (new, SALE)):
+        result = analyse(old, changed)
+        assert not result.material, result.summary
+
+
+def test_a_legal_form_written_out_with_a_new_fee_stays_material():
+    new = SALE.replace("Banque Orvale, SA au capital", "Banque Orvale, Société Anonyme au capital").replace(
+        "de rétractation de 14 jours.", "de rétractation de 14 jours. Des frais de dossier de 15 € vous sont facturés.")
+    assert analyse(SALE, new).material
+
+
+@pytest.mark.parametrize("old, new", [
+    (["sa"], ["société", "anonyme"]), (["s", "a"], ["sociedad", "anónima"]), (["gmbh"], ["gesellschaft", "mit",
+     "beschränkter", "haftung"]), (["limited", "liability", "company"], ["llc"]), (["ltd"], ["limited"]),
+])
+def test_a_legal_form_and_its_abbreviation_are_one_spelling(old, new):
+    assert respelled(old, new) and respelled(new, old)
+
+
+@pytest.mark.parametrize("old, new", [(["sa"], ["sas"]), (["sa"], ["société", "par", "actions", "simplifiée"]),
+                                      (["sa"], ["société", "générale"]), (["limited"], ["unlimited"])])
+def test_other_legal_forms_are_no_respelling(old, new):
+    assert not respelled(old, new)
+
+
+@pytest.mark.parametrize("old, new", [
+    ("Die Zahlung auf Rechnung wird von der Zahlwerk GmbH, Hafenstraße 3, 20457 Hamburg, abgewickelt und setzt eine "
+     "Bonitätsprüfung voraus.",
+     "Die Zahlung auf Rechnung wird von der Zahlwerk Gesellschaft mit beschränkter Haftung, Lindenweg 12, 80331 "
+     "München, abgewickelt und setzt eine Bonitätsprüfung voraus."),
+    ("El pago a plazos lo gestiona Financiera Alba, S.A., con domicilio en Calle Mayor 5, 28013 Madrid, previa "
+     "aprobación de la solicitud.",
+     "El pago a plazos lo gestiona Financiera Alba, Sociedad Anónima, con domicilio en Avenida del Puerto 20, 46021 "
+     "Valencia, previa aprobación de la solicitud."),
+])
+def test_a_legal_form_written_out_is_said_as_contact_details(old, new):
+    label = label_change("modified", old, new, heading="Zahlung")
+    assert not label.material and label.explanation == "Only contact details changed", label.explanation
