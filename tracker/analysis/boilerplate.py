@@ -17,7 +17,7 @@ from functools import lru_cache
 
 __all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_request_stamp", "is_announcement", "is_error_page",
            "truncated_side", "not_terms_side", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
-           "is_contact_route", "is_register_entry", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word"]
+           "is_contact_route", "is_register_entry", "is_user_count", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word"]
 
 # --- dates ---------------------------------------------------------------------------------------
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -781,6 +781,32 @@ _AUTHORITY = re.compile(
     r"aufsichtsbehörde|bundesbank|comisión|banco\s+de\s+españa)\b", re.I)
 _AUDIENCE_LABEL = re.compile(r"^\W*(?:\d{1,3}[.)]\s*)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:users?|residents?|customers?|"
                              r"consumers?|clients?|utilisateurs|résidents|kunden|nutzer|usuarios|residentes)\s*:\s*")
+
+# How many people use the service, as the EU Digital Services Act (art. 24(2)) makes platforms
+# publish it: "average monthly active recipients", "destinataires actifs mensuels moyens",
+# "durchschnittliche monatlich aktive Nutzer", "destinatarios activos mensuales".
+_USER_COUNT = re.compile(
+    r"\b(?:(?:average\s+)?monthly\s+active\s+(?:recipients|users|service\s+recipients)|active\s+recipients|"
+    r"(?:destinataires|utilisateurs)\s+(?:du\s+service\s+)?actifs(?:\s+(?:mensuels|par\s+mois))?|"
+    r"(?:monatlich\w*\s+)?aktive\w*\s+(?:nutzer\w*|empfänger\w*|nutzende\w*)|"
+    r"(?:destinatarios|usuarios)\s+(?:del\s+servicio\s+)?activos)\b", re.I)
+
+
+def is_user_count(sentence: str) -> bool:
+    """Whether a sentence only reports how many people use the service ("The average monthly
+    active recipients of Acme in the EU for the past six months was 1.2M", "Nombre moyen de
+    destinataires actifs : 3,4 millions"): a figure the Digital Services Act makes platforms
+    publish, which changes every six months and binds no one. Needs a number; not when a modal
+    verb, a negation or the user ("you", "vous") makes it a rule ("We will publish the number of
+    monthly active recipients" is a commitment, read as a term)."""
+    text = sentence.strip()
+    if len(text.split()) > 45 or not any(c.isdigit() for c in text) or not _USER_COUNT.search(text):
+        return False
+    ws = re.findall(r"[^\W\d_]+", text.lower())
+    return not any(w in MODALS or w in _BINDING or w in _YOU for w in ws)
+
+
+_YOU = frozenset("you your vous votre vos dein deine tu tus usted".split())  # (not "du", French "of the")
 
 
 # a negation makes a rule; a user's own number ("we keep your tax number for 10 years") is data

@@ -756,7 +756,43 @@ def respelled(old: Sequence[str], new: Sequence[str]) -> bool:
     ``same_person``), or letters a capture mangled or spaced out ("léexpédition", "d roit")."""
     return (len(old) == len(new) and all(spelling_variant(a, b) or same_person(a, b) for a, b in zip(old, new))
             or _expanded(list(old)) == _expanded(list(new))
-            or _mangled("".join(old), "".join(new)))
+            or _mangled("".join(old), "".join(new))
+            or _same_legal_form(old, new))
+
+
+# A company's legal form written out and abbreviated ("Société Anonyme" / "SA", "Gesellschaft mit
+# beschränkter Haftung" / "GmbH", "Limited" / "Ltd"): the same company, the same form.
+_LEGAL_FORMS = {
+    ("société", "anonyme"): "sa", ("société", "par", "actions", "simplifiée"): "sas",
+    ("société", "par", "actions", "simplifiée", "unipersonnelle"): "sasu",
+    ("société", "à", "responsabilité", "limitée"): "sarl", ("société", "en", "commandite", "par", "actions"): "sca",
+    ("société", "européenne"): "se", ("societas", "europaea"): "se",
+    ("gesellschaft", "mit", "beschränkter", "haftung"): "gmbh", ("aktiengesellschaft",): "ag",
+    ("kommanditgesellschaft",): "kg", ("unternehmergesellschaft",): "ug",
+    ("sociedad", "anónima"): "sa", ("sociedad", "limitada"): "sl",
+    ("sociedad", "de", "responsabilidad", "limitada"): "srl", ("società", "per", "azioni"): "spa",
+    ("società", "a", "responsabilità", "limitata"): "srl",
+    ("limited",): "ltd", ("incorporated",): "inc", ("corporation",): "corp",
+    ("limited", "liability", "company"): "llc", ("limited", "liability", "partnership"): "llp",
+    ("public", "limited", "company"): "plc", ("proprietary", "limited"): "ptyltd",
+    ("besloten", "vennootschap"): "bv", ("naamloze", "vennootschap"): "nv",
+}
+_FORM_ABBREVIATIONS = frozenset(_LEGAL_FORMS.values())
+
+
+def _legal_form_of(run: Sequence[str]) -> str | None:
+    """The abbreviation of the legal form ``run`` (normalised words) spells, written out or
+    abbreviated ("société anonyme", "s a", "sa" → "sa"); None when it is no legal form."""
+    if tuple(run) in _LEGAL_FORMS:
+        return _LEGAL_FORMS[tuple(run)]
+    joined = "".join(run)
+    return joined if joined in _FORM_ABBREVIATIONS else None
+
+
+def _same_legal_form(old: Sequence[str], new: Sequence[str]) -> bool:
+    """Whether ``old`` and ``new`` are one legal form, one written out and one abbreviated."""
+    form = _legal_form_of(old)
+    return form is not None and tuple(old) != tuple(new) and form == _legal_form_of(new)
 
 
 def delta(before: str | None, after: str | None, old: DocIndex, new: DocIndex,

@@ -1,0 +1,129 @@
+"""False alarms of kinds met on the a-o dev pairs (issue 11, session 20), on invented terms of
+fictional services: each kind as it was met, in other wordings or languages, and a look-alike that
+must stay material."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.analysis import analyse
+from tracker.analysis.boilerplate import is_user_count
+from tracker.analysis.materiality import label_change
+from tracker.analysis.novelty import respelled
+
+TERMS = """\
+# Quillmoor Terms of Service
+
+## 1. Your account
+
+You must be at least 16 to open a Quillmoor account.
+We may suspend your account if you break these terms.
+
+## 2. Content moderation
+
+You keep the rights to the stories you post on Quillmoor.
+We may remove stories that break our community rules.
+
+## 3. Contact
+
+Write to help@quillmoor.example with any question.
+"""
+
+
+# --- a count of monthly active users published under the Digital Services Act -------------------
+@pytest.mark.parametrize("figure", [
+    "The average monthly active recipients of Quillmoor in the European Union over the past six months was 2.4M.",
+    "Average monthly active recipients in the EU: 310,000 (1 January to 30 June 2025).",
+    "Nombre moyen mensuel de destinataires actifs du service dans l'Union européenne : 1,2 million.",
+    "Die durchschnittliche Zahl der monatlich aktiven Nutzer in der EU betrug 850.000.",
+    "El número medio mensual de destinatarios activos del servicio en la UE es de 75.000.",
+])
+def test_a_published_count_of_active_users_is_not_material(figure):
+    assert is_user_count(figure)
+    # (under a heading on moderation, where a number used to read as a term of it)
+    with_figure = TERMS.replace("## 3. Contact", f"**EU transparency disclosure (updated 1 July 2025).**\n\n{figure}\n\n"
+                                                 "## 3. Contact")
+    for old, new in ((TERMS, with_figure), (with_figure, TERMS)):
+        result = analyse(old, new)
+        assert not result.material, result.summary
+    changed = with_figure.replace("2.4M", "2.9M").replace("310,000", "420,000").replace("1,2 million", "1,4 million") \
+        .replace("850.000", "910.000").replace("75.000", "80.000")
+    assert not analyse(with_figure, changed).material
+
+
+@pytest.mark.parametrize("rule", [
+    "We will publish the number of monthly active recipients in the EU every 6 months.",
+    "You may not have more than 5 active users on a free Quillmoor plan.",
+])
+def test_a_rule_about_active_users_is_no_published_count(rule):
+    assert not is_user_count(rule)
+
+
+def test_a_limit_on_active_users_added_stays_material():
+    new = TERMS.replace("## 2. Content moderation", "A free plan allows at most 3 active users; we may close accounts "
+                                                   "that exceed it.\n\n## 2. Content moderation")
+    assert analyse(TERMS, new).material
+
+
+# --- a company's legal form written out where it was abbreviated, beside new company details ----
+SALE = """\
+# Conditions générales de vente Brindille
+
+Les présentes conditions lient le client et Brindille SA, au capital de 2 000 000 €.
+
+## 4. Modes de paiement
+
+Vous pouvez payer par carte bancaire ou en trois fois avec la carte Brindille.
+Votre souscription à la carte Brindille est soumise à l'acceptation de Banque Orvale, SA au capital de 12 500 000 € - \
+512 345 678 RCS Lyon - siège social : 8, rue des Tanneurs 69002 Lyon, établissement agréé et contrôlé par l'Autorité \
+de contrôle prudentiel et de résolution (ACPR), 4 place de Budapest, 75009 Paris, et après expiration du délai légal \
+de rétractation de 14 jours.
+
+## 5. Livraison
+
+Nous livrons en France métropolitaine sous 5 jours ouvrés.
+"""
+
+
+def test_a_legal_form_written_out_beside_a_new_seat_is_not_material():
+    new = SALE.replace("Banque Orvale, SA au capital de 12 500 000 €", "Banque Orvale, Société Anonyme au capital de "
+                       "13 000 000 €").replace("RCS Lyon - siège social : 8, rue des Tanneurs 69002 Lyon",
+                                               "RCS Nantes - siège social : Bâtiment B, 14 quai Ceineray 44000 Nantes")
+    for old, changed in ((SALE, new), (new, SALE)):
+        result = analyse(old, changed)
+        assert not result.material, result.summary
+
+
+def test_a_legal_form_written_out_with_a_new_fee_stays_material():
+    new = SALE.replace("Banque Orvale, SA au capital", "Banque Orvale, Société Anonyme au capital").replace(
+        "de rétractation de 14 jours.", "de rétractation de 14 jours. Des frais de dossier de 15 € vous sont facturés.")
+    assert analyse(SALE, new).material
+
+
+@pytest.mark.parametrize("old, new", [
+    (["sa"], ["société", "anonyme"]), (["s", "a"], ["sociedad", "anónima"]), (["gmbh"], ["gesellschaft", "mit",
+     "beschränkter", "haftung"]), (["limited", "liability", "company"], ["llc"]), (["ltd"], ["limited"]),
+])
+def test_a_legal_form_and_its_abbreviation_are_one_spelling(old, new):
+    assert respelled(old, new) and respelled(new, old)
+
+
+@pytest.mark.parametrize("old, new", [(["sa"], ["sas"]), (["sa"], ["société", "par", "actions", "simplifiée"]),
+                                      (["sa"], ["société", "générale"]), (["limited"], ["unlimited"])])
+def test_other_legal_forms_are_no_respelling(old, new):
+    assert not respelled(old, new)
+
+
+@pytest.mark.parametrize("old, new", [
+    ("Die Zahlung auf Rechnung wird von der Zahlwerk GmbH, Hafenstraße 3, 20457 Hamburg, abgewickelt und setzt eine "
+     "Bonitätsprüfung voraus.",
+     "Die Zahlung auf Rechnung wird von der Zahlwerk Gesellschaft mit beschränkter Haftung, Lindenweg 12, 80331 "
+     "München, abgewickelt und setzt eine Bonitätsprüfung voraus."),
+    ("El pago a plazos lo gestiona Financiera Alba, S.A., con domicilio en Calle Mayor 5, 28013 Madrid, previa "
+     "aprobación de la solicitud.",
+     "El pago a plazos lo gestiona Financiera Alba, Sociedad Anónima, con domicilio en Avenida del Puerto 20, 46021 "
+     "Valencia, previa aprobación de la solicitud."),
+])
+def test_a_legal_form_written_out_is_said_as_contact_details(old, new):
+    label = label_change("modified", old, new, heading="Zahlung")
+    assert not label.material and label.explanation == "Only contact details changed", label.explanation
