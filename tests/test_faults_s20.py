@@ -8,6 +8,8 @@ version, while a folded accordion panel stays part of the terms.
 from __future__ import annotations
 
 import itertools
+import json
+from datetime import datetime
 
 import pytest
 
@@ -104,3 +106,25 @@ def test_short_terms_that_say_coming_soon_in_a_sentence_are_terms(env):
         "agree that Acme may end the beta at any time without liability.</p><p>Disputes go to the courts of "
         "Lisbon.</p>"))))
     assert env.run(code=0)[BAD]["outcome"] == "new"
+
+
+def test_status_shows_a_paused_document_and_until_when(env):
+    """A 429 whose Retry-After asks for an hour pauses the address: `tracker status` says so on
+    the document's line (and --json in ``paused_until``), after the failing run and after the runs
+    that skip it; once the pause is over, status says nothing of it."""
+    env.server.page("/bad", lambda: html(terms()))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    env.server.page("/bad", lambda: html("<h1>Too Many Requests</h1>", 429, **{"Retry-After": "3600"}))
+    assert env.run(code=1)[BAD]["outcome"] == "failed"
+    for _ in range(2):  # after the failing run, then after a run that skipped it
+        until = json.loads((env.store / "pauses.json").read_text())[env.bad_url]
+        row = env.status()[BAD]
+        assert row["paused_until"] == until, row
+        assert env.status()["good/Terms of Service"]["paused_until"] is None
+        line = next(line for line in env.tracker("status", code=0).output.splitlines() if line.startswith(BAD))
+        shown = datetime.fromisoformat(until).strftime("%Y-%m-%d %H:%M UTC")
+        assert f"PAUSED until {shown}" in line and "Retry-After" in line, line
+        assert env.run(code=0)[BAD]["outcome"] == "skipped"
+    (env.store / "pauses.json").write_text(json.dumps({env.bad_url: "2020-01-01T00:00:00+00:00"}))
+    assert env.status()[BAD]["paused_until"] is None
+    assert "PAUSED" not in env.tracker("status", code=0).output
