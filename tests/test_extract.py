@@ -592,3 +592,11 @@ def test_native_options_are_the_options_the_library_builds() -> None:
         expected = h2m_api._to_rust_conversion_options(
             dataclasses.replace(convert._OPTIONS, base_url=url) if url else convert._OPTIONS)
         assert fields(convert._native_options(url)) == fields(expected)
+
+
+def test_declarative_shadow_roots_are_read_where_a_browser_renders_them() -> None:
+    html = ("<main><h1>Terms</h1><terms-card><template shadowrootmode='open'><h2>Fees</h2><p>Fees change with "
+            "notice.</p><fine-print><template shadowroot='open'><p>Nested clause.</p></template></fine-print>"
+            "</template><span>Light text.</span></terms-card><template><p>INERT</p></template></main>")
+    md = html_to_markdown(html)
+    assert md == "# Terms\n\n## Fees\n\nFees change with notice.\n\nNested clause.\n\nLight text.\n", md

@@ -8,6 +8,10 @@ version, while a folded accordion panel stays part of the terms.
 from __future__ import annotations
 
 import itertools
+import json
+from datetime import datetime
+
+import pytest
 
 import test_faults
 from test_faults import BAD, CLAUSES, html
@@ -39,3 +43,88 @@ def test_a_hidden_block_new_on_every_request_is_no_version_a_folded_panel_is_ter
     env.server.page("/bad", lambda: html(page().replace("9 days", "30 days")))
     assert env.run(code=0)[BAD]["outcome"] == "changed"
     assert len(env.commits("faulty")) == 2
+
+
+def shadow(body: str) -> str:
+    """``body`` rendered by a web component on the server: inside a declarative shadow root."""
+    return terms(body=f"<terms-page><template shadowrootmode='open'>{body}</template></terms-page>")
+
+
+def test_terms_in_a_declarative_shadow_root_are_read_where_a_browser_shows_them(env):
+    env.server.page("/bad", lambda: html(terms()))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    env.server.page("/bad", lambda: html(shadow(CLAUSES)))  # the same terms, now a web component's
+    assert env.run(code=0)[BAD]["outcome"] == "unchanged"
+    env.server.page("/bad", lambda: html(shadow(CLAUSES.replace("thirty days", "ten days"))))
+    assert env.run(code=0)[BAD]["outcome"] == "changed"
+    assert "ten days" in env.text("faulty")
+
+
+def test_a_set_cookie_header_of_12_kb_is_taken_as_browsers_take_it(env):
+    def page():
+        response = html(terms())
+        response.headers["Set-Cookie"] = "visit=" + "9f8e7d6c" * 1500 + "; Path=/"
+        return response
+    env.server.page("/bad", page)
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    assert len(env.commits("faulty")) == 1
+
+
+UPSTREAM = {  # a proxy's or framework's own error, served with 200 where the terms were
+    "envoy": ("no healthy upstream", "text/plain"),
+    "envoy-reset": ("upstream connect error or disconnect/reset before headers. reset reason: connection failure",
+                    "text/plain"),
+    "express": ("<!DOCTYPE html><html><head><title>Error</title></head><body><pre>Cannot GET /legal/terms</pre>"
+                "</body></html>", "text/html"),
+    "spring": ("<html><body><h1>Whitelabel Error Page</h1><p>This application has no explicit mapping for /error, so "
+               "you are seeing this as a fallback.</p></body></html>", "text/html"),
+    "openshift": ("<html><head><title>Application is not available</title></head><body><h1>Application is not "
+                  "available</h1><p>The application is currently not serving requests at this endpoint.</p></body>"
+                  "</html>", "text/html"),
+}
+COMING_SOON = {
+    "en": "<h1>Something new is coming soon</h1><p>We're building a brand new website. Stay tuned!</p>",
+    "fr": "<h1>Site en construction</h1><p>Notre nouveau site arrive. Revenez nous voir très vite !</p>",
+    "de": "<h1>Diese Website ist im Aufbau</h1><p>Unsere neue Seite ist bald für Sie da.</p>",
+    "es": "<h1>Sitio web en construcción</h1><p>Estamos preparando algo nuevo para usted.</p>",
+    "it": "<h1>Sito in costruzione</h1><p>Stiamo preparando il nostro nuovo sito.</p>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(UPSTREAM) + [f"soon-{lang}" for lang in sorted(COMING_SOON)])
+def test_a_server_error_line_or_a_coming_soon_page_is_never_a_version(env, name):
+    body, ctype = UPSTREAM.get(name) or (terms(body=COMING_SOON[name[5:]], title="Coming soon"), "text/html")
+    env.server.page("/bad", lambda: html(body, content_type=ctype))
+    docs = env.run(code=1)  # a first run too: the page alone tells
+    assert docs[BAD]["outcome"] == "failed" and "looks like an error page" in docs[BAD]["error"], docs[BAD]
+    assert env.commits("faulty") == []
+
+
+def test_short_terms_that_say_coming_soon_in_a_sentence_are_terms(env):
+    env.server.page("/bad", lambda: html(terms(body=(
+        "<p>The Acme app is coming soon to your country. Until it launches, these terms govern the beta, and you "
+        "agree that Acme may end the beta at any time without liability.</p><p>Disputes go to the courts of "
+        "Lisbon.</p>"))))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+
+
+def test_status_shows_a_paused_document_and_until_when(env):
+    """A 429 whose Retry-After asks for an hour pauses the address: `tracker status` says so on
+    the document's line (and --json in ``paused_until``), after the failing run and after the runs
+    that skip it; once the pause is over, status says nothing of it."""
+    env.server.page("/bad", lambda: html(terms()))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    env.server.page("/bad", lambda: html("<h1>Too Many Requests</h1>", 429, **{"Retry-After": "3600"}))
+    assert env.run(code=1)[BAD]["outcome"] == "failed"
+    for _ in range(2):  # after the failing run, then after a run that skipped it
+        until = json.loads((env.store / "pauses.json").read_text())[env.bad_url]
+        row = env.status()[BAD]
+        assert row["paused_until"] == until, row
+        assert env.status()["good/Terms of Service"]["paused_until"] is None
+        line = next(line for line in env.tracker("status", code=0).output.splitlines() if line.startswith(BAD))
+        shown = datetime.fromisoformat(until).strftime("%Y-%m-%d %H:%M UTC")
+        assert f"PAUSED until {shown}" in line and "Retry-After" in line, line
+        assert env.run(code=0)[BAD]["outcome"] == "skipped"
+    (env.store / "pauses.json").write_text(json.dumps({env.bad_url: "2020-01-01T00:00:00+00:00"}))
+    assert env.status()[BAD]["paused_until"] is None
+    assert "PAUSED" not in env.tracker("status", code=0).output

@@ -34,7 +34,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Coroutine, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -75,7 +75,9 @@ class DocumentStatus:
     ``last_outcome`` is the latest check's outcome ("new", "changed", "unchanged", "failed",
     "held", ...), or "never checked" for a declared document the archive does not know yet;
     ``failing_runs`` counts the consecutive failed runs up to the latest; ``gone_since`` is when
-    the page started answering 404/410, while it does.
+    the page started answering 404/410, while it does; ``paused_until`` (ISO time, UTC) is when
+    runs will fetch it again, while its server's Retry-After pauses it (``tracker.run.pauses``;
+    known for documents the sources file declares, whose addresses it gives).
     """
 
     document: str
@@ -88,6 +90,7 @@ class DocumentStatus:
     error: str | None = None
     failing_runs: int = 0
     gone_since: str | None = None
+    paused_until: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -225,7 +228,24 @@ class Archive:
             for doc in declared.documents():
                 if doc.key not in known:
                     rows.append(DocumentStatus(doc.key, doc.service_id, doc.type, last_outcome="never checked"))
+            self._add_pauses(rows, declared)
         return rows
+
+    def _add_pauses(self, rows: list[DocumentStatus], declared: "Sources") -> None:
+        """Set ``paused_until`` on the rows of declared documents whose address (or one of whose
+        parts) a server asked not to fetch before a time still to come (the store's pauses.json)."""
+        from tracker.run import pauses
+
+        paused = pauses.load(self.path)
+        if not paused:
+            return
+        now = datetime.now(timezone.utc)
+        at = {r.document: i for i, r in enumerate(rows)}
+        for doc in declared.documents():
+            urls = [part.url for part in doc.parts] or [doc.url]
+            until = max((paused[u] for u in urls if u in paused and paused[u] > now), default=None)
+            if until is not None and doc.key in at:
+                rows[at[doc.key]] = replace(rows[at[doc.key]], paused_until=until.isoformat(timespec="seconds"))
 
     def search(self, query: str, *, service: str | None = None, category: str | None = None,
                since: str | date | datetime | None = None, limit: int = 50) -> list[SearchHit]:

@@ -873,7 +873,9 @@ def status(obj: Context, as_json: bool) -> None:
     (recorded by runs, or imported), then those the sources file declares that were never
     checked. A stored document the sources file does not declare is marked so: `tracker run`
     with that file does not check it. A document whose page answers 404/410 after it was
-    recorded shows "gone since DATE"; a new text held for shrinking suddenly shows "held" and why.
+    recorded shows "gone since DATE"; a new text held for shrinking suddenly shows "held" and why;
+    one whose server asked for a pause (a 429 or 503 with a Retry-After) shows "PAUSED until
+    DATE": runs skip it until then.
 
     \b
     Example:
@@ -953,6 +955,13 @@ def _check_state(r: dict[str, Any]) -> str:
         state = f"gone since {r['gone_since'][:10]} ({clean(error_fix(r.get('error'), status_hint=False))})"
     elif state == "held":
         state = f"held: {clean(r.get('error'))}"
+    if r.get("paused_until"):
+        from datetime import datetime
+
+        from tracker.run.pauses import when
+
+        state = (f"{state}; PAUSED until {when(datetime.fromisoformat(r['paused_until']))}: its server answered "
+                 "429/503 with a Retry-After, so runs skip it until then (the latest version kept)")
     return f"last checked {checked}: {state}"
 
 

@@ -30,7 +30,8 @@ from tracker.sources.selectors import check_selector
 # 2: pages parsed with scripting on (``<noscript>`` is text, as in a browser), canonical link
 #    targets (links.py), nested stray lists, whitespace at block edges dropped.
 # 3: blocks hidden by their own markup (inline display:none, the hidden attribute) that no control
-#    reveals and that are no terms are dropped (``_drop_hidden``).
+#    reveals and that are no terms are dropped (``_drop_hidden``); declarative shadow roots are
+#    read where a browser renders them (``_open_shadow_roots``), not dropped as templates.
 EXTRACTOR_VERSION = "3"
 
 # Never text a reader sees as terms; dropped before `remove`/`select` run.
@@ -478,6 +479,8 @@ def _html_region(html: str, *, select: Sequence[Selector], remove: Sequence[Sele
     # path's page.content() serialises): <noscript> content is raw text, so a
     # <noscript><iframe></noscript> in <head> cannot swallow the page as iframe text.
     tree = LexborHTMLParser(html, scripting=True)
+    if _SHADOW_ROOT.search(html):
+        _open_shadow_roots(tree)
     _drop_noise(tree)
     _nest_stray_lists(tree)
     if _may_nest_deep(tree):
@@ -586,6 +589,30 @@ def _validate_selectors(selectors: Sequence[Selector], what: str) -> None:
             problem = check_selector(selector)
             if problem:
                 raise ExtractError(f"{what}: {problem}")
+
+
+_SHADOW_ROOT = re.compile(r"<template\b[^>]*\bshadowroot(?:mode)?\s*=", re.IGNORECASE)
+_TEMPLATE_TAGS = re.compile(r"^<template\b[^>]*>|</template>$", re.IGNORECASE)
+SHADOW_DEPTH = 8  # shadow roots inside shadow roots opened at most
+
+
+def _open_shadow_roots(tree: LexborHTMLParser) -> None:
+    """Put the content of each declarative shadow root (``<template shadowrootmode="open">``, or
+    the older ``shadowroot``) in its host, where a browser renders it, instead of dropping it as a
+    template: web components rendered on the server keep their text there. The shadow content
+    goes first, the host's own children (what its slots show) after it."""
+    _open_shadow_roots_in(tree, SHADOW_DEPTH)
+
+
+def _open_shadow_roots_in(tree: LexborHTMLParser, depth: int) -> None:
+    # (a template's content is no child of it, and inserting a node does not copy a template's
+    # content: a shadow root inside a shadow root is opened in its own parse, before it moves)
+    for template in tree.css("template[shadowrootmode], template[shadowroot]") if depth > 0 else []:
+        inner = LexborHTMLParser(f"<body>{_TEMPLATE_TAGS.sub('', template.html or '')}</body>", scripting=True)
+        _open_shadow_roots_in(inner, depth - 1)
+        for child in list(inner.body.iter(include_text=True)) if inner.body is not None else []:
+            template.insert_before(child)
+        template.decompose()
 
 
 def _drop_noise(tree: LexborHTMLParser) -> None:

@@ -344,7 +344,12 @@ _STATUS = _has(
     r"\bqualcosa (è|e') andato storto\b|\bsi (è|e') verificato un errore\b|\bservizio non disponibile\b|"
     r"\ber is iets (mis ?gegaan|fout gegaan)\b|\ber is een fout opgetreden\b|\b(tijdelijk )?niet beschikbaar\b|"
     r"\balgo deu errado\b|\bocorreu um erro\b|\bservi[çc]o indispon[íi]vel\b|"
-    r"エラーが発生しました|問題が発生しました|サービスを(ご)?利用できません|一時的に利用できません"
+    r"エラーが発生しました|問題が発生しました|サービスを(ご)?利用できません|一時的に利用できません|"
+    # a proxy's, load balancer's or framework's own one-line error (Envoy, Kubernetes ingress,
+    # Express, Spring, OpenShift, IIS): the application behind it did not answer
+    r"\bno healthy upstream\b|\bupstream (connect error|request timeout)\b|\bdefault backend\W+404\b|"
+    r"^\W*cannot (get|post) /|\bwhitelabel error page\b|\bapplication is not available\b|"
+    r"^\W*the service is unavailable\W*$"
 )
 # Choosing a country, region or language before the page: the terms are one click further.
 _CHOOSER = _has(
@@ -681,6 +686,25 @@ _SERVER_DEFAULT = _has(
 def parked_domain(page: Page) -> bool:
     """A parked, expired or for-sale domain: "This domain may be for sale", "Buy this domain"."""
     return _PARKED(page.both)
+
+
+# A site being built or rebuilt: "Coming soon", "Under construction", as a heading or a line of
+# its own (eight languages).
+_CONSTRUCTION = _has(
+    r"^\W*(something (new |big |great |awesome )?is )?coming soon\b|\b(site|website|page) (is )?(coming soon|under "
+    r"construction)\b|^\W*under construction\W*$|\blaunching soon\b|"
+    r"\b(site|page) en (cours de )?construction\b|^\W*bient[ôo]t (disponible|en ligne)\W*$|"
+    r"\b(seite|website|webseite) (ist )?(im aufbau|in k[üu]rze (verf[üu]gbar|online))\b|^\W*demn[äa]chst (verf[üu]gbar|online)\W*$|"
+    r"\b(sitio|p[áa]gina) (web )?en construcci[óo]n\b|^\W*pr[óo]ximamente\W*$|"
+    r"\b(sito|pagina) in (costruzione|allestimento)\b|^\W*prossimamente\W*$|"
+    r"\b(site|website|pagina) (is )?in aanbouw\b|^\W*binnenkort (online|beschikbaar)\W*$|"
+    r"\b(site|p[áa]gina) em constru[çc][ãa]o\b|^\W*em breve\W*$|近日公開|(サイト|ページ)(は)?(ただいま)?(準備中|工事中)")
+
+
+def under_construction(page: Page) -> bool:
+    """A "coming soon" or "under construction" notice as the title or a short line of a page that
+    does not read as terms: the site is being built or rebuilt, its terms are not there yet."""
+    return _prompt(_CONSTRUCTION, page) and not reads_as_terms(page.text)
 
 
 def server_default_page(page: Page) -> bool:
@@ -1206,6 +1230,7 @@ RULES: tuple[tuple[str, Callable[[Page], bool], bool], ...] = (
     ("login page", sign_in_wall, False),
     ("parked domain", parked_domain, False),
     ("web server's default page", server_default_page, False),
+    ("site under construction", under_construction, False),
     ("geo block", geo_blocked, False),
     ("unsupported-browser page", unsupported_browser, False),
     ("ad-blocker wall", ad_blocker_wall, False),
@@ -1250,7 +1275,8 @@ SERVED.update({"page that shows its text in a frame": "a page that shows its tex
                "network filter's block page": "a network filter's block page (the tracker's network)",
                "CDN error page": "a CDN error page", "suspended site": "a suspended site's page",
                "expired session": "an expired-session page", "interstitial ad": "an interstitial ad",
-               "pay-or-consent wall": "a pay-or-consent wall", "cookies disabled": "a cookies-disabled page"})
+               "pay-or-consent wall": "a pay-or-consent wall", "cookies disabled": "a cookies-disabled page",
+               "site under construction": "a 'coming soon' page"})
 # Another page in place of the terms, told by comparing it with the latest version
 # (``tracker.run.decide``): a landing, marketing or download page.
 NOT_TERMS_PREFIX = "not the terms: "
