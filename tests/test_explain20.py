@@ -45,3 +45,59 @@ def test_typography_alone_is_no_changed_word_of_a_passage():
     now, was = passages("Quibly’s fees are due monthly, and “Credits” expire after 12 months.",
                         "Quibly's fees are due monthly, and \"Credits\" expire after 6 months.")
     assert now == "…\"Credits\" expire after 6 months." and was == "…“Credits” expire after 12 months.", (now, was)
+
+
+# -- a page now served in another language is a translation, clause by clause too --------------------
+# The version's headline already says "a translation, not new terms"; each clause's explanation
+# and the key terms the summary says changed must not contradict it ("Removed: ... — good news for
+# users", "New: ...", every key term "new").
+QUILLET_EN = ["Quillet Terms of Use",
+              "These terms govern the use of the Quillet service and of its mobile apps.",
+              "If you cancel your subscription within 14 days, we refund your payment in full.",
+              "We may close your account with 30 days of notice by email.",
+              "We keep your data for 2 years after the account is closed.",
+              "Any dispute will be resolved by binding arbitration in the city of Quillet.",
+              "We will notify you 30 days in advance of any change to these terms.",
+              "The liability of Quillet is limited to the fees that you paid in the last 12 months.",
+              "You are responsible for the security of your account and for the actions taken with it.",
+              "You must be at least 16 years old to use the service."]
+QUILLET_FR = ["Conditions d'utilisation de Quillet",
+              "Ces conditions régissent l'utilisation du service Quillet et de ses applications mobiles.",
+              "Si vous annulez votre abonnement dans les 14 jours, nous vous remboursons la totalité du paiement.",
+              "Nous pouvons fermer votre compte avec un préavis de 30 jours par e-mail.",
+              "Nous conservons vos données pendant 2 ans après la fermeture du compte.",
+              "Tout litige sera résolu par un arbitrage contraignant dans la ville de Quillet.",
+              "Nous vous informerons 30 jours à l'avance de toute modification de ces conditions.",
+              "La responsabilité de Quillet est limitée aux frais que vous avez payés au cours des 12 derniers mois.",
+              "Vous êtes responsable de la sécurité de votre compte et des actions qui y sont faites.",
+              "Vous devez avoir au moins 16 ans pour utiliser le service."]
+
+
+def _page(lines):
+    return f"# {lines[0]}\n\n" + "\n\n".join(lines[1:]) + "\n"
+
+
+@pytest.mark.parametrize("old,new,was,now", [
+    (QUILLET_EN, QUILLET_FR, "English", "French"),
+    (QUILLET_FR, QUILLET_EN, "French", "English"),
+])
+def test_a_translated_page_calls_no_clause_new_or_removed(old, new, was, now):
+    a = compare(_page(old), _page(new))
+    assert not a.material and "a translation, not new terms" in a.summary, a.summary
+    said = [c.explanation for c in a.changes if "heading" not in c.explanation]
+    assert said, a.changes
+    for text in said:
+        assert not text.startswith(("New", "Removed", "No longer")) and "good news" not in text, text
+        assert f"now in {now}" in text or f"{now} translation" in text, text
+    assert any(text.startswith(f"{was} wording") for text in said), said
+
+
+def test_the_key_terms_of_a_translated_page_did_not_change():
+    from tracker.analysis.summary import compare_summaries, summarise
+
+    old, new = _page(QUILLET_EN), _page(QUILLET_FR)
+    before, after = summarise(old), summarise(new)
+    assert before.key_terms and after.key_terms
+    assert compare_summaries(before, after)  # read without the texts, every bullet differs in its words
+    assert compare_summaries(before, after, old, new) == []
+    assert compare_summaries(after, before, new, old) == []

@@ -2646,7 +2646,15 @@ def compare_summaries(before: Summary, after: Summary, before_text: str = "", af
     A bullet of ``after`` with no identical bullet in ``before`` is paired with the most similar
     bullet of ``before`` in the same concern (changed), else it is new; the rest of ``before`` is
     gone. With the versions' texts, a bullet that only entered or left the selection (its
-    sentence is in both texts) is not a change. At most ``limit`` changes."""
+    sentence is in both texts) is not a change, and a page now served in another language (its
+    terms translated, ``scope.language_switch``) changed none: every bullet is new in its words
+    only. At most ``limit`` changes."""
+    if before_text and after_text:
+        from tracker.analysis.scope import language_switch
+
+        if language_switch(before_text, after_text):
+            return []
+
     def bullets(s: Summary) -> dict[str, Bullet]:
         return {b.text: b for b in (*s.key_terms, *s.watch_outs)}
 
