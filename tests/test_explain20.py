@@ -101,3 +101,31 @@ def test_the_key_terms_of_a_translated_page_did_not_change():
     assert compare_summaries(before, after)  # read without the texts, every bullet differs in its words
     assert compare_summaries(before, after, old, new) == []
     assert compare_summaries(after, before, new, old) == []
+
+
+# -- "None promised" only when no section of the document promises notice ---------------------------
+_TERMS_ANY_TIME = "## 2. Changes to these Terms\n\nWe may modify these Terms at any time.\n\n"
+_REMOVAL_ANY_TIME = ("## 7. Rewards\n\nWe may change the Zentro Rewards programme or discontinue the Zentro Rewards "
+                     "programme at any time.\n\n")
+
+
+@pytest.mark.parametrize("fact,body,value", [
+    # the period promised under "Notices", the "at any time" under "Changes"
+    ("terms-notice", _TERMS_ANY_TIME + "## 14. Notices\n\nWe will send you an email at least 30 days before any "
+     "modification takes effect, and you may close your account before then.\n", "at least 30 days"),
+    # the service's own withdrawal announced, a side programme's "at any time"
+    ("removal-notice", "## 1. Our service\n\nWe may suspend or withdraw all or any part of Zentro for business or "
+     "operational reasons.\n\nWe will try to give you reasonable notice of any suspension or withdrawal if it "
+     "affects you.\n\n" + _REMOVAL_ANY_TIME, "Notice, no period stated"),
+    # notice of something else is no notice of that change
+    ("terms-notice", _TERMS_ANY_TIME + "## 9. Fees\n\nWe will email you 30 days before a price increase takes "
+     "effect.\n", "None promised"),
+    ("removal-notice", _REMOVAL_ANY_TIME + "## 12. Suspension\n\nWe will give you notice before we suspend your "
+     "account.\n", "None promised"),
+])
+def test_no_notice_is_said_only_when_no_section_promises_it(fact, body, value):
+    from tracker.analysis.summary import summarise
+
+    text = f"# Zentro Terms of Service\n\n## 0. Our calendar\n\nZentro provides a shared calendar for small teams.\n\n{body}"
+    facts = summarise(text).facts
+    assert fact in facts and facts[fact].value == value, {k: c.value for k, c in facts.items()}
