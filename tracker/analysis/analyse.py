@@ -13,7 +13,7 @@ from functools import lru_cache
 from tracker.records import SEVERITY_ORDER, Analysis, ClauseChange, Severity, cosmetic_kinds
 
 __all__ = ["ANALYSIS_CODE", "SEVERITY_ORDER", "Analysis", "ClauseChange", "analyse", "analyse_job", "analyse_jobs",
-           "analysis_version", "as_revert", "failed_analysis", "severity_rank"]
+           "analysis_version", "as_revert", "failed_analysis", "severity_rank", "translated"]
 
 # Bump by hand when the analysis changes on purpose in a way the digest below cannot see (e.g. a
 # library it relies on changed its output). Any edit of the analysis code or of the watch-out
@@ -133,7 +133,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     if switch:
         # The same page served in another language (the English policy captured in French):
         # a translation, whose clauses cannot be compared word for word, not new terms.
-        changes = [_not_material(c) for c in changes]
+        changes = [translated(_not_material(c), *switch) for c in changes]
         return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
                         f"The page is now in {_LANGUAGES[switch[1]]} instead of {_LANGUAGES[switch[0]]}: "
                         "a translation, not new terms", diff.unchanged)
@@ -175,6 +175,34 @@ def _not_material(change: ClauseChange) -> ClauseChange:
     if change.severity in ("material", "critical"):
         return replace(change, material=False, severity="minor")
     return replace(change, material=False)
+
+
+def translated(change: ClauseChange, old_language: str, new_language: str) -> ClauseChange:
+    """``change``, a clause of a page now served in another language, said as the translation it
+    is: its old wording replaced by the new language's ("English wording, now in French: “…”"), its
+    new one the translation ("French translation of the page: “…”"), never "New:", "Removed:" or
+    "good news for users": no term was added or taken away.
+
+    Args:
+        change: one change of the pair (its kind, before and after are kept).
+        old_language: the old version's language code ("en", "fr", "de", "es", "it", "nl", "pt").
+        new_language: the new version's.
+
+    Returns:
+        The change with that explanation; a change whose explanation says no more than a heading
+        or a layout change ("Removed heading: ...") keeps it."""
+    from tracker.analysis.materiality import _snippet
+
+    was, now = _LANGUAGES.get(old_language, old_language), _LANGUAGES.get(new_language, new_language)
+    if change.explanation.startswith(("Removed heading", "New heading", "Heading ")) or not (change.before or change.after):
+        return change
+    if change.kind == "removed":
+        said = f"{was} wording, now in {now}: “{_snippet(change.before or '')}”"
+    elif change.kind == "added":
+        said = f"{now} translation of the page: “{_snippet(change.after or '')}”"
+    else:
+        said = f"Now in {now}: “{_snippet(change.after or '')}” (was “{_snippet(change.before or '')}”)"
+    return replace(change, explanation=said)
 
 
 def analyse_job(job: tuple[str | None, str, str, str]) -> Analysis:

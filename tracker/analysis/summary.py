@@ -1995,6 +1995,29 @@ def _ahead(s: _Sentence, f: Fact) -> bool:
                 or re.search(r"\b(?:effective|in\s+force|take\s+effect|apply)\s+(?:\w+\s+){0,3}?" + at, s.plain, re.I))
 
 
+_NONE_PROMISED = "None promised"
+# a price or fee change is no change of the terms ("we will give you 30 days' notice of price increases")
+_PRICE_CHANGE = re.compile(r"\b(?:pric\w*|fees?|charges?|rates?|tarif\w*|prix|Preis\w*)\b", re.I)
+# a change said by when it applies ("before any modification takes effect"): a change of the terms
+_TAKES_EFFECT = re.compile(r"\b(?:takes?|taking)\s+effect\b|\bbecomes?\s+effective\b|\bentr\w*\s+en\s+vigueur\b|"
+                           r"\bin\s+Kraft\s+tr\w*", re.I)
+# a service, feature or programme withdrawn or suspended, named by its noun or verb
+_TAKEN_OFF = re.compile(r"\b(?:suspen[ds]\w*|withdr[ae]w\w*|discontinu\w*|remov(?:e|al|ing)|retir(?:e|ing)|"
+                        r"deprecat\w*|sunset\w*|ceas(?:e|ing))\b", re.I)
+# the user's own account closed or suspended: a termination, not a service taken away
+_USER_ACCOUNT = re.compile(r"\byour\s+(?:user\s+|member\s+)?(?:account|access|profile|membership)\b", re.I)
+
+
+def _promised_elsewhere(found: tuple[_Sentence, str], others: Sequence[_Sentence]) -> tuple[_Sentence, str]:
+    """``found``, a "None promised" read from a sentence that says "at any time" or "without
+    notice", unless one of ``others`` (the document's other sentences about the same kind of
+    change) promises notice of it: then that promise, a period first ("30 days"), else "Notice, no
+    period stated". A document that gives notice in one section and says "at any time" of a part
+    of it in another does promise notice; "None promised" would be wrong."""
+    promised = _notice_value(others, lambda s: True)
+    return promised if promised is not None and promised[1] != _NONE_PROMISED else found
+
+
 def _notice_value(candidates: Sequence[_Sentence], about: Any) -> tuple[_Sentence, str] | None:
     """The notice the ``candidates`` promise for what ``about`` tests, strongest first: a period
     ("30 days"), then a promise without one ("Notice, no period stated"), then an explicit "at
@@ -2008,7 +2031,7 @@ def _notice_value(candidates: Sequence[_Sentence], about: Any) -> tuple[_Sentenc
             return s, "Notice, no period stated"
     for s in candidates:
         if _NO_NOTICE.search(s.plain) and about(s):
-            return s, "None promised"
+            return s, _NONE_PROMISED
     return None
 
 
@@ -2252,6 +2275,13 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
     terms = [s for s in sentences if s in about_terms or (
         (s.section, s.order) in near and _CHANGES_WORD.search(s.plain))]
     if found := _notice_value(terms, lambda s: True):
+        if found[1] == _NONE_PROMISED:
+            # "at any time" here, a promise of notice in another section ("We will email you 30 days
+            # before changes take effect" under "Notices"): the promise is what the terms give
+            found = _promised_elsewhere(found, [s for s in sentences if s not in terms and _CHANGES_WORD.search(s.plain)
+                                                and (_about(s, "terms-changes") or _TAKES_EFFECT.search(s.plain)
+                                                     or re.search(rf"\b{_TERMS_NOUN}\b", s.plain, re.I))
+                                                and not _PRICE_CHANGE.search(s.plain)])
         out["terms-notice"] = _cell(found[0], found[1], history)
 
     # notice before a service, feature or model is taken away
@@ -2263,6 +2293,13 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
         (s.section, s.order) in near and not _TERMS_CHANGE.search(s.plain) and re.search(r"\b(?:suspension|withdrawal|discontinu\w*|removal|change)\b",
                                                    s.plain, re.I))]
     if found := _notice_value(removal, lambda s: True):
+        if found[1] == _NONE_PROMISED:
+            # "may discontinue the referral programme at any time" here, "we will try to give you
+            # reasonable notice of any suspension or withdrawal" in the section on the service
+            found = _promised_elsewhere(found, [s for s in sentences if s not in removal and _TAKEN_OFF.search(s.plain)
+                                                and not _NOT_TAKEN_AWAY.search(s.plain) and not _USER_RULE.search(s.plain)
+                                                and not _TERMS_CHANGE.search(s.plain)
+                                                and not _USER_ACCOUNT.search(s.plain)])
         out["removal-notice"] = _cell(found[0], found[1], history)
 
     train = [s for s in sentences if "ai-training" in cats(s) and _TRAIN.search(s.plain)
@@ -2646,7 +2683,15 @@ def compare_summaries(before: Summary, after: Summary, before_text: str = "", af
     A bullet of ``after`` with no identical bullet in ``before`` is paired with the most similar
     bullet of ``before`` in the same concern (changed), else it is new; the rest of ``before`` is
     gone. With the versions' texts, a bullet that only entered or left the selection (its
-    sentence is in both texts) is not a change. At most ``limit`` changes."""
+    sentence is in both texts) is not a change, and a page now served in another language (its
+    terms translated, ``scope.language_switch``) changed none: every bullet is new in its words
+    only. At most ``limit`` changes."""
+    if before_text and after_text:
+        from tracker.analysis.scope import language_switch
+
+        if language_switch(before_text, after_text):
+            return []
+
     def bullets(s: Summary) -> dict[str, Bullet]:
         return {b.text: b for b in (*s.key_terms, *s.watch_outs)}
 

@@ -332,6 +332,11 @@ def whole_phrases(explanation: str, before: str, after: str) -> str:
 _DROPS = re.compile(r"^Drops “(?P<words>[^”]*;[^”]*)” from: “[^”]*”(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
 
 
+def _opens(word: str) -> bool:
+    """Whether ``word`` opens a quotation mark or bracket it does not close ("(“Pre-GA")."""
+    return word.count("“") > word.count("”") or word.count("«") > word.count("»") or word.count("(") > word.count(")")
+
+
 def _span(words: list[str], lo: int, hi: int, limit: int = 80) -> str:
     """``words[lo:hi]`` as a quote of at most ``limit`` characters, "…" where cut."""
     text = " ".join(words[lo:hi])
@@ -339,10 +344,36 @@ def _span(words: list[str], lo: int, hi: int, limit: int = 80) -> str:
     if len(text) > limit:
         text, cut_end = text[:limit].rsplit(" ", 1)[0], True
         kept = text.split()
-        while len(kept) > 3 and kept[-1].lower().strip(",;:") in _FUNCTION | LEADS_ON:
-            kept.pop()  # never cut on a word that leads on ("correct your…")
+        while len(kept) > 3 and (kept[-1].lower().strip(",;:") in _FUNCTION | LEADS_ON or _opens(kept[-1])):
+            kept.pop()  # never cut on a word that leads on ("correct your…"), nor inside a quote it opens
         text = " ".join(kept)
     return f"{'…' if lo else ''}{text.rstrip(',;:')}{'…' if cut_end else ''}"
+
+
+# One character typed two ways: a quote or apostrophe curled or straight, a dash long or short, a
+# non-breaking space. "party's" and "party’s" are one word to a reader.
+_TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201b": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+                             "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+                             "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+
+
+def word_keys(words: Sequence[str]) -> list[str]:
+    """The words of a wording (split on spaces) as two wordings of a clause are compared: quotes,
+    apostrophes and dashes straightened, Markdown emphasis and the punctuation around a word set
+    aside. Two wordings that differ only in typography ("d’une" / "d'une",
+    "**Control**" / "Control", "patents," / "patents") then differ in no word, and a quote of what
+    changed starts at the words that did.
+
+    Args:
+        words: the words of one wording, as ``str.split`` gives them.
+
+    Returns:
+        One key per word, in order (a word of punctuation only keeps itself as its key)."""
+    out = []
+    for w in words:
+        key = w.translate(_TYPOGRAPHY).replace("**", "").replace("__", "").strip(".,;:!?()[]\"'*_")
+        out.append(key or w)
+    return out
 
 
 def passages(before: str, after: str, width: int = 3) -> tuple[str, str]:
@@ -351,7 +382,8 @@ def passages(before: str, after: str, width: int = 3) -> tuple[str, str]:
     import difflib
 
     a, b = before.split(), after.split()
-    ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op[0] != "equal"]
+    ops = [op for op in difflib.SequenceMatcher(None, word_keys(a), word_keys(b), autojunk=False).get_opcodes()
+           if op[0] != "equal"]
     if not ops:
         return "", ""
     i1, i2 = max(0, ops[0][1] - width), min(len(a), ops[-1][2] + width)
@@ -1151,19 +1183,25 @@ def had_watch(before: str, categories: Sequence[str]) -> bool:
 
 
 def _inserted(before: str, after: str, width: int = 4, limit: int = 90) -> str:
-    """The first words ``after`` has that ``before`` lacks, with ``width`` words around them,
-    marked "…" where cut: what a clause that grew now says."""
+    """The longest run of words ``after`` has that ``before`` lacks (typography aside: see
+    ``word_keys``), with ``width`` words around it, marked "…" where cut: what a clause that grew
+    now says."""
     import difflib
 
     a, b = before.split(), after.split()
-    for tag, _, _, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag in ("insert", "replace"):
-            lo, hi = max(0, j1 - width), min(len(b), j2 + width)
-            text, cut = " ".join(b[lo:hi]), hi < len(b)
-            if len(text) > limit:
-                text, cut = text[:limit].rsplit(" ", 1)[0], True
-            return f"{'…' if lo else ''}{text.rstrip(',;:')}{'…' if cut else ''}"
-    return ""
+    grown = [(j1, j2) for tag, _, _, j1, j2 in
+             difflib.SequenceMatcher(None, word_keys(a), word_keys(b), autojunk=False).get_opcodes()
+             if tag in ("insert", "replace")]
+    if not grown:
+        return ""
+    # the longest insertion: "… de son Abonnement, …" is not what a clause that now names the card
+    # it charges ("sur l'une des cartes bancaires enregistrées") grew by
+    j1, j2 = max(grown, key=lambda r: r[1] - r[0])
+    lo, hi = max(0, j1 - width), min(len(b), j2 + width)
+    text, cut = " ".join(b[lo:hi]), hi < len(b)
+    if len(text) > limit:
+        text, cut = text[:limit].rsplit(" ", 1)[0], True
+    return f"{'…' if lo else ''}{text.rstrip(',;:')}{'…' if cut else ''}"
 
 
 def _same_term(before: str, after: str) -> bool:
