@@ -275,15 +275,37 @@ def is_announcement(text: str) -> bool:
     text = re.sub(r"[*_`\x02\x03\\]+", " ", text)  # "_We have updated ..._": markup is no word
     if _ANNOUNCE.search(text):
         return True
-    if (_CONTINUE.search(text) or _ANNOUNCE_SOFT.search(text)) and not _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text)):
+    # ("Your continued use after any change means you accept the new Terms": a deemed acceptance
+    # of every future change is a term, not a banner about one update)
+    rule = bool(_ANY_CHANGE.search(text)) and not DATE.search(text)
+    if (_CONTINUE.search(text) and not rule or _ANNOUNCE_SOFT.search(text)) \
+            and not _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text)):
         return True
-    if (_CONTINUE_MORE.search(text) and not _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text))
+    if (_CONTINUE_MORE.search(text) and not rule and not _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text))
             and not _CHANGE_POWER.search(text)):
         return True
     if (_CHECK_BACK.search(text) and not _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text))
             and not _CHANGE_POWER.search(text)):
         return True
     return is_update_stamp(text)
+
+
+# A change in general, not one update: "after a change", "any modifications", "such changes",
+# "whenever we post", "once changes are published", "toute modification", "jede Änderung". A
+# sentence binding the user to every such change by their use is a rule (acceptance), a term.
+_ANY_CHANGE = re.compile(
+    r"\b(?:a|any|such|each|every|future|subsequent)\s+(?:[\w-]+\s+){0,2}?(?:changes?|modifications?|amendments?|"
+    r"updates?|revisions?|versions?)\b|"
+    r"\b(?:when|whenever|if|once|after)\s+(?:we|it|they|(?-i:[A-Z])[\w&.-]+)\s+(?:(?:have|has)\s+)?"
+    r"(?:post|publish|make|change|update|modify|amend|revise)\w*\b|"
+    r"\b(?:changes?|modifications?|updates?|amendments?)\s+(?:are|is|have\s+been|has\s+been)\s+"
+    r"(?:posted|published|made|notified)\b|"
+    r"\b(?:toute|toutes|chaque|une|de\s+telles|ces\s+éventuelles|d['’]éventuelles)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:modifications?|mises?\s+à\s+jour)\b|\b(?:lorsque|dès\s+que|quand)\s+nous\s+(?:modifions|publions|"
+    r"mettons)\b|"
+    r"\b(?:jede[rnm]?|einer|solche[rnm]?|etwaige[rn]?|künftige[rn]?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:änderung(?:en)?|aktualisierung(?:en)?)\b|\bwenn\s+wir\b[^.;]{0,40}?\b(?:ändern|aktualisieren|"
+    r"veröffentlichen)\b", re.I)
 
 
 # Advice to come back and read the text again: "Make sure that you check back from time to time,

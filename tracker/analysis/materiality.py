@@ -134,6 +134,12 @@ def cosmetic_kind(before: str, after: str) -> str | None:
     """Which cosmetic kind turns `before` into `after`, or None if the change is real."""
     if before == after:
         return "whitespace"
+    money = _money_notation(before, after)
+    if money is None:
+        return None  # "$10" → "€10": another currency or amount, never punctuation
+    if money:
+        # the same amounts written another way ("USD 100" → "US$100", "10 €" → "EUR 10")
+        return "formatting" if cosmetic_kind(money[0], money[1]) is not None else None
     a, b = before, after
     # Whitespace and markup noise are tolerated inside the later steps.
     for name, step in _STEPS:
@@ -152,6 +158,32 @@ def cosmetic_kind(before: str, after: str) -> str | None:
         # needs the punctuation the steps above take away)
         return "date-only"
     return _seen_alike(before, after)
+
+
+_MONEY_HINT = re.compile(r"[$€£¥]|\b(?:usd|eur|gbp|cad|aud|chf|jpy|inr|dollars?|euros?|pounds?)\b", re.I)
+
+
+def _money_notation(before: str, after: str) -> tuple[str, str] | None | tuple[()]:
+    """How two versions of a clause name amounts of money: ``()`` when alike (none, or written the
+    same way), None when the amounts differ (another value or currency: "$10" → "€10"), and both
+    texts with each amount written as its value when only the notation differs ("USD 100" →
+    "US$100"), for the cosmetic steps to compare."""
+    if not (_MONEY_HINT.search(before) or _MONEY_HINT.search(after)):
+        return ()
+    from tracker.analysis.facts_eu import money_spans
+
+    sb, sa = money_spans(before), money_spans(after)
+    if [v for _, _, v in sb] != [v for _, _, v in sa]:
+        return None
+    if [before[x:y] for x, y, _ in sb] == [after[x:y] for x, y, _ in sa]:
+        return ()
+
+    def canonical(text: str, spans: list[tuple[int, int, str]]) -> str:
+        for x, y, v in reversed(spans):
+            text = f"{text[:x]}{v}{text[y:]}"
+        return text
+
+    return canonical(before, sb), canonical(after, sa)
 
 
 def _seen_alike(before: str, after: str) -> str | None:
@@ -1386,6 +1418,40 @@ def _counts_or_parties(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
     return False
 
 
+# Words that say when, why or how far a term applies (a condition, a reason, discretion, a
+# breach): never a name, capitalised or not (German nouns are: "nach eigenem Ermessen").
+_CONDITION_WORDS = re.compile(
+    r"(?:discretion\w*|reasons?|cause|violat\w*|breach\w*|infring\w*|judg\w*|opinion|deem\w*|"
+    r"circumstances?|purposes?|"
+    r"discrétion\w*|raisons?|motifs?|causes?|enfrei\w*|manquement\w*|appréciation|"
+    r"ermessen\w*|gründen?|grund|anlass|verstoß\w*|verstöß\w*|verletz\w*|zwecke?n?|umstände\w*)")
+
+
+# Classes of recipients or parties a term reaches (data shared with "Partners" or "Advertisers").
+_RECIPIENT = re.compile(r"(advertis|partner|affiliat|broker|vendor|processor|subprocessor|marketer|"
+                        r"sponsor|contractor|subcontractor|government|authorit|annonceur|partenaire|"
+                        r"sous-traitant|werbe|partner|dienstleister|behörde)\w*")
+
+
+def _recipients(ws: tuple[str, ...]) -> frozenset[str]:
+    """The recipient classes (``_RECIPIENT``, by stem) among words ``ws``."""
+    return frozenset(m.group(1) for w in ws if (m := _RECIPIENT.match(w)))
+
+
+def _name_like(toks: Sequence[Token], text: str, a: int, b: int) -> bool:
+    """Whether tokens [a, b) of ``text`` can be a name put for another one: each content word
+    written with a capital (or a digit). A run with a lower-case word ("content that violates
+    these Terms", "sole discretion") says what a term covers or when it applies; replacing it
+    changes the term, whatever the case of its other words."""
+    for t in toks[a:b]:
+        if not is_content_word(t.norm) or t.norm in PLACEHOLDERS:
+            continue
+        word = text[t.start:t.end]
+        if not (word[:1].isupper() or word[:1].isdigit()):
+            return False
+    return True
+
+
 def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, ...], tuple[str, ...]], str]:
     """Names replaced throughout: the same short capitalised span replaced by another in two or
     more places, or once when neither side occurs elsewhere in the other version ("GraphCMS" →
@@ -1398,6 +1464,7 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
     same_company: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
     corp = corporate_words()
     heads: dict[tuple[tuple[str, ...], tuple[str, ...]], set[str]] = {}  # the word after, when both keep it
+    named: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
     for d in deltas:
         for (i1, i2), (j1, j2) in d.replaced:
             if i2 - i1 > 4 or j2 - j1 > 4:
@@ -1413,6 +1480,11 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
             old_text, new_text = d.run_text("dels", (i1, i2)), d.run_text("ins", (j1, j2))
             key = (o, n)
             legal_form = any(w in corp for w in o + n)
+            if not legal_form and (any(_CONDITION_WORDS.fullmatch(w) for w in o + n)
+                                   or _recipients(o) != _recipients(n)):
+                # "violates these Terms" → "sole discretion", "Partners" → "Advertisers": a condition
+                # or the people a term reaches changed, not a name
+                continue
             if not legal_form and any(f.kind == "place" for side in (old_text, new_text)
                                       for f in extract_facts(f"in {side}")):
                 continue  # a venue or a country is a fact, never a mere name
@@ -1434,6 +1506,9 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
                     party.add(key)
             counts[key] = counts.get(key, 0) + 1
             cased[key] = cased.get(key, False) or any(c.isupper() for c in old_text + new_text)
+            # a capitalised rename is names on both sides, each time ("Terms" beside a lower-case verb is none)
+            named[key] = named.get(key, True) and (legal_form or _name_like(d.before, d.before_text, i1, i2)
+                                                    and _name_like(d.after, d.after_text, j1, j2))
             nb = d.before[i2].norm if i2 < len(d.before) else ""
             heads.setdefault(key, set()).add(nb if j2 < len(d.after) and d.after[j2].norm == nb else "")
     out = {}
@@ -1444,7 +1519,7 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
             out[key] = "rename"
         elif key in party:
             out[key] = "party"
-        elif cased[key] and (k >= 2 or (not ctx.new.has(o) and not ctx.old.has(n))):
+        elif cased[key] and named[key] and (k >= 2 or (not ctx.new.has(o) and not ctx.old.has(n))):
             out[key] = "rename"
         elif k >= 3 and len(heads[key]) == 1 and not ctx.new.has(o + (h := tuple(heads[key] - {""}))) \
                 and not ctx.old.has(n + h):
@@ -2450,6 +2525,17 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         if d.empty or kind != "modified":
             # a word spelled another way ("aplication" → "application") is a typo fixed, not words
             # regrouped; this branch sees both because the delta explains respellings away
+            if kind == "modified" and _amount_rewritten(d):  # "USD 100" → "US$100": the same amount
+                return _cosmetic("formatting", "Only the way an amount is written changed", facts_b, facts_a)
+            if kind == "modified" and _money_notation(before_p, after_p) is None:
+                # the same words around another currency sign ("$10" → "€10"): an amount changed
+                from tracker.analysis.facts_eu import money_spans
+
+                old_v = ", ".join(v for _, _, v in money_spans(before_p)) or "none"
+                new_v = ", ".join(v for _, _, v in money_spans(after_p)) or "none"
+                cats = tuple(c for c in category_scores(after_p) if c != "other")[:2] or ("pricing",)
+                return ChangeLabel(True, "material", cats, f"Amount now {new_v} instead of {old_v}{_cats_text(cats)}",
+                                   None, (), (), facts_b, facts_a)
             what = "moved-unchanged" if kind == "moved" else "spelling" if _respelled(d) else "regrouped"
             return _cosmetic(what, _COSMETIC_TEXT[what], facts_b, facts_a)
         return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (),
@@ -2683,6 +2769,9 @@ def _names_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
     if _LIMITERS & (set(d.inserted()) | set(d.deleted())):
         return False  # "per Rechnung oder Lastschrift" → "nur per Kreditkarte": a right narrowed, not names
     changed = set(d.inserted()) | set(d.deleted())
+    if any(_CONDITION_WORDS.fullmatch(w) for w in changed) \
+            or _recipients(tuple(d.inserted())) != _recipients(tuple(d.deleted())):
+        return False  # "Partners" → "Advertisers", "bei Verstoß" → "nach Ermessen": who or when, not names
     if any(f.kind == "place" and set(words(f.text)) & changed for f in fb + fa):
         return False
     if any(_QUANTITY.fullmatch(w) for w in changed):
@@ -3399,6 +3488,26 @@ _COSMETIC_TEXT = {
     "capture-scope": "Outside the document: the page above its title, another document, a shop's footnotes or "
                      "a table the capture lost or regained under a kept heading",
 }
+
+
+def _amount_rewritten(d: Delta) -> bool:
+    """Whether a replaced, inserted or deleted word of a modified clause lies in an amount of money
+    that both versions name alike ("USD 100" → "US$100", ``novelty._same_amounts``)."""
+    from difflib import SequenceMatcher
+
+    from tracker.analysis.facts_eu import money_spans
+
+    before, after = money_spans(d.before_text), money_spans(d.after_text)
+    if not before or [v for _, _, v in before] != [v for _, _, v in after]:
+        return False
+    ops = SequenceMatcher(None, [t.norm for t in d.before], [t.norm for t in d.after], autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            continue
+        if any(a <= t.start < b for t in d.before[i1:i2] for a, b, _ in before) or \
+                any(a <= t.start < b for t in d.after[j1:j2] for a, b, _ in after):
+            return True
+    return False
 
 
 def _respelled(d: Delta) -> bool:
