@@ -689,7 +689,7 @@ def _drop_hidden(tree: LexborHTMLParser, roots: Sequence[LexborNode]) -> None:
                   if node.mem_id != root.mem_id and _hidden(node)]
     if not candidates:
         return
-    from tracker.fetch.guards import TERMS_LIKE, legal_vocabulary
+    from tracker.vocabulary import TERMS_LIKE, legal_vocabulary
 
     targets: set[str] = set()
     if tree.root is not None:
