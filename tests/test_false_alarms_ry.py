@@ -254,3 +254,29 @@ def test_a_section_added_beside_an_announcement_stays_material():
               "## 3. Advertising\n\nWe share your posts with advertising partners.\n")
     old = BANNER_POLICY.format(banner="")
     assert analyse(old, old + "\n" + banner).material
+
+
+# --- compliance claimed with a law named, no right or duty said ------------------------------------
+@pytest.mark.parametrize("old_line, new_line", [
+    ("We are also GDPR compliant.",
+     "We are also GDPR compliant and fully committed to [DSA](https://quillory.example/dsa) compliance for users "
+     "within the European Union."),
+    ("Write to privacy@quillory.example with any question.",
+     "Quillory is fully GDPR compliant.\n\nWrite to privacy@quillory.example with any question."),
+    ("Write to privacy@quillory.example with any question.",
+     "Nous sommes conformes au RGPD.\n\nWrite to privacy@quillory.example with any question."),
+    ("Write to privacy@quillory.example with any question.",
+     "Unser Dienst ist DSGVO-konform.\n\nWrite to privacy@quillory.example with any question."),
+])
+def test_a_claim_of_compliance_with_a_law_is_not_a_term(old_line, new_line):
+    old = POLICY.replace("## 4. Contact\n", "## 4. Contact\n\nWe are also GDPR compliant.\n")
+    new = old.replace(old_line, new_line, 1)
+    assert new != old
+    result = analyse(old, new)
+    assert not result.material, result.summary
+
+
+def test_a_promise_beside_a_claim_of_compliance_stays_material():
+    new = POLICY.replace("## 4. Contact\n", "## 4. Contact\n\nWe are GDPR compliant and will never keep your "
+                                            "data for more than 30 days.\n")
+    assert analyse(POLICY, new).material
