@@ -206,3 +206,77 @@ def test_one_copy_of_a_page_that_stays_bilingual_is_read_as_usual():
              "conservons ces données pendant treize mois à compter de leur collecte.\n")
     bilingual = EN_POLICY + "\n" + COPIES["fr"]
     assert analyse(bilingual, bilingual + extra).material
+
+
+# --- the other sentences of an announcement banner, gone or new with it ----------------------------
+BANNER_POLICY = """\
+# Tindle Privacy Policy
+
+{banner}
+## 1. Data we use
+
+We use your posts and your photos to show you content from friends.
+
+## 2. Your choices
+
+You can object to our use of your data from your settings.
+"""
+
+BANNERS = [
+    "We are postponing the change to how we use your information to develop AI at Tindle.\n\n"
+    "We will keep you informed before we start using your information.\n\n"
+    "We will also explain how you can exercise your right to object.\n",
+    "À l'heure actuelle, nous reportons la modification de notre utilisation de vos informations.\n\n"
+    "Nous vous tiendrons au courant avant de commencer à utiliser vos informations.\n\n"
+    "Nous vous expliquerons également comment vous pouvez exercer votre droit d'opposition.\n",
+    "We have updated our Privacy Policy to explain our new photo features.\n\n"
+    "We will send you an email before the new features start.\n\n"
+    "You can still object to the use of your posts at any time.\n",
+]
+
+
+@pytest.mark.parametrize("banner", BANNERS)
+def test_the_sentences_of_an_announcement_banner_are_not_terms(banner):
+    with_banner, without = BANNER_POLICY.format(banner=banner), BANNER_POLICY.format(banner="")
+    for old, new in ((with_banner, without), (without, with_banner)):
+        result = analyse(old, new)
+        assert not result.material, result.summary
+
+
+def test_a_term_with_a_period_beside_an_announcement_stays_material():
+    banner = ("We have updated our Privacy Policy to explain our new photo features.\n\n"
+              "We now keep your photos for 10 years after you close your account.\n")
+    assert analyse(BANNER_POLICY.format(banner=""), BANNER_POLICY.format(banner=banner)).material
+
+
+def test_a_section_added_beside_an_announcement_stays_material():
+    banner = ("We have updated our Privacy Policy to explain our new photo features.\n\n"
+              "## 3. Advertising\n\nWe share your posts with advertising partners.\n")
+    old = BANNER_POLICY.format(banner="")
+    assert analyse(old, old + "\n" + banner).material
+
+
+# --- compliance claimed with a law named, no right or duty said ------------------------------------
+@pytest.mark.parametrize("old_line, new_line", [
+    ("We are also GDPR compliant.",
+     "We are also GDPR compliant and fully committed to [DSA](https://quillory.example/dsa) compliance for users "
+     "within the European Union."),
+    ("Write to privacy@quillory.example with any question.",
+     "Quillory is fully GDPR compliant.\n\nWrite to privacy@quillory.example with any question."),
+    ("Write to privacy@quillory.example with any question.",
+     "Nous sommes conformes au RGPD.\n\nWrite to privacy@quillory.example with any question."),
+    ("Write to privacy@quillory.example with any question.",
+     "Unser Dienst ist DSGVO-konform.\n\nWrite to privacy@quillory.example with any question."),
+])
+def test_a_claim_of_compliance_with_a_law_is_not_a_term(old_line, new_line):
+    old = POLICY.replace("## 4. Contact\n", "## 4. Contact\n\nWe are also GDPR compliant.\n")
+    new = old.replace(old_line, new_line, 1)
+    assert new != old
+    result = analyse(old, new)
+    assert not result.material, result.summary
+
+
+def test_a_promise_beside_a_claim_of_compliance_stays_material():
+    new = POLICY.replace("## 4. Contact\n", "## 4. Contact\n\nWe are GDPR compliant and will never keep your "
+                                            "data for more than 30 days.\n")
+    assert analyse(POLICY, new).material

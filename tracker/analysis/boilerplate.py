@@ -735,6 +735,12 @@ _MISSION = re.compile(
     r"\bwe\s+take\s+(?:your\s+)?(?:privacy|data\s+protection|security)\s+(?:very\s+)?seriously\b|"
     r"\b(?:is|are)\s+(?:deeply\s+|fully\s+)?committed\s+to\s+(?:(?:the\s+)?(?:best|highest|high|good|responsible)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:practices|standards)|protecting\s+(?:your\s+)?privacy)\b|"
+    # compliance claimed with a law named, no duty said: "We are GDPR compliant", "fully committed
+    # to DSA compliance", "conforme au RGPD", "DSGVO-konform"
+    r"\b(?:is|are|we['’]re)\s+(?:also\s+)?(?:fully\s+)?(?:(?-i:[A-Z]{2,6})[\s-])?compliant\b(?!\s+(?:with|if|when|by|as))|"
+    r"\bcommitted\s+to\s+(?:\[?(?-i:[A-Z]{2,6})\]?(?:\([^)]*\))?\s+)compliance\b|"
+    r"\b(?:sommes|est|sont)\s+(?:également\s+|pleinement\s+)?conformes?\s+au\s+(?:RGPD|DSA)\b|"
+    r"\b(?:DSGVO|GDPR|DSA)-konform\b|"
     r"\bla\s+protection\s+de\s+vos\s+données(?:\s+personnelles)?\s+(?:est|constitue)\s+(?:pour\s+nous\s+)?(?:très\s+)?"
     r"(?:importante|essentielle|une\s+priorité)|"
     r"\bvotre\s+vie\s+privée\s+(?:est|compte)\s+(?:très\s+)?(?:importante|pour\s+nous)|"

@@ -4556,6 +4556,7 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
                                    text_changed=c.text_changed, context=ctx,
                                    lead_before=lb, lead_after=la))
     _edge_chrome(changes, labels, old, new)
+    _banner_sentences(changes, labels)
     _outside_document(changes, labels, old, new)
     _split_or_joined(changes, labels)
     return labels
@@ -4728,6 +4729,41 @@ def _chrome_clause(text: str) -> str:
 
 
 _CHROME_GAP = 8
+
+
+_BANNER_CLAUSES = 6  # clauses of a banner block at most: a removed section is longer
+_BANNER_WORDS = 30  # words of one of its sentences at most
+
+
+def _banner_sentences(changes: Sequence[Any], labels: list[ChangeLabel]) -> None:
+    """The other sentences of an announcement banner gone (or new) with it: "We are postponing the
+    change to how we use your information for AI." then "We will keep you informed before we start
+    using your information." and "We will also explain how you can object." A run of at most
+    ``_BANNER_CLAUSES`` clauses removed (or added) together, one of them an announcement
+    (``boilerplate.is_announcement``) and no heading among them, is the banner: its short
+    sentences tell what is coming or what the terms now say, which the terms themselves say where
+    they change. A sentence with a changed amount, period or age, or a watch-out, is read as usual."""
+    for kind, attr, side in (("removed", "old_index", "before"), ("added", "new_index", "after")):
+        at = {getattr(c, attr): k for k, c in enumerate(changes) if c.kind == kind and getattr(c, attr) is not None}
+        done: set[int] = set()
+        for i, k in sorted(at.items()):
+            if i in done or labels[k].cosmetic != "announcement":
+                continue
+            lo, hi = i, i
+            while lo - 1 in at:
+                lo -= 1
+            while hi + 1 in at:
+                hi += 1
+            done.update(range(lo, hi + 1))
+            block = [at[j] for j in range(lo, hi + 1)]
+            if len(block) > _BANNER_CLAUSES or any(_is_heading(getattr(changes[m], side) or "") for m in block):
+                continue
+            for m in block:
+                lab, text = labels[m], getattr(changes[m], side) or ""
+                if (lab.material and not lab.watch_added and not lab.watch_removed and len(text.split()) <= _BANNER_WORDS
+                        and not any(f.kind in _SIGNIFICANT for f in (*lab.facts_before, *lab.facts_after))):
+                    labels[m] = _cosmetic("announcement", _COSMETIC_TEXT["announcement"], lab.facts_before,
+                                          lab.facts_after)
 
 
 def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: str) -> None:
