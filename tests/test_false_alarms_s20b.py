@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tracker.analysis import analyse
-from tracker.analysis.boilerplate import is_user_count
+from tracker.analysis.boilerplate import is_advice, is_user_count
 from tracker.analysis.materiality import label_change
 from tracker.analysis.novelty import respelled
 
@@ -127,3 +127,61 @@ def test_other_legal_forms_are_no_respelling(old, new):
 def test_a_legal_form_written_out_is_said_as_contact_details(old, new):
     label = label_change("modified", old, new, heading="Zahlung")
     assert not label.material and label.explanation == "Only contact details changed", label.explanation
+
+
+# --- advice to the user reworded --------------------------------------------------------------
+USE = """\
+# Lanternfish Terms of Use
+
+## 1. Accounts
+
+You must be at least 13 to use Lanternfish.
+
+## 6. Copyright
+
+We may remove any photo that infringes someone else's copyright.
+If you believe that a photo on Lanternfish copies your work, we encourage you to file a copyright takedown notice \
+with our agent.
+
+## 7. Liability
+
+Lanternfish is provided as is.
+"""
+_ADVICE_SAID = "we encourage you to file a copyright takedown notice with our agent."
+
+
+@pytest.mark.parametrize("advice", [
+    "we encourage you to take the proper reporting steps.",
+    "we strongly recommend that you contact the person who posted it first.",
+    "you are encouraged to keep a copy of the original file.",
+])
+def test_advice_reworded_is_not_material(advice):
+    result = analyse(USE, USE.replace(_ADVICE_SAID, advice))
+    assert not result.material, result.summary
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nous vous conseillons de conserver une copie de votre facture.",
+    "Wenn Sie glauben, dass ein Foto Ihr Werk kopiert, empfehlen wir Ihnen, uns eine Meldung zu senden.",
+    "Le recomendamos que guarde una copia de su factura.",
+    "Lanternfish recommends that you update the app when a new version is out.",
+])
+def test_advice_in_other_languages_and_wordings(sentence):
+    assert is_advice(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We recommend that you back up your photos; we are not responsible for any loss.",
+    "We encourage you to report abuse, otherwise we may close your account.",
+    "We recommend products to you based on your purchase history.",
+    "We invite you to join Lanternfish Plus for 4.99 EUR a month.",
+    "Nous vous invitons à signaler tout abus : vous devez le faire sous 10 jours.",
+])
+def test_a_term_beside_advice_is_no_advice(sentence):
+    assert not is_advice(sentence)
+
+
+def test_a_duty_in_place_of_advice_stays_material():
+    new = USE.replace(_ADVICE_SAID, "you must file a copyright takedown notice with our agent within 10 days or lose "
+                                    "any claim against us.")
+    assert analyse(USE, new).material

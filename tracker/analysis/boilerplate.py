@@ -17,7 +17,7 @@ from functools import lru_cache
 
 __all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_request_stamp", "is_announcement", "is_error_page",
            "truncated_side", "not_terms_side", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
-           "is_contact_route", "is_register_entry", "is_user_count", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word"]
+           "is_contact_route", "is_register_entry", "is_user_count", "is_advice", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word"]
 
 # --- dates ---------------------------------------------------------------------------------------
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -809,6 +809,35 @@ _AUTHORITY = re.compile(
     r"aufsichtsbehörde|bundesbank|comisión|banco\s+de\s+españa)\b", re.I)
 _AUDIENCE_LABEL = re.compile(r"^\W*(?:\d{1,3}[.)]\s*)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:users?|residents?|customers?|"
                              r"consumers?|clients?|utilisateurs|résidents|kunden|nutzer|usuarios|residentes)\s*:\s*")
+
+# Advice to the user, after an optional condition: "If you think a post infringes your rights, we
+# encourage you to report it", "We strongly recommend that you keep a copy", "Nous vous
+# conseillons de ...", "Wir empfehlen Ihnen, ...", "Le recomendamos que ...". A recommendation
+# binds no one; its wording changes nothing the user must do.
+_ADVICE = re.compile(
+    r"^(?:(?:if|when|where|before|after|should|in\s+case|si|lorsque|avant|wenn|falls|bevor|cuando|antes\s+de)\b"
+    r"[^.;:!?]{0,200}?,\s*)?(?:(?:we|the\s+company|(?-i:[A-Z])[\w&.-]+)\s+(?:would\s+)?(?:strongly\s+|therefore\s+|also\s+|"
+    r"highly\s+|always\s+)?(?:encourages?|recommends?|advises?|suggests?|urges?|invites?)\s+(?:that\s+)?you\b|"
+    r"you\s+are\s+(?:strongly\s+)?(?:encouraged|advised|invited)\s+to\b|it\s+is\s+(?:strongly\s+)?(?:recommended|advisable)\b|"
+    r"nous\s+vous\s+(?:recommandons|conseillons|invitons|encourageons|suggérons)\b|"
+    r"(?:wir\s+empfehlen|wir\s+raten|empfehlen\s+wir|raten\s+wir)\s+(?:ihnen|dir|euch)\b|es\s+wird\s+empfohlen\b|"
+    r"(?:le|les|te)\s+(?:recomendamos|aconsejamos|animamos|sugerimos|invitamos)\b|se\s+recomienda\b)", re.I)
+# what makes advice a term: a duty, a right, a consequence ("... or we may close your account")
+_NOT_ADVICE = re.compile(r"\b(?:must|shall|required?|agree|otherwise|or\s+else|fail\w*|liab\w*|responsib\w*|"
+                         r"(?:we|you)\s+(?:may|will|can)|doi(?:t|vent|vez)|devrez|obligatoire|müssen|muss|"
+                         r"verpflichtet|haft\w*|debe\w*|obligatori\w*)\b", re.I)
+
+
+def is_advice(sentence: str) -> bool:
+    """Whether a sentence only advises the user ("If you believe your work was copied, we
+    encourage you to report it", "We recommend that you keep your receipt", "Nous vous conseillons
+    de lire ...", "Wir empfehlen Ihnen, ...", "Le recomendamos que ..."): a recommendation binds
+    no one. Not when it also sets a duty, a right or a consequence ("must", "we may", "you will",
+    "otherwise", "responsible") or holds a number (a price, a period), nor past 50 words."""
+    text = re.sub(r"[*_`\[\]\x02\x03]", "", sentence).strip()
+    return (len(text.split()) <= 50 and not any(c.isdigit() for c in text) and bool(_ADVICE.match(text))
+            and not _NOT_ADVICE.search(text))
+
 
 # How many people use the service, as the EU Digital Services Act (art. 24(2)) makes platforms
 # publish it: "average monthly active recipients", "destinataires actifs mensuels moyens",

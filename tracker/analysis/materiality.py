@@ -19,7 +19,7 @@ from typing import Any, Callable
 from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
                                           mask_stamps,
                                           is_address_run, is_announcement, is_announcement_heading,
-                                          is_contact_route, is_content_word, is_mission_statement, is_register_entry, is_user_count, is_language_row, is_pointer, is_report,
+                                          is_contact_route, is_content_word, is_mission_statement, is_register_entry, is_user_count, is_advice, is_language_row, is_pointer, is_report,
                                           is_request_stamp, is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topic_profile, topical_watch)
@@ -1788,7 +1788,7 @@ _SIMPLE_WORD = re.compile(r"[^\W_]+")
 @lru_cache(maxsize=8192)  # a third of the sentences asked are asked again in a later version's changes
 def _noise_kind(sentence: str) -> str | None:
     """Why a sentence is not a term: "date-only", "announcement", "pointer", "contact",
-    "register" (a company's registration number), "statistic" (how many people use the service),
+    "register" (a company's registration number), "statistic" (how many people use the service), "advice",
     "statement" (what it values), or page chrome."""
     sentence = sentence.replace("\x02", "").replace("\x03", "")
     w = _SIMPLE_WORD.findall(sentence.lower())  # (the sentence is already cleaned)
@@ -1806,6 +1806,8 @@ def _noise_kind(sentence: str) -> str | None:
         return "register"
     if is_user_count(sentence):
         return "statistic"
+    if is_advice(sentence):
+        return "advice"
     if is_mission_statement(sentence):
         return "statement"
     kind = chrome_kind(sentence, w)
@@ -3393,6 +3395,7 @@ _NOISE_TEXT = {
     "register": "Where the company is registered and under which number, not a term",
     "statement": "What the company says it values, not a term",
     "statistic": "A count of the service's users the company publishes, not a term",
+    "advice": "Advice to the user, not a term",
     "translation": "Which copy of the text prevails (a translation, a summary), not a term",
 }
 _REACH = re.compile(r"[\w.+-]+@[\w-]+\.\w|\b(?:contact|kontakt)", re.I)
