@@ -544,6 +544,13 @@ def _landing_for_short_terms(latest: str, text: str) -> bool:
             and shared_lines(text, latest) == 0.0 and not guard.reads_as_terms(text))
 
 
+def another_page(latest: str, text: str) -> bool:
+    """Whether ``text`` is another page than the terms whose text is ``latest``, by the rules a
+    run refuses it by (``_another_page``: a landing, marketing or download page, long terms'
+    title alone, or a landing page where short terms stood); ``tracker compare`` asks it too."""
+    return _another_page(latest, text) is not None
+
+
 def _another_page(latest: str, text: str) -> str | None:
     """Why ``text`` is another page served in place of the terms whose latest text is ``latest``
     (a landing, marketing or download page, a title alone: ``analysis.scope.other_page_side``),
