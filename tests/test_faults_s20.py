@@ -12,6 +12,7 @@ import json
 from datetime import datetime
 
 import pytest
+from aiohttp import web
 
 import test_faults
 from test_faults import BAD, CLAUSES, html
@@ -128,3 +129,62 @@ def test_status_shows_a_paused_document_and_until_when(env):
     (env.store / "pauses.json").write_text(json.dumps({env.bad_url: "2020-01-01T00:00:00+00:00"}))
     assert env.status()[BAD]["paused_until"] is None
     assert "PAUSED" not in env.tracker("status", code=0).output
+
+
+SUPERSEDED = {  # a short page saying the terms were replaced by new ones, linking to them
+    "en": "<h1>Our terms have been updated</h1><p>These terms have been replaced by our new Terms of Service. "
+          "<a href='/legal/terms-2027'>Read the new Terms of Service</a>.</p>",
+    "fr": "<h1>Conditions mises à jour</h1><p>Ces conditions ont été remplacées par nos nouvelles conditions "
+          "d'utilisation : <a href='/legal/terms-2027'>les lire</a>.</p>",
+    "de": "<h1>Neue Nutzungsbedingungen</h1><p>Diese Bedingungen wurden durch unsere neuen Nutzungsbedingungen "
+          "ersetzt: <a href='/legal/terms-2027'>jetzt lesen</a>.</p>",
+    "es": "<h1>Términos actualizados</h1><p>Estos términos han sido sustituidos por nuestros nuevos términos: "
+          "<a href='/legal/terms-2027'>leerlos</a>.</p>",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SUPERSEDED))
+def test_a_page_saying_the_terms_were_replaced_names_the_new_ones_and_is_never_a_version(env, lang):
+    env.server.page("/bad", lambda: html(terms(body=SUPERSEDED[lang], title="Terms")))
+    docs = env.run(code=1)  # a first run too
+    assert "moved to http://127.0.0.1:" in docs[BAD]["error"] and "/legal/terms-2027" in docs[BAD]["error"], docs
+    env.server.page("/bad", lambda: html(terms()))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    env.server.page("/bad", lambda: html(terms(body=SUPERSEDED[lang], title="Terms")))
+    for _ in range(3):  # never held then recorded
+        docs = env.run(code=1)
+        assert docs[BAD]["outcome"] == "failed" and "/legal/terms-2027" in docs[BAD]["error"], docs[BAD]
+    assert len(env.commits("faulty")) == 1
+
+
+PRIVACY = terms(body="".join(f"<h2>{i}. Data</h2><p>We collect the personal data of part {i} and keep it while your "
+                             "account exists; you may ask us to delete it.</p>" for i in range(1, 31)),
+                title="Acme Privacy Policy")
+
+
+@pytest.mark.parametrize("target", ["/legal/privacy", "/de/datenschutz", "/legal/cookie-policy"])
+def test_the_terms_address_redirecting_to_another_document_is_refused(env, target):
+    env.bad_url = env.server.url("/legal/terms")
+    env.server.page("/legal/terms", lambda: html(terms()))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    env.server.page("/legal/terms", lambda: web.Response(status=301, headers={"Location": target}))
+    env.server.page(target, lambda: html(PRIVACY))
+    for _ in range(3):  # never held then recorded
+        docs = env.run(code=1)
+        error = docs[BAD]["error"]
+        assert docs[BAD]["outcome"] == "failed" and "another document" in error and target in error, docs[BAD]
+        assert "names the terms" in error, error
+    assert len(env.commits("faulty")) == 1
+    assert "served another document" in env.tracker("status", code=None).output
+
+
+def test_a_redirect_within_the_same_kind_of_document_is_followed(env):
+    # the terms moved to another address that names them too: the terms, recorded
+    env.bad_url = env.server.url("/terms")
+    env.server.page("/terms", lambda: web.Response(status=301, headers={"Location": "/legal/privacy-and-terms"}))
+    env.server.page("/legal/privacy-and-terms", lambda: html(terms()))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    env.server.page("/terms", lambda: web.Response(status=301, headers={"Location": "/de/nutzungsbedingungen"}))
+    env.server.page("/de/nutzungsbedingungen", lambda: html(terms(CLAUSES.replace("thirty days", "ten days"))))
+    assert env.run(code=0)[BAD]["outcome"] == "changed"
+
