@@ -188,3 +188,53 @@ def test_a_redirect_within_the_same_kind_of_document_is_followed(env):
     env.server.page("/de/nutzungsbedingungen", lambda: html(terms(CLAUSES.replace("thirty days", "ten days"))))
     assert env.run(code=0)[BAD]["outcome"] == "changed"
 
+
+def layout_b(body: str = CLAUSES) -> str:
+    """The same words in another layout: sections in cards, headings one level down, spans."""
+    cards = "".join(f"<section class='card'><h3>{part.split('</h2>')[0]}</h3><div class='card-body'><p><span>"
+                    f"{part.split('<p>')[1].split('</p>')[0]}</span></p></div></section>" for part in body.split("<h2>")[1:])
+    return terms(body=f"<div class='wrap'>{cards}</div>")
+
+
+BANNERS = {
+    "en": "<div class='cc'><p>We use cookies to improve your experience. By continuing to browse you agree to our use "
+          "of cookies.</p><a href='/cookies'>Learn more</a> <button>Accept</button> <button>Decline</button></div>",
+    "fr": "<div class='cmp'><p>Nous utilisons des cookies pour mesurer l'audience.</p><button>Tout accepter</button> "
+          "<button>Tout refuser</button> <button>Paramétrer</button></div>",
+    "de": "<div class='cmp'><p>Wir verwenden Cookies, um die Nutzung zu messen.</p><button>Alle akzeptieren</button> "
+          "<button>Einstellungen</button></div>",
+}
+
+
+@pytest.mark.parametrize("flip", ["layout", "base-href"] + [f"banner-{lang}" for lang in sorted(BANNERS)])
+def test_the_same_terms_in_a_flipping_layout_banner_or_node_make_no_version(env, flip):
+    runs = itertools.count()
+
+    def page() -> str:
+        odd = next(runs) % 2
+        if flip == "layout":
+            return layout_b() if odd else terms()
+        if flip == "base-href":  # the node that answered names itself in <base>; the links are relative
+            links = "<p>See the <a href='legal/privacy'>privacy policy</a>.</p>"
+            return terms(extra=links).replace("<head>", f"<head><base href='https://www{odd + 1}.acme.example/'>")
+        return terms(extra=BANNERS[flip[7:]] if odd else "")
+    env.server.page("/bad", lambda: html(page()))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    for _ in range(3):
+        assert env.run(code=0)[BAD]["outcome"] == "unchanged"
+    assert len(env.commits("faulty")) == 1
+    # a real change under the flip is recorded
+    env.server.page("/bad", lambda: html(page().replace("thirty days", "ten days")))
+    assert env.run(code=0)[BAD]["outcome"] == "changed"
+
+
+def test_a_cookie_clause_added_to_the_terms_is_a_change_not_a_banner():
+    from tracker.fetch import guards as guard
+
+    base = "# Acme Terms\n\n## 1. Fees\n\nFees change with thirty days of notice.\n"
+    clause = base + "\nWe use cookies to remember your language.\n"
+    assert not guard.banner_only_change(base, clause)
+    banner = base + "\nWe use cookies to remember your language.\n\n[Learn more](https://acme.example/c) OK\n"
+    assert guard.banner_only_change(base, banner) and guard.banner_only_change(banner, base)
+    # a banner and a changed clause at once: a change
+    assert not guard.banner_only_change(base, banner.replace("thirty", "ten"))

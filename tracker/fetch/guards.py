@@ -1883,3 +1883,38 @@ def teaser(latest: str, text: str, max_shrink: float = DEFAULT_MAX_SHRINK) -> st
         return (f"{NOT_TERMS_PREFIX}{TEASER}, {kept:.0%} of the latest version, then a loading placeholder a script "
                 "fills with the rest: set render = \"browser\" for it in the sources file")
     return None
+
+
+def banner_only_change(latest: str, text: str) -> bool:
+    """Whether ``text`` differs from ``latest`` only by a cookie or consent banner inside the
+    terms' region, added or gone (a banner a site shows on some requests, a consent manager that
+    writes itself in the selected element): the lines one of them has beyond the other are none,
+    and the other's are a banner - ``COOKIE_WALL_MAX`` characters at most, that say the site uses
+    cookies or asks for consent, with the banner's control ("Accept", "OK", "Reject all",
+    "Cookie settings") and at most ``BANNER_SENTENCES`` + 1 sentences. The same terms: no new
+    version. A clause about cookies added to the terms ("We use cookies to remember your
+    language.") has no control: a change."""
+    from collections import Counter
+
+    def beyond(lines: list[str], others: list[str]) -> list[str]:
+        left = Counter(others)
+        out = []
+        for line in lines:
+            if left[line] > 0:
+                left[line] -= 1
+            elif line.strip():
+                out.append(line)
+        return out
+
+    old_lines, new_lines = latest.splitlines(), text.splitlines()
+    gone, added = beyond(old_lines, new_lines), beyond(new_lines, old_lines)
+    if bool(gone) == bool(added):  # both sides changed (or neither): not a banner alone
+        return False
+    block = "\n".join(gone or added)
+    low = block.lower()
+    if len(block) > COOKIE_WALL_MAX or not (_COOKIE_BANNER(low) or _CONSENT_TOPIC(low)):
+        return False
+    plain = _LINK.sub(lambda m: m.group(1), block)
+    control = (_BANNER_CONTROL.search(plain.strip()) is not None or _ACCEPT_ALL(low) or _DECLINE_OR_MANAGE(low)
+               or any(_ACCEPT_WORD.search(line) and _REFUSE_WORD.search(line) for line in plain.splitlines()))
+    return control and len(prose_sentences(_LINK.sub(" ", block))) <= BANNER_SENTENCES + 1
