@@ -1415,7 +1415,7 @@ async def _(req, n):
 
 
 @s20("redirect-to-privacy-policy", "fail: another document (the terms' URL now redirects to the privacy policy)",
-     modes=("after",))
+     url="terms-path")
 async def _(req, n):
     if req.path.endswith("/privacy"):
         return R(privacy_html(n))
@@ -1711,6 +1711,8 @@ def sources_text() -> str:
             url = f"http://localhost:{PORT}/d/{name}"
         elif u == "region":
             url = f"http://127.0.0.1:{PORT}/d/{name}/us/terms"
+        elif u == "terms-path":
+            url = f"http://127.0.0.1:{PORT}/d/{name}/terms"
         elif u == "raw":
             url = f"http://127.0.0.1:{RAW}/{name}"
         else:

@@ -12,6 +12,7 @@ import json
 from datetime import datetime
 
 import pytest
+from aiohttp import web
 
 import test_faults
 from test_faults import BAD, CLAUSES, html
@@ -128,3 +129,112 @@ def test_status_shows_a_paused_document_and_until_when(env):
     (env.store / "pauses.json").write_text(json.dumps({env.bad_url: "2020-01-01T00:00:00+00:00"}))
     assert env.status()[BAD]["paused_until"] is None
     assert "PAUSED" not in env.tracker("status", code=0).output
+
+
+SUPERSEDED = {  # a short page saying the terms were replaced by new ones, linking to them
+    "en": "<h1>Our terms have been updated</h1><p>These terms have been replaced by our new Terms of Service. "
+          "<a href='/legal/terms-2027'>Read the new Terms of Service</a>.</p>",
+    "fr": "<h1>Conditions mises à jour</h1><p>Ces conditions ont été remplacées par nos nouvelles conditions "
+          "d'utilisation : <a href='/legal/terms-2027'>les lire</a>.</p>",
+    "de": "<h1>Neue Nutzungsbedingungen</h1><p>Diese Bedingungen wurden durch unsere neuen Nutzungsbedingungen "
+          "ersetzt: <a href='/legal/terms-2027'>jetzt lesen</a>.</p>",
+    "es": "<h1>Términos actualizados</h1><p>Estos términos han sido sustituidos por nuestros nuevos términos: "
+          "<a href='/legal/terms-2027'>leerlos</a>.</p>",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SUPERSEDED))
+def test_a_page_saying_the_terms_were_replaced_names_the_new_ones_and_is_never_a_version(env, lang):
+    env.server.page("/bad", lambda: html(terms(body=SUPERSEDED[lang], title="Terms")))
+    docs = env.run(code=1)  # a first run too
+    assert "moved to http://127.0.0.1:" in docs[BAD]["error"] and "/legal/terms-2027" in docs[BAD]["error"], docs
+    env.server.page("/bad", lambda: html(terms()))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    env.server.page("/bad", lambda: html(terms(body=SUPERSEDED[lang], title="Terms")))
+    for _ in range(3):  # never held then recorded
+        docs = env.run(code=1)
+        assert docs[BAD]["outcome"] == "failed" and "/legal/terms-2027" in docs[BAD]["error"], docs[BAD]
+    assert len(env.commits("faulty")) == 1
+
+
+PRIVACY = terms(body="".join(f"<h2>{i}. Data</h2><p>We collect the personal data of part {i} and keep it while your "
+                             "account exists; you may ask us to delete it.</p>" for i in range(1, 31)),
+                title="Acme Privacy Policy")
+
+
+@pytest.mark.parametrize("target", ["/legal/privacy", "/de/datenschutz", "/legal/cookie-policy"])
+def test_the_terms_address_redirecting_to_another_document_is_refused(env, target):
+    env.bad_url = env.server.url("/legal/terms")
+    env.server.page("/legal/terms", lambda: html(terms()))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    env.server.page("/legal/terms", lambda: web.Response(status=301, headers={"Location": target}))
+    env.server.page(target, lambda: html(PRIVACY))
+    for _ in range(3):  # never held then recorded
+        docs = env.run(code=1)
+        error = docs[BAD]["error"]
+        assert docs[BAD]["outcome"] == "failed" and "another document" in error and target in error, docs[BAD]
+        assert "names the terms" in error, error
+    assert len(env.commits("faulty")) == 1
+    assert "served another document" in env.tracker("status", code=None).output
+
+
+def test_a_redirect_within_the_same_kind_of_document_is_followed(env):
+    # the terms moved to another address that names them too: the terms, recorded
+    env.bad_url = env.server.url("/terms")
+    env.server.page("/terms", lambda: web.Response(status=301, headers={"Location": "/legal/privacy-and-terms"}))
+    env.server.page("/legal/privacy-and-terms", lambda: html(terms()))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    env.server.page("/terms", lambda: web.Response(status=301, headers={"Location": "/de/nutzungsbedingungen"}))
+    env.server.page("/de/nutzungsbedingungen", lambda: html(terms(CLAUSES.replace("thirty days", "ten days"))))
+    assert env.run(code=0)[BAD]["outcome"] == "changed"
+
+
+def layout_b(body: str = CLAUSES) -> str:
+    """The same words in another layout: sections in cards, headings one level down, spans."""
+    cards = "".join(f"<section class='card'><h3>{part.split('</h2>')[0]}</h3><div class='card-body'><p><span>"
+                    f"{part.split('<p>')[1].split('</p>')[0]}</span></p></div></section>" for part in body.split("<h2>")[1:])
+    return terms(body=f"<div class='wrap'>{cards}</div>")
+
+
+BANNERS = {
+    "en": "<div class='cc'><p>We use cookies to improve your experience. By continuing to browse you agree to our use "
+          "of cookies.</p><a href='/cookies'>Learn more</a> <button>Accept</button> <button>Decline</button></div>",
+    "fr": "<div class='cmp'><p>Nous utilisons des cookies pour mesurer l'audience.</p><button>Tout accepter</button> "
+          "<button>Tout refuser</button> <button>Paramétrer</button></div>",
+    "de": "<div class='cmp'><p>Wir verwenden Cookies, um die Nutzung zu messen.</p><button>Alle akzeptieren</button> "
+          "<button>Einstellungen</button></div>",
+}
+
+
+@pytest.mark.parametrize("flip", ["layout", "base-href"] + [f"banner-{lang}" for lang in sorted(BANNERS)])
+def test_the_same_terms_in_a_flipping_layout_banner_or_node_make_no_version(env, flip):
+    runs = itertools.count()
+
+    def page() -> str:
+        odd = next(runs) % 2
+        if flip == "layout":
+            return layout_b() if odd else terms()
+        if flip == "base-href":  # the node that answered names itself in <base>; the links are relative
+            links = "<p>See the <a href='legal/privacy'>privacy policy</a>.</p>"
+            return terms(extra=links).replace("<head>", f"<head><base href='https://www{odd + 1}.acme.example/'>")
+        return terms(extra=BANNERS[flip[7:]] if odd else "")
+    env.server.page("/bad", lambda: html(page()))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    for _ in range(3):
+        assert env.run(code=0)[BAD]["outcome"] == "unchanged"
+    assert len(env.commits("faulty")) == 1
+    # a real change under the flip is recorded
+    env.server.page("/bad", lambda: html(page().replace("thirty days", "ten days")))
+    assert env.run(code=0)[BAD]["outcome"] == "changed"
+
+
+def test_a_cookie_clause_added_to_the_terms_is_a_change_not_a_banner():
+    from tracker.fetch import guards as guard
+
+    base = "# Acme Terms\n\n## 1. Fees\n\nFees change with thirty days of notice.\n"
+    clause = base + "\nWe use cookies to remember your language.\n"
+    assert not guard.banner_only_change(base, clause)
+    banner = base + "\nWe use cookies to remember your language.\n\n[Learn more](https://acme.example/c) OK\n"
+    assert guard.banner_only_change(base, banner) and guard.banner_only_change(banner, base)
+    # a banner and a changed clause at once: a change
+    assert not guard.banner_only_change(base, banner.replace("thirty", "ten"))

@@ -537,11 +537,30 @@ def compare(old_text: str, new_text: str) -> Analysis:
 
 
 def compare_sources(old: str, new: str, *, select: Sequence[str] = (), remove: Sequence[str] = (),
-                    options: "FetchOptions | None" = None) -> Analysis:
+                    options: "FetchOptions | None" = None, warn: Callable[[str], None] | None = None) -> Analysis:
     """``compare`` two local files or http(s) URLs (HTML, PDF, Markdown or text), extracted like a
     run extracts them (``select`` / ``remove``: CSS selectors, for HTML). See ``read_sources``
-    for how they are read and the errors raised."""
+    for how they are read and the errors raised.
+
+    One side that is another page than the terms the other side holds, by the rules a run
+    refuses it by (a landing, marketing or download page where terms stood, short terms
+    included: ``run.decide.another_page``), is refused when it is a URL, as a run refuses it
+    (FetchError naming it); a local file is compared all the same, and ``warn`` (when given)
+    gets one line saying so."""
     old_text, new_text = read_sources([old, new], select=select, remove=remove, options=options)
+    from tracker.run.decide import another_page
+
+    for where, text, other_where, other in ((new, new_text, old, old_text), (old, old_text, new, new_text)):
+        if not another_page(other, text):
+            continue
+        why = (f"not the terms: another page; it shares almost no line with {other_where} and has hardly any legal "
+               "text (a landing, marketing or download page where the terms were?)")
+        if where.startswith(("http://", "https://")):
+            raise FetchError(f"cannot compare {where}: {why}: check the URL, or keep the terms' region with --select",
+                             url=where)
+        if warn is not None:
+            warn(f"warning: {where} is {why}; compared anyway")
+        break
     return compare(old_text, new_text)
 
 

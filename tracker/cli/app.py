@@ -676,7 +676,10 @@ def compare(old: str, new: str, select: tuple[str, ...], remove: tuple[str, ...]
 
     Markdown, plain text, HTML and PDF are accepted (HTML goes through the same extraction as a
     run). URLs are fetched like a run fetches them: robots.txt honoured, a 10 MB size cap,
-    retries of transient errors, a 30 s timeout, and error pages served as 200 refused.
+    retries of transient errors, a 30 s timeout, and error pages served as 200 refused, and so
+    is a URL that serves another page than the terms the other side holds (a landing or
+    marketing page, where short terms stood too), as a run refuses it; a local file that is
+    such a page is compared with a warning on stderr.
 
     \b
     Exit codes: 0 compared; 1 a file or URL could not be read, fetched or used, or is not
@@ -696,7 +699,8 @@ def compare(old: str, new: str, select: tuple[str, ...], remove: tuple[str, ...]
     from tracker.fetch import DEFAULT_USER_AGENT, FetchOptions
 
     options = FetchOptions(user_agent=user_agent or DEFAULT_USER_AGENT, robots=not ignore_robots)
-    result = compare_sources(old, new, select=select, remove=remove, options=options)
+    result = compare_sources(old, new, select=select, remove=remove, options=options,
+                             warn=lambda line: click.echo(line, err=True))
     if as_json:
         emit_json(result.to_dict())
         return

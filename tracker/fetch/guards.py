@@ -1076,6 +1076,53 @@ def region_redirect(url: str, final_url: str) -> tuple[str, str] | None:
     return None
 
 
+# The kind of legal document a URL's path names (its slug, in the eight languages), to tell a
+# redirect from one document to another: the terms' address now sending to the privacy policy.
+_DOCUMENT_KINDS = {
+    "the terms": re.compile(r"terms|\btos\b|conditions|bedingungen|\bagbs?\b|\bcg[uv]\b|t[ée]rminos|condiciones|"
+                            r"termini|condizioni|voorwaarden|termos|condi[çc][õo]es|\beula\b|user-?agreement|"
+                            r"\bnutzungsvertrag"),
+    "a privacy policy": re.compile(r"privacy|datenschutz|confidentialit|privacidad|riservatezza|privacidade|"
+                                   r"data-?protection|\bgdpr\b|\bdsgvo\b|\brgpd\b|\bprivacyverklaring"),
+    "a cookie policy": re.compile(r"cookie"),
+    "an imprint": re.compile(r"imprint|impressum|legal-?notice|mentions-?l[ée]gales|aviso-?legal|note-?legali|"
+                             r"colofon|\bcolophon\b"),
+}
+OTHER_DOCUMENT = "another document"  # a redirect from an address naming one document to one naming another
+
+
+def _kinds(path: str) -> set[str]:
+    from urllib.parse import unquote
+
+    path = unquote(path).lower()
+    return {kind for kind, pattern in _DOCUMENT_KINDS.items() if pattern.search(path)}
+
+
+def document_redirect(url: str, final_url: str) -> tuple[str, str] | None:
+    """(the kind of document ``url``'s path names, the kind ``final_url``'s names) when redirects
+    took an address naming one kind of legal document (the terms, a privacy or cookie policy, an
+    imprint: ``/terms``, ``/agb``, ``/datenschutz``...) to one naming only others (``/terms`` to
+    ``/privacy``): a document merged into another or removed, whose address now serves another
+    document. None when either names none (``/terms`` to ``/legal``) or both name one kind
+    (``/terms`` to ``/privacy-and-terms``, ``/agb`` to ``/nutzungsbedingungen``)."""
+    from urllib.parse import urlsplit
+
+    if not url or not final_url or url.split("#")[0] == final_url.split("#")[0]:
+        return None
+    # only the segments the redirect changed: "/acme-privacy-center/terms" to ".../privacy" names
+    # the terms, then a privacy policy
+    mine = [seg for seg in urlsplit(url).path.split("/") if seg]
+    theirs = [seg for seg in urlsplit(final_url).path.split("/") if seg]
+    while mine and theirs and mine[0].lower() == theirs[0].lower():
+        mine, theirs = mine[1:], theirs[1:]
+    while mine and theirs and mine[-1].lower() == theirs[-1].lower():
+        mine, theirs = mine[:-1], theirs[:-1]
+    asked, got = _kinds("/".join(mine)), _kinds("/".join(theirs))
+    if not asked or not got or asked & got:
+        return None
+    return " or ".join(sorted(asked)), " or ".join(sorted(got))
+
+
 def empty_shell(page: Page) -> bool:
     """A page that is only its frame: a copyright line or links (a footer, a menu) around no
     prose - no sentence, no table, fewer than ``SHELL_WORDS`` words outside headings, links
@@ -1250,7 +1297,7 @@ _NOT_TERMS_SERVED = {ANOTHER_PAGE: "another page than the terms", CUT_OFF: "a pa
                      STILL_LOADING: "a page still loading its sections",
                      UNCLOSED_COMMENT: "a page whose rest is hidden in an unclosed comment",
                      "a link to the terms as a PDF": "a page linking to the terms as a PDF",
-                     NOT_LOADED: "a page that did not finish loading"}
+                     NOT_LOADED: "a page that did not finish loading", OTHER_DOCUMENT: "another document"}
 
 
 def served_instead(reason: str | None) -> str | None:
@@ -1295,7 +1342,14 @@ _MOVED = re.compile(
     r"is\s+(?:verplaatst|verhuisd)|(?:is|zijn)\s+nu\s+te\s+vinden|"
     r"(?:foi|foram)\s+(?:movid|transferid)[ao]s?|agora\s+(?:estão|está|se\s+encontram?|pode[m]?\s+ser\s+encontrad[ao]s?)|"
     r"(?:estão|está|se\s+encontram?)\s+agora\s+(?:em|disponíve))|"
-    r"(?:移動|移転)(?:しました|いたしました)",
+    r"(?:移動|移転)(?:しました|いたしました)|"
+    # ... or that it was replaced by a new document ("These terms have been replaced by our new
+    # Terms", "ont été remplacées par", "wurden durch ... ersetzt"): the new one is where it links
+    r"(?:ha(?:s|ve)|had)\s+been\s+(?:replaced|superseded)\s+by|"
+    r"(?:a|ont)\s+été\s+remplacée?s?\s+par|(?:wurden?|sind|ist)\s+(?:\w+\s+){0,6}?ersetzt\s+worden|"
+    r"(?:wurden?)\s+durch\s+(?:\w+\s+){0,6}?ersetzt|(?:han|ha)\s+sido\s+(?:sustituid|reemplazad)[ao]s?\s+por|"
+    r"(?:sono|è)\s+stat[aei]\s+sostituit[aei]\s+(?:da|dal|dalla|dai|dalle)\b|(?:zijn|is)\s+vervangen\s+door|"
+    r"(?:foram|foi)\s+substituíd[ao]s?\s+(?:por|pel)|に置き換えられました",
     re.IGNORECASE)
 _REFRESH = re.compile(rb"""<meta\b[^>]*http-equiv\s*=\s*["']?refresh["']?[^>]*>""", re.IGNORECASE)
 _REFRESH_URL = re.compile(rb"""content\s*=\s*["']?\s*\d*\s*[;,]\s*url\s*=\s*["']?([^"'>\s]+)""", re.IGNORECASE)
@@ -1411,6 +1465,11 @@ def error_page(text: str, raw: bytes = b"", previous_length: int | None = None, 
                 f"'{swap[0]}', to '{swap[1]}' ({final_url}), a geo redirect by where the tracker runs; not recorded: "
                 "run it from that region, or set the `headers` the site reads (a cookie, Accept-Language) in "
                 "the sources file")
+    if (moved := document_redirect(url, final_url)) is not None:
+        # Whatever its length: a privacy policy where the terms were is another document.
+        return (f"{NOT_TERMS_PREFIX}{OTHER_DOCUMENT}: redirects took the source's url, which names {moved[0]}, to "
+                f"{final_url}, which names {moved[1]}; not recorded: if the document moved or was merged there, "
+                "set the source's url to its new address (and its type)")
     if not should_check(text, previous_length):
         return None
     page = Page(text, html_title(raw), raw, url, final_url)
@@ -1782,3 +1841,38 @@ def teaser(latest: str, text: str, max_shrink: float = DEFAULT_MAX_SHRINK) -> st
         return (f"{NOT_TERMS_PREFIX}{TEASER}, {kept:.0%} of the latest version, then a loading placeholder a script "
                 "fills with the rest: set render = \"browser\" for it in the sources file")
     return None
+
+
+def banner_only_change(latest: str, text: str) -> bool:
+    """Whether ``text`` differs from ``latest`` only by a cookie or consent banner inside the
+    terms' region, added or gone (a banner a site shows on some requests, a consent manager that
+    writes itself in the selected element): the lines one of them has beyond the other are none,
+    and the other's are a banner - ``COOKIE_WALL_MAX`` characters at most, that say the site uses
+    cookies or asks for consent, with the banner's control ("Accept", "OK", "Reject all",
+    "Cookie settings") and at most ``BANNER_SENTENCES`` + 1 sentences. The same terms: no new
+    version. A clause about cookies added to the terms ("We use cookies to remember your
+    language.") has no control: a change."""
+    from collections import Counter
+
+    def beyond(lines: list[str], others: list[str]) -> list[str]:
+        left = Counter(others)
+        out = []
+        for line in lines:
+            if left[line] > 0:
+                left[line] -= 1
+            elif line.strip():
+                out.append(line)
+        return out
+
+    old_lines, new_lines = latest.splitlines(), text.splitlines()
+    gone, added = beyond(old_lines, new_lines), beyond(new_lines, old_lines)
+    if bool(gone) == bool(added):  # both sides changed (or neither): not a banner alone
+        return False
+    block = "\n".join(gone or added)
+    low = block.lower()
+    if len(block) > COOKIE_WALL_MAX or not (_COOKIE_BANNER(low) or _CONSENT_TOPIC(low)):
+        return False
+    plain = _LINK.sub(lambda m: m.group(1), block)
+    control = (_BANNER_CONTROL.search(plain.strip()) is not None or _ACCEPT_ALL(low) or _DECLINE_OR_MANAGE(low)
+               or any(_ACCEPT_WORD.search(line) and _REFUSE_WORD.search(line) for line in plain.splitlines()))
+    return control and len(prose_sentences(_LINK.sub(" ", block))) <= BANNER_SENTENCES + 1
