@@ -4445,7 +4445,51 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
     _edge_chrome(changes, labels, old, new)
     _outside_document(changes, labels, old, new)
     _split_or_joined(changes, labels)
+    _respaced(changes, labels, old, new)
     return labels
+
+
+_RESPACED_MIN = 30  # squeezed characters a clause needs before its letters can be found elsewhere
+
+
+def _respaced(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: str) -> None:
+    """Clauses whose letters the other version has in the same order, only with other spaces:
+    a capture whose words were glued together ("6.3Danslecadredelacommande,leMembre...") or
+    rejoined, next to a real change elsewhere (the whole pair is not spacing only, see
+    ``analyse``). Glued sentences also glue clauses, so the diff sees clauses removed, added or
+    rewritten where no word changed. A material change is "whitespace" when its old text, squeezed
+    (no white space nor escaping backslash), is in the new version squeezed and its new text in the
+    old version squeezed, at least one of them ``_RESPACED_MIN`` characters long, and one side is
+    missing from the other version as spaced (a clause moved or said twice keeps its spaces: that
+    is for the other checks)."""
+    if not any(label.material for label in labels):
+        return
+    squeezed: dict[str, str] = {}
+    spaced: dict[str, str] = {}
+
+    def squeeze(text: str) -> str:
+        return "".join(text.replace("\\", " ").split())
+
+    def whole(which: str, squeezed_form: bool) -> str:
+        memo = squeezed if squeezed_form else spaced
+        if which not in memo:
+            text = old if which == "old" else new
+            memo[which] = squeeze(text) if squeezed_form else " ".join(text.replace("\\", " ").split())
+        return memo[which]
+
+    for k, (c, label) in enumerate(zip(changes, labels)):
+        if not label.material:
+            continue
+        before, after = c.before or "", c.after or ""
+        sb, sa = squeeze(before), squeeze(after)
+        if max(len(sb), len(sa)) < _RESPACED_MIN or (sb and sb == sa):
+            continue
+        if sb and sb not in whole("new", True) or sa and sa not in whole("old", True):
+            continue
+        gone = bool(before) and " ".join(before.replace("\\", " ").split()) not in whole("new", False)
+        came = bool(after) and " ".join(after.replace("\\", " ").split()) not in whole("old", False)
+        if gone or came:
+            labels[k] = _cosmetic("whitespace", _COSMETIC_TEXT["whitespace"], label.facts_before, label.facts_after)
 
 
 # Words a sentence split in two (or two joined into one) may gain or lose besides its own: the
