@@ -270,7 +270,8 @@ def _main_verb(words: list[str]) -> int | None:
         if i and (re.fullmatch(_MODALS, lw) or lw in _VERBS):
             if words[i - 1].lower() in _ARTICLES or i == 1 and words[0].lower().endswith("ed"):
                 continue  # "issue a refund", "Approved refunds reach ...": a noun, no verb
-            if not any(x.lower() in _RELATIVE for x in words[max(0, i - 3):i]):
+            if not any(x.lower() in _RELATIVE and not _complement(words, k)
+                       for k, x in enumerate(words[max(0, i - 3):i], max(0, i - 3))):
                 found = i
     if found is not None:  # "may not be resolved" → the modal
         j = found
@@ -299,6 +300,16 @@ def _with_now(prefix: str, modal_now: bool = True) -> str | None:
 
 
 _BE = {"is", "are", "was", "were", "be", "remain", "remains"}
+# Verbs after which "that" opens what is said, not a relative clause ("The user warrants that they
+# are over 16": "are" is the verb the value hangs on, where in "Credits that you buy expire" it is not)
+_SAYING = re.compile(r"(?:warrant|represent|agree|confirm|acknowledge|certif(?:y|ie)|declare|understand|accept|"
+                     r"ensure|guarantee|promise|undertake|affirm|attest|state|assure|recogni[sz]e)(?:s|d|ed)?", re.I)
+
+
+def _complement(words: list[str], k: int) -> bool:
+    """Is ``words[k]`` a "that" opening what a verb of saying says ("warrants that", "you agree
+    that")?"""
+    return words[k].lower() == "that" and k > 0 and bool(_SAYING.fullmatch(words[k - 1].strip(",")))
 
 
 def _named(x: str) -> str:
@@ -310,7 +321,9 @@ def _named(x: str) -> str:
     plural = head.endswith("s") and not head.endswith(("ss", "us", "is", "ous")) and len(head) > 3
     return f"{x} {'are' if plural else 'is'}"
 # "a platform commission of", "the fee of": the value's own name when no verb says it.
-_NAMED_VALUE = re.compile(r"(?:^|\s)(?:a|an|the|our|your|its|their)\s+(?P<x>(?:[^\W\d_][\w-]*\s+){0,3}"
+# (a name is no clause: "the user warrants that they are" names nothing, whatever its last words)
+_NAMED_VALUE = re.compile(r"(?:^|\s)(?:a|an|the|our|your|its|their)\s+(?P<x>(?:(?!(?:that|which|who|they|we|you|he|she|"
+                          r"it|i)\s)[^\W\d_][\w-]*\s+){0,3}(?!(?:that|which|who|they|we|you|he|she|it|i)\s)"
                           r"[^\W\d_][\w-]*)\s+(?:of|at|is|are|will be|equal to)\s*$", re.I)
 
 
