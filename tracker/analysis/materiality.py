@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
                                           mask_stamps,
-                                          is_address_run, is_announcement, is_announcement_heading,
+                                          is_address_run, is_announcement, is_announcement_heading, is_outage_notice,
                                           is_contact_route, is_content_word, is_mission_statement, is_register_entry, is_language_row, is_pointer, is_report,
                                           is_request_stamp, is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
@@ -1733,6 +1733,8 @@ def _noise_kind(sentence: str) -> str | None:
         return "date-only"
     if is_announcement(sentence):
         return "announcement"
+    if is_outage_notice(sentence):
+        return "outage"
     if is_pointer(sentence) and not _LEGAL_EFFECT.search(_DESCRIBES.sub("", sentence)):
         return "pointer"
     if _PREVAILS.search(sentence) and _OWN_COPY.search(sentence) and len(w) <= 45:
@@ -3314,6 +3316,7 @@ _NOISE_TEXT = {
     "register": "Where the company is registered and under which number, not a term",
     "statement": "What the company says it values, not a term",
     "translation": "Which copy of the text prevails (a translation, a summary), not a term",
+    "outage": "A notice of an outage or maintenance now, not a term",
 }
 _REACH = re.compile(r"[\w.+-]+@[\w-]+\.\w|\b(?:contact|kontakt)", re.I)
 
