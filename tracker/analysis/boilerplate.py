@@ -323,6 +323,45 @@ _CHANGE_POWER = re.compile(r"\b(?:we|us|(?-i:[A-Z])[\w&.-]+)\s+(?:may|can|will|s
                            r"(?:pouvons|pourrons)\b|\bwir\s+(?:können|dürfen|behalten)\b", re.I)
 
 
+# --- a notice of an outage or of maintenance -------------------------------------------------------
+# "We're temporarily unable to process new sign-ups online due to scheduled maintenance from Friday
+# 6pm to Saturday 6pm", "Le service est temporairement indisponible pour cause de maintenance",
+# "Wegen Wartungsarbeiten ist die Registrierung vorübergehend nicht möglich": a banner about the
+# service now, shown for a day or two, not a term. A term about maintenance says what may happen
+# ("We may suspend the service for scheduled maintenance"): it has a modal or names a right.
+_OUTAGE_CAUSE = re.compile(
+    r"\b(?:maintenance|outage|technical\s+(?:issues?|difficult(?:y|ies)|problems?)|system\s+upgrade|"
+    r"panne|incident\s+technique|wartung\w*|technische[nr]?\s+(?:problem\w*|störung\w*)|störung\w*|"
+    r"mantenimiento|problemas?\s+técnicos?|manutenzione)\b", re.I)
+_OUTAGE_NOW = re.compile(
+    r"\b(?:we(?:'re|’re|\s+are)\s+(?:currently\s+|temporarily\s+)?(?:unable|not\s+able|experiencing)|"
+    r"(?:is|are)\s+(?:currently\s+|temporarily\s+)?(?:unavailable|down|offline|closed|not\s+available)|"
+    r"(?:currently|temporarily)\s+(?:unavailable|down|offline|closed|unable|not\s+available)|"
+    r"(?:undergoing|under(?:going)?\s+(?:scheduled\s+)?maintenance)|"
+    r"(?:apologi[sz]e|apologies|sorry)\s+for\s+(?:any|the)\s+inconvenience|"
+    r"temporairement\s+(?:indisponible|fermée?s?|suspendue?s?|impossible)|actuellement\s+indisponible|"
+    r"(?:nous\s+nous\s+excusons|veuillez\s+nous\s+excuser|nous\s+vous\s+prions\s+de\s+nous\s+excuser)\s+pour\s+"
+    r"(?:la|toute|les)\s+gêne|"
+    r"vorübergehend\s+(?:nicht\s+(?:verfügbar|erreichbar|möglich)|geschlossen|eingeschränkt)|derzeit\s+nicht\s+"
+    r"(?:verfügbar|erreichbar|möglich)|entschuldigen\s+(?:Sie\s+)?(?:uns\s+)?(?:für\s+)?(?:die|etwaige)\s+unannehmlichkeiten|"
+    r"temporalmente\s+(?:no\s+disponible|fuera\s+de\s+servicio|cerrad[oa])|disculpe(?:n)?\s+las\s+molestias|"
+    r"temporaneamente\s+(?:non\s+disponibile|sospes[oa]))", re.I)
+_OUTAGE_TERM = re.compile(
+    r"\b(?:may|might|can|could|shall|must|reserves?|right|entitled|liable|liability|"
+    r"peut|peuvent|pouvons|pourr\w+|réserve|droit|responsab\w+|kann|können|dürfen|behält|vorbehalt\w*|haft\w*|"
+    r"puede|pueden|podemos|podrá\w*|reserva|derecho|responsab\w+|può|possono|diritto)\b", re.I)
+
+
+def is_outage_notice(text: str) -> bool:
+    """A notice about the service now rather than a term: an outage or maintenance said as
+    happening ("We're temporarily unable to ... due to scheduled maintenance", "Apologies for any
+    inconvenience caused by the outage"; fr, de, es, it too), with no modal and no right or
+    liability named (a term says what may happen: "We may suspend the service for maintenance")."""
+    if len(text.split()) > 60:
+        return False
+    return bool(_OUTAGE_CAUSE.search(text) and _OUTAGE_NOW.search(text) and not _OUTAGE_TERM.search(text))
+
+
 def is_announcement_heading(heading: str) -> bool:
     """A heading over a list of what changed ("Summary of recent changes", "What's new"): the
     clauses under it describe changes made elsewhere in the text. A date line is not one (terms

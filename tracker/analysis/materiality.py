@@ -18,8 +18,9 @@ from typing import Any, Callable
 
 from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
                                           mask_stamps,
-                                          is_address_run, is_announcement, is_announcement_heading,
-                                          is_contact_route, is_content_word, is_mission_statement, is_register_entry, is_user_count, is_advice, is_language_row, is_pointer, is_report,
+                                          is_address_run, is_announcement, is_announcement_heading, is_outage_notice,
+                                          is_contact_route, is_content_word, is_mission_statement, is_register_entry,
+                                          is_user_count, is_advice, is_language_row, is_pointer, is_report,
                                           is_request_stamp, is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topic_profile, topical_watch)
@@ -302,7 +303,8 @@ def _main_verb(words: list[str]) -> int | None:
         if i and (re.fullmatch(_MODALS, lw) or lw in _VERBS):
             if words[i - 1].lower() in _ARTICLES or i == 1 and words[0].lower().endswith("ed"):
                 continue  # "issue a refund", "Approved refunds reach ...": a noun, no verb
-            if not any(x.lower() in _RELATIVE for x in words[max(0, i - 3):i]):
+            if not any(x.lower() in _RELATIVE and not _complement(words, k)
+                       for k, x in enumerate(words[max(0, i - 3):i], max(0, i - 3))):
                 found = i
     if found is not None:  # "may not be resolved" → the modal
         j = found
@@ -331,6 +333,16 @@ def _with_now(prefix: str, modal_now: bool = True) -> str | None:
 
 
 _BE = {"is", "are", "was", "were", "be", "remain", "remains"}
+# Verbs after which "that" opens what is said, not a relative clause ("The user warrants that they
+# are over 16": "are" is the verb the value hangs on, where in "Credits that you buy expire" it is not)
+_SAYING = re.compile(r"(?:warrant|represent|agree|confirm|acknowledge|certif(?:y|ie)|declare|understand|accept|"
+                     r"ensure|guarantee|promise|undertake|affirm|attest|state|assure|recogni[sz]e)(?:s|d|ed)?", re.I)
+
+
+def _complement(words: list[str], k: int) -> bool:
+    """Is ``words[k]`` a "that" opening what a verb of saying says ("warrants that", "you agree
+    that")?"""
+    return words[k].lower() == "that" and k > 0 and bool(_SAYING.fullmatch(words[k - 1].strip(",")))
 
 
 def _named(x: str) -> str:
@@ -342,7 +354,9 @@ def _named(x: str) -> str:
     plural = head.endswith("s") and not head.endswith(("ss", "us", "is", "ous")) and len(head) > 3
     return f"{x} {'are' if plural else 'is'}"
 # "a platform commission of", "the fee of": the value's own name when no verb says it.
-_NAMED_VALUE = re.compile(r"(?:^|\s)(?:a|an|the|our|your|its|their)\s+(?P<x>(?:[^\W\d_][\w-]*\s+){0,3}"
+# (a name is no clause: "the user warrants that they are" names nothing, whatever its last words)
+_NAMED_VALUE = re.compile(r"(?:^|\s)(?:a|an|the|our|your|its|their)\s+(?P<x>(?:(?!(?:that|which|who|they|we|you|he|she|"
+                          r"it|i)\s)[^\W\d_][\w-]*\s+){0,3}(?!(?:that|which|who|they|we|you|he|she|it|i)\s)"
                           r"[^\W\d_][\w-]*)\s+(?:of|at|is|are|will be|equal to)\s*$", re.I)
 
 
@@ -1796,6 +1810,8 @@ def _noise_kind(sentence: str) -> str | None:
         return "date-only"
     if is_announcement(sentence):
         return "announcement"
+    if is_outage_notice(sentence):
+        return "outage"
     if is_pointer(sentence) and not _LEGAL_EFFECT.search(_DESCRIBES.sub("", sentence)):
         return "pointer"
     if _PREVAILS.search(sentence) and _OWN_COPY.search(sentence) and len(w) <= 45:
@@ -3397,6 +3413,7 @@ _NOISE_TEXT = {
     "statistic": "A count of the service's users the company publishes, not a term",
     "advice": "Advice to the user, not a term",
     "translation": "Which copy of the text prevails (a translation, a summary), not a term",
+    "outage": "A notice of an outage or maintenance now, not a term",
 }
 _REACH = re.compile(r"[\w.+-]+@[\w-]+\.\w|\b(?:contact|kontakt)", re.I)
 
@@ -4562,7 +4579,51 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
     _banner_sentences(changes, labels)
     _outside_document(changes, labels, old, new)
     _split_or_joined(changes, labels)
+    _respaced(changes, labels, old, new)
     return labels
+
+
+_RESPACED_MIN = 30  # squeezed characters a clause needs before its letters can be found elsewhere
+
+
+def _respaced(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: str) -> None:
+    """Clauses whose letters the other version has in the same order, only with other spaces:
+    a capture whose words were glued together ("6.3Danslecadredelacommande,leMembre...") or
+    rejoined, next to a real change elsewhere (the whole pair is not spacing only, see
+    ``analyse``). Glued sentences also glue clauses, so the diff sees clauses removed, added or
+    rewritten where no word changed. A material change is "whitespace" when its old text, squeezed
+    (no white space nor escaping backslash), is in the new version squeezed and its new text in the
+    old version squeezed, at least one of them ``_RESPACED_MIN`` characters long, and one side is
+    missing from the other version as spaced (a clause moved or said twice keeps its spaces: that
+    is for the other checks)."""
+    if not any(label.material for label in labels):
+        return
+    squeezed: dict[str, str] = {}
+    spaced: dict[str, str] = {}
+
+    def squeeze(text: str) -> str:
+        return "".join(text.replace("\\", " ").split())
+
+    def whole(which: str, squeezed_form: bool) -> str:
+        memo = squeezed if squeezed_form else spaced
+        if which not in memo:
+            text = old if which == "old" else new
+            memo[which] = squeeze(text) if squeezed_form else " ".join(text.replace("\\", " ").split())
+        return memo[which]
+
+    for k, (c, label) in enumerate(zip(changes, labels)):
+        if not label.material:
+            continue
+        before, after = c.before or "", c.after or ""
+        sb, sa = squeeze(before), squeeze(after)
+        if max(len(sb), len(sa)) < _RESPACED_MIN or (sb and sb == sa):
+            continue
+        if sb and sb not in whole("new", True) or sa and sa not in whole("old", True):
+            continue
+        gone = bool(before) and " ".join(before.replace("\\", " ").split()) not in whole("new", False)
+        came = bool(after) and " ".join(after.replace("\\", " ").split()) not in whole("old", False)
+        if gone or came:
+            labels[k] = _cosmetic("whitespace", _COSMETIC_TEXT["whitespace"], label.facts_before, label.facts_after)
 
 
 # Words a sentence split in two (or two joined into one) may gain or lose besides its own: the
