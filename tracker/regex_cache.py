@@ -142,8 +142,11 @@ def save() -> None:
     if not _STATE.get("added"):
         return
     path: Path = _STATE["path"]
+    # What other processes saved since this one read the file (a run's process and its analysis
+    # worker both save at their exit) is kept: each process's own patterns are added to it.
+    table = {**_read(path), **_STATE["table"]}
     try:
-        data = marshal.dumps(_STATE["table"])
+        data = marshal.dumps(table)
     except ValueError:  # a value marshal cannot write: nothing cached
         return
     if not write_atomic(path, data):

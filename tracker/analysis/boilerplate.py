@@ -1027,6 +1027,8 @@ _RANDOM_TOKEN = re.compile(
     r"(?<![\w-])(?:(?=[0-9a-f-]*[0-9])(?=[0-9a-f-]*[a-f])[0-9a-f]{7,}(?:-[0-9a-f]{4,})*"
     r"|(?=[\w-]*[0-9])(?=[\w-]*[a-z])(?=[\w-]*[A-Z])[A-Za-z0-9_-]{16,})(?![\w-])", re.I)
 
+_FIGURE = re.compile(r"[0-9]")  # in every match of _RANDOM_TOKEN (both its forms look ahead for one)
+
 
 def mask_stamps(text: str) -> str:
     """``text`` with what changes from run to run without any word of the terms changing masked:
@@ -1047,13 +1049,16 @@ def mask_stamps(text: str) -> str:
             text = _LABELLED_TOKEN.sub(r"\1#", text)
     # a copyright notice's years and a random token are looked for line by line, on the few lines
     # that can hold them (a case-insensitive search of the whole text costs ~5 ms per 40 kB)
+    # (a line is looked at for a copyright notice only when the text has its mark somewhere, and
+    # for a random token only when it holds a figure, which both kinds of token have)
     lines = text.split("\n")
     masked = False
+    notice = any(mark in text for mark in _COPYRIGHT_MARKS)
     for i, line in enumerate(lines):
-        if any(mark in line for mark in _COPYRIGHT_MARKS):
+        if notice and any(mark in line for mark in _COPYRIGHT_MARKS):
             lines[i] = line = _COPYRIGHT_YEARS.sub(r"\1#", line)
             masked = True
-        if len(line) <= STAMP_LINE and _RANDOM_TOKEN.search(line):
+        if len(line) <= STAMP_LINE and _FIGURE.search(line) and _RANDOM_TOKEN.search(line):
             lines[i] = _RANDOM_TOKEN.sub("#", line)
             masked = True
     if masked:
