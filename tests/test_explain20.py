@@ -166,3 +166,22 @@ def test_a_sentence_broken_across_paragraphs_gives_no_half_line():
     s = summarise(text)
     said = [b.text for b in (*s.key_terms, *s.watch_outs)]
     assert said and not any(t.rstrip(".").endswith((" to", " of", " the")) for t in said), said
+
+
+# -- a quote says the address or number the page gives, not "an e-mail address" -----------------------
+@pytest.mark.parametrize("line,contact", [
+    ("Vous pouvez également écrire à dpo-donnees@zorblo.example pour exercer vos droits.", "dpo-donnees@zorblo.example"),
+    ("You may also cancel your Zorblo plan by calling +33 1 23 45 67 89 on working days.", "+33 1 23 45 67 89"),
+])
+def test_a_quote_gives_the_contact_the_clause_gives(line, contact):
+    old = "# Contact\n\nYou can reach the Zorblo support team from the help centre.\n"
+    a = compare(old, old + "\n" + line + "\n")
+    said = " ".join(c.explanation for c in a.changes if c.kind == "added")
+    assert contact in said and "an e-mail address" not in said and "a phone number" not in said, said
+
+
+def test_a_placeholder_for_one_of_several_contacts_is_said_by_its_kind():
+    from tracker.analysis.wording import contacts_restored
+
+    two = "Write to a@zorblo.example or b@zorblo.example."
+    assert contacts_restored("New: “Write to qqemailqq or qqemailqq”", "", two) == "New: “Write to qqemailqq or qqemailqq”"
