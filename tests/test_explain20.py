@@ -129,3 +129,59 @@ def test_no_notice_is_said_only_when_no_section_promises_it(fact, body, value):
     text = f"# Zentro Terms of Service\n\n## 0. Our calendar\n\nZentro provides a shared calendar for small teams.\n\n{body}"
     facts = summarise(text).facts
     assert fact in facts and facts[fact].value == value, {k: c.value for k, c in facts.items()}
+
+
+# -- a summary line states a term: never the date of the document, nor half a sentence --------------
+@pytest.mark.parametrize("line", [
+    "This Privacy Policy was last updated on: 13th March 2026.",
+    "The date the Privacy Policy was last updated is identified at the top of this page.",
+    "Please look at the Effective Date at the top of this Privacy Policy to see when this Privacy Policy was last revised.",
+    "La présente politique a été mise à jour le 2 mai 2025.",
+])
+def test_a_sentence_that_only_dates_the_document_is_no_key_term(line):
+    from tracker.analysis.summary import date_note, summarise
+
+    assert date_note(line)
+    text = ("# Pellmo Privacy Policy\n\n## Changes\n\n" + line + "\n\nWe may change this Privacy Policy at any time.\n\n"
+            "## Retention\n\nPellmo keeps your photos for 90 days after you delete your account.\n")
+    s = summarise(text)
+    said = [b.text for b in (*s.key_terms, *s.watch_outs)]
+    assert said and not any("last updated" in t or "last revised" in t or "mise à jour" in t for t in said), said
+
+
+def test_a_rule_that_mentions_the_date_is_still_one():
+    from tracker.analysis.summary import date_note
+
+    assert not date_note("When we change these Terms, we will post them here and update the Last Updated date at "
+                         "the top of these Terms.")
+    assert not date_note("This Agreement starts on the Effective Date and continues until the subscription ends.")
+
+
+def test_a_sentence_broken_across_paragraphs_gives_no_half_line():
+    from tracker.analysis.summary import summarise
+
+    text = ("# Tamsin Developer Terms\n\n## 5. Intellectual Property\n\nTamsin shall retain all right, title and "
+            "interest to\n\nthe intellectual property rights to the Tamsin Platform and its documentation.\n\n"
+            "## 9. Fees\n\nThe Pro plan costs $20 per month and renews each month until you cancel it.\n")
+    s = summarise(text)
+    said = [b.text for b in (*s.key_terms, *s.watch_outs)]
+    assert said and not any(t.rstrip(".").endswith((" to", " of", " the")) for t in said), said
+
+
+# -- a quote says the address or number the page gives, not "an e-mail address" -----------------------
+@pytest.mark.parametrize("line,contact", [
+    ("Vous pouvez également écrire à dpo-donnees@zorblo.example pour exercer vos droits.", "dpo-donnees@zorblo.example"),
+    ("You may also cancel your Zorblo plan by calling +33 1 23 45 67 89 on working days.", "+33 1 23 45 67 89"),
+])
+def test_a_quote_gives_the_contact_the_clause_gives(line, contact):
+    old = "# Contact\n\nYou can reach the Zorblo support team from the help centre.\n"
+    a = compare(old, old + "\n" + line + "\n")
+    said = " ".join(c.explanation for c in a.changes if c.kind == "added")
+    assert contact in said and "an e-mail address" not in said and "a phone number" not in said, said
+
+
+def test_a_placeholder_for_one_of_several_contacts_is_said_by_its_kind():
+    from tracker.analysis.wording import contacts_restored
+
+    two = "Write to a@zorblo.example or b@zorblo.example."
+    assert contacts_restored("New: “Write to qqemailqq or qqemailqq”", "", two) == "New: “Write to qqemailqq or qqemailqq”"

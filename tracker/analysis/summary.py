@@ -763,6 +763,39 @@ _SKIP = re.compile(r"^(?:last (?:updated|modified|revised)|effective(?: date)?|q
                    r"\bhere(?:'s|’s| is| are)\s+(?:what|how|some)\b[^.]{0,40}\.?$|\bwhat you need to know\.?$|"
                    r"\bas follows\W*$", re.I)
 _DONT_SAY = "The terms do not say."
+# When the document was last updated, or where its date stands ("This Privacy Policy was last updated
+# on: 13 March 2026.", "The date the policy was last revised is at the top of this page."): a date,
+# no term. A rule that mentions the date ("we will post the revised terms and update the date at the
+# top") has a modal verb and stays.
+_DATE_NOTE = re.compile(r"\b(?:was|were|is|are|been)\s+last\s+(?:updated|modified|revised|amended|changed)\b|"
+                        r"\b(?:effective|last\s+updated|revision)\s+date\s+(?:at|on)\s+the\s+(?:top|bottom)\b|"
+                        r"\bdernière\s+mise\s+à\s+jour\b|\ba\s+été\s+mise?\s+à\s+jour\s+le\b|"
+                        r"\bzuletzt\s+(?:aktualisiert|geändert)\b", re.I)
+_RULE_VERB = re.compile(r"\b(?:will|shall|must|may|can|could|agree\w*|reserve\w*|notify|notif\w+|post\w*|inform\w*|"
+                        r"doit|doivent|peut|peuvent|pouvons|devons|informerons|werden|wird|kann|können|muss)\b", re.I)
+
+
+def _cut_off(plain: str) -> bool:
+    """Whether a sentence stops without a full stop on a word that leads on ("to", "of the", "de",
+    "und"): the rest of it is in another paragraph, so a bullet of it says half a rule."""
+    from tracker.analysis.rendering import LEADS_ON
+
+    ws = plain.rstrip().split()
+    return bool(ws) and not re.search(r"[.!?;:…)\]”\"»]$", ws[-1]) and ws[-1].lower().strip(",") in LEADS_ON
+
+
+def date_note(plain: str) -> bool:
+    """Whether a sentence (``plain``) only says when the document was last updated or where its
+    date stands: no term a summary should list.
+
+    Args:
+        plain: the sentence as plain text.
+
+    Returns:
+        True for "This Privacy Policy was last updated on: 13 March 2026.", "La présente politique
+        a été mise à jour le 2 mai 2025."; False for a rule that mentions the date ("We will post the
+        revised terms and update the date at the top")."""
+    return bool(_DATE_NOTE.search(plain)) and not _RULE_VERB.search(plain)
 
 # A cookie banner's or consent screen's words captured with the page: no term of the document.
 # "By clicking Accept, you agree ..." / "By continuing to browse, you accept our use of cookies" say so alone;
@@ -1437,9 +1470,11 @@ def _lower_name(word: str, markdown: str) -> bool:
     recurs (at least 3 times), opens at least two sentences or paragraphs in lower case, more
     often than it is written capitalised anywhere ("you", "use" open sentences as "You", "Use";
     "behalf" opens one paragraph a page break split)."""
+    from tracker.analysis.rendering import LEADS_ON
+
     word = re.sub(r"(?:['’]s)?\W*$", "", word)  # "npm's", "npm,": the name itself
-    if not word[:1].islower() or len(word) < 2:
-        return False
+    if not word[:1].islower() or len(word) < 2 or word in LEADS_ON:
+        return False  # ("des", "de", "the": a word that leads on opens the rest of a sentence broken in two)
     w = re.escape(word)
     # a sentence or paragraph it opens (not a line of hard-wrapped text that goes on in lower case)
     opens = len(re.findall(rf"(?:(?<=[.!?])[ \t]+|(?<=[.!?])\n|\A|\n[ \t]*\n[ \t]*(?:[-*+][ \t]+)?){w}(?![\w-])",
@@ -1555,7 +1590,7 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
                 heading = cell_heads[n] or ""
                 section, hcats = section_label(clause, heading), cats_of(heading)
             plain = plain_text(_LEAD_NUMBER.sub("", piece, count=1)) if clause.kind != "table" or in_cells else piece
-            if not plain or _SKIP.search(plain) or plain.endswith(":") or (
+            if not plain or _SKIP.search(plain) or plain.endswith(":") or date_note(plain) or (
                     (clause.kind != "table" or in_cells) and _title_like(HEAD_NUMBER.sub("", plain, count=1))):
                 continue
             if _BANNER_TOPIC.search(plain):
@@ -1571,6 +1606,10 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
                 broken = "no subject"  # a list item that continues a lead-in we could not find
             elif lost and not _VERBISH.search(plain):
                 broken = "lost lead-in"  # 'Your use of the Services.' under a long 'we are not liable for:' 
+            if _cut_off(plain):
+                # a paragraph that stops on a word leading on ('... all right, title and interest to'):
+                # a sentence broken across lines by the capture, whose bullet would end "interest to."
+                broken = "cut off"
             plain = _resolve(_unshouted(plain, names), previous)
             said_before, previous = previous, plain
             labels = classify_text(plain)

@@ -77,6 +77,36 @@ _TAG_DEBRIS = re.compile(r"</?(?:span|div|p|a|b|i|u|em|strong|font|li|ul|ol|br|t
                          r"(?<=[\w.,;:!?)])/(?:span|div|p|a|b|i|u|em|strong|font|li|ul|ol|td|tr|sup|sub)>", re.I)
 
 
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def contacts_restored(explanation: str, before: str, after: str) -> str:
+    """``explanation`` with the placeholder words the comparison puts for an e-mail address or a
+    phone number ("qqemailqq", "qqphoneqq") given back as the clause writes them, when the clause
+    (old and new text together) has only one such address or number: a quote then says what the
+    page says ("écrire à dpo@zorblo.example"), never "écrire à an e-mail address". With several,
+    which one a placeholder stands for is unknown, and ``clean_explanation`` names its kind.
+
+    Args:
+        explanation: the change's explanation.
+        before, after: the clause's old and new text ("" for none).
+
+    Returns:
+        The explanation, its placeholders restored where that is sure."""
+    from tracker.analysis.novelty import _DATE_LIKE, _PHONE, EMAIL_TOKEN, PHONE_TOKEN
+
+    if "qq" not in explanation:
+        return explanation
+    text = f"{before}\n{after}"
+    emails = set(_EMAIL.findall(text))
+    phones = {m.group(0) for m in _PHONE.finditer(text)
+              if sum(ch.isdigit() for ch in m.group(0)) >= 7 and not _DATE_LIKE.fullmatch(m.group(0))}
+    for token, found in ((EMAIL_TOKEN, emails), (PHONE_TOKEN, phones)):
+        if token in explanation and len(found) == 1:
+            explanation = explanation.replace(token, next(iter(found)))
+    return explanation
+
+
 def clean_explanation(text: str) -> str:
     """``text`` with template tokens said as what they stand for ("{{company}}" → "the company",
     "[DATE]" → "a date", unknown ones "…"), Markdown comments dropped, links as their text,
@@ -1769,7 +1799,7 @@ def _refined(c: ClauseChange) -> ClauseChange:
         explanation = small_words_said(explanation, before, after)
     if not c.material and explanation == "Only link targets changed":
         explanation = link_said(c.kind, before, after) or explanation
-    explanation = clean_explanation(explanation)
+    explanation = clean_explanation(contacts_restored(explanation, c.before or "", c.after or ""))
     # a value said to replace itself ("is now 18 months instead of 18 months": two wordings of one
     # value paired): it stays, and the clause was reworded around it
     explanation = _SAME_VALUE.sub(lambda m: f"still {m.group('v')} (reworded)", explanation)
