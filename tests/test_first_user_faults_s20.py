@@ -135,3 +135,35 @@ def test_compare_cli_calls_a_currency_notation_cosmetic(tmp_path: Path):
                          capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[1])
     data = json.loads(out.stdout)
     assert data["material"] is False and "No longer covers" not in out.stdout
+
+
+# --- 3. the reach of an indemnity or liability clause changed ------------------------------------
+
+@pytest.mark.parametrize("old,new", [
+    ("You agree to indemnify and hold harmless Quillo from any third-party claims arising from your use of the service.",
+     "You agree to indemnify and hold harmless Quillo from any claims arising from your use of the service, "
+     "including claims arising from Quillo's own negligence."),
+    ("You will indemnify Quillo against third-party claims arising from your breach of these Terms.",
+     "You will indemnify Quillo against any and all claims arising from your use of the service."),
+    ("Vous vous engagez à indemniser Quillo des réclamations de tiers liées à votre contenu.",
+     "Vous vous engagez à indemniser Quillo de toute réclamation liée à votre contenu, y compris en cas de faute de Quillo."),
+    ("Sie stellen Quillo von Ansprüchen Dritter frei, die aus Ihren Inhalten entstehen.",
+     "Sie stellen Quillo von allen Ansprüchen frei, die aus Ihren Inhalten entstehen, auch bei Fahrlässigkeit von Quillo."),
+])
+def test_an_indemnity_widened_is_a_stronger_watch_out(old, new):
+    result = _pair(old, new, "Indemnity")
+    (change,) = result.changes
+    assert change.material and change.severity == "critical" and "indemnity" in change.categories, change
+    assert change.explanation.startswith("Covers more"), change.explanation
+
+
+def test_a_liability_exception_for_the_providers_own_fault_dropped_is_material():
+    (change,) = _pair("Quillo is not liable for indirect damages, except in case of its gross negligence.",
+                      "Quillo is not liable for indirect damages.", "Liability").changes
+    assert change.material and "liability" in change.categories, change
+
+
+def test_third_party_spelled_another_way_stays_cosmetic():
+    result = _pair("You agree to indemnify Quillo from third-party claims arising from your use.",
+                   "You agree to indemnify Quillo from third party claims arising from your use.", "Indemnity")
+    assert not result.material

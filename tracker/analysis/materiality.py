@@ -2766,7 +2766,7 @@ def _names_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
     if _LIMITERS & (set(d.inserted()) | set(d.deleted())):
         return False  # "per Rechnung oder Lastschrift" → "nur per Kreditkarte": a right narrowed, not names
     changed = set(d.inserted()) | set(d.deleted())
-    if any(_CONDITION_WORDS.fullmatch(w) for w in changed) \
+    if any(_CONDITION_WORDS.fullmatch(w) or _FAULT.fullmatch(w) for w in changed) \
             or _recipients(tuple(d.inserted())) != _recipients(tuple(d.deleted())):
         return False  # "Partners" → "Advertisers", "bei Verstoß" → "nach Ermessen": who or when, not names
     if any(f.kind == "place" and set(words(f.text)) & changed for f in fb + fa):
@@ -3917,6 +3917,13 @@ class _Job:
             cats = cats or ("other",)
             sentences.append(f"Now says {_in_place(self.after, reach[1])} instead of "
                              f"{_in_place(self.before, reach[0])}{_cats_text(cats)}")
+        stronger = False
+        if not sentences and legal and (wider := _claims_reach(d, self.before or "", self.after or "")):
+            # "third-party claims" → "any claims, including our own negligence": who or what a
+            # liability or indemnity clause covers, never a rewording
+            cats = cats or wider[2]
+            sentences.append(f"{wider[0]}{_cats_text(cats)}")
+            stronger = wider[0].startswith("Covers more")  # the user's duty to indemnify grew: a stronger watch-out
         if not sentences and (legal or self._coverage()) and (ins_c or del_c) and not self._reworded(ins_c, del_c) \
                 and not self._age_spelled():
             sentences.append(self._scope(ins_c, del_c, cats or ("other",)))
@@ -3934,7 +3941,7 @@ class _Job:
             sentences.append(f"The limit is now “{limit[1]}” instead of “{limit[0]}”{_cats_text(cats)}")
         sentences = _said_once(sentences)
         if sentences:
-            severity: Severity = "critical" if w_add or notice_cut(self.before, self.after) else "material"
+            severity: Severity = "critical" if w_add or stronger or notice_cut(self.before, self.after) else "material"
             return ChangeLabel(True, severity, cats or ("other",), "; ".join(sentences[:2]), None,
                                w_add, w_rem, fb, fa)
         return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (),
@@ -4225,6 +4232,38 @@ def _party_swap(d: Delta) -> tuple[str, str] | None:
         if not rest:
             return old[0], new[0]
     return None
+
+
+# What a liability or indemnity clause answers for: fault of the provider's own, and limits on the
+# claims covered (only those of third parties, of a kind), en/fr/de.
+_FAULT = re.compile(r"\b(?:negligen\w*|misconduct|fault\w*|wrongdoing|négligence\w*|faute\w*|fahrlässig\w*|"
+                    r"verschulden\w*|vorsatz\w*|vorsätzlich\w*)\b", re.I)
+_ALL_CLAIMS = re.compile(r"\b(?:any\s+and\s+all|whatsoever|of\s+any\s+(?:kind|nature)|howsoever|"
+                         r"de\s+quelque\s+nature|quelle\s+qu['’]en\s+soit|jeglicher\s+art|gleich\s+welcher\s+art)\b", re.I)
+_THIRD = re.compile(r"\b(?:third[-\s]part(?:y|ies)|de\s+tiers|des\s+tiers|dritter|dritten)\b", re.I)
+
+
+def _claims_reach(d: Delta, before: str, after: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """How far a liability or indemnity clause reaches, changed by words the rest of the delta
+    may call a rewording: the provider's own fault (negligence, misconduct) put in or taken out,
+    "any and all" / "of any kind" put in or out, or the limit to third parties' claims dropped or
+    added ("indemnify Acme from third-party claims" → "from any claims, including Acme's own
+    negligence"). Returns (sentence, the words now, categories), or None."""
+    cats = tuple(c for c in ("indemnity", "liability") if c in category_scores(plain(after or before)))
+    if not cats:
+        return None
+    b, a = plain(before), plain(after)
+    moved = [(bool(rx.search(b)), bool(rx.search(a))) for rx in (_FAULT, _ALL_CLAIMS, _THIRD)]
+    if all(x == y for x, y in moved):
+        return None
+    now, was = _window(d, "ins", 4, 90), _window(d, "dels", 4, 90)
+    wider = (not moved[0][0] and moved[0][1]) or (not moved[1][0] and moved[1][1]) or (moved[2][0] and not moved[2][1])
+    lead = "Covers more" if wider and cats[0] == "indemnity" else "Changes what it covers"
+    if now and was:
+        return f"{lead}: now “{now}” instead of “{was}”", now, cats
+    if now:
+        return f"{lead}: now also “{now}”", now, cats
+    return (f"{lead}: no longer “{was}”", was, cats) if was else None
 
 
 def _reach_change(d: Delta) -> tuple[str, str] | None:
