@@ -2002,7 +2002,25 @@ _COMMITMENT = re.compile(r"\bwe\s+(?:will|shall|commit\w*|guarantee\w*|undertake
                          r"\bwir\s+werden\b", re.I)
 
 
-# A negation of a verb ("do not share", "never sell", "ne les partageons"), and the words that may
+# The provider granting itself a power: "we may", "Ferrovia may / reserves the right", "nous pouvons",
+# "Ferrovia peut / se réserve", "wir können / dürfen / behalten uns", "Ferrovia kann / darf / behält sich".
+_PROVIDER_POWER = re.compile(
+    r"\b(?:we|us|the\s+company|(?-i:[A-Z])[\w&.-]+)\s+(?:may|can|might|reserves?\s+the\s+right|(?:is|are)\s+entitled)\b|"
+    r"\b(?:nous\s+(?:pouvons|pourrons|nous\s+réservons)|(?-i:[A-Z])[\w&.-]+\s+(?:peut|pourra|se\s+réserve))\b|"
+    r"\b(?:wir\s+(?:können|dürfen|behalten\s+uns)|(?-i:[A-Z])[\w&.-]+\s+(?:kann|darf|behält\s+sich))\b", re.I)
+_PERSONAL_DATA = re.compile(r"\b(?:data|information|données|informations|coordonnées|daten|informationen)\b", re.I)
+
+
+def _passive_promise(text: str | None) -> bool:
+    """Whether a sentence of ``text`` promises in the passive what is never done with the user's
+    things ("Your data is never sold", "Vos données ne sont jamais vendues", "Ihre Daten werden
+    niemals verkauft"): a commitment, with legal effect, whoever the subject."""
+    from tracker.analysis.wording import PASSIVE_PROMISE
+
+    return any(PASSIVE_PROMISE.match(s) for s in re.split(r"(?<=[.;!?])\s+", plain(text or "").strip()))
+
+
+# A negation of a verb ("do not share"," "never sell", "ne les partageons"), and the words that may
 # stand between it and its subject or its verb (auxiliaries, French object pronouns).
 _VERB_NEGATIONS = frozenset("not never cannot ne n jamais nicht niemals".split())
 _BETWEEN = MODALS | frozenset("do does did will would shall should les la l le leur lui en y se s me m te "
@@ -3749,11 +3767,13 @@ class _Job:
             return _cosmetic("renumbering", _COSMETIC_TEXT["renumbering"], fb, fa)
         if still := self._restated("dels"):
             return _cosmetic("regrouped", f"Removed here, still said elsewhere: “{_snippet(plain(still), 80)}”", fb, fa)
-        commitment = bool(_COMMITMENT.search(" ".join(self.sb.legal)))
+        commitment = bool(_COMMITMENT.search(" ".join(self.sb.legal))) or _passive_promise(self.before)
         if (not self._effect(self.sb.legal, legal) and not commitment and not _remedy(self.sb.legal)
                 and not notice_cut(self.before, None)):  # a promise of notice gone, in any language
             return ChangeLabel(False, "minor", (), f"Removed text without legal effect: "
                                f"{_snippet(self.before)}", None, (), (), fb, fa)
+        if not cats and _passive_promise(self.before) and _PERSONAL_DATA.search(self.before or ""):
+            cats = ("privacy",)  # a promise about the user's data is about privacy, in any language
         cats = cats or ("other",)
         if self.row and table_cells(self.raw_b) is not None:
             what = f"Removed row: {_snippet(clause_text(self.raw_b))}"
@@ -3766,12 +3786,23 @@ class _Job:
         else:
             what = _quoted(_under("Removed", self.lead_b), _legal_part(self.sb.legal, self.before), w_rem or cats,
                            bool(w_rem))
-        good = tuple(c for c in w_rem if self._good_news(c)) if not notice_cut(self.before, None) else ()
+        # a notice promise gone is critical, unless the power it came with went with it ("Ferrovia
+        # may suspend an account with 15 days' notice" removed, no such power left elsewhere): the
+        # provider lost a right, good news for users
+        notice = notice_cut(self.before, None) and not self._power_gone(w_rem)
+        good = tuple(c for c in w_rem if self._good_news(c)) if not notice else ()
         if good:
             return ChangeLabel(True, "material", cats, f"{what}{_cats_text(good)} — good news for users",
                                None, (), good, fb, fa)
-        severity: Severity = "critical" if notice_cut(self.before, None) else "material"  # a notice promise gone
+        severity: Severity = "critical" if notice else "material"  # a notice promise gone
         return ChangeLabel(True, severity, cats, f"{what}{_cats_text(cats)}", None, (), w_rem, fb, fa)
+
+    def _power_gone(self, w_rem: tuple[str, ...]) -> bool:
+        """Whether the removed clause is a power of the provider's (a watch-out it held, "Ferrovia
+        peut suspendre", "wir können kündigen", "we may terminate") that the new version no longer
+        gives elsewhere: its notice went with the power itself."""
+        return bool(w_rem) and bool(_PROVIDER_POWER.search(plain(self.before or ""))) \
+            and not any(_still_watched(c, self.ctx) for c in w_rem)
 
     def _good_news(self, category: str) -> bool:
         """A watch-out that went away is good news unless the new version still has that kind of
@@ -4372,6 +4403,16 @@ def _forum_imposed(text: str) -> bool:
     laws of England", "Gerichtsstand ist Hamburg") removed is reported as removed, not as a gain:
     the default rules then apply, which may be no better for the user."""
     return bool(_IMPOSED.search(text))
+
+
+def _still_watched(category: str, ctx: DocContext) -> bool:
+    """Whether the new version still has a watch-out of ``category`` (a watch rule, in any of the
+    three languages, finds one in the whole text): a power the provider still holds elsewhere."""
+    from tracker.analysis.classify import _compiled
+
+    text = " " + " ".join(ctx.new.tokens) + " "
+    return any(c == category and p.search(text)
+               for lang in ("en", "fr", "de") for c, _, p, _ in _compiled(lang)[1])
 
 
 def _still_has(category: str, ctx: DocContext) -> bool:
