@@ -4405,16 +4405,6 @@ def _forum_imposed(text: str) -> bool:
     return bool(_IMPOSED.search(text))
 
 
-def _still_watched(category: str, ctx: DocContext) -> bool:
-    """Whether the new version still has a watch-out of ``category`` (a watch rule, in any of the
-    three languages, finds one in the whole text): a power the provider still holds elsewhere."""
-    from tracker.analysis.classify import _compiled
-
-    text = " " + " ".join(ctx.new.tokens) + " "
-    return any(c == category and p.search(text)
-               for lang in ("en", "fr", "de") for c, _, p, _ in _compiled(lang)[1])
-
-
 def _still_has(category: str, ctx: DocContext) -> bool:
     """Whether the new version still has a clause about ``category`` (its topic rule, in any of
     the three languages, finds it in the whole text)."""
