@@ -135,3 +135,120 @@ def test_compare_cli_calls_a_currency_notation_cosmetic(tmp_path: Path):
                          capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[1])
     data = json.loads(out.stdout)
     assert data["material"] is False and "No longer covers" not in out.stdout
+
+
+# --- 3. the reach of an indemnity or liability clause changed ------------------------------------
+
+@pytest.mark.parametrize("old,new", [
+    ("You agree to indemnify and hold harmless Quillo from any third-party claims arising from your use of the service.",
+     "You agree to indemnify and hold harmless Quillo from any claims arising from your use of the service, "
+     "including claims arising from Quillo's own negligence."),
+    ("You will indemnify Quillo against third-party claims arising from your breach of these Terms.",
+     "You will indemnify Quillo against any and all claims arising from your use of the service."),
+    ("Vous vous engagez à indemniser Quillo des réclamations de tiers liées à votre contenu.",
+     "Vous vous engagez à indemniser Quillo de toute réclamation liée à votre contenu, y compris en cas de faute de Quillo."),
+    ("Sie stellen Quillo von Ansprüchen Dritter frei, die aus Ihren Inhalten entstehen.",
+     "Sie stellen Quillo von allen Ansprüchen frei, die aus Ihren Inhalten entstehen, auch bei Fahrlässigkeit von Quillo."),
+])
+def test_an_indemnity_widened_is_a_stronger_watch_out(old, new):
+    result = _pair(old, new, "Indemnity")
+    (change,) = result.changes
+    assert change.material and change.severity == "critical" and "indemnity" in change.categories, change
+    assert change.explanation.startswith("Covers more"), change.explanation
+
+
+def test_a_liability_exception_for_the_providers_own_fault_dropped_is_material():
+    (change,) = _pair("Quillo is not liable for indirect damages, except in case of its gross negligence.",
+                      "Quillo is not liable for indirect damages.", "Liability").changes
+    assert change.material and "liability" in change.categories, change
+
+
+def test_third_party_spelled_another_way_stays_cosmetic():
+    result = _pair("You agree to indemnify Quillo from third-party claims arising from your use.",
+                   "You agree to indemnify Quillo from third party claims arising from your use.", "Indemnity")
+    assert not result.material
+
+
+# --- 5. removed clauses: whose right or promise was it? -------------------------------------------
+
+_HEAD = {"en": ("Data", "Liability", "Termination"), "fr": ("Données", "Responsabilité", "Résiliation"),
+         "de": ("Daten", "Haftung", "Kündigung")}
+_PROMISE = {"en": "Your data is never sold to third parties.",
+            "fr": "Vos données ne sont jamais vendues à des tiers.",
+            "de": "Ihre Daten werden niemals an Dritte verkauft."}
+_DISCLAIMER = {"en": "Quillo Rail disclaims all liability for train delays or cancellations.",
+               "fr": "Quillo Rail décline toute responsabilité en cas de retard ou d'annulation d'un train.",
+               "de": "Quillo Rail übernimmt keine Haftung für Verspätungen oder Zugausfälle."}
+_POWER = {"en": "Quillo Rail may suspend an account at any time, with 15 days' notice, for non-payment.",
+          "fr": "Quillo Rail peut suspendre un compte à tout moment, avec un préavis de 15 jours, en cas de non-paiement.",
+          "de": "Quillo Rail kann ein Konto jederzeit mit einer Frist von 15 Tagen wegen Nichtzahlung sperren."}
+
+
+def _terms(lang: str, promise: bool, disclaimer: bool, power: bool, extra: str = "") -> str:
+    data, liab, term = _HEAD[lang]
+    return (f"# Quillo Rail\n\n## {data}\n\nWe process your data to run the service.\n\n"
+            + (f"{_PROMISE[lang]}\n\n" if promise else "")
+            + f"## {liab}\n\n" + (f"{_DISCLAIMER[lang]}\n\n" if disclaimer else "")
+            + f"## {term}\n\n" + (f"{_POWER[lang]}\n\n" if power else "") + extra
+            + "## Contact\n\nWrite to us from the Help page.\n")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_a_removed_passive_promise_is_critical(lang):
+    result = analyse(_terms(lang, True, False, False), _terms(lang, False, False, False))
+    (change,) = result.changes
+    assert change.material and change.severity == "critical", change
+    assert change.explanation.startswith("No longer promises") and "privacy" in change.categories, change
+    assert "good news" not in change.explanation
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_a_removed_liability_disclaimer_has_legal_effect(lang):
+    result = analyse(_terms(lang, False, True, False), _terms(lang, False, False, False))
+    (change,) = result.changes
+    assert change.material and "liability" in change.categories, change
+    assert "without legal effect" not in change.explanation
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_a_removed_provider_power_with_its_notice_is_good_news_not_critical(lang):
+    result = analyse(_terms(lang, False, False, True), _terms(lang, False, False, False))
+    (change,) = result.changes
+    assert change.material and change.severity == "material", change
+    assert "good news for users" in change.explanation, change
+
+
+def test_a_provider_power_removed_while_another_without_notice_stays_is_notice_taken_away():
+    still = "Quillo Rail may terminate your account at any time without notice.\n\n"
+    result = analyse(_terms("en", False, False, True, still), _terms("en", False, False, False, still))
+    (change,) = result.changes
+    assert change.material and change.severity == "critical", change
+
+
+# --- 6. a revert says what it takes back ----------------------------------------------------------
+
+_BEFORE = ("# Quillo Terms\n\n## Your content\n\nWe do not use your content to train AI models.\n\n"
+           "## Disputes\n\nYou may bring claims in the courts of your place of residence.\n")
+_AFTER = ("# Quillo Terms\n\n## Your content\n\nWe may use your content to train our AI models.\n\n"
+          "## Disputes\n\nAll disputes will be resolved by binding arbitration.\n")
+
+
+def test_a_revert_of_material_changes_is_minor_and_says_what_it_undoes():
+    fresh = analyse(_AFTER, _BEFORE)
+    assert fresh.material
+    revert = analyse(_AFTER, _BEFORE, kind="revert", revert_of="2026-04-02T08:30:00Z")
+    assert not revert.material and not any(c.material for c in revert.changes)  # documented: never material
+    assert revert.severity == "minor", revert.severity  # not "cosmetic"
+    assert revert.summary.startswith("Reverted to the text of 2026-04-02 08:30 UTC, undoing ")
+    assert "ai-training" in revert.summary and "arbitration" in revert.summary, revert.summary
+    # the changes are said as made afresh
+    assert [c.explanation for c in revert.changes] == [c.explanation for c in fresh.changes]
+
+
+def test_a_revert_of_noise_and_a_partial_revert_stay_cosmetic():
+    old = "# Quillo Terms\n\n## About\n\nLast updated: 1 May 2026.\n\nWe run the service.\n"
+    new = "# Quillo Terms\n\n## About\n\nLast updated: 3 May 2026.\n\nWe run the service.\n"
+    revert = analyse(old, new, kind="revert", revert_of="2026-04-02")
+    assert revert.severity == "cosmetic" and revert.summary == "Reverted to the text of 2026-04-02"
+    partial = analyse(_AFTER, _BEFORE, kind="partial-revert")
+    assert partial.severity == "cosmetic" and not partial.material

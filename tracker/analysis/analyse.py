@@ -274,13 +274,15 @@ def as_revert(changed: Analysis, revert_of: str = "", kind: str = "revert") -> A
     if changed.summary.endswith((_ERROR_PAGE, _CUT_OFF, _NOT_TERMS)) or changed.summary == _SPACING_ONLY:  # any kind alike
         return changed
     changes = tuple(_not_material(c) for c in changed.changes)
-    return _summarise(changes, changed.unchanged, kind, revert_of)
+    undone = tuple(c for c in changed.changes if c.material) if kind == "revert" else ()
+    return _summarise(changes, changed.unchanged, kind, revert_of, undone=undone)
 
 
 def _summarise(changes: tuple[ClauseChange, ...], unchanged: int, kind: str, revert_of: str,
-               categories: tuple[str, ...] | None = None) -> Analysis:
+               categories: tuple[str, ...] | None = None, undone: tuple[ClauseChange, ...] = ()) -> Analysis:
     """``categories``: the version's categories voted by its labelled changes (see
-    ``materiality.version_categories``); without them, those of every material change."""
+    ``materiality.version_categories``); without them, those of every material change.
+    ``undone``: of a revert, the changes that would be material made afresh (what it takes back)."""
     material_changes = [c for c in changes if c.material]
     severity: Severity = max((c.severity for c in changes), key=severity_rank, default="none")
     if categories is None:
@@ -291,6 +293,14 @@ def _summarise(changes: tuple[ClauseChange, ...], unchanged: int, kind: str, rev
         # the day and, when known, the minute (UTC) of the version restored: runs of one day differ
         when = f"{revert_of[:10]} {revert_of[11:16]} UTC" if revert_of[10:11] == "T" and revert_of[11:16] else revert_of[:10]
         summary = f"Reverted to the text of {when}" if revert_of else "Reverted to an earlier text"
+        if undone:
+            # Never material (it restores terms the document had), but not cosmetic either when
+            # what it takes back was material: said, and "minor"; a revert of noise stays quiet.
+            cats = sorted({cat for c in undone for cat in c.categories})[:3]
+            n = len(undone)
+            summary += (f", undoing {n} material change{'s' if n != 1 else ''}"
+                        + (f" ({', '.join(cats)})" if cats else ""))
+            return Analysis(changes, False, "minor", (), cosmetic, summary, unchanged)
         return Analysis(changes, False, "cosmetic", (), cosmetic, summary, unchanged)
     if kind == "partial-revert":
         n = len(changes)

@@ -74,6 +74,9 @@ restricts become becomes take takes remain remains continue continues create cre
 explain explains describe describes help helps want wants operate operates
 go goes decide decides resolve resolves handle handles hear hears settle settles cover covers
 costs belong belongs
+disclaim disclaims disclaimed exclude excludes excluded assume assumes bear bears waive waives
+décline déclinons déclinent exclut excluons excluent assume assumons assument
+übernimmt übernehmen haftet haften schließt schließen
 est sont était étaient sera seront a ont avait peut peuvent doit doivent acceptez accepte
 utilisons utilise utilisez collectons collecte partageons partage conservons conserve
 traitons traite fournit fournissons s'applique appliquent pouvez devez pouvons devons

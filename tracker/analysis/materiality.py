@@ -2023,7 +2023,25 @@ _COMMITMENT = re.compile(r"\bwe\s+(?:will|shall|commit\w*|guarantee\w*|undertake
                          r"\bwir\s+werden\b", re.I)
 
 
-# A negation of a verb ("do not share", "never sell", "ne les partageons"), and the words that may
+# The provider granting itself a power: "we may", "Ferrovia may / reserves the right", "nous pouvons",
+# "Ferrovia peut / se réserve", "wir können / dürfen / behalten uns", "Ferrovia kann / darf / behält sich".
+_PROVIDER_POWER = re.compile(
+    r"\b(?:we|us|the\s+company|(?-i:[A-Z])[\w&.-]+)\s+(?:may|can|might|reserves?\s+the\s+right|(?:is|are)\s+entitled)\b|"
+    r"\b(?:nous\s+(?:pouvons|pourrons|nous\s+réservons)|(?-i:[A-Z])[\w&.-]+\s+(?:peut|pourra|se\s+réserve))\b|"
+    r"\b(?:wir\s+(?:können|dürfen|behalten\s+uns)|(?-i:[A-Z])[\w&.-]+\s+(?:kann|darf|behält\s+sich))\b", re.I)
+_PERSONAL_DATA = re.compile(r"\b(?:data|information|données|informations|coordonnées|daten|informationen)\b", re.I)
+
+
+def _passive_promise(text: str | None) -> bool:
+    """Whether a sentence of ``text`` promises in the passive what is never done with the user's
+    things ("Your data is never sold", "Vos données ne sont jamais vendues", "Ihre Daten werden
+    niemals verkauft"): a commitment, with legal effect, whoever the subject."""
+    from tracker.analysis.wording import PASSIVE_PROMISE
+
+    return any(PASSIVE_PROMISE.match(s) for s in re.split(r"(?<=[.;!?])\s+", plain(text or "").strip()))
+
+
+# A negation of a verb ("do not share"," "never sell", "ne les partageons"), and the words that may
 # stand between it and its subject or its verb (auxiliaries, French object pronouns).
 _VERB_NEGATIONS = frozenset("not never cannot ne n jamais nicht niemals".split())
 _BETWEEN = MODALS | frozenset("do does did will would shall should les la l le leur lui en y se s me m te "
@@ -2787,7 +2805,7 @@ def _names_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
     if _LIMITERS & (set(d.inserted()) | set(d.deleted())):
         return False  # "per Rechnung oder Lastschrift" → "nur per Kreditkarte": a right narrowed, not names
     changed = set(d.inserted()) | set(d.deleted())
-    if any(_CONDITION_WORDS.fullmatch(w) for w in changed) \
+    if any(_CONDITION_WORDS.fullmatch(w) or _FAULT.fullmatch(w) for w in changed) \
             or _recipients(tuple(d.inserted())) != _recipients(tuple(d.deleted())):
         return False  # "Partners" → "Advertisers", "bei Verstoß" → "nach Ermessen": who or when, not names
     if any(f.kind == "place" and set(words(f.text)) & changed for f in fb + fa):
@@ -3773,11 +3791,13 @@ class _Job:
             return _cosmetic("renumbering", _COSMETIC_TEXT["renumbering"], fb, fa)
         if still := self._restated("dels"):
             return _cosmetic("regrouped", f"Removed here, still said elsewhere: “{_snippet(plain(still), 80)}”", fb, fa)
-        commitment = bool(_COMMITMENT.search(" ".join(self.sb.legal)))
+        commitment = bool(_COMMITMENT.search(" ".join(self.sb.legal))) or _passive_promise(self.before)
         if (not self._effect(self.sb.legal, legal) and not commitment and not _remedy(self.sb.legal)
                 and not notice_cut(self.before, None)):  # a promise of notice gone, in any language
             return ChangeLabel(False, "minor", (), f"Removed text without legal effect: "
                                f"{_snippet(self.before)}", None, (), (), fb, fa)
+        if not cats and _passive_promise(self.before) and _PERSONAL_DATA.search(self.before or ""):
+            cats = ("privacy",)  # a promise about the user's data is about privacy, in any language
         cats = cats or ("other",)
         if self.row and table_cells(self.raw_b) is not None:
             what = f"Removed row: {_snippet(clause_text(self.raw_b))}"
@@ -3790,12 +3810,23 @@ class _Job:
         else:
             what = _quoted(_under("Removed", self.lead_b), _legal_part(self.sb.legal, self.before), w_rem or cats,
                            bool(w_rem))
-        good = tuple(c for c in w_rem if self._good_news(c)) if not notice_cut(self.before, None) else ()
+        # a notice promise gone is critical, unless the power it came with went with it ("Ferrovia
+        # may suspend an account with 15 days' notice" removed, no such power left elsewhere): the
+        # provider lost a right, good news for users
+        notice = notice_cut(self.before, None) and not self._power_gone(w_rem)
+        good = tuple(c for c in w_rem if self._good_news(c)) if not notice else ()
         if good:
             return ChangeLabel(True, "material", cats, f"{what}{_cats_text(good)} — good news for users",
                                None, (), good, fb, fa)
-        severity: Severity = "critical" if notice_cut(self.before, None) else "material"  # a notice promise gone
+        severity: Severity = "critical" if notice else "material"  # a notice promise gone
         return ChangeLabel(True, severity, cats, f"{what}{_cats_text(cats)}", None, (), w_rem, fb, fa)
+
+    def _power_gone(self, w_rem: tuple[str, ...]) -> bool:
+        """Whether the removed clause is a power of the provider's (a watch-out it held, "Ferrovia
+        peut suspendre", "wir können kündigen", "we may terminate") that the new version no longer
+        gives elsewhere: its notice went with the power itself."""
+        return bool(w_rem) and bool(_PROVIDER_POWER.search(plain(self.before or ""))) \
+            and not any(_still_watched(c, self.ctx) for c in w_rem)
 
     def _good_news(self, category: str) -> bool:
         """A watch-out that went away is good news unless the new version still has that kind of
@@ -3941,6 +3972,13 @@ class _Job:
             cats = cats or ("other",)
             sentences.append(f"Now says {_in_place(self.after, reach[1])} instead of "
                              f"{_in_place(self.before, reach[0])}{_cats_text(cats)}")
+        stronger = False
+        if not sentences and legal and (wider := _claims_reach(d, self.before or "", self.after or "")):
+            # "third-party claims" → "any claims, including our own negligence": who or what a
+            # liability or indemnity clause covers, never a rewording
+            cats = cats or wider[2]
+            sentences.append(f"{wider[0]}{_cats_text(cats)}")
+            stronger = wider[0].startswith("Covers more")  # the user's duty to indemnify grew: a stronger watch-out
         if not sentences and (legal or self._coverage()) and (ins_c or del_c) and not self._reworded(ins_c, del_c) \
                 and not self._age_spelled():
             sentences.append(self._scope(ins_c, del_c, cats or ("other",)))
@@ -3958,7 +3996,7 @@ class _Job:
             sentences.append(f"The limit is now “{limit[1]}” instead of “{limit[0]}”{_cats_text(cats)}")
         sentences = _said_once(sentences)
         if sentences:
-            severity: Severity = "critical" if w_add or notice_cut(self.before, self.after) else "material"
+            severity: Severity = "critical" if w_add or stronger or notice_cut(self.before, self.after) else "material"
             return ChangeLabel(True, severity, cats or ("other",), "; ".join(sentences[:2]), None,
                                w_add, w_rem, fb, fa)
         return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (),
@@ -4249,6 +4287,38 @@ def _party_swap(d: Delta) -> tuple[str, str] | None:
         if not rest:
             return old[0], new[0]
     return None
+
+
+# What a liability or indemnity clause answers for: fault of the provider's own, and limits on the
+# claims covered (only those of third parties, of a kind), en/fr/de.
+_FAULT = re.compile(r"\b(?:negligen\w*|misconduct|fault\w*|wrongdoing|négligence\w*|faute\w*|fahrlässig\w*|"
+                    r"verschulden\w*|vorsatz\w*|vorsätzlich\w*)\b", re.I)
+_ALL_CLAIMS = re.compile(r"\b(?:any\s+and\s+all|whatsoever|of\s+any\s+(?:kind|nature)|howsoever|"
+                         r"de\s+quelque\s+nature|quelle\s+qu['’]en\s+soit|jeglicher\s+art|gleich\s+welcher\s+art)\b", re.I)
+_THIRD = re.compile(r"\b(?:third[-\s]part(?:y|ies)|de\s+tiers|des\s+tiers|dritter|dritten)\b", re.I)
+
+
+def _claims_reach(d: Delta, before: str, after: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """How far a liability or indemnity clause reaches, changed by words the rest of the delta
+    may call a rewording: the provider's own fault (negligence, misconduct) put in or taken out,
+    "any and all" / "of any kind" put in or out, or the limit to third parties' claims dropped or
+    added ("indemnify Acme from third-party claims" → "from any claims, including Acme's own
+    negligence"). Returns (sentence, the words now, categories), or None."""
+    cats = tuple(c for c in ("indemnity", "liability") if c in category_scores(plain(after or before)))
+    if not cats:
+        return None
+    b, a = plain(before), plain(after)
+    moved = [(bool(rx.search(b)), bool(rx.search(a))) for rx in (_FAULT, _ALL_CLAIMS, _THIRD)]
+    if all(x == y for x, y in moved):
+        return None
+    now, was = _window(d, "ins", 4, 90), _window(d, "dels", 4, 90)
+    wider = (not moved[0][0] and moved[0][1]) or (not moved[1][0] and moved[1][1]) or (moved[2][0] and not moved[2][1])
+    lead = "Covers more" if wider and cats[0] == "indemnity" else "Changes what it covers"
+    if now and was:
+        return f"{lead}: now “{now}” instead of “{was}”", now, cats
+    if now:
+        return f"{lead}: now also “{now}”", now, cats
+    return (f"{lead}: no longer “{was}”", was, cats) if was else None
 
 
 def _reach_change(d: Delta) -> tuple[str, str] | None:
