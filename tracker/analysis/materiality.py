@@ -2036,7 +2036,7 @@ def _passive_promise(text: str | None) -> bool:
     """Whether a sentence of ``text`` promises in the passive what is never done with the user's
     things ("Your data is never sold", "Vos données ne sont jamais vendues", "Ihre Daten werden
     niemals verkauft"): a commitment, with legal effect, whoever the subject."""
-    from tracker.analysis.wording import PASSIVE_PROMISE
+    from tracker.analysis.lexicons import PASSIVE_PROMISE
 
     return any(PASSIVE_PROMISE.match(s) for s in re.split(r"(?<=[.;!?])\s+", plain(text or "").strip()))
 

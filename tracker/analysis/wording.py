@@ -36,6 +36,7 @@ from typing import Iterable, Sequence
 from tracker.analysis.boilerplate import has_verb
 from tracker.analysis.rendering import LEADS_ON, address_line, good_end
 from tracker.analysis.clauses import Clause
+from tracker.analysis.lexicons import PASSIVE_PROMISE_EN, PASSIVE_PROMISE
 # a right of the user: its own module, which the key-terms summary reads too
 from tracker.analysis.rights import _USER, gives_user_a_right
 from tracker.records import ClauseChange
@@ -175,26 +176,6 @@ _FOREIGN_PROMISE = re.compile(
     r"wir\s+(?:verkaufen|vermieten|teilen|nutzen|verwenden|übermitteln|geben|trainieren)\b[^.;]{0,40}?"
     r"\b(?:nicht|niemals|keine[nrsm]?)\b)", re.I)
 _CUT = re.compile(r",\s+(?:but|however|although|except)\b|;\s")
-# A promise in the passive: what will never be done with the user's things, whoever would do it
-# ("Your data is never sold to third parties", "Vos données ne sont jamais vendues à des tiers",
-# "Ihre Daten werden niemals an Dritte verkauft").
-_THINGS = (r"(?:data|information|content|details|files|photos|messages|conversations|prompts|inputs|"
-           r"e-?mail\s+address(?:es)?|phone\s+numbers?)")
-_PASSIVE_EN = re.compile(
-    rf"^(?:(?:your|users['’]?|customers['’]?|members['’]?|the\s+user['’]s|such|any|personal)\s+)(?:[\w-]+\s+){{0,2}}?{_THINGS}"
-    r"\s+(?:is|are|will|shall|would)\s+(?:not|never)\s+(?:\w+ly\s+)?(?:be\s+|ever\s+be\s+)?"
-    r"(?:sold|rented|traded|leased|shared|disclosed|transferred|given|passed|provided|used|licensed|published|"
-    r"monitored|read|scanned|sent|made\s+available)\b", re.I)
-PASSIVE_PROMISE = re.compile(
-    _PASSIVE_EN.pattern + "|"
-    r"^(?:vos|tes|leurs|les)\s+(?:[\w-]+\s+){0,2}?(?:données|informations|contenus?|fichiers|messages|photos|"
-    r"conversations|coordonnées|adresses?)\s+(?:personnel(?:le)?s?\s+)?ne\s+(?:sont|seront|sera|est|sauraient)\s+"
-    r"(?:jamais|pas|en\s+aucun\s+cas)\s+(?:\w+\s+)?(?:vendu|loué|partagé|cédé|transmis|communiqué|divulgué|"
-    r"utilisé|commercialisé|transféré|échangé)\w*|"
-    r"^(?:ihre|deine|die)\s+(?:[\w-]+\s+){0,2}?(?:daten|informationen|inhalte|dateien|nachrichten|fotos|"
-    r"e-mail-adressen?)\s+(?:werden|wird)\s+(?:[^.;]{0,40}?\s)?(?:nicht|niemals|nie|keinesfalls)\b[^.;]{0,60}?"
-    r"\b(?:verkauft|vermietet|geteilt|weitergegeben|übermittelt|genutzt|verwendet|offengelegt|veröffentlicht)\b",
-    re.I)
 
 
 def promise_withdrawn(sentence: str) -> str:
@@ -238,7 +219,7 @@ def promise_withdrawn(sentence: str) -> str:
         return f"No longer promises: « {body} »"
     if (m := PASSIVE_PROMISE.match(s)) and not condition:
         body = s if len(s) <= 90 else s[:90].rsplit(" ", 1)[0] + "…"
-        if _PASSIVE_EN.match(m.group(0)):  # English: said as a sentence ("that your data is never sold")
+        if PASSIVE_PROMISE_EN.match(m.group(0)):  # English: said as a sentence ("that your data is never sold")
             return f"No longer promises that {body[:1].lower()}{body[1:]}"
         return f"No longer promises: « {body} »"
     return ""
