@@ -280,3 +280,24 @@ def test_a_promise_beside_a_claim_of_compliance_stays_material():
     new = POLICY.replace("## 4. Contact\n", "## 4. Contact\n\nWe are GDPR compliant and will never keep your "
                                             "data for more than 30 days.\n")
     assert analyse(POLICY, new).material
+
+
+# --- whose a trademark is, which patents cover the service: a notice ------------------------------
+@pytest.mark.parametrize("notice", [
+    "Portions of the Quillory services operate under license of one or more patents.",
+    "Wordsmash is a registered trademark of Tabletop Games Ltd in the US and Canada.",
+    "Quillory et le logo Quillory sont des marques déposées de Quillory SAS.",
+    "Quillory ist eine eingetragene Marke der Quillory AG.",
+    "Quillory es una marca registrada de Quillory S.L.",
+])
+def test_a_trademark_or_patent_notice_is_not_a_term(notice):
+    new = POLICY.replace("## 4. Contact\n", f"## 4. Contact\n\n{notice}\n")
+    for old, changed in ((POLICY, new), (new, POLICY)):
+        result = analyse(old, changed)
+        assert not result.material, result.summary
+
+
+def test_a_rule_about_trademarks_stays_material():
+    new = POLICY.replace("## 4. Contact\n", "## 4. Contact\n\nYou may not use the Quillory trademarks in your "
+                                            "own product names without our written consent.\n")
+    assert analyse(POLICY, new).material

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 __all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_request_stamp", "is_announcement", "is_error_page",
            "truncated_side", "not_terms_side", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
-           "is_contact_route", "is_register_entry", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word"]
+           "is_contact_route", "is_register_entry", "is_attribution", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word"]
 
 # --- dates ---------------------------------------------------------------------------------------
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -738,6 +738,31 @@ def is_mission_statement(sentence: str) -> bool:
         return False
     ws = re.findall(r"[^\W\d_]+", sentence.lower())
     return not any(w in MODALS or w in _BINDING for w in ws)
+
+# Whose a mark is, or that a patent covers the service: "Scrabble is a registered trademark of
+# Hasbro", "Portions of the Services operate under license of one or more patents", "X est une
+# marque déposée de Y", "X ist eine eingetragene Marke der Y AG", "X es una marca registrada de Y".
+_ATTRIBUTION = re.compile(
+    r"\b(?:is|are)\s+(?:a\s+|the\s+)?(?:registered\s+)?(?:trade\s?marks?|service\s+marks?|trade\s+names?)\s+"
+    r"(?:(?:and\s+|or\s+)?(?:registered\s+)?(?:trade\s?marks?|service\s+marks?)\s+)?(?:of|owned\s+by)\b|"
+    r"\b(?:operates?|operated|is|are|used)\s+under\s+licen[cs]e\s+(?:of|from|under)\s+(?:one\s+or\s+more\s+)?"
+    r"(?:[\w.-]+\s+){0,3}?patents?\b|"
+    r"\b(?:protected|covered)\s+by\s+(?:one\s+or\s+more\s+)?(?:[\w.-]+\s+){0,3}?patents?\b|"
+    r"\b(?:est|sont)\s+(?:une\s+|des\s+)?marques?\s+(?:déposées?\s+)?(?:de|appartenant\s+à)\b|"
+    r"\b(?:ist|sind)\s+(?:eine\s+)?(?:eingetragene\s+)?marken?\s+(?:von|der|des)\b|"
+    r"\b(?:es|son)\s+(?:una\s+)?marcas?\s+(?:registradas?\s+)?de\b", re.I)
+
+
+def is_attribution(sentence: str) -> bool:
+    """Whether a sentence only says whose a trademark is or that patents cover the service
+    (``_ATTRIBUTION``): a notice about who owns what, not a right or a duty of the user. Not when a
+    modal verb or a negation makes it a rule ("You may not use the Quillory trademarks")."""
+    text = sentence.strip()
+    if len(text.split()) > 40 or not _ATTRIBUTION.search(text):
+        return False
+    ws = re.findall(r"[^\W\d_]+", text.lower())
+    return not any(w in MODALS or w in _BINDING or w in ("you", "your", "vous", "votre", "sie", "ihre") for w in ws)
+
 
 # A company's entry in a register: its registration, VAT or licence number, where it is registered.
 _REGISTER = re.compile(

@@ -19,7 +19,7 @@ from typing import Any, Callable
 from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
                                           mask_stamps,
                                           is_address_run, is_announcement, is_announcement_heading,
-                                          is_contact_route, is_content_word, is_mission_statement, is_register_entry, is_language_row, is_pointer, is_report,
+                                          is_attribution, is_contact_route, is_content_word, is_mission_statement, is_register_entry, is_language_row, is_pointer, is_report,
                                           is_request_stamp, is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topic_profile, topical_watch)
@@ -1713,7 +1713,8 @@ _SIMPLE_WORD = re.compile(r"[^\W_]+")
 @lru_cache(maxsize=8192)  # a third of the sentences asked are asked again in a later version's changes
 def _noise_kind(sentence: str) -> str | None:
     """Why a sentence is not a term: "date-only", "announcement", "pointer", "contact",
-    "register" (a company's registration number), "statement" (what it values), or page chrome."""
+    "register" (a company's registration number), "statement" (what it values), "attribution" (whose
+    a trademark is), or page chrome."""
     sentence = sentence.replace("\x02", "").replace("\x03", "")
     w = _SIMPLE_WORD.findall(sentence.lower())  # (the sentence is already cleaned)
     if is_update_stamp(sentence) or is_request_stamp(sentence):  # (a request's id or time: new on every request)
@@ -1730,6 +1731,8 @@ def _noise_kind(sentence: str) -> str | None:
         return "register"
     if is_mission_statement(sentence):
         return "statement"
+    if is_attribution(sentence):
+        return "attribution"
     kind = chrome_kind(sentence, w)
     return kind
 
@@ -3300,6 +3303,7 @@ _NOISE_TEXT = {
     "contact": "A way to contact someone, not a term",
     "register": "Where the company is registered and under which number, not a term",
     "statement": "What the company says it values, not a term",
+    "attribution": "Whose a trademark is or which patents cover the service: a notice, not a term",
     "translation": "Which copy of the text prevails (a translation, a summary), not a term",
 }
 _REACH = re.compile(r"[\w.+-]+@[\w-]+\.\w|\b(?:contact|kontakt)", re.I)
