@@ -301,3 +301,45 @@ def test_a_rule_about_trademarks_stays_material():
     new = POLICY.replace("## 4. Contact\n", "## 4. Contact\n\nYou may not use the Quillory trademarks in your "
                                             "own product names without our written consent.\n")
     assert analyse(POLICY, new).material
+
+
+# --- a page's generated summary box ("AI-generated Key Takeaways") --------------------------------
+DOCS_TERMS = """\
+# Quillory API Terms
+
+{heading}
+--------------------------
+
+*   The Quillory API lets you manage large catalogues programmatically.
+*   {item}
+
+## 1. Access
+
+You must keep your API token secret. We may suspend a token that is used to send spam.
+
+## 2. Limits
+
+Each project may send up to 1,000 requests per minute.
+"""
+
+
+@pytest.mark.parametrize("heading", ["AI-generated Key Takeaways", "Key takeaways", "TL;DR", "Points clés"])
+def test_items_of_a_generated_summary_box_are_not_terms(heading):
+    old = DOCS_TERMS.format(heading=heading, item="Before making API calls, ensure you have your project number "
+                                                  "and a client library.")
+    new = DOCS_TERMS.format(heading=heading, item="You must not share your token, and each project may send up to "
+                                                  "500 requests per minute.")
+    result = analyse(old, new)
+    assert not result.material, result.summary
+
+
+def test_a_term_changed_below_a_summary_box_stays_material():
+    old = DOCS_TERMS.format(heading="Key takeaways", item="Keep your token secret.")
+    new = old.replace("up to 1,000 requests", "up to 500 requests")
+    assert analyse(old, new).material
+
+
+def test_a_summary_section_of_the_text_itself_is_read_as_usual():
+    old = DOCS_TERMS.format(heading="Summary of these terms", item="Keep your token secret.")
+    new = old.replace("Keep your token secret.", "We may sell your usage data to advertising partners.")
+    assert analyse(old, new).material
