@@ -343,3 +343,50 @@ def test_a_summary_section_of_the_text_itself_is_read_as_usual():
     old = DOCS_TERMS.format(heading="Summary of these terms", item="Keep your token secret.")
     new = old.replace("Keep your token secret.", "We may sell your usage data to advertising partners.")
     assert analyse(old, new).material
+
+
+# --- a setting renamed: "opt out of X" → "turn off X" ----------------------------------------------
+ADS_POLICY = """\
+# Quillory Advertising Policy
+
+## Your choices
+
+{choice}
+
+{still}
+
+## Contact
+
+Write to privacy@quillory.example with any question.
+"""
+
+
+@pytest.mark.parametrize("old_choice, old_still, new_choice, new_still", [
+    ("You can use [Ad Settings](https://quillory.example/ads) to manage the ads you see and opt out of "
+     "Ads Personalization.", "Even if you opt out of Ads Personalization, you may still see ads based on your "
+     "general location.",
+     "You can use [ad settings](https://quillory.example/adcenter) to manage the ads you see and turn off "
+     "personalized ads.", "Even if you turn off personalized ads, you may still see ads based on your general "
+     "location."),
+    ("Vous pouvez vous désinscrire de la personnalisation des annonces dans vos paramètres.",
+     "Contact us for any question.",
+     "Vous pouvez désactiver les annonces personnalisées dans vos paramètres.", "Contact us for any question."),
+    ("Sie können die Personalisierung von Anzeigen in Ihren Einstellungen deaktivieren.",
+     "Contact us for any question.",
+     "Sie können personalisierte Anzeigen in Ihren Einstellungen ausschalten.", "Contact us for any question."),
+])
+def test_a_choice_renamed_from_opt_out_to_turn_off_is_not_material(old_choice, old_still, new_choice, new_still):
+    old = ADS_POLICY.format(choice=old_choice, still=old_still)
+    new = ADS_POLICY.format(choice=new_choice, still=new_still)
+    result = analyse(old, new)
+    assert not result.material, result.summary
+
+
+@pytest.mark.parametrize("new_choice", [
+    "You can turn off personalized ads within 30 days of sign-up.",
+    "You can turn off personalized ads, but we will still sell your browsing history to advertisers.",
+    "You can turn off the sharing of your purchase history with advertisers in your settings.",
+])
+def test_a_choice_that_changed_with_its_wording_stays_material(new_choice):
+    old = ADS_POLICY.format(choice="You can opt out of Ads Personalization in your settings.", still="")
+    assert analyse(old, ADS_POLICY.format(choice=new_choice, still="")).material

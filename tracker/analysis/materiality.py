@@ -3860,13 +3860,17 @@ class _Job:
         term word among them: a rewording. Words that name a topic ("hate speech" →
         "harassment", "refund" → "credit") keep it a change."""
         changed = {w.lower() for w in self.d.inserted() + self.d.deleted()}
-        if changed and changed <= reworded_words(self.before, self.after):
+        same = reworded_words(self.before, self.after)
+        if changed and changed <= same:
             return True  # "chaque mois" → "tous les mois": one phrase said in other words, nothing else
+        if same and changed and not changed & (MODALS | _NEGATIONS | _LIMITERS) and all(
+                w in same or stem(w) in _stems(self.before) and stem(w) in _stems(self.after) for w in changed):
+            return True  # "opt out of Ads Personalization" → "turn off personalized ads": the rest in other forms
         if not (ins_c and del_c):
             return False
         if _LIMITERS & (set(self.d.inserted()) | set(self.d.deleted())):
             return False  # "jederzeit" → "nur zum Ende der Laufzeit": when or how far a right reaches
-        same = reworded_words(self.before, self.after)  # "at any time" / "whenever you like"
+        # ("same": "at any time" / "whenever you like")
         # a word the other wording also has, in some form ("contestation" / "contester", "transaction"
         # moved and made plural), restates it: only words whose stem the other clause lacks count
         stems_b, stems_a = _stems(self.before), _stems(self.after)
