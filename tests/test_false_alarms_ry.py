@@ -390,3 +390,40 @@ def test_a_choice_renamed_from_opt_out_to_turn_off_is_not_material(old_choice, o
 def test_a_choice_that_changed_with_its_wording_stays_material(new_choice):
     old = ADS_POLICY.format(choice="You can opt out of Ads Personalization in your settings.", still="")
     assert analyse(old, ADS_POLICY.format(choice=new_choice, still="")).material
+
+
+# --- other documents commended to the reader: a pointer, whatever it says of them -----------------
+SHOP_TERMS = """\
+# Brindle Home Terms of Sale
+
+## 1. Orders
+
+{pointer}
+
+## 2. Returns
+
+You may return any item within 365 days for a full refund.
+"""
+
+
+@pytest.mark.parametrize("old_pointer, new_pointer", [
+    ("We have other important terms that we like you to read including our [Privacy policy](https://brindle.example/p) "
+     "and [Appliance collection](https://brindle.example/c) (collection of your old appliances for free on a "
+     "like-for-like basis).",
+     "We have other important terms that we like you to read including our [Privacy policy](https://brindle.example/p) "
+     "and [Appliance collection](https://brindle.example/c)."),
+    ("Nous vous invitons à consulter notre [politique de retour](https://brindle.example/r) (retours gratuits en "
+     "magasin).", "Nous vous invitons à consulter notre [politique de retour](https://brindle.example/r)."),
+    ("Bitte lesen Sie auch unsere [Rückgaberichtlinie](https://brindle.example/r) (kostenlose Rückgabe im Markt).",
+     "Bitte lesen Sie auch unsere [Rückgaberichtlinie](https://brindle.example/r)."),
+])
+def test_what_a_pointer_says_of_the_documents_it_commends_is_not_a_term(old_pointer, new_pointer):
+    result = analyse(SHOP_TERMS.format(pointer=old_pointer), SHOP_TERMS.format(pointer=new_pointer))
+    assert not result.material, result.summary
+
+
+def test_a_document_made_part_of_the_terms_beside_a_pointer_stays_material():
+    old = SHOP_TERMS.format(pointer="We would like you to read our [Privacy policy](https://brindle.example/p).")
+    new = SHOP_TERMS.format(pointer="We would like you to read our [Privacy policy](https://brindle.example/p), "
+                                    "which forms part of these terms.")
+    assert analyse(old, new).material

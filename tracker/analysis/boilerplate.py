@@ -453,6 +453,13 @@ _POINTER = re.compile(
     r"find\s+out|click\s+here|for\s+more\s+(?:information|details)|(?:more|further)\s+information|"
     r"for\s+(?:further\s+|additional\s+)?(?:information|details)\s+(?:about|on|regarding|concerning)|"
     r"to\s+learn\s+more|you\s+can\s+(?:find|read|learn)|we\s+encourage\s+you\s+to\s+read|"
+    # "We have other important terms that we like you to read, including our [X]", "Nous vous
+    # invitons à consulter ...", "Bitte lesen Sie auch ...": other documents commended to the reader
+    r"we\s+have\s+other\s+(?:important\s+)?(?:terms|policies|documents|conditions)\s+(?:that\s+|which\s+)?(?:we\s+"
+    r"(?:would\s+)?(?:like|want|ask|recommend)\s+you\s+to\s+read|you\s+should\s+(?:also\s+)?read)|"
+    r"we\s+(?:would\s+)?(?:like|recommend|want|ask)\s+you\s+to\s+(?:also\s+)?read|"
+    r"nous\s+vous\s+(?:invitons|recommandons|encourageons)\s+(?:également\s+)?à\s+(?:lire|consulter)|"
+    r"bitte\s+lesen\s+sie\s+(?:auch|zudem|außerdem)|"
     r"you\s+(?:may|can|should)\s+(?:also\s+)?(?:refer\s+to|consult)\b|"
     r"you(?:['’]ll|\s+will)\s+find\s+(?:more|further|additional|all\s+the|the)?\s*(?:information|details)|"
     r"you\s+can\s+(?:see|view|check)\s+(?:which|what|how|where|more|the\s+(?:list|details))\b|"
