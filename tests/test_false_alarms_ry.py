@@ -280,3 +280,150 @@ def test_a_promise_beside_a_claim_of_compliance_stays_material():
     new = POLICY.replace("## 4. Contact\n", "## 4. Contact\n\nWe are GDPR compliant and will never keep your "
                                             "data for more than 30 days.\n")
     assert analyse(POLICY, new).material
+
+
+# --- whose a trademark is, which patents cover the service: a notice ------------------------------
+@pytest.mark.parametrize("notice", [
+    "Portions of the Quillory services operate under license of one or more patents.",
+    "Wordsmash is a registered trademark of Tabletop Games Ltd in the US and Canada.",
+    "Quillory et le logo Quillory sont des marques déposées de Quillory SAS.",
+    "Quillory ist eine eingetragene Marke der Quillory AG.",
+    "Quillory es una marca registrada de Quillory S.L.",
+])
+def test_a_trademark_or_patent_notice_is_not_a_term(notice):
+    new = POLICY.replace("## 4. Contact\n", f"## 4. Contact\n\n{notice}\n")
+    for old, changed in ((POLICY, new), (new, POLICY)):
+        result = analyse(old, changed)
+        assert not result.material, result.summary
+
+
+def test_a_rule_about_trademarks_stays_material():
+    new = POLICY.replace("## 4. Contact\n", "## 4. Contact\n\nYou may not use the Quillory trademarks in your "
+                                            "own product names without our written consent.\n")
+    assert analyse(POLICY, new).material
+
+
+# --- a page's generated summary box ("AI-generated Key Takeaways") --------------------------------
+DOCS_TERMS = """\
+# Quillory API Terms
+
+{heading}
+--------------------------
+
+*   The Quillory API lets you manage large catalogues programmatically.
+*   {item}
+
+## 1. Access
+
+You must keep your API token secret. We may suspend a token that is used to send spam.
+
+## 2. Limits
+
+Each project may send up to 1,000 requests per minute.
+"""
+
+
+@pytest.mark.parametrize("heading", ["AI-generated Key Takeaways", "Key takeaways", "TL;DR", "Points clés"])
+def test_items_of_a_generated_summary_box_are_not_terms(heading):
+    old = DOCS_TERMS.format(heading=heading, item="Before making API calls, ensure you have your project number "
+                                                  "and a client library.")
+    new = DOCS_TERMS.format(heading=heading, item="You must not share your token, and each project may send up to "
+                                                  "500 requests per minute.")
+    result = analyse(old, new)
+    assert not result.material, result.summary
+
+
+def test_a_term_changed_below_a_summary_box_stays_material():
+    old = DOCS_TERMS.format(heading="Key takeaways", item="Keep your token secret.")
+    new = old.replace("up to 1,000 requests", "up to 500 requests")
+    assert analyse(old, new).material
+
+
+def test_a_summary_section_of_the_text_itself_is_read_as_usual():
+    old = DOCS_TERMS.format(heading="Summary of these terms", item="Keep your token secret.")
+    new = old.replace("Keep your token secret.", "We may sell your usage data to advertising partners.")
+    assert analyse(old, new).material
+
+
+# --- a setting renamed: "opt out of X" → "turn off X" ----------------------------------------------
+ADS_POLICY = """\
+# Quillory Advertising Policy
+
+## Your choices
+
+{choice}
+
+{still}
+
+## Contact
+
+Write to privacy@quillory.example with any question.
+"""
+
+
+@pytest.mark.parametrize("old_choice, old_still, new_choice, new_still", [
+    ("You can use [Ad Settings](https://quillory.example/ads) to manage the ads you see and opt out of "
+     "Ads Personalization.", "Even if you opt out of Ads Personalization, you may still see ads based on your "
+     "general location.",
+     "You can use [ad settings](https://quillory.example/adcenter) to manage the ads you see and turn off "
+     "personalized ads.", "Even if you turn off personalized ads, you may still see ads based on your general "
+     "location."),
+    ("Vous pouvez vous désinscrire de la personnalisation des annonces dans vos paramètres.",
+     "Contact us for any question.",
+     "Vous pouvez désactiver les annonces personnalisées dans vos paramètres.", "Contact us for any question."),
+    ("Sie können die Personalisierung von Anzeigen in Ihren Einstellungen deaktivieren.",
+     "Contact us for any question.",
+     "Sie können personalisierte Anzeigen in Ihren Einstellungen ausschalten.", "Contact us for any question."),
+])
+def test_a_choice_renamed_from_opt_out_to_turn_off_is_not_material(old_choice, old_still, new_choice, new_still):
+    old = ADS_POLICY.format(choice=old_choice, still=old_still)
+    new = ADS_POLICY.format(choice=new_choice, still=new_still)
+    result = analyse(old, new)
+    assert not result.material, result.summary
+
+
+@pytest.mark.parametrize("new_choice", [
+    "You can turn off personalized ads within 30 days of sign-up.",
+    "You can turn off personalized ads, but we will still sell your browsing history to advertisers.",
+    "You can turn off the sharing of your purchase history with advertisers in your settings.",
+])
+def test_a_choice_that_changed_with_its_wording_stays_material(new_choice):
+    old = ADS_POLICY.format(choice="You can opt out of Ads Personalization in your settings.", still="")
+    assert analyse(old, ADS_POLICY.format(choice=new_choice, still="")).material
+
+
+# --- other documents commended to the reader: a pointer, whatever it says of them -----------------
+SHOP_TERMS = """\
+# Brindle Home Terms of Sale
+
+## 1. Orders
+
+{pointer}
+
+## 2. Returns
+
+You may return any item within 365 days for a full refund.
+"""
+
+
+@pytest.mark.parametrize("old_pointer, new_pointer", [
+    ("We have other important terms that we like you to read including our [Privacy policy](https://brindle.example/p) "
+     "and [Appliance collection](https://brindle.example/c) (collection of your old appliances for free on a "
+     "like-for-like basis).",
+     "We have other important terms that we like you to read including our [Privacy policy](https://brindle.example/p) "
+     "and [Appliance collection](https://brindle.example/c)."),
+    ("Nous vous invitons à consulter notre [politique de retour](https://brindle.example/r) (retours gratuits en "
+     "magasin).", "Nous vous invitons à consulter notre [politique de retour](https://brindle.example/r)."),
+    ("Bitte lesen Sie auch unsere [Rückgaberichtlinie](https://brindle.example/r) (kostenlose Rückgabe im Markt).",
+     "Bitte lesen Sie auch unsere [Rückgaberichtlinie](https://brindle.example/r)."),
+])
+def test_what_a_pointer_says_of_the_documents_it_commends_is_not_a_term(old_pointer, new_pointer):
+    result = analyse(SHOP_TERMS.format(pointer=old_pointer), SHOP_TERMS.format(pointer=new_pointer))
+    assert not result.material, result.summary
+
+
+def test_a_document_made_part_of_the_terms_beside_a_pointer_stays_material():
+    old = SHOP_TERMS.format(pointer="We would like you to read our [Privacy policy](https://brindle.example/p).")
+    new = SHOP_TERMS.format(pointer="We would like you to read our [Privacy policy](https://brindle.example/p), "
+                                    "which forms part of these terms.")
+    assert analyse(old, new).material

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 __all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_request_stamp", "is_announcement", "is_error_page",
            "truncated_side", "not_terms_side", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
-           "is_contact_route", "is_register_entry", "is_user_count", "is_advice", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word"]
+           "is_contact_route", "is_register_entry", "is_user_count", "is_advice", "is_attribution", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word"]
 
 # --- dates ---------------------------------------------------------------------------------------
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -366,11 +366,20 @@ def is_outage_notice(text: str) -> bool:
 
 
 def is_announcement_heading(heading: str) -> bool:
-    """A heading over a list of what changed ("Summary of recent changes", "What's new"): the
-    clauses under it describe changes made elsewhere in the text. A date line is not one (terms
-    often sit under "Effective 1 May 2026")."""
+    """A heading over a list of what changed ("Summary of recent changes", "What's new"), or over
+    a page's generated summary box ("AI-generated Key Takeaways", "Key takeaways", "TL;DR",
+    "Points clés"): the clauses under it describe what the text says or changed elsewhere. A date
+    line is not one (terms often sit under "Effective 1 May 2026")."""
     text = re.sub(r"[*_`#\\]+", " ", heading)
-    return len(text.split()) <= 8 and bool(_ANNOUNCE.search(text))
+    return len(text.split()) <= 8 and bool(_ANNOUNCE.search(text) or _SUMMARY_BOX.match(text))
+
+
+# The heading of a summary box a site puts above its pages, made by a program or in a few points
+# ("AI-generated Key Takeaways", "Key takeaways", "TL;DR", "Points clés", "Puntos clave"); a
+# summary section the text itself holds ("Summary of this policy") is read as usual.
+_SUMMARY_BOX = re.compile(r"^\W*(?:(?:ai|machine)[-\s]generated\b.*|key\s+takeaways?|tl\s?;?\s?dr|points?\s+clés|"
+                          r"(?:résumé|zusammenfassung|resumen)\s+(?:généré|generiert|generado)\b.*|puntos\s+clave)\W*$",
+                          re.I)
 
 
 # --- error pages -------------------------------------------------------------------------------
@@ -508,6 +517,13 @@ _POINTER = re.compile(
     r"find\s+out|click\s+here|for\s+more\s+(?:information|details)|(?:more|further)\s+information|"
     r"for\s+(?:further\s+|additional\s+)?(?:information|details)\s+(?:about|on|regarding|concerning)|"
     r"to\s+learn\s+more|you\s+can\s+(?:find|read|learn)|we\s+encourage\s+you\s+to\s+read|"
+    # "We have other important terms that we like you to read, including our [X]", "Nous vous
+    # invitons à consulter ...", "Bitte lesen Sie auch ...": other documents commended to the reader
+    r"we\s+have\s+other\s+(?:important\s+)?(?:terms|policies|documents|conditions)\s+(?:that\s+|which\s+)?(?:we\s+"
+    r"(?:would\s+)?(?:like|want|ask|recommend)\s+you\s+to\s+read|you\s+should\s+(?:also\s+)?read)|"
+    r"we\s+(?:would\s+)?(?:like|recommend|want|ask)\s+you\s+to\s+(?:also\s+)?read|"
+    r"nous\s+vous\s+(?:invitons|recommandons|encourageons)\s+(?:également\s+)?à\s+(?:lire|consulter)|"
+    r"bitte\s+lesen\s+sie\s+(?:auch|zudem|außerdem)|"
     r"you\s+(?:may|can|should)\s+(?:also\s+)?(?:refer\s+to|consult)\b|"
     r"you(?:['’]ll|\s+will)\s+find\s+(?:more|further|additional|all\s+the|the)?\s*(?:information|details)|"
     r"you\s+can\s+(?:see|view|check)\s+(?:which|what|how|where|more|the\s+(?:list|details))\b|"
@@ -802,6 +818,31 @@ def is_mission_statement(sentence: str) -> bool:
         return False
     ws = re.findall(r"[^\W\d_]+", sentence.lower())
     return not any(w in MODALS or w in _BINDING for w in ws)
+
+# Whose a mark is, or that a patent covers the service: "Scrabble is a registered trademark of
+# Hasbro", "Portions of the Services operate under license of one or more patents", "X est une
+# marque déposée de Y", "X ist eine eingetragene Marke der Y AG", "X es una marca registrada de Y".
+_ATTRIBUTION = re.compile(
+    r"\b(?:is|are)\s+(?:a\s+|the\s+)?(?:registered\s+)?(?:trade\s?marks?|service\s+marks?|trade\s+names?)\s+"
+    r"(?:(?:and\s+|or\s+)?(?:registered\s+)?(?:trade\s?marks?|service\s+marks?)\s+)?(?:of|owned\s+by)\b|"
+    r"\b(?:operates?|operated|is|are|used)\s+under\s+licen[cs]e\s+(?:of|from|under)\s+(?:one\s+or\s+more\s+)?"
+    r"(?:[\w.-]+\s+){0,3}?patents?\b|"
+    r"\b(?:protected|covered)\s+by\s+(?:one\s+or\s+more\s+)?(?:[\w.-]+\s+){0,3}?patents?\b|"
+    r"\b(?:est|sont)\s+(?:une\s+|des\s+)?marques?\s+(?:déposées?\s+)?(?:de|appartenant\s+à)\b|"
+    r"\b(?:ist|sind)\s+(?:eine\s+)?(?:eingetragene\s+)?marken?\s+(?:von|der|des)\b|"
+    r"\b(?:es|son)\s+(?:una\s+)?marcas?\s+(?:registradas?\s+)?de\b", re.I)
+
+
+def is_attribution(sentence: str) -> bool:
+    """Whether a sentence only says whose a trademark is or that patents cover the service
+    (``_ATTRIBUTION``): a notice about who owns what, not a right or a duty of the user. Not when a
+    modal verb or a negation makes it a rule ("You may not use the Quillory trademarks")."""
+    text = sentence.strip()
+    if len(text.split()) > 40 or not _ATTRIBUTION.search(text):
+        return False
+    ws = re.findall(r"[^\W\d_]+", text.lower())
+    return not any(w in MODALS or w in _BINDING or w in ("you", "your", "vous", "votre", "sie", "ihre") for w in ws)
+
 
 # A company's entry in a register: its registration, VAT or licence number, where it is registered.
 _REGISTER = re.compile(

@@ -19,8 +19,9 @@ from typing import Any, Callable
 from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
                                           mask_stamps,
                                           is_address_run, is_announcement, is_announcement_heading, is_outage_notice,
-                                          is_contact_route, is_content_word, is_mission_statement, is_register_entry,
-                                          is_user_count, is_advice, is_language_row, is_pointer, is_report,
+                                          is_attribution, is_contact_route, is_content_word, is_mission_statement,
+                                          is_register_entry, is_user_count, is_advice, is_language_row, is_pointer,
+                                          is_report,
                                           is_request_stamp, is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topic_profile, topical_watch)
@@ -1803,7 +1804,7 @@ _SIMPLE_WORD = re.compile(r"[^\W_]+")
 def _noise_kind(sentence: str) -> str | None:
     """Why a sentence is not a term: "date-only", "announcement", "pointer", "contact",
     "register" (a company's registration number), "statistic" (how many people use the service), "advice",
-    "statement" (what it values), or page chrome."""
+    "statement" (what it values), "attribution" (whose a trademark is), or page chrome."""
     sentence = sentence.replace("\x02", "").replace("\x03", "")
     w = _SIMPLE_WORD.findall(sentence.lower())  # (the sentence is already cleaned)
     if is_update_stamp(sentence) or is_request_stamp(sentence):  # (a request's id or time: new on every request)
@@ -1826,6 +1827,8 @@ def _noise_kind(sentence: str) -> str | None:
         return "advice"
     if is_mission_statement(sentence):
         return "statement"
+    if is_attribution(sentence):
+        return "attribution"
     kind = chrome_kind(sentence, w)
     return kind
 
@@ -3430,6 +3433,7 @@ _NOISE_TEXT = {
     "statement": "What the company says it values, not a term",
     "statistic": "A count of the service's users the company publishes, not a term",
     "advice": "Advice to the user, not a term",
+    "attribution": "Whose a trademark is or which patents cover the service: a notice, not a term",
     "translation": "Which copy of the text prevails (a translation, a summary), not a term",
     "outage": "A notice of an outage or maintenance now, not a term",
 }
@@ -4027,13 +4031,17 @@ class _Job:
         term word among them: a rewording. Words that name a topic ("hate speech" →
         "harassment", "refund" → "credit") keep it a change."""
         changed = {w.lower() for w in self.d.inserted() + self.d.deleted()}
-        if changed and changed <= reworded_words(self.before, self.after):
+        same = reworded_words(self.before, self.after)
+        if changed and changed <= same:
             return True  # "chaque mois" → "tous les mois": one phrase said in other words, nothing else
+        if same and changed and not changed & (MODALS | _NEGATIONS | _LIMITERS) and all(
+                w in same or stem(w) in _stems(self.before) and stem(w) in _stems(self.after) for w in changed):
+            return True  # "opt out of Ads Personalization" → "turn off personalized ads": the rest in other forms
         if not (ins_c and del_c):
             return False
         if _LIMITERS & (set(self.d.inserted()) | set(self.d.deleted())):
             return False  # "jederzeit" → "nur zum Ende der Laufzeit": when or how far a right reaches
-        same = reworded_words(self.before, self.after)  # "at any time" / "whenever you like"
+        # ("same": "at any time" / "whenever you like")
         # a word the other wording also has, in some form ("contestation" / "contester", "transaction"
         # moved and made plural), restates it: only words whose stem the other clause lacks count
         stems_b, stems_a = _stems(self.before), _stems(self.after)
