@@ -1532,6 +1532,37 @@ async def _(req, n):
              ctype="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 
+@s20("selector-matches-twice-copy", "same: after a redesign `select` matches the terms and their copy for small "
+     "screens", extra='select = [".terms"]', own_baseline=True)
+async def _(req, n):
+    inner = terms_html(n).split("<main>", 1)[1].split("</main>", 1)[0]
+    if PHASE["n"] == 0:
+        return R(page(f"<div class='terms'>{inner}</div>"))
+    return R(page(f"<div class='terms desktop'>{inner}</div><aside>Related: <a href='/privacy'>Privacy</a></aside>"
+                  f"<div class='terms mobile'>{inner}</div>"))
+
+
+@s20("hidden-attribute-variant", "same: a block with the `hidden` attribute in the terms, its text new on each run",
+     own_baseline=True)
+async def _(req, n):
+    hidden = f"<p hidden>Your session {PHASE['n'] * 13 + 5} started; the chat assistant is offline.</p>"
+    return R(terms_html(n, extra=hidden if PHASE["n"] else ""))
+
+
+@s20("frameset-terms", "fail: an old frameset page, the terms in a frame (name the frame's address)")
+async def _(req, n):
+    return R(f"<html><head><title>{n} Terms</title></head><frameset rows='80,*'><frame src='/home' name='top'>"
+             f"<frame src='/real/{n}' name='main'><noframes><p>Your browser does not support frames.</p></noframes>"
+             "</frameset></html>")
+
+
+@s20("pdf-embedded-viewer", "fail: a page that shows the terms PDF in an <embed>/<object> viewer (name the PDF)")
+async def _(req, n):
+    return R(page(f"<h1>{n} Terms of Service</h1><object data='/files/{n}-terms-2026.pdf' type='application/pdf' "
+                  f"width='100%' height='900'><embed src='/files/{n}-terms-2026.pdf' type='application/pdf'></object>",
+                  f"{n} Terms of Service"))
+
+
 @s20("soft404-200-pl", "fail: not found, in Polish (a language the notices are not written in)")
 async def _(req, n):
     return R(page("<h1>Nie znaleziono strony</h1><p>Strona, której szukasz, nie istnieje lub została usunięta.</p>"
@@ -1771,7 +1802,7 @@ SAME |= {"utf8-bom-latin1-label", "duplicated-content-blocks", "head-get-mismatc
 SAME |= {"charset-declared-twice", "noscript-notice-variant", "hidden-block-variant"}
 SAME |= {"ab-layout-flip-same-words", "cookie-banner-in-terms-some-runs", "base-href-per-request",
          "meta-refresh-self-query", "meta-refresh-self-300", "huge-set-cookie-header", "redirect-non-ascii-location",
-         "declarative-shadow-dom", "double-encoded-utf8-once"}
+         "declarative-shadow-dom", "double-encoded-utf8-once", "selector-matches-twice-copy", "hidden-attribute-variant"}
 SAME_OR_FAIL = {"browser-fills-after-timer", "empty-200-once"}
 # the same terms, a run or two held (sections missing): never a version
 SAME_OR_HELD = {"sections-missing-once", "sections-missing-alternating"}

@@ -238,3 +238,34 @@ def test_a_cookie_clause_added_to_the_terms_is_a_change_not_a_banner():
     assert guard.banner_only_change(base, banner) and guard.banner_only_change(banner, base)
     # a banner and a changed clause at once: a change
     assert not guard.banner_only_change(base, banner.replace("thirty", "ten"))
+
+
+FRAMESETS = {  # an old frameset page: the frame that holds the content, by its name or its share of the window
+    "named": "<frameset cols='200,*'><frame src='/nav'><frame src='/legal/terms-body' name='main'></frameset>",
+    "rows-star": "<frameset rows='80,*'><frame src='/banner'><frame src='/legal/terms-body'></frameset>",
+    "star-first": "<frameset cols='*,240'><frame src='/legal/terms-body'><frame src='/ads'></frameset>",
+}
+VIEWERS = {  # the terms PDF in the page's own viewer
+    "embed": "<h1>Acme Terms of Service</h1><embed src='/files/acme-terms.pdf' type='application/pdf' width='100%'>",
+    "object": "<h1>Acme Terms</h1><object data='/files/acme-terms.pdf' type='application/pdf'><p>Your browser cannot "
+              "show PDFs.</p></object>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(FRAMESETS) + [f"viewer-{v}" for v in sorted(VIEWERS)])
+def test_a_frameset_or_a_pdf_viewer_page_names_where_the_terms_are(env, name):
+    if name in FRAMESETS:
+        body, where = (f"<html><head><title>Acme Terms</title></head>{FRAMESETS[name]}</html>",
+                       "its text is at " + env.server.url("/legal/terms-body"))
+    else:
+        body, where = terms(body=VIEWERS[name[7:]]), "the terms are at " + env.server.url("/files/acme-terms.pdf")
+    env.server.page("/bad", lambda: html(body))
+    for _ in range(2):  # a first run too, and every run
+        docs = env.run(code=1)
+        assert docs[BAD]["outcome"] == "failed" and where in docs[BAD]["error"], docs[BAD]
+    assert env.commits("faulty") == []
+
+
+def test_terms_with_an_embedded_pdf_beside_their_text_are_terms(env):
+    env.server.page("/bad", lambda: html(terms(extra="<embed src='/files/annex.pdf' type='application/pdf'>")))
+    assert env.run(code=0)[BAD]["outcome"] == "new"

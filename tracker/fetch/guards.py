@@ -969,15 +969,17 @@ def link_hub(page: Page) -> bool:
     return len(prose_sentences(rest)) < TERMS_SENTENCES
 
 
-_PDF_LINK = re.compile(rb"""<a\b[^>]*?href\s*=\s*["']?([^"'>\s]+\.pdf(?:[?#][^"'>\s]*)?)["'\s>]""", re.IGNORECASE)
+# a link to a PDF, or a PDF shown in the page's own viewer (``<embed src>``, ``<object data>``)
+_PDF_LINK = re.compile(rb"""<(?:a\b[^>]*?href|embed\b[^>]*?src|object\b[^>]*?data)\s*=\s*["']?"""
+                       rb"""([^"'>\s]+\.pdf(?:[?#][^"'>\s]*)?)["'\s>]""", re.IGNORECASE)
 PDF_LINK = "a link to the terms as a PDF"
 
 
 def pdf_link(page: Page) -> str | None:
-    """The PDF a short page points to as the document ("Download the Terms of Service (PDF)"),
-    or None: a page of little text (``LITTLE_TEXT``), no more than two sentences of prose, with
-    one link to a ``.pdf`` address and at most two other links. The terms are in the PDF: set the
-    source's url to it."""
+    """The PDF a short page points to as the document ("Download the Terms of Service (PDF)", or
+    the PDF shown in an ``<embed>`` or ``<object>`` viewer), or None: a page of little text
+    (``LITTLE_TEXT``), no more than two sentences of prose, with one ``.pdf`` address and at most
+    two other links. The terms are in the PDF: set the source's url to it."""
     from urllib.parse import urljoin
 
     if len(page.text) > LITTLE_TEXT or len(prose_sentences(page.text)) > TERMS_SENTENCES:
@@ -1002,7 +1004,26 @@ def hollow_page(page: Page) -> bool:
             and not reads_as_terms(page.text))
 
 
-_IFRAME = re.compile(rb"""<iframe\b([^>]*)>""", re.IGNORECASE)
+_IFRAME = re.compile(rb"""<i?frame\b([^>]*)>""", re.IGNORECASE)  # (and an old frameset's <frame>)
+_FRAMESET = re.compile(rb"""<frameset\b([^>]*)>""", re.IGNORECASE)
+_FRAME_SIZES = re.compile(rb"""\b(?:rows|cols)\s*=\s*["']?([^"'>]+)""", re.IGNORECASE)
+_MAIN_FRAME = re.compile(rb"""\b(?:name|id)\s*=\s*["']?(?:main|content|body|text|contents?frame|mainframe)["'\s>]""",
+                         re.IGNORECASE)
+
+
+def _main_frame(frameset: bytes, frames: list[re.Match[bytes]]) -> int:
+    """Which of a frameset's frames holds the page's content: one named "main" or "content",
+    else the one its rows or cols give the rest of the window ("80,*"), else the last one (a
+    menu or a header comes first)."""
+    for index, frame in enumerate(frames):
+        if _MAIN_FRAME.search(frame.group(1)):
+            return index
+    sizes = _FRAME_SIZES.search(frameset)
+    if sizes is not None:
+        parts = [part.strip() for part in sizes.group(1).split(b",")]
+        if b"*" in parts and parts.index(b"*") < len(frames):
+            return parts.index(b"*")
+    return len(frames) - 1
 _IFRAME_SRC = re.compile(rb"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _IFRAME_HIDDEN = re.compile(rb"""\b(?:width|height)\s*=\s*["']?[01](?:px)?\b|display\s*:\s*none|visibility\s*:\s*hidden|"""
                             rb"""\bhidden\b|aria-hidden\s*=\s*["']?true""", re.IGNORECASE)
@@ -1019,7 +1040,11 @@ def frame_source(page: Page) -> str | None:
     from html import unescape
     from urllib.parse import urljoin
 
-    for match in _IFRAME.finditer(_NOSCRIPT.sub(b"", page.raw[:262144])):
+    raw = _NOSCRIPT.sub(b"", page.raw[:262144])
+    frames = list(_IFRAME.finditer(raw))
+    if (frameset := _FRAMESET.search(raw)) is not None and len(frames) > 1:
+        frames.insert(0, frames.pop(_main_frame(frameset.group(1), frames)))
+    for match in frames:
         attributes = match.group(1)
         src = _IFRAME_SRC.search(attributes)
         if src is None or _IFRAME_HIDDEN.search(attributes):
