@@ -206,7 +206,15 @@ BANNERS = {
 }
 
 
-@pytest.mark.parametrize("flip", ["layout", "base-href"] + [f"banner-{lang}" for lang in sorted(BANNERS)])
+CACHE_NOTES = {  # a cache's or an archive's notice above a copy of the page, its date new each time
+    "en": "<p>You are viewing a cached copy of this page as it appeared on December {n}, 2026 at 10:0{n} UTC.</p>",
+    "fr": "<p>Ceci est une copie en cache de la page telle qu'elle était le {n} décembre 2026.</p>",
+    "de": "<p>Dies ist eine zwischengespeicherte Version der Seite vom {n}. Dezember 2026.</p>",
+}
+
+
+@pytest.mark.parametrize("flip", ["layout", "base-href"] + [f"banner-{lang}" for lang in sorted(BANNERS)]
+                         + [f"cached-{lang}" for lang in sorted(CACHE_NOTES)])
 def test_the_same_terms_in_a_flipping_layout_banner_or_node_make_no_version(env, flip):
     runs = itertools.count()
 
@@ -217,6 +225,8 @@ def test_the_same_terms_in_a_flipping_layout_banner_or_node_make_no_version(env,
         if flip == "base-href":  # the node that answered names itself in <base>; the links are relative
             links = "<p>See the <a href='legal/privacy'>privacy policy</a>.</p>"
             return terms(extra=links).replace("<head>", f"<head><base href='https://www{odd + 1}.acme.example/'>")
+        if flip.startswith("cached-"):
+            return terms(extra=CACHE_NOTES[flip[7:]].format(n=next(runs)) if odd else "")
         return terms(extra=BANNERS[flip[7:]] if odd else "")
     env.server.page("/bad", lambda: html(page()))
     assert env.run(code=0)[BAD]["outcome"] == "new"

@@ -1910,15 +1910,29 @@ def teaser(latest: str, text: str, max_shrink: float = DEFAULT_MAX_SHRINK) -> st
     return None
 
 
+# A cache's or an archive's notice above a copy of the page ("You are viewing a cached copy of this
+# page as it appeared on ...", "Always Online"): the intermediary speaking, not the site.
+_CACHE_NOTICE = _has(
+    r"\b(cached|archived|stale|saved) (copy|version|snapshot)\b|\bas it appeared on\b|\balways online\b|"
+    r"\bthis is a snapshot of\b|\bversion (mise )?en cache\b|\bcopie (en cache|archiv[ée]e)\b|"
+    r"\b(zwischengespeicherte|archivierte) (version|kopie)\b|\bversi[óo]n (en cach[ée]|archivada)\b|"
+    r"\bcopia (cache|archiviata|en cach[ée])\b|\bversione (in cache|archiviata)\b|\bgecachte versie\b|"
+    r"\bc[óo]pia (em cache|arquivada)\b|キャッシュ")
+CACHE_NOTICE_MAX = 400  # characters: a notice of a sentence or two
+
+
 def banner_only_change(latest: str, text: str) -> bool:
-    """Whether ``text`` differs from ``latest`` only by a cookie or consent banner inside the
-    terms' region, added or gone (a banner a site shows on some requests, a consent manager that
-    writes itself in the selected element): the lines one of them has beyond the other are none,
-    and the other's are a banner - ``COOKIE_WALL_MAX`` characters at most, that say the site uses
-    cookies or asks for consent, with the banner's control ("Accept", "OK", "Reject all",
-    "Cookie settings") and at most ``BANNER_SENTENCES`` + 1 sentences. The same terms: no new
-    version. A clause about cookies added to the terms ("We use cookies to remember your
-    language.") has no control: a change."""
+    """Whether ``text`` differs from ``latest`` only by a banner inside the terms' region, added,
+    gone or reworded: a cookie or consent banner a site shows on some requests (a consent manager
+    that writes itself in the selected element), or a cache's or an archive's notice above a
+    copy of the page ("You are viewing a cached copy of this page as it appeared on ..."). The
+    lines each has beyond the other are none or such a banner, on at least one side. A cookie
+    banner is ``COOKIE_WALL_MAX`` characters at most, says the site uses cookies or asks for
+    consent, has its control ("Accept", "OK", "Reject all", "Cookie settings") and at most
+    ``BANNER_SENTENCES`` + 1 sentences; a cache notice is ``CACHE_NOTICE_MAX`` characters and
+    ``BANNER_SENTENCES`` sentences at most. The same terms: no new version. A clause about
+    cookies added to the terms ("We use cookies to remember your language.") has no control: a
+    change."""
     from collections import Counter
 
     def beyond(lines: list[str], others: list[str]) -> list[str]:
@@ -1933,13 +1947,18 @@ def banner_only_change(latest: str, text: str) -> bool:
 
     old_lines, new_lines = latest.splitlines(), text.splitlines()
     gone, added = beyond(old_lines, new_lines), beyond(new_lines, old_lines)
-    if bool(gone) == bool(added):  # both sides changed (or neither): not a banner alone
-        return False
-    block = "\n".join(gone or added)
+    return bool(gone or added) and all(not side or _banner_block("\n".join(side)) for side in (gone, added))
+
+
+def _banner_block(block: str) -> bool:
+    """Whether ``block`` (lines of a text) is a cookie or consent banner or a cache's notice."""
     low = block.lower()
+    sentences = len(prose_sentences(_LINK.sub(" ", block)))
+    if len(block) <= CACHE_NOTICE_MAX and _CACHE_NOTICE(low) and sentences <= BANNER_SENTENCES:
+        return True
     if len(block) > COOKIE_WALL_MAX or not (_COOKIE_BANNER(low) or _CONSENT_TOPIC(low)):
         return False
     plain = _LINK.sub(lambda m: m.group(1), block)
     control = (_BANNER_CONTROL.search(plain.strip()) is not None or _ACCEPT_ALL(low) or _DECLINE_OR_MANAGE(low)
                or any(_ACCEPT_WORD.search(line) and _REFUSE_WORD.search(line) for line in plain.splitlines()))
-    return control and len(prose_sentences(_LINK.sub(" ", block))) <= BANNER_SENTENCES + 1
+    return control and sentences <= BANNER_SENTENCES + 1
