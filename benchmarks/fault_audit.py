@@ -1532,6 +1532,62 @@ async def _(req, n):
              ctype="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 
+@s20("selector-matches-twice-copy", "same: after a redesign `select` matches the terms and their copy for small "
+     "screens", extra='select = [".terms"]', own_baseline=True)
+async def _(req, n):
+    inner = terms_html(n).split("<main>", 1)[1].split("</main>", 1)[0]
+    if PHASE["n"] == 0:
+        return R(page(f"<div class='terms'>{inner}</div>"))
+    return R(page(f"<div class='terms desktop'>{inner}</div><aside>Related: <a href='/privacy'>Privacy</a></aside>"
+                  f"<div class='terms mobile'>{inner}</div>"))
+
+
+@s20("hidden-attribute-variant", "same: a block with the `hidden` attribute in the terms, its text new on each run",
+     own_baseline=True)
+async def _(req, n):
+    hidden = f"<p hidden>Your session {PHASE['n'] * 13 + 5} started; the chat assistant is offline.</p>"
+    return R(terms_html(n, extra=hidden if PHASE["n"] else ""))
+
+
+@s20("frameset-terms", "fail: an old frameset page, the terms in a frame (name the frame's address)")
+async def _(req, n):
+    return R(f"<html><head><title>{n} Terms</title></head><frameset rows='80,*'><frame src='/home' name='top'>"
+             f"<frame src='/real/{n}' name='main'><noframes><p>Your browser does not support frames.</p></noframes>"
+             "</frameset></html>")
+
+
+@s20("pdf-embedded-viewer", "fail: a page that shows the terms PDF in an <embed>/<object> viewer (name the PDF)")
+async def _(req, n):
+    return R(page(f"<h1>{n} Terms of Service</h1><object data='/files/{n}-terms-2026.pdf' type='application/pdf' "
+                  f"width='100%' height='900'><embed src='/files/{n}-terms-2026.pdf' type='application/pdf'></object>",
+                  f"{n} Terms of Service"))
+
+
+@s20("meta-charset-after-4kb", "same: Windows-1252 bytes whose <meta charset> comes after 5 KB of inline style",
+     own_baseline=True)
+async def _(req, n):
+    body = terms_html(n, extra="<p>Les clients gardent leurs droits : préavis de trente jours, café compris.</p>")
+    if PHASE["n"] == 0:
+        return R(body)
+    late = body.replace("<head>", "<head><style>" + "/* theme */ .x{color:red}\n" * 200 + "</style>"
+                        "<meta charset='windows-1252'>", 1)
+    return R(late.encode("cp1252"), ctype="text/html")
+
+
+@s20("http-300-language-variants", "fail: 300 Multiple Choices listing the terms in several languages")
+async def _(req, n):
+    return R(page("<h1>Multiple Choices</h1><ul><li><a href='/en/terms'>English</a></li><li><a href='/fr/terms'>"
+                  "Français</a></li><li><a href='/de/terms'>Deutsch</a></li></ul>", "300 Multiple Choices"), 300)
+
+
+@s20("cached-copy-banner", "same: a 'you are viewing a cached copy from DATE' banner above the terms on some runs",
+     own_baseline=True)
+async def _(req, n):
+    banner = (f"<div class='cache-note'><p>You are viewing a cached copy of this page as it appeared on December "
+              f"{PHASE['n'] + 1}, 2026 at 10:0{PHASE['n']} UTC. The live page may have changed.</p></div>")
+    return R(terms_html(n, extra=banner if PHASE["n"] in (1, 3) else ""))
+
+
 @s20("soft404-200-pl", "fail: not found, in Polish (a language the notices are not written in)")
 async def _(req, n):
     return R(page("<h1>Nie znaleziono strony</h1><p>Strona, której szukasz, nie istnieje lub została usunięta.</p>"
@@ -1559,6 +1615,8 @@ def raw_server():
             if PHASE["n"] == 0 and MODE == "after":
                 c.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\nConnection: close\r\n\r\n"
                           % len(body) + body)
+            elif "no-content-type" in path:  # the terms, no Content-Type header at all (sniffed as HTML)
+                c.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\nConnection: close\r\n\r\n" % len(body) + body)
             elif "connection-reset" in path:  # RST at once: no status line at all
                 c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             elif "garbage-response" in path:
@@ -1605,6 +1663,10 @@ def raw_server():
 for _n in ("cut-mid-body-with-cl", "cut-mid-body-no-cl"):
     FAULTS[_n] = dict(fn=None, extra="", expect="fail/held; never a shortened version", url="raw", baseline=True,
                       modes=("after", "first"), versions=None)
+S20_KINDS.add("no-content-type-header")
+NEW_KINDS.add("no-content-type-header")
+FAULTS["no-content-type-header"] = dict(fn=None, extra="", expect="same: the terms with no Content-Type header at all",
+                                        url="raw", baseline=True, modes=("after", "first"), versions=None)
 for _n in ("connection-reset", "garbage-response", "chunked-cut", "reset-mid-body", "cut-at-tag-no-cl",
            "gzip-cut-no-cl", "cl-short-lie", "gzip-cut-with-cl"):
     NEW_KINDS.add(_n)
@@ -1771,7 +1833,8 @@ SAME |= {"utf8-bom-latin1-label", "duplicated-content-blocks", "head-get-mismatc
 SAME |= {"charset-declared-twice", "noscript-notice-variant", "hidden-block-variant"}
 SAME |= {"ab-layout-flip-same-words", "cookie-banner-in-terms-some-runs", "base-href-per-request",
          "meta-refresh-self-query", "meta-refresh-self-300", "huge-set-cookie-header", "redirect-non-ascii-location",
-         "declarative-shadow-dom", "double-encoded-utf8-once"}
+         "declarative-shadow-dom", "double-encoded-utf8-once", "selector-matches-twice-copy", "hidden-attribute-variant",
+         "no-content-type-header", "meta-charset-after-4kb", "cached-copy-banner"}
 SAME_OR_FAIL = {"browser-fills-after-timer", "empty-200-once"}
 # the same terms, a run or two held (sections missing): never a version
 SAME_OR_HELD = {"sections-missing-once", "sections-missing-alternating"}

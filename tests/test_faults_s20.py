@@ -206,7 +206,15 @@ BANNERS = {
 }
 
 
-@pytest.mark.parametrize("flip", ["layout", "base-href"] + [f"banner-{lang}" for lang in sorted(BANNERS)])
+CACHE_NOTES = {  # a cache's or an archive's notice above a copy of the page, its date new each time
+    "en": "<p>You are viewing a cached copy of this page as it appeared on December {n}, 2026 at 10:0{n} UTC.</p>",
+    "fr": "<p>Ceci est une copie en cache de la page telle qu'elle était le {n} décembre 2026.</p>",
+    "de": "<p>Dies ist eine zwischengespeicherte Version der Seite vom {n}. Dezember 2026.</p>",
+}
+
+
+@pytest.mark.parametrize("flip", ["layout", "base-href"] + [f"banner-{lang}" for lang in sorted(BANNERS)]
+                         + [f"cached-{lang}" for lang in sorted(CACHE_NOTES)])
 def test_the_same_terms_in_a_flipping_layout_banner_or_node_make_no_version(env, flip):
     runs = itertools.count()
 
@@ -217,6 +225,8 @@ def test_the_same_terms_in_a_flipping_layout_banner_or_node_make_no_version(env,
         if flip == "base-href":  # the node that answered names itself in <base>; the links are relative
             links = "<p>See the <a href='legal/privacy'>privacy policy</a>.</p>"
             return terms(extra=links).replace("<head>", f"<head><base href='https://www{odd + 1}.acme.example/'>")
+        if flip.startswith("cached-"):
+            return terms(extra=CACHE_NOTES[flip[7:]].format(n=next(runs)) if odd else "")
         return terms(extra=BANNERS[flip[7:]] if odd else "")
     env.server.page("/bad", lambda: html(page()))
     assert env.run(code=0)[BAD]["outcome"] == "new"
@@ -238,3 +248,34 @@ def test_a_cookie_clause_added_to_the_terms_is_a_change_not_a_banner():
     assert guard.banner_only_change(base, banner) and guard.banner_only_change(banner, base)
     # a banner and a changed clause at once: a change
     assert not guard.banner_only_change(base, banner.replace("thirty", "ten"))
+
+
+FRAMESETS = {  # an old frameset page: the frame that holds the content, by its name or its share of the window
+    "named": "<frameset cols='200,*'><frame src='/nav'><frame src='/legal/terms-body' name='main'></frameset>",
+    "rows-star": "<frameset rows='80,*'><frame src='/banner'><frame src='/legal/terms-body'></frameset>",
+    "star-first": "<frameset cols='*,240'><frame src='/legal/terms-body'><frame src='/ads'></frameset>",
+}
+VIEWERS = {  # the terms PDF in the page's own viewer
+    "embed": "<h1>Acme Terms of Service</h1><embed src='/files/acme-terms.pdf' type='application/pdf' width='100%'>",
+    "object": "<h1>Acme Terms</h1><object data='/files/acme-terms.pdf' type='application/pdf'><p>Your browser cannot "
+              "show PDFs.</p></object>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(FRAMESETS) + [f"viewer-{v}" for v in sorted(VIEWERS)])
+def test_a_frameset_or_a_pdf_viewer_page_names_where_the_terms_are(env, name):
+    if name in FRAMESETS:
+        body, where = (f"<html><head><title>Acme Terms</title></head>{FRAMESETS[name]}</html>",
+                       "its text is at " + env.server.url("/legal/terms-body"))
+    else:
+        body, where = terms(body=VIEWERS[name[7:]]), "the terms are at " + env.server.url("/files/acme-terms.pdf")
+    env.server.page("/bad", lambda: html(body))
+    for _ in range(2):  # a first run too, and every run
+        docs = env.run(code=1)
+        assert docs[BAD]["outcome"] == "failed" and where in docs[BAD]["error"], docs[BAD]
+    assert env.commits("faulty") == []
+
+
+def test_terms_with_an_embedded_pdf_beside_their_text_are_terms(env):
+    env.server.page("/bad", lambda: html(terms(extra="<embed src='/files/annex.pdf' type='application/pdf'>")))
+    assert env.run(code=0)[BAD]["outcome"] == "new"

@@ -927,15 +927,17 @@ def link_hub(page: Page) -> bool:
     return len(prose_sentences(rest)) < TERMS_SENTENCES
 
 
-_PDF_LINK = re.compile(rb"""<a\b[^>]*?href\s*=\s*["']?([^"'>\s]+\.pdf(?:[?#][^"'>\s]*)?)["'\s>]""", re.IGNORECASE)
+# a link to a PDF, or a PDF shown in the page's own viewer (``<embed src>``, ``<object data>``)
+_PDF_LINK = re.compile(rb"""<(?:a\b[^>]*?href|embed\b[^>]*?src|object\b[^>]*?data)\s*=\s*["']?"""
+                       rb"""([^"'>\s]+\.pdf(?:[?#][^"'>\s]*)?)["'\s>]""", re.IGNORECASE)
 PDF_LINK = "a link to the terms as a PDF"
 
 
 def pdf_link(page: Page) -> str | None:
-    """The PDF a short page points to as the document ("Download the Terms of Service (PDF)"),
-    or None: a page of little text (``LITTLE_TEXT``), no more than two sentences of prose, with
-    one link to a ``.pdf`` address and at most two other links. The terms are in the PDF: set the
-    source's url to it."""
+    """The PDF a short page points to as the document ("Download the Terms of Service (PDF)", or
+    the PDF shown in an ``<embed>`` or ``<object>`` viewer), or None: a page of little text
+    (``LITTLE_TEXT``), no more than two sentences of prose, with one ``.pdf`` address and at most
+    two other links. The terms are in the PDF: set the source's url to it."""
     from urllib.parse import urljoin
 
     if len(page.text) > LITTLE_TEXT or len(prose_sentences(page.text)) > TERMS_SENTENCES:
@@ -960,7 +962,26 @@ def hollow_page(page: Page) -> bool:
             and not reads_as_terms(page.text))
 
 
-_IFRAME = re.compile(rb"""<iframe\b([^>]*)>""", re.IGNORECASE)
+_IFRAME = re.compile(rb"""<i?frame\b([^>]*)>""", re.IGNORECASE)  # (and an old frameset's <frame>)
+_FRAMESET = re.compile(rb"""<frameset\b([^>]*)>""", re.IGNORECASE)
+_FRAME_SIZES = re.compile(rb"""\b(?:rows|cols)\s*=\s*["']?([^"'>]+)""", re.IGNORECASE)
+_MAIN_FRAME = re.compile(rb"""\b(?:name|id)\s*=\s*["']?(?:main|content|body|text|contents?frame|mainframe)["'\s>]""",
+                         re.IGNORECASE)
+
+
+def _main_frame(frameset: bytes, frames: list[re.Match[bytes]]) -> int:
+    """Which of a frameset's frames holds the page's content: one named "main" or "content",
+    else the one its rows or cols give the rest of the window ("80,*"), else the last one (a
+    menu or a header comes first)."""
+    for index, frame in enumerate(frames):
+        if _MAIN_FRAME.search(frame.group(1)):
+            return index
+    sizes = _FRAME_SIZES.search(frameset)
+    if sizes is not None:
+        parts = [part.strip() for part in sizes.group(1).split(b",")]
+        if b"*" in parts and parts.index(b"*") < len(frames):
+            return parts.index(b"*")
+    return len(frames) - 1
 _IFRAME_SRC = re.compile(rb"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _IFRAME_HIDDEN = re.compile(rb"""\b(?:width|height)\s*=\s*["']?[01](?:px)?\b|display\s*:\s*none|visibility\s*:\s*hidden|"""
                             rb"""\bhidden\b|aria-hidden\s*=\s*["']?true""", re.IGNORECASE)
@@ -977,7 +998,11 @@ def frame_source(page: Page) -> str | None:
     from html import unescape
     from urllib.parse import urljoin
 
-    for match in _IFRAME.finditer(_NOSCRIPT.sub(b"", page.raw[:262144])):
+    raw = _NOSCRIPT.sub(b"", page.raw[:262144])
+    frames = list(_IFRAME.finditer(raw))
+    if (frameset := _FRAMESET.search(raw)) is not None and len(frames) > 1:
+        frames.insert(0, frames.pop(_main_frame(frameset.group(1), frames)))
+    for match in frames:
         attributes = match.group(1)
         src = _IFRAME_SRC.search(attributes)
         if src is None or _IFRAME_HIDDEN.search(attributes):
@@ -1843,15 +1868,29 @@ def teaser(latest: str, text: str, max_shrink: float = DEFAULT_MAX_SHRINK) -> st
     return None
 
 
+# A cache's or an archive's notice above a copy of the page ("You are viewing a cached copy of this
+# page as it appeared on ...", "Always Online"): the intermediary speaking, not the site.
+_CACHE_NOTICE = _has(
+    r"\b(cached|archived|stale|saved) (copy|version|snapshot)\b|\bas it appeared on\b|\balways online\b|"
+    r"\bthis is a snapshot of\b|\bversion (mise )?en cache\b|\bcopie (en cache|archiv[ée]e)\b|"
+    r"\b(zwischengespeicherte|archivierte) (version|kopie)\b|\bversi[óo]n (en cach[ée]|archivada)\b|"
+    r"\bcopia (cache|archiviata|en cach[ée])\b|\bversione (in cache|archiviata)\b|\bgecachte versie\b|"
+    r"\bc[óo]pia (em cache|arquivada)\b|キャッシュ")
+CACHE_NOTICE_MAX = 400  # characters: a notice of a sentence or two
+
+
 def banner_only_change(latest: str, text: str) -> bool:
-    """Whether ``text`` differs from ``latest`` only by a cookie or consent banner inside the
-    terms' region, added or gone (a banner a site shows on some requests, a consent manager that
-    writes itself in the selected element): the lines one of them has beyond the other are none,
-    and the other's are a banner - ``COOKIE_WALL_MAX`` characters at most, that say the site uses
-    cookies or asks for consent, with the banner's control ("Accept", "OK", "Reject all",
-    "Cookie settings") and at most ``BANNER_SENTENCES`` + 1 sentences. The same terms: no new
-    version. A clause about cookies added to the terms ("We use cookies to remember your
-    language.") has no control: a change."""
+    """Whether ``text`` differs from ``latest`` only by a banner inside the terms' region, added,
+    gone or reworded: a cookie or consent banner a site shows on some requests (a consent manager
+    that writes itself in the selected element), or a cache's or an archive's notice above a
+    copy of the page ("You are viewing a cached copy of this page as it appeared on ..."). The
+    lines each has beyond the other are none or such a banner, on at least one side. A cookie
+    banner is ``COOKIE_WALL_MAX`` characters at most, says the site uses cookies or asks for
+    consent, has its control ("Accept", "OK", "Reject all", "Cookie settings") and at most
+    ``BANNER_SENTENCES`` + 1 sentences; a cache notice is ``CACHE_NOTICE_MAX`` characters and
+    ``BANNER_SENTENCES`` sentences at most. The same terms: no new version. A clause about
+    cookies added to the terms ("We use cookies to remember your language.") has no control: a
+    change."""
     from collections import Counter
 
     def beyond(lines: list[str], others: list[str]) -> list[str]:
@@ -1866,13 +1905,18 @@ def banner_only_change(latest: str, text: str) -> bool:
 
     old_lines, new_lines = latest.splitlines(), text.splitlines()
     gone, added = beyond(old_lines, new_lines), beyond(new_lines, old_lines)
-    if bool(gone) == bool(added):  # both sides changed (or neither): not a banner alone
-        return False
-    block = "\n".join(gone or added)
+    return bool(gone or added) and all(not side or _banner_block("\n".join(side)) for side in (gone, added))
+
+
+def _banner_block(block: str) -> bool:
+    """Whether ``block`` (lines of a text) is a cookie or consent banner or a cache's notice."""
     low = block.lower()
+    sentences = len(prose_sentences(_LINK.sub(" ", block)))
+    if len(block) <= CACHE_NOTICE_MAX and _CACHE_NOTICE(low) and sentences <= BANNER_SENTENCES:
+        return True
     if len(block) > COOKIE_WALL_MAX or not (_COOKIE_BANNER(low) or _CONSENT_TOPIC(low)):
         return False
     plain = _LINK.sub(lambda m: m.group(1), block)
     control = (_BANNER_CONTROL.search(plain.strip()) is not None or _ACCEPT_ALL(low) or _DECLINE_OR_MANAGE(low)
                or any(_ACCEPT_WORD.search(line) and _REFUSE_WORD.search(line) for line in plain.splitlines()))
-    return control and len(prose_sentences(_LINK.sub(" ", block))) <= BANNER_SENTENCES + 1
+    return control and sentences <= BANNER_SENTENCES + 1

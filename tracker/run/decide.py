@@ -729,6 +729,11 @@ def extraction_message(exc: ExtractError, fetched: Fetched | None = None) -> str
             return guard.not_loaded(None, fetched.document.timeout)
         hint = "; if this lasts, set render = \"browser\" for it in the sources file"
         return f"{guard.ERROR_PAGE_PREFIX}page that needs JavaScript; no text without running its scripts{hint}"
+    if fetched is not None and not fetched.parts and "no text after extraction" in message:
+        # a frameset (or a page that is only an <iframe>): its text is in the frame it names
+        page = guard.Page("", guard.html_title(fetched.body), fetched.body, fetched.url, fetched.final_url)
+        if (frame := guard.frame_source(page)) is not None:
+            return f"{guard.ERROR_PAGE_PREFIX}page that shows its text in a frame; its text is at {frame}: set the source's url to it"
     if "matched nothing" in message:
         # A login, error or challenge page has none of the terms' regions: say what it is, not
         # that the layout changed (the whole page is read only on this failure path).
