@@ -4171,6 +4171,11 @@ class _Job:
             now, was = _window(self.d, "ins", 2, 40), _window(self.d, "dels", 2, 40)
             if len(now) + len(was) > 56:  # both must fit a headline: one word around each
                 now, was = _window(self.d, "ins", 1, 40), _window(self.d, "dels", 1, 40)
+            if now and was and not _same_place(now, was):
+                # two swaps far apart, each side cut to its first run: the runs may not be the same
+                # swap ("…employees, licensees…" instead of "…including legal fees…"); the first swap
+                # read on both sides
+                now, was = _first_swap(self.d.before_text, self.d.after_text) or (now, was)
             if now and was:
                 return f"Now says “{now}” instead of “{was}”{tail}"
         # words replaced here and there ("us" → "GitHub", "display" → "host, display", ...), or
@@ -4185,6 +4190,38 @@ class _Job:
         now = now or _window(self.d, "ins", 3, 70, hidden=True) or _quote(ins_c[:1], 60)
         was = was or _window(self.d, "dels", 3, 70, hidden=True) or _quote(del_c[:1], 60)
         return f"Now says “{now}” instead of “{was}”{tail}"
+
+
+def _same_place(now: str, was: str) -> bool:
+    """Do two quotes of a swap ("…employees, licensees, suppliers…", "…employees, licensors,
+    suppliers…") read the same place: they share a word around the change, or one is a single
+    phrase (nothing around it to share)."""
+    a = {w.lower().strip(",;:.…()") for w in now.split()}
+    b = {w.lower().strip(",;:.…()") for w in was.split()}
+    return len(a) <= 1 or len(b) <= 1 or bool((a & b) - {""})
+
+
+def _first_swap(before: str, after: str, width: int = 2) -> tuple[str, str] | None:
+    """The first words replaced in a clause (``before`` → ``after``, Markdown), each side read
+    with ``width`` words around it, as (now, was); None when no words were replaced by others."""
+    import difflib
+
+    a, b = _space(plain_text(before)).split(), _space(plain_text(after)).split()
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, [w.lower() for w in a], [w.lower() for w in b],
+                                                      autojunk=False).get_opcodes():
+        if op != "replace" or not re.search(r"[^\W\d_]", " ".join(a[i1:i2] + b[j1:j2])):
+            continue
+
+        def read(words: list[str], lo: int, hi: int) -> str:
+            end = hi
+            lo, hi = max(0, lo - width), min(len(words), hi + width)
+            while hi > end and words[hi - 1].lower().strip(",;:") in LEADS_ON:
+                hi -= 1  # never cut on a word that leads on ("…suppliers and…")
+            piece = " ".join(words[lo:hi]).strip(" ,;:([")
+            return f"{'…' if lo > 0 else ''}{piece}{'…' if hi < len(words) else ''}"
+
+        return read(b, j1, j2), read(a, i1, i2)
+    return None
 
 
 _MINIMUM_WORDS = frozenset("least over above older minimum mindestens moins plus älter".split())
