@@ -1566,7 +1566,13 @@ def main_language(text: str) -> str | None:
     if len(_KANA.findall(text)) >= 200:
         return "ja"
     counts = dict.fromkeys(_FUNCTION_WORDS, 0)
-    plain = _URL.sub(" ", _LINK.sub(lambda m: m.group(1), text)).lower()  # link texts, not their addresses
+    # link texts, not their addresses (each pattern tried only on a text that has what all its
+    # matches hold: the usual changed page has neither in its first 20,000 characters, 0.7 ms)
+    if "](" in text:
+        text = _LINK.sub(lambda m: m.group(1), text)
+    if "http" in text or "www." in text or "mailto:" in text:
+        text = _URL.sub(" ", text)
+    plain = text.lower()
     total = 0  # function words read, each once: "die" (German, Dutch) or "in" (English, Italian)
     # counted once per language it belongs to made plain German terms "mixed", told as no language
     for word in _WORDS.findall(plain):
