@@ -210,3 +210,17 @@ def test_residents_given_a_right_are_users_given_one():
     assert gives_user_a_right("Connecticut residents have the right to request that Zorblo delete their data.")
     assert gives_user_a_right("Individuals may ask Zorblo for a copy of their personal data.")
     assert not gives_user_a_right("Residents of Ohio must pay the local sales tax on every Zorblo order.")
+
+
+# -- a list's markers are no items put into a clause ----------------------------------------------------
+def test_list_markers_are_not_quoted_as_what_a_clause_adds():
+    old = ("# Mandat\n\nZorblo reçoit mandat de la part du Vendeur pour mettre à la disposition des Acheteurs les offres "
+           "fournies par le Vendeur et pour ouvrir en son nom et pour son compte un compte séquestre des sommes perçues "
+           "au cours de la transaction.\n")
+    new = ("# Mandat\n\nZorblo reçoit mandat de la part du Vendeur pour (i) mettre à la disposition des Acheteurs les "
+           "offres fournies par le Vendeur, (ii) ouvrir en son nom et pour son compte un compte séquestre des sommes "
+           "perçues au cours de la transaction, et (iii) mettre en œuvre la Mise en relation et appliquer, le cas "
+           "échéant, des Frais de service.\n")
+    (c,) = compare(old, new).changes
+    assert "“ii”" not in c.explanation and "“iii)" not in c.explanation, c.explanation
+    assert "mettre en œuvre la Mise en relation" in c.explanation, c.explanation
