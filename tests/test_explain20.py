@@ -185,3 +185,42 @@ def test_a_placeholder_for_one_of_several_contacts_is_said_by_its_kind():
 
     two = "Write to a@zorblo.example or b@zorblo.example."
     assert contacts_restored("New: “Write to qqemailqq or qqemailqq”", "", two) == "New: “Write to qqemailqq or qqemailqq”"
+
+
+# -- a right of the user is never named as a term against them ---------------------------------------
+@pytest.mark.parametrize("line", [
+    "Tant qu'elle n'est pas acceptée, vous pouvez instantanément annuler votre commande en toute autonomie via votre "
+    "espace client.",
+    "Solange die Bestellung nicht angenommen ist, können Sie Ihre Bestellung jederzeit kostenlos in Ihrem Kundenkonto "
+    "stornieren.",
+])
+def test_a_new_right_of_the_user_is_said_as_one(line):
+    base = "# Commande\n\nLa commande Zorblo est confirmée par e-mail dès son acceptation par le vendeur.\n"
+    a = compare(base, base + "\n" + line + "\n")
+    (c,) = [c for c in a.changes if c.kind == "added"]
+    assert c.material and not c.explanation.startswith(("New refund restriction", "New subscription term",
+                                                         "New payment term")), c.explanation
+    if c.explanation.startswith("New ") and not c.explanation.startswith("New: "):
+        assert c.explanation.startswith("New right for users: "), c.explanation
+
+
+def test_residents_given_a_right_are_users_given_one():
+    from tracker.analysis.wording import gives_user_a_right
+
+    assert gives_user_a_right("Connecticut residents have the right to request that Zorblo delete their data.")
+    assert gives_user_a_right("Individuals may ask Zorblo for a copy of their personal data.")
+    assert not gives_user_a_right("Residents of Ohio must pay the local sales tax on every Zorblo order.")
+
+
+# -- a list's markers are no items put into a clause ----------------------------------------------------
+def test_list_markers_are_not_quoted_as_what_a_clause_adds():
+    old = ("# Mandat\n\nZorblo reçoit mandat de la part du Vendeur pour mettre à la disposition des Acheteurs les offres "
+           "fournies par le Vendeur et pour ouvrir en son nom et pour son compte un compte séquestre des sommes perçues "
+           "au cours de la transaction.\n")
+    new = ("# Mandat\n\nZorblo reçoit mandat de la part du Vendeur pour (i) mettre à la disposition des Acheteurs les "
+           "offres fournies par le Vendeur, (ii) ouvrir en son nom et pour son compte un compte séquestre des sommes "
+           "perçues au cours de la transaction, et (iii) mettre en œuvre la Mise en relation et appliquer, le cas "
+           "échéant, des Frais de service.\n")
+    (c,) = compare(old, new).changes
+    assert "“ii”" not in c.explanation and "“iii)" not in c.explanation, c.explanation
+    assert "mettre en œuvre la Mise en relation" in c.explanation, c.explanation

@@ -1024,6 +1024,10 @@ _MONEY_WORD = re.compile(r"\d\s?(?:€|\$|£|%|eur\b|euros?\b|chf\b)|[€$£]\s?
                          r"gebühr|preis|entgelt)", re.I)
 
 
+# a list marker alone: a roman numeral, one letter or a number ("ii", "b", "3")
+_ENUMERATOR = re.compile(r"(?i:[ivx]{1,4}|[a-h]|\d{1,2})")
+
+
 def _quoted(lead: str, text: str, cats: Sequence[str], watch: bool = True) -> str:
     """A clause added or removed whole, quoted after ``lead`` ("New: All disputes ..."). A French
     or German clause that is a watch-out (``watch``: ``cats`` are its watch-outs, not only its
@@ -4109,8 +4113,9 @@ class _Job:
         first ("Adds “satellite” to: “They also exclude special, premium, satellite…”"): only
         runs with a word the other side lacks count (a name moved within the list is no item);
         "" when there are none, or items both in and out."""
-        new_in = [r for r in ins_c if _stems(r) - _stems(self.before)]
-        new_out = [r for r in del_c if _stems(r) - _stems(self.after)]
+        # a list's marker ("ii", "(b)", "3.") that came with a list made of a sentence is no item
+        new_in = [r for r in ins_c if _stems(r) - _stems(self.before) and not _ENUMERATOR.fullmatch(r.strip("() "))]
+        new_out = [r for r in del_c if _stems(r) - _stems(self.after) and not _ENUMERATOR.fullmatch(r.strip("() "))]
         if new_in and not new_out:
             return f"Adds {self._each(new_in)} to: “{self._context('ins')}”"
         if new_out and not new_in:
@@ -4124,7 +4129,9 @@ class _Job:
         """``runs`` (items put in) quoted each on its own (“created”, “Greenhouses”): runs from apart in the clause
         joined in one quote ("created; Greenhouses") would quote words the clause never says in
         that order."""
-        said = list(dict.fromkeys(_quote([r], 40) for r in runs))
+        # (a run that opens on its list marker, "iii) mettre en œuvre …", is quoted from its words)
+        said = list(dict.fromkeys(_quote([re.sub(r"^\(?(?i:[ivx]{1,4}|[a-h]|\d{1,2})\)\s+(?=\w)", "", r)], 40)
+                                  for r in runs))
         if len(said) == 1:
             return f"“{said[0]}”"
         return ", ".join(f"“{r}”" for r in said[:-1]) + f" and “{said[-1]}”"

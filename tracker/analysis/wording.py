@@ -1805,6 +1805,8 @@ def _refined(c: ClauseChange) -> ClauseChange:
         explanation = small_words_said(explanation, before, after)
     if not c.material and explanation == "Only link targets changed":
         explanation = link_said(c.kind, before, after) or explanation
+    if c.material and c.kind in ("added", "removed"):
+        explanation = _right_named(explanation, c.kind, before, after)
     explanation = clean_explanation(contacts_restored(explanation, c.before or "", c.after or ""))
     # a value said to replace itself ("is now 18 months instead of 18 months": two wordings of one
     # value paired): it stays, and the clause was reworded around it
@@ -1815,6 +1817,24 @@ def _refined(c: ClauseChange) -> ClauseChange:
 
 
 _LIFTED_NEWS = " — good news for users"
+# "New refund restriction: « … »", "Removed data use: …": a clause named by the kind of term its topic
+# has against users (``headline.TERM_NAMES``)
+_TERM_LEAD = re.compile(r"^(?P<lead>New|Removed) (?P<term>[a-z][a-z -]{2,40}): (?=[«“]|\S)")
+
+
+def _right_named(explanation: str, kind: str, before: str, after: str) -> str:
+    """An added or removed clause that only gives the user a right ("vous pouvez annuler votre
+    commande", "Connecticut residents have the right to request ...") named by the term its topic
+    has against users ("New refund restriction: « … »", "New data use: …"): said as the right it
+    is ("New right for users: « … »", "Removed right for users: …"). Any other explanation as is."""
+    from tracker.analysis.headline import TERM_NAMES
+
+    m = _TERM_LEAD.match(explanation)
+    text = after if kind == "added" else before
+    if not m or not text or m.group("term") not in set(TERM_NAMES.values()) | {"pricing term"} \
+            or not gives_user_a_right(text) or forbids(text):
+        return explanation
+    return f"{m.group('lead')} right for users: {explanation[m.end():]}"
 # An item of a list of rights standing alone, an imperative of what the user may do ("Opt out of
 # having your personal information shared for targeted advertising.", "Request deletion of ...").
 _RIGHT_ITEM = re.compile(r"^\W{0,3}(?:opt[- ]out of|request (?:access|deletion|a copy|that we)|access your|correct your|"
