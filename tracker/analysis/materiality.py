@@ -4011,6 +4011,8 @@ class _Job:
             return False
         if _LIMITERS & (set(self.d.inserted()) | set(self.d.deleted())):
             return False  # "jederzeit" → "nur zum Ende der Laufzeit": when or how far a right reaches
+        if _recipients(tuple(self.d.inserted())) != _recipients(tuple(self.d.deleted())):
+            return False  # "partners" → "advertisers": who gets something, not a rewording
         same = reworded_words(self.before, self.after)  # "at any time" / "whenever you like"
         # a word the other wording also has, in some form ("contestation" / "contester", "transaction"
         # moved and made plural), restates it: only words whose stem the other clause lacks count
