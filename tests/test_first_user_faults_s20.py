@@ -46,9 +46,15 @@ def test_a_condition_or_discretion_put_in_place_of_another_is_material_not_a_ren
     assert change.cosmetic != "renamed" and "name changed" not in change.explanation, change
 
 
-def test_data_shared_with_another_class_of_recipient_is_no_rename():
+@pytest.mark.parametrize("old,new", [
+    ("We may share Usage Data with Partners.", "We may share Usage Data with Advertisers."),
+    ("Nous partageons vos données avec nos Partenaires.", "Nous partageons vos données avec nos Annonceurs."),
+    ("Wir geben Ihre Daten an Dienstleister weiter.", "Wir geben Ihre Daten an Werbepartner weiter."),
+])
+def test_data_shared_with_another_class_of_recipient_is_material_not_a_rename(old, new):
     # "Partners" → "Advertisers": capitalised defined terms, but other people get the data
-    (change,) = _pair("We may share Usage Data with Partners.", "We may share Usage Data with Advertisers.").changes
+    (change,) = _pair(old, new).changes
+    assert change.material and "privacy" in change.categories, change
     assert change.cosmetic != "renamed" and "name" not in change.explanation.lower(), change
 
 

@@ -307,7 +307,7 @@ _CURRENCY_MARK = (r"US\s?\$|US[- ]?Dollars?|U\.S\.\s+dollars?|US\s+dollars?|[$�
                   r"INR|dollars?|euros?|pounds?(?:\s+sterling)?|Euro")
 _ANY_AMOUNT = (r"(?<![\d.,])(?:\d{1,3}(?:[  .]\d{3})+(?:,\d{1,6})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,6})?|"
                r"\d+(?:[.,]\d{1,6})?)(?![\d])(?:[.,]-{1,2})?")
-_MONEY_FORM = re.compile(rf"(?:(?P<c1>{_CURRENCY_MARK})\s?(?P<a1>{_ANY_AMOUNT})|"
+_MONEY_FORM = re.compile(rf"(?:(?<![^\W\d_])(?P<c1>{_CURRENCY_MARK})\s?(?P<a1>{_ANY_AMOUNT})|"
                          rf"(?P<a2>{_ANY_AMOUNT})\s?(?P<c2>{_CURRENCY_MARK}))(?![^\W\d_])", re.I)
 _CURRENCY_OF = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollar": "USD", "euro": "EUR", "pound": "GBP"}
 

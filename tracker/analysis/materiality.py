@@ -1457,16 +1457,18 @@ def _recipients(ws: tuple[str, ...]) -> frozenset[str]:
     return frozenset(m.group(1) for w in ws if (m := _RECIPIENT.match(w)))
 
 
-def _name_like(toks: Sequence[Token], text: str, a: int, b: int) -> bool:
-    """Whether tokens [a, b) of ``text`` can be a name put for another one: each content word
-    written with a capital (or a digit). A run with a lower-case word ("content that violates
-    these Terms", "sole discretion") says what a term covers or when it applies; replacing it
-    changes the term, whatever the case of its other words."""
+def _name_like(toks: Sequence[Token], text: str, a: int, b: int, other: tuple[str, ...] = ()) -> bool:
+    """Whether tokens [a, b) of ``text`` can be a name put for another one (``other``, the words
+    of the other side): each content word written with a capital (or a digit), or said on the
+    other side in another form ("Quenton Labs reserves" → "We reserve"). A run with a new
+    lower-case word ("content that violates these Terms", "sole discretion") says what a term
+    covers or when it applies; replacing it changes the term, whatever the case of its other words."""
+    kept = {stem(w) for w in other}
     for t in toks[a:b]:
         if not is_content_word(t.norm) or t.norm in PLACEHOLDERS:
             continue
         word = text[t.start:t.end]
-        if not (word[:1].isupper() or word[:1].isdigit()):
+        if not (word[:1].isupper() or word[:1].isdigit() or stem(t.norm) in kept):
             return False
     return True
 
@@ -1526,8 +1528,8 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
             counts[key] = counts.get(key, 0) + 1
             cased[key] = cased.get(key, False) or any(c.isupper() for c in old_text + new_text)
             # a capitalised rename is names on both sides, each time ("Terms" beside a lower-case verb is none)
-            named[key] = named.get(key, True) and (legal_form or _name_like(d.before, d.before_text, i1, i2)
-                                                    and _name_like(d.after, d.after_text, j1, j2))
+            named[key] = named.get(key, True) and (legal_form or _name_like(d.before, d.before_text, i1, i2, n)
+                                                    and _name_like(d.after, d.after_text, j1, j2, o))
             nb = d.before[i2].norm if i2 < len(d.before) else ""
             heads.setdefault(key, set()).add(nb if j2 < len(d.after) and d.after[j2].norm == nb else "")
     out = {}
@@ -4045,6 +4047,8 @@ class _Job:
             return False
         if _LIMITERS & (set(self.d.inserted()) | set(self.d.deleted())):
             return False  # "jederzeit" → "nur zum Ende der Laufzeit": when or how far a right reaches
+        if _recipients(tuple(self.d.inserted())) != _recipients(tuple(self.d.deleted())):
+            return False  # "partners" → "advertisers": who gets something, not a rewording
         # ("same": "at any time" / "whenever you like")
         # a word the other wording also has, in some form ("contestation" / "contester", "transaction"
         # moved and made plural), restates it: only words whose stem the other clause lacks count
