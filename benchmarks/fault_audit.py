@@ -14,8 +14,9 @@ version), "change" (a real change: recorded).
 session 15 (``S16_KINDS``), "s18" those of session 18 (``S18_KINDS``: the pages of ``tests/fault_pages_s18.py``, a
 browser page stuck on "Loading…", a Retry-After pause), "s20" those of session 20 (``S20_KINDS``: a document
 withdrawn or superseded, an app's error in the site's frame, a redirect to the privacy policy or through an
-identity provider, a folder listing, a declarative shadow root, a base URL per request, a layout or a cookie
-banner that flips, a date-only change, a 12 KB header); "after" with all kinds or "config" also
+identity provider, a folder listing, a declarative shadow root, a base URL per request, a layout, a cookie
+banner or a cached-copy notice that flips, a date-only change, a 12 KB header, a frameset, a PDF viewer, no
+Content-Type); "after" with all kinds or "config" also
 breaks and edits a sources file between and during runs (``config_checks``); a
 kind may be played in one mode only (``modes``: terms in another language are a first version
 when nothing came before) or expect a number of versions (``versions``).
