@@ -115,6 +115,21 @@ def _space(s: str) -> str:
     return _BLANKS.sub(" ", s).strip()
 
 
+# An item number inside a line, after a sentence ends ("... etc. 2. Billing data: ..."): a numbered
+# list run into one paragraph, whose items a later capture sets on lines of their own.
+_INLINE_ITEM = re.compile(r"(?:^|(?<=[.;:]\s))(\d{1,2})[.)]\s+(?=[A-ZÀ-Ý])")
+
+
+def _inline_numbering(s: str) -> str:
+    """``s`` without the item numbers of a numbered list run into its lines ("1. Identification
+    data: … etc. 2. Billing data: …"), only when they count 1, 2, 3… in order: a lone number after a
+    full stop ("Refunds within: 14. The …") is a value, kept."""
+    found = list(_INLINE_ITEM.finditer(s))
+    if len(found) < 2 or [int(m.group(1)) for m in found] != list(range(1, len(found) + 1)):
+        return s
+    return _INLINE_ITEM.sub("", s)
+
+
 # Applied cumulatively, least to most lenient; the first that makes both sides equal names it.
 _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("invisible-characters", lambda s: _NBSP.sub(" ", _INVISIBLE.sub("", s))),
@@ -122,7 +137,7 @@ _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("links-only", lambda s: _URL.sub("", _MD_LINK.sub(r"\1()", _REF_LINK.sub(r"[\1]()", s) if ("][" in s or "]\\[" in s) else s))),
     ("contact-details", lambda s: _EMAIL.sub("<e-mail>", _CF_EMAIL.sub("<e-mail>", s)).replace("[<e-mail>]()", "<e-mail>")),
     ("formatting", lambda s: _space(_MARKUP.sub("", _ESCAPE.sub("", s)))),
-    ("renumbering", lambda s: _space(_NUMBERING.sub("", s))),
+    ("renumbering", lambda s: _space(_NUMBERING.sub("", _inline_numbering(s)))),
     ("punctuation-case", lambda s: _space(_PUNCT.sub(" ", s.lower()))),
     ("date-only", lambda s: _DATE.sub("<date>", s)),
 )
