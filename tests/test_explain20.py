@@ -231,14 +231,3 @@ def test_list_markers_are_not_quoted_as_what_a_clause_adds():
     (c,) = compare(old, new).changes
     assert "“ii”" not in c.explanation and "“iii)" not in c.explanation, c.explanation
     assert "mettre en œuvre la Mise en relation" in c.explanation, c.explanation
-
-
-@pytest.mark.parametrize("text", [
-    "Dans le cadre de l’abonnement gratuit, vous pouvez répondre une seule fois au message d’un membre Premium.",
-    "Vous pouvez uniquement consulter les profils de votre région.",
-    "Sie können die Zorblo App nur auf einem Gerät nutzen.",
-])
-def test_a_limit_worded_as_a_permission_is_no_right(text):
-    from tracker.analysis.wording import gives_user_a_right
-
-    assert not gives_user_a_right(text)

@@ -61,9 +61,7 @@ _AGAINST = re.compile(
     r"\bat (?:our|its) (?:sole |absolute )*discretion\b|\bbinding arbitration\b|\bclass action\b|"
     # a quota or a restriction ("can create up to 5 projects", "may use it for personal projects only")
     r"\bup to (?:\d|one|two|three|four|five|ten)\w*\s+(?!(?:\w+\s+)?(?:days?|weeks?|months?|years?|hours?)\b)[a-z]|"
-    r"\b(?:at most|no more than|a maximum of|limited to)\b|\bonly\b(?!\s+(?:if|when|after)\b)|"
-    # the same limit in French and German ("vous pouvez répondre une seule fois", "nur einmal")
-    r"\b(?:une\s+seule\s+fois|seulement|uniquement|au\s+maximum|nur|lediglich|höchstens)\b",
+    r"\b(?:at most|no more than|a maximum of|limited to)\b|\bonly\b(?!\s+(?:if|when|after)\b)",
     re.I)
 
 
