@@ -31,6 +31,13 @@ def _material(a):
      "## Renouvellement\n\nDans le cadre d'une tacite reconduction de son Abonnement, le montant de l'Abonnement "
      "Flumbo sera prélevé le jour anniversaire sur l'une des cartes bancaires enregistrées par l'Abonné.\n",
      "cartes bancaires", "Dans le cadre"),
+    # a long clause whose addition comes last, after a few words put in near its start
+    ("## Renouvellement\n\nDans le cadre d’une tacite reconduction, le montant de l’Abonnement Flumbo sera prélevé "
+     "le jour de la date d’anniversaire de l’Abonnement :\n\n* sur la carte bancaire enregistrée par l’Abonné ;\n",
+     "## Renouvellement\n\nDans le cadre d'une tacite reconduction de son Abonnement, le montant de l'Abonnement "
+     "Flumbo sera prélevé le jour de la date d'anniversaire de l'Abonnement sur l'une des cartes bancaires "
+     "enregistrées par l'Abonné dans son Espace Client pour ladite reconduction.\n",
+     "cartes bancaires", "Dans le cadre"),
 ])
 def test_what_a_watch_out_now_also_says_is_quoted_from_the_words_added(old, new, added, kept):
     a = compare(old, new)

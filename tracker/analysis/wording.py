@@ -412,6 +412,12 @@ def word_keys(words: Sequence[str]) -> list[str]:
     return out
 
 
+def _typed(words: Sequence[str]) -> list[str]:
+    """The words lower-cased, their quotes, apostrophes and dashes straightened and bold marks gone
+    (their punctuation kept: "and," / "and" still differ, a comma put in is a change read in place)."""
+    return [w.translate(_TYPOGRAPHY).replace("**", "").replace("__", "").lower() for w in words]
+
+
 def passages(before: str, after: str, width: int = 3) -> tuple[str, str]:
     """The stretch of each side from just before its first changed word to just after its last
     (``width`` words either side): one readable passage as it reads now and as it read before."""
@@ -614,8 +620,8 @@ def _dropped_runs(before: str, after: str) -> list[int] | None:
     ``before``, or None when it also puts words in (case and punctuation aside)."""
     import difflib
 
-    a = [w.strip(",;:.").lower() for w in before.split()]
-    b = [w.strip(",;:.").lower() for w in after.split()]
+    a = [w.lower() for w in word_keys(before.split())]
+    b = [w.lower() for w in word_keys(after.split())]
     runs = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
@@ -727,8 +733,8 @@ def readable_quotes(explanation: str, before: str, after: str) -> str:
     if not (_fragment(m.group("now")) or _fragment(m.group("was")) or same):
         return explanation
     a, b = re.sub(r"\s+", " ", before).split(), re.sub(r"\s+", " ", after).split()
-    ops = [op for op in difflib.SequenceMatcher(None, [w.lower() for w in a], [w.lower() for w in b],
-                                                autojunk=False).get_opcodes() if op[0] != "equal"]
+    ops = [op for op in difflib.SequenceMatcher(None, _typed(a), _typed(b), autojunk=False).get_opcodes()
+           if op[0] != "equal"]
     # a renumbering ("8.7.3" → "8.7.2") beside the change of words is not the change to quote
     worded = [op for op in ops if re.search(r"[^\W\d_]", " ".join(a[op[1]:op[2]] + b[op[3]:op[4]]))]
     ops = worded or ops
@@ -763,8 +769,8 @@ def readable_one_side(explanation: str, before: str, after: str) -> str:
     if re.fullmatch(r"\([^()]{3,}\)", q) and not _unbalanced(q):
         return explanation  # a whole bracket put in or taken out ("(collectively, "Content")") reads alone
     a, b = re.sub(r"\s+", " ", before).split(), re.sub(r"\s+", " ", after).split()
-    ops = [op for op in difflib.SequenceMatcher(None, [w.lower() for w in a], [w.lower() for w in b],
-                                                autojunk=False).get_opcodes() if op[0] != "equal"]
+    ops = [op for op in difflib.SequenceMatcher(None, _typed(a), _typed(b), autojunk=False).get_opcodes()
+           if op[0] != "equal"]
     old = m.group("lead") == "No longer says"
     ops = [op for op in ops if (op[2] > op[1] if old else op[4] > op[3])]
     if not ops:
@@ -869,7 +875,8 @@ def one_word_swap(before: str, after: str) -> tuple[str, str] | None:
     import difflib
 
     a, b = before.split(), after.split()
-    ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op[0] != "equal"]
+    ops = [op for op in difflib.SequenceMatcher(None, word_keys(a), word_keys(b), autojunk=False).get_opcodes()
+           if op[0] != "equal"]
     if len(ops) != 1 or ops[0][0] != "replace" or ops[0][2] - ops[0][1] != 1 or ops[0][4] - ops[0][3] != 1:
         return None
     old, new = (re.sub(r"^\W+|\W+$", "", w).lower() for w in (a[ops[0][1]], b[ops[0][3]]))
@@ -1234,10 +1241,9 @@ def _inserted(before: str, after: str, width: int = 4, limit: int = 90) -> str:
     # it charges ("sur l'une des cartes bancaires enregistrées") grew by
     j1, j2 = max(grown, key=lambda r: r[1] - r[0])
     lo, hi = max(0, j1 - width), min(len(b), j2 + width)
-    text, cut = " ".join(b[lo:hi]), hi < len(b)
-    if len(text) > limit:
-        text, cut = text[:limit].rsplit(" ", 1)[0], True
-    return f"{'…' if lo else ''}{text.rstrip(',;:')}{'…' if cut else ''}"
+    while hi < min(len(b), j2 + width + 3) and b[hi - 1].lower().strip(",;:") in _FUNCTION | LEADS_ON:
+        hi += 1  # never cut on a word that leads on ("…enregistrées par…"): on to what it leads to
+    return _span(b, lo, hi, limit)
 
 
 def _same_term(before: str, after: str) -> bool:
