@@ -175,6 +175,40 @@ def test_a_sentence_broken_across_paragraphs_gives_no_half_line():
     assert said and not any(t.rstrip(".").endswith((" to", " of", " the")) for t in said), said
 
 
+# -- a value written another way is the same value: no "changed" number ------------------------------
+@pytest.mark.parametrize("old,new", [
+    # a share in words, then in digits
+    ("## Definitions\n\n\"Control\" means control of greater than fifty percent of the voting rights of a party.\n",
+     "## Definitions\n\n“Control” means control of greater than 50 percent of the voting rights of a party.\n"),
+    ("## Fees\n\nZorblo keeps twenty-five per cent of each sale made through the Zorblo Market.\n",
+     "## Fees\n\nZorblo keeps 25 per cent of each sale made through the Zorblo Market.\n"),
+    # a period said "for" / "pendant" it, or without the word: the same period
+    ("## Données\n\nNous conservons les données de votre compte Zorblo pour une période totale de 10 ans afin de "
+     "respecter nos obligations légales.\n",
+     "## Données\n\nNous conservons les données de votre compte Zorblo pendant 10 ans afin de respecter nos "
+     "obligations légales.\n"),
+])
+def test_a_value_written_another_way_is_no_changed_value(old, new):
+    a = compare(old, new)
+    said = " ".join(c.explanation for c in a.changes)
+    assert not a.material, said
+    assert "instead of" not in said or "reworded" in said, said
+
+
+@pytest.mark.parametrize("old,new,now,was", [
+    ("## Fees\n\nZorblo keeps twenty percent of each sale made through the Zorblo Market.\n",
+     "## Fees\n\nZorblo keeps thirty percent of each sale made through the Zorblo Market.\n", "thirty percent", "twenty percent"),
+    ("## Données\n\nNous conservons les données de votre compte Zorblo pendant 10 ans afin de respecter nos "
+     "obligations légales.\n",
+     "## Données\n\nNous conservons les données de votre compte Zorblo pendant 5 ans afin de respecter nos "
+     "obligations légales.\n", "5 years", "10"),
+])
+def test_a_value_that_changed_is_still_said_with_both_values(old, new, now, was):
+    a = compare(old, new)
+    said = " ".join(c.explanation for c in _material(a))
+    assert a.material and now in said and was in said, said
+
+
 # -- a quote says the address or number the page gives, not "an e-mail address" -----------------------
 @pytest.mark.parametrize("line,contact", [
     ("Vous pouvez également écrire à dpo-donnees@zorblo.example pour exercer vos droits.", "dpo-donnees@zorblo.example"),

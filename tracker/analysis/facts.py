@@ -90,7 +90,9 @@ _MONEY = re.compile(
     _QUAL + rf"(?:(?P<sym>US\$|[$€£¥])\s?(?P<a1>{_AMOUNT})|(?P<code1>USD|EUR|GBP|CAD|AUD|CHF|JPY|"
     rf"INR)\s?(?P<a2>{_AMOUNT})|(?P<a3>{_AMOUNT})\s?(?P<code2>USD|EUR|GBP|CAD|AUD|CHF|JPY|INR|"
     rf"dollars?|euros?|pounds)\b)", re.I)
-_PERCENT = re.compile(_QUAL + r"(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)", re.I)
+# a share written in digits or in words ("50%", "fifty percent", "twenty-five per cent"), never "a percent"
+_PERCENT = re.compile(_QUAL + r"(?P<n>\d+(?:\.\d+)?|(?<![\w-])" + _WORDNUM.replace("|a|an)", ")") +
+                      r"(?:\s*\(\d+(?:\.\d+)?\))?)\s?(?:%|percent\b|per cent\b)", re.I)
 
 
 def _money(text: str) -> list[Fact]:
@@ -106,7 +108,7 @@ def _money(text: str) -> list[Fact]:
 
 
 def _percent(text: str) -> list[Fact]:
-    return [Fact("percent", m.group(0).strip(), f"{_fmt(float(m.group('n')))}%",
+    return [Fact("percent", m.group(0).strip(), f"{_fmt(number(m.group('n')) or 0.0)}%",
                  (m.group("q") or "").lower()) for m in _PERCENT.finditer(text)]
 
 
@@ -543,12 +545,14 @@ def _en_facts(text: str) -> list[Fact]:
     if not text.isascii():
         if digit:
             facts = _money(text) + _percent(text)
+        elif "percent" in text.lower() or "per cent" in text.lower():
+            facts = _percent(text)  # "fifty percent": a share in words
         return facts + _durations(text) + _ages(text) + _places(text) + _modality(text) + _negations(text)
     lower = text.lower()
     if digit and (any(c in text for c in "$€£¥") or any(code in lower for code in _CURRENCY_WORDS)):
         facts += _money(text)
-    if digit and ("%" in text or "percent" in lower or "per cent" in lower):
-        facts += _percent(text)
+    if (digit and "%" in text) or "percent" in lower or "per cent" in lower:
+        facts += _percent(text)  # (a share may be written in words: "fifty percent")
     if any(unit in lower for unit in _UNIT_WORDS):
         facts += _durations(text)
     if digit or "age" in lower or " old" in lower or "older" in lower:  # "eighteen or older"

@@ -1065,7 +1065,17 @@ def _quoted(lead: str, text: str, cats: Sequence[str], watch: bool = True) -> st
     return f"{lead}: {_about(text, cats)}"
 
 
+# A word before a period that only says it lasts that long ("for 10 years", "pendant 10 ans", "für 10
+# Jahre", "durante 10 años"): the same period as one said without it ("a total period of 10 years").
+# "within", "at least", "up to", "after" change what a period means and stay.
+_SPAN_WORDS = frozenset({"for", "during", "pendant", "durant", "für", "während", "durante", "por", "per"})
+
+
 def _key(f: Fact) -> tuple[str, str, str]:
+    """A fact as compared between two versions: its kind, value and qualifier, a period's
+    qualifier that only says how long it lasts (``_SPAN_WORDS``) set aside."""
+    if f.kind == "duration" and f.qualifier.lower() in _SPAN_WORDS:
+        return (f.kind, f.value, "")
     return (f.kind, f.value, f.qualifier)
 
 
