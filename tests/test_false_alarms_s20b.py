@@ -185,3 +185,29 @@ def test_a_duty_in_place_of_advice_stays_material():
     new = USE.replace(_ADVICE_SAID, "you must file a copyright takedown notice with our agent within 10 days or lose "
                                     "any claim against us.")
     assert analyse(USE, new).material
+
+
+# --- a clause said again with other small words, judged on its own two texts -------------------
+@pytest.mark.parametrize("kind", ["modified", "moved"])
+@pytest.mark.parametrize("before, after", [
+    ("Kestrel has a zero-tolerance policy with regard to child sexual abuse material.",
+     "Kestrel has a zero-tolerance policy regarding child sexual abuse material."),
+    ("We may suspend any account in relation to which we receive repeated reports.",
+     "We may suspend any account relating to which we receive repeated reports."),
+])
+def test_a_clause_with_the_same_content_words_is_not_material(kind, before, after):
+    label = label_change(kind, before, after)
+    assert not label.material, label.explanation
+
+
+@pytest.mark.parametrize("before, after", [
+    ("You can appeal a removal within 30 days.", "You cannot appeal a removal within 30 days."),
+    ("We may close the account of anyone who posts hateful content.",
+     "We will close the account of anyone who posts hateful content."),
+    ("We may close the account of anyone who posts hateful content.",
+     "You may close the account of anyone who posts hateful content."),
+    ("Refunds are made within 14 days.", "Refunds are made within 30 days."),
+])
+def test_a_clause_whose_binding_words_changed_stays_material(before, after):
+    assert label_change("modified", before, after).material
+
