@@ -211,3 +211,42 @@ def test_a_clause_with_the_same_content_words_is_not_material(kind, before, afte
 def test_a_clause_whose_binding_words_changed_stays_material(before, after):
     assert label_change("modified", before, after).material
 
+
+# --- one step of the interface named two ways ("log out" / "sign out") -----------------------
+PRIVACY = """\
+# Fernhollow Privacy Notice
+
+## 3. Your choices
+
+* If you want to browse Fernhollow without linking the pages you visit to your account, you may do so by logging \
+out of your account [here](https://fernhollow.example/help/1) and blocking cookies in your browser.
+* You can turn off personalised suggestions in your settings.
+
+## 4. Sharing
+
+We do not sell your personal data.
+"""
+
+
+@pytest.mark.parametrize("old, new", [
+    ("by logging out of your account [here](https://fernhollow.example/help/1)",
+     "by [signing out of your account](https://fernhollow.example/help/2)"),
+    ("by logging out of your account", "by signing out of your account"),
+])
+def test_log_out_said_as_sign_out_is_not_material(old, new):
+    result = analyse(PRIVACY, PRIVACY.replace(old, new))
+    assert not result.material, result.summary
+
+
+def test_a_new_duty_beside_sign_out_stays_material():
+    new = PRIVACY.replace("by logging out of your account", "by signing out of your account, which you must do "
+                                                            "within 30 days or we may close it,")
+    assert analyse(PRIVACY, new).material
+
+
+def test_log_and_sign_before_other_words_are_other_words():
+    from tracker.analysis.novelty import _same_action
+
+    assert _same_action(["logging", "out", "of"], ["signing", "out", "of"], (0, 1), (0, 1))
+    assert not _same_action(["log", "files"], ["sign", "files"], (0, 1), (0, 1))
+    assert not _same_action(["logging", "in"], ["signing", "up"], (0, 1), (0, 1))
