@@ -7,12 +7,16 @@ prints the outcome and message of each run, the versions recorded, and OK or FAU
 it should be: "fail" (refused in one line, nothing recorded), "same" (the same terms: no new
 version), "change" (a real change: recorded).
 
-    PYTHONPATH=$PWD python benchmarks/fault_audit.py [after|first] [NAME,NAME...|old|new|latest|fresh|s16|s18|config] [--out=DIR]
+    PYTHONPATH=$PWD python benchmarks/fault_audit.py [after|first] [NAME,NAME...|old|new|latest|fresh|s16|s18|s20|config] [--out=DIR]
 
 "old" plays the 66 kinds of session 11, "new" the kinds added in sessions 12 and 13 (``NEW_KINDS``),
 "latest" those of session 13 alone (``LATEST_KINDS``), "fresh" those of session 14 (``FRESH_KINDS``), "s16" those of
 session 15 (``S16_KINDS``), "s18" those of session 18 (``S18_KINDS``: the pages of ``tests/fault_pages_s18.py``, a
-browser page stuck on "Loading…", a Retry-After pause); "after" with all kinds or "config" also
+browser page stuck on "Loading…", a Retry-After pause), "s20" those of session 20 (``S20_KINDS``: a document
+withdrawn or superseded, an app's error in the site's frame, a redirect to the privacy policy or through an
+identity provider, a folder listing, a declarative shadow root, a base URL per request, a layout, a cookie
+banner or a cached-copy notice that flips, a date-only change, a 12 KB header, a frameset, a PDF viewer, no
+Content-Type); "after" with all kinds or "config" also
 breaks and edits a sources file between and during runs (``config_checks``); a
 kind may be played in one mode only (``modes``: terms in another language are a first version
 when nothing came before) or expect a number of versions (``versions``).
@@ -1305,6 +1309,292 @@ async def _(req, n):
     return R(page("<h1>Too Many Requests</h1>", "429"), 429, **{"Retry-After": "3600"})
 
 
+# ---- kinds added in session 20 (faults20): pages that say the document is gone or superseded,
+# errors inside the site's frame, redirects to another document or through an identity provider,
+# platform and server pages, markup a browser reads differently (declarative shadow DOM, a base
+# URL per request), layouts and banners that flip, a date-only change, headers too long
+
+S20_KINDS: set = set()
+
+
+def s20(name, expect, **kw):
+    S20_KINDS.add(name)
+    return newfault(name, expect, **kw)
+
+
+def privacy_html(name: str) -> str:
+    """A privacy policy of ``name``: another legal document, with the full vocabulary of terms."""
+    clauses = "".join(
+        f"<h2>{i}. Data use {i}</h2><p>{name} collects the personal data described in part {i}, keeps it for as long "
+        f"as the account exists, and shares it with processors bound by contract; you may ask for its deletion.</p>"
+        for i in range(1, 31))
+    return (f"<!doctype html><html><head><title>{name} Privacy Policy</title></head><body><nav>Home | Pricing</nav>"
+            f"<main><h1>{name} Privacy Policy</h1>{clauses}</main><footer>© {name}</footer></body></html>")
+
+
+def site_frame(name: str, body: str, title: str = "") -> str:
+    """The site's whole frame (menu, big footer of legal links) around ``body``."""
+    links = " · ".join(f"<a href='/{p.lower()}'>{p}</a>" for p in ("Terms", "Privacy", "Cookies", "Imprint",
+                                                                   "Accessibility", "Careers", "Press", "Status"))
+    return (f"<!doctype html><html><head><title>{title or name}</title></head><body><header><a href='/'>{name}</a> "
+            "<a href='/pricing'>Pricing</a> <a href='/blog'>Blog</a> <a href='/login'>Log in</a></header>"
+            f"<main>{body}</main><footer>{links}<p>© 2026 {name} Inc. All rights reserved. Registered in "
+            "Portugal.</p></footer></body></html>")
+
+
+@s20("document-withdrawn-200", "fail: a 200 page saying the document is no longer available")
+async def _(req, n):
+    return R(page("<h1>This document is no longer available</h1><p>The document you are looking for has been "
+                  "withdrawn. Please visit our <a href='/legal'>legal center</a> for current documents.</p>",
+                  "Document unavailable"))
+
+
+@s20("document-withdrawn-200-fr", "fail: 'ce document n'est plus disponible' (French)")
+async def _(req, n):
+    return R(page("<h1>Ce document n'est plus disponible</h1><p>Le document que vous recherchez a été retiré. "
+                  "Consultez notre <a href='/juridique'>espace juridique</a>.</p>", "Document indisponible"))
+
+
+@s20("superseded-notice-link", "fail: a short page saying the terms were replaced, linking to the new ones")
+async def _(req, n):
+    return R(page("<h1>Our terms have been updated</h1><p>These terms have been replaced by our new Terms of "
+                  "Service. <a href='/legal/terms-2027'>Read the new Terms of Service</a>.</p>", "Terms updated"))
+
+
+@s20("terms-update-banner", "change: the same terms with a 'we are updating our terms' notice at the top (a real "
+     "change, never refused as maintenance)", own_baseline=True)
+async def _(req, n):
+    banner = ("<div class='notice'><p>We are updating our Terms of Service. The updated terms take effect on "
+              "1 March 2027; until then these terms apply.</p></div>")
+    return R(terms_html(n, extra=banner if PHASE["n"] else ""))
+
+
+@s20("last-updated-date-only", "change: only the 'Last updated' date changed (one version, recorded)",
+     own_baseline=True)
+async def _(req, n):
+    day = 1 if PHASE["n"] == 0 else 8
+    return R(terms_html(n, extra=f"<p>Last updated: March {day}, 2026</p>"))
+
+
+def layout_b(name: str) -> str:
+    """``terms_html(name)``'s words in another layout: sections in cards, headings one level down,
+    sentences in spans (a redesign tested against the old one)."""
+    clauses = "".join(
+        f"<section class='card'><div class='card-head'><h3>{i}. Section {i}</h3></div><div class='card-body'><p>"
+        f"<span>{name} customers keep every right described in section {i};</span> <span>{name} may not change the "
+        f"fees of section {i} without thirty days of notice, and disputes go to the courts of Lisbon.</span></p>"
+        "</div></section>" for i in range(1, 31))
+    return (f"<!doctype html><html><head><title>{name} Terms</title></head><body><nav>Home | Pricing</nav>"
+            f"<main><div class='wrap'><h1>{name} Terms of Service</h1>{clauses}</div></main><footer>© {name}</footer>"
+            "</body></html>")
+
+
+@s20("ab-layout-flip-same-words", "same: two layouts of the same words, alternating from run to run",
+     own_baseline=True)
+async def _(req, n):
+    return R(layout_b(n) if PHASE["n"] % 2 else terms_html(n))
+
+
+@s20("cookie-banner-in-terms-some-runs", "same: a cookie banner inside the terms' region on some runs only",
+     own_baseline=True)
+async def _(req, n):
+    banner = ("<div class='cc-window'><p>We use cookies to improve your experience. By continuing to browse you "
+              "agree to our use of cookies.</p><a href='/cookies'>Learn more</a> <button>Accept</button> "
+              "<button>Decline</button></div>")
+    return R(terms_html(n, extra=banner if PHASE["n"] in (1, 3) else ""))
+
+
+@s20("sso-redirect-other-host", "fail: login page (redirected through an identity provider on another host)")
+async def _(req, n):
+    if "/oauth2/" in req.path:
+        return R(page("<h1>Sign in</h1><p>Use your organisation account.</p><form><input type='email' "
+                      "name='loginfmt' placeholder='Email, phone, or Skype'><button>Next</button></form>"
+                      "<a href='/help'>Can't access your account?</a>", "Sign in to your account"))
+    return web.Response(status=302, headers={
+        "Location": f"http://localhost:{PORT}/d/{n}/oauth2/v2.0/authorize?client_id=4f2a&response_type=code"
+                    f"&redirect_uri=http%3A%2F%2F127.0.0.1%3A{PORT}%2Fd%2F{n}&state=9c1e"})
+
+
+@s20("redirect-to-privacy-policy", "fail: another document (the terms' URL now redirects to the privacy policy)",
+     url="terms-path")
+async def _(req, n):
+    if req.path.endswith("/privacy"):
+        return R(privacy_html(n))
+    return web.Response(status=301, headers={"Location": f"/d/{n}/privacy"})
+
+
+@s20("app-error-in-site-frame", "fail: the site's frame around 'Something went wrong' (an app's error screen)")
+async def _(req, n):
+    return R(site_frame(n, "<h1>Oops, something went wrong</h1><p>We're having trouble loading this page. Please "
+                           "refresh or try again later.</p><button>Try again</button>", f"{n} Terms of Service"))
+
+
+@s20("stack-trace-200", "fail: a server's exception page served with 200 (a stack trace)")
+async def _(req, n):
+    return R("<!doctype html><html><head><title>Server Error in '/' Application.</title></head><body><h1>Server "
+             "Error in '/' Application.</h1><h2><i>Object reference not set to an instance of an object.</i></h2>"
+             "<p><b>Description:</b> An unhandled exception occurred during the execution of the current web "
+             "request.</p><p><b>Exception Details:</b> System.NullReferenceException</p><pre>[NullReferenceException]"
+             "\n   Legal.TermsController.Index() in C:\\src\\Legal\\TermsController.cs:42\n   System.Web.Mvc."
+             "ActionMethodDispatcher.Execute(ControllerBase controller)</pre></body></html>")
+
+
+@s20("plain-text-upstream-error-200", "fail: a proxy's one-line error as text/plain with 200")
+async def _(req, n):
+    return R("no healthy upstream", ctype="text/plain")
+
+
+@s20("http-204-no-content", "fail: 204 No Content where the terms were")
+async def _(req, n):
+    return web.Response(status=204)
+
+
+@s20("directory-listing", "fail: the web server's listing of a folder (the file was removed)")
+async def _(req, n):
+    rows = "".join(f"<a href='{f}'>{f}</a>{' ' * (30 - len(f))}2026-11-0{k} 10:1{k}  {k * 11}K\n"
+                   for k, f in enumerate(("terms-2025.html", "terms-2026-draft.html", "privacy.html", "old/"), 1))
+    return R(f"<html><head><title>Index of /legal</title></head><body><h1>Index of /legal</h1><pre><a href='/'>"
+             f"../</a>\n{rows}</pre><hr><address>Apache/2.4.62 Server at 127.0.0.1 Port {PORT}</address></body></html>")
+
+
+@s20("coming-soon-page", "fail: a 'coming soon' page of a site being rebuilt")
+async def _(req, n):
+    return R(page("<h1>Something new is coming soon</h1><p>We're working hard to bring you a brand new website. "
+                  "Stay tuned!</p><form><input type=email name=email placeholder='Your email'><button>Notify me"
+                  "</button></form>", "Coming soon"))
+
+
+@s20("domain-expired", "fail: the registrar's 'this domain has expired' page")
+async def _(req, n):
+    return R(page("<h1>This domain has expired</h1><p>If you are the owner of acme.example, renew it now to restore "
+                  "your website and email.</p><a href='https://registrar.example/renew'>Renew now</a>",
+                  "acme.example has expired"))
+
+
+@s20("base-href-per-request", "same: a <base href> naming another CDN host on each request, the links relative",
+     own_baseline=True)
+async def _(req, n):
+    AB[n] = AB.get(n, 0) + 1
+    links = "<p>Read the <a href='legal/privacy'>privacy policy</a> and the <a href='legal/cookies'>cookie notice</a>.</p>"
+    return R(terms_html(n, extra=links).replace("<head>", f"<head><base href='https://www{AB[n] % 3 + 1}.acme.example/'>"))
+
+
+@s20("meta-refresh-self-query", "same: a meta refresh to the same address with a cache-busting query, then the terms")
+async def _(req, n):
+    if "nocache" in req.query:
+        return R(terms_html(n))
+    return R(f"<html><head><meta http-equiv='refresh' content='0; url=/d/{n}?nocache=1733140000'></head>"
+             "<body><p>Loading…</p></body></html>")
+
+
+@s20("meta-refresh-self-300", "same: the terms with a <meta> refresh reloading the page every 5 minutes")
+async def _(req, n):
+    return R(terms_html(n).replace("<head>", "<head><meta http-equiv='refresh' content='300'>"))
+
+
+@s20("huge-set-cookie-header", "same: the terms with a 12 KB Set-Cookie header (browsers take it)")
+async def _(req, n):
+    resp = R(terms_html(n))
+    resp.headers["Set-Cookie"] = "tracking=" + "a1b2c3d4" * 1500 + "; Path=/"
+    return resp
+
+
+@s20("redirect-non-ascii-location", "same: a redirect whose Location has raw accented characters and spaces")
+async def _(req, n):
+    if "conditions" in req.path:
+        return R(terms_html(n))
+    return web.Response(status=301, headers={"Location": f"/d/{n}/légal/conditions générales"})
+
+
+@s20("declarative-shadow-dom", "same: the terms inside a declarative shadow root (<template shadowrootmode>)",
+     own_baseline=True)
+async def _(req, n):
+    if PHASE["n"] == 0:
+        return R(terms_html(n))
+    inner = terms_html(n).split("<main>", 1)[1].split("</main>", 1)[0]
+    return R(terms_html(n).replace(f"<main>{inner}</main>",
+                                   f"<main><terms-page><template shadowrootmode='open'>{inner}</template></terms-page>"
+                                   "</main>"))
+
+
+@s20("double-encoded-utf8-once", "same: one run serves the same terms double-encoded (mojibake in the bytes)",
+     own_baseline=True)
+async def _(req, n):
+    body = terms_html(n, extra="<p>Les clients gardent leurs droits : préavis de trente jours, tribunaux de "
+                               "Lisbonne, café compris.</p>")
+    if PHASE["n"] == 2:
+        body = body.encode("utf-8").decode("cp1252")  # "prÃ©avis" where "préavis" was, in UTF-8 bytes
+    return R(body)
+
+
+@s20("docx-instead-of-page", "fail: a Word document served where the terms page was (clearly said)")
+async def _(req, n):
+    return R(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00" + bytes(range(256)) * 8,
+             ctype="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+@s20("selector-matches-twice-copy", "same: after a redesign `select` matches the terms and their copy for small "
+     "screens", extra='select = [".terms"]', own_baseline=True)
+async def _(req, n):
+    inner = terms_html(n).split("<main>", 1)[1].split("</main>", 1)[0]
+    if PHASE["n"] == 0:
+        return R(page(f"<div class='terms'>{inner}</div>"))
+    return R(page(f"<div class='terms desktop'>{inner}</div><aside>Related: <a href='/privacy'>Privacy</a></aside>"
+                  f"<div class='terms mobile'>{inner}</div>"))
+
+
+@s20("hidden-attribute-variant", "same: a block with the `hidden` attribute in the terms, its text new on each run",
+     own_baseline=True)
+async def _(req, n):
+    hidden = f"<p hidden>Your session {PHASE['n'] * 13 + 5} started; the chat assistant is offline.</p>"
+    return R(terms_html(n, extra=hidden if PHASE["n"] else ""))
+
+
+@s20("frameset-terms", "fail: an old frameset page, the terms in a frame (name the frame's address)")
+async def _(req, n):
+    return R(f"<html><head><title>{n} Terms</title></head><frameset rows='80,*'><frame src='/home' name='top'>"
+             f"<frame src='/real/{n}' name='main'><noframes><p>Your browser does not support frames.</p></noframes>"
+             "</frameset></html>")
+
+
+@s20("pdf-embedded-viewer", "fail: a page that shows the terms PDF in an <embed>/<object> viewer (name the PDF)")
+async def _(req, n):
+    return R(page(f"<h1>{n} Terms of Service</h1><object data='/files/{n}-terms-2026.pdf' type='application/pdf' "
+                  f"width='100%' height='900'><embed src='/files/{n}-terms-2026.pdf' type='application/pdf'></object>",
+                  f"{n} Terms of Service"))
+
+
+@s20("meta-charset-after-4kb", "same: Windows-1252 bytes whose <meta charset> comes after 5 KB of inline style",
+     own_baseline=True)
+async def _(req, n):
+    body = terms_html(n, extra="<p>Les clients gardent leurs droits : préavis de trente jours, café compris.</p>")
+    if PHASE["n"] == 0:
+        return R(body)
+    late = body.replace("<head>", "<head><style>" + "/* theme */ .x{color:red}\n" * 200 + "</style>"
+                        "<meta charset='windows-1252'>", 1)
+    return R(late.encode("cp1252"), ctype="text/html")
+
+
+@s20("http-300-language-variants", "fail: 300 Multiple Choices listing the terms in several languages")
+async def _(req, n):
+    return R(page("<h1>Multiple Choices</h1><ul><li><a href='/en/terms'>English</a></li><li><a href='/fr/terms'>"
+                  "Français</a></li><li><a href='/de/terms'>Deutsch</a></li></ul>", "300 Multiple Choices"), 300)
+
+
+@s20("cached-copy-banner", "same: a 'you are viewing a cached copy from DATE' banner above the terms on some runs",
+     own_baseline=True)
+async def _(req, n):
+    banner = (f"<div class='cache-note'><p>You are viewing a cached copy of this page as it appeared on December "
+              f"{PHASE['n'] + 1}, 2026 at 10:0{PHASE['n']} UTC. The live page may have changed.</p></div>")
+    return R(terms_html(n, extra=banner if PHASE["n"] in (1, 3) else ""))
+
+
+@s20("soft404-200-pl", "fail: not found, in Polish (a language the notices are not written in)")
+async def _(req, n):
+    return R(page("<h1>Nie znaleziono strony</h1><p>Strona, której szukasz, nie istnieje lub została usunięta.</p>"
+                  "<a href='/'>Wróć do strony głównej</a>", "404 – Nie znaleziono"))
+
+
 AB: dict = {}
 PORT = 0
 RAW = 0
@@ -1326,6 +1616,8 @@ def raw_server():
             if PHASE["n"] == 0 and MODE == "after":
                 c.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\nConnection: close\r\n\r\n"
                           % len(body) + body)
+            elif "no-content-type" in path:  # the terms, no Content-Type header at all (sniffed as HTML)
+                c.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\nConnection: close\r\n\r\n" % len(body) + body)
             elif "connection-reset" in path:  # RST at once: no status line at all
                 c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             elif "garbage-response" in path:
@@ -1372,6 +1664,10 @@ def raw_server():
 for _n in ("cut-mid-body-with-cl", "cut-mid-body-no-cl"):
     FAULTS[_n] = dict(fn=None, extra="", expect="fail/held; never a shortened version", url="raw", baseline=True,
                       modes=("after", "first"), versions=None)
+S20_KINDS.add("no-content-type-header")
+NEW_KINDS.add("no-content-type-header")
+FAULTS["no-content-type-header"] = dict(fn=None, extra="", expect="same: the terms with no Content-Type header at all",
+                                        url="raw", baseline=True, modes=("after", "first"), versions=None)
 for _n in ("connection-reset", "garbage-response", "chunked-cut", "reset-mid-body", "cut-at-tag-no-cl",
            "gzip-cut-no-cl", "cl-short-lie", "gzip-cut-with-cl"):
     NEW_KINDS.add(_n)
@@ -1478,6 +1774,8 @@ def sources_text() -> str:
             url = f"http://localhost:{PORT}/d/{name}"
         elif u == "region":
             url = f"http://127.0.0.1:{PORT}/d/{name}/us/terms"
+        elif u == "terms-path":
+            url = f"http://127.0.0.1:{PORT}/d/{name}/terms"
         elif u == "raw":
             url = f"http://127.0.0.1:{RAW}/{name}"
         else:
@@ -1534,10 +1832,15 @@ SAME |= {"generated-date-stamp", "relative-updated-stamp", "request-id-in-text",
 # never the empty frame as a version
 SAME |= {"utf8-bom-latin1-label", "duplicated-content-blocks", "head-get-mismatch", "php-warning-above-terms"}
 SAME |= {"charset-declared-twice", "noscript-notice-variant", "hidden-block-variant"}
+SAME |= {"ab-layout-flip-same-words", "cookie-banner-in-terms-some-runs", "base-href-per-request",
+         "meta-refresh-self-query", "meta-refresh-self-300", "huge-set-cookie-header", "redirect-non-ascii-location",
+         "declarative-shadow-dom", "double-encoded-utf8-once", "selector-matches-twice-copy", "hidden-attribute-variant",
+         "no-content-type-header", "meta-charset-after-4kb", "cached-copy-banner"}
 SAME_OR_FAIL = {"browser-fills-after-timer", "empty-200-once"}
 # the same terms, a run or two held (sections missing): never a version
 SAME_OR_HELD = {"sections-missing-once", "sections-missing-alternating"}
-CHANGE = {"real-change", "real-rewrite", "paged-part-real-change", "last-modified-future"}
+CHANGE = {"real-change", "real-rewrite", "paged-part-real-change", "last-modified-future", "terms-update-banner",
+          "last-updated-date-only"}
 SAME_OR_CHANGE = {"pdf-becomes-html-same-terms"}  # one version more or none, never a failure
 _CLASS_NAME = re.compile(r"\b[A-Z][a-z]+[A-Z]\w*(Error|Exception)\b")
 
@@ -1703,6 +2006,8 @@ if __name__ == "__main__":
         only = sorted(S16_KINDS)
     elif only == ["s18"]:
         only = sorted(S18_KINDS)
+    elif only == ["s20"]:
+        only = sorted(S20_KINDS)
     elif only == ["old"]:
         only = [k for k in FAULTS if k not in NEW_KINDS]
     FAULTS = {k: v for k, v in FAULTS.items() if MODE in v["modes"] and (not only or k in only)}
@@ -1731,18 +2036,20 @@ if __name__ == "__main__":
         for i, (o, m) in enumerate(results.get(name, [])):
             print(f"   r{phases[i]}: {o:10} {m}")
     old_kinds = [v for k, v in tally if k not in NEW_KINDS]
-    new_kinds = [v for k, v in tally if k in NEW_KINDS - LATEST_KINDS - FRESH_KINDS - S16_KINDS - S18_KINDS]
+    new_kinds = [v for k, v in tally if k in NEW_KINDS - LATEST_KINDS - FRESH_KINDS - S16_KINDS - S18_KINDS - S20_KINDS]
     latest_kinds = [v for k, v in tally if k in LATEST_KINDS]
     fresh_kinds = [v for k, v in tally if k in FRESH_KINDS]
     s16_kinds = [v for k, v in tally if k in S16_KINDS]
     s18_kinds = [v for k, v in tally if k in S18_KINDS]
+    s20_kinds = [v for k, v in tally if k in S20_KINDS]
     print(f"\n{sum(v == 'OK' for _, v in tally)}/{len(tally)} OK ({MODE}); kinds of session 11: "
           f"{sum(v == 'OK' for v in old_kinds)}/{len(old_kinds)}, added in session 12: "
           f"{sum(v == 'OK' for v in new_kinds)}/{len(new_kinds)}, in session 13: "
           f"{sum(v == 'OK' for v in latest_kinds)}/{len(latest_kinds)}, in session 14: "
           f"{sum(v == 'OK' for v in fresh_kinds)}/{len(fresh_kinds)}, in session 15: "
           f"{sum(v == 'OK' for v in s16_kinds)}/{len(s16_kinds)}, in session 18: "
-          f"{sum(v == 'OK' for v in s18_kinds)}/{len(s18_kinds)}; store in {store}")
+          f"{sum(v == 'OK' for v in s18_kinds)}/{len(s18_kinds)}, in session 20: "
+          f"{sum(v == 'OK' for v in s20_kinds)}/{len(s20_kinds)}; store in {store}")
     for name, said in tally:
         if said != "OK":
             print(f"  {name}: {said}")

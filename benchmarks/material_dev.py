@@ -18,6 +18,7 @@ Splits: a record is "tune" when the first hex digit of sha1(service.lower()) is 
 
     .venv/bin/python benchmarks/material_dev.py [--split tune|test|all] [--quiet] [--json]
         [--min-confidence low|medium|high] [--labels GLOB] [--shared PATH] [--by-category]
+        [--rules-categories]
 
 Data: the pairs are real consecutive versions from Open Terms Archive (contrib-versions),
 ODC-BY 1.0, read in place from ../shared (``data/ota/pairs/`` and, for "bundle" records, the git
@@ -220,7 +221,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--by-category", action="store_true",
                     help="also print, per split, each category's precision, recall and support over the "
                          "truly material pairs")
+    ap.add_argument("--rules-categories", action="store_true",
+                    help="the hand rules' categories, the learned category model switched off "
+                         "(TRACKER_CATEGORIES=rules; the model is fitted on the dev sets)")
     args = ap.parse_args(argv)
+    if args.rules_categories:
+        os.environ["TRACKER_CATEGORIES"] = "rules"
 
     shared = args.shared
     if not (shared / "data").is_dir():

@@ -19,7 +19,15 @@ change is Markdown layout), versions recorded by kind, and the run outcomes (wit
 ``--tracker-root DIR`` it runs another source tree (to compare two commits on the same data).
 
     .venv/bin/python benchmarks/replay_versions.py [--collection dating] [--limit N]
-        [--doc 'Service/Type.md' ...] [--tracker-root DIR] [--json OUT]
+        [--doc 'Service/Type.md' ...] [--match REGEX] [--repo CLONE] [--tracker-root DIR]
+        [--json OUT] [--keep DIR] [--log]
+
+To replay chosen documents of any bundle (a dev tool): ``--collection contrib --match 'Grammarly/|Xing/'``
+(a regular expression searched in each path, or ``--doc`` for exact paths), ``--repo`` an existing
+clone of the bundle (no clone per call). It then also prints the steps that recorded nothing while
+the text served differed from the one before, counted by reason (blink, held shrink, not the terms,
+no clause changed...), and with ``--log`` every document's step-by-step outcomes with each recorded
+version's material flag, categories and headline, read from the store (``--keep`` keeps the store).
 
 Data: ``../shared/data/ota/<collection>-versions.bundle`` (override the shared folder with
 TRACKER_SHARED); nothing from it is copied into the repository. Skips cleanly when absent.
@@ -29,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -48,7 +57,8 @@ from _shared import shared_data  # noqa: E402
 from noise import document_commits, read_blobs  # noqa: E402
 
 
-def load(repo: Path, limit: int | None, only: list[str] | None = None) -> dict[str, list[str]]:
+def load(repo: Path, limit: int | None, only: list[str] | None = None,
+         match: str | None = None) -> dict[str, list[str]]:
     """path -> its texts in history order (a text whose extraction equals the one before it dropped:
     Markdown the tracker normalises to the same text is no new version to either side)."""
     from tracker.errors import ExtractError
@@ -61,7 +71,7 @@ def load(repo: Path, limit: int | None, only: list[str] | None = None) -> dict[s
             return None
 
     docs = document_commits(repo)
-    paths = sorted(p for p in docs if not only or p in only)
+    paths = sorted(p for p in docs if (not only or p in only) and (not match or re.search(match, p)))
     paths = paths[:limit] if limit else paths
     texts = read_blobs(repo, [f"{c}:{p}" for p in paths for c, _ in docs[p]])
     out: dict[str, list[str]] = {}
@@ -126,6 +136,50 @@ def run_tracker(tracker_root: Path, store: Path, sources: Path) -> dict[str, Any
     return run_once(tracker_root, store, sources, timeout=900)
 
 
+def flip_back(seq: list[str], i: int) -> bool:
+    """Is step ``i`` of ``seq`` the second flip back between the same two texts (X, Y, X, then Y)?"""
+    return i >= 3 and seq[i] == seq[i - 2] and seq[i - 1] == seq[i - 3]
+
+
+def skipped_steps(docs: dict[str, list[str]], steps_of: dict[str, list[list[str]]]) -> Counter[str]:
+    """Reasons (``replay_labelled.reason``) of the steps that served a text other than the step
+    before and recorded nothing, a second flip back counted apart from the others."""
+    from replay_labelled import reason
+
+    out: Counter[str] = Counter()
+    for path, seq in docs.items():
+        rows = steps_of.get(path, [])
+        for i in range(1, min(len(seq), len(rows))):
+            outcome, message = rows[i][0], rows[i][1]
+            if outcome in ("new", "changed", "revert"):
+                continue
+            flip = "second flip back, " if flip_back(seq, i) else ""
+            out[f"{flip}{reason(outcome, message)}"] += 1
+    return out
+
+
+def print_log(docs: dict[str, list[str]], steps_of: dict[str, list[list[str]]], store: Path) -> None:
+    """Every document's steps: what each run made of the text served (a step serving the same
+    text as the one before is left out), each recorded version with its kind, material flag,
+    categories and headline as the index holds them."""
+    from replay_labelled import read_versions, reason
+
+    versions = read_versions(store) if (store / "index.sqlite").exists() else {}
+    for path, seq in sorted(docs.items()):
+        print(f"\n== {path}: {len(seq)} texts")
+        rows = steps_of.get(path, [])
+        for i in range(min(len(seq), len(rows))):
+            outcome, message, commit = (rows[i] + ["", ""])[:3]
+            flip = " (second flip back)" if flip_back(seq, i) else ""
+            v = versions.get(commit)
+            if v is not None:
+                flag = "MATERIAL" if v["material"] else "minor"
+                cats = ",".join(v["categories"])
+                print(f"  {i:3d} {v['kind']:8s} {flag:8s} [{cats}] {len(seq[i]):6d} ch{flip}: {v['summary'][:300]}")
+            else:
+                print(f"  {i:3d} {reason(outcome, message)}{flip}: {message[:200]}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--collection", default="dating", help="bundle prefix in ../shared/data/ota (default dating)")
@@ -133,20 +187,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--doc", action="append", metavar="PATH",
                     help="only this document (`Service/Document Type.md`; repeat for more)")
     ap.add_argument("--tracker-root", type=Path, default=ROOT, help="source tree of the tracker to run")
+    ap.add_argument("--match", metavar="REGEX", help="only documents whose path this regular expression finds")
+    ap.add_argument("--repo", type=Path, help="an existing clone of the bundle (its main branch) to read")
     ap.add_argument("--json", type=Path, help="write the per-document figures to this file")
+    ap.add_argument("--keep", type=Path, help="work in this folder and keep it (clone, store, sources)")
+    ap.add_argument("--log", action="store_true",
+                    help="print each document's steps: outcome, reason, and each version's flag and headline")
     args = ap.parse_args(argv)
     bundle = shared_data(f"ota/{args.collection}-versions.bundle")
     if not bundle.exists():
         print(f"skipped: {bundle} not found (the shared data folder; set TRACKER_SHARED to use another)")
         return 0
-    work = Path(tempfile.mkdtemp(prefix="tracker-replay-versions-"))
+    work = args.keep or Path(tempfile.mkdtemp(prefix="tracker-replay-versions-"))
+    work.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     try:
-        repo = work / "repo"
-        subprocess.run(["git", "clone", "-q", "-b", "main", str(bundle), str(repo)], check=True)
-        docs = load(repo, args.limit, args.doc)
+        repo = args.repo or work / "repo"
+        if not (repo / ".git").exists():
+            subprocess.run(["git", "clone", "-q", "-b", "main", str(bundle), str(repo)], check=True)
+        docs = load(repo, args.limit, args.doc, args.match)
         if not docs:
-            print(f"no document of {args.collection} matches --doc {args.doc}", file=sys.stderr)
+            print(f"no document of {args.collection} matches --doc {args.doc} --match {args.match}", file=sys.stderr)
             return 2
         step = [0]
         server = serve(docs, step)
@@ -165,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
                 outcomes[row["outcome"]] += 1
                 service, kind = row["key"].split("/", 1) if "/" in row["key"] else (row["key"], "")
                 steps_of.setdefault(f"{names.get(service, service)}/{kind}.md", []).append(
-                    [row["outcome"], row.get("error") or row.get("summary") or ""])
+                    [row["outcome"], row.get("error") or row.get("summary") or "", row.get("commit") or ""])
                 if step[0] and row["outcome"] not in ("new", "changed", "revert"):
                     why[f"{row['outcome']}: {(row.get('error') or row.get('summary') or '')[:90]}"] += 1
                 if row["outcome"] in ("new", "changed", "revert"):
@@ -190,6 +251,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {count:4d}  {reason}")
         for path, (want, got) in sorted(short.items()):
             print(f"  {path}: {got} recorded of {want}")
+        skipped = skipped_steps(docs, steps_of)
+        print(f"changed texts served but not recorded (after the first run): {sum(skipped.values())}")
+        for why_not, count in skipped.most_common():
+            print(f"  {count:4d}  {why_not}")
+        if args.log:
+            print_log(docs, steps_of, store)
         if args.json:
             args.json.write_text(json.dumps({"expected": expected, "recorded": dict(recorded),
                                              "outcomes": dict(outcomes),
@@ -200,7 +267,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"replay stopped: {exc}", file=sys.stderr)
         return 1
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

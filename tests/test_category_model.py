@@ -168,6 +168,12 @@ def test_rules_mode_and_no_model_keep_the_rules_categories(monkeypatch, tmp_path
     monkeypatch.setenv("TRACKER_MATERIALITY", "rules")
     assert category_model.version_categories(diffs, labels, REWRITE, model=everything) == rules
     assert analyse(TERMS, REWRITE).categories == tuple(sorted(rules))
+    # the benchmark's switch (material_dev --rules-categories): the model off, the learned
+    # materiality decision on
+    monkeypatch.setenv("TRACKER_MATERIALITY", "learned")
+    monkeypatch.setenv("TRACKER_CATEGORIES", "rules")
+    assert category_model.version_categories(diffs, labels, REWRITE, model=everything) == rules
+    monkeypatch.delenv("TRACKER_CATEGORIES")
     assert category_model.load_model(str(tmp_path / "absent.json")) is None
     # no material change: no category, whatever the model says
     monkeypatch.setenv("TRACKER_MATERIALITY", "learned")

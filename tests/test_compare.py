@@ -110,3 +110,43 @@ def test_cli_failed_fetch_is_one_line_and_exit_1(pages, httpserver) -> None:
                                   pages.url_for("/old"), pages.url_for("/private")])
     assert ok.exit_code == 0, ok.output
     assert json.loads(ok.output)["categories"] == ["refunds"]
+
+
+# short terms (under 2,000 characters) of a fictional service, and a landing page served in their place
+SHORT_TERMS = ("<html><head><title>Quillby Terms</title></head><body><main><h1>Quillby Terms of Service</h1>"
+               "<h2>1. Refunds</h2><p>If you cancel within 14 days we refund your payment in full.</p><h2>2. "
+               "Termination</h2><p>We may terminate your account after giving you 30 days' written notice.</p><h2>3. "
+               "Liability</h2><p>Our liability is limited to the fees you paid in the last 12 months.</p><h2>4. "
+               "Disputes</h2><p>Any dispute goes to the courts of Denver under the governing law of Colorado.</p>"
+               "</main></body></html>")
+LANDING = ("<html><head><title>Quillby</title></head><body><main><h1>Ship notes faster with Quillby</h1><p>Write, "
+           "share and publish in seconds. Start your free trial today.</p><p><a href='/signup'>Get started</a></p>"
+           "</main><footer><a href='/terms'>Terms</a> <a href='/privacy'>Privacy</a></footer></body></html>")
+
+
+def test_a_url_serving_a_landing_page_where_short_terms_stood_is_refused_as_a_run_refuses_it(httpserver, tmp_path):
+    httpserver.expect_request("/terms").respond_with_data(SHORT_TERMS, content_type="text/html")
+    httpserver.expect_request("/landing").respond_with_data(LANDING, content_type="text/html")
+    terms, landing = httpserver.url_for("/terms"), httpserver.url_for("/landing")
+    for old, new, refused in ((terms, landing, landing), (landing, terms, landing)):
+        with pytest.raises(FetchError, match="not the terms: another page") as caught:
+            tracker.compare_sources(old, new, options=FAST)
+        assert caught.value.url == refused
+        result = CliRunner().invoke(cli, ["compare", "--no-color", old, new])
+        assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+        lines = result.output.splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"error: cannot compare {refused}: not the terms"), lines
+    # a saved file of the landing page is compared all the same, with a warning on stderr
+    saved = tmp_path / "landing.html"
+    saved.write_text(LANDING, encoding="utf-8")
+    said: list[str] = []
+    result = tracker.compare_sources(terms, str(saved), options=FAST, warn=said.append)
+    assert result.changes and len(said) == 1 and said[0].startswith(f"warning: {saved} is not the terms"), said
+    cli_run = CliRunner().invoke(cli, ["compare", "--no-color", terms, str(saved)])
+    assert cli_run.exit_code == 0 and "warning:" in cli_run.output, cli_run.output
+    # short terms against their own change: compared as ever, no warning
+    httpserver.expect_request("/terms2").respond_with_data(SHORT_TERMS.replace("14 days", "7 days"),
+                                                           content_type="text/html")
+    said.clear()
+    changed = tracker.compare_sources(terms, httpserver.url_for("/terms2"), options=FAST, warn=said.append)
+    assert changed.changes and not said

@@ -90,13 +90,59 @@ def test_remove_applies_inside_the_selection() -> None:
     assert "PROMO-TEXT" not in _page_md(select=["article.terms"], remove=["aside.promo"])
 
 
-def test_hidden_text_is_kept() -> None:
+CLAUSES = "".join(f"<p>Clause {i}: Lumen Notes may change the fee of plan {i} with thirty days of notice.</p>"
+                  for i in range(12))
+
+
+def test_folded_parts_of_the_terms_are_kept() -> None:
+    # collapsed sections a reader opens: <details>, a panel a control targets, a tab panel, a
+    # section heading's body, an accordion's panel, a hidden block with the vocabulary of terms
     html = (
-        "<div hidden>ONE</div><div style='display:none'>TWO</div>"
         "<details><summary>More</summary><p>THREE</p></details>"
+        "<button aria-controls='p1' aria-expanded='false'>Refunds</button><p>between</p>"
+        "<div id='p1' hidden>PANEL-ONE</div>"
+        "<a href='#p2'>Show</a><div id='p2' style='display: none'>PANEL-TWO</div>"
+        "<div role='tabpanel' hidden>TAB-THREE</div>"
+        "<h3>4. Data</h3><div style='display:none'>HEADING-BODY</div>"
+        "<div class='accordion-item'><div style='display:none'>ACCORDION-BODY</div></div>"
+        "<div hidden='until-found'>FIND-IN-PAGE</div>"
+        "<div style='display:none'>These terms are governed by the laws of Ireland; any dispute goes to "
+        "arbitration and our liability for damages is limited.</div>"
+        f"{CLAUSES}"
     )
     md = html_to_markdown(html)
-    assert "ONE" in md and "TWO" in md and "THREE" in md
+    for kept in ("THREE", "PANEL-ONE", "PANEL-TWO", "TAB-THREE", "HEADING-BODY", "ACCORDION-BODY",
+                 "FIND-IN-PAGE", "governed by the laws of Ireland"):
+        assert kept in md, kept
+
+
+def test_hidden_blocks_no_control_reveals_are_dropped() -> None:
+    # an A/B bucket, a form's message, a modal: out of sight, and new on every request
+    html = (
+        "<h1>Lumen Notes Terms</h1><div style='display:none' class='exp'><p>Experiment bucket 17: show the "
+        "alternative layout to this visitor.</p></div>"
+        "<p hidden>Thanks! Your message was sent.</p>"
+        "<div style='color: red; visibility:hidden'>Session 4f2a9c</div>"
+        "<div aria-hidden='true'>1.</div>"  # aria-hidden: hidden from screen readers, not from the eye
+        f"{CLAUSES}"
+    )
+    md = html_to_markdown(html)
+    assert "Experiment bucket" not in md and "Thanks!" not in md and "Session 4f2a9c" not in md
+    assert "\n1\\.\n" in md and "Clause 11" in md
+    # an inline style the same attribute overrides shows the block
+    assert "SHOWN" in html_to_markdown(f"<div style='display:none; display:block'>SHOWN</div>{CLAUSES}")
+
+
+def test_the_document_hidden_as_a_whole_is_kept() -> None:
+    # sections folded behind controls no rule names, or a page hidden until its scripts run:
+    # hidden blocks that are a quarter of the text or more are the document
+    folded = "".join(f"<div class='s'><div class='t'>Part {i}</div><div class='b' style='display:none'>Body {i} "
+                     "of the notes service rules, written out in full for every reader.</div></div>" for i in range(6))
+    md = html_to_markdown(folded)
+    assert "Body 0" in md and "Body 5" in md
+    assert "Clause 3" in html_to_markdown(f"<body style='visibility:hidden'><main>{CLAUSES}</main></body>")
+    # a selected region is kept even when hidden itself
+    assert "Clause 3" in html_to_markdown(f"<main hidden>{CLAUSES}</main>", select=["main"])
 
 
 def test_comments_and_svg_and_iframes_are_dropped() -> None:
@@ -546,3 +592,11 @@ def test_native_options_are_the_options_the_library_builds() -> None:
         expected = h2m_api._to_rust_conversion_options(
             dataclasses.replace(convert._OPTIONS, base_url=url) if url else convert._OPTIONS)
         assert fields(convert._native_options(url)) == fields(expected)
+
+
+def test_declarative_shadow_roots_are_read_where_a_browser_renders_them() -> None:
+    html = ("<main><h1>Terms</h1><terms-card><template shadowrootmode='open'><h2>Fees</h2><p>Fees change with "
+            "notice.</p><fine-print><template shadowroot='open'><p>Nested clause.</p></template></fine-print>"
+            "</template><span>Light text.</span></terms-card><template><p>INERT</p></template></main>")
+    md = html_to_markdown(html)
+    assert md == "# Terms\n\n## Fees\n\nFees change with notice.\n\nNested clause.\n\nLight text.\n", md

@@ -67,7 +67,10 @@ def test_analysis_is_made_of_typed_records() -> None:
     revert = analyse(NEW, OLD, kind="revert", revert_of="2026-03-01T10:00:00Z")
     assert revert.changes and not any(c.material for c in revert.changes) and not revert.material
     # named by the minute it was recorded: several runs a day restore different texts
-    assert revert.summary == "Reverted to the text of 2026-03-01 10:00 UTC"
+    # and says what it takes back: never material, but not cosmetic when that was material
+    assert revert.summary == ("Reverted to the text of 2026-03-01 10:00 UTC, undoing 3 material changes "
+                              "(ai-training, refunds, termination)")
+    assert revert.severity == "minor"
     # and no change of it reads "material" beside material false (search, history --json)
     assert all(c.severity not in ("material", "critical") for c in revert.changes)
     # the public names of the stages

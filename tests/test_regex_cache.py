@@ -66,3 +66,29 @@ def test_a_damaged_file_is_rebuilt(tmp_path: Path) -> None:
     result = child(str(tmp_path))
     assert result["on"] and all(result["same"]) and result["hits"] == 0
     assert child(str(tmp_path))["hits"] >= len(PATTERNS) + 1  # written again, read again
+
+
+OVERLAP = """
+import re, sys, time
+from tracker import regex_cache
+regex_cache.install()
+open(sys.argv[2], "w").close()  # read the file: the other process may start now
+while not __import__("os").path.exists(sys.argv[3]):
+    time.sleep(0.01)
+re.compile(sys.argv[1])
+"""
+
+
+def test_two_processes_saving_in_turn_keep_both_their_patterns(tmp_path: Path) -> None:
+    """A run's process and its analysis worker read the file at their start and save at their
+    exit: the one saving last keeps what the other saved meanwhile."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TRACKER_CACHE_DIR=str(tmp_path))
+    a_read, b_read = tmp_path / "a-read", tmp_path / "b-read"
+    a = subprocess.Popen([sys.executable, "-c", OVERLAP, r"plumly-(\d+)-a", str(a_read), str(b_read)], env=env, cwd=ROOT)
+    b = subprocess.Popen([sys.executable, "-c", OVERLAP, r"plumly-(\d+)-b", str(b_read), str(a_read)], env=env, cwd=ROOT)
+    assert a.wait(timeout=60) == 0 and b.wait(timeout=60) == 0
+    check = subprocess.run(
+        [sys.executable, "-c", "from tracker import regex_cache; regex_cache.install(); "
+         "print(sorted(k[1] for k in regex_cache._STATE['table'] if 'plumly' in str(k[1])))"],
+        env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert check.stdout.strip() == str([r"plumly-(\d+)-a", r"plumly-(\d+)-b"])  # both kept

@@ -156,3 +156,38 @@ def test_a_second_not_completing_a_clause_is_not_said_added():
                          "Tindlebox is not and will not be liable for lost boxes.") == ""
     assert same_content("Trackers such as 1×1 pixels.", "Trackers such as 1x1 pixels.")
     assert meaning_moved("Trackers such as 1×1 pixels.", 'Trackers such as "1x1" pixels.') == ""
+
+
+def test_sentence_changes_read_between_the_common_ends_as_the_whole_texts_would() -> None:
+    """``restated_sentences`` splits only the lines between two versions' common start and end:
+    the sentences it finds only in one version, and their order, are those of the whole texts
+    (generated pairs: line breaks inside a ``<br>`` tag, repeated sentences in the common start,
+    breaks after a full stop, page marks, several edits)."""
+    import random
+    from collections import Counter
+
+    from tracker.analysis import restating
+
+    rng = random.Random(7)
+    atoms = ["Quillo may", "close", "your locker", ".", ";", "!", " ", "  ", "\n", "\n\n", " \n ", "<br>",
+             "<BR/>", "<br\n/>", "<br \n>", "\t", "parcels", "7", "page 2", "|", ":-", "-", "\u2028",
+             "lockers expire", "Last updated: May 3", "you"]
+
+    def text(n: int) -> str:
+        return "".join(rng.choice(atoms) + rng.choice(["", " "]) for _ in range(n))
+
+    for _ in range(3000):
+        old = text(rng.randint(0, 50))
+        chars = list(old)
+        for _ in range(rng.randint(0, 3)):
+            at = rng.randrange(len(chars) + 1)
+            if rng.random() < 0.5:
+                chars[at:at] = list(rng.choice(atoms))
+            else:
+                del chars[at:at + rng.randint(1, 8)]
+        new = "".join(chars)
+        if rng.random() < 0.4:
+            head, tail = text(rng.randint(0, 20)), text(rng.randint(0, 20))
+            old, new = head + old + tail, head + new + tail
+        so, sn = Counter(restating._sentences(old)), Counter(restating._sentences(new))
+        assert restating._sentence_changes(old, new) == (list(so - sn), list(sn - so)), (old, new)

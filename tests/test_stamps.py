@@ -76,3 +76,15 @@ def test_every_letter_re_folds_apart_from_lower_is_listed() -> None:
         for letter in letters:
             if re.fullmatch(letter, char, re.I):
                 assert folds.get(char, char).lower() == letter, (hex(code), letter)
+
+
+def test_notices_and_tokens_found_only_where_they_can_be() -> None:
+    """A line is read for a copyright notice only when the text has a mark, and for a random
+    token only when it holds a figure: the same masks as reading every line (issue 14)."""
+    pieces = ["© 2019-2026 Quillbox Labs", "(c) 2025 Quillbox", "(C) 2024", "Copyright 2023-2024", "COPYRIGHT 2022",
+              "build 290db647", "a1B2c3D4e5F6g7H8i9", "deadbeefcafe", "cafe1234", "Fee abcdefabc", "v2-a9f3c1d7e-4b2a",
+              "ABCDEFGHIJKLMNOPq7", "Plans start at 12 credits.", "\n", " ", "-", "#", "٣٤٥abcdef", "1"]
+    rng = random.Random(20)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "\n", ". ", "-"]) for _ in range(rng.randint(1, 14)))
+        assert mask_stamps(text) == whole_text_mask(text), text

@@ -42,3 +42,24 @@ def test_variants() -> None:
     assert strip_unsafe(None) == "" and strip_unsafe(42) == "42"
     with pytest.raises(ValueError, match="keep"):
         strip_unsafe("x", keep="\x1b")
+
+
+def test_common_start_and_end_match_a_character_by_character_count() -> None:
+    """``common_start`` / ``common_end`` (binary searches over slices) give the lengths a plain
+    loop counts, and the common end never reaches back into the given common start."""
+    import random
+
+    from tracker.text import common_end, common_start
+
+    rng = random.Random(3)
+    for _ in range(2000):
+        a = "".join(rng.choice("ab\n") for _ in range(rng.randint(0, 12)))
+        b = "".join(rng.choice("ab\n") for _ in range(rng.randint(0, 12)))
+        start = 0
+        while start < min(len(a), len(b)) and a[start] == b[start]:
+            start += 1
+        assert common_start(a, b) == start
+        end = 0
+        while end < min(len(a), len(b)) - start and a[len(a) - 1 - end] == b[len(b) - 1 - end]:
+            end += 1
+        assert common_end(a, b, start) == end

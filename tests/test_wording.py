@@ -182,7 +182,7 @@ def test_a_watch_out_the_old_clause_had_already_is_not_new():
     a = compare(old, new)
     (c,) = a.changes
     assert not c.explanation.startswith("New watch-out"), c.explanation
-    assert c.explanation.startswith("Now also says: “…by posting the amended terms and updating the date above"), c.explanation
+    assert c.explanation.startswith("Now also says: “…posting the amended terms and updating the date above"), c.explanation
     # its severity stays: a watch-out that says more may say worse ("... or your gross negligence")
 
 
@@ -1234,7 +1234,7 @@ def test_a_right_of_the_user_reworded_is_not_a_watch_out_removed(old, new):
     ("Drops “using” from: “…regular subscription price using a payment method…” (payment)",
      "Your Zorblio subscription continues at the regular subscription price using a payment method we have on "
      "record for you.", "Your Zorblio subscription continues at the regular subscription price.",
-     "Now reads “…the regular subscription price.” (was “…the regular subscription price using a payment method"),
+     "Now reads “…regular subscription price.” (was “…regular subscription price using a payment method"),
     ("Drops “file” from: “…we have on file…” (payment)",
      "If all payment methods we have on file for you are declined, your Zorblio plan ends.",
      "If all payment methods we have on record for you are declined, your Zorblio plan ends.",

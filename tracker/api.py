@@ -34,7 +34,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Coroutine, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -75,7 +75,9 @@ class DocumentStatus:
     ``last_outcome`` is the latest check's outcome ("new", "changed", "unchanged", "failed",
     "held", ...), or "never checked" for a declared document the archive does not know yet;
     ``failing_runs`` counts the consecutive failed runs up to the latest; ``gone_since`` is when
-    the page started answering 404/410, while it does.
+    the page started answering 404/410, while it does; ``paused_until`` (ISO time, UTC) is when
+    runs will fetch it again, while its server's Retry-After pauses it (``tracker.run.pauses``;
+    known for documents the sources file declares, whose addresses it gives).
     """
 
     document: str
@@ -88,6 +90,7 @@ class DocumentStatus:
     error: str | None = None
     failing_runs: int = 0
     gone_since: str | None = None
+    paused_until: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -225,7 +228,24 @@ class Archive:
             for doc in declared.documents():
                 if doc.key not in known:
                     rows.append(DocumentStatus(doc.key, doc.service_id, doc.type, last_outcome="never checked"))
+            self._add_pauses(rows, declared)
         return rows
+
+    def _add_pauses(self, rows: list[DocumentStatus], declared: "Sources") -> None:
+        """Set ``paused_until`` on the rows of declared documents whose address (or one of whose
+        parts) a server asked not to fetch before a time still to come (the store's pauses.json)."""
+        from tracker.run import pauses
+
+        paused = pauses.load(self.path)
+        if not paused:
+            return
+        now = datetime.now(timezone.utc)
+        at = {r.document: i for i, r in enumerate(rows)}
+        for doc in declared.documents():
+            urls = [part.url for part in doc.parts] or [doc.url]
+            until = max((paused[u] for u in urls if u in paused and paused[u] > now), default=None)
+            if until is not None and doc.key in at:
+                rows[at[doc.key]] = replace(rows[at[doc.key]], paused_until=until.isoformat(timespec="seconds"))
 
     def search(self, query: str, *, service: str | None = None, category: str | None = None,
                since: str | date | datetime | None = None, limit: int = 50) -> list[SearchHit]:
@@ -517,11 +537,30 @@ def compare(old_text: str, new_text: str) -> Analysis:
 
 
 def compare_sources(old: str, new: str, *, select: Sequence[str] = (), remove: Sequence[str] = (),
-                    options: "FetchOptions | None" = None) -> Analysis:
+                    options: "FetchOptions | None" = None, warn: Callable[[str], None] | None = None) -> Analysis:
     """``compare`` two local files or http(s) URLs (HTML, PDF, Markdown or text), extracted like a
     run extracts them (``select`` / ``remove``: CSS selectors, for HTML). See ``read_sources``
-    for how they are read and the errors raised."""
+    for how they are read and the errors raised.
+
+    One side that is another page than the terms the other side holds, by the rules a run
+    refuses it by (a landing, marketing or download page where terms stood, short terms
+    included: ``run.decide.another_page``), is refused when it is a URL, as a run refuses it
+    (FetchError naming it); a local file is compared all the same, and ``warn`` (when given)
+    gets one line saying so."""
     old_text, new_text = read_sources([old, new], select=select, remove=remove, options=options)
+    from tracker.run.decide import another_page
+
+    for where, text, other_where, other in ((new, new_text, old, old_text), (old, old_text, new, new_text)):
+        if not another_page(other, text):
+            continue
+        why = (f"not the terms: another page; it shares almost no line with {other_where} and has hardly any legal "
+               "text (a landing, marketing or download page where the terms were?)")
+        if where.startswith(("http://", "https://")):
+            raise FetchError(f"cannot compare {where}: {why}: check the URL, or keep the terms' region with --select",
+                             url=where)
+        if warn is not None:
+            warn(f"warning: {where} is {why}; compared anyway")
+        break
     return compare(old_text, new_text)
 
 

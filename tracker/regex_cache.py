@@ -16,10 +16,11 @@ this was written for, and where the cache folder is (``TRACKER_CACHE_DIR=off``).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 MAX_PATTERNS = 20_000  # a process compiling patterns made from data (not code) stops adding past this
 
@@ -142,12 +143,17 @@ def save() -> None:
     if not _STATE.get("added"):
         return
     path: Path = _STATE["path"]
-    try:
-        data = marshal.dumps(_STATE["table"])
-    except ValueError:  # a value marshal cannot write: nothing cached
-        return
-    if not write_atomic(path, data):
-        return
+    # What other processes saved since this one read the file (a run's process and its analysis
+    # worker both save at their exit) is kept: each process's own patterns are added to it. The
+    # read-merge-write holds a lock, or two processes exiting together each keep only their own.
+    with _locked(path):
+        table = {**_read(path), **_STATE["table"]}
+        try:
+            data = marshal.dumps(table)
+        except ValueError:  # a value marshal cannot write: nothing cached
+            return
+        if not write_atomic(path, data):
+            return
     _STATE["added"] = False
     try:
         for old in path.parent.glob("regex-*.marshal"):  # another interpreter's: never read again here
@@ -155,6 +161,27 @@ def save() -> None:
                 old.unlink(missing_ok=True)
     except OSError:
         pass
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path``'s lock file (``<name>.lock``) while the block runs; no
+    lock where the folder cannot be written or the system has no ``fcntl`` (the save then races,
+    which loses cached patterns, never correctness)."""
+    try:
+        import fcntl
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path.with_name(path.name + ".lock"), "a")
+    except (ImportError, OSError):
+        yield
+        return
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError:
+            pass
+        yield
 
 
 def write_atomic(path: Path, data: bytes) -> bool:

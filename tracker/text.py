@@ -87,3 +87,29 @@ def count(n: int, noun: str, plural: str | None = None) -> str:
     (``plural`` for an irregular one: "1 batch", "2 batches"). The one way the summary and progress
     lines of ``run``, ``reanalyse``, ``import-history`` and ``reindex`` count things."""
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def common_start(a: str, b: str) -> int:
+    """The length of the longest common prefix of ``a`` and ``b`` (a binary search comparing
+    slices in C; each step compares only the part not known to be equal)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def common_end(a: str, b: str, start: int = 0) -> int:
+    """The length of the longest common suffix of ``a[start:]`` and ``b[start:]`` (so that it
+    never reaches back into a common prefix of length ``start``), by the same binary search."""
+    lo, hi = 0, min(len(a), len(b)) - start
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid:len(a) - lo] == b[len(b) - mid:len(b) - lo]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo

@@ -13,7 +13,7 @@ from functools import lru_cache
 from tracker.records import SEVERITY_ORDER, Analysis, ClauseChange, Severity, cosmetic_kinds
 
 __all__ = ["ANALYSIS_CODE", "SEVERITY_ORDER", "Analysis", "ClauseChange", "analyse", "analyse_job", "analyse_jobs",
-           "analysis_version", "as_revert", "failed_analysis", "severity_rank"]
+           "analysis_version", "as_revert", "failed_analysis", "severity_rank", "translated"]
 
 # Bump by hand when the analysis changes on purpose in a way the digest below cannot see (e.g. a
 # library it relies on changed its output). Any edit of the analysis code or of the watch-out
@@ -133,7 +133,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     if switch:
         # The same page served in another language (the English policy captured in French):
         # a translation, whose clauses cannot be compared word for word, not new terms.
-        changes = [_not_material(c) for c in changes]
+        changes = [translated(_not_material(c), *switch) for c in changes]
         return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
                         f"The page is now in {_LANGUAGES[switch[1]]} instead of {_LANGUAGES[switch[0]]}: "
                         "a translation, not new terms", diff.unchanged)
@@ -175,6 +175,34 @@ def _not_material(change: ClauseChange) -> ClauseChange:
     if change.severity in ("material", "critical"):
         return replace(change, material=False, severity="minor")
     return replace(change, material=False)
+
+
+def translated(change: ClauseChange, old_language: str, new_language: str) -> ClauseChange:
+    """``change``, a clause of a page now served in another language, said as the translation it
+    is: its old wording replaced by the new language's ("English wording, now in French: “…”"), its
+    new one the translation ("French translation of the page: “…”"), never "New:", "Removed:" or
+    "good news for users": no term was added or taken away.
+
+    Args:
+        change: one change of the pair (its kind, before and after are kept).
+        old_language: the old version's language code ("en", "fr", "de", "es", "it", "nl", "pt").
+        new_language: the new version's.
+
+    Returns:
+        The change with that explanation; a change whose explanation says no more than a heading
+        or a layout change ("Removed heading: ...") keeps it."""
+    from tracker.analysis.materiality import _snippet
+
+    was, now = _LANGUAGES.get(old_language, old_language), _LANGUAGES.get(new_language, new_language)
+    if change.explanation.startswith(("Removed heading", "New heading", "Heading ")) or not (change.before or change.after):
+        return change
+    if change.kind == "removed":
+        said = f"{was} wording, now in {now}: “{_snippet(change.before or '')}”"
+    elif change.kind == "added":
+        said = f"{now} translation of the page: “{_snippet(change.after or '')}”"
+    else:
+        said = f"Now in {now}: “{_snippet(change.after or '')}” (was “{_snippet(change.before or '')}”)"
+    return replace(change, explanation=said)
 
 
 def analyse_job(job: tuple[str | None, str, str, str]) -> Analysis:
@@ -246,13 +274,15 @@ def as_revert(changed: Analysis, revert_of: str = "", kind: str = "revert") -> A
     if changed.summary.endswith((_ERROR_PAGE, _CUT_OFF, _NOT_TERMS)) or changed.summary == _SPACING_ONLY:  # any kind alike
         return changed
     changes = tuple(_not_material(c) for c in changed.changes)
-    return _summarise(changes, changed.unchanged, kind, revert_of)
+    undone = tuple(c for c in changed.changes if c.material) if kind == "revert" else ()
+    return _summarise(changes, changed.unchanged, kind, revert_of, undone=undone)
 
 
 def _summarise(changes: tuple[ClauseChange, ...], unchanged: int, kind: str, revert_of: str,
-               categories: tuple[str, ...] | None = None) -> Analysis:
+               categories: tuple[str, ...] | None = None, undone: tuple[ClauseChange, ...] = ()) -> Analysis:
     """``categories``: the version's categories voted by its labelled changes (see
-    ``materiality.version_categories``); without them, those of every material change."""
+    ``materiality.version_categories``); without them, those of every material change.
+    ``undone``: of a revert, the changes that would be material made afresh (what it takes back)."""
     material_changes = [c for c in changes if c.material]
     severity: Severity = max((c.severity for c in changes), key=severity_rank, default="none")
     if categories is None:
@@ -263,6 +293,14 @@ def _summarise(changes: tuple[ClauseChange, ...], unchanged: int, kind: str, rev
         # the day and, when known, the minute (UTC) of the version restored: runs of one day differ
         when = f"{revert_of[:10]} {revert_of[11:16]} UTC" if revert_of[10:11] == "T" and revert_of[11:16] else revert_of[:10]
         summary = f"Reverted to the text of {when}" if revert_of else "Reverted to an earlier text"
+        if undone:
+            # Never material (it restores terms the document had), but not cosmetic either when
+            # what it takes back was material: said, and "minor"; a revert of noise stays quiet.
+            cats = sorted({cat for c in undone for cat in c.categories})[:3]
+            n = len(undone)
+            summary += (f", undoing {n} material change{'s' if n != 1 else ''}"
+                        + (f" ({', '.join(cats)})" if cats else ""))
+            return Analysis(changes, False, "minor", (), cosmetic, summary, unchanged)
         return Analysis(changes, False, "cosmetic", (), cosmetic, summary, unchanged)
     if kind == "partial-revert":
         n = len(changes)

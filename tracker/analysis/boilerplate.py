@@ -17,7 +17,7 @@ from functools import lru_cache
 
 __all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_request_stamp", "is_announcement", "is_error_page",
            "truncated_side", "not_terms_side", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
-           "is_contact_route", "is_register_entry", "is_user_count", "is_advice", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word"]
+           "is_contact_route", "is_register_entry", "is_user_count", "is_advice", "is_attribution", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word"]
 
 # --- dates ---------------------------------------------------------------------------------------
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -74,6 +74,9 @@ restricts become becomes take takes remain remains continue continues create cre
 explain explains describe describes help helps want wants operate operates
 go goes decide decides resolve resolves handle handles hear hears settle settles cover covers
 costs belong belongs
+disclaim disclaims disclaimed exclude excludes excluded assume assumes bear bears waive waives
+décline déclinons déclinent exclut excluons excluent assume assumons assument
+übernimmt übernehmen haftet haften schließt schließen
 est sont était étaient sera seront a ont avait peut peuvent doit doivent acceptez accepte
 utilisons utilise utilisez collectons collecte partageons partage conservons conserve
 traitons traite fournit fournissons s'applique appliquent pouvez devez pouvons devons
@@ -275,15 +278,37 @@ def is_announcement(text: str) -> bool:
     text = re.sub(r"[*_`\x02\x03\\]+", " ", text)  # "_We have updated ..._": markup is no word
     if _ANNOUNCE.search(text):
         return True
-    if (_CONTINUE.search(text) or _ANNOUNCE_SOFT.search(text)) and not _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text)):
+    # ("Your continued use after any change means you accept the new Terms": a deemed acceptance
+    # of every future change is a term, not a banner about one update)
+    rule = bool(_ANY_CHANGE.search(text)) and not DATE.search(text)
+    if (_CONTINUE.search(text) and not rule or _ANNOUNCE_SOFT.search(text)) \
+            and not _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text)):
         return True
-    if (_CONTINUE_MORE.search(text) and not _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text))
+    if (_CONTINUE_MORE.search(text) and not rule and not _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text))
             and not _CHANGE_POWER.search(text)):
         return True
     if (_CHECK_BACK.search(text) and not _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text))
             and not _CHANGE_POWER.search(text)):
         return True
     return is_update_stamp(text)
+
+
+# A change in general, not one update: "after a change", "any modifications", "such changes",
+# "whenever we post", "once changes are published", "toute modification", "jede Änderung". A
+# sentence binding the user to every such change by their use is a rule (acceptance), a term.
+_ANY_CHANGE = re.compile(
+    r"\b(?:a|any|such|each|every|future|subsequent)\s+(?:[\w-]+\s+){0,2}?(?:changes?|modifications?|amendments?|"
+    r"updates?|revisions?|versions?)\b|"
+    r"\b(?:when|whenever|if|once|after)\s+(?:we|it|they|(?-i:[A-Z])[\w&.-]+)\s+(?:(?:have|has)\s+)?"
+    r"(?:post|publish|make|change|update|modify|amend|revise)\w*\b|"
+    r"\b(?:changes?|modifications?|updates?|amendments?)\s+(?:are|is|have\s+been|has\s+been)\s+"
+    r"(?:posted|published|made|notified)\b|"
+    r"\b(?:toute|toutes|chaque|une|de\s+telles|ces\s+éventuelles|d['’]éventuelles)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:modifications?|mises?\s+à\s+jour)\b|\b(?:lorsque|dès\s+que|quand)\s+nous\s+(?:modifions|publions|"
+    r"mettons)\b|"
+    r"\b(?:jede[rnm]?|einer|solche[rnm]?|etwaige[rn]?|künftige[rn]?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:änderung(?:en)?|aktualisierung(?:en)?)\b|\bwenn\s+wir\b[^.;]{0,40}?\b(?:ändern|aktualisieren|"
+    r"veröffentlichen)\b", re.I)
 
 
 # Advice to come back and read the text again: "Make sure that you check back from time to time,
@@ -301,12 +326,60 @@ _CHANGE_POWER = re.compile(r"\b(?:we|us|(?-i:[A-Z])[\w&.-]+)\s+(?:may|can|will|s
                            r"(?:pouvons|pourrons)\b|\bwir\s+(?:können|dürfen|behalten)\b", re.I)
 
 
+# --- a notice of an outage or of maintenance -------------------------------------------------------
+# "We're temporarily unable to process new sign-ups online due to scheduled maintenance from Friday
+# 6pm to Saturday 6pm", "Le service est temporairement indisponible pour cause de maintenance",
+# "Wegen Wartungsarbeiten ist die Registrierung vorübergehend nicht möglich": a banner about the
+# service now, shown for a day or two, not a term. A term about maintenance says what may happen
+# ("We may suspend the service for scheduled maintenance"): it has a modal or names a right.
+_OUTAGE_CAUSE = re.compile(
+    r"\b(?:maintenance|outage|technical\s+(?:issues?|difficult(?:y|ies)|problems?)|system\s+upgrade|"
+    r"panne|incident\s+technique|wartung\w*|technische[nr]?\s+(?:problem\w*|störung\w*)|störung\w*|"
+    r"mantenimiento|problemas?\s+técnicos?|manutenzione)\b", re.I)
+_OUTAGE_NOW = re.compile(
+    r"\b(?:we(?:'re|’re|\s+are)\s+(?:currently\s+|temporarily\s+)?(?:unable|not\s+able|experiencing)|"
+    r"(?:is|are)\s+(?:currently\s+|temporarily\s+)?(?:unavailable|down|offline|closed|not\s+available)|"
+    r"(?:currently|temporarily)\s+(?:unavailable|down|offline|closed|unable|not\s+available)|"
+    r"(?:undergoing|under(?:going)?\s+(?:scheduled\s+)?maintenance)|"
+    r"(?:apologi[sz]e|apologies|sorry)\s+for\s+(?:any|the)\s+inconvenience|"
+    r"temporairement\s+(?:indisponible|fermée?s?|suspendue?s?|impossible)|actuellement\s+indisponible|"
+    r"(?:nous\s+nous\s+excusons|veuillez\s+nous\s+excuser|nous\s+vous\s+prions\s+de\s+nous\s+excuser)\s+pour\s+"
+    r"(?:la|toute|les)\s+gêne|"
+    r"vorübergehend\s+(?:nicht\s+(?:verfügbar|erreichbar|möglich)|geschlossen|eingeschränkt)|derzeit\s+nicht\s+"
+    r"(?:verfügbar|erreichbar|möglich)|entschuldigen\s+(?:Sie\s+)?(?:uns\s+)?(?:für\s+)?(?:die|etwaige)\s+unannehmlichkeiten|"
+    r"temporalmente\s+(?:no\s+disponible|fuera\s+de\s+servicio|cerrad[oa])|disculpe(?:n)?\s+las\s+molestias|"
+    r"temporaneamente\s+(?:non\s+disponibile|sospes[oa]))", re.I)
+_OUTAGE_TERM = re.compile(
+    r"\b(?:may|might|can|could|shall|must|reserves?|right|entitled|liable|liability|"
+    r"peut|peuvent|pouvons|pourr\w+|réserve|droit|responsab\w+|kann|können|dürfen|behält|vorbehalt\w*|haft\w*|"
+    r"puede|pueden|podemos|podrá\w*|reserva|derecho|responsab\w+|può|possono|diritto)\b", re.I)
+
+
+def is_outage_notice(text: str) -> bool:
+    """A notice about the service now rather than a term: an outage or maintenance said as
+    happening ("We're temporarily unable to ... due to scheduled maintenance", "Apologies for any
+    inconvenience caused by the outage"; fr, de, es, it too), with no modal and no right or
+    liability named (a term says what may happen: "We may suspend the service for maintenance")."""
+    if len(text.split()) > 60:
+        return False
+    return bool(_OUTAGE_CAUSE.search(text) and _OUTAGE_NOW.search(text) and not _OUTAGE_TERM.search(text))
+
+
 def is_announcement_heading(heading: str) -> bool:
-    """A heading over a list of what changed ("Summary of recent changes", "What's new"): the
-    clauses under it describe changes made elsewhere in the text. A date line is not one (terms
-    often sit under "Effective 1 May 2026")."""
+    """A heading over a list of what changed ("Summary of recent changes", "What's new"), or over
+    a page's generated summary box ("AI-generated Key Takeaways", "Key takeaways", "TL;DR",
+    "Points clés"): the clauses under it describe what the text says or changed elsewhere. A date
+    line is not one (terms often sit under "Effective 1 May 2026")."""
     text = re.sub(r"[*_`#\\]+", " ", heading)
-    return len(text.split()) <= 8 and bool(_ANNOUNCE.search(text))
+    return len(text.split()) <= 8 and bool(_ANNOUNCE.search(text) or _SUMMARY_BOX.match(text))
+
+
+# The heading of a summary box a site puts above its pages, made by a program or in a few points
+# ("AI-generated Key Takeaways", "Key takeaways", "TL;DR", "Points clés", "Puntos clave"); a
+# summary section the text itself holds ("Summary of this policy") is read as usual.
+_SUMMARY_BOX = re.compile(r"^\W*(?:(?:ai|machine)[-\s]generated\b.*|key\s+takeaways?|tl\s?;?\s?dr|points?\s+clés|"
+                          r"(?:résumé|zusammenfassung|resumen)\s+(?:généré|generiert|generado)\b.*|puntos\s+clave)\W*$",
+                          re.I)
 
 
 # --- error pages -------------------------------------------------------------------------------
@@ -444,6 +517,13 @@ _POINTER = re.compile(
     r"find\s+out|click\s+here|for\s+more\s+(?:information|details)|(?:more|further)\s+information|"
     r"for\s+(?:further\s+|additional\s+)?(?:information|details)\s+(?:about|on|regarding|concerning)|"
     r"to\s+learn\s+more|you\s+can\s+(?:find|read|learn)|we\s+encourage\s+you\s+to\s+read|"
+    # "We have other important terms that we like you to read, including our [X]", "Nous vous
+    # invitons à consulter ...", "Bitte lesen Sie auch ...": other documents commended to the reader
+    r"we\s+have\s+other\s+(?:important\s+)?(?:terms|policies|documents|conditions)\s+(?:that\s+|which\s+)?(?:we\s+"
+    r"(?:would\s+)?(?:like|want|ask|recommend)\s+you\s+to\s+read|you\s+should\s+(?:also\s+)?read)|"
+    r"we\s+(?:would\s+)?(?:like|recommend|want|ask)\s+you\s+to\s+(?:also\s+)?read|"
+    r"nous\s+vous\s+(?:invitons|recommandons|encourageons)\s+(?:également\s+)?à\s+(?:lire|consulter)|"
+    r"bitte\s+lesen\s+sie\s+(?:auch|zudem|außerdem)|"
     r"you\s+(?:may|can|should)\s+(?:also\s+)?(?:refer\s+to|consult)\b|"
     r"you(?:['’]ll|\s+will)\s+find\s+(?:more|further|additional|all\s+the|the)?\s*(?:information|details)|"
     r"you\s+can\s+(?:see|view|check)\s+(?:which|what|how|where|more|the\s+(?:list|details))\b|"
@@ -494,8 +574,25 @@ _IF_THEN_SEE = re.compile(r"^(?:if|when|where|should|for|in|as|pour|für)\b[^.;]
 # "To read our EU privacy policy click here", "Pour consulter nos CGV, cliquez ici": where a link
 # leads, and nothing after it.
 _TO_CLICK = re.compile(r"^(?:to|pour|um)\s+[^.;]{3,100}?,?\s+(?:please\s+|veuillez\s+|bitte\s+)?(?:click|tap|"
-                       r"cliquez|cliquer|klicken\s+sie|klicke)(?:\s+on)?\s+(?:here|below|this\s+link|ici|hier)"
+                       r"cliquez|cliquer|klicken\s+sie|klicke|navigate|go|head(?:\s+over)?|rendez-vous|allez|"
+                       r"gehen\s+sie)(?:\s+on|\s+to)?\s+(?:here|below|this\s+link|ici|hier)"
                        r"[\s.!:*_)\]]*(?:\([^)]*\))?[\s.!]*$", re.I)
+
+
+# "The Privacy Policy for advertisers is available here", "Our cookie notice can be found at
+# [link]", "La politique ... est disponible ici", "Die Datenschutzerklärung ... ist hier abrufbar":
+# where another document is, and nothing after it (the link's words stand for its target).
+_DOC_NAMED = (r"(?:polic(?:y|ies)|notices?|terms|statements?|conditions|agreements?|guidelines|versions?|supplements?|"
+              r"politiques?|charte|cgu|cgv|\w*erklärung|\w*richtlinien?|\w*bedingungen|agb|hinweise?|"
+              r"pol[ií]tica|t[ée]rminos|condiciones|aviso)")
+_AVAILABLE_AT = re.compile(
+    rf"^(?:(?:the|our|this|a|la|le|les|notre|nos|die|der|unsere?|el|nuestra)\s+)?[^.;:]{{0,80}}?\b{_DOC_NAMED}\b"
+    r"[^.;:]{0,80}?\s+(?:(?:is|are)\s+(?:also\s+)?(?:available|accessible|published|posted|located)|can\s+(?:also\s+)?be\s+"
+    r"(?:found|viewed|read|accessed|consulted)|(?:est|sont)\s+(?:également\s+|aussi\s+)?(?:disponibles?|"
+    r"consultables?|accessibles?)|(?:ist|sind)\s+(?:auch\s+)?(?:hier\s+)?(?:abrufbar|verfügbar|einsehbar|zu\s+finden)|"
+    r"(?:está|están)\s+(?:también\s+)?disponibles?)"
+    r"\s*(?:(?:here|below|ici|hier|aquí|online|en\s+ligne)|(?:at|on|via|from|through|à\s+l['’]adresse|sur|unter|auf|en)"
+    r"(?:\s+\S+(?:\s+\S+){0,5}?)?)?[\s.!:*_)\]]*$", re.I)  # (a bare address is taken out of the words read)
 
 
 _NOTE_LABEL = re.compile(r"^(?:tip|note|hint|good\s+to\s+know|astuce|remarque|à\s+noter|hinweis|tipp)\s*[*_]*\s*:\s*",
@@ -508,6 +605,7 @@ def is_pointer(text: str) -> bool:
     its own."""
     stripped = _NOTE_LABEL.sub("", text.strip(" *_-#>\t")).strip(" *_")  # "TIP: You will find ..."
     return (bool(_POINTER.match(stripped)) or bool(_IF_THEN_SEE.match(stripped)) or bool(_TO_CLICK.match(_LINK.sub(r"\1", stripped)))
+            or bool(_AVAILABLE_AT.match(_LINK.sub(r"\1", stripped)))
             or bool(_CONTACT_INTRO.search(text))) and len(text.split()) <= 40
 
 
@@ -695,6 +793,12 @@ _MISSION = re.compile(
     r"\bwe\s+take\s+(?:your\s+)?(?:privacy|data\s+protection|security)\s+(?:very\s+)?seriously\b|"
     r"\b(?:is|are)\s+(?:deeply\s+|fully\s+)?committed\s+to\s+(?:(?:the\s+)?(?:best|highest|high|good|responsible)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:practices|standards)|protecting\s+(?:your\s+)?privacy)\b|"
+    # compliance claimed with a law named, no duty said: "We are GDPR compliant", "fully committed
+    # to DSA compliance", "conforme au RGPD", "DSGVO-konform"
+    r"\b(?:is|are|we['’]re)\s+(?:also\s+)?(?:fully\s+)?(?:(?-i:[A-Z]{2,6})[\s-])?compliant\b(?!\s+(?:with|if|when|by|as))|"
+    r"\bcommitted\s+to\s+(?:\[?(?-i:[A-Z]{2,6})\]?(?:\([^)]*\))?\s+)compliance\b|"
+    r"\b(?:sommes|est|sont)\s+(?:également\s+|pleinement\s+)?conformes?\s+au\s+(?:RGPD|DSA)\b|"
+    r"\b(?:DSGVO|GDPR|DSA)-konform\b|"
     r"\bla\s+protection\s+de\s+vos\s+données(?:\s+personnelles)?\s+(?:est|constitue)\s+(?:pour\s+nous\s+)?(?:très\s+)?"
     r"(?:importante|essentielle|une\s+priorité)|"
     r"\bvotre\s+vie\s+privée\s+(?:est|compte)\s+(?:très\s+)?(?:importante|pour\s+nous)|"
@@ -715,6 +819,31 @@ def is_mission_statement(sentence: str) -> bool:
     ws = re.findall(r"[^\W\d_]+", sentence.lower())
     return not any(w in MODALS or w in _BINDING for w in ws)
 
+# Whose a mark is, or that a patent covers the service: "Scrabble is a registered trademark of
+# Hasbro", "Portions of the Services operate under license of one or more patents", "X est une
+# marque déposée de Y", "X ist eine eingetragene Marke der Y AG", "X es una marca registrada de Y".
+_ATTRIBUTION = re.compile(
+    r"\b(?:is|are)\s+(?:a\s+|the\s+)?(?:registered\s+)?(?:trade\s?marks?|service\s+marks?|trade\s+names?)\s+"
+    r"(?:(?:and\s+|or\s+)?(?:registered\s+)?(?:trade\s?marks?|service\s+marks?)\s+)?(?:of|owned\s+by)\b|"
+    r"\b(?:operates?|operated|is|are|used)\s+under\s+licen[cs]e\s+(?:of|from|under)\s+(?:one\s+or\s+more\s+)?"
+    r"(?:[\w.-]+\s+){0,3}?patents?\b|"
+    r"\b(?:protected|covered)\s+by\s+(?:one\s+or\s+more\s+)?(?:[\w.-]+\s+){0,3}?patents?\b|"
+    r"\b(?:est|sont)\s+(?:une\s+|des\s+)?marques?\s+(?:déposées?\s+)?(?:de|appartenant\s+à)\b|"
+    r"\b(?:ist|sind)\s+(?:eine\s+)?(?:eingetragene\s+)?marken?\s+(?:von|der|des)\b|"
+    r"\b(?:es|son)\s+(?:una\s+)?marcas?\s+(?:registradas?\s+)?de\b", re.I)
+
+
+def is_attribution(sentence: str) -> bool:
+    """Whether a sentence only says whose a trademark is or that patents cover the service
+    (``_ATTRIBUTION``): a notice about who owns what, not a right or a duty of the user. Not when a
+    modal verb or a negation makes it a rule ("You may not use the Quillory trademarks")."""
+    text = sentence.strip()
+    if len(text.split()) > 40 or not _ATTRIBUTION.search(text):
+        return False
+    ws = re.findall(r"[^\W\d_]+", text.lower())
+    return not any(w in MODALS or w in _BINDING or w in ("you", "your", "vous", "votre", "sie", "ihre") for w in ws)
+
+
 # A company's entry in a register: its registration, VAT or licence number, where it is registered.
 _REGISTER = re.compile(
     r"\b(?:(?:company|business|trade|commercial|registration|register|licen[cs]e|vat|tax|iadb|incorporation)\s+"
@@ -727,15 +856,42 @@ _REGISTER = re.compile(
 def is_register_entry(sentence: str) -> bool:
     """Whether a sentence only says where the company is registered and under which number
     ("Our IADB registration number is 2008121801576", "RCS Paris B 123 456 789", "Amtsgericht
-    Berlin, HRB 12345", "VAT number GB123456789"): a detail of who the company is, like its share
-    capital, not a term. Not when a modal verb or a negation makes it a rule ("Sellers must show
-    their VAT number")."""
+    Berlin, HRB 12345", "VAT number GB123456789"), or which authority licenses and supervises it
+    ("Texas users: Quillory Pay Inc. is licensed as a money transmitter by the Texas Department of
+    Banking", "Quillory SAS est un établissement de paiement agréé par l'ACPR"): a detail of who
+    the company is, like its share capital, not a term. Not when a modal verb or a negation makes
+    it a rule ("Sellers must show their VAT number")."""
     text = sentence.strip()
+    if _LICENSED.search(text) and _AUTHORITY.search(text) and len(text.split()) <= 45:
+        # (a label of whom the notice is for, "Texas users:", names no duty of theirs)
+        ws = re.findall(r"[^\W\d_]+", _AUDIENCE_LABEL.sub("", text).lower())
+        return not any(w in MODALS or w in _NOT_REGISTER for w in ws)
     if len(text.split()) > 35 or not any(c.isdigit() for c in text) or not _REGISTER.search(text):
         return False
     ws = re.findall(r"[^\W\d_]+", text.lower())
     return not any(w in MODALS or w in _NOT_REGISTER for w in ws)
 
+
+# A company's licence or supervision: who licenses, authorises or supervises it, in English, French,
+# German and Spanish ("is licensed and regulated as a money transmitter by", "is authorised by the
+# Financial Conduct Authority", "agréé par l'ACPR", "unterliegt der Aufsicht der BaFin").
+_LICENSED = re.compile(
+    r"\b(?:(?:is|are)\s+(?:(?:duly|also|fully)\s+)?(?:an?\s+[\w\s-]{2,50}?\s+)?(?:licen[cs]ed|authori[sz]ed|regulated|"
+    r"supervised|registered)\b(?:\s+(?:and|&)\s+(?:licen[cs]ed|authori[sz]ed|regulated|supervised|registered))?"
+    r"[^.;]{0,80}?\b(?:by|with)\b|"
+    r"(?:agréée?s?|autorisée?s?|réglementée?s?|supervisée?s?)\s+(?:en\s+tant\s+que\s+[^.;]{2,60}?\s+)?par\b|"
+    r"soumise?s?\s+(?:au\s+contrôle|à\s+la\s+(?:supervision|surveillance))\s+de\b|"
+    r"(?:zugelassen|lizenziert|reguliert|beaufsichtigt)\b|unterliegt\s+der\s+(?:\w+\s+)?aufsicht|"
+    r"(?:autorizad|regulad|supervisad)[ao]s?\s+(?:[^.;]{0,40}?\s+)?por\b)", re.I)
+# ... by an authority, not by the terms or a law ("is regulated by these terms", "by the laws of")
+_AUTHORITY = re.compile(
+    r"\b(?:department|division|authority|commission|bureau|agency|regulators?|superintendent|commissioner|"
+    r"central\s+bank|monetary|(?:financial|banking|securities|insurance|markets)\s+(?:services|supervisory|conduct|"
+    r"regulation|regulatory|authority|commission|department|division)|fca|finra|sec|fincen|acpr|amf|cnil|bafin|cssf|"
+    r"dnb|cbi|mas|asic|fintrac|nmls|autorité|banque\s+(?:de\s+france|centrale)|bundesanstalt|finanzmarktaufsicht|"
+    r"aufsichtsbehörde|bundesbank|comisión|banco\s+de\s+españa)\b", re.I)
+_AUDIENCE_LABEL = re.compile(r"^\W*(?:\d{1,3}[.)]\s*)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:users?|residents?|customers?|"
+                             r"consumers?|clients?|utilisateurs|résidents|kunden|nutzer|usuarios|residentes)\s*:\s*")
 
 # Advice to the user, after an optional condition: "If you think a post infringes your rights, we
 # encourage you to report it", "We strongly recommend that you keep a copy", "Nous vous
@@ -915,6 +1071,8 @@ _RANDOM_TOKEN = re.compile(
     r"(?<![\w-])(?:(?=[0-9a-f-]*[0-9])(?=[0-9a-f-]*[a-f])[0-9a-f]{7,}(?:-[0-9a-f]{4,})*"
     r"|(?=[\w-]*[0-9])(?=[\w-]*[a-z])(?=[\w-]*[A-Z])[A-Za-z0-9_-]{16,})(?![\w-])", re.I)
 
+_FIGURE = re.compile(r"[0-9]")  # in every match of _RANDOM_TOKEN (both its forms look ahead for one)
+
 
 def mask_stamps(text: str) -> str:
     """``text`` with what changes from run to run without any word of the terms changing masked:
@@ -935,13 +1093,16 @@ def mask_stamps(text: str) -> str:
             text = _LABELLED_TOKEN.sub(r"\1#", text)
     # a copyright notice's years and a random token are looked for line by line, on the few lines
     # that can hold them (a case-insensitive search of the whole text costs ~5 ms per 40 kB)
+    # (a line is looked at for a copyright notice only when the text has its mark somewhere, and
+    # for a random token only when it holds a figure, which both kinds of token have)
     lines = text.split("\n")
     masked = False
+    notice = any(mark in text for mark in _COPYRIGHT_MARKS)
     for i, line in enumerate(lines):
-        if any(mark in line for mark in _COPYRIGHT_MARKS):
+        if notice and any(mark in line for mark in _COPYRIGHT_MARKS):
             lines[i] = line = _COPYRIGHT_YEARS.sub(r"\1#", line)
             masked = True
-        if len(line) <= STAMP_LINE and _RANDOM_TOKEN.search(line):
+        if len(line) <= STAMP_LINE and _FIGURE.search(line) and _RANDOM_TOKEN.search(line):
             lines[i] = _RANDOM_TOKEN.sub("#", line)
             masked = True
     if masked:

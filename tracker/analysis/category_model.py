@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -312,14 +313,16 @@ def version_categories(diffs: Sequence[Any], labels: Sequence[Any], new: str,
                        model: dict[str, Any] | None = None) -> tuple[str, ...]:
     """A material version's categories: the learned model's where its file ships, else the rules'
     (``materiality.version_categories``). The rules' stand too when they name none (no material
-    change) and in ``TRACKER_MATERIALITY=rules`` mode. ``diffs``, ``labels``, ``new``: as for
-    ``pair_features``; ``model``: a fitted model to use instead of the shipped one. Returns ids in
-    taxonomy order."""
+    change), in ``TRACKER_MATERIALITY=rules`` mode and with ``TRACKER_CATEGORIES=rules`` (set by
+    ``benchmarks/material_dev.py --rules-categories`` to measure the hand rules' categories beside
+    the learned materiality decision: the model is fitted on the dev sets, so its figures there
+    are in-sample). ``diffs``, ``labels``, ``new``: as for ``pair_features``; ``model``: a fitted
+    model to use instead of the shipped one. Returns ids in taxonomy order."""
     from tracker.analysis.decision import mode
     from tracker.analysis.materiality import version_categories as rules_categories
 
     rules = rules_categories(labels, new)
-    if not rules or mode() == "rules":
+    if not rules or mode() == "rules" or os.environ.get("TRACKER_CATEGORIES", "").strip().lower() == "rules":
         return rules
     model = model or load_model()
     if model is None:

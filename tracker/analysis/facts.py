@@ -487,14 +487,26 @@ def rhythm_change(before: str, after: str) -> tuple[str, str] | None:
     return old[sorted(gone)[0]], new[sorted(came)[0]]
 
 
+# One choice said as switching something off: "opt out of", "turn off", "switch off", "disable",
+# "deactivate", "désactiver", "deaktivieren", "desactivar" (a setting renamed: "opt out of Ads
+# Personalization" → "turn off personalized ads")
+_SWITCH_OFF = re.compile(r"\b(?:opt(?:s|ed|ing)?[\s-]+out(?:\s+of)?|(?:turn|switch)(?:s|ed|ing)?\s+off|"
+                         r"disabl(?:e|es|ed|ing)|deactivat(?:e|es|ed|ing)|désactiv\w*|deaktivier\w*|"
+                         r"(?:aus|ab)schalten|(?:vous\s+)?désinscri\w*|desactiv\w*)\b", re.I)
+
+
 def reworded_words(before: str, after: str) -> set[str]:
     """Lowercased words of the phrases that both texts say, each in its own wording ("at any
     time" in one, "whenever you like" in the other; "chaque mois" in one, "tous les mois" in the
-    other): words a comparison of the two may ignore. Empty when either text lacks such a phrase."""
+    other; "opt out of" in one, "turn off" in the other): words a comparison of the two may
+    ignore. Empty when either text lacks such a phrase."""
     out: set[str] = set()
     old, new = _ANY_TIME_ALL.findall(before), _ANY_TIME_ALL.findall(after)
     if old and new:
         out = {w for p in old + new for w in re.findall(r"\w+", p.lower())}
+    old, new = _SWITCH_OFF.findall(before), _SWITCH_OFF.findall(after)
+    if old and new:
+        out |= {w for p in old + new for w in re.findall(r"\w+", p.lower())}
     rb, ra = _rhythms(before), _rhythms(after)
     if rb and rb.keys() == ra.keys():  # the same rhythm said in other words
         out |= {w for ws in (*rb.values(), *ra.values()) for w in ws}

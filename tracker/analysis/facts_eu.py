@@ -267,7 +267,7 @@ _NEG = re.compile(
     r"à\s+tout\s+moment|" + _ANY_TIME + r"|à\s+(?:sa|notre|leur)\s+(?:seule\s+|entière\s+|libre\s+)?discrétion|"
     r"pour\s+quelque\s+(?:raison|motif)\s+que\s+ce\s+soit|non\s+remboursables?|jamais|aucune?|"
     r"ohne\s+(?:vorherige\s+|vorige\s+)?(?:ankündigung|vorankündigung|frist|grund|angabe\s+von\s+"
-    r"gründen|benachrichtigung)|jederzeit|nach\s+(?:eigenem|freiem|alleinigem)\s+ermessen|"
+    r"gründen|benachrichtigung)|jederzeit|nach\s+(?:(?:unserem|ihrem|seinem|eigenem|freiem|alleinigem|eigenen|freien|alleinigen|billigem|billigen|pflichtgemäßem)\s+){1,2}ermessen|"
     r"nicht\s+erstattungsfähig|niemals|nicht|keine?[nmrs]?|pas)\b", re.I)
 _DISCRETION = ("à tout moment", "discrétion", "quelque", "jederzeit", "ermessen")
 
@@ -298,6 +298,37 @@ def money_value(currency: str, amount: float) -> str:
     if abs(amount * 100 - round(amount * 100)) < 1e-9:
         return f"{currency} {amount:.2f}"
     return f"{currency} {amount:.6f}".rstrip("0")
+
+
+# An amount of money in any of its written forms, for telling a notation changed from an amount
+# changed: "USD 100", "US$100", "$100", "100 USD", "100 $", "100 US dollars", "EUR 10", "10 €",
+# "€10", "1.000,00 €", "1 000 EUR", "€1,000.00".
+_CURRENCY_MARK = (r"US\s?\$|US[- ]?Dollars?|U\.S\.\s+dollars?|US\s+dollars?|[$€£¥]|USD|EUR|GBP|CAD|AUD|CHF|JPY|"
+                  r"INR|dollars?|euros?|pounds?(?:\s+sterling)?|Euro")
+_ANY_AMOUNT = (r"(?<![\d.,])(?:\d{1,3}(?:[  .]\d{3})+(?:,\d{1,6})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,6})?|"
+               r"\d+(?:[.,]\d{1,6})?)(?![\d])(?:[.,]-{1,2})?")
+_MONEY_FORM = re.compile(rf"(?:(?<![^\W\d_])(?P<c1>{_CURRENCY_MARK})\s?(?P<a1>{_ANY_AMOUNT})|"
+                         rf"(?P<a2>{_ANY_AMOUNT})\s?(?P<c2>{_CURRENCY_MARK}))(?![^\W\d_])", re.I)
+_CURRENCY_OF = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollar": "USD", "euro": "EUR", "pound": "GBP"}
+
+
+def money_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, value) of each amount of money in ``text``, whatever its notation: the value
+    is the currency and the amount ("USD 100.00" for "USD 100", "US$100", "$100", "100 $" and
+    "100 US dollars"; "EUR 1000.00" for "1.000,00 €" and "€1,000"). Two texts whose values are
+    the same, in order, name the same amounts."""
+    out = []
+    for m in _MONEY_FORM.finditer(text):
+        raw = (m.group("a1") or m.group("a2")).rstrip("-").rstrip(".,")
+        value = amount(raw)
+        if value is None:
+            continue
+        mark = re.sub(r"[\s.-]+", " ", (m.group("c1") or m.group("c2")).lower()).strip()
+        mark = re.sub(r"^(?:us ?\$|us ?dollars?|u s dollars?)$", "usd", mark)
+        mark = re.sub(r"^(dollar|euro|pound)s?(?: sterling)?$", r"\1", mark)
+        cur = _CURRENCY_OF.get(mark, mark.upper())
+        out.append((m.start(), m.end(), money_value(cur, value)))
+    return out
 
 
 def facts_eu(text: str, fact: Callable) -> list:

@@ -401,3 +401,25 @@ TRAINING_OPT_OUT = re.compile(
     r"\bvous\s+pouvez\s+(?:vous\s+(?:y\s+)?opposer|désactiver)\b|\bsauf\s+(?:si\s+vous\s+vous\s+y\s+opposez|opposition)\b|"
     r"\b(?:Sie|du)\s+(?:können|kannst)\s+(?:\w+\s+){0,4}?(?:widersprechen|deaktivieren|abschalten)\b|"
     r"\bpuede[sn]?\s+(?:oponerse|desactivar)\b", re.I)
+
+
+# A promise in the passive: what will never be done with the user's things, whoever would do it
+# ("Your data is never sold to third parties", "Vos données ne sont jamais vendues à des tiers",
+# "Ihre Daten werden niemals an Dritte verkauft").
+_THINGS = (r"(?:data|information|content|details|files|photos|messages|conversations|prompts|inputs|"
+           r"e-?mail\s+address(?:es)?|phone\s+numbers?)")
+PASSIVE_PROMISE_EN = re.compile(
+    rf"^(?:(?:your|users['’]?|customers['’]?|members['’]?|the\s+user['’]s|such|any|personal)\s+)(?:[\w-]+\s+){{0,2}}?{_THINGS}"
+    r"\s+(?:is|are|will|shall|would)\s+(?:not|never)\s+(?:\w+ly\s+)?(?:be\s+|ever\s+be\s+)?"
+    r"(?:sold|rented|traded|leased|shared|disclosed|transferred|given|passed|provided|used|licensed|published|"
+    r"monitored|read|scanned|sent|made\s+available)\b", re.I)
+PASSIVE_PROMISE = re.compile(
+    PASSIVE_PROMISE_EN.pattern + "|"
+    r"^(?:vos|tes|leurs|les)\s+(?:[\w-]+\s+){0,2}?(?:données|informations|contenus?|fichiers|messages|photos|"
+    r"conversations|coordonnées|adresses?)\s+(?:personnel(?:le)?s?\s+)?ne\s+(?:sont|seront|sera|est|sauraient)\s+"
+    r"(?:jamais|pas|en\s+aucun\s+cas)\s+(?:\w+\s+)?(?:vendu|loué|partagé|cédé|transmis|communiqué|divulgué|"
+    r"utilisé|commercialisé|transféré|échangé)\w*|"
+    r"^(?:ihre|deine|die)\s+(?:[\w-]+\s+){0,2}?(?:daten|informationen|inhalte|dateien|nachrichten|fotos|"
+    r"e-mail-adressen?)\s+(?:werden|wird)\s+(?:[^.;]{0,40}?\s)?(?:nicht|niemals|nie|keinesfalls)\b[^.;]{0,60}?"
+    r"\b(?:verkauft|vermietet|geteilt|weitergegeben|übermittelt|genutzt|verwendet|offengelegt|veröffentlicht)\b",
+    re.I)

@@ -18,8 +18,10 @@ from typing import Any, Callable
 
 from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
                                           mask_stamps,
-                                          is_address_run, is_announcement, is_announcement_heading,
-                                          is_contact_route, is_content_word, is_mission_statement, is_register_entry, is_user_count, is_advice, is_language_row, is_pointer, is_report,
+                                          is_address_run, is_announcement, is_announcement_heading, is_outage_notice,
+                                          is_attribution, is_contact_route, is_content_word, is_mission_statement,
+                                          is_register_entry, is_user_count, is_advice, is_language_row, is_pointer,
+                                          is_report,
                                           is_request_stamp, is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
                                        split_sentences, topic_profile, topical_watch)
@@ -113,6 +115,21 @@ def _space(s: str) -> str:
     return _BLANKS.sub(" ", s).strip()
 
 
+# An item number inside a line, after a sentence ends ("... etc. 2. Billing data: ..."): a numbered
+# list run into one paragraph, whose items a later capture sets on lines of their own.
+_INLINE_ITEM = re.compile(r"(?:^|(?<=[.;:]\s))(\d{1,2})[.)]\s+(?=[A-ZÀ-Ý])")
+
+
+def _inline_numbering(s: str) -> str:
+    """``s`` without the item numbers of a numbered list run into its lines ("1. Identification
+    data: … etc. 2. Billing data: …"), only when they count 1, 2, 3… in order: a lone number after a
+    full stop ("Refunds within: 14. The …") is a value, kept."""
+    found = list(_INLINE_ITEM.finditer(s))
+    if len(found) < 2 or [int(m.group(1)) for m in found] != list(range(1, len(found) + 1)):
+        return s
+    return _INLINE_ITEM.sub("", s)
+
+
 # Applied cumulatively, least to most lenient; the first that makes both sides equal names it.
 _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("invisible-characters", lambda s: _NBSP.sub(" ", _INVISIBLE.sub("", s))),
@@ -120,7 +137,7 @@ _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("links-only", lambda s: _URL.sub("", _MD_LINK.sub(r"\1()", _REF_LINK.sub(r"[\1]()", s) if ("][" in s or "]\\[" in s) else s))),
     ("contact-details", lambda s: _EMAIL.sub("<e-mail>", _CF_EMAIL.sub("<e-mail>", s)).replace("[<e-mail>]()", "<e-mail>")),
     ("formatting", lambda s: _space(_MARKUP.sub("", _ESCAPE.sub("", s)))),
-    ("renumbering", lambda s: _space(_NUMBERING.sub("", s))),
+    ("renumbering", lambda s: _space(_NUMBERING.sub("", _inline_numbering(s)))),
     ("punctuation-case", lambda s: _space(_PUNCT.sub(" ", s.lower()))),
     ("date-only", lambda s: _DATE.sub("<date>", s)),
 )
@@ -134,6 +151,12 @@ def cosmetic_kind(before: str, after: str) -> str | None:
     """Which cosmetic kind turns `before` into `after`, or None if the change is real."""
     if before == after:
         return "whitespace"
+    money = _money_notation(before, after)
+    if money is None:
+        return None  # "$10" → "€10": another currency or amount, never punctuation
+    if money:
+        # the same amounts written another way ("USD 100" → "US$100", "10 €" → "EUR 10")
+        return "formatting" if cosmetic_kind(money[0], money[1]) is not None else None
     a, b = before, after
     # Whitespace and markup noise are tolerated inside the later steps.
     for name, step in _STEPS:
@@ -152,6 +175,32 @@ def cosmetic_kind(before: str, after: str) -> str | None:
         # needs the punctuation the steps above take away)
         return "date-only"
     return _seen_alike(before, after)
+
+
+_MONEY_HINT = re.compile(r"[$€£¥]|\b(?:usd|eur|gbp|cad|aud|chf|jpy|inr|dollars?|euros?|pounds?)\b", re.I)
+
+
+def _money_notation(before: str, after: str) -> tuple[str, str] | None | tuple[()]:
+    """How two versions of a clause name amounts of money: ``()`` when alike (none, or written the
+    same way), None when the amounts differ (another value or currency: "$10" → "€10"), and both
+    texts with each amount written as its value when only the notation differs ("USD 100" →
+    "US$100"), for the cosmetic steps to compare."""
+    if not (_MONEY_HINT.search(before) or _MONEY_HINT.search(after)):
+        return ()
+    from tracker.analysis.facts_eu import money_spans
+
+    sb, sa = money_spans(before), money_spans(after)
+    if [v for _, _, v in sb] != [v for _, _, v in sa]:
+        return None
+    if [before[x:y] for x, y, _ in sb] == [after[x:y] for x, y, _ in sa]:
+        return ()
+
+    def canonical(text: str, spans: list[tuple[int, int, str]]) -> str:
+        for x, y, v in reversed(spans):
+            text = f"{text[:x]}{v}{text[y:]}"
+        return text
+
+    return canonical(before, sb), canonical(after, sa)
 
 
 def _seen_alike(before: str, after: str) -> str | None:
@@ -270,7 +319,8 @@ def _main_verb(words: list[str]) -> int | None:
         if i and (re.fullmatch(_MODALS, lw) or lw in _VERBS):
             if words[i - 1].lower() in _ARTICLES or i == 1 and words[0].lower().endswith("ed"):
                 continue  # "issue a refund", "Approved refunds reach ...": a noun, no verb
-            if not any(x.lower() in _RELATIVE for x in words[max(0, i - 3):i]):
+            if not any(x.lower() in _RELATIVE and not _complement(words, k)
+                       for k, x in enumerate(words[max(0, i - 3):i], max(0, i - 3))):
                 found = i
     if found is not None:  # "may not be resolved" → the modal
         j = found
@@ -299,6 +349,16 @@ def _with_now(prefix: str, modal_now: bool = True) -> str | None:
 
 
 _BE = {"is", "are", "was", "were", "be", "remain", "remains"}
+# Verbs after which "that" opens what is said, not a relative clause ("The user warrants that they
+# are over 16": "are" is the verb the value hangs on, where in "Credits that you buy expire" it is not)
+_SAYING = re.compile(r"(?:warrant|represent|agree|confirm|acknowledge|certif(?:y|ie)|declare|understand|accept|"
+                     r"ensure|guarantee|promise|undertake|affirm|attest|state|assure|recogni[sz]e)(?:s|d|ed)?", re.I)
+
+
+def _complement(words: list[str], k: int) -> bool:
+    """Is ``words[k]`` a "that" opening what a verb of saying says ("warrants that", "you agree
+    that")?"""
+    return words[k].lower() == "that" and k > 0 and bool(_SAYING.fullmatch(words[k - 1].strip(",")))
 
 
 def _named(x: str) -> str:
@@ -310,7 +370,9 @@ def _named(x: str) -> str:
     plural = head.endswith("s") and not head.endswith(("ss", "us", "is", "ous")) and len(head) > 3
     return f"{x} {'are' if plural else 'is'}"
 # "a platform commission of", "the fee of": the value's own name when no verb says it.
-_NAMED_VALUE = re.compile(r"(?:^|\s)(?:a|an|the|our|your|its|their)\s+(?P<x>(?:[^\W\d_][\w-]*\s+){0,3}"
+# (a name is no clause: "the user warrants that they are" names nothing, whatever its last words)
+_NAMED_VALUE = re.compile(r"(?:^|\s)(?:a|an|the|our|your|its|their)\s+(?P<x>(?:(?!(?:that|which|who|they|we|you|he|she|"
+                          r"it|i)\s)[^\W\d_][\w-]*\s+){0,3}(?!(?:that|which|who|they|we|you|he|she|it|i)\s)"
                           r"[^\W\d_][\w-]*)\s+(?:of|at|is|are|will be|equal to)\s*$", re.I)
 
 
@@ -977,6 +1039,10 @@ _MONEY_WORD = re.compile(r"\d\s?(?:€|\$|£|%|eur\b|euros?\b|chf\b)|[€$£]\s?
                          r"gebühr|preis|entgelt)", re.I)
 
 
+# a list marker alone: a roman numeral, one letter or a number ("ii", "b", "3")
+_ENUMERATOR = re.compile(r"(?i:[ivx]{1,4}|[a-h]|\d{1,2})")
+
+
 def _quoted(lead: str, text: str, cats: Sequence[str], watch: bool = True) -> str:
     """A clause added or removed whole, quoted after ``lead`` ("New: All disputes ..."). A French
     or German clause that is a watch-out (``watch``: ``cats`` are its watch-outs, not only its
@@ -1386,6 +1452,42 @@ def _counts_or_parties(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
     return False
 
 
+# Words that say when, why or how far a term applies (a condition, a reason, discretion, a
+# breach): never a name, capitalised or not (German nouns are: "nach eigenem Ermessen").
+_CONDITION_WORDS = re.compile(
+    r"(?:discretion\w*|reasons?|cause|violat\w*|breach\w*|infring\w*|judg\w*|opinion|deem\w*|"
+    r"circumstances?|purposes?|"
+    r"discrétion\w*|raisons?|motifs?|causes?|enfrei\w*|manquement\w*|appréciation|"
+    r"ermessen\w*|gründen?|grund|anlass|verstoß\w*|verstöß\w*|verletz\w*|zwecke?n?|umstände\w*)")
+
+
+# Classes of recipients or parties a term reaches (data shared with "Partners" or "Advertisers").
+_RECIPIENT = re.compile(r"(advertis|partner|affiliat|broker|vendor|processor|subprocessor|marketer|"
+                        r"sponsor|contractor|subcontractor|government|authorit|annonceur|partenaire|"
+                        r"sous-traitant|werbe|partner|dienstleister|behörde)\w*")
+
+
+def _recipients(ws: tuple[str, ...]) -> frozenset[str]:
+    """The recipient classes (``_RECIPIENT``, by stem) among words ``ws``."""
+    return frozenset(m.group(1) for w in ws if (m := _RECIPIENT.match(w)))
+
+
+def _name_like(toks: Sequence[Token], text: str, a: int, b: int, other: tuple[str, ...] = ()) -> bool:
+    """Whether tokens [a, b) of ``text`` can be a name put for another one (``other``, the words
+    of the other side): each content word written with a capital (or a digit), or said on the
+    other side in another form ("Quenton Labs reserves" → "We reserve"). A run with a new
+    lower-case word ("content that violates these Terms", "sole discretion") says what a term
+    covers or when it applies; replacing it changes the term, whatever the case of its other words."""
+    kept = {stem(w) for w in other}
+    for t in toks[a:b]:
+        if not is_content_word(t.norm) or t.norm in PLACEHOLDERS:
+            continue
+        word = text[t.start:t.end]
+        if not (word[:1].isupper() or word[:1].isdigit() or stem(t.norm) in kept):
+            return False
+    return True
+
+
 def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, ...], tuple[str, ...]], str]:
     """Names replaced throughout: the same short capitalised span replaced by another in two or
     more places, or once when neither side occurs elsewhere in the other version ("GraphCMS" →
@@ -1398,6 +1500,7 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
     same_company: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
     corp = corporate_words()
     heads: dict[tuple[tuple[str, ...], tuple[str, ...]], set[str]] = {}  # the word after, when both keep it
+    named: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
     for d in deltas:
         for (i1, i2), (j1, j2) in d.replaced:
             if i2 - i1 > 4 or j2 - j1 > 4:
@@ -1413,6 +1516,11 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
             old_text, new_text = d.run_text("dels", (i1, i2)), d.run_text("ins", (j1, j2))
             key = (o, n)
             legal_form = any(w in corp for w in o + n)
+            if not legal_form and (any(_CONDITION_WORDS.fullmatch(w) for w in o + n)
+                                   or _recipients(o) != _recipients(n)):
+                # "violates these Terms" → "sole discretion", "Partners" → "Advertisers": a condition
+                # or the people a term reaches changed, not a name
+                continue
             if not legal_form and any(f.kind == "place" for side in (old_text, new_text)
                                       for f in extract_facts(f"in {side}")):
                 continue  # a venue or a country is a fact, never a mere name
@@ -1434,6 +1542,9 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
                     party.add(key)
             counts[key] = counts.get(key, 0) + 1
             cased[key] = cased.get(key, False) or any(c.isupper() for c in old_text + new_text)
+            # a capitalised rename is names on both sides, each time ("Terms" beside a lower-case verb is none)
+            named[key] = named.get(key, True) and (legal_form or _name_like(d.before, d.before_text, i1, i2, n)
+                                                    and _name_like(d.after, d.after_text, j1, j2, o))
             nb = d.before[i2].norm if i2 < len(d.before) else ""
             heads.setdefault(key, set()).add(nb if j2 < len(d.after) and d.after[j2].norm == nb else "")
     out = {}
@@ -1444,7 +1555,7 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
             out[key] = "rename"
         elif key in party:
             out[key] = "party"
-        elif cased[key] and (k >= 2 or (not ctx.new.has(o) and not ctx.old.has(n))):
+        elif cased[key] and named[key] and (k >= 2 or (not ctx.new.has(o) and not ctx.old.has(n))):
             out[key] = "rename"
         elif k >= 3 and len(heads[key]) == 1 and not ctx.new.has(o + (h := tuple(heads[key] - {""}))) \
                 and not ctx.old.has(n + h):
@@ -1714,13 +1825,15 @@ _SIMPLE_WORD = re.compile(r"[^\W_]+")
 def _noise_kind(sentence: str) -> str | None:
     """Why a sentence is not a term: "date-only", "announcement", "pointer", "contact",
     "register" (a company's registration number), "statistic" (how many people use the service), "advice",
-    "statement" (what it values), or page chrome."""
+    "statement" (what it values), "attribution" (whose a trademark is), or page chrome."""
     sentence = sentence.replace("\x02", "").replace("\x03", "")
     w = _SIMPLE_WORD.findall(sentence.lower())  # (the sentence is already cleaned)
     if is_update_stamp(sentence) or is_request_stamp(sentence):  # (a request's id or time: new on every request)
         return "date-only"
     if is_announcement(sentence):
         return "announcement"
+    if is_outage_notice(sentence):
+        return "outage"
     if is_pointer(sentence) and not _LEGAL_EFFECT.search(_DESCRIBES.sub("", sentence)):
         return "pointer"
     if _PREVAILS.search(sentence) and _OWN_COPY.search(sentence) and len(w) <= 45:
@@ -1735,6 +1848,8 @@ def _noise_kind(sentence: str) -> str | None:
         return "advice"
     if is_mission_statement(sentence):
         return "statement"
+    if is_attribution(sentence):
+        return "attribution"
     kind = chrome_kind(sentence, w)
     return kind
 
@@ -1932,7 +2047,25 @@ _COMMITMENT = re.compile(r"\bwe\s+(?:will|shall|commit\w*|guarantee\w*|undertake
                          r"\bwir\s+werden\b", re.I)
 
 
-# A negation of a verb ("do not share", "never sell", "ne les partageons"), and the words that may
+# The provider granting itself a power: "we may", "Ferrovia may / reserves the right", "nous pouvons",
+# "Ferrovia peut / se réserve", "wir können / dürfen / behalten uns", "Ferrovia kann / darf / behält sich".
+_PROVIDER_POWER = re.compile(
+    r"\b(?:we|us|the\s+company|(?-i:[A-Z])[\w&.-]+)\s+(?:may|can|might|reserves?\s+the\s+right|(?:is|are)\s+entitled)\b|"
+    r"\b(?:nous\s+(?:pouvons|pourrons|nous\s+réservons)|(?-i:[A-Z])[\w&.-]+\s+(?:peut|pourra|se\s+réserve))\b|"
+    r"\b(?:wir\s+(?:können|dürfen|behalten\s+uns)|(?-i:[A-Z])[\w&.-]+\s+(?:kann|darf|behält\s+sich))\b", re.I)
+_PERSONAL_DATA = re.compile(r"\b(?:data|information|données|informations|coordonnées|daten|informationen)\b", re.I)
+
+
+def _passive_promise(text: str | None) -> bool:
+    """Whether a sentence of ``text`` promises in the passive what is never done with the user's
+    things ("Your data is never sold", "Vos données ne sont jamais vendues", "Ihre Daten werden
+    niemals verkauft"): a commitment, with legal effect, whoever the subject."""
+    from tracker.analysis.lexicons import PASSIVE_PROMISE
+
+    return any(PASSIVE_PROMISE.match(s) for s in re.split(r"(?<=[.;!?])\s+", plain(text or "").strip()))
+
+
+# A negation of a verb ("do not share"," "never sell", "ne les partageons"), and the words that may
 # stand between it and its subject or its verb (auxiliaries, French object pronouns).
 _VERB_NEGATIONS = frozenset("not never cannot ne n jamais nicht niemals".split())
 _BETWEEN = MODALS | frozenset("do does did will would shall should les la l le leur lui en y se s me m te "
@@ -2452,6 +2585,17 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         if d.empty or kind != "modified":
             # a word spelled another way ("aplication" → "application") is a typo fixed, not words
             # regrouped; this branch sees both because the delta explains respellings away
+            if kind == "modified" and _amount_rewritten(d):  # "USD 100" → "US$100": the same amount
+                return _cosmetic("formatting", "Only the way an amount is written changed", facts_b, facts_a)
+            if kind == "modified" and _money_notation(before_p, after_p) is None:
+                # the same words around another currency sign ("$10" → "€10"): an amount changed
+                from tracker.analysis.facts_eu import money_spans
+
+                old_v = ", ".join(v for _, _, v in money_spans(before_p)) or "none"
+                new_v = ", ".join(v for _, _, v in money_spans(after_p)) or "none"
+                cats = tuple(c for c in category_scores(after_p) if c != "other")[:2] or ("pricing",)
+                return ChangeLabel(True, "material", cats, f"Amount now {new_v} instead of {old_v}{_cats_text(cats)}",
+                                   None, (), (), facts_b, facts_a)
             what = "moved-unchanged" if kind == "moved" else "spelling" if _respelled(d) else "regrouped"
             return _cosmetic(what, _COSMETIC_TEXT[what], facts_b, facts_a)
         return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (),
@@ -2689,6 +2833,9 @@ def _names_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
     if _LIMITERS & (set(d.inserted()) | set(d.deleted())):
         return False  # "per Rechnung oder Lastschrift" → "nur per Kreditkarte": a right narrowed, not names
     changed = set(d.inserted()) | set(d.deleted())
+    if any(_CONDITION_WORDS.fullmatch(w) or _FAULT.fullmatch(w) for w in changed) \
+            or _recipients(tuple(d.inserted())) != _recipients(tuple(d.deleted())):
+        return False  # "Partners" → "Advertisers", "bei Verstoß" → "nach Ermessen": who or when, not names
     if any(f.kind == "place" and set(words(f.text)) & changed for f in fb + fa):
         return False
     if any(_QUANTITY.fullmatch(w) for w in changed):
@@ -3311,7 +3458,9 @@ _NOISE_TEXT = {
     "statement": "What the company says it values, not a term",
     "statistic": "A count of the service's users the company publishes, not a term",
     "advice": "Advice to the user, not a term",
+    "attribution": "Whose a trademark is or which patents cover the service: a notice, not a term",
     "translation": "Which copy of the text prevails (a translation, a summary), not a term",
+    "outage": "A notice of an outage or maintenance now, not a term",
 }
 _REACH = re.compile(r"[\w.+-]+@[\w-]+\.\w|\b(?:contact|kontakt)", re.I)
 
@@ -3406,6 +3555,26 @@ _COSMETIC_TEXT = {
     "capture-scope": "Outside the document: the page above its title, another document, a shop's footnotes or "
                      "a table the capture lost or regained under a kept heading",
 }
+
+
+def _amount_rewritten(d: Delta) -> bool:
+    """Whether a replaced, inserted or deleted word of a modified clause lies in an amount of money
+    that both versions name alike ("USD 100" → "US$100", ``novelty._same_amounts``)."""
+    from difflib import SequenceMatcher
+
+    from tracker.analysis.facts_eu import money_spans
+
+    before, after = money_spans(d.before_text), money_spans(d.after_text)
+    if not before or [v for _, _, v in before] != [v for _, _, v in after]:
+        return False
+    ops = SequenceMatcher(None, [t.norm for t in d.before], [t.norm for t in d.after], autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            continue
+        if any(a <= t.start < b for t in d.before[i1:i2] for a, b, _ in before) or \
+                any(a <= t.start < b for t in d.after[j1:j2] for a, b, _ in after):
+            return True
+    return False
 
 
 def _respelled(d: Delta) -> bool:
@@ -3651,11 +3820,13 @@ class _Job:
             return _cosmetic("renumbering", _COSMETIC_TEXT["renumbering"], fb, fa)
         if still := self._restated("dels"):
             return _cosmetic("regrouped", f"Removed here, still said elsewhere: “{_snippet(plain(still), 80)}”", fb, fa)
-        commitment = bool(_COMMITMENT.search(" ".join(self.sb.legal)))
+        commitment = bool(_COMMITMENT.search(" ".join(self.sb.legal))) or _passive_promise(self.before)
         if (not self._effect(self.sb.legal, legal) and not commitment and not _remedy(self.sb.legal)
                 and not notice_cut(self.before, None)):  # a promise of notice gone, in any language
             return ChangeLabel(False, "minor", (), f"Removed text without legal effect: "
                                f"{_snippet(self.before)}", None, (), (), fb, fa)
+        if not cats and _passive_promise(self.before) and _PERSONAL_DATA.search(self.before or ""):
+            cats = ("privacy",)  # a promise about the user's data is about privacy, in any language
         cats = cats or ("other",)
         if self.row and table_cells(self.raw_b) is not None:
             what = f"Removed row: {_snippet(clause_text(self.raw_b))}"
@@ -3668,12 +3839,23 @@ class _Job:
         else:
             what = _quoted(_under("Removed", self.lead_b), _legal_part(self.sb.legal, self.before), w_rem or cats,
                            bool(w_rem))
-        good = tuple(c for c in w_rem if self._good_news(c)) if not notice_cut(self.before, None) else ()
+        # a notice promise gone is critical, unless the power it came with went with it ("Ferrovia
+        # may suspend an account with 15 days' notice" removed, no such power left elsewhere): the
+        # provider lost a right, good news for users
+        notice = notice_cut(self.before, None) and not self._power_gone(w_rem)
+        good = tuple(c for c in w_rem if self._good_news(c)) if not notice else ()
         if good:
             return ChangeLabel(True, "material", cats, f"{what}{_cats_text(good)} — good news for users",
                                None, (), good, fb, fa)
-        severity: Severity = "critical" if notice_cut(self.before, None) else "material"  # a notice promise gone
+        severity: Severity = "critical" if notice else "material"  # a notice promise gone
         return ChangeLabel(True, severity, cats, f"{what}{_cats_text(cats)}", None, (), w_rem, fb, fa)
+
+    def _power_gone(self, w_rem: tuple[str, ...]) -> bool:
+        """Whether the removed clause is a power of the provider's (a watch-out it held, "Ferrovia
+        peut suspendre", "wir können kündigen", "we may terminate") that the new version no longer
+        gives elsewhere: its notice went with the power itself."""
+        return bool(w_rem) and bool(_PROVIDER_POWER.search(plain(self.before or ""))) \
+            and not any(_still_watched(c, self.ctx) for c in w_rem)
 
     def _good_news(self, category: str) -> bool:
         """A watch-out that went away is good news unless the new version still has that kind of
@@ -3819,6 +4001,13 @@ class _Job:
             cats = cats or ("other",)
             sentences.append(f"Now says {_in_place(self.after, reach[1])} instead of "
                              f"{_in_place(self.before, reach[0])}{_cats_text(cats)}")
+        stronger = False
+        if not sentences and legal and (wider := _claims_reach(d, self.before or "", self.after or "")):
+            # "third-party claims" → "any claims, including our own negligence": who or what a
+            # liability or indemnity clause covers, never a rewording
+            cats = cats or wider[2]
+            sentences.append(f"{wider[0]}{_cats_text(cats)}")
+            stronger = wider[0].startswith("Covers more")  # the user's duty to indemnify grew: a stronger watch-out
         if not sentences and (legal or self._coverage()) and (ins_c or del_c) and not self._reworded(ins_c, del_c) \
                 and not self._age_spelled():
             sentences.append(self._scope(ins_c, del_c, cats or ("other",)))
@@ -3836,7 +4025,7 @@ class _Job:
             sentences.append(f"The limit is now “{limit[1]}” instead of “{limit[0]}”{_cats_text(cats)}")
         sentences = _said_once(sentences)
         if sentences:
-            severity: Severity = "critical" if w_add or notice_cut(self.before, self.after) else "material"
+            severity: Severity = "critical" if w_add or stronger or notice_cut(self.before, self.after) else "material"
             return ChangeLabel(True, severity, cats or ("other",), "; ".join(sentences[:2]), None,
                                w_add, w_rem, fb, fa)
         return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (),
@@ -3867,13 +4056,19 @@ class _Job:
         term word among them: a rewording. Words that name a topic ("hate speech" →
         "harassment", "refund" → "credit") keep it a change."""
         changed = {w.lower() for w in self.d.inserted() + self.d.deleted()}
-        if changed and changed <= reworded_words(self.before, self.after):
+        same = reworded_words(self.before, self.after)
+        if changed and changed <= same:
             return True  # "chaque mois" → "tous les mois": one phrase said in other words, nothing else
+        if same and changed and not changed & (MODALS | _NEGATIONS | _LIMITERS) and all(
+                w in same or stem(w) in _stems(self.before) and stem(w) in _stems(self.after) for w in changed):
+            return True  # "opt out of Ads Personalization" → "turn off personalized ads": the rest in other forms
         if not (ins_c and del_c):
             return False
         if _LIMITERS & (set(self.d.inserted()) | set(self.d.deleted())):
             return False  # "jederzeit" → "nur zum Ende der Laufzeit": when or how far a right reaches
-        same = reworded_words(self.before, self.after)  # "at any time" / "whenever you like"
+        if _recipients(tuple(self.d.inserted())) != _recipients(tuple(self.d.deleted())):
+            return False  # "partners" → "advertisers": who gets something, not a rewording
+        # ("same": "at any time" / "whenever you like")
         # a word the other wording also has, in some form ("contestation" / "contester", "transaction"
         # moved and made plural), restates it: only words whose stem the other clause lacks count
         stems_b, stems_a = _stems(self.before), _stems(self.after)
@@ -3941,8 +4136,9 @@ class _Job:
         first ("Adds “satellite” to: “They also exclude special, premium, satellite…”"): only
         runs with a word the other side lacks count (a name moved within the list is no item);
         "" when there are none, or items both in and out."""
-        new_in = [r for r in ins_c if _stems(r) - _stems(self.before)]
-        new_out = [r for r in del_c if _stems(r) - _stems(self.after)]
+        # a list's marker ("ii", "(b)", "3.") that came with a list made of a sentence is no item
+        new_in = [r for r in ins_c if _stems(r) - _stems(self.before) and not _ENUMERATOR.fullmatch(r.strip("() "))]
+        new_out = [r for r in del_c if _stems(r) - _stems(self.after) and not _ENUMERATOR.fullmatch(r.strip("() "))]
         if new_in and not new_out:
             return f"Adds {self._each(new_in)} to: “{self._context('ins')}”"
         if new_out and not new_in:
@@ -3956,7 +4152,9 @@ class _Job:
         """``runs`` (items put in) quoted each on its own (“created”, “Greenhouses”): runs from apart in the clause
         joined in one quote ("created; Greenhouses") would quote words the clause never says in
         that order."""
-        said = list(dict.fromkeys(_quote([r], 40) for r in runs))
+        # (a run that opens on its list marker, "iii) mettre en œuvre …", is quoted from its words)
+        said = list(dict.fromkeys(_quote([re.sub(r"^\(?(?i:[ivx]{1,4}|[a-h]|\d{1,2})\)\s+(?=\w)", "", r)], 40)
+                                  for r in runs))
         if len(said) == 1:
             return f"“{said[0]}”"
         return ", ".join(f"“{r}”" for r in said[:-1]) + f" and “{said[-1]}”"
@@ -4003,6 +4201,11 @@ class _Job:
             now, was = _window(self.d, "ins", 2, 40), _window(self.d, "dels", 2, 40)
             if len(now) + len(was) > 56:  # both must fit a headline: one word around each
                 now, was = _window(self.d, "ins", 1, 40), _window(self.d, "dels", 1, 40)
+            if now and was and not _same_place(now, was):
+                # two swaps far apart, each side cut to its first run: the runs may not be the same
+                # swap ("…employees, licensees…" instead of "…including legal fees…"); the first swap
+                # read on both sides
+                now, was = _first_swap(self.d.before_text, self.d.after_text) or (now, was)
             if now and was:
                 return f"Now says “{now}” instead of “{was}”{tail}"
         # words replaced here and there ("us" → "GitHub", "display" → "host, display", ...), or
@@ -4017,6 +4220,38 @@ class _Job:
         now = now or _window(self.d, "ins", 3, 70, hidden=True) or _quote(ins_c[:1], 60)
         was = was or _window(self.d, "dels", 3, 70, hidden=True) or _quote(del_c[:1], 60)
         return f"Now says “{now}” instead of “{was}”{tail}"
+
+
+def _same_place(now: str, was: str) -> bool:
+    """Do two quotes of a swap ("…employees, licensees, suppliers…", "…employees, licensors,
+    suppliers…") read the same place: they share a word around the change, or one is a single
+    phrase (nothing around it to share)."""
+    a = {w.lower().strip(",;:.…()") for w in now.split()}
+    b = {w.lower().strip(",;:.…()") for w in was.split()}
+    return len(a) <= 1 or len(b) <= 1 or bool((a & b) - {""})
+
+
+def _first_swap(before: str, after: str, width: int = 2) -> tuple[str, str] | None:
+    """The first words replaced in a clause (``before`` → ``after``, Markdown), each side read
+    with ``width`` words around it, as (now, was); None when no words were replaced by others."""
+    import difflib
+
+    a, b = _space(plain_text(before)).split(), _space(plain_text(after)).split()
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, [w.lower() for w in a], [w.lower() for w in b],
+                                                      autojunk=False).get_opcodes():
+        if op != "replace" or not re.search(r"[^\W\d_]", " ".join(a[i1:i2] + b[j1:j2])):
+            continue
+
+        def read(words: list[str], lo: int, hi: int) -> str:
+            end = hi
+            lo, hi = max(0, lo - width), min(len(words), hi + width)
+            while hi > end and words[hi - 1].lower().strip(",;:") in LEADS_ON:
+                hi -= 1  # never cut on a word that leads on ("…suppliers and…")
+            piece = " ".join(words[lo:hi]).strip(" ,;:([")
+            return f"{'…' if lo > 0 else ''}{piece}{'…' if hi < len(words) else ''}"
+
+        return read(b, j1, j2), read(a, i1, i2)
+    return None
 
 
 _MINIMUM_WORDS = frozenset("least over above older minimum mindestens moins plus älter".split())
@@ -4127,6 +4362,38 @@ def _party_swap(d: Delta) -> tuple[str, str] | None:
         if not rest:
             return old[0], new[0]
     return None
+
+
+# What a liability or indemnity clause answers for: fault of the provider's own, and limits on the
+# claims covered (only those of third parties, of a kind), en/fr/de.
+_FAULT = re.compile(r"\b(?:negligen\w*|misconduct|fault\w*|wrongdoing|négligence\w*|faute\w*|fahrlässig\w*|"
+                    r"verschulden\w*|vorsatz\w*|vorsätzlich\w*)\b", re.I)
+_ALL_CLAIMS = re.compile(r"\b(?:any\s+and\s+all|whatsoever|of\s+any\s+(?:kind|nature)|howsoever|"
+                         r"de\s+quelque\s+nature|quelle\s+qu['’]en\s+soit|jeglicher\s+art|gleich\s+welcher\s+art)\b", re.I)
+_THIRD = re.compile(r"\b(?:third[-\s]part(?:y|ies)|de\s+tiers|des\s+tiers|dritter|dritten)\b", re.I)
+
+
+def _claims_reach(d: Delta, before: str, after: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """How far a liability or indemnity clause reaches, changed by words the rest of the delta
+    may call a rewording: the provider's own fault (negligence, misconduct) put in or taken out,
+    "any and all" / "of any kind" put in or out, or the limit to third parties' claims dropped or
+    added ("indemnify Acme from third-party claims" → "from any claims, including Acme's own
+    negligence"). Returns (sentence, the words now, categories), or None."""
+    cats = tuple(c for c in ("indemnity", "liability") if c in category_scores(plain(after or before)))
+    if not cats:
+        return None
+    b, a = plain(before), plain(after)
+    moved = [(bool(rx.search(b)), bool(rx.search(a))) for rx in (_FAULT, _ALL_CLAIMS, _THIRD)]
+    if all(x == y for x, y in moved):
+        return None
+    now, was = _window(d, "ins", 4, 90), _window(d, "dels", 4, 90)
+    wider = (not moved[0][0] and moved[0][1]) or (not moved[1][0] and moved[1][1]) or (moved[2][0] and not moved[2][1])
+    lead = "Covers more" if wider and cats[0] == "indemnity" else "Changes what it covers"
+    if now and was:
+        return f"{lead}: now “{now}” instead of “{was}”", now, cats
+    if now:
+        return f"{lead}: now also “{now}”", now, cats
+    return (f"{lead}: no longer “{was}”", was, cats) if was else None
 
 
 def _reach_change(d: Delta) -> tuple[str, str] | None:
@@ -4454,9 +4721,54 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
                                    text_changed=c.text_changed, context=ctx,
                                    lead_before=lb, lead_after=la))
     _edge_chrome(changes, labels, old, new)
+    _banner_sentences(changes, labels)
     _outside_document(changes, labels, old, new)
     _split_or_joined(changes, labels)
+    _respaced(changes, labels, old, new)
     return labels
+
+
+_RESPACED_MIN = 30  # squeezed characters a clause needs before its letters can be found elsewhere
+
+
+def _respaced(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: str) -> None:
+    """Clauses whose letters the other version has in the same order, only with other spaces:
+    a capture whose words were glued together ("6.3Danslecadredelacommande,leMembre...") or
+    rejoined, next to a real change elsewhere (the whole pair is not spacing only, see
+    ``analyse``). Glued sentences also glue clauses, so the diff sees clauses removed, added or
+    rewritten where no word changed. A material change is "whitespace" when its old text, squeezed
+    (no white space nor escaping backslash), is in the new version squeezed and its new text in the
+    old version squeezed, at least one of them ``_RESPACED_MIN`` characters long, and one side is
+    missing from the other version as spaced (a clause moved or said twice keeps its spaces: that
+    is for the other checks)."""
+    if not any(label.material for label in labels):
+        return
+    squeezed: dict[str, str] = {}
+    spaced: dict[str, str] = {}
+
+    def squeeze(text: str) -> str:
+        return "".join(text.replace("\\", " ").split())
+
+    def whole(which: str, squeezed_form: bool) -> str:
+        memo = squeezed if squeezed_form else spaced
+        if which not in memo:
+            text = old if which == "old" else new
+            memo[which] = squeeze(text) if squeezed_form else " ".join(text.replace("\\", " ").split())
+        return memo[which]
+
+    for k, (c, label) in enumerate(zip(changes, labels)):
+        if not label.material:
+            continue
+        before, after = c.before or "", c.after or ""
+        sb, sa = squeeze(before), squeeze(after)
+        if max(len(sb), len(sa)) < _RESPACED_MIN or (sb and sb == sa):
+            continue
+        if sb and sb not in whole("new", True) or sa and sa not in whole("old", True):
+            continue
+        gone = bool(before) and " ".join(before.replace("\\", " ").split()) not in whole("new", False)
+        came = bool(after) and " ".join(after.replace("\\", " ").split()) not in whole("old", False)
+        if gone or came:
+            labels[k] = _cosmetic("whitespace", _COSMETIC_TEXT["whitespace"], label.facts_before, label.facts_after)
 
 
 # Words a sentence split in two (or two joined into one) may gain or lose besides its own: the
@@ -4560,7 +4872,7 @@ def _outside_document(changes: Sequence[Any], labels: list[ChangeLabel], old: st
     changed in a shop's footnotes that end the page."""
     if not any(label.material for label in labels):
         return
-    from tracker.analysis.scope import emptied_tables, is_offer, offer_footnotes, outside_document
+    from tracker.analysis.scope import emptied_tables, is_offer, offer_footnotes, outside_document, translated_copy
 
     out_old: set[int] = set()
     out_new: set[int] = set()
@@ -4573,6 +4885,8 @@ def _outside_document(changes: Sequence[Any], labels: list[ChangeLabel], old: st
         out_old, out_new = outside_document(old_clauses, new_clauses, removed, added)
         lost, regained = emptied_tables(old_clauses, new_clauses, removed, added)
         out_old, out_new = out_old | lost, out_new | regained
+        dropped, gained = translated_copy(old_clauses, new_clauses, removed, added)  # a bilingual page's copy
+        out_old, out_new = out_old | dropped, out_new | gained
     notes_old, notes_new = offer_footnotes(old), offer_footnotes(new)
 
     def in_notes(text: str | None, notes: str) -> bool:
@@ -4624,6 +4938,41 @@ def _chrome_clause(text: str) -> str:
 
 
 _CHROME_GAP = 8
+
+
+_BANNER_CLAUSES = 6  # clauses of a banner block at most: a removed section is longer
+_BANNER_WORDS = 30  # words of one of its sentences at most
+
+
+def _banner_sentences(changes: Sequence[Any], labels: list[ChangeLabel]) -> None:
+    """The other sentences of an announcement banner gone (or new) with it: "We are postponing the
+    change to how we use your information for AI." then "We will keep you informed before we start
+    using your information." and "We will also explain how you can object." A run of at most
+    ``_BANNER_CLAUSES`` clauses removed (or added) together, one of them an announcement
+    (``boilerplate.is_announcement``) and no heading among them, is the banner: its short
+    sentences tell what is coming or what the terms now say, which the terms themselves say where
+    they change. A sentence with a changed amount, period or age, or a watch-out, is read as usual."""
+    for kind, attr, side in (("removed", "old_index", "before"), ("added", "new_index", "after")):
+        at = {getattr(c, attr): k for k, c in enumerate(changes) if c.kind == kind and getattr(c, attr) is not None}
+        done: set[int] = set()
+        for i, k in sorted(at.items()):
+            if i in done or labels[k].cosmetic != "announcement":
+                continue
+            lo, hi = i, i
+            while lo - 1 in at:
+                lo -= 1
+            while hi + 1 in at:
+                hi += 1
+            done.update(range(lo, hi + 1))
+            block = [at[j] for j in range(lo, hi + 1)]
+            if len(block) > _BANNER_CLAUSES or any(_is_heading(getattr(changes[m], side) or "") for m in block):
+                continue
+            for m in block:
+                lab, text = labels[m], getattr(changes[m], side) or ""
+                if (lab.material and not lab.watch_added and not lab.watch_removed and len(text.split()) <= _BANNER_WORDS
+                        and not any(f.kind in _SIGNIFICANT for f in (*lab.facts_before, *lab.facts_after))):
+                    labels[m] = _cosmetic("announcement", _COSMETIC_TEXT["announcement"], lab.facts_before,
+                                          lab.facts_after)
 
 
 def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: str) -> None:

@@ -835,6 +835,8 @@ def delta(before: str | None, after: str | None, old: DocIndex, new: DocIndex,
                     mb[i] = False
                 for j in range(j1, j2):
                     ma[j] = False
+        if any(mb) or any(ma):
+            _same_amounts(b_text, b_tok, mb, a_text, a_tok, ma)
     else:
         mb, ma = novel_mask(bn, new, glue_old), novel_mask(an, old, glue_new)
     return Delta(b_tok, a_tok, b_text, a_text,
@@ -855,6 +857,25 @@ def _same_action(bn: list[str], an: list[str], old: tuple[int, int], new: tuple[
         return False
     a, b = bn[i1], an[j1]
     return (_SIGN.get(a) == b or _SIGN.get(b) == a) and bn[i2] == an[j2] and bn[i2] in _PARTICLES
+
+
+def _same_amounts(b_text: str, b_tok: Sequence[Token], mb: list[bool],
+                  a_text: str, a_tok: Sequence[Token], ma: list[bool]) -> None:
+    """Unmark (in ``mb`` / ``ma``, in place) the changed tokens that only write an amount of money
+    another way, when both clauses name the same amounts in the same order ("USD 100" → "US$100",
+    "10 €" → "EUR 10", "1.000,00 €" → "€1,000"): a notation, not a change of terms. Amounts that
+    differ (another value or currency) stay changed, all of them."""
+    from tracker.analysis.facts_eu import money_spans
+
+    if not (_DIGIT.search(b_text) and _DIGIT.search(a_text)):
+        return
+    before, after = money_spans(b_text), money_spans(a_text)
+    if not before or [v for _, _, v in before] != [v for _, _, v in after]:
+        return
+    for text_spans, toks, mask in ((before, b_tok, mb), (after, a_tok, ma)):
+        for k, t in enumerate(toks):
+            if mask[k] and any(a <= t.start < b for a, b, _ in text_spans):
+                mask[k] = False
 
 
 _SENTENCE_END = re.compile(r"[.!?;:](?:\s|$)")

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from tracker.analysis.boilerplate import MODALS, is_content_word, is_update_stamp
 from tracker.analysis.novelty import canonical_word, unaccented
+from tracker.text import common_end, common_start
 
 __all__ = ["same_content", "meaning_moved", "restated_sentences", "change_restated"]
 
@@ -336,6 +337,62 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
+def _sentence_changes(old: str, new: str) -> tuple[list[str], list[str]]:
+    """The sentences (``_sentences``) of ``old`` that ``new`` has fewer times, and those of ``new``
+    that ``old`` has fewer times, each once and in the order of its first place in its version:
+    the keys of ``Counter(_sentences(old)) - Counter(_sentences(new))`` and of the reverse.
+
+    Only the lines between the two texts' common start and common end are split (``_middle``):
+    a sentence never spans a line break (``_SENTENCE`` splits at every one), so the sentences of
+    a text cut at a line break are those of its two parts, and the common parts add as many of
+    each sentence to both sides. A sentence that also stands in the common start comes first in
+    its version from there: only then is the common start split too, to order them as the whole
+    texts would (the usual pair, a few lines changed in a long text, splits a few lines)."""
+    start, end = _middle(old, new)
+    split_old, split_new = _sentences(old[start:len(old) - end]), _sentences(new[start:len(new) - end])
+    so, sn = Counter(split_old), Counter(split_new)
+    gone, came = list(so - sn), list(sn - so)
+    head = old[:start]
+    if head and any(all(word in head for word in s.split()) for s in gone + came):
+        before: dict[str, int] = {}
+        for i, s in enumerate(_sentences(head)):
+            before.setdefault(s, i)
+
+        def ordered(found: list[str], middle: list[str]) -> list[str]:
+            first: dict[str, int] = {}
+            for i, s in enumerate(middle):
+                first.setdefault(s, i)
+            return sorted(found, key=lambda s: (0, before[s]) if s in before else (1, first[s]))
+
+        return ordered(gone, split_old), ordered(came, split_new)
+    return gone, came
+
+
+def _middle(old: str, new: str) -> tuple[int, int]:
+    """(start, end): the lengths of a common start and a common end of ``old`` and ``new``, each
+    cut at a line break where ``_sentences`` splits either text (not inside a ``<br>`` tag)."""
+    n = common_start(old, new)
+    start = old.rfind("\n", 0, n)
+    while start > 0 and not _cut_here(old, start):
+        start = old.rfind("\n", 0, start)
+    start = max(start, 0)
+    m = common_end(old, new, start)
+    at = old.find("\n", len(old) - m)
+    while at != -1 and not (_cut_here(old, at) and _cut_here(new, len(new) - (len(old) - at))):
+        at = old.find("\n", at + 1)
+    return start, 0 if at == -1 else len(old) - at
+
+
+def _cut_here(text: str, at: int) -> bool:
+    """May ``text`` (with a line break at ``at``) be split there into parts whose sentences are
+    its own? The white space around the line break is one of ``_SENTENCE``'s separators, unless
+    it lies inside a ``<br`` tag (``<br\n/>``)."""
+    begin = at
+    while begin > 0 and text[begin - 1].isspace():
+        begin -= 1
+    return text[max(0, begin - 3):begin].lower() != "<br"
+
+
 def _content_stems(sentence: str) -> frozenset[str]:
     return frozenset(_stem(t) for t in _tokens(sentence) if _plain_content(t) or _is_number(t))
 
@@ -352,9 +409,9 @@ def restated_sentences(old: str, new: str) -> frozenset[str]:
 
     Returns the restated sentences of both sides; empty when none. Update stamps ("Last
     updated: ...") are left out of every group. Never raises."""
-    so, sn = Counter(_sentences(old)), Counter(_sentences(new))
-    removed = [s for s in so - sn if not is_update_stamp(s)]
-    added = [s for s in sn - so if not is_update_stamp(s)]
+    only_old, only_new = _sentence_changes(old, new)
+    removed = [s for s in only_old if not is_update_stamp(s)]
+    added = [s for s in only_new if not is_update_stamp(s)]
     if not removed or not added or len(removed) + len(added) > 400:
         return frozenset()
     nodes = [(s, "old") for s in removed] + [(s, "new") for s in added]

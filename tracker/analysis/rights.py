@@ -13,6 +13,7 @@ import re
 __all__ = ["gives_user_a_right"]
 
 _USER = (r"(?:you|users?|subscribers?|members?|customers?|consumers?|buyers?|clients?|account holders?|"
+         r"(?:[A-Z][a-z]+\s+)?residents|individuals|data subjects|"
          r"the (?:user|customer|subscriber|member|consumer|buyer|client)s?|vous|le membre|le client|"
          r"l['’]utilisateur|l['’]abonné|sie|der nutzer|der kunde)")
 _USER_RIGHT = re.compile(
@@ -22,6 +23,8 @@ _USER_RIGHT = re.compile(
     r"(?:\s+(?:at any time|always|also))?\s+(?!not\b|be\b|also be\b|only\b|no\b)\w|"
     r"avez\s+(?:le|un|des)\s+droits?|pouvez\s+(?!pas\b)\w|disposez\s+(?:d['’]un|des|du)\s+droits?|"
     r"haben\s+(?:das|ein)\s+recht|können\s+(?!nicht\b)\w)|"
+    # German with the verb first ("..., können Sie Ihre Bestellung stornieren"): the polite "Sie" only
+    r"\b(?-i:[Kk]önnen\s+Sie|[Hh]aben\s+Sie\s+das\s+Recht)\b(?![^.;]{0,40}\bnicht\b)|"
     r"\bgrants?\s+(?:to\s+)?(?:you|users?|customers?|members?)\b[^.;]{0,60}?\b(?:right|licen[cs]e)|"
     # the same grant in the passive voice ("You are hereby granted a limited, nonexclusive license")
     rf"\b{_USER}\s+(?:are|is)\s+(?:hereby\s+)?granted\s+(?:a|an|the)\b[^.;]{{0,120}}?\b(?:right|licen[cs]e)\b|"
@@ -49,7 +52,7 @@ _USER_PROTECTION = re.compile(
 # What makes a clause a term against the user even when it also names a right of theirs.
 _AGAINST = re.compile(
     r"\b(?:we|us|the company|nous|wir)\b[^.;:]{0,40}?\b(?:may|can|reserves?|(?:is|are|shall be|will be) entitled)\b|"
-    r"\b(?!You\b|Users?\b|Subscribers?\b|Members?\b|Customers?\b|Consumers?\b)[A-Z][\w&.-]+\s+"
+    r"\b(?!You\b|Users?\b|Subscribers?\b|Members?\b|Customers?\b|Consumers?\b|Individuals\b|Residents\b)[A-Z][\w&.-]+\s+"
     r"(?:may|can|reserves?|(?:is|shall be|will be) entitled)\b(?!\s+not\b)|"
     r"\bwaive|\bgive up\b|\bforfeit|\brenonce|\bverzicht|\bwithout (?:prior |any |further )*notice\b|"
     # ("you will not be charged / obligated to pay" spares the user: no duty)

@@ -41,7 +41,7 @@ from tracker.analysis.boilerplate import chrome_kind, is_update_stamp
 from tracker.analysis.clauses import Clause
 
 __all__ = ["DOCUMENT_NAME", "document_kind", "names_document", "outside_document", "emptied_tables", "offer_footnotes",
-           "is_offer",
+           "is_offer", "translated_copy",
            "other_page_side", "landing_page", "language_switch", "shared_lines", "link_share", "topic_density"]
 
 # Words that name a document (English, French, German), not a section of one.
@@ -380,6 +380,55 @@ def other_page_side(old: str, new: str, *, long_enough: int = 2000) -> str | Non
         if len(other) >= long_enough and landing_page(page, other):
             return side
     return None
+
+
+# --- a copy of the document in another language, dropped or added ------------------------------------
+_COPY_WORDS = 60  # words of one-sided clauses in another language: a copy of the text, not a line quoted
+_CLAUSE_LANGUAGE_WORDS = 4  # function words a clause needs before it is told to be in another language
+_CLAUSE_OWN_SHARE = 0.2  # at most this share of them in the document's language
+
+
+def _in_other_language(text: str, lang: str, least: int = _CLAUSE_LANGUAGE_WORDS) -> bool:
+    """Whether one clause is written in another language than ``lang``: of the fetch guards'
+    function words of seven languages it holds at least ``_CLAUSE_LANGUAGE_WORDS``, and at most
+    ``_CLAUSE_OWN_SHARE`` of them are ``lang``'s (which other language does not matter, and
+    French "de", "un" are Spanish words too)."""
+    from tracker.fetch.guards import _LANGUAGES_OF
+
+    total = own = 0
+    for word in re.findall(r"[^\W\d_]+", re.sub(r"\]\([^)]*\)|https?://\S+", " ", text).lower()):
+        languages = _LANGUAGES_OF.get(word, ())
+        total += bool(languages)
+        own += lang in languages
+    return total >= least and own <= _CLAUSE_OWN_SHARE * total
+
+
+def translated_copy(old: Sequence[Clause], new: Sequence[Clause], removed: set[int], added: set[int]
+                    ) -> tuple[set[int], set[int]]:
+    """The one-sided clauses of a copy of the document in another language that a bilingual page
+    dropped (or gained): (indices in ``old``, indices in ``new``), arguments as in
+    ``outside_document``. A page that held its policy in English and in French keeps only the
+    English text: the French clauses are removed, but the terms, said in English in both versions,
+    did not change. Told when the other version is plainly in one language (and holds no copy
+    in another), the rest of this one too, and the one-sided clauses in another language hold at least ``_COPY_WORDS`` words (one
+    sentence in another language, a name or a quote, is read as usual)."""
+    from tracker.fetch.guards import main_language
+
+    out: tuple[set[int], set[int]] = (set(), set())
+    for mine, theirs, one_sided, found in ((old, new, removed, out[0]), (new, old, added, out[1])):
+        if not one_sided:
+            continue
+        lang = main_language("\n".join(c.text for c in theirs))
+        if lang is None or sum(len(c.text.split()) for c in theirs if _in_other_language(c.text, lang)) >= _COPY_WORDS:
+            continue  # (the other version is bilingual too: a clause of one copy removed is read as usual)
+        picked = {i for i in one_sided if _in_other_language(mine[i].text, lang)}
+        if sum(len(mine[i].text.split()) for i in picked) < _COPY_WORDS:
+            continue
+        if main_language("\n".join(c.text for i, c in enumerate(mine) if i not in picked)) != lang:
+            continue  # this version is not bilingual: the page switched language (``language_switch``)
+        # the copy's short sentences too ("Wir speichern Ihre Daten nur so lange, wie ..."), once it is told
+        found.update(i for i in one_sided if i in picked or _in_other_language(mine[i].text, lang, 2))
+    return out
 
 
 # --- the same document in another language ----------------------------------------------------------

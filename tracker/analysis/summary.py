@@ -763,6 +763,39 @@ _SKIP = re.compile(r"^(?:last (?:updated|modified|revised)|effective(?: date)?|q
                    r"\bhere(?:'s|’s| is| are)\s+(?:what|how|some)\b[^.]{0,40}\.?$|\bwhat you need to know\.?$|"
                    r"\bas follows\W*$", re.I)
 _DONT_SAY = "The terms do not say."
+# When the document was last updated, or where its date stands ("This Privacy Policy was last updated
+# on: 13 March 2026.", "The date the policy was last revised is at the top of this page."): a date,
+# no term. A rule that mentions the date ("we will post the revised terms and update the date at the
+# top") has a modal verb and stays.
+_DATE_NOTE = re.compile(r"\b(?:was|were|is|are|been)\s+last\s+(?:updated|modified|revised|amended|changed)\b|"
+                        r"\b(?:effective|last\s+updated|revision)\s+date\s+(?:at|on)\s+the\s+(?:top|bottom)\b|"
+                        r"\bdernière\s+mise\s+à\s+jour\b|\ba\s+été\s+mise?\s+à\s+jour\s+le\b|"
+                        r"\bzuletzt\s+(?:aktualisiert|geändert)\b", re.I)
+_RULE_VERB = re.compile(r"\b(?:will|shall|must|may|can|could|agree\w*|reserve\w*|notify|notif\w+|post\w*|inform\w*|"
+                        r"doit|doivent|peut|peuvent|pouvons|devons|informerons|werden|wird|kann|können|muss)\b", re.I)
+
+
+def _cut_off(plain: str) -> bool:
+    """Whether a sentence stops without a full stop on a word that leads on ("to", "of the", "de",
+    "und"): the rest of it is in another paragraph, so a bullet of it says half a rule."""
+    from tracker.analysis.rendering import LEADS_ON
+
+    ws = plain.rstrip().split()
+    return bool(ws) and not re.search(r"[.!?;:…)\]”\"»]$", ws[-1]) and ws[-1].lower().strip(",") in LEADS_ON
+
+
+def date_note(plain: str) -> bool:
+    """Whether a sentence (``plain``) only says when the document was last updated or where its
+    date stands: no term a summary should list.
+
+    Args:
+        plain: the sentence as plain text.
+
+    Returns:
+        True for "This Privacy Policy was last updated on: 13 March 2026.", "La présente politique
+        a été mise à jour le 2 mai 2025."; False for a rule that mentions the date ("We will post the
+        revised terms and update the date at the top")."""
+    return bool(_DATE_NOTE.search(plain)) and not _RULE_VERB.search(plain)
 
 # A cookie banner's or consent screen's words captured with the page: no term of the document.
 # "By clicking Accept, you agree ..." / "By continuing to browse, you accept our use of cookies" say so alone;
@@ -1437,9 +1470,11 @@ def _lower_name(word: str, markdown: str) -> bool:
     recurs (at least 3 times), opens at least two sentences or paragraphs in lower case, more
     often than it is written capitalised anywhere ("you", "use" open sentences as "You", "Use";
     "behalf" opens one paragraph a page break split)."""
+    from tracker.analysis.rendering import LEADS_ON
+
     word = re.sub(r"(?:['’]s)?\W*$", "", word)  # "npm's", "npm,": the name itself
-    if not word[:1].islower() or len(word) < 2:
-        return False
+    if not word[:1].islower() or len(word) < 2 or word in LEADS_ON:
+        return False  # ("des", "de", "the": a word that leads on opens the rest of a sentence broken in two)
     w = re.escape(word)
     # a sentence or paragraph it opens (not a line of hard-wrapped text that goes on in lower case)
     opens = len(re.findall(rf"(?:(?<=[.!?])[ \t]+|(?<=[.!?])\n|\A|\n[ \t]*\n[ \t]*(?:[-*+][ \t]+)?){w}(?![\w-])",
@@ -1555,7 +1590,7 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
                 heading = cell_heads[n] or ""
                 section, hcats = section_label(clause, heading), cats_of(heading)
             plain = plain_text(_LEAD_NUMBER.sub("", piece, count=1)) if clause.kind != "table" or in_cells else piece
-            if not plain or _SKIP.search(plain) or plain.endswith(":") or (
+            if not plain or _SKIP.search(plain) or plain.endswith(":") or date_note(plain) or (
                     (clause.kind != "table" or in_cells) and _title_like(HEAD_NUMBER.sub("", plain, count=1))):
                 continue
             if _BANNER_TOPIC.search(plain):
@@ -1571,6 +1606,10 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
                 broken = "no subject"  # a list item that continues a lead-in we could not find
             elif lost and not _VERBISH.search(plain):
                 broken = "lost lead-in"  # 'Your use of the Services.' under a long 'we are not liable for:' 
+            if _cut_off(plain):
+                # a paragraph that stops on a word leading on ('... all right, title and interest to'):
+                # a sentence broken across lines by the capture, whose bullet would end "interest to."
+                broken = "cut off"
             plain = _resolve(_unshouted(plain, names), previous)
             said_before, previous = previous, plain
             labels = classify_text(plain)
@@ -1995,6 +2034,29 @@ def _ahead(s: _Sentence, f: Fact) -> bool:
                 or re.search(r"\b(?:effective|in\s+force|take\s+effect|apply)\s+(?:\w+\s+){0,3}?" + at, s.plain, re.I))
 
 
+_NONE_PROMISED = "None promised"
+# a price or fee change is no change of the terms ("we will give you 30 days' notice of price increases")
+_PRICE_CHANGE = re.compile(r"\b(?:pric\w*|fees?|charges?|rates?|tarif\w*|prix|Preis\w*)\b", re.I)
+# a change said by when it applies ("before any modification takes effect"): a change of the terms
+_TAKES_EFFECT = re.compile(r"\b(?:takes?|taking)\s+effect\b|\bbecomes?\s+effective\b|\bentr\w*\s+en\s+vigueur\b|"
+                           r"\bin\s+Kraft\s+tr\w*", re.I)
+# a service, feature or programme withdrawn or suspended, named by its noun or verb
+_TAKEN_OFF = re.compile(r"\b(?:suspen[ds]\w*|withdr[ae]w\w*|discontinu\w*|remov(?:e|al|ing)|retir(?:e|ing)|"
+                        r"deprecat\w*|sunset\w*|ceas(?:e|ing))\b", re.I)
+# the user's own account closed or suspended: a termination, not a service taken away
+_USER_ACCOUNT = re.compile(r"\byour\s+(?:user\s+|member\s+)?(?:account|access|profile|membership)\b", re.I)
+
+
+def _promised_elsewhere(found: tuple[_Sentence, str], others: Sequence[_Sentence]) -> tuple[_Sentence, str]:
+    """``found``, a "None promised" read from a sentence that says "at any time" or "without
+    notice", unless one of ``others`` (the document's other sentences about the same kind of
+    change) promises notice of it: then that promise, a period first ("30 days"), else "Notice, no
+    period stated". A document that gives notice in one section and says "at any time" of a part
+    of it in another does promise notice; "None promised" would be wrong."""
+    promised = _notice_value(others, lambda s: True)
+    return promised if promised is not None and promised[1] != _NONE_PROMISED else found
+
+
 def _notice_value(candidates: Sequence[_Sentence], about: Any) -> tuple[_Sentence, str] | None:
     """The notice the ``candidates`` promise for what ``about`` tests, strongest first: a period
     ("30 days"), then a promise without one ("Notice, no period stated"), then an explicit "at
@@ -2008,7 +2070,7 @@ def _notice_value(candidates: Sequence[_Sentence], about: Any) -> tuple[_Sentenc
             return s, "Notice, no period stated"
     for s in candidates:
         if _NO_NOTICE.search(s.plain) and about(s):
-            return s, "None promised"
+            return s, _NONE_PROMISED
     return None
 
 
@@ -2252,6 +2314,13 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
     terms = [s for s in sentences if s in about_terms or (
         (s.section, s.order) in near and _CHANGES_WORD.search(s.plain))]
     if found := _notice_value(terms, lambda s: True):
+        if found[1] == _NONE_PROMISED:
+            # "at any time" here, a promise of notice in another section ("We will email you 30 days
+            # before changes take effect" under "Notices"): the promise is what the terms give
+            found = _promised_elsewhere(found, [s for s in sentences if s not in terms and _CHANGES_WORD.search(s.plain)
+                                                and (_about(s, "terms-changes") or _TAKES_EFFECT.search(s.plain)
+                                                     or re.search(rf"\b{_TERMS_NOUN}\b", s.plain, re.I))
+                                                and not _PRICE_CHANGE.search(s.plain)])
         out["terms-notice"] = _cell(found[0], found[1], history)
 
     # notice before a service, feature or model is taken away
@@ -2263,6 +2332,13 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
         (s.section, s.order) in near and not _TERMS_CHANGE.search(s.plain) and re.search(r"\b(?:suspension|withdrawal|discontinu\w*|removal|change)\b",
                                                    s.plain, re.I))]
     if found := _notice_value(removal, lambda s: True):
+        if found[1] == _NONE_PROMISED:
+            # "may discontinue the referral programme at any time" here, "we will try to give you
+            # reasonable notice of any suspension or withdrawal" in the section on the service
+            found = _promised_elsewhere(found, [s for s in sentences if s not in removal and _TAKEN_OFF.search(s.plain)
+                                                and not _NOT_TAKEN_AWAY.search(s.plain) and not _USER_RULE.search(s.plain)
+                                                and not _TERMS_CHANGE.search(s.plain)
+                                                and not _USER_ACCOUNT.search(s.plain)])
         out["removal-notice"] = _cell(found[0], found[1], history)
 
     train = [s for s in sentences if "ai-training" in cats(s) and _TRAIN.search(s.plain)
@@ -2646,7 +2722,15 @@ def compare_summaries(before: Summary, after: Summary, before_text: str = "", af
     A bullet of ``after`` with no identical bullet in ``before`` is paired with the most similar
     bullet of ``before`` in the same concern (changed), else it is new; the rest of ``before`` is
     gone. With the versions' texts, a bullet that only entered or left the selection (its
-    sentence is in both texts) is not a change. At most ``limit`` changes."""
+    sentence is in both texts) is not a change, and a page now served in another language (its
+    terms translated, ``scope.language_switch``) changed none: every bullet is new in its words
+    only. At most ``limit`` changes."""
+    if before_text and after_text:
+        from tracker.analysis.scope import language_switch
+
+        if language_switch(before_text, after_text):
+            return []
+
     def bullets(s: Summary) -> dict[str, Bullet]:
         return {b.text: b for b in (*s.key_terms, *s.watch_outs)}
 

@@ -36,6 +36,7 @@ from typing import Iterable, Sequence
 from tracker.analysis.boilerplate import has_verb
 from tracker.analysis.rendering import LEADS_ON, address_line, good_end
 from tracker.analysis.clauses import Clause
+from tracker.analysis.lexicons import PASSIVE_PROMISE_EN, PASSIVE_PROMISE
 # a right of the user: its own module, which the key-terms summary reads too
 from tracker.analysis.rights import _USER, gives_user_a_right
 from tracker.records import ClauseChange
@@ -75,6 +76,36 @@ _SAME_VALUE = re.compile(r"\bnow (?P<v>[^:;()“”«»]{1,40}?) instead of (?P=
 # a piece of an HTML tag a capture left in the text ("such matters./span>", "</div>")
 _TAG_DEBRIS = re.compile(r"</?(?:span|div|p|a|b|i|u|em|strong|font|li|ul|ol|br|td|tr|sup|sub)\b[^<>]{0,80}>|"
                          r"(?<=[\w.,;:!?)])/(?:span|div|p|a|b|i|u|em|strong|font|li|ul|ol|td|tr|sup|sub)>", re.I)
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def contacts_restored(explanation: str, before: str, after: str) -> str:
+    """``explanation`` with the placeholder words the comparison puts for an e-mail address or a
+    phone number ("qqemailqq", "qqphoneqq") given back as the clause writes them, when the clause
+    (old and new text together) has only one such address or number: a quote then says what the
+    page says ("écrire à dpo@zorblo.example"), never "écrire à an e-mail address". With several,
+    which one a placeholder stands for is unknown, and ``clean_explanation`` names its kind.
+
+    Args:
+        explanation: the change's explanation.
+        before, after: the clause's old and new text ("" for none).
+
+    Returns:
+        The explanation, its placeholders restored where that is sure."""
+    from tracker.analysis.novelty import _DATE_LIKE, _PHONE, EMAIL_TOKEN, PHONE_TOKEN
+
+    if "qq" not in explanation:
+        return explanation
+    text = f"{before}\n{after}"
+    emails = set(_EMAIL.findall(text))
+    phones = {m.group(0) for m in _PHONE.finditer(text)
+              if sum(ch.isdigit() for ch in m.group(0)) >= 7 and not _DATE_LIKE.fullmatch(m.group(0))}
+    for token, found in ((EMAIL_TOKEN, emails), (PHONE_TOKEN, phones)):
+        if token in explanation and len(found) == 1:
+            explanation = explanation.replace(token, next(iter(found)))
+    return explanation
 
 
 def clean_explanation(text: str) -> str:
@@ -185,6 +216,11 @@ def promise_withdrawn(sentence: str) -> str:
         return f"{said.rstrip('…')} ({condition})" if condition else said
     if _FOREIGN_PROMISE.match(s):
         body = s if len(s) <= 90 else s[:90].rsplit(" ", 1)[0] + "…"
+        return f"No longer promises: « {body} »"
+    if (m := PASSIVE_PROMISE.match(s)) and not condition:
+        body = s if len(s) <= 90 else s[:90].rsplit(" ", 1)[0] + "…"
+        if PASSIVE_PROMISE_EN.match(m.group(0)):  # English: said as a sentence ("that your data is never sold")
+            return f"No longer promises that {body[:1].lower()}{body[1:]}"
         return f"No longer promises: « {body} »"
     return ""
 
@@ -332,6 +368,11 @@ def whole_phrases(explanation: str, before: str, after: str) -> str:
 _DROPS = re.compile(r"^Drops “(?P<words>[^”]*;[^”]*)” from: “[^”]*”(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
 
 
+def _opens(word: str) -> bool:
+    """Whether ``word`` opens a quotation mark or bracket it does not close ("(“Pre-GA")."""
+    return word.count("“") > word.count("”") or word.count("«") > word.count("»") or word.count("(") > word.count(")")
+
+
 def _span(words: list[str], lo: int, hi: int, limit: int = 80) -> str:
     """``words[lo:hi]`` as a quote of at most ``limit`` characters, "…" where cut."""
     text = " ".join(words[lo:hi])
@@ -339,10 +380,42 @@ def _span(words: list[str], lo: int, hi: int, limit: int = 80) -> str:
     if len(text) > limit:
         text, cut_end = text[:limit].rsplit(" ", 1)[0], True
         kept = text.split()
-        while len(kept) > 3 and kept[-1].lower().strip(",;:") in _FUNCTION | LEADS_ON:
-            kept.pop()  # never cut on a word that leads on ("correct your…")
+        while len(kept) > 3 and (kept[-1].lower().strip(",;:") in _FUNCTION | LEADS_ON or _opens(kept[-1])):
+            kept.pop()  # never cut on a word that leads on ("correct your…"), nor inside a quote it opens
         text = " ".join(kept)
     return f"{'…' if lo else ''}{text.rstrip(',;:')}{'…' if cut_end else ''}"
+
+
+# One character typed two ways: a quote or apostrophe curled or straight, a dash long or short, a
+# non-breaking space. "party's" and "party’s" are one word to a reader.
+_TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201b": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+                             "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+                             "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+
+
+def word_keys(words: Sequence[str]) -> list[str]:
+    """The words of a wording (split on spaces) as two wordings of a clause are compared: quotes,
+    apostrophes and dashes straightened, Markdown emphasis and the punctuation around a word set
+    aside. Two wordings that differ only in typography ("d’une" / "d'une",
+    "**Control**" / "Control", "patents," / "patents") then differ in no word, and a quote of what
+    changed starts at the words that did.
+
+    Args:
+        words: the words of one wording, as ``str.split`` gives them.
+
+    Returns:
+        One key per word, in order (a word of punctuation only keeps itself as its key)."""
+    out = []
+    for w in words:
+        key = w.translate(_TYPOGRAPHY).replace("**", "").replace("__", "").strip(".,;:!?()[]\"'*_")
+        out.append(key or w)
+    return out
+
+
+def _typed(words: Sequence[str]) -> list[str]:
+    """The words lower-cased, their quotes, apostrophes and dashes straightened and bold marks gone
+    (their punctuation kept: "and," / "and" still differ, a comma put in is a change read in place)."""
+    return [w.translate(_TYPOGRAPHY).replace("**", "").replace("__", "").lower() for w in words]
 
 
 def passages(before: str, after: str, width: int = 3) -> tuple[str, str]:
@@ -351,7 +424,8 @@ def passages(before: str, after: str, width: int = 3) -> tuple[str, str]:
     import difflib
 
     a, b = before.split(), after.split()
-    ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op[0] != "equal"]
+    ops = [op for op in difflib.SequenceMatcher(None, word_keys(a), word_keys(b), autojunk=False).get_opcodes()
+           if op[0] != "equal"]
     if not ops:
         return "", ""
     i1, i2 = max(0, ops[0][1] - width), min(len(a), ops[-1][2] + width)
@@ -546,8 +620,8 @@ def _dropped_runs(before: str, after: str) -> list[int] | None:
     ``before``, or None when it also puts words in (case and punctuation aside)."""
     import difflib
 
-    a = [w.strip(",;:.").lower() for w in before.split()]
-    b = [w.strip(",;:.").lower() for w in after.split()]
+    a = [w.lower() for w in word_keys(before.split())]
+    b = [w.lower() for w in word_keys(after.split())]
     runs = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
@@ -659,8 +733,8 @@ def readable_quotes(explanation: str, before: str, after: str) -> str:
     if not (_fragment(m.group("now")) or _fragment(m.group("was")) or same):
         return explanation
     a, b = re.sub(r"\s+", " ", before).split(), re.sub(r"\s+", " ", after).split()
-    ops = [op for op in difflib.SequenceMatcher(None, [w.lower() for w in a], [w.lower() for w in b],
-                                                autojunk=False).get_opcodes() if op[0] != "equal"]
+    ops = [op for op in difflib.SequenceMatcher(None, _typed(a), _typed(b), autojunk=False).get_opcodes()
+           if op[0] != "equal"]
     # a renumbering ("8.7.3" → "8.7.2") beside the change of words is not the change to quote
     worded = [op for op in ops if re.search(r"[^\W\d_]", " ".join(a[op[1]:op[2]] + b[op[3]:op[4]]))]
     ops = worded or ops
@@ -695,8 +769,8 @@ def readable_one_side(explanation: str, before: str, after: str) -> str:
     if re.fullmatch(r"\([^()]{3,}\)", q) and not _unbalanced(q):
         return explanation  # a whole bracket put in or taken out ("(collectively, "Content")") reads alone
     a, b = re.sub(r"\s+", " ", before).split(), re.sub(r"\s+", " ", after).split()
-    ops = [op for op in difflib.SequenceMatcher(None, [w.lower() for w in a], [w.lower() for w in b],
-                                                autojunk=False).get_opcodes() if op[0] != "equal"]
+    ops = [op for op in difflib.SequenceMatcher(None, _typed(a), _typed(b), autojunk=False).get_opcodes()
+           if op[0] != "equal"]
     old = m.group("lead") == "No longer says"
     ops = [op for op in ops if (op[2] > op[1] if old else op[4] > op[3])]
     if not ops:
@@ -801,7 +875,8 @@ def one_word_swap(before: str, after: str) -> tuple[str, str] | None:
     import difflib
 
     a, b = before.split(), after.split()
-    ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op[0] != "equal"]
+    ops = [op for op in difflib.SequenceMatcher(None, word_keys(a), word_keys(b), autojunk=False).get_opcodes()
+           if op[0] != "equal"]
     if len(ops) != 1 or ops[0][0] != "replace" or ops[0][2] - ops[0][1] != 1 or ops[0][4] - ops[0][3] != 1:
         return None
     old, new = (re.sub(r"^\W+|\W+$", "", w).lower() for w in (a[ops[0][1]], b[ops[0][3]]))
@@ -1151,19 +1226,24 @@ def had_watch(before: str, categories: Sequence[str]) -> bool:
 
 
 def _inserted(before: str, after: str, width: int = 4, limit: int = 90) -> str:
-    """The first words ``after`` has that ``before`` lacks, with ``width`` words around them,
-    marked "…" where cut: what a clause that grew now says."""
+    """The longest run of words ``after`` has that ``before`` lacks (typography aside: see
+    ``word_keys``), with ``width`` words around it, marked "…" where cut: what a clause that grew
+    now says."""
     import difflib
 
     a, b = before.split(), after.split()
-    for tag, _, _, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag in ("insert", "replace"):
-            lo, hi = max(0, j1 - width), min(len(b), j2 + width)
-            text, cut = " ".join(b[lo:hi]), hi < len(b)
-            if len(text) > limit:
-                text, cut = text[:limit].rsplit(" ", 1)[0], True
-            return f"{'…' if lo else ''}{text.rstrip(',;:')}{'…' if cut else ''}"
-    return ""
+    grown = [(j1, j2) for tag, _, _, j1, j2 in
+             difflib.SequenceMatcher(None, word_keys(a), word_keys(b), autojunk=False).get_opcodes()
+             if tag in ("insert", "replace")]
+    if not grown:
+        return ""
+    # the longest insertion: "… de son Abonnement, …" is not what a clause that now names the card
+    # it charges ("sur l'une des cartes bancaires enregistrées") grew by
+    j1, j2 = max(grown, key=lambda r: r[1] - r[0])
+    lo, hi = max(0, j1 - width), min(len(b), j2 + width)
+    while hi < min(len(b), j2 + width + 3) and b[hi - 1].lower().strip(",;:") in _FUNCTION | LEADS_ON:
+        hi += 1  # never cut on a word that leads on ("…enregistrées par…"): on to what it leads to
+    return _span(b, lo, hi, limit)
 
 
 def _same_term(before: str, after: str) -> bool:
@@ -1731,7 +1811,9 @@ def _refined(c: ClauseChange) -> ClauseChange:
         explanation = small_words_said(explanation, before, after)
     if not c.material and explanation == "Only link targets changed":
         explanation = link_said(c.kind, before, after) or explanation
-    explanation = clean_explanation(explanation)
+    if c.material and c.kind in ("added", "removed"):
+        explanation = _right_named(explanation, c.kind, before, after)
+    explanation = clean_explanation(contacts_restored(explanation, c.before or "", c.after or ""))
     # a value said to replace itself ("is now 18 months instead of 18 months": two wordings of one
     # value paired): it stays, and the clause was reworded around it
     explanation = _SAME_VALUE.sub(lambda m: f"still {m.group('v')} (reworded)", explanation)
@@ -1741,6 +1823,24 @@ def _refined(c: ClauseChange) -> ClauseChange:
 
 
 _LIFTED_NEWS = " — good news for users"
+# "New refund restriction: « … »", "Removed data use: …": a clause named by the kind of term its topic
+# has against users (``headline.TERM_NAMES``)
+_TERM_LEAD = re.compile(r"^(?P<lead>New|Removed) (?P<term>[a-z][a-z -]{2,40}): (?=[«“]|\S)")
+
+
+def _right_named(explanation: str, kind: str, before: str, after: str) -> str:
+    """An added or removed clause that only gives the user a right ("vous pouvez annuler votre
+    commande", "Connecticut residents have the right to request ...") named by the term its topic
+    has against users ("New refund restriction: « … »", "New data use: …"): said as the right it
+    is ("New right for users: « … »", "Removed right for users: …"). Any other explanation as is."""
+    from tracker.analysis.headline import TERM_NAMES
+
+    m = _TERM_LEAD.match(explanation)
+    text = after if kind == "added" else before
+    if not m or not text or m.group("term") not in set(TERM_NAMES.values()) | {"pricing term"} \
+            or not gives_user_a_right(text) or forbids(text):
+        return explanation
+    return f"{m.group('lead')} right for users: {explanation[m.end():]}"
 # An item of a list of rights standing alone, an imperative of what the user may do ("Opt out of
 # having your personal information shared for targeted advertising.", "Request deletion of ...").
 _RIGHT_ITEM = re.compile(r"^\W{0,3}(?:opt[- ]out of|request (?:access|deletion|a copy|that we)|access your|correct your|"

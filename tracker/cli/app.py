@@ -341,6 +341,11 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
     """
     import time
 
+    from tracker import regex_cache
+
+    # Before the modules that compile the fetch guards' and the page checks' patterns load: a run
+    # compiles about 300 (as many again once a page changed), kept from one run to the next.
+    regex_cache.install()
     from tracker.archive.lock import LOCK_NAME, LockHeld, RunLock
     from tracker.cli.run_view import run_display
     from tracker.fetch import DEFAULT_USER_AGENT, FetchOptions
@@ -676,7 +681,10 @@ def compare(old: str, new: str, select: tuple[str, ...], remove: tuple[str, ...]
 
     Markdown, plain text, HTML and PDF are accepted (HTML goes through the same extraction as a
     run). URLs are fetched like a run fetches them: robots.txt honoured, a 10 MB size cap,
-    retries of transient errors, a 30 s timeout, and error pages served as 200 refused.
+    retries of transient errors, a 30 s timeout, and error pages served as 200 refused, and so
+    is a URL that serves another page than the terms the other side holds (a landing or
+    marketing page, where short terms stood too), as a run refuses it; a local file that is
+    such a page is compared with a warning on stderr.
 
     \b
     Exit codes: 0 compared; 1 a file or URL could not be read, fetched or used, or is not
@@ -696,7 +704,8 @@ def compare(old: str, new: str, select: tuple[str, ...], remove: tuple[str, ...]
     from tracker.fetch import DEFAULT_USER_AGENT, FetchOptions
 
     options = FetchOptions(user_agent=user_agent or DEFAULT_USER_AGENT, robots=not ignore_robots)
-    result = compare_sources(old, new, select=select, remove=remove, options=options)
+    result = compare_sources(old, new, select=select, remove=remove, options=options,
+                             warn=lambda line: click.echo(line, err=True))
     if as_json:
         emit_json(result.to_dict())
         return
@@ -873,7 +882,9 @@ def status(obj: Context, as_json: bool) -> None:
     (recorded by runs, or imported), then those the sources file declares that were never
     checked. A stored document the sources file does not declare is marked so: `tracker run`
     with that file does not check it. A document whose page answers 404/410 after it was
-    recorded shows "gone since DATE"; a new text held for shrinking suddenly shows "held" and why.
+    recorded shows "gone since DATE"; a new text held for shrinking suddenly shows "held" and why;
+    one whose server asked for a pause (a 429 or 503 with a Retry-After) shows "PAUSED until
+    DATE": runs skip it until then.
 
     \b
     Example:
@@ -953,6 +964,13 @@ def _check_state(r: dict[str, Any]) -> str:
         state = f"gone since {r['gone_since'][:10]} ({clean(error_fix(r.get('error'), status_hint=False))})"
     elif state == "held":
         state = f"held: {clean(r.get('error'))}"
+    if r.get("paused_until"):
+        from datetime import datetime
+
+        from tracker.run.pauses import when
+
+        state = (f"{state}; PAUSED until {when(datetime.fromisoformat(r['paused_until']))}: its server answered "
+                 "429/503 with a Retry-After, so runs skip it until then (the latest version kept)")
     return f"last checked {checked}: {state}"
 
 

@@ -29,7 +29,10 @@ from tracker.sources.selectors import check_selector
 
 # 2: pages parsed with scripting on (``<noscript>`` is text, as in a browser), canonical link
 #    targets (links.py), nested stray lists, whitespace at block edges dropped.
-EXTRACTOR_VERSION = "2"
+# 3: blocks hidden by their own markup (inline display:none, the hidden attribute) that no control
+#    reveals and that are no terms are dropped (``_drop_hidden``); declarative shadow roots are
+#    read where a browser renders them (``_open_shadow_roots``), not dropped as templates.
+EXTRACTOR_VERSION = "3"
 
 # Never text a reader sees as terms; dropped before `remove`/`select` run.
 ALWAYS_DROP = ("script", "style", "noscript", "template", "svg", "iframe")
@@ -476,6 +479,8 @@ def _html_region(html: str, *, select: Sequence[Selector], remove: Sequence[Sele
     # path's page.content() serialises): <noscript> content is raw text, so a
     # <noscript><iframe></noscript> in <head> cannot swallow the page as iframe text.
     tree = LexborHTMLParser(html, scripting=True)
+    if _SHADOW_ROOT.search(html):
+        _open_shadow_roots(tree)
     _drop_noise(tree)
     _nest_stray_lists(tree)
     if _may_nest_deep(tree):
@@ -488,11 +493,14 @@ def _html_region(html: str, *, select: Sequence[Selector], remove: Sequence[Sele
             node.decompose()
     if any(isinstance(item, Range) for item in select):
         _keep_only(tree, select)
-        return tree, [tree.root] if tree.root is not None else []
-    if not select:
-        return tree, [tree.root] if tree.root is not None else []
-    # Without ranges: exactly the path that made the archive's texts (they must not change).
-    return tree, list(_selected(tree, [s for s in select if isinstance(s, str)]))
+        roots = [tree.root] if tree.root is not None else []
+    elif not select:
+        roots = [tree.root] if tree.root is not None else []
+    else:
+        # Without ranges: exactly the path that made the archive's texts (they must not change).
+        roots = list(_selected(tree, [s for s in select if isinstance(s, str)]))
+    _drop_hidden(tree, roots)
+    return tree, roots
 
 
 # The Markdown converter drops, without a word, whatever is nested more than about 1,020
@@ -583,6 +591,30 @@ def _validate_selectors(selectors: Sequence[Selector], what: str) -> None:
                 raise ExtractError(f"{what}: {problem}")
 
 
+_SHADOW_ROOT = re.compile(r"<template\b[^>]*\bshadowroot(?:mode)?\s*=", re.IGNORECASE)
+_TEMPLATE_TAGS = re.compile(r"^<template\b[^>]*>|</template>$", re.IGNORECASE)
+SHADOW_DEPTH = 8  # shadow roots inside shadow roots opened at most
+
+
+def _open_shadow_roots(tree: LexborHTMLParser) -> None:
+    """Put the content of each declarative shadow root (``<template shadowrootmode="open">``, or
+    the older ``shadowroot``) in its host, where a browser renders it, instead of dropping it as a
+    template: web components rendered on the server keep their text there. The shadow content
+    goes first, the host's own children (what its slots show) after it."""
+    _open_shadow_roots_in(tree, SHADOW_DEPTH)
+
+
+def _open_shadow_roots_in(tree: LexborHTMLParser, depth: int) -> None:
+    # (a template's content is no child of it, and inserting a node does not copy a template's
+    # content: a shadow root inside a shadow root is opened in its own parse, before it moves)
+    for template in tree.css("template[shadowrootmode], template[shadowroot]") if depth > 0 else []:
+        inner = LexborHTMLParser(f"<body>{_TEMPLATE_TAGS.sub('', template.html or '')}</body>", scripting=True)
+        _open_shadow_roots_in(inner, depth - 1)
+        for child in list(inner.body.iter(include_text=True)) if inner.body is not None else []:
+            template.insert_before(child)
+        template.decompose()
+
+
 def _drop_noise(tree: LexborHTMLParser) -> None:
     """Remove non-text elements and comments (they change with every deploy)."""
     for node in tree.css(", ".join(ALWAYS_DROP + DROP_UNSEEN)):
@@ -592,6 +624,96 @@ def _drop_noise(tree: LexborHTMLParser) -> None:
     comments = [n for n in tree.root.traverse(include_text=True) if n.is_comment_node]
     for node in comments:
         node.decompose()
+
+
+# Hidden on the page, whatever the style sheets say: an inline ``display: none`` or ``visibility:
+# hidden`` (the last declaration of the property wins, as in the cascade), or the ``hidden``
+# attribute (not ``hidden="until-found"``, which find-in-page reveals). ``aria-hidden`` is not
+# among them: it hides from screen readers only, the eye still reads it (clause numbers, icons).
+_HIDING_STYLE = re.compile(r"(?:^|;)\s*(display|visibility)\s*:\s*([\w-]+)", re.IGNORECASE)
+# Class or id words of an element that folds part of the document away until a click shows it.
+_FOLDED = re.compile(r"accordion|collaps|expand|toggl|panel|(?<![a-z])tabs?(?![a-z])|faq|answer|reveal|"
+                     r"spoiler|drawer|more|detail|fold", re.IGNORECASE)
+_TOGGLE_ATTRS = ("aria-controls", "aria-owns", "data-target", "data-bs-target", "data-toggle-target", "href")
+_SECTION_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6", "button", "summary", "dt", "label"})
+_CONTROL_ATTRS = ("aria-expanded", "data-toggle", "data-bs-toggle", "onclick", "tabindex")
+# Hidden blocks holding this share of the text or more are the document (its sections folded
+# behind controls no rule names, or the page hidden until its scripts run), not a stray block.
+HIDDEN_SHARE = 0.25
+
+
+def _hidden(node: LexborNode) -> bool:
+    """Whether ``node`` is hidden by its own markup (inline style or ``hidden`` attribute)."""
+    attrs = node.attributes
+    if "hidden" in attrs and str(attrs.get("hidden") or "").strip().lower() != "until-found":
+        return True
+    style = attrs.get("style") or ""
+    last: dict[str, str] = {}
+    for prop, value in _HIDING_STYLE.findall(style):
+        last[prop.lower()] = value.lower()
+    return last.get("display") == "none" or last.get("visibility") in ("hidden", "collapse")
+
+
+def _folded_part(node: LexborNode, targets: set[str]) -> bool:
+    """Whether hidden ``node`` is a part of the document folded away behind a control (an
+    accordion's panel, a tab's panel, a "show more"), which a reader opens: its text is terms."""
+    attrs = node.attributes
+    if attrs.get("id") and attrs.get("id") in targets:  # a control on the page opens it
+        return True
+    if attrs.get("role") in ("tabpanel", "region") or "aria-labelledby" in attrs:
+        return True
+    if _FOLDED.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+        return True
+    before = node.prev
+    while before is not None and (before.is_text_node or before.is_comment_node):
+        before = before.prev
+    if before is not None and (before.tag in _SECTION_HEADINGS or before.attributes.get("role") == "button"
+                               or any(a in before.attributes for a in _CONTROL_ATTRS)):
+        return True  # a section heading or a control right before it: the panel it opens
+    parent = node.parent
+    return parent is not None and (parent.tag == "details" or bool(
+        _FOLDED.search(f"{parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}")))
+
+
+def _drop_hidden(tree: LexborHTMLParser, roots: Sequence[LexborNode]) -> None:
+    """Remove from the kept ``roots`` what their markup hides from every reader and no control
+    reveals: a block an A/B test, a modal or a form message keeps out of sight, whose text may
+    change on every request and is no part of the terms a reader sees.
+
+    Kept: a folded part of the document (``_folded_part``: an accordion or tab panel, a block a
+    control on the page targets, a section heading's body), a hidden block with the vocabulary
+    of terms (``guards.legal_vocabulary``: a region's clauses a script shows), a selected root
+    itself (the source asked for it), and every hidden block when together they hold
+    ``HIDDEN_SHARE`` of the text or more (the document folded, or hidden until scripts run)."""
+    candidates = [node for root in roots for node in root.css("[style], [hidden]")
+                  if node.mem_id != root.mem_id and _hidden(node)]
+    if not candidates:
+        return
+    from tracker.vocabulary import TERMS_LIKE, legal_vocabulary
+
+    targets: set[str] = set()
+    if tree.root is not None:
+        for control in tree.root.css(", ".join(f"[{a}]" for a in _TOGGLE_ATTRS if a != "href") + ", a[href^='#']"):
+            for name in _TOGGLE_ATTRS:
+                for target in (control.attributes.get(name) or "").split():
+                    if name != "href" or target.startswith("#"):
+                        targets.add(target.lstrip("#"))
+    gone: set[int] = set()
+    hidden_text = 0
+    for node in candidates:
+        if _has_ancestor_in(node, gone):
+            continue
+        text = " ".join((node.text(separator=" ") or "").split())
+        if _folded_part(node, targets) or legal_vocabulary(text) >= TERMS_LIKE:
+            continue
+        gone.add(node.mem_id)
+        hidden_text += len(text)
+    if not gone or hidden_text >= HIDDEN_SHARE * sum(len(" ".join((root.text(separator=" ") or "").split()))
+                                                     for root in roots):
+        return  # that much hidden is the document itself, folded or hidden until its scripts run
+    for node in candidates:
+        if node.mem_id in gone:
+            node.decompose()
 
 
 def _nest_stray_lists(tree: LexborHTMLParser) -> None:

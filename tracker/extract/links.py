@@ -128,9 +128,12 @@ def _mask_tokens(part: str) -> str:
 
 
 # Link targets in Markdown: "](target" of inline links and images, "<scheme:...>" autolinks, and
-# bare absolute URLs. Only the part after the host is masked: a host is never volatile.
+# bare absolute URLs. Only the part after the host is masked, and in the host only the number of
+# a load-balanced node in its first label ("www2.", "node-3.", "web12.": the server that answered,
+# as a `<base href>` or absolute links name it, one per request); the rest of a host is never volatile.
 _MD_TARGET = re.compile(r"\]\(\s*<?([^\s)>]+)|<((?:https?|mailto|ftp):[^\s>]+)>|((?:https?|ftp)://[^\s)>\]\"']+)")
 _AUTHORITY = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?(?://[^/?#]*)?")
+_NODE_HOST = re.compile(r"^((?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//(?:[^@/?#]*@)?[a-zA-Z]+-?)\d{1,3}(\.[^./?#]+\.[^/?#]+)")
 
 
 def mask_volatile(text: str) -> str:
@@ -149,7 +152,7 @@ def _mask_target(m: re.Match[str]) -> str:
     url = m.group(group)
     authority = _AUTHORITY.match(url)  # matches "" at worst
     cut = authority.end() if authority else 0
-    masked = url[:cut] + _mask_tokens(url[cut:])
+    masked = _NODE_HOST.sub(r"\1#\2", url[:cut]) + _mask_tokens(url[cut:])
     if masked == url:
         return m.group(0)
     offset = m.start(group) - m.start(0)

@@ -31,6 +31,9 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Protocol, Sequence
 
+# The legal vocabulary lives in tracker.vocabulary (extraction reads it too); re-exported here.
+from tracker.vocabulary import TERMS_LIKE, TERMS_LIKE_STRONG, legal_vocabulary  # noqa: F401
+
 SHORT_TEXT = 2000  # characters: error pages are short; terms are not
 MUCH_SHORTER = 0.5  # "much shorter than the last version": under half of it
 DEFAULT_MAX_SHRINK = 0.5
@@ -149,51 +152,6 @@ def _has(pattern: str) -> Callable[[str], bool]:
     return lambda text: compiled.search(text) is not None
 
 
-# Legal vocabulary, English, French, German, Spanish, Italian, Dutch, Portuguese and Japanese:
-# what a terms page is made of. Each pattern counts once however often it occurs, so a word
-# repeated by an error page does not make it terms. (Japanese has no word boundaries: its
-# alternatives stand without ``\b``.)
-_LEGAL_WORDS = tuple(re.compile(p, re.IGNORECASE) for p in (
-    r"\bterms\b|\bconditions\b|\bbedingungen\b|\bagb\b|\bcgu\b|\bcgv\b|\bt[ée]rminos\b|\bcondiciones\b|"
-    r"\btermini\b|\bcondizioni\b|\bvoorwaarden\b|\btermos\b|\bcondi[çc][õo]es\b|規約|約款",
-    r"\bagree(ment|s|d)?\b|\baccept(ez|ent)? (les|ces) conditions|\bcontrat\b|\bvertrag|\bcontrato\b|\bacuerdo\b|"
-    r"\bcontratto\b|\bovereenkomst|契約",
-    r"\bliab(le|ility)\b|\bresponsabilit[ée]|\bhaft(ung|et|en)\b|\bresponsabilidad|\bresponsabilit[àa]\b|"
-    r"\baansprakelijk|\bresponsabilidade|責任",
-    r"\bwarrant(y|ies)\b|\bgarantie|\bgew[äa]hrleistung|\bgarant[íi]as?\b|\bgaranzi[ae]\b|保証",
-    r"\bgoverning law\b|\bjurisdiction\b|\bjuridiction|\bdroit applicable|\bgerichtsstand|\banwendbares recht|"
-    r"\bley aplicable|\bjurisdicci[óo]n|\blegge applicabile|\bgiurisdizione|\bforo competente|"
-    r"\btoepasselijk recht|\bbevoegde rechter|\blei aplic[áa]vel|準拠法|管轄",
-    r"\bpersonal (data|information)\b|\bdonn[ée]es (à caractère )?personnelles|\bpersonenbezogene|"
-    r"\bdatos personales|\bdati personali|\bpersoonsgegevens|\bdados pessoais|個人情報",
-    r"\bprivacy\b|\bconfidentialit[ée]|\bdatenschutz|\bprivacidad|\briservatezza|\bprivacidade|プライバシー",
-    r"\bterminat(e|ion)\b|\bsuspen(d|sion)\b|\br[ée]siliation|\bk[üu]ndigung|\brescisi[óo]n|\bsuspensi[óo]n|"
-    r"\brisoluzione|\brecesso\b|\bsospensione|\bbe[ëe]indiging|\bopzegging|\brescis[ãa]o|\bsuspens[ãa]o|解約|解除",
-    r"\bindemnif|\bindemnit[ée]s?\b|\bschadensersatz|\bdommages?\b|\bdamages\b|\bda[ñn]os\b|\bdanni\b|"
-    r"\bschadevergoeding|\bindeniza|損害",
-    r"\blicen[cs]e|\blizenz|\blicencia|\blicenza|\blicentie|\blicen[çc]a|ライセンス",
-    r"\barbitration\b|\barbitrage\b|\bschiedsverfahren|\bdispute|\blitige|\bstreitigkeit|\barbitraje|"
-    r"\bcontroversia|\barbitrato|\bgeschil|\barbitragem|\blit[íi]gio|紛争|仲裁",
-    r"\bshall\b|\bhereby\b|\bherein\b|\bpursuant\b|\bnotwithstanding\b",
-    r"\bintellectual property\b|\bpropri[ée]t[ée] intellectuelle|\bgeistiges eigentum|\burheberrecht|"
-    r"\bpropiedad intelectual|\bpropriet[àa] intellettuale|\bintellectueel eigendom|\bpropriedade intelectual|"
-    r"知的財産|著作権",
-    r"\bsection \d|\barticle \d|\bclause\b|\bparagraph\b|§\s?\d|\bart[íi]culo \d|\barticolo \d|\bartikel \d|"
-    r"\bartigo \d|第\s?[\d一二三四五六七八九十]+\s?条",
-    r"\bfees?\b|\bfrais\b|\bgeb[üu]hr|\bpayment\b|\bpaiement|\bzahlung|\btarifas?\b|\bpagos?\b|\btariff[ae]\b|"
-    r"\bpagamento|\bbetaling|\bpagamentos?\b|料金|支払",
-    r"\bconsent\b|\bconsentement|\beinwilligung|\bconsentimiento|\bconsenso\b|\btoestemming|\bconsentimento",
-    r"\bobligations?\b|\bpflicht|\bobligaciones|\bobblighi|\bverplichting|\bobriga[çc][õo]es|義務",
-))
-TERMS_LIKE = 4  # distinct legal patterns from which a page is taken as terms despite a notice's words
-# ... and despite what it is built as (a password field, a challenge widget, a queue): a login
-# page's footer alone ("by signing in you agree to our Terms and Privacy Policy") reaches 3.
-TERMS_LIKE_STRONG = 6
-
-
-def legal_vocabulary(text: str) -> int:
-    """How many of the legal vocabulary patterns (EN/FR/DE/ES/IT/NL/PT/JA) occur in ``text`` (0..17)."""
-    return sum(1 for pattern in _LEGAL_WORDS if pattern.search(text))
 
 
 # Notices in English, French, German, Spanish, Italian, Dutch, Portuguese and Japanese (Japanese
@@ -344,7 +302,12 @@ _STATUS = _has(
     r"\bqualcosa (è|e') andato storto\b|\bsi (è|e') verificato un errore\b|\bservizio non disponibile\b|"
     r"\ber is iets (mis ?gegaan|fout gegaan)\b|\ber is een fout opgetreden\b|\b(tijdelijk )?niet beschikbaar\b|"
     r"\balgo deu errado\b|\bocorreu um erro\b|\bservi[çc]o indispon[íi]vel\b|"
-    r"エラーが発生しました|問題が発生しました|サービスを(ご)?利用できません|一時的に利用できません"
+    r"エラーが発生しました|問題が発生しました|サービスを(ご)?利用できません|一時的に利用できません|"
+    # a proxy's, load balancer's or framework's own one-line error (Envoy, Kubernetes ingress,
+    # Express, Spring, OpenShift, IIS): the application behind it did not answer
+    r"\bno healthy upstream\b|\bupstream (connect error|request timeout)\b|\bdefault backend\W+404\b|"
+    r"^\W*cannot (get|post) /|\bwhitelabel error page\b|\bapplication is not available\b|"
+    r"^\W*the service is unavailable\W*$"
 )
 # Choosing a country, region or language before the page: the terms are one click further.
 _CHOOSER = _has(
@@ -683,6 +646,25 @@ def parked_domain(page: Page) -> bool:
     return _PARKED(page.both)
 
 
+# A site being built or rebuilt: "Coming soon", "Under construction", as a heading or a line of
+# its own (eight languages).
+_CONSTRUCTION = _has(
+    r"^\W*(something (new |big |great |awesome )?is )?coming soon\b|\b(site|website|page) (is )?(coming soon|under "
+    r"construction)\b|^\W*under construction\W*$|\blaunching soon\b|"
+    r"\b(site|page) en (cours de )?construction\b|^\W*bient[ôo]t (disponible|en ligne)\W*$|"
+    r"\b(seite|website|webseite) (ist )?(im aufbau|in k[üu]rze (verf[üu]gbar|online))\b|^\W*demn[äa]chst (verf[üu]gbar|online)\W*$|"
+    r"\b(sitio|p[áa]gina) (web )?en construcci[óo]n\b|^\W*pr[óo]ximamente\W*$|"
+    r"\b(sito|pagina) in (costruzione|allestimento)\b|^\W*prossimamente\W*$|"
+    r"\b(site|website|pagina) (is )?in aanbouw\b|^\W*binnenkort (online|beschikbaar)\W*$|"
+    r"\b(site|p[áa]gina) em constru[çc][ãa]o\b|^\W*em breve\W*$|近日公開|(サイト|ページ)(は)?(ただいま)?(準備中|工事中)")
+
+
+def under_construction(page: Page) -> bool:
+    """A "coming soon" or "under construction" notice as the title or a short line of a page that
+    does not read as terms: the site is being built or rebuilt, its terms are not there yet."""
+    return _prompt(_CONSTRUCTION, page) and not reads_as_terms(page.text)
+
+
 def server_default_page(page: Page) -> bool:
     """The web server's own default page ("Welcome to nginx!", "Apache2 Default Page", "It
     works!"): the site is not configured, nothing of it is served."""
@@ -945,15 +927,17 @@ def link_hub(page: Page) -> bool:
     return len(prose_sentences(rest)) < TERMS_SENTENCES
 
 
-_PDF_LINK = re.compile(rb"""<a\b[^>]*?href\s*=\s*["']?([^"'>\s]+\.pdf(?:[?#][^"'>\s]*)?)["'\s>]""", re.IGNORECASE)
+# a link to a PDF, or a PDF shown in the page's own viewer (``<embed src>``, ``<object data>``)
+_PDF_LINK = re.compile(rb"""<(?:a\b[^>]*?href|embed\b[^>]*?src|object\b[^>]*?data)\s*=\s*["']?"""
+                       rb"""([^"'>\s]+\.pdf(?:[?#][^"'>\s]*)?)["'\s>]""", re.IGNORECASE)
 PDF_LINK = "a link to the terms as a PDF"
 
 
 def pdf_link(page: Page) -> str | None:
-    """The PDF a short page points to as the document ("Download the Terms of Service (PDF)"),
-    or None: a page of little text (``LITTLE_TEXT``), no more than two sentences of prose, with
-    one link to a ``.pdf`` address and at most two other links. The terms are in the PDF: set the
-    source's url to it."""
+    """The PDF a short page points to as the document ("Download the Terms of Service (PDF)", or
+    the PDF shown in an ``<embed>`` or ``<object>`` viewer), or None: a page of little text
+    (``LITTLE_TEXT``), no more than two sentences of prose, with one ``.pdf`` address and at most
+    two other links. The terms are in the PDF: set the source's url to it."""
     from urllib.parse import urljoin
 
     if len(page.text) > LITTLE_TEXT or len(prose_sentences(page.text)) > TERMS_SENTENCES:
@@ -978,7 +962,26 @@ def hollow_page(page: Page) -> bool:
             and not reads_as_terms(page.text))
 
 
-_IFRAME = re.compile(rb"""<iframe\b([^>]*)>""", re.IGNORECASE)
+_IFRAME = re.compile(rb"""<i?frame\b([^>]*)>""", re.IGNORECASE)  # (and an old frameset's <frame>)
+_FRAMESET = re.compile(rb"""<frameset\b([^>]*)>""", re.IGNORECASE)
+_FRAME_SIZES = re.compile(rb"""\b(?:rows|cols)\s*=\s*["']?([^"'>]+)""", re.IGNORECASE)
+_MAIN_FRAME = re.compile(rb"""\b(?:name|id)\s*=\s*["']?(?:main|content|body|text|contents?frame|mainframe)["'\s>]""",
+                         re.IGNORECASE)
+
+
+def _main_frame(frameset: bytes, frames: list[re.Match[bytes]]) -> int:
+    """Which of a frameset's frames holds the page's content: one named "main" or "content",
+    else the one its rows or cols give the rest of the window ("80,*"), else the last one (a
+    menu or a header comes first)."""
+    for index, frame in enumerate(frames):
+        if _MAIN_FRAME.search(frame.group(1)):
+            return index
+    sizes = _FRAME_SIZES.search(frameset)
+    if sizes is not None:
+        parts = [part.strip() for part in sizes.group(1).split(b",")]
+        if b"*" in parts and parts.index(b"*") < len(frames):
+            return parts.index(b"*")
+    return len(frames) - 1
 _IFRAME_SRC = re.compile(rb"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _IFRAME_HIDDEN = re.compile(rb"""\b(?:width|height)\s*=\s*["']?[01](?:px)?\b|display\s*:\s*none|visibility\s*:\s*hidden|"""
                             rb"""\bhidden\b|aria-hidden\s*=\s*["']?true""", re.IGNORECASE)
@@ -995,7 +998,11 @@ def frame_source(page: Page) -> str | None:
     from html import unescape
     from urllib.parse import urljoin
 
-    for match in _IFRAME.finditer(_NOSCRIPT.sub(b"", page.raw[:262144])):
+    raw = _NOSCRIPT.sub(b"", page.raw[:262144])
+    frames = list(_IFRAME.finditer(raw))
+    if (frameset := _FRAMESET.search(raw)) is not None and len(frames) > 1:
+        frames.insert(0, frames.pop(_main_frame(frameset.group(1), frames)))
+    for match in frames:
         attributes = match.group(1)
         src = _IFRAME_SRC.search(attributes)
         if src is None or _IFRAME_HIDDEN.search(attributes):
@@ -1092,6 +1099,53 @@ def region_redirect(url: str, final_url: str) -> tuple[str, str] | None:
         if swapped(query_a[key], query_b[key]):
             return query_a[key], query_b[key]
     return None
+
+
+# The kind of legal document a URL's path names (its slug, in the eight languages), to tell a
+# redirect from one document to another: the terms' address now sending to the privacy policy.
+_DOCUMENT_KINDS = {
+    "the terms": re.compile(r"terms|\btos\b|conditions|bedingungen|\bagbs?\b|\bcg[uv]\b|t[ée]rminos|condiciones|"
+                            r"termini|condizioni|voorwaarden|termos|condi[çc][õo]es|\beula\b|user-?agreement|"
+                            r"\bnutzungsvertrag"),
+    "a privacy policy": re.compile(r"privacy|datenschutz|confidentialit|privacidad|riservatezza|privacidade|"
+                                   r"data-?protection|\bgdpr\b|\bdsgvo\b|\brgpd\b|\bprivacyverklaring"),
+    "a cookie policy": re.compile(r"cookie"),
+    "an imprint": re.compile(r"imprint|impressum|legal-?notice|mentions-?l[ée]gales|aviso-?legal|note-?legali|"
+                             r"colofon|\bcolophon\b"),
+}
+OTHER_DOCUMENT = "another document"  # a redirect from an address naming one document to one naming another
+
+
+def _kinds(path: str) -> set[str]:
+    from urllib.parse import unquote
+
+    path = unquote(path).lower()
+    return {kind for kind, pattern in _DOCUMENT_KINDS.items() if pattern.search(path)}
+
+
+def document_redirect(url: str, final_url: str) -> tuple[str, str] | None:
+    """(the kind of document ``url``'s path names, the kind ``final_url``'s names) when redirects
+    took an address naming one kind of legal document (the terms, a privacy or cookie policy, an
+    imprint: ``/terms``, ``/agb``, ``/datenschutz``...) to one naming only others (``/terms`` to
+    ``/privacy``): a document merged into another or removed, whose address now serves another
+    document. None when either names none (``/terms`` to ``/legal``) or both name one kind
+    (``/terms`` to ``/privacy-and-terms``, ``/agb`` to ``/nutzungsbedingungen``)."""
+    from urllib.parse import urlsplit
+
+    if not url or not final_url or url.split("#")[0] == final_url.split("#")[0]:
+        return None
+    # only the segments the redirect changed: "/acme-privacy-center/terms" to ".../privacy" names
+    # the terms, then a privacy policy
+    mine = [seg for seg in urlsplit(url).path.split("/") if seg]
+    theirs = [seg for seg in urlsplit(final_url).path.split("/") if seg]
+    while mine and theirs and mine[0].lower() == theirs[0].lower():
+        mine, theirs = mine[1:], theirs[1:]
+    while mine and theirs and mine[-1].lower() == theirs[-1].lower():
+        mine, theirs = mine[:-1], theirs[:-1]
+    asked, got = _kinds("/".join(mine)), _kinds("/".join(theirs))
+    if not asked or not got or asked & got:
+        return None
+    return " or ".join(sorted(asked)), " or ".join(sorted(got))
 
 
 def empty_shell(page: Page) -> bool:
@@ -1206,6 +1260,7 @@ RULES: tuple[tuple[str, Callable[[Page], bool], bool], ...] = (
     ("login page", sign_in_wall, False),
     ("parked domain", parked_domain, False),
     ("web server's default page", server_default_page, False),
+    ("site under construction", under_construction, False),
     ("geo block", geo_blocked, False),
     ("unsupported-browser page", unsupported_browser, False),
     ("ad-blocker wall", ad_blocker_wall, False),
@@ -1250,7 +1305,8 @@ SERVED.update({"page that shows its text in a frame": "a page that shows its tex
                "network filter's block page": "a network filter's block page (the tracker's network)",
                "CDN error page": "a CDN error page", "suspended site": "a suspended site's page",
                "expired session": "an expired-session page", "interstitial ad": "an interstitial ad",
-               "pay-or-consent wall": "a pay-or-consent wall", "cookies disabled": "a cookies-disabled page"})
+               "pay-or-consent wall": "a pay-or-consent wall", "cookies disabled": "a cookies-disabled page",
+               "site under construction": "a 'coming soon' page"})
 # Another page in place of the terms, told by comparing it with the latest version
 # (``tracker.run.decide``): a landing, marketing or download page.
 NOT_TERMS_PREFIX = "not the terms: "
@@ -1266,7 +1322,7 @@ _NOT_TERMS_SERVED = {ANOTHER_PAGE: "another page than the terms", CUT_OFF: "a pa
                      STILL_LOADING: "a page still loading its sections",
                      UNCLOSED_COMMENT: "a page whose rest is hidden in an unclosed comment",
                      "a link to the terms as a PDF": "a page linking to the terms as a PDF",
-                     NOT_LOADED: "a page that did not finish loading"}
+                     NOT_LOADED: "a page that did not finish loading", OTHER_DOCUMENT: "another document"}
 
 
 def served_instead(reason: str | None) -> str | None:
@@ -1311,7 +1367,14 @@ _MOVED = re.compile(
     r"is\s+(?:verplaatst|verhuisd)|(?:is|zijn)\s+nu\s+te\s+vinden|"
     r"(?:foi|foram)\s+(?:movid|transferid)[ao]s?|agora\s+(?:estão|está|se\s+encontram?|pode[m]?\s+ser\s+encontrad[ao]s?)|"
     r"(?:estão|está|se\s+encontram?)\s+agora\s+(?:em|disponíve))|"
-    r"(?:移動|移転)(?:しました|いたしました)",
+    r"(?:移動|移転)(?:しました|いたしました)|"
+    # ... or that it was replaced by a new document ("These terms have been replaced by our new
+    # Terms", "ont été remplacées par", "wurden durch ... ersetzt"): the new one is where it links
+    r"(?:ha(?:s|ve)|had)\s+been\s+(?:replaced|superseded)\s+by|"
+    r"(?:a|ont)\s+été\s+remplacée?s?\s+par|(?:wurden?|sind|ist)\s+(?:\w+\s+){0,6}?ersetzt\s+worden|"
+    r"(?:wurden?)\s+durch\s+(?:\w+\s+){0,6}?ersetzt|(?:han|ha)\s+sido\s+(?:sustituid|reemplazad)[ao]s?\s+por|"
+    r"(?:sono|è)\s+stat[aei]\s+sostituit[aei]\s+(?:da|dal|dalla|dai|dalle)\b|(?:zijn|is)\s+vervangen\s+door|"
+    r"(?:foram|foi)\s+substituíd[ao]s?\s+(?:por|pel)|に置き換えられました",
     re.IGNORECASE)
 _REFRESH = re.compile(rb"""<meta\b[^>]*http-equiv\s*=\s*["']?refresh["']?[^>]*>""", re.IGNORECASE)
 _REFRESH_URL = re.compile(rb"""content\s*=\s*["']?\s*\d*\s*[;,]\s*url\s*=\s*["']?([^"'>\s]+)""", re.IGNORECASE)
@@ -1427,6 +1490,11 @@ def error_page(text: str, raw: bytes = b"", previous_length: int | None = None, 
                 f"'{swap[0]}', to '{swap[1]}' ({final_url}), a geo redirect by where the tracker runs; not recorded: "
                 "run it from that region, or set the `headers` the site reads (a cookie, Accept-Language) in "
                 "the sources file")
+    if (moved := document_redirect(url, final_url)) is not None:
+        # Whatever its length: a privacy policy where the terms were is another document.
+        return (f"{NOT_TERMS_PREFIX}{OTHER_DOCUMENT}: redirects took the source's url, which names {moved[0]}, to "
+                f"{final_url}, which names {moved[1]}; not recorded: if the document moved or was merged there, "
+                "set the source's url to its new address (and its type)")
     if not should_check(text, previous_length):
         return None
     page = Page(text, html_title(raw), raw, url, final_url)
@@ -1498,7 +1566,13 @@ def main_language(text: str) -> str | None:
     if len(_KANA.findall(text)) >= 200:
         return "ja"
     counts = dict.fromkeys(_FUNCTION_WORDS, 0)
-    plain = _URL.sub(" ", _LINK.sub(lambda m: m.group(1), text)).lower()  # link texts, not their addresses
+    # link texts, not their addresses (each pattern tried only on a text that has what all its
+    # matches hold: the usual changed page has neither in its first 20,000 characters, 0.7 ms)
+    if "](" in text:
+        text = _LINK.sub(lambda m: m.group(1), text)
+    if "http" in text or "www." in text or "mailto:" in text:
+        text = _URL.sub(" ", text)
+    plain = text.lower()
     total = 0  # function words read, each once: "die" (German, Dutch) or "in" (English, Italian)
     # counted once per language it belongs to made plain German terms "mixed", told as no language
     for word in _WORDS.findall(plain):
@@ -1798,3 +1872,57 @@ def teaser(latest: str, text: str, max_shrink: float = DEFAULT_MAX_SHRINK) -> st
         return (f"{NOT_TERMS_PREFIX}{TEASER}, {kept:.0%} of the latest version, then a loading placeholder a script "
                 "fills with the rest: set render = \"browser\" for it in the sources file")
     return None
+
+
+# A cache's or an archive's notice above a copy of the page ("You are viewing a cached copy of this
+# page as it appeared on ...", "Always Online"): the intermediary speaking, not the site.
+_CACHE_NOTICE = _has(
+    r"\b(cached|archived|stale|saved) (copy|version|snapshot)\b|\bas it appeared on\b|\balways online\b|"
+    r"\bthis is a snapshot of\b|\bversion (mise )?en cache\b|\bcopie (en cache|archiv[ée]e)\b|"
+    r"\b(zwischengespeicherte|archivierte) (version|kopie)\b|\bversi[óo]n (en cach[ée]|archivada)\b|"
+    r"\bcopia (cache|archiviata|en cach[ée])\b|\bversione (in cache|archiviata)\b|\bgecachte versie\b|"
+    r"\bc[óo]pia (em cache|arquivada)\b|キャッシュ")
+CACHE_NOTICE_MAX = 400  # characters: a notice of a sentence or two
+
+
+def banner_only_change(latest: str, text: str) -> bool:
+    """Whether ``text`` differs from ``latest`` only by a banner inside the terms' region, added,
+    gone or reworded: a cookie or consent banner a site shows on some requests (a consent manager
+    that writes itself in the selected element), or a cache's or an archive's notice above a
+    copy of the page ("You are viewing a cached copy of this page as it appeared on ..."). The
+    lines each has beyond the other are none or such a banner, on at least one side. A cookie
+    banner is ``COOKIE_WALL_MAX`` characters at most, says the site uses cookies or asks for
+    consent, has its control ("Accept", "OK", "Reject all", "Cookie settings") and at most
+    ``BANNER_SENTENCES`` + 1 sentences; a cache notice is ``CACHE_NOTICE_MAX`` characters and
+    ``BANNER_SENTENCES`` sentences at most. The same terms: no new version. A clause about
+    cookies added to the terms ("We use cookies to remember your language.") has no control: a
+    change."""
+    from collections import Counter
+
+    def beyond(lines: list[str], others: list[str]) -> list[str]:
+        left = Counter(others)
+        out = []
+        for line in lines:
+            if left[line] > 0:
+                left[line] -= 1
+            elif line.strip():
+                out.append(line)
+        return out
+
+    old_lines, new_lines = latest.splitlines(), text.splitlines()
+    gone, added = beyond(old_lines, new_lines), beyond(new_lines, old_lines)
+    return bool(gone or added) and all(not side or _banner_block("\n".join(side)) for side in (gone, added))
+
+
+def _banner_block(block: str) -> bool:
+    """Whether ``block`` (lines of a text) is a cookie or consent banner or a cache's notice."""
+    low = block.lower()
+    sentences = len(prose_sentences(_LINK.sub(" ", block)))
+    if len(block) <= CACHE_NOTICE_MAX and _CACHE_NOTICE(low) and sentences <= BANNER_SENTENCES:
+        return True
+    if len(block) > COOKIE_WALL_MAX or not (_COOKIE_BANNER(low) or _CONSENT_TOPIC(low)):
+        return False
+    plain = _LINK.sub(lambda m: m.group(1), block)
+    control = (_BANNER_CONTROL.search(plain.strip()) is not None or _ACCEPT_ALL(low) or _DECLINE_OR_MANAGE(low)
+               or any(_ACCEPT_WORD.search(line) and _REFUSE_WORD.search(line) for line in plain.splitlines()))
+    return control and sentences <= BANNER_SENTENCES + 1

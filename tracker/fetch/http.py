@@ -80,7 +80,10 @@ async def fetch_all(
         from tracker.fetch.browser import Renderer
 
         renderer = Renderer()  # one headless browser for the run, started by its first document
-    async with aiohttp.ClientSession(connector=connector, auto_decompress=True) as session:
+    # header lines as long as browsers take (a 12 KB Set-Cookie is common; aiohttp's 8 KB default
+    # failed such pages as "not HTTP")
+    async with aiohttp.ClientSession(connector=connector, auto_decompress=True, max_line_size=MAX_HEADER_LINE,
+                                     max_field_size=MAX_HEADER_LINE) as session:
         robots = Robots(session, gate, options) if options.robots else None
 
         async def one(doc: Document, conditional: bool = True) -> None:
@@ -305,6 +308,9 @@ async def _attempt(
             # rest read as the next answer), or a page sent with no HTTP around it
             return failed("invalid HTTP response: HTML where an HTTP status line was due (a body longer than its "
                           "Content-Length says, or a page sent without HTTP headers): a server fault"), None
+        if _LONG_HEADER.search(said):
+            return failed(f"invalid HTTP response: a header line longer than {MAX_HEADER_LINE // 1024} KiB "
+                          "(browsers refuse it too): a server fault"), None
         said = re.sub(r"""(: )?(b(['"])).*$""", "", said)[:200] or "not HTTP"
         return failed(f"invalid HTTP response: {said} (the server did not answer in HTTP: check the url's scheme "
                       "and port)"), None
@@ -318,6 +324,8 @@ async def _attempt(
 
 
 _SHORT_BODY = re.compile(r"received (\d+) of (\d+) bytes")
+MAX_HEADER_LINE = 128 * 1024  # bytes: Chromium takes 256 KB of headers in all
+_LONG_HEADER = re.compile(r"Got more than \d+ bytes when reading|too long", re.IGNORECASE)
 REFRESH_HOPS = 3  # refreshes followed one after the other (a loop of them stops here)
 REFRESH_MAX_DELAY = 5  # seconds: a longer refresh shows its page first ("you will be redirected")
 _META_REFRESH = re.compile(rb"""<meta\b[^>]*http-equiv\s*=\s*["']?refresh\b[^>]*>""", re.IGNORECASE)

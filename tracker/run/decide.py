@@ -59,6 +59,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable, Literal, Mapping
@@ -482,7 +483,9 @@ NO_CLAUSE_CHANGED = "no clause changed; not recorded"
 def _same_terms(latest: str, text: str) -> bool:
     """Is ``text`` the latest text as far as its clauses go (``tracker.analysis.sameness``), once
     any mojibake in it is read back (``extract.convert.repair_mojibake``: a page served for a run
-    under a wrong charset label, whose decoding no rule could tell, says the same terms)?"""
+    under a wrong charset label, whose decoding no rule could tell, says the same terms), stamps
+    masked, a server's warning or a repeated copy set aside, a cookie banner in the terms' region
+    added or gone (``guards.banner_only_change``), or headings at other levels?"""
     from tracker.analysis.sameness import same_terms
     from tracker.extract.convert import repair_mojibake
 
@@ -500,7 +503,15 @@ def _same_terms(latest: str, text: str) -> bool:
     plain_latest, plain = guard.without_server_messages(masked_latest), guard.without_server_messages(masked)
     if (plain_latest != masked_latest or plain != masked) and (plain_latest == plain or same_terms(plain_latest, plain)):
         return True
-    return guard.repeated_copy(plain_latest, plain)
+    if guard.repeated_copy(plain_latest, plain) or guard.banner_only_change(plain_latest, plain):
+        return True  # ... or a cookie banner inside the terms' region on some requests only
+    # ... or the same headings at other levels (a layout tested against another: "## 1. Fees" and
+    # "### 1. Fees", the same words under them)
+    level_latest, level = _HEADING_LEVEL.sub("#", plain_latest), _HEADING_LEVEL.sub("#", plain)
+    return (level_latest != plain_latest or level != plain) and (level_latest == level or same_terms(level_latest, level))
+
+
+_HEADING_LEVEL = re.compile(r"^ {0,3}#{1,6}(?=[ \t])", re.M)
 
 
 def _partial_page(latest: str, text: str, max_shrink: float) -> str | None:
@@ -542,6 +553,13 @@ def _landing_for_short_terms(latest: str, text: str) -> bool:
             and guard.legal_vocabulary(text) < guard.HOLLOW_LEGAL
             and guard.legal_vocabulary(latest) >= guard.TERMS_LIKE
             and shared_lines(text, latest) == 0.0 and not guard.reads_as_terms(text))
+
+
+def another_page(latest: str, text: str) -> bool:
+    """Whether ``text`` is another page than the terms whose text is ``latest``, by the rules a
+    run refuses it by (``_another_page``: a landing, marketing or download page, long terms'
+    title alone, or a landing page where short terms stood); ``tracker compare`` asks it too."""
+    return _another_page(latest, text) is not None
 
 
 def _another_page(latest: str, text: str) -> str | None:
@@ -711,6 +729,11 @@ def extraction_message(exc: ExtractError, fetched: Fetched | None = None) -> str
             return guard.not_loaded(None, fetched.document.timeout)
         hint = "; if this lasts, set render = \"browser\" for it in the sources file"
         return f"{guard.ERROR_PAGE_PREFIX}page that needs JavaScript; no text without running its scripts{hint}"
+    if fetched is not None and not fetched.parts and "no text after extraction" in message:
+        # a frameset (or a page that is only an <iframe>): its text is in the frame it names
+        page = guard.Page("", guard.html_title(fetched.body), fetched.body, fetched.url, fetched.final_url)
+        if (frame := guard.frame_source(page)) is not None:
+            return f"{guard.ERROR_PAGE_PREFIX}page that shows its text in a frame; its text is at {frame}: set the source's url to it"
     if "matched nothing" in message:
         # A login, error or challenge page has none of the terms' regions: say what it is, not
         # that the layout changed (the whole page is read only on this failure path).
