@@ -185,3 +185,68 @@ def test_a_duty_in_place_of_advice_stays_material():
     new = USE.replace(_ADVICE_SAID, "you must file a copyright takedown notice with our agent within 10 days or lose "
                                     "any claim against us.")
     assert analyse(USE, new).material
+
+
+# --- a clause said again with other small words, judged on its own two texts -------------------
+@pytest.mark.parametrize("kind", ["modified", "moved"])
+@pytest.mark.parametrize("before, after", [
+    ("Kestrel has a zero-tolerance policy with regard to child sexual abuse material.",
+     "Kestrel has a zero-tolerance policy regarding child sexual abuse material."),
+    ("We may suspend any account in relation to which we receive repeated reports.",
+     "We may suspend any account relating to which we receive repeated reports."),
+])
+def test_a_clause_with_the_same_content_words_is_not_material(kind, before, after):
+    label = label_change(kind, before, after)
+    assert not label.material, label.explanation
+
+
+@pytest.mark.parametrize("before, after", [
+    ("You can appeal a removal within 30 days.", "You cannot appeal a removal within 30 days."),
+    ("We may close the account of anyone who posts hateful content.",
+     "We will close the account of anyone who posts hateful content."),
+    ("We may close the account of anyone who posts hateful content.",
+     "You may close the account of anyone who posts hateful content."),
+    ("Refunds are made within 14 days.", "Refunds are made within 30 days."),
+])
+def test_a_clause_whose_binding_words_changed_stays_material(before, after):
+    assert label_change("modified", before, after).material
+
+
+# --- one step of the interface named two ways ("log out" / "sign out") -----------------------
+PRIVACY = """\
+# Fernhollow Privacy Notice
+
+## 3. Your choices
+
+* If you want to browse Fernhollow without linking the pages you visit to your account, you may do so by logging \
+out of your account [here](https://fernhollow.example/help/1) and blocking cookies in your browser.
+* You can turn off personalised suggestions in your settings.
+
+## 4. Sharing
+
+We do not sell your personal data.
+"""
+
+
+@pytest.mark.parametrize("old, new", [
+    ("by logging out of your account [here](https://fernhollow.example/help/1)",
+     "by [signing out of your account](https://fernhollow.example/help/2)"),
+    ("by logging out of your account", "by signing out of your account"),
+])
+def test_log_out_said_as_sign_out_is_not_material(old, new):
+    result = analyse(PRIVACY, PRIVACY.replace(old, new))
+    assert not result.material, result.summary
+
+
+def test_a_new_duty_beside_sign_out_stays_material():
+    new = PRIVACY.replace("by logging out of your account", "by signing out of your account, which you must do "
+                                                            "within 30 days or we may close it,")
+    assert analyse(PRIVACY, new).material
+
+
+def test_log_and_sign_before_other_words_are_other_words():
+    from tracker.analysis.novelty import _same_action
+
+    assert _same_action(["logging", "out", "of"], ["signing", "out", "of"], (0, 1), (0, 1))
+    assert not _same_action(["log", "files"], ["sign", "files"], (0, 1), (0, 1))
+    assert not _same_action(["logging", "in"], ["signing", "up"], (0, 1), (0, 1))

@@ -2654,6 +2654,10 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     if not label.material and kind == "modified" and before and after \
             and (moved := _meaning_moved(before_p, after_p, facts_b, facts_a)):
         return moved
+    if label.material and kind in ("modified", "moved") and before and after and same_content(before, after):
+        # the clause itself says the same with other small words ("with regard to" → "regarding"):
+        # every negation, number, modal, limiter and party kept in its place (``restating``)
+        return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (), facts_b, facts_a)
     if label.material and context is not None and change_restated(before, after, ctx.old_text, ctx.new_text):
         # its words are all still there, only regrouped across the pair or said with other small
         # words (``tracker.analysis.restating``)

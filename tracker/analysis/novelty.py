@@ -830,7 +830,7 @@ def delta(before: str | None, after: str | None, old: DocIndex, new: DocIndex,
             elif tag == "insert" and not any(ma[j1:j2]) and _said_less(a_text, a_tok, j1, j2, new, old):
                 ma[j1:j2] = [True] * (j2 - j1)
         for (i1, i2), (j1, j2) in replaced:  # one word spelled another way is no change
-            if respelled(bn[i1:i2], an[j1:j2]):
+            if respelled(bn[i1:i2], an[j1:j2]) or _same_action(bn, an, (i1, i2), (j1, j2)):
                 for i in range(i1, i2):
                     mb[i] = False
                 for j in range(j1, j2):
@@ -842,6 +842,21 @@ def delta(before: str | None, after: str | None, old: DocIndex, new: DocIndex,
     return Delta(b_tok, a_tok, b_text, a_text,
                  frozenset(i for i, m in enumerate(mb) if m),
                  frozenset(i for i, m in enumerate(ma) if m), tuple(replaced))
+
+
+# One action of an interface named two ways: "log in" / "sign in", "logging out" / "signing out".
+_SIGN = {"log": "sign", "logs": "signs", "logged": "signed", "logging": "signing"}
+_PARTICLES = frozenset("in into out off on".split())
+
+
+def _same_action(bn: list[str], an: list[str], old: tuple[int, int], new: tuple[int, int]) -> bool:
+    """Whether the replaced word ``bn[old]`` → ``an[new]`` is "log" for "sign" (or back) before the
+    same particle ("logging out" → "signing out"): the same step named otherwise, no change."""
+    (i1, i2), (j1, j2) = old, new
+    if i2 - i1 != 1 or j2 - j1 != 1 or i2 >= len(bn) or j2 >= len(an):
+        return False
+    a, b = bn[i1], an[j1]
+    return (_SIGN.get(a) == b or _SIGN.get(b) == a) and bn[i2] == an[j2] and bn[i2] in _PARTICLES
 
 
 def _same_amounts(b_text: str, b_tok: Sequence[Token], mb: list[bool],
