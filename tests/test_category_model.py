@@ -8,7 +8,7 @@ none passes) holds. Every text is invented (fictional services)."""
 from __future__ import annotations
 
 import json
-
+import math
 import os
 import subprocess
 import sys
@@ -179,6 +179,29 @@ def test_rules_mode_and_no_model_keep_the_rules_categories(monkeypatch, tmp_path
     monkeypatch.setenv("TRACKER_MATERIALITY", "learned")
     quiet = [lab for lab in labels if not lab.material]
     assert category_model.version_categories(diffs[:len(quiet)], quiet, REWRITE, model=everything) == ()
+
+
+def test_a_watch_out_beside_the_vote_is_added_unless_the_model_finds_it_unlikely(monkeypatch) -> None:
+    """The rules name a new termination watch-out and a dropped courts clause beside their vote
+    (refunds and arbitration); the model reads the voted categories (those it was fitted on) and
+    lets each watch-out stand unless it gives it less than ``WATCH_OUT_MIN``."""
+    monkeypatch.setenv("TRACKER_MATERIALITY", "learned")
+    new = REWRITE.replace("Prices include applicable taxes.", "Prices include applicable taxes.\n\n"
+                          "We may terminate your account at any time for any reason without notice.")
+    diffs, labels = _labelled(TERMS, new)
+    voted = rules_categories(labels, new, watch_outs=False)
+    named = rules_categories(labels, new)
+    assert {"termination", "jurisdiction"} <= set(named) - set(voted), (named, voted)
+    low = category_model.WATCH_OUT_MIN / 2
+    bias = {c: -8.0 for c in CATEGORIES} | {"termination": 0.0,  # likely enough, under its threshold
+                                            "jurisdiction": math.log(low / (1 - low))}
+    model = {"categories": list(CATEGORIES), "intercept": bias, "coef": {c: {} for c in CATEGORIES},
+             "threshold": dict.fromkeys(CATEGORIES, 0.9), "max_categories": 9, "combine": "union"}
+    got = category_model.version_categories(diffs, labels, new, model=model)
+    assert set(got) == set(voted) | {"termination"}, got
+    # without a model the rules' categories stand, watch-outs and all
+    monkeypatch.setenv("TRACKER_CATEGORIES", "rules")
+    assert category_model.version_categories(diffs, labels, new, model=model) == named
 
 
 def _model(bias: dict[str, float], threshold: float = 0.5, cap: int = 9) -> dict:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 __all__ = ["MIN_THRESHOLD", "MODEL_PATH", "category_view", "combined", "evident", "load_model", "pack", "pair_features", "predict", "probabilities", "rule_votes", "rules_top",
-           "unpack",
+           "unpack", "WATCH_OUT_MIN",
            "version_categories"]
 
 MODEL_PATH = Path(__file__).parent / "model" / "categories.json"
@@ -309,6 +309,12 @@ def rules_top(features: dict[str, float]) -> str:
     return max(rules, key=lambda c: (features.get("vote:" + c, 0.0), c), default="")
 
 
+# The least probability at which the model lets stand a watch-out's category that the rules name
+# beside their vote (``materiality.version_categories``): the model was fitted on the rules' voted
+# categories, and a watch-out it finds this unlikely is mostly a formula a rewrite says again.
+WATCH_OUT_MIN = 0.1
+
+
 def version_categories(diffs: Sequence[Any], labels: Sequence[Any], new: str,
                        model: dict[str, Any] | None = None) -> tuple[str, ...]:
     """A material version's categories: the learned model's where its file ships, else the rules'
@@ -316,8 +322,11 @@ def version_categories(diffs: Sequence[Any], labels: Sequence[Any], new: str,
     change), in ``TRACKER_MATERIALITY=rules`` mode and with ``TRACKER_CATEGORIES=rules`` (set by
     ``benchmarks/material_dev.py --rules-categories`` to measure the hand rules' categories beside
     the learned materiality decision: the model is fitted on the dev sets, so its figures there
-    are in-sample). ``diffs``, ``labels``, ``new``: as for ``pair_features``; ``model``: a fitted
-    model to use instead of the shipped one. Returns ids in taxonomy order."""
+    are in-sample). The model reads the rules' voted categories (``watch_outs=False``: those it
+    was fitted on); a watch-out's category the rules name beside their vote is added when the
+    model gives it at least ``WATCH_OUT_MIN``. ``diffs``, ``labels``, ``new``: as for
+    ``pair_features``; ``model``: a fitted model to use instead of the shipped one. Returns ids in
+    taxonomy order."""
     from tracker.analysis.decision import mode
     from tracker.analysis.materiality import version_categories as rules_categories
 
@@ -327,4 +336,15 @@ def version_categories(diffs: Sequence[Any], labels: Sequence[Any], new: str,
     model = model or load_model()
     if model is None:
         return rules
-    return predict(pair_features(diffs, labels, new, rules), model)
+    # The model reads the rules' categories as it was fitted on them (the watch-outs left to the
+    # vote); a watch-out the rules name besides is added unless the model finds it unlikely.
+    voted = rules_categories(labels, new, watch_outs=False)
+    feats = pair_features(diffs, labels, new, voted)
+    kept = set(predict(feats, model))
+    extra = set(rules) - set(voted) - kept
+    if extra:
+        probs = probabilities(feats, model)
+        kept |= {c for c in extra if probs.get(c, 1.0) >= WATCH_OUT_MIN}
+    from tracker.analysis.classify import CATEGORIES
+
+    return tuple(c for c in CATEGORIES if c in kept)

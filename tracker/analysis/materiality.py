@@ -5035,7 +5035,7 @@ def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, ne
                                           labels[k].facts_after)
 
 
-def version_categories(labels: Sequence[ChangeLabel], document: str = "") -> tuple[str, ...]:
+def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_outs: bool = True) -> tuple[str, ...]:
     """A version's categories, from its material changes only.
 
     Each change votes for its categories with the log of how many content words it changed (a
@@ -5052,10 +5052,16 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "") -> tup
     category is kept only when it outvotes the document's own one ``_SIDE_TOPIC`` times (the
     dispute-resolution sentence of a privacy policy's data-transfer section is about privacy),
     except a kind of that topic (``_SUBTOPICS``: AI training in a privacy policy). A change that
-    adds or removes an AI-training watch-out always names ai-training.
+    adds or removes a watch-out of its main topic (the taxonomy's terms to watch out for: "all
+    disputes go to binding arbitration", "we may terminate your account at any time") always names
+    that topic, beside a larger rewrite and in a document about another topic: it is the kind of
+    change a reader looks for first, and the hand labels name it (the three-topic cut left out
+    most of the categories they give to large rewrites). The browsewrap watch-out (acceptance)
+    is left to the vote. ``watch_outs``: False leaves them to the vote too (the categories the
+    learned category model was fitted on, ``category_model.version_categories``).
     Returns the category ids in taxonomy order."""
     votes: dict[str, float] = {}
-    trained = False  # a change adds or removes use of the user's data to train AI models
+    watched: set[str] = set()  # the categories of the watch-outs the changes add or remove
     for label in labels:
         if not label.material or not label.categories:
             continue
@@ -5063,7 +5069,11 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "") -> tup
         ws = label.weights if len(label.weights) == len(label.categories) else (1.0,) * len(label.categories)
         top = max(ws) or 1.0
         watch = set(label.watch_added) | set(label.watch_removed)
-        trained = trained or ("ai-training" in watch and "ai-training" in label.categories)
+        # (the watch-out of the change's own main topic, and AI training wherever it is; not the
+        # browsewrap formula, "by using the site you agree", that every rewritten opening or
+        # privacy policy says again)
+        watched.update(c for c, w in zip(label.categories, ws)
+                       if c in watch and (w >= top or c == "ai-training") and c not in ("other", "acceptance"))
         for c, rel in list(zip(label.categories, (w / top if w > 0 else 1.0 for w in ws))) + list(label.side):
             # squared: a change's side topic is not its topic; its words' side topics (a large
             # rewrite's third and fourth) count for a ninth to a quarter of a topic
@@ -5075,16 +5085,18 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "") -> tup
     best = max(votes.values())
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], CATEGORIES.index(kv[0])))
     kept = {c for c, v in ranked[:3] if v >= best / 3}
-    if trained:
-        # Training AI on the user's data is named even beside a larger rewrite: one new sentence
-        # saying so is what a reader of AI-service terms looks for first.
-        kept.add("ai-training")
+    if "ai-training" in watched:
+        kept.add("ai-training")  # (named so, subject to the document's topic, before other watch-outs were)
     if document and len(kept) > 1:
         profile = topic_profile(document)
         main = max(profile, key=lambda c: profile[c], default="")
         if main in kept and profile[main] >= _DOMINANT:
             kept = {c for c in kept if c == main or votes[c] >= _SIDE_TOPIC * votes[main]
                     or (main, c) in _SUBTOPICS}
+    # A new or dropped watch-out is named even beside a larger rewrite (one new sentence training
+    # AI on the user's data, or sending disputes to arbitration, is what a reader looks for first).
+    if watch_outs:
+        kept |= watched
     return _order(kept)
 
 
