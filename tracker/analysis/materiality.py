@@ -2597,12 +2597,16 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
             # regrouped; this branch sees both because the delta explains respellings away
             if kind == "modified" and _amount_rewritten(d):  # "USD 100" → "US$100": the same amount
                 return _cosmetic("formatting", "Only the way an amount is written changed", facts_b, facts_a)
-            if kind == "modified" and _money_notation(before_p, after_p) is None:
-                # the same words around another currency sign ("$10" → "€10"): an amount changed
-                from tracker.analysis.facts_eu import money_spans
+            from tracker.analysis.facts_eu import money_spans
 
-                old_v = ", ".join(v for _, _, v in money_spans(before_p)) or "none"
-                new_v = ", ".join(v for _, _, v in money_spans(after_p)) or "none"
+            if (kind == "modified" and _money_notation(before_p, after_p) is None
+                    and (old_m := money_spans(before_p)) and (new_m := money_spans(after_p))
+                    and len(old_m) == len(new_m)):
+                # the same words around another currency sign ("$10" → "€10"): an amount changed.
+                # (An amount fewer on one side, its sign explained away by the delta, is a sign
+                # mangled by a wrong encoding, "5€" read as "5é": no amount changed.)
+                old_v = ", ".join(v for _, _, v in old_m)
+                new_v = ", ".join(v for _, _, v in new_m)
                 cats = tuple(c for c in category_scores(after_p) if c != "other")[:2] or ("pricing",)
                 return ChangeLabel(True, "material", cats, f"Amount now {new_v} instead of {old_v}{_cats_text(cats)}",
                                    None, (), (), facts_b, facts_a)
