@@ -1472,14 +1472,15 @@ _CONDITION_WORDS = re.compile(
 
 
 # Classes of recipients or parties a term reaches (data shared with "Partners" or "Advertisers").
-_RECIPIENT = re.compile(r"(advertis|partner|affiliat|broker|vendor|processor|subprocessor|marketer|"
+# (nouns only: "affiliated applications" names no one who gets anything)
+_RECIPIENT = re.compile(r"(advertiser|partner|affiliate|broker|vendor|processor|subprocessor|marketer|"
                         r"sponsor|contractor|subcontractor|government|authorit|annonceur|partenaire|"
-                        r"sous-traitant|werbe|partner|dienstleister|behörde)\w*")
+                        r"sous-traitant|werbepartner|werbetreibende|dienstleister|behörde)(?:s|ies|y|n|en|r)?")
 
 
 def _recipients(ws: tuple[str, ...]) -> frozenset[str]:
     """The recipient classes (``_RECIPIENT``, by stem) among words ``ws``."""
-    return frozenset(m.group(1) for w in ws if (m := _RECIPIENT.match(w)))
+    return frozenset(m.group(1) for w in ws if (m := _RECIPIENT.fullmatch(w)))
 
 
 def _name_like(toks: Sequence[Token], text: str, a: int, b: int, other: tuple[str, ...] = ()) -> bool:
@@ -1553,8 +1554,11 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
             counts[key] = counts.get(key, 0) + 1
             cased[key] = cased.get(key, False) or any(c.isupper() for c in old_text + new_text)
             # a capitalised rename is names on both sides, each time ("Terms" beside a lower-case verb is none)
-            named[key] = named.get(key, True) and (legal_form or _name_like(d.before, d.before_text, i1, i2, n)
-                                                    and _name_like(d.after, d.after_text, j1, j2, o))
+            # a name for a name, in one place at least: both sides written as names, or one a name and
+            # the other a single word (a brand written in lower case: "AcuityAds" → "illumin")
+            sides = (_name_like(d.before, d.before_text, i1, i2, n), _name_like(d.after, d.after_text, j1, j2, o))
+            single = sum(map(is_content_word, o)) <= 1 if sides[1] else sum(map(is_content_word, n)) <= 1
+            named[key] = named.get(key, False) or legal_form or all(sides) or any(sides) and single
             nb = d.before[i2].norm if i2 < len(d.before) else ""
             heads.setdefault(key, set()).add(nb if j2 < len(d.after) and d.after[j2].norm == nb else "")
     out = {}
