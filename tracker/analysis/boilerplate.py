@@ -24,10 +24,16 @@ _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
            r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
            r"novembre|décembre|decembre|januar|jänner|februar|märz|maerz|juni|juli|oktober|"
-           r"dezember)\.?")
+           r"dezember|"
+           # Spanish, Italian and Portuguese ("2 de diciembre de 2026", "2 dicembre 2026",
+           # "2 de dezembro de 2026")
+           r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|"
+           r"diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+           r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\.?")
 DATE = re.compile(
-    rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+"
-    rf"(?:of\s+)?{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+    rf"\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th|er|\.|\.?º|°)?\s+"
+    rf"(?:of\s+|de\s+)?{_MONTHS},?\s+(?:de\s+|del\s+)?\d{{4}}|{_MONTHS}\s+(?:de\s+|del\s+)?\d{{4}}|"
+    rf"\d{{4}}-\d{{2}}-\d{{2}}|"
     rf"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})\b", re.I)
 
 # --- word lists ----------------------------------------------------------------------------------
@@ -168,7 +174,12 @@ _STAMP = re.compile(
     r"\b(?:last\s+|recently\s+)?(?:updated|modified|revised|amended|reviewed|effective|published|"
     r"posted|version|dated?|as\s+of|valid\s+from|in\s+(?:force|effect)|en\s+vigueur|"
     r"mises?\s+à\s+jour|mis\s+à\s+jour|modifiée?s?|stand|gültig|fassung|datum|aktualisiert|"
-    r"geändert|version|applicable\s+(?:à\s+compter|from))\b", re.I)
+    r"geändert|version|applicable\s+(?:à\s+compter|from)|"
+    # Spanish, Italian, Portuguese: "Última actualización", "Fecha de entrada en vigor", "Vigente
+    # desde", "Ultimo aggiornamento", "In vigore dal", "Última atualização", "Em vigor desde"
+    r"actualizad[oa]s?|actualizaci[oó]n|modificad[oa]s?|revisad[oa]s?|versi[oó]n|fecha|vigente|"
+    r"aggiornat[oaie]|aggiornamento|modificat[oaie]|versione|in\s+vigore|"
+    r"atualizad[oa]s?|atualiza[cç][aã]o|vers[aã]o|en\s+vigor|em\s+vigor)\b", re.I)
 _ANNOUNCE = re.compile(
     r"\b(?:we(?:['’]ve|\s+have)\s+(?:recently\s+|just\s+)?(?:updated|changed|revised|amended|made\s+"
     r"(?:some\s+)?changes)|we(?:['’]re|\s+are)\s+(?:updating|changing|revising|making\s+changes)|"
