@@ -2124,6 +2124,36 @@ def _negation_flip(d: Delta, side: str, elsewhere: str = "") -> tuple[str, str] 
 
 
 _NOT_WORDS = _VERB_NEGATIONS | {"t", "pas"}  # ("don't" is "don", "t")
+# What says "not" without a negation word: a prohibition, an exception, a lack, a limit. A side
+# holding one may say with other words what the other side says with "not".
+_NEGATIVE_SENSE = re.compile(
+    r"\b(?:prohibit\w*|forbid\w*|interdit\w*|verboten|untersagt|prohib\w*|refrain\w*|avoid\w*|unable|"
+    r"impossible|unless|except\w*|sauf|au(?:ß|ss)er|only|solely|seulement|uniquement|nur|fail\w*|lack\w*|"
+    r"absence|without|sans|ohne|sin|no|none|nothing|neither|nor|aucun\w*|kein\w*|nada|ning\w*|nunca|"
+    r"instead|rather|refus\w*|deny|denied|den(?:ies|y)|disallow\w*|ban|bann\w*|restrict\w*|limit\w*)\b", re.I)
+
+
+def _polarity_changed(d: Delta, before: str | None, after: str | None) -> bool:
+    """Whether a negation of a verb ("not", "never", "cannot", "n't"; "ne", "nicht") is new on
+    one side of a modified clause while the other side has no negation nor any word that says
+    "not" otherwise (``_NEGATIVE_SENSE``: "prohibited", "only", "unless", "without", ...):
+    "You can cancel at any time" → "You cannot end your plan at any time". False for a negation
+    moved or reworded (both sides negate) and for an empty side."""
+    if not before or not after:
+        return False
+    for side, other in (("ins", before), ("dels", after)):
+        toks = d.after if side == "ins" else d.before
+        idx = d.ins if side == "ins" else d.dels
+        if not any(toks[i].norm in _NOT_WORDS - {"pas", "t"} or toks[i].norm == "t" and i > 0
+                   and toks[i - 1].norm in ("don", "doesn", "won", "can", "isn", "aren", "didn", "wasn", "shouldn",
+                                            "mustn", "couldn", "wouldn")
+                   for i in idx):
+            continue
+        other_words = set(words(other))
+        if other_words & (_NOT_WORDS | _NEGATIONS) or _NEGATIVE_SENSE.search(plain(other)):
+            continue
+        return True
+    return False
 
 
 def _negates(lead: str) -> bool:
@@ -4041,6 +4071,14 @@ class _Job:
             # "not more than 3,000 kg" -> "3,300 kg": a limit moved, whatever it counts
             cats = cats or ("usage-rules",)
             sentences.append(f"The limit is now “{limit[1]}” instead of “{limit[0]}”{_cats_text(cats)}")
+        if not sentences and (legal or has_verb(words(self.after))) and _polarity_changed(d, self.before, self.after):
+            # "You can cancel your plan" → "You cannot end your plan": a negation came (or went)
+            # with other words around it, which the negation flip above does not read (its verb
+            # changed too); a clause that gains a "not" says another thing, not the same in other words
+            was = _window(d, "dels", 4, 80) or _snippet(self.before)
+            now = _window(d, "ins", 4, 80) or _snippet(self.after)
+            cats = cats or ("other",)
+            sentences.append(f"Now says “{now}” instead of “{was}”{_cats_text(cats)}")
         sentences = _said_once(sentences)
         if sentences:
             severity: Severity = "critical" if w_add or stronger or notice_cut(self.before, self.after) else "material"
