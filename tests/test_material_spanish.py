@@ -9,6 +9,8 @@ import pytest
 
 from tracker.analysis import analyse
 from tracker.analysis.boilerplate import DATE, is_update_stamp
+from tracker.analysis.classify import normalize
+from tracker.analysis.lexicons import language
 
 TERMINOS = """\
 # Términos y condiciones de Nubecita
@@ -62,3 +64,65 @@ def test_spanish_months_are_dates_but_a_bare_month_word_is_not():
     assert DATE.search("el 2 de diciembre de 2026")
     assert DATE.search("desde marzo de 2027")
     assert not DATE.search("en el marco de la ley y en mayo")
+
+
+# --- legal effect, categories and facts ----------------------------------------------------------
+def _after(old: str, new: str, *edits: tuple[str, str]) -> str:
+    for a, b in edits:
+        assert a in new, a
+        new = new.replace(a, b)
+    return new
+
+
+def test_a_spanish_ai_training_clause_added_is_material_ai_training():
+    new = _after(TERMINOS, TERMINOS, ("con tus amigos.\n", "con tus amigos.\nPodemos usar tus fotos y sus "
+                 "metadatos para entrenar nuestros modelos de inteligencia artificial y compartirlas con nuestros "
+                 "socios.\n"))
+    result = analyse(TERMINOS, new)
+    assert result.material, result.summary
+    assert "ai-training" in result.categories, result.categories
+
+
+def test_a_spanish_refund_window_cut_is_material_refunds():
+    result = analyse(TERMINOS, TERMINOS.replace("dentro de los 14 días", "dentro de los 7 días"))
+    assert result.material, result.summary
+    assert "refunds" in result.categories, result.categories
+    assert "7 days instead of 14 days" in result.changes[0].explanation
+
+
+def test_a_spanish_choice_of_court_removed_is_material():
+    result = analyse(TERMINOS, TERMINOS.replace(
+        "Los tribunales de Madrid serán competentes para resolver cualquier disputa.\n", ""))
+    assert result.material, result.summary
+    assert set(result.changes[0].categories) & {"jurisdiction", "governing-law"}, result.changes[0]
+
+
+def test_a_spanish_class_action_waiver_added_is_material_class_action():
+    result = analyse(TERMINOS, TERMINOS.replace("desde tu cuenta.\n", "desde tu cuenta.\nAl aceptar estos "
+                                                "términos, renuncias a participar en demandas colectivas contra Nubecita.\n"))
+    assert result.material, result.summary
+    assert "class-action" in result.categories, result.categories
+
+
+def test_a_spanish_duty_without_a_category_still_has_legal_effect():
+    result = analyse(TERMINOS, TERMINOS.replace("con tus amigos.\n", "con tus amigos.\nDebes tener una cuenta "
+                                                "verificada para publicar álbumes públicos.\n"))
+    assert result.material, result.summary
+
+
+def test_a_spanish_welcome_line_has_no_legal_effect():
+    result = analyse(TERMINOS, TERMINOS.replace("con tus amigos.\n", "con tus amigos.\nGracias por elegir "
+                                                "Nubecita, el lugar donde viven tus recuerdos.\n"))
+    assert not result.material, result.summary
+
+
+@pytest.mark.parametrize(("sentence", "lang"), [
+    ("Los tribunales de Madrid serán competentes para resolver cualquier disputa.", "es"),
+    ("Puedes cancelar tu suscripción en cualquier momento desde tu cuenta.", "es"),
+    ("Les tribunaux de Lyon sont seuls compétents pour tout litige.", "fr"),
+    ("Es gilt das Recht der Bundesrepublik Deutschland.", "de"),
+    ("You may cancel your subscription at any time from your account.", "en"),
+    ("The courts of Madrid have exclusive jurisdiction over any dispute.", "en"),
+])
+def test_spanish_is_told_apart_from_french_german_and_english(sentence, lang):
+    assert language(normalize(sentence)) == lang

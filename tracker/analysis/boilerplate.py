@@ -100,6 +100,10 @@ führt führen berechnet berechnen erstattet erstatten beträgt betragen verfäl
 endet enden entsteht entstehen fällt kostet
 es está están será serán puede pueden podrá podrán debe deben deberá deberán tiene tienen
 tendrá tendrán hay aplica aplican conlleva conllevan cobramos cobra cobrará reembolsamos conservamos
+podemos puedes podremos podrás debes deberás tienes tenemos eres somos son usamos utilizamos
+compartimos recopilamos recogemos tratamos cedemos vendemos aceptas acepta aceptan renuncias renuncia
+renuncian comprometes compromete reservamos reserva rige rigen permite permiten garantizamos garantiza
+suspendemos eliminamos cancelamos
 """.split())
 # Spanish futures ("conservarán", "avisaremos", "podrá"): no English, French or German word ends so
 _ES_FUTURE = ("rá", "rán", "remos")

@@ -368,7 +368,9 @@ _FR_LETTERS = re.compile(r"[éèêàçùœâîôû]")
 
 
 def language(norm: str) -> str:
-    """"en", "fr" or "de" for a normalized sentence (English when unsure)."""
+    """"en", "fr", "de" or "es" for a normalized sentence (English when unsure)."""
+    if _is_spanish(norm):
+        return "es"
     if not _FOREIGN.search(norm):
         return "en"
     en = fr = de = 0
@@ -391,6 +393,28 @@ def language(norm: str) -> str:
     if de > en and de > fr:
         return "de"
     return "en"
+
+
+# Spanish function words (as ``facts_eu.is_spanish`` counts them): a Spanish sentence shares
+# "de", "la", "que", "en" with French, so it is told apart first, by its own words and by having
+# no word or letter only French or German writes.
+_ES_HINT = re.compile(r" (?:el|los|las|del|al|y|con|por|para|tu|tus|su|sus|nuestr[oa]s?|podemos|puedes|"
+                      r"usted|se|es|son|cualquier|est[oa]s?|\S*[ñáíóú]\S*) ")
+_ES = frozenset("el los las del al con por para que una unos unas se su sus tu tus te nuestro nuestra nuestros "
+                "nuestras usted ustedes es son será serán podrá podrán puede pueden podemos puedes debe deberá "
+                "debes y o lo como durante hasta desde cualquier este esta estos estas".split())
+_NOT_ES = re.compile(r"[äöüßàâçèêëîïôûœ]| (?:der|die|das|und|ist|sind|le|les|des|est|sont|vous|nous|une|the|"
+                     r"and|you|your|we|our) ")
+
+
+def _is_spanish(norm: str) -> bool:
+    """Whether a normalized sentence is Spanish: two Spanish function words or more, more than
+    English ones, no French or German word or letter."""
+    if not _ES_HINT.search(norm) or _NOT_ES.search(norm):
+        return False
+    ws = norm.split()
+    es = sum(w in _ES for w in ws)
+    return es >= 2 and es > sum(w in _EN for w in ws)
 
 
 # An opt-out offered to the user ("you can opt out", "you may turn off", "vous pouvez vous opposer",
@@ -423,3 +447,97 @@ PASSIVE_PROMISE = re.compile(
     r"e-mail-adressen?)\s+(?:werden|wird)\s+(?:[^.;]{0,40}?\s)?(?:nicht|niemals|nie|keinesfalls)\b[^.;]{0,60}?"
     r"\b(?:verkauft|vermietet|geteilt|weitergegeben|übermittelt|genutzt|verwendet|offengelegt|veröffentlicht)\b",
     re.I)
+
+
+# --- Spanish -------------------------------------------------------------------------------------
+# Spanish topic and watch rules in the form of the French and German ones above (términos y
+# condiciones, política de privacidad): read when ``language`` says "es". Normalized text, as above.
+_ES_AGE = (r"(?:\d{1,2}|trece|catorce|quince|dieciséis|dieciseis|diecisiete|dieciocho|diecinueve|veinte|"
+           r"veintiuno|veintiún)")
+_ES_THINGS = (r"(?:datos|información|contenidos?|fotos|fotografías|imágenes|vídeos|videos|archivos|mensajes|"
+              r"conversaciones|publicaciones|metadatos)")
+TOPIC["es"] = [
+    ("pricing", "precio", r" (?:precios?|tarifas?|cuotas?|comisi[oó]n|comisiones|costes?|costos?|gratuit[oa]s?|"
+     r"gratis|€|eur|euros?|iva incluido|recargos?) "),
+    ("payment", "pago", r" (?:pagos?|pagar|pagad[oa]s?|factura\w*|tarjeta de crédito|tarjetas? bancarias?|"
+     r"domiciliaci[oó]n|transferencias? bancarias?|medios? de pago|métodos? de pago|cobr\w*|impuestos?|iva|paypal) "),
+    ("refunds", "reembolso", r" (?:reembols\w*|devoluci[oó]n|devoluciones|devolver\w*|desistimiento|"
+     r"no reembolsables?|crédito no utilizado) "),
+    ("subscription", "suscripción", r" (?:suscripci[oó]n|suscripciones|suscrit[oa]s?|renovaci[oó]n|renueva\w*|"
+     r"renovar\w*|periodo de prueba|período de prueba|prueba gratuita|permanencia) "),
+    ("arbitration", "arbitraje", r" (?:arbitraje|arbitral\w*|árbitros?|mediaci[oó]n|resoluci[oó]n extrajudicial) "),
+    ("class-action", "demanda colectiva", r" (?:demandas? colectivas?|acciones? colectivas?|"
+     r"acciones? de clase|procedimientos? colectivos?|recursos? colectivos?) "),
+    ("governing-law", "ley aplicable", r" (?:ley aplicable|legislaci[oó]n aplicable|derecho aplicable|"
+     r"(?:se rige|se regirá|se rigen|se regirán|regid[oa]s?|sometid[oa]s?|interpretad[oa]s?)(?: \S+){0,3} "
+     r"(?:ley|leyes|legislaci[oó]n|derecho)|legislaci[oó]n española|ley española|derecho español) "),
+    ("jurisdiction", "tribunales", r" (?:tribunal|tribunales|juzgados?|jurisdicci[oó]n|fuero|"
+     r"(?:serán|será|son|es) competentes?|competencia (?:exclusiva|territorial)) "),
+    ("liability", "responsabilidad", r" (?:responsabilidad|responsables?|garantías?|daños|perjuicios|"
+     r"en ningún caso|fuerza mayor) "),
+    ("indemnity", "indemnizar", r" (?:indemniz\w*|mantener indemne|eximir(?: \S+){0,3} de responsabilidad) "),
+    ("termination", "terminación", r" (?:suspen\w*|cancel\w*(?: \S+){0,3} (?:cuenta|acceso)|"
+     r"(?:cerrar|bloquear|eliminar|desactivar|dar de baja)(?: \S+){0,3} (?:cuenta|acceso)|rescindir|rescisi[oó]n|"
+     r"resolver el contrato|terminaci[oó]n) "),
+    ("terms-changes", "modificación", r" (?:(?:modific\w*|actualiz\w*|cambi\w*)(?: \S+){0,4} (?:términos|"
+     r"condiciones|política|contrato)|nueva versi[oó]n de (?:los|las|la) (?:términos|condiciones|política)) "),
+    ("content-removal", "retirada de contenido", r" (?:(?:retir\w*|elimin\w*|borr\w*|bloque\w*|moder\w*|"
+     r"ocult\w*)(?: \S+){0,6} (?:contenidos?|publicaciones|comentarios|reseñas|fotos|mensajes)|moderaci[oó]n) "),
+    ("content-rights", "propiedad intelectual", r" (?:licencias?|propiedad intelectual|derechos de autor|"
+     r"marcas?|ced\w*(?: \S+){0,3} derechos|derechos? de (?:uso|explotaci[oó]n)) "),
+    ("privacy", "datos personales", r" (?:datos personales|datos de carácter personal|privacidad|cookies?|"
+     r"rgpd|aepd|tratamiento de (?:los |tus |sus )?datos|protecci[oó]n de datos|metadatos|geolocalizaci[oó]n|"
+     r"(?:recop\w*|recog\w*|conserv\w*|compart\w*|cede\w*|transfer\w*|vend\w*)(?: \S+){0,4} (?:datos|información) |"
+     r"(?:compart\w*|cede\w*|vend\w*|transfer\w*)(?: \S+){0,6} (?:terceros|socios|anunciantes|partners)|"
+     r"derecho (?:de acceso|de rectificaci[oó]n|de supresi[oó]n|de oposici[oó]n|a la portabilidad)) "),
+    ("ai-training", "inteligencia artificial", r" (?:inteligencia artificial|ia|aprendizaje automático|"
+     r"entren\w*(?: \S+){0,4} (?:modelos?|algoritmos?|ia)|modelos? de (?:ia|inteligencia artificial|lenguaje)) "),
+    ("acceptance", "aceptación", r" (?:al (?:usar|utilizar|acceder|registrarte|registrarse|navegar)(?: \S+){0,6} "
+     r"(?:aceptas|acepta|aceptación)|(?:aceptas|acepta|aceptar) (?:estos|los|las|estas) (?:términos|condiciones)) "),
+    ("eligibility", "edad", r" (?:menores? de (?:edad|" + _ES_AGE + r")|mayores? de (?:edad|" + _ES_AGE + r")|"
+     + _ES_AGE + r" años (?:o más|cumplidos)|consentimiento (?:de tus|de los|parental)|patria potestad) "),
+    ("service-changes", "servicio", r" (?:disponibilidad|mantenimiento|(?:interrump\w*|suspend\w*|modific\w*|"
+     r"discontinu\w*)(?: \S+){0,3} (?:servicio|servicios|funciones|funcionalidades|plataforma)) "),
+    ("usage-rules", "prohibiciones", r" (?:prohibid[oa]s?|prohibici[oó]n|no (?:debes|puedes|podrás|deberás)|"
+     r"ilícit[oa]s?|fraudulent[oa]s?|contraseñas?|normas de (?:uso|la comunidad)) "),
+]
+WATCH["es"] = [
+    ("pricing", "precios modificables", r" (?:podemos|podremos|puede|podrá|nos reservamos el derecho de)" + _W4 +
+     r" (?:modificar|aumentar|cambiar|subir)" + _W4 + r" (?:precios?|tarifas?|cuotas?) ", False),
+    ("refunds", "sin reembolso", r" (?:no reembolsables?|ningún reembolso|sin (?:derecho a )?reembolso|"
+     r"no (?:se )?(?:reembolsará|reembolsarán|realizaremos reembolsos|ofrecemos reembolsos)) ", False),
+    ("subscription", "renovación automática", r" (?:se renueva\w* automáticamente|renovaci[oó]n automática|"
+     r"automáticamente(?: \S+){0,3} renov\w*) ", False),
+    ("arbitration", "arbitraje obligatorio", r" (?:arbitraje (?:obligatorio|vinculante)|sometid[oa]s? a arbitraje|"
+     r"se resolverán? mediante arbitraje) ", False),
+    ("class-action", "renuncia", r" renunci\w*" + _W8 + r" (?:demandas? colectivas?|acciones? colectivas?|"
+     r"acciones? de clase|procedimientos? colectivos?) ", False),
+    ("governing-law", "se rige por", r" (?:se rige|se regirá|se rigen|se regirán|regid[oa]s?|sometid[oa]s?)"
+     + _W4 + r" (?:ley|leyes|legislaci[oó]n|derecho) ", False),
+    ("jurisdiction", "tribunales competentes", r" (?:tribunales|juzgados|tribunal)" + _W8 +
+     r" (?:serán|será|son|es) (?:los )?(?:únicos? )?competentes?|(?:competencia|jurisdicci[oó]n) exclusiva|"
+     r" (?:sometes|someten|sometemos)(?: \S+){0,3} (?:a la jurisdicci[oó]n|a los tribunales) ", False),
+    ("liability", "exclusión de responsabilidad", r" (?:no (?:seremos|será|somos|es) responsables?|"
+     r"no asumimos (?:ninguna )?responsabilidad|en ningún caso(?: \S+){0,6} responsables?|"
+     r"sin garantía) ", False),
+    ("indemnity", "indemnizar", r" (?:aceptas|te comprometes a|deberás) (?:\S+ ){0,2}(?:indemnizar|mantener indemne) ",
+     False),
+    ("termination", "suspensión de la cuenta", r" (?:podemos|podremos|nos reservamos el derecho de|puede|podrá)"
+     + _W8 + r" (?:suspender|cancelar|cerrar|eliminar|bloquear|desactivar)" + _W4 + r" (?:cuenta|acceso|"
+     r"suscripci[oó]n|contrato) |(?:suspend\w*|cancel\w*|cerr\w*)" + _W8 + r" (?:sin previo aviso|en "
+     r"cualquier momento|sin motivo) ", False),
+    ("terms-changes", "modificación unilateral", r" (?:podemos|podremos|nos reservamos el derecho de|puede|podrá)"
+     + _W4 + r" (?:modificar|actualizar|cambiar)" + _W4 + r" (?:términos|condiciones) ", False),
+    ("content-removal", "retirada de contenidos", r" (?:podemos|podremos|nos reservamos el derecho de|puede|"
+     r"podrá)" + _W8 + r" (?:eliminar|retirar|borrar|bloquear|moderar)" + _W8 + r" (?:contenidos?|"
+     r"publicaciones|comentarios|reseñas|fotos) ", False),
+    ("content-rights", "licencia amplia", r" licencia" + _W8 + r" (?:mundial|gratuita|irrevocable|perpetua|"
+     r"transferible|sublicenciable|exclusiva) ", False),
+    ("privacy", "compartir con terceros", r" (?:vend\w*|compart\w*|ced\w*|transfer\w*|comunic\w*)" + _W8 +
+     r" (?:con|a) (?:\S+ ){0,3}(?:terceros|socios|anunciantes|partners) ", True),
+    ("ai-training", "entrenamiento con tus datos", r" (?:us\w*|utiliz\w*|emple\w*)" + _W8 + r" " + _ES_THINGS +
+     _W8 + r" (?:entrenar|entrenamiento|mejorar|desarrollar)" + _W4 + r" (?:modelos?|ia|inteligencia|"
+     r"algoritmos?) ", True),
+    ("acceptance", "aceptación por el uso", r" al (?:usar|utilizar|acceder|navegar)" + _W8 +
+     r" (?:aceptas|acepta|aceptación) ", False),
+]

@@ -2038,6 +2038,21 @@ _LEGAL_EFFECT = re.compile(
     r"(?:name|logo|likeness|image|voice|marks?|trademarks?|brand|reviews?|content|messages?|communications?|"
     r"device|files?|recordings?|photos?)\b|"
     r"ne\s+s['’]appliquen?t?\s+pas|fai?(?:t|sont)\s+partie\s+intégrante)\b", re.I)
+# Spanish legal wording, as the French and German above: a duty, a power reserved, a consent, a
+# waiver, a ban ("debes", "nos reservamos el derecho", "aceptas", "renuncias a", "está prohibido").
+_LEGAL_EFFECT_ES = (
+    r"\b(?:debes|deberás|deben|deberán|debe|deberá)\s+(?:\w+(?:ar|er|ir)|ser|estar|tener)\b|"
+    r"\b(?:nos\s+reservamos|se\s+reserva)\s+el\s+derecho\b|"
+    r"\b(?:aceptas|acepta|aceptan|renuncias|renuncia|renuncian|te\s+comprometes|se\s+compromete|nos\s+comprometemos|"
+    r"garantizas|autorizas|consientes)\b|"
+    r"\b(?:está|están|queda|quedan)\s+(?:\w+mente\s+)?(?:prohibid[oa]s?|obligad[oa]s?|autorizad[oa]s?)\b|"
+    r"\b(?:tienes|tiene|tendrás)\s+(?:el|un)\s+derecho\b|"
+    r"\b(?:no\s+(?:puedes|podrás|debes|deberás|está\s+permitido))\b|"
+    r"\b(?:podemos|podremos)\s+(?:\w+\s+){0,2}?(?:usar|utilizar|compartir|ceder|vender|suspender|cancelar|"
+    r"eliminar|retirar|modificar|acceder|analizar|publicar)\b")
+_LEGAL_EFFECT = re.compile(f"{_LEGAL_EFFECT.pattern}|{_LEGAL_EFFECT_ES}", re.I)
+
+
 # What a clause covers or leaves out: an exclusion ("they also exclude premium numbers", "this
 # does not include logos uploaded by users"), where the terms apply ("apply only if you are a
 # consumer in the EEA"), a list gathered under a defined name ("(collectively, the “Apps”)"), or
