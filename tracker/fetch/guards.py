@@ -1366,7 +1366,23 @@ _MOVED = re.compile(
     r"è\s+stat[ao]\s+(?:spostat|trasferit)[ao]|(?:ora|adesso)\s+si\s+trova|(?:è|sono)\s+ora\s+disponibil[ei]|"
     r"is\s+(?:verplaatst|verhuisd)|(?:is|zijn)\s+nu\s+te\s+vinden|"
     r"(?:foi|foram)\s+(?:movid|transferid)[ao]s?|agora\s+(?:estão|está|se\s+encontram?|pode[m]?\s+ser\s+encontrad[ao]s?)|"
-    r"(?:estão|está|se\s+encontram?)\s+agora\s+(?:em|disponíve))|"
+    r"(?:estão|está|se\s+encontram?)\s+agora\s+(?:em|disponíve)|"
+    # more Spanish, Italian and Portuguese ways: plural and first-person moves, a new address, "see
+    # the new version at" ("se han trasladado", "hemos trasladado nuestros términos", "ha cambiado de
+    # dirección", "consulta la nueva versión en", "sono stati spostati", "abbiamo spostato",
+    # "mudaram de endereço", "consulte a nova versão em")
+    r"se\s+han\s+(?:trasladado|movido|mudado)|han\s+sido\s+(?:trasladad|movid)[ao]s|"
+    r"hemos\s+(?:trasladado|movido|mudado)\s+(?:(?:nuestr[oa]s|l[oa]s|est[oa]s|es[oa]s)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:términos|condiciones|política|aviso|página|documento)|"
+    r"(?:han|ha)\s+cambiado\s+de\s+(?:dirección|ubicación|url|página)|(?:se\s+encuentran?|está|están)\s+en\s+una\s+nueva\s+"
+    r"(?:dirección|ubicación|página)|consulta(?:r)?\s+(?:la|su)\s+nueva\s+(?:versión|dirección|ubicación)\s+en\b|"
+    r"(?:sono|è)\s+stat[aei]\s+(?:spostat|trasferit)[aei]|abbiamo\s+(?:spostato|trasferito)\s+(?:(?:i|il|la|le|l['’]|"
+    r"nostr[aiex])\s*)+(?:[\w-]+\s+){0,2}?(?:termini|condizioni|informativa|politica|pagina|documento)|"
+    r"(?:li|la|le|lo)\s+trovi\s+ora\b|(?:hanno|ha)\s+cambiato\s+indirizzo|consulta\s+la\s+nuova\s+"
+    r"(?:versione|pagina)\s+(?:su|a|al|qui)\b|"
+    r"(?:mudaram|mudou)\s+de\s+(?:endereço|página|local)|(?:transferimos|movemos)\s+(?:(?:os|as|o|a|"
+    r"noss[oa]s?)\s+)+(?:[\w-]+\s+){0,2}?(?:termos|condições|política|aviso|página|documento)|"
+    r"consulte\s+a\s+nova\s+(?:versão|página)\s+(?:em|no|na|aqui)\b)|"
     r"(?:移動|移転)(?:しました|いたしました)|"
     # ... or that it was replaced by a new document ("These terms have been replaced by our new
     # Terms", "ont été remplacées par", "wurden durch ... ersetzt"): the new one is where it links
