@@ -1478,9 +1478,16 @@ _RECIPIENT = re.compile(r"(advertiser|partner|affiliate|broker|vendor|processor|
                         r"sous-traitant|werbepartner|werbetreibende|dienstleister|behörde)(?:s|ies|y|n|en|r)?")
 
 
+_SAME_CLASS = {"contractor": "processor", "vendor": "processor", "dienstleister": "processor",
+               "sous-traitant": "processor"}
+
+
 def _recipients(ws: tuple[str, ...]) -> frozenset[str]:
     """The recipient classes (``_RECIPIENT``, by stem) among words ``ws``."""
-    return frozenset(m.group(1) for w in ws if (m := _RECIPIENT.fullmatch(w)))
+    # ("sub-processors", "subcontractors" and "data processors" are one class: those who process
+    # for the provider, whoever engages them)
+    return frozenset(_SAME_CLASS.get(c, c) for w in ws if (m := _RECIPIENT.fullmatch(w))
+                     for c in [m.group(1).removeprefix("sub")])
 
 
 def _name_like(toks: Sequence[Token], text: str, a: int, b: int, other: tuple[str, ...] = ()) -> bool:
