@@ -30,6 +30,7 @@ from typing import Any
 from tracker.analysis.boilerplate import address_spans
 from tracker.analysis.classify import (CATEGORIES, Labels, cache_folder, classify_many, classify_text,
                                        retention_not_ending)
+from tracker.analysis.lexicons import PASSIVE_PROMISE as _PASSIVE_PROMISE
 from tracker.analysis.lexicons import TRAINING_OPT_OUT as _TRAINING_OPT_OUT
 from tracker.analysis.clauses import Clause, clause_key, inline_list, split_clauses, split_sentences
 from tracker.analysis.clauses import _is_abbreviation as clauses_abbreviation
@@ -1805,6 +1806,31 @@ def users_right(plain: str) -> bool:
     return bool(_RIGHT_GIVEN.search(plain)) and not _LOSS.search(plain)
 
 
+# What the company promises not to do with the user's data or content ("We do not use Your Content
+# to train machine learning models", "Quillbox never sells your personal data", "Your data is never
+# shared"): for these kinds the promise is the user's protection, not a risk. Other kinds say a
+# risk with "not" ("We do not refund fees", "We will not be liable"), so they are left alone.
+_PROTECTED_KINDS = frozenset({"ai-training", "privacy", "content-rights"})
+_WE_WILL_NOT = re.compile(
+    r"^(?:we|(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3}|the\s+company)\s+"
+    r"(?:(?:do|does|will|shall|would)\s+(?:not|never)|never|don['’]t|doesn['’]t|won['’]t)\s+"
+    r"(?:\w+ly\s+)?(?:use|train|sell|rent|share|disclose|transfer|license|claim|own|access|read|monitor|scan|"
+    r"publish|give|provide|trade|lease)\w*\b", re.I)
+_CARVE_OUT = re.compile(r"\b(?:unless|except|other\s+than|without\s+your|but|however|until|only|"
+                        r"sauf|à\s+moins|außer|es\s+sei\s+denn)\b", re.I)
+
+
+def protection(category: str, plain: str) -> bool:
+    """Whether a sentence (plain text) of a watch-out ``category`` is a promise of the company not
+    to use, sell, share or claim the user's data or content, with no exception ("We do not use
+    Your Content to train machine learning models"; ``lexicons.PASSIVE_PROMISE``: "Your data is
+    never sold"): a protection, never a thing to watch out for. Only for ``_PROTECTED_KINDS``."""
+    if category not in _PROTECTED_KINDS or _CARVE_OUT.search(plain):
+        return False
+    text = plain.strip()
+    return bool(_WE_WILL_NOT.match(text) or _PASSIVE_PROMISE.match(text))
+
+
 # The kinds of ``_SERIOUSNESS`` whose watch-out is shown before a second of any kind: money, a day
 # in court, AI training, liability, and the provider's powers to change the service, the terms, or
 # end the account.
@@ -1824,7 +1850,7 @@ def _watch_outs(sentences: Sequence[_Sentence], history: dict[str, tuple[str, Cl
     picks: dict[str, list[_Sentence]] = {}
     for cat in _SERIOUSNESS:
         found = [s for s in sorted((s for s in sentences if cat in s.watch and not users_right(s.plain)
-                                    and not _bare_row(s)),
+                                    and not _bare_row(s) and not protection(cat, s.plain)),
                                    key=lambda s: rank(cat, s))[:12] if s.usable]
         if found:
             picks[cat] = found
