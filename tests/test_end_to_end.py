@@ -172,6 +172,11 @@ def test_filters_and_exit_codes(env):
     assert [d["key"] for d in one["documents"]] == ["quill/Privacy Policy"]
     bad = tracker("run", "--service", "nope", code=2)
     assert "nope" in bad.output
+    # --service repeats: each service's documents once (the same one named twice is checked once),
+    # and an unknown one among them is still an error
+    twice = json.loads(tracker("run", "-s", "quill", "-s", "QUILL", "--json", code=0).output)
+    assert twice["counts"]["checked"] == 2
+    assert "nope" in tracker("run", "-s", "quill", "-s", "nope", code=2).output
 
 
 def test_reindex_gives_the_same_index(env, site):

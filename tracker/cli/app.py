@@ -282,7 +282,7 @@ _NO_STORE = frozenset({"compare", "classify", "import-declarations"})
 
 # -- run ------------------------------------------------------------------------------------
 @cli.command()
-@click.option("--service", "-s", help="Only this service id.")
+@click.option("--service", "-s", "services", multiple=True, help="Only this service id (repeat the option for several).")
 @click.option("--document", "-d", help="Only this document type (e.g. 'Terms of Service').")
 @click.option("--concurrency", type=click.IntRange(1, 256), default=8, show_default=True,
               help="Requests in flight at once, over all hosts.")
@@ -310,7 +310,7 @@ _NO_STORE = frozenset({"compare", "classify", "import-declarations"})
 @click.option("--quiet", "-q", is_flag=True,
               help="Print only the summary line, and each failed document on stderr.")
 @click.pass_obj
-def run(obj: Context, service: str | None, document: str | None, concurrency: int, per_host: int,
+def run(obj: Context, services: tuple[str, ...], document: str | None, concurrency: int, per_host: int,
         host_delay: float, retry_backoff: float, user_agent: str | None, ignore_robots: bool, shard: str | None,
         every: str | None, confirm: int, no_file_urls: bool, notify_file: str | None, dask: str | None,
         as_json: bool, quiet: bool) -> None:
@@ -334,6 +334,7 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
     Examples:
       tracker run
       tracker run --service openrouter --document "Privacy Policy"
+      tracker run -s openrouter -s anthropic   # several services
       tracker run --shard 2/4              # one of 4 machines or CI jobs
       tracker run --every 6h -q            # a long-running scheduler of its own
       tracker run --dask tcp://10.0.0.5:8786   # large batches analysed on a Dask cluster
@@ -367,7 +368,9 @@ def run(obj: Context, service: str | None, document: str | None, concurrency: in
                            allow_file=not no_file_urls)
 
     def documents() -> list[Any]:
-        docs = obj.sources().documents(service, document)  # re-read each time: edits apply
+        sources = obj.sources()  # re-read each time: edits apply
+        docs = sources.documents(None, document) if not services else list(
+            {d.key: d for s in services for d in sources.documents(s, document)}.values())
         if part:
             docs = select_shard(docs, *part)
         if not docs:
