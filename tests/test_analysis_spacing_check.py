@@ -32,13 +32,6 @@ def test_same_squeezed_agrees_with_squeezing_both_texts_whole() -> None:
     assert 1000 < same < 19000  # both answers were tested many times
 
 
-def test_common_start() -> None:
-    assert analyse_module._common_start("Quillpad terms", "Quillpad tarms") == 10
-    assert analyse_module._common_start("", "abc") == 0
-    assert analyse_module._common_start("abc", "abc") == 3
-    assert analyse_module._common_start("abc", "abcd") == 3
-
-
 def test_a_long_text_respaced_is_spacing_only_and_a_changed_word_is_not() -> None:
     old = "\n\n".join(f"Section {i}. Quillpad keeps lantern logs for {i} days." for i in range(200))
     respaced = old.replace("lantern logs for 77", "lantern\nlogs  for 77")

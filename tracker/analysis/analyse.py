@@ -11,6 +11,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from tracker.records import SEVERITY_ORDER, Analysis, ClauseChange, Severity, cosmetic_kinds
+from tracker.text import common_end, common_start
 
 __all__ = ["ANALYSIS_CODE", "SEVERITY_ORDER", "Analysis", "ClauseChange", "analyse", "analyse_job", "analyse_jobs",
            "analysis_version", "as_revert", "failed_analysis", "severity_rank", "translated"]
@@ -243,22 +244,9 @@ def _same_squeezed(old: str, new: str) -> bool:
     start and common end: squeezing drops characters one by one, so the squeezed text of a
     concatenation is the concatenation of the squeezed parts (the usual pair differs in a few
     lines of a long text, and squeezing both whole cost 2-3 ms)."""
-    start = _common_start(old, new)
-    end = _common_start(old[start:][::-1], new[start:][::-1])
+    start = common_start(old, new)
+    end = common_end(old, new, start)
     return _squeezed(old[start:len(old) - end]) == _squeezed(new[start:len(new) - end])
-
-
-def _common_start(a: str, b: str) -> int:
-    """The length of the longest common prefix of ``a`` and ``b`` (a binary search comparing
-    slices in C; each step compares only the part not known to be equal)."""
-    lo, hi = 0, min(len(a), len(b))
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[lo:mid] == b[lo:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 _SPACING_ONLY = "Only spacing changed: the same text extracted again with other spaces and line breaks"
