@@ -541,3 +541,7 @@ WATCH["es"] = [
     ("acceptance", "aceptación por el uso", r" al (?:usar|utilizar|acceder|navegar)" + _W8 +
      r" (?:aceptas|acepta|aceptación) ", False),
 ]
+
+# Every language whose topic rules exist (English in classify, the rest above): code that looks for
+# a topic word in any language loops over these, so a new language is one entry, not four edits.
+TOPIC_LANGUAGES: tuple[str, ...] = ("en", *TOPIC)

@@ -2988,11 +2988,13 @@ def _list_item(d: Delta, side: str, run: tuple[int, int]) -> bool:
 
 
 def _topical(ws: Sequence[str]) -> bool:
-    """Whether words (lowercased) hold a topic word of a legal category in English, French or German."""
+    """Whether words (lowercased) hold a topic word of a legal category in any language of
+    ``lexicons.TOPIC_LANGUAGES``."""
     from tracker.analysis.classify import _compiled
+    from tracker.analysis.lexicons import TOPIC_LANGUAGES
 
     text = " " + " ".join(ws) + " "
-    return any(c != "other" and p.search(text) for lang in ("en", "fr", "de") for c, _, p in _compiled(lang)[0])
+    return any(c != "other" and p.search(text) for lang in TOPIC_LANGUAGES for c, _, p in _compiled(lang)[0])
 
 
 # A clause that makes other documents part of the terms ("Your use is subject to ... the
@@ -4527,14 +4529,15 @@ _TRANSFER = re.compile(r"\b(?:transfer\w*|stored|hosted|located|processed|availa
 
 def _still_watched(category: str, ctx: DocContext) -> bool:
     """Whether some passage of the new version is still a ``category`` watch-out for the
-    watch-out classifier. Only paragraphs that the category's topic rule finds (en, fr, de; read
+    watch-out classifier. Only paragraphs that the category's topic rule finds (en, fr, de, es; read
     with the paragraph before, often their heading) are classified, so a document without the topic costs one regular-expression pass; the answer is
     kept per context."""
     from tracker.analysis.classify import _compiled, classify_text, normalize
+    from tracker.analysis.lexicons import TOPIC_LANGUAGES
 
     if category in ctx.watched:
         return ctx.watched[category]
-    patterns = [p for lang in ("en", "fr", "de") for c, _, p in _compiled(lang)[0] if c == category]
+    patterns = [p for lang in TOPIC_LANGUAGES for c, _, p in _compiled(lang)[0] if c == category]
     found = False
     if patterns and _still_has(category, ctx):
         paras = re.split(r"\n\s*\n", ctx.new_text)
@@ -4584,12 +4587,13 @@ def _forum_imposed(text: str) -> bool:
 
 def _still_has(category: str, ctx: DocContext) -> bool:
     """Whether the new version still has a clause about ``category`` (its topic rule, in any of
-    the three languages, finds it in the whole text)."""
+    ``lexicons.TOPIC_LANGUAGES``, finds it in the whole text)."""
     from tracker.analysis.classify import _compiled
+    from tracker.analysis.lexicons import TOPIC_LANGUAGES
 
     text = " " + " ".join(ctx.new.tokens) + " "
     return any(c == category and p.search(text)
-               for lang in ("en", "fr", "de") for c, _, p in _compiled(lang)[0])
+               for lang in TOPIC_LANGUAGES for c, _, p in _compiled(lang)[0])
 
 
 # A bound on a quantity: "not more than 3,000 kg", "up to 5 projects", "at least 2 GB", "max. 10

@@ -305,12 +305,14 @@ def link_share(text: str) -> float:
 
 def topic_density(text: str) -> tuple[float, int]:
     """(topic words per 1,000 words, words) of ``text``: how many words of the category rules
-    (English, French and German: prices, refunds, liability, personal data, termination...) it
-    holds. A document about terms has 20 or more; a shop's or a dating site's home page a few."""
+    (prices, refunds, liability, personal data, termination...) it holds, in any language of
+    ``lexicons.TOPIC_LANGUAGES``. A document about terms has 20 or more; a
+    shop's or a dating site's home page a few."""
     from tracker.analysis.classify import _compiled, normalize
+    from tracker.analysis.lexicons import TOPIC_LANGUAGES
 
     norm = normalize(text)
-    hits = sum(len(p.findall(norm)) for lang in ("en", "fr", "de") for c, _, p in _compiled(lang)[0] if c != "other")
+    hits = sum(len(p.findall(norm)) for lang in TOPIC_LANGUAGES for c, _, p in _compiled(lang)[0] if c != "other")
     n = len(norm.split())
     return (1000 * hits / n if n else 0.0), n
 
