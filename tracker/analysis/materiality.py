@@ -319,6 +319,8 @@ def _main_verb(words: list[str]) -> int | None:
         if i and (re.fullmatch(_MODALS, lw) or lw in _VERBS):
             if words[i - 1].lower() in _ARTICLES or i == 1 and words[0].lower().endswith("ed"):
                 continue  # "issue a refund", "Approved refunds reach ...": a noun, no verb
+            if _object_noun(words, i):
+                continue  # "request a full refund", "receive a prorated refund": the object's noun
             if not any(x.lower() in _RELATIVE and not _complement(words, k)
                        for k, x in enumerate(words[max(0, i - 3):i], max(0, i - 3))):
                 found = i
@@ -329,6 +331,24 @@ def _main_verb(words: list[str]) -> int | None:
         if re.fullmatch(_MODALS, words[j - 1].lower()):
             found = j - 1
     return found
+
+
+def _object_noun(words: list[str], i: int) -> bool:
+    """Whether ``words[i]``, a word that may be a verb ("refund", "credit", "charge"), is the
+    noun of a phrase that a determiner opens inside the clause ("may request a full refund",
+    "receive a prorated refund", "get your unused credit"): a determiner one to three words
+    before it, with a word before the determiner that neither ends a clause nor joins one (a
+    determiner that starts the clause opens its subject: "Our service stores ..."), and only
+    adjectives or nouns between."""
+    for k in range(i - 2, max(0, i - 4), -1):
+        if words[k].lower() not in _ARTICLES:
+            continue
+        prev = words[k - 1].lower()
+        if prev.endswith((",", ";", ":")) or prev in _RELATIVE | {"and", "or", "but", "then"}:
+            return False
+        return not any(w.endswith((",", ";", ":")) or re.fullmatch(_MODALS, w.lower()) or w.lower() in _VERBS
+                       for w in words[k + 1:i])
+    return False
 
 
 def _with_now(prefix: str, modal_now: bool = True) -> str | None:
