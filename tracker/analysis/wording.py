@@ -1090,7 +1090,8 @@ def negation_kept(explanation: str, before: str, after: str, limit: int = 160) -
             negs = list(NEGATION.finditer(lead))
             if not negs:
                 return m.group(0)
-            whole = lead.strip()
+            # a clause's own number ("8.1.4", "(b)") is no word of its sentence
+            whole = re.sub(r"^(?:§\s*)?(?:\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-z]\)|[ivx]{1,4}\.)\s+", "", lead.strip())
             if len(whole) + len(body) + 1 <= limit:
                 said, cut = f"{whole} {body}", ""  # from its sentence's start: no "…" before it
             else:
