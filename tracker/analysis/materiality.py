@@ -23,7 +23,7 @@ from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans,
                                           is_register_entry, is_user_count, is_advice, is_language_row, is_pointer,
                                           is_report,
                                           is_request_stamp, is_update_stamp)
-from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
+from tracker.analysis.classify import (CATEGORIES, MONEY_TOPICS, category_scores, classify_sentence, money_measured,
                                        split_sentences, topic_profile, topical_watch)
 from tracker.analysis.clauses import inline_list, inline_marks
 from tracker.analysis.facts import Fact, extract_facts, law_places, nation, reworded_words, rhythm_change, same_wording
@@ -3760,6 +3760,10 @@ class _Job:
             if self.row:
                 ctx.append(self.raw_a or self.raw_b)  # header row and cells
             scores = _scores([t for t in ctx if t])
+        if set(scores) & MONEY_TOPICS and money_measured(texts):
+            # the fees a liability cap or a refund is counted in: no price of the change
+            scores = {c: v for c, v in scores.items() if c not in MONEY_TOPICS} or scores
+            near = {c: v for c, v in near.items() if c not in MONEY_TOPICS}
         self.side = tuple(_rank(scores, near, side=True))
         return _rank(scores, near)
 
@@ -4679,8 +4683,13 @@ def _fact_cats(new: Fact, after: str, fallback: tuple[str, ...]) -> tuple[str, .
     # the fact's own words first ("tribunaux de Nanterre" is about courts, whatever else the
     # sentence governs)
     first: tuple[str, ...] = ()
+    # money in a liability or refund sentence is its cap's or refund's measure, not a price
+    measured = money_measured([sentence])
     for text in (new.text, f"{before}{new.text}{rest}", sentence):
-        cats = tuple(c for c, _ in _rank(category_scores(text), {}) if c != "other")
+        scores = category_scores(text)
+        if measured:
+            scores = {c: v for c, v in scores.items() if c not in MONEY_TOPICS}
+        cats = tuple(c for c, _ in _rank(scores, {}) if c != "other")
         # a topic the clause is about wins: "$10" alone reads as a price, "liability is limited
         # to $10" is a liability cap
         if cats and (not fallback or set(cats) & set(fallback)):
