@@ -1261,3 +1261,62 @@ def classify_text(text: str, heading: str = "") -> Labels:
 def classify_many(texts: Iterable[str]) -> list[Labels]:
     """Labels for a batch; repeated sentences (common across versions) are classified once."""
     return [classify_text(t) for t in texts]
+
+
+# The money a cap or a refund is measured in ("limited to the fees you paid in the last 12 months",
+# "credits of 10% of your monthly fee", "le montant payé", "die gezahlten Gebühren", "las tarifas
+# que usted haya pagado"): a measure, not a price (taxonomy: a liability cap is ``liability``, a
+# credit ``refunds``).
+_MEASURE = re.compile(
+    r"\b(?:(?:the|any|all|your|total|aggregate)\s+)?(?:(?:monthly|annual|yearly|subscription|service)\s+)?"
+    r"(?:fees?|amounts?|sums?|charges?|prices?|payments?)\s+(?:(?:actually|that\s+)?(?:you\s+)?(?:have\s+)?"
+    r"(?:paid|payable|due|owed)|(?:paid|payable)\b)|"
+    r"\bof\s+(?:your|the)\s+(?:\w+\s+){0,2}(?:fees?|price|subscription(?:\s+fee)?|charges?)\b|"
+    r"\b(?:amount|sums?)\s+(?:you\s+)?(?:paid|payable)|\b(?:the\s+)?(?:fees?|amounts?)\s+(?:paid|received)\s+by\s+(?:you|us)\b|"
+    r"\b(?:sommes?|montants?|frais|prix)\s+(?:que\s+vous\s+avez\s+)?(?:payée?s?|versée?s?)|\bmontant\s+payé|"
+    r"\b(?:gezahlten|bezahlten|entrichteten)\s+(?:\w+\s+)?(?:Gebühren|Entgelte?n?|Beträge?n?|Preise?)|"
+    r"\b(?:Gebühren|Entgelte?|Beträge?)\s+(?:die\s+)?(?:Sie\s+)?(?:\w+\s+){0,4}(?:gezahlt|bezahlt|entrichtet)|"
+    r"\b(?:tarifas?|cantidad(?:es)?|importes?|montos?|sumas?)\s+(?:que\s+)?(?:usted\s+)?(?:haya|ha|hayas|has)?\s*"
+    r"(?:pagad[oa]s?|abonad[oa]s?)", re.I)
+_CAP_TOPICS = frozenset({"liability", "indemnity"})
+MONEY_TOPICS = frozenset({"pricing", "payment"})
+
+
+def measured_money(text: str, scores: dict[str, float]) -> dict[str, float]:
+    """``scores`` (``category_scores`` of the sentence ``text``) less ``pricing`` and ``payment``
+    when the sentence's money only measures something else: any money in a sentence about
+    liability or indemnity ("Our total liability is limited to the fees you paid in the last 12
+    months", "Unsere Haftung ist auf die gezahlten Gebühren begrenzt") is the cap's measure, and
+    the fees a refund or credit is counted in ("service credits of 10% of your monthly fee") are
+    the refund's. A sentence that also charges something ("a $5 fee applies to refunds") keeps
+    its pricing.
+
+    Args:
+        text: one sentence or clause.
+        scores: its category scores.
+    Returns:
+        The scores, perhaps without ``pricing`` and ``payment``."""
+    if not set(scores) & MONEY_TOPICS:
+        return scores
+    if set(scores) & _CAP_TOPICS:
+        return {c: v for c, v in scores.items() if c not in MONEY_TOPICS}
+    if "refunds" in scores and _MEASURE.search(text):
+        masked = category_scores(_MEASURE.sub(" ", text))
+        if not set(masked) & MONEY_TOPICS:
+            return {c: v for c, v in scores.items() if c not in MONEY_TOPICS}
+    return scores
+
+
+def money_measured(texts: list[str]) -> bool:
+    """Whether every sentence of ``texts`` that speaks of money measures a cap or a refund with
+    it (``measured_money``), and one does: its pricing and payment are no topic of the change."""
+    seen = False
+    for t in texts:
+        for sentence in re.split(r"(?<=[.;!?])\s+", t or ""):
+            scores = category_scores(sentence)
+            if not set(scores) & MONEY_TOPICS:
+                continue
+            if set(measured_money(sentence, scores)) & MONEY_TOPICS:
+                return False
+            seen = True
+    return seen

@@ -171,7 +171,10 @@ _UNITS: list[tuple[str, str, str]] = [
     (r"minutes?|minuten?|minutos?", "PT", "M"),
 ]
 _UNIT = "|".join(u for u, _, _ in _UNITS)
-_DURATION = re.compile(_QUAL + rf"(?P<n>{_NUM})[\s-]+(?P<u>{_UNIT})\b", re.I)
+# a French count's own adjective between number and unit ("les 12 derniers mois", "30 jours consécutifs"
+# comes after it, and is no matter)
+_COUNT_ADJ = r"(?:derni(?:er|ère)s|prochain(?:e)?s|premi(?:er|ère)s|plein(?:e)?s)\s+"
+_DURATION = re.compile(_QUAL + rf"(?P<n>{_NUM})[\s-]+(?:{_COUNT_ADJ})?(?P<u>{_UNIT})\b", re.I)
 _AGE_BEFORE = re.compile(r"(?:âgée?s?\s+d['’]?(?:au\s+moins\s+)?|(?:moins|plus)\s+de\s+|avoir\s+(?:au\s+moins\s+)?|"
                          r"(?:mayores?|menores?)\s+de\s+|tener\s+(?:al\s+menos\s+)?|edad\s+de\s+|"
                          r"(?:mindestens|unter|ab|über)\s+)$", re.I)

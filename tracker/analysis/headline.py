@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
-from tracker.analysis.lexicons import TRAINING_OPT_OUT
+from tracker.analysis.lexicons import NEGATION, TRAINING_OPT_OUT
 from tracker.analysis.rendering import LEADS_ON, address_line, one_line, plain_text
 from tracker.analysis.subject import resolved_start
 from tracker.records import SEVERITY_ORDER
@@ -521,8 +521,8 @@ sans sous der die das den dem des ein eine einer eines einem und oder zu zur zum
 def _trimmed(quote: str, end: bool) -> str:
     """``quote`` less its last (``end``) or first word, marked "…"; as is at three words or fewer."""
     ws = quote.strip("…").split()
-    if len(ws) <= 3:
-        return quote
+    if len(ws) <= 3 or not end and NEGATION.fullmatch(ws[0].strip(",;:“\"(")):
+        return quote  # (never the "not" a quote starts with: the rest would say the opposite)
     ws = ws[:-1] if end else ws[1:]
     while end and len(ws) > 3 and (ws[-1].lower().strip(",;:(“\"-–—") in LEADS_ON | _LEADS_ON_FR_DE
                                    or ws[-1][-1:] in "(“:-–—"):
@@ -550,9 +550,18 @@ def _shrunk_swap(text: str, room: int) -> str | None:
         a, b = now.strip("…").split(), was.strip("…").split()
         same_head = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
         same_tail = next((i for i, (x, y) in enumerate(zip(reversed(a), reversed(b))) if x != y), min(len(a), len(b)))
-        if same_head >= 1 and min(len(a), len(b)) > 2:
+        # a shared "not" stays with the word before it: "…share your data" of "we do not share your
+        # data" says the opposite; the shared words after it go instead ("…will not … share your data")
+        neg = next((i for i, w in enumerate(a[:same_head]) if NEGATION.fullmatch(w.strip(",;:“\"("))), None)
+        after_neg = neg + 1 + (a[neg + 1:neg + 2] == ["…"]) if neg is not None else 0
+        if same_head >= 1 and min(len(a), len(b)) > 2 and (neg is None or neg > 1):
             a, b = a[1:], b[1:]
             now, was = f"…{' '.join(a)}{'…' if now.endswith('…') else ''}", f"…{' '.join(b)}{'…' if was.endswith('…') else ''}"
+        elif neg is not None and after_neg < same_head and after_neg < min(len(a), len(b)) - 2:
+            a = a[:neg] + [a[neg].rstrip(",;:"), "…"] + a[after_neg + 1:]
+            b = b[:neg] + [b[neg].rstrip(",;:"), "…"] + b[after_neg + 1:]
+            now = f"{'…' if now.startswith('…') else ''}{' '.join(a)}{'…' if now.endswith('…') else ''}"
+            was = f"{'…' if was.startswith('…') else ''}{' '.join(b)}{'…' if was.endswith('…') else ''}"
         elif same_tail >= 1 and min(len(a), len(b)) > 2:
             a, b = a[:-1], b[:-1]
             while same_tail > 1 and len(a) > 1 and len(b) > 1 and a[-1] == b[-1] and a[-1].lower().strip(",;:") in LEADS_ON:

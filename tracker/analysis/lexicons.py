@@ -14,8 +14,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CONSEQUENCE", "TOPIC", "TRAINING_OPT_OUT", "WATCH", "language"]
+__all__ = ["CONSEQUENCE", "NEGATION", "TOPIC", "TRAINING_OPT_OUT", "WATCH", "language"]
 
+# Words that turn a sentence into its opposite, en/fr/de/es: a quote that starts after one of them
+# ("…share your personal data with partners" of "We will not, under any circumstances, share your
+# personal data with partners") says the contrary of the clause.
+NEGATION = re.compile(r"(?<![\w'’-])(?:(?:not|never|no|nor|neither|cannot|\w+n['’]t|ne|pas|jamais|aucun\w*|nullement|"
+                      r"nicht|kein\w*|niemals|nie|nunca|jamás|ningún|ninguna|ninguno|tampoco)(?![\w'’-])|"
+                      r"n['’](?=\w))", re.I)
 # An age in digits or in words, as normalized ("dix huit", "achtzehn", "einundzwanzig")
 _FR_AGE = (r"(?:\d{1,2}|dix(?: (?:sept|huit|neuf))?|onze|douze|treize|quatorze|quinze|seize|"
            r"vingt(?: et un| (?:deux|trois|quatre|cinq))?)")

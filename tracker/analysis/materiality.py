@@ -23,7 +23,7 @@ from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans,
                                           is_register_entry, is_user_count, is_advice, is_language_row, is_pointer,
                                           is_report,
                                           is_request_stamp, is_update_stamp)
-from tracker.analysis.classify import (CATEGORIES, category_scores, classify_sentence,
+from tracker.analysis.classify import (CATEGORIES, MONEY_TOPICS, category_scores, classify_sentence, money_measured,
                                        split_sentences, topic_profile, topical_watch)
 from tracker.analysis.clauses import inline_list, inline_marks
 from tracker.analysis.facts import Fact, extract_facts, law_places, nation, reworded_words, rhythm_change, same_wording
@@ -319,6 +319,8 @@ def _main_verb(words: list[str]) -> int | None:
         if i and (re.fullmatch(_MODALS, lw) or lw in _VERBS):
             if words[i - 1].lower() in _ARTICLES or i == 1 and words[0].lower().endswith("ed"):
                 continue  # "issue a refund", "Approved refunds reach ...": a noun, no verb
+            if _object_noun(words, i):
+                continue  # "request a full refund", "receive a prorated refund": the object's noun
             if not any(x.lower() in _RELATIVE and not _complement(words, k)
                        for k, x in enumerate(words[max(0, i - 3):i], max(0, i - 3))):
                 found = i
@@ -329,6 +331,24 @@ def _main_verb(words: list[str]) -> int | None:
         if re.fullmatch(_MODALS, words[j - 1].lower()):
             found = j - 1
     return found
+
+
+def _object_noun(words: list[str], i: int) -> bool:
+    """Whether ``words[i]``, a word that may be a verb ("refund", "credit", "charge"), is the
+    noun of a phrase that a determiner opens inside the clause ("may request a full refund",
+    "receive a prorated refund", "get your unused credit"): a determiner one to three words
+    before it, with a word before the determiner that neither ends a clause nor joins one (a
+    determiner that starts the clause opens its subject: "Our service stores ..."), and only
+    adjectives or nouns between."""
+    for k in range(i - 2, max(0, i - 4), -1):
+        if words[k].lower() not in _ARTICLES:
+            continue
+        prev = words[k - 1].lower()
+        if prev.endswith((",", ";", ":")) or prev in _RELATIVE | {"and", "or", "but", "then"}:
+            return False
+        return not any(w.endswith((",", ";", ":")) or re.fullmatch(_MODALS, w.lower()) or w.lower() in _VERBS
+                       for w in words[k + 1:i])
+    return False
 
 
 def _with_now(prefix: str, modal_now: bool = True) -> str | None:
@@ -3742,6 +3762,10 @@ class _Job:
             if self.row:
                 ctx.append(self.raw_a or self.raw_b)  # header row and cells
             scores = _scores([t for t in ctx if t])
+        if set(scores) & MONEY_TOPICS and money_measured(texts):
+            # the fees a liability cap or a refund is counted in: no price of the change
+            scores = {c: v for c, v in scores.items() if c not in MONEY_TOPICS} or scores
+            near = {c: v for c, v in near.items() if c not in MONEY_TOPICS}
         self.side = tuple(_rank(scores, near, side=True))
         return _rank(scores, near)
 
@@ -4663,8 +4687,13 @@ def _fact_cats(new: Fact, after: str, fallback: tuple[str, ...]) -> tuple[str, .
     # the fact's own words first ("tribunaux de Nanterre" is about courts, whatever else the
     # sentence governs)
     first: tuple[str, ...] = ()
+    # money in a liability or refund sentence is its cap's or refund's measure, not a price
+    measured = money_measured([sentence])
     for text in (new.text, f"{before}{new.text}{rest}", sentence):
-        cats = tuple(c for c, _ in _rank(category_scores(text), {}) if c != "other")
+        scores = category_scores(text)
+        if measured:
+            scores = {c: v for c, v in scores.items() if c not in MONEY_TOPICS}
+        cats = tuple(c for c, _ in _rank(scores, {}) if c != "other")
         # a topic the clause is about wins: "$10" alone reads as a price, "liability is limited
         # to $10" is a liability cap
         if cats and (not fallback or set(cats) & set(fallback)):

@@ -22,14 +22,14 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from tracker.analysis.boilerplate import address_spans
-from tracker.analysis.classify import (CATEGORIES, Labels, cache_folder, classify_many, classify_text,
-                                       retention_not_ending)
+from tracker.analysis.classify import (CATEGORIES, MONEY_TOPICS, Labels, cache_folder, classify_many, classify_text,
+                                       money_measured, retention_not_ending)
 from tracker.analysis.lexicons import PASSIVE_PROMISE as _PASSIVE_PROMISE
 from tracker.analysis.lexicons import TRAINING_OPT_OUT as _TRAINING_OPT_OUT
 from tracker.analysis.clauses import Clause, clause_key, inline_list, split_clauses, split_sentences
@@ -340,6 +340,49 @@ def _leading_condition(body: str) -> str:
     return body[: len(body) - len(rest)] if rest is not body else ""
 
 
+# What limits a power a bullet states: the notice it must give first and the chance to put things
+# right ("after giving you 30 days' notice and a chance to fix the problem", "with prior written
+# notice", "moyennant un préavis de 30 jours", "nach Ablauf einer angemessenen Frist", "con un
+# preaviso de 30 días", "sin previo aviso"): dropped, the power reads unbounded (or, for "without
+# notice", bounded when it is not).
+_POWER_LIMIT = re.compile(
+    r"\b(?:(?:prior|advance|written|reasonable|\d+\s*(?:days?|weeks?|months?)['’]?s?)\s+(?:written\s+)?notice|notice\s+(?:of|to)\b|"
+    r"(?:giving|give|gives|provide|providing|send|sending)\s+(?:you\s+)?(?:\w+\s+){0,3}notice|with(?:out)?\s+(?:\w+\s+){0,2}notice|"
+    r"(?:a\s+|an\s+|the\s+)?(?:chance|opportunity|time|period)\s+to\s+(?:fix|cure|remedy|correct|resolve|respond|"
+    r"address)|(?:fail(?:s|ed)?|failure)\s+to\s+(?:cure|remedy|fix|correct)|warn(?:ing|s)?\s+you|"
+    r"préavis|mise\s+en\s+demeure|(?:délai|possibilité)\s+(?:raisonnable\s+)?(?:de|pour)\s+(?:\w+\s+){0,2}"
+    r"(?:remédier|corriger|régulariser|répondre)|sans\s+(?:\w+\s+)?(?:préavis|avertissement)|"
+    r"vorherige[nr]?\s+(?:\w+\s+)?(?:Ankündigung|Mitteilung|Benachrichtigung|Abmahnung)|Abmahnung|"
+    r"(?:angemessene[nr]?\s+)?Frist\s+(?:zur|von)|Gelegenheit\s+zur\s+(?:Abhilfe|Stellungnahme)|Kündigungsfrist|"
+    r"ohne\s+(?:vorherige\s+)?(?:Ankündigung|Vorwarnung)|"
+    r"preaviso|aviso\s+previo|previo\s+aviso|plazo\s+(?:razonable\s+)?para\s+(?:subsanar|corregir|responder)|"
+    r"oportunidad\s+de\s+(?:subsanar|corregir))", re.I)
+# A power a notice or a cure period would limit: suspending, ending, removing, changing.
+_POWER = re.compile(r"\b(?:suspend\w*|terminat\w*|clos(?:e|ing)|delet\w*|remov\w*|disabl\w*|deactivat\w*|"
+                    r"cancel\w*|chang\w*|modif\w*|discontinu\w*|block\w*|restrict\w*|limit\w*|"
+                    r"suspend\w*|résili\w*|supprim\w*|ferm\w*|désactiv\w*|bloqu\w*|"
+                    r"sperr\w*|kündig\w*|lösch\w*|deaktivier\w*|beend\w*|"
+                    r"suspender\w*|suspend\w*|rescindir\w*|cancelar\w*|eliminar\w*|cerrar\w*|bloquear\w*)\b", re.I)
+
+
+def limits_power(kept: str, dropped: str) -> bool:
+    """Whether ``dropped``, words cut after ``kept`` in one sentence, limit the power ``kept``
+    states: a notice or a chance to put things right before a suspension, termination or change
+    ("We may suspend your account if you breach these Terms" + ", after giving you 30 days'
+    notice and a chance to fix the problem"), before any clause of its own starts. en/fr/de/es.
+
+    Args:
+        kept: the piece a bullet keeps.
+        dropped: the rest of the sentence.
+    Returns:
+        True when the bullet must keep (some of) ``dropped``."""
+    if not _POWER.search(kept):
+        return False
+    own = re.search(r";|,\s+(?:but|however)\b|,\s+(?:and\s+)?(?:we|you|they|it|[A-Z][\w-]*)\s+(?:will|may|must|shall|can|"
+                    r"cannot|could|should|would|might|is|are)\b", dropped)
+    return bool(_POWER_LIMIT.search(dropped[:own.start()] if own else dropped))
+
+
 def keeps_conditions(body: str, start: int, end: int) -> bool:
     """Whether the piece ``body[start:end]`` of a sentence keeps the conditions it is under: the
     text dropped before it holds none ('If you are 13 or older, ' dropped is a lost condition),
@@ -348,6 +391,8 @@ def keeps_conditions(body: str, start: int, end: int) -> bool:
     before, after = body[:start], body[end:]
     if before.strip() and (_CONDITION_WORD.search(before) or _leading_condition(body)):
         return False
+    if limits_power(body[start:end], after):
+        return False  # the notice or cure period that bounds the power kept
     after = re.sub(r"^[\s,;:.\-–—(]+", "", after)
     if after and _CONDITION.match(after) and not re.match(r"(?:on|over|for|after|before)\b", after, re.I) \
             or re.match(r"(?:and|or) only\b", after, re.I):
@@ -445,6 +490,9 @@ def _cut(text: str, max_words: int) -> str:
             return _tidy(body)
     lead = words(_leading_condition(body))
     budget = max_words + min(15, lead)
+    if (m := _POWER_LIMIT.search(body)) and _POWER.search(body[:m.start()]):
+        # a power with its notice or cure period: room for the words that bound it
+        budget = max(budget, min(words(body), max_words + 15))
     spans = _subject_spans(body)
     for pattern in _CUTS:
         pieces = [p for p in pattern.split(body) if p.strip()]
@@ -1614,6 +1662,10 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
             plain = _resolve(_unshouted(plain, names), previous)
             said_before, previous = previous, plain
             labels = classify_text(plain)
+            if set(labels.categories) & MONEY_TOPICS and money_measured([plain]):
+                # "limited to the fees you paid in the last 12 months": the cap's measure, no price
+                labels = replace(labels, categories=tuple(c for c in labels.categories if c not in MONEY_TOPICS),
+                                 watch=tuple(c for c in labels.watch if c not in MONEY_TOPICS))
             cats = tuple(c for c in labels.categories if c != "other")
             if "ai-training" not in cats and _TRAINING_OPT_OUT.search(plain) and (
                     _TRAIN.search(plain) or re.search(r"\btrain", plain, re.I) or _TRAIN.search(said_before)):

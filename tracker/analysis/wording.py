@@ -36,7 +36,7 @@ from typing import Iterable, Sequence
 from tracker.analysis.boilerplate import has_verb
 from tracker.analysis.rendering import LEADS_ON, address_line, good_end
 from tracker.analysis.clauses import Clause
-from tracker.analysis.lexicons import PASSIVE_PROMISE_EN, PASSIVE_PROMISE
+from tracker.analysis.lexicons import NEGATION, PASSIVE_PROMISE_EN, PASSIVE_PROMISE
 # a right of the user: its own module, which the key-terms summary reads too
 from tracker.analysis.rights import _USER, gives_user_a_right
 from tracker.records import ClauseChange
@@ -1040,6 +1040,78 @@ def elision_kept(explanation: str, text: str, limit: int = 150) -> str:
     return out
 
 
+_QUOTE = re.compile(r"“(?P<q>…[^“”]+?)”|« (?P<f>…[^«»]+?) »")
+# where a sentence or a clause that stands alone begins: a quote's negation is looked for after it
+_SENTENCE_START = re.compile(r"(?:[.!?;:](?=\s)|\n)\s*")
+
+
+def _quote_start(flat: str, body: str) -> int:
+    """Where ``body`` (a quote's words without its "…" marks) starts in ``flat``, or -1; a quote
+    may have been cut inside a word's punctuation, so its first words are enough."""
+    at = flat.find(body)
+    if at < 0:
+        at = flat.find(" ".join(body.split()[:4]))
+    return at
+
+
+def negation_kept(explanation: str, before: str, after: str, limit: int = 160) -> str:
+    """``explanation`` whose quotes cut at their start ("…your personal data with partners") give
+    back the start of their sentence when that start holds a negation ("We will not, under any
+    circumstances, share your personal data with partners"), whatever the language (``NEGATION``):
+    a quote never says the opposite of the clause by leaving its "not" out. When the sentence's
+    start is long, the quote starts a few words before the negation ("…Lumora will never use …");
+    the words between the negation and the quote are left out at " … " only when they hold no
+    negation themselves and the quote would pass ``limit`` characters.
+
+    Args:
+        explanation: the change's explanation.
+        before, after: the clause's plain text before and after (either may be "").
+        limit: the longest quote grown this way, in characters.
+    Returns:
+        The explanation, its cut quotes grown where needed; as is otherwise."""
+    if "…" not in explanation or not (before or after):
+        return explanation
+    sides = [re.sub(r"\s+", " ", t) for t in (after, before) if t]
+
+    def grown(m: re.Match[str]) -> str:
+        quote = m.group("q") or m.group("f")
+        body = quote.strip("… ").rstrip("…").strip()
+        if len(body.split()) < 2:
+            return m.group(0)
+        # the quote after "instead of", "(was" or "no longer says" is the old wording: read there first
+        old = re.search(r"(?:instead of|\(was|no longer says:?|No longer says:?|Removed[^:“«]{0,40}:)\s*$",
+                        explanation[:m.start()])
+        for flat in (sides[::-1] if old else sides):
+            at = _quote_start(flat, body)
+            if at < 0:
+                continue
+            starts = [x.end() for x in _SENTENCE_START.finditer(flat, 0, at)]
+            lead = flat[starts[-1] if starts else 0:at]
+            negs = list(NEGATION.finditer(lead))
+            if not negs:
+                return m.group(0)
+            # a clause's own number ("8.1.4", "(b)") is no word of its sentence
+            whole = re.sub(r"^(?:§\s*)?(?:\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-z]\)|[ivx]{1,4}\.)\s+", "", lead.strip())
+            if len(whole) + len(body) + 1 <= limit:
+                said, cut = f"{whole} {body}", ""  # from its sentence's start: no "…" before it
+            else:
+                # a few words before the last negation, then the quote, " … " for what lies between
+                neg = negs[-1]
+                pre = lead[:neg.start()].split()[-3:]
+                gap = lead[neg.end():].strip()
+                head = " ".join(pre + [neg.group(0)])
+                if gap and len(head) + len(gap) + len(body) + 2 > limit and not NEGATION.search(gap):
+                    said = f"{head} … {body}"
+                else:
+                    said = f"{head} {gap} {body}" if gap else f"{head} {body}"
+                cut = "…"
+            tail = "…" if quote.rstrip().endswith("…") else ""
+            return f"“{cut}{said}{tail}”" if m.group("q") else f"« {cut}{said}{tail} »"
+        return m.group(0)
+
+    return _QUOTE.sub(grown, explanation)
+
+
 _LEADING_END = re.compile(r"(?P<words>(?:[^\s“”«»…]+ ){2,3}(?P<w>[^\s“”«»…]+))…(?P<close>[”»]?(?:\s\([a-z-]+(?:, [a-z-]+)*\))?"
                           r"(?:\s—[^—]*)?)$")
 
@@ -1813,6 +1885,8 @@ def _refined(c: ClauseChange) -> ClauseChange:
         explanation = link_said(c.kind, before, after) or explanation
     if c.material and c.kind in ("added", "removed"):
         explanation = _right_named(explanation, c.kind, before, after)
+    # any quote, of a material change or not: one cut after its "not" says the opposite of the clause
+    explanation = negation_kept(explanation, before, after)
     explanation = clean_explanation(contacts_restored(explanation, c.before or "", c.after or ""))
     # a value said to replace itself ("is now 18 months instead of 18 months": two wordings of one
     # value paired): it stays, and the clause was reworded around it
