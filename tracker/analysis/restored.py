@@ -22,6 +22,12 @@ per version, no clause split): two independent blinks inside one paragraph make 
 seen, which stays a change. Lines are compared on ``clause_key`` with dates masked, so markup,
 link targets, case, punctuation and a "Last updated" date do not count.
 
+A page that flips between whole variants (regional pages, two servers behind one address) makes
+texts that are near-restores of an earlier version: ``Window.settle`` finds that variant, and the
+version is analysed against it rather than against the previous text (``record.settled_job``), so
+only what is new against the variant is reported: A, B, A, then B plus an edit reports the edit,
+not B's difference from A again. See ``Window.settle`` for when an earlier version is a variant.
+
 Pure functions and a small per-document window; the run (``archive.record.prepare``) and the
 history import (``ota.history``) feed the same window in the same order, so both settle the same
 kind and ``reanalyse`` (which keeps kinds) agrees with a fresh import.
