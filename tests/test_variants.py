@@ -225,3 +225,12 @@ def test_tracker_run_reports_only_what_is_new_against_the_variant(tmp_path: Path
     arc.run()
     again = json.loads(arc.tracker("history", "lumen", "Terms of Service", "--json").stdout)
     assert len(again) == len(history) + 2 and not any(v["material"] for v in again[-2:]), again[-2:]
+
+
+def test_a_date_only_change_is_not_a_return_to_a_variant() -> None:
+    """A text with the previous one's lines but for its date is an ordinary (cosmetic) change,
+    even when an earlier version had those lines too."""
+    window = Window()
+    window.load([("eu", at(0), page(0, "eu")), ("us", at(1), page(1, "us")), ("eu2", at(2), page(2, "eu"))])
+    settled = window.settle("eu3", at(3), page(3, "eu"), check=True)
+    assert settled == (False, "", "", None, ())

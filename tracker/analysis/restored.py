@@ -363,6 +363,8 @@ class Window:
     def _variant(new: frozenset[str], earlier: list[_Entry], previous: _Entry, now: datetime | None) -> Settled:
         """The earlier variant ``new`` is a near-restore of, if any (see ``settle``)."""
         far = len(new ^ previous.forms)
+        if not far:  # the same lines as the previous text (a date, markup): no variant to go back to
+            return NOT_SETTLED
         best: tuple[int, int] | None = None  # (lines differing, position in earlier)
         for i in range(len(earlier) - 1, -1, -1):  # the latest first: it wins a tie
             entry = earlier[i]
