@@ -28,7 +28,8 @@ Severity = Literal["none", "cosmetic", "minor", "material", "critical"]
 
 VersionKind = Literal["first", "changed", "revert", "partial-revert"]
 """A document's first recorded text, a new text, a text it had before, or a text whose every
-changed line it had lately (``tracker.analysis.restored``); the last two are never material."""
+changed line it had lately or that reads as an earlier variant of the page (``tracker.analysis.restored``);
+the last two are never material. A "changed" text close to an earlier variant is analysed against it."""
 
 SEVERITY_ORDER: tuple[Severity, ...] = ("none", "cosmetic", "minor", "material", "critical")
 
@@ -189,8 +190,8 @@ class Version:
     """One recorded version of a document, as the index knows it.
 
     ``seq`` counts the document's versions from 1; ``fetched_at`` is UTC ISO 8601
-    (``2026-03-01T10:00:00Z``); ``revert_of`` is the date of the earlier version a revert restores
-    (else ""); ``changes`` counts its clause changes; ``severity`` is "" only for a row indexed
+    (``2026-03-01T10:00:00Z``); ``revert_of`` is the date of the earlier version a revert restores,
+    or of the variant a partial revert goes back to (else ""); ``changes`` counts its clause changes; ``severity`` is "" only for a row indexed
     without one; ``http_status`` is None for a file: source.
     """
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
+from typing import Callable
 
 from tracker.records import SEVERITY_ORDER, Analysis, ClauseChange, Severity, cosmetic_kinds
 from tracker.text import common_end, common_start
 
 __all__ = ["ANALYSIS_CODE", "SEVERITY_ORDER", "Analysis", "ClauseChange", "analyse", "analyse_job", "analyse_jobs",
-           "analysis_version", "as_revert", "failed_analysis", "severity_rank", "translated"]
+           "analysis_version", "as_revert", "as_variant", "failed_analysis", "severity_rank", "translated"]
 
 # Bump by hand when the analysis changes on purpose in a way the digest below cannot see (e.g. a
 # library it relies on changed its output). Any edit of the analysis code or of the watch-out
@@ -266,6 +267,44 @@ def as_revert(changed: Analysis, revert_of: str = "", kind: str = "revert") -> A
     return _summarise(changes, changed.unchanged, kind, revert_of, undone=undone)
 
 
+def as_variant(changed: Analysis, base_at: str, known: Callable[[str | None, str | None], bool] | None = None) -> Analysis:
+    """The analysis of a version compared with an earlier variant of the page rather than with the
+    previous version (``tracker.analysis.restored.Settled``: a page flipping between variants, the
+    new text a near-restore of one it had), from ``changed``, the analysis of that variant → the
+    new text as any change: what is new against the variant, said as such.
+
+    Args:
+        changed: ``analyse(variant_text, new_text)``.
+        base_at: when the variant was fetched (ISO), named in the summary.
+        known: ``known(before, after)`` is true for a change the page has shown already since the
+            variant (a real change made to the other variant first, now seen on this one): such a
+            change is kept (people see it) but not material, so it is reported once.
+
+    Returns:
+        The analysis, its summary led by "Back to its variant of DATE; against it: "; its flag,
+        severity and categories those of the changes left material. A capture that is not the
+        terms (an error page, a capture cut off, another page) keeps its analysis as it is."""
+    if changed.summary.endswith((_ERROR_PAGE, _CUT_OFF, _NOT_TERMS)) or changed.summary == _SPACING_ONLY \
+            or changed.summary.startswith(_FAILED):
+        return changed
+    result = changed
+    if known is not None and any(c.material and known(c.before, c.after) for c in changed.changes):
+        changes = tuple(_not_material(c) if c.material and known(c.before, c.after) else c for c in changed.changes)
+        left = [c for c in changes if c.material]
+        categories = tuple(cat for cat in changed.categories if any(cat in c.categories for c in left))
+        result = _summarise(changes, changed.unchanged, "changed", "", categories if categories or not left else None)
+    return replace(result, summary=f"Back to its variant of {_moment(base_at)} (the page alternates between "
+                                   f"variants); against it: {result.summary}")
+
+
+_FAILED = "Could not analyse this version"  # failed_analysis's summary
+
+
+def _moment(at: str) -> str:
+    """The day and, when known, the minute (UTC) of an ISO date: runs of one day differ."""
+    return f"{at[:10]} {at[11:16]} UTC" if at[10:11] == "T" and at[11:16] else at[:10]
+
+
 def _summarise(changes: tuple[ClauseChange, ...], unchanged: int, kind: str, revert_of: str,
                categories: tuple[str, ...] | None = None, undone: tuple[ClauseChange, ...] = ()) -> Analysis:
     """``categories``: the version's categories voted by its labelled changes (see
@@ -279,8 +318,7 @@ def _summarise(changes: tuple[ClauseChange, ...], unchanged: int, kind: str, rev
     cosmetic = cosmetic_kinds(changes)
     if kind == "revert":
         # the day and, when known, the minute (UTC) of the version restored: runs of one day differ
-        when = f"{revert_of[:10]} {revert_of[11:16]} UTC" if revert_of[10:11] == "T" and revert_of[11:16] else revert_of[:10]
-        summary = f"Reverted to the text of {when}" if revert_of else "Reverted to an earlier text"
+        summary = f"Reverted to the text of {_moment(revert_of)}" if revert_of else "Reverted to an earlier text"
         if undone:
             # Never material (it restores terms the document had), but not cosmetic either when
             # what it takes back was material: said, and "minor"; a revert of noise stays quiet.
@@ -292,8 +330,12 @@ def _summarise(changes: tuple[ClauseChange, ...], unchanged: int, kind: str, rev
         return Analysis(changes, False, "cosmetic", (), cosmetic, summary, unchanged)
     if kind == "partial-revert":
         n = len(changes)
-        summary = (f"{n} clause{'s' if n != 1 else ''} went back to wording the page had lately "
-                   "(a blinking block, not new terms)")
+        if revert_of:  # back to one earlier variant of the page (``restored.Settled``)
+            summary = (f"{n} clause{'s' if n != 1 else ''} went back to the page's variant of {_moment(revert_of)} "
+                       "(the page alternates between variants, not new terms)")
+        else:
+            summary = (f"{n} clause{'s' if n != 1 else ''} went back to wording the page had lately "
+                       "(a blinking block, not new terms)")
         return Analysis(changes, False, "cosmetic", (), cosmetic, summary, unchanged)
     if material_changes:
         # One headline (``tracker.analysis.headline``): the most serious change, then "and N more".

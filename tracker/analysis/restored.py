@@ -22,6 +22,12 @@ per version, no clause split): two independent blinks inside one paragraph make 
 seen, which stays a change. Lines are compared on ``clause_key`` with dates masked, so markup,
 link targets, case, punctuation and a "Last updated" date do not count.
 
+A page that flips between whole variants (regional pages, two servers behind one address) makes
+texts that are near-restores of an earlier version: ``Window.settle`` finds that variant, and the
+version is analysed against it rather than against the previous text (``record.settled_job``), so
+only what is new against the variant is reported: A, B, A, then B plus an edit reports the edit,
+not B's difference from A again. See ``Window.settle`` for when an earlier version is a variant.
+
 Pure functions and a small per-document window; the run (``archive.record.prepare``) and the
 history import (``ota.history``) feed the same window in the same order, so both settle the same
 kind and ``reanalyse`` (which keeps kinds) agrees with a fresh import.
@@ -33,13 +39,17 @@ import re
 from collections import deque
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Callable, NamedTuple, Union
 
-__all__ = ["WINDOW_DAYS", "WINDOW_VERSIONS", "Window", "line_forms", "restores"]
+__all__ = ["NOT_SETTLED", "WINDOW_DAYS", "WINDOW_VERSIONS", "Settled", "Window", "line_forms", "restores"]
 
 WINDOW_VERSIONS = 10
 WINDOW_DAYS = 30
 CLOSE = 0.5  # share of lines a window version must have in common with the new text
+# An earlier version is the variant a new text goes back to when it differs from the new text in
+# at most this share of the lines the previous version differs in (see ``Window.settle``).
+NEARER = 0.5
 
 
 def line_forms(text: str) -> frozenset[str]:
@@ -126,6 +136,86 @@ def restores(new: frozenset[str], previous: frozenset[str], earlier: Iterable[Se
     return bool(added) or _whole_change_undone(dropped, [seen.forms for seen in earlier] + [previous])
 
 
+def _restores_all(new: frozenset[str], base: frozenset[str], since: list[frozenset[str]]) -> bool:
+    """Does every line differing between ``base`` and ``new`` restore the state of one of the
+    versions ``since`` (each added line was in one of them, each dropped line missing from one)?
+    True when nothing differs: the new text reads as ``base`` did."""
+    added, dropped = new - base, base - new
+    if added and not (since and added <= frozenset().union(*since)):
+        return False
+    return all(any(line not in forms for forms in since) for line in dropped)
+
+
+def _flipped(new: frozenset[str], previous: frozenset[str], base: frozenset[str],
+             before: list[frozenset[str]]) -> bool:
+    """Has every line that comparing ``new`` with ``base`` rather than with ``previous`` leaves
+    unsaid flipped before, in the versions ``before`` the base (oldest first)? Each line the new
+    text brings back from the base was missing from one of them, and each line of the previous
+    version that the new text drops (and the base lacked) was in one of them: the page has gone
+    from one variant to the other and back already, so it blinks. Without that evidence, a line
+    back months later (or a clause dropped months after it came) is news, as ``restores`` says."""
+    if not before:
+        return False
+    back = (new - previous) & base
+    undone = (previous - new) - base
+    return all(any(line not in forms for forms in before) for line in back) and \
+        all(any(line in forms for forms in before) for line in undone)
+
+
+class Settled(NamedTuple):
+    """What a window makes of a new version that is not the first nor an exact revert.
+
+    ``restored``: nothing in it is new, its kind is ``"partial-revert"`` (every changed line goes
+    back to the document's recent past, or the text reads as an earlier variant of the page plus
+    only what the page showed since). ``base_digest`` / ``base_at`` / ``base_text``: the earlier
+    version (content hash, fetched_at, a function giving its text) the new text is a near-restore
+    of, far closer to it than the previous version is (a page flipping between variants: A, B, A,
+    then B plus an edit is B's variant again, and only the edit is new); empty / None when the
+    version is compared with the previous one, as usual. ``since``: the line forms of the versions
+    after the base, the previous one included (what the feed has shown since the base)."""
+
+    restored: bool = False
+    base_digest: str = ""
+    base_at: str = ""
+    base_text: Callable[[], str] | None = None
+    since: tuple[frozenset[str], ...] = ()
+
+    def known(self, before: str | None, after: str | None) -> bool:
+        """Was a clause change ``before`` → ``after`` (texts; None for the side an added or
+        removed clause lacks) of the base → new comparison shown already by a version since the
+        base: its new wording in one of them (as a line, or inside one), its old wording missing
+        from one? Such a change, made to one variant and now seen on the other, is not new."""
+        if not self.since:
+            return False
+        from tracker.analysis.boilerplate import DATE
+        from tracker.analysis.clauses import clause_key
+
+        def form(text: str) -> str:
+            return _form(text, DATE, clause_key)
+
+        joined = _joined(self.since)
+        if after is not None:
+            new = form(after)
+            if not new or new not in joined[0]:
+                return False
+        if before is not None:
+            old = form(before)
+            if not old or all(old in text for text in joined[1]):
+                return False
+        return before is not None or after is not None
+
+
+@lru_cache(maxsize=4)
+def _joined(since: tuple[frozenset[str], ...]) -> tuple[str, list[str]]:
+    """All the lines of ``since`` in one string, and each version's lines in one string (for
+    substring tests: a clause is a sentence of a line, or a whole one)."""
+    each = ["\n".join(sorted(forms)) for forms in since]
+    return "\n".join(each), each
+
+
+NOT_SETTLED = Settled()
+
+
 def _whole_change_undone(dropped: frozenset[str], chain: list[frozenset[str]]) -> bool:
     """For a version that only drops lines: did each dropped line come in with a change that only
     added lines (a block that appeared, now gone again), rather than with one that also replaced
@@ -167,15 +257,26 @@ class _Entry:
     def forms(self) -> frozenset[str]:
         if self._forms is None:
             text = self._text() if callable(self._text) else self._text
-            self._forms, self._text = line_forms(text or ""), None
+            self._forms = line_forms(text or "")
+            if isinstance(self._text, str) and self._read is not None:
+                self._text = self._read  # (read back if the text itself is ever wanted)
         return self._forms
+
+    def text(self) -> str:
+        """The version's text (read back from the archive when the window let it go)."""
+        held = self._text
+        if callable(held):
+            return held()
+        if held is not None:
+            return held
+        return self._read() if self._read is not None else ""
 
     def seen(self) -> Seen:
         return Seen(self.digest, self.fetched_at, self.forms)
 
     def spill(self) -> None:
         """Hold the text no longer: read it back from the archive if it is ever needed."""
-        if self._forms is None and self._read is not None and isinstance(self._text, str):
+        if self._read is not None and isinstance(self._text, str):
             self._text = self._read
 
 
@@ -216,23 +317,69 @@ class Window:
 
     def add(self, digest: str, fetched_at: str, text: str, *, check: bool) -> bool:
         """Add the document's newest version; with ``check`` (a version that is not the first
-        nor an exact revert), say first whether it is a clause-level revert of the ones held."""
+        nor an exact revert), say first whether it is a clause-level revert of the ones held
+        (``settle(...).restored``)."""
+        return self.settle(digest, fetched_at, text, check=check).restored
+
+    def settle(self, digest: str, fetched_at: str, text: str, *, check: bool) -> Settled:
+        """Add the document's newest version; with ``check`` (a version that is not the first
+        nor an exact revert), settle first what it is against the ones held (``Settled``):
+
+        - a partial revert when every line it changes restores one of the versions fetched
+          within ``WINDOW_DAYS`` (``restores``);
+        - else, the near-restore of an earlier variant when one of the held versions (the
+          ``WINDOW_VERSIONS`` before the previous one, of any age) differs from it in at most
+          ``NEARER`` of the lines the previous version does and shares ``CLOSE`` of its lines:
+          it is then compared with that variant, so that only what is new against it is
+          reported. A variant older than ``WINDOW_DAYS`` qualifies only when the page has
+          flipped between the two variants before (``_flipped``). Nothing new against the
+          variant but lines the page has shown since: a partial revert back to it;
+        - else nothing (compared with the previous version, as any change)."""
         held = self._entries
-        found = False
+        found = NOT_SETTLED
         if check and held:
             now = _when(fetched_at)
+            earlier = list(held)[:-1]
             # only a version fetched within WINDOW_DAYS can be restored (``restores`` would drop
-            # the others): without one, no line forms are needed, and the answer is no
-            recent = [e for e in list(held)[:-1] if _recent(now, e.fetched_at)] if now is not None else []
-            if recent:
-                entry = _Entry(digest, fetched_at, forms=line_forms(text))
-                found = restores(entry.forms, held[-1].forms, [e.seen() for e in recent], fetched_at)
+            # the others), and an older variant only with one before it (``_flipped``): without
+            # one, no line forms are needed, and the answer is no
+            recent = [e for e in earlier if _recent(now, e.fetched_at)] if now is not None else []
+            if recent or len(earlier) > 1:
+                entry = _Entry(digest, fetched_at, text, forms=line_forms(text))
+                if recent and restores(entry.forms, held[-1].forms, [e.seen() for e in recent], fetched_at):
+                    # the variant it reads as exactly (but for dates and markup), if one: named
+                    same = [e for e in reversed(recent) if e.forms == entry.forms]
+                    found = Settled(True, same[0].digest, same[0].fetched_at) if same else Settled(True)
+                else:
+                    found = self._variant(entry.forms, earlier, held[-1], now)
                 held.append(entry)
                 self._spill()
                 return found
         held.append(_Entry(digest, fetched_at, text))
         self._spill()
         return found
+
+    @staticmethod
+    def _variant(new: frozenset[str], earlier: list[_Entry], previous: _Entry, now: datetime | None) -> Settled:
+        """The earlier variant ``new`` is a near-restore of, if any (see ``settle``)."""
+        far = len(new ^ previous.forms)
+        if not far:  # the same lines as the previous text (a date, markup): no variant to go back to
+            return NOT_SETTLED
+        best: tuple[int, int] | None = None  # (lines differing, position in earlier)
+        for i in range(len(earlier) - 1, -1, -1):  # the latest first: it wins a tie
+            entry = earlier[i]
+            recent = now is not None and _recent(now, entry.fetched_at)
+            if not recent and i == 0:
+                continue  # an old variant needs versions before it to show the page flipping
+            near = len(new ^ entry.forms)
+            if near <= NEARER * far and (best is None or near < best[0]) and _close(entry.forms, new) \
+                    and (recent or _flipped(new, previous.forms, entry.forms, [e.forms for e in earlier[:i]])):
+                best = (near, i)
+        if best is None:
+            return NOT_SETTLED
+        base = earlier[best[1]]
+        since = tuple(e.forms for e in earlier[best[1] + 1:]) + (previous.forms,)
+        return Settled(_restores_all(new, base.forms, list(since)), base.digest, base.fetched_at, base.text, since)
 
     def archived(self, digest: str, fetched_at: str, read: Callable[[], str]) -> None:
         """The version ``(digest, fetched_at)`` of this window is in the archive now, where
@@ -248,9 +395,10 @@ class Window:
 
     def _spill(self) -> None:
         held = self._entries
-        if len(held) < 2:
-            return
-        now = _when(held[-1].fetched_at)
-        for entry in list(held)[:-1]:
-            if entry._read is not None and (now is None or not _recent(now, entry.fetched_at)):
+        now = _when(held[-1].fetched_at) if held else None
+        for i, entry in enumerate(held):
+            # a text whose lines are known is read again only to compare with it as a variant
+            # (rare); one not compared yet is kept while a blink back to it may come
+            if entry._read is not None and (entry._forms is not None or (
+                    i < len(held) - 1 and (now is None or not _recent(now, entry.fetched_at)))):
                 entry.spill()

@@ -530,10 +530,12 @@ class Index:
             "ORDER BY seq DESC LIMIT ?", (document_key, seq, n)).fetchall()
         return [(r[0], r[1] or "", r[2] or "") for r in reversed(rows)]
 
-    def set_kinds(self, items: Sequence[tuple[str, str]]) -> None:
-        """Store versions' kinds settled again: ``(commit sha, kind)`` each. Does not commit."""
+    def set_kinds(self, items: Sequence[tuple[str, str, str]]) -> None:
+        """Store versions' kinds settled again: ``(commit sha, kind, revert_of)`` each (the date of
+        the variant a partial revert goes back to, "" for none). Does not commit."""
         self._db()  # (inside the caller's transaction)
-        self.conn.executemany("UPDATE versions SET kind = ? WHERE commit_sha = ?", [(k, sha) for sha, k in items])
+        self.conn.executemany("UPDATE versions SET kind = ?, revert_of = ? WHERE commit_sha = ?",
+                              [(k, r, sha) for sha, k, r in items])
 
     def first_dates(self, document_key: str) -> dict[str, str]:
         """content hash -> when this document first had that text (fetch time, ISO)."""

@@ -29,9 +29,9 @@ from typing import Any, Callable, Sequence
 
 from tracker.analysis.analyse import analysis_version
 from tracker.analysis.executor import Executor, Pending
-from tracker.analysis.restored import WINDOW_VERSIONS, Window
+from tracker.analysis.restored import NOT_SETTLED, WINDOW_VERSIONS, Settled, Window
 from tracker.archive.index import Index
-from tracker.archive.record import _analyse_chunk, sync
+from tracker.archive.record import _analyse_chunk, framed, settled_job, sync
 from tracker.archive.store import Store
 from tracker.errors import InvalidArgument, NotFoundError
 from tracker.records import Analysis
@@ -155,11 +155,16 @@ def _start(store: Store, index: Index, batch: Sequence[dict[str, Any]], executor
             for sha, _, _ in windows[row["commit_sha"]]:
                 wanted[sha] = (sha, path)
     texts = dict(zip(wanted, store.read_many(list(wanted.values()))))
+    jobs = []
     for row in batch:
-        if row["kind"] in _SETTLED:
-            row["kind"] = _settle(windows[row["commit_sha"]], texts, row, texts[row["commit_sha"]])
-    jobs = [(texts[row["previous"]] if row["previous"] and row["kind"] != "first" else None,
-             texts[row["commit_sha"]], row["kind"], row["revert_of"] or "") for row in batch]
+        old = texts[row["previous"]] if row["previous"] and row["kind"] != "first" else None
+        settled, revert_of = NOT_SETTLED, row["revert_of"] or ""
+        if row["kind"] in _SETTLED:  # settled again from scratch
+            settled = _settle(windows[row["commit_sha"]], texts, row, texts[row["commit_sha"]])
+            row["kind"], revert_of = "changed", ""
+        job, row["variant"] = settled_job(old, texts[row["commit_sha"]], row["kind"], revert_of, settled)
+        row["kind"], row["revert_of"] = job[2], job[3]
+        jobs.append(job)
     real = sum(1 for old, _, kind, _ in jobs if old is not None and kind != "first")
     return executor.start(_analyse_chunk, jobs, real)
 
@@ -167,18 +172,19 @@ def _start(store: Store, index: Index, batch: Sequence[dict[str, Any]], executor
 _SETTLED = ("changed", "partial-revert")
 
 
-def _settle(before: list[tuple[str, str, str]], texts: dict[str, str], row: dict[str, Any], text: str) -> str:
-    """"partial-revert" or "changed" for a version that is not an exact revert, judged as the run
-    and the import judge it: against the versions before it (commit, content hash, fetched_at)."""
+def _settle(before: list[tuple[str, str, str]], texts: dict[str, str], row: dict[str, Any], text: str) -> Settled:
+    """What a version that is not an exact revert is ("partial-revert" or "changed", compared with
+    the previous version or with an earlier variant: ``Window.settle``), judged as the run and the
+    import judge it: against the versions before it (commit, content hash, fetched_at)."""
     window = Window()
     window.load((digest, fetched_at, texts[sha]) for sha, digest, fetched_at in before)
-    return "partial-revert" if window.add("", row["fetched_at"], text, check=True) else "changed"
+    return window.settle("", row["fetched_at"], text, check=True)
 
 
 def _write(index: Index, batch: list[dict[str, Any]], pending: Pending[Analysis], result: ReanalyseResult,
            current: str, started: float, progress: Callable[[ReanalyseResult], None] | None) -> None:
     """Store one batch's new analyses in one transaction; count what changed."""
-    analyses = pending.result()
+    analyses = [framed(a, row.get("variant")) for row, a in zip(batch, pending.result())]
     for row, new in zip(batch, analyses):
         old = index.stored_analysis(row["commit_sha"])
         if old is None or _labels(old) != _labels(new):
@@ -188,7 +194,7 @@ def _write(index: Index, batch: list[dict[str, Any]], pending: Pending[Analysis]
         elif _wording(old) != _wording(new):
             result.wording_changed += 1
     index.replace_analyses([(row["commit_sha"], row["document_key"], a) for row, a in zip(batch, analyses)], current)
-    index.set_kinds([(row["commit_sha"], row["kind"]) for row in batch if row["kind"] in _SETTLED])
+    index.set_kinds([(row["commit_sha"], row["kind"], row["revert_of"] or "") for row in batch if row["kind"] in _SETTLED])
     index.commit()
     result.done += len(batch)
     result.seconds = time.perf_counter() - started

@@ -8,14 +8,15 @@ between its git commit and its index write is repaired, and ``reindex`` rebuilds
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, Generic, Iterable, Sequence, TypeVar
 
 from tracker.analysis import executor as executors
-from tracker.analysis.analyse import analyse, analyse_job, analyse_jobs, analysis_version, as_revert, failed_analysis
+from tracker.analysis.analyse import (analyse, analyse_job, analyse_jobs, analysis_version, as_revert, as_variant,
+                                      failed_analysis)
 from tracker.analysis.executor import Executor, J, Pending, R
-from tracker.analysis.restored import WINDOW_VERSIONS, Window
+from tracker.analysis.restored import WINDOW_VERSIONS, Settled, Window
 from tracker.archive.index import Index
 from tracker.archive.store import Commit, NewVersion, Store
 from tracker.errors import StoreError
@@ -50,6 +51,8 @@ class Batch:
 
     commits: list[Commit]
     jobs: list[tuple[str | None, str, str, str]]  # (old text, new text, kind, revert_of)
+    # per job, the earlier variant its old text is (``restored.Settled``), else None: see ``framed``
+    variants: list[Settled | None] = field(default_factory=list)
 
 
 def prepare(
@@ -61,7 +64,9 @@ def prepare(
     windows: dict[str, Window] | None = None,
 ) -> Batch:
     """Read the texts (one git process for the batch) and settle kinds in order: first, changed,
-    revert or partial-revert (``tracker.analysis.restored``). ``previous`` carries each
+    revert or partial-revert (``tracker.analysis.restored``); a changed text that is a
+    near-restore of an earlier variant of the page gets that variant's text as its old text
+    (``Batch.variants``). ``previous`` carries each
     document's latest text from batch to batch, ``windows`` its latest versions' lines (a fresh
     one reads them back from the archive when a document needs them); ``texts`` (commit sha ->
     text) are texts the caller holds already, so git need not read them."""
@@ -74,6 +79,7 @@ def prepare(
     read = dict(zip((c.sha for c in unknown), store.read_many([(c.sha, c.path) for c in unknown])))
     ordered = [known[c.sha] if c.sha in known else read[c.sha] for c in commits]
     jobs: list[tuple[str | None, str, str, str]] = []
+    variants: list[Settled | None] = []
     windows = {} if windows is None else windows
     batch_hashes: dict[tuple[str, str], str] = {}  # hashes recorded earlier in this batch
     for commit, text in zip(commits, ordered):
@@ -86,12 +92,38 @@ def prepare(
         window = windows.setdefault(key, Window())
         if kind == "changed" and not window.loaded:
             load_window(store, index, key, commit.path, window)
-        if window.add(digest, commit.trailers.get("Fetched-At", ""), text, check=kind == "changed"):
-            kind = "partial-revert"
-        jobs.append((old, text, kind, earlier if kind == "revert" else ""))
-        batch_hashes.setdefault((key, digest), commit.trailers.get("Fetched-At", ""))
+        fetched_at = commit.trailers.get("Fetched-At", "")
+        settled = window.settle(digest, fetched_at, text, check=kind == "changed")
+        window.archived(digest, fetched_at, partial(store.read, commit.sha, commit.path))
+        job, variant = settled_job(old, text, kind, earlier if kind == "revert" else "", settled)
+        jobs.append(job)
+        variants.append(variant)
+        batch_hashes.setdefault((key, digest), fetched_at)
         previous[key] = text
-    return Batch(commits, jobs)
+    return Batch(commits, jobs, variants)
+
+
+def settled_job(old: str | None, new: str, kind: str, revert_of: str,
+                settled: Settled) -> tuple[tuple[str | None, str, str, str], Settled | None]:
+    """The analysis job ``(old text, new text, kind, revert_of)`` of a version as the window settled
+    it (``Window.settle``), and the variant its old text is (None: the previous version's text).
+    A partial revert is diffed against the previous text (people see what flipped back), with the
+    date of the variant it goes back to, if one; a near-restore of an earlier variant with
+    something new is diffed against that variant, and ``framed`` then says so. The run, ``sync``,
+    the history import and ``reanalyse`` all build their jobs here, so they agree."""
+    if settled.restored:
+        return (old, new, "partial-revert", settled.base_at), None
+    if settled.base_text is not None and kind == "changed":
+        return (settled.base_text(), new, kind, revert_of), settled
+    return (old, new, kind, revert_of), None
+
+
+def framed(result: Analysis, variant: Settled | None) -> Analysis:
+    """``result`` (the analysis of a job of ``settled_job``) as the index records it: said against
+    the earlier variant when its old text is one (``analyse.as_variant``)."""
+    if variant is None:
+        return result
+    return as_variant(result, variant.base_at, variant.known)
 
 
 def load_window(store: Store, index: Index, key: str, path: str, window: Window) -> None:
@@ -112,9 +144,10 @@ def load_window(store: Store, index: Index, key: str, path: str, window: Window)
 def write(index: Index, batch: Batch, results: Sequence[Analysis]) -> int:
     """Index a batch in one SQLite transaction that also moves ``indexed_head``: atomic."""
     if batch.commits:
+        variants = batch.variants or [None] * len(batch.jobs)
         index.add_versions([
-            version_record(commit, text, kind, revert_of, result)
-            for commit, (_, text, kind, revert_of), result in zip(batch.commits, batch.jobs, results)
+            version_record(commit, text, kind, revert_of, framed(result, variant))
+            for commit, (_, text, kind, revert_of), result, variant in zip(batch.commits, batch.jobs, results, variants)
         ])
         index.set_meta("indexed_head", batch.commits[-1].sha)
     index.commit()
@@ -527,7 +560,7 @@ class Recorder(Generic[T]):
                 # the run saw a new text; the window of earlier versions made it a partial revert
                 early = _early_result(found[1])
                 results.append(early if early is None or early.summary.startswith(_FAILED)
-                               else as_revert(early, "", "partial-revert"))
+                               else as_revert(early, job[3], "partial-revert"))
                 continue
             results.append(_early_result(found[1]) if found is not None and same else None)
         return results
@@ -627,6 +660,8 @@ class Recorder(Generic[T]):
         assert item.batch is not None and item.analyses is not None
         results = item.analyses.result()
         write(self.index, item.batch, results)
-        summaries = {commit.sha: result.summary for commit, result in zip(item.batch.commits, results)}
+        variants = item.batch.variants or [None] * len(results)
+        summaries = {commit.sha: framed(result, variant).summary
+                     for commit, result, variant in zip(item.batch.commits, results, variants)}
         self.on_indexed([Recorded(version, tag, commit.sha, summaries.get(commit.sha, ""))
                          for (version, tag), commit in zip(item.items, item.batch.commits)])

@@ -41,9 +41,9 @@ from urllib.parse import quote
 from tracker.analysis.analyse import analyse, as_revert
 from tracker.analysis.executor import trim_heap
 from tracker.archive.index import Index
-from tracker.analysis.restored import Window
+from tracker.analysis.restored import Settled, Window
 from tracker.analysis.sameness import same_terms
-from tracker.archive.record import Pending, analyse_later, load_window, version_record
+from tracker.archive.record import Pending, analyse_later, framed, load_window, version_record
 from tracker.archive.store import Commit, NewVersion, Store, content_hash, iso, parse_commit
 from tracker.errors import ExtractError, StoreError
 from tracker.records import Analysis
@@ -583,9 +583,18 @@ class _Importer:
             if row is not None:
                 load_window(self.store, self.index, key, row["path"], window)
             window.loaded = True
-        if window.add(digest, fetched_at, text, check=index_kind == "changed"):
-            index_kind = "partial-revert"  # (the commit message keeps "changed": git's kinds are exact)
-        return _Entry(version, key, previous, digest, old_text, index_kind, earlier if index_kind == "revert" else "")
+        settled = window.settle(digest, fetched_at, text, check=index_kind == "changed")
+        # (the commit message keeps "changed" for a partial revert: git's kinds are exact)
+        # (as ``record.settled_job`` settles it for the run and ``reanalyse``)
+        revert_of = earlier if index_kind == "revert" else ""
+        if settled.restored:
+            index_kind, revert_of = "partial-revert", settled.base_at
+        elif settled.base_text is not None and index_kind == "changed":
+            # a near-restore of an earlier variant: analysed against it (``record.framed``)
+            base = self.texts.get(settled.base_digest)
+            return _Entry(version, key, settled.base_digest, digest,
+                          base if isinstance(base, str) else settled.base_text(), index_kind, "", variant=settled)
+        return _Entry(version, key, previous, digest, old_text, index_kind, revert_of)
 
     def _document(self, change: FileChange) -> tuple[str, str, str] | None:
         """(folder, document type, kind) of a change to a trackable file; None, counted as
@@ -779,7 +788,7 @@ class _Importer:
             changed = earlier if isinstance(earlier, Analysis) else earlier.results[pair]
         if entry.index_kind in ("revert", "partial-revert") and not changed.summary.startswith(_FAILED):
             return as_revert(changed, entry.revert_of, entry.index_kind)
-        return changed
+        return framed(changed, entry.variant)
 
 
 _FAILED = "Could not analyse this version"  # record._analyse_job's summary when analyse() raised
@@ -810,6 +819,7 @@ class _Entry:
     index_kind: str  # "first" | "changed" | "revert" | "partial-revert", as the index records it
     revert_of: str
     length: int = 0
+    variant: Settled | None = None  # the earlier variant ``old_hash`` is, not the previous version
 
 
 @dataclass
