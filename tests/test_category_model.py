@@ -347,3 +347,20 @@ def test_a_category_is_evident_from_the_changed_words_clauses_or_votes_not_the_d
     assert category_model.evident({"del:refunds": 0.3}, "refunds")
     assert category_model.evident({"vote:refunds": 0.2}, "refunds")
     assert not category_model.evident({"doc:refunds": 0.8, "w:refund": 1.0, "t:refunds": 1.0}, "refunds")
+
+
+def test_the_shipped_model_is_read_back_from_the_cache_folder_as_the_json_gives_it(tmp_path, monkeypatch):
+    """``load_model`` keeps the unpacked model in the user cache folder (``marshal``, a third of
+    JSON's time, paid by every analysis worker) and reads it back there: the same model; a
+    damaged file is read as JSON again and written anew; no folder, no file."""
+    load = category_model.load_model.__wrapped__  # (past the process's own lru_cache)
+    monkeypatch.setenv("TRACKER_CACHE_DIR", str(tmp_path))
+    from_json = category_model.unpack(json.loads(category_model.MODEL_PATH.read_text(encoding="utf-8")))
+    assert load() == from_json  # built from the JSON, then kept
+    (kept,) = tmp_path.glob("categories-*.marshal")
+    kept.write_bytes(kept.read_bytes().replace(b"max_categories", b"max_categoriez"))  # the same file, now read back from it
+    assert load() != from_json  # (proof that the second read came from the file)
+    kept.write_bytes(b"not marshal data")
+    assert load() == from_json and load() == from_json  # damaged: the JSON again, then its new copy
+    monkeypatch.setenv("TRACKER_CACHE_DIR", "off")
+    assert load() == from_json

@@ -163,3 +163,21 @@ def test_runnable_tasks_counted_now():
     assert runnable is not None and runnable >= 1  # at least this process, running the test
     if os.path.exists("/proc/loadavg"):
         assert isinstance(runnable, int)  # read from the instant, not the 1-minute average
+
+
+def test_a_worker_ends_without_tearing_down_but_after_its_exit_handlers(tmp_path, monkeypatch):
+    """A worker process skips the interpreter's teardown at its end (``executor._end_quickly``),
+    and only that: the exit handlers registered after its start still run (the regex cache's
+    save, which writes the analysis's patterns compiled in the worker), and it ends with code 0."""
+    from tracker.analysis.analyse import analyse_job
+    from tracker.analysis.executor import spawn_pool
+
+    monkeypatch.setenv("TRACKER_CACHE_DIR", str(tmp_path))  # (a spawned worker reads the environment)
+    pool = spawn_pool(1)
+    old = "# Plumly Terms\n\n## 1. Fees\n\nYou pay the Plumly fee every month.\n"
+    result = pool.submit(analyse_job, (old, old.replace("every month", "every week"), "changed", "")).result()
+    processes = list(pool._processes.values())  # type: ignore[attr-defined]
+    pool.shutdown(wait=True)
+    assert result.changes and processes
+    assert all(process.exitcode == 0 for process in processes)
+    assert list(tmp_path.glob("regex-*.marshal"))  # saved by the worker's own exit handler

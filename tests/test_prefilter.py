@@ -76,3 +76,33 @@ def test_a_negated_match_hides_the_overlapping_ones_as_finditer_does():
         == "sell data"
     assert norm.index(" sell data ") > norm.index(" share or sell data ")
     assert classify._first(pattern, norm, starts) == "share or sell data"
+
+
+def test_heads_are_kept_in_the_cache_folder_and_read_back_the_same(tmp_path, monkeypatch):
+    """``kept_heads`` works out each rule's heads once and keeps them in the user cache folder: a
+    later process reads them back instead of parsing the rules again, the same heads; a damaged
+    file is worked out again."""
+    from tracker.analysis import prefilter
+
+    monkeypatch.setenv("TRACKER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(prefilter, "_HEADS", {})
+    topic, watch = classify._compiled("en")
+    patterns = [p for _, _, p in topic] + [p for _, _, p, _ in watch]
+    expected = [heads(p) for p in patterns]
+    assert prefilter.kept_heads(patterns) == expected
+    (path,) = tmp_path.glob("heads-*.marshal")
+
+    parsed = []
+    monkeypatch.setattr(prefilter, "heads", lambda p: parsed.append(p) or heads(p))
+    monkeypatch.setattr(prefilter, "_HEADS", {})  # a new process
+    assert prefilter.kept_heads(patterns) == expected and parsed == []  # read back, none parsed
+    path.write_bytes(b"not marshal data")
+    monkeypatch.setattr(prefilter, "_HEADS", {})
+    assert prefilter.kept_heads(patterns) == expected and len(parsed) == len(patterns)
+    text = normalize("You may cancel your subscription and get a refund of the fees within 14 days.")
+    kept = RuleFilter(patterns)
+    monkeypatch.setenv("TRACKER_CACHE_DIR", "off")  # no folder: every rule parsed
+    monkeypatch.setattr(prefilter, "_HEADS", {})
+    plain = RuleFilter(patterns)
+    assert kept.mask(text) == plain.mask(text) and kept.starts(text) == plain.starts(text)
+    assert kept.unchecked == plain.unchecked

@@ -92,3 +92,42 @@ def test_two_processes_saving_in_turn_keep_both_their_patterns(tmp_path: Path) -
          "print(sorted(k[1] for k in regex_cache._STATE['table'] if 'plumly' in str(k[1])))"],
         env=env, cwd=ROOT, capture_output=True, text=True, check=True)
     assert check.stdout.strip() == str([r"plumly-(\d+)-a", r"plumly-(\d+)-b"])  # both kept
+
+
+LIBRARY = """
+import re
+# as the standard library's e-mail header parser does: a character class built from a set, in
+# the set's order (another one in each process)
+PATTERN = re.compile("plumlib[^" + re.escape("".join(set(";:,@<>()[]"))) + "]+" + "{}")
+"""
+
+USES_LIBRARY = """
+import sys
+from tracker import regex_cache
+regex_cache.install()
+sys.path.insert(0, sys.argv[1])
+import plumlib
+"""
+
+
+def test_only_the_trackers_own_new_patterns_rewrite_the_file(tmp_path: Path) -> None:
+    """A pattern another module compiles (one that may change from process to process) rides
+    along, but writes nothing: a run's process no longer rewrites the whole file at its exit."""
+    cache, lib = tmp_path / "cache", tmp_path / "lib"
+    lib.mkdir()
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TRACKER_CACHE_DIR=str(cache))
+    child(str(cache))  # the file, with the script's patterns
+    (path,) = cache.glob("regex-*.marshal")
+    before = path.read_bytes()
+    for tag in ("a", "b"):
+        (lib / "plumlib.py").write_text(LIBRARY.format(tag), encoding="utf-8")
+        subprocess.run([sys.executable, "-c", USES_LIBRARY, str(lib)], env=env, cwd=ROOT, check=True)
+        assert path.read_bytes() == before  # not written: nothing of the tracker's was new
+    # a new pattern of the tracker's own code (here: a script's) is written, as before
+    subprocess.run([sys.executable, "-c", "import re; from tracker import regex_cache; regex_cache.install(); "
+                    "re.compile(r'plumly-(\\d+)-own')"], env=env, cwd=ROOT, check=True)
+    after = subprocess.run(
+        [sys.executable, "-c", "from tracker import regex_cache; regex_cache.install(); "
+         "print(sorted(str(k[1]) for k in regex_cache._STATE['table'] if 'plum' in str(k[1])))"],
+        env=env, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "plumly-(\\\\d+)-own" in after and "plumlib" not in after

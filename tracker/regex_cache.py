@@ -12,6 +12,13 @@ object, without the two Python steps.
 The file's name holds the interpreter's version, the engine's ``MAGIC`` and the Unicode version
 (case-insensitive code depends on it); the cache is off where ``re``'s internals are not the ones
 this was written for, and where the cache folder is (``TRACKER_CACHE_DIR=off``).
+
+Only a pattern compiled by the tracker's own code (or a script run as ``__main__``) that the file
+lacks makes a process write the file at its exit. Other modules' patterns are kept with it but
+write nothing: some libraries build a pattern from a set (the standard library's e-mail header
+parser, ``markdown_it``), whose order, and so the pattern's text, changes from process to process.
+Each ``tracker run`` then added four patterns never read again and rewrote the whole file (3-6 MB:
+about 50 ms of CPU at every run's exit, and a file that grew with every run).
 """
 
 from __future__ import annotations
@@ -36,7 +43,9 @@ def cache_path() -> Path | None:
     folder = cache_folder()
     if folder is None:
         return None
-    tag = f"py{sys.version_info[0]}{sys.version_info[1]}{sys.version_info[2]}-{_sre.MAGIC}-{unicodedata.unidata_version}"
+    # ("v2": the files written before only patterns of the tracker's own code counted held up to
+    # thousands of patterns never read again; see the module's doc)
+    tag = f"v2-py{sys.version_info[0]}{sys.version_info[1]}{sys.version_info[2]}-{_sre.MAGIC}-{unicodedata.unidata_version}"
     return folder / f"regex-{tag}.marshal"
 
 
@@ -97,7 +106,8 @@ def install() -> bool:
             kept = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(names))
             if len(table) < MAX_PATTERNS:
                 table[key] = kept
-                _STATE["added"] = True
+                if _ours(sys._getframe(1)):
+                    _STATE["added"] = True
         final_flags, code, groups, groupindex, indexgroup = kept
         return engine(p, final_flags, code, groups, dict(groupindex), indexgroup)
 
@@ -109,6 +119,20 @@ def install() -> bool:
 
     atexit.register(save)
     return True
+
+
+# the modules between a caller and the compile step (re.compile -> re._compile -> compile)
+_RE_MODULES = frozenset({"re", "re._compiler", "sre_compile", __name__})
+
+
+def _ours(frame: Any) -> bool:
+    """Is the pattern being compiled from the tracker's own code, or from a script run as
+    ``__main__`` (``frame``: the compile step's caller)? Those are the patterns worth writing the
+    file for; another module's may differ from process to process (see the module's doc)."""
+    while frame is not None and frame.f_globals.get("__name__") in _RE_MODULES:
+        frame = frame.f_back
+    name = frame.f_globals.get("__name__", "") if frame is not None else ""
+    return name == "__main__" or name == "tracker" or name.startswith("tracker.")
 
 
 def _same_as_original(compile: Callable[..., Any], original: Callable[..., Any]) -> bool:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import sys
 import time
 from concurrent.futures import Future
 from contextlib import contextmanager
@@ -218,12 +219,30 @@ def spawn_pool(workers: int) -> "ProcessPoolExecutor":
 
 def worker_start(parent: int) -> None:
     """In a new worker process, before its first job: end it with process ``parent``
-    (``exit_with_parent``), and compile regular expressions through the cache of
-    ``tracker.regex_cache`` (half of a worker's start is compiling the analysis's patterns)."""
+    (``exit_with_parent``), compile regular expressions through the cache of
+    ``tracker.regex_cache`` (half of a worker's start is compiling the analysis's patterns), and
+    skip the interpreter's teardown at its end (``_end_quickly``)."""
     from tracker import regex_cache
 
     exit_with_parent(parent)
+    # registered before the cache's save (``install``): exit handlers run last registered first
+    atexit.register(_end_quickly)
     regex_cache.install()
+
+
+def _end_quickly() -> None:
+    """A worker's last exit handler: end the process at once (``os._exit``), its streams flushed.
+    Its jobs' results are sent and the pool's finalizers have run by then (``multiprocessing``
+    runs them before the exit handlers); what is left is the interpreter freeing every object
+    and module one by one, about 0.15 s of CPU after a run's 30 analyses (their caches, the
+    models), which the process that started the pool waits for when it exits."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):  # closed or gone: nothing to flush
+            pass
+    os._exit(0)
 
 
 def exit_with_parent(parent: int, every: float = 0.2) -> None:

@@ -132,6 +132,78 @@ def heads(pattern: re.Pattern[str]) -> frozenset[str] | None:
                      if not any(w.startswith(v) for v in words[max(0, i - 50):i]))
 
 
+def kept_heads(patterns: list[re.Pattern[str]]) -> list[frozenset[str] | None]:
+    """``heads`` of each pattern, those of patterns met before read from a file of the user cache
+    folder (``regex_cache.cache_folder``): a process's first ``RuleFilter`` parsed its 62 rules
+    again (about 35 ms of CPU, paid by every run's analysis worker), though the regex cache gives
+    it their compiled code. The file is named after this module's code and the interpreter's
+    version (the parser's); the heads it lacks are worked out and it is written again."""
+    table = _heads_table()
+    out: list[frozenset[str] | None] = []
+    missing = False
+    for p in patterns:
+        key = (p.pattern, int(p.flags))
+        if key in table:
+            kept = table[key]
+            out.append(None if kept is None else frozenset(kept))
+            continue
+        found = heads(p)
+        table[key] = None if found is None else tuple(sorted(found))
+        missing = True
+        out.append(found)
+    if missing:
+        _save_heads(table)
+    return out
+
+
+_HEADS: dict[str, Any] = {}  # "table": (pattern, flags) -> sorted heads or None; "path": its file
+
+
+def _heads_table() -> dict[tuple[Any, int], tuple[str, ...] | None]:
+    """The kept heads (read once per process; {} without a cache folder or a readable file)."""
+    if "table" in _HEADS:
+        return _HEADS["table"]
+    import hashlib
+    import marshal
+    import sys
+    from pathlib import Path
+
+    from tracker.regex_cache import cache_folder
+
+    table: dict[tuple[Any, int], tuple[str, ...] | None] = {}
+    folder = cache_folder()
+    path = None
+    if folder is not None:
+        digest = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+        path = folder / f"heads-{digest}-py{sys.version_info[0]}{sys.version_info[1]}{sys.version_info[2]}.marshal"
+        try:
+            read = marshal.loads(path.read_bytes())
+            if isinstance(read, dict):
+                table = read
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    _HEADS.update(table=table, path=path)
+    return table
+
+
+def _save_heads(table: dict[tuple[Any, int], tuple[str, ...] | None]) -> None:
+    """Write ``table`` to its file (a temporary name renamed), dropping the files of other code for
+    this interpreter; a folder that cannot be written is no error (the next process parses again)."""
+    import marshal
+
+    from tracker.regex_cache import write_atomic
+
+    path = _HEADS.get("path")
+    if path is None or not write_atomic(path, marshal.dumps(table)):
+        return
+    try:
+        for old in path.parent.glob("heads-*.marshal"):  # other code's: never read again
+            if old != path and old.name.endswith(path.name[path.name.rindex("-"):]):
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 _WORD_START = re.compile(r" ([^ ]{1,%d})" % (HEAD - 1))
 
 
@@ -142,8 +214,7 @@ class RuleFilter:
     def __init__(self, patterns: list[re.Pattern[str]]) -> None:
         self._by_head: dict[str, int] = {}  # word beginning -> patterns it may start
         self._always = 0
-        for i, p in enumerate(patterns):
-            found = heads(p)
+        for i, (p, found) in enumerate(zip(patterns, kept_heads(patterns))):
             if found is None:
                 self._always |= 1 << i
             for h in found or ():

@@ -1606,6 +1606,8 @@ def another_language(latest: str, text: str) -> str | None:
     """Why ``text`` is the terms in another language than the latest version ``latest`` (a site
     that chooses the language by Accept-Language or by where the request comes from), else None.
     A run holds such a text and records it only if the switch lasts (``tracker.run.decide``)."""
+    if latest[:LANGUAGE_SAMPLE] == text[:LANGUAGE_SAMPLE]:
+        return None  # the same sample (a change further down): the same language, not read twice
     before, now = main_language(latest), main_language(text)
     if before is None or now is None or before == now:
         return None
