@@ -35,6 +35,18 @@ on the training folds only. Variants (``VARIANTS``):
   ufine     union, thresholds on a finer grid reaching lower (0.03 .. 0.90) and two passes
   uside     union, reading also the side topics of the material changes (``side:``)
   ufside    uside with ufine's thresholds
+  uhead     union, reading also the topic scores of the material changes' section headings (``hs:``)
+  ucut      union adding the rules' categories under a looser cut (at most 3, 4, 5 or 9 with a
+            third .. none of the top vote, the watch-outs' or not: ``CUTS``, by inner CV; the
+            regressions still read the rules' own cut)
+  uhcut     ucut reading ``hs:`` too
+  ulean     union without any words (``w:``, ``h:``, ``t:``)
+  rcut      the rules alone with the cut of ``CUTS`` that scores best on the training folds
+  shipped   the shipped ``categories.json`` as it is (in-sample on the pairs it was fitted on)
+
+Pairs are read as ``category_model.version_categories`` reads them at run time: the features over
+the rules' voted categories (``watch_outs=False``), the categories of the watch-outs the rules
+name beside their vote added unless the model gives them less than ``WATCH_OUT_MIN``.
   (session 15 also tried, on x-y and dropped: the topic scores of the changed clauses' headings,
   the inserted and deleted words apart, and categories of the changes not material)
 
@@ -70,10 +82,10 @@ from train_materiality import group_folds  # noqa: E402  (the same service-group
 
 DEV = "material_labels_[a-o].jsonl"
 VARIANTS = ("rules", "full", "nowords", "pooled", "augment", "global", "cap3", "union", "guard", "evidence",
-            "evcap", "ucap", "ucaplow", "ufine", "uside", "ufside", "uhead", "ucut", "uhcut", "rcut", "shipped")
+            "evcap", "ucap", "ucaplow", "ufine", "uside", "ufside", "uhead", "ucut", "uhcut", "rcut", "shipped", "ulean")
 COMBINE = {"union": "union", "guard": "guard", "evidence": "union", "evcap": "union", "ucap": "union",
            "ucaplow": "union", "ufine": "union", "uside": "union", "ufside": "union", "uhead": "union",
-           "ucut": "union", "uhcut": "union"}
+           "ucut": "union", "uhcut": "union", "ulean": "union"}
 # variants whose union adds the rules' categories cut looser than the rules' own cut (at most
 # ``n`` with ``share`` of the top vote; the regressions still read the rules' own cut), the cut
 # chosen by inner CV with the thresholds
@@ -254,6 +266,8 @@ def prepared(rows: list[dict], variant: str, cut: tuple[int, float, bool] | None
     drop = tuple(p for p in NEW_FEATURES if p not in ADDS_FEATURES.get(variant, ()))
     if variant == "nowords":
         drop += ("w:",)
+    if variant == "ulean":  # no words at all: of the changed text, the headings or the title
+        drop += ("w:", "h:", "t:")
     out = [{f: v for f, v in r["feats"].items() if not f.startswith(drop)} for r in rows]
     if cut:
         for x, r in zip(out, rows):
