@@ -41,6 +41,7 @@ on the training folds only. Variants (``VARIANTS``):
             regressions still read the rules' own cut)
   uhcut     ucut reading ``hs:`` too
   ulean     union without any words (``w:``, ``h:``, ``t:``)
+  uglobal   union, one threshold for every category
   rcut      the rules alone with the cut of ``CUTS`` that scores best on the training folds
   shipped   the shipped ``categories.json`` as it is (in-sample on the pairs it was fitted on)
 
@@ -82,16 +83,18 @@ from train_materiality import group_folds  # noqa: E402  (the same service-group
 
 DEV = "material_labels_[a-o].jsonl"
 VARIANTS = ("rules", "full", "nowords", "pooled", "augment", "global", "cap3", "union", "guard", "evidence",
-            "evcap", "ucap", "ucaplow", "ufine", "uside", "ufside", "uhead", "ucut", "uhcut", "rcut", "shipped", "ulean")
+            "evcap", "ucap", "ucaplow", "ufine", "uside", "ufside", "uhead", "ucut", "uhcut", "rcut", "shipped", "ulean", "uglobal")
 COMBINE = {"union": "union", "guard": "guard", "evidence": "union", "evcap": "union", "ucap": "union",
            "ucaplow": "union", "ufine": "union", "uside": "union", "ufside": "union", "uhead": "union",
-           "ucut": "union", "uhcut": "union", "ulean": "union"}
+           "ucut": "union", "uhcut": "union", "ulean": "union", "uglobal": "union"}
 # variants whose union adds the rules' categories cut looser than the rules' own cut (at most
 # ``n`` with ``share`` of the top vote; the regressions still read the rules' own cut), the cut
 # chosen by inner CV with the thresholds
 CUT_VARIANTS = ("ucut", "uhcut")
 # (n, share, watch-outs): the watch-outs' categories added to the union unconditionally or not
 # (then as at run time: unless the model gives them less than ``WATCH_OUT_MIN``)
+# variants the runtime (``category_model``) cannot apply: measured here, never written
+EVALUATED_ONLY = ("uhead", "ucut", "uhcut", "rcut", "shipped")
 CUTS = [(n, share, w) for w in (False, True) for n, share in
         [(n, share) for n in (3, 4, 5) for share in (1 / 3, 1 / 4, 1 / 6, 1 / 10)] + [(9, 1 / 6), (9, 1 / 10), (9, 0.0)]]
 EVIDENCE = ("evidence", "evcap")  # variants whose model adds only categories the changes show
@@ -340,7 +343,16 @@ def decide(probs: dict[str, float], thr: dict[str, float], cap: int, combine: st
     """``category_model.predict`` of a per-category model, from the probabilities."""
     from tracker.analysis.category_model import combined
 
-    return combined(probs, feats or {}, thr, cap, combine, margin, evidence, total)
+    kept = combined(probs, feats or {}, thr, cap, combine, margin, evidence, total)
+    return kept + loose_extra(feats or {}, kept, combine)
+
+
+def loose_extra(feats: dict[str, float], kept, combine: str) -> list[str]:
+    """The categories of a looser rules' cut (``urule:``, the ``CUT_VARIANTS``) that a union adds
+    beside ``kept`` (the runtime has no such cut: those variants are evaluated, never shipped)."""
+    if combine != "union":
+        return []
+    return [f[6:] for f in feats if f.startswith("urule:") and f[6:] not in kept]
 
 
 def tune_thresholds(probs: list[dict[str, float]], gold: list[list[str]], cats: list[str], variant: str,
@@ -362,7 +374,7 @@ def tune_thresholds(probs: list[dict[str, float]], gold: list[list[str]], cats: 
 
     best_t = max(grid, key=lambda t: (score(dict.fromkeys(cats, t)), -abs(t - 0.5)))
     thr = dict.fromkeys(cats, best_t)
-    if variant == "global":
+    if variant in ("global", "uglobal"):
         return thr
     for _ in range(1):
         for c in cats:
@@ -406,7 +418,7 @@ def _tune_separable(probs: list[dict[str, float]], gold: list[list[str]], cats: 
     k = len(cats)
     best_i = max(range(len(ts)), key=lambda i: (f1(int(tp[:, i].sum()), int(fp[:, i].sum())), -abs(ts[i] - 0.5)))
     idx = [best_i] * k
-    for _ in range(2 if variant in FINE_VARIANTS else 1 if variant != "global" else 0):
+    for _ in range(2 if variant in FINE_VARIANTS else 1 if variant not in ("global", "uglobal") else 0):
         for j in range(k):
             rest_tp = sum(int(tp[m, idx[m]]) for m in range(k) if m != j)
             rest_fp = sum(int(fp[m, idx[m]]) for m in range(k) if m != j)
@@ -419,7 +431,7 @@ def _tune_separable(probs: list[dict[str, float]], gold: list[list[str]], cats: 
     return {c: float(ts[i]) for c, i in zip(cats, idx)}
 
 
-SHARED = ("full", "global", "cap3", "union", "guard", "evidence", "evcap", "ucap", "ucaplow", "ufine", "ucut")
+SHARED = ("full", "global", "cap3", "union", "guard", "evidence", "evcap", "ucap", "ucaplow", "ufine", "ucut", "uglobal")
 SHARED_HEAD = ("uhead", "uhcut")  # the same regressions, reading the headings' topics (``hs:``)  # the same regressions
 
 
@@ -569,6 +581,7 @@ def predictions(model: dict, rows: list[dict], variant: str) -> dict[str, list[s
         if r["feats"] and r["rules_cats"]:
             x = prepared([r], variant, tuple(model["union_cut"]) if "union_cut" in model else None)[0]
             kept = set(predict(x, model))
+            kept |= set(loose_extra(x, list(kept), model.get("combine", "")))
             # as ``category_model.version_categories``: a watch-out's category the rules name
             # beside their vote is added unless the model finds it unlikely
             extra = set(r["rules_cats"]) - set(r.get("voted", r["rules_cats"])) - kept
@@ -629,7 +642,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--variants", default=",".join(VARIANTS))
     ap.add_argument("--seeds", default="1,2")
     ap.add_argument("--write", action="store_true", help=f"fit --ship on --labels and write {OUT.name}")
-    ap.add_argument("--ship", default="full", choices=VARIANTS[1:])
+    ap.add_argument("--ship", default="full", choices=[v for v in VARIANTS[1:] if v not in EVALUATED_ONLY])
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--cs", default=",".join(map(str, CS)), help="the regularisation strengths C tried")
     ap.add_argument("--shared", type=Path, default=None, help="the shared folder (default ../shared)")

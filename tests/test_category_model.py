@@ -348,29 +348,3 @@ def test_a_category_is_evident_from_the_changed_words_clauses_or_votes_not_the_d
     assert category_model.evident({"vote:refunds": 0.2}, "refunds")
     assert not category_model.evident({"doc:refunds": 0.8, "w:refund": 1.0, "t:refunds": 1.0}, "refunds")
 
-
-@pytest.mark.parametrize(("union_cut", "wanted"), [
-    (None, ("refunds", "arbitration", "class-action")),  # the rules' own cut: three, a third of the top vote
-    ([4, 0.25, False], ("pricing", "refunds", "arbitration", "class-action")),
-    ([3, 1 / 3, True], ("pricing", "refunds", "arbitration", "class-action", "jurisdiction", "termination")),
-])
-def test_a_models_union_adds_the_rules_categories_under_its_looser_cut(monkeypatch, union_cut, wanted) -> None:
-    """A model with ``union_cut`` (n, share, watch-outs) adds the rules' categories under that cut
-    (at most n with that share of the top vote, the watch-outs' too when asked); a model that
-    finds every category unlikely then names exactly those. The pricing change is small beside
-    the refund and arbitration rewrites: the rules' own cut leaves it out."""
-    monkeypatch.setenv("TRACKER_MATERIALITY", "learned")
-    monkeypatch.delenv("TRACKER_CATEGORIES", raising=False)
-    new = REWRITE.replace("Prices include applicable taxes.",
-                          "Prices include applicable taxes. We may change prices at any time.").replace(
-        "Do not cheat, exploit bugs or harass other players. We may suspend accounts that break these rules.",
-        "Do not cheat, exploit bugs or harass other players, and do not sell or share your account.")
-    diffs, labels = _labelled(TERMS, new)
-    model = {"categories": list(CATEGORIES), "intercept": dict.fromkeys(CATEGORIES, -8.0),
-             "coef": {c: {} for c in CATEGORIES}, "threshold": dict.fromkeys(CATEGORIES, 0.9),
-             "max_categories": 9, "combine": "union"}
-    if union_cut:
-        model["union_cut"] = union_cut
-    assert category_model.version_categories(diffs, labels, new, model=model) == wanted
-    most, share, watched = union_cut or (3, 1 / 3, False)
-    assert set(wanted) == set(rules_categories(labels, new, watch_outs=watched, most=most, share=share))

@@ -293,12 +293,7 @@ def combined(probs: dict[str, float], features: dict[str, float], threshold: dic
     if combine == "guard" and top:
         kept = [top] + [c for c in kept if c != top]  # the rules' top category always stands
     elif combine == "union":
-        # the rules' categories (``rule:``), and those of a looser cut where the model has one
-        # (``urule:``, ``version_categories``)
-        for f in features:
-            c = f.partition(":")[2]
-            if f.startswith(("rule:", "urule:")) and c not in kept:
-                kept.append(c)
+        kept += [f[5:] for f in features if f.startswith("rule:") and f[5:] not in kept]
     if max_total > 0 and len(kept) > max_total:
         order = sorted(kept, key=lambda c: (c != top, -probs.get(c, 0.0)))
         kept = order[:max_total]
@@ -345,11 +340,6 @@ def version_categories(diffs: Sequence[Any], labels: Sequence[Any], new: str,
     # vote); a watch-out the rules name besides is added unless the model finds it unlikely.
     voted = rules_categories(labels, new, watch_outs=False)
     feats = pair_features(diffs, labels, new, voted)
-    if "union_cut" in model:
-        # the union adds the rules' categories under a looser cut (``urule:``, read by no regression)
-        n, share, watched = model["union_cut"]
-        loose = rules_categories(labels, new, watch_outs=bool(watched), most=int(n), share=float(share))
-        feats.update({"urule:" + c: 1.0 for c in loose})
     kept = set(predict(feats, model))
     extra = set(rules) - set(voted) - kept
     if extra:

@@ -5103,8 +5103,7 @@ def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, ne
                                           labels[k].facts_after)
 
 
-def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_outs: bool = True,
-                       most: int = 3, share: float = 1 / 3) -> tuple[str, ...]:
+def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_outs: bool = True) -> tuple[str, ...]:
     """A version's categories, from its material changes only.
 
     Each change votes for its categories with the log of how many content words it changed (a
@@ -5127,9 +5126,7 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_
     change a reader looks for first, and the hand labels name it (the three-topic cut left out
     most of the categories they give to large rewrites). The browsewrap watch-out (acceptance)
     is left to the vote. ``watch_outs``: False leaves them to the vote too (the categories the
-    learned category model was fitted on, ``category_model.version_categories``). ``most`` and
-    ``share``: the cut (three categories at most, with a third of the top vote), looser where the
-    learned model adds the categories of a looser cut (its ``union_cut``).
+    learned category model was fitted on, ``category_model.version_categories``).
     Returns the category ids in taxonomy order."""
     votes: dict[str, float] = {}
     watched: set[str] = set()  # the categories of the watch-outs the changes add or remove
@@ -5155,7 +5152,7 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_
         return ()
     best = max(votes.values())
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], CATEGORIES.index(kv[0])))
-    kept = {c for c, v in ranked[:most] if v >= best * share - 1e-12}
+    kept = {c for c, v in ranked[:3] if v >= best / 3}
     if "ai-training" in watched:
         kept.add("ai-training")  # (named so, subject to the document's topic, before other watch-outs were)
     if document and len(kept) > 1:
