@@ -42,6 +42,8 @@ on the training folds only. Variants (``VARIANTS``):
   uhcut     ucut reading ``hs:`` too
   ulean     union without any words (``w:``, ``h:``, ``t:``)
   uglobal   union, one threshold for every category
+  uwatch    union, the least probability at which a watch-out's category the rules name beside
+            their vote stands (``watch_out_min``, ``WATCH_OUT_MIN`` at run time) chosen by inner CV
   rcut      the rules alone with the cut of ``CUTS`` that scores best on the training folds
   shipped   the shipped ``categories.json`` as it is (in-sample on the pairs it was fitted on)
 
@@ -81,12 +83,12 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from train_materiality import group_folds  # noqa: E402  (the same service-grouped folds as the decision's)
 
-DEV = "material_labels_[a-o].jsonl"
+DEV = "material_labels_[a-or-y].jsonl"  # all dev pairs (a-o, r-y)
 VARIANTS = ("rules", "full", "nowords", "pooled", "augment", "global", "cap3", "union", "guard", "evidence",
-            "evcap", "ucap", "ucaplow", "ufine", "uside", "ufside", "uhead", "ucut", "uhcut", "rcut", "shipped", "ulean", "uglobal")
+            "evcap", "ucap", "ucaplow", "ufine", "uside", "ufside", "uhead", "ucut", "uhcut", "rcut", "shipped", "ulean", "uglobal", "uwatch")
 COMBINE = {"union": "union", "guard": "guard", "evidence": "union", "evcap": "union", "ucap": "union",
            "ucaplow": "union", "ufine": "union", "uside": "union", "ufside": "union", "uhead": "union",
-           "ucut": "union", "uhcut": "union", "ulean": "union", "uglobal": "union"}
+           "ucut": "union", "uhcut": "union", "ulean": "union", "uglobal": "union", "uwatch": "union"}
 # variants whose union adds the rules' categories cut looser than the rules' own cut (at most
 # ``n`` with ``share`` of the top vote; the regressions still read the rules' own cut), the cut
 # chosen by inner CV with the thresholds
@@ -431,7 +433,7 @@ def _tune_separable(probs: list[dict[str, float]], gold: list[list[str]], cats: 
     return {c: float(ts[i]) for c, i in zip(cats, idx)}
 
 
-SHARED = ("full", "global", "cap3", "union", "guard", "evidence", "evcap", "ucap", "ucaplow", "ufine", "ucut", "uglobal")
+SHARED = ("full", "global", "cap3", "union", "guard", "evidence", "evcap", "ucap", "ucaplow", "ufine", "ucut", "uglobal", "uwatch")
 SHARED_HEAD = ("uhead", "uhcut")  # the same regressions, reading the headings' topics (``hs:``)  # the same regressions
 
 
@@ -463,6 +465,8 @@ def choose(train: list[dict], variant: str, seed: int,
     gold = [r["gold_cats"] for r in train]
     if variant in CUT_VARIANTS:
         return choose_cut(train, variant, oof or inner_probs(train, variant, seed))
+    if variant == "uwatch":
+        return choose_watch(train, oof or inner_probs(train, variant, seed))
     feats = prepared(train, variant)
     combine = COMBINE.get(variant, "")
     oof = oof or inner_probs(train, variant, seed)
@@ -509,6 +513,36 @@ def choose_cut(train: list[dict], variant: str,
     return best[1], best[2], 9, 0.0, best[3]
 
 
+WATCH_MINS = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 1.01)  # 1.01: never
+
+
+def with_watch_outs(kept: list[str], probs: dict[str, float], row: dict, least: float) -> list[str]:
+    """``kept`` and the watch-outs' categories the rules name beside their vote (``row``'s rules'
+    categories not voted) whose probability reaches ``least`` (``category_model.version_categories``)."""
+    extra = set(row["rules_cats"]) - set(row.get("voted", row["rules_cats"])) - set(kept)
+    return list(kept) + [c for c in sorted(extra) if probs.get(c, 1.0) >= least]
+
+
+def choose_watch(train: list[dict], oof: dict[float, list[dict[str, float]]]
+                 ) -> tuple[float, dict[str, float], int, float, int]:
+    """``choose`` for "uwatch": union's C and thresholds, then the watch-outs' least probability
+    (``WATCH_MINS``, returned in the margin's place) on the inner CV's probabilities."""
+    from tracker.analysis.classify import CATEGORIES
+
+    gold = [r["gold_cats"] for r in train]
+    feats = prepared(train, "uwatch")
+    best: tuple[float, float, dict[str, float], float] = (-1.0, CS[0], {}, 0.1)
+    for c in CS:
+        thr = tune_thresholds(oof[c], gold, list(CATEGORIES), "uwatch", 9, feats)
+        kept = [decide(p, thr, 9, "union", 0.0, x) for p, x in zip(oof[c], feats)]
+        for least in WATCH_MINS:
+            f1 = micro([(g, with_watch_outs(k, p, r, least) if r["pred_material"] else [])
+                        for g, k, p, r in zip(gold, kept, oof[c], train)])[5]
+            if f1 > best[0] + 1e-9:
+                best = (f1, c, thr, least)
+    return best[1], best[2], 9, best[3], 0
+
+
 def choose_rcut(train: list[dict]) -> tuple[int, float, bool]:
     """The cut (``CUTS``) whose rules' categories (watch-outs added) score best on ``train``."""
     gold = [r for r in train if r["gold"]]
@@ -551,6 +585,8 @@ def train_model(rows: list[dict], variant: str, seed: int, shared: dict | None =
     if variant in CUT_VARIANTS:
         model["union_cut"] = list(CUTS[total - 1])
         total = 0
+    if variant == "uwatch":
+        model["watch_out_min"], margin = margin, 0.0
     if variant in COMBINE:
         model.update(combine=COMBINE[variant], margin=margin)
     if variant in EVIDENCE:
@@ -587,7 +623,7 @@ def predictions(model: dict, rows: list[dict], variant: str) -> dict[str, list[s
             extra = set(r["rules_cats"]) - set(r.get("voted", r["rules_cats"])) - kept
             if extra:
                 probs = probabilities(x, model)
-                kept |= {c for c in extra if probs.get(c, 1.0) >= WATCH_OUT_MIN}
+                kept |= {c for c in extra if probs.get(c, 1.0) >= model.get("watch_out_min", WATCH_OUT_MIN)}
             out[r["id"]] = sorted(kept)
     return out
 
