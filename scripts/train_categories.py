@@ -42,6 +42,7 @@ on the training folds only. Variants (``VARIANTS``):
   uhcut     ucut reading ``hs:`` too
   ulean     union without any words (``w:``, ``h:``, ``t:``)
   uglobal   union, one threshold for every category
+  umdf      union, a word kept when 8 training pairs have it (3 otherwise)
   uwatch    union, the least probability at which a watch-out's category the rules name beside
             their vote stands (``watch_out_min``, ``WATCH_OUT_MIN`` at run time) chosen by inner CV
   rcut      the rules alone with the cut of ``CUTS`` that scores best on the training folds
@@ -85,10 +86,11 @@ from train_materiality import group_folds  # noqa: E402  (the same service-group
 
 DEV = "material_labels_[a-or-y].jsonl"  # all dev pairs (a-o, r-y)
 VARIANTS = ("rules", "full", "nowords", "pooled", "augment", "global", "cap3", "union", "guard", "evidence",
-            "evcap", "ucap", "ucaplow", "ufine", "uside", "ufside", "uhead", "ucut", "uhcut", "rcut", "shipped", "ulean", "uglobal", "uwatch")
+            "evcap", "ucap", "ucaplow", "ufine", "uside", "ufside", "uhead", "ucut", "uhcut", "rcut", "shipped", "ulean", "uglobal", "uwatch",
+            "umdf")
 COMBINE = {"union": "union", "guard": "guard", "evidence": "union", "evcap": "union", "ucap": "union",
            "ucaplow": "union", "ufine": "union", "uside": "union", "ufside": "union", "uhead": "union",
-           "ucut": "union", "uhcut": "union", "ulean": "union", "uglobal": "union", "uwatch": "union"}
+           "ucut": "union", "uhcut": "union", "ulean": "union", "uglobal": "union", "uwatch": "union", "umdf": "union"}
 # variants whose union adds the rules' categories cut looser than the rules' own cut (at most
 # ``n`` with ``share`` of the top vote; the regressions still read the rules' own cut), the cut
 # chosen by inner CV with the thresholds
@@ -108,6 +110,7 @@ THRESHOLDS = [i / 20 for i in range(2, 19)]  # 0.10 .. 0.90
 FINE = [0.03, 0.05, 0.075] + [i / 40 for i in range(4, 37)]  # 0.03 .. 0.90, steps of 0.025
 FINE_VARIANTS = ("ufine", "ufside")  # thresholds on ``FINE``, two passes of coordinate ascent
 MIN_DF = 3  # a word feature is kept when at least this many training pairs have it
+MIN_DFS = {"umdf": 8}  # variants keeping only words more pairs have (fewer of one service's own)
 OUT = ROOT / "tracker" / "analysis" / "model" / "categories.json"
 SHARED_DIR = ROOT.parent / "shared"  # the pairs' texts (``--shared``); forked workers inherit it
 
@@ -291,7 +294,8 @@ def fit(rows: list[dict], variant: str, c: float) -> dict:
     feats = prepared(rows, variant)
     words = ("w:", "h:", "t:")
     df = Counter(f for x in feats for f in x if f.startswith(words))
-    keep = [{f: v for f, v in x.items() if not f.startswith(words) or df[f] >= MIN_DF} for x in feats]
+    least = MIN_DFS.get(variant, MIN_DF)
+    keep = [{f: v for f, v in x.items() if not f.startswith(words) or df[f] >= least} for x in feats]
     vec = DictVectorizer()
     x = vec.fit_transform(keep).tocsr()
     x.indices, x.indptr = x.indices.astype(np.int32), x.indptr.astype(np.int32)  # liblinear wants 32-bit
