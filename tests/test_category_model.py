@@ -347,4 +347,3 @@ def test_a_category_is_evident_from_the_changed_words_clauses_or_votes_not_the_d
     assert category_model.evident({"del:refunds": 0.3}, "refunds")
     assert category_model.evident({"vote:refunds": 0.2}, "refunds")
     assert not category_model.evident({"doc:refunds": 0.8, "w:refund": 1.0, "t:refunds": 1.0}, "refunds")
-
