@@ -85,3 +85,21 @@ def test_clause_numbers_and_phones_cleaned_as_a_line_start_pattern_does() -> Non
         text = "".join(rng.choice(bits) for _ in range(rng.randrange(1, 25)))
         assert novelty._LEAD.sub("\n ", "\n" + text)[1:] == anchored.sub(" ", text), repr(text)
         assert novelty._PHONE.sub("#", text) == phone.sub("#", text), repr(text)
+
+
+def test_cloudflare_placeholder_read_only_where_its_words_are() -> None:
+    # "[email protected]" (with or without its link, with a no-break space) is one e-mail token;
+    # the plain word "protected" leaves the text as the two patterns run unconditionally would.
+    def unconditional(text: str) -> str:
+        for rx in novelty._OBFUSCATED:
+            text = rx.sub(f" {novelty.EMAIL_TOKEN} ", text)
+        return text
+
+    texts = ["Write to [\\[email protected\\]](/cdn-cgi/l/email-protection#ab) for help.",
+             "Write to desk.[email&#160;protected] today.", "Write to [email\nprotected] today.",
+             "Your lantern data is protected by Quillpad.", "Emails are protected; email protected-ness.",
+             "protected email protected", "emailprotected is one word"]
+    for text in texts:
+        assert novelty._clean_spans(text) == unconditional(text), text
+    assert novelty.words(texts[1]).count(novelty.EMAIL_TOKEN) == 1
+    assert novelty.EMAIL_TOKEN not in novelty.words(texts[3])

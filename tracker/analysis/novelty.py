@@ -47,6 +47,10 @@ _ANCHOR = re.compile(r"\{#[^{}]*\}")  # pandoc attributes: "{#h.35nkun2 .anchor}
 # Cloudflare's "[email protected]" in place of an address, with or without its link.
 _OBFUSCATED = (re.compile(r"\[[\w.+-]*\\?\[email(?:&#160;|\s)protected\\?\][\w.+-]*\]\([^()\s]*\)"),
                re.compile(r"[\w.+-]*\[?email(?:&#160;|\s)protected\]?"))
+# What both of them need: a text saying "protected" without it (the plain word, common in privacy
+# policies) is left alone without running them: the second starts with ``[\w.+-]*``, tried at
+# every position and backtracking over each word (12 ms over a 100 kB policy).
+_OBFUSCATED_CORE = re.compile(r"email(?:&#160;|\s)protected")
 _URL = re.compile(r"(?:(?<![\w.+\-])[a-z][a-z0-9+.\-]{1,15}://|www\.)[^\s<>()\]]+|<mailto:[^>]+>", re.I)
 _EMAIL_RIGHT = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
 _EMAIL_LEFT = re.compile(r"(?:mailto:)?[\w.+-]+$")
@@ -109,7 +113,7 @@ def _clean_spans(text: str) -> str:
         text = HTML_TAG.sub(" ", text)
     if "[" in text or "(" in text:
         text = _FOOTNOTE_MARK.sub("", text)
-    if "protected" in text:
+    if "protected" in text and _OBFUSCATED_CORE.search(text):
         for rx in _OBFUSCATED:
             text = rx.sub(f" {EMAIL_TOKEN} ", text)
     if "]:" in text:
