@@ -102,3 +102,11 @@ def test_words_that_set_a_term_or_a_missing_clause_are_never_said_around():
     assert not said_around(["30"], clause, EN)  # a number
     assert not said_around([], clause, EN)
     assert not said_around(["yearly"], "A clause the version does not hold.", EN)
+
+
+def test_a_list_item_is_placed_though_the_clause_split_respaced_its_marker():
+    version = ("We send the photos you choose to these partners:\n\n1.  Lumenfold Ltd (Ireland);\n"
+               "2.  Lumenfold Inc. (photos are protected by the standard contractual clauses).\n")
+    # the clause split writes "2.  Lumenfold" as "2. Lumenfold": found by its words all the same
+    assert said_around(["lumenfold"], "2. (photos are protected by the standard contractual clauses).", version)
+    assert not said_around(["parcelwick"], "2. (photos are protected by the standard contractual clauses).", version)

@@ -494,11 +494,34 @@ def said_around(gained: list[str], clause: str, version: str, width: int = AROUN
     a word of ``gained`` is a number or one that sets a term (``STRONG``). Never raises."""
     if not gained or any(w in STRONG or _is_number(w) for w in gained):
         return False
-    at = version.find(clause) if clause else -1
-    if at < 0:
+    place = _placed(clause, version)
+    if place is None:
         return False
+    at, end = place
     # (cut at white space: a word halved at the window's edge is no word of the text)
     lo = version.rfind(" ", 0, max(0, at - width)) + 1 if at > width else 0
-    hi = version.find(" ", at + len(clause) + width)
+    hi = version.find(" ", end + width)
     near = {_stem(t) for t in _tokens(version[lo:hi if hi >= 0 else len(version)])}
     return all(_stem(w) in near for w in gained)
+
+
+_PROBE = 40  # characters of a clause's start or end looked up when the whole clause is not found
+
+
+def _placed(clause: str, version: str) -> tuple[int, int] | None:
+    """Where ``clause`` stands in ``version`` (start, end): found whole, or by its start or its
+    end (without its list marker, spaces as the version has them nowhere else: the clause split
+    writes "1.  Item" as "1. Item"); None when neither is found."""
+    if not clause.strip():
+        return None
+    at = version.find(clause)
+    if at >= 0:
+        return at, at + len(clause)
+    body = " ".join(_MARKER.sub("", clause).split())
+    if len(body) < _PROBE:
+        return None
+    at = version.find(body[:_PROBE])
+    if at >= 0:
+        return at, at + len(body)
+    at = version.find(body[-_PROBE:])
+    return (max(0, at + _PROBE - len(body)), at + _PROBE) if at >= 0 else None
