@@ -28,7 +28,7 @@ from tracker.analysis.classify import (CATEGORIES, MONEY_TOPICS, category_scores
 from tracker.analysis.clauses import inline_list, inline_marks
 from tracker.analysis.facts import Fact, extract_facts, law_places, nation, reworded_words, rhythm_change, same_wording
 from tracker.analysis.facts_eu import is_foreign
-from tracker.analysis.restating import change_restated, meaning_moved, same_content
+from tracker.analysis.restating import QUALIFYING, STRONG, change_restated, meaning_moved, said_around, same_content
 from tracker.analysis.rendering import LEADS_ON, clause_text, one_line, plain_text, table_cells
 from tracker.analysis.subject import resolved_start
 from tracker.analysis.novelty import (LINK_CLOSE, LINK_OPEN, PLACEHOLDERS, Delta, DocIndex, Glue, Token,
@@ -4166,6 +4166,8 @@ class _Job:
         if same and changed and not changed & (MODALS | _NEGATIONS | _LIMITERS) and all(
                 w in same or stem(w) in _stems(self.before) and stem(w) in _stems(self.after) for w in changed):
             return True  # "opt out of Ads Personalization" → "turn off personalized ads": the rest in other forms
+        if ins_c and self._filled_in(same):
+            return True  # "the Sensis Pty Ltd applies" → "the Sensis Pty Ltd privacy policy applies"
         if not (ins_c and del_c):
             return False
         if _LIMITERS & (set(self.d.inserted()) | set(self.d.deleted())):
@@ -4190,6 +4192,43 @@ class _Job:
         around = _local(self.d, "ins") + " " + _local(self.d, "dels")
         return (not (set(category_scores(replaced)) - {"other"}) and not _LEGAL_WORDS.search(replaced)
                 and not _CONDITION.search(around))
+
+    def _filled_in(self, same: set[str]) -> bool:
+        """Whether words were only put into the clause (none taken out) to name in full what the old
+        text around it already names: at most ``_FILLED_IN`` content words new to the clause, each
+        said by the old version near it (``restating.said_around``), none of them a number, a
+        negation, a modal, a limiter, a legal word or a recipient, no run of them opening on a
+        word that qualifies ("for annual plans", "if you live in the EU", "pour", "für") and none
+        an item of a list or of what the clause covers. "the Sensis Pty Ltd applies" → "the Sensis
+        Pty Ltd privacy policy applies" (a privacy policy) restates; "you may request a refund" →
+        "you may request a refund for annual plans" narrows the term, whatever the text around says."""
+        d = self.d
+        inserted, deleted = d.inserted(), d.deleted()
+        if set(inserted + deleted) & (STRONG | MODALS | _NEGATIONS | _LIMITERS) \
+                or _CONDITION.search(_local(d, "ins")) or _CONDITION.search(_local(d, "dels")):
+            return False  # ("we" → "Google": another party; "or yearly": another choice)
+        stems_b, stems_a = _stems(self.before), _stems(self.after)
+        gained = [w for w in inserted if is_content_word(w) and w not in same and stem(w) not in stems_b]
+        lost = [w for w in deleted if is_content_word(w) and w not in same and stem(w) not in stems_a]
+        if not gained or len(gained) > _FILLED_IN or len(lost) > _FILLED_IN \
+                or _LEGAL_WORDS.search(" ".join(gained + lost)) or _recipients(tuple(inserted)) or _recipients(tuple(deleted)):
+            return False
+        if lost and (any(nation(w) for w in lost) or any(f.kind == "place" for f in extract_facts(" ".join(lost)))
+                     or self._as_items("dels") or not said_around(lost, self.raw_a, self.ctx.new_text)):
+            return False  # a word taken out that the text around no longer says: something went
+        runs = [(a, b) for a, b in d.runs("ins") if any(is_content_word(w) for w in d.run_words("ins", (a, b)))]
+        if len(runs) != 1:
+            return False  # words put in here and there: a rewrite, read as one
+        a, b = runs[0]
+        ws = d.run_words("ins", (a, b))
+        lead = [t.norm for t in d.after[max(0, a - 2):a]]  # ("and the United Kingdom": an item)
+        if ws[0] in QUALIFYING or lead[-1:] and lead[-1] in QUALIFYING or set(lead) & _LIST_JOINS or has_verb(ws):
+            return False  # a phrase that bounds the term ("for annual plans", "in the app"), or a statement
+        if any(f.kind == "place" for f in extract_facts(d.run_text("ins", (a, b)))) or any(nation(w) for w in gained):
+            return False  # a country or a state named: where the term applies
+        if self._coverage() or self._as_items("ins"):
+            return False
+        return said_around(gained, self.raw_b, self.ctx.old_text)
 
     def _as_items(self, side: str) -> bool:
         """Whether every word new to the clause (``side`` "ins") or gone from it ("dels") stands in
@@ -4537,6 +4576,7 @@ _LEGAL_WORDS = re.compile(r"\b(?:only|except\w*|unless|all|any|none|every|solely
                           # final", "without paying you", "irrévocable", "unentgeltlich")
                           r"final|irrevocabl\w*|perpetual|royalty|paying|compensat\w*|définiti\w*|irrévocabl\w*|"
                           r"contrepartie|rémunération|endgültig\w*|unwiderruflich\w*|unentgeltlich\w*|vergütung)\b", re.I)
+_FILLED_IN = 3  # content words a clause may gain to name in full what the text around it names
 # Words that bound a right or a duty, function words though some are ("only", "nur"): one added
 # or dropped is never a mere rewording.
 _LIMITERS = frozenset("""only solely exclusively nur ausschließlich lediglich seulement uniquement

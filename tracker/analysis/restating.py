@@ -30,7 +30,7 @@ from tracker.analysis.boilerplate import MODALS, is_content_word, is_update_stam
 from tracker.analysis.novelty import canonical_word, unaccented
 from tracker.text import common_end, common_start
 
-__all__ = ["same_content", "meaning_moved", "restated_sentences", "change_restated"]
+__all__ = ["same_content", "meaning_moved", "restated_sentences", "change_restated", "QUALIFYING", "said_around"]
 
 # Words that set a term though most are function words: their count and their place matter.
 NEGATIONS = frozenset("""not no never none nor neither without cannot ne pas jamais aucun aucune
@@ -50,6 +50,15 @@ STRONG = NEGATIONS | LIMITERS | PARTIES | MODALS
 _RESTATING = frozenset("""means mean meaning refers refer referred defined define definition
 definitions following listed below above hereinafter désigne désignent signifie entend
 bezeichnet bedeutet""".split())
+# Words that open a phrase which bounds what a clause covers or when it applies: a run of words
+# put into a clause that starts with one of them ("for annual plans", "in the app", "if you
+# live in the EU", "pour les abonnements annuels", "für Jahresabos") qualifies the term.
+QUALIFYING = frozenset("""in against by to for with from of on at under within into through as if when where
+whenever whether unless while during upon via per about regarding including except than that which who
+dans par pour avec sur sous à au aux en de du des si lorsque quand pendant selon sauf hormis dont qui que
+für mit in auf bei von vom zu zum zur nach aus durch über unter gegen wenn falls sofern soweit während
+außer ausser ob dass""".split())
+AROUND = 800  # characters of a version either side of a clause read as its neighbourhood
 _GAINED_REPEATS = 0.3  # share of the removed content words a restatement may say again (a subject
 # repeated in each sentence a list became)
 
@@ -465,3 +474,54 @@ def change_restated(before: str | None, after: str | None, old: str, new: str) -
     changed = [s for s in _sentences(before or "") if s not in snew] + \
               [s for s in _sentences(after or "") if s not in sold]
     return bool(changed) and all(s in restated for s in changed)
+
+
+def said_around(gained: list[str], clause: str, version: str, width: int = AROUND) -> bool:
+    """Whether every word of ``gained`` (content words put into a clause that its old text did not
+    have in any form) is already said by the old version around that clause: in the clause's
+    neighbourhood (``width`` characters either side of it) or in the clause itself. A rewording
+    that names in full what the text around it already named ("the Sensis Pty Ltd applies" →
+    "the Sensis Pty Ltd privacy policy applies" in a privacy policy; a recipient "Google" filled
+    into a line below the sentence that names it) adds no new content.
+
+    Args:
+        gained: the words (lowercased) put into the clause.
+        clause: the clause's old text, as it stands in ``version``.
+        version: the whole old version.
+        width: how far around the clause to read.
+
+    Returns False when ``gained`` is empty, when the clause is not found in ``version``, or when
+    a word of ``gained`` is a number or one that sets a term (``STRONG``). Never raises."""
+    if not gained or any(w in STRONG or _is_number(w) for w in gained):
+        return False
+    place = _placed(clause, version)
+    if place is None:
+        return False
+    at, end = place
+    # (cut at white space: a word halved at the window's edge is no word of the text)
+    lo = version.rfind(" ", 0, max(0, at - width)) + 1 if at > width else 0
+    hi = version.find(" ", end + width)
+    near = {_stem(t) for t in _tokens(version[lo:hi if hi >= 0 else len(version)])}
+    return all(_stem(w) in near for w in gained)
+
+
+_PROBE = 40  # characters of a clause's start or end looked up when the whole clause is not found
+
+
+def _placed(clause: str, version: str) -> tuple[int, int] | None:
+    """Where ``clause`` stands in ``version`` (start, end): found whole, or by its start or its
+    end (without its list marker, spaces as the version has them nowhere else: the clause split
+    writes "1.  Item" as "1. Item"); None when neither is found."""
+    if not clause.strip():
+        return None
+    at = version.find(clause)
+    if at >= 0:
+        return at, at + len(clause)
+    body = " ".join(_MARKER.sub("", clause).split())
+    if len(body) < _PROBE:
+        return None
+    at = version.find(body[:_PROBE])
+    if at >= 0:
+        return at, at + len(body)
+    at = version.find(body[-_PROBE:])
+    return (max(0, at + _PROBE - len(body)), at + _PROBE) if at >= 0 else None
