@@ -140,3 +140,25 @@ def test_a_negation_in_an_earlier_sentence_does_not_grow_the_quote() -> None:
     after = before.replace("concert promoters", "ticket resellers")
     expl = "Now says “…history with ticket resellers” instead of “…history with concert promoters” (privacy)"
     assert negation_kept(expl, before, after) == expl
+
+
+# --- a value said with its own unit, never the other side's -----------------------------------------
+
+@pytest.mark.parametrize("old,new,was", [
+    ("Extra archive space costs $2 per GB.", "Extra archive space costs $20 per TB.", "$2 per GB"),
+    ("Extra archive space costs $2 per 100 GB per month.", "Extra archive space costs $3 per TB per month.",
+     "$2 per 100 GB per month"),
+    ("Velmora Plus costs $5 per month.", "Velmora Plus costs $50 per year.", "$5 per month"),
+])
+def test_the_old_value_keeps_its_own_unit(old: str, new: str, was: str) -> None:
+    """"$20 per TB instead of $2" would say the old price was per TB: the old value is said with
+    the words that followed it."""
+    _, changes = _changed(old, new)
+    said = changes[0].explanation
+    assert f"instead of {was}" in said, said
+
+
+def test_the_same_unit_is_said_once() -> None:
+    _, changes = _changed("Extra archive space costs $2 per GB.", "Extra archive space costs $3 per GB.")
+    assert "instead of $2 (" in changes[0].explanation or changes[0].explanation.endswith("instead of $2"), \
+        changes[0].explanation
