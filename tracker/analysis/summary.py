@@ -1865,8 +1865,9 @@ def users_right(plain: str) -> bool:
 _PROTECTED_KINDS = frozenset({"ai-training", "privacy", "content-rights"})
 _WE_WILL_NOT = re.compile(
     r"^(?:we|(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3}|the\s+company)\s+"
-    r"(?:(?:do|does|will|shall|would)\s+(?:not|never)|never|don['’]t|doesn['’]t|won['’]t)\s+"
-    r"(?:\w+ly\s+)?(?:use|train|sell|rent|share|disclose|transfer|license|claim|own|access|read|monitor|scan|"
+    r"(?:(?:do|does|will|shall|would)\s+(?:not|never)|never|don['’]t|doesn['’]t|won['’]t)\s*"
+    # (a phrase set off by commas after the "not": "will not, under any circumstances, share")
+    r"(?:,[^,;.]{1,80},\s*|\s)(?:\w+ly\s+)?(?:use|train|sell|rent|share|disclose|transfer|license|claim|own|access|read|monitor|scan|"
     r"publish|give|provide|trade|lease)\w*\b", re.I)
 _CARVE_OUT = re.compile(r"\b(?:unless|except|other\s+than|without\s+your|but|however|until|only|"
                         r"sauf|à\s+moins|außer|es\s+sei\s+denn)\b", re.I)
