@@ -56,3 +56,18 @@ def test_a_transfer_clause_change_is_tagged_privacy_not_pricing() -> None:
     assert changes and all("pricing" not in c.categories for c in changes), [(c.categories, c.explanation)
                                                                            for c in changes]
     assert all("(pricing" not in c.explanation for c in changes)
+
+
+def test_a_stressed_negation_still_governs_the_watch_rule() -> None:
+    """"will not, under any circumstances or for any reason, share" is a promise not to share: no
+    privacy watch-out, as "will not share" is none; the same words without the "not" are one."""
+    from tracker.analysis.classify import classify_text
+
+    assert "privacy" not in classify_text("Corvid Mail will not, under any circumstances or for any commercial "
+                                          "reason, share your personal data with advertisers.").watch
+    assert "privacy" in classify_text("Corvid Mail will share your personal data with advertisers.").watch
+
+
+def test_french_en_aucun_cas_is_liability_only_about_what_is_owed() -> None:
+    assert "liability" not in category_scores("Nous ne vendrons en aucun cas vos données personnelles.")
+    assert "liability" in category_scores("En aucun cas Corvid ne pourra être tenue des dommages indirects.")

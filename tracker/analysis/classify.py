@@ -492,7 +492,10 @@ MODEL_CATEGORIES = ("arbitration", "terms-changes", "content-removal", "jurisdic
                     "governing-law", "liability", "termination", "acceptance")
 
 # (French "ne"/"n'" comes before the verb: "nous ne les vendons pas")
-_NEGATION = re.compile(r" (?:not|never|no|nor|neither|ne|n|jamais)(?: \w+){0,4} $")
+# (a phrase that only stresses the negation, "not under any circumstances or for any reason share",
+# counts as one word: the negation still governs what follows it)
+_STRESS = r" (?:or )?(?:under|in|at|for) (?:any|no) (?:\w+ ){0,2}?(?:circumstances?|event|case|time|reason|way|manner|purpose)"
+_NEGATION = re.compile(rf" (?:not|never|no|nor|neither|ne|n|jamais)(?:{_STRESS}| \w+){{0,4}} $")
 # What the agreement covers: a product, tier or document brought in or left out of it.
 _SCOPE = (r"(?:terms|agreement|conditions|policy|guidelines)(?: \w+){0,3} (?:do|does|shall|will) not "
           r"apply|(?:terms|agreement|conditions|policy|guidelines)(?: \w+){0,3} (?:no longer|only) "

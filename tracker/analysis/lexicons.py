@@ -84,9 +84,12 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"(?<!différentes )(?<!toutes )juridictions?|compétence "
          r"(?:territoriale|exclusive|juridictionnelle)|attribution de compétence|"
          r"(?:seuls?|exclusivement) compétente?s?) "),
-        # (a company's legal form, "société à responsabilité limitée", names no liability)
+        # (a company's legal form, "société à responsabilité limitée", names no liability; "en aucun
+        # cas" only where it goes on to what is owed: "nous ne vendrons en aucun cas vos données" is a
+        # promise about data)
         ("liability", "responsabilité", r" (?:responsabilité(?! limitée)|responsables?|garanties?|"
-         r"dommages|(?<!sans )préjudices?|en aucun cas|force majeure|ne saurait) "),
+         r"dommages|(?<!sans )préjudices?|en aucun cas(?=(?: \S+){0,6} (?:tenue?s?|garanti\w*|indemni\w*|"
+         r"pertes?|dommages?|préjudices?) )|force majeure|ne saurait) "),
         ("indemnity", "garantir", r" (?:indemnis\w*|garantir(?: \S+){0,3} contre|relever indemne|"
          r"tenir indemne) "),
         ("termination", "résiliation", r" (?:résili\w*|suspen\w*|clôtur\w*|désactiv\w*|"
