@@ -493,9 +493,9 @@ def _cut(text: str, max_words: int) -> str:
     if (m := _POWER_LIMIT.search(body)) and _POWER.search(body[:m.start()]):
         # a power with its notice or cure period: room for the words that bound it (up to the end of
         # the phrase that says it, not for what follows: "with or without notice, in accordance ...")
-        last = list(_POWER_LIMIT.finditer(body))[-1]
-        phrase = re.split(r"[,;]", body[last.end():], maxsplit=1)[0]
-        budget = max(budget, min(words(body[:last.end()] + phrase), max_words + 15))
+        limit_end = list(_POWER_LIMIT.finditer(body))[-1].end()
+        phrase = re.split(r"[,;]", body[limit_end:], maxsplit=1)[0]
+        budget = max(budget, min(words(body[:limit_end] + phrase), max_words + 15))
     spans = _subject_spans(body)
     for pattern in _CUTS:
         pieces = [p for p in pattern.split(body) if p.strip()]
