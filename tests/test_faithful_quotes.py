@@ -162,3 +162,16 @@ def test_the_same_unit_is_said_once() -> None:
     _, changes = _changed("Extra archive space costs $2 per GB.", "Extra archive space costs $3 per GB.")
     assert "instead of $2 (" in changes[0].explanation or changes[0].explanation.endswith("instead of $2"), \
         changes[0].explanation
+
+
+def test_a_piece_cut_inside_its_sentence_is_not_quoted_as_a_whole() -> None:
+    """"Now says “500 GB cost” instead of “Uploads over 2 TB cost $5 per month”" reads as if the
+    new clause were "500 GB cost": both sides are quoted as the phrase the change sits in."""
+    _, changes = _changed("Archive uploads over 2 TB cost $5 per month.", "Archive uploads over 500 GB cost $5 per month.")
+    said = changes[0].explanation
+    quotes = _quotes(said)
+    assert len(quotes) == 2, said
+    now, was = quotes
+    assert "500 GB" in now and "2 TB" in was, said
+    for q in quotes:  # each starts where its sentence starts, or says it does not
+        assert q.startswith(("Archive", "…")), said
