@@ -80,7 +80,10 @@ def test_noise_outside_the_selection_is_dropped() -> None:
 
 def test_scripts_styles_noscript_are_dropped_even_without_select() -> None:
     md = _page_md()
-    assert "NAV-HOME" in md and "FOOTER-TEXT" in md  # no selection: whole body
+    # no selection: the whole body less its chrome (navigation, footer, consent banner)
+    assert "NAV-HOME" not in md and "FOOTER-TEXT" not in md and "COOKIE-TEXT" not in md
+    assert "Offline maps expire after 30 days." in md and "PROMO-TEXT" in md  # the main content whole
+    assert "NAV-HOME" in _page_md(select=["body"])  # a declared region is kept as declared
     for noise in ("SCRIPT-TEXT", "NOSCRIPT-TEXT", "color: red", "Brightwell Maps terms\n"):
         assert noise not in md
 

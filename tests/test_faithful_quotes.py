@@ -140,3 +140,38 @@ def test_a_negation_in_an_earlier_sentence_does_not_grow_the_quote() -> None:
     after = before.replace("concert promoters", "ticket resellers")
     expl = "Now says “…history with ticket resellers” instead of “…history with concert promoters” (privacy)"
     assert negation_kept(expl, before, after) == expl
+
+
+# --- a value said with its own unit, never the other side's -----------------------------------------
+
+@pytest.mark.parametrize("old,new,was", [
+    ("Extra archive space costs $2 per GB.", "Extra archive space costs $20 per TB.", "$2 per GB"),
+    ("Extra archive space costs $2 per 100 GB per month.", "Extra archive space costs $3 per TB per month.",
+     "$2 per 100 GB per month"),
+    ("Velmora Plus costs $5 per month.", "Velmora Plus costs $50 per year.", "$5 per month"),
+])
+def test_the_old_value_keeps_its_own_unit(old: str, new: str, was: str) -> None:
+    """"$20 per TB instead of $2" would say the old price was per TB: the old value is said with
+    the words that followed it."""
+    _, changes = _changed(old, new)
+    said = changes[0].explanation
+    assert f"instead of {was}" in said, said
+
+
+def test_the_same_unit_is_said_once() -> None:
+    _, changes = _changed("Extra archive space costs $2 per GB.", "Extra archive space costs $3 per GB.")
+    assert "instead of $2 (" in changes[0].explanation or changes[0].explanation.endswith("instead of $2"), \
+        changes[0].explanation
+
+
+def test_a_piece_cut_inside_its_sentence_is_not_quoted_as_a_whole() -> None:
+    """"Now says “500 GB cost” instead of “Uploads over 2 TB cost $5 per month”" reads as if the
+    new clause were "500 GB cost": both sides are quoted as the phrase the change sits in."""
+    _, changes = _changed("Archive uploads over 2 TB cost $5 per month.", "Archive uploads over 500 GB cost $5 per month.")
+    said = changes[0].explanation
+    quotes = _quotes(said)
+    assert len(quotes) == 2, said
+    now, was = quotes
+    assert "500 GB" in now and "2 TB" in was, said
+    for q in quotes:  # each starts where its sentence starts, or says it does not
+        assert q.startswith(("Archive", "…")), said

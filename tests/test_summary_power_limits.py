@@ -67,3 +67,13 @@ def test_a_clause_of_its_own_after_the_power_may_go() -> None:
 def test_no_power_no_limit() -> None:
     """A sentence that grants no power (a price) keeps its usual cuts."""
     assert not limits_power("The Plus plan costs $6 per month", ", billed monthly with notice of any change")
+
+
+def test_a_promise_with_a_phrase_after_its_not_is_a_protection() -> None:
+    """"We will not, under any circumstances, share ..." is the same promise as "We will not share
+    ...": never a watch-out (an exception set off by commas still makes it one)."""
+    from tracker.analysis.summary import protection
+
+    assert protection("privacy", "Tallow will not, under any circumstances or for any commercial reason, share "
+                                 "your boards with advertisers.")
+    assert not protection("privacy", "Tallow will not, except where the law requires it, share your boards.")

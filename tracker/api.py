@@ -75,7 +75,9 @@ class DocumentStatus:
     ``last_outcome`` is the latest check's outcome ("new", "changed", "unchanged", "failed",
     "held", ...), or "never checked" for a declared document the archive does not know yet;
     ``failing_runs`` counts the consecutive failed runs up to the latest; ``gone_since`` is when
-    the page started answering 404/410, while it does; ``paused_until`` (ISO time, UTC) is when
+    the page started answering 404/410, while no later check got the page again (a check that
+    cannot connect does not end it), and ``gone_reason`` what it answered then ("HTTP 404 Not
+    Found", where ``error`` is the latest check's); ``paused_until`` (ISO time, UTC) is when
     runs will fetch it again, while its server's Retry-After pauses it (``tracker.run.pauses``;
     known for documents the sources file declares, whose addresses it gives).
     """
@@ -91,6 +93,7 @@ class DocumentStatus:
     failing_runs: int = 0
     gone_since: str | None = None
     paused_until: str | None = None
+    gone_reason: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -215,10 +218,11 @@ class Archive:
         """
         rows: list[DocumentStatus] = []
         if self.exists():
-            gone = self.index.gone_since()
+            gone, reasons = self.index.gone_since(), self.index.gone_reasons()
             rows = [DocumentStatus(r["document"], r["service"], r["type"], r.get("versions") or 0, r.get("last_recorded"),
                                    r.get("last_checked"), r.get("last_outcome"), r.get("error"),
-                                   r.get("failing_runs") or 0, gone.get(r["document"]))
+                                   r.get("failing_runs") or 0, gone.get(r["document"]),
+                                   gone_reason=reasons.get(r["document"]))
                     for r in self.index.status()]
         if sources is not None:
             from tracker.sources import Sources, load_sources

@@ -108,7 +108,11 @@ _CONSEQUENCE = (r"grounds? for|(?:result|results|resulting|lead|leads|leading) (
 _AGE_N = (r"(?:\d{1,2}|(?:twenty|thirty|forty|fifty|sixty)(?: (?:one|two|three|four|five|six|seven|eight|nine))?|"
           r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
 _TOPIC: list[tuple[str, str, str]] = [
-    ("pricing", "price", r" (?:prices?|priced|pricing|fees?|surcharges?|markups?|costs?|commissions?|"
+    # (a commission that is a public body, "the European Commission", "the Data Protection Commission",
+    # charges nothing: a transfer of data under its decisions is no price)
+    ("pricing", "price", r" (?:prices?|priced|pricing|fees?|surcharges?|markups?|costs?|"
+     r"(?<!european )(?<!trade )(?<!exchange )(?<!protection )(?<!privacy )(?<!communications )(?<!competition )"
+     r"(?<!election )commissions?|"
      r"\d+(?: \d+)? % (?:\w+ ){0,6}(?:applies|apply|charged|deducted|withheld|retained|payable)|"
      r"(?:charge|deduct|withhold|retain|keep|take)\w*(?: \w+){0,6} \d+(?: \d+)? %|"
      r"rates?(?! limit)|per (?:token|tokens|month|year|request|call|user|seat|hour)|"
@@ -151,7 +155,9 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:governs?|shall govern|will govern|applies|shall apply|will apply)|govern\w*(?: \w+){0,6} "
      r"(?:law|laws)|construed (?:in accordance with|under)|conflicts? of laws?|choice of laws?|"
      r"laws? of (?:the state of )?\w+(?: \w+)? (?:shall|will) (?:apply|govern)) "),
-    ("jurisdiction", "courts", r" (?:jurisdictions?|venues?|forum non conveniens|"
+    # ("in certain jurisdictions", "other jurisdictions": places whose laws differ, no court named)
+    ("jurisdiction", "courts", r" (?:(?<!certain )(?<!some )(?<!many )(?<!other )(?<!several )(?<!all )(?<!various )"
+     r"(?<!those )(?<!these )(?<!different )jurisdictions?|venues?|forum non conveniens|"
      r"(?:inconvenient|exclusive|proper|convenient) forum|forum selection|"
      r"forum(?: \w+){0,6} (?:courts?|disputes?|claims?|litigat\w*|proceedings?|lawsuits?)|"
      r"forum (?:located|situated|sitting|seated)|"
@@ -486,7 +492,10 @@ MODEL_CATEGORIES = ("arbitration", "terms-changes", "content-removal", "jurisdic
                     "governing-law", "liability", "termination", "acceptance")
 
 # (French "ne"/"n'" comes before the verb: "nous ne les vendons pas")
-_NEGATION = re.compile(r" (?:not|never|no|nor|neither|ne|n|jamais)(?: \w+){0,4} $")
+# (a phrase that only stresses the negation, "not under any circumstances or for any reason share",
+# counts as one word: the negation still governs what follows it)
+_STRESS = r" (?:or )?(?:under|in|at|for) (?:any|no) (?:\w+ ){0,2}?(?:circumstances?|event|case|time|reason|way|manner|purpose)"
+_NEGATION = re.compile(rf" (?:not|never|no|nor|neither|ne|n|jamais)(?:{_STRESS}| \w+){{0,4}} $")
 # What the agreement covers: a product, tier or document brought in or left out of it.
 _SCOPE = (r"(?:terms|agreement|conditions|policy|guidelines)(?: \w+){0,3} (?:do|does|shall|will) not "
           r"apply|(?:terms|agreement|conditions|policy|guidelines)(?: \w+){0,3} (?:no longer|only) "

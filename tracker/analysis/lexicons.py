@@ -51,7 +51,9 @@ CONSEQUENCE = (r"(?:entraîn\w*|donner lieu à|donnera lieu à|donne lieu à|con
 
 TOPIC: dict[str, list[tuple[str, str, str]]] = {
     "fr": [
-        ("pricing", "prix", r" (?:prix|tarifs?|tarification|tarifaire|frais|commissions?|coûts?|"
+        # (la Commission européenne, la Commission nationale de l'informatique: a public body, no fee)
+        ("pricing", "prix", r" (?:prix|tarifs?|tarification|tarifaire|frais|commissions?(?! européenne| nationale)|"
+         r"coûts?|"
          r"payante?s?|gratuite?s?|gratuitement|redevances?|€|eur|euros?|ttc|ht|taux|majoration|"
          r"supplément|prélev\w*(?: \S+){0,3} \d+(?: \d+)? %|"
          # money or a share taken from someone's sale or order, without the word "frais"
@@ -77,12 +79,17 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
         ("governing-law", "droit applicable", r" (?:droit (?:français|belge|luxembourgeois|"
          r"irlandais|allemand|suisse|applicable)|loi applicable|(?:régies?|régis|soumise?s?|"
          r"interprétée?s?)(?: \S+){0,3} (?:droit|loi|lois)) "),
-        ("jurisdiction", "tribunaux", r" (?:tribunal|tribunaux|juridictions?|compétence "
+        # ("dans certaines juridictions", "d'autres juridictions": des pays, aucun tribunal nommé)
+        ("jurisdiction", "tribunaux", r" (?:tribunal|tribunaux|(?<!certaines )(?<!autres )(?<!plusieurs )(?<!nombreuses )"
+         r"(?<!différentes )(?<!toutes )juridictions?|compétence "
          r"(?:territoriale|exclusive|juridictionnelle)|attribution de compétence|"
          r"(?:seuls?|exclusivement) compétente?s?) "),
-        # (a company's legal form, "société à responsabilité limitée", names no liability)
+        # (a company's legal form, "société à responsabilité limitée", names no liability; "en aucun
+        # cas" only where it goes on to what is owed: "nous ne vendrons en aucun cas vos données" is a
+        # promise about data)
         ("liability", "responsabilité", r" (?:responsabilité(?! limitée)|responsables?|garanties?|"
-         r"dommages|(?<!sans )préjudices?|en aucun cas|force majeure|ne saurait) "),
+         r"dommages|(?<!sans )préjudices?|en aucun cas(?=(?: \S+){0,6} (?:tenue?s?|garanti\w*|indemni\w*|"
+         r"pertes?|dommages?|préjudices?) )|force majeure|ne saurait) "),
         ("indemnity", "garantir", r" (?:indemnis\w*|garantir(?: \S+){0,3} contre|relever indemne|"
          r"tenir indemne) "),
         ("termination", "résiliation", r" (?:résili\w*|suspen\w*|clôtur\w*|désactiv\w*|"
@@ -168,7 +175,8 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
     ],
     "de": [
         # (German compounds: "Vermittlungsgebühr", "Kaufpreis", "Versandkosten")
-        ("pricing", "preis", r" (?:\w*preis\w*|\w*entgelt\w*|\w*gebühr\w*|\w*kosten|kostenlos|"
+        # ("preisgeben", "preisgegeben": to disclose, no price)
+        ("pricing", "preis", r" (?:(?!\w*preis(?:zu|ge)?g[aie]b)\w*preis\w*|\w*entgelt\w*|\w*gebühr\w*|\w*kosten|kostenlos|"
          r"kostenpflichtig\w*|\w*provision\w*|tarif\w*|aufpreis|€|eur|euro|"
          # a share of a sale taken ("wir behalten 7 % jedes Verkaufs ein")
          r"\d+(?: \d+)? % (?:\S+ ){0,2}(?:des|der|vom|von|jedes|jeder|pro|auf) (?:\S+ )?(?:\w*umsatz\w*|"

@@ -557,6 +557,32 @@ def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[st
 _ROLE_WORDS = re.compile(r"\bcourts?\b|\blaws?\b|\bgoverned\b|\bjurisdiction\b|\bvenue\b", re.I)
 
 
+def _own_rest(old: Fact, before: str, rest: str) -> str:
+    """The words after the old value in its own sentence of ``before``, as many as ``rest`` (the
+    words said after the new value, " per TB per month"), when they are other words ("per 100 GB
+    per month"): the unit or thing the old value counted changed with it. "" when they are the same
+    words, or when the old sentence is not found."""
+    if not before:
+        return ""
+    sentence, at = _sentence_with(before, old.text)
+    if at < 0:
+        return ""
+    tail = sentence[at + len(old.text):].strip().rstrip(".;:")
+    said = rest.split()
+    words_after = re.split(r"(?<!\d),|,(?!\d)|[;:(]", tail, maxsplit=1)[0].split()
+    # as many words as were said after the new value, a number among them not counted ("per 100 GB
+    # per month" for "per TB per month")
+    own: list[str] = []
+    for w in words_after:
+        if sum(not re.fullmatch(r"[\d.,]+", x) for x in own) >= len(said):
+            break
+        own.append(w)
+    if not own or [w.lower() for w in own] == [w.lower() for w in said]:
+        return ""
+    # the same first word ("per ...") with another count or unit after it: the thing counted changed
+    return " ".join(own) if own[0].lower() == said[0].lower() else ""
+
+
 def _vague_venue(said: str, cats: tuple[str, ...]) -> bool:
     """Whether a sentence about a changed court or law says it badly: longer than a feed title
     keeps (``_FACT_MAX``), a bare "label: old → new", a generic "The City is now ...", or with
@@ -599,6 +625,10 @@ def _value_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[
             rest = f" {rest}" if (rest and len(rest.split()) <= 8
                                   and _SUFFIX_LEAD.match(rest)) else ""
             lead = f"{lead[:1].upper()}{lead[1:]} {new.text}"
+            if rest and (own := _own_rest(old, before, rest)):
+                # what the old value counted was another thing ("$2 per GB" → "$20 per TB"): said with
+                # its own words, never under the new value's unit ("$20 per TB instead of $2 per GB")
+                return f"{lead}{rest} instead of {old.text} {own}{tail}"
             if rest and len(f"{lead}{rest} instead of {_old_words(old, new, last=False)}") <= _FACT_MAX:
                 # the old value after the whole phrase, with its unit: "of delivery instead of 30 days"
                 return f"{lead}{rest} instead of {_old_words(old, new, last=False)}{tail}"

@@ -491,8 +491,11 @@ def _cut(text: str, max_words: int) -> str:
     lead = words(_leading_condition(body))
     budget = max_words + min(15, lead)
     if (m := _POWER_LIMIT.search(body)) and _POWER.search(body[:m.start()]):
-        # a power with its notice or cure period: room for the words that bound it
-        budget = max(budget, min(words(body), max_words + 15))
+        # a power with its notice or cure period: room for the words that bound it (up to the end of
+        # the phrase that says it, not for what follows: "with or without notice, in accordance ...")
+        limit_end = list(_POWER_LIMIT.finditer(body))[-1].end()
+        phrase = re.split(r"[,;]", body[limit_end:], maxsplit=1)[0]
+        budget = max(budget, min(words(body[:limit_end] + phrase), max_words + 15))
     spans = _subject_spans(body)
     for pattern in _CUTS:
         pieces = [p for p in pattern.split(body) if p.strip()]
@@ -1865,8 +1868,9 @@ def users_right(plain: str) -> bool:
 _PROTECTED_KINDS = frozenset({"ai-training", "privacy", "content-rights"})
 _WE_WILL_NOT = re.compile(
     r"^(?:we|(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3}|the\s+company)\s+"
-    r"(?:(?:do|does|will|shall|would)\s+(?:not|never)|never|don['’]t|doesn['’]t|won['’]t)\s+"
-    r"(?:\w+ly\s+)?(?:use|train|sell|rent|share|disclose|transfer|license|claim|own|access|read|monitor|scan|"
+    r"(?:(?:do|does|will|shall|would)\s+(?:not|never)|never|don['’]t|doesn['’]t|won['’]t)\s*"
+    # (a phrase set off by commas after the "not": "will not, under any circumstances, share")
+    r"(?:,[^,;.]{1,80},\s*|\s)(?:\w+ly\s+)?(?:use|train|sell|rent|share|disclose|transfer|license|claim|own|access|read|monitor|scan|"
     r"publish|give|provide|trade|lease)\w*\b", re.I)
 _CARVE_OUT = re.compile(r"\b(?:unless|except|other\s+than|without\s+your|but|however|until|only|"
                         r"sauf|à\s+moins|außer|es\s+sei\s+denn)\b", re.I)

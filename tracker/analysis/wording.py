@@ -718,6 +718,17 @@ def _open_bracket(quote: str) -> bool:
     return quote.rfind("(") > quote.rfind(")")
 
 
+def _cut_unmarked(quote: str, text: str) -> bool:
+    """Whether ``quote`` (no "…" at its start) starts inside a sentence of ``text`` (after a word
+    of it, not at its start or after a colon): cut at its start without saying so."""
+    if quote.startswith("…") or not text or len(quote.split()) > 6:
+        return False
+    flat = re.sub(r"\s+", " ", text)
+    at = flat.find(quote.rstrip("…"))
+    return at > 0 and bool(re.search(r"[^\W\d_][\w’'-]*,? $", flat[:at])) and not quote[:1].islower() \
+        and not re.search(r"[.;:!?]\s*$", flat[:at])
+
+
 def readable_quotes(explanation: str, before: str, after: str) -> str:
     """"Now says “…the…” instead of “…a…”": quotes too short or cut too tight to be read alone
     (``_fragment``) re-quoted as the phrase each change sits in, now and before (``_phrase_around``):
@@ -730,7 +741,10 @@ def readable_quotes(explanation: str, before: str, after: str) -> str:
     if not m:
         return explanation
     same = m.group("now").strip("…") == m.group("was").strip("…")  # says no change at all
-    if not (_fragment(m.group("now")) or _fragment(m.group("was")) or same):
+    # a quote that starts inside its sentence with no "…" ("Now says “500 GB cost” instead of
+    # “Uploads over 2 TB cost $5 per month”"): a piece read as if it were the whole
+    unmarked = _cut_unmarked(m.group("now"), after) or _cut_unmarked(m.group("was"), before)
+    if not (_fragment(m.group("now")) or _fragment(m.group("was")) or same or unmarked):
         return explanation
     a, b = re.sub(r"\s+", " ", before).split(), re.sub(r"\s+", " ", after).split()
     ops = [op for op in difflib.SequenceMatcher(None, _typed(a), _typed(b), autojunk=False).get_opcodes()
@@ -743,7 +757,7 @@ def readable_quotes(explanation: str, before: str, after: str) -> str:
     now = _phrase_around(b, ops[0][3], ops[-1][4], cut=same)
     was = _phrase_around(a, ops[0][1], ops[-1][2], cut=same)
     if not now or not was or now.strip("…") == was.strip("…") or "“" in now + was or "”" in now + was \
-            or (not same and not _open_bracket(m.group("now")) and not _open_bracket(m.group("was"))
+            or (not same and not unmarked and not _open_bracket(m.group("now")) and not _open_bracket(m.group("was"))
                 and (len(now) < len(m.group("now")) or len(was) < len(m.group("was")))):
         return explanation  # never a shorter quote than the one it was to make readable
     said = f"{m.group('lead')} “{now}” instead of “{was}”{m.group('tail') or ''}"

@@ -871,6 +871,12 @@ class Index:
         """document key -> when it went gone (404/410), for documents gone right now."""
         return {k: r["at"] for k, r in self.last_events().items() if r["event"] == "gone"}
 
+    def gone_reasons(self) -> dict[str, str]:
+        """document key -> what the server answered when it went gone ("HTTP 404 Not Found"), for
+        documents gone right now: a later check that could not connect at all says nothing of
+        the page, so the answer that told it was gone is kept beside it."""
+        return {k: r["detail"] or "" for k, r in self.last_events().items() if r["event"] == "gone"}
+
     def resolved_problems(self) -> list[dict[str, Any]]:
         """Documents whose last problem (a streak of failed or held checks) has ended, one per
         document (its latest problem), by document key: ``key``, ``outcome`` and ``error`` of the

@@ -964,7 +964,12 @@ def _check_state(r: dict[str, Any]) -> str:
     if r.get("gone_since"):
         from tracker.cli.output import error_fix
 
-        state = f"gone since {r['gone_since'][:10]} ({clean(error_fix(r.get('error'), status_hint=False))})"
+        # what told it was gone (the 404), and the latest check's own failure when it is another
+        # ("cannot connect ..."): a later connection error never hides that the page went away
+        told = r.get("gone_reason") or r.get("error")
+        state = f"gone since {r['gone_since'][:10]} ({clean(error_fix(told, status_hint=False))})"
+        if r.get("error") and told != r.get("error"):
+            state += f"; latest check: {clean(r.get('error'))}"
     elif state == "held":
         state = f"held: {clean(r.get('error'))}"
     if r.get("paused_until"):

@@ -32,7 +32,10 @@ from tracker.sources.selectors import check_selector
 # 3: blocks hidden by their own markup (inline display:none, the hidden attribute) that no control
 #    reveals and that are no terms are dropped (``_drop_hidden``); declarative shadow roots are
 #    read where a browser renders them (``_open_shadow_roots``), not dropped as templates.
-EXTRACTOR_VERSION = "3"
+# 4: a page read without ``select`` loses its chrome (``_drop_chrome``): site navigation, the
+#    page's own header and footer, and cookie-consent banners, each short, outside the main
+#    content and holding no section of it (newuser12: nav, footer and cookie text read as clauses).
+EXTRACTOR_VERSION = "4"
 
 # Never text a reader sees as terms; dropped before `remove`/`select` run.
 ALWAYS_DROP = ("script", "style", "noscript", "template", "svg", "iframe")
@@ -495,6 +498,7 @@ def _html_region(html: str, *, select: Sequence[Selector], remove: Sequence[Sele
         _keep_only(tree, select)
         roots = [tree.root] if tree.root is not None else []
     elif not select:
+        _drop_chrome(tree)
         roots = [tree.root] if tree.root is not None else []
     else:
         # Without ranges: exactly the path that made the archive's texts (they must not change).
@@ -746,6 +750,67 @@ def _selected(tree: LexborHTMLParser, select: Sequence[str]) -> list[LexborNode]
         if node.mem_id in matched and not _has_ancestor_in(node, matched):
             kept.append(node)
     return kept
+
+
+# --------------------------------------------------------------------------- page chrome
+
+# What frames a page rather than states its terms: the site's menus, its own header and footer,
+# and the cookie-consent banner (by element, by ARIA role, or by an id or class that names a
+# consent banner: never a bare "cookie", which a cookie policy's own tables may be called).
+# A sidebar (``aside``) may sum the terms up: it stays. Only for a page read without ``select``:
+# a declared region is kept as declared.
+_CHROME_TAGS = frozenset({"nav", "header", "footer"})
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo"})
+_CONSENT = re.compile(r"(?:^|[\s_-])(?:(?:cookies?|consent)[-_]?(?:banner|bar|notice|popup|pop-up|modal|dialog|consent|"
+                      r"prompt|wall|overlay|manager)|cookiebanner|cookieconsent|gdpr[-_]?\w*|onetrust\w*|didomi\w*|"
+                      r"usercentrics\w*|cookiebot\w*|cmp[-_](?:banner|container|wrapper))(?:$|[\s_-])", re.IGNORECASE)
+_CONTENT_TAGS = "main, article, [role=main], h1, h2, h3, h4, h5, h6"
+CHROME_WORDS = 150  # a longer block is kept: a footer or aside that says that much may hold terms
+_WORD_RE = re.compile(r"\w+")
+
+
+def _chrome_kind(node: LexborNode) -> bool:
+    attrs = node.attributes
+    if node.tag in _CHROME_TAGS or str(attrs.get("role") or "").strip().lower() in _CHROME_ROLES:
+        return True
+    return bool(_CONSENT.search(f"{attrs.get('id') or ''} {attrs.get('class') or ''}"))
+
+
+def _drop_chrome(tree: LexborHTMLParser) -> None:
+    """Drop the page's chrome when no ``select`` says where its terms are: each element that is
+    navigation, a header, a footer, a sidebar or a cookie-consent banner (``_chrome_kind``), not
+    inside ``main`` or an ``article``, holding no ``main``, ``article`` or heading of the terms
+    (a heading inside one is a section of the text: "Terms of Service" in a page header, a footer
+    with "## Imprint") and at most ``CHROME_WORDS`` words. Their changes (a menu item, the
+    copyright year, a newsletter pitch, new cookie wording) are no change of the terms. Nothing
+    is dropped when the rest of the page would have no words: a page that is all "chrome" is
+    read whole."""
+    if tree.body is None:
+        return
+    found: list[LexborNode] = []
+    ids: set[int] = set()
+    for node in tree.body.traverse():
+        if not _chrome_kind(node) or _has_ancestor_in(node, ids):
+            continue  # (inside chrome already dropped: counted once)
+        parent, inside = node.parent, False
+        while parent is not None:
+            if parent.tag in ("main", "article") or str(parent.attributes.get("role") or "").lower() == "main":
+                inside = True
+                break
+            parent = parent.parent
+        if inside or node.css_first(_CONTENT_TAGS) is not None:
+            continue
+        if len(_WORD_RE.findall(node.text(separator=" "))) > CHROME_WORDS:
+            continue
+        found.append(node)
+        ids.add(node.mem_id)
+    if not found:
+        return
+    chrome = sum(len(_WORD_RE.findall(n.text(separator=" "))) for n in found)
+    if len(_WORD_RE.findall(tree.body.text(separator=" "))) - chrome < 1:
+        return
+    for node in found:
+        node.decompose()
 
 
 def _has_ancestor_in(node: LexborNode, ids: set[int]) -> bool:

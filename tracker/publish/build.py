@@ -221,7 +221,7 @@ def attention_entries(index: Index, catalog: Catalog, site: str | None, link: st
 
 
     urls = {d["key"]: d.get("url") for d in catalog.documents}
-    gone = index.gone_since()
+    gone, gone_reasons = index.gone_since(), index.gone_reasons()
     entries = []
     for row in index.attention():
         key = row["document"]
@@ -231,6 +231,9 @@ def attention_entries(index: Index, catalog: Catalog, site: str | None, link: st
         else:
             state, since = ("held" if row["outcome"] == "held" else "failing"), row["since"]
         reason = safe_text(row["reason"] or row["outcome"])
+        if key in gone and (told := gone_reasons.get(key)) and told != row["reason"]:
+            # the 404 that told it was gone, then the latest check's own failure ("cannot connect")
+            reason = safe_text(f"{told}; latest check: {row['reason'] or row['outcome']}")
         served = served_instead(row["reason"])
         # "served a login page for 3 run(s)"; the entry's id keeps the state, so it stays one entry.
         said = f"served {served} for {row.get('runs', 1)} run(s)" if served and key not in gone else state
