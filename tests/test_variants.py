@@ -234,3 +234,21 @@ def test_a_date_only_change_is_not_a_return_to_a_variant() -> None:
     window.load([("eu", at(0), page(0, "eu")), ("us", at(1), page(1, "us")), ("eu2", at(2), page(2, "eu"))])
     settled = window.settle("eu3", at(3), page(3, "eu"), check=True)
     assert settled == (False, "", "", None, ())
+
+
+PRICES = "| Plan | Price |\n| --- | --- |\n| Basic | {basic} a month |\n| Team | {team} a month |"
+
+
+def test_a_table_change_made_to_both_variants_is_reported_once(tmp_path: Path) -> None:
+    """A price table (a clause spanning lines) changes on one variant, then the other variant
+    comes back with the same table and a new support phone number: the prices were reported
+    when they changed, the return is compared with its variant, and the prices are not news."""
+    old, new = PRICES.format(basic="5 euros", team="12 euros"), PRICES.format(basic="7 euros", team="12 euros")
+    phone = "You can also call our support team on +31 20 555 0100."
+    steps = [(0, page(0, "eu", extra=old)), (1, page(1, "us", extra=old)), (2, page(2, "eu", extra=old)),
+             (3, page(3, "eu", extra=new)), (4, page(4, "us", extra=new + "\n\n" + phone))]
+    store, got = imported(tmp_path, steps)
+    assert got[3][1] == 1 and any("7 euros" in c for c in material_changes(store.index_path, 4)), got[3]
+    assert got[4][0] == "changed" and got[4][3].startswith("Back to its variant of 2025-01-07"), got[4]
+    assert got[4][1] == 0, (got[4], material_changes(store.index_path, 5))
+    same_on_rebuild_and_reanalyse(store, tmp_path)

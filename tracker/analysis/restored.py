@@ -183,34 +183,40 @@ class Settled(NamedTuple):
     def known(self, before: str | None, after: str | None) -> bool:
         """Was a clause change ``before`` → ``after`` (texts; None for the side an added or
         removed clause lacks) of the base → new comparison shown already by a version since the
-        base: its new wording in one of them (as a line, or inside one), its old wording missing
-        from one? Such a change, made to one variant and now seen on the other, is not new."""
-        if not self.since:
+        base: each line of its new wording in one of them (as a line, or inside one), its old
+        wording missing from one? Such a change, made to one variant and now seen on the other,
+        is not new. Lines are compared as ``line_forms`` compares them (a clause may be a
+        sentence of a line, or span lines: a table, a list)."""
+        if not self.since or (before is None and after is None):
             return False
         from tracker.analysis.boilerplate import DATE
         from tracker.analysis.clauses import clause_key
 
-        def form(text: str) -> str:
-            return _form(text, DATE, clause_key)
+        def forms(text: str) -> list[str]:
+            return [f for f in (_form(line, DATE, clause_key) for line in text.split("\n")) if f]
 
-        joined = _joined(self.since)
+        union, each = _joined(self.since)
+
+        def shown(form: str, lines: frozenset[str], text: str) -> bool:
+            return form in lines or form in text
+
         if after is not None:
-            new = form(after)
-            if not new or new not in joined[0]:
+            new = forms(after)
+            if not new or not all(shown(f, union[0], union[1]) for f in new):
                 return False
         if before is not None:
-            old = form(before)
-            if not old or all(old in text for text in joined[1]):
+            old = forms(before)
+            if not old or all(all(shown(f, lines, text) for f in old) for lines, text in zip(self.since, each)):
                 return False
-        return before is not None or after is not None
+        return True
 
 
 @lru_cache(maxsize=4)
-def _joined(since: tuple[frozenset[str], ...]) -> tuple[str, list[str]]:
-    """All the lines of ``since`` in one string, and each version's lines in one string (for
-    substring tests: a clause is a sentence of a line, or a whole one)."""
+def _joined(since: tuple[frozenset[str], ...]) -> tuple[tuple[frozenset[str], str], list[str]]:
+    """The lines of all of ``since`` (as a set and in one string), and each version's lines in
+    one string (for substring tests: a clause may be a sentence inside a line)."""
     each = ["\n".join(sorted(forms)) for forms in since]
-    return "\n".join(each), each
+    return (frozenset().union(*since), "\n".join(each)), each
 
 
 NOT_SETTLED = Settled()
