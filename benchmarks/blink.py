@@ -20,6 +20,11 @@ written to a file for reading by hand.
 
     .venv/bin/python benchmarks/blink.py [--repo CLONE | --bundle PATH] [--windows 5,10,20,0]
         [--sample 20] [--seed 3] [--out /tmp/blink-sample.txt] [--every 1] [--no-analyse]
+        [--variants-out FILE]
+
+It also counts the versions ``Window.settle`` compares with an earlier variant of the page (a
+near-restore of one, issue 11) and those it calls a return to one, with how many of the former
+are material against the previous text and against the variant (``--variants-out`` lists them).
 
 N=0 means the whole history. Data: ../shared/data/ota/{dating,contrib}-versions.bundle (override
 the shared folder with TRACKER_SHARED); nothing from it is copied into the repository. Skips
@@ -47,6 +52,7 @@ from tracker.analysis.analyse import analyse  # noqa: E402
 from tracker.analysis.boilerplate import DATE  # noqa: E402
 from tracker.analysis.clauses import clause_key, split_clauses  # noqa: E402
 from tracker.analysis.restored import WINDOW_DAYS, WINDOW_VERSIONS, Window  # noqa: E402
+from tracker.archive.record import framed  # noqa: E402
 
 
 def clause_set(text: str) -> frozenset[str]:
@@ -73,14 +79,17 @@ def restores(new: frozenset[str], prev: frozenset[str], window: list[frozenset[s
     return all(any(x not in w for w in window) for x in removed)
 
 
-def replay(repo: Path, windows: list[int], analyse_them: bool, every: int = 1) -> tuple[Counter, list[dict]]:
-    """Counters by window and the N=10 (or first window) candidates with their analyses; one
-    document in ``every`` (in path order) when the whole history would take too long."""
+def replay(repo: Path, windows: list[int], analyse_them: bool,
+           every: int = 1) -> tuple[Counter, list[dict], list[dict]]:
+    """Counters by window, the N=10 (or first window) candidates with their analyses, and the
+    versions compared with an earlier variant; one document in ``every`` (in path order) when the
+    whole history would take too long."""
     docs = document_commits(repo)
     docs = {p: cs for i, (p, cs) in enumerate(sorted(docs.items())) if i % every == 0}
     counts: Counter = Counter()
     found: list[dict] = []
     ruled: list[dict] = []
+    variants: list[dict] = []  # versions compared with an earlier variant (``Window.settle``)
     main_window = 10 if 10 in windows else windows[0]
     for path, commits in sorted(docs.items()):
         blobs = read_blobs(repo, [f"{c}:{path}" for c, _ in commits])
@@ -93,7 +102,20 @@ def replay(repo: Path, windows: list[int], analyse_them: bool, every: int = 1) -
             if text is None or text == prev_text:
                 continue
             sets = clause_set(text)
-            rule = window.add(commit, date, text, check=prev_text is not None and text not in texts_seen)
+            settled = window.settle(commit, date, text, check=prev_text is not None and text not in texts_seen)
+            rule = settled.restored
+            if settled.restored and settled.base_at:
+                counts["return to an earlier variant (partial revert naming it)"] += 1
+            if not settled.restored and settled.base_text is not None:
+                counts["near-restore of an earlier variant (compared with it)"] += 1
+                rec = {"doc": path, "commit": commit, "date": date, "base": settled.base_at}
+                if analyse_them:
+                    plain = analyse(prev_text, text)  # type: ignore[arg-type]
+                    against = framed(analyse(settled.base_text(), text), settled)
+                    counts["near-restore of an earlier variant, material against the previous"] += plain.material
+                    counts["near-restore of an earlier variant, material against the variant"] += against.material
+                    rec.update(before=plain, after=against)
+                variants.append(rec)
             if rule:
                 counts[f"tracker rule (lines, {WINDOW_VERSIONS} versions, {WINDOW_DAYS} days)"] += 1
                 if analyse_them:
@@ -130,7 +152,7 @@ def replay(repo: Path, windows: list[int], analyse_them: bool, every: int = 1) -
     for r in found:
         r["rule"] = r["commit"] + r["doc"] in in_rule
     counts["clause-level N=10 also caught by the tracker rule"] = sum(r["rule"] for r in found)
-    return counts, found
+    return counts, found, variants
 
 
 def write_sample(found: list[dict], n: int, seed: int, out: Path) -> None:
@@ -147,6 +169,20 @@ def write_sample(found: list[dict], n: int, seed: int, out: Path) -> None:
     out.write_text("\n".join(lines), encoding="utf-8")
 
 
+def write_variants(variants: list[dict], out: Path) -> None:
+    """Every version compared with an earlier variant: its summary against the previous text and
+    against the variant (for reading by hand)."""
+    lines = []
+    for r in variants:
+        lines.append(f"### {r['doc']} @ {r['commit'][:10]} ({r['date'][:19]}), variant of {r['base'][:19]}")
+        for side in ("before", "after"):
+            a = r.get(side)
+            if a is not None:
+                lines.append(f"  {side}: material={a.material} [{','.join(a.categories)}] {a.summary[:300]}")
+        lines.append("")
+    out.write_text("\n".join(lines), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bundle", type=Path, default=shared_data("ota/dating-versions.bundle"))
@@ -157,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "blink-sample.txt")
     ap.add_argument("--every", type=int, default=1, help="replay one document in EVERY (sorted by path)")
     ap.add_argument("--no-analyse", action="store_true", help="do not run the analysis on the candidates")
+    ap.add_argument("--variants-out", type=Path, help="write every version compared with an earlier variant here")
     args = ap.parse_args(argv)
     windows = [int(w) for w in args.windows.split(",")]
     t0 = time.process_time()
@@ -164,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.repo.exists():
             print(f"skipped: {args.repo} not found")
             return 0
-        counts, found = replay(args.repo, windows, not args.no_analyse, args.every)
+        counts, found, variants = replay(args.repo, windows, not args.no_analyse, args.every)
         name = args.repo.name
     else:
         if not args.bundle.exists():
@@ -173,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             repo = Path(tmp) / "repo"
             subprocess.run(["git", "clone", "-q", "-b", "main", str(args.bundle), str(repo)], check=True)
-            counts, found = replay(repo, windows, not args.no_analyse, args.every)
+            counts, found, variants = replay(repo, windows, not args.no_analyse, args.every)
         name = args.bundle.name
     print(f"{name}: {counts['versions']} new versions in {counts['documents']} documents")
     for key, value in sorted(counts.items()):
@@ -182,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     docs = Counter(r["doc"] for r in found)
     print(f"  documents with one: {len(docs)}; top: " + ", ".join(f"{d} {n}" for d, n in docs.most_common(5)))
     write_sample(found, args.sample, args.seed, args.out)
+    if args.variants_out:
+        write_variants(variants, args.variants_out)
+        print(f"wrote the versions compared with an earlier variant to {args.variants_out}")
     print(f"wrote a sample of {min(args.sample, len(found))} to {args.out}; CPU {time.process_time() - t0:.0f} s")
     return 0
 

@@ -233,4 +233,38 @@ def test_a_date_only_change_is_not_a_return_to_a_variant() -> None:
     window = Window()
     window.load([("eu", at(0), page(0, "eu")), ("us", at(1), page(1, "us")), ("eu2", at(2), page(2, "eu"))])
     settled = window.settle("eu3", at(3), page(3, "eu"), check=True)
-    assert settled == (False, "", "", None, ())
+    assert settled == (False, "", "", None, (), ())
+
+
+PRICES = "| Plan | Price |\n| --- | --- |\n| Basic | {basic} a month |\n| Team | {team} a month |"
+
+
+def test_a_table_change_made_to_both_variants_is_reported_once(tmp_path: Path) -> None:
+    """A price table (a clause spanning lines) changes on one variant, then the other variant
+    comes back with the same table and a new support phone number: the prices were reported
+    when they changed, the return is compared with its variant, and the prices are not news."""
+    old, new = PRICES.format(basic="5 euros", team="12 euros"), PRICES.format(basic="7 euros", team="12 euros")
+    phone = "You can also call our support team on +31 20 555 0100."
+    steps = [(0, page(0, "eu", extra=old)), (1, page(1, "us", extra=old)), (2, page(2, "eu", extra=old)),
+             (3, page(3, "eu", extra=new)), (4, page(4, "us", extra=new + "\n\n" + phone))]
+    store, got = imported(tmp_path, steps)
+    assert got[3][1] == 1 and any("7 euros" in c for c in material_changes(store.index_path, 4)), got[3]
+    assert got[4][0] == "changed" and got[4][3].startswith("Back to its variant of 2025-01-07"), got[4]
+    assert got[4][1] == 0, (got[4], material_changes(store.index_path, 5))
+    same_on_rebuild_and_reanalyse(store, tmp_path)
+
+
+def test_a_change_shown_since_is_known_whatever_its_line_breaks_and_a_contact_detail() -> None:
+    """The contracting-party row changed on one variant; the other variant's row wraps otherwise
+    and writes its e-mail address plainly where the first hides it: the change is still known.
+    A wording no version since showed is not."""
+    from tracker.analysis.restored import Settled
+
+    shown = ("# Privacy\n\n| Country | Controller |\n| --- | --- |\n| Norland | Kestrel Boards Nord AS, Fjordgata 3,\n"
+             "Tromsø. Write to [email protected](https://kestrel.example/cdn-cgi/l/email-protection) |\n")
+    settled = Settled(False, "b", at(1), None, (frozenset(),), (lambda: shown,))
+    before = "| Norland | Kestrel Boards Europe B.V., Lindengracht 12, Amsterdam. Write to privacy@kestrel.example |"
+    after = "| Norland | Kestrel Boards Nord AS, Fjordgata 3, Tromsø. Write to privacy@kestrel.example |"
+    assert settled.known(before, after)
+    assert not settled.known(before, after.replace("Nord AS, Fjordgata 3", "Polar Ltd, Havnegata 9"))
+    assert not settled.known(None, "We may share your boards with our advertising partners.")

@@ -172,45 +172,62 @@ class Settled(NamedTuple):
     of, far closer to it than the previous version is (a page flipping between variants: A, B, A,
     then B plus an edit is B's variant again, and only the edit is new); empty / None when the
     version is compared with the previous one, as usual. ``since``: the line forms of the versions
-    after the base, the previous one included (what the feed has shown since the base)."""
+    after the base, the previous one included (what the feed has shown since the base), and
+    ``since_texts`` what reads their texts."""
 
     restored: bool = False
     base_digest: str = ""
     base_at: str = ""
     base_text: Callable[[], str] | None = None
     since: tuple[frozenset[str], ...] = ()
+    since_texts: tuple[Callable[[], str], ...] = ()  # what reads the texts of ``since``
 
     def known(self, before: str | None, after: str | None) -> bool:
         """Was a clause change ``before`` → ``after`` (texts; None for the side an added or
         removed clause lacks) of the base → new comparison shown already by a version since the
-        base: its new wording in one of them (as a line, or inside one), its old wording missing
-        from one? Such a change, made to one variant and now seen on the other, is not new."""
-        if not self.since:
+        base? Such a change, made to one variant first and now seen on the other, is not new.
+        Judged on runs of 3 words (compared as ``line_forms`` compares lines, over whole texts:
+        a clause may be a sentence of a line, or a table row wrapped otherwise): in one version
+        since, at least ``SHOWN`` of the runs the change brings in are found, and at most half of
+        the ones it takes out (a contact address obfuscated in one variant and not in the other
+        does not make the rest of the change new)."""
+        if not self.since_texts or (before is None and after is None):
             return False
-        from tracker.analysis.boilerplate import DATE
-        from tracker.analysis.clauses import clause_key
-
-        def form(text: str) -> str:
-            return _form(text, DATE, clause_key)
-
-        joined = _joined(self.since)
-        if after is not None:
-            new = form(after)
-            if not new or new not in joined[0]:
-                return False
-        if before is not None:
-            old = form(before)
-            if not old or all(old in text for text in joined[1]):
-                return False
-        return before is not None or after is not None
+        new, old = _shingles(after or ""), _shingles(before or "")
+        added, dropped = new - old, old - new
+        if not added and not dropped:
+            return False
+        for had in _since_shingles(self.since_texts):
+            if (not added or len(added & had) >= SHOWN * len(added)) and \
+                    (not dropped or len(dropped & had) <= 0.5 * len(dropped)):
+                return True
+        return False
 
 
-@lru_cache(maxsize=4)
-def _joined(since: tuple[frozenset[str], ...]) -> tuple[str, list[str]]:
-    """All the lines of ``since`` in one string, and each version's lines in one string (for
-    substring tests: a clause is a sentence of a line, or a whole one)."""
-    each = ["\n".join(sorted(forms)) for forms in since]
-    return "\n".join(each), each
+SHOWN = 0.8  # share of a change's new 3-word runs a version must have shown for it to be known
+
+
+def _shingles(text: str) -> frozenset[tuple[str, ...]]:
+    """The runs of 3 words of a clause's text, its line breaks as spaces, compared as
+    ``line_forms`` compares lines (dates masked, then ``clause_key``)."""
+    from tracker.analysis.boilerplate import DATE
+    from tracker.analysis.clauses import clause_key
+
+    return _shingles_of(_form(" ".join(text.split("\n")), DATE, clause_key))
+
+
+def _shingles_of(form: str) -> frozenset[tuple[str, ...]]:
+    words = form.split()
+    if len(words) < 3:
+        return frozenset([tuple(words)]) if words else frozenset()
+    return frozenset(zip(words, words[1:], words[2:]))
+
+
+@lru_cache(maxsize=2)
+def _since_shingles(texts: tuple[Callable[[], str], ...]) -> list[frozenset[tuple[str, ...]]]:
+    """The runs of 3 words of each text (as ``_shingles``), whatever its line breaks: computed
+    once for all the changes of a version."""
+    return [_shingles(read()) for read in texts]
 
 
 NOT_SETTLED = Settled()
@@ -378,8 +395,10 @@ class Window:
         if best is None:
             return NOT_SETTLED
         base = earlier[best[1]]
-        since = tuple(e.forms for e in earlier[best[1] + 1:]) + (previous.forms,)
-        return Settled(_restores_all(new, base.forms, list(since)), base.digest, base.fetched_at, base.text, since)
+        after = earlier[best[1] + 1:] + [previous]
+        since = tuple(e.forms for e in after)
+        return Settled(_restores_all(new, base.forms, list(since)), base.digest, base.fetched_at, base.text, since,
+                       tuple(e.text for e in after))
 
     def archived(self, digest: str, fetched_at: str, read: Callable[[], str]) -> None:
         """The version ``(digest, fetched_at)`` of this window is in the archive now, where
