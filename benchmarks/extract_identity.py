@@ -176,6 +176,8 @@ def main() -> int:
     parser.add_argument("--against", type=Path, required=True, metavar="DIR", help="the other checkout")
     parser.add_argument("--pages", type=int, default=300, help="generated benchmark pages")
     parser.add_argument("--snapshots", type=int, default=400, help="real snapshots from ../shared (0: none)")
+    parser.add_argument("--diff-out", type=Path, default=None,
+                        help="write the lines each differing case loses and gains (theirs -> ours) to this file")
     parser.add_argument("--html-dir", type=Path, help="a folder of more *.html pages")
     args = parser.parse_args()
 
@@ -194,8 +196,20 @@ def main() -> int:
     megabytes = sum(len(raw) for _, raw, *_ in cases) / 1e6
     print(f"{len(cases)} cases ({json.dumps(counts)}; {megabytes:.1f} MB of HTML; {errors} extraction errors, "
           f"compared as messages): {len(cases) - len(differ)} identical, {len(differ)} different")
+    print("  different by kind: " + json.dumps({kind: sum(1 for name in differ if name.startswith(kind + " "))
+                                               for kind in sorted(kinds)}))
     for name in differ[:10]:
         print(f"  differs: {name}: {ours[name][0][:70]} / {theirs.get(name, ('missing', ''))[0][:70]}")
+    if args.diff_out is not None:  # what a change of extraction loses and gains, to read by hand
+        import difflib
+
+        with args.diff_out.open("w", encoding="utf-8") as out:
+            for name in differ:
+                old, new = theirs.get(name, ("", ""))[1].splitlines(), ours[name][1].splitlines()
+                lost = [line for line in difflib.unified_diff(old, new, lineterm="", n=0)
+                        if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+                out.write(f"== {name}: {sum(x[0] == '-' for x in lost)} lines lost, {sum(x[0] == '+' for x in lost)} gained\n")
+                out.writelines(line + "\n" for line in lost)
     return 1 if differ else 0
 
 
