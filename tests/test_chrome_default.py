@@ -57,6 +57,23 @@ def test_chrome_inside_the_main_content_is_kept() -> None:
     assert "Section 3 applies to teams only." in md
 
 
+def test_a_page_footer_swallowed_by_an_unclosed_main_is_still_dropped() -> None:
+    """Markup that never closes <main> (or a <div> in it) puts the page's footer inside the main
+    content: the same page, the same text (faulty sites: a new version recorded for nothing)."""
+    well_formed = page()
+    unclosed = well_formed.replace("</main>", "").replace("</body>", "</main></body>")
+    assert extract(unclosed.encode(), HTML) == extract(well_formed.encode(), HTML)
+    assert "Mastodon" not in extract(unclosed.encode(), HTML)
+
+
+def test_a_footer_inside_main_with_text_after_it_or_inside_an_article_is_kept() -> None:
+    """A footer that is not the page's last words, or an article's own footer, is part of the text."""
+    section = "<section><p>Teams share one bill.</p><footer><p>Section 3 ends here.</p></footer></section><p>4. Law.</p>"
+    assert "Section 3 ends here." in extract(page(body=section).encode(), HTML)
+    article = page(wrap="article").replace("</article><footer>", "<footer>").replace("</footer></body>", "</footer></article></body>")
+    assert "Mastodon" in extract(article.encode(), HTML)
+
+
 def test_a_cookie_policy_table_is_no_banner() -> None:
     """A cookie policy's own table ("cookie-table") is terms text: only a consent banner is chrome."""
     body = ("<div class='cookie-table'><table><tr><th>Cookie</th><th>Purpose</th></tr><tr><td>tm_sess</td>"

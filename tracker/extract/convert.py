@@ -779,7 +779,7 @@ def _chrome_kind(node: LexborNode) -> bool:
 def _drop_chrome(tree: LexborHTMLParser) -> None:
     """Drop the page's chrome when no ``select`` says where its terms are: each element that is
     navigation, a header, a footer, a sidebar or a cookie-consent banner (``_chrome_kind``), not
-    inside ``main`` or an ``article``, holding no ``main``, ``article`` or heading of the terms
+    inside ``main`` (except the page's trailing footer, ``_trailing_footer``) or an ``article``, holding no ``main``, ``article`` or heading of the terms
     (a heading inside one is a section of the text: "Terms of Service" in a page header, a footer
     with "## Imprint") and at most ``CHROME_WORDS`` words. Their changes (a menu item, the
     copyright year, a newsletter pitch, new cookie wording) are no change of the terms. Nothing
@@ -792,14 +792,17 @@ def _drop_chrome(tree: LexborHTMLParser) -> None:
     for node in tree.body.traverse():
         if not _chrome_kind(node) or _has_ancestor_in(node, ids):
             continue  # (inside chrome already dropped: counted once)
-        parent, inside = node.parent, False
+        parent, inside = node.parent, ""
         while parent is not None:
             if parent.tag in ("main", "article") or str(parent.attributes.get("role") or "").lower() == "main":
-                inside = True
-                break
+                inside = "article" if parent.tag == "article" else "main"
+                if inside == "article":
+                    break
             parent = parent.parent
-        if inside or node.css_first(_CONTENT_TAGS) is not None:
+        if inside == "article" or node.css_first(_CONTENT_TAGS) is not None:
             continue
+        if inside == "main" and not _trailing_footer(node, tree.body):
+            continue  # (a page footer swallowed by a main left unclosed is still the page's footer)
         if len(_WORD_RE.findall(node.text(separator=" "))) > CHROME_WORDS:
             continue
         found.append(node)
@@ -811,6 +814,16 @@ def _drop_chrome(tree: LexborHTMLParser) -> None:
         return
     for node in found:
         node.decompose()
+
+
+def _trailing_footer(node: LexborNode, body: LexborNode) -> bool:
+    """Whether ``node`` is a footer (the tag or ARIA ``contentinfo``) whose words are the last
+    words of ``body``: the page's own footer, even where markup left unclosed (``<main>``, a
+    ``<div>``) put it inside the main content. A footer with text after it belongs to a section."""
+    if node.tag != "footer" and str(node.attributes.get("role") or "").strip().lower() != "contentinfo":
+        return False
+    words = _WORD_RE.findall(node.text(separator=" "))
+    return bool(words) and _WORD_RE.findall(body.text(separator=" "))[-len(words):] == words
 
 
 def _has_ancestor_in(node: LexborNode, ids: set[int]) -> bool:
