@@ -1504,8 +1504,8 @@ def _counts_or_parties(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
             continue
         if number(w) is not None or word_number(w) is not None:
             return True
-        if _QUANTITY.fullmatch(w):
-            return True  # "10M" → "5M", "2GB" → "500MB": an amount with its magnitude or unit
+        if _QUANTITY.fullmatch(w) or w in _DATA_UNITS and w != "b":
+            return True  # "10M" → "5M", "2GB" → "500MB", "2 TB" → "2 GB": an amount with its magnitude or unit
         if re.fullmatch(r"(?:days?|weeks?|months?|years?|hours?|jours?|semaines?|mois|ans?|années?|heures?|"
                         r"tage?n?|wochen?|monate?n?|jahre?n?|stunden?)", w):
             return True
@@ -2958,8 +2958,8 @@ def _names_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
         return False  # "Partners" → "Advertisers", "bei Verstoß" → "nach Ermessen": who or when, not names
     if any(f.kind == "place" and set(words(f.text)) & changed for f in fb + fa):
         return False
-    if any(_QUANTITY.fullmatch(w) for w in changed):
-        return False  # "10M" → "5M": an amount with its magnitude, never a name
+    if any(_QUANTITY.fullmatch(w) or w in _DATA_UNITS and w != "b" for w in changed):
+        return False  # "10M" → "5M", "2 TB" → "2 GB": an amount with its magnitude, never a name
     if any(_REGION.search(d.run_text(side, r)) for side in ("ins", "dels") for r in d.runs(side)):
         return False
     runs = [(side, r) for side in ("ins", "dels") for r in d.runs(side)
@@ -4695,7 +4695,7 @@ def _still_has(category: str, ctx: DocContext) -> bool:
 _LIMIT = re.compile(
     r"\b(?:not\s+more\s+than|no\s+more\s+than|not\s+less\s+than|no\s+less\s+than|more\s+than|less\s+than|"
     r"fewer\s+than|up\s+to|at\s+most|at\s+least|a\s+maximum\s+of|a\s+minimum\s+of|maximum|minimum|max\.?|min\.?|"
-    r"limited\s+to|capped\s+at|exceed(?:s|ing)?|"
+    r"limited\s+to|capped\s+at|exceed(?:s|ing)?|includes?|included|"
     r"jusqu['’]à|au\s+plus|au\s+moins|maximum\s+de|minimum\s+de|plus\s+de|moins\s+de|dans\s+la\s+limite\s+de|"
     r"höchstens|mindestens|bis\s+zu|maximal|minimal|mehr\s+als|weniger\s+als)"
     r"\s+(\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+|\d+(?:[.,]\d+)?)\s*([^\W\d_]+|%)?", re.I)
@@ -4712,9 +4712,37 @@ def _limit_changed(before: str, after: str) -> tuple[str, str] | None:
         return None
     for a, b in zip(old, new):
         va, vb = re.sub(r"\D", "", a.group(1)), re.sub(r"\D", "", b.group(1))
-        if va != vb and (a.group(2) or "").lower() == (b.group(2) or "").lower():
+        ua, ub = (a.group(2) or "").lower(), (b.group(2) or "").lower()
+        if va != vb and ua == ub:
             return a.group(0).strip(), b.group(0).strip()
+        if ua != ub and ua in _LIMIT_DATA_UNITS and ub in _LIMIT_DATA_UNITS and {ua, ub} & _DATA_UNITS.keys() \
+                and _bytes(a.group(1), ua) != _bytes(b.group(1), ub):
+            return a.group(0).strip(), b.group(0).strip()  # "2 TB" -> "500 GB": the same kind of amount
     return None
+
+
+# Units of an amount of data (en/fr/de/es spellings; the French "To" and "Mo" are left out: "to"
+# and "mo" are words of their own), as powers of 1,000 bytes
+_DATA_UNITS = {"b": 0, "kb": 1, "ko": 1, "mb": 2, "gb": 3, "go": 3, "tb": 4, "pb": 5,
+               "kib": 1, "mib": 2, "gib": 3, "tib": 4}
+
+
+# After a bound and its number, beside an unambiguous unit on the other side, the French "Mo" and
+# "To" are megabytes and terabytes ("jusqu'à 2 Go" -> "jusqu'à 500 Mo")
+_LIMIT_DATA_UNITS = {**_DATA_UNITS, "mo": 2, "to": 4}
+
+
+def _bytes(value: str, unit: str) -> float:
+    """``value`` ("2", "1,5", "1.000") of ``unit`` (a key of ``_LIMIT_DATA_UNITS``) in bytes, roughly
+    (binary and decimal units alike: only whether two amounts differ is asked)."""
+    digits = re.sub(r"[\s\u00a0\u202f']", "", value)
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):
+        digits = re.sub(r"[.,]", "", digits)  # a thousands separator
+    try:
+        number = float(digits.replace(",", "."))
+    except ValueError:
+        return -1.0
+    return number * 1000.0 ** _LIMIT_DATA_UNITS[unit]
 
 
 def _fact_changed(old: Fact | None, new: Fact | None, changed: set[str]) -> bool:
