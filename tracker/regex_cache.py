@@ -208,6 +208,40 @@ def _locked(path: Path) -> Iterator[None]:
         yield
 
 
+def read_marshal(path: Path) -> Any:
+    """The value kept in the ``marshal`` file ``path``, or None (absent, unreadable, or written by
+    another interpreter). Callers check the value's shape: a file is a cache, never trusted."""
+    import marshal
+
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def keep_marshal(path: Path, value: Any) -> None:
+    """Keep ``value`` in the ``marshal`` file ``path`` (``write_atomic``), then drop the files of
+    the same family for this interpreter that other code or data named: ``path`` is named
+    FAMILY-DIGEST-PYTHON.marshal and a sibling with the same FAMILY and PYTHON is never read
+    again. A value marshal cannot write, or a folder that cannot be written, is no error (the
+    next process builds again)."""
+    import marshal
+
+    try:
+        data = marshal.dumps(value)
+    except ValueError:  # a value marshal cannot write: nothing kept
+        return
+    if not write_atomic(path, data):
+        return
+    family, python = path.name.split("-", 1)[0], path.name[path.name.rindex("-"):]
+    try:
+        for old in path.parent.glob(f"{family}-*.marshal"):
+            if old != path and old.name.endswith(python):
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def write_atomic(path: Path, data: bytes) -> bool:
     """Write ``data`` to ``path`` through a temporary name renamed over it (a reader never sees
     half a file), creating its folder; False, and nothing left behind, when it cannot be written

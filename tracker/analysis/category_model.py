@@ -195,35 +195,18 @@ def _model_cache(path: Path) -> Path | None:
 
 def _read_model_cache(path: Path) -> dict[str, Any] | None:
     """The model kept in ``path``, or None (absent, unreadable, or not what we wrote)."""
-    import marshal
+    from tracker.regex_cache import read_marshal
 
-    try:
-        model = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
+    model = read_marshal(path)
     return model if isinstance(model, dict) and "coef" in model else None
 
 
 def _write_model_cache(path: Path, model: dict[str, Any]) -> None:
-    """Keep ``model`` in ``path`` (a temporary name renamed: a reader never sees half a file), and
-    drop the files of other models or code for this interpreter; a folder that cannot be written
-    is no error (the next process reads the JSON again)."""
-    import marshal
+    """Keep ``model`` in ``path``, dropping the files of other models or code for this interpreter
+    (``regex_cache.keep_marshal``)."""
+    from tracker.regex_cache import keep_marshal
 
-    from tracker.regex_cache import write_atomic
-
-    try:
-        data = marshal.dumps(model)
-    except ValueError:  # a value marshal cannot write: nothing kept
-        return
-    if not write_atomic(path, data):
-        return
-    try:
-        for old in path.parent.glob("categories-*.marshal"):  # other code's or model's: never read again
-            if old != path and old.name.endswith(path.name[path.name.rindex("-"):]):
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass
+    keep_marshal(path, model)
 
 
 def pack(model: dict[str, Any]) -> dict[str, Any]:

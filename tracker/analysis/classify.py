@@ -768,34 +768,18 @@ def _model_cache() -> Path | None:
 
 def _read_model_cache(path: Path) -> tuple | None:
     """The model fields kept in ``path``, or None (absent, unreadable, or not what we wrote)."""
-    import marshal
+    from tracker.regex_cache import read_marshal
 
-    try:
-        fields = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
+    fields = read_marshal(path)
     return fields if isinstance(fields, tuple) and len(fields) == _MODEL_FIELDS else None
 
 
 def _write_model_cache(path: Path, fields: tuple) -> None:
-    """Keep ``fields`` in ``path`` (written to a temporary name, then renamed: a reader never sees
-    half a file); a folder that cannot be written is no error, the next process builds again."""
-    import marshal
+    """Keep ``fields`` in ``path``, dropping the files of other code's models for this interpreter
+    (``regex_cache.keep_marshal``); a folder that cannot be written is no error."""
+    from tracker.regex_cache import keep_marshal
 
-    from tracker.regex_cache import write_atomic
-
-    try:
-        data = marshal.dumps(fields)
-    except ValueError:  # a value marshal cannot write: nothing cached
-        return
-    if not write_atomic(path, data):
-        return
-    try:
-        for old in path.parent.glob("watch-*.marshal"):  # other code's models: never read again
-            if old != path and old.name.endswith(path.name[path.name.rindex("-"):]):
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass
+    keep_marshal(path, fields)
 
 
 def _token_chars(token: str, model: _Model) -> tuple[float, tuple[float, ...] | None]:

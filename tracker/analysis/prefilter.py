@@ -164,11 +164,10 @@ def _heads_table() -> dict[tuple[Any, int], tuple[str, ...] | None]:
     if "table" in _HEADS:
         return _HEADS["table"]
     import hashlib
-    import marshal
     import sys
     from pathlib import Path
 
-    from tracker.regex_cache import cache_folder
+    from tracker.regex_cache import cache_folder, read_marshal
 
     table: dict[tuple[Any, int], tuple[str, ...] | None] = {}
     folder = cache_folder()
@@ -176,32 +175,21 @@ def _heads_table() -> dict[tuple[Any, int], tuple[str, ...] | None]:
     if folder is not None:
         digest = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
         path = folder / f"heads-{digest}-py{sys.version_info[0]}{sys.version_info[1]}{sys.version_info[2]}.marshal"
-        try:
-            read = marshal.loads(path.read_bytes())
-            if isinstance(read, dict):
-                table = read
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
+        read = read_marshal(path)
+        if isinstance(read, dict):
+            table = read
     _HEADS.update(table=table, path=path)
     return table
 
 
 def _save_heads(table: dict[tuple[Any, int], tuple[str, ...] | None]) -> None:
-    """Write ``table`` to its file (a temporary name renamed), dropping the files of other code for
-    this interpreter; a folder that cannot be written is no error (the next process parses again)."""
-    import marshal
-
-    from tracker.regex_cache import write_atomic
+    """Write ``table`` to its file, dropping the files of other code for this interpreter
+    (``regex_cache.keep_marshal``); a folder that cannot be written is no error."""
+    from tracker.regex_cache import keep_marshal
 
     path = _HEADS.get("path")
-    if path is None or not write_atomic(path, marshal.dumps(table)):
-        return
-    try:
-        for old in path.parent.glob("heads-*.marshal"):  # other code's: never read again
-            if old != path and old.name.endswith(path.name[path.name.rindex("-"):]):
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass
+    if path is not None:
+        keep_marshal(path, table)
 
 
 _WORD_START = re.compile(r" ([^ ]{1,%d})" % (HEAD - 1))
