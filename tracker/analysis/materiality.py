@@ -4148,7 +4148,11 @@ class _Job:
         if not sentences and (limit := _limit_changed(self.before or "", self.after or "")):
             # "not more than 3,000 kg" -> "3,300 kg": a limit moved, whatever it counts
             cats = cats or ("usage-rules",)
-            sentences.append(f"The limit is now “{limit[1]}” instead of “{limit[0]}”{_cats_text(cats)}")
+            verb = re.match(r"(?i)includ\w*\s+", limit[0])
+            if verb and re.match(r"(?i)includ\w*\s+", limit[1]):  # an allowance, not a bound
+                sentences.append(f"Now {limit[1]} instead of {limit[0][verb.end():]}{_cats_text(cats)}")
+            else:
+                sentences.append(f"The limit is now “{limit[1]}” instead of “{limit[0]}”{_cats_text(cats)}")
         if not sentences and (legal or has_verb(words(self.after))) and _polarity_changed(d, self.before, self.after):
             # "You can cancel your plan" → "You cannot end your plan": a negation came (or went)
             # with other words around it, which the negation flip above does not read (its verb
