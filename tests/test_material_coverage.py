@@ -115,6 +115,42 @@ def test_proof_of_identity_and_biometrics_are_privacy(sentence):
     assert result.material and "privacy" in result.categories, result.summary
 
 
+# --- personal details named one by one (German capitalises them: no names) -------------------
+@pytest.mark.parametrize("old, new, item", [
+    ("Wenn Sie ein Konto erstellen, erheben wir Ihren Namen und Ihre E-Mail-Adresse.",
+     "Wenn Sie ein Konto erstellen, erheben wir Ihren Namen, Ihre Postanschrift und Ihre E-Mail-Adresse.",
+     "Postanschrift"),
+    ("Für Bestellungen speichern wir Ihren Namen und Ihre Lieferadresse.",
+     "Für Bestellungen speichern wir Ihren Namen, Ihre Lieferadresse und Ihr Geburtsdatum.", "Geburtsdatum"),
+    ("Ihr Name und Ihre Anschrift werden gespeichert, solange Ihr Konto besteht.",
+     "Ihr Name, Ihre Telefonnummer und Ihre Anschrift werden gespeichert, solange Ihr Konto besteht.",
+     "Telefonnummer"),
+    ("When you sign up we collect your name and email address.",
+     "When you sign up we collect your name, postal address and email address.", "postal address"),
+])
+def test_a_personal_detail_added_to_what_is_collected_is_privacy_and_named(old, new, item):
+    result = run(old, new)
+    assert result.material and "privacy" in result.categories, result.summary
+    assert item in result.summary
+
+
+@pytest.mark.parametrize("sentence", [
+    "Wir speichern Ihre Bestellung für 30 Tage.",
+    "Der Name des Dienstes lautet Quibbly.",
+])
+def test_german_sentences_without_personal_details_are_no_privacy(sentence):
+    assert "privacy" not in category_scores(sentence)
+
+
+def test_a_german_noun_after_its_article_is_no_name():
+    old = "Wir bieten Ihnen Kurse und Webinare an."
+    said = [c.explanation for c in run(old, "Wir bieten Ihnen Kurse, die Workshops und Webinare an.").changes]
+    assert said and not any("Only names changed" in s for s in said), said
+    # a brand written alone is still a name
+    said = [c.explanation for c in run(old, "Wir bieten Ihnen Kurse, Quorra und Webinare an.").changes]
+    assert any("Only names changed" in s for s in said), said
+
+
 # --- a new partner that profiles visitors, added to a list of cookie partners -----------------
 @pytest.mark.parametrize("kept, partner", [
     ("**Zintra :** Zintra nous permet de vous proposer des publicités personnalisées.",

@@ -262,6 +262,13 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:user|account|device|advertising) identifiers|e ?mail address(?:es)?|"
      r"phone numbers?|(?:postal|home|shipping|billing|delivery) address\w*|contact (?:information|details)|"
      r"payment (?:information|details|data|method information)|account numbers?)|"
+     # details collected, named one by one in a list ("we collect your name, postal address, date of
+     # birth and email address": the first rule's window ends before a long list does)
+     r"(?:(?:we|us to)(?: \w+){0,2} (?:collect|gather|obtain|process|record|store|keep|retain|ask for|request)\w*|"
+     r"you(?: \w+){0,2} (?:provide|give|submit|enter)\w*)(?: \w+){0,10} (?:e ?mail address(?:es)?|(?:tele)?phone numbers?|mobile numbers?|"
+     r"(?:postal|home|shipping|billing|delivery|mailing|ip) address(?:es)?|dates? of birth|birth ?dates?|"
+     r"full names?|contact (?:information|details)|payment (?:information|details)|"
+     r"(?:browsing|search|purchase) history|device identifiers?|precise location)|"
      # data named by a pronoun or not at all, and who receives it ("we share it with our
      # advertising partners", "we may disclose them to third parties", "sold to data brokers")
      r"(?:share|shares|shared|sharing|sell|sells|sold|selling|rent|rents|rented|disclos\w*|"

@@ -25,6 +25,10 @@ NEGATION = re.compile(r"(?<![\w'’-])(?:(?:not|never|no|nor|neither|cannot|\w+n
 # An age in digits or in words, as normalized ("dix huit", "achtzehn", "einundzwanzig")
 _FR_AGE = (r"(?:\d{1,2}|dix(?: (?:sept|huit|neuf))?|onze|douze|treize|quatorze|quinze|seize|"
            r"vingt(?: et un| (?:deux|trois|quatre|cinq))?)")
+# personal details a service names one by one (German: "Ihren Namen, Ihre Postanschrift")
+_DE_DETAILS = (r"(?:namen?|vornamen?|nachnamen?|e mail adressen?|\w*anschrift\w*|(?:post|wohn|rechnungs|"
+               r"liefer|ip )?adressen?|\w*telefonnummer\w*|handynummer\w*|mobilnummer\w*|geburtsdatum\w*|"
+               r"standort\w*|bankverbindung\w*|kontodaten|zahlungsdaten|suchverlauf\w*|browserverlauf\w*)")
 _DE_AGE = (r"(?:\d{1,2}|zehn|elf|zwölf|(?:drei|vier|fünf|sech|sieb|acht|neun)zehn|"
            r"(?:(?:ein|zwei|drei|vier|fünf)und)?zwanzig)")
 _W4 = r"(?: \S+){0,4}"
@@ -239,7 +243,13 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"geolokali\w*|standortbestimmung|aufsichtsbehörde\w*|ip adressen?|rechtsgrundlage|"
          r"berechtigte\w* interesse\w*|recht auf (?:löschung|auskunft|berichtigung|widerspruch|"
          r"datenübertragbarkeit|einschränkung)|(?:unter)?auftragsverarbeit\w*|"
-         r"profiling|anonymisier\w*|pseudonymisier\w*) "),
+         r"profiling|anonymisier\w*|pseudonymisier\w*|"
+         # kinds of personal details collected or kept, named one by one ("wir erheben Ihren Namen,
+         # Ihre Postanschrift und Ihre Telefonnummer"; "Ihre Anschrift wird gespeichert")
+         r"(?:erheb|erhob|erfass|sammel|speicher|verarbeit|übermittel|weitergeb)\w*(?: \S+){0,8} "
+         r"(?:ihre?n?|deine?n?|die|den|der)? ?" + _DE_DETAILS + r"|"
+         + _DE_DETAILS + r"(?: \S+){0,6} (?:erhoben|erfasst|gesammelt|gespeichert|verarbeitet|übermittelt|"
+         r"weitergegeben)) "),
         ("ai-training", "künstliche intelligenz", r" (?:künstliche\w* intelligenz|ki|"
          r"maschinelle\w* lernen|trainier\w*(?: \S+){0,4} (?:modell\w*|ki)|ki modell\w*) "),
         ("acceptance", "annahme durch nutzung", r" (?:(?:mit|durch) (?:der|die) nutzung|"

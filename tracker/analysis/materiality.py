@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
+                                          language_of,
                                           mask_stamps,
                                           is_address_run, is_announcement, is_announcement_heading, is_outage_notice,
                                           is_attribution, is_contact_route, is_content_word, is_mission_statement,
@@ -2828,6 +2829,7 @@ def _capitalised(text: str, toks: tuple[Token, ...], a: int, b: int, skip: froze
     if letters and sum(c.isupper() for c in letters) > 0.5 * len(letters):
         return False  # an all-caps clause: capitals say nothing
     found = False
+    german = None
     for k in range(a, b):
         t = toks[k]
         if t.norm in skip or not is_content_word(t.norm):
@@ -2837,8 +2839,19 @@ def _capitalised(text: str, toks: tuple[Token, ...], a: int, b: int, skip: froze
         first = k == 0 or re.search(r"[.!?:]\W*$", text[max(0, t.start - 4):t.start])
         if not (inner or word[:1].isupper() and not first):
             return False
+        if not inner and k and toks[k - 1].norm in _DE_DETERMINERS:
+            if german is None:
+                german = language_of([x.norm for x in toks]) == "de"
+            if german:
+                return False  # "Ihre Postanschrift", "die Gebühr": German writes every noun with a capital
         found = True
     return found
+
+
+# German articles and possessives: the capitalised word after one is a noun, not (only) a name
+_DE_DETERMINERS = frozenset("""der die das den dem des ein eine einen einem einer eines kein keine keinen
+keinem keiner ihr ihre ihren ihrem ihrer ihres dein deine deinen deinem deiner unser unsere unseren
+unserem unserer jede jeder jeden jedem alle""".split())
 
 
 # "(for example, menu items, reviews)": illustrations of a rule, not the rule's scope.
