@@ -107,6 +107,15 @@ _CONSEQUENCE = (r"grounds? for|(?:result|results|resulting|lead|leads|leading) (
 # An age in digits or in words ("sixteen years of age", "twenty one or older"), as normalized
 _AGE_N = (r"(?:\d{1,2}|(?:twenty|thirty|forty|fifty|sixty)(?: (?:one|two|three|four|five|six|seven|eight|nine))?|"
           r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
+
+# "The Contract is subject to French law", "subject to the laws of Ireland": a choice of law said
+# with "subject to" ("subject to applicable law" names none)
+# (the English forms of ``facts._NATION``, the adjectives it reads as a country's law)
+_NATION_WORDS = (r"(?:french|german|irish|english|swiss|dutch|finnish|belgian|luxembourgish|spanish|italian|swedish|"
+                 r"danish|norwegian|austrian|polish|israeli|japanese|scottish|canadian|portuguese)")
+_SUBJECT_TO_LAW = (r"(?:is|are|be|remains?|shall be|will be)(?: \w+)? subject to (?:the )?(?:(?:law|laws) of "
+                   r"(?!any |the applicable |applicable |your |the country )\w+|(?:" + _NATION_WORDS + r") (?:law|laws)\b)")
+
 _TOPIC: list[tuple[str, str, str]] = [
     # (a commission that is a public body, "the European Commission", "the Data Protection Commission",
     # charges nothing: a transfer of data under its decisions is no price)
@@ -154,7 +163,7 @@ _TOPIC: list[tuple[str, str, str]] = [
     ("governing-law", "law", r" (?:governing law|(?:law|laws) (?:of \w+(?: \w+)? )?"
      r"(?:governs?|shall govern|will govern|applies|shall apply|will apply)|govern\w*(?: \w+){0,6} "
      r"(?:law|laws)|construed (?:in accordance with|under)|conflicts? of laws?|choice of laws?|"
-     r"laws? of (?:the state of )?\w+(?: \w+)? (?:shall|will) (?:apply|govern)) "),
+     r"laws? of (?:the state of )?\w+(?: \w+)? (?:shall|will) (?:apply|govern)|" + _SUBJECT_TO_LAW + r") "),
     # ("in certain jurisdictions", "other jurisdictions": places whose laws differ, no court named)
     ("jurisdiction", "courts", r" (?:(?<!certain )(?<!some )(?<!many )(?<!other )(?<!several )(?<!all )(?<!various )"
      r"(?<!those )(?<!these )(?<!different )jurisdictions?|venues?|forum non conveniens|"
@@ -430,6 +439,7 @@ _WATCH: list[tuple[str, str, str, bool]] = [
      r"(?:law|laws) of ", False),
     ("governing-law", "law of X applies", r" (?:law|laws) of(?: \w+){1,5} (?:shall|will) "
      r"(?:apply|govern) ", False),
+    ("governing-law", "subject to X law", r" " + _SUBJECT_TO_LAW + " ", False),
     ("jurisdiction", "exclusive courts", r" (?:exclusive|exclusively|sole|submit|irrevocably"
      r"|consent)(?: \w+){0,6} (?:jurisdiction|venue|courts?|litigated) ", False),
     ("jurisdiction", "courts located in", r" courts? (?:located |sitting )?(?:in|of) "

@@ -512,7 +512,22 @@ def reworded_words(before: str, after: str) -> set[str]:
     rb, ra = _rhythms(before), _rhythms(after)
     if rb and rb.keys() == ra.keys():  # the same rhythm said in other words
         out |= {w for ws in (*rb.values(), *ra.values()) for w in ws}
+    if (law := law_places(before)) and law == law_places(after):
+        # the same law chosen in other words ("is subject to French law" / "is governed by French
+        # law"), and the contract it governs named as before or in other words ("the Contract" /
+        # "the Agreement")
+        out |= {w for text in (before, after) for w in _LAW_WORDING.findall(text.lower())}
+        old_n, new_n = set(_CONTRACT_NAME.findall(before.lower())), set(_CONTRACT_NAME.findall(after.lower()))
+        if old_n and new_n:
+            out |= old_n | new_n
     return out
+
+
+# the verbs and small words that choose a contract's law; the words that name the contract itself
+_LAW_WORDING = re.compile(r"\b(?:subject|governed|govern|governs|construed|interpreted|accordance|"
+                          r"soumis|soumise|régi|régie|régis|unterliegt|unterliegen|untersteht)\b")
+_CONTRACT_NAME = re.compile(r"\b(?:contract|agreement|terms|conditions|gtc|gtu|tos|eula|contrat|cgu|cgv|vertrag|"
+                            r"agb|bedingungen|nutzungsbedingungen)\b")
 
 
 def extract_facts(text: str) -> list[Fact]:

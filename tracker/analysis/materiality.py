@@ -3848,6 +3848,12 @@ class _Job:
             # Only a number or place moved: the model's score may wobble with the new words, but
             # no watch-out appeared or went away.
             w_add = w_rem = ()
+        if "governing-law" in w_add + w_rem and self.before and self.after \
+                and (law := law_places(self.before)) and law == law_places(self.after):
+            # "The Contract is subject to French law" → "The Agreement is governed by French law":
+            # the same law chosen in other words, which the model scores differently
+            w_add = tuple(c for c in w_add if c != "governing-law")
+            w_rem = tuple(c for c in w_rem if c != "governing-law")
         if self.kind == "added" or (self.kind != "removed" and not self.before):
             return self._new(cats, legal, w_add)
         if self.kind == "removed" or not self.after:
