@@ -5130,7 +5130,15 @@ _WIDGETS = re.compile(r"\]\(javascript:|^\W*(?:always\s+active|switch\s+label|ch
                       r"confirm\s+my\s+choices|vendor\s+search|(?:search|filter|close)\s+icon|apply\s+cancel|"
                       r"back\s+button)\b|\b(?:skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|search|navigation)|"
                       r"close\s+this\s+window|(?:print|e-?mail)\s+this\s+page|back\s+to\s+top|diese\s+seite\s+"
-                      r"(?:drucken|per\s+e-?mail)|zum\s+seitenanfang|retour\s+en\s+haut|imprimer\s+cette\s+page)\b", re.I)
+                      r"(?:drucken|per\s+e-?mail)|zum\s+seitenanfang|retour\s+en\s+haut|imprimer\s+cette\s+page)\b|"
+                      # a form's or a loader's own words, captured with the page: "LOADING", "Something
+                      # went wrong", "* Indicates a required field", "* Champs obligatoires", "* Pflichtfeld"
+                      r"^\W*(?:loading|something\s+went\s+wrong|please\s+wait|chargement(?:\s+en\s+cours)?|"
+                      r"une\s+erreur\s+(?:s['’]est\s+produite|est\s+survenue)|wird\s+geladen|"
+                      r"etwas\s+ist\s+schiefgelaufen)\W*$|"
+                      r"\*\s*(?:indicates|denotes)\s+(?:a\s+)?(?:required|mandatory)\s+field|"
+                      r"(?:required|mandatory)\s+fields?\s+(?:are\s+)?(?:marked|indicated)\s+(?:with\s+)?(?:an\s+)?(?:\\?\*|asterisk)|"
+                      r"^\W*\\?\*\s*(?:champs?\s+obligatoires?|pflichtfeld(?:er)?)\W*$", re.I)
 
 
 _TEXT_LINK = re.compile(r"(?<!!)\[[^\]]*\w[^\]]*\]\(")
