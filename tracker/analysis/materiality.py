@@ -5085,7 +5085,8 @@ def _outside_document(changes: Sequence[Any], labels: list[ChangeLabel], old: st
     changed in a shop's footnotes that end the page."""
     if not any(label.material for label in labels):
         return
-    from tracker.analysis.scope import emptied_tables, is_offer, offer_footnotes, outside_document, translated_copy
+    from tracker.analysis.scope import (dropped_copy, emptied_tables, is_offer, offer_footnotes, outside_document,
+                                        translated_copy)
 
     out_old: set[int] = set()
     out_new: set[int] = set()
@@ -5100,6 +5101,7 @@ def _outside_document(changes: Sequence[Any], labels: list[ChangeLabel], old: st
         out_old, out_new = out_old | lost, out_new | regained
         dropped, gained = translated_copy(old_clauses, new_clauses, removed, added)  # a bilingual page's copy
         out_old, out_new = out_old | dropped, out_new | gained
+        out_old |= dropped_copy(old_clauses, removed)  # a second copy of the terms no longer shown
     notes_old, notes_new = offer_footnotes(old), offer_footnotes(new)
 
     def in_notes(text: str | None, notes: str) -> bool:
