@@ -49,6 +49,12 @@ NOTICES = [
     "Le service d'inscription en ligne est temporairement indisponible pour cause de maintenance programmée.",
     "Wegen Wartungsarbeiten ist die Online-Anmeldung vorübergehend nicht möglich.",
     "El registro en línea está temporalmente no disponible por mantenimiento programado. Disculpe las molestias.",
+    # a pause for an event of the day, said as happening (issue #11: a banner about pausing a
+    # service in one country, removed a few weeks later, was read as a new termination power)
+    "Due to the ongoing conflict in the region, we will be temporarily pausing new sign-ups from Norland.",
+    "As part of our recent suspension of deliveries to Norland, we will also pause meter installations there.",
+    "En raison de la situation actuelle, nous suspendons les nouvelles inscriptions depuis la Norlande.",
+    "Aufgrund der aktuellen Lage setzen wir neue Anmeldungen aus Norland vorübergehend aus.",
 ]
 
 TERMS = [
@@ -56,6 +62,11 @@ TERMS = [
     "Tidewell Energy is not liable for losses while the service is down for maintenance.",
     "Nous pouvons suspendre le service pour maintenance sans préavis.",
     "Wir können den Dienst für Wartungsarbeiten vorübergehend einschränken.",
+    # what may happen, or a change of the terms said with its reason, is still a term
+    "We will pause your supply if a payment is more than 30 days late.",
+    "Due to the ongoing energy crisis, we may suspend fixed-price offers at any time.",
+    "Due to the COVID-19 pandemic, we will extend the return window to 60 days.",
+    "If we suspend your account, you will not be able to access your meter readings.",
 ]
 
 

@@ -350,7 +350,13 @@ _CHANGE_POWER = re.compile(r"\b(?:we|us|(?-i:[A-Z])[\w&.-]+)\s+(?:may|can|will|s
 _OUTAGE_CAUSE = re.compile(
     r"\b(?:maintenance|outage|technical\s+(?:issues?|difficult(?:y|ies)|problems?)|system\s+upgrade|"
     r"panne|incident\s+technique|wartung\w*|technische[nr]?\s+(?:problem\w*|störung\w*)|störung\w*|"
-    r"mantenimiento|problemas?\s+técnicos?|manutenzione)\b", re.I)
+    r"mantenimiento|problemas?\s+técnicos?|manutenzione|"
+    # a pause for an event of the day: "due to the ongoing conflict", "as part of our recent
+    # suspension of ads in <country>", "en raison de la situation actuelle", "aufgrund der aktuellen Lage"
+    r"(?:ongoing|current|recent)\s+(?:war|conflict|crisis|situation|events?|emergency|outbreak|pandemic|"
+    r"suspension|pause|closure)|covid(?:-?19)?|pandemic|"
+    r"(?:situation|crise|guerre|conflit)\s+(?:actuelle?|en\s+cours)|(?:aktuellen?|derzeitigen?)\s+"
+    r"(?:lage|situation|krise|krieg\w*|konflikt\w*|ereignisse))\b", re.I)
 _OUTAGE_NOW = re.compile(
     r"\b(?:we(?:'re|’re|\s+are)\s+(?:currently\s+|temporarily\s+)?(?:unable|not\s+able|experiencing)|"
     r"(?:is|are)\s+(?:currently\s+|temporarily\s+)?(?:unavailable|down|offline|closed|not\s+available)|"
@@ -363,7 +369,14 @@ _OUTAGE_NOW = re.compile(
     r"vorübergehend\s+(?:nicht\s+(?:verfügbar|erreichbar|möglich)|geschlossen|eingeschränkt)|derzeit\s+nicht\s+"
     r"(?:verfügbar|erreichbar|möglich)|entschuldigen\s+(?:Sie\s+)?(?:uns\s+)?(?:für\s+)?(?:die|etwaige)\s+unannehmlichkeiten|"
     r"temporalmente\s+(?:no\s+disponible|fuera\s+de\s+servicio|cerrad[oa])|disculpe(?:n)?\s+las\s+molestias|"
-    r"temporaneamente\s+(?:non\s+disponibile|sospes[oa]))", re.I)
+    r"temporaneamente\s+(?:non\s+disponibile|sospes[oa])|"
+    # "we will be temporarily pausing ads", "we will also pause sign-ups", "we have suspended orders"
+    r"we(?:['’]re|\s+are|\s+will\s+be)\s+(?:temporarily\s+)?(?:pausing|suspending|halting|stopping)|"
+    r"we(?:['’]ll|\s+will)\s+(?:also\s+)?(?:temporarily\s+)?(?:pause|halt)|"
+    r"we(?:['’]ve|\s+have)\s+(?:temporarily\s+)?(?:paused|suspended|halted|stopped)|"
+    r"nous\s+(?:suspendons|avons\s+suspendu|mettons\s+en\s+pause)|(?:setzen|stellen)\s+wir\s+\w+(?:\s+\w+){0,4}?\s+"
+    r"(?:vorübergehend\s+)?(?:aus|ein)\b|wir\s+(?:haben\s+)?(?:\w+\s+){0,4}?vorübergehend\s+(?:ausgesetzt|eingestellt|pausiert))",
+    re.I)
 _OUTAGE_TERM = re.compile(
     r"\b(?:may|might|can|could|shall|must|reserves?|right|entitled|liable|liability|"
     r"peut|peuvent|pouvons|pourr\w+|réserve|droit|responsab\w+|kann|können|dürfen|behält|vorbehalt\w*|haft\w*|"

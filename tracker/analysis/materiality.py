@@ -5104,7 +5104,8 @@ def _outside_document(changes: Sequence[Any], labels: list[ChangeLabel], old: st
     changed in a shop's footnotes that end the page."""
     if not any(label.material for label in labels):
         return
-    from tracker.analysis.scope import emptied_tables, is_offer, offer_footnotes, outside_document, translated_copy
+    from tracker.analysis.scope import (dropped_copy, emptied_tables, is_offer, offer_footnotes, outside_document,
+                                        translated_copy)
 
     out_old: set[int] = set()
     out_new: set[int] = set()
@@ -5119,6 +5120,7 @@ def _outside_document(changes: Sequence[Any], labels: list[ChangeLabel], old: st
         out_old, out_new = out_old | lost, out_new | regained
         dropped, gained = translated_copy(old_clauses, new_clauses, removed, added)  # a bilingual page's copy
         out_old, out_new = out_old | dropped, out_new | gained
+        out_old |= dropped_copy(old_clauses, removed)  # a second copy of the terms no longer shown
     notes_old, notes_new = offer_footnotes(old), offer_footnotes(new)
 
     def in_notes(text: str | None, notes: str) -> bool:
@@ -5149,7 +5151,15 @@ _WIDGETS = re.compile(r"\]\(javascript:|^\W*(?:always\s+active|switch\s+label|ch
                       r"confirm\s+my\s+choices|vendor\s+search|(?:search|filter|close)\s+icon|apply\s+cancel|"
                       r"back\s+button)\b|\b(?:skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|search|navigation)|"
                       r"close\s+this\s+window|(?:print|e-?mail)\s+this\s+page|back\s+to\s+top|diese\s+seite\s+"
-                      r"(?:drucken|per\s+e-?mail)|zum\s+seitenanfang|retour\s+en\s+haut|imprimer\s+cette\s+page)\b", re.I)
+                      r"(?:drucken|per\s+e-?mail)|zum\s+seitenanfang|retour\s+en\s+haut|imprimer\s+cette\s+page)\b|"
+                      # a form's or a loader's own words, captured with the page: "LOADING", "Something
+                      # went wrong", "* Indicates a required field", "* Champs obligatoires", "* Pflichtfeld"
+                      r"^\W*(?:loading|something\s+went\s+wrong|please\s+wait|chargement(?:\s+en\s+cours)?|"
+                      r"une\s+erreur\s+(?:s['’]est\s+produite|est\s+survenue)|wird\s+geladen|"
+                      r"etwas\s+ist\s+schiefgelaufen)\W*$|"
+                      r"\*\s*(?:indicates|denotes)\s+(?:a\s+)?(?:required|mandatory)\s+field|"
+                      r"(?:required|mandatory)\s+fields?\s+(?:are\s+)?(?:marked|indicated)\s+(?:with\s+)?(?:an\s+)?(?:\\?\*|asterisk)|"
+                      r"^\W*\\?\*\s*(?:champs?\s+obligatoires?|pflichtfeld(?:er)?)\W*$", re.I)
 
 
 _TEXT_LINK = re.compile(r"(?<!!)\[[^\]]*\w[^\]]*\]\(")

@@ -41,7 +41,7 @@ from tracker.analysis.boilerplate import chrome_kind, is_update_stamp
 from tracker.analysis.clauses import Clause
 
 __all__ = ["DOCUMENT_NAME", "document_kind", "names_document", "outside_document", "emptied_tables", "offer_footnotes",
-           "is_offer", "translated_copy",
+           "is_offer", "translated_copy", "dropped_copy",
            "other_page_side", "landing_page", "language_switch", "shared_lines", "link_share", "topic_density"]
 
 # Words that name a document (English, French, German), not a section of one.
@@ -431,6 +431,48 @@ def translated_copy(old: Sequence[Clause], new: Sequence[Clause], removed: set[i
         # the copy's short sentences too ("Wir speichern Ihre Daten nur so lange, wie ..."), once it is told
         found.update(i for i in one_sided if i in picked or _in_other_language(mine[i].text, lang, 2))
     return out
+
+
+# --- a second copy of the document dropped ------------------------------------------------------------
+_COPY_CLAUSES = 10  # substantive one-sided clauses of a copy at least: a few repeated sentences are no copy
+_COPY_SUBSTANTIVE = 8  # words of a clause that counts (titles, dates and buttons repeat in any page)
+_COPY_ECHO = 0.5  # share of them the page says again, word for word, outside the block
+_COPY_CONTIGUOUS = 0.8  # share of the block's span that is one-sided: one block, not scattered edits
+_NUMBER_LEAD = re.compile(r"^\d+(?:\s\d+)*\s")
+
+
+def _copy_key(c: Clause) -> str:
+    """A clause's words, lowercased, without its section number ("6.2 Fee increases ..." and "**6.2**
+    Fee increases ..." alike)."""
+    return _NUMBER_LEAD.sub("", _key(c.text))
+
+
+def dropped_copy(old: Sequence[Clause], removed: set[int]) -> set[int]:
+    """The removed clauses of a second copy of the document that the old page held and the new one
+    no longer does: indices in ``old`` (the old version's clauses), of ``removed`` (those of its
+    clauses the new version lost). A page that showed the superseded terms above (or below) the
+    terms now in force, or the upcoming terms beside the current ones, keeps one copy once the date
+    has passed. The copy kept was shown
+    already, so its terms are not new, and the other copy is no longer in force: nothing a user
+    agrees to changed. Told when the removed clauses form one block (``_COPY_CONTIGUOUS`` of its
+    span) of at least ``_COPY_CLAUSES`` substantive clauses, ``_COPY_ECHO`` or more of which the old
+    page says again word for word outside the block (two copies of the same terms differ in a few
+    clauses; a removed section repeats hardly any sentence of the rest). A copy added is left to the
+    usual reading: new terms announced beside the current ones are news."""
+    one_sided = [i for i in sorted(removed) if len(old[i].text.split()) >= _COPY_SUBSTANTIVE]
+    if len(one_sided) < _COPY_CLAUSES:
+        return set()
+    lo, hi = one_sided[0], one_sided[-1]
+    if sum(1 for i in range(lo, hi + 1) if i in removed) < _COPY_CONTIGUOUS * (hi - lo + 1):
+        return set()
+    kept = {_copy_key(c) for i, c in enumerate(old) if i not in removed and len(c.text.split()) >= _COPY_SUBSTANTIVE}
+    if sum(1 for i in one_sided if _copy_key(old[i]) in kept) < _COPY_ECHO * len(one_sided):
+        return set()
+    while lo - 1 in removed:  # (its title and date line too)
+        lo -= 1
+    while hi + 1 in removed:
+        hi += 1
+    return {i for i in range(lo, hi + 1) if i in removed}
 
 
 # --- the same document in another language ----------------------------------------------------------
