@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/import_pairs.py dump OUT.pickle --from A --to B [BUNDLE]
     .venv/bin/python benchmarks/import_pairs.py run OUT.pickle [--limit N] [--json DIR] [--profile]
-                                                    [--tracemalloc]
+                                                    [--tracemalloc] [--by-path]
 
 ``dump`` imports the first B commits of the bundle (default ../shared/data/ota/contrib-versions
 .bundle, commits in ``git rev-list --date-order --reverse`` order, as ``bench_import.py
@@ -17,7 +17,9 @@ CPU ms per pair (``time.process_time``), CPU per tenth of the pairs, the process
 (``VmHWM``), and with ``--tracemalloc`` the largest live allocations at the end (what a worker
 keeps between pairs: caches, models). ``--json DIR`` writes each ``dataclasses.asdict(analysis)``
 as DIR/NNNNN.json (compare two trees' outputs with ``diff -r``: run this script with
-``PYTHONPATH`` set to the other tree).
+``PYTHONPATH`` set to the other tree). ``--by-path`` adds the pairs and CPU of each way the
+analysis ended (an error page, spacing only, another page, a capture cut off, a language
+switch, or labelled as usual), apart for pairs of more than 100 clause changes.
 """
 
 from __future__ import annotations
@@ -117,7 +119,20 @@ def _hwm() -> int:
         return next(int(line.split()[1]) * 1024 for line in f if line.startswith("VmHWM:"))
 
 
-def run(path: Path, limit: int, json_dir: Path | None, profile: bool, trace: bool) -> None:
+def _path(summary: str, changes: int) -> str:
+    """The way an analysis ended, told by its summary, and whether it had over 100 changes."""
+    from tracker.analysis.analyse import analyse_job
+
+    a = sys.modules[analyse_job.__module__]  # (the package's name "analyse" is the function)
+    ends = {a._ERROR_PAGE: "error page", a._NOT_TERMS: "another page", a._CUT_OFF: "cut off"}
+    way = next((name for end, name in ends.items() if summary.endswith(end)), "")
+    if not way:
+        way = "spacing only" if summary == a._SPACING_ONLY else \
+            "language switch" if summary.endswith("a translation, not new terms") else "labelled"
+    return f"{way}{' >100' if changes > 100 else ''}"
+
+
+def run(path: Path, limit: int, json_dir: Path | None, profile: bool, trace: bool, by_path: bool = False) -> None:
     """Analyse the dumped jobs in order; print CPU and memory."""
     with path.open("rb") as f:
         data = pickle.load(f)
@@ -135,6 +150,7 @@ def run(path: Path, limit: int, json_dir: Path | None, profile: bool, trace: boo
     profiler = cProfile.Profile(time.process_time) if profile else None
     base_hwm = _hwm()
     costs: list[float] = []
+    paths: dict[str, list[float]] = {}
     for n, (_commit, old, new) in enumerate(jobs):
         job = (texts[old], texts[new], "changed", "")
         started = time.process_time()
@@ -144,6 +160,8 @@ def run(path: Path, limit: int, json_dir: Path | None, profile: bool, trace: boo
         if profiler is not None:
             profiler.disable()
         costs.append(time.process_time() - started)
+        if by_path:
+            paths.setdefault(_path(analysis.summary, len(analysis.changes)), []).append(costs[-1])
         if json_dir is not None:
             (json_dir / f"{n:05d}.json").write_text(json.dumps(asdict(analysis), sort_keys=True, ensure_ascii=False))
     total = sum(costs)
@@ -154,6 +172,9 @@ def run(path: Path, limit: int, json_dir: Path | None, profile: bool, trace: boo
           f"{total:.1f} s of CPU, {1000 * total / max(1, len(jobs)):.1f} ms per pair; "
           f"peak RSS {_hwm() / 2**20:.0f} MB (after the first analysis {base_hwm / 2**20:.0f} MB)")
     print("  ms per pair per tenth: " + " ".join(f"{v:.1f}" for v in per_tenth))
+    for way, spent in sorted(paths.items(), key=lambda item: -sum(item[1])):
+        print(f"  {way:20s} {len(spent):5d} pairs {sum(spent):7.1f} s of CPU ({sum(spent) / max(total, 1e-9):4.0%}), "
+              f"{1000 * sum(spent) / len(spent):7.1f} ms a pair")
     _caches()
     if profiler is not None:
         out = io.StringIO()
@@ -204,6 +225,7 @@ def main() -> int:
     r.add_argument("--json", type=Path, help="write each analysis as JSON into this folder")
     r.add_argument("--profile", action="store_true")
     r.add_argument("--tracemalloc", action="store_true")
+    r.add_argument("--by-path", action="store_true", help="CPU by the way each analysis ended")
     args = parser.parse_args()
     if args.command == "dump":
         if not args.bundle.exists():
@@ -211,7 +233,7 @@ def main() -> int:
             return 0
         dump(args.bundle, args.first, args.last, args.out)
     else:
-        run(args.path, args.limit, args.json, args.profile, args.tracemalloc)
+        run(args.path, args.limit, args.json, args.profile, args.tracemalloc, args.by_path)
     return 0
 
 

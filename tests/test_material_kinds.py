@@ -679,6 +679,24 @@ def test_a_capture_cut_off_mid_document_and_its_recovery_are_not_material():
     assert back.summary.startswith("The old text")
 
 
+def test_the_clauses_of_a_capture_cut_off_say_where_their_text_is_without_reading_it():
+    # a pair with one side no capture of the terms is told before labelling: its clauses are not
+    # read as terms (no category, never material), each says where its text is and quotes it
+    cut = _LONG[: int(len(_LONG) * 0.4)]
+    cut = cut[: cut.rfind(" ") + 4]
+    gone, back = run(_LONG, cut), run(cut, _LONG)
+    removed = [c for c in gone.changes if c.kind == "removed" and c.before and c.before.startswith("Zorblio")]
+    assert removed and all(c.explanation.startswith("Missing from a capture cut off mid-document, not removed "
+                                                    "from the terms: Zorblio may process") for c in removed)
+    added = [c for c in back.changes if c.kind == "added" and c.after and c.after.startswith("Zorblio")]
+    assert added and all(c.explanation.startswith("Back after a capture cut off mid-document, not new terms: ")
+                         for c in added)
+    headings = [c for c in gone.changes if c.before and c.before.startswith("## ")]
+    assert headings and all(c.explanation.startswith("Removed heading: ") for c in headings)
+    for c in gone.changes + back.changes:
+        assert not c.material and not c.categories and c.severity in ("cosmetic", "minor"), c
+
+
 def test_removing_the_last_sections_cleanly_is_still_a_change():
     # the same share removed, but the text ends on a whole sentence: the sections were deleted
     end = _LONG.index("## 9.")

@@ -65,14 +65,42 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         # flipped back in the words of the change, and a history import can derive one from the
         # other (``as_revert``) without diffing again.
         return as_revert(analyse(old, new), revert_of, kind)
+    from tracker.analysis.boilerplate import is_error_page, truncated_side
     from tracker.analysis.diff import diff_texts
-    from tracker.analysis.materiality import label_document
+    from tracker.analysis.materiality import capture_labels, label_document
+    from tracker.analysis.scope import language_switch, other_page_side
 
     diff = diff_texts(old, new)
     changes: list[ClauseChange] = []
-    # Labelled together: each change is judged against the two whole versions (moved or regrouped
-    # text, names renamed throughout, list lead-ins).
-    labels = label_document(diff.changes, old, new)
+    # A side that is no capture of the terms is told from the two texts alone, before labelling:
+    # nothing in such a pair is a change of terms, and it often has hundreds of clause changes (a
+    # page flipping between cut off and whole), which ``capture_labels`` says without reading them.
+    odd: tuple[str, str] | None = None  # (side, summary's ending)
+    spacing = False
+    error_new = is_error_page(new)  # (once: it splits the whole text into words)
+    if error_new or is_error_page(old):
+        # A capture of an error page ("Page not found") and the recovery from one: extraction
+        # noise, never new terms.
+        odd = ("new" if error_new else "old", _ERROR_PAGE)
+    elif old != new and _same_squeezed(old, new):
+        # The same characters with other spaces and line breaks: a capture whose words were glued
+        # together ("lecompteVeepeeafait") or broken across lines, extracted again. Clauses split
+        # differently then look new, but no word of the terms changed.
+        spacing = True
+    elif other := other_page_side(old, new):
+        # A landing page, a blank shell or an error notice captured instead of the terms (or
+        # the terms back after one): the terms were neither removed nor rewritten.
+        odd = (other, _NOT_TERMS)
+    elif cut := truncated_side(old, new):
+        # A capture that stopped mid-document, and the recovery from one: nothing was removed
+        # from the terms, and nothing new added to them.
+        odd = (cut, _CUT_OFF)
+    if odd is not None:
+        labels = capture_labels(diff.changes, odd[0], _CAPTURES[odd[1]])
+    else:
+        # Labelled together: each change is judged against the two whole versions (moved or
+        # regrouped text, names renamed throughout, list lead-ins).
+        labels = label_document(diff.changes, old, new)
     from tracker.analysis.rendering import change_section
     from tracker.analysis.wording import nearest_headings
 
@@ -99,38 +127,14 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
                 section=change_section(heading, change.after or change.before or "", change.clause_id),
             )
         )
-    from tracker.analysis.boilerplate import is_error_page, truncated_side
-    from tracker.analysis.scope import language_switch, other_page_side
-
-    error_new = is_error_page(new)  # (once: it splits the whole text into words)
-    if error_new or is_error_page(old):
-        # A capture of an error page ("Page not found") and the recovery from one: extraction
-        # noise, never new terms.
+    if odd is not None:
         changes = [_not_material(c) for c in changes]
-        side = "new" if error_new else "old"
         return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
-                        f"The {side} text{_ERROR_PAGE}", diff.unchanged)
-    if old != new and _same_squeezed(old, new):
-        # The same characters with other spaces and line breaks: a capture whose words were glued
-        # together ("lecompteVeepeeafait") or broken across lines, extracted again. Clauses split
-        # differently then look new, but no word of the terms changed.
+                        f"The {odd[0]} text{odd[1]}", diff.unchanged)
+    if spacing:
         changes = [_not_material(c) for c in changes]
         return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
                         _SPACING_ONLY, diff.unchanged)
-    other = other_page_side(old, new)
-    if other:
-        # A landing page, a blank shell or an error notice captured instead of the terms (or
-        # the terms back after one): the terms were neither removed nor rewritten.
-        changes = [_not_material(c) for c in changes]
-        return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
-                        f"The {other} text{_NOT_TERMS}", diff.unchanged)
-    cut = truncated_side(old, new)
-    if cut:
-        # A capture that stopped mid-document, and the recovery from one: nothing was removed
-        # from the terms, and nothing new added to them.
-        changes = [_not_material(c) for c in changes]
-        return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
-                        f"The {cut} text{_CUT_OFF}", diff.unchanged)
     switch = language_switch(old, new)
     if switch:
         # The same page served in another language (the English policy captured in French):
@@ -174,6 +178,8 @@ _LANGUAGES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish", 
 def _not_material(change: ClauseChange) -> ClauseChange:
     """``change`` overruled to not material (a revert, an error page, a capture cut off...): its
     severity too, so that no reader sees "material" beside material false."""
+    if not change.material and change.severity not in ("material", "critical"):
+        return change  # (as it is: a pair of hundreds of changes need not copy each)
     if change.severity in ("material", "critical"):
         return replace(change, material=False, severity="minor")
     return replace(change, material=False)
@@ -253,6 +259,10 @@ def _same_squeezed(old: str, new: str) -> bool:
 _SPACING_ONLY = "Only spacing changed: the same text extracted again with other spaces and line breaks"
 _CUT_OFF = " stops mid-document: a capture cut off, not a change of terms"
 _NOT_TERMS = " is another page captured instead of the terms (hardly any legal text): not a change of terms"
+# What such a capture is, as ``capture_labels`` names it in each change's explanation.
+_CAPTURES = {_ERROR_PAGE: "an error page captured instead of the terms",
+             _NOT_TERMS: "another page captured instead of the terms",
+             _CUT_OFF: "a capture cut off mid-document"}
 
 
 def as_revert(changed: Analysis, revert_of: str = "", kind: str = "revert") -> Analysis:

@@ -4960,6 +4960,48 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
     return labels
 
 
+def capture_labels(changes: Sequence[Any], side: str, capture: str) -> list[ChangeLabel]:
+    """Labels of the clause changes of a pair one side of which is no capture of the terms (a
+    capture cut off mid-document, another page or an error page captured instead), known before
+    labelling (``tracker.analysis.analyse``): nothing there is a change of terms, so no clause is
+    read for its meaning (facts, categories, watch-outs: ~3 ms a clause, and such pairs have
+    hundreds). What costs little is said as ``label_document`` says it: a clause moved unchanged,
+    a cosmetic change, a heading. Every other change says where its text is (only in the odd
+    capture, missing from it, or back after it), with its words.
+
+    Args:
+        changes: the diff's clause changes (kind, before, after, text_changed), in order.
+        side: which side is the odd capture, "new" or "old".
+        capture: what it is, as a noun phrase ("a capture cut off mid-document").
+
+    Returns:
+        One label per change, in order, none material, severity "cosmetic" or "minor", no
+        categories."""
+    labels = []
+    for c in changes:
+        before, after = c.before, c.after
+        if c.kind == "moved" and not c.text_changed:
+            labels.append(_cosmetic("moved-unchanged", _COSMETIC_TEXT["moved-unchanged"], (), ()))
+            continue
+        if before is not None and after is not None and (cos := cosmetic_kind(before, after)):
+            labels.append(_cosmetic(cos, _COSMETIC_TEXT[cos], (), ()))
+            continue
+        if all(_is_heading(t) for t in (before, after) if t is not None):
+            labels.append(_heading_change(c.kind, plain(before or ""), plain(after or ""), (), ()))
+            continue
+        odd = after if side == "new" else before  # the text the odd capture has
+        if not odd:  # only the real capture has it
+            said = (f"Missing from {capture}, not removed from the terms" if side == "new"
+                    else f"Back after {capture}, not new terms")
+        elif not (before if side == "new" else after):  # only the odd capture has it
+            said = f"Only in {capture}, not a term"
+        else:
+            said = (f"Changed in {capture}, not in the terms" if side == "new"
+                    else f"Back after {capture}, not a change of terms")
+        labels.append(ChangeLabel(False, "minor", (), f"{said}: {_snippet(after or before or '')}"))
+    return labels
+
+
 _RESPACED_MIN = 30  # squeezed characters a clause needs before its letters can be found elsewhere
 
 
