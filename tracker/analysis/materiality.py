@@ -29,7 +29,8 @@ from tracker.analysis.classify import (CATEGORIES, MONEY_TOPICS, category_scores
 from tracker.analysis.clauses import inline_list, inline_marks
 from tracker.analysis.facts import Fact, extract_facts, law_places, nation, reworded_words, rhythm_change, same_wording
 from tracker.analysis.facts_eu import is_foreign
-from tracker.analysis.restating import QUALIFYING, STRONG, change_restated, meaning_moved, said_around, same_content
+from tracker.analysis.restating import (QUALIFYING, STRONG, change_restated, meaning_moved, said_around, same_content,
+                                        spelled_out, address_only)
 from tracker.analysis.rendering import LEADS_ON, clause_text, one_line, plain_text, table_cells
 from tracker.analysis.subject import resolved_start
 from tracker.analysis.novelty import (LINK_CLOSE, LINK_OPEN, PLACEHOLDERS, Delta, DocIndex, Glue, Token,
@@ -4216,11 +4217,15 @@ class _Job:
         same = reworded_words(self.before, self.after)
         if changed and changed <= same:
             return True  # "chaque mois" → "tous les mois": one phrase said in other words, nothing else
+        if address_only(sorted(changed), self.raw_b, self.raw_a):
+            return True  # "die Sie teilen" → "die du teilst": the reader addressed informally, the same rule
         if same and changed and not changed & (MODALS | _NEGATIONS | _LIMITERS) and all(
                 w in same or stem(w) in _stems(self.before) and stem(w) in _stems(self.after) for w in changed):
             return True  # "opt out of Ads Personalization" → "turn off personalized ads": the rest in other forms
         if ins_c and self._filled_in(same):
             return True  # "the Sensis Pty Ltd applies" → "the Sensis Pty Ltd privacy policy applies"
+        if self._spelled_out(same):
+            return True  # "We use Site Information" → "We use the information we collect", as defined
         if not (ins_c and del_c):
             return False
         if _LIMITERS & (set(self.d.inserted()) | set(self.d.deleted())):
@@ -4282,6 +4287,19 @@ class _Job:
         if self._coverage() or self._as_items("ins"):
             return False
         return said_around(gained, self.raw_b, self.ctx.old_text)
+
+    def _spelled_out(self, same: set[str]) -> bool:
+        """Whether the clause only says a term one version defines in the words of its definition,
+        or the term in place of them (``restating.spelled_out``): "We use Site Information" → "We
+        use the information we collect" where the text defines "Information collected ... (“Site
+        Information”)". No negation, modal, limiter or number may come or go with it."""
+        d = self.d
+        inserted, deleted = d.inserted(), d.deleted()
+        if set(inserted + deleted) & (MODALS | _NEGATIONS | _LIMITERS) or any(w[:1].isdigit() for w in inserted + deleted):
+            return False
+        gained = [w.lower() for w in inserted if is_content_word(w) and w not in same]
+        lost = [w.lower() for w in deleted if is_content_word(w) and w not in same]
+        return spelled_out(lost, gained, self.raw_b, self.raw_a, self.ctx.old_text, self.ctx.new_text)
 
     def _as_items(self, side: str) -> bool:
         """Whether every word new to the clause (``side`` "ins") or gone from it ("dels") stands in

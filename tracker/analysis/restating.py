@@ -17,7 +17,10 @@ between clauses stay changes (``meaning_moved`` says which, for a clause that ke
 ``restated_sentences`` applies it to a whole pair of versions: the sentences only one version has
 are grouped by the content words they share, and each group is compared whole; a clause change
 whose every changed sentence falls in a restated group only regroups text (``change_restated``).
-Pure functions of text.
+
+``spelled_out`` tells a term a version defines ("(“Site Information”)") said in the words of its
+definition, or the reverse; ``address_only`` a clause that only addresses the reader informally
+instead of formally ("Sie" → "du", "vous" → "tu") or back. Pure functions of text.
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ from tracker.analysis.boilerplate import MODALS, is_content_word, is_update_stam
 from tracker.analysis.novelty import canonical_word, unaccented
 from tracker.text import common_end, common_start
 
-__all__ = ["same_content", "meaning_moved", "restated_sentences", "change_restated", "QUALIFYING", "said_around"]
+__all__ = ["same_content", "meaning_moved", "restated_sentences", "change_restated", "QUALIFYING", "said_around",
+           "defined_terms", "spelled_out", "address_switched", "address_only"]
 
 # Words that set a term though most are function words: their count and their place matter.
 NEGATIONS = frozenset("""not no never none nor neither without cannot ne pas jamais aucun aucune
@@ -525,3 +529,133 @@ def _placed(clause: str, version: str) -> tuple[int, int] | None:
         return at, at + len(body)
     at = version.find(body[-_PROBE:])
     return (max(0, at + _PROBE - len(body)), at + _PROBE) if at >= 0 else None
+
+
+# --- a defined term said in full, or its words replaced by the term ------------------------------
+# A term a document defines: a quoted name of one to five words inside a parenthesis ("(“Site
+# Information”)", "(collectively, “the Services”)", "(ci-après « le Site »)") or followed by a
+# defining verb ("“Content” means ...", "« Contenu » désigne ...", "„Inhalte“ bezeichnet ...").
+_QUOTED_TERM = r"[\"“”«„‘'’]\s*(?P<term>[^\W\d_][\w'’&.-]*(?:\s+[\w'’&.-]+){0,4}?)\s*,?\s*[\"“”»‘'’]"
+_DEFINED = re.compile(r"\([^()\n]{0,80}?" + _QUOTED_TERM + r"|"
+                      + _QUOTED_TERM.replace("term", "term2")
+                      + r"\s+(?:shall\s+)?(?:means?|refers?\s+to|désigne|désignent|signifie|bezeichnet|bedeutet)\b",
+                      re.I)
+
+
+@lru_cache(maxsize=8)
+def defined_terms(text: str) -> dict[tuple[str, ...], frozenset[str]]:
+    """The terms a version defines, each with the content stems of the sentence that defines it
+    (its own words left out): what the term stands for.
+
+    Args:
+        text: one whole version (Markdown; bold or italic marks around a term are read through).
+
+    Returns:
+        {term's lowercased words: stems of its defining sentence}; a term defined twice gets the
+        stems of both sentences. Empty when the text defines nothing. Never raises."""
+    out: dict[tuple[str, ...], set[str]] = {}
+    for sentence in _sentences(_MARKUP.sub("", text.replace("**", "").replace("__", ""))):
+        if "(" not in sentence and not any(q in sentence for q in "\"“«„'’"):
+            continue
+        for m in _DEFINED.finditer(sentence):
+            term = tuple(_tokens(m.group("term") or m.group("term2")))
+            if not term:
+                continue
+            own = {_stem(t) for t in term}
+            out.setdefault(term, set()).update(s for s in _content_stems(sentence) if s not in own)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def spelled_out(lost: list[str], gained: list[str], before: str, after: str, old: str, new: str) -> bool:
+    """Whether a clause only names a defined term in other words: the words it lost are those of
+    a term one version defines (and ``after`` no longer says the term) and the words it gained are
+    said by the sentence that defines it, or the reverse (the term put in place of words of its
+    definition). "We use Site Information for ..." → "We use the information we collect for ..."
+    where the old text defines "Information collected automatically ... (“Site Information”)".
+
+    Args:
+        lost: content words (lowercased) the clause lost; gained: those it gained (at least one
+            of the two non-empty).
+        before, after: the clause's two texts.
+        old, new: the two whole versions.
+
+    Returns False when a word lost or gained is a number or sets a term (``NEGATIONS``,
+    ``LIMITERS``, ``MODALS``; the parties' pronouns may come or go with the wording), or when the
+    term is dropped or put in with no other word for it. Never raises."""
+    if not (lost or gained):
+        return False
+    if any(_is_number(w) or w in NEGATIONS or w in LIMITERS or w in MODALS for w in lost + gained):
+        return False
+    for words_term, words_other, has_term, lacks_term in ((lost, gained, before, after), (gained, lost, after, before)):
+        named = [w for w in words_term if w not in PARTIES]
+        if not named:
+            continue
+        toks_has, toks_lacks = _tokens(has_term), _tokens(lacks_term)
+        for version in (old, new):
+            for term, meaning in defined_terms(version).items():
+                if not set(named) <= set(term) or not _says(toks_has, term) or _says(toks_lacks, term):
+                    continue
+                # (the other words that clause already said are no words for the term)
+                rest = {_stem(w) for w in words_other if w not in PARTIES} - {_stem(t) for t in toks_has}
+                if rest and rest <= meaning:  # (a term dropped for nothing widens or narrows it)
+                    return True
+    return False
+
+
+def _says(toks: list[str], term: tuple[str, ...]) -> bool:
+    """Whether the token list holds the term's words in a row."""
+    n = len(term)
+    return any(tuple(toks[i:i + n]) == term for i in range(len(toks) - n + 1))
+
+
+# --- the reader addressed formally or informally --------------------------------------------------
+_FORMAL = {"de": frozenset("sie ihnen ihr ihre ihren ihrem ihrer ihres".split()),
+           "fr": frozenset("vous votre vos".split())}
+_INFORMAL = {"de": frozenset("du dich dir dein deine deinen deinem deiner deines".split()),
+             "fr": frozenset("tu te t toi ton ta tes".split())}
+# Verb endings a switch of address changes ("Beachten Sie" → "Beachte", "die Sie teilen" → "die du
+# teilst", "vous acceptez" → "tu acceptes"): a word and its other form share what is left.
+_ENDING = {"de": re.compile(r"(?:est|st|en|et|e|t|n)$"), "fr": re.compile(r"(?:ez|es|e|s)$")}
+
+
+def address_switched(before: str, after: str) -> str:
+    """The language ("de" or "fr") whose way of addressing the reader one clause switched: from
+    the formal "Sie"/"vous" to the informal "du"/"tu" or back, the other form used on neither
+    side; "" when it did not. Never raises."""
+    tb, ta = _tokens(before), _tokens(after)
+    for lang in ("de", "fr"):
+        fb, fa = sum(t in _FORMAL[lang] for t in tb), sum(t in _FORMAL[lang] for t in ta)
+        ib, ia = sum(t in _INFORMAL[lang] for t in tb), sum(t in _INFORMAL[lang] for t in ta)
+        if fb and ia and not ib and not fa or ib and fa and not fb and not ia:
+            return lang
+    return ""
+
+
+def address_only(changed: list[str], before: str, after: str) -> bool:
+    """Whether the words a clause changed (``changed``, lowercased, both sides) only address the
+    reader another way (``address_switched``): each is a pronoun of either form or a verb whose
+    stem, its ending dropped, the other side says with another ending ("teilen" / "teilst").
+
+    Args:
+        changed: the words inserted and deleted.
+        before, after: the clause's two texts.
+
+    Returns False when the address did not switch, or a changed word is a number, a negation, a
+    limiter or a modal verb (their other forms are other words). Never raises."""
+    lang = address_switched(before, after)
+    if not lang or not changed:
+        return False
+    pronouns = _FORMAL[lang] | _INFORMAL[lang]
+    roots: dict[str, set[str]] = {}
+    for t in _tokens(before) + _tokens(after):
+        root = _ENDING[lang].sub("", t)
+        roots.setdefault(root, set()).add(t)
+    for w in changed:
+        if w in pronouns:
+            continue
+        if _is_number(w) or w in NEGATIONS or w in LIMITERS or w in MODALS:
+            return False
+        root = _ENDING[lang].sub("", w)
+        if len(root) < 3 or len(roots.get(root, ())) < 2:
+            return False  # no other form of it on either side: a word of its own
+    return True
