@@ -116,6 +116,8 @@ _NATION_WORDS = (r"(?:french|german|irish|english|swiss|dutch|finnish|belgian|lu
 _SUBJECT_TO_LAW = (r"(?:is|are|be|remains?|shall be|will be)(?: \w+)? subject to (?:the )?(?:(?:law|laws) of "
                    r"(?!any |the applicable |applicable |your |the country )\w+|(?:" + _NATION_WORDS + r") (?:law|laws)\b)")
 
+_FORFEIT = (r"forfeit\w*(?! (?:\w+ ){0,2}(?:ownership|title|rights?|claims?|defen[cs]es?|objections?|"
+            r"privileges?|remed(?:y|ies)) )")
 _TOPIC: list[tuple[str, str, str]] = [
     # (a commission that is a public body, "the European Commission", "the Data Protection Commission",
     # charges nothing: a transfer of data under its decisions is no price)
@@ -124,7 +126,9 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?<!election )commissions?|"
      r"\d+(?: \d+)? % (?:\w+ ){0,6}(?:applies|apply|charged|deducted|withheld|retained|payable)|"
      r"(?:charge|deduct|withhold|retain|keep|take)\w*(?: \w+){0,6} \d+(?: \d+)? %|"
-     r"rates?(?! limit)|per (?:token|tokens|month|year|request|call|user|seat|hour)|"
+     # ("rate" as a verb, "you may rate the seller", "share or rate your experience", is no price)
+     r"rates(?! limit)|(?<!to )(?<!may )(?<!can )(?<!you )(?<!and )(?<!or )rate(?! limit| your| their| other| each| it| them| us| our| and review| or review)|"
+     r"per (?:token|tokens|month|year|request|call|user|seat|hour)|"
      r"paid (?:plans?|tiers?)|free of charge|usd|eur|gbp|[$€£]) "),
     # (the specific "payment method" and "late payment" first: the bare "payment" is a weak word)
     # (a payment processor named as one more recipient of data, "share it with our payment processor
@@ -132,11 +136,15 @@ _TOPIC: list[tuple[str, str, str]] = [
     ("payment", "billing", r" (?:payment methods?|(?<! with our )(?<! with the )(?<! with a )(?<! with )"
      r"(?<! to our )(?<! to the )(?<! and our )(?<! and )(?<! or )payment processors?|late (?:fees?|payments?)|"
      r"bill|billed|billing(?: address| addresses| country| location)?|invoices?|invoiced|invoicing|(?<!upon )(?<!on )(?<!after )(?<!of )receipts?(?! of)|tax|taxes|vat|"
-     r"payments?(?! processors?)|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|charged?|"
+     # ("free of charge", "at no charge", "without charge": nothing is paid)
+     r"payments?(?! processors?)|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|charged|"
+     r"(?<!free of )(?<!no )(?<!without )(?<!free )charge|"
      # payment methods by name ("we accept Visa, Mastercard and Amex", "Apple Pay", "SEPA direct debit")
      r"visa|mastercard|amex|american express|apple pay|google pay|klarna|sepa|direct debit|"
      r"(?:bank|wire) transfers?) "),
-    ("refunds", "refund", r" (?:refunds?|refunded|refundable|non refundable|nonrefundable|forfeit\w*|"
+    # (a right, a claim or ownership forfeited, "you forfeit your right to a jury", "the user has
+    # forfeited their ownership rights", is no money kept)
+    ("refunds", "refund", r" (?:refunds?|refunded|refundable|non refundable|nonrefundable|" + _FORFEIT + "|"
      r"cancel\w* (?:your |the |an |any )?orders?|"
      r"reimburs\w*|money back|credits|credit balances?|unused credits?|prepaid balances?|"
      # a consumer's right to withdraw from a purchase, and returns (as "rétractation", "Widerruf",
@@ -144,7 +152,9 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"right of withdrawal|withdrawal (?:rights?|period|form)|right to withdraw from|cooling off "
      r"(?:period|rights?)|returns? (?:policy|policies|window|period)|non returnable|no returns|"
      r"(?:accept|accepts|offer|offers|allow|allows)(?: \w+){0,2} returns|cash ?back|"
-     r"balances? (?:expire|will expire)|credits? (?:\w+ )?(?:expire|expires|expiry|expiration)) "),
+     # (a credit card's expiry date is no credit that expires; a prorated credit is money given back)
+     r"balances? (?:expire|will expire)|credits? (?!cards? )(?:\w+ )?(?:expire|expires|expiry|expiration)|"
+     r"(?:prorated|pro rata|prorata|pro rated) (?:credits?|refunds?)|(?:account|store|service) credits?) "),
     ("subscription", "subscription", r" (?:subscri\w*|auto(?:matically)? renew\w*|"
      r"(?:monthly|yearly|annual|weekly|quarterly) (?:or (?:monthly|yearly|annual|weekly) )?"
      r"(?:plans?|billing|memberships?)|"
@@ -418,8 +428,8 @@ _WATCH: list[tuple[str, str, str, bool]] = [
      r"terminat|suspend)\w* ", False),
     ("payment", "authorise charges", r" authori[sz]e (?:us|\w+) to (?:charge|bill) ", False),
     ("refunds", "non-refundable", r" (?:non refundable|nonrefundable|no refunds?|not refundable|"
-     r"will not (?:be )?refund\w*|not (?:be )?entitled to (?:a )?refund|forfeit\w*) ", False),
-    ("refunds", "credits expire", r" (?:credits?|balances?)(?: \w+){0,6} (?:expire|expires|"
+     r"will not (?:be )?refund\w*|not (?:be )?entitled to (?:a )?refund|" + _FORFEIT + ") ", False),
+    ("refunds", "credits expire", r" (?:credits?(?! cards? )|balances?)(?: \w+){0,6} (?:expire|expires|"
      r"expiration) ", False),
     ("subscription", "auto-renewal", r" (?:automatically renew\w*|auto renew\w*|renew\w* "
      r"automatically|will be charged(?: \w+){0,4} (?:each|every|recurring)) ", False),
@@ -990,10 +1000,120 @@ def classify_sentence(sentence: str, before: str = "", after: str = "",
         watch.discard("termination")
         evidence = [Evidence(e.category, e.kind, e.detail, False) if e.category == "termination" else e
                     for e in evidence]
+    if cats & _SAID_OF_OTHER:
+        cats, watch, evidence = _said_of_other(norm, lang, cats, watch, evidence)
     if not cats and (m := (_OTHER if lang == "en" else _OTHER_FOREIGN).search(norm)):
         cats.add("other")
         evidence.append(Evidence("other", "pattern", f'legal wording: "{m.group(0).strip()}"'))
     return _labels(cats, watch, evidence)
+
+
+# Commercial words that, in a sentence of a certain kind, name something else (en/fr/de): the
+# processing of data suspended or blocked ("you may ask us to suspend our processing of your
+# personal data", "Recht auf Sperrung Ihrer Daten") is a data right, not an account ended; a licence
+# to the user's content given free of charge ("royalty-free", "à titre gratuit", "unentgeltlich") is
+# a licence, nothing is priced; a fee for a request about one's personal data ("no fee to access
+# your personal data", "we may charge a reasonable fee for repeated requests") is a data right.
+_DATA_HALTED = re.compile(
+    r" (?:suspend\w*|suspension|block\w*|suspen\w*|bloqu\w*|sperr\w*)(?: (?:of|de|du|des|la|le|les|l|our|the|"
+    r"any|your|its|vos|votre|ihrer|ihre|der|des|aller)){0,3} (?:\w+ )?(?:processing|traitements?|verarbeitung|"
+    r"data|données|daten|personal data|personal information)(?= )|"
+    r" (?:processing|traitement|verarbeitung|data|données|daten)(?: \S+){0,3} (?:(?:be|is|are|sera|seront|"
+    r"sont|est|wird|werden) )?(?:suspended|blocked|suspendue?s?|bloquée?s?|gesperrt)(?= )")
+_FREE = re.compile(r" (?:free of charge|royalty free|free|at no (?:cost|charge)|without (?:charge|payment|"
+                   r"compensation)|gratuite?s?|gratuitement|à titre gratuit|sans contrepartie|kostenlos\w*|"
+                   r"unentgeltlich\w*|kostenfrei\w*|lizenzgebührenfrei\w*|vergütungsfrei\w*)(?= )")
+_DATA_REQUEST = re.compile(
+    r" (?:(?:access|deletion|erasure|correction|rectification|portability|data subject|privacy|subject access)"
+    r"(?: \w+){0,2} requests?|requests? (?:\w+ ){0,3}(?:to|for) (?:access|correct|update|delete|erase|rectify|"
+    r"obtain)\w*(?: \w+){0,4} (?:personal |your )(?:data|information)|(?:access|correct|updat|delet|eras|"
+    r"rectif|copy)\w*(?: \w+){0,2} (?:your|their|the) personal (?:data|information)|exercis\w* (?:\w+ ){0,2}"
+    r"(?:rights|right)|exerc\w* (?:vos|ses|leurs|ces|de vos|de ses) droits|droits? d (?:accès|opposition|"
+    r"effacement|rectification)|demandes? d (?:accès|effacement|exercice)|auskunft\w*|betroffenenrecht\w*|"
+    r"(?:ihre|ihrer|diese|dieser|seine) rechte (?:auf|als)) ")
+# A setting or feature switched off ("disable cookies in your browser", "deactivate image downloads",
+# "désactiver les notifications", "Standortdienste deaktivieren"): no account or access ended.
+_SETTING_OFF = re.compile(
+    r" (?:deactivat\w*|disabl\w*|suspend\w*|désactiv\w*|deaktivier\w*)(?: (?:the|your|all|any|use|of|de|la|"
+    r"le|les|l|vos|votre|des|ihre|die|den|der|alle)){0,3} (?:\w+ )?(?:cookies?|notifications?|tracking|"
+    r"traceurs?|downloads?|settings?|paramètres?|einstellungen|location|localisation|standort\w*|"
+    r"personali[sz]ation|personnalisation|tokens?|javascript|images?|(?:web )?beacons?|pixels?|"
+    r"benachrichtigung\w*|push)(?= )|"
+    r" (?:cookies?|notifications?|tracking|downloads?|tokens?|javascript|images?|beacons?|pixels?|traceurs?|"
+    r"standort\w*|benachrichtigung\w*)(?: \S+){0,3} (?:be |is |are |sont |werden )?(?:deactivated|disabled|"
+    r"désactivée?s?|deaktiviert|deaktivieren)(?= )")
+# The costs of a dispute beside arbitration or a class waiver ("you pay a $200 filing fee and we pay
+# all other AAA fees", "les frais d'arbitrage", "die Kosten des Schiedsverfahrens"): who bears them is
+# a term of the dispute clause, no price of the service.
+_DISPUTE_TOPICS = frozenset({"arbitration", "class-action"})
+# The service itself changed, suspended or discontinued ("may change, suspend or discontinue the
+# Service, in whole or in part", "suspendre ou interrompre tout ou partie du service", "den Dienst
+# ganz oder teilweise einstellen oder unterbrechen"): a change of the service, no account ended,
+# unless the sentence names the user's access, use or account.
+_HALT = (r"(?:chang|modif|suspend|discontinu|interrupt|stop|ceas|withdraw|terminat|updat|limit|remov|alter|"
+         r"suspendre|interrompre|arrêter|cesser|modifier)\w*")
+_SERVICE_HALTED = re.compile(
+    rf" {_HALT}(?:(?: or| and| ou| et)? {_HALT}){{0,4}}(?: (?:the|any|all|our|its|part|parts|of|some|or|in|"
+    r"whole|tout|toute|partie|ou|du|de|la|le|les|des|l|en|entièrement|partiellement))* (?:service|services|"
+    r"site|website|app|application|platform|features?|functionality|functionalities|products?|programs?|"
+    r"programmes?|plateforme|fonctionnalités?)(?= )|"
+    r" (?:service|services|site|website|app|application|platform|features?|functionality|plateforme|"
+    rf"fonctionnalités?)(?: \w+){{0,3}} (?:be|is|are|been|being|être|est|sont|sera|seront) {_HALT}(?= )|"
+    r" (?:dienst|dienste|dienstes|service|services|plattform|website|app|funktion\w*|angebot\w*)(?: \S+){0,5} "
+    r"(?:einstellen|einzustellen|ändern|aussetzen|unterbrechen|eingestellt|ausgesetzt|unterbrochen)(?= )")
+_YOUR_ACCESS = re.compile(r" (?:your|their|the user s|a user s|any user s|votre|leur|ihr|ihren|ihre|ihres) "
+                          r"(?:access|use|usage|account|accounts|membership|accès|utilisation|compte|zugang|"
+                          r"nutzung|konto|kontos|mitgliedschaft)| (?:for|to) (?:you|any user|a user|users) |"
+                          r" (?:if|where|when|si|wenn|falls) ")
+_MONEY_WORDS = frozenset({"pricing", "payment"})
+_SAID_OF_OTHER = _MONEY_WORDS | {"termination"}
+
+
+def _topic_left(cat: str, lang: str, rest: str) -> bool:
+    """Whether a topic rule of ``cat`` (rules of ``lang``) still matches ``rest``, a normalized
+    sentence with some of its words blanked out."""
+    return any(c == cat and p.search(rest) for c, _, p in _compiled(lang)[0])
+
+
+def _said_of_other(norm: str, lang: str, cats: set[str], watch: set[str],
+                   evidence: list[Evidence]) -> tuple[set[str], set[str], list[Evidence]]:
+    """The labels of a sentence whose termination or pricing words name something else (see
+    ``_DATA_HALTED``, ``_SETTING_OFF``, ``_SERVICE_HALTED``, ``_FREE``, ``_DISPUTE_TOPICS``, ``_DATA_REQUEST``):
+    that category, its watch-out and its evidence
+    dropped, and privacy given for a data right. ``norm``: the normalized sentence; ``lang``: its
+    language; ``cats``, ``watch``, ``evidence``: its labels so far. Returns them, new sets and list."""
+    drop: dict[str, str] = {}  # category -> the words that name something else
+    right = ""  # the words of a data right, when that is what they name
+    if "termination" in cats and (m := _DATA_HALTED.search(norm)) and not _ENDS_ACCOUNT.search(norm) \
+            and not _topic_left("termination", lang, _DATA_HALTED.sub(" ", norm)):
+        drop["termination"] = right = m.group(0).strip()
+    elif "termination" in cats and (m := _SETTING_OFF.search(norm)) and not _ENDS_ACCOUNT.search(norm) \
+            and not _topic_left("termination", lang, _SETTING_OFF.sub(" ", norm)):
+        drop["termination"] = m.group(0).strip()
+    elif "termination" in cats and (m := _SERVICE_HALTED.search(norm)) and not _ENDS_ACCOUNT.search(norm) \
+            and not _YOUR_ACCESS.search(norm) and not _topic_left("termination", lang, _SERVICE_HALTED.sub(" ", norm)):
+        drop["termination"] = m.group(0).strip()
+        if "service-changes" not in cats:
+            cats = cats | {"service-changes"}
+            evidence = [*evidence, Evidence("service-changes", "pattern", f'service halted: "{m.group(0).strip()}"')]
+    if "pricing" in cats and "content-rights" in cats and (m := _FREE.search(norm)) \
+            and not _topic_left("pricing", lang, _FREE.sub(" ", norm)):
+        drop["pricing"] = m.group(0).strip()
+    elif cats & _MONEY_WORDS and cats & _DISPUTE_TOPICS:
+        # (attorneys' fees alone, in an indemnity, are left as they were: a change of them is still
+        # read as a changed sum)
+        drop.update(dict.fromkeys(cats & _MONEY_WORDS, "dispute costs"))
+    elif (m := _DATA_REQUEST.search(norm)) and (lang != "en" or "privacy" in cats or " personal " in norm):
+        right = m.group(0).strip()
+        drop.update((c, right) for c in cats & _MONEY_WORDS)
+    if not drop:
+        return cats, watch, evidence
+    cats, watch = cats - drop.keys(), watch - drop.keys()
+    evidence = [e for e in evidence if e.category not in drop]
+    if right and "privacy" not in cats:
+        cats.add("privacy")
+        evidence.append(Evidence("privacy", "pattern", f'data right: "{right}"'))
+    return cats, watch, evidence
 
 
 def clear_caches() -> None:
@@ -1092,7 +1212,13 @@ _KEPT = (r"(?:keep|keeps|kept|retain\w*|stor(?:e|es|ed|ing)|delet(?:e|es|ed|ing)
 _PERIOD = (r"(?:(?:\d+|one|two|three|six|twelve|thirty|ninety|un|une|deux|trois|six|douze|ein\w*|zwei|drei|"
            r"sechs|zwölf|dreißig) (?:days?|weeks?|months?|years?|jours?|semaines?|mois|ans|années?|"
            r"tage[n]?|wochen|monate[n]?|jahre[n]?)|retention period|durée de conservation|"
-           r"speicherdauer|aufbewahrungsfrist\w*)")
+           r"speicherdauer|aufbewahrungsfrist\w*|"
+           # the time counted from the account's closure ("after the closure of your account", "après la
+           # fermeture de votre compte", "nach Löschung Ihres Kontos"): when data is kept or deleted
+           r"(?:after|following|upon|once|après|suite à|dès|nach)(?: \S+){0,3} (?:closure|deletion|deactivation|"
+           r"fermeture|clôture|suppression|désactivation|schließung|löschung|deaktivierung)(?: \S+){0,2} "
+           r"(?:account|compte|kontos?|nutzerkontos?)|(?:after|following|upon|once) (?:the )?account "
+           r"(?:closure|deletion|deactivation))")
 _RETENTION = [re.compile(f" {p} ") for p in (_DATA, _KEPT, _PERIOD)]  # all three in one sentence
 
 

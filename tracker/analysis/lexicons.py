@@ -58,7 +58,11 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
         # (la Commission européenne, la Commission nationale de l'informatique: a public body, no fee)
         ("pricing", "prix", r" (?:prix|tarifs?|tarification|tarifaire|frais|commissions?(?! européenne| nationale)|"
          r"coûts?|"
-         r"payante?s?|gratuite?s?|gratuitement|redevances?|€|eur|euros?|ttc|ht|taux|majoration|"
+         # (a free plan, member or version named, "les membres gratuits", "la version gratuite": who
+         # or what a sentence is about, as "the free plan" in English; nothing is priced)
+         r"payante?s?|(?<!membres )(?<!membre )(?<!comptes )(?<!compte )(?<!versions )(?<!version )(?<!offres )"
+         r"(?<!offre )(?<!formules )(?<!formule )(?<!utilisateurs )(?<!utilisateur )(?<!plans )(?<!plan )"
+         r"gratuite?s?|gratuitement|redevances?|€|eur|euros?|ttc|ht|taux|majoration|"
          r"supplément|prélev\w*(?: \S+){0,3} \d+(?: \d+)? %|"
          # money or a share taken from someone's sale or order, without the word "frais"
          r"\d+(?: \d+)? % (?:\S+ ){0,2}(?:sur|de|du|des) (?:chaque |la |le |l |les |leur |votre )?(?:ventes?|"
@@ -72,7 +76,9 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
         ("refunds", "remboursement", r" (?:rembours\w*|non remboursables?|rétractation|"
          r"annul\w*(?: \S+){0,3} commandes?|"
          r"droit de retour|frais de retour|retourner (?:le|les) (?:produits?|articles?)|cashback|"
-         r"cagnotte|bons? d achat|avoirs? (?:d un|de|sur)|crédits? (?:d achat|non utilisés)) "),
+         r"cagnotte|bons? d achat|avoirs? (?:d un|de|sur)|crédits? (?:d achat|non utilisés)|"
+         # a prorated credit given back ("un avoir au prorata de la période restante")
+         r"(?:avoirs?|crédits?)(?: \S+){0,2} au prorata|au prorata(?: \S+){0,4} (?:avoirs?|crédits?)) "),
         ("subscription", "abonnement", r" (?:abonnements?|abonnée?s?|renouvel\w*|reconduction|"
          r"reconduite?|tacitement|période d essai|essai gratuit|adhésion|sans engagement|"
          r"résili\w*(?: \S+){0,3} (?:abonnement|adhésion)) "),
