@@ -67,6 +67,16 @@ def test_the_providers_power_to_remove_content_stays_a_watch_out(text: str) -> N
      "acceptance"),
     ("Wenn Sie mit diesen Bedingungen nicht einverstanden sind, dürfen Sie Plumwick nicht nutzen.", "usage-rules",
      "acceptance"),
+    # a defined name of the provider's material, the ownership of a company's shares, a child's
+    # abuse among prohibited content
+    ("Plumwick may audit any records related to your access to the Licensed Materials.", "content-rights", ""),
+    ("Control means the power to direct an entity, whether through ownership of voting securities or "
+     "otherwise.", "content-rights", ""),
+    ("Do not post child sexual abuse material or personal details of others on Plumwick.", "eligibility",
+     "usage-rules"),
+    # the copyright takedown procedure is about removing content
+    ("A statement that the Notifying Party has a good faith belief that the material is not authorised by the "
+     "copyright owner.", "content-rights", "content-removal"),
     # the user's own responsibility is a duty, not the provider's liability
     ("Il est de votre responsabilité de vérifier que votre compte Plumwick est utilisé conformément à la loi.",
      "liability", "usage-rules"),
@@ -93,6 +103,9 @@ def test_a_word_in_passing_is_no_topic(text: str, gone: str, kept: str) -> None:
      "content-removal"),
     ("We keep your messages no longer than 90 days.", "privacy"),
     ("Notre responsabilité est limitée au montant payé pour Plumwick.", "liability"),
+    ("Children under 13 may not use Plumwick.", "eligibility"),
+    ("Plumwick grants you a licensed copy of the app, not ownership of it.", "content-rights"),
+    ("You retain ownership of the stories you publish on Plumwick.", "content-rights"),
     ("Members of banned groups are not permitted to use this product.", "eligibility"),
     ("Residents of Freedonia are not allowed to use the Plumwick app unless they hold a permit.", "eligibility"),
 ])

@@ -223,9 +223,18 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:inactive|inactivity|(?<=not )active|(?<=not been )(?:active|accessed))(?: \w+){0,8} "
      r"(?:automatically |permanently )?(?:deleted|removed|purged|archived|erased)|"
      r"(?:copyright|infringement) (?:notices?|complaints?|claims?|agent)|counter notices?|"
+     # the takedown procedure said otherwise ("a notice of copyright infringement", "the
+     # Notifying Party's signature", "our Designated Agent", "a counter notification")
+     r"notices? of (?:alleged |claimed )?(?:copyright )?infringement|notifying party|designated (?:copyright )?"
+     r"agent|counter ?(?:notifications?|claims?|counterclaims?)|"
      r"repeat infringers?) "),
-    ("content-rights", "licence/ip", r" (?:licen[cs]e\w*|intellectual property|copyrights?|"
-     r"trademarks?|ownership|own all|title and interest|royalty free|sublicens\w*|"
+    # ("the Licensed Materials", "Licensed Application": the provider's own material the user is
+    # licensed to use, a defined name, no licence to users' content; "ownership of voting
+    # securities": who controls a company)
+    ("content-rights", "licence/ip", r" (?:licen[cs]e\w*(?<!licensed)|licensed(?! (?:materials?|applications?|apps?|"
+     r"software|products?|programs?|services?|technology|platforms?) )|intellectual property|copyrights?|"
+     r"trademarks?|ownership(?! (?:of|in) (?:\w+ ){0,2}(?:voting|shares|securities|stock|equity|capital|"
+     r"interests?) )|own all|title and interest|royalty free|sublicens\w*|"
      r"moral rights|user content|(?:your|any|such) (?:feedback|suggestions|ideas)|"
      r"(?:feedback|suggestions|ideas) (?:you|that you|submitted|provided)|"
      r"(?:submit|provide|give|send)\w*(?: \w+){0,3} (?:feedback|suggestions|ideas)|"
@@ -336,7 +345,10 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:are|is) not (?:permitted|allowed|eligible|authori[sz]ed) to (?:use|access|register for|sign up for|join)"
      r"(?: (?:this|the|our|any))?(?: \w+)? (?:product|products|service|services|app|apps|site|website|platform|"
      r"platforms)(?= $| if | unless | until )|"
-     r"age of (?:majority|\d{1,2}|consent)|minimum age|minors?|children|child|legal guardians?|"
+     r"age of (?:majority|\d{1,2}|consent)|minimum age|"
+     # (a child's abuse or exploitation named among prohibited content is no age rule)
+     r"(?:minors?|children|child)(?! (?:sexual|sex|abuse|exploitation|pornograph\w*|endangerment|trafficking|"
+     r"grooming|safety) )|legal guardians?|"
      r"parental consent|parents?(?: or legal)? (?:consent|guardians?)|legal age|majority age|"
      # ("eligible users", "eligible for a refund" or "for publication": eligible said of something
      # else than who may use the service; an embargo on news is no trade embargo)
