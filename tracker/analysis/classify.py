@@ -400,8 +400,8 @@ _TOPIC: list[tuple[str, str, str]] = [
      # (a password is a rule of use with the duty said, "keep your password secret"; named in a
      # list of the data collected, "your name, email address and password", it is no rule)
      r"(?:keep|keeps|protect|secure|safeguard|guard|share|sharing|disclose|reveal|transfer|confidential\w*|"
-     r"secret|responsible for)(?: \w+){0,5} (?:passwords?|credentials|login details)|(?:passwords?|"
-     r"credentials|login details)(?: \w+){0,6} (?:confidential|secret|secure|safe|private|to yourself|"
+     r"secret|responsible for)(?: \w+){0,5} (?:passwords?|credentials)|(?:passwords?|"
+     r"credentials)(?: \w+){0,6} (?:confidential|secret|secure|safe|private|to yourself|"
      r"with anyone|with others|with any third party|shared|disclosed)|"
      r"security of your account|unauthori[sz]ed (?:access|use)|impersonat\w*|malware|viruses|"
      r"human generated|conduct|code of conduct|"
