@@ -6,8 +6,8 @@ sentence a topic word misfiled, seen on the dev pairs' wrong categories:
   passing;
 - "your content" or "user content" named in a sentence about its deletion, security or retention
   is no licence (content-rights);
-- "eligible" said of something else than who may use the service ("eligible users", "eligible for
-  a refund", "eligible for publication"), an embargo on news: no eligibility;
+- "eligible" said of something else than who may use the service ("eligible purchases", "eligible
+  for a refund", "eligible for publication"), an embargo on news: no eligibility;
 - a password named among the data collected is no rule of use (usage-rules), keeping it secret is;
 - "if you do not accept these terms, you may not use the service" is the browsewrap formula
   (acceptance), not a rule of use;
@@ -55,7 +55,7 @@ def test_the_providers_power_to_remove_content_stays_a_watch_out(text: str) -> N
     ("When you close your Plumwick account, your content is deleted from our servers.", "content-rights", "privacy"),
     ("We typically retain user content no longer than one year, then delete it.", "content-rights", "privacy"),
     # eligible said of something else
-    ("Display names may show full legal names for eligible users.", "eligibility", ""),
+    ("Only eligible purchases made in the Plumwick shop count toward your reward points.", "eligibility", ""),
     ("Reporters check that a tip is eligible for publication before they use it.", "eligibility", ""),
     ("We do not publish embargoed news sent to Plumwick.", "eligibility", ""),
     # a password named among the data collected

@@ -350,10 +350,10 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:minors?|children|child)(?! (?:sexual|sex|abuse|exploitation|pornograph\w*|endangerment|trafficking|"
      r"grooming|safety) )|legal guardians?|"
      r"parental consent|parents?(?: or legal)? (?:consent|guardians?)|legal age|majority age|"
-     # ("eligible users", "eligible for a refund" or "for publication": eligible said of something
-     # else than who may use the service; an embargo on news is no trade embargo)
-     r"(?:eligibility|ineligible|eligible)(?! (?:for (?:a |an |the |any )?)?(?:users?|customers?|members?|"
-     r"accounts?|products?|purchases?|orders?|items?|plans?|subscriptions?|transactions?|refunds?|discounts?|"
+     # ("eligible products", "eligible for a refund" or "for publication": eligible said of something
+     # else than who may use the service; an embargo on news is no trade embargo. "eligible users"
+     # stays: who may use a feature)
+     r"(?:eligibility|ineligible|eligible)(?! (?:for (?:a |an |the |any )?)?(?:products?|purchases?|orders?|items?|plans?|subscriptions?|transactions?|refunds?|discounts?|"
      r"credits?|rewards?|promotions?|offers?|publication|payments?|compensation|reimbursements?|bonus\w*|"
      r"points?|cashback|coverage|warrant\w*) )|sanctioned|export control\w*|ofac|"
      r"embargoed (?:countries|country|territor\w*|regions?|nations?|jurisdictions?|persons?|parties)|"
