@@ -233,15 +233,27 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"takedown (?:notices?|requests?)|notice and action|content moderation|moderation "
      r"(?:policy|policies|decisions?|practices?|tools?)|(?:report|flag)\w*(?: \w+){0,3} (?:illegal|"
      r"infringing|unlawful|harmful|abusive) (?:content|material|posts?|listings?)|"
+     r"(?:believe|think|consider|suspect)\w*(?: \w+){0,2} (?:that )?(?:any |some |a |the )?(?:content|ugc|posts?|"
+     r"materials?|listings?|comments?|reviews?|videos?)(?: \w+){0,8} (?:is|are|may be|might be|to be) "
+     r"(?:illegal|unlawful|infringing|harmful)|"
      r"(?:limit|reduce|restrict)\w*(?: \w+){0,3} (?:visibility|reach) of|visibility (?:limits?|"
      r"restrictions?|filtering)|"
      # what users made, deleted when left unused ("groups not active for 12 months are deleted")
      r"(?:inactive|inactivity|(?<=not )active|(?<=not been )(?:active|accessed))(?: \w+){0,8} "
      r"(?:automatically |permanently )?(?:deleted|removed|purged|archived|erased)|"
      r"(?:copyright|infringement) (?:notices?|complaints?|claims?|agent)|counter notices?|"
+     # the takedown procedure said otherwise ("a notice of copyright infringement", "the
+     # Notifying Party's signature", "our Designated Agent", "a counter notification")
+     r"notices? of (?:alleged |claimed )?(?:copyright )?infringement|notifying party|designated (?:copyright )?"
+     r"agent|counter ?(?:notifications?|claims?|counterclaims?)|"
      r"repeat infringers?) "),
-    ("content-rights", "licence/ip", r" (?:licen[cs]e\w*|intellectual property|copyrights?|"
-     r"trademarks?|ownership|own all|title and interest|royalty free|sublicens\w*|"
+    # ("the Licensed Materials", "Licensed Application": the provider's own material the user is
+    # licensed to use, a defined name, no licence to users' content; "ownership of voting
+    # securities": who controls a company)
+    ("content-rights", "licence/ip", r" (?:licen[cs]e\w*(?<!licensed)|licensed(?! (?:materials?|applications?|apps?|"
+     r"software|products?|programs?|services?|technology|platforms?) )|intellectual property|copyrights?|"
+     r"trademarks?|ownership(?! (?:of|in) (?:\w+ ){0,2}(?:voting|shares|securities|stock|equity|capital|"
+     r"interests?) )|own all|title and interest|royalty free|sublicens\w*|"
      r"moral rights|user content|(?:your|any|such) (?:feedback|suggestions|ideas)|"
      r"(?:feedback|suggestions|ideas) (?:you|that you|submitted|provided)|"
      r"(?:submit|provide|give|send)\w*(?: \w+){0,3} (?:feedback|suggestions|ideas)|"
@@ -258,7 +270,10 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"recordings?|history|content)(?: \w+){0,3} (?:are|is|will be|may be|can be|shall be) "
      r"(?:kept|retained|stored|deleted|erased|purged|destroyed|anonymi[sz]ed)|"
      r"(?:keep|keeps|kept|retain|retains|retained|store|stores|stored)(?: \w+){0,5} "
-     r"(?:for|up to) (?:\w+ ){0,2}(?:days?|weeks?|months?|years?)|"
+     r"(?:for|up to|(?:for )?no longer than|not longer than|a maximum of|at most) (?:\w+ ){0,2}(?:days?|weeks?|months?|years?)|"
+     # personal details named one by one ("your name, email address and phone number")
+     r"names? (?:\w+ ){0,2}(?:e ?mail address\w*|phone numbers?|mobile numbers?|postal address\w*|"
+     r"home address\w*|dates? of birth)|"
      r"opt(?:ing)? out(?: \w+){0,6} (?:data|inputs?|prompts?|personal|marketing|emails?|"
      r"cookies|tracking|advertising|sale|sharing|training)|(?:share|sell|disclose|collect|process|transfer|"
      r"obtain|gather|harvest|acquir)\w*(?: \w+){0,3} "
@@ -338,7 +353,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"continu\w* (?:to )?us\w*)(?: \w+){0,30} (?:agree\w*|accept\w*|consent\w*|bound|constitut\w*|"
      r"deemed|acknowledg\w*)|(?:agree|consent) to be bound|deemed to (?:have )?"
      r"accept\w*|constitutes?(?: your)? (?:acceptance|agreement)|acceptance of (?:these|the) "
-     r"terms|if you do not agree(?: \w+){0,8} (?:not|stop) (?:use|using|access)|"
+     r"terms|if you do not (?:agree|accept)(?: \w+){0,8} (?:not|stop) (?:use|using|access)|"
      # the terms binding from a mere visit ("these terms apply as soon as you visit any page")
      r"(?:terms|conditions|agreement)(?: \w+){0,3} (?:apply|applies|bind\w*|take effect)(?: \w+){0,3} "
      r"(?:as soon as|from the moment|whenever) you (?:visit|access|use|browse|open|land)) "),
@@ -351,10 +366,26 @@ _TOPIC: list[tuple[str, str, str]] = [
      # who may sign up at all ("only businesses registered in the EU can sign up")
      r"only (?:businesses|companies|organi[sz]ations|individuals|residents|adults|consumers|professionals)"
      r"(?: \w+){0,5} (?:can|may) (?:sign up|register|join|use|open|create)|"
-     r"age of (?:majority|\d{1,2}|consent)|minimum age|minors?|children|child|legal guardians?|"
+     # who is barred from the service itself ("known violent groups are not permitted to use this
+     # product", "residents of Freedonia are not allowed to use the app unless ...")
+     r"(?:are|is) not (?:permitted|allowed|eligible|authori[sz]ed) to (?:use|access|register for|sign up for|join)"
+     r"(?: (?:this|the|our|any))?(?: \w+)? (?:product|products|service|services|app|apps|site|website|platform|"
+     r"platforms)(?= $| if | unless | until )|"
+     r"age of (?:majority|\d{1,2}|consent)|minimum age|"
+     # (a child's abuse or exploitation named among prohibited content is no age rule)
+     r"(?:minors?|children|child)(?! (?:sexual|sex|abuse|exploitation|pornograph\w*|endangerment|trafficking|"
+     r"grooming|safety) )|legal guardians?|"
      r"parental consent|parents?(?: or legal)? (?:consent|guardians?)|legal age|majority age|"
-     r"eligib\w*|sanctioned|embargo\w*|export control\w*|ofac|restricted (?:countries|"
-     r"territories)) "),
+     # ("eligible products", "eligible for a refund" or "for publication": eligible said of something
+     # else than who may use the service; an embargo on news is no trade embargo. "eligible users"
+     # stays: who may use a feature)
+     r"(?:eligibility|ineligible|eligible)(?! (?:for (?:a |an |the |any )?)?(?:products?|purchases?|orders?|items?|plans?|subscriptions?|transactions?|refunds?|discounts?|"
+     r"credits?|rewards?|promotions?|offers?|publication|payments?|compensation|reimbursements?|bonus\w*|"
+     r"points?|cashback|coverage|warrant\w*) )|sanctioned|export control\w*|ofac|"
+     r"embargoed (?:countries|country|territor\w*|regions?|nations?|jurisdictions?|persons?|parties)|"
+     r"(?:trade|u s|us|government|economic|comprehensive|territorial) embargo\w*|embargo\w* (?:and|or) sanctions|"
+     r"sanctions (?:and|or) embargo\w*|subject to (?:a |an |any )?(?:u s |us |government )?embargo\w*|"
+     r"restricted (?:countries|territories)) "),
     ("service-changes", "service changes", r" (?:beta|preview|experimental|discontinu\w*|"
      r"deprecat\w*|sunset\w*|(?:remove|retire|removal of|retirement of)\w*(?: \w+){0,2} "
      r"(?:models?|features?|functionality|engines?|endpoints?|versions?)|"
@@ -391,7 +422,13 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"prohibit\w*|not permitted|forbidden|acceptable use|reverse engineer\w*|decompil\w*|"
      r"disassembl\w*|scrap\w*|crawl\w*|spider\w*|bots?|spam\w*|abusive|abus(?:e|es|ing) "
      r"(?:the|our|other|any|this)|misuse|harass\w*|"
-     r"illegal|unlawful|rate limits?|usage limits?|quotas?|passwords?|credentials|"
+     r"illegal|unlawful|rate limits?|usage limits?|quotas?|"
+     # (a password is a rule of use with the duty said, "keep your password secret"; named in a
+     # list of the data collected, "your name, email address and password", it is no rule)
+     r"(?:keep|keeps|protect|secure|safeguard|guard|share|sharing|disclose|reveal|transfer|confidential\w*|"
+     r"secret|responsible for)(?: \w+){0,5} (?:passwords?|credentials)|(?:passwords?|"
+     r"credentials)(?: \w+){0,6} (?:confidential|secret|secure|safe|private|to yourself|"
+     r"with anyone|with others|with any third party|shared|disclosed)|"
      r"security of your account|unauthori[sz]ed (?:access|use)|impersonat\w*|malware|viruses|"
      r"human generated|conduct|code of conduct|"
      r"(?:you|users?|customers?|members?|developers?) (?:are|is|will be|shall be) not (?:allowed|permitted|"
@@ -1002,6 +1039,11 @@ def classify_sentence(sentence: str, before: str = "", after: str = "",
                     for e in evidence]
     if cats & _SAID_OF_OTHER:
         cats, watch, evidence = _said_of_other(norm, lang, cats, watch, evidence)
+    if "content-removal" in watch and users_own_edit(norm):
+        # users editing their own posts, or admins of a group theirs: no power of the provider
+        watch.discard("content-removal")
+        evidence = [Evidence(e.category, e.kind, e.detail, False) if e.category == "content-removal" else e
+                    for e in evidence]
     if not cats and (m := (_OTHER if lang == "en" else _OTHER_FOREIGN).search(norm)):
         cats.add("other")
         evidence.append(Evidence("other", "pattern", f'legal wording: "{m.group(0).strip()}"'))
@@ -1170,8 +1212,10 @@ _WEAK: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
     # traitement", as often as the provider's liability)
     "liability": r"^(?:guarantee\w*|damages|warrant\w*|not (?:be )?responsible|proprietary|responsables?|"
                  r"garanties?|dommages|garantie\w*|schäden)$",
+    # ("your content", "user content": what users post, named in passing as often as licensed, in
+    # a sentence about its deletion, security or retention)
     "content-rights": r"^(?:proprietary|trademarks?|copyrights?|ownership|intellectual property|"
-                      r"licen[cs]e\w*|marques?|marken?)$",
+                      r"licen[cs]e\w*|marques?|marken?|user content|your content|generated content)$",
     "privacy": r"^(?:privacy|cookies?|track|tracking)$",
     "service-changes": r"^(?:available|availability|preview|maintenance|interruptions?|beta|disponibilité|"
                        r"bêta|verfügbarkeit|wartung\w*)$",
@@ -1195,6 +1239,35 @@ _USER_ENDS = re.compile(r" (?:you|users?|members?|customers?|subscribers?|licens
                         r"delete|end|deactivate) | your right to (?:terminate|cancel|close|end) | (?:if|when|"
                         r"once|after) you (?:terminate|cancel|close|delete|deactivate) ")
 _CONSEQUENCE_RE = re.compile(" (?:" + _CONSEQUENCE + "|" + CONSEQUENCE + ") ")
+# Users editing, hiding or deleting what they posted, or what others posted where they are the
+# admins ("you can edit your posts at any time", "as an admin you can delete members' messages",
+# "vous pouvez supprimer vos avis", "Sie können Ihre Beiträge jederzeit löschen"): the taxonomy's
+# content removal is the provider's power over users' content; this is a feature of the service.
+_USER_EDITS = re.compile(r" (?:you|users?|members?|customers?|creators?|admins?|administrators?|moderators?|"
+                         r"owners?|vous|sie|du|nutzer\w*|mitglieder|utilisat(?:eur|rice)s?|membres?)(?: \w+){0,3} "
+                         r"(?:may|can|could|are able to|will be able to|have the right to|pouvez|peut|peuvent|"
+                         r"pourrez|können|kann|kannst)(?: \w+){0,6} (?:edit|delete|remove|modify|hide|update|correct|"
+                         r"archive|modifier|supprimer|retirer|masquer|effacer|bearbeiten|löschen|entfernen|ändern|"
+                         r"ausblenden)\w* ")
+# The provider as the subject of a French or German sentence ("nous pouvons", "wir behalten uns vor").
+_PROVIDER_FOREIGN = re.compile(r" (?:nous (?:pouvons|pourrons|nous réservons)|wir (?:können|dürfen|werden|behalten)|"
+                               r"se réserve|behält sich|ist berechtigt|est en droit) ")
+
+
+def users_own_edit(norm: str) -> bool:
+    """Whether a normalized sentence (``normalize``) has users, not the provider, editing or
+    deleting content: "you can edit your posts", never "we may remove your posts". Returns a bool."""
+    return bool(_USER_EDITS.search(norm)) and not _PROVIDER_ENDS.search(norm) \
+        and not _PROVIDER_FOREIGN.search(norm)
+
+
+# A refusal of the terms and what it means ("if you do not accept these terms, you may not use the
+# app", "si vous n'acceptez pas les CGU, vous ne devez pas utiliser le site", "wenn Sie nicht
+# einverstanden sind, dürfen Sie den Dienst nicht nutzen"): the browsewrap formula (acceptance),
+# whose "may not use" is no rule of use.
+_IF_NOT_AGREE = re.compile(r" (?:if|si|wenn|falls|sofern) (?:you|vous|sie)(?: \w+){0,6} (?:do not|don t|does not|n|nicht)"
+                           r"(?: \w+){0,2} (?:agree|accept|acceptez|accepter|êtes pas d accord|einverstanden|"
+                           r"akzeptieren|zustimmen)\w* ")
 _PROVIDER_ENDS = re.compile(r" (?!you |users? |members? |customers? )\w+ (?:may|can|will|shall|"
                             r"reserves? the right to)(?: \w+ly| also| then)? (?:terminat|suspend|disabl|"
                             r"deactivat|ban|clos|delet|remov|block)\w* ")
@@ -1285,6 +1358,11 @@ def category_scores(text: str) -> dict[str, float]:
                     passing = {"termination", "content-removal"}
                 elif _USER_ENDS.search(norm):
                     passing = {"termination"}
+        if "content-removal" in lab.categories and "content-removal" not in passing \
+                and users_own_edit(normalize(sentence)):
+            passing.add("content-removal")
+        if "usage-rules" in lab.categories and _IF_NOT_AGREE.search(normalize(sentence)):
+            passing.add("usage-rules")
         if "subscription" in lab.categories:
             norm = normalize(sentence)
             if _PLAN_QUALIFIER.search(norm) and not _PLAN_TERM.search(norm):

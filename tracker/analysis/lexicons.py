@@ -97,7 +97,8 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
         # (a company's legal form, "société à responsabilité limitée", names no liability; "en aucun
         # cas" only where it goes on to what is owed: "nous ne vendrons en aucun cas vos données" is a
         # promise about data)
-        ("liability", "responsabilité", r" (?:responsabilité(?! limitée)|responsables?|garanties?|"
+        # ("il est de votre responsabilité de ...": the user's duty, a rule of use)
+        ("liability", "responsabilité", r" (?:(?<!votre )(?<!leur )(?<!de sa )responsabilité(?! limitée)|responsables?|garanties?|"
          r"dommages|(?<!sans )préjudices?|en aucun cas(?=(?: \S+){0,6} (?:tenue?s?|garanti\w*|indemni\w*|"
          r"pertes?|dommages?|préjudices?) )|force majeure|ne saurait) "),
         ("indemnity", "garantir", r" (?:indemnis\w*|garantir(?: \S+){0,3} contre|relever indemne|"
@@ -160,7 +161,9 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"(?: \S+){0,6} (?:acceptez|accepte|acceptation|reconnaissez)|vaut acceptation|emporte acceptation|acceptation (?:pleine et entière|sans "
          r"réserve|des (?:présentes|cgu|cgv|conditions))|"
          r"(?:acceptez|accepte|acceptent|accepter) (?:les |ces )?(?:présentes|conditions|cgu|cgv)(?: \S+){0,4} "
-         r"(?:en|lors|dès|par)) "),
+         r"(?:en|lors|dès|par)|"
+         # the refusal and what it means ("si vous n'acceptez pas les CGU, vous ne devez pas utiliser le site")
+         r"si vous n (?:acceptez|êtes) pas(?: \S+){0,10} (?:ne (?:devez|pouvez|pourrez) pas|abstenir|cesser)) "),
         # "âgé d'au moins 16 ans", "âgées de 18 ans ou plus", "avoir au moins 16 ans", "13 ans révolus"
         ("eligibility", "âge", r" (?:mineurs?|majeure?s?|âgée?s? (?:de|d)(?: au moins| plus de)? " + _FR_AGE + "|"
          r"avoir(?: au moins)? " + _FR_AGE + r" ans|" + _FR_AGE + r" ans révolus|"
@@ -175,13 +178,18 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"(?:restreindre|limiter)(?: ou \S+)?(?: \S+){0,2} (?:l )?accès (?:à|aux) (?:\S+ ){0,2}fonctionnalités) "),
         ("usage-rules", "interdictions", r" (?:interdite?s?|interdiction|s engage à ne pas|"
          r"(?:ne doit|ne devez|ne peut|ne pouvez) pas|illicites?|frauduleu\w*|usage abusif|"
-         r"robots?|scraping|mots? de passe|identifiants|code de conduite|non respect|manquements?) "),
+         r"robots?|scraping|code de conduite|non respect|manquements?|"
+         # a password as a duty ("gardez votre mot de passe confidentiel"), not as data collected
+         r"(?:conserver|garder|gardez|protéger|protégez|préserver|confidentiali\w*|communiquer|divulguer|"
+         r"partager|responsable de)(?: \S+){0,5} (?:mots? de passe|identifiants)|(?:mots? de passe|"
+         r"identifiants)(?: \S+){0,6} (?:confidentiel\w*|secrets?|sécurité|communiqu\w*|divulgu\w*|partag\w*)) "),
         ("usage-rules", "conséquences", r" (?:" + CONSEQUENCE + r") "),
         # the user's own duty ("l'utilisateur est seul responsable des contenus qu'il publie"):
         # a rule of use, not a limit on the provider's liability
         ("usage-rules", "responsabilité de l utilisateur", r" (?:utilisat(?:eur|rice)s?|membres?|"
          r"clients?|abonnée?s?|vous)(?: \S+){0,4} (?:est|sont|êtes|reste|restent|restez|demeure|"
-         r"demeurent|demeurez) (?:seule?s? |entièrement |pleinement |personnellement )?responsables? "),
+         r"demeurent|demeurez) (?:seule?s? |entièrement |pleinement |personnellement )?responsables? |"
+         r" (?:de|sous) (?:votre|leur|sa) (?:seule |entière |pleine )?responsabilité | il vous appartient de "),
     ],
     "de": [
         # (German compounds: "Vermittlungsgebühr", "Kaufpreis", "Versandkosten")
@@ -260,7 +268,10 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"maschinelle\w* lernen|trainier\w*(?: \S+){0,4} (?:modell\w*|ki)|ki modell\w*) "),
         ("acceptance", "annahme durch nutzung", r" (?:(?:mit|durch) (?:der|die) nutzung|"
          r"erklären sie sich(?: \S+){0,4} einverstanden|akzeptieren sie(?: \S+){0,3} "
-         r"(?:bedingungen|agb)|stimm\w*(?: \S+){0,3} (?:bedingungen|agb|nutzungsbedingungen)(?: \S+){0,4} zu) "),
+         r"(?:bedingungen|agb)|stimm\w*(?: \S+){0,3} (?:bedingungen|agb|nutzungsbedingungen)(?: \S+){0,4} zu|"
+         # the refusal and what it means ("wenn Sie nicht einverstanden sind, dürfen Sie den Dienst nicht nutzen")
+         r"(?:wenn|falls|sofern) sie(?: \S+){0,6} nicht (?:einverstanden|zustimmen|akzeptieren)(?: \S+){0,10} "
+         r"nicht (?:nutzen|verwenden|benutzen)) "),
         ("eligibility", "alter", r" (?:minderjährig\w*|volljährig\w*|mindestalter|"
          + _DE_AGE + r" (?:jahre|jahren) alt|lebensjahr\w*|erziehungsberechtigt\w*|"
          r"einwilligung der eltern|ab " + _DE_AGE + r" jahren|mindestens " + _DE_AGE + r" jahre|" + _DE_AGE
@@ -271,7 +282,11 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"(?:einstell\w*|änder\w*|einschränk\w*)(?: \S+){0,3} (?:dienst\w*|leistung\w*|"
          r"funktion\w*|service)|weiterhin (?:\S+ ){0,3}(?:anbieten|bereitstellen|unterstützen|verfügbar)) "),
         ("usage-rules", "verbote", r" (?:untersagt|verboten|nicht gestattet|dürfen nicht|"
-         r"darf nicht|missbrauch\w*|rechtswidrig\w*|passwort\w*|zugangsdaten|bots?|verstöße|verstoß) "),
+         r"darf nicht|missbrauch\w*|rechtswidrig\w*|bots?|verstöße|verstoß|"
+         # a password as a duty ("halten Sie Ihr Passwort geheim"), not as data collected
+         r"(?:passwort\w*|kennwort\w*|zugangsdaten)(?: \S+){0,6} (?:geheim\w*|vertraulich\w*|sicher\w*|"
+         r"weiterge\w*|weiterzugeben|schützen|offenleg\w*)|(?:geheim\w*|vertraulich\w*|schützen|schutz)(?: \S+){0,4} "
+         r"(?:passwort\w*|kennwort\w*|zugangsdaten)) "),
         ("usage-rules", "folgen", r" (?:" + CONSEQUENCE + r") "),
     ],
 }
@@ -307,7 +322,9 @@ WATCH: dict[str, list[tuple[str, str, str, bool]]] = {
         ("terms-changes", "modification unilatérale", r" (?:peut|pourra|se réserve le droit de)"
          + _W4 + r" (?:modifier|mettre à jour|faire évoluer)" + _W4 + r" (?:conditions|cgu|cgv|"
          r"présentes) ", False),
-        ("content-removal", "retrait de contenus", r" (?:peut|pourra|se réserve le droit de)" +
+        # ("nous pouvons supprimer vos avis": the provider speaking of itself)
+        ("content-removal", "retrait de contenus", r" (?:peut|pourra|pouvons|pourrons|se réserve le droit de|"
+         r"nous réservons le droit de)" +
          _W8 + r" (?:supprimer|retirer|modérer|bloquer|refuser)" + _W8 + r" (?:contenus?|"
          r"publications?|avis|commentaires?|annonces?) ", False),
         ("content-rights", "licence étendue", r" licences?" + _W8 + r" (?:mondiale|gratuite|"
