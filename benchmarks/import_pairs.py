@@ -13,11 +13,12 @@ its analysis workers, in the order it sends them (a batch's pairs sorted by docu
 stored once each.
 
 ``run`` analyses those pairs in order in this process, as one worker would get them, and prints
-CPU ms per pair (``time.process_time``), CPU per tenth of the pairs, the process's peak RSS
+CPU ms per pair (``time.process_time``: mean, median, p90), CPU per tenth of the pairs, the process's peak RSS
 (``VmHWM``), and with ``--tracemalloc`` the largest live allocations at the end (what a worker
 keeps between pairs: caches, models). ``--json DIR`` writes each ``dataclasses.asdict(analysis)``
 as DIR/NNNNN.json (compare two trees' outputs with ``diff -r``: run this script with
-``PYTHONPATH`` set to the other tree). ``--by-path`` adds the pairs and CPU of each way the
+``PYTHONPATH`` set to the other tree). ``--costs FILE`` writes each pair's CPU ms as a JSON list
+(to find the slowest pairs, or compare two trees pair by pair). ``--by-path`` adds the pairs and CPU of each way the
 analysis ended (an error page, spacing only, another page, a capture cut off, a language
 switch, or labelled as usual), apart for pairs of more than 100 clause changes.
 """
@@ -132,7 +133,8 @@ def _path(summary: str, changes: int) -> str:
     return f"{way}{' >100' if changes > 100 else ''}"
 
 
-def run(path: Path, limit: int, json_dir: Path | None, profile: bool, trace: bool, by_path: bool = False) -> None:
+def run(path: Path, limit: int, json_dir: Path | None, profile: bool, trace: bool, by_path: bool = False,
+        costs_file: Path | None = None) -> None:
     """Analyse the dumped jobs in order; print CPU and memory."""
     with path.open("rb") as f:
         data = pickle.load(f)
@@ -164,6 +166,8 @@ def run(path: Path, limit: int, json_dir: Path | None, profile: bool, trace: boo
             paths.setdefault(_path(analysis.summary, len(analysis.changes)), []).append(costs[-1])
         if json_dir is not None:
             (json_dir / f"{n:05d}.json").write_text(json.dumps(asdict(analysis), sort_keys=True, ensure_ascii=False))
+    if costs_file is not None:
+        costs_file.write_text(json.dumps([round(1000 * c, 2) for c in costs]))
     total = sum(costs)
     step = max(1, len(costs) // 10)
     per_tenth = [1000 * sum(costs[k:k + step]) / len(costs[k:k + step]) for k in range(0, len(costs), step)][:10]
@@ -171,6 +175,11 @@ def run(path: Path, limit: int, json_dir: Path | None, profile: bool, trace: boo
     print(f"{len(jobs)} pairs (commits {data['from']}..{data['to']}, new texts {chars:,.0f} characters on average): "
           f"{total:.1f} s of CPU, {1000 * total / max(1, len(jobs)):.1f} ms per pair; "
           f"peak RSS {_hwm() / 2**20:.0f} MB (after the first analysis {base_hwm / 2**20:.0f} MB)")
+    ranked = sorted(costs)
+    if ranked:
+        median = 1000 * ranked[len(ranked) // 2]
+        p90 = 1000 * ranked[min(len(ranked) - 1, int(0.9 * len(ranked)))]
+        print(f"  ms per pair: median {median:.1f}, p90 {p90:.1f}, max {1000 * ranked[-1]:.1f}")
     print("  ms per pair per tenth: " + " ".join(f"{v:.1f}" for v in per_tenth))
     for way, spent in sorted(paths.items(), key=lambda item: -sum(item[1])):
         print(f"  {way:20s} {len(spent):5d} pairs {sum(spent):7.1f} s of CPU ({sum(spent) / max(total, 1e-9):4.0%}), "
@@ -226,6 +235,7 @@ def main() -> int:
     r.add_argument("--profile", action="store_true")
     r.add_argument("--tracemalloc", action="store_true")
     r.add_argument("--by-path", action="store_true", help="CPU by the way each analysis ended")
+    r.add_argument("--costs", type=Path, help="write each pair's CPU ms as a JSON list to this file")
     args = parser.parse_args()
     if args.command == "dump":
         if not args.bundle.exists():
@@ -233,7 +243,7 @@ def main() -> int:
             return 0
         dump(args.bundle, args.first, args.last, args.out)
     else:
-        run(args.path, args.limit, args.json, args.profile, args.tracemalloc, args.by_path)
+        run(args.path, args.limit, args.json, args.profile, args.tracemalloc, args.by_path, args.costs)
     return 0
 
 

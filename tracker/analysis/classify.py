@@ -1161,6 +1161,7 @@ def _said_of_other(norm: str, lang: str, cats: set[str], watch: set[str],
 def clear_caches() -> None:
     """Forget every sentence classified so far (benchmarks time a cold classification)."""
     classify_sentence.cache_clear()
+    _category_scores.cache_clear()
     _read.cache_clear()
     _context_block.cache_clear()
     _STEMS.clear()
@@ -1345,7 +1346,14 @@ def category_scores(text: str) -> dict[str, float]:
     the model finds without any topic word counts only 0.5 (the model alone is a weak signal
     outside the kind of text it was trained on).
 
-    Returns {category id: score}; "other" only when nothing else matched."""
+    Returns {category id: score} (a new dict each call: callers may change it); "other" only
+    when nothing else matched."""
+    return dict(_category_scores(text))
+
+
+@lru_cache(maxsize=4096)  # half the texts a big pair's labelling scores are asked again (clause, heading, side)
+def _category_scores(text: str) -> tuple[tuple[str, float], ...]:
+    """``category_scores(text)`` as its items, in order, computed once per text."""
     scores: dict[str, float] = {}
     for sentence in split_sentences(text) or [text]:
         lab = classify_sentence(sentence)
@@ -1391,7 +1399,7 @@ def category_scores(text: str) -> dict[str, float]:
             scores[c] = scores.get(c, 0.0) + weight
     if len(scores) > 1:
         scores.pop("other", None)
-    return scores
+    return tuple(scores.items())
 
 
 _PROFILE_CHARS = 24000  # of a long document read for its topic profile

@@ -4625,6 +4625,7 @@ def _reach_change(d: Delta) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # per word: a big pair asks it ~200,000 times of ~5,000 words
 def stem(word: str) -> str:
     """A crude stem of a lowercased word, to tell a word restated in another form from a new
     one ("contestation" / "contester", "transactions" / "transaction", "licence" / "licensed"):

@@ -86,6 +86,7 @@ def _uncontracted(m: re.Match[str]) -> str:
     return f"{'can' if m.group(1) else 'will' if m.group(2) else m.group(3)} not"
 
 
+@lru_cache(maxsize=65536)  # per word: asked ~25 times of each word of a big pair
 def _stem(word: str) -> str:
     # (``materiality.stem``'s rule; imported there from here would be circular)
     w = unaccented(canonical_word(word))
@@ -406,6 +407,7 @@ def _cut_here(text: str, at: int) -> bool:
     return text[max(0, begin - 3):begin].lower() != "<br"
 
 
+@lru_cache(maxsize=8192)  # a version's defining sentences and a pair's changed ones recur in the next pair
 def _content_stems(sentence: str) -> frozenset[str]:
     return frozenset(_stem(t) for t in _tokens(sentence) if _plain_content(t) or _is_number(t))
 
