@@ -806,3 +806,20 @@ def test_messages_kept_for_a_period_are_no_content_removal():
     from tracker.analysis.classify import category_scores
 
     assert "content-removal" not in category_scores("Your messages are encrypted and deleted after 30 days.")
+
+
+def test_a_rewrite_that_adds_watch_outs_of_many_topics_names_its_six_most_voted():
+    """A whole new text of a fictional service re-adds watch-outs of eight topics: the version
+    names six categories, those with the most votes, not nearly the whole taxonomy; a smaller
+    change keeps naming its watch-outs beside the vote."""
+    from tracker.analysis.materiality import ChangeLabel, version_categories
+
+    topics = ("arbitration", "class-action", "liability", "indemnity", "termination", "terms-changes",
+              "content-removal", "governing-law")
+    # the larger the clause, the larger its vote: the last two topics come from the shortest ones
+    rewrite = [ChangeLabel(True, "critical", (c,), f"New: Brambleway {c} clause", watch_added=(c,),
+                           weights=(7.5,), size=60 - 5 * i) for i, c in enumerate(topics)]
+    named = version_categories(rewrite)
+    assert len(named) == 6, named
+    assert set(named) == set(topics[:6]), named
+    assert set(version_categories(rewrite[:4])) == set(topics[:4])
