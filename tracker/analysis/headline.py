@@ -668,7 +668,7 @@ def _fit(text: str, room: int) -> str:
         # else at the last comma near the end, rather than on a word that leads on ("and not…")
         commas = [c.start() for c in re.finditer(r",\s", text) if 0.8 * room <= c.start() < room]
         if commas and not _CONDITION_LEAD.match(body):
-            return text[:commas[-1]] + "…"
+            return text[:commas[-1]].rstrip("…") + "…"  # a quote already cut there ("Tagged…, you") keeps one mark
     return one_line(text, room)
 
 

@@ -895,6 +895,88 @@ _LEAD_WORDS = 5  # words kept before the point of a cut quote ("…heard exclusi
 _POINT_AT = 40  # a point this near the start needs no shift (a headline keeps about that much)
 
 
+# A sentence that opens on its condition ("If we cannot charge your card, we may close your account",
+# "Si …, nous pouvons …", "Wenn …, können wir …"): cut at its end, a quote would keep only the
+# condition and leave out what follows from it.
+_CONDITION_OPEN = re.compile(r"^(?:if|when|whenever|unless|where|once|should|upon|after|before|in (?:the )?(?:event|case)\b|"
+                             r"to the extent|by (?:\w+ing)\b|si|lorsque?|lorsqu['’]|quand|dès lors que|en cas\b|"
+                             r"dans le cas où|wenn|falls|sofern|soweit|sobald|nachdem|bevor)", re.I)
+# A connective that only links the sentence to the one before ("Additionally, ", "Please note that",
+# "En outre, "): words a cut quote spends before the term. German inverts after its connectives
+# ("Außerdem können wir"): the rest would open on the verb, so none of them is dropped.
+_LINKING_OPEN = re.compile(r"^(?:(?:additionally|furthermore|moreover|in addition|further|also|en outre|de plus|"
+                           r"par ailleurs|en plus)\s*,|(?:please )?note that|please note,)\s+(?=\S)", re.I)
+# What a main clause after a condition opens on: its subject (a pronoun, a determiner, a name), or
+# the verb that a German main clause puts first ("Wenn …, können wir …").
+_MAIN_OPEN = re.compile(r"(?:then\s+)?(?:we|you|they|it|he|she|i|the|your|our|its|their|any|all|such|this|these|"
+                        r"those|each|every|no|neither|either|nous|vous|ils?|elles?|on|le|la|les|l['’]|votre|vos|notre|"
+                        r"nos|tout|toute|tous|toutes|aucun|aucune|ce|cette|ces|wir|sie|er|es|der|die|das|ihr|ihre|"
+                        r"jede[rs]?|kein|keine|kann|können|darf|dürfen|muss|müssen|wird|werden|soll|sollen|ist|sind|gilt|gelten|haben|"
+                        r"hat)\b|(?-i:[A-Z])[\w&.-]*", re.I)
+_MAIN_MIN = 45  # characters a cut main clause keeps at least ("we may suspend or terminate your account")
+
+
+def _top_commas(text: str, start: int) -> list[int]:
+    """Offsets of the ", " in ``text`` from ``start`` on that stand outside brackets and quotes."""
+    depth, out = 0, []
+    for i in range(start, len(text) - 1):
+        ch = text[i]
+        if ch in "([“«":
+            depth += 1
+        elif ch in ")]”»" and depth:
+            depth -= 1
+        elif ch == "," and not depth and text[i + 1] == " ":
+            out.append(i)
+    return out
+
+
+def linking_dropped(text: str) -> str:
+    """``text`` less a connective that only links it to the sentence before ("Additionally, all
+    fees are due" → "All fees are due"; "Please note that our plans may change" → "Our plans may
+    change"; "En outre, nous pouvons …" → "Nous pouvons …"), capitalised; as is without one, or
+    when fewer than three words would be left."""
+    m = _LINKING_OPEN.match(text)
+    if not m:
+        return text
+    rest = text[m.end():]
+    return rest[:1].upper() + rest[1:] if len(rest.split()) >= 3 else text
+
+
+def condition_kept(sentence: str, limit: int = 90) -> str | None:
+    """A sentence that opens on its condition and is too long for ``limit`` characters, as a
+    quote of at most ``limit`` + 30 characters that keeps what follows from the condition: the
+    condition, cut short ("…") when it must be, then its main clause ("If at any time we are
+    unable to charge the fees…, we may suspend your account"), less a lead-in such as "you agree
+    that" when its subject can be read without it. French and German conditions too ("Si …",
+    "Wenn …"). None when the sentence fits, does not open on a condition, its main clause already
+    shows in a cut at ``limit``, or no comma after the condition is followed by a clause with a
+    verb of its own."""
+    s = sentence.strip()
+    if len(s) <= limit or not (m := _CONDITION_OPEN.match(s)):
+        return None
+    end = _SENTENCE_END.search(s)
+    s = s[:end.start() + 1] if end else s
+    total = limit + 30  # both parts readable: a cut main clause says no more than a cut condition
+    for comma in _top_commas(s, m.end()):
+        main = s[comma + 2:].rstrip(" .;:")
+        head = main.split(", ", 1)[0].split()
+        if len(head) < 2 or not _MAIN_OPEN.match(main) or not has_verb([w.lower().strip(",;:()") for w in head[:7]]):
+            continue  # "If you buy A, B or C from X, we …": a list of the condition, not its main clause
+        if comma + 2 + min(len(main), _MAIN_MIN) <= limit:
+            return None  # the main clause shows in a cut at the end
+        if not s.lower().startswith("by ") and (lead := _LEAD_IN.match(main)) and lead.group(0).rstrip().endswith("that") \
+                and (rest := resolved_start(main[:lead.end()], main[lead.end():])):
+            main = rest  # "…, you agree that we may use your photo" → "…, we may use your photo"
+        cond = s[:comma]
+        if len(cond.split()) < 3:
+            return None
+        # the condition keeps what it is about ("If you have enrolled in the Continuous Service…")
+        main_cut = main if len(main) + min(len(cond), 48) + 2 <= total else one_line(main, total - min(len(cond), 48) - 2)
+        cond_cut = one_line(cond, total - len(main_cut) - 2)
+        return f"{cond_cut}, {main_cut}"
+    return None
+
+
 def _about(text: str, cats: Sequence[str], limit: int = 90) -> str:
     """``text`` as a quote of at most ``limit`` characters that keeps its point: when it must be
     cut and what makes it a term of its kind (a court or venue, an amount, a period for a term
@@ -903,7 +985,7 @@ def _about(text: str, cats: Sequence[str], limit: int = 90) -> str:
     Ireland"); else it is cut at its end like ``_snippet``."""
     s = _space(_clean_prefix(plain(_TABLE_MARKS.sub(" ", text))))
     if len(s) > limit:  # a cut list reads as one ("you will not: resell…"), never "you will not 1. Resell…"
-        s = inline_list(s)
+        s = linking_dropped(inline_list(s))
     if len(s) <= limit:
         return s
     at = -1
@@ -923,7 +1005,7 @@ def _about(text: str, cats: Sequence[str], limit: int = 90) -> str:
             at = quoted[0].start()
             break
     if at <= _POINT_AT:
-        return _snippet(s, limit)
+        return condition_kept(s, limit) or _snippet(s, limit)
     if (quote := _around(s, at, limit)) is not None:
         return quote
     head = s[:at]
@@ -2352,6 +2434,15 @@ def _said(runs: list[str], text: str, d: Delta | None = None, side: str = "ins")
     # one alone when it reads on its own, else the clause
     longest = max(runs, key=lambda r: len(r.split()), default="")
     return f"“{_quote([longest]) if len(longest.split()) >= 3 else _snippet(text)}”"
+
+
+# Words put in or taken out that qualify the clause's words rather than name more it covers: an
+# exception, a condition, an example ("except where indicated", "even if that person isn’t",
+# "like the CCPA", "sauf accord contraire", "außer bei Vorsatz").
+_QUALIFIER = re.compile(r"^\W*(?:except|excluding|unless|even\s+(?:if|when|where|though)|if|when|where|whether|"
+                        r"provided|subject\s+to|other\s+than|like|such\s+as|including|includes|notably|e\.g\.|"
+                        r"by|sauf|hors|à\s+l['’]exception|y\s+compris|notamment|comme|si|lorsque|außer|"
+                        r"ausgenommen|einschließlich|insbesondere|wie|sofern|wenn|falls)\b", re.I)
 
 
 def _phrase_like(runs: list[str]) -> bool:
@@ -4390,6 +4481,9 @@ class _Job:
         if self._coverage() and (items := self._items(ins_c, del_c)):
             return f"{items}{tail}"
         if ins_c and not del_c:
+            if _QUALIFIER.match(ins_c[0]) and len(ins_c) == 1 and (window := _window(self.d, "ins")):
+                # "except where indicated" put in limits the clause: said in place, never as more it covers
+                return f"Adds “{_quote(ins_c, 40)}” to: “{window}”{tail}"
             if _phrase_like(ins_c):
                 return f"Now also covers: {_quote(ins_c)}{tail}"
             # scattered or single words ("enhance; services") say nothing alone: read them in place
@@ -4399,6 +4493,8 @@ class _Job:
                 return f"Changes a link or its markup in: “{window}”{tail}"  # no new word to read
             return f"Now also covers: {_quote(ins_c)}{tail}"
         if del_c and not ins_c:
+            if _QUALIFIER.match(del_c[0]) and len(del_c) == 1 and (window := _window(self.d, "dels", 3, 60)):
+                return f"Drops “{_quote(del_c, 40)}” from: “{window}”{tail}"
             if not _phrase_like(del_c) and (window := _window(self.d, "dels", 3, 60)):
                 return f"Drops “{_quote(del_c, 30)}” from: “{window}”{tail}"
             if not _phrase_like(del_c) and (window := _window(self.d, "dels", 10, 70, hidden=True)):
