@@ -131,3 +131,32 @@ def test_only_the_trackers_own_new_patterns_rewrite_the_file(tmp_path: Path) -> 
          "print(sorted(str(k[1]) for k in regex_cache._STATE['table'] if 'plum' in str(k[1])))"],
         env=env, cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert "plumly-(\\\\d+)-own" in after and "plumlib" not in after
+
+
+def test_patterns_unused_for_a_month_are_dropped_and_patterns_in_use_stamped_again(tmp_path: Path) -> None:
+    """Every pattern carries the day it was last used: a write drops those unused for
+    ``UNUSED_DAYS`` (code since edited, data seen once), and a process using a pattern stamped
+    more than ``REFRESH_DAYS`` ago stamps it again, so the file stays the patterns in use."""
+    import marshal
+    import re
+    import time
+
+    from tracker import regex_cache
+
+    child(str(tmp_path))
+    (path,) = tmp_path.glob("regex-*.marshal")
+    table = marshal.loads(path.read_bytes())
+    today = int(time.time() // 86400)
+    assert {kept[5] for kept in table.values()} == {today}
+    used = (True, PATTERNS[0][0], int(getattr(re, PATTERNS[0][1])))
+    sample = table[used]
+    table[used] = (*sample[:5], today - regex_cache.REFRESH_DAYS - 3)  # in use, stamped long ago
+    table[(True, "plumly-stale", 0)] = (*sample[:5], today - regex_cache.UNUSED_DAYS - 1)
+    table[(True, "plumly-recent", 0)] = (*sample[:5], today - regex_cache.UNUSED_DAYS + 1)
+    path.write_bytes(marshal.dumps(table))
+    assert child(str(tmp_path))["hits"] >= len(PATTERNS) + 1
+    after = marshal.loads(path.read_bytes())
+    assert after[used][5] == today  # stamped again, and the file written for it
+    assert (True, "plumly-stale", 0) not in after
+    assert after[(True, "plumly-recent", 0)][5] == today - regex_cache.UNUSED_DAYS + 1
+
