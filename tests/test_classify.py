@@ -245,7 +245,7 @@ def test_an_unseen_inflection_scores_through_the_char_block():
     chars[" zo"] = (1.0, None)  # in the norm only
     framed = replace(model, chars=chars, char_cache={})
     word = "arbitrationwise"  # no such word anywhere: no word feature
-    assert word not in model.idf
+    assert word not in model.table
     norm = normalize(f"Claims go {word}.")
     feats, tokens = features(norm), set(norm.split())
     plain, read = model_scores(feats, model, tokens=tokens), model_scores(feats, framed, tokens=tokens)

@@ -23,9 +23,22 @@ SENTENCES = [
 
 
 def test_heads_are_the_first_word_beginnings():
-    assert heads(re.compile(r" (?:price|fees?|\d+ %) ")) == frozenset({"pric", "fee", "0", "1", "2", "3", "4", "5",
-                                                                        "6", "7", "8", "9"})
-    assert heads(re.compile(r" as is ")) == frozenset({"as"})
+    # a word whose end the pattern says is a whole word ("price "), else its beginning ("fees":
+    # any word that starts so; "0": any number)
+    assert heads(re.compile(r" (?:price|fees?|\d+ %) ")) == frozenset({"price ", "fee ", "fees", "0", "1", "2", "3",
+                                                                        "4", "5", "6", "7", "8", "9"})
+    assert heads(re.compile(r" as is ")) == frozenset({"as "})
+    assert heads(re.compile(r" (?:as|asset\w*) ")) == frozenset({"as ", "asset"})
+    assert heads(re.compile(r" (?:conditions|condi) ")) == frozenset({"condit", "condi "})  # (HEAD letters at most)
+
+
+def test_a_whole_word_head_starts_no_longer_word():
+    flt = RuleFilter([re.compile(r" (?:fee|as) (?:is|due) ")])
+    norm = " the feedback as is a fee due asis "
+    assert flt.starts(norm) == {0: [13, 21]}  # not "feedback", not "asis"
+    assert [norm[i:i + 4] for i in (13, 21)] == [" as ", " fee"]
+    assert flt.mask(" the feedback ") == 1  # (the mask reads word beginnings only: a superset)
+    assert flt.mask(" the budget ") == 0
 
 
 @pytest.mark.parametrize("pattern", [r"fee", r" (?:a|\w+) b", r"(?i) fee", r" .fee"])

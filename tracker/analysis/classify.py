@@ -734,9 +734,9 @@ def heading_like(text: str) -> bool:
 @dataclass(frozen=True)
 class _Model:
     labels: tuple[str, ...]
-    idf: dict[str, float]
-    weights: dict[str, tuple[tuple[int, float], ...]]  # feature -> ((label index, weight), ...)
-    # feature -> (idf², then idf·w of each label: 0.0 when the feature only counts in the norm).
+    # feature -> (idf², then idf·w of each label: 0.0 when the feature only counts in the norm);
+    # every feature of the model is a key. (The JSON's idf and weights, which it is built from,
+    # are not kept: a third of the cache file that every worker reads at its start, never read.)
     # One flat tuple per feature: a sentence's columns sum in C in one pass (see _dot).
     table: dict[str, tuple[float, ...]]
     bias: tuple[float, ...]
@@ -796,12 +796,12 @@ def _build_model(raw: dict) -> tuple:
                 row[i] = w * v
             dense = tuple(row)
         chars[g] = (v * v, dense)
-    return (labels, idf, weights, table, tuple(raw["bias"]), tuple(raw["thresholds"]),
+    return (labels, table, tuple(raw["bias"]), tuple(raw["thresholds"]),
             gates, votes, bool(raw.get("context")), chars)
 
 
 MODEL_CACHE_ENV = "TRACKER_CACHE_DIR"  # where built models are kept ("" or "off": nowhere)
-_MODEL_FIELDS = 10  # fields _build_model returns (a cache file of another shape is ignored)
+_MODEL_FIELDS = 8  # fields _build_model returns (a cache file of another shape is ignored)
 
 
 def cache_folder() -> Path | None:

@@ -19,7 +19,7 @@ from re import _constants as C  # type: ignore[attr-defined]  # the parser's opc
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-HEAD = 5  # characters of each match start kept, the leading space included
+HEAD = 7  # characters of each match start kept, the leading space included
 _MAX_CLASS = 12  # a character class with more members than this is not listed
 # Only text made of these characters is checked (what normalize() produces); anything else,
 # e.g. a digit outside ASCII that ``\d`` would match, runs every regex as before.
@@ -114,8 +114,10 @@ def _node(node: tuple[Any, Any], prefix: str) -> Heads:
 
 def heads(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Word beginnings (1 to ``HEAD`` - 1 letters, the first word of a match) one of which
-    starts every match of ``pattern``; None when the pattern cannot be pre-checked (flags, a
-    match that may start elsewhere than at a space, or nothing to list)."""
+    starts every match of ``pattern``, and whole words (a word followed by a space: "is ", "you
+    ", up to ``HEAD`` - 2 letters) one of which is the first word of every match; None when the
+    pattern cannot be pre-checked (flags, a match that may start elsewhere than at a space, or
+    nothing to list)."""
     if pattern.flags & (re.IGNORECASE | re.VERBOSE):
         return None
     try:
@@ -125,11 +127,11 @@ def heads(pattern: re.Pattern[str]) -> frozenset[str] | None:
     texts = {s for s, _ in found}
     if not texts or any(not s.startswith(" ") or s == " " or s[1] == " " for s in texts):
         return None
-    # " as i" -> "as": a word that starts with these letters (a superset of what matches);
-    # "0" makes "00" redundant.
-    words = sorted({s[1:].split(" ", 1)[0] for s in texts})
+    # " as i" -> "as ": the word "as" itself (its end is known); " asy" -> "asy": a word that
+    # starts with these letters (a superset of what matches). "0" makes "00" and "0 " redundant.
+    words = sorted({s[1:].split(" ", 1)[0] + (" " if " " in s[1:] else "") for s in texts})
     return frozenset(w for i, w in enumerate(words)
-                     if not any(w.startswith(v) for v in words[max(0, i - 50):i]))
+                     if not any(w.startswith(v) for v in words[max(0, i - 50):i] if not v.endswith(" ")))
 
 
 def kept_heads(patterns: list[re.Pattern[str]]) -> list[frozenset[str] | None]:
@@ -214,10 +216,12 @@ class RuleFilter:
         self._index_memo: dict[str, tuple[int, ...]] = {}  # word beginning -> pattern indices
 
     def _bits(self, start: str) -> int:
-        """Patterns with a head that ``start`` (a word's first letters) begins with."""
+        """Patterns with a head that ``start`` (a word's first letters) begins with (a whole
+        word's head too: ``start`` may be the beginning of a longer word or all of it)."""
         bits = 0
+        get = self._by_head.get
         for n in range(1, len(start) + 1):
-            bits |= self._by_head.get(start[:n], 0)
+            bits |= get(start[:n], 0) | get(start[:n] + " ", 0)
         self._memo[start] = bits
         return bits
 
@@ -254,7 +258,7 @@ class RuleFilter:
         parts = norm.split(" ")
         at = len(parts[0])  # the space before ``part``
         for part in parts[1:]:
-            key = part[:HEAD - 1]
+            key = part[:HEAD]  # (one letter more than a head: is this all of the word?)
             found = get(key)
             if found is None:
                 found = self._indices(key)
@@ -268,8 +272,15 @@ class RuleFilter:
         return out
 
     def _indices(self, start: str) -> tuple[int, ...]:
-        """Pre-checked patterns with a head that ``start`` (a word's first letters) begins with."""
-        bits = self._bits(start) & ~self._always
+        """Pre-checked patterns that may match at a word ``start`` begins (``HEAD`` letters of
+        it, or the whole word when shorter): a head it begins with, or a whole word it is."""
+        get = self._by_head.get
+        bits = 0
+        for n in range(1, min(len(start), HEAD - 1) + 1):
+            bits |= get(start[:n], 0)
+        if len(start) < HEAD:  # the whole word
+            bits |= get(start + " ", 0)
+        bits &= ~self._always
         found = tuple(i for i in range(bits.bit_length()) if bits >> i & 1)
         self._index_memo[start] = found
         return found
