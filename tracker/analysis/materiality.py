@@ -160,10 +160,13 @@ def cosmetic_kind(before: str, after: str) -> str | None:
         # the same amounts written another way ("USD 100" → "US$100", "10 €" → "EUR 10")
         return "formatting" if cosmetic_kind(money[0], money[1]) is not None else None
     a, b = before, after
+    rendered = False  # ``_seen_alike(before, after)`` asked already (and None): not asked again
     # Whitespace and markup noise are tolerated inside the later steps.
     for name, step in _STEPS:
-        if name == "punctuation-case" and (seen := _seen_alike(before, after)):
-            return seen  # before punctuation: a link's brackets are markup, not punctuation
+        if name == "punctuation-case":
+            if seen := _seen_alike(before, after):
+                return seen  # before punctuation: a link's brackets are markup, not punctuation
+            rendered = True
         a, b = step(a), step(b)
         if a == b:
             if name == "date-only" and _cut_off_dates(before) != _cut_off_dates(after):
@@ -176,7 +179,7 @@ def cosmetic_kind(before: str, after: str) -> str | None:
         # UTC", "Updated 3 minutes ago") or a request id: masked as a run masks them (its clock
         # needs the punctuation the steps above take away)
         return "date-only"
-    return _seen_alike(before, after)
+    return None if rendered else _seen_alike(before, after)
 
 
 _MONEY_HINT = re.compile(r"[$€£¥]|\b(?:usd|eur|gbp|cad|aud|chf|jpy|inr|dollars?|euros?|pounds?)\b", re.I)
@@ -238,6 +241,7 @@ def _seen(text: str) -> str:
     return _SPACES.sub("", _NBSP.sub(" ", _INVISIBLE.sub("", plain_text(text))))
 
 
+@lru_cache(maxsize=8192)  # a clause's plain text is asked by a dozen checks of its change
 def plain(text: str) -> str:
     """Markdown clause → plain sentence text for classification and facts."""
     if not text.isascii():

@@ -165,13 +165,17 @@ def _rejoin(pieces: list[_Piece], other: Counter[str]) -> None:
     mine = Counter(t for p in pieces for t in p.tokens)
     for p in pieces:
         toks, i = p.tokens, 0
+        joined = False
         while i + 1 < len(toks):
             whole = toks[i] + toks[i + 1]
-            if other[whole] > mine[whole] and whole.isalpha():
+            # (``in`` first: most pairs of words joined are no word of the other side)
+            if whole in other and other[whole] > mine.get(whole, 0) and whole.isalpha():
                 toks[i:i + 2] = [whole]
                 mine[whole] += 1
+                joined = True
             i += 1
-        p.stems = frozenset(_stem(t) for t in toks if _plain_content(t))
+        if joined:  # (else its stems, computed from the same tokens, stand)
+            p.stems = frozenset(_stem(t) for t in toks if _plain_content(t))
 
 
 def _squeezed(text: str) -> str:
@@ -439,12 +443,21 @@ def restated_sentences(old: str, new: str) -> frozenset[str]:
             i = parent[i]
         return i
 
-    for i in range(len(nodes)):
-        for j in range(i + 1, len(nodes)):
-            if nodes[i][1] == nodes[j][1]:
-                continue
-            shared = len(stems[i] & stems[j])
-            if shared >= 2 or shared and min(len(stems[i]), len(stems[j])) <= 2:
+    # an old sentence and a new one are linked when they share two stems, or one and either has
+    # at most two; the new sentences holding each stem, counted per old sentence, give what
+    # each pair shares without comparing every pair (the groups are the same in any order)
+    holding: dict[str, list[int]] = {}
+    for j in range(len(removed), len(nodes)):
+        for st in stems[j]:
+            holding.setdefault(st, []).append(j)
+    for i in range(len(removed)):
+        shares: Counter[int] = Counter()
+        for st in stems[i]:
+            if st in holding:
+                shares.update(holding[st])
+        small = len(stems[i]) <= 2
+        for j, shared in shares.items():
+            if shared >= 2 or small or len(stems[j]) <= 2:
                 parent[find(i)] = find(j)
     groups: dict[int, list[int]] = {}
     for i in range(len(nodes)):
