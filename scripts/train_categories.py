@@ -128,7 +128,7 @@ def _features(rec: dict) -> dict:
     def catch(diffs, labels, new, model=None):
         # as ``category_model.version_categories`` reads a pair: the features over the rules'
         # voted categories (the watch-outs left to the vote), the watch-outs' ones kept apart
-        rules = rules_categories(labels, new)
+        rules = rules_categories(labels, new, capped=False)  # (the watch-outs the model weighs)
         voted = rules_categories(labels, new, watch_outs=False)
         caught["rules"] = list(rules)
         caught["voted"] = list(voted)

@@ -822,4 +822,5 @@ def test_a_rewrite_that_adds_watch_outs_of_many_topics_names_its_six_most_voted(
     named = version_categories(rewrite)
     assert len(named) == 6, named
     assert set(named) == set(topics[:6]), named
+    assert set(version_categories(rewrite, capped=False)) == set(topics)  # (for the learned model)
     assert set(version_categories(rewrite[:4])) == set(topics[:4])

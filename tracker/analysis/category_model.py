@@ -386,7 +386,8 @@ def version_categories(diffs: Sequence[Any], labels: Sequence[Any], new: str,
     voted = rules_categories(labels, new, watch_outs=False)
     feats = pair_features(diffs, labels, new, voted)
     kept = set(predict(feats, model))
-    extra = set(rules) - set(voted) - kept
+    # (every watch-out's category, past the rules' cap of six: the model weighs each)
+    extra = set(rules_categories(labels, new, capped=False)) - set(voted) - kept
     if extra:
         probs = probabilities(feats, model)
         kept |= {c for c in extra if probs.get(c, 1.0) >= WATCH_OUT_MIN}

@@ -5428,7 +5428,8 @@ def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, ne
                                           labels[k].facts_after)
 
 
-def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_outs: bool = True) -> tuple[str, ...]:
+def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_outs: bool = True,
+                       capped: bool = True) -> tuple[str, ...]:
     """A version's categories, from its material changes only.
 
     Each change votes for its categories with the log of how many content words it changed (a
@@ -5454,7 +5455,9 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_
     learned category model was fitted on, ``category_model.version_categories``).
     Watch-outs included, a version names ``_MOST_NAMED`` categories at most, its most voted
     (a whole new text re-adds watch-outs of most topics; the hand labels of the dev sets name six
-    or fewer for all but 10 of their 743 material pairs).
+    or fewer for all but 10 of their 743 material pairs). ``capped``: False names every watch-out's
+    category whatever their number (the learned model weighs each of them,
+    ``category_model.version_categories``).
     Returns the category ids in taxonomy order."""
     votes: dict[str, float] = {}
     watched: set[str] = set()  # the categories of the watch-outs the changes add or remove
@@ -5493,7 +5496,7 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_
     # AI on the user's data, or sending disputes to arbitration, is what a reader looks for first).
     if watch_outs:
         kept |= watched
-    if len(kept) > _MOST_NAMED:
+    if capped and len(kept) > _MOST_NAMED:
         # A rewrite that adds or drops watch-outs of many topics (every warranty disclaimer,
         # termination power and change clause of a whole new text) would name nearly the whole
         # taxonomy: its most voted topics are the ones a person summing it up names.
