@@ -218,3 +218,11 @@ def test_a_removed_service_disclaimer_does_not_headline_as_a_promise_withdrawn()
     new = "## Support\n\nQuestions are answered by email.\n\n## Fees\n\nQuillfeather Pro costs 5 euros per month.\n"
     a = compare(old, new)
     assert "No longer promises" not in a.summary, a.summary
+
+
+def test_a_promise_about_it_is_quoted_whole():
+    # "You own your content; Zorblat doesn’t own it" removed: "No longer promises not to own it" names nothing
+    from tracker.analysis.wording import promise_withdrawn
+
+    assert promise_withdrawn("Zorblat doesn’t own it") == ""
+    assert promise_withdrawn("Zorblat doesn’t own your content") == "No longer promises not to own your content"

@@ -216,6 +216,8 @@ def promise_withdrawn(sentence: str) -> str:
             if w.lower().endswith("s") and not w.lower().endswith("ss"):
                 words[k] = w[:-2] if w.lower().endswith(("shes", "ches", "xes", "sses")) else w[:-1]
         body = " ".join(words)
+        if re.fullmatch(r"\w+\s+(?:it|them|this|that|these|those)", body, re.I):
+            return ""  # "Grammarly doesn’t own it": what "it" is stands in another sentence, quoted whole instead
         if len(body) > 80:
             body = body[:80].rsplit(" ", 1)[0] + "…"
         said = f"No longer promises {'never' if 'never' in lead else 'not'} to {body}"
