@@ -146,3 +146,83 @@ def test_a_headline_cut_after_a_cut_condition_has_one_ellipsis():
             "agree to take part in the Pets Game included with the service")
     for room in range(60, 100, 4):
         assert "……" not in _fit(said, room), _fit(said, room)
+
+
+# -- more main clauses after a condition: an order to the reader, "that provision shall", a late verb ----
+@pytest.mark.parametrize("sentence,kept", [
+    ("If you wish to close your Quillfeather account or ask that we stop using your information, contact us by "
+     "writing to privacy@quillfeather.example and we will answer within a month.", "contact us by writing"),
+    ("If a provision of these Zorblat Terms of Service is held invalid or unenforceable for any reason, that "
+     "provision shall be construed to reflect the intention of the parties.", "that provision shall be construed"),
+    ("In the event of termination by the Member before the end of the Glimmerly subscription period, the sums paid "
+     "for this period will be forfeited and will not be returned.", "the sums paid for this period will be forfeited"),
+    ("Si vous souhaitez fermer votre compte Plumetto ou nous demander de ne plus utiliser vos données, veuillez "
+     "écrire à notre délégué à la protection des données.", "veuillez écrire"),
+])
+def test_a_condition_keeps_an_order_or_a_late_verb(sentence, kept):
+    quote = condition_kept(sentence)
+    assert quote is not None and kept in quote, quote
+
+
+# -- words put in here and there are named, then read in place ----------------------------------------
+# "Now reads: “…account usage in our servers”" did not say which words were new.
+@pytest.mark.parametrize("old,new,said", [
+    ("## Data\n\nWe store your Nimbly profile information only for the duration of your account usage.\n",
+     "## Data\n\nWe store your Nimbly profile information only for the duration of your account usage in our "
+     "servers.\n", "Adds “servers” to: “…"),
+    ("## Licence\n\nMany of our Zorblat services allow you to store or share your content or receive material from "
+     "others.\n", "## Licence\n\nMany of our Zorblat services allow you to create, store or share your content or "
+     "receive material from others.\n", "Adds “create” to: “…services allow you to create, store or share"),
+])
+def test_scattered_words_put_in_are_named(old, new, said):
+    text = " ".join(c.explanation for c in _material(compare(old, new)))
+    assert said in text or "Now also covers" in text or "Now also says" in text, text
+    assert "Now reads: “" not in text, text
+
+
+def test_an_exception_taken_out_whole_stays_named_with_a_spelling_change_beside_it():
+    # "programmes" → "programs" beside the drop made it "Now reads “…” (was “…”)" cut before the exception
+    from tracker.analysis.wording import readable_drops
+
+    old = ("Your organisation does not discriminate in the administration of programmes and services, including on "
+           "the basis of sexual orientation or gender identity, in any Nimbly programme.")
+    new = "Your organisation does not discriminate in the administration of programs and services, in any Nimbly programme."
+    said = ("Drops “including on the basis of sexual orientation or gender identity” from: “…programmes and services, "
+            "including on the basis…” (usage-rules)")
+    assert readable_drops(said, old, new) == said
+    # a word dropped from a phrase is still read as the passage that changed
+    assert readable_drops("Drops “using” from: “…by using a card…” (payment)", "Pay by using a card we hold for you.",
+                          "Pay by a card we hold on record for you.").startswith("Now reads")
+
+
+# -- a service withheld is no promise: its removal is not "No longer promises not to …" ---------------
+# "No longer promises not to provide notice before termination where we believe that" headlined a
+# version of 309 changes as the worst news a subscriber can get, backwards.
+@pytest.mark.parametrize("sentence,promise", [
+    ("We will not provide notice before termination where we believe that you broke these terms.", False),
+    ("Zorblat does not provide customer support and is only able to answer by email.", False),
+    ("Nimbly will not give you a refund for partial months.", False),
+    ("We do not sell your personal data.", True),
+    ("We will never provide your personal information to advertisers.", True),
+    ("We do not give your email address to partners.", True),
+])
+def test_a_service_withheld_is_no_promise(sentence, promise):
+    from tracker.analysis.wording import promise_withdrawn
+
+    assert bool(promise_withdrawn(sentence)) is promise, promise_withdrawn(sentence)
+
+
+def test_a_removed_service_disclaimer_does_not_headline_as_a_promise_withdrawn():
+    old = ("## Support\n\nQuillfeather does not provide customer support and is only able to answer questions by "
+           "email.\n\n## Fees\n\nQuillfeather Pro costs 5 euros per month.\n")
+    new = "## Support\n\nQuestions are answered by email.\n\n## Fees\n\nQuillfeather Pro costs 5 euros per month.\n"
+    a = compare(old, new)
+    assert "No longer promises" not in a.summary, a.summary
+
+
+def test_a_promise_about_it_is_quoted_whole():
+    # "You own your content; Zorblat doesn’t own it" removed: "No longer promises not to own it" names nothing
+    from tracker.analysis.wording import promise_withdrawn
+
+    assert promise_withdrawn("Zorblat doesn’t own it") == ""
+    assert promise_withdrawn("Zorblat doesn’t own your content") == "No longer promises not to own your content"

@@ -439,7 +439,8 @@ def test_scattered_new_words_are_read_in_their_sentence() -> None:
     summary = analyse(ACCOUNT.format(x=old), ACCOUNT.format(x=new)).summary
     assert "Now also covers: password" not in summary
     # (the sentence's last words whole, not "…any other breach…" one word short of its end)
-    assert "Now reads: “…use of your account, password or any other breach of security”" in summary, summary
+    # the word put in named, then read in place (session 21: "Now reads: “…”" did not say which word was new)
+    assert "Adds “password” to: “…use of your account, password or any other breach of security”" in summary, summary
 
 
 def test_a_one_word_swap_is_quoted_with_the_words_around_it() -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CONSEQUENCE", "NEGATION", "TOPIC", "TRAINING_OPT_OUT", "WATCH", "language"]
+__all__ = ["CONSEQUENCE", "NEGATION", "QUALIFIER_OPEN", "TOPIC", "TRAINING_OPT_OUT", "WATCH", "language"]
 
 # Words that turn a sentence into its opposite, en/fr/de/es: a quote that starts after one of them
 # ("…share your personal data with partners" of "We will not, under any circumstances, share your
@@ -22,6 +22,13 @@ __all__ = ["CONSEQUENCE", "NEGATION", "TOPIC", "TRAINING_OPT_OUT", "WATCH", "lan
 NEGATION = re.compile(r"(?<![\w'’-])(?:(?:not|never|no|nor|neither|cannot|\w+n['’]t|ne|pas|jamais|aucun\w*|nullement|"
                       r"nicht|kein\w*|niemals|nie|nunca|jamás|ningún|ninguna|ninguno|tampoco)(?![\w'’-])|"
                       r"n['’](?=\w))", re.I)
+# Words put in or taken out that qualify a clause's words rather than name more it covers: an
+# exception, a condition, an example, en/fr/de ("except where indicated", "even if that person
+# isn’t", "like the CCPA", "sauf accord contraire", "außer bei Vorsatz").
+QUALIFIER_OPEN = re.compile(r"^\W*(?:except|excluding|unless|even\s+(?:if|when|where|though)|if|when|where|whether|"
+                            r"provided|subject\s+to|other\s+than|like|such\s+as|including|includes|notably|e\.g\.|"
+                            r"by|sauf|hors|à\s+l['’]exception|y\s+compris|notamment|comme|si|lorsque|außer|"
+                            r"ausgenommen|einschließlich|insbesondere|wie|sofern|wenn|falls)\b", re.I)
 # An age in digits or in words, as normalized ("dix huit", "achtzehn", "einundzwanzig")
 _FR_AGE = (r"(?:\d{1,2}|dix(?: (?:sept|huit|neuf))?|onze|douze|treize|quatorze|quinze|seize|"
            r"vingt(?: et un| (?:deux|trois|quatre|cinq))?)")

@@ -31,6 +31,7 @@ from tracker.analysis.facts import Fact, extract_facts, law_places, nation, rewo
 from tracker.analysis.facts_eu import is_foreign
 from tracker.analysis.restating import (QUALIFYING, STRONG, change_restated, meaning_moved, said_around, same_content,
                                         spelled_out, address_only)
+from tracker.analysis.lexicons import QUALIFIER_OPEN
 from tracker.analysis.rendering import LEADS_ON, clause_text, one_line, plain_text, table_cells
 from tracker.analysis.subject import resolved_start
 from tracker.analysis.novelty import (LINK_CLOSE, LINK_OPEN, PLACEHOLDERS, Delta, DocIndex, Glue, Token,
@@ -913,10 +914,13 @@ _LINKING_OPEN = re.compile(r"^(?:(?:additionally|furthermore|moreover|in additio
 # What a main clause after a condition opens on: its subject (a pronoun, a determiner, a name), or
 # the verb that a German main clause puts first ("Wenn …, können wir …").
 _MAIN_OPEN = re.compile(r"(?:then\s+)?(?:we|you|they|it|he|she|i|the|your|our|its|their|any|all|such|this|these|"
-                        r"those|each|every|no|neither|either|nous|vous|ils?|elles?|on|le|la|les|l['’]|votre|vos|notre|"
+                        r"that(?=\s+\w+\s+(?:" + "|".join(sorted(MODALS)) + r")\b)|those|each|every|no|neither|either|nous|vous|ils?|elles?|on|le|la|les|l['’]|votre|vos|notre|"
                         r"nos|tout|toute|tous|toutes|aucun|aucune|ce|cette|ces|wir|sie|er|es|der|die|das|ihr|ihre|"
                         r"jede[rs]?|kein|keine|kann|können|darf|dürfen|muss|müssen|wird|werden|soll|sollen|ist|sind|gilt|gelten|haben|"
                         r"hat)\b|(?-i:[A-Z])[\w&.-]*", re.I)
+# ... or what the reader is told to do ("If you wish to close your account, contact us at …")
+_IMPERATIVE = re.compile(r"(?:please\s+)?(?:contact|write|email|e-mail|send|call|visit|see|click|go|read|"
+                         r"veuillez|contactez|écrivez|adressez|wenden|kontaktieren|schreiben)\b", re.I)
 _MAIN_MIN = 45  # characters a cut main clause keeps at least ("we may suspend or terminate your account")
 
 
@@ -964,7 +968,9 @@ def condition_kept(sentence: str, limit: int = 90) -> str | None:
     for comma in _top_commas(s, m.end()):
         main = s[comma + 2:].rstrip(" .;:")
         head = main.split(", ", 1)[0].split()
-        if len(head) < 2 or not _MAIN_OPEN.match(main) or not has_verb([w.lower().strip(",;:()") for w in head[:7]]):
+        if _IMPERATIVE.match(main) and len(head) >= 2:
+            pass  # "…, contact us by writing to …": what the reader must do
+        elif len(head) < 2 or not _MAIN_OPEN.match(main) or not has_verb([w.lower().strip(",;:()") for w in head[:12]]):
             continue  # "If you buy A, B or C from X, we …": a list of the condition, not its main clause
         if comma + 2 + min(len(main), _MAIN_MIN) <= limit:
             return None  # the main clause shows in a cut at the end
@@ -981,13 +987,17 @@ def condition_kept(sentence: str, limit: int = 90) -> str | None:
     return None
 
 
+_ESCAPED = re.compile(r"\\([_*`#\[\]()\\.!+-])")
+
+
 def _about(text: str, cats: Sequence[str], limit: int = 90) -> str:
     """``text`` as a quote of at most ``limit`` characters that keeps its point: when it must be
     cut and what makes it a term of its kind (a court or venue, an amount, a period for a term
     about time, else the words of its categories in ``cats``: "arbitration", "train") stands late in it, the
     quote starts a few words before that point ("…heard exclusively by the courts of Dublin,
     Ireland"); else it is cut at its end like ``_snippet``."""
-    s = _space(_clean_prefix(plain(_TABLE_MARKS.sub(" ", text))))
+    # a Markdown escape ("zorblio\\_privacy@…") read as the character it escapes, before marks are dropped
+    s = _space(_clean_prefix(_ESCAPED.sub(r"\1", plain(_TABLE_MARKS.sub(" ", text)))))
     if len(s) > limit:  # a cut list reads as one ("you will not: resell…"), never "you will not 1. Resell…"
         s = linking_dropped(inline_list(s))
     if len(s) <= limit:
@@ -2440,13 +2450,11 @@ def _said(runs: list[str], text: str, d: Delta | None = None, side: str = "ins")
     return f"“{_quote([longest]) if len(longest.split()) >= 3 else _snippet(text)}”"
 
 
-# Words put in or taken out that qualify the clause's words rather than name more it covers: an
-# exception, a condition, an example ("except where indicated", "even if that person isn’t",
-# "like the CCPA", "sauf accord contraire", "außer bei Vorsatz").
-_QUALIFIER = re.compile(r"^\W*(?:except|excluding|unless|even\s+(?:if|when|where|though)|if|when|where|whether|"
-                        r"provided|subject\s+to|other\s+than|like|such\s+as|including|includes|notably|e\.g\.|"
-                        r"by|sauf|hors|à\s+l['’]exception|y\s+compris|notamment|comme|si|lorsque|außer|"
-                        r"ausgenommen|einschließlich|insbesondere|wie|sofern|wenn|falls)\b", re.I)
+def _whole_word(quote: str, window: str) -> str:
+    """``quote`` ending where its last word ends in ``window`` ("even if that person isn" of "…, even
+    if that person isn’t on Zorblat" → "even if that person isn’t"): a contraction's tokens split it."""
+    m = re.search(re.escape(quote) + r"(?P<rest>[’']\w+)", window)
+    return quote + m.group("rest") if m else quote
 
 
 def _phrase_like(runs: list[str]) -> bool:
@@ -4485,20 +4493,24 @@ class _Job:
         if self._coverage() and (items := self._items(ins_c, del_c)):
             return f"{items}{tail}"
         if ins_c and not del_c:
-            if _QUALIFIER.match(ins_c[0]) and len(ins_c) == 1 and (window := _window(self.d, "ins")):
+            if QUALIFIER_OPEN.match(ins_c[0]) and len(ins_c) == 1 and (window := _window(self.d, "ins")):
                 # "except where indicated" put in limits the clause: said in place, never as more it covers
-                return f"Adds “{_quote(ins_c, 40)}” to: “{window}”{tail}"
+                return f"Adds “{_whole_word(_quote(ins_c, 40), window)}” to: “{window}”{tail}"
             if _phrase_like(ins_c):
                 return f"Now also covers: {_quote(ins_c)}{tail}"
-            # scattered or single words ("enhance; services") say nothing alone: read them in place
+            # scattered or single words ("enhance; services") say nothing alone: read them in place,
+            # named first, or a reader cannot tell which words are new
             if window := _window(self.d, "ins"):
+                if len(ins_c) <= 3 and all(len(r) <= 40 and re.search(r"[^\W\d_]{2}", r) and not re.search(r"[“”\"«»]", r)
+                                           for r in ins_c):  # words to name: no bare number, no quote in a quote
+                    return f"Adds {self._each(ins_c)} to: “{window}”{tail}"
                 return f"Now reads: “{window}”{tail}"
             if window := _window(self.d, "ins", 10, 70, hidden=True):
                 return f"Changes a link or its markup in: “{window}”{tail}"  # no new word to read
             return f"Now also covers: {_quote(ins_c)}{tail}"
         if del_c and not ins_c:
-            if _QUALIFIER.match(del_c[0]) and len(del_c) == 1 and (window := _window(self.d, "dels", 3, 60)):
-                return f"Drops “{_quote(del_c, 40)}” from: “{window}”{tail}"
+            if QUALIFIER_OPEN.match(del_c[0]) and len(del_c) == 1 and (window := _window(self.d, "dels", 3, 60)):
+                return f"Drops “{_whole_word(_quote(del_c, 40), window)}” from: “{window}”{tail}"
             if not _phrase_like(del_c) and (window := _window(self.d, "dels", 3, 60)):
                 return f"Drops “{_quote(del_c, 30)}” from: “{window}”{tail}"
             if not _phrase_like(del_c) and (window := _window(self.d, "dels", 10, 70, hidden=True)):

@@ -36,7 +36,7 @@ from typing import Iterable, Sequence
 from tracker.analysis.boilerplate import has_verb
 from tracker.analysis.rendering import LEADS_ON, address_line, good_end
 from tracker.analysis.clauses import Clause
-from tracker.analysis.lexicons import NEGATION, PASSIVE_PROMISE_EN, PASSIVE_PROMISE
+from tracker.analysis.lexicons import NEGATION, PASSIVE_PROMISE_EN, PASSIVE_PROMISE, QUALIFIER_OPEN
 # a right of the user: its own module, which the key-terms summary reads too
 from tracker.analysis.rights import _USER, gives_user_a_right
 from tracker.records import ClauseChange
@@ -176,6 +176,11 @@ _FOREIGN_PROMISE = re.compile(
     r"wir\s+(?:verkaufen|vermieten|teilen|nutzen|verwenden|übermitteln|geben|trainieren)\b[^.;]{0,40}?"
     r"\b(?:nicht|niemals|keine[nrsm]?)\b)", re.I)
 _CUT = re.compile(r",\s+(?:but|however|although|except)\b|;\s")
+# "We will not provide notice before …", "X does not provide customer support": a service withheld
+# from the user, whose removal is no promise withdrawn (its data given or provided is one).
+_SERVICE_WITHHELD = re.compile(r"(?:\w+ly\s+)?(?:give|provide|offer|pass)\w*\s+(?:\w+\s+){0,3}?"
+                               r"(?:notice|notifications?|support|refunds?|warrant\w*|guarantees?|assistance|"
+                               r"compensation|credits?|backups?|help|advice|reasons?|explanations?)\b", re.I)
 
 
 def promise_withdrawn(sentence: str) -> str:
@@ -200,7 +205,8 @@ def promise_withdrawn(sentence: str) -> str:
                     condition = condition[:70].rsplit(" ", 1)[0] + "…"
                 s = s[comma.end():]
                 break
-    if (m := _NEGATIVE_PROMISE.match(s)) and not _USER_SUBJECT.match(m.group("subject")):
+    if (m := _NEGATIVE_PROMISE.match(s)) and not _USER_SUBJECT.match(m.group("subject")) \
+            and not _SERVICE_WITHHELD.match(m.group("rest")):
         rest = _CUT.split(m.group("rest"), maxsplit=1)[0]
         lead = s[:m.start("rest")].lower()
         words = rest.split()
@@ -210,6 +216,8 @@ def promise_withdrawn(sentence: str) -> str:
             if w.lower().endswith("s") and not w.lower().endswith("ss"):
                 words[k] = w[:-2] if w.lower().endswith(("shes", "ches", "xes", "sses")) else w[:-1]
         body = " ".join(words)
+        if re.fullmatch(r"\w+\s+(?:it|them|this|that|these|those)", body, re.I):
+            return ""  # "Grammarly doesn’t own it": what "it" is stands in another sentence, quoted whole instead
         if len(body) > 80:
             body = body[:80].rsplit(" ", 1)[0] + "…"
         said = f"No longer promises {'never' if 'never' in lead else 'not'} to {body}"
@@ -642,6 +650,8 @@ def readable_drops(explanation: str, before: str, after: str) -> str:
             return explanation
         runs = _dropped_runs(before, after)
         words = m.group("words")
+        if QUALIFIER_OPEN.match(words) and len(words.split()) >= 3 and not words.endswith("…"):
+            return explanation  # an exception or example taken out whole ("including on the basis of …")
         # a piece of what was dropped ("using" of "using a payment method we have on record"), cut
         # ("except that all payment…"), or words put in their place: the passage says it
         quoted = [w for w in (w.strip(",;:.").lower() for w in words.split()) if w and w not in _FUNCTION]
