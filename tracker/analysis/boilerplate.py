@@ -17,7 +17,7 @@ from functools import lru_cache
 
 __all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_request_stamp", "is_announcement", "is_error_page",
            "truncated_side", "not_terms_side", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
-           "is_contact_route", "is_register_entry", "is_user_count", "is_advice", "is_attribution", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word"]
+           "is_contact_route", "is_register_entry", "is_user_count", "is_advice", "is_attribution", "is_carrier_notice", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word"]
 
 # --- dates ---------------------------------------------------------------------------------------
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -849,7 +849,8 @@ def is_mission_statement(sentence: str) -> bool:
 
 # Whose a mark is, or that a patent covers the service: "Scrabble is a registered trademark of
 # Hasbro", "Portions of the Services operate under license of one or more patents", "X est une
-# marque déposée de Y", "X ist eine eingetragene Marke der Y AG", "X es una marca registrada de Y".
+# marque déposée de Y", "X ist eine eingetragene Marke der Y AG", "X es una marca registrada de Y";
+# and a copyright notice ("© 2026 Quillory Ltd. All rights reserved.", "Tous droits réservés").
 _ATTRIBUTION = re.compile(
     r"\b(?:is|are)\s+(?:a\s+|the\s+)?(?:registered\s+)?(?:trade\s?marks?|service\s+marks?|trade\s+names?)\s+"
     r"(?:(?:and\s+|or\s+)?(?:registered\s+)?(?:trade\s?marks?|service\s+marks?)\s+)?(?:of|owned\s+by)\b|"
@@ -858,7 +859,10 @@ _ATTRIBUTION = re.compile(
     r"\b(?:protected|covered)\s+by\s+(?:one\s+or\s+more\s+)?(?:[\w.-]+\s+){0,3}?patents?\b|"
     r"\b(?:est|sont)\s+(?:une\s+|des\s+)?marques?\s+(?:déposées?\s+)?(?:de|appartenant\s+à)\b|"
     r"\b(?:ist|sind)\s+(?:eine\s+)?(?:eingetragene\s+)?marken?\s+(?:von|der|des)\b|"
-    r"\b(?:es|son)\s+(?:una\s+)?marcas?\s+(?:registradas?\s+)?de\b", re.I)
+    r"\b(?:es|son)\s+(?:una\s+)?marcas?\s+(?:registradas?\s+)?de\b|"
+    # a copyright notice: whose the site's text is, not what the user may do with it
+    r"\ball\s+rights\s+reserved\b|\btous\s+droits\s+réservés\b|\balle\s+rechte\s+vorbehalten\b|"
+    r"\btodos\s+los\s+derechos\s+reservados\b", re.I)
 
 
 def is_attribution(sentence: str) -> bool:
@@ -958,6 +962,45 @@ _USER_COUNT = re.compile(
     r"(?:destinataires|utilisateurs)\s+(?:du\s+service\s+)?actifs(?:\s+(?:mensuels|par\s+mois))?|"
     r"(?:monatlich\w*\s+)?aktive\w*\s+(?:nutzer\w*|empfänger\w*|nutzende\w*)|"
     r"(?:destinatarios|usuarios)\s+(?:del\s+servicio\s+)?activos)\b", re.I)
+
+
+# The standard notice of a text-message programme, each part on its own or several joined by ";":
+# how often messages come, that the carrier's message and data rates may apply, the HELP and STOP
+# keywords, and that carriers answer for no delayed message ("Msg & data rates may apply", "Reply
+# STOP to cancel", "Des frais de SMS peuvent s'appliquer", "Antworten Sie mit STOP"). Rates the
+# user's own carrier charges and how to stop the texts: no term of the provider.
+_CARRIER_PART = re.compile(
+    r"^(?:(?:for|pour|für)\s+[\w\s.-]{1,30}?:\s*)?(?:"
+    r"(?:message|msg|sms|text)\s+frequency\s+(?:varies|may\s+vary)|"
+    r"(?:standard\s+)?(?:message|msg|sms|text(?:\s+message)?)s?\s*(?:and|&)\s*data\s+rates\s+may\s+apply|"
+    r"(?:text|reply|send)\s+[\"“]?help[\"”]?\s+(?:to\s+\S+\s+)?for\s+(?:help|assistance|more\s+information)|"
+    r"(?:text|reply|send)\s+[\"“]?stop[\"”]?\s+(?:to\s+\S+\s+)?to\s+(?:cancel|unsubscribe|opt[\s-]out|stop)|"
+    r"(?:mobile\s+|wireless\s+)?carriers\s+are\s+not\s+(?:liable|responsible)\s+for\s+(?:any\s+)?(?:delayed|delays|late)"
+    r"(?:\s+or\s+undelivered)?(?:\s+or\s+undelivered)?\s*(?:messages)?|"
+    r"la\s+fréquence\s+des\s+(?:messages|sms)\s+(?:varie|peut\s+varier)|"
+    r"des\s+frais\s+(?:de\s+(?:messagerie|sms|messages?)|d['’]envoi\s+de\s+sms)(?:\s+et\s+de\s+données)?\s+"
+    r"(?:standard\s+)?peuvent\s+s['’]appliquer|"
+    r"(?:répondez|envoyez)\s+[\"«]?\s*stop\s*[\"»]?\s+pour\s+(?:vous\s+désabonner|annuler|arrêter)|"
+    r"(?:répondez|envoyez)\s+[\"«]?\s*aide\s*[\"»]?\s+pour\s+(?:obtenir\s+de\s+l['’])?aide|"
+    r"les\s+opérateurs\s+ne\s+sont\s+pas\s+responsables\s+des\s+messages\s+(?:retardés|en\s+retard)(?:\s+ou\s+non\s+"
+    r"(?:distribués|remis))?|"
+    r"die\s+(?:häufigkeit|anzahl)\s+der\s+(?:nachrichten|sms)\s+variiert|"
+    r"es\s+können\s+(?:gebühren|kosten)\s+für\s+(?:sms|nachrichten)(?:\s+und\s+(?:mobile\s+)?daten)?\s+anfallen|"
+    r"(?:antworten|senden)\s+sie\s+(?:mit\s+)?[\"„]?stop[\"“]?(?:,\s+um\s+(?:sich\s+)?(?:abzumelden|zu\s+kündigen))?|"
+    r"(?:mobilfunk)?(?:anbieter|netzbetreiber)\s+haften\s+nicht\s+für\s+verzögerte(?:\s+oder\s+nicht\s+zugestellte)?"
+    r"\s+nachrichten)\W*$", re.I)
+
+
+def is_carrier_notice(sentence: str) -> bool:
+    """Whether a sentence is only a text-message programme's standard notice (``_CARRIER_PART``):
+    every part of it, split at ";", is one of the notice's lines ("Message frequency varies;
+    Message and data rates may apply; Reply STOP to cancel"). A part that says anything else
+    ("We charge $1 per alert; Message and data rates may apply") makes it a term.
+
+    Args: sentence, one sentence (Markdown allowed). Returns: True or False."""
+    text = re.sub(r"[*_`\[\]\x02\x03]", "", sentence).strip()
+    parts = [p.strip() for p in text.split(";") if p.strip()]
+    return bool(parts) and len(text.split()) <= 60 and all(_CARRIER_PART.match(p) for p in parts)
 
 
 def is_user_count(sentence: str) -> bool:

@@ -20,7 +20,7 @@ from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans,
                                           language_of,
                                           mask_stamps,
                                           is_address_run, is_announcement, is_announcement_heading, is_outage_notice,
-                                          is_attribution, is_contact_route, is_content_word, is_mission_statement,
+                                          is_attribution, is_carrier_notice, is_contact_route, is_content_word, is_mission_statement,
                                           is_register_entry, is_user_count, is_advice, is_language_row, is_pointer,
                                           is_report,
                                           is_request_stamp, is_update_stamp)
@@ -1949,6 +1949,29 @@ def _is_row(text: str) -> bool:
     return text.lstrip().startswith("|")
 
 
+_BR_TAG = re.compile(r"<br\s*/?>", re.I)
+
+
+def _has_break(text: str | None) -> bool:
+    """Whether a clause's Markdown holds an HTML line break ("<br>", "<br/>")."""
+    return bool(text) and "<" in (text or "") and bool(_BR_TAG.search(text or ""))
+
+
+def _layout_row(text: str | None) -> bool:
+    """Whether a table clause is a page's layout rather than data: one column under an empty
+    header (or none), its cell holding paragraphs joined by "<br>" (a whole notice set in one
+    cell). Its short lines are then headings, as in prose, not cells that borrow a column's
+    meaning. Args: a clause's Markdown or None. Returns: True or False."""
+    if not text or not _is_row(text) or not _has_break(text):
+        return False
+    cells = table_cells(text)
+    if cells is None:
+        return False
+    header, rows = cells
+    return (len(header) <= 1 and not any(c.strip() for c in header) and bool(rows)
+            and all(len([c for c in r if c.strip()]) <= 1 for r in rows))
+
+
 def _row_only(text: str) -> str:
     """A table row's own cells (its clause text carries the header rows for context)."""
     lines = [ln for ln in text.strip().split("\n") if ln.strip()]
@@ -1975,13 +1998,34 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans or [(0, len(text))]
 
 
-def _changed_sentences(text: str, toks: tuple[Token, ...], idx: frozenset[int]) -> list[str]:
-    """The sentences of ``text`` that hold a changed token."""
+# Where a "<br>" stood between two sentences once the markup is read away (the tag is a blank):
+# two blanks or more before a capital or a number.
+_LOST_BREAK = re.compile(r"(?<=\S)[ \t]{2,}(?=[\x02\"'(\[*_]*[A-Z0-9©])")
+
+
+def _break_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` (sentences of ``text``) cut again where a "<br>" joined two sentences
+    (``_LOST_BREAK``): a page set in a table cell or a layout block, "Copyright notice<br><br>All
+    text on this site..." read as the heading and the sentence it is in prose."""
+    out = []
+    for a, b in spans:
+        cut = a
+        for m in _LOST_BREAK.finditer(text, a, b):
+            out.append((cut, m.start()))
+            cut = m.end()
+        out.append((cut, b))
+    return out
+
+
+def _changed_sentences(text: str, toks: tuple[Token, ...], idx: frozenset[int], breaks: bool = False) -> list[str]:
+    """The sentences of ``text`` that hold a changed token; ``breaks``: the clause's Markdown had
+    "<br>" line breaks, so sentences they joined are cut apart (``_break_spans``)."""
     if not idx:
         return []
     starts = {toks[i].start for i in idx}
     out = []
-    for a, b in _sentence_spans(text):
+    spans = _sentence_spans(text)
+    for a, b in (_break_spans(text, spans) if breaks else spans):
         if any(a <= s < b for s in starts):
             out.append(text[a:b])
     return out
@@ -2019,6 +2063,8 @@ def _noise_kind(sentence: str) -> str | None:
         return "statement"
     if is_attribution(sentence):
         return "attribution"
+    if is_carrier_notice(sentence):
+        return "carrier"
     kind = chrome_kind(sentence, w)
     return kind
 
@@ -2102,12 +2148,13 @@ def _set_by_number(sentence: str) -> bool:
 
 
 def _side(text: str, toks: tuple[Token, ...], idx: frozenset[int], listed: bool,
-          framed: bool, row: bool = False) -> _Side:
+          framed: bool, row: bool = False, breaks: bool = False) -> _Side:
     """Sort the changed sentences of one side into terms and noise. ``listed``: the clause is a
     list item or table row with context; ``framed``: its heading names a legal topic, so a short
-    line with a number ("Pro: 6 months") is read as a term under that heading."""
+    line with a number ("Pro: 6 months") is read as a term under that heading; ``breaks``: its
+    Markdown joins sentences with "<br>" (see ``_changed_sentences``)."""
     legal, noise, kinds = [], [], []
-    said = _changed_sentences(text, toks, idx)
+    said = _changed_sentences(text, toks, idx, breaks)
     for n, s in enumerate(said):
         kind = _noise_kind(s)
         if kind in ("navigation", "fragment") and row:
@@ -2847,8 +2894,12 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     listed_b = bool(before and (_is_row(before) or _LIST_ITEM.match(before) and lead_before))
     listed_a = bool(after and (_is_row(after) or _LIST_ITEM.match(after) and lead_after))
     framed = bool(heading) and bool(set(category_scores(heading)) - {"other"})
-    sb = _side(d.before_text, d.before, d.dels, listed_b, framed, bool(before and _is_row(before)))
-    sa = _side(d.after_text, d.after, d.ins, listed_a, framed, bool(after and _is_row(after)))
+    # a one-column table under an empty header is a page's layout, its cell a block of prose
+    layout_b, layout_a = _layout_row(before), _layout_row(after)
+    sb = _side(d.before_text, d.before, d.dels, listed_b and not layout_b, framed,
+               bool(before and _is_row(before)) and not layout_b, _has_break(before))
+    sa = _side(d.after_text, d.after, d.ins, listed_a and not layout_a, framed,
+               bool(after and _is_row(after)) and not layout_a, _has_break(after))
     if "contact" in sb.noise_kinds and not _reachable(ctx.new_text):
         # a way to reach someone removed with no other way left: it may have been the only way to
         # exercise a right (taxonomy), so it is read as a term
@@ -2860,7 +2911,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         return _noise_label(kinds, before_p, after_p, facts_b, facts_a)
     job = _Job(kind, before_p, after_p, heading, facts_b, facts_a, d, sb, sa, ctx,
                lead_before if listed_b else "", lead_after if listed_a else "",
-               _is_row(before or "") or _is_row(after or ""), before or "", after or "",
+               (_is_row(before or "") and not layout_b) or (_is_row(after or "") and not layout_a), before or "", after or "",
                framed and any(w[:1].isdigit() for w in d.inserted() + d.deleted())
                and not (sb.legal and sa.legal and has_verb(words(" ".join(sa.legal)))))
     label = job.label()
@@ -2959,8 +3010,11 @@ unserem unserer jede jeder jeden jedem alle""".split())
 
 
 # "(for example, menu items, reviews)": illustrations of a rule, not the rule's scope.
-_EXAMPLES = re.compile(r"\((?:for example|for instance|e\.\s?g\.|such as|par exemple|"
-                       r"notamment|z\.\s?B\.|zum Beispiel|beispielsweise)[^()]*\)|"
+_EXAMPLES = re.compile(r"\((?:for example|for instance|e\.\s?g\.|eg\b|such as|par exemple|par ex\.|p\.\s?ex\.|"
+                       r"ex\s?[.:]|notamment|z\.\s?B\.|zum Beispiel|beispielsweise|bspw\.)[^()]*\)|"
+                       # an open list in brackets, its end left open ("(ID card, passport, tax number…)",
+                       # "(Personalausweis, Reisepass usw.)"): examples of a kind the clause names
+                       r"\([^()]{0,200}?(?:…|\.\.\.|\betc\.?|\busw\.|\bu\.\s?a\.)\s*\)|"
                        # ", for example, our X tool (...)": an illustration to the end of the item
                        r",\s*(?:for example|for instance|e\.\s?g\.|par exemple|zum Beispiel|z\.\s?B\.),?\s"
                        r"(?:[^.;:()]|\([^()]*\))*", re.I)
@@ -3700,6 +3754,7 @@ _NOISE_TEXT = {
     "attribution": "Whose a trademark is or which patents cover the service: a notice, not a term",
     "translation": "Which copy of the text prevails (a translation, a summary), not a term",
     "outage": "A notice of an outage or maintenance now, not a term",
+    "carrier": "A text-message programme's standard notice (carrier rates, HELP and STOP), not a term",
 }
 _REACH = re.compile(r"[\w.+-]+@[\w-]+\.\w|\b(?:contact|kontakt)", re.I)
 
