@@ -235,3 +235,21 @@ def test_table_cells_swapped_between_rows_are_not_a_new_value():
     swapped = TABLE.replace("| Contact details | Payment processors; advertising partners |\n| Usage history | None |",
                             "| Usage history | None |\n| Contact details | Payment processors; advertising partners |")
     assert not run(TABLE, swapped).material
+
+
+# --- personal data sold, rented or disclosed, in French (contact details named as such) ----------
+@pytest.mark.parametrize("sentence", [
+    "Nous pouvons vendre vos coordonnées à des partenaires commerciaux.",
+    "Nous vendons vos coordonnées à des partenaires commerciaux.",
+    "Nous pouvons communiquer vos coordonnées à des partenaires commerciaux.",
+    "Nous pouvons louer vos coordonnées à des tiers.",
+    "Vos renseignements personnels peuvent être loués à des annonceurs.",
+])
+def test_french_contact_details_sold_or_passed_on_are_privacy(sentence):
+    result = run(KEPT["fr"], KEPT["fr"] + "\n\n" + sentence)
+    assert result.material and "privacy" in result.categories, result.summary
+
+
+def test_french_goods_or_non_personal_data_sold_are_no_privacy():
+    result = run(KEPT["fr"], KEPT["fr"] + "\n\nNous vendons des vêtements et des données climatiques.")
+    assert "privacy" not in result.categories, result.summary

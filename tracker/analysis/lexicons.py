@@ -124,8 +124,14 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"propriétaires?) "),
         ("privacy", "données personnelles", r" (?:données personnelles|données à caractère "
          r"personnel|vie privée|cookies?|traceurs?|rgpd|cnil|traitement des données|"
+         # (what is done with the data, sold or rented out too, and contact details named so:
+         # "nous pouvons vendre vos coordonnées à des partenaires")
          r"(?:conserv\w*|collect\w*|recueill\w*|partag\w*|transf\w*|communiqu\w*)(?: \S+){0,4} "
-         r"données|données(?: \S+){0,4} (?:sont|seront|est|sera|peuvent être) (?:conservées|supprimées|"
+         r"(?:données|coordonnées|informations personnelles|renseignements personnels)|"
+         r"(?:vend(?:re|ons|ez|ent|rons|rait|raient)|lou(?:er|ons|ez|ent)|divulgu\w*)(?: \S+){0,2} (?:vos|tes|leurs|ses) "
+         r"(?:\S+ )?(?:données|coordonnées|informations|renseignements)|"
+         r"(?:données|coordonnées|informations personnelles|renseignements personnels)(?: \S+){0,4} "
+         r"(?:vendue?s?|louée?s?|divulguée?s?)|données(?: \S+){0,4} (?:sont|seront|est|sera|peuvent être) (?:conservées|supprimées|"
          r"effacées|anonymisées)|protection des données|autorité de contrôle|g[ée]olocalisation|localisation précise|"
          # kinds of data, the legal basis of processing, data rights, marketing by phone or email
          r"données (?:de localisation|de trafic|de connexion|de navigation|d identification|de contact|"
@@ -338,7 +344,8 @@ WATCH: dict[str, list[tuple[str, str, str, bool]]] = {
          r"irrévocable|perpétuelle|cessible|sous licenciable|exclusive) |(?:mondiale|gratuite|"
          r"irrévocable|perpétuelle)" + _W4 + r" licences? ", False),
         ("privacy", "partage avec des tiers", r" (?:vend\w*|partag\w*|transmet\w*|communiqu\w*|"
-         r"cèd\w*)" + _W8 + r" données" + _W8 + r" (?:tiers|partenaires|annonceurs) ", True),
+         r"cèd\w*|lou(?:er|ons|ez|ent)|divulgu\w*)" + _W8 + r" (?:données|coordonnées|renseignements|"
+         r"informations personnelles)" + _W8 + r" (?:tiers|partenaires|annonceurs) ", True),
         ("privacy", "partage avec des tiers (pronom)", r" " + _CLITIC + r"(?:vend|partag|transmet|"
          r"communiqu|céd|cèd|lou)\w*(?: \S+){0,16} (?:tiers|annonceurs|partenaires (?:publicitaires|"
          r"commerciaux|marketing)|courtiers) ", True),
