@@ -32,7 +32,7 @@ body then differs from the last, so neither a 304 nor the same-bytes shortcut ap
 
 and prints no-change / reference and 10% / no-change, measured side by side in the same run. With
 --baseline DIR (another checkout, say `git worktree add DIR main`), the tracker in DIR runs the same
-scenario interleaved with this one (same pages, its own store), and the ratios between the two are
+scenario interleaved with this one (same pages, its own store, its own copy of the cache folder), and the ratios between the two are
 printed: a before/after measured under the same load.
 
 Each tree's bytecode is compiled first (``compileall``), as an installed copy's is: where
@@ -355,6 +355,20 @@ def bench_nonce(n: int, repeat: int, concurrency: int, work: Path, baseline: Pat
     def store(tag: str) -> Path:
         return work / f"nonce-store{n}{'-baseline' if tag else ''}"
 
+    # Each tree its own cache folder (a copy of the user's): the files of built models and pre-checks
+    # are named after the code that built them, and a tree writing its own drops the other's, so
+    # trees that differ there would otherwise build them again at every run, one after the other.
+    caches: dict[str, dict[str, str]] = {tag: {} for tag in tags}
+    configured = os.environ.get("TRACKER_CACHE_DIR")
+    if baseline is not None and (configured is None or configured.strip().lower() not in ("", "off")):
+        user = Path(configured) if configured else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tracker"
+        for tag in tags:
+            folder = work / f"cache{'-baseline' if tag else ''}"
+            shutil.rmtree(folder, ignore_errors=True)
+            if user.is_dir():
+                shutil.copytree(user, folder, ignore=shutil.ignore_patterns("*.lock", "*.tmp"))
+            caches[tag] = {"TRACKER_CACHE_DIR": str(folder)}
+
     try:
         port = int(server.stdout.readline())  # type: ignore[union-attr]
         sources = work / f"nonce-sources{n}.toml"
@@ -367,7 +381,7 @@ def bench_nonce(n: int, repeat: int, concurrency: int, work: Path, baseline: Pat
             tree = trees[tag]
             cmd = [sys.executable, "-m", "tracker", "--store", str(store(tag)), "--sources", str(sources), "run", "-q",
                    "--concurrency", str(concurrency), "--per-host", str(concurrency), "--host-delay", "0"]
-            return measure(cmd, cwd=tree, env=dict(os.environ, PYTHONPATH=str(tree)))
+            return measure(cmd, cwd=tree, env=dict(os.environ, PYTHONPATH=str(tree), **caches[tag]))
 
         def reference() -> Sample:
             return measure([sys.executable, __file__, "_reference_select", str(urls), str(concurrency)])
