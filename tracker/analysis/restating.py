@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 
 from tracker.analysis.boilerplate import MODALS, is_content_word, is_update_stamp
@@ -345,10 +346,18 @@ _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\s*\n\s*|\s*<br\s*/?>\s*", re.I)
 _PAGE_MARK = re.compile(r"-*\s*(?:page|seite)\s+\d{1,4}(?:\s+(?:of|von|sur)\s+\d{1,4})?\s*-*|\d{1,3}", re.I)
 
 
-def _sentences(text: str) -> list[str]:
-    """The sentences and lines of ``text``, each in one spelling of its spaces."""
+def _may_define(s: str) -> bool:
+    """Whether a sentence has a bracket or a quotation mark (a term can be defined in it)."""
+    return "(" in s or any(q in s for q in "\"“«„'’")
+
+
+def _sentences(text: str, keep: Callable[[str], bool] | None = None) -> list[str]:
+    """The sentences and lines of ``text``, each in one spelling of its spaces; with ``keep``,
+    only those it accepts (asked before the spaces are respelled: it must read no white space)."""
     out = []
     for s in _SENTENCE.split(text):
+        if keep is not None and not keep(s):
+            continue
         s = " ".join(s.split())
         if s and any(c.isalnum() for c in s) and not re.fullmatch(r"[|\s:-]+", s) and not _PAGE_MARK.fullmatch(s):
             out.append(s)
@@ -569,9 +578,7 @@ def defined_terms(text: str) -> dict[tuple[str, ...], frozenset[str]]:
         {term's lowercased words: stems of its defining sentence}; a term defined twice gets the
         stems of both sentences. Empty when the text defines nothing. Never raises."""
     out: dict[tuple[str, ...], set[str]] = {}
-    for sentence in _sentences(_MARKUP.sub("", text.replace("**", "").replace("__", ""))):
-        if "(" not in sentence and not any(q in sentence for q in "\"“«„'’"):
-            continue
+    for sentence in _sentences(_MARKUP.sub("", text.replace("**", "").replace("__", "")), _may_define):
         for m in _DEFINED.finditer(sentence):
             term = tuple(_tokens(m.group("term") or m.group("term2")))
             if not term:
