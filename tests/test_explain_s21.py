@@ -226,3 +226,10 @@ def test_a_promise_about_it_is_quoted_whole():
 
     assert promise_withdrawn("Zorblat doesn’t own it") == ""
     assert promise_withdrawn("Zorblat doesn’t own your content") == "No longer promises not to own your content"
+
+
+def test_a_list_marker_put_in_is_not_named_as_words_added():
+    old = "## Law\n\nExcept for those in (ii) below, the following governing law applies to Quillfeather users.\n"
+    new = "## Law\n\nExcept for those in (ii) and (iii) below, the following governing law applies to Quillfeather users.\n"
+    said = " ".join(c.explanation for c in compare(old, new).changes)
+    assert "Adds “iii”" not in said, said

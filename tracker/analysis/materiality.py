@@ -4557,7 +4557,8 @@ class _Job:
             # named first, or a reader cannot tell which words are new
             if window := _window(self.d, "ins"):
                 if len(ins_c) <= 3 and all(len(r) <= 40 and re.search(r"[^\W\d_]{2}", r) and not re.search(r"[“”\"«»]", r)
-                                           for r in ins_c):  # words to name: no bare number, no quote in a quote
+                                           and not _ENUMERATOR.fullmatch(r.strip("() ")) for r in ins_c):
+                    # words to name: no bare number or list marker ("iii"), no quote in a quote
                     return f"Adds {self._each(ins_c)} to: “{window}”{tail}"
                 return f"Now reads: “{window}”{tail}"
             if window := _window(self.d, "ins", 10, 70, hidden=True):
