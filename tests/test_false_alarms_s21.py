@@ -170,3 +170,27 @@ def test_examples_in_brackets_changed_are_not_material(before: str, after: str) 
 ])
 def test_a_closed_list_or_a_term_beside_the_examples_stays_material(before: str, after: str) -> None:
     assert label_change("modified", before, after).material
+
+
+# --- a section number with letters before it ("A.1", "S-2.1", "B2.3") renumbered ----------------
+_RENUMBER_TAIL = "\n\nYou pay the fees shown at checkout. Plans renew each month.\n"
+
+
+@pytest.mark.parametrize("before, after", [
+    ("1.1 Fees and Renewal.", "S-2.1 Fees and Renewal."),
+    ("1.1 Fees and Renewal.", "A.1 Fees and Renewal."),
+    ("A.1 Fees and Renewal.", "B2.3 Fees and Renewal."),
+    ("1.1 You pay the fees shown at checkout.", "S-2.1 You pay the fees shown at checkout."),
+    ("3.2 Frais et renouvellement.", "C-3.2 Frais et renouvellement."),
+    ("3.2 Gebühren und Verlängerung.", "B.3.2 Gebühren und Verlängerung."),
+])
+def test_a_lettered_section_number_renumbered_is_not_material(before: str, after: str) -> None:
+    result = analyse("# Orbly Terms\n\n" + before + _RENUMBER_TAIL, "# Orbly Terms\n\n" + after + _RENUMBER_TAIL)
+    assert not result.material, result.summary
+    assert "numbering" in result.summary, result.summary
+
+
+def test_a_plan_name_changed_inside_a_sentence_stays_material() -> None:
+    result = analyse("# Orbly Terms\n\nPlan S-2 costs 5 EUR a month." + _RENUMBER_TAIL,
+                     "# Orbly Terms\n\nPlan S-3 costs 5 EUR a month." + _RENUMBER_TAIL)
+    assert result.material, result.summary

@@ -89,10 +89,13 @@ _ROMAN = r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
 # A clause's own number: Arabic, Roman or a letter, bare ("4.", "IV.", "(iv)", "b.") or after a
 # word naming the part ("Article IV.", "Section ii", "Part B -"), which may be all the line holds
 # (a heading "Section ii").
+# A number with a letter before it ("A.1", "S-2.1", "B2.3"): a dot or a dash after the letters, or a
+# dot inside the number, so that a version or model name ("V2", "G5") is no section number.
+_LETTERED = r"[a-z]{1,2}(?:[-.]\d+(?:\.\d+)*|\d+(?:\.\d+)+)\.?"
 _NUMBERING = re.compile(
     rf"^\s*(?:(?:section|article|art\.|clause|part|chapter|artikel|abschnitt|teil|chapitre|titre|§)\s*"
     rf"(?:\d+(?:\.\d+)*|\(?[a-z]\)|\(?{_ROMAN}\)|{_ROMAN}|[a-z])\.?(?:\s*[-–—:]\s+|\s+|\s*$)|"
-    rf"(?:\d+(?:\.\d+)*\.?|\(?[a-z]\)|\(?{_ROMAN}\)|[a-z]\.|{_ROMAN}\.)\s+)", re.I | re.M)
+    rf"(?:\d+(?:\.\d+)*\.?|{_LETTERED}|\(?[a-z]\)|\(?{_ROMAN}\)|[a-z]\.|{_ROMAN}\.)\s+)", re.I | re.M)
 _DATE = DATE  # English, French and German dates
 _PUNCT = re.compile(r"[^\w\s]|_")
 _ESCAPE = re.compile(r"\\(?=[^\w\s])")  # Markdown escapes: "\_", "\*", "\."
