@@ -560,3 +560,21 @@ name = "Vellum"
     assert out[-2:] == ["Declared in sources.toml, never checked (`tracker run` checks them):",
                         "  vellum/Terms of Service"], out
     assert not (tmp_path / "store").exists()  # asking creates nothing
+
+
+def test_import_declarations_of_a_folder_with_nothing_to_import_says_why(tmp_path: Path) -> None:
+    """Not "sources.toml: defines no services" (a file it was about to write): what the folder lacks."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "Fernwick.json").write_text("{")
+    (bad / "Oldco.json").write_text('{"name": "Oldco", "terms": {}}')
+    for folder, words in ((empty, f"{empty} holds no declaration files (<Service>.json)"),
+                          (bad, f"none of the 2 declaration file(s) in {bad} gives a document to track: "
+                                "Fernwick.json: cannot be read as JSON")):
+        result = CliRunner().invoke(cli, ["--sources", str(tmp_path / "sources.toml"), "import-declarations",
+                                          str(folder)])
+        assert result.exit_code == 2 and result.stderr.startswith(f"error: {words}"), result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1 and "sources.toml" not in result.stderr
+    assert not (tmp_path / "sources.toml").exists()
