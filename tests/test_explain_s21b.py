@@ -175,3 +175,18 @@ def test_adds_item_cut_short_outside_the_passage_widens_it() -> None:
                     "doorbell…” (privacy)", before, after)
     assert "“camera made by another maker of home…”" in out
     assert "camera made by another maker" in out.split(": “", 1)[1]
+
+
+def test_condition_main_clause_after_a_comma_and_a_phrase() -> None:
+    out = condition_kept("If you buy products from the maker of a Zorblat add-on using the card saved in your Zorblat "
+                         "account, with your consent we may share your card details with payment processors.")
+    assert out is not None and "we may share your card details" in out
+
+
+def test_condition_main_clause_opened_by_then() -> None:
+    out = condition_kept("If Quillo is your processor as defined in the applicable data protection law, as amended, "
+                         "then as of that date the Quillo data addendum becomes part of the Agreement.")
+    assert out is not None and ", then as of that date the Quillo data addendum" in out
+    de = condition_kept("Wenn Quillo Ihr Auftragsverarbeiter im Sinne des anwendbaren Datenschutzrechts ist, "
+                        "dann wird die Quillo Datenvereinbarung ab diesem Tag Teil des Vertrags.")
+    assert de is not None and "dann wird die Quillo Datenvereinbarung" in de

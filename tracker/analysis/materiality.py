@@ -981,15 +981,18 @@ def condition_kept(sentence: str, limit: int = 90) -> str | None:
     end = _SENTENCE_END.search(s)
     s = s[:end.start() + 1] if end else s
     total = limit + 30  # both parts readable: a cut main clause says no more than a cut condition
-    splits = [(comma, 2) for comma in _top_commas(s, m.end())]
-    if not splits:  # no comma written after the condition: where its main clause opens
-        splits = [(b.start(), 1) for b in _BARE_MAIN.finditer(s, m.end())
-                  if s[:b.start()].split()[-1].lower().strip("“”\"'") not in _BARE_NOT_BEFORE][:1]
+    # after the commas, where a main clause opens with no comma written before it ("…the payment method
+    # you gave us we may suspend …", "…, with your permission we may share …"): tried last
+    splits = [(comma, 2) for comma in _top_commas(s, m.end())] + [
+        (b.start(), 1) for b in _BARE_MAIN.finditer(s, m.end())
+        if s[:b.start()].split()[-1].lower().strip("“”\"'") not in _BARE_NOT_BEFORE][:1]
     for comma, gap in splits:
         main = s[comma + gap:].rstrip(" .;:")
         head = main.split(", ", 1)[0].split()
         if _IMPERATIVE.match(main) and len(head) >= 2:
             pass  # "…, contact us by writing to …": what the reader must do
+        elif gap == 2 and re.match(r"(?:then|alors|dann)\s+\w", main, re.I) and len(head) >= 3:
+            pass  # "…, then as of that date the addendum applies": "then" opens the main clause
         elif len(head) < 2 or not _MAIN_OPEN.match(main) or not has_verb([w.lower().strip(",;:()") for w in head[:12]]):
             continue  # "If you buy A, B or C from X, we …": a list of the condition, not its main clause
         if comma + gap + min(len(main), _MAIN_MIN) <= limit:
