@@ -252,6 +252,9 @@ BAD_INPUTS = [
     (("diff", "quill", "Terms of Service", "--from", "9"), 4, "no version 9"),
     (("history", "nosuch"), 4, "no service 'nosuch'"),
     (("reanalyse", "--since", "2025-02-30"), 2, "is not a date"),
+    # an empty range: refused, rather than an empty list under notes about first versions
+    (("history", "quill", "--since", "2026-12-04", "--until", "2026-01-01"), 2,
+     "--since 2026-12-04 is after --until 2026-01-01: no version can be in both; swap them"),
     (("run", "--shard", "5"), 2, "bad shard '5'"),
     (("feed", "--limit", "many"), 2, "invalid value for '--limit'"),
     (("publish", "--base-url", "ftp://x"), 2, "is not an absolute http(s) URL"),
@@ -280,6 +283,32 @@ def test_every_bad_input_is_one_error_line_with_its_exit_code(root: Path, args: 
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and words.replace("{root}", str(root)) in lines[0], \
         result.stderr
+
+
+def test_since_and_until_on_the_same_day_is_that_day(root: Path) -> None:
+    result = invoke(root, "history", "quill", "--since", "2020-01-01", "--until", "2020-01-01")
+    assert result.exit_code == 0 and "error" not in result.stderr, result.output
+
+
+def test_compare_speaks_of_a_local_file_as_a_file(tmp_path: Path) -> None:
+    """An unusable local file is named once, as a file: not "the page at NAME", not "served as
+    no Content-Type" (it was not served), and a selector is compare's --select option."""
+    good = tmp_path / "good.md"
+    good.write_text("# Terms\n\nYou pay 10 dollars a month.\n")
+    (tmp_path / "empty.md").write_text("")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 not really a PDF")
+    (tmp_path / "blank.html").write_text("<html><body><main><p> </p></main><div>Menu</div></body></html>")
+    cases = [(["empty.md"], "empty.md: the file has no text after extraction (empty or only markup)"),
+             (["broken.pdf"], "broken.pdf: not a readable PDF"),
+             (["blank.html", "--select", "main"], "blank.html: the selected region ('main') of the file has no text")]
+    for (name, *options), words in cases:
+        result = CliRunner().invoke(cli, ["compare", str(tmp_path / name), str(good), *options])
+        assert result.exit_code == 1 and result.stdout == "", result.output
+        line = result.stderr.strip()
+        assert words in line and "page at" not in line and "served as" not in line, line
+        assert "sources file" not in line and line.count(name) == 1, line
+    assert "check --select" in CliRunner().invoke(cli, ["compare", str(tmp_path / "blank.html"), str(good),
+                                                        "--select", "main"]).stderr
 
 
 def test_a_real_process_reports_bad_usage_in_one_line(root: Path) -> None:
@@ -531,3 +560,21 @@ name = "Vellum"
     assert out[-2:] == ["Declared in sources.toml, never checked (`tracker run` checks them):",
                         "  vellum/Terms of Service"], out
     assert not (tmp_path / "store").exists()  # asking creates nothing
+
+
+def test_import_declarations_of_a_folder_with_nothing_to_import_says_why(tmp_path: Path) -> None:
+    """Not "sources.toml: defines no services" (a file it was about to write): what the folder lacks."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "Fernwick.json").write_text("{")
+    (bad / "Oldco.json").write_text('{"name": "Oldco", "terms": {}}')
+    for folder, words in ((empty, f"{empty} holds no declaration files (<Service>.json)"),
+                          (bad, f"none of the 2 declaration file(s) in {bad} gives a document to track: "
+                                "Fernwick.json: cannot be read as JSON")):
+        result = CliRunner().invoke(cli, ["--sources", str(tmp_path / "sources.toml"), "import-declarations",
+                                          str(folder)])
+        assert result.exit_code == 2 and result.stderr.startswith(f"error: {words}"), result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1 and "sources.toml" not in result.stderr
+    assert not (tmp_path / "sources.toml").exists()

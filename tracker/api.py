@@ -610,7 +610,16 @@ def _file_text(location: str, select: Sequence[str], remove: Sequence[str]) -> s
     try:
         return extract(raw, None, url=path.name, select=select, remove=remove)
     except ExtractError as exc:
-        raise ExtractError(f"{location}: {exc}") from None
+        # extract() words its errors for a served page ("the page at NAME", "served as no
+        # Content-Type"); the file is named first already and was not served.
+        message = str(exc).replace(f"the page at {path.name} ", "the file ").replace(f"the page at {path.name}:", "the file:")
+        message = _compare_hint(message.replace(" (served as no Content-Type)", ""))
+        raise ExtractError(f"{location}: {message}") from None
+
+
+def _compare_hint(message: str) -> str:
+    """An extraction error as ``compare`` says it: its selectors are options, not a sources file's."""
+    return message.replace("check `select` in the sources file", "check --select")
 
 
 async def _fetch_texts(urls: list[str], select: tuple[str, ...], remove: tuple[str, ...],
@@ -646,7 +655,7 @@ def _checked_text(fetched: "Fetched") -> str:
     try:
         text = extract_text(fetched)
     except ExtractError as exc:
-        raise ExtractError(f"{url}: {exc}") from None
+        raise ExtractError(f"{url}: {_compare_hint(str(exc))}") from None
     problem = guards.error_page(text, fetched.body, url=fetched.url, final_url=fetched.final_url)
     if problem:
         raise FetchError(f"cannot compare {url}: {problem}", url=url, status=fetched.status)

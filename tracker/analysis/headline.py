@@ -401,6 +401,8 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
     seen: list[str] = []
     for c in material:
         text = display_explanation(named(c))
+        if text.startswith("The same change again"):
+            continue  # one change made in two clauses, said once (``wording.repeats_said``)
         if text and text not in seen:
             seen.append(text)
     if not seen:

@@ -927,6 +927,21 @@ _IMPERATIVE = re.compile(r"(?:please\s+)?(?:contact|write|email|e-mail|send|call
 _MAIN_MIN = 45  # characters a cut main clause keeps at least ("we may suspend or terminate your account")
 
 
+# A main clause that opens with no comma after its condition: a subject pronoun and its modal
+# ("… the card you provided we may suspend …", "… votre commande nous pourrons l'annuler").
+_BARE_MAIN = re.compile(r"(?<=\w) (?=(?:then\s+)?(?:we|you|they|nous|vous|ils|elles)\s+(?:may|might|will|shall|must|can|"
+                        r"cannot|can['’]t|could|would|should|won['’]t|pouvons|pouvez|pourrons|pourrez|devons|devez|"
+                        r"devrez|pourront|peuvent)\b)", re.I)
+# Words a subject may follow inside the condition itself: a clause of what someone thinks or says
+# ("If we believe you may …"), or one joined by a conjunction or a relative ("… and you will").
+_BARE_NOT_BEFORE = frozenset("""that which who whom whose whether if and or but because where when while unless
+than as so believe believes think thinks suspect suspects know knows determine determines decide decides
+find finds feel feels consider considers expect expects understand understands agree agrees confirm confirms
+notify notifies tell tells inform informs ask asks require requires say says state states claim claims
+indicate indicates request requests allow allows let lets que qu qui si et ou mais où quand lorsque
+croyons pensons estimons considérons""".split())
+
+
 def _top_commas(text: str, start: int) -> list[int]:
     """Offsets of the ", " in ``text`` from ``start`` on that stand outside brackets and quotes."""
     depth, out = 0, []
@@ -961,21 +976,29 @@ def condition_kept(sentence: str, limit: int = 90) -> str | None:
     that" when its subject can be read without it. French and German conditions too ("Si …",
     "Wenn …"). None when the sentence fits, does not open on a condition, its main clause already
     shows in a cut at ``limit``, or no comma after the condition is followed by a clause with a
-    verb of its own."""
+    verb of its own, nor (no comma written) a subject and its modal right after a word of the
+    condition ("If we cannot charge the card you provided we may suspend …", "Si … nous pouvons …")."""
     s = sentence.strip()
     if len(s) <= limit or not (m := _CONDITION_OPEN.match(s)):
         return None
     end = _SENTENCE_END.search(s)
     s = s[:end.start() + 1] if end else s
     total = limit + 30  # both parts readable: a cut main clause says no more than a cut condition
-    for comma in _top_commas(s, m.end()):
-        main = s[comma + 2:].rstrip(" .;:")
+    # after the commas, where a main clause opens with no comma written before it ("…the payment method
+    # you gave us we may suspend …", "…, with your permission we may share …"): tried last
+    splits = [(comma, 2) for comma in _top_commas(s, m.end())] + [
+        (b.start(), 1) for b in _BARE_MAIN.finditer(s, m.end())
+        if s[:b.start()].split()[-1].lower().strip("“”\"'") not in _BARE_NOT_BEFORE][:1]
+    for comma, gap in splits:
+        main = s[comma + gap:].rstrip(" .;:")
         head = main.split(", ", 1)[0].split()
         if _IMPERATIVE.match(main) and len(head) >= 2:
             pass  # "…, contact us by writing to …": what the reader must do
+        elif gap == 2 and re.match(r"(?:then|alors|dann)\s+\w", main, re.I) and len(head) >= 3:
+            pass  # "…, then as of that date the addendum applies": "then" opens the main clause
         elif len(head) < 2 or not _MAIN_OPEN.match(main) or not has_verb([w.lower().strip(",;:()") for w in head[:12]]):
             continue  # "If you buy A, B or C from X, we …": a list of the condition, not its main clause
-        if comma + 2 + min(len(main), _MAIN_MIN) <= limit:
+        if comma + gap + min(len(main), _MAIN_MIN) <= limit:
             return None  # the main clause shows in a cut at the end
         if not s.lower().startswith("by ") and (lead := _LEAD_IN.match(main)) and lead.group(0).rstrip().endswith("that") \
                 and (rest := resolved_start(main[:lead.end()], main[lead.end():])):
@@ -986,7 +1009,7 @@ def condition_kept(sentence: str, limit: int = 90) -> str | None:
         # the condition keeps what it is about ("If you have enrolled in the Continuous Service…")
         main_cut = main if len(main) + min(len(cond), 48) + 2 <= total else one_line(main, total - min(len(cond), 48) - 2)
         cond_cut = one_line(cond, total - len(main_cut) - 2)
-        return f"{cond_cut}, {main_cut}"
+        return f"{cond_cut}{', ' if gap == 2 else ' '}{main_cut}"
     return None
 
 

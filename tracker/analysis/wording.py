@@ -477,6 +477,85 @@ def described_said(explanation: str, before: str, after: str) -> str:
     return f"{'No longer says' if gone else 'Now also says'}: “…{said}”{m.group('tail') or ''}"
 
 
+_ADDS = re.compile(r"^(?P<lead>Adds|Drops) (?P<items>“[^”]*”(?:(?:, | and )“[^”]*”)*)(?P<among>, among other words,)? "
+                   r"(?P<prep>to|from): “(?P<window>.*)”(?P<tail>(?: \([a-z-]+(?:, [a-z-]+)*\))?(?: — good news for users)?)$",
+                   re.S)
+_WORD_EDGE = ",;:()[]\"'“”«»"
+
+
+_KEEP_LAST = frozenset("not no ne pas nicht".split())
+
+
+def _key(word: str) -> str:
+    return word.strip(_WORD_EDGE + ".!?…").lower()
+
+
+def adds_said(explanation: str, before: str, after: str) -> str:
+    """"Adds “X” to: “…”" / "Drops “X” from: “…”" with each named item the whole stretch of words
+    put in (or taken out) it stands in ("order" of "In order to use Zorblat" → "In order"; "Terms"
+    of "to the Terms" put in → "to the Terms"): one word of a phrase named alone reads as if only it
+    changed. When a named item is not in the quoted passage, the passage is read from before the
+    first item to after the last (at most 150 characters), else only the items it shows are named,
+    "among other words". Any other explanation as is; ``before`` and ``after`` are the clause's
+    texts."""
+    import difflib
+
+    m = _ADDS.match(explanation)
+    if not m or not before or not after:
+        return explanation
+    adds = m.group("lead") == "Adds"
+    a, b = _plain(before).split(), _plain(after).split()
+    words = b if adds else a
+    ka, kb = [_key(w) for w in a], [_key(w) for w in b]
+    spans = [(j1, j2) if adds else (i1, i2) for op, i1, i2, j1, j2 in
+             difflib.SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes()
+             if op != "equal" and (j2 > j1 if adds else i2 > i1)]
+    keys = kb if adds else ka
+    items = re.findall(r"“([^”]*)”", m.group("items"))
+    said: list[tuple[str, int, int]] = []
+    for item in items:
+        cut = item.endswith("…")  # an item cut short: found by its words before the cut, named as it is
+        ik = [_key(w) for w in (item.rstrip("…").split()[:-1] if cut else item.split())]
+        place = next(((lo, hi) for lo, hi in spans for k in range(lo, hi - len(ik) + 1)
+                      if ik and keys[k:k + len(ik)] == ik), None)
+        if place is None:
+            return explanation  # an item not read as one stretch of the clause: as it is
+        lo, hi = place
+        if cut:
+            if all(item != w for w, _, _ in said):
+                said.append((item, lo, hi))
+            continue
+        while hi - lo > len(ik) and _key(words[hi - 1]) in _FUNCTION - _KEEP_LAST and _key(words[hi - 1]) not in ik:
+            hi -= 1  # "app or", "right to": the words put in end on a word that carries meaning, or a "not"
+        whole = " ".join(words[lo:hi]).strip(_WORD_EDGE + " ").rstrip(".")
+        if hi - lo > 8 or len(whole) > 60 or not whole:
+            whole, lo, hi = item, lo, hi  # a long rewrite: the words named stay
+        if all(whole != w for w, _, _ in said):
+            said.append((whole, lo, hi))
+
+    def flat(t: str) -> str:
+        return re.sub(r"\s+", " ", t.replace("…", " ")).strip().lower()
+
+    def shown(item: str, window: str) -> bool:  # an item cut short ("…") by its words before the cut
+        return flat(" ".join(item.rstrip("…").split()[:-1]) if item.endswith("…") else item) in flat(window)
+
+    window, among = m.group("window"), m.group("among") or ""
+    if not all(shown(w, window) for w, _, _ in said):
+        lo, hi = max(0, min(s[1] for s in said) - 3), min(len(words), max(s[2] for s in said) + 3)
+        wide = " ".join(words[lo:hi]).strip(_WORD_EDGE + " ").rstrip(".")
+        if len(wide) <= 150:
+            window = f"{'…' if lo else ''}{wide}{'…' if hi < len(words) else ''}"
+        else:
+            said = [s for s in said if shown(s[0], window)]
+            among = ", among other words,"
+            if not said:
+                return explanation
+    names = [f"“{w}”" for w, _, _ in said]
+    named = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}"
+    out = f"{m.group('lead')} {named}{among} {m.group('prep')}: “{window}”{m.group('tail')}"
+    return out
+
+
 _CONDITION_WORD = re.compile(r"(?:^|\s)(?P<w>if|unless|when|whenever|where|although|though|except|provided|whether|"
                              r"si|sauf|lorsque|wenn|falls|sofern)\s+$", re.I)
 
@@ -1885,6 +1964,8 @@ def _refined(c: ClauseChange) -> ClauseChange:
             explanation = condition_kept(explanation, before, after)
         explanation = whole_word_quotes(explanation, before, after)
         if c.kind in ("modified", "moved") and before and after:
+            explanation = adds_said(explanation, before, after)
+        if c.kind in ("modified", "moved") and before and after:
             explanation = readable_one_side(readable_quotes(explanation, before, after), before, after)
         elif c.kind == "added":
             explanation = new_clause_whole(explanation, after)
@@ -2061,6 +2142,33 @@ def _role_swapped(changes: list[ClauseChange]) -> list[ClauseChange]:
     return out
 
 
+REPEAT_LEAD = "The same change again"
+
+
+def repeats_said(changes: Sequence[ClauseChange]) -> list[ClauseChange]:
+    """``changes`` where a material change whose explanation, read without its category list, is one
+    an earlier material change already gives (one sentence edited the same way in two clauses: "The
+    contracting party is now Zorblio Ltd instead of Zorblio Inc" twice) is said once: each later one
+    reads "The same change again under “<its heading>”" ("… in another clause" when both clauses sit
+    under one heading or none), with its category list. Flags, severity and categories stay."""
+    from tracker.analysis.headline import display_explanation
+
+    first: dict[str, ClauseChange] = {}
+    out = list(changes)
+    for i, c in enumerate(changes):
+        if not c.material or not c.explanation:
+            continue
+        said = display_explanation(c.explanation)
+        if said not in first:
+            first[said] = c
+            continue
+        heading = re.sub(r"\s+", " ", _plain(c.heading)).strip(" #*:")
+        where = f" under “{heading}”" if heading and heading != re.sub(
+            r"\s+", " ", _plain(first[said].heading)).strip(" #*:") and len(heading) <= 80 else " in another clause"
+        out[i] = replace(c, explanation=f"{REPEAT_LEAD}{where}{_tail(c.explanation, c.categories)}")
+    return out
+
+
 def refine(changes: Sequence[ClauseChange]) -> tuple[ClauseChange, ...]:
     """``changes`` with their explanations made right for a reader (see the module's docstring):
     clean text for all; for material ones, a user's right not called a watch-out, a withdrawn
@@ -2069,7 +2177,7 @@ def refine(changes: Sequence[ClauseChange]) -> tuple[ClauseChange, ...]:
     adds no other rule against the user: a rule dropped beside a new one may be a stricter rule
     put in its place ("may not use the Free Plan commercially" → "the Free Plan is for personal use
     only"), so it is then said plainly, with no verdict."""
-    refined = toc_said(_role_swapped(_company_swapped([_refined(c) for c in changes])))
+    refined = repeats_said(toc_said(_role_swapped(_company_swapped([_refined(c) for c in changes]))))
     # material or not: a new rule the decision called minor is still a rule against the user
     if any(forbids(_plain(c.after)) and (c.kind == "added" or c.kind == "modified" and not forbids(_plain(c.before)))
            for c in refined):

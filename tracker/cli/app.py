@@ -475,6 +475,9 @@ def history(obj: Context, service: str, document: str | None, since: str | None,
 
     moment = _since(since)  # an unreadable date is exit 2 with the accepted forms
     end = _until(until)
+    if moment is not None and end is not None and moment > end:  # else an empty list under notes that say otherwise
+        raise InvalidArgument(f"--since {since} is after --until {until}: no version can be in both; "
+                              "swap them (--since is the earlier date)")
     with obj.archive() as archive:
         docs = [archive.document(service, document)] if document is not None else archive.documents(service)
         rows = []

@@ -191,6 +191,8 @@ def import_declarations_command(obj: Any, directory: str, out: str | None, force
     from tracker.sources.config import parse_sources
 
     result = load_declarations(Path(directory))
+    if not result.tracked():  # else "sources.toml: defines no services", about a file not written
+        raise ConfigError(_nothing_to_import(directory, result))
     target = Path(out) if out else obj.sources_path
     text = to_toml(result)
     parse_sources(text, path=target)  # never write a file the tracker would refuse
@@ -213,6 +215,23 @@ def import_declarations_command(obj: Any, directory: str, out: str | None, force
         f"({summary['supported']} fully supported, {summary['degraded']} with warnings, "
         f"{summary['unsupported']} left out) from {summary['files']} declaration file(s)"
     )
+
+
+def _nothing_to_import(directory: str, result: Any) -> str:
+    """Why a declarations folder (``Declarations`` ``result``) gives no document to track, in one line."""
+    if not result.files:
+        return (f"{directory} holds no declaration files (<Service>.json): give the declarations/ folder "
+                "of an Open Terms Archive collection")
+    reasons = list(result.errors[:3])
+    if len(result.errors) > 3:
+        reasons.append(f"{len(result.errors) - 3} more unreadable")
+    if result.empty:
+        reasons.append(f"{len(result.empty)} declare no terms")
+    unsupported = sum(1 for d in result.documents if d.status == "unsupported")
+    if unsupported:
+        reasons.append(f"{unsupported} document(s) use what the tracker cannot fetch")
+    return (f"none of the {result.files} declaration file(s) in {directory} gives a document to track"
+            f"{': ' + '; '.join(reasons) if reasons else ''}")
 
 
 @click.command("export")
