@@ -81,3 +81,28 @@ def test_every_command_help_shows_an_example(path: tuple[str, ...]) -> None:
     result = CliRunner().invoke(cli, [*path, "--help"])
     assert result.exit_code == 0, result.output
     assert "Example" in result.output, f"`tracker {' '.join(path)} --help` shows no example"
+
+
+def test_the_reference_marks_optional_arguments_as_the_parser_does() -> None:
+    """`tracker show SERVICE DOCUMENT` in the table while `show` takes SERVICE alone: a reader
+    believes the document is required. The positional words of each row's synopsis (up to its
+    first option) are bracketed exactly where the command's argument is optional."""
+    rows = re.findall(r"^\| `tracker ([^`]+)` \|", reference(), flags=re.M)
+    by_name = dict(zip(IDS, (command for _, command in COMMANDS)))
+    checked = 0
+    for row in rows:
+        name, *words = row.split()
+        if name not in by_name:
+            continue
+        positional = []
+        for word in words:
+            if word.lstrip("[").startswith("-"):
+                break
+            positional.append(word.startswith("["))
+        if not positional:  # a synopsis that starts with options (export --format ...)
+            continue
+        arguments = [p for p in by_name[name].params if isinstance(p, click.Argument)]
+        assert positional == [not a.required for a in arguments], \
+            f"README `tracker {row}`: arguments {[a.human_readable_name for a in arguments]}"
+        checked += 1
+    assert checked >= 8

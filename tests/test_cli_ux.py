@@ -250,6 +250,8 @@ BAD_INPUTS = [
     (("export", "--format", "ota-dataset", "-"), 2, "the ota-dataset format needs a file name"),
     (("show", "quill", "Terms of Service", "--at", "someday"), 2, "'someday' is not a version number"),
     (("diff", "quill", "Terms of Service", "--from", "9"), 4, "no version 9"),
+    (("show", "quill", "Terms of Service", "--at", "-9"), 4,
+     "no version -9; there are 2 of quill/Terms of Service, numbered 1 (the first) to 2, or -1 (the latest) back to -2"),
     (("history", "nosuch"), 4, "no service 'nosuch'"),
     (("reanalyse", "--since", "2025-02-30"), 2, "is not a date"),
     # an empty range: refused, rather than an empty list under notes about first versions

@@ -40,6 +40,10 @@ def test_demo_records_only_real_changes(tmp_path):
     date = next(c for c in changes if "Last updated" in (c["after"] or ""))
     assert not date["material"]
     assert (store / "feeds" / "all.atom").exists()
+    # its sources file says that its server is gone once the demo ends (a later run cannot connect)
+    sources = (tmp_path / "sources.toml").read_text()
+    assert sources.startswith("# Written by `tracker demo`: the server at http://127.0.0.1:") and "cannot connect" in sources
+    assert "(a model; its server stopped with the demo)" in result.output
 
 
 def test_demo_honours_the_global_store_and_is_rerunnable(tmp_path):

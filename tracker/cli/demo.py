@@ -49,7 +49,10 @@ def write_sources(path: Path, base_url: str) -> None:
     """A sources.toml for the demo service, as a user would write it."""
     import tracker.cli.demo_pages as dp
 
-    lines = [f'[[service]]\nid = "{dp.SERVICE_ID}"\nname = "{dp.SERVICE_NAME}"\n']
+    # `tracker run` with this file after the demo fails to connect: say why in the file itself
+    lines = [f"# Written by `tracker demo`: the server at {base_url} runs only while the demo does, so a\n"
+             "# `tracker run` with this file afterwards cannot connect. A model for your own sources.toml.\n",
+             f'[[service]]\nid = "{dp.SERVICE_ID}"\nname = "{dp.SERVICE_NAME}"\n']
     for doc_type, url_path in dp.DOCUMENTS.items():
         lines.append(
             f'  [[service.document]]\n  type = "{doc_type}"\n  url = "{base_url}{url_path}"\n'
@@ -163,7 +166,7 @@ def run_demo(directory: Path | None = None, store_dir: Path | None = None) -> in
                "and documents needing attention")
     click.echo(f"Archive (git): {store.archive}   try: git -C '{store.archive}' log --stat")
     click.echo(f"Index (SQLite): {store.index_path}")
-    click.echo(f"Sources: {sources_path}")
+    click.echo(f"Sources: {sources_path} (a model; its server stopped with the demo)")
     # the next commands a newcomer tries, on this archive (the README's quick start)
     where = f"tracker --store '{store.root}'"
     click.echo(f"Explore: {where} history {dp.SERVICE_ID}")
