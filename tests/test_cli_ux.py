@@ -580,3 +580,22 @@ def test_import_declarations_of_a_folder_with_nothing_to_import_says_why(tmp_pat
         assert result.exit_code == 2 and result.stderr.startswith(f"error: {words}"), result.stderr
         assert len(result.stderr.strip().splitlines()) == 1 and "sources.toml" not in result.stderr
     assert not (tmp_path / "sources.toml").exists()
+
+
+def test_compare_says_a_selector_does_nothing_on_markdown_and_keeps_quiet_on_html(tmp_path: Path) -> None:
+    """--select/--remove cut HTML only: on a Markdown file the user is told it was compared whole."""
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text("# Quillfeather Terms\n\nNotebook credits expire 12 months after purchase.\n")
+    new.write_text("# Quillfeather Terms\n\nNotebook credits expire 6 months after purchase.\n")
+    markdown = subprocess.run([sys.executable, "-m", "tracker", "compare", str(old), str(new), "--select", "main"],
+                              capture_output=True, text=True, timeout=120)
+    assert markdown.returncode == 0, markdown.stderr
+    assert "MATERIAL" in markdown.stdout
+    assert f"note: {old} is Markdown or plain text: --select and --remove apply to HTML only" in markdown.stderr
+    html_old, html_new = tmp_path / "old.html", tmp_path / "new.html"
+    html_old.write_text(page(DISPUTES_OLD, "12 months"))
+    html_new.write_text(page(DISPUTES_OLD, "6 months"))
+    html = subprocess.run([sys.executable, "-m", "tracker", "compare", str(html_old), str(html_new), "--select", "main"],
+                          capture_output=True, text=True, timeout=120)
+    assert html.returncode == 0, html.stderr
+    assert "note:" not in html.stderr and "MATERIAL" in html.stdout

@@ -553,7 +553,7 @@ def compare_sources(old: str, new: str, *, select: Sequence[str] = (), remove: S
     included: ``run.decide.another_page``), is refused when it is a URL, as a run refuses it
     (FetchError naming it); a local file is compared all the same, and ``warn`` (when given)
     gets one line saying so."""
-    old_text, new_text = read_sources([old, new], select=select, remove=remove, options=options)
+    old_text, new_text = read_sources([old, new], select=select, remove=remove, options=options, warn=warn)
     from tracker.run.decide import another_page
 
     for where, text, other_where, other in ((new, new_text, old, old_text), (old, old_text, new, new_text)):
@@ -571,14 +571,16 @@ def compare_sources(old: str, new: str, *, select: Sequence[str] = (), remove: S
 
 
 def read_sources(locations: Sequence[str], *, select: Sequence[str] = (), remove: Sequence[str] = (),
-                 options: "FetchOptions | None" = None) -> list[str]:
+                 options: "FetchOptions | None" = None, warn: Callable[[str], None] | None = None) -> list[str]:
     """The extracted text of each location, in order: a local file path or an http(s) URL.
 
     URLs are fetched concurrently like the documents of a run (``tracker.fetch``): robots.txt
     honoured (unless ``options.robots`` is false), ``options.user_agent``, the per-host limits,
     retries of transient failures, a 30 s timeout and the ``options.max_bytes`` size cap; then
     the run's content guards refuse what is not a document (an image or archive, an empty body,
-    an error page served with status 200). Files are read as they are.
+    an error page served with status 200). Files are read as they are; ``warn`` (when given) gets
+    one line for a local file that is not HTML while ``select`` or ``remove`` is given (they
+    apply to HTML only: the file is compared whole).
 
     Raises FetchError (a URL that cannot be fetched or is refused, a file that cannot be read;
     the message names it and says why) or ExtractError (no text left, a selector matching
@@ -589,11 +591,13 @@ def read_sources(locations: Sequence[str], *, select: Sequence[str] = (), remove
     options = options or FetchOptions()
     urls = [loc for loc in locations if loc.startswith(("http://", "https://"))]
     texts = _run(_fetch_texts(urls, tuple(select), tuple(remove), options)) if urls else {}
-    return [texts[loc] if loc in texts else _file_text(loc, select, remove) for loc in locations]
+    return [texts[loc] if loc in texts else _file_text(loc, select, remove, warn) for loc in locations]
 
 
-def _file_text(location: str, select: Sequence[str], remove: Sequence[str]) -> str:
-    from tracker.extract import ExtractError, extract
+def _file_text(location: str, select: Sequence[str], remove: Sequence[str],
+               warn: Callable[[str], None] | None = None) -> str:
+    from tracker.extract import ExtractError
+    from tracker.extract.convert import region, to_text
 
     path = Path(location)
     scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]+)://", location)
@@ -610,7 +614,12 @@ def _file_text(location: str, select: Sequence[str], remove: Sequence[str]) -> s
     if binary:  # an image or an archive: hundreds of "changes" between two PNGs mean nothing
         raise ExtractError(f"{location} is {binary}, not text, HTML or PDF; compare reads only those")
     try:
-        return extract(raw, None, url=path.name, select=select, remove=remove)
+        found = region(raw, None, url=path.name, select=select, remove=remove)
+        if (select or remove) and found.kind != "html" and warn is not None:
+            # (a user who gave a selector expects it to cut the page: say it did nothing here)
+            what = "a PDF" if found.kind == "pdf" else "Markdown or plain text"
+            warn(f"note: {location} is {what}: --select and --remove apply to HTML only; compared whole")
+        return to_text(found)
     except ExtractError as exc:
         # extract() words its errors for a served page ("the page at NAME", "served as no
         # Content-Type"); the file is named first already and was not served.
