@@ -359,3 +359,20 @@ def test_range_needs_one_start_and_one_end_in_code_too() -> None:
         Range(start_before="h1")
     with pytest.raises(ValueError):
         Range(start_before="h1", start_after="h2", end_before="p")
+
+
+@pytest.mark.parametrize("extra, at", [
+    ('store = "snapshots"\n\n', 1),  # a key before the first table
+    ("", None),  # a table of its own: the line of its header
+])
+def test_an_unknown_top_level_key_names_its_line(tmp_path: Path, extra: str, at: int | None) -> None:
+    text = extra + GOOD + ("" if extra else "\n[extras]\nfoo = 1\n")
+    key = "store" if extra else "extras"
+    line = at or text.splitlines().index("[extras]") + 1
+    assert f"sources.toml:{line}: unknown key '{key}' at top level" in error_of(tmp_path, text)
+
+
+def test_a_misspelt_service_table_names_its_line(tmp_path: Path) -> None:
+    text = '[defaults]\ntimeout = 15\n\n[[services]]\nid = "nimbus"\nname = "Nimbus AI"\n'
+    line = 4
+    assert f"sources.toml:{line}: unknown key 'services' at top level; did you mean 'service'?" in error_of(tmp_path, text)

@@ -360,8 +360,18 @@ class _Locator:
         return None
 
     def key(self, block: _Block | None, key: str) -> int | None:
-        """Line where ``key`` is assigned inside ``block``, else the block's first line."""
+        """Line where ``key`` is assigned inside ``block``, else the block's first line; with no
+        block, a top-level key: its table header (``[[key]]``, ``[key]``, ``[key.sub]``) or its
+        assignment before the first table, else None."""
         if block is None:
+            name = rf"[\"']?{re.escape(key)}[\"']?"
+            header = re.compile(rf"^\s*\[\[?\s*{name}\s*[\].]")
+            assignment = re.compile(rf"^\s*{name}\s*=")
+            in_table = False
+            for number, line in enumerate(self.lines, 1):
+                if header.match(line) or (not in_table and assignment.match(line)):
+                    return number
+                in_table = in_table or line.lstrip().startswith("[")
             return None
         # `key = ...` or a sub-table header `[...key]` (e.g. [service.document.headers]).
         pattern = re.compile(rf"^\s*([\"']?{re.escape(key)}[\"']?\s*=|\[[^\[\]]*\b{re.escape(key)}\s*\])")
