@@ -484,9 +484,9 @@ def _by_number(key: str, versions: Sequence[Version], n: int, spec: str) -> Vers
     try:
         return versions[n - 1] if n > 0 else versions[n]
     except IndexError:
-        n = len(versions)  # the range, as for version 0: "there are 3" left -1 .. -3 unsaid
-        raise NotFoundError(f"no version {spec}; there are {n} of {key}, numbered 1 (the first) to {n}, "
-                            f"or -1 (the latest) back to -{n}") from None
+        count = len(versions)  # the range, as for version 0: "there are 3" left -1 .. -3 unsaid
+        raise NotFoundError(f"no version {spec}; there are {count} of {key}, numbered 1 (the first) to {count}, "
+                            f"or -1 (the latest) back to -{count}") from None
 
 
 def _at_or_before(key: str, versions: Sequence[Version], moment: str, spec: str,

@@ -1980,7 +1980,7 @@ _BR_TAG = re.compile(r"<br\s*/?>", re.I)
 
 def _has_break(text: str | None) -> bool:
     """Whether a clause's Markdown holds an HTML line break ("<br>", "<br/>")."""
-    return bool(text) and "<" in (text or "") and bool(_BR_TAG.search(text or ""))
+    return text is not None and "<" in text and _BR_TAG.search(text) is not None
 
 
 def _layout_row(text: str | None) -> bool:

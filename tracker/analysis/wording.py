@@ -529,7 +529,7 @@ def adds_said(explanation: str, before: str, after: str) -> str:
             hi -= 1  # "app or", "right to": the words put in end on a word that carries meaning, or a "not"
         whole = " ".join(words[lo:hi]).strip(_WORD_EDGE + " ").rstrip(".")
         if hi - lo > 8 or len(whole) > 60 or not whole:
-            whole, lo, hi = item, lo, hi  # a long rewrite: the words named stay
+            whole = item  # a long rewrite: the words named stay
         if all(whole != w for w, _, _ in said):
             said.append((whole, lo, hi))
 
@@ -552,8 +552,7 @@ def adds_said(explanation: str, before: str, after: str) -> str:
                 return explanation
     names = [f"“{w}”" for w, _, _ in said]
     named = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}"
-    out = f"{m.group('lead')} {named}{among} {m.group('prep')}: “{window}”{m.group('tail')}"
-    return out
+    return f"{m.group('lead')} {named}{among} {m.group('prep')}: “{window}”{m.group('tail')}"
 
 
 _CONDITION_WORD = re.compile(r"(?:^|\s)(?P<w>if|unless|when|whenever|where|although|though|except|provided|whether|"
@@ -1965,7 +1964,6 @@ def _refined(c: ClauseChange) -> ClauseChange:
         explanation = whole_word_quotes(explanation, before, after)
         if c.kind in ("modified", "moved") and before and after:
             explanation = adds_said(explanation, before, after)
-        if c.kind in ("modified", "moved") and before and after:
             explanation = readable_one_side(readable_quotes(explanation, before, after), before, after)
         elif c.kind == "added":
             explanation = new_clause_whole(explanation, after)
