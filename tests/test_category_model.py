@@ -364,3 +364,64 @@ def test_the_shipped_model_is_read_back_from_the_cache_folder_as_the_json_gives_
     assert load() == from_json and load() == from_json  # damaged: the JSON again, then its new copy
     monkeypatch.setenv("TRACKER_CACHE_DIR", "off")
     assert load() == from_json
+
+
+def _exact_categories(diffs, labels, new: str, model: dict) -> tuple[str, ...]:
+    """``version_categories`` as it was before the topic profile was read lazily: every feature
+    computed, the profile's included."""
+    voted = rules_categories(labels, new, watch_outs=False)
+    feats = category_model.pair_features(diffs, labels, new, voted)
+    kept = set(category_model.predict(feats, model))
+    extra = set(rules_categories(labels, new, capped=False)) - set(voted) - kept
+    if extra:
+        probs = category_model.probabilities(feats, model)
+        kept |= {c for c in extra if probs.get(c, 1.0) >= category_model.WATCH_OUT_MIN}
+    return tuple(c for c in CATEGORIES if c in kept)
+
+
+def _doc_model(doc_weight: float, bias: float) -> dict:
+    """A per-category model that trusts the rules' vote and weighs the document's privacy share
+    by ``doc_weight`` in the eligibility category only (biased by ``bias``)."""
+    intercept = dict.fromkeys(CATEGORIES, -6.0) | {"eligibility": bias}
+    coef = {c: {"vote:" + c: 8.0} for c in CATEGORIES}
+    coef["eligibility"]["doc:privacy"] = doc_weight
+    return {"categories": list(CATEGORIES), "intercept": intercept, "coef": coef,
+            "threshold": dict.fromkeys(CATEGORIES, 0.5), "max_categories": 9, "combine": "union"}
+
+
+def test_the_document_profile_is_read_only_when_it_can_change_the_categories(monkeypatch) -> None:
+    """The document's topic profile (a pass over the whole new text) is read only when some
+    probability could be on either side of its threshold depending on it; the categories are
+    those of the full computation either way."""
+    from tracker.analysis import classify
+
+    monkeypatch.setenv("TRACKER_MATERIALITY", "learned")
+    diffs, labels = _labelled(POLICY, PRIVACY_CHANGE)
+    assert classify.topic_profile(PRIVACY_CHANGE).get("privacy", 0) > 0.5  # a privacy policy
+    reads: list[str] = []
+    real = classify.topic_profile
+
+    def counted(text: str) -> dict[str, float]:
+        reads.append(text)
+        return real(text)
+
+    monkeypatch.setattr(classify, "topic_profile", counted)
+    cases = [(_doc_model(0.5, -6.0), False),  # far from the threshold whatever the profile
+             (_doc_model(4.0, -1.0), True),  # the privacy share tips eligibility over it
+             (_doc_model(-4.0, 1.0), True)]  # ... or under it
+    for model, needed in cases:
+        reads.clear()
+        got = category_model.version_categories(diffs, labels, PRIVACY_CHANGE, model=model)
+        assert bool(reads) == needed, (model["coef"]["eligibility"], reads)
+        assert got == _exact_categories(diffs, labels, PRIVACY_CHANGE, model)
+    assert "eligibility" in category_model.version_categories(diffs, labels, PRIVACY_CHANGE,
+                                                              model=_doc_model(4.0, -1.0))
+    assert "eligibility" not in category_model.version_categories(diffs, labels, PRIVACY_CHANGE,
+                                                                  model=_doc_model(-4.0, 1.0))
+    # the shipped model gives what the full computation gives, on both example pairs
+    shipped = category_model.load_model()
+    if shipped is not None:
+        for old, new in ((POLICY, PRIVACY_CHANGE), (TERMS, REWRITE)):
+            d, lab = _labelled(old, new)
+            assert category_model.version_categories(d, lab, new, model=shipped) == \
+                _exact_categories(d, lab, new, shipped)

@@ -85,7 +85,7 @@ def _title(text: str) -> str:
 
 
 def pair_features(diffs: Sequence[Any], labels: Sequence[Any], new: str,
-                  rules: Sequence[str] = ()) -> dict[str, float]:
+                  rules: Sequence[str] = (), *, document: bool = True) -> dict[str, float]:
     """The features of one version pair for the category model.
 
     ``diffs``: the ``ClauseDiff`` list of ``diff.diff_texts(old, new)``; ``labels``: the rules'
@@ -95,7 +95,9 @@ def pair_features(diffs: Sequence[Any], labels: Sequence[Any], new: str,
     ``own:`` the material changes carrying it and ``side:`` their side topics (log-scaled),
     ``ins:``/``del:``/``clause:`` topic scores (log-scaled), ``doc:`` the document's topic shares,
     ``w:``/``h:``/``t:`` words of the changed text, of the section headings and of the title
-    (1.0 each), and counts (log-scaled)."""
+    (1.0 each), and counts (log-scaled). ``document``: False leaves the ``doc:`` features out
+    (the document's topic profile reads the whole text; ``version_categories`` asks for it only
+    when the decision depends on it)."""
     from tracker.analysis.classify import topic_profile
 
     feats: dict[str, float] = {"bias_material": 1.0}
@@ -139,8 +141,9 @@ def pair_features(diffs: Sequence[Any], labels: Sequence[Any], new: str,
             feats[name] = math.log1p(feats[name])
     for w in words:
         feats["w:" + w] = 1.0
-    for c, share in topic_profile(new).items():
-        feats["doc:" + c] = share
+    if document:
+        for c, share in topic_profile(new).items():
+            feats["doc:" + c] = share
     for w in _WORD.findall(_title(new)):
         feats["t:" + w.lower()] = 1.0
     feats["n_material"] = math.log1p(n_material)
@@ -384,13 +387,106 @@ def version_categories(diffs: Sequence[Any], labels: Sequence[Any], new: str,
     # The model reads the rules' categories as it was fitted on them (the watch-outs left to the
     # vote); a watch-out the rules name besides is added unless the model finds it unlikely.
     voted = rules_categories(labels, new, watch_outs=False)
-    feats = pair_features(diffs, labels, new, voted)
-    kept = set(predict(feats, model))
     # (every watch-out's category, past the rules' cap of six: the model weighs each)
-    extra = set(rules_categories(labels, new, capped=False)) - set(voted) - kept
-    if extra:
-        probs = probabilities(feats, model)
-        kept |= {c for c in extra if probs.get(c, 1.0) >= WATCH_OUT_MIN}
+    every = set(rules_categories(labels, new, capped=False)) - set(voted)
+    # Decided without the document's topic profile when it cannot change the answer (most
+    # pairs): the profile reads the whole new text, whatever the size of the change.
+    found = _decided_without_document(pair_features(diffs, labels, new, voted, document=False), model, every)
+    if found is None:
+        feats = pair_features(diffs, labels, new, voted)
+        kept = set(predict(feats, model))
+        extra = every - kept
+        if extra:
+            probs = probabilities(feats, model)
+            kept |= {c for c in extra if probs.get(c, 1.0) >= WATCH_OUT_MIN}
+    else:
+        kept = found
     from tracker.analysis.classify import CATEGORIES
 
     return tuple(c for c in CATEGORIES if c in kept)
+
+
+# Slack on a logit bound: the bounded logit sums the same terms in another order than
+# ``probabilities`` (rounding differs in the last bits), and a decision this close to a threshold
+# is left to the exact computation.
+_BOUND_SLACK = 1e-6
+
+
+def _document_bounds(model: dict[str, Any]) -> dict[str, tuple[float, float]]:
+    """Per category, the least and the most the ``doc:`` features can add to its logit: the
+    profile's shares are at least 0 and sum to 1 (or there are none), so their weighted sum is
+    between the smallest and the largest ``doc:`` weight, 0 included (a category the profile
+    names without a weight weighs 0). Those of the last model asked for are kept."""
+    global _BOUNDS
+    if _BOUNDS is not None and _BOUNDS[0] is model:
+        return _BOUNDS[1]
+    got = {}
+    for c in model["categories"]:
+        weights = [w for f, w in model["coef"][c].items() if f.startswith("doc:")] + [0.0]
+        got[c] = (min(weights), max(weights))
+    _BOUNDS = (model, got)
+    return got
+
+
+_BOUNDS: tuple[dict[str, Any], dict[str, tuple[float, float]]] | None = None
+
+
+def _decided_without_document(features: dict[str, float], model: dict[str, Any],
+                              every: set[str]) -> set[str] | None:
+    """``version_categories``'s answer, as a set, from the pair's ``features`` without the
+    ``doc:`` ones (``pair_features(..., document=False)``) when every probability it compares
+    with a threshold is on the same side of it whatever the document's topic profile is (see
+    ``_document_bounds``); None when one may not be, or when the model's decision needs the
+    probabilities' order (more categories than its cap, none kept) or is of a kind this does not
+    follow (pooled, augment, guard, max_total): the exact computation then decides.
+
+    ``every``: the watch-outs' categories the rules name beside their vote (each kept when its
+    probability is at least ``WATCH_OUT_MIN``)."""
+    if (model.get("kind") == "pooled" or "augment" in model or model.get("combine", "") not in ("", "union")
+            or int(model.get("max_total", 0)) > 0 or not isinstance(model.get("intercept"), dict)):
+        return None
+    bounds = _document_bounds(model)
+
+    def side(c: str, threshold: float) -> bool | None:
+        """Whether category ``c``'s probability reaches ``threshold`` for any profile; None: it depends."""
+        coef = model["coef"][c]
+        z = float(model["intercept"][c]) + sum(v * coef[f] for f, v in features.items() if f in coef)
+        lo, hi = bounds[c]
+        p_lo = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z + lo - _BOUND_SLACK))))
+        p_hi = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z + hi + _BOUND_SLACK))))
+        if p_lo >= threshold:
+            return True
+        if p_hi < threshold:
+            return False
+        return None
+
+    evidence = bool(model.get("evidence", False))
+    # the rules' categories, kept whatever their probability ("union")
+    rules = {f[5:] for f in features if f.startswith("rule:")} if model.get("combine", "") == "union" else set()
+    found: set[str] = set()
+    maybe = 0  # categories that may reach their threshold
+    for c in model["categories"]:
+        if evidence and not evident(features, c):
+            continue  # (never kept by the model)
+        reached = side(c, max(float(model["threshold"][c]), MIN_THRESHOLD))
+        if reached is None and c not in rules:
+            return None
+        if reached is not False:
+            maybe += 1
+            if reached:
+                found.add(c)
+    if maybe > int(model.get("max_categories", 9)):
+        return None  # (the likeliest are kept: their order needs the probabilities)
+    found |= rules
+    if not found:
+        return None  # (the likeliest one alone)
+    for c in every - found:
+        if c not in bounds:
+            found.add(c)  # (``probabilities`` has none for it: kept)
+            continue
+        reached = side(c, WATCH_OUT_MIN)
+        if reached is None:
+            return None
+        if reached:
+            found.add(c)
+    return found
