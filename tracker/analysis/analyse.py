@@ -65,7 +65,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         # flipped back in the words of the change, and a history import can derive one from the
         # other (``as_revert``) without diffing again.
         return as_revert(analyse(old, new), revert_of, kind)
-    from tracker.analysis.boilerplate import is_error_page, truncated_side
+    from tracker.analysis.boilerplate import is_error_page, teaser_side, truncated_side
     from tracker.analysis.diff import diff_texts
     from tracker.analysis.materiality import capture_labels, label_document
     from tracker.analysis.scope import language_switch, other_page_side
@@ -95,6 +95,10 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         # A capture that stopped mid-document, and the recovery from one: nothing was removed
         # from the terms, and nothing new added to them.
         odd = (cut, _CUT_OFF)
+    elif teaser := teaser_side(old, new):
+        # A page of excerpts cut off before "Read more" controls (a legal hub's index, the terms
+        # folded behind a click) against the whole document, or the document back after one.
+        odd = (teaser, _EXCERPTS)
     if odd is not None:
         labels = capture_labels(diff.changes, odd[0], _CAPTURES[odd[1]])
     else:
@@ -259,10 +263,13 @@ def _same_squeezed(old: str, new: str) -> bool:
 _SPACING_ONLY = "Only spacing changed: the same text extracted again with other spaces and line breaks"
 _CUT_OFF = " stops mid-document: a capture cut off, not a change of terms"
 _NOT_TERMS = " is another page captured instead of the terms (hardly any legal text): not a change of terms"
+_EXCERPTS = (" is a page of excerpts cut off before \"Read more\" links, captured instead of the whole terms: "
+             "not a change of terms")
 # What such a capture is, as ``capture_labels`` names it in each change's explanation.
 _CAPTURES = {_ERROR_PAGE: "an error page captured instead of the terms",
              _NOT_TERMS: "another page captured instead of the terms",
-             _CUT_OFF: "a capture cut off mid-document"}
+             _CUT_OFF: "a capture cut off mid-document",
+             _EXCERPTS: "a page of excerpts captured instead of the terms"}
 
 
 def as_revert(changed: Analysis, revert_of: str = "", kind: str = "revert") -> Analysis:
@@ -270,7 +277,7 @@ def as_revert(changed: Analysis, revert_of: str = "", kind: str = "revert") -> A
     ``as_revert(analyse(old, new), d) == analyse(old, new, kind="revert", revert_of=d)``, without
     diffing again (a history import reuses the analysis of a pair of texts seen before); ``kind``
     "partial-revert" likewise."""
-    if changed.summary.endswith((_ERROR_PAGE, _CUT_OFF, _NOT_TERMS)) or changed.summary == _SPACING_ONLY:  # any kind alike
+    if changed.summary.endswith((_ERROR_PAGE, _CUT_OFF, _NOT_TERMS, _EXCERPTS)) or changed.summary == _SPACING_ONLY:  # any kind alike
         return changed
     changes = tuple(_not_material(c) for c in changed.changes)
     undone = tuple(c for c in changed.changes if c.material) if kind == "revert" else ()

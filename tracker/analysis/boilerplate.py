@@ -16,7 +16,7 @@ from collections import Counter
 from functools import lru_cache
 
 __all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_request_stamp", "is_announcement", "is_error_page",
-           "truncated_side", "not_terms_side", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
+           "truncated_side", "teaser_side", "not_terms_side", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
            "is_contact_route", "is_register_entry", "is_user_count", "is_advice", "is_attribution", "is_carrier_notice", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word"]
 
 # --- dates ---------------------------------------------------------------------------------------
@@ -499,6 +499,61 @@ def truncated_side(old: str, new: str, *, most: float = 0.7, rest: float = 0.3) 
         theirs = {line.strip() for line in long.splitlines()}
         if lines and sum(line in theirs for line in lines) >= 0.9 * len(lines):
             return side
+    return None
+
+
+# An excerpt cut off by the site, before its "Read more" control: "... may remove or disable access to any such con…"
+_ELLIPSIS_END = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])[\s*_]*$")
+_EXCERPT_PROBE = 60  # characters of an excerpt's opening (whitespace squeezed) looked up in the other side
+_TEASER_SHARE = 0.5  # share of a side's letters in excerpts for it to be a page of excerpts
+_TEASER_AT_MOST = 0.5  # ... and at most this share of the other side's characters
+
+
+def _excerpts(text: str) -> list[str]:
+    """The excerpts of ``text`` a site cut off before a "Read more" control: each a line ending
+    in an ellipsis ("…", "...") whose next non-blank line is only such a control
+    (``fetch.guards.is_more_control``), stripped."""
+    from tracker.fetch.guards import is_more_control
+
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return [line for line, after in zip(lines, lines[1:]) if _ELLIPSIS_END.search(line) and is_more_control(after)]
+
+
+def teaser_side(old: str, new: str, *, long_enough: int = 2000) -> str | None:
+    """Which side of a pair is a page of excerpts rather than the terms: ``"new"``, ``"old"`` or
+    None.
+
+    Such a side is an index or a folded page whose text is mostly excerpts the site cut off with
+    an ellipsis before a "Read more" / "Lire la suite" / "Mehr anzeigen" control (one excerpt of
+    each document of a legal hub, or the start of the terms folded behind a click): at least half
+    of its letters are in those excerpts, it is at most half as long as the other side (a
+    document of at least ``long_enough`` characters, with no such excerpt itself), and one of the
+    excerpts opens with the other side's words (it is a glimpse of that document). The terms
+    were neither removed nor rewritten: the recovery from such a page is not new terms either.
+
+    Args:
+        old: the earlier text of the pair.
+        new: the later text.
+        long_enough: the least length of the other side, in characters.
+
+    Returns:
+        "new" or "old", the side that is the page of excerpts, or None.
+    """
+    if "…" not in old + new and "..." not in old + new:
+        return None  # (cheap: every excerpt ends on one)
+    for short, long, side in ((new, old, "new"), (old, new, "old")):
+        if len(long) < long_enough or len(short) > _TEASER_AT_MOST * len(long):
+            continue
+        excerpts = _excerpts(short)
+        if not excerpts or _excerpts(long):
+            continue
+        if len(_LETTERS.findall(" ".join(excerpts))) < _TEASER_SHARE * len(_LETTERS.findall(short)):
+            continue
+        whole = " ".join(_LINK_TEXT.sub(r"\1", long).split())
+        for excerpt in excerpts:
+            opening = " ".join(_LINK_TEXT.sub(r"\1", excerpt).split())[:_EXCERPT_PROBE]
+            if len(opening) == _EXCERPT_PROBE and opening in whole:
+                return side
     return None
 
 

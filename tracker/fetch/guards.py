@@ -1868,6 +1868,13 @@ def unclosed_comment(pages: Sequence[_Body]) -> str | None:
     return None
 
 
+def is_more_control(line: str) -> bool:
+    """Whether one line of extracted text is only a control that shows the rest of a text ("Read
+    more", "[Lire la suite](…)", "Mehr anzeigen", "Leer más"), its link target and markup ignored."""
+    label = re.sub(r"\]\([^)]*\)", "", line).strip("*_#>[]-|() \t")
+    return bool(label) and _MORE_CONTROL.match(label) is not None
+
+
 def teaser(latest: str, text: str, max_shrink: float = DEFAULT_MAX_SHRINK) -> str | None:
     """Why ``text`` is only the start of the terms whose latest text is ``latest``, or None: it
     lost more than ``max_shrink`` of them, what is left is their lines (all but at most two new

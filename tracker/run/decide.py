@@ -33,7 +33,8 @@ The order of the checks, cheapest first:
    status, rate-limit, consent or chooser page served as 200, a redirect to a login address,
    a script shell, ``guards.error_page``; a landing, marketing or download page that shares
    almost nothing with the latest version, ``analysis.scope.other_page_side``; its first section
-   and a "Read more" control, ``guards.teaser``): failed, every run it is served, never held and
+   and a "Read more" control, ``guards.teaser``, or a page of excerpts each cut off before one,
+   ``analysis.boilerplate.teaser_side``): failed, every run it is served, never held and
    so never recorded; so is HTML cut in transfer for sure (no ``</body>`` nor ``</html>``, and
    bytes that stop mid-text or leave the content open, ``guards.cut_mid_text``, or a text that
    is the start of the latest version or stops mid-sentence where it goes on);
@@ -517,8 +518,17 @@ _HEADING_LEVEL = re.compile(r"^ {0,3}#{1,6}(?=[ \t])", re.M)
 def _partial_page(latest: str, text: str, max_shrink: float) -> str | None:
     """Why ``text`` is not a new version of the terms whose latest text is ``latest``: another
     page (``_another_page``) or only the start of the terms with a "Read more" control
-    (``guards.teaser``); else None. A text cut off mid-sentence is held instead (``_cut_short``)."""
-    return _another_page(latest, text) or guard.teaser(latest, text, max_shrink)
+    (``guards.teaser``), or a page of excerpts ending in "Read more" controls, one of them the
+    terms' opening (``analysis.boilerplate.teaser_side``: a legal hub's index served in place of the
+    terms); else None. A text cut off mid-sentence is held instead (``_cut_short``)."""
+    from tracker.analysis.boilerplate import teaser_side
+
+    found = _another_page(latest, text) or guard.teaser(latest, text, max_shrink)
+    if found is None and teaser_side(latest, text) == "new":
+        found = (f"{guard.NOT_TERMS_PREFIX}{guard.TEASER}, a page of excerpts each cut off before a \"read more\" "
+                 f"control ({len(text) / len(latest):.0%} of the latest version): if this lasts, try "
+                 "render = \"browser\" or check the URL and `select`")
+    return found
 
 
 def _cut_short(latest: str, text: str) -> str | None:

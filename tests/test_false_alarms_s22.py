@@ -1,0 +1,140 @@
+"""Kinds of fault met on unseen real pairs (issue 11, session 22: the fresh batch zzz), each on
+invented terms of fictional services, in English, French and German where the rule reads words,
+with look-alikes that must keep their label.
+
+- a page of excerpts captured instead of the terms: a legal hub's index (or the terms folded
+  behind a click) whose every paragraph stops with an ellipsis before a "Read more" control,
+  and the whole terms back after it: neither side is a change of terms.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.analysis import analyse
+from tracker.analysis.boilerplate import teaser_side
+
+# --- a page of excerpts ---------------------------------------------------------------------------
+
+_CLAUSES = {
+    "en": [
+        "Welcome to Quillmark! These Terms of Use govern your rights and obligations when you use the Quillmark "
+        "notebook app and website, together the Service.",
+        "You must be 16 years of age or older to create a Quillmark account.",
+        "You may not resell the Service or offer it to third parties as part of a service of your own.",
+        "Quillmark may suspend your account if you materially or repeatedly breach these Terms.",
+        "Paid plans renew every month until you cancel them in your account settings.",
+        "Refunds are given for the current month only when the Service was unavailable for more than 3 days.",
+        "Quillmark's total liability is limited to the fees you paid in the 12 months before the claim.",
+        "These Terms are governed by the laws of Portugal and disputes go to the courts of Lisbon.",
+    ],
+    "fr": [
+        "Bienvenue sur Quillmark ! Les présentes conditions d'utilisation régissent vos droits et obligations lorsque "
+        "vous utilisez l'application et le site Quillmark, ensemble le Service.",
+        "Vous devez avoir au moins 16 ans pour créer un compte Quillmark.",
+        "Vous ne pouvez pas revendre le Service ni le proposer à des tiers dans un service qui vous est propre.",
+        "Quillmark peut suspendre votre compte en cas de manquement grave ou répété aux présentes conditions.",
+        "Les abonnements payants sont renouvelés chaque mois jusqu'à leur résiliation dans les paramètres du compte.",
+        "Un remboursement du mois en cours n'est accordé que si le Service a été indisponible plus de 3 jours.",
+        "La responsabilité totale de Quillmark est limitée aux sommes payées au cours des 12 derniers mois.",
+        "Les présentes conditions sont régies par le droit portugais et les litiges relèvent des tribunaux de Lisbonne.",
+    ],
+    "de": [
+        "Willkommen bei Quillmark! Diese Nutzungsbedingungen regeln Ihre Rechte und Pflichten bei der Nutzung der "
+        "Quillmark-App und der Website, zusammen der Dienst.",
+        "Sie müssen mindestens 16 Jahre alt sein, um ein Quillmark-Konto zu erstellen.",
+        "Sie dürfen den Dienst nicht weiterverkaufen oder Dritten als Teil eines eigenen Dienstes anbieten.",
+        "Quillmark kann Ihr Konto sperren, wenn Sie wesentlich oder wiederholt gegen diese Bedingungen verstoßen.",
+        "Bezahlte Tarife verlängern sich monatlich, bis Sie sie in den Kontoeinstellungen kündigen.",
+        "Eine Erstattung für den laufenden Monat gibt es nur, wenn der Dienst mehr als 3 Tage nicht verfügbar war.",
+        "Die Gesamthaftung von Quillmark ist auf die in den 12 Monaten vor dem Anspruch gezahlten Entgelte beschränkt.",
+        "Diese Bedingungen unterliegen portugiesischem Recht; Gerichtsstand ist Lissabon.",
+    ],
+}
+_MORE = {"en": "Read more", "fr": "Lire la suite", "de": "Weiterlesen"}
+_OTHER_DOCS = {
+    "en": [("Privacy Policy", "Quillmark respects your privacy. This Privacy Policy explains what information we "
+                              "collect when you use the Service, why we collect it and how you can control it, incl"),
+           ("Cookie Policy", "This policy explains how Quillmark and its affiliates use cookies and similar "
+                             "technologies and which choices you have about them when you vis")],
+    "fr": [("Politique de confidentialité", "Quillmark respecte votre vie privée. Cette politique explique quelles "
+                                            "informations nous collectons lorsque vous utilisez le Service et pourq"),
+           ("Politique cookies", "Cette politique explique comment Quillmark et ses filiales utilisent les cookies et "
+                                 "technologies similaires et quels choix vous avez lors de vos vis")],
+    "de": [("Datenschutzerklärung", "Quillmark respektiert Ihre Privatsphäre. Diese Erklärung beschreibt, welche "
+                                    "Informationen wir erheben, wenn Sie den Dienst nutzen, und wa"),
+           ("Cookie-Richtlinie", "Diese Richtlinie erklärt, wie Quillmark und seine verbundenen Unternehmen Cookies "
+                                 "und ähnliche Technologien einsetzen und welche Wahl Sie bei Ihren Be")],
+}
+_TITLE = {"en": "Terms of Use", "fr": "Conditions d'utilisation", "de": "Nutzungsbedingungen"}
+_SECTION_TAIL = {
+    "en": "Section {n} applies to every Quillmark plan and to every user of the Service. Questions about "
+          "section {n} can be sent to legal@quillmark.example.",
+    "fr": "L'article {n} s'applique à chaque offre Quillmark et à chaque utilisateur du Service. Les questions sur "
+          "l'article {n} peuvent être envoyées à legal@quillmark.example.",
+    "de": "Abschnitt {n} gilt für jeden Quillmark-Tarif und jeden Nutzer des Dienstes. Fragen zu Abschnitt {n} "
+          "können an legal@quillmark.example gesendet werden.",
+}
+
+
+def _terms(lang: str) -> str:
+    """The whole terms: every clause under its own numbered section."""
+    parts = [f"# Quillmark {_TITLE[lang]}", ""]
+    for n, clause in enumerate(_CLAUSES[lang], 1):
+        parts += [f"## {n}.", "", clause, "", _SECTION_TAIL[lang].format(n=n), ""]
+    parts += ["## Quillmark", "", "Quillmark Lda., Rua das Flores 12, 1200-195 Lisboa, Portugal.", ""]
+    return "\n".join(parts)
+
+
+def _index(lang: str, ellipsis: str = "…") -> str:
+    """A legal hub's page: one excerpt of each document, cut off, then a "Read more" link."""
+    first = " ".join(_CLAUSES[lang][:2])
+    docs = [(_TITLE[lang], first[: len(first) - 25])] + _OTHER_DOCS[lang]
+    parts = ["Quillmark Legal", "==============", ""]
+    for n, (title, excerpt) in enumerate(docs, 1):
+        parts += [f"{n}. {title}", "    " + "-" * len(title), "",
+                  f"    {excerpt}{ellipsis}", "",
+                  f"    [{_MORE[lang]}](https://help.quillmark.example/legal/{n} \"{_MORE[lang]}\")", ""]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_page_of_excerpts_is_no_change_of_terms(lang):
+    terms, index = _terms(lang), _index(lang)
+    assert len(terms) > 2 * len(index) and len(terms) >= 2000
+    assert teaser_side(index, terms) == "old"
+    assert teaser_side(terms, index) == "new"
+    for old, new, side in ((index, terms, "old"), (terms, index, "new")):
+        a = analyse(old, new)
+        assert not a.material and a.categories == ()
+        assert a.summary.startswith(f"The {side} text is a page of excerpts"), a.summary
+        assert not any(c.material for c in a.changes)
+
+
+def test_page_of_excerpts_three_dots():
+    assert teaser_side(_index("en", "..."), _terms("en")) == "old"
+
+
+def test_page_of_excerpts_look_alikes():
+    terms = _terms("en")
+    # excerpts ending on a full stop before "Read more": a hub of summaries, read as usual
+    assert teaser_side(_index("en", ".").replace("incl.", "incl").replace("vis.", "visits."), terms) is None
+    # none of the excerpts opens with the terms' words: some other page, not a glimpse of them
+    other = _index("en").replace("Welcome to Quillmark!", "Hello from the Quillmark team!")
+    assert teaser_side(other, terms) is None
+    # both sides hold excerpts (the hub page edited): read as usual
+    assert teaser_side(_index("en"), terms + "\n\nMore soon, we plan to wri…\n\n[Read more](https://q.example/b)\n") is None
+    # a real terms page with one "Read more" after an excerpt among whole clauses: mostly terms
+    mixed = terms + "\n\nOur blog explains the changes we plan to make next ye…\n\n[Read more](https://q.example/blog)\n"
+    assert teaser_side(terms, mixed) is None
+    a = analyse(terms, terms.replace("16 years", "18 years"))
+    assert a.material  # a real change still is one
+
+
+def test_run_refuses_a_page_of_excerpts():
+    from tracker.run.decide import _partial_page
+
+    why = _partial_page(_terms("en"), _index("en"), 0.5)
+    assert why is not None and why.startswith("not the terms: only the start of the terms, a page of excerpts")
+    assert _partial_page(_terms("en"), _terms("en").replace("16 years", "18 years"), 0.5) is None
+
