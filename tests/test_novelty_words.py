@@ -103,3 +103,24 @@ def test_cloudflare_placeholder_read_only_where_its_words_are() -> None:
         assert novelty._clean_spans(text) == unconditional(text), text
     assert novelty.words(texts[1]).count(novelty.EMAIL_TOKEN) == 1
     assert novelty.EMAIL_TOKEN not in novelty.words(texts[3])
+
+
+def _phones_everywhere(text: str) -> str:
+    """``novelty._phones`` without its pre-check: the phone pattern tried over the whole text."""
+    return novelty._PHONE.sub(lambda m: f" {novelty.PHONE_TOKEN} " if sum(ch.isdigit() for ch in m.group(0)) >= 7
+                              and not novelty._DATE_LIKE.fullmatch(m.group(0)) else m.group(0), text)
+
+
+def test_the_fast_word_and_phone_scans_find_what_the_patterns_find() -> None:
+    # ASCII text split by translate and split, phone numbers looked for only where two separated
+    # digit groups are: the same words and placeholders as the patterns over every position.
+    bits = ["555", " ", "-", ".", "/", "(", ")", "+", "12", "1", "2020", "a", "Otter", "é", "\n", "_", ",",
+            "\x02", "\x03", "\x1c", "\t", "İ", "ß", "7", "0"]
+    rng = random.Random(7)
+    for _ in range(5000):
+        text = "".join(rng.choice(bits) for _ in range(rng.randrange(1, 40)))
+        assert novelty._phones(text) == _phones_everywhere(text), repr(text)
+        low = text.lower()
+        assert novelty._word_list(low) == novelty._WORD.findall(low), repr(text)
+    for phone in ("+1 (555) 123-4567", "01 23 45 67 89", "555.123.4567", "(030) 1234/5678"):
+        assert novelty.PHONE_TOKEN in novelty._phones(f"Call {phone} today.")

@@ -90,11 +90,16 @@ _DEFINITION = re.compile(r"^(?:New|Removed|Now also says|No longer says)[^:“]{
 _SURVIVAL = re.compile(r"^(?:New|Removed|Now also says|No longer says)[^:“]{0,40}: [^;]{0,120}?\bsurviv\w*\b", re.I)
 # An illustration of another clause ("This includes social security numbers, passports ...", "For
 # example, when you ...", "Par exemple, ..."): what it illustrates is the term, ranked after terms.
-_EXAMPLE = re.compile(r"^(?:New|Removed|Now also says|No longer says)(?: item under “[^”]*”)?[^:“]{0,40}: [“«]?\s*…?\s*"
+_EXAMPLE = re.compile(r"^(?:(?:New|Removed|Now also says|No longer says)(?: item under “[^”]*”)?[^:“]{0,40}: |"
+                      r"(?:In [^:“]{1,60}: )?Now (?:says|reads) )[“«]?\s*…?\s*"
                       r"(?:this (?:includes|may include|can include|could include|means)|these include|for example|"
-                      r"for instance|e\.g\.|examples?(?: include)?:|par exemple|cela (?:comprend|inclut)|"
+                      r"for instance|e\.g\.|examples?(?: include)?:|examples? of\b[^.;:“”]{0,60}?\binclude|"
+                      r"par exemple|cela (?:comprend|inclut)|exemples? de\b[^.;:“”]{0,60}?\b(?:comprennent|sont)|"
                       r"zum beispiel|beispielsweise|z\.\s?b\.)\b", re.I)
 _ROW = re.compile(r"^(?:In [^:]{1,60}: )?(?:New|Removed) row: ")
+# A term said again in other words ("Reworded: now says …", "Still forbids, reworded: …") or a statement
+# that binds no one ("New statement of intent, not a term: …", ``wording.puffery``): after the terms.
+_RESTATED = re.compile(r"^(?:In [^:“]{1,60}: )?(?:Reworded\b|Still forbids\b|(?:New|Removed) statement of intent\b)")
 # Advice to the reader, no term ("Because e-mail is not secure, please do not include card numbers",
 # "We recommend that you keep your password safe"): after the terms of the same severity.
 _ADVICE = re.compile(r"^(?:New|Removed|Now also says|No longer says)[^:“]{0,40}: [“«]?\s*…?\s*(?:[^.;:“”]{0,80}?,\s+)?"
@@ -175,6 +180,53 @@ def _tokens(text: str) -> list[str]:
     return re.findall(r"[^\W_]+(?:['’][^\W_]+)*|§", plain_text(text).casefold().replace("’", "'"))
 
 
+# Fixed prepositional phrases that say "to", "about" or "towards" in more words ("à" → "vis-à-vis de",
+# "for" → "in respect of", "über" → "hinsichtlich"): no scope change, as tokens (see ``_tokens``).
+# Narrow on purpose: "in connection with" or "relating to" may widen what a clause reaches.
+_FIXED_PREPOSITION = re.compile(
+    r"\b(?:vis à vis(?: de| d'| du| des)?|à l'égard (?:de|d'|du|des)|l'égard (?:de|d'|du|des)|en ce qui concerne|"
+    r"au regard (?:de|d'|du|des)|quant (?:à|au|aux)|s'agissant (?:de|d'|du|des)|concernant|envers|"
+    r"in respect of|with respect to|with regard to|in regard to|as regards|regarding|concerning|towards?|"
+    r"hinsichtlich|bezüglich|in bezug auf|im hinblick auf|betreffend|gegenüber)\b")
+# What may stand around such a phrase on either side: prepositions and articles, no "and"/"or"/"not"
+_PREPOSITION_WORDS = frozenset("""to of for about on in at with into the a an its their your our à a au aux de d' du des
+le la les l' en pour sur dans avec votre vos leur leurs son sa ses zu zur zum von vom für über auf an am im in mit der
+die das den dem des ein eine einer eines einem einen ihr ihre ihrer ihres ihren ihrem sein seine seiner seines seinen
+seinem unser unsere unserer unseres unseren unserem""".split())
+
+
+
+def _fixed_preposition_swap(old: Sequence[str], new: Sequence[str]) -> bool:
+    """Whether one phrase replaced (or put in) another only as a fixed prepositional phrase of the
+    same sense ("à" → "vis-à-vis de", "for" → "in respect of", "über" → "hinsichtlich"): one side
+    holds such a phrase (``_FIXED_PREPOSITION``) and all other words of both sides are prepositions
+    or articles. ``old`` and ``new`` are ``_tokens``."""
+    found = False
+    rest: list[str] = []
+    for side in (old, new):
+        text = " ".join(side)
+        stripped = _FIXED_PREPOSITION.sub(" ", text)
+        found = found or stripped != text
+        rest += stripped.split()
+    return found and all(w in _PREPOSITION_WORDS for w in rest)
+
+
+def change_stretches(old: Sequence[str], new: Sequence[str]) -> list[tuple[int, int, int, int]]:
+    """The changed stretches of two token lists (``_tokens``) as ``(i1, i2, j1, j2)``: runs of
+    differences at most two words apart read as one ("à" → "vis à vis de" reads to the diff as
+    "vis" put in, then "vis de"); [] when nothing changed."""
+    import difflib
+
+    ops = [op for op in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes() if op[0] != "equal"]
+    spans: list[list[int]] = []
+    for _, i1, i2, j1, j2 in ops:
+        if spans and i1 - spans[-1][1] <= 2 and j1 - spans[-1][3] <= 2:
+            spans[-1][1], spans[-1][3] = i2, j2
+        else:
+            spans.append([i1, i2, j1, j2])
+    return [(a, b, c, d) for a, b, c, d in spans]
+
+
 def wording_only(change: object) -> bool:
     """Whether a modified clause only says the same in other words: each difference a short
     phrase replaced by another ("membership fee" -> "subscription fee", "OBA" -> "Online Behavioural
@@ -190,9 +242,13 @@ def wording_only(change: object) -> bool:
     ops = [op for op in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes() if op[0] != "equal"]
     if not ops:
         return False
+    # stretches said again with a fixed prepositional phrase; the others read one by one below
+    same_relation = [(a, b, c, d) for a, b, c, d in change_stretches(old, new) if _fixed_preposition_swap(old[a:b], new[c:d])]
     for tag, i1, i2, j1, j2 in ops:
         if tag in ("insert", "delete") and _CROSS_REFERENCE.fullmatch(" ".join(old[i1:i2] + new[j1:j2])):
             continue  # "as set forth in Section 18 C below" put in or taken out: a pointer, no term
+        if any(a1 <= i1 and i2 <= a2 and b1 <= j1 and j2 <= b2 for a1, a2, b1, b2 in same_relation):
+            continue  # "à" → "vis-à-vis de", "for" → "in respect of": the same relation in more words
         if tag != "replace" or i2 - i1 > _WORD_MAX or j2 - j1 > _WORD_MAX + 2:
             return False
         changed = old[i1:i2] + new[j1:j2]
@@ -203,6 +259,68 @@ def wording_only(change: object) -> bool:
         if any(any(ch.isdigit() for ch in w) for w in changed) or not _same_sense(old[i1:i2], new[j1:j2]):
             return False
     return True
+
+
+_SWAP_WORDS = 3  # words of one side of a swap that reads as a choice of words, not a new term
+
+
+def word_swap(change: object) -> bool:
+    """Whether a modified clause only has a few words swapped for others, told as a quote pair
+    ("Now says “…retain personal data…” instead of “…retains personal information…”", "“…with service
+    providers (companies who perform…” instead of “…with third parties who perform…”"): each
+    difference a replacement of at most ``_SWAP_WORDS`` words by at most as many, no words only put in
+    or taken out (an item of a list), no negation, modal, scope word or number among them. Less than
+    a new clause or a value changed of the same weight: a headline names those first."""
+    import difflib
+
+    before, after = getattr(change, "before", None), getattr(change, "after", None)
+    explanation = getattr(change, "explanation", "") or ""
+    if not before or not after or getattr(change, "kind", "modified") != "modified" \
+            or not re.match(r"^(?:In [^:“]{1,60}: )?(?:Now says “|Reworded\b)", explanation):
+        return False
+    old, new = _tokens(before), _tokens(after)
+    if min(len(old), len(new)) < 4:
+        return False  # a word or two: no clause to read a swap in
+    ops = [op for op in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if not ops or len(ops) > 3:
+        return False
+    for tag, i1, i2, j1, j2 in ops:
+        changed = old[i1:i2] + new[j1:j2]
+        if tag != "replace" or i2 - i1 > _SWAP_WORDS or j2 - j1 > _SWAP_WORDS or _MEANING_WORDS & set(changed) \
+                or any(any(ch.isdigit() for ch in w) for w in changed):
+            return False
+    return True
+
+
+def address_changed(change: object) -> bool:
+    """Whether a modified clause changed only inside a postal address it gives ("Postal mail: Quibly
+    Privacy Office, Building 3400 Airport Park, Cork" → "…, City Gate Plaza Two, Mahon, Cork"): each
+    difference is words of one side's address (``boilerplate.address_spans``) for at most eight
+    words without a verb on the other. Where to write, not a term: a headline names the terms first."""
+    import difflib
+
+    from tracker.analysis.boilerplate import address_spans, has_verb
+
+    before, after = getattr(change, "before", None), getattr(change, "after", None)
+    if not before or not after or getattr(change, "kind", "modified") != "modified":
+        return False
+    sides = [re.sub(r"\s+", " ", plain_text(t)) for t in (before, after)]
+    spans = [address_spans(t) for t in sides]
+    if not spans[0] and not spans[1]:
+        return False
+    words = [[(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+", t)] for t in sides]
+    keys = [[w.strip(".,;:()").lower() for _, _, w in ws] for ws in words]
+
+    def inside(side: int, lo: int, hi: int) -> bool:
+        return lo < hi and any(a <= words[side][lo][0] and words[side][hi - 1][1] <= b for a, b in spans[side])
+
+    ops = [op for op in difflib.SequenceMatcher(a=keys[0], b=keys[1], autojunk=False).get_opcodes() if op[0] != "equal"]
+    for _, i1, i2, j1, j2 in ops:
+        if inside(0, i1, i2) and (j2 - j1 <= 8 and not has_verb(keys[1][j1:j2])) or \
+                inside(1, j1, j2) and (i2 - i1 <= 8 and not has_verb(keys[0][i1:i2])):
+            continue
+        return False
+    return bool(ops)
 
 
 def _same_sense(old: Sequence[str], new: Sequence[str]) -> bool:
@@ -279,17 +397,23 @@ def rank_changes(changes: Sequence[L]) -> list[L]:
     promises ...") or AI training started or its opt-out taken away (``training_news``), then severity,
     then an AI-training opt-out offered, then a change of words only (``wording_only``) after one
     that changes a term, then a definition, a list of surviving sections, an example
-    ("This includes ...", "For example, ..."), advice ("please do not include ...") or a title after
-    other terms, then the weight of the change's weightiest category (``CATEGORY_WEIGHT``), then a
-    concrete change (a value that replaced another) before a quote, then document order (stable)."""
+    ("This includes ...", "For example, ..."), advice ("please do not include ..."), a term said again
+    in other words ("Reworded: ...", "Still forbids, reworded: ..."), a statement of intent, a postal
+    address changed (``address_changed``) or a title after
+    other terms, then the weight of the change's weightiest category (``CATEGORY_WEIGHT``), then a few
+    words swapped (``word_swap``) after a new clause or a value of the same weight, then a concrete
+    change (a value that replaced another) before a quote, then document order (stable)."""
     return sorted(changes, key=lambda c: (not c.material, not (_PROMISE_GONE.search(c.explanation or "")
                                                                 or _training_loss(c)),
-                                          -_severity(c), training_news(c) != _OPT_OUT_ADDED, wording_only(c), bool(_DEFINITION.search(c.explanation or "")
+                                          -_severity(c), training_news(c) != _OPT_OUT_ADDED,
+                                          wording_only(c), bool(_DEFINITION.search(c.explanation or "")
                                                               or _SURVIVAL.search(c.explanation or "")
                                                               or _EXAMPLE.search(c.explanation or "")
                                                               or _ADVICE.search(c.explanation or "")
+                                                              or _RESTATED.search(c.explanation or "")
+                                                              or address_changed(c)
                                                               or _title_only(c)),
-                                          _weight(c.categories), not _CONCRETE.search(c.explanation or "")))
+                                          _weight(c.categories), word_swap(c), not _CONCRETE.search(c.explanation or "")))
 
 
 def display_explanation(explanation: str) -> str:

@@ -198,8 +198,15 @@ def tokenize(text: str) -> tuple[str, tuple[Token, ...]]:
 _DIGIT = re.compile(r"\d")
 
 
+# What every phone number holds (a digit, a separator, digits, a separator, a digit): searched
+# first, as it starts with a character class the engine skips ahead to; ``_PHONE`` starts with a
+# look-ahead and is tried at every position (most stretches of a document hold a number, few a
+# phone number).
+_PHONE_CORE = re.compile(r"\d\)?[ .\-/]\(?\d{1,8}\)?[ .\-/]\(?\d")
+
+
 def _phones(text: str) -> str:
-    if not _DIGIT.search(text):
+    if not _DIGIT.search(text) or not _PHONE_CORE.search(text):
         return text
     return _PHONE.sub(lambda m: f" {PHONE_TOKEN} " if sum(ch.isdigit() for ch in m.group(0)) >= 7
                       and not _DATE_LIKE.fullmatch(m.group(0)) else m.group(0), text)
@@ -227,7 +234,17 @@ def words(text: str) -> list[str]:
 def _piece_words(piece: str) -> tuple[str, ...]:
     # interned: the cache's 4,096 pieces hold ~200,000 words but a few thousand distinct ones
     # (each a string of its own otherwise: ~12 MB of a pool worker, ~3 MB interned)
-    return tuple(map(sys.intern, _WORD.findall(_phones(_clean_lines(piece)).lower())))
+    return tuple(map(sys.intern, _word_list(_phones(_clean_lines(piece)).lower())))
+
+
+# ASCII characters that are no part of a word (``_WORD``: letters and digits), as spaces
+_ASCII_NON_WORD = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
+
+
+def _word_list(text: str) -> list[str]:
+    """``_WORD.findall(text)``; for ASCII text, whose words are its runs of letters and digits,
+    by ``str.translate`` and ``str.split`` (about twice as fast over a whole document)."""
+    return text.translate(_ASCII_NON_WORD).split() if text.isascii() else _WORD.findall(text)
 
 
 # --- spelling variants, for comparison only -------------------------------------------------------

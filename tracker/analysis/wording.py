@@ -142,6 +142,7 @@ def clean_explanation(text: str) -> str:
         out = re.sub(r"([“«])\s*;\s*", r"\1", out)
         out = re.sub(r":\s*;\s*", ": ", out)
         out = re.sub(r"\s*;\s*([”»)])", r"\1", out)
+    out = re.sub(r"\s*\(\s*[;,]?\s*\)", "", out)  # a bracket whose link went with it: "Pixelmint ( )"
     out = re.sub(r"[ \t]{2,}", " ", out).strip()
     out = re.sub(r"\s*[;,]\s*(?=\([a-z-]+(?:, [a-z-]+)*\)$)", " ", out)  # a list item's ";" before the tags
     if out != text:  # a space left before a mark where a token or comment went ("keep <!-- x --> ." → "keep.")
@@ -913,7 +914,10 @@ def new_clause_whole(explanation: str, after: str) -> str:
                           or at > 0 and re.match(r"[\w'’]", text[at - 1]) is not None)
     mid = q.startswith("…") or (body[:1].islower() and not text.startswith(body)) or inside \
         or explanation.startswith("New: ") \
-        or (q.endswith("…") and len(body.split()) <= 5 and len(text) > 2 * len(body))  # its first few words only
+        or (q.endswith("…") and len(body.split()) <= 5 and len(text) > 2 * len(body)) \
+        or (q.endswith("…") and text.startswith(body) and len(body.split()) <= 10 and len(text) > 2 * len(body))
+    # (its first few words only: "Now also says: “By using Zorblo Pay, you accept and agree…”" stops before
+    # what is agreed to)
     if not (_fragment(q) or mid) or not (said := _snippet(text)):
         return explanation
     return f"New: {said}{m.group('tail') or ''}"
@@ -985,6 +989,19 @@ def one_word_swap(before: str, after: str) -> tuple[str, str] | None:
     if old != new and any(old in g and new in g for g in _SAME_WORDS):
         return old, new
     return None
+
+
+def preposition_reworded(before: str, after: str) -> bool:
+    """Whether ``after`` differs from ``before`` (plain) only by fixed prepositional phrases of the
+    same sense put in place of a preposition or beside it ("conformité à toutes les lois" →
+    "conformité vis-à-vis de toutes les lois", "fees for the service" → "fees in respect of the
+    service", "über" → "hinsichtlich"; ``headline._fixed_preposition_swap``): no scope changed, the
+    words "vis" or "respect" are no new content."""
+    from tracker.analysis.headline import _fixed_preposition_swap, _tokens, change_stretches
+
+    old, new = _tokens(before), _tokens(after)
+    spans = change_stretches(old, new)
+    return bool(spans) and all(_fixed_preposition_swap(old[i1:i2], new[j1:j2]) for i1, i2, j1, j2 in spans)
 
 
 # -- quotes of whole words ------------------------------------------------------------------------------
@@ -1433,6 +1450,152 @@ def _same_term(before: str, after: str) -> bool:
     return len(a & b) >= 0.85 * len(a) and len(a & b) >= 0.85 * len(b)
 
 
+# A phrase that only bounds a clause by the law or by cases ("(to the extent allowed by applicable law)",
+# "In other cases,", "dans la mesure permise par la loi", "soweit gesetzlich zulässig"): put into a
+# watch-out it narrows it, it brings no new one.
+_HEDGE_OPEN = re.compile(
+    r"^\W*(?:to the (?:maximum |fullest )?extent|where (?:permitted|required|applicable|allowed|appropriate)|"
+    r"as (?:permitted|required|allowed|applicable)|if (?:permitted|required|applicable)|"
+    r"(?:in|for) (?:all )?(?:other|some|certain|such|these|those|most) (?:cases|circumstances|instances)|"
+    r"unless (?:prohibited|otherwise required) by|subject to applicable law|dans (?:la mesure|les limites)|"
+    r"(?:lorsque|si) la (?:loi|législation)|sous réserve (?:de la loi|des lois|du droit)|dans (?:les |certains )?(?:autres )?cas|"
+    r"soweit (?:gesetzlich|rechtlich|nach)|im (?:gesetzlich|rechtlich) zulässigen|in (?:anderen|bestimmten) Fällen)\b",
+    re.I)
+
+
+# Words that make a hedge a term of its own ("in other cases without notice", "where permitted, at any time")
+_HEDGE_MORE = re.compile(r"\b(?:without|any|all|every|only|solely|sole|discretion|immediately|notice|reason|time|"
+                         r"sans|tout|toute|préavis|seule?|ohne|jederzeit|alle|nur)\b", re.I)
+
+
+def hedge_added(before: str, after: str) -> str:
+    """The words put into a clause when they are all its change and only bound it by the law or by
+    cases (``_HEDGE_OPEN``: "we may suspend" → "we may suspend (to the extent allowed by applicable
+    law)", "You authorize us" → "In other cases, you authorize us"), as they read; "" for any other
+    change (words taken out or replaced, a number or a negation among those put in)."""
+    import difflib
+
+    a, b = before.split(), after.split()
+    ops = [op for op in difflib.SequenceMatcher(None, word_keys(a), word_keys(b), autojunk=False).get_opcodes()
+           if op[0] != "equal"]
+    if len(ops) != 1 or ops[0][0] not in ("insert", "replace"):
+        return ""
+    tag, i1, i2, j1, j2 = ops[0]
+    if tag == "replace" and (i2 - i1 > 1 or word_keys(a[i1:i2])[0].lower() != word_keys(b[j2 - 1:j2])[0].lower()):
+        return ""  # (one word kept, only its case or punctuation changed: "You" → "In other cases, you")
+    run = " ".join(b[j1:j2] if tag == "insert" else b[j1:j2 - 1])
+    if not (m := _HEDGE_OPEN.match(run)) or len(run.split()) > 10 or re.search(r"\d", run) or _NEGATED.search(run) \
+            or _HEDGE_MORE.search(run[m.end():]):
+        return ""
+    run = run.strip(" ,;.")
+    return run[1:-1] if run.startswith("(") and run.endswith(")") else run
+
+
+_SWAP_SAID = re.compile(r"^(?P<lead>(?:In [^:“]{1,60}: )?Now says) “(?P<now>[^“”]+)” instead of “(?P<was>[^“”]+)”"
+                        r"(?: \(in [^()]*\))?(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
+
+
+def _quote_words(quote: str) -> list[str]:
+    return [k.lower() for k in word_keys(quote.replace("…", " ").split()) if re.search(r"\w", k)]
+
+
+def swap_shown(explanation: str, before: str, after: str) -> str:
+    """"Now says “A” instead of “B”" whose two quotes show no word that changed (each the start of
+    a table row or clause the other begins with too: "“Service messages; We will contact you…”
+    instead of “Service messages *…”" when "upgrade" became "upgrades" further on) said as the
+    passage that changed, now and before ("Now reads “…data use, upgrades you might be…” (was
+    “…data use, upgrade you might be…”)"). ``before`` and ``after`` are the clause's plain texts;
+    any other explanation as is."""
+    m = _SWAP_SAID.match(explanation)
+    if not m or not before or not after:
+        return explanation
+    now, was = _quote_words(m.group("now")), _quote_words(m.group("was"))
+    k = min(len(now), len(was))
+    if now[:k] != was[:k]:
+        return explanation  # the quotes show a word that changed
+    said_now, said_was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
+    if not said_now or not said_was or _quote_words(said_now) == _quote_words(said_was):
+        return explanation
+    return f"Now reads “{said_now}” (was “{said_was}”){m.group('tail') or ''}"
+
+
+def prohibition_restated(before: str, after: str) -> bool:
+    """Whether a modified clause forbade the same thing before and after in other words ("you may
+    not serve a video ad as part of that banner" → "It's prohibited to run video ads as part of that
+    banner"): both a rule against the user (``forbids``) said in other words of prohibition, at least
+    60% of the content words of each side the other's, no number changed. ``before`` and ``after`` are plain texts."""
+    if not forbids(before) or not forbids(after) or sorted(re.findall(r"\d+", before)) != sorted(re.findall(r"\d+", after)):
+        return False
+    said = [{m.group(0).lower() for m in _PROHIBITION.finditer(t)} for t in (before, after)]
+    if said[0] == said[1]:
+        return False  # the rule's own words kept: what changed is what it covers, read as such
+    a, b = _content(before.split()), _content(after.split())
+    return len(a) >= 4 and len(b) >= 4 and len(a & b) >= 0.6 * len(a) and len(a & b) >= 0.6 * len(b)
+
+
+# A statement of the provider's care that binds no one ("Zorblo takes the protection of your personal
+# data very seriously", "Your privacy is important to us", "Quibly attache une grande importance à la
+# protection de vos données", "Der Schutz Ihrer Daten ist uns wichtig"): no term, whatever its topic.
+_PUFFERY = re.compile(
+    r"^[^.;:!?]{0,80}?\b(?:takes?\b[^.;:]{0,80}?\b(?:very |extremely |most )?seriously|"
+    r"(?:is|are) (?:(?:very|extremely|really) )?important to (?:us|them)|(?:we|\w+) (?:deeply |really )?(?:cares?|values?) "
+    r"(?:about )?(?:your|the|users['’]?) (?:privacy|trust|data)|(?:is|are) (?:fully |strongly |deeply )?committed to "
+    r"(?:protecting|respecting|safeguarding)|"
+    r"attache (?:une (?:grande|très grande|importance particulière)|beaucoup d['’]importance)|accorde une (?:grande|très grande) importance|"
+    r"(?:nous )?tient à cœur|nimmt\b[^.;:]{0,80}?\b(?:sehr )?ernst|(?:ist|sind) uns (?:sehr |besonders )?wichtig|"
+    r"liegt uns (?:sehr )?am Herzen)\b[^.;:!?]{0,80}[.!]?$", re.I)
+
+
+def puffery(text: str) -> bool:
+    """Whether ``text`` (a clause, plain) is only a statement of the provider's care, one sentence
+    with no rule, right, modal or number in it: what ``boilerplate.is_mission_statement`` reads
+    ("Your privacy is important to us"), and the same said of any subject or in French and German
+    (``_PUFFERY``: "Zorblo takes the protection of users' personal data very seriously", "Quibly
+    attache une grande importance à la protection de vos données")."""
+    from tracker.analysis.boilerplate import is_mission_statement
+
+    flat = re.sub(r"\s+", " ", text).strip()
+    # (a number is a term's, not one inside a name: "Zorblo4Kids")
+    if not flat or re.search(r"\b\d|\b(?:may|must|shall|will|can|not|never|peut|doit|ne|kann|muss|darf|nicht)\b", flat, re.I):
+        return False
+    return bool(_PUFFERY.match(flat)) or is_mission_statement(flat)
+
+
+PUFFERY_LEAD = "A statement of intent, not a term"  # said "New statement of intent, not a term: …"
+
+
+_OPEN_QUOTE = re.compile(r"“(?P<q>[^“”]+)”")
+
+
+def brackets_closed(explanation: str, text: str, reach: int = 24) -> str:
+    """``explanation`` with each quote that stops inside a bracket it opened ("“…the European Union
+    or the United Kingdom, sixteen (16”") carried on to the bracket's close when ``text`` (the
+    clause it quotes, plain) closes it within ``reach`` characters ("…sixteen (16)”"); a quote
+    that cannot be carried on, or any other explanation, as is."""
+    if "(" not in explanation or not text:
+        return explanation
+    flat = re.sub(r"\s+", " ", text)
+
+    def carried(m: re.Match[str]) -> str:
+        q = m.group("q")
+        body = q.rstrip("…")
+        if body.count("(") <= body.count(")"):
+            return m.group(0)
+        core = body.lstrip("…")
+        at = flat.find(core)
+        if at < 0 or flat.find(core, at + 1) >= 0:
+            return m.group(0)
+        rest = flat[at + len(core):at + len(core) + reach]
+        close = rest.find(")")
+        if close < 0 or "(" in rest[:close]:
+            return m.group(0)
+        end = at + len(core) + close + 1
+        more = "…" if re.match(r"\s*\w", flat[end:end + 3]) else ""
+        return f"“{body}{rest[:close + 1]}{more}”"
+
+    return _OPEN_QUOTE.sub(carried, explanation)
+
+
 def _heading_lead_in(heading: str) -> str:
     """A heading that is a list's lead-in ("3. Without prior consent, you are not allowed to:"),
     less its numbering and colon, shortened to its last 12 words ("…"); "" for another heading."""
@@ -1847,6 +2010,12 @@ def _refined(c: ClauseChange) -> ClauseChange:
             and (m := re.match(r"^New item under “(?P<lead>[^”]*)”: ", explanation)) and _RIGHTS_LEAD.search(m.group("lead")):
         severity = "material"  # an item of a list of the user's rights ("These may include rights to: Opt out ...")
     if c.material and severity == "critical" and c.kind in ("modified", "moved") and before and after \
+            and (hedge := hedge_added(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))) \
+            and (said := passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))[0]):
+        # a watch-out bounded by the law or by cases ("we may suspend (to the extent allowed by law)"):
+        # narrowed, no new watch-out; said in place, and after the terms that are new
+        explanation, severity = f"Adds “{hedge}” to: “{said}”{_tail(explanation, c.categories)}", "material"
+    if c.material and severity == "critical" and c.kind in ("modified", "moved") and before and after \
             and (m := _NEW_WATCH.match(explanation)) and not notice_cut(before, after):
         named = re.findall(r"[a-z-]+", m.group("cats") or "")
         grown = _inserted(before, after)
@@ -1861,6 +2030,11 @@ def _refined(c: ClauseChange) -> ClauseChange:
             now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
             if now and was:
                 explanation = f"Now reads “{now}” (was “{was}”){m.group('cats') or ''}"
+                if sorted(re.findall(r"\d+", before)) == sorted(re.findall(r"\d+", after)):
+                    # no new watch-out, no amount or period changed: a term reworded is material news,
+                    # ranked after the terms a version brings ("Your Subscription" → "Your Zorblo
+                    # Plus Subscription", "recuring" → "recurring" beside a new "fees are non-refundable")
+                    severity = "material"
     if c.kind == "removed" and before and explanation.startswith("No longer promises to ") \
             and _pronoun_said(explanation, before):
         # "... and this will not affect the lawfulness of ...": what a thing will not do, no promise
@@ -1923,6 +2097,25 @@ def _refined(c: ClauseChange) -> ClauseChange:
         explanation = f"No longer forbids: {explanation[len('No longer covers: '):]} — good news for users"
     elif c.material and c.kind == "modified" and explanation.startswith("Now says “") and one_word_swap(before, after):
         explanation = "Reworded: n" + explanation[1:]  # one word for another of the same sense
+    elif c.material and c.kind in ("modified", "moved") and before and after and not explanation.startswith(
+            ("No longer forbids", "New rule")) and prohibition_restated(before, after):
+        # "you may not serve X" → "It's prohibited to run X": the rule stays, said in other words
+        from tracker.analysis.materiality import _snippet
+
+        rule = re.sub(r"\s+", " ", after).strip()
+        explanation = f"Still forbids, reworded: {_snippet(rule, 100)}{_tail(explanation, c.categories)}"
+        severity = "material" if severity == "critical" else severity
+    elif c.material and c.kind in ("modified", "moved") and before and after and preposition_reworded(before, after) \
+            and all(pair := passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))):
+        # "à" → "vis-à-vis de": the same relation in more words, never "Adds “vis” to …"
+        explanation = f"Reworded: now says “{pair[0]}” instead of “{pair[1]}”{_tail(explanation, c.categories)}"
+        severity = "material" if severity == "critical" else severity
+    if c.material and c.kind in ("added", "removed") and (m := re.match(r"^(?:New|Removed)(?: [a-z -]{3,40})?: ", explanation)) \
+            and puffery(after if c.kind == "added" else before):
+        # "Zorblo takes the protection of your data very seriously": said as the statement it is
+        what = "New" if c.kind == "added" else "Removed"
+        explanation = f"{what} {PUFFERY_LEAD[2:]}: {explanation[m.end():]}"
+        severity = "material" if severity == "critical" else severity
     if not c.material and c.kind in ("added", "removed") and " text without legal effect: " in explanation:
         # a right or a rule is not "without legal effect", whatever the decision made of the pair
         quoted = explanation.split(": ", 1)[1]
@@ -1963,12 +2156,15 @@ def _refined(c: ClauseChange) -> ClauseChange:
             explanation = condition_kept(explanation, before, after)
         explanation = whole_word_quotes(explanation, before, after)
         if c.kind in ("modified", "moved") and before and after:
-            explanation = adds_said(explanation, before, after)
+            explanation = swap_shown(adds_said(explanation, before, after), before, after)
             explanation = readable_one_side(readable_quotes(explanation, before, after), before, after)
         elif c.kind == "added":
             explanation = new_clause_whole(explanation, after)
         explanation = elision_kept(explanation, after if c.kind != "removed" else before)
         explanation = end_kept(explanation, after if c.kind != "removed" else before)
+        explanation = brackets_closed(explanation, after if c.kind != "removed" else before)
+        if c.kind in ("modified", "moved"):
+            explanation = brackets_closed(explanation, before)  # the quote of what it read before
     if c.material and c.kind in ("added", "removed") \
             and (m := re.match(r"^(?:New|Removed)(?: watch-out)?: (?=[a-zà-ÿ])", explanation)) \
             and (_plain(c.after if c.kind == "added" else c.before).split() or ["A"])[0].strip("“\"'(").islower():
