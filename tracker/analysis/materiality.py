@@ -5230,18 +5230,12 @@ def _respaced(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: 
     is for the other checks)."""
     if not any(label.material for label in labels):
         return
-    squeezed: dict[str, str] = {}
-    spaced: dict[str, str] = {}
 
     def squeeze(text: str) -> str:
         return "".join(text.replace("\\", " ").split())
 
     def whole(which: str, squeezed_form: bool) -> str:
-        memo = squeezed if squeezed_form else spaced
-        if which not in memo:
-            text = old if which == "old" else new
-            memo[which] = squeeze(text) if squeezed_form else " ".join(text.replace("\\", " ").split())
-        return memo[which]
+        return _whole_form(old if which == "old" else new, squeezed_form)
 
     for k, (c, label) in enumerate(zip(changes, labels)):
         if not label.material:
@@ -5256,6 +5250,15 @@ def _respaced(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: 
         came = bool(after) and " ".join(after.replace("\\", " ").split()) not in whole("old", False)
         if gone or came:
             labels[k] = _cosmetic("whitespace", _COSMETIC_TEXT["whitespace"], label.facts_before, label.facts_after)
+
+
+@lru_cache(maxsize=4)
+def _whole_form(text: str, squeezed: bool) -> str:
+    """A whole version for ``_respaced``: without white space nor escaping backslashes
+    (``squeezed``), or with each run of them one space. Kept for a few texts: a history's version
+    is the new text of one pair, then the old text of the next."""
+    words = text.replace("\\", " ").split()
+    return "".join(words) if squeezed else " ".join(words)
 
 
 # Words a sentence split in two (or two joined into one) may gain or lose besides its own: the
