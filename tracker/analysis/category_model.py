@@ -430,7 +430,8 @@ def _document_bounds(model: dict[str, Any]) -> dict[str, tuple[float, float]]:
     """Per category, the least and the most the ``doc:`` features can add to its logit: the
     profile's shares are at least 0 and sum to 1 (or there are none), so their weighted sum is
     between the smallest and the largest ``doc:`` weight, 0 included (a category the profile
-    names without a weight weighs 0). Those of the last model asked for are kept."""
+    names without a weight weighs 0). Those of the last model asked for are kept (by identity: a
+    model is not changed in place once in use; ``scripts/train_categories.py`` builds each anew)."""
     global _BOUNDS
     if _BOUNDS is not None and _BOUNDS[0] is model:
         return _BOUNDS[1]
