@@ -1,15 +1,18 @@
 """What the coordinator of `tracker import-history` holds in memory as the history goes on.
 
     .venv/bin/python benchmarks/import_memory.py [BUNDLE] [--commits N] [--every K] [--top T]
-                                                 [--placeholders] [--no-tracemalloc]
+                                                 [--placeholders] [--no-tracemalloc] [--profile]
 
 Imports the first N commits of the bundle (default ../shared/data/ota/contrib-versions.bundle,
 commits in ``git rev-list --date-order --reverse`` order, as ``bench_import.py --commits`` counts
 them) with this tree's ``tracker.ota.history`` in THIS process (analyses in the usual worker
 pool; ``--placeholders`` answers every analysis job with an empty analysis instead, to look at
 the coordinator alone, fast), and every K commits prints: the process's RSS, the Python memory
-tracemalloc traces (and its peak), the sizes of the importer's own structures (texts in hand,
+tracemalloc traces (and its peak), the coordinator's CPU, recording and indexing time per
+version since the line before, the sizes of the importer's own structures (texts in hand,
 windows, caches, per-document maps) and the T largest allocation sites (``--top``, by line).
+``--profile``: cProfile the coordinator's thread from commit K on (the functions with the most
+time of their own, at the end).
 """
 
 from __future__ import annotations
@@ -82,6 +85,7 @@ def main() -> int:
     parser.add_argument("--top", type=int, default=15)
     parser.add_argument("--placeholders", action="store_true", help="answer every analysis with an empty one")
     parser.add_argument("--no-tracemalloc", action="store_true")
+    parser.add_argument("--profile", action="store_true", help="cProfile the coordinator from commit K on")
     args = parser.parse_args()
     if not args.bundle.exists():
         print(f"skipped: {args.bundle} not found")
@@ -108,11 +112,17 @@ def main() -> int:
 
         tracemalloc.start(4)
     started = time.perf_counter()
+    import cProfile
+
+    profiler = cProfile.Profile() if args.profile else None
 
     def report(result: history.ImportResult) -> None:
         if result.commits < state["next"]:  # type: ignore[operator]
             return
         state["next"] = result.commits + args.every
+        if profiler is not None and "profiling" not in state:
+            state["profiling"] = True
+            profiler.enable()
         importer = state["importer"]
         # the coordinator's own time since the last line: CPU of this process, of it writing the
         # archive (git fast-import, waited for) and indexing (SQLite), per version recorded
@@ -147,6 +157,11 @@ def main() -> int:
         store.init()
         with Index(store.index_path) as index:
             result = history.import_history(store, index, repo, rev=rev, progress=report)
+        if profiler is not None:
+            import pstats
+
+            profiler.disable()
+            pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
         print(f"done: {result.versions} versions from {result.commits} commits in {time.perf_counter() - started:.0f} s; "
               f"RSS {_rss():.0f} MB, peak {_hwm():.0f} MB")
     return 0
