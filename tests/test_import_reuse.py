@@ -95,7 +95,8 @@ def test_import_records_what_the_ordinary_path_records(flapping: Path, tmp_path:
 
 
 def test_tiny_caches_change_nothing(flapping: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """With caches that keep (almost) nothing, every reuse falls back to the work itself."""
+    """With caches that keep (almost) nothing, every reuse falls back to the work itself; and a
+    batch's index rows written one version at a time are the same rows."""
     wide = Store(tmp_path / "wide")
     wide.init()
     with Index(wide.index_path) as index:
@@ -103,6 +104,7 @@ def test_tiny_caches_change_nothing(flapping: Path, tmp_path: Path, monkeypatch:
     monkeypatch.setattr(history._Importer, "TEXT_CACHE_BYTES", 1)
     monkeypatch.setattr(history._Importer, "PAIR_CACHE_BYTES", 1)
     monkeypatch.setattr(history._Importer, "PAIR_CACHE_ENTRIES", 1)
+    monkeypatch.setattr(history._Importer, "INDEX_CHUNK", 1)  # a batch's rows written a version at a time
     narrow = Store(tmp_path / "narrow")
     narrow.init()
     with Index(narrow.index_path) as index:

@@ -490,6 +490,7 @@ class _Importer:
     # back from the archive if the document ever changes again (contrib-versions: 877 documents,
     # 31 MB of latest files alone, several texts each in their windows, for the whole import).
     DOCUMENT_TEXT_BYTES = 32 << 20
+    INDEX_CHUNK = 50  # versions whose index rows are built and written at a time
 
     def __init__(self, store: Store, index: Index, result: ImportResult, batch: int,
                  progress: Callable[[ImportResult], None] | None) -> None:
@@ -727,6 +728,9 @@ class _Importer:
         self.result.versions += len(entries)
         batch = self._analyse(entries, commits)
         self._complete()
+        for pair, earlier in batch.uses.items():  # the batch just indexed: keep only the analyses used
+            if isinstance(earlier, _Batch) and earlier.pending is None:
+                batch.uses[pair] = earlier.results[pair]
         self.in_flight = batch
         self._report("reading commits")
 
@@ -816,11 +820,17 @@ class _Importer:
             self.submitted.pop(pair, None)
             packed = zlib.compress(pickle.dumps(analysis, pickle.HIGHEST_PROTOCOL), 1)
             self.analyses.put(pair, packed, len(packed))
-        items = []
+        # written INDEX_CHUNK versions at a time, in the batch's one transaction (each chunk's
+        # numbering reads the rows before it): the rows of a batch's clause changes at once took
+        # tens of MB (a batch of rewritten pages has ~100,000 of them: ~60 MB of row dicts)
+        items: list[tuple[dict[str, Any], Sequence[Any]]] = []
         for entry, commit in zip(batch.entries, batch.commits):
             result = self._analysis(entry, batch)
             items.append(version_record(commit, "", entry.index_kind, entry.revert_of, result))
             items[-1][0]["length"] = entry.length
+            if len(items) >= self.INDEX_CHUNK:
+                self.index.add_versions(items)
+                self.indexed, items = self.indexed + len(items), []
         self.index.add_versions(items)
         self.index.set_meta("indexed_head", batch.commits[-1].sha)
         self.index.commit()
