@@ -5,6 +5,10 @@ with look-alikes that must keep their label.
 - a page of excerpts captured instead of the terms: a legal hub's index (or the terms folded
   behind a click) whose every paragraph stops with an ellipsis before a "Read more" control,
   and the whole terms back after it: neither side is a change of terms.
+- a pointer said as a purpose, then where to look ("To view our request statistics, please visit
+  our Statistics page"; fr "Pour consulter ..., rendez-vous sur notre page ..."; de "Um ...
+  einzusehen, besuchen Sie unsere ...seite"): no term of its own; a purpose that exercises a
+  right ("To opt out, visit ...") is read as usual.
 """
 
 from __future__ import annotations
@@ -138,3 +142,45 @@ def test_run_refuses_a_page_of_excerpts():
     assert why is not None and why.startswith("not the terms: only the start of the terms, a page of excerpts")
     assert _partial_page(_terms("en"), _terms("en").replace("16 years", "18 years"), 0.5) is None
 
+
+# --- a pointer said as a purpose --------------------------------------------------------------------
+
+_POLICY = """\
+# Brindle Privacy Notice
+
+## Your rights
+
+You may ask us for a copy of the personal data we hold about you.
+
+You may ask us to delete your account and the data linked to it.
+
+We answer every request within 30 days.
+"""
+
+
+@pytest.mark.parametrize("sentence", [
+    "To view our yearly request statistics, please visit our [Request Statistics page](https://brindle.example/stats).",
+    "To learn more about these measures and how to report a post, visit our [Safety Centre](https://brindle.example/s).",
+    "Pour consulter le détail de nos statistiques de demandes, rendez-vous sur notre page dédiée.",
+    "Um die Statistik der Anfragen einzusehen, besuchen Sie bitte unsere Transparenzseite.",
+])
+def test_purpose_then_where_to_look_is_a_pointer(sentence):
+    from tracker.analysis.boilerplate import is_pointer
+
+    assert is_pointer(sentence)
+    new = _POLICY.replace("We answer every request within 30 days.\n",
+                          f"We answer every request within 30 days.\n\n{sentence}\n")
+    a = analyse(_POLICY, new)
+    assert not a.material, a.summary
+
+
+@pytest.mark.parametrize("sentence", [
+    "To opt out of the sale of your data, please visit our privacy settings page.",  # how to exercise a right
+    "To view your data, visit our account page and we will delete it within 30 days.",
+    "To see the fees, visit our pricing page, which applies to every plan from 1 May.",
+    "Pour vous désinscrire, rendez-vous sur notre page dédiée.",
+])
+def test_purpose_pointer_look_alikes(sentence):
+    from tracker.analysis.boilerplate import is_pointer
+
+    assert not is_pointer(sentence)

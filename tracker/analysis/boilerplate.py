@@ -662,6 +662,20 @@ _TO_CLICK = re.compile(r"^(?:to|pour|um)\s+[^.;]{3,100}?,?\s+(?:please\s+|veuill
                        r"[\s.!:*_)\]]*(?:\([^)]*\))?[\s.!]*$", re.I)
 
 
+# "To view our request statistics, please visit our Statistics page", "Pour consulter nos tarifs,
+# rendez-vous sur notre page dédiée", "Um die Liste einzusehen, besuchen Sie unsere Hilfeseite":
+# reading something, then only where it is. The purpose is to read or look something up, never to
+# act on a right ("To opt out, visit our settings page" is how to exercise it: read as usual).
+_TO_VISIT = re.compile(
+    r"^(?:to\s+(?:view|see|read|find|learn|review|consult|check)\b|pour\s+(?:consulter|voir|lire|prendre\s+"
+    r"connaissance|en\s+savoir|connaître|découvrir|retrouver)\b|um\s+[^.;,]{1,60}?\s+(?:zu\s+(?:sehen|lesen|finden|"
+    r"erfahren)|einzusehen|anzusehen|nachzulesen)\b)[^.;:]{0,100}?,\s*(?:please\s+|veuillez\s+|bitte\s+)?"
+    r"(?:visit|see|go\s+to|head\s+to|refer\s+to|consult|check|rendez-vous\s+sur|consultez|visitez|allez\s+sur|"
+    r"(?:besuchen|lesen|öffnen|konsultieren)\s+sie(?:\s+bitte)?)\s+(?:our|the|this|notre|nos|la|le|les|cette|ce|unsere?n?|die|den|"
+    r"das|diese)\s+[^.;:]{0,80}?\b(?:pages?|site|website|web\s+page|centre|center|portal|section|"
+    r"site\s+web|rubrique|espace|\w*seite|website|\w*bereich|portal)\b(?:\s+[^\s.;:,]+){0,3}?[\s.!*_)\]]*$", re.I)
+
+
 # "The Privacy Policy for advertisers is available here", "Our cookie notice can be found at
 # [link]", "La politique ... est disponible ici", "Die Datenschutzerklärung ... ist hier abrufbar":
 # where another document is, and nothing after it (the link's words stand for its target).
@@ -688,6 +702,7 @@ def is_pointer(text: str) -> bool:
     its own."""
     stripped = _NOTE_LABEL.sub("", text.strip(" *_-#>\t")).strip(" *_")  # "TIP: You will find ..."
     return (bool(_POINTER.match(stripped)) or bool(_IF_THEN_SEE.match(stripped)) or bool(_TO_CLICK.match(_LINK.sub(r"\1", stripped)))
+            or bool(_TO_VISIT.match(_LINK.sub(r"\1", stripped)))
             or bool(_AVAILABLE_AT.match(_LINK.sub(r"\1", stripped)))
             or bool(_CONTACT_INTRO.search(text))) and len(text.split()) <= 40
 
