@@ -9,6 +9,10 @@ with look-alikes that must keep their label.
   our Statistics page"; fr "Pour consulter ..., rendez-vous sur notre page ..."; de "Um ...
   einzusehen, besuchen Sie unsere ...seite"): no term of its own; a purpose that exercises a
   right ("To opt out, visit ...") is read as usual.
+- work said as under way on the service ("We are currently overhauling our sales platforms for
+  you"; fr "Nous sommes en train de moderniser notre espace client"; de "Wir überarbeiten derzeit
+  unser Kundenkonto"), put in or taken out of an introduction: news, not a term; with a modal,
+  or about the user's data or a model, it is read as usual.
 """
 
 from __future__ import annotations
@@ -184,3 +188,46 @@ def test_purpose_pointer_look_alikes(sentence):
     from tracker.analysis.boilerplate import is_pointer
 
     assert not is_pointer(sentence)
+
+
+# --- work under way, said as news --------------------------------------------------------------------
+
+_ACCOUNT_TERMS = {
+    "en": ("# Tallow Rail customer account terms", "You must keep your password secret.",
+           "We may close an account that has not been used for 3 years."),
+    "fr": ("# Conditions du compte client Tallow Rail", "Vous devez garder votre mot de passe secret.",
+           "Nous pouvons fermer un compte inutilisé depuis 3 ans."),
+    "de": ("# Bedingungen für das Kundenkonto von Tallow Rail", "Sie müssen Ihr Passwort geheim halten.",
+           "Wir können ein Konto schließen, das 3 Jahre lang nicht genutzt wurde."),
+}
+
+
+@pytest.mark.parametrize("lang,news", [
+    ("en", "We are currently overhauling our booking platforms for you, and we are taking this opportunity to "
+           "upgrade the customer account we offer you."),
+    ("en", "We're in the process of redesigning the Tallow Rail app to make it faster."),
+    ("fr", "Nous sommes en train de moderniser notre espace client afin de vous offrir un parcours plus simple."),
+    ("de", "Wir überarbeiten derzeit unser Kundenkonto, um es für Sie noch einfacher zu machen."),
+])
+def test_work_under_way_is_news(lang, news):
+    from tracker.analysis.boilerplate import is_announcement
+
+    assert is_announcement(news)
+    title, *clauses = _ACCOUNT_TERMS[lang]
+    with_news = "\n\n".join([title, news, *clauses]) + "\n"
+    without = "\n\n".join([title, *clauses]) + "\n"
+    for old, new in ((with_news, without), (without, with_news)):
+        a = analyse(old, new)
+        assert not a.material, a.summary
+
+
+@pytest.mark.parametrize("sentence", [
+    "We are currently upgrading our systems and may suspend the service during the migration.",  # a modal
+    "We are upgrading our models with your conversations unless you opt out.",  # data, training
+    "We are currently redesigning our pricing, and the Pro plan will cost EUR 12 from 1 June.",  # a term (will)
+    "Nous sommes en train de moderniser nos modèles à partir de vos messages.",
+])
+def test_work_under_way_look_alikes(sentence):
+    from tracker.analysis.boilerplate import is_announcement
+
+    assert not is_announcement(sentence)

@@ -283,11 +283,34 @@ def is_update_stamp(text: str) -> bool:
     return len(text.split()) <= 25 and bool(_STAMP.search(text)) and bool(DATE.search(text))
 
 
+# Work under way on the service, said as news ("We are currently overhauling our sales platforms
+# for you", "Nous sommes en train de moderniser notre espace client", "Wir überarbeiten derzeit
+# unser Kundenkonto"): what the provider is doing now, not what it or the user may or must do.
+_UNDER_WAY = re.compile(
+    r"\bwe(?:['’]re|\s+are)\s+(?:currently\s+|now\s+|busy\s+)?(?:in\s+the\s+process\s+of\s+)?(?:overhauling|"
+    r"redesigning|revamping|moderni[sz]ing|upgrading|rebuilding|renewing|reworking|restructuring|transforming|"
+    r"redeveloping)\s+(?:our|the|its)\b|"
+    r"\bnous\s+(?:sommes\s+en\s+train\s+de\s+|procédons\s+actuellement\s+à\s+(?:la\s+)?)(?:refondre|refonte|moderni[sz]\w*|"
+    r"repenser|faire\s+évoluer|transformer|transformation)\b|"
+    r"\bnous\s+(?:refondons|modernisons|repensons|faisons\s+évoluer|transformons)\s+(?:actuellement\s+)?"
+    r"(?:nos|notre|le|la|les|l['’])|"
+    r"\bwir\s+(?:überarbeiten|modernisieren|erneuern|gestalten|bauen)\s+(?:derzeit|gerade|aktuell|zurzeit|momentan)\s+"
+    r"(?:unsere?n?|die|das|den)\b", re.I)
+# ... never what will be done, nor what is done with the user's data or content or a model trained
+# on it ("we are upgrading our models with your conversations"): a term, whatever the tense
+_UNDER_WAY_DATA = re.compile(r"\b(?:will|shall|won['’]t|data|information|content|conversations?|prompts?|messages?|models?|training|"
+                             r"opt[- ]?out|données|informations|contenus?|modèles?|daten|informationen|inhalte|modelle?)\b",
+                             re.I)
+
+
 def is_announcement(text: str) -> bool:
     """A sentence about the terms rather than a term: "we've updated our terms", "summary of
     changes", "the new terms take effect on ...", "by continuing you accept the updated terms",
-    a link to the previous version. A rule for how changes take effect (with a notice period or
-    a right to reject) is a term, not an announcement."""
+    a link to the previous version, work said as under way on the service ("we are currently
+    overhauling our platform") with no modal, right or liability in it. A rule for how changes
+    take effect (with a notice period or a right to reject) is a term, not an announcement."""
+    if _UNDER_WAY.search(text) and not _OUTAGE_TERM.search(text) and not _UNDER_WAY_DATA.search(text):
+        return True
     if not _ANNOUNCE_HINT.search(text):
         return False
     text = re.sub(r"[*_`\x02\x03\\]+", " ", text)  # "_We have updated ..._": markup is no word
