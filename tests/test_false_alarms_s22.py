@@ -13,6 +13,12 @@ with look-alikes that must keep their label.
   you"; fr "Nous sommes en train de moderniser notre espace client"; de "Wir überarbeiten derzeit
   unser Kundenkonto"), put in or taken out of an introduction: news, not a term; with a modal,
   or about the user's data or a model, it is read as usual.
+
+Missed:
+- another company now gets the users' data, said by putting its name where the old one stood
+  ("shares the data with Veritock, who acts as our data processor" → "with Nexaproof"; fr "avec
+  Veritock, notre sous-traitant"; de "an Veritock als Auftragsverarbeiter"): a new recipient of
+  the data (privacy), not a rename; the provider's own name replaced throughout stays a rename.
 """
 
 from __future__ import annotations
@@ -231,3 +237,90 @@ def test_work_under_way_look_alikes(sentence):
     from tracker.analysis.boilerplate import is_announcement
 
     assert not is_announcement(sentence)
+
+
+# --- another company gets the data ------------------------------------------------------------------
+
+_DPA = {
+    "en": """# Lumora Data Processing Summary
+
+## Identity checks
+
+When you verify your identity, Lumora collects your name, a hashed ID number and your address.
+
+In all cases, Lumora shares the data with Veritock, who acts as our data processor.
+
+Veritock processes and stores the data as described above.
+
+## Retention
+
+We keep verification records for 12 months.
+""",
+    "fr": """# Résumé des traitements Lumora
+
+## Vérification d'identité
+
+Lorsque vous vérifiez votre identité, Lumora collecte votre nom, un numéro d'identité haché et votre adresse.
+
+Dans tous les cas, Lumora partage ces données avec Veritock, notre sous-traitant.
+
+## Conservation
+
+Nous conservons les preuves de vérification pendant 12 mois.
+""",
+    "de": """# Übersicht der Verarbeitung bei Lumora
+
+## Identitätsprüfung
+
+Wenn Sie Ihre Identität bestätigen, erhebt Lumora Ihren Namen, eine gehashte Ausweisnummer und Ihre Anschrift.
+
+Diese Daten werden an Veritock als Auftragsverarbeiter übermittelt.
+
+## Speicherdauer
+
+Wir speichern Prüfnachweise 12 Monate lang.
+""",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_new_recipient_of_the_data_is_material(lang):
+    old = _DPA[lang]
+    a = analyse(old, old.replace("Veritock", "Nexaproof"))
+    assert a.material and "privacy" in a.categories, a.summary
+    assert any("Nexaproof instead of Veritock" in c.explanation for c in a.changes if c.material)
+
+
+def test_own_name_replaced_throughout_stays_a_rename():
+    # the provider renamed: its name is in the title and said throughout, data sent "to Lumora" too
+    old = _DPA["en"].replace("Veritock", "Cloudvane") + "".join(
+        f"\nLumora support answers question {n} within 2 days.\n" for n in range(8))
+    old = old.replace("We keep", "Users' data is sent to Lumora for checks. We keep")
+    a = analyse(old, old.replace("Lumora", "Ostrava"))
+    assert not a.material, a.summary
+
+
+def test_provider_rebranded_throughout_stays_a_rename():
+    # the new name is said throughout the new text (not in its title), the old one under another
+    # spelling ("NimboAds"): the provider rebranded, not another company given the data
+    old = ("# Privacy Policy\n\nWe share your data with Nimbo, who acts as our data processor.\n\n"
+           + "".join(f"NimboAds answers request {n} within 2 days.\n\n" for n in range(9)))
+    a = analyse(old, old.replace("NimboAds", "Ostrava").replace("Nimbo", "Ostrava"))
+    assert not a.material, a.summary
+
+
+def test_owner_group_or_hosted_form_stays_a_rename():
+    # the provider's owner renamed ("owned by ... Nimbo", "our Nimbo-affiliate companies"), and a
+    # form "hosted by" a platform: no other company given the users' data
+    old = ("# Privacy Policy\n\nLumora is owned by the media company Nimbo Holdings LLC.\n\n"
+           "This includes sharing of certain information about you with our Nimbo-affiliate companies.\n\n"
+           "You may report a bug with our disclosure form hosted by Bugwick.\n\nWe keep logs for 30 days.\n")
+    a = analyse(old, old.replace("Nimbo", "Ostrava").replace("Bugwick", "Flawhunt"))
+    assert not any("now goes to" in c.explanation for c in a.changes), [c.explanation for c in a.changes]
+
+
+def test_renamed_product_outside_data_sentences_stays_a_rename():
+    old = ("# Lumora Terms\n\nThe Veritock add-on is included in the Pro plan.\n\n"
+           "Veritock can be switched off in the settings.\n\nYou must keep your password secret.\n")
+    a = analyse(old, old.replace("Veritock", "Nexaproof"))
+    assert not a.material, a.summary

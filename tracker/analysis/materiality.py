@@ -1436,7 +1436,8 @@ class DocContext:
     """The two whole versions a change is judged against, and what the whole diff shows: names
     replaced throughout (renames) and changes of the contracting party.
 
-    ``renames`` maps (old words, new words) to "rename" or "party"."""
+    ``renames`` maps (old words, new words) to "rename", "party" or "recipient" (another company
+    that receives or processes the users' data, ``find_renames``)."""
 
     old_text: str
     new_text: str
@@ -1693,6 +1694,7 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
     corp = corporate_words()
     heads: dict[tuple[tuple[str, ...], tuple[str, ...]], set[str]] = {}  # the word after, when both keep it
     named: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
+    recipients: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()  # a name where data is sent or processed
     for d in deltas:
         for (i1, i2), (j1, j2) in d.replaced:
             if i2 - i1 > 4 or j2 - j1 > 4:
@@ -1742,6 +1744,10 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
             named[key] = named.get(key, False) or legal_form or all(sides) or any(sides) and single
             nb = d.before[i2].norm if i2 < len(d.before) else ""
             heads.setdefault(key, set()).add(nb if j2 < len(d.after) and d.after[j2].norm == nb else "")
+            if not legal_form and not set(o) & set(n) and (
+                    _recipient_role(d.before_text, d.before[i1].start, d.before[i2 - 1].end)
+                    or _recipient_role(d.after_text, d.after[j1].start, d.after[j2 - 1].end)):
+                recipients.add(key)
     out = {}
     terms: set[tuple[str, ...]] = set()  # the new terms of lower-case renames, whole
     for key, k in counts.items():
@@ -1751,7 +1757,12 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
         elif key in party:
             out[key] = "party"
         elif cased[key] and named[key] and (k >= 2 or (not ctx.new.has(o) and not ctx.old.has(n))):
-            out[key] = "rename"
+            # a company that gets the users' data replaced by another one ("shares the data with
+            # Acme, who acts as our processor" → "with Bolt"): a new recipient of the data, not a
+            # rename, unless either name is the provider's own (said throughout its text: the
+            # provider or its product rebranded, "AcuityAds" → "illumin")
+            out[key] = ("recipient" if key in recipients and not _own_name(o, ctx.old_text)
+                        and not _own_name(n, ctx.new_text) else "rename")
         elif k >= 3 and len(heads[key]) == 1 and not ctx.new.has(o + (h := tuple(heads[key] - {""}))) \
                 and not ctx.old.has(n + h):
             # a term of the text replaced by another everywhere ("sub-processors" → "data
@@ -1764,6 +1775,50 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
         if n in terms and len(o) == 1 and key not in party and not ctx.new.has(o):
             out[key] = "rename"  # another old name of the same thing ("subcontractors"), now the new term too
     return out
+
+
+# Where a name stands as the company that gets or processes the users' data: after "shares the data
+# with", "sent to", "stored by", "partage vos données avec", "transmises à", "an ... übermittelt" ...
+_TO_RECIPIENT = re.compile(
+    r"\b(?:shar\w*|disclos\w*|transferr?\w*|sen[dt]s?|sending|provid\w*|pass\w*|transmit\w*|stor\w*|host\w*|"
+    r"process\w*|partag\w*|communiqu\w*|transmi\w*|transf[ée]r\w*|envoy\w*|héberg\w*|stock\w*|weiterge\w*|"
+    r"übermitt\w*|übertr\w*|gespeichert|verarbeitet|geteilt)\b[^.;:]{0,80}?\b(?:with|to|by|avec|à|par|chez|an|mit|durch|bei)\s+"
+    r"(?:our\s+|the\s+|its\s+|notre\s+|le\s+|la\s+|son\s+|unseren?\s+|den\s+|die\s+|der\s+)?"
+    r"(?:(?:data\s+)?(?:sub-?)?processors?\s+|(?:service\s+)?providers?\s+|partners?\s+|vendors?\s+|"
+    r"sous-traitants?\s+|prestataires?\s+|partenaires?\s+|(?:auftrags)?verarbeiter[ns]?\s+|dienstleister[ns]?\s+)?$",
+    re.I)
+_DATA_WORD = re.compile(r"\b(?:data|information|details|content|données|informations|coordonnées|daten|informationen|"
+                        r"angaben)\b", re.I)
+# ... or named, then said to be that company: "Acme, who acts as our data processor", "Acme
+# processes and stores the data", "Acme, notre sous-traitant", "Acme als Auftragsverarbeiter"
+_IS_RECIPIENT = re.compile(
+    r"^[\s,]*(?:\([^)]{0,60}\)[\s,]*)?(?:(?:who|which|that)\s+)?(?:(?:acts?|serves?)\s+as|is|as)\s+(?:our|a|an|the)\s+"
+    r"(?:data\s+)?(?:sub-?)?processor|^\s+(?:processes|stores|receives|hosts)\s+(?:and\s+\w+\s+)?(?:the|your|such|"
+    r"personal|this)\s+(?:personal\s+)?(?:data|information)|"
+    r"^[\s,]*(?:qui\s+agit\s+en\s+(?:tant\s+que|qualité\s+de)|en\s+tant\s+que|notre)\s+sous-traitant|"
+    r"^[\s,]*(?:(?:der|die|das)\s+)?als\s+(?:unser\s+)?(?:auftrags)?verarbeiter", re.I)
+_OWN_NAME_TIMES = 8  # a name said more often than this in a text is the provider's own, or its product's
+
+
+def _recipient_role(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` stands as a company that receives, stores or
+    processes the users' data (``_TO_RECIPIENT`` before it, data named there too, or
+    ``_IS_RECIPIENT`` after it); a form "hosted by" a platform is no data given to it."""
+    before = text[max(0, start - 120):start]
+    return bool(_TO_RECIPIENT.search(before) and _DATA_WORD.search(before)
+                or _IS_RECIPIENT.match(text[end:end + 80]))
+
+
+def _own_name(words_: tuple[str, ...], text: str) -> bool:
+    """Whether a name (its comparison words) is the provider's own, its product's or its group's:
+    said more than ``_OWN_NAME_TIMES`` times in ``text``, in its first line (the title), or as the
+    provider's owner or group ("owned by ... Acme", "Acme-affiliate companies", "the Acme group")."""
+    name = r"\W+".join(map(re.escape, words_))
+    pattern = re.compile(rf"\b{name}\b", re.I)
+    title = next((line for line in text.splitlines() if line.strip()), "")
+    group = re.search(rf"\bowned\s+by\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?{name}\b|\b{name}[-\s](?:affiliat\w*|group|family)\b",
+                      text, re.I)
+    return bool(pattern.search(title)) or group is not None or len(pattern.findall(text)) > _OWN_NAME_TIMES
 
 
 def _same_seat(d: Delta, i2: int, j2: int) -> bool:
@@ -1937,21 +1992,26 @@ def _pronoun_for_referent(d: Delta, ctx: DocContext) -> tuple[str, str] | None:
     return d.run_text("dels", (i1, i2)), d.run_text("ins", (j1, j2))
 
 
-def _explain_renames(d: Delta, ctx: DocContext) -> tuple[Delta, list[tuple[str, str]], list[tuple[str, str]]]:
-    """The delta without its renamed spans; the renames and the party changes it holds, as
-    (old text, new text)."""
+def _explain_renames(d: Delta, ctx: DocContext
+                     ) -> tuple[Delta, list[tuple[str, str]], list[tuple[str, str]], list[tuple[str, str]]]:
+    """The delta without its renamed spans; the renames, the party changes and the changes of a
+    company that gets the users' data (``find_renames``) it holds, each as (old text, new text)."""
     if not ctx.renames or not d.replaced:
-        return d, [], []
+        return d, [], [], []
     ins: set[int] = set()
     dels: set[int] = set()
     renamed: list[tuple[str, str]] = []
     parties: list[tuple[str, str]] = []
+    recipients: list[tuple[str, str]] = []
     for (i1, i2), (j1, j2) in d.replaced:
         key = (tuple(t.norm for t in d.before[i1:i2]), tuple(t.norm for t in d.after[j1:j2]))
         what = ctx.renames.get(key)
         if what is None:
             continue
         pair = (d.run_text("dels", (i1, i2)), d.run_text("ins", (j1, j2)))
+        if what == "recipient":
+            recipients.append(pair)
+            continue
         if what == "party":
             # the whole name on each side ("Nimbus Cloud Pte. Ltd."), never the replaced word alone
             parties.append((_completed(_whole_name(d.before_text, d.before, i1, i2), ctx.old_text),
@@ -1960,7 +2020,7 @@ def _explain_renames(d: Delta, ctx: DocContext) -> tuple[Delta, list[tuple[str, 
         renamed.append(pair)
         ins.update(range(j1, j2))
         dels.update(range(i1, i2))
-    return d.without(ins, dels), renamed, parties
+    return d.without(ins, dels), renamed, parties, recipients
 
 
 # --- labelling -----------------------------------------------------------------------------------
@@ -2836,7 +2896,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     b_src = _row_only(before) if before and _is_row(before) else before
     a_src = _row_only(after) if after and _is_row(after) else after
     whole = ctx.delta(b_src, a_src)
-    d, renamed, parties = _explain_renames(whole, ctx)
+    d, renamed, parties, recipients = _explain_renames(whole, ctx)
     if renamed and not parties and any(_scope_words(whole, words(o + " " + n)) for o, n in renamed):
         d, renamed = whole, []  # a name put in or out of a list of what a term covers: no rename
     if ctx.names and not parties:
@@ -2848,6 +2908,11 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         old, new = parties[0]
         return ChangeLabel(True, "material", ("other",),
                            f"The contracting party is now {new} instead of {old} (other)",
+                           None, (), (), facts_b, facts_a)
+    if recipients:
+        old, new = recipients[0]
+        return ChangeLabel(True, "material", ("privacy",),
+                           f"The users' data now goes to {new} instead of {old} (privacy)",
                            None, (), (), facts_b, facts_a)
     if kind == "modified" and (ref := _pronoun_for_referent(d, ctx)):
         return ChangeLabel(False, "minor", (), f"Reworded without a change of meaning: “{ref[0]}” now “{ref[1]}”, "
