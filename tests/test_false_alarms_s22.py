@@ -19,6 +19,10 @@ Missed:
   ("shares the data with Veritock, who acts as our data processor" → "with Nexaproof"; fr "avec
   Veritock, notre sous-traitant"; de "an Veritock als Auftragsverarbeiter"): a new recipient of
   the data (privacy), not a rename; the provider's own name replaced throughout stays a rename.
+- a benefit of a plan now kept only until a date ("The press benefit is guaranteed until August
+  2027"; fr "L'avantage presse est garanti jusqu'en août 2027"; de "Der Pressevorteil ist bis
+  August 2027 garantiert"): a time limit on what the plan gives (service-changes); a date that
+  only says when the text was updated is not one.
 """
 
 from __future__ import annotations
@@ -324,3 +328,34 @@ def test_renamed_product_outside_data_sentences_stays_a_rename():
            "Veritock can be switched off in the settings.\n\nYou must keep your password secret.\n")
     a = analyse(old, old.replace("Veritock", "Nexaproof"))
     assert not a.material, a.summary
+
+
+# --- a benefit kept only until a date --------------------------------------------------------------
+
+_PLAN = {
+    "en": ("# Parcelo Unlimited subscription\n\n## Benefits\n\nMembers get free delivery on eligible products.\n\n"
+           "Members get a digital press benefit.\n", "The press benefit is guaranteed until August 2027."),
+    "fr": ("# Abonnement Parcelo Illimité\n\n## Avantages\n\nLes membres bénéficient de la livraison gratuite sur "
+           "les produits éligibles.\n\nLes membres bénéficient d'un avantage presse numérique.\n",
+           "L'avantage presse est garanti jusqu'en août 2027."),
+    "de": ("# Parcelo Unbegrenzt Abonnement\n\n## Vorteile\n\nMitglieder erhalten kostenlose Lieferung für "
+           "berechtigte Produkte.\n\nMitglieder erhalten einen digitalen Pressevorteil.\n",
+           "Der Pressevorteil ist bis August 2027 garantiert."),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_benefit_kept_until_a_date_is_material(lang):
+    old, limit = _PLAN[lang]
+    a = analyse(old, old + "\n" + limit + "\n")
+    assert a.material, a.summary
+
+
+@pytest.mark.parametrize("sentence", [
+    "This page was last updated in August 2027.",
+    "Your profile stays visible until you delete it.",
+])
+def test_benefit_until_a_date_look_alikes(sentence):
+    from tracker.analysis.classify import category_scores
+
+    assert "service-changes" not in category_scores(sentence)

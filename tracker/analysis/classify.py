@@ -93,6 +93,7 @@ def normalize(text: str) -> str:
 
 
 # --- rules ------------------------------------------------------------------------------------
+_MONTHS_EN = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 # (category, rule name, regex over the normalized token string). Topic rules are broad.
 _W = r"(?: \w+)"  # one more token
 # A gap of a few tokens that does not cross into another clause ("... a model, we will post ...").
@@ -414,7 +415,11 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:by|based on|depending on) (?:your )?(?:location|country|region|territory)|"
      r"no longer (?:be )?(?:offered|supported|provided|available)|end of (?:life|support)|"
      r"(?:shut\w*|wind\w*) down (?:the|our|this|its)(?: \w+){0,2} (?:service|services|app|application|platform|product|"
-     r"features?)) "),
+     r"features?)|"
+     # a benefit kept only until a date ("the press benefit is guaranteed until August 2022";
+     # French and German in ``lexicons.TOPIC``)
+     rf"(?:is|are|will be|remains?|stays?) (?:only )?(?:guaranteed|available|offered|provided|included|supported) "
+     rf"(?:only )?(?:until|through|till) (?:the end of )?(?:\d{{1,2}} )?(?:{_MONTHS_EN}|\d)) "),
     ("usage-rules", "conduct", r" (?:(?<=^ )(?:please )?(?:do not|never) (?!hesitate|worry|forget|miss)\w+|"
      r"(?:you|users?|customers?|members?|publishers?|developers?|"
      r"licensees?|sellers?|advertisers?) (?:may|must|shall|will|agree to|agree) not|not to|"
