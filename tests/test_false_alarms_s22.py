@@ -23,6 +23,9 @@ Missed:
   2027"; fr "L'avantage presse est garanti jusqu'en août 2027"; de "Der Pressevorteil ist bis
   August 2027 garantiert"): a time limit on what the plan gives (service-changes); a date that
   only says when the text was updated is not one.
+- an amount of data or a data rate a plan gives changed in a table row or a sentence, with no
+  bound word before it ("50-150 Mbps" -> "50-300 Mbps", "100 Go" -> "50 Go", "100 Mbit/s" ->
+  "250 Mbit/s"): material; the same measure written another way ("50GB" -> "50 GB") is not.
 """
 
 from __future__ import annotations
@@ -359,3 +362,33 @@ def test_benefit_until_a_date_look_alikes(sentence):
     from tracker.analysis.classify import category_scores
 
     assert "service-changes" not in category_scores(sentence)
+
+
+# --- an amount of data or a data rate changed ----------------------------------------------------------
+
+_SPEEDS = {
+    "en": ("| Plan | Download speed | Storage |\n| --- | --- | --- |\n| **Home** | 50-150 Mbps | 100 GB |",
+           "Customers may end the plan at any time."),
+    "fr": ("| Offre | Débit descendant | Stockage |\n| --- | --- | --- |\n| **Maison** | 50-150 Mbit/s | 100 Go |",
+           "Le client peut résilier l'offre à tout moment."),
+    "de": ("| Tarif | Download | Speicher |\n| --- | --- | --- |\n| **Zuhause** | 50-150 Mbit/s | 100 GB |",
+           "Kunden können den Tarif jederzeit kündigen."),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+@pytest.mark.parametrize("edit", [("50-150", "50-300"), ("100 G", "50 G")])
+def test_data_amount_or_rate_changed_is_material(lang, edit):
+    row, clause = _SPEEDS[lang]
+    old = f"# Skylark plans\n\n{row}\n\n{clause}\n"
+    a = analyse(old, old.replace(*edit))
+    assert a.material, a.summary
+
+
+def test_data_amount_written_another_way_is_not():
+    old = "# Skylark plans\n\nThe Priority plan includes 50GB of data at 50-220 Mbps.\n\nYou may cancel at any time.\n"
+    a = analyse(old, old.replace("50GB", "50 GB").replace("50-220", "50–220"))
+    assert not a.material, a.summary
+    from tracker.analysis.materiality import _measure_changed
+
+    assert _measure_changed("Step 2 Go to settings.", "Step 3 Go to settings.") is None

@@ -4422,6 +4422,11 @@ class _Job:
                 sentences.append(f"Now {limit[1]} instead of {limit[0][verb.end():]}{_cats_text(cats)}")
             else:
                 sentences.append(f"The limit is now “{limit[1]}” instead of “{limit[0]}”{_cats_text(cats)}")
+        if not sentences and (measure := _measure_changed(self.before or "", self.after or "")):
+            # "50-150 Mbps" -> "50-300 Mbps" in a plan's row, "10 GB" -> "5 GB": what a plan gives moved
+            rate = re.search(r"(?i)(?:bps|/s)$", measure[1]) is not None
+            cats = cats or (("service-changes",) if rate else ("usage-rules",))
+            sentences.append(f"Now “{measure[1]}” instead of “{measure[0]}”{_cats_text(cats)}")
         if not sentences and (legal or has_verb(words(self.after))) and _polarity_changed(d, self.before, self.after):
             # "You can cancel your plan" → "You cannot end your plan": a negation came (or went)
             # with other words around it, which the negation flip above does not read (its verb
@@ -5020,6 +5025,31 @@ def _limit_changed(before: str, after: str) -> tuple[str, str] | None:
                 and _bytes(a.group(1), ua) != _bytes(b.group(1), ub):
             return a.group(0).strip(), b.group(0).strip()  # "2 TB" -> "500 GB": the same kind of amount
     return None
+
+
+# An amount of data or a data rate, with or without a bound before it ("50-150 Mbps", "2 TB",
+# "100 Mbit/s", "50 Go"); the French "Go", "Mo", "To" and "Ko" only so capitalised ("go", "to" are words too)
+_MEASURE = re.compile(r"(?<![\w.,])(\d[\d.,]*(?:\s*[-–—]\s*\d[\d.,]*)?)\s*((?i:[kmgt]i?b(?:ps)?|[kmgt]bit/s|[kmgt]bits?)|"
+                      r"[KMGT]o(?!\s+(?:to|back|ahead|on|out|for|through)\b))\b")
+
+
+def _measure_changed(before: str, after: str) -> tuple[str, str] | None:
+    """(old, new) wording of an amount of data or a data rate that changed between two versions
+    of a clause or a table row ("50-150 Mbps" -> "50-300 Mbps", "5 GB" -> "10 GB"), when both say
+    as many such measures, in order; None otherwise (the same measures written another way,
+    "50GB" -> "50 GB", "30-100" -> "30–100", are no change)."""
+    old, new = list(_MEASURE.finditer(before)), list(_MEASURE.finditer(after))
+    if not old or len(old) != len(new):
+        return None
+    for a, b in zip(old, new):
+        if _measure_key(a) != _measure_key(b):
+            return a.group(0).strip(), b.group(0).strip()
+    return None
+
+
+def _measure_key(m: re.Match) -> tuple[str, str]:
+    """A measure's value (dashes and spaces unified) and unit (lower case), for comparing."""
+    return re.sub(r"\s+", "", re.sub(r"[–—]", "-", m.group(1))), m.group(2).lower()
 
 
 # Units of an amount of data (en/fr/de/es spellings; the French "To" and "Mo" are left out: "to"
