@@ -11,7 +11,11 @@ else, seen giving material changes of real pairs a category their readers did no
 - the user stopping or altering ("discontinue your use", "you may not modify the Services"): no
   change of the service by the provider (service-changes);
 - something prohibited by law or by an order ("unless prohibited by law"): no rule of use;
-- accepting "a new version of the TOU" by using the service is about terms changes too.
+- accepting "a new version of the TOU" by using the service is about terms changes too;
+- an item of a list of prohibited acts ("You may not: * collect personal data of other members")
+  is a rule of use whatever else it is about;
+- a term with no topic of its own in a document of rules of use ("Community Guidelines",
+  "Acceptable Use Policy", "Règles de la communauté", "Nutzungsrichtlinien") is a rule of use.
 
 Invented sentences of fictional services, en/fr/de; the real topics keep their words.
 """
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import pytest
 
+from tracker.analysis import analyse
 from tracker.analysis.classify import classify_sentence
 
 
@@ -170,3 +175,67 @@ def test_a_usage_cap_is_a_usage_rule() -> None:
     assert "usage-rules" in _cats("Each Zorbo seat has a monthly usage cap of 500 searches.")
     assert "content-rights" in _cats("You grant Zorbo a worldwide, transferable license to use your content.")
 
+
+_LIST = """# Plinkr Terms of Service
+
+## 4. Your use of Plinkr
+
+You may not:
+
+* resell access to Plinkr without our written consent;
+* send spam to other members.
+
+## 5. Your account
+
+Plinkr may suspend your account if you break these rules. You may close your account at any time.
+"""
+
+
+@pytest.mark.parametrize("item", [
+    "* use Plinkr to collect or store special categories of personal data of other members;",
+    "* charge other members a fee for access to your Plinkr boards;",
+])
+def test_an_item_of_a_list_of_prohibited_acts_is_a_usage_rule(monkeypatch, item: str) -> None:
+    monkeypatch.setenv("TRACKER_CATEGORIES", "rules")
+    a = analyse(_LIST, _LIST.replace("* send spam", f"{item}\n* send spam"))
+    assert a.material and "usage-rules" in a.categories, (a.categories, a.summary)
+
+
+def test_an_item_of_a_list_of_data_collected_is_no_usage_rule(monkeypatch) -> None:
+    monkeypatch.setenv("TRACKER_CATEGORIES", "rules")
+    base = _LIST.replace("You may not:", "We collect:").replace("* resell access to Plinkr without our written consent;",
+                                                             "* your e-mail address;")
+    a = analyse(base, base.replace("* send spam to other members.", "* send spam to other members.\n"
+                                   "* your precise location and the contacts in your address book."))
+    assert "usage-rules" not in a.categories, (a.categories, a.summary)
+
+
+_GUIDELINES = """# Quibbly Community Guidelines
+
+## Respect
+
+Be kind to other members. Do not harass anyone and do not post spam.
+
+## Fees
+
+Quibbly Plus costs 3 € per month, billed monthly. We collect your e-mail address and payment details to bill you.
+
+## Scope
+
+These guidelines apply to public Quibbly spaces.
+"""
+
+
+@pytest.mark.parametrize("title, cats", [
+    ("Quibbly Community Guidelines", ("usage-rules",)),
+    ("Quibbly Acceptable Use Policy", ("usage-rules",)),
+    ("Règles de la communauté Quibbly", ("usage-rules",)),
+    ("Quibbly Nutzungsrichtlinien", ("usage-rules",)),
+    ("Quibbly Terms of Service", ("other",)),
+])
+def test_a_term_without_a_topic_in_a_document_of_rules_of_use_is_a_usage_rule(monkeypatch, title: str,
+                                                                              cats: tuple[str, ...]) -> None:
+    monkeypatch.setenv("TRACKER_CATEGORIES", "rules")
+    doc = _GUIDELINES.replace("Quibbly Community Guidelines", title)
+    a = analyse(doc, doc.replace("apply to public Quibbly spaces.", "apply to public Quibbly spaces and to private groups."))
+    assert a.material and a.categories == cats, (a.categories, a.summary)

@@ -3990,6 +3990,14 @@ class _Job:
             if self.row:
                 ctx.append(self.raw_a or self.raw_b)  # header row and cells
             scores = _scores([t for t in ctx if t])
+        lead = self.lead_a or self.lead_b
+        if lead and "usage-rules" not in scores and set(scores) - {"other"} and _negates(lead) \
+                and "usage-rules" in _scores([lead]):
+            # an item of a list of prohibited acts ("You may not: * collect personal data of other
+            # users"): a rule of use, whatever else its words are about
+            top = max(scores.values())
+            scores = {**scores, "usage-rules": top}
+            near = {**near, "usage-rules": max(near.values(), default=top)}
         if set(scores) & MONEY_TOPICS and money_measured(texts):
             # the fees a liability cap or a refund is counted in: no price of the change
             scores = {c: v for c, v in scores.items() if c not in MONEY_TOPICS} or scores
@@ -5552,6 +5560,8 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_
     or fewer for all but 10 of their 743 material pairs). ``capped``: False names every watch-out's
     category whatever their number (the learned model weighs each of them,
     ``category_model.version_categories``).
+    Changes whose only category is "other" in a document of rules of use (its title, ``_RULES_TITLE``:
+    "Acceptable Use Policy", "Community Guidelines") name usage-rules.
     Returns the category ids in taxonomy order."""
     votes: dict[str, float] = {}
     watched: set[str] = set()  # the categories of the watch-outs the changes add or remove
@@ -5575,6 +5585,12 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_
         votes.pop("other", None)
     if not votes:
         return ()
+    if set(votes) == {"other"} and document and _RULES_TITLE.search(_title(document)):
+        # terms with no topic of their own in a document of rules of use are rules of use, as its
+        # readers take them ("the policies below now apply to all use" in an acceptable use
+        # policy, a new duty in community guidelines); elsewhere "other" stays (a new
+        # contracting party, a new scope)
+        return ("usage-rules",)
     best = max(votes.values())
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], CATEGORIES.index(kv[0])))
     kept = {c for c, v in ranked[:3] if v >= best / 3}
@@ -5603,6 +5619,22 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_
 # copy and modify Your Content, including training our AI models") is a use of that content; the
 # taxonomy names AI training on its own.
 _SUBTOPICS = {("privacy", "ai-training"), ("content-rights", "ai-training")}
+
+
+# The title of a document of rules of use (en/fr/de): "Acceptable Use Policy", "Community Standards",
+# "Guidelines for representing your business", "Règles de la communauté", "Nutzungsrichtlinien".
+_RULES_TITLE = re.compile(r"\b(?:acceptable use|(?:usage|use|content|programme|program|community|platform|"
+                          r"conduct|abuse) (?:polic(?:y|ies)|guidelines|standards|rules)|guidelines|code of conduct|"
+                          r"community standards|house rules|règles (?:de|d)|charte|règlement|"
+                          r"\w*richtlinien|verhaltenskodex|nutzungsregeln|gemeinschaftsstandards)\b", re.I)
+
+
+def _title(document: str) -> str:
+    """The first line of ``document`` with a letter in it, without Markdown marks (its title)."""
+    for line in document.splitlines()[:8]:
+        if any(ch.isalpha() for ch in line):
+            return line.strip(" #*_").strip()[:160]
+    return ""
 
 
 _MOST_NAMED = 6  # categories a version names at most, its watch-outs included
