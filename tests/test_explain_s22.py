@@ -301,3 +301,20 @@ def test_a_postal_address_changed_ranks_after_a_new_term():
     term = replace(moved, before="Write to Zorblo Ltd, 12 High Street, London EC1A 1BB. You may cancel within 14 days.",
                    after="Write to Zorblo Ltd, 14 Low Street, London EC1A 1BB. You may cancel within 30 days.")
     assert not address_changed(term)
+
+
+# -- a promise of the provider is no new watch-out ------------------------------------------------------------------
+def test_a_promise_reworded_is_not_called_a_new_watch_out():
+    old = "We do not knowingly collect, sell, or share information of consumers of Zorblo between the ages of 13 and 16."
+    new = ("Additionally, we do not knowingly sell or share information of Zorblo customers under the age of 18 for "
+           "targeted advertising.")
+    c = _change(old, new, "New watch-out: We do not knowingly sell or share information of Zorblo customers under the "
+                          "age… (privacy)", severity="critical", cats=("privacy",))
+    (said,) = refine([c])
+    assert not said.explanation.startswith("New watch-out"), said.explanation
+    assert said.explanation.startswith("Now reads “") and "(was “" in said.explanation, said.explanation
+    # a real new power stays a new watch-out
+    power = replace(c, after=old + " We may share your Zorblo profile with advertisers.",
+                    explanation="New watch-out: We may share your Zorblo profile with advertisers. (privacy)")
+    (kept,) = refine([power])
+    assert kept.explanation.startswith("New watch-out"), kept.explanation
