@@ -318,3 +318,24 @@ def test_a_promise_reworded_is_not_called_a_new_watch_out():
                     explanation="New watch-out: We may share your Zorblo profile with advertisers. (privacy)")
     (kept,) = refine([power])
     assert kept.explanation.startswith("New watch-out"), kept.explanation
+
+
+# -- a right of the user removed is said as one -------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "You have the right to file a complaint with a data protection authority about Zorblo.",
+    "Vous avez le droit d’introduire une réclamation auprès de la CNIL au sujet de Zorblo.",
+    "Sie haben das Recht, sich bei einer Aufsichtsbehörde über Zorblo zu beschweren.",
+])
+def test_a_right_removed_is_said_as_a_right(text):
+    c = _change(text, "", f"Removed: {text} (privacy)", cats=("privacy",), kind="removed")
+    c = replace(c, after=None)
+    (said,) = refine([c])
+    assert said.explanation.startswith("Removed right for users: "), said.explanation
+    assert "good news" not in said.explanation
+
+
+def test_a_rule_removed_is_no_right_removed():
+    text = "You may not resell Zorblo tickets."
+    c = replace(_change(text, "", f"Removed: {text} (usage-rules)", cats=("usage-rules",), kind="removed"), after=None)
+    (said,) = refine([c])
+    assert not said.explanation.startswith("Removed right"), said.explanation

@@ -2104,6 +2104,11 @@ def _refined(c: ClauseChange) -> ClauseChange:
         # a right of the user taken away ("You may terminate your subscription at any time") is no
         # watch-out gone, and no good news
         explanation = "Removed right for users: " + explanation.split(": ", 1)[1].replace(_LIFTED_NEWS, "")
+    elif c.material and c.kind == "removed" and explanation.startswith("Removed: ") and _LIFTED_NEWS not in explanation \
+            and before and gives_user_a_right(before) and not forbids(before):
+        # "You have the right to file a complaint with a data protection authority" gone: a right of the
+        # user taken away, said as one ("Removed: …" told the reader nothing of whose it was)
+        explanation = "Removed right for users: " + explanation[len("Removed: "):]
     if c.material and c.kind == "removed" and explanation.startswith("Removed: ") and "good news" not in explanation \
             and forbids(before):
         # a rule against the user gone: a restriction lifted, said so (its severity stays)
