@@ -103,8 +103,9 @@ def test_no_hedge(old, new):
 
 
 def test_a_watch_out_reworded_a_little_ranks_after_a_new_term():
-    # "Your Subscription" → "Your Zorblo Plus Subscription" and "recuring" → "recurring" (the typo had hidden the
-    # renewal term: a "new watch-out" to the decision), beside a new "fees are non-refundable"
+    # "Your Subscription" → "Your Zorblo Plus Subscription" and "recuring" → "recurring" beside a new "fees are
+    # non-refundable" (in the real pair, "you will not be charged" → "… charged additional fees" put the word
+    # "fees" in: the decision read a new pricing watch-out in a clause that was the same term)
     old = ("Your Subscription may start with a free trial period, and when you sign up for a Free Trial you agree that "
            "you will automatically be transferred to a recuring payment Subscription plan at the end of the Free Trial, "
            "unless you cancel your Subscription before the last day of the Free Trial.")
@@ -276,6 +277,9 @@ def test_a_bracket_emptied_of_its_link_is_not_shown():
     from tracker.analysis.wording import clean_explanation
 
     assert clean_explanation("New item under “We deploy”: Pixelmint ( ) (privacy)") == \
+        "New item under “We deploy”: Pixelmint (privacy)"
+    # (where the link stood, the diff may leave a mark of its place)
+    assert clean_explanation("New item under “We deploy”: Pixelmint (\x02 ) (privacy)") == \
         "New item under “We deploy”: Pixelmint (privacy)"
 
 

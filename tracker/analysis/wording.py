@@ -142,7 +142,8 @@ def clean_explanation(text: str) -> str:
         out = re.sub(r"([“«])\s*;\s*", r"\1", out)
         out = re.sub(r":\s*;\s*", ": ", out)
         out = re.sub(r"\s*;\s*([”»)])", r"\1", out)
-    out = re.sub(r"\s*\(\s*[;,]?\s*\)", "", out)  # a bracket whose link went with it: "Pixelmint ( )"
+    # a bracket whose link went with it: "Pixelmint ( )" (a link's place may be held by a \x02 or \x03 mark)
+    out = re.sub(r"\s*\((?:\s|[\x02\x03])*[;,]?(?:\s|[\x02\x03])*\)", "", out)
     out = re.sub(r"[ \t]{2,}", " ", out).strip()
     out = re.sub(r"\s*[;,]\s*(?=\([a-z-]+(?:, [a-z-]+)*\)$)", " ", out)  # a list item's ";" before the tags
     if out != text:  # a space left before a mark where a token or comment went ("keep <!-- x --> ." → "keep.")
