@@ -35,6 +35,8 @@ def _change(before: str, after: str, explanation: str, severity: str = "material
      "Vous êtes l'unique responsable de votre conformité vis-à-vis de toutes les lois applicables à Zorblo."),
     ("Vous êtes seul responsable envers les autres membres de Zorblo.",
      "Vous êtes seul responsable à l'égard des autres membres de Zorblo."),
+    ("Vous pouvez souscrire un service payant de Zorblo (« Abonnement Premium »).",
+     "Vous pouvez souscrire un service payant auprès de Zorblo (« Abonnement Premium »)."),
     ("You are solely liable for all taxes for the Quibly services you buy.",
      "You are solely liable for all taxes in respect of the Quibly services you buy."),
     ("Sie haften allein für die Einhaltung aller Gesetze über Ihre Inhalte bei Zorblo.",
@@ -53,6 +55,7 @@ def test_a_fixed_prepositional_phrase_is_a_rewording(old, new):
     ("You are liable for claims arising from your Quibly content.",
      "You are liable for claims arising in connection with your Quibly content."),
     ("Vous êtes responsable à l'égard de Zorblo.", "Vous êtes responsable à l'égard de Zorblo et de ses partenaires."),
+    ("Vous pouvez souscrire un service payant.", "Vous pouvez souscrire un service payant auprès de Quibly."),
     ("You are solely liable for all taxes for the Quibly services you buy.",
      "You are solely liable for all taxes and fees in respect of the Quibly services you buy."),
 ])
