@@ -74,6 +74,8 @@ class Run:
     commits: int = 0
     versions: int = 0
     progress: list[tuple[float, int, int]] = field(default_factory=list)  # (seconds, commits read, versions)
+    # (seconds, RSS of the main process in bytes, its CPU seconds so far), every 0.2 s
+    samples: list[tuple[float, int, float]] = field(default_factory=list)
     summary: str = ""
 
 
@@ -180,6 +182,7 @@ def run_import(code: Path, store: Path, repo: Path, rev: str) -> Run:
                 run.peaks[p] = (size, run.peaks[p][1] if p in run.peaks else _role(p))
         hwm, cpu = _main_stats(proc.pid)
         run.peak_main, run.cpu_main = max(run.peak_main, hwm), max(run.cpu_main, cpu)
+        run.samples.append((time.perf_counter() - started, sizes.get(proc.pid, 0), cpu))
         time.sleep(0.2)
     run.wall = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -193,6 +196,33 @@ def run_import(code: Path, store: Path, repo: Path, rev: str) -> Run:
     words = run.summary.split()  # "imported V versions from C commits of ..." (V, C with thousands separators)
     run.versions, run.commits = int(words[1].replace(",", "")), int(words[4].replace(",", ""))
     return run
+
+
+def _tenth_ends(run: Run) -> list[float]:
+    """When (seconds) the command had read each tenth of the commits (its progress lines); the
+    last tenth ends with the command (its last analyses, checkout and full-text index)."""
+    ends, k, step = [], 1, run.commits / 10
+    for t, commits, _ in run.progress:
+        while k <= 10 and commits >= k * step:
+            ends.append(t)
+            k += 1
+    return (ends + [run.wall] * 10)[:9] + [run.wall]
+
+
+def main_tenths(run: Run) -> tuple[list[float], list[float]]:
+    """Per tenth of the commits: the main process's largest RSS (MB) while it was read, and the
+    main process's CPU per commit (ms) spent meanwhile (reading git, writing the archive and the
+    index: the coordinator's own work, whatever the workers do)."""
+    if not run.commits or not run.samples:
+        return [], []
+    rss, cpu, start, spent = [], [], 0.0, 0.0
+    for end in _tenth_ends(run):
+        inside = [(size, used) for t, size, used in run.samples if start <= t <= end]
+        rss.append(max((size for size, _ in inside), default=0) / 2**20)
+        used = max((u for _, u in inside), default=spent) if end < run.wall else run.cpu_main
+        cpu.append(1000 * (used - spent) / (run.commits / 10))
+        spent, start = max(spent, used), end
+    return rss, cpu
 
 
 def tenths(run: Run, what: int = 0) -> list[float]:
@@ -299,6 +329,9 @@ def describe(name: str, run: Run) -> None:
                                                if size >= 2**20) + " MB")
     print("  ms/commit per tenth: " + " ".join(f"{v:.1f}" for v in tenths(run)))
     print("  versions per tenth:  " + " ".join(f"{v:.0f}" for v in tenths(run, 1)))
+    rss, cpu = main_tenths(run)
+    print("  main process per tenth: RSS MB (largest) " + " ".join(f"{v:.0f}" for v in rss)
+          + "; CPU ms/commit " + " ".join(f"{v:.1f}" for v in cpu))
 
 
 def profile(repo: Path, rev: str, store_dir: Path) -> None:

@@ -383,3 +383,29 @@ def test_a_section_removed_with_its_heading_stays_material():
     before = COOKIE_POLICY.format(tables=COOKIE_TABLES)
     after = before.replace("## Which cookies do we use?\n" + COOKIE_TABLES, "")
     assert analyse(before, after).material
+
+
+def test_line_keys_of_a_pair_read_their_common_lines_once_and_equal_each_texts() -> None:
+    """``shared_lines`` reads the lines two texts without links have in common (their common start
+    and end, cut at line breaks) once for both: the same line keys as each text read whole, with
+    line breaks of every kind, and with a link anywhere (read whole then)."""
+    import random
+
+    from tracker.analysis import scope
+
+    rng = random.Random(9)
+    bits = ["Members of Quillpad may export notes", "\n", "\r\n", "\r", " ", "Export is free for all members.",
+            "İ", "x", "\x0b", "\u2028", "one two three four five", "\n\n", "[the help page](https://quillpad.example)",
+            "](", "ß", "Straße für alle Mitglieder gratis"]
+    for _ in range(4000):
+        old = "".join(rng.choice(bits) for _ in range(rng.randrange(0, 25)))
+        chars = list(old)
+        for _ in range(rng.randrange(0, 3)):
+            at = rng.randrange(len(chars) + 1)
+            chars[at:at] = rng.choice(bits)
+        new = "".join(chars)
+        scope._both_line_keys.cache_clear()
+        assert scope._both_line_keys(old, new) == (scope._line_keys(old), scope._line_keys(new)), (old, new)
+        whole = scope._line_keys(old)
+        expected = len(whole & scope._line_keys(new)) / len(whole) if whole else 0.0
+        assert scope.shared_lines(old, new) == expected

@@ -35,6 +35,8 @@ def _change(before: str, after: str, explanation: str, severity: str = "material
      "Vous êtes l'unique responsable de votre conformité vis-à-vis de toutes les lois applicables à Zorblo."),
     ("Vous êtes seul responsable envers les autres membres de Zorblo.",
      "Vous êtes seul responsable à l'égard des autres membres de Zorblo."),
+    ("Vous pouvez souscrire un service payant de Zorblo (« Abonnement Premium »).",
+     "Vous pouvez souscrire un service payant auprès de Zorblo (« Abonnement Premium »)."),
     ("You are solely liable for all taxes for the Quibly services you buy.",
      "You are solely liable for all taxes in respect of the Quibly services you buy."),
     ("Sie haften allein für die Einhaltung aller Gesetze über Ihre Inhalte bei Zorblo.",
@@ -53,6 +55,7 @@ def test_a_fixed_prepositional_phrase_is_a_rewording(old, new):
     ("You are liable for claims arising from your Quibly content.",
      "You are liable for claims arising in connection with your Quibly content."),
     ("Vous êtes responsable à l'égard de Zorblo.", "Vous êtes responsable à l'égard de Zorblo et de ses partenaires."),
+    ("Vous pouvez souscrire un service payant.", "Vous pouvez souscrire un service payant auprès de Quibly."),
     ("You are solely liable for all taxes for the Quibly services you buy.",
      "You are solely liable for all taxes and fees in respect of the Quibly services you buy."),
 ])
@@ -103,8 +106,9 @@ def test_no_hedge(old, new):
 
 
 def test_a_watch_out_reworded_a_little_ranks_after_a_new_term():
-    # "Your Subscription" → "Your Zorblo Plus Subscription" and "recuring" → "recurring" (the typo had hidden the
-    # renewal term: a "new watch-out" to the decision), beside a new "fees are non-refundable"
+    # "Your Subscription" → "Your Zorblo Plus Subscription" and "recuring" → "recurring" beside a new "fees are
+    # non-refundable" (in the real pair, "you will not be charged" → "… charged additional fees" put the word
+    # "fees" in: the decision read a new pricing watch-out in a clause that was the same term)
     old = ("Your Subscription may start with a free trial period, and when you sign up for a Free Trial you agree that "
            "you will automatically be transferred to a recuring payment Subscription plan at the end of the Free Trial, "
            "unless you cancel your Subscription before the last day of the Free Trial.")
@@ -277,6 +281,9 @@ def test_a_bracket_emptied_of_its_link_is_not_shown():
 
     assert clean_explanation("New item under “We deploy”: Pixelmint ( ) (privacy)") == \
         "New item under “We deploy”: Pixelmint (privacy)"
+    # (where the link stood, the diff may leave a mark of its place)
+    assert clean_explanation("New item under “We deploy”: Pixelmint (\x02 ) (privacy)") == \
+        "New item under “We deploy”: Pixelmint (privacy)"
 
 
 # -- a postal address changed ranks after the terms ----------------------------------------------------------------
@@ -301,3 +308,41 @@ def test_a_postal_address_changed_ranks_after_a_new_term():
     term = replace(moved, before="Write to Zorblo Ltd, 12 High Street, London EC1A 1BB. You may cancel within 14 days.",
                    after="Write to Zorblo Ltd, 14 Low Street, London EC1A 1BB. You may cancel within 30 days.")
     assert not address_changed(term)
+
+
+# -- a promise of the provider is no new watch-out ------------------------------------------------------------------
+def test_a_promise_reworded_is_not_called_a_new_watch_out():
+    old = "We do not knowingly collect, sell, or share information of consumers of Zorblo between the ages of 13 and 16."
+    new = ("Additionally, we do not knowingly sell or share information of Zorblo customers under the age of 18 for "
+           "targeted advertising.")
+    c = _change(old, new, "New watch-out: We do not knowingly sell or share information of Zorblo customers under the "
+                          "age… (privacy)", severity="critical", cats=("privacy",))
+    (said,) = refine([c])
+    assert not said.explanation.startswith("New watch-out"), said.explanation
+    assert said.explanation.startswith("Now reads “") and "(was “" in said.explanation, said.explanation
+    # a real new power stays a new watch-out
+    power = replace(c, after=old + " We may share your Zorblo profile with advertisers.",
+                    explanation="New watch-out: We may share your Zorblo profile with advertisers. (privacy)")
+    (kept,) = refine([power])
+    assert kept.explanation.startswith("New watch-out"), kept.explanation
+
+
+# -- a right of the user removed is said as one -------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "You have the right to file a complaint with a data protection authority about Zorblo.",
+    "Vous avez le droit d’introduire une réclamation auprès de la CNIL au sujet de Zorblo.",
+    "Sie haben das Recht, sich bei einer Aufsichtsbehörde über Zorblo zu beschweren.",
+])
+def test_a_right_removed_is_said_as_a_right(text):
+    c = _change(text, "", f"Removed: {text} (privacy)", cats=("privacy",), kind="removed")
+    c = replace(c, after=None)
+    (said,) = refine([c])
+    assert said.explanation.startswith("Removed right for users: "), said.explanation
+    assert "good news" not in said.explanation
+
+
+def test_a_rule_removed_is_no_right_removed():
+    text = "You may not resell Zorblo tickets."
+    c = replace(_change(text, "", f"Removed: {text} (usage-rules)", cats=("usage-rules",), kind="removed"), after=None)
+    (said,) = refine([c])
+    assert not said.explanation.startswith("Removed right"), said.explanation

@@ -5,6 +5,27 @@ with look-alikes that must keep their label.
 - a page of excerpts captured instead of the terms: a legal hub's index (or the terms folded
   behind a click) whose every paragraph stops with an ellipsis before a "Read more" control,
   and the whole terms back after it: neither side is a change of terms.
+- a pointer said as a purpose, then where to look ("To view our request statistics, please visit
+  our Statistics page"; fr "Pour consulter ..., rendez-vous sur notre page ..."; de "Um ...
+  einzusehen, besuchen Sie unsere ...seite"): no term of its own; a purpose that exercises a
+  right ("To opt out, visit ...") is read as usual.
+- work said as under way on the service ("We are currently overhauling our sales platforms for
+  you"; fr "Nous sommes en train de moderniser notre espace client"; de "Wir überarbeiten derzeit
+  unser Kundenkonto"), put in or taken out of an introduction: news, not a term; with a modal,
+  or about the user's data or a model, it is read as usual.
+
+Missed:
+- another company now gets the users' data, said by putting its name where the old one stood
+  ("shares the data with Veritock, who acts as our data processor" → "with Nexaproof"; fr "avec
+  Veritock, notre sous-traitant"; de "an Veritock als Auftragsverarbeiter"): a new recipient of
+  the data (privacy), not a rename; the provider's own name replaced throughout stays a rename.
+- a benefit of a plan now kept only until a date ("The press benefit is guaranteed until August
+  2027"; fr "L'avantage presse est garanti jusqu'en août 2027"; de "Der Pressevorteil ist bis
+  August 2027 garantiert"): a time limit on what the plan gives (service-changes); a date that
+  only says when the text was updated is not one.
+- an amount of data or a data rate a plan gives changed in a table row or a sentence, with no
+  bound word before it ("50-150 Mbps" -> "50-300 Mbps", "100 Go" -> "50 Go", "100 Mbit/s" ->
+  "250 Mbit/s"): material; the same measure written another way ("50GB" -> "50 GB") is not.
 """
 
 from __future__ import annotations
@@ -138,3 +159,236 @@ def test_run_refuses_a_page_of_excerpts():
     assert why is not None and why.startswith("not the terms: only the start of the terms, a page of excerpts")
     assert _partial_page(_terms("en"), _terms("en").replace("16 years", "18 years"), 0.5) is None
 
+
+# --- a pointer said as a purpose --------------------------------------------------------------------
+
+_POLICY = """\
+# Brindle Privacy Notice
+
+## Your rights
+
+You may ask us for a copy of the personal data we hold about you.
+
+You may ask us to delete your account and the data linked to it.
+
+We answer every request within 30 days.
+"""
+
+
+@pytest.mark.parametrize("sentence", [
+    "To view our yearly request statistics, please visit our [Request Statistics page](https://brindle.example/stats).",
+    "To learn more about these measures and how to report a post, visit our [Safety Centre](https://brindle.example/s).",
+    "Pour consulter le détail de nos statistiques de demandes, rendez-vous sur notre page dédiée.",
+    "Um die Statistik der Anfragen einzusehen, besuchen Sie bitte unsere Transparenzseite.",
+])
+def test_purpose_then_where_to_look_is_a_pointer(sentence):
+    from tracker.analysis.boilerplate import is_pointer
+
+    assert is_pointer(sentence)
+    new = _POLICY.replace("We answer every request within 30 days.\n",
+                          f"We answer every request within 30 days.\n\n{sentence}\n")
+    a = analyse(_POLICY, new)
+    assert not a.material, a.summary
+
+
+@pytest.mark.parametrize("sentence", [
+    "To opt out of the sale of your data, please visit our privacy settings page.",  # how to exercise a right
+    "To view your data, visit our account page and we will delete it within 30 days.",
+    "To see the fees, visit our pricing page, which applies to every plan from 1 May.",
+    "Pour vous désinscrire, rendez-vous sur notre page dédiée.",
+])
+def test_purpose_pointer_look_alikes(sentence):
+    from tracker.analysis.boilerplate import is_pointer
+
+    assert not is_pointer(sentence)
+
+
+# --- work under way, said as news --------------------------------------------------------------------
+
+_ACCOUNT_TERMS = {
+    "en": ("# Tallow Rail customer account terms", "You must keep your password secret.",
+           "We may close an account that has not been used for 3 years."),
+    "fr": ("# Conditions du compte client Tallow Rail", "Vous devez garder votre mot de passe secret.",
+           "Nous pouvons fermer un compte inutilisé depuis 3 ans."),
+    "de": ("# Bedingungen für das Kundenkonto von Tallow Rail", "Sie müssen Ihr Passwort geheim halten.",
+           "Wir können ein Konto schließen, das 3 Jahre lang nicht genutzt wurde."),
+}
+
+
+@pytest.mark.parametrize("lang,news", [
+    ("en", "We are currently overhauling our booking platforms for you, and we are taking this opportunity to "
+           "upgrade the customer account we offer you."),
+    ("en", "We're in the process of redesigning the Tallow Rail app to make it faster."),
+    ("fr", "Nous sommes en train de moderniser notre espace client afin de vous offrir un parcours plus simple."),
+    ("de", "Wir überarbeiten derzeit unser Kundenkonto, um es für Sie noch einfacher zu machen."),
+])
+def test_work_under_way_is_news(lang, news):
+    from tracker.analysis.boilerplate import is_announcement
+
+    assert is_announcement(news)
+    title, *clauses = _ACCOUNT_TERMS[lang]
+    with_news = "\n\n".join([title, news, *clauses]) + "\n"
+    without = "\n\n".join([title, *clauses]) + "\n"
+    for old, new in ((with_news, without), (without, with_news)):
+        a = analyse(old, new)
+        assert not a.material, a.summary
+
+
+@pytest.mark.parametrize("sentence", [
+    "We are currently upgrading our systems and may suspend the service during the migration.",  # a modal
+    "We are upgrading our models with your conversations unless you opt out.",  # data, training
+    "We are currently redesigning our pricing, and the Pro plan will cost EUR 12 from 1 June.",  # a term (will)
+    "Nous sommes en train de moderniser nos modèles à partir de vos messages.",
+])
+def test_work_under_way_look_alikes(sentence):
+    from tracker.analysis.boilerplate import is_announcement
+
+    assert not is_announcement(sentence)
+
+
+# --- another company gets the data ------------------------------------------------------------------
+
+_DPA = {
+    "en": """# Lumora Data Processing Summary
+
+## Identity checks
+
+When you verify your identity, Lumora collects your name, a hashed ID number and your address.
+
+In all cases, Lumora shares the data with Veritock, who acts as our data processor.
+
+Veritock processes and stores the data as described above.
+
+## Retention
+
+We keep verification records for 12 months.
+""",
+    "fr": """# Résumé des traitements Lumora
+
+## Vérification d'identité
+
+Lorsque vous vérifiez votre identité, Lumora collecte votre nom, un numéro d'identité haché et votre adresse.
+
+Dans tous les cas, Lumora partage ces données avec Veritock, notre sous-traitant.
+
+## Conservation
+
+Nous conservons les preuves de vérification pendant 12 mois.
+""",
+    "de": """# Übersicht der Verarbeitung bei Lumora
+
+## Identitätsprüfung
+
+Wenn Sie Ihre Identität bestätigen, erhebt Lumora Ihren Namen, eine gehashte Ausweisnummer und Ihre Anschrift.
+
+Diese Daten werden an Veritock als Auftragsverarbeiter übermittelt.
+
+## Speicherdauer
+
+Wir speichern Prüfnachweise 12 Monate lang.
+""",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_new_recipient_of_the_data_is_material(lang):
+    old = _DPA[lang]
+    a = analyse(old, old.replace("Veritock", "Nexaproof"))
+    assert a.material and "privacy" in a.categories, a.summary
+    assert any("Nexaproof instead of Veritock" in c.explanation for c in a.changes if c.material)
+
+
+def test_own_name_replaced_throughout_stays_a_rename():
+    # the provider renamed: its name is in the title and said throughout, data sent "to Lumora" too
+    old = _DPA["en"].replace("Veritock", "Cloudvane") + "".join(
+        f"\nLumora support answers question {n} within 2 days.\n" for n in range(8))
+    old = old.replace("We keep", "Users' data is sent to Lumora for checks. We keep")
+    a = analyse(old, old.replace("Lumora", "Ostrava"))
+    assert not a.material, a.summary
+
+
+def test_provider_rebranded_throughout_stays_a_rename():
+    # the new name is said throughout the new text (not in its title), the old one under another
+    # spelling ("NimboAds"): the provider rebranded, not another company given the data
+    old = ("# Privacy Policy\n\nWe share your data with Nimbo, who acts as our data processor.\n\n"
+           + "".join(f"NimboAds answers request {n} within 2 days.\n\n" for n in range(9)))
+    a = analyse(old, old.replace("NimboAds", "Ostrava").replace("Nimbo", "Ostrava"))
+    assert not a.material, a.summary
+
+
+def test_owner_group_or_hosted_form_stays_a_rename():
+    # the provider's owner renamed ("owned by ... Nimbo", "our Nimbo-affiliate companies"), and a
+    # form "hosted by" a platform: no other company given the users' data
+    old = ("# Privacy Policy\n\nLumora is owned by the media company Nimbo Holdings LLC.\n\n"
+           "This includes sharing of certain information about you with our Nimbo-affiliate companies.\n\n"
+           "You may report a bug with our disclosure form hosted by Bugwick.\n\nWe keep logs for 30 days.\n")
+    a = analyse(old, old.replace("Nimbo", "Ostrava").replace("Bugwick", "Flawhunt"))
+    assert not any("now goes to" in c.explanation for c in a.changes), [c.explanation for c in a.changes]
+
+
+def test_renamed_product_outside_data_sentences_stays_a_rename():
+    old = ("# Lumora Terms\n\nThe Veritock add-on is included in the Pro plan.\n\n"
+           "Veritock can be switched off in the settings.\n\nYou must keep your password secret.\n")
+    a = analyse(old, old.replace("Veritock", "Nexaproof"))
+    assert not a.material, a.summary
+
+
+# --- a benefit kept only until a date --------------------------------------------------------------
+
+_PLAN = {
+    "en": ("# Parcelo Unlimited subscription\n\n## Benefits\n\nMembers get free delivery on eligible products.\n\n"
+           "Members get a digital press benefit.\n", "The press benefit is guaranteed until August 2027."),
+    "fr": ("# Abonnement Parcelo Illimité\n\n## Avantages\n\nLes membres bénéficient de la livraison gratuite sur "
+           "les produits éligibles.\n\nLes membres bénéficient d'un avantage presse numérique.\n",
+           "L'avantage presse est garanti jusqu'en août 2027."),
+    "de": ("# Parcelo Unbegrenzt Abonnement\n\n## Vorteile\n\nMitglieder erhalten kostenlose Lieferung für "
+           "berechtigte Produkte.\n\nMitglieder erhalten einen digitalen Pressevorteil.\n",
+           "Der Pressevorteil ist bis August 2027 garantiert."),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_benefit_kept_until_a_date_is_material(lang):
+    old, limit = _PLAN[lang]
+    a = analyse(old, old + "\n" + limit + "\n")
+    assert a.material, a.summary
+
+
+@pytest.mark.parametrize("sentence", [
+    "This page was last updated in August 2027.",
+    "Your profile stays visible until you delete it.",
+])
+def test_benefit_until_a_date_look_alikes(sentence):
+    from tracker.analysis.classify import category_scores
+
+    assert "service-changes" not in category_scores(sentence)
+
+
+# --- an amount of data or a data rate changed ----------------------------------------------------------
+
+_SPEEDS = {
+    "en": ("| Plan | Download speed | Storage |\n| --- | --- | --- |\n| **Home** | 50-150 Mbps | 100 GB |",
+           "Customers may end the plan at any time."),
+    "fr": ("| Offre | Débit descendant | Stockage |\n| --- | --- | --- |\n| **Maison** | 50-150 Mbit/s | 100 Go |",
+           "Le client peut résilier l'offre à tout moment."),
+    "de": ("| Tarif | Download | Speicher |\n| --- | --- | --- |\n| **Zuhause** | 50-150 Mbit/s | 100 GB |",
+           "Kunden können den Tarif jederzeit kündigen."),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+@pytest.mark.parametrize("edit", [("50-150", "50-300"), ("100 G", "50 G")])
+def test_data_amount_or_rate_changed_is_material(lang, edit):
+    row, clause = _SPEEDS[lang]
+    old = f"# Skylark plans\n\n{row}\n\n{clause}\n"
+    a = analyse(old, old.replace(*edit))
+    assert a.material, a.summary
+
+
+def test_data_amount_written_another_way_is_not():
+    old = "# Skylark plans\n\nThe Priority plan includes 50GB of data at 50-220 Mbps.\n\nYou may cancel at any time.\n"
+    a = analyse(old, old.replace("50GB", "50 GB").replace("50-220", "50–220"))
+    assert not a.material, a.summary
+    from tracker.analysis.materiality import _measure_changed
+
+    assert _measure_changed("Step 2 Go to settings.", "Step 3 Go to settings.") is None

@@ -95,7 +95,8 @@ def test_import_records_what_the_ordinary_path_records(flapping: Path, tmp_path:
 
 
 def test_tiny_caches_change_nothing(flapping: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """With caches that keep (almost) nothing, every reuse falls back to the work itself."""
+    """With caches that keep (almost) nothing, every reuse falls back to the work itself; and a
+    batch's index rows written one version at a time are the same rows."""
     wide = Store(tmp_path / "wide")
     wide.init()
     with Index(wide.index_path) as index:
@@ -103,12 +104,67 @@ def test_tiny_caches_change_nothing(flapping: Path, tmp_path: Path, monkeypatch:
     monkeypatch.setattr(history._Importer, "TEXT_CACHE_BYTES", 1)
     monkeypatch.setattr(history._Importer, "PAIR_CACHE_BYTES", 1)
     monkeypatch.setattr(history._Importer, "PAIR_CACHE_ENTRIES", 1)
+    monkeypatch.setattr(history._Importer, "INDEX_CHUNK", 1)  # a batch's rows written a version at a time
     narrow = Store(tmp_path / "narrow")
     narrow.init()
     with Index(narrow.index_path) as index:
         import_history(narrow, index, flapping, batch=2)
     assert rows(wide.index_path) == rows(narrow.index_path)
     assert wide.head() == narrow.head()
+
+
+def test_a_batch_bound_in_bytes_changes_nothing(flapping: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batches that end once their texts weigh BATCH_BYTES (here: after every source commit)
+    write the same archive and index as batches of 500 versions."""
+    whole = Store(tmp_path / "whole")
+    whole.init()
+    with Index(whole.index_path) as index:
+        import_history(whole, index, flapping, batch=500)
+    sizes: list[int] = []
+    record = Store.record
+
+    def counted(self: Store, versions: list[NewVersion], **kwargs: object) -> list[str]:
+        sizes.append(len(versions))
+        return record(self, versions, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "record", counted)
+    monkeypatch.setattr(history._Importer, "BATCH_BYTES", 1)
+    split = Store(tmp_path / "split")
+    split.init()
+    with Index(split.index_path) as index:
+        result = import_history(split, index, flapping, batch=500)
+    assert len(sizes) > 1 and max(sizes) <= 2  # a commit changes at most two documents here
+    assert sum(sizes) == result.versions
+    assert rows(whole.index_path) == rows(split.index_path)
+    assert whole.head() == split.head()
+
+
+def test_letting_go_of_document_texts_changes_nothing(flapping: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no room for the documents' texts (DOCUMENT_TEXT_BYTES), every batch lets go of the
+    texts of all documents but the last changed, which are read back from the archive when the
+    document changes again: same archive and index."""
+    whole = Store(tmp_path / "whole")
+    whole.init()
+    with Index(whole.index_path) as index:
+        import_history(whole, index, flapping, batch=1)
+    reads: list[str] = []
+    read = Store.read
+
+    def counted(self: Store, sha: str, path: str) -> str:
+        reads.append(path)
+        return read(self, sha, path)
+
+    monkeypatch.setattr(Store, "read", counted)
+    monkeypatch.setattr(history._Importer, "DOCUMENT_TEXT_BYTES", 1)
+    monkeypatch.setattr(history._Importer, "TEXT_CACHE_BYTES", 1)  # no other copy of a text to fall back on
+    thin = Store(tmp_path / "thin")
+    thin.init()
+    with Index(thin.index_path) as index:
+        import_history(thin, index, flapping, batch=1)
+    assert reads  # texts were let go and read back
+    assert rows(whole.index_path) == rows(thin.index_path)
+    assert whole.head() == thin.head()
 
 
 def test_incremental_import_continues_the_documents(flapping: Path, tmp_path: Path) -> None:

@@ -283,11 +283,34 @@ def is_update_stamp(text: str) -> bool:
     return len(text.split()) <= 25 and bool(_STAMP.search(text)) and bool(DATE.search(text))
 
 
+# Work under way on the service, said as news ("We are currently overhauling our sales platforms
+# for you", "Nous sommes en train de moderniser notre espace client", "Wir überarbeiten derzeit
+# unser Kundenkonto"): what the provider is doing now, not what it or the user may or must do.
+_UNDER_WAY = re.compile(
+    r"\bwe(?:['’]re|\s+are)\s+(?:currently\s+|now\s+|busy\s+)?(?:in\s+the\s+process\s+of\s+)?(?:overhauling|"
+    r"redesigning|revamping|moderni[sz]ing|upgrading|rebuilding|renewing|reworking|restructuring|transforming|"
+    r"redeveloping)\s+(?:our|the|its)\b|"
+    r"\bnous\s+(?:sommes\s+en\s+train\s+de\s+|procédons\s+actuellement\s+à\s+(?:la\s+)?)(?:refondre|refonte|moderni[sz]\w*|"
+    r"repenser|faire\s+évoluer|transformer|transformation)\b|"
+    r"\bnous\s+(?:refondons|modernisons|repensons|faisons\s+évoluer|transformons)\s+(?:actuellement\s+)?"
+    r"(?:nos|notre|le|la|les|l['’])|"
+    r"\bwir\s+(?:überarbeiten|modernisieren|erneuern|gestalten|bauen)\s+(?:derzeit|gerade|aktuell|zurzeit|momentan)\s+"
+    r"(?:unsere?n?|die|das|den)\b", re.I)
+# ... never what will be done, nor what is done with the user's data or content or a model trained
+# on it ("we are upgrading our models with your conversations"): a term, whatever the tense
+_UNDER_WAY_DATA = re.compile(r"\b(?:will|shall|won['’]t|data|information|content|conversations?|prompts?|messages?|models?|training|"
+                             r"opt[- ]?out|données|informations|contenus?|modèles?|daten|informationen|inhalte|modelle?)\b",
+                             re.I)
+
+
 def is_announcement(text: str) -> bool:
     """A sentence about the terms rather than a term: "we've updated our terms", "summary of
     changes", "the new terms take effect on ...", "by continuing you accept the updated terms",
-    a link to the previous version. A rule for how changes take effect (with a notice period or
-    a right to reject) is a term, not an announcement."""
+    a link to the previous version, work said as under way on the service ("we are currently
+    overhauling our platform") with no modal, right or liability in it. A rule for how changes
+    take effect (with a notice period or a right to reject) is a term, not an announcement."""
+    if _UNDER_WAY.search(text) and not _OUTAGE_TERM.search(text) and not _UNDER_WAY_DATA.search(text):
+        return True
     if not _ANNOUNCE_HINT.search(text):
         return False
     text = re.sub(r"[*_`\x02\x03\\]+", " ", text)  # "_We have updated ..._": markup is no word
@@ -662,6 +685,20 @@ _TO_CLICK = re.compile(r"^(?:to|pour|um)\s+[^.;]{3,100}?,?\s+(?:please\s+|veuill
                        r"[\s.!:*_)\]]*(?:\([^)]*\))?[\s.!]*$", re.I)
 
 
+# "To view our request statistics, please visit our Statistics page", "Pour consulter nos tarifs,
+# rendez-vous sur notre page dédiée", "Um die Liste einzusehen, besuchen Sie unsere Hilfeseite":
+# reading something, then only where it is. The purpose is to read or look something up, never to
+# act on a right ("To opt out, visit our settings page" is how to exercise it: read as usual).
+_TO_VISIT = re.compile(
+    r"^(?:to\s+(?:view|see|read|find|learn|review|consult|check)\b|pour\s+(?:consulter|voir|lire|prendre\s+"
+    r"connaissance|en\s+savoir|connaître|découvrir|retrouver)\b|um\s+[^.;,]{1,60}?\s+(?:zu\s+(?:sehen|lesen|finden|"
+    r"erfahren)|einzusehen|anzusehen|nachzulesen)\b)[^.;:]{0,100}?,\s*(?:please\s+|veuillez\s+|bitte\s+)?"
+    r"(?:visit|see|go\s+to|head\s+to|refer\s+to|consult|check|rendez-vous\s+sur|consultez|visitez|allez\s+sur|"
+    r"(?:besuchen|lesen|öffnen|konsultieren)\s+sie(?:\s+bitte)?)\s+(?:our|the|this|notre|nos|la|le|les|cette|ce|unsere?n?|die|den|"
+    r"das|diese)\s+[^.;:]{0,80}?\b(?:pages?|site|website|web\s+page|centre|center|portal|section|"
+    r"site\s+web|rubrique|espace|\w*seite|website|\w*bereich|portal)\b(?:\s+[^\s.;:,]+){0,3}?[\s.!*_)\]]*$", re.I)
+
+
 # "The Privacy Policy for advertisers is available here", "Our cookie notice can be found at
 # [link]", "La politique ... est disponible ici", "Die Datenschutzerklärung ... ist hier abrufbar":
 # where another document is, and nothing after it (the link's words stand for its target).
@@ -688,6 +725,7 @@ def is_pointer(text: str) -> bool:
     its own."""
     stripped = _NOTE_LABEL.sub("", text.strip(" *_-#>\t")).strip(" *_")  # "TIP: You will find ..."
     return (bool(_POINTER.match(stripped)) or bool(_IF_THEN_SEE.match(stripped)) or bool(_TO_CLICK.match(_LINK.sub(r"\1", stripped)))
+            or bool(_TO_VISIT.match(_LINK.sub(r"\1", stripped)))
             or bool(_AVAILABLE_AT.match(_LINK.sub(r"\1", stripped)))
             or bool(_CONTACT_INTRO.search(text))) and len(text.split()) <= 40
 

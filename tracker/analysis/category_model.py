@@ -98,8 +98,23 @@ def pair_features(diffs: Sequence[Any], labels: Sequence[Any], new: str,
     (1.0 each), and counts (log-scaled). ``document``: False leaves the ``doc:`` features out
     (the document's topic profile reads the whole text; ``version_categories`` asks for it only
     when the decision depends on it)."""
+    feats, at = _features_but_document(diffs, labels, new, rules)
+    return _with_document(feats, at, new) if document else feats
+
+
+def _with_document(feats: dict[str, float], at: int, new: str) -> dict[str, float]:
+    """``feats`` (``_features_but_document``) with the ``doc:`` features of ``new`` put in at
+    position ``at``, where ``pair_features`` has them (the order the model's sums add in)."""
     from tracker.analysis.classify import topic_profile
 
+    items = list(feats.items())
+    return dict(items[:at] + [("doc:" + c, share) for c, share in topic_profile(new).items()] + items[at:])
+
+
+def _features_but_document(diffs: Sequence[Any], labels: Sequence[Any], new: str,
+                           rules: Sequence[str] = ()) -> tuple[dict[str, float], int]:
+    """(``pair_features(..., document=False)``, the position of the ``doc:`` features in
+    ``pair_features``'s dict)."""
     feats: dict[str, float] = {"bias_material": 1.0}
     votes = rule_votes(labels)
     best = max(votes.values(), default=0.0) or 1.0
@@ -141,16 +156,14 @@ def pair_features(diffs: Sequence[Any], labels: Sequence[Any], new: str,
             feats[name] = math.log1p(feats[name])
     for w in words:
         feats["w:" + w] = 1.0
-    if document:
-        for c, share in topic_profile(new).items():
-            feats["doc:" + c] = share
+    at = len(feats)  # (the document's topic shares come here)
     for w in _WORD.findall(_title(new)):
         feats["t:" + w.lower()] = 1.0
     feats["n_material"] = math.log1p(n_material)
     feats["n_changes"] = math.log1p(len(labels))
     feats["size"] = math.log1p(size)
     feats["n_votes"] = float(len(votes))
-    return feats
+    return feats, at
 
 
 @lru_cache(maxsize=1)
@@ -391,9 +404,10 @@ def version_categories(diffs: Sequence[Any], labels: Sequence[Any], new: str,
     every = set(rules_categories(labels, new, capped=False)) - set(voted)
     # Decided without the document's topic profile when it cannot change the answer (most
     # pairs): the profile reads the whole new text, whatever the size of the change.
-    found = _decided_without_document(pair_features(diffs, labels, new, voted, document=False), model, every)
+    some, at = _features_but_document(diffs, labels, new, voted)
+    found = _decided_without_document(some, model, every)
     if found is None:
-        feats = pair_features(diffs, labels, new, voted)
+        feats = _with_document(some, at, new)
         kept = set(predict(feats, model))
         extra = every - kept
         if extra:
@@ -416,7 +430,8 @@ def _document_bounds(model: dict[str, Any]) -> dict[str, tuple[float, float]]:
     """Per category, the least and the most the ``doc:`` features can add to its logit: the
     profile's shares are at least 0 and sum to 1 (or there are none), so their weighted sum is
     between the smallest and the largest ``doc:`` weight, 0 included (a category the profile
-    names without a weight weighs 0). Those of the last model asked for are kept."""
+    names without a weight weighs 0). Those of the last model asked for are kept (by identity: a
+    model is not changed in place once in use; ``scripts/train_categories.py`` builds each anew)."""
     global _BOUNDS
     if _BOUNDS is not None and _BOUNDS[0] is model:
         return _BOUNDS[1]

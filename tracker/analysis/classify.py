@@ -93,6 +93,7 @@ def normalize(text: str) -> str:
 
 
 # --- rules ------------------------------------------------------------------------------------
+_MONTHS_EN = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 # (category, rule name, regex over the normalized token string). Topic rules are broad.
 _W = r"(?: \w+)"  # one more token
 # A gap of a few tokens that does not cross into another clause ("... a model, we will post ...").
@@ -214,7 +215,10 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"modification|modifications|amend|amended|amendments?|update|updated|updates|revise|"
      r"revised|revisions?)(?: \w+){0,3} (?:terms|agreement|policy|policies|conditions|tos|eula)|"
      r"(?:terms|agreement|policy|conditions)(?: \w+){0,3} (?:changed|modified|amended|updated|"
-     r"revised)|changes?(?: \w+){0,2} (?:take|takes|become|becomes) (?:effect|effective)|material changes?|revised version|new version of (?:these|the) terms) "),
+     r"revised)|changes?(?: \w+){0,2} (?:take|takes|become|becomes) (?:effect|effective)|material changes?|revised version|"
+     # ("after a new version of the TOU has been posted", "the updated version of this Agreement")
+     r"(?:new|updated|amended|modified) versions? of (?:these|the|this|our)(?: \w+){0,2} (?:terms|tou|tos|agreement|"
+     r"conditions|eula)) "),
     ("content-removal", "remove content", r" (?:(?:remov\w*|delet\w*|refus\w*|block\w*|"
      r"disabl\w*|moderat\w*|screen\w*|reject\w*|take down|taken down|takedown|edit\w*|"
      r"reclaim\w*|filter\w*)" + _GAP6 + r" (?:content|contents|posts|materials?|submissions?|"
@@ -414,7 +418,11 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:by|based on|depending on) (?:your )?(?:location|country|region|territory)|"
      r"no longer (?:be )?(?:offered|supported|provided|available)|end of (?:life|support)|"
      r"(?:shut\w*|wind\w*) down (?:the|our|this|its)(?: \w+){0,2} (?:service|services|app|application|platform|product|"
-     r"features?)) "),
+     r"features?)|"
+     # a benefit kept only until a date ("the press benefit is guaranteed until August 2022";
+     # French and German in ``lexicons.TOPIC``)
+     rf"(?:is|are|will be|remains?|stays?) (?:only )?(?:guaranteed|available|offered|provided|included|supported) "
+     rf"(?:only )?(?:until|through|till) (?:the end of )?(?:\d{{1,2}} )?(?:{_MONTHS_EN}|\d)) "),
     ("usage-rules", "conduct", r" (?:(?<=^ )(?:please )?(?:do not|never) (?!hesitate|worry|forget|miss)\w+|"
      r"(?:you|users?|customers?|members?|publishers?|developers?|"
      r"licensees?|sellers?|advertisers?) (?:may|must|shall|will|agree to|agree) not|not to|"
@@ -422,7 +430,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"prohibit\w*|not permitted|forbidden|acceptable use|reverse engineer\w*|decompil\w*|"
      r"disassembl\w*|scrap\w*|crawl\w*|spider\w*|bots?|spam\w*|abusive|abus(?:e|es|ing) "
      r"(?:the|our|other|any|this)|misuse|harass\w*|"
-     r"illegal|unlawful|rate limits?|usage limits?|quotas?|"
+     r"illegal|unlawful|rate limits?|usage (?:limits?|caps?)|quotas?|"
      # (a password is a rule of use with the duty said, "keep your password secret"; named in a
      # list of the data collected, "your name, email address and password", it is no rule)
      r"(?:keep|keeps|protect|secure|safeguard|guard|share|sharing|disclose|reveal|transfer|confidential\w*|"
@@ -1039,6 +1047,8 @@ def classify_sentence(sentence: str, before: str = "", after: str = "",
                     for e in evidence]
     if cats & _SAID_OF_OTHER:
         cats, watch, evidence = _said_of_other(norm, lang, cats, watch, evidence)
+    if cats & _NAMES_OTHER.keys():
+        cats, watch, evidence = _names_other(norm, lang, cats, watch, evidence)
     if "content-removal" in watch and users_own_edit(norm):
         # users editing their own posts, or admins of a group theirs: no power of the provider
         watch.discard("content-removal")
@@ -1155,6 +1165,127 @@ def _said_of_other(norm: str, lang: str, cats: set[str], watch: set[str],
     if right and "privacy" not in cats:
         cats.add("privacy")
         evidence.append(Evidence("privacy", "pattern", f'data right: "{right}"'))
+    return cats, watch, evidence
+
+
+# Words of a category that, in these phrases, name something else (en/fr/de); each was seen giving a
+# material change a topic the reader would not name (session 22, real pairs):
+# - eligibility: minors as those a content rule protects or information is about ("cause harm to
+#   minors", "restrictions on information relating to minors", "porter atteinte aux mineurs",
+#   "Minderjährige gefährden"), and things that are eligible ("eligible new listings", "items that
+#   are ineligible for the delivery service"): who may use the service is not said;
+# - jurisdiction: a jurisdiction as a place ("unlawful in jurisdictions where we operate", "the age
+#   of majority in your jurisdiction", "any other applicable jurisdiction"): no court or forum
+#   (the French and German words for a court are not used of places);
+# - payment: card and bank details named as kinds of data ("personal information such as bank
+#   account numbers and credit card numbers", "coordonnées bancaires", "Kontonummer"), the
+#   company's VAT number in its identity ("VAT number NL123", "TVA intracommunautaire", "USt-IdNr"),
+#   and a letter's return receipt ("registered mail with return receipt", "accusé de réception");
+# - pricing: the company's share capital ("SAS au capital de 10 000 €", "Stammkapital: 25.000 EUR");
+# - content-rights: feedback as a support request ("submit a feedback ticket", "any feedback or
+#   request"), no licence to ideas; licences as seats bought or reassigned ("reassign a license to
+#   another user", "license keys"), no licence to content;
+# - service-changes: the user stopping or altering ("you must discontinue your use", "you may not
+#   modify the Services"), not the provider changing the service;
+# - usage-rules: something prohibited by law or by an order ("unless prohibited by law", "unless
+#   the order prohibits us from doing so", "sauf interdiction légale", "gesetzlich verboten"): a
+#   limit on the provider, no rule of use.
+# A category is dropped only when none of its topic words is left once these phrases are blanked.
+_MINORS = r"(?:minors?|children|child|kids?|mineurs?|enfants?|minderjährig\w*|kinder\w*)"
+_THINGS = (r"(?:products?|listings?|items?|orders?|purchases?|transactions?|offers?|devices?|shipments?|parcels?|"
+           r"packages?)")
+_NOT_PEOPLE = r"(?: (?!you|users?|customers?|members?|persons?|people|individuals?|accounts?|sellers?|buyers?)\w+)"
+_NAMES_OTHER: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
+    "eligibility": (
+        r" (?:harm\w*|hurt\w*|endanger\w*|exploit\w*|abus\w*|sexuali[sz]\w*|groom\w*|depict\w*|involv\w*|"
+        r"solicit\w*|lur\w*|prey\w*|target\w*|information (?:relating to|related to|about|concerning|regarding|"
+        r"on)|content (?:relating to|related to|about|featuring|depicting|involving)|atteinte (?:à|aux)|nuire (?:à|aux)|"
+        r"exploitation (?:des|de)|gefährd\w*|ausbeut\w*|missbrauch\w*|darstell\w*)(?: (?:to|of|the|any|a|other|"
+        r"des|aux|à|les|von|der|die))* " + _MINORS + r"(?= )|"
+        # (German puts the verb last: "Inhalte, die Minderjährige gefährden")
+        r" minderjährig\w*(?: \S+){0,2} (?:gefährd\w*|schädig\w*|ausbeut\w*|missbrauch\w*|darstell\w*)(?= )|"
+        r" (?:eligible|ineligible)" + _NOT_PEOPLE + r"{0,3} " + _THINGS + r"(?= )|"
+        r" " + _THINGS + _NOT_PEOPLE + r"{0,4} (?:eligible|ineligible|eligibility)(?= )"),
+    "jurisdiction": (
+        r" (?:your|applicable|any|each|every|their|local|another|a|the relevant|the applicable|same) "
+        r"(?:other )?(?:applicable )?jurisdictions?(?= )|"
+        r" jurisdictions? (?:where|in which|that|whose)(?= )"),
+    "payment": (
+        r" (?:(?:credit|debit|payment|bank|banking) (?:card |account )?(?:numbers?|details|data|information)|"
+        r"(?:bank|financial) (?:account )?(?:information|details|numbers?)|card numbers?|"
+        r"billing (?:address\w*|information|details)|"
+        r"num[ée]ros? de (?:carte|compte)(?: \w+)?|coordonnées bancaires|données (?:bancaires|de paiement)|"
+        r"informations? (?:bancaires|de paiement)|adresse de facturation|"
+        r"kreditkartennummer\w*|kartennummer\w*|kontonummer\w*|bankverbindung\w*|bankdaten|zahlungsdaten|"
+        r"zahlungsinformation\w*|rechnungsadresse\w*)(?= )|"
+        r" (?:vat|tva|ust|mwst|usst) (?:id|ids|number|numbers|no|nr|reg|registration|identification|"
+        r"intracommunautaire|idnr|id nr|numéro)(?: \w+)?(?= )|"
+        r" (?:return|acknowledge?ment of) receipt(?= )| accusé de réception(?= )| rückschein(?= )"),
+    "pricing": (
+        r" (?:(?:share|registered|social|equity) )?capital(?: social| stock)?(?: of| de| von)?"
+        r"(?: (?:eur|usd|gbp|chf|[€$£]))?(?: \d+)+(?: (?:eur|euros?|usd|gbp|chf|[€$£]))?(?= )|"
+        r" (?:stamm|grund)kapital(?: (?:eur|[€$£]))?(?: \d+)*(?: (?:eur|euros?|[€$£]))?(?= )|"
+        r" (?:\d+ )+(?:eur|euros?|[€$£]) (?:in|of) (?:equity|share capital|capital)(?= )"),
+    "content-rights": (
+        r" (?:reassign\w*|purchas\w*|buy\w*|number of|unused|additional|seat|per seat|per user)(?: \w+){0,2} "
+        r"licen[cs]es?(?= )| licen[cs]es?(?: s)? (?:(?:daily |monthly |annual |yearly )?(?:usage )?caps?|seats?|"
+        r"reassignments?|counts?|keys?)(?= )|"
+        r" feedback (?:tickets?|forms?|surveys?|buttons?|tools?|widgets?|channels?|(?:or|and) "
+        r"(?:requests?|complaints?|questions?|inquiries|enquiries))(?= )|"
+        r" (?:requests?|complaints?|questions?|inquiries|enquiries)(?: (?:or|and))? feedback(?= )"),
+    "service-changes": (
+        r" (?:discontinu\w*|stop|stops|cease|ceases)(?: (?:your|their|his|her|all|any|the|its))? (?:use|using|usage|"
+        r"access)(?= )|"
+        r" (?:you|users?|customers?|members?|licensees?|developers?) (?:may|must|shall|will|can|agree)(?: not| never)"
+        r"(?: \w+){0,10}? (?:modify|change|alter|adapt|update)\w*(?: \w+){0,4}? (?:services?|software|products?|"
+        r"features?|site|website|app|application|platform)(?= )|"
+        r" cesser (?:d utiliser|toute utilisation|l utilisation)(?= )|"
+        r" (?:nutzung|verwendung)(?: \S+){0,3} (?:einstellen|einzustellen|beenden)(?= )"),
+    "usage-rules": (
+        r" (?:prohibited|forbidden|not permitted|restricted) by (?:applicable |any |the |local |relevant )?"
+        r"(?:law|laws|legislation|regulations?|statutes?|courts?|orders?)(?= )|"
+        r" (?:law|laws|legislation|order|court|regulation|regulations|statute|authority|authorities)"
+        r"(?: \w+){0,2} (?:prohibits?|prohibited|forbids?|forbade)(?= )|"
+        r" (?:unless|except where|except as|where|to the extent) (?:legally |otherwise |so )?(?:prohibited|"
+        r"not permitted)(?= )|"
+        r" (?:legally|lawfully) prohibited(?= )| void where prohibited(?= )|"
+        r" (?:interdite? par la loi|interdiction légale|sauf interdiction)(?= )|"
+        r" gesetzlich (?:verboten|untersagt)(?= )"),
+}.items()}
+# (payment words read as kinds of data only in a sentence about data)
+_ABOUT_DATA = re.compile(r" (?:personal|confidential|sensitive|personnelles?|personenbezogen\w*|privacy|"
+                         r"collect\w*|données|daten|information)(?= )")
+_NUMBERS = re.compile(r" (?:(?:card|account) numbers?|num[ée]ros? de (?:carte|compte)|\w*(?:karten|konto)nummer\w*)(?= )")
+_ABOUT_COMPANY_OR_LETTER = re.compile(r" (?:vat|tva|ust|mwst|usst|receipt|réception|rückschein)(?= )")
+
+
+def _names_other(norm: str, lang: str, cats: set[str], watch: set[str],
+                 evidence: list[Evidence]) -> tuple[set[str], set[str], list[Evidence]]:
+    """The labels of a sentence whose only words of a category name something else (see
+    ``_NAMES_OTHER``): that category, its watch-out and its evidence dropped; privacy given when
+    card or bank details are named as kinds of data. ``norm``: the normalized sentence; ``lang``:
+    its language; ``cats``, ``watch``, ``evidence``: its labels so far. Returns them (new sets and
+    list when something is dropped, else the same)."""
+    drop: set[str] = set()
+    data_kinds = False
+    for cat in cats & _NAMES_OTHER.keys():
+        pattern = _NAMES_OTHER[cat]
+        if not pattern.search(norm) or _topic_left(cat, lang, pattern.sub(" ", norm)):
+            continue
+        if cat == "payment" and not _ABOUT_COMPANY_OR_LETTER.search(norm):
+            data_kinds = bool(_ABOUT_DATA.search(pattern.sub(" ", norm))) or "privacy" in cats
+            if not data_kinds and not _NUMBERS.search(norm):
+                # ("update your billing details": a payment term; card and account numbers are
+                # named as kinds of data, also in a change's few words around what it changed)
+                continue
+        drop.add(cat)
+    if not drop:
+        return cats, watch, evidence
+    cats, watch = cats - drop, watch - drop
+    evidence = [e for e in evidence if e.category not in drop]
+    if data_kinds and "privacy" not in cats:
+        cats.add("privacy")
+        evidence.append(Evidence("privacy", "pattern", "kinds of personal data named"))
     return cats, watch, evidence
 
 

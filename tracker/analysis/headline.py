@@ -186,6 +186,7 @@ def _tokens(text: str) -> list[str]:
 _FIXED_PREPOSITION = re.compile(
     r"\b(?:vis à vis(?: de| d'| du| des)?|à l'égard (?:de|d'|du|des)|l'égard (?:de|d'|du|des)|en ce qui concerne|"
     r"au regard (?:de|d'|du|des)|quant (?:à|au|aux)|s'agissant (?:de|d'|du|des)|concernant|envers|"
+    r"auprès(?: (?:de|d'|du|des))?|"
     r"in respect of|with respect to|with regard to|in regard to|as regards|regarding|concerning|towards?|"
     r"hinsichtlich|bezüglich|in bezug auf|im hinblick auf|betreffend|gegenüber)\b")
 # What may stand around such a phrase on either side: prepositions and articles, no "and"/"or"/"not"

@@ -188,7 +188,11 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"(?:service|services|fonctionnalités?|plateforme|site)|"
          # the promise to keep offering something ("nous continuerons à proposer l'application")
          r"continu\w* (?:à|a) (?:proposer|fournir|assurer|maintenir|prendre en charge|mettre à disposition)|"
-         r"(?:restreindre|limiter)(?: ou \S+)?(?: \S+){0,2} (?:l )?accès (?:à|aux) (?:\S+ ){0,2}fonctionnalités) "),
+         r"(?:restreindre|limiter)(?: ou \S+)?(?: \S+){0,2} (?:l )?accès (?:à|aux) (?:\S+ ){0,2}fonctionnalités|"
+         # a benefit kept only until a date ("l'avantage Presse est garanti jusqu'en août 2022")
+         r"(?:est|sont|sera|seront|reste|restent) (?:uniquement |seulement )?(?:garanti|disponible|offert|inclus|"
+         r"maintenu|assuré)\w* (?:uniquement |seulement )?jusqu (?:en|au|à|a|le|fin) (?:\S+ ){0,2}?(?:janvier|"
+         r"février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|\d)) "),
         ("usage-rules", "interdictions", r" (?:interdite?s?|interdiction|s engage à ne pas|"
          r"(?:ne doit|ne devez|ne peut|ne pouvez) pas|illicites?|frauduleu\w*|usage abusif|"
          r"robots?|scraping|code de conduite|non respect|manquements?|"
@@ -293,7 +297,11 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          r"(?:gelten|gilt) (?:nur )?für (?:\S+ )?(?:nutzer\w*|kunden|verbraucher\w*|unternehmer\w*) (?:in|aus)) "),
         ("service-changes", "dienst", r" (?:verfügbarkeit|wartung\w*|beta|"
          r"(?:einstell\w*|änder\w*|einschränk\w*)(?: \S+){0,3} (?:dienst\w*|leistung\w*|"
-         r"funktion\w*|service)|weiterhin (?:\S+ ){0,3}(?:anbieten|bereitstellen|unterstützen|verfügbar)) "),
+         r"funktion\w*|service)|weiterhin (?:\S+ ){0,3}(?:anbieten|bereitstellen|unterstützen|verfügbar)|"
+         # a benefit kept only until a date ("der Presse-Vorteil ist bis August 2022 garantiert")
+         r"(?:ist|sind|bleibt|bleiben|wird|werden) (?:nur |noch )?bis (?:zum |ende |einschließlich )?(?:\d+ )?"
+         r"(?:januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|\d)"
+         r"(?: \S+){0,2} (?:garantiert|verfügbar|enthalten|angeboten)) "),
         ("usage-rules", "verbote", r" (?:untersagt|verboten|nicht gestattet|dürfen nicht|"
          r"darf nicht|missbrauch\w*|rechtswidrig\w*|bots?|verstöße|verstoß|"
          # a password as a duty ("halten Sie Ihr Passwort geheim"), not as data collected

@@ -1436,7 +1436,8 @@ class DocContext:
     """The two whole versions a change is judged against, and what the whole diff shows: names
     replaced throughout (renames) and changes of the contracting party.
 
-    ``renames`` maps (old words, new words) to "rename" or "party"."""
+    ``renames`` maps (old words, new words) to "rename", "party" or "recipient" (another company
+    that receives or processes the users' data, ``find_renames``)."""
 
     old_text: str
     new_text: str
@@ -1693,6 +1694,7 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
     corp = corporate_words()
     heads: dict[tuple[tuple[str, ...], tuple[str, ...]], set[str]] = {}  # the word after, when both keep it
     named: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
+    recipients: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()  # a name where data is sent or processed
     for d in deltas:
         for (i1, i2), (j1, j2) in d.replaced:
             if i2 - i1 > 4 or j2 - j1 > 4:
@@ -1742,6 +1744,10 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
             named[key] = named.get(key, False) or legal_form or all(sides) or any(sides) and single
             nb = d.before[i2].norm if i2 < len(d.before) else ""
             heads.setdefault(key, set()).add(nb if j2 < len(d.after) and d.after[j2].norm == nb else "")
+            if not legal_form and not set(o) & set(n) and (
+                    _recipient_role(d.before_text, d.before[i1].start, d.before[i2 - 1].end)
+                    or _recipient_role(d.after_text, d.after[j1].start, d.after[j2 - 1].end)):
+                recipients.add(key)
     out = {}
     terms: set[tuple[str, ...]] = set()  # the new terms of lower-case renames, whole
     for key, k in counts.items():
@@ -1751,7 +1757,12 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
         elif key in party:
             out[key] = "party"
         elif cased[key] and named[key] and (k >= 2 or (not ctx.new.has(o) and not ctx.old.has(n))):
-            out[key] = "rename"
+            # a company that gets the users' data replaced by another one ("shares the data with
+            # Acme, who acts as our processor" → "with Bolt"): a new recipient of the data, not a
+            # rename, unless either name is the provider's own (said throughout its text: the
+            # provider or its product rebranded, "AcuityAds" → "illumin")
+            out[key] = ("recipient" if key in recipients and not _own_name(o, ctx.old_text)
+                        and not _own_name(n, ctx.new_text) else "rename")
         elif k >= 3 and len(heads[key]) == 1 and not ctx.new.has(o + (h := tuple(heads[key] - {""}))) \
                 and not ctx.old.has(n + h):
             # a term of the text replaced by another everywhere ("sub-processors" → "data
@@ -1764,6 +1775,50 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
         if n in terms and len(o) == 1 and key not in party and not ctx.new.has(o):
             out[key] = "rename"  # another old name of the same thing ("subcontractors"), now the new term too
     return out
+
+
+# Where a name stands as the company that gets or processes the users' data: after "shares the data
+# with", "sent to", "stored by", "partage vos données avec", "transmises à", "an ... übermittelt" ...
+_TO_RECIPIENT = re.compile(
+    r"\b(?:shar\w*|disclos\w*|transferr?\w*|sen[dt]s?|sending|provid\w*|pass\w*|transmit\w*|stor\w*|host\w*|"
+    r"process\w*|partag\w*|communiqu\w*|transmi\w*|transf[ée]r\w*|envoy\w*|héberg\w*|stock\w*|weiterge\w*|"
+    r"übermitt\w*|übertr\w*|gespeichert|verarbeitet|geteilt)\b[^.;:]{0,80}?\b(?:with|to|by|avec|à|par|chez|an|mit|durch|bei)\s+"
+    r"(?:our\s+|the\s+|its\s+|notre\s+|le\s+|la\s+|son\s+|unseren?\s+|den\s+|die\s+|der\s+)?"
+    r"(?:(?:data\s+)?(?:sub-?)?processors?\s+|(?:service\s+)?providers?\s+|partners?\s+|vendors?\s+|"
+    r"sous-traitants?\s+|prestataires?\s+|partenaires?\s+|(?:auftrags)?verarbeiter[ns]?\s+|dienstleister[ns]?\s+)?$",
+    re.I)
+_DATA_WORD = re.compile(r"\b(?:data|information|details|content|données|informations|coordonnées|daten|informationen|"
+                        r"angaben)\b", re.I)
+# ... or named, then said to be that company: "Acme, who acts as our data processor", "Acme
+# processes and stores the data", "Acme, notre sous-traitant", "Acme als Auftragsverarbeiter"
+_IS_RECIPIENT = re.compile(
+    r"^[\s,]*(?:\([^)]{0,60}\)[\s,]*)?(?:(?:who|which|that)\s+)?(?:(?:acts?|serves?)\s+as|is|as)\s+(?:our|a|an|the)\s+"
+    r"(?:data\s+)?(?:sub-?)?processor|^\s+(?:processes|stores|receives|hosts)\s+(?:and\s+\w+\s+)?(?:the|your|such|"
+    r"personal|this)\s+(?:personal\s+)?(?:data|information)|"
+    r"^[\s,]*(?:qui\s+agit\s+en\s+(?:tant\s+que|qualité\s+de)|en\s+tant\s+que|notre)\s+sous-traitant|"
+    r"^[\s,]*(?:(?:der|die|das)\s+)?als\s+(?:unser\s+)?(?:auftrags)?verarbeiter", re.I)
+_OWN_NAME_TIMES = 8  # a name said more often than this in a text is the provider's own, or its product's
+
+
+def _recipient_role(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` stands as a company that receives, stores or
+    processes the users' data (``_TO_RECIPIENT`` before it, data named there too, or
+    ``_IS_RECIPIENT`` after it); a form "hosted by" a platform is no data given to it."""
+    before = text[max(0, start - 120):start]
+    return bool(_TO_RECIPIENT.search(before) and _DATA_WORD.search(before)
+                or _IS_RECIPIENT.match(text[end:end + 80]))
+
+
+def _own_name(words_: tuple[str, ...], text: str) -> bool:
+    """Whether a name (its comparison words) is the provider's own, its product's or its group's:
+    said more than ``_OWN_NAME_TIMES`` times in ``text``, in its first line (the title), or as the
+    provider's owner or group ("owned by ... Acme", "Acme-affiliate companies", "the Acme group")."""
+    name = r"\W+".join(map(re.escape, words_))
+    pattern = re.compile(rf"\b{name}\b", re.I)
+    title = next((line for line in text.splitlines() if line.strip()), "")
+    group = re.search(rf"\bowned\s+by\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?{name}\b|\b{name}[-\s](?:affiliat\w*|group|family)\b",
+                      text, re.I)
+    return bool(pattern.search(title)) or group is not None or len(pattern.findall(text)) > _OWN_NAME_TIMES
 
 
 def _same_seat(d: Delta, i2: int, j2: int) -> bool:
@@ -1937,21 +1992,26 @@ def _pronoun_for_referent(d: Delta, ctx: DocContext) -> tuple[str, str] | None:
     return d.run_text("dels", (i1, i2)), d.run_text("ins", (j1, j2))
 
 
-def _explain_renames(d: Delta, ctx: DocContext) -> tuple[Delta, list[tuple[str, str]], list[tuple[str, str]]]:
-    """The delta without its renamed spans; the renames and the party changes it holds, as
-    (old text, new text)."""
+def _explain_renames(d: Delta, ctx: DocContext
+                     ) -> tuple[Delta, list[tuple[str, str]], list[tuple[str, str]], list[tuple[str, str]]]:
+    """The delta without its renamed spans; the renames, the party changes and the changes of a
+    company that gets the users' data (``find_renames``) it holds, each as (old text, new text)."""
     if not ctx.renames or not d.replaced:
-        return d, [], []
+        return d, [], [], []
     ins: set[int] = set()
     dels: set[int] = set()
     renamed: list[tuple[str, str]] = []
     parties: list[tuple[str, str]] = []
+    recipients: list[tuple[str, str]] = []
     for (i1, i2), (j1, j2) in d.replaced:
         key = (tuple(t.norm for t in d.before[i1:i2]), tuple(t.norm for t in d.after[j1:j2]))
         what = ctx.renames.get(key)
         if what is None:
             continue
         pair = (d.run_text("dels", (i1, i2)), d.run_text("ins", (j1, j2)))
+        if what == "recipient":
+            recipients.append(pair)
+            continue
         if what == "party":
             # the whole name on each side ("Nimbus Cloud Pte. Ltd."), never the replaced word alone
             parties.append((_completed(_whole_name(d.before_text, d.before, i1, i2), ctx.old_text),
@@ -1960,7 +2020,7 @@ def _explain_renames(d: Delta, ctx: DocContext) -> tuple[Delta, list[tuple[str, 
         renamed.append(pair)
         ins.update(range(j1, j2))
         dels.update(range(i1, i2))
-    return d.without(ins, dels), renamed, parties
+    return d.without(ins, dels), renamed, parties, recipients
 
 
 # --- labelling -----------------------------------------------------------------------------------
@@ -2836,7 +2896,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     b_src = _row_only(before) if before and _is_row(before) else before
     a_src = _row_only(after) if after and _is_row(after) else after
     whole = ctx.delta(b_src, a_src)
-    d, renamed, parties = _explain_renames(whole, ctx)
+    d, renamed, parties, recipients = _explain_renames(whole, ctx)
     if renamed and not parties and any(_scope_words(whole, words(o + " " + n)) for o, n in renamed):
         d, renamed = whole, []  # a name put in or out of a list of what a term covers: no rename
     if ctx.names and not parties:
@@ -2848,6 +2908,11 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         old, new = parties[0]
         return ChangeLabel(True, "material", ("other",),
                            f"The contracting party is now {new} instead of {old} (other)",
+                           None, (), (), facts_b, facts_a)
+    if recipients:
+        old, new = recipients[0]
+        return ChangeLabel(True, "material", ("privacy",),
+                           f"The users' data now goes to {new} instead of {old} (privacy)",
                            None, (), (), facts_b, facts_a)
     if kind == "modified" and (ref := _pronoun_for_referent(d, ctx)):
         return ChangeLabel(False, "minor", (), f"Reworded without a change of meaning: “{ref[0]}” now “{ref[1]}”, "
@@ -3990,6 +4055,14 @@ class _Job:
             if self.row:
                 ctx.append(self.raw_a or self.raw_b)  # header row and cells
             scores = _scores([t for t in ctx if t])
+        lead = self.lead_a or self.lead_b
+        if lead and "usage-rules" not in scores and set(scores) - {"other"} and _negates(lead) \
+                and "usage-rules" in _scores([lead]):
+            # an item of a list of prohibited acts ("You may not: * collect personal data of other
+            # users"): a rule of use, whatever else its words are about
+            top = max(scores.values())
+            scores = {**scores, "usage-rules": top}
+            near = {**near, "usage-rules": max(near.values(), default=top)}
         if set(scores) & MONEY_TOPICS and money_measured(texts):
             # the fees a liability cap or a refund is counted in: no price of the change
             scores = {c: v for c, v in scores.items() if c not in MONEY_TOPICS} or scores
@@ -4357,6 +4430,11 @@ class _Job:
                 sentences.append(f"Now {limit[1]} instead of {limit[0][verb.end():]}{_cats_text(cats)}")
             else:
                 sentences.append(f"The limit is now “{limit[1]}” instead of “{limit[0]}”{_cats_text(cats)}")
+        if not sentences and (measure := _measure_changed(self.before or "", self.after or "")):
+            # "50-150 Mbps" -> "50-300 Mbps" in a plan's row, "10 GB" -> "5 GB": what a plan gives moved
+            rate = re.search(r"(?i)(?:bps|/s)$", measure[1]) is not None
+            cats = cats or (("service-changes",) if rate else ("usage-rules",))
+            sentences.append(f"Now “{measure[1]}” instead of “{measure[0]}”{_cats_text(cats)}")
         if not sentences and (legal or has_verb(words(self.after))) and _polarity_changed(d, self.before, self.after):
             # "You can cancel your plan" → "You cannot end your plan": a negation came (or went)
             # with other words around it, which the negation flip above does not read (its verb
@@ -4957,6 +5035,31 @@ def _limit_changed(before: str, after: str) -> tuple[str, str] | None:
     return None
 
 
+# An amount of data or a data rate, with or without a bound before it ("50-150 Mbps", "2 TB",
+# "100 Mbit/s", "50 Go"); the French "Go", "Mo", "To" and "Ko" only so capitalised ("go", "to" are words too)
+_MEASURE = re.compile(r"(?<![\w.,])(\d[\d.,]*(?:\s*[-–—]\s*\d[\d.,]*)?)\s*((?i:[kmgt]i?b(?:ps)?|[kmgt]bit/s|[kmgt]bits?)|"
+                      r"[KMGT]o(?!\s+(?:to|back|ahead|on|out|for|through)\b))\b")
+
+
+def _measure_changed(before: str, after: str) -> tuple[str, str] | None:
+    """(old, new) wording of an amount of data or a data rate that changed between two versions
+    of a clause or a table row ("50-150 Mbps" -> "50-300 Mbps", "5 GB" -> "10 GB"), when both say
+    as many such measures, in order; None otherwise (the same measures written another way,
+    "50GB" -> "50 GB", "30-100" -> "30–100", are no change)."""
+    old, new = list(_MEASURE.finditer(before)), list(_MEASURE.finditer(after))
+    if not old or len(old) != len(new):
+        return None
+    for a, b in zip(old, new):
+        if _measure_key(a) != _measure_key(b):
+            return a.group(0).strip(), b.group(0).strip()
+    return None
+
+
+def _measure_key(m: re.Match) -> tuple[str, str]:
+    """A measure's value (dashes and spaces unified) and unit (lower case), for comparing."""
+    return re.sub(r"\s+", "", re.sub(r"[–—]", "-", m.group(1))), m.group(2).lower()
+
+
 # Units of an amount of data (en/fr/de/es spellings; the French "To" and "Mo" are left out: "to"
 # and "mo" are words of their own), as powers of 1,000 bytes
 _DATA_UNITS = {"b": 0, "kb": 1, "ko": 1, "mb": 2, "gb": 3, "go": 3, "tb": 4, "pb": 5,
@@ -5230,18 +5333,12 @@ def _respaced(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: 
     is for the other checks)."""
     if not any(label.material for label in labels):
         return
-    squeezed: dict[str, str] = {}
-    spaced: dict[str, str] = {}
 
     def squeeze(text: str) -> str:
         return "".join(text.replace("\\", " ").split())
 
     def whole(which: str, squeezed_form: bool) -> str:
-        memo = squeezed if squeezed_form else spaced
-        if which not in memo:
-            text = old if which == "old" else new
-            memo[which] = squeeze(text) if squeezed_form else " ".join(text.replace("\\", " ").split())
-        return memo[which]
+        return _whole_form(old if which == "old" else new, squeezed_form)
 
     for k, (c, label) in enumerate(zip(changes, labels)):
         if not label.material:
@@ -5256,6 +5353,15 @@ def _respaced(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: 
         came = bool(after) and " ".join(after.replace("\\", " ").split()) not in whole("old", False)
         if gone or came:
             labels[k] = _cosmetic("whitespace", _COSMETIC_TEXT["whitespace"], label.facts_before, label.facts_after)
+
+
+@lru_cache(maxsize=4)
+def _whole_form(text: str, squeezed: bool) -> str:
+    """A whole version for ``_respaced``: without white space nor escaping backslashes
+    (``squeezed``), or with each run of them one space. Kept for a few texts: a history's version
+    is the new text of one pair, then the old text of the next."""
+    words = text.replace("\\", " ").split()
+    return "".join(words) if squeezed else " ".join(words)
 
 
 # Words a sentence split in two (or two joined into one) may gain or lose besides its own: the
@@ -5552,6 +5658,8 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_
     or fewer for all but 10 of their 743 material pairs). ``capped``: False names every watch-out's
     category whatever their number (the learned model weighs each of them,
     ``category_model.version_categories``).
+    Changes whose only category is "other" in a document of rules of use (its title, ``_RULES_TITLE``:
+    "Acceptable Use Policy", "Community Guidelines") name usage-rules.
     Returns the category ids in taxonomy order."""
     votes: dict[str, float] = {}
     watched: set[str] = set()  # the categories of the watch-outs the changes add or remove
@@ -5575,6 +5683,12 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_
         votes.pop("other", None)
     if not votes:
         return ()
+    if set(votes) == {"other"} and document and _RULES_TITLE.search(_title(document)):
+        # terms with no topic of their own in a document of rules of use are rules of use, as its
+        # readers take them ("the policies below now apply to all use" in an acceptable use
+        # policy, a new duty in community guidelines); elsewhere "other" stays (a new
+        # contracting party, a new scope)
+        return ("usage-rules",)
     best = max(votes.values())
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], CATEGORIES.index(kv[0])))
     kept = {c for c, v in ranked[:3] if v >= best / 3}
@@ -5603,6 +5717,22 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_
 # copy and modify Your Content, including training our AI models") is a use of that content; the
 # taxonomy names AI training on its own.
 _SUBTOPICS = {("privacy", "ai-training"), ("content-rights", "ai-training")}
+
+
+# The title of a document of rules of use (en/fr/de): "Acceptable Use Policy", "Community Standards",
+# "Guidelines for representing your business", "Règles de la communauté", "Nutzungsrichtlinien".
+_RULES_TITLE = re.compile(r"\b(?:acceptable use|(?:usage|use|content|programme|program|community|platform|"
+                          r"conduct|abuse) (?:polic(?:y|ies)|guidelines|standards|rules)|guidelines|code of conduct|"
+                          r"community standards|house rules|règles (?:de|d)|charte|règlement|"
+                          r"\w*richtlinien|verhaltenskodex|nutzungsregeln|gemeinschaftsstandards)\b", re.I)
+
+
+def _title(document: str) -> str:
+    """The first line of ``document`` with a letter in it, without Markdown marks (its title)."""
+    for line in document.splitlines()[:8]:
+        if any(ch.isalpha() for ch in line):
+            return line.strip(" #*_").strip()[:160]
+    return ""
 
 
 _MOST_NAMED = 6  # categories a version names at most, its watch-outs included

@@ -39,6 +39,7 @@ from typing import Sequence
 
 from tracker.analysis.boilerplate import chrome_kind, is_update_stamp
 from tracker.analysis.clauses import Clause
+from tracker.text import common_end, common_start
 
 __all__ = ["DOCUMENT_NAME", "document_kind", "names_document", "outside_document", "emptied_tables", "offer_footnotes",
            "is_offer", "translated_copy", "dropped_copy",
@@ -266,9 +267,15 @@ def _line_keys(text: str) -> frozenset[str]:
     dropped; lines of fewer than 4 words left out (a "Home" or a "Contact" is on every page).
     Cached: ``other_page_side`` asks for both texts of a pair twice, and a worker walking a
     history gets each version as the new text, then as the old one."""
+    return frozenset(_plain_line_keys(_LINK_TEXT.sub(r" \1 ", text)))
+
+
+def _plain_line_keys(text: str) -> set[str]:
+    """``_line_keys`` of a text without links (no "](": nothing for ``_LINK_TEXT`` to replace),
+    each line's key read from that line alone."""
     words = _WORDS.findall
     keys = set()
-    low = _LINK_TEXT.sub(r" \1 ", text).lower()
+    low = text.lower()
     ascii_text = low.isascii()  # (str.translate is fast on ASCII only: else line by line)
     for line in (low.translate(_ASCII_SPACES) if ascii_text else low).splitlines():
         if len(line) >= MIN_KEY_CHARS:
@@ -278,14 +285,36 @@ def _line_keys(text: str) -> frozenset[str]:
                 ws = line.translate(_ASCII_SPACES).split() if line.isascii() else words(line)
             if len(ws) >= 4:
                 keys.add(" ".join(ws))
-    return frozenset(keys)
+    return keys
 
 
 def shared_lines(page: str, other: str) -> float:
     """The share (0..1) of ``page``'s lines (of 4 words or more, compared without markup, link
     targets, case or punctuation) that are lines of ``other``; 0 for a page without such lines."""
-    mine = _line_keys(page)
-    return len(mine & _line_keys(other)) / len(mine) if mine else 0.0
+    if id(page) <= id(other):
+        mine, theirs = _both_line_keys(page, other)
+    else:
+        theirs, mine = _both_line_keys(other, page)
+    return len(mine & theirs) / len(mine) if mine else 0.0
+
+
+@lru_cache(maxsize=4)
+def _both_line_keys(first: str, second: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(``_line_keys(first)``, ``_line_keys(second)``). Two versions of a document share most of
+    their lines: without links (whose text may span lines), each line's key is read from the line
+    alone, so the lines of the two texts' common start and common end (cut at line breaks) are
+    read once for both, and only the lines between them twice (the usual pair changes a few
+    lines of a long text; both texts whole cost a pass over each)."""
+    if "](" in first or "](" in second:
+        return _line_keys(first), _line_keys(second)
+    n = common_start(first, second)
+    start = first.rfind("\n", 0, n) + 1  # (after a line break both texts have; 0 when none)
+    tail = len(first) - first.find("\n", len(first) - common_end(first, second, start)) - 1
+    if tail >= len(first):  # (no line break in the common end: none is cut off)
+        tail = 0
+    both = _plain_line_keys(first[:start]) | _plain_line_keys(first[len(first) - tail:])
+    return (frozenset(both | _plain_line_keys(first[start:len(first) - tail])),
+            frozenset(both | _plain_line_keys(second[start:len(second) - tail])))
 
 
 def link_share(text: str) -> float:

@@ -142,7 +142,8 @@ def clean_explanation(text: str) -> str:
         out = re.sub(r"([“«])\s*;\s*", r"\1", out)
         out = re.sub(r":\s*;\s*", ": ", out)
         out = re.sub(r"\s*;\s*([”»)])", r"\1", out)
-    out = re.sub(r"\s*\(\s*[;,]?\s*\)", "", out)  # a bracket whose link went with it: "Pixelmint ( )"
+    # a bracket whose link went with it: "Pixelmint ( )" (a link's place may be held by a \x02 or \x03 mark)
+    out = re.sub(r"\s*\((?:\s|[\x02\x03])*[;,]?(?:\s|[\x02\x03])*\)", "", out)
     out = re.sub(r"[ \t]{2,}", " ", out).strip()
     out = re.sub(r"\s*[;,]\s*(?=\([a-z-]+(?:, [a-z-]+)*\)$)", " ", out)  # a list item's ";" before the tags
     if out != text:  # a space left before a mark where a token or comment went ("keep <!-- x --> ." → "keep.")
@@ -1596,6 +1597,20 @@ def brackets_closed(explanation: str, text: str, reach: int = 24) -> str:
     return _OPEN_QUOTE.sub(carried, explanation)
 
 
+def _promise_said(said: str, text: str) -> bool:
+    """Whether ``said`` (the words a "New watch-out: …" quotes) starts a sentence of ``text`` (the
+    clause, plain) that is a promise of the provider ("Additionally, we do not knowingly sell or share
+    information of children …": ``promise_withdrawn`` reads it, its lead-in set aside)."""
+    key = " ".join(_LEAD_INS.sub("", said.strip("…“” ")).split()[:4])
+    if len(key.split()) < 3:
+        return False
+    for sentence in re.split(r"(?<=[.;!?])\s+", re.sub(r"\s+", " ", text)):
+        bare = _LEAD_INS.sub("", sentence)
+        if bare.lower().startswith(key.lower()) or sentence.lower().startswith(key.lower()):
+            return bool(promise_withdrawn(bare))
+    return False
+
+
 def _heading_lead_in(heading: str) -> str:
     """A heading that is a list's lead-in ("3. Without prior consent, you are not allowed to:"),
     less its numbering and colon, shortened to its last 12 words ("…"); "" for another heading."""
@@ -2024,6 +2039,12 @@ def _refined(c: ClauseChange) -> ClauseChange:
             # severity stays: a watch-out that says more may say worse, "... or your gross negligence")
             rest = explanation[m.end():].lstrip("; ")
             explanation = rest or f"Now also says: “{grown}”{m.group('cats') or ''}"
+        elif _promise_said(m.group("said"), after) and (pair := passages(re.sub(r"\s+", " ", before),
+                                                                          re.sub(r"\s+", " ", after)))[0] and pair[1]:
+            # "New watch-out: We do not knowingly sell …": a promise the provider makes is no watch-out
+            # against the user; what changed in it is said (its severity stays: a promise may have narrowed)
+            rest = explanation[m.end():].lstrip("; ")
+            explanation = f"Now reads “{pair[0]}” (was “{pair[1]}”){m.group('cats') or ''}" + (f"; {rest}" if rest else "")
         elif _same_term(before, after) and not explanation[m.end():].strip("; "):
             # the same clause with a few words changed ("LIABILITY HEREUNDER" → "LIABILITY UNDER THIS
             # AGREEMENT"): a watch-out it was already, whether or not its old wording was read as one
@@ -2084,6 +2105,11 @@ def _refined(c: ClauseChange) -> ClauseChange:
         # a right of the user taken away ("You may terminate your subscription at any time") is no
         # watch-out gone, and no good news
         explanation = "Removed right for users: " + explanation.split(": ", 1)[1].replace(_LIFTED_NEWS, "")
+    elif c.material and c.kind == "removed" and explanation.startswith("Removed: ") and _LIFTED_NEWS not in explanation \
+            and before and gives_user_a_right(before) and not forbids(before):
+        # "You have the right to file a complaint with a data protection authority" gone: a right of the
+        # user taken away, said as one ("Removed: …" told the reader nothing of whose it was)
+        explanation = "Removed right for users: " + explanation[len("Removed: "):]
     if c.material and c.kind == "removed" and explanation.startswith("Removed: ") and "good news" not in explanation \
             and forbids(before):
         # a rule against the user gone: a restriction lifted, said so (its severity stays)

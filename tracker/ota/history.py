@@ -477,6 +477,20 @@ class _Importer:
     # pairs already gets 13,665 of the 13,705 repeats (30,000 pairs: 13,705).
     PAIR_CACHE_BYTES = 8 << 20  # compressed: 1,000 analyses take ~2-5 MB, so the entry count binds
     PAIR_CACHE_ENTRIES = 1000
+    # A batch also ends once its versions' texts and raw files weigh this much (bytes, as held in
+    # memory): the coordinator holds about three batches' worth of texts at once (the one being
+    # read, the one being analysed: its jobs, their pickles, its results), and later in a long
+    # history the pages are 3-5x longer (contrib-versions: 500 versions were 8 MB of files in its
+    # first tenth, up to 41 MB later), so a count alone let the coordinator's peak follow the
+    # longest pages. The archive and the index are the same whatever the batches.
+    BATCH_BYTES = 24 << 20
+    # The texts the coordinator keeps per document (its latest text, and the recent versions its
+    # window holds to judge clause-level reverts), in bytes, for the documents changed most
+    # recently: beyond it, the texts of the documents changed longest ago are let go and read
+    # back from the archive if the document ever changes again (contrib-versions: 877 documents,
+    # 31 MB of latest files alone, several texts each in their windows, for the whole import).
+    DOCUMENT_TEXT_BYTES = 32 << 20
+    INDEX_CHUNK = 50  # versions whose index rows are built and written at a time
 
     def __init__(self, store: Store, index: Index, result: ImportResult, batch: int,
                  progress: Callable[[ImportResult], None] | None) -> None:
@@ -485,6 +499,7 @@ class _Importer:
         self.latest = index.latest_hashes()  # key -> hash of the latest recorded text
         self.dates: dict[str, dict[str, str]] = {}  # key -> {hash: first date}, loaded lazily
         self.pending: list[_Entry] = []
+        self.pending_bytes = 0  # what the pending versions' texts and raw files weigh
         self.in_flight: _Batch | None = None
         self.indexed = 0
         self.seconds_index = 0.0
@@ -492,6 +507,11 @@ class _Importer:
         # index calls a revert and the date it restores (``record.prepare`` semantics)
         self.index_dates = index.text_dates()
         self.latest_text: dict[str, str] = {}  # key -> latest text (loaded from the archive lazily)
+        # key -> what reads its latest text back from the archive (once written there)
+        self.latest_read: dict[str, Callable[[], str]] = {}
+        # documents whose texts are in hand -> the bytes they hold, least recently changed first
+        self.in_hand: OrderedDict[str, int] = OrderedDict()
+        self.in_hand_bytes = 0
         self.windows: dict[str, Window] = {}  # key -> its latest versions' lines (clause-level reverts)
         self.blob_hashes: dict[tuple[str, str], str | ExtractError | None] = {}  # (blob, kind) -> hash
         self.texts = _Lru(self.TEXT_CACHE_BYTES)  # content hash -> text
@@ -511,8 +531,11 @@ class _Importer:
                     entry = self._version(commit, change, blobs)
                     if entry is not None:
                         self.pending.append(entry)
+                        assert entry.version is not None
+                        self.pending_bytes += sys.getsizeof(entry.version.text) + len(entry.version.raw)
                 self._report("reading commits")
-                if len(self.pending) >= self.batch:  # batches end on a source-commit boundary
+                # batches end on a source-commit boundary
+                if len(self.pending) >= self.batch or self.pending_bytes >= self.BATCH_BYTES:
                     self._flush()
             self._flush()
         self._complete()
@@ -650,10 +673,16 @@ class _Importer:
         (a document recorded before this import)."""
         text = self.latest_text.get(key)
         if text is None:
-            row = self.index.latest(key)
-            if row is None:
-                return None
-            text = self.latest_text[key] = self.store.read(row["latest_commit"], row["path"])
+            digest = self.latest.get(key)
+            text = self.texts.get(digest) if digest is not None else None
+            if text is None and key in self.latest_read:  # let go (``_let_go``): read back
+                text = self.latest_read[key]()
+            if text is None:
+                row = self.index.latest(key)
+                if row is None:
+                    return None
+                text = self.store.read(row["latest_commit"], row["path"])
+            self.latest_text[key] = text
         return text
 
     def _kind(self, key: str, digest: str, date: str) -> tuple[str, str]:
@@ -681,7 +710,7 @@ class _Importer:
         analyses, then index the batch before (its analyses ran meanwhile)."""
         if not self.pending:
             return
-        entries, self.pending = self.pending, []
+        entries, self.pending, self.pending_bytes = self.pending, [], 0
         self._report("recording")
         started = time.perf_counter()
         versions = [e.version for e in entries if e.version is not None]
@@ -689,15 +718,51 @@ class _Importer:
         commits = [parse_commit(sha, version.message()) for sha, version in zip(shas, versions)]
         for entry, sha in zip((e for e in entries if e.version is not None), shas):
             assert entry.version is not None
+            read = partial(self.store.read, sha, entry.version.path)
             window = self.windows.get(entry.key)
             if window is not None:  # its text can be read back from the archive now, if ever needed
-                window.archived(entry.hash, iso(entry.version.fetched_at), partial(self.store.read, sha, entry.version.path))
+                window.archived(entry.hash, iso(entry.version.fetched_at), read)
+            self.latest_read[entry.key] = read  # (the batch's versions of a document are in order)
+        self._let_go([entry.key for entry in entries])
         self.result.seconds_record += time.perf_counter() - started
         self.result.versions += len(entries)
         batch = self._analyse(entries, commits)
         self._complete()
+        for pair, earlier in batch.uses.items():  # the batch just indexed: keep only the analyses used
+            if isinstance(earlier, _Batch) and earlier.pending is None:
+                batch.uses[pair] = earlier.results[pair]
         self.in_flight = batch
         self._report("reading commits")
+
+    def _let_go(self, changed: list[str]) -> None:
+        """Keep the texts of the documents changed most recently (``changed``: just now, in
+        order) within ``DOCUMENT_TEXT_BYTES``; let go of the others', least recently changed
+        first. Called once a batch is in the archive: every text let go can be read back from
+        there (the same text, so the same versions and analyses)."""
+        for key in list(dict.fromkeys(reversed(changed)))[::-1]:  # each at its last change
+            self.in_hand_bytes += (held := self._held(key)) - self.in_hand.pop(key, 0)
+            self.in_hand[key] = held
+        while self.in_hand_bytes > self.DOCUMENT_TEXT_BYTES and len(self.in_hand) > 1:
+            key, held = self.in_hand.popitem(last=False)
+            self.in_hand_bytes -= held
+            if key in self.latest_read:
+                self.latest_text.pop(key, None)
+            window = self.windows.get(key)
+            if window is not None:
+                # (restored.Window keeps its entries private; spill lets go only of a text the
+                # archive holds, one it can read back)
+                for entry in window._entries:
+                    entry.spill()
+
+    def _held(self, key: str) -> int:
+        """Bytes of the texts held for document ``key``: its latest text and its window's."""
+        texts = {id(t): t for t in [self.latest_text.get(key)] if t is not None}
+        window = self.windows.get(key)
+        if window is not None:
+            for entry in window._entries:
+                if isinstance(entry._text, str):
+                    texts[id(entry._text)] = entry._text
+        return sum(sys.getsizeof(text) for text in texts.values())
 
     def _analyse(self, entries: list[_Entry], commits: list[Commit]) -> _Batch:
         """Start the analyses a batch needs: one per pair of texts never analysed before."""
@@ -755,11 +820,17 @@ class _Importer:
             self.submitted.pop(pair, None)
             packed = zlib.compress(pickle.dumps(analysis, pickle.HIGHEST_PROTOCOL), 1)
             self.analyses.put(pair, packed, len(packed))
-        items = []
+        # written INDEX_CHUNK versions at a time, in the batch's one transaction (each chunk's
+        # numbering reads the rows before it): the rows of a batch's clause changes at once took
+        # tens of MB (a batch of rewritten pages has ~100,000 of them: ~60 MB of row dicts)
+        items: list[tuple[dict[str, Any], Sequence[Any]]] = []
         for entry, commit in zip(batch.entries, batch.commits):
             result = self._analysis(entry, batch)
             items.append(version_record(commit, "", entry.index_kind, entry.revert_of, result))
             items[-1][0]["length"] = entry.length
+            if len(items) >= self.INDEX_CHUNK:
+                self.index.add_versions(items)
+                self.indexed, items = self.indexed + len(items), []
         self.index.add_versions(items)
         self.index.set_meta("indexed_head", batch.commits[-1].sha)
         self.index.commit()
