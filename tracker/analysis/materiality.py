@@ -1787,7 +1787,7 @@ _TO_RECIPIENT = re.compile(
     r"(?:(?:data\s+)?(?:sub-?)?processors?\s+|(?:service\s+)?providers?\s+|partners?\s+|vendors?\s+|"
     r"sous-traitants?\s+|prestataires?\s+|partenaires?\s+|(?:auftrags)?verarbeiter[ns]?\s+|dienstleister[ns]?\s+)?$",
     re.I)
-_DATA_WORD = re.compile(r"\b(?:data|information|details|content|données|informations|coordonnées|daten|informationen|"
+_RECIPIENT_DATA_WORD = re.compile(r"\b(?:data|information|details|content|données|informations|coordonnées|daten|informationen|"
                         r"angaben)\b", re.I)
 # ... or named, then said to be that company: "Acme, who acts as our data processor", "Acme
 # processes and stores the data", "Acme, notre sous-traitant", "Acme als Auftragsverarbeiter"
@@ -1805,7 +1805,7 @@ def _recipient_role(text: str, start: int, end: int) -> bool:
     processes the users' data (``_TO_RECIPIENT`` before it, data named there too, or
     ``_IS_RECIPIENT`` after it); a form "hosted by" a platform is no data given to it."""
     before = text[max(0, start - 120):start]
-    return bool(_TO_RECIPIENT.search(before) and _DATA_WORD.search(before)
+    return bool(_TO_RECIPIENT.search(before) and _RECIPIENT_DATA_WORD.search(before)
                 or _IS_RECIPIENT.match(text[end:end + 80]))
 
 
@@ -5055,9 +5055,23 @@ def _measure_changed(before: str, after: str) -> tuple[str, str] | None:
     return None
 
 
-def _measure_key(m: re.Match) -> tuple[str, str]:
-    """A measure's value (dashes and spaces unified) and unit (lower case), for comparing."""
-    return re.sub(r"\s+", "", re.sub(r"[–—]", "-", m.group(1))), m.group(2).lower()
+def _measure_key(m: re.Match) -> tuple[object, ...]:
+    """A measure, for comparing: its numbers scaled to the unit's base (bytes for an amount, bits
+    a second for a rate: "2 TB" and "2000 GB" are one amount), with whether it is a rate and
+    counts bits; the written value and unit when a number does not read as one."""
+    value, unit = re.sub(r"\s+", "", re.sub(r"[–—]", "-", m.group(1))), m.group(2).lower()
+    core = unit.replace("i", "", 1) if re.match(r"[kmgt]ib", unit) else unit
+    rate = core.endswith(("ps", "/s"))
+    bits = "bit" in core or (core.endswith("bps"))
+    numbers = []
+    for n in re.findall(r"\d[\d.,]*", value):
+        # "1,000" and "1.000" with three digits after the mark are thousands; "1,5" is a decimal
+        n = re.sub(r"[.,](?=\d{3}(?:\D|$))", "", n.rstrip(".,")).replace(",", ".")
+        try:
+            numbers.append(float(n) * 1000 ** ("kmgt".index(core[0]) + 1))
+        except ValueError:
+            return value, unit
+    return tuple(round(x, 3) for x in numbers), rate, bits
 
 
 # Units of an amount of data (en/fr/de/es spellings; the French "To" and "Mo" are left out: "to"
