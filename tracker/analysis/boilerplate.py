@@ -719,15 +719,33 @@ _NOTE_LABEL = re.compile(r"^(?:tip|note|hint|good\s+to\s+know|astuce|remarque|à
                          re.I)
 
 
+# What a pointer says the other page holds, at its end: "... for additional information about the
+# data we collect and your rights", "... pour plus d'informations sur vos droits", "... für weitere
+# Informationen zu Ihren Rechten". The topics are the other page's; the pointer only says where it is.
+_POINTED_TOPIC = re.compile(
+    r",?\s+(?:for|pour|für)\s+(?:(?:more|additional|further|full|complete|detailed)\s+|plus\s+d['’]|de\s+plus\s+amples\s+|"
+    r"(?:weitere|mehr|zusätzliche|nähere)\s+)?(?:information|informations|details|détails|informationen|angaben)\b"
+    r".*$", re.I | re.S)  # (to its end: "U.S." and the like have stops)
+
+
+def pointer_core(text: str) -> str:
+    """``text`` without its links' targets and without the end that says what the page it points
+    to holds (``_POINTED_TOPIC``: "... for more information about how we use your data"): the words
+    a pointer itself says. Returns the text unchanged when it has no such end."""
+    return _POINTED_TOPIC.sub("", _LINK.sub(r"\1", text))
+
+
 def is_pointer(text: str) -> bool:
     """A sentence that only points elsewhere ("Read our privacy policy", "For more information,
     see ...", "If you believe ..., please see our copyright process"); it carries no term of
-    its own."""
+    its own. At most 40 words, not counting what it says the other page holds ("Please also see
+    our X Notice and our Y Policy for additional information about the data we collect, process,
+    share and disclose, and your rights under ...": ``pointer_core``)."""
     stripped = _NOTE_LABEL.sub("", text.strip(" *_-#>\t")).strip(" *_")  # "TIP: You will find ..."
     return (bool(_POINTER.match(stripped)) or bool(_IF_THEN_SEE.match(stripped)) or bool(_TO_CLICK.match(_LINK.sub(r"\1", stripped)))
             or bool(_TO_VISIT.match(_LINK.sub(r"\1", stripped)))
             or bool(_AVAILABLE_AT.match(_LINK.sub(r"\1", stripped)))
-            or bool(_CONTACT_INTRO.search(text))) and len(text.split()) <= 40
+            or bool(_CONTACT_INTRO.search(text))) and (len(text.split()) <= 40 or len(pointer_core(stripped).split()) <= 40)
 
 
 # --- page chrome -----------------------------------------------------------------------------
@@ -939,6 +957,53 @@ def is_mission_statement(sentence: str) -> bool:
         return False
     ws = re.findall(r"[^\W\d_]+", sentence.lower())
     return not any(w in MODALS or w in _BINDING for w in ws)
+
+# What a law, a regulation or a certification scheme is, does or when it takes effect, said as
+# background: "Recent changes to the CCPA and other state privacy laws are set to take effect in
+# 2023; however, the rules implementing some of these laws have not yet been finalised", "The
+# Global CBPR System provides protection of personal information ...", "Le RGPD est entré en
+# application en mai 2018", "Die DSGVO gilt seit Mai 2018". Its subject is the law (named in its
+# first words), it names no party to the contract and binds no one: no term.
+_LAW_NAME = re.compile(
+    r"\b(?:laws?|statutes?|(?-i:Acts?)|regulations?|directives?|ccpa|cpra|gdpr|coppa|hipaa|privacy\s+shield|cbpr|"
+    # a scheme only when it is a privacy or compliance one, not the provider's own ("our Rewards Program")
+    r"(?:privacy|certification|compliance|data\s+protection|cross[-\s]border)\s+(?:[\w-]+\s+){0,3}?(?:rules|frameworks?|"
+    r"programs?|programmes?|system|schemes?|certifications?)|"
+    r"lois?|règlements?|rgpd|gesetz\w*|verordnung\w*|richtlinie\w*|dsgvo|bdsg|tdddg|ttdsg)\b", re.I)
+_BACKGROUND_LEAD = re.compile(r"^(?:please\s+note\s+(?:that\s+)?|note\s*(?:that|:)\s*|while\s+|although\s+|"
+                              r"veuillez\s+noter\s+que\s+|notez\s+que\s+|bitte\s+beachten\s+sie,?\s+(?:dass\s+)?)", re.I)
+# Who a sentence can bind or entitle: the parties, in the three languages (the provider by
+# pronoun; a provider named by its name is still caught by the modal or the duty words).
+_PARTY_WORDS = frozenset("""we us our ours you your yours i me my they them their
+users user customers customer members member subscribers subscriber visitors visitor consumers consumer
+residents resident individuals individual persons person people children child minors minor parents parent
+nous notre nos vous votre vos utilisateur utilisateurs utilisatrice utilisatrices client clients cliente clientes
+membre membres abonné abonnés consommateur consommateurs résident résidents personne personnes enfant enfants
+mineur mineurs
+wir uns unser unsere unseren unserem unserer sie ihr ihre ihren ihrem ihrer ihnen nutzer nutzerin nutzerinnen
+kunde kunden kundin mitglied mitglieder verbraucher verbraucherin person personen kind kinder""".split())
+_BACKGROUND_BARS = re.compile(
+    r"\b(?:right|rights|droits?|rechte?|governed|govern|governs|binding|arbitration|court|courts|jurisdiction|"
+    r"liable|liability|waive\w*|terms|agreement|contract|conditions|policy|notice|prohibited|required|"
+    r"consent|opt[-\s]?out|responsable|tribunal\w*|gericht\w*|haft\w*|verpflichtet|interdit|obligatoire)\b", re.I)
+
+
+def is_law_background(sentence: str) -> bool:
+    """Whether a sentence only tells what a law, a regulation or a certification scheme is, does or
+    when it takes effect (``_LAW_NAME`` among its first 8 words, after "Please note that",
+    "While", "Bitte beachten Sie, dass"...), naming no party to the contract (no "we", "you",
+    "users", "vous", "Nutzer"...: ``_PARTY_WORDS``), with no modal, no right, duty, court or
+    document of the contract (``_BACKGROUND_BARS``), no number but a year, at most 50 words:
+    background about the law, no term. ``sentence``: one sentence (Markdown allowed)."""
+    text = _LINK.sub(r"\1", re.sub(r"[*_`\x02\x03]", "", sentence)).strip()
+    ws = re.findall(r"[^\W\d_]+", text.lower())
+    if not ws or len(ws) > 50 or any(w in _PARTY_WORDS or w in MODALS for w in ws):
+        return False
+    if re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", text)) or _BACKGROUND_BARS.search(text):
+        return False
+    head = " ".join(_BACKGROUND_LEAD.sub("", text).split()[:8])
+    return bool(_LAW_NAME.search(head))
+
 
 # Whose a mark is, or that a patent covers the service: "Scrabble is a registered trademark of
 # Hasbro", "Portions of the Services operate under license of one or more patents", "X est une

@@ -20,8 +20,10 @@ from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans,
                                           language_of,
                                           mask_stamps,
                                           is_address_run, is_announcement, is_announcement_heading, is_outage_notice,
-                                          is_attribution, is_carrier_notice, is_contact_route, is_content_word, is_mission_statement,
+                                          is_attribution, is_carrier_notice, is_contact_route, is_content_word, is_law_background,
+                                          is_mission_statement,
                                           is_register_entry, is_user_count, is_advice, is_language_row, is_pointer,
+                                          pointer_core,
                                           is_report,
                                           is_request_stamp, is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, MONEY_TOPICS, category_scores, classify_sentence, money_measured,
@@ -2133,8 +2135,8 @@ def _noise_kind(sentence: str) -> str | None:
         return "announcement"
     if is_outage_notice(sentence):
         return "outage"
-    if is_pointer(sentence) and not _LEGAL_EFFECT.search(_DESCRIBES.sub("", sentence)):
-        return "pointer"
+    if is_pointer(sentence) and not _LEGAL_EFFECT.search(_DESCRIBES.sub("", pointer_core(sentence))):
+        return "pointer"  # (what it says the other page holds is that page's, not a term here)
     if _PREVAILS.search(sentence) and _OWN_COPY.search(sentence) and len(w) <= 45:
         return "translation"
     if is_contact_route(sentence):
@@ -2147,6 +2149,8 @@ def _noise_kind(sentence: str) -> str | None:
         return "advice"
     if is_mission_statement(sentence):
         return "statement"
+    if is_law_background(sentence):
+        return "background"
     if is_attribution(sentence):
         return "attribution"
     if is_carrier_notice(sentence):
@@ -3840,6 +3844,7 @@ _NOISE_TEXT = {
     "contact": "A way to contact someone, not a term",
     "register": "Where the company is registered and under which number, not a term",
     "statement": "What the company says it values, not a term",
+    "background": "What a law or a certification scheme is or does, not a term",
     "statistic": "A count of the service's users the company publishes, not a term",
     "advice": "Advice to the user, not a term",
     "attribution": "Whose a trademark is or which patents cover the service: a notice, not a term",
