@@ -724,15 +724,23 @@ _NOTE_LABEL = re.compile(r"^(?:tip|note|hint|good\s+to\s+know|astuce|remarque|à
 # Informationen zu Ihren Rechten". The topics are the other page's; the pointer only says where it is.
 _POINTED_TOPIC = re.compile(
     r",?\s+(?:for|pour|für)\s+(?:(?:more|additional|further|full|complete|detailed)\s+|plus\s+d['’]|de\s+plus\s+amples\s+|"
-    r"(?:weitere|mehr|zusätzliche|nähere)\s+)?(?:information|informations|details|détails|informationen|angaben)\b"
+    r"(?:weitere|mehr|zusätzliche|nähere)\s+)?(?:information|informations|details|détails|informationen|angaben)\s+"
+    r"(?:about|on|regarding|concerning|sur|concernant|relatives?\s+à|zu|zum|zur|über)\s"
     r".*$", re.I | re.S)  # (to its end: "U.S." and the like have stops)
 
 
 def pointer_core(text: str) -> str:
     """``text`` without its links' targets and without the end that says what the page it points
     to holds (``_POINTED_TOPIC``: "... for more information about how we use your data"): the words
-    a pointer itself says. Returns the text unchanged when it has no such end."""
-    return _POINTED_TOPIC.sub("", _LINK.sub(r"\1", text))
+    a pointer itself says. Returns the text (links as their words) unchanged when it has no such
+    end, or when that end sets something itself: a number, a modal ("... about your interests, and
+    we keep them for 5 years") or a second clause before it (";")."""
+    plain = _LINK.sub(r"\1", text)
+    m = _POINTED_TOPIC.search(plain)
+    if m is None or ";" in plain[:m.start()] or re.search(r"\d", m.group(0)) \
+            or any(w in MODALS for w in re.findall(r"[^\W\d_]+", m.group(0).lower())):
+        return plain
+    return plain[:m.start()]
 
 
 def is_pointer(text: str) -> bool:
@@ -996,7 +1004,7 @@ def is_law_background(sentence: str) -> bool:
     document of the contract (``_BACKGROUND_BARS``), no number but a year, at most 50 words:
     background about the law, no term. ``sentence``: one sentence (Markdown allowed)."""
     text = _LINK.sub(r"\1", re.sub(r"[*_`\x02\x03]", "", sentence)).strip()
-    ws = re.findall(r"[^\W\d_]+", text.lower())
+    ws = re.findall(r"[^\W\d_]+", _BACKGROUND_LEAD.sub("", text).lower())  # ("Bitte beachten Sie": the reader)
     if not ws or len(ws) > 50 or any(w in _PARTY_WORDS or w in MODALS for w in ws):
         return False
     if re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", text)) or _BACKGROUND_BARS.search(text):
