@@ -183,3 +183,64 @@ def test_background_look_alikes_are_read_as_terms(lang, sentence):
 def test_law_that_gives_a_right_stays_material(lang, sentence):
     a = analyse(_POLICY[lang], _with(lang, sentence))
     assert a.material, a.summary
+
+
+# --- cookie names in a cookie table -----------------------------------------------------------------
+
+_COOKIE_TABLES = {
+    "en": ("# Quillmark Cookie Notice\n\n## Cookies we use\n\nWe use the cookies below on our sites.\n\n",
+           "| Domain | Cookies | Used as | Purpose |\n| --- | --- | --- | --- |\n"),
+    "fr": ("# Politique relative aux cookies de Quillmark\n\n## Les cookies utilisés\n\nNous utilisons les cookies "
+           "ci-dessous sur nos sites.\n\n",
+           "| Domaine | Nom du cookie | Type | Finalité |\n| --- | --- | --- | --- |\n"),
+    "de": ("# Cookie-Hinweis von Quillmark\n\n## Verwendete Cookies\n\nWir verwenden die folgenden Cookies auf unseren "
+           "Seiten.\n\n",
+           "| Domain | Cookie-Name | Art | Zweck |\n| --- | --- | --- | --- |\n"),
+}
+_PURPOSE = {"en": ("1st Party", "Keeps you signed in"), "fr": ("Interne", "Maintenir votre connexion"),
+            "de": ("Erstanbieter", "Hält Sie angemeldet")}
+
+
+def _cookie_doc(lang: str, names: str, domain: str = "quillmark.example", purpose: str | None = None) -> str:
+    intro, header = _COOKIE_TABLES[lang]
+    party, use = _PURPOSE[lang]
+    rows = (f"| {domain} | {names} | {party} | {purpose or use} |\n"
+            f"| ads.partner.example | \\_pxid, adsync | 3rd Party | Advertising |\n")
+    return intro + header + rows
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+@pytest.mark.parametrize("old_names,new_names", [
+    ("acct, \\_\\_cf\\_bm, fkey", "acct, \\_cfuvid, fkey"),  # one renamed
+    ("acct, fkey", "acct, cf\\_clearance, fkey, OptanonConsent"),  # names added
+    ("acct, fkey, prov\\_tgt", "acct, fkey"),  # a name dropped
+])
+def test_cookie_names_changed_under_the_same_use_are_not_material(lang, old_names, new_names):
+    a = analyse(_cookie_doc(lang, old_names), _cookie_doc(lang, new_names))
+    assert a.changes, "the table row changed"
+    assert not a.material, a.summary
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_cookie_purpose_or_domain_changed_stays_material(lang):
+    old = _cookie_doc(lang, "acct, fkey")
+    new_purpose = {"en": "Personalised advertising and profiling", "fr": "Publicité personnalisée et profilage",
+                   "de": "Personalisierte Werbung und Profilbildung"}[lang]
+    assert analyse(old, _cookie_doc(lang, "acct, fkey, adid", purpose=new_purpose)).material
+    from tracker.analysis.materiality import _cookie_names_only
+
+    # the cookie's party changed beside its names: not a change of names only
+    row = old.split("\n\n")[-1]
+    assert not _cookie_names_only(row, row.replace(_PURPOSE[lang][0], "3rd Party").replace("acct, fkey", "acct"))
+
+
+def test_cookie_names_only_needs_a_cookie_name_column():
+    from tracker.analysis.materiality import _cookie_names_only
+
+    old = "| Purpose | Data |\n| --- | --- |\n| Marketing | name, e-mail |\n"
+    new = "| Purpose | Data |\n| --- | --- |\n| Marketing | name, e-mail, phone number |\n"
+    assert not _cookie_names_only(old, new)  # a kind of data added: read as usual
+    old_c = "| Cookies | Purpose |\n| --- | --- |\n| acct, fkey | Sign-in |\n"
+    assert _cookie_names_only(old_c, old_c.replace("fkey", "fkey, \\_sid"))
+    assert not _cookie_names_only(old_c, old_c.replace("Sign-in", "Advertising"))
+    assert not _cookie_names_only(old_c, old_c)  # nothing changed

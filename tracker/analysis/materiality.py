@@ -2871,6 +2871,9 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
             return _cosmetic(cos, _COSMETIC_TEXT[cos], facts_b, facts_a)
         if _columns_reordered(before, after):
             return _cosmetic("regrouped", "Only the order of the table's columns changed", facts_b, facts_a)
+        if _cookie_names_only(before, after):
+            return ChangeLabel(False, "minor", (), "Only the names of the cookies listed changed, not what they are "
+                               "used for or by whom", None, (), (), facts_b, facts_a)
     if before is not None and (m := _UNDERSCORED.match(before)):
         before, before_p = m.group(1), plain(m.group(1))
     if after is not None and (m := _UNDERSCORED.match(after)):
@@ -3740,6 +3743,37 @@ def _columns_reordered(before: str, after: str) -> bool:
         if {h: _flat(c) for h, c in zip(hb, rb)} != {h: _flat(c) for h, c in zip(ha, ra)}:
             return False
     return True
+
+
+# A column that lists cookies by their technical names ("Cookies", "Cookie name", "Nom du cookie",
+# "Cookie-Name"): a name is how the browser stores the cookie, not what it is used for.
+_COOKIE_NAME_COLUMN = re.compile(
+    r"^\s*(?:cookies?|cookie\s+names?|names?\s+of\s+(?:the\s+)?cookies?|cookies?\s+\(?names?\)?|"
+    r"noms?\s+d[ue]s?\s+cookies?|cookies?\s+\(?noms?\)?|cookie-?namen?|cookie-?bezeichnung(?:en)?|"
+    r"nombre\s+de\s+(?:la\s+)?cookie)\s*$", re.I)
+
+
+def _cookie_names_only(before: str, after: str) -> bool:
+    """Whether two table rows (each with its header row, the same header) differ only in a cell of
+    a column of cookie names (``_COOKIE_NAME_COLUMN``), every other cell (the domain, the party,
+    the purpose, the duration) the same: the cookies listed under the same use were renamed, added
+    or dropped, which changes no purpose, party or retention the table states."""
+    tb, ta = table_cells(before), table_cells(after)
+    if not tb or not ta or not tb[0] or tb[0] != ta[0] or len(tb[0]) < 2 or len(tb[1]) != len(ta[1]) or not tb[1]:
+        return False
+    named = [bool(_COOKIE_NAME_COLUMN.match(h)) for h in tb[0]]
+    if not any(named):
+        return False
+    changed = False
+    for rb, ra in zip(tb[1], ta[1]):
+        if len(rb) != len(ra) or len(rb) > len(named):
+            return False
+        for cb, ca, is_name in zip(rb, ra, named):
+            if _flat(cb) != _flat(ca):
+                if not is_name:
+                    return False
+                changed = True
+    return changed
 
 
 @lru_cache(maxsize=4)
