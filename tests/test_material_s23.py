@@ -244,3 +244,40 @@ def test_cookie_names_only_needs_a_cookie_name_column():
     assert _cookie_names_only(old_c, old_c.replace("fkey", "fkey, \\_sid"))
     assert not _cookie_names_only(old_c, old_c.replace("Sign-in", "Advertising"))
     assert not _cookie_names_only(old_c, old_c)  # nothing changed
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_cookie_row_for_a_new_domain_is_material(lang):
+    old = _cookie_doc(lang, "acct, fkey")
+    party = _PURPOSE[lang][0]
+    new = old + f"| bidtrack.example | btid, btsecure | {party} | Advertising |\n"
+    a = analyse(old, new)
+    assert a.material, a.summary
+    assert "privacy" in a.categories
+    assert "bidtrack.example" in a.summary
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de"])
+def test_cookie_row_for_a_domain_already_listed_is_not_a_new_party(lang):
+    from tracker.analysis.materiality import _cookie_row_party
+
+    old = _cookie_doc(lang, "acct, fkey")
+    header = _COOKIE_TABLES[lang][1]
+    row = header + "| ads.partner.example | \\_pxid2 | 3rd Party | Advertising |\n"
+    assert _cookie_row_party(row, old) is None  # the partner's domain is listed already
+    assert _cookie_row_party(header + "| bidtrack.example | btid | 3rd Party | Advertising |\n", old) == (
+        "bidtrack.example", "btid")
+    # a table without a column of cookie names: no cookie row
+    assert _cookie_row_party("| Processor | Country |\n| --- | --- |\n| bidtrack.example | US |\n", old) is None
+
+
+def test_cookie_row_for_a_subdomain_of_a_listed_site_is_not_a_new_party():
+    from tracker.analysis.materiality import _cookie_row_party
+
+    old = _cookie_doc("en", "acct, fkey")
+    header = _COOKIE_TABLES["en"][1]
+    assert _cookie_row_party(header + "| meta.quillmark.example | acct | 1st Party | Sign-in |\n", old) is None
+    assert _cookie_row_party(header + "| cdn.bidtrack.co.uk | btid | 3rd Party | Ads |\n", old) == (
+        "cdn.bidtrack.co.uk", "btid")
+    assert _cookie_row_party(header + "| cdn.bidtrack.co.uk | btid | 3rd Party | Ads |\n",
+                             old + "\nbidtrack.co.uk sets cookies.\n") is None

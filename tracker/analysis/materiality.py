@@ -2895,6 +2895,11 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         # to read more, not a term (the page it links to is tracked on its own if it is terms)
         return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)
     ctx = context or DocContext.of(before or "", after or "")
+    if kind == "added" and after and context is not None and (who := _cookie_row_party(after, ctx.old_text)):
+        # a cookie table's new row for a domain the old version never names: another party now sets
+        # cookies (its domain is no contact detail)
+        return ChangeLabel(True, "material", ("privacy",), f"New cookies set by {who[0]}: {_snippet(who[1], 60)} (privacy)",
+                           None, (), (), facts_b, facts_a)
     if kind in ("added", "removed") and context is not None \
             and _contents_entry((after if before is None else before) or "", ctx.new_text if before is None else ctx.old_text):
         # "* 3. How your personal data is gathered" above the section of that title: a line of a
@@ -3751,6 +3756,37 @@ _COOKIE_NAME_COLUMN = re.compile(
     r"^\s*(?:cookies?|cookie\s+names?|names?\s+of\s+(?:the\s+)?cookies?|cookies?\s+\(?names?\)?|"
     r"noms?\s+d[ue]s?\s+cookies?|cookies?\s+\(?noms?\)?|cookie-?namen?|cookie-?bezeichnung(?:en)?|"
     r"nombre\s+de\s+(?:la\s+)?cookie)\s*$", re.I)
+
+
+_WEB_DOMAIN = re.compile(r"\b(?:[a-z0-9-]+\.)+[a-z]{2,}\b", re.I)
+
+
+def _cookie_row_party(row: str, other_version: str) -> tuple[str, str] | None:
+    """(domain, cookie names) when ``row`` (a table row with its header row) lists cookies by name
+    (a ``_COOKIE_NAME_COLUMN``) for a domain in another cell whose site ``other_version`` never
+    names ("meta.quillmark.com" is the site quillmark.com's): a new party that sets cookies. None
+    otherwise (a row of another table, no domain, or a site the other version already names)."""
+    cells = table_cells(row)
+    if not cells or not cells[0] or len(cells[1]) != 1:
+        return None
+    header, (values,) = cells
+    named = [bool(_COOKIE_NAME_COLUMN.match(h)) for h in header]
+    if not any(named) or len(values) > len(header):
+        return None
+    names = next((v for v, n in zip(values, named) if n), "")
+    known = other_version.lower().replace("\\", "")
+    for value, is_name in zip(values, named):
+        if is_name:
+            continue
+        for m in _WEB_DOMAIN.finditer(value):
+            domain = m.group(0).lower().removeprefix("www.")
+            labels = domain.split(".")
+            # the site the domain belongs to ("meta.quillmark.com" is Quillmark's; "shop.example.co.uk")
+            site = ".".join(labels[-3:] if len(labels) >= 3 and len(labels[-1]) == 2 and len(labels[-2]) <= 3
+                            else labels[-2:])
+            if site not in known and names.strip():
+                return domain, names.strip()
+    return None
 
 
 def _cookie_names_only(before: str, after: str) -> bool:
