@@ -171,6 +171,8 @@ def test_background_reworded_is_no_term():
     ("en", "The Privacy Shield program lets Brindle keep transfer records for 7 years."),  # a number
     ("fr", "Le RGPD vous donne le droit d'accéder à vos données."),
     ("de", "Nach der DSGVO haben Nutzer das Recht, ihre Daten zu löschen."),
+    ("en", "violate the law or a legal enforcement authority's order"),  # an item under "unless doing so would:"
+    ("en", "Breaches of the law may lead to the suspension of the account."),
 ])
 def test_background_look_alikes_are_read_as_terms(lang, sentence):
     assert not is_law_background(sentence)

@@ -993,13 +993,15 @@ kunde kunden kundin mitglied mitglieder verbraucher verbraucherin person persone
 _BACKGROUND_BARS = re.compile(
     r"\b(?:right|rights|droits?|rechte?|governed|govern|governs|binding|arbitration|court|courts|jurisdiction|"
     r"liable|liability|waive\w*|terms|agreement|contract|conditions|policy|notice|prohibited|required|"
-    r"consent|opt[-\s]?out|responsable|tribunal\w*|gericht\w*|haft\w*|verpflichtet|interdit|obligatoire)\b", re.I)
+    r"consent|opt[-\s]?out|responsable|tribunal\w*|gericht\w*|haft\w*|verpflichtet|interdit|obligatoire|"
+    r"violat\w*|breach\w*|infring\w*|illegal|unlawful|enforc\w*|illicite|verstoß\w*|rechtswidrig)\b", re.I)
 
 
 def is_law_background(sentence: str) -> bool:
     """Whether a sentence only tells what a law, a regulation or a certification scheme is, does or
     when it takes effect (``_LAW_NAME`` among its first 8 words, after "Please note that",
-    "While", "Bitte beachten Sie, dass"...), naming no party to the contract (no "we", "you",
+    "While", "Bitte beachten Sie, dass"...; the sentence opens with a capital: a list item going on
+    from its lead-in is no sentence of its own), naming no party to the contract (no "we", "you",
     "users", "vous", "Nutzer"...: ``_PARTY_WORDS``), with no modal, no right, duty, court or
     document of the contract (``_BACKGROUND_BARS``), no number but a year, at most 50 words:
     background about the law, no term. ``sentence``: one sentence (Markdown allowed)."""
@@ -1009,8 +1011,10 @@ def is_law_background(sentence: str) -> bool:
         return False
     if re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", text)) or _BACKGROUND_BARS.search(text):
         return False
-    head = " ".join(_BACKGROUND_LEAD.sub("", text).split()[:8])
-    return bool(_LAW_NAME.search(head))
+    body = _BACKGROUND_LEAD.sub("", text)
+    if not text[:1].isupper():
+        return False  # a list item that goes on from its lead-in ("violate the law or an order"): no sentence of its own
+    return bool(_LAW_NAME.search(" ".join(body.split()[:8])))
 
 
 # Whose a mark is, or that a patent covers the service: "Scrabble is a registered trademark of
