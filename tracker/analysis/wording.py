@@ -952,6 +952,28 @@ def stub_pair_said(explanation: str, before: str, after: str) -> str:
     return f"{m.group('lead')} “{q_now}” instead of “{q_was}”{m.group('tail') or ''}"
 
 
+_NO_LONGER_Q = re.compile(r"^No longer says:? “(?P<q>[^“”]+)”(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
+
+
+def still_said(explanation: str, before: str, after: str) -> str:
+    """"No longer says “Zorblo membership does not require an email address”" of a clause that
+    now says "Zorblo membership requires an email address": a sentence whose words the clause
+    still has (80% of its content words, ``_content``) lost a word that turns it (a "not", an
+    exception), never the whole of it; said as the passage now and before: "Now reads “Zorblo
+    membership requires an email…” (was “Zorblo membership does not require…”)". ``before`` and
+    ``after``: the clause's two texts; any other explanation as is."""
+    m = _NO_LONGER_Q.match(explanation)
+    if not m or not before or not after:
+        return explanation
+    said = _content(m.group("q").replace("…", " ").split())
+    if len(said) < 3 or len(said & _content(after.split())) < 0.8 * len(said):
+        return explanation
+    now, was = passages(re.sub(r"\s+", " ", before).strip(), re.sub(r"\s+", " ", after).strip())
+    if not now or not was:
+        return explanation
+    return f"Now reads “{now}” (was “{was}”){m.group('tail') or ''}"
+
+
 _ONE_SIDE = re.compile(r"^(?P<lead>Now also says|No longer says|Now reads): “(?P<q>[^“”]+)”"
                        r"(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
 
@@ -2161,6 +2183,28 @@ def _pronoun_said(explanation: str, before: str) -> bool:
     return at > 0 and bool(_PRONOUN_WILL.search(flat[:at]))
 
 
+# What the provider says it does NOT guarantee ("We do not guarantee that we will make updates available",
+# "nous ne garantissons pas que", "wir übernehmen keine Gewähr, dass"): the "will" after it is no promise.
+_DISCLAIMED = re.compile(
+    r"(?:\b(?:do|does|did|can|could|will|shall)\s*(?:not|n['’]t)\s+|\bcannot\s+|\bno\s+)"
+    r"(?:guarantee|warrant|promise|represent|assure|ensure|commit)s?(?:\s+or\s+\w+)?(?:\s+(?:to\s+you|you))?\s+that\b[^.;]*$|"
+    r"\bne\s+(?:garanti\w*|promet\w*|s['’]engage\w*)\s+pas\s+(?:que|à)\b[^.;]*$|"
+    r"\b(?:keine\s+(?:Gewähr|Garantie)|garantieren\s+nicht|nicht\s+garantier\w*)\b[^.;]*$", re.I)
+
+
+def promise_disclaimed(explanation: str, before: str) -> bool:
+    """Whether a "No longer promises to …" of a removed clause quotes words the clause said it does
+    not guarantee ("We do not guarantee that we will make any updates available"): no promise was
+    made, so none is withdrawn. ``before``: the removed clause (Markdown or plain)."""
+    if not explanation.startswith("No longer promises "):
+        return False
+    body = re.sub(r"^No longer promises (?:to )?(?:not |never )?(?:to )?", "", _CATS_TAIL.sub("", explanation))
+    key = " ".join(body.rstrip("…. ").split()[:3])
+    flat = re.sub(r"\s+", " ", _plain(before))
+    at = flat.lower().find(key.lower()) if key else -1
+    return at > 0 and bool(_DISCLAIMED.search(flat[:at]))
+
+
 def _refined(c: ClauseChange) -> ClauseChange:
     from tracker.analysis.materiality import notice_cut
 
@@ -2207,11 +2251,14 @@ def _refined(c: ClauseChange) -> ClauseChange:
                     # ranked after the terms a version brings ("Your Subscription" → "Your Zorblo
                     # Plus Subscription", "recuring" → "recurring" beside a new "fees are non-refundable")
                     severity = "material"
-    if c.kind == "removed" and before and explanation.startswith("No longer promises to ") \
-            and _pronoun_said(explanation, before):
+    if c.kind == "removed" and before and explanation.startswith("No longer promises ") \
+            and (explanation.startswith("No longer promises to ") and _pronoun_said(explanation, before)
+                 or promise_disclaimed(explanation, before)):
         # "... and this will not affect the lawfulness of ...": what a thing will not do, no promise
         from tracker.analysis.materiality import _snippet
 
+        if promise_disclaimed(explanation, before) and severity == "critical":
+            severity = "material"  # a guarantee it never gave is no promise withdrawn
         flat = re.sub(r"\s+", " ", before).strip()
         explanation = f"No longer says: {_snippet(flat, 90)}{_tail(explanation, c.categories)}"
     if c.material and c.kind in ("modified", "moved") and before and after and severity != "critical" \
@@ -2322,12 +2369,12 @@ def _refined(c: ClauseChange) -> ClauseChange:
         explanation = value_under_heading(explanation, c.heading, c.clause_id, before, after)
         explanation = party_alone(explanation)
     explanation = imprint_said(explanation, c.kind, before, after)
+    if c.kind in ("added", "removed"):  # material or not: a quote of a condition alone says nothing
+        explanation = condition_skipped(explanation, after if c.kind == "added" else before)
     if (m := re.match(r"^New section “(?P<title>[^”]*)”: ", explanation)) and address_line(m.group("title")):
         explanation = "New: " + explanation[m.end():]  # an address line is no section's title
     if c.material:
         explanation = from_subject(explanation, after if c.kind != "removed" else before)
-        if c.kind in ("added", "removed"):
-            explanation = condition_skipped(explanation, _plain(after if c.kind == "added" else before))
         explanation = readable_drops(whole_phrases(explanation, before, after), before, after)
         if c.kind in ("modified", "moved"):
             explanation = grown_said(explanation, before, after)
@@ -2339,6 +2386,7 @@ def _refined(c: ClauseChange) -> ClauseChange:
             explanation = swap_shown(adds_said(explanation, before, after), before, after)
             explanation = readable_one_side(readable_quotes(explanation, before, after), before, after)
             explanation = stub_pair_said(explanation, before, after)
+            explanation = still_said(explanation, before, after)
         elif c.kind == "added":
             explanation = new_clause_whole(explanation, after)
         explanation = elision_kept(explanation, after if c.kind != "removed" else before)
