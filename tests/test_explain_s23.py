@@ -183,3 +183,16 @@ def test_a_disclaimer_removed_is_no_promise_withdrawn():
 ])
 def test_what_a_promise_disclaimed_is(explanation, before, disclaimed):
     assert promise_disclaimed(explanation, before) is disclaimed
+
+
+def test_a_quote_that_shows_the_old_number_is_kept():
+    # "product" → "product(s)" is the same word: the passage from there would cut "four subsequent payments"
+    before = ("You will be charged the full price of the Zorblo product you selected in one initial payment and four "
+              "subsequent monthly payments (provided that if the full price is not evenly divisible by five, your "
+              "final payment amount may be smaller).")
+    after = ("You will be charged the full price of the Zorblo product(s) you selected in one initial (down) payment "
+             "and the corresponding number of subsequent monthly payments so that the total number of payments equals "
+             "the number of payments in your offer (provided that your final payment amount may be smaller).")
+    explanation = ("Now says “…in one initial (down) payment and the corresponding number…” instead of “…initial "
+                   "payment and four subsequent monthly payments (provided…” (pricing)")
+    assert stub_pair_said(explanation, before, after) == explanation

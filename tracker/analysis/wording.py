@@ -931,21 +931,25 @@ def stub_pair_said(explanation: str, before: str, after: str) -> str:
     if not before or not after:
         return explanation
     b, a = re.sub(r"\s+", " ", before).strip(), re.sub(r"\s+", " ", after).strip()
-    new, gone = _content(a.split()) - _content(b.split()), _content(b.split()) - _content(a.split())
-    if (m := _SAYS_ALONE.match(explanation)) and gone and not _content(m.group("q").split()) & gone:
+
+    def _said(text: str) -> set[str]:  # a bracket inside a word ("product(s)") keeps the word
+        return _content(re.sub(r"[()\[\]]", " ", text).split())
+
+    new, gone = _said(a) - _said(b), _said(b) - _said(a)
+    if (m := _SAYS_ALONE.match(explanation)) and gone and not _said(m.group("q")) & gone:
         now, was = passages(b, a)
-        if now and was and _content(was.split()) & gone:
+        if now and was and _said(was) & gone:
             return f"Now reads “{now}” (was “{was}”){m.group('tail') or ''}"
         return explanation
     m = _INSTEAD.search(explanation)
     if not m or m.start() or m.end() != len(explanation):
         return explanation
     q_now, q_was = m.group("now"), m.group("was")
-    shown_new, shown_gone = len(_content(q_now.split()) & new), len(_content(q_was.split()) & gone)
+    shown_new, shown_gone = len(_said(q_now) & new), len(_said(q_was) & gone)
     p_now, p_was = passages(b, a)
-    if len(new) >= 3 and shown_new <= 1 and p_now and len(_content(p_now.split()) & new) >= max(2, shown_new + 1):
+    if len(new) >= 3 and shown_new <= 1 and p_now and len(_said(p_now) & new) >= max(2, shown_new + 1):
         q_now = p_now
-    if len(gone) >= 3 and shown_gone <= 1 and p_was and len(_content(p_was.split()) & gone) >= max(2, shown_gone + 1):
+    if len(gone) >= 3 and shown_gone <= 1 and p_was and len(_said(p_was) & gone) >= max(2, shown_gone + 1):
         q_was = p_was
     if (q_now, q_was) == (m.group("now"), m.group("was")):
         return explanation
