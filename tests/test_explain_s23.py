@@ -196,3 +196,24 @@ def test_a_quote_that_shows_the_old_number_is_kept():
     explanation = ("Now says “…in one initial (down) payment and the corresponding number…” instead of “…initial "
                    "payment and four subsequent monthly payments (provided…” (pricing)")
     assert stub_pair_said(explanation, before, after) == explanation
+
+
+# -- a right after its condition ------------------------------------------------------------------------------------
+def test_a_right_after_a_condition_with_not_is_a_right():
+    from tracker.analysis.rights import gives_user_a_right
+
+    assert gives_user_a_right("If you are not happy with our handling of a complaint, you may contact the Ruritanian "
+                              "data protection authority.")
+    assert not gives_user_a_right("If you are not satisfied, you must contact Zorblo first.")
+    assert not gives_user_a_right("You are not allowed to resell Zorblo plans.")
+
+
+def test_a_removed_right_after_its_condition_is_said_as_a_right():
+    old = ("## Complaints\n\nIf you are not happy with our handling of a complaint, you may contact the data protection "
+           "authority of Ruritania, in charge of regulating compliance with personal data obligations.\n\n"
+           "We reply within 30 days.\n")
+    new = "## Complaints\n\nWe reply within 30 days.\n"
+    a = compare(old, new)
+    (c,) = _material(a)
+    assert c.explanation.startswith("Removed right for users: "), c.explanation
+    assert "good news" not in c.explanation
