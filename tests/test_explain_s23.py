@@ -217,3 +217,21 @@ def test_a_removed_right_after_its_condition_is_said_as_a_right():
     (c,) = _material(a)
     assert c.explanation.startswith("Removed right for users: "), c.explanation
     assert "good news" not in c.explanation
+
+
+# -- a reason put in is no item it covers -----------------------------------------------------------------------------
+def test_a_reason_put_in_is_what_the_clause_now_also_says():
+    old = ("## Credit\n\nZorblo does not guarantee that you will be able to use your Zorblo Credit balance to purchase "
+           "all paid products.\n")
+    new = old.replace("paid products.", "paid products, as paid products may change from time to time.")
+    a = compare(old, new)
+    (c,) = _material(a)
+    assert not c.explanation.startswith("Now also covers"), c.explanation
+    assert c.explanation.startswith("Now also says: “as paid products may change from time to time”"), c.explanation
+
+
+def test_such_as_still_names_an_item():
+    from tracker.analysis.wording import covers_said
+
+    explanation = "Now also covers: Zorblo Pay (payment)"
+    assert covers_said(explanation, "We accept cards, such as Visa.", "We accept cards, such as Zorblo Pay.") == explanation

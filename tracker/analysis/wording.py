@@ -664,6 +664,9 @@ def _item_at(part: str, text: str) -> bool:
         toks.pop()
     if not toks or toks[-1] in ".!?":
         return False  # what a sentence opens with ("Finally, the CCPA and VCDPA give …"): its subject, no item
+    if toks[-1].lower() == "as" and not (len(toks) > 1 and toks[-2].lower() == "such") \
+            and re.search(r"\b(?:may|might|will|can|could|must|shall|is|are|was|were|has|have|do|does)\b", body, re.I):
+        return False  # a reason ("…, as paid products may change from time to time"): a clause, no item
     return toks[-1] in _ITEM_MARKS or toks[-1].lower() in _ITEM_OPENERS
 
 
@@ -694,6 +697,9 @@ def covers_said(explanation: str, before: str, after: str) -> str:
     parts = [p for p in quote.split("; ") if p]
     if all(_item_at(p, text) for p in parts):
         return explanation
+    if len(parts) == 1 and not gone and (r := re.search(r"(?:^|[,;]\s*)(?P<as>as|because|since)\s+" + re.escape(quote), text)):
+        # a reason put in ("…, as paid products may change from time to time"): what the clause now also says
+        return f"Now also says: “{r.group('as')} {quote}”{tail}"
     now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
     if not now or not was:
         return explanation
