@@ -45,6 +45,12 @@ def _fresh(source: Path, store: Path) -> None:
     subprocess.run(["git", "-C", str(store / "archive"), "update-index", "-q", "--refresh"], check=False)
 
 
+def parse_spec(spec: str) -> tuple[Path, dict[str, str]]:
+    """``TREE[:VAR=VALUE...]`` as (the tree's absolute path, its environment variables)."""
+    tree, *settings = spec.split(":")
+    return Path(tree).resolve(), dict(part.split("=", 1) for part in settings)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("work", type=Path, help="the --keep directory of a `bench_run.py --only nonce` run")
@@ -58,8 +64,7 @@ def main() -> None:
     site, kept = work / f"nonce{n}", work / f"nonce-store{n}"
     if not kept.is_dir() or not site.is_dir():
         parser.error(f"{work} holds no nonce scenario of {n} pages (run bench_run.py --only nonce --keep {work})")
-    specs = [(Path(spec.split(":")[0]).resolve(), dict(part.split("=", 1) for part in spec.split(":")[1:]))
-             for spec in args.trees]
+    specs = [parse_spec(spec) for spec in args.trees]
     # Pages still at their first revision (a kept run changed some): those changed here, then put back.
     unchanged = [i for i in range(n) if (site / f"{i}.html").read_text(encoding="utf-8") == bench_run.make_page(i, 0)]
     revision = {i: 0 for i in range(n)}
