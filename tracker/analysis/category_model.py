@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
-__all__ = ["MIN_THRESHOLD", "MODEL_PATH", "category_view", "combined", "evident", "load_model", "pack", "pair_features", "predict", "probabilities", "rule_votes", "rules_top",
+__all__ = ["MIN_THRESHOLD", "MODEL_PATH", "category_view", "combined", "evident", "forum_clauses", "load_model", "pack", "pair_features", "predict", "probabilities", "rule_votes", "rules_top",
            "unpack", "WATCH_OUT_MIN",
            "version_categories"]
 
@@ -375,6 +375,29 @@ def rules_top(features: dict[str, float]) -> str:
 # categories, and a watch-out it finds this unlikely is mostly a formula a rewrite says again.
 WATCH_OUT_MIN = 0.1
 
+# The watch-outs of the dispute forum: which law governs, which courts hear disputes, who
+# indemnifies whom. A whole clause saying one of them that a version adds ("This DPA is governed by
+# French law.", "... the exclusive jurisdiction of the competent courts of Paris") is named however
+# large the rewrite around it: a reader is now bound to that law, court or indemnity. The hand
+# labels of the dev pairs the model was not fitted on (x, y, zzz) name each of the 7 such clauses
+# the model gives less than ``WATCH_OUT_MIN`` (it was fitted on sets whose labels left such a clause
+# out of a rewrite's summary 7 times in 7). A removed one is left to the model (the labels name it
+# 2 times in 7 where the model doubts it), and so is a forum clause only edited around the same law
+# or court (a product renamed in it).
+_FORUM_WATCH_OUTS = frozenset({"governing-law", "jurisdiction", "indemnity"})
+
+
+def forum_clauses(diffs: Sequence[Any], labels: Sequence[Any], every: set[str] | frozenset[str]) -> set[str]:
+    """The dispute-forum watch-outs (``_FORUM_WATCH_OUTS``) of ``every`` (the watch-outs'
+    categories the rules name, ``materiality.version_categories(..., capped=False)``) that a
+    whole clause added by a material change adds. ``diffs``, ``labels``: as for
+    ``pair_features``. Returns a set of category ids (empty when none)."""
+    found: set[str] = set()
+    for diff, label in zip(diffs, labels):
+        if label.material and getattr(diff, "kind", "") == "added":
+            found |= set(label.watch_added) & _FORUM_WATCH_OUTS
+    return found & set(every)
+
 
 def version_categories(diffs: Sequence[Any], labels: Sequence[Any], new: str,
                        model: dict[str, Any] | None = None) -> tuple[str, ...]:
@@ -385,7 +408,8 @@ def version_categories(diffs: Sequence[Any], labels: Sequence[Any], new: str,
     the learned materiality decision: the model is fitted on the dev sets, so its figures there
     are in-sample). The model reads the rules' voted categories (``watch_outs=False``: those it
     was fitted on); a watch-out's category the rules name beside their vote is added when the
-    model gives it at least ``WATCH_OUT_MIN``. ``diffs``, ``labels``, ``new``: as for
+    model gives it at least ``WATCH_OUT_MIN``, and a dispute-forum watch-out of a clause the
+    version adds whatever the model gives it (``forum_clauses``). ``diffs``, ``labels``, ``new``: as for
     ``pair_features``; ``model``: a fitted model to use instead of the shipped one. Returns ids in
     taxonomy order."""
     from tracker.analysis.decision import mode
@@ -415,6 +439,7 @@ def version_categories(diffs: Sequence[Any], labels: Sequence[Any], new: str,
             kept |= {c for c in extra if probs.get(c, 1.0) >= WATCH_OUT_MIN}
     else:
         kept = found
+    kept |= forum_clauses(diffs, labels, every)
     from tracker.analysis.classify import CATEGORIES
 
     return tuple(c for c in CATEGORIES if c in kept)

@@ -56,7 +56,9 @@ _AGAINST = re.compile(
     r"(?:may|can|reserves?|(?:is|shall be|will be) entitled)\b(?!\s+not\b)|"
     r"\bwaive|\bgive up\b|\bforfeit|\brenonce|\bverzicht|\bwithout (?:prior |any |further )*notice\b|"
     # ("you will not be charged / obligated to pay" spares the user: no duty)
-    r"\b(?:you|users?)\s+(?:must|shall|will|agree|are required|may not|can ?not|are not)\b"
+    # (what "you are not" in a condition says is when the clause applies: "If you are not happy with
+    # our handling of a complaint, you may contact the authority" is a right)
+    r"(?<!\bif\s)(?<!\bwhen\s)(?<!\bunless\s)\b(?:you|users?)\s+(?:must|shall|will|agree|are required|may not|can ?not|are not)\b"
     r"(?!\s+(?:not\s+)?be\s+(?:obligated|obliged|required|charged|billed)\b)|"
     r"\bat (?:our|its) (?:sole |absolute )*discretion\b|\bbinding arbitration\b|\bclass action\b|"
     # a quota or a restriction ("can create up to 5 projects", "may use it for personal projects only")

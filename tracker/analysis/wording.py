@@ -664,6 +664,9 @@ def _item_at(part: str, text: str) -> bool:
         toks.pop()
     if not toks or toks[-1] in ".!?":
         return False  # what a sentence opens with ("Finally, the CCPA and VCDPA give …"): its subject, no item
+    if toks[-1].lower() == "as" and not (len(toks) > 1 and toks[-2].lower() == "such") \
+            and re.search(r"\b(?:may|might|will|can|could|must|shall|is|are|was|were|has|have|do|does)\b", body, re.I):
+        return False  # a reason ("…, as paid products may change from time to time"): a clause, no item
     return toks[-1] in _ITEM_MARKS or toks[-1].lower() in _ITEM_OPENERS
 
 
@@ -694,10 +697,75 @@ def covers_said(explanation: str, before: str, after: str) -> str:
     parts = [p for p in quote.split("; ") if p]
     if all(_item_at(p, text) for p in parts):
         return explanation
+    if len(parts) == 1 and not gone and (r := re.search(r"(?:^|[,;]\s*)(?P<as>as|because|since)\s+" + re.escape(quote), text)):
+        # a reason put in ("…, as paid products may change from time to time"): what the clause now also says
+        return f"Now also says: “{r.group('as')} {quote}”{tail}"
     now, was = passages(re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after))
     if not now or not was:
         return explanation
     return f"Now reads “{now}” (was “{was}”){tail}"
+
+
+# "Now also says: “…”" of a modified clause: what the clause grew by, quoted with the words around it.
+_GREW = re.compile(r"^Now also says: “(?P<q>[^“”]+)”(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
+# words and marks that join an item to its list, left out of the item named ("or processors" → "processors")
+_ITEM_JOINS = frozenset("and or nor et ou und oder , ; & /".split())
+# small words an item may have inside it ("username and password", "données de localisation")
+_ITEM_GLUE = frozenset("and or of et ou de du des d' und oder & /".split())
+
+
+def grown_said(explanation: str, before: str, after: str) -> str:
+    """"Now also says: “…”" of a modified clause, when the quote does not show what changed: items
+    put into a list ("…customer service, data analytics and marketing…") are what the clause now
+    also covers ("Now also covers: data analytics"); a few words put in that are no item ("AI
+    credits can expire") are named in place ("Adds “can” to: “AI credits can expire after…”");
+    words put in place of others ("your Subscription" → "your Viber Out plan") are the passage now
+    and before ("Now reads “…” (was “…”)"), never a quote of the new words alone, which says
+    nothing of what they replaced. ``before``/``after``: the clause's two texts. Any other
+    explanation, or a clause that only grew by a sentence, as is."""
+    import difflib
+
+    m = _GREW.match(explanation)
+    if not m or not before or not after:
+        return explanation
+    b, a = re.sub(r"\s+", " ", before).strip(), re.sub(r"\s+", " ", after).strip()
+    x, y = b.split(), a.split()
+    ops = [op for op in difflib.SequenceMatcher(None, word_keys(x), word_keys(y), autojunk=False).get_opcodes()
+           if op[0] != "equal"]
+    if not ops:
+        return explanation
+    tail = m.group("tail") or ""
+    now, was = passages(b, a)
+    # words replaced by others (the same words in another form aside: "la carte" → "l'une des cartes"),
+    # or taken out and said nowhere else in the clause
+    if any(_content(x[i1:i2]) - _content(y[j1:j2] if tag == "replace" else y) for tag, i1, i2, j1, j2 in ops):
+        # content words gone for the new ones: what it read before belongs to the sentence
+        return f"Now reads “{now}” (was “{was}”){tail}" if now and was else explanation
+    runs = []
+    for _, _, _, j1, j2 in ops:
+        run = list(y[j1:j2])
+        while run and (not run[0].strip(",;") or run[0].strip(",;").lower() in _ITEM_JOINS):
+            run.pop(0)
+        while run and (not run[-1].strip(",;") or run[-1].strip(",;").lower() in _ITEM_JOINS):
+            run.pop()
+        if run and (said := " ".join(run).strip(",;.")):
+            runs.append(said)
+    if not runs or len(runs) > 3 or any(len(r.split()) > 6 or re.search(r"[“”\"«»()]", r) for r in runs):
+        return explanation  # a clause that grew by a sentence or more: its quote says it
+    if all(_item_at(r, a) and re.search(r"[^\W\d_]{2}", r) and not any(
+            w.strip(",;").lower() in _FUNCTION and w.strip(",;").lower() not in _ITEM_GLUE for w in r.split())
+           for r in runs):
+        # (a run with an article or a preposition of its own, "updating the date above", is a statement)
+        # items put in one after another ("linking, referencing, associating") are said as a list
+        # that ends, so that a headline's ", and 3 more" never reads as one more item
+        runs = [re.sub(r"^(.+), ([^,]+)$", r"\1 and \2", r) if r.count(",") >= 1 and not re.search(
+            r"\b(?:and|or|et|ou|und|oder)\b", r) else r for r in runs]
+        return f"Now also covers: {'; '.join(runs)}{tail}"
+    if all(len(r.split()) <= 3 for r in runs) and now:
+        named = [f"“{r}”" for r in dict.fromkeys(runs)]
+        each = named[0] if len(named) == 1 else ", ".join(named[:-1]) + f" and {named[-1]}"
+        return f"Adds {each} to: “{now}”{tail}"
+    return explanation
 
 
 _DROPS_ONE = re.compile(r"^Drops “(?P<words>[^“”]*)” from: “[^“”]*”(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
@@ -852,6 +920,68 @@ def readable_quotes(explanation: str, before: str, after: str) -> str:
         return explanation  # never a shorter quote than the one it was to make readable
     said = f"{m.group('lead')} “{now}” instead of “{was}”{m.group('tail') or ''}"
     return explanation[:m.start()] + said + explanation[m.end():]
+
+
+_SAYS_ALONE = re.compile(r"^Now says “(?P<q>[^“”]+)”(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
+
+
+def stub_pair_said(explanation: str, before: str, after: str) -> str:
+    """"Now says “In providing our Services…” instead of “…on secure servers located in Norway…”": a
+    side of a rewritten clause quoted by words it shares with the other side (its opening words, its
+    condition) shows nothing of what it now says (or said); that side is re-quoted as the passage
+    that changed (``passages``): "Now says “In providing our Services, we may store your Personal
+    Data outside the country…” instead of “…”". The other side is kept when it shows its change.
+    "Now says “…”" alone, of a clause that also lost words, is the passage now and before ("Now
+    reads “…” (was “…”)"): the words it dropped (an exception, an alternative age) are part of the
+    change. ``before``/``after``: the clause's two texts; any other explanation as is."""
+    if not before or not after:
+        return explanation
+    b, a = re.sub(r"\s+", " ", before).strip(), re.sub(r"\s+", " ", after).strip()
+
+    def _said(text: str) -> set[str]:  # a bracket inside a word ("product(s)") keeps the word
+        return _content(re.sub(r"[()\[\]]", " ", text).split())
+
+    new, gone = _said(a) - _said(b), _said(b) - _said(a)
+    if (m := _SAYS_ALONE.match(explanation)) and gone and not _said(m.group("q")) & gone:
+        now, was = passages(b, a)
+        if now and was and _said(was) & gone:
+            return f"Now reads “{now}” (was “{was}”){m.group('tail') or ''}"
+        return explanation
+    m = _INSTEAD.search(explanation)
+    if not m or m.start() or m.end() != len(explanation):
+        return explanation
+    q_now, q_was = m.group("now"), m.group("was")
+    shown_new, shown_gone = len(_said(q_now) & new), len(_said(q_was) & gone)
+    p_now, p_was = passages(b, a)
+    if len(new) >= 3 and shown_new <= 1 and p_now and len(_said(p_now) & new) >= max(2, shown_new + 1):
+        q_now = p_now
+    if len(gone) >= 3 and shown_gone <= 1 and p_was and len(_said(p_was) & gone) >= max(2, shown_gone + 1):
+        q_was = p_was
+    if (q_now, q_was) == (m.group("now"), m.group("was")):
+        return explanation
+    return f"{m.group('lead')} “{q_now}” instead of “{q_was}”{m.group('tail') or ''}"
+
+
+_NO_LONGER_Q = re.compile(r"^No longer says:? “(?P<q>[^“”]+)”(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?$")
+
+
+def still_said(explanation: str, before: str, after: str) -> str:
+    """"No longer says “Zorblo membership does not require an email address”" of a clause that
+    now says "Zorblo membership requires an email address": a sentence whose words the clause
+    still has (80% of its content words, ``_content``) lost a word that turns it (a "not", an
+    exception), never the whole of it; said as the passage now and before: "Now reads “Zorblo
+    membership requires an email…” (was “Zorblo membership does not require…”)". ``before`` and
+    ``after``: the clause's two texts; any other explanation as is."""
+    m = _NO_LONGER_Q.match(explanation)
+    if not m or not before or not after:
+        return explanation
+    said = _content(m.group("q").replace("…", " ").split())
+    if len(said) < 3 or len(said & _content(after.split())) < 0.8 * len(said):
+        return explanation
+    now, was = passages(re.sub(r"\s+", " ", before).strip(), re.sub(r"\s+", " ", after).strip())
+    if not now or not was:
+        return explanation
+    return f"Now reads “{now}” (was “{was}”){m.group('tail') or ''}"
 
 
 _ONE_SIDE = re.compile(r"^(?P<lead>Now also says|No longer says|Now reads): “(?P<q>[^“”]+)”"
@@ -1401,6 +1531,59 @@ def from_subject(explanation: str, text: str) -> str:
         said, cut = said[:_QUOTE_MAX].rsplit(" ", 1)[0].rstrip(",;:"), True
     said = said[:1].upper() + said[1:]
     return f"{m.group('lead')}{said}{'…' if cut else ''}{m.group('tail') or ''}{m.group('note') or ''}"
+
+
+# A sentence that opens with its condition or exception ("Except as otherwise provided …, Customer may
+# …", "Si vous …, nous …", "Sofern …, können wir …"): its main clause comes after the condition's comma.
+_CONDITION_FIRST = re.compile(
+    r"^(?:except|subject to|if|unless|where|when|whenever|to the (?:maximum |fullest )?extent|notwithstanding|"
+    r"without (?:limiting|prejudice to)|in (?:the event|case)|provided|save (?:as|where)|other than|"
+    r"sauf|sous réserve|si|s['’]|lorsque|lorsqu['’]|dans la mesure|en cas|nonobstant|"
+    r"sofern|soweit|wenn|falls|vorbehaltlich|unbeschadet|im falle?|außer)\b", re.I)
+_ONE_CUT_QUOTE = re.compile(r"^(?P<lead>[A-Z][^“”«»:]{2,60}: )(?P<open>[“«] ?)?(?P<q>[^“”«»…]{8,}?)…(?P<close> ?[”»])?"
+                            r"(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?(?P<note> — good news for users)?$")
+
+
+def condition_skipped(explanation: str, text: str, limit: int = _QUOTE_MAX) -> str:
+    """A quote of a new or removed clause cut before the end of the condition it opens with
+    ("Removed right for users: Except as otherwise provided in the Agreement and subject…") shows
+    only when the term applies, never what it says: it is given the condition's first words, "…",
+    and the main clause after the condition's comma ("Except as otherwise provided … Customer may
+    reassign a LIHA license from one Customer User to another…"), at most ``limit`` characters.
+    ``text``: the clause (plain). Any other explanation, or a condition with no comma that ends it
+    within the sentence, as is."""
+    m = _ONE_CUT_QUOTE.match(explanation)
+    if not m or not text:
+        return explanation
+    flat = re.sub(r"^\s*(?:[*+•-]|\d{1,2}[.)])\s+", "", re.sub(r"\s+", " ", text)).strip()
+    q = m.group("q").strip()
+    at = flat.find(q)
+    if at < 0 or flat.count(q) != 1 or (at and not re.search(r"[.;:!?]\s*$", flat[:at])) \
+            or not _CONDITION_FIRST.match(q):
+        return explanation
+    sentence = re.split(r"(?<=[.;!?])\s+", flat[at:], maxsplit=1)[0]
+    depth, comma = 0, -1
+    for i, ch in enumerate(sentence):
+        depth += ch in "([" and 1 or ch in ")]" and -1 or 0
+        if ch == "," and depth == 0 and i >= 12:
+            comma = i
+            break
+    if comma < 0 or comma < len(q) - 1 or len(sentence) - comma < 20:
+        return explanation  # the quote shows the main clause already, or there is none after a comma
+    head = sentence[:comma].split()
+    first = head[:5]
+    while len(first) > 2 and first[-1].lower().strip(",") in _FUNCTION:
+        first.pop()
+    said = (" ".join(first) + (" …" if len(first) < len(head) else ",") + " " + sentence[comma + 1:].strip())
+    cut = len(said) > limit or bool(re.search(r"[;:,]$", said.rstrip()))  # the clause goes on
+    if len(said) > limit:
+        kept = said[:limit].rsplit(" ", 1)[0].split()
+        while len(kept) > 3 and (kept[-1].lower().strip(",;:") in _FUNCTION | LEADS_ON):
+            kept.pop()
+        said = " ".join(kept).rstrip(",;:")
+    said = said.rstrip(".;:,")
+    return (f"{m.group('lead')}{m.group('open') or ''}{said}{'…' if cut else ''}{m.group('close') or ''}"
+            f"{m.group('tail') or ''}{m.group('note') or ''}")
 
 
 # -- a watch-out the old clause had already -----------------------------------------------------------
@@ -2010,6 +2193,28 @@ def _pronoun_said(explanation: str, before: str) -> bool:
     return at > 0 and bool(_PRONOUN_WILL.search(flat[:at]))
 
 
+# What the provider says it does NOT guarantee ("We do not guarantee that we will make updates available",
+# "nous ne garantissons pas que", "wir übernehmen keine Gewähr, dass"): the "will" after it is no promise.
+_DISCLAIMED = re.compile(
+    r"(?:\b(?:do|does|did|can|could|will|shall)\s*(?:not|n['’]t)\s+|\bcannot\s+|\bno\s+)"
+    r"(?:guarantee|warrant|promise|represent|assure|ensure|commit)s?(?:\s+or\s+\w+)?(?:\s+(?:to\s+you|you))?\s+that\b[^.;]*$|"
+    r"\bne\s+(?:garanti\w*|promet\w*|s['’]engage\w*)\s+pas\s+(?:que|à)\b[^.;]*$|"
+    r"\b(?:keine\s+(?:Gewähr|Garantie)|garantieren\s+nicht|nicht\s+garantier\w*)\b[^.;]*$", re.I)
+
+
+def promise_disclaimed(explanation: str, before: str) -> bool:
+    """Whether a "No longer promises to …" of a removed clause quotes words the clause said it does
+    not guarantee ("We do not guarantee that we will make any updates available"): no promise was
+    made, so none is withdrawn. ``before``: the removed clause (Markdown or plain)."""
+    if not explanation.startswith("No longer promises "):
+        return False
+    body = re.sub(r"^No longer promises (?:to )?(?:not |never )?(?:to )?", "", _CATS_TAIL.sub("", explanation))
+    key = " ".join(body.rstrip("…. ").split()[:3])
+    flat = re.sub(r"\s+", " ", _plain(before))
+    at = flat.lower().find(key.lower()) if key else -1
+    return at > 0 and bool(_DISCLAIMED.search(flat[:at]))
+
+
 def _refined(c: ClauseChange) -> ClauseChange:
     from tracker.analysis.materiality import notice_cut
 
@@ -2056,11 +2261,14 @@ def _refined(c: ClauseChange) -> ClauseChange:
                     # ranked after the terms a version brings ("Your Subscription" → "Your Zorblo
                     # Plus Subscription", "recuring" → "recurring" beside a new "fees are non-refundable")
                     severity = "material"
-    if c.kind == "removed" and before and explanation.startswith("No longer promises to ") \
-            and _pronoun_said(explanation, before):
+    if c.kind == "removed" and before and explanation.startswith("No longer promises ") \
+            and (explanation.startswith("No longer promises to ") and _pronoun_said(explanation, before)
+                 or promise_disclaimed(explanation, before)):
         # "... and this will not affect the lawfulness of ...": what a thing will not do, no promise
         from tracker.analysis.materiality import _snippet
 
+        if promise_disclaimed(explanation, before) and severity == "critical":
+            severity = "material"  # a guarantee it never gave is no promise withdrawn
         flat = re.sub(r"\s+", " ", before).strip()
         explanation = f"No longer says: {_snippet(flat, 90)}{_tail(explanation, c.categories)}"
     if c.material and c.kind in ("modified", "moved") and before and after and severity != "critical" \
@@ -2171,12 +2379,15 @@ def _refined(c: ClauseChange) -> ClauseChange:
         explanation = value_under_heading(explanation, c.heading, c.clause_id, before, after)
         explanation = party_alone(explanation)
     explanation = imprint_said(explanation, c.kind, before, after)
+    if c.kind in ("added", "removed"):  # material or not: a quote of a condition alone says nothing
+        explanation = condition_skipped(explanation, after if c.kind == "added" else before)
     if (m := re.match(r"^New section “(?P<title>[^”]*)”: ", explanation)) and address_line(m.group("title")):
         explanation = "New: " + explanation[m.end():]  # an address line is no section's title
     if c.material:
         explanation = from_subject(explanation, after if c.kind != "removed" else before)
         explanation = readable_drops(whole_phrases(explanation, before, after), before, after)
         if c.kind in ("modified", "moved"):
+            explanation = grown_said(explanation, before, after)
             explanation = described_said(balanced_covers(explanation, before, after), before, after)
             explanation = covers_said(explanation, before, after)
             explanation = condition_kept(explanation, before, after)
@@ -2184,6 +2395,8 @@ def _refined(c: ClauseChange) -> ClauseChange:
         if c.kind in ("modified", "moved") and before and after:
             explanation = swap_shown(adds_said(explanation, before, after), before, after)
             explanation = readable_one_side(readable_quotes(explanation, before, after), before, after)
+            explanation = stub_pair_said(explanation, before, after)
+            explanation = still_said(explanation, before, after)
         elif c.kind == "added":
             explanation = new_clause_whole(explanation, after)
         explanation = elision_kept(explanation, after if c.kind != "removed" else before)
