@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/import_memory.py [BUNDLE] [--commits N] [--every K] [--top T]
                                                  [--placeholders] [--no-tracemalloc] [--profile]
 
-Imports the first N commits of the bundle (default ../shared/data/ota/contrib-versions.bundle,
+Imports the first N commits of the bundle (``--start K``: the N commits from commit K on, K
+made a root by ``git replace --graft``, so that a late, heavy region is measured in minutes) (default ../shared/data/ota/contrib-versions.bundle,
 commits in ``git rev-list --date-order --reverse`` order, as ``bench_import.py --commits`` counts
 them) with this tree's ``tracker.ota.history`` in THIS process (analyses in the usual worker
 pool; ``--placeholders`` answers every analysis job with an empty analysis instead, to look at
@@ -81,6 +82,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("bundle", nargs="?", type=Path, default=shared_data("ota/contrib-versions.bundle"))
     parser.add_argument("--commits", type=int, default=10000)
+    parser.add_argument("--start", type=int, default=0,
+                        help="start the history at commit K (grafted as a root: its files are every document's first version)")
     parser.add_argument("--every", type=int, default=1000)
     parser.add_argument("--top", type=int, default=15)
     parser.add_argument("--placeholders", action="store_true", help="answer every analysis with an empty one")
@@ -152,7 +155,9 @@ def main() -> int:
         subprocess.run(["git", "clone", "-q", str(args.bundle), str(repo)], check=True)
         commits = subprocess.run(["git", "rev-list", "--date-order", "--reverse", "HEAD"], cwd=repo,
                                  capture_output=True, text=True, check=True).stdout.split()
-        rev = commits[min(args.commits, len(commits)) - 1]
+        rev = commits[min(args.start + args.commits, len(commits)) - 1]
+        if args.start:  # a late region of the history without the import of all before it
+            subprocess.run(["git", "replace", "--graft", commits[args.start]], cwd=repo, check=True)
         store = Store(tmp / "store")
         store.init()
         with Index(store.index_path) as index:
