@@ -110,3 +110,47 @@ def _without_shas(tables: dict[str, list[tuple[object, ...]]]) -> dict[str, list
         return value
 
     return {table: [tuple(clean(v) for v in row) for row in table_rows] for table, table_rows in tables.items()}
+
+
+_S23_PROBE = """
+import ctypes, sys
+from tracker.analysis import executor
+class Info(ctypes.Structure):
+    _fields_ = [(n, ctypes.c_size_t) for n in
+                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
+libc = ctypes.CDLL("libc.so.6")
+if not hasattr(libc, "mallinfo2"):
+    print("skip"); sys.exit(0)
+libc.mallinfo2.restype = Info
+size = 3 * executor.MMAP_THRESHOLD
+if sys.argv[1] == "map" and not executor.map_large_blocks():
+    print("skip"); sys.exit(0)
+# a heap grown and freed first (glibc then raises its own threshold past these blocks' size)
+first = [bytearray(size) for _ in range(8)]
+del first
+executor.trim_heap()
+before = libc.mallinfo2().hblkhd
+blocks = [bytearray(size) for _ in range(8)]
+print(libc.mallinfo2().hblkhd - before)
+"""
+
+
+def test_map_large_blocks_gives_large_blocks_pages_of_their_own() -> None:
+    """In a fresh process (glibc's settings are process-wide): after ``map_large_blocks``, large
+    blocks are mmapped (handed back when freed) even after glibc saw such blocks freed; without
+    it glibc raises its threshold on the first free and later blocks come from the heap."""
+    import os
+    import subprocess
+    import sys
+
+    root = str(Path(__file__).resolve().parents[1])
+
+    def mapped(mode: str) -> str:
+        return subprocess.run([sys.executable, "-c", _S23_PROBE, mode], capture_output=True, text=True, check=True,
+                              env=dict(os.environ, PYTHONPATH=root)).stdout.strip()
+
+    with_setting = mapped("map")
+    if with_setting == "skip":
+        pytest.skip("not glibc 2.33 or later")
+    assert int(with_setting) >= 8 * 3 * executors.MMAP_THRESHOLD
+    assert int(mapped("default")) < 3 * executors.MMAP_THRESHOLD

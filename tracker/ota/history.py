@@ -37,7 +37,7 @@ from typing import Any, Callable, Hashable, Iterator, Sequence
 from urllib.parse import quote
 
 from tracker.analysis.analyse import analyse, as_revert
-from tracker.analysis.executor import trim_heap
+from tracker.analysis.executor import map_large_blocks, trim_heap
 from tracker.archive.index import Index
 from tracker.analysis.restored import Settled, Window
 from tracker.analysis.sameness import same_terms
@@ -366,6 +366,9 @@ def import_history(
     result.from_commit = start.previous
     if not start.up_to_date:
         result.commits_total = _count_commits(repo_path, [tip, *(f"^{sha}" for sha in start.exclude)])
+        # large blocks (texts, pickles, packed analyses) on pages of their own, handed back
+        # when freed: late in contrib-versions 20-28 MB stayed free but resident in the heaps
+        map_large_blocks()
         importer = _Importer(store, index, result, batch, progress)
         # The full-text index is filled once at the end rather than row by row through its
         # triggers, unless the import is small beside what the index holds (refilling the
