@@ -3,11 +3,13 @@
     .venv/bin/python benchmarks/import_memory.py [BUNDLE] [--commits N] [--every K] [--top T]
                                                  [--placeholders] [--no-tracemalloc] [--profile]
 
-Imports the first N commits of the bundle (default ../shared/data/ota/contrib-versions.bundle,
+Imports the first N commits of the bundle (``--start K``: the N commits from commit K on, K
+made a root by ``git replace --graft``, so that a late, heavy region is measured in minutes) (default ../shared/data/ota/contrib-versions.bundle,
 commits in ``git rev-list --date-order --reverse`` order, as ``bench_import.py --commits`` counts
 them) with this tree's ``tracker.ota.history`` in THIS process (analyses in the usual worker
 pool; ``--placeholders`` answers every analysis job with an empty analysis instead, to look at
-the coordinator alone, fast), and every K commits prints: the process's RSS, the Python memory
+the coordinator alone, fast), and every K commits prints: the process's RSS, pymalloc's arenas and
+glibc's heaps (what is held against what is in use), the Python memory
 tracemalloc traces (and its peak), the coordinator's CPU, recording and indexing time per
 version since the line before, the sizes of the importer's own structures (texts in hand,
 windows, caches, per-document maps) and the T largest allocation sites (``--top``, by line).
@@ -41,6 +43,46 @@ def _rss() -> float:
 def _hwm() -> float:
     with open("/proc/self/status") as f:
         return next(int(line.split()[1]) for line in f if line.startswith("VmHWM:")) / 1024
+
+
+def _heaps() -> str:
+    """Where the process's memory sits: pymalloc's arenas (1 MiB each; an arena goes back to the
+    system only when every object in it is freed) and glibc's heaps (``mallinfo2``: bytes held
+    by malloc and of them in use; the rest is free inside the heaps, what fragmentation keeps)."""
+    import ctypes
+    import tempfile
+
+    with tempfile.TemporaryFile() as f:
+        sys.stderr.flush()
+        saved = os.dup(2)
+        os.dup2(f.fileno(), 2)
+        try:
+            sys._debugmallocstats()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        f.seek(0)
+        stats = f.read().decode("utf-8", "replace")
+
+    def count(name: str) -> int:
+        line = next((line for line in stats.splitlines() if line.startswith(f"# arenas {name}")), "= 0")
+        return int(line.split("=")[-1].replace(",", "").strip() or 0)
+
+    text = f"pymalloc arenas {count('allocated current')} MB (highwater {count('highwater mark')})"
+
+    class Mallinfo2(ctypes.Structure):
+        _fields_ = [(name, ctypes.c_size_t) for name in
+                    ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
+
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallinfo2.restype = Mallinfo2
+        info = libc.mallinfo2()
+        text += (f"; malloc heaps {info.arena / 2**20:.0f} MB, in use {info.uordblks / 2**20:.0f}, "
+                 f"free {info.fordblks / 2**20:.0f}, mmapped {info.hblkhd / 2**20:.0f}")
+    except (OSError, AttributeError):
+        pass
+    return text
 
 
 def _structures(importer: object) -> str:
@@ -81,6 +123,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("bundle", nargs="?", type=Path, default=shared_data("ota/contrib-versions.bundle"))
     parser.add_argument("--commits", type=int, default=10000)
+    parser.add_argument("--start", type=int, default=0,
+                        help="start the history at commit K (grafted as a root: its files are every document's first version)")
     parser.add_argument("--every", type=int, default=1000)
     parser.add_argument("--top", type=int, default=15)
     parser.add_argument("--placeholders", action="store_true", help="answer every analysis with an empty one")
@@ -139,6 +183,7 @@ def main() -> int:
             line += f", traced {current / 2**20:.0f} MB (peak {peak / 2**20:.0f})"
         print(line)
         print("    " + _structures(state["importer"]))
+        print("    " + _heaps())
         if tracing and args.top:
             snapshot = tracemalloc.take_snapshot()
             for stat in snapshot.statistics("lineno")[:args.top]:
@@ -152,7 +197,9 @@ def main() -> int:
         subprocess.run(["git", "clone", "-q", str(args.bundle), str(repo)], check=True)
         commits = subprocess.run(["git", "rev-list", "--date-order", "--reverse", "HEAD"], cwd=repo,
                                  capture_output=True, text=True, check=True).stdout.split()
-        rev = commits[min(args.commits, len(commits)) - 1]
+        rev = commits[min(args.start + args.commits, len(commits)) - 1]
+        if args.start:  # a late region of the history without the import of all before it
+            subprocess.run(["git", "replace", "--graft", commits[args.start]], cwd=repo, check=True)
         store = Store(tmp / "store")
         store.init()
         with Index(store.index_path) as index:

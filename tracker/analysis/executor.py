@@ -292,6 +292,28 @@ def trim_heap() -> None:
 
 
 _LIBC: Any = None
+# Blocks from this size on get pages of their own (glibc ``mmap``), handed back when freed.
+MMAP_THRESHOLD = 128 << 10
+
+
+def map_large_blocks() -> bool:
+    """Have glibc give every block of ``MMAP_THRESHOLD`` bytes or more pages of its own from now
+    on (``mallopt(M_MMAP_THRESHOLD)``, which also stops glibc raising that threshold itself).
+
+    For a long-lived coordinator that holds many large blocks of mixed lifetimes (whole texts,
+    their pickles, a batch's packed analyses): glibc raises its threshold after the first large
+    free (up to 32 MB), so later texts came from the heap and the space they left, between
+    blocks still in use, stayed resident (the history import: 20-28 MB free inside the heaps
+    after ``trim_heap``, late in contrib-versions). Returns whether the setting took (False
+    off glibc). Process-wide and lasting: call it from commands, not from library code that
+    others embed."""
+    trim_heap()  # loads the C library (once)
+    if not _LIBC:
+        return False
+    try:
+        return bool(_LIBC.mallopt(-3, MMAP_THRESHOLD))  # -3: M_MMAP_THRESHOLD
+    except AttributeError:
+        return False
 
 
 def local_workers() -> int:

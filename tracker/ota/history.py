@@ -23,13 +23,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import re
 import subprocess
 import sys
 import time
 import unicodedata
-import zlib
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import partial
@@ -39,11 +37,12 @@ from typing import Any, Callable, Hashable, Iterator, Sequence
 from urllib.parse import quote
 
 from tracker.analysis.analyse import analyse, as_revert
-from tracker.analysis.executor import trim_heap
+from tracker.analysis.executor import map_large_blocks, trim_heap
 from tracker.archive.index import Index
 from tracker.analysis.restored import Settled, Window
 from tracker.analysis.sameness import same_terms
-from tracker.archive.record import Pending, analyse_later, framed, load_window, version_record
+from tracker.archive.record import (Pending, analyse_later, framed, load_window, pack_analysis, unpack_analysis,
+                                   version_record)
 from tracker.archive.store import Commit, NewVersion, Store, content_hash, iso, parse_commit
 from tracker.errors import ExtractError, StoreError
 from tracker.records import Analysis
@@ -367,6 +366,9 @@ def import_history(
     result.from_commit = start.previous
     if not start.up_to_date:
         result.commits_total = _count_commits(repo_path, [tip, *(f"^{sha}" for sha in start.exclude)])
+        # large blocks (texts, pickles, packed analyses) on pages of their own, handed back
+        # when freed: late in contrib-versions 20-28 MB stayed free but resident in the heaps
+        map_large_blocks()
         importer = _Importer(store, index, result, batch, progress)
         # The full-text index is filled once at the end rather than row by row through its
         # triggers, unless the import is small beside what the index holds (refilling the
@@ -814,11 +816,14 @@ class _Importer:
             self.result.parts = (total, total)
             self.result.pairs_analysed = before + len(batch.pairs)
             self._report("indexing")
-        batch.results = dict(zip(batch.pairs, batch.pending.result()))
+        # packed by the workers (``record.pack_analysis``): a batch's analyses are held as bytes,
+        # each unpacked only while its versions' rows are built (as objects, the ~100,000
+        # clause changes of a batch of rewritten pages took most of the coordinator's peak)
+        batch.results = {pair: result if isinstance(result, bytes) else pack_analysis(result)
+                         for pair, result in zip(batch.pairs, batch.pending.result())}
         batch.pending = None
-        for pair, analysis in batch.results.items():
+        for pair, packed in batch.results.items():
             self.submitted.pop(pair, None)
-            packed = zlib.compress(pickle.dumps(analysis, pickle.HIGHEST_PROTOCOL), 1)
             self.analyses.put(pair, packed, len(packed))
         # written INDEX_CHUNK versions at a time, in the batch's one transaction (each chunk's
         # numbering reads the rows before it): the rows of a batch's clause changes at once took
@@ -839,13 +844,12 @@ class _Importer:
         trim_heap()
         self.seconds_index += time.perf_counter() - started
 
-    def _cached_analysis(self, pair: tuple[str, str]) -> Analysis | None:
-        """The analysis of ``pair`` done before, if the cache still holds it. Kept pickled and
-        compressed (about a tenth of the objects' memory; unpacking one is ~0.1 ms, and only the
-        ~1 in 3 changes that repeat an earlier pair ask): 1,000 analyses as objects were tens of
-        MB of the coordinator."""
-        packed = self.analyses.get(pair)
-        return None if packed is None else pickle.loads(zlib.decompress(packed))
+    def _cached_analysis(self, pair: tuple[str, str]) -> bytes | None:
+        """The analysis of ``pair`` done before (packed: ``record.pack_analysis``), if the cache
+        still holds it. Kept packed (about a tenth of the objects' memory; unpacking one is
+        ~0.1 ms): 1,000 analyses as objects were tens of MB of the coordinator."""
+        packed: bytes | None = self.analyses.get(pair)
+        return packed
 
     @staticmethod
     def _analysis(entry: _Entry, batch: _Batch) -> Analysis:
@@ -853,10 +857,11 @@ class _Importer:
         if entry.index_kind == "first" or entry.old_hash is None:
             return analyse(None, "", kind="first")
         pair = (entry.old_hash, entry.hash)
-        changed = batch.results.get(pair)
-        if changed is None:
+        packed = batch.results.get(pair)
+        if packed is None:
             earlier = batch.uses[pair]
-            changed = earlier if isinstance(earlier, Analysis) else earlier.results[pair]
+            packed = earlier if isinstance(earlier, bytes) else earlier.results[pair]
+        changed = unpack_analysis(packed)  # a new object per version: its rows are written, then dropped
         if entry.index_kind in ("revert", "partial-revert") and not changed.summary.startswith(_FAILED):
             return as_revert(changed, entry.revert_of, entry.index_kind)
         return framed(changed, entry.variant)
@@ -866,8 +871,9 @@ _FAILED = "Could not analyse this version"  # record._analyse_job's summary when
 
 
 def _dispatch(jobs: list[tuple[str | None, str, str, str]]) -> Pending:
-    """Start the analyses of a batch: in worker processes when there are enough of them."""
-    return analyse_later(jobs)
+    """Start the analyses of a batch: in worker processes when there are enough of them. Each
+    result is packed (``record.pack_analysis``); ``_complete`` also takes an ``Analysis``."""
+    return analyse_later(jobs, packed=True)
 
 
 def normalize(raw: bytes, kind: str) -> str:
@@ -900,10 +906,10 @@ class _Batch:
     entries: list[_Entry]
     commits: list[Commit]
     pairs: list[tuple[str, str]] = field(default_factory=list)  # (old hash, new hash) of its jobs
-    pending: Pending | None = None  # their analyses, running
-    results: dict[tuple[str, str], Analysis] = field(default_factory=dict)  # ... once done
-    # pairs analysed before (the analysis) or in an earlier batch still running (that batch)
-    uses: dict[tuple[str, str], "Analysis | _Batch"] = field(default_factory=dict)
+    pending: Pending | None = None  # their analyses, running (packed by the workers)
+    results: dict[tuple[str, str], bytes] = field(default_factory=dict)  # ... once done, packed
+    # pairs analysed before (the analysis, packed) or in an earlier batch still running (that batch)
+    uses: dict[tuple[str, str], "bytes | _Batch"] = field(default_factory=dict)
 
 
 class _Lru:
