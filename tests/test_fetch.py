@@ -572,3 +572,20 @@ def test_bodies_are_not_kept_once_consumed(serve):
         tracemalloc.stop()
     # ~30 MB if the bodies were retained; a few in flight at a time otherwise
     assert peak < 12_000_000, peak
+
+
+def test_a_host_that_never_answers_costs_the_documents_timeout_not_a_fixed_robots_wait():
+    # A port that accepts connections (the kernel's backlog) and never answers: robots.txt is
+    # bounded by the document's own timeout, so 2 attempts of 1 s cost seconds, not 30 s + 2 s.
+    import socket
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(16)
+        port = listener.getsockname()[1]
+        doc = Document("slow", "Slow", "Terms", f"http://127.0.0.1:{port}/terms", timeout=1.0)
+        started = time.monotonic()
+        [result] = fetch([doc], FetchOptions(host_delay=0.0, robots=True, attempts=2, backoff=0.0))
+        took = time.monotonic() - started
+    assert result.error and "timed out after 1 s" in result.error
+    assert took < 12, f"took {took:.1f} s: robots.txt ignored the document's timeout"

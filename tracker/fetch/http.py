@@ -173,7 +173,7 @@ async def fetch_one(
     user_agent = doc.user_agent or options.user_agent
     # A per-document opt-out (`robots = false` in sources.toml) once Document carries it.
     if robots is not None and getattr(doc, "robots", True) and parts.scheme != "file":
-        reason = await robots.check(doc.url, user_agent)
+        reason = await robots.check(doc.url, user_agent, doc.timeout)
         if reason:
             return Fetched(doc, doc.url, doc.url, None, "", b"", fetched_at,
                            time.monotonic() - started, skipped=reason)
