@@ -515,3 +515,54 @@ def test_ctrl_c_during_a_run_is_one_error_line_and_exit_130(tmp_path):
     assert proc.returncode == 130, err
     assert "interrupted (Ctrl-C)" in err and "error:" not in err
     assert "Traceback" not in err and "Aborted!" not in err
+
+
+def test_a_hanging_host_does_not_hold_back_the_other_documents_versions(tmp_path, httpserver):
+    # One document's host accepts connections and never answers; the other's page is new. Its
+    # version must be committed, indexed and reported while the run still waits on the hanging
+    # host, so a Ctrl-C then does not cost it.
+    import socket
+    import threading
+
+    httpserver.expect_request("/robots.txt").respond_with_handler(handler)
+    httpserver.expect_request("/acme/terms").respond_with_handler(handler)
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        f'[[service]]\nid = "acme"\nname = "Acme"\n  [[service.document]]\n  type = "Terms"\n'
+        f'  url = "{httpserver.url_for("/acme/terms")}"\n'
+        f'[[service]]\nid = "hush"\nname = "Hush"\n  [[service.document]]\n  type = "Terms"\n'
+        f'  url = "http://127.0.0.1:{silent.getsockname()[1]}/terms"\n  timeout = 120\n', encoding="utf-8")
+    store = tmp_path / "store"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tracker", "--store", str(store), "--sources", str(sources), "run",
+         "--retry-backoff", "0"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    reported = threading.Event()
+    lines: list[str] = []
+
+    def read() -> None:
+        for line in proc.stdout:  # type: ignore[union-attr]
+            lines.append(line)
+            if line.split()[:2] == ["new", "acme/Terms"]:
+                reported.set()
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        assert reported.wait(60), "".join(lines)
+        assert proc.poll() is None  # still waiting on the hanging host
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=30)
+    finally:
+        proc.kill()
+        silent.close()
+    reader.join(10)
+    assert proc.returncode == 130, "".join(lines)
+    history = subprocess.run([sys.executable, "-m", "tracker", "--store", str(store), "history", "acme", "--json"],
+                             cwd=ROOT, capture_output=True, text=True)
+    assert history.returncode == 0, history.stderr
+    assert len(json.loads(history.stdout)) == 1  # the one version of acme

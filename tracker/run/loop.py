@@ -21,9 +21,10 @@ versions are kept, until their batch is committed, so memory does not grow with 
 from __future__ import annotations
 
 import asyncio
+import time
 from dataclasses import replace
 from datetime import datetime, timezone
-from typing import Any, Iterable, Sequence
+from typing import Any, AsyncIterator, Iterable, Sequence
 
 from tracker.archive import Index
 from tracker.archive import record
@@ -40,6 +41,10 @@ from tracker.run.state import load_states
 from tracker.sources.config import Document
 
 BATCH_SIZE = 50  # new versions per git fast-import (read at run time: tests lower it)
+# seconds a new version may wait for its batch to fill while the fetching goes on (a slow or hanging
+# host): then the batch is handed over as it is, so the version is committed, indexed and reported
+# without waiting for the slowest host, and a Ctrl-C later does not cost it (read at run time)
+HAND_OVER_AFTER = 5.0
 
 Outcome = CheckOutcome  # its name before outcomes were typed
 
@@ -97,6 +102,7 @@ class _Run:
         self.states = load_states(store, index, documents)
         self.recorder: Recorder[Decision] = Recorder(store, index, self._recorded)
         self.batch: list[tuple[NewVersion, Decision]] = []  # new versions not handed to the recorder yet
+        self.batch_since = 0.0  # time.monotonic() when the batch got its first version
         self.checked = 0  # decisions carried out so far
         self.changed = 0  # of which changed or reverted versions
         self.confirmed: list[dict[str, Any]] = []  # cache rows of texts confirmed unchanged in this run
@@ -111,7 +117,6 @@ class _Run:
         every new version is committed and indexed."""
         latest = self.latest = LatestTexts(self.store, self.index)  # read only for texts whose hash changed
         again = Again()
-        waiting: dict[str, Decision] = {}  # document key -> its decision, until the page is fetched again
         now = datetime.now(timezone.utc)
         paused = pauses.load(self.store.root)
         documents = []
@@ -126,7 +131,25 @@ class _Run:
             skipped = Fetched(doc, doc.url, doc.url, None, "", b"", now, 0.0,
                               skipped=pauses.skip_reason(url, until))
             self._carry_out(decide(skipped, self.states.get(doc.key, DocumentState()), confirm=self.confirm))
-        async for fetched in fetch_all(documents, options, self._validators(), again):
+        stale = asyncio.ensure_future(self._hand_over_stale())
+        try:
+            await self._fetch_all(fetch_all(documents, options, self._validators(), again), again, paused)
+        finally:
+            stale.cancel()
+        latest.close()
+        pauses.save(self.store.root, paused, datetime.now(timezone.utc))
+        self._hand_over()  # (git commits the last batch in its thread meanwhile)
+        self.recorder.help_early()
+        self.recorder.drain()
+        self.store.checkout_if_stale()  # (drain did it, in the git thread; else a tree a killed run left behind)
+        self.index.set_http_cache(self.confirmed)
+
+    async def _fetch_all(self, fetches: "AsyncIterator[Fetched]", again: Again, paused: dict[str, datetime]) -> None:
+        """Carry out the decision on each page as it arrives (a changed page's second fetch settles it)."""
+        latest = self.latest
+        assert latest is not None
+        waiting: dict[str, Decision] = {}  # document key -> its decision, until the page is fetched again
+        async for fetched in fetches:
             self.recorder.poll()
             for url in pauses.addresses(fetched):
                 paused.pop(url, None)  # fetched again: its pause, if any, is over
@@ -152,13 +175,16 @@ class _Run:
                 self._analyse_soon(decision)
                 continue
             self._carry_out(decision)
-        latest.close()
-        pauses.save(self.store.root, paused, datetime.now(timezone.utc))
-        self._hand_over()  # (git commits the last batch in its thread meanwhile)
-        self.recorder.help_early()
-        self.recorder.drain()
-        self.store.checkout_if_stale()  # (drain did it, in the git thread; else a tree a killed run left behind)
-        self.index.set_http_cache(self.confirmed)
+
+    async def _hand_over_stale(self) -> None:
+        """While the fetching goes on, hand over a batch whose first version has waited
+        ``HAND_OVER_AFTER`` seconds, and move recorded batches on (``Recorder.poll``), so one slow
+        host does not hold back the versions of every other document until the run's end."""
+        while True:
+            await asyncio.sleep(min(1.0, HAND_OVER_AFTER / 2))
+            self.recorder.poll()
+            if self.batch and time.monotonic() - self.batch_since >= HAND_OVER_AFTER:
+                self._hand_over()
 
     def _validators(self) -> dict[str, Validators]:
         """Validators to send (conditional requests), for the documents whose cache we trust."""
@@ -208,6 +234,8 @@ class _Run:
                 if self._few_changes():  # analysed while the run goes on fetching
                     self.recorder.analyse_early(decision.check.key, replaced, version.text, version.kind,
                                                 version.revert_of)
+        if not self.batch:
+            self.batch_since = time.monotonic()
         self.batch.append((decision.version, decision))
         if len(self.batch) >= BATCH_SIZE:
             self._hand_over()
