@@ -273,6 +273,8 @@ BAD_INPUTS = [
     (("--store", "{root}/sources.toml", "history", "quill"), 2, "--store {root}/sources.toml is a file, not a folder"),
     (("--store", "{root}/sources.toml", "run"), 2, "is a file, not a folder"),
     (("--store", "{root}/sources.toml", "search", "credits", "--since", "2026-01-01"), 2, "is a file, not a folder"),
+    # a store under a file: the archive cannot be written, so exit 3 (archive or index), not 1
+    (("--store", "{root}/sources.toml/store", "run"), 3, "cannot read or write {root}/sources.toml/store"),
 ]
 
 

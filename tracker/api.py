@@ -290,6 +290,11 @@ class Archive:
                 mine = [r for r in rows if r["service_id"] in ids]
         if not mine:
             known = sorted({r["service_id"] for r in rows})
+            checked = self.index.last_check_of_service(service)
+            if checked is not None:  # declared and checked, nothing recorded yet: not "unknown"
+                what = checked["outcome"] + (f": {checked['error']}" if checked["error"] else "")
+                raise NotFoundError(f"no version of '{service}' is recorded yet: it was checked, and its last "
+                                    f"check of {checked['document_key']} {what}; `tracker status` shows every check")
             if not known:  # an archive whose runs all failed so far: say where to look, not only "none"
                 raise NotFoundError(f"no service '{service}' in the archive; known: none yet (nothing recorded: "
                                     "`tracker status` shows what failed)")

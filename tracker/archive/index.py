@@ -984,6 +984,16 @@ class Index:
             "SELECT commit_sha FROM checks WHERE run_id = ? AND commit_sha IS NOT NULL ORDER BY document_key",
             (run_id,))]
 
+    def last_check_of_service(self, service_id: str) -> dict[str, Any] | None:
+        """The latest ``checks`` row (document_key, outcome, error, checked_at) of any document of
+        ``service_id`` (its exact id), or None when no run has checked one: tells a service that
+        is declared and checked but has no version yet from one never heard of."""
+        escaped = service_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        row = self._query(
+            "SELECT document_key, outcome, error, checked_at FROM checks WHERE document_key LIKE ? ESCAPE '\\' "
+            "ORDER BY run_id DESC, document_key LIMIT 1", (f"{escaped}/%",)).fetchone()
+        return dict(row) if row is not None else None
+
     def status(self) -> list[dict[str, Any]]:
         """Per document: last check, its outcome and how many runs in a row it has failed."""
         docs = {d["key"]: d for d in self.documents()}

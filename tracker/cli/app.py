@@ -238,7 +238,18 @@ class TrackerGroup(click.Group):
             sys.exit(0)
         except OSError as exc:  # a file or folder given on the command line that cannot be used
             where = f" {exc.filename}" if exc.filename else ""
-            fail(f"cannot read or write{where}: {exc.strerror or exc}; check the path and its permissions", 1)
+            # the store's folder (or a file in it) is the archive or index: exit 3, as documented
+            code = 3 if _in_store(ctx, exc.filename) else 1
+            fail(f"cannot read or write{where}: {exc.strerror or exc}; check the path and its permissions", code)
+
+
+def _in_store(ctx: click.Context, filename: Any) -> bool:
+    """Is ``filename`` (an ``OSError``'s, str, bytes or None) the command's store folder or inside it?"""
+    obj = ctx.obj
+    if not isinstance(obj, Context) or not filename:
+        return False
+    path, store = Path(os.fsdecode(filename)).absolute(), obj.store_dir.absolute()
+    return path == store or store in path.parents
 
 
 def emit_json(data: Any) -> None:

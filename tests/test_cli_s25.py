@@ -1,0 +1,28 @@
+"""A service that is declared and checked but has no version yet is not "unknown" to `history`."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tracker.cli.app import cli
+
+
+def test_history_of_a_checked_service_with_no_version_says_why_not_unknown(tmp_path: Path) -> None:
+    with socket.socket() as s:  # a port nothing listens on: every fetch fails at once
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    sources = tmp_path / "sources.toml"
+    sources.write_text('[[service]]\nid = "wraith"\nname = "Wraith"\n  [[service.document]]\n'
+                       f'  type = "Privacy Policy"\n  url = "http://127.0.0.1:{port}/privacy"\n', encoding="utf-8")
+    base = ["--store", str(tmp_path / "store"), "--sources", str(sources)]
+    run = CliRunner().invoke(cli, [*base, "run", "--retry-backoff", "0", "--ignore-robots", "-q"])
+    assert run.exit_code == 1, run.output  # the one document failed
+    result = CliRunner().invoke(cli, [*base, "history", "wraith"])
+    assert result.exit_code == 4, result.output
+    assert "no version of 'wraith' is recorded yet: it was checked" in result.stderr
+    assert "wraith/Privacy Policy failed: cannot connect" in result.stderr and "tracker status" in result.stderr
+    other = CliRunner().invoke(cli, [*base, "history", "nobody"])  # never declared nor checked
+    assert other.exit_code == 4 and "no service 'nobody' in the archive" in other.stderr
