@@ -369,9 +369,14 @@ name = "Quill"
     assert quiet.exit_code == 1  # the page is not there: nothing recorded
     assert "quill/Terms of Service" in quiet.stderr  # -q still says which document failed
     result = invoke(tmp_path, "history", "quill")
-    assert result.exit_code == 4 and result.stderr.strip() == (
-        "error: no service 'quill' in the archive; known: none yet (nothing recorded: `tracker status` shows "
-        "what failed)"), result.output
+    # checked, so not "unknown": what its last check said, and where to see every check
+    assert result.exit_code == 4 and result.stderr.startswith(
+        "error: no version of 'quill' is recorded yet: it was checked, and its last check of quill/Terms of Service "
+        "failed: "), result.output
+    assert result.stderr.strip().endswith("`tracker status` shows every check")
+    assert invoke(tmp_path, "history", "inkwell").stderr.strip() == (  # never checked: the plain message
+        "error: no service 'inkwell' in the archive; known: none yet (nothing recorded: `tracker status` shows "
+        "what failed)")
     assert "FAILING 1 run(s)" in invoke(tmp_path, "status").stdout
 
 
