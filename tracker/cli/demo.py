@@ -159,7 +159,11 @@ def run_demo(directory: Path | None = None, store_dir: Path | None = None) -> in
 
         for line in diff_lines(index.changes_for(last.commit_sha), color=False):
             click.echo(f"  {line}" if line else "")
-        feed_dir = store.root / "feeds"
+        # where `publish` keeps them (its default folder): one set of feeds for a newcomer who
+        # goes on with the `publish` the demo suggests, not a second one left to go stale
+        from tracker.cli.publish import SITE_DIR
+
+        feed_dir = store.root / SITE_DIR / "feeds"
         report = publish_feeds(index, feed_dir)
     click.echo(f"Feeds: {feed_count(report)} feeds in {feed_dir} (each feed is {len(FEED_EXTS)} files: "
                f"{', '.join(FEED_EXTS)}): all changes, material ones, one per service, document and category, "
