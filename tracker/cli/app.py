@@ -698,18 +698,20 @@ def compare(old: str, new: str, select: tuple[str, ...], remove: tuple[str, ...]
 
     Markdown, plain text, HTML and PDF are accepted (HTML goes through the same extraction as a
     run). URLs are fetched like a run fetches them: robots.txt honoured, a 10 MB size cap,
-    retries of transient errors, a 30 s timeout, and error pages served as 200 refused, and so
-    is a URL that serves another page than the terms the other side holds (a landing or
-    marketing page, where short terms stood too), as a run refuses it; a local file that is
-    such a page is compared with a warning on stderr.
+    retries of transient errors and a 30 s timeout.
+
+    Pages that are not the terms are refused, as a run refuses them: an error page served with
+    status 200, or a landing or marketing page served where the other side has terms. A local
+    file that looks like such a page is still compared, with a warning on stderr.
 
     \b
     Exit codes: 0 compared; 1 a file or URL could not be read, fetched or used, or is not
     text, HTML or PDF (an image, an archive: told from its bytes) - one line on stderr says
     which and why.
 
-    A learned check may overrule the rules' "material" for a whole pair when no amount,
-    duration, place or watch-out changed; TRACKER_MATERIALITY=rules lets the rules alone decide.
+    Whether a change is material is decided by rules, then checked by a learned model, which
+    may call a pair not material when no amount, duration, place or watch-out changed. To see
+    what the rules alone say, set TRACKER_MATERIALITY=rules.
 
     \b
     Examples:
