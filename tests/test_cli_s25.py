@@ -26,3 +26,21 @@ def test_history_of_a_checked_service_with_no_version_says_why_not_unknown(tmp_p
     assert "wraith/Privacy Policy failed: cannot connect" in result.stderr and "tracker status" in result.stderr
     other = CliRunner().invoke(cli, [*base, "history", "nobody"])  # never declared nor checked
     assert other.exit_code == 4 and "no service 'nobody' in the archive" in other.stderr
+
+
+def test_a_moved_clause_says_which_section_it_left() -> None:
+    from tracker.analysis.analyse import analyse
+
+    old = ("# Terms\n\n## 1. Use\n\nYou may use Quillory for personal projects.\n\nQuillory is not liable for lost "
+           "drafts beyond the fees you paid.\n\n## 2. Fees\n\nFees are due monthly.\n\n## 3. Liability\n\n"
+           "Quillory is provided as is.\n")
+    new = ("# Terms\n\n## 1. Use\n\nYou may use Quillory for personal projects.\n\n## 2. Fees\n\nFees are due "
+           "monthly.\n\n## 3. Liability\n\nQuillory is provided as is.\n\nQuillory is not liable for lost drafts "
+           "beyond the fees you paid.\n")
+    [moved] = [c for c in analyse(old, new).changes if c.kind == "moved"]
+    assert moved.explanation == "Moved without a change of wording (from “1. Use”)"
+    assert not moved.material
+    # moved within one section: nothing to add
+    within = analyse("## Fees\n\nFees are due monthly.\n\nTaxes are extra.\n",
+                     "## Fees\n\nTaxes are extra.\n\nFees are due monthly.\n")
+    assert all("(from " not in c.explanation for c in within.changes)

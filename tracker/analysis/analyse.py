@@ -45,6 +45,14 @@ def analysis_version() -> str:
     return f"{ANALYSIS_CODE}-{digest.hexdigest()[:12]}"
 
 
+def _moved_from(explanation: str, came_from: str | None, now_in: str | None) -> str:
+    """``explanation`` of a moved clause with the section it left, when that section's heading
+    differs from the one it sits under now: "Moved without a change of wording (from “1. Use”)"."""
+    if not came_from or came_from == now_in or "(from " in explanation:
+        return explanation
+    return f"{explanation} (from “{came_from.strip()}”)"
+
+
 def severity_rank(severity: str) -> int:
     """Position of ``severity`` in ``SEVERITY_ORDER`` (0 for "none" and for unknown values)."""
     return SEVERITY_ORDER.index(severity) if severity in SEVERITY_ORDER else 0
@@ -112,7 +120,14 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     seen_new = nearest_headings(new, (c.new_index for c in diff.changes if c.new_index is not None))
     seen_old = nearest_headings(old, (c.old_index for c in diff.changes
                                       if c.old_index is not None and c.new_index not in seen_new))
+    # where a moved clause came from, when its section there had another heading ("from § 1 Use")
+    moved_from = nearest_headings(old, (c.old_index for c in diff.changes
+                                        if c.kind == "moved" and c.old_index is not None))
     for change, label in zip(diff.changes, labels):
+        explanation = label.explanation
+        if change.kind == "moved" and change.old_index is not None:
+            explanation = _moved_from(explanation, moved_from.get(change.old_index),
+                                      seen_new.get(change.new_index) if change.new_index is not None else None)
         seen = seen_new.get(change.new_index) if change.new_index is not None and change.new_index in seen_new else \
             seen_old.get(change.old_index) if change.old_index is not None else None
         heading = seen if seen is not None else change.heading
@@ -126,7 +141,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
                 material=label.material,
                 severity=label.severity,
                 categories=tuple(label.categories),
-                explanation=label.explanation,
+                explanation=explanation,
                 cosmetic=label.cosmetic,
                 section=change_section(heading, change.after or change.before or "", change.clause_id),
             )
