@@ -27,7 +27,7 @@ from tracker.analysis.subject import resolved_start
 from tracker.records import SEVERITY_ORDER
 
 __all__ = ["CATEGORY_WEIGHT", "HEADLINE_MAX", "MAX_TAGS", "TERM_NAMES", "display_explanation", "headline", "named",
-           "rank_changes", "shown_tags", "term_name"]
+           "concreteness", "rank_changes", "shown_tags", "term_name"]
 
 HEADLINE_MAX = 100
 MAX_TAGS = 4
@@ -393,19 +393,71 @@ def renamed_sections(changes: Sequence[object]) -> list[str]:
     return out
 
 
-def rank_changes(changes: Sequence[L]) -> list[L]:
+def _in_version(change: Labelled, allowed: frozenset[str]) -> bool:
+    """Whether ``change`` carries one of the version's categories (any change does when none are given)."""
+    return not allowed or bool(allowed.intersection(change.categories))
+
+
+# Concrete news a reader can act on, in the words an explanation quotes: a duration, a named company
+# ("LiveRamp", "Netflix International B.V."), the parties data goes to, the data itself.
+_DURATION = re.compile(r"\b\d+\s*(?:-\s*)?(?:days?|weeks?|months?|years?|hours?|minutes?|jours?|mois|ans?|années?|"
+                       r"Tage?n?|Monate?n?|Jahre?n?|Stunden?|días|meses|años)\b", re.I)
+_PARTY = re.compile(r"\b(?:third[- ]part(?:y|ies)|service providers?|(?:advertising |business |marketing )?partners?|"
+                    r"affiliates?|advertisers?|data brokers?|law enforcement|authorities|sub-?processors?|"
+                    r"tiers|prestataires?|partenaires?|Dritte[nr]?|Partner[n]?|Dienstleister[n]?)\b|"
+                    r"(?-i:\b[A-Z][a-z]+[A-Z]\w+\b|\b(?:Inc|Ltd|LLC|GmbH|B\.V|S\.A\.S?|SAS|AG)\b)", re.I)
+_DATA = re.compile(r"\b(?:e-?mail address(?:es)?|IP address(?:es)?|phone numbers?|(?:precise |approximate )?location|"
+                   r"biometric|facial|face|voice|health|financial information|payment (?:card|information)|"
+                   r"browsing history|device identifiers?|date of birth|age|identity|"
+                   r"adresse (?:électronique|e-mail|IP)|données (?:biométriques|de localisation|de santé)|"
+                   r"Gesichtsdaten|biometrische|Standortdaten|Gesundheitsdaten)\b", re.I)
+
+
+def concreteness(change: Labelled) -> int:
+    """How concrete the news ``change``'s explanation tells is, most first: 0 for a value that replaced
+    another ("... instead of ...", "→") or a promise withdrawn; 1 for words that name something a
+    reader can weigh (an amount, a duration, a named party or the parties data goes to, a kind of
+    personal data, AI training itself in a change of the ai-training category); 2 otherwise (a
+    clause quoted with nothing of that)."""
+    text = display_explanation(change.explanation or "")
+    if _CONCRETE.search(text):
+        return 0
+    if _AMOUNT.search(text) or _DURATION.search(text) or _PARTY.search(text) or _DATA.search(text):
+        return 1
+    if "ai-training" in change.categories and _TRAINING.search(text):
+        return 1  # an ai-training change that says the training, before one quoting its lead-in
+    return 2
+
+
+def _lead_in_only(change: object) -> bool:
+    """A new clause that only leads into a list ("... we also store:"): its items are the news."""
+    after = (getattr(change, "after", None) or "").rstrip()
+    return getattr(change, "kind", "") == "added" and after.endswith(":") and len(after) < 300
+
+
+def rank_changes(changes: Sequence[L], categories: Iterable[str] = ()) -> list[L]:
     """``changes`` most serious first: material before not, then a promise withdrawn ("No longer
-    promises ...") or AI training started or its opt-out taken away (``training_news``), then severity,
+    promises ...") or AI training started or its opt-out taken away (``training_news``), then, when
+    ``categories`` (the version's categories) are given, a change carrying one of them before one
+    that carries none (the headline speaks of the change the version's tags are about), then severity,
     then an AI-training opt-out offered, then a change of words only (``wording_only``) after one
     that changes a term, then a definition, a list of surviving sections, an example
     ("This includes ...", "For example, ..."), advice ("please do not include ..."), a term said again
     in other words ("Reworded: ...", "Still forbids, reworded: ..."), a statement of intent, a postal
-    address changed (``address_changed``) or a title after
-    other terms, then the weight of the change's weightiest category (``CATEGORY_WEIGHT``), then a few
-    words swapped (``word_swap``) after a new clause or a value of the same weight, then a concrete
-    change (a value that replaced another) before a quote, then document order (stable)."""
+    address changed (``address_changed``), a title or a list's lead-in alone after
+    other terms, then the weight of the change's weightiest category (``CATEGORY_WEIGHT``; of the
+    version's categories when it carries some), then a few
+    words swapped (``word_swap``) after a new clause or a value of the same weight, then the more
+    concrete change first (``concreteness``: a value that replaced another, then named amounts,
+    durations, parties or data, then a quote), then document order (stable)."""
+    allowed = frozenset(categories)
+
+    def weight(c: L) -> int:
+        return _weight(allowed.intersection(c.categories) or c.categories)
+
     return sorted(changes, key=lambda c: (not c.material, not (_PROMISE_GONE.search(c.explanation or "")
                                                                 or _training_loss(c)),
+                                          not _in_version(c, allowed),
                                           -_severity(c), training_news(c) != _OPT_OUT_ADDED,
                                           wording_only(c), bool(_DEFINITION.search(c.explanation or "")
                                                               or _SURVIVAL.search(c.explanation or "")
@@ -413,8 +465,8 @@ def rank_changes(changes: Sequence[L]) -> list[L]:
                                                               or _ADVICE.search(c.explanation or "")
                                                               or _RESTATED.search(c.explanation or "")
                                                               or address_changed(c)
-                                                              or _title_only(c)),
-                                          _weight(c.categories), word_swap(c), not _CONCRETE.search(c.explanation or "")))
+                                                              or _title_only(c) or _lead_in_only(c)),
+                                          weight(c), word_swap(c), concreteness(c)))
 
 
 def display_explanation(explanation: str) -> str:
@@ -502,12 +554,14 @@ def _more(n: int, short: bool = False) -> str:
     return f", and {n} more material change{'s' if n != 1 else ''}" if n else ""
 
 
-def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADLINE_MAX) -> str:
+def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADLINE_MAX,
+             categories: Iterable[str] = ()) -> str:
     """The version's headline: its most serious material change's explanation, then ", and N
     more material changes" (" (+N more)" when the long form would cut the explanation), at most
     ``limit`` characters (the explanation is cut at a word and marked "…" when both do not fit).
-    ``fallback`` when no change is material."""
-    ranked = rank_changes(changes)
+    ``fallback`` when no change is material. ``categories``: the version's categories, so the
+    headline speaks of a change that carries them (``rank_changes``)."""
+    ranked = rank_changes(changes, categories)
     material = [c for c in ranked if c.material]
     # who hosts or publishes the site changed: named before a change that is neither critical nor
     # a promise withdrawn (a minor line removed beside it is not the news), material or not
@@ -775,8 +829,10 @@ def _fit(text: str, room: int) -> str:
             kept = one_line(text, room).rstrip("…").split(" … ", 1)[-1].split()
             lost = point[len(kept):] if len(kept) <= len(point) else []
             if any(w[:1].isupper() or any(ch.isdigit() for ch in w) for w in lost):
-                # a cut at the end would lose the place, name or number the quote skipped to
-                body = "…" + body.split(" … ", 1)[1]
+                # a cut at the end would lose the place, name or number the quote skipped to; the
+                # quote keeps its opening mark (its closing one is still there)
+                opener = "“" if body.startswith("“") and body.count("“") > body.split(" … ", 1)[1].count("“") else ""
+                body = opener + "…" + body.split(" … ", 1)[1].lstrip("…")
                 text = f"{label}: {body}"
         # a quote shifted to its point ("…be heard exclusively by the courts of Dublin") gives
         # up its first words before its point is cut
@@ -808,7 +864,7 @@ def shown_tags(changes: Sequence[Labelled], categories: Iterable[str] = (), limi
     material changes the version's categories are shown by weight."""
     allowed = list(dict.fromkeys(categories))
     out: list[str] = []
-    for change in rank_changes(changes):
+    for change in rank_changes(changes, allowed):
         if not change.material:
             continue
         for cat in change.categories:

@@ -1394,7 +1394,11 @@ def end_kept(explanation: str, text: str, most: int = 6) -> str:
     # a cut right before a value ("conservées… " of "conservées pendant 12 mois"): the value is the point
     k = next((i for i, w in enumerate(rest[:3]) if w.lower().strip(",;:") not in leads), None)
     before_value = k is not None and k < len(rest) and (rest[k][:1].isdigit() or rest[k].lower() in _NUMBER_WORDS)
-    if m.group("w").lower().strip(",;:") not in leads and not before_value:
+    # a cut right before the name that ends the sentence ("…the laws…" of "the laws of the
+    # Netherlands."): the place or party named is the point
+    before_name = bool(k and k < len(rest) and rest[k][:1].isupper() and rest[k - 1].lower() in leads
+                       and len(rest) <= k + 3 and rest[-1][-1:] in ".;:" and all(w[:1].isupper() for w in rest[k:]))
+    if m.group("w").lower().strip(",;:") not in leads and not before_value and not before_name:
         return explanation
     taken: list[str] = []
     for w in rest[:most]:
