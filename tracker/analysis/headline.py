@@ -408,25 +408,33 @@ _PARTY = re.compile(r"\b(?:third[- ]part(?:y|ies)|service providers?|(?:advertis
                     r"(?-i:\b[A-Z][a-z]+[A-Z]\w+\b|\b(?:Inc|Ltd|LLC|GmbH|B\.V|S\.A\.S?|SAS|AG)\b)", re.I)
 _DATA = re.compile(r"\b(?:e-?mail address(?:es)?|IP address(?:es)?|phone numbers?|(?:precise |approximate )?location|"
                    r"biometric|facial|face|voice|health|financial information|payment (?:card|information)|"
-                   r"browsing history|device identifiers?|date of birth|age|identity|"
+                   r"browsing history|device identifiers?|date of birth|age|identity|usage data|profile data|profiles?|"
                    r"adresse (?:électronique|e-mail|IP)|données (?:biométriques|de localisation|de santé)|"
                    r"Gesichtsdaten|biometrische|Standortdaten|Gesundheitsdaten)\b", re.I)
 
 
 def concreteness(change: Labelled) -> int:
     """How concrete the news ``change``'s explanation tells is, most first: 0 for a value that replaced
-    another ("... instead of ...", "→") or a promise withdrawn; 1 for words that name something a
-    reader can weigh (an amount, a duration, a named party or the parties data goes to, a kind of
-    personal data, AI training itself in a change of the ai-training category); 2 otherwise (a
-    clause quoted with nothing of that)."""
+    another ("... is now 14 days instead of 30", "→") or a promise withdrawn; 1 for words that name
+    something a reader can weigh (an amount, a duration, a kind of personal data, the parties it goes
+    to or a named company when the sentence denies nothing, AI training itself in a change of the
+    ai-training category); 2 for a quote swapped for another; 3 otherwise (a clause quoted with
+    nothing of that)."""
     text = display_explanation(change.explanation or "")
-    if _CONCRETE.search(text):
+    if _VALUE_REPLACED.search(text):
         return 0
-    if _AMOUNT.search(text) or _DURATION.search(text) or _PARTY.search(text) or _DATA.search(text):
+    if _AMOUNT.search(text) or _DURATION.search(text) or _DATA.search(text):
         return 1
+    if _PARTY.search(text) and not _DENIED.search(text):
+        return 1  # "we don't disclose it to third parties" is a protection, not the news of a new party
     if "ai-training" in change.categories and _TRAINING.search(text):
         return 1  # an ai-training change that says the training, before one quoting its lead-in
-    return 2
+    return 2 if _CONCRETE.search(text) else 3
+
+
+# A value said replaced outside quotes, or a promise withdrawn (``_CONCRETE`` less quoted swaps)
+_VALUE_REPLACED = re.compile(r"\binstead of (?![“«\"]|…)|→|^No longer promises\b|^The contracting party\b")
+_DENIED = re.compile(r"\b(?:not|never|no|nor|don['’]t|doesn['’]t|won['’]t|ne|pas|nicht|kein\w*)\b", re.I)
 
 
 def _lead_in_only(change: object) -> bool:
@@ -445,16 +453,11 @@ def rank_changes(changes: Sequence[L], categories: Iterable[str] = ()) -> list[L
     ("This includes ...", "For example, ..."), advice ("please do not include ..."), a term said again
     in other words ("Reworded: ...", "Still forbids, reworded: ..."), a statement of intent, a postal
     address changed (``address_changed``), a title or a list's lead-in alone after
-    other terms, then the weight of the change's weightiest category (``CATEGORY_WEIGHT``; of the
-    version's categories when it carries some), then a few
+    other terms, then the weight of the change's weightiest category (``CATEGORY_WEIGHT``), then a few
     words swapped (``word_swap``) after a new clause or a value of the same weight, then the more
     concrete change first (``concreteness``: a value that replaced another, then named amounts,
-    durations, parties or data, then a quote), then document order (stable)."""
+    durations, parties or data, then a quote swapped, then a quote), then document order (stable)."""
     allowed = frozenset(categories)
-
-    def weight(c: L) -> int:
-        return _weight(allowed.intersection(c.categories) or c.categories)
-
     return sorted(changes, key=lambda c: (not c.material, not (_PROMISE_GONE.search(c.explanation or "")
                                                                 or _training_loss(c)),
                                           not _in_version(c, allowed),
@@ -466,7 +469,7 @@ def rank_changes(changes: Sequence[L], categories: Iterable[str] = ()) -> list[L
                                                               or _RESTATED.search(c.explanation or "")
                                                               or address_changed(c)
                                                               or _title_only(c) or _lead_in_only(c)),
-                                          weight(c), word_swap(c), concreteness(c)))
+                                          _weight(c.categories), word_swap(c), concreteness(c)))
 
 
 def display_explanation(explanation: str) -> str:
