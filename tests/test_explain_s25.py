@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from tracker import compare
 from tracker.analysis.headline import concreteness, headline, rank_changes, shown_tags
+from tracker.analysis.wording import edit_said, end_kept, tail_said, training_point, training_sentence
 from tracker.records import ClauseChange
 
 
@@ -130,3 +131,82 @@ def test_a_row_whose_only_measure_changed_still_says_the_measure():
     said = " ".join(c.explanation for c in a.changes)
     assert "30 days" in said and "395 days" in said
     assert "Row now reads" not in said
+
+
+# -- a clause that grew at its end says what was put there -------------------------------------------------------
+# "Now also says: “…Rakuten ne … ligne par un Membre ; que dans les conditions de la loi…”" quoted the old
+# clause around the new words; "Now reads “…Inc. This provision survives termination…” (was “…Inc.”)" too.
+def test_words_put_at_a_clauses_end_are_said_as_such():
+    old = "Zorblo is not liable for reviews posted by a Member."
+    new = ("Zorblo is not liable for reviews posted by a Member; subject to the Online Services Act of 2031 "
+           "on platform duties.")
+    assert tail_said("Now also says: “…posted by a Member; subject to the…” (liability)", old, new) == \
+        "Adds at the end: “subject to the Online Services Act of 2031 on platform duties” (liability)"
+    new2 = "Payouts are made by Zorblo Payments Ltd. This provision survives termination of the Agreement."
+    assert tail_said("Now reads “…Ltd. This provision survives…” (was “…Ltd.”) (payment)",
+                     "Payouts are made by Zorblo Payments Ltd.", new2) == \
+        "Adds at the end: “This provision survives termination of the Agreement” (payment)"
+
+
+def test_words_that_carry_on_the_old_sentence_stay_quoted_in_it():
+    old = "A cookie may identify your browser."
+    new = "A cookie may identify your browser or, if you are signed in, may identify you."
+    said = "Now reads “…identify your browser or, if you are signed in, may identify you.” (was “…browser.”) (privacy)"
+    assert tail_said(said, old, new) == said
+    # words changed inside the old clause too: no growth at the end alone
+    assert tail_said("Now also says: “x” (liability)", "Zorblo is liable for nothing.",
+                     "Zorblo is liable for little. This provision survives termination of the Agreement.") == \
+        "Now also says: “x” (liability)"
+
+
+# -- a quote cut right after an adverb carries on to the word it qualifies -----------------------------------------
+def test_a_quote_cut_after_generally_names_what_it_qualifies():
+    text = ("Past the 30-day period, the plans sold by Zorblo are generally non-refundable and any refund "
+            "given will be at the sole discretion of Zorblo.")
+    said = end_kept("New watch-out: Past the 30-day period, the plans sold by Zorblo are generally… (refunds)", text)
+    assert "generally non-refundable…" in said
+
+
+# -- the AI-training point of a new table row or list --------------------------------------------------------------
+# "New row: Why and how we process data: To develop new services…" hid that the row trains models on
+# what users do.
+TRAINING_ROW = ("| Why we process data | Legal grounds |\n| --- | --- |\n"
+                "| **To build new Zorblo features**<br><br>* Knowing how people sort their notes helped us launch "
+                "Boards.<br>* We use your chats with the Zorblo helper to train and fine-tune our language models "
+                "so they answer better. | Legitimate interests |")
+
+
+def test_a_new_row_of_ai_training_says_its_training_sentence():
+    said = training_point("New row: Why we process data: To build new Zorblo features… (privacy, ai-training)",
+                          "added", "", TRAINING_ROW)
+    assert said.startswith("New row: “We use your chats with the Zorblo helper to train")
+    assert said.endswith("(ai-training, privacy)")
+    assert training_sentence("| Cookie | Purpose |\n| --- | --- |\n| zb_id | Analytics |") == ""
+    # a promise not to train is no training sentence
+    assert training_sentence("* We do not use your chats to train our language models.") == ""
+
+
+def test_an_explanation_that_already_says_the_training_is_kept():
+    said = "New: We use your chats to train our models… (ai-training)"
+    assert training_point(said, "added", "", TRAINING_ROW) == said
+
+
+# -- a few words put in or taken out are named, not left to two quotes to compare ---------------------------------
+# "Now reads “To make requests regarding your personal data, please contact…” (was “To make requests,
+# please contact…”)".
+def test_words_put_in_are_named():
+    old = "To make requests, please contact the Zorblo privacy desk."
+    new = "To make requests regarding your personal data, please contact the Zorblo privacy desk."
+    said = edit_said("Now reads “To make requests regarding your personal data, please contact…” "
+                     "(was “To make requests, please contact…”) (privacy)", old, new)
+    assert said == ("Adds “regarding your personal data” to: “To make requests regarding your personal data, "
+                    "please contact…” (privacy)")
+
+
+def test_words_taken_out_are_named_and_a_rewrite_stays_as_is():
+    old = "We also ask for your consent before using trackers."
+    new = "We ask for your consent before using trackers."
+    said = edit_said("Now reads “We ask for your consent…” (was “We also ask for your consent…”) (privacy)", old, new)
+    assert said == "Drops “also” from: “We also ask for your consent…” (privacy)"
+    rewrite = "Now reads “We ask you first…” (was “We also ask for your consent…”) (privacy)"
+    assert edit_said(rewrite, old, "We ask you first before using any trackers at all.") == rewrite

@@ -301,6 +301,7 @@ def training_sentence(text: str) -> str:
     fine-tune these models |"); "" when none does."""
     flat = re.sub(r"<br\s*/?>|\s\|\s|^\s*\|\s*|\s*\|\s*$|(?:^|\s)[*+-]\s", "\n", text, flags=re.M)
     for part in flat.split("\n"):
+        part = re.sub(r"^\s*[*+-]\s+", "", part)  # a list item's mark
         for sentence in re.split(r"(?<=[.;!?])\s+", _plain(part).strip()):
             if _TRAINS.search(sentence) and _TRAINING_SAID.search(sentence) and _DATA.search(sentence) \
                     and not _NOT_USED.search(sentence):
@@ -599,6 +600,41 @@ def adds_said(explanation: str, before: str, after: str) -> str:
     names = [f"“{w}”" for w, _, _ in said]
     named = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}"
     return f"{m.group('lead')} {named}{among} {m.group('prep')}: “{window}”{m.group('tail')}"
+
+
+_REREAD = re.compile(r"^(?:Now reads|Now says) “(?P<now>[^“”]+)” \(was “(?P<was>[^“”]+)”\)(?P<tail>(?: \([a-z-]+(?:, [a-z-]+)*\))?)$")
+_EDIT_MAX = 6  # words put in or taken out that a reader takes in as one edit
+
+
+def edit_said(explanation: str, before: str, after: str) -> str:
+    """"Now reads “X” (was “Y”)" of a clause whose only change is a few words put in or taken out
+    ("To make requests, please contact us" → "To make requests regarding your data, please contact
+    us") said as that edit: "Adds “regarding your data” to: “To make requests regarding your data,
+    please contact…”", "Drops “also” from: “…”" (the reader had to compare two quotes to find it).
+    One stretch of at most ``_EDIT_MAX`` words, put in or taken out, nothing else changed; any
+    other explanation as is."""
+    import difflib
+
+    m = _REREAD.match(explanation)
+    if not m or not before or not after:
+        return explanation
+    a, b = _plain(before).split(), _plain(after).split()
+    ops = [op for op in difflib.SequenceMatcher(None, [_key(w) for w in a], [_key(w) for w in b],
+                                                autojunk=False).get_opcodes() if op[0] != "equal"]
+    if len(ops) != 1 or ops[0][0] not in ("insert", "delete"):
+        return explanation
+    tag, i1, i2, j1, j2 = ops[0]
+    words, lo, hi, window = (b, j1, j2, m.group("now")) if tag == "insert" else (a, i1, i2, m.group("was"))
+    if not 0 < hi - lo <= _EDIT_MAX:
+        return explanation
+    item = " ".join(words[lo:hi]).strip(_WORD_EDGE + " ").rstrip(".")
+    if not item or not any(ch.isalnum() for ch in item):
+        return explanation
+    if item.lower() not in window.lower():
+        start = max(0, lo - 5)
+        window = f"{'…' if start else ''}{' '.join(words[start:hi + 4])}{'…' if hi + 4 < len(words) else ''}"
+    lead, prep = ("Adds", "to") if tag == "insert" else ("Drops", "from")
+    return f"{lead} “{item}” {prep}: “{window}”{m.group('tail')}"
 
 
 _CONDITION_WORD = re.compile(r"(?:^|\s)(?P<w>if|unless|when|whenever|where|although|though|except|provided|whether|"
@@ -1431,9 +1467,9 @@ def tail_said(explanation: str, before: str, after: str, limit: int = 140) -> st
     words ("Now also says: “…by a Member ; subject to the…”"). At least ``_TAIL_MIN`` words put in,
     the old clause's words all kept, in order, at the start; the words put in cut to ``limit``
     characters. Only an explanation that quotes the clause ("Now also says", "Now says", "Now
-    reads") and says one thing; any other as is."""
+    reads") and says one thing (no "(categories); " joins two); any other as is."""
     m = _TAIL_SAID.match(explanation)
-    if not m or not before or not after or "; " in _CATS_TAIL.sub("", explanation).replace(" ; ", " "):
+    if not m or not before or not after or re.search(r"\([a-z-]+(?:, [a-z-]+)*\);\s", explanation):
         return explanation
     old, new = _plain(before).split(), _plain(after).split()
     if len(new) - len(old) < _TAIL_MIN or not old:
@@ -2483,7 +2519,7 @@ def _refined(c: ClauseChange) -> ClauseChange:
             explanation = condition_kept(explanation, before, after)
         explanation = whole_word_quotes(explanation, before, after)
         if c.kind in ("modified", "moved") and before and after:
-            explanation = swap_shown(adds_said(explanation, before, after), before, after)
+            explanation = swap_shown(adds_said(edit_said(explanation, before, after), before, after), before, after)
             explanation = readable_one_side(readable_quotes(explanation, before, after), before, after)
             explanation = stub_pair_said(explanation, before, after)
             explanation = still_said(explanation, before, after)
