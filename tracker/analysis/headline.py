@@ -403,7 +403,7 @@ def _in_version(change: Labelled, allowed: frozenset[str]) -> bool:
 _DURATION = re.compile(r"\b\d+\s*(?:-\s*)?(?:days?|weeks?|months?|years?|hours?|minutes?|jours?|mois|ans?|années?|"
                        r"Tage?n?|Monate?n?|Jahre?n?|Stunden?|días|meses|años)\b", re.I)
 _PARTY = re.compile(r"\b(?:third[- ]part(?:y|ies)|service providers?|(?:advertising |business |marketing )?partners?|"
-                    r"affiliates?|advertisers?|data brokers?|law enforcement|authorities|sub-?processors?|"
+                    r"affiliates?|advertisers?|data brokers?|law enforcement|sub-?processors?|"
                     r"tiers|prestataires?|partenaires?|Dritte[nr]?|Partner[n]?|Dienstleister[n]?)\b|"
                     r"(?-i:\b[A-Z][a-z]+[A-Z]\w+\b|\b(?:Inc|Ltd|LLC|GmbH|B\.V|S\.A\.S?|SAS|AG)\b)", re.I)
 _DATA = re.compile(r"\b(?:e-?mail address(?:es)?|IP address(?:es)?|phone numbers?|(?:precise |approximate )?location|"

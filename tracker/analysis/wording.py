@@ -628,8 +628,8 @@ def edit_said(explanation: str, before: str, after: str) -> str:
     if not 0 < hi - lo <= _EDIT_MAX:
         return explanation
     item = " ".join(words[lo:hi]).strip(_WORD_EDGE + " ").rstrip(".")
-    if not item or not any(ch.isalnum() for ch in item):
-        return explanation
+    if not item or not any(ch.isalnum() for ch in item) or re.search(r"[“”«»\"]", item):
+        return explanation  # quote marks of its own would break the quote it is named in
     if item.lower() not in window.lower():
         start = max(0, lo - 5)
         window = f"{'…' if start else ''}{' '.join(words[start:hi + 4])}{'…' if hi + 4 < len(words) else ''}"
