@@ -210,3 +210,13 @@ def test_words_taken_out_are_named_and_a_rewrite_stays_as_is():
     assert said == "Drops “also” from: “We also ask for your consent…” (privacy)"
     rewrite = "Now reads “We ask you first…” (was “We also ask for your consent…”) (privacy)"
     assert edit_said(rewrite, old, "We ask you first before using any trackers at all.") == rewrite
+
+
+# -- a new table row named by its term is still one row: never cut to its first cell ------------------------------
+# "New data use: Other Information, and 9 more material changes" for a row on camera data.
+def test_a_row_named_by_its_term_keeps_its_cells_in_the_headline():
+    row = _change("New row: Other Information; We may also use images from the Zorblo front camera to fit "
+                  "glasses to your face (privacy)", ("privacy",), severity="critical")
+    other = _change("New: Zorblo may keep logs of kind 2 (privacy)", ("privacy",))
+    said = headline([row, other])
+    assert "front camera" in said, said

@@ -561,7 +561,8 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
              categories: Iterable[str] = ()) -> str:
     """The version's headline: its most serious material change's explanation, then ", and N
     more material changes" (" (+N more)" when the long form would cut the explanation), at most
-    ``limit`` characters (the explanation is cut at a word and marked "…" when both do not fit).
+    ``limit`` characters (the explanation is cut at a word and marked "…" when both do not fit; a
+    table row's cells are never cut to the first).
     ``fallback`` when no change is material. ``categories``: the version's categories, so the
     headline speaks of a change that carries them (``rank_changes``)."""
     ranked = rank_changes(changes, categories)
@@ -608,12 +609,15 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
         first = f"{m.group('kind')} item under “{said}”: {m.group('item')}"
     note = ""
     short = _more(len(seen) - 1, short=True)
-    if len(first) + len(more) > limit and _fit(first, limit - len(short)) != _fit(first, limit - len(more)):
+    row = bool(_ROW.match(display_explanation(material[0].explanation or "")))
+    if len(first) + len(more) > limit and _fit(first, limit - len(short), row) != _fit(first, limit - len(more), row):
         more = short  # the change's own words before the count's
     if first.endswith(_NOTE) and len(first) + len(more) > limit:
         first, note = first[:-len(_NOTE)], _NOTE  # cut the sentence, keep the note
     # a table row's cells are joined by "; ": one explanation, never cut to its first cell ("Type: Cookie")
-    part, sep, _rest = first.partition("; ") if not _ROW.match(first) else (first, "", "")
+    # (a row renamed by its term, "New data use: Other Information; We may also use ...", is a row still)
+    row = bool(_ROW.match(first) or _ROW.match(display_explanation(material[0].explanation or "")))
+    part, sep, _rest = first.partition("; ") if not row else (first, "", "")
     if sep and len(first) + len(more) + len(note) > limit and len(part) + len(note) <= limit \
             and part.count("“") == part.count("”") and _SENTENCE.search(part):
         first = part.rstrip(" .;:,")  # the first of two explanations of the change, whole (read below)
@@ -621,7 +625,7 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
     if news and first.startswith(news) and len(first) + len(more) + len(note) > limit:
         first = news  # the news whole, not its clause's quote cut short beside it (the change says the rest)
     room = max(limit - len(more) - len(note), 40)
-    fitted = _fit(first, room)
+    fitted = _fit(first, room, row=row)
     if fitted != first and len(first) + len(note) <= limit and first.count("“") == first.count("”"):
         # the sentence whole rather than cut mid-phrase for the count ("… only in an individual…
         # (+4 more)"): the count is in the version's line and tags anyway, the point is not
@@ -781,7 +785,7 @@ def _shrunk_swap(text: str, room: int) -> str | None:
     return None
 
 
-def _fit(text: str, room: int) -> str:
+def _fit(text: str, room: int, row: bool = False) -> str:
     """``text`` in at most ``room`` characters. A quoted clause ("New binding arbitration: All
     disputes ...") loses its lead-in ("You and X agree that") and, when still too long, is cut
     where a clause of it ends (a semicolon, dash or bracket) if that keeps most of
@@ -800,7 +804,8 @@ def _fit(text: str, room: int) -> str:
         text = re.sub(r" \(was “[^”]*”\)", "", text, count=1)
         if len(text) <= room:
             return text
-    first, sep, _rest = text.partition("; ") if not _ROW.match(text) else (text, "", "")
+    # a table row's cells are joined by "; " (``row``: one said under its term's name): never cut to one cell
+    first, sep, _rest = text.partition("; ") if not (row or _ROW.match(text)) else (text, "", "")
     first = first.rstrip(" .;:,")
     if sep and len(first) <= room and first.count("“") == first.count("”") and _SENTENCE.search(first):
         return first  # two explanations of one change: the first whole, not the second cut to "New…"
