@@ -398,19 +398,20 @@ def _in_version(change: Labelled, allowed: frozenset[str]) -> bool:
     return not allowed or bool(allowed.intersection(change.categories))
 
 
-# Concrete news a reader can act on, in the words an explanation quotes: a duration, a named company
-# ("LiveRamp", "Netflix International B.V."), the parties data goes to, the data itself.
+# Concrete news a reader can act on, in the words an explanation quotes: a duration, a company named
+# with its legal form ("Netflix International B.V."; a bare name is too often the service's own), the
+# parties data goes to, the data itself and the trackers that collect it.
 _DURATION = re.compile(r"\b\d+\s*(?:-\s*)?(?:days?|weeks?|months?|years?|hours?|minutes?|jours?|mois|ans?|années?|"
                        r"Tage?n?|Monate?n?|Jahre?n?|Stunden?|días|meses|años)\b", re.I)
 _PARTY = re.compile(r"\b(?:third[- ]part(?:y|ies)|service providers?|(?:advertising |business |marketing )?partners?|"
                     r"affiliates?|advertisers?|data brokers?|law enforcement|sub-?processors?|"
                     r"tiers|prestataires?|partenaires?|Dritte[nr]?|Partner[n]?|Dienstleister[n]?)\b|"
-                    r"(?-i:\b[A-Z][a-z]+[A-Z]\w+\b|\b(?:Inc|Ltd|LLC|GmbH|B\.V|S\.A\.S?|SAS|AG)\b)", re.I)
+                    r"(?-i:\b(?:Inc|Ltd|LLC|GmbH|B\.V|S\.A\.S?|SAS|AG)\b)", re.I)  # not a bare name: the service's own
 _DATA = re.compile(r"\b(?:e-?mail address(?:es)?|IP address(?:es)?|phone numbers?|(?:precise |approximate )?location|"
                    r"biometric|facial|face|voice|health|financial information|payment (?:card|information)|"
                    r"browsing history|device identifiers?|date of birth|age|identity|usage data|profile data|profiles?|"
                    r"adresse (?:électronique|e-mail|IP)|données (?:biométriques|de localisation|de santé)|"
-                   r"Gesichtsdaten|biometrische|Standortdaten|Gesundheitsdaten)\b", re.I)
+                   r"Gesichtsdaten|biometrische|Standortdaten|Gesundheitsdaten|trackers?|traceurs?|tracking pixels?)\b", re.I)
 
 
 def concreteness(change: Labelled) -> int:

@@ -296,7 +296,8 @@ def trains_ai(text: str) -> bool:
 
 def training_sentence(text: str) -> str:
     """The first sentence of ``text`` that says the user's data or content trains AI models (as
-    ``trains_ai`` reads one, and in words of training: "train", "fine-tune", "models"), looked for in a table row's cells and a list's items too
+    ``trains_ai`` reads one, in words of training, "train", "fine-tune", and naming the user's
+    data: "your", "users'", "personal"), looked for in a table row's cells and a list's items too
     ("| To develop new services | * We use your interactions with AI models to develop, train and
     fine-tune these models |"); "" when none does."""
     flat = re.sub(r"<br\s*/?>|\s\|\s|^\s*\|\s*|\s*\|\s*$|(?:^|\s)[*+-]\s", "\n", text, flags=re.M)
@@ -304,12 +305,15 @@ def training_sentence(text: str) -> str:
         part = re.sub(r"^\s*[*+-]\s+", "", part)  # a list item's mark
         for sentence in re.split(r"(?<=[.;!?])\s+", _plain(part).strip()):
             if _TRAINS.search(sentence) and _TRAINING_SAID.search(sentence) and _DATA.search(sentence) \
-                    and not _NOT_USED.search(sentence):
+                    and _USERS.search(sentence) and not _NOT_USED.search(sentence):
                 return sentence.strip()
     return ""
 
 
-_TRAINING_SAID = re.compile(r"\btrain\w*|\bfine-?tun\w*|\bmachine[- ]learning\b|\bmodels?\b|\bentraîn\w*", re.I)
+# whose data: the user's ("your interactions", "users' content"), not "input training data" in general
+_USERS = re.compile(r"\b(?:your|you|users?|users['’]|customers?|members?|personal|vos|votre|Ihre[nrs]?)\b", re.I)
+# words of training itself: a sentence on models that "generate" or are "built" says no training
+_TRAINING_SAID = re.compile(r"\btrain\w*|\bfine-?tun\w*|\bmachine[- ]learning\b|\bentraîn\w*|\btrainier\w*", re.I)
 _NEW_LEAD = re.compile(r"^(?P<lead>New(?: row| use for AI training)?|Now also says)(?: (?:in|under) [^:“]{1,60})?: ")
 
 
