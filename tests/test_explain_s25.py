@@ -185,7 +185,7 @@ def test_a_new_row_of_ai_training_says_its_training_sentence():
     # a promise not to train is no training sentence, nor is how generative models work in general
     assert training_sentence("* We do not use your chats to train our language models.") == ""
     assert training_sentence("Generative models learn the patterns of their input training data and then "
-                             "generate new data with similar characteristics.") == ""
+                             "generate new data based on the prompts you provide.") == ""
 
 
 def test_an_explanation_that_already_says_the_training_is_kept():

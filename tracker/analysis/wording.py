@@ -313,7 +313,9 @@ def training_sentence(text: str) -> str:
 # whose data: the user's ("your interactions", "users' content"), not "input training data" in general
 _USERS = re.compile(r"\b(?:your|you|users?|users['’]|customers?|members?|personal|vos|votre|Ihre[nrs]?)\b", re.I)
 # words of training itself: a sentence on models that "generate" or are "built" says no training
-_TRAINING_SAID = re.compile(r"\btrain\w*|\bfine-?tun\w*|\bmachine[- ]learning\b|\bentraîn\w*|\btrainier\w*", re.I)
+# ("training data" names a data set, not an act: "models learn from their input training data")
+_TRAINING_SAID = re.compile(r"\btrain(?!ing\s+data\b)\w*|\bfine-?tun\w*|\bmachine[- ]learning\b|\bentraîn\w*|"
+                            r"\btrainier\w*", re.I)
 _NEW_LEAD = re.compile(r"^(?P<lead>New(?: row| use for AI training)?|Now also says)(?: (?:in|under) [^:“]{1,60})?: ")
 
 
