@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{rec['id']}  [{rec.get('language', 'en')}; gold {', '.join(rec.get('categories', []))}]")
         print(f"REASON: {rec.get('reason', '')}")
         print(f"HEADLINE ({'material' if a.material else 'not material'}; {', '.join(a.categories)}): {a.summary}")
-        listed = [c for c in rank_changes(a.changes) if c.material or args.all]
+        listed = [c for c in rank_changes(a.changes, a.categories) if c.material or args.all]
         for c in listed[:args.per_pair or None]:
             shown += 1
             where = section_label(c.heading, c.after or c.before or "", c.clause_id)

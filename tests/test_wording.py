@@ -1461,8 +1461,11 @@ def test_a_licence_granted_to_the_user_in_the_passive_voice_is_their_right():
      "Quibly keeps your invoices for a period of ten years.",
      "New: Quibly keeps your invoices for a period of ten years (privacy)"),
     # a quote that ends on a word of meaning stays as it is
-    ("New: Claims are heard by the courts… (jurisdiction)", "Claims are heard by the courts of Dublin.",
+    ("New: Claims are heard by the courts… (jurisdiction)", "Claims are heard by the courts of the county you live in.",
      "New: Claims are heard by the courts… (jurisdiction)"),
+    # ... unless only the name that ends the sentence is left out (session 25: "…the laws…" of a choice of law)
+    ("New: Claims are heard by the courts… (jurisdiction)", "Claims are heard by the courts of Dublin.",
+     "New: Claims are heard by the courts of Dublin (jurisdiction)"),
 ])
 def test_a_value_is_never_cut_before_the_place_it_names(explanation, text, said):
     from tracker.analysis.wording import end_kept

@@ -373,7 +373,7 @@ def _summarise(changes: tuple[ClauseChange, ...], unchanged: int, kind: str, rev
         # One headline (``tracker.analysis.headline``): the most serious change, then "and N more".
         from tracker.analysis.headline import headline
 
-        summary = headline(changes)
+        summary = headline(changes, categories=categories)  # about the change the version's tags are about
     elif not changes:
         summary = "No clause changed"
     elif cosmetic and all(c.cosmetic for c in changes):
@@ -384,5 +384,5 @@ def _summarise(changes: tuple[ClauseChange, ...], unchanged: int, kind: str, rev
         # a host or publisher replaced is named even when no change is material ("The host is now ...")
         from tracker.analysis.headline import headline
 
-        summary = headline(changes, fallback=summary)
+        summary = headline(changes, fallback=summary, categories=categories)
     return Analysis(changes, bool(material_changes), severity, tuple(categories), cosmetic, summary, unchanged)

@@ -27,7 +27,7 @@ from tracker.analysis.subject import resolved_start
 from tracker.records import SEVERITY_ORDER
 
 __all__ = ["CATEGORY_WEIGHT", "HEADLINE_MAX", "MAX_TAGS", "TERM_NAMES", "display_explanation", "headline", "named",
-           "rank_changes", "shown_tags", "term_name"]
+           "concreteness", "rank_changes", "shown_tags", "term_name"]
 
 HEADLINE_MAX = 100
 MAX_TAGS = 4
@@ -393,19 +393,75 @@ def renamed_sections(changes: Sequence[object]) -> list[str]:
     return out
 
 
-def rank_changes(changes: Sequence[L]) -> list[L]:
+def _in_version(change: Labelled, allowed: frozenset[str]) -> bool:
+    """Whether ``change`` carries one of the version's categories (any change does when none are given)."""
+    return not allowed or bool(allowed.intersection(change.categories))
+
+
+# Concrete news a reader can act on, in the words an explanation quotes: a duration, a company named
+# with its legal form ("Netflix International B.V."; a bare name is too often the service's own), the
+# parties data goes to, the data itself and the trackers that collect it.
+_DURATION = re.compile(r"\b\d+\s*(?:-\s*)?(?:days?|weeks?|months?|years?|hours?|minutes?|jours?|mois|ans?|années?|"
+                       r"Tage?n?|Monate?n?|Jahre?n?|Stunden?|días|meses|años)\b", re.I)
+_PARTY = re.compile(r"\b(?:third[- ]part(?:y|ies)|service providers?|(?:advertising |business |marketing )?partners?|"
+                    r"affiliates?|advertisers?|data brokers?|law enforcement|sub-?processors?|"
+                    r"tiers|prestataires?|partenaires?|Dritte[nr]?|Partner[n]?|Dienstleister[n]?)\b|"
+                    r"(?-i:\b(?:Inc|Ltd|LLC|GmbH|B\.V|S\.A\.S?|SAS|AG)\b)", re.I)  # not a bare name: the service's own
+_DATA = re.compile(r"\b(?:e-?mail address(?:es)?|IP address(?:es)?|phone numbers?|(?:precise |approximate )?location|"
+                   r"biometric|facial|face|voice|health|financial information|payment (?:card|information)|"
+                   r"browsing history|device identifiers?|date of birth|age|identity|usage data|profile data|profiles?|"
+                   r"adresse (?:électronique|e-mail|IP)|données (?:biométriques|de localisation|de santé)|"
+                   r"Gesichtsdaten|biometrische|Standortdaten|Gesundheitsdaten|trackers?|traceurs?|tracking pixels?)\b", re.I)
+
+
+def concreteness(change: Labelled) -> int:
+    """How concrete the news ``change``'s explanation tells is, most first: 0 for a value that replaced
+    another ("... is now 14 days instead of 30", "→") or a promise withdrawn; 1 for words that name
+    something a reader can weigh (an amount, a duration, a kind of personal data, the parties it goes
+    to or a named company when the sentence denies nothing, AI training itself in a change of the
+    ai-training category); 2 for a quote swapped for another; 3 otherwise (a clause quoted with
+    nothing of that)."""
+    text = display_explanation(change.explanation or "")
+    if _VALUE_REPLACED.search(text):
+        return 0
+    if _AMOUNT.search(text) or _DURATION.search(text) or _DATA.search(text):
+        return 1
+    if _PARTY.search(text) and not _DENIED.search(text):
+        return 1  # "we don't disclose it to third parties" is a protection, not the news of a new party
+    if "ai-training" in change.categories and _TRAINING.search(text):
+        return 1  # an ai-training change that says the training, before one quoting its lead-in
+    return 2 if _CONCRETE.search(text) else 3
+
+
+# A value said replaced outside quotes, or a promise withdrawn (``_CONCRETE`` less quoted swaps)
+_VALUE_REPLACED = re.compile(r"\binstead of (?![“«\"]|…)|→|^No longer promises\b|^The contracting party\b")
+_DENIED = re.compile(r"\b(?:not|never|no|nor|don['’]t|doesn['’]t|won['’]t|ne|pas|nicht|kein\w*)\b", re.I)
+
+
+def _lead_in_only(change: object) -> bool:
+    """A new clause that only leads into a list ("... we also store:"): its items are the news."""
+    after = (getattr(change, "after", None) or "").rstrip()
+    return getattr(change, "kind", "") == "added" and after.endswith(":") and len(after) < 300
+
+
+def rank_changes(changes: Sequence[L], categories: Iterable[str] = ()) -> list[L]:
     """``changes`` most serious first: material before not, then a promise withdrawn ("No longer
-    promises ...") or AI training started or its opt-out taken away (``training_news``), then severity,
+    promises ...") or AI training started or its opt-out taken away (``training_news``), then, when
+    ``categories`` (the version's categories) are given, a change carrying one of them before one
+    that carries none (the headline speaks of the change the version's tags are about), then severity,
     then an AI-training opt-out offered, then a change of words only (``wording_only``) after one
     that changes a term, then a definition, a list of surviving sections, an example
     ("This includes ...", "For example, ..."), advice ("please do not include ..."), a term said again
     in other words ("Reworded: ...", "Still forbids, reworded: ..."), a statement of intent, a postal
-    address changed (``address_changed``) or a title after
+    address changed (``address_changed``), a title or a list's lead-in alone after
     other terms, then the weight of the change's weightiest category (``CATEGORY_WEIGHT``), then a few
-    words swapped (``word_swap``) after a new clause or a value of the same weight, then a concrete
-    change (a value that replaced another) before a quote, then document order (stable)."""
+    words swapped (``word_swap``) after a new clause or a value of the same weight, then the more
+    concrete change first (``concreteness``: a value that replaced another, then named amounts,
+    durations, parties or data, then a quote swapped, then a quote), then document order (stable)."""
+    allowed = frozenset(categories)
     return sorted(changes, key=lambda c: (not c.material, not (_PROMISE_GONE.search(c.explanation or "")
                                                                 or _training_loss(c)),
+                                          not _in_version(c, allowed),
                                           -_severity(c), training_news(c) != _OPT_OUT_ADDED,
                                           wording_only(c), bool(_DEFINITION.search(c.explanation or "")
                                                               or _SURVIVAL.search(c.explanation or "")
@@ -413,8 +469,8 @@ def rank_changes(changes: Sequence[L]) -> list[L]:
                                                               or _ADVICE.search(c.explanation or "")
                                                               or _RESTATED.search(c.explanation or "")
                                                               or address_changed(c)
-                                                              or _title_only(c)),
-                                          _weight(c.categories), word_swap(c), not _CONCRETE.search(c.explanation or "")))
+                                                              or _title_only(c) or _lead_in_only(c)),
+                                          _weight(c.categories), word_swap(c), concreteness(c)))
 
 
 def display_explanation(explanation: str) -> str:
@@ -502,12 +558,15 @@ def _more(n: int, short: bool = False) -> str:
     return f", and {n} more material change{'s' if n != 1 else ''}" if n else ""
 
 
-def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADLINE_MAX) -> str:
+def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADLINE_MAX,
+             categories: Iterable[str] = ()) -> str:
     """The version's headline: its most serious material change's explanation, then ", and N
     more material changes" (" (+N more)" when the long form would cut the explanation), at most
-    ``limit`` characters (the explanation is cut at a word and marked "…" when both do not fit).
-    ``fallback`` when no change is material."""
-    ranked = rank_changes(changes)
+    ``limit`` characters (the explanation is cut at a word and marked "…" when both do not fit; a
+    table row's cells are never cut to the first).
+    ``fallback`` when no change is material. ``categories``: the version's categories, so the
+    headline speaks of a change that carries them (``rank_changes``)."""
+    ranked = rank_changes(changes, categories)
     material = [c for c in ranked if c.material]
     # who hosts or publishes the site changed: named before a change that is neither critical nor
     # a promise withdrawn (a minor line removed beside it is not the news), material or not
@@ -551,12 +610,15 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
         first = f"{m.group('kind')} item under “{said}”: {m.group('item')}"
     note = ""
     short = _more(len(seen) - 1, short=True)
-    if len(first) + len(more) > limit and _fit(first, limit - len(short)) != _fit(first, limit - len(more)):
+    row = bool(_ROW.match(display_explanation(material[0].explanation or "")))
+    if len(first) + len(more) > limit and _fit(first, limit - len(short), row) != _fit(first, limit - len(more), row):
         more = short  # the change's own words before the count's
     if first.endswith(_NOTE) and len(first) + len(more) > limit:
         first, note = first[:-len(_NOTE)], _NOTE  # cut the sentence, keep the note
     # a table row's cells are joined by "; ": one explanation, never cut to its first cell ("Type: Cookie")
-    part, sep, _rest = first.partition("; ") if not _ROW.match(first) else (first, "", "")
+    # (a row renamed by its term, "New data use: Other Information; We may also use ...", is a row still)
+    row = bool(_ROW.match(first) or _ROW.match(display_explanation(material[0].explanation or "")))
+    part, sep, _rest = first.partition("; ") if not row else (first, "", "")
     if sep and len(first) + len(more) + len(note) > limit and len(part) + len(note) <= limit \
             and part.count("“") == part.count("”") and _SENTENCE.search(part):
         first = part.rstrip(" .;:,")  # the first of two explanations of the change, whole (read below)
@@ -564,7 +626,7 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
     if news and first.startswith(news) and len(first) + len(more) + len(note) > limit:
         first = news  # the news whole, not its clause's quote cut short beside it (the change says the rest)
     room = max(limit - len(more) - len(note), 40)
-    fitted = _fit(first, room)
+    fitted = _fit(first, room, row=row)
     if fitted != first and len(first) + len(note) <= limit and first.count("“") == first.count("”"):
         # the sentence whole rather than cut mid-phrase for the count ("… only in an individual…
         # (+4 more)"): the count is in the version's line and tags anyway, the point is not
@@ -724,7 +786,7 @@ def _shrunk_swap(text: str, room: int) -> str | None:
     return None
 
 
-def _fit(text: str, room: int) -> str:
+def _fit(text: str, room: int, row: bool = False) -> str:
     """``text`` in at most ``room`` characters. A quoted clause ("New binding arbitration: All
     disputes ...") loses its lead-in ("You and X agree that") and, when still too long, is cut
     where a clause of it ends (a semicolon, dash or bracket) if that keeps most of
@@ -743,7 +805,8 @@ def _fit(text: str, room: int) -> str:
         text = re.sub(r" \(was “[^”]*”\)", "", text, count=1)
         if len(text) <= room:
             return text
-    first, sep, _rest = text.partition("; ") if not _ROW.match(text) else (text, "", "")
+    # a table row's cells are joined by "; " (``row``: one said under its term's name): never cut to one cell
+    first, sep, _rest = text.partition("; ") if not (row or _ROW.match(text)) else (text, "", "")
     first = first.rstrip(" .;:,")
     if sep and len(first) <= room and first.count("“") == first.count("”") and _SENTENCE.search(first):
         return first  # two explanations of one change: the first whole, not the second cut to "New…"
@@ -775,8 +838,10 @@ def _fit(text: str, room: int) -> str:
             kept = one_line(text, room).rstrip("…").split(" … ", 1)[-1].split()
             lost = point[len(kept):] if len(kept) <= len(point) else []
             if any(w[:1].isupper() or any(ch.isdigit() for ch in w) for w in lost):
-                # a cut at the end would lose the place, name or number the quote skipped to
-                body = "…" + body.split(" … ", 1)[1]
+                # a cut at the end would lose the place, name or number the quote skipped to; the
+                # quote keeps its opening mark (its closing one is still there)
+                opener = "“" if body.startswith("“") and body.count("“") > body.split(" … ", 1)[1].count("“") else ""
+                body = opener + "…" + body.split(" … ", 1)[1].lstrip("…")
                 text = f"{label}: {body}"
         # a quote shifted to its point ("…be heard exclusively by the courts of Dublin") gives
         # up its first words before its point is cut
@@ -808,7 +873,7 @@ def shown_tags(changes: Sequence[Labelled], categories: Iterable[str] = (), limi
     material changes the version's categories are shown by weight."""
     allowed = list(dict.fromkeys(categories))
     out: list[str] = []
-    for change in rank_changes(changes):
+    for change in rank_changes(changes, allowed):
         if not change.material:
             continue
         for cat in change.categories:

@@ -659,6 +659,11 @@ def _value_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[
             return f"The {_named(m.group('x'))} now {new.text} instead of {old_words}{tail}"
     if (cell := _table_cell(after, new.text)) is not None:
         column, row, value = cell
+        if (cells := _row_replaced(before, after, old.text, new.text)) is not None:
+            # the row's other cells changed too (another cookie, another party): a row replaced,
+            # not one measure of it changed ("Analytics is now 30 minutes instead of 395 days")
+            was, now = cells
+            return f"Row now reads “{now}” instead of “{was}”{tail}"
         old_value = value.replace(new.text, old.text)
         what = f"{column} for {row}" if row and column else (column or row or "The value")
         return f"{what} is now {value} instead of {old_value}{tail}"  # "Price for Basic is now $12 a month ..."
@@ -741,6 +746,34 @@ def _relation_kept(lead: str, value: str, dropped: str) -> tuple[str, bool]:
 
 # A house or street number right before a place ("233 Broadway"): part of the value shown.
 _NUMBER_BEFORE = re.compile(r"\b\d{1,5}[A-Za-z]?,?\s+(?:[A-Z][\w.'-]*\s+){0,3}(?:[A-Z][\w.'-]*,?\s+)?$")
+def _row_cells(text: str, needle: str) -> list[str] | None:
+    """The cells of the first table row of ``text`` with a cell holding ``needle``; None outside tables."""
+    table = table_cells(text)
+    if table is None:
+        return None
+    return next((row for row in table[1] if any(needle in cell for cell in row[1:])), None)
+
+
+def _row_replaced(before: str, after: str, old_value: str, new_value: str) -> tuple[str, str] | None:
+    """(old row, new row), cells joined by "; ", when the table row holding ``new_value`` in
+    ``after`` and the one holding ``old_value`` in ``before`` differ in a cell besides the value's
+    own: another row took the place of the old one, its measure is no change of one term. None
+    when the rest of the row is the same, or outside tables."""
+    if not before or old_value == new_value:
+        return None
+    old_row, new_row = _row_cells(before, old_value), _row_cells(after, new_value)
+    if old_row is None or new_row is None or len(old_row) != len(new_row):
+        return None
+    others = [(a, b) for a, b in zip(old_row, new_row) if old_value not in a and new_value not in b]
+    if all(" ".join(a.split()) == " ".join(b.split()) for a, b in others):
+        return None
+
+    def joined(row: list[str]) -> str:
+        return _snippet("; ".join(c.strip() for c in row if c.strip()), 70)
+
+    return joined(old_row), joined(new_row)
+
+
 def _table_cell(text: str, needle: str) -> tuple[str, str, str] | None:
     """(column header, row name, cell) of the first table cell of ``text`` holding ``needle``:
     a table row's value is named by its column and its row's first cell; None outside tables."""

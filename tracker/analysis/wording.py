@@ -294,6 +294,57 @@ def trains_ai(text: str) -> bool:
     return False
 
 
+def training_sentence(text: str) -> str:
+    """The first sentence of ``text`` that says the user's data or content trains AI models (as
+    ``trains_ai`` reads one, in words of training, "train", "fine-tune", and naming the user's
+    data: "your", "users'", "personal"), looked for in a table row's cells and a list's items too
+    ("| To develop new services | * We use your interactions with AI models to develop, train and
+    fine-tune these models |"); "" when none does."""
+    flat = re.sub(r"<br\s*/?>|\s\|\s|^\s*\|\s*|\s*\|\s*$|(?:^|\s)[*+-]\s", "\n", text, flags=re.M)
+    for part in flat.split("\n"):
+        part = re.sub(r"^\s*[*+-]\s+", "", part)  # a list item's mark
+        for sentence in re.split(r"(?<=[.;!?])\s+", _plain(part).strip()):
+            if _TRAINS.search(sentence) and _TRAINING_SAID.search(sentence) and _DATA.search(sentence) \
+                    and _USERS.search(sentence) and not _NOT_USED.search(sentence):
+                return sentence.strip()
+    return ""
+
+
+# whose data: the user's ("your interactions", "users' content"), not "input training data" in general
+_USERS = re.compile(r"\b(?:your|you|users?|users['’]|customers?|members?|personal|vos|votre|Ihre[nrs]?)\b", re.I)
+# words of training itself: a sentence on models that "generate" or are "built" says no training
+# ("training data" names a data set, not an act: "models learn from their input training data")
+_TRAINING_SAID = re.compile(r"\btrain(?!ing\s+data\b)\w*|\bfine-?tun\w*|\bmachine[- ]learning\b|\bentraîn\w*|"
+                            r"\btrainier\w*", re.I)
+_NEW_LEAD = re.compile(r"^(?P<lead>New(?: row| use for AI training)?|Now also says)(?: (?:in|under) [^:“]{1,60})?: ")
+
+
+def training_point(explanation: str, kind: str, before: str, after: str, limit: int = 110) -> str:
+    """A new clause (or words put in a clause) of the ai-training category whose explanation quotes
+    another part of it ("New row: Why and how we process data: To develop new services…") said by
+    its sentence on AI training ("New row: “We use your interactions with AI models … to develop,
+    train, fine-tune and improve these models…”"), cut to ``limit`` characters: the point a reader
+    of that category looks for. An explanation that already says training, or a clause that said
+    that sentence before, as is."""
+    m = _NEW_LEAD.match(explanation)
+    if not m or _TRAINING_SAID.search(_CATS_TAIL.sub("", explanation)) or kind not in ("added", "modified", "moved"):
+        return explanation
+    sentence = training_sentence(after)
+    if not sentence or (before and " ".join(sentence.split()) in " ".join(_plain(before).split())):
+        return explanation
+    from tracker.analysis.rendering import one_line
+
+    said = sentence.rstrip(".;")
+    if len(said) > limit and (at := _TRAINING_SAID.search(said)):
+        # a long sentence quoted from a few words before its training, which a cut must not lose
+        head = said[:at.start()].split()
+        said = ("…" if len(head) > 5 else "") + " ".join(head[-5:] + said[at.start():].split())
+    said = said if len(said) <= limit else one_line(said, limit)
+    cats = re.findall(r"[a-z-]+", _tail(explanation, ()))
+    tail = f" ({', '.join(['ai-training'] + [c for c in cats if c != 'ai-training'])})"  # named by its training
+    return f"{m.group('lead')}: “{said}”{tail}"
+
+
 # -- quotes of whole phrases ------------------------------------------------------------------------
 # Words that neither end a quoted phrase nor continue one ("promo code once you have paid": "once"
 # starts another clause; "type of fiat trading": "of" joins what follows to the phrase).
@@ -555,6 +606,41 @@ def adds_said(explanation: str, before: str, after: str) -> str:
     names = [f"“{w}”" for w, _, _ in said]
     named = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}"
     return f"{m.group('lead')} {named}{among} {m.group('prep')}: “{window}”{m.group('tail')}"
+
+
+_REREAD = re.compile(r"^(?:Now reads|Now says) “(?P<now>[^“”]+)” \(was “(?P<was>[^“”]+)”\)(?P<tail>(?: \([a-z-]+(?:, [a-z-]+)*\))?)$")
+_EDIT_MAX = 6  # words put in or taken out that a reader takes in as one edit
+
+
+def edit_said(explanation: str, before: str, after: str) -> str:
+    """"Now reads “X” (was “Y”)" of a clause whose only change is a few words put in or taken out
+    ("To make requests, please contact us" → "To make requests regarding your data, please contact
+    us") said as that edit: "Adds “regarding your data” to: “To make requests regarding your data,
+    please contact…”", "Drops “also” from: “…”" (the reader had to compare two quotes to find it).
+    One stretch of at most ``_EDIT_MAX`` words, put in or taken out, nothing else changed; any
+    other explanation as is."""
+    import difflib
+
+    m = _REREAD.match(explanation)
+    if not m or not before or not after:
+        return explanation
+    a, b = _plain(before).split(), _plain(after).split()
+    ops = [op for op in difflib.SequenceMatcher(None, [_key(w) for w in a], [_key(w) for w in b],
+                                                autojunk=False).get_opcodes() if op[0] != "equal"]
+    if len(ops) != 1 or ops[0][0] not in ("insert", "delete"):
+        return explanation
+    tag, i1, i2, j1, j2 = ops[0]
+    words, lo, hi, window = (b, j1, j2, m.group("now")) if tag == "insert" else (a, i1, i2, m.group("was"))
+    if not 0 < hi - lo <= _EDIT_MAX:
+        return explanation
+    item = " ".join(words[lo:hi]).strip(_WORD_EDGE + " ").rstrip(".")
+    if not item or not any(ch.isalnum() for ch in item) or re.search(r"[“”«»\"]", item):
+        return explanation  # quote marks of its own would break the quote it is named in
+    if item.lower() not in window.lower():
+        start = max(0, lo - 5)
+        window = f"{'…' if start else ''}{' '.join(words[start:hi + 4])}{'…' if hi + 4 < len(words) else ''}"
+    lead, prep = ("Adds", "to") if tag == "insert" else ("Drops", "from")
+    return f"{lead} “{item}” {prep}: “{window}”{m.group('tail')}"
 
 
 _CONDITION_WORD = re.compile(r"(?:^|\s)(?P<w>if|unless|when|whenever|where|although|though|except|provided|whether|"
@@ -1375,6 +1461,39 @@ thirty sixty ninety hundred un une deux trois quatre cinq six sept huit dix douz
 vier fünf sechs sieben acht neun zehn zwölf dreißig""".split())
 
 
+# What a quote of a clause that only grew at its end says, and does not say what is new in it
+_TAIL_SAID = re.compile(r"^(?:In [^:“]{1,60}: )?(?:Now also says: |Now says “|Now reads:? “)")
+_TAIL_MIN = 4  # words put at the end: fewer read best in their sentence ("…identify your browser or you")
+
+
+def tail_said(explanation: str, before: str, after: str, limit: int = 140) -> str:
+    """A clause that only grew at its end ("… posted by a Member." → "… posted by a Member; subject to
+    the Online Services Act of 2031.") said as what was put there: "Adds at the end: “subject to the
+    Online Services Act of 2031”", not as a quote of the whole clause that may stop before the new
+    words ("Now also says: “…by a Member ; subject to the…”"). At least ``_TAIL_MIN`` words put in,
+    the old clause's words all kept, in order, at the start; the words put in cut to ``limit``
+    characters. Only an explanation that quotes the clause ("Now also says", "Now says", "Now
+    reads") and says one thing (no "(categories); " joins two); any other as is."""
+    m = _TAIL_SAID.match(explanation)
+    if not m or not before or not after or re.search(r"\([a-z-]+(?:, [a-z-]+)*\);\s", explanation):
+        return explanation
+    old, new = _plain(before).split(), _plain(after).split()
+    if len(new) - len(old) < _TAIL_MIN or not old:
+        return explanation
+    if [_key(w) for w in old] != [_key(w) for w in new[:len(old)]]:
+        return explanation
+    from tracker.analysis.rendering import one_line
+
+    joint = f"{new[len(old) - 1][-1:]}{new[len(old)][:1]}"
+    put = " ".join(new[len(old):]).strip(" ;,:—–-").rstrip(".")
+    # a new sentence, or a clause joined by a semicolon, colon or dash: words of their own; one
+    # that carries on the old sentence ("…your browser or, if you are signed in, you") reads in it
+    if not put or not (put[:1].isupper() or re.search(r"[;:—–]", joint)):
+        return explanation
+    said = put if len(put) <= limit else one_line(put, limit)
+    return f"Adds at the end: “{said}”{_tail(explanation, ())}"
+
+
 def end_kept(explanation: str, text: str, most: int = 6) -> str:
     """A quote cut on a word that leads on ("…the state or federal courts of…") carried on to the
     words it leads to in the clause (``text``, plain): "…federal courts of California"; a run of
@@ -1394,7 +1513,16 @@ def end_kept(explanation: str, text: str, most: int = 6) -> str:
     # a cut right before a value ("conservées… " of "conservées pendant 12 mois"): the value is the point
     k = next((i for i, w in enumerate(rest[:3]) if w.lower().strip(",;:") not in leads), None)
     before_value = k is not None and k < len(rest) and (rest[k][:1].isdigit() or rest[k].lower() in _NUMBER_WORDS)
-    if m.group("w").lower().strip(",;:") not in leads and not before_value:
+    # a cut right before the name that ends the sentence ("…the laws…" of "the laws of the
+    # Netherlands."): the place or party named is the point
+    before_name = bool(k and k < len(rest) and rest[k][:1].isupper() and rest[k - 1].lower() in leads
+                       and len(rest) <= k + 3 and rest[-1][-1:] in ".;:" and all(w[:1].isupper() for w in rest[k:]))
+    # a cut right after an adverb that qualifies the point ("…are generally…" of "generally
+    # non-refundable"): the word it qualifies is the point
+    after_adverb = bool(re.fullmatch(r"(?:generally|usually|normally|strictly|expressly|entirely|fully|"
+                                     r"solely|exclusively|immediately|automatically|permanently)",
+                                     m.group("w").lower().strip(",;:")) and rest and rest[0][:1].isalpha())
+    if m.group("w").lower().strip(",;:") not in leads and not before_value and not before_name and not after_adverb:
         return explanation
     taken: list[str] = []
     for w in rest[:most]:
@@ -2289,6 +2417,10 @@ def _refined(c: ClauseChange) -> ClauseChange:
                 if said := promise_withdrawn(sentence) or benefit_withdrawn(sentence):
                     explanation, severity = f"{said}{_tail(explanation, c.categories)}", "critical"
                     break
+    if c.material and "ai-training" in c.categories and after:
+        said = training_point(explanation, c.kind, before, after)
+        if said != explanation:
+            explanation, severity = said, "critical"  # a new use for AI training, said in a table row or list
     if c.material and severity == "material" and "ai-training" in c.categories and trains_ai(after) \
             and (c.kind == "added" or not trains_ai(before)):
         severity = "critical"  # a new use for AI training, however it is worded
@@ -2393,7 +2525,7 @@ def _refined(c: ClauseChange) -> ClauseChange:
             explanation = condition_kept(explanation, before, after)
         explanation = whole_word_quotes(explanation, before, after)
         if c.kind in ("modified", "moved") and before and after:
-            explanation = swap_shown(adds_said(explanation, before, after), before, after)
+            explanation = swap_shown(adds_said(edit_said(explanation, before, after), before, after), before, after)
             explanation = readable_one_side(readable_quotes(explanation, before, after), before, after)
             explanation = stub_pair_said(explanation, before, after)
             explanation = still_said(explanation, before, after)
@@ -2404,6 +2536,7 @@ def _refined(c: ClauseChange) -> ClauseChange:
         explanation = brackets_closed(explanation, after if c.kind != "removed" else before)
         if c.kind in ("modified", "moved"):
             explanation = brackets_closed(explanation, before)  # the quote of what it read before
+            explanation = tail_said(explanation, before, after)
     if c.material and c.kind in ("added", "removed") \
             and (m := re.match(r"^(?:New|Removed)(?: watch-out)?: (?=[a-zà-ÿ])", explanation)) \
             and (_plain(c.after if c.kind == "added" else c.before).split() or ["A"])[0].strip("“\"'(").islower():

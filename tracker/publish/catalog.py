@@ -153,11 +153,12 @@ def category_title(version: Version, service_name: str, labels: list[Label], cat
     version's arbitration headline. ``labels``: the version's stored change labels."""
     from tracker.analysis.headline import headline, rank_changes
 
-    material = [c for c in rank_changes(labels) if c.material]
+    # ranked as the version's headline was (``analyse``: by the version's categories)
+    material = [c for c in rank_changes(labels, version.categories) if c.material]
     mine = [c for c in material if category in c.categories]
     if not mine or category in material[0].categories:
         return entry_title(version, service_name)
-    return safe_text(fit_title(f"{service_name} {version.document_type}", headline(mine)))
+    return safe_text(fit_title(f"{service_name} {version.document_type}", headline(mine, categories=(category,))))
 
 
 # --- the catalog: everything publishing needs, in two queries ------------------------------------

@@ -184,7 +184,8 @@ def message(version: Version, changes: Sequence[ClauseChange], service_name: str
     cats = shown_tags(changes, version.categories)
     lines = [f"{service_name} {version.document_type}, recorded {human_date(version.fetched_at)}: "
              f"{flag}, severity {version.severity or 'none'}" + (f"; {', '.join(cats)}" if cats else ""), ""]
-    shown = rank_changes(changes)[:MAX_CHANGES_IN_MESSAGE]  # most serious first
+    # most serious first, in the order the headline (the title) was chosen by
+    shown = rank_changes(changes, version.categories)[:MAX_CHANGES_IN_MESSAGE]
     for c in shown:
         mark = "MATERIAL " if c.material else ""
         where = section_label(c.heading, c.after or c.before or "", c.clause_id) if c.heading else ""
