@@ -1791,7 +1791,8 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
             out[key] = "rename"
         elif key in party:
             out[key] = "party"
-        elif cased[key] and named[key] and (k >= 2 or (not ctx.new.has(o) and not ctx.old.has(n))):
+        elif cased[key] and named[key] and (k >= 2 or (not ctx.new.has(o) and not ctx.old.has(n))) \
+                and not _no_name(o, n, k, ctx):
             # a company that gets the users' data replaced by another one ("shares the data with
             # Acme, who acts as our processor" → "with Bolt"): a new recipient of the data, not a
             # rename, unless either name is the provider's own (said throughout its text: the
@@ -1810,6 +1811,43 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
         if n in terms and len(o) == 1 and key not in party and not ctx.new.has(o):
             out[key] = "rename"  # another old name of the same thing ("subcontractors"), now the new term too
     return out
+
+
+# Words of a closed class, capitalised or not: weekdays, months, seasons and units. One put for
+# another ("Monday to Friday" → "Monday to Saturday", "June" → "July") changes when or how much,
+# never a name.
+_CLOSED_CLASS = frozenset("""monday tuesday wednesday thursday friday saturday sunday weekday weekdays weekend weekends
+tue tues thu thur thurs
+january february march april june july august september october november december
+jan feb apr jun jul aug sept oct nov dec spring summer autumn winter
+lundi mardi mercredi jeudi vendredi samedi dimanche janvier février fevrier mars avril mai juin juillet août aout
+septembre octobre novembre décembre decembre montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag
+januar februar märz maerz juni juli oktober dezember lunes martes miércoles miercoles jueves viernes sábado sabado
+domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+morning afternoon evening night midnight noon utc gmt cet pst
+kilometre kilometres kilometer kilometers km mile miles metre metres meter meters kg kilogram kilograms gram grams
+pound pounds ounce ounces litre litres liter liters minute minutes seconds percent""".split())
+
+
+def _no_name(old: tuple[str, ...], new: tuple[str, ...], times: int, ctx: DocContext) -> bool:
+    """Whether a capitalised word swapped for another (``find_renames``) is no name: each side a
+    word of a closed class (``_CLOSED_CLASS``, a number in words), or, swapped in one place only,
+    ordinary words that either version also writes in lower case ("Standard" → "Premium" at a
+    sentence's start, where the text says "standard" elsewhere). A rename needs a name: a proper
+    noun, a brand, a domain or a defined term, replaced throughout."""
+    from tracker.analysis.facts_eu import word_number
+
+    content = [w for w in old + new if is_content_word(w)]
+    if not content:
+        return False
+    if all(w in _CLOSED_CLASS or word_number(w) is not None for w in content):
+        return True
+    if times >= 2 or not all(content_side for content_side in
+                             ([w for w in old if is_content_word(w)], [w for w in new if is_content_word(w)])):
+        return False
+    texts = (ctx.old_text, ctx.new_text)
+    return all(w.isalpha() and w.islower() and any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", t) for t in texts)
+               for w in content)
 
 
 # Where a name stands as the company that gets or processes the users' data: after "shares the data
@@ -2410,6 +2448,42 @@ _PROVIDER_POWER = re.compile(
 _PERSONAL_DATA = re.compile(r"\b(?:data|information|données|informations|coordonnées|daten|informationen)\b", re.I)
 
 
+# A limit the company sets on itself about what it does with the users' things: "we use it only to",
+# "we will never sell", "we do not share", "solely for", "exclusively to".
+_SELF_LIMIT = re.compile(
+    r"\b(?:we|us|our\s+(?:company|team|staff|employees))\b[^.;:!?]{0,40}?"
+    r"(?:\b(?:only|solely|exclusively|never|not|won['’]t|don['’]t|do\s+not|will\s+not|shall\s+not|cannot)\b[^.;:!?]{0,30}?"
+    r"\b(?:use|process|share|sell|rent|disclose|access|read|view|monetis\w*|monetiz\w*|transfer|licen[cs]e|"
+    r"publish|train|analy[sz]e|scan|keep|retain|store|give|pass|provide)\w*\b"
+    r"|\b(?:use|process|share|access|store|retain|keep|analy[sz]e|scan)\w*\b[^.;:!?]{0,40}?"
+    r"\b(?:only|solely|exclusively)\b)", re.I)
+_USERS_THINGS = re.compile(r"\b(?:your|user['’]?s?['’]?|customer['’]?s?['’]?)\s+(?:personal\s+)?(?P<what>data|information|details|"
+                           r"content|files|photos|messages|uploads|posts|documents|submissions|materials?|works?)\b", re.I)
+_CONTENT_WORDS = re.compile(r"\b(?:content|files|photos|uploads?|posts|documents|submissions|materials?|works?)\b", re.I)
+
+
+def _use_limit(before: str | None, heading: str, old_text: str) -> str | None:
+    """The category ("privacy" or "content-rights") of a deleted limit or promise on what the
+    company does with the users' data or content ("We use it only to provide the service.",
+    "We never sell your files."), read with its heading and the text just before it in the old
+    version when it says "it" or "them"; None when the text sets no such limit."""
+    text = plain(before or "")
+    if not text or not _SELF_LIMIT.search(text):
+        return None
+    if m := _USERS_THINGS.search(text):
+        return "content-rights" if _CONTENT_WORDS.fullmatch(m.group("what")) else "privacy"
+    if not re.search(r"\b(?:it|them|this|these|such)\b", text, re.I):
+        return None
+    at = old_text.find(text[:40])
+    # the nearest says what "it" is: the sentence itself, then its heading, then the text before it
+    for around in (text, heading, old_text[max(0, at - 300):at] if at >= 0 else ""):
+        if _CONTENT_WORDS.search(around):
+            return "content-rights"
+        if _PERSONAL_DATA.search(around):
+            return "privacy"
+    return None
+
+
 def _passive_promise(text: str | None) -> bool:
     """Whether a sentence of ``text`` promises in the passive what is never done with the user's
     things ("Your data is never sold", "Vos données ne sont jamais vendues", "Ihre Daten werden
@@ -2976,7 +3050,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
             return _cosmetic("renamed", text, facts_b, facts_a)
         for reason in ("date-only", "contact-details", "renumbering", "links-only", "renamed", "formatting"):
             if reason in why:
-                text = _COSMETIC_TEXT[reason]
+                text = _stamp_text(before_p, after_p) if reason == "date-only" else _COSMETIC_TEXT[reason]
                 if small and text.startswith("Only "):
                     text = f"{text[5].upper()}{text[6:]}; also {small}"  # "A date changed; also “of” → “our”"
                 return _cosmetic(reason, text, facts_b, facts_a)
@@ -3265,8 +3339,8 @@ def _names_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
         return False  # "Partners" → "Advertisers", "bei Verstoß" → "nach Ermessen": who or when, not names
     if any(f.kind == "place" and set(words(f.text)) & changed for f in fb + fa):
         return False
-    if any(_QUANTITY.fullmatch(w) or w in _DATA_UNITS and w != "b" for w in changed):
-        return False  # "10M" → "5M", "2 TB" → "2 GB": an amount with its magnitude, never a name
+    if any(_QUANTITY.fullmatch(w) or w in _DATA_UNITS and w != "b" or w in _CLOSED_CLASS for w in changed):
+        return False  # "Friday" → "Saturday": when, never a name; "10M" → "5M", "2 TB" → "2 GB": an amount with its magnitude, never a name
     if any(_REGION.search(d.run_text(side, r)) for side in ("ins", "dels") for r in d.runs(side)):
         return False
     runs = [(side, r) for side in ("ins", "dels") for r in d.runs(side)
@@ -3593,7 +3667,7 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
                 drop.update(range(a, b))  # "(please see the list of our partners here)": where to read more
                 why.add("links-only")
                 continue
-            if _spelled_number(run, toks, a, b, text):
+            if _spelled_number(run, toks, a, b, text) or _restated_number(toks, a, b, text, idx):
                 drop.update(range(a, b))  # "18 (eighteen) years": the number spelled out beside it
                 why.add("formatting")
                 continue
@@ -3919,6 +3993,52 @@ def _spelled_number(run: list[str], toks: tuple[Token, ...], a: int, b: int, tex
     return bracketed and str(value) in near
 
 
+# Words that only say what a number counts, beside it: "ten percent (10%)", "USD 5 ($5)".
+_NUMBER_UNITS = frozenset("percent per cent pct prozent pourcent pour usd eur gbp cad aud chf dollars dollar "
+                          "euros euro pounds pound".split())
+
+
+def _number_value(ws: Sequence[str]) -> float | None:
+    """The one number that words ``ws`` say, beside their units ("ten percent" → 10, "usd 5" → 5,
+    "twenty one" → 21, "trente" → 30); None when they say none, or more than one."""
+    from tracker.analysis.facts import number
+    from tracker.analysis.facts_eu import word_number
+
+    rest = [w for w in ws if w not in _NUMBER_UNITS]
+    if not rest or any(w in ("a", "an") for w in rest):
+        return None  # ("a" reads as 1 to ``number``: never a number restated)
+    if len(rest) == 1 and rest[0][:1].isdigit():
+        return number(rest[0])
+    said = " ".join(rest)
+    return number(said) if number(said) is not None else word_number(said)
+
+
+def _restated_number(toks: tuple[Token, ...], a: int, b: int, text: str, changed: frozenset[int] | set[int]) -> bool:
+    """Whether changed tokens [a, b) restate, in brackets, the number an unchanged neighbour says
+    in another form (words and digits), or are that number beside the bracket: "thirty (30) days",
+    "30 (thirty) days", "ten percent (10%)", "USD 5 ($5)". The same number said twice changes no
+    term; another one ("thirty (45) days") does."""
+    value = _number_value([toks[k].norm for k in range(a, b)])
+    if value is None:
+        return False
+
+    def gap(i: int, j: int) -> str:  # the characters between token i and token j
+        return text[toks[i].end if i >= 0 else 0:toks[j].start if j < len(toks) else len(text)]
+
+    opened, closed = "(" in gap(a - 1, a), ")" in gap(b - 1, b)
+    for k in range(1, 4):  # the neighbour: up to 3 unchanged words before or after the run
+        before = range(a - k, a)
+        if opened and closed and before.start >= 0 and not set(before) & changed \
+                and _number_value([toks[i].norm for i in before]) == value:
+            return True  # "thirty (30)": the run in brackets after the number
+        after = range(b, b + k)
+        if after.stop <= len(toks) and not set(after) & changed and "(" in gap(b - 1, b) \
+                and ")" in gap(after.stop - 1, after.stop) and (opened and closed or not (opened or closed)) \
+                and _number_value([toks[i].norm for i in after]) == value:
+            return True  # "ten percent (10%)": the run before the number in brackets; "(30) thirty"
+    return False
+
+
 # Phrases that only say a list is open: "including, but not limited to", "without limitation".
 _ILLUSTRATIVE = frozenset(f"{lead}{p}" for lead in ("", "but ", "including ", "including but ")
                           for p in ("not limited to", "is not limited to", "are not limited to",
@@ -3977,9 +4097,28 @@ def _small_words(d: Delta) -> str:
     return f"now also “{' … '.join(new)}”" if new else f"no longer “{' … '.join(gone)}”"
 
 
+# A version number as a page stamps it beside its date: "Version 3.1", "v3.1", "Revision 12",
+# "Rev. 4", "Release 2.0", "Versión 2", "Fassung 3".
+_VERSION_NUMBER = re.compile(r"(?<![\w-])(?:version|versión|versione|fassung|revision|révision|rev\.?|release|ver\.?|v)"
+                             r"\s*(?:no\.?|nr\.?|n°|#)?\s*:?\s*(\d+(?:\.\d+)*[a-z]?)(?![\w.]\d)", re.I)
+
+
+def _stamp_text(before: str, after: str) -> str:
+    """How a stamp's change reads: "Only a date changed", or, when the version number it gives
+    changed too (a version stamp: "Version 3.1, effective 5 Jan 2026" → "Version 3.2, effective
+    1 Apr 2026"), "Only the version number and date changed" ("Only the version number changed"
+    with the same dates). Never "only a date" when a version number changed."""
+    old_v, new_v = _VERSION_NUMBER.findall(before or ""), _VERSION_NUMBER.findall(after or "")
+    if not (old_v and new_v) or old_v == new_v:
+        return _COSMETIC_TEXT["date-only"]
+    if [m.group(0) for m in _DATE.finditer(before or "")] == [m.group(0) for m in _DATE.finditer(after or "")]:
+        return "Only the version number changed"
+    return "Only the version number and date changed"
+
+
 def _noise_label(kinds: tuple[str, ...], before: str, after: str, fb: tuple, fa: tuple) -> ChangeLabel:
     if kinds and all(k == "date-only" for k in kinds):
-        return _cosmetic("date-only", _COSMETIC_TEXT["date-only"], fb, fa)
+        return _cosmetic("date-only", _stamp_text(before, after), fb, fa)
     if kinds and all(k in ("date-only", "contact", "register") for k in kinds):
         # a whole clause added or removed is no "change" of details: it is said, with its words
         # ("New contact details, not a term: Individuals in the EU may contact our representative …")
@@ -4331,6 +4470,10 @@ class _Job:
             return _cosmetic("renumbering", _COSMETIC_TEXT["renumbering"], fb, fa)
         if still := self._restated("dels"):
             return _cosmetic("regrouped", f"Removed here, still said elsewhere: “{_snippet(plain(still), 80)}”", fb, fa)
+        if limit := _use_limit(self.before, self.heading, self.ctx.old_text):
+            return ChangeLabel(True, "material", (limit,), f"Removed a limit on what the company does with the users' "
+                               f"{'data' if limit == 'privacy' else 'content'}: no longer says "
+                               f"“{_snippet(plain(self.before), 100)}”{_cats_text((limit,))}", None, (), (), fb, fa)
         commitment = bool(_COMMITMENT.search(" ".join(self.sb.legal))) or _passive_promise(self.before)
         if (not self._effect(self.sb.legal, legal) and not commitment and not _remedy(self.sb.legal)
                 and not notice_cut(self.before, None)):  # a promise of notice gone, in any language
