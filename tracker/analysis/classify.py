@@ -136,10 +136,13 @@ _TOPIC: list[tuple[str, str, str]] = [
     # and advertising partners", is a privacy term: who receives data, not how the user pays)
     ("payment", "billing", r" (?:payment methods?|(?<! with our )(?<! with the )(?<! with a )(?<! with )"
      r"(?<! to our )(?<! to the )(?<! and our )(?<! and )(?<! or )payment processors?|late (?:fees?|payments?)|"
-     r"bill|billed|billing(?: address| addresses| country| location)?|invoices?|invoiced|invoicing|(?<!upon )(?<!on )(?<!after )(?<!of )receipts?(?! of)|tax|taxes|vat|"
+     # (a billing cycle or period is how long a plan runs: subscription)
+     r"bill|billed|billing(?! cycles?| periods?)(?: address| addresses| country| location)?|invoices?|invoiced|invoicing|(?<!upon )(?<!on )(?<!after )(?<!of )receipts?(?! of)|tax|taxes|vat|"
+     # (a fee charged, "may charge a fee", "fees charged by the partner", is a price: pricing)
+     r"payments?(?! processors?)|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|"
+     r"(?<!fee )(?<!fees )charged|"
      # ("free of charge", "at no charge", "without charge": nothing is paid)
-     r"payments?(?! processors?)|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|charged|"
-     r"(?<!free of )(?<!no )(?<!without )(?<!free )charge|"
+     r"(?<!free of )(?<!no )(?<!without )(?<!free )charge(?!(?: \w+){0,3} (?:fees?|commissions?|surcharges?) )|"
      # payment methods by name ("we accept Visa, Mastercard and Amex", "Apple Pay", "SEPA direct debit")
      r"visa|mastercard|amex|american express|apple pay|google pay|klarna|sepa|direct debit|"
      r"(?:bank|wire) transfers?) "),
@@ -1158,6 +1161,11 @@ def _said_of_other(norm: str, lang: str, cats: set[str], watch: set[str],
     elif (m := _DATA_REQUEST.search(norm)) and (lang != "en" or "privacy" in cats or " personal " in norm):
         right = m.group(0).strip()
         drop.update((c, right) for c in cats & _MONEY_WORDS)
+    elif cats & _MONEY_WORDS and _retention(norm) and not _ENDS_ACCOUNT.search(norm):
+        # how long billing records, invoices or payment details are kept: a retention period, a
+        # privacy term (``_retention``), not a way to pay
+        right = "data kept"
+        drop.update(dict.fromkeys(cats & _MONEY_WORDS, right))
     if not drop:
         return cats, watch, evidence
     cats, watch = cats - drop.keys(), watch - drop.keys()
@@ -1408,7 +1416,8 @@ _PROVIDER_ENDS = re.compile(r" (?!you |users? |members? |customers? )\w+ (?:may|
 # How long data is kept, or when it is deleted ("we keep your messages for 90 days after you close
 # your account", "vos données sont supprimées 3 ans après la clôture du compte"): a retention
 # period is about data (privacy), and the end of the account it counts from is said in passing.
-_DATA = (r"(?:data|information|details|content|messages?|conversations?|chats?|logs?|recordings?|"
+# (records, invoices and receipts kept for years are data kept too)
+_DATA = (r"(?:data|information|details|content|messages?|conversations?|chats?|logs?|recordings?|records?|invoices?|"
          r"history|prompts?|inputs?|outputs?|files?|photos?|données|informations|contenus?|daten|"
          r"informationen|inhalte)")
 _KEPT = (r"(?:keep|keeps|kept|retain\w*|stor(?:e|es|ed|ing)|delet(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|purg\w*|"
@@ -1528,9 +1537,24 @@ def _category_scores(text: str) -> tuple[tuple[str, float], ...]:
                 topic[e.category] = max(topic.get(e.category, 0.0), weight)
         for c, weight in topic.items():
             scores[c] = scores.get(c, 0.0) + weight
+        if "acceptance" in lab.categories and _CHANGES_ACCEPTED.search(normalize(sentence)):
+            # "continued use after changes means you accept them": how a change of the terms takes
+            # effect (terms-changes), as much as a browsewrap formula (acceptance)
+            accepted = (2.0 if "acceptance" in lab.watch else 0.0) + topic.get("acceptance", 0.0)
+            scores["terms-changes"] = max(scores.get("terms-changes", 0.0),
+                                          scores.get("terms-changes", 0.0) - topic.get("terms-changes", 0.0) + accepted)
     if len(scores) > 1:
         scores.pop("other", None)
     return tuple(scores.items())
+
+
+# The terms' changes named in a sentence of acceptance by use (en/fr/de): "continued use after the
+# changes", "after a new version of the Terms is posted", "the revised Terms", "vaut acceptation des
+# modifications", "nach Inkrafttreten der Änderungen".
+_CHANGES_ACCEPTED = re.compile(
+    r" (?:changes?|changed|modifications?|modified|amendments?|amended|updates?|updated|revisions?|revised|"
+    r"new versions?|modifiée?s?|mises? à jour|nouvelles? versions?|änderung\w*|geändert\w*|aktualisiert\w*|"
+    r"neue fassung|neuen fassung)(?= )")
 
 
 _PROFILE_CHARS = 24000  # of a long document read for its topic profile
