@@ -1195,6 +1195,9 @@ def _said_of_other(norm: str, lang: str, cats: set[str], watch: set[str],
 #   another user", "license keys"), no licence to content;
 # - service-changes: the user stopping or altering ("you must discontinue your use", "you may not
 #   modify the Services"), not the provider changing the service;
+# - ai-training: AI named as what a product is or offers ("AI-powered engines and agents", "powered by
+#   machine learning", "our AI tools"), in a sentence that names no data, content or input: no use of
+#   anyone's data for AI is said;
 # - usage-rules: something prohibited by law or by an order ("unless prohibited by law", "unless
 #   the order prohibits us from doing so", "sauf interdiction légale", "gesetzlich verboten"): a
 #   limit on the provider, no rule of use.
@@ -1249,6 +1252,11 @@ _NAMES_OTHER: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
         r"features?|site|website|app|application|platform)(?= )|"
         r" cesser (?:d utiliser|toute utilisation|l utilisation)(?= )|"
         r" (?:nutzung|verwendung)(?: \S+){0,3} (?:einstellen|einzustellen|beenden)(?= )"),
+    "ai-training": (
+        r" (?:ai|artificial intelligence|machine learning)(?: (?:powered|driven|based|enabled|first|native))+(?= )|"
+        r" (?:powered|driven) by (?:our )?(?:ai|artificial intelligence|machine learning)(?= )|"
+        r" (?:generative )?(?:ai|artificial intelligence) (?:systems?|features?|tools?|assistants?|agents?|"
+        r"engines?|products?|services?|solutions?|capabilities|technolog(?:y|ies)|platforms?)(?= )"),
     "usage-rules": (
         r" (?:prohibited|forbidden|not permitted|restricted) by (?:applicable |any |the |local |relevant )?"
         r"(?:law|laws|legislation|regulations?|statutes?|courts?|orders?)(?= )|"
@@ -1263,6 +1271,9 @@ _NAMES_OTHER: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
 # (payment words read as kinds of data only in a sentence about data)
 _ABOUT_DATA = re.compile(r" (?:personal|confidential|sensitive|personnelles?|personenbezogen\w*|privacy|"
                          r"collect\w*|données|daten|information)(?= )")
+# (what an AI product may be said to use: then it is no mere product name)
+_AI_DATA = re.compile(r" (?:data|information|content|contents|inputs?|prompts?|conversations?|chats?|messages?|"
+                      r"recordings?|personal|train\w*|learn\w*|improv\w*|données|contenus?|daten|inhalte)(?= )")
 _NUMBERS = re.compile(r" (?:(?:card|account) numbers?|num[ée]ros? de (?:carte|compte)|\w*(?:karten|konto)nummer\w*)(?= )")
 _ABOUT_COMPANY_OR_LETTER = re.compile(r" (?:vat|tva|ust|mwst|usst|receipt|réception|rückschein)(?= )")
 
@@ -1280,6 +1291,8 @@ def _names_other(norm: str, lang: str, cats: set[str], watch: set[str],
         pattern = _NAMES_OTHER[cat]
         if not pattern.search(norm) or _topic_left(cat, lang, pattern.sub(" ", norm)):
             continue
+        if cat == "ai-training" and _AI_DATA.search(pattern.sub(" ", norm)):
+            continue  # (data, content or inputs named: an AI use of them may be said)
         if cat == "payment" and not _ABOUT_COMPANY_OR_LETTER.search(norm):
             data_kinds = bool(_ABOUT_DATA.search(pattern.sub(" ", norm))) or "privacy" in cats
             if not data_kinds and not _NUMBERS.search(norm):
