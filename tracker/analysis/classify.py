@@ -142,7 +142,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"payments?(?! processors?)|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|"
      r"(?<!fee )(?<!fees )charged|"
      # ("free of charge", "at no charge", "without charge": nothing is paid)
-     r"(?<!free of )(?<!no )(?<!without )(?<!free )charge(?!(?: \w+){0,3} (?:fees?|commissions?|surcharges?) )|"
+     r"(?<!free of )(?<!no )(?<!without )(?<!free )charge(?!(?: \w+){0,4} (?:fees?|commissions?|surcharges?) )|"
      # payment methods by name ("we accept Visa, Mastercard and Amex", "Apple Pay", "SEPA direct debit")
      r"visa|mastercard|amex|american express|apple pay|google pay|klarna|sepa|direct debit|"
      r"(?:bank|wire) transfers?) "),
