@@ -124,3 +124,21 @@ def test_ai_named_as_a_product_is_no_ai_training(text: str) -> None:
 ])
 def test_ai_use_of_data_stays_ai_training(text: str) -> None:
     assert "ai-training" in _cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Les messages que vous envoyez sur Quibbly, y compris leur contenu, conformément à la loi applicable.",
+    "Dans la mesure permise par la loi applicable, Quibbly conserve ces informations.",
+    "Sous réserve du droit applicable, Quibbly peut partager ces informations avec ses prestataires.",
+])
+def test_the_applicable_law_as_a_qualifier_chooses_no_law(text: str) -> None:
+    assert "governing-law" not in _cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Loi applicable : les présentes conditions de Quibbly sont régies par le droit français.",
+    "La loi applicable aux présentes CGU est la loi belge.",
+    "Les présentes conditions sont soumises au droit luxembourgeois.",
+])
+def test_a_french_choice_of_law_stays_governing_law(text: str) -> None:
+    assert "governing-law" in _cats(text)

@@ -1195,6 +1195,10 @@ def _said_of_other(norm: str, lang: str, cats: set[str], watch: set[str],
 #   another user", "license keys"), no licence to content;
 # - service-changes: the user stopping or altering ("you must discontinue your use", "you may not
 #   modify the Services"), not the provider changing the service;
+# - governing-law: the applicable law as a qualifier ("conformément à la loi applicable", "dans la
+#   mesure permise par le droit applicable", "sous réserve de la loi applicable"): no law is chosen
+#   (the French topic rule reads "loi applicable" as a choice of law, as in "Loi applicable : droit
+#   français");
 # - ai-training: AI named as what a product is or offers ("AI-powered engines and agents", "powered by
 #   machine learning", "our AI tools"), in a sentence that names no data, content or input: no use of
 #   anyone's data for AI is said;
@@ -1252,6 +1256,11 @@ _NAMES_OTHER: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
         r"features?|site|website|app|application|platform)(?= )|"
         r" cesser (?:d utiliser|toute utilisation|l utilisation)(?= )|"
         r" (?:nutzung|verwendung)(?: \S+){0,3} (?:einstellen|einzustellen|beenden)(?= )"),
+    "governing-law": (
+        r" (?:conformément|en vertu|selon|au sens|sous réserve|en application|dans (?:la mesure|les limites)"
+        r"(?: \S+){0,3}|(?:permise?s?|autorisée?s?|prévue?s?|requise?s?|exigée?s?|imposée?s?) par)"
+        r"(?: (?:à|aux|de|du|des|d|la|le|l|les|toute|tout))* (?:loi|droit|lois|législation|réglementation)s? "
+        r"applicables?(?= )"),
     "ai-training": (
         r" (?:ai|artificial intelligence|machine learning)(?: (?:powered|driven|based|enabled|first|native))+(?= )|"
         r" (?:powered|driven) by (?:our )?(?:ai|artificial intelligence|machine learning)(?= )|"
