@@ -142,3 +142,19 @@ def test_the_applicable_law_as_a_qualifier_chooses_no_law(text: str) -> None:
 ])
 def test_a_french_choice_of_law_stays_governing_law(text: str) -> None:
     assert "governing-law" in _cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Your notice of dispute must be individual to you and must include your name, email address and residential address.",
+    "A counter-notice to Zorbex must state your name, postal address and telephone number.",
+])
+def test_details_a_notice_must_include_are_no_data_collected(text: str) -> None:
+    assert "privacy" not in _cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Your request must include your name and email address so that Zorbex can delete your personal data.",
+    "Zorbex collects your name, email address and phone number when you register.",
+])
+def test_personal_details_collected_or_used_stay_privacy(text: str) -> None:
+    assert "privacy" in _cats(text)

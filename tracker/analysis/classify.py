@@ -1195,6 +1195,9 @@ def _said_of_other(norm: str, lang: str, cats: set[str], watch: set[str],
 #   another user", "license keys"), no licence to content;
 # - service-changes: the user stopping or altering ("you must discontinue your use", "you may not
 #   modify the Services"), not the provider changing the service;
+# - privacy: personal details named as what a notice, claim or request must include ("your notice of
+#   dispute must include your name, email address and residential address", "a takedown notice must
+#   state your name and phone number"): the form of the notice, no data collected or used;
 # - governing-law: the applicable law as a qualifier ("conformément à la loi applicable", "dans la
 #   mesure permise par le droit applicable", "sous réserve de la loi applicable"): no law is chosen
 #   (the French topic rule reads "loi applicable" as a choice of law, as in "Loi applicable : droit
@@ -1256,6 +1259,12 @@ _NAMES_OTHER: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
         r"features?|site|website|app|application|platform)(?= )|"
         r" cesser (?:d utiliser|toute utilisation|l utilisation)(?= )|"
         r" (?:nutzung|verwendung)(?: \S+){0,3} (?:einstellen|einzustellen|beenden)(?= )"),
+    "privacy": (
+        r" (?:notices?|claims?|requests?|complaints?|notifications?|demands?|forms?|letters?|submissions?)"
+        r"(?: (?!we |our )\w+){0,10} (?:must|should|shall|will need to|needs? to|has to|have to)(?: \w+){0,4} "
+        r"(?:include|contain|state|provide|set out|list|specify)"
+        # (the details listed, up to words that say what is done with data)
+        r"(?: (?!personal |privacy |cookies? |process\w* |delet\w* |collect\w* |shar\w* |sell\w* |us(?:e|es|ed) )\S+)*(?= )"),
     "governing-law": (
         r" (?:conformément|en vertu|selon|au sens|sous réserve|en application|dans (?:la mesure|les limites)"
         r"(?: \S+){0,3}|(?:permise?s?|autorisée?s?|prévue?s?|requise?s?|exigée?s?|imposée?s?) par)"
