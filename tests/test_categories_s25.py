@@ -158,3 +158,11 @@ def test_details_a_notice_must_include_are_no_data_collected(text: str) -> None:
 ])
 def test_personal_details_collected_or_used_stay_privacy(text: str) -> None:
     assert "privacy" in _cats(text)
+
+
+@pytest.mark.parametrize("text", [
+    "This includes the use of an AI assistant to answer common questions about your Zorbex order.",
+    "When enabled, Zorbex AI features use your writing context to draft replies.",
+])
+def test_an_ai_product_said_to_use_something_stays_ai_training(text: str) -> None:
+    assert "ai-training" in _cats(text)

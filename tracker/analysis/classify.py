@@ -1289,9 +1289,10 @@ _NAMES_OTHER: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
 # (payment words read as kinds of data only in a sentence about data)
 _ABOUT_DATA = re.compile(r" (?:personal|confidential|sensitive|personnelles?|personenbezogen\w*|privacy|"
                          r"collect\w*|données|daten|information)(?= )")
-# (what an AI product may be said to use: then it is no mere product name)
+# (what an AI product may be said to use or do with data: then it is no mere product name)
 _AI_DATA = re.compile(r" (?:data|information|content|contents|inputs?|prompts?|conversations?|chats?|messages?|"
-                      r"recordings?|personal|train\w*|learn\w*|improv\w*|données|contenus?|daten|inhalte)(?= )")
+                      r"recordings?|personal|train\w*|learn\w*|improv\w*|us(?:e|es|ed|ing)|process\w*|analy[sz]\w*|"
+                      r"context|history|voice|calls?|données|contenus?|daten|inhalte)(?= )")
 _NUMBERS = re.compile(r" (?:(?:card|account) numbers?|num[ée]ros? de (?:carte|compte)|\w*(?:karten|konto)nummer\w*)(?= )")
 _ABOUT_COMPANY_OR_LETTER = re.compile(r" (?:vat|tva|ust|mwst|usst|receipt|réception|rückschein)(?= )")
 
