@@ -136,10 +136,13 @@ _TOPIC: list[tuple[str, str, str]] = [
     # and advertising partners", is a privacy term: who receives data, not how the user pays)
     ("payment", "billing", r" (?:payment methods?|(?<! with our )(?<! with the )(?<! with a )(?<! with )"
      r"(?<! to our )(?<! to the )(?<! and our )(?<! and )(?<! or )payment processors?|late (?:fees?|payments?)|"
-     r"bill|billed|billing(?: address| addresses| country| location)?|invoices?|invoiced|invoicing|(?<!upon )(?<!on )(?<!after )(?<!of )receipts?(?! of)|tax|taxes|vat|"
+     # (a billing cycle or period is how long a plan runs: subscription)
+     r"bill|billed|billing(?! cycles?| periods?)(?: address| addresses| country| location)?|invoices?|invoiced|invoicing|(?<!upon )(?<!on )(?<!after )(?<!of )receipts?(?! of)|tax|taxes|vat|"
+     # (a fee charged, "may charge a fee", "fees charged by the partner", is a price: pricing)
+     r"payments?(?! processors?)|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|"
+     r"(?<!fee )(?<!fees )charged|"
      # ("free of charge", "at no charge", "without charge": nothing is paid)
-     r"payments?(?! processors?)|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|charged|"
-     r"(?<!free of )(?<!no )(?<!without )(?<!free )charge|"
+     r"(?<!free of )(?<!no )(?<!without )(?<!free )charge(?!(?: \w+){0,4} (?:fees?|commissions?|surcharges?) )|"
      # payment methods by name ("we accept Visa, Mastercard and Amex", "Apple Pay", "SEPA direct debit")
      r"visa|mastercard|amex|american express|apple pay|google pay|klarna|sepa|direct debit|"
      r"(?:bank|wire) transfers?) "),
@@ -1158,6 +1161,11 @@ def _said_of_other(norm: str, lang: str, cats: set[str], watch: set[str],
     elif (m := _DATA_REQUEST.search(norm)) and (lang != "en" or "privacy" in cats or " personal " in norm):
         right = m.group(0).strip()
         drop.update((c, right) for c in cats & _MONEY_WORDS)
+    elif cats & _MONEY_WORDS and _retention(norm) and not _ENDS_ACCOUNT.search(norm):
+        # how long billing records, invoices or payment details are kept: a retention period, a
+        # privacy term (``_retention``), not a way to pay
+        right = "data kept"
+        drop.update(dict.fromkeys(cats & _MONEY_WORDS, right))
     if not drop:
         return cats, watch, evidence
     cats, watch = cats - drop.keys(), watch - drop.keys()
@@ -1187,6 +1195,16 @@ def _said_of_other(norm: str, lang: str, cats: set[str], watch: set[str],
 #   another user", "license keys"), no licence to content;
 # - service-changes: the user stopping or altering ("you must discontinue your use", "you may not
 #   modify the Services"), not the provider changing the service;
+# - privacy: personal details named as what a notice, claim or request must include ("your notice of
+#   dispute must include your name, email address and residential address", "a takedown notice must
+#   state your name and phone number"): the form of the notice, no data collected or used;
+# - governing-law: the applicable law as a qualifier ("conformément à la loi applicable", "dans la
+#   mesure permise par le droit applicable", "sous réserve de la loi applicable"): no law is chosen
+#   (the French topic rule reads "loi applicable" as a choice of law, as in "Loi applicable : droit
+#   français");
+# - ai-training: AI named as what a product is or offers ("AI-powered engines and agents", "powered by
+#   machine learning", "our AI tools"), in a sentence that names no data, content or input: no use of
+#   anyone's data for AI is said;
 # - usage-rules: something prohibited by law or by an order ("unless prohibited by law", "unless
 #   the order prohibits us from doing so", "sauf interdiction légale", "gesetzlich verboten"): a
 #   limit on the provider, no rule of use.
@@ -1241,6 +1259,22 @@ _NAMES_OTHER: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
         r"features?|site|website|app|application|platform)(?= )|"
         r" cesser (?:d utiliser|toute utilisation|l utilisation)(?= )|"
         r" (?:nutzung|verwendung)(?: \S+){0,3} (?:einstellen|einzustellen|beenden)(?= )"),
+    "privacy": (
+        r" (?:notices?|claims?|requests?|complaints?|notifications?|demands?|forms?|letters?|submissions?)"
+        r"(?: (?!we |our )\w+){0,10} (?:must|should|shall|will need to|needs? to|has to|have to)(?: \w+){0,4} "
+        r"(?:include|contain|state|provide|set out|list|specify)"
+        # (the details listed, up to words that say what is done with data)
+        r"(?: (?!personal |privacy |cookies? |process\w* |delet\w* |collect\w* |shar\w* |sell\w* |us(?:e|es|ed) )\S+)*(?= )"),
+    "governing-law": (
+        r" (?:conformément|en vertu|selon|au sens|sous réserve|en application|dans (?:la mesure|les limites)"
+        r"(?: \S+){0,3}|(?:permise?s?|autorisée?s?|prévue?s?|requise?s?|exigée?s?|imposée?s?) par)"
+        r"(?: (?:à|aux|de|du|des|d|la|le|l|les|toute|tout))* (?:loi|droit|lois|législation|réglementation)s? "
+        r"applicables?(?= )"),
+    "ai-training": (
+        r" (?:ai|artificial intelligence|machine learning)(?: (?:powered|driven|based|enabled|first|native))+(?= )|"
+        r" (?:powered|driven) by (?:our )?(?:ai|artificial intelligence|machine learning)(?= )|"
+        r" (?:generative )?(?:ai|artificial intelligence) (?:systems?|features?|tools?|assistants?|agents?|"
+        r"engines?|products?|services?|solutions?|capabilities|technolog(?:y|ies)|platforms?)(?= )"),
     "usage-rules": (
         r" (?:prohibited|forbidden|not permitted|restricted) by (?:applicable |any |the |local |relevant )?"
         r"(?:law|laws|legislation|regulations?|statutes?|courts?|orders?)(?= )|"
@@ -1255,6 +1289,10 @@ _NAMES_OTHER: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
 # (payment words read as kinds of data only in a sentence about data)
 _ABOUT_DATA = re.compile(r" (?:personal|confidential|sensitive|personnelles?|personenbezogen\w*|privacy|"
                          r"collect\w*|données|daten|information)(?= )")
+# (what an AI product may be said to use or do with data: then it is no mere product name)
+_AI_DATA = re.compile(r" (?:data|information|content|contents|inputs?|prompts?|conversations?|chats?|messages?|"
+                      r"recordings?|personal|train\w*|learn\w*|improv\w*|us(?:e|es|ed|ing)|process\w*|analy[sz]\w*|"
+                      r"context|history|voice|calls?|données|contenus?|daten|inhalte)(?= )")
 _NUMBERS = re.compile(r" (?:(?:card|account) numbers?|num[ée]ros? de (?:carte|compte)|\w*(?:karten|konto)nummer\w*)(?= )")
 _ABOUT_COMPANY_OR_LETTER = re.compile(r" (?:vat|tva|ust|mwst|usst|receipt|réception|rückschein)(?= )")
 
@@ -1272,6 +1310,8 @@ def _names_other(norm: str, lang: str, cats: set[str], watch: set[str],
         pattern = _NAMES_OTHER[cat]
         if not pattern.search(norm) or _topic_left(cat, lang, pattern.sub(" ", norm)):
             continue
+        if cat == "ai-training" and _AI_DATA.search(pattern.sub(" ", norm)):
+            continue  # (data, content or inputs named: an AI use of them may be said)
         if cat == "payment" and not _ABOUT_COMPANY_OR_LETTER.search(norm):
             data_kinds = bool(_ABOUT_DATA.search(pattern.sub(" ", norm))) or "privacy" in cats
             if not data_kinds and not _NUMBERS.search(norm):
@@ -1408,7 +1448,8 @@ _PROVIDER_ENDS = re.compile(r" (?!you |users? |members? |customers? )\w+ (?:may|
 # How long data is kept, or when it is deleted ("we keep your messages for 90 days after you close
 # your account", "vos données sont supprimées 3 ans après la clôture du compte"): a retention
 # period is about data (privacy), and the end of the account it counts from is said in passing.
-_DATA = (r"(?:data|information|details|content|messages?|conversations?|chats?|logs?|recordings?|"
+# (records, invoices and receipts kept for years are data kept too)
+_DATA = (r"(?:data|information|details|content|messages?|conversations?|chats?|logs?|recordings?|records?|invoices?|"
          r"history|prompts?|inputs?|outputs?|files?|photos?|données|informations|contenus?|daten|"
          r"informationen|inhalte)")
 _KEPT = (r"(?:keep|keeps|kept|retain\w*|stor(?:e|es|ed|ing)|delet(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|purg\w*|"
@@ -1528,9 +1569,24 @@ def _category_scores(text: str) -> tuple[tuple[str, float], ...]:
                 topic[e.category] = max(topic.get(e.category, 0.0), weight)
         for c, weight in topic.items():
             scores[c] = scores.get(c, 0.0) + weight
+        if "acceptance" in lab.categories and _CHANGES_ACCEPTED.search(normalize(sentence)):
+            # "continued use after changes means you accept them": how a change of the terms takes
+            # effect (terms-changes), as much as a browsewrap formula (acceptance)
+            accepted = (2.0 if "acceptance" in lab.watch else 0.0) + topic.get("acceptance", 0.0)
+            scores["terms-changes"] = max(scores.get("terms-changes", 0.0),
+                                          scores.get("terms-changes", 0.0) - topic.get("terms-changes", 0.0) + accepted)
     if len(scores) > 1:
         scores.pop("other", None)
     return tuple(scores.items())
+
+
+# The terms' changes named in a sentence of acceptance by use (en/fr/de): "continued use after the
+# changes", "after a new version of the Terms is posted", "the revised Terms", "vaut acceptation des
+# modifications", "nach Inkrafttreten der Änderungen".
+_CHANGES_ACCEPTED = re.compile(
+    r" (?:changes?|changed|modifications?|modified|amendments?|amended|updates?|updated|revisions?|revised|"
+    r"new versions?|modifiée?s?|mises? à jour|nouvelles? versions?|änderung\w*|geändert\w*|aktualisiert\w*|"
+    r"neue fassung|neuen fassung)(?= )")
 
 
 _PROFILE_CHARS = 24000  # of a long document read for its topic profile
