@@ -4490,6 +4490,12 @@ class _Job:
                 and not self._age_spelled():
             sentences.append(self._scope(ins_c, del_c, cats or ("other",)))
             cats = cats or ("other",)
+        if not sentences and (exception := _exception_added(d)):
+            # "to refrain from pseudonyms" → "except on the review board, to refrain from
+            # pseudonyms": a duty or a ban now with an exception, whatever its topic
+            cats = cats or ("other",)
+            window = _window(d, "ins") or _quote([exception], 60)
+            sentences.append(f"Adds an exception: “{_quote([exception], 60)}” to: “{window}”{_cats_text(cats)}")
         if not sentences and cut:
             # the notice went and nothing above said so: quote what it was and what is left
             was = _window(d, "dels", 4, 80) or _snippet(self.before)
@@ -4970,6 +4976,33 @@ def _reach_change(d: Delta) -> tuple[str, str] | None:
     if old_whole and new_part:
         return old_whole[0], new_part[0]
     return None
+
+
+# An exception opened by a run of words put into a clause: "except for X", "other than X",
+# "unless X", "sauf X", "außer X", "ausgenommen X".
+_EXCEPTION_OPEN = re.compile(r"^\W*(?:except(?:ing)?|excluding|unless|other\s+than|save\s+(?:for|where|as)|"
+                             r"sauf|hormis|à\s+l['’]exception|au(?:ß|ss)er|ausgenommen)\b", re.I)
+# What makes a clause a duty or a prohibition of someone: an exception carved into it narrows
+# what is required or banned.
+_DUTY_SENSE = re.compile(
+    r"\b(?:must|shall|agrees?\s+(?:to|not)|undertakes?|commits?\s+to|(?:is|are)\s+(?:required|obliged|obligated)|"
+    r"(?:may|will|can|do|does)\s+not|cannot|refrain\w*|prohibit\w*|forbid\w*|not\s+(?:allowed|permitted)|"
+    r"never|doi(?:t|vent)|devez|müssen|muss|dürfen\s+nicht)\b", re.I)
+
+
+def _exception_added(d: Delta) -> str:
+    """The run that opens an exception ("except for posts on the review board", "unless we agree
+    otherwise") put into a clause that sets a duty or a prohibition, when nothing was taken out:
+    what the clause requires or bans now has a hole, a change of its scope; "" when none."""
+    if d.deleted() and any(is_content_word(w) for w in d.deleted()):
+        return ""
+    if not _DUTY_SENSE.search(d.after_text):
+        return ""
+    for run in d.runs("ins"):
+        text = d.run_text("ins", run)
+        if _EXCEPTION_OPEN.match(text) and sum(is_content_word(w) for w in d.run_words("ins", run)) >= 2:
+            return text.strip(" ,;:-–—()")
+    return ""
 
 
 @lru_cache(maxsize=65536)  # per word: a big pair asks it ~200,000 times of ~5,000 words

@@ -1,0 +1,49 @@
+"""Kinds of wrong material flags on real pairs (issue 11, session 25, worked by kind), each on
+invented terms of fictional services, with look-alikes that keep their label.
+
+- an exception put into a duty or a prohibition ("to refrain from pen names" → "except for posts
+  on the review board, to refrain from pen names"): what is required or banned now has a hole, a
+  change of scope (``materiality._exception_added``); an exception in a clause that binds no one,
+  or a rewording that keeps the exception, is no such change.
+"""
+
+from __future__ import annotations
+
+from tracker.analysis import analyse
+from tracker.analysis.materiality import label_change
+
+
+def _material(old: str, new: str) -> bool:
+    return analyse(old, new).material
+
+
+_HEAD = "# Quillfeather Community Rules\n\n## Your account\n\nYou may change your avatar at any time.\n\n"
+
+
+def test_exception_added_to_a_duty_is_material() -> None:
+    old = _HEAD + "Members agree:\n\n* (a) to post under their real name, and to refrain from using pen names,\n"
+    new = _HEAD + ("Members agree:\n\n* (a) to post under their real name, and - except for reviews on the "
+                   "recipe exchange board - to refrain from using pen names,\n")
+    analysis = analyse(old, new)
+    assert analysis.material
+    assert any("exception" in c.explanation for c in analysis.changes if c.material)
+
+
+def test_exception_added_to_a_prohibition_is_material() -> None:
+    label = label_change("modified", "You must not resell the Quillfeather kits you buy.",
+                         "You must not resell the Quillfeather kits you buy, except for unopened kits returned "
+                         "through our partner shops.")
+    assert label.material
+
+
+def test_exception_in_a_description_is_not_a_duty_change() -> None:
+    # a clause that binds no one: an exception in it describes the service, no duty changed
+    label = label_change("modified", "Quillfeather shows recipes in every region.",
+                         "Quillfeather shows recipes in every region except for seasonal menus.")
+    assert not label.explanation.startswith("Adds an exception")
+
+
+def test_exception_kept_while_reworded_is_not_flagged_as_new() -> None:
+    old = _HEAD + "You must not share recipes from the vault, except for recipes you wrote yourself.\n"
+    new = _HEAD + "You must not share recipes from the vault, except for the recipes you wrote yourself.\n"
+    assert not _material(old, new)
