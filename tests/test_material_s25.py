@@ -5,11 +5,15 @@ invented terms of fictional services, with look-alikes that keep their label.
   on the review board, to refrain from pen names"): what is required or banned now has a hole, a
   change of scope (``materiality._exception_added``); an exception in a clause that binds no one,
   or a rewording that keeps the exception, is no such change.
+- a dotted acronym at the end of a compound or glued to the word before it ("EU-U.S. Data Privacy
+  Framework", "theU.S. embargo") ended the clause's sentence there (``clauses._is_abbreviation``);
+  a plain word before a full stop still ends one.
 """
 
 from __future__ import annotations
 
 from tracker.analysis import analyse
+from tracker.analysis.clauses import split_sentences
 from tracker.analysis.materiality import label_change
 
 
@@ -47,3 +51,17 @@ def test_exception_kept_while_reworded_is_not_flagged_as_new() -> None:
     old = _HEAD + "You must not share recipes from the vault, except for recipes you wrote yourself.\n"
     new = _HEAD + "You must not share recipes from the vault, except for the recipes you wrote yourself.\n"
     assert not _material(old, new)
+
+
+def test_compound_dotted_acronym_does_not_end_a_sentence() -> None:
+    text = ("Lumora relies on the EU-U.S. Data Privacy Framework for transfers. Lumora also relies on the "
+            "Swiss/U.S. Framework. It does not sell to anyone in theU.S. Treasury lists.")
+    assert split_sentences(text) == [
+        "Lumora relies on the EU-U.S. Data Privacy Framework for transfers.",
+        "Lumora also relies on the Swiss/U.S. Framework.",
+        "It does not sell to anyone in theU.S. Treasury lists."]
+
+
+def test_hyphenated_word_before_a_full_stop_still_ends_a_sentence() -> None:
+    assert split_sentences("We offer a read-only view. You may export it.") == [
+        "We offer a read-only view.", "You may export it."]
