@@ -8,6 +8,10 @@ invented terms of fictional services, with look-alikes that keep their label.
 - a dotted acronym at the end of a compound or glued to the word before it ("EU-U.S. Data Privacy
   Framework", "theU.S. embargo") ended the clause's sentence there (``clauses._is_abbreviation``);
   a plain word before a full stop still ends one.
+- a negation one letter away from a plain word ("ever" → "never", "Neither party" → "Either
+  party") was read as a spelling fix or a name replaced (``novelty.spelling_variant``,
+  ``materiality.find_renames``): a negation that comes or goes is material; a real spelling
+  variant ("honour" → "honor") stays cosmetic.
 """
 
 from __future__ import annotations
@@ -65,3 +69,23 @@ def test_compound_dotted_acronym_does_not_end_a_sentence() -> None:
 def test_hyphenated_word_before_a_full_stop_still_ends_a_sentence() -> None:
     assert split_sentences("We offer a read-only view. You may export it.") == [
         "We offer a read-only view.", "You may export it."]
+
+
+_FEES = "# Zentro Terms\n\n## Fees\n\nYou pay the fee shown at checkout.\n\n"
+
+
+def test_ever_to_never_is_material_both_ways() -> None:
+    assert _material(_FEES + "We will ever sell your playlists.\n", _FEES + "We will never sell your playlists.\n")
+    assert _material(_FEES + "We will never sell your playlists.\n", _FEES + "We will ever sell your playlists.\n")
+
+
+def test_neither_to_either_is_no_rename() -> None:
+    analysis = analyse(_FEES + "Neither party may assign this agreement.\n",
+                       _FEES + "Either party may assign this agreement.\n")
+    assert analysis.material
+    assert not any(c.cosmetic == "renamed" for c in analysis.changes)
+
+
+def test_real_spelling_variant_stays_cosmetic() -> None:
+    analysis = analyse(_FEES + "We honour every refund request.\n", _FEES + "We honor every refund request.\n")
+    assert not analysis.material

@@ -36,7 +36,7 @@ from tracker.analysis.restating import (QUALIFYING, STRONG, change_restated, mea
 from tracker.analysis.lexicons import QUALIFIER_OPEN
 from tracker.analysis.rendering import LEADS_ON, clause_text, one_line, plain_text, table_cells
 from tracker.analysis.subject import resolved_start
-from tracker.analysis.novelty import (LINK_CLOSE, LINK_OPEN, PLACEHOLDERS, Delta, DocIndex, Glue, Token,
+from tracker.analysis.novelty import (_NEGATING, LINK_CLOSE, LINK_OPEN, PLACEHOLDERS, Delta, DocIndex, Glue, Token,
                                       unaccented, canonical_word, delta, glued_words, respelled, unglued, words)
 from tracker.records import Severity
 
@@ -1705,7 +1705,7 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
                 continue
             o = tuple(t.norm for t in d.before[i1:i2])
             n = tuple(t.norm for t in d.after[j1:j2])
-            if any(w in MODALS or w in _NEGATIONS or w.isdigit() or w in PLACEHOLDERS for w in o + n):
+            if any(w in MODALS or w in _NEGATIONS or w in _NEGATING or w.isdigit() or w in PLACEHOLDERS for w in o + n):
                 continue
             if _counts_or_parties(o, n):
                 continue
