@@ -12,6 +12,10 @@ invented terms of fictional services, with look-alikes that keep their label.
   party") was read as a spelling fix or a name replaced (``novelty.spelling_variant``,
   ``materiality.find_renames``): a negation that comes or goes is material; a real spelling
   variant ("honour" → "honor") stays cosmetic.
+- a drop cap lost by the capture ("our use of the service …" for "Your use of the service …") was
+  read as another party (``materiality._drop_cap_lost``): one side being the other without its
+  first, capital letter, the shorter one opening in lower case, is formatting; "Our use" →
+  "Your use" (both capitalised) stays a change of party.
 """
 
 from __future__ import annotations
@@ -89,3 +93,16 @@ def test_neither_to_either_is_no_rename() -> None:
 def test_real_spelling_variant_stays_cosmetic() -> None:
     analysis = analyse(_FEES + "We honour every refund request.\n", _FEES + "We honor every refund request.\n")
     assert not analysis.material
+
+
+def test_drop_cap_lost_is_formatting_both_ways() -> None:
+    whole, broken = "Your use of the Lantrix app is at your own risk.", "our use of the Lantrix app is at your own risk."
+    for old, new in ((broken, whole), (whole, broken)):
+        analysis = analyse(_FEES + old + "\n", _FEES + new + "\n")
+        assert not analysis.material
+        assert [c.cosmetic for c in analysis.changes] == ["formatting"]
+
+
+def test_other_pronoun_with_a_capital_is_still_a_change() -> None:
+    assert _material(_FEES + "Our use of the Lantrix app is at your own risk.\n",
+                     _FEES + "Your use of the Lantrix app is at your own risk.\n")
