@@ -16,6 +16,11 @@ invented terms of fictional services, with look-alikes that keep their label.
   read as another party (``materiality._drop_cap_lost``): one side being the other without its
   first, capital letter, the shorter one opening in lower case, is formatting; "Our use" →
   "Your use" (both capitalised) stays a change of party.
+- a commitment made by a company named ("Lantrix commits to refund ...", "the Provider undertakes
+  not to ...", "Lantrix s'engage à ...") was read as text without legal effect: "commits to" and
+  "undertakes to" were duties only after a pronoun, and "commits" was no verb
+  (``materiality._LEGAL_EFFECT``, ``boilerplate._VERBS``); a company saying it "is committed to"
+  something stays a mission statement.
 """
 
 from __future__ import annotations
@@ -106,3 +111,15 @@ def test_drop_cap_lost_is_formatting_both_ways() -> None:
 def test_other_pronoun_with_a_capital_is_still_a_change() -> None:
     assert _material(_FEES + "Our use of the Lantrix app is at your own risk.\n",
                      _FEES + "Your use of the Lantrix app is at your own risk.\n")
+
+
+def test_commitment_by_a_named_company_is_material() -> None:
+    for text in ("Lantrix commits to refund any unused credits within 14 days.",
+                 "Lantrix undertakes not to share your playlists with advertisers.",
+                 "Lantrix s’engage à rembourser les crédits non utilisés sous 14 jours."):
+        label = label_change("added", None, text)
+        assert label.material, text
+
+
+def test_mission_statement_is_still_no_commitment() -> None:
+    assert not label_change("added", None, "Lantrix is committed to protecting your privacy.").material

@@ -2293,6 +2293,9 @@ _LEGAL_EFFECT = re.compile(
     r"(?:will|may|shall|can|must)\s+not|cannot|may\s+only|(?:is|are)\s+(?:solely\s+)?(?:required|"
     r"entitled|obliged|obligated|responsible|liable|not\s+permitted|permitted|allowed|prohibited))|"
     r"\w+\s+(?:shall|must)|at\s+(?:its|our|their)\s+(?:sole\s+)?discretion|"
+    # a commitment, whoever makes it ("Lantrix commits to refund ...", "the Provider undertakes not
+    # to ...", "Lantrix s'engage à ...", "Lantrix verpflichtet sich ...")
+    r"(?:commits?|undertakes?)\s+(?:not\s+)?to\s+\w+|s['’]engagen?t?\s+à|verpflichte[nt]?\s+sich|"
     r"reserves?\s+the\s+right|(?:restrict|limit)\w*\s+(?:or\s+\w+\s+)?(?:your\s+|the\s+)?"
     r"(?:access|use|account)|(?:sent|shared|transferred|disclosed|provided|passed|made\s+"
     r"available)\s+to\s+(?:our\s+|its\s+|selected\s+|third[-\s]party\s+)?(?:partners|third\s+"
