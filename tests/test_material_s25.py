@@ -123,3 +123,19 @@ def test_commitment_by_a_named_company_is_material() -> None:
 
 def test_mission_statement_is_still_no_commitment() -> None:
     assert not label_change("added", None, "Lantrix is committed to protecting your privacy.").material
+
+
+_TABLE = "| Data | Use |\n| --- | --- |\n"
+
+
+def test_first_letter_lost_at_a_break_in_a_cell_is_formatting() -> None:
+    old = _FEES + _TABLE + "| Name ll the data you send us | Answering your support requests |\n"
+    new = _FEES + _TABLE + "| Name  <br>All the data you send us | Answering your support requests |\n"
+    analysis = analyse(old, new)
+    assert not analysis.material, analysis.summary
+
+
+def test_pronoun_changed_inside_a_sentence_is_not_a_lost_letter() -> None:
+    old = _FEES + "We keep the data you send us, and our use of it is limited to support.\n"
+    new = _FEES + "We keep the data you send us, and Your use of it is limited to support.\n"
+    assert _material(old, new)

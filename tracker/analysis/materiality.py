@@ -3594,7 +3594,35 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
             elif content and content <= names and not _scope_words(d, run):
                 drop.update(range(a, b))  # "Grammarly or GrammarlyGO" once GrammarlyGO was renamed
                 why.add("renamed")
+    for (i1, i2), (j1, j2) in d.replaced:
+        if i2 - i1 == 1 and j2 - j1 == 1 and i1 in d.dels and j1 in d.ins and (
+                _first_letter_lost(d.before_text, d.before[i1], d.after_text, d.after[j1], ctx.new_text)
+                or _first_letter_lost(d.after_text, d.after[j1], d.before_text, d.before[i1], ctx.old_text)):
+            drop_d.add(i1)  # "ll the data" for "All the data" at a line's start: a letter the capture lost
+            drop_i.add(j1)
+            why.add("formatting")
     return (d.without(drop_i & d.ins, drop_d & d.dels) if drop_i or drop_d else d), why
+
+
+_LINE_START = re.compile(r"(?:^|\n|<br\s*/?>|\|)[\s*_#>|-]*$", re.I)
+
+
+def _first_letter_lost(broken_text: str, broken: Token, whole_text: str, whole: Token, whole_version: str = "") -> bool:
+    """Whether token ``broken`` is token ``whole`` without its first, capital letter, at the start
+    of a line, a cell or a "<br>" break on either side (in the clause's text or, with
+    ``whole_version``, the Markdown of the version ``whole`` belongs to, whose breaks a plain text
+    has lost): a drop cap or a first letter the capture lost ("ll the data" for "All the data"),
+    never another word ("our" for "Your" inside a sentence)."""
+    b, w = broken_text[broken.start:broken.end], whole_text[whole.start:whole.end]
+    if not (len(w) == len(b) + 1 and w[:1].isupper() and b[:1].islower() and w[1:] == b):
+        return False
+    if any(_LINE_START.search(text[max(0, t.start - 12):t.start]) for text, t in ((broken_text, broken), (whole_text, whole))):
+        return True
+    after = whole_text[whole.start:whole.start + 40].split()
+    if not whole_version or len(after) < 3:
+        return False
+    lead = r"\s+".join(re.escape(x) for x in after[:3])
+    return re.search(rf"(?:^|\n|<br\s*/?>|\|)[ \t*_#>-]*{lead}", whole_version, re.I) is not None
 
 
 # Words that open a sentence of examples or of the items a rule covers: when the sentence becomes
