@@ -125,12 +125,15 @@ def test_mission_statement_is_still_no_commitment() -> None:
     assert not label_change("added", None, "Lantrix is committed to protecting your privacy.").material
 
 
-_TABLE = "| Data | Use |\n| --- | --- |\n"
+_PRIVACY = "# Zentro Privacy\n\n## What we keep\n\nWe keep all the messages you send us, and all the files.\n\n"
+_TABLE = "| Purposes | Categories of personal data | Legal basis | Retention |\n| --- | --- | --- | --- |\n"
 
 
 def test_first_letter_lost_at_a_break_in_a_cell_is_formatting() -> None:
-    old = _FEES + _TABLE + "| Name ll the data you send us | Answering your support requests |\n"
-    new = _FEES + _TABLE + "| Name  <br>All the data you send us | Answering your support requests |\n"
+    old = _PRIVACY + _TABLE + ("| Answering your data protection requests | Identity data User account information ll the "
+                               "data related to the request | Legal obligation | 5 years from closing |\n")
+    new = _PRIVACY + _TABLE + ("| Answering your data protection requests | Identity data  <br>User account information  "
+                               "<br>All the data related to the request | Legal obligation | 5 years from closing |\n")
     analysis = analyse(old, new)
     assert not analysis.material, analysis.summary
 
