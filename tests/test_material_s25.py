@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from tracker.analysis import analyse
 from tracker.analysis.clauses import split_sentences
-from tracker.analysis.materiality import label_change
+from tracker.analysis.materiality import label_change, without_directions
 
 
 def _material(old: str, new: str) -> bool:
@@ -141,4 +141,30 @@ def test_first_letter_lost_at_a_break_in_a_cell_is_formatting() -> None:
 def test_pronoun_changed_inside_a_sentence_is_not_a_lost_letter() -> None:
     old = _FEES + "We keep the data you send us, and our use of it is limited to support.\n"
     new = _FEES + "We keep the data you send us, and Your use of it is limited to support.\n"
+    assert _material(old, new)
+
+
+_OPT = "# Zentro Privacy\n\n## Your choices\n\nWe share listening data with ad partners.\n\n"
+
+
+def test_directions_put_into_a_sentence_are_no_new_term() -> None:
+    old = _OPT + ("To opt out, please visit [here](https://zentro.example/optout) or call our toll-free "
+                  "number at 800-555-0199.\n")
+    new = _OPT + ("To opt out, please visit [here](https://zentro.example/choices) (scroll down to _Opt Out of "
+                  "“Selling” (“Sharing” Under the Act_ and click through the link so that your account is "
+                  "matched with the request) or call our toll-free number at 800-555-0199.\n")
+    analysis = analyse(old, new)
+    assert not analysis.material, analysis.summary
+
+
+def test_without_directions_keeps_other_brackets() -> None:
+    assert without_directions("You may opt out (tap Settings, then Privacy).") == "You may opt out."
+    kept = "You may cancel (within 30 days of purchase) for a refund."
+    assert without_directions(kept) == kept
+
+
+def test_new_term_with_directions_is_still_material() -> None:
+    old = _OPT + "To opt out, please call our toll-free number at 800-555-0199.\n"
+    new = _OPT + ("To opt out, please call our toll-free number at 800-555-0199.\n\nWe may also sell your "
+                  "listening history to data brokers (scroll down to Opt Out to refuse).\n")
     assert _material(old, new)

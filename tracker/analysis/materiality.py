@@ -3484,6 +3484,36 @@ def _bracketed_pointer(toks: tuple[Token, ...], a: int, b: int, text: str) -> bo
     return ")" in rest and "(" not in inner and is_pointer(inner)
 
 
+# A bracketed aside that walks the reader through the site ("(scroll down to Opt Out and click
+# through the link)", "(tap Settings, then Privacy)"): site chrome, not a term.
+_DIRECTIONS_OPEN = re.compile(r"\((?=[\s_*]*(?:please\s+)?(?:scroll|click|tap|select|navigate|go\s+to|press|choose|"
+                              r"look\s+for|follow\s+the\s+link|open\s+the)\b)", re.I)
+
+
+def without_directions(sentence: str) -> str:
+    """``sentence`` without its bracketed directions through a site or an app ("(scroll down to
+    Opt Out of Selling and click through the link)"): up to the bracket that closes the aside, or
+    the last one of the sentence when a bracket inside it is left open by the page. The sentence
+    unchanged when it holds none."""
+    m = _DIRECTIONS_OPEN.search(sentence)
+    if m is None:
+        return sentence
+    depth, end = 0, -1
+    for k in range(m.start(), len(sentence)):
+        if sentence[k] == "(":
+            depth += 1
+        elif sentence[k] == ")":
+            depth -= 1
+            if depth == 0:
+                end = k
+                break
+    if end < 0:
+        end = sentence.rfind(")")
+    if end < m.start():
+        return sentence
+    return re.sub(r"\s+([,.;:])", r"\1", f"{sentence[:m.start()].rstrip()} {sentence[end + 1:].lstrip()}").strip()
+
+
 def _cut_off_dates(text: str) -> list[str]:
     """The dates of ``text`` that are cut-offs a term turns on (``_cut_off_date``), as written."""
     return [m.group(0) for m in _DATE.finditer(text) if _cut_off_date(text, m.start())] if _DIGIT.search(text) else []
@@ -4269,6 +4299,10 @@ class _Job:
         found = ""
         for sentence in legal:
             found = restatement(sentence, self.ctx, "old" if side == "ins" else "new")
+            if not found and (bare := without_directions(sentence)) != sentence:
+                # "To opt out, visit here (scroll down to Opt Out and click the link) or call us":
+                # the same sentence with directions through the site put in (or taken out)
+                found = restatement(bare, self.ctx, "old" if side == "ins" else "new")
             if not found:
                 return ""
         return found
