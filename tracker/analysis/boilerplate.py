@@ -79,7 +79,7 @@ protect protects disclose discloses sell sells transfer transfers limit limits r
 restricts become becomes take takes remain remains continue continues create creates
 explain explains describe describes help helps want wants operate operates
 go goes decide decides resolve resolves handle handles hear hears settle settles cover covers
-costs belong belongs
+costs belong belongs commit commits undertake undertakes engage engagent engageons
 disclaim disclaims disclaimed exclude excludes excluded assume assumes bear bears waive waives
 décline déclinons déclinent exclut excluons excluent assume assumons assument
 übernimmt übernehmen haftet haften schließt schließen

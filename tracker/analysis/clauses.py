@@ -178,6 +178,9 @@ _SENTENCE_END_DOTS = re.compile(r"(\.\.*[\"'”’)\]*_]*)(\s+)(?=(\S?))")
 _CLOSERS = "\"'”’)]*_"
 _DOTTED_ACRONYM = re.compile(r"^(?:[a-z]\.)+[a-z]$")  # u.s, e.u (final dot is the match)
 _OPENERS = "\"'“‘([*_<"
+# The dotted acronym that ends a word after a hyphen, a slash or a lowercase letter ("EU-U.S",
+# "theU.S"): "U.S" read on its own.
+_ACRONYM_TAIL = re.compile(r"(?:[-/–]|(?<=[a-z]))((?:[A-Z]\.)+[A-Z])$")
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -185,7 +188,12 @@ def _is_abbreviation(word: str) -> bool:
     w = word.lower().lstrip(_OPENERS)
     if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
         return True
-    return w[1:2] == "." and bool(_DOTTED_ACRONYM.match(w))  # "u.s": a dot after the 1st letter
+    if w[1:2] == "." and _DOTTED_ACRONYM.match(w):  # "u.s": a dot after the 1st letter
+        return True
+    # a dotted acronym at the end of a compound ("EU-U.S", "Swiss/U.S") or glued to the word before
+    # it by the capture ("theU.S"): still an abbreviation, not a sentence end
+    tail = _ACRONYM_TAIL.search(word.lstrip(_OPENERS))
+    return tail is not None and bool(_DOTTED_ACRONYM.match(tail.group(1).lower()))
 
 
 def _end_pattern(text: str) -> re.Pattern[str]:

@@ -36,7 +36,7 @@ from tracker.analysis.restating import (QUALIFYING, STRONG, change_restated, mea
 from tracker.analysis.lexicons import QUALIFIER_OPEN
 from tracker.analysis.rendering import LEADS_ON, clause_text, one_line, plain_text, table_cells
 from tracker.analysis.subject import resolved_start
-from tracker.analysis.novelty import (LINK_CLOSE, LINK_OPEN, PLACEHOLDERS, Delta, DocIndex, Glue, Token,
+from tracker.analysis.novelty import (_NEGATING, LINK_CLOSE, LINK_OPEN, PLACEHOLDERS, Delta, DocIndex, Glue, Token,
                                       unaccented, canonical_word, delta, glued_words, respelled, unglued, words)
 from tracker.records import Severity
 
@@ -180,12 +180,24 @@ def cosmetic_kind(before: str, after: str) -> str | None:
             return name
     if _SPACES.sub("", before) == _SPACES.sub("", after):
         return "whitespace"
+    if _drop_cap_lost(before, after):
+        return "formatting"
     if mask_stamps(_DATE.sub("<date>", before)) == mask_stamps(_DATE.sub("<date>", after)):
         # a line stamping when the page was generated or updated ("generated on <date> at 10:04
         # UTC", "Updated 3 minutes ago") or a request id: masked as a run masks them (its clock
         # needs the punctuation the steps above take away)
         return "date-only"
     return None if rendered else _seen_alike(before, after)
+
+
+def _drop_cap_lost(before: str, after: str) -> bool:
+    """Whether one side is the other without its first letter, a drop cap the capture lost
+    ("our use of the service …" for "Your use of the service …"): a sentence never starts with a
+    lower-case letter, so the shorter side is the broken one, not another pronoun."""
+    a, b = (_space(_MARKUP.sub("", _ESCAPE.sub("", t))) for t in (before, after))
+    short, long_ = sorted((a, b), key=len)
+    return (len(long_) == len(short) + 1 and len(short) >= 12 and short[:1].islower()
+            and long_[:1].isupper() and long_[1:] == short)
 
 
 _MONEY_HINT = re.compile(r"[$€£¥]|\b(?:usd|eur|gbp|cad|aud|chf|jpy|inr|dollars?|euros?|pounds?)\b", re.I)
@@ -1738,7 +1750,7 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
                 continue
             o = tuple(t.norm for t in d.before[i1:i2])
             n = tuple(t.norm for t in d.after[j1:j2])
-            if any(w in MODALS or w in _NEGATIONS or w.isdigit() or w in PLACEHOLDERS for w in o + n):
+            if any(w in MODALS or w in _NEGATIONS or w in _NEGATING or w.isdigit() or w in PLACEHOLDERS for w in o + n):
                 continue
             if _counts_or_parties(o, n):
                 continue
@@ -2352,6 +2364,9 @@ _LEGAL_EFFECT = re.compile(
     r"(?:will|may|shall|can|must)\s+not|cannot|may\s+only|(?:is|are)\s+(?:solely\s+)?(?:required|"
     r"entitled|obliged|obligated|responsible|liable|not\s+permitted|permitted|allowed|prohibited))|"
     r"\w+\s+(?:shall|must)|at\s+(?:its|our|their)\s+(?:sole\s+)?discretion|"
+    # a commitment, whoever makes it ("Lantrix commits to refund ...", "the Provider undertakes not
+    # to ...", "Lantrix s'engage à ...", "Lantrix verpflichtet sich ...")
+    r"(?:commits?|undertakes?)\s+(?:not\s+)?to\s+\w+|s['’]engagen?t?\s+à|verpflichte[nt]?\s+sich|"
     r"reserves?\s+the\s+right|(?:restrict|limit)\w*\s+(?:or\s+\w+\s+)?(?:your\s+|the\s+)?"
     r"(?:access|use|account)|(?:sent|shared|transferred|disclosed|provided|passed|made\s+"
     r"available)\s+to\s+(?:our\s+|its\s+|selected\s+|third[-\s]party\s+)?(?:partners|third\s+"
@@ -3576,6 +3591,36 @@ def _bracketed_pointer(toks: tuple[Token, ...], a: int, b: int, text: str) -> bo
     return ")" in rest and "(" not in inner and is_pointer(inner)
 
 
+# A bracketed aside that walks the reader through the site ("(scroll down to Opt Out and click
+# through the link)", "(tap Settings, then Privacy)"): site chrome, not a term.
+_DIRECTIONS_OPEN = re.compile(r"\((?=[\s_*]*(?:please\s+)?(?:scroll|click|tap|select|navigate|go\s+to|press|choose|"
+                              r"look\s+for|follow\s+the\s+link|open\s+the)\b)", re.I)
+
+
+def without_directions(sentence: str) -> str:
+    """``sentence`` without its bracketed directions through a site or an app ("(scroll down to
+    Opt Out of Selling and click through the link)"): up to the bracket that closes the aside, or
+    the last one of the sentence when a bracket inside it is left open by the page. The sentence
+    unchanged when it holds none."""
+    m = _DIRECTIONS_OPEN.search(sentence)
+    if m is None:
+        return sentence
+    depth, end = 0, -1
+    for k in range(m.start(), len(sentence)):
+        if sentence[k] == "(":
+            depth += 1
+        elif sentence[k] == ")":
+            depth -= 1
+            if depth == 0:
+                end = k
+                break
+    if end < 0:
+        end = sentence.rfind(")")
+    if end < m.start():
+        return sentence
+    return re.sub(r"\s+([,.;:])", r"\1", f"{sentence[:m.start()].rstrip()} {sentence[end + 1:].lstrip()}").strip()
+
+
 def _cut_off_dates(text: str) -> list[str]:
     """The dates of ``text`` that are cut-offs a term turns on (``_cut_off_date``), as written."""
     return [m.group(0) for m in _DATE.finditer(text) if _cut_off_date(text, m.start())] if _DIGIT.search(text) else []
@@ -3686,7 +3731,35 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
             elif content and content <= names and not _scope_words(d, run):
                 drop.update(range(a, b))  # "Grammarly or GrammarlyGO" once GrammarlyGO was renamed
                 why.add("renamed")
+    for (i1, i2), (j1, j2) in d.replaced:
+        if i2 - i1 == 1 and j2 - j1 == 1 and i1 in d.dels and j1 in d.ins and (
+                _first_letter_lost(d.before_text, d.before[i1], d.after_text, d.after[j1], ctx.new_text)
+                or _first_letter_lost(d.after_text, d.after[j1], d.before_text, d.before[i1], ctx.old_text)):
+            drop_d.add(i1)  # "ll the data" for "All the data" at a line's start: a letter the capture lost
+            drop_i.add(j1)
+            why.add("formatting")
     return (d.without(drop_i & d.ins, drop_d & d.dels) if drop_i or drop_d else d), why
+
+
+_LINE_START = re.compile(r"(?:^|\n|<br\s*/?>|\|)[\s*_#>|-]*$", re.I)
+
+
+def _first_letter_lost(broken_text: str, broken: Token, whole_text: str, whole: Token, whole_version: str = "") -> bool:
+    """Whether token ``broken`` is token ``whole`` without its first, capital letter, at the start
+    of a line, a cell or a "<br>" break on either side (in the clause's text or, with
+    ``whole_version``, the Markdown of the version ``whole`` belongs to, whose breaks a plain text
+    has lost): a drop cap or a first letter the capture lost ("ll the data" for "All the data"),
+    never another word ("our" for "Your" inside a sentence)."""
+    b, w = broken_text[broken.start:broken.end], whole_text[whole.start:whole.end]
+    if not (len(w) == len(b) + 1 and w[:1].isupper() and b[:1].islower() and w[1:] == b):
+        return False
+    if any(_LINE_START.search(text[max(0, t.start - 12):t.start]) for text, t in ((broken_text, broken), (whole_text, whole))):
+        return True
+    after = whole_text[whole.start:whole.start + 40].split()
+    if not whole_version or len(after) < 3:
+        return False
+    lead = r"\s+".join(re.escape(x) for x in after[:3])
+    return re.search(rf"(?:^|\n|<br\s*/?>|\|)[ \t*_#>-]*{lead}", whole_version, re.I) is not None
 
 
 # Words that open a sentence of examples or of the items a rule covers: when the sentence becomes
@@ -4398,6 +4471,10 @@ class _Job:
         found = ""
         for sentence in legal:
             found = restatement(sentence, self.ctx, "old" if side == "ins" else "new")
+            if not found and (bare := without_directions(sentence)) != sentence:
+                # "To opt out, visit here (scroll down to Opt Out and click the link) or call us":
+                # the same sentence with directions through the site put in (or taken out)
+                found = restatement(bare, self.ctx, "old" if side == "ins" else "new")
             if not found:
                 return ""
         return found
@@ -4666,6 +4743,12 @@ class _Job:
                 and not self._age_spelled():
             sentences.append(self._scope(ins_c, del_c, cats or ("other",)))
             cats = cats or ("other",)
+        if not sentences and (exception := _exception_added(d)):
+            # "to refrain from pseudonyms" → "except on the review board, to refrain from
+            # pseudonyms": a duty or a ban now with an exception, whatever its topic
+            cats = cats or ("other",)
+            window = _window(d, "ins") or _quote([exception], 60)
+            sentences.append(f"Adds an exception: “{_quote([exception], 60)}” to: “{window}”{_cats_text(cats)}")
         if not sentences and cut:
             # the notice went and nothing above said so: quote what it was and what is left
             was = _window(d, "dels", 4, 80) or _snippet(self.before)
@@ -5146,6 +5229,33 @@ def _reach_change(d: Delta) -> tuple[str, str] | None:
     if old_whole and new_part:
         return old_whole[0], new_part[0]
     return None
+
+
+# An exception opened by a run of words put into a clause: "except for X", "other than X",
+# "unless X", "sauf X", "außer X", "ausgenommen X".
+_EXCEPTION_OPEN = re.compile(r"^\W*(?:except(?:ing)?|excluding|unless|other\s+than|save\s+(?:for|where|as)|"
+                             r"sauf|hormis|à\s+l['’]exception|au(?:ß|ss)er|ausgenommen)\b", re.I)
+# What makes a clause a duty or a prohibition of someone: an exception carved into it narrows
+# what is required or banned.
+_DUTY_SENSE = re.compile(
+    r"\b(?:must|shall|agrees?\s+(?:to|not)|undertakes?|commits?\s+to|(?:is|are)\s+(?:required|obliged|obligated)|"
+    r"(?:may|will|can|do|does)\s+not|cannot|refrain\w*|prohibit\w*|forbid\w*|not\s+(?:allowed|permitted)|"
+    r"never|doi(?:t|vent)|devez|müssen|muss|dürfen\s+nicht)\b", re.I)
+
+
+def _exception_added(d: Delta) -> str:
+    """The run that opens an exception ("except for posts on the review board", "unless we agree
+    otherwise") put into a clause that sets a duty or a prohibition, when nothing was taken out:
+    what the clause requires or bans now has a hole, a change of its scope; "" when none."""
+    if d.deleted() and any(is_content_word(w) for w in d.deleted()):
+        return ""
+    if not _DUTY_SENSE.search(d.after_text):
+        return ""
+    for run in d.runs("ins"):
+        text = d.run_text("ins", run)
+        if _EXCEPTION_OPEN.match(text) and sum(is_content_word(w) for w in d.run_words("ins", run)) >= 2:
+            return text.strip(" ,;:-–—()")
+    return ""
 
 
 @lru_cache(maxsize=65536)  # per word: a big pair asks it ~200,000 times of ~5,000 words

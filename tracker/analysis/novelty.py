@@ -681,6 +681,12 @@ def _umlauts_spelled(word: str) -> str:
     return word.translate(_UMLAUTS)
 
 
+# Words that negate on their own, some one letter away from a word that does not ("never" /
+# "ever", "neither" / "either", "nothing" / "noting", "niemals" / "niemand" is no pair).
+_NEGATING = frozenset("""never neither nothing nobody nowhere none cannot jamais aucun aucune
+personne rien niemals nichts niemand keine keiner keinen keinem""".split())
+
+
 def spelling_variant(a: str, b: str) -> bool:
     """'licence'/'license', 'programmes'/'programs', 'fulfilment'/'fulfillment', 'être'/'étre': the
     same word spelled another way (accents alone never make two words differ). A prefix that negates ('lawful'/'unlawful') is not spelling."""
@@ -692,6 +698,8 @@ def spelling_variant(a: str, b: str) -> bool:
         return True  # an accent added, dropped or mistyped: "être"/"étre", "deja"/"déjà"; "daß"/"dass"
     if min(len(a), len(b)) < 4:
         return False
+    if (a in _NEGATING) != (b in _NEGATING):
+        return False  # "ever" / "never", "either" / "neither": a negation came or went, not a spelling
     short, long_ = sorted((a, b), key=len)
     if long_.endswith(short) and long_[:len(long_) - len(short)] in ("un", "non", "in", "im", "ir",
                                                                        "il", "dis", "de", "a"):
