@@ -175,7 +175,7 @@ def test_demo_feed_and_publish_count_feeds_in_one_unit(tmp_path: Path) -> None:
     demo = CliRunner().invoke(cli, ["demo", "--dir", str(tmp_path / "demo")])
     assert demo.exit_code == 0, demo.output
     store = tmp_path / "demo" / "snapshots"
-    atoms = len(list((store / "feeds").rglob("*.atom")))
+    atoms = len(list((store / "site" / "feeds").rglob("*.atom")))  # where publish keeps them
     said = re.search(r"^Feeds: (\d+) feeds in .* \(each feed is 3 files: \.atom, \.rss, \.json\)", demo.stdout, re.M)
     assert said and int(said.group(1)) == atoms, demo.stdout
     feed = CliRunner().invoke(cli, ["--store", str(store), "feed", "--out", str(tmp_path / "feeds")])
