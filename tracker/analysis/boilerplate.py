@@ -277,9 +277,27 @@ _NOTICE_TERMS = re.compile(r"\b(?:\d+\s+days?|notice|notify|right\s+to\s+reject|
                            re.I)
 
 
+# A blog-style header's reading time ("23 min read", "5 minutes de lecture", "3 Min. Lesezeit"),
+# also glued to the year before it by the capture ("Jul 16, 202423 min read")
+_READING_TIME = re.compile(r"(?:(?<=(?:19|20)\d\d)|(?<!\d))\d{1,3}\s*(?:min(?:ute)?s?\.?|mn)\s+"
+                           r"(?:read|de\s+lecture|lesezeit)\b", re.I)
+# words a capture glued to a number before them ("May 9, 2024Updated on ...")
+_GLUED_AFTER_NUMBER = re.compile(r"(?<=(?:19|20)\d\d)(?=[A-Z])")
+
+
 def is_update_stamp(text: str) -> bool:
     """"Last updated: 3 May 2025", "Effective as of 1er janvier 2024", "Stand: 01.02.2025",
-    "Version 4 (2025-01-02)": a line that only says when the text was updated."""
+    "Version 4 (2025-01-02)": a line that only says when the text was updated; also a blog-style
+    header of dates and a reading time, glued together or not ("Published on May 9, 2024Updated
+    on Jul 16, 202423 min read")."""
+    if _stamp(text):
+        return True
+    if not re.search(r"(?:19|20)\d\d[A-Z]|\d\s*(?:min|mn)", text, re.I):
+        return False
+    return _stamp(_GLUED_AFTER_NUMBER.sub(" ", _READING_TIME.sub(" ", text)))
+
+
+def _stamp(text: str) -> bool:
     return len(text.split()) <= 25 and bool(_STAMP.search(text)) and bool(DATE.search(text))
 
 
