@@ -44,3 +44,20 @@ def test_a_moved_clause_says_which_section_it_left() -> None:
     within = analyse("## Fees\n\nFees are due monthly.\n\nTaxes are extra.\n",
                      "## Fees\n\nTaxes are extra.\n\nFees are due monthly.\n")
     assert all("(from " not in c.explanation for c in within.changes)
+
+
+def test_history_says_how_many_clauses_changed_materially(tmp_path: Path) -> None:
+    import json
+    import re
+
+    demo = CliRunner().invoke(cli, ["demo", "--dir", str(tmp_path / "demo")])
+    assert demo.exit_code == 0, demo.output
+    store = tmp_path / "demo" / "snapshots"
+    result = CliRunner().invoke(cli, ["--store", str(store), "history", "nimbus", "Terms of Service"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()[1:]
+    changes = json.loads(CliRunner().invoke(cli, ["--store", str(store), "diff", "nimbus", "Terms of Service",
+                                                  "--json"]).stdout)["changes"]
+    material = sum(1 for c in changes if c["material"])
+    assert material and re.search(rf"\d+ changes \({material} material\)  MATERIAL ", lines[-1]), lines
+    assert all("material)" not in line for line in lines if "MATERIAL" not in line), lines  # cosmetic, first

@@ -559,6 +559,19 @@ class Index:
         sql += " ORDER BY document_type, seq"
         return [_version_row(r) for r in self._query(sql, args)]
 
+    def material_counts(self, commit_shas: Sequence[str]) -> dict[str, int]:
+        """{commit sha: how many of its clause changes are material} for these versions (a version
+        with none is left out): what `history` says beside a material version's headline."""
+        counts: dict[str, int] = {}
+        shas = list(dict.fromkeys(commit_shas))
+        for start in range(0, len(shas), 500):  # (SQLite's limit on bound parameters)
+            part = shas[start:start + 500]
+            marks = ",".join("?" for _ in part)
+            for sha, n in self.conn.execute(f"SELECT commit_sha, COUNT(*) FROM changes WHERE material AND "
+                                            f"commit_sha IN ({marks}) GROUP BY commit_sha", part):
+                counts[sha] = n
+        return counts
+
     def version_rows(self, document_key: str) -> list[VersionRow]:
         rows = self._query("SELECT * FROM versions WHERE document_key = ? ORDER BY seq", (document_key,))
         return [_version_row(r) for r in rows]

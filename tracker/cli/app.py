@@ -501,6 +501,7 @@ def history(obj: Context, service: str, document: str | None, since: str | None,
                 versions = upto or versions[:1]
             rows += [v for v in versions
                      if (moment is None or v.fetched_at >= moment) and (v.material or not material_only)]
+        material = archive.index.material_counts([r.commit_sha for r in rows if r.material]) if not as_json else {}
     if as_json:
         emit_json([r.to_dict() for r in rows])
         return
@@ -514,7 +515,7 @@ def history(obj: Context, service: str, document: str | None, since: str | None,
         if r.document_type != current:
             current = r.document_type
             lines.append(f"{clean(r.service_id)} / {clean(r.document_type)}")
-        lines.append(history_line(r))
+        lines.append(history_line(r, material.get(r.commit_sha, 0)))
     click.echo("\n".join(lines))
 
 

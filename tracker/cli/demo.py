@@ -151,8 +151,9 @@ def run_demo(directory: Path | None = None, store_dir: Path | None = None) -> in
             click.echo("Nothing was recorded: see the errors above.", err=True)
             return 1
         click.secho("History of the Terms of Service (tracker history):", bold=True)
+        material = index.material_counts([v.commit_sha for v in versions if v.material])
         for v in versions:
-            click.echo(history_line(v))
+            click.echo(history_line(v, material.get(v.commit_sha, 0)))
         last = versions[-1]
         click.secho(f"\nLatest clause diff (tracker diff {dp.SERVICE_ID} \"Terms of Service\"):", bold=True)
         from tracker.cli.output import diff_lines

@@ -63,11 +63,15 @@ def console(stderr: bool = False, *, force_color: bool = False) -> "Console":
     return Console(stderr=stderr, highlight=False, soft_wrap=True, force_terminal=True if force_color else None)
 
 
-def history_line(version: Any) -> str:
+def history_line(version: Any, material: int = 0) -> str:
     """One version as `tracker history` (and the demo) lists it: number, date, commit, how many
-    clauses changed ("first" for the first version), the material flag and the headline."""
+    clauses changed ("first" for the first version) and, of a material version, how many of them
+    materially (``material``, from ``Index.material_counts``; 0 says nothing), the material flag
+    and the headline."""
     v = version
     label = f"{v.changes} change{'s' if v.changes != 1 else ''}" if v.seq > 1 else "first"
+    if material and v.material and v.seq > 1:
+        label += f" ({material} material)"
     kind = f" ({v.kind})" if v.kind in ("revert", "partial-revert") else ""
     flag = "MATERIAL " if v.material else ""
     return f"  {v.seq:>3}  {v.fetched_at}  {v.commit_sha[:10]}  {label}{kind}  {flag}{clean(v.summary)}"
