@@ -264,6 +264,9 @@ BAD_INPUTS = [
     (("--store",), 2, "option '--store' requires an argument"),
     (("compare", "{root}/nofile.md"), 2, "missing argument 'NEW'"),
     (("compare", "{root}/nofile.md", "{root}/sources.toml"), 1, "cannot read"),
+    # two missing files: both named in the one line
+    (("compare", "{root}/nofile.md", "{root}/nofile2.md"), 1,
+     "cannot read {root}/nofile.md and {root}/nofile2.md: No such file or directory"),
     # a global option after the command: where it goes, not "did you mean '--service'?"
     (("history", "quill", "--store", "{root}/store"), 2,
      "--store is an option of tracker itself, not of 'tracker history': put it before the command "

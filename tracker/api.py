@@ -595,6 +595,10 @@ def read_sources(locations: Sequence[str], *, select: Sequence[str] = (), remove
 
     options = options or FetchOptions()
     urls = [loc for loc in locations if loc.startswith(("http://", "https://"))]
+    missing = [loc for loc in dict.fromkeys(locations)
+               if loc not in urls and "://" not in loc and not Path(loc).exists()]
+    if len(missing) > 1:  # both named at once, not one per attempt
+        raise FetchError(f"cannot read {' and '.join(missing)}: No such file or directory", url=missing[0])
     texts = _run(_fetch_texts(urls, tuple(select), tuple(remove), options)) if urls else {}
     return [texts[loc] if loc in texts else _file_text(loc, select, remove, warn) for loc in locations]
 
