@@ -7,6 +7,7 @@ returns (``Analysis``, ``ClauseChange``) live in ``tracker.records``, shared by 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import Callable
@@ -43,6 +44,9 @@ def analysis_version() -> str:
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return f"{ANALYSIS_CODE}-{digest.hexdigest()[:12]}"
+
+
+_HEADING_LINE = re.compile(r"^#{1,6}[ \t]+([^\n]*?[^\s#])[ \t#]*$")  # a Markdown heading, one line
 
 
 def _moved_from(explanation: str, came_from: str | None, now_in: str | None) -> str:
@@ -131,6 +135,10 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         seen = seen_new.get(change.new_index) if change.new_index is not None and change.new_index in seen_new else \
             seen_old.get(change.old_index) if change.old_index is not None else None
         heading = seen if seen is not None else change.heading
+        if own := _HEADING_LINE.match(change.after or change.before or ""):
+            # a heading's own change sits in its own section ("§ 6 Arbitration"), not in the one
+            # before it, which the clause split gives it
+            heading = own.group(1)
         changes.append(
             ClauseChange(
                 kind=change.kind,
