@@ -3043,11 +3043,11 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         return ChangeLabel(True, "material", ("privacy",), f"New cookies set by {who[0]}: {_snippet(who[1], 60)} (privacy)",
                            None, (), (), facts_b, facts_a)
     if kind == "added" and after and context is not None \
-            and (who := _linked_recipient(after, heading, lead_after, ctx.old_text)):
+            and (partner := _linked_recipient(after, heading, lead_after, ctx.old_text)):
         # a list of the partners or processors that get the users' data, each named by a link to its
         # policy: one more linked name is one more party that gets the data, not a link alone
         return ChangeLabel(True, "material", ("privacy",),
-                           f"New party in the list “{_snippet(lead_after or heading, 60)}”: {who} (privacy)",
+                           f"New party in the list “{_snippet(lead_after or heading, 60)}”: {partner} (privacy)",
                            None, (), (), facts_b, facts_a)
     if kind in ("added", "removed") and context is not None \
             and _contents_entry((after if before is None else before) or "", ctx.new_text if before is None else ctx.old_text):
