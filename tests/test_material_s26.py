@@ -83,3 +83,30 @@ def test_a_new_link_that_names_no_new_recipient_is_not_material(heading: str, na
         after = _LIST.format(heading=heading, lead="", items=_items(old_items + [name]))
     result = compare(before, after)
     assert not any(c.material and name in c.explanation for c in result.changes), result.summary
+
+
+# -- a heading that widens what its section covers ----------------------------------------------------
+
+_POLICY = ("# Quorra Community Rules\n\n## {title}\n\nYou must not stream violent or hateful material. "
+           "We may end a stream that breaks these rules.\n\n## Reports\n\nUse the report button to tell us.\n")
+
+
+@pytest.mark.parametrize("old,new", [
+    ("Rules for Live Video", "Rules for Live Video or Audio"),
+    ("Data We Collect From Our Apps", "Data We Collect From Our Apps and Partner Sites"),
+])
+def test_a_heading_that_widens_its_sections_scope_is_material(old: str, new: str) -> None:
+    result = compare(_POLICY.format(title=old), _POLICY.format(title=new))
+    assert result.material, result.summary
+    assert "now also covers" in result.summary
+
+
+@pytest.mark.parametrize("old,new", [
+    ("Rules for Live Video", "Rules for Live Videos"),  # a word respelled, nothing added
+    ("Terms of Use", "Terms of Use and Sale"),  # no preposition of scope: two documents named
+    ("Cookies", "Cookies and Similar Technologies"),  # a title grown, no scope it is for
+    ("Rules for Live Video", "Live Video or Audio Rules"),  # reworded, not only widened
+])
+def test_a_heading_reworded_without_widening_a_scope_is_not_material(old: str, new: str) -> None:
+    result = compare(_POLICY.format(title=old), _POLICY.format(title=new))
+    assert not result.material, result.summary

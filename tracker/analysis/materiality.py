@@ -4295,8 +4295,46 @@ def _is_heading(text: str) -> bool:
 _SUBJECT_OR_VERB = MODALS | frozenset("we you they is are was were nous vous ils est sont wir sie ist sind".split())
 
 
+_COORDINATORS = frozenset("and or & et ou und oder".split())
+# prepositions that give what a section covers or is for ("Policy for Live Video", "PII We Collect
+# From Our Websites"); "of" is left out ("Terms of Use and Sale" names two documents)
+_SCOPE_PREPOSITIONS = frozenset("for from on about to in with by pour sur dans für von bei".split())
+
+
+def _scope_widened(before: str, after: str) -> str:
+    """The words a heading gains when its only change coordinates one more thing with what its
+    section covers ("Content Policy for Live Video" → "... for Live Video or Audio", "PII We
+    Collect From Our Websites" → "... From Our Websites or Other Sources"): the section's rules
+    now reach that too. "" otherwise (words removed or replaced, nothing after a preposition)."""
+    wb = re.sub(r"[#*_]", " ", before).split()
+    wa = re.sub(r"[#*_]", " ", after).split()
+    grown = len(wa) - len(wb)
+    if grown < 2 or not wb:
+        return ""
+    k = 0
+    while k < len(wb) and wa[k] == wb[k]:
+        k += 1
+    if wa[k + grown:] != wb[k:] or k == 0:
+        return ""
+    added = wa[k:k + grown]
+    if added[0].lower().strip(",") not in _COORDINATORS:
+        return ""
+    content = [w for w in words(" ".join(added[1:])) if is_content_word(w)]
+    known = set(words(before))
+    if not content or set(content) <= known:
+        return ""  # "Video or video": nothing new named
+    if not any(w.lower() in _SCOPE_PREPOSITIONS for w in wb[:k]):
+        return ""
+    return " ".join(added)
+
+
 def _heading_change(kind: str, before: str, after: str, fb: tuple, fa: tuple) -> ChangeLabel:
-    """Headings carry no terms themselves: the clauses under them are labelled separately."""
+    """Headings carry no terms themselves: the clauses under them are labelled separately. One
+    that widens what its section covers (``_scope_widened``) changes the scope of its rules."""
+    if kind == "modified" and before and after and (more := _scope_widened(before, after)):
+        cats = _order(set(category_scores(after)) - {"other"}) or ("other",)
+        return ChangeLabel(True, "material", cats, f"The section now also covers {more.split(None, 1)[1]}: "
+                           f"“{_snippet(plain(after).strip('#*_ '))}”{_cats_text(cats)}", None, (), (), fb, fa)
     what = {"added": f"New heading: {_snippet(after)}",
             "removed": f"Removed heading: {_snippet(before)}"}.get(
         kind, f"Heading reworded: {_snippet(after)}")
