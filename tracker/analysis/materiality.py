@@ -3975,11 +3975,15 @@ _RECIPIENT_LIST = re.compile(
     r"\b(?:(?:advertising|analytics|marketing|measurement|tracking|technology|data|business)\s+partners?|"
     r"third[- ]part(?:y|ies)\s+(?:\w+\s+)?(?:partners?|providers?|vendors?|advertisers?|processors?|services?|"
     r"cookies|trackers?)|partners?\s+(?:who|that|which|we\s+share|with\s+whom)|our\s+partners|"
-    r"(?:sub-?)?processors|service\s+providers|vendors|advertisers|recipients|partenaires|sous-traitants|"
+    r"(?:sub-?)?processors|service\s+providers|our\s+(?:vendors|advertisers)|(?:data\s+)?recipients|partenaires|"
+    r"sous-traitants|"
     r"prestataires|destinataires|(?:werbe)?partner(?:n|unternehmen)?|dienstleister(?:n)?|(?:auftrags|unter)?verarbeiter(?:n)?|"
     r"empfänger(?:n)?)\b", re.I)
-# a link's words that point to a page, not name a company ("Learn more", "Privacy Policy")
+# a link's words that point to a page, not name a company ("Learn more", "Privacy Policy"), or a
+# site's menu ("Referral Program", "Help Center"; a bare "Advertisers" heading is a menu's too)
 _POINTER_LINK = re.compile(r"\b(?:more|here|policy|policies|settings?|notice|terms|page|website|click|opt[- ]?out|"
+                           r"programs?|programmes?|cent(?:er|re)s?|blog|careers?|help|support|about|contact|"
+                           r"log\s*in|sign\s*(?:in|up)|resources?|solutions?|"
                            r"plus|ici|hier|mehr|datenschutz\w*|politique|richtlinie)\b", re.I)
 
 
