@@ -1775,9 +1775,10 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
                 if any(f.kind == "place" for side in (old_text, new_text) for f in extract_facts(f"in {side}")):
                     continue
             if legal_form:
-                if _legal_form(o) == _legal_form(n) or _same_seat(d, i2, j2):
+                if _legal_form(o) == _legal_form(n) or _same_seat(d, i2, j2) or _converted_form(o, n):
                     # "Ltd" spelled out as "Limited"; or the company renamed where it stands
-                    # ("Twitter, Inc., 1355 Market Street" → "X Corp., 1355 Market Street")
+                    # ("Twitter, Inc., 1355 Market Street" → "X Corp., 1355 Market Street"), or
+                    # converted to another form of its country under its own name
                     same_company.add(key)
                 else:
                     party.add(key)
@@ -2001,6 +2002,25 @@ _FORMS = {"limited": "ltd", "incorporated": "inc", "corporation": "corp", "compa
 
 def _legal_form(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(_FORMS.get(w, w) for w in words)
+
+
+# The legal forms of one country's company law, grouped: a company converted from one to another
+# of its own country ("Parler, LLC" → "Parler, Inc.", "Brindle GmbH" → "Brindle AG") is the same
+# company under its own name. A form of another country ("Zorblio Inc" → "Zorblio Ltd", "Ltd" →
+# "Pte. Ltd.") names an affiliate abroad: another party.
+_FORM_FAMILIES = (
+    frozenset({("inc",), ("llc",), ("corp",), ("co",), ("lp",), ("pbc",), ("l", "l", "c")}),
+    frozenset({("gmbh",), ("ag",), ("ug",), ("kg",)}),
+    frozenset({("sa",), ("sas",), ("sasu",), ("sarl",), ("sàrl",)}),
+    frozenset({("bv",), ("nv",)}),
+)
+
+
+def _converted_form(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    """Whether ``old`` → ``new`` (normalised words of a replaced run, legal forms alone) puts one
+    legal form of a country for another of the same country (``_FORM_FAMILIES``)."""
+    o, n = _legal_form(old), _legal_form(new)
+    return o != n and any(o in family and n in family for family in _FORM_FAMILIES)
 
 
 def _whole_name(text: str, toks: tuple[Token, ...], a: int, b: int, most: int = 8) -> str:
@@ -3022,6 +3042,13 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         # cookies (its domain is no contact detail)
         return ChangeLabel(True, "material", ("privacy",), f"New cookies set by {who[0]}: {_snippet(who[1], 60)} (privacy)",
                            None, (), (), facts_b, facts_a)
+    if kind == "added" and after and context is not None \
+            and (partner := _linked_recipient(after, heading, lead_after, ctx.old_text)):
+        # a list of the partners or processors that get the users' data, each named by a link to its
+        # policy: one more linked name is one more party that gets the data, not a link alone
+        return ChangeLabel(True, "material", ("privacy",),
+                           f"New party in the list “{_snippet(lead_after or heading, 60)}”: {partner} (privacy)",
+                           None, (), (), facts_b, facts_a)
     if kind in ("added", "removed") and context is not None \
             and _contents_entry((after if before is None else before) or "", ctx.new_text if before is None else ctx.old_text):
         # "* 3. How your personal data is gathered" above the section of that title: a line of a
@@ -3941,6 +3968,42 @@ _COOKIE_NAME_COLUMN = re.compile(
 _WEB_DOMAIN = re.compile(r"\b(?:[a-z0-9-]+\.)+[a-z]{2,}\b", re.I)
 
 
+# A list's heading or lead-in that says its items get the users' data: partners, processors,
+# providers, advertisers, third parties ("Third-party advertising partners", "Our sub-processors",
+# "Nos partenaires", "Unsere Dienstleister").
+_RECIPIENT_LIST = re.compile(
+    r"\b(?:(?:advertising|analytics|marketing|measurement|tracking|technology|data|business)\s+partners?|"
+    r"third[- ]part(?:y|ies)\s+(?:\w+\s+)?(?:partners?|providers?|vendors?|advertisers?|processors?|services?|"
+    r"cookies|trackers?)|partners?\s+(?:who|that|which|we\s+share|with\s+whom)|our\s+partners|"
+    r"(?:sub-?)?processors|service\s+providers|our\s+(?:vendors|advertisers)|(?:data\s+)?recipients|partenaires|"
+    r"sous-traitants|"
+    r"prestataires|destinataires|(?:werbe)?partner(?:n|unternehmen)?|dienstleister(?:n)?|(?:auftrags|unter)?verarbeiter(?:n)?|"
+    r"empfänger(?:n)?)\b", re.I)
+# a link's words that point to a page, not name a company ("Learn more", "Privacy Policy"), or a
+# site's menu ("Referral Program", "Help Center"; a bare "Advertisers" heading is a menu's too)
+_POINTER_LINK = re.compile(r"\b(?:more|here|policy|policies|settings?|notice|terms|page|website|click|opt[- ]?out|"
+                           r"programs?|programmes?|cent(?:er|re)s?|blog|careers?|help|support|about|contact|"
+                           r"log\s*in|sign\s*(?:in|up)|resources?|solutions?|"
+                           r"plus|ici|hier|mehr|datenschutz\w*|politique|richtlinie)\b", re.I)
+
+
+def _linked_recipient(item: str, heading: str, lead: str, other_version: str) -> str | None:
+    """The company name when ``item`` is a list item that is one link alone whose words are a
+    name ("* [Nimbo](https://nimbo.example/cookies)") in a list whose lead-in or heading names the
+    parties that get the users' data (``_RECIPIENT_LIST``), and ``other_version`` never links that
+    name: a new partner, processor or advertiser listed. None otherwise."""
+    m = re.fullmatch(r"\s*(?:[-*+•]|\d{1,3}[.)])\s+\[([^\]\n]{1,60})\]\([^)\s]+\)[\s.;,]*", item)
+    if not m or not _RECIPIENT_LIST.search(f"{heading}\n{lead}"):
+        return None
+    name = m.group(1).strip()
+    names = name.split()
+    if not names or len(names) > 4 or not name[:1].isupper() or _POINTER_LINK.search(name):
+        return None
+    if re.search(rf"\[\s*{re.escape(name)}\s*\]", other_version, re.I):
+        return None  # linked before: the same party, moved or relinked
+    return name
+
+
 def _cookie_row_party(row: str, other_version: str) -> tuple[str, str] | None:
     """(domain, cookie names) when ``row`` (a table row with its header row) lists cookies by name
     (a ``_COOKIE_NAME_COLUMN``) for a domain in another cell whose site ``other_version`` never
@@ -4236,8 +4299,46 @@ def _is_heading(text: str) -> bool:
 _SUBJECT_OR_VERB = MODALS | frozenset("we you they is are was were nous vous ils est sont wir sie ist sind".split())
 
 
+_COORDINATORS = frozenset("and or & et ou und oder".split())
+# prepositions that give what a section covers or is for ("Policy for Live Video", "PII We Collect
+# From Our Websites"); "of" is left out ("Terms of Use and Sale" names two documents)
+_SCOPE_PREPOSITIONS = frozenset("for from on about to in with by pour sur dans für von bei".split())
+
+
+def _scope_widened(before: str, after: str) -> str:
+    """The words a heading gains when its only change coordinates one more thing with what its
+    section covers ("Content Policy for Live Video" → "... for Live Video or Audio", "PII We
+    Collect From Our Websites" → "... From Our Websites or Other Sources"): the section's rules
+    now reach that too. "" otherwise (words removed or replaced, nothing after a preposition)."""
+    wb = re.sub(r"[#*_]", " ", before).split()
+    wa = re.sub(r"[#*_]", " ", after).split()
+    grown = len(wa) - len(wb)
+    if grown < 2 or not wb:
+        return ""
+    k = 0
+    while k < len(wb) and wa[k] == wb[k]:
+        k += 1
+    if wa[k + grown:] != wb[k:] or k == 0:
+        return ""
+    added = wa[k:k + grown]
+    if added[0].lower().strip(",") not in _COORDINATORS:
+        return ""
+    content = [w for w in words(" ".join(added[1:])) if is_content_word(w)]
+    known = set(words(before))
+    if not content or set(content) <= known:
+        return ""  # "Video or video": nothing new named
+    if not any(w.lower() in _SCOPE_PREPOSITIONS for w in wb[:k]):
+        return ""
+    return " ".join(added)
+
+
 def _heading_change(kind: str, before: str, after: str, fb: tuple, fa: tuple) -> ChangeLabel:
-    """Headings carry no terms themselves: the clauses under them are labelled separately."""
+    """Headings carry no terms themselves: the clauses under them are labelled separately. One
+    that widens what its section covers (``_scope_widened``) changes the scope of its rules."""
+    if kind == "modified" and before and after and (more := _scope_widened(before, after)):
+        cats = _order(set(category_scores(after)) - {"other"}) or ("other",)
+        return ChangeLabel(True, "material", cats, f"The section now also covers {more.split(None, 1)[1]}: "
+                           f"“{_snippet(plain(after).strip('#*_ '))}”{_cats_text(cats)}", None, (), (), fb, fa)
     what = {"added": f"New heading: {_snippet(after)}",
             "removed": f"Removed heading: {_snippet(before)}"}.get(
         kind, f"Heading reworded: {_snippet(after)}")
