@@ -13,8 +13,9 @@ invented terms of fictional services, with look-alikes that keep their label.
   ``materiality.find_renames``): a negation that comes or goes is material; a real spelling
   variant ("honour" → "honor") stays cosmetic.
 - a drop cap lost by the capture ("our use of the service …" for "Your use of the service …") was
-  read as another party (``materiality._drop_cap_lost``): one side being the other without its
-  first, capital letter, the shorter one opening in lower case, is formatting; "Our use" →
+  read as another party (``materiality._first_letter_lost``, the check for a first letter lost at
+  any line start): one side being the other without its first, capital letter, the shorter one
+  opening in lower case, is formatting; "Our use" →
   "Your use" (both capitalised) stays a change of party.
 - a commitment made by a company named ("Lantrix commits to refund ...", "the Provider undertakes
   not to ...", "Lantrix s'engage à ...") was read as text without legal effect: "commits to" and

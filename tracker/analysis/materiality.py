@@ -180,24 +180,12 @@ def cosmetic_kind(before: str, after: str) -> str | None:
             return name
     if _SPACES.sub("", before) == _SPACES.sub("", after):
         return "whitespace"
-    if _drop_cap_lost(before, after):
-        return "formatting"
     if mask_stamps(_DATE.sub("<date>", before)) == mask_stamps(_DATE.sub("<date>", after)):
         # a line stamping when the page was generated or updated ("generated on <date> at 10:04
         # UTC", "Updated 3 minutes ago") or a request id: masked as a run masks them (its clock
         # needs the punctuation the steps above take away)
         return "date-only"
     return None if rendered else _seen_alike(before, after)
-
-
-def _drop_cap_lost(before: str, after: str) -> bool:
-    """Whether one side is the other without its first letter, a drop cap the capture lost
-    ("our use of the service …" for "Your use of the service …"): a sentence never starts with a
-    lower-case letter, so the shorter side is the broken one, not another pronoun."""
-    a, b = (_space(_MARKUP.sub("", _ESCAPE.sub("", t))) for t in (before, after))
-    short, long_ = sorted((a, b), key=len)
-    return (len(long_) == len(short) + 1 and len(short) >= 12 and short[:1].islower()
-            and long_[:1].isupper() and long_[1:] == short)
 
 
 _MONEY_HINT = re.compile(r"[$€£¥]|\b(?:usd|eur|gbp|cad|aud|chf|jpy|inr|dollars?|euros?|pounds?)\b", re.I)
