@@ -7,7 +7,6 @@ returns (``Analysis``, ``ClauseChange``) live in ``tracker.records``, shared by 
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import Callable
@@ -44,9 +43,6 @@ def analysis_version() -> str:
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return f"{ANALYSIS_CODE}-{digest.hexdigest()[:12]}"
-
-
-_HEADING_LINE = re.compile(r"^#{1,6}[ \t]+([^\n]*?[^\s#])[ \t#]*$")  # a Markdown heading, one line
 
 
 def _moved_from(explanation: str, came_from: str | None, now_in: str | None) -> str:
@@ -117,28 +113,27 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         # Labelled together: each change is judged against the two whole versions (moved or
         # regrouped text, names renamed throughout, list lead-ins).
         labels = label_document(diff.changes, old, new)
+    from tracker.analysis.clauses import _ATX
     from tracker.analysis.rendering import change_section
     from tracker.analysis.wording import nearest_headings
 
     # the section a reader sees above each clause (a bold line is a heading to them), for display
     seen_new = nearest_headings(new, (c.new_index for c in diff.changes if c.new_index is not None))
-    seen_old = nearest_headings(old, (c.old_index for c in diff.changes
-                                      if c.old_index is not None and c.new_index not in seen_new))
-    # where a moved clause came from, when its section there had another heading ("from § 1 Use")
-    moved_from = nearest_headings(old, (c.old_index for c in diff.changes
-                                        if c.kind == "moved" and c.old_index is not None))
+    # (in one walk of the old text: also where a moved clause came from, "from § 1 Use")
+    seen_old = nearest_headings(old, (c.old_index for c in diff.changes if c.old_index is not None
+                                      and (c.new_index not in seen_new or c.kind == "moved")))
     for change, label in zip(diff.changes, labels):
         explanation = label.explanation
         if change.kind == "moved" and change.old_index is not None:
-            explanation = _moved_from(explanation, moved_from.get(change.old_index),
+            explanation = _moved_from(explanation, seen_old.get(change.old_index),
                                       seen_new.get(change.new_index) if change.new_index is not None else None)
         seen = seen_new.get(change.new_index) if change.new_index is not None and change.new_index in seen_new else \
             seen_old.get(change.old_index) if change.old_index is not None else None
         heading = seen if seen is not None else change.heading
-        if own := _HEADING_LINE.match(change.after or change.before or ""):
+        if (own := _ATX.match(change.after or change.before or "")) and own.group(2):
             # a heading's own change sits in its own section ("§ 6 Arbitration"), not in the one
-            # before it, which the clause split gives it
-            heading = own.group(1)
+            # before it, which the clause split gives it (read with the split's own heading syntax)
+            heading = own.group(2)
         changes.append(
             ClauseChange(
                 kind=change.kind,
