@@ -28,7 +28,7 @@ whole DEV set (637 contrib documents, 1,605 pairs) takes a few hours on a loaded
         [--collection contrib] [--before K] [--whole N] [--doc PATH ...] [--tracker-root DIR]
 
 Only the DEV label files may be read (``material_labels_[a-o].jsonl``, ``[r-y]``): a glob that
-matches a blind batch (p, q, z, zz, zzz, zzzz, zzzzz) or a sample / second-labels file is refused. Data: the
+matches a blind batch (p, q, z, zz, zzz, zzzz, zzzzz, zzzzzz) or a sample / second-labels file is refused. Data: the
 shared bundles (``../shared/data/ota/<collection>-versions.bundle``), read in place.
 """
 
@@ -58,13 +58,13 @@ from noise import document_commits, read_blobs  # noqa: E402
 from replay_versions import run_tracker, serve, sources_toml  # noqa: E402
 
 DEFAULT_LABELS = "material_labels_[a-o].jsonl,material_labels_[r-y].jsonl"
-BLIND = ("p", "q", "z", "zz", "zzz", "zzzz", "zzzzz")
+BLIND = ("p", "q", "z", "zz", "zzz", "zzzz", "zzzzz", "zzzzzz")
 RECORDED = ("new", "changed", "revert")
 
 
 def blind_glob(pattern: str) -> bool:
     """Does ``pattern`` (a glob in benchmarks/data) match a blind batch or a file that is not a DEV
-    label file: any ``material_labels_<p|q|z|zz|zzz|zzzz|zzzzz>``, ``sample_*`` or ``second_labels_*``, present or
+    label file: any ``material_labels_<p|q|z|zz|zzz|zzzz|zzzzz|zzzzzz>``, ``sample_*`` or ``second_labels_*``, present or
     to come?"""
     names = [p.name for p in LABELS_DIR.glob(pattern)]
     names += [f"{kind}_{c}.jsonl" for kind in ("material_labels", "second_labels", "sample") for c in BLIND]
@@ -289,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     patterns = [p.strip() for p in args.labels.split(",") if p.strip()]
     bad = [p for p in patterns if blind_glob(p)]
     if bad:
-        print(f"refusing a glob that matches the blind batches p, q, z, zz, zzz, zzzz, zzzzz (or a non-DEV file): {bad[0]}",
+        print(f"refusing a glob that matches the blind batches p, q, z, zz, zzz, zzzz, zzzzz, zzzzzz (or a non-DEV file): {bad[0]}",
               file=sys.stderr)
         return 2
     if args.limit < 0 or args.before < 0 or args.whole < 1:

@@ -2,7 +2,7 @@
 
 Usage: python scripts/sample_labels_rstu.py BATCH CONTRIB_CLONE DATING_CLONE [OUT.jsonl]
 
-BATCH is r, s, t, u, v, w, x, y, z, zz, zzz, zzzz or zzzzz. OUT defaults to sample_BATCH.jsonl in the current directory; the hand labels
+BATCH is r, s, t, u, v, w, x, y, z, zz, zzz, zzzz, zzzzz or zzzzzz. OUT defaults to sample_BATCH.jsonl in the current directory; the hand labels
 made from it go to benchmarks/data/material_labels_BATCH.jsonl. CONTRIB_CLONE and DATING_CLONE are
 plain clones (branch main) of ../shared/data/ota/contrib-versions.bundle and dating-versions.bundle.
 Procedure: ``scripts/sample_labels.py`` with the batch's seed (``SEEDS``) and strata en 80, fr up
@@ -16,7 +16,7 @@ twice the size (180 pairs: en 160, fr up to 16, de/other up to 4), labelled in t
 zz, drawn in session 15 (2026-12-02) the same way as z, is the next blind test (the letters ran out); zzz (session 22, 2026-12-03) likewise, labelled
 first and then read as the session's fresh dev data after its blind figure was taken. zzzz (session 24,
 2026-12-04) is a batch of 90 drawn the same way as r-y, the next blind test; zzzzz (session 25,
-2026-12-04) likewise.
+2026-12-04) likewise; zzzzzz (session 26, 2026-12-04) likewise.
 """
 from __future__ import annotations
 
@@ -28,11 +28,11 @@ from sample_labels import draw  # noqa: E402  (the shared sampler beside this sc
 
 SEEDS = {"r": 20261211, "s": 20261212, "t": 20261213, "u": 20261214, "v": 20261215, "w": 20261216,
          "x": 20261217, "y": 20261218, "z": 20261219, "zz": 20261220, "zzz": 20261221,
-         "zzzz": 20261222, "zzzzz": 20261223}
+         "zzzz": 20261222, "zzzzz": 20261223, "zzzzzz": 20261224}
 
 if __name__ == "__main__":
     if len(sys.argv) < 4 or sys.argv[1] not in SEEDS:
-        sys.exit("usage: python scripts/sample_labels_rstu.py {r,s,t,u,v,w,x,y,z,zz,zzz,zzzz,zzzzz} CONTRIB_CLONE DATING_CLONE [OUT.jsonl]")
+        sys.exit("usage: python scripts/sample_labels_rstu.py {r,s,t,u,v,w,x,y,z,zz,zzz,zzzz,zzzzz,zzzzzz} CONTRIB_CLONE DATING_CLONE [OUT.jsonl]")
     batch = sys.argv.pop(1)  # ``draw`` reads the clones and OUT from the rest of the command line
     earlier = [b for b in SEEDS if b < batch]
     double = batch in ("z", "zz", "zzz")  # z and zz are batches of 180: twice the strata of the others
