@@ -312,6 +312,23 @@ def test_status_lists_failures(env):
     assert quill["versions"] == 1 and quill["last_outcome"] == "unchanged"
 
 
+def test_status_json_says_which_stored_documents_the_sources_file_declares(env, tmp_path):
+    """A stored document the sources file no longer declares is ``declared: false`` in --json, as the
+    text output marks it "(not in sources.toml)"; without a sources file ``declared`` is null."""
+    tracker, _ = env
+    run_json(tracker)
+    sources = tmp_path / "sources.toml"
+    text = sources.read_text(encoding="utf-8")
+    sources.write_text(text[:text.index('[[service]]\nid = "broken"')], encoding="utf-8")
+    rows = {r["document"]: r for r in json.loads(tracker("status", "--json").output)}
+    assert rows["broken/Terms of Service"]["declared"] is False
+    assert rows["quill/Terms of Service"]["declared"] is True
+    assert "(not in sources.toml)" in tracker("status").output
+    sources.unlink()
+    rows = {r["document"]: r for r in json.loads(tracker("status", "--json").output)}
+    assert rows["quill/Terms of Service"]["declared"] is None
+
+
 def test_confirm_waits_for_consecutive_sightings(env, site):
     """A page that blinks between two variants is not recorded until one holds for N runs."""
     tracker, store = env

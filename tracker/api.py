@@ -79,7 +79,10 @@ class DocumentStatus:
     cannot connect does not end it), and ``gone_reason`` what it answered then ("HTTP 404 Not
     Found", where ``error`` is the latest check's); ``paused_until`` (ISO time, UTC) is when
     runs will fetch it again, while its server's Retry-After pauses it (``tracker.run.pauses``;
-    known for documents the sources file declares, whose addresses it gives).
+    known for documents the sources file declares, whose addresses it gives). ``declared`` says
+    whether the sources file given to ``Archive.status`` declares the document (a stored one it
+    does not declare is not checked by ``tracker run`` with that file); None when no sources
+    file was given.
     """
 
     document: str
@@ -94,6 +97,7 @@ class DocumentStatus:
     gone_since: str | None = None
     paused_until: str | None = None
     gone_reason: str | None = None
+    declared: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -228,10 +232,13 @@ class Archive:
             from tracker.sources import Sources, load_sources
 
             declared = sources if isinstance(sources, Sources) else load_sources(Path(sources))
+            keys = {doc.key for doc in declared.documents()}
+            rows = [replace(r, declared=r.document in keys) for r in rows]
             known = {r.document for r in rows}
             for doc in declared.documents():
                 if doc.key not in known:
-                    rows.append(DocumentStatus(doc.key, doc.service_id, doc.type, last_outcome="never checked"))
+                    rows.append(DocumentStatus(doc.key, doc.service_id, doc.type, last_outcome="never checked",
+                                               declared=True))
             self._add_pauses(rows, declared)
         return rows
 
