@@ -798,6 +798,21 @@ _CHROME_PHRASES = re.compile(
     r"sommaire|table\s+des\s+matières|inhaltsverzeichnis|zurück\s+nach\s+oben|"
     r"\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|"
     r"(?:last\s+comment|posted|answered|asked)\s+by\b.*|by\s+\S+)\s*[.:]?$", re.I)
+# A wiki's own notices about the page, not its text: the translation tool's ("This page contains
+# changes which are not marked for translation", "This page is a translated version of the page
+# Terms and the translation is 87% complete", "Outdated translations are marked like this") and
+# its language bar ("Other languages:").
+_WIKI_CHROME = re.compile(
+    r"^(?:this\s+page\s+(?:contains\s+changes\s+which\s+are\s+|is\s+)not\s+marked\s+for\s+translation|"
+    r"this\s+page\s+is\s+a\s+translated\s+version\s+of\s+the\s+page\s+.{1,120}?\s+and\s+the\s+translation\s+is\s+"
+    r"\d{1,3}\s*%\s+complete|(?:changes\s+to\s+be\s+translated\s+are|outdated\s+translations\s+are)\s+marked\s+like\s+this|"
+    r"translate\s+this\s+page|other\s+languages)\s*[.:]?$", re.I)
+# A site's invitation to fill in a form field to browse it ("Enter your address to see what we
+# offer in your area", "Enter your ZIP code to check availability"): a menu's prompt, not a term.
+_FORM_PROMPT = re.compile(
+    r"^(?:please\s+)?(?:enter|type|add|provide)\s+your\s+(?:\w+\s+){0,2}?(?:address|zip(?:\s+code)?|post(?:al\s+)?code|"
+    r"location|city|town|e-?mail(?:\s+address)?)\s+(?:below\s+|here\s+)?to\s+(?:see|view|review|check|find|shop|browse|"
+    r"explore|discover|get\s+started)\b[^;]{0,100}$", re.I)
 _RELATIVE_TIME = re.compile(r"\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b",
                             re.I)
 # A help centre's feedback widget under an article ("Was this article helpful?", "Yes", "No",
@@ -840,6 +855,8 @@ def chrome_kind(raw: str, words: list[str]) -> str | None:
     plain = _LINK.sub(r"\1", body)
     plain = re.sub(r"[*_`#\\]", "", plain).strip()
     if _CHROME_PHRASES.match(plain) or _RELATIVE_TIME.search(plain) and len(words) <= 10:
+        return "navigation"
+    if len(words) <= 40 and (_WIKI_CHROME.match(plain) or _FORM_PROMPT.match(plain)):
         return "navigation"
     if len(words) <= 16 and _FEEDBACK.match(plain):
         return "navigation"  # a feedback widget under a help article
@@ -1050,7 +1067,9 @@ _ATTRIBUTION = re.compile(
     r"\b(?:es|son)\s+(?:una\s+)?marcas?\s+(?:registradas?\s+)?de\b|"
     # a copyright notice: whose the site's text is, not what the user may do with it
     r"\ball\s+rights\s+reserved\b|\btous\s+droits\s+réservés\b|\balle\s+rechte\s+vorbehalten\b|"
-    r"\btodos\s+los\s+derechos\s+reservados\b", re.I)
+    r"\btodos\s+los\s+derechos\s+reservados\b|"
+    # a footer's copyright line with its year ("Copyright © 2031 Quillory Ltd.", "© 2031 Quillory")
+    r"(?:^|(?<=\s))(?:copyright\s*)?(?:©|\(c\))\s*(?:19|20)\d\d\b|\bcopyright\s+(?:19|20)\d\d\b", re.I)
 
 
 def is_attribution(sentence: str) -> bool:
@@ -1158,9 +1177,15 @@ _USER_COUNT = re.compile(
 # STOP to cancel", "Des frais de SMS peuvent s'appliquer", "Antworten Sie mit STOP"). Rates the
 # user's own carrier charges and how to stop the texts: no term of the provider.
 _CARRIER_PART = re.compile(
-    r"^(?:(?:for|pour|für)\s+[\w\s.-]{1,30}?:\s*)?(?:"
+    r"^(?:(?:for|pour|für)\s+[\w\s.-]{1,30}?:\s*)?(?:(?:as\s+always|please\s+note|note)\s*[,:]?\s+)?(?:"
     r"(?:message|msg|sms|text)\s+frequency\s+(?:varies|may\s+vary)|"
-    r"(?:standard\s+)?(?:message|msg|sms|text(?:\s+message)?)s?\s*(?:and|&)\s*data\s+rates\s+may\s+apply|"
+    # (and which messages the rates are for: "... may apply for any messages sent to you from us")
+    r"(?:standard\s+)?(?:message|msg|sms|text(?:\s+message)?)s?\s*(?:and|&)\s*data\s+rates\s+may\s+apply"
+    r"(?:\s+(?:to|for)\s+(?:any|all|each|every|the|these|such)\s+(?:\w+\s+){0,2}?(?:messages?|texts?|sms|alerts?)\b[^;]{0,80})?|"
+    # how to leave the programme: "You can cancel the SMS service at any time"
+    r"you\s+(?:can|may)\s+(?:cancel|stop|end|opt[\s-]out\s+of|unsubscribe\s+from)\s+(?:the|these|our|this)\s+"
+    r"(?:sms|text(?:\s+message)?|msg)s?\s+(?:service|program(?:me)?|alerts?|messages?|notifications?)\s+"
+    r"(?:at\s+any\s+time|anytime)|"
     r"(?:text|reply|send)\s+[\"“]?help[\"”]?\s+(?:to\s+\S+\s+)?for\s+(?:help|assistance|more\s+information)|"
     r"(?:text|reply|send)\s+[\"“]?stop[\"”]?\s+(?:to\s+\S+\s+)?to\s+(?:cancel|unsubscribe|opt[\s-]out|stop)|"
     r"(?:mobile\s+|wireless\s+)?carriers\s+are\s+not\s+(?:liable|responsible)\s+for\s+(?:any\s+)?(?:delayed|delays|late)"
