@@ -17,7 +17,7 @@ from functools import lru_cache
 
 __all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_request_stamp", "is_announcement", "is_error_page",
            "truncated_side", "teaser_side", "not_terms_side", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
-           "is_contact_route", "is_register_entry", "is_user_count", "is_advice", "is_attribution", "is_carrier_notice", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word"]
+           "is_contact_route", "is_register_entry", "is_user_count", "is_advice", "is_attribution", "is_carrier_notice", "is_device_note", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word"]
 
 # --- dates ---------------------------------------------------------------------------------------
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -1030,6 +1030,34 @@ _BACKGROUND_BARS = re.compile(
     r"liable|liability|waive\w*|terms|agreement|contract|conditions|policy|notice|prohibited|required|"
     r"consent|opt[-\s]?out|responsable|tribunal\w*|gericht\w*|haft\w*|verpflichtet|interdit|obligatoire|"
     r"violat\w*|breach\w*|infring\w*|illegal|unlawful|enforc\w*|illicite|verstoß\w*|rechtswidrig)\b", re.I)
+
+
+# What the user's own software or device may do on its own: "Some mobile operating systems may
+# further limit the use of cookies", "Your browser may offer settings to block cookies", "Most web
+# browsers automatically accept cookies". A note on how third-party technology works, no term of
+# the provider's, unless the provider speaks in it ("we", "us") or it binds someone.
+_DEVICE_SUBJECT = re.compile(
+    r"^(?:(?:some|many|most|certain|other|your|the|a|an|all|these|such)\s+)?(?:(?:\w+|third[-\s]party)\s+){0,2}?"
+    r"(?:(?:web\s+|internet\s+)?browsers?|operating\s+systems?|mobile\s+devices?|app\s+stores?)\s+(?:may|might|can|could|also|often|usually|generally|typically|automatically|"
+    r"allow|allows|offer|offers|provide|provides|let|lets|accept|accepts|limit|limits|block|blocks|have|has|include|"
+    r"includes|give|gives)\b", re.I)
+_DEVICE_BINDS = re.compile(r"\b(?:we|us|our|ours|must|shall|required?|agree\w*|liab\w*|responsib\w*|fees?|charges?|"
+                           r"prices?|pay\w*|consent\w*|return\w*|refund\w*|replac\w*|repair\w*|warrant\w*|guarantee\w*|"
+                           # (passive: something done to the device, "Mobile devices may be returned")
+                           r"(?:may|might|can|could|will)\s+(?:not\s+)?be)\b", re.I)
+
+
+def is_device_note(sentence: str) -> bool:
+    """Whether a sentence only says what the user's browser, device or operating system may do
+    on its own (``_DEVICE_SUBJECT``: "Some mobile operating systems may further limit the use of
+    cookies; your choices do not override those settings"): background on third-party
+    technology, not a right, a duty or a price of the provider's. Not when the provider speaks
+    in it ("we", "our"), or it binds, charges or asks consent (``_DEVICE_BINDS``), or when it is
+    longer than 50 words. ``sentence``: one sentence (Markdown allowed)."""
+    text = _LINK.sub(r"\1", re.sub(r"[*_`\x02\x03]", "", sentence)).strip()
+    if len(text.split()) > 50 or not _DEVICE_SUBJECT.match(text):
+        return False
+    return not _DEVICE_BINDS.search(text)
 
 
 def is_law_background(sentence: str) -> bool:

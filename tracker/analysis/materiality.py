@@ -20,7 +20,7 @@ from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans,
                                           language_of,
                                           mask_stamps,
                                           is_address_run, is_announcement, is_announcement_heading, is_outage_notice,
-                                          is_attribution, is_carrier_notice, is_contact_route, is_content_word, is_law_background,
+                                          is_attribution, is_carrier_notice, is_contact_route, is_device_note, is_content_word, is_law_background,
                                           is_mission_statement,
                                           is_register_entry, is_user_count, is_advice, is_language_row, is_pointer,
                                           pointer_core,
@@ -2246,6 +2246,8 @@ def _noise_kind(sentence: str) -> str | None:
         return "attribution"
     if is_carrier_notice(sentence):
         return "carrier"
+    if is_device_note(sentence):
+        return "background"  # what the user's browser or device does on its own
     kind = chrome_kind(sentence, w)
     return kind
 
@@ -3213,7 +3215,7 @@ def _protection_dropped(before: str, after: str, old_text: str, new_text: str) -
 
 # "(DIGG)", "(ICO)", "(CNIL)": an abbreviation in brackets, which names what the words before it name.
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{1,9})\)")
-_NAME_CONNECTORS = r"(?:of|for|and|on|the|de|des|du|la|le|für|und|der|die|des|&)"
+_NAME_CONNECTORS = r"(?:of|for|and|on|de|des|du|la|le|für|und|der|&)"  # (not "the": "Notify the ...")
 
 
 def _acronym_renamed(before: str, after: str) -> tuple[str, str] | None:
