@@ -183,3 +183,18 @@ def test_protection_dropped_needs_the_word_gone_from_the_version() -> None:
     assert _protection_dropped("Messages are encrypted in transit.", "Messages travel safely.",
                                old_doc, "Messages travel safely, encrypted in transit. Backups are encrypted too.") is None
     assert _protection_dropped("Messages are kept private.", "Messages are kept.", "x", "y") is None
+
+
+# -- a scope said beside a date is no update stamp ----------------------------------------------------
+
+def test_a_scope_sentence_with_a_date_is_no_stamp() -> None:
+    from tracker.analysis.boilerplate import is_update_stamp
+
+    assert is_update_stamp("Effective as of 1 May 2031")
+    assert is_update_stamp("Last updated: June 1, 2031")
+    assert not is_update_stamp("As of 6/18/31, this policy also applies to all use of Quillory Maps and its sites.")
+    assert not is_update_stamp("Ab 01.02.2031 gilt diese Richtlinie auch für Quillory Maps.")
+    before = "# Privacy\n\nLast updated: May 2, 2031\n\nWe collect your e-mail address to run your account.\n"
+    after = before + "\nAs of 6/18/31, this policy also applies to all use of Quillory Maps and its related sites.\n"
+    result = compare(before, after)
+    assert result.material, result.summary

@@ -297,8 +297,16 @@ def is_update_stamp(text: str) -> bool:
     return _stamp(_GLUED_AFTER_NUMBER.sub(" ", _READING_TIME.sub(" ", text)))
 
 
+# What a text applies to, said beside a date ("As of 6/18/31, this policy also applies to Quillory
+# Maps", "Ab 1.1.2031 gilt diese Richtlinie auch für ..."): the terms' scope, never a stamp.
+_SCOPE_STATED = re.compile(r"\b(?:appl(?:y|ies)|s['’]appliquen?t?|gilt|gelten)\s+(?:also\s+|now\s+|only\s+|solely\s+|"
+                           r"également\s+|aussi\s+|désormais\s+|auch\s+|nur\s+|nun\s+)?(?:to|à(?!\s+(?:compter|partir))|"
+                           r"aux?|für)\b", re.I)
+
+
 def _stamp(text: str) -> bool:
-    return len(text.split()) <= 25 and bool(_STAMP.search(text)) and bool(DATE.search(text))
+    return len(text.split()) <= 25 and bool(_STAMP.search(text)) and bool(DATE.search(text)) \
+        and not _SCOPE_STATED.search(text)
 
 
 # Work under way on the service, said as news ("We are currently overhauling our sales platforms
