@@ -17,7 +17,7 @@ from functools import lru_cache
 
 __all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_request_stamp", "is_announcement", "is_error_page",
            "truncated_side", "teaser_side", "not_terms_side", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
-           "is_contact_route", "is_register_entry", "is_user_count", "is_advice", "is_attribution", "is_carrier_notice", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word"]
+           "is_contact_route", "is_register_entry", "is_user_count", "is_advice", "is_attribution", "is_carrier_notice", "is_device_note", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word"]
 
 # --- dates ---------------------------------------------------------------------------------------
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -297,8 +297,16 @@ def is_update_stamp(text: str) -> bool:
     return _stamp(_GLUED_AFTER_NUMBER.sub(" ", _READING_TIME.sub(" ", text)))
 
 
+# What a text applies to, said beside a date ("As of 6/18/31, this policy also applies to Quillory
+# Maps", "Ab 1.1.2031 gilt diese Richtlinie auch für ..."): the terms' scope, never a stamp.
+_SCOPE_STATED = re.compile(r"\b(?:appl(?:y|ies)|s['’]appliquen?t?|gilt|gelten)\s+(?:also\s+|now\s+|only\s+|solely\s+|"
+                           r"également\s+|aussi\s+|désormais\s+|auch\s+|nur\s+|nun\s+)?(?:to|à(?!\s+(?:compter|partir))|"
+                           r"aux?|für)\b", re.I)
+
+
 def _stamp(text: str) -> bool:
-    return len(text.split()) <= 25 and bool(_STAMP.search(text)) and bool(DATE.search(text))
+    return len(text.split()) <= 25 and bool(_STAMP.search(text)) and bool(DATE.search(text)) \
+        and not _SCOPE_STATED.search(text)
 
 
 # Work under way on the service, said as news ("We are currently overhauling our sales platforms
@@ -798,6 +806,21 @@ _CHROME_PHRASES = re.compile(
     r"sommaire|table\s+des\s+matières|inhaltsverzeichnis|zurück\s+nach\s+oben|"
     r"\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|"
     r"(?:last\s+comment|posted|answered|asked)\s+by\b.*|by\s+\S+)\s*[.:]?$", re.I)
+# A wiki's own notices about the page, not its text: the translation tool's ("This page contains
+# changes which are not marked for translation", "This page is a translated version of the page
+# Terms and the translation is 87% complete", "Outdated translations are marked like this") and
+# its language bar ("Other languages:").
+_WIKI_CHROME = re.compile(
+    r"^(?:this\s+page\s+(?:contains\s+changes\s+which\s+are\s+|is\s+)not\s+marked\s+for\s+translation|"
+    r"this\s+page\s+is\s+a\s+translated\s+version\s+of\s+the\s+page\s+.{1,120}?\s+and\s+the\s+translation\s+is\s+"
+    r"\d{1,3}\s*%\s+complete|(?:changes\s+to\s+be\s+translated\s+are|outdated\s+translations\s+are)\s+marked\s+like\s+this|"
+    r"translate\s+this\s+page|other\s+languages)\s*[.:]?$", re.I)
+# A site's invitation to fill in a form field to browse it ("Enter your address to see what we
+# offer in your area", "Enter your ZIP code to check availability"): a menu's prompt, not a term.
+_FORM_PROMPT = re.compile(
+    r"^(?:please\s+)?(?:enter|type|add|provide)\s+your\s+(?:\w+\s+){0,2}?(?:address|zip(?:\s+code)?|post(?:al\s+)?code|"
+    r"location|city|town|e-?mail(?:\s+address)?)\s+(?:below\s+|here\s+)?to\s+(?:see|view|review|check|find|shop|browse|"
+    r"explore|discover|get\s+started)\b[^;]{0,100}$", re.I)
 _RELATIVE_TIME = re.compile(r"\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b",
                             re.I)
 # A help centre's feedback widget under an article ("Was this article helpful?", "Yes", "No",
@@ -840,6 +863,8 @@ def chrome_kind(raw: str, words: list[str]) -> str | None:
     plain = _LINK.sub(r"\1", body)
     plain = re.sub(r"[*_`#\\]", "", plain).strip()
     if _CHROME_PHRASES.match(plain) or _RELATIVE_TIME.search(plain) and len(words) <= 10:
+        return "navigation"
+    if len(words) <= 40 and (_WIKI_CHROME.match(plain) or _FORM_PROMPT.match(plain)):
         return "navigation"
     if len(words) <= 16 and _FEEDBACK.match(plain):
         return "navigation"  # a feedback widget under a help article
@@ -1015,6 +1040,34 @@ _BACKGROUND_BARS = re.compile(
     r"violat\w*|breach\w*|infring\w*|illegal|unlawful|enforc\w*|illicite|verstoß\w*|rechtswidrig)\b", re.I)
 
 
+# What the user's own software or device may do on its own: "Some mobile operating systems may
+# further limit the use of cookies", "Your browser may offer settings to block cookies", "Most web
+# browsers automatically accept cookies". A note on how third-party technology works, no term of
+# the provider's, unless the provider speaks in it ("we", "us") or it binds someone.
+_DEVICE_SUBJECT = re.compile(
+    r"^(?:(?:some|many|most|certain|other|your|the|a|an|all|these|such)\s+)?(?:(?:\w+|third[-\s]party)\s+){0,2}?"
+    r"(?:(?:web\s+|internet\s+)?browsers?|operating\s+systems?|mobile\s+devices?|app\s+stores?)\s+(?:may|might|can|could|also|often|usually|generally|typically|automatically|"
+    r"allow|allows|offer|offers|provide|provides|let|lets|accept|accepts|limit|limits|block|blocks|have|has|include|"
+    r"includes|give|gives)\b", re.I)
+_DEVICE_BINDS = re.compile(r"\b(?:we|us|our|ours|must|shall|required?|agree\w*|liab\w*|responsib\w*|fees?|charges?|"
+                           r"prices?|pay\w*|consent\w*|return\w*|refund\w*|replac\w*|repair\w*|warrant\w*|guarantee\w*|"
+                           # (passive: something done to the device, "Mobile devices may be returned")
+                           r"(?:may|might|can|could|will)\s+(?:not\s+)?be)\b", re.I)
+
+
+def is_device_note(sentence: str) -> bool:
+    """Whether a sentence only says what the user's browser, device or operating system may do
+    on its own (``_DEVICE_SUBJECT``: "Some mobile operating systems may further limit the use of
+    cookies; your choices do not override those settings"): background on third-party
+    technology, not a right, a duty or a price of the provider's. Not when the provider speaks
+    in it ("we", "our"), or it binds, charges or asks consent (``_DEVICE_BINDS``), or when it is
+    longer than 50 words. ``sentence``: one sentence (Markdown allowed)."""
+    text = _LINK.sub(r"\1", re.sub(r"[*_`\x02\x03]", "", sentence)).strip()
+    if len(text.split()) > 50 or not _DEVICE_SUBJECT.match(text):
+        return False
+    return not _DEVICE_BINDS.search(text)
+
+
 def is_law_background(sentence: str) -> bool:
     """Whether a sentence only tells what a law, a regulation or a certification scheme is, does or
     when it takes effect (``_LAW_NAME`` among its first 8 words, after "Please note that",
@@ -1050,7 +1103,9 @@ _ATTRIBUTION = re.compile(
     r"\b(?:es|son)\s+(?:una\s+)?marcas?\s+(?:registradas?\s+)?de\b|"
     # a copyright notice: whose the site's text is, not what the user may do with it
     r"\ball\s+rights\s+reserved\b|\btous\s+droits\s+réservés\b|\balle\s+rechte\s+vorbehalten\b|"
-    r"\btodos\s+los\s+derechos\s+reservados\b", re.I)
+    r"\btodos\s+los\s+derechos\s+reservados\b|"
+    # a footer's copyright line with its year ("Copyright © 2031 Quillory Ltd.", "© 2031 Quillory")
+    r"(?:^|(?<=\s))(?:copyright\s*)?(?:©|\(c\))\s*(?:19|20)\d\d\b|\bcopyright\s+(?:19|20)\d\d\b", re.I)
 
 
 def is_attribution(sentence: str) -> bool:
@@ -1158,9 +1213,15 @@ _USER_COUNT = re.compile(
 # STOP to cancel", "Des frais de SMS peuvent s'appliquer", "Antworten Sie mit STOP"). Rates the
 # user's own carrier charges and how to stop the texts: no term of the provider.
 _CARRIER_PART = re.compile(
-    r"^(?:(?:for|pour|für)\s+[\w\s.-]{1,30}?:\s*)?(?:"
+    r"^(?:(?:for|pour|für)\s+[\w\s.-]{1,30}?:\s*)?(?:(?:as\s+always|please\s+note|note)\s*[,:]?\s+)?(?:"
     r"(?:message|msg|sms|text)\s+frequency\s+(?:varies|may\s+vary)|"
-    r"(?:standard\s+)?(?:message|msg|sms|text(?:\s+message)?)s?\s*(?:and|&)\s*data\s+rates\s+may\s+apply|"
+    # (and which messages the rates are for: "... may apply for any messages sent to you from us")
+    r"(?:standard\s+)?(?:message|msg|sms|text(?:\s+message)?)s?\s*(?:and|&)\s*data\s+rates\s+may\s+apply"
+    r"(?:\s+(?:to|for)\s+(?:any|all|each|every|the|these|such)\s+(?:\w+\s+){0,2}?(?:messages?|texts?|sms|alerts?)\b[^;]{0,80})?|"
+    # how to leave the programme: "You can cancel the SMS service at any time"
+    r"you\s+(?:can|may)\s+(?:cancel|stop|end|opt[\s-]out\s+of|unsubscribe\s+from)\s+(?:the|these|our|this)\s+"
+    r"(?:sms|text(?:\s+message)?|msg)s?\s+(?:service|program(?:me)?|alerts?|messages?|notifications?)\s+"
+    r"(?:at\s+any\s+time|anytime)|"
     r"(?:text|reply|send)\s+[\"“]?help[\"”]?\s+(?:to\s+\S+\s+)?for\s+(?:help|assistance|more\s+information)|"
     r"(?:text|reply|send)\s+[\"“]?stop[\"”]?\s+(?:to\s+\S+\s+)?to\s+(?:cancel|unsubscribe|opt[\s-]out|stop)|"
     r"(?:mobile\s+|wireless\s+)?carriers\s+are\s+not\s+(?:liable|responsible)\s+for\s+(?:any\s+)?(?:delayed|delays|late)"

@@ -20,7 +20,7 @@ from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans,
                                           language_of,
                                           mask_stamps,
                                           is_address_run, is_announcement, is_announcement_heading, is_outage_notice,
-                                          is_attribution, is_carrier_notice, is_contact_route, is_content_word, is_law_background,
+                                          is_attribution, is_carrier_notice, is_contact_route, is_device_note, is_content_word, is_law_background,
                                           is_mission_statement,
                                           is_register_entry, is_user_count, is_advice, is_language_row, is_pointer,
                                           pointer_core,
@@ -2246,6 +2246,8 @@ def _noise_kind(sentence: str) -> str | None:
         return "attribution"
     if is_carrier_notice(sentence):
         return "carrier"
+    if is_device_note(sentence):
+        return "background"  # what the user's browser or device does on its own
     kind = chrome_kind(sentence, w)
     return kind
 
@@ -3004,6 +3006,8 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         if _cookie_names_only(before, after):
             return ChangeLabel(False, "minor", (), "Only the names of the cookies listed changed, not what they are "
                                "used for or by whom", None, (), (), facts_b, facts_a)
+    if kind == "modified" and before and after and (names := _acronym_renamed(before_p, after_p)):
+        return _cosmetic("renamed", f"Only a name changed: {names[0]} → {names[1]}", facts_b, facts_a)
     if before is not None and (m := _UNDERSCORED.match(before)):
         before, before_p = m.group(1), plain(m.group(1))
     if after is not None and (m := _UNDERSCORED.match(after)):
@@ -3155,6 +3159,12 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
                framed and any(w[:1].isdigit() for w in d.inserted() + d.deleted())
                and not (sb.legal and sa.legal and has_verb(words(" ".join(sa.legal)))))
     label = job.label()
+    if not label.material and kind == "modified" and before and after \
+            and (lost := _protection_dropped(before_p, after_p, ctx.old_text, ctx.new_text)):
+        # "Direct messages are encrypted" → "... are private": a safeguard of the users' data no
+        # longer promised, whatever else the sentence says (taxonomy: a dropped protection is material)
+        return ChangeLabel(True, "material", ("privacy",), f"No longer says “{lost}”: now reads "
+                           f"“{_snippet(after_p, 80)}” (privacy)", None, (), (), facts_b, facts_a)
     if not label.material and kind == "modified" and before and after and (cell := _cell_changed(before, after, heading)):
         return replace(cell, facts_before=facts_b, facts_after=facts_a)
     if not label.material and kind == "modified" and before and after \
@@ -3171,6 +3181,76 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
             return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (), facts_b, facts_a)
         return _cosmetic("regrouped", _COSMETIC_TEXT["regrouped"], facts_b, facts_a)
     return label
+
+
+# Words that say how the users' data is protected: encrypted, anonymised, pseudonymised, hashed
+# (English, French, German).
+_PROTECTION = re.compile(r"\b(?:end[-\s]to[-\s]end[-\s]+)?(?:encrypt\w*|anonymi[sz]\w*|pseudonymi[sz]\w*|hashed|"
+                         r"chiffr\w*|anonymis\w*|pseudonymis\w*|verschlüssel\w*|anonymisiert\w*|pseudonymisiert\w*)",
+                         re.I)
+
+
+def _protection_root(word: str) -> str:
+    """The family of a protection word (``_PROTECTION``): "encrypted" and "encryption" are one."""
+    w = word.lower().split()[-1].split("-")[-1]
+    return w[:6]
+
+
+def _protection_dropped(before: str, after: str, old_text: str, new_text: str) -> str | None:
+    """The protection word ``before`` says and ``after`` no longer does ("Messages are encrypted"
+    → "Messages are private"), when the whole new version also says it fewer times than the old
+    one (not moved to the next sentence); None otherwise."""
+    said = {_protection_root(m.group(0)): m.group(0) for m in _PROTECTION.finditer(before)}
+    if not said:
+        return None
+    kept = {_protection_root(m.group(0)) for m in _PROTECTION.finditer(after)}
+    for root, word in said.items():
+        if root in kept:
+            continue
+        count = lambda text: sum(_protection_root(m.group(0)) == root for m in _PROTECTION.finditer(text))  # noqa: E731
+        if count(new_text) < count(old_text):
+            return word
+    return None
+
+
+# "(DIGG)", "(ICO)", "(CNIL)": an abbreviation in brackets, which names what the words before it name.
+_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{1,9})\)")
+_NAME_CONNECTORS = r"(?:of|for|and|on|de|des|du|la|le|für|und|der|&)"  # (not "the": "Notify the ...")
+
+
+def _acronym_renamed(before: str, after: str) -> tuple[str, str] | None:
+    """(old, new) name when a clause changed only in the full name that stands before an
+    abbreviation in brackets, kept on both sides ("the Danish Agency for Digital Administration
+    (DIGG)" → "the Agency for Digital Government (DIGG)"): the same body, its name corrected or
+    renamed, not another one. None when anything else changed, when no such abbreviation is kept,
+    or when a name holds a company's legal form (a change of party is read elsewhere)."""
+    kept = set(_ACRONYM.findall(before)) & set(_ACRONYM.findall(after))
+    if not kept:
+        return None
+    names: list[tuple[str, str]] = []
+
+    def masked(text: str, found: list[str]) -> str:
+        for acronym in sorted(kept):
+            pattern = re.compile(rf"((?:[A-Z][\w'’&-]*\s+(?:{_NAME_CONNECTORS}\s+)*)*[A-Z][\w'’&-]*)\s*\({acronym}\)")
+
+            def keep(m: re.Match[str]) -> str:
+                found.append(m.group(1))
+                return f"\x00{acronym}"
+
+            text = pattern.sub(keep, text)
+        return " ".join(text.split())
+
+    old_names: list[str] = []
+    new_names: list[str] = []
+    if masked(before, old_names) != masked(after, new_names) or len(old_names) != len(new_names):
+        return None
+    corp = corporate_words()
+    for o, n in zip(old_names, new_names):
+        if o != n:
+            if any(w in corp for w in words(o + " " + n)):
+                return None
+            names.append((o, n))
+    return names[0] if names else None
 
 
 def _meaning_moved(before_p: str, after_p: str, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> ChangeLabel | None:
@@ -5737,7 +5817,64 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
     _outside_document(changes, labels, old, new)
     _split_or_joined(changes, labels)
     _respaced(changes, labels, old, new)
+    _folded(changes, labels, old, new)
     return labels
+
+
+def _folded_lines(whole: str, folded: str) -> set[str]:
+    """The lines of ``whole`` that ``folded`` hides behind a "See more" control: where
+    ``folded`` has such a control line (``tracker.fetch.guards.is_more_control``) after a line it
+    shares with ``whole``, the lines ``whole`` has between that line and the one ``folded`` goes on
+    with after the control (the next section's heading), when ``whole`` shows no control there
+    itself. Lines are compared stripped; none when ``folded`` has no control."""
+    from tracker.fetch.guards import is_more_control
+
+    mine = [line.strip() for line in folded.splitlines() if line.strip()]
+    if not any(is_more_control(line) for line in mine):
+        return set()
+    theirs = [line.strip() for line in whole.splitlines() if line.strip()]
+    where: dict[str, int] = {}
+    for k, line in enumerate(theirs):
+        where.setdefault(line, k)
+    hidden: set[str] = set()
+    for k, line in enumerate(mine):
+        if not k or not is_more_control(line) or mine[k - 1] not in where:
+            continue
+        start = where[mine[k - 1]] + 1
+        nxt = mine[k + 1] if k + 1 < len(mine) else None
+        end = theirs.index(nxt, start) if nxt is not None and nxt in theirs[start:] else None
+        if end is None:
+            continue  # the section does not end where the folded page goes on: not a fold
+        span = theirs[start:end]
+        if span and not any(is_more_control(x) for x in span):
+            hidden.update(span)
+    return hidden
+
+
+def _folded(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: str) -> None:
+    """Clauses a capture folded behind a "See more" / "Read more" control, or unfolded: a page of
+    collapsed sections (an accordion) captured once with a section open and once with it shut
+    shows the section's first paragraph, then the control, where the other capture has the whole
+    section. Its other clauses were neither removed nor added: a removed clause each of whose
+    lines (or sentences) the new version hides that way (``_folded_lines``), and an added clause
+    each of whose lines the old version hid, is labelled "capture-scope", not material."""
+    if not any(label.material and c.kind in ("added", "removed") for c, label in zip(changes, labels)):
+        return
+    hidden = {"removed": _folded_lines(old, new), "added": _folded_lines(new, old)}
+    if not hidden["removed"] and not hidden["added"]:
+        return
+    for k, (c, label) in enumerate(zip(changes, labels)):
+        if not label.material or c.kind not in hidden:
+            continue
+        text = (c.before if c.kind == "removed" else c.after) or ""
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        # (a clause may be one sentence of a line: the diff splits paragraphs into sentences)
+        if lines and all(line in hidden[c.kind] or any(line in h for h in hidden[c.kind]) for line in lines):
+            said = ("Folded behind a “See more” control in this capture, not removed from the terms"
+                    if c.kind == "removed" else "Shown again where the last capture folded it behind a "
+                    "“See more” control, not new terms")
+            labels[k] = ChangeLabel(False, "minor", (), f"{said}: {_snippet(text)}", "capture-scope",
+                                    (), (), label.facts_before, label.facts_after)
 
 
 def capture_labels(changes: Sequence[Any], side: str, capture: str) -> list[ChangeLabel]:
