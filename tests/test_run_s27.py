@@ -107,6 +107,22 @@ def test_a_stream_whose_git_fails_raises_on_finish(tmp_path: Path) -> None:
     assert store.head() == head
 
 
+def test_a_stream_that_could_not_write_a_version_stops_git_on_finish(tmp_path: Path) -> None:
+    """A version that could not be written (here: a message that cannot be encoded) fails the
+    batch: git, still waiting for the rest of its stream, is stopped, and the branch stays."""
+    store = _seeded(tmp_path)
+    head = store.head()
+    stream = store.open_import()
+    stream.add(_changes()[0])
+    broken = _version("Terms", 3, "changed")
+    object.__setattr__(broken, "service_name", "Ferncastle \ud800")  # (a lone surrogate: no UTF-8)
+    stream.add(broken)
+    assert stream.failed is not None
+    with pytest.raises(StoreError, match="fast-import"):
+        stream.finish()
+    assert store.head() == head
+
+
 def test_an_empty_stream_finishes_with_nothing(tmp_path: Path) -> None:
     store = _seeded(tmp_path)
     assert store.open_import().finish() == []

@@ -488,6 +488,12 @@ class ImportStream:
                 self.proc.stdin.close()
             except (OSError, ValueError) as exc:
                 self.failed = exc
+        if self.failed is not None:  # (git may still wait for the rest: it must not move the branch)
+            self.proc.kill()
+            try:
+                self.proc.stdin.close()
+            except (OSError, ValueError):  # (its reader is gone: nothing to flush to)
+                pass
         code = self.proc.wait()
         message = self._close()
         if code != 0 or self.failed is not None:
