@@ -20,7 +20,7 @@ from tracker.analysis.analyse import (analyse, analyse_job, analyse_jobs, analys
 from tracker.analysis.executor import Executor, J, Pending, R
 from tracker.analysis.restored import WINDOW_VERSIONS, Settled, Window
 from tracker.archive.index import Index
-from tracker.archive.store import Commit, NewVersion, Store
+from tracker.archive.store import Commit, ImportStream, NewVersion, Store, parse_commit
 from tracker.errors import StoreError
 from tracker.records import Analysis, ClauseChange
 
@@ -521,6 +521,9 @@ class Recorder(Generic[T]):
         self.early: dict[str, tuple[tuple[str | None, str, str, str], Future]] = {}
         self.early_count = 0
         self.early_allowed: bool | None = None  # the current executor is the local one (asked once)
+        # the next batch's versions written to git as the caller settles them (``stage``), not yet recorded
+        self.stream: ImportStream | None = None
+        self.streamed: list[NewVersion] = []
 
     def analyse_early(self, key: str, old: str, new: str, kind: str, revert_of: str = "") -> None:
         """Start the analysis of a version of document ``key`` before it is recorded, in one
@@ -559,10 +562,10 @@ class Recorder(Generic[T]):
 
         if not isinstance(self.analyser, ProcessPoolExecutor):
             return 0  # (a thread, with TRACKER_WORKERS=1, shares this process's interpreter)
-        if not _idle_core():
-            return 0
         waiting = [key for key, (_, future) in self.early.items() if not future.running() and not future.done()]
-        if len(waiting) < HELP_MIN:
+        # (counted first: looking for an idle core takes 20 ms of the run's end, and most runs
+        # end with fewer analyses waiting)
+        if len(waiting) < HELP_MIN or not _idle_core():
             return 0
         from tracker import regex_cache
 
@@ -594,17 +597,49 @@ class Recorder(Generic[T]):
             results.append(_early_result(found[1]) if found is not None and same else None)
         return results
 
-    def record(self, items: Sequence[tuple[NewVersion, T]]) -> None:
-        """Start recording a batch (versions of distinct documents, each with the caller's tag);
-        waits only while ``MAX_IN_FLIGHT`` batches are on their way already."""
-        if not items:
-            return
+    def stage(self, version: NewVersion) -> None:
+        """Start writing ``version`` to git now, in the git thread (``Store.open_import``): the
+        next ``record`` call is to hold it, after the versions staged before it. git then
+        compresses and writes each version while the caller goes on fetching, and recording the
+        batch only waits for git to close it. A ``record`` of other versions than those staged
+        drops the staged ones (``abandon``) and writes its own."""
+        git = self._git_thread()
+        if self.stream is None:
+            self.stream = self.store.open_import()
+        self.streamed.append(version)
+        git.submit(self.stream.add, version)
+
+    def abandon(self) -> None:
+        """Drop the versions staged and not recorded (the caller stops on an error): git stops,
+        and the branch does not move."""
+        stream, self.stream, self.streamed = self.stream, None, []
+        if stream is not None:
+            # in the git thread, after the versions it still has to write: one thread uses the stream
+            self._git_thread().submit(stream.abort)
+
+    def _git_thread(self) -> "ThreadPoolExecutor":
         if self.git is None:
             from concurrent.futures import ThreadPoolExecutor
 
             self.git = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tracker-git")
+        return self.git
+
+    def record(self, items: Sequence[tuple[NewVersion, T]]) -> None:
+        """Start recording a batch (versions of distinct documents, each with the caller's tag);
+        waits only while ``MAX_IN_FLIGHT`` batches are on their way already. A batch of the
+        versions ``stage`` wrote already, in that order, is only closed."""
+        if not items:
+            return
+        git = self._git_thread()
         versions = [v for v, _ in items]
-        self.in_flight.append(_InFlight(list(items), self.git.submit(self._commit, versions)))
+        stream, streamed = self.stream, self.streamed
+        if stream is not None and len(streamed) == len(versions) and all(a is b for a, b in zip(streamed, versions)):
+            self.stream, self.streamed = None, []
+            committed = git.submit(self._close_stream, stream, versions)
+        else:
+            self.abandon()
+            committed = git.submit(self._commit, versions)
+        self.in_flight.append(_InFlight(list(items), committed))
         self.poll()
         while len(self.in_flight) > self.MAX_IN_FLIGHT:
             self._wait_for_oldest()
@@ -614,6 +649,12 @@ class Recorder(Generic[T]):
         before = self.store.head()
         self.store.record(versions, checkout=False)
         return list(self.store.commits(since=before))
+
+    def _close_stream(self, stream: ImportStream, versions: list[NewVersion]) -> list[Commit]:
+        """In the git thread: end a staged batch's import; the Commit objects it wrote (read
+        from the messages written, as ``Store.commits`` reads them back, without a ``git log``)."""
+        commits = [parse_commit(sha, version.message()) for sha, version in zip(stream.finish(), versions)]
+        return [commit for commit in commits if commit.service_id and commit.document_type]
 
     def poll(self) -> None:
         """Move every batch on as far as it can go without waiting: start the analyses of the
@@ -634,6 +675,7 @@ class Recorder(Generic[T]):
         committed (``Store.checkout_if_stale``), while the last analyses run, instead of after
         them. The analysis worker process is told to stop without waiting for it to exit (the
         interpreter waits for it at exit): its teardown overlaps the last index writes."""
+        self.abandon()  # (staged versions never handed over: none on a run's way to its end)
         tree = self.git.submit(self.store.checkout_if_stale) if self.git is not None else None
         try:
             while self.in_flight:

@@ -24,7 +24,7 @@ import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import BinaryIO, Iterator, Sequence
+from typing import IO, BinaryIO, Iterator, Sequence
 
 from tracker.errors import ArchiveNotFound, NotFoundError, StoreError
 from tracker.text import strip_unsafe
@@ -296,16 +296,7 @@ class Store:
     def _fast_import(self, versions: Sequence[NewVersion], parent: str | None, blobs: set[str] | None) -> list[str]:
         with tempfile.TemporaryFile(dir=self.archive / ".git", prefix="tracker-import-") as stream:
             for mark, version in enumerate(versions, start=1):
-                when = int(version.fetched_at.timestamp())
-                message = version.message().encode("utf-8")
-                text = version.text.encode("utf-8")
-                stream.write(f"commit refs/heads/{BRANCH}\nmark :{mark}\n".encode())
-                stream.write(f"author {AUTHOR} {when} +0000\ncommitter {AUTHOR} {when} +0000\n".encode())
-                stream.write(f"data {len(message)}\n".encode() + message + b"\n")
-                if mark == 1 and parent:
-                    stream.write(f"from {parent}\n".encode())
-                _write_file(stream, version.path, text, blobs)
-                _write_file(stream, version.raw_path, version.raw, blobs)
+                _write_commit(stream, mark, version, parent, blobs)
             stream.flush()
             stream.seek(0)
             marks = (self.archive / ".git" / "tracker-marks").resolve()  # git runs in the archive dir
@@ -315,11 +306,17 @@ class Store:
             # default (level 6, chains up to 50 deep across documents) took about 2.5x the CPU for
             # a pack 10-20% smaller, and every later read had to replay those chains; `git gc`
             # still repacks the archive as tightly as ever (measured in README, "Snapshot runs").
-            self._git("-c", "pack.compression=1", "fast-import", "--quiet", "--depth=1",
-                      f"--export-marks={marks}", stdin=stream)
+            self._git(*FAST_IMPORT, f"--export-marks={marks}", stdin=stream)
         shas = _read_marks(marks, len(versions))
         marks.unlink(missing_ok=True)
         return shas
+
+    def open_import(self) -> "ImportStream":
+        """A batch of commits written one version at a time, as the caller settles each
+        (``ImportStream``): git compresses and writes each while the caller goes on, and
+        ``ImportStream.finish`` moves the branch, as ``record(checkout=False)`` does for a batch
+        handed over at once (the same commits)."""
+        return ImportStream(self)
 
     @property
     def _stale_tree(self) -> Path:
@@ -403,7 +400,141 @@ def blob_id(data: bytes) -> str:
     return digest.hexdigest()
 
 
-def _write_file(stream: BinaryIO, path: str, data: bytes, blobs: set[str] | None) -> None:
+# Level-1 zlib and deltas at most one deep (see ``Store._fast_import``), for every import.
+FAST_IMPORT = ("-c", "pack.compression=1", "fast-import", "--quiet", "--depth=1")
+
+
+def _write_commit(stream: "BinaryIO | IO[bytes]", mark: int, version: NewVersion, parent: str | None,
+                  blobs: set[str] | None) -> None:
+    """The fast-import commands of one version's commit, mark ``mark`` (the first of a stream
+    names its ``parent``, if any)."""
+    when = int(version.fetched_at.timestamp())
+    message = version.message().encode("utf-8")
+    text = version.text.encode("utf-8")
+    stream.write(f"commit refs/heads/{BRANCH}\nmark :{mark}\n".encode())
+    stream.write(f"author {AUTHOR} {when} +0000\ncommitter {AUTHOR} {when} +0000\n".encode())
+    stream.write(f"data {len(message)}\n".encode() + message + b"\n")
+    if mark == 1 and parent:
+        stream.write(f"from {parent}\n".encode())
+    _write_file(stream, version.path, text, blobs)
+    _write_file(stream, version.raw_path, version.raw, blobs)
+
+
+class ImportStream:
+    """One batch of commits fed to a ``git fast-import`` process version by version (``add``),
+    then closed (``finish``): the commits of ``Store.record`` for the same versions, but git
+    hashes, compresses and writes each while the caller goes on, so that closing the batch
+    costs git only its pack's end. (A run's changed pages are settled one at a time while it
+    fetches; written in one import at the run's end, 30 of them kept the run waiting for git
+    about 0.1-0.3 s.)
+
+    git runs with ``--done``: a stream that ends any other way (``abort``, the caller killed)
+    moves no branch, as a batch never handed over. Fed from one thread (the recorder's git
+    thread); ``abort`` may come from another. A failure is raised by ``finish``."""
+
+    MARKS = "tracker-stream-marks"
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.count = 0  # commits written
+        self.parent: str | None = None  # the branch tip the first commit follows (read on the first ``add``)
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.errors: BinaryIO | None = None  # git's stderr (a file: a pipe nobody reads could fill)
+        self.failed: BaseException | None = None
+        self.aborted = False
+
+    @property
+    def _marks(self) -> Path:
+        return (self.store.archive / ".git" / self.MARKS).resolve()
+
+    def add(self, version: NewVersion) -> None:
+        """Write ``version``'s commit (starting git for the first one)."""
+        if self.failed is not None or self.aborted:
+            return
+        try:
+            if self.proc is None:
+                self._start()
+            assert self.proc is not None and self.proc.stdin is not None
+            self.count += 1
+            _write_commit(self.proc.stdin, self.count, version, self.parent, None)
+            self.proc.stdin.flush()  # (the whole commit to git now, not when the next one comes)
+        except (OSError, ValueError, StoreError) as exc:  # git gone (a broken pipe), or not there
+            self.failed = exc
+
+    def _start(self) -> None:
+        self.store.init()
+        self.parent = self.store.head()
+        self.errors = tempfile.TemporaryFile(dir=self.store.archive / ".git", prefix="tracker-import-")
+        env = dict(os.environ, GIT_TERMINAL_PROMPT="0", LC_ALL="C")
+        try:
+            self.proc = subprocess.Popen(["git", *FAST_IMPORT, "--done", f"--export-marks={self._marks}"],
+                                         cwd=self.store.archive, stdin=subprocess.PIPE,
+                                         stdout=subprocess.DEVNULL, stderr=self.errors, env=env)
+        except FileNotFoundError as exc:
+            raise StoreError("git is not installed or not on PATH; install git") from exc
+
+    def finish(self) -> list[str]:
+        """End the stream: the branch moves to its last commit; the commits' shas, in order.
+        The work tree is left behind (``Store.checkout_if_stale`` brings it up to date)."""
+        if self.proc is None:
+            self._close()
+            if self.failed is not None:
+                raise StoreError(f"could not start git fast-import in {self.store.archive}: {self.failed}")
+            return []
+        assert self.proc.stdin is not None
+        if self.failed is None:
+            try:
+                self.proc.stdin.write(b"done\n")
+                self.proc.stdin.close()
+            except (OSError, ValueError) as exc:
+                self.failed = exc
+        if self.failed is not None:  # (git may still wait for the rest: it must not move the branch)
+            self.proc.kill()
+            try:
+                self.proc.stdin.close()
+            except (OSError, ValueError):  # (its reader is gone: nothing to flush to)
+                pass
+        code = self.proc.wait()
+        message = self._close()
+        if code != 0 or self.failed is not None:
+            self._marks.unlink(missing_ok=True)
+            raise StoreError(f"git fast-import failed in {self.store.archive}: "
+                             f"{message or self.failed or f'exit status {code}'}")
+        shas = _read_marks(self._marks, self.count)
+        self._marks.unlink(missing_ok=True)
+        self.store._stale_tree.touch()
+        return shas
+
+    def abort(self) -> None:
+        """Stop git without moving the branch (what was written is left as unreachable objects,
+        which git's own maintenance drops)."""
+        self.aborted = True
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.wait()
+            if self.proc.stdin is not None:
+                try:
+                    self.proc.stdin.close()
+                except (OSError, ValueError):  # (the pipe's reader is gone: nothing to flush to)
+                    pass
+        self._close()
+        self._marks.unlink(missing_ok=True)
+
+    def _close(self) -> str:
+        """Close git's stderr file; what git said there."""
+        if self.errors is None:
+            return ""
+        try:
+            self.errors.seek(0)
+            return self.errors.read().decode("utf-8", "replace").strip()
+        except (OSError, ValueError):
+            return ""
+        finally:
+            self.errors.close()
+            self.errors = None
+
+
+def _write_file(stream: "BinaryIO | IO[bytes]", path: str, data: bytes, blobs: set[str] | None) -> None:
     """One ``M`` command of a fast-import stream: the file's bytes inline, or a reference to a
     blob already in the archive or earlier in this stream (fast-import resolves both)."""
     if blobs is not None:

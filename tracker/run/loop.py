@@ -134,6 +134,9 @@ class _Run:
         stale = asyncio.ensure_future(self._hand_over_stale())
         try:
             await self._fetch_all(fetch_all(documents, options, self._validators(), again), again, paused)
+        except BaseException:
+            self.recorder.abandon()  # the versions not handed over are not recorded: git must not write them
+            raise
         finally:
             stale.cancel()
         latest.close()
@@ -237,6 +240,7 @@ class _Run:
         if not self.batch:
             self.batch_since = time.monotonic()
         self.batch.append((decision.version, decision))
+        self.recorder.stage(decision.version)  # (git writes it while the run goes on)
         if len(self.batch) >= BATCH_SIZE:
             self._hand_over()
 
