@@ -566,11 +566,15 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
     table row's cells are never cut to the first).
     ``fallback`` when no change is material. ``categories``: the version's categories, so the
     headline speaks of a change that carries them (``rank_changes``)."""
-    ranked = rank_changes(changes, categories)
-    material = [c for c in ranked if c.material]
+    # Only the material changes and the host or publisher changes are read from the ranking: ranked
+    # apart (material first, order kept, is how ``rank_changes`` orders them anyway), a pair of
+    # hundreds of minor changes does not compute each one's ranking key.
+    material = rank_changes([c for c in changes if c.material], categories)
     # who hosts or publishes the site changed: named before a change that is neither critical nor
     # a promise withdrawn (a minor line removed beside it is not the news), material or not
-    role = next((c for c in ranked if _ROLE_CHANGE.match(c.explanation or "")), None)
+    role = next((c for c in material if _ROLE_CHANGE.match(c.explanation or "")), None) or next(
+        iter(rank_changes([c for c in changes if not c.material and _ROLE_CHANGE.match(c.explanation or "")],
+                          categories)), None)
     if role is not None and (not material or role is material[0] or not (
             _severity(material[0]) >= SEVERITY_ORDER.index("critical") or _PROMISE_GONE.search(material[0].explanation or ""))):
         material = [role] + [c for c in material if c is not role]
