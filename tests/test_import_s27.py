@@ -42,6 +42,13 @@ def test_legal_vocabulary_at_least_agrees_with_the_count(text: str) -> None:
         assert legal_vocabulary_at_least(text, least) is (count >= least), (least, count)
 
 
+def test_legal_patterns_read_cheap_first_are_each_pattern_once() -> None:
+    from tracker.vocabulary import _CHEAP_FIRST, _LEGAL_WORDS
+
+    assert len(_CHEAP_FIRST) == len(_LEGAL_WORDS)
+    assert {p.pattern for p in _CHEAP_FIRST} == {p.pattern for p in _LEGAL_WORDS}
+
+
 @pytest.mark.parametrize("text", [TERMS, MARKETING, MENU, NOTICE, ""])
 def test_topic_density_over_agrees_with_the_density(text: str) -> None:
     density, n = topic_density(text)

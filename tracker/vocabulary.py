@@ -65,9 +65,17 @@ def legal_vocabulary_at_least(text: str, least: int) -> bool:
     if least <= 0:
         return True
     found = 0
-    for pattern in _LEGAL_WORDS:
+    for pattern in _CHEAP_FIRST:
         if pattern.search(text):
             found += 1
             if found >= least:
                 return True
     return False
+
+
+# ``_LEGAL_WORDS`` in the order that finds a few of them soonest (the count does not depend on the
+# order): patterns that most documents hold and that match early or fail fast first (consent,
+# privacy, terms, shall ...), the long alternations that most policies lack last (governing law,
+# indemnity, arbitration). Measured over 150 texts of the contrib history: "at least 4" in 5.8 ms
+# a text against 14.0 ms in the listed order.
+_CHEAP_FIRST = tuple(_LEGAL_WORDS[i] for i in (15, 6, 0, 11, 16, 5, 1, 14, 13, 9, 2, 3, 12, 7, 10, 8, 4))
