@@ -112,3 +112,47 @@ def test_announcement_hint_fast_path_on_every_ascii_case() -> None:
     for w in words:
         for text in (w, f"Brindlewood {w} sketches.", f"x{w}y"):
             assert _announce_hint(text) is (_ANNOUNCE_HINT.search(text) is not None), text
+
+
+# --- a page served in another language, with hundreds of clause changes ---------------------------
+EN_CLAUSES = [
+    "We share your personal data with advertising partners of Brindlewood to show you offers about sketch {k}.",
+    "You may cancel your Brindlewood plan {k} at any time, and we refund the unused days of that plan.",
+    "Brindlewood keeps the drawings of board {k} for ninety days after you delete your account.",
+]
+FR_CLAUSES = [
+    "Nous partageons vos données personnelles avec les partenaires publicitaires de Brindlewood pour le croquis {k}.",
+    "Vous pouvez résilier votre abonnement Brindlewood {k} à tout moment, et nous remboursons les jours restants.",
+    "Brindlewood conserve les dessins du tableau {k} pendant quatre-vingt-dix jours après la suppression du compte.",
+]
+
+
+def _page(clauses: list[str], n: int, title: str) -> str:
+    return f"# {title}\n\n" + "\n\n".join(c.format(k=k) for k in range(n) for c in clauses) + "\n"
+
+
+def test_a_page_switching_language_with_hundreds_of_changes_is_a_translation_not_read_clause_by_clause() -> None:
+    from tracker.analysis import analyse
+    from tracker.analysis.analyse import SWITCH_UNREAD
+
+    old, new = _page(EN_CLAUSES, 60, "Brindlewood Privacy Policy"), _page(FR_CLAUSES, 60, "Politique de confidentialité")
+    result = analyse(old, new)
+    assert len(result.changes) > SWITCH_UNREAD
+    assert result.summary.startswith("The page is now in French instead of English")
+    assert not result.material and result.categories == ()
+    assert not any(c.material for c in result.changes)
+    # said as the translation each change is, and no clause read for its meaning (no categories)
+    assert all(c.categories == () for c in result.changes)
+    assert any(c.explanation.startswith("French translation of the page: “Nous partageons") for c in result.changes)
+
+
+def test_a_smaller_page_switching_language_is_labelled_clause_by_clause_as_before() -> None:
+    from tracker.analysis import analyse
+    from tracker.analysis.analyse import SWITCH_UNREAD
+
+    old, new = _page(EN_CLAUSES, 10, "Brindlewood Privacy Policy"), _page(FR_CLAUSES, 10, "Politique de confidentialité")
+    result = analyse(old, new)
+    assert len(result.changes) <= SWITCH_UNREAD
+    assert result.summary.startswith("The page is now in French instead of English")
+    assert not result.material and result.categories == ()
+    assert any(c.categories for c in result.changes)  # read for their meaning (and overruled)
