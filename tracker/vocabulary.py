@@ -55,3 +55,27 @@ TERMS_LIKE_STRONG = 6
 def legal_vocabulary(text: str) -> int:
     """How many of the legal vocabulary patterns (EN/FR/DE/ES/IT/NL/PT/JA) occur in ``text`` (0..17)."""
     return sum(1 for pattern in _LEGAL_WORDS if pattern.search(text))
+
+
+def legal_vocabulary_at_least(text: str, least: int) -> bool:
+    """Whether ``legal_vocabulary(text) >= least``, reading patterns only until ``least`` of them
+    are found: in a page of terms the first patterns match near its start, while a pattern that
+    does not occur is searched through the whole text (tens of milliseconds for all 17 over a
+    long policy, which a pair of rewritten documents paid for each side)."""
+    if least <= 0:
+        return True
+    found = 0
+    for pattern in _CHEAP_FIRST:
+        if pattern.search(text):
+            found += 1
+            if found >= least:
+                return True
+    return False
+
+
+# ``_LEGAL_WORDS`` in the order that finds a few of them soonest (the count does not depend on the
+# order): patterns that most documents hold and that match early or fail fast first (consent,
+# privacy, terms, shall ...), the long alternations that most policies lack last (governing law,
+# indemnity, arbitration). Measured over 150 texts of the contrib history: "at least 4" in 5.8 ms
+# a text against 14.0 ms in the listed order.
+_CHEAP_FIRST = tuple(_LEGAL_WORDS[i] for i in (15, 6, 0, 11, 16, 5, 1, 14, 13, 9, 2, 3, 12, 7, 10, 8, 4))

@@ -75,7 +75,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         return as_revert(analyse(old, new), revert_of, kind)
     from tracker.analysis.boilerplate import is_error_page, teaser_side, truncated_side
     from tracker.analysis.diff import diff_texts
-    from tracker.analysis.materiality import capture_labels, label_document
+    from tracker.analysis.materiality import capture_labels, label_document, translation_labels
     from tracker.analysis.scope import language_switch, other_page_side
 
     diff = diff_texts(old, new)
@@ -109,6 +109,12 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         odd = (teaser, _EXCERPTS)
     if odd is not None:
         labels = capture_labels(diff.changes, odd[0], _CAPTURES[odd[1]])
+    elif not spacing and len(diff.changes) > SWITCH_UNREAD and language_switch(old, new):
+        # The same page in another language (said below, every change as the translation it is):
+        # its clauses are not read for their meaning, which no change of such a pair carries, and
+        # one of hundreds of changes paid ~2 ms each for it. Only the cheap labels are kept (moved,
+        # cosmetic, headings: ``translation_labels``); smaller pairs are labelled as before.
+        labels = translation_labels(diff.changes)
     else:
         # Labelled together: each change is judged against the two whole versions (moved or
         # regrouped text, names renamed throughout, list lead-ins).
@@ -193,6 +199,10 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
 
 
 _REVERTS = ("revert", "partial-revert")
+# A pair that switches language with more clause changes than this has its changes labelled only
+# for what costs little (``materiality.translation_labels``): the pair is a translation, never material,
+# whatever its clauses say, and labelling each one is most of its cost.
+SWITCH_UNREAD = 100
 _LANGUAGES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "nl": "Dutch",
               "pt": "Portuguese"}
 

@@ -247,6 +247,18 @@ _ANNOUNCE_HINT = re.compile(r"updat|chang|revis|amend|version|continu|effect|sum
                             r"earlier|archived|older|former|added|clarified|review|working|coming|"
                             r"modifi|aktualis|fassung|geändert|nouvelle|neue|dated?\b|\d{4}|"
                             r"easier|clearer|simpler|periodic|regul|régul|time\s+to\s+time|frequent|often|regelmäßig", re.I)
+# The same hint, case-sensitive, for an ASCII sentence lowercased: the pattern is lower case, and on
+# ASCII text ``str.lower`` folds exactly as ``re.I`` does, so it finds the same; it runs ~4x
+# faster (a case-insensitive alternation is tried at every position, and most sentences hold no
+# hint: it was ~90 us of each of the thousands of sentences a pair of rewritten documents reads).
+_ANNOUNCE_HINT_LOWER = re.compile(_ANNOUNCE_HINT.pattern)
+
+
+def _announce_hint(text: str) -> bool:
+    """``_ANNOUNCE_HINT.search(text)``, faster on ASCII text."""
+    if text.isascii():
+        return _ANNOUNCE_HINT_LOWER.search(text.lower()) is not None
+    return _ANNOUNCE_HINT.search(text) is not None
 # Announcements that could also be read inside a rule about changes: only when the sentence sets
 # no notice period and no right to reject ("X has updated its Terms as of DATE", "view the prior
 # policy here", "the changes will take effect on DATE", "we have added terms clarifying ...").
@@ -337,7 +349,7 @@ def is_announcement(text: str) -> bool:
     take effect (with a notice period or a right to reject) is a term, not an announcement."""
     if _UNDER_WAY.search(text) and not _OUTAGE_TERM.search(text) and not _UNDER_WAY_DATA.search(text):
         return True
-    if not _ANNOUNCE_HINT.search(text):
+    if not _announce_hint(text):
         return False
     text = re.sub(r"[*_`\x02\x03\\]+", " ", text)  # "_We have updated ..._": markup is no word
     if _ANNOUNCE.search(text):

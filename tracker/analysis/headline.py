@@ -159,11 +159,6 @@ def training_news(change: object) -> str:
 _OPT_OUT_ADDED = "You can now opt out of AI training on your data"
 
 
-def _training_loss(change: object) -> bool:
-    news = training_news(change)
-    return bool(news) and news != _OPT_OUT_ADDED
-
-
 # Words whose change is never a mere rewording: negation, modality, scope, amounts
 _MEANING_WORDS = frozenset("""not no never none nor may might must shall will would can cannot could should only
     exclusively solely any all every each without unless except until within before after free paid refund refunds
@@ -459,18 +454,22 @@ def rank_changes(changes: Sequence[L], categories: Iterable[str] = ()) -> list[L
     concrete change first (``concreteness``: a value that replaced another, then named amounts,
     durations, parties or data, then a quote swapped, then a quote), then document order (stable)."""
     allowed = frozenset(categories)
-    return sorted(changes, key=lambda c: (not c.material, not (_PROMISE_GONE.search(c.explanation or "")
-                                                                or _training_loss(c)),
-                                          not _in_version(c, allowed),
-                                          -_severity(c), training_news(c) != _OPT_OUT_ADDED,
-                                          wording_only(c), bool(_DEFINITION.search(c.explanation or "")
-                                                              or _SURVIVAL.search(c.explanation or "")
-                                                              or _EXAMPLE.search(c.explanation or "")
-                                                              or _ADVICE.search(c.explanation or "")
-                                                              or _RESTATED.search(c.explanation or "")
-                                                              or address_changed(c)
-                                                              or _title_only(c) or _lead_in_only(c)),
-                                          _weight(c.categories), word_swap(c), concreteness(c)))
+
+    def key(c: L) -> tuple[object, ...]:
+        news = training_news(c)  # (once a change: its patterns are read over both of its texts)
+        return (not c.material, not (_PROMISE_GONE.search(c.explanation or "") or bool(news) and news != _OPT_OUT_ADDED),
+                not _in_version(c, allowed),
+                -_severity(c), news != _OPT_OUT_ADDED,
+                wording_only(c), bool(_DEFINITION.search(c.explanation or "")
+                                      or _SURVIVAL.search(c.explanation or "")
+                                      or _EXAMPLE.search(c.explanation or "")
+                                      or _ADVICE.search(c.explanation or "")
+                                      or _RESTATED.search(c.explanation or "")
+                                      or address_changed(c)
+                                      or _title_only(c) or _lead_in_only(c)),
+                _weight(c.categories), word_swap(c), concreteness(c))
+
+    return sorted(changes, key=key)
 
 
 def display_explanation(explanation: str) -> str:
@@ -566,11 +565,15 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
     table row's cells are never cut to the first).
     ``fallback`` when no change is material. ``categories``: the version's categories, so the
     headline speaks of a change that carries them (``rank_changes``)."""
-    ranked = rank_changes(changes, categories)
-    material = [c for c in ranked if c.material]
+    # Only the material changes and the host or publisher changes are read from the ranking: ranked
+    # apart (material first, order kept, is how ``rank_changes`` orders them anyway), a pair of
+    # hundreds of minor changes does not compute each one's ranking key.
+    material = rank_changes([c for c in changes if c.material], categories)
     # who hosts or publishes the site changed: named before a change that is neither critical nor
     # a promise withdrawn (a minor line removed beside it is not the news), material or not
-    role = next((c for c in ranked if _ROLE_CHANGE.match(c.explanation or "")), None)
+    role = next((c for c in material if _ROLE_CHANGE.match(c.explanation or "")), None) or next(
+        iter(rank_changes([c for c in changes if not c.material and _ROLE_CHANGE.match(c.explanation or "")],
+                          categories)), None)
     if role is not None and (not material or role is material[0] or not (
             _severity(material[0]) >= SEVERITY_ORDER.index("critical") or _PROMISE_GONE.search(material[0].explanation or ""))):
         material = [role] + [c for c in material if c is not role]
@@ -873,9 +876,7 @@ def shown_tags(changes: Sequence[Labelled], categories: Iterable[str] = (), limi
     material changes the version's categories are shown by weight."""
     allowed = list(dict.fromkeys(categories))
     out: list[str] = []
-    for change in rank_changes(changes, allowed):
-        if not change.material:
-            continue
+    for change in rank_changes([c for c in changes if c.material], allowed):  # (material first in the ranking)
         for cat in change.categories:
             if cat not in out and (not allowed or cat in allowed):
                 out.append(cat)

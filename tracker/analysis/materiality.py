@@ -5919,6 +5919,49 @@ def capture_labels(changes: Sequence[Any], side: str, capture: str) -> list[Chan
     return labels
 
 
+def translation_labels(changes: Sequence[Any]) -> list[ChangeLabel]:
+    """Labels of the clause changes of a page now served in another language (``analyse``: a
+    language switch of many changes), none read for its meaning: ``label_change``'s first steps,
+    the ones that read no meaning (a clause moved unchanged, a cosmetic change, a table's columns
+    reordered, cookie names only, a heading, an underscored line read as its text), else a minor
+    label without categories or explanation. ``analyse`` then says each change as the translation
+    it is, keeping a heading's own explanation: the headings found here are those
+    ``label_change`` finds, so every explanation is the same as after the full labelling.
+
+    Args:
+        changes: the diff's clause changes (kind, before, after, text_changed), in order.
+
+    Returns:
+        One label per change, in order, none material."""
+    labels = []
+    for c in changes:
+        kind, before, after = c.kind, c.before, c.after
+        if kind == "moved" and not c.text_changed:
+            labels.append(_cosmetic("moved-unchanged", "Moved without a change of wording", (), ()))
+            continue
+        if before is not None and after is not None:
+            if cos := cosmetic_kind(before, after):
+                labels.append(_cosmetic(cos, _COSMETIC_TEXT[cos], (), ()))
+                continue
+            if _columns_reordered(before, after):
+                labels.append(_cosmetic("regrouped", "Only the order of the table's columns changed", (), ()))
+                continue
+            if _cookie_names_only(before, after):
+                labels.append(ChangeLabel(False, "minor", (), "Only the names of the cookies listed changed"))
+                continue
+        before_p, after_p = plain(before or ""), plain(after or "")
+        if before is not None and (m := _UNDERSCORED.match(before)):
+            before, before_p = m.group(1), plain(m.group(1))
+        if after is not None and (m := _UNDERSCORED.match(after)):
+            after, after_p = m.group(1), plain(m.group(1))
+        if all(_is_heading(t) for t in (before, after) if t is not None):
+            label = _heading_change(kind, before_p, after_p, (), ())
+            labels.append(replace(label, material=False, severity="minor") if label.material else label)
+            continue
+        labels.append(ChangeLabel(False, "minor", (), ""))
+    return labels
+
+
 _RESPACED_MIN = 30  # squeezed characters a clause needs before its letters can be found elsewhere
 
 

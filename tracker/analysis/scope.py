@@ -372,28 +372,59 @@ def landing_page(page: str, terms: str) -> bool:
 
     if not page.strip() or shared_lines(page, terms) > SHARED_AT_MOST:
         return False
-    if index_page(page) and _legal_vocabulary(page) < HOLLOW_LEGAL and not index_page(terms):
+    if index_page(page) and not _legal_at_least(page, HOLLOW_LEGAL) and not index_page(terms):
         return True  # a menu of pages in place of prose (guidelines have little legal vocabulary)
-    if _legal_vocabulary(terms) < TERMS_LIKE and _topic_density(terms)[0] < TOPIC_DENSE:
+    if not _legal_at_least(terms, TERMS_LIKE) and not _topic_density_over(terms, TOPIC_DENSE, True)[0]:
         return False
-    if _legal_vocabulary(page) < HOLLOW_LEGAL and link_share(page) >= LINKS_PAGE:
+    if not _legal_at_least(page, HOLLOW_LEGAL) and link_share(page) >= LINKS_PAGE:
         return True
-    density, n = _topic_density(page)
-    return n >= SPARSE_WORDS and density <= TOPIC_SPARSE
+    over, n = _topic_density_over(page, TOPIC_SPARSE, False, SPARSE_WORDS)
+    return n >= SPARSE_WORDS and not over
 
 
 # ``landing_page`` reads each side of a pair as the page and as the terms, and a history's text is
-# the new side of one pair, then the old side of the next: whole-text counts kept for a few texts.
-@lru_cache(maxsize=4)
-def _legal_vocabulary(text: str) -> int:
-    from tracker.fetch.guards import legal_vocabulary
+# the new side of one pair, then the old side of the next: whole-text answers kept for a few texts.
+# Each is asked only against a bound, so it reads only until the bound is passed: a page of terms
+# passes every bound in its first patterns or rules, while counting them all over a long policy
+# cost ~50 ms (legal vocabulary) and ~40 ms (topic words) a side, paid mostly by pairs of
+# rewritten documents, which share too few lines for the first check to answer.
+@lru_cache(maxsize=8)
+def _legal_at_least(text: str, least: int) -> bool:
+    """``fetch.guards.legal_vocabulary(text) >= least``, reading patterns until it is."""
+    from tracker.vocabulary import legal_vocabulary_at_least
 
-    return legal_vocabulary(text)
+    return legal_vocabulary_at_least(text, least)
 
 
-@lru_cache(maxsize=4)
-def _topic_density(text: str) -> tuple[float, int]:
-    return topic_density(text)
+@lru_cache(maxsize=8)
+def _topic_density_over(text: str, level: float, inclusive: bool, least_words: int = 0) -> tuple[bool, int]:
+    """(whether ``topic_density(text)[0]`` is above ``level``, or at it too when ``inclusive``,
+    and ``topic_density(text)[1]``, the words), counting topic words only until the density is
+    known to pass ``level``; a text of fewer than ``least_words`` words is not counted (False)."""
+    from tracker.analysis.classify import _compiled, normalize
+    from tracker.analysis.lexicons import TOPIC_LANGUAGES
+
+    norm = normalize(text)
+    n = len(norm.split())
+    if n < least_words:
+        return False, n
+
+    def passes(hits: int) -> bool:
+        density = 1000 * hits / n if n else 0.0  # (as topic_density computes it)
+        return density > level or inclusive and density >= level
+
+    if passes(0):
+        return True, n
+    hits = 0
+    for lang in TOPIC_LANGUAGES:
+        for c, _, p in _compiled(lang)[0]:
+            if c == "other":
+                continue
+            for _m in p.finditer(norm):
+                hits += 1
+                if passes(hits):
+                    return True, n
+    return False, n
 
 
 def other_page_side(old: str, new: str, *, long_enough: int = 2000) -> str | None:
