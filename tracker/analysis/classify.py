@@ -1347,7 +1347,7 @@ def _names_other(norm: str, lang: str, cats: set[str], watch: set[str],
                 # named as kinds of data, also in a change's few words around what it changed)
                 continue
         drop.add(cat)
-    if {"privacy", "usage-rules"} <= cats and (m := _PROHIBITED_DATA.search(norm)) \
+    if {"privacy", "usage-rules"} <= cats and _PROHIBITED_DATA.search(norm) \
             and not _topic_left("privacy", lang, _PROHIBITED_DATA.sub(" ", norm)):
         drop.add("privacy")  # data the user must not collect or spread: a rule of use
     if not drop:
