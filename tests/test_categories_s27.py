@@ -9,7 +9,10 @@ changes of real dev pairs a category their readers did not name (or hid one they
   subscription"): who the sentence is about, no term of a subscription;
 - data named as what a rule of use forbids the user to collect or spread ("do not collect personal
   information", "you may not harvest information about visitors"): a rule of use, not privacy (what
-  the provider does with the users' data).
+  the provider does with the users' data);
+- machine learning named as how an algorithm ranks or matches ("our matching algorithms use machine
+  learning to rank profiles"): the service's profiling of people (privacy), no AI trained on anyone's
+  data (ai-training).
 
 Invented sentences of fictional services; the real topics keep their words.
 """
@@ -143,3 +146,23 @@ def test_a_new_ban_on_collecting_data_is_a_usage_rule(monkeypatch) -> None:
     new = old + "\nDo not collect personal or confidential information about other members.\n"
     a = analyse(old, new)
     assert a.material and a.categories == ("usage-rules",), (a.categories, a.summary)
+
+
+@pytest.mark.parametrize("text", [
+    "Our matching algorithms are based on a range of factors and use machine learning to rank profiles for you.",
+    "Les algorithmes de Plinkr sont basés sur plusieurs critères et utilisent une technologie d'apprentissage "
+    "automatique pour classer les profils.",
+    "Plinkr's recommendation algorithms rely on artificial intelligence to suggest events near you.",
+])
+def test_machine_learning_named_as_how_an_algorithm_ranks_is_profiling_not_ai_training(text: str) -> None:
+    cats = _cats(text)
+    assert "ai-training" not in cats and "privacy" in cats, cats
+
+
+@pytest.mark.parametrize("text", [
+    "We use your photos to train our machine learning algorithms.",
+    "Our algorithms use machine learning trained on your messages to rank profiles.",
+    "Our recommendation algorithms use artificial intelligence to suggest matches based on your personal data.",
+])
+def test_machine_learning_on_users_data_stays_ai_training(text: str) -> None:
+    assert "ai-training" in _cats(text)

@@ -1211,7 +1211,8 @@ def _said_of_other(norm: str, lang: str, cats: set[str], watch: set[str],
 #   français");
 # - ai-training: AI named as what a product is or offers ("AI-powered engines and agents", "powered by
 #   machine learning", "our AI tools"), in a sentence that names no data, content or input: no use of
-#   anyone's data for AI is said;
+#   anyone's data for AI is said (session 27: nor machine learning named as how an algorithm ranks or matches,
+#   "our matching algorithms use machine learning to rank profiles");
 # - subscription: a subscription or membership named as the plan through which someone uses something
 #   ("if you access the Service through your Workspace account on a Business subscription", "for
 #   owners of the Mailbox subscription"): who the sentence is about, nothing about the plan's renewal,
@@ -1220,6 +1221,15 @@ def _said_of_other(norm: str, lang: str, cats: set[str], watch: set[str],
 #   the order prohibits us from doing so", "sauf interdiction légale", "gesetzlich verboten"): a
 #   limit on the provider, no rule of use.
 # A category is dropped only when none of its topic words is left once these phrases are blanked.
+# Machine learning named as how an algorithm ranks or matches people or things ("our matching
+# algorithms use machine learning to rank profiles", "nos algorithmes utilisent une technologie
+# d'apprentissage automatique pour classer les profils"): profiling by the service's own sorting, a
+# use of personal data (privacy), not AI trained on it (``_names_other``).
+_RANKED = (r" (?:algorithms?|algorithmes?)(?: \S+){0,10}? (?:use|uses|using|utilise\w*|rel(?:y|ies) on|"
+           r"(?:is|are) based on)(?: \w+){0,3}? (?:machine learning|artificial intelligence|ai|apprentissage automatique|"
+           r"intelligence artificielle)(?: \w+){0,2}? (?:to|pour|in order to|afin de) (?:rank|sort|match|recommend|order|"
+           r"suggest|classer|trier|recommander|proposer)\w*(?= )")
+_RANKED_RE = re.compile(_RANKED)
 _MINORS = r"(?:minors?|children|child|kids?|mineurs?|enfants?|minderjährig\w*|kinder\w*)"
 _THINGS = (r"(?:products?|listings?|items?|orders?|purchases?|transactions?|offers?|devices?|shipments?|parcels?|"
            r"packages?)")
@@ -1285,7 +1295,10 @@ _NAMES_OTHER: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
         r" (?:ai|artificial intelligence|machine learning)(?: (?:powered|driven|based|enabled|first|native))+(?= )|"
         r" (?:powered|driven) by (?:our )?(?:ai|artificial intelligence|machine learning)(?= )|"
         r" (?:generative )?(?:ai|artificial intelligence) (?:systems?|features?|tools?|assistants?|agents?|"
-        r"engines?|products?|services?|solutions?|capabilities|technolog(?:y|ies)|platforms?)(?= )"),
+        r"engines?|products?|services?|solutions?|capabilities|technolog(?:y|ies)|platforms?)(?= )|"
+        # machine learning named as how an algorithm ranks or matches (``_RANKED``): how the service
+        # sorts, no model trained on anyone's data
+        + _RANKED),
     "subscription": (
         # (the plan is the noun phrase the preposition opens: "via such a program, your subscription may
         # be ..." says something of the subscription itself)
@@ -1357,6 +1370,9 @@ def _names_other(norm: str, lang: str, cats: set[str], watch: set[str],
     if data_kinds and "privacy" not in cats:
         cats.add("privacy")
         evidence.append(Evidence("privacy", "pattern", "kinds of personal data named"))
+    if "ai-training" in drop and "privacy" not in cats and (m := _RANKED_RE.search(norm)):
+        cats.add("privacy")  # the service's own ranking of people: profiling
+        evidence.append(Evidence("privacy", "pattern", f'ranked by machine learning: "{m.group(0).strip()}"'))
     return cats, watch, evidence
 
 
