@@ -216,7 +216,11 @@ def test_examples_swapped_rank_after_a_new_rule():
            "authorisation. Examples of personal information include passport numbers and bank account numbers.\n\n"
            "Do not collect personal or confidential information through Zorblo.\n")
     a = compare(old, new)
-    assert "Do not collect" in a.summary, a.summary
+    # (session 27: the new ban is a usage rule, no privacy term, and this three-sentence page's topic
+    # profile is privacy, so the version's categories name privacy alone and the headline leads with
+    # the change they are about; the new rule is still said, ranked after it)
+    assert "Do not collect" in a.summary or "(+1 more)" in a.summary, a.summary
+    assert any("Do not collect" in c.explanation for c in _material(a)), [c.explanation for c in _material(a)]
 
 
 # -- a new clause said by its first words -----------------------------------------------------------------------------

@@ -364,8 +364,10 @@ _TOPIC: list[tuple[str, str, str]] = [
      # the terms binding from a mere visit ("these terms apply as soon as you visit any page")
      r"(?:terms|conditions|agreement)(?: \w+){0,3} (?:apply|applies|bind\w*|take effect)(?: \w+){0,3} "
      r"(?:as soon as|from the moment|whenever) you (?:visit|access|use|browse|open|land)) "),
+    # (which terms apply to whom, "if you live outside the US these Terms apply to you", is the
+    # scope of the contract, not who may use the service: ``_SCOPE``, "other")
     ("eligibility", "age/eligibility", r" (?:(?:terms|agreement|conditions|policy|service)"
-     r"(?: \w+){0,3} (?:apply|applies|is available|are available) (?:only )?to (?:users|customers|"
+     r"(?: \w+){0,3} (?:is available|are available) (?:only )?to (?:users|customers|"
      r"residents|consumers|people|individuals|businesses|you)|(?:under|below|over|at least|younger than|"
      r"older than) (?:the age of )?\d{1,2}(?! (?:days?|weeks?|months?|hours?|minutes?|%|"
      r"percent|times|business|calendar|per|[$€£]))|" + _AGE_N + r" (?:or (?:more|older) )?years (?:of age|old)|"
@@ -572,7 +574,12 @@ MODEL_CATEGORIES = ("arbitration", "terms-changes", "content-removal", "jurisdic
 _STRESS = r" (?:or )?(?:under|in|at|for) (?:any|no) (?:\w+ ){0,2}?(?:circumstances?|event|case|time|reason|way|manner|purpose)"
 _NEGATION = re.compile(rf" (?:not|never|no|nor|neither|ne|n|jamais)(?:{_STRESS}| \w+){{0,4}} $")
 # What the agreement covers: a product, tier or document brought in or left out of it.
-_SCOPE = (r"(?:terms|agreement|conditions|policy|guidelines)(?: \w+){0,3} (?:do|does|shall|will) not "
+# Which terms apply to whom ("if you live in the US, the US Terms apply to you", "these Terms apply
+# only to users in the EEA") is the scope of the contract: "other" (its readers name no topic for it,
+# and the taxonomy's eligibility is who may use the service, not which contract binds them).
+_SCOPE = (r"(?:terms|agreement|conditions|policy|policies|guidelines|addendum|eula)(?: \w+){0,3} (?:apply|applies) "
+          r"(?:only )?to (?:users|customers|residents|consumers|people|individuals|businesses|you|your)|"
+          r"(?:terms|agreement|conditions|policy|guidelines)(?: \w+){0,3} (?:do|does|shall|will) not "
           r"apply|(?:terms|agreement|conditions|policy|guidelines)(?: \w+){0,3} (?:no longer|only) "
           r"apply|(?:terms|agreement|conditions)(?: of service)? (?:govern|governs) (?:\w+ ){0,2}(?:use|uses|"
           r"access)|forms? (?:an integral )?part of (?:this|these|the|your)(?: \w+){0,2} (?:agreement|"
@@ -1050,7 +1057,7 @@ def classify_sentence(sentence: str, before: str = "", after: str = "",
                     for e in evidence]
     if cats & _SAID_OF_OTHER:
         cats, watch, evidence = _said_of_other(norm, lang, cats, watch, evidence)
-    if cats & _NAMES_OTHER.keys():
+    if cats & _NAMES_OTHER.keys():  # (privacy among them: ``_PROHIBITED_DATA`` too)
         cats, watch, evidence = _names_other(norm, lang, cats, watch, evidence)
     if "content-removal" in watch and users_own_edit(norm):
         # users editing their own posts, or admins of a group theirs: no power of the provider
@@ -1204,11 +1211,25 @@ def _said_of_other(norm: str, lang: str, cats: set[str], watch: set[str],
 #   français");
 # - ai-training: AI named as what a product is or offers ("AI-powered engines and agents", "powered by
 #   machine learning", "our AI tools"), in a sentence that names no data, content or input: no use of
-#   anyone's data for AI is said;
+#   anyone's data for AI is said (session 27: nor machine learning named as how an algorithm ranks or matches,
+#   "our matching algorithms use machine learning to rank profiles");
+# - subscription: a subscription or membership named as the plan through which someone uses something
+#   ("if you access the Service through your Workspace account on a Business subscription", "for
+#   owners of the Mailbox subscription"): who the sentence is about, nothing about the plan's renewal,
+#   cancellation, trial or change is said (session 27; ``_PLAN_QUALIFIER`` only weakened it);
 # - usage-rules: something prohibited by law or by an order ("unless prohibited by law", "unless
 #   the order prohibits us from doing so", "sauf interdiction légale", "gesetzlich verboten"): a
 #   limit on the provider, no rule of use.
 # A category is dropped only when none of its topic words is left once these phrases are blanked.
+# Machine learning named as how an algorithm ranks or matches people or things ("our matching
+# algorithms use machine learning to rank profiles", "nos algorithmes utilisent une technologie
+# d'apprentissage automatique pour classer les profils"): profiling by the service's own sorting, a
+# use of personal data (privacy), not AI trained on it (``_names_other``).
+_RANKED = (r" (?:algorithms?|algorithmes?)(?: \S+){0,10}? (?:use|uses|using|utilise\w*|rel(?:y|ies) on|"
+           r"(?:is|are) based on)(?: \w+){0,3}? (?:machine learning|artificial intelligence|ai|apprentissage automatique|"
+           r"intelligence artificielle)(?: \w+){0,2}? (?:to|pour|in order to|afin de) (?:rank|sort|match|recommend|order|"
+           r"suggest|classer|trier|recommander|proposer)\w*(?= )")
+_RANKED_RE = re.compile(_RANKED)
 _MINORS = r"(?:minors?|children|child|kids?|mineurs?|enfants?|minderjährig\w*|kinder\w*)"
 _THINGS = (r"(?:products?|listings?|items?|orders?|purchases?|transactions?|offers?|devices?|shipments?|parcels?|"
            r"packages?)")
@@ -1274,7 +1295,17 @@ _NAMES_OTHER: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
         r" (?:ai|artificial intelligence|machine learning)(?: (?:powered|driven|based|enabled|first|native))+(?= )|"
         r" (?:powered|driven) by (?:our )?(?:ai|artificial intelligence|machine learning)(?= )|"
         r" (?:generative )?(?:ai|artificial intelligence) (?:systems?|features?|tools?|assistants?|agents?|"
-        r"engines?|products?|services?|solutions?|capabilities|technolog(?:y|ies)|platforms?)(?= )"),
+        r"engines?|products?|services?|solutions?|capabilities|technolog(?:y|ies)|platforms?)(?= )|"
+        # machine learning named as how an algorithm ranks or matches (``_RANKED``): how the service
+        # sorts, no model trained on anyone's data
+        + _RANKED),
+    "subscription": (
+        # (the plan is the noun phrase the preposition opens: "via such a program, your subscription may
+        # be ..." says something of the subscription itself)
+        r" (?:through|with|via|under|on|using|or|for (?:the )?(?:owners?|holders?|users?|customers?|members?|subscribers?) "
+        r"of|(?:who|that) (?:have|has|hold|holds|own|owns)) (?:a|an|your|their|the|any)"
+        r"(?: (?!your |their |his |her |its |the |a |an |renew|cancel|trial|free |upgrade|downgrade|auto)\S+){0,6} "
+        r"(?:subscriptions?|memberships?|abonnements?|abo)(?= )"),
     "usage-rules": (
         r" (?:prohibited|forbidden|not permitted|restricted) by (?:applicable |any |the |local |relevant )?"
         r"(?:law|laws|legislation|regulations?|statutes?|courts?|orders?)(?= )|"
@@ -1286,6 +1317,16 @@ _NAMES_OTHER: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
         r" (?:interdite? par la loi|interdiction légale|sauf interdiction)(?= )|"
         r" gesetzlich (?:verboten|untersagt)(?= )"),
 }.items()}
+# Data named as what a rule of use forbids the user to take or spread ("do not collect personal
+# information", "you may not harvest or collect information about other visitors", "agree not to
+# scrape data"): a rule of use; privacy is what the provider does with the users' data (taxonomy).
+# (Read only in a sentence that is a rule of use; "do not want us to share your data" names us.)
+_PROHIBITED_DATA = re.compile(
+    r" (?:(?:please )?(?:do not|never)|(?:you|users?|customers?|members?|developers?|advertisers?|publishers?|"
+    r"sellers?|licensees?) (?:may|must|shall|will|should|agree|agree to|are|is) not|agree not to|not to|"
+    r"(?:prohibited|forbidden|banned) from|refrain from)(?: (?!us |we |our |want |wish |need )\w+){0,3}? "
+    r"(?:collect|harvest|gather|scrap|min(?:e|es|ing)|obtain|solicit|sell|disclos|distribut|publish|dox|track)\w*"
+    r"(?: (?!we |us |our )\S+){0,8}? (?:data|information|details|identifiers|e ?mail address\w*|phone numbers?)(?= )")
 # (payment words read as kinds of data only in a sentence about data)
 _ABOUT_DATA = re.compile(r" (?:personal|confidential|sensitive|personnelles?|personenbezogen\w*|privacy|"
                          r"collect\w*|données|daten|information)(?= )")
@@ -1319,6 +1360,9 @@ def _names_other(norm: str, lang: str, cats: set[str], watch: set[str],
                 # named as kinds of data, also in a change's few words around what it changed)
                 continue
         drop.add(cat)
+    if {"privacy", "usage-rules"} <= cats and _PROHIBITED_DATA.search(norm) \
+            and not _topic_left("privacy", lang, _PROHIBITED_DATA.sub(" ", norm)):
+        drop.add("privacy")  # data the user must not collect or spread: a rule of use
     if not drop:
         return cats, watch, evidence
     cats, watch = cats - drop, watch - drop
@@ -1326,6 +1370,9 @@ def _names_other(norm: str, lang: str, cats: set[str], watch: set[str],
     if data_kinds and "privacy" not in cats:
         cats.add("privacy")
         evidence.append(Evidence("privacy", "pattern", "kinds of personal data named"))
+    if "ai-training" in drop and "privacy" not in cats and (m := _RANKED_RE.search(norm)):
+        cats.add("privacy")  # the service's own ranking of people: profiling
+        evidence.append(Evidence("privacy", "pattern", f'ranked by machine learning: "{m.group(0).strip()}"'))
     return cats, watch, evidence
 
 
