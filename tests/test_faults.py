@@ -209,7 +209,7 @@ def _timeout(env: Env) -> None:
     env.bad_extra = "  timeout = 0.3"
 
 
-@scenario("connection-refused", "cannot connect")
+@scenario("connection-refused", "connection refused: nothing answers on that port")
 def _refused(env: Env) -> None:
     env.bad_url = f"http://127.0.0.1:{free_port()}/terms"
 

@@ -280,7 +280,7 @@ async def _attempt(
         return failed(f"TLS handshake with {exc.host}:{exc.port} failed: "
                       f"{' '.join(str(reason).replace('_', ' ').split()).lower()[:200]}{hint}"), None
     except aiohttp.ClientConnectorError as exc:
-        return failed(f"cannot connect to {exc.host}:{exc.port} ({exc.os_error.strerror or exc.os_error})"), 0.0
+        return failed(f"cannot connect to {exc.host}:{exc.port} ({_connect_reason(exc.os_error)})"), 0.0
     except aiohttp.ClientPayloadError as exc:
         said = " ".join(str(exc).split())
         if "content-encoding" in said.lower():
@@ -432,6 +432,18 @@ def _read_file(doc: Document, fetched_at: datetime, started: float, max_bytes: i
         return Fetched(doc, doc.url, doc.url, None, "", b"", fetched_at, time.monotonic() - started,
                        f"cannot read {path}: {message}")
     return Fetched(doc, doc.url, doc.url, None, "", body, fetched_at, time.monotonic() - started)
+
+
+def _connect_reason(error: OSError) -> str:
+    """Why a connection failed, in words: the system's message ("Connection refused", "Name or
+    service not known"), or "connection refused: nothing answers on that port" for the
+    bare "Connect call failed ('127.0.0.1', 8765)" asyncio gives when every address refused."""
+    import errno
+
+    said = error.strerror or str(error)
+    if error.errno == errno.ECONNREFUSED or said.startswith(("Connect call failed", "Multiple exceptions")):
+        return "connection refused: nothing answers on that port"
+    return said
 
 
 def _too_many_redirects(exc: aiohttp.TooManyRedirects) -> str:
