@@ -440,6 +440,11 @@ def version_categories(diffs: Sequence[Any], labels: Sequence[Any], new: str,
     else:
         kept = found
     kept |= forum_clauses(diffs, labels, every)
+    # a value replaced in a change's own topic is named whatever the model gives it (the refund
+    # window of "14 days instead of 30" beside a new arbitration clause)
+    from tracker.analysis.materiality import valued_categories
+
+    kept |= set(valued_categories(labels))
     from tracker.analysis.classify import CATEGORIES
 
     return tuple(c for c in CATEGORIES if c in kept)

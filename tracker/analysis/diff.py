@@ -10,7 +10,9 @@ Alignment, in order:
    "modified", a pair across gaps is "moved" with ``text_changed=True``;
 4. regrouped: the same words merged or split (``_regrouped``);
 5. replaced: a removed and an added clause at the same place, under the same heading and about
-   the same topic, are one "modified" clause however reworded (``_replaced``);
+   the same topic, or carrying the same number of the document's own numbering ("5.2"), are one
+   "modified" clause however reworded; so are the one heading removed and the one added at the
+   same level between the same anchors (a section renamed) (``_replaced``);
 6. the rest is "added" / "removed".
 
 Keys only *match* clauses. Whether a matched clause changed is decided on its raw text, so
@@ -445,6 +447,20 @@ def _replaced(
             if key in groups:
                 groups[key][1].append(n)
     pairs: list[_Pair] = []
+    # A section renamed: the one heading removed and the one added between the same anchors, at
+    # the same level ("## Termination" -> "## Closing Your Account"), are one heading reworded,
+    # however different its words, not a section gone and another come (two or more either side
+    # could be any pairing: they stay removed and added).
+    headings: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for o in free_old:
+        if old[o].kind == "heading":
+            headings[bisect_right(anchor_old, o)][0].append(o)
+    for n in free_new:
+        if new[n].kind == "heading":
+            headings[bisect_right(anchor_new, n)][1].append(n)
+    for hold, hnew in headings.values():
+        if len(hold) == 1 and len(hnew) == 1 and old[hold[0]].level == new[hnew[0]].level:
+            pairs.append(_Pair(hold[0], hnew[0], True))
     for olds, news in groups.values():
         if not news or len(olds) * len(news) > MAX_REPLACED:
             continue  # (a rewrite of a whole section: pairing its clauses by topic is guesswork)
@@ -452,9 +468,20 @@ def _replaced(
         topics_new = {n: _topics(new[n].text) for n in news}
         candidates = sorted(((fuzz.ratio(old[o].key, new[n].key), -abs(o - n), o, n) for o in olds for n in news
                              if old[o].kind == new[n].kind
-                             and (topics_old[o] & topics_new[n] or _extends(old[o].key, new[n].key))), reverse=True)
+                             and (topics_old[o] & topics_new[n] or _extends(old[o].key, new[n].key)
+                                  or _same_number(old[o].id, new[n].id))), reverse=True)
         pairs += _best_first((o, n, True) for _, _, o, n in candidates)
     return pairs
+
+
+_NUMBERED = re.compile(r"/\d+(?:\.\d+)*$")  # an id ending in the clause's own number ("disputes/5.2")
+
+
+def _same_number(old_id: str, new_id: str) -> bool:
+    """Whether two clauses carry the same number of the document's own numbering under the same
+    heading ("5.2" of "Disputes" in both): the clause the document itself calls the same one,
+    rewritten, however different its topic words ("the courts of Dublin" -> "binding arbitration")."""
+    return old_id == new_id and bool(_NUMBERED.search(old_id))
 
 
 def _extends(old: str, new: str) -> bool:

@@ -4408,9 +4408,23 @@ def _heading_change(kind: str, before: str, after: str, fb: tuple, fa: tuple) ->
         return ChangeLabel(True, "material", cats, f"The section now also covers {more.split(None, 1)[1]}: "
                            f"“{_snippet(plain(after).strip('#*_ '))}”{_cats_text(cats)}", None, (), (), fb, fa)
     what = {"added": f"New heading: {_snippet(after)}",
-            "removed": f"Removed heading: {_snippet(before)}"}.get(
-        kind, f"Heading reworded: {_snippet(after)}")
+            "removed": f"Removed heading: {_snippet(before)}"}.get(kind, "")
+    if not what:  # both titles, as the version's headline names a renamed section
+        old, new = _title_words(before), _title_words(after)
+        what = (f"Section “{_snippet(old)}” renamed to “{_snippet(new)}”" if old and new and old.casefold() != new.casefold()
+                else f"Heading reworded: {_snippet(after)}")
     return ChangeLabel(False, "minor", (), what, None, (), (), fb, fa)
+
+
+# a title's own number: "4.", "4.2", "§ 4", "Section 4:", "IV.", "B)" (a letter or numeral only with its
+# punctuation: "A Note on Fees" and "I Agree" keep their first word)
+_TITLE_NUMBER = re.compile(r"^(?:§\s*|(?:section|article|art\.)\s+)?(?:\d+(?:\.\d+)*[.):]?|(?:[IVXLC]+|[A-Z])[.):])\s+", re.I)
+
+
+def _title_words(heading: str) -> str:
+    """A heading's title without its markup and its number ("## 4. Termination" -> "Termination")."""
+    title = plain(heading or "").strip("#*_ \n")
+    return _TITLE_NUMBER.sub("", title, count=1).strip() or title
 
 
 _COSMETIC_TEXT = {
@@ -6347,13 +6361,48 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_
     # A new or dropped watch-out is named even beside a larger rewrite (one new sentence training
     # AI on the user's data, or sending disputes to arbitration, is what a reader looks for first).
     if watch_outs:
-        kept |= watched
+        kept |= watched | set(valued_categories(labels))
     if capped and len(kept) > _MOST_NAMED:
         # A rewrite that adds or drops watch-outs of many topics (every warranty disclaimer,
         # termination power and change clause of a whole new text) would name nearly the whole
         # taxonomy: its most voted topics are the ones a person summing it up names.
         kept = set(sorted(kept, key=lambda c: (-votes.get(c, 0.0), CATEGORIES.index(c)))[:_MOST_NAMED])
     return _order(kept)
+
+
+VALUED_MAX = 10  # material changes of a version above which a value replaced names no topic of its own
+
+
+def valued_categories(labels: Sequence[ChangeLabel]) -> tuple[str, ...]:
+    """The own topics (their best-weighted category, "other" aside) of the material changes in
+    ``labels`` that replace a value by another of its kind (``_value_replaced``: "a full refund
+    within 14 days instead of 30", "$12 instead of $8", "the courts of Dublin" -> "of Cork"): what a
+    person summing the version up names first, however few words it changed, so a version names
+    them beside larger rewrites and watch-outs. None in a version of more than ``VALUED_MAX``
+    material changes: a whole rewrite replaces values in clauses of most topics, and a person
+    summing it up names its main ones (the vote). Returns category ids in taxonomy order."""
+    found: set[str] = set()
+    if sum(1 for label in labels if label.material) > VALUED_MAX:
+        return ()
+    for label in labels:
+        if label.material and label.categories and _value_replaced(label):
+            ws = label.weights if len(label.weights) == len(label.categories) else (1.0,) * len(label.categories)
+            top = max(ws) or 1.0
+            found.update(c for c, w in zip(label.categories, ws) if w >= top and c != "other")
+    return _order(found)
+
+
+_VALUE_KINDS = {"money", "percent", "duration", "age", "place"}  # facts with a value (not modality, negation)
+
+
+def _value_replaced(label: ChangeLabel) -> bool:
+    """Does ``label`` replace a fact's value (an amount, duration, court, party) by another of its kind?"""
+    if not label.facts_before or not label.facts_after:
+        return False
+    before = {(f.kind, f.value) for f in label.facts_before}
+    after = {(f.kind, f.value) for f in label.facts_after}
+    kinds = {k for k, _ in before} & {k for k, _ in after} & _VALUE_KINDS
+    return any({f for f in before if f[0] == k} != {f for f in after if f[0] == k} for k in kinds)
 
 
 # A category that is a kind of the document's own topic, not a side topic of it: AI use of data
