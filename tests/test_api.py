@@ -134,6 +134,8 @@ def test_versions_by_number_commit_and_date(doc: ArchivedDocument) -> None:
     with pytest.raises(InvalidArgument, match="'soon' is not a version number, commit or date") as caught:
         doc.version("soon")
     assert isinstance(caught.value, ValueError)
+    with pytest.raises(InvalidArgument, match="'abcd' is too short for a commit: give at least 7"):
+        doc.version("abcd")  # a commit prefix shorter than `history` shows is no date either
     orbit = doc.archive.document("orbit").versions[0]
     with pytest.raises(InvalidArgument, match="is a version of orbit/Terms of Service"):
         doc.version(orbit)

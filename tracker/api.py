@@ -475,6 +475,9 @@ def _pick(key: str, versions: Sequence[Version], at: VersionSpec,
         if spec.isdigit():  # too large for a number and no commit either
             return _by_number(key, versions, int(spec), spec)
         raise NotFoundError(f"no version of {key} has a commit starting with {spec}")
+    if re.fullmatch(r"[0-9a-f]{1,6}", spec.lower()) and not spec.isdigit():
+        raise InvalidArgument(f"'{spec}' is too short for a commit: give at least 7 of its characters (as "
+                              "`tracker history` shows them), or a version number (3, -1) or a date (2026-11-26)")
     return _at_or_before(key, versions, _parse_moment(spec), spec, before_first)
 
 
