@@ -3041,6 +3041,13 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         return ChangeLabel(True, "material", ("privacy",),
                            f"New party in the list “{_snippet(lead_after or heading, 60)}”: {partner} (privacy)",
                            None, (), (), facts_b, facts_a)
+    if kind == "modified" and before and after and context is not None \
+            and (linked_new := _linked_recipients_added(before, after, ctx.old_text)):
+        # "Our email vendors are [A], [B], or [C]" with one more linked name: one more party that
+        # gets the data, though its words sit in a link (not a link's words changed)
+        return ChangeLabel(True, "material", ("privacy",),
+                           f"New party in “{_snippet(linked_new[0], 60)}”: {', '.join(linked_new[1])} (privacy)",
+                           None, (), (), facts_b, facts_a)
     if kind in ("added", "removed") and context is not None \
             and _contents_entry((after if before is None else before) or "", ctx.new_text if before is None else ctx.old_text):
         # "* 3. How your personal data is gathered" above the section of that title: a line of a
@@ -4070,6 +4077,42 @@ def _linked_recipient(item: str, heading: str, lead: str, other_version: str) ->
     if re.search(rf"\[\s*{re.escape(name)}\s*\]", other_version, re.I):
         return None  # linked before: the same party, moved or relinked
     return name
+
+
+_INLINE_LINK = re.compile(r"\[([^\]\n]{1,60})\]\([^)\s]+\)")
+# a sentence that lists the companies that get the users' data by their role: "Our email management
+# vendors are", "our partners include", "we use the following processors:"
+_RECIPIENTS_NAMED = re.compile(
+    r"\b(?:our\s+(?:[\w-]+\s+){0,3}?(?:vendors?|partners?|(?:sub-?)?processors?|service\s+providers?|advertisers?|"
+    r"recipients?)\s+(?:are|is|include[s]?)\b|(?:vendors?|partners?|(?:sub-?)?processors?|service\s+providers?)\s+"
+    r"(?:such\s+as|including|like)\b)", re.I)
+
+
+def _linked_recipients_added(before: str, after: str, other_version: str) -> tuple[str, list[str]] | None:
+    """(the sentence's lead-in, the names) when ``after`` has a sentence that lists the companies
+    that get the users' data (``_RECIPIENTS_NAMED``: "Our email vendors are [A], [B] or [C]") with
+    linked names (1-4 words, capitalised, not a pointer such as "Privacy Policy") that ``before``
+    lacks and ``other_version`` (the other version's whole text) never names: new parties, though
+    their words are a link's. None otherwise."""
+    if any(m.group(1).strip() not in after for m in _INLINE_LINK.finditer(before)):
+        return None  # a linked name gone or reworded beside it: a rename or a swap, told elsewhere
+    old_words = {w.casefold() for w in re.findall(r"[^\W_]+", other_version or before)}
+    for sentence in re.split(r"(?<=[.;!?])\s+(?=[A-Z*])|\n", after):
+        m = _RECIPIENTS_NAMED.search(sentence)
+        if not m:
+            continue
+        new = []
+        for link in _INLINE_LINK.finditer(sentence, m.end()):
+            name = link.group(1).strip()
+            words_ = re.findall(r"[^\W_]+", name)
+            if (not words_ or len(words_) > 4 or not name[:1].isupper() or _POINTER_LINK.search(name)
+                    or all(w.casefold() in old_words for w in words_) or name in before):
+                continue
+            new.append(name)
+        if new:
+            lead = plain(sentence[:m.end()]).strip(" *-")
+            return lead, new
+    return None
 
 
 def _cookie_row_party(row: str, other_version: str) -> tuple[str, str] | None:
