@@ -39,3 +39,30 @@ def test_a_link_added_to_a_sentence_that_names_no_recipients_stays_a_link() -> N
     new = old.replace("before", "and [Billing](https://quill.example/billing) before")
     assert _linked_recipients_added(old, new, old) is None
     assert not compare(old, new).material
+
+
+# -- a ban said in the active voice is a lead-in of rules ("We do not permit:") -----------------------
+
+BANS = ("# Community Rules\n\nUsernames. Members may use nicknames. {lead}\n\n* Any words that break these rules\n"
+        "* The name of a celebrity\n")
+
+
+def test_an_item_added_under_we_do_not_permit_is_a_new_rule() -> None:
+    for lead in ("We do not permit:", "We don't allow:", "Quillory does not tolerate:"):
+        old = BANS.format(lead=lead)
+        new = old + "* Links to other dating sites\n"
+        result = compare(old, new)
+        assert result.material and "usage-rules" in result.categories, lead
+
+
+def test_an_item_added_under_a_list_that_bans_nothing_is_no_rule() -> None:
+    old = BANS.format(lead="We recommend:").replace("Any words that break these rules", "Your first name")
+    new = old + "* A short nickname\n"
+    assert not compare(old, new).material
+
+
+def test_a_ban_in_the_active_voice_names_usage_rules_not_a_privacy_promise() -> None:
+    from tracker.analysis.classify import classify_text
+
+    assert "usage-rules" in classify_text("We do not permit: links to other sites").categories
+    assert "usage-rules" not in classify_text("We do not sell your personal data to anyone.").categories

@@ -433,6 +433,8 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"licensees?|sellers?|advertisers?) (?:may|must|shall|will|agree to|agree) not|not to|"
      r"(?:is|are|constitutes?|be) (?:a )?(?:violation|breach) of (?:these|the|our)|"
      r"prohibit\w*|not permitted|forbidden|acceptable use|reverse engineer\w*|decompil\w*|"
+     # a ban in the active voice ("We do not permit:", "Lumo doesn't allow", "we will not tolerate")
+     r"(?:do|does|will) not (?:permit|allow|tolerate)|(?:don|doesn|won) t (?:permit|allow|tolerate)|"
      r"disassembl\w*|scrap\w*|crawl\w*|spider\w*|bots?|spam\w*|abusive|abus(?:e|es|ing) "
      r"(?:the|our|other|any|this)|misuse|harass\w*|"
      r"illegal|unlawful|rate limits?|usage (?:limits?|caps?)|quotas?|"

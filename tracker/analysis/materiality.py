@@ -2371,7 +2371,10 @@ _PER_LIMIT = (r"\b(?:only\s+)?(?:one|two|three|\d+)\s+(?:[\w-]+\s+){0,2}per\s+(?
               r"customer|device|order|family|member|address)\b")
 _LEGAL_EFFECT = re.compile(
     rf"\b(?:{_SUBJECT}\s+(?:agrees?\s+to|undertakes?|commits?\s+to|guarantees?|acknowledges?|"
-    r"(?:will|may|shall|can|must)\s+not|cannot|may\s+only|(?:is|are)\s+(?:solely\s+)?(?:required|"
+    r"(?:will|may|shall|can|must)\s+not|cannot|may\s+only|"
+    # a ban said in the active voice ("We do not permit:", "Acme doesn't allow", "we prohibit")
+    r"(?:(?:do|does|will)\s+not|don['’]t|doesn['’]t|won['’]t)\s+(?:permit|allow|tolerate|accept)|"
+    r"(?:strictly\s+)?(?:prohibits?|forbids?|bans?)\b|(?:is|are)\s+(?:solely\s+)?(?:required|"
     r"entitled|obliged|obligated|responsible|liable|not\s+permitted|permitted|allowed|prohibited))|"
     r"\w+\s+(?:shall|must)|at\s+(?:its|our|their)\s+(?:sole\s+)?discretion|"
     # a commitment, whoever makes it ("Lantrix commits to refund ...", "the Provider undertakes not
