@@ -158,11 +158,12 @@ def test_feed_titles_fit_in_every_format(root: Path, tmp_path: Path) -> None:
         for title in titles:
             assert len(title) <= TITLE_MAX, (name, title)
             # shortened before the headline's count of other changes, which stays whole
-            cut = re.search(r"…(?: \(\+\d+ more\)|, and \d+ more material changes?)?$", title)
+            # (a quote the cut left open is closed after the "…": « Now says “…binding…” (+2 more) »)
+            cut = re.search(r"…[”»]?(?P<more> \(\+\d+ more\)|, and \d+ more material changes?)?$", title)
             assert title.startswith(f"{who}: ") and cut, title
             shown = title[len(who) + 2:cut.start()].split()
             assert shown == headline.split()[:len(shown)], (title, headline)  # whole words, in order
-            assert headline.endswith(cut.group(0)[1:]), (title, headline)  # the count is the headline's own
+            assert headline.endswith(cut.group("more") or ""), (title, headline)  # the count is the headline's own
     # the diff page shows the same title
     page = next((tmp_path / "site" / "quill").rglob("2*.html")).read_text(encoding="utf-8")
     assert who in page

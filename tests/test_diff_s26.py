@@ -132,3 +132,11 @@ def test_a_reworded_clause_without_a_new_value_adds_no_category() -> None:
     new = FULL.replace("You may request a full refund within 30 days of purchase.",
                        "A full refund may be requested by you within 30 days of purchase.")
     assert "refunds" not in compare(FULL, new).categories
+
+
+def test_the_rewritten_clause_headline_names_the_new_term() -> None:
+    """The clause modified into a watch-out is named as the new term, not "Now says “…” instead of
+    “…”" cut short (a whole quote replaced is no value changed)."""
+    summary = compare(DISPUTES, ARBITRATION).summary
+    assert summary.startswith("New binding arbitration: "), summary
+    assert "Now says" not in summary

@@ -536,13 +536,19 @@ def named(change: Labelled) -> str:
     m = _NEW_WATCH.match(parts[0])
     if change.severity == "critical" and m and m.group("cat") in TERM_NAMES:
         cat = m.group("cat")
-        changed = next((p for p in parts[1:] if " instead of " in p and (t := _CATS_TAIL.search(p))
+        # (a value, not a whole quote replaced: "Now says “…arbitration…” instead of “…the courts…”"
+        # is the new term itself, named as such)
+        changed = next((p for p in parts[1:] if " instead of " in p and not p.startswith("Now says “")
+                        and (t := _CATS_TAIL.search(p))
                         and cat in re.findall(r"[a-z-]+", t.group(0))), None)
         if changed is not None:  # a value of that kind changed: said as a change, not as a new term
             return "; ".join([changed] + [p for p in parts if p is not changed])
         # the whole clause names the rights a waiver gives up, when the quote was cut before them
         whole = getattr(change, "after", None) or m.group("rest")
-        return "; ".join([f"New {term_name(cat, whole)}: {m.group('rest')} ({cat})", *parts[1:]])
+        # the clause's own quote replaced beside it says the same news again, cut shorter: the
+        # headline names the term, the change's lines show what it replaced
+        rest = [p for p in parts[1:] if not p.startswith("Now says “")]
+        return "; ".join([f"New {term_name(cat, whole)}: {m.group('rest')} ({cat})", *rest])
     return text
 
 
