@@ -66,3 +66,22 @@ def test_a_ban_in_the_active_voice_names_usage_rules_not_a_privacy_promise() -> 
 
     assert "usage-rules" in classify_text("We do not permit: links to other sites").categories
     assert "usage-rules" not in classify_text("We do not sell your personal data to anyone.").categories
+
+
+# -- who the user contracts with, said in a new sentence ---------------------------------------------
+
+PARTY = ("# Terms\n\n## 1. Who we are\n\nQuillory provides the Service to users in many countries.\n\n"
+         "You can reach our support team from the Help page.\n")
+
+
+def test_a_new_sentence_naming_the_counterparty_is_material() -> None:
+    for sentence in ("Until 30 June, your sole and exclusive counterparty is Quillory Holdings Ltd, 5 Harbour Road, Cork.",
+                     "If you live in Canada, you are contracting with Quillory Canada Inc.",
+                     "These Terms are an agreement between you and Quillory Europe B.V."):
+        result = compare(PARTY, PARTY + "\n" + sentence + "\n")
+        assert result.material, sentence
+
+
+def test_counterparty_as_a_plain_word_is_no_party_named() -> None:
+    new = PARTY + "\nOur counterparty risk team publishes a yearly report on the blog.\n"
+    assert not compare(PARTY, new).material

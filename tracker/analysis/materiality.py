@@ -2396,6 +2396,11 @@ _LEGAL_EFFECT = re.compile(
     r"(?:ist|sind)\s+(?:verpflichtet|berechtigt|untersagt|verboten)|"
     # a right the user has ("you have the right to complain to a supervisory authority")
     r"(?:you|users?|customers?|members?)\s+(?:have|has|retain|keep)\s+(?:the|a)\s+right|"
+    # who the user contracts with ("your sole and exclusive counterparty is Acme Ltd", "you are
+    # contracting with", "these Terms are an agreement between you and")
+    r"(?:counterparty|contracting\s+(?:party|entity)|contractual\s+partner)\s+(?:is|will\s+be|shall\s+be)\b|"
+    r"(?:you\s+are|you['’]re)\s+(?:contracting|entering\s+into\s+(?:an?\s+|this\s+)?(?:agreement|contract))\s+with\b|"
+    r"(?:agreement|contract|terms)\s+(?:is|are)\s+(?:\w+\s+){0,3}?between\s+you\s+and\b|"
     # a limit or a ban, whoever it binds ("accounts are limited to 3 devices", "no more than five
     # photos may be attached", "reviews written with AI are not allowed")
     r"(?:limited|restricted|capped)\s+to\s+(?:a\s+maximum\s+of\s+|at\s+most\s+)?(?:\d|one|two|three|four|five|"
