@@ -85,3 +85,28 @@ def test_a_new_sentence_naming_the_counterparty_is_material() -> None:
 def test_counterparty_as_a_plain_word_is_no_party_named() -> None:
     new = PARTY + "\nOur counterparty risk team publishes a yearly report on the blog.\n"
     assert not compare(PARTY, new).material
+
+
+# -- a word said twice, dropped ----------------------------------------------------------------------
+
+def test_a_word_said_twice_dropped_is_a_typo_fixed() -> None:
+    from tracker.analysis.materiality import label_change
+
+    for old, new in (("To protect you, we will take steps the following steps to verify your identity.",
+                      "To protect you, we will take the following steps to verify your identity."),
+                     ("Refunds are paid to the card card used for the purchase within 14 days.",
+                      "Refunds are paid to the card used for the purchase within 14 days.")):
+        label = label_change("modified", old, new)
+        assert not label.material, (old, label)
+    label = label_change("modified", "To protect you, we will take steps the following steps to verify you.",
+                         "To protect you, we will take the following steps to verify you.")
+    assert label.cosmetic == "spelling", label
+    assert not label_change("modified", "You may cancel the the plan.", "You may cancel the plan.").material
+
+
+def test_a_word_dropped_that_is_not_said_again_stays_a_change() -> None:
+    from tracker.analysis.materiality import label_change
+
+    old = "We will delete your data and backups within 30 days of the request."
+    new = "We will delete your data within 30 days of the request."
+    assert label_change("modified", old, new).cosmetic != "spelling"

@@ -3136,6 +3136,8 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         return _cosmetic("contact-details", _COSMETIC_TEXT["contact-details"], facts_b, facts_a)
     if kind == "modified" and (cut := _cut_off_moved(before_p, after_p)):
         return cut
+    if kind == "modified" and _stutter_fixed(d):
+        return _cosmetic("spelling", "Only a word said twice was dropped (a typo fixed)", facts_b, facts_a)
     if before is not None and after is not None:  # (an added or removed clause: read if material)
         facts_b, facts_a = tuple(extract_facts(before_p)), tuple(extract_facts(after_p))
     if kind not in ("added", "removed") and _examples_only(d):
@@ -4068,6 +4070,28 @@ _POINTER_LINK = re.compile(r"\b(?:more|here|policy|policies|settings?|notice|ter
                            r"programs?|programmes?|cent(?:er|re)s?|blog|careers?|help|support|about|contact|"
                            r"log\s*in|sign\s*(?:in|up)|resources?|solutions?|"
                            r"plus|ici|hier|mehr|datenschutz\w*|politique|richtlinie)\b", re.I)
+
+
+def _stutter_fixed(d: Delta) -> bool:
+    """Whether the change only drops words said twice in a row: each run deleted (at most three
+    words, nothing inserted) is repeated right after it ("the the", "you may may"), or is one or
+    two content words said again within the next four ("we will take steps the following steps"
+    -> "take the following steps"): a typo fixed, not words taken out."""
+    if d.ins or not d.dels:
+        return False
+    toks = d.before
+    for a, b in d.runs("dels"):
+        run = [t.norm for t in toks[a:b]]
+        if len(run) > 3:
+            return False
+        following = [t.norm for t in toks[b:b + 4 + len(run)]]
+        if following[:len(run)] == run:
+            continue
+        if len(run) <= 2 and all(is_content_word(w) for w in run) and all(w in following[1:] for w in run) \
+                and not any(w in _NEGATIONS or w in MODALS for w in following[:following.index(run[0])]):
+            continue
+        return False
+    return True
 
 
 def _linked_recipient(item: str, heading: str, lead: str, other_version: str) -> str | None:
