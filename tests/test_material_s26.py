@@ -110,3 +110,26 @@ def test_a_word_dropped_that_is_not_said_again_stays_a_change() -> None:
     old = "We will delete your data and backups within 30 days of the request."
     new = "We will delete your data within 30 days of the request."
     assert label_change("modified", old, new).cosmetic != "spelling"
+
+
+# -- a paragraph's bold run-in title changed, its sentences the same ---------------------------------
+
+def test_a_run_in_title_reworded_or_split_off_is_no_term() -> None:
+    from tracker.analysis.materiality import label_change
+
+    body = "You may return a book you bought in the Quillory Store as our return policy permits."
+    for old, new in ((f"**Book Returns and Cancellations.** {body}", f"**Returns.** {body}"),
+                     (f"**Book Returns and Cancellations.**{body}", body)):
+        label = label_change("modified", old, new)
+        assert not label.material and label.explanation.startswith("Only its run-in title changed"), label
+
+
+def test_a_bold_sentence_or_a_changed_body_is_no_title_change() -> None:
+    from tracker.analysis.materiality import label_change
+
+    body = "Write to us to ask for a refund."
+    sentence = label_change("modified", f"**Refunds are available for 30 days.** {body}",
+                            f"**Refunds are available for 14 days.** {body}")
+    assert sentence.material
+    changed = label_change("modified", f"**Returns.** {body}", "**Refunds.** Write to us within 14 days to ask for a refund.")
+    assert not changed.explanation.startswith("Only its run-in title changed")

@@ -2992,6 +2992,33 @@ _RESOURCES = re.compile(r"\b(?:(?:other\s+)?(?:useful|helpful|related|additional
 _LINK_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+\[[^\]]+\]\([^)]*\)")
 
 
+# A paragraph's run-in title: bold words ending it at the start ("**Book Returns.** You may ...",
+# "1. **Fees and Taxes** You pay ...").
+_RUNIN_TITLE = re.compile(r"^\s*(?:\d{1,3}[.)]\s*)?(?:\*\*|__)(?P<title>[^*_\n]{1,120}?)(?:\*\*|__)\s*")
+
+
+def _runin_title_only(before: str, after: str) -> str:
+    """What a reader is told when a paragraph's change is only its bold run-in title (reworded,
+    added, dropped or split off into a heading of its own) and the sentences after it are the
+    same: a title carries no term (the heading rule); "" otherwise."""
+    mb, ma = _RUNIN_TITLE.match(before), _RUNIN_TITLE.match(after)
+    if not mb and not ma:
+        return ""
+    rest_b = before[mb.end():] if mb else before
+    rest_a = after[ma.end():] if ma else after
+    if " ".join(rest_b.split()) != " ".join(rest_a.split()) or not rest_b.strip():
+        return ""
+    old = mb.group("title").strip() if mb else ""
+    new = ma.group("title").strip() if ma else ""
+    for title in (old, new):
+        # a title names its paragraph; a bold sentence ("**No refunds after 14 days.**") is a term
+        if title and (len(title.split()) > 10 or re.search(r"\d", title) or has_verb(words(title))):
+            return ""
+    if old and new:
+        return f"Only its run-in title changed: “{_snippet(new, 60)}” (was “{_snippet(old, 60)}”)"
+    return f"Only its run-in title changed: {'now “' + _snippet(new, 60) + '”' if new else 'dropped “' + _snippet(old, 60) + '”'}"
+
+
 def label_change(kind: str, before: str | None, after: str | None, *, heading: str = "",
                  text_changed: bool = True, context: DocContext | None = None,
                  lead_before: str = "", lead_after: str = "") -> ChangeLabel:
@@ -3009,6 +3036,8 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     if before is not None and after is not None:
         if cos := cosmetic_kind(before, after):
             return _cosmetic(cos, _COSMETIC_TEXT[cos], facts_b, facts_a)
+        if kind == "modified" and (said := _runin_title_only(before, after)):
+            return ChangeLabel(False, "minor", (), said, None, (), (), facts_b, facts_a)
         if _columns_reordered(before, after):
             return _cosmetic("regrouped", "Only the order of the table's columns changed", facts_b, facts_a)
         if _cookie_names_only(before, after):
