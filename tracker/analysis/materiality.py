@@ -4155,6 +4155,8 @@ def _linked_recipients_added(before: str, after: str, other_version: str) -> tup
     linked names (1-4 words, capitalised, not a pointer such as "Privacy Policy") that ``before``
     lacks and ``other_version`` (the other version's whole text) never names: new parties, though
     their words are a link's. None otherwise."""
+    if "](" not in after or not _RECIPIENTS_NAMED.search(after):
+        return None  # (most clauses: no link, or no list of recipients; the rest reads the whole other version)
     if any(m.group(1).strip() not in after for m in _INLINE_LINK.finditer(before)):
         return None  # a linked name gone or reworded beside it: a rename or a swap, told elsewhere
     old_words = {w.casefold() for w in re.findall(r"[^\W_]+", other_version or before)}
