@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from tracker.analysis.diff import diff_texts
-from tracker.analysis.materiality import _title_words
+from tracker.analysis.headline import title_words
 from tracker.api import compare
 
 DISPUTES = """# Quillory Terms
@@ -97,7 +97,7 @@ def test_a_heading_of_another_level_is_no_rename() -> None:
     ("A Note on Fees", "A Note on Fees"), ("I Agree", "I Agree"),
 ])
 def test_title_words_drop_the_number_but_not_a_first_word(heading: str, title: str) -> None:
-    assert _title_words(heading) == title
+    assert title_words(heading) == title
 
 
 FULL = """# Quillory Terms

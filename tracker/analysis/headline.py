@@ -352,9 +352,20 @@ def _title_text(text: str | None) -> str:
     text = (text or "").strip()
     if not text or "\n" in text or not (text.startswith("#") or re.fullmatch(r"(?:\*\*|__)[^*_]+(?:\*\*|__)[.:]?", text)):
         return ""
-    words = plain_text(re.sub(r"^#+\s*", "", text)).strip().rstrip(".:")
-    words = re.sub(r"^(?:(?:section|article|§)\s*)?\d+(?:\.\d+)*\.?\s+|^[A-Z]\.\s+|^[IVXLC]+\.\s+", "", words, flags=re.I)
+    words = title_words(text).rstrip(".:")
     return words if 0 < len(words.split()) <= 14 else ""
+
+
+# a title's own number: "4.", "4.2", "§ 4", "Section 4:", "IV.", "B)" (a letter or numeral only with its
+# punctuation: "A Note on Fees" and "I Agree" keep their first word)
+_TITLE_NUMBER = re.compile(r"^(?:§\s*|(?:section|article|art\.)\s+)?(?:\d+(?:\.\d+)*[.):]?|(?:[IVXLC]+|[A-Z])[.):])\s+", re.I)
+
+
+def title_words(heading: str) -> str:
+    """A heading's title without its markup and its own number ("## 4. Termination" ->
+    "Termination", "**2.3 Refunds**" -> "Refunds"); the title itself when the number is all it has."""
+    words = plain_text(re.sub(r"^#+\s*", "", (heading or "").strip())).strip()
+    return _TITLE_NUMBER.sub("", words, count=1).strip() or words
 
 
 _DATED_TITLE = re.compile(r"\d|\b(?:last\s+)?(?:updated|modified|revised|effective|amended|version)\b|"

@@ -4123,6 +4123,12 @@ def _stutter_fixed(d: Delta) -> bool:
     return True
 
 
+def _names_company(name: str, words_: Sequence[str]) -> bool:
+    """Whether a link's words ``name`` (its ``words_``) can name a company: one to four words,
+    capitalised, no pointer to a page ("Learn more", "Privacy Policy": ``_POINTER_LINK``)."""
+    return 0 < len(words_) <= 4 and name[:1].isupper() and not _POINTER_LINK.search(name)
+
+
 def _linked_recipient(item: str, heading: str, lead: str, other_version: str) -> str | None:
     """The company name when ``item`` is a list item that is one link alone whose words are a
     name ("* [Nimbo](https://nimbo.example/cookies)") in a list whose lead-in or heading names the
@@ -4132,8 +4138,7 @@ def _linked_recipient(item: str, heading: str, lead: str, other_version: str) ->
     if not m or not _RECIPIENT_LIST.search(f"{heading}\n{lead}"):
         return None
     name = m.group(1).strip()
-    names = name.split()
-    if not names or len(names) > 4 or not name[:1].isupper() or _POINTER_LINK.search(name):
+    if not _names_company(name, name.split()):
         return None
     if re.search(rf"\[\s*{re.escape(name)}\s*\]", other_version, re.I):
         return None  # linked before: the same party, moved or relinked
@@ -4168,8 +4173,8 @@ def _linked_recipients_added(before: str, after: str, other_version: str) -> tup
         for link in _INLINE_LINK.finditer(sentence, m.end()):
             name = link.group(1).strip()
             words_ = re.findall(r"[^\W_]+", name)
-            if (not words_ or len(words_) > 4 or not name[:1].isupper() or _POINTER_LINK.search(name)
-                    or all(w.casefold() in old_words for w in words_) or name in before):
+            if (not _names_company(name, words_) or all(w.casefold() in old_words for w in words_)
+                    or name in before):
                 continue
             new.append(name)
         if new:
@@ -4516,21 +4521,14 @@ def _heading_change(kind: str, before: str, after: str, fb: tuple, fa: tuple) ->
     what = {"added": f"New heading: {_snippet(after)}",
             "removed": f"Removed heading: {_snippet(before)}"}.get(kind, "")
     if not what:  # both titles, as the version's headline names a renamed section
-        old, new = _title_words(before), _title_words(after)
+        from tracker.analysis.headline import title_words
+
+        old, new = title_words(before), title_words(after)
         what = (f"Section “{_snippet(old)}” renamed to “{_snippet(new)}”" if old and new and old.casefold() != new.casefold()
                 else f"Heading reworded: {_snippet(after)}")
     return ChangeLabel(False, "minor", (), what, None, (), (), fb, fa)
 
 
-# a title's own number: "4.", "4.2", "§ 4", "Section 4:", "IV.", "B)" (a letter or numeral only with its
-# punctuation: "A Note on Fees" and "I Agree" keep their first word)
-_TITLE_NUMBER = re.compile(r"^(?:§\s*|(?:section|article|art\.)\s+)?(?:\d+(?:\.\d+)*[.):]?|(?:[IVXLC]+|[A-Z])[.):])\s+", re.I)
-
-
-def _title_words(heading: str) -> str:
-    """A heading's title without its markup and its number ("## 4. Termination" -> "Termination")."""
-    title = plain(heading or "").strip("#*_ \n")
-    return _TITLE_NUMBER.sub("", title, count=1).strip() or title
 
 
 _COSMETIC_TEXT = {
@@ -6251,9 +6249,6 @@ def _outside_document(changes: Sequence[Any], labels: list[ChangeLabel], old: st
     def in_notes(text: str | None, notes: str) -> bool:
         return text is None or bool(notes) and " ".join(text.replace("\\", "").split()) in notes
 
-    def values(facts: tuple[Fact, ...]) -> set[tuple[str, str]]:
-        return {(f.kind, f.value) for f in facts if f.kind in _SIGNIFICANT}
-
     for k, c in enumerate(changes):
         label = labels[k]
         if not label.material:
@@ -6261,7 +6256,7 @@ def _outside_document(changes: Sequence[Any], labels: list[ChangeLabel], old: st
         # (a footnote that qualifies no offer and whose own amount, duration or age changed is read
         # as usual: "(2) Refunds are paid within 60 days")
         noted = ((notes_old or notes_new) and in_notes(c.before, notes_old) and in_notes(c.after, notes_new)
-                 and not (c.kind == "modified" and values(label.facts_before) != values(label.facts_after)
+                 and not (c.kind == "modified" and _significant(label.facts_before) != _significant(label.facts_after)
                           and not any(is_offer(t or "") for t in (c.before, c.after))))
         if c.kind == "removed" and c.old_index in out_old or c.kind == "added" and c.new_index in out_new or noted:
             labels[k] = _cosmetic("capture-scope", _COSMETIC_TEXT["capture-scope"], labels[k].facts_before,
@@ -6498,17 +6493,16 @@ def valued_categories(labels: Sequence[ChangeLabel]) -> tuple[str, ...]:
     return _order(found)
 
 
-_VALUE_KINDS = {"money", "percent", "duration", "age", "place"}  # facts with a value (not modality, negation)
-
-
 def _value_replaced(label: ChangeLabel) -> bool:
     """Does ``label`` replace a fact's value (an amount, duration, court, party) by another of its kind?"""
-    if not label.facts_before or not label.facts_after:
-        return False
-    before = {(f.kind, f.value) for f in label.facts_before}
-    after = {(f.kind, f.value) for f in label.facts_after}
-    kinds = {k for k, _ in before} & {k for k, _ in after} & _VALUE_KINDS
+    before, after = _significant(label.facts_before), _significant(label.facts_after)  # (not modality, negation)
+    kinds = {k for k, _ in before} & {k for k, _ in after}
     return any({f for f in before if f[0] == k} != {f for f in after if f[0] == k} for k in kinds)
+
+
+def _significant(facts: Sequence[Fact]) -> set[tuple[str, str]]:
+    """The (kind, value) of the facts that carry a value (``_SIGNIFICANT``: an amount, a period, an age, a place)."""
+    return {(f.kind, f.value) for f in facts if f.kind in _SIGNIFICANT}
 
 
 # A category that is a kind of the document's own topic, not a side topic of it: AI use of data
