@@ -140,3 +140,12 @@ def test_the_rewritten_clause_headline_names_the_new_term() -> None:
     summary = compare(DISPUTES, ARBITRATION).summary
     assert summary.startswith("New binding arbitration: "), summary
     assert "Now says" not in summary
+
+
+def test_a_version_that_only_renames_a_section_says_so_alone() -> None:
+    """The rename is the only change: its headline does not add "1 clause changed" (that clause is
+    the rename); beside another change, the count stays."""
+    renamed = SECTIONS.replace("## 4. Termination", "## 4. Closing Your Account")
+    assert compare(SECTIONS, renamed).summary == "Section “Termination” renamed to “Closing Your Account”"
+    more = renamed.replace("Write to help@quillory.example.", "Write to help@quillory.example or call us.")
+    assert compare(SECTIONS, more).summary.endswith("; 2 clauses changed, none materially")

@@ -598,6 +598,8 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
         # no term changed: a section renamed is what a reader sees first ("Section “Fees” renamed to “Payment”")
         if renames := renamed_sections(changes):
             said = renames[0] + (f" (+{len(renames) - 1} more)" if len(renames) > 1 else "")
+            if len(changes) == len(renames) and all(getattr(c, "kind", "") == "modified" for c in changes):
+                return said if len(said) <= limit else _fit(said, limit)  # the renames are all that changed
             both = f"{said}; {fallback[:1].lower()}{fallback[1:]}" if fallback else said
             return both if len(both) <= limit else _fit(said, limit)
         return fallback
