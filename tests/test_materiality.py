@@ -255,7 +255,7 @@ def test_a_typo_fixed_is_named_spelling_and_a_merge_stays_regrouped():
 
     doc = "# Zorblio Terms\n\n## 2. Accounts\n\nYou need an account to use the {w}. Keep your password safe.\n"
     typo = analyse(doc.format(w="aplication"), doc.format(w="application"))
-    assert typo.summary == "Cosmetic change only (spelling)", typo.summary
+    assert typo.summary == "Cosmetic change only: spelling", typo.summary
     assert [c.cosmetic for c in typo.changes] == ["spelling"]
     merged = analyse("# Zorblio Terms\n\n## 2. Accounts\n\nYou need an account.\n\nKeep your password safe.\n",
                      "# Zorblio Terms\n\n## 2. Accounts\n\nYou need an account. Keep your password safe.\n")

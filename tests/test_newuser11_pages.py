@@ -137,7 +137,7 @@ def test_a_reworded_banner_line_is_page_chrome_in_every_language(env, lang):
     old.write_text(_terms_page(lang, banner, body), encoding="utf-8")
     new.write_text(_terms_page(lang, banner.replace(sentence, reworded), body), encoding="utf-8")
     out = env.tracker("compare", str(old), str(new), code=None).output
-    assert "Cosmetic change only (page-chrome)" in out and "MATERIAL" not in out, out
+    assert "Cosmetic change only: page furniture (menus, banners, footers)" in out and "MATERIAL" not in out, out
 
 
 def test_a_cookie_policy_clause_in_the_middle_of_a_sentence_is_no_banner():

@@ -45,6 +45,27 @@ def analysis_version() -> str:
     return f"{ANALYSIS_CODE}-{digest.hexdigest()[:12]}"
 
 
+# What each cosmetic kind (``materiality.COSMETIC_KINDS``) says in a reader's words: the kinds are
+# stable identifiers for ``--json`` and filters, not phrases to show a subscriber.
+_COSMETIC_WORDS = {
+    "date-only": "a date", "links-only": "links", "contact-details": "contact details",
+    "formatting": "formatting", "whitespace": "spacing", "invisible-characters": "invisible characters",
+    "punctuation-case": "punctuation or capitalisation", "renumbering": "numbering",
+    "moved-unchanged": "clauses moved without a change of wording", "regrouped": "paragraphs merged or split",
+    "spelling": "spelling", "renamed": "a name", "announcement": "an announcement about the terms",
+    "page-chrome": "page furniture (menus, banners, footers)", "capture-scope": "how much of the page was captured",
+}
+
+
+def cosmetic_summary(kinds: tuple[str, ...] | list[str]) -> str:
+    """The one-line summary of a version whose every change is cosmetic, in plain words:
+    ``("links-only", "date-only")`` -> "Cosmetic change only: link targets, a date". ``kinds`` are
+    ``materiality.COSMETIC_KINDS`` values in the order found; an unknown kind is shown as itself
+    with its hyphens read as spaces. Raises nothing."""
+    words = [_COSMETIC_WORDS.get(k, k.replace("-", " ")) for k in kinds]
+    return "Cosmetic change only: " + ", ".join(words)
+
+
 def _moved_from(explanation: str, came_from: str | None, now_in: str | None) -> str:
     """``explanation`` of a moved clause with the section it left, when that section's heading
     differs from the one it sits under now: "Moved without a change of wording (from “1. Use”)"."""
@@ -390,7 +411,7 @@ def _summarise(changes: tuple[ClauseChange, ...], unchanged: int, kind: str, rev
     elif not changes:
         summary = "No clause changed"
     elif cosmetic and all(c.cosmetic for c in changes):
-        summary = "Cosmetic change only (" + ", ".join(cosmetic) + ")"
+        summary = cosmetic_summary(cosmetic)
     else:
         summary = f"{len(changes)} clause{'s' if len(changes) != 1 else ''} changed, none materially"
     if not material_changes and changes:

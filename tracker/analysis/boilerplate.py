@@ -800,7 +800,9 @@ _BREADCRUMB = re.compile(r"\S\s*(?:>|›|»|/|\|)\s*\S")
 _COOKIE_BANNER = re.compile(
     r"\b(?:(?:we|this\s+(?:site|website))(?:\s+and\s+(?:our|selected|trusted)\s+(?:\w+\s+){0,2}(?:partners|vendors|"
     r"affiliates|third\s+parties))?\s+uses?\s+cookies|uses\s+cookies\s+to|"
-    r"^(?:accept|reject|refuse|decline)\s+all(?:\s+cookies)?\W*$|^manage\s+(?:your\s+)?(?:choices|consent|cookies)\W*$|"
+    r"^(?:accept|reject|refuse|decline)\s+all(?:\s+cookies)?\W*$|"
+    # a banner's buttons run into one line ("Accept all Reject all Settings")
+    r"^(?:accept|allow)\s+all\W+(?:reject|refuse|decline|deny)\s+all\b(?:\W+\w+){0,3}\W*$|^manage\s+(?:your\s+)?(?:choices|consent|cookies)\W*$|"
     r"nous\s+et\s+nos\s+partenaires\s+utilisons\s+des\s+cookies|"
     r"wir\s+und\s+unsere\s+(?:\w+\s+)?\w*partner\s+(?:verwenden|nutzen)\s+cookies|"
     r"by\s+clicking\s+[\"“]?(?:ok|accept|i\s+agree|got\s+it|allow|agree)|accept\s+(?:all\s+)?cookies|"

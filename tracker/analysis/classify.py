@@ -221,7 +221,9 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"revised)|changes?(?: \w+){0,2} (?:take|takes|become|becomes) (?:effect|effective)|material changes?|revised version|"
      # ("after a new version of the TOU has been posted", "the updated version of this Agreement")
      r"(?:new|updated|amended|modified) versions? of (?:these|the|this|our)(?: \w+){0,2} (?:terms|tou|tos|agreement|"
-     r"conditions|eula)) "),
+     r"conditions|eula)|"
+     # where a change is announced ("we will post the new terms on this page")
+     r"(?:post|publish|display)\w* (?:the )?(?:new|updated|revised|amended|modified) (?:terms|agreement|conditions|tos)) "),
     ("content-removal", "remove content", r" (?:(?:remov\w*|delet\w*|refus\w*|block\w*|"
      r"disabl\w*|moderat\w*|screen\w*|reject\w*|take down|taken down|takedown|edit\w*|"
      r"reclaim\w*|filter\w*)" + _GAP6 + r" (?:content|contents|posts|materials?|submissions?|"

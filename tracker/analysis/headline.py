@@ -559,7 +559,10 @@ def named(change: Labelled) -> str:
         # the clause's own quote replaced beside it says the same news again, cut shorter: the
         # headline names the term, the change's lines show what it replaced
         rest = [p for p in parts[1:] if not p.startswith("Now says “")]
-        return "; ".join([f"New {term_name(cat, whole)}: {m.group('rest')} ({cat})", *rest])
+        said = m.group("rest")
+        if said.startswith("now says “"):  # "New watch-out: now says “Q” instead of “W”": the term is Q
+            said = said[len("now says "):]
+        return "; ".join([f"New {term_name(cat, whole)}: {said} ({cat})", *rest])
     return text
 
 

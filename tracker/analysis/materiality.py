@@ -138,6 +138,9 @@ def _inline_numbering(s: str) -> str:
     return _INLINE_ITEM.sub("", s)
 
 
+# a number written in words (``_STEPS``' "spelling" step reads it as its figures)
+_NUMBER_WORD = re.compile(r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                          r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty)\b", re.I)
 # Applied cumulatively, least to most lenient; the first that makes both sides equal names it.
 _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("invisible-characters", lambda s: _NBSP.sub(" ", _INVISIBLE.sub("", s))),
@@ -147,6 +150,8 @@ _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("formatting", lambda s: _space(_MARKUP.sub("", _ESCAPE.sub("", s)))),
     ("renumbering", lambda s: _space(_NUMBERING.sub("", _inline_numbering(s)))),
     ("punctuation-case", lambda s: _space(_PUNCT.sub(" ", s.lower()))),
+    # a number written in words or in figures ("within two business days" → "within 2 business days")
+    ("spelling", lambda s: _NUMBER_WORD.sub(lambda m: str(_NUMBER_WORDS[m.group(0).lower()]), s)),
     ("date-only", lambda s: _DATE.sub("<date>", s)),
 )
 # The same characters with spaces moved: a capture that glued words together or spaced out the
@@ -2377,6 +2382,11 @@ _LEGAL_EFFECT = re.compile(
     r"(?:strictly\s+)?(?:prohibits?|forbids?|bans?)\b|(?:is|are)\s+(?:solely\s+)?(?:required|"
     r"entitled|obliged|obligated|responsible|liable|not\s+permitted|permitted|allowed|prohibited))|"
     r"\w+\s+(?:shall|must)|at\s+(?:its|our|their)\s+(?:sole\s+)?discretion|"
+    # how the user is told of a change, a promise whatever its words ("we will post the new terms on
+    # this page", "we will notify you by email"): the notice a change of terms gets
+    r"\bwe\s+will\s+(?:(?:notify|inform|tell|e-?mail|alert|warn)\s+(?:you|users|customers|members)\b|"
+    r"(?:post|publish|display)\s+(?:the\s+)?(?:new|updated|revised|amended|modified|changed)\s+"
+    r"(?:terms|version|policy|agreement|conditions)\b)|"
     # a commitment, whoever makes it ("Lantrix commits to refund ...", "the Provider undertakes not
     # to ...", "Lantrix s'engage à ...", "Lantrix verpflichtet sich ...")
     r"(?:commits?|undertakes?)\s+(?:not\s+)?to\s+\w+|s['’]engagen?t?\s+à|verpflichte[nt]?\s+sich|"
@@ -2642,8 +2652,22 @@ def _subject_phrase(toks: tuple[Token, ...], text: str, first: int, verb: int) -
     else:
         hi = _meaningful_end(toks, text, hi, verb + 2)
     piece = _space(plain_text(text[toks[lo].start:toks[hi - 1].end])).strip(" ,;:")
-    return piece + ("…" if hi < len(toks) and not _SENTENCE_GAP.search(text[toks[hi - 1].end:toks[hi].start])
-                    else "")
+    cut = hi < len(toks) and not _SENTENCE_GAP.search(text[toks[hi - 1].end:toks[hi].start])
+    if cut and (whom := _RECIPIENT_AFTER.search(_SENTENCE_GAP.split(text[toks[hi - 1].end:], 1)[0])):
+        # the cut left out who receives it ("We share your personal data, including …, with Quillmark
+        # Media for targeted advertising"): the recipient is the news of such a sentence
+        tail = _space(plain_text(whom.group(0))).strip(" ,;:")
+        # an aside before it ("…, including your contact details and …") gives way to the recipient
+        piece = re.split(r",\s+(?:including|such as|e\.g\.|like|notamment|y compris|einschließlich|insbesondere)\b",
+                         piece, maxsplit=1)[0]
+        return f"{piece} … {tail}" + ("…" if len(tail) >= 70 else "")
+    return piece + ("…" if cut else "")
+
+
+# A named recipient later in a sentence ("… with Quillmark Media for targeted advertising", "… to
+# Brightline Analytics"): a capitalised name after "with" or "to", and what for, briefly.
+_RECIPIENT_AFTER = re.compile(r"\b(?:with|to|avec|à|mit|an)\s+(?:the\s+)?(?!(?:You|Your|Us|Our|We|This|These|Such|Any|All|Each)\b)(?:[A-Z][\w&.\-]*)(?:\s+(?:[A-Z][\w&.\-]*|of|&))*"
+                              r"(?:,?\s+(?:for|pour|für)\s+[^,.;:()]{1,50})?")
 
 
 def _rank(scores: dict[str, float], local: dict[str, float], *, side: bool = False) -> list[tuple[str, float]]:
@@ -4282,7 +4306,7 @@ def _copied_section(after: str, heading: str, ctx: DocContext) -> ChangeLabel | 
 _LINE_BREAK = re.compile(r"\n|<br\s*/?>|;|(?<!\\)\||\s[-–•]\s", re.I)
 
 
-_NUMBER_WORDS = {w: n for n, ws in enumerate([
+_NUMBER_WORDS: dict[str, int] = {w: n for n, ws in enumerate([
     "zero zéro null", "one un une eins", "two deux zwei", "three trois drei", "four quatre vier",
     "five cinq fünf", "six sechs", "seven sept sieben", "eight huit acht", "nine neuf neun", "ten dix zehn",
     "eleven onze elf", "twelve douze zwölf", "thirteen treize dreizehn", "fourteen quatorze vierzehn",
@@ -6146,13 +6170,17 @@ def _split_or_joined(changes: Sequence[Any], labels: list[ChangeLabel]) -> None:
             continue
         if c.new_index is not None:  # split: the rest of the old sentence is added next to it
             group = _neighbours(by_new, c.new_index)
-            if group and any(labels[j].material for j in (k, *group)) and _same_words(
+            # (none of them material: the modified piece is still said as a split, not as the small
+            # words it lost to the next sentence, "also no longer “and to our”")
+            if group and (any(labels[j].material for j in (k, *group)) or labels[k].severity != "cosmetic"
+                          or "; also " in labels[k].explanation) and _same_words(
                     [c.before], [c.after] + [changes[j].after or "" for j in group]):
                 _regroup(labels, (k, *group))
                 continue
         if c.old_index is not None:  # joined: the other old sentences are removed next to it
             group = _neighbours(by_old, c.old_index)
-            if group and any(labels[j].material for j in (k, *group)) and _same_words(
+            if group and (any(labels[j].material for j in (k, *group)) or labels[k].severity != "cosmetic"
+                          or "; also " in labels[k].explanation) and _same_words(
                     [c.before] + [changes[j].before or "" for j in group], [c.after]):
                 _regroup(labels, (k, *group))
     _reflowed_blocks(changes, labels)

@@ -491,6 +491,14 @@ def passages(before: str, after: str, width: int = 3) -> tuple[str, str]:
         return "", ""
     i1, i2 = max(0, ops[0][1] - width), min(len(a), ops[-1][2] + width)
     j1, j2 = max(0, ops[0][3] - width), min(len(b), ops[-1][4] + width)
+    if len(" ".join(b[j1:j2])) > 80 or len(" ".join(a[i1:i2])) > 80:
+        # too long to quote whole: a change of small words only ("and" dropped from "…, and with
+        # Postmark") gives way to the one that carries content ("…, and with Brightline Analytics")
+        content = [op for op in ops if any(w.lower().strip(",;:.()“”\"'") not in _FUNCTION
+                                           for w in a[op[1]:op[2]] + b[op[3]:op[4]] if w.strip(",;:.()“”\"'"))]
+        if content and content != ops:
+            i1, i2 = max(0, content[0][1] - width), min(len(a), content[-1][2] + width)
+            j1, j2 = max(0, content[0][3] - width), min(len(b), content[-1][4] + width)
 
     def _on(words: list[str], hi: int) -> int:
         # a passage cut at a word that leads on ("…obtained through the…") goes on to its noun
@@ -1329,6 +1337,32 @@ def link_said(kind: str, before: str, after: str) -> str:
         if now and was:
             return f"A link's words changed, not a term: now “{now}” instead of “{was}”"
     return ""
+
+
+_LINK_WORDS = re.compile(r"(?<!!)\[([^\[\]\n]{1,120})\]\([^)\s]*(?:\s[^)]*)?\)")
+
+
+def links_gained_said(before: str, after: str) -> str:
+    """A clause whose words stay but gain or lose a link, said as such rather than "Only link
+    targets changed": "Link added on “pricing page”; wording unchanged", "Links removed from
+    “a”, “b”; wording unchanged". ``before`` and ``after`` are the clause's Markdown (links as
+    ``[words](target)``); "" when the linked words are the same on both sides (only a target
+    changed) or links were both added and removed."""
+    from tracker.analysis.materiality import _snippet
+
+    def linked(text: str) -> list[str]:
+        return [re.sub(r"\s+", " ", m.group(1)).strip(" *_") for m in _LINK_WORDS.finditer(text)]
+
+    was, now = linked(before), linked(after)
+    gained = [w for w in now if w and w not in was]
+    lost = [w for w in was if w and w not in now]
+    if bool(gained) == bool(lost):
+        return ""
+    words = gained or lost
+    quoted = ", ".join(f"“{_snippet(w, 40)}”" for w in words[:3]) + (" and more" if len(words) > 3 else "")
+    what = ("Link added on " if len(words) == 1 else "Links added on ") if gained else \
+        ("Link removed from " if len(words) == 1 else "Links removed from ")
+    return f"{what}{quoted}; wording unchanged"
 
 
 # -- an elision never drops what turns the sentence ---------------------------------------------------
@@ -2343,6 +2377,46 @@ def promise_disclaimed(explanation: str, before: str) -> bool:
     return at > 0 and bool(_DISCLAIMED.search(flat[:at]))
 
 
+_NOW_SAYS = re.compile(r"^; Now says “(?P<now>[^“”]+)” instead of “(?P<was>[^“”]+)”(?P<cats>\s*\([a-z-]+(?:, [a-z-]+)*\))?")
+
+
+_LATER_WATCH = re.compile(r"; New watch-out: (?P<said>[^;“”]+?)(?P<cats>\s*\([a-z-]+(?:, [a-z-]+)*\))?(?=; |$)")
+
+
+def watch_restated(explanation: str) -> str:
+    """One sentence, not two, when a modified clause's "New watch-out: Q (cats)" is followed by
+    "Now says “Q” instead of “W” (cats)" quoting the same words: "New watch-out: now says “Q”
+    instead of “W” (cats)" (the reader is not told the clause twice); likewise "Now says “Q …” (no
+    longer says “W”) (cats); New watch-out: Q… (cats)" is "New watch-out: now says “Q …" (no longer
+    says “W”) (cats)". ``explanation`` is returned as is when the quotes differ (the watch-out is
+    one part of a longer change)."""
+
+    def norm(text: str) -> str:
+        return re.sub(r"\s+", " ", text.replace("…", " ")).strip(" .;:").casefold()
+
+    m = _NEW_WATCH.match(explanation)
+    if not m:
+        # "Now says “Q …” (no longer says “W”) (privacy); New watch-out: Q… (privacy)": the second
+        # sentence quotes what the first already said; the first is said as the watch-out
+        later = _LATER_WATCH.search(explanation)
+        first = norm(explanation[len("Now says “"):later.start()].split("”", 1)[0]) if later else ""
+        if later and explanation.startswith("Now says “") and (said := norm(later.group("said"))) \
+                and (said in first or (len(said) >= 25 and first[:25] == said[:25])):
+            # (the same sentence quoted twice, cut in two places: the same opening words)
+            return "New watch-out: now" + explanation[3:later.start()] + explanation[later.end():]
+        return explanation
+    if not (n := _NOW_SAYS.match(explanation[m.end():])):
+        return explanation
+
+    said, now = norm(m.group("said")), norm(n.group("now"))
+    if not said or not now or (said not in now and now not in said):
+        return explanation
+    cats = m.group("cats") or n.group("cats") or ""
+    quote = max(n.group("now"), m.group("said").strip().rstrip("."), key=len)  # the fuller of the two quotes
+    return (f"New watch-out: now says “{quote}” instead of “{n.group('was')}”{cats}"
+            + explanation[m.end() + n.end():])
+
+
 def _refined(c: ClauseChange) -> ClauseChange:
     from tracker.analysis.materiality import notice_cut
 
@@ -2389,6 +2463,8 @@ def _refined(c: ClauseChange) -> ClauseChange:
                     # ranked after the terms a version brings ("Your Subscription" → "Your Zorblo
                     # Plus Subscription", "recuring" → "recurring" beside a new "fees are non-refundable")
                     severity = "material"
+    if c.material and "New watch-out: " in explanation:
+        explanation = watch_restated(explanation)
     if c.kind == "removed" and before and explanation.startswith("No longer promises ") \
             and (explanation.startswith("No longer promises to ") and _pronoun_said(explanation, before)
                  or promise_disclaimed(explanation, before)):
@@ -2553,7 +2629,8 @@ def _refined(c: ClauseChange) -> ClauseChange:
         explanation = reworded_said(explanation, before, after)
         explanation = small_words_said(explanation, before, after)
     if not c.material and explanation == "Only link targets changed":
-        explanation = link_said(c.kind, before, after) or explanation
+        explanation = (link_said(c.kind, before, after) or links_gained_said(c.before or "", c.after or "")
+                       or explanation)
     if c.material and c.kind in ("added", "removed"):
         explanation = _right_named(explanation, c.kind, before, after)
     # any quote, of a material change or not: one cut after its "not" says the opposite of the clause

@@ -391,15 +391,21 @@ def run(obj: Context, services: tuple[str, ...], document: str | None, concurren
 
     def once() -> int:
         docs = documents()
+        store = obj.store()
+        new_archive = not store.exists()
         notifier = NotifyAfterRun(obj.store_dir, obj.sources_path,
                                   notify_path=Path(notify_file) if notify_file else None,
                                   warn=lambda error: click.echo(f"warning: notification failed: {error}", err=True))
         with RunLock(obj.store_dir / LOCK_NAME), run_display(quiet=quiet or as_json, failures=not as_json) as display:
-            result = run_snapshot(obj.store(), docs, options, confirm=confirm, subscribers=[*display, notifier])
+            result = run_snapshot(store, docs, options, confirm=confirm, subscribers=[*display, notifier])
         if as_json:
             emit_json(result.to_dict())
         else:
             click.echo(result.summary_line())
+        if new_archive and store.exists() and not (quiet or as_json):
+            # a mistyped --store or TRACKER_STORE would otherwise start a second, empty history unseen
+            click.echo(f"note: this run created a new archive at {obj.store_dir.resolve()} (check --store or "
+                       "TRACKER_STORE if you meant an existing one)", err=True)
         return result.exit_code
 
     if interval is None:
@@ -644,6 +650,15 @@ def diff(obj: Context, service: str, document: str | None, from_: str | None, to
       tracker diff openrouter "Terms of Service" --from 2026-01-01 --json
 
     A --from newer than --to shows the changes backwards, with a note on stderr saying so.
+
+    \b
+    Each changed clause is tagged with its severity (and categories):
+      cosmetic  no change of meaning (a date, links, spacing, a typo)
+      minor     worded differently, no term changed
+      material  a term changed (a price, a period, a right, a use of data)
+      critical  a material change against users: a watch-out added (arbitration,
+                termination at will, AI training on their data...), a promise
+                or notice taken away
     """
     with obj.archive() as archive:
         doc = archive.document(service, document)
@@ -713,6 +728,15 @@ def compare(old: str, new: str, select: tuple[str, ...], remove: tuple[str, ...]
     Whether a change is material is decided by rules, then checked by a learned model, which
     may call a pair not material when no amount, duration, place or watch-out changed. To see
     what the rules alone say, set TRACKER_MATERIALITY=rules.
+
+    \b
+    Each changed clause is tagged with its severity (and categories):
+      cosmetic  no change of meaning (a date, links, spacing, a typo)
+      minor     worded differently, no term changed
+      material  a term changed (a price, a period, a right, a use of data)
+      critical  a material change against users: a watch-out added (arbitration,
+                termination at will, AI training on their data...), a promise
+                or notice taken away
 
     \b
     Examples:

@@ -255,6 +255,9 @@ _NOT_FOUND = _has(
     # "no longer available" is no notice; looked at only on short pages without terms vocabulary
     r"\b(page|document|file|resource|content|article|link|url)\b[^.!?\n]{0,40}?\b((could not|couldn't|couldn’t|cannot|"
     r"can't|can’t) be found|(is|are|has been) no longer (available|online)|no longer exists)\b|"
+    # ... or that it failed to load ("This document could not be loaded"): of this page, not of any file
+    r"^\W*(this|the requested) (page|document|content)\b[^.!?\n]{0,20}?\b((could not|couldn't|couldn’t|cannot|can't|"
+    r"can’t) be (loaded|displayed|retrieved|shown)|failed to load)\b|"
     r"\b(page|document|fichier|lien|contenu)\b[^.!?\n]{0,40}?(\best introuvable|\bn['’]est plus (disponible|en ligne)|"
     r"\bn['’]existe plus)\b|\b(seite|dokument|datei|inhalt|link)\b[^.!?\n]{0,40}?\b(konnte nicht gefunden werden|"
     r"(ist )?nicht mehr verfügbar|existiert nicht mehr)\b|"

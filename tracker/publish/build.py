@@ -42,6 +42,7 @@ from tracker.publish.catalog import (
     _load_state,
     _save_state,
     category_title,
+    document_slug,
     entry_id,
     entry_title,
     fit_title,
@@ -84,7 +85,8 @@ def publish_feeds(index: Index, out_dir: Path, *, base_url: str = "", site_url: 
     """Write the feeds whose entry set changed since the last publish into ``out_dir``.
 
     ``base_url`` is where the feeds are served (default: the folder's file: URI); ``site_url``,
-    when given, is where the diff pages are and entries link to them (else to the terms page).
+    when given, is where the diff pages are and entries and feeds link to them (else entries and
+    a document's feed link to the terms page, other feeds to themselves).
     With ``summaries`` (the archive's texts), an entry also lists the key terms its version
     changed, before and after.
     """
@@ -116,9 +118,13 @@ def publish_feeds(index: Index, out_dir: Path, *, base_url: str = "", site_url: 
         new_entries[key] = html
         return html
 
+    # without a site, a document's feed links to the terms page it follows (a reader's "open
+    # website" must not open the feed's own XML); the other feeds have no page but themselves
+    pages = {document_slug(d["key"]): web_url(d.get("url")) for d in catalog.documents}
     for spec in feed_specs(catalog, limit):
         meta = Feed(id=f"tag:tracker.invalid,2026:{spec.name}", title=spec.title,
-                    link=f"{site}/{spec.page}" if site is not None else f"{link}/{spec.name}.atom",
+                    link=f"{site}/{spec.page}" if site is not None else (pages.get(spec.name)
+                                                                        or f"{link}/{spec.name}.atom"),
                     description=spec.description, self_url=f"{link}/{feed_filename(spec.name)}")
         fp = _digest([settings, meta.__dict__, [catalog.fingerprint(v) for v in spec.versions]])
         new_feeds[spec.name] = fp

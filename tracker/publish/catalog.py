@@ -275,6 +275,27 @@ def taxonomy() -> tuple[str, ...]:
     return CATEGORIES
 
 
+# What each category (``../shared/docs/taxonomy.md``) is called in a feed's title: a subscriber
+# reads "AI training", not the id "ai-training" (the id stays in the feed's file name and tags).
+CATEGORY_NAMES = {
+    "pricing": "prices and fees", "payment": "billing and payment", "refunds": "refunds and credits",
+    "subscription": "subscriptions and renewal", "arbitration": "arbitration",
+    "class-action": "class actions and jury trials", "governing-law": "governing law",
+    "jurisdiction": "courts and venue", "liability": "liability and warranties", "indemnity": "indemnity",
+    "termination": "suspension and termination", "terms-changes": "changes to the terms",
+    "content-removal": "removal of content", "content-rights": "rights to content",
+    "privacy": "privacy and personal data", "ai-training": "AI training", "acceptance": "agreement by use",
+    "eligibility": "who may use the service", "service-changes": "changes to the service",
+    "usage-rules": "rules of use", "other": "other terms",
+}
+
+
+def category_name(category: str) -> str:
+    """A reader's name of ``category`` ("ai-training" -> "AI training"); an id the taxonomy does not
+    list is shown with its hyphens as spaces."""
+    return CATEGORY_NAMES.get(category, category.replace("-", " "))
+
+
 def feed_specs(catalog: Catalog, limit: int) -> list[FeedSpec]:
     """Every feed of the URL scheme, with the versions each one carries."""
     changes = catalog.changes()
@@ -288,8 +309,9 @@ def feed_specs(catalog: Catalog, limit: int) -> list[FeedSpec]:
     seen_cats = {c for v in changes for c in catalog.categories(v)}
     for cat in sorted(set(taxonomy()) | seen_cats):
         chosen = [v for v in changes if cat in catalog.categories(v)][:limit]
-        specs.append(FeedSpec(f"category/{feed_filename(cat)}", f"Terms changes: {cat}",
-                              f"Recorded changes about {cat}, every service", "index.html", tuple(chosen), cat))
+        specs.append(FeedSpec(f"category/{feed_filename(cat)}", f"Terms changes: {category_name(cat)}",
+                              f"Recorded changes about {category_name(cat)} (category {cat}), every service",
+                              "index.html", tuple(chosen), cat))
     services = sorted({d["service_id"] for d in catalog.documents})
     for sid in services:
         name, slug = catalog.service_name(sid), service_slug(sid)
