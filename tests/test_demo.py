@@ -30,7 +30,7 @@ def test_demo_records_only_real_changes(tmp_path):
     history = CliRunner().invoke(cli, ["--store", str(store), "history", "nimbus", "Terms of Service", "--json"])
     versions = json.loads(history.output)
     assert [v["material"] for v in versions] == [False, False, True]
-    assert versions[1]["severity"] == "cosmetic" and "date-only" in versions[1]["summary"]
+    assert versions[1]["severity"] == "cosmetic" and versions[1]["summary"] == "Cosmetic change only: a date"
 
     diff = CliRunner().invoke(cli, ["--store", str(store), "diff", "nimbus", "Terms of Service", "--json"])
     changes = json.loads(diff.output)["changes"]
