@@ -3045,6 +3045,8 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
                                "used for or by whom", None, (), (), facts_b, facts_a)
     if kind == "modified" and before and after and (names := _acronym_renamed(before_p, after_p)):
         return _cosmetic("renamed", f"Only a name changed: {names[0]} → {names[1]}", facts_b, facts_a)
+    if kind == "modified" and before and after and _acronym_only(before_p, after_p, context):
+        return _cosmetic("renamed", "Only a name said by its abbreviation, or in full", facts_b, facts_a)
     if before is not None and (m := _UNDERSCORED.match(before)):
         before, before_p = m.group(1), plain(m.group(1))
     if after is not None and (m := _UNDERSCORED.match(after)):
@@ -3297,6 +3299,58 @@ def _acronym_renamed(before: str, after: str) -> tuple[str, str] | None:
                 return None
             names.append((o, n))
     return names[0] if names else None
+
+
+_SPELLED = re.compile(rf"((?:[A-Z][\w'’&-]*\s+(?:{_NAME_CONNECTORS}\s+)*)*[A-Z][\w'’&-]*)\s*\(([A-Z][A-Z0-9&]{{1,9}})\)")
+
+
+def _initials(name: str) -> str:
+    """The capitals that open the words of a name, its connectors left out ("European Economic
+    Area" → "EEA", "Bureau of Labor" → "BL")."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+@lru_cache(maxsize=8)
+def acronyms(text: str) -> dict[str, str]:
+    """The abbreviations a text defines in brackets after the name they stand for, each with that
+    name ("the European Economic Area (EEA)" → {"EEA": "European Economic Area"}): only when the
+    abbreviation is made of the name's initials, so a name in brackets ("our partner (ACME)") is
+    none. The name is cut to the words the initials need ("the Irish Data Protection Commission
+    (DPC)" → "Data Protection Commission")."""
+    found: dict[str, str] = {}
+    for m in _SPELLED.finditer(text):
+        name, short = m.group(1), m.group(2)
+        words_ = name.split()
+        for i in range(len(words_)):
+            if words_[i][:1].isupper() and _initials(" ".join(words_[i:])) == short.replace("&", ""):
+                found.setdefault(short, " ".join(words_[i:]))
+                break
+    return found
+
+
+def _acronym_only(before: str, after: str, ctx: DocContext | None) -> bool:
+    """Whether a clause changed only in saying a name by its abbreviation instead of in full, or
+    the reverse ("the European Economic Area (EEA) and the United Kingdom (UK)" → "the EEA and
+    the UK"): the same place or body, named shorter or longer. The abbreviation must be defined
+    (name, then initials in brackets) in the clause or in either whole version. False when any
+    other word changed: a region dropped or added with it ("the EEA and the UK" → "the EEA")
+    still narrows or widens the clause."""
+    texts = [before, after] + ([ctx.old_text, ctx.new_text] if ctx is not None else [])
+    defined: dict[str, str] = {}
+    for t in texts:
+        for short, name in acronyms(t).items():
+            defined.setdefault(short, name)
+    if not defined:
+        return False
+
+    def short(text: str) -> str:
+        text = _SPELLED.sub(lambda m: m.group(0) if m.group(2) not in defined or not m.group(1).endswith(
+            defined[m.group(2)]) else m.group(1)[:len(m.group(1)) - len(defined[m.group(2)])] + m.group(2), text)
+        for abbr, name in sorted(defined.items(), key=lambda kv: -len(kv[1])):
+            text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", abbr, text)
+        return " ".join(text.split())
+
+    return before != after and short(before) == short(after)
 
 
 def _meaning_moved(before_p: str, after_p: str, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> ChangeLabel | None:
