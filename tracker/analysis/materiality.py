@@ -4035,6 +4035,8 @@ def _cell_changed(before: str, after: str, heading: str = "") -> ChangeLabel | N
                 continue  # the capture copied the row's other cells into this one, or stopped
             column = tb[0][i] if i < len(tb[0]) else ""
             wb, wa = set(words(cb)), set(words(ca))
+            if (gone := [w for w in words(cb) if w not in wa]) and respelled(gone, [w for w in words(ca) if w not in wb]):
+                continue  # "personalized" → "personalised": the same value spelled another way
             if _valued(cb) and _valued(ca):
                 continue  # "1 year" → "365 days", "€5" → "€7": durations and amounts are the facts' business
             if not any(w.isalpha() and is_content_word(w) for w in wb ^ wa):
