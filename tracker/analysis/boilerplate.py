@@ -954,13 +954,27 @@ _CONTACT_TERMS = re.compile(r"\b(?:must|shall|within|days?|hours?|weeks?|months?
                             r"doi(?:t|vent)|devez|délai|jours?|müssen|innerhalb|tage)\b|\d+\s*%|[$€£]\s*\d", re.I)
 
 
+# One of the ways listed under a lead-in ("You can send a request by:"): "calling us on ...",
+# "emailing privacy@...", "using the web form to submit your request". A fragment with no verb of
+# its own: "Using the form to send spam is prohibited" is a rule, not a way to reach anyone.
+_CONTACT_MEANS = re.compile(
+    r"^\W*(?:by\s+)?(?:(?:call|phon|telephon|e-?mail|writ|mail)ing\s+(?:to\s+)?(?:us\b|our\b|the\b|\S+@|\+?\d)|"
+    r"(?:using|completing|filling\s+(?:in|out)|visiting)\s+(?:the|our|this|an?)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:form|portal|address|e-?mail|chat|hotline)\b)", re.I)
+_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|will|shall|must|may|might|can|cannot|could|should|would|not|"
+                     r"never|only|prohibited|forbidden|required)\b", re.I)
+
+
 def is_contact_route(sentence: str) -> bool:
     """Whether a sentence only gives a way to reach someone: "you can also contact our Data
     Protection Officer by emailing ...", "Questions? Write to us at ...", "vous pouvez utiliser
-    le formulaire de contact ...". A sentence that also sets a deadline, a fee, a duty or a right
-    to cancel, refund or withdraw is a term ("To cancel, write to us within 14 days")."""
+    le formulaire de contact ...", or one item of a list of such ways ("emailing privacy@...",
+    "using the web form to submit your request"). A sentence that also sets a deadline, a fee, a
+    duty or a right to cancel, refund or withdraw is a term ("To cancel, write to us within 14 days")."""
     text = re.sub(r"[*_`\[\]\x02\x03]", "", sentence).strip()
     m = _CONTACT_ROUTE.match(text) or _REPRESENTATIVE.search(text)
+    if not m and (means := _CONTACT_MEANS.match(text)) and not _FINITE.search(text):
+        m = means
     if len(text.split()) > 60 or not m:
         return False
     return not _CONTACT_TERMS.search(text) and not _PURPOSE.search(text, m.end())

@@ -5903,42 +5903,65 @@ def _lead_ins(clauses: Sequence[Any], source: str = "") -> dict[int, str]:
     """For each list item or table row, the sentence that introduces its list ("We collect the
     following data:"), when there is one. With ``source`` (the version's text), an item of two
     sentences, which the split gives as sentence clauses, stays inside its list: the items after
-    it keep the lead-in."""
+    it keep the lead-in; and an item whose sentence introduces a list of its own ("* Access. You
+    can send a request by:", its sub-items indented under it) is the lead-in of those sub-items,
+    up to the next item indented no deeper than it."""
     out: dict[int, str] = {}
     lead = ""
+    outer = ""  # the lead-in of the enclosing list while a nested list's is read
+    nest = -1  # the indent of the item whose sentence leads a nested list (-1: none)
     in_item = False  # inside an item of several sentences
     # the first 40 characters of each line, and of each item's text after its marker: one pass
     # over the source, then a look-up per sentence (not a search of the whole text)
     lines = [line.lstrip(" \t") for line in source.splitlines()] if source else []
-    items = [m.group(1) for line in lines if (m := _ITEM_TEXT.match(line))]
-    line_heads, item_heads = {line[:40] for line in lines}, {item[:40] for item in items}
+    indents: dict[str, int] = {}  # an item's head → the indent of its line
+    for raw, line in zip(source.splitlines() if source else [], lines):
+        if m := _ITEM_TEXT.match(line):
+            indents.setdefault(m.group(1)[:40], len(raw) - len(line))
+    items = list(indents)
+    line_heads, item_heads = {line[:40] for line in lines}, set(items)
     # (sorted, a text starting with a shorter head is found by bisection, not a scan of every line)
     sorted_lines, sorted_items = sorted(line_heads), sorted(item_heads)
 
-    def starts(head: str, heads: set[str], ordered: list[str]) -> bool:
+    def found(head: str, heads: set[str], ordered: list[str]) -> str | None:
         if len(head) == 40:
-            return head in heads
+            return head if head in heads else None
         k = bisect_left(ordered, head)  # the first head >= ``head``: it starts with it if any does
-        return k < len(ordered) and ordered[k].startswith(head)
+        return ordered[k] if k < len(ordered) and ordered[k].startswith(head) else None
+
+    def unnest(item_head: str | None) -> None:
+        nonlocal lead, nest
+        if nest >= 0 and (item_head is None or indents.get(item_head, 0) <= nest):
+            lead, nest = outer, -1  # the nested list ended: its parent list's lead-in again
 
     for c in clauses:
         if c.kind in ("item", "table"):
             in_item = False
+            if nest >= 0:
+                m = _ITEM_TEXT.match(c.text.strip()) if c.kind == "item" else None
+                unnest(found(m.group(1)[:40], item_heads, sorted_items) if m else None)
             if lead:
                 out[c.index] = lead
         elif c.kind == "heading":
-            lead = ""
+            lead, nest = "", -1
         else:
             text = c.text.strip()
             if lead and source and text:
                 head = text[:40]
-                if starts(head, item_heads, sorted_items):
+                if (item := found(head, item_heads, sorted_items)) is not None:
                     in_item = True  # the first sentence of an item
+                    unnest(item)
+                    parent = item
+                elif in_item and found(head, line_heads, sorted_lines) is None:
+                    item = parent  # a later sentence of that item
+                if item is not None:
+                    if _is_lead_in(text) and item in indents:
+                        if nest < 0:
+                            outer = lead
+                        lead, nest = text, indents[item]
                     continue
-                if in_item and not starts(head, line_heads, sorted_lines):
-                    continue  # a later sentence of that item
             in_item = False
-            lead = text if _is_lead_in(text) else ""
+            lead, nest = (text if _is_lead_in(text) else ""), -1
     return out
 
 
