@@ -3338,19 +3338,23 @@ def _acronym_only(before: str, after: str, ctx: DocContext | None) -> bool:
     texts = [before, after] + ([ctx.old_text, ctx.new_text] if ctx is not None else [])
     defined: dict[str, str] = {}
     for t in texts:
-        for short, name in acronyms(t).items():
-            defined.setdefault(short, name)
-    if not defined:
+        for abbr, name in acronyms(t).items():
+            defined.setdefault(abbr, name)
+    if before == after or not any(abbr in before or abbr in after for abbr in defined):
         return False
 
-    def short(text: str) -> str:
-        text = _SPELLED.sub(lambda m: m.group(0) if m.group(2) not in defined or not m.group(1).endswith(
-            defined[m.group(2)]) else m.group(1)[:len(m.group(1)) - len(defined[m.group(2)])] + m.group(2), text)
+    def bracketed(m: re.Match[str]) -> str:  # "the European Economic Area (EEA)" → "the EEA"
+        said, abbr = m.group(1), m.group(2)
+        name = defined.get(abbr)
+        return said[:len(said) - len(name)] + abbr if name and said.endswith(name) else m.group(0)
+
+    def shortened(text: str) -> str:
+        text = _SPELLED.sub(bracketed, text)
         for abbr, name in sorted(defined.items(), key=lambda kv: -len(kv[1])):
             text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", abbr, text)
         return " ".join(text.split())
 
-    return before != after and short(before) == short(after)
+    return shortened(before) == shortened(after)
 
 
 def _meaning_moved(before_p: str, after_p: str, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> ChangeLabel | None:
