@@ -127,3 +127,30 @@ def test_the_only_way_to_reach_us_dropped_stays_material() -> None:
         "    * calling us toll free on 1-800-555-0199 and entering code 42# to leave us a message.\n", "")
     result = compare(only_form, only_form.replace(_FORM, ""))
     assert result.material, result.summary
+
+
+# -- one more way to exercise a right the terms give elsewhere ---------------------------------------
+
+_SHOP = """# Plumwick Shop Terms
+
+## Right of withdrawal
+
+You have the right to withdraw from this contract within 14 days without giving any reason.
+To exercise the right of withdrawal, you must inform us by an unequivocal statement sent to returns@plumwick.test.
+"""
+
+
+def test_one_more_way_to_exercise_a_right_is_a_contact_route() -> None:
+    assert is_contact_route("You can also exercise your right of withdrawal online [here](https://plumwick.test/w).")
+    after = _SHOP + "You can also exercise your right of withdrawal online [here](https://plumwick.test/w).\n"
+    result = compare(_SHOP, after)
+    assert not result.material, result.summary
+
+
+@pytest.mark.parametrize("sentence", [
+    "You can also exercise your right of withdrawal online within 30 days of delivery.",  # a new period
+    "You can also exercise your right of withdrawal online here, and we will refund you.",  # a promise
+    "You may also exercise your right to object at any time.",  # no route: the right itself
+])
+def test_a_sentence_that_also_sets_a_term_is_no_contact_route(sentence: str) -> None:
+    assert not is_contact_route(sentence)

@@ -965,16 +965,29 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|will|shall|must|may|might|ca
                      r"never|only|prohibited|forbidden|required)\b", re.I)
 
 
+# One more way to exercise a right the text gives elsewhere ("also"): "You can also exercise your
+# right of withdrawal online here", "... by e-mail". The right's own name is what is exercised, not
+# a term this sentence sets.
+_ALSO_EXERCISE = re.compile(
+    r"^\W*(?:you|users?|customers?)\s+(?:can|may)\s+also\s+exercise\s+(?:your|this|these|the|any\s+of\s+(?:your|these))\s+"
+    r"(?P<right>(?:[\w-]+\s+){0,3}?rights?(?:\s+(?:of|to)\s+[\w-]+)?)[^.;:]{0,60}?\b(?:online|here|via|through|using|"
+    r"by\s+(?:e-?mail|phone|telephone|post|mail|letter))\b", re.I)
+
+
 def is_contact_route(sentence: str) -> bool:
     """Whether a sentence only gives a way to reach someone: "you can also contact our Data
     Protection Officer by emailing ...", "Questions? Write to us at ...", "vous pouvez utiliser
-    le formulaire de contact ...", or one item of a list of such ways ("emailing privacy@...",
-    "using the web form to submit your request"). A sentence that also sets a deadline, a fee, a
+    le formulaire de contact ...", one item of a list of such ways ("emailing privacy@...",
+    "using the web form to submit your request"), or one more way to exercise a right ("You can
+    also exercise your right of withdrawal online here"). A sentence that also sets a deadline, a fee, a
     duty or a right to cancel, refund or withdraw is a term ("To cancel, write to us within 14 days")."""
     text = re.sub(r"[*_`\[\]\x02\x03]", "", sentence).strip()
     m = _CONTACT_ROUTE.match(text) or _REPRESENTATIVE.search(text)
     if not m and (means := _CONTACT_MEANS.match(text)) and not _FINITE.search(text):
         m = means
+    if not m and (also := _ALSO_EXERCISE.match(text)):
+        rest = text[:also.start("right")] + text[also.end("right"):]
+        return len(text.split()) <= 60 and not _CONTACT_TERMS.search(rest)
     if len(text.split()) > 60 or not m:
         return False
     return not _CONTACT_TERMS.search(text) and not _PURPOSE.search(text, m.end())
