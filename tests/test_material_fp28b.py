@@ -2,7 +2,10 @@
 text defines for it (or spelled out again) is a rename; a table cell whose word is only spelled
 another way ("personalized" → "personalised") holds the same value; one of the listed ways to send
 a request ("emailing ...", "using the web form ...") is a contact route, read under the item
-sentence that leads into its nested list. Near misses stay material: a region dropped with the
+sentence that leads into its nested list, and so is one more way to exercise a right the terms
+give; a case the rule already covers said in brackets ("(including for breaches of these terms)")
+is an example, and measures said only in general ("We use various measures to protect you") are a
+statement. Near misses stay material: a region dropped with the
 abbreviation, another word in the cell, the only way to reach the provider dropped. All text is
 invented."""
 
@@ -10,10 +13,14 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.analysis.boilerplate import is_contact_route
+from tracker.analysis.boilerplate import is_contact_route, is_mission_statement
 from tracker.analysis.diff import _split
 from tracker.analysis.materiality import _acronym_only, _lead_ins, acronyms, label_change
 from tracker.api import compare
+
+_BODY = ("# Plumwick Terms of Use\n\n"
+         "## 1. Accounts\n\nYou must be at least 16 years old to open a Plumwick account.\n\n"
+         "## 2. Fees\n\nThe Plus plan costs 4 euros a month, billed in advance.\n")
 
 # -- a name said by its abbreviation, or in full ---------------------------------------------------
 
@@ -154,3 +161,38 @@ def test_one_more_way_to_exercise_a_right_is_a_contact_route() -> None:
 ])
 def test_a_sentence_that_also_sets_a_term_is_no_contact_route(sentence: str) -> None:
     assert not is_contact_route(sentence)
+
+
+# -- a case the rule already covers, said in brackets; measures said only in general -----------------
+
+_VENUE = "If you live in Ruritania, these terms are governed by Ruritanian law and you can file legal disputes in the Ruritanian courts."
+
+
+def test_a_bracketed_case_the_rule_already_covers_is_an_example() -> None:
+    after = _VENUE.replace("legal disputes in", "legal disputes (including for breaches of these terms) in")
+    label = label_change("modified", _VENUE, after, heading="Governing law")
+    assert not label.material, label.explanation
+
+
+@pytest.mark.parametrize("before, after, heading", [
+    ("We share your personal data with our partners.",
+     "We share your personal data with our partners (including advertisers).", "Privacy"),  # a recipient added
+    ("The Plus plan costs 5 euros a month.", "The Plus plan costs 5 euros a month (including VAT).", "Fees"),
+])
+def test_a_bracketed_item_added_stays_material(before: str, after: str, heading: str) -> None:
+    assert label_change("modified", before, after, heading=heading).material
+
+
+def test_measures_said_only_in_general_are_a_statement() -> None:
+    assert is_mission_statement("We use various measures to protect you from illegal and other harmful content.")
+    after = _BODY + "\nWe use various measures to protect you from illegal and other harmful content.\n"
+    result = compare(_BODY, after)
+    assert not result.material, result.summary
+
+
+@pytest.mark.parametrize("sentence", [
+    "We use encryption to protect your messages.",  # a measure named
+    "We use various measures to protect you and will remove harmful posts within 24 hours.",  # a promise
+])
+def test_a_named_or_promised_measure_is_no_statement(sentence: str) -> None:
+    assert not is_mission_statement(sentence)

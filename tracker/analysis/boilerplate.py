@@ -1032,7 +1032,12 @@ _MISSION = re.compile(
     r"(?:importante|essentielle|une\s+priorité)|"
     r"\bvotre\s+vie\s+privée\s+(?:est|compte)\s+(?:très\s+)?(?:importante|pour\s+nous)|"
     r"\bder\s+schutz\s+ihrer\s+(?:persönlichen\s+|personenbezogenen\s+)?daten\s+ist\s+uns\s+(?:sehr\s+|besonders\s+)?wichtig|"
-    r"\bihre\s+privatsphäre\s+ist\s+uns\s+(?:sehr\s+)?wichtig", re.I)
+    r"\bihre\s+privatsphäre\s+ist\s+uns\s+(?:sehr\s+)?wichtig|"
+    # measures said only in general ("We use various measures to protect you from harmful
+    # content"): no measure named, none promised
+    r"\bwe\s+(?:use|take|employ|apply|have)\s+(?:various|several|many|multiple|different|numerous|"
+    r"a\s+(?:range|variety|number|mix|combination)\s+of)\s+(?:[\w-]+\s+){0,2}?(?:measures|tools|methods|techniques|"
+    r"safeguards|steps|means)\s+to\s+(?:help\s+)?(?:protect|keep|safeguard|shield)\b", re.I)
 _BINDING = frozenset("not never no ne pas nicht kein keine only solely".split())
 
 

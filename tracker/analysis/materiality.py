@@ -3433,8 +3433,14 @@ keinem keiner ihr ihre ihren ihrem ihrer ihres dein deine deinen deinem deiner u
 unserem unserer jede jeder jeden jedem alle""".split())
 
 
-# "(for example, menu items, reviews)": illustrations of a rule, not the rule's scope.
-_EXAMPLES = re.compile(r"\((?:for example|for instance|e\.\s?g\.|eg\b|such as|par exemple|par ex\.|p\.\s?ex\.|"
+# "(for example, menu items, reviews)", "(including for breaches of these terms)": illustrations of
+# a rule, not the rule's scope.
+_EXAMPLES = re.compile(r"\((?:for example|for instance|e\.\s?g\.|eg\b|such as|"
+                       # a case the rule's general words already cover ("disputes (including for breaches of
+                       # these terms)"); "(including advertisers)", "(including VAT)" add to what it covers
+                       r"(?:including|y compris|einschließlich)\s+(?:for|in|on|at|during|under|with|in respect of|"
+                       r"en cas de|pour|dans|bei|im|für)\s|"
+                       r"par exemple|par ex\.|p\.\s?ex\.|"
                        r"ex\s?[.:]|notamment|z\.\s?B\.|zum Beispiel|beispielsweise|bspw\.)[^()]*\)|"
                        # an open list in brackets, its end left open ("(ID card, passport, tax number…)",
                        # "(Personalausweis, Reisepass usw.)"): examples of a kind the clause names
