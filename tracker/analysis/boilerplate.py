@@ -956,13 +956,40 @@ _CONTACT_TERMS = re.compile(r"\b(?:must|shall|within|days?|hours?|weeks?|months?
                             r"doi(?:t|vent)|devez|délai|jours?|müssen|innerhalb|tage)\b|\d+\s*%|[$€£]\s*\d", re.I)
 
 
+# One of the ways listed under a lead-in ("You can send a request by:"): "calling us on ...",
+# "emailing privacy@...", "using the web form to submit your request". A fragment with no verb of
+# its own: "Using the form to send spam is prohibited" is a rule, not a way to reach anyone.
+_CONTACT_MEANS = re.compile(
+    r"^\W*(?:by\s+)?(?:(?:call|phon|telephon|e-?mail|writ|mail)ing\s+(?:to\s+)?(?:us\b|our\b|the\b|\S+@|\+?\d)|"
+    r"(?:using|completing|filling\s+(?:in|out)|visiting)\s+(?:the|our|this|an?)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:form|portal|address|e-?mail|chat|hotline)\b)", re.I)
+_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|will|shall|must|may|might|can|cannot|could|should|would|not|"
+                     r"never|only|prohibited|forbidden|required)\b", re.I)
+
+
+# One more way to exercise a right the text gives elsewhere ("also"): "You can also exercise your
+# right of withdrawal online here", "... by e-mail". The right's own name is what is exercised, not
+# a term this sentence sets.
+_ALSO_EXERCISE = re.compile(
+    r"^\W*(?:you|users?|customers?)\s+(?:can|may)\s+also\s+exercise\s+(?:your|this|these|the|any\s+of\s+(?:your|these))\s+"
+    r"(?P<right>(?:[\w-]+\s+){0,3}?rights?(?:\s+(?:of|to)\s+[\w-]+)?)[^.;:]{0,60}?\b(?:online|here|via|through|using|"
+    r"by\s+(?:e-?mail|phone|telephone|post|mail|letter))\b", re.I)
+
+
 def is_contact_route(sentence: str) -> bool:
     """Whether a sentence only gives a way to reach someone: "you can also contact our Data
     Protection Officer by emailing ...", "Questions? Write to us at ...", "vous pouvez utiliser
-    le formulaire de contact ...". A sentence that also sets a deadline, a fee, a duty or a right
-    to cancel, refund or withdraw is a term ("To cancel, write to us within 14 days")."""
+    le formulaire de contact ...", one item of a list of such ways ("emailing privacy@...",
+    "using the web form to submit your request"), or one more way to exercise a right ("You can
+    also exercise your right of withdrawal online here"). A sentence that also sets a deadline, a fee, a
+    duty or a right to cancel, refund or withdraw is a term ("To cancel, write to us within 14 days")."""
     text = re.sub(r"[*_`\[\]\x02\x03]", "", sentence).strip()
     m = _CONTACT_ROUTE.match(text) or _REPRESENTATIVE.search(text)
+    if not m and (means := _CONTACT_MEANS.match(text)) and not _FINITE.search(text):
+        m = means
+    if not m and (also := _ALSO_EXERCISE.match(text)):
+        rest = text[:also.start("right")] + text[also.end("right"):]
+        return len(text.split()) <= 60 and not _CONTACT_TERMS.search(rest)
     if len(text.split()) > 60 or not m:
         return False
     return not _CONTACT_TERMS.search(text) and not _PURPOSE.search(text, m.end())
@@ -1007,7 +1034,12 @@ _MISSION = re.compile(
     r"(?:importante|essentielle|une\s+priorité)|"
     r"\bvotre\s+vie\s+privée\s+(?:est|compte)\s+(?:très\s+)?(?:importante|pour\s+nous)|"
     r"\bder\s+schutz\s+ihrer\s+(?:persönlichen\s+|personenbezogenen\s+)?daten\s+ist\s+uns\s+(?:sehr\s+|besonders\s+)?wichtig|"
-    r"\bihre\s+privatsphäre\s+ist\s+uns\s+(?:sehr\s+)?wichtig", re.I)
+    r"\bihre\s+privatsphäre\s+ist\s+uns\s+(?:sehr\s+)?wichtig|"
+    # measures said only in general ("We use various measures to protect you from harmful
+    # content"): no measure named, none promised
+    r"\bwe\s+(?:use|take|employ|apply|have)\s+(?:various|several|many|multiple|different|numerous|"
+    r"a\s+(?:range|variety|number|mix|combination)\s+of)\s+(?:[\w-]+\s+){0,2}?(?:measures|tools|methods|techniques|"
+    r"safeguards|steps|means)\s+to\s+(?:help\s+)?(?:protect|keep|safeguard|shield)\b", re.I)
 _BINDING = frozenset("not never no ne pas nicht kein keine only solely".split())
 
 

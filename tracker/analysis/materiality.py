@@ -3069,6 +3069,8 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
                                "used for or by whom", None, (), (), facts_b, facts_a)
     if kind == "modified" and before and after and (names := _acronym_renamed(before_p, after_p)):
         return _cosmetic("renamed", f"Only a name changed: {names[0]} → {names[1]}", facts_b, facts_a)
+    if kind == "modified" and before and after and _acronym_only(before_p, after_p, context):
+        return _cosmetic("renamed", "Only a name said by its abbreviation, or in full", facts_b, facts_a)
     if before is not None and (m := _UNDERSCORED.match(before)):
         before, before_p = m.group(1), plain(m.group(1))
     if after is not None and (m := _UNDERSCORED.match(after)):
@@ -3323,6 +3325,62 @@ def _acronym_renamed(before: str, after: str) -> tuple[str, str] | None:
     return names[0] if names else None
 
 
+_SPELLED = re.compile(rf"((?:[A-Z][\w'’&-]*\s+(?:{_NAME_CONNECTORS}\s+)*)*[A-Z][\w'’&-]*)\s*\(([A-Z][A-Z0-9&]{{1,9}})\)")
+
+
+def _initials(name: str) -> str:
+    """The capitals that open the words of a name, its connectors left out ("European Economic
+    Area" → "EEA", "Bureau of Labor" → "BL")."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+@lru_cache(maxsize=8)
+def acronyms(text: str) -> dict[str, str]:
+    """The abbreviations a text defines in brackets after the name they stand for, each with that
+    name ("the European Economic Area (EEA)" → {"EEA": "European Economic Area"}): only when the
+    abbreviation is made of the name's initials, so a name in brackets ("our partner (ACME)") is
+    none. The name is cut to the words the initials need ("the Irish Data Protection Commission
+    (DPC)" → "Data Protection Commission")."""
+    found: dict[str, str] = {}
+    for m in _SPELLED.finditer(text):
+        name, short = m.group(1), m.group(2)
+        words_ = name.split()
+        for i in range(len(words_)):
+            if words_[i][:1].isupper() and _initials(" ".join(words_[i:])) == short.replace("&", ""):
+                found.setdefault(short, " ".join(words_[i:]))
+                break
+    return found
+
+
+def _acronym_only(before: str, after: str, ctx: DocContext | None) -> bool:
+    """Whether a clause changed only in saying a name by its abbreviation instead of in full, or
+    the reverse ("the European Economic Area (EEA) and the United Kingdom (UK)" → "the EEA and
+    the UK"): the same place or body, named shorter or longer. The abbreviation must be defined
+    (name, then initials in brackets) in the clause or in either whole version. False when any
+    other word changed: a region dropped or added with it ("the EEA and the UK" → "the EEA")
+    still narrows or widens the clause."""
+    texts = [before, after] + ([ctx.old_text, ctx.new_text] if ctx is not None else [])
+    defined: dict[str, str] = {}
+    for t in texts:
+        for abbr, name in acronyms(t).items():
+            defined.setdefault(abbr, name)
+    if before == after or not any(abbr in before or abbr in after for abbr in defined):
+        return False
+
+    def bracketed(m: re.Match[str]) -> str:  # "the European Economic Area (EEA)" → "the EEA"
+        said, abbr = m.group(1), m.group(2)
+        name = defined.get(abbr)
+        return said[:len(said) - len(name)] + abbr if name and said.endswith(name) else m.group(0)
+
+    def shortened(text: str) -> str:
+        text = _SPELLED.sub(bracketed, text)
+        for abbr, name in sorted(defined.items(), key=lambda kv: -len(kv[1])):
+            text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", abbr, text)
+        return " ".join(text.split())
+
+    return shortened(before) == shortened(after)
+
+
 def _meaning_moved(before_p: str, after_p: str, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> ChangeLabel | None:
     """A material label when the clause keeps its words but a "not", a party or a number now goes
     with another word ("we do not refund ... requires" → "we refund ... does not require", "you
@@ -3399,8 +3457,14 @@ keinem keiner ihr ihre ihren ihrem ihrer ihres dein deine deinen deinem deiner u
 unserem unserer jede jeder jeden jedem alle""".split())
 
 
-# "(for example, menu items, reviews)": illustrations of a rule, not the rule's scope.
-_EXAMPLES = re.compile(r"\((?:for example|for instance|e\.\s?g\.|eg\b|such as|par exemple|par ex\.|p\.\s?ex\.|"
+# "(for example, menu items, reviews)", "(including for breaches of these terms)": illustrations of
+# a rule, not the rule's scope.
+_EXAMPLES = re.compile(r"\((?:for example|for instance|e\.\s?g\.|eg\b|such as|"
+                       # a case the rule's general words already cover ("disputes (including for breaches of
+                       # these terms)"); "(including advertisers)", "(including VAT)" add to what it covers
+                       r"(?:including|y compris|einschließlich)\s+(?:for|in|on|at|during|under|with|in respect of|"
+                       r"en cas de|pour|dans|bei|im|für)\s|"
+                       r"par exemple|par ex\.|p\.\s?ex\.|"
                        r"ex\s?[.:]|notamment|z\.\s?B\.|zum Beispiel|beispielsweise|bspw\.)[^()]*\)|"
                        # an open list in brackets, its end left open ("(ID card, passport, tax number…)",
                        # "(Personalausweis, Reisepass usw.)"): examples of a kind the clause names
@@ -4005,6 +4069,8 @@ def _cell_changed(before: str, after: str, heading: str = "") -> ChangeLabel | N
                 continue  # the capture copied the row's other cells into this one, or stopped
             column = tb[0][i] if i < len(tb[0]) else ""
             wb, wa = set(words(cb)), set(words(ca))
+            if (gone := [w for w in words(cb) if w not in wa]) and respelled(gone, [w for w in words(ca) if w not in wb]):
+                continue  # "personalized" → "personalised": the same value spelled another way
             if _valued(cb) and _valued(ca):
                 continue  # "1 year" → "365 days", "€5" → "€7": durations and amounts are the facts' business
             if not any(w.isalpha() and is_content_word(w) for w in wb ^ wa):
@@ -5871,42 +5937,65 @@ def _lead_ins(clauses: Sequence[Any], source: str = "") -> dict[int, str]:
     """For each list item or table row, the sentence that introduces its list ("We collect the
     following data:"), when there is one. With ``source`` (the version's text), an item of two
     sentences, which the split gives as sentence clauses, stays inside its list: the items after
-    it keep the lead-in."""
+    it keep the lead-in; and an item whose sentence introduces a list of its own ("* Access. You
+    can send a request by:", its sub-items indented under it) is the lead-in of those sub-items,
+    up to the next item indented no deeper than it."""
     out: dict[int, str] = {}
     lead = ""
+    outer = ""  # the lead-in of the enclosing list while a nested list's is read
+    nest = -1  # the indent of the item whose sentence leads a nested list (-1: none)
     in_item = False  # inside an item of several sentences
     # the first 40 characters of each line, and of each item's text after its marker: one pass
     # over the source, then a look-up per sentence (not a search of the whole text)
     lines = [line.lstrip(" \t") for line in source.splitlines()] if source else []
-    items = [m.group(1) for line in lines if (m := _ITEM_TEXT.match(line))]
-    line_heads, item_heads = {line[:40] for line in lines}, {item[:40] for item in items}
+    indents: dict[str, int] = {}  # an item's head → the indent of its line
+    for raw, line in zip(source.splitlines() if source else [], lines):
+        if m := _ITEM_TEXT.match(line):
+            indents.setdefault(m.group(1)[:40], len(raw) - len(line))
+    items = list(indents)
+    line_heads, item_heads = {line[:40] for line in lines}, set(items)
     # (sorted, a text starting with a shorter head is found by bisection, not a scan of every line)
     sorted_lines, sorted_items = sorted(line_heads), sorted(item_heads)
 
-    def starts(head: str, heads: set[str], ordered: list[str]) -> bool:
+    def found(head: str, heads: set[str], ordered: list[str]) -> str | None:
         if len(head) == 40:
-            return head in heads
+            return head if head in heads else None
         k = bisect_left(ordered, head)  # the first head >= ``head``: it starts with it if any does
-        return k < len(ordered) and ordered[k].startswith(head)
+        return ordered[k] if k < len(ordered) and ordered[k].startswith(head) else None
+
+    def unnest(item_head: str | None) -> None:
+        nonlocal lead, nest
+        if nest >= 0 and (item_head is None or indents.get(item_head, 0) <= nest):
+            lead, nest = outer, -1  # the nested list ended: its parent list's lead-in again
 
     for c in clauses:
         if c.kind in ("item", "table"):
             in_item = False
+            if nest >= 0:
+                m = _ITEM_TEXT.match(c.text.strip()) if c.kind == "item" else None
+                unnest(found(m.group(1)[:40], item_heads, sorted_items) if m else None)
             if lead:
                 out[c.index] = lead
         elif c.kind == "heading":
-            lead = ""
+            lead, nest = "", -1
         else:
             text = c.text.strip()
             if lead and source and text:
                 head = text[:40]
-                if starts(head, item_heads, sorted_items):
+                if (item := found(head, item_heads, sorted_items)) is not None:
                     in_item = True  # the first sentence of an item
+                    unnest(item)
+                    parent = item
+                elif in_item and found(head, line_heads, sorted_lines) is None:
+                    item = parent  # a later sentence of that item
+                if item is not None:
+                    if _is_lead_in(text) and item in indents:
+                        if nest < 0:
+                            outer = lead
+                        lead, nest = text, indents[item]
                     continue
-                if in_item and not starts(head, line_heads, sorted_lines):
-                    continue  # a later sentence of that item
             in_item = False
-            lead = text if _is_lead_in(text) else ""
+            lead, nest = (text if _is_lead_in(text) else ""), -1
     return out
 
 
