@@ -192,9 +192,10 @@ _TOPIC: list[tuple[str, str, str]] = [
      # be brought in Texas")
      r"(?:disputes?|claims?|actions?|lawsuits?|proceedings?)(?: \w+){0,3} (?:be |are |is )?(?:heard|brought|"
      r"filed|decided|adjudicated|tried) (?:exclusively |only )?(?:in|before)) "),
-    # ("you represent and warrant that you are 18" is a promise the user makes, not a warranty)
+    # ("you represent and warrant that you are 18", "each Seller represents, warrants and agrees
+    # that ...": a promise the user makes, not a warranty)
     # (a company's legal form, "an Ohio limited liability company", "LLC", names no liability)
-    ("liability", "liability", r" (?:liab\w*(?! (?:company|companies|partnerships?|corporations?|co|llc|llp) )|(?<!represent and )(?<!represents and )(?<! you )"
+    ("liability", "liability", r" (?:liab\w*(?! (?:company|companies|partnerships?|corporations?|co|llc|llp) )|(?<!represent and )(?<!represents and )(?<!represent )(?<!represents )(?<! you )"
      r"(?<! you hereby )warrant\w*|as is|as available|disclaim\w*|"
      r"damages|in no event|own risk|sole risk|not (?:be )?responsible|no responsibility|"
      r"guarantee\w*|consequential|limitation of liability) "),
@@ -1250,7 +1251,16 @@ _NAMES_OTHER: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
     "jurisdiction": (
         r" (?:your|applicable|any|each|every|their|local|another|a|the relevant|the applicable|same) "
         r"(?:other )?(?:applicable )?jurisdictions?(?= )|"
-        r" jurisdictions? (?:where|in which|that|whose)(?= )"),
+        r" jurisdictions? (?:where|in which|that|whose)(?= )|"
+        # any court that may hear a matter, none named ("damages awarded by a court of competent
+        # jurisdiction", "if any court or arbitrator of competent jurisdiction finds a provision
+        # invalid", "a competent authority"): no court, venue or forum is chosen
+        r" (?:a|an|any|another|such) (?:other )?(?:courts?|tribunals?|judges?|authorit(?:y|ies)|bod(?:y|ies)|"
+        r"arbitrators?)(?: (?:or|and) (?:an? |any )?(?:courts?|tribunals?|judges?|authorit(?:y|ies)|bod(?:y|ies)|"
+        r"arbitrators?|arbitral tribunals?))? (?:of|with|having) (?:competent|proper|appropriate|valid) "
+        r"jurisdiction(?! (?:in|of|at|located|sitting|seated) )(?= )|"
+        r" (?:a|an|any|another|such) (?:other )?competent (?:courts?|tribunals?|judges?|authorit(?:y|ies)|bod(?:y|ies))"
+        r"(?! (?:of|in|at|located|sitting|seated|for) )(?= )"),
     "payment": (
         r" (?:(?:credit|debit|payment|bank|banking) (?:card |account )?(?:numbers?|details|data|information)|"
         r"(?:bank|financial) (?:account )?(?:information|details|numbers?)|card numbers?|"
