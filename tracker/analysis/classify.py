@@ -1219,7 +1219,9 @@ def _said_of_other(norm: str, lang: str, cats: set[str], watch: set[str],
 # - subscription: a subscription or membership named as the plan through which someone uses something
 #   ("if you access the Service through your Workspace account on a Business subscription", "for
 #   owners of the Mailbox subscription"): who the sentence is about, nothing about the plan's renewal,
-#   cancellation, trial or change is said (session 27; ``_PLAN_QUALIFIER`` only weakened it);
+#   cancellation, trial or change is said (session 27; ``_PLAN_QUALIFIER`` only weakened it); nor a plan
+#   named as what one signs up for, to say what it takes or gives ("to sign up for a Gold membership,
+#   you must ...", "by subscribing to these plans, you represent ...": session 28);
 # - usage-rules: something prohibited by law or by an order ("unless prohibited by law", "unless
 #   the order prohibits us from doing so", "sauf interdiction légale", "gesetzlich verboten"): a
 #   limit on the provider, no rule of use.
@@ -1317,7 +1319,16 @@ _NAMES_OTHER: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
         r" (?:through|with|via|under|on|using|or|for (?:the )?(?:owners?|holders?|users?|customers?|members?|subscribers?) "
         r"of|(?:who|that) (?:have|has|hold|holds|own|owns)) (?:a|an|your|their|the|any)"
         r"(?: (?!your |their |his |her |its |the |a |an |renew|cancel|trial|free |upgrade|downgrade|auto)\S+){0,6} "
-        r"(?:subscriptions?|memberships?|abonnements?|abo)(?= )"),
+        r"(?:subscriptions?|memberships?|abonnements?|abo)(?= )|"
+        # a plan named as what one signs up for, to say what it takes or gives ("to sign up for a Gold
+        # membership, you must provide proof of enrolment", "by subscribing to these plans, you represent
+        # that you act as a business"): a condition of the plan, nothing of its renewal, cancellation,
+        # trial or change (taxonomy: subscription); such words left in the sentence keep it
+        r" (?:to|if you|when you|once you|by|after) (?:sign(?:ing)? up for|subscrib(?:e|es|ing) to|join(?:ing)?|"
+        r"enrol(?:l|ling|ing)? in|register(?:ing)? for|purchas(?:e|ing)|buy(?:ing)?)(?: (?:and|or) (?:use|using|keep|"
+        r"keeping|maintain|maintaining))? (?:a|an|your|their|the|these|this|that|any|such)"
+        r"(?: (?!your |their |his |her |its |the |a |an |renew|cancel|trial|free |upgrade|downgrade|auto)\S+){0,6} "
+        r"(?:subscriptions?|memberships?|plans?)(?= )"),
     "usage-rules": (
         r" (?:prohibited|forbidden|not permitted|restricted) by (?:applicable |any |the |local |relevant )?"
         r"(?:law|laws|legislation|regulations?|statutes?|courts?|orders?)(?= )|"
