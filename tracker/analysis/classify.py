@@ -198,7 +198,10 @@ _TOPIC: list[tuple[str, str, str]] = [
     ("liability", "liability", r" (?:liab\w*(?! (?:company|companies|partnerships?|corporations?|co|llc|llp) )|(?<!represent and )(?<!represents and )(?<!represent )(?<!represents )(?<! you )"
      r"(?<! you hereby )warrant\w*|as is|as available|disclaim\w*|"
      r"damages|in no event|own risk|sole risk|not (?:be )?responsible|no responsibility|"
-     r"guarantee\w*|consequential|limitation of liability) "),
+     # (a guarantee given, "we guarantee the quoted price", "the A-to-z Guarantee", is a promise or a
+     # programme; one refused, "we do not guarantee that the service will be error-free", disclaims)
+     r"(?:not|no|never|nor|cannot|without|neither)(?: (?!we |they |will |may |shall |can |must )\w+){0,5} guarantee\w*|"
+     r"consequential|limitation of liability) "),
     ("indemnity", "indemnify", r" (?:indemnif\w*|indemnit\w*|hold(?: \w+){0,4} harmless|"
      r"(?:you|user|users|customer|customers)(?: \w+){0,3} (?:defend|reimburse)(?: \w+){0,3} (?:against|from|for) "
      r"(?:\w+ ){0,3}(?:claims?|losses|liabilit\w*|demands?)) "),
@@ -1452,7 +1455,7 @@ _WEAK: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
                     r"renouvel\w*|abonnée?s?|adhésion)$",
     # ("responsable(s)" alone: the user's own duty or the data controller, "responsable du
     # traitement", as often as the provider's liability)
-    "liability": r"^(?:guarantee\w*|damages|warrant\w*|not (?:be )?responsible|proprietary|responsables?|"
+    "liability": r"^(?:(?:(?:not|no|never|nor|cannot|without|neither)(?: \w+){0,5} )?guarantee\w*|damages|warrant\w*|not (?:be )?responsible|proprietary|responsables?|"
                  r"garanties?|dommages|garantie\w*|schäden)$",
     # ("your content", "user content": what users post, named in passing as often as licensed, in
     # a sentence about its deletion, security or retention)
