@@ -5,7 +5,9 @@ another sense, which gave material changes of real dev pairs a category their re
   competent jurisdiction", "if any court of competent jurisdiction finds a provision invalid"):
   no court, venue or forum is chosen (taxonomy: which courts hear disputes);
 - liability: the user's own promise said as a list ("each Seller represents, warrants and agrees
-  that ..."), like "you represent and warrant" before it: no warranty disclaimer of the provider;
+  that ..."), like "you represent and warrant" before it: no warranty disclaimer of the provider,
+  but a duty of the user (usage-rules, in passing), so that a new duty under such a lead-in keeps a
+  topic and stays material;
 - liability: a guarantee given ("we will guarantee the quoted price", "the Buyer Guarantee"
   programme) is a promise or a programme; only a guarantee refused ("we do not guarantee ...") is
   a warranty disclaimer;
@@ -69,7 +71,23 @@ def test_an_indemnity_naming_a_court_of_competent_jurisdiction_is_about_indemnit
     "You represent, warrant and covenant that you hold all rights to the sketches you upload.",
 ])
 def test_the_users_representation_is_no_warranty_disclaimer(text: str) -> None:
-    assert "liability" not in _cats(text)
+    cats = _cats(text)
+    assert "liability" not in cats and "usage-rules" in cats, cats
+
+
+def test_the_users_representation_is_a_duty_in_passing() -> None:
+    # (beside another topic the representation is a word in passing: the age is what the sentence says)
+    assert category_scores("You represent and warrant that you are at least 18 years old.") == {
+        "eligibility": 1.0, "usage-rules": 0.5}
+
+
+def test_a_sellers_new_duty_under_a_representations_lead_in_is_a_material_rule_of_use() -> None:
+    old = ("# Plinkr Marketplace Terms\n\n## 5. Sellers\n\nEach Seller represents, warrants and agrees that:\n\n"
+           "- its listings are accurate;\n- it holds every licence its products need.\n")
+    new = old + "- if its products need a safety label under Freedonian law, it will show that label on the product page.\n"
+    a = analyse(old, new)
+    assert a.material and "usage-rules" in a.categories and "liability" not in a.categories, (a.categories,
+                                                                                               a.summary)
 
 
 @pytest.mark.parametrize("text", [

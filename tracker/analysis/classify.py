@@ -105,6 +105,10 @@ _GAP5 = r"(?: \w+){0,8}"
 _CONSEQUENCE = (r"grounds? for|(?:result|results|resulting|lead|leads|leading) (?:in|to) (?:the )?(?:\w+ ){0,3}"
                 r"(?:suspension|termination|removal|ban|bans|closure|deactivation|disabling)|"
                 r"subject to disciplinary action")
+# The user vouching for something ("you represent and warrant", "each Seller represents, warrants and
+# agrees"): a duty of the user, no warranty of the provider (liability reads "warrant" otherwise)
+_USER_WARRANTS = (r"(?:you|users?|customers?|members?|developers?|sellers?|advertisers?|licensees?|publishers?|"
+                  r"each \w+)(?: hereby)? represents? (?:and )?warrants?")
 # An age in digits or in words ("sixteen years of age", "twenty one or older"), as normalized
 _AGE_N = (r"(?:\d{1,2}|(?:twenty|thirty|forty|fifty|sixty)(?: (?:one|two|three|four|five|six|seven|eight|nine))?|"
           r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
@@ -468,7 +472,10 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"conduct|actions?|activit\w*|what you|use of|integrity|compliance|behaviou?r)|"
      r"(?:must|shall|will|agree to) comply with (?:our|the|all|any|these)(?: \w+){0,3} (?:policy|"
      r"policies|guidelines|rules|standards|codes?)|fraud(?! prevention| detection| monitoring)|fraudulent|"
-     + _CONSEQUENCE + r") "),
+     # the user's own representations ("you represent and warrant that the information you give is
+     # accurate", "each Seller represents, warrants and agrees that:"): what the user vouches for and
+     # must keep true, a duty of the user (in passing: ``_WEAK``), no warranty of the provider
+     + _USER_WARRANTS + "|" + _CONSEQUENCE + r") "),
 ]
 
 # Narrow rules: each says "this sentence establishes a watch-out" for its category. For the eight
@@ -1464,7 +1471,8 @@ _WEAK: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
     "privacy": r"^(?:privacy|cookies?|track|tracking)$",
     "service-changes": r"^(?:available|availability|preview|maintenance|interruptions?|beta|disponibilité|"
                        r"bêta|verfügbarkeit|wartung\w*)$",
-    "usage-rules": r"^(?:illegal|unlawful|conduct|passwords?|credentials|bots?|misuse|illicites?|robots?|"
+    "usage-rules": r"^(?:(?:you|users?|customers?|members?|developers?|sellers?|advertisers?|licensees?|"
+                   r"publishers?|each \w+)(?: hereby)? represents? (?:and )?warrants?|illegal|unlawful|conduct|passwords?|credentials|bots?|misuse|illicites?|robots?|"
                    r"mots? de passe|identifiants|rechtswidrig\w*|passwort\w*|zugangsdaten|non respect|"
                    r"manquements?|verstöße|verstoß)$",
     "eligibility": r"^(?:children|child|minors?|eligib\w*|mineurs?)$",
