@@ -105,6 +105,10 @@ _GAP5 = r"(?: \w+){0,8}"
 _CONSEQUENCE = (r"grounds? for|(?:result|results|resulting|lead|leads|leading) (?:in|to) (?:the )?(?:\w+ ){0,3}"
                 r"(?:suspension|termination|removal|ban|bans|closure|deactivation|disabling)|"
                 r"subject to disciplinary action")
+# The user vouching for something ("you represent and warrant", "each Seller represents, warrants and
+# agrees"): a duty of the user, no warranty of the provider (liability reads "warrant" otherwise)
+_USER_WARRANTS = (r"(?:you|users?|customers?|members?|developers?|sellers?|advertisers?|licensees?|publishers?|"
+                  r"each \w+)(?: hereby)? represents? (?:and )?warrants?")
 # An age in digits or in words ("sixteen years of age", "twenty one or older"), as normalized
 _AGE_N = (r"(?:\d{1,2}|(?:twenty|thirty|forty|fifty|sixty)(?: (?:one|two|three|four|five|six|seven|eight|nine))?|"
           r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
@@ -192,12 +196,16 @@ _TOPIC: list[tuple[str, str, str]] = [
      # be brought in Texas")
      r"(?:disputes?|claims?|actions?|lawsuits?|proceedings?)(?: \w+){0,3} (?:be |are |is )?(?:heard|brought|"
      r"filed|decided|adjudicated|tried) (?:exclusively |only )?(?:in|before)) "),
-    # ("you represent and warrant that you are 18" is a promise the user makes, not a warranty)
+    # ("you represent and warrant that you are 18", "each Seller represents, warrants and agrees
+    # that ...": a promise the user makes, not a warranty)
     # (a company's legal form, "an Ohio limited liability company", "LLC", names no liability)
-    ("liability", "liability", r" (?:liab\w*(?! (?:company|companies|partnerships?|corporations?|co|llc|llp) )|(?<!represent and )(?<!represents and )(?<! you )"
+    ("liability", "liability", r" (?:liab\w*(?! (?:company|companies|partnerships?|corporations?|co|llc|llp) )|(?<!represent and )(?<!represents and )(?<!represent )(?<!represents )(?<! you )"
      r"(?<! you hereby )warrant\w*|as is|as available|disclaim\w*|"
      r"damages|in no event|own risk|sole risk|not (?:be )?responsible|no responsibility|"
-     r"guarantee\w*|consequential|limitation of liability) "),
+     # (a guarantee given, "we guarantee the quoted price", "the A-to-z Guarantee", is a promise or a
+     # programme; one refused, "we do not guarantee that the service will be error-free", disclaims)
+     r"(?:not|no|never|nor|cannot|without|neither)(?: (?!we |they |will |may |shall |can |must )\w+){0,5} guarantee\w*|"
+     r"consequential|limitation of liability) "),
     ("indemnity", "indemnify", r" (?:indemnif\w*|indemnit\w*|hold(?: \w+){0,4} harmless|"
      r"(?:you|user|users|customer|customers)(?: \w+){0,3} (?:defend|reimburse)(?: \w+){0,3} (?:against|from|for) "
      r"(?:\w+ ){0,3}(?:claims?|losses|liabilit\w*|demands?)) "),
@@ -466,7 +474,10 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"conduct|actions?|activit\w*|what you|use of|integrity|compliance|behaviou?r)|"
      r"(?:must|shall|will|agree to) comply with (?:our|the|all|any|these)(?: \w+){0,3} (?:policy|"
      r"policies|guidelines|rules|standards|codes?)|fraud(?! prevention| detection| monitoring)|fraudulent|"
-     + _CONSEQUENCE + r") "),
+     # the user's own representations ("you represent and warrant that the information you give is
+     # accurate", "each Seller represents, warrants and agrees that:"): what the user vouches for and
+     # must keep true, a duty of the user (in passing: ``_WEAK``), no warranty of the provider
+     + _USER_WARRANTS + "|" + _CONSEQUENCE + r") "),
 ]
 
 # Narrow rules: each says "this sentence establishes a watch-out" for its category. For the eight
@@ -1220,7 +1231,9 @@ def _said_of_other(norm: str, lang: str, cats: set[str], watch: set[str],
 # - subscription: a subscription or membership named as the plan through which someone uses something
 #   ("if you access the Service through your Workspace account on a Business subscription", "for
 #   owners of the Mailbox subscription"): who the sentence is about, nothing about the plan's renewal,
-#   cancellation, trial or change is said (session 27; ``_PLAN_QUALIFIER`` only weakened it);
+#   cancellation, trial or change is said (session 27; ``_PLAN_QUALIFIER`` only weakened it); nor a plan
+#   named as what one signs up for, to say what it takes or gives ("to sign up for a Gold membership,
+#   you must ...", "by subscribing to these plans, you represent ...": session 28);
 # - usage-rules: something prohibited by law or by an order ("unless prohibited by law", "unless
 #   the order prohibits us from doing so", "sauf interdiction légale", "gesetzlich verboten"): a
 #   limit on the provider, no rule of use.
@@ -1252,7 +1265,16 @@ _NAMES_OTHER: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
     "jurisdiction": (
         r" (?:your|applicable|any|each|every|their|local|another|a|the relevant|the applicable|same) "
         r"(?:other )?(?:applicable )?jurisdictions?(?= )|"
-        r" jurisdictions? (?:where|in which|that|whose)(?= )"),
+        r" jurisdictions? (?:where|in which|that|whose)(?= )|"
+        # any court that may hear a matter, none named ("damages awarded by a court of competent
+        # jurisdiction", "if any court or arbitrator of competent jurisdiction finds a provision
+        # invalid", "a competent authority"): no court, venue or forum is chosen
+        r" (?:a|an|any|another|such) (?:other )?(?:courts?|tribunals?|judges?|authorit(?:y|ies)|bod(?:y|ies)|"
+        r"arbitrators?)(?: (?:or|and) (?:an? |any )?(?:courts?|tribunals?|judges?|authorit(?:y|ies)|bod(?:y|ies)|"
+        r"arbitrators?|arbitral tribunals?))? (?:of|with|having) (?:competent|proper|appropriate|valid) "
+        r"jurisdiction(?! (?:in|of|at|located|sitting|seated) )(?= )|"
+        r" (?:a|an|any|another|such) (?:other )?competent (?:courts?|tribunals?|judges?|authorit(?:y|ies)|bod(?:y|ies))"
+        r"(?! (?:of|in|at|located|sitting|seated|for) )(?= )"),
     "payment": (
         r" (?:(?:credit|debit|payment|bank|banking) (?:card |account )?(?:numbers?|details|data|information)|"
         r"(?:bank|financial) (?:account )?(?:information|details|numbers?)|card numbers?|"
@@ -1309,7 +1331,16 @@ _NAMES_OTHER: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
         r" (?:through|with|via|under|on|using|or|for (?:the )?(?:owners?|holders?|users?|customers?|members?|subscribers?) "
         r"of|(?:who|that) (?:have|has|hold|holds|own|owns)) (?:a|an|your|their|the|any)"
         r"(?: (?!your |their |his |her |its |the |a |an |renew|cancel|trial|free |upgrade|downgrade|auto)\S+){0,6} "
-        r"(?:subscriptions?|memberships?|abonnements?|abo)(?= )"),
+        r"(?:subscriptions?|memberships?|abonnements?|abo)(?= )|"
+        # a plan named as what one signs up for, to say what it takes or gives ("to sign up for a Gold
+        # membership, you must provide proof of enrolment", "by subscribing to these plans, you represent
+        # that you act as a business"): a condition of the plan, nothing of its renewal, cancellation,
+        # trial or change (taxonomy: subscription); such words left in the sentence keep it
+        r" (?:to|if you|when you|once you|by|after) (?:sign(?:ing)? up for|subscrib(?:e|es|ing) to|join(?:ing)?|"
+        r"enrol(?:l|ling|ing)? in|register(?:ing)? for|purchas(?:e|ing)|buy(?:ing)?)(?: (?:and|or) (?:use|using|keep|"
+        r"keeping|maintain|maintaining))? (?:a|an|your|their|the|these|this|that|any|such)"
+        r"(?: (?!your |their |his |her |its |the |a |an |renew|cancel|trial|free |upgrade|downgrade|auto)\S+){0,6} "
+        r"(?:subscriptions?|memberships?|plans?)(?= )"),
     "usage-rules": (
         r" (?:prohibited|forbidden|not permitted|restricted) by (?:applicable |any |the |local |relevant )?"
         r"(?:law|laws|legislation|regulations?|statutes?|courts?|orders?)(?= )|"
@@ -1433,7 +1464,7 @@ _WEAK: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
                     r"renouvel\w*|abonnée?s?|adhésion)$",
     # ("responsable(s)" alone: the user's own duty or the data controller, "responsable du
     # traitement", as often as the provider's liability)
-    "liability": r"^(?:guarantee\w*|damages|warrant\w*|not (?:be )?responsible|proprietary|responsables?|"
+    "liability": r"^(?:(?:(?:not|no|never|nor|cannot|without|neither)(?: \w+){0,5} )?guarantee\w*|damages|warrant\w*|not (?:be )?responsible|proprietary|responsables?|"
                  r"garanties?|dommages|garantie\w*|schäden)$",
     # ("your content", "user content": what users post, named in passing as often as licensed, in
     # a sentence about its deletion, security or retention)
@@ -1442,7 +1473,8 @@ _WEAK: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
     "privacy": r"^(?:privacy|cookies?|track|tracking)$",
     "service-changes": r"^(?:available|availability|preview|maintenance|interruptions?|beta|disponibilité|"
                        r"bêta|verfügbarkeit|wartung\w*)$",
-    "usage-rules": r"^(?:illegal|unlawful|conduct|passwords?|credentials|bots?|misuse|illicites?|robots?|"
+    "usage-rules": r"^(?:(?:you|users?|customers?|members?|developers?|sellers?|advertisers?|licensees?|"
+                   r"publishers?|each \w+)(?: hereby)? represents? (?:and )?warrants?|illegal|unlawful|conduct|passwords?|credentials|bots?|misuse|illicites?|robots?|"
                    r"mots? de passe|identifiants|rechtswidrig\w*|passwort\w*|zugangsdaten|non respect|"
                    r"manquements?|verstöße|verstoß)$",
     "eligibility": r"^(?:children|child|minors?|eligib\w*|mineurs?)$",
