@@ -196,3 +196,10 @@ def test_measures_said_only_in_general_are_a_statement() -> None:
 ])
 def test_a_named_or_promised_measure_is_no_statement(sentence: str) -> None:
     assert not is_mission_statement(sentence)
+
+
+def test_a_means_that_gives_assent_is_no_contact_route() -> None:
+    # (the lead's review: fp28a's near miss, run on fp28b's rule) using a form to agree is a term
+    assert not is_contact_route("using the form, you agree to our terms")
+    assert not is_contact_route("submitting the request form, you consent to our processing of it")
+    assert is_contact_route("using the web form to submit your request to us")

@@ -964,7 +964,9 @@ _CONTACT_MEANS = re.compile(
     r"(?:using|completing|filling\s+(?:in|out)|visiting)\s+(?:the|our|this|an?)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:form|portal|address|e-?mail|chat|hotline)\b)", re.I)
 _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|will|shall|must|may|might|can|cannot|could|should|would|not|"
-                     r"never|only|prohibited|forbidden|required)\b", re.I)
+                     r"never|only|prohibited|forbidden|required|"
+                     # an assent given by the means ("using the form, you agree to our terms") is a term
+                     r"(?:you|users?)\s+(?:agree|consent|accept|acknowledge|authori[sz]e)\w*)\b", re.I)
 
 
 # One more way to exercise a right the text gives elsewhere ("also"): "You can also exercise your
