@@ -192,3 +192,13 @@ def test_a_category_feed_is_titled_in_words_not_by_its_id(tmp_path: Path) -> Non
     assert CliRunner().invoke(cli, ["--store", str(tmp_path / "demo" / "snapshots"), "feed", "--out", str(out)]).exit_code == 0
     title = feedparser.parse((out / "category" / "ai-training.atom").read_bytes()).feed.title
     assert title == "Terms changes: AI training", title
+
+
+def test_a_value_inside_a_condition_is_quoted_not_said_with_now_inside_the_condition() -> None:
+    old = _doc("4. Price changes", "We may raise the price of a plan. If you are given less than 30 days' notice "
+                                   "of a price rise, you may cancel without charge.")
+    result = analyse(old, old.replace("30 days'", "60 days'"))
+    [change] = result.changes
+    assert change.explanation.startswith("Now says “If you are given less than 60 days' notice of a price rise” "
+                                         "instead of 30"), change.explanation
+    assert "are now given" not in change.explanation

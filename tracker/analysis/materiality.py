@@ -280,6 +280,8 @@ _ARTICLES = {"a", "an", "the", "your", "our", "their", "its", "any", "each", "ev
 _SUBORDINATE = re.compile(r"^(?:in (?:cases?|the event|any case) (?:where|when|that)|when|whenever|if|where|unless|"
                           r"once|while|although|because|upon|after|before|in the event|to the extent)\b"
                           r"[^,]{3,120},\s*", re.I)
+# a condition the value sits in, with no main clause before it ("If you are given less than")
+_VALUE_IN_CONDITION = re.compile(r"^(?:if|unless|whenever|in (?:the event|case) (?:that )?)\b", re.I)
 _SUFFIX_LEAD = re.compile(r"^(?:after|before|from|following|of|for|per|prior|once|each|every|"
                           r"in|on|to|until)\b", re.I)
 _THERE_IS = re.compile(r"^(?:there (?:is|will be)|we (?:provide|give|offer)|you (?:have|will have|"
@@ -637,6 +639,12 @@ def _value_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[
             name, verb = _named(m.group('x')).rsplit(" ", 1)
             return f"The {name}{rest} {verb} now {new.text} instead of {old_words}{tail}"
         prefix = _last_clause(_main_clause(prefix, heading))
+        if _VALUE_IN_CONDITION.match(prefix) and len(prefix.split()) <= 14:
+            # the value sits in a condition ("If you are given less than 30 days' notice, ..."):
+            # "now" inside it reads as a fragment ("If you are now given less than 130 days' ...")
+            rest = re.split(r"(?<!\d),|,(?!\d)|[;:(]", suffix, maxsplit=1)[0].strip()
+            rest = f" {rest}" if rest and len(rest.split()) <= 8 else ""
+            return f"Now says “{prefix[:1].upper()}{prefix[1:]} {new.text}{rest}” instead of {old_words}{tail}"
         if (lead := _with_now(prefix, modal_now=False)) and len(prefix.split()) <= 14:
             rest = re.split(r"(?<!\d),|,(?!\d)|[;:(]", suffix, maxsplit=1)[0].strip()
             rest = f" {rest}" if (rest and len(rest.split()) <= 8
