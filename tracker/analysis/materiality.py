@@ -2392,7 +2392,9 @@ _LEGAL_EFFECT = re.compile(
     r"\w+\s+(?:shall|must)|at\s+(?:its|our|their)\s+(?:sole\s+)?discretion|"
     # how the user is told of a change, a promise whatever its words ("we will post the new terms on
     # this page", "we will notify you by email"): the notice a change of terms gets
-    r"\bwe\s+will\s+(?:(?:notify|inform|tell|e-?mail|alert|warn)\s+(?:you|users|customers|members)\b|"
+    r"\bwe\s+will\s+(?:(?:notify|inform|tell|e-?mail|alert|warn)\s+(?:you|users|customers|members)\b(?:\s+\w+){0,6}?"
+    r"\s+(?:of|about|before)\s+(?:the\s+|any\s+|such\s+|a\s+)?(?:material\s+)?(?:changes?|updates?|modifications?|"
+    r"amendments?|new\s+terms)\b|"
     r"(?:post|publish|display)\s+(?:the\s+)?(?:new|updated|revised|amended|modified|changed)\s+"
     r"(?:terms|version|policy|agreement|conditions)\b)|"
     # a commitment, whoever makes it ("Lantrix commits to refund ...", "the Provider undertakes not
