@@ -639,7 +639,7 @@ def _value_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[
             name, verb = _named(m.group('x')).rsplit(" ", 1)
             return f"The {name}{rest} {verb} now {new.text} instead of {old_words}{tail}"
         prefix = _last_clause(_main_clause(prefix, heading))
-        if _VALUE_IN_CONDITION.match(prefix) and len(prefix.split()) <= 14:
+        if _VALUE_IN_CONDITION.match(prefix) and len(prefix.split()) <= 14 and _with_now(prefix, modal_now=False):
             # the value sits in a condition ("If you are given less than 30 days' notice, ..."):
             # "now" inside it reads as a fragment ("If you are now given less than 130 days' ...")
             rest = re.split(r"(?<!\d),|,(?!\d)|[;:(]", suffix, maxsplit=1)[0].strip()
