@@ -6270,7 +6270,13 @@ def _split_or_joined(changes: Sequence[Any], labels: list[ChangeLabel]) -> None:
     pronoun reworded ("We keep records for 24 months and then delete them." / "We keep records
     for 24 months." + "After that, we delete them."): the clause diff sees a sentence cut short
     and another one new, but the two versions say the same words. Labels of such a group are
-    "regrouped" when one of them was material."""
+    "regrouped" when one of them was material, or when the modified piece was said as more than
+    cosmetic (the small words it lost to the next sentence: "also no longer “and to our”")."""
+
+    def worth(k: int, group: list[int]) -> bool:
+        return (any(labels[j].material for j in (k, *group)) or labels[k].severity != "cosmetic"
+                or "; also " in labels[k].explanation)
+
     by_new = {c.new_index: k for k, c in enumerate(changes) if c.kind == "added" and c.new_index is not None}
     by_old = {c.old_index: k for k, c in enumerate(changes) if c.kind == "removed" and c.old_index is not None}
     for k, c in enumerate(changes):
@@ -6278,17 +6284,13 @@ def _split_or_joined(changes: Sequence[Any], labels: list[ChangeLabel]) -> None:
             continue
         if c.new_index is not None:  # split: the rest of the old sentence is added next to it
             group = _neighbours(by_new, c.new_index)
-            # (none of them material: the modified piece is still said as a split, not as the small
-            # words it lost to the next sentence, "also no longer “and to our”")
-            if group and (any(labels[j].material for j in (k, *group)) or labels[k].severity != "cosmetic"
-                          or "; also " in labels[k].explanation) and _same_words(
+            if group and worth(k, group) and _same_words(
                     [c.before], [c.after] + [changes[j].after or "" for j in group]):
                 _regroup(labels, (k, *group))
                 continue
         if c.old_index is not None:  # joined: the other old sentences are removed next to it
             group = _neighbours(by_old, c.old_index)
-            if group and (any(labels[j].material for j in (k, *group)) or labels[k].severity != "cosmetic"
-                          or "; also " in labels[k].explanation) and _same_words(
+            if group and worth(k, group) and _same_words(
                     [c.before] + [changes[j].before or "" for j in group], [c.after]):
                 _regroup(labels, (k, *group))
     _reflowed_blocks(changes, labels)

@@ -1339,9 +1339,6 @@ def link_said(kind: str, before: str, after: str) -> str:
     return ""
 
 
-_LINK_WORDS = re.compile(r"(?<!!)\[([^\[\]\n]{1,120})\]\([^)\s]*(?:\s[^)]*)?\)")
-
-
 def links_gained_said(before: str, after: str) -> str:
     """A clause whose words stay but gain or lose a link, said as such rather than "Only link
     targets changed": "Link added on “pricing page”; wording unchanged", "Links removed from
@@ -1351,7 +1348,8 @@ def links_gained_said(before: str, after: str) -> str:
     from tracker.analysis.materiality import _snippet
 
     def linked(text: str) -> list[str]:
-        return [re.sub(r"\s+", " ", m.group(1)).strip(" *_") for m in _LINK_WORDS.finditer(text)]
+        return [re.sub(r"\s+", " ", m.group(1)).strip(" *_") for m in _LINK.finditer(text)
+                if not m.group(0).startswith("!")]  # an image is no link
 
     was, now = linked(before), linked(after)
     gained = [w for w in now if w and w not in was]

@@ -630,6 +630,26 @@ def _safe_text(text: str) -> str:
     return "\n".join(clean(line) for line in text.split("\n"))
 
 
+# What each severity means, in the help of the two commands that show them (one text for both).
+_SEVERITY_LEGEND = """
+    \b
+    Each changed clause is tagged with its severity (and categories):
+      cosmetic  no change of meaning (a date, links, spacing, a typo)
+      minor     worded differently, no term changed
+      material  a term changed (a price, a period, a right, a use of data)
+      critical  a material change against users: a watch-out added (arbitration,
+                termination at will, AI training on their data...), a promise
+                or notice taken away
+"""
+
+
+def _severity_legend(command: Any) -> Any:
+    """``command`` (a function click will read the help of) with ``_SEVERITY_LEGEND`` after its
+    docstring; put it under the click decorators."""
+    command.__doc__ = (command.__doc__ or "").rstrip() + "\n" + _SEVERITY_LEGEND
+    return command
+
+
 @cli.command()
 @click.argument("service")
 @click.argument("document", required=False)
@@ -639,6 +659,7 @@ def _safe_text(text: str) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (the same shape as compare --json).")
 @click.option("--color/--no-color", default=None, help="Colour (default: on a terminal).")
 @click.pass_obj
+@_severity_legend
 def diff(obj: Context, service: str, document: str | None, from_: str | None, to: str | None,
          as_json: bool, color: bool | None) -> None:
     """Show the clause-level diff between two versions of a document.
@@ -650,15 +671,6 @@ def diff(obj: Context, service: str, document: str | None, from_: str | None, to
       tracker diff openrouter "Terms of Service" --from 2026-01-01 --json
 
     A --from newer than --to shows the changes backwards, with a note on stderr saying so.
-
-    \b
-    Each changed clause is tagged with its severity (and categories):
-      cosmetic  no change of meaning (a date, links, spacing, a typo)
-      minor     worded differently, no term changed
-      material  a term changed (a price, a period, a right, a use of data)
-      critical  a material change against users: a watch-out added (arbitration,
-                termination at will, AI training on their data...), a promise
-                or notice taken away
     """
     with obj.archive() as archive:
         doc = archive.document(service, document)
@@ -708,6 +720,7 @@ def _print_analysis(result: Analysis, title: str, color: bool | None) -> None:
 @click.option("--ignore-robots", is_flag=True, help="Fetch URLs even where robots.txt disallows them.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object.")
 @click.option("--color/--no-color", default=None, help="Colour (default: on a terminal).")
+@_severity_legend
 def compare(old: str, new: str, select: tuple[str, ...], remove: tuple[str, ...], user_agent: str | None,
             ignore_robots: bool, as_json: bool, color: bool | None) -> None:
     """Compare two local files or URLs clause by clause; no archive needed.
@@ -728,15 +741,6 @@ def compare(old: str, new: str, select: tuple[str, ...], remove: tuple[str, ...]
     Whether a change is material is decided by rules, then checked by a learned model, which
     may call a pair not material when no amount, duration, place or watch-out changed. To see
     what the rules alone say, set TRACKER_MATERIALITY=rules.
-
-    \b
-    Each changed clause is tagged with its severity (and categories):
-      cosmetic  no change of meaning (a date, links, spacing, a typo)
-      minor     worded differently, no term changed
-      material  a term changed (a price, a period, a right, a use of data)
-      critical  a material change against users: a watch-out added (arbitration,
-                termination at will, AI training on their data...), a promise
-                or notice taken away
 
     \b
     Examples:
