@@ -82,7 +82,8 @@ class DocumentStatus:
     known for documents the sources file declares, whose addresses it gives). ``declared`` says
     whether the sources file given to ``Archive.status`` declares the document (a stored one it
     does not declare is not checked by ``tracker run`` with that file); None when no sources
-    file was given.
+    file was given. ``served_runs`` counts the failed runs in a row, up to the latest, whose server
+    served the same page that is not the terms ("a login page"); 0 unless the latest did.
     """
 
     document: str
@@ -98,6 +99,7 @@ class DocumentStatus:
     paused_until: str | None = None
     gone_reason: str | None = None
     declared: bool | None = None
+    served_runs: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -226,7 +228,7 @@ class Archive:
             rows = [DocumentStatus(r["document"], r["service"], r["type"], r.get("versions") or 0, r.get("last_recorded"),
                                    r.get("last_checked"), r.get("last_outcome"), r.get("error"),
                                    r.get("failing_runs") or 0, gone.get(r["document"]),
-                                   gone_reason=reasons.get(r["document"]))
+                                   gone_reason=reasons.get(r["document"]), served_runs=r.get("served_runs") or 0)
                     for r in self.index.status()]
         if sources is not None:
             from tracker.sources import Sources, load_sources

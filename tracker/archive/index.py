@@ -924,8 +924,9 @@ class Index:
         return out
 
     def attention(self) -> list[dict[str, Any]]:
-        """Documents whose latest check failed or was held: key, outcome, reason, since when, and
-        in how many runs in a row (``runs``).
+        """Documents whose latest check failed or was held: key, outcome, reason, since when, in
+        how many runs in a row (``runs``), and in how many of those, up to the latest, the server
+        served the same page that is not the terms (``served_runs``: 0 unless the latest did).
 
         ``since`` is the first check of the current streak of that outcome, so it does not move
         from one run to the next while the problem lasts.
@@ -936,17 +937,18 @@ class Index:
             "GROUP BY document_key) m ON m.document_key = c.document_key AND m.run_id = c.run_id "
             "WHERE c.outcome IN ('failed', 'held') ORDER BY c.document_key"
         ).fetchall():
-            since, runs = row["checked_at"], 1
+            since, errors = row["checked_at"], [row["error"]]
             for older in self.conn.execute(
-                "SELECT outcome, checked_at FROM checks WHERE document_key = ? AND run_id < ? "
+                "SELECT outcome, checked_at, error FROM checks WHERE document_key = ? AND run_id < ? "
                 "ORDER BY run_id DESC LIMIT 1000", (row["document_key"], row["run_id"])
             ):
                 if older[0] != row["outcome"]:
                     break
-                since, runs = older[1], runs + 1
+                since = older[1]
+                errors.append(older[2])
             out.append({"document": row["document_key"], "outcome": row["outcome"], "reason": row["error"] or "",
                         "since": since, "last_checked": row["checked_at"], "http_status": row["http_status"],
-                        "runs": runs})
+                        "runs": len(errors), "served_runs": _served_streak(errors)})
         return out
 
     # -- runs --------------------------------------------------------------------------------
@@ -1042,18 +1044,38 @@ class Index:
             )
             entry.update(last_checked=row["checked_at"], last_outcome=row["outcome"], error=row["error"])
             if row["outcome"] == "failed":
-                entry["failing_runs"] = self._failing_streak(key)
+                errors = self._failing_errors(key)
+                entry["failing_runs"], entry["served_runs"] = len(errors), _served_streak(errors)
         return [out[k] for k in sorted(out)]
 
-    def _failing_streak(self, key: str) -> int:
-        streak = 0
+    def _failing_errors(self, key: str) -> list[str | None]:
+        """The errors of the failed checks in a row up to the latest (newest first, at most 100)."""
+        errors = []
         for row in self.conn.execute(
-            "SELECT outcome FROM checks WHERE document_key = ? ORDER BY run_id DESC LIMIT 100", (key,)
+            "SELECT outcome, error FROM checks WHERE document_key = ? ORDER BY run_id DESC LIMIT 100", (key,)
         ):
             if row[0] != "failed":
                 break
-            streak += 1
-        return streak
+            errors.append(row[1])
+        return errors
+
+
+def _served_streak(errors: Sequence[str | None]) -> int:
+    """How many of ``errors`` (newest first) in a row say the server served the same page that is
+    not the terms as the newest ("a login page"): a streak of failures with mixed causes (two
+    timeouts, then a login page) is "served a login page for 1 run", not for 3. 0 when the newest
+    is another kind of failure."""
+    from tracker.fetch.guards import served_instead
+
+    served = served_instead(errors[0]) if errors else None
+    if served is None:
+        return 0
+    streak = 0
+    for error in errors:
+        if served_instead(error) != served:
+            break
+        streak += 1
+    return streak
 
 
 _HYPHENATED = re.compile(r"(?<![\w-])(\w+(?:-\w+)+)(\*?)(?![\w*:-])")

@@ -989,6 +989,12 @@ def _count(n: int, noun: str) -> str:
     return count(n, noun)
 
 
+def _earlier_failures(r: dict[str, Any]) -> str:
+    """"; failing 2 run(s) before that for other reasons" when a streak of failures had mixed causes."""
+    earlier = (r.get("failing_runs") or 0) - (r.get("served_runs") or 1)
+    return f"; failing {earlier} run(s) before that for other reasons" if earlier > 0 else ""
+
+
 def _check_state(r: dict[str, Any]) -> str:
     """The latest check of one status row, said once: "last checked DATE: changed", "never checked by a
     run" (an imported document), "last checked DATE: FAILING for 2 runs: ..." or "gone since ..."."""
@@ -1005,7 +1011,8 @@ def _check_state(r: dict[str, Any]) -> str:
 
         state = f"FAILING {r['failing_runs']} run(s): {clean(error_fix(r.get('error'), status_hint=False))}"
         if served := served_instead(r.get("error")):  # a page that is not the terms: never recorded, the latest version stands
-            state = f"FAILING: served {served} for {r['failing_runs']} run(s), not recorded ({clean(r.get('error'))})"
+            state = (f"FAILING: served {served} for {r.get('served_runs') or 1} run(s), not recorded ({clean(r.get('error'))})"
+                     + _earlier_failures(r))
     if r.get("gone_since"):
         from tracker.cli.output import error_fix
 

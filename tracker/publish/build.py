@@ -242,7 +242,7 @@ def attention_entries(index: Index, catalog: Catalog, site: str | None, link: st
             reason = safe_text(f"{told}; latest check: {row['reason'] or row['outcome']}")
         served = served_instead(row["reason"])
         # "served a login page for 3 run(s)"; the entry's id keeps the state, so it stays one entry.
-        said = f"served {served} for {row.get('runs', 1)} run(s)" if served and key not in gone else state
+        said = f"served {served} for {row.get('served_runs') or 1} run(s)" if served and key not in gone else state
         body = (f"<p><strong>{html.escape(title)}</strong> is {state} since {html.escape(since)}"
                 + (f": {html.escape(said)}, which was not recorded" if said != state else "") + ".</p>"
                 f"<p>{html.escape(reason)}</p><p>Last checked {html.escape(row['last_checked'])}.</p>")

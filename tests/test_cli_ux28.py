@@ -1,0 +1,44 @@
+"""A first-time user's reading (session 28): a failing document whose failures had mixed causes
+says for how many runs the latest cause lasted ("served a login page for 1 run(s)"), not the
+whole streak, in ``tracker status`` and in the attention feed.
+
+Real runs of the CLI against a real local HTTP server (``test_faults``' fixtures); every text is
+invented, about fictional services.
+"""
+
+from __future__ import annotations
+
+import feedparser
+from aiohttp import web
+
+import test_faults
+from test_faults import BAD, TERMS, html
+
+server = test_faults.server
+env = test_faults.env
+
+LOGIN = ("<!doctype html><html><head><title>Acme</title></head><body><main><h1>Log in to continue</h1>"
+         "<p>Members of the Acme workspace only.</p><a href='/sso'>Continue with Google</a></main></body></html>")
+
+
+def test_a_streak_of_failures_with_mixed_causes_says_how_long_the_latest_cause_lasted(env):
+    env.server.page("/bad", lambda: html(TERMS))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    env.server.page("/bad", lambda: web.Response(status=500, text="boom"))
+    for _ in range(2):
+        assert env.run(code=1)[BAD]["outcome"] == "failed"
+    env.server.page("/bad", lambda: html(LOGIN))
+    docs = env.run(code=1)
+    assert docs[BAD]["outcome"] == "failed" and "login page" in docs[BAD]["error"], docs[BAD]
+    line = next(x for x in env.tracker("status", code=None).output.splitlines() if x.startswith(BAD))
+    assert "served a login page for 1 run(s), not recorded" in line, line
+    assert "failing 2 run(s) before that for other reasons" in line, line
+    rows = env.status()
+    assert rows[BAD]["failing_runs"] == 3 and rows[BAD]["served_runs"] == 1, rows[BAD]
+    out = env.tmp / "feeds"
+    env.tracker("feed", "--out", str(out), code=0)
+    titles = [e.title for e in feedparser.parse(str(out / "attention.atom")).entries]
+    assert any("served a login page for 1 run(s)" in t for t in titles), titles
+    env.run(code=1)  # the same cause again: its own streak grows
+    line = next(x for x in env.tracker("status", code=None).output.splitlines() if x.startswith(BAD))
+    assert "served a login page for 2 run(s)" in line and "failing 2 run(s) before that" in line, line
