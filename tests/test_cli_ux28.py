@@ -9,6 +9,7 @@ invented, about fictional services.
 from __future__ import annotations
 
 import feedparser
+import pytest
 from aiohttp import web
 
 import test_faults
@@ -42,3 +43,21 @@ def test_a_streak_of_failures_with_mixed_causes_says_how_long_the_latest_cause_l
     env.run(code=1)  # the same cause again: its own streak grows
     line = next(x for x in env.tracker("status", code=None).output.splitlines() if x.startswith(BAD))
     assert "served a login page for 2 run(s)" in line and "failing 2 run(s) before that" in line, line
+
+
+def test_a_sources_file_cut_off_mid_string_or_list_says_where_it_opens() -> None:
+    from tracker.errors import ConfigError
+    from tracker.sources.config import parse_sources
+
+    good = '[[service]]\nid = "acme"\nname = "Acme"\n'
+    for broken, line in ((good + 'note = """Terms of\nthe service\n', 4),
+                         (good + 'tags = ["a",\n "b"]\nselect = ["main",\n "article",\n', 6),
+                         ("\ufeff" + good + 'note = "unclosed\n', None)):  # tomllib names the line itself
+        with pytest.raises(ConfigError) as caught:
+            parse_sources(broken)
+        said = str(caught.value)
+        assert said.startswith("sources.toml: invalid TOML: "), said
+        if line is None:
+            assert "(at line 4," in said and "never closed" not in said, said
+        else:
+            assert said.endswith(f"(at end of document): what opens on line {line} is never closed"), said

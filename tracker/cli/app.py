@@ -1180,7 +1180,8 @@ def verify(obj: Context, repair: bool, show_all: bool, as_json: bool) -> None:
 
 @cli.command()
 @click.option("--out", "out", type=click.Path(file_okay=False), default=None,
-              help="Output directory (default: <store>/feeds).")
+              help="Output directory (default: <store>/feeds; `tracker publish` writes its own copy, "
+                   "linked to the site's pages, in <store>/site/feeds).")
 @click.option("--base-url", default="", help="Public URL the feeds will be served from.")
 @click.option("--limit", type=click.IntRange(1, 10000), default=50, show_default=True,
               help="Entries per feed.")

@@ -273,14 +273,35 @@ def load_sources(path: Path) -> Sources:
     return parse_sources(text, path=path)
 
 
+def _unclosed_from(text: str, most: int = 2000) -> int | None:
+    """The line (1-based) where a string, list or inline table that reaches the end of ``text``
+    opens: the line after the longest run of whole lines that parses. Every longer prefix holds the
+    unclosed opening, so none parses. None for a text over ``most`` lines (parsing each prefix is
+    quadratic; a sources file is tens to hundreds of lines) or when no such line is found."""
+    lines = text.splitlines(keepends=True)
+    if len(lines) > most:
+        return None
+    for end in range(len(lines) - 1, -1, -1):
+        try:
+            tomllib.loads("".join(lines[:end]))
+        except tomllib.TOMLDecodeError:
+            continue
+        return end + 1 if end < len(lines) else None
+    return None
+
+
 def parse_sources(text: str, *, path: Path | None = None) -> Sources:
     """Validate sources given as text; ``path`` is only used in messages."""
     label = str(path) if path is not None else "sources.toml"
     try:
         data = tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as exc:
-        # tomllib's message already carries "(at line L, column C)".
-        raise ConfigError(f"{label}: invalid TOML: {exc}") from None
+        # tomllib's message already carries "(at line L, column C)", except at the end of the
+        # file, where it cannot say where the unclosed string, list or table began.
+        said = str(exc)
+        if said.endswith("(at end of document)") and (line := _unclosed_from(text.removeprefix("\ufeff"))):
+            said += f": what opens on line {line} is never closed"
+        raise ConfigError(f"{label}: invalid TOML: {said}") from None
     checker = _Checker(label, _Locator(text))
     services = checker.check(data)
     if checker.errors:
