@@ -61,3 +61,25 @@ def test_a_sources_file_cut_off_mid_string_or_list_says_where_it_opens() -> None
             assert "(at line 4," in said and "never closed" not in said, said
         else:
             assert said.endswith(f"(at end of document): what opens on line {line} is never closed"), said
+
+
+@pytest.mark.parametrize("old_place, new_place", [("New York", "San Francisco, California"), ("Paris, France", "Dublin, Ireland")])
+def test_a_changed_seat_of_arbitration_does_not_read_as_new_arbitration(old_place: str, new_place: str) -> None:
+    from tracker.analysis import analyse
+
+    terms = ("# Quillbrook Terms\n\n## Disputes\n\nAny dispute will be resolved by final and binding arbitration "
+             "held in {}.\n\n## Fees\n\nYou pay the fees shown on the pricing page each month.\n")
+    result = analyse(terms.format(old_place), terms.format(new_place))
+    [change] = result.changes
+    said = change.explanation
+    assert "will now be resolved" not in said and "now" not in said.split(new_place)[0], said
+    assert f"{new_place} instead of {old_place}" in said and change.material, said
+
+
+def test_now_stays_next_to_a_value_close_to_its_verb() -> None:
+    from tracker.analysis.materiality import label_change
+
+    label = label_change("modified", "Credits that you have not used expire after 12 months.",
+                         "Credits that you have not used expire after 6 months.", heading="Credits")
+    assert label.explanation.startswith("Credits that you have not used now expire after 6 months instead of 12"), \
+        label.explanation

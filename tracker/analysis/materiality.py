@@ -370,6 +370,11 @@ def _object_noun(words: list[str], i: int) -> bool:
     return False
 
 
+# Words after the verb (the verb and a modal's "be" included) past which "now" no longer reaches the
+# value: "Credits may expire after" (3), "You can request a refund within" (5) keep it.
+_NOW_REACH = 6
+
+
 def _with_now(prefix: str, modal_now: bool = True) -> str | None:
     """'Credits expire' → 'Credits now expire', 'Credits may expire' → 'Credits may now
     expire' (as is without ``modal_now``: "can now", "may now" read as a new permission,
@@ -378,6 +383,11 @@ def _with_now(prefix: str, modal_now: bool = True) -> str | None:
     i = _main_verb(words)
     if i is None:
         return None
+    if not modal_now and len(words) - i > _NOW_REACH:
+        # "now" far before the value lands on the unchanged words between ("Disputes will now be
+        # resolved by binding arbitration held in X instead of Y" reads as arbitration being new):
+        # "instead of" says the change
+        return prefix
     if re.fullmatch(_MODALS, words[i].lower()):
         if not modal_now and words[i].lower() in ("can", "may", "could", "might"):
             return prefix  # "can now", "may now" read as a new permission
