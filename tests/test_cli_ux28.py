@@ -8,6 +8,10 @@ invented, about fictional services.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 import feedparser
 import pytest
 from aiohttp import web
@@ -83,3 +87,81 @@ def test_now_stays_next_to_a_value_close_to_its_verb() -> None:
                          "Credits that you have not used expire after 6 months.", heading="Credits")
     assert label.explanation.startswith("Credits that you have not used now expire after 6 months instead of 12"), \
         label.explanation
+
+
+# --------------------------------------------------------------------------- on the demo's archive (nu28)
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from click.testing import CliRunner
+
+    from tracker.cli.app import cli
+
+    where = tmp_path_factory.mktemp("demo")
+    result = CliRunner().invoke(cli, ["demo", "--dir", str(where)])
+    assert result.exit_code == 0, result.output
+    return where / "snapshots"
+
+
+def _cli(*args: str) -> Any:
+    from click.testing import CliRunner
+
+    from tracker.cli.app import cli
+
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_an_rss_channel_links_to_the_page_it_is_about_not_to_itself(demo_store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "feeds"
+    assert _cli("--store", str(demo_store), "feed", "--out", str(out)).exit_code == 0
+    site = tmp_path / "site"
+    assert _cli("--store", str(demo_store), "publish", "--out", str(site), "--base-url",
+                "https://terms.example.org").exit_code == 0
+    checked = 0
+    for folder in (out, site / "feeds"):
+        for atom in folder.rglob("*.atom"):
+            alternate = feedparser.parse(atom.read_bytes()).feed.link
+            channel_link = feedparser.parse(atom.with_suffix(".rss").read_bytes()).feed.link
+            assert channel_link == alternate, (atom, channel_link, alternate)
+            if atom.stem not in ("all", "material") and atom.parent.name not in ("category", folder.name):
+                assert not channel_link.endswith(".rss"), (atom, channel_link)
+                checked += 1
+    assert checked >= 2
+
+
+def test_feed_prints_json_as_publish_does(demo_store: Path, tmp_path: Path) -> None:
+    result = _cli("--store", str(demo_store), "feed", "--out", str(tmp_path / "f"), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["out"] == str(tmp_path / "f") and data["feeds"] >= 10 and "all" in data["feeds_rebuilt"], data
+    again = json.loads(_cli("--store", str(demo_store), "feed", "--out", str(tmp_path / "f"), "--json").stdout)
+    assert again["feeds_rebuilt"] == [] and again["feeds"] == data["feeds"], again  # nothing new to rebuild
+    (tmp_path / "file").write_text("x")
+    blocked = _cli("--store", str(demo_store), "feed", "--out", str(tmp_path / "file" / "sub"))
+    assert blocked.exit_code == 1 and "cannot write the feeds to" in blocked.stderr, blocked.output
+
+
+def test_search_lists_a_category_without_a_word(demo_store: Path) -> None:
+    listed = _cli("--store", str(demo_store), "search", "--category", "refunds", "--json")
+    assert listed.exit_code == 0, listed.output
+    hits = json.loads(listed.stdout)
+    assert hits and all("refunds" in h["categories"] for h in hits), hits
+    assert all(h["snippet"] and h["snippet_from"] in ("after", "before") for h in hits), hits
+    worded = json.loads(_cli("--store", str(demo_store), "search", "credits", "--category", "refunds", "--json").stdout)
+    assert {h["commit_sha"] for h in worded} <= {h["commit_sha"] for h in hits}
+    plain = _cli("--store", str(demo_store), "search", "--category", "refunds")
+    assert plain.exit_code == 0 and "MATERIAL" in plain.stdout, plain.output
+    empty = _cli("--store", str(demo_store), "search")
+    assert empty.exit_code == 2 and "--category or --service alone" in empty.stderr, empty.output
+    assert "Traceback" not in empty.output
+
+
+def test_the_demo_prints_commands_a_user_can_paste(tmp_path: Path) -> None:
+    from tracker.cli.demo import invoked_as
+
+    script = tmp_path / "venv" / "bin" / "tracker"
+    script.parent.mkdir(parents=True)
+    script.write_text("#!/bin/sh\n")
+    assert invoked_as(str(script)) == str(script)  # not on PATH: the path it was started by
+    assert invoked_as("/usr/lib/python3/pytest") == "tracker"  # not started by its script
+    assert invoked_as(str(tmp_path / "my dir" / "tracker")) == f"'{tmp_path / 'my dir' / 'tracker'}'"

@@ -63,7 +63,7 @@ ERRORS = [
     (("diff", *DOC, "--from", "0"), 4, "no version 0"),
     (("export", "--format", "jsonl", "{root}/afile/out"), 1, "cannot read or write"),
     (("export", "--format", "ota-dataset", "{root}/afile/out.zip"), 1, "cannot read or write"),
-    (("feed", "--out", "{root}/afile/feeds"), 1, "cannot read or write"),
+    (("feed", "--out", "{root}/afile/feeds"), 1, "cannot write the feeds to"),
     (("publish", "--out", "{root}/afile/site"), 1, "choose a writable folder with --out"),
     (("serve", "--port", "0", "--host", "no-such-host.invalid"), 2, "unknown host"),
     (("serve", "--port", "0", "--host", "192.0.2.1"), 2, "not an address of this machine"),

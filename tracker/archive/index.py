@@ -179,6 +179,15 @@ class SearchHit:
         return data
 
 
+def _lead(text: str | None, column: str, width: int = 16) -> tuple[str, str]:
+    """The first ``width`` words of a clause as a reader sees it, cut with "…", and ``column``:
+    the snippet of a change listed by a filter alone (``Index.search`` with no query)."""
+    from tracker.analysis.rendering import clause_text
+
+    words = clause_text(text or "").split()
+    return " ".join(words[:width]) + ("…" if len(words) > width else ""), column
+
+
 def _phrase_end(snippet: str) -> str:
     """A search snippet SQLite cut at a token count ("... may expire 6 months after the date
     you…") ending on a word that carries meaning ("... after the date…"), as every cut text does
@@ -665,22 +674,29 @@ class Index:
         Filters: ``service`` id, ``category`` id (one of the change's categories), ``since``
         (ISO time; versions fetched at or after it). Newest versions first, at most ``limit``.
 
-        Raises ``SearchQueryError`` for a query SQLite cannot parse and ``StoreError`` when the
-        index has no full-text index (a SQLite build without FTS5 or FTS4).
+        An empty ``query`` with a ``category`` or ``service`` lists that filter's changes (the
+        snippet is then the start of the clause as the version has it, the old text for a removed
+        one).
+
+        Raises ``SearchQueryError`` for a query SQLite cannot parse, or an empty one with no
+        filter, and ``StoreError`` when the index has no full-text index (a SQLite build without
+        FTS5 or FTS4).
         """
-        if not query.strip():
-            raise SearchQueryError("the search query is empty: give one or more words")
+        listing = not query.strip()
+        if listing and not (category or service):
+            raise SearchQueryError("the search query is empty: give one or more words, or --category or "
+                                   "--service alone to list their changes")
         row = self.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'changes_fts'").fetchone()
-        if row is None:
+        if row is None and not listing:
             raise StoreError("this index has no full-text search: the SQLite build Python uses offers "
                              "neither FTS5 nor FTS4")
-        fts5 = "fts5" in (row[0] or "").lower()
+        fts5 = "fts5" in (row[0] or "").lower() if row is not None else False
         start, end = f"char({ord(MARK_START)})", f"char({ord(MARK_END)})"
         # one snippet per column (before, after, explanation; SEARCH_COLUMNS' order): the snippet
         # shown is the current text's, else the explanation's, and the old text's only when
         # nothing else matched, named as such (SQLite's best column may be the old text's)
         snippets = ", ".join(
-            (f"snippet(changes_fts, {i}, {start}, {end}, '…', 16)" if fts5
+            ("''" if listing else f"snippet(changes_fts, {i}, {start}, {end}, '…', 16)" if fts5
              else f"snippet(changes_fts, {start}, {end}, '…', {i}, 16)") + f" AS snippet_{column}"
             for i, column in enumerate(SEARCH_COLUMNS))
         sql = (f"SELECT v.service_id, COALESCE(s.name, v.service_id) AS service_name, v.document_type, "
@@ -690,10 +706,11 @@ class Index:
                f"substr(COALESCE(NULLIF(c.after, ''), c.before, ''), 1, 64) AS lead, "
                # the whole texts, for a snippet SQLite cut where a reader sees no match (_visible)
                f"c.after AS full_after, c.before AS full_before, c.explanation AS full_explanation "
-               "FROM changes_fts JOIN changes c ON c.rowid = changes_fts.rowid "
-               "JOIN versions v ON v.commit_sha = c.commit_sha LEFT JOIN services s ON s.id = v.service_id "
-               "WHERE changes_fts MATCH ?")
-        args: list[Any] = [_quote_hyphenated(query)]
+               + ("FROM changes c " if listing else
+                  "FROM changes_fts JOIN changes c ON c.rowid = changes_fts.rowid ")
+               + "JOIN versions v ON v.commit_sha = c.commit_sha LEFT JOIN services s ON s.id = v.service_id "
+               + ("WHERE 1" if listing else "WHERE changes_fts MATCH ?"))
+        args: list[Any] = [] if listing else [_quote_hyphenated(query)]
         if service:
             sql += " AND v.service_id = ?"
             args.append(service)
@@ -732,8 +749,12 @@ class Index:
                     return r[f"snippet_{column}"], column
             return r["snippet_before"] or "", "before"
 
-        picked = [(_visible(snippet, r[f"full_{column}"] or ""), column) for r, (snippet, column) in
-                  ((r, best(r)) for r in rows)]
+        if listing:
+            picked = [_lead(r["full_after"], "after") if r["full_after"] else _lead(r["full_before"], "before")
+                      for r in rows]
+        else:
+            picked = [(_visible(snippet, r[f"full_{column}"] or ""), column) for r, (snippet, column) in
+                      ((r, best(r)) for r in rows)]
         later = [self._changed_again(r["document_key"], r["clause_id"] or "", r["fetched_at"]) for r in rows]
         return [
             SearchHit(

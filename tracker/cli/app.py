@@ -526,7 +526,7 @@ def history(obj: Context, service: str, document: str | None, since: str | None,
 
 
 @cli.command()
-@click.argument("query")
+@click.argument("query", required=False, default="")
 @click.option("--service", "-s", help="Only this service id.")
 @click.option("--category", "-c", help="Only changes labelled with this category id (e.g. arbitration, refunds).")
 @click.option("--since", metavar="DATE",
@@ -554,7 +554,8 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
     that clause again. --json gives the same plain-text snippet with the matched words marked
     **like this**, and says which text it is from in "snippet_from" (after, explanation or
     before) and
-    "changed_again" (N, or 0).
+    "changed_again" (N, or 0). With no QUERY, --category or --service alone lists every
+    change they select, newest first.
 
     \b
     Exit codes: 0 (also when nothing matches); 2 a query or option that cannot be used;
@@ -565,6 +566,7 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
       tracker search arbitration --category arbitration --since 2026-01-01
       tracker search '"class action" OR class-action' --service openrouter
       tracker search 'refund* NOT explanation:reworded' --json
+      tracker search --category refunds
     """
     from tracker.cli.output import clean, is_tty, search_snippet
 
@@ -574,7 +576,9 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
         emit_json([hit.to_dict() for hit in hits])
         return
     if not hits:
-        click.echo(f"no recorded change matches {query!r}")
+        click.echo(f"no recorded change matches {query!r}" if query.strip() else "no recorded change matches "
+                   + " and ".join(f"{name} {value!r}" for name, value in (("category", category), ("service", service))
+                                  if value))
         return
     bold = is_tty() if color is None else color
     for hit in hits:
@@ -1185,26 +1189,35 @@ def verify(obj: Context, repair: bool, show_all: bool, as_json: bool) -> None:
 @click.option("--base-url", default="", help="Public URL the feeds will be served from.")
 @click.option("--limit", type=click.IntRange(1, 10000), default=50, show_default=True,
               help="Entries per feed.")
+@click.option("--json", "as_json", is_flag=True, help="Print what was written as JSON (as `publish --json`).")
 @click.pass_obj
-def feed(obj: Context, out: str | None, base_url: str, limit: int) -> None:
+def feed(obj: Context, out: str | None, base_url: str, limit: int, as_json: bool) -> None:
     """Write Atom, RSS 2.0 and JSON Feed files of recorded changes (global and per document).
 
     \b
     Examples:
       tracker feed
       tracker feed --out public/feeds --base-url https://terms.example.org/feeds
+      tracker feed --json
 
     Exit codes: 0 written; 1 the folder cannot be written; 2 a --base-url that is not an http(s)
     URL. Without --base-url, a warning: links are then file:// paths.
     """
-    from tracker.cli.publish import check_base_url, feeds_line, warn_no_base_url
+    from tracker.cli.publish import check_base_url, feed_count, feeds_line, raise_unwritable, warn_no_base_url
     from tracker.publish.build import publish_feeds
 
     out_dir = Path(out) if out else obj.store_dir / "feeds"
     check_base_url(base_url)
     with obj.index() as index:
-        report = publish_feeds(index, out_dir, base_url=base_url, limit=limit)
+        try:
+            report = publish_feeds(index, out_dir, base_url=base_url, limit=limit)
+        except OSError as exc:
+            raise_unwritable(out_dir, exc, "the feeds")
     warn_no_base_url(base_url)
+    if as_json:
+        emit_json({"out": str(out_dir), "feeds_rebuilt": report.rebuilt, "feeds": feed_count(report),
+                   "entries_rendered": report.rendered})
+        return
     click.echo(f"{feeds_line(report)}, in {out_dir}")
 
 

@@ -173,9 +173,27 @@ def run_demo(directory: Path | None = None, store_dir: Path | None = None) -> in
     click.echo(f"Index (SQLite): {store.index_path}")
     click.echo(f"Sources: {sources_path} (a model; its server stopped with the demo)")
     # the next commands a newcomer tries, on this archive (the README's quick start)
-    where = f"tracker --store '{store.root}'"
+    where = f"{invoked_as()} --store '{store.root}'"
     click.echo(f"Explore: {where} history {dp.SERVICE_ID}")
     click.echo(f"         {where} search credits")
     click.echo(f"         {where} publish      # a static site with its feeds, in {store.root / 'site'}")
     click.echo("Run the demo again at any time: it replaces its own archive, nothing else.")
     return 0
+
+
+def invoked_as(argv0: str | None = None) -> str:
+    """How to call the tracker again in a command to copy: "tracker" when that name on PATH is
+    the program running, else the path it was started by (".venv/bin/tracker", as the README
+    installs it, where a bare "tracker" is not found). "tracker" when not started by its script
+    (``python -m``, tests). ``argv0`` defaults to ``sys.argv[0]``."""
+    import shlex
+    import shutil
+    import sys
+
+    argv0 = sys.argv[0] if argv0 is None else argv0
+    if Path(argv0).name != "tracker":
+        return "tracker"
+    found = shutil.which("tracker")
+    if found and Path(found).resolve() == Path(argv0).resolve():
+        return "tracker"
+    return shlex.quote(argv0)

@@ -163,10 +163,11 @@ EXIT_OUTPUT = 1  # the output folder cannot be written (documented in --help and
 EXIT_LISTEN = 2  # `serve` cannot listen: an option to change (port in use, unknown host)
 
 
-def raise_unwritable(out_dir: Path, exc: OSError) -> NoReturn:
-    """One line for an output folder that cannot be written, then exit ``EXIT_OUTPUT``."""
+def raise_unwritable(out_dir: Path, exc: OSError, what: str = "the site") -> NoReturn:
+    """One line for an output folder that cannot be written (``what`` it was to hold), then exit
+    ``EXIT_OUTPUT``."""
     where = exc.filename or out_dir
-    click.echo(f"error: cannot write the site to {out_dir} ({exc.strerror or exc}: {where}); choose a "
+    click.echo(f"error: cannot write {what} to {out_dir} ({exc.strerror or exc}: {where}); choose a "
                "writable folder with --out", err=True)
     sys.exit(EXIT_OUTPUT)
 

@@ -161,10 +161,12 @@ def _generator(feed: Feed, entries: Sequence[FeedEntry], updated: datetime, ext:
     fg.load_extension("dc", atom=False, rss=True)  # dc:creator: RSS <author> must be an e-mail
     fg.id(_clean(feed.id))
     fg.title(_clean(feed.title))
-    fg.link(href=_clean(feed.link), rel="alternate")
     if feed.self_url:  # Atom <link rel="self">, RSS <atom:link rel="self">
         fg.link(href=_clean(feed.self_url + ext), rel="self",
                 type="application/atom+xml" if ext == ".atom" else "application/rss+xml")
+    # after the self link: feedgen makes the last link given RSS's channel <link>, which is the page
+    # the feed is about, never the feed itself
+    fg.link(href=_clean(feed.link), rel="alternate")
     # RSS requires a non-empty description; Atom's subtitle is optional.
     fg.description(_clean(feed.description) or _clean(feed.title))
     fg.updated(updated)  # also sets RSS lastBuildDate, which defaults to now
