@@ -184,7 +184,7 @@ def test_status_merges_declared_documents(archive: Archive, tmp_path: Path) -> N
     assert rows[1].last_recorded == DATES[2]
     assert list(rows[3].to_dict()) == ["document", "service", "type", "versions", "last_recorded", "last_checked",
                                        "last_outcome", "error", "failing_runs", "gone_since", "paused_until", "gone_reason",
-                                       "declared", "served_runs"]
+                                       "declared", "served_runs", "variant_runs"]
     assert rows[3].declared is True  # a declared document never checked
     before_any_run = Archive(tmp_path / "none").status(sources)
     assert [r.document for r in before_any_run] == ["nimbus/Terms of Service", "nimbus/Pricing"]

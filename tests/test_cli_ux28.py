@@ -165,3 +165,31 @@ def test_the_demo_prints_commands_a_user_can_paste(tmp_path: Path) -> None:
     assert invoked_as(str(script)) == str(script)  # not on PATH: the path it was started by
     assert invoked_as("/usr/lib/python3/pytest") == "tracker"  # not started by its script
     assert invoked_as(str(tmp_path / "my dir" / "tracker")) == f"'{tmp_path / 'my dir' / 'tracker'}'"
+
+
+def test_status_says_when_a_blinking_page_serves_another_variant_than_the_latest_version(env):
+    served = [0]
+    mode = ["alternate"]
+
+    def page() -> web.Response:
+        served[0] += 1
+        other = mode[0] == "other" or served[0] % 2 == 0
+        banner = "<div class='promo'>Try Acme Pro free</div>" if other else "<div>Welcome back</div>"
+        return html(TERMS.replace("<main>", f"<main>{banner}"))
+
+    env.server.page("/bad", page)
+    for _ in range(3):
+        env.run(code=0)
+    assert env.status()[BAD]["variant_runs"] == 0 and len(env.commits("faulty")) == 1
+    plain = next(x for x in env.tracker("status", code=0).output.splitlines() if x.startswith(BAD))
+    assert "another of its variants" not in plain, plain
+    mode[0] = "other"  # only the other variant from now on: waiting, then recorded
+    docs = env.run(code=0)
+    assert docs[BAD]["outcome"] == "unchanged" and len(env.commits("faulty")) == 1, docs[BAD]
+    assert env.status()[BAD]["variant_runs"] == 1
+    plain = next(x for x in env.tracker("status", code=0).output.splitlines() if x.startswith(BAD))
+    assert "unchanged, but the page served another of its variants for 1 run(s) in a row" in plain, plain
+    env.run(code=0)
+    assert env.status()[BAD]["variant_runs"] == 2
+    env.run(code=0)  # the third run without the latest text: recorded
+    assert len(env.commits("faulty")) == 2 and env.status()[BAD]["variant_runs"] == 0

@@ -84,6 +84,9 @@ class DocumentStatus:
     does not declare is not checked by ``tracker run`` with that file); None when no sources
     file was given. ``served_runs`` counts the failed runs in a row, up to the latest, whose server
     served the same page that is not the terms ("a login page"); 0 unless the latest did.
+    ``variant_runs`` counts the runs in a row, up to the latest, whose page served another of the
+    texts it blinks between instead of the latest version's (not recorded unless it lasts
+    ``tracker.run.decide.VARIANT_RUNS`` runs); 0 when it serves the latest text.
     """
 
     document: str
@@ -100,6 +103,7 @@ class DocumentStatus:
     gone_reason: str | None = None
     declared: bool | None = None
     served_runs: int = 0
+    variant_runs: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -224,11 +228,12 @@ class Archive:
         """
         rows: list[DocumentStatus] = []
         if self.exists():
-            gone, reasons = self.index.gone_since(), self.index.gone_reasons()
+            gone, reasons, blinks = self.index.gone_since(), self.index.gone_reasons(), self.index.blinks()
             rows = [DocumentStatus(r["document"], r["service"], r["type"], r.get("versions") or 0, r.get("last_recorded"),
                                    r.get("last_checked"), r.get("last_outcome"), r.get("error"),
                                    r.get("failing_runs") or 0, gone.get(r["document"]),
-                                   gone_reason=reasons.get(r["document"]), served_runs=r.get("served_runs") or 0)
+                                   gone_reason=reasons.get(r["document"]), served_runs=r.get("served_runs") or 0,
+                                   variant_runs=blinks.get(r["document"], ((), 0))[1])
                     for r in self.index.status()]
         if sources is not None:
             from tracker.sources import Sources, load_sources

@@ -1028,6 +1028,12 @@ def _check_state(r: dict[str, Any]) -> str:
             state += f"; latest check: {clean(r.get('error'))}"
     elif state == "held":
         state = f"held: {clean(r.get('error'))}"
+    elif state == "unchanged" and r.get("variant_runs"):
+        from tracker.run.decide import VARIANT_RUNS
+
+        # a page blinking between texts: "unchanged" alone would hide a text that is waiting
+        state = (f"unchanged, but the page served another of its variants for {r['variant_runs']} run(s) in a "
+                 f"row; recorded as a new version if that lasts {VARIANT_RUNS} runs")
     if r.get("paused_until"):
         from datetime import datetime
 
