@@ -193,3 +193,18 @@ def test_status_says_when_a_blinking_page_serves_another_variant_than_the_latest
     assert env.status()[BAD]["variant_runs"] == 2
     env.run(code=0)  # the third run without the latest text: recorded
     assert len(env.commits("faulty")) == 2 and env.status()[BAD]["variant_runs"] == 0
+
+
+def test_a_moved_clause_with_small_words_changed_is_not_said_unchanged() -> None:
+    from tracker.analysis import analyse
+
+    old = ("# Pebbleworth Terms\n\n## 1. Fees\n\nYou pay the fees shown on the pricing page.\n\n## 2. Privacy\n\n"
+           "We keep your data safe.\n\n## 3. Acceptable use\n\nYou must not use the service to harass people or "
+           "copy anyone's designs.\n")
+    new = old.replace("## 2. Privacy\n\nWe keep your data safe.\n\n", "") + "\n## 2. Privacy\n\nWe keep your data safe.\n"
+    moved_only = analyse(old, new)
+    assert moved_only.summary == "Cosmetic change only: clauses moved without a change of wording", moved_only.summary
+    reworded = analyse(old, new.replace("copy anyone's", "copy from anyone's"))
+    said = {c.explanation for c in reworded.changes if c.kind == "moved" and c.before != c.after}
+    assert said == {"Moved, and reworded without a change of meaning"}, [(c.kind, c.explanation) for c in reworded.changes]
+    assert not reworded.material and "without a change of wording" not in reworded.summary, reworded.summary

@@ -3202,6 +3202,9 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
                 cats = tuple(c for c in category_scores(after_p) if c != "other")[:2] or ("pricing",)
                 return ChangeLabel(True, "material", cats, f"Amount now {new_v} instead of {old_v}{_cats_text(cats)}",
                                    None, (), (), facts_b, facts_a)
+            if kind == "moved" and not d.empty:  # small words changed too: never "without a change of wording"
+                return ChangeLabel(False, "minor", (), "Moved, and reworded without a change of meaning", None, (),
+                                   (), facts_b, facts_a)
             what = "moved-unchanged" if kind == "moved" else "spelling" if _respelled(d) else "regrouped"
             return _cosmetic(what, _COSMETIC_TEXT[what], facts_b, facts_a)
         return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (),
