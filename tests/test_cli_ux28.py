@@ -1,6 +1,10 @@
-"""A first-time user's reading (session 28): a failing document whose failures had mixed causes
-says for how many runs the latest cause lasted ("served a login page for 1 run(s)"), not the
-whole streak, in ``tracker status`` and in the attention feed.
+"""A first-time user's reading (session 28, two trials): a failing document whose failures had
+mixed causes says for how many runs the latest cause lasted ("served a login page for 1 run(s)");
+a sources file cut off says where its unclosed string opens; a changed seat of arbitration does not
+read as new arbitration; RSS channels link to their page; ``feed --json``; ``search --category``
+with no words; the demo's commands name the tracker as started; ``status`` tells a blinking page's
+waiting variant; a moved clause with small words changed is not "without a change of wording"; a
+plan's price under its name, a currency swapped in words, and a dropped or added "only" are terms.
 
 Real runs of the CLI against a real local HTTP server (``test_faults``' fixtures); every text is
 invented, about fictional services.
@@ -208,3 +212,74 @@ def test_a_moved_clause_with_small_words_changed_is_not_said_unchanged() -> None
     said = {c.explanation for c in reworded.changes if c.kind == "moved" and c.before != c.after}
     assert said == {"Moved, and reworded without a change of meaning"}, [(c.kind, c.explanation) for c in reworded.changes]
     assert not reworded.material and "without a change of wording" not in reworded.summary, reworded.summary
+
+
+PRICING = ("# Quillbrook Pricing\n\n## Free\n\n$0 per month.\n\nUp to 20 notebooks.\n\n## Pro\n\n$12 per month.\n\n"
+           "Unlimited notebooks.\n\n## Team\n\n€30 / user / month.\n")
+
+
+@pytest.mark.parametrize("old, new", [("$12 per month", "$15 per month"), ("€30 / user", "€35 / user")])
+def test_a_plan_price_under_its_plan_name_is_a_term_not_a_fragment(old: str, new: str) -> None:
+    from tracker.analysis import analyse
+
+    result = analyse(PRICING, PRICING.replace(old, new))
+    [change] = result.changes
+    assert change.material and "pricing" in change.categories, change
+    assert "fragment" not in change.explanation, change.explanation
+
+
+def test_a_number_that_is_no_price_stays_a_fragment() -> None:
+    from tracker.analysis import analyse
+
+    page = "# Quillbrook Status\n\n## Uptime\n\nAll systems normal.\n\n## Visitors\n\n1,204 people online.\n"
+    result = analyse(page, page.replace("1,204", "1,377"))
+    assert not result.material, result.summary
+
+
+LIMITED = ("# Quillbrook Privacy Notice\n\n## 4. Your notebooks\n\n4.1 You own the notebooks you write.\n\n"
+           "4.2 We process your notebooks only to provide the Service to you.\n\n## 5. Law\n\nIrish law applies.\n")
+
+
+@pytest.mark.parametrize("old, new, said", [
+    (LIMITED, LIMITED.replace("only ", ""), "Drops “only” from:"),
+    (LIMITED.replace("only ", ""), LIMITED, "Adds “only” to:"),
+    (LIMITED.replace("only", "solely"), LIMITED.replace("only ", ""), "Drops “solely” from:"),
+])
+def test_a_word_that_bounds_what_a_clause_allows_dropped_or_added_is_material(old: str, new: str, said: str) -> None:
+    from tracker.analysis import analyse
+
+    result = analyse(old, new)
+    [change] = result.changes
+    assert change.material and change.explanation.startswith(said), change
+    assert "without a change of meaning" not in change.explanation
+
+
+def test_a_limiter_swapped_for_another_or_moved_is_not_a_new_bound() -> None:
+    from tracker.analysis import analyse
+
+    moved = analyse(LIMITED, LIMITED.replace("notebooks only to provide", "only notebooks to provide"))
+    assert not any("Drops “only”" in c.explanation or "Adds “only”" in c.explanation for c in moved.changes), \
+        [c.explanation for c in moved.changes]
+
+
+FEES = "# Quillbrook Terms\n\n## 3. Fees\n\nFees are charged in US dollars and billed monthly.\n\n## 8. Law\n\nIrish law applies.\n"
+
+
+def test_a_currency_named_in_words_swapped_for_another_is_a_price_change() -> None:
+    from tracker.analysis import analyse
+
+    result = analyse(FEES, FEES.replace("US dollars", "euros"))
+    [change] = result.changes
+    assert change.material and "pricing" in change.categories, change
+    assert change.explanation.startswith("Now in euros instead of US dollars"), change.explanation
+    pounds = analyse(FEES, FEES.replace("US dollars", "GBP"))
+    assert pounds.material and "pounds sterling" in pounds.changes[0].explanation, pounds.changes[0].explanation
+
+
+def test_the_same_currency_said_by_its_code_is_no_price_change() -> None:
+    from tracker.analysis import analyse
+
+    assert not analyse(FEES, FEES.replace("US dollars", "USD")).material
+    guide = "# Quillbrook Guide\n\n## 3. Travel\n\nOur guides explain the exchange rate between US dollars and local money.\n"
+    said = analyse(guide, guide.replace("US dollars", "euros")).changes[0].explanation
+    assert not said.startswith("Now in euros"), said  # no word of paying: not read as the currency charged

@@ -1659,6 +1659,10 @@ def _has_sibling(text: str, sentence: str, ctx: DocContext, side: str) -> bool:
 
 _NEGATIONS = frozenset("not no never without none nor ne pas jamais aucun aucune nicht kein keine "
                        "keinen niemals ohne".split())
+# Words that bound what a clause allows ("only to provide the Service", "solely for", "except"):
+# added or dropped, they narrow or widen it, as a negation does
+_LIMITERS = frozenset("only solely exclusively strictly except unless seulement uniquement exclusivement sauf "
+                      "nur ausschließlich außer".split())
 # The parties' own words, which a swap of who holds a right may change besides the pronoun itself
 _PARTY_PRONOUNS = frozenset("you your yours we us our ours either both each party parties only vous votre vos "
                             "nous notre nos chaque partie parties seul seuls sie ihr ihre ihren ihrem ihrer "
@@ -2353,6 +2357,15 @@ def _set_by_number(sentence: str) -> bool:
     return bool(re.search(r"\d[\d.,]*\s*(?:%|€|\$|£|[a-zà-ÿ]+\b)", sentence[m.start():], re.I))
 
 
+# What a price is charged for, after an amount: a period, a seat, a unit of use ("$15 per month",
+# "€9/mo", "$0.50 per 1,000 requests", "£4 a month", "15 € par mois", "9 € pro Monat")
+_RATE_UNIT = (r"(?:month|mo|year|yr|annum|week|day|hour|minute|user|seat|member|person|device|licen[cs]e|"
+              r"request|call|message|order|transaction|document|page|credit|token|image|gb|tb|mb|unit|item|"
+              r"mois|an|année|jour|utilisateur|monat|jahr|nutzer|tag)s?")
+_PRICE_RATE = re.compile(r"(?:[$€£¥]\s?\d|\d(?:[\d.,]*\d)?\s?(?:[$€£¥]|(?:usd|eur|gbp|chf)\b))[\d.,]*\s*(?:/\s*|"
+                         r"(?:per|a|an|each|every|par|pro|je|/)\s+(?:[\d.,]+k?\s+)?)" + _RATE_UNIT + r"\b", re.I)
+
+
 def _side(text: str, toks: tuple[Token, ...], idx: frozenset[int], listed: bool,
           framed: bool, row: bool = False, breaks: bool = False) -> _Side:
     """Sort the changed sentences of one side into terms and noise. ``listed``: the clause is a
@@ -2371,9 +2384,11 @@ def _side(text: str, toks: tuple[Token, ...], idx: frozenset[int], listed: bool,
         if whole is not s and is_request_stamp(whole):
             kind = "date-only"  # "Trace ID:" "77b0c1d2…": a request's id, split at its colon
         if kind == "fragment" and (listed or any(c.isdigit() for c in whole) and (framed or _TERM_NOUN.search(whole))
-                                   and (whole is s or _set_by_number(whole)) or re.search(_PER_LIMIT, whole, re.I)):
+                                   and (whole is s or _set_by_number(whole)) or re.search(_PER_LIMIT, whole, re.I)
+                                   or _PRICE_RATE.search(whole)):
             # an item of a list, a table row, a number under a legal heading or beside the term it
-            # sets ("Refunds within 14 days.", "Préavis : 30 jours"): a term in a few words
+            # sets ("Refunds within 14 days.", "Préavis : 30 jours"), a price by what it is charged
+            # for ("$15 per month" under a plan's name): a term in a few words
             kind = None
         if kind:
             noise.append(s)
@@ -2608,6 +2623,52 @@ _NEGATIVE_SENSE = re.compile(
     r"impossible|unless|except\w*|sauf|au(?:ß|ss)er|only|solely|seulement|uniquement|nur|fail\w*|lack\w*|"
     r"absence|without|sans|ohne|sin|no|none|nothing|neither|nor|aucun\w*|kein\w*|nada|ning\w*|nunca|"
     r"instead|rather|refus\w*|deny|denied|den(?:ies|y)|disallow\w*|ban|bann\w*|restrict\w*|limit\w*)\b", re.I)
+
+
+# Currencies named in words or by their code (amounts with a sign are ``money_spans``' job):
+# code -> pattern. A bare "dollars" is the US dollar unless another country's name comes before it.
+_CURRENCY_WORDS = {
+    "US dollars": r"\b(?:(?:US|U\.S\.|United States)\s+dollars?|(?<!Canadian )(?<!Australian )(?<!Hong Kong )"
+                  r"(?<!New Zealand )(?<!Singapore )\bdollars?)\b|\bUSD\b",
+    "euros": r"\beuros?\b|\bEUR\b",
+    "pounds sterling": r"\bpounds?(?:\s+sterling)?\b|\bGBP\b",
+    "Swiss francs": r"\bSwiss\s+francs?\b|\bCHF\b",
+    "Japanese yen": r"\byen\b|\bJPY\b",
+    "Canadian dollars": r"\bCanadian\s+dollars?\b|\bCAD\b",
+    "Australian dollars": r"\bAustralian\s+dollars?\b|\bAUD\b",
+    "Indian rupees": r"\brupees?\b|\bINR\b",
+}
+_CURRENCY_RES = {name: re.compile(pattern) for name, pattern in _CURRENCY_WORDS.items()}
+# the words those names are made of, as a delta's tokens
+_CURRENCY_TOKENS = frozenset("us u s united states dollar dollars euro euros pound pounds sterling swiss franc "
+                             "francs yen canadian australian rupee rupees indian japanese usd eur gbp chf jpy cad "
+                             "aud inr in".split())
+_PAID = re.compile(r"\b(?:charg|bill|invoic|pa(?:y|id)|price|fee|cost|currenc|refund|subscri)", re.I)
+
+
+def _currency_swapped(before: str | None, after: str | None) -> tuple[str, str] | None:
+    """(old, new) currency names when a clause about paying ("charged", "billed", "fees", ...)
+    names one currency in words or by code before and another after ("charged in US dollars" →
+    "charged in euros"); None when either side names none or more than one, or they are the same
+    ("US dollars" → "USD")."""
+    if not before or not after or not _PAID.search(after):
+        return None
+    old = [name for name, pattern in _CURRENCY_RES.items() if pattern.search(before)]
+    new = [name for name, pattern in _CURRENCY_RES.items() if pattern.search(after)]
+    if len(old) != 1 or len(new) != 1 or old == new:
+        return None
+    return old[0], new[0]
+
+
+def _limiter_changed(d: Delta) -> tuple[bool, str] | None:
+    """(True, word) when a word that bounds what a clause allows (``_LIMITERS``: "only", "solely",
+    "except") is among the words ``d`` deletes and none is inserted, (False, word) the other way
+    round; None when neither or both (a limiter moved or swapped for another)."""
+    ins = [w for w in d.inserted() if w in _LIMITERS]
+    dels = [w for w in d.deleted() if w in _LIMITERS]
+    if bool(ins) == bool(dels):
+        return None
+    return (True, dels[0]) if dels else (False, ins[0])
 
 
 def _polarity_changed(d: Delta, before: str | None, after: str | None) -> bool:
@@ -3142,6 +3203,11 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     d, renamed, parties, recipients = _explain_renames(whole, ctx)
     if renamed and not parties and any(_scope_words(whole, words(o + " " + n)) for o, n in renamed):
         d, renamed = whole, []  # a name put in or out of a list of what a term covers: no rename
+    if kind == "modified" and (swap := _currency_swapped(before, after)) \
+            and set(whole.inserted() + whole.deleted()) <= _CURRENCY_TOKENS:
+        # only the currency changed ("charged in US dollars" → "in GBP"): no rename, a price change
+        return ChangeLabel(True, "material", ("pricing", "payment"),
+                           f"Now in {swap[1]} instead of {swap[0]} (pricing, payment)", None, (), (), facts_b, facts_a)
     if ctx.names and not parties:
         d, named = _explain_names(d, ctx)
         renamed += named
@@ -3162,7 +3228,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
                            "the same thing named", None, (), (), facts_b, facts_a)
     d, why = _explain_noise(d, ctx)
     d = _list_lead_words(d, before or "", after or "", lead_before, lead_after)
-    if not any(is_content_word(w) or w in MODALS or w in _NEGATIONS
+    if not any(is_content_word(w) or w in MODALS or w in _NEGATIONS or w in _LIMITERS
                for w in d.inserted() + d.deleted()) and not (kind == "modified" and (_party_swap(d) or _reach_change(d))):
         # small words changed beside the name or date ("of" → "our"): said too, never "Only a name"
         small = _small_words(d) if kind == "modified" else ""
@@ -5186,6 +5252,17 @@ class _Job:
             now = _window(d, "ins", 4, 80) or _snippet(self.after)
             cats = cats or ("other",)
             sentences.append(f"Now says “{now}” instead of “{was}”{_cats_text(cats)}")
+        if not sentences and (swap := _currency_swapped(self.before, self.after)):
+            # "charged in US dollars" → "charged in euros": what is paid changed, with no amount
+            cats = tuple(dict.fromkeys(("pricing", *(c for c in cats if c in ("payment", "refunds", "subscription")))))
+            sentences.append(f"Now in {swap[1]} instead of {swap[0]}{_cats_text(cats)}")
+        if not sentences and (legal or has_verb(words(self.after))) and (limiter := _limiter_changed(d)):
+            # "only to provide the Service" → "to provide the Service": what the clause allows widened
+            # (or narrowed), with no content word changed
+            gone, word = limiter
+            cats = cats or ("other",)
+            sentences.append(f"Drops “{word}” from: “{_snippet(plain(self.before), 100)}”{_cats_text(cats)}" if gone
+                             else f"Adds “{word}” to: “{_snippet(plain(self.after), 100)}”{_cats_text(cats)}")
         sentences = _said_once(sentences)
         if sentences:
             severity: Severity = "critical" if w_add or stronger or notice_cut(self.before, self.after) else "material"
