@@ -1548,7 +1548,9 @@ class DocContext:
 
 # Where a whole version is cut into sentences to find a restatement: a sentence end, or a line
 # break (list items and table rows are sentences of their own).
-_SENTENCE_CUT = re.compile(r"(?<=[.!?;])\s+|\s*\n\s*")
+# (The look-ahead only says what every match starts with, white space: the engine tries the
+# alternatives at those places only, twice as fast over a whole version, the same cuts.)
+_SENTENCE_CUT = re.compile(r"(?=\s)(?:(?<=[.!?;])\s+|\s*\n\s*)")
 RESTATED = 0.8  # share of a sentence's content stems another sentence must have to restate it
 
 
@@ -6001,6 +6003,7 @@ def _fact_cats(new: Fact, after: str, fallback: tuple[str, ...]) -> tuple[str, .
 
 
 # --- a whole diff ----------------------------------------------------------------------------------
+# (An alternative not anchored at the end must hold one of ``_LEAD_LITERALS``: ``_is_lead_in``.)
 _LEAD_END = re.compile(r"[:：]\s*$|\b(?:following|include|includes|including|such as|are|is)\s*[:.]?\s*$|"
                        # "... may include, but are not limited to;": a lead-in ended by a semicolon
                        r"\b(?:limited to|include|includes|including|such as|following)\s*;\s*$|"
@@ -6108,11 +6111,27 @@ def _lead_ins(clauses: Sequence[Any], source: str = "") -> dict[int, str]:
     return out
 
 
+# A word every alternative of ``_LEAD_END`` not anchored at the text's end holds (same case rule).
+_LEAD_LITERALS = ("following", "below", "suivant", "ci-dessous", "folgende", "aufgeführt", "genannt")
+_LEAD_LITERAL = re.compile("|".join(_LEAD_LITERALS), re.I)
+
+
 @lru_cache(maxsize=16384)
 def _is_lead_in(text: str) -> bool:
     """Whether a clause's text introduces a list (``_LEAD_END``). Kept by text: two versions of a
-    document share nearly all their clauses, and the pattern costs tens of microseconds a clause."""
-    return bool(_LEAD_END.search(text))
+    document share nearly all their clauses, and the pattern costs tens of microseconds a clause.
+
+    Without one of ``_LEAD_LITERALS``, only the alternatives anchored at the end can match: a word of
+    at most 13 letters, then white space, one ``:.;`` and white space. They are searched from 16
+    characters before that tail (``\b`` still reads the character before), the same answer as a
+    search of the whole text at a fraction of its cost. (For ASCII text ``str.lower`` folds case
+    as ``re.I`` does; other text asks the pattern.)"""
+    if any(w in text.lower() for w in _LEAD_LITERALS) if text.isascii() else _LEAD_LITERAL.search(text):
+        return bool(_LEAD_END.search(text))
+    core = text.rstrip()  # (``str.isspace`` and ``\s`` are the same characters)
+    if core[-1:] in (":", ".", ";", "："):
+        core = core[:-1].rstrip()
+    return bool(_LEAD_END.search(text, max(0, len(core) - 16)))
 
 
 @lru_cache(maxsize=4)

@@ -422,6 +422,12 @@ class _Windows:
     def __contains__(self, item: object) -> bool:
         if self.set is not None:  # (once built: most look-ups of a long diff)
             return item in self.set
+        vocab = self.doc._vocab if type(self.doc) is DocIndex else None
+        if vocab is not None and type(item) is tuple and not all(w in vocab for w in item):
+            # a word the document never has: in no window of it. Answered from the vocabulary
+            # (already built when both versions were indexed) without spending a search, so a
+            # clause of new words no longer makes the whole n-gram set get built
+            return False
         if self.left > 0 and type(item) is tuple and len(item) == self.n:
             needle = " ".join(item)
             if needle.count(" ") == self.n - 1:
@@ -450,7 +456,20 @@ class _Glued:
         self.set: set[str] | None = None
 
     def __contains__(self, item: object) -> bool:
-        if (self.set is None and type(item) is str and len(item) - 1 <= self.left and " " not in item):
+        if self.set is not None:
+            return item in self.set
+        vocab = self.doc._vocab if type(self.doc) is DocIndex else None
+        if vocab is not None and type(item) is str:
+            # only a cut into two words of the document can be two neighbouring tokens: the others
+            # are ruled out by the vocabulary (usually all of them) before any search
+            cuts = [k for k in range(1, len(item)) if item[:k] in vocab and item[k:] in vocab]
+            if not cuts:
+                return False
+            if len(cuts) <= self.left:
+                self.left -= len(cuts)
+                joined = self.doc.joined()
+                return any(f" {item[:k]} {item[k:]} " in joined for k in cuts)
+        elif type(item) is str and len(item) - 1 <= self.left and " " not in item:
             self.left -= max(0, len(item) - 1)
             joined = self.doc.joined()
             return any(f" {item[:k]} {item[k:]} " in joined for k in range(1, len(item)))
@@ -474,13 +493,15 @@ def glued_words(doc: DocIndex, other: DocIndex) -> Glue:
     between them ("wecollect" → ("we", "collect")): a lost space at a line break."""
     out: Glue = {}
     pairs = None
-    for g in doc.vocabulary() - other.vocabulary():
+    vocab = other.vocabulary()
+    for g in doc.vocabulary() - vocab:
         if len(g) < 4 or not g.isalpha():
             continue
         if pairs is None:
             pairs = other.grams(2)
         for k in range(1, len(g)):
-            if (g[:k], g[k:]) in pairs:
+            # (both halves words of ``other``, or no pair of its words: a set look-up, no search)
+            if g[:k] in vocab and g[k:] in vocab and (g[:k], g[k:]) in pairs:
                 out[g] = (g[:k], g[k:])
                 break
     return out

@@ -339,7 +339,9 @@ def _same_polarity(a: dict[str, set[bool]], b: dict[str, set[bool]]) -> bool:
 
 
 # --- a whole pair of versions ------------------------------------------------------------------
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\s*\n\s*|\s*<br\s*/?>\s*", re.I)
+# (The look-ahead says what every match starts with, white space or "<": the alternatives are tried
+# there only, about twice as fast over a whole version, the same cuts.)
+_SENTENCE = re.compile(r"(?=[\s<])(?:(?<=[.!?;])\s+|\s*\n\s*|\s*<br\s*/?>\s*)", re.I)
 
 
 # A page break a PDF's extraction left in the text ("----- page 3 -----", a page number alone)

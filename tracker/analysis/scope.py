@@ -450,6 +450,14 @@ _CLAUSE_LANGUAGE_WORDS = 4  # function words a clause needs before it is told to
 _CLAUSE_OWN_SHARE = 0.2  # at most this share of them in the document's language
 
 
+_LINK_TARGET_OR_URL = re.compile(r"\]\([^)]*\)|https?://\S+")
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+
+
+# Kept by clause: ``translated_copy`` reads every clause of the other version, for each side that
+# has one-sided clauses, and the two versions share nearly all their clauses (a history's text is
+# also the old side of the next pair).
+@lru_cache(maxsize=8192)
 def _in_other_language(text: str, lang: str, least: int = _CLAUSE_LANGUAGE_WORDS) -> bool:
     """Whether one clause is written in another language than ``lang``: of the fetch guards'
     function words of seven languages it holds at least ``_CLAUSE_LANGUAGE_WORDS``, and at most
@@ -458,7 +466,7 @@ def _in_other_language(text: str, lang: str, least: int = _CLAUSE_LANGUAGE_WORDS
     from tracker.fetch.guards import _LANGUAGES_OF
 
     total = own = 0
-    for word in re.findall(r"[^\W\d_]+", re.sub(r"\]\([^)]*\)|https?://\S+", " ", text).lower()):
+    for word in _LETTER_RUNS.findall(_LINK_TARGET_OR_URL.sub(" ", text).lower()):
         languages = _LANGUAGES_OF.get(word, ())
         total += bool(languages)
         own += lang in languages
