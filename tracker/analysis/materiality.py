@@ -2275,7 +2275,8 @@ _OWN_COPY = re.compile(r"\b(?:translat(?:ion|ions|ed)|traduction|übersetzung|su
                        r"fassung|text)|versions?\s+(?:in\s+)?(?:english|french|german|anglaise|française|another\s+language|"
                        r"other\s+languages)|other\s+language\s+versions?)\b", re.I)
 _PREVAILS = re.compile(r"\b(?:prevails?|prevailing|shall\s+(?:prevail|control|govern)|will\s+(?:prevail|control|govern)|"
-                       r"takes?\s+precedence|is\s+(?:legally\s+)?binding|for\s+(?:your\s+)?convenience|"
+                       r"takes?\s+precedence|(?:is|be|remains?)\s+(?:the\s+)?(?:only\s+|sole\s+)?(?:legally\s+)?"
+                       r"(?:binding|authoritative)|for\s+(?:your\s+)?convenience|"
                        r"for\s+information(?:al)?\s+purposes|for\s+information\s+only|prévaut|prévaudra|fait\s+foi|"
                        r"maßgeblich|vorrang)\b", re.I)
 
