@@ -45,3 +45,63 @@ def test_another_company_or_an_affiliate_abroad_stays_a_new_party() -> None:
     for new in ("Quibly Texas LLC", "Quibly Ireland Ltd", "Bolt Labs LLC", "Quibly Holdings Ltd"):
         result = compare(PARTY, PARTY.replace("Quibly, Inc.", new))
         assert result.material and "contracting party" in result.changes[0].explanation, new
+
+
+# -- an extraction fault: a section's text lost under its heading, still cited elsewhere ------------
+
+REGIONAL = """# Privacy Policy
+
+## 1. What we collect
+
+We collect your name and email address when you sign up for Fernwick. Residents of the EEA should read Section 4.2 \
+below for their rights.
+
+## 2. How we use it
+
+We use your email address to send you receipts.
+
+## 4. Regional Rights
+
+### 4.1 Notice to residents of the EEA
+
+If you reside in the EEA, Fernwick Ltd is the controller of your personal data.
+
+### 4.2 Your rights
+
+You may ask us to delete your personal data, and you may complain to a data protection authority.
+
+We may share your personal data with advertising partners for measurement.
+
+## 5. Contact
+
+Write to privacy@fernwick.example with any question.
+
+## 6. Changes
+
+We will notify you by email of any material change to this policy.
+"""
+
+
+def _emptied(text: str) -> str:
+    head, rest = text.split("### 4.1", 1)
+    return head + "## 5. Contact" + rest.split("## 5. Contact", 1)[1]
+
+
+def test_a_section_lost_under_its_heading_and_still_cited_is_a_capture_fault() -> None:
+    new = _emptied(REGIONAL)
+    assert "## 4. Regional Rights\n\n## 5. Contact" in new
+    result = compare(REGIONAL, new)
+    assert not result.material
+    assert any(c.cosmetic == "capture-scope" for c in result.changes)
+    # the same capture stopping before the last section: lost with it, not removed
+    assert not compare(REGIONAL, new.split("## 6. Changes")[0]).material
+
+
+def test_a_section_removed_with_the_references_to_it_stays_material() -> None:
+    new = _emptied(REGIONAL).replace(" Residents of the EEA should read Section 4.2 below for their rights.", "")
+    result = compare(REGIONAL, new)
+    assert result.material and "privacy" in result.categories
+    # nor is a sub-section cited while its heading stays in place (only its text removed)
+    kept = REGIONAL.replace("You may ask us to delete your personal data, and you may complain to a data "
+                            "protection authority.\n\n", "")
+    assert compare(REGIONAL, kept).material
