@@ -105,3 +105,45 @@ def test_a_section_removed_with_the_references_to_it_stays_material() -> None:
     kept = REGIONAL.replace("You may ask us to delete your personal data, and you may complain to a data "
                             "protection authority.\n\n", "")
     assert compare(REGIONAL, kept).material
+
+
+# -- a hub of pages gains a card: heading, one-line blurb, link to the page it describes ----------
+
+HUB = """# Privacy at Tallow Post
+
+We care about your data. Below you find our privacy notices.
+
+### Privacy notice for our website
+
+How your data is processed when you visit our website
+
+[Website](https://tallow.example/privacy/website "Website")
+
+### Privacy notice for parcel services
+
+How your data is processed when you send parcels
+
+[Parcels](https://tallow.example/privacy/parcels "Parcels")
+"""
+
+CARD = """
+### Tallow Post counters
+
+{blurb}
+
+[Tallow Post counters](https://tallow.example/privacy/counters "Tallow Post counters")
+"""
+
+
+def test_a_card_added_to_a_hub_of_privacy_notices_is_no_term() -> None:
+    new = HUB + CARD.format(blurb="How we process your data at our counters")
+    result = compare(HUB, new)
+    assert not result.material
+    assert compare(new, HUB).material is False  # nor is one taken away
+
+
+def test_a_statement_on_a_card_stays_material() -> None:
+    for blurb in ("We share your data with advertising partners at our counters.",
+                  "We keep recordings of our counters for 90 days"):
+        result = compare(HUB, HUB + CARD.format(blurb=blurb))
+        assert result.material, blurb

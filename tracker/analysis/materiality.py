@@ -3142,6 +3142,10 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
                            f"New party in “{_snippet(linked_new[0], 60)}”: {', '.join(linked_new[1])} (privacy)",
                            None, (), (), facts_b, facts_a)
     if kind in ("added", "removed") and context is not None \
+            and _card_blurb((after if before is None else before) or "", ctx.new_text if before is None else ctx.old_text):
+        # "How we process your data in our branches" on a hub's card, above the link to that page
+        return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)
+    if kind in ("added", "removed") and context is not None \
             and _contents_entry((after if before is None else before) or "", ctx.new_text if before is None else ctx.old_text):
         # "* 3. How your personal data is gathered" above the section of that title: a line of a
         # table of contents, not a term (its section is labelled where it is)
@@ -3844,6 +3848,29 @@ def _contents_entry(clause: str, version: str) -> bool:
     nxt = tail.split("\n", 1)[0]
     return bool(prev.strip() and entry(prev.strip(), version.rfind(prev.strip(), 0, first))
                 or nxt.strip() and entry(nxt.strip(), version.find(nxt.strip(), first + len(line))))
+
+
+_LINK_LINE = re.compile(r"^\s*(?:[*+\-]\s+)?(?:\*\*|__)?\[[^\]]*\w[^\]]*\]\([^)]*\)(?:\*\*|__)?\s*$")
+_HEADING_LINE = re.compile(r"^ {0,3}#{1,6}\s+\S|^\s*(?:=+|-{2,})\s*$")
+
+
+def _card_blurb(clause: str, version: str) -> bool:
+    """Whether a clause is the blurb of a link card on a hub of pages: one line of at most 15
+    words, no sentence (no end stop, no number, modal or negation), between a heading and a line
+    that is only a link to the page it describes ("### Branches / How we process your data in our
+    branches / [Branches](…)"). What the linked page holds is that page's, not a term here."""
+    line = clause.strip()
+    if "\n" in line or line.endswith((".", ":", ";", "!", "?")) or not 2 <= len(line.split()) <= 15:
+        return False
+    ws = words(line)
+    if any(w.isdigit() or w in MODALS or w in _NEGATIONS or w in _NEGATING for w in ws):
+        return False
+    at = _whole_line(version, line)
+    if at < 0:
+        return False
+    above = [x for x in version[:at].splitlines() if x.strip()]
+    below = [x for x in version[at + len(line):].splitlines() if x.strip()]
+    return bool(above and below and _HEADING_LINE.match(above[-1]) and _LINK_LINE.match(below[0]))
 
 
 def _bracketed_pointer(toks: tuple[Token, ...], a: int, b: int, text: str) -> bool:
