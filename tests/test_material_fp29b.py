@@ -3,6 +3,7 @@ and a near miss that must stay material."""
 
 from __future__ import annotations
 
+from tracker.analysis.scope import HUB_SHARE, hub_page
 from tracker.api import compare
 
 # -- which copy of the text binds: "the original English text shall be the sole legally binding version"
@@ -147,3 +148,75 @@ def test_a_statement_on_a_card_stays_material() -> None:
                   "We keep recordings of our counters for 90 days"):
         result = compare(HUB, HUB + CARD.format(blurb=blurb))
         assert result.material, blurb
+
+
+# -- the page became a hub that sends each kind of user to its own policy ----------------------------
+
+POLICY = "# Brindle Users Privacy Policy\n\n" + "\n\n".join(
+    f"## {n}. {title}\n\n{text}\n\nSection {n} applies to every website, app and widget of Brindle, in "
+    f"every country where Brindle offers its services, unless a supplement for your country says otherwise."
+    for n, (title, text) in enumerate((
+        ("Introduction", "Brindle is committed to protecting your personal data when you read articles on the "
+         "websites of our partners where the Brindle widget is installed."),
+        ("Data we collect", "We collect your IP address, device identifiers, the pages you read and the "
+         "recommendations you click, and we may combine them with data from our partners."),
+        ("How we use it", "We use your personal data to choose the recommendations we show you, to measure "
+         "their performance and to bill our advertisers."),
+        ("Sharing", "We share your personal data with advertisers, our affiliates and our service providers, "
+         "who process it on our behalf under written contracts."),
+        ("Retention", "We keep your personal data for 13 months after your last interaction with our widget, "
+         "then delete or anonymise it."),
+        ("Your rights", "You may ask us for access to, correction of or deletion of your personal data, object "
+         "to its processing and withdraw your consent at any time."),
+        ("Transfers", "We transfer personal data outside the EEA under the standard contractual clauses "
+         "approved by the European Commission."),
+        ("Security", "We protect your personal data with encryption, access controls and regular audits of "
+         "our systems and of our processors."),
+        ("Children", "Our services are not directed to children under 16 and we do not knowingly collect "
+         "their personal data."),
+        ("Changes", "We may change this policy from time to time and will notify you of any material change "
+         "by posting a notice on our websites."),
+        ("Contact", "Write to our Data Protection Officer at privacy@brindle.example with any question or "
+         "complaint about this policy."),
+    ), 1))
+
+CENTER = """**Welcome to the Brindle Privacy Center**
+
+Below you will find the privacy policies that explain how Brindle handles data in each case.
+
+User Privacy Policy
+-------------------
+
+You are a user when you read articles on a partner's website where our widget appears. To read the \
+policy for users, please go [here](https://brindle.example/privacy/users).
+
+Advertiser Privacy Policy
+-------------------------
+
+You are an advertiser when your company buys campaigns from Brindle. To read the policy for \
+advertisers, please go [here](https://brindle.example/privacy/advertisers).
+
+Website Visitors Privacy Policy
+-------------------------------
+
+You are a visitor when you browse brindle.example. To read the policy for visitors, please go \
+[here](https://brindle.example/privacy/visitors).
+"""
+
+
+def test_a_privacy_center_in_place_of_the_policy_is_another_page() -> None:
+    result = compare(POLICY, CENTER)
+    assert not result.material
+    assert not compare(CENTER, POLICY).material  # and the policy back after one
+
+
+def test_a_short_policy_in_place_of_the_long_one_stays_material() -> None:
+    # the policy cut down to a few sections of its own: rewritten terms, not a hub of policies
+    short = ("# Brindle Privacy Policy\n\nBy using our services you agree to this policy, which is governed by the "
+             "laws of Ireland.\n\n## Data we collect\n\nWe collect your IP address and the pages you read.\n\n"
+             "## Sharing\n\nWe sell your personal data to advertisers and data brokers, and we are not liable for "
+             "their use of it.\n\n## Retention\n\nWe keep your personal data for 5 years. You may terminate your "
+             "account at any time.\n")
+    assert not hub_page(short) and len(short) <= HUB_SHARE * len(POLICY)
+    result = compare(POLICY, short)
+    assert result.material and "privacy" in result.categories

@@ -382,6 +382,21 @@ def index_page(page: str) -> bool:
     return len(items) >= 5 and sum(bool(_LINK_FIRST.match(line)) for line in items) >= 0.8 * len(items)
 
 
+HUB_SHARE = 0.25  # a hub in place of the terms is at most this share of their length
+HUB_DOCUMENTS = 3  # headings that name documents: a hub of policies
+_HEAD_LINES = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+)$|^(.+)\n {0,3}(?:=+|-+)[ \t]*$|^\s*(?:[*+-]\s+)?(?:\*\*|__)(.+?)(?:\*\*|__)",
+                         re.M)
+
+
+def hub_page(page: str) -> bool:
+    """Whether ``page`` is a hub of documents: ``HUB_DOCUMENTS`` or more of its headings (or bold
+    titles) name different documents ("User Privacy Policy", "Business Partners Privacy Policy",
+    "Site Visitors Privacy Policy"), each described in a few lines and linked."""
+    named = {_key(t) for m in _HEAD_LINES.finditer(page) if (t := _plain(next(g for g in m.groups() if g)).strip(" -–—:"))
+             and names_document(t)}
+    return len(named) >= HUB_DOCUMENTS
+
+
 def landing_page(page: str, terms: str) -> bool:
     """Whether ``page`` is another page captured in place of the document ``terms``: it shares
     almost none of its lines with it (``SHARED_AT_MOST``), ``terms`` is a document (legal
@@ -390,6 +405,9 @@ def landing_page(page: str, terms: str) -> bool:
     - a page of links and buttons (``LINKS_PAGE`` of its visible text or more) or an index of
       pages (``index_page``) with hardly any legal vocabulary (a product or documentation home, a
       help centre's menu of policies, a "download the PDF" link), or
+    - a hub of documents (``hub_page``) at most ``HUB_SHARE`` of the terms' length, with less
+      legal vocabulary than terms have (a "Privacy Center" that sends each kind of user to its
+      own policy), or
     - a long page (``SPARSE_WORDS`` words or more) about something else: at most ``TOPIC_SPARSE``
       topic words per 1,000 words (a marketing home page, however much prose it has).
     A whole new text of terms shares no lines either, but it is made of legal prose."""
@@ -403,6 +421,8 @@ def landing_page(page: str, terms: str) -> bool:
         return False
     if not _legal_at_least(page, HOLLOW_LEGAL) and link_share(page) >= LINKS_PAGE:
         return True
+    if len(page) <= HUB_SHARE * len(terms) and hub_page(page) and not _legal_at_least(page, TERMS_LIKE):
+        return True  # a privacy centre that sends each kind of user to its own policy
     over, n = _topic_density_over(page, TOPIC_SPARSE, False, SPARSE_WORDS)
     return n >= SPARSE_WORDS and not over
 
