@@ -220,3 +220,27 @@ def test_a_short_policy_in_place_of_the_long_one_stays_material() -> None:
     assert not hub_page(short) and len(short) <= HUB_SHARE * len(POLICY)
     result = compare(POLICY, short)
     assert result.material and "privacy" in result.categories
+
+
+# -- a drafting placeholder filled in with the name of a button or a page ----------------------------
+
+CONTROLS = ("# Cookie Policy\n\n## How can you manage cookies?\n\nYou can change your choices at any time by "
+            "clicking on \\[cookie preference centre link here\\] at the foot of every page of Pebblo.\n")
+
+
+def test_a_placeholder_filled_in_with_a_button_name_is_no_term() -> None:
+    new = CONTROLS.replace("\\[cookie preference centre link here\\]", "Cookie Settings")
+    result = compare(CONTROLS, new)
+    assert not result.material
+    assert "placeholder" in result.changes[0].explanation
+
+
+def test_a_placeholder_given_a_statement_or_a_reserved_clause_given_text_stays_material() -> None:
+    new = CONTROLS.replace("clicking on \\[cookie preference centre link here\\]",
+                           "clicking on Cookie Settings, and we share your choices with advertising partners,")
+    assert compare(CONTROLS, new).material
+    reserved = "# Terms\n\n## 9. Disputes\n\n9.2 \\[Reserved\\] applies to every user of Pebblo.\n"
+    filled = reserved.replace("\\[Reserved\\]", "Binding arbitration by a single arbitrator")
+    assert compare(reserved, filled).material
+    term = reserved.replace("\\[Reserved\\]", "\\[Text here\\]")
+    assert compare(term, term.replace("\\[Text here\\]", "Binding arbitration")).material

@@ -3094,6 +3094,9 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
             return ChangeLabel(False, "minor", (), said, None, (), (), facts_b, facts_a)
         if _columns_reordered(before, after):
             return _cosmetic("regrouped", "Only the order of the table's columns changed", facts_b, facts_a)
+        if kind == "modified" and (filled := _placeholder_filled(before, after)):
+            return ChangeLabel(False, "minor", (), f"A placeholder filled in, not a term: “{_snippet(filled[1], 60)}” "
+                               f"where the text said “[{_snippet(filled[0], 60)}]”", None, (), (), facts_b, facts_a)
         if _cookie_names_only(before, after):
             return ChangeLabel(False, "minor", (), "Only the names of the cookies listed changed, not what they are "
                                "used for or by whom", None, (), (), facts_b, facts_a)
@@ -3848,6 +3851,43 @@ def _contents_entry(clause: str, version: str) -> bool:
     nxt = tail.split("\n", 1)[0]
     return bool(prev.strip() and entry(prev.strip(), version.rfind(prev.strip(), 0, first))
                 or nxt.strip() and entry(nxt.strip(), version.find(nxt.strip(), first + len(line))))
+
+
+# A drafting placeholder left in the text: words in square brackets that are no link ("click on
+# [cookie preference centre link here]", "[insert support address]").
+_STRUCK = re.compile(r"\b(?:reserved|omitted|deleted|removed|intentionally|blank)\b", re.I)
+_PLACEHOLDER = re.compile(r"\\?\[([^\[\]\n]{3,100}?)\\?\](?!\()")
+
+
+def _placeholder_filled(before: str, after: str) -> tuple[str, str] | None:
+    """(placeholder, words put for it) when the only change of a clause fills a drafting
+    placeholder in with the name of a button, a page or a setting ("click on [cookie preference
+    centre link here]" → "click on Cookie Settings"), or the other way round: the text says
+    what it meant to say. None when the words around it changed too, or the words put in are
+    more than 8, or hold a verb, a number, a negation, a party that gets something or a topic's
+    term ("binding arbitration"; a setting's name, "Privacy Settings", is none), or the brackets
+    stood for a clause left out ("[Reserved]")."""
+    for old, new, flip in ((before, after, False), (after, before, True)):
+        spans = list(_PLACEHOLDER.finditer(old))
+        if not spans or len(spans) > 3:
+            continue
+        parts, at = [], 0
+        for m in spans:
+            parts.append(re.escape(" ".join(old[at:m.start()].split())))
+            at = m.end()
+        parts.append(re.escape(" ".join(old[at:].split())))
+        filled = re.fullmatch(r"\s*(.{1,120}?)\s*".join(parts), " ".join(new.split()))
+        if not filled:
+            continue
+        ws = [w for g in filled.groups() for w in words(g)]
+        if not ws or len(ws) > 8 or any(w.isdigit() or w in MODALS or w in _NEGATIONS or w in _NEGATING for w in ws) \
+                or _recipients(tuple(ws)) or "[" in "".join(filled.groups()) or has_verb(ws) \
+                or any(_STRUCK.search(m.group(1)) for m in spans) \
+                or any(v >= 1.0 for c, v in category_scores(" ".join(filled.groups())).items() if c != "other"):
+            return None  # (a statement or a term put in, "binding arbitration", or a clause "[Reserved]" given text)
+        pair = (spans[0].group(1), filled.group(1))
+        return (pair[1], pair[0]) if flip else pair
+    return None
 
 
 _LINK_LINE = re.compile(r"^\s*(?:[*+\-]\s+)?(?:\*\*|__)?\[[^\]]*\w[^\]]*\]\([^)]*\)(?:\*\*|__)?\s*$")
