@@ -244,3 +244,21 @@ def test_a_placeholder_given_a_statement_or_a_reserved_clause_given_text_stays_m
     assert compare(reserved, filled).material
     term = reserved.replace("\\[Reserved\\]", "\\[Text here\\]")
     assert compare(term, term.replace("\\[Text here\\]", "Binding arbitration")).material
+
+
+# -- an editorial word swap: "third-party" said as "other-party" -------------------------------------
+
+USAGE = ("# Privacy Policy\n\n## Usage Information\n\nWhenever you use Pebblo, we, as well as any third-party "
+         "advertisers and/or service providers, may use technologies that collect how the app is used.\n")
+
+
+def test_third_party_said_as_other_party_or_outside_party_is_a_rewording() -> None:
+    for said in ("other-party advertisers", "outside party advertisers"):
+        result = compare(USAGE, USAGE.replace("third-party advertisers", said))
+        assert not result.material, said
+
+
+def test_new_data_collected_beside_the_swap_stays_material() -> None:
+    new = USAGE.replace("third-party", "other-party").replace("how the app is used", "your precise location and contacts")
+    result = compare(USAGE, new)
+    assert result.material and "privacy" in result.categories
