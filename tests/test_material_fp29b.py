@@ -143,6 +143,13 @@ def test_a_card_added_to_a_hub_of_privacy_notices_is_no_term() -> None:
     assert compare(new, HUB).material is False  # nor is one taken away
 
 
+def test_one_section_with_a_link_under_it_is_no_hub_card() -> None:
+    terms = "# Terms\n\n## Fees\n\nPebblo is free for personal use.\n"
+    new = terms + "\n## Disputes\n\nAll disputes go to binding arbitration\n\n[Learn more](https://pebblo.example/adr)\n"
+    result = compare(terms, new)
+    assert result.material and "arbitration" in result.categories
+
+
 def test_a_statement_on_a_card_stays_material() -> None:
     for blurb in ("We share your data with advertising partners at our counters.",
                   "We keep recordings of our counters for 90 days"):

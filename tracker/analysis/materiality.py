@@ -3898,19 +3898,30 @@ def _card_blurb(clause: str, version: str) -> bool:
     """Whether a clause is the blurb of a link card on a hub of pages: one line of at most 15
     words, no sentence (no end stop, no number, modal or negation), between a heading and a line
     that is only a link to the page it describes ("### Branches / How we process your data in our
-    branches / [Branches](…)"). What the linked page holds is that page's, not a term here."""
+    branches / [Branches](…)"), on a page of ``_CARDS`` such cards or more. What the linked page
+    holds is that page's, not a term here."""
     line = clause.strip()
     if "\n" in line or line.endswith((".", ":", ";", "!", "?")) or not 2 <= len(line.split()) <= 15:
         return False
     ws = words(line)
     if any(w.isdigit() or w in MODALS or w in _NEGATIONS or w in _NEGATING for w in ws):
         return False
-    at = _whole_line(version, line)
-    if at < 0:
-        return False
-    above = [x for x in version[:at].splitlines() if x.strip()]
-    below = [x for x in version[at + len(line):].splitlines() if x.strip()]
-    return bool(above and below and _HEADING_LINE.match(above[-1]) and _LINK_LINE.match(below[0]))
+    return line in _card_blurbs(version)
+
+
+_CARDS = 3  # cards of that form on the page: a hub of pages, not one section with a link under it
+
+
+@lru_cache(maxsize=8)
+def _card_blurbs(version: str) -> frozenset[str]:
+    """The blurbs of a version's link cards (one line without an end stop between a heading and
+    a line that is only a link), when it has ``_CARDS`` of them or more; else none."""
+    lines = [x.strip() for x in version.splitlines() if x.strip()]
+    found = {lines[k] for k in range(1, len(lines) - 1)
+             if _HEADING_LINE.match(lines[k - 1]) and _LINK_LINE.match(lines[k + 1])
+             and not _HEADING_LINE.match(lines[k]) and not _LINK_LINE.match(lines[k])
+             and not lines[k].endswith((".", ":", ";", "!", "?"))}
+    return frozenset(found) if len(found) >= _CARDS else frozenset()
 
 
 def _bracketed_pointer(toks: tuple[Token, ...], a: int, b: int, text: str) -> bool:
