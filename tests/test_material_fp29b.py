@@ -3,6 +3,7 @@ and a near miss that must stay material."""
 
 from __future__ import annotations
 
+from tracker.analysis.materiality import _placeholder_filled
 from tracker.analysis.scope import HUB_SHARE, hub_page
 from tracker.api import compare
 
@@ -249,6 +250,8 @@ def test_a_placeholder_given_a_statement_or_a_reserved_clause_given_text_stays_m
     reserved = "# Terms\n\n## 9. Disputes\n\n9.2 \\[Reserved\\] applies to every user of Pebblo.\n"
     filled = reserved.replace("\\[Reserved\\]", "Binding arbitration by a single arbitrator")
     assert compare(reserved, filled).material
+    # the venue set is a fact, never a placeholder filled in
+    assert _placeholder_filled("Gerichtsstand ist \\[Ort\\].", "Gerichtsstand ist Hamburg.") is None
     term = reserved.replace("\\[Reserved\\]", "\\[Text here\\]")
     assert compare(term, term.replace("\\[Text here\\]", "Binding arbitration")).material
 

@@ -3095,8 +3095,8 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         if _columns_reordered(before, after):
             return _cosmetic("regrouped", "Only the order of the table's columns changed", facts_b, facts_a)
         if kind == "modified" and (filled := _placeholder_filled(before, after)):
-            return ChangeLabel(False, "minor", (), f"A placeholder filled in, not a term: “{_snippet(filled[1], 60)}” "
-                               f"where the text said “[{_snippet(filled[0], 60)}]”", None, (), (), facts_b, facts_a)
+            return ChangeLabel(False, "minor", (), f"A placeholder filled in, not a term: “{one_line(filled[1], 60)}” "
+                               f"where the text said “[{one_line(filled[0], 60)}]”", None, (), (), facts_b, facts_a)
         if _cookie_names_only(before, after):
             return ChangeLabel(False, "minor", (), "Only the names of the cookies listed changed, not what they are "
                                "used for or by whom", None, (), (), facts_b, facts_a)
@@ -3864,9 +3864,10 @@ def _placeholder_filled(before: str, after: str) -> tuple[str, str] | None:
     placeholder in with the name of a button, a page or a setting ("click on [cookie preference
     centre link here]" → "click on Cookie Settings"), or the other way round: the text says
     what it meant to say. None when the words around it changed too, or the words put in are
-    more than 8, or hold a verb, a number, a negation, a party that gets something or a topic's
-    term ("binding arbitration"; a setting's name, "Privacy Settings", is none), or the brackets
-    stood for a clause left out ("[Reserved]")."""
+    more than 8, or hold a verb, a number, a negation, a party that gets something, a place or
+    another fact ("[city]" → "Hamburg": the venue set), or a topic's term ("binding
+    arbitration"; a setting's name, "Privacy Settings", is none), or the brackets stood for a
+    clause left out ("[Reserved]")."""
     for old, new, flip in ((before, after, False), (after, before, True)):
         spans = list(_PLACEHOLDER.finditer(old))
         if not spans or len(spans) > 3:
@@ -3883,8 +3884,11 @@ def _placeholder_filled(before: str, after: str) -> tuple[str, str] | None:
         if not ws or len(ws) > 8 or any(w.isdigit() or w in MODALS or w in _NEGATIONS or w in _NEGATING for w in ws) \
                 or _recipients(tuple(ws)) or "[" in "".join(filled.groups()) or has_verb(ws) \
                 or any(_STRUCK.search(m.group(1)) for m in spans) \
-                or any(v >= 1.0 for c, v in category_scores(" ".join(filled.groups())).items() if c != "other"):
-            return None  # (a statement or a term put in, "binding arbitration", or a clause "[Reserved]" given text)
+                or any(v >= 1.0 for c, v in category_scores(" ".join(filled.groups())).items() if c != "other") \
+                or any(nation(w) for w in ws) \
+                or any(g in f.text for f in extract_facts(new) for g in filled.groups()):
+            return None  # (a statement, a term or a fact put in, "binding arbitration", "[city]" → "Hamburg",
+            # or a clause "[Reserved]" given text)
         pair = (spans[0].group(1), filled.group(1))
         return (pair[1], pair[0]) if flip else pair
     return None
