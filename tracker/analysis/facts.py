@@ -496,17 +496,25 @@ _SWITCH_OFF = re.compile(r"\b(?:opt(?:s|ed|ing)?[\s-]+out(?:\s+of)?|(?:turn|swit
                          r"disabl(?:e|es|ed|ing)|deactivat(?:e|es|ed|ing)|désactiv\w*|deaktivier\w*|"
                          r"(?:aus|ab)schalten|(?:vous\s+)?désinscri\w*|desactiv\w*)\b", re.I)
 
+# Anyone outside the two parties, said another way: "third-party advertisers", "other-party
+# advertisers", "outside parties", "external parties" ("third" is no count here)
+_OTHER_PARTY = re.compile(r"\b(?:third|other|outside|external|non-affiliated)[\s-]+part(?:y|ies)\b", re.I)
+
 
 def reworded_words(before: str, after: str) -> set[str]:
     """Lowercased words of the phrases that both texts say, each in its own wording ("at any
     time" in one, "whenever you like" in the other; "chaque mois" in one, "tous les mois" in the
-    other; "opt out of" in one, "turn off" in the other): words a comparison of the two may
+    other; "opt out of" in one, "turn off" in the other; "third parties" in one, "other parties"
+    in the other): words a comparison of the two may
     ignore. Empty when either text lacks such a phrase."""
     out: set[str] = set()
     old, new = _ANY_TIME_ALL.findall(before), _ANY_TIME_ALL.findall(after)
     if old and new:
         out = {w for p in old + new for w in re.findall(r"\w+", p.lower())}
     old, new = _SWITCH_OFF.findall(before), _SWITCH_OFF.findall(after)
+    if old and new:
+        out |= {w for p in old + new for w in re.findall(r"\w+", p.lower())}
+    old, new = _OTHER_PARTY.findall(before), _OTHER_PARTY.findall(after)
     if old and new:
         out |= {w for p in old + new for w in re.findall(r"\w+", p.lower())}
     rb, ra = _rhythms(before), _rhythms(after)

@@ -2033,11 +2033,30 @@ _FORM_FAMILIES = (
 )
 
 
+_FAMILY_WORDS = frozenset(w for family in _FORM_FAMILIES for form in family for w in form)
+
+
 def _converted_form(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
-    """Whether ``old`` → ``new`` (normalised words of a replaced run, legal forms alone) puts one
-    legal form of a country for another of the same country (``_FORM_FAMILIES``)."""
-    o, n = _legal_form(old), _legal_form(new)
-    return o != n and any(o in family and n in family for family in _FORM_FAMILIES)
+    """Whether ``old`` → ``new`` (normalised words of a replaced run) puts one legal form of a
+    country for another of the same country (``_FORM_FAMILIES``), the name kept: the run holds
+    the legal forms alone, or beside them a word or two of the name added or dropped on one side
+    only ("Quibly, Inc." → "Quibly Ventures LLC": the company converted and named in full). A
+    name word on both sides ("Acme Inc" → "Bolt LLC"), or a country or a place among them
+    ("Yelp Inc" → "Yelp Ireland Ltd"), is another company."""
+    corp = corporate_words()
+
+    def split(run: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        return (_legal_form(tuple(w for w in run if w in corp or w in _FAMILY_WORDS)),
+                tuple(w for w in run if w not in corp and w not in _FAMILY_WORDS))
+
+    (o, o_name), (n, n_name) = split(old), split(new)
+    if o == n or not any(o in family and n in family for family in _FORM_FAMILIES):
+        return False
+    name = o_name + n_name
+    if not name:
+        return True
+    return (not (o_name and n_name) and len(name) <= 2 and not any(w.isdigit() or nation(w) for w in name)
+            and not any(f.kind == "place" for f in extract_facts("in " + " ".join(w.capitalize() for w in name))))
 
 
 def _whole_name(text: str, toks: tuple[Token, ...], a: int, b: int, most: int = 8) -> str:
@@ -2291,7 +2310,8 @@ _OWN_COPY = re.compile(r"\b(?:translat(?:ion|ions|ed)|traduction|übersetzung|su
                        r"fassung|text)|versions?\s+(?:in\s+)?(?:english|french|german|anglaise|française|another\s+language|"
                        r"other\s+languages)|other\s+language\s+versions?)\b", re.I)
 _PREVAILS = re.compile(r"\b(?:prevails?|prevailing|shall\s+(?:prevail|control|govern)|will\s+(?:prevail|control|govern)|"
-                       r"takes?\s+precedence|is\s+(?:legally\s+)?binding|for\s+(?:your\s+)?convenience|"
+                       r"takes?\s+precedence|(?:is|be|remains?)\s+(?:the\s+)?(?:only\s+|sole\s+)?(?:legally\s+)?"
+                       r"(?:binding|authoritative)|for\s+(?:your\s+)?convenience|"
                        r"for\s+information(?:al)?\s+purposes|for\s+information\s+only|prévaut|prévaudra|fait\s+foi|"
                        r"maßgeblich|vorrang)\b", re.I)
 
@@ -3147,6 +3167,9 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
             return ChangeLabel(False, "minor", (), said, None, (), (), facts_b, facts_a)
         if _columns_reordered(before, after):
             return _cosmetic("regrouped", "Only the order of the table's columns changed", facts_b, facts_a)
+        if kind == "modified" and (filled := _placeholder_filled(before, after)):
+            return ChangeLabel(False, "minor", (), f"A placeholder filled in, not a term: “{one_line(filled[1], 60)}” "
+                               f"where the text said “[{one_line(filled[0], 60)}]”", None, (), (), facts_b, facts_a)
         if _cookie_names_only(before, after):
             return ChangeLabel(False, "minor", (), "Only the names of the cookies listed changed, not what they are "
                                "used for or by whom", None, (), (), facts_b, facts_a)
@@ -3194,6 +3217,10 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         return ChangeLabel(True, "material", ("privacy",),
                            f"New party in “{_snippet(linked_new[0], 60)}”: {', '.join(linked_new[1])} (privacy)",
                            None, (), (), facts_b, facts_a)
+    if kind in ("added", "removed") and context is not None \
+            and _card_blurb((after if before is None else before) or "", ctx.new_text if before is None else ctx.old_text):
+        # "How we process your data in our branches" on a hub's card, above the link to that page
+        return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)
     if kind in ("added", "removed") and context is not None \
             and _contents_entry((after if before is None else before) or "", ctx.new_text if before is None else ctx.old_text):
         # "* 3. How your personal data is gathered" above the section of that title: a line of a
@@ -3905,6 +3932,81 @@ def _contents_entry(clause: str, version: str) -> bool:
     nxt = tail.split("\n", 1)[0]
     return bool(prev.strip() and entry(prev.strip(), version.rfind(prev.strip(), 0, first))
                 or nxt.strip() and entry(nxt.strip(), version.find(nxt.strip(), first + len(line))))
+
+
+# A drafting placeholder left in the text: words in square brackets that are no link ("click on
+# [cookie preference centre link here]", "[insert support address]").
+_STRUCK = re.compile(r"\b(?:reserved|omitted|deleted|removed|intentionally|blank)\b", re.I)
+_PLACEHOLDER = re.compile(r"\\?\[([^\[\]\n]{3,100}?)\\?\](?!\()")
+
+
+def _placeholder_filled(before: str, after: str) -> tuple[str, str] | None:
+    """(placeholder, words put for it) when the only change of a clause fills a drafting
+    placeholder in with the name of a button, a page or a setting ("click on [cookie preference
+    centre link here]" → "click on Cookie Settings"), or the other way round: the text says
+    what it meant to say. None when the words around it changed too, or the words put in are
+    more than 8, or hold a verb, a number, a negation, a party that gets something, a place or
+    another fact ("[city]" → "Hamburg": the venue set), or a topic's term ("binding
+    arbitration"; a setting's name, "Privacy Settings", is none), or the brackets stood for a
+    clause left out ("[Reserved]")."""
+    for old, new, flip in ((before, after, False), (after, before, True)):
+        spans = list(_PLACEHOLDER.finditer(old))
+        if not spans or len(spans) > 3:
+            continue
+        parts, at = [], 0
+        for m in spans:
+            parts.append(re.escape(" ".join(old[at:m.start()].split())))
+            at = m.end()
+        parts.append(re.escape(" ".join(old[at:].split())))
+        filled = re.fullmatch(r"\s*(.{1,120}?)\s*".join(parts), " ".join(new.split()))
+        if not filled:
+            continue
+        ws = [w for g in filled.groups() for w in words(g)]
+        if not ws or len(ws) > 8 or any(w.isdigit() or w in MODALS or w in _NEGATIONS or w in _NEGATING for w in ws) \
+                or _recipients(tuple(ws)) or "[" in "".join(filled.groups()) or has_verb(ws) \
+                or any(_STRUCK.search(m.group(1)) for m in spans) \
+                or any(v >= 1.0 for c, v in category_scores(" ".join(filled.groups())).items() if c != "other") \
+                or any(nation(w) for w in ws) \
+                or any(g in f.text for f in extract_facts(new) for g in filled.groups()):
+            return None  # (a statement, a term or a fact put in, "binding arbitration", "[city]" → "Hamburg",
+            # or a clause "[Reserved]" given text)
+        pair = (spans[0].group(1), filled.group(1))
+        return (pair[1], pair[0]) if flip else pair
+    return None
+
+
+_LINK_LINE = re.compile(r"^\s*(?:[*+\-]\s+)?(?:\*\*|__)?\[[^\]]*\w[^\]]*\]\([^)]*\)(?:\*\*|__)?\s*$")
+_HEADING_LINE = re.compile(r"^ {0,3}#{1,6}\s+\S|^\s*(?:=+|-{2,})\s*$")
+
+
+def _card_blurb(clause: str, version: str) -> bool:
+    """Whether a clause is the blurb of a link card on a hub of pages: one line of at most 15
+    words, no sentence (no end stop, no number, modal or negation), between a heading and a line
+    that is only a link to the page it describes ("### Branches / How we process your data in our
+    branches / [Branches](…)"), on a page of ``_CARDS`` such cards or more. What the linked page
+    holds is that page's, not a term here."""
+    line = clause.strip()
+    if "\n" in line or line.endswith((".", ":", ";", "!", "?")) or not 2 <= len(line.split()) <= 15:
+        return False
+    ws = words(line)
+    if any(w.isdigit() or w in MODALS or w in _NEGATIONS or w in _NEGATING for w in ws):
+        return False
+    return line in _card_blurbs(version)
+
+
+_CARDS = 3  # cards of that form on the page: a hub of pages, not one section with a link under it
+
+
+@lru_cache(maxsize=8)
+def _card_blurbs(version: str) -> frozenset[str]:
+    """The blurbs of a version's link cards (one line without an end stop between a heading and
+    a line that is only a link), when it has ``_CARDS`` of them or more; else none."""
+    lines = [x.strip() for x in version.splitlines() if x.strip()]
+    found = {lines[k] for k in range(1, len(lines) - 1)
+             if _HEADING_LINE.match(lines[k - 1]) and _LINK_LINE.match(lines[k + 1])
+             and not _HEADING_LINE.match(lines[k]) and not _LINK_LINE.match(lines[k])
+             and not lines[k].endswith((".", ":", ";", "!", "?"))}
+    return frozenset(found) if len(found) >= _CARDS else frozenset()
 
 
 def _bracketed_pointer(toks: tuple[Token, ...], a: int, b: int, text: str) -> bool:

@@ -206,9 +206,12 @@ def emptied_tables(old: Sequence[Clause], new: Sequence[Clause], removed: set[in
     section it leaves: one version has the heading with nothing under it (the next clause is a
     heading at its level or above, an update stamp, or the end), the other has the same heading
     followed by a run of clauses the first lacks, mostly table rows (sub-headings and a line
-    introducing each table may come with them). A table removed while the text of its section
-    stays, or a section removed with its heading, is read as usual. Arguments as in
-    ``outside_document``."""
+    introducing each table may come with them). A section of prose lost so is told the same way
+    when the version with the empty heading still cites one of the run's numbered sub-sections
+    ("see Section 5.1.4 below", ``_still_cited``): an extraction fault, and the clauses that end
+    the page, lost with it, go too. A table removed while the text of its section stays, or a
+    section removed with its heading or with the references to it, is read as usual. Arguments
+    as in ``outside_document``."""
     out: tuple[set[int], set[int]] = (set(), set())
     for mine, theirs, one_sided, found in ((old, new, removed, out[0]), (new, old, added, out[1])):
         if not one_sided:
@@ -236,7 +239,29 @@ def emptied_tables(old: Sequence[Clause], new: Sequence[Clause], removed: set[in
             prose = sum(mine[k].kind not in ("table", "heading") for k in run)
             if tables and tables >= 2 * prose:
                 found.update(run)
+            elif _still_cited(mine, run, theirs):
+                found.update(run)
+                # the same capture also stopped early: the one-sided clauses that end the page
+                end = len(mine)
+                while end > 0 and end - 1 in one_sided:
+                    end -= 1
+                found.update(range(end, len(mine)))
     return out
+
+
+_SECTION_NUMBER = re.compile(r"^\W*(\d+(?:\.\d+)+)\b")  # "5.1.4 EEA Data Transfers" (a sub-section: a dotted number)
+
+
+def _still_cited(mine: Sequence[Clause], run: range, theirs: Sequence[Clause]) -> bool:
+    """Whether the version without the run (``theirs``, whose heading is left empty) still
+    points to a numbered sub-section of it ("see Section 5.1.4 below", "as outlined in 5.2.1"):
+    its text lost from the capture, not removed from the terms, whose cross-references still
+    point into it. A section removed on purpose takes the references to it along."""
+    numbers = {m.group(1) for k in run if mine[k].kind == "heading" and (m := _SECTION_NUMBER.match(_plain(mine[k].text)))}
+    if not numbers:
+        return False
+    cite = re.compile(r"(?<![\d.])(?:" + "|".join(re.escape(n) for n in sorted(numbers)) + r")(?![\d]|\.\d)")
+    return any(c.kind != "heading" and cite.search(c.text) for c in theirs)
 
 # --- another page in place of the document ------------------------------------------------------
 _LINKED = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\((?:[^()]|\([^)]*\))*\)")
@@ -357,6 +382,21 @@ def index_page(page: str) -> bool:
     return len(items) >= 5 and sum(bool(_LINK_FIRST.match(line)) for line in items) >= 0.8 * len(items)
 
 
+HUB_SHARE = 0.25  # a hub in place of the terms is at most this share of their length
+HUB_DOCUMENTS = 3  # headings that name documents: a hub of policies
+_HEAD_LINES = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+)$|^(.+)\n {0,3}(?:=+|-+)[ \t]*$|^\s*(?:[*+-]\s+)?(?:\*\*|__)(.+?)(?:\*\*|__)",
+                         re.M)
+
+
+def hub_page(page: str) -> bool:
+    """Whether ``page`` is a hub of documents: ``HUB_DOCUMENTS`` or more of its headings (or bold
+    titles) name different documents ("User Privacy Policy", "Business Partners Privacy Policy",
+    "Site Visitors Privacy Policy"), each described in a few lines and linked."""
+    named = {_key(t) for m in _HEAD_LINES.finditer(page) if (t := _plain(next(g for g in m.groups() if g)).strip(" -–—:"))
+             and names_document(t)}
+    return len(named) >= HUB_DOCUMENTS
+
+
 def landing_page(page: str, terms: str) -> bool:
     """Whether ``page`` is another page captured in place of the document ``terms``: it shares
     almost none of its lines with it (``SHARED_AT_MOST``), ``terms`` is a document (legal
@@ -365,6 +405,9 @@ def landing_page(page: str, terms: str) -> bool:
     - a page of links and buttons (``LINKS_PAGE`` of its visible text or more) or an index of
       pages (``index_page``) with hardly any legal vocabulary (a product or documentation home, a
       help centre's menu of policies, a "download the PDF" link), or
+    - a hub of documents (``hub_page``) at most ``HUB_SHARE`` of the terms' length, with less
+      legal vocabulary than terms have (a "Privacy Center" that sends each kind of user to its
+      own policy), or
     - a long page (``SPARSE_WORDS`` words or more) about something else: at most ``TOPIC_SPARSE``
       topic words per 1,000 words (a marketing home page, however much prose it has).
     A whole new text of terms shares no lines either, but it is made of legal prose."""
@@ -378,6 +421,8 @@ def landing_page(page: str, terms: str) -> bool:
         return False
     if not _legal_at_least(page, HOLLOW_LEGAL) and link_share(page) >= LINKS_PAGE:
         return True
+    if len(page) <= HUB_SHARE * len(terms) and hub_page(page) and not _legal_at_least(page, TERMS_LIKE):
+        return True  # a privacy centre that sends each kind of user to its own policy
     over, n = _topic_density_over(page, TOPIC_SPARSE, False, SPARSE_WORDS)
     return n >= SPARSE_WORDS and not over
 
