@@ -28,7 +28,7 @@ from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans,
                                           is_request_stamp, is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, MONEY_TOPICS, category_scores, classify_sentence, money_measured,
                                        split_sentences, topic_profile, topical_watch)
-from tracker.analysis.clauses import inline_list, inline_marks
+from tracker.analysis.clauses import _is_abbreviation as is_abbreviation, inline_list, inline_marks
 from tracker.analysis.facts import Fact, extract_facts, law_places, nation, reworded_words, rhythm_change, same_wording
 from tracker.analysis.facts_eu import is_foreign
 from tracker.analysis.restating import (QUALIFYING, STRONG, change_restated, meaning_moved, said_around, same_content,
@@ -2180,14 +2180,46 @@ class _Side:
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
+    """Where the sentences of ``text`` stand. The cheap splitter cuts after any full stop before a
+    capital; a cut after an abbreviation ("our [U.S. State Notice]", "Brindle Co. Cookie Notice",
+    "e.g. Google") is undone, as ``clauses.split_sentences`` does it: read apart, each half is
+    judged on its own, a pointer's tail read as a new term and a term's head as a fragment."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
     for s in split_sentences(text):
         at = text.find(s, pos)
         if at < 0:
             continue
-        spans.append((at, at + len(s)))
+        if spans and _after_abbreviation(text, spans[-1][1], at):
+            spans[-1] = (spans[-1][0], at + len(s))
+        else:
+            spans.append((at, at + len(s)))
         pos = at + len(s)
     return spans or [(0, len(text))]
+
+
+def _after_abbreviation(text: str, end: int, nxt: int) -> bool:
+    """Whether the sentence cut at ``end`` (the next one starting at ``nxt``) was cut after an
+    abbreviation's full stop, one blank before a name ("our U.S. State Notice", "Brindle Co.
+    Support") or whatever follows "e.g."; not when a function word follows, which starts a
+    sentence ("... is Brindle LLC. Our representative ...", "... in the U.S. We ..."), nor after a
+    line break or two blanks (a lost "<br>")."""
+    if end < 2 or text[end - 1] != "." or text[end:nxt] != " " or text[end - 2] == "\\":
+        return False
+    last = text[max(0, end - 41):end - 1].split()  # (an abbreviation is short: no scan of the whole text)
+    # (a link's text opens on "\x02", the mark ``Delta`` texts put for "[")
+    word = last[-1].lstrip("\x02\x03") if last else ""
+    if not word or not is_abbreviation(word):
+        return False
+    if word.lower().lstrip(_OPENERS) in _ALWAYS_ON:
+        return True
+    follower = _SIMPLE_WORD.match(text, nxt + 1 if text[nxt:nxt + 1] in "\x02\x03" else nxt)
+    return follower is not None and is_content_word(follower.group().lower())
+
+
+_OPENERS = "\"'“‘([*_<"
+# Abbreviations that never end a sentence: an example or a reference follows them.
+_ALWAYS_ON = frozenset({"e.g", "i.e", "cf", "viz", "vs"})
 
 
 # Where a "<br>" stood between two sentences once the markup is read away (the tag is a blank):

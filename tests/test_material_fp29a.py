@@ -1,0 +1,83 @@
+"""Kinds of wrong material flags on real pairs (issue 11, session 29, helper fp29a), each on
+invented terms of fictional services, with look-alikes that keep their label.
+
+- a sentence cut after an abbreviation's full stop ("see our [U.S. State Privacy Notice]",
+  "the Brindle Co. Cookie Notice"): the changed sentences of a clause were found with the cheap
+  splitter, which cuts after any full stop before a capital, so a pointer to another page was read
+  as two pieces, its tail ("State Privacy Notice and our Oregon Health Data Notice for more
+  information about your rights") judged as a term of its own (``materiality._sentence_spans``
+  now joins the pieces as ``clauses.split_sentences`` does, when a name follows the abbreviation).
+  A term after an abbreviation ("Brindle Inc. may share your data with advertisers") stays a term,
+  and a legal form or "U.S." before a function word still ends a sentence ("... is Brindle Media
+  LLC. Our representative ...").
+"""
+
+from __future__ import annotations
+
+from tracker.analysis import analyse
+from tracker.analysis.materiality import _sentence_spans, label_change
+
+
+def _spans(text: str) -> list[str]:
+    return [text[a:b] for a, b in _sentence_spans(text)]
+
+
+# --- a sentence cut after an abbreviation ---------------------------------------------------------
+
+def test_abbreviation_does_not_end_a_changed_sentence() -> None:
+    text = "Please see our \x02U.S. State Privacy Notice\x03 for more. We keep logs for a year."
+    assert _spans(text) == ["Please see our \x02U.S. State Privacy Notice\x03 for more.", "We keep logs for a year."]
+    assert _spans("Ask Brindle Co. Support for help. Ask e.g. Ivo about it.") == [
+        "Ask Brindle Co. Support for help.", "Ask e.g. Ivo about it."]
+
+
+def test_plain_word_full_stop_still_ends_a_sentence() -> None:
+    assert _spans("We keep logs. You may delete them.") == ["We keep logs.", "You may delete them."]
+    # a line break ends a sentence whatever word stands before it
+    assert _spans("Visit Brindle Co.\nYou may delete them.") == ["Visit Brindle Co.", "You may delete them."]
+    # a company's legal form or "U.S." before a function word ends the sentence ("... LLC. Our ...")
+    assert _spans("The controller is Brindle LLC. Our representative is in Dublin.") == [
+        "The controller is Brindle LLC.", "Our representative is in Dublin."]
+    assert _spans("We host data in the U.S. We may move it.") == ["We host data in the U.S.", "We may move it."]
+
+
+def test_contact_sentence_after_legal_form_stays_contact_details() -> None:
+    old = ("The controller of your data is Brindle Media LLC. Our EU representative can be reached at "
+           "[privacy@brindle.test](mailto:privacy@brindle.test).")
+    new = ("The controller of your data is Brindle Media LLC. You may contact our EU Data Protection Officer at "
+           "[dpo@brindle.test](mailto:dpo@brindle.test) and our EU representative at 4 Quay Street, Dublin.")
+    label = label_change("modified", old, new)
+    assert not label.material, label.explanation
+
+
+def test_second_page_pointed_to_is_no_term() -> None:
+    old = ("Please also see our [U.S. State Privacy Notice](https://brindle.test/us) for more information about "
+           "the data we collect and your rights under U.S. state laws.")
+    new = ("Please also see our [U.S. State Privacy Notice](https://brindle.test/us) and our Oregon "
+           "[Health Data Notice](https://brindle.test/or) for more information about the data we collect and "
+           "your rights under U.S. state laws.")
+    label = label_change("modified", old, new)
+    assert not label.material, label.explanation
+
+
+def test_added_pointer_with_company_abbreviation_is_no_term() -> None:
+    label = label_change("added", None, "Please also read the Brindle Co. Cookie Notice for more information about "
+                                        "the cookies we use.")
+    assert not label.material, label.explanation
+
+
+def test_term_after_an_abbreviation_stays_material() -> None:
+    label = label_change("modified", "Please see our U.S. Notice for more information.",
+                         "Please see our U.S. Notice for more information. Brindle Inc. may share your data with "
+                         "advertisers.")
+    assert label.material and "privacy" in label.categories
+
+
+def test_pointer_in_a_document_with_a_new_term_beside_it() -> None:
+    head = "# Brindle Privacy Policy\n\n## Your rights\n\nYou may ask us for a copy of your data.\n\n"
+    old = head + "Please see our [U.S. State Notice](https://brindle.test/us) for more information about your rights.\n"
+    pointer = old.replace("(https://brindle.test/us)", "(https://brindle.test/us) and our Oregon "
+                          "[Health Data Notice](https://brindle.test/or)")
+    assert not analyse(old, pointer).material
+    term = pointer + "\nWe sell your browsing history to data brokers.\n"
+    assert analyse(old, term).material
