@@ -10,11 +10,20 @@ invented terms of fictional services, with look-alikes that keep their label.
   A term after an abbreviation ("Brindle Inc. may share your data with advertisers") stays a term,
   and a legal form or "U.S." before a function word still ends a sentence ("... is Brindle Media
   LLC. Our representative ...").
+- what the user's browser does with cookies, said in other words: a browser "or device" offering
+  settings, "these controls vary by browser, and manufacturers may change them", and what stops
+  working with cookies turned off ("Certain parts of the site may not work properly if you have
+  disabled cookies"): the device note (``boilerplate.is_device_note``) read only a browser alone as
+  its subject, so such a paragraph reworded was a new privacy term. A sentence with the provider
+  acting or binding in it ("If you disable cookies, we will close your account") stays a term.
 """
 
 from __future__ import annotations
 
+import pytest
+
 from tracker.analysis import analyse
+from tracker.analysis.boilerplate import is_device_note
 from tracker.analysis.materiality import _sentence_spans, label_change
 
 
@@ -81,3 +90,41 @@ def test_pointer_in_a_document_with_a_new_term_beside_it() -> None:
     assert not analyse(old, pointer).material
     term = pointer + "\nWe sell your browsing history to data brokers.\n"
     assert analyse(old, term).material
+
+
+# --- what the user's browser does with cookies ----------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Your browser or device may offer settings that let you choose whether cookies are set.",
+    "These controls vary by browser, and manufacturers may change the settings they offer at any time.",
+    "Browser settings differ from one device to another.",
+    "If you set your browser to block cookies, some features of Quillory may not work properly.",
+    "Please note that if you disable cookies, parts of our site might not function as intended.",
+    "Certain areas of the Quillory app may not work properly if you have disabled browser cookies.",
+])
+def test_a_note_on_cookies_and_the_browser_is_background(sentence: str) -> None:
+    assert is_device_note(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "If you disable cookies, we will close your account.",
+    "If you block cookies, some features may not work and you must pay a reactivation fee.",
+    "You can block certain cookies by adjusting your settings in Quillory.",
+    "Your browser or device must accept cookies to use the Service.",
+])
+def test_a_cookie_sentence_that_binds_or_grants_stays_a_term(sentence: str) -> None:
+    assert not is_device_note(sentence)
+
+
+def test_browser_paragraph_reworded_is_not_material_but_a_new_use_is() -> None:
+    base = ("# Quillory Cookie Notice\n\n## Your choices\n\nQuillory uses cookies to keep you signed in.\n\n"
+            "Please note that if you set your browser to disable cookies, some of our services may not function "
+            "properly.\n")
+    reworded = ("# Quillory Cookie Notice\n\n## Your choices\n\nQuillory uses cookies to keep you signed in.\n\n"
+                "Your browser or device may offer settings that let you choose whether cookies are set and delete "
+                "them.\n\nThese controls vary by browser, and manufacturers may change the settings they make "
+                "available at any time.\n\nCertain parts of Quillory may not work properly if you have disabled "
+                "cookies.\n")
+    assert not analyse(base, reworded).material, analyse(base, reworded).summary
+    new_use = reworded + "\nWe share the cookie identifiers with advertisers to target ads at you.\n"
+    assert analyse(base, new_use).material
