@@ -16,6 +16,11 @@ invented terms of fictional services, with look-alikes that keep their label.
   disabled cookies"): the device note (``boilerplate.is_device_note``) read only a browser alone as
   its subject, so such a paragraph reworded was a new privacy term. A sentence with the provider
   acting or binding in it ("If you disable cookies, we will close your account") stays a term.
+- a ban turned into an item of a list whose lead-in says the ban for all items ("Do not impersonate
+  another person." → "Do not use Quillchat for phishing, including: * Impersonating another
+  person"): the "Do not" went to the lead-in and the verb became a gerund, which read as a negation
+  dropped (``materiality._ban_itemised``, beside ``_list_lead_words``). Another verb, a word added,
+  or a lead-in that does not negate ("You may use Quillchat for:") stays a change.
 """
 
 from __future__ import annotations
@@ -128,3 +133,43 @@ def test_browser_paragraph_reworded_is_not_material_but_a_new_use_is() -> None:
     assert not analyse(base, reworded).material, analyse(base, reworded).summary
     new_use = reworded + "\nWe share the cookie identifiers with advertisers to target ads at you.\n"
     assert analyse(base, new_use).material
+
+
+# --- a ban turned into an item of a negating list -------------------------------------------------
+
+_PHISHING = "Do not use Quillchat for phishing, including:"
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("Do not impersonate another person.", "* Impersonating another person"),
+    ("Do not use Quillchat to trick other users.", "* Using Quillchat to trick other users"),
+    ("Please don’t impersonate another person or misrepresent the source of a message.",
+     "* Impersonating another person or misrepresenting the source of a message"),
+])
+def test_ban_itemised_under_negating_lead_is_not_material(before: str, after: str) -> None:
+    label = label_change("modified", before, after, lead_after=_PHISHING)
+    assert not label.material, label.explanation
+    assert "same ban" in label.explanation
+    # and back: a list item made a sentence again
+    back = label_change("modified", after, before, lead_before=_PHISHING)
+    assert not back.material, back.explanation
+
+
+@pytest.mark.parametrize(("before", "after", "lead"), [
+    ("Do not use Quillchat to trick other users.", "* Using Quillchat to trick other users", "You may use Quillchat for:"),
+    ("Do not use Quillchat to trick other users.", "* Selling Quillchat to trick other users", _PHISHING),
+    ("Do not impersonate another person.", "* Impersonating another person or a company", _PHISHING),
+])
+def test_ban_itemised_with_another_meaning_stays_material(before: str, after: str, lead: str) -> None:
+    assert label_change("modified", before, after, lead_after=lead).material
+
+
+def test_rules_regrouped_into_a_list_in_a_document() -> None:
+    head = "# Quillchat Rules\n\n## Fraud\n\nDo not use Quillchat for phishing.\n\n"
+    old = head + ("Do not use Quillchat to trick other users into sharing their passwords.\n\n"
+                  "Do not impersonate another person.\n")
+    new = ("# Quillchat Rules\n\n## Fraud\n\nDo not use Quillchat for phishing, including:\n\n"
+           "* Using Quillchat to trick other users into sharing their passwords\n"
+           "* Impersonating another person\n")
+    changes = [c for c in analyse(old, new).changes if c.after and c.after.startswith("*")]
+    assert changes and not any(c.material for c in changes), [c.explanation for c in changes]

@@ -3184,6 +3184,13 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
                            "the same thing named", None, (), (), facts_b, facts_a)
     d, why = _explain_noise(d, ctx)
     d = _list_lead_words(d, before or "", after or "", lead_before, lead_after)
+    if kind in ("modified", "moved") and before and after \
+            and (itemised := _ban_itemised(d, before, after, lead_before, lead_after)) is not d:
+        if not any(is_content_word(w) or w in MODALS or w in _NEGATIONS for w in itemised.inserted() + itemised.deleted()):
+            # (read before ``_meaning_moved``: the "not" went to the lead-in, it was not dropped)
+            return ChangeLabel(False, "minor", (), "The same ban, now an item of the list "
+                               f"“{_snippet(lead_after or lead_before, 60)}”", None, (), (), facts_b, facts_a)
+        d = itemised
     if not any(is_content_word(w) or w in MODALS or w in _NEGATIONS
                for w in d.inserted() + d.deleted()) and not (kind == "modified" and (_party_swap(d) or _reach_change(d))):
         # small words changed beside the name or date ("of" → "our"): said too, never "Only a name"
@@ -4077,6 +4084,51 @@ def _list_lead_words(d: Delta, before: str, after: str, lead_before: str, lead_a
                 and all(w in _LIST_INTRO or not is_content_word(w) for w in mine)
                 and not any(w in MODALS or w in _NEGATIONS for w in mine)):
             d = d.without(d.ins, set()) if side == "ins" else d.without(set(), d.dels)
+    return d
+
+
+# The words that open a ban said to the reader ("Do not", "Please don't", "You must never"), which a
+# list's negating lead-in says for all its items once the ban becomes one of them.
+_BAN_OPENING = frozenset("please you do does don t not never must may shall should cannot can".split())
+
+
+def _verb_key(word: str) -> str:
+    """A verb's form without its "-ing" and final "e" ("using" and "use" → "us", "impersonating"
+    and "impersonate" → "impers"), to tell the same verb said as an imperative and as a gerund."""
+    w = unaccented(canonical_word(word))
+    if w.endswith("ing") and len(w) > 4:
+        w = w[:-3]
+    return w.rstrip("e")[:6] or w
+
+
+def _ban_itemised(d: Delta, before: str, after: str, lead_before: str, lead_after: str) -> Delta:
+    """The delta without the opening "Do not" of a ban that became an item of a list whose lead-in
+    says the ban for all its items ("Do not impersonate another person." → "Do not use Chat for
+    phishing, including: * Impersonating another person"), or the other way round, with the verb
+    turned from the imperative into the gerund ("use" → "using"): the same rule, regrouped. Only
+    when the lead-in negates (``_negates``) and the rest of the opening is the same verb."""
+    for side, lead, now, then in (("dels", lead_after, after, before), ("ins", lead_before, before, after)):
+        if not lead or not _LIST_ITEM.match(now) or _LIST_ITEM.match(then) or not _negates(lead):
+            continue
+        other = "ins" if side == "dels" else "dels"
+        mine, theirs = d.runs(side), d.runs(other)
+        toks, other_toks = (d.before, d.after) if side == "dels" else (d.after, d.before)
+        if not mine or any(is_content_word(t.norm) for t in toks[:mine[0][0]]):
+            continue  # the changed words do not open the sentence
+        ws = d.run_words(side, mine[0])
+        opening = 0
+        while opening < len(ws) and ws[opening] in _BAN_OPENING:
+            opening += 1
+        if not _NOT_WORDS & set(ws[:opening]):
+            continue  # no ban opened the sentence
+        verbs = ws[opening:]
+        at_start = bool(theirs) and not any(is_content_word(t.norm) for t in other_toks[:theirs[0][0]])
+        gerunds = d.run_words(other, theirs[0]) if at_start else []
+        if [_verb_key(w) for w in verbs] != [_verb_key(w) for w in gerunds]:
+            continue  # another verb: another rule
+        d = d.without(set(), set(range(*mine[0]))) if side == "dels" else d.without(set(range(*mine[0])), set())
+        if at_start:
+            d = d.without(set(range(*theirs[0])), set()) if side == "dels" else d.without(set(), set(range(*theirs[0])))
     return d
 
 
