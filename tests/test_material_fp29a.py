@@ -21,6 +21,11 @@ invented terms of fictional services, with look-alikes that keep their label.
   person"): the "Do not" went to the lead-in and the verb became a gerund, which read as a negation
   dropped (``materiality._ban_itemised``, beside ``_list_lead_words``). Another verb, a word added,
   or a lead-in that does not negate ("You may use Quillchat for:") stays a change.
+- a notice of a clause found elsewhere in the same terms ("ARBITRATION NOTICE: you will be bound by
+  the arbitration clause that appears later in these Terms", "These Terms contain an arbitration
+  clause (see Section 14)", "..., as described in Section 14 below"), a banner that comes and goes:
+  read as a new or removed arbitration term (``materiality._CLAUSE_NOTICE``, ``_notice_kept``).
+  It stays a term when the version without it has no clause on that topic.
 """
 
 from __future__ import annotations
@@ -173,3 +178,33 @@ def test_rules_regrouped_into_a_list_in_a_document() -> None:
            "* Impersonating another person\n")
     changes = [c for c in analyse(old, new).changes if c.after and c.after.startswith("*")]
     assert changes and not any(c.material for c in changes), [c.explanation for c in changes]
+
+
+# --- a notice of a clause elsewhere in the terms ---------------------------------------------------
+
+_TERMS = ("# Quillory Terms\n\n{notice}## 1. Using Quillory\n\nYou must be 16 to use Quillory.\n\n## 14. Disputes\n\n"
+          "{disputes}\n")
+_ARBITRATION = ("You and Quillory agree to resolve any dispute by binding individual arbitration, and you waive any "
+                "right to a jury trial or to take part in a class action.")
+
+
+@pytest.mark.parametrize("notice", [
+    "**ARBITRATION NOTICE: IF YOU USE QUILLORY FOR A BUSINESS, YOUR BUSINESS WILL BE BOUND BY THE ARBITRATION "
+    "CLAUSE THAT APPEARS LATER IN THESE TERMS.**",
+    "These Terms contain an arbitration clause and a class action waiver (see Section 14).",
+    "Disputes are resolved by binding arbitration, as described in Section 14 below.",
+])
+def test_notice_of_a_clause_kept_elsewhere_is_not_material(notice: str) -> None:
+    plain_terms = _TERMS.format(notice="", disputes=_ARBITRATION)
+    with_notice = _TERMS.format(notice=notice + "\n\n", disputes=_ARBITRATION)
+    assert not analyse(with_notice, plain_terms).material, analyse(with_notice, plain_terms).summary
+    assert not analyse(plain_terms, with_notice).material
+
+
+def test_notice_without_the_clause_elsewhere_stays_material() -> None:
+    notice = ("**ARBITRATION NOTICE: YOU WILL BE BOUND BY THE ARBITRATION CLAUSE THAT APPEARS LATER IN THESE "
+              "TERMS.**\n\n")
+    courts = "Any dispute goes to the courts of Dublin."
+    assert analyse(_TERMS.format(notice="", disputes=courts), _TERMS.format(notice=notice, disputes=courts)).material
+    # the arbitration clause itself put in beside the notice is a change, whatever the notice says
+    assert analyse(_TERMS.format(notice=notice, disputes=courts), _TERMS.format(notice=notice, disputes=_ARBITRATION)).material

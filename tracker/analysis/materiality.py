@@ -2275,6 +2275,8 @@ def _noise_kind(sentence: str) -> str | None:
         return "pointer"  # (what it says the other page holds is that page's, not a term here)
     if _PREVAILS.search(sentence) and _OWN_COPY.search(sentence) and len(w) <= 45:
         return "translation"
+    if len(w) <= 45 and _CLAUSE_NOTICE.search(sentence):
+        return "notice"  # (kept as a term by ``label_change`` unless the clause it names is elsewhere)
     if is_contact_route(sentence):
         return "contact"
     if is_register_entry(sentence):
@@ -2310,6 +2312,21 @@ _PREVAILS = re.compile(r"\b(?:prevails?|prevailing|shall\s+(?:prevail|control|go
                        r"takes?\s+precedence|is\s+(?:legally\s+)?binding|for\s+(?:your\s+)?convenience|"
                        r"for\s+information(?:al)?\s+purposes|for\s+information\s+only|prévaut|prévaudra|fait\s+foi|"
                        r"maßgeblich|vorrang)\b", re.I)
+
+
+# A notice that names a clause of the same terms and says where it stands: "ARBITRATION NOTICE:
+# you will be bound by the arbitration clause that appears later in these Terms", "These Terms
+# contain an arbitration clause and a class action waiver (see Section 14)", "Disputes are resolved
+# by arbitration, as described in Section 14 below". The clause it names holds the term; the notice
+# is a summary of it, often a banner that comes and goes with the capture.
+_CLAUSE_NOTICE = re.compile(
+    r"\b(?:clauses?|provisions?|sections?|waivers?|agreement\s+to\s+arbitrate|paragraphs?)\b[^.;]{0,30}?\b"
+    r"(?:(?:that|which)\s+(?:appears?|is\s+set\s+out|is\s+described|is\s+found|is\s+included)\s+)?"
+    r"(?:later|further\s+(?:down|below)|below)\s+(?:in\s+)?(?:these|this|the|our)\s+(?:terms|agreement|policy|"
+    r"conditions)\b|"
+    r"\((?:please\s+)?see\s+(?:section|clause|paragraph|article|§)\s*\d+(?:\.\d+)*(?:\s+below)?\s*\)\s*[.!]?\W*$|"
+    r",?\s+(?:as\s+)?(?:described|explained|set\s+(?:out|forth)|detailed)\s+(?:in\s+(?:section|clause|paragraph|"
+    r"article|§)\s*\d+(?:\.\d+)*\s+)?(?:below|above)\s*[.!]?\W*$", re.I)
 
 
 # What a pointer says the other page holds ("refer to the Guidelines, which explain what is
@@ -3271,6 +3288,9 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         keep = [k != "contact" for k in sb.noise_kinds]
         sb = _Side(sb.legal + tuple(s for s, k in zip(sb.noise, keep) if not k),
                    tuple(s for s, k in zip(sb.noise, keep) if k), tuple(k for k in sb.noise_kinds if k != "contact"))
+    # a notice of a clause elsewhere in the terms is no term only when the version without it has
+    # that clause too (a banner taken away, the arbitration clause kept)
+    sb, sa = _notice_kept(sb, ctx, "new"), _notice_kept(sa, ctx, "old")
     if not sb.legal and not sa.legal:
         kinds = sb.noise_kinds + sa.noise_kinds
         return _noise_label(kinds, before_p, after_p, facts_b, facts_a)
@@ -3302,6 +3322,22 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
             return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (), facts_b, facts_a)
         return _cosmetic("regrouped", _COSMETIC_TEXT["regrouped"], facts_b, facts_a)
     return label
+
+
+def _notice_kept(side: _Side, ctx: DocContext, other: str) -> _Side:
+    """``side`` with each "notice" (``_CLAUSE_NOTICE``: "you will be bound by the arbitration
+    clause that appears later in these Terms") read as a term again when the ``other`` version
+    ("old" or "new") has no clause on a topic the notice names: then the notice may be all the
+    terms say of it."""
+    if "notice" not in side.noise_kinds:
+        return side
+    keep = [k != "notice" or all(_still_has(c, ctx, other) for c in category_scores(s) if c != "other")
+            for s, k in zip(side.noise, side.noise_kinds)]
+    if all(keep):
+        return side
+    return _Side(side.legal + tuple(s for s, k in zip(side.noise, keep) if not k),
+                 tuple(s for s, k in zip(side.noise, keep) if k),
+                 tuple(k for k, kept in zip(side.noise_kinds, keep) if kept))
 
 
 # Words that say how the users' data is protected: encrypted, anonymised, pseudonymised, hashed
@@ -4580,6 +4616,7 @@ _NOISE_TEXT = {
     "advice": "Advice to the user, not a term",
     "attribution": "Whose a trademark is or which patents cover the service: a notice, not a term",
     "translation": "Which copy of the text prevails (a translation, a summary), not a term",
+    "notice": "A notice of a clause found elsewhere in the terms, not a term of its own",
     "outage": "A notice of an outage or maintenance now, not a term",
     "carrier": "A text-message programme's standard notice (carrier rates, HELP and STOP), not a term",
 }
@@ -5834,13 +5871,13 @@ def _forum_imposed(text: str) -> bool:
     return bool(_IMPOSED.search(text))
 
 
-def _still_has(category: str, ctx: DocContext) -> bool:
-    """Whether the new version still has a clause about ``category`` (its topic rule, in any of
-    ``lexicons.TOPIC_LANGUAGES``, finds it in the whole text)."""
+def _still_has(category: str, ctx: DocContext, version: str = "new") -> bool:
+    """Whether the new version (``version`` "old": the old one) still has a clause about
+    ``category`` (its topic rule, in any of ``lexicons.TOPIC_LANGUAGES``, finds it in the whole text)."""
     from tracker.analysis.classify import _compiled
     from tracker.analysis.lexicons import TOPIC_LANGUAGES
 
-    text = " " + " ".join(ctx.new.tokens) + " "
+    text = " " + " ".join((ctx.new if version == "new" else ctx.old).tokens) + " "
     return any(c == category and p.search(text)
                for lang in TOPIC_LANGUAGES for c, _, p in _compiled(lang)[0])
 
