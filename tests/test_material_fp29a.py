@@ -208,3 +208,10 @@ def test_notice_without_the_clause_elsewhere_stays_material() -> None:
     assert analyse(_TERMS.format(notice="", disputes=courts), _TERMS.format(notice=notice, disputes=courts)).material
     # the arbitration clause itself put in beside the notice is a change, whatever the notice says
     assert analyse(_TERMS.format(notice=notice, disputes=courts), _TERMS.format(notice=notice, disputes=_ARBITRATION)).material
+
+
+def test_term_that_points_to_its_section_stays_a_term() -> None:
+    cancel = "You may cancel within 14 days and get a full refund, as described in Section 9 below."
+    old = _TERMS.format(notice="", disputes=_ARBITRATION)
+    new = _TERMS.format(notice=cancel + "\n\n", disputes=_ARBITRATION)
+    assert analyse(old, new).material

@@ -2275,7 +2275,7 @@ def _noise_kind(sentence: str) -> str | None:
         return "pointer"  # (what it says the other page holds is that page's, not a term here)
     if _PREVAILS.search(sentence) and _OWN_COPY.search(sentence) and len(w) <= 45:
         return "translation"
-    if len(w) <= 45 and _CLAUSE_NOTICE.search(sentence):
+    if _clause_notice(sentence, w):
         return "notice"  # (kept as a term by ``label_change`` unless the clause it names is elsewhere)
     if is_contact_route(sentence):
         return "contact"
@@ -2323,10 +2323,25 @@ _CLAUSE_NOTICE = re.compile(
     r"\b(?:clauses?|provisions?|sections?|waivers?|agreement\s+to\s+arbitrate|paragraphs?)\b[^.;]{0,30}?\b"
     r"(?:(?:that|which)\s+(?:appears?|is\s+set\s+out|is\s+described|is\s+found|is\s+included)\s+)?"
     r"(?:later|further\s+(?:down|below)|below)\s+(?:in\s+)?(?:these|this|the|our)\s+(?:terms|agreement|policy|"
-    r"conditions)\b|"
+    r"conditions)\b", re.I)
+# The same said by a section's number at the sentence's end: "(see Section 14)", "as described in
+# Section 14 below". A sentence that also sets something itself (a modal, a number: "You may cancel
+# within 14 days, as described in Section 9 below") keeps its term.
+_SEE_SECTION = re.compile(
     r"\((?:please\s+)?see\s+(?:section|clause|paragraph|article|§)\s*\d+(?:\.\d+)*(?:\s+below)?\s*\)\s*[.!]?\W*$|"
-    r",?\s+(?:as\s+)?(?:described|explained|set\s+(?:out|forth)|detailed)\s+(?:in\s+(?:section|clause|paragraph|"
-    r"article|§)\s*\d+(?:\.\d+)*\s+)?(?:below|above)\s*[.!]?\W*$", re.I)
+    r",?\s+(?:as\s+)?(?:described|explained|set\s+(?:out|forth)|detailed)\s+in\s+(?:section|clause|paragraph|"
+    r"article|§)\s*\d+(?:\.\d+)*\s+(?:below|above)\s*[.!]?\W*$", re.I)
+
+
+def _clause_notice(sentence: str, ws: list[str]) -> bool:
+    """Whether ``sentence`` (its words ``ws``) is a notice of a clause elsewhere in the same terms
+    (``_CLAUSE_NOTICE``, ``_SEE_SECTION``), at most 45 words."""
+    if len(ws) > 45:
+        return False
+    if _CLAUSE_NOTICE.search(sentence):
+        return True
+    m = _SEE_SECTION.search(sentence)
+    return m is not None and not (set(ws) & MODALS) and not _DIGIT.search(sentence[:m.start()])
 
 
 # What a pointer says the other page holds ("refer to the Guidelines, which explain what is
