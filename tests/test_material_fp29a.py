@@ -198,7 +198,9 @@ def test_notice_of_a_clause_kept_elsewhere_is_not_material(notice: str) -> None:
     plain_terms = _TERMS.format(notice="", disputes=_ARBITRATION)
     with_notice = _TERMS.format(notice=notice + "\n\n", disputes=_ARBITRATION)
     assert not analyse(with_notice, plain_terms).material, analyse(with_notice, plain_terms).summary
-    assert not analyse(plain_terms, with_notice).material
+    added = analyse(plain_terms, with_notice)
+    assert not added.material
+    assert any(c.explanation.startswith("A notice of a clause found elsewhere") for c in added.changes)
 
 
 def test_notice_without_the_clause_elsewhere_stays_material() -> None:

@@ -4691,7 +4691,8 @@ def _noise_label(kinds: tuple[str, ...], before: str, after: str, fb: tuple, fa:
         return _cosmetic("announcement", _COSMETIC_TEXT["announcement"], fb, fa)
     if kinds and all(k in ("navigation", "cookie-banner", "date-only") for k in kinds):
         return _cosmetic("page-chrome", _COSMETIC_TEXT["page-chrome"], fb, fa)
-    main = next((k for k in kinds if k not in ("date-only",)), "fragment")
+    # (a notice's label cut off at its colon, "ARBITRATION NOTICE:", is no fragment to name)
+    main = "notice" if "notice" in kinds else next((k for k in kinds if k not in ("date-only",)), "fragment")
     text = _NOISE_TEXT.get(main, "No term changed")
     return ChangeLabel(False, "minor", (), f"{text}: {_snippet(after or before)}", None, (), (), fb, fa)
 
