@@ -1133,7 +1133,10 @@ def is_device_note(sentence: str) -> bool:
     cookies; your choices do not override those settings"): background on third-party
     technology, not a right, a duty or a price of the provider's. Not when the provider speaks
     in it ("we", "our"), or it binds, charges or asks consent (``_DEVICE_BINDS``), or when it is
-    longer than 50 words. ``sentence``: one sentence (Markdown allowed)."""
+    longer than 50 words. Also the browser's controls and their makers ("These controls vary by
+    browser") and what stops working with cookies turned off ("If you disable cookies, parts of our
+    site may not work properly"), which may name the provider's site but not bind (``_NOTE_BINDS``).
+    ``sentence``: one sentence (Markdown allowed)."""
     text = _LINK.sub(r"\1", re.sub(r"[*_`\x02\x03]", "", sentence)).strip()
     if len(text.split()) > 50:
         return False
