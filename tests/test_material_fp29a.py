@@ -26,6 +26,12 @@ invented terms of fictional services, with look-alikes that keep their label.
   clause (see Section 14)", "..., as described in Section 14 below"), a banner that comes and goes:
   read as a new or removed arbitration term (``materiality._CLAUSE_NOTICE``, ``_notice_kept``).
   It stays a term when the version without it has no clause on that topic.
+- a document added to the terms with its effective date ("* U.S. Controller Addendum at <link>
+  (effective 1 January 2023 replacing the CCPA Addendum)") was read as an update stamp
+  (``boilerplate._stamp``): a document named where it is, or one that replaces another, beside a
+  date is no stamp (``_DOCUMENT_ADDED``); "Last updated ..." and "these terms replace all prior
+  versions" stay stamps. (Found when the abbreviation fix joined "* U.S." to the rest of such an
+  item: the cut-off "* U.S." had made it material by accident.)
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ from __future__ import annotations
 import pytest
 
 from tracker.analysis import analyse
-from tracker.analysis.boilerplate import is_device_note
+from tracker.analysis.boilerplate import is_device_note, is_update_stamp
 from tracker.analysis.materiality import _sentence_spans, label_change
 
 
@@ -216,4 +222,32 @@ def test_term_that_points_to_its_section_stays_a_term() -> None:
     cancel = "You may cancel within 14 days and get a full refund, as described in Section 9 below."
     old = _TERMS.format(notice="", disputes=_ARBITRATION)
     new = _TERMS.format(notice=cancel + "\n\n", disputes=_ARBITRATION)
+    assert analyse(old, new).material
+
+
+# --- a document added with its effective date is no update stamp ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Last updated: 3 May 2031",
+    "Effective date: 1 January 2031. These terms replace all prior versions.",
+    "Updated 1 May 2031, replacing the version of 1 March 2030",
+])
+def test_update_stamps_stay_stamps(text: str) -> None:
+    assert is_update_stamp(text)
+
+
+@pytest.mark.parametrize("text", [
+    "* U.S. Controller Addendum at [quillory.test/us](https://quillory.test/us) (effective 1 January 2031 replacing "
+    "the Service Provider Addendum)",
+    "* Quillory Data Addendum at quillory.test/dpa (effective 1 January 2031)",
+])
+def test_document_added_with_its_date_is_no_stamp(text: str) -> None:
+    assert not is_update_stamp(text)
+
+
+def test_addendum_added_to_the_incorporated_terms_is_material() -> None:
+    lead = "The following terms supplement this Agreement:"
+    old = f"# Quillory Controller Terms\n\n{lead}\n\n* Quillory Data Addendum at quillory.test/dpa\n"
+    new = old + ("* U.S. State Privacy Laws Controller Addendum at [quillory.test/us](https://quillory.test/us) (effective 1 January 2031 "
+                 "replacing the Service Provider Addendum)\n")
     assert analyse(old, new).material

@@ -316,9 +316,19 @@ _SCOPE_STATED = re.compile(r"\b(?:appl(?:y|ies)|s['’]appliquen?t?|gilt|gelten)
                            r"aux?|für)\b", re.I)
 
 
+# A document named where it is, or one that replaces another, beside its date ("U.S. Controller
+# Addendum at <link> (effective 1 January 2023 replacing the CCPA Addendum)"): a document added to
+# the terms from that date, never a stamp of when this text was updated.
+_DOCUMENT_ADDED = re.compile(r"\b(?:addend(?:um|a)|terms|agreement|polic(?:y|ies)|schedule|annex|exhibit|appendix)\s+"
+                             r"(?:(?:available|located|found|posted)\s+)?at\s|\b(?:replac(?:e|es|ed|ing)|"
+                             r"supersed(?:e|es|ed|ing)|in\s+place\s+of|remplaç\w+|remplace\w*|ersetz\w+)\b"
+                             # (not the text's own earlier versions: "these terms replace all prior versions")
+                             r"(?!\s+(?:all\s+|any\s+)?(?:the\s+|our\s+)?(?:(?:prior|previous|earlier|former|last|old)\s+)?versions?\b)", re.I)
+
+
 def _stamp(text: str) -> bool:
     return len(text.split()) <= 25 and bool(_STAMP.search(text)) and bool(DATE.search(text)) \
-        and not _SCOPE_STATED.search(text)
+        and not _SCOPE_STATED.search(text) and not _DOCUMENT_ADDED.search(text)
 
 
 # Work under way on the service, said as news ("We are currently overhauling our sales platforms
