@@ -31,7 +31,9 @@ invented terms of fictional services, with look-alikes that keep their label.
   (``boilerplate._stamp``): a document named where it is, or one that replaces another, beside a
   date is no stamp (``_DOCUMENT_ADDED``); "Last updated ..." and "these terms replace all prior
   versions" stay stamps. (Found when the abbreviation fix joined "* U.S." to the rest of such an
-  item: the cut-off "* U.S." had made it material by accident.)
+  item: the cut-off "* U.S." had made it material by accident.) Its removal, while another entry
+  still lists that document by name and link, is a note gone, not the document
+  (``materiality._entry_still_listed``).
 """
 
 from __future__ import annotations
@@ -251,3 +253,17 @@ def test_addendum_added_to_the_incorporated_terms_is_material() -> None:
     new = old + ("* U.S. State Privacy Laws Controller Addendum at [quillory.test/us](https://quillory.test/us) (effective 1 January 2031 "
                  "replacing the Service Provider Addendum)\n")
     assert analyse(old, new).material
+
+
+def test_entry_gone_while_the_document_is_still_listed_is_not_material() -> None:
+    lead = "The following terms supplement this Agreement:"
+    us = "U.S. State Privacy Laws Controller Addendum at [quillory.test/us](https://quillory.test/us)"
+    old = (f"# Quillory Controller Terms\n\n{lead}\n\n* Service Provider Addendum at [quillory.test/sp]"
+           f"(https://quillory.test/sp) (dated 1 January 2030)\n* {us} (effective 1 January 2031 replacing the Service "
+           "Provider Addendum)\n")
+    new = f"# Quillory Controller Terms\n\n{lead}\n\n* {us} (dated 1 January 2031)\n"
+    result = analyse(old, new)
+    assert not result.material, result.summary
+    # another document taken out of the list stays material
+    other = f"# Quillory Controller Terms\n\n{lead}\n\n* Service Provider Addendum at [quillory.test/sp](https://quillory.test/sp) (dated 1 January 2030)\n"
+    assert analyse(old, other).material

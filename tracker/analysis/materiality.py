@@ -35,6 +35,7 @@ from tracker.analysis.restating import (QUALIFYING, STRONG, change_restated, mea
                                         spelled_out, address_only)
 from tracker.analysis.lexicons import QUALIFIER_OPEN
 from tracker.analysis.rendering import LEADS_ON, clause_text, one_line, plain_text, table_cells
+from tracker.analysis.scope import DOCUMENT_NAME
 from tracker.analysis.subject import resolved_start
 from tracker.analysis.novelty import (_NEGATING, LINK_CLOSE, LINK_OPEN, PLACEHOLDERS, Delta, DocIndex, Glue, Token,
                                       unaccented, canonical_word, delta, glued_words, respelled, unglued, words)
@@ -3166,6 +3167,12 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         # to read more, not a term (the page it links to is tracked on its own if it is terms)
         return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)
     ctx = context or DocContext.of(before or "", after or "")
+    if kind in ("added", "removed") and context is not None \
+            and (entry := _entry_still_listed((after if before is None else before) or "",
+                                              ctx.old_text if before is None else ctx.new_text)):
+        # "* X Addendum at <link> (effective 1 January 2023 replacing Y)" gone while another entry
+        # still lists X Addendum at that link: the entry's note went, the document stays
+        return ChangeLabel(False, "minor", (), f"The same document still listed: {entry}", None, (), (), facts_b, facts_a)
     if kind == "added" and after and context is not None and (who := _cookie_row_party(after, ctx.old_text)):
         # a cookie table's new row for a domain the old version never names: another party now sets
         # cookies (its domain is no contact detail)
@@ -3337,6 +3344,30 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
             return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (), facts_b, facts_a)
         return _cosmetic("regrouped", _COSMETIC_TEXT["regrouped"], facts_b, facts_a)
     return label
+
+
+# An entry of a list of documents: its name, then where it is ("* Quillory Data Addendum at
+# [quillory.test/dpa](https://quillory.test/dpa) (dated 1 May 2031)").
+_DOCUMENT_ENTRY = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(?P<name>[^\[\]()]{3,120}?)\s+(?:(?:available|located|found|"
+                             r"posted)\s+)?at\s+\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]+)\)(?P<rest>.*)$", re.S)
+
+
+def _entry_still_listed(entry: str, other_version: str) -> str:
+    """The name of the document an added or removed list entry names, when the other version still
+    lists that document by the same name and the same link (its text or its target) and the entry
+    says nothing more than a note in brackets on its date ("(effective 1 January 2023 replacing the
+    CCPA Addendum)"); "" otherwise."""
+    m = _DOCUMENT_ENTRY.match(entry)
+    if m is None or not DOCUMENT_NAME.search(m.group("name")):
+        return ""
+    rest = m.group("rest").strip()
+    if rest and not (rest.startswith("(") and rest.rstrip(".").endswith(")") and len(rest.split()) <= 20):
+        return ""
+    name = " ".join(m.group("name").split())
+    if name not in " ".join(other_version.split()):
+        return ""
+    url = m.group("url").split("://", 1)[-1].rstrip("/")
+    return name if (f"[{m.group('label')}]" in other_version or url in other_version) else ""
 
 
 def _notice_kept(side: _Side, ctx: DocContext, other: str) -> _Side:
