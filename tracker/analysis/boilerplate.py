@@ -316,9 +316,19 @@ _SCOPE_STATED = re.compile(r"\b(?:appl(?:y|ies)|s['’]appliquen?t?|gilt|gelten)
                            r"aux?|für)\b", re.I)
 
 
+# A document named where it is, or one that replaces another, beside its date ("U.S. Controller
+# Addendum at <link> (effective 1 January 2023 replacing the CCPA Addendum)"): a document added to
+# the terms from that date, never a stamp of when this text was updated.
+_DOCUMENT_ADDED = re.compile(r"\b(?:addend(?:um|a)|terms|agreement|polic(?:y|ies)|schedule|annex|exhibit|appendix)\s+"
+                             r"(?:(?:available|located|found|posted)\s+)?at\s|\b(?:replac(?:e|es|ed|ing)|"
+                             r"supersed(?:e|es|ed|ing)|in\s+place\s+of|remplaç\w+|remplace\w*|ersetz\w+)\b"
+                             # (not the text's own earlier versions: "these terms replace all prior versions")
+                             r"(?!\s+(?:all\s+|any\s+)?(?:the\s+|our\s+)?(?:(?:prior|previous|earlier|former|last|old)\s+)?versions?\b)", re.I)
+
+
 def _stamp(text: str) -> bool:
     return len(text.split()) <= 25 and bool(_STAMP.search(text)) and bool(DATE.search(text)) \
-        and not _SCOPE_STATED.search(text)
+        and not _SCOPE_STATED.search(text) and not _DOCUMENT_ADDED.search(text)
 
 
 # Work under way on the service, said as news ("We are currently overhauling our sales platforms
@@ -1092,9 +1102,12 @@ _BACKGROUND_BARS = re.compile(
 # further limit the use of cookies", "Your browser may offer settings to block cookies", "Most web
 # browsers automatically accept cookies". A note on how third-party technology works, no term of
 # the provider's, unless the provider speaks in it ("we", "us") or it binds someone.
+_DEVICE = r"(?:(?:web\s+|internet\s+)?browsers?|operating\s+systems?|(?:mobile\s+)?devices?|app\s+stores?)"
 _DEVICE_SUBJECT = re.compile(
     r"^(?:(?:some|many|most|certain|other|your|the|a|an|all|these|such)\s+)?(?:(?:\w+|third[-\s]party)\s+){0,2}?"
-    r"(?:(?:web\s+|internet\s+)?browsers?|operating\s+systems?|mobile\s+devices?|app\s+stores?)\s+(?:may|might|can|could|also|often|usually|generally|typically|automatically|"
+    # (the device alone, "devices" after another noun: "Some mobile devices", "Your browser or device")
+    rf"(?:(?:web\s+|internet\s+)?browsers?|operating\s+systems?|mobile\s+devices?|app\s+stores?)(?:\s+(?:or|and|and/or)\s+(?:your\s+)?{_DEVICE})?"
+    r"\s+(?:may|might|can|could|also|often|usually|generally|typically|automatically|"
     r"allow|allows|offer|offers|provide|provides|let|lets|accept|accepts|limit|limits|block|blocks|have|has|include|"
     r"includes|give|gives)\b", re.I)
 _DEVICE_BINDS = re.compile(r"\b(?:we|us|our|ours|must|shall|required?|agree\w*|liab\w*|responsib\w*|fees?|charges?|"
@@ -1103,15 +1116,44 @@ _DEVICE_BINDS = re.compile(r"\b(?:we|us|our|ours|must|shall|required?|agree\w*|l
                            r"(?:may|might|can|could|will)\s+(?:not\s+)?be)\b", re.I)
 
 
+# The browser's own controls and their makers ("These controls vary by browser, and manufacturers
+# may change the settings they make available", "Browser settings differ from one device to
+# another"), and what stops working with cookies turned off ("If you disable cookies, some parts of
+# our site may not work properly", "Certain features may not function if you have blocked
+# cookies"): how the technology behaves, no term of the provider's.
+_DEVICE_CONTROLS = re.compile(
+    r"^(?:(?:these|such|the|those|your|its)\s+)?(?:(?:browser|device|cookie)\s+)?(?:controls|settings|options|tools)\s+"
+    rf"(?:may\s+|can\s+|will\s+|often\s+|also\s+)?(?:vary|varies|differ|differs|depend|depends)\s+(?:\w+\s+){{0,3}}?{_DEVICE}\b|"
+    r"^(?:(?:browser|device)\s+)?(?:manufacturers|makers|vendors|developers)\s+(?:may|might|can|could|often)\s+change\b", re.I)
+_COOKIES_OFF = r"(?:disabl|block|reject|refus|declin|delet|deactivat|turn(?:ed|ing)?\s+off)\w*\s+(?:\w+\s+){0,3}?cookies\b"
+_STOPS_WORKING = (r"(?:may|might|will|would|could)\s+not\s+(?:\w+\s+)?(?:work|function|operate|display|load|be\s+available)"
+                  r"(?:\s+(?:properly|correctly|as\s+intended|as\s+expected|fully))?")
+_COOKIES_OFF_NOTE = re.compile(
+    r"^(?:please\s+(?:note|be\s+aware)\s+(?:that\s+)?,?\s*|note\s+that\s+)?"
+    rf"(?:if|when|should)\s+you\s+(?:\w+\s+){{0,8}}?{_COOKIES_OFF}[^.;]{{0,60}}?,\s+(?:\w+\s+){{0,8}}?{_STOPS_WORKING}\W*$|"
+    rf"^(?:(?:some|certain|parts|features|functions|areas|portions|elements)\b[^.;]{{0,80}}?){_STOPS_WORKING}\s+"
+    rf"(?:if|when|once)\s+(?:you\s+)?(?:have\s+)?(?:\w+\s+){{0,3}}?{_COOKIES_OFF}\W*$", re.I)
+_NOTE_BINDS = re.compile(r"\b(?:must|shall|required?|agree\w*|liab\w*|responsib\w*|fees?|charges?|terminat\w*|"
+                         r"suspend\w*|clos(?:e|ed|ing)\s+(?:your\s+)?account|refund\w*|we\s+(?:will|may|can)\b)", re.I)
+
+
 def is_device_note(sentence: str) -> bool:
     """Whether a sentence only says what the user's browser, device or operating system may do
     on its own (``_DEVICE_SUBJECT``: "Some mobile operating systems may further limit the use of
     cookies; your choices do not override those settings"): background on third-party
     technology, not a right, a duty or a price of the provider's. Not when the provider speaks
     in it ("we", "our"), or it binds, charges or asks consent (``_DEVICE_BINDS``), or when it is
-    longer than 50 words. ``sentence``: one sentence (Markdown allowed)."""
+    longer than 50 words. Also the browser's controls and their makers ("These controls vary by
+    browser") and what stops working with cookies turned off ("If you disable cookies, parts of our
+    site may not work properly"), which may name the provider's site but not bind (``_NOTE_BINDS``).
+    ``sentence``: one sentence (Markdown allowed)."""
     text = _LINK.sub(r"\1", re.sub(r"[*_`\x02\x03]", "", sentence)).strip()
-    if len(text.split()) > 50 or not _DEVICE_SUBJECT.match(text):
+    if len(text.split()) > 50:
+        return False
+    if _DEVICE_CONTROLS.match(text) or _COOKIES_OFF_NOTE.match(text):
+        # (the provider's site may be named: "some parts of our site may not work")
+        return not _NOTE_BINDS.search(text)
+    if not _DEVICE_SUBJECT.match(text):
         return False
     return not _DEVICE_BINDS.search(text)
 

@@ -28,13 +28,14 @@ from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans,
                                           is_request_stamp, is_update_stamp)
 from tracker.analysis.classify import (CATEGORIES, MONEY_TOPICS, category_scores, classify_sentence, money_measured,
                                        split_sentences, topic_profile, topical_watch)
-from tracker.analysis.clauses import inline_list, inline_marks
+from tracker.analysis.clauses import _is_abbreviation as is_abbreviation, inline_list, inline_marks
 from tracker.analysis.facts import Fact, extract_facts, law_places, nation, reworded_words, rhythm_change, same_wording
 from tracker.analysis.facts_eu import is_foreign
 from tracker.analysis.restating import (QUALIFYING, STRONG, change_restated, meaning_moved, said_around, same_content,
                                         spelled_out, address_only)
 from tracker.analysis.lexicons import QUALIFIER_OPEN
 from tracker.analysis.rendering import LEADS_ON, clause_text, one_line, plain_text, table_cells
+from tracker.analysis.scope import DOCUMENT_NAME
 from tracker.analysis.subject import resolved_start
 from tracker.analysis.novelty import (_NEGATING, LINK_CLOSE, LINK_OPEN, PLACEHOLDERS, Delta, DocIndex, Glue, Token,
                                       unaccented, canonical_word, delta, glued_words, respelled, unglued, words)
@@ -2215,14 +2216,46 @@ class _Side:
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
+    """Where the sentences of ``text`` stand. The cheap splitter cuts after any full stop before a
+    capital; a cut after an abbreviation ("our [U.S. State Notice]", "Brindle Co. Cookie Notice",
+    "e.g. Google") is undone, as ``clauses.split_sentences`` does it: read apart, each half is
+    judged on its own, a pointer's tail read as a new term and a term's head as a fragment."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
     for s in split_sentences(text):
         at = text.find(s, pos)
         if at < 0:
             continue
-        spans.append((at, at + len(s)))
+        if spans and _after_abbreviation(text, spans[-1][1], at):
+            spans[-1] = (spans[-1][0], at + len(s))
+        else:
+            spans.append((at, at + len(s)))
         pos = at + len(s)
     return spans or [(0, len(text))]
+
+
+def _after_abbreviation(text: str, end: int, nxt: int) -> bool:
+    """Whether the sentence cut at ``end`` (the next one starting at ``nxt``) was cut after an
+    abbreviation's full stop, one blank before a name ("our U.S. State Notice", "Brindle Co.
+    Support") or whatever follows "e.g."; not when a function word follows, which starts a
+    sentence ("... is Brindle LLC. Our representative ...", "... in the U.S. We ..."), nor after a
+    line break or two blanks (a lost "<br>")."""
+    if end < 2 or text[end - 1] != "." or text[end:nxt] != " " or text[end - 2] == "\\":
+        return False
+    last = text[max(0, end - 41):end - 1].split()  # (an abbreviation is short: no scan of the whole text)
+    # (a link's text opens on "\x02", the mark ``Delta`` texts put for "[")
+    word = last[-1].lstrip("\x02\x03") if last else ""
+    if not word or not is_abbreviation(word):
+        return False
+    if word.lower().lstrip(_OPENERS) in _ALWAYS_ON:
+        return True
+    follower = _SIMPLE_WORD.match(text, nxt + 1 if text[nxt:nxt + 1] in "\x02\x03" else nxt)
+    return follower is not None and is_content_word(follower.group().lower())
+
+
+_OPENERS = "\"'“‘([*_<"
+# Abbreviations that never end a sentence: an example or a reference follows them.
+_ALWAYS_ON = frozenset({"e.g", "i.e", "cf", "viz", "vs"})
 
 
 # Where a "<br>" stood between two sentences once the markup is read away (the tag is a blank):
@@ -2278,6 +2311,8 @@ def _noise_kind(sentence: str) -> str | None:
         return "pointer"  # (what it says the other page holds is that page's, not a term here)
     if _PREVAILS.search(sentence) and _OWN_COPY.search(sentence) and len(w) <= 45:
         return "translation"
+    if _clause_notice(sentence, w):
+        return "notice"  # (kept as a term by ``label_change`` unless the clause it names is elsewhere)
     if is_contact_route(sentence):
         return "contact"
     if is_register_entry(sentence):
@@ -2314,6 +2349,36 @@ _PREVAILS = re.compile(r"\b(?:prevails?|prevailing|shall\s+(?:prevail|control|go
                        r"(?:binding|authoritative)|for\s+(?:your\s+)?convenience|"
                        r"for\s+information(?:al)?\s+purposes|for\s+information\s+only|prévaut|prévaudra|fait\s+foi|"
                        r"maßgeblich|vorrang)\b", re.I)
+
+
+# A notice that names a clause of the same terms and says where it stands: "ARBITRATION NOTICE:
+# you will be bound by the arbitration clause that appears later in these Terms", "These Terms
+# contain an arbitration clause and a class action waiver (see Section 14)", "Disputes are resolved
+# by arbitration, as described in Section 14 below". The clause it names holds the term; the notice
+# is a summary of it, often a banner that comes and goes with the capture.
+_CLAUSE_NOTICE = re.compile(
+    r"\b(?:clauses?|provisions?|sections?|waivers?|agreement\s+to\s+arbitrate|paragraphs?)\b[^.;]{0,30}?\b"
+    r"(?:(?:that|which)\s+(?:appears?|is\s+set\s+out|is\s+described|is\s+found|is\s+included)\s+)?"
+    r"(?:later|further\s+(?:down|below)|below)\s+(?:in\s+)?(?:these|this|the|our)\s+(?:terms|agreement|policy|"
+    r"conditions)\b", re.I)
+# The same said by a section's number at the sentence's end: "(see Section 14)", "as described in
+# Section 14 below". A sentence that also sets something itself (a modal, a number: "You may cancel
+# within 14 days, as described in Section 9 below") keeps its term.
+_SEE_SECTION = re.compile(
+    r"\((?:please\s+)?see\s+(?:section|clause|paragraph|article|§)\s*\d+(?:\.\d+)*(?:\s+below)?\s*\)\s*[.!]?\W*$|"
+    r",?\s+(?:as\s+)?(?:described|explained|set\s+(?:out|forth)|detailed)\s+in\s+(?:section|clause|paragraph|"
+    r"article|§)\s*\d+(?:\.\d+)*\s+(?:below|above)\s*[.!]?\W*$", re.I)
+
+
+def _clause_notice(sentence: str, ws: list[str]) -> bool:
+    """Whether ``sentence`` (its words ``ws``) is a notice of a clause elsewhere in the same terms
+    (``_CLAUSE_NOTICE``, ``_SEE_SECTION``), at most 45 words."""
+    if len(ws) > 45:
+        return False
+    if _CLAUSE_NOTICE.search(sentence):
+        return True
+    m = _SEE_SECTION.search(sentence)
+    return m is not None and not (set(ws) & MODALS) and not _DIGIT.search(sentence[:m.start()])
 
 
 # What a pointer says the other page holds ("refer to the Guidelines, which explain what is
@@ -3198,6 +3263,12 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         # to read more, not a term (the page it links to is tracked on its own if it is terms)
         return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)
     ctx = context or DocContext.of(before or "", after or "")
+    if kind in ("added", "removed") and context is not None \
+            and (entry := _entry_still_listed((after if before is None else before) or "",
+                                              ctx.old_text if before is None else ctx.new_text)):
+        # "* X Addendum at <link> (effective 1 January 2023 replacing Y)" gone while another entry
+        # still lists X Addendum at that link: the entry's note went, the document stays
+        return ChangeLabel(False, "minor", (), f"The same document still listed: {entry}", None, (), (), facts_b, facts_a)
     if kind == "added" and after and context is not None and (who := _cookie_row_party(after, ctx.old_text)):
         # a cookie table's new row for a domain the old version never names: another party now sets
         # cookies (its domain is no contact detail)
@@ -3257,6 +3328,13 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
                            "the same thing named", None, (), (), facts_b, facts_a)
     d, why = _explain_noise(d, ctx)
     d = _list_lead_words(d, before or "", after or "", lead_before, lead_after)
+    if kind in ("modified", "moved") and before and after \
+            and (itemised := _ban_itemised(d, before, after, lead_before, lead_after)) is not d:
+        if not any(is_content_word(w) or w in MODALS or w in _NEGATIONS for w in itemised.inserted() + itemised.deleted()):
+            # (read before ``_meaning_moved``: the "not" went to the lead-in, it was not dropped)
+            return ChangeLabel(False, "minor", (), "The same ban, now an item of the list "
+                               f"“{_snippet(lead_after or lead_before, 60)}”", None, (), (), facts_b, facts_a)
+        d = itemised
     if not any(is_content_word(w) or w in MODALS or w in _NEGATIONS or w in _LIMITERS
                for w in d.inserted() + d.deleted()) and not (kind == "modified" and (_party_swap(d) or _reach_change(d))):
         # small words changed beside the name or date ("of" → "our"): said too, never "Only a name"
@@ -3340,6 +3418,9 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         keep = [k != "contact" for k in sb.noise_kinds]
         sb = _Side(sb.legal + tuple(s for s, k in zip(sb.noise, keep) if not k),
                    tuple(s for s, k in zip(sb.noise, keep) if k), tuple(k for k in sb.noise_kinds if k != "contact"))
+    # a notice of a clause elsewhere in the terms is no term only when the version without it has
+    # that clause too (a banner taken away, the arbitration clause kept)
+    sb, sa = _notice_kept(sb, ctx, "new"), _notice_kept(sa, ctx, "old")
     if not sb.legal and not sa.legal:
         kinds = sb.noise_kinds + sa.noise_kinds
         return _noise_label(kinds, before_p, after_p, facts_b, facts_a)
@@ -3371,6 +3452,46 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
             return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (), facts_b, facts_a)
         return _cosmetic("regrouped", _COSMETIC_TEXT["regrouped"], facts_b, facts_a)
     return label
+
+
+# An entry of a list of documents: its name, then where it is ("* Quillory Data Addendum at
+# [quillory.test/dpa](https://quillory.test/dpa) (dated 1 May 2031)").
+_DOCUMENT_ENTRY = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+(?P<name>[^\[\]()]{3,120}?)\s+(?:(?:available|located|found|"
+                             r"posted)\s+)?at\s+\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]+)\)(?P<rest>.*)$", re.S)
+
+
+def _entry_still_listed(entry: str, other_version: str) -> str:
+    """The name of the document an added or removed list entry names, when the other version still
+    lists that document by the same name and the same link (its text or its target) and the entry
+    says nothing more than a note in brackets on its date ("(effective 1 January 2023 replacing the
+    CCPA Addendum)"); "" otherwise."""
+    m = _DOCUMENT_ENTRY.match(entry)
+    if m is None or not DOCUMENT_NAME.search(m.group("name")):
+        return ""
+    rest = m.group("rest").strip()
+    if rest and not (rest.startswith("(") and rest.rstrip(".").endswith(")") and len(rest.split()) <= 20):
+        return ""
+    name = " ".join(m.group("name").split())
+    if name not in " ".join(other_version.split()):
+        return ""
+    url = m.group("url").split("://", 1)[-1].rstrip("/")
+    return name if (f"[{m.group('label')}]" in other_version or url in other_version) else ""
+
+
+def _notice_kept(side: _Side, ctx: DocContext, other: str) -> _Side:
+    """``side`` with each "notice" (``_CLAUSE_NOTICE``: "you will be bound by the arbitration
+    clause that appears later in these Terms") read as a term again when the ``other`` version
+    ("old" or "new") has no clause on a topic the notice names: then the notice may be all the
+    terms say of it."""
+    if "notice" not in side.noise_kinds:
+        return side
+    keep = [k != "notice" or all(_still_has(c, ctx, other) for c in category_scores(s) if c != "other")
+            for s, k in zip(side.noise, side.noise_kinds)]
+    if all(keep):
+        return side
+    return _Side(side.legal + tuple(s for s, k in zip(side.noise, keep) if not k),
+                 tuple(s for s, k in zip(side.noise, keep) if k),
+                 tuple(k for k, kept in zip(side.noise_kinds, keep) if kept))
 
 
 # Words that say how the users' data is protected: encrypted, anonymised, pseudonymised, hashed
@@ -4231,6 +4352,51 @@ def _list_lead_words(d: Delta, before: str, after: str, lead_before: str, lead_a
     return d
 
 
+# The words that open a ban said to the reader ("Do not", "Please don't", "You must never"), which a
+# list's negating lead-in says for all its items once the ban becomes one of them.
+_BAN_OPENING = frozenset("please you do does don t not never must may shall should cannot can".split())
+
+
+def _verb_key(word: str) -> str:
+    """A verb's form without its "-ing" and final "e" ("using" and "use" → "us", "impersonating"
+    and "impersonate" → "impers"), to tell the same verb said as an imperative and as a gerund."""
+    w = unaccented(canonical_word(word))
+    if w.endswith("ing") and len(w) > 4:
+        w = w[:-3]
+    return w.rstrip("e")[:6] or w
+
+
+def _ban_itemised(d: Delta, before: str, after: str, lead_before: str, lead_after: str) -> Delta:
+    """The delta without the opening "Do not" of a ban that became an item of a list whose lead-in
+    says the ban for all its items ("Do not impersonate another person." → "Do not use Chat for
+    phishing, including: * Impersonating another person"), or the other way round, with the verb
+    turned from the imperative into the gerund ("use" → "using"): the same rule, regrouped. Only
+    when the lead-in negates (``_negates``) and the rest of the opening is the same verb."""
+    for side, lead, now, then in (("dels", lead_after, after, before), ("ins", lead_before, before, after)):
+        if not lead or not _LIST_ITEM.match(now) or _LIST_ITEM.match(then) or not _negates(lead):
+            continue
+        other = "ins" if side == "dels" else "dels"
+        mine, theirs = d.runs(side), d.runs(other)
+        toks, other_toks = (d.before, d.after) if side == "dels" else (d.after, d.before)
+        if not mine or any(is_content_word(t.norm) for t in toks[:mine[0][0]]):
+            continue  # the changed words do not open the sentence
+        ws = d.run_words(side, mine[0])
+        opening = 0
+        while opening < len(ws) and ws[opening] in _BAN_OPENING:
+            opening += 1
+        if not _NOT_WORDS & set(ws[:opening]):
+            continue  # no ban opened the sentence
+        verbs = ws[opening:]
+        at_start = bool(theirs) and not any(is_content_word(t.norm) for t in other_toks[:theirs[0][0]])
+        gerunds = d.run_words(other, theirs[0]) if at_start else []
+        if [_verb_key(w) for w in verbs] != [_verb_key(w) for w in gerunds]:
+            continue  # another verb: another rule
+        d = d.without(set(), set(range(*mine[0]))) if side == "dels" else d.without(set(range(*mine[0])), set())
+        if at_start:
+            d = d.without(set(range(*theirs[0])), set()) if side == "dels" else d.without(set(), set(range(*theirs[0])))
+    return d
+
+
 def _in_contact_line(text: str, toks: tuple[Token, ...], a: int, b: int) -> bool:
     """Whether tokens [a, b) stand in a line of their own that is only a phone number or an
     e-mail address with the words of its route ("- depuis la Suisse au 0800 00 22 13 (numéro
@@ -4679,6 +4845,7 @@ _NOISE_TEXT = {
     "advice": "Advice to the user, not a term",
     "attribution": "Whose a trademark is or which patents cover the service: a notice, not a term",
     "translation": "Which copy of the text prevails (a translation, a summary), not a term",
+    "notice": "A notice of a clause found elsewhere in the terms, not a term of its own",
     "outage": "A notice of an outage or maintenance now, not a term",
     "carrier": "A text-message programme's standard notice (carrier rates, HELP and STOP), not a term",
 }
@@ -4738,7 +4905,8 @@ def _noise_label(kinds: tuple[str, ...], before: str, after: str, fb: tuple, fa:
         return _cosmetic("announcement", _COSMETIC_TEXT["announcement"], fb, fa)
     if kinds and all(k in ("navigation", "cookie-banner", "date-only") for k in kinds):
         return _cosmetic("page-chrome", _COSMETIC_TEXT["page-chrome"], fb, fa)
-    main = next((k for k in kinds if k not in ("date-only",)), "fragment")
+    # (a notice's label cut off at its colon, "ARBITRATION NOTICE:", is no fragment to name)
+    main = "notice" if "notice" in kinds else next((k for k in kinds if k not in ("date-only",)), "fragment")
     text = _NOISE_TEXT.get(main, "No term changed")
     return ChangeLabel(False, "minor", (), f"{text}: {_snippet(after or before)}", None, (), (), fb, fa)
 
@@ -5944,13 +6112,13 @@ def _forum_imposed(text: str) -> bool:
     return bool(_IMPOSED.search(text))
 
 
-def _still_has(category: str, ctx: DocContext) -> bool:
-    """Whether the new version still has a clause about ``category`` (its topic rule, in any of
-    ``lexicons.TOPIC_LANGUAGES``, finds it in the whole text)."""
+def _still_has(category: str, ctx: DocContext, version: str = "new") -> bool:
+    """Whether the new version (``version`` "old": the old one) still has a clause about
+    ``category`` (its topic rule, in any of ``lexicons.TOPIC_LANGUAGES``, finds it in the whole text)."""
     from tracker.analysis.classify import _compiled
     from tracker.analysis.lexicons import TOPIC_LANGUAGES
 
-    text = " " + " ".join(ctx.new.tokens) + " "
+    text = " " + " ".join((ctx.new if version == "new" else ctx.old).tokens) + " "
     return any(c == category and p.search(text)
                for lang in TOPIC_LANGUAGES for c, _, p in _compiled(lang)[0])
 
