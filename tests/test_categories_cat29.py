@@ -163,3 +163,10 @@ def test_a_side_topic_outvoted_in_a_privacy_policy_is_still_dropped() -> None:
     data = ChangeLabel(True, "material", ("privacy",), "data", weights=(2.5,), size=30)
     rules = ChangeLabel(True, "material", ("usage-rules",), "rules", weights=(2.5,), size=20)
     assert version_categories([data, rules], PRIVACY_POLICY) == ("privacy",)
+
+
+def test_a_kind_of_the_privacy_policys_topic_already_names_it() -> None:
+    """AI training kept in a privacy policy is a kind of its topic (``_SUBTOPICS``): privacy is
+    not added beside it (the hand labels name AI training alone)."""
+    ai = ChangeLabel(True, "material", ("ai-training", "privacy"), "ai", weights=(5.0, 2.0), size=30)
+    assert version_categories([ai], PRIVACY_POLICY) == ("ai-training",)

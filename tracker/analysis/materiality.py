@@ -6544,8 +6544,9 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_
     dispute-resolution sentence of a privacy policy's data-transfer section is about privacy),
     except a kind of that topic (``_SUBTOPICS``: AI training in a privacy policy); and the
     document's own topic (more than ``_DOMINANT`` of its topic words) is named whenever a change
-    has it as one of its own categories, even where the vote left it out (changes about the card details a privacy policy keeps
-    outvote the one about who receives data: the version is still about privacy). A change that
+    has it as one of its own categories, even where the vote left it out and no kind of it
+    (``_SUBTOPICS``) is kept (changes about the card details a privacy policy keeps outvote the
+    one about who receives data: the version is still about privacy). A change that
     adds or removes a watch-out of its main topic (the taxonomy's terms to watch out for: "all
     disputes go to binding arbitration", "we may terminate your account at any time") always names
     that topic, beside a larger rewrite and in a document about another topic: it is the kind of
@@ -6602,8 +6603,10 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_
         # (the document's topic also when the vote left it out: in a privacy policy, changes
         # about the card details kept outvote the one about who receives data, and are data
         # terms too; a change must carry the topic as its own, and the document be more than
-        # evenly about it: a side topic, or one of two halves of a short text, is not its topic)
-        if profile.get(main, 0.0) >= _DOMINANT and (main in kept or main in carried and profile[main] > _DOMINANT):
+        # evenly about it: a side topic, or one of two halves of a short text, is not its topic;
+        # a kind of the topic kept, AI training in a privacy policy, already names it)
+        if profile.get(main, 0.0) >= _DOMINANT and (main in kept or main in carried and profile[main] > _DOMINANT
+                                                     and not any((main, c) in _SUBTOPICS for c in kept)):
             kept = {c for c in kept if votes[c] >= _SIDE_TOPIC * votes[main]
                     or (main, c) in _SUBTOPICS} | {main}
     # A new or dropped watch-out is named even beside a larger rewrite (one new sentence training
