@@ -170,3 +170,11 @@ def test_a_kind_of_the_privacy_policys_topic_already_names_it() -> None:
     not added beside it (the hand labels name AI training alone)."""
     ai = ChangeLabel(True, "material", ("ai-training", "privacy"), "ai", weights=(5.0, 2.0), size=30)
     assert version_categories([ai], PRIVACY_POLICY) == ("ai-training",)
+
+
+def test_a_billing_address_deciding_which_terms_apply_is_the_contracts_scope() -> None:
+    """With the payment words read as a place, what the sentence says is which terms bind whom
+    ("other": ``_SCOPE``, "forms a part of this Agreement" as "forms part of"): it keeps a topic."""
+    text = "If you have a billing address in Sylvania, then the Quillbox Data Addendum forms a part of this Agreement."
+    assert _cats(text) == ("other",), classify_sentence(text).evidence
+    assert _cats("The Quillbox Data Addendum forms an integral part of these Terms.") == ("other",)

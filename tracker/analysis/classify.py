@@ -598,7 +598,7 @@ _SCOPE = (r"(?:terms|agreement|conditions|policy|policies|guidelines|addendum|eu
           r"(?:terms|agreement|conditions|policy|guidelines)(?: \w+){0,3} (?:do|does|shall|will) not "
           r"apply|(?:terms|agreement|conditions|policy|guidelines)(?: \w+){0,3} (?:no longer|only) "
           r"apply|(?:terms|agreement|conditions)(?: of service)? (?:govern|governs) (?:\w+ ){0,2}(?:use|uses|"
-          r"access)|forms? (?:an integral )?part of (?:this|these|the|your)(?: \w+){0,2} (?:agreement|"
+          r"access)|forms? (?:an? )?(?:integral )?part of (?:this|these|the|your)(?: \w+){0,2} (?:agreement|"
           r"terms|contract)|incorporated (?:\w+ ){0,3}by reference")
 _OTHER_FOREIGN = re.compile(r" (?:s engage\w*|vous (?:devez|acceptez|reconnaissez)|obligations?|"
                             r"(?:ne s applique|ne s appliquent|ne s appliqueront) pas|font partie intégrante|"
