@@ -4,8 +4,7 @@ real dev pairs and in a first-time user's trial:
 - payment words that name something else: a payment company named as one more recipient of data
   in a sentence about data ("we share your name and email address with our payment processor,
   which processes your payments on our behalf"), a company named for its payments ("the controller
-  of your data is Fennick Payments Limited"), a billing address as where the user is ("if your
-  billing address is in Sylvania, you contract with Quillbox Sylvania Ltd") and "in charge of"
+  of your data is Fennick Payments Limited") and "in charge of"
   (who is responsible for something): no billing, payment method or processor term is said, so
   no "payment" (taxonomy: billing, invoicing, taxes, payment methods and processors);
 - the document's own topic lost to the cap's vote: in a document mostly about one topic (a
@@ -60,17 +59,10 @@ def test_a_processor_that_charges_a_fee_stays_a_price() -> None:
 
 @pytest.mark.parametrize("text", [
     "For users in Sylvania, the data controller responsible for your information is Fennick Payments Limited.",
-    "While the Services are operated by Quillbox Ltd, if your billing address is in Sylvania, you contract "
-    "with Quillbox Sylvania Ltd.",
     "Fennick Ltd is the company in charge of the management of your account.",
 ])
 def test_a_payment_word_naming_a_party_or_a_place_is_no_payment(text: str) -> None:
     assert "payment" not in _cats(text), classify_sentence(text).evidence
-
-
-def test_a_billing_address_deciding_the_law_names_the_law_only() -> None:
-    text = "If you have a billing address in Sylvania, these Terms are governed by the laws of Sylvania."
-    assert _cats(text) == ("governing-law",), classify_sentence(text).evidence
 
 
 @pytest.mark.parametrize("text", [
@@ -172,9 +164,7 @@ def test_a_kind_of_the_privacy_policys_topic_already_names_it() -> None:
     assert version_categories([ai], PRIVACY_POLICY) == ("ai-training",)
 
 
-def test_a_billing_address_deciding_which_terms_apply_is_the_contracts_scope() -> None:
-    """With the payment words read as a place, what the sentence says is which terms bind whom
-    ("other": ``_SCOPE``, "forms a part of this Agreement" as "forms part of"): it keeps a topic."""
-    text = "If you have a billing address in Sylvania, then the Quillbox Data Addendum forms a part of this Agreement."
-    assert _cats(text) == ("other",), classify_sentence(text).evidence
+def test_a_clause_that_forms_a_part_of_the_agreement_is_the_contracts_scope() -> None:
+    """"forms a part of this Agreement" is read as "forms part of" (``_SCOPE``, "other")."""
+    assert _cats("The Quillbox Data Addendum forms a part of this Agreement.") == ("other",)
     assert _cats("The Quillbox Data Addendum forms an integral part of these Terms.") == ("other",)

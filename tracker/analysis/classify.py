@@ -1250,14 +1250,12 @@ _RANKED = (r" (?:algorithms?|algorithmes?)(?: \S+){0,10}? (?:use|uses|using|util
 _RANKED_RE = re.compile(_RANKED)
 _MINORS = r"(?:minors?|children|child|kids?|mineurs?|enfants?|minderjährig\w*|kinder\w*)"
 # Payment words that name no payment term, whatever else the sentence says: a company named for its
-# payments ("Fennick Payment Limited is the controller of your data", "Payments Europe S.A."), and a
-# billing address or country as where the user is ("if your billing address is in the United States,
-# you contract with Quill US Inc."): who the party is, or where, not how or when anyone pays
-# (``_NAMES_OTHER``).
+# payments ("Fennick Payment Limited is the controller of your data", "Payments Europe S.A."): who the
+# party is, not how or when anyone pays (``_NAMES_OTHER``). (A billing address as where the user is,
+# "if you have a billing address in the EU, the Data Act Addendum forms a part of this Agreement",
+# is left to payment: read as a place, it left a real scope clause with no topic and not material.)
 _PAYMENT_ELSEWHERE = (
-    r" payments? (?:limited|ltd|inc|llc|gmbh|plc|sarl|sas|bv|b v|ab|corporation|europe (?:limited|ltd|s a|sarl|sa))(?= )|"
-    r" (?:billing|invoic\w*) (?:address\w*|country|countries|locations?)(?: (?:is|are|was|were|lies))? "
-    r"(?:in|within|outside|located in)(?= )")
+    r" payments? (?:limited|ltd|inc|llc|gmbh|plc|sarl|sas|bv|b v|ab|corporation|europe (?:limited|ltd|s a|sarl|sa))(?= )")
 _THINGS = (r"(?:products?|listings?|items?|orders?|purchases?|transactions?|offers?|devices?|shipments?|parcels?|"
            r"packages?)")
 _NOT_PEOPLE = r"(?: (?!you|users?|customers?|members?|persons?|people|individuals?|accounts?|sellers?|buyers?)\w+)"
