@@ -145,8 +145,9 @@ _TOPIC: list[tuple[str, str, str]] = [
      # (a fee charged, "may charge a fee", "fees charged by the partner", is a price: pricing)
      r"payments?(?! processors?)|pay|paid|credit cards?|debit cards?|stripe|paypal|coinbase|chargebacks?|"
      r"(?<!fee )(?<!fees )charged|"
-     # ("free of charge", "at no charge", "without charge": nothing is paid)
-     r"(?<!free of )(?<!no )(?<!without )(?<!free )charge(?!(?: \w+){0,4} (?:fees?|commissions?|surcharges?) )|"
+     # ("free of charge", "at no charge", "without charge": nothing is paid; "the company in charge of
+     # your account": who is responsible for something)
+     r"(?<!free of )(?<!no )(?<!without )(?<!free )(?<!in )charge(?!(?: \w+){0,4} (?:fees?|commissions?|surcharges?) )|"
      # payment methods by name ("we accept Visa, Mastercard and Amex", "Apple Pay", "SEPA direct debit")
      r"visa|mastercard|amex|american express|apple pay|google pay|klarna|sepa|direct debit|"
      r"(?:bank|wire) transfers?) "),
@@ -597,7 +598,7 @@ _SCOPE = (r"(?:terms|agreement|conditions|policy|policies|guidelines|addendum|eu
           r"(?:terms|agreement|conditions|policy|guidelines)(?: \w+){0,3} (?:do|does|shall|will) not "
           r"apply|(?:terms|agreement|conditions|policy|guidelines)(?: \w+){0,3} (?:no longer|only) "
           r"apply|(?:terms|agreement|conditions)(?: of service)? (?:govern|governs) (?:\w+ ){0,2}(?:use|uses|"
-          r"access)|forms? (?:an integral )?part of (?:this|these|the|your)(?: \w+){0,2} (?:agreement|"
+          r"access)|forms? (?:an? )?(?:integral )?part of (?:this|these|the|your)(?: \w+){0,2} (?:agreement|"
           r"terms|contract)|incorporated (?:\w+ ){0,3}by reference")
 _OTHER_FOREIGN = re.compile(r" (?:s engage\w*|vous (?:devez|acceptez|reconnaissez)|obligations?|"
                             r"(?:ne s applique|ne s appliquent|ne s appliqueront) pas|font partie intégrante|"
@@ -1248,6 +1249,13 @@ _RANKED = (r" (?:algorithms?|algorithmes?)(?: \S+){0,10}? (?:use|uses|using|util
            r"suggest|classer|trier|recommander|proposer)\w*(?= )")
 _RANKED_RE = re.compile(_RANKED)
 _MINORS = r"(?:minors?|children|child|kids?|mineurs?|enfants?|minderjährig\w*|kinder\w*)"
+# Payment words that name no payment term, whatever else the sentence says: a company named for its
+# payments ("Fennick Payment Limited is the controller of your data", "Payments Europe S.A."): who the
+# party is, not how or when anyone pays (``_NAMES_OTHER``). (A billing address as where the user is,
+# "if you have a billing address in the EU, the Data Act Addendum forms a part of this Agreement",
+# is left to payment: read as a place, it left a real scope clause with no topic and not material.)
+_PAYMENT_ELSEWHERE = (
+    r" payments? (?:limited|ltd|inc|llc|gmbh|plc|sarl|sas|bv|b v|ab|corporation|europe (?:limited|ltd|s a|sarl|sa))(?= )")
 _THINGS = (r"(?:products?|listings?|items?|orders?|purchases?|transactions?|offers?|devices?|shipments?|parcels?|"
            r"packages?)")
 _NOT_PEOPLE = r"(?: (?!you|users?|customers?|members?|persons?|people|individuals?|accounts?|sellers?|buyers?)\w+)"
@@ -1285,6 +1293,11 @@ _NAMES_OTHER: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
         r"zahlungsinformation\w*|rechnungsadresse\w*)(?= )|"
         r" (?:vat|tva|ust|mwst|usst) (?:id|ids|number|numbers|no|nr|reg|registration|identification|"
         r"intracommunautaire|idnr|id nr|numéro)(?: \w+)?(?= )|"
+        # a payment company named as a recipient of data ("we share your email address with our payment
+        # processor, which processes your payments on our behalf"; kept unless the sentence is about data)
+        r" payment (?:processors?|service providers?|providers?|partners?|processing (?:partners?|providers?|"
+        r"companies|services))(?:,? (?:which|that|who) (?:\w+ )?process\w*(?: \w+){0,2}? payments?)?(?= )|"
+        + _PAYMENT_ELSEWHERE + "|"
         r" (?:return|acknowledge?ment of) receipt(?= )| accusé de réception(?= )| rückschein(?= )"),
     "pricing": (
         r" (?:(?:share|registered|social|equity) )?capital(?: social| stock)?(?: of| de| von)?"
@@ -1370,7 +1383,8 @@ _AI_DATA = re.compile(r" (?:data|information|content|contents|inputs?|prompts?|c
                       r"recordings?|personal|train\w*|learn\w*|improv\w*|us(?:e|es|ed|ing)|process\w*|analy[sz]\w*|"
                       r"context|history|voice|calls?|données|contenus?|daten|inhalte)(?= )")
 _NUMBERS = re.compile(r" (?:(?:card|account) numbers?|num[ée]ros? de (?:carte|compte)|\w*(?:karten|konto)nummer\w*)(?= )")
-_ABOUT_COMPANY_OR_LETTER = re.compile(r" (?:vat|tva|ust|mwst|usst|receipt|réception|rückschein)(?= )")
+_ABOUT_COMPANY_OR_LETTER = re.compile(r" (?:vat|tva|ust|mwst|usst|receipt|réception|rückschein)(?= )|"
+                                      + _PAYMENT_ELSEWHERE)
 
 
 def _names_other(norm: str, lang: str, cats: set[str], watch: set[str],

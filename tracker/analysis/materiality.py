@@ -6921,7 +6921,11 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_
     ``_DOMINANT`` of its topic words or more), a change is read as being about that topic: another
     category is kept only when it outvotes the document's own one ``_SIDE_TOPIC`` times (the
     dispute-resolution sentence of a privacy policy's data-transfer section is about privacy),
-    except a kind of that topic (``_SUBTOPICS``: AI training in a privacy policy). A change that
+    except a kind of that topic (``_SUBTOPICS``: AI training in a privacy policy); and the
+    document's own topic (more than ``_DOMINANT`` of its topic words) is named whenever a change
+    has it as one of its own categories, even where the vote left it out and no kind of it
+    (``_SUBTOPICS``) is kept (changes about the card details a privacy policy keeps outvote the
+    one about who receives data: the version is still about privacy). A change that
     adds or removes a watch-out of its main topic (the taxonomy's terms to watch out for: "all
     disputes go to binding arbitration", "we may terminate your account at any time") always names
     that topic, beside a larger rewrite and in a document about another topic: it is the kind of
@@ -6939,9 +6943,11 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_
     Returns the category ids in taxonomy order."""
     votes: dict[str, float] = {}
     watched: set[str] = set()  # the categories of the watch-outs the changes add or remove
+    carried: set[str] = set()  # the changes' own categories (not their side topics)
     for label in labels:
         if not label.material or not label.categories:
             continue
+        carried.update(label.categories)
         size = math.log(2 + label.size) * (1.5 if label.severity == "critical" else 1.0)
         ws = label.weights if len(label.weights) == len(label.categories) else (1.0,) * len(label.categories)
         top = max(ws) or 1.0
@@ -6970,12 +6976,18 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_
     kept = {c for c, v in ranked[:3] if v >= best / 3}
     if "ai-training" in watched:
         kept.add("ai-training")  # (named so, subject to the document's topic, before other watch-outs were)
-    if document and len(kept) > 1:
+    if document and (len(kept) > 1 or set(votes) - kept):
         profile = topic_profile(document)
         main = max(profile, key=lambda c: profile[c], default="")
-        if main in kept and profile[main] >= _DOMINANT:
-            kept = {c for c in kept if c == main or votes[c] >= _SIDE_TOPIC * votes[main]
-                    or (main, c) in _SUBTOPICS}
+        # (the document's topic also when the vote left it out: in a privacy policy, changes
+        # about the card details kept outvote the one about who receives data, and are data
+        # terms too; a change must carry the topic as its own, and the document be more than
+        # evenly about it: a side topic, or one of two halves of a short text, is not its topic;
+        # a kind of the topic kept, AI training in a privacy policy, already names it)
+        if profile.get(main, 0.0) >= _DOMINANT and (main in kept or main in carried and profile[main] > _DOMINANT
+                                                     and not any((main, c) in _SUBTOPICS for c in kept)):
+            kept = {c for c in kept if votes[c] >= _SIDE_TOPIC * votes[main]
+                    or (main, c) in _SUBTOPICS} | {main}
     # A new or dropped watch-out is named even beside a larger rewrite (one new sentence training
     # AI on the user's data, or sending disputes to arbitration, is what a reader looks for first).
     if watch_outs:
