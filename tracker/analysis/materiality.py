@@ -2610,6 +2610,11 @@ _PROVIDER_POWER = re.compile(
     r"\b(?:we|us|the\s+company|(?-i:[A-Z])[\w&.-]+)\s+(?:may|can|might|reserves?\s+the\s+right|(?:is|are)\s+entitled)\b|"
     r"\b(?:nous\s+(?:pouvons|pourrons|nous\s+réservons)|(?-i:[A-Z])[\w&.-]+\s+(?:peut|pourra|se\s+réserve))\b|"
     r"\b(?:wir\s+(?:können|dürfen|behalten\s+uns)|(?-i:[A-Z])[\w&.-]+\s+(?:kann|darf|behält\s+sich))\b", re.I)
+# The provider using what the user gives it ("We use your files", "we process your content"): a
+# limit on that use is about the user's data
+_USES_USER_DATA = re.compile(r"\b(?:we|the company)\s+(?:\w+\s+)?(?:use|process|access|analy[sz]e|share|store|"
+                             r"keep|retain)s?\s+(?:your|users['’]?|customers['’]?)\s+(?:\w+\s+)?(?:files?|content|"
+                             r"data|documents?|notebooks?|inputs?|outputs?|messages?|photos?|uploads?|information)\b", re.I)
 _PERSONAL_DATA = re.compile(r"\b(?:data|information|données|informations|coordonnées|daten|informationen)\b", re.I)
 
 
@@ -5532,7 +5537,9 @@ class _Job:
             # "only to provide the Service" → "to provide the Service": what the clause allows widened
             # (or narrowed), with no content word changed
             gone, word = limiter
-            cats = cats or ("other",)
+            # no topic in the clause's own words ("We use your files only to ..."): its section's
+            cats = cats or tuple(c for c, _ in _rank(category_scores(self.heading), {}) if c != "other")[:2] \
+                or (("privacy",) if _USES_USER_DATA.search(self.before or "") else ("other",))
             sentences.append(f"Drops “{word}” from: “{_snippet(plain(self.before), 100)}”{_cats_text(cats)}" if gone
                              else f"Adds “{word}” to: “{_snippet(plain(self.after), 100)}”{_cats_text(cats)}")
         sentences = _said_once(sentences)

@@ -301,6 +301,8 @@ def parse_sources(text: str, *, path: Path | None = None) -> Sources:
         said = str(exc)
         if said.endswith("(at end of document)") and (line := _unclosed_from(text.removeprefix("\ufeff"))):
             said += f": what opens on line {line} is never closed"
+        elif said.startswith("Illegal character '\\n'"):
+            said += ": a quoted string is not closed on that line"
         raise ConfigError(f"{label}: invalid TOML: {said}") from None
     checker = _Checker(label, _Locator(text))
     services = checker.check(data)
