@@ -30,21 +30,17 @@ def test_a_binding_sentence_that_shares_data_stays_material() -> None:
     assert result.material and "privacy" in result.categories
 
 
-# -- a company converted to another legal form of its country, its name kept and completed ---------
+# -- a company named with another legal form and name words: another party (the rule that read
+# "Inc -> Ventures LLC" as the same company was reverted in session 28: it lost two true contracting-
+# party changes in held-out pairs, p-q and zz)
 
 PARTY = ('# Terms of Service\n\nThese terms are an agreement between you and Quibly, Inc. ("Quibly"). Quibly, Inc. '
          "provides a note-taking app.\n\nWe may suspend accounts that break these terms.\n")
 
 
-def test_a_legal_form_converted_with_a_name_word_added_is_the_same_company() -> None:
-    for new in ("Quibly Ventures LLC", "Quibly LLC"):
-        result = compare(PARTY, PARTY.replace("Quibly, Inc.", new))
-        assert not result.material, new
-
-
 def test_another_company_or_an_affiliate_abroad_stays_a_new_party() -> None:
     # a place beside the name, a form of another country, or another name: another party
-    for new in ("Quibly Texas LLC", "Quibly Ireland Ltd", "Bolt Labs LLC", "Quibly Holdings Ltd"):
+    for new in ("Quibly Texas LLC", "Quibly Ireland Ltd", "Bolt Labs LLC", "Quibly Holdings Ltd", "Quibly Ventures LLC"):
         result = compare(PARTY, PARTY.replace("Quibly, Inc.", new))
         assert result.material and "contracting party" in result.changes[0].explanation, new
 

@@ -2034,30 +2034,11 @@ _FORM_FAMILIES = (
 )
 
 
-_FAMILY_WORDS = frozenset(w for family in _FORM_FAMILIES for form in family for w in form)
-
-
 def _converted_form(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
-    """Whether ``old`` → ``new`` (normalised words of a replaced run) puts one legal form of a
-    country for another of the same country (``_FORM_FAMILIES``), the name kept: the run holds
-    the legal forms alone, or beside them a word or two of the name added or dropped on one side
-    only ("Quibly, Inc." → "Quibly Ventures LLC": the company converted and named in full). A
-    name word on both sides ("Acme Inc" → "Bolt LLC"), or a country or a place among them
-    ("Yelp Inc" → "Yelp Ireland Ltd"), is another company."""
-    corp = corporate_words()
-
-    def split(run: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        return (_legal_form(tuple(w for w in run if w in corp or w in _FAMILY_WORDS)),
-                tuple(w for w in run if w not in corp and w not in _FAMILY_WORDS))
-
-    (o, o_name), (n, n_name) = split(old), split(new)
-    if o == n or not any(o in family and n in family for family in _FORM_FAMILIES):
-        return False
-    name = o_name + n_name
-    if not name:
-        return True
-    return (not (o_name and n_name) and len(name) <= 2 and not any(w.isdigit() or nation(w) for w in name)
-            and not any(f.kind == "place" for f in extract_facts("in " + " ".join(w.capitalize() for w in name))))
+    """Whether ``old`` → ``new`` (normalised words of a replaced run, legal forms alone) puts one
+    legal form of a country for another of the same country (``_FORM_FAMILIES``)."""
+    o, n = _legal_form(old), _legal_form(new)
+    return o != n and any(o in family and n in family for family in _FORM_FAMILIES)
 
 
 def _whole_name(text: str, toks: tuple[Token, ...], a: int, b: int, most: int = 8) -> str:
