@@ -62,7 +62,8 @@ def test_arbitration_venue_explanation():
     label = label_change("modified", "Disputes go to binding arbitration in New York.",
                          "Disputes go to binding arbitration in San Francisco, California.")
     assert label.material and "arbitration" in label.categories
-    assert label.explanation == ("Disputes now go to binding arbitration in San Francisco, "
+    # the seat moved, not the arbitration: said so, short enough for a feed title (session 28)
+    assert label.explanation == ("Arbitration now takes place in San Francisco, "
                                  "California instead of New York (arbitration)")
 
 
@@ -177,10 +178,9 @@ def test_long_subject_is_shortened_to_the_heading_and_venue_is_arbitration():
         "Every claim relating to Quibblr or to these Terms will be settled by binding arbitration "
         "seated in London, England, except that small claims court remains available.",
         heading="12. Claims")
-    # no "now" before "be settled by binding arbitration": the arbitration is not new, its seat is
-    # (session 28; "instead of" says the change)
-    assert label.explanation == ("Claims will be settled by binding arbitration seated in "
-                                 "London, England instead of Dallas, Texas (arbitration)")
+    # the arbitration is not new, its seat is: said short, never "will now be settled by binding
+    # arbitration" (session 28)
+    assert label.explanation == "Arbitration now takes place in London, England instead of Dallas, Texas (arbitration)"
 
 
 def test_retention_period_is_privacy():

@@ -578,7 +578,8 @@ def fact_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[st
     Returns:
         The sentence, its categories in brackets at the end."""
     said = _value_sentence(old, new, after, heading, cats, before)
-    venue = _venue_sentence(old, new, _sentence_with(after, new.text)[0] or after, cats)
+    venue = _venue_sentence(old, new, _sentence_with(after, new.text)[0] or after, cats,
+                            _sentence_with(before, old.text)[0] or before)
     if venue is not None and _vague_venue(said, cats):
         return venue
     return said
@@ -701,10 +702,12 @@ _COURT_WORD = re.compile(r"\bcourts?\b|\bjurisdiction\b|\bvenue\b|\bforum\b", re
 _LAW_WORD = re.compile(r"\blaws?\b|\bgoverned\b|\bgoverning\b", re.I)
 
 
-def _venue_sentence(old: Fact, new: Fact, sentence: str, cats: tuple[str, ...]) -> str | None:
+def _venue_sentence(old: Fact, new: Fact, sentence: str, cats: tuple[str, ...],
+                    before_sentence: str = "") -> str | None:
     """A changed court or governing law said short, whatever the length of the clause that names
     it: "Disputes now go to the courts of Dublin, Ireland instead of New York, New York", "The
-    governing law is now the law of Ireland instead of California" (a quote of a long dispute
+    governing law is now the law of Ireland instead of California", "Arbitration now takes place in
+    London instead of Dallas" (the seat of an arbitration both texts hold; a quote of a long dispute
     sentence, or "The City is now Dublin", says less). None for another value, for a place
     whose role is not told (an address, an arbitration seat), or for a French or German clause
     (``_foreign_fact_sentence`` says it with the clause's own words).
@@ -713,6 +716,7 @@ def _venue_sentence(old: Fact, new: Fact, sentence: str, cats: tuple[str, ...]) 
         old, new: the place facts before and after.
         sentence: the new sentence that names ``new``.
         cats: the categories the change is explained under.
+        before_sentence: the old sentence that names ``old`` (where the old place's role is read).
     Returns:
         The sentence with its categories, or None."""
     if old.kind != "place" or new.kind != "place" or old.value == new.value or is_foreign(sentence):
@@ -726,6 +730,9 @@ def _venue_sentence(old: Fact, new: Fact, sentence: str, cats: tuple[str, ...]) 
         return f"Disputes now go to the courts of {new.value} instead of {old.value}{_cats_text(cats)}"
     if role == "law":
         return f"The governing law is now the law of {new.value} instead of {old.value}{_cats_text(cats)}"
+    if role == "arbitration" and _place_role(old, before_sentence or sentence) in ("arbitration", ""):
+        # the seat moved, the arbitration did not come or go: said short, so a title keeps both places
+        return f"Arbitration now takes place in {new.value} instead of {old.value}{_cats_text(cats)}"
     return None
 
 
