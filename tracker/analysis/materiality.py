@@ -1670,7 +1670,8 @@ def _has_sibling(text: str, sentence: str, ctx: DocContext, side: str) -> bool:
 _NEGATIONS = frozenset("not no never without none nor ne pas jamais aucun aucune nicht kein keine "
                        "keinen niemals ohne".split())
 # Words that bound what a clause allows ("only to provide the Service", "solely for", "except"):
-# added or dropped, they narrow or widen it, as a negation does
+# added or dropped, they narrow or widen it, as a negation does. (``restating.LIMITERS`` is wider:
+# time bounds and quantifiers too, which a restatement must keep but which alone change no scope.)
 _LIMITERS = frozenset("only solely exclusively strictly except unless seulement uniquement exclusivement sauf "
                       "nur ausschließlich außer".split())
 # The parties' own words, which a swap of who holds a right may change besides the pronoun itself
@@ -2437,8 +2438,17 @@ def _set_by_number(sentence: str) -> bool:
 _RATE_UNIT = (r"(?:month|mo|year|yr|annum|week|day|hour|minute|user|seat|member|person|device|licen[cs]e|"
               r"request|call|message|order|transaction|document|page|credit|token|image|gb|tb|mb|unit|item|"
               r"mois|an|année|jour|utilisateur|monat|jahr|nutzer|tag)s?")
-_PRICE_RATE = re.compile(r"(?:[$€£¥]\s?\d|\d(?:[\d.,]*\d)?\s?(?:[$€£¥]|(?:usd|eur|gbp|chf)\b))[\d.,]*\s*(?:/\s*|"
-                         r"(?:per|a|an|each|every|par|pro|je|/)\s+(?:[\d.,]+k?\s+)?)" + _RATE_UNIT + r"\b", re.I)
+# (after an amount ``money_spans`` finds: "$15", "9,99 EUR", "US$0.50")
+_RATE_AFTER = re.compile(r"[\d.,]*\s*(?:/\s*|(?:per|a|an|each|every|par|pro|je|/)\s+(?:[\d.,]+k?\s+)?)"
+                         + _RATE_UNIT + r"\b", re.I)
+
+
+def _priced_per_unit(text: str) -> bool:
+    """Whether ``text`` names an amount of money by what it is charged for ("$15 per month",
+    "€9/mo", "$0.50 per 1,000 requests", "15 € par mois"): a price, in however few words."""
+    from tracker.analysis.facts_eu import money_spans
+
+    return any(_RATE_AFTER.match(text, end) for _, end, _ in money_spans(text))
 
 
 def _side(text: str, toks: tuple[Token, ...], idx: frozenset[int], listed: bool,
@@ -2460,7 +2470,7 @@ def _side(text: str, toks: tuple[Token, ...], idx: frozenset[int], listed: bool,
             kind = "date-only"  # "Trace ID:" "77b0c1d2…": a request's id, split at its colon
         if kind == "fragment" and (listed or any(c.isdigit() for c in whole) and (framed or _TERM_NOUN.search(whole))
                                    and (whole is s or _set_by_number(whole)) or re.search(_PER_LIMIT, whole, re.I)
-                                   or _PRICE_RATE.search(whole)):
+                                   or _priced_per_unit(whole)):
             # an item of a list, a table row, a number under a legal heading or beside the term it
             # sets ("Refunds within 14 days.", "Préavis : 30 jours"), a price by what it is charged
             # for ("$15 per month" under a plan's name): a term in a few words
