@@ -37,7 +37,7 @@ def publish(obj: Any, out: str | None, base_url: str, limit: int, as_json: bool)
       feeds/...                                 Atom, RSS and JSON feeds (see the README)
 
     Exit codes: 0 written; 1 the output folder cannot be written; 2 a --base-url that is not an
-    http(s) URL; 3 the archive or index cannot be read. Without --base-url, a warning: the
+    http(s) URL, or an --out that is a file; 3 the archive or index cannot be read. Without --base-url, a warning: the
     feeds' links are then file:// paths.
 
     \b
