@@ -811,6 +811,10 @@ def _shrunk_swap(text: str, room: int) -> str | None:
     return None
 
 
+# A lead that says the whole news before the clause it quotes (``materiality._TO_COURTS``).
+_WHOLE_LEAD = re.compile(r"^(?P<lead>Disputes now go to the courts instead of binding arbitration): ")
+
+
 def _fit(text: str, room: int, row: bool = False) -> str:
     """``text`` in at most ``room`` characters. A quoted clause ("New binding arbitration: All
     disputes ...") loses its lead-in ("You and X agree that") and, when still too long, is cut
@@ -830,6 +834,12 @@ def _fit(text: str, room: int, row: bool = False) -> str:
         text = re.sub(r" \(was “[^”]*”\)", "", text, count=1)
         if len(text) <= room:
             return text
+    if lead := _WHOLE_LEAD.match(text):
+        # the news is whole before its quote ("Disputes now go to the courts instead of …"), with its note
+        note = _NOTE if _NOTE in text.partition("; ")[0] else ""
+        for said in (lead.group("lead") + note, lead.group("lead")):
+            if len(said) <= room:
+                return said
     # a table row's cells are joined by "; " (``row``: one said under its term's name): never cut to one cell
     first, sep, _rest = text.partition("; ") if not (row or _ROW.match(text)) else (text, "", "")
     first = first.rstrip(" .;:,")

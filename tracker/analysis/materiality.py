@@ -5075,6 +5075,10 @@ def _scores(texts: list[str]) -> dict[str, float]:
     return total
 
 
+# How a choice of court that took the place of binding arbitration is said (``_Job._new``, ``_modified``).
+_TO_COURTS = "Disputes now go to the courts instead of binding arbitration: "
+
+
 @dataclass
 class _Job:
     """Everything known about one change that is not cosmetic: decides and explains it."""
@@ -5283,10 +5287,21 @@ class _Job:
         else:
             what = _quoted(_under("New", self.lead_a), _legal_part(self.sa.legal, self.after), w_add or cats,
                            bool(w_add))
+        if w_add == ("jurisdiction",) and self._arbitration_gone():
+            # a new choice of court where the old version's arbitration clause went away: courts took
+            # the place of binding arbitration (said as in ``_modified``), a milder term, not a new one
+            cats = tuple(dict.fromkeys(("arbitration", *cats)))
+            return ChangeLabel(True, "material", cats, f"{_TO_COURTS}{_about(_legal_part(self.sa.legal, self.after), w_add)}"
+                                                       f"{_cats_text(cats)} — good news for users", None, w_add, (), fb, fa)
         if w_add:
             return ChangeLabel(True, "critical", cats, f"{what}{_cats_text(w_add)}", None, w_add, (),
                                fb, fa)
         return ChangeLabel(True, "material", cats, f"{what}{_cats_text(cats)}", None, (), (), fb, fa)
+
+    def _arbitration_gone(self) -> bool:
+        """Whether the old version had an arbitration clause and the new one has none (the topic
+        rule, in any language): a new choice of court then took arbitration's place."""
+        return _still_has("arbitration", self.ctx, "old") and not _still_has("arbitration", self.ctx)
 
     def _gone(self, cats: tuple[str, ...], legal: bool, w_rem: tuple[str, ...]) -> ChangeLabel:
         fb, fa = self.fb, self.fa
@@ -5437,6 +5452,16 @@ class _Job:
                 sentences.insert(0, f"Now says “{flip[0]}” instead of “{flip[1]}”{_cats_text(cats or ('other',))}")
         cut = notice_cut(self.before, self.after)
         good = tuple(c for c in w_rem if self._good_news(c)) if not cut else ()  # less notice is no good news
+        traded = "jurisdiction" in w_add and ("arbitration" in good or self._arbitration_gone())
+        if traded:
+            # courts took the place of binding arbitration: a milder watch-out for the one that went,
+            # said as that trade first, not as a new watch-out (the court is still the terms' choice)
+            court = _about(_legal_part(self.sa.legal, self.after), ("jurisdiction",))
+            cats = tuple(dict.fromkeys(("arbitration", *cats, "jurisdiction")))
+            sentences = [t for t in sentences if not t.startswith(("New watch-out: ", "Now says “"))]
+            sentences.insert(0, f"{_TO_COURTS}{court}"
+                                f"{_cats_text(('arbitration', 'jurisdiction'))} — good news for users")
+            good = tuple(c for c in good if c != "arbitration")
         if good:
             sentences.append(f"Removed watch-out: {_about(_legal_part(self.sb.legal, self.before), good, 70)}"
                              f"{_cats_text(good)} — good news for users")
@@ -5542,7 +5567,8 @@ class _Job:
                              else f"Adds “{word}” to: “{_snippet(plain(self.after), 100)}”{_cats_text(cats)}")
         sentences = _said_once(sentences)
         if sentences:
-            severity: Severity = "critical" if w_add or stronger or notice_cut(self.before, self.after) else "material"
+            severity: Severity = ("critical" if (w_add and not traded) or stronger or notice_cut(self.before, self.after)
+                                  else "material")
             return ChangeLabel(True, severity, cats or ("other",), "; ".join(sentences[:2]), None,
                                w_add, w_rem, fb, fa)
         return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (),

@@ -1207,11 +1207,19 @@ def feed(obj: Context, out: str | None, base_url: str, limit: int, as_json: bool
       tracker feed --json
 
     Exit codes: 0 written; 1 the folder cannot be written; 2 a --base-url that is not an http(s)
-    URL, or an --out that is a file. Without --base-url, a warning: links are then file:// paths.
+    URL, or an --out that is a file or a file's name (out.xml). Without --base-url, a warning: links are then file:// paths.
     """
-    from tracker.cli.publish import check_base_url, feed_count, feeds_line, raise_unwritable, warn_no_base_url
+    from tracker.cli.publish import (
+        check_base_url,
+        check_out_folder,
+        feed_count,
+        feeds_line,
+        raise_unwritable,
+        warn_no_base_url,
+    )
     from tracker.publish.build import publish_feeds
 
+    check_out_folder(out, "the feeds")
     out_dir = Path(out) if out else obj.store_dir / "feeds"
     check_base_url(base_url)
     with obj.index() as index:

@@ -37,7 +37,7 @@ def publish(obj: Any, out: str | None, base_url: str, limit: int, as_json: bool)
       feeds/...                                 Atom, RSS and JSON feeds (see the README)
 
     Exit codes: 0 written; 1 the output folder cannot be written; 2 a --base-url that is not an
-    http(s) URL, or an --out that is a file; 3 the archive or index cannot be read. Without --base-url, a warning: the
+    http(s) URL, or an --out that is a file or a file's name (site.html); 3 the archive or index cannot be read. Without --base-url, a warning: the
     feeds' links are then file:// paths.
 
     \b
@@ -47,6 +47,7 @@ def publish(obj: Any, out: str | None, base_url: str, limit: int, as_json: bool)
     """
     from tracker.publish import publish_site
 
+    check_out_folder(out, "the site's pages and feeds")
     out_dir = Path(out) if out else obj.store_dir / SITE_DIR
     check_base_url(base_url)
     with obj.index() as index:
@@ -106,7 +107,8 @@ def serve(obj: Any, port: int, host: str, out: str | None, limit: int) -> None:
 
     Exit codes: 130 stopped with Ctrl-C (one line says so; the site is complete unless the
     Ctrl-C came while it was written, when publishing again finishes it); 1 the site folder
-    cannot be written; 2 cannot listen (port in use, unknown host, a port that needs root); 3
+    cannot be written; 2 cannot listen (port in use, unknown host, a port that needs root), or an
+    --out that is a file's name (preview.html); 3
     the archive or index cannot be read.
 
     \b
@@ -117,6 +119,7 @@ def serve(obj: Any, port: int, host: str, out: str | None, limit: int) -> None:
     from tracker.publish.build import publish_site
     from tracker.publish.serve import make_server
 
+    check_out_folder(out, "the preview's pages and feeds")
     out_dir = Path(out) if out else obj.store_dir / PREVIEW_DIR
     if out_dir.resolve() == (obj.store_dir / SITE_DIR).resolve():
         # asked for by name: done, but the published site's links now point at this server
@@ -170,6 +173,21 @@ def raise_unwritable(out_dir: Path, exc: OSError, what: str = "the site") -> NoR
     click.echo(f"error: cannot write {what} to {out_dir} ({exc.strerror or exc}: {where}); choose a "
                "writable folder with --out", err=True)
     sys.exit(EXIT_OUTPUT)
+
+
+# Suffixes of the files `feed` and `publish` write: an --out with one of them that does not exist yet
+# is a file name given where a folder is wanted (it would silently become a folder named "out.xml").
+_FILE_SUFFIXES = (".xml", ".atom", ".rss", ".json", ".html", ".htm")
+
+
+def check_out_folder(out: str | None, what: str) -> None:
+    """Exit 2 with one line when ``--out`` does not exist yet and names a file (``out.xml``): the
+    output is a folder of several files (``what`` says which), so a file name there is a mistake."""
+    if not out or Path(out).exists() or Path(out).suffix.lower() not in _FILE_SUFFIXES:
+        return
+    click.echo(f"error: --out {out!r} looks like a file name, but --out is the folder {what} are written "
+               f"to (several files); give a folder, e.g. --out {Path(out).with_suffix('')}", err=True)
+    sys.exit(2)
 
 
 def check_base_url(base_url: str) -> str:

@@ -1,0 +1,85 @@
+"""A first-time user's reading (session 29): courts that replace binding arbitration are said as
+that trade (good news, not a "New watch-out"), while arbitration replacing courts stays a new
+watch-out; ``feed``, ``publish`` and ``serve`` refuse an ``--out`` that names a file they would
+otherwise turn into a folder.
+
+Every text is invented, about fictional services; the CLI runs for real on a temporary folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ARBITRATION = ("Any dispute arising from these Terms will be resolved by binding arbitration administered by "
+               "the Quillbrook Arbitration Board in {place}.")
+COURTS = ("Any dispute arising from these Terms will be resolved exclusively by the state or federal courts "
+          "located in {place}, and you consent to their jurisdiction.")
+FRENCH_ARB = "Tout litige relatif aux présentes conditions sera tranché par voie d'arbitrage à {place}."
+FRENCH_COURTS = "Tout litige relatif aux présentes conditions relève de la compétence exclusive des tribunaux de {place}."
+
+
+def _terms(disputes: str) -> str:
+    return (f"# Pebblestack Terms\n\n## 9. Disputes\n\n{disputes}\n\n"
+            "## 10. Fees\n\nThe Studio plan costs $14 per month, billed monthly.\n")
+
+
+@pytest.mark.parametrize("old, new", [
+    (ARBITRATION.format(place="Austin, Texas"), COURTS.format(place="Travis County, Texas")),
+    (ARBITRATION.format(place="Denver, Colorado"), COURTS.format(place="Denver, Colorado")),
+    (FRENCH_ARB.format(place="Lyon"), FRENCH_COURTS.format(place="Lyon")),
+])
+def test_courts_replacing_arbitration_are_said_as_that_trade_not_as_a_new_watch_out(old: str, new: str) -> None:
+    from tracker.analysis import analyse
+
+    result = analyse(_terms(old), _terms(new))
+    # one modified clause, or the old clause removed beside a new one (when few words are shared)
+    [change] = [c for c in result.changes if c.material and c.kind != "removed"]
+    said = change.explanation
+    assert said.startswith("Disputes now go to the courts instead of binding arbitration"), said
+    assert "good news for users" in said and "New watch-out" not in said, said
+    assert change.severity == "material", change.severity
+    assert {"arbitration", "jurisdiction"} <= set(change.categories), change.categories
+    # the headline keeps the news whole, not a quote cut short after it
+    assert result.summary.startswith("Disputes now go to the courts instead of binding arbitration — good news"), \
+        result.summary
+
+
+def test_arbitration_replacing_courts_stays_a_new_watch_out() -> None:
+    from tracker.analysis import analyse
+
+    result = analyse(_terms(COURTS.format(place="Travis County, Texas")),
+                     _terms(ARBITRATION.format(place="Austin, Texas")))
+    [change] = [c for c in result.changes if c.material and c.kind != "removed"]
+    assert change.severity == "critical", change
+    assert "good news" not in change.explanation and "courts instead of" not in change.explanation, change.explanation
+    assert "arbitration" in change.categories, change.categories
+
+
+def _cli(*args: str) -> Any:
+    from click.testing import CliRunner
+
+    from tracker.cli.app import cli
+
+    return CliRunner().invoke(cli, list(args))
+
+
+@pytest.mark.parametrize("command, name", [("feed", "out.xml"), ("feed", "feeds.JSON"), ("publish", "site.html"),
+                                           ("serve", "preview.htm")])
+def test_an_out_that_names_a_file_is_refused_and_nothing_is_created(tmp_path: Path, command: str, name: str) -> None:
+    out = tmp_path / name
+    result = _cli("--store", str(tmp_path / "store"), command, "--out", str(out))
+    assert result.exit_code == 2, result.output
+    assert "looks like a file name" in result.stderr and "give a folder" in result.stderr, result.stderr
+    assert not out.exists() and not (tmp_path / "store").exists()
+    assert "Traceback" not in result.output
+
+
+def test_an_existing_folder_with_a_dotted_name_is_still_an_out_folder(tmp_path: Path) -> None:
+    out = tmp_path / "feeds.xml"
+    out.mkdir()
+    result = _cli("--store", str(tmp_path / "store"), "feed", "--out", str(out))
+    assert "looks like a file name" not in result.output, result.output  # refused for another reason only
+    assert result.exit_code == 3 or "no archive" in result.output, result.output
