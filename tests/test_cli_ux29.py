@@ -13,6 +13,13 @@ from typing import Any
 
 import pytest
 
+import test_faults
+from test_cli_ux28 import LOGIN
+from test_faults import BAD, TERMS, html
+
+server = test_faults.server
+env = test_faults.env
+
 ARBITRATION = ("Any dispute arising from these Terms will be resolved by binding arbitration administered by "
                "the Quillbrook Arbitration Board in {place}.")
 COURTS = ("Any dispute arising from these Terms will be resolved exclusively by the state or federal courts "
@@ -83,3 +90,15 @@ def test_an_existing_folder_with_a_dotted_name_is_still_an_out_folder(tmp_path: 
     result = _cli("--store", str(tmp_path / "store"), "feed", "--out", str(out))
     assert "looks like a file name" not in result.output, result.output  # refused for another reason only
     assert result.exit_code == 3 or "no archive" in result.output, result.output
+
+
+def test_a_run_line_says_a_login_page_in_the_words_status_uses(env) -> None:  # type: ignore[no-untyped-def]
+    env.server.page("/bad", lambda: html(TERMS))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    env.server.page("/bad", lambda: html(LOGIN))
+    env.write_sources()
+    result = env.tracker("run", code=1)
+    line = next(x for x in result.output.splitlines() if BAD in x)
+    assert line.split()[0] == "failed" and "(served a login page, not recorded: looks like an error page" in line, line
+    status = next(x for x in env.tracker("status", code=None).output.splitlines() if x.startswith(BAD))
+    assert "served a login page for 1 run(s), not recorded" in status, status

@@ -21,7 +21,12 @@ def outcome_line(outcome: CheckOutcome) -> str:
     """"  changed  acme/Terms  <summary>" or "   failed  acme/Terms  (<reason>)", terminal-safe."""
     line = f"{outcome.outcome:>9}  {clean(outcome.key)}"
     if outcome.error:
-        line += f"  ({clean(error_fix(outcome.error))})"
+        from tracker.fetch.guards import served_instead
+
+        # a page that is not the terms, said in `tracker status`'s words ("served a login page")
+        served = served_instead(outcome.error)
+        line += (f"  (served {served}, not recorded: {clean(outcome.error)})" if served
+                 else f"  ({clean(error_fix(outcome.error))})")
     elif outcome.summary and outcome.outcome != "new":
         line += f"  {clean(outcome.summary)}"
     return line
