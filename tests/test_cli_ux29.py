@@ -102,3 +102,86 @@ def test_a_run_line_says_a_login_page_in_the_words_status_uses(env) -> None:  # 
     assert line.split()[0] == "failed" and "(served a login page, not recorded: looks like an error page" in line, line
     status = next(x for x in env.tracker("status", code=None).output.splitlines() if x.startswith(BAD))
     assert "served a login page for 1 run(s), not recorded" in status, status
+
+
+PRICING = ("# Inkwell Pricing\n\n## Writer\n\n€9 per month\n\n- {credits} writing credits per month\n- Style suggestions\n\n"
+           "{studio}## Agency\n\nContact sales for a quote.\n")
+STUDIO = "## Studio\n\n€29 per month\n\n- 3,000 writing credits per month\n- Shared style guides for up to 10 people\n\n"
+
+
+@pytest.mark.parametrize("old, new", [("500", "300"), ("1,000", "2,500")])
+def test_a_plan_allowance_per_period_changed_is_material_not_renumbering(old: str, new: str) -> None:
+    from tracker.analysis import analyse
+
+    result = analyse(PRICING.format(credits=old, studio=""), PRICING.format(credits=new, studio=""))
+    [change] = result.changes
+    assert change.material and "pricing" in change.categories, change
+    assert change.explanation.startswith(f"Now “{new} writing credits per month” instead of “{old} writing"), \
+        change.explanation
+
+
+def test_the_same_allowance_written_another_way_and_a_numbered_title_stay_cosmetic() -> None:
+    from tracker.analysis import analyse
+
+    same = analyse(PRICING.format(credits="1,000", studio=""), PRICING.format(credits="1000", studio=""))
+    assert not any(c.material for c in same.changes), same.changes
+    titles = analyse("# Terms\n\n## 2 Fees\n\nYou pay monthly.\n", "# Terms\n\n## 3 Fees\n\nYou pay monthly.\n")
+    assert titles.changes and not any(c.material for c in titles.changes), titles.changes
+
+
+def test_a_plan_removed_with_its_heading_is_said_as_no_longer_offered() -> None:
+    from tracker.analysis import analyse
+
+    result = analyse(PRICING.format(credits="500", studio=STUDIO), PRICING.format(credits="500", studio=""))
+    price = next(c for c in result.changes if "€29" in (c.before or ""))
+    assert price.material and price.categories[0] == "pricing", price
+    assert price.explanation.startswith("No longer offered: “Studio” at €29 per month"), price.explanation
+    allowance = next(c for c in result.changes if "3,000" in (c.before or ""))
+    assert allowance.material, allowance  # what the plan gave, not "text without legal effect"
+    assert result.summary.startswith("No longer offered: “Studio”"), result.summary
+
+
+def test_a_price_removed_while_its_heading_stays_is_a_removed_price_not_a_plan_gone() -> None:
+    from tracker.analysis import analyse
+
+    old = PRICING.format(credits="500", studio=STUDIO)
+    new = old.replace("€29 per month\n\n", "")
+    [change] = [c for c in analyse(old, new).changes if c.material]
+    assert "No longer offered" not in change.explanation and "pricing" in change.categories, change
+
+
+@pytest.mark.parametrize("old, new", [
+    ("We do not sell your personal data.", "Your personal data is never sold by us."),
+    ("We do not give your contact details to advertisers.", "Your contact details are never given to advertisers."),
+])
+def test_one_negation_for_another_in_the_passive_is_a_rewording(old: str, new: str) -> None:
+    from tracker.analysis import analyse
+
+    doc = "# Privacy at Mossgate\n\n## Sharing\n\n{}\n\n## Contact\n\nWrite to privacy@mossgate.example.\n"
+    result = analyse(doc.format(old), doc.format(new))
+    assert result.changes and not any(c.material for c in result.changes), [c.explanation for c in result.changes]
+    flipped = analyse(doc.format(old), doc.format(old.replace(" not ", " ").replace("do sell", "sell")))
+    assert any(c.material for c in flipped.changes), flipped.changes  # the negation gone is still a change
+
+
+def test_a_sentence_split_off_in_other_words_is_not_a_term_gone() -> None:
+    from tracker.analysis import analyse
+
+    doc = ("# Mossgate Privacy\n\n## 4. Retention\n\n{}\n\n## 5. Contact\n\nWrite to privacy@mossgate.example.\n")
+    old = ("After you close your account, we erase your profile and your uploads within 90 days, except archived "
+           "logs, which are purged within a further 45 days.")
+    split = ("After you close your account, we erase your profile and your uploads within 90 days.\n\n"
+             "Archived logs are an exception: they are purged within a further 45 days.")
+    result = analyse(doc.format(old), doc.format(split))
+    assert result.changes and not any(c.material for c in result.changes), [c.explanation for c in result.changes]
+    gone = analyse(doc.format(old), doc.format(split.split("\n\n")[0]))
+    assert any(c.material for c in gone.changes), gone.changes  # the exception said nowhere now: a change
+
+
+def test_a_headline_cut_inside_brackets_closes_them() -> None:
+    from tracker.analysis.rendering import one_line
+
+    cut = one_line("Now reads “…within 180 days.” (was “…within 180 days, except backups, which are overwritten "
+                   "within a further 30 days.”)", 80)
+    assert len(cut) <= 80 and cut.count("(") == cut.count(")") and cut.count("“") == cut.count("”"), cut
+    assert cut.endswith("…”)"), cut

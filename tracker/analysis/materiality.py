@@ -98,7 +98,10 @@ _LETTERED = r"[a-z]{1,2}(?:[-.]\d+(?:\.\d+)*|\d+(?:\.\d+)+)\.?"
 _NUMBERING = re.compile(
     rf"^\s*(?:(?:section|article|art\.|clause|part|chapter|artikel|abschnitt|teil|chapitre|titre|§)\s*"
     rf"(?:\d+(?:\.\d+)*|\(?[a-z]\)|\(?{_ROMAN}\)|{_ROMAN}|[a-z])\.?(?:\s*[-–—:]\s+|\s+|\s*$)|"
-    rf"(?:\d+(?:\.\d+)*\.?|{_LETTERED}|\(?[a-z]\)|\(?{_ROMAN}\)|[a-z]\.|{_ROMAN}\.)\s+)", re.I | re.M)
+    # a bare number without its dot numbers only a capitalised title ("2 Termination"): before a
+    # lowercase word or a unit it is a quantity ("500 writing credits", "10 GB storage")
+    rf"(?:\d+(?:\.\d+)*\.|\d+(?:\.\d+)*(?=\s+(?-i:[A-ZÀ-Ý][a-zà-ÿ]))|{_LETTERED}|\(?[a-z]\)|\(?{_ROMAN}\)|[a-z]\.|"
+    rf"{_ROMAN}\.)\s+)", re.I | re.M)
 _DATE = DATE  # English, French and German dates
 _PUNCT = re.compile(r"[^\w\s]|_")
 _ESCAPE = re.compile(r"\\(?=[^\w\s])")  # Markdown escapes: "\_", "\*", "\."
@@ -5249,6 +5252,8 @@ class _Job:
         text = " ".join(sentences)
         if any(_set_by_number(s) for s in (*sentences, text)):
             return True  # "Cancellation notice: 30 days.": a term in a few words
+        if legal and (_priced_per_unit(text) or _ALLOWANCE.search(text)):
+            return True  # "€29 per month", "3,000 credits per month" under a plan: a price or what it gives
         verb = has_verb(words(text)) or self.row or bool(self.lead_a or self.lead_b)
         if self.row:
             # a row is read with its header row: "| Your name must not include: | ..." makes each
@@ -5332,6 +5337,11 @@ class _Job:
                     f"No longer says: {_said(_content_runs(self.d, 'dels'), self.before, self.d, 'dels')}")
         elif commitment:
             what = removed_sentence(" ".join(self.sb.legal) or self.before)
+        elif self.heading and _priced_per_unit(plain(self.before)) and self._heading_gone():
+            # a price removed with the heading it sat under ("Studio" / "€29 per month"): what was
+            # sold under that name is no longer offered, not a line of text that went
+            what = f"No longer offered: “{plain(self.heading).strip()}” at {_snippet(plain(self.before))}"
+            cats = tuple(dict.fromkeys(("pricing", *(c for c in cats if c != "other"))))
         else:
             what = _quoted(_under("Removed", self.lead_b), _legal_part(self.sb.legal, self.before), w_rem or cats,
                            bool(w_rem))
@@ -5345,6 +5355,11 @@ class _Job:
                                None, (), good, fb, fa)
         severity: Severity = "critical" if notice else "material"  # a notice promise gone
         return ChangeLabel(True, severity, cats, f"{what}{_cats_text(cats)}", None, (), w_rem, fb, fa)
+
+    def _heading_gone(self) -> bool:
+        """Whether the heading the removed clause sat under is no heading of the new version."""
+        title = re.escape(plain(self.heading).strip())
+        return not re.search(rf"^#+\s*{title}\s*#*\s*$", self.ctx.new_text, re.M | re.I)
 
     def _power_gone(self, w_rem: tuple[str, ...]) -> bool:
         """Whether the removed clause is a power of the provider's (a watch-out it held, "Ferrovia
@@ -5379,6 +5394,13 @@ class _Job:
         del_c = _content_runs(d, "dels")
         if "ai-training" in w_rem and ins_c and not (set(d.inserted()) & _NEGATIONS):
             w_rem = tuple(c for c in w_rem if c != "ai-training")  # extended use is never good news
+        if del_c and not any(is_content_word(w) for w in d.inserted()) \
+                and (elsewhere := restatement(" ".join(_cut_span(d)), self.ctx, "new")):
+            # words cut from the clause that a sentence of the new version says on its own ("…within
+            # 180 days, except backups, which…" → "…within 180 days." + "Backups are an exception: …"):
+            # a sentence split in two, not a term gone
+            return _cosmetic("regrouped", f"Part moved to a sentence of its own: “{_snippet(plain(elsewhere), 80)}”",
+                             fb, fa)
         sentences: list[str] = []
         for old, new in _changed_pairs(list(fb), list(fa), self.before, self.after):
             fact = old or new
@@ -5472,6 +5494,8 @@ class _Job:
             removed_m = {m for m in removed_m if not set(words(m)) & _NOT_WORDS}
         if _negates(self.lead_b):
             added_m = {m for m in added_m if not set(words(m)) & _NOT_WORDS}
+        if added_m and removed_m and all(set(words(m)) <= _NOT_WORDS for m in added_m | removed_m):
+            added_m = removed_m = set()  # "do not sell" → "is never sold": one negation for another, still "not"
         if not sentences and (added_m or removed_m) and (legal or self._effect(self.sa.legal, legal)):
             # read in place ("Now says “…may close your account at any time when…”"), not a bare
             # '"not"' or '"at any time"' that says nothing on its own
@@ -5544,6 +5568,9 @@ class _Job:
             rate = re.search(r"(?i)(?:bps|/s)$", measure[1]) is not None
             cats = cats or (("service-changes",) if rate else ("usage-rules",))
             sentences.append(f"Now “{measure[1]}” instead of “{measure[0]}”{_cats_text(cats)}")
+        if not sentences and legal and (allowance := _allowance_changed(self.before or "", self.after or "")):
+            # "500 writing credits per month" -> "300": what a plan gives for each period or user moved
+            sentences.append(f"Now “{allowance[1]}” instead of “{allowance[0]}”{_cats_text(cats)}")
         if not sentences and (legal or has_verb(words(self.after))) and _polarity_changed(d, self.before, self.after):
             # "You can cancel your plan" → "You cannot end your plan": a negation came (or went)
             # with other words around it, which the negation flip above does not read (its verb
@@ -6053,7 +6080,17 @@ def stem(word: str) -> str:
     one ("contestation" / "contester", "transactions" / "transaction", "licence" / "licensed"):
     canonical spelling, no accents, at most its first six letters."""
     w = unaccented(canonical_word(word))
+    w = _IRREGULAR.get(w, w)
     return w[:6] if len(w) > 6 else w.rstrip("s") or w
+
+
+# English irregular past forms that terms use in the passive ("we do not sell" → "is never sold"):
+# read as their verb, so a clause turned into the passive restates the same verb. Only forms that
+# are no other common word ("left", "found", "spent", "lead" are left out).
+_IRREGULAR = {"sold": "sell", "given": "give", "gave": "give", "kept": "keep", "sent": "send", "paid": "pay",
+              "made": "make", "held": "hold", "bought": "buy", "taken": "take", "took": "take", "shown": "show",
+              "told": "tell", "brought": "bring", "chosen": "choose", "chose": "choose", "written": "write",
+              "wrote": "write", "gotten": "get", "sought": "seek", "withheld": "withhold", "forgiven": "forgive"}
 
 
 @lru_cache(maxsize=8192)
@@ -6201,6 +6238,46 @@ def _measure_changed(before: str, after: str) -> tuple[str, str] | None:
         return None
     for a, b in zip(old, new):
         if _measure_key(a) != _measure_key(b):
+            return a.group(0).strip(), b.group(0).strip()
+    return None
+
+
+# A count of something given for each period or user ("500 writing credits per month", "3 seats
+# per team", "10,000 requests a day", "20 exports / month"): not money (a price is a fact of its own).
+_ALLOWANCE = re.compile(
+    r"(?<![\w.,$€£¥])(\d[\d.,]*)\s+((?:[^\W\d][\w-]*\s+){1,4}?)(?:per|an?|each|every|/)\s*"
+    r"(month|year|day|week|hour|minute|user|seat|member|team|workspace|project|mo|yr)s?\b", re.I)
+
+
+def _cut_span(d: Delta) -> list[str]:
+    """The words of ``d``'s old clause between what it shares at its start and at its end with the
+    new one, when the new one has no content word there (words only cut out); [] otherwise. Read
+    from the whole clauses: ``d`` may have explained some of those words away already."""
+    b, a = d.before, d.after
+    i = 0
+    while i < min(len(b), len(a)) and b[i].norm == a[i].norm:
+        i += 1
+    j = 0
+    while j < min(len(b), len(a)) - i and b[-1 - j].norm == a[-1 - j].norm:
+        j += 1
+    if any(is_content_word(t.norm) for t in a[i:len(a) - j]):
+        return []
+    return [t.norm for t in b[i:len(b) - j]]
+
+
+def _allowance_changed(before: str, after: str) -> tuple[str, str] | None:
+    """(old, new) wording of a count given for each period or user that changed between two
+    versions of a clause ("500 writing credits per month" -> "300 writing credits per month"),
+    when both name the same things in the same order and only a count moved; None otherwise
+    ("1,000" and "1000" are one count)."""
+    old, new = list(_ALLOWANCE.finditer(before)), list(_ALLOWANCE.finditer(after))
+    if not old or len(old) != len(new):
+        return None
+    for a, b in zip(old, new):
+        if (a.group(2).lower(), a.group(3).lower()) != (b.group(2).lower(), b.group(3).lower()):
+            return None  # another thing counted: not the same allowance
+    for a, b in zip(old, new):
+        if re.sub(r"[.,]", "", a.group(1)) != re.sub(r"[.,]", "", b.group(1)):
             return a.group(0).strip(), b.group(0).strip()
     return None
 

@@ -250,7 +250,7 @@ def one_line(text: str, limit: int) -> str:
     """``text`` on one line in at most ``limit`` characters; when cut, cut at a word boundary,
     marked "…", on a word that carries meaning (``good_end``: "within 14 days…", not "within
     14…" or "held in San…") when such a cut keeps at least 70% of the longest one, with an
-    opening quotation mark closed ("“we may train…”"). Never empty: a first word longer than
+    opening quotation mark and bracket closed ("“we may train…”", "(was “…overwritten…”)"). Never empty: a first word longer than
     ``limit`` (a URL) is cut at a "/", "-" or "." inside it, else at ``limit``."""
     text = re.sub(r"\s+", " ", text).strip()
     if len(text) <= limit or limit < 2:
@@ -261,7 +261,7 @@ def one_line(text: str, limit: int) -> str:
     for k, w in enumerate(words):
         length += len(w) + 1
         prefix = text[:length]
-        room = limit - 1 - (prefix.count("“") > prefix.count("”"))
+        room = limit - 1 - (prefix.count("“") > prefix.count("”")) - (prefix.count("(") > prefix.count(")"))
         if len(prefix.rstrip(" ,;:-–—(“\"…")) > room:
             break
         if prefix.rstrip(" ,;:-–—(“\"…"):
@@ -288,6 +288,8 @@ def one_line(text: str, limit: int) -> str:
     out = cut + "…"
     if out.count("“") > out.count("”"):
         out += "”"
+    if out.count("(") > out.count(")"):
+        out += ")"  # "(was “…overwritten…”)": a bracket opened is closed, as a quote is
     return out
 
 
