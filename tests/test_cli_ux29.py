@@ -185,3 +185,19 @@ def test_a_headline_cut_inside_brackets_closes_them() -> None:
                    "within a further 30 days.”)", 80)
     assert len(cut) <= 80 and cut.count("(") == cut.count(")") and cut.count("“") == cut.count("”"), cut
     assert cut.endswith("…”)"), cut
+
+
+def test_a_resolved_login_page_says_what_was_served(env) -> None:  # type: ignore[no-untyped-def]
+    import feedparser
+
+    env.server.page("/bad", lambda: html(TERMS))
+    env.run(code=0)
+    env.server.page("/bad", lambda: html(LOGIN))
+    env.run(code=1)
+    env.server.page("/bad", lambda: html(TERMS))
+    env.run(code=0)
+    out = env.tmp / "feeds"
+    env.tracker("feed", "--out", str(out), code=0)
+    [entry] = [e for e in feedparser.parse(str(out / "attention.atom")).entries if "Resolved" in e.title]
+    assert "The problem was: served a login page (looks like an error page" in entry.summary, entry.summary
+    assert entry.published_parsed <= entry.updated_parsed, entry  # first seen when the problem started

@@ -116,6 +116,7 @@ def test_a_version_the_next_capture_undoes_is_marked_taken_back_in_the_feeds(env
     assert undone["title"].startswith("Taken back: Faulty Co Terms of Service"), undone
     assert "Taken back on " in undone["summary"] and "taken back" in undone["tags"]
     assert undone["date_modified"] > before[0]["date_modified"]  # updated: readers refresh it
+    assert undone["date_published"] == before[0]["date_published"]  # first seen then: published stays (session 29)
     material = feed_items(env, "material")
     if any(i["id"] == undone["id"] for i in material):  # a material removal: marked there too
         assert next(i for i in material if i["id"] == undone["id"])["title"].startswith("Taken back")

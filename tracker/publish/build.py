@@ -202,6 +202,7 @@ def _entry(catalog: Catalog, v: Version, site: str | None, html: str, fallback: 
         title=title,
         link=f"{site}/{version_page(v)}" if site is not None else (web_url(v.final_url, v.source_url) or fallback),
         updated=parse_iso(updated),
+        published=parse_iso(v.fetched_at),  # a change taken back later keeps the date it was first seen
         summary=summary,
         content_html=html,
         categories=tuple(dict.fromkeys(safe_text(t) for t in tags)),
@@ -283,6 +284,8 @@ def resolved_entries(index: Index, catalog: Catalog, site: str | None, link: str
             continue
         title = catalog.doc_title(key)
         reason = safe_text(bad[1] or bad[0])
+        if served := served_instead(bad[1]):  # in `tracker status`'s words first
+            reason = safe_text(f"served {served} ({bad[1]})")
         ended, outcome = fine[1], fine[0]
         said = f"{state} for {runs} run(s) since {since}, checked fine again on {ended} ({outcome})"
         body = (f"<p>Resolved: <strong>{html.escape(title)}</strong> was {html.escape(said)}.</p>"
@@ -292,6 +295,7 @@ def resolved_entries(index: Index, catalog: Catalog, site: str | None, link: str
             title=safe_text(fit_title(f"Resolved: {title}", f"{state} for {runs} run(s), fine again ({reason})")),
             link=web_url(urls.get(key)) or (f"{site}/index.html" if site is not None else f"{link}/{ATTENTION}.atom"),
             updated=parse_iso(ended),
+            published=parse_iso(since),  # the problem's entry, first seen when it started
             summary=f"Resolved: {said}. The problem was: {reason}",
             content_html=body,
             categories=(ATTENTION, "resolved"),

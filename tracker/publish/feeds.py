@@ -45,6 +45,9 @@ class FeedEntry:
     content_html: str
     categories: tuple[str, ...]
     author: str = "tracker"
+    # when the entry first appeared (Atom <published>, RSS pubDate, JSON date_published); None: its
+    # ``updated``. An entry updated later (a change taken back) keeps its first date here.
+    published: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -140,13 +143,14 @@ _JSON_OPTIONAL = ("url", "summary", "tags")
 
 def _json_item(entry: FeedEntry) -> dict[str, Any]:
     date = _utc(entry.updated).isoformat()
+    first = _utc(entry.published or entry.updated).isoformat()
     item: dict[str, Any] = {
         "id": _clean(entry.id),
         "url": _clean(entry.link),
         "title": _clean(entry.title),
         "summary": _clean(entry.summary),
         "content_html": _clean(entry.content_html),
-        "date_published": date,
+        "date_published": first,
         "date_modified": date,
         "tags": [_clean(c) for c in entry.categories],
         "authors": [{"name": _author(entry)}],
@@ -183,7 +187,7 @@ def _add_entry(fg: FeedGenerator, entry: FeedEntry) -> None:
     fe.title(_clean(entry.title))
     fe.link(href=_clean(entry.link), rel="alternate")
     fe.updated(date)
-    fe.published(date)  # also RSS pubDate
+    fe.published(_utc(entry.published or entry.updated))  # also RSS pubDate: kept when the entry is updated
     fe.author(name=_author(entry))
     fe.dc.dc_creator(_author(entry))
     # The summary is plain text, but RSS descriptions are read as HTML: escape it, and say
