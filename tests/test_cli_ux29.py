@@ -201,3 +201,14 @@ def test_a_resolved_login_page_says_what_was_served(env) -> None:  # type: ignor
     [entry] = [e for e in feedparser.parse(str(out / "attention.atom")).entries if "Resolved" in e.title]
     assert "The problem was: served a login page (looks like an error page" in entry.summary, entry.summary
     assert entry.published_parsed <= entry.updated_parsed, entry  # first seen when the problem started
+
+
+def test_a_summary_bullet_drops_an_example_aside_not_the_purpose_after_it() -> None:
+    from tracker.analysis.summary import compress
+
+    said = compress("5.2 You also allow us to use Your Content, including the drafts you write, to train and improve "
+                    "the machine learning models behind Quillfern and other Quillfern Labs products.")
+    assert "to train and improve the machine learning models" in said and "drafts" not in said, said
+    listed = compress("We collect personal data, including your name, email address and phone number, to provide "
+                      "the service, to send invoices and to answer support requests from you and your team.")
+    assert "your name, email" in listed or not listed.startswith("We collect personal data email"), listed

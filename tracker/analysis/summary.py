@@ -208,7 +208,16 @@ def compress(text: str, max_words: int = MAX_WORDS) -> str:
     t = _tidy(t)
     if words(t) <= max_words:
         return t
+    if (shorter := _ASIDE.sub(" ", t)) != t and words(shorter) <= max_words:
+        return _tidy(shorter)  # "use Your Content, including the texts you write, to train ...": the aside goes, the purpose stays
     return _cut(t, max_words)
+
+
+# An example set between commas in the middle of a statement, before the statement goes on with
+# its purpose or manner ("…Your Content, including the texts you write, to train…"): left out of a
+# short bullet, never what follows it. Not a list in the aside ("including your name, email and phone").
+_ASIDE = re.compile(r",\s+(?:including|such as|for example|e\.g\.)\s[^,;:]{1,80},\s+"
+                    r"(?=(?:to|for|in order to|so that|as|with|without|on|in|by|from|under|at)\b)", re.I)
 
 
 def _weight(piece: str) -> int:
