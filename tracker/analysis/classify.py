@@ -567,7 +567,9 @@ _WATCH: list[tuple[str, str, str, bool]] = [
     ("privacy", "targeted ads/tracking", r" (?:targeted advertising|track(?: \w+){0,3} "
      r"(?:across|other websites)|ignore\w*(?: \w+){0,3} do not track|biometric) ", True),
     ("ai-training", "trains on your data", r" (?:use|uses|using|used)(?: \w+){0,6} "
-     r"(?:content|data|inputs?|prompts?|conversations?|chats?|outputs?|information)(?: \w+){0,5} "
+     # (the user's own material by its kind too: "your notes", "your voice recordings")
+     r"(?:content|data|inputs?|prompts?|conversations?|chats?|outputs?|information|notes|files|documents|"
+     r"recordings|messages|posts|photos|images|videos|uploads|submissions|code)(?: \w+){0,5} "
      r"(?:to|for) (?:train|training|improve|improving|develop|fine tune)\w* ", True),
     ("acceptance", "use means agreement", r" (?:by (?:using|accessing|downloading|installing|"
      r"visiting|registering|browsing)|continu\w* (?:to )?us\w*)(?: \w+){0,12} (?:agree\w*|accept\w*|"
@@ -1547,9 +1549,11 @@ _PROVIDER_ENDS = re.compile(r" (?!you |users? |members? |customers? )\w+ (?:may|
 # period is about data (privacy), and the end of the account it counts from is said in passing.
 # (records, invoices and receipts kept for years are data kept too)
 _DATA = (r"(?:data|information|details|content|messages?|conversations?|chats?|logs?|recordings?|records?|invoices?|"
-         r"history|prompts?|inputs?|outputs?|files?|photos?|données|informations|contenus?|daten|"
+         r"history|prompts?|inputs?|outputs?|files?|photos?|backups?|copies|posts?|videos?|uploads?|profiles?|"
+         r"données|informations|contenus?|daten|"
          r"informationen|inhalte)")
 _KEPT = (r"(?:keep|keeps|kept|retain\w*|stor(?:e|es|ed|ing)|delet(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|purg\w*|"
+         r"remov(?:e|es|ed|ing)|"
          r"destroy\w*|anonymi[sz]\w*|conserv\w*|supprim\w*|effac\w*|détrui\w*|anonymis\w*|"
          r"gespeichert|speicher\w*|gelöscht|lösch\w*|aufbewahr\w*|anonymisier\w*)")
 _PERIOD = (r"(?:(?:\d+|one|two|three|six|twelve|thirty|ninety|un|une|deux|trois|six|douze|ein\w*|zwei|drei|"
@@ -1651,7 +1655,8 @@ def _category_scores(text: str) -> tuple[tuple[str, float], ...]:
         retention = ("termination" in lab.categories and not _ENDS_ACCOUNT.search(norm)
                      and _retention(norm))
         if retention:
-            passing.add("termination")
+            # (the user's content deleted with the account is data kept or not, no moderation)
+            passing |= {"termination", "content-removal"}
         topic: dict[str, float] = {"privacy": 1.0} if retention else {}  # one hit per category
         for e in lab.evidence:
             if e.category in passing and e.watch:

@@ -141,9 +141,17 @@ def _durations(text: str) -> list[Fact]:
 
 
 def _is_age(text: str, m: re.Match) -> bool:
-    """'18 years of age' / '13 years old' are ages, not durations."""
+    """'18 years of age' / '13 years old' / 'children under 13 years' are ages, not durations."""
     return m.group("u").lower().startswith("year") and bool(
-        re.match(r"\s*(?:of age|old|or older|and older|or over)", text[m.end():], re.I))
+        re.match(r"\s*(?:of age|old|or older|and older|or over)", text[m.end():], re.I)
+        or _PERSONS_AGED.search(text[:m.end()]))
+
+
+# People of an age ("children under 13 years", "minors below 16 years"): an age limit, however
+# the unit is written, never a period of time.
+_PERSONS_AGED = re.compile(r"\b(?:children|child|kids|minors|teens|teenagers|anyone|anybody|persons|people|"
+                           r"individuals)\s+(?:who\s+are\s+|aged\s+)?(?P<q>under|below|over|above|"
+                           r"younger\s+than|older\s+than)\s+(?P<n>\d{1,2})\s+years?\b(?!\s*(?:of\s+age|old))", re.I)
 
 
 # --- ages ------------------------------------------------------------------------------------
@@ -178,6 +186,8 @@ def _ages(text: str) -> list[Fact]:
             age = _fmt(number(age) or 0)
         out.append(Fact("age", m.group(0).strip(), "majority" if age.lower() == "majority"
                         else age, qual))
+    for m in _PERSONS_AGED.finditer(text):
+        out.append(Fact("age", text[m.start("q"):m.end()].strip(), m.group("n"), m.group("q").lower()))
     return out
 
 

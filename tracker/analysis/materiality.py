@@ -5104,6 +5104,7 @@ class _Job:
     framed: bool = False
     fact_changed: bool = False  # set when a fact (amount, period, age, venue) explains the change
     fact_cats: tuple[str, ...] = ()  # the categories of the words around the changed facts
+    age_changed: bool = False  # set when a changed fact is an age (an age limit: eligibility)
     side: tuple[tuple[str, float], ...] = ()  # the changed words' side topics (``_rank``)
 
     def categories(self) -> list[tuple[str, float]]:
@@ -5165,6 +5166,11 @@ class _Job:
             for c in self.fact_cats:
                 if c in label.categories:
                     weight[c] = top
+            if self.age_changed and "eligibility" in self.fact_cats and "eligibility" not in label.categories:
+                # an age limit moved ("children under 13" → "under 16"): who may use the service
+                # (taxonomy: eligibility), though the clause is about the data kept of children
+                weight["eligibility"] = top
+                label = replace(label, categories=(*label.categories, "eligibility"))
         side = tuple((c, v) for c, v in self.side if c not in label.categories) if set(label.categories) - {"other"} else ()
         return replace(label, weights=tuple(weight.get(c, 0.0) for c in label.categories), size=size, side=side)
 
@@ -5425,6 +5431,7 @@ class _Job:
             fcats = _fact_cats(new, self.after, cats) if new else cats
             self.fact_changed = True
             self.fact_cats += tuple(fcats[:2])
+            self.age_changed = self.age_changed or fact.kind == "age"
             if old and new:
                 sentences.append(fact_sentence(old, new, self.after, self.heading, fcats[:2], self.before))
             elif new:
@@ -6357,6 +6364,10 @@ def _fact_cats(new: Fact, after: str, fallback: tuple[str, ...]) -> tuple[str, .
     you may use small-claims court" is about arbitration, not courts."""
     if new.kind == "place" and _place_role(new, after) == "law":
         return ("governing-law",)  # "the laws of X": the law of the contract, whatever the clause's other topics
+    if new.kind == "age":
+        # an age limit says who may use the service (taxonomy: eligibility), also where the
+        # clause is about the data of children ("we do not collect data of children under 16")
+        return ("eligibility", *(c for c in _fact_cats(replace(new, kind="number"), after, fallback) if c != "eligibility"))
     sentence, at = _sentence_with(after, new.text)
     if not sentence:
         return fallback
@@ -7103,8 +7114,11 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_
     if capped and len(kept) > _MOST_NAMED:
         # A rewrite that adds or drops watch-outs of many topics (every warranty disclaimer,
         # termination power and change clause of a whole new text) would name nearly the whole
-        # taxonomy: its most voted topics are the ones a person summing it up names.
-        kept = set(sorted(kept, key=lambda c: (-votes.get(c, 0.0), CATEGORIES.index(c)))[:_MOST_NAMED])
+        # taxonomy: its most voted topics are the ones a person summing it up names. AI training
+        # added or dropped stays whatever its vote: one short new sentence is outvoted by every
+        # section of a rewrite, and it is the change a reader looks for first.
+        first = watched & {"ai-training"}
+        kept = set(sorted(kept, key=lambda c: (c not in first, -votes.get(c, 0.0), CATEGORIES.index(c)))[:_MOST_NAMED])
     return _order(kept)
 
 
