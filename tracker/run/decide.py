@@ -495,9 +495,7 @@ def _same_terms(latest: str, text: str) -> bool:
     repaired = repair_mojibake(text)
     if repaired != text and (repaired == latest or same_terms(latest, repaired)):
         return True
-    from tracker.analysis.boilerplate import mask_stamps  # (the analysis says such lines are date-only too)
-
-    masked_latest, masked = mask_stamps(latest), mask_stamps(repaired)
+    masked_latest, masked = _masked(latest, repaired)
     if (masked_latest != latest or masked != repaired) and same_terms(masked_latest, masked):
         return True
     # a server's warning printed above the terms, or the terms shown twice: the same terms
@@ -513,6 +511,53 @@ def _same_terms(latest: str, text: str) -> bool:
 
 
 _HEADING_LEVEL = re.compile(r"^ {0,3}#{1,6}(?=[ \t])", re.M)
+
+
+def _masked(latest: str, text: str) -> tuple[str, str]:
+    """``mask_stamps`` of both texts for ``_same_terms``, or both texts as they are when masking
+    changes nothing in the lines where they differ. Masking two whole texts cost about 3 ms a
+    changed page (most of ``_same_terms``), for pages whose stamps, if any, are nearly always in
+    lines both texts share. Masking is line by line but for a labelled id whose label stands
+    lines above it ("Request ID:" then the id), so the lines where they differ are masked with
+    the lines around them up to one that is neither blank nor a lone ":" or "#". A stamp only in
+    shared lines is then left in both texts alike: the checks after compare what differs."""
+    from tracker.analysis.boilerplate import mask_stamps  # (the analysis says such lines are date-only too)
+    from tracker.analysis.sameness import _changed_span
+
+    start, latest_end, text_end = _changed_span(latest, text)
+    start = _line_above(latest, start)
+    wider = _line_below(latest, latest_end)  # (the texts share what follows their changed span)
+    latest_end, text_end = wider, text_end + wider - latest_end
+    here_latest, here = latest[start:latest_end], text[start:text_end]
+    if mask_stamps(here_latest) == here_latest and mask_stamps(here) == here:
+        return latest, text
+    return mask_stamps(latest), mask_stamps(text)
+
+
+_BLANKISH = re.compile(r"\s*[:#]?\s*")  # a line a labelled id's label may stand above (``_masked``)
+
+
+def _line_above(text: str, start: int) -> int:
+    """Where the first line above the one at ``start`` that is not blank (nor a lone ":" or
+    "#") begins; 0 when there is none."""
+    while start > 0:
+        above = text.rfind("\n", 0, start - 1) + 1
+        line, start = text[above:start - 1], above
+        if not _BLANKISH.fullmatch(line):
+            break
+    return start
+
+
+def _line_below(text: str, end: int) -> int:
+    """Where the first line below the one ending at ``end`` that is not blank (nor a lone ":" or
+    "#") ends; ``len(text)`` when there is none."""
+    while end < len(text):
+        below = text.find("\n", end + 1)
+        below = len(text) if below < 0 else below
+        line, end = text[end + 1:below], below
+        if not _BLANKISH.fullmatch(line):
+            break
+    return end
 
 
 def _partial_page(latest: str, text: str, max_shrink: float) -> str | None:
