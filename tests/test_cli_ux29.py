@@ -212,3 +212,14 @@ def test_a_summary_bullet_drops_an_example_aside_not_the_purpose_after_it() -> N
     listed = compress("We collect personal data, including your name, email address and phone number, to provide "
                       "the service, to send invoices and to answer support requests from you and your team.")
     assert "your name, email" in listed or not listed.startswith("We collect personal data email"), listed
+
+
+def test_a_diff_of_link_targets_only_shows_where_the_link_went(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    body = "# Ledgerly Terms\n\n## Fees\n\nPrices are listed on our [pricing page]({}).\n\n## Refunds\n\nNo refunds.\n"
+    old.write_text(body.format("https://ledgerly.example/pricing"))
+    new.write_text(body.format("https://ledgerly.example/plans"))
+    result = _cli("compare", str(old), str(new))
+    assert result.exit_code == 0, result.output
+    assert ("(link “pricing page”: [-https://ledgerly.example/pricing-]{+https://ledgerly.example/plans+})"
+            in result.output), result.output

@@ -148,6 +148,23 @@ def _rewritten(change: ClauseChange) -> tuple[str, str] | None:
     return (before, after) if is_rewrite(word_ops(before, after)) else None
 
 
+_MD_LINK = re.compile(r"\[([^\]]*)\]\(<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\)")
+
+
+def link_targets_changed(change: ClauseChange) -> list[tuple[str, str, str]]:
+    """(link words, old target, new target) of each link whose target changed in a clause whose
+    words did not (the rendered text hides targets, so a word diff would show nothing); [] when
+    the words changed, or the links do not pair up one for one."""
+    if change.kind not in ("modified", "moved") or not change.before or not change.after:
+        return []
+    if _plain(change.before) != _plain(change.after):
+        return []
+    old, new = _MD_LINK.findall(change.before), _MD_LINK.findall(change.after)
+    if len(old) != len(new):
+        return []
+    return [(b[0], b[1], a[1]) for b, a in zip(old, new) if b[1] != a[1]]
+
+
 def plain_inline(change: ClauseChange) -> str:
     """git --word-diff=plain style: [-deleted-]{+inserted+}, over the clause's plain text
     (Markdown rendered: no link targets, emphasis marks or table pipes)."""
@@ -158,6 +175,9 @@ def plain_inline(change: ClauseChange) -> str:
         return "[-" + _plain(change.before) + "-]"
     if change.before == change.after:
         return _plain(change.after)
+    if targets := link_targets_changed(change):  # the words are the same: show where the links go
+        return _plain(change.after) + "".join(f"  (link “{clean(label)}”: [-{clean(was)}-]{{+{clean(now)}+}})"
+                                              for label, was, now in targets)
     out = []
     for op, text in word_ops(_plain(change.before), _plain(change.after)):
         text = clean(text)
@@ -175,6 +195,15 @@ def rich_inline(change: ClauseChange) -> "Any":
     if kind == "removed":
         return Text(_plain(change.before), style="red strike")
     text = Text()
+    if targets := link_targets_changed(change):
+        text.append(_plain(change.after))
+        for label, was, now in targets:
+            text.append(f"  (link “{clean(label)}”: ")
+            text.append(clean(was), style="red strike")
+            text.append(" ")
+            text.append(clean(now), style="green underline")
+            text.append(")")
+        return text
     for op, part in word_ops(_plain(change.before), _plain(change.after)):
         part = clean(part)
         text.append(part, style="" if op == 0 else ("red strike" if op < 0 else "green underline"))
