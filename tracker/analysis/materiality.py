@@ -6789,8 +6789,13 @@ _COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\s+(?:©\s*)?(?:19
 
 
 # The buttons and widgets of a consent manager or a page's scripts: never in a document's text.
-_WIDGETS = re.compile(r"\]\(javascript:|^\W*(?:always\s+active|switch\s+label|checkbox\s+label|(?:reject|accept|allow)\s+all|"
-                      r"confirm\s+my\s+choices|vendor\s+search|(?:search|filter|close)\s+icon|apply\s+cancel|"
+_WIDGETS = re.compile(r"\]\(javascript:|^\W*(?:always\s+active|switch\s+label|checkbox\s+label|(?:reject|refuse|decline|deny|accept|allow)\s+all|"
+                      r"(?:confirm|validate|save)\s+my\s+choices?|"
+                      # a consent panel's category with its toggle's state ("Strictly necessary cookies Always active")
+                      r"(?:[^\W\d_]+\s+){1,3}always\s+active(?=\W*$)|"
+                      # and its note once the choices are saved ("Your preferences have been saved!")
+                      r"(?:your\s+)?(?:choices|preferences|(?:cookie\s+|privacy\s+)?settings|consent)\s+(?:have|has)\s+been\s+"
+                      r"(?:saved|updated|stored)(?=\W*$)|vendor\s+search|(?:search|filter|close)\s+icon|apply\s+cancel|"
                       r"back\s+button)\b|\b(?:skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|search|navigation)|"
                       r"close\s+this\s+window|(?:print|e-?mail)\s+this\s+page|back\s+to\s+top|diese\s+seite\s+"
                       r"(?:drucken|per\s+e-?mail)|zum\s+seitenanfang|retour\s+en\s+haut|imprimer\s+cette\s+page)\b|"
@@ -6805,13 +6810,18 @@ _WIDGETS = re.compile(r"\]\(javascript:|^\W*(?:always\s+active|switch\s+label|ch
 
 
 _TEXT_LINK = re.compile(r"(?<!!)\[[^\]]*\w[^\]]*\]\(")
+# where two labels of a widget were captured with no space between them: a lower-case letter
+# then a capital ("allAccept")
+_RUN_TOGETHER = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def _chrome_clause(text: str) -> str:
     """"widget" for a consent manager's or a page's widget or a copyright line (never in a
     document), "strong" for a short cookie banner, "weak" for a line of links only, "" for
     anything else."""
-    if _COPYRIGHT.search(text) or _WIDGETS.search(text):
+    # (a consent panel's buttons and labels are often captured run together, without the spaces
+    # between them: "Refuse allAccept allValidate my choice", "EssentialAlways active")
+    if _COPYRIGHT.search(text) or _WIDGETS.search(text) or _WIDGETS.search(_RUN_TOGETHER.sub(" ", text)):
         return "widget"
     ws = words(text)
     kind = chrome_kind(text, ws)
@@ -6872,13 +6882,18 @@ def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, ne
         at = {getattr(c, attr): k for k, c in enumerate(changes) if c.kind == kind and getattr(c, attr) is not None}
         if not at:
             continue
-        n = len(clauses_of(text))
+        split = clauses_of(text)
+        n = len(split)
         tail = list(range(n - 1, -1, -1))
         head = list(range(n))
         for run in (tail, head):
             block = []
             for i in run:
                 if i not in at:
+                    # (a widget's line kept at the very edge, "Your choices have been saved!", while
+                    # the rest of the panel went: the panel is still at the edge)
+                    if not block and _chrome_clause(split[i].text) == "widget":
+                        continue
                     break
                 block.append(at[i])
             if len(block) == n:

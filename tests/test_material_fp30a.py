@@ -1,0 +1,57 @@
+"""Session 30 (fp30a): kinds of false "material" flags on real pairs, each with invented texts
+and a near miss that must stay material."""
+
+from __future__ import annotations
+
+from tracker.analysis.materiality import _chrome_clause
+from tracker.api import compare
+
+# -- a consent manager's panel captured at the foot of the page, its buttons and labels run
+# together ("Refuse allAccept allValidate my choice"), gone (or new) while its "saved" note stays
+
+POLICY = ("# Cookie Policy\n\nLast updated: 2 May 2025\n\nPlumly uses cookies to run its recipe site.\n\n"
+          "## Analytics\n\nWe use analytics cookies to count visits and to see which recipes are read most.\n\n"
+          "## Contact\n\nFor questions about this policy, write to privacy@plumly.example.\n\n")
+
+PANEL = ("Choose your cookies\n\nNecessaryAlways active\n\n"
+         "These cookies are needed for the site to work and to let you use its features.\n\n"
+         "Cookies used: Sessionkeeper\n\nStatistics\n\n"
+         "These cookies are used to measure how the site performs and to improve your visit.\n\n"
+         "Cookies used: Countly\n\nAdvertising\n\n"
+         "These cookies are used to show you offers that match your interests on other sites.\n\n"
+         "Cookies used: Adnimbus\n\nDecline allAccept allSave my choices\n\n")
+
+SAVED = "Your preferences have been saved!\n"
+
+
+def test_run_together_panel_buttons_and_toggle_labels_are_widget_lines() -> None:
+    for line in ("Refuse allAccept allValidate my choice", "Decline allAccept allSave my choices",
+                 "NecessaryAlways active", "Strictly necessary cookies Always Active",
+                 "Your choices have been saved!", "Your cookie settings have been updated."):
+        assert _chrome_clause(line) == "widget", line
+
+
+def test_a_sentence_about_choices_is_no_widget_line() -> None:
+    # a term about saving choices or an always-on feature says more than a panel's label
+    for line in ("Your choices have been saved and will be shared with our advertising partners.",
+                 "We keep location tracking always active while the app runs.",
+                 "You can accept all cookies or reject them in the settings."):
+        assert _chrome_clause(line) != "widget", line
+
+
+def test_a_consent_panel_gone_from_the_foot_of_the_page_is_no_change_of_terms() -> None:
+    old = POLICY + PANEL + SAVED
+    new = POLICY + SAVED
+    result = compare(old, new)
+    assert not result.material, result.summary
+    assert not compare(new, old).material  # a panel captured again: no change either
+
+
+def test_a_section_removed_at_the_foot_of_the_page_stays_material() -> None:
+    # no panel: the section on advertising cookies is gone while the saved note stays at the edge
+    tail = ("## Advertising\n\nWe use advertising cookies to show you offers from our partners on other sites, "
+            "and we share your browsing data with them.\n\n")
+    old = POLICY + tail + SAVED
+    new = POLICY + SAVED
+    result = compare(old, new)
+    assert result.material and "privacy" in result.categories
