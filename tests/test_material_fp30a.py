@@ -55,3 +55,40 @@ def test_a_section_removed_at_the_foot_of_the_page_stays_material() -> None:
     new = POLICY + SAVED
     result = compare(old, new)
     assert result.material and "privacy" in result.categories
+
+
+# -- a consent manager's preference centre rendered at the foot of the page: the fixed wording of
+# the ad industry's consent framework for its purposes, and a cookie list linking each cookie to the
+# cookiepedia catalogue
+
+PREFERENCES = (
+    "Manage cookie preferences\n\n### Cookie List\n\n#### Strictly Necessary Cookies\n\n"
+    "These cookies keep the site running and cannot be switched off in our systems.\n\n"
+    "| Cookie Subgroup | Cookies | Cookies used |\n| --- | --- | --- |\n"
+    "| plumly.example | [plm\\_sess](https://cookiepedia.co.uk/cookies/plm_sess) | First Party |\n"
+    "| [adnimbus.example](https://cookiepedia.co.uk/host/adnimbus.example) | nb\\_id | Third Party |\n\n"
+    "#### Store and/or access information on a device\n\n"
+    "Cookies or similar information can be stored or accessed on your device for the purposes presented to you.\n\n"
+    "#### Create a personalised ads profile\n\n"
+    "A profile can be built about you and your interests to show you relevant ads.\n\n"
+    "#### Use precise geolocation data\n\n"
+    "Your location data can be used in support of one or more purposes.\n\n"
+    "#### Identify devices\n\n"
+    "Your device can be recognised based on a scan of your device's unique combination of characteristics.\n\n"
+    "Manage Preferences\n")
+
+
+def test_a_consent_preference_centre_captured_at_the_foot_of_the_page_is_no_change_of_terms() -> None:
+    old = POLICY + "Cookie Settings\n"
+    new = POLICY + PREFERENCES
+    result = compare(old, new)
+    assert not result.material, result.summary
+    assert not compare(new, old).material
+
+
+def test_a_profiling_section_added_at_the_foot_of_the_page_stays_material() -> None:
+    # the policy's own words on building a profile for ads, after the cookie settings link: a new data use
+    new = POLICY + ("## Advertising profile\n\nWe build a profile of your interests from the recipes you read "
+                    "and share it with advertising partners to show you ads on other sites.\n\nCookie Settings\n")
+    result = compare(POLICY + "Cookie Settings\n", new)
+    assert result.material and "privacy" in result.categories

@@ -6809,6 +6809,23 @@ _WIDGETS = re.compile(r"\]\(javascript:|^\W*(?:always\s+active|switch\s+label|ch
                       r"^\W*\\?\*\s*(?:champs?\s+obligatoires?|pflichtfeld(?:er)?)\W*$", re.I)
 
 
+# A consent manager's preference centre, rendered into the page: the fixed wording every site
+# using the IAB's consent framework shows for its purposes and features ("Your device can be
+# identified based on a scan of your device's unique combination of characteristics", "... in
+# support of one or more purposes"), and a consent manager's cookie list, whose rows link each
+# cookie to the cookiepedia catalogue and whose necessary cookies "cannot be switched off in our
+# systems". Read as a widget only in a block at the page's edge (``_edge_chrome``).
+_CONSENT_PANEL = re.compile(
+    r"\]\(https?://(?:www\.)?cookiepedia\.co\.uk/|\bcannot\s+be\s+switched\s+off\s+in\s+our\s+systems\b|"
+    r"\bin\s+support\s+of\s+one\s+or\s+more\s+(?:of\s+)?(?:the\s+)?purposes\b|"
+    r"\bcan\s+be\s+stored\s+or\s+accessed\s+on\s+your\s+device\s+for\s+the\s+purposes\s+presented\s+to\s+you\b|"
+    r"\bbased\s+on\s+a\s+scan\s+of\s+your\s+device['’]?s\s+unique\s+combination\s+of\s+characteristics\b|"
+    r"\ba\s+profile\s+can\s+be\s+built\s+about\s+you\s+and\s+your\s+interests\b|"
+    r"\b(?:ads|content)\s+can\s+be\s+shown\s+to\s+you\s+based\s+on\s+(?:a\s+profile\s+about\s+you|the\s+content\s+you)|"
+    r"\bthe\s+performance\s+and\s+effectiveness\s+of\s+(?:ads|content)\s+that\s+you\s+see\s+or\s+interact\s+with\b|"
+    r"\bmarket\s+research\s+can\s+be\s+used\s+to\s+learn\s+more\s+about\s+the\s+audiences\b|"
+    r"\byour\s+device\s+can\s+receive\s+and\s+send\s+information\s+that\s+allows\s+you\s+to\s+see\b|"
+    r"\byour\s+device\s+might\s+be\s+distinguished\s+from\s+other\s+devices\b", re.I)
 _TEXT_LINK = re.compile(r"(?<!!)\[[^\]]*\w[^\]]*\]\(")
 # where two labels of a widget were captured with no space between them: a lower-case letter
 # then a capital ("allAccept")
@@ -6821,7 +6838,8 @@ def _chrome_clause(text: str) -> str:
     anything else."""
     # (a consent panel's buttons and labels are often captured run together, without the spaces
     # between them: "Refuse allAccept allValidate my choice", "EssentialAlways active")
-    if _COPYRIGHT.search(text) or _WIDGETS.search(text) or _WIDGETS.search(_RUN_TOGETHER.sub(" ", text)):
+    if _COPYRIGHT.search(text) or _WIDGETS.search(text) or _WIDGETS.search(_RUN_TOGETHER.sub(" ", text)) \
+            or _CONSENT_PANEL.search(text):
         return "widget"
     ws = words(text)
     kind = chrome_kind(text, ws)
