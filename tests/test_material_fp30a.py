@@ -92,3 +92,39 @@ def test_a_profiling_section_added_at_the_foot_of_the_page_stays_material() -> N
                     "and share it with advertising partners to show you ads on other sites.\n\nCookie Settings\n")
     result = compare(POLICY + "Cookie Settings\n", new)
     assert result.material and "privacy" in result.categories
+
+
+# -- a log-in or sign-up form captured in place of the document: its assent line ("By signing up,
+# you agree to our Terms of Use and Privacy Policy") is all the legal vocabulary it holds
+
+LONG_POLICY = "# Privacy Policy\n\nLast updated: 3 March 2025\n\n" + "".join(
+    f"## {i}. {topic}\n\nPlumly collects and processes your personal data to {purpose}. We keep this data for "
+    f"{i + 1} years and share it only with processors bound by contract. You have the right to access, correct "
+    "and delete your personal data, and to object to its processing, under the applicable data protection law.\n\n"
+    for i, (topic, purpose) in enumerate((("Accounts", "run your account"), ("Payments", "take your payments"),
+                                          ("Support", "answer your questions"), ("Security", "protect the service"),
+                                          ("Analytics", "measure how recipes are read"),
+                                          ("Newsletters", "send the newsletters you asked for")), 1)) + (
+    "## Consent and law\n\nWhere we rely on your consent, you may withdraw it at any time. This policy shall be "
+    "governed by the laws of Ireland, and the courts of Dublin shall have exclusive jurisdiction over any dispute.\n")
+
+LOGIN_FORM = ("plumly Back Log in Create new account (e.g. name@mail.example) Forgot password Remember me GO "
+              "Sign Up I already have an account \\* By signing up, you agree to our Terms of Use and Privacy Policy "
+              "GO Forgot your password? Enter your email address and we'll send you a link\n\n"
+              "Done OR Sign in with: facebook\n\nloading, please wait...\n")
+
+
+def test_a_login_form_captured_in_place_of_the_policy_is_no_change_of_terms() -> None:
+    assert len(LONG_POLICY) >= 2000
+    result = compare(LONG_POLICY, LOGIN_FORM)
+    assert not result.material, result.summary
+    assert "another page" in result.summary
+
+
+def test_a_short_text_with_terms_besides_its_assent_line_stays_material() -> None:
+    # the assent line and real terms: liability, termination and governing law are a text of terms
+    short = ("By signing up, you agree to these terms. We may terminate your account at any time without notice. "
+             "Our liability is limited to the fees you paid. These terms are governed by the laws of Ireland, "
+             "and any dispute goes to binding arbitration.\n")
+    result = compare(LONG_POLICY, short)
+    assert result.material
