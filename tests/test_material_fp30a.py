@@ -128,3 +128,33 @@ def test_a_short_text_with_terms_besides_its_assent_line_stays_material() -> Non
              "and any dispute goes to binding arbitration.\n")
     result = compare(LONG_POLICY, short)
     assert result.material
+
+
+# -- the site's footer call to action reworded in place: "Track your progress - it's free!" and its
+# log-in links became one "Sign in to track progress" link
+
+FOOTER_OLD = ("Track your cooking progress - it's free!\n\n"
+              "[Log in](https://plumly.example/login) [Sign Up](https://plumly.example/signup)\n")
+FOOTER_NEW = "[Sign in to track cooking progress](https://plumly.example/login \"Sign in to track your progress\")\n"
+
+
+def test_account_links_are_widget_lines() -> None:
+    for line in ("[Log in](https://plumly.example/login) [Sign Up](https://plumly.example/signup)",
+                 "[Sign in to save your recipes](https://plumly.example/login \"Sign in\")",
+                 "[Create an account](https://plumly.example/join)"):
+        assert _chrome_clause(line) == "widget", line
+    # a sentence around the link is a text, not a line of links
+    assert _chrome_clause("[Sign up](https://plumly.example/signup) to agree to these terms and get 10 free recipes.") != "widget"
+
+
+def test_a_footer_call_to_action_reworded_into_a_sign_in_link_is_no_change_of_terms() -> None:
+    result = compare(POLICY + FOOTER_OLD, POLICY + FOOTER_NEW)
+    assert not result.material, result.summary
+
+
+def test_a_last_sentence_reworded_beside_the_account_links_stays_material() -> None:
+    links = "[Log in](https://plumly.example/login) [Sign Up](https://plumly.example/signup)\n"
+    old = POLICY + "We do not share your data with advertisers.\n\n" + links
+    new = POLICY + "We share your data with advertisers.\n\n" + links
+    result = compare(old, new)
+    assert result.material and "privacy" in result.categories

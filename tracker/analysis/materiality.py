@@ -6826,6 +6826,11 @@ _CONSENT_PANEL = re.compile(
     r"\bmarket\s+research\s+can\s+be\s+used\s+to\s+learn\s+more\s+about\s+the\s+audiences\b|"
     r"\byour\s+device\s+can\s+receive\s+and\s+send\s+information\s+that\s+allows\s+you\s+to\s+see\b|"
     r"\byour\s+device\s+might\s+be\s+distinguished\s+from\s+other\s+devices\b", re.I)
+# A line of nothing but a site's account links ("[Log in](…) [Sign Up](…)", "[Sign in to track
+# progress](…)"): the site's header or footer, never a document's text.
+_ACCOUNT_LINKS = re.compile(
+    r"^\W*(?:\[(?:log\s*-?\s*in|sign\s*-?\s*(?:in|up|on)|register|create\s+(?:an?\s+|your\s+)?account|join\s+(?:now|free|for\s+free))"
+    r"\b[^\]\n]{0,40}\]\([^()\s]*(?:\s+\"[^\"]*\")?\)\W*)+$", re.I)
 _TEXT_LINK = re.compile(r"(?<!!)\[[^\]]*\w[^\]]*\]\(")
 # where two labels of a widget were captured with no space between them: a lower-case letter
 # then a capital ("allAccept")
@@ -6839,7 +6844,7 @@ def _chrome_clause(text: str) -> str:
     # (a consent panel's buttons and labels are often captured run together, without the spaces
     # between them: "Refuse allAccept allValidate my choice", "EssentialAlways active")
     if _COPYRIGHT.search(text) or _WIDGETS.search(text) or _WIDGETS.search(_RUN_TOGETHER.sub(" ", text)) \
-            or _CONSENT_PANEL.search(text):
+            or _CONSENT_PANEL.search(text) or _ACCOUNT_LINKS.match(text):
         return "widget"
     ws = words(text)
     kind = chrome_kind(text, ws)
@@ -6898,7 +6903,8 @@ def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, ne
 
     for kind, attr, text, side in (("removed", "old_index", old, "before"), ("added", "new_index", new, "after")):
         at = {getattr(c, attr): k for k, c in enumerate(changes) if c.kind == kind and getattr(c, attr) is not None}
-        if not at:
+        reworded = {getattr(c, attr): k for k, c in enumerate(changes) if c.kind == "modified" and getattr(c, attr) is not None}
+        if not at and not reworded:
             continue
         split = clauses_of(text)
         n = len(split)
@@ -6907,13 +6913,20 @@ def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, ne
         for run in (tail, head):
             block = []
             for i in run:
-                if i not in at:
+                if i in at:
+                    block.append(at[i])
+                elif i in reworded and (_chrome_clause(changes[reworded[i]].before or "")
+                                        or _chrome_clause(changes[reworded[i]].after or "")):
+                    # (a line of chrome reworded in place is part of the block too: "Track your
+                    # progress - it's free!" turned into a "Sign in to track progress" link; a
+                    # reworded sentence is not)
+                    block.append(reworded[i])
+                elif not block and _chrome_clause(split[i].text) == "widget":
                     # (a widget's line kept at the very edge, "Your choices have been saved!", while
                     # the rest of the panel went: the panel is still at the edge)
-                    if not block and _chrome_clause(split[i].text) == "widget":
-                        continue
+                    continue
+                else:
                     break
-                block.append(at[i])
             if len(block) == n:
                 continue  # the whole version: a new or a vanished document, not its chrome
             marks = [_chrome_clause(getattr(changes[k], side) or "") for k in block]
