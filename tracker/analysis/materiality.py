@@ -6892,6 +6892,19 @@ def _banner_sentences(changes: Sequence[Any], labels: list[ChangeLabel]) -> None
                                           lab.facts_after)
 
 
+_TERM_WORDS = re.compile(r"\b(?:must|shall|may|will|not|never|only|agree\w*|consent\w*|required?)\b", re.I)
+
+
+def _chrome_reworded(text: str, other: str) -> bool:
+    """Whether a clause reworded in place reads as page chrome on this side (``text``) and was (or
+    becomes) chrome or a short line with no term word on the other (``other``): "Track your
+    progress - it's free!" turned into a "Sign in to track progress" link. A sentence reworded
+    into a link ("You must be 18" → "[Sign up](…)") is not: what it said is gone."""
+    if not _chrome_clause(text):
+        return False
+    return bool(_chrome_clause(other)) or len(words(other)) <= 8 and not _TERM_WORDS.search(other)
+
+
 def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: str) -> None:
     """A header or footer captured with the terms and gone (or new) as a block: the clauses
     removed from the very end of the old version (added at the end of the new one) from its first
@@ -6901,7 +6914,8 @@ def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, ne
     links, so that one link beside a removed section does not take the section with it."""
     from tracker.analysis.diff import _split as clauses_of
 
-    for kind, attr, text, side in (("removed", "old_index", old, "before"), ("added", "new_index", new, "after")):
+    for kind, attr, text, side, other in (("removed", "old_index", old, "before", "after"),
+                                          ("added", "new_index", new, "after", "before")):
         at = {getattr(c, attr): k for k, c in enumerate(changes) if c.kind == kind and getattr(c, attr) is not None}
         reworded = {getattr(c, attr): k for k, c in enumerate(changes) if c.kind == "modified" and getattr(c, attr) is not None}
         if not at and not reworded:
@@ -6915,11 +6929,8 @@ def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, ne
             for i in run:
                 if i in at:
                     block.append(at[i])
-                elif i in reworded and (_chrome_clause(changes[reworded[i]].before or "")
-                                        or _chrome_clause(changes[reworded[i]].after or "")):
-                    # (a line of chrome reworded in place is part of the block too: "Track your
-                    # progress - it's free!" turned into a "Sign in to track progress" link; a
-                    # reworded sentence is not)
+                elif i in reworded and _chrome_reworded(getattr(changes[reworded[i]], side) or "",
+                                                        getattr(changes[reworded[i]], other) or ""):
                     block.append(reworded[i])
                 elif not block and _chrome_clause(split[i].text) == "widget":
                     # (a widget's line kept at the very edge, "Your choices have been saved!", while
