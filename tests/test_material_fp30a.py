@@ -162,7 +162,8 @@ def test_a_last_sentence_reworded_beside_the_account_links_stays_material() -> N
 
 def test_a_term_reworded_into_a_sign_up_link_at_the_foot_of_the_page_stays_material() -> None:
     # what the old line said (an age limit) is gone, whatever replaced it
-    old = POLICY + "You must be at least 18 years old to sign up and use Plumly.\n"
-    new = POLICY + "[Sign up to use Plumly](https://plumly.example/signup)\n"
+    old = POLICY + "Sign up to track your progress only if you are 18 or older.\n"
+    new = POLICY + "[Sign up to track your progress](https://plumly.example/signup)\n"
     result = compare(old, new)
-    assert result.material
+    assert [c.kind for c in result.changes] == ["modified"]  # (reworded in place, the case the rule reads)
+    assert result.material and "eligibility" in result.categories
