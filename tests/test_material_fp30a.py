@@ -138,13 +138,13 @@ FOOTER_OLD = ("Track your cooking progress - it's free!\n\n"
 FOOTER_NEW = "[Sign in to track cooking progress](https://plumly.example/login \"Sign in to track your progress\")\n"
 
 
-def test_account_links_are_widget_lines() -> None:
+def test_account_links_are_chrome_lines() -> None:
     for line in ("[Log in](https://plumly.example/login) [Sign Up](https://plumly.example/signup)",
                  "[Sign in to save your recipes](https://plumly.example/login \"Sign in\")",
                  "[Create an account](https://plumly.example/join)"):
-        assert _chrome_clause(line) == "widget", line
+        assert _chrome_clause(line) == "strong", line
     # a sentence around the link is a text, not a line of links
-    assert _chrome_clause("[Sign up](https://plumly.example/signup) to agree to these terms and get 10 free recipes.") != "widget"
+    assert _chrome_clause("[Sign up](https://plumly.example/signup) to agree to these terms and get 10 free recipes.") == ""
 
 
 def test_a_footer_call_to_action_reworded_into_a_sign_in_link_is_no_change_of_terms() -> None:
@@ -167,3 +167,13 @@ def test_a_term_reworded_into_a_sign_up_link_at_the_foot_of_the_page_stays_mater
     result = compare(old, new)
     assert [c.kind for c in result.changes] == ["modified"]  # (reworded in place, the case the rule reads)
     assert result.material and "eligibility" in result.categories
+
+
+def test_a_term_added_between_the_footer_links_stays_material() -> None:
+    # account links close the page, a line of other links comes before the new sentence: neither is
+    # a widget to carry the sentence into the page's chrome
+    footer = ("[Help](https://plumly.example/help) [Blog](https://plumly.example/blog)\n\n"
+              "We may sell your personal data to advertising partners.\n\n"
+              "[Log in](https://plumly.example/login) [Sign Up](https://plumly.example/signup)\n")
+    result = compare(POLICY, POLICY + footer)
+    assert result.material and "privacy" in result.categories

@@ -6839,13 +6839,15 @@ _RUN_TOGETHER = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 def _chrome_clause(text: str) -> str:
     """"widget" for a consent manager's or a page's widget or a copyright line (never in a
-    document), "strong" for a short cookie banner, "weak" for a line of links only, "" for
-    anything else."""
+    document), "strong" for a short cookie banner or a line of account links ("[Log in](…)
+    [Sign up](…)"), "weak" for a line of other links only, "" for anything else."""
     # (a consent panel's buttons and labels are often captured run together, without the spaces
     # between them: "Refuse allAccept allValidate my choice", "EssentialAlways active")
     if _COPYRIGHT.search(text) or _WIDGETS.search(text) or _WIDGETS.search(_RUN_TOGETHER.sub(" ", text)) \
-            or _CONSENT_PANEL.search(text) or _ACCOUNT_LINKS.match(text):
+            or _CONSENT_PANEL.search(text):
         return "widget"
+    if _ACCOUNT_LINKS.match(text):
+        return "strong"  # (chrome, but no widget: the sentences beside a header's links are not crossed for it)
     ws = words(text)
     kind = chrome_kind(text, ws)
     # a banner is short: a cookie policy's own paragraph about "cookie settings" is not one
