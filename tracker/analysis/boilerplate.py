@@ -660,9 +660,18 @@ def not_terms_side(old: str, new: str, *, at_most: float = 0.2, long_enough: int
             return side  # an empty file, or a title alone, against a document: a capture that failed
         if len(short) > LITTLE_TEXT or len(long) < long_enough or len(short) > at_most * len(long):
             continue
-        if legal_vocabulary(short) < HOLLOW_LEGAL and legal_vocabulary(long) >= TERMS_LIKE:
+        if legal_vocabulary(_FORM_ASSENT.sub(" ", short)) < HOLLOW_LEGAL and legal_vocabulary(long) >= TERMS_LIKE:
             return side
     return None
+
+
+# A sign-up or log-in form's assent line ("By signing up, you agree to our Terms of Use and Privacy
+# Policy", "By continuing, you accept the terms"): it names the documents, and is all the legal
+# vocabulary a form captured in place of them holds.
+_FORM_ASSENT = re.compile(
+    r"\bby\s+(?:signing\s+(?:up|in|on)|logging\s+in|registering|creating\s+(?:an?\s+|your\s+)?account|"
+    r"continuing|joining|subscribing|clicking\s+[^.;,\n]{1,40}?)\s*,?\s+you\s+(?:(?:also\s+)?(?:agree|accept|consent|"
+    r"acknowledge)\w*)\b[^.;\n]{0,120}", re.I)
 
 
 # --- pointers --------------------------------------------------------------------------------

@@ -6903,8 +6903,13 @@ _COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\s+(?:©\s*)?(?:19
 
 
 # The buttons and widgets of a consent manager or a page's scripts: never in a document's text.
-_WIDGETS = re.compile(r"\]\(javascript:|^\W*(?:always\s+active|switch\s+label|checkbox\s+label|(?:reject|accept|allow)\s+all|"
-                      r"confirm\s+my\s+choices|vendor\s+search|(?:search|filter|close)\s+icon|apply\s+cancel|"
+_WIDGETS = re.compile(r"\]\(javascript:|^\W*(?:always\s+active|switch\s+label|checkbox\s+label|(?:reject|refuse|decline|deny|accept|allow)\s+all|"
+                      r"(?:confirm|validate|save)\s+my\s+choices?|"
+                      # a consent panel's category with its toggle's state ("Strictly necessary cookies Always active")
+                      r"(?:[^\W\d_]+\s+){1,3}always\s+active(?=\W*$)|"
+                      # and its note once the choices are saved ("Your preferences have been saved!")
+                      r"(?:your\s+)?(?:choices|preferences|(?:cookie\s+|privacy\s+)?settings|consent)\s+(?:have|has)\s+been\s+"
+                      r"(?:saved|updated|stored)(?=\W*$)|vendor\s+search|(?:search|filter|close)\s+icon|apply\s+cancel|"
                       r"back\s+button)\b|\b(?:skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|search|navigation)|"
                       r"close\s+this\s+window|(?:print|e-?mail)\s+this\s+page|back\s+to\s+top|diese\s+seite\s+"
                       r"(?:drucken|per\s+e-?mail)|zum\s+seitenanfang|retour\s+en\s+haut|imprimer\s+cette\s+page)\b|"
@@ -6918,15 +6923,45 @@ _WIDGETS = re.compile(r"\]\(javascript:|^\W*(?:always\s+active|switch\s+label|ch
                       r"^\W*\\?\*\s*(?:champs?\s+obligatoires?|pflichtfeld(?:er)?)\W*$", re.I)
 
 
+# A consent manager's preference centre, rendered into the page: the fixed wording every site
+# using the IAB's consent framework shows for its purposes and features ("Your device can be
+# identified based on a scan of your device's unique combination of characteristics", "... in
+# support of one or more purposes"), and a consent manager's cookie list, whose rows link each
+# cookie to the cookiepedia catalogue and whose necessary cookies "cannot be switched off in our
+# systems". Read as a widget only in a block at the page's edge (``_edge_chrome``).
+_CONSENT_PANEL = re.compile(
+    r"\]\(https?://(?:www\.)?cookiepedia\.co\.uk/|\bcannot\s+be\s+switched\s+off\s+in\s+our\s+systems\b|"
+    r"\bin\s+support\s+of\s+one\s+or\s+more\s+(?:of\s+)?(?:the\s+)?purposes\b|"
+    r"\bcan\s+be\s+stored\s+or\s+accessed\s+on\s+your\s+device\s+for\s+the\s+purposes\s+presented\s+to\s+you\b|"
+    r"\bbased\s+on\s+a\s+scan\s+of\s+your\s+device['’]?s\s+unique\s+combination\s+of\s+characteristics\b|"
+    r"\ba\s+profile\s+can\s+be\s+built\s+about\s+you\s+and\s+your\s+interests\b|"
+    r"\b(?:ads|content)\s+can\s+be\s+shown\s+to\s+you\s+based\s+on\s+(?:a\s+profile\s+about\s+you|the\s+content\s+you)|"
+    r"\bthe\s+performance\s+and\s+effectiveness\s+of\s+(?:ads|content)\s+that\s+you\s+see\s+or\s+interact\s+with\b|"
+    r"\bmarket\s+research\s+can\s+be\s+used\s+to\s+learn\s+more\s+about\s+the\s+audiences\b|"
+    r"\byour\s+device\s+can\s+receive\s+and\s+send\s+information\s+that\s+allows\s+you\s+to\s+see\b|"
+    r"\byour\s+device\s+might\s+be\s+distinguished\s+from\s+other\s+devices\b", re.I)
+# A line of nothing but a site's account links ("[Log in](…) [Sign Up](…)", "[Sign in to track
+# progress](…)"): the site's header or footer, never a document's text.
+_ACCOUNT_LINKS = re.compile(
+    r"^\W*(?:\[(?:log\s*-?\s*in|sign\s*-?\s*(?:in|up|on)|register|create\s+(?:an?\s+|your\s+)?account|join\s+(?:now|free|for\s+free))"
+    r"\b[^\]\n]{0,40}\]\([^()\s]*(?:\s+\"[^\"]*\")?\)\W*)+$", re.I)
 _TEXT_LINK = re.compile(r"(?<!!)\[[^\]]*\w[^\]]*\]\(")
+# where two labels of a widget were captured with no space between them: a lower-case letter
+# then a capital ("allAccept")
+_RUN_TOGETHER = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def _chrome_clause(text: str) -> str:
     """"widget" for a consent manager's or a page's widget or a copyright line (never in a
-    document), "strong" for a short cookie banner, "weak" for a line of links only, "" for
-    anything else."""
-    if _COPYRIGHT.search(text) or _WIDGETS.search(text):
+    document), "strong" for a short cookie banner or a line of account links ("[Log in](…)
+    [Sign up](…)"), "weak" for a line of other links only, "" for anything else."""
+    # (a consent panel's buttons and labels are often captured run together, without the spaces
+    # between them: "Refuse allAccept allValidate my choice", "EssentialAlways active")
+    if _COPYRIGHT.search(text) or _WIDGETS.search(text) or _WIDGETS.search(_RUN_TOGETHER.sub(" ", text)) \
+            or _CONSENT_PANEL.search(text):
         return "widget"
+    if _ACCOUNT_LINKS.match(text):
+        return "strong"  # (chrome, but no widget: the sentences beside a header's links are not crossed for it)
     ws = words(text)
     kind = chrome_kind(text, ws)
     # a banner is short: a cookie policy's own paragraph about "cookie settings" is not one
@@ -6973,6 +7008,19 @@ def _banner_sentences(changes: Sequence[Any], labels: list[ChangeLabel]) -> None
                                           lab.facts_after)
 
 
+_TERM_WORDS = re.compile(r"\b(?:must|shall|may|will|not|never|only|agree\w*|consent\w*|required?)\b", re.I)
+
+
+def _chrome_reworded(text: str, other: str) -> bool:
+    """Whether a clause reworded in place reads as page chrome on this side (``text``) and was (or
+    becomes) chrome or a short line with no term word on the other (``other``): "Track your
+    progress - it's free!" turned into a "Sign in to track progress" link. A sentence reworded
+    into a link ("You must be 18" → "[Sign up](…)") is not: what it said is gone."""
+    if not _chrome_clause(text):
+        return False
+    return bool(_chrome_clause(other)) or len(words(other)) <= 8 and not _TERM_WORDS.search(other)
+
+
 def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: str) -> None:
     """A header or footer captured with the terms and gone (or new) as a block: the clauses
     removed from the very end of the old version (added at the end of the new one) from its first
@@ -6982,19 +7030,30 @@ def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, ne
     links, so that one link beside a removed section does not take the section with it."""
     from tracker.analysis.diff import _split as clauses_of
 
-    for kind, attr, text, side in (("removed", "old_index", old, "before"), ("added", "new_index", new, "after")):
+    for kind, attr, text, side, other in (("removed", "old_index", old, "before", "after"),
+                                          ("added", "new_index", new, "after", "before")):
         at = {getattr(c, attr): k for k, c in enumerate(changes) if c.kind == kind and getattr(c, attr) is not None}
-        if not at:
+        reworded = {getattr(c, attr): k for k, c in enumerate(changes) if c.kind == "modified" and getattr(c, attr) is not None}
+        if not at and not reworded:
             continue
-        n = len(clauses_of(text))
+        split = clauses_of(text)
+        n = len(split)
         tail = list(range(n - 1, -1, -1))
         head = list(range(n))
         for run in (tail, head):
             block = []
             for i in run:
-                if i not in at:
+                if i in at:
+                    block.append(at[i])
+                elif i in reworded and _chrome_reworded(getattr(changes[reworded[i]], side) or "",
+                                                        getattr(changes[reworded[i]], other) or ""):
+                    block.append(reworded[i])
+                elif not block and _chrome_clause(split[i].text) == "widget":
+                    # (a widget's line kept at the very edge, "Your choices have been saved!", while
+                    # the rest of the panel went: the panel is still at the edge)
+                    continue
+                else:
                     break
-                block.append(at[i])
             if len(block) == n:
                 continue  # the whole version: a new or a vanished document, not its chrome
             marks = [_chrome_clause(getattr(changes[k], side) or "") for k in block]
