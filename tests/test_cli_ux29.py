@@ -223,3 +223,18 @@ def test_a_diff_of_link_targets_only_shows_where_the_link_went(tmp_path: Path) -
     assert result.exit_code == 0, result.output
     assert ("(link “pricing page”: [-https://ledgerly.example/pricing-]{+https://ledgerly.example/plans+})"
             in result.output), result.output
+
+
+def test_a_login_page_reached_by_a_redirect_names_where_it_ended(env) -> None:  # type: ignore[no-untyped-def]
+    from aiohttp import web
+
+    env.server.page("/bad", lambda: html(TERMS))
+    env.run(code=0)
+    env.server.page("/login", lambda: html(LOGIN))
+    env.server.page("/bad", lambda: web.Response(status=302, headers={"Location": "/login?next=/bad"}))
+    docs = env.run(code=1)
+    error = docs[BAD]["error"]
+    assert error.startswith("looks like an error page: login page; redirected to http://127.0.0.1:"), error
+    assert error.endswith("/login?next=/bad"), error
+    status = next(x for x in env.tracker("status", code=None).output.splitlines() if x.startswith(BAD))
+    assert "served a login page for 1 run(s)" in status and "/login?next=/bad" in status, status

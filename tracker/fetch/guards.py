@@ -1545,6 +1545,9 @@ def error_page(text: str, raw: bytes = b"", previous_length: int | None = None, 
                 return f"{ERROR_PAGE_PREFIX}{name}; {COOKIE_BANNER_HINT}"
             if rule in (consent_screen, consent_buttons):
                 return f"{ERROR_PAGE_PREFIX}{name}; {CONSENT_HINT}"
+            if final_url and url and final_url.rstrip("/") != url.rstrip("/"):
+                # where the redirects ended: a login address ("/login?next=...") says why at once
+                return f"{ERROR_PAGE_PREFIX}{name}; redirected to {final_url}"
             return f"{ERROR_PAGE_PREFIX}{name}"
     return None
 
