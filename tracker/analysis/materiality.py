@@ -6889,7 +6889,6 @@ def _offer_banner(changes: Sequence[Any], labels: list[ChangeLabel], old: str, n
             if lab.material and not lab.watch_added and not lab.watch_removed and _FORM_FIELDS.search(
                     getattr(changes[k], side) or ""):
                 labels[k] = _cosmetic("page-chrome", _COSMETIC_TEXT["page-chrome"], lab.facts_before, lab.facts_after)
-        clauses: list[Any] | None = None
         done: set[int] = set()
         for i in sorted(at):
             if i in done:
@@ -6905,8 +6904,7 @@ def _offer_banner(changes: Sequence[Any], labels: list[ChangeLabel], old: str, n
             if not any(labels[m].material for m in block) or any(
                     _is_heading(t) and not t.replace("*", "").rstrip().endswith("!") for t in texts):
                 continue
-            if clauses is None:
-                clauses = clauses_of(text)
+            clauses = clauses_of(text)  # (the diff's own split, cached)
             # (the clause right before and after the run, on the same side: a line of navigation, or none)
             near = [clauses[j].text for j in (lo - 1, hi + 1) if 0 <= j < len(clauses)]
             if len(near) == 2 and not any(chrome_kind(t, words(t)) == "navigation" for t in near):
