@@ -6562,6 +6562,7 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
                                    lead_before=lb, lead_after=la))
     _edge_chrome(changes, labels, old, new)
     _banner_sentences(changes, labels)
+    _offer_banner(changes, labels, old, new)
     _outside_document(changes, labels, old, new)
     _split_or_joined(changes, labels)
     _respaced(changes, labels, old, new)
@@ -7019,6 +7020,62 @@ def _chrome_reworded(text: str, other: str) -> bool:
     if not _chrome_clause(text):
         return False
     return bool(_chrome_clause(other)) or len(words(other)) <= 8 and not _TERM_WORDS.search(other)
+
+
+_OFFER_CLAUSES = 10  # clauses of a shop's offer banner at most: a section on promotions is longer
+_OFFER_MIN = 3  # ... and at least (two lines about an offer decide nothing)
+# A required field of a form captured with the page ("* Indicates a required field"): never a term.
+_FORM_FIELDS = re.compile(r"\\?\*\s*(?:indicates|denotes)\s+(?:a\s+)?(?:required|mandatory)\s+field", re.I)
+
+
+def _offer_banner(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: str) -> None:
+    """A shop's offer banner gone (or new) as a block between lines of the page's navigation:
+    "**Free shipping!**", "Minimum purchase of $150 required to qualify for offer.", "Cannot be
+    combined with other offers." A run of ``_OFFER_MIN`` to ``_OFFER_CLAUSES`` clauses removed (or
+    added) together, more than half of them about an offer (``scope.is_offer``, the test of a
+    shop's footnotes), with no heading among them but a shout ("Limited Time Only!") and a line of
+    navigation or the page's edge right before or after it, advertises a deal of the shop's page:
+    not its terms, whatever amount it names. A section of terms on promotions has a heading, and sits
+    between clauses of terms; a watch-out in the run is read as usual. Also a removed (added)
+    clause that is a form captured with the page (``_FORM_FIELDS``: "* Indicates a required field"),
+    a contact form's fields are no term."""
+    from tracker.analysis.diff import _split as clauses_of
+    from tracker.analysis.scope import is_offer
+
+    for kind, attr, text, side in (("removed", "old_index", old, "before"), ("added", "new_index", new, "after")):
+        at = {getattr(c, attr): k for k, c in enumerate(changes) if c.kind == kind and getattr(c, attr) is not None}
+        if not any(labels[k].material for k in at.values()):
+            continue
+        for i, k in at.items():
+            lab = labels[k]
+            if lab.material and not lab.watch_added and not lab.watch_removed and _FORM_FIELDS.search(
+                    getattr(changes[k], side) or ""):
+                labels[k] = _cosmetic("page-chrome", _COSMETIC_TEXT["page-chrome"], lab.facts_before, lab.facts_after)
+        done: set[int] = set()
+        for i in sorted(at):
+            if i in done:
+                continue
+            lo, hi = i, i
+            while hi + 1 in at:
+                hi += 1
+            done.update(range(lo, hi + 1))
+            block = [at[j] for j in range(lo, hi + 1)]
+            texts = [getattr(changes[m], side) or "" for m in block]
+            if not _OFFER_MIN <= len(block) <= _OFFER_CLAUSES or 2 * sum(map(is_offer, texts)) <= len(block):
+                continue
+            if not any(labels[m].material for m in block) or any(
+                    _is_heading(t) and not t.replace("*", "").rstrip().endswith("!") for t in texts):
+                continue
+            clauses = clauses_of(text)  # (the diff's own split, cached)
+            # (the clause right before and after the run, on the same side: a line of navigation, or none)
+            near = [clauses[j].text for j in (lo - 1, hi + 1) if 0 <= j < len(clauses)]
+            if len(near) == 2 and not any(chrome_kind(t, words(t)) == "navigation" for t in near):
+                continue
+            for m in block:
+                lab = labels[m]
+                if lab.material and not lab.watch_added and not lab.watch_removed:
+                    labels[m] = _cosmetic("page-chrome", _COSMETIC_TEXT["page-chrome"], lab.facts_before,
+                                          lab.facts_after)
 
 
 def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: str) -> None:
