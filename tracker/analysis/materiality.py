@@ -1672,11 +1672,6 @@ def _has_sibling(text: str, sentence: str, ctx: DocContext, side: str) -> bool:
 
 _NEGATIONS = frozenset("not no never without none nor ne pas jamais aucun aucune nicht kein keine "
                        "keinen niemals ohne".split())
-# Words that bound what a clause allows ("only to provide the Service", "solely for", "except"):
-# added or dropped, they narrow or widen it, as a negation does. (``restating.LIMITERS`` is wider:
-# time bounds and quantifiers too, which a restatement must keep but which alone change no scope.)
-_LIMITERS = frozenset("only solely exclusively strictly except unless seulement uniquement exclusivement sauf "
-                      "nur ausschließlich außer".split())
 # The parties' own words, which a swap of who holds a right may change besides the pronoun itself
 _PARTY_PRONOUNS = frozenset("you your yours we us our ours either both each party parties only vous votre vos "
                             "nous notre nos chaque partie parties seul seuls sie ihr ihre ihren ihrem ihrer "
@@ -2755,7 +2750,7 @@ def _currency_swapped(before: str | None, after: str | None) -> tuple[str, str] 
 
 def _limiter_changed(d: Delta) -> tuple[bool, str] | None:
     """(True, word) when a word that bounds what a clause allows (``_LIMITERS``: "only", "solely",
-    "except") is among the words ``d`` deletes and none is inserted, (False, word) the other way
+    "nur") is among the words ``d`` deletes and none is inserted, (False, word) the other way
     round; None when neither or both (a limiter moved or swapped for another)."""
     ins = [w for w in d.inserted() if w in _LIMITERS]
     dels = [w for w in d.deleted() if w in _LIMITERS]
@@ -3067,7 +3062,8 @@ _USERS_NOTICE = re.compile(r"\byou\b[^.;]{0,40}\b(?:give|provide|send|submit|not
 _NOTICE_WORDS = re.compile(r"\bnoti(?:ce|fy|fied|fication)\b|\bin advance\b|\bwarn|\bpréavis\b|\bavant\b|"
                            r"\bà l['’]avance\b|\binform|\bavert|\bprévien|\bpréven|\bFrist\b|\bim Voraus\b|\bvorab\b|"
                            r"\bbenachrichtig|\bankündig|\bpreaviso\b|\bantelación\b|\banticipación\b|\baviso\b", re.I)
-_DAYS = {"H": 1 / 24, "D": 1, "W": 7, "M": 30, "Y": 365}
+# days in a notice period's unit (not ``_DAYS``, which ``duration_days`` reads: one name shadowed the other)
+_NOTICE_UNITS = {"H": 1 / 24, "D": 1, "W": 7, "M": 30, "Y": 365}
 
 
 def _notice_days(text: str) -> float | None:
@@ -3080,7 +3076,7 @@ def _notice_days(text: str) -> float | None:
         sentence = _sentence_with(text, f.text)[0] or text
         if f.qualifier == "notice" or _NOTICE_WORDS.search(sentence):
             if not _USERS_NOTICE.search(sentence):
-                out.append(float(m.group(1)) * _DAYS[m.group(2)])
+                out.append(float(m.group(1)) * _NOTICE_UNITS[m.group(2)])
     return min(out) if out else None
 
 
