@@ -441,7 +441,10 @@ _TOPIC: list[tuple[str, str, str]] = [
      rf"(?:only )?(?:until|through|till) (?:the end of )?(?:\d{{1,2}} )?(?:{_MONTHS_EN}|\d)) "),
     ("usage-rules", "conduct", r" (?:(?<=^ )(?:please )?(?:do not|never) (?!hesitate|worry|forget|miss)\w+|"
      r"(?:you|users?|customers?|members?|publishers?|developers?|"
-     r"licensees?|sellers?|advertisers?) (?:may|must|shall|will|agree to|agree) not|not to|"
+     r"licensees?|sellers?|advertisers?) (?:may|must|shall|will|agree to|agree) not"
+     # (what someone cannot do, "you will not be able to create another account for 2 years after a
+     # termination", is no ban said to them; a number they cannot go past is a usage limit)
+     r"(?! be able to(?! (?:\w+ ){0,5}(?:more than|over|beyond|in excess of|exceed\w*|above) ))|not to|"
      r"(?:is|are|constitutes?|be) (?:a )?(?:violation|breach) of (?:these|the|our)|"
      r"prohibit\w*|not permitted|forbidden|acceptable use|reverse engineer\w*|decompil\w*|"
      # a ban in the active voice ("We do not permit:", "Lumo doesn't allow", "we will not tolerate")
