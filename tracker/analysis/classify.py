@@ -444,7 +444,11 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"licensees?|sellers?|advertisers?) (?:may|must|shall|will|agree to|agree) not"
      # (what someone cannot do, "you will not be able to create another account for 2 years after a
      # termination", is no ban said to them; a number they cannot go past is a usage limit)
-     r"(?! be able to(?! (?:\w+ ){0,5}(?:more than|over|beyond|in excess of|exceed\w*|above) ))|not to|"
+     r"(?! be able to(?! (?:\w+ ){0,5}(?:more than|over|beyond|in excess of|exceed\w*|above) ))|"
+     # (a choice not to act, "the decision not to take action on a report", "if you choose not to
+     # provide your data", is no ban; "you agree not to", "we ask you not to" are)
+     r"(?<!decision )(?<!decisions )(?<!decide )(?<!decides )(?<!decided )(?<!choose )(?<!chooses )"
+     r"(?<!chose )(?<!choice )(?<!elect )(?<!elects )(?<!opt )(?<!opts )(?<!prefer )(?<!prefers )not to|"
      r"(?:is|are|constitutes?|be) (?:a )?(?:violation|breach) of (?:these|the|our)|"
      r"prohibit\w*|not permitted|forbidden|acceptable use|reverse engineer\w*|decompil\w*|"
      # a ban in the active voice ("We do not permit:", "Lumo doesn't allow", "we will not tolerate")
