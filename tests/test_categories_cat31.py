@@ -9,11 +9,14 @@ the user's account security duties). Three kinds seen on real dev pairs:
 - what someone cannot do ("you will not be able to create another account for two years after a
   termination"): a consequence, no ban said to the user;
 - a choice not to act ("the decision not to take action on a report", "if you choose not to
-  provide your email address"): no ban either.
+  provide your email address"): no ban either;
+- illegal content named as what the provider reviews or moderates ("the items of manifestly
+  illegal content a user posted", "where the content is not illegal, we reverse the decision"):
+  moderation (content-removal), no rule of use.
 
 Each kind has its near misses, which keep usage-rules: a ban beside the fraud words ("to prevent
 fraud, you may not open more than two accounts"), a user's duty to keep the account secure, a number
-the user cannot go past (a usage limit), "you agree not to". Invented texts of fictional services.
+the user cannot go past (a usage limit), "you agree not to", "you may not post illegal content". Invented texts of fictional services.
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ from tracker.analysis.classify import classify_sentence
     "Where the decision not to take action on a report is unfounded, Quillmark will reverse it.",
     "If you choose not to provide your phone number, some features will not work.",
     "Members will not be able to read their messages once the account is deleted.",
+    "Quillmark counts the items of manifestly illegal content a user posted within a given time frame.",
+    "Where the content the complaint is about is not illegal, Quillmark will reverse its decision.",
 ])
 def test_no_rule_of_use_is_said(sentence: str) -> None:
     assert "usage-rules" not in classify_sentence(sentence).categories
@@ -53,6 +58,10 @@ def test_no_rule_of_use_is_said(sentence: str) -> None:
     "You agree not to resell Quillmark credits.",
     "We ask you not to post other people's home addresses.",
     "You will not share your password with anyone.",
+    "You may not post illegal content.",
+    "Illegal content is not allowed on Quillmark.",
+    "Content you post must not be illegal.",
+    "Users must not upload content that is illegal.",
 ])
 def test_a_rule_of_use_stays(sentence: str) -> None:
     assert "usage-rules" in classify_sentence(sentence).categories

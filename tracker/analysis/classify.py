@@ -1291,7 +1291,14 @@ _FRAUD_GUARDED = (
     # account", "you agree to protect ...") is not said so
     r"(?:^| we(?: \w+){0,2}?| help us| in order) (?:to )?(?:ensure|protect|maintain|safeguard|keep|improve|"
     r"strengthen|enhance|guarantee)s? (?:the )?(?:safety and )?security of (?:your|users|members|customers) "
-    r"(?:accounts?|profiles?)(?= )")
+    r"(?:accounts?|profiles?)(?= )|"
+    # illegal content named as what is reported, reviewed or moderated ("the number of items of
+    # manifestly illegal content", "whether a piece of content is illegal"): the provider's
+    # moderation (content-removal); a ban on it ("you may not post illegal content", "illegal
+    # content is not allowed") keeps usage-rules
+    r" (?:manifestly )?illegal (?:content|contents|material|materials)(?! (?:is|are) (?:not allowed|banned|forbidden))"
+    r"(?= )| (?:content|contents|material|materials)(?: \w+){0,6} (?:is|are|was|were) (?:not )?(?:manifestly )?"
+    r"illegal(?= )")
 _NAMES_OTHER: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
     "eligibility": (
         r" (?:harm\w*|hurt\w*|endanger\w*|exploit\w*|abus\w*|sexuali[sz]\w*|groom\w*|depict\w*|involv\w*|"
