@@ -441,7 +441,14 @@ _TOPIC: list[tuple[str, str, str]] = [
      rf"(?:only )?(?:until|through|till) (?:the end of )?(?:\d{{1,2}} )?(?:{_MONTHS_EN}|\d)) "),
     ("usage-rules", "conduct", r" (?:(?<=^ )(?:please )?(?:do not|never) (?!hesitate|worry|forget|miss)\w+|"
      r"(?:you|users?|customers?|members?|publishers?|developers?|"
-     r"licensees?|sellers?|advertisers?) (?:may|must|shall|will|agree to|agree) not|not to|"
+     r"licensees?|sellers?|advertisers?) (?:may|must|shall|will|agree to|agree) not"
+     # (what someone cannot do, "you will not be able to create another account for 2 years after a
+     # termination", is no ban said to them; a number they cannot go past is a usage limit)
+     r"(?! be able to(?! (?:\w+ ){0,5}(?:more than|over|beyond|in excess of|exceed\w*|above) ))|"
+     # (a choice not to act, "the decision not to take action on a report", "if you choose not to
+     # provide your data", is no ban; "you agree not to", "we ask you not to" are)
+     r"(?<!decision )(?<!decisions )(?<!decide )(?<!decides )(?<!decided )(?<!choose )(?<!chooses )"
+     r"(?<!chose )(?<!choice )(?<!elect )(?<!elects )(?<!opt )(?<!opts )(?<!prefer )(?<!prefers )not to|"
      r"(?:is|are|constitutes?|be) (?:a )?(?:violation|breach) of (?:these|the|our)|"
      r"prohibit\w*|not permitted|forbidden|acceptable use|reverse engineer\w*|decompil\w*|"
      # a ban in the active voice ("We do not permit:", "Lumo doesn't allow", "we will not tolerate")
@@ -1239,7 +1246,8 @@ def _said_of_other(norm: str, lang: str, cats: set[str], watch: set[str],
 #   you must ...", "by subscribing to these plans, you represent ...": session 28);
 # - usage-rules: something prohibited by law or by an order ("unless prohibited by law", "unless
 #   the order prohibits us from doing so", "sauf interdiction légale", "gesetzlich verboten"): a
-#   limit on the provider, no rule of use.
+#   limit on the provider, no rule of use; nor fraud named as what the provider checks for or prevents
+#   ("we may check payments for signs of fraudulent activity": ``_FRAUD_GUARDED``).
 # A category is dropped only when none of its topic words is left once these phrases are blanked.
 # Machine learning named as how an algorithm ranks or matches people or things ("our matching
 # algorithms use machine learning to rank profiles", "nos algorithmes utilisent une technologie
@@ -1261,6 +1269,36 @@ _PAYMENT_ELSEWHERE = (
 _THINGS = (r"(?:products?|listings?|items?|orders?|purchases?|transactions?|offers?|devices?|shipments?|parcels?|"
            r"packages?)")
 _NOT_PEOPLE = r"(?: (?!you|users?|customers?|members?|persons?|people|individuals?|accounts?|sellers?|buyers?)\w+)"
+# Fraud named as what the provider guards against ("we may check payments for signs of fraudulent
+# activity", "to prevent fraudulent payments", "to detect and resolve any fraud or security
+# concerns"): the provider's own checks (a purpose of its data use, a payment control), no rule
+# the user must keep (``_NAMES_OTHER``; a ban said beside it, "you may not ...", keeps usage-rules,
+# and so does misuse, "to prevent misuse, each account may send 50 invitations a day": a usage limit).
+_FRAUD_GUARDED = (
+    r" (?:prevent\w*|prevention of|detect\w*|combat\w*|fight\w*|identify\w*|investigat\w*|reduc\w*|mitigat\w*|"
+    r"protect\w*(?: \w+){0,3}? against|guard\w* against|screen\w*(?: \w+){0,2}? for|signs of|"
+    r"check\w*(?: \w+){0,3}? for)(?: (?:and|or|resolve|remedy|address|any|all|the|potential|possible|suspected|"
+    r"actual|suspicious|signs of|payment|card|online))*? (?:fraud|frauds|fraudulent)(?: (?:and|or) "
+    r"(?:security (?:concerns?|issues?|threats?|incidents?|risks?)|chargebacks?))?(?: (?:activit(?:y|ies)|"
+    r"payments?|transactions?|purchases?|orders?|charges?|use|uses|behaviou?r|accounts?))?(?= )|"
+    # (a card used by someone else, the fraud such checks look for: "such as unauthorized use of
+    # credit card information")
+    r" unauthori[sz]ed use of (?:\w+ ){0,2}(?:credit|debit|payment|bank|gift) (?:cards?|card information|card details|"
+    r"details|information|methods?|accounts?)(?= )|"
+    # the provider keeping accounts safe as the purpose of what it does ("To ensure the security of
+    # your account and the Platform" over a privacy policy's section, "we protect the security of your
+    # account with encryption"); the user's duty ("you are responsible for the security of your
+    # account", "you agree to protect ...") is not said so
+    r"(?:^| we(?: \w+){0,2}?| help us| in order) (?:to )?(?:ensure|protect|maintain|safeguard|keep|improve|"
+    r"strengthen|enhance|guarantee)s? (?:the )?(?:safety and )?security of (?:your|users|members|customers) "
+    r"(?:accounts?|profiles?)(?= )|"
+    # illegal content named as what is reported, reviewed or moderated ("the number of items of
+    # manifestly illegal content", "whether a piece of content is illegal"): the provider's
+    # moderation (content-removal); a ban on it ("you may not post illegal content", "illegal
+    # content is not allowed") keeps usage-rules
+    r" (?:manifestly )?illegal (?:content|contents|material|materials)(?! (?:is|are) (?:not allowed|banned|forbidden))"
+    r"(?= )| (?:content|contents|material|materials)(?: \w+){0,6} (?:is|are|was|were) (?:not )?(?:manifestly )?"
+    r"illegal(?= )")
 _NAMES_OTHER: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
     "eligibility": (
         r" (?:harm\w*|hurt\w*|endanger\w*|exploit\w*|abus\w*|sexuali[sz]\w*|groom\w*|depict\w*|involv\w*|"
@@ -1365,7 +1403,8 @@ _NAMES_OTHER: dict[str, re.Pattern] = {c: re.compile(p) for c, p in {
         r"not permitted)(?= )|"
         r" (?:legally|lawfully) prohibited(?= )| void where prohibited(?= )|"
         r" (?:interdite? par la loi|interdiction légale|sauf interdiction)(?= )|"
-        r" gesetzlich (?:verboten|untersagt)(?= )"),
+        r" gesetzlich (?:verboten|untersagt)(?= )|"
+        + _FRAUD_GUARDED),
 }.items()}
 # Data named as what a rule of use forbids the user to take or spread ("do not collect personal
 # information", "you may not harvest or collect information about other visitors", "agree not to
