@@ -151,3 +151,22 @@ def test_labelled_sections_after_an_ordinary_list_are_not_its_items() -> None:
     assert labelled and all(c.index not in leads for c in labelled)
     items = [c for c in clauses if c.kind == "item"]
     assert len(items) == 2 and all(c.index in leads for c in items)
+
+
+def test_new_two_paragraph_item_in_a_list_of_features_is_not_read_with_its_lead_in() -> None:
+    base = ("# Brindleway Terms\n\n## Our services\n\nCurrently we offer the following services:\n\n"
+            "*   **Albums:** you can keep photos of your garden in albums.\n\n"
+            "    Albums are free for every member.\n\n{new}"
+            "*   **Calendars:** you can plan seed swaps with other members.\n")
+    new = ("*   **Seed market:** you can list seeds you grow and find seeds near you.\n\n"
+           "    The market helps members share rare plants.\n\n")
+    text = base.format(new=new)
+    clauses = _split(text)
+    leads = _lead_ins(clauses, text)
+    first = [c for c in clauses if c.text.startswith("**Seed market:**")]
+    assert first and first[0].index not in leads  # the lead-in states no rule
+    # the Markdown item after it is still an item of the list
+    last = [c for c in clauses if "Calendars" in c.text]
+    assert last and leads.get(last[0].index) == "Currently we offer the following services:"
+    added = _added(base.format(new=""), text)
+    assert added and not any(c.material for c in added)

@@ -6448,10 +6448,11 @@ def _lead_ins(clauses: Sequence[Any], source: str = "") -> dict[int, str]:
     can send a request by:", its sub-items indented under it) is the lead-in of those sub-items,
     up to the next item indented no deeper than it.
 
-    The first sentence of such an item of several sentences is read with the lead-in as well
-    ("We do not allow content that:" "* promotes cruelty to animals." then an indented paragraph of
-    examples): it is the item's head, which the lead-in's words complete. So are, under a lead-in
-    whose paragraph states a rule (``_states_rule``), lines opened by a dash ("– content that
+    Under a lead-in whose paragraph states a rule (``_states_rule``), the first sentence of such an
+    item of several sentences is read with the lead-in as well ("We do not allow content that:"
+    "* promotes cruelty to animals." then an indented paragraph of examples): it is the item's
+    head, which the lead-in's words complete (an item of a list of features or links is read as
+    its own words). So are lines opened by a dash ("– content that
     depicts gore") and paragraphs opened by an emphasised label and a colon ("_Manipulated media_:
     media that ..."), which the split gives as sentences or paragraphs, not items: these get the
     lead-in's whole paragraph ("Users must not post the following. These restrictions reflect the
@@ -6513,8 +6514,8 @@ def _lead_ins(clauses: Sequence[Any], source: str = "") -> dict[int, str]:
                     in_item = True  # the first sentence of an item
                     unnest(item)
                     parent, item_para = item, here
-                    if _FIRST_SENTENCE.search(cid):
-                        out[c.index] = lead  # its head, which the lead-in completes
+                    if _FIRST_SENTENCE.search(cid) and (nest < 0 and rule or _states_rule(lead)):
+                        out[c.index] = lead  # its head, which the lead-in's rule completes
                 elif in_item and (found(head, line_heads, sorted_lines) is None or here == item_para):
                     item = parent  # a later sentence of that item (on its line, or a paragraph of it)
                 if item is not None:
