@@ -170,3 +170,16 @@ def test_new_two_paragraph_item_in_a_list_of_features_is_not_read_with_its_lead_
     assert last and leads.get(last[0].index) == "Currently we offer the following services:"
     added = _added(base.format(new=""), text)
     assert added and not any(c.material for c in added)
+
+
+def test_new_measure_under_a_purpose_with_cannot_is_not_read_as_a_ban() -> None:
+    # "cannot" in a lead-in that says what measures are for is no ban on the reader
+    base = ("# Brindleway Data Processing Annex\n\n## Transfer control\n\n"
+            "To ensure that personal data cannot be read or changed without authorization in transit:\n\n"
+            "*   Shield Icon\n\n    Brindleway encrypts data in transit with current protocols.\n\n{new}")
+    new = "*   Shield Icon\n\n    Keys are rotated on a fixed schedule.\n"
+    text = base.format(new=new)
+    leads = _lead_ins(_split(text), text)
+    assert not leads
+    added = _added(base.format(new=""), text)
+    assert added and not any(c.material for c in added)

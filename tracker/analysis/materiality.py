@@ -5135,7 +5135,7 @@ class _Job:
                 ctx.append(self.raw_a or self.raw_b)  # header row and cells
             scores = _scores([t for t in ctx if t])
         lead = self.lead_a or self.lead_b
-        if lead and not set(scores) - {"other"} and _negates(lead) and _LEGAL_EFFECT.search(plain(lead)):
+        if lead and not set(scores) - {"other"} and _states_rule(plain(lead)):
             # an item of a list of prohibited content whose words name no topic ("Users must not
             # post: – content that depicts gore"): one more (or one fewer) rule of use
             scores = {"usage-rules": 1.0}
@@ -6555,10 +6555,15 @@ _LABEL_ITEM = re.compile(r"^(?:_[^_\n]{2,80}?(?::_|_:)|\*\*[^*\n]{2,80}?(?::\*\*
 
 
 def _states_rule(text: str) -> bool:
-    """Whether a lead-in's paragraph states a rule its items complete: a negation or a prohibition
-    ("Users must not post the following:", "Do not distribute content that misleads. This
-    includes:") or other wording of legal effect (``_LEGAL_EFFECT``), not a list of features or links."""
-    return _negates(text) or bool(_LEGAL_EFFECT.search(text))
+    """Whether a lead-in's paragraph states a ban its items complete: a negation said as a duty,
+    a refusal or an order ("Users must not post the following:", "We do not allow content that:",
+    "Do not distribute content that misleads. This includes:"), not a list of features, links or
+    measures ("To ensure that personal data cannot be read without authorization:")."""
+    return _negates(text) and bool(_LEGAL_EFFECT.search(text) or _ORDER_NOT.search(text))
+
+
+# A negated order to the reader, at a sentence's start or after a label ("**Spam**: Do not post").
+_ORDER_NOT = re.compile(r"(?:^|[.:!?]\s+|\*\*\s*)(?:do\s+not|don['’]t|never)\s+\w", re.I)
 
 
 # A word every alternative of ``_LEAD_END`` not anchored at the text's end holds (same case rule).
