@@ -3405,9 +3405,8 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         return ChangeLabel(False, "minor", (), f"Only names changed: {_quote(runs, 60)}", None, (), (),
                            facts_b, facts_a)
     # A list item or a table row is read with its lead-in or header: a fragment there is a term.
-    # (``label_document`` gives a lead-in only to an item, a row, or a clause read as an item)
-    listed_b = bool(before and (_is_row(before) or lead_before))
-    listed_a = bool(after and (_is_row(after) or lead_after))
+    listed_b = bool(before and (_is_row(before) or _LIST_ITEM.match(before) and lead_before))
+    listed_a = bool(after and (_is_row(after) or _LIST_ITEM.match(after) and lead_after))
     framed = bool(heading) and bool(set(category_scores(heading)) - {"other"})
     # a one-column table under an empty header is a page's layout, its cell a block of prose
     layout_b, layout_a = _layout_row(before), _layout_row(after)
@@ -5131,11 +5130,6 @@ class _Job:
                 ctx.append(self.raw_a or self.raw_b)  # header row and cells
             scores = _scores([t for t in ctx if t])
         lead = self.lead_a or self.lead_b
-        if lead and not set(scores) - {"other"} and _states_rule(plain(lead)):
-            # an item of a list of prohibited content whose words name no topic ("Users must not
-            # post: – content that depicts gore"): one more (or one fewer) rule of use
-            scores = {"usage-rules": 1.0}
-            near = {**near, "usage-rules": 1.0}
         if lead and "usage-rules" not in scores and set(scores) - {"other"} and _negates(lead) \
                 and "usage-rules" in _scores([lead]):
             # an item of a list of prohibited acts ("You may not: * collect personal data of other
@@ -6442,26 +6436,9 @@ def _lead_ins(clauses: Sequence[Any], source: str = "") -> dict[int, str]:
     sentences, which the split gives as sentence clauses, stays inside its list: the items after
     it keep the lead-in; and an item whose sentence introduces a list of its own ("* Access. You
     can send a request by:", its sub-items indented under it) is the lead-in of those sub-items,
-    up to the next item indented no deeper than it.
-
-    Under a lead-in whose paragraph states a rule (``_states_rule``), the first sentence of such an
-    item of several sentences is read with the lead-in as well ("We do not allow content that:"
-    "* promotes cruelty to animals." then an indented paragraph of examples): it is the item's
-    head, which the lead-in's words complete (an item of a list of features or links is read as
-    its own words). So are lines opened by a dash ("– content that
-    depicts gore") and paragraphs opened by an emphasised label and a colon ("_Manipulated media_:
-    media that ..."), which the split gives as sentences or paragraphs, not items: these get the
-    lead-in's whole paragraph ("Users must not post the following. These restrictions reflect the
-    law:"), whose earlier sentence is where the rule is said."""
+    up to the next item indented no deeper than it."""
     out: dict[int, str] = {}
     lead = ""
-    rule = ""  # the lead-in's paragraph up to and with the lead-in (``_states_rule`` of it, or "")
-    para = ""  # the paragraph being read (its id)
-    said: list[str] = []  # its sentences read so far
-    loose = ""  # the paragraph of a dash or label item being read (its later sentences stay in the list)
-    lead_para = ""  # the paragraph the lead-in is in
-    item_para = ""  # the id of the item whose sentences are read
-    chain = False  # the clause before was the lead-in, or a dash or label item after it
     outer = ""  # the lead-in of the enclosing list while a nested list's is read
     nest = -1  # the indent of the item whose sentence leads a nested list (-1: none)
     in_item = False  # inside an item of several sentences
@@ -6490,76 +6467,33 @@ def _lead_ins(clauses: Sequence[Any], source: str = "") -> dict[int, str]:
 
     for c in clauses:
         if c.kind in ("item", "table"):
-            in_item = chain = False
+            in_item = False
             if nest >= 0:
                 m = _ITEM_TEXT.match(c.text.strip()) if c.kind == "item" else None
                 unnest(found(m.group(1)[:40], item_heads, sorted_items) if m else None)
             if lead:
                 out[c.index] = lead
         elif c.kind == "heading":
-            lead, nest, chain = "", -1, False
+            lead, nest = "", -1
         else:
             text = c.text.strip()
-            cid = getattr(c, "id", "")
-            here = _SENTENCE_ID.sub("", cid) if c.kind == "sentence" else cid
-            if here != para:
-                para, said = here, []
             if lead and source and text:
                 head = text[:40]
                 if (item := found(head, item_heads, sorted_items)) is not None:
                     in_item = True  # the first sentence of an item
                     unnest(item)
-                    parent, item_para = item, here
-                    if _FIRST_SENTENCE.search(cid) and (nest < 0 and rule or _states_rule(lead)):
-                        out[c.index] = lead  # its head, which the lead-in's rule completes
-                elif in_item and (found(head, line_heads, sorted_lines) is None or here == item_para):
-                    item = parent  # a later sentence of that item (on its line, or a paragraph of it)
+                    parent = item
+                elif in_item and found(head, line_heads, sorted_lines) is None:
+                    item = parent  # a later sentence of that item
                 if item is not None:
-                    chain = False
                     if _is_lead_in(text) and item in indents:
                         if nest < 0:
                             outer = lead
                         lead, nest = text, indents[item]
                     continue
-            # (only right after the lead-in or another such item: labelled sections after a
-            # Markdown list are no items of it)
-            if chain and lead and rule and text and nest < 0:
-                if _DASH_ITEM.match(text) or (here != lead_para and _LABEL_ITEM.match(text)):
-                    out[c.index] = rule  # an item of the list not written as a Markdown item
-                    loose, in_item = here, False
-                    said.append(text)
-                    continue
-                if here == loose and c.kind == "sentence":
-                    said.append(text)
-                    continue  # a later sentence of that item: the list goes on
             in_item = False
             lead, nest = (text if _is_lead_in(text) else ""), -1
-            rule = " ".join((*said, text)) if lead else ""
-            rule = rule if _states_rule(rule) else ""
-            lead_para, loose, chain = here, "", bool(rule)
-            said.append(text)
     return out
-
-
-# A sentence clause's id ends with its number in its paragraph or item ("p3.s2", "i1.s1~2").
-_SENTENCE_ID = re.compile(r"\.s\d+(?:~\d+)?$")
-_FIRST_SENTENCE = re.compile(r"\.s1(?:~\d+)?$")
-# An item written as a line opened by a dash ("– pro-terror material;"), and one written as a
-# paragraph opened by an emphasised label and a colon ("_Manipulated media_: ...", "**Spam:** ...").
-_DASH_ITEM = re.compile(r"^[–—]\s+\S")
-_LABEL_ITEM = re.compile(r"^(?:_[^_\n]{2,80}?(?::_|_:)|\*\*[^*\n]{2,80}?(?::\*\*|\*\*:)|\*[^*\n]{2,80}?(?::\*|\*:))\s+\S")
-
-
-def _states_rule(text: str) -> bool:
-    """Whether a lead-in's paragraph states a ban its items complete: a negation said as a duty,
-    a refusal or an order ("Users must not post the following:", "We do not allow content that:",
-    "Do not distribute content that misleads. This includes:"), not a list of features, links or
-    measures ("To ensure that personal data cannot be read without authorization:")."""
-    return _negates(text) and bool(_LEGAL_EFFECT.search(text) or _ORDER_NOT.search(text))
-
-
-# A negated order to the reader, at a sentence's start or after a label ("**Spam**: Do not post").
-_ORDER_NOT = re.compile(r"(?:^|[.:!?]\s+|\*\*\s*)(?:do\s+not|don['’]t|never)\s+\w", re.I)
 
 
 # A word every alternative of ``_LEAD_END`` not anchored at the text's end holds (same case rule).
@@ -6611,15 +6545,14 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
     labels = []
     for c in changes:
         lb = la = ""
-        # (any clause: an item's first sentence, a dash line or a labelled paragraph may have one)
-        if c.kind != "added" and c.before and c.old_index is not None:
+        if c.kind != "added" and c.before and _LIST_ITEM.match(c.before) or (c.before or "").lstrip().startswith("|"):
             if lead_old is None:
                 lead_old = _lead_ins_of(old)
-            lb = lead_old.get(c.old_index, "")
-        if c.kind != "removed" and c.after and c.new_index is not None:
+            lb = lead_old.get(c.old_index, "") if c.old_index is not None else ""
+        if c.kind != "removed" and c.after and _LIST_ITEM.match(c.after) or (c.after or "").lstrip().startswith("|"):
             if lead_new is None:
                 lead_new = _lead_ins_of(new)
-            la = lead_new.get(c.new_index, "")
+            la = lead_new.get(c.new_index, "") if c.new_index is not None else ""
         labels.append(label_change(c.kind, c.before, c.after, heading=c.heading,
                                    text_changed=c.text_changed, context=ctx,
                                    lead_before=lb, lead_after=la))
