@@ -238,3 +238,16 @@ def test_a_login_page_reached_by_a_redirect_names_where_it_ended(env) -> None:  
     assert error.endswith("/login?next=/bad"), error
     status = next(x for x in env.tracker("status", code=None).output.splitlines() if x.startswith(BAD))
     assert "served a login page for 1 run(s)" in status and "/login?next=/bad" in status, status
+
+
+def test_an_html_entity_left_in_the_text_reads_as_its_character() -> None:
+    from tracker.analysis import analyse
+
+    doc = "# Quillbrook Terms\n\n## 5. Warranties\n\n{}\n\n## 6. Fees\n\nYou pay monthly.\n"
+    old = "**5.1. The Service is provided &quot;as is&quot;. We disclaim all warranties permitted by law.**"
+    same = analyse(doc.format(old), doc.format("5.1. The Service is provided 'as is'. We disclaim all warranties "
+                                               "permitted by law."))
+    assert same.changes and not any(c.material for c in same.changes), [c.explanation for c in same.changes]
+    more = analyse(doc.format(old), doc.format("5.1. The Service is provided 'as is' and with all faults. We "
+                                               "disclaim all warranties permitted by law."))
+    assert any(c.material for c in more.changes), more.changes  # new words beside the entity still count

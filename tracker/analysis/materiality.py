@@ -8,6 +8,7 @@ a removed one is reported as good news.
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from bisect import bisect_left
@@ -151,7 +152,8 @@ _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("whitespace", _space),
     ("links-only", lambda s: _URL.sub("", _MD_LINK.sub(r"\1()", _REF_LINK.sub(r"[\1]()", s) if ("][" in s or "]\\[" in s) else s))),
     ("contact-details", lambda s: _EMAIL.sub("<e-mail>", _CF_EMAIL.sub("<e-mail>", s)).replace("[<e-mail>]()", "<e-mail>")),
-    ("formatting", lambda s: _space(_MARKUP.sub("", _ESCAPE.sub("", s)))),
+    # (an HTML entity left in the text, "&quot;as is&quot;", is the character it names)
+    ("formatting", lambda s: _space(_MARKUP.sub("", _ESCAPE.sub("", html.unescape(s) if "&" in s else s)))),
     ("renumbering", lambda s: _space(_NUMBERING.sub("", _inline_numbering(s)))),
     ("punctuation-case", lambda s: _space(_PUNCT.sub(" ", s.lower()))),
     # a number written in words or in figures ("within two business days" → "within 2 business days")
