@@ -811,8 +811,10 @@ def _shrunk_swap(text: str, room: int) -> str | None:
     return None
 
 
-# A lead that says the whole news before the clause it quotes (``materiality._TO_COURTS``).
-_WHOLE_LEAD = re.compile(r"^(?P<lead>Disputes now go to the courts instead of binding arbitration): ")
+# How a choice of court that took the place of binding arbitration is said (``materiality._Job``):
+# a lead that says the whole news before the clause it quotes ("…: Any dispute … courts of …").
+TO_COURTS = "Disputes now go to the courts instead of binding arbitration"
+_WHOLE_LEAD = re.compile(rf"^(?P<lead>{re.escape(TO_COURTS)}): ")
 
 
 def _fit(text: str, room: int, row: bool = False) -> str:

@@ -5076,10 +5076,6 @@ def _scores(texts: list[str]) -> dict[str, float]:
     return total
 
 
-# How a choice of court that took the place of binding arbitration is said (``_Job._new``, ``_modified``).
-_TO_COURTS = "Disputes now go to the courts instead of binding arbitration: "
-
-
 @dataclass
 class _Job:
     """Everything known about one change that is not cosmetic: decides and explains it."""
@@ -5299,8 +5295,10 @@ class _Job:
         if w_add == ("jurisdiction",) and self._arbitration_gone():
             # a new choice of court where the old version's arbitration clause went away: courts took
             # the place of binding arbitration (said as in ``_modified``), a milder term, not a new one
+            from tracker.analysis.headline import TO_COURTS
+
             cats = tuple(dict.fromkeys(("arbitration", *cats)))
-            return ChangeLabel(True, "material", cats, f"{_TO_COURTS}{_about(_legal_part(self.sa.legal, self.after), w_add)}"
+            return ChangeLabel(True, "material", cats, f"{TO_COURTS}: {_about(_legal_part(self.sa.legal, self.after), w_add)}"
                                                        f"{_cats_text(cats)} — good news for users", None, w_add, (), fb, fa)
         if w_add:
             return ChangeLabel(True, "critical", cats, f"{what}{_cats_text(w_add)}", None, w_add, (),
@@ -5483,10 +5481,12 @@ class _Job:
         if traded:
             # courts took the place of binding arbitration: a milder watch-out for the one that went,
             # said as that trade first, not as a new watch-out (the court is still the terms' choice)
+            from tracker.analysis.headline import TO_COURTS
+
             court = _about(_legal_part(self.sa.legal, self.after), ("jurisdiction",))
             cats = tuple(dict.fromkeys(("arbitration", *cats, "jurisdiction")))
             sentences = [t for t in sentences if not t.startswith(("New watch-out: ", "Now says “"))]
-            sentences.insert(0, f"{_TO_COURTS}{court}"
+            sentences.insert(0, f"{TO_COURTS}: {court}"
                                 f"{_cats_text(('arbitration', 'jurisdiction'))} — good news for users")
             good = tuple(c for c in good if c != "arbitration")
         if good:
@@ -6902,6 +6902,9 @@ _COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\s+(?:©\s*)?(?:19
 
 
 # The buttons and widgets of a consent manager or a page's scripts: never in a document's text.
+# A form's marker of its required fields ("* Indicates a required field"): a widget at the page's
+# edge (``_WIDGETS``) and, anywhere, a form captured with the page (``_FORM_FIELDS``)
+_REQUIRED_FIELD = r"\*\s*(?:indicates|denotes)\s+(?:a\s+)?(?:required|mandatory)\s+field"
 _WIDGETS = re.compile(r"\]\(javascript:|^\W*(?:always\s+active|switch\s+label|checkbox\s+label|(?:reject|refuse|decline|deny|accept|allow)\s+all|"
                       r"(?:confirm|validate|save)\s+my\s+choices?|"
                       # a consent panel's category with its toggle's state ("Strictly necessary cookies Always active")
@@ -6917,7 +6920,7 @@ _WIDGETS = re.compile(r"\]\(javascript:|^\W*(?:always\s+active|switch\s+label|ch
                       r"^\W*(?:loading|something\s+went\s+wrong|please\s+wait|chargement(?:\s+en\s+cours)?|"
                       r"une\s+erreur\s+(?:s['’]est\s+produite|est\s+survenue)|wird\s+geladen|"
                       r"etwas\s+ist\s+schiefgelaufen)\W*$|"
-                      r"\*\s*(?:indicates|denotes)\s+(?:a\s+)?(?:required|mandatory)\s+field|"
+                      rf"{_REQUIRED_FIELD}|"
                       r"(?:required|mandatory)\s+fields?\s+(?:are\s+)?(?:marked|indicated)\s+(?:with\s+)?(?:an\s+)?(?:\\?\*|asterisk)|"
                       r"^\W*\\?\*\s*(?:champs?\s+obligatoires?|pflichtfeld(?:er)?)\W*$", re.I)
 
@@ -7023,7 +7026,7 @@ def _chrome_reworded(text: str, other: str) -> bool:
 _OFFER_CLAUSES = 10  # clauses of a shop's offer banner at most: a section on promotions is longer
 _OFFER_MIN = 3  # ... and at least (two lines about an offer decide nothing)
 # A required field of a form captured with the page ("* Indicates a required field"): never a term.
-_FORM_FIELDS = re.compile(r"\\?\*\s*(?:indicates|denotes)\s+(?:a\s+)?(?:required|mandatory)\s+field", re.I)
+_FORM_FIELDS = re.compile(rf"\\?{_REQUIRED_FIELD}", re.I)
 
 
 def _offer_banner(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: str) -> None:
