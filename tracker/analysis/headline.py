@@ -724,6 +724,8 @@ _SUBJECT_FIRST = re.compile(r"^…\S+(?: \S+)? (?:may|might|will|shall|must|can|
 
 
 _SWAP = re.compile(r"^(?P<pre>.*?[Nn]ow says )“(?P<now>[^”]+)” instead of “(?P<was>[^”]+)”$")
+# a quote whose one number changed, the old number said bare ("Now says “…a child under 13…” instead of 18")
+_NUMBER_SWAP = re.compile(r"^(?P<pre>[^“”]{0,40}[Nn]ow says )“(?P<now>[^“”]+)” instead of (?P<was>[^“”\s]*\d[^“”]{0,30})$")
 
 
 # French and German words that lead on, as LEADS_ON does in English ("…de calcul automatisé des…")
@@ -817,6 +819,36 @@ TO_COURTS = "Disputes now go to the courts instead of binding arbitration"
 _WHOLE_LEAD = re.compile(rf"^(?P<lead>{re.escape(TO_COURTS)}): ")
 
 
+def _shrunk_number_swap(text: str, room: int) -> str | None:
+    """A quote whose number changed, with the old number after it ("Now says “If we learn we have
+    collected … from a child under 13 without …” instead of 18"), in ``room`` characters: the quote
+    is cut around its new number (the words after it first, then before it, one at a time), so the
+    number and what it was stay in the line; None when it is no such swap or does not fit."""
+    m = _NUMBER_SWAP.match(text)
+    if not m:
+        return None
+    words = m.group("now").split()
+    at = next((i for i, w in enumerate(words) if re.search(r"\d", w)), None)
+    if at is None:
+        return None
+
+    def said(lo: int, hi: int) -> str:
+        quote = f"{'…' if lo else ''}{' '.join(words[lo:hi]).strip(',;:')}{'…' if hi < len(words) else ''}"
+        return f"{m.group('pre')}“{quote}” instead of {m.group('was')}"
+
+    lo, hi = at, at + 1
+    if len(said(lo, hi)) > room:
+        return None
+    grown = True
+    while grown:
+        grown = False
+        for step in ((0, 1), (-1, 0)):  # the word after the number first (what it counts), then before
+            a, b = lo + step[0], hi + step[1]
+            if 0 <= a and b <= len(words) and len(said(a, b)) <= room:
+                lo, hi, grown = a, b, True
+    return said(lo, hi)
+
+
 def _fit(text: str, room: int, row: bool = False) -> str:
     """``text`` in at most ``room`` characters. A quoted clause ("New binding arbitration: All
     disputes ...") loses its lead-in ("You and X agree that") and, when still too long, is cut
@@ -851,6 +883,8 @@ def _fit(text: str, room: int, row: bool = False) -> str:
     if sep and len(now) <= room and now.startswith("The contracting party is now "):
         return now  # the new value whole says more than both cut ("... is now X Pte. Ltd.")
     if (swap := _shrunk_swap(text, room)) is not None:
+        return swap
+    if (swap := _shrunk_number_swap(text, room)) is not None:
         return swap
     m = _LABELLED.match(text)
     if m:

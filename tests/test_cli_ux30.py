@@ -1,0 +1,37 @@
+"""Session 30's lead fixes: what a reader sees first (headline) and other first-time-user findings.
+
+Every text is invented (fictional services)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from tracker.analysis.headline import headline
+
+
+def _change(explanation: str, categories: tuple[str, ...] = ("refunds",)) -> SimpleNamespace:
+    return SimpleNamespace(material=True, severity="material", categories=categories, explanation=explanation,
+                           kind="modified", before="", after="")
+
+
+def test_headline_keeps_a_changed_number_and_what_it_was() -> None:
+    # a long quote with its one number changed: cut at its end, the headline lost both numbers
+    said = headline([_change("Now says “If we find we have received personal data from a child under 13 without "
+                             "a parent's verified consent, we erase it” instead of 16 (eligibility, privacy)",
+                             ("eligibility", "privacy"))])
+    assert "under 13" in said and said.endswith("instead of 16"), said
+    assert len(said) <= 100
+
+
+def test_headline_number_swap_with_a_count_of_more_changes() -> None:
+    said = headline([_change("Now says “Unused Quillfeather credits expire 6 months after the date on which the "
+                             "customer bought them through the billing page” instead of 12 (refunds)"),
+                     _change("New: Quillfeather may change these terms at any time.", ("terms-changes",))])
+    assert "credits expire 6 months" in said and "instead of 12" in said and said.endswith("(+1 more)"), said
+    assert len(said) <= 100
+
+
+def test_headline_short_number_swap_is_whole() -> None:
+    said = headline([_change("Now says “No one under age 13 may use Quillfeather” instead of 18 (eligibility)",
+                             ("eligibility",))])
+    assert said == "Now says “No one under age 13 may use Quillfeather” instead of 18"
