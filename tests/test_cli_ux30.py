@@ -35,3 +35,23 @@ def test_headline_short_number_swap_is_whole() -> None:
     said = headline([_change("Now says “No one under age 13 may use Quillfeather” instead of 18 (eligibility)",
                              ("eligibility",))])
     assert said == "Now says “No one under age 13 may use Quillfeather” instead of 18"
+
+
+def _new(clause: str, categories: tuple[str, ...] = ("privacy",)) -> SimpleNamespace:
+    return SimpleNamespace(material=True, severity="critical", categories=categories,
+                           explanation=f"New: {clause} ({categories[0]})", kind="added", before="", after=clause)
+
+
+def test_a_new_promise_not_to_use_data_is_not_named_a_new_data_use() -> None:
+    for clause in ("We do not use your voice notes for targeted advertising.",
+                   "Quillfeather will never sell or share your contacts.",
+                   "Your messages are never shared with advertisers."):
+        said = headline([_new(clause)])
+        assert said.startswith("New promise about your data: "), said
+        assert "data use" not in said
+
+
+def test_a_new_data_use_keeps_its_name() -> None:
+    # near miss: a practice, not a promise; and a refusal in another category keeps its term name
+    assert headline([_new("We use your precise location for targeted advertising.")]).startswith("New data use: ")
+    assert headline([_new("We do not refund unused credits.", ("refunds",))]).startswith("New refund restriction: ")

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
-from tracker.analysis.lexicons import NEGATION, TRAINING_OPT_OUT
+from tracker.analysis.lexicons import NEGATION, PASSIVE_PROMISE, TRAINING_OPT_OUT
 from tracker.analysis.rendering import LEADS_ON, address_line, one_line, plain_text
 from tracker.analysis.subject import resolved_start
 from tracker.records import SEVERITY_ORDER
@@ -509,6 +509,13 @@ TERM_NAMES = {
     "eligibility": "eligibility rule", "usage-rules": "usage rule",
 }
 _PARTS = re.compile(r"(?<=\))\s*;\s+(?=\S)")  # between two explanations of one change, after a category list
+# A clause of the privacy category that promises what the provider will not do with data ("We do not
+# use iOS advertising IDs for targeted advertising", "Your data is never sold"): a protection, named
+# as one, never as a "New data use".
+_DATA_PROMISE = re.compile(
+    r"^\W*(?:we|[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)?)\s+(?:(?:do|does|will|shall|would)\s+not|don['’]t|doesn['’]t|"
+    r"won['’]t|never|(?:do|does|will)\s+never)\s+(?:\w+ly\s+)?(?:use|sell|share|rent|disclose|collect|transfer|trade|"
+    r"provide|process|store|read|scan|monitor|track|combine|sell\s+or\s+share)\b", re.I)
 _NEW_WATCH = re.compile(r"^New(?: watch-out| row)?: (?P<rest>.+?)\s*\((?P<cat>[a-z-]+)(?:, [a-z-]+)*\)\s*$")
 # The rights a waiver in the class-action category gives up (taxonomy: "class or representative
 # action waivers, jury trial waivers"): each one named, whatever heading the clause sits under.
@@ -562,6 +569,8 @@ def named(change: Labelled) -> str:
         said = m.group("rest")
         if said.startswith("now says “"):  # "New watch-out: now says “Q” instead of “W”": the term is Q
             said = said[len("now says "):]
+        if cat == "privacy" and (_DATA_PROMISE.match(plain_text(whole)) or PASSIVE_PROMISE.match(plain_text(whole))):
+            return "; ".join([f"New promise about your data: {said} ({cat})", *rest])
         return "; ".join([f"New {term_name(cat, whole)}: {said} ({cat})", *rest])
     return text
 
