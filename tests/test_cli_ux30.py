@@ -55,3 +55,25 @@ def test_a_new_data_use_keeps_its_name() -> None:
     # near miss: a practice, not a promise; and a refusal in another category keeps its term name
     assert headline([_new("We use your precise location for targeted advertising.")]).startswith("New data use: ")
     assert headline([_new("We do not refund unused credits.", ("refunds",))]).startswith("New refund restriction: ")
+
+
+def test_a_notice_rule_that_names_its_summary_of_changes_is_a_term() -> None:
+    from tracker.analysis.boilerplate import is_announcement
+
+    for rule in ("We will notify you at least 30 days before a change takes effect, and you will receive a "
+                 "summary of what changed.",
+                 "Quillfeather gives 14 days' notice of any change to these terms, with a summary of the changes."):
+        assert not is_announcement(rule), rule
+    # near misses: a banner about one update stays an announcement
+    assert is_announcement("We have updated our Terms of Service. Read the summary of changes.")
+    assert is_announcement("Summary of changes")
+
+
+def test_a_notice_period_cut_is_material_beside_a_summary_of_what_changed() -> None:
+    from tracker.api import compare
+
+    old = ("# Terms\n\n## 1. Changes\n\nWe may update these Terms. We will notify you at least 30 days before a "
+           "change takes effect, and you will receive a summary of what changed.\n")
+    result = compare(old, old.replace("30 days", "7 days"))
+    assert result.material, result.summary
+    assert "terms-changes" in result.categories

@@ -284,6 +284,8 @@ _ANNOUNCE_SOFT = re.compile(
     r"(?:la|les|le|l['’]|certaines|certains|plusieurs|nos|notre)\b|"
     r"wir\s+haben\s+(?:[\w-]+\s+){1,6}?(?:(?:verständlicher|klarer|einfacher|übersichtlicher|deutlicher)\s+"
     r"(?:formuliert|gestaltet|gemacht|dargestellt)|präzisiert|umformuliert|neu\s+gegliedert|umstrukturiert|klargestellt)\b)", re.I)
+# The words of ``_ANNOUNCE`` that a rule for changes may also say of the notice it sends
+_SUMMARY_SENT = re.compile(r"summary\s+of\s+(?:the\s+|these\s+|key\s+|recent\s+)?changes|what\s+(?:has\s+)?changed", re.I)
 _NOTICE_NAME = re.compile(r"\b(?:privacy|cookies?|legal|collection|data\s+protection)\s+notice\b", re.I)  # a document's name
 _NOTICE_TERMS = re.compile(r"\b(?:\d+\s+days?|notice|notify|right\s+to\s+reject|object|terminate)\b",
                            re.I)
@@ -362,8 +364,12 @@ def is_announcement(text: str) -> bool:
     if not _announce_hint(text):
         return False
     text = re.sub(r"[*_`\x02\x03\\]+", " ", text)  # "_We have updated ..._": markup is no word
-    if _ANNOUNCE.search(text):
-        return True
+    if m := _ANNOUNCE.search(text):
+        # "we will notify you at least 30 days before a change takes effect, with a summary of what
+        # changed": a rule for every change that names the summary it sends is a term, not a banner
+        if not (_SUMMARY_SENT.fullmatch(m.group(0)) and _ANY_CHANGE.search(text)
+                and _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text))):
+            return True
     # ("Your continued use after any change means you accept the new Terms": a deemed acceptance
     # of every future change is a term, not a banner about one update)
     rule = bool(_ANY_CHANGE.search(text)) and not DATE.search(text)
