@@ -101,6 +101,10 @@ def _line_start(line: str) -> tuple[str, re.Match[str] | None]:
 # "12.3 Credits", "1. Definitions", "7 - Fees": a numbered line that reads like a title.
 _NUMBERED_TITLE = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?[ \t]+(?:[-–—:][ \t]+)?(\w.*)$")
 _TERMINAL = ".;:,!?"
+# A bare number (no dot, no dash) before a lower-case word, a currency code or a unit is a quantity,
+# not a section's number: "12 USD per seat per month", "5 million tokens", "30 days".
+_QUANTITY = re.compile(r"^\d{1,3}(?:[ \t]+(?:[a-z]|(?:USD|EUR|GBP|CHF|CAD|AUD|JPY|INR|BRL|MXN|SEK|NOK|DKK|PLN|"
+                       r"[KMGT]B|GiB|MiB|TiB)\b)|[ \t]*[%$€£¥])")
 
 # A clause's own number at the start of its text.
 _OWN_NUMBER = re.compile(r"^(?:(\d{1,3}(?:\.\d{1,3})+)\.?|(\d{1,3})\.|\(([a-zA-Z]|[ivxIVX]{1,5}|\d{1,3})\))[ \t]")
@@ -469,7 +473,7 @@ def _is_title_like(text: str) -> bool:
 def _plain_heading(line: str) -> _Block | None:
     """Recognise headings written as plain lines: '12.3 Credits', '1. Definitions', 'FEES'."""
     m = _NUMBERED_TITLE.match(line) if line[:1].isdecimal() else None
-    if m and _is_title_like(m.group(2)):
+    if m and _is_title_like(m.group(2)) and not _QUANTITY.match(line):
         # one level below a document title: "1." -> 2, "12.3" -> 3
         return _Block("heading", line, m.group(2).strip(), m.group(1).count(".") + 2, "")
     if line.isupper() and _is_title_like(line) and sum(c.isalpha() for c in line) >= 3:
