@@ -165,8 +165,11 @@ def is_report(sentence: str) -> bool:
     # an -ed word after an article or a possessive ("the unused credit", "your registered email"),
     # one with a "un-" prefix ("unused", "unpaid") or one after a colon ("Unused credit: refunded
     # within 14 days") describes a noun: no past tense
+    # a participle after "no" and its noun ("no card required", "no setup needed") describes what a
+    # plan asks for, no past event
     return any(w in _PAST or len(w) > 4 and w.endswith("ed") and not w.startswith("un")
-               and not (i and toks[i - 1] in _DETERMINERS | {":"}) for i, w in enumerate(toks) if w[0].isalpha())
+               and not (i and toks[i - 1] in _DETERMINERS | {":"}) and not (i > 1 and toks[i - 2] == "no")
+               for i, w in enumerate(toks) if w[0].isalpha())
 
 
 _SUBJECTS = frozenset("we you they i".split())
