@@ -77,3 +77,74 @@ def test_a_notice_period_cut_is_material_beside_a_summary_of_what_changed() -> N
     result = compare(old, old.replace("30 days", "7 days"))
     assert result.material, result.summary
     assert "terms-changes" in result.categories
+
+
+_PLANS = """# Pricing
+
+## Starter
+
+Free
+
+- 100,000 tokens per month
+- Community support
+
+## Team
+
+12 USD per seat per month
+
+- 5 million tokens per seat per month
+- 30-day free trial, no card required
+
+## Enterprise
+
+45 USD per seat per month
+
+- Unlimited tokens
+"""
+
+
+def test_a_price_line_is_not_a_numbered_heading() -> None:
+    from tracker.analysis.clauses import split_clauses
+
+    kinds = {c.text: c.kind for c in split_clauses(_PLANS)}
+    assert kinds["12 USD per seat per month"] == "paragraph"
+    assert kinds["45 USD per seat per month"] == "paragraph"
+    # near miss: a numbered title is still a heading
+    assert {c.text: c.kind for c in split_clauses("# Terms\n\n7 Fees\n\nFees are due monthly.\n")}["7 Fees"] == "heading"
+
+
+def test_a_plan_feature_cut_is_material_under_its_plan() -> None:
+    from tracker.api import compare
+
+    trial = compare(_PLANS, _PLANS.replace("30-day free trial", "7-day free trial"))
+    assert trial.material, trial.summary
+    assert "7-day" in trial.summary and "30-day" in trial.summary
+    allowance = compare(_PLANS, _PLANS.replace("100,000 tokens", "50,000 tokens"))
+    assert allowance.material, allowance.summary
+    assert "50,000 tokens per month" in allowance.summary
+    # what makes a section a plan: a short price line under its heading, not a fee in a sentence
+    from tracker.analysis.materiality import DocContext, _plan_price
+
+    ctx = DocContext.of(_PLANS, _PLANS)
+    assert _plan_price("Team", ctx) == "12 USD per seat per month"
+    assert _plan_price("Starter", ctx) == "Free"
+    fees = "# Terms\n\n## Fees\n\nWe may charge a fee of 12 USD per month if you exceed the limits set out below.\n"
+    assert _plan_price("Fees", DocContext.of(fees, fees)) == ""
+
+
+def test_a_participle_after_no_is_not_a_past_report() -> None:
+    from tracker.analysis.boilerplate import is_report
+
+    assert not is_report("30-day free trial, no card required")
+    assert not is_report("Unlimited projects, no setup needed")
+    assert is_report("Over 70% of those disputes succeeded")  # near miss: a past event
+
+
+def test_a_figure_changed_outside_a_term_is_not_called_a_rewording() -> None:
+    from tracker.api import compare
+
+    old = "# Report\n\nOver 70% of the disputes filed last year were settled.\n"
+    result = compare(old, old.replace("70%", "75%"))
+    assert not result.material
+    said = [c.explanation for c in result.changes]
+    assert any("70%" in e and "75%" in e for e in said), said

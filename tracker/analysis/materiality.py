@@ -2443,6 +2443,31 @@ _RATE_AFTER = re.compile(r"[\d.,]*\s*(?:/\s*|(?:per|a|an|each|every|par|pro|je|/
                          + _RATE_UNIT + r"\b", re.I)
 
 
+_FIGURES = ("money", "percent", "duration", "age")  # the facts said as figures (a place is not one)
+_FREE_PLAN = re.compile(r"^\W*(?:free|free forever|\$0|0\s?€|€\s?0|gratuit|kostenlos|gratis)\W*$", re.I)
+
+
+def _plan_price(heading: str, ctx: DocContext) -> str:
+    """The price line of the section titled ``heading`` when that section is a plan of a pricing
+    page: a short line under the heading that names a price by what it is charged for ("12 USD per
+    seat per month", "€9/mo"), in the new version (else the old one); "" otherwise. Only short
+    lines count: a clause that mentions a fee does not make its section a plan."""
+    title = heading.strip().lower()
+    if not title or len(title) > 40:
+        return ""
+    for text in (ctx.new_text, ctx.old_text):
+        inside = False
+        for line in text.splitlines():
+            if line.startswith("#"):
+                if inside:
+                    break
+                inside = line.lstrip("#").strip().strip("*_").lower() == title
+            elif inside and len(line) <= 60 and line.strip() and (_priced_per_unit(plain(line))
+                                                                  or _FREE_PLAN.match(plain(line))):
+                return plain(line).strip()
+    return ""
+
+
 def _priced_per_unit(text: str) -> bool:
     """Whether ``text`` names an amount of money by what it is charged for ("$15 per month",
     "€9/mo", "$0.50 per 1,000 requests", "15 € par mois"): a price, in however few words."""
@@ -3410,6 +3435,10 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     listed_b = bool(before and (_is_row(before) or _LIST_ITEM.match(before) and lead_before))
     listed_a = bool(after and (_is_row(after) or _LIST_ITEM.match(after) and lead_after))
     framed = bool(heading) and bool(set(category_scores(heading)) - {"other"})
+    # a plan's section on a pricing page ("## Team", "12 USD per seat per month", its features):
+    # its short lines are terms, read with its price ("Team: 30-day → 7-day" trial, a token allowance)
+    plan = "" if framed or not heading else _plan_price(heading, ctx)
+    framed = framed or bool(plan)
     # a one-column table under an empty header is a page's layout, its cell a block of prose
     layout_b, layout_a = _layout_row(before), _layout_row(after)
     sb = _side(d.before_text, d.before, d.dels, listed_b and not layout_b, framed,
@@ -3432,7 +3461,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
                lead_before if listed_b else "", lead_after if listed_a else "",
                (_is_row(before or "") and not layout_b) or (_is_row(after or "") and not layout_a), before or "", after or "",
                framed and any(w[:1].isdigit() for w in d.inserted() + d.deleted())
-               and not (sb.legal and sa.legal and has_verb(words(" ".join(sa.legal)))))
+               and not (sb.legal and sa.legal and has_verb(words(" ".join(sa.legal)))), plan=plan)
     label = job.label()
     if not label.material and kind == "modified" and before and after \
             and (lost := _protection_dropped(before_p, after_p, ctx.old_text, ctx.new_text)):
@@ -5100,6 +5129,7 @@ class _Job:
     fact_cats: tuple[str, ...] = ()  # the categories of the words around the changed facts
     age_changed: bool = False  # set when a changed fact is an age (an age limit: eligibility)
     side: tuple[tuple[str, float], ...] = ()  # the changed words' side topics (``_rank``)
+    plan: str = ""  # the price line of the plan whose section the clause is in (``_plan_price``)
 
     def categories(self) -> list[tuple[str, float]]:
         texts = list(self.sb.legal + self.sa.legal)
@@ -5123,7 +5153,7 @@ class _Job:
                 scores = near = {"privacy": 1.0}
         if not (set(scores) - {"other"}) and (self.lead_a or self.lead_b or self.row or self.framed):
             # a list item, a table row or a short line under a heading: read with its context
-            ctx = [self.lead_a or self.lead_b, self.heading]
+            ctx = [self.lead_a or self.lead_b, self.heading, self.plan]
             if self.row:
                 ctx.append(self.raw_a or self.raw_b)  # header row and cells
             scores = _scores([t for t in ctx if t])
@@ -5603,6 +5633,13 @@ class _Job:
                                   else "material")
             return ChangeLabel(True, severity, cats or ("other",), "; ".join(sentences[:2]), None,
                                w_add, w_rem, fb, fa)
+        figure = next(((o, n) for o, n in _changed_pairs(list(fb), list(fa), self.before, self.after)
+                       if o is not None and n is not None and o.kind == n.kind and o.kind in _FIGURES
+                       and any(ch.isdigit() for ch in o.text + n.text) and _fact_changed(o, n, changed)), None)
+        if figure is not None:
+            # a figure that changed outside any term ("Over 70% of claims" → "75%") is no rewording
+            return ChangeLabel(False, "minor", (), f"A figure changed, not in a term: {figure[0].text} → {figure[1].text}",
+                               None, (), (), fb, fa)
         return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (),
                            fb, fa)
 
