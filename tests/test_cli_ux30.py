@@ -148,3 +148,28 @@ def test_a_figure_changed_outside_a_term_is_not_called_a_rewording() -> None:
     assert not result.material
     said = [c.explanation for c in result.changes]
     assert any("70%" in e and "75%" in e for e in said), said
+
+
+def _first(old: str, new: str) -> str:
+    from tracker.api import compare
+
+    result = compare(old, new)
+    assert result.material, result.summary
+    return result.summary
+
+
+def test_a_lower_price_and_a_longer_notice_are_good_news() -> None:
+    price = "# Plans\n\n## Fees\n\nThe Team plan costs 15 USD per seat per month.\n"
+    assert _first(price, price.replace("15 USD", "12 USD")).endswith("good news for users")
+    assert "good news" not in _first(price, price.replace("15 USD", "18 USD"))
+    notice = "# Terms\n\n## Changes\n\nWe may update these Terms. We will notify you at least 7 days before a change takes effect.\n"
+    assert _first(notice, notice.replace("7 days", "30 days")).endswith("good news for users")
+    assert "good news" not in _first(notice, notice.replace("7 days", "3 days"))
+
+
+def test_a_smaller_credit_or_discount_is_never_good_news() -> None:
+    # near misses: amounts the user receives, lower is worse for them
+    credit = "# Plans\n\n## Fees\n\nEach Team seat gets a credit of 15 USD per month.\n"
+    assert "good news" not in _first(credit, credit.replace("15 USD", "10 USD"))
+    discount = "# Plans\n\n## Fees\n\nAnnual plans get a discount of 20 USD per seat per year.\n"
+    assert "good news" not in _first(discount, discount.replace("20 USD", "10 USD"))

@@ -2443,6 +2443,9 @@ _RATE_AFTER = re.compile(r"[\d.,]*\s*(?:/\s*|(?:per|a|an|each|every|par|pro|je|/
                          + _RATE_UNIT + r"\b", re.I)
 
 
+# Amounts that are not what the user pays: lower is not better for them
+_NOT_A_PRICE = re.compile(r"\b(?:discount|credit|refund|rebate|reward|bonus|cashback|compensation|cap|limit|"
+                          r"maximum|minimum|payout|earn|commission|allowance|remise|réduction|rabatt|gutschrift)", re.I)
 _FIGURES = ("money", "percent", "duration", "age")  # the facts said as figures (a place is not one)
 _FREE_PLAN = re.compile(r"^\W*(?:free|free forever|\$0|0\s?€|€\s?0|gratuit|kostenlos|gratis)\W*$", re.I)
 
@@ -5631,8 +5634,10 @@ class _Job:
         if sentences:
             severity: Severity = ("critical" if (w_add and not traded) or stronger or notice_cut(self.before, self.after)
                                   else "material")
-            return ChangeLabel(True, severity, cats or ("other",), "; ".join(sentences[:2]), None,
-                               w_add, w_rem, fb, fa)
+            said = "; ".join(sentences[:2])
+            if not w_add and "good news" not in said and self._in_users_favour(cats):
+                said += " — good news for users"
+            return ChangeLabel(True, severity, cats or ("other",), said, None, w_add, w_rem, fb, fa)
         figure = next(((o, n) for o, n in _changed_pairs(list(fb), list(fa), self.before, self.after)
                        if o is not None and n is not None and o.kind == n.kind and o.kind in _FIGURES
                        and any(ch.isdigit() for ch in o.text + n.text) and _fact_changed(o, n, changed)), None)
@@ -5642,6 +5647,28 @@ class _Job:
                                None, (), (), fb, fa)
         return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (),
                            fb, fa)
+
+    def _in_users_favour(self, cats: tuple[str, ...]) -> bool:
+        """Whether a value changed only in the users' favour: a longer notice period (before a
+        change, a termination or a removal) or a lower price (an amount charged per month, seat or
+        use, all of them lower, none of them a discount, credit or cap). Any other value says no
+        direction: a credit or a limit that grows may be good or bad."""
+        before, after = self.before or "", self.after or ""
+        if not (before and after):
+            return False
+        old_n, new_n = _notice_days(before), _notice_days(after)
+        if old_n is not None and new_n is not None:
+            return new_n > old_n and bool(set(cats) & {"terms-changes", "termination", "service-changes"})
+        if "pricing" not in cats or _NOT_A_PRICE.search(before + " " + after) \
+                or not (_priced_per_unit(before) and _priced_per_unit(after)):
+            return False
+        old_m = [f.value for f in self.fb if f.kind == "money"]
+        new_m = [f.value for f in self.fa if f.kind == "money"]
+        if len(old_m) != len(new_m) or not old_m:
+            return False
+        moved = [(o, n) for o, n in zip(old_m, new_m) if o != n]
+        return bool(moved) and all(o.split()[0] == n.split()[0] and float(n.split()[1]) < float(o.split()[1])
+                                   for o, n in moved)
 
     def _age_spelled(self) -> bool:
         """The same age said in other words ("anyone under 13" → "anyone under the age of 13",
