@@ -173,3 +173,19 @@ def test_a_smaller_credit_or_discount_is_never_good_news() -> None:
     assert "good news" not in _first(credit, credit.replace("15 USD", "10 USD"))
     discount = "# Plans\n\n## Fees\n\nAnnual plans get a discount of 20 USD per seat per year.\n"
     assert "good news" not in _first(discount, discount.replace("20 USD", "10 USD"))
+
+
+def test_a_long_value_change_keeps_both_values_and_its_start() -> None:
+    said = headline([_change("When we retire a model, Quillfeather will announce it on its status page one week in "
+                             "advance instead of at least 2 weeks (service-changes)", ("service-changes",))])
+    assert said.startswith("When we retire a model") and said.endswith("one week in advance instead of at least 2 weeks"), said
+    assert len(said) <= 100
+
+
+def test_an_explanation_keeps_the_condition_its_pronoun_points_to() -> None:
+    from tracker.api import compare
+
+    old = "# Models\n\n## Deprecation\n\nWhen we retire a model, we will announce it on our status page at least 2 weeks in advance.\n"
+    result = compare(old, old.replace("at least 2 weeks", "one week"))
+    assert result.material and result.severity == "critical"
+    assert result.changes[0].explanation.startswith("When we retire a model, we will announce it"), result.changes[0].explanation

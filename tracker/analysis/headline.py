@@ -858,6 +858,42 @@ def _shrunk_number_swap(text: str, room: int) -> str | None:
     return said(lo, hi)
 
 
+_NUMBER_WORD = re.compile(r"(?i)^(?:\d[\d.,]*\S*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                          r"fifteen|twenty|thirty|sixty|ninety|a|an)$")
+
+
+def _elided_value(text: str, room: int) -> str | None:
+    """A sentence that ends on a value and what it replaced ("When we retire a model, we will
+    announce it on our status page one week in advance instead of at least 2 weeks"), in ``room``
+    characters: words before the value give way in the middle ("…announce it … one week in advance
+    instead of …"), so its start (who does what) and both values stay; None when it is no such
+    sentence or does not fit."""
+    now, sep, was = text.rpartition(" instead of ")
+    if not sep or "“" in was or "“" in now or len(was) > 40:
+        return None
+    words = now.split()
+    # the new value: from its last number (or number word) among the last six words
+    at = next((i for i in range(len(words) - 1, max(len(words) - 7, 0), -1)
+               if _NUMBER_WORD.match(words[i]) and words[i].lower() not in ("a", "an")), None)
+    if at is None or at < 4:
+        return None
+    if words[at - 1].lower() in ("least", "most"):
+        at -= 2  # "at least 30 days"
+    at = max(at - 2, 3)  # with the two words before it: "expire after 6 months", "page one week"
+    tail = f" … {' '.join(words[at:])}{sep}{was}"
+    for k in range(at - 1, 2, -1):
+        kept = words[:k]
+        while len(kept) > 3 and (kept[-1].lower().strip(",;:") in LEADS_ON | _DETERMINER_WORDS):
+            kept = kept[:-1]  # "…announce it on our …": end on a word that carries meaning
+        head = " ".join(kept).rstrip(",;:")
+        if len(head) + len(tail) <= room:
+            return head + tail
+    return None
+
+
+_DETERMINER_WORDS = frozenset("a an the our your their its this that these those each every any".split())
+
+
 def _fit(text: str, room: int, row: bool = False) -> str:
     """``text`` in at most ``room`` characters. A quoted clause ("New binding arbitration: All
     disputes ...") loses its lead-in ("You and X agree that") and, when still too long, is cut
@@ -894,6 +930,8 @@ def _fit(text: str, room: int, row: bool = False) -> str:
     if (swap := _shrunk_swap(text, room)) is not None:
         return swap
     if (swap := _shrunk_number_swap(text, room)) is not None:
+        return swap
+    if (swap := _elided_value(text, room)) is not None:
         return swap
     m = _LABELLED.match(text)
     if m:

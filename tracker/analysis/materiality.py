@@ -443,7 +443,8 @@ def _main_clause(prefix: str, heading: str) -> str:
     """Drop a leading subordinate clause ("When we plan to remove a model, we will post" →
     "we will post") and shorten a long subject before a modal to the section's heading
     ("Any dispute arising from these Terms or the Service will" → "Disputes will")."""
-    if m := _SUBORDINATE.match(prefix):
+    if (m := _SUBORDINATE.match(prefix)) and not re.search(r"\b(?:it|them)\b", prefix[m.end():], re.I):
+        # (kept when what follows points back to it: "When we retire a model, we will announce it")
         prefix = prefix[m.end():]
     words = prefix.split(" ")
     i = _main_verb(words)
