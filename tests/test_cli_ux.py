@@ -239,8 +239,8 @@ def test_a_missing_output_folder_is_refused_not_created(root: Path, tmp_path: Pa
 # (args, exit code as documented in the README, words of the one line); "{root}" is the fixture's folder
 BAD_INPUTS = [
     (("nosuch",), 2, "no such command 'nosuch'"),
-    (("history",), 2, "missing argument 'SERVICE' (usage: tracker history [OPTIONS] SERVICE [DOCUMENT]; "
-                      "see 'tracker history --help'); services in this archive: quill"),
+    (("diff",), 2, "missing argument 'SERVICE' (usage: tracker diff [OPTIONS] SERVICE [DOCUMENT]; "
+                   "see 'tracker diff --help'); services in this archive: quill"),
     (("--store", "{root}/no-store", "summary"), 2, "see 'tracker summary --help')"),
     (("search", "credits", "--limit", "0"), 2, "invalid value for '--limit'"),
     (("search", "credits", "--bogus"), 2, "no such option '--bogus'"),
@@ -320,7 +320,7 @@ def test_compare_speaks_of_a_local_file_as_a_file(tmp_path: Path) -> None:
 
 
 def test_a_real_process_reports_bad_usage_in_one_line(root: Path) -> None:
-    for args, code in ((("history",), 2), (("show", "quill", "Terms of Service", "--at", "someday"), 2),
+    for args, code in ((("diff",), 2), (("show", "quill", "Terms of Service", "--at", "someday"), 2),
                        (("history", "nosuch"), 4)):
         result = piped(root, *args)
         assert result.returncode == code and result.stdout == "", result

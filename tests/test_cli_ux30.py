@@ -4,7 +4,12 @@ Every text is invented (fictional services)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
+
+from support import three_changes
 
 from tracker.analysis.headline import headline
 
@@ -189,3 +194,46 @@ def test_an_explanation_keeps_the_condition_its_pronoun_points_to() -> None:
     result = compare(old, old.replace("at least 2 weeks", "one week"))
     assert result.material and result.severity == "critical"
     assert result.changes[0].explanation.startswith("When we retire a model, we will announce it"), result.changes[0].explanation
+
+
+# -- history across services and runs, material-only diffs and searches (a real store, real runs) --
+
+def test_history_without_a_service_lists_every_service(archive: Any) -> None:
+    arc, pages = archive
+    three_changes(arc, pages)
+    out = arc.tracker("history").stdout
+    assert "lumen / Terms of Service" in out and "orbit / Privacy Policy" in out, out
+
+
+def test_history_last_and_runs(archive: Any) -> None:
+    arc, pages = archive
+    three_changes(arc, pages)  # runs 1-4: first versions, expiry, venue, retention
+    last = arc.tracker("history", "lumen", "--last", "1").stdout
+    assert "Porto" in last and "6 months instead of 12" not in last, last
+    recent = arc.tracker("history", "--runs", "1").stdout
+    assert "orbit / Privacy Policy" in recent and "lumen" not in recent, recent
+    two = arc.tracker("history", "--runs", "2", "--json").stdout
+    assert {v["service_id"] for v in json.loads(two)} == {"lumen", "orbit"}
+    arc.run()  # nothing changed: the last run recorded nothing
+    assert arc.tracker("history", "--runs", "1").stdout.startswith("no version recorded by the last 1 run (run 5)")
+    assert arc.tracker("history", "--runs", "0", code=2).exit_code == 2
+
+
+def test_diff_compare_and_search_with_material_only(archive: Any, tmp_path: Path) -> None:
+    arc, pages = archive
+    arc.run()
+    pages.terms.update(expiry="6 months", note="Thanks for mapping with us!")
+    arc.run()
+    full = arc.tracker("diff", "lumen").stdout
+    only = arc.tracker("diff", "lumen", "--material").stdout
+    assert "mapping with us" in full and "mapping with us" not in only, only
+    assert "6 months instead of 12" in only and "1 material shown (--material)" in only, only
+    data = json.loads(arc.tracker("diff", "lumen", "--material", "--json").stdout)
+    assert data["changes"] and all(c["material"] for c in data["changes"])
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text("# T\n\n## Fees\n\nCredits expire after 12 months.\n\n## Notes\n\nThank you for reading.\n")
+    new.write_text("# T\n\n## Fees\n\nCredits expire after 6 months.\n\n## Notes\n\nThanks for reading!\n")
+    shown = arc.tracker("compare", str(old), str(new), "--material").stdout
+    assert "expire after" in shown and "for reading" not in shown, shown
+    hits = arc.tracker("search", "--material").stdout
+    assert "6 months instead of 12" in hits and "Thanks" not in hits, hits

@@ -266,14 +266,15 @@ class Archive:
                 rows[at[doc.key]] = replace(rows[at[doc.key]], paused_until=until.isoformat(timespec="seconds"))
 
     def search(self, query: str, *, service: str | None = None, category: str | None = None,
-               since: str | date | datetime | None = None, limit: int = 50) -> list[SearchHit]:
+               since: str | date | datetime | None = None, limit: int = 50, material: bool = False) -> list[SearchHit]:
         """Recorded clause changes whose text (before or after) or explanation matches ``query``,
         newest first, at most ``limit`` (what ``tracker search`` prints).
 
         ``query`` is SQLite full-text syntax (words, "phrases", OR, NOT, prefix*, before:word,
         after:word, explanation:word; see ``Index.search``). ``service`` (id) and ``category``
         (taxonomy id, one of the change's categories) narrow it; ``since`` keeps versions recorded
-        at or after a date (its start, UTC) or date-time (UTC when it has no zone).
+        at or after a date (its start, UTC) or date-time (UTC when it has no zone); ``material``
+        keeps material changes only.
 
         Raises SearchQueryError (a ConfigError: a query SQLite cannot parse), InvalidArgument
         (unknown category, malformed ``since``), NotFoundError (no such service).
@@ -286,7 +287,8 @@ class Archive:
         moment = _since(since)
         if service is not None:  # NotFoundError naming the known ones; the id as the index has it
             service = self._service_rows(self.index.documents(), service)[0]["service_id"]
-        return self.index.search(query, service=service, category=category, since=moment, limit=limit)
+        return self.index.search(query, service=service, category=category, since=moment, limit=limit,
+                                 material=material)
 
     # -- helpers -----------------------------------------------------------------------------
     def _service_rows(self, rows: list[dict[str, Any]], service: str) -> list[dict[str, Any]]:

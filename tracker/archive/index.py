@@ -568,6 +568,19 @@ class Index:
         sql += " ORDER BY document_type, seq"
         return [_version_row(r) for r in self._query(sql, args)]
 
+    def recorded_by_last_runs(self, runs: int) -> tuple[set[str], list[int]]:
+        """The versions recorded by the last ``runs`` runs (a run's check whose outcome recorded a
+        version: new, changed or revert), as (commit shas, the run ids read, oldest first). Runs
+        that checked nothing (none in the index) do not count."""
+        ids = [r[0] for r in self.conn.execute("SELECT DISTINCT run_id FROM checks ORDER BY run_id DESC LIMIT ?",
+                                               (runs,))]
+        if not ids:
+            return set(), []
+        shas = {r[0] for r in self.conn.execute(
+            "SELECT commit_sha FROM checks WHERE run_id >= ? AND commit_sha IS NOT NULL AND commit_sha != ''",
+            (min(ids),))}
+        return shas, sorted(ids)
+
     def material_counts(self, commit_shas: Sequence[str]) -> dict[str, int]:
         """{commit sha: how many of its clause changes are material} for these versions (a version
         with none is left out): what `history` says beside a material version's headline."""
@@ -665,14 +678,15 @@ class Index:
 
     # -- full-text search --------------------------------------------------------------------
     def search(self, query: str, *, service: str | None = None, category: str | None = None,
-               since: str | None = None, limit: int = 50) -> list[SearchHit]:
+               since: str | None = None, limit: int = 50, material: bool = False) -> list[SearchHit]:
         """Clause changes whose text before or after, or explanation, match ``query``.
 
         ``query`` is SQLite full-text syntax: words (stemmed: "arbitrate" finds "arbitration"),
         "exact phrases", OR, NOT, prefix*, and ``column:word`` for before, after or explanation;
         hyphenated words (``non-refundable``) are searched as phrases.
         Filters: ``service`` id, ``category`` id (one of the change's categories), ``since``
-        (ISO time; versions fetched at or after it). Newest versions first, at most ``limit``.
+        (ISO time; versions fetched at or after it), ``material`` (material changes only). Newest
+        versions first, at most ``limit``.
 
         An empty ``query`` with a ``category`` or ``service`` lists that filter's changes (the
         snippet is then the start of the clause as the version has it, the old text for a removed
@@ -683,9 +697,9 @@ class Index:
         FTS5 or FTS4).
         """
         listing = not query.strip()
-        if listing and not (category or service):
-            raise SearchQueryError("the search query is empty: give one or more words, or --category or "
-                                   "--service alone to list their changes")
+        if listing and not (category or service or material):
+            raise SearchQueryError("the search query is empty: give one or more words, or --category, "
+                                   "--service or --material alone to list their changes")
         row = self.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'changes_fts'").fetchone()
         if row is None and not listing:
             raise StoreError("this index has no full-text search: the SQLite build Python uses offers "
@@ -720,6 +734,8 @@ class Index:
         if since:
             sql += " AND v.fetched_at >= ?"
             args.append(since)
+        if material:
+            sql += " AND c.material"
         sql += " ORDER BY v.fetched_at DESC, v.document_key, c.n LIMIT ?"
         args.append(limit)
         try:

@@ -463,7 +463,7 @@ def run(obj: Context, services: tuple[str, ...], document: str | None, concurren
 # -- queries --------------------------------------------------------------------------------
 # The logic lives in tracker.api (the Python API); these commands parse, call it and print.
 @cli.command()
-@click.argument("service")
+@click.argument("service", required=False)
 @click.argument("document", required=False)
 @click.option("--since", metavar="DATE",
               help="Only versions recorded on or after this date (UTC; or a date-time), e.g. 2026-01-01.")
@@ -471,11 +471,16 @@ def run(obj: Context, services: tuple[str, ...], document: str | None, concurren
               help="Only versions recorded up to this date (its end, UTC; or a date-time), e.g. 2026-06-30. "
                    "A date before a document's first version lists that first version, with a note.")
 @click.option("--material", "material_only", is_flag=True, help="Only versions with a material change.")
+@click.option("--last", "last", type=click.IntRange(1, None), metavar="N",
+              help="Only the newest N versions of each document.")
+@click.option("--runs", "runs", type=click.IntRange(1, None), metavar="N",
+              help="Only versions recorded by the last N runs (what a scheduled run found lately).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_obj
-def history(obj: Context, service: str, document: str | None, since: str | None, until: str | None,
-            material_only: bool, as_json: bool) -> None:
-    """List the recorded versions of a service's documents, with dates and change counts.
+def history(obj: Context, service: str | None, document: str | None, since: str | None, until: str | None,
+            material_only: bool, last: int | None, runs: int | None, as_json: bool) -> None:
+    """List the recorded versions of a service's documents (of every service when SERVICE is left
+    out), with dates and change counts.
 
     Dates that pick a version (history --until, diff --from/--to, show/summary --at) and come
     before a document's first version start from that first version, with a note on stderr.
@@ -486,6 +491,8 @@ def history(obj: Context, service: str, document: str | None, since: str | None,
       tracker history openrouter "Terms of Service" --json
       tracker history openrouter --material --since 2026-01-01
       tracker history openrouter --until 2026-06-30
+      tracker history --runs 3 --material      # what the last 3 runs found, every service
+      tracker history openrouter --last 2       # the newest 2 versions of each document
     """
     from tracker.api import _since, _until, first_version_note
     from tracker.cli.output import clean, history_line
@@ -496,7 +503,9 @@ def history(obj: Context, service: str, document: str | None, since: str | None,
         raise InvalidArgument(f"--since {since} is after --until {until}: no version can be in both; "
                               "swap them (--since is the earlier date)")
     with obj.archive() as archive:
-        docs = [archive.document(service, document)] if document is not None else archive.documents(service)
+        docs = [archive.document(service, document)] if document is not None and service is not None \
+            else archive.documents(service)
+        recent, run_ids = archive.index.recorded_by_last_runs(runs) if runs is not None else (set(), [])
         rows = []
         for doc in docs:
             versions = doc.versions
@@ -505,14 +514,23 @@ def history(obj: Context, service: str, document: str | None, since: str | None,
                 if not upto:  # recorded later than asked: its first version, said so (the API's note)
                     click.echo(f"note: {first_version_note(doc.key, until, versions[0])}", err=True)
                 versions = upto or versions[:1]
+            if runs is not None:
+                versions = [v for v in versions if v.commit_sha in recent]
+            if last is not None:
+                versions = versions[-last:]
             rows += [v for v in versions
                      if (moment is None or v.fetched_at >= moment) and (v.material or not material_only)]
         material = archive.index.material_counts([r.commit_sha for r in rows if r.material]) if not as_json else {}
     if as_json:
         emit_json([r.to_dict() for r in rows])
         return
-    if not rows and (since or material_only):
-        click.echo(f"no {'material ' if material_only else ''}version{f' since {since}' if since else ''}"
+    if not rows and (since or material_only or runs is not None):
+        window = ""
+        if runs is not None:
+            span = f"run {run_ids[0]}" if len(run_ids) == 1 else f"runs {run_ids[0]}-{run_ids[-1]}" if run_ids else ""
+            window = (f" recorded by the last {len(run_ids)} run{'s' if len(run_ids) != 1 else ''} ({span})"
+                      if run_ids else " recorded by any run (no run is indexed yet)")
+        click.echo(f"no {'material ' if material_only else ''}version{window}{f' since {since}' if since else ''}"
                    f"{f' until {until}' if until else ''}")
         return
     lines: list[str] = []
@@ -533,12 +551,13 @@ def history(obj: Context, service: str, document: str | None, since: str | None,
               help="Only versions recorded on or after this date (UTC; or a date-time), e.g. 2026-01-01.")
 @click.option("--limit", type=click.IntRange(1, 10000), default=50, show_default=True,
               help="At most this many changes, newest first.")
+@click.option("--material", "material_only", is_flag=True, help="Only material changes.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: one object per matching change.")
 @click.option("--color/--no-color", default=None,
               help="Matched words in bold (default: on a terminal; [between brackets] in a pipe or file).")
 @click.pass_obj
 def search(obj: Context, query: str, service: str | None, category: str | None, since: str | None,
-           limit: int, as_json: bool, color: bool | None) -> None:
+           limit: int, material_only: bool, as_json: bool, color: bool | None) -> None:
     """Find recorded clause changes by the words of the clause (before or after) or explanation.
 
     QUERY is SQLite full-text syntax: words (all must match; "arbitrate" also finds
@@ -555,7 +574,7 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
     **like this**, and says which text it is from in "snippet_from" (after, explanation or
     before) and
     "changed_again" (N, or 0). With no QUERY, --category or --service alone lists every
-    change they select, newest first.
+    change they select, newest first; --material alone lists every material change.
 
     \b
     Exit codes: 0 (also when nothing matches); 2 a query or option that cannot be used;
@@ -567,18 +586,20 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
       tracker search '"class action" OR class-action' --service openrouter
       tracker search 'refund* NOT explanation:reworded' --json
       tracker search --category refunds
+      tracker search --material --since 2026-06-01
     """
     from tracker.cli.output import clean, is_tty, search_snippet
 
     with obj.archive() as archive:
-        hits = archive.search(query, service=service, category=category, since=since, limit=limit)
+        hits = archive.search(query, service=service, category=category, since=since, limit=limit,
+                              material=material_only)
     if as_json:
         emit_json([hit.to_dict() for hit in hits])
         return
     if not hits:
         click.echo(f"no recorded change matches {query!r}" if query.strip() else "no recorded change matches "
-                   + " and ".join(f"{name} {value!r}" for name, value in (("category", category), ("service", service))
-                                  if value))
+                   + " and ".join([f"{name} {value!r}" for name, value in (("category", category), ("service", service))
+                                   if value] + (["--material"] if material_only else [])))
         return
     bold = is_tty() if color is None else color
     for hit in hits:
@@ -660,12 +681,14 @@ def _severity_legend(command: Any) -> Any:
 @click.option("--from", "from_", default=None, help="Older version: number, commit or date (default: the one before --to; a date before "
                    "the first version starts from the first, with a note).")
 @click.option("--to", "to", default=None, help="Newer version: number, commit or date (default: latest).")
+@click.option("--material", "material_only", is_flag=True,
+              help="Only the material changes (the counts still say how many clauses changed).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (the same shape as compare --json).")
 @click.option("--color/--no-color", default=None, help="Colour (default: on a terminal).")
 @click.pass_obj
 @_severity_legend
 def diff(obj: Context, service: str, document: str | None, from_: str | None, to: str | None,
-         as_json: bool, color: bool | None) -> None:
+         material_only: bool, as_json: bool, color: bool | None) -> None:
     """Show the clause-level diff between two versions of a document.
 
     \b
@@ -673,6 +696,7 @@ def diff(obj: Context, service: str, document: str | None, from_: str | None, to
       tracker diff openrouter "Terms of Service"             # latest change
       tracker diff openrouter "Terms of Service" --from 1 --to -1
       tracker diff openrouter "Terms of Service" --from 2026-01-01 --json
+      tracker diff openrouter "Terms of Service" --from -6 --material   # what mattered in 6 versions
 
     A --from newer than --to shows the changes backwards, with a note on stderr saying so.
     """
@@ -691,12 +715,20 @@ def diff(obj: Context, service: str, document: str | None, from_: str | None, to
         "to": {"seq": new.seq, "date": new.fetched_at, "commit": new.commit_sha},
     }
     if as_json:
-        emit_json({**header, **result.to_dict()})
+        emit_json({**header, **_material_only(result.to_dict(), material_only)})
         return
-    _print_analysis(result, f"{doc.key}: version {old.seq} ({old.fetched_at}) → {new.seq} ({new.fetched_at})", color)
+    _print_analysis(result, f"{doc.key}: version {old.seq} ({old.fetched_at}) → {new.seq} ({new.fetched_at})", color,
+                    material_only)
 
 
-def _print_analysis(result: Analysis, title: str, color: bool | None) -> None:
+def _material_only(data: dict[str, Any], material_only: bool) -> dict[str, Any]:
+    """``data`` (an analysis as JSON) with only its material changes when ``material_only``."""
+    if not material_only:
+        return data
+    return {**data, "changes": [c for c in data.get("changes", []) if c.get("material")]}
+
+
+def _print_analysis(result: Analysis, title: str, color: bool | None, material_only: bool = False) -> None:
     from tracker.cli.output import clean, console, diff_lines, is_tty
 
     use_color = is_tty() if color is None else color
@@ -707,8 +739,13 @@ def _print_analysis(result: Analysis, title: str, color: bool | None) -> None:
         click.echo(clean(title))
     flag = "MATERIAL: " if result.material else ""
     click.echo(f"{flag}{clean(result.summary)}")
-    click.echo(f"{len(result.changes)} changed clause(s), {result.unchanged} unchanged\n")
-    for line in diff_lines(result.changes, color=use_color):
+    shown = [c for c in result.changes if c.material] if material_only else list(result.changes)
+    if material_only:
+        click.echo(f"{len(result.changes)} changed clause(s), {result.unchanged} unchanged; "
+                   f"{len(shown)} material shown (--material)\n")
+    else:
+        click.echo(f"{len(result.changes)} changed clause(s), {result.unchanged} unchanged\n")
+    for line in diff_lines(shown, color=use_color):
         if use_color:
             out.print(line)
         else:
@@ -722,11 +759,13 @@ def _print_analysis(result: Analysis, title: str, color: bool | None) -> None:
 @click.option("--remove", multiple=True, help="CSS selector to drop (HTML inputs; repeatable).")
 @click.option("--user-agent", help="User-Agent header for URLs (default: tracker's own, as in a run).")
 @click.option("--ignore-robots", is_flag=True, help="Fetch URLs even where robots.txt disallows them.")
+@click.option("--material", "material_only", is_flag=True,
+              help="Only the material changes (the counts still say how many clauses changed).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object.")
 @click.option("--color/--no-color", default=None, help="Colour (default: on a terminal).")
 @_severity_legend
 def compare(old: str, new: str, select: tuple[str, ...], remove: tuple[str, ...], user_agent: str | None,
-            ignore_robots: bool, as_json: bool, color: bool | None) -> None:
+            ignore_robots: bool, material_only: bool, as_json: bool, color: bool | None) -> None:
     """Compare two local files or URLs clause by clause; no archive needed.
 
     Markdown, plain text, HTML and PDF are accepted (HTML goes through the same extraction as a
@@ -759,9 +798,9 @@ def compare(old: str, new: str, select: tuple[str, ...], remove: tuple[str, ...]
     result = compare_sources(old, new, select=select, remove=remove, options=options,
                              warn=lambda line: click.echo(line, err=True))
     if as_json:
-        emit_json(result.to_dict())
+        emit_json(_material_only(result.to_dict(), material_only))
         return
-    _print_analysis(result, f"{old} → {new}", color)
+    _print_analysis(result, f"{old} → {new}", color, material_only)
 
 
 @cli.command()
