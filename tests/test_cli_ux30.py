@@ -237,3 +237,20 @@ def test_diff_compare_and_search_with_material_only(archive: Any, tmp_path: Path
     assert "expire after" in shown and "for reading" not in shown, shown
     hits = arc.tracker("search", "--material").stdout
     assert "6 months instead of 12" in hits and "Thanks" not in hits, hits
+
+
+def test_explanations_read_whole() -> None:
+    from tracker.api import compare
+
+    cap = ("# T\n\n## 6. Liability\n\n6.1 To the extent permitted by law, Quillfeather's total liability arising out of "
+           "these Terms will not exceed the total fees you paid in the 12 months before the claim.\n")
+    [change] = compare(cap, cap.replace("the total fees you paid in the 12 months before the claim", "100 USD")).changes
+    # one sentence with both caps, not the cap and then the clause quoted again
+    assert "100 USD instead of" in change.explanation and "Now says" not in change.explanation, change.explanation
+    trial = "# T\n\n## Trial\n\nNew Quillfeather accounts get a 30-day free trial.\n"
+    [change] = compare(trial, trial.replace("30-day", "7-day")).changes
+    assert "7-day free trial instead of a 30-day one" in change.explanation, change.explanation
+    waiver = ("# T\n\n## 9. Disputes\n\nDisputes are resolved by the courts of Oregon.\n")
+    result = compare(waiver, waiver + "\nYou agree to bring claims only in an individual capacity and not as a "
+                     "plaintiff or class member in any class or representative action.\n")
+    assert "You agree to bring claims" in result.summary, result.summary  # never "To bring claims …"

@@ -716,8 +716,8 @@ def _without_lead_in(body: str) -> str:
     """``body`` less a lead-in ("You and X agree that"), unless the words left start at a
     subject only the lead-in resolves ("each may ...", which becomes "You and X may each ...")."""
     m = _AGREE.match(body)
-    if not m or not m.end():
-        return body
+    if not m or not m.end() or re.match(r"(?i)to\s", body[m.end():]):
+        return body  # "You agree to bring claims only ...": the lead-in is the clause's own subject and verb
     kept = resolved_start(body[:m.end()], body[m.end():])
     return body if kept is None else kept
 

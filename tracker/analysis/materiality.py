@@ -668,6 +668,13 @@ def _value_sentence(old: Fact, new: Fact, after: str, heading: str, cats: tuple[
             rest = f" {rest}" if (rest and len(rest.split()) <= 8
                                   and _SUFFIX_LEAD.match(rest)) else ""
             lead = f"{lead[:1].upper()}{lead[1:]} {new.text}"
+            if (re.search(r"\d-[^\W\d_]+$", new.text) and re.search(r"\d-[^\W\d_]+$", old.text)
+                    and (noun := re.match(r"[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2}", suffix))
+                    and not _SUFFIX_LEAD.match(noun.group(0))):
+                # a value said as an adjective ("a 7-day free trial"): with its noun, which alone says
+                # what it measures ("…get a 7-day free trial instead of a 30-day one")
+                one = " a" if re.search(r"\ban?$", prefix.strip()) else ""
+                return f"{lead} {noun.group(0)} instead of{one} {old.text}{' one' if one else ''}{tail}"
             if rest and (own := _own_rest(old, before, rest)):
                 # what the old value counted was another thing ("$2 per GB" → "$20 per TB"): said with
                 # its own words, never under the new value's unit ("$20 per TB instead of $2 per GB")
@@ -3190,6 +3197,24 @@ def _said_once(sentences: list[str]) -> list[str]:
             if not any(j != k and bags[k] < bags[j] and len(bags[k]) >= 2 for j in range(len(out)))]
 
 
+def _value_for_words(sentences: list[str], del_c: list[str]) -> list[str]:
+    """A value that took the place of words ("Liability will now not exceed 100 USD" where the cap was
+    "the total fees you paid in the 12 months before the claim") said with what it replaced, in
+    place of a second sentence quoting both texts ("Now says “…will not exceed 100 USD” instead of
+    “…”"): one run of words cut, the value sentence quoting none."""
+    if len(sentences) != 2 or len(del_c) != 1 or not 2 <= len(del_c[0].split()) <= 16:
+        return sentences
+    value, swap = sentences
+    if not swap.startswith("Now says “"):
+        value, swap = swap, value
+    if not swap.startswith("Now says “") or "“" in value or " instead of " in value or " now " not in f" {value} ":
+        return sentences
+    m = _CATS_TAIL_RE.search(value)
+    tail = m.group(0) if m else ""
+    body = value[:m.start()] if m else value
+    return [f"{body.rstrip(' .')} instead of {del_c[0].strip(' ,;.')}{tail}"]
+
+
 _CATS_TAIL_RE = re.compile(r"\s*\((?:[a-z-]+(?:, [a-z-]+)*)\)(?=\s*(?:—|$))")
 
 
@@ -5631,7 +5656,7 @@ class _Job:
                 or (("privacy",) if _USES_USER_DATA.search(self.before or "") else ("other",))
             sentences.append(f"Drops “{word}” from: “{_snippet(plain(self.before), 100)}”{_cats_text(cats)}" if gone
                              else f"Adds “{word}” to: “{_snippet(plain(self.after), 100)}”{_cats_text(cats)}")
-        sentences = _said_once(sentences)
+        sentences = _value_for_words(_said_once(sentences), del_c)
         if sentences:
             severity: Severity = ("critical" if (w_add and not traded) or stronger or notice_cut(self.before, self.after)
                                   else "material")
