@@ -14,7 +14,8 @@ main``, so commits landing on main meanwhile are not counted as differences), th
 code each run ``analyse(old, new)`` over every pair in a child process (alternating, ``--repeat``
 times) and write ``dataclasses.asdict(analysis)`` as JSON, one file per pair. Printed: CPU ms per
 pair of each tree (medians over the repeats, ``time.process_time`` around the analyses only),
-the ratio, and the number of pairs whose JSON differs (the first few differences are named).
+the ratio, the median pair's and the dearest tenth's CPU of each tree (the pairs' cost is
+heavy-tailed), and the number of pairs whose JSON differs (the first few differences are named).
 Exit status 1 when any pair differs.
 
 ``--profile`` runs this worktree's analyses once under cProfile instead and prints the top
@@ -39,6 +40,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -109,9 +111,10 @@ def pair_dirs(contrib: int) -> list[Path]:
     return dirs
 
 
-def dump(tree: Path, dirs: list[Path], out: Path | None, profile: bool = False) -> dict[str, float]:
+def dump(tree: Path, dirs: list[Path], out: Path | None, profile: bool = False) -> dict[str, Any]:
     """Analyse every pair with the code of ``tree`` (already first on sys.path); write each
-    ``asdict(analysis)`` as JSON into ``out``. Returns {"cpu": seconds, "pairs": n}."""
+    ``asdict(analysis)`` as JSON into ``out``. Returns {"cpu": seconds, "pairs": n, "per": each
+    pair's CPU seconds, in the order of ``dirs``}."""
     from dataclasses import asdict
 
     from tracker.analysis.analyse import analyse
@@ -123,8 +126,11 @@ def dump(tree: Path, dirs: list[Path], out: Path | None, profile: bool = False) 
     cpu = time.process_time()
     if prof:
         prof.enable()
+    per: list[float] = []
     for old, new in texts:
+        t = time.process_time()
         results.append(analyse(old, new))
+        per.append(time.process_time() - t)
     if prof:
         prof.disable()
     cpu = time.process_time() - cpu
@@ -138,10 +144,10 @@ def dump(tree: Path, dirs: list[Path], out: Path | None, profile: bool = False) 
         for d, analysis in zip(dirs, results):
             name = f"{d.parent.name}__{d.name}.json"
             (out / name).write_text(json.dumps(asdict(analysis), ensure_ascii=False, indent=1))
-    return {"cpu": cpu, "pairs": len(texts)}
+    return {"cpu": cpu, "pairs": len(texts), "per": per}
 
 
-def _child(tree: Path, out: Path | None, contrib: int) -> dict[str, float]:
+def _child(tree: Path, out: Path | None, contrib: int) -> dict[str, Any]:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(tree), "--contrib", str(contrib)]
     if out is not None:
         cmd += ["--out", str(out)]
@@ -164,10 +170,12 @@ def compare(ref: str, contrib: int, repeat: int, keep: Path | None) -> int:
         subprocess.run(["tar", "-x", "-C", str(old_tree)], input=archive, check=True)
     trees = {"ref": old_tree, "this": ROOT}
     cpu: dict[str, list[float]] = {"ref": [], "this": []}
+    per: dict[str, list[list[float]]] = {"ref": [], "this": []}
     for r in range(repeat):
         for name in (("ref", "this") if r % 2 == 0 else ("this", "ref")):
             result = _child(trees[name], work / name if r == 0 else None, contrib)
             cpu[name].append(result["cpu"])
+            per[name].append(result["per"])
     n = len(dirs)
     ref_ms = statistics.median(cpu["ref"]) / n * 1000
     this_ms = statistics.median(cpu["this"]) / n * 1000
@@ -176,6 +184,7 @@ def compare(ref: str, contrib: int, repeat: int, keep: Path | None) -> int:
     print(f"CPU ms per pair, median of {repeat}: {ref} {ref_ms:.2f}, this tree {this_ms:.2f} "
           f"(ratio {this_ms / ref_ms:.3f}; runs ref {[round(c, 2) for c in cpu['ref']]} s, "
           f"this {[round(c, 2) for c in cpu['this']]} s)")
+    print(_tails(per["ref"], per["this"], ref))
     differ = []
     for d in dirs:
         name = f"{d.parent.name}__{d.name}.json"
@@ -187,6 +196,22 @@ def compare(ref: str, contrib: int, repeat: int, keep: Path | None) -> int:
     elif differ:
         print(f"outputs kept in {work}/ref and {work}/this")
     return 1 if differ else 0
+
+
+def _tails(ref: list[list[float]], this: list[list[float]], ref_name: str) -> str:
+    """Per-pair CPU of both trees (each pair's median over the repeats): the median pair, and the
+    mean of the dearest tenth of the pairs (the tenth the reference spends most on, the same
+    pairs for both trees) with its share of each tree's total."""
+    def pairs(runs: list[list[float]]) -> list[float]:
+        return [statistics.median(r[i] for r in runs) for i in range(len(runs[0]))]
+
+    a, b = pairs(ref), pairs(this)
+    dear = sorted(range(len(a)), key=lambda i: -a[i])[:max(1, len(a) // 10)]
+    da, db = sum(a[i] for i in dear), sum(b[i] for i in dear)
+    return (f"CPU ms a pair: median pair {ref_name} {statistics.median(a) * 1000:.2f}, this tree "
+            f"{statistics.median(b) * 1000:.2f} (ratio {statistics.median(b) / statistics.median(a):.3f}); "
+            f"dearest tenth ({len(dear)} pairs) {ref_name} {da / len(dear) * 1000:.1f}, this tree "
+            f"{db / len(dear) * 1000:.1f} (ratio {db / da:.3f}; {da / sum(a):.0%} and {db / sum(b):.0%} of each total)")
 
 
 def main(argv: list[str] | None = None) -> int:
