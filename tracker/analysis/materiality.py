@@ -3215,6 +3215,13 @@ def _runin_title_only(before: str, after: str) -> str:
     return f"Only its run-in title changed: {'now “' + _snippet(new, 60) + '”' if new else 'dropped “' + _snippet(old, 60) + '”'}"
 
 
+def _under_changes_title(before: str | None, after: str | None, lead_before: str, lead_after: str) -> bool:
+    """Whether the list item changed sits, on each side it is on, in a list whose lead-in is the title of
+    a list of what changed (``_changes_title``: "Summary of Recent Changes" as a plain line)."""
+    sides = [lead for text, lead in ((before, lead_before), (after, lead_after)) if text is not None]
+    return bool(sides) and all(lead and _changes_title(lead) for lead in sides)
+
+
 def label_change(kind: str, before: str | None, after: str | None, *, heading: str = "",
                  text_changed: bool = True, context: DocContext | None = None,
                  lead_before: str = "", lead_after: str = "") -> ChangeLabel:
@@ -3258,7 +3265,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)
     if all(is_language_row(t) for t in (before, after) if t is not None):
         return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)  # a table of translations
-    if heading and is_announcement_heading(heading):
+    if heading and is_announcement_heading(heading) or _under_changes_title(before, after, lead_before, lead_after):
         # an item of a "Summary of recent changes" box: the changes it lists are labelled where made
         return _noise_label(("announcement",), before_p, after_p, facts_b, facts_a)
     if kind in ("added", "removed") and heading and _RESOURCES.search(heading) \
@@ -6494,8 +6501,16 @@ def _lead_ins(clauses: Sequence[Any], source: str = "") -> dict[int, str]:
                         lead, nest = text, indents[item]
                     continue
             in_item = False
-            lead, nest = (text if _is_lead_in(text) else ""), -1
+            lead, nest = (text if _is_lead_in(text) or _changes_title(text) else ""), -1
     return out
+
+
+def _changes_title(text: str) -> bool:
+    """Whether a paragraph is a title line over a list of what changed, written as a plain line and
+    not as a heading ("Summary of Recent Changes", "What's new"): its items are read as the items
+    under such a heading (``boilerplate.is_announcement_heading``). A sentence is no title."""
+    core = text.strip().strip("*_ ")
+    return bool(core) and core[-1] not in ".!?;" and is_announcement_heading(core)
 
 
 # A word every alternative of ``_LEAD_END`` not anchored at the text's end holds (same case rule).
