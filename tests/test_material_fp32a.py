@@ -87,3 +87,28 @@ def test_a_user_content_licence_added_stays_material() -> None:
     after = _BODY + "\n## 4. Your posts\n\nPosts are licensed by their authors under Creative Commons Attribution 4.0.\n"
     result = compare(_BODY, after)
     assert result.material, result.summary
+
+
+# -- another document made to bind some users or their content ----------------------------------------
+
+_MAPS = ("# Quillory Maps Additional Terms\n\n"
+         "1. **Your content.** Content you upload to Quillory Maps is subject to the Quillory Terms of Service.\n\n"
+         "2. **Fees.** Quillory Maps is free for personal use.\n")
+
+
+@pytest.mark.parametrize("added", [
+    "If you are a resident of Quillonia, the [Quillory Search Additional Terms](https://quillory.test/qu) "
+    "apply to such content which is made publicly available on Quillory Search.",
+    "If you reside in Freedonia, the [Freedonia Terms of Service](https://quillory.test/fd) are applicable to you.",
+])
+def test_another_document_made_to_bind_some_users_is_material(added: str) -> None:
+    result = compare(_MAPS, _MAPS + f"\n3. **Regional terms.** {added}\n")
+    assert result.material, result.summary
+
+
+def test_a_link_moved_in_a_sentence_naming_the_other_document_stays_cosmetic() -> None:
+    # the near miss: the same document said to apply before and after, only its address changed
+    line = ("\n3. **Regional terms.** If you reside in Freedonia, the [Freedonia Terms of Service]({}) "
+            "are applicable to you.\n")
+    result = compare(_MAPS + line.format("https://quillory.test/fd"), _MAPS + line.format("https://legal.quillory.test/fd"))
+    assert not result.material, result.summary

@@ -2554,8 +2554,12 @@ _LEGAL_EFFECT = re.compile(
     # another document governing some use ("if you sell through Stage, our Seller Addendum applies",
     # "the Merchant Terms at <link> apply to that use")
     r"(?:terms|addendum|agreement|conditions|polic(?:y|ies)|guidelines|rules)\b(?:[\s,\x02\x03]+(?!(?:and|or|if|when|but)\b)"
-    r"[^\s,.;:\x02\x03]+){0,8}?[\s\x02\x03]+(?:also\s+|shall\s+|will\s+)?(?:apply|applies|govern|governs)(?:(?=\s*[.;]|\s*$)|\s+to\s+(?:that|this|"
-    r"such|those|these|your|the)\s+(?:\w+\s+){0,2}?(?:use|uses|access|purchases?|sales?|orders?|features?)\b)|"
+    r"[^\s,.;:\x02\x03]+){0,8}?[\s\x02\x03]+(?:also\s+|shall\s+|will\s+)?(?:apply|applies|govern|governs|(?:is|are)\s+applicable)"
+    r"(?:(?=\s*[.;]|\s*$)|\s+to\s+(?:that|this|such|those|these|your|the)\s+(?:\w+\s+){0,2}?(?:use|uses|access|purchases?|"
+    # ... or to the user, or to what the user posts ("if you are a resident of France, the Search
+    # Additional Terms apply to such content", "other than Canada, in which case the Canadian Terms
+    # of Service are applicable to you"): which terms bind that user, or that content
+    r"sales?|orders?|features?|content)\b|\s+to\s+you\b)|"
     # a power the provider gives itself over what is the user's ("Zorblio may use your name and
     # logo in its marketing", "we may display your reviews")
     r"\b(?:we|(?!(?:you|users?|customers?|members?|they|he|she|it|this|that|these|those|each|any|no|anyone)\b)"
