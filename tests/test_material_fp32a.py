@@ -112,3 +112,68 @@ def test_a_link_moved_in_a_sentence_naming_the_other_document_stays_cosmetic() -
             "are applicable to you.\n")
     result = compare(_MAPS + line.format("https://quillory.test/fd"), _MAPS + line.format("https://legal.quillory.test/fd"))
     assert not result.material, result.summary
+
+
+# -- the terms' text lost, the page around it kept ---------------------------------------------------
+
+_FORM = ("Book a call with our team\n\nEmail Address\\*\n\nFirst and Last Name\n\nSomething went wrong, please try again\n\n"
+         "Our favourite awards come from our happy users\n\n"
+         "I consent to receiving calls and marketing messages from Quillory about its products. You can withdraw "
+         "your consent at any time by writing to us, and you authorise your carrier to disclose your account "
+         "details to Quillory solely to prevent fraud. For more on how we handle your personal information, "
+         "please see our privacy policy.\n\n"
+         "Pick a time that works for you\n\nSchedule a demo\n\nWatch a video instead, it takes about 5 minutes\n\n"
+         "Ready to chat? Our specialists will show you how Quillory works, with no pressure and no obligation.\n\n")
+_SECTIONS = [
+    f"## {n}. {title}\n\n{text}\n" for n, (title, text) in enumerate([
+        ("Accounts", "You must be at least 18 years old to open a Quillory account, and you are responsible for "
+                     "keeping your password secret and for all activity under your account."),
+        ("Fees", "The Plus plan costs 12 euros a month, billed in advance. Fees are non-refundable except where "
+                 "the law requires otherwise, and we may change our fees with 30 days' notice."),
+        ("Termination", "We may suspend or terminate your account at any time if you breach these Terms. You may "
+                        "cancel at any time from your account settings; cancellation takes effect at the end of "
+                        "the billing period."),
+        ("Liability", "To the maximum extent permitted by law, Quillory shall not be liable for any indirect, "
+                      "incidental or consequential damages, and our total liability is limited to the fees you "
+                      "paid in the twelve months before the claim."),
+        ("Governing law", "These Terms are governed by the laws of Ireland, and the courts of Dublin have exclusive "
+                          "jurisdiction over any dispute arising out of or in connection with them."),
+        ("Indemnity", "You agree to indemnify and hold harmless Quillory from any claim arising out of your use of "
+                      "the service or your breach of these Terms, including reasonable legal fees."),
+        ("Your content", "You keep ownership of what you upload, and grant Quillory a worldwide, non-exclusive "
+                         "licence to host and display it only to provide the service to you."),
+        ("Changes", "We may change these Terms from time to time; we will notify you by email at least 30 days "
+                    "before a material change takes effect, and you may close your account before then."),
+        ("Acceptable use", "You must not use Quillory to send spam, to break the law, to infringe anyone's rights, "
+                           "or to probe, scan or test the vulnerability of our systems without our written consent."),
+        ("Privacy", "We process your personal data as described in our Privacy Policy, and we do not sell your "
+                    "personal data to third parties or use it for advertising without your consent."),
+        ("Disputes", "Before bringing a claim, you agree to contact us and try to resolve the dispute informally "
+                     "for at least 30 days; if it is not resolved, either party may bring it before the courts."),
+        ("Third-party services", "Quillory may link to services run by others. We are not responsible for their "
+                                 "content or practices, and your use of them is governed by their own terms."),
+        ("Service availability", "We may modify, suspend or discontinue any part of the service, temporarily or "
+                                 "permanently, and we will tell you in advance where a change removes a paid feature."),
+        ("Assignment", "You may not transfer your rights under these Terms without our consent; we may assign "
+                       "them to a company that takes over our business, and we will tell you if we do."),
+    ], start=1)]
+_TERMS_PAGE = "# Quillory Terms of Use\n\n" + _FORM + "\n".join(_SECTIONS)
+
+
+def test_a_capture_that_kept_only_the_page_around_the_terms_is_no_change() -> None:
+    result = compare(_TERMS_PAGE, "# Quillory Terms of Use\n\n" + _FORM)
+    assert not result.material, result.summary
+    assert "failed capture" in result.summary
+
+
+def test_terms_cut_to_half_with_the_rest_unchanged_stay_material() -> None:
+    # the near miss: half the sections deleted is more than a fifth kept, read as usual
+    kept = "# Quillory Terms of Use\n\n" + _FORM + "\n".join(_SECTIONS[:7])
+    result = compare(_TERMS_PAGE, kept)
+    assert result.material, result.summary
+
+
+def test_the_terms_back_after_such_a_capture_are_read_as_usual() -> None:
+    # the other way round is not asked: the terms back may be newer than the ones before
+    result = compare("# Quillory Terms of Use\n\n" + _FORM, _TERMS_PAGE)
+    assert "failed capture" not in result.summary
