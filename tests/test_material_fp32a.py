@@ -177,3 +177,17 @@ def test_the_terms_back_after_such_a_capture_are_read_as_usual() -> None:
     # the other way round is not asked: the terms back may be newer than the ones before
     result = compare("# Quillory Terms of Use\n\n" + _FORM, _TERMS_PAGE)
     assert "failed capture" not in result.summary
+
+
+def test_these_terms_replaced_by_another_document_is_material() -> None:
+    notice = ("**From 1 October 2031, the Quillory Terms of Use will be replaced by the Zentrix Group Common Terms "
+              "of Use, and these will be applied accordingly.**\n\n")
+    result = compare(_MAPS, notice + _MAPS)
+    assert result.material, result.summary
+
+
+def test_a_banner_about_an_updated_version_of_the_same_terms_stays_an_announcement() -> None:
+    # the near miss: a newer version of these terms replacing them is news about the terms, not a term
+    notice = "**Our Terms of Use will be superseded by the new Terms of Use from 1 October 2031.**\n\n"
+    result = compare(_MAPS, notice + _MAPS)
+    assert not result.material, result.summary

@@ -2560,6 +2560,11 @@ _LEGAL_EFFECT = re.compile(
     # Additional Terms apply to such content", "other than Canada, in which case the Canadian Terms
     # of Service are applicable to you"): which terms bind that user, or that content
     r"sales?|orders?|features?|content)\b|\s+to\s+you\b)|"
+    # ... or that replaces these terms ("from 1 October the X Terms will be replaced by the Y Common
+    # Terms of Use"); not a newer version of the same terms ("replaced by the updated Terms"), a banner
+    r"(?:terms|agreement|conditions|polic(?:y|ies))\b[^.;]{0,60}?\b(?:will|shall|is|are)\s+(?:be\s+|being\s+)?(?:replaced|"
+    r"superseded)\s+by\s+(?![^.;]{0,40}?\b(?:updated|new|revised|amended|modified|latest|future|following)\b)"
+    r"[^.;]{0,60}?\b(?:terms|agreement|conditions|polic(?:y|ies))\b|"
     # a power the provider gives itself over what is the user's ("Zorblio may use your name and
     # logo in its marketing", "we may display your reviews")
     r"\b(?:we|(?!(?:you|users?|customers?|members?|they|he|she|it|this|that|these|those|each|any|no|anyone)\b)"
