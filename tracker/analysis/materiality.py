@@ -6519,7 +6519,8 @@ def _changes_title(text: str) -> bool:
     not as a heading ("Summary of Recent Changes", "What's new"): its items are read as the items
     under such a heading (``boilerplate.is_announcement_heading``). A sentence is no title."""
     core = text.strip().strip("*_ ")
-    return bool(core) and core[-1] not in ".!?;" and is_announcement_heading(core)
+    # (the word count first: most paragraphs are long sentences, never read by the title's pattern)
+    return 0 < len(core.split()) <= 8 and core[-1] not in ".!?;" and is_announcement_heading(core)
 
 
 # A word every alternative of ``_LEAD_END`` not anchored at the text's end holds (same case rule).
