@@ -128,7 +128,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     from tracker.analysis.boilerplate import is_error_page, teaser_side, truncated_side
     from tracker.analysis.diff import diff_texts
     from tracker.analysis.materiality import capture_labels, label_document, translation_labels
-    from tracker.analysis.scope import language_switch, other_page_side
+    from tracker.analysis.scope import body_missing_side, language_switch, other_page_side
 
     diff = diff_texts(old, new)
     changes: list[ClauseChange] = []
@@ -155,6 +155,10 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         # A capture that stopped mid-document, and the recovery from one: nothing was removed
         # from the terms, and nothing new added to them.
         odd = (cut, _CUT_OFF)
+    elif body_missing_side(old, new):
+        # The new capture kept only lines it had before, a fifth of them at most: the terms' text
+        # was lost and the page around it (a form, a banner, the first lines) captured alone.
+        odd = ("new", _BODY_MISSING)
     elif teaser := teaser_side(old, new):
         # A page of excerpts cut off before "Read more" controls (a legal hub's index, the terms
         # folded behind a click) against the whole document, or the document back after one.
@@ -345,10 +349,12 @@ _CUT_OFF = " stops mid-document: a capture cut off, not a change of terms"
 _NOT_TERMS = " is another page captured instead of the terms (hardly any legal text): not a change of terms"
 _EXCERPTS = (" is a page of excerpts cut off before \"Read more\" links, captured instead of the whole terms: "
              "not a change of terms")
+_BODY_MISSING = " kept only lines of the earlier capture, without the terms' text: a failed capture, not a change of terms"
 # What such a capture is, as ``capture_labels`` names it in each change's explanation.
 _CAPTURES = {_ERROR_PAGE: "an error page captured instead of the terms",
              _NOT_TERMS: "another page captured instead of the terms",
              _CUT_OFF: "a capture cut off mid-document",
+             _BODY_MISSING: "a capture that lost the terms' text",
              _EXCERPTS: "a page of excerpts captured instead of the terms"}
 
 
@@ -357,7 +363,7 @@ def as_revert(changed: Analysis, revert_of: str = "", kind: str = "revert") -> A
     ``as_revert(analyse(old, new), d) == analyse(old, new, kind="revert", revert_of=d)``, without
     diffing again (a history import reuses the analysis of a pair of texts seen before); ``kind``
     "partial-revert" likewise."""
-    if changed.summary.endswith((_ERROR_PAGE, _CUT_OFF, _NOT_TERMS, _EXCERPTS)) or changed.summary == _SPACING_ONLY:  # any kind alike
+    if changed.summary.endswith((_ERROR_PAGE, _CUT_OFF, _NOT_TERMS, _EXCERPTS, _BODY_MISSING)) or changed.summary == _SPACING_ONLY:  # any kind alike
         return changed
     changes = tuple(_not_material(c) for c in changed.changes)
     undone = tuple(c for c in changed.changes if c.material) if kind == "revert" else ()

@@ -1213,7 +1213,13 @@ _ATTRIBUTION = re.compile(
     r"\ball\s+rights\s+reserved\b|\btous\s+droits\s+réservés\b|\balle\s+rechte\s+vorbehalten\b|"
     r"\btodos\s+los\s+derechos\s+reservados\b|"
     # a footer's copyright line with its year ("Copyright © 2031 Quillory Ltd.", "© 2031 Quillory")
-    r"(?:^|(?<=\s))(?:copyright\s*)?(?:©|\(c\))\s*(?:19|20)\d\d\b|\bcopyright\s+(?:19|20)\d\d\b", re.I)
+    r"(?:^|(?<=\s))(?:copyright\s*)?(?:©|\(c\))\s*(?:19|20)\d\d\b|\bcopyright\s+(?:19|20)\d\d\b|"
+    # a data source credited with its open licence, in a map's or a dataset's list of sources ("©
+    # Geoscape licensed by the Commonwealth under Creative Commons Attribution 4.0", "License provided
+    # at: <link>", "Link to their license: <link>"): whose the data is, not what the user may do
+    r"\blicen[cs]ed\s+(?:to\s+\w+\s+)?by\s+[^.;]{1,80}?\s+under\s+(?:the\s+|an?\s+)?(?:creative\s+commons|cc[\s-]?by|"
+    r"open\s+(?:database|government|data)\s+licen[cs]e|odbl|licence\s+ouverte)|"
+    r"\blicen[cs]e\s+(?:is\s+)?(?:provided|available)\s+(?:at|here)\b|\blink\s+to\s+(?:their|its)\s+licen[cs]es?\b", re.I)
 
 
 def is_attribution(sentence: str) -> bool:
@@ -1224,7 +1230,14 @@ def is_attribution(sentence: str) -> bool:
     if len(text.split()) > 40 or not _ATTRIBUTION.search(text):
         return False
     ws = re.findall(r"[^\W\d_]+", text.lower())
+    if _USERS_WORK.search(text) and re.search(r"licen[cs]", text, re.I):
+        return False  # a licence on what users post ("Posts are licensed by their authors under CC BY") is a term
     return not any(w in MODALS or w in _BINDING or w in ("you", "your", "vous", "votre", "sie", "ihre") for w in ws)
+
+
+# What users post or make, and who posts it: a licence on it is a term about the user's content.
+_USERS_WORK = re.compile(r"\b(?:users?|members?|authors?|creators?|contributors?|contributions?|posts?|submissions?|"
+                         r"uploads?|user[- ]generated|(?:your|their|user|member)\s+content|content\s+(?:you|they|users?))\b", re.I)
 
 
 # A company's entry in a register: its registration, VAT or licence number, where it is registered.

@@ -2590,8 +2590,17 @@ _LEGAL_EFFECT = re.compile(
     # another document governing some use ("if you sell through Stage, our Seller Addendum applies",
     # "the Merchant Terms at <link> apply to that use")
     r"(?:terms|addendum|agreement|conditions|polic(?:y|ies)|guidelines|rules)\b(?:[\s,\x02\x03]+(?!(?:and|or|if|when|but)\b)"
-    r"[^\s,.;:\x02\x03]+){0,8}?[\s\x02\x03]+(?:also\s+|shall\s+|will\s+)?(?:apply|applies|govern|governs)(?:(?=\s*[.;]|\s*$)|\s+to\s+(?:that|this|"
-    r"such|those|these|your|the)\s+(?:\w+\s+){0,2}?(?:use|uses|access|purchases?|sales?|orders?|features?)\b)|"
+    r"[^\s,.;:\x02\x03]+){0,8}?[\s\x02\x03]+(?:also\s+|shall\s+|will\s+)?(?:apply|applies|govern|governs|(?:is|are)\s+applicable)"
+    r"(?:(?=\s*[.;]|\s*$)|\s+to\s+(?:that|this|such|those|these|your|the)\s+(?:\w+\s+){0,2}?(?:use|uses|access|purchases?|"
+    # ... or to the user, or to what the user posts ("if you are a resident of France, the Search
+    # Additional Terms apply to such content", "other than Canada, in which case the Canadian Terms
+    # of Service are applicable to you"): which terms bind that user, or that content
+    r"sales?|orders?|features?|content)\b|\s+to\s+you\b)|"
+    # ... or that replaces these terms ("from 1 October the X Terms will be replaced by the Y Common
+    # Terms of Use"); not a newer version of the same terms ("replaced by the updated Terms"), a banner
+    r"(?:terms|agreement|conditions|polic(?:y|ies))\b[^.;]{0,60}?\b(?:will|shall|is|are)\s+(?:be\s+|being\s+)?(?:replaced|"
+    r"superseded)\s+by\s+(?![^.;]{0,40}?\b(?:updated|new|revised|amended|modified|latest|future|following)\b)"
+    r"[^.;]{0,60}?\b(?:terms|agreement|conditions|polic(?:y|ies))\b|"
     # a power the provider gives itself over what is the user's ("Zorblio may use your name and
     # logo in its marketing", "we may display your reviews")
     r"\b(?:we|(?!(?:you|users?|customers?|members?|they|he|she|it|this|that|these|those|each|any|no|anyone)\b)"
@@ -3269,6 +3278,13 @@ def _runin_title_only(before: str, after: str) -> str:
     return f"Only its run-in title changed: {'now “' + _snippet(new, 60) + '”' if new else 'dropped “' + _snippet(old, 60) + '”'}"
 
 
+def _under_changes_title(before: str | None, after: str | None, lead_before: str, lead_after: str) -> bool:
+    """Whether the list item changed sits, on each side it is on, in a list whose lead-in is the title of
+    a list of what changed (``_changes_title``: "Summary of Recent Changes" as a plain line)."""
+    sides = [lead for text, lead in ((before, lead_before), (after, lead_after)) if text is not None]
+    return bool(sides) and all(lead and _changes_title(lead) for lead in sides)
+
+
 def label_change(kind: str, before: str | None, after: str | None, *, heading: str = "",
                  text_changed: bool = True, context: DocContext | None = None,
                  lead_before: str = "", lead_after: str = "") -> ChangeLabel:
@@ -3312,7 +3328,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)
     if all(is_language_row(t) for t in (before, after) if t is not None):
         return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)  # a table of translations
-    if heading and is_announcement_heading(heading):
+    if heading and is_announcement_heading(heading) or _under_changes_title(before, after, lead_before, lead_after):
         # an item of a "Summary of recent changes" box: the changes it lists are labelled where made
         return _noise_label(("announcement",), before_p, after_p, facts_b, facts_a)
     if kind in ("added", "removed") and heading and _RESOURCES.search(heading) \
@@ -6584,8 +6600,17 @@ def _lead_ins(clauses: Sequence[Any], source: str = "") -> dict[int, str]:
                         lead, nest = text, indents[item]
                     continue
             in_item = False
-            lead, nest = (text if _is_lead_in(text) else ""), -1
+            lead, nest = (text if _is_lead_in(text) or _changes_title(text) else ""), -1
     return out
+
+
+def _changes_title(text: str) -> bool:
+    """Whether a paragraph is a title line over a list of what changed, written as a plain line and
+    not as a heading ("Summary of Recent Changes", "What's new"): its items are read as the items
+    under such a heading (``boilerplate.is_announcement_heading``). A sentence is no title."""
+    core = text.strip().strip("*_ ")
+    # (the word count first: most paragraphs are long sentences, never read by the title's pattern)
+    return 0 < len(core.split()) <= 8 and core[-1] not in ".!?;" and is_announcement_heading(core)
 
 
 # A word every alternative of ``_LEAD_END`` not anchored at the text's end holds (same case rule).

@@ -41,7 +41,7 @@ from tracker.analysis.boilerplate import chrome_kind, is_update_stamp
 from tracker.analysis.clauses import Clause
 from tracker.text import common_end, common_start
 
-__all__ = ["DOCUMENT_NAME", "document_kind", "names_document", "outside_document", "emptied_tables", "offer_footnotes",
+__all__ = ["DOCUMENT_NAME", "body_missing_side", "document_kind", "names_document", "outside_document", "emptied_tables", "offer_footnotes",
            "is_offer", "translated_copy", "dropped_copy",
            "other_page_side", "landing_page", "language_switch", "shared_lines", "link_share", "topic_density"]
 
@@ -487,6 +487,29 @@ def other_page_side(old: str, new: str, *, long_enough: int = 2000) -> str | Non
         if len(other) >= long_enough and landing_page(page, other):
             return side
     return None
+
+
+# --- the terms' text lost, the page around it kept ---------------------------------------------------
+BODY_KEPT_AT_MOST = 0.25  # a new capture of at most this share of the old one's characters ...
+BODY_LINES_SHARED = 0.9  # ... whose lines are (at least this share) lines of the old one
+
+
+def body_missing_side(old: str, new: str, *, long_enough: int = 2000) -> str | None:
+    """``"new"`` when the new capture lost the document's text and kept only (a part of) what it
+    captured before: at most ``BODY_KEPT_AT_MOST`` of the old text's characters, nearly all its
+    lines (``BODY_LINES_SHARED``) lines of the old text, which is terms (at least ``long_enough``
+    characters and ``fetch.guards.TERMS_LIKE`` legal patterns). The page around the terms (a
+    form, a banner, the first sections before the capture stopped) without the terms is a failed
+    capture, not terms cut by four fifths. Only the new side: the terms back after such a capture
+    may well be a newer text than the one before it, read as usual; and ``run.decide`` does not ask
+    this (a run holds a sudden shrink instead of refusing it)."""
+    from tracker.fetch.guards import TERMS_LIKE
+
+    if not new.strip() or len(old) < long_enough or len(new) > BODY_KEPT_AT_MOST * len(old):
+        return None
+    if shared_lines(new, old) < BODY_LINES_SHARED or not _legal_at_least(old, TERMS_LIKE):
+        return None
+    return "new"
 
 
 # --- a copy of the document in another language, dropped or added ------------------------------------
