@@ -254,3 +254,23 @@ def test_explanations_read_whole() -> None:
     result = compare(waiver, waiver + "\nYou agree to bring claims only in an individual capacity and not as a "
                      "plaintiff or class member in any class or representative action.\n")
     assert "You agree to bring claims" in result.summary, result.summary  # never "To bring claims …"
+
+
+def test_status_names_stored_documents_no_longer_declared(archive: Any) -> None:
+    arc, _pages = archive
+    arc.run()
+    text = arc.sources.read_text(encoding="utf-8")
+    arc.sources.write_text(text[:text.index("[[service]]\nid = \"orbit\"")], encoding="utf-8")
+    out = arc.tracker("status").stdout
+    assert "1 stored document not declared here (kept in the archive, no longer checked)" in out, out
+    assert "one(s)" not in out
+
+
+def test_a_sentence_of_a_numbered_paragraph_is_labelled_with_its_number() -> None:
+    from tracker.analysis.rendering import section_label
+
+    assert section_label("## 1. Accepting these Terms", "We will notify you at least 30 days before a change.",
+                         "accepting-these-terms/1.2.s2") == "§ 1.2 Accepting these Terms"
+    # near miss: a sentence of an unnumbered paragraph keeps the heading's number
+    assert section_label("## 1. Accepting these Terms", "We will notify you.",
+                         "accepting-these-terms/p2.s2") == "§ 1 Accepting these Terms"

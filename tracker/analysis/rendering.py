@@ -392,6 +392,8 @@ def numbered_label(heading: str, text: str = "", clause_id: str = "", kind: str 
         number, heading = m.group(1), heading[m.end():]
     if m := _OWN.match(text or ""):
         number = m.group(1)
+    elif m := re.search(r"/(\d{1,3}(?:\.\d{1,3})+)\.s\d+$", clause_id or ""):
+        number = m.group(1)  # a sentence of a paragraph numbered "1.2 ...": the paragraph's own number
     elif m := re.search(r"(?:^|/)(\d{1,3}(?:\.\d{1,3})*)(?:\.\d+)?$", clause_id or ""):
         if number and kind == "item":
             number = f"{number}({m.group(1)})"

@@ -1008,7 +1008,8 @@ def status(obj: Context, as_json: bool) -> None:
         click.echo(f"Sources: none ({clean(str(obj.sources_path))} not found; `tracker run` needs one)")
     else:
         undeclared = sum(r["document"] not in keys for r in stored)
-        note = f"; {undeclared} stored one(s) not declared here" if undeclared and keys else ""
+        note = (f"; {_count(undeclared, 'stored document')} not declared here (kept in the archive, "
+                f"no longer checked)" if undeclared and keys else "")
         click.echo(f"Sources: {clean(str(obj.sources_path.resolve()))} ({_count(len(keys), 'document')} declared, "
                    f"{len(waiting)} never checked{note})")
     if not rows:
