@@ -5,11 +5,15 @@ Every text is invented (fictional services)."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import test_faults
 from support import three_changes
+from test_cli_ux28 import LOGIN
+from test_faults import TERMS, html
 
 from tracker.analysis.headline import headline
 
@@ -196,6 +200,10 @@ def test_an_explanation_keeps_the_condition_its_pronoun_points_to() -> None:
     assert result.changes[0].explanation.startswith("When we retire a model, we will announce it"), result.changes[0].explanation
 
 
+server = test_faults.server
+env = test_faults.env
+
+
 # -- history across services and runs, material-only diffs and searches (a real store, real runs) --
 
 def test_history_without_a_service_lists_every_service(archive: Any) -> None:
@@ -274,3 +282,22 @@ def test_a_sentence_of_a_numbered_paragraph_is_labelled_with_its_number() -> Non
     # near miss: a sentence of an unnumbered paragraph keeps the heading's number
     assert section_label("## 1. Accepting these Terms", "We will notify you.",
                          "accepting-these-terms/p2.s2") == "§ 1 Accepting these Terms"
+
+
+def test_a_resolved_problem_stays_in_the_attention_feed_when_the_page_fails_again(env) -> None:  # type: ignore[no-untyped-def]
+    import feedparser
+
+    env.server.page("/bad", lambda: html(TERMS))
+    env.run(code=0)
+    env.server.page("/bad", lambda: html(LOGIN))
+    env.run(code=1)
+    env.server.page("/bad", lambda: html(TERMS))
+    env.run(code=0)
+    time.sleep(1.1)  # (a problem's entry is named by its start, to the second)
+    env.server.page("/bad", lambda: html(LOGIN))
+    env.run(code=1)  # a second problem, going on now
+    out = env.tmp / "feeds"
+    env.tracker("feed", "--out", str(out), code=0)
+    titles = [e.title for e in feedparser.parse(str(out / "attention.atom")).entries]
+    assert any(t.startswith("Resolved") for t in titles), titles  # the first problem, ended
+    assert len(titles) == 2, titles  # and the one going on

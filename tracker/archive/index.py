@@ -928,20 +928,27 @@ class Index:
         return {k: r["detail"] or "" for k, r in self.last_events().items() if r["event"] == "gone"}
 
     def resolved_problems(self) -> list[dict[str, Any]]:
-        """Documents whose last problem (a streak of failed or held checks) has ended, one per
-        document (its latest problem), by document key: ``key``, ``outcome`` and ``error`` of the
+        """Documents whose last problem that ended (a streak of failed or held checks followed by a
+        fine check; one going on now does not hide it) has ended, one per document (its latest such
+        problem), by document key: ``key``, ``outcome`` and ``error`` of the
         problem's last check, ``state`` ("failing", "held", or "gone" when a 404/410 of a recorded
         document was the problem), ``since`` (its first check, or the gone event), ``runs`` (checks
         in the streak, at most 1,000 looked back), and the first check after it: ``fine_outcome``,
         ``fine_at``."""
         out = []
-        last_bad = self._query("SELECT document_key, MAX(run_id) AS run_id FROM checks WHERE outcome IN "
-                               "('failed', 'held') GROUP BY document_key ORDER BY document_key").fetchall()
-        for key, run_id in [(r["document_key"], r["run_id"]) for r in last_bad]:
-            fine = self._query("SELECT outcome, checked_at FROM checks WHERE document_key = ? AND run_id > ? "
-                               "ORDER BY run_id LIMIT 1", (key, run_id)).fetchall()
-            if not fine:
-                continue  # still failing or held (``attention`` has it)
+        troubled = [r["document_key"] for r in self._query(
+            "SELECT DISTINCT document_key FROM checks WHERE outcome IN ('failed', 'held') ORDER BY document_key")]
+        for key in troubled:
+            # the latest problem that ended: a failed or held check followed by a fine one (a problem
+            # going on now, after an earlier one ended, leaves that earlier one resolved)
+            checks = self._query("SELECT run_id, outcome, checked_at FROM checks WHERE document_key = ? "
+                                 "ORDER BY run_id DESC LIMIT 5000", (key,)).fetchall()
+            ended = next(((older["run_id"], newer) for newer, older in zip(checks, checks[1:])
+                          if older["outcome"] in ("failed", "held") and newer["outcome"] not in ("failed", "held")),
+                         None)
+            if ended is None:
+                continue  # never ended (``attention`` has it while it goes on)
+            run_id, fine = ended[0], [ended[1]]
             bad = self._query("SELECT outcome, error, checked_at FROM checks WHERE document_key = ? AND run_id = ?",
                               (key, run_id)).fetchone()
             since, runs, first_run = bad["checked_at"], 1, run_id
