@@ -98,3 +98,15 @@ def test_a_short_off_topic_page_against_a_short_page_is_left_alone():
     short_rules = "# Brindle Advertising Guidelines\n\n" + "\n\n".join(list(RULES.values())[:4]) + "\n"
     assert len(short_rules) < 2000
     assert other_page_side(short_rules, OVERVIEW) is None
+
+
+def test_a_short_page_of_rules_without_topic_words_stays_a_change():
+    # no topic word, but sentences of terms (``reads_as_terms``): a short page of rules, read as
+    # usual, as a run holds such a page instead of refusing it
+    spots = ("# Speaker spots\n\nBy placing a spot on a Brindle speaker you agree to these rules. Spots must be in "
+             "good taste. Spots must not be louder than the programme around them. Each spot lasts thirty seconds "
+             "or less.\n")
+    assert topic_density(spots)[0] <= TOPIC_SPARSE and legal_vocabulary(spots) < HOLLOW_LEGAL
+    assert not landing_page(spots, GUIDELINES)
+    assert other_page_side(GUIDELINES, spots) is None
+    assert analyse(GUIDELINES, spots).material

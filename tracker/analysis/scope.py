@@ -413,10 +413,11 @@ def landing_page(page: str, terms: str) -> bool:
       topic words per 1,000 words (a marketing home page, however much prose it has), or
     - a short page (``fetch.guards.LITTLE_TEXT`` characters and ``SHORT_SHARE`` of the terms at
       most) with hardly any legal vocabulary and no more than ``TOPIC_SPARSE`` topic words per
-      1,000 (an overview that sends readers to the rules): ``boilerplate.not_terms_side`` tells
+      1,000 and no sentences of terms (``fetch.guards.reads_as_terms``): an overview that sends
+      readers to the rules. ``boilerplate.not_terms_side`` tells
       such a page against terms dense in legal patterns; guidelines are told by their topic words.
     A whole new text of terms shares no lines either, but it is made of legal prose."""
-    from tracker.fetch.guards import HOLLOW_LEGAL, LITTLE_TEXT, TERMS_LIKE
+    from tracker.fetch.guards import HOLLOW_LEGAL, LITTLE_TEXT, TERMS_LIKE, reads_as_terms
 
     if not page.strip() or shared_lines(page, terms) > SHARED_AT_MOST:
         return False
@@ -429,9 +430,10 @@ def landing_page(page: str, terms: str) -> bool:
     if len(page) <= HUB_SHARE * len(terms) and hub_page(page) and not _legal_at_least(page, TERMS_LIKE):
         return True  # a privacy centre that sends each kind of user to its own policy
     if len(page) <= min(LITTLE_TEXT, SHORT_SHARE * len(terms)) and not _legal_at_least(page, HOLLOW_LEGAL) \
-            and not _topic_density_over(page, TOPIC_SPARSE, False)[0]:
+            and not _topic_density_over(page, TOPIC_SPARSE, False)[0] and not reads_as_terms(page):
         # a few lines about something else in place of guidelines (which have few legal patterns,
-        # so ``not_terms_side`` does not take them for terms): an early short policy has topic words
+        # so ``not_terms_side`` does not take them for terms): an early short policy has topic
+        # words, or sentences of terms (as a run asks before it refuses a short page)
         return True
     over, n = _topic_density_over(page, TOPIC_SPARSE, False, SPARSE_WORDS)
     return n >= SPARSE_WORDS and not over
