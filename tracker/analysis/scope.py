@@ -383,6 +383,7 @@ def index_page(page: str) -> bool:
 
 
 HUB_SHARE = 0.25  # a hub in place of the terms is at most this share of their length
+SHORT_SHARE = 0.2  # a short page in place of the terms is at most this share of their length (as not_terms_side)
 HUB_DOCUMENTS = 3  # headings that name documents: a hub of policies
 _HEAD_LINES = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+)$|^(.+)\n {0,3}(?:=+|-+)[ \t]*$|^\s*(?:[*+-]\s+)?(?:\*\*|__)(.+?)(?:\*\*|__)",
                          re.M)
@@ -409,9 +410,14 @@ def landing_page(page: str, terms: str) -> bool:
       legal vocabulary than terms have (a "Privacy Center" that sends each kind of user to its
       own policy), or
     - a long page (``SPARSE_WORDS`` words or more) about something else: at most ``TOPIC_SPARSE``
-      topic words per 1,000 words (a marketing home page, however much prose it has).
+      topic words per 1,000 words (a marketing home page, however much prose it has), or
+    - a short page (``fetch.guards.LITTLE_TEXT`` characters and ``SHORT_SHARE`` of the terms at
+      most) with hardly any legal vocabulary and no more than ``TOPIC_SPARSE`` topic words per
+      1,000 and no sentences of terms (``fetch.guards.reads_as_terms``): an overview that sends
+      readers to the rules. ``boilerplate.not_terms_side`` tells
+      such a page against terms dense in legal patterns; guidelines are told by their topic words.
     A whole new text of terms shares no lines either, but it is made of legal prose."""
-    from tracker.fetch.guards import HOLLOW_LEGAL, TERMS_LIKE
+    from tracker.fetch.guards import HOLLOW_LEGAL, LITTLE_TEXT, TERMS_LIKE, reads_as_terms
 
     if not page.strip() or shared_lines(page, terms) > SHARED_AT_MOST:
         return False
@@ -423,6 +429,12 @@ def landing_page(page: str, terms: str) -> bool:
         return True
     if len(page) <= HUB_SHARE * len(terms) and hub_page(page) and not _legal_at_least(page, TERMS_LIKE):
         return True  # a privacy centre that sends each kind of user to its own policy
+    if len(page) <= min(LITTLE_TEXT, SHORT_SHARE * len(terms)) and not _legal_at_least(page, HOLLOW_LEGAL) \
+            and not _topic_density_over(page, TOPIC_SPARSE, False)[0] and not reads_as_terms(page):
+        # a few lines about something else in place of guidelines (which have few legal patterns,
+        # so ``not_terms_side`` does not take them for terms): an early short policy has topic
+        # words, or sentences of terms (as a run asks before it refuses a short page)
+        return True
     over, n = _topic_density_over(page, TOPIC_SPARSE, False, SPARSE_WORDS)
     return n >= SPARSE_WORDS and not over
 
