@@ -215,7 +215,14 @@ def test_history_without_a_service_lists_every_service(archive: Any) -> None:
 
 def test_history_last_and_runs(archive: Any) -> None:
     arc, pages = archive
-    three_changes(arc, pages)  # runs 1-4: first versions, expiry, venue, retention
+    # runs 1-4: first versions, expiry, venue, retention; a second apart (run starts and fetch times
+    # are read to the second)
+    for change in ({}, {"expiry": "6 months"}, {"venue": "Porto, Portugal"}, {"days": "90"}):
+        if "days" in change:
+            pages.days = change["days"]
+        pages.terms.update({k: v for k, v in change.items() if k != "days"})
+        arc.run()
+        time.sleep(1.1)
     last = arc.tracker("history", "lumen", "--last", "1").stdout
     assert "Porto" in last and "6 months instead of 12" not in last, last
     recent = arc.tracker("history", "--runs", "1").stdout
@@ -301,3 +308,62 @@ def test_a_resolved_problem_stays_in_the_attention_feed_when_the_page_fails_agai
     titles = [e.title for e in feedparser.parse(str(out / "attention.atom")).entries]
     assert any(t.startswith("Resolved") for t in titles), titles  # the first problem, ended
     assert len(titles) == 2, titles  # and the one going on
+
+
+def test_robots_txt_is_asked_with_the_user_agent_the_sources_give(serve, tmp_path: Path, tracker_cli) -> None:  # type: ignore[no-untyped-def]
+    from aiohttp import web
+
+    async def handler(request: web.Request) -> web.Response:
+        if request.path == "/robots.txt":
+            return web.Response(text="User-agent: *\nAllow: /\n", content_type="text/plain")
+        return web.Response(text="<html><body><main><h1>Terms</h1><p>Returns are accepted within 30 days of "
+                                 "delivery.</p></main></body></html>", content_type="text/html")
+
+    server = serve(handler)
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[defaults]\nuser_agent = "Quillbot-ops/1.0 (+mailto:ops@example.org)"\n\n'
+                       f'[[service]]\nid = "quill"\nname = "Quill"\n  [[service.document]]\n  type = "Terms"\n'
+                       f'  url = "{server.url("/terms")}"\n', encoding="utf-8")
+    tracker_cli(sources)("run")
+    agents = {h.path: h.headers["User-Agent"] for h in server.hits}
+    assert agents["/robots.txt"].startswith("Quillbot-ops/1.0"), agents
+    assert agents["/terms"].startswith("Quillbot-ops/1.0"), agents
+
+
+def test_a_consent_library_banner_is_page_chrome(tmp_path: Path) -> None:
+    from tracker.api import compare_sources
+
+    page = ('<html><body>{banner}<main><h1>Terms</h1><p>Returns are accepted within 30 days of delivery.</p>'
+            '<p>We may close accounts that break these rules.</p></main></body></html>')
+    old, new = tmp_path / "old.html", tmp_path / "new.html"
+    old.write_text(page.format(banner=""))
+    for banner in ('<div class="cc-window cc-banner" role="dialog">Quill and 14 partners process data for ads and '
+                   'analytics, session a1b2c3. <a>OK</a></div>',
+                   '<div id="qc-cmp2-container">We and our partners store cookies on your device. <a>Agree</a></div>',
+                   '<div class="osano-cm-window">This site stores small files on your device (ref 4d39). '
+                   '<a>OK</a></div>'):
+        new.write_text(page.format(banner=banner))
+        result = compare_sources(str(old), str(new))
+        assert not result.changes, (banner, result.summary)
+
+
+def test_history_heads_each_document_even_of_the_same_type(archive: Any) -> None:
+    arc, pages = archive
+    text = arc.sources.read_text(encoding="utf-8")
+    arc.sources.write_text(text.replace('type = "Privacy Policy"', 'type = "Terms of Service"'), encoding="utf-8")
+    arc.run()
+    out = arc.tracker("history").stdout
+    assert "lumen / Terms of Service" in out and "orbit / Terms of Service" in out, out
+
+
+def test_history_runs_finds_versions_a_killed_run_committed(archive: Any) -> None:
+    import sqlite3
+
+    arc, pages = archive
+    three_changes(arc, pages)
+    pages.days = "120"
+    arc.run()  # run 5: its checks are deleted below, as a run killed after its commit leaves them unwritten
+    with sqlite3.connect(arc.store / "index.sqlite") as db:
+        db.execute("DELETE FROM checks WHERE run_id = 5")
+    recent = arc.tracker("history", "--runs", "1").stdout
+    assert "120 days" in recent, recent

@@ -569,16 +569,20 @@ class Index:
         return [_version_row(r) for r in self._query(sql, args)]
 
     def recorded_by_last_runs(self, runs: int) -> tuple[set[str], list[int]]:
-        """The versions recorded by the last ``runs`` runs (a run's check whose outcome recorded a
-        version: new, changed or revert), as (commit shas, the run ids read, oldest first). Runs
-        that checked nothing (none in the index) do not count."""
-        ids = [r[0] for r in self.conn.execute("SELECT DISTINCT run_id FROM checks ORDER BY run_id DESC LIMIT ?",
-                                               (runs,))]
+        """The versions recorded by the last ``runs`` runs, as (commit shas, the run ids read, oldest
+        first): those a run's check names (new, changed or revert), and every version recorded since
+        the first of those runs started (a run killed after its commits, before its checks were
+        written, names none of its own)."""
+        started = self.conn.execute("SELECT id, started_at FROM runs ORDER BY id DESC LIMIT ?", (runs,)).fetchall()
+        ids = [r[0] for r in started]
         if not ids:
             return set(), []
         shas = {r[0] for r in self.conn.execute(
             "SELECT commit_sha FROM checks WHERE run_id >= ? AND commit_sha IS NOT NULL AND commit_sha != ''",
             (min(ids),))}
+        since = min(r[1] for r in started if r[1]) if any(r[1] for r in started) else None
+        if since:
+            shas |= {r[0] for r in self.conn.execute("SELECT commit_sha FROM versions WHERE fetched_at >= ?", (since,))}
         return shas, sorted(ids)
 
     def material_counts(self, commit_shas: Sequence[str]) -> dict[str, int]:

@@ -536,8 +536,8 @@ def history(obj: Context, service: str | None, document: str | None, since: str 
     lines: list[str] = []
     current = None
     for r in rows:
-        if r.document_type != current:
-            current = r.document_type
+        if r.document_key != current:  # (two services' documents of one type are two documents)
+            current = r.document_key
             lines.append(f"{clean(r.service_id)} / {clean(r.document_type)}")
         lines.append(history_line(r, material.get(r.commit_sha, 0)))
     click.echo("\n".join(lines))

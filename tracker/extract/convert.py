@@ -763,7 +763,13 @@ _CHROME_TAGS = frozenset({"nav", "header", "footer"})
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo"})
 _CONSENT = re.compile(r"(?:^|[\s_-])(?:(?:cookies?|consent)[-_]?(?:banner|bar|notice|popup|pop-up|modal|dialog|consent|"
                       r"prompt|wall|overlay|manager)|cookiebanner|cookieconsent|gdpr[-_]?\w*|onetrust\w*|didomi\w*|"
-                      r"usercentrics\w*|cookiebot\w*|cmp[-_](?:banner|container|wrapper))(?:$|[\s_-])", re.IGNORECASE)
+                      r"usercentrics\w*|cookiebot\w*|cmp[-_](?:banner|container|wrapper)|"
+                      # the banners of other consent libraries, by the classes they give them (Osano's
+                      # cookieconsent "cc-window cc-banner", Quantcast, TrustArc, iubenda, Termly,
+                      # Klaro, CookieYes, Complianz, Borlabs, Sourcepoint, Google's Funding Choices)
+                      r"cc-(?:window|banner|revoke|grower)|osano-cm\w*|qc-cmp2?\w*|truste\w*|trustarc\w*|"
+                      r"iubenda-cs\w*|termly-\w*|klaro|cky-consent\w*|cmplz-cookiebanner\w*|borlabs-cookie\w*|"
+                      r"sp_message_container\w*|fc-consent-root)(?:$|[\s_-])", re.IGNORECASE)
 _CONTENT_TAGS = "main, article, [role=main], h1, h2, h3, h4, h5, h6"
 CHROME_WORDS = 150  # a longer block is kept: a footer or aside that says that much may hold terms
 _WORD_RE = re.compile(r"\w+")

@@ -36,7 +36,10 @@ class Robots:
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         if origin not in self.rules:
-            self.rules[origin] = asyncio.ensure_future(self._load(origin, parts.netloc, min(timeout, ROBOTS_TIMEOUT)))
+            # (asked with the fetching document's own User-Agent, as its page will be: the first
+            # document of an origin names it for the run)
+            self.rules[origin] = asyncio.ensure_future(self._load(origin, parts.netloc, min(timeout, ROBOTS_TIMEOUT),
+                                                                  user_agent))
         rules = await asyncio.shield(self.rules[origin])
         if rules is None:
             return None
@@ -48,7 +51,8 @@ class Robots:
             return None
         return f"disallowed by {origin}/robots.txt"
 
-    async def _load(self, origin: str, netloc: str, timeout: float = ROBOTS_TIMEOUT) -> "Protego | None":
+    async def _load(self, origin: str, netloc: str, timeout: float = ROBOTS_TIMEOUT,
+                    user_agent: str | None = None) -> "Protego | None":
         """Parsed rules, or None for "everything allowed".
 
         RFC 9309: a 4xx robots.txt means no restrictions. It asks crawlers to assume a full
@@ -58,7 +62,7 @@ class Robots:
         import aiohttp
         from protego import Protego
 
-        headers = {"User-Agent": self.options.user_agent}
+        headers = {"User-Agent": user_agent or self.options.user_agent}
         try:
             async with self.gate(netloc):
                 async with self.session.get(f"{origin}/robots.txt", headers=headers, max_redirects=5,
