@@ -367,3 +367,28 @@ def test_history_runs_finds_versions_a_killed_run_committed(archive: Any) -> Non
         db.execute("DELETE FROM checks WHERE run_id = 5")
     recent = arc.tracker("history", "--runs", "1").stdout
     assert "120 days" in recent, recent
+
+
+def test_a_permanent_redirect_is_followed_and_said(serve, tmp_path: Path, tracker_cli) -> None:  # type: ignore[no-untyped-def]
+    from aiohttp import web
+
+    async def handler(request: web.Request) -> web.Response:
+        if request.path == "/terms":
+            raise web.HTTPMovedPermanently("/legal/terms-of-use")
+        if request.path == "/old-privacy":
+            raise web.HTTPFound("/privacy")  # near miss: a temporary redirect says nothing
+        return web.Response(text="<html><body><main><h1>Terms</h1><p>Returns are accepted within 30 days of "
+                                 "delivery.</p></main></body></html>", content_type="text/html")
+
+    server = serve(handler)
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[[service]]\nid = "quill"\nname = "Quill"\n  [[service.document]]\n  type = "Terms"\n'
+                       f'  url = "{server.url("/terms")}"\n  [[service.document]]\n  type = "Privacy"\n'
+                       f'  url = "{server.url("/old-privacy")}"\n', encoding="utf-8")
+    cli = tracker_cli(sources)
+    cli("run")
+    out = cli("run").stdout
+    [terms] = [line for line in out.splitlines() if "quill/Terms" in line]
+    assert f"moved permanently to {server.url('/legal/terms-of-use')}" in terms, out
+    [privacy] = [line for line in out.splitlines() if "quill/Privacy" in line]
+    assert "moved" not in privacy, out

@@ -78,7 +78,7 @@ class RunProgress:
         elif isinstance(event, DocumentChecked):
             if self.task is not None:
                 self.progress.advance(self.task)
-            if event.outcome.outcome != "unchanged":
+            if event.outcome.outcome != "unchanged" or event.outcome.summary:  # (a page that moved, say)
                 show_outcome(event.outcome)
         elif isinstance(event, RunFinished):
             self.progress.stop()  # before what comes after the run (notifications, the summary)

@@ -112,6 +112,9 @@ class Fetched:
     # seconds a 429 or 503 asked not to be asked again for (its ``Retry-After``): the run pauses the
     # address until then (``tracker.run.pauses``)
     retry_after: float | None = None
+    # where a permanent redirect (301 or 308 as the first answer) sent the request: the document
+    # moved, and its url in the sources should be updated (the run says so; it is still followed)
+    moved: str | None = None
 
     @property
     def ok(self) -> bool:

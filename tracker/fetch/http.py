@@ -258,9 +258,11 @@ async def _attempt(
                 body += chunk
                 if len(body) > options.max_bytes:
                     return failed(f"response exceeds the {options.max_bytes}-byte cap", resp.status, final_url), None
+            moved = (final_url if resp.history and resp.history[0].status in (301, 308)
+                     and final_url.split("#")[0] != doc.url.split("#")[0] else None)
             return Fetched(doc, doc.url, final_url, resp.status, resp.headers.get("Content-Type", ""),
                            bytes(body), fetched_at, time.monotonic() - started,
-                           etag=etag, last_modified=modified, refresh=resp.headers.get("Refresh")), None
+                           etag=etag, last_modified=modified, refresh=resp.headers.get("Refresh"), moved=moved), None
     except asyncio.TimeoutError:
         return failed(f"timed out after {doc.timeout:g} s"), 0.0
     except aiohttp.TooManyRedirects as exc:

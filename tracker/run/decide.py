@@ -694,6 +694,9 @@ def _back(fetched: Fetched, state: DocumentState) -> DocumentEvent | None:
 def _check(fetched: Fetched, outcome: OutcomeKind, *, error: str | None = None, summary: str = "",
            http_status: int | None = None) -> CheckOutcome:
     status = http_status if http_status is not None else fetched.status
+    if outcome == "unchanged" and not summary and getattr(fetched, "moved", None):
+        # still followed, but every run pays the extra request and a lost redirect loses the page
+        summary = f"moved permanently to {fetched.moved}: update its url in the sources"
     return CheckOutcome(fetched.document.key, outcome, error, status, fetched.duration, summary=summary)
 
 
