@@ -392,3 +392,21 @@ def test_a_permanent_redirect_is_followed_and_said(serve, tmp_path: Path, tracke
     assert f"moved permanently to {server.url('/legal/terms-of-use')}" in terms, out
     [privacy] = [line for line in out.splitlines() if "quill/Privacy" in line]
     assert "moved" not in privacy, out
+
+
+def test_each_resolved_problem_keeps_its_own_entry(env) -> None:  # type: ignore[no-untyped-def]
+    import feedparser
+
+    env.server.page("/bad", lambda: html(TERMS))
+    env.run(code=0)
+    for _ in range(2):  # two problems, each ended
+        time.sleep(1.1)  # (a problem's entry is named by its start, to the second)
+        env.server.page("/bad", lambda: html(LOGIN))
+        env.run(code=1)
+        env.server.page("/bad", lambda: html(TERMS))
+        env.run(code=0)
+    out = env.tmp / "feeds"
+    env.tracker("feed", "--out", str(out), code=0)
+    entries = feedparser.parse(str(out / "attention.atom")).entries
+    resolved = [e for e in entries if e.title.startswith("Resolved")]
+    assert len(resolved) == 2 and len({e.id for e in resolved}) == 2, [e.title for e in entries]

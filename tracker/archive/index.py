@@ -222,6 +222,11 @@ def _wal(conn: sqlite3.Connection, wait: float = 30.0) -> None:
             time.sleep(0.05)
 
 
+# Problems that ended kept per document in the attention feed (each one its own entry, "Resolved:"):
+# a page that fails now and then keeps its recent incidents, not only the last one
+RESOLVED_KEPT = 5
+
+
 class Index:
     """The index file: one connection, WAL mode so readers never block.
 
@@ -932,9 +937,9 @@ class Index:
         return {k: r["detail"] or "" for k, r in self.last_events().items() if r["event"] == "gone"}
 
     def resolved_problems(self) -> list[dict[str, Any]]:
-        """Documents whose last problem that ended (a streak of failed or held checks followed by a
-        fine check; one going on now does not hide it) has ended, one per document (its latest such
-        problem), by document key: ``key``, ``outcome`` and ``error`` of the
+        """The problems that ended (a streak of failed or held checks followed by a fine check; one
+        going on now does not hide them), at most ``RESOLVED_KEPT`` per document (its latest), by
+        document key, newest first within a document: ``key``, ``outcome`` and ``error`` of the
         problem's last check, ``state`` ("failing", "held", or "gone" when a 404/410 of a recorded
         document was the problem), ``since`` (its first check, or the gone event), ``runs`` (checks
         in the streak, at most 1,000 looked back), and the first check after it: ``fine_outcome``,
@@ -943,32 +948,29 @@ class Index:
         troubled = [r["document_key"] for r in self._query(
             "SELECT DISTINCT document_key FROM checks WHERE outcome IN ('failed', 'held') ORDER BY document_key")]
         for key in troubled:
-            # the latest problem that ended: a failed or held check followed by a fine one (a problem
-            # going on now, after an earlier one ended, leaves that earlier one resolved)
+            # the latest problems that ended: a failed or held check followed by a fine one (a
+            # problem going on now, after an earlier one ended, leaves that earlier one resolved)
             checks = self._query("SELECT run_id, outcome, checked_at FROM checks WHERE document_key = ? "
                                  "ORDER BY run_id DESC LIMIT 5000", (key,)).fetchall()
-            ended = next(((older["run_id"], newer) for newer, older in zip(checks, checks[1:])
-                          if older["outcome"] in ("failed", "held") and newer["outcome"] not in ("failed", "held")),
-                         None)
-            if ended is None:
-                continue  # never ended (``attention`` has it while it goes on)
-            run_id, fine = ended[0], [ended[1]]
-            bad = self._query("SELECT outcome, error, checked_at FROM checks WHERE document_key = ? AND run_id = ?",
-                              (key, run_id)).fetchone()
-            since, runs, first_run = bad["checked_at"], 1, run_id
-            for older in self._query("SELECT outcome, checked_at, run_id FROM checks WHERE document_key = ? "
-                                     "AND run_id < ? ORDER BY run_id DESC LIMIT 1000", (key, run_id)).fetchall():
-                if older["outcome"] != bad["outcome"]:
-                    break
-                since, runs, first_run = older["checked_at"], runs + 1, older["run_id"]
-            state = "held" if bad["outcome"] == "held" else "failing"
-            gone = self._query("SELECT at FROM events WHERE document_key = ? AND event = 'gone' AND run_id "
-                               "BETWEEN ? AND ? ORDER BY id DESC LIMIT 1", (key, first_run, run_id)).fetchall()
-            if gone and state == "failing":
-                state, since = "gone", gone[0]["at"]
-            out.append({"key": key, "outcome": bad["outcome"], "error": bad["error"], "state": state,
-                        "since": since, "runs": runs, "fine_outcome": fine[0]["outcome"],
-                        "fine_at": fine[0]["checked_at"]})
+            ends = [(older["run_id"], newer) for newer, older in zip(checks, checks[1:])
+                    if older["outcome"] in ("failed", "held") and newer["outcome"] not in ("failed", "held")]
+            for run_id, fine in ends[:RESOLVED_KEPT]:
+                bad = self._query("SELECT outcome, error, checked_at FROM checks WHERE document_key = ? AND run_id = ?",
+                                  (key, run_id)).fetchone()
+                since, runs, first_run = bad["checked_at"], 1, run_id
+                for older in self._query("SELECT outcome, checked_at, run_id FROM checks WHERE document_key = ? "
+                                         "AND run_id < ? ORDER BY run_id DESC LIMIT 1000", (key, run_id)).fetchall():
+                    if older["outcome"] != bad["outcome"]:
+                        break
+                    since, runs, first_run = older["checked_at"], runs + 1, older["run_id"]
+                state = "held" if bad["outcome"] == "held" else "failing"
+                gone = self._query("SELECT at FROM events WHERE document_key = ? AND event = 'gone' AND run_id "
+                                   "BETWEEN ? AND ? ORDER BY id DESC LIMIT 1", (key, first_run, run_id)).fetchall()
+                if gone and state == "failing":
+                    state, since = "gone", gone[0]["at"]
+                out.append({"key": key, "outcome": bad["outcome"], "error": bad["error"], "state": state,
+                            "since": since, "runs": runs, "fine_outcome": fine["outcome"],
+                            "fine_at": fine["checked_at"]})
         return out
 
     def attention(self) -> list[dict[str, Any]]:

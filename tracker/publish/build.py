@@ -267,11 +267,11 @@ def _entry_stem(key: str, state: str, since: str) -> str:
 
 def resolved_entries(index: Index, catalog: Catalog, site: str | None, link: str,
                      current: set[str]) -> list[FeedEntry]:
-    """One entry per document whose last problem (a streak of failed or held checks) has ended:
-    the problem's entry again (same id, so a feed reader updates it in place rather than keep a
-    stale alarm), titled "Resolved: ...", dated when the document was checked fine again. At
-    most one per document (its latest problem), newest first; ``current``: ids of the problems
-    still going on (never said resolved). Pure: read from the index's ``checks`` table."""
+    """One entry per problem (a streak of failed or held checks) that has ended: the problem's
+    entry again (same id, so a feed reader updates it in place rather than keep a stale alarm),
+    titled "Resolved: ...", dated when the document was checked fine again. At most
+    ``index.RESOLVED_KEPT`` per document (its latest), newest first; ``current``: ids of the
+    problems still going on (never said resolved). Pure: read from the index's ``checks`` table."""
     import html
 
     urls = {d["key"]: d.get("url") for d in catalog.documents}
