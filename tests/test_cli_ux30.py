@@ -410,3 +410,12 @@ def test_each_resolved_problem_keeps_its_own_entry(env) -> None:  # type: ignore
     entries = feedparser.parse(str(out / "attention.atom")).entries
     resolved = [e for e in entries if e.title.startswith("Resolved")]
     assert len(resolved) == 2 and len({e.id for e in resolved}) == 2, [e.title for e in entries]
+
+
+def test_a_venue_names_a_city_written_before_its_state() -> None:
+    from tracker.analysis import analyse
+
+    old = "# T\n\n## Disputes\n\nAny dispute will be resolved by binding arbitration in Denver, Colorado.\n"
+    result = analyse(old, old.replace("Denver, Colorado", "Reno, Nevada"))
+    assert result.summary.startswith("Arbitration now takes place in Reno, Nevada instead of Denver, Colorado"), \
+        result.summary

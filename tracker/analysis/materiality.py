@@ -734,6 +734,10 @@ def _venue_sentence(old: Fact, new: Fact, sentence: str, cats: tuple[str, ...],
         The sentence with its categories, or None."""
     if old.kind != "place" or new.kind != "place" or old.value == new.value or is_foreign(sentence):
         return None
+    # a city the gazetteer does not know, written before its state or country ("Reno, Nevada"):
+    # said with it, or the place named is only the state
+    old = replace(old, value=_with_city(old.value, before_sentence or ""))
+    new = replace(new, value=_with_city(new.value, sentence))
     role = _place_role(new, sentence)
     if not role and "jurisdiction" in cats and _COURT_WORD.search(sentence):
         role = "court"  # "courts ... located in the City of Dublin", "courts ... are those of Paris"
@@ -830,6 +834,22 @@ def _table_cell(text: str, needle: str) -> tuple[str, str, str] | None:
             if needle in cell and i:
                 return (header[i] if i < len(header) else "", row[0], cell)
     return None
+
+
+_CITY_WORD = r"(?-i:[A-Z][\w.'’-]*)"
+_NOT_CITY = frozenset("The In At Of And Or By For To Any All Our Your These This Such".split())
+
+
+def _with_city(value: str, sentence: str) -> str:
+    """``value`` (a place) with the capitalised words right before it and a comma ("Reno" of "in
+    Reno, Nevada"), when ``sentence`` writes it so and ``value`` has no comma of its own; else
+    ``value``."""
+    if "," in value or not sentence:
+        return value
+    m = re.search(rf"((?:{_CITY_WORD}\s){{0,2}}{_CITY_WORD}),\s+{re.escape(value)}\b", sentence)
+    if not m or m.group(1).split()[0] in _NOT_CITY:
+        return value
+    return f"{m.group(1)}, {value}"
 
 
 def _whole_place(text: str, source: str) -> str:
