@@ -192,8 +192,11 @@ def test_document_family_by_type_name() -> None:
 
 def test_price_line_is_a_price_not_a_sentence_about_prices() -> None:
     assert price_line("$18 per seat per month, billed yearly")
-    assert price_line("Contact sales")
+    assert price_line("Contact sales") and price_line("Contact us")
     assert price_line("Free")
+    assert price_line("US$9.50/month") and price_line("From 7 EUR a month")
+    assert not price_line("Free-of-charge and paid services")  # a title that starts with a price word
+    assert not price_line("Start with just $10](https://example.test/buy)")  # a link's debris
     assert not price_line("Extra renders are billed at $2 per thousand credits.")
     assert not price_line("3 million render credits per seat per month")
 

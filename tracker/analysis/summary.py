@@ -1130,10 +1130,14 @@ def _concern(cats: Sequence[str], watch: Sequence[str], heading_cats: Sequence[s
 # month', 'Up to 50 seats'). Read line by line such a card gives no statement (a price with no plan,
 # a name taken for a heading), so a card is read whole: one key term per plan, from its own lines.
 
-_PRICE_WORDS = re.compile(r"^(?:free\b|contact\s+(?:sales|us)\b|custom\b|let['’]s\s+talk\b|get\s+a\s+quote\b|"
-                          r"pay[- ]as[- ]you[- ]go\b|gratuit\b|kostenlos\b|gratis\b)", re.I)
+# a price said in words, the whole line ('Free', 'Free forever', 'Contact sales', 'Custom pricing')
+_PRICE_WORDS = re.compile(r"^(?:free(?:\s+forever)?|contact\s+(?:sales|us)|custom(?:\s+pric\w+)?|let['’]s\s+talk|"
+                          r"get\s+a\s+quote|pay[- ]as[- ]you[- ]go|gratuit|kostenlos|gratis)\W*$", re.I)
+# a price stated first on its line: '$24 per seat ...', '15 USD per ...', '€9/month', 'From $5 a month'
+_PRICE_FIRST = re.compile(r"^(?:(?:from|starting\s+at|only)\s+)?(?:(?:US|CA|AU|NZ|S)?[$€£¥]\s?\d|\d[\d,.]*\s?(?:[$€£¥]|"
+                          r"(?:USD|EUR|GBP|CAD|AUD|CHF|JPY|INR)\b))", re.I)
 # a statement, not a card's line: a finite verb or a person ('Extra usage is billed at $3 ...')
-_STATED = re.compile(r"\b(?:is|are|was|were|will|would|may|might|must|can|cannot|shall|should|you|we|our|us|they|"
+_STATED = re.compile(r"\b(?:is|are|was|were|will|would|may|might|must|can|cannot|shall|should|you|we|our|(?-i:us)|they|"
                      r"it|has|have|do|does)\b", re.I)
 _CARD_LINE_MAX = 14  # words: a longer line is prose
 _MAX_PLANS = 6
@@ -1167,9 +1171,10 @@ def _card_line(plain: str) -> bool:
 def price_line(plain: str) -> bool:
     """Whether a line of a pricing page is a plan's price ('$24 per seat per month, billed annually',
     'Free', 'Contact sales'), not a sentence about prices ('Extra usage is billed at $3 ...')."""
-    if not _card_line(plain):
+    if re.search(r"\]\(|https?:", plain):  # a link's debris is no price
         return False
-    return bool(_PRICE_WORDS.match(plain)) or any(f.kind == "money" for f in extract_facts(plain))
+    return bool(_PRICE_WORDS.match(plain)) or (_card_line(plain) and bool(_PRICE_FIRST.match(plain)) and
+                                               any(f.kind == "money" for f in extract_facts(plain)))
 
 
 def _allowance_line(plain: str) -> bool:
@@ -1179,9 +1184,11 @@ def _allowance_line(plain: str) -> bool:
 
 
 def _plan_name(plain: str) -> bool:
-    """A line that can name a plan: a few words, no number, no statement, not a price."""
-    t = plain.strip().rstrip(".")
-    return 0 < words(t) <= 4 and not re.search(r"\d|[?:;,]", t) and not _STATED.search(t) and not price_line(t)
+    """A line that can name a plan ('Team', 'Pro Plus', 'Tier 2'): at most three words, capitalised,
+    no punctuation, no statement, not a price."""
+    t = plain.strip()
+    return 0 < words(t) <= 3 and t[:1].isupper() and not re.search(r"[^\w\s&'’+-]", t) and not _STATED.search(t) \
+        and not price_line(t)
 
 
 def _plans(clauses: Sequence[Clause], texts: Sequence[str]) -> list[_Plan]:
@@ -1215,7 +1222,8 @@ def _plans(clauses: Sequence[Clause], texts: Sequence[str]) -> list[_Plan]:
             continue
         price, clause = lines[at]
         allowance = next((plain for plain, _ in lines[at + 1:] if _allowance_line(plain)), "")
-        plans.append(_Plan(name, price.rstrip("."), allowance.rstrip("."), clause, frozenset(c.id for plain, c in lines if _card_line(plain))))
+        card = frozenset(c.id for plain, c in lines if _card_line(plain))
+        plans.append(_Plan(name, price.rstrip("."), allowance.rstrip("."), clause, card))
     return plans[:_MAX_PLANS] if len(plans) >= 2 else []
 
 
@@ -2819,7 +2827,7 @@ def document_family(kind: str, sentences: Sequence[_Sentence] = (), plans: bool 
     if plans and legal <= 2:
         return "pricing"
     private = sum(1 for c in cats if c & {"privacy", "ai-training"})
-    if len(cats) >= 5 and private >= 0.6 * len(cats) and not any(c & _LEGAL - {"liability"} for c in cats):
+    if len(cats) >= 5 and private >= 0.6 * len(cats) and not any(c & _LEGAL for c in cats):
         return "privacy"
     return "terms"
 
