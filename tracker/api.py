@@ -440,7 +440,7 @@ class ArchivedDocument:
         from tracker.analysis.summary import summarise
 
         chosen = self.version(version)
-        return summarise(self.text(chosen), self.clause_changes(chosen))
+        return summarise(self.text(chosen), self.clause_changes(chosen), kind=self.type)
 
     def clause_changes(self, upto: VersionSpec | None = None) -> list[tuple[str, "ClauseChange"]]:
         """Every stored clause change of the versions up to ``upto`` (default: the latest), as

@@ -140,8 +140,14 @@ def _without_cf_placeholder(text: str) -> str:
 
 # --- compression ------------------------------------------------------------------------------
 
-_LEAD_NUMBER = re.compile(r"^\s*(?:(?:section|clause|article)\s+)?(?:\d{1,3}(?:\.\d{1,3})*\.?|\(?[a-zA-Z]\)|"
-                          r"\(?[ivxIVX]{1,5}\)|\(\d{1,3}\))\s+")
+# A quantity is no section number: '15 USD per seat', '2 million tokens', '1 seat', '1.5 GB of storage'
+# keep their number (a number before a unit, a currency code or a magnitude; a bare one before any
+# lower-case word), while '2. you must not', '1 Introduction' and '1.2 we may' lose theirs.
+_UNIT_AFTER = r"(?:USD|EUR|GBP|CAD|AUD|CHF|JPY|INR|NZD|SGD|GB|MB|TB|KB|K|M)\b|(?i:million|billion|thousand|hundred)\b"
+_LEAD_NUMBER = re.compile(r"^\s*(?:(?:section|clause|article)\s+)?(?:"
+                          rf"\d{{1,3}}(?!\d|[.,]\d)\s+(?![a-z]|{_UNIT_AFTER})|"
+                          rf"\d{{1,3}}(?:\.\d{{1,3}})+\s+(?![a-z]+\s+(?:of|per)\b|{_UNIT_AFTER})|"
+                          r"\d{1,3}(?:\.\d{1,3})*\.\s+|\(?[a-zA-Z]\)\s+|\(?[ivxIVX]{1,5}\)\s+|\(\d{1,3}\)\s+)")
 _LEAD_PHRASES = re.compile(
     r"^(?:(?:subject to|except as (?:otherwise )?(?:provided|set out|stated)(?: in)?|notwithstanding"
     r"(?: anything to the contrary in)?|as (?:set out|described|provided|stated) in|pursuant to|"
@@ -978,12 +984,13 @@ def _named_cell(cell: str, column: str) -> str:
     """A row's cell said with its column's name: '$20/month' under 'Price' -> 'price $20/month',
     '5' under 'Seats' -> '5 seats'; the cell alone when the name adds nothing or the cell is prose."""
     name = _header(column.strip())
+    count = re.fullmatch(r"\d[\d,.]*", cell) is not None
     # a one-word column name reads as a unit ("price", "seats"); a longer one ("Your Coinbase Service
-    # Provider") does not run into its value
-    if not name or name.casefold() in _BLANK_HEADER or words(cell) > _VALUE_MAX or words(name) > 1 \
+    # Provider") does not run into its value, but a count's does ('1,000 monthly requests')
+    if not name or name.casefold() in _BLANK_HEADER or words(cell) > _VALUE_MAX or words(name) > (3 if count else 1) \
             or name.casefold() in cell.casefold():
         return cell
-    if re.fullmatch(r"\d[\d,.]*", cell):  # a count: '5 seats', '1 seat'
+    if count:  # a count: '5 seats', '1 seat'
         if cell == "1" and re.search(r"[^s]s$", name):
             name = name[:-1]
         return f"{cell} {name}"
@@ -1115,6 +1122,109 @@ def _concern(cats: Sequence[str], watch: Sequence[str], heading_cats: Sequence[s
             return _CONCERN_OF[c]
     ranked = sorted(cats, key=lambda c: (c not in watch, _SPECIFIC.index(c) if c in _SPECIFIC else 99))
     return _CONCERN_OF[ranked[0]]
+
+
+# --- plans of a pricing page -----------------------------------------------------------------
+# A pricing page lists its plans as cards: a name ('Team'), its price on a line of its own ('15 USD
+# per seat per month', 'Free', 'Contact sales') and what it includes ('2 million tokens per seat per
+# month', 'Up to 50 seats'). Read line by line such a card gives no statement (a price with no plan,
+# a name taken for a heading), so a card is read whole: one key term per plan, from its own lines.
+
+# a price said in words, the whole line ('Free', 'Free forever', 'Contact sales', 'Custom pricing')
+_PRICE_WORDS = re.compile(r"^(?:free(?:\s+forever)?|contact\s+(?:sales|us)|custom(?:\s+pric\w+)?|let['’]s\s+talk|"
+                          r"get\s+a\s+quote|pay[- ]as[- ]you[- ]go|gratuit|kostenlos|gratis)\W*$", re.I)
+# a price stated first on its line: '$24 per seat ...', '15 USD per ...', '€9/month', 'From $5 a month'
+_PRICE_FIRST = re.compile(r"^(?:(?:from|starting\s+at|only)\s+)?(?:(?:US|CA|AU|NZ|S)?[$€£¥]\s?\d|\d[\d,.]*\s?(?:[$€£¥]|"
+                          r"(?:USD|EUR|GBP|CAD|AUD|CHF|JPY|INR)\b))", re.I)
+# a statement, not a card's line: a finite verb or a person ('Extra usage is billed at $3 ...')
+_STATED = re.compile(r"\b(?:is|are|was|were|will|would|may|might|must|can|cannot|shall|should|you|we|our|(?-i:us)|they|"
+                     r"it|has|have|do|does)\b", re.I)
+_CARD_LINE_MAX = 14  # words: a longer line is prose
+_MAX_PLANS = 6
+
+
+@dataclass(frozen=True)
+class _Plan:
+    name: str
+    price: str
+    allowance: str
+    clause: Clause  # the clause of its price line
+    lines: frozenset[str]  # the ids of the clauses its card's lines are in
+
+    @property
+    def text(self) -> str:
+        """'Team: 15 USD per seat per month; 2 million tokens per seat per month.'"""
+        price, allowance = _lower_first(self.price), _lower_first(self.allowance)
+        return _tidy(f"{self.name}: {price}" + (f"; {allowance}" if allowance else ""))
+
+
+def _lower_first(text: str) -> str:
+    """'Free' -> 'free' inside a phrase; 'SSO', '$24' and '2 million' kept."""
+    return text if text[:2].isupper() or not text[:1].isalpha() else text[:1].lower() + text[1:]
+
+
+def _card_line(plain: str) -> bool:
+    """A line a plan's card may hold: short, and no statement."""
+    return 0 < words(plain) <= _CARD_LINE_MAX and not _STATED.search(plain) and not plain.rstrip().endswith(("?", ":"))
+
+
+def price_line(plain: str) -> bool:
+    """Whether a line of a pricing page is a plan's price ('$24 per seat per month, billed annually',
+    'Free', 'Contact sales'), not a sentence about prices ('Extra usage is billed at $3 ...')."""
+    if re.search(r"\]\(|https?:", plain):  # a link's debris is no price
+        return False
+    return bool(_PRICE_WORDS.match(plain)) or (_card_line(plain) and bool(_PRICE_FIRST.match(plain)) and
+                                               any(f.kind == "money" for f in extract_facts(plain)))
+
+
+def _allowance_line(plain: str) -> bool:
+    """A line saying how much a plan includes ('2 million tokens per month', 'Up to 50 seats',
+    'Unlimited projects'): a number or 'unlimited', no price."""
+    return _card_line(plain) and bool(re.search(r"\d|\bunlimited\b", plain, re.I)) and not price_line(plain)
+
+
+def _plan_name(plain: str) -> bool:
+    """A line that can name a plan ('Team', 'Pro Plus', 'Tier 2'): at most three words, capitalised,
+    no punctuation, no statement, not a price."""
+    t = plain.strip()
+    return 0 < words(t) <= 3 and t[:1].isupper() and not re.search(r"[^\w\s&'’+-]", t) and not _STATED.search(t) \
+        and not price_line(t)
+
+
+def _plans(clauses: Sequence[Clause], texts: Sequence[str]) -> list[_Plan]:
+    """The plans a pricing page lists as cards, in document order: [] unless at least two cards
+    (a name, then its price within its first lines) are found, so that a legal text with one
+    'Fees' heading over a price gets none."""
+    blocks: list[tuple[str, list[tuple[str, Clause]]]] = []
+    for clause, text in zip(clauses, texts):
+        if clause.kind == "heading":
+            name = HEAD_NUMBER.sub("", plain_text(re.sub(r"^#{1,6}\s*", "", text)), count=1).strip()
+            blocks.append((name, []))
+            continue
+        if clause.kind == "table":
+            blocks.append(("", []))  # a table of plans is read as its rows
+            continue
+        first = clause.kind == "paragraph" or (clause.kind == "sentence" and clause.id.endswith(".s1"))
+        for n, line in enumerate(ln for ln in text.splitlines() if ln.strip()):
+            plain = plain_text(_ITEM_MARK.sub("", line.strip(), count=1)).strip()
+            if not plain:
+                continue
+            if first and n == 0 and _plan_name(plain):  # a name opens its card: a feature line does not
+                blocks.append((plain.rstrip("."), []))
+            elif blocks:
+                blocks[-1][1].append((plain, clause))
+    plans: list[_Plan] = []
+    for name, lines in blocks:
+        if not name or not _plan_name(name):
+            continue
+        at = next((k for k, (plain, _) in enumerate(lines[:3]) if price_line(plain)), None)
+        if at is None:
+            continue
+        price, clause = lines[at]
+        allowance = next((plain for plain, _ in lines[at + 1:] if _allowance_line(plain)), "")
+        card = frozenset(c.id for plain, c in lines if _card_line(plain))
+        plans.append(_Plan(name, price.rstrip("."), allowance.rstrip("."), clause, card))
+    return plans[:_MAX_PLANS] if len(plans) >= 2 else []
 
 
 # --- glossary tooltips -------------------------------------------------------------------------
@@ -1727,8 +1837,11 @@ def _service_sentence(sentences: Sequence[_Sentence]) -> _Sentence | None:
     return None
 
 
-def _select(sentences: list[_Sentence]) -> list[_Sentence]:
-    """Bullets: per concern the strongest sentences (at most MAX_PER_CONCERN), document order kept."""
+def _select(sentences: list[_Sentence], plans: Sequence[_Sentence] = (), in_cards: frozenset[str] = frozenset()
+            ) -> list[_Sentence]:
+    """Bullets: per concern the strongest sentences (at most MAX_PER_CONCERN), document order kept.
+    ``plans``: the plans of a pricing page, one bullet each, before the other pricing terms (the
+    lines of their cards, clause ids ``in_cards``, are no bullets of their own)."""
     chosen: list[_Sentence] = []
     intro = _service_sentence(sentences)
     if intro is not None and intro.usable:
@@ -1736,7 +1849,7 @@ def _select(sentences: list[_Sentence]) -> list[_Sentence]:
         chosen.append(intro)
     by_concern: dict[str, list[_Sentence]] = {}
     for s in sentences:
-        if s.concern and s is not intro:
+        if s.concern and s is not intro and s.clause.id not in in_cards:
             by_concern.setdefault(s.concern, []).append(s)
     for cid, group in by_concern.items():
         # of the examples under one list item ("misuse, including by: a; b; c") one is enough
@@ -1746,6 +1859,8 @@ def _select(sentences: list[_Sentence]) -> list[_Sentence]:
             best_child.setdefault(parent, s)
         group = [s for s in group if s.clause.kind != "item" or best_child.get(s.clause.id.rsplit(".", 1)[0]) is s]
         limit = MAX_PER_CONCERN + {"usage": 1, "pricing": 1}.get(cid, 0)
+        if cid == "pricing" and plans:
+            limit = max(2, limit - len(plans))  # the plans say the prices: a few terms besides them
         best: list[_Sentence] = []
         for s in sorted(group, key=lambda s: (-_score(s), s.order)):
             if len(best) == limit or _score(s) <= -1:
@@ -1762,8 +1877,12 @@ def _select(sentences: list[_Sentence]) -> list[_Sentence]:
             continue  # no bullet twice, nor twice in other words
         seen.append(key)
         out.append(s)
-    if len(out) > MAX_BULLETS:  # drop the weakest (never the service itself), keep the order
-        weakest = sorted((s for s in out if s is not intro), key=_score)[: len(out) - MAX_BULLETS]
+    if plans:  # each plan its own bullet, however alike their words ('Team: 15 USD ...', 'Business: 39 USD ...')
+        at = next((k for k, s in enumerate(out) if _CONCERN_RANK.get(s.concern, 99) >= _CONCERN_RANK["pricing"]),
+                  len(out))
+        out[at:at] = list(plans)
+    if len(out) > MAX_BULLETS:  # drop the weakest (never the service itself, nor a plan), keep the order
+        weakest = sorted((s for s in out if s is not intro and s not in plans), key=_score)[: len(out) - MAX_BULLETS]
         out = [s for s in out if s not in weakest]
     return out
 
@@ -2675,21 +2794,80 @@ def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
 
 # --- the summary ------------------------------------------------------------------------------
 
+# The questions each family of documents is asked even when it does not answer them ("The terms
+# do not say" is news of terms, not of a price list): a privacy policy is not asked where disputes
+# are heard, a pricing page only about refunds. Any question a document does answer is kept.
+_ASKED: dict[str, frozenset[str]] = {
+    "terms": frozenset(q for q, _ in QUESTIONS),
+    "privacy": frozenset({"age", "ai-training", "terms-notice"}),
+    "pricing": frozenset({"refunds"}),
+}
+_TERMS_TYPE = re.compile(r"\b(?:terms|agreement|conditions|contract|eula|licen[cs]e)\b|\bcg[uv]\b|\bagb\b", re.I)
+_PRIVACY_TYPE = re.compile(r"\b(?:privacy|cookies?|trackers?|tracking|personal\s+data|data\s+protection|"
+                           r"confidentialit[éey]|datenschutz)\b", re.I)
+_PRICING_TYPE = re.compile(r"\b(?:pric\w*|plans?|fees?|rates?|tarif\w*|preise?)\b", re.I)
+_LEGAL = frozenset({"arbitration", "class-action", "governing-law", "jurisdiction", "liability", "indemnity",
+                    "termination", "acceptance"})
 
-def summarise(markdown: str, changes: Iterable[tuple[str, ClauseChange]] = ()) -> Summary:
+
+def document_family(kind: str, sentences: Sequence[_Sentence] = (), plans: bool = False) -> str:
+    """Which family of documents a document is, for the questions it is asked: 'terms' (terms
+    of service, agreements and anything unknown), 'privacy' (a privacy or cookie policy) or
+    'pricing' (a pricing page). By its type name when it has one ('Privacy Policy', 'Pricing');
+    else by its content: a page of plans with hardly a legal term is a pricing page, a text
+    about personal data and nothing about disputes a privacy policy."""
+    if kind:
+        if _TERMS_TYPE.search(kind):
+            return "terms"
+        if _PRIVACY_TYPE.search(kind):
+            return "privacy"
+        return "pricing" if _PRICING_TYPE.search(kind) else "terms"
+    cats = [set(s.labels.categories) for s in sentences if s.labels.categories]
+    legal = sum(1 for c in cats if c & _LEGAL)
+    if plans and legal <= 2:
+        return "pricing"
+    private = sum(1 for c in cats if c & {"privacy", "ai-training"})
+    if len(cats) >= 5 and private >= 0.6 * len(cats) and not any(c & _LEGAL for c in cats):
+        return "privacy"
+    return "terms"
+
+
+def _plan_table(clause: Clause) -> bool:
+    """Whether a table row's table lists plans: its first column is named 'Plan' (or 'Tier', ...)
+    and its rows hold prices."""
+    head = clause.text.strip().splitlines()[0].strip().strip("|").split("|")[0].strip().casefold()
+    return plain_text(head) in _ROW_NOUN and any(f.kind == "money" for f in extract_facts(plain_text(clause.text)))
+
+
+def _plan_sentence(plan: _Plan, order: int) -> _Sentence:
+    """A plan's card as a key term of the pricing concern, linked to its price line."""
+    text = plan.text
+    return _Sentence(plan.clause, section_label(plan.clause, plan.name), text, text, classify_text(text),
+                     tuple(extract_facts(text)), "pricing", (), order)
+
+
+
+def summarise(markdown: str, changes: Iterable[tuple[str, ClauseChange]] = (), kind: str = "") -> Summary:
     """Summarise a document's current text (Markdown or plain text).
 
     ``changes``: the archive's clause changes of this document as (ISO date, ClauseChange)
     pairs, any order; the latest material change of each clause becomes its bullet's
-    ``changed`` note. Returns a ``Summary``; never raises on odd input (an empty text gives an
-    empty summary).
+    ``changed`` note. ``kind``: the document's type as the archive names it ('Privacy Policy',
+    'Pricing'), '' when unknown (then its content says: ``document_family``); a question such a
+    document does not answer (where disputes are heard, of a pricing page) is left out rather
+    than answered "The terms do not say". Returns a ``Summary``; never raises on odd input (an
+    empty text gives an empty summary).
     """
     history = _history(changes)
     sentences, clauses = _sentences(markdown)
-    key_terms = [_bullet(s, history) for s in _select(sentences)]
+    plans = _plans(clauses, [c.text for c in clauses])
+    plan_table = any(c.kind == "table" and _plan_table(c) for c in clauses)
+    cards = [_plan_sentence(p, -len(plans) + k) for k, p in enumerate(plans)]
+    key_terms = [_bullet(s, history) for s in _select(sentences, cards, frozenset().union(*(p.lines for p in plans)))]
     watch_outs = _watch_outs(sentences, history)
     facts = {k: _fact_note(k, c) for k, c in _standard_facts(sentences, history).items()}
-    answers = _answers(sentences, facts, history)
+    family = document_family(kind, sentences, bool(plans) or plan_table)
+    answers = [a for a in _answers(sentences, facts, history) if a.clause or a.id in _ASKED[family]]
 
     # the clause-level view, by category (kept for ``categories`` in --json and the API)
     body = [c for c in clauses if c.kind != "heading"]
@@ -2778,8 +2956,12 @@ def _replaced_words(before: str, after: str, most: int = 6) -> str:
     ('“…will not be refunded unless 10 days…”'), never the start both sentences share."""
     import difflib
 
+    # a section number is no word that changed ('6.1 To the extent ...' against 'To the extent ...')
+    before, after = _LEAD_NUMBER.sub("", before, count=1), _LEAD_NUMBER.sub("", after, count=1)
     old, new = before.rstrip(".").split(), after.rstrip(".").split()
-    ops = [op for op in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes() if op[0] != "equal"]
+    # words compared as read: 'law,' and 'law' or 'Fees' and 'fees' are the same word
+    ops = [op for op in difflib.SequenceMatcher(a=[_word_key(w) for w in old], b=[_word_key(w) for w in new],
+                                                autojunk=False).get_opcodes() if op[0] != "equal"]
     gone = [(i1, i2) for tag, i1, i2, _, _ in ops if tag in ("replace", "delete")]
     if gone and all(tag == "replace" for tag, *_ in ops) and sum(i2 - i1 for i1, i2 in gone) <= most:
         pieces = []
@@ -2795,6 +2977,11 @@ def _replaced_words(before: str, after: str, most: int = 6) -> str:
     start = max(0, ops[0][1] - 3)
     quote = one_line(" ".join(old[start:]), 80)
     return f"“{'…' if start else ''}{quote}”"
+
+
+def _word_key(word: str) -> str:
+    """A word as compared between two wordings: lower case, without the punctuation around it."""
+    return word.strip(".,;:!?()[]\"“”‘’'*_").lower() or word
 
 
 # A word that says something (a letter run of 3+ that is no small word), as against "of", "N." or "3".

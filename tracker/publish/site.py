@@ -301,7 +301,8 @@ class SummaryCache:
         text = self.text(commit, path)
         if text is None:
             return None
-        data = self.get(["plain", commit, path], lambda: _compact(summarise(text)))
+        # the document's type is its file's name ('Privacy Policy.md'): which questions it is asked
+        data = self.get(["plain", commit, path], lambda: _compact(summarise(text, kind=Path(path).stem)))
         return summary_from_dict(data)
 
     def save(self) -> None:
@@ -354,7 +355,7 @@ def _summaries(index: Index, cache: SummaryCache, catalog: "Catalog") -> dict[st
             if text is None:
                 return False  # remembered as unreadable
             history = [(v.fetched_at, c) for v in versions[1:] for c in index.changes_for(v.commit_sha)]
-            summary = summarise(text, history)
+            summary = summarise(text, history, kind=Path(path).stem)
             used = {b.clause for b in summary.key_terms + summary.watch_outs}
             used |= {a.clause for a in summary.answers if a.clause} | {c.clause for c in summary.facts.values()}
             quoted = [[c.id, clause_text(c.text)] for c in split_clauses(text) if c.id in used]
