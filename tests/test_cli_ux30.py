@@ -419,3 +419,14 @@ def test_a_venue_names_a_city_written_before_its_state() -> None:
     result = analyse(old, old.replace("Denver, Colorado", "Reno, Nevada"))
     assert result.summary.startswith("Arbitration now takes place in Reno, Nevada instead of Denver, Colorado"), \
         result.summary
+
+
+def test_a_quantity_with_its_unit_is_no_age() -> None:
+    from tracker.analysis.facts import extract_facts
+
+    for text in ("You must not send batteries, liquids over 1 litre or live animals.",
+                 "Parcels over 30 kg are not accepted.", "Files over 10 MB are rejected."):
+        assert not [f for f in extract_facts(text) if f.kind == "age"], text
+    # near misses: ages
+    for text in ("You must be over 16 to use Pendlebury.", "Users under 13 may not register."):
+        assert [f for f in extract_facts(text) if f.kind == "age"], text

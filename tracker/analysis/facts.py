@@ -165,7 +165,12 @@ _AGE = re.compile(
     + _AGE_WORD + r")\)?\s+(?:years\s+)?(?:of\s+age|years\s+old"
     r"|years\s+or\s+older|or\s+older|\+)|age\s+(?P<a3>\d{1,2})\b)"
     r"|(?P<q2>under|below|over)\s+(?P<a4>\d{1,2})\b(?!\s*(?:%|percent|days?|months?|weeks?|hours?"
-    r"|years?|[$€£]))"
+    r"|years?|[$€£]"
+    # a quantity with its unit ("liquids over 1 litre", "parcels over 30 kg", "files under 10 MB"), no age
+    r"|(?:litres?|liters?|l|ml|cl|kg|kilos?|kilograms?|g|grams?|lbs?|pounds?|ounces?|oz|tons?|tonnes?|km|"
+    r"kilomet(?:re|er)s?|miles?|m|met(?:re|er)s?|cm|mm|inch(?:es)?|feet|foot|ft|[kmgt]i?b|bytes?|"
+    r"characters?|words?|pages?|items?|files?|users?|members?|seats?|requests?|calls?|messages?|"
+    r"minutes?|seconds?|mins?|secs?|times?|euros?|dollars?|usd|eur|gbp|per|x)\b))"
     r"|(?P<maj>(?:legal\s+)?age\s+of\s+(?:legal\s+)?majority|legal\s+age|majority\s+age)"
     # "The minimum age is 13", "minimum age: 16", "age minimum de 15 ans", "Mindestalter 16"
     r"|(?:minimum|min\.?)\s+age(?:\s+(?:is|of|for\s+\w+\s+is|required\s+is))?\s*:?\s*(?P<a5>\d{1,2})\b"
