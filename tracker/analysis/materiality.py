@@ -1545,6 +1545,7 @@ class DocContext:
     _indexes: tuple[DocIndex, DocIndex, Glue, Glue] | None = None
     _deltas: dict[tuple[str | None, str | None], Delta] = field(default_factory=dict)
     watched: dict[str, bool] = field(default_factory=dict)  # category -> still a watch-out (``_still_watched``)
+    plan_prices: dict[str, str] | None = None  # section title -> its plan's price line (``_plan_price``)
 
     @classmethod
     def of(cls, old: str, new: str) -> "DocContext":
@@ -2482,21 +2483,32 @@ def _plan_price(heading: str, ctx: DocContext) -> str:
     """The price line of the section titled ``heading`` when that section is a plan of a pricing
     page: a short line under the heading that names a price by what it is charged for ("12 USD per
     seat per month", "€9/mo"), in the new version (else the old one); "" otherwise. Only short
-    lines count: a clause that mentions a fee does not make its section a plan."""
+    lines count: a clause that mentions a fee does not make its section a plan. Both versions are
+    read once per context (``DocContext.plan_prices``), not once per change."""
     title = heading.strip().lower()
     if not title or len(title) > 40:
         return ""
-    for text in (ctx.new_text, ctx.old_text):
-        inside = False
+    if ctx.plan_prices is None:
+        ctx.plan_prices = _plan_prices(ctx.new_text, ctx.old_text)
+    return ctx.plan_prices.get(title, "")
+
+
+def _plan_prices(*texts: str) -> dict[str, str]:
+    """{section title (lower case): its price line} over ``texts`` (the first text that prices a
+    title wins), reading only the first section of each title in each text."""
+    prices: dict[str, str] = {}
+    for text in texts:
+        seen: set[str] = set()
+        title: str | None = None  # the section read now, if it is the first of its title
         for line in text.splitlines():
             if line.startswith("#"):
-                if inside:
-                    break
-                inside = line.lstrip("#").strip().strip("*_").lower() == title
-            elif inside and len(line) <= 60 and line.strip() and (_priced_per_unit(plain(line))
-                                                                  or _FREE_PLAN.match(plain(line))):
-                return plain(line).strip()
-    return ""
+                name = line.lstrip("#").strip().strip("*_").lower()
+                title = name if name not in seen else None
+                seen.add(name)
+            elif title is not None and title not in prices and len(line) <= 60 and line.strip() \
+                    and (_priced_per_unit(plain(line)) or _FREE_PLAN.match(plain(line))):
+                prices[title] = plain(line).strip()
+    return prices
 
 
 def _priced_per_unit(text: str) -> bool:
