@@ -291,40 +291,58 @@ def test_a_sentence_of_a_numbered_paragraph_is_labelled_with_its_number() -> Non
                          "accepting-these-terms/p2.s2") == "§ 1 Accepting these Terms"
 
 
-def test_a_resolved_problem_stays_in_the_attention_feed_when_the_page_fails_again(env) -> None:  # type: ignore[no-untyped-def]
+def _serve_runs(env, *pages: str) -> list[Any]:  # type: ignore[no-untyped-def]
+    """Run once per page served at the faulty site's /bad ("terms" or "login", a second apart: a
+    problem's entry is named by its start, to the second), then the attention feed's entries."""
     import feedparser
 
-    env.server.page("/bad", lambda: html(TERMS))
-    env.run(code=0)
-    env.server.page("/bad", lambda: html(LOGIN))
-    env.run(code=1)
-    env.server.page("/bad", lambda: html(TERMS))
-    env.run(code=0)
-    time.sleep(1.1)  # (a problem's entry is named by its start, to the second)
-    env.server.page("/bad", lambda: html(LOGIN))
-    env.run(code=1)  # a second problem, going on now
+    for page in pages:
+        time.sleep(1.1)
+        env.server.page("/bad", lambda page=page: html(TERMS if page == "terms" else LOGIN))
+        env.run(code=0 if page == "terms" else 1)
     out = env.tmp / "feeds"
     env.tracker("feed", "--out", str(out), code=0)
-    titles = [e.title for e in feedparser.parse(str(out / "attention.atom")).entries]
+    return list(feedparser.parse(str(out / "attention.atom")).entries)
+
+
+def test_a_resolved_problem_stays_in_the_attention_feed_when_the_page_fails_again(env) -> None:  # type: ignore[no-untyped-def]
+    # a first problem that ended, then a second one going on now
+    titles = [e.title for e in _serve_runs(env, "terms", "login", "terms", "login")]
     assert any(t.startswith("Resolved") for t in titles), titles  # the first problem, ended
     assert len(titles) == 2, titles  # and the one going on
+
+
+_QUILL_TERMS = ("<html><body><main><h1>Terms</h1><p>Returns are accepted within 30 days of delivery.</p>"
+                "</main></body></html>")
+
+
+def _quill_site(serve, tmp_path: Path, tracker_cli, routes: dict[str, Any], head: str = ""):  # type: ignore[no-untyped-def]
+    """A local site for Quill whose ``routes`` (path -> response, or an exception class and its
+    target) answer, any other path the terms page; the CLI on a sources file declaring each path
+    named in ``routes`` whose response is no robots.txt as a document ("Terms", "Privacy", ...)."""
+    from aiohttp import web
+
+    async def handler(request: web.Request) -> web.Response:
+        route = routes.get(request.path)
+        if isinstance(route, tuple):
+            raise route[0](route[1])
+        return route or web.Response(text=_QUILL_TERMS, content_type="text/html")
+
+    server = serve(handler)
+    documents = "".join(f'  [[service.document]]\n  type = "{name}"\n  url = "{server.url(path)}"\n'
+                        for name, path in (("Terms", "/terms"), ("Privacy", "/old-privacy")) if path in routes)
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'{head}[[service]]\nid = "quill"\nname = "Quill"\n{documents}', encoding="utf-8")
+    return server, tracker_cli(sources)
 
 
 def test_robots_txt_is_asked_with_the_user_agent_the_sources_give(serve, tmp_path: Path, tracker_cli) -> None:  # type: ignore[no-untyped-def]
     from aiohttp import web
 
-    async def handler(request: web.Request) -> web.Response:
-        if request.path == "/robots.txt":
-            return web.Response(text="User-agent: *\nAllow: /\n", content_type="text/plain")
-        return web.Response(text="<html><body><main><h1>Terms</h1><p>Returns are accepted within 30 days of "
-                                 "delivery.</p></main></body></html>", content_type="text/html")
-
-    server = serve(handler)
-    sources = tmp_path / "sources.toml"
-    sources.write_text(f'[defaults]\nuser_agent = "Quillbot-ops/1.0 (+mailto:ops@example.org)"\n\n'
-                       f'[[service]]\nid = "quill"\nname = "Quill"\n  [[service.document]]\n  type = "Terms"\n'
-                       f'  url = "{server.url("/terms")}"\n', encoding="utf-8")
-    tracker_cli(sources)("run")
+    robots = web.Response(text="User-agent: *\nAllow: /\n", content_type="text/plain")
+    server, cli = _quill_site(serve, tmp_path, tracker_cli, {"/robots.txt": robots, "/terms": None},
+                              head='[defaults]\nuser_agent = "Quillbot-ops/1.0 (+mailto:ops@example.org)"\n\n')
+    cli("run")
     agents = {h.path: h.headers["User-Agent"] for h in server.hits}
     assert agents["/robots.txt"].startswith("Quillbot-ops/1.0"), agents
     assert agents["/terms"].startswith("Quillbot-ops/1.0"), agents
@@ -372,20 +390,9 @@ def test_history_runs_finds_versions_a_killed_run_committed(archive: Any) -> Non
 def test_a_permanent_redirect_is_followed_and_said(serve, tmp_path: Path, tracker_cli) -> None:  # type: ignore[no-untyped-def]
     from aiohttp import web
 
-    async def handler(request: web.Request) -> web.Response:
-        if request.path == "/terms":
-            raise web.HTTPMovedPermanently("/legal/terms-of-use")
-        if request.path == "/old-privacy":
-            raise web.HTTPFound("/privacy")  # near miss: a temporary redirect says nothing
-        return web.Response(text="<html><body><main><h1>Terms</h1><p>Returns are accepted within 30 days of "
-                                 "delivery.</p></main></body></html>", content_type="text/html")
-
-    server = serve(handler)
-    sources = tmp_path / "sources.toml"
-    sources.write_text(f'[[service]]\nid = "quill"\nname = "Quill"\n  [[service.document]]\n  type = "Terms"\n'
-                       f'  url = "{server.url("/terms")}"\n  [[service.document]]\n  type = "Privacy"\n'
-                       f'  url = "{server.url("/old-privacy")}"\n', encoding="utf-8")
-    cli = tracker_cli(sources)
+    # near miss: a temporary redirect says nothing
+    server, cli = _quill_site(serve, tmp_path, tracker_cli, {"/terms": (web.HTTPMovedPermanently, "/legal/terms-of-use"),
+                                                             "/old-privacy": (web.HTTPFound, "/privacy")})
     cli("run")
     out = cli("run").stdout
     [terms] = [line for line in out.splitlines() if "quill/Terms" in line]
@@ -395,19 +402,7 @@ def test_a_permanent_redirect_is_followed_and_said(serve, tmp_path: Path, tracke
 
 
 def test_each_resolved_problem_keeps_its_own_entry(env) -> None:  # type: ignore[no-untyped-def]
-    import feedparser
-
-    env.server.page("/bad", lambda: html(TERMS))
-    env.run(code=0)
-    for _ in range(2):  # two problems, each ended
-        time.sleep(1.1)  # (a problem's entry is named by its start, to the second)
-        env.server.page("/bad", lambda: html(LOGIN))
-        env.run(code=1)
-        env.server.page("/bad", lambda: html(TERMS))
-        env.run(code=0)
-    out = env.tmp / "feeds"
-    env.tracker("feed", "--out", str(out), code=0)
-    entries = feedparser.parse(str(out / "attention.atom")).entries
+    entries = _serve_runs(env, "terms", "login", "terms", "login", "terms")  # two problems, each ended
     resolved = [e for e in entries if e.title.startswith("Resolved")]
     assert len(resolved) == 2 and len({e.id for e in resolved}) == 2, [e.title for e in entries]
 
