@@ -116,7 +116,7 @@ def test_a_plan_allowance_per_period_changed_is_material_not_renumbering(old: st
     result = analyse(PRICING.format(credits=old, studio=""), PRICING.format(credits=new, studio=""))
     [change] = result.changes
     assert change.material and "pricing" in change.categories, change
-    assert change.explanation.startswith(f"Now “{new} writing credits per month” instead of “{old} writing"), \
+    assert change.explanation.startswith(f"Writer: now {new} writing credits per month instead of {old} ("), \
         change.explanation
 
 

@@ -42,4 +42,4 @@ def test_the_same_amount_in_another_unit_is_no_change_of_the_limit() -> None:
 
 def test_an_allowance_is_said_as_what_is_now_included() -> None:
     _, _, explanation = _label("Each Pro account includes 2 TB of storage.", "Each Pro account includes 2 GB of storage.")
-    assert explanation.startswith("Now includes 2 GB instead of 2 TB"), explanation
+    assert explanation.startswith("Now 2 GB instead of 2 TB: “Each Pro account includes 2 GB of storage”"), explanation

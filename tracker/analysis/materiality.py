@@ -925,6 +925,37 @@ def _phrase(text: str, needle: str, width: int = 5) -> str:
     return f"{'…' if cut_left else ''}{out}{'…' if cut_right else ''}"
 
 
+def _moved_value(after: str, heading: str, was: str, now: str, cats: tuple[str, ...]) -> str:
+    """A measure or allowance that moved, said with what it measures: quoted in its sentence
+    ("Now 10 GB instead of 15 GB: “Each Basic account includes 10 GB of storage…”"), or under its
+    section's title when the line is the value alone, as a plan's list item is ("Writer: now 300
+    writing credits per month instead of 500"); never a bare "Now “10 GB” instead of “15 GB”",
+    which does not say what changed. ``was``/``now``: the old and new value as the texts say
+    them; ``after``: the new clause; ``heading``: its section title ("" if none)."""
+    tail = _cats_text(cats)
+    old_w, new_w = was.split(), now.split()
+    shared = 0
+    while shared < min(len(old_w), len(new_w)) - 1 and old_w[-1 - shared].lower() == new_w[-1 - shared].lower():
+        shared += 1
+    # the old value's own words when it is short ("15 GB"); its differing head when the rest is
+    # the new value's words again ("500" for "500 writing credits per month")
+    old = was if len(old_w) <= 2 else " ".join(old_w[:len(old_w) - shared])
+    row = next((line for line in after.splitlines() if now in line), "")
+    if row.lstrip().startswith("|"):
+        # a table row: under the row's first cell, the thing the row is about ("Basic: now 50-300
+        # Mbps instead of 50-150 Mbps"), not the row's cells run together as a quote
+        cells = [c.strip() for c in row.strip().strip("|").split("|")]
+        if cells and cells[0] and now not in cells[0]:
+            return f"{_clean_prefix(cells[0])}: now {now} instead of {old}{tail}"
+    phrase = _phrase(after, now, 4)
+    if phrase.strip("…") != now:
+        # the values first, so that a cut feed title keeps both ("Now 10 GB instead of 15 GB: “…”")
+        return f"Now {now} instead of {old}: “{phrase}”{tail}"
+    if label := _clean_prefix(heading).strip(" :"):
+        return f"{label}: now {now} instead of {old}{tail}"
+    return f"Now “{now}” instead of “{was}”{tail}"
+
+
 def added_fact_sentence(new: Fact, after: str, heading: str, cats: tuple[str, ...]) -> str:
     """A value the clause now states that it did not: said with the clause's subject when the
     sentence has one ("A fee of 5% is now charged to the host"), else quoted with the words
@@ -5671,18 +5702,19 @@ class _Job:
             # "not more than 3,000 kg" -> "3,300 kg": a limit moved, whatever it counts
             cats = cats or ("usage-rules",)
             verb = re.match(r"(?i)includ\w*\s+", limit[0])
-            if verb and re.match(r"(?i)includ\w*\s+", limit[1]):  # an allowance, not a bound
-                sentences.append(f"Now {limit[1]} instead of {limit[0][verb.end():]}{_cats_text(cats)}")
+            if verb and (now_verb := re.match(r"(?i)includ\w*\s+", limit[1])):  # an allowance, not a bound
+                sentences.append(_moved_value(self.after or "", self.heading, limit[0][verb.end():],
+                                              limit[1][now_verb.end():], cats))
             else:
                 sentences.append(f"The limit is now “{limit[1]}” instead of “{limit[0]}”{_cats_text(cats)}")
         if not sentences and (measure := _measure_changed(self.before or "", self.after or "")):
             # "50-150 Mbps" -> "50-300 Mbps" in a plan's row, "10 GB" -> "5 GB": what a plan gives moved
             rate = re.search(r"(?i)(?:bps|/s)$", measure[1]) is not None
             cats = cats or (("service-changes",) if rate else ("usage-rules",))
-            sentences.append(f"Now “{measure[1]}” instead of “{measure[0]}”{_cats_text(cats)}")
+            sentences.append(_moved_value(self.after or "", self.heading, measure[0], measure[1], cats))
         if not sentences and legal and (allowance := _allowance_changed(self.before or "", self.after or "")):
             # "500 writing credits per month" -> "300": what a plan gives for each period or user moved
-            sentences.append(f"Now “{allowance[1]}” instead of “{allowance[0]}”{_cats_text(cats)}")
+            sentences.append(_moved_value(self.after or "", self.heading, allowance[0], allowance[1], cats))
         if not sentences and (legal or has_verb(words(self.after))) and _polarity_changed(d, self.before, self.after):
             # "You can cancel your plan" → "You cannot end your plan": a negation came (or went)
             # with other words around it, which the negation flip above does not read (its verb
