@@ -36,3 +36,31 @@ def test_a_table_row_measure_is_said_under_the_row_it_belongs_to(row: str, old: 
 def test_a_bound_that_is_not_an_allowance_keeps_its_own_wording() -> None:
     change = _material("Uploads to Quillmark are limited to 5 GB per file.", "Uploads to Quillmark are limited to 500 MB per file.")
     assert "500 MB" in change.explanation and "5 GB" in change.explanation, change.explanation
+
+
+@pytest.mark.parametrize("old, new", [
+    ("Quillmark credits expire 6 months after purchase.", "Quillmark credits expire 12 months after purchase."),
+    ("You may request a refund within 14 days of purchase.", "You may request a refund within 30 days of purchase."),
+    ("Quillmark's total liability is limited to the greater of the fees you paid in the 3 months before the claim or $50.",
+     "Quillmark's total liability is limited to the greater of the fees you paid in the 12 months before the claim or $100."),
+])
+def test_a_value_moved_in_users_favour_is_good_news_and_the_reverse_is_not(old: str, new: str) -> None:
+    assert _material(old, new).explanation.endswith("— good news for users")
+    assert "good news" not in _material(new, old).explanation
+
+
+@pytest.mark.parametrize("old, new", [
+    ("Refunds are processed within 30 days of your request.", "Refunds are processed within 14 days of your request."),
+    ("Your total liability to Quillmark is limited to $100.", "Your total liability to Quillmark is limited to $500."),
+    ("We keep your drafts for 30 days after deletion.", "We keep your drafts for 90 days after deletion."),
+])
+def test_a_value_with_no_plain_direction_is_not_called_good_news(old: str, new: str) -> None:
+    for a, b in ((old, new), (new, old)):
+        assert "good news" not in _material(a, b).explanation
+
+
+def test_a_grace_period_before_a_removal_cut_short_is_a_notice_cut() -> None:
+    old = "Before we remove a model, we will give you a grace period of at least 2 weeks, announced by email."
+    change = _material(old, old.replace("2 weeks", "one week"))
+    assert change.severity == "critical", change
+    assert _material(old.replace("2 weeks", "one week"), old).explanation.endswith("— good news for users")

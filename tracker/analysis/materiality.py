@@ -2510,6 +2510,76 @@ _FIGURES = ("money", "percent", "duration", "age")  # the facts said as figures 
 _FREE_PLAN = re.compile(r"^\W*(?:free|free forever|\$0|0\s?€|€\s?0|gratuit|kostenlos|gratis)\W*$", re.I)
 
 
+# What a refund-category duration is: how long users have to ask or to use what they paid for
+# ("credits expire after 12 months", "request a refund within 30 days"), not how long the
+# provider takes to pay it back ("refunds are processed within 10 days").
+_REFUND_WINDOW = re.compile(r"\bexpir|\bvalid\b|\bremain (?:valid|usable|available)|\brequest|\bask\b|\bclaim|"
+                            r"\bcancel|\bwithdraw|\breturn|\bentitled\b|\beligible\b", re.I)
+_REFUND_DELAY = re.compile(r"\bprocess|\bissued?\b|\bwe will (?:refund|credit|reimburse|pay)|\breceive (?:your|a|the) "
+                           r"refund|\bcredited\b|\breimbursed\b", re.I)
+# A cap on what the provider owes ("our total liability is limited to / will not exceed ..."), and
+# the user's own liability, whose cap going up is no good news
+_LIABILITY_CAP = re.compile(r"\b(?:limited to|not exceed|shall not exceed|will not exceed|capped|cap\b|maximum|"
+                            r"greater of|lesser of|up to)\b", re.I)
+_USERS_LIABILITY = re.compile(r"\byour (?:total |aggregate |entire )?liability\b|\byou (?:will|shall) be liable\b", re.I)
+
+
+def _one_way(moved: list[tuple[float, float]], n: int) -> int:
+    """1 when every one of ``n`` moved values went up, -1 when every one went down, else 0 (some
+    could not be compared, or they went both ways). ``moved``: (old, new) of those that could."""
+    if not moved or len(moved) != n or any(o == v for o, v in moved):
+        return 0
+    if all(v > o for o, v in moved):
+        return 1
+    return -1 if all(v < o for o, v in moved) else 0
+
+
+def value_direction(before: str, after: str, cats: tuple[str, ...], fb: tuple[Fact, ...] | list[Fact] | None = None,
+                fa: tuple[Fact, ...] | list[Fact] | None = None) -> int:
+    """Which way the clause's changed values go for users: 1 in their favour, -1 against
+    them, 0 when the values say no direction. Read only where the direction is plain: a
+    notice period (before a change, a termination or a removal: longer is better); a price
+    charged per month, seat or use, all in one currency (lower is better; not a discount,
+    credit or cap, ``_NOT_A_PRICE``); how long users have to ask for a refund or use credits
+    they paid for (longer is better; not how long a refund takes, ``_REFUND_DELAY``); the cap
+    on the provider's liability (higher is better). Any other value (a retention period, an
+    allowance, a limit) may be good or bad and says 0. All moved values of the kind must
+    agree, else 0. ``before``/``after``: the clause's two texts; ``cats``: its categories;
+    ``fb``/``fa``: their facts when already read (``extract_facts``)."""
+    if not (before and after):
+        return 0
+    fb = extract_facts(before) if fb is None else fb
+    fa = extract_facts(after) if fa is None else fa
+    old_n, new_n = _notice_days(before), _notice_days(after)
+    if old_n is not None and new_n is not None:
+        if old_n == new_n or not set(cats) & {"terms-changes", "termination", "service-changes"}:
+            return 0
+        return 1 if new_n > old_n else -1
+    pairs = [(o, n) for o, n in _changed_pairs(list(fb), list(fa), before, after)
+             if o is not None and n is not None and o.kind == n.kind]
+    if "pricing" in cats and not _NOT_A_PRICE.search(before + " " + after) \
+            and _priced_per_unit(before) and _priced_per_unit(after):
+        old_m = [f.value for f in fb if f.kind == "money"]
+        new_m = [f.value for f in fa if f.kind == "money"]
+        if len(old_m) != len(new_m) or not old_m:
+            return 0
+        moved = [(o, n) for o, n in zip(old_m, new_m) if o != n]
+        # a price that went up is against users
+        return -_one_way([(float(o.split()[1]), float(n.split()[1])) for o, n in moved
+                          if o.split()[0] == n.split()[0]], len(moved))
+    if "refunds" in cats and _REFUND_WINDOW.search(after) and not _REFUND_DELAY.search(after):
+        spans = [(duration_days(o.value), duration_days(n.value)) for o, n in pairs if o.kind == "duration"]
+        return _one_way([(o, n) for o, n in spans if o is not None and n is not None], len(spans))
+    if "liability" in cats and _LIABILITY_CAP.search(before) and _LIABILITY_CAP.search(after) \
+            and not _USERS_LIABILITY.search(after):
+        moved_v = [(o, n) for o, n in pairs if o.kind in ("money", "duration")]
+        values = [(float(o.value.split()[1]), float(n.value.split()[1])) if o.kind == "money"
+                  else (duration_days(o.value), duration_days(n.value)) for o, n in moved_v
+                  if o.kind == "duration" or o.value.split()[0] == n.value.split()[0]]
+        return _one_way([(o, n) for o, n in values if o is not None and n is not None], len(moved_v))
+    return 0
+
+
 def _plan_price(heading: str, ctx: DocContext) -> str:
     """The price line of the section titled ``heading`` when that section is a plan of a pricing
     page: a short line under the heading that names a price by what it is charged for ("12 USD per
@@ -3169,7 +3239,7 @@ _USERS_NOTICE = re.compile(r"\byou\b[^.;]{0,40}\b(?:give|provide|send|submit|not
                            r"(?-i:\bSie)\s+(?:können|müssen|dürfen)\b[^.;]{0,60}\b(?:kündigen|uns\b)|"
                            r"\busted (?:puede|debe)\b[^.;]{0,40}\b(?:cancelar|notificarnos|avisarnos)", re.I)
 # Words that tie a period to notice given to the user, in the languages the facts are read in
-_NOTICE_WORDS = re.compile(r"\bnoti(?:ce|fy|fied|fication)\b|\bin advance\b|\bwarn|\bpréavis\b|\bavant\b|"
+_NOTICE_WORDS = re.compile(r"\bnoti(?:ce|fy|fied|fication)\b|\bin advance\b|\bwarn|\bgrace period\b|\bannounc|\bpréavis\b|\bavant\b|"
                            r"\bà l['’]avance\b|\binform|\bavert|\bprévien|\bpréven|\bFrist\b|\bim Voraus\b|\bvorab\b|"
                            r"\bbenachrichtig|\bankündig|\bpreaviso\b|\bantelación\b|\banticipación\b|\baviso\b", re.I)
 # days in a notice period's unit (not ``_DAYS``, which ``duration_days`` reads: one name shadowed the other)
@@ -5738,10 +5808,13 @@ class _Job:
                              else f"Adds “{word}” to: “{_snippet(plain(self.after), 100)}”{_cats_text(cats)}")
         sentences = _value_for_words(_said_once(sentences), del_c)
         if sentences:
+            direction = self._value_direction(cats)
+            # (a value that moved against users stays "material": ranked as critical it would lead a
+            # version's headline before a new watch-out such as binding arbitration)
             severity: Severity = ("critical" if (w_add and not traded) or stronger or notice_cut(self.before, self.after)
                                   else "material")
             said = "; ".join(sentences[:2])
-            if not w_add and "good news" not in said and self._in_users_favour(cats):
+            if not w_add and "good news" not in said and direction > 0:
                 said += " — good news for users"
             return ChangeLabel(True, severity, cats or ("other",), said, None, w_add, w_rem, fb, fa)
         figure = next(((o, n) for o, n in _changed_pairs(list(fb), list(fa), self.before, self.after)
@@ -5754,27 +5827,9 @@ class _Job:
         return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (),
                            fb, fa)
 
-    def _in_users_favour(self, cats: tuple[str, ...]) -> bool:
-        """Whether a value changed only in the users' favour: a longer notice period (before a
-        change, a termination or a removal) or a lower price (an amount charged per month, seat or
-        use, all of them lower, none of them a discount, credit or cap). Any other value says no
-        direction: a credit or a limit that grows may be good or bad."""
-        before, after = self.before or "", self.after or ""
-        if not (before and after):
-            return False
-        old_n, new_n = _notice_days(before), _notice_days(after)
-        if old_n is not None and new_n is not None:
-            return new_n > old_n and bool(set(cats) & {"terms-changes", "termination", "service-changes"})
-        if "pricing" not in cats or _NOT_A_PRICE.search(before + " " + after) \
-                or not (_priced_per_unit(before) and _priced_per_unit(after)):
-            return False
-        old_m = [f.value for f in self.fb if f.kind == "money"]
-        new_m = [f.value for f in self.fa if f.kind == "money"]
-        if len(old_m) != len(new_m) or not old_m:
-            return False
-        moved = [(o, n) for o, n in zip(old_m, new_m) if o != n]
-        return bool(moved) and all(o.split()[0] == n.split()[0] and float(n.split()[1]) < float(o.split()[1])
-                                   for o, n in moved)
+    def _value_direction(self, cats: tuple[str, ...]) -> int:
+        """``value_direction`` of this clause's change, with its facts already read."""
+        return value_direction(self.before or "", self.after or "", cats, self.fb, self.fa)
 
     def _age_spelled(self) -> bool:
         """The same age said in other words ("anyone under 13" → "anyone under the age of 13",

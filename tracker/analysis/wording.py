@@ -2416,12 +2416,14 @@ def watch_restated(explanation: str) -> str:
 
 
 def _refined(c: ClauseChange) -> ClauseChange:
-    from tracker.analysis.materiality import notice_cut
+    from tracker.analysis.materiality import notice_cut, value_direction
 
     explanation, severity = c.explanation, c.severity
     after, before = _plain(c.after), _plain(c.before)
     if c.material and severity == "critical" and c.kind in ("added", "modified") and after \
-            and not notice_cut(before or None, after) and (gives_user_a_right(after) or _RIGHT_ITEM.match(after)):
+            and not notice_cut(before or None, after) and (gives_user_a_right(after) or _RIGHT_ITEM.match(after)) \
+            and not (c.kind == "modified" and before and value_direction(before, after, c.categories) < 0):
+        # (a right whose window or amount was cut is a right narrowed: against users, it stays critical)
         severity = "material"  # a right of the user, not a watch-out against them
         if m := _NEW_WATCH.match(explanation):
             rest = explanation[m.end():].lstrip("; ")
