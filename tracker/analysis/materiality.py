@@ -3888,12 +3888,20 @@ _EXAMPLE_MARKERS = frozenset({"such as", "like", "for example", "for instance", 
 
 def _example_marker_swapped(d: Delta) -> bool:
     """Whether the only change is words that introduce an example put for others
-    (``_EXAMPLE_MARKERS``: "such as" → "like"), as many runs taken out as put in."""
-    ins, dels = d.runs("ins"), d.runs("dels")
-    if not ins or len(ins) != len(dels):
+    (``_EXAMPLE_MARKERS``: "such as" → "like"): every word new to the document, and every word
+    gone from it, stands in a replaced span whose both sides are such words. (The delta is read
+    against the whole other version, so "such as" said elsewhere is not gone: the replaced spans
+    say what stood there.)"""
+    if not d.ins and not d.dels:
         return False
-    return all(" ".join(d.run_words(side, r)) in _EXAMPLE_MARKERS for side, runs in (("ins", ins), ("dels", dels))
-               for r in runs)
+    ins: set[int] = set()
+    dels: set[int] = set()
+    for (i1, i2), (j1, j2) in d.replaced:
+        if " ".join(t.norm for t in d.before[i1:i2]) in _EXAMPLE_MARKERS \
+                and " ".join(t.norm for t in d.after[j1:j2]) in _EXAMPLE_MARKERS:
+            dels.update(range(i1, i2))
+            ins.update(range(j1, j2))
+    return bool(ins) and d.ins <= ins and d.dels <= dels
 
 
 # Words a number after them counts or ranks, never names a version of: "Tier 2", "Section 4",
