@@ -3,14 +3,16 @@
 to a right the text gives elsewhere ("You can also request deletion of your account from the Account
 Settings section") is a contact route; a note that a translation of the document is available is a
 copy of the same terms; a version number dropped from a product's name ("Quillmetrics 4" →
-"Quillmetrics") and one example marker put for another ("such as" → "like") reword nothing. Each
-has a near miss that stays material. All text is invented."""
+"Quillmetrics") and one example marker put for another ("such as" → "like") reword nothing; a
+code with a digit in it ("zb-north2") moved within its line moves no number. Each has a near
+miss that stays material. All text is invented."""
 
 from __future__ import annotations
 
 import pytest
 
 from tracker.analysis.boilerplate import is_contact_route, is_pointer
+from tracker.analysis.restating import meaning_moved
 from tracker.api import compare
 
 _BODY = ("# Zorblo Privacy Policy\n\n"
@@ -153,3 +155,23 @@ def test_an_example_marker_for_a_limit_stays_material() -> None:
 def test_a_translation_note_that_also_shares_data_stays_material() -> None:
     note = "A French translation of this Privacy Policy is available, and we share your data with our translation partners."
     assert compare(_BODY, _with(note)).material
+
+
+# -- a name with a number in it moved -------------------------------------------------------------
+
+def test_a_code_with_a_digit_moved_within_its_line_is_no_number_moved() -> None:
+    # "zb-north2"'s digit names the region: the words moved, no number did
+    assert meaning_moved("**For the region zb-north2**.", "**For the zb-north2 region**.") == ""
+
+
+def test_two_numbers_swapped_stay_a_number_moved() -> None:
+    # the near miss: free numbers that count, swapped between the words they count, beside a code
+    line = "Each player on plan zb-north2 gets {a} cloud saves per {b} games."
+    assert meaning_moved(line.format(a=5, b=10), line.format(a=10, b=5)) == "a number moved"
+
+
+def test_two_numbers_swapped_stay_material() -> None:
+    line = "Each player on plan zb-north2 gets {a} cloud saves per {b} games.\n\n## 4. Retention"
+    before = _BODY.replace("## 4. Retention", line.format(a=5, b=10))
+    after = _BODY.replace("## 4. Retention", line.format(a=10, b=5))
+    assert compare(before, after).material
