@@ -701,6 +701,15 @@ _POINTER = re.compile(
     r"you\s+can\s+(?:see|view|check)\s+(?:which|what|how|where|more|the\s+(?:list|details))\b|"
     r"in\s+(?:the|our)\s+[\w\s]{2,40}(?:policy|notice|statement|terms),\s+we\s+explain|"
     r"(?:this|the)\s+[\w\s]{2,40}(?:policy|notice|page)\s+(?:explains|describes)|"
+    # what the document itself is for: "The purpose of this Privacy Policy is to inform you about
+    # how ...", "Our Privacy Policy also explains how ...", "La présente politique a pour objet de
+    # vous informer ...": the page describing itself, its terms are in its body
+    r"(?:the\s+)?(?:main\s+)?purpose\s+of\s+(?:this|the|our)\s+(?:[\w-]+\s+){0,4}?(?:policy|notice|statement|page|"
+    r"document|charter)\s+is\s+to\s+(?:inform|tell|explain|describe|help\s+you\s+understand|let\s+you\s+know)|"
+    r"(?:this|our)\s+(?:updated\s+|current\s+)?(?:[\w-]+\s+){0,3}?(?:policy|notice|statement)\s+(?:also\s+)?"
+    r"(?:explains|describes|tells\s+you|informs\s+you)|"
+    r"(?:la\s+présente|cette|notre)\s+(?:politique|charte|notice|déclaration)\s+(?:[\w'’-]+\s+){0,4}?(?:a\s+pour\s+(?:objet|"
+    r"but|objectif)\s+de\s+vous\s+(?:informer|expliquer)|vous\s+informe|explique|décrit)|"
     r"pour\s+(?:en\s+savoir\s+plus|plus\s+d['’]informations)|consultez|voir|"
     r"(?:en\s+savoir|découvrez-en)\s+plus|plus\s+d['’]informations|(?:retrouvez|découvrez)\s+(?:plus|davantage|"
     r"le\s+détail|les\s+détails|toutes?\s+les)|cliquez\s+ici|rendez-vous\s+sur|vous\s+pouvez\s+(?:trouver|"
@@ -1003,7 +1012,14 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|will|shall|must|may|might|ca
 _ALSO_EXERCISE = re.compile(
     r"^\W*(?:you|users?|customers?)\s+(?:can|may)\s+also\s+exercise\s+(?:your|this|these|the|any\s+of\s+(?:your|these))\s+"
     r"(?P<right>(?:[\w-]+\s+){0,3}?rights?(?:\s+(?:of|to)\s+[\w-]+)?)[^.;:]{0,60}?\b(?:online|here|via|through|using|"
-    r"by\s+(?:e-?mail|phone|telephone|post|mail|letter))\b", re.I)
+    r"by\s+(?:e-?mail|phone|telephone|post|mail|letter))\b"
+    # ... or a request the text grants elsewhere, made from a place of the product: "You can also
+    # request deletion of your account from the Account Settings section", "... a copy of your
+    # data via the Privacy Dashboard"
+    r"|^\W*(?:you|users?|customers?)\s+(?:can|may)\s+also\s+(?P<request>request\s+(?:the\s+|a\s+)?(?:deletion|erasure|"
+    r"removal|copy|export|correction|rectification|access)\s+(?:of|to)\s+(?:your|their|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:account|data|information|profile)s?)\s+(?:from|in|on|via|through|using)\s+(?:the\s+|your\s+|our\s+)?"
+    r"(?:[\w'’-]+\s+){0,5}?(?:settings|dashboard|portal|app|application|page|section|menu|form|tab)\b", re.I)
 
 
 def is_contact_route(sentence: str) -> bool:
@@ -1018,7 +1034,8 @@ def is_contact_route(sentence: str) -> bool:
     if not m and (means := _CONTACT_MEANS.match(text)) and not _FINITE.search(text):
         m = means
     if not m and (also := _ALSO_EXERCISE.match(text)):
-        rest = text[:also.start("right")] + text[also.end("right"):]
+        named = "right" if also.group("right") else "request"
+        rest = text[:also.start(named)] + text[also.end(named):]
         return len(text.split()) <= 60 and not _CONTACT_TERMS.search(rest)
     if len(text.split()) > 60 or not m:
         return False

@@ -36,7 +36,7 @@ from tracker.analysis.restating import (QUALIFYING, STRONG, change_restated, mea
                                         spelled_out, address_only)
 from tracker.analysis.lexicons import QUALIFIER_OPEN
 from tracker.analysis.rendering import LEADS_ON, clause_text, one_line, plain_text, table_cells
-from tracker.analysis.scope import DOCUMENT_NAME
+from tracker.analysis.scope import _LINK_TARGET_OR_URL, DOCUMENT_NAME
 from tracker.analysis.subject import resolved_start
 from tracker.analysis.novelty import (_NEGATING, LINK_CLOSE, LINK_OPEN, PLACEHOLDERS, Delta, DocIndex, Glue, Token,
                                       unaccented, canonical_word, delta, glued_words, respelled, unglued, words)
@@ -2358,7 +2358,11 @@ def _noise_kind(sentence: str) -> str | None:
         return "outage"
     if is_pointer(sentence) and not _LEGAL_EFFECT.search(_DESCRIBES.sub("", pointer_core(sentence))):
         return "pointer"  # (what it says the other page holds is that page's, not a term here)
-    if _PREVAILS.search(sentence) and _OWN_COPY.search(sentence) and len(w) <= 45:
+    if _OWN_COPY.search(sentence) and len(w) <= 45 and (_PREVAILS.search(sentence) or _COPY_OFFERED.search(sentence)
+                                                        and _THIS_DOCUMENT.search(sentence)
+                                                        and not _LEGAL_EFFECT.search(sentence)
+                                                        and not _OTHER_CLAUSE.search(sentence)
+                                                        and not _DIGIT.search(_LINK_TARGET_OR_URL.sub("", sentence))):
         return "translation"
     if _clause_notice(sentence, w):
         return "notice"  # (kept as a term by ``label_change`` unless the clause it names is elsewhere)
@@ -2393,6 +2397,17 @@ _OWN_COPY = re.compile(r"\b(?:translat(?:ion|ions|ed)|traduction|übersetzung|su
                        r"française|anglaise|allemande|deutsche|englische|französische)\s+(?:versions?|texts?|"
                        r"fassung|text)|versions?\s+(?:in\s+)?(?:english|french|german|anglaise|française|another\s+language|"
                        r"other\s+languages)|other\s+language\s+versions?)\b", re.I)
+# A copy of the same text offered to some readers ("For residents of Quebec, a French translation of
+# this Privacy Policy is available here for ease of reference"): where another copy is, no term.
+_COPY_OFFERED = re.compile(r"\b(?:(?:is|are)\s+(?:also\s+)?(?:available|provided|offered)|can\s+(?:also\s+)?be\s+"
+                           r"(?:found|viewed|read|consulted)|for\s+(?:ease\s+of\s+)?reference|est\s+(?:également\s+)?"
+                           r"disponible|ist\s+(?:auch\s+)?(?:verfügbar|abrufbar))\b", re.I)
+# ... and nothing else said in it: a second clause or a party doing something ("...; we are not
+# liable for errors in it", "..., and we share your data with ...") is read as usual.
+_OTHER_CLAUSE = re.compile(r"[;]|\b(?:we|you|us|nous|vous|wir|sie|and\s+(?:is|are|will|may|can))\b", re.I)
+_THIS_DOCUMENT = re.compile(r"\b(?:this|these|our|the\s+present|cette|ces|la\s+présente|notre|diese[rsn]?|unsere[rsn]?)\s+"
+                            r"(?:[\w-]+\s+){0,3}?(?:polic(?:y|ies)|notices?|terms|agreements?|statements?|conditions|documents?|"
+                            r"politiques?|charte|cgu|cgv|\w*erklärung|\w*bedingungen|agb)\b", re.I)
 _PREVAILS = re.compile(r"\b(?:prevails?|prevailing|shall\s+(?:prevail|control|govern)|will\s+(?:prevail|control|govern)|"
                        r"takes?\s+precedence|(?:is|be|remains?)\s+(?:the\s+)?(?:only\s+|sole\s+)?(?:legally\s+)?"
                        r"(?:binding|authoritative)|for\s+(?:your\s+)?convenience|"
@@ -3601,6 +3616,12 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     if kind not in ("added", "removed") and _examples_only(d):
         return ChangeLabel(False, "minor", (), "Only the examples given changed", None, (), (),
                            facts_b, facts_a)
+    if kind == "modified" and _example_marker_swapped(d):
+        return ChangeLabel(False, "minor", (), "Reworded without a change of meaning: one word that introduces "
+                           "an example put for another", None, (), (), facts_b, facts_a)
+    if kind == "modified" and _name_version_only(d, facts_b, facts_a):
+        return ChangeLabel(False, "minor", (), "Only the version number in a product's name changed", None, (), (),
+                           facts_b, facts_a)
     if kind not in ("added", "removed") and _ui_only(d, facts_b, facts_a) and not notice_cut(before_p, after_p) \
             and not notice_channel_cut(before_p, after_p):
         return ChangeLabel(False, "minor", (), "Only the way to reach a feature or a form changed",
@@ -3956,6 +3977,71 @@ def _examples_only(d: Delta) -> bool:
 
 
 _QUOTED = re.compile(r"«[^«»]{1,120}»|“[^“”]{1,120}”|\"[^\"\n]{1,120}\"")
+
+
+# Words that introduce an example, read as their tokens ("e.g." is "e g"): one put for another
+# ("such as when we respond" → "like when we respond") says the same. Not "including", which
+# can say what a clause covers; not "comme" or "wie", which also mean "as" and "how".
+_EXAMPLE_MARKERS = frozenset({"such as", "like", "for example", "for instance", "e g", "eg", "par exemple",
+                              "tel que", "tels que", "telle que", "telles que", "zum beispiel", "z b",
+                              "beispielsweise"})
+
+
+def _example_marker_swapped(d: Delta) -> bool:
+    """Whether the only change is words that introduce an example put for others
+    (``_EXAMPLE_MARKERS``: "such as" → "like"): every word new to the document, and every word
+    gone from it, stands in a replaced span whose both sides are such words. (The delta is read
+    against the whole other version, so "such as" said elsewhere is not gone: the replaced spans
+    say what stood there.)"""
+    if not d.ins and not d.dels:
+        return False
+    ins: set[int] = set()
+    dels: set[int] = set()
+    for (i1, i2), (j1, j2) in d.replaced:
+        if " ".join(t.norm for t in d.before[i1:i2]) in _EXAMPLE_MARKERS \
+                and " ".join(t.norm for t in d.after[j1:j2]) in _EXAMPLE_MARKERS:
+            dels.update(range(i1, i2))
+            ins.update(range(j1, j2))
+    return bool(ins) and d.ins <= ins and d.dels <= dels
+
+
+# Words a number after them counts or ranks, never names a version of: "Tier 2", "Section 4",
+# "Plan 3", "June 5", "Level 2" dropped changes which one is meant.
+_NUMBERED_BY = frozenset("""section sections article articles clause clauses paragraph paragraphs schedule
+schedules annex annexes exhibit appendix part parts chapter chapters title tier tiers level levels plan plans
+step steps phase phases stage stages class category categories zone zones region regions rule rules item
+items page pages day days week weeks month months year years unit units room floor suite no number version
+grade group groups option options package packages bundle pack size lot batch round season series
+january february march april may june july august september october november december jan feb mar apr jun
+jul aug sep sept oct nov dec""".split())
+
+
+def _name_version_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
+    """Whether the only change is a version number (one or two digits) put after a capitalised
+    name or taken from it, on one side only: "for Quillmetrics 4." → "for Quillmetrics." (a
+    product renamed, not a term). Never a number that counts ("Quillmetrics 4 times a day": a
+    content word follows it), ranks or numbers something (``_NUMBERED_BY``: "Tier 2", "Section
+    4", "June 5"), or stands in an amount, a share, a period or an age."""
+    ins, dels = d.runs("ins"), d.runs("dels")
+    if bool(ins) == bool(dels):
+        return False
+    side, runs = ("ins", ins) if ins else ("dels", dels)
+    toks, text = (d.after, d.after_text) if side == "ins" else (d.before, d.before_text)
+    numbers = set()
+    for a, b in runs:
+        raw = text[toks[a].start:toks[a].end]
+        if b - a != 1 or not re.fullmatch(r"\d{1,2}", raw) or a == 0:
+            return False
+        prev = toks[a - 1]
+        if not text[prev.start:prev.end][:1].isupper() or prev.norm in _NUMBERED_BY \
+                or text[prev.end:toks[a].start] != " ":
+            return False
+        if a + 1 < len(toks):
+            gap = text[toks[a].end:toks[a + 1].start]
+            if not re.search(r"[.,;:!?)\]]", gap) and is_content_word(toks[a + 1].norm):
+                return False  # "4 times", "4 partners": a number that counts
+        numbers.add(raw)
+    return not any(f.kind in _SIGNIFICANT and numbers & set(re.findall(r"\d+", f.text)) for f in fb + fa)
 
 
 # Where a rule or a duty applies: a surface added to or dropped from a list widens or narrows it.

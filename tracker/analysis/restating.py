@@ -313,14 +313,23 @@ def meaning_moved(before: str, after: str) -> str:
         return ""
     persons = {_PERSON[k] for k in cb if k in _PERSON}
     new = _bindings(pa)
+    glued = _glued_numbers(before) & _glued_numbers(after)
     for b in _bindings(pb):
         tok = b[0].split()[0]
         if b[1] is None and b[2] is None or not (
-                tok in NEGATIONS or _is_number(tok) or tok in _PERSON and len(persons) > 1):
+                tok in NEGATIONS or _is_number(tok) and tok not in glued or tok in _PERSON and len(persons) > 1):
             continue  # (a party moves only when another one is there to take its place)
         if not _bound(b, new):
             return "a negation moved" if tok in NEGATIONS else "another party" if tok in _PERSON else "a number moved"
     return ""
+
+
+def _glued_numbers(text: str) -> set[str]:
+    """The numbers of ``text`` said only inside a name or a code, glued to its letters ("osc-fr1",
+    "GPT4", "A4"): an identifier's part, never a count a term sets; moved with its identifier
+    ("the region osc-fr1" → "the osc-fr1 region"), no number moved."""
+    glued = set(re.findall(r"(?<=[^\W\d_])\d+", text))
+    return glued - set(re.findall(r"(?<![^\W\d_])\d+", text))
 
 
 def _polarity(pieces: list[_Piece]) -> dict[str, set[bool]]:
