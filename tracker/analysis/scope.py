@@ -37,11 +37,11 @@ from collections import Counter
 from functools import lru_cache
 from typing import Sequence
 
-from tracker.analysis.boilerplate import chrome_kind, is_update_stamp
+from tracker.analysis.boilerplate import DATE, chrome_kind, is_update_stamp
 from tracker.analysis.clauses import Clause
 from tracker.text import common_end, common_start
 
-__all__ = ["DOCUMENT_NAME", "body_missing_side", "document_kind", "names_document", "outside_document", "emptied_tables", "offer_footnotes",
+__all__ = ["DOCUMENT_NAME", "body_missing_side", "recaptured_date", "stated_dates", "document_kind", "names_document", "outside_document", "emptied_tables", "offer_footnotes",
            "is_offer", "translated_copy", "dropped_copy",
            "other_page_side", "landing_page", "language_switch", "shared_lines", "link_share", "topic_density"]
 
@@ -522,6 +522,51 @@ def body_missing_side(old: str, new: str, *, long_enough: int = 2000) -> str | N
     if shared_lines(new, old) < BODY_LINES_SHARED or not _legal_at_least(old, TERMS_LIKE):
         return None
     return "new"
+
+
+# --- the same dated document captured differently ------------------------------------------------
+RECAPTURE_KEPT_BELOW = 0.4  # share of the old clauses kept unchanged below which a same-dated text is another capture
+RECAPTURE_CLAUSES = 20  # old clauses at least: a short page's date line tells little about its text
+_STAMP_MARKUP = re.compile(r"[*_#`\\]+")
+
+
+def _stamp_dates(clauses: Sequence[Clause]) -> list[str]:
+    """The dates of ``clauses``' update stamps, as written, in order."""
+    found = []
+    for c in clauses:
+        text = _STAMP_MARKUP.sub("", c.text)
+        if is_update_stamp(text):
+            found.extend(m.group(0) for m in DATE.finditer(text))
+    return found
+
+
+def stated_dates(clauses: Sequence[Clause]) -> frozenset[str]:
+    """The dates a version states for itself: those of its update stamps ("Last updated: June
+    30, 2020", "Effective 1 July 2031", ``boilerplate.is_update_stamp``), lowercased with their
+    spaces collapsed; empty when it states none."""
+    return frozenset(" ".join(d.lower().split()) for d in _stamp_dates(clauses))
+
+
+def recaptured_date(old: str, new: str, unchanged: int, old_clauses: int) -> str | None:
+    """The stated date of a document captured differently, or None: both versions state the same
+    dates for themselves (``stated_dates``: the same "Effective June 30, 2020" line, and no other),
+    yet fewer than ``RECAPTURE_KEPT_BELOW`` of the old version's clauses (at least
+    ``RECAPTURE_CLAUSES`` of them) are kept unchanged. Terms rewritten that much come with a new
+    date; the same date over a text that differs so much is the page captured another way: its
+    expandable "Learn more" blocks left out, another rendering of it, another page of the same
+    site published the same day. ``unchanged`` and ``old_clauses`` are the clause diff's counts
+    (``diff.DocumentDiff``). On the labelled pairs, no truly material one has the same stated dates
+    and fewer than 47% of its old clauses kept, while a capture of the same dated text that lost
+    or swapped most of it does (``analyse`` says such a pair is not a change of terms; its clause
+    changes are still listed). Returns the first date the old version states, as written."""
+    if old_clauses < RECAPTURE_CLAUSES or unchanged >= RECAPTURE_KEPT_BELOW * old_clauses:
+        return None  # (the common pair stops here: its stamps are never read)
+    from tracker.analysis.diff import _split  # (cached: the diff has split both texts already)
+
+    dates = _stamp_dates(_split(old))
+    if not dates or stated_dates(_split(new)) != frozenset(" ".join(d.lower().split()) for d in dates):
+        return None
+    return dates[0]
 
 
 # --- a copy of the document in another language, dropped or added ------------------------------------
