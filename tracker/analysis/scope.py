@@ -532,7 +532,7 @@ _STAMP_MARKUP = re.compile(r"[*_#`\\]+")
 
 def _stamp_dates(clauses: Sequence[Clause]) -> list[str]:
     """The dates of ``clauses``' update stamps, as written, in order."""
-    found = []
+    found: list[str] = []
     for c in clauses:
         text = _STAMP_MARKUP.sub("", c.text)
         if is_update_stamp(text):
