@@ -5,10 +5,12 @@ A page captured with its expandable "Learn more" blocks left out, another render
 rules, or a sibling page of the same site published the same day, changes most of the text while
 the date the document states for itself ("Effective March 3, 2031") stays the same. Terms rewritten
 that much come with a new date: ``scope.recaptured_date`` tells such a pair by the same stated
-dates on both sides and fewer than ``RECAPTURE_KEPT_BELOW`` of the old clauses kept unchanged, and
+dates on both sides and fewer than ``RECAPTURE_KEPT_BELOW`` of the old clauses kept unchanged
+between the first and the last kept one, and
 ``analyse`` calls it not material, its clause changes still listed. A real new clause under an
 unchanged date keeps most of the text and is read as usual; so is a text rewritten under a new
-date, a short page, and blocks added to an old text kept whole (the old capture is not measured
+date, a short page, a section removed at the end with a footer (only the span between kept
+clauses is measured), and blocks added to an old text kept whole (the old capture is not measured
 as lacking them: sections added under an unchanged date are often a real change). Invented texts of a fictional service; whole documents go through
 ``analyse``.
 """
@@ -81,7 +83,7 @@ def test_learn_more_blocks_missing_from_a_capture_of_the_same_dated_policy_are_n
     old, new = page(), page(learn_more=False)
     d = diff_texts(old, new)
     assert d.old_clauses >= RECAPTURE_CLAUSES and d.unchanged < RECAPTURE_KEPT_BELOW * d.old_clauses
-    assert recaptured_date(old, new, d.unchanged, d.old_clauses) == "March 3, 2031"
+    assert recaptured_date(old, new, d.changes, d.old_clauses) == "March 3, 2031"
     result = analyse(old, new)
     assert not result.material
     assert result.summary.startswith("The new text states the same date (March 3, 2031) as the old one")
@@ -97,33 +99,40 @@ def test_blocks_that_appear_while_the_whole_old_text_is_kept_are_read_as_usual()
     old, new = page(learn_more=False), page()
     d = diff_texts(old, new)
     assert d.unchanged == d.old_clauses
-    assert recaptured_date(old, new, d.unchanged, d.old_clauses) is None
+    assert recaptured_date(old, new, d.changes, d.old_clauses) is None
     assert analyse(old, new).material
 
 
-def test_another_rendering_with_other_sections_under_the_same_date_is_no_change():
-    # the guidelines' page rendered another way: a different set of sections, the same date line
-    other = {"Cookies": ("We use cookies to keep you signed in.",
-                         ["A session cookie lasts until you close the browser.",
-                          "A preference cookie remembers your language for a year.",
-                          "We do not use advertising cookies.",
-                          "You can block cookies in your browser settings."]),
-             "Children": ("Marlowe Cloud is not meant for children under 16.",
-                          ["We delete accounts we learn were opened by a child.",
-                           "Parents can write to us to have a child's account closed.",
-                           "We do not knowingly collect information from children.",
-                           "Schools may not open accounts for their pupils."])}
-    old, new = page(), page(sections={**dict(list(SECTIONS.items())[:1]), **other})
+def test_another_rendering_with_other_blocks_under_the_same_date_is_no_change():
+    # the page rendered another way: each section's title and summary, then other expandable
+    # blocks (a questions-and-answers rendering) where the first capture had its details
+    faq = {title: (summary, [f"Questions about {title.lower()}?", "Open the help centre and pick the topic you need.",
+                             "Each answer there links back to this section of the policy."])
+           for title, (summary, _) in SECTIONS.items()}
+    old, new = page(), page(sections=faq).replace("Learn more about", "Frequent questions on")
     d = diff_texts(old, new)
-    assert recaptured_date(old, new, d.unchanged, d.old_clauses) == "March 3, 2031"
+    assert recaptured_date(old, new, d.changes, d.old_clauses) == "March 3, 2031"
     assert not analyse(old, new).material
+
+
+def test_a_section_removed_with_the_footer_under_an_unchanged_date_stays_material():
+    # near miss: most clauses gone, but only at the end (a real section, then a long cookie
+    # footer): the text from the first to the last kept clause is whole, read as usual
+    footer = "\n\n".join(f"Cookie setting {n}: we use this cookie to remember choice number {n} on this site."
+                           for n in range(1, 60))
+    new = page(sections=dict(list(SECTIONS.items())[:2]))
+    old = page(sections=dict(list(SECTIONS.items())[:3])) + "\n" + footer + "\n"
+    d = diff_texts(old, new)
+    assert d.unchanged < RECAPTURE_KEPT_BELOW * d.old_clauses
+    assert recaptured_date(old, new, d.changes, d.old_clauses) is None
+    assert analyse(old, new).material
 
 
 def test_a_new_clause_under_an_unchanged_date_stays_material():
     # near miss: the date line was not updated, but the rest of the text is kept: a real change
     new = page(extra="We may sell your e-mail address to advertising partners.")
     d = diff_texts(page(), new)
-    assert recaptured_date(page(), new, d.unchanged, d.old_clauses) is None
+    assert recaptured_date(page(), new, d.changes, d.old_clauses) is None
     assert analyse(page(), new).material
 
 
@@ -131,7 +140,7 @@ def test_a_rewrite_under_a_new_date_is_read_as_usual():
     new = page("Effective September 1, 2031", learn_more=False, extra="We may sell your e-mail address to advertising partners.")
     d = diff_texts(page(), new)
     assert d.unchanged < RECAPTURE_KEPT_BELOW * d.old_clauses
-    assert recaptured_date(page(), new, d.unchanged, d.old_clauses) is None
+    assert recaptured_date(page(), new, d.changes, d.old_clauses) is None
     result = analyse(page(), new)
     assert result.material
     assert "captured differently" not in result.summary
@@ -143,7 +152,7 @@ def test_a_second_date_line_that_changed_is_a_new_date():
     new = page("Effective March 3, 2031\n\nLast reviewed: August 9, 2031", learn_more=False)
     d = diff_texts(old, new)
     assert d.unchanged < RECAPTURE_KEPT_BELOW * d.old_clauses
-    assert recaptured_date(old, new, d.unchanged, d.old_clauses) is None
+    assert recaptured_date(old, new, d.changes, d.old_clauses) is None
 
 
 def test_a_short_page_is_read_as_usual():
@@ -151,7 +160,7 @@ def test_a_short_page_is_read_as_usual():
     old, new = page(sections=small), page(sections=small, learn_more=False)
     d = diff_texts(old, new)
     assert d.old_clauses < RECAPTURE_CLAUSES
-    assert recaptured_date(old, new, d.unchanged, d.old_clauses) is None
+    assert recaptured_date(old, new, d.changes, d.old_clauses) is None
 
 
 def test_a_revert_of_such_a_pair_keeps_its_explanation():

@@ -163,7 +163,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         # A page of excerpts cut off before "Read more" controls (a legal hub's index, the terms
         # folded behind a click) against the whole document, or the document back after one.
         odd = (teaser, _EXCERPTS)
-    elif stated := recaptured_date(old, new, diff.unchanged, diff.old_clauses):
+    elif stated := recaptured_date(old, new, diff.changes, diff.old_clauses):
         # The same stated date ("Effective June 30, 2020") over a text most of whose clauses
         # differ: the page captured another way (its "Learn more" blocks left out, another
         # rendering, a sibling page of that date), not terms rewritten without a new date.

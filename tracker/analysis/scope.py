@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Sequence
+from typing import Any, Sequence
 
 from tracker.analysis.boilerplate import DATE, chrome_kind, is_update_stamp
 from tracker.analysis.clauses import Clause
@@ -529,7 +529,7 @@ def body_missing_side(old: str, new: str, *, long_enough: int = 2000) -> str | N
 
 # --- the same dated document captured differently ------------------------------------------------
 RECAPTURE_KEPT_BELOW = 0.4  # share of the old clauses kept unchanged below which a same-dated text is another capture
-RECAPTURE_CLAUSES = 20  # old clauses at least: a short page's date line tells little about its text
+RECAPTURE_CLAUSES = 20  # old clauses in the span measured at least: a short page's date tells little of its text
 _STAMP_MARKUP = re.compile(r"[*_#`\\]+")
 
 
@@ -550,20 +550,30 @@ def stated_dates(clauses: Sequence[Clause]) -> frozenset[str]:
     return frozenset(" ".join(d.lower().split()) for d in _stamp_dates(clauses))
 
 
-def recaptured_date(old: str, new: str, unchanged: int, old_clauses: int) -> str | None:
+def recaptured_date(old: str, new: str, changes: Sequence[Any], old_clauses: int) -> str | None:
     """The stated date of a document captured differently, or None: both versions state the same
     dates for themselves (``stated_dates``: the same "Effective June 30, 2020" line, and no other),
-    yet fewer than ``RECAPTURE_KEPT_BELOW`` of the old version's clauses (at least
-    ``RECAPTURE_CLAUSES`` of them) are kept unchanged. Terms rewritten that much come with a new
-    date; the same date over a text that differs so much is the page captured another way: its
-    expandable "Learn more" blocks left out, another rendering of it, another page of the same
-    site published the same day. ``unchanged`` and ``old_clauses`` are the clause diff's counts
-    (``diff.DocumentDiff``). On the labelled pairs, no truly material one has the same stated dates
-    and fewer than 47% of its old clauses kept, while a capture of the same dated text that lost
-    or swapped most of it does (``analyse`` says such a pair is not a change of terms; its clause
-    changes are still listed). Returns the first date the old version states, as written."""
-    if old_clauses < RECAPTURE_CLAUSES or unchanged >= RECAPTURE_KEPT_BELOW * old_clauses:
+    yet fewer than ``RECAPTURE_KEPT_BELOW`` of the old clauses from the first to the last one the
+    new version keeps unchanged (at least ``RECAPTURE_CLAUSES`` of them) are kept. Terms rewritten
+    that much come with a new date; the same date over a text that differs so much is the page
+    captured another way: its expandable "Learn more" blocks left out, another rendering of it,
+    another page of the same site published the same day. Only the span between kept clauses is
+    measured: a section removed at the end along with a cookie banner or a footer, or a page
+    header dropped, leaves that span whole and is read as usual.
+
+    ``changes`` are the clause diff's changes (``diff.DocumentDiff.changes``: an ``old_index`` each,
+    None for an added clause) and ``old_clauses`` the old version's clause count. On the labelled
+    pairs, no truly material one has the same stated dates and fewer than 47% of its old clauses
+    kept, while a capture of the same dated text that lost or swapped most of it does (``analyse``
+    says such a pair is not a change of terms; its clause changes are still listed). Returns the
+    first date the old version states, as written."""
+    touched = {c.old_index for c in changes if c.old_index is not None}
+    if old_clauses - len(touched) >= RECAPTURE_KEPT_BELOW * old_clauses:
         return None  # (the common pair stops here: its stamps are never read)
+    kept = [i for i in range(old_clauses) if i not in touched]
+    if not kept or kept[-1] - kept[0] + 1 < RECAPTURE_CLAUSES \
+            or len(kept) >= RECAPTURE_KEPT_BELOW * (kept[-1] - kept[0] + 1):
+        return None
     from tracker.analysis.diff import _split  # (cached: the diff has split both texts already)
 
     dates = _stamp_dates(_split(old))
