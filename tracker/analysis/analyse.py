@@ -128,7 +128,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     from tracker.analysis.boilerplate import is_error_page, teaser_side, truncated_side
     from tracker.analysis.diff import diff_texts
     from tracker.analysis.materiality import capture_labels, label_document, translation_labels
-    from tracker.analysis.scope import body_missing_side, language_switch, other_page_side
+    from tracker.analysis.scope import body_missing_side, language_switch, other_page_side, recaptured_date
 
     diff = diff_texts(old, new)
     changes: list[ClauseChange] = []
@@ -163,6 +163,11 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         # A page of excerpts cut off before "Read more" controls (a legal hub's index, the terms
         # folded behind a click) against the whole document, or the document back after one.
         odd = (teaser, _EXCERPTS)
+    elif stated := recaptured_date(old, new, diff.changes, diff.old_clauses):
+        # The same stated date ("Effective June 30, 2020") over a text most of whose clauses
+        # differ: the page captured another way (its "Learn more" blocks left out, another
+        # rendering, a sibling page of that date), not terms rewritten without a new date.
+        odd = ("new", _RECAPTURED)
     if odd is not None:
         labels = capture_labels(diff.changes, odd[0], _CAPTURES[odd[1]])
     elif not spacing and len(diff.changes) > SWITCH_UNREAD and language_switch(old, new):
@@ -213,8 +218,11 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         )
     if odd is not None:
         changes = [_not_material(c) for c in changes]
-        return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
-                        f"The {odd[0]} text{odd[1]}", diff.unchanged)
+        summary = f"The {odd[0]} text{odd[1]}"
+        if odd[1] == _RECAPTURED:
+            summary = (f"The new text states the same date ({stated}) as the old one, yet keeps only {diff.unchanged} of "
+                       f"its {diff.old_clauses} clauses unchanged{_RECAPTURED}")
+        return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)), summary, diff.unchanged)
     if spacing:
         changes = [_not_material(c) for c in changes]
         return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
@@ -350,12 +358,15 @@ _NOT_TERMS = " is another page captured instead of the terms (hardly any legal t
 _EXCERPTS = (" is a page of excerpts cut off before \"Read more\" links, captured instead of the whole terms: "
              "not a change of terms")
 _BODY_MISSING = " kept only lines of the earlier capture, without the terms' text: a failed capture, not a change of terms"
+# (the end of the summary of a pair ``scope.recaptured_date`` tells, whose start names the date and the counts)
+_RECAPTURED = ": the page captured differently (blocks left out, another rendering of it), not a change of terms"
 # What such a capture is, as ``capture_labels`` names it in each change's explanation.
 _CAPTURES = {_ERROR_PAGE: "an error page captured instead of the terms",
              _NOT_TERMS: "another page captured instead of the terms",
              _CUT_OFF: "a capture cut off mid-document",
              _BODY_MISSING: "a capture that lost the terms' text",
-             _EXCERPTS: "a page of excerpts captured instead of the terms"}
+             _EXCERPTS: "a page of excerpts captured instead of the terms",
+             _RECAPTURED: "another capture of the same dated text"}
 
 
 def as_revert(changed: Analysis, revert_of: str = "", kind: str = "revert") -> Analysis:
@@ -363,7 +374,7 @@ def as_revert(changed: Analysis, revert_of: str = "", kind: str = "revert") -> A
     ``as_revert(analyse(old, new), d) == analyse(old, new, kind="revert", revert_of=d)``, without
     diffing again (a history import reuses the analysis of a pair of texts seen before); ``kind``
     "partial-revert" likewise."""
-    if changed.summary.endswith((_ERROR_PAGE, _CUT_OFF, _NOT_TERMS, _EXCERPTS, _BODY_MISSING)) or changed.summary == _SPACING_ONLY:  # any kind alike
+    if changed.summary.endswith((_ERROR_PAGE, _CUT_OFF, _NOT_TERMS, _EXCERPTS, _BODY_MISSING, _RECAPTURED)) or changed.summary == _SPACING_ONLY:  # any kind alike
         return changed
     changes = tuple(_not_material(c) for c in changed.changes)
     undone = tuple(c for c in changed.changes if c.material) if kind == "revert" else ()
@@ -387,7 +398,7 @@ def as_variant(changed: Analysis, base_at: str, known: Callable[[str | None, str
         The analysis, its summary led by "Back to its variant of DATE; against it: "; its flag,
         severity and categories those of the changes left material. A capture that is not the
         terms (an error page, a capture cut off, another page) keeps its analysis as it is."""
-    if changed.summary.endswith((_ERROR_PAGE, _CUT_OFF, _NOT_TERMS)) or changed.summary == _SPACING_ONLY \
+    if changed.summary.endswith((_ERROR_PAGE, _CUT_OFF, _NOT_TERMS, _RECAPTURED)) or changed.summary == _SPACING_ONLY \
             or changed.summary.startswith(_FAILED):
         return changed
     result = changed

@@ -25,6 +25,9 @@ user agrees to: the terms themselves are the same. Told from the two versions' c
 And when a capture holds another page altogether (``other_page_side``): a landing, marketing or
 download page in place of the terms shares almost no line with them and is made of links and
 buttons, or of prose about something else (few topic words); a whole new text of terms is not.
+And when both versions state the same date for themselves while most of the old text is gone
+(``recaptured_date``): the page captured another way (its "Learn more" blocks left out, another
+rendering of it), not terms rewritten without a new date.
 
 Pure functions of the texts and their clause lists; ``materiality.label_document``,
 ``analyse.analyse`` and ``run.decide`` call them.
@@ -35,13 +38,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Sequence
+from typing import Any, Sequence
 
-from tracker.analysis.boilerplate import chrome_kind, is_update_stamp
+from tracker.analysis.boilerplate import DATE, chrome_kind, is_update_stamp
 from tracker.analysis.clauses import Clause
 from tracker.text import common_end, common_start
 
-__all__ = ["DOCUMENT_NAME", "body_missing_side", "document_kind", "names_document", "outside_document", "emptied_tables", "offer_footnotes",
+__all__ = ["DOCUMENT_NAME", "body_missing_side", "recaptured_date", "stated_dates", "document_kind", "names_document", "outside_document", "emptied_tables", "offer_footnotes",
            "is_offer", "translated_copy", "dropped_copy",
            "other_page_side", "landing_page", "language_switch", "shared_lines", "link_share", "topic_density"]
 
@@ -522,6 +525,61 @@ def body_missing_side(old: str, new: str, *, long_enough: int = 2000) -> str | N
     if shared_lines(new, old) < BODY_LINES_SHARED or not _legal_at_least(old, TERMS_LIKE):
         return None
     return "new"
+
+
+# --- the same dated document captured differently ------------------------------------------------
+RECAPTURE_KEPT_BELOW = 0.4  # share of the old clauses kept unchanged below which a same-dated text is another capture
+RECAPTURE_CLAUSES = 20  # old clauses in the span measured at least: a short page's date tells little of its text
+_STAMP_MARKUP = re.compile(r"[*_#`\\]+")
+
+
+def _stamp_dates(clauses: Sequence[Clause]) -> list[str]:
+    """The dates of ``clauses``' update stamps, as written, in order."""
+    found: list[str] = []
+    for c in clauses:
+        text = _STAMP_MARKUP.sub("", c.text)
+        if is_update_stamp(text):
+            found.extend(m.group(0) for m in DATE.finditer(text))
+    return found
+
+
+def stated_dates(clauses: Sequence[Clause]) -> frozenset[str]:
+    """The dates a version states for itself: those of its update stamps ("Last updated: June
+    30, 2020", "Effective 1 July 2031", ``boilerplate.is_update_stamp``), lowercased with their
+    spaces collapsed; empty when it states none."""
+    return frozenset(" ".join(d.lower().split()) for d in _stamp_dates(clauses))
+
+
+def recaptured_date(old: str, new: str, changes: Sequence[Any], old_clauses: int) -> str | None:
+    """The stated date of a document captured differently, or None: both versions state the same
+    dates for themselves (``stated_dates``: the same "Effective June 30, 2020" line, and no other),
+    yet fewer than ``RECAPTURE_KEPT_BELOW`` of the old clauses from the first to the last one the
+    new version keeps unchanged (at least ``RECAPTURE_CLAUSES`` of them) are kept. Terms rewritten
+    that much come with a new date; the same date over a text that differs so much is the page
+    captured another way: its expandable "Learn more" blocks left out, another rendering of it,
+    another page of the same site published the same day. Only the span between kept clauses is
+    measured: a section removed at the end along with a cookie banner or a footer, or a page
+    header dropped, leaves that span whole and is read as usual.
+
+    ``changes`` are the clause diff's changes (``diff.DocumentDiff.changes``: an ``old_index`` each,
+    None for an added clause) and ``old_clauses`` the old version's clause count. On the labelled
+    pairs, no truly material one has the same stated dates and fewer than 47% of its old clauses
+    kept, while a capture of the same dated text that lost or swapped most of it does (``analyse``
+    says such a pair is not a change of terms; its clause changes are still listed). Returns the
+    first date the old version states, as written."""
+    touched = {c.old_index for c in changes if c.old_index is not None}
+    if old_clauses - len(touched) >= RECAPTURE_KEPT_BELOW * old_clauses:
+        return None  # (the common pair stops here: its stamps are never read)
+    kept = [i for i in range(old_clauses) if i not in touched]
+    if not kept or kept[-1] - kept[0] + 1 < RECAPTURE_CLAUSES \
+            or len(kept) >= RECAPTURE_KEPT_BELOW * (kept[-1] - kept[0] + 1):
+        return None
+    from tracker.analysis.diff import _split  # (cached: the diff has split both texts already)
+
+    dates = _stamp_dates(_split(old))
+    if not dates or stated_dates(_split(new)) != frozenset(" ".join(d.lower().split()) for d in dates):
+        return None
+    return dates[0]
 
 
 # --- a copy of the document in another language, dropped or added ------------------------------------
