@@ -1,5 +1,7 @@
-"""Session 33 (issue 11, the categories of material versions): a power of the provider's that a
-version only takes away is no watch-out to name beside the version's vote.
+"""Session 33 (issue 11, the categories of material versions). Two kinds seen on the dev pairs:
+
+1. A power of the provider's that a version only takes away is no watch-out to name beside the
+   version's vote.
 
 The provider's own powers among the watch-outs are to suspend or terminate accounts, to remove
 content and to change the terms (``materiality.dropped_powers``). A version that adds one is named
@@ -9,6 +11,11 @@ vote leaves it out. Near misses keep their category: the power added, the power 
 place and said again in another, a watch-out of the user's remedies (a class-action waiver)
 dropped, and a power the vote names on its own (a version about accounts).
 
+2. AI training is named where a change about it says a model is trained (or no longer is, or
+   promises not to be), however small beside a privacy policy's rewrite that outvotes it
+   (``category_model.training_changes``). Near misses: AI named as a tool of the provider ("to
+   detect spam"), and "fine-tune" said of what users adjust.
+
 Invented documents of fictional services; the real diff, labels, rules and shipped category model.
 """
 
@@ -17,6 +24,7 @@ from __future__ import annotations
 import pytest
 
 from tracker.analysis import analyse
+from tracker.analysis.category_model import training_changes
 from tracker.analysis.diff import diff_texts
 from tracker.analysis.materiality import dropped_powers, label_document
 from tracker.analysis.materiality import version_categories as rules_categories
@@ -121,3 +129,72 @@ def test_non_material_changes_drop_no_power() -> None:
     labels = _labels(old, new)
     assert not any(lab.material for lab in labels)
     assert dropped_powers(labels) == set()
+
+
+# --- AI training said in a change -----------------------------------------------------------------
+
+AI_OLD = "We use your chat messages and artificial intelligence to suggest replies to hosts."
+
+
+def _policy(paragraphs: list[str], ai: str, title: str = "Quibbly Privacy Policy") -> str:
+    return "\n\n".join([f"# {title}", *paragraphs, ai]) + "\n"
+
+
+@pytest.mark.parametrize("ai_new", [
+    AI_OLD[:-1] + ", including to train the models that power these suggestions.",
+    AI_OLD + " We never use your messages to train artificial intelligence models.",
+])
+def test_a_change_saying_a_model_is_trained_names_ai_training_beside_a_rewrite(ai_new: str) -> None:
+    old, new = _policy(PRIVACY_OLD, AI_OLD), _policy(PRIVACY_NEW, ai_new)
+    diff = diff_texts(old, new)
+    labels = label_document(diff.changes, old, new)
+    assert training_changes(diff.changes, labels)
+    # (the rules' vote leaves it out: the rewrite of the data terms outvotes it)
+    assert "ai-training" not in rules_categories(labels, new, watch_outs=False)
+    a = analyse(old, new)
+    assert a.material, a.summary
+    assert "ai-training" in a.categories and "privacy" in a.categories, a.categories
+
+
+def test_training_said_in_french_is_read() -> None:
+    old_fr = ["Nous collectons votre nom et votre adresse e-mail lors de la création du compte Quibbly.",
+              "Nous conservons vos messages pendant trois ans après votre dernière réservation."]
+    new_fr = ["Nous collectons votre nom, votre adresse e-mail et votre date de naissance lors de la création "
+              "du compte Quibbly.",
+              "Nous conservons vos messages pendant dix ans après votre dernière réservation."]
+    title = "Politique de confidentialité de Quibbly"
+    old = _policy(old_fr, "Nous utilisons l'intelligence artificielle pour suggérer des réponses aux hôtes.", title)
+    new = _policy(new_fr, "Nous utilisons vos messages et l'intelligence artificielle pour suggérer des réponses "
+                          "aux hôtes et pour entraîner nos modèles.", title)
+    diff = diff_texts(old, new)
+    assert training_changes(diff.changes, label_document(diff.changes, old, new))
+    assert "ai-training" in analyse(old, new).categories
+
+
+@pytest.mark.parametrize("ai_new", [
+    # AI as the provider's tool: no model trained on anyone's data is said
+    AI_OLD[:-1] + " and to detect spam.",
+    # "fine-tune" said of what users adjust
+    AI_OLD + " You can fine-tune which artificial intelligence features may read your messages in Settings.",
+])
+def test_ai_named_without_training_is_no_training_change(ai_new: str) -> None:
+    old, new = _policy(PRIVACY_OLD, AI_OLD), _policy(PRIVACY_NEW, ai_new)
+    diff = diff_texts(old, new)
+    assert not training_changes(diff.changes, label_document(diff.changes, old, new))
+
+
+def test_ai_as_a_tool_in_a_rewrite_is_left_to_the_vote() -> None:
+    old, new = _policy(PRIVACY_OLD, AI_OLD), _policy(PRIVACY_NEW, AI_OLD[:-1] + " and to detect spam.")
+    a = analyse(old, new)
+    assert a.material, a.summary
+    assert "ai-training" not in a.categories, a.categories
+
+
+def test_training_words_in_a_change_not_about_ai_name_nothing() -> None:
+    # staff training: no AI words, no ai-training category on the change, no rule
+    old = _doc(PRIVACY_OLD, [])
+    new = _doc(PRIVACY_NEW, ["Quibbly staff who handle your data receive privacy training every year."])
+    diff = diff_texts(old, new)
+    labels = label_document(diff.changes, old, new)
+    assert not any("ai-training" in lab.categories for lab in labels)
+    assert not training_changes(diff.changes, labels)
