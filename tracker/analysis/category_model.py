@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 __all__ = ["MIN_THRESHOLD", "MODEL_PATH", "category_view", "combined", "evident", "forum_clauses", "load_model", "pack", "pair_features", "predict", "probabilities", "rule_votes", "rules_top",
-           "unpack", "WATCH_OUT_MIN",
+           "training_changes", "unpack", "WATCH_OUT_MIN",
            "version_categories"]
 
 MODEL_PATH = Path(__file__).parent / "model" / "categories.json"
@@ -399,6 +399,32 @@ def forum_clauses(diffs: Sequence[Any], labels: Sequence[Any], every: set[str] |
     return found & set(every)
 
 
+# Words that say a model is trained (en/fr/de): "including to train the model(s) which powers our
+# services", "used for machine learning/AI training", "no data will be used for training",
+# "entraîner nos modèles", "um unsere Modelle zu trainieren". Not "fine-tune", which also says what
+# users adjust ("fine-tune which apps can access your location").
+_TRAINING = re.compile(r"\b(?:train|trains|trained|training|entra[iî]n\w*|trainier\w*)\b", re.I)
+
+
+def training_changes(diffs: Sequence[Any], labels: Sequence[Any]) -> bool:
+    """Whether a material change about AI training (``ai-training`` among its own categories)
+    inserts or deletes words that say a model is trained (``_TRAINING``): data newly used to train
+    models, or no longer, or a promise not to. The taxonomy names AI training on its own, and a
+    reader looks for it first, however small the change beside a rewrite; the vote of a privacy
+    policy's rewrite outvotes it (its three-topic cut), and the model, fitted on labels that left
+    it out of rewrites, doubts it. The hand labels of the newer dev sets (zzz and later, labelled
+    as held-out data is) name AI training in each of their 7 pairs with such a change (2 of them
+    missed before this rule); those of a-o, labelled earlier, in neither of their 2. A change that
+    only names AI as a tool of the provider ("through artificial intelligence", "AI-powered
+    matching") is left to the vote. ``diffs``, ``labels``: as for ``pair_features``."""
+    for diff, label in zip(diffs, labels):
+        if label.material and "ai-training" in label.categories:
+            ins, dels = _changed_text(diff)
+            if _TRAINING.search(ins) or _TRAINING.search(dels):
+                return True
+    return False
+
+
 def version_categories(diffs: Sequence[Any], labels: Sequence[Any], new: str,
                        model: dict[str, Any] | None = None) -> tuple[str, ...]:
     """A material version's categories: the learned model's where its file ships, else the rules'
@@ -409,7 +435,8 @@ def version_categories(diffs: Sequence[Any], labels: Sequence[Any], new: str,
     are in-sample). The model reads the rules' voted categories (``watch_outs=False``: those it
     was fitted on); a watch-out's category the rules name beside their vote is added when the
     model gives it at least ``WATCH_OUT_MIN``, and a dispute-forum watch-out of a clause the
-    version adds whatever the model gives it (``forum_clauses``). ``diffs``, ``labels``, ``new``: as for
+    version adds whatever the model gives it (``forum_clauses``), and AI training where a change
+    about it says a model is trained (``training_changes``). ``diffs``, ``labels``, ``new``: as for
     ``pair_features``; ``model``: a fitted model to use instead of the shipped one. Returns ids in
     taxonomy order."""
     from tracker.analysis.decision import mode
@@ -440,6 +467,8 @@ def version_categories(diffs: Sequence[Any], labels: Sequence[Any], new: str,
     else:
         kept = found
     kept |= forum_clauses(diffs, labels, every)
+    if "ai-training" not in kept and training_changes(diffs, labels):
+        kept.add("ai-training")  # (a model trained on the data, or no longer: named whatever its vote)
     # a value replaced in a change's own topic is named whatever the model gives it (the refund
     # window of "14 days instead of 30" beside a new arbitration clause)
     from tracker.analysis.materiality import valued_categories
