@@ -1686,9 +1686,25 @@ def _split_lower_names(piece: str, markdown: str) -> list[str]:
 
 # a tail that states what follows from the main clause ('; if you do not agree, you may cancel',
 # ', in which case you may terminate', ', otherwise you may close your account')
-_DEPENDENT_TAIL = re.compile(r"(?:[;,]|\s-|\s–)\s+(?:and\s+|but\s+|or\s+)?(?:if|unless|in\s+which\s+case|otherwise|"
+_DEPENDENT_TAIL = re.compile(r"(?:[;,]|\s-|\s–)\s+(?:and\s+|but\s+)?(?:if|unless|in\s+which\s+case|otherwise|"
                              r"failing\s+which|should\s+you|in\s+(?:that|such)\s+(?:case|event)|in\s+the\s+event)\b",
                              re.I)
+_CONSEQUENCE = re.compile(r"^(?:and\s+|but\s+)?(?:in\s+which\s+case|otherwise|failing\s+which|in\s+(?:that|such)\s+"
+                          r"(?:case|event)),?\s+", re.I)
+# a clause of its own: a subject and its verb ('you may cancel', 'no refund will be given')
+_OWN_SUBJECT = re.compile(r"^(?!(?:is|are|will|may|must|shall|can|be|been)\b)(?:[\w'’-]+\s+){1,3}?(?:will|may|must|"
+                          r"shall|can|cannot|could|should|would|might|is|are|do|does|have|has)\b", re.I)
+# a condition with no comma before its clause ('if you do not pay them we may terminate ...')
+_BARE_CONDITION = re.compile(r"^(?:if|unless|should\s+you)\b[^,;]{1,120}?\s(?=(?:we|you|they|it|(?-i:[A-Z])[\w-]*)\s+"
+                             r"(?:will|may|must|shall|can|could|might)\b)", re.I)
+# what the provider ends when it ends the user's relationship, not the service: an account,
+# access, a membership, the agreement (taxonomy: termination; ending the service is service-changes)
+# (or the service ended to the user, for a breach, or by the user: "discontinue the services to you",
+# "if you violate our rules", "you may terminate Services")
+_ENDS_USER = re.compile(r"\b(?:accounts?|access|memberships?|agreement|contract|subscriptions?|registration)\b|"
+                        r"(?<!notice\s)(?<!notification\s)(?<!liability\s)\b(?:to|for)\s+you\b|\byour\s+use\b|"
+                        r"\b(?:breach\w*|violat\w*)\b|\byou\s+(?:may|can|could)\s+(?:\w+\s+)?(?:terminat|cancel|end\b)", re.I)
+
 # arbitration named only to be ruled out or as one forum among others ('and not by arbitration',
 # 'no arbitration', 'whether in court or in arbitration', 'litigation or arbitration')
 _ARB_WORD = re.compile(r"\barbitra\w*", re.I)
@@ -1727,7 +1743,9 @@ _TERMS_NAMED = re.compile(r"\b(?:(?:privacy|cookie)\s+(?:notice|statement)|terms
 def main_subject(plain: str, cats: Sequence[str], watch: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """What a sentence (plain text) is about, of its labels ``cats`` and ``watch``: the categories
     that decide its concern, and its watch categories. Arbitration it names only to rule out is
-    dropped, and so is a change of the terms when what changes is a price or the service. When a
+    dropped; a change of the terms is none when what changes is a price (then dropped) or the
+    service (then a change of the service); ending the service, when no account, access or
+    agreement of the user is ended, is a change of the service, no termination. When a
     dependent tail follows the main clause ("...; if you do not accept the new price, you may
     cancel"), the main clause decides the concern (a price rise, not a termination), and a kind
     only the tail gives is no watch-out when the tail is the user's way out. Returns
@@ -1735,19 +1753,33 @@ def main_subject(plain: str, cats: Sequence[str], watch: Iterable[str]) -> tuple
     keep = list(cats)
     if "arbitration" in keep and arbitration_named_only(plain):
         keep.remove("arbitration")
+    watching = list(watch)
     if "terms-changes" in keep and _not_the_terms(plain):
-        keep.remove("terms-changes")
-    watching = [c for c in watch if c in keep]
+        # what changes is a price, or the service: then a change of the service ("We may make
+        # changes to the Service at any time")
+        service = not _PRICE_CHANGE.search(plain)
+        keep = list(dict.fromkeys("service-changes" if c == "terms-changes" and service else c
+                                  for c in keep if c != "terms-changes" or service))
+        watching = list(dict.fromkeys("service-changes" if c == "terms-changes" and service else c
+                                      for c in watching))
+    if "termination" in keep and "service-changes" in keep and not _ENDS_USER.search(plain):
+        keep.remove("termination")  # "may suspend or discontinue the Service": the service, no account
+    watching = [c for c in watching if c in keep]
     if len({_CONCERN_OF[c] for c in keep if c in _CONCERN_OF}) > 1:
         body = plain[len(_leading_condition(plain)):]
         m = _DEPENDENT_TAIL.search(body)
-        own = set(classify_text(body[:m.start()]).categories) & set(keep) if m is not None else set()
-        if m is not None and own:
-            tail = body[m.start():].lstrip(";,-– ")
-            if users_right(tail[len(_leading_condition(tail)):]):
+        tail = re.sub(r"^[;,\s–-]+(?:(?:and|but)\s+(?=if|unless|should))?", "", body[m.start():]) if m is not None else ""
+        # the tail's own clause, after its condition ('if you do not accept, ') or link ('in which case')
+        cond = _leading_condition(tail) or (c.group(0) if (c := _BARE_CONDITION.match(tail)) else "")
+        rest = tail[len(cond):] if cond else _CONSEQUENCE.sub("", tail, count=1)
+        own = set(classify_text(body[:m.start()]).categories) & set(keep) \
+            if m is not None and rest != tail and _OWN_SUBJECT.match(rest) else set()
+        if own:
+            if users_right(rest):
                 watching = [c for c in watching if c in own]
             keep = [c for c in keep if c in own]
     return tuple(keep), tuple(watching)
+
 
 def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
     clauses = split_clauses(markdown)
