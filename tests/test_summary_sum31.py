@@ -220,3 +220,25 @@ def test_notice_to_you_is_no_service_ended_to_you() -> None:
     plain = "We may remove or discontinue features of the Brightloom service without notice to you."
     cats, _ = main_subject(plain, ("termination", "service-changes"), ("termination",))
     assert cats == ("service-changes",)
+
+
+RISE_UNDER_NEUTRAL_HEADING = """# Brightloom Subscription Terms
+
+## Other terms
+
+Prices may be increased at any time at our sole discretion, in which case you may cancel your account immediately.
+
+We may increase the fees for the Service at any time; if you do not accept the increase, you may terminate your
+account at any time without penalty.
+"""
+
+
+def test_price_rise_under_a_neutral_heading_is_filed_under_pricing() -> None:
+    """With no heading to decide, the main clause does: a price rise, not termination nor a change
+    of the terms, and its watch-out is tagged as a price change only."""
+    s = summarise(RISE_UNDER_NEUTRAL_HEADING)
+    assert _bullet(s, "Prices may be increased").concern == "pricing"
+    fees = _bullet(s, "We may increase the fees")
+    assert fees.concern == "pricing"
+    watched = _watch(s, "We may increase the fees")
+    assert watched is not None and watched.watch == ("pricing",)
