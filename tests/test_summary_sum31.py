@@ -242,3 +242,10 @@ def test_price_rise_under_a_neutral_heading_is_filed_under_pricing() -> None:
     assert fees.concern == "pricing"
     watched = _watch(s, "We may increase the fees")
     assert watched is not None and watched.watch == ("pricing",)
+
+
+def test_free_of_charge_is_no_price_change() -> None:
+    """Near miss: 'free of charge' names no price; the changes are the terms'."""
+    plain = "If you do not agree with any changes, you may close your account free of charge before the changes take effect."
+    cats, _ = main_subject(plain, ("terms-changes", "termination"), ())
+    assert "terms-changes" in cats

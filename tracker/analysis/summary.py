@@ -1731,7 +1731,11 @@ def _not_the_terms(plain: str) -> bool:
     modify or discontinue features"), and never the terms themselves."""
     if _TERMS_NAMED.search(plain):
         return False
-    return bool(_PRICE_CHANGE.search(plain) or re.search(rf"\b{_REMOVAL_OBJ}\b", plain, re.I))
+    return bool(_PRICE_CHANGE.search(_NO_PRICE.sub(" ", plain)) or re.search(rf"\b{_REMOVAL_OBJ}\b", plain, re.I))
+
+
+# 'free of charge', 'at no charge': no price that changes ("you may close your account free of charge")
+_NO_PRICE = re.compile(r"\bfree\s+of\s+charges?\b|\b(?:at|for)\s+no\s+(?:extra\s+|additional\s+)?charge\b", re.I)
 
 
 # the terms named as such ("notice" and "statement" are in ``_TERMS_NOUN`` for "Privacy Notice",
@@ -1757,7 +1761,7 @@ def main_subject(plain: str, cats: Sequence[str], watch: Iterable[str]) -> tuple
     if "terms-changes" in keep and _not_the_terms(plain):
         # what changes is a price, or the service: then a change of the service ("We may make
         # changes to the Service at any time")
-        service = not _PRICE_CHANGE.search(plain)
+        service = not _PRICE_CHANGE.search(_NO_PRICE.sub(" ", plain))
         keep = list(dict.fromkeys("service-changes" if c == "terms-changes" and service else c
                                   for c in keep if c != "terms-changes" or service))
         watching = list(dict.fromkeys("service-changes" if c == "terms-changes" and service else c
