@@ -1678,6 +1678,113 @@ def _split_lower_names(piece: str, markdown: str) -> list[str]:
     return [piece[a:b].strip() for a, b in zip(bounds, bounds[1:]) if piece[a:b].strip()]
 
 
+# --- the main subject of a sentence -----------------------------------------------------------
+# A sentence is filed under the concern of what it is about, not of every word it holds: "We may
+# raise our prices; if you do not accept the new price, you may cancel" is a price rise (the cancel
+# is the user's way out), "We may change our fees at any time" changes prices, not the terms, and
+# "Disputes are heard by the courts of Oslo, not by arbitration" names no arbitration to go to.
+
+# a tail that states what follows from the main clause ('; if you do not agree, you may cancel',
+# ', in which case you may terminate', ', otherwise you may close your account')
+_DEPENDENT_TAIL = re.compile(r"(?:[;,]|\s-|\s–)\s+(?:and\s+|but\s+)?(?:if|unless|in\s+which\s+case|otherwise|"
+                             r"failing\s+which|should\s+you|in\s+(?:that|such)\s+(?:case|event)|in\s+the\s+event)\b",
+                             re.I)
+_CONSEQUENCE = re.compile(r"^(?:and\s+|but\s+)?(?:in\s+which\s+case|otherwise|failing\s+which|in\s+(?:that|such)\s+"
+                          r"(?:case|event)),?\s+", re.I)
+# a clause of its own: a subject and its verb ('you may cancel', 'no refund will be given')
+_OWN_SUBJECT = re.compile(r"^(?!(?:is|are|will|may|must|shall|can|be|been)\b)(?:[\w'’-]+\s+){1,3}?(?:will|may|must|"
+                          r"shall|can|cannot|could|should|would|might|is|are|do|does|have|has)\b", re.I)
+# a condition with no comma before its clause ('if you do not pay them we may terminate ...')
+_BARE_CONDITION = re.compile(r"^(?:if|unless|should\s+you)\b[^,;]{1,120}?\s(?=(?:we|you|they|it|(?-i:[A-Z])[\w-]*)\s+"
+                             r"(?:will|may|must|shall|can|could|might)\b)", re.I)
+# what the provider ends when it ends the user's relationship, not the service: an account,
+# access, a membership, the agreement (taxonomy: termination; ending the service is service-changes)
+# (or the service ended to the user, for a breach, or by the user: "discontinue the services to you",
+# "if you violate our rules", "you may terminate Services")
+_ENDS_USER = re.compile(r"\b(?:accounts?|access|memberships?|agreement|contract|subscriptions?|registration)\b|"
+                        r"(?<!notice\s)(?<!notification\s)(?<!liability\s)\b(?:to|for)\s+you\b|\byour\s+use\b|"
+                        r"\b(?:breach\w*|violat\w*)\b|\byou\s+(?:may|can|could)\s+(?:\w+\s+)?(?:terminat|cancel|end\b)", re.I)
+
+# arbitration named only to be ruled out or as one forum among others ('and not by arbitration',
+# 'no arbitration', 'whether in court or in arbitration', 'litigation or arbitration')
+_ARB_WORD = re.compile(r"\barbitra\w*", re.I)
+_ARB_RULED_OUT = re.compile(
+    r"\b(?:not|no|never|nor|without|instead\s+of|rather\s+than|other\s+than|excluding|exclude[sd]?|"
+    r"exempt\w*\s+from|in\s+lieu\s+of)\s+(?:\w+\s+){0,3}?(?=arbitra)|"
+    r"\b(?:courts?|litigation|lawsuits?|suits?)\s+or\s+(?:\w+\s+){0,2}?(?=arbitra)|"
+    r"(?<=arbitration)\s+or\s+(?:\w+\s+){0,2}?(?:courts?|litigation|lawsuits?|suits?)\b", re.I)
+
+
+def arbitration_named_only(plain: str) -> bool:
+    """Whether a sentence (plain text) names arbitration only to rule it out or as one forum
+    among others ("heard by the courts of Oslo and not by arbitration", "whether in court or in
+    arbitration"), never as the way disputes are resolved: then it is no arbitration term."""
+    if not _ARB_WORD.search(plain) or _ARB_MEANS.search(plain):
+        return False
+    ruled = {m.end() for m in _ARB_RULED_OUT.finditer(plain)} | {m.start() for m in _ARB_RULED_OUT.finditer(plain)}
+    return all(m.start() in ruled or m.end() in ruled for m in _ARB_WORD.finditer(plain))
+
+
+def _not_the_terms(plain: str) -> bool:
+    """Whether a sentence labelled as changing the terms changes something else it names: prices
+    or fees ("We may change our fees at any time"), or the service and its features ("We may
+    modify or discontinue features"), and never the terms themselves."""
+    if _TERMS_NAMED.search(plain):
+        return False
+    return bool(_PRICE_CHANGE.search(_NO_PRICE.sub(" ", plain)) or re.search(rf"\b{_REMOVAL_OBJ}\b", plain, re.I))
+
+
+# 'free of charge', 'at no charge': no price that changes ("you may close your account free of charge")
+_NO_PRICE = re.compile(r"\bfree\s+of\s+charges?\b|\b(?:at|for)\s+no\s+(?:extra\s+|additional\s+)?charge\b", re.I)
+
+
+# the terms named as such ("notice" and "statement" are in ``_TERMS_NOUN`` for "Privacy Notice",
+# but "without notice" names no terms)
+_TERMS_NAMED = re.compile(r"\b(?:(?:privacy|cookie)\s+(?:notice|statement)|terms|agreement|conditions|polic(?:y|ies)|tos|cgu|cgv|eula|termes|agb|"
+                          r"nutzungsbedingungen)\b", re.I)
+
+
+def main_subject(plain: str, cats: Sequence[str], watch: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What a sentence (plain text) is about, of its labels ``cats`` and ``watch``: the categories
+    that decide its concern, and its watch categories. Arbitration it names only to rule out is
+    dropped; a change of the terms is none when what changes is a price (then dropped) or the
+    service (then a change of the service); ending the service, when no account, access or
+    agreement of the user is ended, is a change of the service, no termination. When a
+    dependent tail follows the main clause ("...; if you do not accept the new price, you may
+    cancel"), the main clause decides the concern (a price rise, not a termination), and a kind
+    only the tail gives is no watch-out when the tail is the user's way out. Returns
+    (categories, watch)."""
+    keep = list(cats)
+    if "arbitration" in keep and arbitration_named_only(plain):
+        keep.remove("arbitration")
+    watching = list(watch)
+    if "terms-changes" in keep and _not_the_terms(plain):
+        # what changes is a price, or the service: then a change of the service ("We may make
+        # changes to the Service at any time")
+        service = not _PRICE_CHANGE.search(_NO_PRICE.sub(" ", plain))
+        keep = list(dict.fromkeys("service-changes" if c == "terms-changes" and service else c
+                                  for c in keep if c != "terms-changes" or service))
+        watching = list(dict.fromkeys("service-changes" if c == "terms-changes" and service else c
+                                      for c in watching))
+    if "termination" in keep and "service-changes" in keep and not _ENDS_USER.search(plain):
+        keep.remove("termination")  # "may suspend or discontinue the Service": the service, no account
+    watching = [c for c in watching if c in keep]
+    if len({_CONCERN_OF[c] for c in keep if c in _CONCERN_OF}) > 1:
+        body = plain[len(_leading_condition(plain)):]
+        m = _DEPENDENT_TAIL.search(body)
+        tail = re.sub(r"^[;,\s–-]+(?:(?:and|but)\s+(?=if|unless|should))?", "", body[m.start():]) if m is not None else ""
+        # the tail's own clause, after its condition ('if you do not accept, ') or link ('in which case')
+        cond = _leading_condition(tail) or (c.group(0) if (c := _BARE_CONDITION.match(tail)) else "")
+        rest = tail[len(cond):] if cond else _CONSEQUENCE.sub("", tail, count=1)
+        own = set(classify_text(body[:m.start()]).categories) & set(keep) \
+            if m is not None and rest != tail and _OWN_SUBJECT.match(rest) else set()
+        if own:
+            if users_right(rest):
+                watching = [c for c in watching if c in own]
+            keep = [c for c in keep if c in own]
+    return tuple(keep), tuple(watching)
+
+
 def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
     clauses = split_clauses(markdown)
     names = _names(markdown)
@@ -1801,6 +1908,8 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
             for cat, pattern in _EXTRA_WATCH:
                 if cat in cats and pattern.search(plain):
                     watch.add(cat)
+            cats, main_watch = main_subject(plain, cats, watch)
+            watch = set(main_watch)
             facts = tuple(extract_facts(plain))
             order += 1
             out.append(_Sentence(clause, section, plain, None, labels, facts,
@@ -2085,7 +2194,7 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
 
 FACTS: tuple[tuple[str, str], ...] = (
     ("credits", "Credit expiry and refunds"),
-    ("arbitration", "Arbitration and venue"),
+    ("arbitration", "Where disputes are heard"),
     ("class-action", "Class-action waiver"),
     ("governing-law", "Governing law"),
     ("age", "Minimum age"),
@@ -2523,7 +2632,15 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
     near = {(s.section, s.order + k) for s in about_terms for k in (1, 2, 3)}
     terms = [s for s in sentences if s in about_terms or (
         (s.section, s.order) in near and _CHANGES_WORD.search(s.plain))]
-    if found := _notice_value(terms, lambda s: True):
+    found = _notice_value(terms, lambda s: True)
+    if found is None:
+        # no sentence names the terms, but one on changes states the notice they get ("We will give
+        # you at least 30 days' notice before changes take effect"): a period said of changes that
+        # are not of prices, the service or its features is the terms' notice
+        found = _notice_value([s for s in sentences if _about(s, "terms-changes") and _CHANGES_WORD.search(s.plain)
+                               and not _not_the_terms(s.plain) and not _TAKEN_OFF.search(s.plain)
+                               and any(_ahead(s, f) for f in _durations(s))], lambda s: True)
+    if found:
         if found[1] == _NONE_PROMISED:
             # "at any time" here, a promise of notice in another section ("We will email you 30 days
             # before changes take effect" under "Notices"): the promise is what the terms give
