@@ -39,7 +39,7 @@ from typing import Sequence
 
 from tracker.analysis.boilerplate import chrome_kind, is_update_stamp
 from tracker.analysis.clauses import Clause
-from tracker.text import common_end, common_start
+from tracker.text import common_lines
 
 __all__ = ["DOCUMENT_NAME", "body_missing_side", "document_kind", "names_document", "outside_document", "emptied_tables", "offer_footnotes",
            "is_offer", "translated_copy", "dropped_copy",
@@ -332,22 +332,10 @@ def _both_line_keys(first: str, second: str) -> tuple[frozenset[str], frozenset[
     lines of a long text; both texts whole cost a pass over each)."""
     if "](" in first or "](" in second:
         return _line_keys(first), _line_keys(second)
-    start, tail = _shared_lines_around(first, second)
+    start, tail = common_lines(first, second)
     both = _plain_line_keys(first[:start]) | _plain_line_keys(first[len(first) - tail:])
     return (frozenset(both | _plain_line_keys(first[start:len(first) - tail])),
             frozenset(both | _plain_line_keys(second[start:len(second) - tail])))
-
-
-def _shared_lines_around(first: str, second: str) -> tuple[int, int]:
-    """(``start``, ``tail``): ``first[:start]`` and ``second[:start]`` are the same whole lines,
-    and so are the last ``tail`` characters of each (the common start and common end of the two
-    texts, each cut back to a line break; 0 when there is none)."""
-    n = common_start(first, second)
-    start = first.rfind("\n", 0, n) + 1  # (after a line break both texts have; 0 when none)
-    tail = len(first) - first.find("\n", len(first) - common_end(first, second, start)) - 1
-    if tail >= len(first):  # (no line break in the common end: none is cut off)
-        tail = 0
-    return start, tail
 
 
 SURE_PIECE = 4096  # characters of shared lines ``shares_over`` reads at a time
@@ -365,7 +353,7 @@ def shares_over(page: str, other: str, share: float) -> bool:
     ``k / (k + m)`` (asked to be twice ``share``, against rounding)."""
     if "](" in page or "](" in other:  # (a link's text may span lines: the keys of the texts without links)
         page, other = _LINK_TEXT.sub(r" \1 ", page), _LINK_TEXT.sub(r" \1 ", other)
-    start, tail = _shared_lines_around(page, other)
+    start, tail = common_lines(page, other)
     end = len(page) - tail
     if 4 * (end - start) > len(page):  # mostly lines of its own: no quick answer
         return False
