@@ -113,3 +113,15 @@ def common_end(a: str, b: str, start: int = 0) -> int:
         else:
             hi = mid - 1
     return lo
+
+
+def common_lines(a: str, b: str) -> tuple[int, int]:
+    """(``start``, ``tail``): ``a[:start] == b[:start]`` and the last ``tail`` characters of each are
+    the same, both whole lines of each text: ``start`` is 0 or just after a line feed, and the last
+    ``tail`` characters start just after one (0 when the common end holds none); the two never
+    overlap. Checks that read lines one by one (a line ends at a line feed at the latest) need then
+    read only the lines between, ``a[start:len(a) - tail]`` and ``b[start:len(b) - tail]``, where
+    the usual two versions of a page differ in a few lines."""
+    start = a.rfind("\n", 0, common_start(a, b)) + 1
+    tail = len(a) - a.find("\n", len(a) - common_end(a, b, start)) - 1
+    return start, 0 if tail >= len(a) else tail  # (no line feed in the common end: none is cut off)

@@ -42,7 +42,7 @@ from typing import Any, Sequence
 
 from tracker.analysis.boilerplate import DATE, chrome_kind, is_update_stamp
 from tracker.analysis.clauses import Clause
-from tracker.text import common_end, common_start
+from tracker.text import common_lines
 
 __all__ = ["DOCUMENT_NAME", "body_missing_side", "recaptured_date", "stated_dates", "document_kind", "names_document", "outside_document", "emptied_tables", "offer_footnotes",
            "is_offer", "translated_copy", "dropped_copy",
@@ -335,14 +335,41 @@ def _both_line_keys(first: str, second: str) -> tuple[frozenset[str], frozenset[
     lines of a long text; both texts whole cost a pass over each)."""
     if "](" in first or "](" in second:
         return _line_keys(first), _line_keys(second)
-    n = common_start(first, second)
-    start = first.rfind("\n", 0, n) + 1  # (after a line break both texts have; 0 when none)
-    tail = len(first) - first.find("\n", len(first) - common_end(first, second, start)) - 1
-    if tail >= len(first):  # (no line break in the common end: none is cut off)
-        tail = 0
+    start, tail = common_lines(first, second)
     both = _plain_line_keys(first[:start]) | _plain_line_keys(first[len(first) - tail:])
     return (frozenset(both | _plain_line_keys(first[start:len(first) - tail])),
             frozenset(both | _plain_line_keys(second[start:len(second) - tail])))
+
+
+SURE_PIECE = 4096  # characters of shared lines ``shares_over`` reads at a time
+
+
+def shares_over(page: str, other: str, share: float) -> bool:
+    """Whether ``shared_lines(page, other) > share`` is certain from a part of the two texts: True
+    only when it is so (False: not known, ask ``shared_lines``). Two versions of a document share
+    their lines but a few, and telling that ``page`` shares more than a tenth of its lines
+    (``landing_page``, ``language_switch``) took both texts' line keys whole (about 1 ms a pair of
+    long texts, every changed page of a run); this reads the lines between the texts' common
+    start and common end, then shared lines only until enough are found. Sure because each key of
+    the shared lines is a key of both texts, and the page's other keys are among those of its
+    lines between: with ``k`` shared keys found and ``m`` keys between, the share is at least
+    ``k / (k + m)`` (asked to be twice ``share``, against rounding)."""
+    if "](" in page or "](" in other:  # (a link's text may span lines: the keys of the texts without links)
+        page, other = _LINK_TEXT.sub(r" \1 ", page), _LINK_TEXT.sub(r" \1 ", other)
+    start, tail = common_lines(page, other)
+    end = len(page) - tail
+    if 4 * (end - start) > len(page):  # mostly lines of its own: no quick answer
+        return False
+    between = len(_plain_line_keys(page[start:end]))
+    found: set[str] = set()
+    for lo, hi in ((0, start), (end, len(page))):  # (both cut at line breaks)
+        while lo < hi:
+            cut = page.find("\n", min(lo + SURE_PIECE, hi - 1)) + 1 or hi
+            found |= _plain_line_keys(page[lo:min(cut, hi)])
+            lo = cut
+            if found and len(found) >= 2 * share * (len(found) + between):
+                return True
+    return False
 
 
 def link_share(text: str) -> float:
@@ -422,7 +449,7 @@ def landing_page(page: str, terms: str) -> bool:
     A whole new text of terms shares no lines either, but it is made of legal prose."""
     from tracker.fetch.guards import HOLLOW_LEGAL, LITTLE_TEXT, TERMS_LIKE, reads_as_terms
 
-    if not page.strip() or shared_lines(page, terms) > SHARED_AT_MOST:
+    if not page.strip() or shares_over(page, terms, SHARED_AT_MOST) or shared_lines(page, terms) > SHARED_AT_MOST:
         return False
     if index_page(page) and not _legal_at_least(page, HOLLOW_LEGAL) and not index_page(terms):
         return True  # a menu of pages in place of prose (guidelines have little legal vocabulary)
@@ -725,7 +752,7 @@ def language_switch(old: str, new: str) -> tuple[str, str] | None:
     # The shared lines first: ``other_page_side`` has computed both texts' line keys already
     # (cached), so for the common pair, one page changed in a clause, this answers at once, where
     # telling both texts' languages reads 40,000 characters of each (about 5 ms a pair).
-    if shared_lines(new, old) > 0.1:
+    if shares_over(new, old, 0.1) or shared_lines(new, old) > 0.1:
         return None
     lo = _clear_language(old)
     if lo is None:

@@ -506,11 +506,23 @@ def _same_terms(latest: str, text: str) -> bool:
         return True  # ... or a cookie banner inside the terms' region on some requests only
     # ... or the same headings at other levels (a layout tested against another: "## 1. Fees" and
     # "### 1. Fees", the same words under them)
-    level_latest, level = _HEADING_LEVEL.sub("#", plain_latest), _HEADING_LEVEL.sub("#", plain)
+    level_latest, level = _heading_levels_dropped(plain_latest, plain)
     return (level_latest != plain_latest or level != plain) and (level_latest == level or same_terms(level_latest, level))
 
 
 _HEADING_LEVEL = re.compile(r"^ {0,3}#{1,6}(?=[ \t])", re.M)
+
+
+def _heading_levels_dropped(latest: str, text: str) -> tuple[str, str]:
+    """Both texts with every ATX heading's marks made one "#" (``_HEADING_LEVEL``). The pattern
+    reads within a line, so the lines both texts start and end with (``common_lines``) are read
+    once for both, and only the lines between twice."""
+    from tracker.text import common_lines
+
+    start, tail = common_lines(latest, text)
+    head, foot = _HEADING_LEVEL.sub("#", latest[:start]), _HEADING_LEVEL.sub("#", latest[len(latest) - tail:])
+    return (head + _HEADING_LEVEL.sub("#", latest[start:len(latest) - tail]) + foot,
+            head + _HEADING_LEVEL.sub("#", text[start:len(text) - tail]) + foot)
 
 
 def _masked(latest: str, text: str) -> tuple[str, str]:
