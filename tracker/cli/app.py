@@ -573,7 +573,7 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
     that clause again. --json gives the same plain-text snippet with the matched words marked
     **like this**, and says which text it is from in "snippet_from" (after, explanation or
     before) and
-    "changed_again" (N, or 0). With no QUERY, --category or --service alone lists every
+    "changed_again" (N, or null). With no QUERY, --category or --service alone lists every
     change they select, newest first; --material alone lists every material change.
 
     \b
@@ -683,7 +683,7 @@ def _severity_legend(command: Any) -> Any:
 @click.option("--to", "to", default=None, help="Newer version: number, commit or date (default: latest).")
 @click.option("--material", "material_only", is_flag=True,
               help="Only the material changes (the counts still say how many clauses changed).")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (the same shape as compare --json).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: compare --json's keys, plus \"document\", \"from\" and \"to\" (seq, date, commit).")
 @click.option("--color/--no-color", default=None, help="Colour (default: on a terminal).")
 @click.pass_obj
 @_severity_legend
