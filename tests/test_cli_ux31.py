@@ -64,3 +64,18 @@ def test_a_grace_period_before_a_removal_cut_short_is_a_notice_cut() -> None:
     change = _material(old, old.replace("2 weeks", "one week"))
     assert change.severity == "critical", change
     assert _material(old.replace("2 weeks", "one week"), old).explanation.endswith("— good news for users")
+
+
+@pytest.mark.parametrize("given, meant", [("tos", "Terms of Service"), ("AUP", "Acceptable Use Policy"), ("pp", "Privacy Policy")])
+def test_a_document_named_by_its_initials_gets_a_suggestion(given: str, meant: str) -> None:
+    from tracker.names import known_names
+
+    said = known_names(given, ["Pricing", "Privacy Policy", "Terms of Service", "Acceptable Use Policy"], quote=True)
+    assert said.endswith(f"(did you mean '{meant}'?)"), said
+
+
+def test_initials_of_one_word_or_one_letter_suggest_nothing_new() -> None:
+    from tracker.names import near
+
+    assert near("x", ["Terms of Service", "Xylo Pricing"]) == ["Xylo Pricing"]  # a word's start, as before
+    assert near("zz", ["Terms of Service", "Pricing"]) == []

@@ -59,7 +59,7 @@ def matching(given: str, names: Iterable[str]) -> list[str]:
 
 def near(given: str, names: Iterable[str], n: int = 5) -> list[str]:
     """Up to ``n`` names of ``names`` close to ``given`` (a typo, a word of the name, another word
-    order), the closest first; [] when none is."""
+    order, its initials), the closest first; [] when none is."""
     folded: dict[str, str] = {}
     for name in names:
         folded.setdefault(fold(name), name)
@@ -73,6 +73,8 @@ def near(given: str, names: Iterable[str], n: int = 5) -> list[str]:
         own = re.findall(r"\w+", f)
         if f not in close and words and all(any(o.startswith(w) for o in own) for w in words):
             close.append(f)
+        elif f not in close and len(g) >= 2 and len(own) >= 2 and g == "".join(o[0] for o in own):
+            close.append(f)  # initials: "tos" for "Terms of Service", "aup" for "Acceptable Use Policy"
     return [folded[f] for f in close[:n]]
 
 
