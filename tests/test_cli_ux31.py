@@ -79,3 +79,20 @@ def test_initials_of_one_word_or_one_letter_suggest_nothing_new() -> None:
 
     assert near("x", ["Terms of Service", "Xylo Pricing"]) == ["Xylo Pricing"]  # a word's start, as before
     assert near("zz", ["Terms of Service", "Pricing"]) == []
+
+
+def test_training_dropped_with_its_opt_out_is_said_as_no_training_not_as_an_opt_out_lost() -> None:
+    used = ("# Quillmark Privacy\n\n## 2. Use\n\nWe use your prompts to provide the Service. "
+            "We use your prompts to train our models unless you opt out in your settings.\n")
+    unused = ("# Quillmark Privacy\n\n## 2. Use\n\nWe use your prompts to provide the Service. "
+              "We do not use your prompts to train our models.\n")
+    summary = analyse(used, unused).summary
+    assert summary.startswith("Your data is no longer used for AI training"), summary
+    assert "no longer opt out" not in summary
+    assert analyse(unused, used).summary.startswith("Your data may now be used for AI training"), analyse(unused, used).summary
+
+
+def test_an_opt_out_removed_while_training_stays_is_still_said_as_the_opt_out_lost() -> None:
+    old = "## 2. Use\n\nWe use your prompts to train our models unless you opt out in your settings.\n"
+    new = "## 2. Use\n\nWe use your prompts to train our models.\n"
+    assert analyse(old, new).summary.startswith("You can no longer opt out of AI training"), analyse(old, new).summary

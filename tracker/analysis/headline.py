@@ -132,7 +132,8 @@ _NO_TRAINING = re.compile(r"\b(?:do|does|will|shall)\s+not\s+(?:\w+\s+){0,2}?(?:
 def training_news(change: object) -> str:
     """What a change means for AI training on the user's data, in a reader's words: "You can no
     longer opt out of AI training on your data" (an opt-out removed, or cut from the training
-    clause), "Your data may now be used for AI training[ unless you opt out]" (a clause that said
+    clause), "Your data is no longer used for AI training" (a clause that said it is now says it
+    is not), "Your data may now be used for AI training[ unless you opt out]" (a clause that said
     it is not now says it is); "" for any other change."""
     before = plain_text(getattr(change, "before", None) or "")
     after = plain_text(getattr(change, "after", None) or "")
@@ -142,6 +143,12 @@ def training_news(change: object) -> str:
     if "ai-training" not in cats and not (_MODELS.search(both) and _TRAINING.search(both)) \
             and not _REFUSE_TRAINING.search(both):
         return ""
+    if before and after and _TRAINING.search(before) and not _NO_TRAINING.search(before) \
+            and _TRAINING.search(after) and _NO_TRAINING.search(after):
+        # "We use your prompts to train our models unless you opt out" → "We do not use your prompts
+        # to train our models": the training is gone, not only its opt-out
+        return "Your data is no longer used for AI training" + (
+            " by default" if re.search(r"\b(?:without|unless|except)\b", after, re.I) else "")
     if before and _OPT_OUT_OFFER.search(before) and not _OPT_OUT_OFFER.search(after) and (
             not after or _TRAINING.search(after)) and (_TRAINING.search(before) or "ai-training" in cats):
         return "You can no longer opt out of AI training on your data"
