@@ -574,7 +574,12 @@ def stated_dates(clauses: Sequence[Clause]) -> frozenset[str]:
     """The dates a version states for itself: those of its update stamps ("Last updated: June
     30, 2020", "Effective 1 July 2031", ``boilerplate.is_update_stamp``), lowercased with their
     spaces collapsed; empty when it states none."""
-    return frozenset(" ".join(d.lower().split()) for d in _stamp_dates(clauses))
+    return _same_form(_stamp_dates(clauses))
+
+
+def _same_form(dates: Sequence[str]) -> frozenset[str]:
+    """``dates`` lowercased with their spaces collapsed, as a set: one date however it is spaced."""
+    return frozenset(" ".join(d.lower().split()) for d in dates)
 
 
 def recaptured_date(old: str, new: str, changes: Sequence[Any], old_clauses: int) -> str | None:
@@ -604,7 +609,7 @@ def recaptured_date(old: str, new: str, changes: Sequence[Any], old_clauses: int
     from tracker.analysis.diff import _split  # (cached: the diff has split both texts already)
 
     dates = _stamp_dates(_split(old))
-    if not dates or stated_dates(_split(new)) != frozenset(" ".join(d.lower().split()) for d in dates):
+    if not dates or stated_dates(_split(new)) != _same_form(dates):
         return None
     return dates[0]
 
