@@ -97,7 +97,9 @@ def test_the_question_from_the_readme(archive):
     found = hits(archive, "arbitration", "--category", "arbitration", "--since", "2026-01-01")
     assert [(h["service_id"], h["service_name"], h["seq"]) for h in found] == [("quill", "Quill Notes", 3)]
     out = tracker(archive, "search", "arbitration", "--category", "arbitration", "--since", "2026-01-01").output
-    assert "quill / Terms of Service  version 3 of 2026-02-10  added  MATERIAL (arbitration" in out
+    # a new arbitration clause is critical: the text says so as --json does ("severity": "critical")
+    assert found[0]["severity"] == "critical"
+    assert "quill / Terms of Service  version 3 of 2026-02-10  added  CRITICAL (arbitration" in out
     # plain text off a terminal, the matched word [between brackets] (--json marks it **so**, a
     # terminal shows bold)
     assert "    § 3 Disputes: Any dispute will be resolved by binding [arbitration]" in out

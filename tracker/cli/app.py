@@ -603,7 +603,7 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
         return
     bold = is_tty() if color is None else color
     for hit in hits:
-        flag = "MATERIAL" if hit.material else hit.severity
+        flag = ("CRITICAL" if hit.severity == "critical" else "MATERIAL") if hit.material else hit.severity
         cats = f" ({', '.join(hit.categories)})" if hit.categories else ""
         click.echo(f"{clean(hit.service_id)} / {clean(hit.document_type)}  version {hit.seq} of "
                    f"{hit.fetched_at[:10]}  {hit.kind}  {flag}{cats}")
@@ -737,7 +737,7 @@ def _print_analysis(result: Analysis, title: str, color: bool | None, material_o
         out.print(f"[bold]{clean(title)}[/bold]")
     else:
         click.echo(clean(title))
-    flag = "MATERIAL: " if result.material else ""
+    flag = ("CRITICAL: " if result.severity == "critical" else "MATERIAL: ") if result.material else ""
     click.echo(f"{flag}{clean(result.summary)}")
     shown = [c for c in result.changes if c.material] if material_only else list(result.changes)
     if material_only:

@@ -73,7 +73,8 @@ def history_line(version: Any, material: int = 0) -> str:
     if material and v.material and v.seq > 1:
         label += f" ({material} material)"
     kind = f" ({v.kind})" if v.kind in ("revert", "partial-revert") else ""
-    flag = "MATERIAL " if v.material else ""
+    # critical is the material change against users: the same word `diff` and --json use
+    flag = ("CRITICAL " if v.severity == "critical" else "MATERIAL ") if v.material else ""
     return f"  {v.seq:>3}  {v.fetched_at}  {v.commit_sha[:10]}  {label}{kind}  {flag}{clean(v.summary)}"
 
 

@@ -187,7 +187,7 @@ def message(version: Version, changes: Sequence[ClauseChange], service_name: str
     # most serious first, in the order the headline (the title) was chosen by
     shown = rank_changes(changes, version.categories)[:MAX_CHANGES_IN_MESSAGE]
     for c in shown:
-        mark = "MATERIAL " if c.material else ""
+        mark = ("CRITICAL " if c.severity == "critical" else "MATERIAL ") if c.material else ""
         where = section_label(c.heading, c.after or c.before or "", c.clause_id) if c.heading else ""
         lines.append(f"- {mark}{c.kind or 'changed'}{f' ({where})' if where else ''}: {c.explanation or 'changed'}")
     if len(changes) > len(shown):
