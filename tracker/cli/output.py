@@ -92,8 +92,17 @@ def diff_lines(changes: Sequence[ClauseChange], *, color: bool) -> "Iterable[Any
 
     marks = {"added": "+", "removed": "-", "modified": "~", "moved": ">"}
     said: dict[str, str] = {}  # explanation -> the section it was first given for
+    # A re-wrapped text (Markdown or plain text hard-wrapped at another width) changes the spacing of
+    # every paragraph: listing each as its own "Only whitespace changed" buries the changes that say
+    # something, so from SPACING_GROUP on they are one entry naming their sections.
+    spacing = [c for c in changes if c.kind == "modified" and c.cosmetic == "whitespace"]
+    grouped = len(spacing) >= SPACING_GROUP
     for change in changes:
         kind = change.kind
+        if grouped and change.kind == "modified" and change.cosmetic == "whitespace":
+            if change is spacing[0]:
+                yield from _spacing_group(spacing, color=color)
+            continue
         label = change.severity or ""  # cosmetic, minor, material or critical
         cats = ", ".join(change.categories)
         # the section a reader finds in the page ("§ 8.3 Credits"), not the internal clause id
@@ -129,6 +138,35 @@ def diff_lines(changes: Sequence[ClauseChange], *, color: bool) -> "Iterable[Any
         else:
             yield Text("    ") + rich_inline(change)
         yield Text("")
+
+
+# From how many whitespace-only clause changes `diff_lines` lists them as one entry.
+SPACING_GROUP = 3
+
+
+def _spacing_group(spacing: Sequence[ClauseChange], *, color: bool) -> "Iterable[Any]":
+    """One entry for clause changes that only changed spaces or line breaks: how many, and the
+    first sections they are in (the words are the same, so there is no word diff to show)."""
+    from rich.text import Text
+
+    from tracker.analysis.rendering import section_label
+
+    places: list[str] = []
+    for c in spacing:
+        where = clean(section_label(c.heading, c.after or c.before or "", c.clause_id))
+        if where not in places:
+            places.append(where)
+    shown = ", ".join(places[:4]) + (f" and {len(places) - 4} more" if len(places) > 4 else "")
+    head = f"~ modified  {len(spacing)} clauses ({shown})"
+    note = "    Only whitespace changed: the same words with other spaces or line breaks"
+    if not color:
+        yield head + "  [cosmetic]"
+        yield note
+        yield ""
+        return
+    yield Text(head, style="bold") + Text("  [cosmetic]", style="bold")
+    yield Text(note, style="italic")
+    yield Text("")
 
 
 def _plain(text: str | None) -> str:

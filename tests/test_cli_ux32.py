@@ -1,0 +1,49 @@
+"""Session 32's lead fixes, on invented texts about fictional services."""
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tracker.cli.app import cli
+
+_PAGE = "# Brindle Notes Terms\n\n## 1. Credits\n\nPrepaid credits expire {months} months after purchase and are never " \
+        "refunded except where the law of your country requires a refund.\n\n" + "\n\n".join(
+            f"## {i}. Part {i}\n\nParagraph {i} of the Brindle Notes terms is long enough to wrap over sixty columns "
+            f"when a writer hard-wraps the Markdown source of the page." for i in range(2, 8))
+
+
+def _wrapped(text: str) -> str:
+    return "\n\n".join(p if p.startswith("#") else textwrap.fill(p, 60) for p in text.split("\n\n"))
+
+
+def _compare(tmp_path: Path, old: str, new: str, *extra: str) -> str:
+    (tmp_path / "a.md").write_text(old)
+    (tmp_path / "b.md").write_text(new)
+    result = CliRunner().invoke(cli, ["compare", str(tmp_path / "a.md"), str(tmp_path / "b.md"), *extra])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_a_rewrapped_markdown_page_lists_its_spacing_changes_once(tmp_path: Path) -> None:
+    out = _compare(tmp_path, _PAGE.format(months="twelve"), _wrapped(_PAGE.format(months="six")))
+    # the one real change keeps its own entry and word diff
+    assert "[-twelve-]{+six+}" in out, out
+    # the six re-wrapped paragraphs (and the credits clause's spacing, if split off) are one entry
+    assert out.count("Only whitespace changed") == 1, out
+    assert "~ modified  6 clauses (§ 2 Part 2, § 3 Part 3, § 4 Part 4, § 5 Part 5 and 2 more)  [cosmetic]" in out, out
+    # --json keeps every clause change: the grouping is only how the text output reads
+    data = json.loads(_compare(tmp_path, _PAGE.format(months="twelve"), _wrapped(_PAGE.format(months="six")), "--json"))
+    assert sum(1 for c in data["changes"] if c["explanation"] == "Only whitespace changed") >= 6, data["changes"]
+
+
+def test_two_spacing_changes_are_still_listed_each(tmp_path: Path) -> None:
+    old = _PAGE.format(months="twelve")
+    parts = old.split("\n\n")
+    parts[4] = textwrap.fill(parts[4], 60)  # § 2's paragraph
+    parts[6] = textwrap.fill(parts[6], 60)  # § 3's paragraph
+    out = _compare(tmp_path, old, "\n\n".join(parts))
+    assert out.count("Only whitespace changed") == 2, out
+    assert "clauses (" not in out, out
