@@ -1,9 +1,11 @@
 """Session 32's lead fixes, on invented texts about fictional services."""
 from __future__ import annotations
 
+import html
 import json
 import textwrap
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 
@@ -47,3 +49,42 @@ def test_two_spacing_changes_are_still_listed_each(tmp_path: Path) -> None:
     out = _compare(tmp_path, old, "\n\n".join(parts))
     assert out.count("Only whitespace changed") == 2, out
     assert "clauses (" not in out, out
+
+
+def test_the_site_front_page_keeps_a_material_change_in_view_after_date_bumps(archive: Any, tmp_path: Path) -> None:
+    arc, pages = archive
+    arc.run()
+    pages.terms.update(expiry="6 months")
+    arc.run()
+    for date in ("April 2, 2026", "May 3, 2026"):  # two date-only versions after the material one
+        pages.terms.update(date=date)
+        arc.run()
+    site = tmp_path / "site"
+    arc.publish(site)
+    history = json.loads(arc.tracker("history", "lumen", "Terms of Service", "--json").output)
+    material = [v for v in history if v["material"]]
+    assert len(material) == 1 and history[-1]["severity"] == "cosmetic", history
+    for page in (site / "index.html", site / "lumen" / "index.html"):
+        text = page.read_text(encoding="utf-8")
+        latest, recent = text.split("<h2>Recent changes</h2>")
+        # the latest change is the date bump, and the material change is still named beside it
+        assert "Latest change:" in latest and "Last material change:" in latest, page
+        assert html.escape(material[0]["summary"], quote=False) in latest.split("Last material change:")[1], page
+        # the recent list holds the material version, not the date-only ones
+        assert html.escape(material[0]["summary"], quote=False) in recent, page
+        assert recent.count('<li class="change-item') == 1, page
+        assert "only changed a date, links or spacing" in recent, page
+
+
+def test_the_front_page_names_no_last_material_change_when_the_latest_is_material(archive: Any, tmp_path: Path) -> None:
+    arc, pages = archive
+    arc.run()
+    pages.terms.update(date="April 2, 2026")
+    arc.run()
+    pages.terms.update(expiry="6 months")
+    arc.run()
+    site = tmp_path / "site"
+    arc.publish(site)
+    text = (site / "index.html").read_text(encoding="utf-8")
+    assert "Last material change:" not in text
+    assert "Latest change:" in text

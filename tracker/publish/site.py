@@ -432,10 +432,13 @@ class _SiteWriter:
             for d in (d for d in catalog.documents if d["service_id"] == sid):
                 versions = catalog.by_doc.get(d["key"], [])
                 latest = next((v for v in reversed(versions) if v.seq > 1), None)
+                # a date bump after a material change would hide it: name the last material one too
+                last_material = None if latest is None or latest.material else next(
+                    (v for v in reversed(versions) if v.seq > 1 and v.material), None)
                 docs.append({
                     "type": d["type"], "slug": document_slug(d["key"]), "versions": len(versions),
                     "last_recorded": d["last_recorded"] or "", "feed": document_slug(d["key"]),
-                    "latest": latest,
+                    "latest": latest, "last_material": last_material,
                 })
             services.append({"id": sid, "name": catalog.service_name(sid), "slug": service_slug(sid), "docs": docs})
         return services
@@ -444,15 +447,23 @@ class _SiteWriter:
         return [_version_ctx(self.catalog, v, root) for v in rows]
 
     def docs_with_latest(self, service: dict[str, Any], root: str) -> list[dict[str, Any]]:
-        return [{**d, "latest": _version_ctx(self.catalog, d["latest"], root) if d["latest"] else None}
+        return [{**d, **{key: _version_ctx(self.catalog, d[key], root) if d[key] else None
+                         for key in ("latest", "last_material")}}
                 for d in service["docs"]]
+
+    def recent(self, versions: Sequence[Version], root: str) -> list[dict[str, Any]]:
+        """The newest RECENT_ON_INDEX changes worth a reader's look: cosmetic-only versions (a date,
+        links, spacing) would crowd out the ones that say something, and stay on each document's
+        own history page."""
+        shown = [v for v in versions if v.severity != "cosmetic"]
+        return self.ctx_versions(shown[:RECENT_ON_INDEX], root)
 
     def index_page(self, services: list[dict[str, Any]]) -> None:
         categories = sorted(n.split("/", 1)[1] for n in self.feed_names if n.startswith("category/"))
         self.put("index.html", self.env.get_template("index.html").render(
             root="", title="Terms changes", feeds=_feed_links(*GLOBAL_FEEDS),
             services=[{**s, "docs": self.docs_with_latest(s, "")} for s in services],
-            recent=self.ctx_versions(self.changes[:RECENT_ON_INDEX], ""), categories=categories,
+            recent=self.recent(self.changes, ""), categories=categories,
         ))
 
     def service_page(self, s: dict[str, Any]) -> None:
@@ -463,7 +474,7 @@ class _SiteWriter:
             feeds=_feed_links((f"{s['slug']}/all", f"{s['name']}: all changes"),
                               (f"{s['slug']}/material", f"{s['name']}: material changes"), *GLOBAL_FEEDS),
             service={**s, "docs": self.docs_with_latest(s, root)},
-            recent=self.ctx_versions(mine[:RECENT_ON_INDEX], root),
+            recent=self.recent(mine, root),
         ))
 
     def document_pages(self, d: dict[str, Any], tdigest: str) -> None:
