@@ -88,3 +88,18 @@ def test_the_front_page_names_no_last_material_change_when_the_latest_is_materia
     text = (site / "index.html").read_text(encoding="utf-8")
     assert "Last material change:" not in text
     assert "Latest change:" in text
+
+
+def test_a_commit_of_another_document_is_named_as_that_documents_version(archive: Any) -> None:
+    arc, pages = archive
+    arc.run()
+    pages.terms.update(expiry="6 months")
+    arc.run()
+    terms = json.loads(arc.tracker("history", "lumen", "Terms of Service", "--json").output)
+    commit = terms[-1]["commit_sha"][:10]
+    result = arc.tracker("show", "orbit", "--at", commit, code=4)  # Orbit Notes' one document, another service's commit
+    assert result.exit_code == 4, result.output
+    assert f"commit {commit} is version 2 of lumen/Terms of Service, not of orbit/" in result.output, result.output
+    assert "Traceback" not in result.output
+    unknown = arc.tracker("show", "orbit", "--at", "abcdef0123", code=4)
+    assert unknown.exit_code == 4 and "is version" not in unknown.output, unknown.output

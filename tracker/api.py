@@ -396,7 +396,26 @@ class ArchivedDocument:
         """
         if isinstance(at, Version):
             return _own(self.key, at)
-        return _pick(self.key, self.versions, -1 if at is None else at, self.archive.before_first)
+        return self._pick(-1 if at is None else at, self.versions)
+
+    def _pick(self, at: VersionSpec, versions: Sequence[Version]) -> Version:
+        """``_pick`` over this document's versions; a commit that is another document's version
+        (the Terms of Service's commit given to `show ... pricing --at`) gets a NotFoundError
+        naming that document and its version number, not only "no version has it"."""
+        try:
+            return _pick(self.key, versions, at, self.archive.before_first)
+        except NotFoundError as missing:
+            spec = at.strip().lower() if isinstance(at, str) else ""
+            if not _HEX.fullmatch(spec) or spec.isdigit():
+                raise
+            for other in self.archive.documents():
+                if other.key == self.key:
+                    continue
+                found = next((v for v in other.versions if v.commit_sha.startswith(spec)), None)
+                if found is not None:
+                    raise NotFoundError(f"{missing}: commit {found.commit_sha[:10]} is version {found.seq} of "
+                                        f"{other.key}, not of {self.key}") from None
+            raise
 
     def text(self, version: VersionSpec | None = None) -> str:
         """The recorded Markdown text of a version (default: the latest)."""
@@ -407,10 +426,9 @@ class ArchivedDocument:
         version just before ``b``. Raises NotFoundError when ``b`` is the first version and no
         ``a`` is given (there is nothing before it)."""
         versions = self.versions
-        early = self.archive.before_first
-        new = _pick(self.key, versions, -1 if b is None else b, early)
+        new = self._pick(-1 if b is None else b, versions)
         if a is not None:
-            return _pick(self.key, versions, a, early), new
+            return self._pick(a, versions), new
         position = next(i for i, v in enumerate(versions) if v.commit_sha == new.commit_sha)
         if position == 0:
             if len(versions) == 1:

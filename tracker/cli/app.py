@@ -625,8 +625,9 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
 @cli.command()
 @click.argument("service")
 @click.argument("document", required=False)
-@click.option("--at", "at", default=None, help="Version number, commit or date (default: latest; a date before the first "
-                                                 "version is the first, with a note).")
+@click.option("--at", "at", default=None, help="Version number (3; -2 is the one before the latest), commit or date "
+                                                 "(default: latest; a date before the first version is the first, "
+                                                 "with a note).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON with the text and its metadata.")
 @click.pass_obj
 def show(obj: Context, service: str, document: str | None, at: str | None, as_json: bool) -> None:
@@ -637,6 +638,7 @@ def show(obj: Context, service: str, document: str | None, at: str | None, as_js
     Examples:
       tracker show openrouter "Terms of Service"
       tracker show openrouter "Terms of Service" --at 2026-01-31
+      tracker show openrouter "Terms of Service" --at -2      # the version before the latest
     """
     with obj.archive() as archive:
         doc = archive.document(service, document)
@@ -886,8 +888,9 @@ def _key_term_changes(doc: Any, version: Any, result: Any) -> list[Any]:
 @cli.command()
 @click.argument("service")
 @click.argument("document", required=False)
-@click.option("--at", "at", default=None, help="Version number, commit or date (default: latest; a date before the first "
-                                                 "version is the first, with a note).")
+@click.option("--at", "at", default=None, help="Version number (3; -2 is the one before the latest), commit or date "
+                                                 "(default: latest; a date before the first version is the first, "
+                                                 "with a note).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_obj
 def summary(obj: Context, service: str, document: str | None, at: str | None, as_json: bool) -> None:
@@ -898,6 +901,7 @@ def summary(obj: Context, service: str, document: str | None, at: str | None, as
     Examples:
       tracker summary openrouter "Terms of Service"
       tracker summary openrouter "Terms of Service" --json
+      tracker summary openrouter "Terms of Service" --at 3     # as the terms stood at version 3
     """
     from tracker.analysis.summary import FACTS
     from tracker.cli.output import clean
