@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,9 @@ def test_the_site_front_page_keeps_a_material_change_in_view_after_date_bumps(ar
         assert html.escape(material[0]["summary"], quote=False) in recent, page
         assert recent.count('<li class="change-item') == 1, page
         assert "only changed a date, links or spacing" in recent, page
+    # the document's history page lists every version, numbered as the command line numbers them
+    listing = (site / "lumen" / "terms-of-service" / "index.html").read_text(encoding="utf-8")
+    assert [int(n) for n in re.findall(r'<span class="seq">Version (\d+)</span>', listing)] == [4, 3, 2, 1], listing  # newest first
 
 
 def test_the_front_page_names_no_last_material_change_when_the_latest_is_material(archive: Any, tmp_path: Path) -> None:
