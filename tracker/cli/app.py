@@ -663,10 +663,12 @@ _SEVERITY_LEGEND = """
     Each changed clause is tagged with its severity (and categories):
       cosmetic  no change of meaning (a date, links, spacing, a typo)
       minor     worded differently, no term changed
-      material  a term changed (a price, a period, a right, a use of data)
-      critical  a material change against users: a watch-out added (arbitration,
-                termination at will, AI training on their data...), a promise
-                or notice taken away
+      material  a term changed (a price, a period, a right, a use of data); a
+                value that moved the users' way (a lower price, a longer refund
+                window) says "good news for users"
+      critical  a watch-out added (arbitration, termination at will, AI
+                training on their data...), a promise or notice taken away or
+                shortened
 """
 
 
