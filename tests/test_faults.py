@@ -1878,6 +1878,40 @@ def test_a_short_page_in_another_language_is_told_too():
     assert guard.main_language("Wir können Ihr Konto sperren.") is None
 
 
+SHORT_EN = ("<h1>Zeta Privacy Notice</h1><h2>1. What we collect</h2><p>We collect your name, your e-mail address and "
+            "the garden plans you upload.</p><h2>2. How we use it</h2><p>We use your data only to provide the service "
+            "and to tell you about your account.</p><h2>3. Retention</h2><p>We delete your data 90 days after you close "
+            "your account.</p><h2>4. Sharing</h2><p>We do not sell your data. We share it only with processors that host "
+            "the service and take payments for us.</p><h2>5. Your rights</h2><p>You can ask for a copy, a correction "
+            "or the deletion of your data at any time by writing to us.</p>")
+SHORT_DE = ("<h1>Zeta Datenschutzhinweis</h1><h2>1. Was wir erheben</h2><p>Wir erheben Ihren Namen, Ihre E-Mail-Adresse "
+            "und die Gartenpläne, die Sie hochladen.</p><h2>2. Wie wir sie verwenden</h2><p>Wir verwenden Ihre Daten nur, "
+            "um den Dienst bereitzustellen und Sie über Ihr Konto zu informieren.</p><h2>3. Speicherdauer</h2><p>Wir "
+            "löschen Ihre Daten 90 Tage nach der Schließung Ihres Kontos.</p><h2>4. Weitergabe</h2><p>Wir verkaufen Ihre "
+            "Daten nicht. Wir geben sie nur an Auftragsverarbeiter weiter, die den Dienst hosten und Zahlungen für uns "
+            "abwickeln.</p><h2>5. Ihre Rechte</h2><p>Sie können jederzeit eine Kopie, eine Berichtigung oder die "
+            "Löschung Ihrer Daten verlangen, indem Sie uns schreiben.</p>")
+
+
+def test_a_short_page_switched_to_another_language_is_a_translation_and_its_return_is_not_held(env):
+    """A first-time user's 100-word privacy notice served in German for 3 runs was recorded as "CRITICAL
+    No longer promises not to sell your data" (the analysis' language check wanted 40 function words),
+    and English back, version 1's exact text, was held 2 more runs as another language."""
+    page = "<!doctype html><html><head><title>Zeta</title></head><body><main>{}</main></body></html>"
+    env.server.page("/bad", lambda: html(page.format(SHORT_EN)))
+    assert env.run(code=0)[BAD]["outcome"] == "new"
+    env.server.page("/bad", lambda: html(page.format(SHORT_DE), **{"Content-Language": "de"}))
+    for _ in range(3):
+        docs = env.run(code=0)
+    assert docs[BAD]["outcome"] == "changed", docs[BAD]
+    last = env.tracker("history", "faulty", code=0).output.strip().splitlines()[-1]
+    assert "a translation, not new terms" in last and "MATERIAL" not in last and "CRITICAL" not in last, last
+    env.server.page("/bad", lambda: html(page.format(SHORT_EN)))
+    docs = env.run(code=0)
+    assert docs[BAD]["outcome"] == "revert", docs[BAD]  # at once: the page had this text before
+    assert len(env.commits("faulty")) == 3
+
+
 @pytest.mark.parametrize("label", ["iso-8859-1", "windows-1252", "us-ascii", "shift_jis"])
 def test_utf8_bytes_under_another_charset_label_make_no_mojibake_and_no_version(env, label):
     """A server's default label (`charset=iso-8859-1`) on a UTF-8 page decoded every accent as two

@@ -715,6 +715,7 @@ def dropped_copy(old: Sequence[Clause], removed: set[int]) -> set[int]:
 
 # --- the same document in another language ----------------------------------------------------------
 _MIN_FUNCTION_WORDS = 40  # of the dominant language: a few lines of a cookie banner decide nothing
+_SHORT_MIN_FUNCTION_WORDS = 12  # the least for a short text: one in 8 of its words, at least this many
 _DOMINANCE = 3.0  # the dominant language's function words against the next one's
 _OTHER_LANGUAGES = ("es", "it", "nl", "pt")  # told by ``fetch.guards`` words when not en/fr/de
 # ... against the next of seven languages: Spanish and Portuguese share "de", "que", "para", "por"
@@ -725,14 +726,18 @@ _WIDE_DOMINANCE = 2.0
 @lru_cache(maxsize=4)  # a history's text is the new side of one pair, then the old side of the next
 def _clear_language(text: str) -> str | None:
     """"en", "fr" or "de" when ``text`` is plainly written in it (its frequent function words
-    outnumber the next language's by ``_DOMINANCE`` and count at least ``_MIN_FUNCTION_WORDS``),
-    else None (a short or bilingual text)."""
+    outnumber the next language's by ``_DOMINANCE`` and count at least ``_MIN_FUNCTION_WORDS``, or
+    one in 8 of a shorter text's words but never under ``_SHORT_MIN_FUNCTION_WORDS``), else None (a
+    bilingual text, or one too short to tell)."""
     from tracker.analysis.boilerplate import function_word_counts
 
     words = re.findall(r"[^\W\d_]+", text[:40000].lower())
     counts = sorted(function_word_counts(words).items(), key=lambda kv: -kv[1])
     (lang, top), (_, second) = counts[0], counts[1]
-    if top >= _MIN_FUNCTION_WORDS and top >= _DOMINANCE * max(second, 1):
+    # a short document (a one-screen privacy notice of 100 words) has fewer function words in all
+    # than a long one's minimum: its own share of them decides, never under _SHORT_MIN_FUNCTION_WORDS
+    least = min(_MIN_FUNCTION_WORDS, max(_SHORT_MIN_FUNCTION_WORDS, len(words) // 8))
+    if top >= least and top >= _DOMINANCE * max(second, 1):
         return lang
     # Spanish, Italian, Dutch or Portuguese terms (told by the fetch guards' function words of
     # seven languages, each against all the others): a page served in English in their place is
@@ -743,7 +748,7 @@ def _clear_language(text: str) -> str | None:
     wide = sorted(((name, sum(tally[w] for w in vocabulary)) for name, vocabulary in _FUNCTION_WORDS.items()),
                   key=lambda kv: -kv[1])
     (lang, top), (_, second) = wide[0], wide[1]
-    if lang in _OTHER_LANGUAGES and top >= _MIN_FUNCTION_WORDS and top >= _WIDE_DOMINANCE * max(second, 1):
+    if lang in _OTHER_LANGUAGES and top >= least and top >= _WIDE_DOMINANCE * max(second, 1):
         return lang
     return None
 

@@ -319,6 +319,10 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
     # page as served now (the analysis calls it a translation, not new terms), and refusing it for
     # ever would lose every later version of a site that moved to that language for good.
     switched = guard.another_language(latest, text) if latest is not None and same_way else None
+    # ... but a page back to a text it had in an earlier version (English again after a German spell)
+    # is no new language to wait for: that text was the page as served once already
+    if switched and _kind(state, text_hash)[0] == "revert":
+        switched = None
     shrunk = guard.shrink(previous, len(text), fetched.document.max_shrink)
     # sections missing, nothing new (a page loaded in part, a variant): held until seen on the next run
     drop = (guard.dropped(latest, text, fetched.document.max_shrink)
