@@ -1699,7 +1699,7 @@ def restatement(sentence: str, ctx: DocContext, side: str) -> str:
         return ""
     negations = {w for w in ws if w in _NEGATIONS}
     modals = {w for w in ws if w in MODALS}
-    facts = {(f.kind, f.value) for f in extract_facts(sentence) if f.kind in ("money", "percent", "duration", "age")}
+    facts: set[tuple[str, str]] | None = None  # read at the first candidate: most sentences have none
     need = RESTATED * len(mine)
     for text, stems in ctx.sentence_table(side).sharing(mine, need):
         if not mine <= stems and _has_sibling(text, sentence, ctx, side):
@@ -1710,6 +1710,8 @@ def restatement(sentence: str, ctx: DocContext, side: str) -> str:
         other = words(text)
         if {w for w in other if w in _NEGATIONS} != negations or not modals <= set(other):
             continue
+        if facts is None:
+            facts = {(f.kind, f.value) for f in extract_facts(sentence) if f.kind in ("money", "percent", "duration", "age")}
         if facts and not facts <= {(f.kind, f.value) for f in extract_facts(text)}:
             continue
         missing = " ".join(w for w in ws if is_content_word(w) and stem(w) not in stems)
