@@ -1359,12 +1359,13 @@ def _quoted(lead: str, text: str, cats: Sequence[str], watch: bool = True) -> st
     # termination right" for a sentence on cookies), nor by one it does not speak of ("Removed
     # choice of law" for a sentence that limits liability "as far as the law allows", "charge"
     # for a period of validity): a topic word said in passing, or two topics alike, name none
-    scores = category_scores(text) if is_foreign(text) and " item under " not in lead else {}
+    foreign = is_foreign(text)  # (asked once: a search for function words over the whole clause)
+    scores = category_scores(text) if foreign and " item under " not in lead else {}
     spoken = sorted((c for c in cats if scores.get(c, 0) >= 1 and term_name(c, text)), key=lambda c: -scores[c])
     if spoken and (len(spoken) == 1 or scores[spoken[0]] > scores[spoken[1]]) \
             and (watch or spoken[0] in _TOPIC_NAMES) and (spoken[0] != "pricing" or _MONEY_WORD.search(text)):
         return f"{lead} {term_name(spoken[0], text)}: « {_about(text, cats)} »"
-    if is_foreign(text):
+    if foreign:
         return f"{lead}: « {_about(text, cats)} »"
     return f"{lead}: {_about(text, cats)}"
 
@@ -1699,7 +1700,7 @@ def restatement(sentence: str, ctx: DocContext, side: str) -> str:
         return ""
     negations = {w for w in ws if w in _NEGATIONS}
     modals = {w for w in ws if w in MODALS}
-    facts = {(f.kind, f.value) for f in extract_facts(sentence) if f.kind in ("money", "percent", "duration", "age")}
+    facts: set[tuple[str, str]] | None = None  # read at the first candidate: most sentences have none
     need = RESTATED * len(mine)
     for text, stems in ctx.sentence_table(side).sharing(mine, need):
         if not mine <= stems and _has_sibling(text, sentence, ctx, side):
@@ -1710,6 +1711,8 @@ def restatement(sentence: str, ctx: DocContext, side: str) -> str:
         other = words(text)
         if {w for w in other if w in _NEGATIONS} != negations or not modals <= set(other):
             continue
+        if facts is None:
+            facts = {(f.kind, f.value) for f in extract_facts(sentence) if f.kind in ("money", "percent", "duration", "age")}
         if facts and not facts <= {(f.kind, f.value) for f in extract_facts(text)}:
             continue
         missing = " ".join(w for w in ws if is_content_word(w) and stem(w) not in stems)
