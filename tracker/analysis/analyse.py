@@ -128,8 +128,8 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     from tracker.analysis.boilerplate import empty_side, is_error_page, sections_lost_side, teaser_side, truncated_side
     from tracker.analysis.diff import diff_texts
     from tracker.analysis.materiality import capture_labels, label_document, translation_labels
-    from tracker.analysis.scope import (body_missing_side, language_switch, other_document, other_page_side,
-                                        recaptured_date)
+    from tracker.analysis.scope import (SHARED_AT_MOST, body_missing_side, language_switch, other_document,
+                                        other_page_side, recaptured_date)
 
     diff = diff_texts(old, new)
     changes: list[ClauseChange] = []
@@ -177,9 +177,11 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         # A page of excerpts cut off before "Read more" controls (a legal hub's index, the terms
         # folded behind a click) against the whole document, or the document back after one.
         odd = (teaser, _EXCERPTS)
-    elif names := other_document(old, new):
+    elif diff.unchanged <= SHARED_AT_MOST * diff.old_clauses and (names := other_document(old, new)):
         # Two different documents (an acceptable use policy, then a software licence) sharing
         # hardly a line: the page alternates with a sibling page of the site, neither rewritten.
+        # (Asked only of a pair that keeps hardly a clause: reading how each text names itself
+        # costs 20-50 ms a long text, and two versions of one document keep most clauses.)
         odd = ("new", _OTHER_DOCUMENT)
         said = (f"The old text calls itself “{names[0]}” and the new one “{names[1]}”, and they share hardly a "
                 f"line{_OTHER_DOCUMENT}")

@@ -629,13 +629,14 @@ def sections_lost_side(old: str, new: str, *, most: float = 0.7) -> tuple[str, l
         if len(short) >= most * len(long):
             continue
         contents, lines = _contents_and_lines(short)
-        if len(contents) < SECTIONS_LOST_LEAST:
-            continue
+        enough = max(SECTIONS_LOST_LEAST, SECTIONS_LOST_SHARE * len(contents))
+        missing = [(key, written) for key, written in contents if key and key not in lines]
+        if len(missing) < enough:
+            continue  # (the other side is read only when this one lacks enough of its sections)
         their_contents, their_lines = _contents_and_lines(long)
         listed = {key for key, _ in their_contents}
-        lost = [written for key, written in contents
-                if key and key in listed and key in their_lines and key not in lines]
-        if len(lost) >= max(SECTIONS_LOST_LEAST, SECTIONS_LOST_SHARE * len(contents)):
+        lost = [written for key, written in missing if key in listed and key in their_lines]
+        if len(lost) >= enough:
             return side, lost
     return None
 
