@@ -25,6 +25,9 @@ user agrees to: the terms themselves are the same. Told from the two versions' c
 And when a capture holds another page altogether (``other_page_side``): a landing, marketing or
 download page in place of the terms shares almost no line with them and is made of links and
 buttons, or of prose about something else (few topic words); a whole new text of terms is not.
+And when the two versions are two documents (``other_document``): they share hardly a line and each
+names itself as a kind of document the other never does ("this Acceptable Use Policy", then "this
+Agreement" of a software licence), a page alternating with a sibling page of the site.
 And when both versions state the same date for themselves while most of the old text is gone
 (``recaptured_date``): the page captured another way (its "Learn more" blocks left out, another
 rendering of it), not terms rewritten without a new date.
