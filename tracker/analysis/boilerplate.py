@@ -588,15 +588,12 @@ SECTIONS_LOST_LEAST = 2  # sections a capture's own contents list names and it l
 SECTIONS_LOST_SHARE = 0.25  # ... and at least this share of the list's entries
 
 
-def _plain(text: str) -> str:
-    from tracker.analysis.scope import _plain as plain  # (scope imports this module)
-
-    return plain(text)
+_KEY_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[#*_`\\]+")  # a link (read as its text) or emphasis
 
 
 def _line_key(text: str) -> str:
     """A line compared without markup, link targets, case or punctuation."""
-    return re.sub(r"[^\w]+", " ", _plain(text).lower()).strip()
+    return re.sub(r"[^\w]+", " ", _KEY_MARKUP.sub(lambda m: m.group(1) or " ", text).lower()).strip()
 
 
 def _contents_and_lines(text: str) -> tuple[list[tuple[str, str]], set[str]]:
