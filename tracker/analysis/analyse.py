@@ -125,10 +125,11 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         # flipped back in the words of the change, and a history import can derive one from the
         # other (``as_revert``) without diffing again.
         return as_revert(analyse(old, new), revert_of, kind)
-    from tracker.analysis.boilerplate import is_error_page, teaser_side, truncated_side
+    from tracker.analysis.boilerplate import empty_side, is_error_page, sections_lost_side, teaser_side, truncated_side
     from tracker.analysis.diff import diff_texts
     from tracker.analysis.materiality import capture_labels, label_document, translation_labels
-    from tracker.analysis.scope import body_missing_side, language_switch, other_page_side, recaptured_date
+    from tracker.analysis.scope import (SHARED_AT_MOST, body_missing_side, language_switch, other_document,
+                                        other_page_side, recaptured_date)
 
     diff = diff_texts(old, new)
     changes: list[ClauseChange] = []
@@ -136,6 +137,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     # nothing in such a pair is a change of terms, and it often has hundreds of clause changes (a
     # page flipping between cut off and whole), which ``capture_labels`` says without reading them.
     odd: tuple[str, str] | None = None  # (side, summary's ending)
+    said = ""  # the summary of an odd pair, when its ending alone does not say it
     spacing = False
     error_new = is_error_page(new)  # (once: it splits the whole text into words)
     if error_new or is_error_page(old):
@@ -147,6 +149,10 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         # together ("lecompteVeepeeafait") or broken across lines, extracted again. Clauses split
         # differently then look new, but no word of the terms changed.
         spacing = True
+    elif empty := empty_side(old, new):
+        # A capture with no text at all (a blank file): a fetch that failed, whatever the other
+        # side holds (terms, or a login form captured in their place).
+        odd = (empty, _EMPTY)
     elif other := other_page_side(old, new):
         # A landing page, a blank shell or an error notice captured instead of the terms (or
         # the terms back after one): the terms were neither removed nor rewritten.
@@ -159,10 +165,26 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         # The new capture kept only lines it had before, a fifth of them at most: the terms' text
         # was lost and the page around it (a form, a banner, the first lines) captured alone.
         odd = ("new", _BODY_MISSING)
+    elif lost := sections_lost_side(old, new):
+        # Its own table of contents still lists sections whose text it no longer has (the middle
+        # of the page skipped, a heading left empty): terms that drop sections drop them from
+        # their contents too.
+        odd = (lost[0], _SECTIONS_LOST)
+        n = len(lost[1])
+        said = (f"The {lost[0]} capture looks cut off: its own table of contents still lists {n} sections it no "
+                f"longer has ({', '.join(f'“{t}”' for t in lost[1][:3])}{', ...' if n > 3 else ''}){_SECTIONS_LOST}")
     elif teaser := teaser_side(old, new):
         # A page of excerpts cut off before "Read more" controls (a legal hub's index, the terms
         # folded behind a click) against the whole document, or the document back after one.
         odd = (teaser, _EXCERPTS)
+    elif diff.unchanged <= SHARED_AT_MOST * diff.old_clauses and (names := other_document(old, new)):
+        # Two different documents (an acceptable use policy, then a software licence) sharing
+        # hardly a line: the page alternates with a sibling page of the site, neither rewritten.
+        # (Asked only of a pair that keeps hardly a clause: reading how each text names itself
+        # costs 20-50 ms a long text, and two versions of one document keep most clauses.)
+        odd = ("new", _OTHER_DOCUMENT)
+        said = (f"The old text calls itself “{names[0]}” and the new one “{names[1]}”, and they share hardly a "
+                f"line{_OTHER_DOCUMENT}")
     elif stated := recaptured_date(old, new, diff.changes, diff.old_clauses):
         # The same stated date ("Effective June 30, 2020") over a text most of whose clauses
         # differ: the page captured another way (its "Learn more" blocks left out, another
@@ -218,7 +240,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         )
     if odd is not None:
         changes = [_not_material(c) for c in changes]
-        summary = f"The {odd[0]} text{odd[1]}"
+        summary = said or f"The {odd[0]} text{odd[1]}"
         if odd[1] == _RECAPTURED:
             summary = (f"The new text states the same date ({stated}) as the old one, yet keeps only {diff.unchanged} of "
                        f"its {diff.old_clauses} clauses unchanged{_RECAPTURED}")
@@ -360,13 +382,22 @@ _EXCERPTS = (" is a page of excerpts cut off before \"Read more\" links, capture
 _BODY_MISSING = " kept only lines of the earlier capture, without the terms' text: a failed capture, not a change of terms"
 # (the end of the summary of a pair ``scope.recaptured_date`` tells, whose start names the date and the counts)
 _RECAPTURED = ": the page captured differently (blocks left out, another rendering of it), not a change of terms"
+_EMPTY = " is empty (nothing was captured): a failed capture, not a change of terms"
+# (the ends of the summaries of a pair ``boilerplate.sections_lost_side`` and ``scope.other_document`` tell)
+_SECTIONS_LOST = ": part of the page failed to load, not a change of terms"
+_OTHER_DOCUMENT = ": another document captured in place of this one, not a change of terms"
 # What such a capture is, as ``capture_labels`` names it in each change's explanation.
 _CAPTURES = {_ERROR_PAGE: "an error page captured instead of the terms",
              _NOT_TERMS: "another page captured instead of the terms",
              _CUT_OFF: "a capture cut off mid-document",
              _BODY_MISSING: "a capture that lost the terms' text",
              _EXCERPTS: "a page of excerpts captured instead of the terms",
-             _RECAPTURED: "another capture of the same dated text"}
+             _RECAPTURED: "another capture of the same dated text",
+             _EMPTY: "an empty capture",
+             _SECTIONS_LOST: "a capture that lost sections of the page",
+             _OTHER_DOCUMENT: "another document captured in place of this one"}
+# Every ending of a pair one side of which is no capture of the terms: it keeps its analysis as it is.
+_ODD_ENDINGS = tuple(_CAPTURES)
 
 
 def as_revert(changed: Analysis, revert_of: str = "", kind: str = "revert") -> Analysis:
@@ -374,7 +405,7 @@ def as_revert(changed: Analysis, revert_of: str = "", kind: str = "revert") -> A
     ``as_revert(analyse(old, new), d) == analyse(old, new, kind="revert", revert_of=d)``, without
     diffing again (a history import reuses the analysis of a pair of texts seen before); ``kind``
     "partial-revert" likewise."""
-    if changed.summary.endswith((_ERROR_PAGE, _CUT_OFF, _NOT_TERMS, _EXCERPTS, _BODY_MISSING, _RECAPTURED)) or changed.summary == _SPACING_ONLY:  # any kind alike
+    if changed.summary.endswith(_ODD_ENDINGS) or changed.summary == _SPACING_ONLY:  # any kind alike
         return changed
     changes = tuple(_not_material(c) for c in changed.changes)
     undone = tuple(c for c in changed.changes if c.material) if kind == "revert" else ()
@@ -398,7 +429,8 @@ def as_variant(changed: Analysis, base_at: str, known: Callable[[str | None, str
         The analysis, its summary led by "Back to its variant of DATE; against it: "; its flag,
         severity and categories those of the changes left material. A capture that is not the
         terms (an error page, a capture cut off, another page) keeps its analysis as it is."""
-    if changed.summary.endswith((_ERROR_PAGE, _CUT_OFF, _NOT_TERMS, _RECAPTURED)) or changed.summary == _SPACING_ONLY \
+    if changed.summary.endswith((_ERROR_PAGE, _CUT_OFF, _NOT_TERMS, _RECAPTURED, _EMPTY, _SECTIONS_LOST, _OTHER_DOCUMENT)) \
+            or changed.summary == _SPACING_ONLY \
             or changed.summary.startswith(_FAILED):
         return changed
     result = changed

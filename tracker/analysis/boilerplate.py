@@ -16,7 +16,7 @@ from collections import Counter
 from functools import lru_cache
 
 __all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_request_stamp", "is_announcement", "is_error_page",
-           "truncated_side", "teaser_side", "not_terms_side", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
+           "truncated_side", "sections_lost_side", "empty_side", "teaser_side", "not_terms_side", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
            "is_contact_route", "is_register_entry", "is_user_count", "is_advice", "is_attribution", "is_carrier_notice", "is_device_note", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word"]
 
 # --- dates ---------------------------------------------------------------------------------------
@@ -581,6 +581,74 @@ def truncated_side(old: str, new: str, *, most: float = 0.7, rest: float = 0.3) 
         lines = [line.strip() for line in short.splitlines() if line.strip()][:-1]
         theirs = {line.strip() for line in long.splitlines()}
         if lines and sum(line in theirs for line in lines) >= 0.9 * len(lines):
+            return side
+    return None
+
+
+# A line of a table of contents: a link, alone on its line (a list item at most), to a place in the page
+_TOC_ENTRY = re.compile(r"^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?\[([^\[\]]*\w[^\[\]]*)\]\(#[^()\s]*\)\s*$")
+SECTIONS_LOST_LEAST = 2  # sections a capture's own contents list names and it lacks: one may be a stale entry
+SECTIONS_LOST_SHARE = 0.25  # ... and at least this share of the list's entries
+
+
+_KEY_MARKUP = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[#*_`\\]+")  # a link (read as its text) or emphasis
+
+
+def _line_key(text: str) -> str:
+    """A line compared without markup, link targets, case or punctuation."""
+    return re.sub(r"[^\w]+", " ", _KEY_MARKUP.sub(lambda m: m.group(1) or " ", text).lower()).strip()
+
+
+def _contents_and_lines(text: str) -> tuple[list[tuple[str, str]], set[str]]:
+    """(the entries of ``text``'s table of contents, as (key, text as written), and the keys of
+    all its other lines)."""
+    contents, lines = [], set()
+    for line in text.splitlines():
+        if m := _TOC_ENTRY.match(line):
+            contents.append((_line_key(m.group(1)), " ".join(m.group(1).replace("\\", "").split())))
+        elif line.strip():
+            lines.add(_line_key(line))
+    return contents, lines
+
+
+def sections_lost_side(old: str, new: str, *, most: float = 0.7) -> tuple[str, list[str]] | None:
+    """Which side of a pair is a capture that lost sections of the page, and which: (``"new"`` or
+    ``"old"``, the lost sections' titles as its contents list writes them), or None.
+
+    A side lost them when its own table of contents (links to places in the page, each alone on
+    its line) still lists sections, as the other side's does, whose headings the other side has
+    and it has nowhere else (``SECTIONS_LOST_LEAST`` of them at least, and
+    ``SECTIONS_LOST_SHARE`` of its entries), and it is shorter than ``most`` of the other side.
+    Terms that drop sections drop them from their contents too; a capture whose rendering stopped
+    or skipped part of the page keeps the list it had and loses the text under it (the middle of
+    a page gone, a heading left empty, where ``truncated_side`` sees only a clean end). The
+    recovery from such a capture is not new terms either."""
+    if "](#" not in old or "](#" not in new:
+        return None  # (cheap: no table of contents of links on one side)
+    for short, long, side in ((new, old, "new"), (old, new, "old")):
+        if len(short) >= most * len(long):
+            continue
+        contents, lines = _contents_and_lines(short)
+        enough = max(SECTIONS_LOST_LEAST, SECTIONS_LOST_SHARE * len(contents))
+        missing = [(key, written) for key, written in contents if key and key not in lines]
+        if len(missing) < enough:
+            continue  # (the other side is read only when this one lacks enough of its sections)
+        their_contents, their_lines = _contents_and_lines(long)
+        listed = {key for key, _ in their_contents}
+        lost = [written for key, written in missing if key in listed and key in their_lines]
+        if len(lost) >= enough:
+            return side, lost
+    return None
+
+
+def empty_side(old: str, new: str) -> str | None:
+    """Which side of a pair is an empty capture (no letter at all: a blank file, or markup
+    alone) against a text of at least ``_BLANK_WORDS`` words: ``"new"``, ``"old"`` or None. An
+    empty capture is a fetch or extraction that failed, whatever the other side holds (terms, or
+    a login form captured in their place): neither it nor the recovery from it is a change of
+    terms. ``not_terms_side`` tells a title alone against a document."""
+    for short, long, side in ((new, old, "new"), (old, new, "old")):
+        if not _LETTERS.search(short) and len(_LETTERS.findall(long)) >= _BLANK_WORDS:
             return side
     return None
 

@@ -25,6 +25,9 @@ user agrees to: the terms themselves are the same. Told from the two versions' c
 And when a capture holds another page altogether (``other_page_side``): a landing, marketing or
 download page in place of the terms shares almost no line with them and is made of links and
 buttons, or of prose about something else (few topic words); a whole new text of terms is not.
+And when the two versions are two documents (``other_document``): they share hardly a line and each
+names itself as a kind of document the other never does ("this Acceptable Use Policy", then "this
+Agreement" of a software licence), a page alternating with a sibling page of the site.
 And when both versions state the same date for themselves while most of the old text is gone
 (``recaptured_date``): the page captured another way (its "Learn more" blocks left out, another
 rendering of it), not terms rewritten without a new date.
@@ -44,7 +47,7 @@ from tracker.analysis.boilerplate import DATE, chrome_kind, is_update_stamp
 from tracker.analysis.clauses import Clause
 from tracker.text import common_lines
 
-__all__ = ["DOCUMENT_NAME", "body_missing_side", "recaptured_date", "stated_dates", "document_kind", "names_document", "outside_document", "emptied_tables", "offer_footnotes",
+__all__ = ["DOCUMENT_NAME", "body_missing_side", "other_document", "recaptured_date", "stated_dates", "document_kind", "names_document", "outside_document", "emptied_tables", "offer_footnotes",
            "is_offer", "translated_copy", "dropped_copy",
            "other_page_side", "landing_page", "language_switch", "shared_lines", "link_share", "topic_density"]
 
@@ -529,6 +532,53 @@ def other_page_side(old: str, new: str, *, long_enough: int = 2000) -> str | Non
         if len(other) >= long_enough and landing_page(page, other):
             return side
     return None
+
+
+# --- another document captured in place of the one tracked --------------------------------------
+# How a document names itself: "this Acceptable Use Policy", "these Terms of Service", "this software
+# license agreement" (a name of up to three words before a document word)
+_SELF_NAME = re.compile(r"\b(?:this|these|our)\s+((?:[\w-]+\s+){0,3}?(?:polic(?:y|ies)|agreement|terms|notice|"
+                        r"statement|guidelines|conditions|licen[cs]e))\b", re.I)
+SELF_NAMED_LEAST = 2  # times a text names itself as a document of one kind before that kind is its own
+
+
+def _self_names(text: str) -> Counter[str]:
+    """How often ``text`` names itself as each kind of document (``document_kind``: "privacy",
+    "conduct", "legal", "terms"), a name without a kind ("this Policy") aside."""
+    return Counter(kind for m in _SELF_NAME.finditer(text) if (kind := document_kind(m.group(1))) != "other")
+
+
+def _self_name(text: str, kind: str) -> str:
+    """The name ``text`` most often gives itself among those of ``kind``, without markup: of
+    those of two words or more when it has one ("Software License Agreement", not "Agreement")."""
+    names = Counter(_plain(m.group(1)) for m in _SELF_NAME.finditer(text) if document_kind(m.group(1)) == kind)
+    full = Counter({n: k for n, k in names.items() if len(n.split()) > 1}) or names
+    return full.most_common(1)[0][0]
+
+
+def other_document(old: str, new: str, *, long_enough: int = 2000) -> tuple[str, str] | None:
+    """(the name the old text gives itself, the new text's) when the two sides of a pair are two
+    different documents, else None: each is at least ``long_enough`` characters, they share at
+    most ``SHARED_AT_MOST`` of their lines either way, and each names itself
+    (``SELF_NAMED_LEAST`` times or more) as a kind of document (``document_kind``: "this
+    Acceptable Use Policy", a conduct policy; "this Software License Agreement", terms) the other
+    never names itself as. A page that alternates with a sibling page of the site (the acceptable
+    use policy one day, the software licence the next) is such a pair: neither document was
+    rewritten. Terms rewritten from scratch share no lines either, but they are still the same
+    kind of document (a privacy policy stays one)."""
+    if len(old) < long_enough or len(new) < long_enough:
+        return None
+    if shares_over(new, old, SHARED_AT_MOST) or shares_over(old, new, SHARED_AT_MOST):
+        return None  # (the common pair stops here: two versions of one document)
+    mine, theirs = _self_names(old), _self_names(new)
+    if not mine or not theirs:
+        return None
+    was, now = mine.most_common(1)[0], theirs.most_common(1)[0]
+    if was[1] < SELF_NAMED_LEAST or now[1] < SELF_NAMED_LEAST or was[0] in theirs or now[0] in mine:
+        return None
+    if shared_lines(new, old) > SHARED_AT_MOST or shared_lines(old, new) > SHARED_AT_MOST:
+        return None
+    return _self_name(old, was[0]), _self_name(new, now[0])
 
 
 # --- the terms' text lost, the page around it kept ---------------------------------------------------
