@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 __all__ = ["MIN_THRESHOLD", "MODEL_PATH", "category_view", "combined", "evident", "forum_clauses", "load_model", "pack", "pair_features", "predict", "probabilities", "rule_votes", "rules_top",
-           "training_changes", "unpack", "WATCH_OUT_MIN",
+           "training_changes", "unpack", "unshown", "WATCH_OUT_MIN",
            "version_categories"]
 
 MODEL_PATH = Path(__file__).parent / "model" / "categories.json"
@@ -363,6 +363,27 @@ def combined(probs: dict[str, float], features: dict[str, float], threshold: dic
     return kept
 
 
+def unshown(added: set[str], features: dict[str, float], new: str) -> set[str]:
+    """The categories of ``added`` (those the model adds to the rules') that no change shows
+    (``evident``: no topic word in the changed words or clauses, no vote of the rules) and that
+    are not the new document's own topic either (the largest share of its topic profile). The
+    model reads them from the words of a policy around the change: a rule of use in community
+    guidelines ("do not share material depicting nudity") or a suspension power in a policy on
+    regulated goods is no removal of content; the hand labels of the dev sets the model was not
+    fitted on (zzz and later) name none of the 4 such categories it added, while those it adds as
+    a policy's own topic (privacy, a small change in a privacy policy) they name 4 times in 4.
+    ``features``: the pair's features (``doc:`` ones may be absent); ``new``: the new text.
+    Returns the set to take away (empty when none)."""
+    out = {c for c in added if not evident(features, c)}
+    if out:
+        from tracker.analysis.classify import topic_profile
+
+        profile = topic_profile(new)
+        main = max(profile, key=lambda c: profile[c], default="")
+        out.discard(main)
+    return out
+
+
 def rules_top(features: dict[str, float]) -> str:
     """The rules' first category of a pair with ``features``: the one of their categories
     (``rule:``) with the largest vote (``vote:``), "" when they name none."""
@@ -466,6 +487,7 @@ def version_categories(diffs: Sequence[Any], labels: Sequence[Any], new: str,
             kept |= {c for c in extra if probs.get(c, 1.0) >= WATCH_OUT_MIN}
     else:
         kept = found
+    kept -= unshown(kept - set(voted) - every, some, new)
     kept |= forum_clauses(diffs, labels, every)
     if "ai-training" not in kept and training_changes(diffs, labels):
         kept.add("ai-training")  # (a model trained on the data, or no longer: named whatever its vote)
