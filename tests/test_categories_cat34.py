@@ -17,6 +17,9 @@
    removal of content. Near misses: a category the changes show, and the document's own topic
    (privacy added for a small change of a privacy policy).
 
+4. A liability watch-out a material change adds (a new cap, a new exclusion of damages) is named
+   whatever the model gives it (``category_model.added_limits``). Near miss: one only taken away.
+
 Invented texts of fictional services; the real classifier, diff, labels and category model code.
 """
 
@@ -25,7 +28,7 @@ from __future__ import annotations
 import pytest
 
 from tracker.analysis import analyse
-from tracker.analysis.category_model import unshown, version_categories
+from tracker.analysis.category_model import added_limits, unshown, version_categories
 from tracker.analysis.classify import CATEGORIES, classify_text
 from tracker.analysis.diff import diff_texts
 from tracker.analysis.materiality import label_document
@@ -179,3 +182,48 @@ def test_unshown_reads_every_kind_of_evidence() -> None:
     for prefix in ("ins:", "del:", "clause:", "vote:"):
         assert unshown({"refunds"}, {prefix + "refunds": 0.4}, new) == set(), prefix
     assert unshown({"refunds"}, {"doc:refunds": 0.4, "w:refund": 1.0}, new) == {"refunds"}
+
+
+# --- 4. a liability watch-out a change adds is named beside the model's doubt -----------------------
+
+TERMS = """# Pondlet Terms of Service
+
+## 1. Your account
+
+You must keep your Pondlet password secret.
+
+## 2. Disputes
+
+{disputes}
+
+## 3. Liability
+
+{liability}
+"""
+DISPUTES_OLD = "Any dispute with Pondlet will be heard by the courts of your place of residence."
+DISPUTES_NEW = ("Any dispute with Pondlet will be resolved by final and binding arbitration under the rules of "
+                "the Pondlet Arbitration Board, and not in court.")
+CAP = ("In no event will the total liability of Pondlet for any claim exceed the fees you paid "
+       "in the three months before the claim.")
+PLAIN = "Pondlet answers for the damage it causes under the law of your place of residence."
+
+
+def test_an_added_liability_cap_is_named_though_the_model_doubts_it() -> None:
+    old = TERMS.format(disputes=DISPUTES_OLD, liability=PLAIN)
+    new = TERMS.format(disputes=DISPUTES_NEW, liability=CAP)
+    diffs, labels = _pair(old, new)
+    every = set(rules_categories(labels, new, capped=False))
+    assert "liability" in every, every
+    assert added_limits(labels, every) == {"liability"}
+    # (only where the rules name the watch-out: the model's own categories are not touched)
+    assert added_limits(labels, every - {"liability"}) == set()
+    got = version_categories(diffs, labels, new, model=_model("arbitration"))
+    assert {"liability", "arbitration"} <= set(got), got
+
+
+def test_a_liability_cap_only_taken_away_is_left_to_the_model() -> None:
+    old = TERMS.format(disputes=DISPUTES_OLD, liability=CAP)
+    new = TERMS.format(disputes=DISPUTES_NEW, liability=PLAIN)
+    diffs, labels = _pair(old, new)
+    assert any(lab.material and "liability" in lab.watch_removed for lab in labels), labels
+    assert added_limits(labels, {"liability", "arbitration"}) == set()
