@@ -369,9 +369,10 @@ def unshown(added: set[str], features: dict[str, float], new: str) -> set[str]:
     are not the new document's own topic either (the largest share of its topic profile). The
     model reads them from the words of a policy around the change: a rule of use in community
     guidelines ("do not share material depicting nudity") or a suspension power in a policy on
-    regulated goods is no removal of content; the hand labels of the dev sets the model was not
-    fitted on (zzz and later) name none of the 4 such categories it added, while those it adds as
-    a policy's own topic (privacy, a small change in a privacy policy) they name 4 times in 4.
+    regulated goods is no removal of content. The hand labels of the dev sets the model was not
+    fitted on (zzz and later) name 1 of the 4 such categories it added there (content removal 3
+    times, named in none; a change of the terms once), and 4 of the 5 it added as the document's
+    own topic (privacy 4 times in a data policy, named each time; a rule of use once).
     ``features``: the pair's features (``doc:`` ones may be absent); ``new``: the new text.
     Returns the set to take away (empty when none)."""
     out = {c for c in added if not evident(features, c)}
