@@ -94,6 +94,13 @@ def normalize(text: str) -> str:
 
 # --- rules ------------------------------------------------------------------------------------
 _MONTHS_EN = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+# The user's own material by its kind ("your notes", "voice recordings", "Content you submit")
+_OWN_MATERIAL = (r"(?:content|data|inputs?|prompts?|conversations?|chats?|outputs?|information|notes|files|documents|"
+                 r"recordings|messages|posts|photos|images|videos|uploads|submissions|code)")
+# Training a model, not people: "for training" followed by staff or quality assurance is the
+# training of employees ("recordings used for training and quality purposes", "to train our staff")
+_TRAINING = (r"(?:train|training|fine tune\w*)(?!(?: \w+){0,2} (?:staff|employees|personnel|agents|representatives|"
+             r"workers|colleagues|team)| (?:and|or) (?:quality|monitoring)| purposes? (?:and|or) quality)")
 # (category, rule name, regex over the normalized token string). Topic rules are broad.
 _W = r"(?: \w+)"  # one more token
 # A gap of a few tokens that does not cross into another clause ("... a model, we will post ...").
@@ -365,7 +372,13 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"(?:prompts?|inputs?|conversations?|chats?)(?: \w+){0,3} (?:to train|for training)|"
      # data "used for training" with the data named further back ("conversations from all
      # accounts may be used for training")
-     r"(?:used|use|uses|using) (?:to train|for (?:model |ai )?training)) "),
+     r"(?:used|use|uses|using) (?:to train|for (?:model |ai )?training)|"
+     # the user's own material used for training with words between ("we will not use Content you
+     # submit after that date for training"), and a say over it ("if you opt out of training",
+     # "you may object to training"): the topic whether the use is granted or refused
+     r"(?:use|uses|using|used)(?: \w+){0,6} " + _OWN_MATERIAL + r"(?: \w+){0,5} (?:to|for) " + _TRAINING + "|"
+     r"(?:(?:opt|opts|opted|opting) (?:out|in)|object\w*|objection|consent\w*)(?: \w+){0,8} "
+     r"(?:to |for |from |of )(?:\w+ ){0,2}?" + _TRAINING + ") "),
     ("acceptance", "use means agreement", r" (?:(?:by (?:using|accessing|downloading|installing|"
      r"visiting|continuing|registering|creating|clicking|browsing|signing up)|continued use|"
      r"continu\w* (?:to )?us\w*)(?: \w+){0,30} (?:agree\w*|accept\w*|consent\w*|bound|constitut\w*|"
@@ -481,7 +494,17 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"remain) (?:solely |fully |entirely )?(?:responsible|accountable) for (?:\w+ ){0,3}(?:security|"
      r"conduct|actions?|activit\w*|what you|use of|integrity|compliance|behaviou?r)|"
      r"(?:must|shall|will|agree to) comply with (?:our|the|all|any|these)(?: \w+){0,3} (?:policy|"
-     r"policies|guidelines|rules|standards|codes?)|fraud(?! prevention| detection| monitoring)|fraudulent|"
+     r"policies|guidelines|rules|standards|codes?)|"
+     # the same duty in other words, the rules named further on ("you will comply with (1) all
+     # applicable laws and (2) the API User Data Policy", "products must adhere to the Shopping Ads
+     # Policy", "you must ensure that your use is in compliance with these policies"); not the
+     # provider's own compliance ("we will comply with")
+     r"(?<!we )(?:must|shall|will|agree to|agrees to|(?:are|is) required to|needs? to)(?: \w+){0,2} "
+     r"(?:comply|complies|adhere|abide|conform)(?: with| to| by)(?: (?!we |they |you )\w+){0,25}? "
+     r"(?:policy|policies|guidelines|rules|standards|requirements)|"
+     r"(?:ensure|ensures|ensuring)(?: (?!we )\w+){0,20} (?:is|are|remains?|stays?) in (?:full )?compliance with "
+     r"(?:our|the|all|any|these|this|such|applicable)|"
+     r"fraud(?! prevention| detection| monitoring)|fraudulent|"
      # the user's own representations ("you represent and warrant that the information you give is
      # accurate", "each Seller represents, warrants and agrees that:"): what the user vouches for and
      # must keep true, a duty of the user (in passing: ``_WEAK``), no warranty of the provider

@@ -29,6 +29,13 @@ QUALIFIER_OPEN = re.compile(r"^\W*(?:except|excluding|unless|even\s+(?:if|when|w
                             r"provided|subject\s+to|other\s+than|like|such\s+as|including|includes|notably|e\.g\.|"
                             r"by|sauf|hors|à\s+l['’]exception|y\s+compris|notamment|comme|si|lorsque|außer|"
                             r"ausgenommen|einschließlich|insbesondere|wie|sofern|wenn|falls)\b", re.I)
+# "majeur"/"mineur" said of a thing, not a person: "inconvénient majeur", "défaut mineur", "force
+# majeure", "modification mineure" (a major drawback, a minor defect) name no age of majority
+_NOT_OF_PERSON = "".join(f"(?<!{w} )" for w in (
+    "force", "cas", "inconvénient", "inconvénients", "défaut", "défauts", "changement", "changements",
+    "modification", "modifications", "incident", "incidents", "risque", "risques", "problème", "problèmes",
+    "manquement", "manquements", "motif", "motifs", "raison", "raisons", "évolution", "évolutions", "impact",
+    "impacts", "version", "versions", "importance", "intérêt", "dommage", "dommages", "panne", "pannes"))
 # An age in digits or in words, as normalized ("dix huit", "achtzehn", "einundzwanzig")
 _FR_AGE = (r"(?:\d{1,2}|dix(?: (?:sept|huit|neuf))?|onze|douze|treize|quatorze|quinze|seize|"
            r"vingt(?: et un| (?:deux|trois|quatre|cinq))?)")
@@ -178,7 +185,7 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
          # the refusal and what it means ("si vous n'acceptez pas les CGU, vous ne devez pas utiliser le site")
          r"si vous n (?:acceptez|êtes) pas(?: \S+){0,10} (?:ne (?:devez|pouvez|pourrez) pas|abstenir|cesser)) "),
         # "âgé d'au moins 16 ans", "âgées de 18 ans ou plus", "avoir au moins 16 ans", "13 ans révolus"
-        ("eligibility", "âge", r" (?:mineurs?|majeure?s?|âgée?s? (?:de|d)(?: au moins| plus de)? " + _FR_AGE + "|"
+        ("eligibility", "âge", r" (?:" + _NOT_OF_PERSON + r"(?:mineurs?|majeure?s?)|âgée?s? (?:de|d)(?: au moins| plus de)? " + _FR_AGE + "|"
          r"avoir(?: au moins)? " + _FR_AGE + r" ans|" + _FR_AGE + r" ans révolus|"
          r"(?:moins|plus) de " + _FR_AGE + r" ans|" + _FR_AGE + r" ans (?:et|ou) plus|autorisation parentale|représentant légal|"
          r"(?:réservée?s?|ouverte?s?) (?:aux|à) (?:personnes|professionnels|entreprises|particuliers|résidents)|"
