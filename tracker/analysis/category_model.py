@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
-__all__ = ["MIN_THRESHOLD", "MODEL_PATH", "added_limits", "category_view", "combined", "evident", "forum_clauses", "load_model", "pack", "pair_features", "predict", "probabilities", "rule_votes", "rules_top",
+__all__ = ["MIN_THRESHOLD", "MODEL_PATH", "category_view", "combined", "evident", "forum_clauses", "load_model", "pack", "pair_features", "predict", "probabilities", "rule_votes", "rules_top",
            "training_changes", "unpack", "unshown", "WATCH_OUT_MIN",
            "version_categories"]
 
@@ -427,23 +427,6 @@ def forum_clauses(diffs: Sequence[Any], labels: Sequence[Any], every: set[str] |
     return found & set(every)
 
 
-def added_limits(labels: Sequence[Any], every: set[str] | frozenset[str]) -> set[str]:
-    """"liability" when it is among ``every`` (the watch-outs' categories the rules name,
-    ``materiality.version_categories(..., capped=False)``) and a material change adds a liability
-    watch-out (``watch_added``: a new cap, a new disclaimer, a new exclusion of damages), whether
-    in a new clause or in one it rewrites. The model, fitted on sets whose labels left such
-    clauses out of a rewrite's summary, finds them unlikely beside a rewritten arbitration or data
-    transfer section; the hand labels of the dev pairs it was not fitted on (zzz and later) name 3
-    of the 4 liability watch-outs so added that it left out (an arbitrator's power to award
-    damages limited, a cap on the liability under new transfer clauses, a cap made mutual). One
-    only taken away stays left to the model. ``labels``: the ``ChangeLabel`` of each clause change.
-    Returns a set of category ids (empty when none)."""
-    if "liability" not in every:
-        return set()
-    added = any(label.material and "liability" in label.watch_added for label in labels)
-    return {"liability"} if added else set()
-
-
 # Words that say a model is trained (en/fr/de): "including to train the model(s) which powers our
 # services", "used for machine learning/AI training", "no data will be used for training",
 # "entraîner nos modèles", "um unsere Modelle zu trainieren". Not "fine-tune", which also says what
@@ -513,7 +496,6 @@ def version_categories(diffs: Sequence[Any], labels: Sequence[Any], new: str,
         kept = found
     kept -= unshown(kept - set(voted) - every, some, new)
     kept |= forum_clauses(diffs, labels, every)
-    kept |= added_limits(labels, every)
     if "ai-training" not in kept and training_changes(diffs, labels):
         kept.add("ai-training")  # (a model trained on the data, or no longer: named whatever its vote)
     # a value replaced in a change's own topic is named whatever the model gives it (the refund
