@@ -17,9 +17,6 @@
    community guidelines is no removal of content. Near misses: removal the changes show, the
    document's own topic, and the model's other unshown categories (left as they are).
 
-4. A liability watch-out a material change adds (a new cap, a new exclusion of damages) is named
-   whatever the model gives it (``category_model.added_limits``). Near miss: one only taken away.
-
 Invented texts of fictional services; the real classifier, diff, labels and category model code.
 """
 
@@ -28,7 +25,7 @@ from __future__ import annotations
 import pytest
 
 from tracker.analysis import analyse
-from tracker.analysis.category_model import added_limits, unshown, version_categories
+from tracker.analysis.category_model import unshown, version_categories
 from tracker.analysis.classify import CATEGORIES, classify_text
 from tracker.analysis.diff import diff_texts
 from tracker.analysis.materiality import label_document
@@ -188,48 +185,3 @@ def test_other_categories_the_model_adds_unshown_stay() -> None:
     # (out of sample they are mostly named: a change of the terms, a data policy's privacy)
     new = GUIDELINES.format(extra="")
     assert unshown({"terms-changes", "eligibility", "refunds"}, {}, new) == set()
-
-
-# --- 4. a liability watch-out a change adds is named beside the model's doubt -----------------------
-
-TERMS = """# Pondlet Terms of Service
-
-## 1. Your account
-
-You must keep your Pondlet password secret.
-
-## 2. Disputes
-
-{disputes}
-
-## 3. Liability
-
-{liability}
-"""
-DISPUTES_OLD = "Any dispute with Pondlet will be heard by the courts of your place of residence."
-DISPUTES_NEW = ("Any dispute with Pondlet will be resolved by final and binding arbitration under the rules of "
-                "the Pondlet Arbitration Board, and not in court.")
-CAP = ("In no event will the total liability of Pondlet for any claim exceed the fees you paid "
-       "in the three months before the claim.")
-PLAIN = "Pondlet answers for the damage it causes under the law of your place of residence."
-
-
-def test_an_added_liability_cap_is_named_though_the_model_doubts_it() -> None:
-    old = TERMS.format(disputes=DISPUTES_OLD, liability=PLAIN)
-    new = TERMS.format(disputes=DISPUTES_NEW, liability=CAP)
-    diffs, labels = _pair(old, new)
-    every = set(rules_categories(labels, new, capped=False))
-    assert "liability" in every, every
-    assert added_limits(labels, every) == {"liability"}
-    # (only where the rules name the watch-out: the model's own categories are not touched)
-    assert added_limits(labels, every - {"liability"}) == set()
-    got = version_categories(diffs, labels, new, model=_model("arbitration"))
-    assert {"liability", "arbitration"} <= set(got), got
-
-
-def test_a_liability_cap_only_taken_away_is_left_to_the_model() -> None:
-    old = TERMS.format(disputes=DISPUTES_OLD, liability=CAP)
-    new = TERMS.format(disputes=DISPUTES_NEW, liability=PLAIN)
-    diffs, labels = _pair(old, new)
-    assert any(lab.material and "liability" in lab.watch_removed for lab in labels), labels
-    assert added_limits(labels, {"liability", "arbitration"}) == set()
