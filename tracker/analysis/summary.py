@@ -2417,7 +2417,14 @@ def _ahead(s: _Sentence, f: Fact) -> bool:
     # week", "a 30-day transition period"), or said in a sentence that opens on when it happens
     # ("Before we remove a model, we will give you at least one week")
     if re.search(_GRACE + r"\s+(?:of\s+)?(?:\w+\s+){0,2}?" + at + "|" + at + r"(?:['’]s?)?\s+(?:\w+\s+)?" + _GRACE,
-                 s.plain, re.I) or (_OPENS_BEFORE.match(s.plain) and s.plain.find(f.text) > s.plain.find(",") > 0):
+                 s.plain, re.I):
+        return True
+    # the period given in the main clause ("..., we will give you at least one week"), not one the
+    # provider looks back on ("Before we remove a model, we review its use over the last 30 days")
+    pos = s.plain.find(f.text)
+    if _OPENS_BEFORE.match(s.plain) and pos > s.plain.find(",") > 0 and (
+            f.qualifier in ("at least", "no less than", "not less than", "a minimum of")
+            or re.search(r"\b(?:giv\w*|provid\w*|allow\w*|offer\w*|receiv\w*|have|get)\b[^,;]{0,60}$", s.plain[:pos], re.I)):
         return True
     return bool(re.search(at + r"(?:\W+\w+){0,1}\W+(?:before|in\s+advance|prior|ahead|avant)\b", s.plain, re.I)
                 or re.search(at + r"\W+(?:after|from|following)\s+(?:\w+\s+){0,3}?(?:post\w*|publi\w*|notice|"
@@ -3072,7 +3079,8 @@ def _plan_rows(sentences: Sequence[_Sentence], clauses: Sequence[Clause]) -> lis
     plan_tables = {t for t, rows in tables.items() if len(rows) <= _MAX_PLAN_ROWS and any(_plan_table(r) for r in rows)}
     if not plan_tables:
         return []
-    rows = [s for s in sentences if s.table and _table_of(s.clause) in plan_tables and s.usable]
+    # a row names its plan first ('Plus plan: price $12 ...'): no lead-in of a sentence, whatever the name
+    rows = [s for s in sentences if s.table and _table_of(s.clause) in plan_tables and s.text]
     for s in rows:
         s.concern = "pricing"
     return rows
