@@ -74,6 +74,24 @@ def test_a_transition_period_is_notice_but_a_period_looked_back_on_is_not() -> N
     assert "removal-notice" not in summarise(LOOK_BACK).facts
 
 
+NEXT = """# Velloby Terms
+
+## 3. Models
+
+We may retire older models from Velloby as newer AI models become available. {after}
+"""
+
+
+def test_a_grace_period_in_the_next_sentence_answers_with_both() -> None:
+    summary = summarise(NEXT.format(after="You will then have a grace period of 14 days to move your prompts."))
+    assert summary.facts["removal-notice"].value == "14 days"
+    answer = next(a for a in summary.answers if a.id == "removal-notice").answer
+    assert answer.startswith("We may retire older models") and "grace period of 14 days" in answer
+    # near miss: a payment's grace period beside a removal is no notice of it
+    payment = summarise(NEXT.format(after="If a payment fails, you have a grace period of 7 days to update your card."))
+    assert payment.facts.get("removal-notice") is None or payment.facts["removal-notice"].value != "7 days"
+
+
 def test_a_sentence_opening_on_the_change_gives_the_terms_notice() -> None:
     text = """# Pellam Terms
 
@@ -129,6 +147,43 @@ def test_an_arbitration_seat_replaced_by_courts_is_said_as_the_arbitration() -> 
     courts = COURTS.replace("Burlington, Vermont.", "Chittenden County.")
     summary = summarise(courts, _history(seat, courts), kind="Terms of Service")
     assert _note(summary, "Chittenden County").startswith("was arbitration in ")
+
+
+SECTION_ARBITRATION = """# Wrenfold Terms
+
+## 10. Governing law
+
+Subject to Section 11 (Binding Arbitration), you and Wrenfold agree that any claim shall be brought exclusively in
+any state or federal court located in Dane County, Wisconsin. These Terms are governed by the laws of Wisconsin.
+
+## 11. Binding Arbitration
+
+Any dispute between you and Wrenfold will be resolved by binding arbitration administered by JAMS.
+"""
+
+SECTION_COURTS = """# Wrenfold Terms
+
+## 10. Governing law
+
+You and Wrenfold agree that all disputes shall be brought exclusively in any state or federal court located in
+Dane County, Wisconsin. These Terms are governed by the laws of Wisconsin.
+"""
+
+
+def test_a_fact_noted_by_old_words_is_said_as_the_old_fact() -> None:
+    summary = summarise(SECTION_COURTS, _history(SECTION_ARBITRATION, SECTION_COURTS), kind="Terms of Service")
+    cell = summary.facts["arbitration"]
+    assert cell.value == "Courts of Dane County, Wisconsin"
+    assert cell.changed is not None and cell.changed.note == "was Binding arbitration until 2026-05-04"
+
+
+def test_a_court_located_somewhere_is_no_seat_of_the_arbitration() -> None:
+    # the arbitration is named in passing before the courts' place: that place is the courts'
+    cell = summarise(SECTION_ARBITRATION, kind="Terms of Service").facts["arbitration"]
+    assert cell.value == "Binding arbitration"
+    # near miss: an arbitration held in a place keeps it
+    seat = "# Wrenfold Terms\n\n## 11. Disputes\n\nAny dispute will be resolved by binding arbitration held in Madison, Wisconsin.\n"
+    assert summarise(seat, kind="Terms of Service").facts["arbitration"].value == "Binding arbitration, Madison, Wisconsin"
 
 
 PRIVACY_NO = """# Brisklet Privacy Policy

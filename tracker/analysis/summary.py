@@ -2046,8 +2046,9 @@ def _select(sentences: list[_Sentence], plans: Sequence[_Sentence] = (), in_card
         at = next((k for k, s in enumerate(out) if _CONCERN_RANK.get(s.concern, 99) >= _CONCERN_RANK["pricing"]),
                   len(out))
         out[at:at] = list(plans)
-    if len(out) > MAX_BULLETS:  # drop the weakest (never the service itself, nor a plan), keep the order
-        weakest = sorted((s for s in out if s is not intro and s not in plans), key=_score)[: len(out) - MAX_BULLETS]
+    others = len(out) - len(plans)  # the plans are not counted: no term comes or goes with their number
+    if others > MAX_BULLETS:  # drop the weakest (never the service itself, nor a plan), keep the order
+        weakest = sorted((s for s in out if s is not intro and s not in plans), key=_score)[: others - MAX_BULLETS]
         out = [s for s in out if s not in weakest]
     return out
 
@@ -2322,6 +2323,7 @@ _ARB_PLACE = re.compile(r"\b(?:arbitration|arbitral\s+proceedings?|hearings?)\s+
                         r"(?:County\s+of\s+)?(?=[A-Z])|\b(?:held|conducted|take\s+place|seated|located)\s+in\s+"
                         r"(?:the\s+)?(?:County\s+of\s+)?(?=[A-Z])|\b(?:place|seat|venue|location)\s+of\s+(?:the\s+)?"
                         r"arbitration\s+(?:shall|will)\s+be\s+(?:in\s+)?(?:the\s+)?(?=[A-Z])")
+_COURT_BEFORE = re.compile(r"\bcourts?(?:\s+of\s+law)?\s*$", re.I)
 # a clause about copyright notices names a court for the counter-notice, not for the user's disputes
 _NOT_DISPUTES = re.compile(r"counter[- ]?notice|copyright|infring|penalty of perjury|\bDMCA\b", re.I)
 
@@ -2329,6 +2331,8 @@ _NOT_DISPUTES = re.compile(r"counter[- ]?notice|copyright|infring|penalty of per
 def _arbitration_places(s: _Sentence) -> list[str]:
     names: list[str] = []
     for m in _ARB_PLACE.finditer(s.plain):
+        if _COURT_BEFORE.search(s.plain[max(0, m.start() - 40):m.start()]):
+            continue  # "any state or federal court located in King County": the courts' place, not the arbitration's
         names.extend(n for n in places_at(s.plain, m.end()) if not _NOT_PLACE.match(n))
     return distinct_values(names)
 
@@ -2398,6 +2402,16 @@ _NO_NOTICE = re.compile(r"\bat\s+any\s+time\b|\b(?:apply|applies|effective|take\
 # a period the user is given before a change or removal applies, named as such
 _GRACE = (r"(?:grace|notice|notification|transition(?:al)?|wind[- ]down|phase[- ]out|deprecation|sunset|migration)"
           r"\s+period")
+# the next sentences of a clause on the event may give the period alone ("You will then have a grace
+# period of 14 days to migrate.")
+_GRACE_SAID = re.compile(rf"\b{_GRACE}\b", re.I)
+# a grace period of payment ("if a payment fails, you have a grace period of 7 days"): not the event's
+_GRACE_OTHER = re.compile(r"\b(?:pay\w*|card|invoices?|billing|fees?|charges?|overdue|renew\w*|trial)\b", re.I)
+
+
+def _grace_said(plain: str) -> bool:
+    """Whether a sentence names a grace or transition period that is not a payment's."""
+    return bool(_GRACE_SAID.search(plain)) and not _GRACE_OTHER.search(plain)
 # a sentence that opens on the moment the event happens: its main clause's period comes before it
 _OPENS_BEFORE = re.compile(r"(?:\d+(?:\.\d+)*\s+)?(?:before|prior\s+to|ahead\s+of)\s+(?!(?:using|accessing|you\s+(?:use|access|"
                            r"sign|register|buy|purchase|pay)))", re.I)
@@ -2611,17 +2625,18 @@ def _cell(s: _Sentence | None, value: str, history: dict[str, tuple[str, ClauseC
 def _fact_note(fid: str, cell: Cell, befores: dict[str, str] | None = None) -> Cell:
     """``cell`` (standard fact ``fid``) with its change note said of that fact alone: what the same
     fact read in its clause before the change ("was Oregon" for a governing law, never for the
-    arbitration the same sentence now adds). A note that quotes words stays; when the old clause
-    states no value of that fact, or the same one, the note only says the clause changed (a value
-    there was of another kind). A clause added, or reworded past recognition ("added on ..."),
-    is said against the fact as the version before stated it, in that clause or in another the
-    same version changed or removed (``befores``: day -> old texts of that day's material
-    changes, read as one text): "We do not use ... to train" replaced by a new clause is "was No
-    until ...", never "added on ..."."""
+    arbitration the same sentence now adds); when the old clause states no value of that fact, or
+    the same one, the note only says the clause changed (a value there was of another kind). A
+    clause added, reworded past recognition ("added on ...") or noted by its old words ("was
+    “Subject to Section 11 ...”") is said against the fact as the version before stated it, in
+    that clause or in another the same version changed or removed (``befores``: day -> old texts
+    of that day's material changes, read as one text): "We do not use ... to train" replaced by
+    a new clause is "was No until ...", never "added on ..."; the note stays as it was when
+    neither states the fact."""
     ch = cell.changed
     if ch is None:
         return cell
-    if ch.note.startswith("added on "):
+    if ch.note.startswith("added on ") or ch.note.startswith("was “"):
         olds = [b for b in (ch.before, (befores or {}).get(ch.date)) if b is not None]
         old = next((o for o in (_old_facts(b).get(fid) for b in olds) if o is not None), None)
         if old is None:
@@ -2739,7 +2754,7 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
         and not re.search(r"\b(?:pric\w*|fees?|payment|billing|plans?|subscription)\s+(?:terms|conditions)\b", m.group(0), re.I)]
     near = {(s.section, s.order + k) for s in about_terms for k in (1, 2, 3)}
     terms = [s for s in sentences if s in about_terms or (
-        (s.section, s.order) in near and _CHANGES_WORD.search(s.plain))]
+        (s.section, s.order) in near and (_CHANGES_WORD.search(s.plain) or _grace_said(s.plain)))]
     found = _notice_value(terms, lambda s: True)
     if found is None:
         # no sentence names the terms, but one on changes states the notice they get ("We will give
@@ -2764,8 +2779,8 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
              and not _USER_RULE.search(s.plain) and not _TERMS_CHANGE.search(s.plain)]
     near = {(s.section, s.order + k) for s in taken for k in (1, 2)}
     removal = [s for s in sentences if s in taken or (
-        (s.section, s.order) in near and not _TERMS_CHANGE.search(s.plain) and re.search(r"\b(?:suspension|withdrawal|discontinu\w*|removal|change)\b",
-                                                   s.plain, re.I))]
+        (s.section, s.order) in near and not _TERMS_CHANGE.search(s.plain) and (re.search(
+            r"\b(?:suspension|withdrawal|discontinu\w*|removal|change)\b", s.plain, re.I) or _grace_said(s.plain)))]
     if found := _notice_value(removal, lambda s: True):
         if found[1] == _NONE_PROMISED:
             # "may discontinue the referral programme at any time" here, "we will try to give you
@@ -2989,12 +3004,16 @@ def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
     out.append(from_sentences("age", q["age"], [age, guardian]))
     ai = _addresses_ai(sentences)
     removal = clause_sentence("removal-notice")
+    # a period said in the sentence after the one on what goes ("You will then have a grace period
+    # of 14 days."): that sentence first, so the answer says what the period is before
+    what = None if removal is None or _TAKEN_AWAY.search(removal.plain) else _find(sentences, lambda s: (
+        s.section == removal.section and 0 < removal.order - s.order <= 2 and bool(_TAKEN_AWAY.search(s.plain))))
     if ai:
-        out.append(from_sentences("removal-notice", q["removal-notice"], [removal]))
+        out.append(from_sentences("removal-notice", q["removal-notice"], [what, removal]))
     elif removal is not None or any(_TAKEN_AWAY.search(s.plain) and not _NOT_TAKEN_AWAY.search(s.plain)
                                     for s in sentences):
         # no model to remove: asked of the features and services the document says may go
-        out.append(from_sentences("removal-notice", _NO_MODEL_REMOVAL, [removal]))
+        out.append(from_sentences("removal-notice", _NO_MODEL_REMOVAL, [what, removal]))
     arb = clause_sentence("arbitration")
     # the courts too when the terms name them apart from the arbitration (small claims, opt-outs)
     court = _find(sentences, lambda s: _court_places(s) and not _NOT_DISPUTES.search(s.plain))
