@@ -2412,8 +2412,6 @@ _GRACE_OTHER = re.compile(r"\b(?:pay\w*|card|invoices?|billing|fees?|charges?|ov
 def _grace_said(plain: str) -> bool:
     """Whether a sentence names a grace or transition period that is not a payment's."""
     return bool(_GRACE_SAID.search(plain)) and not _GRACE_OTHER.search(plain)
-
-
 # a sentence that opens on the moment the event happens: its main clause's period comes before it
 _OPENS_BEFORE = re.compile(r"(?:\d+(?:\.\d+)*\s+)?(?:before|prior\s+to|ahead\s+of)\s+(?!(?:using|accessing|you\s+(?:use|access|"
                            r"sign|register|buy|purchase|pay)))", re.I)
@@ -2704,13 +2702,6 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
     court = _find(sentences, lambda s: _court_places(s) and not _NOT_DISPUTES.search(s.plain))
     if arb:
         where = _arbitration_places(arb)
-        if not where:
-            # the seat said in a sentence of its own ("The arbitration will take place in Wilmington, Delaware."),
-            # of the same section first
-            seats = [s for s in sentences if (_about(s, "arbitration") or "arbitration" in s.watch)
-                     and _ARB_WORD.search(s.plain) and not _ARB_OTHER.search(s.plain) and _arbitration_places(s)]
-            seat = _find(seats, lambda s: s.section == arb.section) or (seats[0] if seats else None)
-            where = _arbitration_places(seat) if seat is not None else []
         out["arbitration"] = _cell(arb, "Binding arbitration" + (f", {', '.join(where)}" if where else ""), history)
     elif court:
         out["arbitration"] = _cell(court, f"Courts of {', '.join(_court_places(court))}", history)
