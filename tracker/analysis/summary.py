@@ -774,7 +774,7 @@ def _change_note(sentence: str, when: str, change: ClauseChange) -> Change:
         lost = [f for f in extract_facts(before) if f.kind in kinds and (f.kind, f.value) not in now
                 and f.kind in _FACT_KINDS]
         if lost:
-            was = ", ".join(distinct_values(_fact_words(f) for f in lost)[:2])
+            was = ", ".join(_lost_words(lost, before, sentence)[:2])
             return Change(day, before, f"was {was} until {day}")
         if not _similar(sentence, before):
             return Change(day, before, f"added on {day}")
@@ -783,6 +783,50 @@ def _change_note(sentence: str, when: str, change: ClauseChange) -> Change:
     if clause_key(old) != clause_key(sentence):  # the sentence itself lost words ("… unless ...")
         return Change(day, before, f"was {_old_words(before, sentence)} until {day}")
     return Change(day, before, f"clause changed on {day}")
+
+
+def _lost_words(lost: Sequence[Fact], before: str, now: str) -> list[str]:
+    """The values ``before`` had and ``now`` lost, each said as the old text said it when ``now``
+    gives no value in that role: a court's place as "the courts of Wilmington, Delaware" beside
+    the arbitration that replaced them ("was Wilmington, Delaware" reads as the arbitration's
+    old seat), an arbitration's seat as "arbitration in X", a law's place as "the laws of X";
+    any other value as written. Once each, the fuller first (``distinct_values``)."""
+    old_plain = plain_text(before) if any(f.kind == "place" for f in lost) else ""
+    roles_now = _place_roles(now) if old_plain else set()
+    said = []
+    courts = [f.value for f in lost if f.kind == "place" and f.qualifier == "court"]
+    for f in lost:
+        if f.kind == "place" and not f.qualifier and any(f.value in c for c in courts):
+            continue  # "Wilmington" of "the courts of Wilmington, Delaware": said there
+        role = _place_role(f, old_plain) if f.kind == "place" else ""
+        said.append(_ROLE_WORDS[role].format(f.value) if role and role not in roles_now else _fact_words(f))
+    return distinct_values(said)
+
+
+_ROLE_WORDS = {"court": "the courts of {}", "arbitration": "arbitration in {}", "law": "the laws of {}"}
+
+
+def _place_role(f: Fact, text: str) -> str:
+    """What a place fact of ``text`` names: 'court' (the courts disputes go to), 'arbitration'
+    (where an arbitration is held), 'law' (the law that governs), '' (anything else, an
+    arbitration body)."""
+    if f.qualifier == "court":
+        return "court"
+    if f.qualifier:
+        return ""
+    if _ARB_WORD.search(text) and any(f.value in places_at(text, m.end()) for m in _ARB_PLACE.finditer(text)):
+        return "arbitration"
+    return "law" if f.value in law_places(text) else ""
+
+
+def _place_roles(text: str) -> set[str]:
+    """The roles of the places ``text`` names (see ``_place_role``), and 'court' or 'arbitration'
+    when it sends disputes there without naming a place ("binding arbitration", "in court")."""
+    plain = plain_text(text)
+    roles = {_place_role(f, plain) for f in extract_facts(plain) if f.kind == "place"}
+    if re.search(r"arbitra", plain, re.I):
+        roles.add("arbitration")
+    return roles - {""}
 
 
 def _old_words(before: str, sentence: str) -> str:
@@ -837,7 +881,11 @@ _DONT_SAY = "The terms do not say."
 _DATE_NOTE = re.compile(r"\b(?:was|were|is|are|been)\s+last\s+(?:updated|modified|revised|amended|changed)\b|"
                         r"\b(?:effective|last\s+updated|revision)\s+date\s+(?:at|on)\s+the\s+(?:top|bottom)\b|"
                         r"\bdernière\s+mise\s+à\s+jour\b|\ba\s+été\s+mise?\s+à\s+jour\s+le\b|"
-                        r"\bzuletzt\s+(?:aktualisiert|geändert)\b", re.I)
+                        r"\bzuletzt\s+(?:aktualisiert|geändert)\b|"
+                        # a date alone, said of what it dates: "Prices as of June 3, 2026."
+                        r"^\W*(?:[\w-]+\s+){1,3}?(?:are\s+|is\s+)?(?:as\s+of|effective(?:\s+(?:from|on|as\s+of))?|valid\s+"
+                        r"(?:from|as\s+of))\s+(?:[a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+"
+                        r"[a-z]+\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\W*$", re.I)
 _RULE_VERB = re.compile(r"\b(?:will|shall|must|may|can|could|agree\w*|reserve\w*|notify|notif\w+|post\w*|inform\w*|"
                         r"doit|doivent|peut|peuvent|pouvons|devons|informerons|werden|wird|kann|können|muss)\b", re.I)
 
@@ -987,7 +1035,10 @@ def _named_cell(cell: str, column: str) -> str:
     count = re.fullmatch(r"\d[\d,.]*", cell) is not None
     # a one-word column name reads as a unit ("price", "seats"); a longer one ("Your Coinbase Service
     # Provider") does not run into its value, but a count's does ('1,000 monthly requests')
-    if not name or name.casefold() in _BLANK_HEADER or words(cell) > _VALUE_MAX or words(name) > (3 if count else 1) \
+    # a longer cell is read alone unless it is a quantity ("$30 per user per month" is a price as "$0" is:
+    # the rows of one table say their values alike)
+    long = words(cell) > _VALUE_MAX and not (re.match(r"(?:[$€£¥]\s?)?\d", cell) and _card_line(cell))
+    if not name or name.casefold() in _BLANK_HEADER or long or words(name) > (3 if count else 1) \
             or name.casefold() in cell.casefold():
         return cell
     if count:  # a count: '5 seats', '1 seat'
@@ -1019,7 +1070,8 @@ def _table_row(clause: Clause) -> str:
         if first.casefold() in _ROW_NOUN and first.casefold().rstrip("s") not in name.casefold():
             name = f"{name} {first.lower().rstrip('s') if first.casefold().endswith('s') else first.lower()}"
         said = [_named_cell(c, h) for c, h in pairs[1:]] if heads and len(pairs) > 2 else []
-        if said and said != cells[1:]:  # some value named by its column: read as one phrase
+        # some value named by its column, or a row of plans (each row of the table said alike): one phrase
+        if said and (said != cells[1:] or first.casefold() in _ROW_NOUN):
             return f"{name}: {', '.join(said)}"
         if heads and len(pairs) == 2 and re.fullmatch(r"\d[\d,.]*", pairs[1][0]):  # a bare count: its column is its unit
             return f"{name}: {_named_cell(*pairs[1])}"
@@ -1946,6 +1998,9 @@ def _service_sentence(sentences: Sequence[_Sentence]) -> _Sentence | None:
     return None
 
 
+_BESIDE_PLANS = 3  # pricing terms besides the plans of a pricing page
+
+
 def _select(sentences: list[_Sentence], plans: Sequence[_Sentence] = (), in_cards: frozenset[str] = frozenset()
             ) -> list[_Sentence]:
     """Bullets: per concern the strongest sentences (at most MAX_PER_CONCERN), document order kept.
@@ -1969,7 +2024,8 @@ def _select(sentences: list[_Sentence], plans: Sequence[_Sentence] = (), in_card
         group = [s for s in group if s.clause.kind != "item" or best_child.get(s.clause.id.rsplit(".", 1)[0]) is s]
         limit = MAX_PER_CONCERN + {"usage": 1, "pricing": 1}.get(cid, 0)
         if cid == "pricing" and plans:
-            limit = max(2, limit - len(plans))  # the plans say the prices: a few terms besides them
+            # the plans say the prices: a few terms besides them, as many whatever the number of plans
+            limit = _BESIDE_PLANS
         best: list[_Sentence] = []
         for s in sorted(group, key=lambda s: (-_score(s), s.order)):
             if len(best) == limit or _score(s) <= -1:
@@ -1990,8 +2046,9 @@ def _select(sentences: list[_Sentence], plans: Sequence[_Sentence] = (), in_card
         at = next((k for k, s in enumerate(out) if _CONCERN_RANK.get(s.concern, 99) >= _CONCERN_RANK["pricing"]),
                   len(out))
         out[at:at] = list(plans)
-    if len(out) > MAX_BULLETS:  # drop the weakest (never the service itself, nor a plan), keep the order
-        weakest = sorted((s for s in out if s is not intro and s not in plans), key=_score)[: len(out) - MAX_BULLETS]
+    others = len(out) - len(plans)  # the plans are not counted: no term comes or goes with their number
+    if others > MAX_BULLETS:  # drop the weakest (never the service itself, nor a plan), keep the order
+        weakest = sorted((s for s in out if s is not intro and s not in plans), key=_score)[: others - MAX_BULLETS]
         out = [s for s in out if s not in weakest]
     return out
 
@@ -2266,6 +2323,7 @@ _ARB_PLACE = re.compile(r"\b(?:arbitration|arbitral\s+proceedings?|hearings?)\s+
                         r"(?:County\s+of\s+)?(?=[A-Z])|\b(?:held|conducted|take\s+place|seated|located)\s+in\s+"
                         r"(?:the\s+)?(?:County\s+of\s+)?(?=[A-Z])|\b(?:place|seat|venue|location)\s+of\s+(?:the\s+)?"
                         r"arbitration\s+(?:shall|will)\s+be\s+(?:in\s+)?(?:the\s+)?(?=[A-Z])")
+_COURT_BEFORE = re.compile(r"\bcourts?(?:\s+of\s+law)?\s*$", re.I)
 # a clause about copyright notices names a court for the counter-notice, not for the user's disputes
 _NOT_DISPUTES = re.compile(r"counter[- ]?notice|copyright|infring|penalty of perjury|\bDMCA\b", re.I)
 
@@ -2273,6 +2331,8 @@ _NOT_DISPUTES = re.compile(r"counter[- ]?notice|copyright|infring|penalty of per
 def _arbitration_places(s: _Sentence) -> list[str]:
     names: list[str] = []
     for m in _ARB_PLACE.finditer(s.plain):
+        if _COURT_BEFORE.search(s.plain[max(0, m.start() - 40):m.start()]):
+            continue  # "any state or federal court located in King County": the courts' place, not the arbitration's
         names.extend(n for n in places_at(s.plain, m.end()) if not _NOT_PLACE.match(n))
     return distinct_values(names)
 
@@ -2339,14 +2399,47 @@ _NO_NOTICE = re.compile(r"\bat\s+any\s+time\b|\b(?:apply|applies|effective|take\
                         r"\bà\s+tout\s+moment|\bsans\s+préavis|\bjederzeit|\bohne\s+(?:vorherige\s+)?ankündigung", re.I)
 
 
+# a period the user is given before a change or removal applies, named as such
+_GRACE = (r"(?:grace|notice|notification|transition(?:al)?|wind[- ]down|phase[- ]out|deprecation|sunset|migration)"
+          r"\s+period")
+# the next sentences of a clause on the event may give the period alone ("You will then have a grace
+# period of 14 days to migrate.")
+_GRACE_SAID = re.compile(rf"\b{_GRACE}\b", re.I)
+# a grace period of payment ("if a payment fails, you have a grace period of 7 days"): not the event's
+_GRACE_OTHER = re.compile(r"\b(?:pay\w*|card|invoices?|billing|fees?|charges?|overdue|renew\w*|trial)\b", re.I)
+
+
+def _grace_said(plain: str) -> bool:
+    """Whether a sentence names a grace or transition period that is not a payment's."""
+    return bool(_GRACE_SAID.search(plain)) and not _GRACE_OTHER.search(plain)
+# a sentence that opens on the moment the event happens: its main clause's period comes before it
+_OPENS_BEFORE = re.compile(r"(?:\d+(?:\.\d+)*\s+)?(?:before|prior\s+to|ahead\s+of)\s+(?!(?:using|accessing|you\s+(?:use|access|"
+                           r"sign|register|buy|purchase|pay)))", re.I)
+
+
 def _ahead(s: _Sentence, f: Fact) -> bool:
     """A period of notice: "30 days' notice", "prior notice of 7 days", a period said before
     "before / in advance / prior" ("at least 7 days before any change"), or the time a change
     waits after it is announced ("effective 15 days after posting", "no earlier than fourteen
-    (14) days after they are posted")."""
+    (14) days after they are posted"), a grace or transition period ("a grace period of at least
+    one week"), or a period in a sentence that opens on the event ("Before we retire a model, we
+    will give you 30 days")."""
     if any(w in f.qualifier for w in ("notice", "prior", "before", "advance")):
         return True
     at = re.escape(f.text)
+    # a period named for the time the user gets before it happens ("a grace period of at least one
+    # week", "a 30-day transition period"), or said in a sentence that opens on when it happens
+    # ("Before we remove a model, we will give you at least one week")
+    if re.search(_GRACE + r"\s+(?:of\s+)?(?:\w+\s+){0,2}?" + at + "|" + at + r"(?:['’]s?)?\s+(?:\w+\s+)?" + _GRACE,
+                 s.plain, re.I):
+        return True
+    # the period given in the main clause ("..., we will give you at least one week"), not one the
+    # provider looks back on ("Before we remove a model, we review its use over the last 30 days")
+    pos = s.plain.find(f.text)
+    if _OPENS_BEFORE.match(s.plain) and pos > s.plain.find(",") > 0 and (
+            f.qualifier in ("at least", "no less than", "not less than", "a minimum of")
+            or re.search(r"\b(?:giv\w*|provid\w*|allow\w*|offer\w*|receiv\w*|have|get)\b[^,;]{0,60}$", s.plain[:pos], re.I)):
+        return True
     return bool(re.search(at + r"(?:\W+\w+){0,1}\W+(?:before|in\s+advance|prior|ahead|avant)\b", s.plain, re.I)
                 or re.search(at + r"\W+(?:after|from|following)\s+(?:\w+\s+){0,3}?(?:post\w*|publi\w*|notice|"
                              r"notif\w*|sen[dt]\w*|we\s+(?:notify|inform|tell|send|post))", s.plain, re.I)
@@ -2529,21 +2622,51 @@ def _cell(s: _Sentence | None, value: str, history: dict[str, tuple[str, ClauseC
     return Cell(value, s.clause.id, s.section, s.text, changed)
 
 
-def _fact_note(fid: str, cell: Cell) -> Cell:
+def _fact_note(fid: str, cell: Cell, befores: dict[str, str] | None = None) -> Cell:
     """``cell`` (standard fact ``fid``) with its change note said of that fact alone: what the same
     fact read in its clause before the change ("was Oregon" for a governing law, never for the
-    arbitration the same sentence now adds). A note that quotes words or says the clause was added
-    stays; when the old clause states no value of that fact, or the same one, the note only says
-    the clause changed (a value there was of another kind)."""
+    arbitration the same sentence now adds); when the old clause states no value of that fact, or
+    the same one, the note only says the clause changed (a value there was of another kind). A
+    clause added, reworded past recognition ("added on ...") or noted by its old words ("was
+    “Subject to Section 11 ...”") is said against the fact as the version before stated it, in
+    that clause or in another the same version changed or removed (``befores``: day -> old texts
+    of that day's material changes, read as one text): "We do not use ... to train" replaced by
+    a new clause is "was No until ...", never "added on ..."; the note stays as it was when
+    neither states the fact."""
     ch = cell.changed
-    if ch is None or ch.before is None or not ch.note.startswith("was ") or ch.note.startswith("was “"):
+    if ch is None:
         return cell
-    old = _standard_facts(_sentences(ch.before)[0], {}).get(fid)
+    if ch.note.startswith("added on ") or ch.note.startswith("was “"):
+        olds = [b for b in (ch.before, (befores or {}).get(ch.date)) if b is not None]
+        old = next((o for o in (_old_facts(b).get(fid) for b in olds) if o is not None), None)
+        if old is None:
+            return cell
+        note = f"was {old.value} until {ch.date}" if old.value != cell.value else f"clause changed on {ch.date}"
+        return Cell(cell.value, cell.clause, cell.section, cell.text, Change(ch.date, ch.before, note))
+    if ch.before is None or not ch.note.startswith("was ") or ch.note.startswith("was “"):
+        return cell
+    old = _old_facts(ch.before).get(fid)
     if old is not None and old.value != cell.value:
         note = f"was {old.value} until {ch.date}"
     else:
         note = f"clause changed on {ch.date}"
     return Cell(cell.value, cell.clause, cell.section, cell.text, Change(ch.date, ch.before, note))
+
+
+@lru_cache(maxsize=64)
+def _old_facts(text: str) -> dict[str, Cell]:
+    """The standard facts an old text (a clause, or a version's changed clauses) states."""
+    return _standard_facts(_sentences(text)[0], {})
+
+
+def _befores(changes: Sequence[tuple[str, ClauseChange]]) -> dict[str, str]:
+    """The old texts of the material changes that modified or removed a clause, by day
+    (YYYY-MM-DD, as change notes date them), one text a day."""
+    out: dict[str, list[str]] = {}
+    for when, change in changes:
+        if change.material and change.before is not None:
+            out.setdefault(when[:10], []).append(change.before)
+    return {day: "\n\n".join(texts) for day, texts in out.items()}
 
 
 def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str, ClauseChange]]) -> dict[str, Cell]:
@@ -2631,7 +2754,7 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
         and not re.search(r"\b(?:pric\w*|fees?|payment|billing|plans?|subscription)\s+(?:terms|conditions)\b", m.group(0), re.I)]
     near = {(s.section, s.order + k) for s in about_terms for k in (1, 2, 3)}
     terms = [s for s in sentences if s in about_terms or (
-        (s.section, s.order) in near and _CHANGES_WORD.search(s.plain))]
+        (s.section, s.order) in near and (_CHANGES_WORD.search(s.plain) or _grace_said(s.plain)))]
     found = _notice_value(terms, lambda s: True)
     if found is None:
         # no sentence names the terms, but one on changes states the notice they get ("We will give
@@ -2656,8 +2779,8 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
              and not _USER_RULE.search(s.plain) and not _TERMS_CHANGE.search(s.plain)]
     near = {(s.section, s.order + k) for s in taken for k in (1, 2)}
     removal = [s for s in sentences if s in taken or (
-        (s.section, s.order) in near and not _TERMS_CHANGE.search(s.plain) and re.search(r"\b(?:suspension|withdrawal|discontinu\w*|removal|change)\b",
-                                                   s.plain, re.I))]
+        (s.section, s.order) in near and not _TERMS_CHANGE.search(s.plain) and (re.search(
+            r"\b(?:suspension|withdrawal|discontinu\w*|removal|change)\b", s.plain, re.I) or _grace_said(s.plain)))]
     if found := _notice_value(removal, lambda s: True):
         if found[1] == _NONE_PROMISED:
             # "may discontinue the referral programme at any time" here, "we will try to give you
@@ -2881,12 +3004,16 @@ def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
     out.append(from_sentences("age", q["age"], [age, guardian]))
     ai = _addresses_ai(sentences)
     removal = clause_sentence("removal-notice")
+    # a period said in the sentence after the one on what goes ("You will then have a grace period
+    # of 14 days."): that sentence first, so the answer says what the period is before
+    what = None if removal is None or _TAKEN_AWAY.search(removal.plain) else _find(sentences, lambda s: (
+        s.section == removal.section and 0 < removal.order - s.order <= 2 and bool(_TAKEN_AWAY.search(s.plain))))
     if ai:
-        out.append(from_sentences("removal-notice", q["removal-notice"], [removal]))
+        out.append(from_sentences("removal-notice", q["removal-notice"], [what, removal]))
     elif removal is not None or any(_TAKEN_AWAY.search(s.plain) and not _NOT_TAKEN_AWAY.search(s.plain)
                                     for s in sentences):
         # no model to remove: asked of the features and services the document says may go
-        out.append(from_sentences("removal-notice", _NO_MODEL_REMOVAL, [removal]))
+        out.append(from_sentences("removal-notice", _NO_MODEL_REMOVAL, [what, removal]))
     arb = clause_sentence("arbitration")
     # the courts too when the terms name them apart from the arbitration (small claims, opt-outs)
     court = _find(sentences, lambda s: _court_places(s) and not _NOT_DISPUTES.search(s.plain))
@@ -2956,12 +3083,43 @@ def _plan_table(clause: Clause) -> bool:
     return plain_text(head) in _ROW_NOUN and any(f.kind == "money" for f in extract_facts(plain_text(clause.text)))
 
 
+_MAX_PLAN_ROWS = 12  # rows: a longer table is a price list, whose rows compete as any other term
+
+
+def _plan_rows(sentences: Sequence[_Sentence], clauses: Sequence[Clause]) -> list[_Sentence]:
+    """The rows of a table of plans ('| Plan | Price | ...', see ``_plan_table``) of at most
+    _MAX_PLAN_ROWS rows, as key terms of the pricing concern, in document order: each plan is a
+    bullet of its own as a card is, so that no other pricing term ("Annual billing saves 15%")
+    comes or goes with the number of plans."""
+    tables: dict[str, list[Clause]] = {}
+    for c in clauses:
+        if c.kind == "table":
+            tables.setdefault(_table_of(c), []).append(c)
+    plan_tables = {t for t, rows in tables.items() if len(rows) <= _MAX_PLAN_ROWS and any(_plan_table(r) for r in rows)}
+    if not plan_tables:
+        return []
+    # a row names its plan first ('Plus plan: price $12 ...'): no lead-in of a sentence, whatever the name
+    rows = [s for s in sentences if s.table and _table_of(s.clause) in plan_tables and s.text]
+    for s in rows:
+        s.concern = "pricing"
+    return rows
+
+
 def _plan_sentence(plan: _Plan, order: int) -> _Sentence:
     """A plan's card as a key term of the pricing concern, linked to its price line."""
     text = plan.text
     return _Sentence(plan.clause, section_label(plan.clause, plan.name), text, text, classify_text(text),
                      tuple(extract_facts(text)), "pricing", (), order)
 
+
+
+def _key_sentences(sentences: list[_Sentence], clauses: Sequence[Clause], plans: Sequence[_Plan]) -> list[_Sentence]:
+    """The sentences of the key terms: ``_select`` with the plans of a pricing page, as cards and
+    as rows of a table of plans, each a bullet of its own."""
+    cards = [_plan_sentence(p, -len(plans) + k) for k, p in enumerate(plans)]
+    rows = _plan_rows(sentences, clauses)
+    in_cards = frozenset().union(*(p.lines for p in plans), (r.clause.id for r in rows))
+    return _select(sentences, cards + rows, in_cards)
 
 
 def summarise(markdown: str, changes: Iterable[tuple[str, ClauseChange]] = (), kind: str = "") -> Summary:
@@ -2975,14 +3133,15 @@ def summarise(markdown: str, changes: Iterable[tuple[str, ClauseChange]] = (), k
     than answered "The terms do not say". Returns a ``Summary``; never raises on odd input (an
     empty text gives an empty summary).
     """
+    changes = list(changes)
     history = _history(changes)
     sentences, clauses = _sentences(markdown)
     plans = _plans(clauses, [c.text for c in clauses])
     plan_table = any(c.kind == "table" and _plan_table(c) for c in clauses)
-    cards = [_plan_sentence(p, -len(plans) + k) for k, p in enumerate(plans)]
-    key_terms = [_bullet(s, history) for s in _select(sentences, cards, frozenset().union(*(p.lines for p in plans)))]
+    key_terms = [_bullet(s, history) for s in _key_sentences(sentences, clauses, plans)]
     watch_outs = _watch_outs(sentences, history)
-    facts = {k: _fact_note(k, c) for k, c in _standard_facts(sentences, history).items()}
+    befores = _befores(changes)
+    facts = {k: _fact_note(k, c, befores) for k, c in _standard_facts(sentences, history).items()}
     family = document_family(kind, sentences, bool(plans) or plan_table)
     answers = [a for a in _answers(sentences, facts, history) if a.clause or a.id in _ASKED[family]]
 
@@ -3056,7 +3215,7 @@ class BulletChange:
         else:
             now = {(f.kind, f.value) for f in extract_facts(self.after)}
             lost = [f for f in extract_facts(self.before) if f.kind in _FACT_KINDS and (f.kind, f.value) not in now]
-            was = ", ".join(distinct_values(_fact_words(f) for f in lost)[:2]) if lost else _replaced_words(
+            was = ", ".join(_lost_words(lost, self.before, self.after)[:2]) if lost else _replaced_words(
                 self.before, self.after)
             said = f"{self.after.rstrip('.')} (was {was})."
         return f"{self.section}: {said}" if self.section else said[:1].upper() + said[1:]
@@ -3234,8 +3393,9 @@ def summary_from_dict(data: dict[str, Any]) -> Summary:
 def key_bullets(markdown: str) -> Summary:
     """The key terms and watch-outs of ``markdown`` alone (no change notes, facts, answers or
     clause-level view): all ``compare_summaries`` reads of the version before. Never raises."""
-    sentences, _clauses = _sentences(markdown)
-    return Summary(key_terms=tuple(_bullet(s, {}) for s in _select(sentences)),
+    sentences, clauses = _sentences(markdown)
+    plans = _plans(clauses, [c.text for c in clauses])
+    return Summary(key_terms=tuple(_bullet(s, {}) for s in _key_sentences(sentences, clauses, plans)),
                    watch_outs=tuple(_watch_outs(sentences, {})))
 
 
