@@ -2827,7 +2827,7 @@ def refine(changes: Sequence[ClauseChange]) -> tuple[ClauseChange, ...]:
     adds no other rule against the user: a rule dropped beside a new one may be a stricter rule
     put in its place ("may not use the Free Plan commercially" → "the Free Plan is for personal use
     only"), so it is then said plainly, with no verdict."""
-    refined = repeats_said(toc_said(_role_swapped(_company_swapped([_refined(c) for c in changes]))))
+    refined = repeats_said(toc_said(_role_swapped(_company_swapped(switch_across([_refined(c) for c in changes])))))
     # material or not: a new rule the decision called minor is still a rule against the user
     if any(forbids(_plain(c.after)) and (c.kind == "added" or c.kind == "modified" and not forbids(_plain(c.before)))
            for c in refined):
@@ -2883,6 +2883,39 @@ def arbitration_switch(explanation: str, kind: str, categories: Sequence[str], b
     rest = [p for p in parts if not (p.startswith(("New watch-out: ", "Now says “", "New binding arbitration"))
                                      and set(_cats_of(p)) <= {"arbitration", "jurisdiction"})]
     return "; ".join([f"{TO_ARBITRATION}{court}: {quote} ({', '.join(cats)})", *rest])
+
+
+_NEW_QUOTE = re.compile(r"^(?:New(?: [a-z -]{3,40})?|New watch-out): (?P<q>.+?)(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?(?=; |$)")
+
+
+def switch_across(changes: list[ClauseChange]) -> list[ClauseChange]:
+    """A version that drops the clause sending disputes to the courts (removed, or its place taken
+    by other words) and brings binding arbitration in a clause of its own: the arbitration said
+    as the switch it is ("Disputes now go to binding arbitration instead of the courts of Dover,
+    Delaware: …"), as ``arbitration_switch`` says it within one clause. As is when the version
+    already says a switch, names no court gone, or brings arbitration in more than one clause."""
+    from tracker.analysis.headline import TO_ARBITRATION, TO_COURTS
+    from tracker.analysis.materiality import _about
+
+    if any(c.explanation.startswith((TO_ARBITRATION, TO_COURTS)) for c in changes):
+        return changes
+    arbitration = [i for i, c in enumerate(changes) if c.material and "arbitration" in c.categories
+                   and c.kind in ("added", "modified", "moved") and _ARBITRATES.search(after := _plain(c.after))
+                   and not _NOT_ARBITRATED.search(after) and not _ARBITRATES.search(_plain(c.before))]
+    courts = [court for c in changes if c.kind in ("removed", "modified", "moved") and "jurisdiction" in c.categories
+              and (court := courts_named(_plain(c.before))) and not _ARBITRATES.search(_plain(c.before))
+              and not courts_named(_plain(c.after))]
+    if len(arbitration) != 1 or not courts:
+        return changes
+    c = changes[arbitration[0]]
+    after = _plain(c.after)
+    if courts_named(after) == courts[0] and not re.search(r"\bexclusive", after, re.I):
+        return changes  # the same courts still named beside the arbitration
+    m = _NEW_QUOTE.match(c.explanation)
+    quote = m.group("q") if m and _ARBITRATES.search(m.group("q")) else _about(after, ("arbitration",))
+    rest = c.explanation[m.end():] if m and _ARBITRATES.search(m.group("q")) else ""
+    said = f"{TO_ARBITRATION}{courts[0]}: {quote} (arbitration){rest}"
+    return [replace(x, explanation=said) if x is c else x for x in changes]
 
 
 def _cats_of(part: str) -> list[str]:
@@ -2968,7 +3001,8 @@ def cap_said(explanation: str, kind: str, categories: Sequence[str], before: str
         return explanation
     same_shape = old[0] == new[0] and [k for k, _ in old[1]] == [k for k, _ in new[1]]
     was = _cap_text(*old, bare=same_shape)
-    said = f"Liability cap now {_cap_text(*new)} (was {was}) ({', '.join(c for c in categories if c == 'liability')})"
+    good = _LIFTED_NEWS if any(_LIFTED_NEWS in p for p in values) else ""  # a cap raised: its verdict stays
+    said = f"Liability cap now {_cap_text(*new)} (was {was}) ({', '.join(c for c in categories if c == 'liability')}){good}"
     at = parts.index(values[0])
     kept = [p for p in parts if p not in values]
     return "; ".join(kept[:at] + [said] + kept[at:])
