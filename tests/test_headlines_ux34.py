@@ -188,3 +188,25 @@ def test_where_a_clause_came_from_stays_out_of_a_headline() -> None:
     said = display_explanation("Credits now expire after 12 months instead of 6 (refunds) — good news for users "
                                "(from “4. Fees and Payment”)")
     assert said == "Credits now expire after 12 months instead of 6 — good news for users"
+
+
+def test_a_cap_with_a_share_of_fees_keeps_its_share_and_its_categories() -> None:
+    cap = ("Our total liability is limited to the greater of (1) {amount} or (2) 125% of the fees that you paid in the "
+           "12 months before the breach.")
+    said = cap_said("Amount now €500 instead of £500 (liability, pricing)", "modified", ("liability", "pricing"),
+                    cap.format(amount="£500"), cap.format(amount="€500"))
+    assert said == ("Liability cap now the greater of €500 or 125% of 12 months' fees (was £500 or 125% of 12 months) "
+                    "(liability, pricing)"), said
+
+
+def test_a_new_free_plan_row_is_said_free() -> None:
+    row = "| Plan | Price | Seats |\n|---|---|---|\n| Hobby | Free | 1 |"
+    assert plan_row_said("New row: Plan: Hobby; Price: Free; Seats: 1 (pricing)", "added", row) == \
+        "New plan Hobby: Free (pricing)"
+
+
+def test_unnamed_courts_kept_beside_arbitration_is_no_switch() -> None:
+    old = "Any dispute will be resolved exclusively by the courts."
+    new = "Any dispute will be resolved exclusively by the courts, except that either of us may choose arbitration."
+    result = analyse(_terms(old), _terms(new))
+    assert all(not c.explanation.startswith(TO_ARBITRATION) for c in result.changes), result.changes

@@ -282,13 +282,10 @@ def _anchor(old_keys: list[str], new_keys: list[str]) -> tuple[list[int], list[i
     return anchor_old, anchor_new
 
 
-MAX_MATCHES = 20  # equal-key pairs per clause above which the longest common subsequence is not sought
-
-
 def _most_anchors(old_keys: list[str], new_keys: list[str]) -> tuple[list[int], list[int]] | None:
     """The most clauses that can stay in order (the longest common subsequence of the keys, by
     Hunt-Szymanski: the longest increasing run of old positions over the equal-key pairs): old and
-    new positions, both increasing; None when keys repeat too often for that to be cheap.
+    new positions, both increasing; None when a key that both texts have is repeated in either.
 
     ``SequenceMatcher`` takes the longest block first and the earliest of equal blocks, so which
     of two groups is "moved" depended on which text came first: two sentences moved past three
@@ -296,8 +293,13 @@ def _most_anchors(old_keys: list[str], new_keys: list[str]) -> tuple[list[int], 
     where: dict[str, list[int]] = defaultdict(list)
     for o, k in enumerate(old_keys):
         where[k].append(o)
-    if sum(len(where.get(k, ())) for k in new_keys) > MAX_MATCHES * (len(old_keys) + len(new_keys)):
-        return None
+    seen: set[str] = set()
+    for k in new_keys:
+        if k in where and (len(where[k]) > 1 or k in seen):
+            # a clause said twice (a page's repeated sections, a forum's "by ..." lines): which copy pairs
+            # with which is for ``SequenceMatcher``'s blocks to say, not for a count of anchors
+            return None
+        seen.add(k)
     tails: list[int] = []  # tails[i]: the smallest old position ending an increasing run of i + 1 pairs
     ends: list[tuple[int, int, int]] = []  # (old, new, index in ``ends`` of the pair before it, or -1)
     at: list[int] = []  # at[i]: index in ``ends`` of the pair that ``tails[i]`` stands for

@@ -2858,6 +2858,13 @@ def courts_named(text: str) -> str:
     return f"the courts of {', '.join(places)}" if places else "the courts"
 
 
+def _courts_kept(court: str, after: str) -> bool:
+    """Whether ``after`` still sends disputes to ``court`` (the same courts named, not ruled out:
+    "…binding arbitration, rather than in court")."""
+    return courts_named(after) == court and not re.search(
+        r"\b(?:rather than|instead of|in lieu of|not)\s+(?:\w+\s+){0,3}?courts?\b", after, re.I)
+
+
 def arbitration_switch(explanation: str, kind: str, categories: Sequence[str], before: str, after: str) -> str:
     """A clause that sent disputes to the courts and now sends them to binding arbitration said as
     that switch, old -> new in one sentence: "Disputes now go to binding arbitration instead of
@@ -2873,7 +2880,7 @@ def arbitration_switch(explanation: str, kind: str, categories: Sequence[str], b
             or not _ARBITRATES.search(after) or _NOT_ARBITRATED.search(after):
         return explanation
     court = courts_named(before)
-    if not court or (court != "the courts" and courts_named(after) == court and not re.search(r"\bexclusive", after, re.I)):
+    if not court or _courts_kept(court, after):
         return explanation  # the same courts still hear disputes (arbitration beside them, small claims)
     parts = _PART.split(explanation)
     watch = _NEW_WATCH.match(parts[0])
@@ -2909,7 +2916,7 @@ def switch_across(changes: list[ClauseChange]) -> list[ClauseChange]:
         return changes
     c = changes[arbitration[0]]
     after = _plain(c.after)
-    if courts_named(after) == courts[0] and not re.search(r"\bexclusive", after, re.I):
+    if _courts_kept(courts[0], after):
         return changes  # the same courts still named beside the arbitration
     m = _NEW_QUOTE.match(c.explanation)
     quote = m.group("q") if m and _ARBITRATES.search(m.group("q")) else _about(after, ("arbitration",))
@@ -2961,9 +2968,12 @@ def _cap(text: str) -> tuple[str, list[tuple[str, str]]] | None:
         said = sentence[m.end():]
         how = ("greater" if re.search(r"\b(?:greater|higher|larger)\b", said, re.I) else
                "lesser" if re.search(r"\b(?:lesser|lower|smaller)\b", said, re.I) else "")
+        # a share of the fees ("125% of the fees you paid in the 12 months") is said with its period
+        share = re.search(r"\b(\d+(?:\.\d+)?\s?%)\s+of\b", said)
         found = sorted([(a.start(), "amount", re.sub(r"^(?:US\s?|USD\s?)(?=[$])", "", a.group(0))) for a in
                         _CAP_AMOUNT.finditer(said)] +
-                       [(p.start(), "fees", f"{p.group('n')} {p.group('unit')}") for p in _CAP_PERIOD.finditer(said)
+                       [(p.start(), "fees", f"{share.group(1) + ' of ' if share else ''}{p.group('n')} {p.group('unit')}")
+                        for p in _CAP_PERIOD.finditer(said)
                         if re.search(r"\b(?:paid|pay|fees?|amounts?|charges?|charged)\b", said, re.I)])
         if found:
             return how, [(k, v) for _, k, v in found]
@@ -3002,7 +3012,8 @@ def cap_said(explanation: str, kind: str, categories: Sequence[str], before: str
     same_shape = old[0] == new[0] and [k for k, _ in old[1]] == [k for k, _ in new[1]]
     was = _cap_text(*old, bare=same_shape)
     good = _LIFTED_NEWS if any(_LIFTED_NEWS in p for p in values) else ""  # a cap raised: its verdict stays
-    said = f"Liability cap now {_cap_text(*new)} (was {was}) ({', '.join(c for c in categories if c == 'liability')}){good}"
+    tail = _CATS_TAIL.search(values[0].replace(_LIFTED_NEWS, ""))
+    said = f"Liability cap now {_cap_text(*new)} (was {was}){tail.group(0) if tail else ' (liability)'}{good}"
     at = parts.index(values[0])
     kept = [p for p in parts if p not in values]
     return "; ".join(kept[:at] + [said] + kept[at:])
@@ -3013,6 +3024,9 @@ def cap_said(explanation: str, kind: str, categories: Sequence[str], before: str
 _PLAN_HEADER = re.compile(r"^(?P<w>plan|tier|product|package|edition|subscription|membership|bundle|offer|formule|offre|"
                           r"tarif)s?$", re.I)
 _PRICE_HEADER = re.compile(r"\b(?:price|pricing|cost|fee|monthly|annual|yearly|per (?:month|year|user)|rate|prix|preis)\b", re.I)
+
+
+_FREE = re.compile(r"^(?:free|gratuit|gratuite|kostenlos|gratis)\b", re.I)
 
 
 def plan_row_said(explanation: str, kind: str, row: str) -> str:
@@ -3030,7 +3044,7 @@ def plan_row_said(explanation: str, kind: str, row: str) -> str:
     header, values = cells[0], cells[1][-1]
     pairs = [(h.strip(), v.strip()) for h, v in zip(header, values)]
     name = next(((h, v) for h, v in pairs if _PLAN_HEADER.match(h) and v and not _AMOUNT.search(v)), None)
-    price = next((v for h, v in pairs if _PRICE_HEADER.search(h) and _AMOUNT.search(v)), None) \
+    price = next((v for h, v in pairs if _PRICE_HEADER.search(h) and (_AMOUNT.search(v) or _FREE.match(v))), None) \
         or next((v for h, v in pairs if _AMOUNT.search(v) and (name is None or v != name[1])), None)
     if name is None or price is None or len(name[1]) > 40 or len(price) > 50:
         return explanation
