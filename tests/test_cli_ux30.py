@@ -261,7 +261,9 @@ def test_explanations_read_whole() -> None:
            "these Terms will not exceed the total fees you paid in the 12 months before the claim.\n")
     [change] = compare(cap, cap.replace("the total fees you paid in the 12 months before the claim", "100 USD")).changes
     # one sentence with both caps, not the cap and then the clause quoted again
-    assert "100 USD instead of" in change.explanation and "Now says" not in change.explanation, change.explanation
+    # (ux34: the cap said as a cap, old -> new, rather than the clause's words around the new value)
+    assert "Liability cap now 100 USD (was 12 months' fees)" in change.explanation and "Now says" not in \
+        change.explanation, change.explanation
     trial = "# T\n\n## Trial\n\nNew Quillfeather accounts get a 30-day free trial.\n"
     [change] = compare(trial, trial.replace("30-day", "7-day")).changes
     assert "7-day free trial instead of a 30-day one" in change.explanation, change.explanation

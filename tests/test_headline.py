@@ -545,8 +545,9 @@ def test_a_cut_quote_keeps_its_subject_and_verb() -> None:
                                          "basis"), waiver
     assert "Any disagreement" in arb.explanation and "arbitration" in arb.explanation, arb
     assert not re.search(r"(?:New|watch-out): …", waiver.explanation + arb.explanation)
-    assert len(result.summary) <= HEADLINE_MAX and "…" not in result.summary.split(":", 1)[1][:3], result.summary
-    assert result.summary.startswith("New binding arbitration: Any disagreement"), result.summary
+    # (a switch from the courts to arbitration is said with the waiver beside it, no quote: ux34)
+    assert len(result.summary) <= HEADLINE_MAX and "…" not in result.summary.partition(":")[2][:3], result.summary
+    assert result.summary.startswith("Disputes now go to binding arbitration instead of the courts; class actions waived")
 
 
 def test_a_quote_that_fits_starts_at_its_sentence_not_at_its_category_word() -> None:
@@ -890,10 +891,16 @@ You may ask for a refund within {days} days of a payment.
 def test_a_changed_law_is_said_as_a_change_and_a_new_arbitration_leads_plainly(old_law: str, new_law: str) -> None:
     result = analyse(_WREN.format(days=30, law=old_law), _WREN.format(days=7, law=new_law))
     law = next(c for c in result.changes if "arbitra" in (c.after or ""))
-    # the law changed: never announced as a new one, never "instead of" the courts
+    # the law changed: never announced as a new one, never "instead of" the courts (but for the courts
+    # the old clause named, which binding arbitration replaced: ux34)
     assert "New choice of law" not in result.summary, result.summary
-    assert not re.search(r"instead of [^;(]*(?:courts|tribunaux)", law.explanation), law.explanation
+    switch = "Disputes now go to binding arbitration instead of the courts of Portland, Oregon: "
+    assert law.explanation.startswith(switch) == ("courts" in old_law), law.explanation
+    assert not re.search(r"instead of [^;(]*(?:courts|tribunaux)", law.explanation.replace(switch, "")), law.explanation
     assert "Delaware instead of Oregon" in law.explanation, law.explanation
+    if "courts" in old_law:  # the switch, with the jury-trial waiver the clause brings, is the headline
+        assert result.summary.startswith(switch[:60]) and "jury trials waived" in result.summary, result.summary
+        return
     assert result.summary.startswith("New binding arbitration: "), result.summary
     # the quote of the arbitration starts at its own subject, never the law's subject joined to its verb
     assert "governed …" not in result.summary, result.summary

@@ -22,7 +22,7 @@ cosmetic edits (markup, link target, numbering, case) stay visible as "modified"
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -282,6 +282,46 @@ def _anchor(old_keys: list[str], new_keys: list[str]) -> tuple[list[int], list[i
     return anchor_old, anchor_new
 
 
+def _most_anchors(old_keys: list[str], new_keys: list[str]) -> tuple[list[int], list[int]] | None:
+    """The most clauses that can stay in order (the longest common subsequence of the keys, by
+    Hunt-Szymanski: the longest increasing run of old positions over the equal-key pairs): old and
+    new positions, both increasing; None when a key that both texts have is repeated in either.
+
+    ``SequenceMatcher`` takes the longest block first and the earliest of equal blocks, so which
+    of two groups is "moved" depended on which text came first: two sentences moved past three
+    from one version to the next were found moved one way, and the three found moved the other."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for o, k in enumerate(old_keys):
+        where[k].append(o)
+    seen: set[str] = set()
+    for k in new_keys:
+        if k in where and (len(where[k]) > 1 or k in seen):
+            # a clause said twice (a page's repeated sections, a forum's "by ..." lines): which copy pairs
+            # with which is for ``SequenceMatcher``'s blocks to say, not for a count of anchors
+            return None
+        seen.add(k)
+    tails: list[int] = []  # tails[i]: the smallest old position ending an increasing run of i + 1 pairs
+    ends: list[tuple[int, int, int]] = []  # (old, new, index in ``ends`` of the pair before it, or -1)
+    at: list[int] = []  # at[i]: index in ``ends`` of the pair that ``tails[i]`` stands for
+    for n, k in enumerate(new_keys):
+        for o in reversed(where.get(k, ())):  # (descending: one new clause pairs with one old at most)
+            i = bisect_left(tails, o)
+            ends.append((o, n, at[i - 1] if i else -1))
+            if i == len(tails):
+                tails.append(o)
+                at.append(len(ends) - 1)
+            else:
+                tails[i], at[i] = o, len(ends) - 1
+    anchor_old: list[int] = []
+    anchor_new: list[int] = []
+    j = at[-1] if at else -1
+    while j >= 0:
+        o, n, j = ends[j]
+        anchor_old.append(o)
+        anchor_new.append(n)
+    return anchor_old[::-1], anchor_new[::-1]
+
+
 def _moves(old_keys: list[str], new_keys: list[str], free_old: list[int], free_new: list[int]) -> list[_Pair]:
     """Equal keys left over after anchoring: the clause is there, elsewhere."""
     by_key: dict[str, list[int]] = defaultdict(list)
@@ -344,6 +384,13 @@ def _align(old: Sequence[Clause], new: Sequence[Clause]) -> tuple[list[int], lis
     free_old = _free(len(old), anchor_old)
     free_new = _free(len(new), anchor_new)
     moved = _moves(old_keys, new_keys, free_old, free_new)
+    if moved and (most := _most_anchors(old_keys, new_keys)) is not None and len(most[0]) > len(anchor_old):
+        # equal clauses left out of order that more of them could have stayed in: the fewest moved,
+        # whichever of the two texts comes first
+        anchor_old, anchor_new = most
+        free_old = _free(len(old), anchor_old)
+        free_new = _free(len(new), anchor_new)
+        moved = _moves(old_keys, new_keys, free_old, free_new)
     if moved:
         moved_old, moved_new = {p.old for p in moved}, {p.new for p in moved}
         free_old = [o for o in free_old if o not in moved_old]

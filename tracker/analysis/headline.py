@@ -47,6 +47,7 @@ _WEIGHT = {c: i for i, c in enumerate(CATEGORY_WEIGHT)}
 _CATS_TAIL = re.compile(r"\s*\((?:[a-z-]+(?:, [a-z-]+)*)\)(?=\s*(?:—|;|$))")
 _GOOD_NEWS = re.compile(r"\s*—\s*good news for users\s*$")
 _NOTE = " — good news for users"
+_CAME_FROM = re.compile(r"\s*\(from “[^”]*”\)\s*$")
 
 
 class Labelled(Protocol):
@@ -493,7 +494,8 @@ def rank_changes(changes: Sequence[L], categories: Iterable[str] = ()) -> list[L
 def display_explanation(explanation: str) -> str:
     """An explanation as a sentence to read on its own: no category list (tags show it), no
     Markdown left in quoted text, one line; a "good news" note is kept."""
-    text = explanation or ""
+    # where a moved clause came from (``analyse``): the change's line says it, a headline does not
+    text = _CAME_FROM.sub("", explanation or "")
     good = bool(_GOOD_NEWS.search(text))
     text = _CATS_TAIL.sub("", _GOOD_NEWS.sub("", text))
     if re.search(r"[*_`\[\]\\<]", text):
@@ -632,6 +634,8 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
             seen.append(text)
     if not seen:
         return fallback
+    if switch := _switch_said(material, seen, limit):
+        return switch
     # the count is of distinct changes: one change made in six clauses is one, not "+5 more"
     first, more = seen[0], _more(len(seen) - 1)
     placed = _placed(first, material[0]) if display_explanation(named(material[0])) == first else first
@@ -832,7 +836,40 @@ def _shrunk_swap(text: str, room: int) -> str | None:
 # How a choice of court that took the place of binding arbitration is said (``materiality._Job``):
 # a lead that says the whole news before the clause it quotes ("…: Any dispute … courts of …").
 TO_COURTS = "Disputes now go to the courts instead of binding arbitration"
-_WHOLE_LEAD = re.compile(rf"^(?P<lead>{re.escape(TO_COURTS)}): ")
+# ... and the other way (``wording.arbitration_switch``): "… instead of the courts of Wilmington, Delaware: …"
+TO_ARBITRATION = "Disputes now go to binding arbitration instead of "
+_WHOLE_LEAD = re.compile(rf"^(?P<lead>{re.escape(TO_COURTS)}|{re.escape(TO_ARBITRATION)}the courts(?: of [^:;“”]{{1,80}})?): ")
+# The rights a new waiver gives up, said after a switch to arbitration (``term_name`` of the waiver)
+_WAIVED = {"class-action and jury-trial waiver": "class actions and jury trials waived",
+           "jury-trial waiver": "jury trials waived", "class-action waiver": "class actions waived"}
+
+
+def _switch_said(material: Sequence[Labelled], seen: Sequence[str], limit: int) -> str:
+    """The headline of a version whose first news is a switch from the courts to binding
+    arbitration: the switch, old -> new, with the waivers of class actions or jury trials the
+    version brings beside it ("Disputes now go to binding arbitration instead of the courts of
+    Dover, Delaware; class actions and jury trials waived"), never hidden in the count; the
+    count gives way first, then the courts' place. "" when the first news is no such switch or
+    does not fit."""
+    lead = _WHOLE_LEAD.match(display_explanation(material[0].explanation or "") if material else "")
+    if lead is None or not lead.group("lead").startswith(TO_ARBITRATION):
+        return ""
+    # a new waiver, in the switched clause itself or in a clause of its own (not one removed: good news)
+    waivers = [c for c in material if "class-action" in c.categories and "good news" not in (c.explanation or "")
+               and (c is material[0] or getattr(c, "kind", "") == "added" or (c.explanation or "").startswith("New"))]
+    text = " ".join(plain_text(getattr(c, "after", None) or "") for c in waivers)
+    waived = _WAIVED.get(term_name("class-action", text), "") if waivers else ""
+    # the courts' clause removed is the switch's other half, not more news
+    courts_gone = [c for c in material if getattr(c, "kind", "") == "removed" and set(c.categories) == {"jurisdiction"}]
+    folded = {display_explanation(named(c)) for c in [*waivers, *courts_gone] if c is not material[0]}
+    others = len([s for s in seen[1:] if s not in folded])
+    leads = [lead.group("lead"), TO_ARBITRATION + "the courts"]
+    said = [f"{x}; {waived}" for x in leads] if waived else leads
+    for body in said:  # (the count is in the version's line and tags anyway: it goes before the place)
+        for more in (_more(others), _more(others, short=True), ""):
+            if len(body) + len(more) <= limit:
+                return body + more
+    return ""
 
 
 def _shrunk_number_swap(text: str, room: int) -> str | None:

@@ -2581,8 +2581,15 @@ def _refined(c: ClauseChange) -> ClauseChange:
         # a first column named only "Section" or "Topic": its label says nothing ("New row: J. AI Features — …")
         explanation = re.sub(r"^((?:New|Removed) row: )(?:Section|Topic|Name|Item|Title|Heading|Part|Chapter|Article|"
                              r"Rubrique|Abschnitt)s?: ", r"\1", explanation)
+        if c.material and c.kind in ("added", "removed"):
+            explanation = plan_row_said(explanation, c.kind, (c.after if c.kind == "added" else c.before) or "")
+    if c.material and c.kind in ("modified", "moved") and before and after:
+        explanation = arbitration_switch(explanation, c.kind, c.categories, before, after)
+        explanation = cap_said(explanation, c.kind, c.categories, before, after)
     if c.material and c.kind == "modified" and before and after:
         explanation = law_changed(explanation, before, after)
+    if c.material:
+        explanation = courts_said_once(explanation)
     if c.material:
         explanation = value_under_heading(explanation, c.heading, c.clause_id, before, after)
         explanation = party_alone(explanation)
@@ -2820,10 +2827,227 @@ def refine(changes: Sequence[ClauseChange]) -> tuple[ClauseChange, ...]:
     adds no other rule against the user: a rule dropped beside a new one may be a stricter rule
     put in its place ("may not use the Free Plan commercially" → "the Free Plan is for personal use
     only"), so it is then said plainly, with no verdict."""
-    refined = repeats_said(toc_said(_role_swapped(_company_swapped([_refined(c) for c in changes]))))
+    refined = repeats_said(toc_said(_role_swapped(_company_swapped(switch_across([_refined(c) for c in changes])))))
     # material or not: a new rule the decision called minor is still a rule against the user
     if any(forbids(_plain(c.after)) and (c.kind == "added" or c.kind == "modified" and not forbids(_plain(c.before)))
            for c in refined):
         refined = [replace(c, explanation=c.explanation.replace(_LIFTED_NEWS, "")) if
                    c.explanation.startswith("No longer forbids: ") else c for c in refined]
     return tuple(refined)
+
+
+# -- disputes, caps and plans said as a reader would --------------------------------------------------
+# Binding arbitration named in a clause, in English, French or German ("arbitration", "arbitrator",
+# "arbitrage", "Schiedsgericht"), and one the clause rules out ("no arbitration", "not subject to arbitration").
+_ARBITRATES = re.compile(r"\barbitra(?:tion|tor|tors|l|te|ted|ting|ge)?\b|\bschieds\w*", re.I)
+_NOT_ARBITRATED = re.compile(r"\b(?:not|no|never|nor|without|instead of)\b[^.;]{0,30}\barbitra|\barbitra\w*[^.;]{0,20}"
+                             r"\b(?:does not|shall not|will not) apply\b", re.I)
+
+
+def courts_named(text: str) -> str:
+    """The courts a clause sends disputes to, as a reader names them: "the courts of Wilmington,
+    Delaware" (the places ``facts.places_at`` reads after "courts located in"), "the courts" when
+    the clause names courts but no place; "" when it names no court."""
+    from tracker.analysis.facts import _COURT, places_at
+
+    m = _COURT.search(text)
+    if m is None:
+        return "the courts" if re.search(r"\bcourts?\b", text, re.I) and re.search(
+            r"\b(?:exclusive(?:ly)?|resolved|brought|heard|jurisdiction|venue)\b", text, re.I) else ""
+    places = places_at(text, m.end())
+    return f"the courts of {', '.join(places)}" if places else "the courts"
+
+
+def _courts_kept(court: str, after: str) -> bool:
+    """Whether ``after`` still sends disputes to ``court`` (the same courts named, not ruled out:
+    "…binding arbitration, rather than in court")."""
+    return courts_named(after) == court and not re.search(
+        r"\b(?:rather than|instead of|in lieu of|not)\s+(?:\w+\s+){0,3}?courts?\b", after, re.I)
+
+
+def arbitration_switch(explanation: str, kind: str, categories: Sequence[str], before: str, after: str) -> str:
+    """A clause that sent disputes to the courts and now sends them to binding arbitration said as
+    that switch, old -> new in one sentence: "Disputes now go to binding arbitration instead of
+    the courts of Wilmington, Delaware: Any dispute … (arbitration, jurisdiction)", in place of a
+    new watch-out and a quote swapped that say it twice. The clause's other news (a law changed, a
+    waiver it also brings) follows. As is for any other change (arbitration kept, added beside
+    the courts, or ruled out)."""
+    from tracker.analysis.headline import TO_ARBITRATION
+    from tracker.analysis.materiality import _about
+
+    if kind not in ("modified", "moved") or "arbitration" not in categories or not before or not after \
+            or explanation.startswith(TO_ARBITRATION) or _ARBITRATES.search(before) \
+            or not _ARBITRATES.search(after) or _NOT_ARBITRATED.search(after):
+        return explanation
+    court = courts_named(before)
+    if not court or _courts_kept(court, after):
+        return explanation  # the same courts still hear disputes (arbitration beside them, small claims)
+    parts = _PART.split(explanation)
+    watch = _NEW_WATCH.match(parts[0])
+    quote = watch.group("said") if watch and _ARBITRATES.search(watch.group("said")) else _about(after, ("arbitration",))
+    cats = tuple(dict.fromkeys(("arbitration", *(c for c in categories if c == "jurisdiction"))))
+    # the watch-out and the quote swapped said the switch; what else the clause says stays after it
+    rest = [p for p in parts if not (p.startswith(("New watch-out: ", "Now says “", "New binding arbitration"))
+                                     and set(_cats_of(p)) <= {"arbitration", "jurisdiction"})]
+    return "; ".join([f"{TO_ARBITRATION}{court}: {quote} ({', '.join(cats)})", *rest])
+
+
+_NEW_QUOTE = re.compile(r"^(?:New(?: [a-z -]{3,40})?|New watch-out): (?P<q>.+?)(?P<tail>\s*\([a-z-]+(?:, [a-z-]+)*\))?(?=; |$)")
+
+
+def switch_across(changes: list[ClauseChange]) -> list[ClauseChange]:
+    """A version that drops the clause sending disputes to the courts (removed, or its place taken
+    by other words) and brings binding arbitration in a clause of its own: the arbitration said
+    as the switch it is ("Disputes now go to binding arbitration instead of the courts of Dover,
+    Delaware: …"), as ``arbitration_switch`` says it within one clause. As is when the version
+    already says a switch, names no court gone, or brings arbitration in more than one clause."""
+    from tracker.analysis.headline import TO_ARBITRATION, TO_COURTS
+    from tracker.analysis.materiality import _about
+
+    if any(c.explanation.startswith((TO_ARBITRATION, TO_COURTS)) for c in changes):
+        return changes
+    arbitration = [i for i, c in enumerate(changes) if c.material and "arbitration" in c.categories
+                   and c.kind in ("added", "modified", "moved") and _ARBITRATES.search(after := _plain(c.after))
+                   and not _NOT_ARBITRATED.search(after) and not _ARBITRATES.search(_plain(c.before))]
+    courts = [court for c in changes if c.kind in ("removed", "modified", "moved") and "jurisdiction" in c.categories
+              and (court := courts_named(_plain(c.before))) and not _ARBITRATES.search(_plain(c.before))
+              and not courts_named(_plain(c.after))]
+    if len(arbitration) != 1 or not courts:
+        return changes
+    c = changes[arbitration[0]]
+    after = _plain(c.after)
+    if _courts_kept(courts[0], after):
+        return changes  # the same courts still named beside the arbitration
+    m = _NEW_QUOTE.match(c.explanation)
+    quote = m.group("q") if m and _ARBITRATES.search(m.group("q")) else _about(after, ("arbitration",))
+    rest = c.explanation[m.end():] if m and _ARBITRATES.search(m.group("q")) else ""
+    said = f"{TO_ARBITRATION}{courts[0]}: {quote} (arbitration){rest}"
+    return [replace(x, explanation=said) if x is c else x for x in changes]
+
+
+def _cats_of(part: str) -> list[str]:
+    """The categories one sentence of an explanation ends with ("... (arbitration, jurisdiction)")."""
+    m = _CATS_TAIL.search(part.replace(_LIFTED_NEWS, ""))
+    return re.findall(r"[a-z-]+", m.group(0)) if m else []
+
+
+def courts_said_once(explanation: str) -> str:
+    """An explanation that leads with a switch between the courts and arbitration ("Disputes now
+    go to the courts instead of binding arbitration: …") less the other sentences of the same
+    categories that say the new court again, worse ("The Service will now be resolved exclusively
+    in the state or federal courts …", a subject read from the wrong words); as is otherwise."""
+    from tracker.analysis.headline import TO_ARBITRATION, TO_COURTS
+
+    if not explanation.startswith((TO_COURTS, TO_ARBITRATION)):
+        return explanation
+    parts = re.split(r"(?:(?<=\))|(?<=good news for users))\s*;\s+(?=\S)", explanation)
+    kept = [parts[0]] + [p for p in parts[1:] if not (
+        _cats_of(p) and set(_cats_of(p)) <= {"jurisdiction"}
+        and not p.startswith(("Removed", "No longer", "New watch-out")))]
+    return "; ".join(kept)
+
+
+# A limit of liability: "our total liability ... will not exceed", "is limited to", "capped at"
+_CAP_VERB = re.compile(r"\b(?:(?:will|shall|does|do|must|may|can)\s+not\s+(?:in\s+(?:the\s+)?aggregate\s+)?exceed|"
+                       r"(?:shall|will)\s+in\s+no\s+event\s+exceed|not\s+to\s+exceed|(?:is|are|be)\s+(?:limited|capped)\s+"
+                       r"(?:to|at)|(?:is|are|be)\s+no\s+more\s+than)\b", re.I)
+_CAP_AMOUNT = re.compile(r"(?:US\s?|USD\s?)?[$€£]\s?\d[\d,]*(?:\.\d\d)?|\b\d[\d,]*(?:\.\d\d)?\s?(?:USD|EUR|GBP|dollars|euros)\b|"
+                         r"\b(?:USD|EUR|GBP)\s?\d[\d,]*(?:\.\d\d)?")
+_CAP_PERIOD = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty-four|"
+                         r"thirty-six)\s+(?:\(\d+\)\s+)?(?P<unit>months?|years?|days?)\b", re.I)
+
+
+def _cap(text: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """The limit of liability a clause sets, as (how its amounts combine: "greater", "lesser" or
+    "", [(kind, value)]): a kind "fees" for the fees paid over a period ("12 months"), "amount"
+    for a sum ("$100"); None when the clause sets no such limit."""
+    for sentence in re.split(r"(?<=[.;!?])\s+(?=[A-Z(])", re.sub(r"\s+", " ", text)):
+        m = _CAP_VERB.search(sentence)
+        if not m or not re.search(r"\bliabilit", sentence[:m.start()], re.I):
+            continue
+        said = sentence[m.end():]
+        how = ("greater" if re.search(r"\b(?:greater|higher|larger)\b", said, re.I) else
+               "lesser" if re.search(r"\b(?:lesser|lower|smaller)\b", said, re.I) else "")
+        # a share of the fees ("125% of the fees you paid in the 12 months") is said with its period
+        share = re.search(r"\b(\d+(?:\.\d+)?\s?%)\s+of\b", said)
+        found = sorted([(a.start(), "amount", re.sub(r"^(?:US\s?|USD\s?)(?=[$])", "", a.group(0))) for a in
+                        _CAP_AMOUNT.finditer(said)] +
+                       [(p.start(), "fees", f"{share.group(1) + ' of ' if share else ''}{p.group('n')} {p.group('unit')}")
+                        for p in _CAP_PERIOD.finditer(said)
+                        if re.search(r"\b(?:paid|pay|fees?|amounts?|charges?|charged)\b", said, re.I)])
+        if found:
+            return how, [(k, v) for _, k, v in found]
+    return None
+
+
+def _cap_text(how: str, items: Sequence[tuple[str, str]], bare: bool = False) -> str:
+    """A limit in a reader's words: "the greater of 3 months' fees or $50" ("3 months or $50" ``bare``)."""
+    def one(kind: str, value: str) -> str:
+        if kind != "fees" or bare:
+            return value
+        return f"{value}' fees" if value.endswith("s") else f"{value}'s fees"
+
+    said = " or ".join(one(k, v) for k, v in items)
+    return f"the {how} of {said}" if how and len(items) > 1 and not bare else said
+
+
+def cap_said(explanation: str, kind: str, categories: Sequence[str], before: str, after: str) -> str:
+    """A limit of liability whose amounts or period changed said in one sentence, old -> new:
+    "Liability cap now the greater of 3 months' fees or $50 (was 12 months or $100) (liability)",
+    in place of the values said one by one ("Limitation of Liability: $100 → $50; Limitation of
+    Liability: 12 months → 3 months"). The explanation's other sentences stay. As is when the
+    clause sets no limit before or after, or the limit did not change."""
+    if kind not in ("modified", "moved") or "liability" not in categories or not before or not after:
+        return explanation
+    old, new = _cap(before), _cap(after)
+    if old is None or new is None or old == new:
+        return explanation
+    parts = _PART.split(explanation)
+    # the values said one by one: "Label: $100 → $50", "... now $50 instead of $100", a quote swapped
+    # around a number
+    values = [p for p in parts if re.search(r"\d", p) and (" → " in p or " instead of " in p)
+              and not p.startswith(("New", "Removed", "No longer"))]
+    if not values:
+        return explanation
+    same_shape = old[0] == new[0] and [k for k, _ in old[1]] == [k for k, _ in new[1]]
+    was = _cap_text(*old, bare=same_shape)
+    good = _LIFTED_NEWS if any(_LIFTED_NEWS in p for p in values) else ""  # a cap raised: its verdict stays
+    tail = _CATS_TAIL.search(values[0].replace(_LIFTED_NEWS, ""))
+    said = f"Liability cap now {_cap_text(*new)} (was {was}){tail.group(0) if tail else ' (liability)'}{good}"
+    at = parts.index(values[0])
+    kept = [p for p in parts if p not in values]
+    return "; ".join(kept[:at] + [said] + kept[at:])
+
+
+# A table row that names a plan or product ("Plan: Scale; Price: $80 per month; ..."): its name
+# and price are the news, the other cells are shown below it
+_PLAN_HEADER = re.compile(r"^(?P<w>plan|tier|product|package|edition|subscription|membership|bundle|offer|formule|offre|"
+                          r"tarif)s?$", re.I)
+_PRICE_HEADER = re.compile(r"\b(?:price|pricing|cost|fee|monthly|annual|yearly|per (?:month|year|user)|rate|prix|preis)\b", re.I)
+
+
+_FREE = re.compile(r"^(?:free|gratuit|gratuite|kostenlos|gratis)\b", re.I)
+
+
+def plan_row_said(explanation: str, kind: str, row: str) -> str:
+    """A new or removed table row that names a plan (or tier, product, package) with a price said
+    as that: "New plan Scale: $80 per month (pricing)", "Removed plan Starter: $5 per month"; the
+    row's other cells show in its diff. ``row`` is the clause's Markdown. As is for any other row
+    (no plan column, or no price in it)."""
+    from tracker.analysis.headline import _AMOUNT
+    from tracker.analysis.rendering import table_cells
+
+    m = re.match(r"^(?P<lead>New|Removed) row: ", explanation)
+    cells = table_cells(row) if m else None
+    if not m or cells is None or not cells[1]:
+        return explanation
+    header, values = cells[0], cells[1][-1]
+    pairs = [(h.strip(), v.strip()) for h, v in zip(header, values)]
+    name = next(((h, v) for h, v in pairs if _PLAN_HEADER.match(h) and v and not _AMOUNT.search(v)), None)
+    price = next((v for h, v in pairs if _PRICE_HEADER.search(h) and (_AMOUNT.search(v) or _FREE.match(v))), None) \
+        or next((v for h, v in pairs if _AMOUNT.search(v) and (name is None or v != name[1])), None)
+    if name is None or price is None or len(name[1]) > 40 or len(price) > 50:
+        return explanation
+    word = _PLAN_HEADER.match(name[0]).group("w").lower()  # type: ignore[union-attr]
+    tail = _CATS_TAIL.search(explanation)
+    return f"{m.group('lead')} {word} {name[1]}: {price}{tail.group(0) if tail else ''}"
