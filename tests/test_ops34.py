@@ -247,3 +247,21 @@ def test_a_page_cut_off_with_its_full_content_length_does_not_blame_a_missing_le
     assert outcome.outcome == "failed" and outcome.error, outcome
     assert "no length to tell" not in outcome.error and "a page cut off" in outcome.error, outcome.error
     assert "the latest version kept" in outcome.error and "open the url in a browser" in outcome.error
+
+
+def test_quiet_names_a_held_document_with_why(tmp_path, serve, tracker_cli):
+    clauses = [f"<h2>Section {n}</h2><p>Quillmoor clause {n}: sketches shared in room {n} stay visible to its "
+               f"{n + 2} members until the room is archived by its owner.</p>" for n in range(1, 9)]
+    full = f"<html><body><main><h1>Quillmoor Terms</h1>{''.join(clauses)}</main></body></html>"
+    half = f"<html><body><main><h1>Quillmoor Terms</h1>{''.join(clauses[:3])}</main></body></html>"
+    server = serve()
+    server.page("/terms", lambda: html(full))
+    server.page("/privacy", lambda: html(PRIVACY))
+    sources = write_sources(tmp_path / "sources.toml", server, {"Terms": "/terms", "Privacy": "/privacy"})
+    cli = tracker_cli(sources)
+    cli("run", "-q")
+    server.page("/terms", lambda: html(half))
+    lines = [line for line in cli("run", "-q").output.splitlines() if line.strip()]
+    assert len(lines) == 2, lines  # the held document and the summary; nothing for the unchanged one
+    assert lines[0].split()[:2] == ["held", "quillmoor/Terms"] and "not recorded" in lines[0], lines
+    assert "1 held" in lines[1], lines
