@@ -99,7 +99,7 @@ def test_a_run_line_says_a_login_page_in_the_words_status_uses(env) -> None:  # 
     env.write_sources()
     result = env.tracker("run", code=1)
     line = next(x for x in result.output.splitlines() if BAD in x)
-    assert line.split()[0] == "failed" and "(served a login page, not recorded: looks like an error page" in line, line
+    assert line.split()[0] == "failed" and "(served a login page instead of the terms; not recorded" in line, line
     status = next(x for x in env.tracker("status", code=None).output.splitlines() if x.startswith(BAD))
     assert "served a login page for 1 run(s), not recorded" in status, status
 

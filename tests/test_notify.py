@@ -60,8 +60,9 @@ url = "json://127.0.0.1:{free_port()}/down"
     assert len(shas) == 2
 
     # the unreachable target is reported (by name, not URL), once per message, without raising
-    warnings = [line for line in run.stderr.splitlines() if line.startswith("warning: notification failed")]
-    assert len(warnings) == 2 and all("unreachable hook" in w for w in warnings)
+    warnings = [line for line in run.stderr.splitlines() if line.startswith("warning: notify")]
+    assert len(warnings) == 2 and all("unreachable hook" in w and "connection refused" in w for w in warnings)
+    assert len(run.stderr.splitlines()) == 2  # one line per failed delivery, not two
     everything = received(httpserver, "/everything")
     assert len(everything) == 2
     refunds = received(httpserver, "/refunds")

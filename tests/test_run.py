@@ -154,8 +154,9 @@ def test_every_runs_repeatedly_and_stops_cleanly_on_ctrl_c(env):
         summaries: list[str] = []
         while len(summaries) < 2 and time.monotonic() < deadline:
             line = proc.stdout.readline()  # type: ignore[union-attr]
-            if line.startswith("checked"):
-                summaries.append(line)
+            # with --every each summary starts with its run's time, "2026-12-05 07:36:50 UTC  checked ..."
+            if " UTC  checked" in line:
+                summaries.append(line.split(" UTC  ", 1)[1])
         time.sleep(0.5)  # the second run has returned: Ctrl-C lands in the wait between runs
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=30)

@@ -29,6 +29,7 @@ def main() -> None:
         # has nothing left to stop, and one landing while the interpreter shuts down would end
         # the process by the signal (exit -2) instead of with the command's own code.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # (nor a SIGTERM: its handler is the command's)
 
 
 def interrupted() -> None:

@@ -3,7 +3,8 @@
 Exit codes: 0 success; 1 a run in which one or more documents failed, a file that cannot be
 read or written, or an unexpected internal error; 2 bad usage or a broken sources file; 3 the
 archive or index could not be read or written; 4 nothing found (unknown service, document or
-version); 5 another run holds the lock; 130 interrupted by Ctrl-C. Every error is one
+version); 5 another run holds the lock; 6 a run in which robots.txt disallowed every document;
+130 interrupted by Ctrl-C; 143 stopped by SIGTERM (the same safe stop). Every error is one
 ``error: ...`` line on stderr (``fail``), click's usage errors too.
 """
 
@@ -179,6 +180,20 @@ def _known_services(ctx: click.Context) -> str:
     return f"; services in this archive: {shown}"
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``systemctl stop``, ``docker stop``, ``kill``): raised where Ctrl-C's
+    KeyboardInterrupt would be, so a command stops the same safe way (what was written is kept
+    whole, nothing half written); it then exits 143 (128 + 15) with one plain line."""
+
+
+TERMINATED_MESSAGE = ("stopped by SIGTERM (kill, systemctl stop): what was written before it (versions, feeds, "
+                      "pages) is kept whole; run the command again to go on")
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise Terminated
+
+
 class TrackerGroup(click.Group):
     """Turns every error into one clear line on stderr (``error: ...``) and a documented exit
     code: library errors, click's usage errors and, as a last resort, a bug (exit 1; set
@@ -223,6 +238,9 @@ class TrackerGroup(click.Group):
             fail(str(exc), 3)
         except TrackerError as exc:
             fail(str(exc), 1)
+        except Terminated:  # SIGTERM (systemctl stop, kill): Ctrl-C's safe stop, said as such
+            click.echo(TERMINATED_MESSAGE, err=True)
+            sys.exit(143)
         except KeyboardInterrupt:  # Ctrl-C: one line and the shell's code for SIGINT, not "Aborted!"
             click.echo("", err=True)  # the terminal echoed ^C without a line end
             from tracker.errors import INTERRUPT_MESSAGE
@@ -319,7 +337,8 @@ _NO_STORE = frozenset({"compare", "classify", "import-declarations"})
 @dask_option("large batches of changes")
 @click.option("--json", "as_json", is_flag=True, help="Print the run result as JSON.")
 @click.option("--quiet", "-q", is_flag=True,
-              help="Print only the summary line, and each failed document on stderr.")
+              help="Print only the summary line, and one line per document that was held, skipped or failed, "
+                   "with why (failed ones on stderr).")
 @click.pass_obj
 def run(obj: Context, services: tuple[str, ...], document: str | None, concurrency: int, per_host: int,
         host_delay: float, retry_backoff: float, user_agent: str | None, ignore_robots: bool, shard: str | None,
@@ -338,8 +357,10 @@ def run(obj: Context, services: tuple[str, ...], document: str | None, concurren
     \b
     Exit codes: 0 all documents checked; 1 one or more documents failed (the others are
     recorded); 2 bad sources file or options; 3 archive or index error; 5 another run holds
-    the store's lock (<store>/run.lock); 130 interrupted by Ctrl-C during a run. With --every,
-    Ctrl-C between two runs exits 0 ("stopped").
+    the store's lock (<store>/run.lock); 6 robots.txt disallowed every document (nothing
+    checked); 130 interrupted by Ctrl-C during a run; 143 stopped by SIGTERM (kill, systemctl
+    stop), the same safe stop. With --every, Ctrl-C or SIGTERM between two runs exits 0
+    ("stopped"), and each run's summary line starts with its time (UTC).
 
     \b
     Examples:
@@ -395,11 +416,13 @@ def run(obj: Context, services: tuple[str, ...], document: str | None, concurren
         new_archive = not store.exists()
         notifier = NotifyAfterRun(obj.store_dir, obj.sources_path,
                                   notify_path=Path(notify_file) if notify_file else None,
-                                  warn=lambda error: click.echo(f"warning: notification failed: {error}", err=True))
+                                  warn=lambda error: click.echo(f"warning: {error}", err=True))
         with RunLock(obj.store_dir / LOCK_NAME), run_display(quiet=quiet or as_json, failures=not as_json) as display:
             result = run_snapshot(store, docs, options, confirm=confirm, subscribers=[*display, notifier])
         if as_json:
             emit_json(result.to_dict())
+        elif interval is not None:  # a long-lived log (a container's): which run said what
+            click.echo(f"{result.started_at:%Y-%m-%d %H:%M:%S} UTC  {result.summary_line()}")
         else:
             click.echo(result.summary_line())
         if new_archive and store.exists() and not (quiet or as_json):
@@ -423,13 +446,15 @@ def run(obj: Context, services: tuple[str, ...], document: str | None, concurren
 
     stop = threading.Event()
 
-    def on_sigint(signum: int, frame: Any) -> None:
+    def on_signal(signum: int, frame: Any) -> None:
         stop.set()
-        raise KeyboardInterrupt
+        raise Terminated if signum == signal.SIGTERM else KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGINT, on_sigint)
+    previous = signal.signal(signal.SIGINT, on_signal)
+    previous_term = signal.signal(signal.SIGTERM, on_signal)
     runs = 0
     running = False  # Ctrl-C inside a run cuts it short: say so, and exit as a plain run would
+    by_sigterm = False
     try:
         while not stop.is_set():
             started = time.monotonic()
@@ -448,14 +473,16 @@ def run(obj: Context, services: tuple[str, ...], document: str | None, concurren
             if not quiet and not as_json:
                 click.echo(f"next run in {wait:.0f} s (Ctrl-C to stop)", err=True)
             stop.wait(wait)
-    except KeyboardInterrupt:
-        pass
+    except KeyboardInterrupt as exc:
+        by_sigterm = isinstance(exc, Terminated)
     finally:
         signal.signal(signal.SIGINT, previous)
+        signal.signal(signal.SIGTERM, previous_term)
     if running:
-        click.echo(f"interrupted (Ctrl-C) during run {runs}: stopped; what it recorded before is kept, "
+        how = "stopped by SIGTERM" if by_sigterm else "interrupted (Ctrl-C)"
+        click.echo(f"{how} during run {runs}: stopped; what it recorded before is kept, "
                    "the rest is checked by the next run", err=True)
-        sys.exit(130)
+        sys.exit(143 if by_sigterm else 130)
     click.echo("stopped", err=True)
     sys.exit(0)
 
@@ -1072,8 +1099,8 @@ def _check_state(r: dict[str, Any]) -> str:
         state = f"gone since {r['gone_since'][:10]} ({clean(error_fix(told, status_hint=False))})"
         if r.get("error") and told != r.get("error"):
             state += f"; latest check: {clean(r.get('error'))}"
-    elif state == "held":
-        state = f"held: {clean(r.get('error'))}"
+    elif state in ("held", "skipped") and r.get("error"):  # why, as --json's "error" says it
+        state = f"{state}: {clean(r.get('error'))}"
     elif state == "unchanged" and r.get("variant_runs"):
         from tracker.run.decide import VARIANT_RUNS
 
@@ -1323,6 +1350,10 @@ _register_plugins()
 
 
 def main() -> None:
+    """The console script: SIGTERM stops a command as Ctrl-C does (``Terminated``), then the CLI."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
     cli(prog_name="tracker")
 
 

@@ -145,7 +145,9 @@ def serve(obj: Any, port: int, host: str, out: str | None, limit: int) -> None:
         click.echo(f"Serving {out_dir} at {url}/ (Ctrl-C to stop)", err=False)
         sys.stdout.flush()
         server.serve_forever()
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
+        if type(exc).__name__ == "Terminated":  # SIGTERM: said as such, exit 143, by the app (`cli.app.Terminated`)
+            raise
         # Stopped as a shell stops any command with Ctrl-C: 130 and one plain line (an interrupt
         # is no error), never a traceback.
         # Every file was written to a temporary name and renamed, so none is half written.

@@ -25,11 +25,35 @@ def outcome_line(outcome: CheckOutcome) -> str:
 
         # a page that is not the terms, said in `tracker status`'s words ("served a login page")
         served = served_instead(outcome.error)
-        line += (f"  (served {served}, not recorded: {clean(outcome.error)})" if served
+        line += (f"  ({clean(served_line(served, outcome.error))})" if served
                  else f"  ({clean(error_fix(outcome.error))})")
     elif outcome.summary and outcome.outcome != "new":
         line += f"  {clean(outcome.summary)}"
     return line
+
+
+# What to do about a page served instead of the terms, when its reason names nothing to do
+SERVED_FIX = "nothing to do if it passes; if it lasts, open the url in a browser"
+
+
+def served_line(served: str, error: str) -> str:
+    """"served a maintenance page instead of the terms; not recorded, the latest version kept;
+    <what to do>": the reason's kind said once (``served``, from ``served_instead``), then only what
+    the reason adds (where it was redirected, a setting to try), else ``SERVED_FIX``."""
+    from tracker.fetch.guards import ERROR_PAGE_PREFIX, NOT_TERMS_PREFIX
+
+    rest = error
+    for prefix in (ERROR_PAGE_PREFIX, NOT_TERMS_PREFIX):
+        if rest.startswith(prefix):
+            rest = rest[len(prefix):]
+    # the kind's own name ("maintenance page") is what ``served`` says already: only what follows
+    cut = min((i for i in (rest.find("; "), rest.find(": "), rest.find(", "), rest.find(" (")) if i >= 0),
+              default=len(rest))
+    detail = rest[cut:].lstrip(";:, ").strip()
+    line = f"served {served} instead of the terms; not recorded, the latest version kept"
+    if detail.startswith("redirected to "):
+        return f"{line}; {detail}; {SERVED_FIX}"
+    return f"{line}; {detail}" if detail else f"{line}; {SERVED_FIX}"
 
 
 def show_outcome(outcome: CheckOutcome) -> None:
@@ -84,18 +108,23 @@ class RunProgress:
             self.progress.stop()  # before what comes after the run (notifications, the summary)
 
 
+# What ``run -q`` still names: a document that was not checked as it should be, each with why
+ATTENTION = ("held", "skipped", "failed")
+
+
 class RunFailures:
-    """Run subscriber: only the documents that failed, one line each on stderr (``run -q`` under
-    cron: the mail says which document failed, not only how many)."""
+    """Run subscriber: only the documents that were held, skipped or failed, one line each with
+    why (``run -q`` under cron: the log says which document to look at, not only how many; a
+    document that was fine prints nothing)."""
 
     def __call__(self, event: RunEvent) -> None:
-        if isinstance(event, DocumentChecked) and event.outcome.outcome == "failed":
+        if isinstance(event, DocumentChecked) and event.outcome.outcome in ATTENTION:
             show_outcome(event.outcome)
 
 
 @contextmanager
 def run_display(*, quiet: bool, failures: bool = True) -> Iterator[list[RunSubscriber]]:
-    """The subscribers that show a run: when ``quiet``, the failed documents only (none without
+    """The subscribers that show a run: when ``quiet``, the held, skipped and failed documents only (none without
     ``failures``: a JSON report carries them), a progress bar on a terminal, one line per document
     otherwise (a log, a pipe)."""
     if quiet:

@@ -201,9 +201,9 @@ def retry_after(value: str | None, cap: float) -> float:
     return 0.0 if seconds is None else min(seconds, cap)
 
 
-# A Retry-After over this many times the run's cap is not worth a capped wait: the retry would
-# come far too early and be refused again (an hour's rate limit retried after a minute).
-GIVE_UP_AFTER = 5
+# A Retry-After over the run's cap is not waited out (nor cut to the cap: the retry would come
+# too early and be refused again, a 2-minute rate limit retried after one): kept for a later run.
+GIVE_UP_AFTER = 1
 
 
 def duration(seconds: float) -> str:
@@ -218,15 +218,16 @@ def duration(seconds: float) -> str:
 def transient_retry(message: str, header: str | None, cap: float) -> tuple[str, float | None]:
     """What to do with a transient HTTP error (429, 503...) whose ``Retry-After`` header is
     ``header``, under a run's ``cap`` (seconds): ``(message, None)`` - do not retry - when the
-    server asks for more than ``GIVE_UP_AFTER`` times the cap (the message then says when to come
-    back), else ``(message, seconds)`` to wait before the next attempt (0: the usual back-off).
+    server asks for more than the cap (the message then says how long it asked for; the run
+    skips the document and a later run asks again), else ``(message, seconds)``: the wait it asked
+    for, exactly, before the next attempt (0: the usual back-off).
     The HTTP and the browser paths both decide here, so neither hammers a server that asked for
     an hour's pause."""
     asked = retry_after_seconds(header)
     if asked is not None and asked > GIVE_UP_AFTER * cap:
         # Waiting a fraction of what the server asked would only be refused again: stop now.
-        return (f"{message} (the server asks to retry after {duration(asked)}, far longer than "
-                f"the {cap:g} s a run waits; not retried)"), None
+        return (f"{message} (the server asks to retry after {duration(asked)}, longer than "
+                f"the {cap:g} s a run waits: not waited for)"), None
     return message, retry_after(header, cap)
 
 

@@ -1773,10 +1773,13 @@ def cut_off_html(pages: Sequence[_Body]) -> str | None:
         # the last 64 KB, the same answer at a tenth of the scan)
         if (_OPEN_DOCUMENT.search(body[:65536]) and not _CLOSE_DOCUMENT.search(body[-1024:])
                 and not _CLOSE_DOCUMENT.search(body[-65536:])):
-            return ("the page's HTML stops before its </body> and </html> (the transfer may have been cut off: "
-                    "the connection closed early)")
+            return "the page's HTML stops before its </body> and </html> (cut off by the server or on the way)"
     return None
 
+
+# What a page cut off is said to be and what to do (an announced length that did not come in full
+# is told apart before, by the fetch: "connection lost after N of the M bytes ...")
+CUT_FIX = ("(the server sent it so, or the connection was cut); not recorded, the latest version kept; if it lasts, open the url in a browser: a page broken at its source is for its site to fix")
 
 _CONTAINER_TAG = re.compile(rb"<(/?)(main|article|section|table|ul|ol|div)\b", re.IGNORECASE)
 
@@ -1796,15 +1799,13 @@ def cut_mid_text(pages: Sequence[_Body]) -> str | None:
             continue
         last = page.body[-1:]
         if last and last not in (b">", b"\n", b"\r"):
-            return ("a transfer cut off: the page's HTML stops mid-text, before its </body> and </html> (the "
-                    "connection closed early, with no length to tell); not recorded")
+            return f"a page cut off: its HTML stops mid-text, before its </body> and </html> {CUT_FIX}"
         depth: dict[bytes, int] = {}
         for match in _CONTAINER_TAG.finditer(page.body):
             name = match.group(2).lower()
             depth[name] = depth.get(name, 0) + (-1 if match.group(1) else 1)
         if any(open_ > 0 for open_ in depth.values()):
-            return ("a transfer cut off: the page's HTML stops before its </body> and </html> with its content "
-                    "still open (the connection closed early, with no length to tell); not recorded")
+            return f"a page cut off: its HTML stops before its </body> and </html> with its content still open {CUT_FIX}"
     return None
 
 

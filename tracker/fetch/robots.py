@@ -14,7 +14,13 @@ if TYPE_CHECKING:
 
 ROBOTS_MAX_BYTES = 500 * 1024  # RFC 9309: parse at least 500 KiB; ignore the rest
 MAX_CRAWL_DELAY = 60.0  # a robots.txt asking for more would stall a run for hours
+DISALLOWED = "disallowed by "  # how a skip reason for robots.txt starts: "disallowed by https://x.org/robots.txt"
 ROBOTS_TIMEOUT = 30.0  # seconds, at most: a document's own shorter ``timeout`` bounds its robots.txt too
+
+
+def disallowed(reason: str | None) -> bool:
+    """Is ``reason`` (a skipped document's) robots.txt's, also for one part of a combined document?"""
+    return bool(reason) and DISALLOWED in str(reason) and str(reason).endswith("/robots.txt")
 
 
 class Robots:
@@ -49,7 +55,7 @@ class Robots:
             host.delay = max(host.delay, min(delay, MAX_CRAWL_DELAY))
         if rules.can_fetch(url, user_agent):
             return None
-        return f"disallowed by {origin}/robots.txt"
+        return f"{DISALLOWED}{origin}/robots.txt"
 
     async def _load(self, origin: str, netloc: str, timeout: float = ROBOTS_TIMEOUT,
                     user_agent: str | None = None) -> "Protego | None":

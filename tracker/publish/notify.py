@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 import logging
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -230,15 +231,41 @@ def notify_changes(targets: Sequence[Target], versions: Sequence[Version],
                     errors.append(f"notify {target.label}: apprise does not understand this URL")
                     continue
                 kind = apprise.NotifyType.WARNING if v.material else apprise.NotifyType.INFO
-                if not sender.notify(title=title, body=body, notify_type=kind,
-                                     body_format=apprise.NotifyFormat.TEXT):
-                    errors.append(f"notify {target.label}: delivery of '{v.document_key}' "
-                                  f"({v.fetched_at}) failed")
+                # apprise says why a delivery failed only in its log: caught here, for the one line
+                with apprise.LogCapture(level=logging.DEBUG) as said:
+                    sent = sender.notify(title=title, body=body, notify_type=kind,
+                                         body_format=apprise.NotifyFormat.TEXT)
+                if not sent:
+                    errors.append(f"notify {target.label}: the change to '{v.document_key}' ({v.fetched_at}) was not "
+                                  f"delivered: {delivery_failure(said.getvalue())}; it is recorded and in the feeds "
+                                  "(`tracker notify --run` sends the run's changes again)")
             except Exception as exc:  # noqa: BLE001 (a notifier bug must never break a run)
                 errors.append(f"notify {target.label}: {type(exc).__name__}: {exc}")
-    for e in errors:
-        log.warning(e)
+    # (returned, not logged: the caller prints each once; logging too printed every failure twice)
     return errors
+
+
+_HTTP_ERROR = re.compile(r"error=(\d{3})\b")
+_SECRETS = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://\S+")  # an address can hold a token: never printed
+
+
+def delivery_failure(log_text: str) -> str:
+    """Why apprise could not deliver a message, from what it logged while trying: "connection
+    refused", "HTTP 500", "timed out", "the host name could not be resolved", else its last
+    warning (addresses left out: they can hold secrets), else "no reason given"."""
+    lowered = log_text.lower()
+    if "connection refused" in lowered:
+        return "connection refused"
+    if "timed out" in lowered or "timeout" in lowered:
+        return "timed out"
+    if "name or service not known" in lowered or "failed to resolve" in lowered or "nodename nor servname" in lowered:
+        return "the host name could not be resolved"
+    if match := _HTTP_ERROR.search(log_text):
+        return f"HTTP {match.group(1)}"
+    warnings = [line.split(" - WARNING - ", 1)[1] for line in log_text.splitlines() if " - WARNING - " in line]
+    if warnings:
+        return _SECRETS.sub("<address>", warnings[-1]).strip().rstrip(".")
+    return "no reason given"
 
 
 def find_notify_file(sources_path: Path, notify_path: Path | None = None) -> Path | None:

@@ -307,11 +307,11 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
     cut_text = _cut_short(latest, text) if latest is not None and same_way else None
     cut = guard.cut_mid_text(pages) if cut_html else None
     if cut is None and cut_html and cut_text:
-        cut = ("a transfer cut off: the page's HTML stops before its </body> and </html> and its text "
-               "mid-sentence where the latest version goes on (the connection closed early); not recorded")
+        cut = ("a page cut off: its HTML stops before its </body> and </html> and its text mid-sentence where "
+               f"the latest version goes on {guard.CUT_FIX}")
     if cut is None and cut_html and latest is not None and same_way and _leading_part(latest, text):
-        cut = ("a transfer cut off: the page's HTML stops before its </body> and </html>, and its text is the "
-               "start of the latest version, the rest missing (the connection closed early); not recorded")
+        cut = ("a page cut off: its HTML stops before its </body> and </html>, and its text is the start of "
+               f"the latest version, the rest missing {guard.CUT_FIX}")
     if cut:
         return Decision(_check(fetched, "failed", error=cut))
     # The terms in another language (a site that picks it by Accept-Language or location) are held

@@ -133,7 +133,8 @@ class _Run:
             self._carry_out(decide(skipped, self.states.get(doc.key, DocumentState()), confirm=self.confirm))
         stale = asyncio.ensure_future(self._hand_over_stale())
         try:
-            await self._fetch_all(fetch_all(documents, options, self._validators(), again), again, paused)
+            await self._fetch_all(fetch_all(documents, options, self._validators(), again), again, paused,
+                                  options.max_retry_after)
         except BaseException:
             self.recorder.abandon()  # the versions not handed over are not recorded: git must not write them
             raise
@@ -147,7 +148,8 @@ class _Run:
         self.store.checkout_if_stale()  # (drain did it, in the git thread; else a tree a killed run left behind)
         self.index.set_http_cache(self.confirmed)
 
-    async def _fetch_all(self, fetches: "AsyncIterator[Fetched]", again: Again, paused: dict[str, datetime]) -> None:
+    async def _fetch_all(self, fetches: "AsyncIterator[Fetched]", again: Again, paused: dict[str, datetime],
+                         budget: float) -> None:
         """Carry out the decision on each page as it arrives (a changed page's second fetch settles it)."""
         latest = self.latest
         assert latest is not None
@@ -158,7 +160,11 @@ class _Run:
                 paused.pop(url, None)  # fetched again: its pause, if any, is over
             if asked := pauses.asked(fetched):
                 paused.update(asked)
-                fetched = replace(fetched, error=f"{fetched.error}{pauses.pause_note(max(asked.values()))}")
+                until = max(asked.values())
+                if pauses.beyond_run(fetched, budget):  # not waited out: skipped now, a later run asks again
+                    fetched = replace(fetched, error=None, skipped=pauses.skip_now_reason(fetched, until))
+                else:
+                    fetched = replace(fetched, error=f"{fetched.error}{pauses.pause_note(until)}")
             state = self.states.get(fetched.document.key, DocumentState())
             doc = fetched.document
 

@@ -13,6 +13,7 @@ rewritten whole (through a temporary file and a rename) and an unreadable one is
 from __future__ import annotations
 
 import json
+import math
 import os
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -66,17 +67,39 @@ def addresses(fetched: Fetched) -> list[str]:
 
 def asked(fetched: Fetched) -> dict[str, datetime]:
     """The pauses a fetch asked for: address -> until when, for each page (or part) that failed
-    with a 429 or 503 carrying a Retry-After (``Fetched.retry_after``), capped at ``MAX_PAUSE``."""
+    with a 429 or 503 carrying a Retry-After (``Fetched.retry_after``), capped at ``MAX_PAUSE``.
+    Counted from the last answer (the fetch's start plus its duration), not the first attempt:
+    a pause named after retries must not be over already."""
     found = {}
     for page in fetched.parts or (fetched,):
         if page.retry_after is not None and page.error is not None:
-            found[page.url] = page.fetched_at + min(timedelta(seconds=page.retry_after), MAX_PAUSE)
+            answered = page.fetched_at + timedelta(seconds=page.duration)
+            found[page.url] = answered + min(timedelta(seconds=page.retry_after), MAX_PAUSE)
     return found
 
 
+def beyond_run(fetched: Fetched, budget: float) -> bool:
+    """Did every page of ``fetched`` that failed ask (Retry-After) for a longer pause than the
+    ``budget`` seconds a run waits? Then it was not waited out, and the run skips the document."""
+    failed = [page for page in fetched.parts or (fetched,) if page.error is not None]
+    return bool(failed) and all(page.retry_after is not None and page.retry_after > budget for page in failed)
+
+
+def skip_now_reason(fetched: Fetched, until: datetime) -> str:
+    """The line of a document skipped in this run because its server asked for a pause longer than
+    a run waits: what the server said, and from when a run fetches it again (a time to come)."""
+    return (f"{fetched.error}; skipped in this run, the latest version kept; the first run from "
+            f"{when(until)} on fetches it again (its Retry-After)")
+
+
 def when(moment: datetime) -> str:
-    """"2026-12-03 04:10 UTC": a pause's end as a line of the run says it."""
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    """"2026-12-03 04:10 UTC": a pause's end as a line of the run says it, rounded up to the minute
+    (never a minute at which the pause still runs)."""
+    moment = moment.astimezone(timezone.utc)
+    spare = moment.second + moment.microsecond / 1e6
+    if spare:
+        moment += timedelta(seconds=math.ceil(60 - spare))
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def skip_reason(url: str, until: datetime) -> str:

@@ -18,6 +18,11 @@ EXIT_FAILURES = 1
 EXIT_USAGE = 2
 EXIT_STORE = 3
 EXIT_LOCKED = 5  # another run holds the store's run lock
+# Every document skipped because robots.txt disallows it: nothing could be checked, and nothing
+# will be until the site's robots.txt or the sources file changes (not a passing fault: not 0, and
+# not 1, "some failed, the others recorded", which recipes tolerate).
+EXIT_DISALLOWED = 6
+EXIT_TERMINATED = 143  # stopped by SIGTERM (systemctl stop, docker stop, kill): 128 + 15
 
 OutcomeKind = Literal["new", "changed", "revert", "unchanged", "pending", "held", "skipped", "failed"]
 """What happened to one document in one run:
@@ -82,8 +87,15 @@ class RunResult:
 
     @property
     def exit_code(self) -> int:
-        """``EXIT_FAILURES`` if any document failed, else ``EXIT_OK``."""
-        return EXIT_FAILURES if any(o.outcome == "failed" for o in self.outcomes) else EXIT_OK
+        """``EXIT_FAILURES`` if any document failed; ``EXIT_DISALLOWED`` if robots.txt disallowed
+        every document (none could be checked); else ``EXIT_OK``."""
+        from tracker.fetch.robots import disallowed
+
+        if any(o.outcome == "failed" for o in self.outcomes):
+            return EXIT_FAILURES
+        if self.outcomes and all(o.outcome == "skipped" and disallowed(o.summary) for o in self.outcomes):
+            return EXIT_DISALLOWED
+        return EXIT_OK
 
     def to_dict(self) -> dict[str, Any]:
         return {
