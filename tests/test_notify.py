@@ -137,3 +137,30 @@ url = "nosuchscheme://example.org/x"
     config = load_notify(path)
     assert config.targets[0].categories == ("refunds",) and config.targets[0].min_severity == "minor"
     assert "1 target(s), OK" in arc.tracker("notify", "--check").output
+
+
+def test_a_revert_of_material_changes_reaches_the_material_targets(archive: tuple[Archive, Pages], httpserver: Any,
+                                                                    tmp_path: Path) -> None:
+    """A first-time user's half page lasted 2 runs and was recorded as material (delivered to their
+    min_severity = "material" target); the page restored was a "minor" revert, never delivered: the
+    target was told clauses went and never that they came back."""
+    arc, pages = archive
+    httpserver.expect_request("/material", method="POST").respond_with_data("ok")
+    (tmp_path / "notify.toml").write_text(f"""
+[[target]]
+url = "json://127.0.0.1:{httpserver.port}/material"
+min_severity = "material"
+""", encoding="utf-8")
+    arc.run()
+    pages.terms.update(expiry="6 months")  # material
+    arc.run()
+    pages.terms.update(expiry="12 months")  # back to the first version's text
+    arc.run()
+    pages.terms.update(date="April 2, 2026")  # date only: cosmetic, not for this target
+    arc.run()
+    history = json.loads(arc.tracker("history", "lumen", "--json").output)
+    assert [v["kind"] for v in history][1:3] == ["changed", "revert"], history
+    assert history[2]["severity"] == "minor" and not history[2]["material"], history[2]
+    got = received(httpserver, "/material")
+    assert len(got) == 2, got  # the material change, then its revert; not the date bump
+    assert "Revert" in got[1]["title"] or "revert" in got[1]["message"].lower(), got[1]

@@ -67,7 +67,12 @@ class Target:
 
         if self.services and version.service_id not in self.services:
             return False
-        if severity_rank(version.severity) < severity_rank(self.min_severity):
+        rank = severity_rank(version.severity)
+        if version.kind == "revert" and version.severity == "minor":
+            # a revert that takes back material changes (the only "minor" revert) restores terms a
+            # target of material changes was told had changed: it must hear they are back
+            rank = severity_rank("material")
+        if rank < severity_rank(self.min_severity):
             return False
         return not self.categories or bool(set(self.categories) & set(categories))
 
