@@ -119,3 +119,24 @@ def test_a_tool_named_for_no_user_data_is_not_material():
     # near miss: a named tool that handles nothing users give ("to format") is no recipient
     extra = "\n\nLumen Notes uses Markdown to format the pages of this notice."
     assert not analyse(_notes(), _notes(extra)).material
+
+
+GUIDE = ("# Brightline Ads Content Guidelines\n\nLast updated: 3 March 2031\n\n"
+         "#### Adult content\n\n*   Ads must not show nudity.\n*   Ads must not allude to sexual activity.\n\n"
+         "{extra}#### Weapons\n\n*   Ads must not promote the sale of firearms.\n\n"
+         "#### Landing pages\n\n*   A landing page must load within five seconds.\n")
+
+
+def test_bare_no_item_in_content_guidelines_is_a_ban():
+    extra = "#### Children\n\n*   No content targeted to children under the age of 13\n\n"
+    a = analyse(GUIDE.replace("{extra}", ""), GUIDE.replace("{extra}", extra))
+    assert a.material
+
+
+def test_plan_feature_said_with_no_is_not_a_content_ban():
+    # near miss: "No ..." that names no kind of content, or a plan's feature, is no ban
+    from tracker.analysis.materiality import _CONTENT_BAN
+
+    assert _CONTENT_BAN.match("No ads promoting payday loans")
+    assert not _CONTENT_BAN.match("No credit card required")
+    assert not _CONTENT_BAN.match("No ads for Premium members")

@@ -2801,6 +2801,13 @@ _COVERAGE = re.compile(
     r"(?:est|sont)\s+exclue?s?\b|\bexcluen?t\b|pour\s+(?:notre|son|leur)\s+compte\b|"
     r"(?:gilt|gelten)\s+nicht|ausgeschlossen\b|umfass(?:t|en)\s+nicht|in\s+unserem\s+auftrag)|"
     r"\(\s*collectively,?\s+(?:the|our)\s+[“\"]", re.I)  # ("collectively, “Vanco”, “we”": a party, no list)
+# A ban said as a bare "No ..." item of content guidelines: "No content targeted to children under
+# 16", "No ads promoting payday loans", "No images that depict weapons". Not a feature of a plan ("No
+# credit card required", "No ads"): a kind of content, then what it does or is about.
+_CONTENT_BAN = re.compile(
+    r"^\W*no\s+(?:[\w-]+\s+){0,2}?(?:content|ads?|advertisements?|advertising|posts?|images?|videos?|materials?|"
+    r"links?|promotions?|messages?|listings?|creatives?)\s+(?:that|which|targeted|targeting|aimed|directed|promoting|"
+    r"depicting|containing|showing|featuring|glorifying|encouraging|related|relating|about)\b", re.I)
 _COMMITMENT = re.compile(r"\bwe\s+(?:will|shall|commit\w*|guarantee\w*|undertake\w*|promise\w*)\b|"
                          r"\bnous\s+(?:nous\s+engageons|garantissons)|\bwir\s+(?:garantieren|"
                          r"verpflichten\s+uns)\b|"
@@ -5563,6 +5570,8 @@ class _Job:
             return True  # "Cancellation notice: 30 days.": a term in a few words
         if legal and (_priced_per_unit(text) or _ALLOWANCE.search(text)):
             return True  # "€29 per month", "3,000 credits per month" under a plan: a price or what it gives
+        if any(_CONTENT_BAN.match(s) for s in sentences):
+            return True  # "No content targeted to children under 16": a ban in a guideline's list
         verb = has_verb(words(text)) or self.row or bool(self.lead_a or self.lead_b)
         if self.row:
             # a row is read with its header row: "| Your name must not include: | ..." makes each
