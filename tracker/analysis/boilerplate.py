@@ -1425,7 +1425,7 @@ _CARRIER_PART = re.compile(
     r"^(?:(?:for|pour|für)\s+[\w\s.-]{1,30}?:\s*)?(?:(?:as\s+always|please\s+note|note)\s*[,:]?\s+)?(?:"
     r"(?:message|msg|sms|text)\s+frequency\s+(?:varies|may\s+vary)|"
     # (and which messages the rates are for: "... may apply for any messages sent to you from us")
-    r"(?:standard\s+)?(?:message|msg|sms|text(?:\s+message)?)s?\s*(?:and|&)\s*data\s+rates\s+may\s+apply"
+    r"(?:standard\s+)?(?:message|msg|sms|text(?:\s+message)?)s?\s*(?:and|&\.?)\s*data\s+rates\s+may\s+apply"
     r"(?:\s+(?:to|for)\s+(?:any|all|each|every|the|these|such)\s+(?:\w+\s+){0,2}?(?:messages?|texts?|sms|alerts?)\b[^;]{0,80})?|"
     # how to leave the programme: "You can cancel the SMS service at any time"
     r"you\s+(?:can|may)\s+(?:cancel|stop|end|opt[\s-]out\s+of|unsubscribe\s+from)\s+(?:the|these|our|this)\s+"

@@ -2346,6 +2346,9 @@ def _changed_sentences(text: str, toks: tuple[Token, ...], idx: frozenset[int], 
 _SIMPLE_WORD = re.compile(r"[^\W_]+")
 
 
+_EDGE_EMPHASIS = re.compile(r"(?<=\w)[*_]+(?=\s|$)|(?:(?<=\s)|^)[*_]+(?=\w)")
+
+
 @lru_cache(maxsize=8192)  # a third of the sentences asked are asked again in a later version's changes
 def _noise_kind(sentence: str) -> str | None:
     """Why a sentence is not a term: "date-only", "announcement", "pointer", "contact",
@@ -2359,7 +2362,9 @@ def _noise_kind(sentence: str) -> str | None:
         return "announcement"
     if is_outage_notice(sentence):
         return "outage"
-    if is_pointer(sentence) and not _LEGAL_EFFECT.search(_DESCRIBES.sub("", pointer_core(sentence))):
+    # (an italic paragraph broken by its links keeps its marks at the words' edges: "Click_ here _to view")
+    bare = _EDGE_EMPHASIS.sub("", sentence)
+    if is_pointer(bare) and not _LEGAL_EFFECT.search(_DESCRIBES.sub("", pointer_core(bare))):
         return "pointer"  # (what it says the other page holds is that page's, not a term here)
     if _OWN_COPY.search(sentence) and len(w) <= 45 and (_PREVAILS.search(sentence) or _COPY_OFFERED.search(sentence)
                                                         and _THIS_DOCUMENT.search(sentence)
@@ -2451,7 +2456,11 @@ def _clause_notice(sentence: str, ws: list[str]) -> bool:
 # What a pointer says the other page holds ("refer to the Guidelines, which explain what is
 # prohibited"): the rules are there, not in the pointer.
 _DESCRIBES = re.compile(r",?\s*\b(?:which|that)\s+(?:further\s+|also\s+|more\s+fully\s+)?(?:explains?|describes?|sets?\s+"
-                        r"(?:out|forth)|details|lists?|outlines?)\b.*$", re.I | re.S)
+                        r"(?:out|forth)|details|lists?|outlines?|"
+                        # the linked page's own fate ("our current Coins Policy, which is being replaced
+                        # by the Virtual Items Policy"): the page pointed to is the old one, not these terms
+                        r"(?:is|are|will\s+be|has\s+been|have\s+been)\s+(?:being\s+)?(?:replaced|superseded))\b.*$",
+                        re.I | re.S)
 
 
 # Nouns of the terms a number sets (a period, a fee, a share): not "price", which live tickers carry.
@@ -2705,6 +2714,12 @@ _LEGAL_EFFECT = re.compile(
     r"(?:sells?|sold|selling|rents?|rented|shares?|disclos(?:e|es|ed)|transfers?)\s+(?:your|their|users['’]?|"
     r"customers['’]?|members['’]?|it|them)\b(?:\s+[\w'’-]+){0,6}?\s+(?:to|with)\s+(?:our\s+|its\s+|selected\s+|"
     r"third[-\s]party\s+)?(?:partners|third\s+parties|advertisers|affiliates|data\s+brokers|marketers)|"
+    # a named company engaged to handle what users give ("Acme Mail uses Formbox to capture feedback
+    # provided by users", "we use Paylane to process your payments"): a new recipient of their data
+    r"(?:\bwe|(?-i:[A-Z])[\w&.-]+(?:\s+(?-i:[A-Z])[\w&.-]+){0,2})\s+(?:uses?|engages?|relies\s+on)\s+"
+    r"(?-i:[A-Z])[\w&.-]+(?:\s+(?-i:[A-Z])[\w&.-]+){0,2}\s+to\s+(?:collect|capture|process|store|host|analy[sz]e|"
+    r"receive|record|track|verify|handle)\b[^.;]{0,60}?\b(?:your|users?['’]?|customers?['’]?|personal|data|"
+    r"information|feedback|details|responses|payments?)\b|"
     r"\b(?:doit|doivent|devra|devront)\s+(?:obligatoirement\s+|impérativement\s+)?(?:être|\w+(?:er|ir|re))\b|"
     r"\b(?:muss|müssen)\b|"
     r"(?:nous|vous)\s+(?:devez|nous\s+engageons|acceptez|garantissons|ne\s+pouvez\s+pas)|"
@@ -2789,6 +2804,13 @@ _COVERAGE = re.compile(
     r"(?:est|sont)\s+exclue?s?\b|\bexcluen?t\b|pour\s+(?:notre|son|leur)\s+compte\b|"
     r"(?:gilt|gelten)\s+nicht|ausgeschlossen\b|umfass(?:t|en)\s+nicht|in\s+unserem\s+auftrag)|"
     r"\(\s*collectively,?\s+(?:the|our)\s+[“\"]", re.I)  # ("collectively, “Vanco”, “we”": a party, no list)
+# A ban said as a bare "No ..." item of content guidelines: "No content targeted to children under
+# 16", "No ads promoting payday loans", "No images that depict weapons". Not a feature of a plan ("No
+# credit card required", "No ads"): a kind of content, then what it does or is about.
+_CONTENT_BAN = re.compile(
+    r"^\W*no\s+(?:[\w-]+\s+){0,2}?(?:content|ads?|advertisements?|advertising|posts?|images?|videos?|materials?|"
+    r"links?|promotions?|messages?|listings?|creatives?)\s+(?:that|which|targeted|targeting|aimed|directed|promoting|"
+    r"depicting|containing|showing|featuring|glorifying|encouraging|related|relating|about)\b", re.I)
 _COMMITMENT = re.compile(r"\bwe\s+(?:will|shall|commit\w*|guarantee\w*|undertake\w*|promise\w*)\b|"
                          r"\bnous\s+(?:nous\s+engageons|garantissons)|\bwir\s+(?:garantieren|"
                          r"verpflichten\s+uns)\b|"
@@ -5551,6 +5573,8 @@ class _Job:
             return True  # "Cancellation notice: 30 days.": a term in a few words
         if legal and (_priced_per_unit(text) or _ALLOWANCE.search(text)):
             return True  # "€29 per month", "3,000 credits per month" under a plan: a price or what it gives
+        if any(_CONTENT_BAN.match(s) for s in sentences):
+            return True  # "No content targeted to children under 16": a ban in a guideline's list
         verb = has_verb(words(text)) or self.row or bool(self.lead_a or self.lead_b)
         if self.row:
             # a row is read with its header row: "| Your name must not include: | ..." makes each
@@ -6223,6 +6247,12 @@ _STRONG_MODALS = frozenset("""will shall must doit doivent devons devez devra de
 _MODAL_NEG = frozenset("not never pas nicht niemals jamais".split())
 _FR_FUTURE = re.compile(r"(\w{3,}?)(?:rons|rez|ront|ra)$")  # "demanderons": "demande" + "rons"
 _SHIFT_REACH = 4  # words after a modal that hold its verb ("may also ask you", "können Sie bitten")
+# A hedge between a modal and its verb, skipped to find the verb: the provider's discretion said
+# outright ("may, but are not required to, refund") or a duty of effort ("will use reasonable efforts to").
+_MODAL_HEDGE = re.compile(r"^(?:but\s+(?:is|are|am|shall\s+be|will\s+be)\s+not\s+(?:required|obliged|obligated|bound)\s+to\s+|"
+                          r"(?:make|use)\s+(?:all\s+|every\s+)?(?:commercially\s+)?(?:reasonable|best)\s+"
+                          r"(?:efforts?|endeavou?rs?)\s+to\s+|endeavou?r\s+to\s+)")
+_HEDGE_REACH = 7  # words such a hedge takes at most
 
 
 # A remedy the user has: a way to complain, appeal, object, withdraw, cancel or get a refund
@@ -6261,19 +6291,32 @@ def _modal_shift(d: Delta) -> tuple[str, str] | None:
     "nous pouvons vous demander" → "nous vous demanderons" (the French future says "will");
     None when no modal changed force. Negated modals are left to the negation checks."""
     def follow(toks: tuple[Token, ...], i: int) -> list[str]:
-        return [t.norm for t in toks[i + 1:i + 1 + _SHIFT_REACH]]
+        ws = [t.norm for t in toks[i + 1:i + 1 + _SHIFT_REACH + _HEDGE_REACH]]
+        # the verb after a hedge: "may, but are not required to, assist", "will make reasonable
+        # efforts to recover" (a duty of effort is still a duty on that verb)
+        hedge = _MODAL_HEDGE.match(" ".join(ws) + " ")
+        skip = len(hedge.group(0).split()) if hedge else 0
+        return ws[skip:skip + _SHIFT_REACH]
 
     def modals(toks: tuple[Token, ...], idx: frozenset[int], kinds: frozenset[str]) -> list[tuple[str, list[str]]]:
         return [(toks[i].norm, follow(toks, i)) for i in sorted(idx) if toks[i].norm in kinds
                 and not (set(follow(toks, i)[:1]) & _MODAL_NEG)]
 
+    def stems_of(ws: list[str]) -> set[str]:
+        return {stem(w) for w in ws if is_content_word(w)}
+
+    # a modal the clause no longer says at all is gone, even when the document says it elsewhere
+    # (the novelty of a word is read against the whole other version)
+    kept = {t.norm for t in d.after}
+    absent = frozenset(i for i, t in enumerate(d.before) if t.norm not in kept)
     for old_kind, new_kind in ((_WEAK_MODALS, _STRONG_MODALS), (_STRONG_MODALS, _WEAK_MODALS)):
-        gone = modals(d.before, d.dels, old_kind)
+        gone = modals(d.before, d.dels | absent, old_kind)
         if not gone:
             continue
         for word, after in modals(d.after, d.ins, new_kind):
             for old, before in gone:
-                if {w for w in set(before) & set(after) if is_content_word(w)}:
+                # the same verb in another form ("assist you in recovering" / "recover your funds")
+                if stems_of(before) & stems_of(after):
                     return old, word
         if old_kind is _WEAK_MODALS:
             # (the look-up against the old text finds "demanderons" in "demander": read every
