@@ -112,6 +112,16 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Cloudflare's e-mail protection shows "[email protected]" where the address was: the address
 # coming back (or going) is the same contact detail, not a new one.
 _CF_EMAIL = re.compile(r"[\w.+-]*\\?\[email(?:&#160;|\s)protected\\?\][\w.+-]*")
+# ... and what is left of an address around it ("pri[\[email protected\]](…/email-protection)": the
+# start of the address the page's script did not hide), with the link it sits in: one contact detail.
+_AT_EMAIL = re.compile(r"[\w.+-]*\[?<e-mail>\]?(?:\([^)\s]*\))?")
+# A link's note to screen readers ("(opens in new window)", "(external link)"), added, dropped or
+# doubled by the page's script: link chrome, as the link's address is.
+_LINK_HINT = re.compile(r"\s*\((?:(?:opens|open|opening)\s+(?:in\s+)?(?:a\s+)?new\s+(?:browser\s+)?(?:window|tab)|"
+                        r"external\s+link|link\s+is\s+external|opens?\s+(?:an\s+)?external\s+(?:site|link|website))\)", re.I)
+# A stray "Test" left after a sentence's end at the end of a clause (an editor's test of the page),
+# removed or added: no words of the terms.
+_STRAY_TEST = re.compile(r"(?<=[.!?)”\"'])\s*(?:Test|TEST|test)\s*$")
 # A reference-style link left unresolved by the page ("\[our terms\]\[terms-link\]", escaped or
 # not) reads as the same words as the link it becomes ("[our terms](https://...)").
 _REF_LINK = re.compile(r"\\?\[((?:[^\[\]\\\n]|\\[^\[\]])*)\\?\]\\?\[[^\[\]\s\\]{0,60}\\?\]")
@@ -146,14 +156,27 @@ def _inline_numbering(s: str) -> str:
 # a number written in words (``_STEPS``' "spelling" step reads it as its figures)
 _NUMBER_WORD = re.compile(r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                           r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty)\b", re.I)
+
+
+def _unlinked(text: str) -> str:
+    """``text`` with its links' addresses (and notes to screen readers) taken away, their words
+    kept: the "links-only" step of ``cosmetic_kind``."""
+    if "(" in text:
+        text = _LINK_HINT.sub("", text)
+    if "][" in text or "]\\[" in text:
+        text = _REF_LINK.sub(r"[\1]()", text)
+    return _URL.sub("", _MD_LINK.sub(r"\1()", text))
+
+
 # Applied cumulatively, least to most lenient; the first that makes both sides equal names it.
 _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("invisible-characters", lambda s: _NBSP.sub(" ", _INVISIBLE.sub("", s))),
     ("whitespace", _space),
-    ("links-only", lambda s: _URL.sub("", _MD_LINK.sub(r"\1()", _REF_LINK.sub(r"[\1]()", s) if ("][" in s or "]\\[" in s) else s))),
-    ("contact-details", lambda s: _EMAIL.sub("<e-mail>", _CF_EMAIL.sub("<e-mail>", s)).replace("[<e-mail>]()", "<e-mail>")),
+    ("links-only", lambda s: _unlinked(s)),
+    ("contact-details", lambda s: _AT_EMAIL.sub("<e-mail>", _EMAIL.sub("<e-mail>", _CF_EMAIL.sub("<e-mail>", s)))
+                                  if "@" in s or "protected" in s else s),
     # (an HTML entity left in the text, "&quot;as is&quot;", is the character it names)
-    ("formatting", lambda s: _space(_MARKUP.sub("", _ESCAPE.sub("", html.unescape(s) if "&" in s else s)))),
+    ("formatting", lambda s: _space(_MARKUP.sub("", _ESCAPE.sub("", _STRAY_TEST.sub("", html.unescape(s) if "&" in s else s))))),
     ("renumbering", lambda s: _space(_NUMBERING.sub("", _inline_numbering(s)))),
     ("punctuation-case", lambda s: _space(_PUNCT.sub(" ", s.lower()))),
     # a number written in words or in figures ("within two business days" → "within 2 business days")
