@@ -107,3 +107,18 @@ def test_a_commit_of_another_document_is_named_as_that_documents_version(archive
     assert "Traceback" not in result.output
     unknown = arc.tracker("show", "orbit", "--at", "abcdef0123", code=4)
     assert unknown.exit_code == 4 and "is version" not in unknown.output, unknown.output
+
+
+def test_a_page_hard_wrapped_at_another_width_is_the_same_terms() -> None:
+    """A first-time user's Markdown terms re-wrapped at 60 columns were recorded as a version of 12
+    whitespace-only clause changes, though the README says spacing alone records nothing."""
+    from tracker.analysis.sameness import same_terms
+
+    old = _PAGE.format(months="twelve")
+    assert same_terms(old, _wrapped(old))
+    assert same_terms(_wrapped(old), old)
+    # near misses: a word changed while re-wrapping, and lines that are blocks of their own
+    assert not same_terms(old, _wrapped(old).replace("hard-wraps", "soft-wraps"))
+    assert not same_terms("- Basic plan\n- Team plan\n", "- Basic plan - Team plan\n")
+    assert not same_terms("| Basic | $5 |\n| Team | $9 |\n", "| Basic | $5 | | Team | $9 |\n")
+    assert not same_terms("    code line one\n    code line two\n", "    code line one code line two\n")

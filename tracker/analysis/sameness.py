@@ -101,11 +101,36 @@ def same_terms(old: str, new: str) -> bool:
         return True
     if _WORD.findall(a) != _WORD.findall(b):
         return False
+    if _unwrapped(a) == _unwrapped(b):
+        return True  # the same paragraphs hard-wrapped at another width (a Markdown or text source)
     # (imported only here: the clause diff and its libraries cost a run's process about 60 ms of
     # CPU to import, and most changed texts are settled above by their words)
     from tracker.analysis.diff import texts_changed
 
     return not texts_changed(a, b)
+
+
+# A block whose lines are not each a block of their own: not a list item, heading, table row, quote
+# or indented code (where a line break means something).
+_LINE_BLOCK = re.compile(r"^(?: {4}|\t| {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]|[ \t]*(?:#|\||>))")
+
+
+_LEAD = re.compile(r"^ {1,3}(?=\S)")
+
+
+def _unwrapped(text: str) -> str:
+    """``text`` with each paragraph on one line: Markdown joins the lines of a paragraph (a soft
+    line break is a space), so a page hard-wrapped at another width says the same. Blocks with a
+    list item, heading, table row, quote or code line are left as they are."""
+    blocks = []
+    for block in re.split(r"\n(?:[ \t]*\n)+", text.strip()):
+        lines = block.strip("\n").split("\n")
+        if len(lines) > 1 and not any(_LINE_BLOCK.match(line) for line in lines):
+            block = " ".join(line.strip() for line in lines)
+        else:  # (up to 3 spaces before a line's block mark change nothing in Markdown)
+            block = "\n".join(_LEAD.sub("", line) for line in lines)
+        blocks.append(block)
+    return "\n\n".join(blocks)
 
 
 def _changed_span(old: str, new: str) -> tuple[int, int, int]:
