@@ -34,6 +34,15 @@ the last two are never material. A "changed" text close to an earlier variant is
 SEVERITY_ORDER: tuple[Severity, ...] = ("none", "cosmetic", "minor", "material", "critical")
 
 
+def material_mark(material: bool, severity: str) -> str:
+    """How text output marks a material version or change: "CRITICAL" when its severity is
+    critical, "MATERIAL" otherwise, "" when it is not material (the word ``--json`` gives in
+    "severity", upper case)."""
+    if not material:
+        return ""
+    return "CRITICAL" if severity == "critical" else "MATERIAL"
+
+
 class Row(Protocol):
     """What ``from_row`` reads: values by column name (``sqlite3.Row``, a dict)."""
 

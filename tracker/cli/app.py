@@ -616,6 +616,7 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
       tracker search --material --since 2026-06-01
     """
     from tracker.cli.output import clean, is_tty, search_snippet
+    from tracker.records import material_mark as mark
 
     with obj.archive() as archive:
         hits = archive.search(query, service=service, category=category, since=since, limit=limit,
@@ -630,7 +631,7 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
         return
     bold = is_tty() if color is None else color
     for hit in hits:
-        flag = ("CRITICAL" if hit.severity == "critical" else "MATERIAL") if hit.material else hit.severity
+        flag = mark(hit.material, hit.severity) or hit.severity
         cats = f" ({', '.join(hit.categories)})" if hit.categories else ""
         click.echo(f"{clean(hit.service_id)} / {clean(hit.document_type)}  version {hit.seq} of "
                    f"{hit.fetched_at[:10]}  {hit.kind}  {flag}{cats}")
@@ -761,6 +762,7 @@ def _material_only(data: dict[str, Any], material_only: bool) -> dict[str, Any]:
 
 def _print_analysis(result: Analysis, title: str, color: bool | None, material_only: bool = False) -> None:
     from tracker.cli.output import clean, console, diff_lines, is_tty
+    from tracker.records import material_mark as mark
 
     use_color = is_tty() if color is None else color
     out = console(force_color=use_color)
@@ -768,7 +770,7 @@ def _print_analysis(result: Analysis, title: str, color: bool | None, material_o
         out.print(f"[bold]{clean(title)}[/bold]")
     else:
         click.echo(clean(title))
-    flag = ("CRITICAL: " if result.severity == "critical" else "MATERIAL: ") if result.material else ""
+    flag = f"{mark(result.material, result.severity)}: " if result.material else ""
     click.echo(f"{flag}{clean(result.summary)}")
     shown = [c for c in result.changes if c.material] if material_only else list(result.changes)
     if material_only:

@@ -10,7 +10,7 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-from tracker.records import ClauseChange
+from tracker.records import ClauseChange, material_mark
 from tracker.text import strip_unsafe
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def history_line(version: Any, material: int = 0) -> str:
         label += f" ({material} material)"
     kind = f" ({v.kind})" if v.kind in ("revert", "partial-revert") else ""
     # critical is the material change against users: the same word `diff` and --json use
-    flag = ("CRITICAL " if v.severity == "critical" else "MATERIAL ") if v.material else ""
+    flag = f"{material_mark(v.material, v.severity)} ".lstrip()
     return f"  {v.seq:>3}  {v.fetched_at}  {v.commit_sha[:10]}  {label}{kind}  {flag}{clean(v.summary)}"
 
 

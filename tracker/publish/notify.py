@@ -32,7 +32,7 @@ from tracker.archive.index import Index
 from tracker.errors import ConfigError
 from tracker.publish.catalog import entry_title, version_page
 from tracker.publish.text import human_date, safe_text
-from tracker.records import ClauseChange, Version
+from tracker.records import ClauseChange, Version, material_mark
 from tracker.run.events import RunEvent, RunFinished, VersionRecorded
 
 log = logging.getLogger(__name__)
@@ -193,7 +193,7 @@ def message(version: Version, changes: Sequence[ClauseChange], service_name: str
     # most serious first, in the order the headline (the title) was chosen by
     shown = rank_changes(changes, version.categories)[:MAX_CHANGES_IN_MESSAGE]
     for c in shown:
-        mark = ("CRITICAL " if c.severity == "critical" else "MATERIAL ") if c.material else ""
+        mark = f"{material_mark(c.material, c.severity)} ".lstrip()
         where = section_label(c.heading, c.after or c.before or "", c.clause_id) if c.heading else ""
         lines.append(f"- {mark}{c.kind or 'changed'}{f' ({where})' if where else ''}: {c.explanation or 'changed'}")
     if len(changes) > len(shown):
