@@ -42,7 +42,7 @@ from tracker.records import ClauseChange
 
 __all__ = ["CONCERNS", "FACTS", "QUESTIONS", "Answer", "Bullet", "BulletChange", "Cell", "Change", "Item",
            "Summary", "cached_bullets", "code_version", "compare_summaries", "key_bullets", "plain_text",
-           "remember_bullets", "summarise", "summary_from_dict"]
+           "remember_bullets", "safeguarded", "summarise", "summary_from_dict"]
 
 SHORT = 240
 MAX_WORDS = 25
@@ -2181,6 +2181,78 @@ def protection(category: str, plain: str) -> bool:
     return bool(_WE_WILL_NOT.match(text) or _PASSIVE_PROMISE.match(text))
 
 
+# The kinds whose adverse event (a suspension, a removal, a change, a charge) a safeguard can bound.
+# A forum, a liability cap or an indemnity is the term itself: "notice" there is a notice of a claim.
+# (What the provider will not do with data or content is ``protection``'s, with its exceptions.)
+_SAFEGUARD_KINDS = frozenset({"termination", "service-changes", "terms-changes", "content-removal", "pricing",
+                              "payment", "subscription", "refunds"})
+_PERIOD = rf"(?:\d{{1,3}}|{_NUMBER_WORDS}(?:\s*\(\d{{1,3}}\))?)[\s-]*(?:calendar\s+|business\s+|working\s+)?(?:days?|weeks?|months?)"
+# What a clause does for the user although it names an adverse event: notice before it happens, a
+# chance to put things right, a refund, a right to object or appeal, a limit on the provider's power.
+_SAFEGUARD = re.compile(
+    # notice before the event: "after giving you notice", "with 30 days' prior notice", "we will
+    # notify you before", "you will receive advance notice" (a bare "we will notify you" may come after)
+    r"\bafter\s+(?:first\s+)?(?:giving|providing|sending|notifying|informing|warning)\s+you\b|"
+    rf"\b(?:at\s+least\s+|no\s+less\s+than\s+|not\s+less\s+than\s+|a\s+minimum\s+of\s+)?{_PERIOD}['’]?s?\s+"
+    r"(?:(?:prior|advance|written)\s+)*notice\b|\b(?:prior|advance|reasonable)\s+(?:written\s+)?notice\b|"
+    r"\b(?:notify|inform|tell|warn|alert)\s+you\s+first\b|\b(?:first|always)\s+(?:notify|inform|tell|warn)\s+you\b|"
+    r"\b(?:(?:notif(?:y|ies|ying)|inform\w*|tell\w*|warn\w*|alert\w*)\s+you|you\s+will\s+be\s+(?:notified|informed|warned))"
+    r"\s+(?:[\w()'’]+\s+){0,8}?(?:before|in\s+advance|beforehand|ahead\s+of|prior\s+to)\b|"
+    # a chance to put things right
+    r"\b(?:chance|opportunity|time|period)\s+to\s+(?:fix|cure|remedy|correct|rectify|resolve|respond|address)\b|"
+    r"\b(?:fail(?:s|ed)?|failure)\s+to\s+(?:cure|remedy|fix|correct|rectify)\b|\bcure\s+period\b|"
+    # a refund the user receives
+    r"\b(?:we|(?-i:[A-Z])[\w&.-]+)\s+(?:will|shall)\s+(?:promptly\s+|also\s+)?(?:refund|reimburse|credit)\b|"
+    r"\byou\s+(?:will|shall)\s+(?:be\s+entitled\s+to|receive|get)\s+(?:a\s+|an\s+)?(?:full\s+|partial\s+)?"
+    r"(?:pro[- ]?rat\w*\s+|prorated\s+)?(?:refund|reimbursement|credit)\b|\bpro[- ]?rat\w*\s+refund\b|"
+    # a right to object or appeal
+    r"\bright\s+to\s+(?:object|appeal|contest|challenge|be\s+heard)\b|"
+    r"\byou\s+(?:may|can)\s+(?:\w+\s+){0,2}?(?:object|appeal|contest|challenge)\b|"
+    r"\b(?:appeal|contest|challenge)\s+(?:the|this|that|our|any\s+such|such)\s+(?:\w+\s+)?decision\b|"
+    # a limit on the provider's power: "we will only", "only if you materially breach"
+    r"\b(?:we|(?-i:[A-Z])[\w&.-]+)\s+(?:may|will|shall|can)\s+only\b|"
+    r"\b(?:we|(?-i:[A-Z])[\w&.-]+)\s+(?:may|will|shall|can)\s+(?:\w+\s+){1,8}?only\s+(?:if|when|where|after|upon|for\s+"
+    r"(?:cause|good\s+reason|a\s+(?:valid|legitimate|good)\s+reason)|to\s+the\s+extent|in\s+(?:the\s+)?(?:case|event))\b|"
+    # "we will not" an adverse act: "We will not delete your content without telling you"
+    r"\b(?:we|(?-i:[A-Z])[\w&.-]+)\s+(?:(?:will|shall|do|does|would)\s+(?:not|never)|never|won['’]t|don['’]t)\s+"
+    r"(?:\w+\s+){0,2}?(?:suspend|terminat|clos|delet|remov|disabl|deactivat|cancel|chang|modif|increas|rais|charg|"
+    r"restrict|discontinu)\w*", re.I)
+# A safeguard said half-heartedly ("where practicable we will try to notify you") protects no one.
+_HEDGED = re.compile(r"\b(?:where|when|if|as)\s+(?:reasonably\s+)?(?:possible|practicable|feasible|appropriate)\b|"
+                     r"\b(?:reasonable|best|commercially\s+reasonable)\s+efforts?\b|\btry\s+to\b|\bendeavou?r\b|"
+                     r"\b(?:may|might)\s+(?:\w+\s+)?(?:notify|inform|tell|warn|refund)\b|\bat\s+(?:our|its)\s+"
+                     r"(?:sole\s+|absolute\s+)?(?:discretion|option)\b", re.I)
+# What takes from the user or exposes them, so that a safeguard beside it leaves a watch-out: "at
+# any time", "without notice", "for any reason", a waiver, a forfeit, no refund.
+_EXPOSES = re.compile(_DISCRETION + r"|\bwaive\w*|\bgive\s+up\b|\bforfeit\w*|"
+                      r"\blos(?:e|es|ing|t)\s+(?:your|the|any|all)\s+(?:\w+\s+)?rights?\b|"
+                      r"\bwithout\s+(?:\w+\s+){0,4}?(?:notice|notif\w*|warning|informing|telling|consent)\b|"
+                      r"\bnot\s+(?:be\s+)?(?:entitled\s+to|eligible\s+for|receive|get)\s+(?:a\s+|any\s+)?(?:refund|credit|"
+                      r"compensation)|\bnon-?refundable\b|\bno\s+refunds?\b|"
+                      r"\bwithout\s+(?:a\s+|any\s+)?refunds?\b|\bautomatic(?:ally)?\s+(?:renew|continu|extend|charg|bill)|\bauto-?renew|"
+                      r"\b(?:irrevocable|perpetual|royalty-free)\b|\bdeemed\s+(?:to\s+)?(?:accept|agree|consent)", re.I)
+# what "not ... without notice" promises is notice: no power without it
+_NEGATED_EXPOSURE = re.compile(r"\b(?:not|never|won['’]t|don['’]t|no)\b[^.;:]{0,80}?\bwithout\s+(?:first\s+)?(?:\w+\s+){0,3}?"
+                               r"(?:notice|notif\w*|inform\w*|tell\w*|warn\w*|cause|reason|consent|refund\w*)\b", re.I)
+# the user's own freedom said with the same words ("You may cancel at any time")
+_USERS_ANY_TIME = re.compile(r"\byou\s+(?:may|can)\s+(?:\w+\s+){1,5}?at\s+any\s+time\b|"
+                             r"\bat\s+any\s+time\b[^.;]{0,30}?\byou\s+(?:may|can)\b", re.I)
+
+
+def safeguarded(category: str, plain: str) -> bool:
+    """Whether a sentence (plain text) of a watch-out ``category`` is, for all the adverse event
+    it names, a protection of the user: the provider must give notice first ("We may suspend
+    your account if you materially breach these Terms, after giving you notice and a chance to fix
+    the breach"), give a chance to cure, refund, hear an objection or appeal, act "only if", or
+    says it "will not" act, and nothing in it takes from or exposes the user ("at any time",
+    "without notice", "for any reason", a waiver, no refund, a safeguard only "where practicable").
+    Then the sentence is a key term, never a thing to watch out for. Only for ``_SAFEGUARD_KINDS``."""
+    if category not in _SAFEGUARD_KINDS or not _SAFEGUARD.search(plain):
+        return False
+    rest = _USERS_ANY_TIME.sub(" ", _NEGATED_EXPOSURE.sub(" ", plain))
+    return not (_EXPOSES.search(rest) or _HEDGED.search(plain))
+
+
 # The kinds of ``_SERIOUSNESS`` whose watch-out is shown before a second of any kind: money, a day
 # in court, AI training, liability, and the provider's powers to change the service, the terms, or
 # end the account.
@@ -2200,7 +2272,8 @@ def _watch_outs(sentences: Sequence[_Sentence], history: dict[str, tuple[str, Cl
     picks: dict[str, list[_Sentence]] = {}
     for cat in _SERIOUSNESS:
         found = [s for s in sorted((s for s in sentences if cat in s.watch and not users_right(s.plain)
-                                    and not _bare_row(s) and not protection(cat, s.plain)),
+                                    and not _bare_row(s) and not protection(cat, s.plain)
+                                    and not safeguarded(cat, s.plain)),
                                    key=lambda s: rank(cat, s))[:12] if s.usable]
         if found:
             picks[cat] = found
