@@ -91,3 +91,41 @@ def test_a_protection_of_the_user_is_no_watch_out(category: str, sentence: str) 
 ])
 def test_an_exposure_beside_a_safeguard_stays_a_watch_out(category: str, sentence: str) -> None:
     assert not safeguarded(category, sentence)
+
+
+# --- notice before the terms change: a power to change them with nothing said of notice ---------
+
+def _terms_notice(body: str) -> str | None:
+    cell = summarise("# Thistledown Terms\n\n## 1. Use\n\nYou may use Thistledown to plan garden beds.\n\n"
+                     "## 9. General\n\n" + body + "\n").facts.get("terms-notice")
+    return cell.value if cell else None
+
+
+@pytest.mark.parametrize("body", [
+    "Thistledown may update these Terms from time to time.",
+    "We reserve the right to revise this privacy policy from time to time. The latest version is on this page.",
+    "This privacy policy may be updated to reflect new features of Thistledown.",
+    "Thistledown has the right to update the Website and the terms of this Agreement at any time without notice.",
+    "Les présentes conditions d'utilisation peuvent être modifiées à tout moment, sans préavis.",
+])
+def test_a_power_to_change_the_terms_with_no_notice_said_is_none_promised(body: str) -> None:
+    assert _terms_notice(body) == "None promised"
+
+
+def test_a_promise_elsewhere_or_a_word_of_telling_is_never_read_as_none_promised() -> None:
+    # a period promised in another section: the period, not "None promised"
+    assert _terms_notice("Thistledown may update these Terms from time to time.\n\n## 10. Notices\n\n"
+                         "We will email you at least 30 days before changes to these Terms take effect.") == "at least 30 days"
+    # an announcement the readers above do not parse: no line rather than a wrong one
+    assert _terms_notice("Thistledown may update these Terms from time to time. We will announce material changes "
+                         "to these Terms on our blog.") is None
+
+
+@pytest.mark.parametrize("body", [
+    "You may not modify these Terms.",  # the user, not the provider
+    "No modification of this Agreement is effective unless it is in writing and signed by both parties.",
+    "We will not change these Terms during your subscription term.",
+    "Thistledown may change its fees from time to time.",  # a price, not the terms
+])
+def test_no_power_of_the_provider_to_change_the_terms_gives_no_notice_fact(body: str) -> None:
+    assert _terms_notice(body) is None

@@ -2443,7 +2443,7 @@ _CLASS_WAIVER = re.compile(
 _CHANGE_VERB = r"(?:chang|modif|amend|updat|revis|replac|alter)\w*"
 _TERMS_NOUN = (r"(?:terms|agreement|conditions|polic(?:y|ies)|statement|notice|tos|cgu|cgv|eula|termes|"
                r"conditions générales|nutzungsbedingungen|agb)")
-_DET = (r"(?:these|this|the|our|such|any|les\s+présentes|la\s+présente|les|la|le|ces|cette|nos|notre|"
+_DET = (r"(?:these|this|the|our|such|any|those|les\s+présentes|la\s+présente|les|la|le|ces|cette|nos|notre|"
         r"diese[nrsm]?|unsere[nrsm]?|die|der)")
 _TERMS_CHANGE = re.compile(
     rf"\b{_CHANGE_VERB}[\s,]+(?:\w+[\s,]+){{0,5}}?(?:to\s+|of\s+)?{_DET}\s+(?:[\w-]+\s+){{0,3}}?"
@@ -2520,6 +2520,16 @@ def _ahead(s: _Sentence, f: Fact) -> bool:
 
 
 _NONE_PROMISED = "None promised"
+# the provider keeping the power to change its terms ("Signal may update the Terms", "We reserve the
+# right to update this privacy policy", "We update our privacy statement to ..."), not the user
+_TERMS_POWER = re.compile(r"(?:^(?:[^,;]{0,60},\s*)?|\b(?:and|but)\s+)(?!(?:you|your|users?|customers?|members?|any|all|each|every|some|such|no|the|these|this|those)\b)(?:we|(?-i:[A-Z])[\w&.-]*"
+                          r"(?:\s+(?-i:[A-Z])[\w&.-]*){0,2})\s+(?:(?:may|can|might|will|shall)\s+(?!not\b|never\b)(?:\w+\s+)?|"
+                          r"(?:reserves?|has|have)\s+the\s+right\s+to\s+(?:\w+\s+)?|(?:regularly|occasionally|periodically|also)\s+)?"
+                          r"(?:(?:change|update|amend|revise|replace|alter|supplement|adjust)s?|modify|modifies)\b|"
+                          # the passive ("This privacy policy may be updated to reflect ...")
+                          r"^(?:[^,;]{0,60},\s*)?(?:these|this|the|our)\s+(?:[\w-]+\s+){0,3}?(?:terms|agreement|conditions|"
+                          r"polic(?:y|ies)|statement|notice)\s+(?:\w+\s+){0,4}?(?:may|can|might|will|shall)\s+(?!not\b)(?:\w+\s+)?"
+                          r"be\s+(?:\w+\s+)?(?:updated|changed|modified|amended|revised|supplemented)\b", re.I)
 # a price or fee change is no change of the terms ("we will give you 30 days' notice of price increases")
 _PRICE_CHANGE = re.compile(r"\b(?:pric\w*|fees?|charges?|rates?|tarif\w*|prix|Preis\w*)\b", re.I)
 # a change said by when it applies ("before any modification takes effect"): a change of the terms
@@ -2530,6 +2540,25 @@ _TAKEN_OFF = re.compile(r"\b(?:suspen[ds]\w*|withdr[ae]w\w*|discontinu\w*|remov(
                         r"deprecat\w*|sunset\w*|ceas(?:e|ing))\b", re.I)
 # the user's own account closed or suspended: a termination, not a service taken away
 _USER_ACCOUNT = re.compile(r"\byour\s+(?:user\s+|member\s+)?(?:account|access|profile|membership)\b", re.I)
+
+
+# a word of telling the user ("announce", "email you", "let you know"), read only to stay silent
+_TELLS = re.compile(r"\b(?:notif\w*|notice|inform\w*|announc\w*|e-?mail\w*|tell|alert\w*|let\s+you\s+know|"
+                    r"communicat\w*|avis\w*|préavis|benachrichtig\w*|mitteil\w*)\b", re.I)
+
+
+def _keeps_power_to_change(s: _Sentence, about_terms: Sequence[_Sentence]) -> bool:
+    """Whether a sentence keeps the provider's power to change the terms ("Signal may update the
+    Terms from time to time", "This privacy policy may be updated to reflect new services", "Les
+    présentes conditions peuvent être modifiées à tout moment, sans préavis"), not prices."""
+    if _PRICE_CHANGE.search(s.plain):
+        return False
+    change = s in about_terms or bool(_TERMS_CHANGE.search(s.plain))
+    if change and (_TERMS_POWER.search(s.plain) or _NO_NOTICE.search(s.plain)):
+        return True
+    # "GitLab has the right to update the Website and terms of this Agreement at any time without notice"
+    return bool(_NO_NOTICE.search(s.plain) and _TERMS_POWER.search(s.plain)
+                and re.search(rf"\b{_CHANGE_VERB}\b[^.;]{{0,80}}?\b{_TERMS_NOUN}\b", s.plain, re.I))
 
 
 def _promised_elsewhere(found: tuple[_Sentence, str], others: Sequence[_Sentence]) -> tuple[_Sentence, str]:
@@ -2836,6 +2865,15 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
         found = _notice_value([s for s in sentences if _about(s, "terms-changes") and _CHANGES_WORD.search(s.plain)
                                and not _not_the_terms(s.plain) and not _TAKEN_OFF.search(s.plain)
                                and any(_ahead(s, f) for f in _durations(s))], lambda s: True)
+    if found is None:
+        # the provider keeps the power to change the terms and says nothing of notice ("Signal may
+        # update the Terms from time to time", "We reserve the right to update this privacy policy"):
+        # none is promised, unless another section promises it (checked below)
+        power = next((s for s in sentences if _keeps_power_to_change(s, about_terms)), None)
+        # a word of telling near the change ("We will announce material changes on our website") is a
+        # promise the tests above could not read: then no line rather than a wrong "None promised"
+        told = any(_TELLS.search(_TERMS_NAMED.sub(" ", s.plain)) for s in terms)
+        found = (power, _NONE_PROMISED) if power is not None and (not told or _NO_NOTICE.search(power.plain)) else None
     if found:
         if found[1] == _NONE_PROMISED:
             # "at any time" here, a promise of notice in another section ("We will email you 30 days
