@@ -2522,7 +2522,9 @@ def _ahead(s: _Sentence, f: Fact) -> bool:
 _NONE_PROMISED = "None promised"
 # the provider keeping the power to change its terms ("Signal may update the Terms", "We reserve the
 # right to update this privacy policy", "We update our privacy statement to ..."), not the user
-_TERMS_POWER = re.compile(r"(?:^(?:[^,;]{0,60},\s*)?|\b(?:and|but)\s+)(?!(?:you|your|users?|customers?|members?|any|all|each|every|some|such|no|the|these|this|those)\b)(?:we|(?-i:[A-Z])[\w&.-]*"
+_TERMS_POWER = re.compile(r"(?:^(?:[^,;]{0,60},\s*)?|\b(?:and|but)\s+)(?!(?:you|your|users?|customers?|members?|any|all|each|every|some|such|no|the|these|this|those|our|"
+                          r"before|after|if|when|whenever|where|once|unless|upon|until|while|as|for|in|on|at|by|to|with|from|"
+                          r"of|please|note)\b)(?:we|(?-i:[A-Z])[\w&.-]*"
                           r"(?:\s+(?-i:[A-Z])[\w&.-]*){0,2})\s+(?:(?:may|can|might|will|shall)\s+(?!not\b|never\b)(?:\w+\s+)?|"
                           r"(?:reserves?|has|have)\s+the\s+right\s+to\s+(?:\w+\s+)?|(?:regularly|occasionally|periodically|also)\s+)?"
                           r"(?:(?:change|update|amend|revise|replace|alter|supplement|adjust)s?|modify|modifies)\b|"
