@@ -69,6 +69,9 @@ def test_notice_for_one_power_beside_another_without_notice_stays_a_watch_out() 
     ("pricing", "Brambleway may change its fees by notifying you at least fifteen (15) days before your next "
                 "billing cycle."),
     ("terms-changes", "We will email you at least 21 days' notice of any change to these Terms."),
+    # a licence the user receives: "royalty-free" and "revocable" describe what they are given
+    ("content-rights", "Brambleway grants you a revocable, personal, worldwide, royalty-free, non-assignable and "
+                       "non-exclusive license to use the Brambleway planner app."),
 ])
 def test_a_protection_of_the_user_is_no_watch_out(category: str, sentence: str) -> None:
     assert safeguarded(category, sentence)
@@ -88,6 +91,10 @@ def test_a_protection_of_the_user_is_no_watch_out(category: str, sentence: str) 
     # a forum or a cap is the term itself: notice of a claim protects no one
     ("arbitration", "After giving you 30 days' notice of the dispute, either party may start binding arbitration."),
     ("liability", "We will not be liable for lost profits, even after giving you 30 days' notice."),
+    # the user grants: a licence taken from them, even beside one they receive
+    ("content-rights", "You grant Brambleway a perpetual, irrevocable, royalty-free license to your garden photos."),
+    ("content-rights", "Brambleway grants you a license to use the app, and you grant us a perpetual license to "
+                       "any feedback you send."),
 ])
 def test_an_exposure_beside_a_safeguard_stays_a_watch_out(category: str, sentence: str) -> None:
     assert not safeguarded(category, sentence)

@@ -2239,6 +2239,16 @@ _USERS_ANY_TIME = re.compile(r"\byou\s+(?:may|can)\s+(?:\w+\s+){1,5}?at\s+any\s+
                              r"\bat\s+any\s+time\b[^.;]{0,30}?\byou\s+(?:may|can)\b", re.I)
 
 
+# A licence the provider grants the user ("Zumo grants you a revocable, personal, royalty-free licence to
+# use the app"): the user receives a right, and its "royalty-free" or "revocable" is no exposure,
+# unless the user grants one back in the same sentence ("... and you grant us a licence to your content").
+_GRANTS_USER = re.compile(r"^(?:[^,;]{0,80},\s*)?(?!(?:you|your|users?|customers?|members?)\b)(?:we|(?-i:[A-Z])[\w&.-]*"
+                          r"(?:\s+(?-i:[A-Z])[\w&.-]*){0,2})\s+(?:hereby\s+)?(?:grants?|gives?|provides?)\s+(?:to\s+)?"
+                          r"(?:you|users?|customers?|members?)\b[^.;]{0,160}?\b(?:licen[cs]e|right)\b", re.I)
+_USER_GRANTS = re.compile(r"\b(?:you|users?|customers?|members?)\s+(?:hereby\s+|also\s+)?(?:grants?|gives?|assigns?|"
+                          r"waives?|agrees?\s+to\s+grant)\b|\bgrants?\s+(?:to\s+)?(?:us|the\s+company)\b", re.I)
+
+
 def safeguarded(category: str, plain: str) -> bool:
     """Whether a sentence (plain text) of a watch-out ``category`` is, for all the adverse event
     it names, a protection of the user: the provider must give notice first ("We may suspend
@@ -2246,7 +2256,11 @@ def safeguarded(category: str, plain: str) -> bool:
     the breach"), give a chance to cure, refund, hear an objection or appeal, act "only if", or
     says it "will not" act, and nothing in it takes from or exposes the user ("at any time",
     "without notice", "for any reason", a waiver, no refund, a safeguard only "where practicable").
-    Then the sentence is a key term, never a thing to watch out for. Only for ``_SAFEGUARD_KINDS``."""
+    A licence the provider grants the user ("We grant you a revocable, royalty-free licence to use
+    the app") is one too, when the user grants nothing back in it. Then the sentence is a key
+    term, never a thing to watch out for. Only for ``_SAFEGUARD_KINDS`` and content rights."""
+    if category in ("content-rights", "usage-rules") and _GRANTS_USER.search(plain):
+        return not _USER_GRANTS.search(plain)
     if category not in _SAFEGUARD_KINDS or not _SAFEGUARD.search(plain):
         return False
     rest = _USERS_ANY_TIME.sub(" ", _NEGATED_EXPOSURE.sub(" ", plain))
