@@ -42,7 +42,7 @@ from tracker.records import ClauseChange
 
 __all__ = ["CONCERNS", "FACTS", "QUESTIONS", "Answer", "Bullet", "BulletChange", "Cell", "Change", "Item",
            "Summary", "cached_bullets", "code_version", "compare_summaries", "key_bullets", "plain_text",
-           "remember_bullets", "summarise", "summary_from_dict"]
+           "remember_bullets", "safeguarded", "summarise", "summary_from_dict"]
 
 SHORT = 240
 MAX_WORDS = 25
@@ -2181,6 +2181,92 @@ def protection(category: str, plain: str) -> bool:
     return bool(_WE_WILL_NOT.match(text) or _PASSIVE_PROMISE.match(text))
 
 
+# The kinds whose adverse event (a suspension, a removal, a change, a charge) a safeguard can bound.
+# A forum, a liability cap or an indemnity is the term itself: "notice" there is a notice of a claim.
+# (What the provider will not do with data or content is ``protection``'s, with its exceptions.)
+_SAFEGUARD_KINDS = frozenset({"termination", "service-changes", "terms-changes", "content-removal", "pricing",
+                              "payment", "subscription", "refunds"})
+_PERIOD = rf"(?:\d{{1,3}}|{_NUMBER_WORDS}(?:\s*\(\d{{1,3}}\))?)[\s-]*(?:calendar\s+|business\s+|working\s+)?(?:days?|weeks?|months?)"
+# What a clause does for the user although it names an adverse event: notice before it happens, a
+# chance to put things right, a refund, a right to object or appeal, a limit on the provider's power.
+_SAFEGUARD = re.compile(
+    # notice before the event: "after giving you notice", "with 30 days' prior notice", "we will
+    # notify you before", "you will receive advance notice" (a bare "we will notify you" may come after)
+    r"\bafter\s+(?:first\s+)?(?:giving|providing|sending|notifying|informing|warning)\s+you\b|"
+    rf"\b(?:at\s+least\s+|no\s+less\s+than\s+|not\s+less\s+than\s+|a\s+minimum\s+of\s+)?{_PERIOD}['’]?s?\s+"
+    r"(?:(?:prior|advance|written)\s+)*notice\b|\b(?:prior|advance|reasonable)\s+(?:written\s+)?notice\b|"
+    r"\b(?:notify|inform|tell|warn|alert)\s+you\s+first\b|\b(?:first|always)\s+(?:notify|inform|tell|warn)\s+you\b|"
+    r"\b(?:(?:notif(?:y|ies|ying)|inform\w*|tell\w*|warn\w*|alert\w*)\s+you|you\s+will\s+be\s+(?:notified|informed|warned))"
+    r"\s+(?:[\w()'’]+\s+){0,8}?(?:before|in\s+advance|beforehand|ahead\s+of|prior\s+to)\b|"
+    # a chance to put things right
+    r"\b(?:chance|opportunity|time|period)\s+to\s+(?:fix|cure|remedy|correct|rectify|resolve|respond|address)\b|"
+    r"\b(?:fail(?:s|ed)?|failure)\s+to\s+(?:cure|remedy|fix|correct|rectify)\b|\bcure\s+period\b|"
+    # a refund the user receives
+    r"\b(?:we|(?-i:[A-Z])[\w&.-]+)\s+(?:will|shall)\s+(?:promptly\s+|also\s+)?(?:refund|reimburse|credit)\b|"
+    r"\byou\s+(?:will|shall)\s+(?:be\s+entitled\s+to|receive|get)\s+(?:a\s+|an\s+)?(?:full\s+|partial\s+)?"
+    r"(?:pro[- ]?rat\w*\s+|prorated\s+)?(?:refund|reimbursement|credit)\b|\bpro[- ]?rat\w*\s+refund\b|"
+    # a right to object or appeal
+    r"\bright\s+to\s+(?:object|appeal|contest|challenge|be\s+heard)\b|"
+    r"\byou\s+(?:may|can)\s+(?:\w+\s+){0,2}?(?:object|appeal|contest|challenge)\b|"
+    r"\b(?:appeal|contest|challenge)\s+(?:the|this|that|our|any\s+such|such)\s+(?:\w+\s+)?decision\b|"
+    # a limit on the provider's power: "we will only", "only if you materially breach"
+    r"\b(?:we|(?-i:[A-Z])[\w&.-]+)\s+(?:may|will|shall|can)\s+only\b|"
+    r"\b(?:we|(?-i:[A-Z])[\w&.-]+)\s+(?:may|will|shall|can)\s+(?:\w+\s+){1,8}?only\s+(?:if|when|where|after|upon|for\s+"
+    r"(?:cause|good\s+reason|a\s+(?:valid|legitimate|good)\s+reason)|to\s+the\s+extent|in\s+(?:the\s+)?(?:case|event))\b|"
+    # "we will not" an adverse act: "We will not delete your content without telling you"
+    r"\b(?:we|(?-i:[A-Z])[\w&.-]+)\s+(?:(?:will|shall|do|does|would)\s+(?:not|never)|never|won['’]t|don['’]t)\s+"
+    r"(?:\w+\s+){0,2}?(?:suspend|terminat|clos|delet|remov|disabl|deactivat|cancel|chang|modif|increas|rais|charg|"
+    r"restrict|discontinu)\w*", re.I)
+# A safeguard said half-heartedly ("where practicable we will try to notify you") protects no one.
+_HEDGED = re.compile(r"\b(?:where|when|if|as)\s+(?:reasonably\s+)?(?:possible|practicable|feasible|appropriate)\b|"
+                     r"\b(?:reasonable|best|commercially\s+reasonable)\s+efforts?\b|\btry\s+to\b|\bendeavou?r\b|"
+                     r"\b(?:may|might)\s+(?:\w+\s+)?(?:notify|inform|tell|warn|refund)\b|\bat\s+(?:our|its)\s+"
+                     r"(?:sole\s+|absolute\s+)?(?:discretion|option)\b", re.I)
+# What takes from the user or exposes them, so that a safeguard beside it leaves a watch-out: "at
+# any time", "without notice", "for any reason", a waiver, a forfeit, no refund.
+_EXPOSES = re.compile(_DISCRETION + r"|\bwaive\w*|\bgive\s+up\b|\bforfeit\w*|"
+                      r"\blos(?:e|es|ing|t)\s+(?:your|the|any|all)\s+(?:\w+\s+)?rights?\b|"
+                      r"\bwithout\s+(?:\w+\s+){0,4}?(?:notice|notif\w*|warning|informing|telling|consent)\b|"
+                      r"\bnot\s+(?:be\s+)?(?:entitled\s+to|eligible\s+for|receive|get)\s+(?:a\s+|any\s+)?(?:refund|credit|"
+                      r"compensation)|\bnon-?refundable\b|\bno\s+refunds?\b|"
+                      r"\bwithout\s+(?:a\s+|any\s+)?refunds?\b|\bautomatic(?:ally)?\s+(?:renew|continu|extend|charg|bill)|\bauto-?renew|"
+                      r"\b(?:irrevocable|perpetual|royalty-free)\b|\bdeemed\s+(?:to\s+)?(?:accept|agree|consent)", re.I)
+# what "not ... without notice" promises is notice: no power without it
+_NEGATED_EXPOSURE = re.compile(r"\b(?:not|never|won['’]t|don['’]t|no)\b[^.;:]{0,80}?\bwithout\s+(?:first\s+)?(?:\w+\s+){0,3}?"
+                               r"(?:notice|notif\w*|inform\w*|tell\w*|warn\w*|cause|reason|consent|refund\w*)\b", re.I)
+# the user's own freedom said with the same words ("You may cancel at any time")
+_USERS_ANY_TIME = re.compile(r"\byou\s+(?:may|can)\s+(?:\w+\s+){1,5}?at\s+any\s+time\b|"
+                             r"\bat\s+any\s+time\b[^.;]{0,30}?\byou\s+(?:may|can)\b", re.I)
+
+
+# A licence the provider grants the user ("Zumo grants you a revocable, personal, royalty-free licence to
+# use the app"): the user receives a right, and its "royalty-free" or "revocable" is no exposure,
+# unless the user grants one back in the same sentence ("... and you grant us a licence to your content").
+_GRANTS_USER = re.compile(r"^(?:[^,;]{0,80},\s*)?(?!(?:you|your|users?|customers?|members?)\b)(?:we|(?-i:[A-Z])[\w&.-]*"
+                          r"(?:\s+(?-i:[A-Z])[\w&.-]*){0,2})\s+(?:hereby\s+)?(?:grants?|gives?|provides?)\s+(?:to\s+)?"
+                          r"(?:you|users?|customers?|members?)\b[^.;]{0,160}?\b(?:licen[cs]e|right)\b", re.I)
+_USER_GRANTS = re.compile(r"\b(?:you|users?|customers?|members?)\s+(?:hereby\s+|also\s+)?(?:grants?|gives?|assigns?|"
+                          r"waives?|agrees?\s+to\s+grant)\b|\bgrants?\s+(?:to\s+)?(?:us|the\s+company)\b", re.I)
+
+
+def safeguarded(category: str, plain: str) -> bool:
+    """Whether a sentence (plain text) of a watch-out ``category`` is, for all the adverse event
+    it names, a protection of the user: the provider must give notice first ("We may suspend
+    your account if you materially breach these Terms, after giving you notice and a chance to fix
+    the breach"), give a chance to cure, refund, hear an objection or appeal, act "only if", or
+    says it "will not" act, and nothing in it takes from or exposes the user ("at any time",
+    "without notice", "for any reason", a waiver, no refund, a safeguard only "where practicable").
+    A licence the provider grants the user ("We grant you a revocable, royalty-free licence to use
+    the app") is one too, when the user grants nothing back in it. Then the sentence is a key
+    term, never a thing to watch out for. Only for ``_SAFEGUARD_KINDS`` and content rights."""
+    if category in ("content-rights", "usage-rules") and _GRANTS_USER.search(plain):
+        return not _USER_GRANTS.search(plain)
+    if category not in _SAFEGUARD_KINDS or not _SAFEGUARD.search(plain):
+        return False
+    rest = _USERS_ANY_TIME.sub(" ", _NEGATED_EXPOSURE.sub(" ", plain))
+    return not (_EXPOSES.search(rest) or _HEDGED.search(plain))
+
+
 # The kinds of ``_SERIOUSNESS`` whose watch-out is shown before a second of any kind: money, a day
 # in court, AI training, liability, and the provider's powers to change the service, the terms, or
 # end the account.
@@ -2200,7 +2286,8 @@ def _watch_outs(sentences: Sequence[_Sentence], history: dict[str, tuple[str, Cl
     picks: dict[str, list[_Sentence]] = {}
     for cat in _SERIOUSNESS:
         found = [s for s in sorted((s for s in sentences if cat in s.watch and not users_right(s.plain)
-                                    and not _bare_row(s) and not protection(cat, s.plain)),
+                                    and not _bare_row(s) and not protection(cat, s.plain)
+                                    and not safeguarded(cat, s.plain)),
                                    key=lambda s: rank(cat, s))[:12] if s.usable]
         if found:
             picks[cat] = found
@@ -2370,7 +2457,7 @@ _CLASS_WAIVER = re.compile(
 _CHANGE_VERB = r"(?:chang|modif|amend|updat|revis|replac|alter)\w*"
 _TERMS_NOUN = (r"(?:terms|agreement|conditions|polic(?:y|ies)|statement|notice|tos|cgu|cgv|eula|termes|"
                r"conditions générales|nutzungsbedingungen|agb)")
-_DET = (r"(?:these|this|the|our|such|any|les\s+présentes|la\s+présente|les|la|le|ces|cette|nos|notre|"
+_DET = (r"(?:these|this|the|our|such|any|those|les\s+présentes|la\s+présente|les|la|le|ces|cette|nos|notre|"
         r"diese[nrsm]?|unsere[nrsm]?|die|der)")
 _TERMS_CHANGE = re.compile(
     rf"\b{_CHANGE_VERB}[\s,]+(?:\w+[\s,]+){{0,5}}?(?:to\s+|of\s+)?{_DET}\s+(?:[\w-]+\s+){{0,3}}?"
@@ -2447,6 +2534,18 @@ def _ahead(s: _Sentence, f: Fact) -> bool:
 
 
 _NONE_PROMISED = "None promised"
+# the provider keeping the power to change its terms ("Signal may update the Terms", "We reserve the
+# right to update this privacy policy", "We update our privacy statement to ..."), not the user
+_TERMS_POWER = re.compile(r"(?:^(?:[^,;]{0,60},\s*)?|\b(?:and|but)\s+)(?!(?:you|your|users?|customers?|members?|any|all|each|every|some|such|no|the|these|this|those|our|"
+                          r"before|after|if|when|whenever|where|once|unless|upon|until|while|as|for|in|on|at|by|to|with|from|"
+                          r"of|please|note)\b)(?:we|(?-i:[A-Z])[\w&.-]*"
+                          r"(?:\s+(?-i:[A-Z])[\w&.-]*){0,2})\s+(?:(?:may|can|might|will|shall)\s+(?!not\b|never\b)(?:\w+\s+)?|"
+                          r"(?:reserves?|has|have)\s+the\s+right\s+to\s+(?:\w+\s+)?|(?:regularly|occasionally|periodically|also)\s+)?"
+                          r"(?:(?:change|update|amend|revise|replace|alter|supplement|adjust)s?|modify|modifies)\b|"
+                          # the passive ("This privacy policy may be updated to reflect ...")
+                          r"^(?:[^,;]{0,60},\s*)?(?:these|this|the|our)\s+(?:[\w-]+\s+){0,3}?(?:terms|agreement|conditions|"
+                          r"polic(?:y|ies)|statement|notice)\s+(?:\w+\s+){0,4}?(?:may|can|might|will|shall)\s+(?!not\b)(?:\w+\s+)?"
+                          r"be\s+(?:\w+\s+)?(?:updated|changed|modified|amended|revised|supplemented)\b", re.I)
 # a price or fee change is no change of the terms ("we will give you 30 days' notice of price increases")
 _PRICE_CHANGE = re.compile(r"\b(?:pric\w*|fees?|charges?|rates?|tarif\w*|prix|Preis\w*)\b", re.I)
 # a change said by when it applies ("before any modification takes effect"): a change of the terms
@@ -2457,6 +2556,25 @@ _TAKEN_OFF = re.compile(r"\b(?:suspen[ds]\w*|withdr[ae]w\w*|discontinu\w*|remov(
                         r"deprecat\w*|sunset\w*|ceas(?:e|ing))\b", re.I)
 # the user's own account closed or suspended: a termination, not a service taken away
 _USER_ACCOUNT = re.compile(r"\byour\s+(?:user\s+|member\s+)?(?:account|access|profile|membership)\b", re.I)
+
+
+# a word of telling the user ("announce", "email you", "let you know"), read only to stay silent
+_TELLS = re.compile(r"\b(?:notif\w*|notice|inform\w*|announc\w*|e-?mail\w*|tell|alert\w*|let\s+you\s+know|"
+                    r"communicat\w*|avis\w*|préavis|benachrichtig\w*|mitteil\w*)\b", re.I)
+
+
+def _keeps_power_to_change(s: _Sentence, about_terms: Sequence[_Sentence]) -> bool:
+    """Whether a sentence keeps the provider's power to change the terms ("Signal may update the
+    Terms from time to time", "This privacy policy may be updated to reflect new services", "Les
+    présentes conditions peuvent être modifiées à tout moment, sans préavis"), not prices."""
+    if _PRICE_CHANGE.search(s.plain):
+        return False
+    change = s in about_terms or bool(_TERMS_CHANGE.search(s.plain))
+    if change and (_TERMS_POWER.search(s.plain) or _NO_NOTICE.search(s.plain)):
+        return True
+    # "GitLab has the right to update the Website and terms of this Agreement at any time without notice"
+    return bool(_NO_NOTICE.search(s.plain) and _TERMS_POWER.search(s.plain)
+                and re.search(rf"\b{_CHANGE_VERB}\b[^.;]{{0,80}}?\b{_TERMS_NOUN}\b", s.plain, re.I))
 
 
 def _promised_elsewhere(found: tuple[_Sentence, str], others: Sequence[_Sentence]) -> tuple[_Sentence, str]:
@@ -2763,6 +2881,15 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
         found = _notice_value([s for s in sentences if _about(s, "terms-changes") and _CHANGES_WORD.search(s.plain)
                                and not _not_the_terms(s.plain) and not _TAKEN_OFF.search(s.plain)
                                and any(_ahead(s, f) for f in _durations(s))], lambda s: True)
+    if found is None:
+        # the provider keeps the power to change the terms and says nothing of notice ("Signal may
+        # update the Terms from time to time", "We reserve the right to update this privacy policy"):
+        # none is promised, unless another section promises it (checked below)
+        power = next((s for s in sentences if _keeps_power_to_change(s, about_terms)), None)
+        # a word of telling near the change ("We will announce material changes on our website") is a
+        # promise the tests above could not read: then no line rather than a wrong "None promised"
+        told = any(_TELLS.search(_TERMS_NAMED.sub(" ", s.plain)) for s in terms)
+        found = (power, _NONE_PROMISED) if power is not None and (not told or _NO_NOTICE.search(power.plain)) else None
     if found:
         if found[1] == _NONE_PROMISED:
             # "at any time" here, a promise of notice in another section ("We will email you 30 days
