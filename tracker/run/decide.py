@@ -39,7 +39,7 @@ The order of the checks, cheapest first:
    bytes that stop mid-text or leave the content open, ``guards.cut_mid_text``, or a text that
    is the start of the latest version or stops mid-sentence where it goes on);
 8. a new text that lost more than ``max_shrink`` of the last one (or over 30% of it in whole
-   sections, nothing new, ``guards.dropped``: held until seen on the next run), from HTML bytes that stop
+   sections, nothing new, ``guards.dropped``: held the same way), from HTML bytes that stop
    before their ``</body>`` (``guards.cut_off_html``), or that stops mid-sentence where the
    latest text goes on (``analysis.boilerplate.truncated_side``), or the terms in another language
    (``guards.another_language``; counted by language, any text in it): held until seen in 3
@@ -324,7 +324,7 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
     if switched and _kind(state, text_hash)[0] == "revert":
         switched = None
     shrunk = guard.shrink(previous, len(text), fetched.document.max_shrink)
-    # sections missing, nothing new (a page loaded in part, a variant): held until seen on the next run
+    # sections missing, nothing new (a page loaded in part, a variant): held like a sudden shrink
     drop = (guard.dropped(latest, text, fetched.document.max_shrink)
             if latest is not None and same_way and not (cut_html or cut_text or switched or shrunk) else None)
     held = cut_html or cut_text or switched or shrunk or drop
