@@ -3,6 +3,9 @@
 - (b) A page served with whole sections missing (complete HTML, a third or more of the text
   gone, nothing new) is held like a sudden shrink: recorded only once seen in ``HOLD_RUNS`` (3)
   consecutive runs, and the status line, the README and docs/robustness.md say the same count.
+- (c) ``tracker notify --check`` tries each target: a HEAD request to a generic webhook (nothing
+  delivered), or with ``--send-test`` a real test message; one line per target, "ok" or "failed"
+  with the reason (connection refused, HTTP 500, timed out), exit 1 if any failed.
 - (d) A run stopped by SIGTERM or Ctrl-C says which documents it recorded before the stop and
   how many it left unchecked.
 
@@ -23,7 +26,7 @@ from pathlib import Path
 
 from aiohttp import web
 
-from support import AioServer
+from support import AioServer, free_port
 from tracker.cli.run_view import RunTally, stop_line
 from tracker.fetch import guards as guard
 from tracker.run.events import DocumentChecked, RunStarted, VersionRecorded
@@ -223,3 +226,100 @@ def test_ctrl_c_says_the_same(tmp_path, serve):
     assert re.search(r"^interrupted \(Ctrl-C\) during the run: recorded before it: 1 version \(brackenly/Terms\); "
                      r"1 of 2 documents left unchecked", err, re.MULTILINE), err
     assert "Traceback" not in err and "error:" not in err
+
+
+# -- (c) notify --check tries every target --------------------------------------------------------
+
+def notify_check(tmp_path: Path, targets: dict[str, str], *args: str) -> tuple[int, str, str]:
+    """``tracker notify --check ARGS`` with a notify file of ``targets`` (name -> apprise URL)."""
+    path = tmp_path / "notify.toml"
+    path.write_text("".join(f'[[target]]\nname = "{name}"\nurl = "{url}"\n\n' for name, url in targets.items()),
+                    encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "tracker", "--store", str(tmp_path / "store"), "notify",
+                           "--notify", str(path), "--check", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def target_lines(out: str, err: str) -> dict[str, str]:
+    """name -> "<status>  (<detail>)" of each target's line."""
+    lines = {}
+    for line in (out + err).splitlines():
+        if match := re.match(r"^  (ok|failed|not probed)\s+(\S+)\s+\((.*)\)$", line):
+            lines[match.group(2)] = f"{match.group(1)}  ({match.group(3)})"
+    return lines
+
+
+def test_notify_check_tries_each_webhook_and_names_each_failure(tmp_path, serve):
+    server = serve()
+    server.page("/hook", lambda: html("ok"))
+    server.page("/broken", lambda: html("down for repairs", status=500))
+    hang = threading.Event()
+
+    async def slow(request: web.Request) -> web.StreamResponse:
+        for _ in range(100):
+            if hang.is_set():
+                break
+            await asyncio.sleep(0.1)
+        return html("late")
+
+    server.routes["/slow"] = slow
+    host = f"127.0.0.1:{server.port}"
+    try:
+        code, out, err = notify_check(tmp_path, {
+            "live": f"json://{host}/hook", "dead": f"json://127.0.0.1:{free_port()}/hook",
+            "broken": f"xml://{host}/broken", "slow": f"form://{host}/slow", "mail": "mailto://u:p@example.org",
+        }, "--timeout", "1")
+    finally:
+        hang.set()
+    assert code == 1, (code, out, err)
+    lines = target_lines(out, err)
+    assert lines["live"].startswith("ok  (answered HTTP 200 to a HEAD request, no message sent"), lines
+    assert lines["dead"] == "failed  (connection refused)", lines
+    assert lines["broken"].startswith("failed  (HTTP 500 Internal Server Error"), lines
+    assert lines["slow"] == "failed  (timed out after 1 s)", lines
+    assert lines["mail"].startswith("not probed  (a mailto:// target is tested only by sending a message"), lines
+    assert "3 of 5 target(s) cannot be reached" in err and "Traceback" not in err
+    assert out.startswith(f"{tmp_path / 'notify.toml'}: 5 target(s), configuration OK")
+    # nothing was delivered: HEAD requests only
+    assert {h.path for h in server.hits} == {"/hook", "/broken", "/slow"}
+    assert server.paths("/hook") == ["/hook"]
+
+
+def test_notify_check_passes_when_every_target_answers(tmp_path, serve):
+    server = serve()
+
+    async def post_only(request: web.Request) -> web.StreamResponse:  # a receiver that refuses HEAD: still up
+        return web.Response(status=405 if request.method != "POST" else 200, text="")
+
+    server.routes["/hook"] = post_only
+    code, out, err = notify_check(tmp_path, {"team": f"json://user:secret@127.0.0.1:{server.port}/hook"})
+    assert code == 0, (out, err)
+    assert target_lines(out, err)["team"].startswith("ok  (answered HTTP 405 Method Not Allowed"), out
+    assert "secret" not in out + err  # the address's password is never printed
+    assert server.hits[0].headers.get("Authorization", "").startswith("Basic ")
+
+
+def test_notify_check_send_test_delivers_a_test_message_and_says_why_one_failed(tmp_path, serve):
+    bodies: list[dict] = []
+
+    async def receive(request: web.Request) -> web.StreamResponse:
+        bodies.append(await request.json())
+        return web.Response(text="ok")
+
+    server = serve()
+    server.routes["/hook"] = receive
+    code, out, err = notify_check(tmp_path, {"live": f"json://127.0.0.1:{server.port}/hook",
+                                             "dead": f"json://127.0.0.1:{free_port()}/hook"}, "--send-test")
+    assert code == 1, (out, err)
+    lines = target_lines(out, err)
+    assert lines["live"] == "ok  (a test message was delivered)", lines
+    assert lines["dead"] == "failed  (the test message was not delivered: connection refused)", lines
+    assert len(bodies) == 1 and "test message" in bodies[0]["title"], bodies
+
+
+def test_send_test_without_check_is_a_usage_error(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "tracker", "--store", str(tmp_path / "store"), "notify",
+                           "--send-test"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "--send-test goes with --check" in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr
