@@ -1,5 +1,8 @@
 """Scheduled runs against faulty sites, what cron users see (ops35).
 
+- (a) A page whose A/B test alternates one sentence from request to request while a real change
+  arrives records the change with the sentence as the latest version has it (the long-standing
+  text), so nothing is recorded when the test stops (``decide.steady_side``).
 - (b) A page served with whole sections missing (complete HTML, a third or more of the text
   gone, nothing new) is held like a sudden shrink: recorded only once seen in ``HOLD_RUNS`` (3)
   consecutive runs, and the status line, the README and docs/robustness.md say the same count.
@@ -29,6 +32,7 @@ from aiohttp import web
 from support import AioServer, free_port
 from tracker.cli.run_view import RunTally, stop_line
 from tracker.fetch import guards as guard
+from tracker.run.decide import steady_side
 from tracker.run.events import DocumentChecked, RunStarted, VersionRecorded
 from tracker.run.result import CheckOutcome
 
@@ -323,3 +327,70 @@ def test_send_test_without_check_is_a_usage_error(tmp_path):
                            "--send-test"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and "--send-test goes with --check" in proc.stderr, proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+# -- (a) an A/B sentence is kept out of a real change recorded while the test runs ----------------
+
+A_SENTENCE, B_SENTENCE = "Start your free trial today.", "Try Brackenly free for 14 days."
+
+
+def pricing(price: int, trial: str, *, one_paragraph: bool = False) -> str:
+    plans = (f"<p>The Fieldnote plan costs EUR {price} per month. {trial}</p>" if one_paragraph else
+             f"<p>The Fieldnote plan costs EUR {price} per month.</p><p>{trial}</p>")
+    return (f"<!doctype html><html><head><title>Brackenly pricing</title></head><body><main><h1>Brackenly Pricing"
+            f"</h1><h2>Plans</h2>{plans}<h2>Teams</h2><p>The Team plan costs EUR 29 per seat and month, billed "
+            "yearly.</p><p>Prices include VAT where it applies.</p></main></body></html>")
+
+
+def show(store: Path, sources: Path) -> str:
+    return subprocess.run([sys.executable, "-m", "tracker", "--store", str(store), "--sources", str(sources),
+                           "show", "brackenly", "Pricing"], cwd=ROOT, capture_output=True, text=True).stdout
+
+
+def test_a_b_sentence_is_kept_out_of_a_real_change_and_its_end_records_nothing(tmp_path, serve):
+    for one_paragraph in (False, True):
+        for phase in (0, 1):  # the change's run sees the variant first, or the long-standing text first
+            server = serve()
+            page = {"price": 9, "ab": False, "n": phase}
+
+            def answer() -> web.Response:
+                page["n"] += 1
+                trial = B_SENTENCE if page["ab"] and page["n"] % 2 == 0 else A_SENTENCE
+                return html(pricing(page["price"], trial, one_paragraph=one_paragraph))
+
+            server.page("/pricing", answer)
+            folder = tmp_path / f"{one_paragraph}-{phase}"
+            folder.mkdir()
+            store = folder / "store"
+            sources = write_sources(folder / "sources.toml", server, {"Pricing": "/pricing"})
+            key = "brackenly/Pricing"
+            assert run_json(store, sources)[key]["outcome"] == "new"
+            page["ab"] = True  # the A/B test starts: alone, it stays quiet
+            assert run_json(store, sources)[key]["outcome"] == "unchanged"
+            page["price"] = 12  # a real change while the test runs
+            doc = run_json(store, sources)[key]
+            assert doc["outcome"] == "changed", doc
+            text = show(store, sources)
+            assert "EUR 12 per month" in text and A_SENTENCE in text and B_SENTENCE not in text, text
+            diff = subprocess.run([sys.executable, "-m", "tracker", "--store", str(store), "--sources", str(sources),
+                                   "diff", "brackenly", "Pricing"], cwd=ROOT, capture_output=True, text=True).stdout
+            assert "12" in diff and "14 days" not in diff, diff
+            for _ in range(2):  # the test goes on: no version
+                assert run_json(store, sources)[key]["outcome"] == "unchanged"
+            page["ab"] = False  # the test stops: nothing to record
+            assert run_json(store, sources)[key]["outcome"] == "unchanged"
+            assert versions(store, sources) == 2, (one_paragraph, phase)
+
+
+def test_steady_side_rule():
+    latest = "# Plans\n\nThe plan costs EUR 9. Start now.\n\nTeams pay EUR 29.\n"
+    now_a = latest.replace("EUR 9", "EUR 12")
+    now_b = now_a.replace("Start now.", "Try it free.")
+    assert steady_side(now_b, now_a, latest) == 2  # the second fetch has the latest's wording
+    assert steady_side(now_a, now_b, latest) == 1  # the first has: kept
+    # two blinking stretches, one as the latest has it in each fetch: no fetch is steadier, the first kept
+    both = now_a.replace("Teams pay", "Teams now pay")
+    other = now_b
+    assert steady_side(both, other, latest) == 1
+    # neither fetch has the latest's wording where they differ: the first kept
+    assert steady_side(now_a.replace("Start now.", "Go."), now_a.replace("Start now.", "Come."), latest) == 1
