@@ -2,7 +2,7 @@
 that did not say what it holds, a bare "HTTP 404 Not Found".
 
 - A text that lost over 30% of the latest version in whole sections, nothing new (a page
-  loaded in part, a variant without them), is held like a sudden shrink (session 35: 3 runs, was
+  loaded in part, a variant without them), is held like a sudden shrink (session 33: 3 runs, was
   the next run): served once, nothing is recorded and no "removed" clause reaches a feed; served
   ``HOLD_RUNS`` runs in a row, it is recorded.
 - A version the very next capture undoes (the text from before it again) keeps its feed entries,

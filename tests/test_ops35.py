@@ -27,6 +27,7 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
 from aiohttp import web
 
 from support import AioServer, free_port
@@ -347,39 +348,37 @@ def show(store: Path, sources: Path) -> str:
                            "show", "brackenly", "Pricing"], cwd=ROOT, capture_output=True, text=True).stdout
 
 
-def test_a_b_sentence_is_kept_out_of_a_real_change_and_its_end_records_nothing(tmp_path, serve):
-    for one_paragraph in (False, True):
-        for phase in (0, 1):  # the change's run sees the variant first, or the long-standing text first
-            server = serve()
-            page = {"price": 9, "ab": False, "n": phase}
+@pytest.mark.parametrize("one_paragraph", [False, True])
+@pytest.mark.parametrize("phase", [0, 1])  # where the per-request alternation starts
+def test_a_b_sentence_is_kept_out_of_a_real_change_and_its_end_records_nothing(tmp_path, serve, one_paragraph,
+                                                                               phase):
+    server = serve()
+    page = {"price": 9, "ab": False, "n": phase}
 
-            def answer() -> web.Response:
-                page["n"] += 1
-                trial = B_SENTENCE if page["ab"] and page["n"] % 2 == 0 else A_SENTENCE
-                return html(pricing(page["price"], trial, one_paragraph=one_paragraph))
+    def answer() -> web.Response:
+        page["n"] += 1
+        trial = B_SENTENCE if page["ab"] and page["n"] % 2 == 0 else A_SENTENCE
+        return html(pricing(page["price"], trial, one_paragraph=one_paragraph))
 
-            server.page("/pricing", answer)
-            folder = tmp_path / f"{one_paragraph}-{phase}"
-            folder.mkdir()
-            store = folder / "store"
-            sources = write_sources(folder / "sources.toml", server, {"Pricing": "/pricing"})
-            key = "brackenly/Pricing"
-            assert run_json(store, sources)[key]["outcome"] == "new"
-            page["ab"] = True  # the A/B test starts: alone, it stays quiet
-            assert run_json(store, sources)[key]["outcome"] == "unchanged"
-            page["price"] = 12  # a real change while the test runs
-            doc = run_json(store, sources)[key]
-            assert doc["outcome"] == "changed", doc
-            text = show(store, sources)
-            assert "EUR 12 per month" in text and A_SENTENCE in text and B_SENTENCE not in text, text
-            diff = subprocess.run([sys.executable, "-m", "tracker", "--store", str(store), "--sources", str(sources),
-                                   "diff", "brackenly", "Pricing"], cwd=ROOT, capture_output=True, text=True).stdout
-            assert "12" in diff and "14 days" not in diff, diff
-            for _ in range(2):  # the test goes on: no version
-                assert run_json(store, sources)[key]["outcome"] == "unchanged"
-            page["ab"] = False  # the test stops: nothing to record
-            assert run_json(store, sources)[key]["outcome"] == "unchanged"
-            assert versions(store, sources) == 2, (one_paragraph, phase)
+    server.page("/pricing", answer)
+    store = tmp_path / "store"
+    sources = write_sources(tmp_path / "sources.toml", server, {"Pricing": "/pricing"})
+    key = "brackenly/Pricing"
+    assert run_json(store, sources)[key]["outcome"] == "new"
+    page["ab"] = True  # the A/B test starts: alone, it stays quiet
+    assert run_json(store, sources)[key]["outcome"] == "unchanged"
+    page["price"] = 12  # a real change while the test runs
+    doc = run_json(store, sources)[key]
+    assert doc["outcome"] == "changed", doc
+    text = show(store, sources)
+    assert "EUR 12 per month" in text and A_SENTENCE in text and B_SENTENCE not in text, text
+    diff = subprocess.run([sys.executable, "-m", "tracker", "--store", str(store), "--sources", str(sources),
+                           "diff", "brackenly", "Pricing"], cwd=ROOT, capture_output=True, text=True).stdout
+    assert "12" in diff and "14 days" not in diff, diff
+    assert run_json(store, sources)[key]["outcome"] == "unchanged"  # the test goes on: no version
+    page["ab"] = False  # the test stops: the latest version's text, nothing to record
+    assert run_json(store, sources)[key]["outcome"] == "unchanged"
+    assert versions(store, sources) == 2
 
 
 def test_steady_side_rule():
