@@ -33,7 +33,7 @@ from aiohttp import web
 from support import AioServer, free_port
 from tracker.cli.run_view import RunTally, stop_line
 from tracker.fetch import guards as guard
-from tracker.run.decide import steady_side
+from tracker.run.decide import VARIANT_RUNS, steady_side
 from tracker.run.events import DocumentChecked, RunStarted, VersionRecorded
 from tracker.run.result import CheckOutcome
 
@@ -379,6 +379,33 @@ def test_a_b_sentence_is_kept_out_of_a_real_change_and_its_end_records_nothing(t
     page["ab"] = False  # the test stops: the latest version's text, nothing to record
     assert run_json(store, sources)[key]["outcome"] == "unchanged"
     assert versions(store, sources) == 2
+
+
+def test_a_change_rolled_out_in_two_steps_is_recorded_in_part_then_whole(tmp_path, serve):
+    """The price of picking the steadier fetch: one server with all of a change and another with
+    part of it, in one run, record the part; the rest comes once every fetch of VARIANT_RUNS runs
+    has it, never lost."""
+    server = serve()
+    page = {"price": 9, "rolling": False, "done": False, "n": 0}
+
+    def answer() -> web.Response:
+        page["n"] += 1
+        full = page["done"] or (page["rolling"] and page["n"] % 2 == 1)
+        return html(pricing(page["price"], B_SENTENCE if full else A_SENTENCE))
+
+    server.page("/pricing", answer)
+    store = tmp_path / "store"
+    sources = write_sources(tmp_path / "sources.toml", server, {"Pricing": "/pricing"})
+    key = "brackenly/Pricing"
+    assert run_json(store, sources)[key]["outcome"] == "new"
+    page.update(price=12, rolling=True, n=0)  # the run's first fetch has all of it, the second the price only
+    assert run_json(store, sources)[key]["outcome"] == "changed"
+    text = show(store, sources)
+    assert "EUR 12 per month" in text and A_SENTENCE in text, text
+    page["done"] = True  # every server has all of it
+    outcomes = [run_json(store, sources)[key]["outcome"] for _ in range(VARIANT_RUNS)]
+    assert outcomes[:-1] == ["unchanged"] * (VARIANT_RUNS - 1) and outcomes[-1] != "unchanged", outcomes
+    assert B_SENTENCE in show(store, sources) and versions(store, sources) == 3
 
 
 def test_steady_side_rule():

@@ -452,8 +452,13 @@ def _steadier(done: Decision, again: Fetched, state: DocumentState, h2: str, tex
     first's (``done.version``), when the two fetches differ only where the page blinks and the
     second has the latest recorded text's wording there (``steady_side``); None to keep the first.
     A page that draws an A/B sentence per request while a real change arrives then records the
-    change alone, and nothing when the A/B test stops (the variant's sentence never went in)."""
+    change alone, and nothing when the A/B test stops (the variant's sentence never went in). A
+    change rolled out in two steps, one server with part of it while another has all of it, is
+    then recorded in part, and the rest once every fetch of ``VARIANT_RUNS`` runs has it (later,
+    never lost)."""
     first = done.version
+    # (the two fetches disagreeing is itself the page seen blinking: an A/B test that started with
+    # the change, or whose earlier runs each fetched the latest text once, is not known before)
     if first is None or text2 is None or latest_text is None or state.latest_hash is None:
         return None
     latest = latest_text()
