@@ -448,9 +448,9 @@ def settle(first: Decision, again: Fetched, state: DocumentState, latest_text: L
 
 def _steadier(done: Decision, again: Fetched, state: DocumentState, h2: str, text2: str | None,
               region2: str | None, latest_text: LatestText | None) -> Decision | None:
-    """The second fetch's text (``text2``, hash ``h2``, region hash ``region2``) as the version to record instead of the
-    first's (``done.version``), when the two fetches differ only where the page blinks and the
-    second has the latest recorded text's wording there (``steady_side``); None to keep the first.
+    """The second fetch's text (``text2``, hash ``h2``, region hash ``region2``) as the version to
+    record instead of the first's (``done.version``), when the second has the latest recorded
+    text's wording wherever the two fetches differ (``steady_side``); None to keep the first.
     A page that draws an A/B sentence per request while a real change arrives then records the
     change alone, and nothing when the A/B test stops (the variant's sentence never went in). A
     change rolled out in two steps, one server with part of it while another has all of it, is
