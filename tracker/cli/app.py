@@ -190,6 +190,10 @@ TERMINATED_MESSAGE = ("stopped by SIGTERM (kill, systemctl stop): what was writt
                       "pages) is kept whole; run the command again to go on")
 
 
+# how a run cut short was stopped, by SIGTERM or not (Ctrl-C), in its stop line (``run_view.stop_line``)
+STOP_HOW = {True: "stopped by SIGTERM (kill, systemctl stop)", False: "interrupted (Ctrl-C)"}
+
+
 def _on_sigterm(signum: int, frame: Any) -> None:
     raise Terminated
 
@@ -380,7 +384,7 @@ def run(obj: Context, services: tuple[str, ...], document: str | None, concurren
     # compiles about 300 (as many again once a page changed), kept from one run to the next.
     regex_cache.install()
     from tracker.archive.lock import LOCK_NAME, LockHeld, RunLock
-    from tracker.cli.run_view import run_display
+    from tracker.cli.run_view import RunTally, run_display, stop_line
     from tracker.fetch import DEFAULT_USER_AGENT, FetchOptions
     from tracker.publish.notify import NotifyAfterRun
     from tracker.run import (
@@ -410,6 +414,8 @@ def run(obj: Context, services: tuple[str, ...], document: str | None, concurren
                  + (f" (shard {shard} is empty)" if part else ""), 2)
         return docs
 
+    tally = RunTally()  # how far the current run got: said if Ctrl-C or SIGTERM cuts it short
+
     def once() -> int:
         docs = documents()
         store = obj.store()
@@ -418,7 +424,7 @@ def run(obj: Context, services: tuple[str, ...], document: str | None, concurren
                                   notify_path=Path(notify_file) if notify_file else None,
                                   warn=lambda error: click.echo(f"warning: {error}", err=True))
         with RunLock(obj.store_dir / LOCK_NAME), run_display(quiet=quiet or as_json, failures=not as_json) as display:
-            result = run_snapshot(store, docs, options, confirm=confirm, subscribers=[*display, notifier])
+            result = run_snapshot(store, docs, options, confirm=confirm, subscribers=[tally, *display, notifier])
         if as_json:
             emit_json(result.to_dict())
         elif interval is not None:  # a long-lived log (a container's): which run said what
@@ -436,6 +442,12 @@ def run(obj: Context, services: tuple[str, ...], document: str | None, concurren
             code = once()
         except LockHeld as exc:
             fail(str(exc), EXIT_LOCKED)
+        except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM (``Terminated``): say what the run did
+            by_sigterm = isinstance(exc, Terminated)
+            if not by_sigterm:
+                click.echo("", err=True)  # the terminal echoed ^C without a line end
+            click.echo(stop_line(f"{STOP_HOW[by_sigterm]} during the run", tally), err=True)
+            sys.exit(143 if by_sigterm else 130)
         sys.exit(code)
 
     # --every: each iteration is a normal run; a failing or locked-out one does not stop the loop.
@@ -479,9 +491,7 @@ def run(obj: Context, services: tuple[str, ...], document: str | None, concurren
         signal.signal(signal.SIGINT, previous)
         signal.signal(signal.SIGTERM, previous_term)
     if running:
-        how = "stopped by SIGTERM" if by_sigterm else "interrupted (Ctrl-C)"
-        click.echo(f"{how} during run {runs}: stopped; what it recorded before is kept, "
-                   "the rest is checked by the next run", err=True)
+        click.echo(stop_line(f"{STOP_HOW[by_sigterm]} during run {runs}", tally), err=True)
         sys.exit(143 if by_sigterm else 130)
     click.echo("stopped", err=True)
     sys.exit(0)

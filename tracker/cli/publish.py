@@ -11,7 +11,7 @@ from typing import Any, NoReturn
 
 import click
 
-from tracker.errors import ConfigError
+from tracker.errors import ConfigError, InvalidArgument
 
 # Where `publish` writes the site and where `serve` writes its preview, in the store folder: two
 # folders, because the preview's feeds link to the local server, the site's to --base-url.
@@ -235,30 +235,58 @@ def listen_error(host: str, port: int, exc: OSError) -> str:
 @click.option("--notify", "notify_file", type=click.Path(dir_okay=False), default=None,
               help="Notify file (default: notify.toml next to the sources file).")
 @click.option("--run", "run_id", type=int, default=None, help="Run number (default: the latest run that recorded something).")
-@click.option("--check", is_flag=True, help="Only validate the notify file.")
+@click.option("--check", is_flag=True,
+              help="Check the notify file and that each target can be reached (sends nothing by default).")
+@click.option("--send-test", is_flag=True,
+              help="With --check: send each target a test message (the only test e-mail or chat targets allow).")
+@click.option("--timeout", type=click.FloatRange(0.1, 600), default=10.0, show_default=True,  # (notify.PROBE_TIMEOUT)
+              metavar="SECONDS", help="With --check: how long to wait for each target.")
 @click.pass_obj
-def notify(obj: Any, notify_file: str | None, run_id: int | None, check: bool) -> None:
-    """Send the notifications of a run again (or check the notify file).
+def notify(obj: Any, notify_file: str | None, run_id: int | None, check: bool, send_test: bool,
+           timeout: float) -> None:
+    """Send the notifications of a run again (or check the notify file and its targets).
+
+    --check validates the notify file, then tries each target and prints one line per target,
+    "ok" or "failed" with the reason (connection refused, HTTP 500, timed out...). A generic
+    webhook (json://, xml://, form://, and their s variants) gets a HEAD request, which delivers
+    nothing: any answer below HTTP 500 means its server is up. Other kinds (e-mail, Slack, ntfy...)
+    can only be tested by sending a message: they are "not probed" unless --send-test is given,
+    which sends every target a short test message instead. Exit codes: 0 every target tried was
+    reachable; 1 one or more failed; 2 a bad notify file.
 
     \b
     Examples:
       tracker notify --check
+      tracker notify --check --send-test
       tracker notify --run 12 --notify /etc/tracker/notify.toml
     """
+    from tracker.cli.output import clean
     from tracker.publish.notify import (
+        check_target,
         find_notify_file,
         load_notify,
         notify_after_run,
         run_commits,
     )
 
+    if send_test and not check:
+        raise InvalidArgument("--send-test goes with --check: `tracker notify --check --send-test`")
     path = find_notify_file(obj.sources_path, Path(notify_file) if notify_file else None)
     if path is None:
         raise ConfigError(f"no notify file: create {obj.sources_path.parent / 'notify.toml'} or pass --notify FILE")
     config = load_notify(path)  # ConfigError -> exit 2 with every problem listed
     if check:
-        click.echo(f"{path}: {len(config.targets)} target(s), OK")
-        return
+        click.echo(f"{path}: {len(config.targets)} target(s), configuration OK")
+        checks = [check_target(target, send_test=send_test, timeout=timeout) for target in config.targets]
+        width = max((len(c.target.label) for c in checks), default=0)
+        for c in checks:
+            click.echo(f"  {c.status:<10}  {clean(c.target.label):<{width}}  ({clean(c.detail)})",
+                       err=c.failed)
+        failed = sum(c.failed for c in checks)
+        if failed:
+            click.echo(f"{failed} of {len(checks)} target(s) cannot be reached: changes would not reach them "
+                       "(they stay recorded and in the feeds)", err=True)
+        sys.exit(1 if failed else 0)
     with obj.index() as index:
         shas = run_commits(index, run_id)
     errors = notify_after_run(obj.store_dir, obj.sources_path, shas, notify_path=path)

@@ -13,7 +13,7 @@ from typing import Any, Iterator
 import click
 
 from tracker.cli.output import clean, error_fix
-from tracker.run.events import DocumentChecked, RunEvent, RunFinished, RunStarted, RunSubscriber
+from tracker.run.events import DocumentChecked, RunEvent, RunFinished, RunStarted, RunSubscriber, VersionRecorded
 from tracker.run.result import CheckOutcome
 
 
@@ -120,6 +120,49 @@ class RunFailures:
     def __call__(self, event: RunEvent) -> None:
         if isinstance(event, DocumentChecked) and event.outcome.outcome in ATTENTION:
             show_outcome(event.outcome)
+
+
+class RunTally:
+    """Run subscriber: how far a run got (documents in it, checked, versions recorded), for the
+    line that says what a run stopped by Ctrl-C or SIGTERM did (``stop_line``)."""
+
+    def __init__(self) -> None:
+        self.documents: int | None = None  # None until the run has started fetching
+        self.checked = 0
+        self.recorded: list[str] = []  # document keys, in the order their versions were recorded
+
+    def __call__(self, event: RunEvent) -> None:
+        if isinstance(event, RunStarted):
+            self.documents, self.checked, self.recorded = event.documents, 0, []
+        elif isinstance(event, VersionRecorded):
+            self.recorded.append(event.outcome.key)
+        elif isinstance(event, DocumentChecked):
+            self.checked += 1
+
+
+NAMED_AT_MOST = 5  # documents named in a stop line; the rest counted
+
+
+def stop_line(how: str, tally: RunTally) -> str:
+    """"stopped by SIGTERM (...) during the run: recorded before it: 1 version (acme/Terms); 3 of
+    4 documents left unchecked, the next run checks them; what was written ... is kept whole":
+    what a run cut short did, so a cron or systemd log says which changes are in and how much is
+    left. ``how`` is "interrupted (Ctrl-C) during the run", "stopped by SIGTERM (kill, systemctl
+    stop) during run 3"..."""
+    if tally.documents is None:
+        progress = "before any document was checked"
+    else:
+        names = ", ".join(clean(key) for key in tally.recorded[:NAMED_AT_MOST])
+        more = len(tally.recorded) - NAMED_AT_MOST
+        names += f" and {more} more" if more > 0 else ""
+        count = len(tally.recorded)
+        recorded = (f"recorded before it: {count} version{'s' if count != 1 else ''} ({names})" if count
+                    else "nothing recorded before it")
+        left = max(0, tally.documents - tally.checked)
+        progress = (f"{recorded}; {left} of {tally.documents} document{'s' if tally.documents != 1 else ''} left "
+                    "unchecked, the next run checks them" if left else f"{recorded}; every document checked")
+    return (f"{how}: {progress}; what was written (versions, feeds, pages) is kept whole; "
+            "run the command again to go on")
 
 
 @contextmanager

@@ -22,7 +22,7 @@ and ``run.py`` only has to call them in order:
 * ``shrink`` - a text that suddenly lost more than ``max_shrink`` of the last version is held
   (recorded only once seen in several consecutive runs), since half a page missing is far more
   often a broken render than a rewrite; ``dropped`` - a text that lost over 30% of it in
-  whole sections, nothing new, is held until seen again on the next run.
+  whole sections, nothing new, is held the same way (``HOLD_RUNS``).
 """
 
 from __future__ import annotations
@@ -1718,18 +1718,21 @@ def shrink(previous_length: int | None, new_length: int, max_shrink: float = DEF
 
 
 DROP_SHARE = 0.3  # a text that lost more than this share of the latest, all in whole lines, is a drop
-DROP_RUNS = 2  # ... recorded only once seen again on the next run
+# ... held like a sudden shrink: a page served with whole sections missing for two runs (a broken
+# deploy, a half-built cache) was recorded and notified as material removals, then as a revert
+DROP_RUNS = HOLD_RUNS
 
 
 def dropped(latest: str, text: str, max_shrink: float = DEFAULT_MAX_SHRINK) -> str | None:
     """Why ``text`` is held as a large drop from the terms whose latest text is ``latest``, or
-    None: it lost more than ``DROP_SHARE`` of them (but no more than ``max_shrink``, which
-    ``shrink`` holds longer) and what is left is their lines (all but at most two new lines, or a
+    None: it lost more than ``DROP_SHARE`` of them (but no more than ``max_shrink``, past which
+    ``shrink`` holds it) and what is left is their lines (all but at most two new lines, or a
     fifth): whole sections missing, nothing rewritten. A page loaded in part, or a variant that
     leaves sections out, looks exactly like that, and recording it would report every missing
     clause removed, then added back when the full page returns; a real removal of sections is
-    served again on the next run and recorded then (``DROP_RUNS``). ``max_shrink = 1`` (holds
-    turned off for the document) holds nothing here either."""
+    served that way run after run and recorded once seen in ``DROP_RUNS`` (= ``HOLD_RUNS``, as
+    a sudden shrink) consecutive runs. ``max_shrink = 1`` (holds turned off for the document)
+    holds nothing here either."""
     if not latest or max_shrink >= 1 or len(text) >= (1 - DROP_SHARE) * len(latest):
         return None
     if len(text) < (1 - max_shrink) * len(latest):

@@ -14,6 +14,8 @@ declared in an optional ``notify.toml`` next to ``sources.toml``::
 
 Notifying is best effort: a target that is down or refuses the message is reported in the
 returned list of errors and never stops anything (the change is recorded and published anyway).
+``check_target`` tells whether a target can be reached (``tracker notify --check``): a HEAD
+request to a generic webhook, which delivers nothing, or with ``send_test`` a real test message.
 apprise is an optional extra: ``pip install 'tracker[notify]'``.
 """
 
@@ -217,7 +219,7 @@ def notify_changes(targets: Sequence[Target], versions: Sequence[Version],
     if not targets or not wanted:
         return []
     try:
-        import apprise
+        import apprise  # noqa: F401 (sent through ``send``; said once here when missing)
     except ImportError:
         return ["notifications skipped: apprise is not installed (pip install 'tracker[notify]')"]
     errors: list[str] = []
@@ -231,23 +233,35 @@ def notify_changes(targets: Sequence[Target], versions: Sequence[Version],
             if not target.matches(v, cats):
                 continue
             try:
-                sender = apprise.Apprise()
-                if not sender.add(target.url):
-                    errors.append(f"notify {target.label}: apprise does not understand this URL")
-                    continue
-                kind = apprise.NotifyType.WARNING if v.material else apprise.NotifyType.INFO
-                # apprise says why a delivery failed only in its log: caught here, for the one line
-                with apprise.LogCapture(level=logging.DEBUG) as said:
-                    sent = sender.notify(title=title, body=body, notify_type=kind,
-                                         body_format=apprise.NotifyFormat.TEXT)
-                if not sent:
+                failure = send(target, title, body, warning=v.material)
+                if failure == NOT_UNDERSTOOD:
+                    errors.append(f"notify {target.label}: {NOT_UNDERSTOOD}")
+                elif failure is not None:
                     errors.append(f"notify {target.label}: the change to '{v.document_key}' ({v.fetched_at}) was not "
-                                  f"delivered: {delivery_failure(said.getvalue())}; it is recorded and in the feeds "
+                                  f"delivered: {failure}; it is recorded and in the feeds "
                                   "(`tracker notify --run` sends the run's changes again)")
             except Exception as exc:  # noqa: BLE001 (a notifier bug must never break a run)
                 errors.append(f"notify {target.label}: {type(exc).__name__}: {exc}")
     # (returned, not logged: the caller prints each once; logging too printed every failure twice)
     return errors
+
+
+NOT_UNDERSTOOD = "apprise does not understand this URL"
+
+
+def send(target: Target, title: str, body: str, *, warning: bool = False) -> str | None:
+    """Deliver one plain-text message to ``target`` through apprise: None once delivered, else
+    why not (``delivery_failure``, or ``NOT_UNDERSTOOD``). Raises ImportError without apprise."""
+    import apprise
+
+    sender = apprise.Apprise()
+    if not sender.add(target.url):
+        return NOT_UNDERSTOOD
+    kind = apprise.NotifyType.WARNING if warning else apprise.NotifyType.INFO
+    # apprise says why a delivery failed only in its log: caught here, for the one line
+    with apprise.LogCapture(level=logging.DEBUG) as said:
+        sent = sender.notify(title=title, body=body, notify_type=kind, body_format=apprise.NotifyFormat.TEXT)
+    return None if sent else delivery_failure(said.getvalue())
 
 
 _HTTP_ERROR = re.compile(r"error=(\d{3})\b")
@@ -271,6 +285,102 @@ def delivery_failure(log_text: str) -> str:
     if warnings:
         return _SECRETS.sub("<address>", warnings[-1]).strip().rstrip(".")
     return "no reason given"
+
+
+# --- checking that targets can be reached (`tracker notify --check`) -------------------------------
+
+# apprise's generic webhooks: a plain HTTP(S) address of the receiver's own, which a HEAD request
+# can reach without delivering anything; every other kind (e-mail, Slack, ntfy...) goes through a
+# service's API that only a real message tests (``--send-test``)
+WEBHOOK_KINDS = ("json", "jsons", "xml", "xmls", "form", "forms")
+PROBE_TIMEOUT = 10.0  # seconds
+TEST_TITLE = "tracker: test message"
+TEST_BODY = ("A test message sent by `tracker notify --check --send-test` to check this target can be reached. "
+             "No terms have changed.")
+
+
+@dataclass(frozen=True)
+class TargetCheck:
+    """What ``check_target`` found for one target: ``status`` "ok", "failed" or "not probed",
+    and ``detail``, what was tried and what came back (the reason of a failure)."""
+
+    target: Target
+    status: str
+    detail: str
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "failed"
+
+
+def check_target(target: Target, *, send_test: bool = False, timeout: float = PROBE_TIMEOUT) -> TargetCheck:
+    """Can ``target`` be reached? A generic webhook (``WEBHOOK_KINDS``) gets a HEAD request to its
+    address, which delivers nothing: any answer below HTTP 500 is "ok" (a webhook may well refuse
+    HEAD with a 404 or 405: its server is up), a 5xx, a refused connection, a timeout or a name that
+    does not resolve is "failed". With ``send_test``, every target instead gets a real test message
+    (``TEST_TITLE``), the only test an e-mail, chat or push target allows; without it those are
+    "not probed". Never raises."""
+    scheme = urlsplit(target.url).scheme.lower()
+    try:
+        if send_test:
+            failure = send(target, TEST_TITLE, TEST_BODY)
+            return (TargetCheck(target, "ok", "a test message was delivered") if failure is None
+                    else TargetCheck(target, "failed", f"the test message was not delivered: {failure}"))
+        if scheme not in WEBHOOK_KINDS:
+            return TargetCheck(target, "not probed", f"a {scheme}:// target is tested only by sending a message: "
+                                                     "add --send-test to send one")
+        return _probe_webhook(target, timeout)
+    except ImportError:
+        return TargetCheck(target, "failed", "apprise is not installed (pip install 'tracker[notify]')")
+    except Exception as exc:  # noqa: BLE001 (a probe bug must say which target, not stop the others)
+        return TargetCheck(target, "failed", f"{type(exc).__name__}: {_SECRETS.sub('<address>', str(exc))}")
+
+
+def _probe_webhook(target: Target, timeout: float) -> TargetCheck:
+    """HEAD to a webhook target's HTTP(S) address, with its user and password, as apprise reads them."""
+    import base64
+    import http.client
+    import socket
+    import ssl
+    import urllib.error
+    import urllib.request
+
+    import apprise
+
+    plugin = apprise.Apprise.instantiate(target.url)
+    if plugin is None:
+        return TargetCheck(target, "failed", NOT_UNDERSTOOD)
+    port = f":{plugin.port}" if plugin.port else ""
+    address = f"{'https' if plugin.secure else 'http'}://{plugin.host}{port}{plugin.fullpath or '/'}"
+    request = urllib.request.Request(address, method="HEAD", headers={"User-Agent": "tracker notify --check"})
+    if plugin.user:
+        token = base64.b64encode(f"{plugin.user}:{plugin.password or ''}".encode()).decode()
+        request.add_header("Authorization", f"Basic {token}")
+    context = None if getattr(plugin, "verify_certificate", True) else ssl._create_unverified_context()
+    nothing_sent = "a HEAD request, no message sent"
+    try:
+        with urllib.request.urlopen(request, timeout=timeout, context=context) as answer:
+            return TargetCheck(target, "ok", f"answered HTTP {answer.status} to {nothing_sent}")
+    except urllib.error.HTTPError as exc:
+        said = f"HTTP {exc.code} {exc.reason}".strip()
+        if exc.code >= 500:
+            return TargetCheck(target, "failed", f"{said} (to {nothing_sent})")
+        return TargetCheck(target, "ok", f"answered {said} to {nothing_sent}: the server is up")
+    except urllib.error.URLError as exc:
+        reason = exc.reason
+    except (OSError, http.client.HTTPException) as exc:
+        reason = exc
+    if isinstance(reason, ConnectionRefusedError):
+        said = "connection refused"
+    elif isinstance(reason, (TimeoutError, socket.timeout)) or "timed out" in str(reason):
+        said = f"timed out after {timeout:g} s"
+    elif isinstance(reason, socket.gaierror):
+        said = "the host name could not be resolved"
+    elif isinstance(reason, ssl.SSLError):
+        said = f"TLS error ({getattr(reason, 'reason', None) or reason})"
+    else:
+        said = _SECRETS.sub("<address>", str(reason)) or type(reason).__name__
+    return TargetCheck(target, "failed", said)
 
 
 def find_notify_file(sources_path: Path, notify_path: Path | None = None) -> Path | None:

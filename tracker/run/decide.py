@@ -39,7 +39,7 @@ The order of the checks, cheapest first:
    bytes that stop mid-text or leave the content open, ``guards.cut_mid_text``, or a text that
    is the start of the latest version or stops mid-sentence where it goes on);
 8. a new text that lost more than ``max_shrink`` of the last one (or over 30% of it in whole
-   sections, nothing new, ``guards.dropped``: held until seen on the next run), from HTML bytes that stop
+   sections, nothing new, ``guards.dropped``: held the same way), from HTML bytes that stop
    before their ``</body>`` (``guards.cut_off_html``), or that stops mid-sentence where the
    latest text goes on (``analysis.boilerplate.truncated_side``), or the terms in another language
    (``guards.another_language``; counted by language, any text in it): held until seen in 3
@@ -60,6 +60,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -324,7 +325,7 @@ def _new_text(fetched: Fetched, state: DocumentState, text: str, settings: str, 
     if switched and _kind(state, text_hash)[0] == "revert":
         switched = None
     shrunk = guard.shrink(previous, len(text), fetched.document.max_shrink)
-    # sections missing, nothing new (a page loaded in part, a variant): held until seen on the next run
+    # sections missing, nothing new (a page loaded in part, a variant): held like a sudden shrink
     drop = (guard.dropped(latest, text, fetched.document.max_shrink)
             if latest is not None and same_way and not (cut_html or cut_text or switched or shrunk) else None)
     held = cut_html or cut_text or switched or shrunk or drop
@@ -417,7 +418,7 @@ def settle(first: Decision, again: Fetched, state: DocumentState, latest_text: L
     """
     h1, latest = first.recheck, state.latest_hash
     assert h1 is not None
-    h2 = second_hash(first, again, state, latest_text)
+    h2, text2, region2 = _second_fetch(first, again, state, latest_text)
     blink = state.blink or first.blink or Blink()  # (a page just found alternating: ``_alternation``)
     known = blink.variants
     done = replace(first, recheck=None)
@@ -425,7 +426,10 @@ def settle(first: Decision, again: Fetched, state: DocumentState, latest_text: L
         if h2 is None or h2 == h1:  # the fetches agree (or the second tells nothing): a change
             return replace(done, forget_blink=state.blink is not None)
         if h2 != latest and h2 not in known:  # left the latest text for two others: a change, blinking
-            return replace(done, blink=Blink().but(h1, h2, absent=0))
+            # ... recorded with the blinking part as the latest version has it, when one fetch does:
+            # an A/B sentence drawn per request is no part of the real change that came with it
+            steady = _steadier(done, again, state, h2, text2, region2, latest_text)
+            return replace(steady or done, blink=Blink().but(h1, h2, absent=0))
         # back to the latest text, or to a known variant, within the run: blinking
         absent = 0 if h2 == latest else blink.absent + 1
         variants = blink.but(h1, h2, latest, absent=absent)
@@ -442,44 +446,111 @@ def settle(first: Decision, again: Fetched, state: DocumentState, latest_text: L
     return done if done.version is not None else replace(done, cache=None)
 
 
-def second_hash(first: Decision, again: Fetched, state: DocumentState,
-                latest_text: LatestText | None = None) -> str | None:
+def _steadier(done: Decision, again: Fetched, state: DocumentState, h2: str, text2: str | None,
+              region2: str | None, latest_text: LatestText | None) -> Decision | None:
+    """The second fetch's text (``text2``, hash ``h2``, region hash ``region2``) as the version to
+    record instead of the first's (``done.version``), when the second has the latest recorded
+    text's wording wherever the two fetches differ (``steady_side``); None to keep the first.
+    A page that draws an A/B sentence per request while a real change arrives then records the
+    change alone, and nothing when the A/B test stops (the variant's sentence never went in). A
+    change rolled out in two steps, one server with part of it while another has all of it, is
+    then recorded in part, and the rest once every fetch of ``VARIANT_RUNS`` runs has it (later,
+    never lost)."""
+    first = done.version
+    # (the two fetches disagreeing is itself the page seen blinking: an A/B test that started with
+    # the change, or whose earlier runs each fetched the latest text once, is not known before)
+    if first is None or text2 is None or latest_text is None or state.latest_hash is None:
+        return None
+    latest = latest_text()
+    if latest is None or steady_side(first.text, text2, latest) != 2:
+        return None
+    kind, revert_of = _kind(state, h2)
+    if kind == "revert" and _alternates(state, h2, again.fetched_at):
+        return None  # (a second flip back: ``decide`` would not record it either)
+    return replace(done, check=replace(done.check, outcome="new" if kind == "first" else kind),
+                   version=to_version(again, text2, kind=kind, revert_of=revert_of),
+                   cache=_remember(again, h2, fingerprint(again.document), raw_hash(again), region2))
+
+
+_TOKENS = re.compile(r"(\s+)")  # words and the spaces between them, kept: joined back, the text
+STEADY_CONTEXT = (6, 2, 1)  # words around a differing stretch it is looked up in the latest text with
+STEADY_MARGIN = 200  # characters kept around the differing stretch: more than the widest context
+_CONTEXTS = [(before, after) for w in STEADY_CONTEXT for before, after in ((w, w), (w, 0), (0, w))]
+
+
+def steady_side(text1: str, text2: str, latest: str) -> int:
+    """Which of two fetches of one page, ``text1`` or ``text2``, has the latest recorded text's
+    wording wherever they differ: 2 when every stretch where they differ reads as in ``latest`` in
+    ``text2`` (or in neither) and at least one does, 1 otherwise (the first fetch, as before). A
+    stretch is looked up with the words around it (``STEADY_CONTEXT``: on both sides, then on
+    either, the widest that finds one side and not the other), so a blinking sentence next to
+    a real change in one paragraph is still told."""
+    from difflib import SequenceMatcher
+
+    # only the stretch between what both texts start and end with, and a margin for the words around
+    start = len(os.path.commonprefix([text1, text2]))
+    tail = len(os.path.commonprefix([text1[start:][::-1], text2[start:][::-1]]))
+    start, tail = max(0, start - STEADY_MARGIN), max(0, tail - STEADY_MARGIN)
+    a, b = _TOKENS.split(text1[start:len(text1) - tail]), _TOKENS.split(text2[start:len(text2) - tail])
+    votes = set()
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        vote = 0
+        # the words on both sides, then on one (the real change may stand on the other), fewer and fewer
+        for before, after in _CONTEXTS:
+            # (each side read in its own text: the words around a stretch may differ next; a word
+            # and the space after it are two tokens)
+            in1 = "".join(a[max(0, i1 - 2 * before):i2 + 2 * after]) in latest
+            in2 = "".join(b[max(0, j1 - 2 * before):j2 + 2 * after]) in latest
+            if in1 != in2:
+                vote = 2 if in2 else 1
+                break
+        if vote == 1:
+            return 1
+        votes.add(vote)
+    return 2 if 2 in votes else 1
+
+
+def _second_fetch(first: Decision, again: Fetched, state: DocumentState,
+                  latest_text: LatestText | None = None) -> tuple[str | None, str | None, str | None]:
     """The content hash of the text a second fetch of the page gave (``again``), compared as
     ``decide`` compares: the first fetch's hash when it is the same text, bytes or region, or the
-    same clauses; the latest recorded text's when it is that one. None when it tells nothing of
-    the page's text (a failure, an error page, a body that is no document)."""
+    same clauses; the latest recorded text's when it is that one; None when it tells nothing of
+    the page's text (a failure, an error page, a body that is no document). Then, when the hash
+    is a text of its own, that text and its region's hash (``region_hash``); else None for both."""
     h1 = first.recheck
     if not again.ok or again.not_modified or content_problem(again):
-        return None
+        return None, None, None
     settings = fingerprint(again.document)
     raw = raw_hash(again)
     trusted = state.trusted_cache(settings)
     seen = first.cache
     if seen is not None and seen.raw_hash == raw:
-        return h1
+        return h1, None, None
     if trusted is not None and trusted.raw_hash == raw:
-        return state.latest_hash
+        return state.latest_hash, None, None
     try:
         regions = select_regions(again)
         region = region_hash(regions)
         if seen is not None and seen.region_hash == region:
-            return h1
+            return h1, None, None
         if trusted is not None and trusted.region_hash == region:
-            return state.latest_hash
+            return state.latest_hash, None, None
         text = regions_text(again, regions)
     except ExtractError:
-        return None
+        return None, None, None
     text_hash = content_hash(text)
     if text_hash in (h1, state.latest_hash):
-        return text_hash
+        return text_hash, None, None
     if first.version is not None and _same_terms(first.version.text, text):
-        return h1
+        return h1, None, None
     latest = latest_text() if state.latest_hash is not None and latest_text is not None else None
     if latest is not None and _same_terms(latest, text):
-        return state.latest_hash
+        return state.latest_hash, None, None
     if guard.error_page(text, again.body, url=again.url, final_url=again.final_url):
-        return None
-    return text_hash
+        return None, None, None
+    return text_hash, text, region
 
 
 NO_CLAUSE_CHANGED = "no clause changed; not recorded"
