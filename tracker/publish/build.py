@@ -340,12 +340,11 @@ def held_then_recorded(catalog: Catalog, problem: dict[str, Any]) -> Version | N
     if m is None or int(m.group("seen")) + 1 < int(m.group("needed")):
         return None
     versions = catalog.by_doc.get(problem["key"], [])
-    # a hold records nothing, so the one version of the streak's span is the fine check's own
     since, ended = parse_iso(problem["since"]), parse_iso(problem["fine_at"])
     found = [v for v in versions if since < parse_iso(v.fetched_at) <= ended]
-    if len(found) != 1:
+    if not found:
         return None
-    version = found[0]
+    version = found[0]  # the first after the hold began: the hold itself recorded nothing
     kinds = {label.kind for label in catalog.labels.get(version.commit_sha, [])}
     if _HELD_SHORTER.search(error) and ("removed" not in kinds or "added" in kinds):
         return None  # a text with new clauses after a shrink was held: the page changed, not the cut recorded
