@@ -22,6 +22,8 @@ import json
 import re
 import time
 
+import pytest
+
 import test_faults
 from test_faults import BAD, Env, html
 from tracker.fetch import guards as guard
@@ -197,3 +199,44 @@ def test_a_hold_ended_by_a_new_text_with_new_clauses_is_no_recorded_hold(env):
     [entry] = [i for i in attention(out) if "resolved" in i["tags"]]
     assert "fine again" in entry["title"] and "(changed)" in entry["summary"], entry
     assert "recorded after" not in entry["title"], entry
+
+
+# --- a removed promise said in the present tense (nu35 item 3's check) ------------------------------
+
+
+def removed_label(e: Env, sentence: str) -> dict:
+    """The label of ``sentence``'s clause removed from an invented document (``tracker compare``)."""
+    old, new = e.tmp / "old.md", e.tmp / "new.md"
+    old.write_text(f"# Larkspur Terms\n\n## 1. Money\n\n{sentence}\n\n## 2. Age\n\nYou must be at least 16 years "
+                   "old to open a Larkspur account.\n", encoding="utf-8")
+    new.write_text("# Larkspur Terms\n\n## 2. Age\n\nYou must be at least 16 years old to open a Larkspur account.\n",
+                   encoding="utf-8")
+    changes = json.loads(e.tracker("compare", str(old), str(new), "--json", code=0).stdout)["changes"]
+    [label] = [c for c in changes if c["kind"] == "removed" and sentence.split()[0] in (c.get("before") or "")]
+    return label
+
+
+@pytest.mark.parametrize("sentence, said", [
+    ("If you cancel within 14 days of your first payment we refund it in full.",
+     "No longer promises to refund it in full (if you cancel within 14 days of your first payment)"),
+    ("We notify you 30 days before any price change.", "No longer promises to notify you 30 days before"),
+    ("When a refund is approved, we send you an e-mail and credit your account within 5 days.",
+     "No longer promises to send you an e-mail"),
+])
+def test_a_removed_promise_in_the_present_tense_is_critical(env, sentence, said):
+    label = removed_label(env, sentence)
+    assert label["material"] and label["severity"] == "critical", label
+    assert label["explanation"].startswith(said), label
+
+
+@pytest.mark.parametrize("sentence", [
+    "If you break these rules we suspend your account.",  # a power over the user, no promise
+    "We do not refund partial months.",  # a refusal: its removal is no promise withdrawn
+    "We charge your card on the first day of each month.",  # a burden
+    "We give your details to our payment partner.",  # "give", but not to the user
+    # a saving clause of the law's, no promise of the provider's: material, not critical
+    "Nothing in these terms limits liability for death or personal injury caused by negligence.",
+])
+def test_a_removed_sentence_that_promises_nothing_stays_below_critical(env, sentence):
+    label = removed_label(env, sentence)
+    assert label["severity"] != "critical" and not label["explanation"].startswith("No longer promises"), label
