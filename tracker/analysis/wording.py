@@ -258,6 +258,40 @@ def benefit_withdrawn(sentence: str) -> str:
     return f"No longer promises that {body[:1].lower() + body[1:] if not body[:2].isupper() else body}"
 
 
+# A promise of the provider's in the simple present, active voice, after its condition or not ("If you
+# cancel within 14 days we refund it in full", "We notify you 30 days before a price change", "we
+# respond within 30 days"): what it gives the user is said by its verb; "we charge", "we suspend",
+# "we collect" are no such verbs, and "give" / "send" / "provide" give only when "you" get it.
+_PRESENT_PROMISE = re.compile(
+    r"^(?:(?P<cond>(?:if|when|where|once|as soon as|provided that|as long as)\b[^;:]{3,160}?),?\s+)?"
+    r"we\s+(?:always\s+|promptly\s+|automatically\s+)?"
+    r"(?P<rest>(?:refund|reimburse|compensate|notify|inform|warn|tell|respond|reply)\b[^;:]*|"
+    r"(?:give|send|provide|offer)\s+you\b[^;:]*)$", re.I)
+
+
+def present_promise_withdrawn(sentence: str) -> str:
+    """The explanation of a removed promise the provider made in the present tense ("If you cancel
+    within 14 days of your first payment we refund it in full." → "No longer promises to refund it
+    in full (if you cancel within 14 days of your first payment)"), or "" when ``sentence`` is none:
+    another verb, a negation (its removal is no promise withdrawn), or another subject."""
+    s = re.sub(r"\s+", " ", sentence).strip().rstrip(".;:! ")
+    m = _PRESENT_PROMISE.match(s)
+    if m is None or _NEGATED.search(m.group("rest")):
+        return ""
+    rest = _CUT.split(m.group("rest"), maxsplit=1)[0]
+    verb, _, tail = rest.partition(" ")
+    body = f"{verb.lower()} {tail}".strip()
+    if len(body) > 80:
+        body = body[:80].rsplit(" ", 1)[0] + "…"
+    said = f"No longer promises to {body}"
+    if cond := m.group("cond"):
+        cond = cond[:1].lower() + cond[1:]
+        if len(cond) > 70:
+            cond = cond[:70].rsplit(" ", 1)[0] + "…"
+        return f"{said.rstrip('…')} ({cond})"
+    return said
+
+
 # "We will charge your account ...", "we will co-operate with the authorities by disclosing your
 # identity": what the provider said it would do, not a promise to the user. A promise gives the user
 # something: a refund, notice, protection, deletion, an answer.
@@ -2490,7 +2524,8 @@ def _refined(c: ClauseChange) -> ClauseChange:
             explanation = re.sub(r"^No longer promises to (not|never) ", r"No longer promises \1 to ", explanation)
         else:
             for sentence in re.split(r"(?<=[.;!?])\s+", before):
-                if said := promise_withdrawn(sentence) or benefit_withdrawn(sentence):
+                if said := (promise_withdrawn(sentence) or benefit_withdrawn(sentence)
+                            or present_promise_withdrawn(sentence)):
                     explanation, severity = f"{said}{_tail(explanation, c.categories)}", "critical"
                     break
     if c.material and "ai-training" in c.categories and after:

@@ -26,9 +26,10 @@ one change renders one new entry.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tracker.archive.index import Index
 from tracker.archive.store import Store, parse_iso
@@ -287,13 +288,27 @@ def resolved_entries(index: Index, catalog: Catalog, site: str | None, link: str
         if served := served_instead(bad[1]):  # in `tracker status`'s words first
             reason = safe_text(f"served {served} ({bad[1]})")
         ended, outcome = fine[1], fine[0]
-        said = f"{state} for {runs} run(s) since {since}, checked fine again on {ended} ({outcome})"
+        recorded = held_then_recorded(catalog, problem) if state == "held" else None
+        page = web_url(urls.get(key)) or (f"{site}/index.html" if site is not None else f"{link}/{ATTENTION}.atom")
+        if recorded is not None:
+            # the held text lasted and was recorded: not "fine again", what the run did with it
+            seen = runs + 1
+            said = (f"held for {runs} run(s) since {since}, then recorded as version {recorded.seq} on "
+                    f"{recorded.fetched_at} after being seen in {seen} runs in a row ({outcome})")
+            if (undo := catalog.taken_back(recorded)) is not None:
+                said += f"; taken back by version {undo.seq} on {undo.fetched_at}"
+            headline = f"recorded after being seen in {seen} runs ({reason})"
+            if site is not None:
+                page = f"{site}/{version_page(recorded)}"
+        else:
+            said = f"{state} for {runs} run(s) since {since}, checked fine again on {ended} ({outcome})"
+            headline = f"{state} for {runs} run(s), fine again ({reason})"
         body = (f"<p>Resolved: <strong>{html.escape(title)}</strong> was {html.escape(said)}.</p>"
                 f"<p>The problem was: {html.escape(reason)}</p>")
         out.append(FeedEntry(
             id=entry_id,
-            title=safe_text(fit_title(f"Resolved: {title}", f"{state} for {runs} run(s), fine again ({reason})")),
-            link=web_url(urls.get(key)) or (f"{site}/index.html" if site is not None else f"{link}/{ATTENTION}.atom"),
+            title=safe_text(fit_title(f"Resolved: {title}", headline)),
+            link=page,
             updated=parse_iso(ended),
             published=parse_iso(since),  # the problem's entry, first seen when it started
             summary=f"Resolved: {said}. The problem was: {reason}",
@@ -302,6 +317,38 @@ def resolved_entries(index: Index, catalog: Catalog, site: str | None, link: str
         ))
     out.sort(key=lambda e: (e.updated, e.id), reverse=True)
     return out
+
+
+# "held, not recorded, until seen in 3 consecutive runs (2 so far)": the words of a held check
+# (``run.decide._not_confirmed``)
+_HELD_COUNT = re.compile(r"until seen in (?P<needed>\d+) consecutive runs \((?P<seen>\d+) so far\)")
+# "(from 1,619 to 1,110 characters)": a hold for a shorter text (a shrink, sections missing, a cut)
+_HELD_SHORTER = re.compile(r"\bfrom [\d,]+ to [\d,]+ characters\b")
+
+
+def held_then_recorded(catalog: Catalog, problem: dict[str, Any]) -> Version | None:
+    """The version a run recorded when a held text (``index.resolved_problems``' ``problem``,
+    its state "held") was seen the last time it had to be: the check after the hold recorded a
+    version, the hold's last check said one more sighting was enough ("until seen in 3
+    consecutive runs (2 so far)"), and, for a hold of a shorter text, that version removed
+    clauses and added none. None when the hold ended otherwise: the page whole again
+    (unchanged), or a new text of another kind recorded (the page changed for real)."""
+    if problem["fine_outcome"] not in ("changed", "revert"):
+        return None
+    error = problem["error"] or ""
+    m = _HELD_COUNT.search(error)
+    if m is None or int(m.group("seen")) + 1 < int(m.group("needed")):
+        return None
+    versions = catalog.by_doc.get(problem["key"], [])
+    since, ended = parse_iso(problem["since"]), parse_iso(problem["fine_at"])
+    found = [v for v in versions if since < parse_iso(v.fetched_at) <= ended]
+    if not found:
+        return None
+    version = found[0]  # the first after the hold began: the hold itself recorded nothing
+    kinds = {label.kind for label in catalog.labels.get(version.commit_sha, [])}
+    if _HELD_SHORTER.search(error) and ("removed" not in kinds or "added" in kinds):
+        return None  # a text with new clauses after a shrink was held: the page changed, not the cut recorded
+    return version
 
 
 # --- the whole publication -----------------------------------------------------------------------

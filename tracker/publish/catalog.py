@@ -186,6 +186,7 @@ class Catalog:
     _fps: dict[str, str] = field(default_factory=dict)
     _cats: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _undone: dict[str, Version] | None = None  # commit -> the version that undid it (``taken_back``)
+    _back: dict[str, str] | None = None  # commit of an undoing version -> commit it undid (``undoes``)
 
     def service_name(self, service_id: str) -> str:
         return self.names.get(service_id) or service_id
@@ -233,6 +234,24 @@ class Catalog:
                         undone[this.commit_sha] = after
             self._undone = undone
         return self._undone.get(version.commit_sha)
+
+    def undoes(self, version: Version) -> Version | None:
+        """The version ``version`` undid when that one was taken back (``taken_back``): going back
+        to the text from before a change that did not last is no change of the terms either. Else
+        None."""
+        self.taken_back(version)  # builds the map
+        assert self._undone is not None
+        if self._back is None:
+            self._back = {after.commit_sha: sha for sha, after in self._undone.items()}
+        sha = self._back.get(version.commit_sha)
+        if sha is None:
+            return None
+        return next((v for v in self.by_doc.get(version.document_key, []) if v.commit_sha == sha), None)
+
+    def lasting(self, version: Version) -> bool:
+        """Whether ``version`` is a material change that lasted: material, not taken back by the
+        next version, and not the version that took one back. The site's "Last material change"."""
+        return bool(version.material) and self.taken_back(version) is None and self.undoes(version) is None
 
     def fingerprint(self, version: Version) -> str:
         """Digest of everything an entry or page of this version shows."""

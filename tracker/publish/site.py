@@ -29,6 +29,7 @@ from tracker.publish.catalog import (
     _save_state,
     document_slug,
     entry_title,
+    fit_title,
     service_slug,
     version_page,
 )
@@ -200,9 +201,21 @@ def _http_link(url: str) -> str:
 
 
 def _version_ctx(catalog: "Catalog", v: Version, root: str) -> dict[str, Any]:
+    """What a template shows of version ``v``; ``root`` leads from the page to the site's top.
 
+    A version the next capture undid (``Catalog.taken_back``: a page served in part, a variant)
+    is shown as the feeds show it: titled "Taken back: ...", with ``taken_back`` (the undoing
+    version's seq, date and page); ``undoes`` names the version a revert of that kind undid."""
+    title = entry_title(v, catalog.service_name(v.service_id))
+    undo, undone = catalog.taken_back(v), catalog.undoes(v)
+    if undo is not None:
+        title = safe_text(fit_title("Taken back", title))
     return {
-        "title": entry_title(v, catalog.service_name(v.service_id)),
+        "title": title,
+        "taken_back": {"seq": undo.seq, "date": undo.fetched_at, "href": root + version_page(undo)}
+        if undo is not None else None,
+        "undoes": {"seq": undone.seq, "date": undone.fetched_at, "href": root + version_page(undone)}
+        if undone is not None else None,
         "doc_title": catalog.doc_title(v.document_key),
         "date": v.fetched_at,
         "seq": v.seq,
@@ -432,9 +445,11 @@ class _SiteWriter:
             for d in (d for d in catalog.documents if d["service_id"] == sid):
                 versions = catalog.by_doc.get(d["key"], [])
                 latest = next((v for v in reversed(versions) if v.seq > 1), None)
-                # a date bump after a material change would hide it: name the last material one too
-                last_material = None if latest is None or latest.material else next(
-                    (v for v in reversed(versions) if v.seq > 1 and v.material), None)
+                # a date bump after a material change would hide it: name the last material one too;
+                # a change the next capture took back (and the capture that took it back) is none:
+                # the terms did not change (what the feeds say with "Taken back")
+                last_material = None if latest is None or catalog.lasting(latest) else next(
+                    (v for v in reversed(versions) if v.seq > 1 and catalog.lasting(v)), None)
                 docs.append({
                     "type": d["type"], "slug": document_slug(d["key"]), "versions": len(versions),
                     "last_recorded": d["last_recorded"] or "", "feed": document_slug(d["key"]),
