@@ -1935,7 +1935,28 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
         o, n = key
         if n in terms and len(o) == 1 and key not in party and not ctx.new.has(o):
             out[key] = "rename"  # another old name of the same thing ("subcontractors"), now the new term too
+        elif key not in party and not ctx.new.has(o) and _renamed_variant(o, n, out):
+            # the same old name, renamed throughout, put here in a variant of its new wording ("Zapbox
+            # Go" → "generative AI features" elsewhere, "generative AI assistance" here)
+            out[key] = "rename"
     return out
+
+
+def _renamed_variant(old: tuple[str, ...], new: tuple[str, ...],
+                     renames: dict[tuple[tuple[str, ...], tuple[str, ...]], str]) -> bool:
+    """Whether ``new`` says one of the new wordings that ``renames`` gives the same ``old`` name,
+    but for one noun that only says the thing is offered (``OFFERING_NOUNS``: "features" →
+    "assistance", "tools"): a content word of the new wording kept, nothing else new."""
+    from tracker.analysis.restating import OFFERING_NOUNS
+
+    for (o, n), what in renames.items():
+        if o != old or what != "rename":
+            continue
+        extra = [w for w in new if w not in n]
+        if (len(extra) == 1 and stem(extra[0]) in OFFERING_NOUNS
+                and any(is_content_word(w) and stem(w) not in OFFERING_NOUNS for w in set(new) & set(n))):
+            return True
+    return False
 
 
 # Words of a closed class, capitalised or not: weekdays, months, seasons and units. One put for
@@ -4621,6 +4642,10 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
                 drop.update(range(a, b))  # "Be sure to check" → "Make sure that you check"
                 why.add("reworded")
                 continue
+            if _alias_in_definition(text, toks, a, b):
+                drop.update(range(a, b))  # "(the “Platform” or “The Mirror” or “Mirror Engine”)": one more name
+                why.add("renamed")
+                continue
             content = {w for w in run if is_content_word(w)} - _FORMERLY
             if len(run) <= 5 and set(run) & _FORMERLY and _capitalised(text, toks, a, b, _FORMERLY):
                 drop.update(range(a, b))  # "Brevo (ex Sendinblue)"
@@ -4636,6 +4661,36 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
             drop_i.add(j1)
             why.add("formatting")
     return (d.without(drop_i & d.ins, drop_d & d.dels) if drop_i or drop_d else d), why
+
+
+# One quoted name of a defined term's list of names, with the "or" or comma that joins it: "or
+# “Mirror Engine”", ", “**Zapbox**”" (bold or italic marks around the name read through)
+_ALIAS = re.compile(r"(?:,\s*|\s*\b(?:or|and|ou|et|oder|und)\s+)[\"“«„‘][*_]*(?P<name>[^\"“”«»„‘’*_()]{1,60}?)[*_]*[\"”»’‘“]\s*$",
+                    re.I)
+_QUOTED_NAME = re.compile(r"[\"“«„‘][*_]*[^\W\d_][^\"“”«»„‘’()]{0,60}?[*_]*[\"”»’‘“]")
+
+
+def _alias_in_definition(text: str, toks: tuple[Token, ...], a: int, b: int) -> bool:
+    """Whether tokens [a, b) of ``text`` are only one more quoted name joined to the names a
+    parenthesis defines ("(collectively, the “Platform” or “The Mirror”{+ or “Mirror Engine”+})"):
+    the thing defined is what the words before the parenthesis say, and a name added to (or taken
+    from) its list of names changes nothing it covers. Never a company's legal form (another
+    party, not another name) and never a lower-case word (what a term covers)."""
+    start = toks[a - 1].end if a else 0
+    end = toks[b].start if b < len(toks) else len(text)
+    piece = re.sub(r"^[*_]*[\"”»’]", "", text[start:end]).rstrip(" )")  # (the name before ends at its own quote)
+    m = _ALIAS.match(piece) if piece.count("“") + piece.count('"') + piece.count("«") <= 2 else None
+    if m is None or not _ALIAS.fullmatch(piece.rstrip()):
+        return False
+    name = m.group("name").strip()
+    corp = corporate_words()
+    if any(w in corp for w in words(name)) or not all(w[:1].isupper() or w[:1].isdigit() or not is_content_word(w.lower())
+                                                       for w in name.split()):
+        return False
+    opened = text.rfind("(", 0, start)
+    if opened < 0 or ")" in text[opened:start] or "\n" in text[opened:start]:
+        return False  # no parenthesis open around it
+    return _QUOTED_NAME.search(text[opened:start]) is not None  # beside a name the parenthesis already defines
 
 
 _LINE_START = re.compile(r"(?:^|\n|<br\s*/?>|\|)[\s*_#>|-]*$", re.I)
