@@ -14,7 +14,11 @@ fictional services and a near miss that must keep its verdict:
   (``materiality._alias_in_definition``);
 * what a set of rules is for, reworded ("Our policies are designed to give users information to
   weigh the costs ..." → "Acme Ads policies are designed to provide users with the information
-  they need ..."): an aim, no rule of it (``boilerplate._MISSION``).
+  they need ..."): an aim, no rule of it (``boilerplate._MISSION``);
+* and a miss: acceptance said as a condition ("If you order or register any Zapbox device, you
+  agree to the following terms") widened to mere use ("... order, register or use any Zapbox
+  device, or download any Zapbox software ..."): the clause had no topic, so its change read as a
+  rewording; it is the acceptance topic (``classify``'s "use means agreement").
 
 Whole documents go through ``analyse``.
 """
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 from tracker.analysis import analyse
 from tracker.analysis.boilerplate import is_mission_statement
+from tracker.analysis.classify import category_scores
 from tracker.analysis.restating import defined_terms, spelled_out
 
 HEAD = "# Quillo Writing Terms\n\nLast updated: 3 March 2031\n\n"
@@ -158,3 +163,28 @@ def test_aim_and_its_mission_pattern():
     assert is_mission_statement("These guidelines are intended to help creators share their work safely.")
     assert not is_mission_statement("These guidelines are intended to help creators, and you must not post spam.")
     assert not is_mission_statement("Our policies are designed to protect users, so we only show ads to adults.")
+
+
+DEVICE_HEAD = "# Zapbox Device Terms\n\n"
+DEVICE_REST = ("\n\n1. The Zapbox device is covered by a one-year limited warranty.\n\n2. We may update the device "
+               "software automatically.\n\n## Contact\n\nWrite to our support team from the help centre.\n")
+ACCEPT_OLD = "If you place an order for or register any Zapbox device, you agree to the following terms:"
+
+
+def test_acceptance_widened_to_mere_use_is_material():
+    new = ("If you place an order for, register, or use any Zapbox device, or if you download, access or otherwise "
+           "use any Zapbox software, you agree to the following terms:")
+    a = analyse(DEVICE_HEAD + ACCEPT_OLD + DEVICE_REST, DEVICE_HEAD + new + DEVICE_REST)
+    assert a.material
+    assert "acceptance" in a.categories
+
+
+def test_acceptance_condition_reworded_is_not_material():
+    # near miss: the same acts, said with "then"
+    new = "If you place an order for or register any Zapbox device, then you agree to the following terms:"
+    assert not analyse(DEVICE_HEAD + ACCEPT_OLD + DEVICE_REST, DEVICE_HEAD + new + DEVICE_REST).material
+
+
+def test_acceptance_condition_is_the_acceptance_topic():
+    assert "acceptance" in category_scores("If you register for a Zapbox account, you agree to these terms.")
+    assert "acceptance" not in category_scores("If you have questions about these terms, you can write to us.")
