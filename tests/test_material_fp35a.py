@@ -15,6 +15,9 @@ fictional services and a near miss that must keep its verdict:
 * what a set of rules is for, reworded ("Our policies are designed to give users information to
   weigh the costs ..." → "Acme Ads policies are designed to provide users with the information
   they need ..."): an aim, no rule of it (``boilerplate._MISSION``);
+* the near miss of a rename: a name replaced by another thing both versions name ("the Pro plan"
+  → "the Free plan" in a refund clause, both plans offered before and after) is no rename and no
+  rewording: the clause now reaches the other plan (``materiality._other_named_thing``);
 * and a miss: acceptance said as a condition ("If you order or register any Zapbox device, you
   agree to the following terms") widened to mere use ("... order, register or use any Zapbox
   device, or download any Zapbox software ..."): the clause had no topic, so its change read as a
@@ -188,3 +191,28 @@ def test_acceptance_condition_reworded_is_not_material():
 def test_acceptance_condition_is_the_acceptance_topic():
     assert "acceptance" in category_scores("If you register for a Zapbox account, you agree to these terms.")
     assert "acceptance" not in category_scores("If you have questions about these terms, you can write to us.")
+
+
+PLANS_HEAD = ("# Zapnote Terms\n\nLast updated: 3 March 2031\n\n## Plans\n\nZapnote offers a Free plan and a Pro plan. "
+              "The Pro plan costs 5 USD per month.\n\n## Refunds\n\n")
+PLANS_TAIL = "\n\n## Contact\n\nWrite to us from the help centre.\n"
+REFUND = "You may ask for a refund of the Pro plan within 14 days."
+
+
+def test_clause_moved_to_another_plan_both_versions_offer_is_material():
+    new = REFUND.replace("Pro plan", "Free plan")
+    a = analyse(PLANS_HEAD + REFUND + PLANS_TAIL, PLANS_HEAD + new + PLANS_TAIL)
+    assert a.material
+    assert "refunds" in a.categories
+
+
+def test_plan_renamed_everywhere_is_not_material():
+    # near miss: the Pro plan renamed Plus throughout, the old name gone
+    old = PLANS_HEAD + REFUND + PLANS_TAIL
+    assert not analyse(old, old.replace("Pro plan", "Plus plan")).material
+
+
+def test_product_name_completed_is_not_material():
+    # near miss: the same plan named in full ("the Zapnote Pro plan"), nothing replaced
+    new = REFUND.replace("the Pro plan", "the Zapnote Pro plan")
+    assert not analyse(PLANS_HEAD + REFUND + PLANS_TAIL, PLANS_HEAD + new + PLANS_TAIL).material

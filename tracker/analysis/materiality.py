@@ -3695,7 +3695,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
             and not notice_channel_cut(before_p, after_p):
         return ChangeLabel(False, "minor", (), "Only the way to reach a feature or a form changed",
                            None, (), (), facts_b, facts_a)
-    if kind not in ("added", "removed") and _names_only(d, facts_b, facts_a):
+    if kind not in ("added", "removed") and _names_only(d, facts_b, facts_a) and not _other_named_thing(d, ctx):
         runs = _content_runs(d, "ins") or _content_runs(d, "dels")
         return ChangeLabel(False, "minor", (), f"Only names changed: {_quote(runs, 60)}", None, (), (),
                            facts_b, facts_a)
@@ -4207,6 +4207,20 @@ def _names_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
         _capitalised(d.after_text if side == "ins" else d.before_text,
                      d.after if side == "ins" else d.before, a, b, _FORMERLY)
         for side, (a, b) in runs)
+
+
+def _other_named_thing(d: Delta, ctx: DocContext) -> bool:
+    """Whether a clause with a legal topic now names another thing that both versions name: a
+    name replaced by one the old version already had, the old name still said in the new one
+    ("the Pro plan" → "the Free plan" in a refund clause, both plans offered before and after).
+    The clause now reaches the other thing; a rename leaves no trace of the old name."""
+    pairs = [(o, n) for (i1, i2), (j1, j2) in d.replaced
+             if (o := tuple(t.norm for t in d.before[i1:i2] if is_content_word(t.norm)))
+             and (n := tuple(t.norm for t in d.after[j1:j2] if is_content_word(t.norm))) and o != n]
+    if not pairs or not any(ctx.new.has(o) and ctx.old.has(n) for o, n in pairs):
+        return False
+    topics = set(category_scores(plain(d.before_text))) | set(category_scores(plain(d.after_text)))
+    return bool(topics - {"other"})
 
 
 def _names_in_scope(d: Delta) -> bool:
@@ -6047,6 +6061,8 @@ class _Job:
         term word among them: a rewording. Words that name a topic ("hate speech" →
         "harassment", "refund" → "credit") keep it a change."""
         changed = {w.lower() for w in self.d.inserted() + self.d.deleted()}
+        if _other_named_thing(self.d, self.ctx):
+            return False  # "the Pro plan" → "the Free plan", both offered: another thing, not other words
         same = reworded_words(self.before, self.after)
         if changed and changed <= same:
             return True  # "chaque mois" → "tous les mois": one phrase said in other words, nothing else
