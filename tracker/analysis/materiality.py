@@ -4215,8 +4215,12 @@ def _other_named_thing(d: Delta, ctx: DocContext) -> bool:
     ("the Pro plan" → "the Free plan" in a refund clause, both plans offered before and after).
     The clause now reaches the other thing; a rename leaves no trace of the old name."""
     pairs = [(o, n) for (i1, i2), (j1, j2) in d.replaced
-             if (o := tuple(t.norm for t in d.before[i1:i2] if is_content_word(t.norm)))
-             and (n := tuple(t.norm for t in d.after[j1:j2] if is_content_word(t.norm))) and o != n]
+             if i2 - i1 <= 3 and j2 - j1 <= 3
+             and (o := tuple(t.norm for t in d.before[i1:i2] if is_content_word(t.norm)))
+             and (n := tuple(t.norm for t in d.after[j1:j2] if is_content_word(t.norm))) and o != n
+             # names, each side: capitalised words, no number ("Version 4.0" → "5.0" is a version)
+             and all(w.isalpha() for w in o + n)
+             and _capitalised(d.before_text, d.before, i1, i2) and _capitalised(d.after_text, d.after, j1, j2)]
     if not pairs or not any(ctx.new.has(o) and ctx.old.has(n) for o, n in pairs):
         return False
     topics = set(category_scores(plain(d.before_text))) | set(category_scores(plain(d.after_text)))
