@@ -77,13 +77,21 @@ def test_defined_name_spelled_out_with_an_offering_noun_is_a_rewording():
     assert spelled_out(["quillo", "spark"], ["generative", "ai", "assistance"], before, after, old, new)
 
 
+def test_defined_name_replaced_by_an_offering_noun_of_its_definition_is_a_rewording():
+    # (as before: "services" is a word of the definition itself)
+    old = "Our websites and services (collectively, the “Platform”) are run by Zapnote."
+    before = "We run the Platform from Ireland."
+    after = "We run our services from Ireland."
+    assert spelled_out(["platform"], ["services"], before, after, old, old.replace("“Platform”", "“Site”"))
+
+
 def test_defined_name_replaced_by_an_offering_noun_alone_is_no_rewording():
-    # "features" alone says nothing of the definition: the name dropped for a bare noun
+    # "tools" alone, no word of the definition: the name dropped for a bare noun
     old = "Extra terms apply. **Quillo Spark** refers to our generative AI services and features."
-    new = "Extra terms apply to our features."
+    new = "Extra terms apply to our tools."
     before = "Any purchased usage for Quillo Spark is tied to your plan."
-    after = "Any purchased usage for the features is tied to your plan."
-    assert not spelled_out(["quillo", "spark"], ["features"], before, after, old, new)
+    after = "Any purchased usage for the tools is tied to your plan."
+    assert not spelled_out(["quillo", "spark"], ["tools"], before, after, old, new)
 
 
 def test_product_renamed_to_its_description_throughout_is_not_material():

@@ -643,8 +643,7 @@ def spelled_out(lost: list[str], gained: list[str], before: str, after: str, old
                 rest = {_stem(w) for w in words_other if w not in PARTIES} - {_stem(t) for t in toks_has}
                 # (a term dropped for nothing widens or narrows it; a noun that only says the thing
                 # is offered, "generative AI assistance" for "our generative AI features", adds nothing)
-                said = rest - OFFERING_NOUNS
-                if said and rest <= meaning | OFFERING_NOUNS:
+                if rest and (rest <= meaning or rest - OFFERING_NOUNS and rest <= meaning | OFFERING_NOUNS):
                     return True
     return False
 
