@@ -4697,15 +4697,15 @@ def _alias_in_definition(text: str, toks: tuple[Token, ...], a: int, b: int) -> 
     start = toks[a - 1].end if a else 0
     end = toks[b].start if b < len(toks) else len(text)
     piece = re.sub(r"^[*_]*[\"”»’]", "", text[start:end]).rstrip(" )")  # (the name before ends at its own quote)
-    m = _ALIAS.match(piece) if piece.count("“") + piece.count('"') + piece.count("«") <= 2 else None
-    if m is None or not _ALIAS.fullmatch(piece.rstrip()):
+    m = _ALIAS.fullmatch(piece) if piece.count("“") + piece.count('"') + piece.count("«") <= 2 else None
+    if m is None:
         return False
     name = m.group("name").strip()
     corp = corporate_words()
     if any(w in corp for w in words(name)) or not all(w[:1].isupper() or w[:1].isdigit() or not is_content_word(w.lower())
                                                        for w in name.split()):
         return False
-    opened = text.rfind("(", 0, start)
+    opened = text.rfind("(", max(0, start - 200), start)
     if opened < 0 or ")" in text[opened:start] or "\n" in text[opened:start]:
         return False  # no parenthesis open around it
     return _QUOTED_NAME.search(text[opened:start]) is not None  # beside a name the parenthesis already defines
