@@ -224,3 +224,11 @@ def test_product_name_completed_is_not_material():
     # near miss: the same plan named in full ("the Zapnote Pro plan"), nothing replaced
     new = REFUND.replace("the Pro plan", "the Zapnote Pro plan")
     assert not analyse(PLANS_HEAD + REFUND + PLANS_TAIL, PLANS_HEAD + new + PLANS_TAIL).material
+
+
+def test_provider_named_by_its_group_is_not_another_thing():
+    # near miss: the provider called by its group's name ("Zapnote" → "Inkwell", owner of Zapnote), both named before and after
+    head = PLANS_HEAD.replace("Zapnote offers", "Zapnote, owned by the Inkwell group, offers")
+    old = "Under the GDPR, Zapnote has appointed Borlo Ltd as its representative in the EU."
+    new = "Under the GDPR, Inkwell has appointed Borlo Ltd as its representative in the EU."
+    assert not analyse(head + old + PLANS_TAIL, head + new + PLANS_TAIL).material

@@ -4213,7 +4213,8 @@ def _other_named_thing(d: Delta, ctx: DocContext) -> bool:
     """Whether a clause with a legal topic now names another thing that both versions name: a
     name replaced by one the old version already had, the old name still said in the new one
     ("the Pro plan" → "the Free plan" in a refund clause, both plans offered before and after).
-    The clause now reaches the other thing; a rename leaves no trace of the old name."""
+    The clause now reaches the other thing; a rename leaves no trace of the old name. Never the
+    provider's own names (its brand, its group)."""
     pairs = [(o, n) for (i1, i2), (j1, j2) in d.replaced
              if i2 - i1 <= 3 and j2 - j1 <= 3
              and (o := tuple(t.norm for t in d.before[i1:i2] if is_content_word(t.norm)))
@@ -4221,7 +4222,10 @@ def _other_named_thing(d: Delta, ctx: DocContext) -> bool:
              # names, each side: capitalised words, no number ("Version 4.0" → "5.0" is a version)
              and all(w.isalpha() for w in o + n)
              and _capitalised(d.before_text, d.before, i1, i2) and _capitalised(d.after_text, d.after, j1, j2)]
-    if not pairs or not any(ctx.new.has(o) and ctx.old.has(n) for o, n in pairs):
+    # (the provider's own names, its brand and its group's, "Badoo" → "Bumble", name one party: ``_own_name``)
+    if not any(ctx.new.has(o) and ctx.old.has(n) and not any(_own_name(w, t) for w in (o, n)
+                                                             for t in (ctx.old_text, ctx.new_text))
+               for o, n in pairs):
         return False
     topics = set(category_scores(plain(d.before_text))) | set(category_scores(plain(d.after_text)))
     return bool(topics - {"other"})
