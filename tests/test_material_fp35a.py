@@ -227,8 +227,11 @@ def test_product_name_completed_is_not_material():
 
 
 def test_provider_named_by_its_group_is_not_another_thing():
-    # near miss: the provider called by its group's name ("Zapnote" → "Inkwell", owner of Zapnote), both named before and after
-    head = PLANS_HEAD.replace("Zapnote offers", "Zapnote, owned by the Inkwell group, offers")
-    old = "Under the GDPR, Zapnote has appointed Borlo Ltd as its representative in the EU."
-    new = "Under the GDPR, Inkwell has appointed Borlo Ltd as its representative in the EU."
+    # near miss: the provider called by its group's name ("Zapnote" → "Inkwell", owner of Zapnote), both
+    # named before and after: one party, not another thing the clause now reaches
+    head = PLANS_HEAD.replace("Zapnote offers", "Zapnote, owned by the Inkwell group, offers").replace(
+        "## Refunds", "## Privacy")
+    old = ("Under Article 27 of the GDPR, Zapnote has named Borlo as its GDPR representative, who handles questions "
+           "about your personal data.")
+    new = old.replace("Zapnote has", "Inkwell has")
     assert not analyse(head + old + PLANS_TAIL, head + new + PLANS_TAIL).material
