@@ -7564,7 +7564,8 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_
     category whatever their number (the learned model weighs each of them,
     ``category_model.version_categories``).
     Changes whose only category is "other" in a document of rules of use (its title, ``_RULES_TITLE``:
-    "Acceptable Use Policy", "Community Guidelines") name usage-rules.
+    "Acceptable Use Policy", "Community Guidelines") name usage-rules, and in a document mostly about
+    one topic (``_document_topic``: a privacy policy) name that topic.
     Returns the category ids in taxonomy order."""
     votes: dict[str, float] = {}
     watched: set[str] = set()  # the categories of the watch-outs the changes add or remove
@@ -7592,12 +7593,19 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_
         votes.pop("other", None)
     if not votes:
         return ()
-    if set(votes) == {"other"} and document and _RULES_TITLE.search(_title(document)):
+    if set(votes) == {"other"} and document:
         # terms with no topic of their own in a document of rules of use are rules of use, as its
         # readers take them ("the policies below now apply to all use" in an acceptable use
         # policy, a new duty in community guidelines); elsewhere "other" stays (a new
         # contracting party, a new scope)
-        return ("usage-rules",)
+        if _RULES_TITLE.search(_title(document)):
+            return ("usage-rules",)
+        # ... and in a document mostly about one topic, terms of that topic (a new processor named
+        # in a privacy policy, "Formstack: we use it to collect feedback", is a new recipient of
+        # data): ``_document_topic``
+        topic = _document_topic(document)
+        if topic:
+            return (topic,)
     best = max(votes.values())
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], CATEGORIES.index(kv[0])))
     kept = {c for c, v in ranked[:3] if v >= best / 3}
@@ -7711,6 +7719,17 @@ def _title(document: str) -> str:
         if any(ch.isalpha() for ch in line):
             return line.strip(" #*_").strip()[:160]
     return ""
+
+
+def _document_topic(document: str) -> str:
+    """The topic ``document`` is mostly about (its topic profile's largest share, at least
+    ``_DOMINANT``: a privacy policy), "" when it is about several. ``version_categories`` names it
+    for a version whose changes have no topic of their own ("other" alone): the hand labels of the
+    dev sets call such a change in a privacy policy (a new processor named, "Formstack: used to
+    collect the feedback you give") a privacy change, and "other" in none of them."""
+    profile = topic_profile(document)
+    main = max(profile, key=lambda c: profile[c], default="")
+    return main if main and main != "other" and profile[main] >= _DOMINANT else ""
 
 
 _MOST_NAMED = 6  # categories a version names at most, its watch-outs included

@@ -1,0 +1,160 @@
+"""Session 35 (issue 11, the categories of material versions). Two kinds:
+
+1. A version whose material changes have no topic of their own ("other" alone) in a document
+   mostly about one topic (a privacy policy: ``materiality._document_topic``) names that topic: a
+   new processor named in a privacy policy is a new recipient of data. Near misses: the same
+   change in a document about several topics stays "other"; in a document of rules of use it
+   names usage-rules as before; a change with a topic of its own keeps it.
+
+2. The end of a feature or service said by the provider in the active voice ("we will no longer
+   offer Legacy Login", "no longer supports the desktop app") and in French ("l'avantage n'est
+   plus proposé", "ne sera plus disponible") is a service change, as the passive voice ("is no
+   longer offered") already was. Near misses: "no longer provide" (said of data and refunds too),
+   a rule that users may no longer offer something, a benefit still offered.
+
+Invented texts of fictional services; the real classifier, diff, labels and category model code.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.analysis.analyse import analyse
+from tracker.analysis.category_model import version_categories
+from tracker.analysis.classify import classify_text, topic_profile
+from tracker.analysis.diff import diff_texts
+from tracker.analysis.materiality import _document_topic, label_document
+from tracker.analysis.materiality import version_categories as rules_categories
+
+# --- 1. "other" alone in a document about one topic ------------------------------------------------
+
+PRIVACY = """# Quillmate Privacy Policy
+
+## 1. Personal data we collect
+
+We collect your name, e-mail address, device identifiers and the notes you store in Quillmate.
+We collect usage data and cookies to measure how the app is used.
+
+## 2. How we use and share personal data
+
+We use your personal data to provide the service, to secure your account and to send you service
+e-mails. We share personal data with processors who host our servers, under data processing
+agreements. We do not sell your personal data.
+
+## 3. Retention and your rights
+
+We keep personal data while your account is open and delete it within 30 days of closure. You may
+access, correct or delete your personal data, and object to its processing, by writing to us.
+
+## 4. Our vendors
+{extra}
+"""
+
+# The same vendor section in terms about several topics (fees, refunds, disputes, conduct).
+TERMS = """# Quillmate Terms of Service
+
+## 1. Fees
+
+The Pro plan costs $6 per month, billed monthly to your card. Prices include applicable taxes.
+
+## 2. Refunds
+
+You may ask for a refund within 14 days of a payment.
+
+## 3. Disputes
+
+These terms are governed by the laws of Vermont and disputes go to the courts of Burlington.
+
+## 4. Conduct
+
+Do not upload malware and do not harass other users.
+
+## 5. Our vendors
+{extra}
+"""
+
+# Changes with no topic of their own ("other"): a vendor behind a feature, the scope of a text.
+VENDORS = ["We use a proxy server operated on our behalf by Pellwick Ltd to provide the Quillmate Relay feature.",
+           "If you live outside the United States, these terms apply to you."]
+VENDOR = VENDORS[0]
+
+
+def _labels(old: str, new: str):
+    diff = diff_texts(old, new)
+    return diff.changes, label_document(diff.changes, old, new)
+
+
+def test_a_privacy_policy_is_mostly_about_privacy() -> None:
+    text = PRIVACY.format(extra="")
+    assert _document_topic(text) == "privacy", topic_profile(text)
+
+
+def test_terms_about_several_topics_have_no_single_topic() -> None:
+    text = TERMS.format(extra="")
+    assert _document_topic(text) == "", topic_profile(text)
+
+
+@pytest.mark.parametrize("extra", VENDORS)
+def test_a_change_without_topic_in_a_privacy_policy_names_privacy(extra: str) -> None:
+    old, new = PRIVACY.format(extra=""), PRIVACY.format(extra=extra)
+    diffs, labels = _labels(old, new)
+    material = [lab for lab in labels if lab.material]
+    assert material and all(lab.categories == ("other",) for lab in material), material
+    assert rules_categories(labels, new) == ("privacy",)
+    assert version_categories(diffs, labels, new) == ("privacy",)
+
+
+@pytest.mark.parametrize("extra", VENDORS)
+def test_the_same_change_in_terms_about_several_topics_stays_other(extra: str) -> None:
+    old, new = TERMS.format(extra=""), TERMS.format(extra=extra)
+    diffs, labels = _labels(old, new)
+    assert rules_categories(labels, new) == ("other",)
+
+
+def test_a_document_of_rules_of_use_still_names_usage_rules() -> None:
+    old = "# Quillmate Community Guidelines\n\nBe kind to other members.\n"
+    new = old + "\n" + VENDOR + "\n"
+    diffs, labels = _labels(old, new)
+    if any(lab.material for lab in labels):
+        assert rules_categories(labels, new) == ("usage-rules",)
+
+
+def test_a_change_with_its_own_topic_keeps_it_in_a_privacy_policy() -> None:
+    extra = "Subscriptions renew automatically each month until you cancel them in Settings."
+    old, new = PRIVACY.format(extra=""), PRIVACY.format(extra=extra)
+    diffs, labels = _labels(old, new)
+    assert "subscription" in rules_categories(labels, new), [lab.categories for lab in labels]
+
+
+# --- 2. the end of a feature said in the active voice, and in French ----------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "After March 1, 2026, we will no longer offer Classic Login and Quillmate will only be accessible "
+    "with a Quillmate ID.",
+    "Starting June 1, Quillmate no longer supports the desktop app for Windows 7.",
+    "Quillmate no longer offers phone support to Free plan members.",
+    "À compter du 1er juillet 2026, l'avantage « Livraison offerte » n'est plus proposé sur Quillmate.",
+    "La fonctionnalité Favoris ne sera plus disponible à partir du 3 mars 2026.",
+])
+def test_the_end_of_a_feature_is_a_service_change(text: str) -> None:
+    assert "service-changes" in classify_text(text).categories, classify_text(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We will no longer provide your e-mail address to advertising partners.",
+    "Sellers may no longer offer cash on delivery for orders over $500.",
+    "You may no longer offer paid boosts to other members.",
+    "L'avantage « Livraison offerte » est proposé aux membres Premium.",
+])
+def test_other_no_longer_sentences_are_no_service_change(text: str) -> None:
+    assert "service-changes" not in classify_text(text).categories, classify_text(text)
+
+
+def test_a_removed_feature_names_a_service_change_in_a_version() -> None:
+    old = TERMS.format(extra="") + "\n## 6. Sign-in\n\nYou can sign in with Classic Login or a Quillmate ID.\n"
+    new = (TERMS.format(extra="") + "\n## 6. Sign-in\n\nYou can sign in with Classic Login or a Quillmate ID. "
+           "After March 1, 2026, we will no longer offer Classic Login.\n")
+    result = analyse(old, new)
+    assert result.material, result.summary
+    assert "service-changes" in result.categories, result.categories
