@@ -20,7 +20,7 @@ from __future__ import annotations
 import pytest
 
 from tracker.analysis.analyse import analyse
-from tracker.analysis.category_model import version_categories
+from tracker.analysis.category_model import payment_data, version_categories
 from tracker.analysis.classify import classify_text, topic_profile
 from tracker.analysis.diff import diff_texts
 from tracker.analysis.materiality import _document_topic, label_document
@@ -158,3 +158,65 @@ def test_a_removed_feature_names_a_service_change_in_a_version() -> None:
     result = analyse(old, new)
     assert result.material, result.summary
     assert "service-changes" in result.categories, result.categories
+
+
+# --- 3. payment in a privacy notice is data it names ---------------------------------------------
+
+WALLET_NOTICE = """# Quillpay Wallet Privacy Notice
+
+## Information we collect
+
+When you add a payment method to Quillpay Wallet we collect the card number, expiry date, billing
+address and the bank that issued the card. We keep a record of each payment and purchase you make.
+
+## Information we share
+
+We share the card network and the last four digits of your card with merchants where you pay.
+{extra}
+"""
+
+TERMS_OF_PAYMENT = """# Quillpay Wallet Terms of Service
+
+## Fees
+
+Quillpay Wallet is free for buyers. Merchants pay a fee of 2% on each payment.
+
+## Payments
+
+You authorise us to charge the payment method you add to Quillpay Wallet for each purchase.
+{extra}
+"""
+
+SHARED = ("We share your card network, the last four digits of your card and your billing postcode with the "
+          "merchant's payment processor to check each payment for fraud.")
+
+
+def test_payment_in_a_privacy_notice_is_read_as_privacy() -> None:
+    assert payment_data({"payment"}, WALLET_NOTICE.format(extra="")) == {"privacy"}
+    assert payment_data({"payment", "ai-training"}, WALLET_NOTICE.format(extra="")) == {"privacy", "ai-training"}
+
+
+def test_payment_in_terms_and_other_categories_of_a_notice_stay() -> None:
+    terms = TERMS_OF_PAYMENT.format(extra="")
+    assert payment_data({"payment", "pricing"}, terms) == {"payment", "pricing"}
+    notice = WALLET_NOTICE.format(extra="")
+    assert payment_data({"pricing", "privacy"}, notice) == {"pricing", "privacy"}
+    assert payment_data(set(), notice) == set()
+
+
+@pytest.mark.parametrize("title", ["Privacy Policy", "Politique de confidentialité de Quillpay",
+                                   "Datenschutzerklärung", "Quillpay Privacy Statement"])
+def test_privacy_notices_are_known_by_their_title(title: str) -> None:
+    assert payment_data({"payment"}, f"# {title}\n\nWe collect your card number.\n") == {"privacy"}
+
+
+def test_a_version_of_a_payments_privacy_notice_names_privacy_not_payment() -> None:
+    old, new = WALLET_NOTICE.format(extra=""), WALLET_NOTICE.format(extra=SHARED)
+    diffs, labels = _labels(old, new)
+    assert any(lab.material for lab in labels), labels
+    got = version_categories(diffs, labels, new)
+    assert "payment" not in got and "privacy" in got, got
+    # the same change in terms of payment keeps its payment category
+    old, new = TERMS_OF_PAYMENT.format(extra=""), TERMS_OF_PAYMENT.format(extra=SHARED)
+    diffs, labels = _labels(old, new)
+    assert "payment" in version_categories(diffs, labels, new)
