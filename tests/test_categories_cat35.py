@@ -1,16 +1,22 @@
-"""Session 35 (issue 11, the categories of material versions). Two kinds:
+"""Session 35 (issue 11, the categories of material versions). Three kinds:
 
 1. A version whose material changes have no topic of their own ("other" alone) in a document
-   mostly about one topic (a privacy policy: ``materiality._document_topic``) names that topic: a
+   mostly about privacy (a privacy policy: ``materiality._privacy_document``) names privacy: a
    new processor named in a privacy policy is a new recipient of data. Near misses: the same
-   change in a document about several topics stays "other"; in a document of rules of use it
-   names usage-rules as before; a change with a topic of its own keeps it.
+   change in a document about several topics stays "other", and so in a short text mostly about
+   another topic (a membership's perks); in a document of rules of use it names usage-rules as
+   before; a change with a topic of its own keeps it.
 
 2. The end of a feature or service said by the provider in the active voice ("we will no longer
    offer Legacy Login", "no longer supports the desktop app") and in French ("l'avantage n'est
    plus proposé", "ne sera plus disponible") is a service change, as the passive voice ("is no
    longer offered") already was. Near misses: "no longer provide" (said of data and refunds too),
    a rule that users may no longer offer something, a benefit still offered.
+
+3. Payment in a privacy notice (its title) is data the notice names (card details, payment
+   checks shared with a processor): privacy (``category_model.payment_data``), though a payment
+   service's privacy notice is mostly about payments by its words. Near misses: payment in terms
+   of payment, pricing and other categories of a privacy notice.
 
 Invented texts of fictional services; the real classifier, diff, labels and category model code.
 """
@@ -23,7 +29,7 @@ from tracker.analysis.analyse import analyse
 from tracker.analysis.category_model import payment_data, version_categories
 from tracker.analysis.classify import classify_text, topic_profile
 from tracker.analysis.diff import diff_texts
-from tracker.analysis.materiality import _document_topic, label_document
+from tracker.analysis.materiality import _privacy_document, label_document
 from tracker.analysis.materiality import version_categories as rules_categories
 
 # --- 1. "other" alone in a document about one topic ------------------------------------------------
@@ -86,12 +92,12 @@ def _labels(old: str, new: str):
 
 def test_a_privacy_policy_is_mostly_about_privacy() -> None:
     text = PRIVACY.format(extra="")
-    assert _document_topic(text) == "privacy", topic_profile(text)
+    assert _privacy_document(text), topic_profile(text)
 
 
-def test_terms_about_several_topics_have_no_single_topic() -> None:
+def test_terms_about_several_topics_are_no_privacy_document() -> None:
     text = TERMS.format(extra="")
-    assert _document_topic(text) == "", topic_profile(text)
+    assert not _privacy_document(text), topic_profile(text)
 
 
 @pytest.mark.parametrize("extra", VENDORS)
@@ -108,6 +114,14 @@ def test_a_change_without_topic_in_a_privacy_policy_names_privacy(extra: str) ->
 def test_the_same_change_in_terms_about_several_topics_stays_other(extra: str) -> None:
     old, new = TERMS.format(extra=""), TERMS.format(extra=extra)
     diffs, labels = _labels(old, new)
+    assert rules_categories(labels, new) == ("other",)
+
+
+def test_a_short_text_about_another_topic_keeps_other() -> None:
+    old = "# Quillmate Plus Terms\n\n## Plus\n\nPlus members get free delivery on every order.\n"
+    new = old + "\n" + VENDOR + "\n"
+    diffs, labels = _labels(old, new)
+    assert any(lab.material for lab in labels), labels
     assert rules_categories(labels, new) == ("other",)
 
 

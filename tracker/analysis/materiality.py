@@ -7564,8 +7564,8 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_
     category whatever their number (the learned model weighs each of them,
     ``category_model.version_categories``).
     Changes whose only category is "other" in a document of rules of use (its title, ``_RULES_TITLE``:
-    "Acceptable Use Policy", "Community Guidelines") name usage-rules, and in a document mostly about
-    one topic (``_document_topic``: a privacy policy) name that topic.
+    "Acceptable Use Policy", "Community Guidelines") name usage-rules, and in a privacy policy
+    (``_privacy_document``) name privacy.
     Returns the category ids in taxonomy order."""
     votes: dict[str, float] = {}
     watched: set[str] = set()  # the categories of the watch-outs the changes add or remove
@@ -7600,12 +7600,10 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_
         # contracting party, a new scope)
         if _RULES_TITLE.search(_title(document)):
             return ("usage-rules",)
-        # ... and in a document mostly about one topic, terms of that topic (a new processor named
-        # in a privacy policy, "Formstack: we use it to collect feedback", is a new recipient of
-        # data): ``_document_topic``
-        topic = _document_topic(document)
-        if topic:
-            return (topic,)
+        # ... and in a privacy policy, data terms (a new processor named, "Formstack: we use it to
+        # collect feedback", is a new recipient of data): ``_privacy_document``
+        if _privacy_document(document):
+            return ("privacy",)
     best = max(votes.values())
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], CATEGORIES.index(kv[0])))
     kept = {c for c, v in ranked[:3] if v >= best / 3}
@@ -7721,15 +7719,17 @@ def _title(document: str) -> str:
     return ""
 
 
-def _document_topic(document: str) -> str:
-    """The topic ``document`` is mostly about (its topic profile's largest share, at least
-    ``_DOMINANT``: a privacy policy), "" when it is about several. ``version_categories`` names it
-    for a version whose changes have no topic of their own ("other" alone): the hand labels of the
-    dev sets call such a change in a privacy policy (a new processor named, "Formstack: used to
-    collect the feedback you give") a privacy change, and "other" in none of them."""
+def _privacy_document(document: str) -> bool:
+    """Whether ``document`` is mostly about privacy (its topic profile's largest share, at least
+    ``_DOMINANT``: a privacy policy). ``version_categories`` names privacy for a version of it whose
+    changes have no topic of their own ("other" alone): the hand labels of the dev sets call such a
+    change in a privacy policy (a new processor named, "Formstack: used to collect the feedback you
+    give") a privacy change (2 of 2, zzzzzzzzzzz and a-o), and "other" in none. Only privacy: a
+    short text about one other topic (a membership's perks, a scope clause in terms mostly about
+    conduct) is no document of that topic alone, and the labels call its untopical terms "other"."""
     profile = topic_profile(document)
     main = max(profile, key=lambda c: profile[c], default="")
-    return main if main and main != "other" and profile[main] >= _DOMINANT else ""
+    return main == "privacy" and profile[main] >= _DOMINANT
 
 
 _MOST_NAMED = 6  # categories a version names at most, its watch-outs included
