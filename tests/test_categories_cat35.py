@@ -118,7 +118,9 @@ def test_the_same_change_in_terms_about_several_topics_stays_other(extra: str) -
 
 
 def test_a_short_text_about_another_topic_keeps_other() -> None:
-    old = "# Quillmate Plus Terms\n\n## Plus\n\nPlus members get free delivery on every order.\n"
+    old = ("# Quillmate Plus Membership Terms\n\n## Plus\n\nPlus members get free delivery on every order. "
+           "Your Plus membership renews every month until you cancel it.\n")
+    assert max(topic_profile(old).items(), key=lambda kv: kv[1]) == ("subscription", 1.0)
     new = old + "\n" + VENDOR + "\n"
     diffs, labels = _labels(old, new)
     assert any(lab.material for lab in labels), labels
