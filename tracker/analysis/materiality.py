@@ -7724,7 +7724,8 @@ def _privacy_document(document: str) -> bool:
     ``_DOMINANT``: a privacy policy). ``version_categories`` names privacy for a version of it whose
     changes have no topic of their own ("other" alone): the hand labels of the dev sets call such a
     change in a privacy policy (a new processor named, "Formstack: used to collect the feedback you
-    give") a privacy change (2 of 2, zzzzzzzzzzz and a-o), and "other" in none. Only privacy: a
+    give") a privacy change, and "other" in none of the 7 dev pairs this decides (zzzzzzzzzzz, r-y,
+    a-o: 2 named "other" alone before, 5 "other" beside privacy). Only privacy: a
     short text about one other topic (a membership's perks, a scope clause in terms mostly about
     conduct) is no document of that topic alone, and the labels call its untopical terms "other"."""
     profile = topic_profile(document)
