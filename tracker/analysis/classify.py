@@ -451,6 +451,11 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"regions|territories|locations|markets|jurisdictions)|(?:vary|varies|restricted|limited) "
      r"(?:by|based on|depending on) (?:your )?(?:location|country|region|territory)|"
      r"no longer (?:be )?(?:offered|supported|provided|available)|end of (?:life|support)|"
+     # the same end said by the provider ("we will no longer offer Legacy Login", "no longer supports
+     # the desktop app"); not "no longer provide", said of data and refunds too, nor what users may
+     # no longer offer (a rule of use)
+     r"(?<!you may )(?<!you can )(?<!users may )(?<!sellers may )(?<!members may )(?<!you will )"
+     r"(?<!you )(?<!users )(?<!sellers )(?<!members )no longer (?:offer|offers|support|supports)|"
      r"(?:shut\w*|wind\w*) down (?:the|our|this|its)(?: \w+){0,2} (?:service|services|app|application|platform|product|"
      r"features?)|"
      # a benefit kept only until a date ("the press benefit is guaranteed until August 2022";

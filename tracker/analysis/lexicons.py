@@ -193,8 +193,10 @@ TOPIC: dict[str, list[tuple[str, str, str]]] = {
         ("service-changes", "service", r" (?:disponibilité|indisponib\w*|maintenance|bêta|"
          r"(?:interromp\w*|suspend\w*|modifi\w*|cess\w*|fermer|fermeture)(?: \S+){0,3} "
          r"(?:service|services|fonctionnalités?|plateforme|site)|"
-         # the promise to keep offering something ("nous continuerons à proposer l'application")
+         # the promise to keep offering something ("nous continuerons à proposer l'application"), and
+         # its end ("l'avantage n'est plus proposé", "ne sera plus disponible")
          r"continu\w* (?:à|a) (?:proposer|fournir|assurer|maintenir|prendre en charge|mettre à disposition)|"
+         r"ne? (?:est|sont|sera|seront) plus (?:proposée?s?|offerte?s?|disponibles?)|"
          r"(?:restreindre|limiter)(?: ou \S+)?(?: \S+){0,2} (?:l )?accès (?:à|aux) (?:\S+ ){0,2}fonctionnalités|"
          # a benefit kept only until a date ("l'avantage Presse est garanti jusqu'en août 2022")
          r"(?:est|sont|sera|seront|reste|restent) (?:uniquement |seulement )?(?:garanti|disponible|offert|inclus|"

@@ -7643,7 +7643,8 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_
     category whatever their number (the learned model weighs each of them,
     ``category_model.version_categories``).
     Changes whose only category is "other" in a document of rules of use (its title, ``_RULES_TITLE``:
-    "Acceptable Use Policy", "Community Guidelines") name usage-rules.
+    "Acceptable Use Policy", "Community Guidelines") name usage-rules, and in a privacy policy
+    (``_privacy_document``) name privacy.
     Returns the category ids in taxonomy order."""
     votes: dict[str, float] = {}
     watched: set[str] = set()  # the categories of the watch-outs the changes add or remove
@@ -7671,12 +7672,17 @@ def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_
         votes.pop("other", None)
     if not votes:
         return ()
-    if set(votes) == {"other"} and document and _RULES_TITLE.search(_title(document)):
+    if set(votes) == {"other"} and document:
         # terms with no topic of their own in a document of rules of use are rules of use, as its
         # readers take them ("the policies below now apply to all use" in an acceptable use
         # policy, a new duty in community guidelines); elsewhere "other" stays (a new
         # contracting party, a new scope)
-        return ("usage-rules",)
+        if _RULES_TITLE.search(_title(document)):
+            return ("usage-rules",)
+        # ... and in a privacy policy, data terms (a new processor named, "Formstack: we use it to
+        # collect feedback", is a new recipient of data): ``_privacy_document``
+        if _privacy_document(document):
+            return ("privacy",)
     best = max(votes.values())
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], CATEGORIES.index(kv[0])))
     kept = {c for c, v in ranked[:3] if v >= best / 3}
@@ -7790,6 +7796,20 @@ def _title(document: str) -> str:
         if any(ch.isalpha() for ch in line):
             return line.strip(" #*_").strip()[:160]
     return ""
+
+
+def _privacy_document(document: str) -> bool:
+    """Whether ``document`` is mostly about privacy (its topic profile's largest share, at least
+    ``_DOMINANT``: a privacy policy). ``version_categories`` names privacy for a version of it whose
+    changes have no topic of their own ("other" alone): the hand labels of the dev sets call such a
+    change in a privacy policy (a new processor named, "Formstack: used to collect the feedback you
+    give") a privacy change, and "other" in none of the 7 dev pairs this decides (zzzzzzzzzzz, r-y,
+    a-o: 2 named "other" alone before, 5 "other" beside privacy). Only privacy: a
+    short text about one other topic (a membership's perks, a scope clause in terms mostly about
+    conduct) is no document of that topic alone, and the labels call its untopical terms "other"."""
+    profile = topic_profile(document)
+    main = max(profile, key=lambda c: profile[c], default="")
+    return main == "privacy" and profile[main] >= _DOMINANT
 
 
 _MOST_NAMED = 6  # categories a version names at most, its watch-outs included
