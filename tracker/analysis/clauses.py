@@ -175,10 +175,11 @@ _ABBREVIATIONS = frozenset(
 )
 # A sentence end: end marks, closers, then a blank. The blanks and the character after them are
 # captured too (all that _is_boundary looks at; the lookahead consumes nothing).
-_SENTENCE_END = re.compile(r"([.!?…]+[\"'”’)\]*_]*)(\s+)(?=(\S?))")
+# A Markdown hard break ("\\" at a line's end: a <br>) after the end marks belongs to the mark.
+_SENTENCE_END = re.compile(r"([.!?…]+[\"'”’)\]*_]*(?:\\(?=\n))?)(\s+)(?=(\S?))")
 # The same for text whose only end mark is ".": a literal first character lets `re` skip ahead
 # to the next "." instead of testing a class at every position (~7x faster).
-_SENTENCE_END_DOTS = re.compile(r"(\.\.*[\"'”’)\]*_]*)(\s+)(?=(\S?))")
+_SENTENCE_END_DOTS = re.compile(r"(\.\.*[\"'”’)\]*_]*(?:\\(?=\n))?)(\s+)(?=(\S?))")
 _CLOSERS = "\"'”’)]*_"
 _DOTTED_ACRONYM = re.compile(r"^(?:[a-z]\.)+[a-z]$")  # u.s, e.u (final dot is the match)
 _OPENERS = "\"'“‘([*_<"
@@ -225,7 +226,7 @@ def _is_boundary(text: str, start: int, mark: str, gap: str, nxt: str) -> bool:
             or (start > 0 and text[start - 1] == " ")  # "we collect data . we share it ."
             or nxt.isdigit() or nxt in _OPENERS):
         return False
-    if mark.rstrip(_CLOSERS) == ".":
+    if mark.rstrip(_CLOSERS + "\\") == ".":
         word_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
         word = text[word_start:start]
         if word.isdigit() and len(word) <= 3 and "\n" not in gap and _is_ordinal(text, word_start, start + len(mark) + len(gap)):
