@@ -136,8 +136,11 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     # A text hard-wrapped at a fixed width (a Markdown or plain-text source, a PDF extracted line
     # by line) is read with its wrapped paragraphs joined, the same way on both sides: a clause
     # labelled line by line is labelled from pieces, and one side joined and not the other would
-    # tell a re-extraction apart from its capture. (Everything below reads the joined texts.)
-    old, new = unwrap_pair(old, new)
+    # tell a re-extraction apart from its capture. (Everything below reads the joined texts; a
+    # pair that differs in its wrapping alone keeps its lines, so its spacing changes are shown.)
+    joined = unwrap_pair(old, new)
+    if joined[0] != joined[1]:
+        old, new = joined
     diff = diff_texts(old, new)
     changes: list[ClauseChange] = []
     # A side that is no capture of the terms is told from the two texts alone, before labelling:
