@@ -268,3 +268,46 @@ def test_short_lines_that_are_no_heading_stay_in_their_paragraph(first: str, sec
              (72, 648, 11, "Monthly renewals are not refunded once the new month has started, whatever the plan.")]
     text = extract(make_pdf([lines]), "application/pdf")
     assert f"\n\n{joined}\n\n" in text
+
+
+# --------------------------------------------------------------------------- (2) the clause split
+
+
+def test_a_heading_on_the_line_above_its_text_is_the_clauses_heading() -> None:
+    # A plain-text source, or a PDF some other tool extracted line by line: each heading sits on
+    # the line above its text, no blank line between them.
+    text = ("Sparrowfield Refund Policy\n\n"
+            "1. Refund window\nYou can ask for a full refund of your first payment within 30 days of buying a\n"
+            "paid plan, for any reason. We pay it back within ten working days.\n\n"
+            "Limitation of Liability\nOur liability is limited to the fees you paid in the last 12 months.\n\n"
+            "RENEWALS\nMonthly renewals are not refunded once the new month has started.\n")
+    clauses = split_clauses(text, max_sentences=1)
+    by_text = {c.text: c for c in clauses}
+    assert by_text["1. Refund window"].kind == "heading"
+    assert by_text["Limitation of Liability"].kind == "heading"
+    assert by_text["RENEWALS"].kind == "heading"
+    refund = next(c for c in clauses if "full refund" in c.text)
+    assert refund.heading == "Refund window" and refund.text.startswith("You can ask")
+    assert refund.text.endswith("for any reason.")  # the wrapped sentence is one clause
+    cap = next(c for c in clauses if "liability is limited" in c.text)
+    assert cap.heading == "Limitation of Liability"
+
+
+@pytest.mark.parametrize("block", [
+    "Sparrowfield Ltd\n12 Garden Row\nBellhaven",                        # an address: no sentence below
+    "Roses Are Red\nViolets are blue",                                   # a poem's lines
+    "We may contact you by phone\nIf you do not answer, we write to you.",  # no title: lower-case words
+    "Sparrowfield Ltd\\\nGarden House, 12 Garden Row. Bellhaven.",       # a hard break (an HTML <br>)
+    "1. Refunds for the\nMonthly plans are paid back within ten days.",  # a title does not end in "the"
+])
+def test_lines_that_head_nothing_stay_in_their_block(block: str) -> None:
+    clauses = split_clauses(f"Sparrowfield Terms\n\n{block}\n", max_sentences=1)
+    assert not any(c.kind == "heading" for c in clauses), clauses
+
+
+def test_a_pdf_line_ending_with_a_joining_word_is_no_heading() -> None:
+    lines = [(72, 720, 11, "Sparrowfield Refund Policy"), (72, 690, 11, "4. Refunds for the"),
+             (72, 676, 11, "Monthly plans are paid back within ten working days of the request, to the card used."),
+             (72, 648, 11, "Monthly renewals are not refunded once the new month has started, whatever the plan.")]
+    text = extract(make_pdf([lines]), "application/pdf")
+    assert "\n\n4. Refunds for the Monthly plans are paid back" in text

@@ -244,8 +244,8 @@ def _heads(first: _Line, line: _Line, width: float) -> bool:
     numbered = _NUMBERED_TITLE.match(first.text)
     title = numbered.group(1) if numbered else first.text
     words = title.split()
-    if not words or len(words) > _HEADING_WORDS or not title[:1].isalpha():
-        return False
+    if not words or len(words) > _HEADING_WORDS or not title[:1].isalpha() or words[-1].lower() in _MINOR_WORDS:
+        return False  # (a title does not end with "of" or "the": such a line runs on)
     if numbered:
         return title[:1].isupper()
     # unnumbered: every word capitalised, short joining words aside ("Limitation of Liability")
