@@ -482,7 +482,6 @@ def _plain_heading(line: str) -> _Block | None:
     return None
 
 
-_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 _HEADED_LINES = 60  # characters: a heading on a line of its own above its text is short
 # Words a title does not end with: a line ending so runs on ("1. Refunds for the").
 _RUNS_ON = frozenset("a an the of to for and or nor in on with by at from as our your its their this that "
@@ -491,20 +490,19 @@ _RUNS_ON = frozenset("a an the of to for and or nor in on with by at from as our
 
 def _heads(first: str, rest: list[str]) -> bool:
     """Whether ``first``, the first line of a block whose next lines are ``rest`` (joined to it by
-    soft line breaks: no "\\" at its end), is the heading of the text below it: a short title
-    (a numbered one, capitals, or every long word capitalised: "Refund Window", "Limitation of
-    Liability") with no final punctuation, above a line that starts a sentence (a capital) in
-    text that ends one. A plain-text or Markdown source, or a PDF extracted line by line, often
-    sets a section's heading so; read as one block, the heading was glued to its first sentence."""
+    soft line breaks: no "\\" at its end), is the heading of the text below it: a short numbered
+    title ("3. Fees", "12.3 Credits": see ``_plain_heading``) that ends in no joining word, above a
+    line that starts a sentence (a capital) in text that ends one. A plain-text source, or a PDF
+    extracted line by line, often sets a section's heading so; read as one block, the heading was
+    glued to its first sentence. (A line in Title Case or capitals is left alone: above an
+    address it is a name, "CDISCOUNT", and heads nothing.)"""
     if len(first) > _HEADED_LINES or first.endswith("\\") or not rest or not rest[0][:1].isupper() \
             or first.rsplit(None, 1)[-1].lower() in _RUNS_ON:
         return False
     if not any(c in ".!?" for line in rest for c in line[-2:]) and not _SENTENCE_INSIDE.search("\n".join(rest)):
         return False
-    if _plain_heading(first) is not None:
-        return True
-    long = _LONG_WORD.findall(first)
-    return _is_title_like(first) and bool(long) and all(w[0].isupper() for w in long)
+    heading = _plain_heading(first)
+    return heading is not None and heading.level > 1  # numbered ("FEES" may be a name over an address)
 
 
 def _normalize(markdown: str) -> str:
@@ -647,8 +645,8 @@ class _Parser:
         lines, j = self._collect(i)
         if len(lines) == 1 and (heading := _plain_heading(lines[0])):
             self.blocks.append(heading)
-        elif len(lines) > 1 and _heads(lines[0], lines[1:]):  # "Refund Window\nYou can ask ..."
-            self.blocks.append(_plain_heading(lines[0]) or _Block("heading", lines[0], lines[0], 2, ""))
+        elif len(lines) > 1 and _heads(lines[0], lines[1:]) and (heading := _plain_heading(lines[0])):
+            self.blocks.append(heading)  # "12.3 Refund window\nYou can ask ...": a heading, then its text
             text = "\n".join(lines[1:])
             self.blocks.append(_Block("paragraph", text, text, 0, ""))
         else:
