@@ -143,16 +143,15 @@ def unwrapped(text: str, width: int = 0) -> str:
     return "\n\n".join(blocks)
 
 
-# A line that starts a block of its own however long the line before it: a list item ("- ",
-# "1. ", "8\. " or "\- " escaped, "2.1 ", "(a) ", "iv) ", "• "), a heading, a table row, a quote, a fence, a setext
-# underline, a thematic break, or a number alone (a page number a PDF's text left in). (A number
-# before words does not: "12 months" often starts a wrapped line.)
+# A line that starts a block of its own however long the line before it: a list item ("- ", "1. ",
+# "8\. " or "\- " escaped, "2.1 ", "(a) ", "iv) ", "• "), a heading, a table row, a quote, a fence,
+# a setext underline, a thematic break, or a number alone (a page number a PDF's text left in).
+# (A number before words does not: "12 months" often starts a wrapped line.)
 _OWN_LINE = re.compile(r"[ \t]*(?:\\?[-*+•][ \t]|\d{1,9}\\?[.)][ \t]|\d{1,3}(?:\.\d{1,3})+\.?[ \t]|"
                        r"\(?(?:[a-zA-Z]|[ivxIVX]{1,5}|\d{1,3})\)[ \t]|#|\||>|```|~~~|[=_*-]+[ \t]*$|\d{1,4}[ \t]*$)", re.M)
 _NO_JOIN_AFTER = ("#", "|", ">", "```", "~~~")  # a line that ends its block: a heading, a row, a quote, a fence
-# A line followed by a non-blank line that is not indented as code, at least 30 characters long
-# (shorter ones never tell a wrap).
-_SOFT_BREAK = re.compile(r"^([^\n]{1,})\n(?=(?: {0,3})[^\s])", re.M)
+# A line followed by a non-blank line that is not indented as code.
+_SOFT_BREAK = re.compile(r"^([^\n]+)\n(?= {0,3}\S)", re.M)
 _TERMINAL = re.compile(r"[.:;!?][\"')\]*_]*$")
 _WRAP_MIN, _WRAP_MAX = 40, 200  # widths a text is wrapped at (characters); wider lines are paragraphs
 _FULL = 0.7  # a line this share of the width long (or whose next word would not fit) filled it
