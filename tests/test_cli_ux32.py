@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 import textwrap
@@ -22,6 +23,12 @@ def _wrapped(text: str) -> str:
     return "\n\n".join(p if p.startswith("#") else textwrap.fill(p, 60) for p in text.split("\n\n"))
 
 
+def _rebroken(text: str) -> str:
+    """Other line breaks at no one width (a PDF extracted again): 40 and 90 columns in turn."""
+    widths = itertools.cycle((40, 90))
+    return "\n\n".join(p if p.startswith("#") else textwrap.fill(p, next(widths)) for p in text.split("\n\n"))
+
+
 def _compare(tmp_path: Path, old: str, new: str, *extra: str) -> str:
     (tmp_path / "a.md").write_text(old)
     (tmp_path / "b.md").write_text(new)
@@ -31,14 +38,20 @@ def _compare(tmp_path: Path, old: str, new: str, *extra: str) -> str:
 
 
 def test_a_rewrapped_markdown_page_lists_its_spacing_changes_once(tmp_path: Path) -> None:
+    # (fp35b) A page hard-wrapped at one width is read with its paragraphs joined on both sides
+    # (``sameness.unwrap_pair``): the re-wrap is no change at all, only the real one is listed.
     out = _compare(tmp_path, _PAGE.format(months="twelve"), _wrapped(_PAGE.format(months="six")))
+    assert "[-twelve-]{+six+}" in out, out
+    assert "1 changed clause(s)" in out and "Only whitespace changed" not in out, out
+    # Other line breaks at no one width (a PDF extracted again) stay spacing changes: one entry
+    out = _compare(tmp_path, _PAGE.format(months="twelve"), _rebroken(_PAGE.format(months="six")))
     # the one real change keeps its own entry and word diff
     assert "[-twelve-]{+six+}" in out, out
-    # the six re-wrapped paragraphs (and the credits clause's spacing, if split off) are one entry
+    # the six re-broken paragraphs (and the credits clause's spacing, if split off) are one entry
     assert out.count("Only whitespace changed") == 1, out
     assert "~ modified  6 clauses (§ 2 Part 2, § 3 Part 3, § 4 Part 4, § 5 Part 5 and 2 more)  [cosmetic]" in out, out
     # --json keeps every clause change: the grouping is only how the text output reads
-    data = json.loads(_compare(tmp_path, _PAGE.format(months="twelve"), _wrapped(_PAGE.format(months="six")), "--json"))
+    data = json.loads(_compare(tmp_path, _PAGE.format(months="twelve"), _rebroken(_PAGE.format(months="six")), "--json"))
     assert sum(1 for c in data["changes"] if c["explanation"] == "Only whitespace changed") >= 6, data["changes"]
 
 

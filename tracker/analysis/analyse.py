@@ -128,9 +128,19 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     from tracker.analysis.boilerplate import empty_side, is_error_page, sections_lost_side, teaser_side, truncated_side
     from tracker.analysis.diff import diff_texts
     from tracker.analysis.materiality import capture_labels, label_document, translation_labels
+    from tracker.analysis.sameness import unwrap_pair
     from tracker.analysis.scope import (SHARED_AT_MOST, body_missing_side, language_switch, other_document,
                                         other_page_side, recaptured_date)
 
+    differ = old != new  # (before joining: texts that differ in wrapping alone are "only spacing")
+    # A text hard-wrapped at a fixed width (a Markdown or plain-text source, a PDF extracted line
+    # by line) is read with its wrapped paragraphs joined, the same way on both sides: a clause
+    # labelled line by line is labelled from pieces, and one side joined and not the other would
+    # tell a re-extraction apart from its capture. (Everything below reads the joined texts; a
+    # pair that differs in its wrapping alone keeps its lines, so its spacing changes are shown.)
+    joined = unwrap_pair(old, new)
+    if joined[0] != joined[1]:
+        old, new = joined
     diff = diff_texts(old, new)
     changes: list[ClauseChange] = []
     # A side that is no capture of the terms is told from the two texts alone, before labelling:
@@ -144,7 +154,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         # A capture of an error page ("Page not found") and the recovery from one: extraction
         # noise, never new terms.
         odd = ("new" if error_new else "old", _ERROR_PAGE)
-    elif old != new and _same_squeezed(old, new):
+    elif differ and _same_squeezed(old, new):
         # The same characters with other spaces and line breaks: a capture whose words were glued
         # together ("lecompteVeepeeafait") or broken across lines, extracted again. Clauses split
         # differently then look new, but no word of the terms changed.

@@ -175,10 +175,11 @@ _ABBREVIATIONS = frozenset(
 )
 # A sentence end: end marks, closers, then a blank. The blanks and the character after them are
 # captured too (all that _is_boundary looks at; the lookahead consumes nothing).
-_SENTENCE_END = re.compile(r"([.!?…]+[\"'”’)\]*_]*)(\s+)(?=(\S?))")
+# A Markdown hard break ("\\" at a line's end: a <br>) after the end marks belongs to the mark.
+_SENTENCE_END = re.compile(r"([.!?…]+[\"'”’)\]*_]*(?:\\(?=\n))?)(\s+)(?=(\S?))")
 # The same for text whose only end mark is ".": a literal first character lets `re` skip ahead
 # to the next "." instead of testing a class at every position (~7x faster).
-_SENTENCE_END_DOTS = re.compile(r"(\.\.*[\"'”’)\]*_]*)(\s+)(?=(\S?))")
+_SENTENCE_END_DOTS = re.compile(r"(\.\.*[\"'”’)\]*_]*(?:\\(?=\n))?)(\s+)(?=(\S?))")
 _CLOSERS = "\"'”’)]*_"
 _DOTTED_ACRONYM = re.compile(r"^(?:[a-z]\.)+[a-z]$")  # u.s, e.u (final dot is the match)
 _OPENERS = "\"'“‘([*_<"
@@ -225,7 +226,7 @@ def _is_boundary(text: str, start: int, mark: str, gap: str, nxt: str) -> bool:
             or (start > 0 and text[start - 1] == " ")  # "we collect data . we share it ."
             or nxt.isdigit() or nxt in _OPENERS):
         return False
-    if mark.rstrip(_CLOSERS) == ".":
+    if mark.rstrip(_CLOSERS + "\\") == ".":
         word_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
         word = text[word_start:start]
         if word.isdigit() and len(word) <= 3 and "\n" not in gap and _is_ordinal(text, word_start, start + len(mark) + len(gap)):
@@ -481,6 +482,29 @@ def _plain_heading(line: str) -> _Block | None:
     return None
 
 
+_HEADED_LINES = 60  # characters: a heading on a line of its own above its text is short
+# Words a title does not end with: a line ending so runs on ("1. Refunds for the").
+_RUNS_ON = frozenset("a an the of to for and or nor in on with by at from as our your its their this that "
+                     "these those is are be".split())
+
+
+def _heads(first: str, rest: list[str]) -> bool:
+    """Whether ``first``, the first line of a block whose next lines are ``rest`` (joined to it by
+    soft line breaks: no "\\" at its end), is the heading of the text below it: a short numbered
+    title ("3. Fees", "12.3 Credits": see ``_plain_heading``) that ends in no joining word, above a
+    line that starts a sentence (a capital) in text that ends one. A plain-text source, or a PDF
+    extracted line by line, often sets a section's heading so; read as one block, the heading was
+    glued to its first sentence. (A line in Title Case or capitals is left alone: above an
+    address it is a name, "CDISCOUNT", and heads nothing.)"""
+    if len(first) > _HEADED_LINES or first.endswith("\\") or not rest or not rest[0][:1].isupper() \
+            or first.rsplit(None, 1)[-1].lower() in _RUNS_ON:
+        return False
+    if not any(c in ".!?" for line in rest for c in line[-2:]) and not _SENTENCE_INSIDE.search("\n".join(rest)):
+        return False
+    heading = _plain_heading(first)
+    return heading is not None and heading.level > 1  # numbered ("FEES" may be a name over an address)
+
+
 def _normalize(markdown: str) -> str:
     """Tabs expanded, line ends "\n" (the checks skip two copies of the text when not needed)."""
     if "\t" in markdown:
@@ -621,6 +645,10 @@ class _Parser:
         lines, j = self._collect(i)
         if len(lines) == 1 and (heading := _plain_heading(lines[0])):
             self.blocks.append(heading)
+        elif len(lines) > 1 and _heads(lines[0], lines[1:]) and (heading := _plain_heading(lines[0])):
+            self.blocks.append(heading)  # "12.3 Refund window\nYou can ask ...": a heading, then its text
+            text = "\n".join(lines[1:])
+            self.blocks.append(_Block("paragraph", text, text, 0, ""))
         else:
             text = "\n".join(lines)
             self.blocks.append(_Block("paragraph", text, text, 0, ""))
@@ -662,6 +690,12 @@ class _Parser:
         single = not more and not self.indents and not self._next_is_item(j)
         if single and indent == 0 and number and _is_title_like(first):
             self.blocks.append(_Block("heading", m.group(0).strip(), first.strip(), 2, ""))
+            return j
+        if more and indent == 0 and number and not self.indents and _is_title_like(first) \
+                and _heads(m.group(0).strip(), more):  # "1. Refund window\nYou can ask ...": a heading
+            self.blocks.append(_Block("heading", m.group(0).strip(), first.strip(), 2, ""))
+            text = "\n".join(more)
+            self.blocks.append(_Block("paragraph", text, text, 0, ""))
             return j
         depth = self._depth(indent)
         self.blocks.append(_Block("item", f"{marker} {body}", body, depth, number))

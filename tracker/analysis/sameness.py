@@ -24,7 +24,7 @@ from collections import Counter
 
 from tracker.extract.links import mask_volatile
 
-__all__ = ["fold_markdown", "same_terms"]
+__all__ = ["fold_markdown", "same_terms", "unwrap_pair", "unwrapped", "wrap_width"]
 
 _FENCE = re.compile(r"^( {0,3})~~~", re.M)
 _SETEXT = re.compile(r"^([ \t]*\S[^\n]*)\n[ \t]*(=+|-+)[ \t]*$", re.M)
@@ -101,7 +101,7 @@ def same_terms(old: str, new: str) -> bool:
         return True
     if _WORD.findall(a) != _WORD.findall(b):
         return False
-    if _unwrapped(a) == _unwrapped(b):
+    if unwrapped(a) == unwrapped(b):
         return True  # the same paragraphs hard-wrapped at another width (a Markdown or text source)
     # (imported only here: the clause diff and its libraries cost a run's process about 60 ms of
     # CPU to import, and most changed texts are settled above by their words)
@@ -118,10 +118,20 @@ _LINE_BLOCK = re.compile(r"^(?: {4}|\t| {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]|[ \t]*(?
 _LEAD = re.compile(r"^ {1,3}(?=\S)")
 
 
-def _unwrapped(text: str) -> str:
-    """``text`` with each paragraph on one line: Markdown joins the lines of a paragraph (a soft
-    line break is a space), so a page hard-wrapped at another width says the same. Blocks with a
-    list item, heading, table row, quote or code line are left as they are."""
+def unwrapped(text: str, width: int = 0) -> str:
+    """``text`` with its paragraphs' soft line breaks made spaces, as Markdown reads them.
+
+    ``width`` 0 (the same-terms check): each paragraph on one line; a block with a list item,
+    heading, table row, quote or code line is left as it is (up to 3 spaces before a line's
+    block mark dropped). ``width`` > 0 (the analysis of a hard-wrapped pair, see ``wrap_width``):
+    only the breaks a wrap at that width made are joined, line by line: after a line that
+    filled the width, before a line that starts no block of its own (see ``_OWN_LINE``), and
+    not after a hard break ("\\" at the end) or a heading, table row or quote line; so list
+    items, headings, table rows, quotes and code stay line by line, a wrapped list item's
+    continuation joins its item, and short lines (an address, a poem, a list without
+    markers) stay as they are."""
+    if width > 0:
+        return _unwrapped_at(text, width)
     blocks = []
     for block in re.split(r"\n(?:[ \t]*\n)+", text.strip()):
         lines = block.strip("\n").split("\n")
@@ -131,6 +141,110 @@ def _unwrapped(text: str) -> str:
             block = "\n".join(_LEAD.sub("", line) for line in lines)
         blocks.append(block)
     return "\n\n".join(blocks)
+
+
+# A line that starts a block of its own however long the line before it: a list item ("- ", "1. ",
+# "8\. " or "\- " escaped, "2.1 ", "(a) ", "iv) ", "• "), a heading, a table row, a quote, a fence,
+# a setext underline, a thematic break, or a number alone (a page number a PDF's text left in).
+# (A number before words does not: "12 months" often starts a wrapped line.)
+_OWN_LINE = re.compile(r"[ \t]*(?:\\?[-*+•][ \t]|\d{1,9}\\?[.)][ \t]|\d{1,3}(?:\.\d{1,3})+\.?[ \t]|"
+                       r"\(?(?:[a-zA-Z]|[ivxIVX]{1,5}|\d{1,3})\)[ \t]|#|\||>|```|~~~|[=_*-]+[ \t]*$|\d{1,4}[ \t]*$)", re.M)
+_NO_JOIN_AFTER = ("#", "|", ">", "```", "~~~")  # a line that ends its block: a heading, a row, a quote, a fence
+# A line followed by a non-blank line that is not indented as code.
+_SOFT_BREAK = re.compile(r"^([^\n]+)\n(?= {0,3}\S)", re.M)
+_TERMINAL = re.compile(r"[.:;!?][\"')\]*_]*$")
+_WRAP_MIN, _WRAP_MAX = 40, 200  # widths a text is wrapped at (characters); wider lines are paragraphs
+_FULL = 0.7  # a line this share of the width long (or whose next word would not fit) filled it
+_OVER = 1.2  # ... and a line longer than this share of it is a paragraph of its own (a long word aside)
+_WRAPPED_SHARE = 0.6  # of the lines before soft breaks, the share that fill the width in a wrapped text
+
+
+def wrap_width(text: str) -> int:
+    """The width ``text`` is hard-wrapped at (a Markdown or plain-text source, a PDF extracted
+    line by line), or 0 when it is not.
+
+    Read are the soft breaks: a line (not a heading, table row, quote or code, not ended by a hard
+    break, "\\" or two spaces) followed by one that starts no block of its own (see ``_OWN_LINE``)
+    and is not indented as code. The width is the 90th percentile of the lengths of such lines
+    that break mid-sentence (at least three; 40-200 characters: a text whose paragraphs are each
+    one long line is no wrap); the text is wrapped when at least three such lines, and 60% of
+    them, fill it (0.7 to 1.2 times its length). Address blocks and short lines fill nothing:
+    lines as long as a wrap before short ones are no wrap."""
+    soft: list[int] = []  # lengths of the lines before soft breaks
+    mid: list[int] = []  # ... of those that end mid-sentence
+    for m in _SOFT_BREAK.finditer(text):
+        raw = m.group(1)
+        line = raw.rstrip()
+        if _hard_break(raw) or raw.startswith(("    ", "\t")) or line.lstrip().startswith(_NO_JOIN_AFTER) \
+                or _OWN_LINE.match(text, m.end()):
+            continue
+        soft.append(len(line))
+        if not _TERMINAL.search(line):
+            mid.append(len(line))
+    if len(mid) < 3:
+        return 0
+    mid.sort()
+    width = mid[int(0.9 * (len(mid) - 1))]
+    if not _WRAP_MIN <= width <= _WRAP_MAX:
+        return 0
+    full = sum(_FULL * width <= n <= _OVER * width for n in soft)
+    return width if full >= 3 and full >= _WRAPPED_SHARE * len(soft) else 0
+
+
+def unwrap_pair(old: str, new: str) -> tuple[str, str]:
+    """``old`` and ``new`` with the line breaks of a hard wrap joined alike on both sides, so
+    that their clauses are split the same way (a clause read line by line is labelled from
+    pieces: "..., and not in court" is no arbitration clause alone). Each text is joined at its
+    own ``wrap_width``, or at the other's when it has none (a page extracted again with one line
+    a paragraph against its wrapped capture); as they are when neither is wrapped."""
+    w_old, w_new = wrap_width(old), wrap_width(new)
+    if not (w_old or w_new):
+        return old, new
+    return unwrapped(old, w_old or w_new), unwrapped(new, w_new or w_old)
+
+
+def _hard_break(line: str) -> bool:
+    """A Markdown hard line break at the end of ``line``: a backslash, or two spaces or more."""
+    return line.endswith(("\\", "  "))
+
+
+def _unwrapped_at(text: str, width: int) -> str:
+    """``unwrapped(text, width)`` for ``width`` > 0 (see there)."""
+    out: list[str] = []
+    fence = code = False
+    prev = ""  # the last line read, as it was (``out[-1]`` may hold lines joined to it), "" after a block
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith(("```", "~~~")):
+            fence = not fence
+            out.append(line)
+            prev = ""
+            continue
+        if not stripped or fence:
+            code = code and bool(stripped)
+            out.append(line)
+            prev = ""
+            continue
+        if not prev and line.startswith(("    ", "\t")):
+            code = True  # indented code (or a list item's later paragraph): as it is
+        if prev and not code and _filled(prev, stripped, width) and not _OWN_LINE.match(line):
+            out[-1] = out[-1].rstrip() + " " + stripped
+        else:
+            out.append(line)
+        prev = line
+    return "\n".join(out)
+
+
+def _filled(prev: str, nxt: str, width: int) -> bool:
+    """Whether the line ``prev``, followed by the stripped line ``nxt``, ended where a wrap at
+    ``width`` ends a line: it filled the width (or the next word would not have fitted) and it
+    is no hard break, heading, table row or quote."""
+    if _hard_break(prev):
+        return False
+    line = prev.rstrip()
+    if line.lstrip().startswith(_NO_JOIN_AFTER):
+        return False
+    return len(line) >= _FULL * width or len(line) + 1 + len(nxt.split(None, 1)[0]) > width
 
 
 def _changed_span(old: str, new: str) -> tuple[int, int, int]:

@@ -35,7 +35,9 @@ from tracker.sources.selectors import check_selector
 # 4: a page read without ``select`` loses its chrome (``_drop_chrome``): site navigation, the
 #    page's own header and footer, and cookie-consent banners, each short, outside the main
 #    content and holding no section of it (newuser12: nav, footer and cookie text read as clauses).
-EXTRACTOR_VERSION = "4"
+# 5: a PDF's section heading set in the body's type ("3. Fees", "Refund Window") on its own line
+#    above its first sentence is a paragraph of its own (``pdf._heads``), not glued to the sentence.
+EXTRACTOR_VERSION = "5"
 
 # Never text a reader sees as terms; dropped before `remove`/`select` run.
 ALWAYS_DROP = ("script", "style", "noscript", "template", "svg", "iframe")

@@ -6,6 +6,8 @@ PDFium's own line breaks, and lines become paragraphs by layout:
 * a paragraph ends where the vertical gap to the next line is larger than ordinary leading,
   where text jumps up (a new column), where the font size changes, where a line ended short
   with sentence punctuation, or where the next line starts with a list marker or clause number;
+* a heading set in the body's type ("3. Fees", "Refund Window": short, no final punctuation,
+  on its own line above a sentence) is a paragraph of its own, not the start of its first sentence;
 * a page break is a paragraph break, unless a sentence runs on from one page to the next;
 * running headers and footers (the same edge line on many pages, digits ignored) and page
   numbers ("7", "Page 7 of 12", "- 7 -") at the top or bottom of a page are dropped;
@@ -188,7 +190,8 @@ def _layout(pages: list[list[_Line]], heights: list[float]) -> str:
         width = max(line.right for line in lines) - min(line.left for line in lines)
         current: list[_Line] = []
         for line in lines:
-            if current and _breaks(current[-1], line, width):
+            if current and (_breaks(current[-1], line, width)
+                            or (len(current) == 1 and _heads(current[0], line, width))):
                 paragraphs.append(_paragraph(current, heading_levels, body_size))
                 current = []
                 carry = False
@@ -216,6 +219,38 @@ def _breaks(prev: _Line, line: _Line, width: float) -> bool:
     if _LIST_START.match(line.text):
         return True
     return prev.right - prev.left < _SHORT_LINE * width and bool(_SENTENCE_END.search(prev.text))
+
+
+# A section heading set in the body's type: a numbered title ("3. Fees", "4.2 Refund window") or
+# a Title Case or capitals one ("Refund Window", "FEES"), short and without final punctuation.
+_NUMBERED_TITLE = re.compile(r"^(?:\d{1,3}\.(?:\d{1,3}\.?)*|\d{1,3}(?:\.\d{1,3})+)[ \t]+(\S.*)$")
+_HEADING_WORDS = 8
+_MINOR_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())
+
+
+def _heads(first: _Line, line: _Line, width: float) -> bool:
+    """Is ``first``, the only line so far of a paragraph, a heading set in the body's type, with
+    ``line`` its first sentence? A short line without final punctuation that reads as a title
+    (see ``_NUMBERED_TITLE``), before a line that starts a sentence (a capital, then the full
+    width or a sentence's end). Such a heading ran into its first sentence ("3. Fees The plan
+    costs ..."), and the section was then named after what stood above it. An address or a
+    list of names in short lines stays one paragraph: its next line is short too."""
+    if first.right - first.left >= _SHORT_LINE * width or _SENTENCE_END.search(first.text) \
+            or first.text.endswith(","):
+        return False
+    if not line.text[:1].isupper() or len(line.text.split()) < 3 \
+            or (line.right - line.left < _SHORT_LINE * width and not _SENTENCE_END.search(line.text)):
+        return False
+    numbered = _NUMBERED_TITLE.match(first.text)
+    title = numbered.group(1) if numbered else first.text
+    words = title.split()
+    if not words or len(words) > _HEADING_WORDS or not title[:1].isalpha() or words[-1].lower() in _MINOR_WORDS:
+        return False  # (a title does not end with "of" or "the": such a line runs on)
+    if numbered:
+        return title[:1].isupper()
+    # unnumbered: every word capitalised, short joining words aside ("Limitation of Liability")
+    return all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words if w[:1].isalpha()) \
+        and title[:1].isupper()
 
 
 def _runs_on(paragraph: str, line: _Line) -> bool:
