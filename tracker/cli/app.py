@@ -1258,7 +1258,9 @@ def verify(obj: Context, repair: bool, show_all: bool, as_json: bool) -> None:
     Every recorded commit must have its index row, every row its commit, every text its
     Content-Hash, and git itself must be sound (git fsck). --repair rebuilds the index rows from
     the archive; the archive is never changed. Each kind of difference is listed up to 10 times
-    with how many more (--all lists them all), then what to do about it.
+    with how many more (--all lists them all), then what to do about it. A checkout (the
+    archive's files) that differs from the latest commit, as a stopped run can leave it, is a
+    warning (exit 0); --repair brings it to that commit (exit 5 while a run holds the lock).
 
     \b
     Examples:

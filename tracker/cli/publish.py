@@ -270,7 +270,8 @@ def notify(obj: Any, notify_file: str | None, run_id: int | None, check: bool, s
     nothing: any answer below HTTP 500 means its server is up. Other kinds (e-mail, Slack, ntfy...)
     can only be tested by sending a message: they are "not probed" unless --send-test is given,
     which sends every target a short test message instead. Exit codes: 0 every target tried was
-    reachable; 1 one or more failed; 2 a bad notify file.
+    reachable; 1 one or more failed; 2 a bad notify file (also one with no target, or a target's
+    service that the sources file does not declare and the archive does not hold).
 
     \b
     Examples:
