@@ -298,9 +298,9 @@ class _Run:
         """The run was stopped (Ctrl-C, SIGTERM): bring the archive's work tree to the branch's
         head (git may have committed versions whose checkout was left for the run's end; waited for
         at most ``STOP_CHECKOUT_WAIT`` seconds), and write the run's record: the checks of the
-        documents whose outcome was final (the versions recorded and indexed among them), the
-        counts, and the run's id in ``stopped_runs`` when it recorded versions, which no
-        ``RunFinished`` will announce. Whatever the stop cut short in the index's open transaction
+        documents whose outcome was final (the versions recorded and indexed among them; not the
+        held or pending ones, whose counters the stop rolled back), the counts, and the run's id
+        in ``stopped_runs`` when it recorded versions, which no ``RunFinished`` will announce. Whatever the stop cut short in the index's open transaction
         (half an index write, held texts' counters) is rolled back first: only what was committed
         is kept. Never raises: the stop goes on either way."""
         try:
@@ -320,7 +320,10 @@ class _Run:
             result = self.result
             result.finished_at = datetime.now(timezone.utc)
             checked_at = iso(result.finished_at)
-            self.index.add_checks(_check_row(result.run_id, checked_at, o) for o in result.outcomes)
+            # (not the held and pending ones: their counters were in the transaction rolled back,
+            # and a check saying "held" would count a run the counter does not)
+            self.index.add_checks(_check_row(result.run_id, checked_at, o) for o in result.outcomes
+                                  if o.outcome not in ("held", "pending"))
             self.index.finish_run(result.run_id, checked_at, result.counts)
             if any(o.commit for o in result.outcomes):
                 import json
