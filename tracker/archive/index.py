@@ -405,6 +405,10 @@ class Index:
     def commit(self) -> None:
         self.conn.commit()
 
+    def rollback(self) -> None:
+        """Drop what the open transaction wrote (a run stopped midway keeps only what was committed)."""
+        self.conn.rollback()
+
     # -- reanalysis ----------------------------------------------------------------------------
     def analysis_targets(self, current: str, *, service: str | None = None, document: str | None = None,
                          since: str | None = None, force: bool = False) -> list[dict[str, Any]]:

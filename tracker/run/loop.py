@@ -304,7 +304,7 @@ class _Run:
         (half an index write, held texts' counters) is rolled back first: only what was committed
         is kept. Never raises: the stop goes on either way."""
         try:
-            self.index.conn.rollback()
+            self.index.rollback()
         except Exception:  # noqa: BLE001 - the stop must go on
             pass
         git = self.recorder.git
