@@ -1056,7 +1056,9 @@ class Index:
                          "in the log of runs")
                 raise NotFoundError(f"no run {run_id} in this archive ({known})")
             following = self.conn.execute("SELECT MIN(started_at) FROM runs WHERE id > ?", (run_id,)).fetchone()
-            sql, args = "SELECT commit_sha FROM versions WHERE fetched_at >= ?", [started[0]]
+            # (times are to the second: a version another run's checks name is that run's)
+            sql, args = ("SELECT commit_sha FROM versions WHERE fetched_at >= ? AND commit_sha NOT IN (SELECT "
+                         "commit_sha FROM checks WHERE commit_sha IS NOT NULL AND run_id != ?)", [started[0], run_id])
             if following and following[0]:
                 sql += " AND fetched_at < ?"
                 args.append(following[0])
