@@ -208,7 +208,7 @@ def test_cli_prints_what_the_api_returns(store_dir: Path, archive: Archive) -> N
     history = json.loads(tracker_cli("history", "nimbus", "--json"))
     assert [h["document_type"] for h in history] == ["Privacy Policy"] + ["Terms of Service"] * 3
     # version 0 is refused (it used to mean the first), a malformed version is a usage error
-    assert "no version 0" in tracker_cli("show", "nimbus", "Terms of Service", "--at", "0", code=4)
+    assert "no version 0" in tracker_cli("show", "nimbus", "Terms of Service", "--at", "0", code=2)
     bad = tracker_cli("diff", "nimbus", "Terms of Service", "--from", "soon", code=2)
     assert "error: 'soon' is not a version number, commit or date" in bad
 

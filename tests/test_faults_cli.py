@@ -55,12 +55,12 @@ def busy_port() -> socket.socket:
 DOC = ("acme", "Terms of Service")
 # (args, exit code, words of the one line on stderr); "{root}" is the store's folder
 ERRORS = [
-    (("show", *DOC, "--at", "0"), 4, "no version 0"),
+    (("show", *DOC, "--at", "0"), 2, "no version 0"),
     (("show", *DOC, "--at", "99"), 4, "no version 99"),
     (("show", "nosuch"), 4, "no service 'nosuch'"),
     (("history", "nosuch"), 4, "no service 'nosuch'"),
     (("summary", *DOC, "--at", "-99"), 4, "no version -99"),
-    (("diff", *DOC, "--from", "0"), 4, "no version 0"),
+    (("diff", *DOC, "--from", "0"), 2, "no version 0"),
     (("export", "--format", "jsonl", "{root}/afile/out"), 1, "cannot read or write"),
     (("export", "--format", "ota-dataset", "{root}/afile/out.zip"), 1, "cannot read or write"),
     (("feed", "--out", "{root}/afile/feeds"), 1, "cannot write the feeds to"),

@@ -519,9 +519,14 @@ def _own(key: str, version: Version) -> Version:
     return version
 
 
+class NoVersionZero(InvalidArgument, NotFoundError):
+    """Version 0: not a version number at all (they start at 1 and -1), so bad input like "abc"
+    (the command line's exit 2), still a NotFoundError for callers that catch that."""
+
+
 def _by_number(key: str, versions: Sequence[Version], n: int, spec: str) -> Version:
     if n == 0:
-        raise NotFoundError(f"no version 0: versions are numbered from 1 (the first) to {len(versions)}, "
+        raise NoVersionZero(f"no version 0: versions are numbered from 1 (the first) to {len(versions)}, "
                             f"or from -1 (the latest) back to -{len(versions)}")
     try:
         return versions[n - 1] if n > 0 else versions[n]

@@ -405,6 +405,10 @@ class Index:
     def commit(self) -> None:
         self.conn.commit()
 
+    def rollback(self) -> None:
+        """Drop what the open transaction wrote (a run stopped midway keeps only what was committed)."""
+        self.conn.rollback()
+
     # -- reanalysis ----------------------------------------------------------------------------
     def analysis_targets(self, current: str, *, service: str | None = None, document: str | None = None,
                          since: str | None = None, force: bool = False) -> list[dict[str, Any]]:
@@ -1037,14 +1041,28 @@ class Index:
     def run_commits(self, run_id: int | None = None) -> list[str]:
         """Commits recorded by a run (default: the latest run that recorded anything), by document key.
 
-        Raises NotFoundError when ``run_id`` names a run the index has no check of."""
+        A run with no checks written (one killed before it wrote them, by a tracker that did not yet
+        write a stopped run's record) is read by time: the versions fetched between its start and the
+        next run's. Raises NotFoundError when ``run_id`` names no run of the ``runs`` log."""
         if run_id is None:
             row = self.conn.execute("SELECT MAX(run_id) FROM checks WHERE commit_sha IS NOT NULL").fetchone()
             run_id = row[0] if row and row[0] is not None else -1
         elif self.conn.execute("SELECT 1 FROM checks WHERE run_id = ? LIMIT 1", (run_id,)).fetchone() is None:
-            low, high = self.conn.execute("SELECT MIN(run_id), MAX(run_id) FROM checks").fetchone()
-            known = f"runs {low} to {high} are recorded" if low is not None else "no run is recorded yet"
-            raise NotFoundError(f"no run {run_id} in this archive ({known})")
+            started = self.conn.execute("SELECT started_at FROM runs WHERE id = ?", (run_id,)).fetchone()
+            if started is None or not started[0]:
+                low, high = self.conn.execute("SELECT MIN(id), MAX(id) FROM runs").fetchone()
+                known = ("no run is recorded yet" if low is None else f"runs {low} to {high} are recorded"
+                         if not low <= run_id <= high else f"runs {low} to {high} are recorded, this one is not "
+                         "in the log of runs")
+                raise NotFoundError(f"no run {run_id} in this archive ({known})")
+            following = self.conn.execute("SELECT MIN(started_at) FROM runs WHERE id > ?", (run_id,)).fetchone()
+            # (times are to the second: a version another run's checks name is that run's)
+            sql, args = ("SELECT commit_sha FROM versions WHERE fetched_at >= ? AND commit_sha NOT IN (SELECT "
+                         "commit_sha FROM checks WHERE commit_sha IS NOT NULL AND run_id != ?)", [started[0], run_id])
+            if following and following[0]:
+                sql += " AND fetched_at < ?"
+                args.append(following[0])
+            return [r[0] for r in self.conn.execute(sql + " ORDER BY document_key, seq", args)]
         return [r[0] for r in self.conn.execute(
             "SELECT commit_sha FROM checks WHERE run_id = ? AND commit_sha IS NOT NULL ORDER BY document_key",
             (run_id,))]

@@ -30,6 +30,10 @@ class Report:
     missing_in_archive: list[str] = field(default_factory=list)
     hash_mismatch: list[str] = field(default_factory=list)
     stale_documents: list[str] = field(default_factory=list)
+    # files of the archive's checkout (git index or work tree) that differ from the branch's head:
+    # a warning, not an inconsistency (the commits are whole), but a `git commit -a` there would
+    # take recorded text back
+    checkout_differs: list[str] = field(default_factory=list)
     repaired: bool = False
 
     @property
@@ -68,8 +72,16 @@ class Report:
             out.extend(line(x) for x in shown)
             if len(shown) < len(items):
                 out.append(f"  … and {len(items) - len(shown)} more")
+        if self.checkout_differs:
+            shown = self.checkout_differs if limit is None else self.checkout_differs[:limit]
+            more = f" and {len(self.checkout_differs) - len(shown)} more" if len(shown) < len(self.checkout_differs) else ""
+            out.append(f"warning: the archive's checkout differs from its latest commit (HEAD) in "
+                       f"{len(self.checkout_differs)} file(s): {', '.join(shown)}{more}. The recorded versions are "
+                       "whole (in the commits), but these files are not what is recorded (a run was stopped before "
+                       "updating them): do not commit them. `tracker verify --repair` (or the next run) brings the "
+                       "checkout to HEAD")
         if self.ok:
-            out.append("all consistent")
+            out.append("all consistent" + (" (but see the warning above)" if self.checkout_differs else ""))
             return out
         if cut:
             out.append("(`tracker verify --all` lists every one)")
@@ -115,7 +127,29 @@ def verify(store: Store, index: Index, *, deep: bool = True) -> Report:
                               capture_output=True, text=True)
         report.git_ok = proc.returncode == 0
         report.git_errors = (proc.stderr or proc.stdout).strip()[:2000] if proc.returncode else ""
+        report.checkout_differs = checkout_differs(store)
     return report
+
+
+def checkout_differs(store: Store) -> list[str]:
+    """Tracked files of the archive whose git index or work tree differs from HEAD (``git status``;
+    an archive with no commit yet has none)."""
+    if store.head() is None:
+        return []
+    proc = subprocess.run(["git", "-c", "core.quotepath=off", "status", "--porcelain", "-z",
+                           "--untracked-files=no"], cwd=store.archive, capture_output=True, text=True)
+    if proc.returncode:
+        return []  # (git fsck says what is wrong with the repository)
+    entries = proc.stdout.split("\0")
+    out, skip = [], False
+    for entry in entries:
+        if skip:  # the old name of a rename
+            skip = False
+            continue
+        if len(entry) > 3:
+            out.append(entry[3:])
+            skip = entry[0] in "RC"
+    return sorted(out)
 
 
 def repair(store: Store, index: Index) -> Report:
@@ -127,6 +161,8 @@ def repair(store: Store, index: Index) -> Report:
         sync(store, index)
         if verify(store, index, deep=False).missing_in_index:
             reindex(store, index)
+    if before.checkout_differs:
+        store.checkout()  # (the caller holds the run lock: no run is writing the archive)
     after = verify(store, index)
-    after.repaired = not before.ok
+    after.repaired = not before.ok or bool(before.checkout_differs)
     return after

@@ -416,13 +416,20 @@ def run(obj: Context, services: tuple[str, ...], document: str | None, concurren
 
     tally = RunTally()  # how far the current run got: said if Ctrl-C or SIGTERM cuts it short
 
+    def notifying() -> bool:
+        """Is a notify file in use (the stop line then says the versions recorded were not notified)?"""
+        from tracker.publish.notify import find_notify_file
+
+        return find_notify_file(obj.sources_path, Path(notify_file) if notify_file else None) is not None
+
     def once() -> int:
         docs = documents()
         store = obj.store()
         new_archive = not store.exists()
         notifier = NotifyAfterRun(obj.store_dir, obj.sources_path,
                                   notify_path=Path(notify_file) if notify_file else None,
-                                  warn=lambda error: click.echo(f"warning: {error}", err=True))
+                                  warn=lambda error: click.echo(f"warning: {error}", err=True),
+                                  services={d.service_id for d in obj.sources().documents()})
         with RunLock(obj.store_dir / LOCK_NAME), run_display(quiet=quiet or as_json, failures=not as_json) as display:
             result = run_snapshot(store, docs, options, confirm=confirm, subscribers=[tally, *display, notifier])
         if as_json:
@@ -446,7 +453,7 @@ def run(obj: Context, services: tuple[str, ...], document: str | None, concurren
             by_sigterm = isinstance(exc, Terminated)
             if not by_sigterm:
                 click.echo("", err=True)  # the terminal echoed ^C without a line end
-            click.echo(stop_line(f"{STOP_HOW[by_sigterm]} during the run", tally), err=True)
+            click.echo(stop_line(f"{STOP_HOW[by_sigterm]} during the run", tally, notify=notifying()), err=True)
             sys.exit(143 if by_sigterm else 130)
         sys.exit(code)
 
@@ -491,7 +498,7 @@ def run(obj: Context, services: tuple[str, ...], document: str | None, concurren
         signal.signal(signal.SIGINT, previous)
         signal.signal(signal.SIGTERM, previous_term)
     if running:
-        click.echo(stop_line(f"{STOP_HOW[by_sigterm]} during run {runs}", tally), err=True)
+        click.echo(stop_line(f"{STOP_HOW[by_sigterm]} during run {runs}", tally, notify=notifying()), err=True)
         sys.exit(143 if by_sigterm else 130)
     click.echo("stopped", err=True)
     sys.exit(0)
@@ -1251,7 +1258,9 @@ def verify(obj: Context, repair: bool, show_all: bool, as_json: bool) -> None:
     Every recorded commit must have its index row, every row its commit, every text its
     Content-Hash, and git itself must be sound (git fsck). --repair rebuilds the index rows from
     the archive; the archive is never changed. Each kind of difference is listed up to 10 times
-    with how many more (--all lists them all), then what to do about it.
+    with how many more (--all lists them all), then what to do about it. A checkout (the
+    archive's files) that differs from the latest commit, as a stopped run can leave it, is a
+    warning (exit 0); --repair brings it to that commit (exit 5 while a run holds the lock).
 
     \b
     Examples:
@@ -1263,8 +1272,18 @@ def verify(obj: Context, repair: bool, show_all: bool, as_json: bool) -> None:
     from tracker.archive.verify import LIST_MAX
     from tracker.archive.verify import verify as check
 
+    from tracker.archive.lock import LOCK_NAME, LockHeld, RunLock
+    from tracker.run import EXIT_LOCKED
+
     with obj.index(sync=False) as index:
-        report = fix(obj.store(), index) if repair else check(obj.store(), index)
+        if repair:
+            try:  # a repair brings the checkout to HEAD: never under a run writing the archive
+                with RunLock(obj.store_dir / LOCK_NAME):
+                    report = fix(obj.store(), index)
+            except LockHeld as exc:
+                fail(str(exc), EXIT_LOCKED)
+        else:
+            report = check(obj.store(), index)
     if as_json:
         emit_json(report.to_dict())
     else:

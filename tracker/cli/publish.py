@@ -231,6 +231,24 @@ def listen_error(host: str, port: int, exc: OSError) -> str:
     return f"cannot listen on {host}:{port} ({exc.strerror or exc}); try another --host or --port"
 
 
+def _known_services(obj: Any) -> set[str]:
+    """The service ids the sources file declares and the archive holds (those that can be read)."""
+    known: set[str] = set()
+    try:
+        known |= {d.service_id for d in obj.sources().documents()}
+    except Exception:  # noqa: BLE001 - no or a broken sources file: the archive's ids alone
+        pass
+    try:
+        if (obj.store_dir / "index.sqlite").exists():
+            from tracker.archive.index import Index
+
+            with Index(obj.store_dir / "index.sqlite") as index:
+                known |= set(index.service_names())
+    except Exception:  # noqa: BLE001 - no readable archive: the declared ids alone
+        pass
+    return known
+
+
 @click.command()
 @click.option("--notify", "notify_file", type=click.Path(dir_okay=False), default=None,
               help="Notify file (default: notify.toml next to the sources file).")
@@ -252,7 +270,8 @@ def notify(obj: Any, notify_file: str | None, run_id: int | None, check: bool, s
     nothing: any answer below HTTP 500 means its server is up. Other kinds (e-mail, Slack, ntfy...)
     can only be tested by sending a message: they are "not probed" unless --send-test is given,
     which sends every target a short test message instead. Exit codes: 0 every target tried was
-    reachable; 1 one or more failed; 2 a bad notify file.
+    reachable; 1 one or more failed; 2 a bad notify file (also one with no target, or a target's
+    service that the sources file does not declare and the archive does not hold).
 
     \b
     Examples:
@@ -267,6 +286,7 @@ def notify(obj: Any, notify_file: str | None, run_id: int | None, check: bool, s
         load_notify,
         notify_after_run,
         run_commits,
+        unknown_services,
     )
 
     if send_test and not check:
@@ -276,6 +296,9 @@ def notify(obj: Any, notify_file: str | None, run_id: int | None, check: bool, s
         raise ConfigError(f"no notify file: create {obj.sources_path.parent / 'notify.toml'} or pass --notify FILE")
     config = load_notify(path)  # ConfigError -> exit 2 with every problem listed
     if check:
+        # a target's service id that names no service would silently get nothing: a bad file too
+        if unknown := unknown_services(config, _known_services(obj)):
+            raise ConfigError("invalid notify file:\n  " + "\n  ".join(f"{path}: {line}" for line in unknown))
         click.echo(f"{path}: {len(config.targets)} target(s), configuration OK")
         checks = [check_target(target, send_test=send_test, timeout=timeout) for target in config.targets]
         width = max((len(c.target.label) for c in checks), default=0)

@@ -128,12 +128,14 @@ class RunTally:
 
     def __init__(self) -> None:
         self.documents: int | None = None  # None until the run has started fetching
+        self.run_id: int | None = None
         self.checked = 0
         self.recorded: list[str] = []  # document keys, in the order their versions were recorded
 
     def __call__(self, event: RunEvent) -> None:
         if isinstance(event, RunStarted):
             self.documents, self.checked, self.recorded = event.documents, 0, []
+            self.run_id = event.run_id
         elif isinstance(event, VersionRecorded):
             self.recorded.append(event.outcome.key)
         elif isinstance(event, DocumentChecked):
@@ -143,12 +145,14 @@ class RunTally:
 NAMED_AT_MOST = 5  # documents named in a stop line; the rest counted
 
 
-def stop_line(how: str, tally: RunTally) -> str:
+def stop_line(how: str, tally: RunTally, *, notify: bool = False) -> str:
     """"stopped by SIGTERM (...) during the run: recorded before it: 1 version (acme/Terms); 3 of
     4 documents left unchecked, the next run checks them; what was written ... is kept whole":
     what a run cut short did, so a cron or systemd log says which changes are in and how much is
     left. ``how`` is "interrupted (Ctrl-C) during the run", "stopped by SIGTERM (kill, systemctl
-    stop) during run 3"..."""
+    stop) during run 3"... With ``notify`` (a notify file is in use) and versions recorded, it says
+    they were not notified yet: the next run sends them, or ``tracker notify --run N`` now (a stop
+    does not wait for deliveries)."""
     if tally.documents is None:
         progress = "before any document was checked"
     else:
@@ -159,6 +163,10 @@ def stop_line(how: str, tally: RunTally) -> str:
         recorded = (f"recorded before it: {count} version{'s' if count != 1 else ''} ({names})" if count
                     else "nothing recorded before it")
         left = max(0, tally.documents - tally.checked)
+        if count and notify:
+            run = f" --run {tally.run_id}" if tally.run_id is not None else ""
+            recorded += (f", not notified yet: the next run sends {'them' if count != 1 else 'it'}, "
+                         f"or `tracker notify{run}` now")
         progress = (f"{recorded}; {left} of {tally.documents} document{'s' if tally.documents != 1 else ''} left "
                     "unchecked, the next run checks them" if left else f"{recorded}; every document checked")
     return (f"{how}: {progress}; what was written (versions, feeds, pages) is kept whole; "

@@ -27,7 +27,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Collection, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from tracker.archive.index import Index
@@ -35,7 +35,7 @@ from tracker.errors import ConfigError
 from tracker.publish.catalog import entry_title, version_page
 from tracker.publish.text import human_date, safe_text
 from tracker.records import ClauseChange, Version, material_mark
-from tracker.run.events import RunEvent, RunFinished, VersionRecorded
+from tracker.run.events import RunEvent, RunFinished, RunStarted, VersionRecorded
 
 log = logging.getLogger(__name__)
 
@@ -134,9 +134,29 @@ def load_notify(path: Path) -> NotifyConfig:
             problems.append(f"{where}: apprise does not understand the URL scheme '{urlsplit(url).scheme}://'")
         targets.append(Target(url, name, cats, severity if severity in SEVERITIES else DEFAULT_MIN_SEVERITY,
                               services))
+    if not raw_targets and not problems:
+        # (a file that sends nothing is a mistake, not a setting: without one, nothing is sent either)
+        problems.append(f"{path}: no [[target]]: declare one (url = \"json://host/path\", any apprise URL), "
+                        "or delete the file to send no notifications")
     if problems:
         raise ConfigError("invalid notify file:\n  " + "\n  ".join(problems))
     return NotifyConfig(tuple(targets), site_url.rstrip("/"))
+
+
+def unknown_services(config: NotifyConfig, known: Collection[str]) -> list[str]:
+    """One line per target's ``services`` entry that names no service in ``known`` (the declared
+    and recorded service ids), with the closest id: such a target never gets a message for it.
+    Nothing when ``known`` is empty (nothing to compare with)."""
+    if not known:
+        return []
+    out = []
+    for n, target in enumerate(config.targets, start=1):
+        for bad in [s for s in target.services if s not in known]:
+            close = difflib.get_close_matches(bad, sorted(known), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f"; known: {', '.join(sorted(known)[:12])}"
+            out.append(f"target {n} ({target.label}): no service '{bad}' is declared in the sources file or "
+                       f"recorded in the archive, so this target gets no message for it{hint}")
+    return out
 
 
 def _unknown(table: Mapping[str, Any], allowed: Sequence[str], where: str) -> list[str]:
@@ -412,25 +432,67 @@ def notify_after_run(store_dir: Path, sources_path: Path, commit_shas: Sequence[
 
 
 class NotifyAfterRun:
-    """Run subscriber: once a run is finished, notify about the versions it recorded.
+    """Run subscriber: once a run is finished, notify about the versions it recorded, and about
+    those of earlier runs stopped (Ctrl-C, SIGTERM) after they recorded versions (a stop does not
+    wait for deliveries: ``tracker.run.loop.stopped_runs``).
 
-    Collects the commits of ``VersionRecorded`` events and, on ``RunFinished``, sends them through
-    ``notify_after_run`` (nothing without a notify file); each failure is passed to ``warn`` and
-    never fails the run.
+    The notify file is read when the run starts: a broken one is said (``warn``) in every run,
+    with a change or not, so a cron log shows it before a change goes unsent. On ``RunFinished``
+    the versions go through ``notify_changes`` (nothing without a notify file); each failure is
+    passed to ``warn`` and never fails the run.
     """
 
     def __init__(self, store_dir: Path, sources_path: Path, *, notify_path: Path | None = None,
-                 warn: Callable[[str], None] = log.warning) -> None:
+                 warn: Callable[[str], None] = log.warning, services: Collection[str] = ()) -> None:
         self.store_dir, self.sources_path, self.notify_path, self.warn = store_dir, sources_path, notify_path, warn
+        self.services = services  # service ids declared: a target's unknown ones are said each run
         self.commits: list[str] = []
+        self.config: NotifyConfig | None = None
+        self.broken = False  # the notify file could not be used (said when the run started)
 
     def __call__(self, event: RunEvent) -> None:
-        if isinstance(event, VersionRecorded) and event.outcome.commit:
+        if isinstance(event, RunStarted):
+            self.commits, self.config, self.broken = [], None, False
+            path = find_notify_file(self.sources_path, self.notify_path)
+            if path is None:
+                return
+            try:
+                self.config = load_notify(path)
+            except Exception as exc:  # noqa: BLE001 (a bad file never fails the run: said, every run)
+                self.broken = True
+                self.warn(f"notifications will not be sent: {exc}")
+                return
+            for line in unknown_services(self.config, self.services):
+                self.warn(f"notify file {path}: {line}")
+        elif isinstance(event, VersionRecorded) and event.outcome.commit:
             self.commits.append(event.outcome.commit)
         elif isinstance(event, RunFinished):
             commits, self.commits = self.commits, []
-            for error in notify_after_run(self.store_dir, self.sources_path, commits, notify_path=self.notify_path):
+            if self.broken:
+                return  # said when the run started; stopped runs stay listed for a run that can send them
+            for error in self._send(commits, event.result.run_id):
                 self.warn(error)
+
+    def _send(self, commits: list[str], run_id: int) -> list[str]:
+        from tracker.run.loop import forget_stopped_runs, stopped_runs
+
+        try:
+            with Index(Path(self.store_dir) / "index.sqlite") as index:
+                earlier = [r for r in stopped_runs(index) if r != run_id]
+                if self.config is None:  # no notify file: nothing to send, now or later
+                    if earlier:
+                        forget_stopped_runs(index, earlier)
+                    return []
+                shas = list(dict.fromkeys([s for r in earlier for s in index.run_commits(r)] + commits))
+                versions, changes = versions_for(index, [s for s in shas if s])
+                names = index.service_names()
+                if earlier:
+                    # handed over now; a delivery that fails is said, and `notify --run N` sends again
+                    forget_stopped_runs(index, earlier)
+        except Exception as exc:  # noqa: BLE001 (the run already succeeded; report, do not fail)
+            return [f"notifications skipped: {exc}"]
+        return notify_changes(self.config.targets, versions, changes, service_names=names,
+                              site_url=self.config.site_url)
 
 
 def versions_for(index: Index, commit_shas: Sequence[str]) -> tuple[list[Version], dict[str, list[ClauseChange]]]:

@@ -72,7 +72,11 @@ def run_snapshot(
     with Index(store.index_path) as index:
         sync(store, index)
         run = _Run(store, index, documents, confirm, events)
-        asyncio.run(run.fetch_and_record(options))
+        try:
+            asyncio.run(run.fetch_and_record(options))
+        except KeyboardInterrupt:  # Ctrl-C or SIGTERM: leave a clean checkout and the run's record
+            run.stopped()
+            raise
         result = run.finish()
     events.publish(RunFinished(result))
     return result
@@ -290,6 +294,46 @@ class _Run:
         self.result.outcomes.append(outcome)
         self.events.publish(DocumentChecked(outcome))
 
+    def stopped(self) -> None:
+        """The run was stopped (Ctrl-C, SIGTERM): bring the archive's work tree to the branch's
+        head (git may have committed versions whose checkout was left for the run's end; waited for
+        at most ``STOP_CHECKOUT_WAIT`` seconds), and write the run's record: the checks of the
+        documents whose outcome was final (the versions recorded and indexed among them; not the
+        held or pending ones, whose counters the stop rolled back), the counts, and the run's id
+        in ``stopped_runs`` when it recorded versions, which no ``RunFinished`` will announce. Whatever the stop cut short in the index's open transaction
+        (half an index write, held texts' counters) is rolled back first: only what was committed
+        is kept. Never raises: the stop goes on either way."""
+        try:
+            self.index.rollback()
+        except Exception:  # noqa: BLE001 - the stop must go on
+            pass
+        git = self.recorder.git
+        try:
+            if git is not None:  # after what git still has to write (or abort) for this run
+                git.submit(self.store.checkout_if_stale).result(timeout=STOP_CHECKOUT_WAIT)
+                git.shutdown(wait=False)
+            else:
+                self.store.checkout_if_stale()
+        except BaseException:  # noqa: BLE001 - a slow or failing checkout: the next run does it
+            pass
+        try:
+            result = self.result
+            result.finished_at = datetime.now(timezone.utc)
+            checked_at = iso(result.finished_at)
+            # (not the held and pending ones: their counters were in the transaction rolled back,
+            # and a check saying "held" would count a run the counter does not)
+            self.index.add_checks(_check_row(result.run_id, checked_at, o) for o in result.outcomes
+                                  if o.outcome not in ("held", "pending"))
+            self.index.finish_run(result.run_id, checked_at, result.counts)
+            if any(o.commit for o in result.outcomes):
+                import json
+
+                ids = stopped_runs(self.index)
+                self.index.set_meta(STOPPED_RUNS, json.dumps(sorted({*ids, result.run_id})))
+                self.index.commit()
+        except BaseException:  # noqa: BLE001 - the stop goes on; the versions are recorded either way
+            pass
+
     def finish(self) -> RunResult:
         """Log every document's check and the run's counts in the index; the finished result."""
         result = self.result
@@ -300,6 +344,35 @@ class _Run:
         self.index.add_checks(_check_row(result.run_id, checked_at, o) for o in result.outcomes)
         self.index.finish_run(result.run_id, checked_at, result.counts)
         return result
+
+
+# seconds a stopped run waits for git to finish what it was writing before it brings the work tree
+# to HEAD: a stop stays prompt (a tree left behind is brought up to date by the next run)
+STOP_CHECKOUT_WAIT = 10.0
+STOPPED_RUNS = "stopped_runs"  # index meta: ids of runs stopped after recording versions (JSON list)
+
+
+def stopped_runs(index: Index) -> list[int]:
+    """Ids of runs stopped (Ctrl-C, SIGTERM) after they recorded versions whose run never
+    finished: their versions were not notified (``NotifyAfterRun`` sends them after the next run,
+    and clears the list with ``forget_stopped_runs``)."""
+    import json
+
+    try:
+        ids = json.loads(index.get_meta(STOPPED_RUNS) or "[]")
+    except ValueError:
+        return []
+    return [int(i) for i in ids if isinstance(i, int)]
+
+
+def forget_stopped_runs(index: Index, run_ids: Iterable[int]) -> None:
+    """Take ``run_ids`` off ``stopped_runs`` (their versions were handed to the notifier). Commits."""
+    import json
+
+    done = set(run_ids)
+    left = [i for i in stopped_runs(index) if i not in done]
+    index.set_meta(STOPPED_RUNS, json.dumps(left))
+    index.commit()
 
 
 def _check_row(run_id: int, checked_at: str, o: CheckOutcome) -> dict[str, Any]:
