@@ -1153,11 +1153,6 @@ _MISSION = re.compile(
     r"\bvotre\s+vie\s+privée\s+(?:est|compte)\s+(?:très\s+)?(?:importante|pour\s+nous)|"
     r"\bder\s+schutz\s+ihrer\s+(?:persönlichen\s+|personenbezogenen\s+)?daten\s+ist\s+uns\s+(?:sehr\s+|besonders\s+)?wichtig|"
     r"\bihre\s+privatsphäre\s+ist\s+uns\s+(?:sehr\s+)?wichtig|"
-    # what a set of rules is for ("Our policies are designed to protect users from harmful
-    # practices", "These guidelines are intended to help creators"): its aim, not one of its rules
-    r"\b(?:policies|policy|guidelines|standards|principles)\s+(?:are|is)\s+(?:(?:also|all|primarily|mainly)\s+)?"
-    r"(?:designed|intended|meant|written|there|in\s+place)\s+to\s+(?:help\s+)?(?:give|provide|protect|help|ensure|"
-    r"promote|keep|make|foster|support|create|maintain)\b|"
     # measures said only in general ("We use various measures to protect you from harmful
     # content"): no measure named, none promised
     r"\bwe\s+(?:use|take|employ|apply|have)\s+(?:various|several|many|multiple|different|numerous|"

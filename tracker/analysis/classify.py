@@ -387,12 +387,7 @@ _TOPIC: list[tuple[str, str, str]] = [
      r"terms|if you do not (?:agree|accept)(?: \w+){0,8} (?:not|stop) (?:use|using|access)|"
      # the terms binding from a mere visit ("these terms apply as soon as you visit any page")
      r"(?:terms|conditions|agreement)(?: \w+){0,3} (?:apply|applies|bind\w*|take effect)(?: \w+){0,3} "
-     r"(?:as soon as|from the moment|whenever) you (?:visit|access|use|browse|open|land)|"
-     # the same said as a condition ("If you order, register or use any Zapbox device, you agree to
-     # the following terms"): what the user does is the acceptance
-     r"if you (?:\w+ ){0,4}?(?:use|access|download|install|register|order|sign up|purchase|buy|subscribe)\w*"
-     r"(?: \w+){0,40}? (?:then )?you (?:hereby )?(?:agree|accept|consent) to (?:be bound by )?(?:the following|these|"
-     r"this|our|the) (?:\w+ )?(?:terms|conditions|agreement|rules)) "),
+     r"(?:as soon as|from the moment|whenever) you (?:visit|access|use|browse|open|land)) "),
     # (which terms apply to whom, "if you live outside the US these Terms apply to you", is the
     # scope of the contract, not who may use the service: ``_SCOPE``, "other")
     ("eligibility", "age/eligibility", r" (?:(?:terms|agreement|conditions|policy|service)"

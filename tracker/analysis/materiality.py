@@ -1935,28 +1935,7 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
         o, n = key
         if n in terms and len(o) == 1 and key not in party and not ctx.new.has(o):
             out[key] = "rename"  # another old name of the same thing ("subcontractors"), now the new term too
-        elif key not in party and not ctx.new.has(o) and _renamed_variant(o, n, out):
-            # the same old name, renamed throughout, put here in a variant of its new wording ("Zapbox
-            # Go" → "generative AI features" elsewhere, "generative AI assistance" here)
-            out[key] = "rename"
     return out
-
-
-def _renamed_variant(old: tuple[str, ...], new: tuple[str, ...],
-                     renames: dict[tuple[tuple[str, ...], tuple[str, ...]], str]) -> bool:
-    """Whether ``new`` says one of the new wordings that ``renames`` gives the same ``old`` name,
-    but for one noun that only says the thing is offered (``OFFERING_NOUNS``: "features" →
-    "assistance", "tools"): a content word of the new wording kept, nothing else new."""
-    from tracker.analysis.restating import OFFERING_NOUNS
-
-    for (o, n), what in renames.items():
-        if o != old or what != "rename":
-            continue
-        extra = [w for w in new if w not in n]
-        if (len(extra) == 1 and stem(extra[0]) in OFFERING_NOUNS
-                and any(is_content_word(w) and stem(w) not in OFFERING_NOUNS for w in set(new) & set(n))):
-            return True
-    return False
 
 
 # Words of a closed class, capitalised or not: weekdays, months, seasons and units. One put for
@@ -3695,7 +3674,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
             and not notice_channel_cut(before_p, after_p):
         return ChangeLabel(False, "minor", (), "Only the way to reach a feature or a form changed",
                            None, (), (), facts_b, facts_a)
-    if kind not in ("added", "removed") and _names_only(d, facts_b, facts_a) and not _other_named_thing(d, ctx):
+    if kind not in ("added", "removed") and _names_only(d, facts_b, facts_a):
         runs = _content_runs(d, "ins") or _content_runs(d, "dels")
         return ChangeLabel(False, "minor", (), f"Only names changed: {_quote(runs, 60)}", None, (), (),
                            facts_b, facts_a)
@@ -4209,28 +4188,6 @@ def _names_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
         for side, (a, b) in runs)
 
 
-def _other_named_thing(d: Delta, ctx: DocContext) -> bool:
-    """Whether a clause with a legal topic now names another thing that both versions name: a
-    name replaced by one the old version already had, the old name still said in the new one
-    ("the Pro plan" → "the Free plan" in a refund clause, both plans offered before and after).
-    The clause now reaches the other thing; a rename leaves no trace of the old name. Never the
-    provider's own names (its brand, its group)."""
-    pairs = [(o, n) for (i1, i2), (j1, j2) in d.replaced
-             if i2 - i1 <= 3 and j2 - j1 <= 3
-             and (o := tuple(t.norm for t in d.before[i1:i2] if is_content_word(t.norm)))
-             and (n := tuple(t.norm for t in d.after[j1:j2] if is_content_word(t.norm))) and o != n
-             # names, each side: capitalised words, no number ("Version 4.0" → "5.0" is a version)
-             and all(w.isalpha() for w in o + n)
-             and _capitalised(d.before_text, d.before, i1, i2) and _capitalised(d.after_text, d.after, j1, j2)]
-    # (the provider's own names, its brand and its group's, "Badoo" → "Bumble", name one party: ``_own_name``)
-    if not any(ctx.new.has(o) and ctx.old.has(n) and not any(_own_name(w, t) for w in (o, n)
-                                                             for t in (ctx.old_text, ctx.new_text))
-               for o, n in pairs):
-        return False
-    topics = set(category_scores(plain(d.before_text))) | set(category_scores(plain(d.after_text)))
-    return bool(topics - {"other"})
-
-
 def _names_in_scope(d: Delta) -> bool:
     """Whether names changed in a clause with a legal topic change what it covers: a name added
     to or dropped from a list ("the Starter or Studio plan" → "the Starter, Studio or Agency plan",
@@ -4664,10 +4621,6 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
                 drop.update(range(a, b))  # "Be sure to check" → "Make sure that you check"
                 why.add("reworded")
                 continue
-            if _alias_in_definition(text, toks, a, b):
-                drop.update(range(a, b))  # "(the “Platform” or “The Mirror” or “Mirror Engine”)": one more name
-                why.add("renamed")
-                continue
             content = {w for w in run if is_content_word(w)} - _FORMERLY
             if len(run) <= 5 and set(run) & _FORMERLY and _capitalised(text, toks, a, b, _FORMERLY):
                 drop.update(range(a, b))  # "Brevo (ex Sendinblue)"
@@ -4683,36 +4636,6 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
             drop_i.add(j1)
             why.add("formatting")
     return (d.without(drop_i & d.ins, drop_d & d.dels) if drop_i or drop_d else d), why
-
-
-# One quoted name of a defined term's list of names, with the "or" or comma that joins it: "or
-# “Mirror Engine”", ", “**Zapbox**”" (bold or italic marks around the name read through)
-_ALIAS = re.compile(r"(?:,\s*|\s*\b(?:or|and|ou|et|oder|und)\s+)[\"“«„‘][*_]*(?P<name>[^\"“”«»„‘’*_()]{1,60}?)[*_]*[\"”»’‘“]\s*$",
-                    re.I)
-_QUOTED_NAME = re.compile(r"[\"“«„‘][*_]*[^\W\d_][^\"“”«»„‘’()]{0,60}?[*_]*[\"”»’‘“]")
-
-
-def _alias_in_definition(text: str, toks: tuple[Token, ...], a: int, b: int) -> bool:
-    """Whether tokens [a, b) of ``text`` are only one more quoted name joined to the names a
-    parenthesis defines ("(collectively, the “Platform” or “The Mirror”{+ or “Mirror Engine”+})"):
-    the thing defined is what the words before the parenthesis say, and a name added to (or taken
-    from) its list of names changes nothing it covers. Never a company's legal form (another
-    party, not another name) and never a lower-case word (what a term covers)."""
-    start = toks[a - 1].end if a else 0
-    end = toks[b].start if b < len(toks) else len(text)
-    piece = re.sub(r"^[*_]*[\"”»’]", "", text[start:end]).rstrip(" )")  # (the name before ends at its own quote)
-    m = _ALIAS.fullmatch(piece) if piece.count("“") + piece.count('"') + piece.count("«") <= 2 else None
-    if m is None:
-        return False
-    name = m.group("name").strip()
-    corp = corporate_words()
-    if any(w in corp for w in words(name)) or not all(w[:1].isupper() or w[:1].isdigit() or not is_content_word(w.lower())
-                                                       for w in name.split()):
-        return False
-    opened = text.rfind("(", max(0, start - 200), start)
-    if opened < 0 or ")" in text[opened:start] or "\n" in text[opened:start]:
-        return False  # no parenthesis open around it
-    return _QUOTED_NAME.search(text[opened:start]) is not None  # beside a name the parenthesis already defines
 
 
 _LINE_START = re.compile(r"(?:^|\n|<br\s*/?>|\|)[\s*_#>|-]*$", re.I)
@@ -6069,8 +5992,6 @@ class _Job:
         term word among them: a rewording. Words that name a topic ("hate speech" →
         "harassment", "refund" → "credit") keep it a change."""
         changed = {w.lower() for w in self.d.inserted() + self.d.deleted()}
-        if _other_named_thing(self.d, self.ctx):
-            return False  # "the Pro plan" → "the Free plan", both offered: another thing, not other words
         same = reworded_words(self.before, self.after)
         if changed and changed <= same:
             return True  # "chaque mois" → "tous les mois": one phrase said in other words, nothing else

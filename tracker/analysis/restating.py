@@ -571,12 +571,10 @@ def _placed(clause: str, version: str) -> tuple[int, int] | None:
 # Information”)", "(collectively, “the Services”)", "(ci-après « le Site »)") or followed by a
 # defining verb ("“Content” means ...", "« Contenu » désigne ...", "„Inhalte“ bezeichnet ...").
 _QUOTED_TERM = r"[\"“”«„‘'’]\s*(?P<term>[^\W\d_][\w'’&.-]*(?:\s+[\w'’&.-]+){0,4}?)\s*,?\s*[\"“”»‘'’]"
-_DEFINING_VERB = r"\s+(?:shall\s+)?(?:means?|refers?\s+to|désigne|désignent|signifie|bezeichnet|bedeutet)\b"
 _DEFINED = re.compile(r"\([^()\n]{0,80}?" + _QUOTED_TERM + r"|"
-                      + _QUOTED_TERM.replace("term", "term2") + _DEFINING_VERB, re.I)
-# A term set in bold (or italics) instead of quotes before its defining verb ("**Zapbox Go** refers
-# to our assistant features"): read as quoted, the same definition.
-_EMPHASISED_TERM = re.compile(r"(\*\*|__|\*|_)(?=[^\W\d_])([^*_\n]{1,60}?)\1(?=" + _DEFINING_VERB + ")", re.I)
+                      + _QUOTED_TERM.replace("term", "term2")
+                      + r"\s+(?:shall\s+)?(?:means?|refers?\s+to|désigne|désignent|signifie|bezeichnet|bedeutet)\b",
+                      re.I)
 
 
 @lru_cache(maxsize=8)
@@ -591,7 +589,6 @@ def defined_terms(text: str) -> dict[tuple[str, ...], frozenset[str]]:
         {term's lowercased words: stems of its defining sentence}; a term defined twice gets the
         stems of both sentences. Empty when the text defines nothing. Never raises."""
     out: dict[tuple[str, ...], set[str]] = {}
-    text = _EMPHASISED_TERM.sub(r"“\2”", text)
     for sentence in _sentences(_MARKUP.sub("", text.replace("**", "").replace("__", "")), _may_define):
         for m in _DEFINED.finditer(sentence):
             term = tuple(_tokens(m.group("term") or m.group("term2")))
@@ -600,14 +597,6 @@ def defined_terms(text: str) -> dict[tuple[str, ...], frozenset[str]]:
             own = {_stem(t) for t in term}
             out.setdefault(term, set()).update(s for s in _content_stems(sentence) if s not in own)
     return {k: frozenset(v) for k, v in out.items()}
-
-
-# Nouns that only say a thing is something offered, whatever it does: a term spelled out in the words
-# of its definition may end in another of them ("Zapbox Go" → "our assistant tools", defined as "our
-# assistant features").
-OFFERING_NOUNS = frozenset(_stem(w) for w in """feature features service services tool tools functionality
-functionalities capability capabilities assistance product products offering offerings experience experiences
-fonctionnalité fonctionnalités outil outils funktion funktionen""".split())
 
 
 def spelled_out(lost: list[str], gained: list[str], before: str, after: str, old: str, new: str) -> bool:
@@ -641,9 +630,7 @@ def spelled_out(lost: list[str], gained: list[str], before: str, after: str, old
                     continue
                 # (the other words that clause already said are no words for the term)
                 rest = {_stem(w) for w in words_other if w not in PARTIES} - {_stem(t) for t in toks_has}
-                # (a term dropped for nothing widens or narrows it; a noun that only says the thing
-                # is offered, "generative AI assistance" for "our generative AI features", adds nothing)
-                if rest and (rest <= meaning or rest - OFFERING_NOUNS and rest <= meaning | OFFERING_NOUNS):
+                if rest and rest <= meaning:  # (a term dropped for nothing widens or narrows it)
                     return True
     return False
 
