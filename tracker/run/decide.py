@@ -52,7 +52,11 @@ The order of the checks, cheapest first:
    fetches. A page that gives the latest text back is blinking between variants (an A/B test, a
    geo or cache variant) and records nothing ("unchanged", "variant: ..."); its texts are
    remembered, and a variant is recorded only once no fetch of ``VARIANT_RUNS`` runs in a row has
-   given the latest text. Two fetches that agree are a change, recorded that run.
+   given the latest text. Two fetches that agree are a change, recorded that run. Two that differ
+   from each other and from the latest text record only what they agree on (``agreed_text``: where
+   they differ, the page blinks, and the latest text's wording stands there), or nothing when that
+   is the latest text; a run whose two fetches are two variants agreeing on the latest text is a
+   run the latest text was served.
 """
 
 from __future__ import annotations
@@ -60,7 +64,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -415,9 +418,10 @@ def settle(first: Decision, again: Fetched, state: DocumentState, latest_text: L
     the same run (``again``), is known: a page that gives back the latest recorded text, or a
     text it was seen blinking to, is blinking between variants (an A/B test, a geo or cache
     variant) and records nothing; two fetches that agree on a new text are a change, recorded at
-    once; two new texts that differ are a change too (the page left the latest text), and both
-    are remembered as variants. A second fetch that tells nothing (failed, an error page) leaves
-    a new text to be recorded as before. Pure, like ``decide``; the result has no ``recheck``.
+    once; two new texts that differ record what they agree on against the latest text
+    (``_agreed``), or nothing, and both are remembered as variants. A second fetch that tells
+    nothing (failed, an error page) leaves a new text to be recorded as before. Pure, like
+    ``decide``; the result has no ``recheck``.
     """
     h1, latest = first.recheck, state.latest_hash
     assert h1 is not None
@@ -585,43 +589,12 @@ def _merge3(base: list[str], one: list[str], two: list[str], *,
 
 
 _TOKENS = re.compile(r"(\s+)")  # words and the spaces between them, kept: joined back, the text
-STEADY_CONTEXT = (6, 2, 1)  # words around a differing stretch it is looked up in the latest text with
-STEADY_MARGIN = 200  # characters kept around the differing stretch: more than the widest context
-_CONTEXTS = [(before, after) for w in STEADY_CONTEXT for before, after in ((w, w), (w, 0), (0, w))]
-
-
 def steady_side(text1: str, text2: str, latest: str) -> int:
-    """Which of two fetches of one page, ``text1`` or ``text2``, has the latest recorded text's
-    wording wherever they differ: 2 when every stretch where they differ reads as in ``latest`` in
-    ``text2`` (or in neither) and at least one does, 1 otherwise (the first fetch, as before). A
-    stretch is looked up with the words around it (``STEADY_CONTEXT``: on both sides, then on
-    either, the widest that finds one side and not the other), so a blinking sentence next to
-    a real change in one paragraph is still told."""
-    from difflib import SequenceMatcher
-
-    # only the stretch between what both texts start and end with, and a margin for the words around
-    start = len(os.path.commonprefix([text1, text2]))
-    tail = len(os.path.commonprefix([text1[start:][::-1], text2[start:][::-1]]))
-    start, tail = max(0, start - STEADY_MARGIN), max(0, tail - STEADY_MARGIN)
-    a, b = _TOKENS.split(text1[start:len(text1) - tail]), _TOKENS.split(text2[start:len(text2) - tail])
-    votes = set()
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            continue
-        vote = 0
-        # the words on both sides, then on one (the real change may stand on the other), fewer and fewer
-        for before, after in _CONTEXTS:
-            # (each side read in its own text: the words around a stretch may differ next; a word
-            # and the space after it are two tokens)
-            in1 = "".join(a[max(0, i1 - 2 * before):i2 + 2 * after]) in latest
-            in2 = "".join(b[max(0, j1 - 2 * before):j2 + 2 * after]) in latest
-            if in1 != in2:
-                vote = 2 if in2 else 1
-                break
-        if vote == 1:
-            return 1
-        votes.add(vote)
-    return 2 if 2 in votes else 1
+    """Which of two differing fetches of one page, ``text1`` or ``text2``, is what they agree on
+    against the latest recorded text (``agreed_text``): 2 when ``text2`` is (it has the latest
+    text's wording wherever the two differ), else 1 (``text1`` is, or neither: ``settle`` then
+    records a text of its own, or nothing)."""
+    return 2 if text1 != text2 and agreed_text(text1, text2, latest) == text2 else 1
 
 
 def _second_fetch(first: Decision, again: Fetched, state: DocumentState,
