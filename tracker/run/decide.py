@@ -52,7 +52,11 @@ The order of the checks, cheapest first:
    fetches. A page that gives the latest text back is blinking between variants (an A/B test, a
    geo or cache variant) and records nothing ("unchanged", "variant: ..."); its texts are
    remembered, and a variant is recorded only once no fetch of ``VARIANT_RUNS`` runs in a row has
-   given the latest text. Two fetches that agree are a change, recorded that run.
+   given the latest text. Two fetches that agree are a change, recorded that run. Two that differ
+   from each other and from the latest text record only what they agree on (``agreed_text``: where
+   they differ, the page blinks, and the latest text's wording stands there), or nothing when that
+   is the latest text; a run whose two fetches are two variants agreeing on the latest text is a
+   run the latest text was served.
 """
 
 from __future__ import annotations
@@ -60,7 +64,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -196,6 +199,9 @@ class Decision:
     recheck: str | None = None
     blink: Blink | None = None  # the blink record to store
     forget_blink: bool = False  # drop the blink record (the page changed for good)
+    # the text of a known variant fetched (``recheck`` set, no version to carry it): ``settle``
+    # reads it against the second fetch
+    text: str | None = field(default=None, repr=False)
 
     @property
     def outcome(self) -> OutcomeKind:
@@ -368,7 +374,7 @@ def _variant(fetched: Fetched, state: DocumentState, text: str, text_hash: str, 
                                f"{VARIANT_RUNS}")
     return Decision(_check(fetched, "unchanged", summary=note), event=_back(fetched, state), cache=cache,
                     forget_sighting=state.sighting is not None, recheck=text_hash,
-                    blink=state.blink.but(absent=absent))
+                    blink=state.blink.but(absent=absent), text=text)
 
 
 def _alternates(state: DocumentState, text_hash: str, fetched_at: datetime) -> bool:
@@ -412,9 +418,10 @@ def settle(first: Decision, again: Fetched, state: DocumentState, latest_text: L
     the same run (``again``), is known: a page that gives back the latest recorded text, or a
     text it was seen blinking to, is blinking between variants (an A/B test, a geo or cache
     variant) and records nothing; two fetches that agree on a new text are a change, recorded at
-    once; two new texts that differ are a change too (the page left the latest text), and both
-    are remembered as variants. A second fetch that tells nothing (failed, an error page) leaves
-    a new text to be recorded as before. Pure, like ``decide``; the result has no ``recheck``.
+    once; two new texts that differ record what they agree on against the latest text
+    (``_agreed``), or nothing, and both are remembered as variants. A second fetch that tells
+    nothing (failed, an error page) leaves a new text to be recorded as before. Pure, like
+    ``decide``; the result has no ``recheck``.
     """
     h1, latest = first.recheck, state.latest_hash
     assert h1 is not None
@@ -425,17 +432,17 @@ def settle(first: Decision, again: Fetched, state: DocumentState, latest_text: L
     if first.version is not None and h1 not in known:  # a new text
         if h2 is None or h2 == h1:  # the fetches agree (or the second tells nothing): a change
             return replace(done, forget_blink=state.blink is not None)
-        if h2 != latest and h2 not in known:  # left the latest text for two others: a change, blinking
-            # ... recorded with the blinking part as the latest version has it, when one fetch does:
-            # an A/B sentence drawn per request is no part of the real change that came with it
-            steady = _steadier(done, again, state, h2, text2, region2, latest_text)
-            return replace(steady or done, blink=Blink().but(h1, h2, absent=0))
+        if h2 != latest and h2 not in known:  # left the latest text for two others: blinking
+            # ... where the two differ: only what both fetches agree on is a change (``agreed_text``),
+            # an A/B sentence drawn per request is no part of it, nor any new terms alone
+            agreed = _agreed(done, again, state, h2, text2, region2, latest_text)
+            if agreed is not None:
+                return replace(agreed, blink=Blink().but(h1, h2, absent=0))
+            return _blinking(first, blink.but(h1, h2, latest, absent=0), BLINK_ONLY)
         # back to the latest text, or to a known variant, within the run: blinking
         absent = 0 if h2 == latest else blink.absent + 1
-        variants = blink.but(h1, h2, latest, absent=absent)
         note = VARIANT_NOTE.format("seen again at once" if h2 == latest else "another variant at once")
-        return Decision(replace(first.check, outcome="unchanged", summary=note), event=first.event,
-                        forget_sighting=first.forget_sighting, extracted_with=first.extracted_with, blink=variants)
+        return _blinking(first, blink.but(h1, h2, latest, absent=absent), note)
     # ``first`` is a known variant: counted, or recorded once the latest text has been missing long enough
     if h2 is None:  # this run tells nothing: count nothing
         return replace(done, version=None, blink=None, cache=None,
@@ -443,73 +450,151 @@ def settle(first: Decision, again: Fetched, state: DocumentState, latest_text: L
     if h2 == latest:  # the latest text is still served
         return replace(done, version=None, blink=blink.but(absent=0), cache=None,
                        check=replace(first.check, outcome="unchanged", summary=VARIANT_NOTE.format("seen again at once")))
+    text1 = first.version.text if first.version is not None else first.text
+    if h2 != h1 and _blink_only(text1, text2, state, latest_text):
+        # two variants that agree on the latest text and differ only where the page blinks: the
+        # latest text is what the page serves (a blink in a slot the latest text lacks is never a
+        # variant "kept" for VARIANT_RUNS runs)
+        return replace(done, version=None, blink=blink.but(h2, absent=0), cache=None,
+                       check=replace(first.check, outcome="unchanged", summary=BLINK_ONLY))
     return done if done.version is not None else replace(done, cache=None)
 
 
-def _steadier(done: Decision, again: Fetched, state: DocumentState, h2: str, text2: str | None,
-              region2: str | None, latest_text: LatestText | None) -> Decision | None:
-    """The second fetch's text (``text2``, hash ``h2``, region hash ``region2``) as the version to
-    record instead of the first's (``done.version``), when the second has the latest recorded
-    text's wording wherever the two fetches differ (``steady_side``); None to keep the first.
-    A page that draws an A/B sentence per request while a real change arrives then records the
-    change alone, and nothing when the A/B test stops (the variant's sentence never went in). A
-    change rolled out in two steps, one server with part of it while another has all of it, is
-    then recorded in part, and the rest once every fetch of ``VARIANT_RUNS`` runs has it (later,
-    never lost)."""
+BLINK_ONLY = VARIANT_NOTE.format("two variants at once, the same as the latest text wherever they agree")
+
+
+def _blinking(first: Decision, blink: Blink, note: str) -> Decision:
+    """``first`` (a new text) not recorded: the page blinks (``blink``, the record to store)."""
+    return Decision(replace(first.check, outcome="unchanged", summary=note), event=first.event,
+                    forget_sighting=first.forget_sighting, extracted_with=first.extracted_with, blink=blink)
+
+
+def _blink_only(text1: str | None, text2: str | None, state: DocumentState,
+                latest_text: LatestText | None) -> bool:
+    """Do two fetches that differ (``text1``, ``text2``) agree on nothing but the latest recorded
+    text (``agreed_text``)? False when a text or the latest one is not known."""
+    if text1 is None or text2 is None or latest_text is None or state.latest_hash is None:
+        return False
+    latest = latest_text()
+    if latest is None:
+        return False
+    agreed = agreed_text(text1, text2, latest)
+    return content_hash(agreed) == state.latest_hash or _same_terms(latest, agreed)
+
+
+def _agreed(done: Decision, again: Fetched, state: DocumentState, h2: str, text2: str | None,
+            region2: str | None, latest_text: LatestText | None) -> Decision | None:
+    """The version to record when the two fetches of a changed page differ (the first's is
+    ``done.version``; the second's text ``text2``, hash ``h2``, region hash ``region2``), or None to
+    record nothing: the part where they differ is the page blinking (an A/B sentence drawn per
+    request, a banner), never new terms, so only what both fetches agree on and the latest recorded
+    text lacks is recorded (``agreed_text``). That is the first fetch's text, or the second's, when
+    the other differs only by having the latest text's wording where they differ; else a text
+    neither fetch gave, the agreed change put into the latest text (its raw bytes the first
+    fetch's); None when they agree on nothing new. A real change that comes with an A/B test, or
+    while one runs, is then recorded alone, and nothing when the test stops. A change rolled out in
+    two steps, one server with part of it while another has all of it, is recorded in part, and the
+    rest once every fetch of ``VARIANT_RUNS`` runs has it (later, never lost). Without the texts
+    (the latest unreadable, the second fetch the same clauses as the first), the first fetch's
+    version as before."""
     first = done.version
     # (the two fetches disagreeing is itself the page seen blinking: an A/B test that started with
     # the change, or whose earlier runs each fetched the latest text once, is not known before)
     if first is None or text2 is None or latest_text is None or state.latest_hash is None:
-        return None
+        return done
     latest = latest_text()
-    if latest is None or steady_side(first.text, text2, latest) != 2:
+    if latest is None:
+        return done
+    text = agreed_text(first.text, text2, latest)
+    text_hash = content_hash(text)
+    if text_hash == state.latest_hash or _same_terms(latest, text):
         return None
-    kind, revert_of = _kind(state, h2)
-    if kind == "revert" and _alternates(state, h2, again.fetched_at):
+    if text == first.text:
+        return done
+    kind, revert_of = _kind(state, text_hash)
+    if kind == "revert" and _alternates(state, text_hash, again.fetched_at):
         return None  # (a second flip back: ``decide`` would not record it either)
-    return replace(done, check=replace(done.check, outcome="new" if kind == "first" else kind),
-                   version=to_version(again, text2, kind=kind, revert_of=revert_of),
-                   cache=_remember(again, h2, fingerprint(again.document), raw_hash(again), region2))
+    check = replace(done.check, outcome="new" if kind == "first" else kind)
+    if text == text2:
+        return replace(done, check=check, version=to_version(again, text2, kind=kind, revert_of=revert_of),
+                       cache=_remember(again, h2, fingerprint(again.document), raw_hash(again), region2))
+    # a text no fetch gave: no bytes map to it, so nothing is remembered to skip the next fetch by
+    return replace(done, check=check, version=replace(first, text=text, kind=kind, revert_of=revert_of), cache=None)
+
+
+def agreed_text(text1: str, text2: str, latest: str) -> str:
+    """What two fetches of one page (``text1``, ``text2``) agree on, read against the latest
+    recorded text ``latest``: a three-way merge with ``latest`` as the base, where a stretch both
+    fetches have the same way is taken as they have it (the same as ``latest``, or a change both
+    made) and a stretch where they differ (one changed it and the other not, or each its own way)
+    as ``latest`` has it. Lines (paragraphs) first, then the words of a line that each fetch
+    changed its own way, so a blinking sentence next to a real change in one paragraph is told.
+    ``latest`` itself when they agree on no change; ``text1`` when it differs from ``text2`` only
+    by the latest text's wording."""
+    if text1 == text2:
+        return text1
+    lines = _merge3(latest.splitlines(keepends=True), text1.splitlines(keepends=True),
+                    text2.splitlines(keepends=True), refine=_merge_words, junk=True)
+    return "".join(lines)
+
+
+MERGE_WORDS_MAX = 2_000  # words and spaces of a stretch merged word by word; a longer one stays as the latest has it
+
+
+def _merge_words(base: list[str], one: list[str], two: list[str]) -> list[str]:
+    """Lines each fetch changed its own way (``_merge3``), merged word by word."""
+    words = [_TOKENS.split("".join(lines)) for lines in (base, one, two)]
+    if max(len(w) for w in words) > MERGE_WORDS_MAX:
+        return base
+    return ["".join(_merge3(*words, junk=False))]
+
+
+def _merge3(base: list[str], one: list[str], two: list[str], *,
+            refine: Callable[[list[str], list[str], list[str]], list[str]] | None = None, junk: bool) -> list[str]:
+    """A three-way merge of the sequences ``one`` and ``two`` against ``base`` that keeps only what
+    they agree on: between the items of ``base`` both keep, a stretch the two have the same way is
+    theirs, one where only one of them differs from ``base`` is ``base``'s, and one where each
+    differs its own way is ``refine``'s (given the three stretches), or ``base``'s. ``junk``:
+    ``SequenceMatcher``'s autojunk (items frequent in a long sequence, blank lines, are matched
+    only next to others: fast on a whole text's lines; off for the few words of a stretch)."""
+    from difflib import SequenceMatcher
+
+    def kept(other: list[str]) -> dict[int, int]:
+        return {blk.a + k: blk.b + k for blk in SequenceMatcher(None, base, other, autojunk=junk)
+                .get_matching_blocks() for k in range(blk.size)}
+
+    in_one, in_two = kept(one), kept(two)
+    out: list[str] = []
+    i = j = k = 0
+
+    def stretch(o: list[str], x: list[str], y: list[str]) -> None:
+        if x == y:
+            out.extend(x)
+        elif x == o or y == o or refine is None:
+            out.extend(o)
+        else:
+            out.extend(refine(o, x, y))
+
+    while True:
+        s = i  # the next item of ``base`` both keep
+        while s < len(base) and not (s in in_one and s in in_two and in_one[s] >= j and in_two[s] >= k):
+            s += 1
+        if s == len(base):
+            stretch(base[i:], one[j:], two[k:])
+            return out
+        if (s, in_one[s], in_two[s]) != (i, j, k):
+            stretch(base[i:s], one[j:in_one[s]], two[k:in_two[s]])
+        out.append(base[s])
+        i, j, k = s + 1, in_one[s] + 1, in_two[s] + 1
 
 
 _TOKENS = re.compile(r"(\s+)")  # words and the spaces between them, kept: joined back, the text
-STEADY_CONTEXT = (6, 2, 1)  # words around a differing stretch it is looked up in the latest text with
-STEADY_MARGIN = 200  # characters kept around the differing stretch: more than the widest context
-_CONTEXTS = [(before, after) for w in STEADY_CONTEXT for before, after in ((w, w), (w, 0), (0, w))]
-
-
 def steady_side(text1: str, text2: str, latest: str) -> int:
-    """Which of two fetches of one page, ``text1`` or ``text2``, has the latest recorded text's
-    wording wherever they differ: 2 when every stretch where they differ reads as in ``latest`` in
-    ``text2`` (or in neither) and at least one does, 1 otherwise (the first fetch, as before). A
-    stretch is looked up with the words around it (``STEADY_CONTEXT``: on both sides, then on
-    either, the widest that finds one side and not the other), so a blinking sentence next to
-    a real change in one paragraph is still told."""
-    from difflib import SequenceMatcher
-
-    # only the stretch between what both texts start and end with, and a margin for the words around
-    start = len(os.path.commonprefix([text1, text2]))
-    tail = len(os.path.commonprefix([text1[start:][::-1], text2[start:][::-1]]))
-    start, tail = max(0, start - STEADY_MARGIN), max(0, tail - STEADY_MARGIN)
-    a, b = _TOKENS.split(text1[start:len(text1) - tail]), _TOKENS.split(text2[start:len(text2) - tail])
-    votes = set()
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            continue
-        vote = 0
-        # the words on both sides, then on one (the real change may stand on the other), fewer and fewer
-        for before, after in _CONTEXTS:
-            # (each side read in its own text: the words around a stretch may differ next; a word
-            # and the space after it are two tokens)
-            in1 = "".join(a[max(0, i1 - 2 * before):i2 + 2 * after]) in latest
-            in2 = "".join(b[max(0, j1 - 2 * before):j2 + 2 * after]) in latest
-            if in1 != in2:
-                vote = 2 if in2 else 1
-                break
-        if vote == 1:
-            return 1
-        votes.add(vote)
-    return 2 if 2 in votes else 1
+    """Which of two differing fetches of one page, ``text1`` or ``text2``, is what they agree on
+    against the latest recorded text (``agreed_text``): 2 when ``text2`` is (it has the latest
+    text's wording wherever the two differ), else 1 (``text1`` is, or neither: ``settle`` then
+    records a text of its own, or nothing)."""
+    return 2 if text1 != text2 and agreed_text(text1, text2, latest) == text2 else 1
 
 
 def _second_fetch(first: Decision, again: Fetched, state: DocumentState,
