@@ -88,7 +88,7 @@ _EXTRA_WATCH: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ai-training", re.compile(r"\b(?:use|using)\b.{0,60}\b(?:inputs?|outputs?|data|content|prompts?)\b.{0,40}"
                                r"\bto (?:train|improve)\b|"
                                # anything of the user's trained on ("your drafts", "your voice recordings")
-                               r"\b(?:use|using|uses)\s+(?:your|users['’]?|customers['’]?)\s+(?:[\w-]+\s+){1,3}?to\s+"
+                               r"(?<!not\s)(?<!never\s)(?<!n't\s)(?<!n’t\s)\b(?:use|using|uses)\s+(?:your|users['’]?|customers['’]?)\s+(?:[\w-]+\s+){1,3}?to\s+"
                                r"(?:train|fine-?tune|develop)\s+(?:\w+\s+){0,2}?(?:models?|AI|algorithms?|machine\s+learning)\b",
                                re.I)),
 )
@@ -983,6 +983,8 @@ class _Sentence:
         """Whether the bullet reads as a whole statement on its own (see ``fragment``)."""
         text = self.text
         reason = self.broken or fragment(text)
+        if reason == "no main clause" and text == self.plain and _main_after_condition(text):
+            reason = ""  # a whole sentence whose condition has no comma: "If you cancel within 14 days ... we refund it"
         if reason and not (reason == "no verb" and self.clause.kind == "table"):  # a table row is all facts
             return False
         # cut at its 25th word: the words kept must still hold a verb ('Our Refund Policy, Content Policy, …')
@@ -1558,11 +1560,13 @@ def unintroduced(text: str) -> str:
 # A subject that starts the main clause after a condition written without a comma ("If you cancel
 # within 14 days of your first payment we refund it in full"), and the words before it that would
 # make it the condition's own (a second condition: "... before we ship", "... and you ask").
-_MAIN_SUBJECT = re.compile(r"\s(?:we|you|they)\s+(?!(?:to|of|in|on|at|for|with|by|from|and|or|that|who|which)\b)"
+_MAIN_SUBJECT = re.compile(r"\s(?:we|you|they)\s+(?!(?:to|of|in|on|at|for|with|by|from|and|or|that|who|which|without|"
+                           r"about|into|as|if|when|unless|because|before|after|until|than)\b)"
                            r"(?:(?:will|may|must|shall|can|cannot|would|could|should|might|do|does|are|is|have|has)\b|"
                            r"[a-z]+\b(?<!ing))", re.I)
 _LINKS_CONDITION = frozenset("""before after when whenever if unless until that and or because since than as while
-    once where which who whom so whether where""".split())
+    once where which who whom so whether where for to with by of from about at on in into upon without like
+    against between among through via per""".split())
 
 
 def _main_after_condition(text: str) -> bool:
@@ -1570,7 +1574,7 @@ def _main_after_condition(text: str) -> bool:
     of your first payment we refund it in full") has a main clause of its own after it: a
     pronoun subject and its verb past the condition's own, not led in by a conjunction."""
     first = re.match(r"^\S+\s+(?:\S+\s+){0,3}?(?:we|you|they|[A-Z][\w&.-]*)\s+\S+", text, re.I)
-    if first is None:
+    if first is None or not _SUBORDINATOR.match(text) or "," in text:
         return False
     for m in _MAIN_SUBJECT.finditer(text, first.end()):
         before = text[:m.start()].split()
@@ -1598,7 +1602,7 @@ def fragment(text: str) -> str:
     # leading phrases and conditions ('Regardless of X, if we are liable, we ...'): the main clause follows
     while (_PREPOSITION.match(rest) or _SUBORDINATOR.match(rest)) and ", " in rest:
         rest = re.sub(r"^(?:and|or|but)\s+", "", rest.split(", ", 1)[1])
-    if _SUBORDINATOR.match(rest) and not _main_after_condition(rest):
+    if _SUBORDINATOR.match(rest):
         return "no main clause"
     if rest is not t and _DANGLING.match(rest) and not _SELF.match(rest) and not _IT_IS.match(rest) and \
             not re.search(r"\b(?:a|an|any|your|the)\b", t[: len(t) - len(rest)], re.I):
@@ -1807,6 +1811,7 @@ def arbitration_named_only(plain: str) -> bool:
 
 # A change said in any words: what a change of the terms (or of anything) must name
 _CHANGE_SAID = re.compile(r"\b(?:chang\w*|modif\w*|amend\w*|updat\w*|revis\w*|alter\w*|var(?:y|ies|ied)|"
+                          r"add(?:s|ed|ing)?\s+(?:or|and)\s+remov\w*|"
                           r"replac\w*|new\s+versions?|takes?\s+effect|effective|modifi\w*|änder\w*)\b", re.I)
 
 
