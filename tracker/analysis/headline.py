@@ -159,8 +159,30 @@ def training_news(change: object) -> str:
                                                              else "")
     if after and _OPT_OUT_OFFER.search(after) and not _OPT_OUT_OFFER.search(before) and (
             _TRAINING.search(after) or "ai-training" in cats):
+        if _trains_on_data(after) and not (before and _TRAINING.search(before)):
+            # the training itself is new, offered with a way out ("We use your content to train our
+            # AI models; you can opt out"): the training is the news, the opt-out its limit
+            return "Your data is now used for AI training (you can opt out)" if not _MAY.search(after) \
+                else "Your data may now be used for AI training (you can opt out)"
         return _OPT_OUT_ADDED
     return ""
+
+
+_MAY = re.compile(r"\b(?:may|might|can|could|reserve\w*)\b(?!\s+(?:opt|turn|switch|disable|object))", re.I)
+# Where a clause joins two statements ("We use your content to train our models; you can opt out")
+_PARTS_OF = re.compile(r"\s*;\s+|,\s+(?:but|and|however)\s+|\.\s+|\s+[—–]\s+|,\s+(?=(?:you|users?)\s+(?:can|may)\b)")
+
+
+def _trains_on_data(text: str) -> bool:
+    """Whether a clause (plain or Markdown) says, in a statement other than the one offering the
+    opt-out, that the user's data is used for AI training ("We use your content to train our AI
+    models; you can opt out in settings"), not only that the user may refuse it ("You can opt out
+    of AI training in your settings") or that it is not done."""
+    for part in _PARTS_OF.split(plain_text(text)):
+        if part and not _OPT_OUT_OFFER.search(part) and _TRAINING.search(part) and not _NO_TRAINING.search(part) \
+                and (_MODELS.search(part) or "train" in part.lower()):
+            return True
+    return False
 
 
 # An opt-out of AI training offered: news that says the training exists, ranked after the losses
@@ -458,6 +480,36 @@ def _lead_in_only(change: object) -> bool:
     return getattr(change, "kind", "") == "added" and after.endswith(":") and len(after) < 300
 
 
+# The issue's groups of ``CATEGORY_WEIGHT``: money, disputes, data use and AI training, the rest
+_STAKES = (_WEIGHT["arbitration"], _WEIGHT["ai-training"], _WEIGHT["termination"])
+
+
+def _stake(categories: Iterable[str]) -> int:
+    """The group of ``CATEGORY_WEIGHT`` a change's weightiest category is in (0 money, 1 disputes,
+    2 data use and AI training, 3 the provider's powers and the rest): within one, the more
+    adverse clause first (``_adversity``)."""
+    weight = _weight(categories)
+    return sum(weight >= bound for bound in _STAKES)
+
+
+def _adversity(change: object) -> int:
+    """How much a new or reworded clause takes from the user, for ranking changes of one severity:
+    0 when it is one-sided ("We may delete your content at any time without notice",
+    ``summary.one_sided``), 2 when it bounds the power it names with a protection ("We may suspend
+    your account after notice and 14 days to fix a breach", ``summary.safeguarded``), 1 otherwise
+    (a removed clause, a label without its text)."""
+    from tracker.analysis.summary import one_sided, safeguarded
+
+    after = getattr(change, "after", None)
+    if not after or getattr(change, "kind", "added") not in ("added", "modified"):
+        return 1
+    plain = plain_text(after)
+    cats = [c for c in getattr(change, "categories", ()) or () if c != "other"]
+    if any(one_sided(c, plain) for c in cats) and not any(safeguarded(c, plain) for c in cats):
+        return 0
+    return 2 if cats and all(safeguarded(c, plain) for c in cats) else 1
+
+
 def rank_changes(changes: Sequence[L], categories: Iterable[str] = ()) -> list[L]:
     """``changes`` most serious first: material before not, then a promise withdrawn ("No longer
     promises ...") or AI training started or its opt-out taken away (``training_news``), then, when
@@ -468,7 +520,9 @@ def rank_changes(changes: Sequence[L], categories: Iterable[str] = ()) -> list[L
     ("This includes ...", "For example, ..."), advice ("please do not include ..."), a term said again
     in other words ("Reworded: ...", "Still forbids, reworded: ..."), a statement of intent, a postal
     address changed (``address_changed``), a title or a list's lead-in alone after
-    other terms, then the weight of the change's weightiest category (``CATEGORY_WEIGHT``), then a few
+    other terms, then the group of what is at stake (``_stake``: money, disputes, data, the rest),
+    then a one-sided clause before a plain one and a clause bounded by a protection after both
+    (``_adversity``), then the weight of the change's weightiest category (``CATEGORY_WEIGHT``), then a few
     words swapped (``word_swap``) after a new clause or a value of the same weight, then the more
     concrete change first (``concreteness``: a value that replaced another, then named amounts,
     durations, parties or data, then a quote swapped, then a quote), then document order (stable)."""
@@ -486,7 +540,7 @@ def rank_changes(changes: Sequence[L], categories: Iterable[str] = ()) -> list[L
                                       or _RESTATED.search(c.explanation or "")
                                       or address_changed(c)
                                       or _title_only(c) or _lead_in_only(c)),
-                _weight(c.categories), word_swap(c), concreteness(c))
+                _stake(c.categories), _adversity(c), _weight(c.categories), word_swap(c), concreteness(c))
 
     return sorted(changes, key=key)
 

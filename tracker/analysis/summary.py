@@ -42,7 +42,7 @@ from tracker.records import ClauseChange
 
 __all__ = ["CONCERNS", "FACTS", "QUESTIONS", "Answer", "Bullet", "BulletChange", "Cell", "Change", "Item",
            "Summary", "cached_bullets", "code_version", "compare_summaries", "key_bullets", "plain_text",
-           "remember_bullets", "safeguarded", "summarise", "summary_from_dict"]
+           "remember_bullets", "right_only", "safeguarded", "summarise", "summary_from_dict"]
 
 SHORT = 240
 MAX_WORDS = 25
@@ -86,7 +86,11 @@ _EXTRA_WATCH: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("class-action", re.compile(r"\b(?:class action|class member|representative proceeding|individual "
                                 r"capacity|individual basis)", re.I)),
     ("ai-training", re.compile(r"\b(?:use|using)\b.{0,60}\b(?:inputs?|outputs?|data|content|prompts?)\b.{0,40}"
-                               r"\bto (?:train|improve)\b", re.I)),
+                               r"\bto (?:train|improve)\b|"
+                               # anything of the user's trained on ("your drafts", "your voice recordings")
+                               r"(?<!not\s)(?<!never\s)(?<!n't\s)(?<!n’t\s)\b(?:use|using|uses)\s+(?:your|users['’]?|customers['’]?)\s+(?:[\w-]+\s+){1,3}?to\s+"
+                               r"(?:train|fine-?tune|develop)\s+(?:\w+\s+){0,2}?(?:models?|AI|algorithms?|machine\s+learning)\b",
+                               re.I)),
 )
 
 
@@ -979,6 +983,8 @@ class _Sentence:
         """Whether the bullet reads as a whole statement on its own (see ``fragment``)."""
         text = self.text
         reason = self.broken or fragment(text)
+        if reason == "no main clause" and text == self.plain and _main_after_condition(text):
+            reason = ""  # a whole sentence whose condition has no comma: "If you cancel within 14 days ... we refund it"
         if reason and not (reason == "no verb" and self.clause.kind == "table"):  # a table row is all facts
             return False
         # cut at its 25th word: the words kept must still hold a verb ('Our Refund Policy, Content Policy, …')
@@ -1551,6 +1557,32 @@ def unintroduced(text: str) -> str:
     return ""
 
 
+# A subject that starts the main clause after a condition written without a comma ("If you cancel
+# within 14 days of your first payment we refund it in full"), and the words before it that would
+# make it the condition's own (a second condition: "... before we ship", "... and you ask").
+_MAIN_SUBJECT = re.compile(r"\s(?:we|you|they)\s+(?!(?:to|of|in|on|at|for|with|by|from|and|or|that|who|which|without|"
+                           r"about|into|as|if|when|unless|because|before|after|until|than)\b)"
+                           r"(?:(?:will|may|must|shall|can|cannot|would|could|should|might|do|does|are|is|have|has)\b|"
+                           r"[a-z]+\b(?<!ing))", re.I)
+_LINKS_CONDITION = frozenset("""before after when whenever if unless until that and or because since than as while
+    once where which who whom so whether where for to with by of from about at on in into upon without like
+    against between among through via per""".split())
+
+
+def _main_after_condition(text: str) -> bool:
+    """Whether a sentence that opens with a condition and no comma ("If you cancel within 14 days
+    of your first payment we refund it in full") has a main clause of its own after it: a
+    pronoun subject and its verb past the condition's own, not led in by a conjunction."""
+    first = re.match(r"^\S+\s+(?:\S+\s+){0,3}?(?:we|you|they|[A-Z][\w&.-]*)\s+\S+", text, re.I)
+    if first is None or not _SUBORDINATOR.match(text) or "," in text:
+        return False
+    for m in _MAIN_SUBJECT.finditer(text, first.end()):
+        before = text[:m.start()].split()
+        if before and before[-1].lower().strip(",") not in _LINKS_CONDITION:
+            return True
+    return False
+
+
 def fragment(text: str) -> str:
     """Why ``text`` (a plain bullet) is not a statement a reader can take alone, or '' when it is:
     'no subject' (starts with a verb, a conjunction or 'then'), 'lost referent' ('It ...',
@@ -1777,6 +1809,12 @@ def arbitration_named_only(plain: str) -> bool:
     return all(m.start() in ruled or m.end() in ruled for m in _ARB_WORD.finditer(plain))
 
 
+# A change said in any words: what a change of the terms (or of anything) must name
+_CHANGE_SAID = re.compile(r"\b(?:chang\w*|modif\w*|amend\w*|updat\w*|revis\w*|alter\w*|var(?:y|ies|ied)|"
+                          r"add(?:s|ed|ing)?\s+(?:or|and)\s+remov\w*|"
+                          r"replac\w*|new\s+versions?|takes?\s+effect|effective|modifi\w*|änder\w*)\b", re.I)
+
+
 def _not_the_terms(plain: str) -> bool:
     """Whether a sentence labelled as changing the terms changes something else it names: prices
     or fees ("We may change our fees at any time"), or the service and its features ("We may
@@ -1818,6 +1856,11 @@ def main_subject(plain: str, cats: Sequence[str], watch: Iterable[str]) -> tuple
                                   for c in keep if c != "terms-changes" or service))
         watching = list(dict.fromkeys("service-changes" if c == "terms-changes" and service else c
                                       for c in watching))
+    if "terms-changes" in keep and len(keep) > 1 and not _TERMS_NAMED.search(plain) and not _CHANGE_SAID.search(plain):
+        # "We may delete your content at any time without notice": the model hears the discretion
+        # ("at any time", "we may") of a change of the terms, but the sentence changes nothing; its
+        # other kinds (a removal, an account ended) say what it is about
+        keep.remove("terms-changes")
     if "termination" in keep and "service-changes" in keep and not _ENDS_USER.search(plain):
         keep.remove("termination")  # "may suspend or discontinue the Service": the service, no account
     watching = [c for c in watching if c in keep]
@@ -1962,6 +2005,10 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
                     watch.add(cat)
             cats, main_watch = main_subject(plain, cats, watch)
             watch = set(main_watch)
+            if "terms-changes" in labels.categories and not {"terms-changes", "service-changes"} & set(cats):
+                # no change of the terms after all (``main_subject``): its bullet does not say one either
+                labels = replace(labels, categories=tuple(c for c in labels.categories if c != "terms-changes"),
+                                 watch=tuple(c for c in labels.watch if c != "terms-changes"))
             facts = tuple(extract_facts(plain))
             order += 1
             out.append(_Sentence(clause, section, plain, None, labels, facts,
@@ -2155,6 +2202,26 @@ def users_right(plain: str) -> bool:
     return bool(_RIGHT_GIVEN.search(plain)) and not _LOSS.search(plain)
 
 
+# Where a sentence joins two statements: "We use your content to train our models; you can opt out".
+_JOINS = re.compile(r"\s*;\s+|,\s+(?:but|and|however)\s+|\s+[—–]\s+|\.\s+(?=[A-Z])|,\s+(?=you\s+(?:can|may)\b)")
+
+
+def right_only(category: str, plain: str) -> bool:
+    """Whether a sentence (plain text) of a watch-out ``category`` only states a right of the user
+    (``users_right``), with no term of that category against them in a statement of its own
+    beside it: "We use your content to train our AI models; you can opt out in settings" states
+    the training first, and the opt-out offered after it does not undo it (a watch-out still);
+    "You may opt out of arbitration within 30 days" is a right only."""
+    if not users_right(plain):
+        return False
+    parts = [p for p in _JOINS.split(plain) if p.strip()]
+    if len(parts) < 2:
+        return True
+    return not any((category in classify_text(p).watch or any(c == category and pattern.search(p)
+                                                              for c, pattern in _EXTRA_WATCH))
+                   and not users_right(p) for p in parts)
+
+
 # What the company promises not to do with the user's data or content ("We do not use Your Content
 # to train machine learning models", "Quillbox never sells your personal data", "Your data is never
 # shared"): for these kinds the promise is the user's protection, not a risk. Other kinds say a
@@ -2193,6 +2260,8 @@ _SAFEGUARD = re.compile(
     # notice before the event: "after giving you notice", "with 30 days' prior notice", "we will
     # notify you before", "you will receive advance notice" (a bare "we will notify you" may come after)
     r"\bafter\s+(?:first\s+)?(?:giving|providing|sending|notifying|informing|warning)\s+you\b|"
+    # notice named as what comes first, bare: "after notice and 14 days to fix", "upon written notice to you"
+    r"\b(?:after|upon|following)\s+(?:(?:prior|advance|written|reasonable|a|an|our)\s+)*(?:notice|warning)\b|"
     rf"\b(?:at\s+least\s+|no\s+less\s+than\s+|not\s+less\s+than\s+|a\s+minimum\s+of\s+)?{_PERIOD}['’]?s?\s+"
     r"(?:(?:prior|advance|written)\s+)*notice\b|\b(?:prior|advance|reasonable)\s+(?:written\s+)?notice\b|"
     r"\b(?:notify|inform|tell|warn|alert)\s+you\s+first\b|\b(?:first|always)\s+(?:notify|inform|tell|warn)\s+you\b|"
@@ -2201,6 +2270,8 @@ _SAFEGUARD = re.compile(
     # a chance to put things right
     r"\b(?:chance|opportunity|time|period)\s+to\s+(?:fix|cure|remedy|correct|rectify|resolve|respond|address)\b|"
     r"\b(?:fail(?:s|ed)?|failure)\s+to\s+(?:cure|remedy|fix|correct|rectify)\b|\bcure\s+period\b|"
+    # a period given to put things right: "14 days to fix a breach", "thirty days in which to remedy it"
+    rf"\b{_PERIOD}\s+(?:(?:in\s+which\s+)?to|within\s+which\s+to)\s+(?:fix|cure|remedy|correct|rectify|resolve)\b|"
     # a refund the user receives
     r"\b(?:we|(?-i:[A-Z])[\w&.-]+)\s+(?:will|shall)\s+(?:promptly\s+|also\s+)?(?:refund|reimburse|credit)\b|"
     r"\byou\s+(?:will|shall)\s+(?:be\s+entitled\s+to|receive|get)\s+(?:a\s+|an\s+)?(?:full\s+|partial\s+)?"
@@ -2285,7 +2356,7 @@ def _watch_outs(sentences: Sequence[_Sentence], history: dict[str, tuple[str, Cl
 
     picks: dict[str, list[_Sentence]] = {}
     for cat in _SERIOUSNESS:
-        found = [s for s in sorted((s for s in sentences if cat in s.watch and not users_right(s.plain)
+        found = [s for s in sorted((s for s in sentences if cat in s.watch and not right_only(cat, s.plain)
                                     and not _bare_row(s) and not protection(cat, s.plain)
                                     and not safeguarded(cat, s.plain)),
                                    key=lambda s: rank(cat, s))[:12] if s.usable]
