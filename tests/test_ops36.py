@@ -246,3 +246,48 @@ def test_version_zero_is_bad_input_and_a_version_past_the_last_is_not_found(tmp_
     for args in (("diff", "--to", "3"), ("show", "--at", "-3")):  # near misses: well formed, not there
         code, _, err = cli(store, sources, args[0], "brackenly", "Terms", *args[1:])
         assert code == 4 and "no version" in err, (args, code, err)
+
+
+def test_a_stop_between_the_commit_and_the_index_write_still_counts_and_notifies_the_version(tmp_path, serve):
+    """A stop that fell after git committed a version but before the index had it (nu36): the
+    stopped run indexes it, names it in its stop line and its record, and the next run sends it.
+    The state is made for real: run 2 records a version, then the index is put back to its copy
+    from before run 2, as a stop between the two writes leaves it."""
+    import shutil
+
+    from tracker.archive import Index
+    from tracker.archive.store import Store
+    from tracker.cli.run_view import RunTally, stop_line
+    from tracker.run.events import RunEvents
+    from tracker.run.loop import _Run, stopped_runs
+
+    server = serve()
+    bodies = with_hook(server)
+    served = {"terms": terms()}
+    server.page("/terms", lambda: html(served["terms"]))
+    store = tmp_path / "store"
+    sources = write_sources(tmp_path / "sources.toml", server, {"Terms": "/terms"})
+    code, _, err = cli(store, sources, "run", "--host-delay", "0", "-q")
+    assert code == 0, err
+    shutil.copy(store / "index.sqlite", tmp_path / "index-before.sqlite")
+    served["terms"] = terms().replace("at least 16 years", "at least 18 years")
+    code, _, err = cli(store, sources, "run", "--host-delay", "0", "-q")  # (no notify file yet)
+    assert code == 0, err
+    notify_file(tmp_path / "notify.toml", server)
+    shutil.copy(tmp_path / "index-before.sqlite", store / "index.sqlite")  # the index write never happened
+    tally = RunTally()
+    archive = Store(store)
+    with Index(archive.index_path) as index:
+        run = _Run(archive, index, [], 1, RunEvents([tally]))
+        run.stopped()
+        run_id = run.result.run_id
+        assert stopped_runs(index) == [run_id]
+        assert len(index.run_commits(run_id)) == 1
+    assert tally.recorded == ["brackenly/Terms"]
+    assert "recorded before it: 1 version (brackenly/Terms)" in stop_line("stopped by SIGTERM", tally)
+    code, out, err = cli(store, sources, "verify")
+    assert code == 0, (out, err)
+    code, _, err = cli(store, sources, "run", "--host-delay", "0", "-q")  # nothing changed since: sends it
+    assert code == 0, err
+    [sent] = age_messages(bodies)
+    assert "Brackenly" in sent

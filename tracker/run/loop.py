@@ -316,6 +316,7 @@ class _Run:
                 self.store.checkout_if_stale()
         except BaseException:  # noqa: BLE001 - a slow or failing checkout: the next run does it
             pass
+        self._index_committed()
         try:
             result = self.result
             result.finished_at = datetime.now(timezone.utc)
@@ -332,6 +333,29 @@ class _Run:
                 self.index.set_meta(STOPPED_RUNS, json.dumps(sorted({*ids, result.run_id})))
                 self.index.commit()
         except BaseException:  # noqa: BLE001 - the stop goes on; the versions are recorded either way
+            pass
+
+    def _index_committed(self) -> None:
+        """After a stop: index the versions git committed that the stop kept out of the index (the
+        stop fell between a batch's commit and its index write), in this process (the workers got
+        the same signal), and count them as this run's: its record then names them, so the next
+        run notifies them (``stopped_runs``) and ``notify --run N`` finds them. Without it the next
+        run's ``sync`` indexed them silently and no target ever heard of them. Never raises."""
+        from tracker.analysis.executor import InProcess
+
+        try:
+            known = {o.commit for o in self.result.outcomes if o.commit}
+            before = self.index.get_meta("indexed_head")
+            if self.store.head() in (None, before):
+                return
+            shas = [c.sha for c in self.store.commits(since=before)]
+            sync(self.store, self.index, InProcess())
+            for version in self.index.versions_by_commit([sha for sha in shas if sha not in known]):
+                outcome = CheckOutcome(key=version.document_key, outcome="changed", commit=version.commit_sha,
+                                       summary=version.summary)
+                self.result.outcomes.append(outcome)
+                self.events.publish(VersionRecorded(outcome))  # (the stop line names it)
+        except BaseException:  # noqa: BLE001 - the stop goes on; the next run's sync indexes them
             pass
 
     def finish(self) -> RunResult:
