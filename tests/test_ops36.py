@@ -291,3 +291,11 @@ def test_a_stop_between_the_commit_and_the_index_write_still_counts_and_notifies
     assert code == 0, err
     [sent] = age_messages(bodies)
     assert "Brackenly" in sent
+
+
+def test_notify_run_zero_is_bad_input_like_version_zero(tmp_path):
+    """Run numbers start at 1: ``notify --run 0`` is bad input (exit 2, one line), as ``--to 0`` is."""
+    sources = tmp_path / "sources.toml"
+    sources.write_text("")
+    code, out, err = cli(tmp_path / "store", sources, "notify", "--run", "0")
+    assert code == 2 and "Traceback" not in err and "--run" in err, (out, err)

@@ -252,7 +252,7 @@ def _known_services(obj: Any) -> set[str]:
 @click.command()
 @click.option("--notify", "notify_file", type=click.Path(dir_okay=False), default=None,
               help="Notify file (default: notify.toml next to the sources file).")
-@click.option("--run", "run_id", type=int, default=None, help="Run number (default: the latest run that recorded something).")
+@click.option("--run", "run_id", type=click.IntRange(min=1), default=None, help="Run number (default: the latest run that recorded something).")
 @click.option("--check", is_flag=True,
               help="Check the notify file and that each target can be reached (sends nothing by default).")
 @click.option("--send-test", is_flag=True,
