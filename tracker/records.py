@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from typing import Any, Iterable, Literal, Protocol, cast
+from typing import Any, Iterable, Literal, Protocol, Sequence, cast
 
 ChangeKind = Literal["added", "removed", "modified", "moved"]
 """How a clause changed (see ``tracker.analysis.diff``): a moved clause may also have new words."""
@@ -255,3 +255,16 @@ class Version:
             http_status=row["http_status"],
             content_hash=row["content_hash"] or "",
         )
+
+
+def taken_back_by(versions: Sequence[Version]) -> dict[str, Version]:
+    """For one document's versions (oldest first): commit of a version -> the version that took it
+    back, when the very next version went back to the text from before it (a page loaded in part,
+    a variant, a change withdrawn): its changes did not last. The site, the feeds and ``history``
+    say so."""
+    undone: dict[str, Version] = {}
+    for before, this, after in zip(versions, versions[1:], versions[2:]):
+        if after.content_hash == before.content_hash != this.content_hash:
+            undone[this.commit_sha] = after
+    return undone
+

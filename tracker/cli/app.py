@@ -540,6 +540,7 @@ def history(obj: Context, service: str | None, document: str | None, since: str 
     """
     from tracker.api import _since, _until, first_version_note
     from tracker.cli.output import clean, history_line
+    from tracker.records import taken_back_by
 
     moment = _since(since)  # an unreadable date is exit 2 with the accepted forms
     end = _until(until)
@@ -551,8 +552,10 @@ def history(obj: Context, service: str | None, document: str | None, since: str 
             else archive.documents(service)
         recent, run_ids = archive.index.recorded_by_last_runs(runs) if runs is not None else (set(), [])
         rows = []
+        taken: dict[str, int] = {}  # commit -> number of the version that took it back
         for doc in docs:
             versions = doc.versions
+            taken.update({sha: after.seq for sha, after in taken_back_by(versions).items()})
             if end is not None and until is not None and versions:
                 upto = [v for v in versions if v.fetched_at <= end]
                 if not upto:  # recorded later than asked: its first version, said so (the API's note)
@@ -583,7 +586,7 @@ def history(obj: Context, service: str | None, document: str | None, since: str 
         if r.document_key != current:  # (two services' documents of one type are two documents)
             current = r.document_key
             lines.append(f"{clean(r.service_id)} / {clean(r.document_type)}")
-        lines.append(history_line(r, material.get(r.commit_sha, 0)))
+        lines.append(history_line(r, material.get(r.commit_sha, 0), taken.get(r.commit_sha)))
     click.echo("\n".join(lines))
 
 

@@ -63,11 +63,12 @@ def console(stderr: bool = False, *, force_color: bool = False) -> "Console":
     return Console(stderr=stderr, highlight=False, soft_wrap=True, force_terminal=True if force_color else None)
 
 
-def history_line(version: Any, material: int = 0) -> str:
+def history_line(version: Any, material: int = 0, taken_back: int | None = None) -> str:
     """One version as `tracker history` (and the demo) lists it: number, date, commit, how many
     clauses changed ("first" for the first version) and, of a material version, how many of them
     materially (``material``, from ``Index.material_counts``; 0 says nothing), the material flag
-    and the headline."""
+    and the headline; ``taken_back``: the number of the next version, when it went back to the
+    text from before this one (``records.taken_back_by``), said as the site and feeds say it."""
     v = version
     label = f"{v.changes} change{'s' if v.changes != 1 else ''}" if v.seq > 1 else "first"
     if material and v.material and v.seq > 1:
@@ -75,7 +76,8 @@ def history_line(version: Any, material: int = 0) -> str:
     kind = f" ({v.kind})" if v.kind in ("revert", "partial-revert") else ""
     # critical is the material change against users: the same word `diff` and --json use
     flag = f"{material_mark(v.material, v.severity)} ".lstrip()
-    return f"  {v.seq:>3}  {v.fetched_at}  {v.commit_sha[:10]}  {label}{kind}  {flag}{clean(v.summary)}"
+    back = f"  (taken back by version {taken_back})" if taken_back is not None else ""
+    return f"  {v.seq:>3}  {v.fetched_at}  {v.commit_sha[:10]}  {label}{kind}  {flag}{clean(v.summary)}{back}"
 
 
 def word_ops(before: str | None, after: str | None) -> list[tuple[int, str]]:

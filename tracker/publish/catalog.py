@@ -227,12 +227,10 @@ class Catalog:
         the text from before it (a page loaded in part, a variant, a change withdrawn): the
         changes ``version`` reported did not last, and its feed entries say so. Else None."""
         if self._undone is None:
-            undone: dict[str, Version] = {}
-            for versions in self.by_doc.values():
-                for before, this, after in zip(versions, versions[1:], versions[2:]):
-                    if after.content_hash == before.content_hash != this.content_hash:
-                        undone[this.commit_sha] = after
-            self._undone = undone
+            from tracker.records import taken_back_by
+
+            self._undone = {sha: after for versions in self.by_doc.values()
+                            for sha, after in taken_back_by(versions).items()}
         return self._undone.get(version.commit_sha)
 
     def undoes(self, version: Version) -> Version | None:

@@ -1,0 +1,32 @@
+"""The lead's fixes of session 33 from a first-time user's trial (nu36).
+
+- ``tracker history`` says a version was taken back (its document's next version went back to the
+  text from before it), as the site and the feeds say (``records.taken_back_by``).
+
+The tests run the real tracker against a local HTTP server of a fictional service ("Brackenly").
+"""
+
+from __future__ import annotations
+
+from test_ops35 import html, terms, write_sources
+from test_ops36 import cli
+
+
+def test_history_marks_a_version_taken_back_by_the_next_one(tmp_path, serve):
+    server = serve()
+    served = {"terms": terms()}
+    server.page("/terms", lambda: html(served["terms"]))
+    store = tmp_path / "store"
+    sources = write_sources(tmp_path / "sources.toml", server, {"Terms": "/terms"})
+    for text in (terms(), terms().replace("at least 16 years", "at least 18 years"), terms(),
+                 terms().replace("EUR 9 per month", "EUR 11 per month")):
+        served["terms"] = text
+        code, _, err = cli(store, sources, "run", "--host-delay", "0", "-q")
+        assert code == 0, err
+    code, out, err = cli(store, sources, "history", "brackenly", "Terms")
+    assert code == 0, err
+    lines = {int(line.split()[0]): line for line in out.splitlines() if line.strip()[:1].isdigit()}
+    assert sorted(lines) == [1, 2, 3, 4], out
+    assert lines[2].endswith("(taken back by version 3)"), out
+    # the revert itself and a change that lasted carry no such mark
+    assert "taken back" not in lines[3] and "taken back" not in lines[4], out
