@@ -30,3 +30,22 @@ def test_history_marks_a_version_taken_back_by_the_next_one(tmp_path, serve):
     assert lines[2].endswith("(taken back by version 3)"), out
     # the revert itself and a change that lasted carry no such mark
     assert "taken back" not in lines[3] and "taken back" not in lines[4], out
+
+
+def test_a_reverts_headline_counts_the_categories_past_three_and_puts_the_commonest_first():
+    """A revert taking back changes of 4 categories named 3 of them (alphabetically) and dropped the
+    4th (nu36: "undoing 6 material changes (governing-law, jurisdiction, liability)" left out the
+    refunds it took back): the commonest come first and the rest are counted."""
+    from tracker.analysis.analyse import analyse
+
+    old = ("# Fernwick terms\n\n## Refunds\n\nWe refund a yearly plan in full within 30 days of payment.\n\n"
+           "## Refund timing\n\nRefunds are paid within 10 business days of your request.\n\n"
+           "## Liability\n\nOur liability is limited to the fees you paid in the last 12 months.\n\n"
+           "## Governing law\n\nThese terms are governed by the laws of Ireland.\n\n"
+           "## Courts\n\nDisputes go to the courts of Dublin.\n")
+    cut = old.split("## Refunds")[0] + "## Courts" + old.split("## Courts")[1]
+    revert = analyse(cut, old, kind="revert", revert_of="2026-03-01T10:00:00Z")
+    assert "undoing" in revert.summary, revert.summary
+    named = revert.summary.split("(", 1)[1].rstrip(")")
+    assert named.startswith("refunds"), revert.summary  # two of the changes taken back are refunds
+    assert named.endswith("more") or named.count(",") <= 2, revert.summary

@@ -69,7 +69,7 @@ def test_analysis_is_made_of_typed_records() -> None:
     # named by the minute it was recorded: several runs a day restore different texts
     # and says what it takes back: never material, but not cosmetic when that was material
     assert revert.summary == ("Reverted to the text of 2026-03-01 10:00 UTC, undoing 3 material changes "
-                              "(ai-training, refunds, termination)")
+                              "(refunds, ai-training, termination)")  # the commonest first
     assert revert.severity == "minor"
     # and no change of it reads "material" beside material false (search, history --json)
     assert all(c.severity not in ("material", "critical") for c in revert.changes)

@@ -8,6 +8,7 @@ returns (``Analysis``, ``ClauseChange``) live in ``tracker.records``, shared by 
 from __future__ import annotations
 
 import gc
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache, wraps
 from typing import Callable, ParamSpec, TypeVar
@@ -478,10 +479,13 @@ def _summarise(changes: tuple[ClauseChange, ...], unchanged: int, kind: str, rev
         if undone:
             # Never material (it restores terms the document had), but not cosmetic either when
             # what it takes back was material: said, and "minor"; a revert of noise stays quiet.
-            cats = sorted({cat for c in undone for cat in c.categories})[:3]
+            # the categories most of what it takes back has first; those past 3 counted, not dropped
+            counted = Counter(cat for c in undone for cat in c.categories)
+            cats = sorted(counted, key=lambda cat: (-counted[cat], cat))
+            shown = ", ".join(cats[:3]) + (f" and {len(cats) - 3} more" if len(cats) > 3 else "")
             n = len(undone)
             summary += (f", undoing {n} material change{'s' if n != 1 else ''}"
-                        + (f" ({', '.join(cats)})" if cats else ""))
+                        + (f" ({shown})" if cats else ""))
             return Analysis(changes, False, "minor", (), cosmetic, summary, unchanged)
         return Analysis(changes, False, "cosmetic", (), cosmetic, summary, unchanged)
     if kind == "partial-revert":
