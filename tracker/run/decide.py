@@ -541,6 +541,9 @@ def agreed_text(text1: str, text2: str, latest: str) -> str:
 MERGE_WORDS_MAX = 2_000  # words and spaces of a stretch merged word by word; a longer one stays as the latest has it
 
 
+_TOKENS = re.compile(r"(\s+)")  # words and the spaces between them, kept: joined back, the text
+
+
 def _merge_words(base: list[str], one: list[str], two: list[str]) -> list[str]:
     """Lines each fetch changed its own way (``_merge3``), merged word by word."""
     words = [_TOKENS.split("".join(lines)) for lines in (base, one, two)]
@@ -588,7 +591,6 @@ def _merge3(base: list[str], one: list[str], two: list[str], *,
         i, j, k = s + 1, in_one[s] + 1, in_two[s] + 1
 
 
-_TOKENS = re.compile(r"(\s+)")  # words and the spaces between them, kept: joined back, the text
 def steady_side(text1: str, text2: str, latest: str) -> int:
     """Which of two differing fetches of one page, ``text1`` or ``text2``, is what they agree on
     against the latest recorded text (``agreed_text``): 2 when ``text2`` is (it has the latest
