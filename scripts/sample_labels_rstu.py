@@ -16,7 +16,7 @@ twice the size (180 pairs: en 160, fr up to 16, de/other up to 4), labelled in t
 zz, drawn in session 15 (2026-12-02) the same way as z, is the next blind test (the letters ran out); zzz (session 22, 2026-12-03) likewise, labelled
 first and then read as the session's fresh dev data after its blind figure was taken. zzzz (session 24,
 2026-12-04) is a batch of 90 drawn the same way as r-y, the next blind test; zzzzz (session 25,
-2026-12-04) likewise; zzzzzz (session 26, 2026-12-04) likewise.
+2026-12-04) likewise; zzzzzz (session 26, 2026-12-04) likewise, and each later batch of z up to 14 z (session 34, 2026-12-05).
 """
 from __future__ import annotations
 
@@ -28,11 +28,11 @@ from sample_labels import draw  # noqa: E402  (the shared sampler beside this sc
 
 SEEDS = {"r": 20261211, "s": 20261212, "t": 20261213, "u": 20261214, "v": 20261215, "w": 20261216,
          "x": 20261217, "y": 20261218, "z": 20261219, "zz": 20261220, "zzz": 20261221,
-         "zzzz": 20261222, "zzzzz": 20261223, "zzzzzz": 20261224, "zzzzzzz": 20261225, "zzzzzzzz": 20261226, "zzzzzzzzz": 20261227, "zzzzzzzzzz": 20261228, "zzzzzzzzzzz": 20261229, "zzzzzzzzzzzz": 20261230, "zzzzzzzzzzzzz": 20261231}
+         "zzzz": 20261222, "zzzzz": 20261223, "zzzzzz": 20261224, "zzzzzzz": 20261225, "zzzzzzzz": 20261226, "zzzzzzzzz": 20261227, "zzzzzzzzzz": 20261228, "zzzzzzzzzzz": 20261229, "zzzzzzzzzzzz": 20261230, "zzzzzzzzzzzzz": 20261231, "zzzzzzzzzzzzzz": 20261232}
 
 if __name__ == "__main__":
     if len(sys.argv) < 4 or sys.argv[1] not in SEEDS:
-        sys.exit("usage: python scripts/sample_labels_rstu.py {r,s,t,u,v,w,x,y,z,zz,zzz,zzzz,zzzzz,zzzzzz,zzzzzzz,zzzzzzzz,zzzzzzzzz,zzzzzzzzzz,zzzzzzzzzzz,zzzzzzzzzzzz,zzzzzzzzzzzzz} CONTRIB_CLONE DATING_CLONE [OUT.jsonl]")
+        sys.exit("usage: python scripts/sample_labels_rstu.py {r,s,t,u,v,w,x,y,z,zz,zzz,zzzz,zzzzz,zzzzzz,zzzzzzz,zzzzzzzz,zzzzzzzzz,zzzzzzzzzz,zzzzzzzzzzz,zzzzzzzzzzzz,zzzzzzzzzzzzz,zzzzzzzzzzzzzz} CONTRIB_CLONE DATING_CLONE [OUT.jsonl]")
     batch = sys.argv.pop(1)  # ``draw`` reads the clones and OUT from the rest of the command line
     earlier = [b for b in SEEDS if b < batch]
     double = batch in ("z", "zz", "zzz")  # z and zz are batches of 180: twice the strata of the others
