@@ -118,8 +118,10 @@ def test_notify_run_sends_a_stopped_run_and_its_record_is_kept(tmp_path, serve):
     code, err, store, sources = stopped_run(tmp_path, server, signal.SIGINT)
     assert code == 130, err
     code, out, err = cli(store, sources, "notify", "--run", "2")
-    assert (code, out.strip()) == (0, "notified about 1 version(s), 0 error(s)"), (out, err)
+    assert (code, out.strip()) == (0, "sent 1 message(s) about 1 of the run's 1 version(s), 0 error(s)"), (out, err)
     assert len(age_messages(bodies)) == 1
+    code, _, err = cli(store, sources, "run", "--host-delay", "0", "-q")  # nothing changed since
+    assert code == 0 and len(age_messages(bodies)) == 1, err  # notify handed it over: not sent twice
     code, out, _ = cli(store, sources, "history", "--runs", "1", "--json")
     assert code == 0
     # the run's record: its checks name the version it recorded
@@ -136,9 +138,11 @@ def test_notify_run_reads_an_old_killed_run_by_time_and_a_missing_run_says_so_pl
     with sqlite3.connect(store / "index.sqlite") as db:  # as a run killed by an older tracker left it
         db.execute("DELETE FROM checks WHERE run_id = 2")
     code, out, err = cli(store, sources, "notify", "--run", "2")
-    assert (code, out.strip()) == (0, "notified about 1 version(s), 0 error(s)"), (out, err)
+    assert (code, out.strip()) == (0, "sent 1 message(s) about 1 of the run's 1 version(s), 0 error(s)"), (out, err)
     code, out, err = cli(store, sources, "notify", "--run", "1")  # near miss: the first version is no change
-    assert code == 0 and "notified about 2 version(s)" in out  # its two first versions
+    # its two first versions: looked at, not sent, and the line says so (it said "notified about 2")
+    assert code == 0 and out.strip() == ("sent 0 message(s) about 0 of the run's 2 version(s), 0 error(s) "
+                                         "(first versions and versions no target asks for are not sent)"), out
     code, _, err = cli(store, sources, "notify", "--run", "99")
     assert code == 4 and "no run 99 in this archive (runs 1 to 2 are recorded)" in err, err
 

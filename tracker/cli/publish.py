@@ -312,8 +312,28 @@ def notify(obj: Any, notify_file: str | None, run_id: int | None, check: bool, s
         sys.exit(1 if failed else 0)
     with obj.index() as index:
         shas = run_commits(index, run_id)
-    errors = notify_after_run(obj.store_dir, obj.sources_path, shas, notify_path=path)
+    delivered: list[tuple[str, str]] = []
+    errors = notify_after_run(obj.store_dir, obj.sources_path, shas, notify_path=path, delivered=delivered)
+    if not errors and shas:
+        _hand_over_stopped_runs(obj, set(shas))
     for e in errors:
         click.echo(f"error: {e}", err=True)
-    click.echo(f"notified about {len(shas)} version(s), {len(errors)} error(s)")
+    # what was delivered, not what was looked at: first versions and versions no target's filter
+    # wants are not sent, and a failed delivery is an error above
+    sent_versions = len({sha for sha, _ in delivered})
+    click.echo(f"sent {len(delivered)} message(s) about {sent_versions} of the run's {len(shas)} version(s), "
+               f"{len(errors)} error(s)" + ("" if sent_versions == len(shas) else
+                                            " (first versions and versions no target asks for are not sent)"))
     sys.exit(1 if errors else 0)
+
+
+def _hand_over_stopped_runs(obj: Any, sent: set[str]) -> None:
+    """A stopped run whose versions `tracker notify` has just sent is taken off the list the next
+    run sends from (``tracker.run.loop.stopped_runs``), so they are not sent twice. Kept listed
+    while any delivery failed: the next run then tries again."""
+    from tracker.run.loop import forget_stopped_runs, stopped_runs
+
+    with obj.index() as index:
+        done = [r for r in stopped_runs(index) if set(index.run_commits(r)) <= sent]
+        if done:
+            forget_stopped_runs(index, done)

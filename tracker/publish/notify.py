@@ -229,11 +229,14 @@ def message(version: Version, changes: Sequence[ClauseChange], service_name: str
 
 def notify_changes(targets: Sequence[Target], versions: Sequence[Version],
                    changes: Mapping[str, Sequence[ClauseChange]] | None = None, *,
-                   service_names: Mapping[str, str] | None = None, site_url: str = "") -> list[str]:
+                   service_names: Mapping[str, str] | None = None, site_url: str = "",
+                   delivered: list[tuple[str, str]] | None = None) -> list[str]:
     """Send one message per (changed version, matching target); return the errors, never raise.
 
     ``changes`` maps commit sha -> its stored clause changes (for the text and category filter).
-    A document's first version is not a change and is never sent.
+    A document's first version is not a change and is never sent. ``delivered``, when given, gets
+    one (commit sha, target label) per message delivered, so a caller can say what was sent rather
+    than what was considered.
     """
     wanted = [v for v in versions if v.seq > 1 and v.kind != "first"]
     if not targets or not wanted:
@@ -254,6 +257,8 @@ def notify_changes(targets: Sequence[Target], versions: Sequence[Version],
                 continue
             try:
                 failure = send(target, title, body, warning=v.material)
+                if failure is None and delivered is not None:
+                    delivered.append((v.commit_sha, target.label))
                 if failure == NOT_UNDERSTOOD:
                     errors.append(f"notify {target.label}: {NOT_UNDERSTOOD}")
                 elif failure is not None:
@@ -412,10 +417,11 @@ def find_notify_file(sources_path: Path, notify_path: Path | None = None) -> Pat
 
 
 def notify_after_run(store_dir: Path, sources_path: Path, commit_shas: Sequence[str], *,
-                     notify_path: Path | None = None) -> list[str]:
+                     notify_path: Path | None = None, delivered: list[tuple[str, str]] | None = None) -> list[str]:
     """Notify about the versions a run recorded (``commit_shas``); return errors, never raise.
 
-    Without a notify file this does nothing. Called by ``tracker run`` after the run is indexed.
+    Without a notify file this does nothing. ``delivered`` as in ``notify_changes``. Used by
+    ``tracker notify`` to send a run's versions again.
     """
     path = find_notify_file(sources_path, notify_path)
     shas = [s for s in commit_shas if s]
@@ -428,7 +434,8 @@ def notify_after_run(store_dir: Path, sources_path: Path, commit_shas: Sequence[
             names = index.service_names()
     except Exception as exc:  # noqa: BLE001 (the run already succeeded; report, do not fail)
         return [f"notifications skipped: {exc}"]
-    return notify_changes(config.targets, versions, changes, service_names=names, site_url=config.site_url)
+    return notify_changes(config.targets, versions, changes, service_names=names, site_url=config.site_url,
+                          delivered=delivered)
 
 
 class NotifyAfterRun:
