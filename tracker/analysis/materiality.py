@@ -39,7 +39,7 @@ from tracker.analysis.rendering import LEADS_ON, clause_text, one_line, plain_te
 from tracker.analysis.scope import _LINK_TARGET_OR_URL, DOCUMENT_NAME
 from tracker.analysis.subject import resolved_start
 from tracker.analysis.novelty import (_NEGATING, LINK_CLOSE, LINK_OPEN, PLACEHOLDERS, Delta, DocIndex, Glue, Token,
-                                      unaccented, canonical_word, delta, glued_words, respelled, unglued, words)
+                                      unaccented, canonical_word, delta, glued_words, respelled, spelling_variant, unglued, words)
 from tracker.records import Severity
 
 SEVERITIES = ("cosmetic", "minor", "material", "critical")
@@ -1935,7 +1935,26 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
         o, n = key
         if n in terms and len(o) == 1 and key not in party and not ctx.new.has(o):
             out[key] = "rename"  # another old name of the same thing ("subcontractors"), now the new term too
+    renamed = [key for key, what in out.items() if what == "rename"]
+    for key in counts.keys() - out.keys():
+        if key not in party and any(_misspelled(key, other) for other in renamed):
+            # "Facebook" → "Meeta" where "Facebook" → "Meta" throughout: the same rename, mistyped once
+            out[key] = "rename"
     return out
+
+
+def _misspelled(key: tuple[tuple[str, ...], tuple[str, ...]], rename: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
+    """Whether a replacement ``key`` (old words, new words) is the rename ``rename`` with one side
+    spelled otherwise, word by word (``novelty.spelling_variant``: "meeta" for "meta"), and the
+    other side the same words."""
+    (o, n), (ro, rn) = key, rename
+    if o == ro and n != rn:
+        a, b = n, rn
+    elif n == rn and o != ro:
+        a, b = o, ro
+    else:
+        return False
+    return len(a) == len(b) and all(x == y or spelling_variant(x, y) for x, y in zip(a, b))
 
 
 # Words of a closed class, capitalised or not: weekdays, months, seasons and units. One put for
