@@ -479,7 +479,7 @@ def is_outage_notice(text: str) -> bool:
 
 def is_announcement_heading(heading: str) -> bool:
     """A heading over a list of what changed ("Summary of recent changes", "What's new"), or over
-    a page's generated summary box ("AI-generated Key Takeaways", "Key takeaways", "TL;DR",
+    a page's summary box ("AI-generated Key Takeaways", "Key takeaways", "Key updates", "TL;DR",
     "Points clés"): the clauses under it describe what the text says or changed elsewhere. A date
     line is not one (terms often sit under "Effective 1 May 2026")."""
     text = re.sub(r"[*_`#\\]+", " ", heading)
@@ -489,7 +489,7 @@ def is_announcement_heading(heading: str) -> bool:
 # The heading of a summary box a site puts above its pages, made by a program or in a few points
 # ("AI-generated Key Takeaways", "Key takeaways", "TL;DR", "Points clés", "Puntos clave"); a
 # summary section the text itself holds ("Summary of this policy") is read as usual.
-_SUMMARY_BOX = re.compile(r"^\W*(?:(?:ai|machine)[-\s]generated\b.*|key\s+takeaways?|tl\s?;?\s?dr|points?\s+clés|"
+_SUMMARY_BOX = re.compile(r"^\W*(?:(?:ai|machine)[-\s]generated\b.*|key\s+takeaways?|key\s+updates|tl\s?;?\s?dr|points?\s+clés|"
                           r"(?:résumé|zusammenfassung|resumen)\s+(?:généré|generiert|generado)\b.*|puntos\s+clave)\W*$",
                           re.I)
 

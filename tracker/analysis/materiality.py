@@ -6968,6 +6968,7 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
                                    lead_before=lb, lead_after=la))
     _edge_chrome(changes, labels, old, new)
     _banner_sentences(changes, labels)
+    _summary_box(changes, labels)
     _offer_banner(changes, labels, old, new)
     _outside_document(changes, labels, old, new)
     _split_or_joined(changes, labels)
@@ -7416,6 +7417,50 @@ def _banner_sentences(changes: Sequence[Any], labels: list[ChangeLabel]) -> None
                         and not any(f.kind in _SIGNIFICANT for f in (*lab.facts_before, *lab.facts_after))):
                     labels[m] = _cosmetic("announcement", _COSMETIC_TEXT["announcement"], lab.facts_before,
                                           lab.facts_after)
+
+
+def _title_form(text: str) -> tuple[int, bool]:
+    """How a title line is written: (its Markdown heading level, 0 for none; whether it is wholly
+    bold or italic). Two titles of one form are titles of the same level."""
+    core = text.strip()
+    level = len(core) - len(core.lstrip("#"))
+    return level, bool(re.fullmatch(r"(?:\*\*|__|\*|_).+(?:\*\*|__|\*|_)", core.lstrip("# ")))
+
+
+def _summary_box(changes: Sequence[Any], labels: list[ChangeLabel]) -> None:
+    """A box that summarises the terms or their update, removed (or added) whole with its title:
+    "Key Updates", then run-in paragraphs ("**Age Requirement.** To use it you must be 16") that
+    repeat what the body says. A removed (added) clause that is such a title
+    (``_changes_title``: "Summary of Recent Changes", "Key updates", "What's new"), with the run
+    of clauses removed (added) together right after it, up to a title of the same form or a heading
+    of its level or above (the next section), is the box: its clauses are announcements, as those
+    under such a heading are; the terms are labelled where the body changes them."""
+    for kind, attr, side in (("removed", "old_index", "before"), ("added", "new_index", "after")):
+        at = {getattr(c, attr): k for k, c in enumerate(changes) if c.kind == kind and getattr(c, attr) is not None}
+        if not any(labels[k].material for k in at.values()):
+            continue
+        for i, k in sorted(at.items()):
+            title = getattr(changes[k], side) or ""
+            if "\n" in title.strip() or not _changes_title(title.strip().lstrip("#").strip()):
+                continue
+            form = _title_form(title)
+            j = i + 1
+            while j in at:
+                text = getattr(changes[at[j]], side) or ""
+                level = _title_form(text)
+                if level == form and _changes_title_like(text) or level[0] and (not form[0] or level[0] <= form[0]):
+                    break  # the next section's title
+                lab = labels[at[j]]
+                if lab.material:
+                    labels[at[j]] = _cosmetic("announcement", _COSMETIC_TEXT["announcement"], lab.facts_before,
+                                              lab.facts_after)
+                j += 1
+
+
+def _changes_title_like(text: str) -> bool:
+    """Whether a clause is a short title line (at most 8 words, no end punctuation), whatever it names."""
+    core = re.sub(r"[*_#]+", " ", text).strip()
+    return 0 < len(core.split()) <= 8 and core[-1] not in ".!?;:"
 
 
 _TERM_WORDS = re.compile(r"\b(?:must|shall|may|will|not|never|only|agree\w*|consent\w*|required?)\b", re.I)
