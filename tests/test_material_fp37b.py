@@ -157,3 +157,42 @@ def test_a_section_after_the_box_stays_material():
     a = analyse(old, BOX_NEW)
     assert a.material
     assert any(c.material and "advertisers" in (c.before or "") for c in a.changes)
+
+
+# --- an introduction that points to the summary of changes ----------------------------------------
+
+INTRO_OLD = """# Lumeno Services Agreement
+
+## 1. Your account
+
+You must keep your password secret.
+
+## 2. Payments
+
+We charge your card at the start of each billing period.
+"""
+
+INTRO = """**Introduction to the Lumeno Services Agreement**
+
+The Lumeno Services Agreement is an agreement between you and Lumeno that governs your use of Lumeno online services.
+
+We understand that you may have questions about the Lumeno Services Agreement.
+
+Whenever we make changes, we provide a summary of the most notable changes to the current agreement on the [Summary of Changes](https://lumeno.example/updates) page.
+
+"""
+
+INTRO_NEW = INTRO_OLD.replace("## 1. Your account", INTRO + "## 1. Your account")
+
+
+def test_an_introduction_with_its_title_pointing_to_the_changes_is_not_material():
+    a = analyse(INTRO_OLD, INTRO_NEW)
+    assert not a.material, [(c.explanation, c.material) for c in a.changes]
+    assert "announcement" in a.cosmetic
+
+
+def test_a_new_age_limit_in_the_introduction_stays_material():
+    # a figure the banner sets is read as usual
+    new = INTRO_NEW.replace("We understand that you may have questions about the Lumeno Services Agreement.",
+                            "You must be at least 18 years old to use Lumeno.")
+    assert analyse(INTRO_OLD, new).material

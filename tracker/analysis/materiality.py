@@ -7393,7 +7393,7 @@ def _banner_sentences(changes: Sequence[Any], labels: list[ChangeLabel]) -> None
     change to how we use your information for AI." then "We will keep you informed before we start
     using your information." and "We will also explain how you can object." A run of at most
     ``_BANNER_CLAUSES`` clauses removed (or added) together, one of them an announcement
-    (``boilerplate.is_announcement``) and no heading among them, is the banner: its short
+    (``boilerplate.is_announcement``) and no heading among them but its own title first, is the banner: its short
     sentences tell what is coming or what the terms now say, which the terms themselves say where
     they change. A sentence with a changed amount, period or age, or a watch-out, is read as usual."""
     for kind, attr, side in (("removed", "old_index", "before"), ("added", "new_index", "after")):
@@ -7409,7 +7409,9 @@ def _banner_sentences(changes: Sequence[Any], labels: list[ChangeLabel]) -> None
                 hi += 1
             done.update(range(lo, hi + 1))
             block = [at[j] for j in range(lo, hi + 1)]
-            if len(block) > _BANNER_CLAUSES or any(_is_heading(getattr(changes[m], side) or "") for m in block):
+            # (its own title may open it: "**Introduction to the Terms**", then the banner's sentences;
+            # a heading further in starts a section of terms)
+            if len(block) > _BANNER_CLAUSES or any(_is_heading(getattr(changes[m], side) or "") for m in block[1:]):
                 continue
             for m in block:
                 lab, text = labels[m], getattr(changes[m], side) or ""
