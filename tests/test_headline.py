@@ -1012,9 +1012,10 @@ def test_a_rewritten_passage_is_not_cut_to_fragments_on_both_sides_in_a_headline
     c = ClauseChange(kind="modified", clause_id="x/1", heading="", before="x", after="y", material=True,
                      severity="material", categories=("privacy",),
                      explanation=f"Now says “{now}” instead of “{was}” (privacy)")
-    # fillers that name nothing concrete: a duration would rank first (``concreteness``, session 25)
-    others = [replace(c, clause_id=f"x/{i}", explanation=f"New: Zorblio may keep logs of kind {i} (privacy)")
-              for i in range(2, 6)]
+    # fillers that name nothing concrete: a duration would rank first (``concreteness``, session 25);
+    # less serious than the passage, which a readable change as serious would go before (head37)
+    others = [replace(c, clause_id=f"x/{i}", explanation=f"New: Zorblio may keep logs of kind {i} (privacy)",
+                      severity="minor") for i in range(2, 6)]
     line = headline([c] + others)
     assert len(line) <= HEADLINE_MAX
     said = re.search(r"“([^”]*)”", line).group(1)

@@ -26,8 +26,8 @@ from tracker.analysis.rendering import LEADS_ON, address_line, one_line, plain_t
 from tracker.analysis.subject import resolved_start
 from tracker.records import SEVERITY_ORDER
 
-__all__ = ["CATEGORY_WEIGHT", "HEADLINE_MAX", "MAX_TAGS", "TERM_NAMES", "display_explanation", "headline", "named",
-           "concreteness", "rank_changes", "shown_tags", "term_name"]
+__all__ = ["CATEGORY_WEIGHT", "HEADLINE_MAX", "MAX_TAGS", "TERM_NAMES", "TOPIC_NAMES", "display_explanation", "headline",
+           "named", "concreteness", "plain_headline", "quote_only", "rank_changes", "shown_tags", "term_name"]
 
 HEADLINE_MAX = 100
 MAX_TAGS = 4
@@ -510,6 +510,67 @@ def _adversity(change: object) -> int:
     return 2 if cats and all(safeguarded(c, plain) for c in cats) else 1
 
 
+# An explanation that is a quote and nothing else: the passage as it reads now ("Now reads “…”"),
+# words put into or taken from a quote cut short ("Adds “X” to: “…”"), or a quote of one side that
+# starts inside a sentence, at no subject ("New: …a wholly-owned subsidiary of ...", "Now also says:
+# “…the Client (a) has acted ...", a passage rewritten "Now says “…with this article, X may…” instead
+# of “…”"); "…you must comply with ..." or "…Zoom will not use ..." read alone.
+_QUOTE_LABEL = re.compile(r"^(?:In [^:“]{1,60}: )?(?:(?P<reads>Now reads)\b|(?P<edit>Adds|Drops)\b[^:]*?\b(?:to|from): “…|"
+                          r"(?:New|Removed|Now also says|No longer says)(?: row)?:\s*[“«]?\s*(?P<body>….*))", re.S)
+_SUBJECT = re.compile(r"…\s*(?:(?:you|we|they|it|users?|members?|customers?|sellers?|buyers?|the company|nous|vous|wir|sie)\b|"
+                      r"[A-Z])")
+
+
+def quote_only(change: Labelled) -> bool:
+    """Whether ``change``'s explanation is only a quote that says nothing alone (``_QUOTE_LABEL``):
+    a headline names a change a reader can read first, when one is as serious and as much at stake."""
+    text = display_explanation(change.explanation or "")
+    if (swap := _SWAP.match(re.sub(r"^In [^:“]{1,60}: ", "", text))) and swap.group("now").startswith("…"):
+        # a passage rewritten, not a word swapped (fewer than half the words shared): a headline
+        # keeps only its new words (``_fit``), a quote cut from its sentence at no subject
+        now, was = ({w.lower().strip(",;:.…") for w in swap.group(k).split()} for k in ("now", "was"))
+        return len(now & was) < 0.5 * min(len(now), len(was)) and not _SUBJECT.match(swap.group("now"))
+    m = _QUOTE_LABEL.match(text)
+    return m is not None and (m.group("body") is None or not _SUBJECT.match(m.group("body")))
+
+
+# A withdrawn negative promise said with two negations ("No longer promises not to sell your data"):
+# said with one ("Drops its promise not to sell your data"), the way a reader would say it.
+_NO_LONGER_NOT = re.compile(r"^No longer promises (?P<what>(?:not|never) to |that (?=[^.;]*\b(?:not|never|no)\b))")
+# Words put into (taken from) a quote cut on both ends ("Adds “surcharges” to: “…taxes, surcharges,
+# credit card fees…”"): the words and the kind of term they went into say more than the cut quote.
+_EDIT_IN_QUOTE = re.compile(r"^(?P<pre>(?P<verb>Adds|Drops) (?P<items>“[^”]*”(?:(?:, | and )“[^”]*”)*)(?:, among other "
+                            r"words,)?) (?:to|from): “(?P<ctx>[^”]*)”$")
+# What a reader calls the terms of each category, as the place words went into ("Adds “yearly plans”
+# to the subscription terms")
+TOPIC_NAMES = {
+    "pricing": "the pricing terms", "payment": "the payment terms", "refunds": "the refund terms",
+    "subscription": "the subscription terms", "arbitration": "the arbitration clause",
+    "class-action": "the class-action waiver", "jurisdiction": "the choice of court",
+    "governing-law": "the choice of law", "ai-training": "the AI-training terms", "privacy": "the data-use terms",
+    "termination": "the termination terms", "liability": "the liability terms", "indemnity": "the indemnity",
+    "content-rights": "the licence to your content", "content-removal": "the content-removal rules",
+    "terms-changes": "the terms-change clause", "service-changes": "the service-change clause",
+    "eligibility": "the eligibility rules", "acceptance": "the acceptance clause", "usage-rules": "the usage rules",
+}
+
+
+def plain_headline(text: str, change: Labelled) -> str:
+    """``text`` (the display explanation of ``change``, a headline's first part) said plainly: a
+    withdrawn negative promise with one negation ("No longer promises not to sell your data" →
+    "Drops its promise not to sell your data"), and words put into a quote cut on both ends named
+    with the terms they went into ("Adds “surcharges” to: “…taxes, surcharges, credit…”" → "Adds
+    “surcharges” to the pricing terms"; the quote stays when the change has no category but
+    ``other``). Any other text as is."""
+    if m := _NO_LONGER_NOT.match(text):
+        return f"Drops its promise {m.group('what')}{text[m.end():]}"
+    if (m := _EDIT_IN_QUOTE.match(text)) and m.group("ctx").startswith("…") and m.group("ctx").endswith("…"):
+        cats = sorted((c for c in change.categories if c in TOPIC_NAMES), key=lambda c: _WEIGHT.get(c, len(_WEIGHT)))
+        if cats:
+            return f"{m.group('pre')} {'to' if m.group('verb') == 'Adds' else 'from'} {TOPIC_NAMES[cats[0]]}"
+    return text
+
+
 def rank_changes(changes: Sequence[L], categories: Iterable[str] = ()) -> list[L]:
     """``changes`` most serious first: material before not, then a promise withdrawn ("No longer
     promises ...") or AI training started or its opt-out taken away (``training_news``), then, when
@@ -521,6 +582,7 @@ def rank_changes(changes: Sequence[L], categories: Iterable[str] = ()) -> list[L
     in other words ("Reworded: ...", "Still forbids, reworded: ..."), a statement of intent, a postal
     address changed (``address_changed``), a title or a list's lead-in alone after
     other terms, then the group of what is at stake (``_stake``: money, disputes, data, the rest),
+    then a change a reader can read before a quote that says nothing alone (``quote_only``),
     then a one-sided clause before a plain one and a clause bounded by a protection after both
     (``_adversity``), then the weight of the change's weightiest category (``CATEGORY_WEIGHT``), then a few
     words swapped (``word_swap``) after a new clause or a value of the same weight, then the more
@@ -540,7 +602,8 @@ def rank_changes(changes: Sequence[L], categories: Iterable[str] = ()) -> list[L
                                       or _RESTATED.search(c.explanation or "")
                                       or address_changed(c)
                                       or _title_only(c) or _lead_in_only(c)),
-                _stake(c.categories), _adversity(c), _weight(c.categories), word_swap(c), concreteness(c))
+                _stake(c.categories), quote_only(c), _adversity(c), _weight(c.categories), word_swap(c),
+                concreteness(c))
 
     return sorted(changes, key=key)
 
@@ -691,8 +754,8 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
     if switch := _switch_said(material, seen, limit):
         return switch
     # the count is of distinct changes: one change made in six clauses is one, not "+5 more"
-    first, more = seen[0], _more(len(seen) - 1)
-    placed = _placed(first, material[0]) if display_explanation(named(material[0])) == first else first
+    first, more = plain_headline(seen[0], material[0]), _more(len(seen) - 1)
+    placed = _placed(first, material[0]) if display_explanation(named(material[0])) == seen[0] else first
     if len(placed) + len(more) <= limit:  # where it happened, when that costs none of the sentence
         first = placed
     first = first[:1].upper() + first[1:]
