@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tracker.analysis import analyse
-from tracker.analysis.headline import headline, plain_headline, quote_only, rank_changes
+from tracker.analysis.headline import HEADLINE_MAX, MORE_SUFFIX, headline, plain_headline, quote_only, rank_changes
 from tracker.records import ClauseChange
 
 
@@ -110,3 +110,21 @@ def test_a_headline_names_a_readable_change_before_a_quote_of_the_same_weight() 
     # and a quote of money comes before a readable change of data use: what is at stake comes first
     money = _change(fragment.explanation, categories=("pricing",))
     assert rank_changes([readable, money])[0] is money
+
+
+def test_a_headline_too_long_for_its_count_keeps_the_count_and_cuts_the_quote() -> None:
+    """nu37: "New class-action waiver: <quote>" was kept whole and its "(+4 more)" dropped, so a feed
+    title or notification read alone hid four other material changes of the version."""
+    old = ("# Terms of Fernwick Cloud\n\n## 4. Credits\n\nCredits expire 12 months after purchase.\n\n"
+           "## 9. Disputes\n\nDisputes are heard by the courts of Leeds.\n\n"
+           "## 11. Termination\n\nWe may end your account with 30 days' notice.\n")
+    new = ("# Terms of Fernwick Cloud\n\n## 4. Credits\n\nCredits expire 6 months after purchase.\n\n"
+           "## 9. Disputes\n\nDisputes are heard by the courts of Leeds.\n\n"
+           "You and Fernwick agree that each may bring claims against the other only in an individual capacity, "
+           "and not as a plaintiff or class member in any purported class or representative proceeding.\n\n"
+           "## 11. Termination\n\nWe may end your account immediately and without notice.\n")
+    result = analyse(old, new)
+    material = [c for c in result.changes if c.material]
+    assert len(material) >= 2, result.changes
+    assert len(result.summary) <= HEADLINE_MAX, result.summary
+    assert MORE_SUFFIX.search(result.summary), result.summary

@@ -789,10 +789,10 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
         first = news  # the news whole, not its clause's quote cut short beside it (the change says the rest)
     room = max(limit - len(more) - len(note), 40)
     fitted = _fit(first, room, row=row)
-    if fitted != first and len(first) + len(note) <= limit and first.count("“") == first.count("”"):
-        # the sentence whole rather than cut mid-phrase for the count ("… only in an individual…
-        # (+4 more)"): the count is in the version's line and tags anyway, the point is not
+    if fitted != first and len(first) + len(note) <= limit and first.count("“") == first.count("”") and not more:
         return first + note
+    # The count stays even when it cuts the quote ("… only in an individual… (+4 more)"): a feed
+    # title or a notification is read alone, and one that dropped it hid four changes (nu37).
     return fitted + note + more
 
 
