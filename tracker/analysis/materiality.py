@@ -201,25 +201,49 @@ def cosmetic_kind(before: str, after: str) -> str | None:
         return "formatting" if cosmetic_kind(money[0], money[1]) is not None else None
     a, b = before, after
     rendered = False  # ``_seen_alike(before, after)`` asked already (and None): not asked again
+    unpunctuated = marked = ("", "")  # both sides once punctuation and case are gone (the step below)
     # Whitespace and markup noise are tolerated inside the later steps.
     for name, step in _STEPS:
         if name == "punctuation-case":
             if seen := _seen_alike(before, after):
                 return seen  # before punctuation: a link's brackets are markup, not punctuation
             rendered = True
+            marked = (a, b)  # (links and markup gone, punctuation kept: where the numbers are read)
         a, b = step(a), step(b)
+        if name == "punctuation-case":
+            unpunctuated = (a, b)
         if a == b:
             if name == "date-only" and _cut_off_dates(before) != _cut_off_dates(after):
                 return None  # "registered after <date>": a date a term turns on moved
             return name
     if _SPACES.sub("", before) == _SPACES.sub("", after):
         return "whitespace"
+    if rendered and _same_letters(*unpunctuated, *marked):
+        return "punctuation-case"
     if mask_stamps(_DATE.sub("<date>", before)) == mask_stamps(_DATE.sub("<date>", after)):
         # a line stamping when the page was generated or updated ("generated on <date> at 10:04
         # UTC", "Updated 3 minutes ago") or a request id: masked as a run masks them (its clock
         # needs the punctuation the steps above take away)
         return "date-only"
     return None if rendered else _seen_alike(before, after)
+
+
+# A number as written, its separators kept ("1.5", "2-3" is two numbers), and the signs that make
+# one an amount or a share: what must stay alike when punctuation and spaces are read through.
+_FIGURE = re.compile(r"\d+(?:[.,:]\d+)*|[%$€£¥§]")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # "1,000" is "1000"; "1,5" stays a decimal
+
+
+def _same_letters(a: str, b: str, marked_a: str, marked_b: str) -> bool:
+    """Whether two sides of a clause, with punctuation and case already taken away (``a``, ``b``:
+    the "punctuation-case" step), hold the same letters once their spaces go too, with the same
+    numbers and signs written the same way (read from ``marked_a`` and ``marked_b``, the sides
+    before that step). That is a capture that dropped apostrophes ("you’re" → "youre", "it’s" →
+    "its") or the spaces between words ("in whichthe") along with other punctuation: the same
+    words, not a rewording. "1.5" against "15" or "10%" against "10" stay changes."""
+    if _SPACES.sub("", a) != _SPACES.sub("", b):
+        return False
+    return _FIGURE.findall(_THOUSANDS.sub("", marked_a)) == _FIGURE.findall(_THOUSANDS.sub("", marked_b))
 
 
 _MONEY_HINT = re.compile(r"[$€£¥]|\b(?:usd|eur|gbp|cad|aud|chf|jpy|inr|dollars?|euros?|pounds?)\b", re.I)
