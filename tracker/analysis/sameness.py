@@ -204,7 +204,8 @@ def unwrap_pair(old: str, new: str) -> tuple[str, str]:
 
 
 # A tag of the elements a page's text is made of, left raw in a capture ("<p><span>...</span>").
-_HTML_TAG = re.compile(r"</?(?:p|span|div|li|ul|ol|h[1-6]|a|br|strong|em|b|i|u|table|thead|tbody|tr|td|th|section|"
+# ("<br>" is none: Markdown tables and lists converted from HTML keep it in their cells and items.)
+_HTML_TAG = re.compile(r"</?(?:p|span|div|li|ul|ol|h[1-6]|a|strong|em|b|i|u|table|thead|tbody|tr|td|th|section|"
                        r"article|font|sup|sub|blockquote)\b[^<>\n]{0,500}?>", re.I)
 _LEAKED_LINE = 4  # tags on one line that make it raw HTML, not Markdown with an inline tag or two
 _LEAKED_SHARE = 0.25  # ... when the other text has at most this share of this one's tags
