@@ -164,3 +164,45 @@ def test_line_breaks_in_table_cells_are_no_raw_html_capture():
     old = "# Annex 3\n\n| Sub-processor |\n| --- |\n" + rows + "\nWe notify you of new sub-processors.\n"
     new = "# Annex 3\n\nWe notify you of new sub-processors.\n"
     assert render_leaked_html(old, new) == (old, new)
+
+
+# --- a list laid out as a table ------------------------------------------------------------------
+
+CHOICES = [("Managing your account", "Updating or correcting the contact details you gave us, or deleting your account",
+            "Go to your account settings"),
+           ("Managing e-mails", "Choosing whether to receive offers and newsletters from us",
+            "Use the unsubscribe link in any e-mail"),
+           ("Advertising", "Choosing whether we share your personal information with partners for targeted advertising",
+            "Turn off ad personalisation in settings")]
+PRIVACY = ("# Lumen Notes Privacy Policy\n\nWe collect the notes you write and your e-mail address.\n\n## Your choices\n\n"
+           "Depending on where you live, your choices may include:\n\n{choices}\n\n## Contact\n\n"
+           "Write to our privacy team from the help centre.\n")
+
+
+def _as_list(choices: list[tuple[str, str, str]]) -> str:
+    return PRIVACY.format(choices="\n".join(f"* {what} ({how.lower()});" for _, what, how in choices))
+
+
+def _as_table(choices: list[tuple[str, str, str]]) -> str:
+    rows = "\n".join(f"| {topic} | {what} | {how} |" for topic, what, how in choices)
+    return PRIVACY.format(choices="| Topic | Your choices | How to exercise them |\n| --- | --- | --- |\n" + rows)
+
+
+def test_list_laid_out_as_a_table_is_not_material():
+    a = analyse(_as_list(CHOICES), _as_table(CHOICES))
+    assert len(a.changes) == 3
+    assert not a.material, a.summary
+
+
+def test_table_laid_out_as_a_list_is_not_material():
+    a = analyse(_as_table(CHOICES), _as_list(CHOICES))
+    assert a.changes
+    assert not a.material, a.summary
+
+
+def test_list_laid_out_as_a_table_with_a_wider_row_is_material():
+    wider = CHOICES[:2] + [("Advertising", "Choosing whether we share or sell your personal information to partners "
+                                           "for targeted advertising", "Turn off ad personalisation in settings")]
+    a = analyse(_as_list(CHOICES), _as_table(wider))
+    assert a.material
+    assert [c for c in a.changes if c.material and "sell" in (c.after or "")]

@@ -6977,8 +6977,48 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
     _outside_document(changes, labels, old, new)
     _split_or_joined(changes, labels)
     _respaced(changes, labels, old, new)
+    _relaid(changes, labels)
     _folded(changes, labels, old, new)
     return labels
+
+
+_LABEL_WORDS = 6  # a row's first cell this short (a topic: "Managing your account") labels the row
+
+
+def _row_words(row: str) -> list[str]:
+    """What a table row (a clause holding its table's header, ``rendering.table_cells``) says as
+    text, each reading: its cells in order; then, when its first cell is a short label and others
+    follow, without that label. Empty when ``row`` is no table of one row."""
+    table = table_cells(row)
+    if table is None or len(table[1]) != 1:
+        return []
+    cells = [c for c in table[1][0] if c.strip()]
+    out = ["; ".join(cells)]
+    if len(cells) > 1 and len(cells[0].split()) <= _LABEL_WORDS:
+        out.append("; ".join(cells[1:]))
+    return out
+
+
+def _relaid(changes: Sequence[Any], labels: list[ChangeLabel]) -> None:
+    """A list item (or a paragraph) laid out as a table row, or a row as an item: a capture or a
+    page that restructured a list into a table with the same content ("* Updating your contact
+    details (go to your account settings)" → "| Managing your account | Updating your contact
+    details | Go to your account settings |"). The row's header and a short label in its first
+    cell (a topic, as a heading is) are layout; a material change whose other side says what the
+    row's cells say (``restating.same_content``: the same content words, and every negation,
+    number, modal, limiter and party in its place) is "formatting". A row that says anything more
+    or less stays a change."""
+    if not any(label.material for label in labels):
+        return
+    for k, (c, label) in enumerate(zip(changes, labels)):
+        if not label.material or c.kind != "modified" or not c.before or not c.after:
+            continue
+        b_row, a_row = _row_words(c.before), _row_words(c.after)
+        if bool(b_row) == bool(a_row):
+            continue  # both rows (the row checks of ``label_change`` read them) or neither
+        text = plain(_LIST_ITEM.sub("", c.after if b_row else c.before))
+        if any(same_content(text, row) for row in b_row or a_row):
+            labels[k] = _cosmetic("formatting", _COSMETIC_TEXT["formatting"], label.facts_before, label.facts_after)
 
 
 def _folded_lines(whole: str, folded: str) -> set[str]:
