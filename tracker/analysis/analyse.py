@@ -35,12 +35,14 @@ def analysis_version() -> str:
     import hashlib
     from pathlib import Path
 
+    import tracker.extract.convert
     import tracker.extract.links
     import tracker.records
 
     package = Path(__file__).parent
     files = sorted(package.glob("*.py")) + sorted((package / "model").glob("*.json"))
-    files += [Path(tracker.records.__file__), Path(str(tracker.extract.links.__file__))]
+    files += [Path(tracker.records.__file__), Path(str(tracker.extract.links.__file__)),
+              Path(str(tracker.extract.convert.__file__))]  # (raw HTML left in a capture is read converted)
     digest = hashlib.sha256()
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -129,7 +131,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     from tracker.analysis.boilerplate import empty_side, is_error_page, sections_lost_side, teaser_side, truncated_side
     from tracker.analysis.diff import diff_texts
     from tracker.analysis.materiality import capture_labels, label_document, translation_labels
-    from tracker.analysis.sameness import unwrap_pair
+    from tracker.analysis.sameness import render_leaked_html, unwrap_pair
     from tracker.analysis.scope import (SHARED_AT_MOST, body_missing_side, language_switch, other_document,
                                         other_page_side, recaptured_date)
 
@@ -139,6 +141,10 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     # labelled line by line is labelled from pieces, and one side joined and not the other would
     # tell a re-extraction apart from its capture. (Everything below reads the joined texts; a
     # pair that differs in its wrapping alone keeps its lines, so its spacing changes are shown.)
+    # A page captured once as Markdown and once as its raw HTML source ("<p><span>...&quot;") is
+    # read with that HTML converted as the extraction would have: its words are the same, and
+    # read raw, every clause of it looks rewritten.
+    old, new = render_leaked_html(old, new)
     joined = unwrap_pair(old, new)
     if joined[0] != joined[1]:
         old, new = joined

@@ -201,25 +201,49 @@ def cosmetic_kind(before: str, after: str) -> str | None:
         return "formatting" if cosmetic_kind(money[0], money[1]) is not None else None
     a, b = before, after
     rendered = False  # ``_seen_alike(before, after)`` asked already (and None): not asked again
+    unpunctuated = marked = ("", "")  # both sides once punctuation and case are gone (the step below)
     # Whitespace and markup noise are tolerated inside the later steps.
     for name, step in _STEPS:
         if name == "punctuation-case":
             if seen := _seen_alike(before, after):
                 return seen  # before punctuation: a link's brackets are markup, not punctuation
             rendered = True
+            marked = (a, b)  # (links and markup gone, punctuation kept: where the numbers are read)
         a, b = step(a), step(b)
+        if name == "punctuation-case":
+            unpunctuated = (a, b)
         if a == b:
             if name == "date-only" and _cut_off_dates(before) != _cut_off_dates(after):
                 return None  # "registered after <date>": a date a term turns on moved
             return name
     if _SPACES.sub("", before) == _SPACES.sub("", after):
         return "whitespace"
+    if rendered and _same_letters(*unpunctuated, *marked):
+        return "punctuation-case"
     if mask_stamps(_DATE.sub("<date>", before)) == mask_stamps(_DATE.sub("<date>", after)):
         # a line stamping when the page was generated or updated ("generated on <date> at 10:04
         # UTC", "Updated 3 minutes ago") or a request id: masked as a run masks them (its clock
         # needs the punctuation the steps above take away)
         return "date-only"
     return None if rendered else _seen_alike(before, after)
+
+
+# A number as written, its separators kept ("1.5", "2-3" is two numbers), and the signs that make
+# one an amount or a share: what must stay alike when punctuation and spaces are read through.
+_FIGURE = re.compile(r"\d+(?:[.,:]\d+)*|[%$€£¥§]")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # "1,000" is "1000"; "1,5" stays a decimal
+
+
+def _same_letters(a: str, b: str, marked_a: str, marked_b: str) -> bool:
+    """Whether two sides of a clause, with punctuation and case already taken away (``a``, ``b``:
+    the "punctuation-case" step), hold the same letters once their spaces go too, with the same
+    numbers and signs written the same way (read from ``marked_a`` and ``marked_b``, the sides
+    before that step). That is a capture that dropped apostrophes ("you’re" → "youre", "it’s" →
+    "its") or the spaces between words ("in whichthe") along with other punctuation: the same
+    words, not a rewording. "1.5" against "15" or "10%" against "10" stay changes."""
+    if _SPACES.sub("", a) != _SPACES.sub("", b):
+        return False
+    return _FIGURE.findall(_THOUSANDS.sub("", marked_a)) == _FIGURE.findall(_THOUSANDS.sub("", marked_b))
 
 
 _MONEY_HINT = re.compile(r"[$€£¥]|\b(?:usd|eur|gbp|cad|aud|chf|jpy|inr|dollars?|euros?|pounds?)\b", re.I)
@@ -6973,8 +6997,48 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
     _outside_document(changes, labels, old, new)
     _split_or_joined(changes, labels)
     _respaced(changes, labels, old, new)
+    _relaid(changes, labels)
     _folded(changes, labels, old, new)
     return labels
+
+
+_LABEL_WORDS = 6  # a row's first cell this short (a topic: "Managing your account") labels the row
+
+
+def _row_words(row: str) -> list[str]:
+    """What a table row (a clause holding its table's header, ``rendering.table_cells``) says as
+    text, each reading: its cells in order; then, when its first cell is a short label and others
+    follow, without that label. Empty when ``row`` is no table of one row."""
+    table = table_cells(row)
+    if table is None or len(table[1]) != 1:
+        return []
+    cells = [c for c in table[1][0] if c.strip()]
+    out = ["; ".join(cells)]
+    if len(cells) > 1 and len(cells[0].split()) <= _LABEL_WORDS:
+        out.append("; ".join(cells[1:]))
+    return out
+
+
+def _relaid(changes: Sequence[Any], labels: list[ChangeLabel]) -> None:
+    """A list item (or a paragraph) laid out as a table row, or a row as an item: a capture or a
+    page that restructured a list into a table with the same content ("* Updating your contact
+    details (go to your account settings)" → "| Managing your account | Updating your contact
+    details | Go to your account settings |"). The row's header and a short label in its first
+    cell (a topic, as a heading is) are layout; a material change whose other side says what the
+    row's cells say (``restating.same_content``: the same content words, and every negation,
+    number, modal, limiter and party in its place) is "formatting". A row that says anything more
+    or less stays a change."""
+    if not any(label.material for label in labels):
+        return
+    for k, (c, label) in enumerate(zip(changes, labels)):
+        if not label.material or c.kind != "modified" or not c.before or not c.after:
+            continue
+        b_row, a_row = _row_words(c.before), _row_words(c.after)
+        if bool(b_row) == bool(a_row):
+            continue  # both rows (the row checks of ``label_change`` read them) or neither
+        text = plain(_LIST_ITEM.sub("", c.after if b_row else c.before))
+        if any(same_content(text, row) for row in b_row or a_row):
+            labels[k] = _cosmetic("formatting", _COSMETIC_TEXT["formatting"], label.facts_before, label.facts_after)
 
 
 def _folded_lines(whole: str, folded: str) -> set[str]:

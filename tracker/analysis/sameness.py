@@ -24,7 +24,7 @@ from collections import Counter
 
 from tracker.extract.links import mask_volatile
 
-__all__ = ["fold_markdown", "same_terms", "unwrap_pair", "unwrapped", "wrap_width"]
+__all__ = ["fold_markdown", "render_leaked_html", "same_terms", "unwrap_pair", "unwrapped", "wrap_width"]
 
 _FENCE = re.compile(r"^( {0,3})~~~", re.M)
 _SETEXT = re.compile(r"^([ \t]*\S[^\n]*)\n[ \t]*(=+|-+)[ \t]*$", re.M)
@@ -201,6 +201,63 @@ def unwrap_pair(old: str, new: str) -> tuple[str, str]:
     if not (w_old or w_new):
         return old, new
     return unwrapped(old, w_old or w_new), unwrapped(new, w_new or w_old)
+
+
+# A tag of the elements a page's text is made of, left raw in a capture ("<p><span>...</span>").
+# ("<br>" is none: Markdown tables and lists converted from HTML keep it in their cells and items.)
+_HTML_TAG = re.compile(r"</?(?:p|span|div|li|ul|ol|h[1-6]|a|strong|em|b|i|u|table|thead|tbody|tr|td|th|section|"
+                       r"article|font|sup|sub|blockquote)\b[^<>\n]{0,500}?>", re.I)
+_LEAKED_LINE = 4  # tags on one line that make it raw HTML, not Markdown with an inline tag or two
+_LEAKED_SHARE = 0.25  # ... when the other text has at most this share of this one's tags
+
+
+def render_leaked_html(old: str, new: str) -> tuple[str, str]:
+    """``old`` and ``new`` with raw HTML that one capture left in its text (a page captured once as
+    Markdown and once as its HTML source, "<p><span>Welcome to ...&quot;") converted to Markdown
+    on that side, as the extraction would have written it, for comparing: the words are the same
+    and only the capture changed, while read raw every clause of the HTML side looks rewritten.
+
+    Only the side with at least 4 times the other's tags is converted (``_LEAKED_SHARE``), and only
+    its lines of ``_LEAKED_LINE`` tags or more (runs of such lines as one fragment): a text that
+    keeps the same tags on both sides, or a table cell with a "<br>", is left as it is. Returns
+    the pair unchanged when neither side qualifies or the conversion fails."""
+    if "<" not in old and "<" not in new:
+        return old, new
+    n_old, n_new = len(_HTML_TAG.findall(old)), len(_HTML_TAG.findall(new))
+    if n_old >= _LEAKED_LINE and n_new <= _LEAKED_SHARE * n_old:
+        return _rendered_lines(old), new
+    if n_new >= _LEAKED_LINE and n_old <= _LEAKED_SHARE * n_new:
+        return old, _rendered_lines(new)
+    return old, new
+
+
+def _rendered_lines(text: str) -> str:
+    """``text`` with each run of lines holding ``_LEAKED_LINE`` tags or more converted from HTML
+    to Markdown (``tracker.extract.convert``); as it is if the converter fails on one."""
+    lines = text.split("\n")
+    leaked = [len(_HTML_TAG.findall(line)) >= _LEAKED_LINE for line in lines]
+    if not any(leaked):
+        return text
+    from tracker.errors import ExtractError
+    from tracker.extract.convert import html_to_markdown, normalize_markdown
+
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if not leaked[i]:
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and leaked[j]:
+            j += 1
+        fragment = "\n".join(lines[i:j])
+        try:
+            out.append(normalize_markdown(html_to_markdown(fragment)).strip("\n"))
+        except (ExtractError, ValueError):
+            out.append(fragment)
+        i = j
+    return "\n".join(out)
 
 
 def _hard_break(line: str) -> bool:
