@@ -221,8 +221,7 @@ _ANNOUNCE = re.compile(
     # ("our underlying privacy practices have not materially changed", "this update does not change
     # how we use your data", "we are postponing the changes to how we use your information")
     r"practices\s+(?:have|has)\s+not\s+(?:materially\s+|substantially\s+|significantly\s+|fundamentally\s+)?changed|"
-    # (also of a name changed: "this name change does not affect how we use or share data")
-    r"(?:this|these|the)\s+(?:(?:company\s+|brand\s+)?name\s+changes?|updates?|changes|revisions?)\s+(?:does|do|did|will)\s+not\s+(?:materially\s+|substantially\s+)?"
+    r"(?:this|these|the)\s+(?:updates?|changes|revisions?)\s+(?:does|do|did|will)\s+not\s+(?:materially\s+|substantially\s+)?"
     r"(?:change|affect|alter)\s+(?:how|the\s+way|our\s+(?:\w+\s+)?practices|your\s+(?:privacy\s+)?rights)|"
     r"we(?:['’]re|\s+are|\s+have|['’]ve)\s+(?:postponing|postponed|delaying|delayed|pausing|paused)\s+(?:the|these|this|our)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:changes?|updates?|modifications?)|"
@@ -479,7 +478,7 @@ def is_outage_notice(text: str) -> bool:
 
 def is_announcement_heading(heading: str) -> bool:
     """A heading over a list of what changed ("Summary of recent changes", "What's new"), or over
-    a page's summary box ("AI-generated Key Takeaways", "Key takeaways", "Key updates", "TL;DR",
+    a page's generated summary box ("AI-generated Key Takeaways", "Key takeaways", "TL;DR",
     "Points clés"): the clauses under it describe what the text says or changed elsewhere. A date
     line is not one (terms often sit under "Effective 1 May 2026")."""
     text = re.sub(r"[*_`#\\]+", " ", heading)
@@ -489,7 +488,7 @@ def is_announcement_heading(heading: str) -> bool:
 # The heading of a summary box a site puts above its pages, made by a program or in a few points
 # ("AI-generated Key Takeaways", "Key takeaways", "TL;DR", "Points clés", "Puntos clave"); a
 # summary section the text itself holds ("Summary of this policy") is read as usual.
-_SUMMARY_BOX = re.compile(r"^\W*(?:(?:ai|machine)[-\s]generated\b.*|key\s+takeaways?|key\s+updates|tl\s?;?\s?dr|points?\s+clés|"
+_SUMMARY_BOX = re.compile(r"^\W*(?:(?:ai|machine)[-\s]generated\b.*|key\s+takeaways?|tl\s?;?\s?dr|points?\s+clés|"
                           r"(?:résumé|zusammenfassung|resumen)\s+(?:généré|generiert|generado)\b.*|puntos\s+clave)\W*$",
                           re.I)
 
@@ -1516,12 +1515,7 @@ def is_address_run(words: list[str]) -> bool:
 # A postal address as written: comma-separated capitalised or numbered parts ("Nimbus Ltd, 12
 # Quay St., Galway H91 X2Y3, Ireland"), at least one of them with a street word or a postcode.
 _SEG = r"[A-Z0-9\x02][\w.'’&\x02\x03-]*(?:\s+(?:[A-Z0-9\x02][\w.'’&\x02\x03-]*|(?:de|du|des|la|le|of|am|an|der|di|del)\b))*"
-# (bold or italic markup may close a part before its comma: "**Nimbus Ltd**, 2 Quay Landings")
-_ADDRESS = re.compile(rf"(?<![\w.]){_SEG}(?:[*_]*,\s*[*_]*{_SEG}){{1,6}}")
-# Words of a written address that a clause rarely says otherwise: read only in such comma-separated
-# parts with a number ("2 Harbour Landings, North Dock, Dublin 1"), never in a run of changed words.
-_PREMISES = frozenset("quay quays dock docks wharf landing landings plaza terrace crescent parkway highway hwy "
-                      "centre center house park mews".split())
+_ADDRESS = re.compile(rf"(?<![\w.]){_SEG}(?:,\s*{_SEG}){{1,6}}")
 
 
 def address_spans(text: str) -> list[tuple[int, int]]:
@@ -1531,7 +1525,7 @@ def address_spans(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _ADDRESS.finditer(text):
         ws = [w.strip(".").lower() for w in re.findall(r"[^\W_]+\.?", m.group(0))]
-        if any(w in _STREET or w in _PREMISES for w in ws) and any(c.isdigit() for c in m.group(0)) or \
+        if any(w in _STREET for w in ws) and any(c.isdigit() for c in m.group(0)) or \
                 any(re.fullmatch(r"(?!(?:19|20)\d\d\b)\d{4,7}|[a-z]{1,2}\d{1,2}[a-z]?", w) for w in ws) and len(ws) >= 3:
             out.append(m.span())
     return out

@@ -39,7 +39,7 @@ from tracker.analysis.rendering import LEADS_ON, clause_text, one_line, plain_te
 from tracker.analysis.scope import _LINK_TARGET_OR_URL, DOCUMENT_NAME
 from tracker.analysis.subject import resolved_start
 from tracker.analysis.novelty import (_NEGATING, LINK_CLOSE, LINK_OPEN, PLACEHOLDERS, Delta, DocIndex, Glue, Token,
-                                      unaccented, canonical_word, delta, glued_words, respelled, spelling_variant, unglued, words)
+                                      unaccented, canonical_word, delta, glued_words, respelled, unglued, words)
 from tracker.records import Severity
 
 SEVERITIES = ("cosmetic", "minor", "material", "critical")
@@ -1959,26 +1959,7 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
         o, n = key
         if n in terms and len(o) == 1 and key not in party and not ctx.new.has(o):
             out[key] = "rename"  # another old name of the same thing ("subcontractors"), now the new term too
-    renamed = [key for key, what in out.items() if what == "rename"]
-    for key in counts.keys() - out.keys():
-        if key not in party and any(_misspelled(key, other) for other in renamed):
-            # "Facebook" → "Meeta" where "Facebook" → "Meta" throughout: the same rename, mistyped once
-            out[key] = "rename"
     return out
-
-
-def _misspelled(key: tuple[tuple[str, ...], tuple[str, ...]], rename: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
-    """Whether a replacement ``key`` (old words, new words) is the rename ``rename`` with one side
-    spelled otherwise, word by word (``novelty.spelling_variant``: "meeta" for "meta"), and the
-    other side the same words."""
-    (o, n), (ro, rn) = key, rename
-    if o == ro and n != rn:
-        a, b = n, rn
-    elif n == rn and o != ro:
-        a, b = o, ro
-    else:
-        return False
-    return len(a) == len(b) and all(x == y or spelling_variant(x, y) for x, y in zip(a, b))
 
 
 # Words of a closed class, capitalised or not: weekdays, months, seasons and units. One put for
@@ -6992,7 +6973,6 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
                                    lead_before=lb, lead_after=la))
     _edge_chrome(changes, labels, old, new)
     _banner_sentences(changes, labels)
-    _summary_box(changes, labels)
     _offer_banner(changes, labels, old, new)
     _outside_document(changes, labels, old, new)
     _split_or_joined(changes, labels)
@@ -7457,7 +7437,7 @@ def _banner_sentences(changes: Sequence[Any], labels: list[ChangeLabel]) -> None
     change to how we use your information for AI." then "We will keep you informed before we start
     using your information." and "We will also explain how you can object." A run of at most
     ``_BANNER_CLAUSES`` clauses removed (or added) together, one of them an announcement
-    (``boilerplate.is_announcement``) and no heading among them but its own title first, is the banner: its short
+    (``boilerplate.is_announcement``) and no heading among them, is the banner: its short
     sentences tell what is coming or what the terms now say, which the terms themselves say where
     they change. A sentence with a changed amount, period or age, or a watch-out, is read as usual."""
     for kind, attr, side in (("removed", "old_index", "before"), ("added", "new_index", "after")):
@@ -7473,9 +7453,7 @@ def _banner_sentences(changes: Sequence[Any], labels: list[ChangeLabel]) -> None
                 hi += 1
             done.update(range(lo, hi + 1))
             block = [at[j] for j in range(lo, hi + 1)]
-            # (its own title may open it: "**Introduction to the Terms**", then the banner's sentences;
-            # a heading further in starts a section of terms)
-            if len(block) > _BANNER_CLAUSES or any(_is_heading(getattr(changes[m], side) or "") for m in block[1:]):
+            if len(block) > _BANNER_CLAUSES or any(_is_heading(getattr(changes[m], side) or "") for m in block):
                 continue
             for m in block:
                 lab, text = labels[m], getattr(changes[m], side) or ""
@@ -7483,50 +7461,6 @@ def _banner_sentences(changes: Sequence[Any], labels: list[ChangeLabel]) -> None
                         and not any(f.kind in _SIGNIFICANT for f in (*lab.facts_before, *lab.facts_after))):
                     labels[m] = _cosmetic("announcement", _COSMETIC_TEXT["announcement"], lab.facts_before,
                                           lab.facts_after)
-
-
-def _title_form(text: str) -> tuple[int, bool]:
-    """How a title line is written: (its Markdown heading level, 0 for none; whether it is wholly
-    bold or italic). Two titles of one form are titles of the same level."""
-    core = text.strip()
-    level = len(core) - len(core.lstrip("#"))
-    return level, bool(re.fullmatch(r"(?:\*\*|__|\*|_).+(?:\*\*|__|\*|_)", core.lstrip("# ")))
-
-
-def _summary_box(changes: Sequence[Any], labels: list[ChangeLabel]) -> None:
-    """A box that summarises the terms or their update, removed (or added) whole with its title:
-    "Key Updates", then run-in paragraphs ("**Age Requirement.** To use it you must be 16") that
-    repeat what the body says. A removed (added) clause that is such a title
-    (``_changes_title``: "Summary of Recent Changes", "Key updates", "What's new"), with the run
-    of clauses removed (added) together right after it, up to a title of the same form or a heading
-    of its level or above (the next section), is the box: its clauses are announcements, as those
-    under such a heading are; the terms are labelled where the body changes them."""
-    for kind, attr, side in (("removed", "old_index", "before"), ("added", "new_index", "after")):
-        at = {getattr(c, attr): k for k, c in enumerate(changes) if c.kind == kind and getattr(c, attr) is not None}
-        if not any(labels[k].material for k in at.values()):
-            continue
-        for i, k in sorted(at.items()):
-            title = getattr(changes[k], side) or ""
-            if "\n" in title.strip() or not _changes_title(title.strip().lstrip("#").strip()):
-                continue
-            form = _title_form(title)
-            j = i + 1
-            while j in at:
-                text = getattr(changes[at[j]], side) or ""
-                level = _title_form(text)
-                if level == form and _changes_title_like(text) or level[0] and (not form[0] or level[0] <= form[0]):
-                    break  # the next section's title
-                lab = labels[at[j]]
-                if lab.material:
-                    labels[at[j]] = _cosmetic("announcement", _COSMETIC_TEXT["announcement"], lab.facts_before,
-                                              lab.facts_after)
-                j += 1
-
-
-def _changes_title_like(text: str) -> bool:
-    """Whether a clause is a short title line (at most 8 words, no end punctuation), whatever it names."""
-    core = re.sub(r"[*_#]+", " ", text).strip()
-    return 0 < len(core.split()) <= 8 and core[-1] not in ".!?;:"
 
 
 _TERM_WORDS = re.compile(r"\b(?:must|shall|may|will|not|never|only|agree\w*|consent\w*|required?)\b", re.I)
