@@ -274,14 +274,6 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         return Analysis(tuple(changes), False, "cosmetic", (), cosmetic_kinds(tuple(changes)),
                         f"The page is now in {_LANGUAGES[switch[1]]} instead of {_LANGUAGES[switch[0]]}: "
                         "a translation, not new terms", diff.unchanged)
-    from tracker.analysis.scope import regional_variant
-
-    if regional := regional_variant(old, new, diff.changes, labels):
-        # The same dated page without its section for one region's users (EU/UK controller, legal
-        # bases, rights): the page is served by region, and this capture got another region's.
-        changes = [_not_material(c) for c in changes]
-        return Analysis(tuple(changes), False, "minor", (), cosmetic_kinds(tuple(changes)),
-                        _regional_summary(*regional), diff.unchanged)
     from tracker.analysis.decision import decide, promoted_label
 
     from tracker.analysis.wording import refine
@@ -408,19 +400,6 @@ _BODY_MISSING = " kept only lines of the earlier capture, without the terms' tex
 # (the end of the summary of a pair ``scope.recaptured_date`` tells, whose start names the date and the counts)
 _RECAPTURED = ": the page captured differently (blocks left out, another rendering of it), not a change of terms"
 _EMPTY = " is empty (nothing was captured): a failed capture, not a change of terms"
-# (the end of the summary of a pair ``scope.regional_variant`` tells)
-_REGIONAL = ": the page is served by region, not a change of terms"
-
-
-def _regional_summary(date: str, removed: list) -> str:
-    """The headline of a pair ``scope.regional_variant`` tells: its date, how many clauses for one
-    region's users the capture lacks and (up to 3) the sections they sat in."""
-    headings = list(dict.fromkeys(" ".join(c.heading.split()) for c in removed if c.heading and c.heading.strip()))
-    where = f" (under {', '.join(f'“{h[:60]}”' for h in headings[:3])}{', ...' if len(headings) > 3 else ''})" \
-        if headings else ""
-    n = len(removed)
-    return (f"Looks like another regional version of this page (same date, {date}): {n} clause{'s' if n != 1 else ''} "
-            f"for one region's users missing{where}{_REGIONAL}")
 # (the ends of the summaries of a pair ``boilerplate.sections_lost_side`` and ``scope.other_document`` tell)
 _SECTIONS_LOST = ": part of the page failed to load, not a change of terms"
 _OTHER_DOCUMENT = ": another document captured in place of this one, not a change of terms"
@@ -433,8 +412,7 @@ _CAPTURES = {_ERROR_PAGE: "an error page captured instead of the terms",
              _RECAPTURED: "another capture of the same dated text",
              _EMPTY: "an empty capture",
              _SECTIONS_LOST: "a capture that lost sections of the page",
-             _OTHER_DOCUMENT: "another document captured in place of this one",
-             _REGIONAL: "another regional version of the page"}
+             _OTHER_DOCUMENT: "another document captured in place of this one"}
 # Every ending of a pair one side of which is no capture of the terms: it keeps its analysis as it is.
 _ODD_ENDINGS = tuple(_CAPTURES)
 
@@ -468,8 +446,7 @@ def as_variant(changed: Analysis, base_at: str, known: Callable[[str | None, str
         The analysis, its summary led by "Back to its variant of DATE; against it: "; its flag,
         severity and categories those of the changes left material. A capture that is not the
         terms (an error page, a capture cut off, another page) keeps its analysis as it is."""
-    if changed.summary.endswith((_ERROR_PAGE, _CUT_OFF, _NOT_TERMS, _RECAPTURED, _EMPTY, _SECTIONS_LOST, _OTHER_DOCUMENT,
-                                 _REGIONAL)) \
+    if changed.summary.endswith((_ERROR_PAGE, _CUT_OFF, _NOT_TERMS, _RECAPTURED, _EMPTY, _SECTIONS_LOST, _OTHER_DOCUMENT)) \
             or changed.summary == _SPACING_ONLY \
             or changed.summary.startswith(_FAILED):
         return changed

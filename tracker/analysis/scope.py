@@ -47,7 +47,7 @@ from tracker.analysis.boilerplate import DATE, chrome_kind, is_update_stamp
 from tracker.analysis.clauses import Clause
 from tracker.text import common_lines
 
-__all__ = ["DOCUMENT_NAME", "body_missing_side", "other_document", "recaptured_date", "regional_variant", "stated_dates", "document_kind", "names_document", "outside_document", "emptied_tables", "offer_footnotes",
+__all__ = ["DOCUMENT_NAME", "body_missing_side", "other_document", "recaptured_date", "stated_dates", "document_kind", "names_document", "outside_document", "emptied_tables", "offer_footnotes",
            "is_offer", "translated_copy", "dropped_copy",
            "other_page_side", "landing_page", "language_switch", "shared_lines", "link_share", "topic_density"]
 
@@ -662,55 +662,6 @@ def recaptured_date(old: str, new: str, changes: Sequence[Any], old_clauses: int
     if not dates or stated_dates(_split(new)) != _same_form(dates):
         return None
     return dates[0]
-
-
-
-# --- another regional version of the same dated page -------------------------------------------
-# What marks a clause as written for one region's users or under one region's law: the region
-# ("EEA", "United Kingdom", "Royaume-Uni"), its data-protection law and regulator ("GDPR", "ICO"),
-# and what only such sections say ("data controller", "legal bases", "residents").
-_REGIONAL = re.compile(
-    r"\b(?:EU|EEA|E\.U\.|EWR|EU-|UK|U\.K\.|Europe(?:an)?|United\s+Kingdom|Great\s+Britain|Britain|British|Switzerland|"
-    r"Swiss|GDPR|RGPD|DSGVO|ICO|DSA|controllers?|legal\s+bas[ie]s|bases?\s+(?:l[ée]gales?|juridiques?)|Rechtsgrundlagen?|"
-    r"responsables?\s+du\s+traitement|Verantwortliche[rn]?|California(?:n)?|CCPA|CPRA|Brazil|LGPD|Canada|Quebec|"
-    r"Qu[ée]bec|Australia|Japan|Korea|India|Turkey|residents?|regional|region|country[- ]specific|"
-    r"jurisdiction[- ]specific|Union\s+europ[ée]enne|Royaume[- ]Uni|Espace\s+[ée]conomique\s+europ[ée]en|"
-    r"Europ[äa]ische[nr]?\s+(?:Union|Wirtschaftsraum)|Vereinigte[ns]?\s+K[öo]nigreich|Schweiz|Suisse|"
-    r"Europ[ée]enne?s?)\b")
-REGIONAL_REMOVED_LEAST = 2  # removed material clauses written for one region, at least
-
-
-def regional_variant(old: str, new: str, changes: Sequence[Any], labels: Sequence[Any]) -> tuple[str, list[Any]] | None:
-    """Whether the new text looks like another regional version of the same page: both versions
-    state the same dates for themselves (``stated_dates``, not empty), and at least
-    ``REGIONAL_REMOVED_LEAST`` of the material changes are removed clauses written for one
-    region's users or law (``_REGIONAL`` in the clause or its section heading: "Data controller",
-    "If EU or UK data protection law applies ..."), twice as many at least as the material clauses
-    added. A page served by region (its EU/UK section, controller and legal bases shown to some
-    visitors only) is captured now with, now without that section under one date; terms that
-    really drop a region's rights come with a new date. Only removals: a regional section that
-    appears is read as usual (on the labelled pairs it is as often new terms as a variant).
-
-    ``changes``: the clause diff's changes (``before``, ``kind``, ``heading`` each); ``labels``:
-    their ``materiality.ChangeLabel`` (``material``). Returns (the first date the old version
-    states, as written; the removed regional changes), or None. Raises nothing."""
-    removed, added = [], 0
-    for change, label in zip(changes, labels):
-        if not label.material:
-            continue
-        if change.kind == "added":
-            added += 1
-        elif change.kind == "removed" and (_REGIONAL.search(change.before or "")
-                                           or _REGIONAL.search(change.heading or "")):
-            removed.append(change)
-    if len(removed) < REGIONAL_REMOVED_LEAST or len(removed) < 2 * added:
-        return None
-    from tracker.analysis.diff import _split  # (cached: the diff has split both texts already)
-
-    dates = _stamp_dates(_split(old))
-    if not dates or stated_dates(_split(new)) != _same_form(dates):
-        return None
-    return dates[0], removed
 
 
 # --- a copy of the document in another language, dropped or added ------------------------------------
