@@ -1,0 +1,185 @@
+"""What a first-time user found in scheduled runs and the CLI (session 34, ops37), run for real:
+the CLI as a subprocess or in-process against pages served on 127.0.0.1 and real git repositories.
+
+- An ``archive/`` that is a git repository the tracker did not make (someone's own history, files,
+  another branch checked out, uncommitted edits) is refused with exit 3 before anything is written;
+  an archive the tracker made, or a clone of one on any branch name, is written on its own branch.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from werkzeug.wrappers import Response
+
+from support import ROOT
+
+ENV = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")} | {
+    "GIT_CONFIG_NOSYSTEM": "1", "GIT_TERMINAL_PROMPT": "0", "PYTHONPATH": str(ROOT)}
+USER = ("-c", "user.name=Dana", "-c", "user.email=dana@example.invalid")
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *USER, *args], cwd=cwd, env=ENV, capture_output=True, text=True,
+                          check=True).stdout
+
+
+def tracker(cwd: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """``tracker ARGS`` as a user types it, in ``cwd`` (which holds sources.toml)."""
+    return subprocess.run([sys.executable, "-m", "tracker", *args], cwd=cwd, env=ENV, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+@pytest.fixture
+def pricing(tmp_path: Path, httpserver):
+    """A sources.toml with one document, Fjordly's pricing page, whose price ``pricing["eur"]`` sets."""
+    state = {"eur": 5}
+
+    def page(request):
+        return Response(f"<html><body><main><h1>Fjordly pricing</h1><p>Each credit costs {state['eur']} euros "
+                        "and credits expire after 12 months.</p></main></body></html>", content_type="text/html")
+
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/pricing").respond_with_handler(page)
+    (tmp_path / "sources.toml").write_text(
+        '[[service]]\nid = "fjordly"\nname = "Fjordly"\n  [[service.document]]\n  type = "pricing"\n'
+        f'  url = "{httpserver.url_for("/pricing")}"\n', encoding="utf-8")
+    return state
+
+
+def run(cwd: Path, store: str) -> subprocess.CompletedProcess[str]:
+    return tracker(cwd, "--store", store, "run", "--document", "pricing", "--host-delay", "0", "--retry-backoff", "0")
+
+
+def refs(repo: Path) -> str:
+    return git(repo, "for-each-ref", "--format=%(refname) %(objectname)")
+
+
+# -- 1. an existing git repository as the archive ------------------------------------------------
+
+def test_someones_repository_as_the_archive_is_refused_and_left_as_it_was(tmp_path, pricing):
+    repo = tmp_path / "f4" / "archive"
+    subprocess.run(["git", "init", "-q", "-b", "master", str(repo)], check=True, env=ENV)
+    (repo / "NOTES.md").write_text("my notes\n")
+    git(repo, "add", "NOTES.md")
+    git(repo, "commit", "-q", "-m", "Add notes")
+    (repo / "draft.txt").write_text("a draft\n")
+    before = refs(repo)
+
+    done = run(tmp_path, "f4")
+    assert done.returncode == 3, done.stderr  # a store problem (README's exit codes)
+    assert "Traceback" not in done.stderr
+    message = done.stderr
+    assert message.startswith("error: ") and "history the tracker did not write" in message
+    assert "'master'" in message and "Add notes" in message and "nothing was read or written" in message
+    assert "--store" in message  # what to do
+    # nothing moved, reset or written
+    assert refs(repo) == before and "refs/heads/main" not in refs(repo)
+    assert (repo / "NOTES.md").read_text() == "my notes\n" and (repo / "draft.txt").read_text() == "a draft\n"
+    assert git(repo, "reflog").count("\n") == 1
+    assert not (tmp_path / "f4" / "index.sqlite").exists()
+    # the read and publish commands refuse it too (they said "all consistent" and printed nothing)
+    for command in (("verify",), ("history",), ("publish",), ("status",)):
+        done = tracker(tmp_path, "--store", "f4", *command)
+        assert done.returncode == 3 and "history the tracker did not write" in done.stderr, (command, done.stderr)
+    assert not (tmp_path / "f4" / "site").exists()
+
+
+def test_a_tracker_archive_with_a_hand_commit_or_another_branch_checked_out_is_refused(tmp_path, pricing):
+    assert run(tmp_path, "s").returncode == 0
+    repo = tmp_path / "s" / "archive"
+    tip = git(repo, "rev-parse", "HEAD")
+
+    git(repo, "checkout", "-q", "-b", "notes")  # another branch, with a commit of its own
+    (repo / "NOTES.md").write_text("notes\n")
+    git(repo, "add", "NOTES.md")
+    git(repo, "commit", "-q", "-m", "Add notes")
+    pricing["eur"] = 7
+    done = run(tmp_path, "s")
+    assert done.returncode == 3 and "'notes' holds 1 commit the tracker did not write" in done.stderr, done.stderr
+    assert git(repo, "rev-parse", "main") == tip and (repo / "NOTES.md").is_file()
+
+    git(repo, "checkout", "-q", "--orphan", "empty")  # a branch with no commit, the tracker's elsewhere
+    git(repo, "rm", "-rq", "--cached", ".")
+    done = run(tmp_path, "s")
+    assert done.returncode == 3 and "no commit on its checked-out branch 'empty'" in done.stderr, done.stderr
+    assert "checkout" in done.stderr
+
+    git(repo, "checkout", "-qf", "main")  # back on the tracker's branch: runs go on
+    (repo / "NOTES.md").unlink(missing_ok=True)
+    done = run(tmp_path, "s")
+    assert done.returncode == 0, done.stderr
+    assert git(repo, "log", "-1", "--format=%s", "main").strip() == "Record new version of Fjordly pricing"
+    assert git(repo, "rev-parse", "notes^") == tip  # the other branch untouched
+
+
+def test_uncommitted_edits_in_the_archive_are_refused_not_overwritten(tmp_path, pricing):
+    assert run(tmp_path, "s").returncode == 0
+    page = tmp_path / "s" / "archive" / "fjordly" / "pricing.md"
+    page.write_text(page.read_text() + "\nmy remark\n")
+    pricing["eur"] = 9
+    done = run(tmp_path, "s")
+    assert done.returncode == 3 and "uncommitted changes to 1 file (fjordly/pricing.md)" in done.stderr, done.stderr
+    assert page.read_text().endswith("my remark\n")
+    git(page.parent.parent, "checkout", "--", ".")
+    assert run(tmp_path, "s").returncode == 0
+
+
+def test_an_empty_repository_is_used_only_when_it_holds_nothing(tmp_path, pricing):
+    repo = tmp_path / "e" / "archive"
+    subprocess.run(["git", "init", "-q", "-b", "master", str(repo)], check=True, env=ENV)
+    (repo / "draft.txt").write_text("a draft\n")
+    done = run(tmp_path, "e")
+    assert done.returncode == 3 and "without commits that holds files" in done.stderr and "draft.txt" in done.stderr
+    assert git(repo, "for-each-ref") == ""
+    (repo / "draft.txt").unlink()
+    done = run(tmp_path, "e")  # an empty `git init`: written on its own branch, master
+    assert done.returncode == 0, done.stderr
+    assert git(repo, "for-each-ref", "--format=%(refname)").split() == ["refs/heads/master"]
+    assert "1  " in tracker(tmp_path, "--store", "e", "history", "fjordly").stdout
+
+    plain = tmp_path / "p" / "archive"  # a folder of files that is no repository: not made into one
+    plain.mkdir(parents=True)
+    (plain / "notes.txt").write_text("x\n")
+    done = run(tmp_path, "p")
+    assert done.returncode == 3 and "not a git repository" in done.stderr and "notes.txt" in done.stderr
+    assert not (plain / ".git").exists()
+
+
+def test_a_clone_of_an_archive_on_another_branch_name_goes_on_on_that_branch(tmp_path, pricing):
+    assert run(tmp_path, "s").returncode == 0
+    remote = tmp_path / "terms-archive.git"
+    subprocess.run(["git", "clone", "-q", "--bare", str(tmp_path / "s" / "archive"), str(remote)], check=True, env=ENV)
+    git(remote, "branch", "-m", "main", "trunk")
+    git(remote, "symbolic-ref", "HEAD", "refs/heads/trunk")
+    ci = tmp_path / "ci"
+    ci.mkdir()
+    (ci / "sources.toml").write_text((tmp_path / "sources.toml").read_text())
+    subprocess.run(["git", "clone", "-q", str(remote), str(ci / "snapshots" / "archive")], check=True, env=ENV)
+    assert tracker(ci, "reindex").returncode == 0
+    pricing["eur"] = 6
+    done = run(ci, "snapshots")
+    assert done.returncode == 0, done.stderr
+    repo = ci / "snapshots" / "archive"
+    assert git(repo, "for-each-ref", "--format=%(refname)", "refs/heads").split() == ["refs/heads/trunk"]
+    assert git(repo, "log", "--format=%s", "trunk").splitlines() == [
+        "Record new version of Fjordly pricing", "Record first version of Fjordly pricing"]
+    assert git(repo, "status", "--porcelain") == ""
+    history = tracker(ci, "history", "fjordly", "pricing").stdout
+    assert "Credits now cost 6 euros" in history or "6 euros" in history, history
+    git(repo, "push", "-q", "origin", "HEAD")  # the README's push step, any branch name
+    assert git(remote, "log", "-1", "--format=%s", "trunk").strip() == "Record new version of Fjordly pricing"
+
+    # a clone whose remote HEAD names no branch checks out nothing: said, not started over
+    git(remote, "symbolic-ref", "HEAD", "refs/heads/gone")
+    other = tmp_path / "ci2"
+    other.mkdir()
+    (other / "sources.toml").write_text((tmp_path / "sources.toml").read_text())
+    subprocess.run(["git", "clone", "-q", str(remote), str(other / "snapshots" / "archive")], env=ENV,
+                   capture_output=True)
+    done = run(other, "snapshots")
+    assert done.returncode == 3 and "origin/trunk" in done.stderr and "checkout trunk" in done.stderr, done.stderr
