@@ -4,6 +4,8 @@ the CLI as a subprocess or in-process against pages served on 127.0.0.1 and real
 - An ``archive/`` that is a git repository the tracker did not make (someone's own history, files,
   another branch checked out, uncommitted edits) is refused with exit 3 before anything is written;
   an archive the tracker made, or a clone of one on any branch name, is written on its own branch.
+- Ctrl-C sent to the process group of a run (as a terminal sends it) while its analysis worker is up:
+  exit 130, one line, no traceback from the worker.
 """
 
 from __future__ import annotations
@@ -183,3 +185,70 @@ def test_a_clone_of_an_archive_on_another_branch_name_goes_on_on_that_branch(tmp
                    capture_output=True)
     done = run(other, "snapshots")
     assert done.returncode == 3 and "origin/trunk" in done.stderr and "checkout trunk" in done.stderr, done.stderr
+
+
+# -- 2. Ctrl-C during a run: the analysis workers get the SIGINT too ----------------------------
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _is_python_worker(pid: int) -> bool:
+    try:
+        return b"multiprocessing" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+def test_ctrl_c_to_the_process_group_during_a_run_prints_no_traceback(tmp_path, httpserver):
+    import signal
+    import time
+
+    state = {"eur": 5, "slow": 0.0}
+
+    def page(request):
+        if request.path == "/slow":
+            time.sleep(state["slow"])
+        return Response(f"<html><body><main><h1>Fjordly {request.path}</h1><h2>Credits</h2><p>Each credit costs "
+                        f"{state['eur']} euros and credits expire after 12 months.</p><h2>Disputes</h2><p>The courts "
+                        "of Bergen hear every dispute.</p></main></body></html>", content_type="text/html")
+
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    lines = ['[[service]]\nid = "fjordly"\nname = "Fjordly"']
+    for path in ("/pricing", "/slow"):
+        lines.append(f'  [[service.document]]\n  type = "{path[1:]}"\n  url = "{httpserver.url_for(path)}"')
+        httpserver.expect_request(path).respond_with_handler(page)
+    (tmp_path / "sources.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = [sys.executable, "-m", "tracker", "--store", "s", "run", "--host-delay", "0", "--retry-backoff", "0"]
+    assert subprocess.run(args, cwd=tmp_path, env=ENV, capture_output=True, timeout=120).returncode == 0
+    state.update(eur=8, slow=8.0)  # /pricing changed: its analysis goes to a worker while /slow hangs
+    proc = subprocess.Popen(args, cwd=tmp_path, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        workers: list[int] = []
+        while not workers and time.monotonic() < deadline and proc.poll() is None:
+            workers = [p for p in _children(proc.pid) if _is_python_worker(p)]
+            time.sleep(0.05)
+        assert workers, "no analysis worker started"
+        time.sleep(1.0)  # the worker is up (imports done, waiting for or doing its job)
+        os.killpg(proc.pid, signal.SIGINT)  # as Ctrl-C on a terminal: the whole group
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 130, (proc.returncode, err)
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert "interrupted (Ctrl-C)" in err
+    assert not [p for p in workers if _is_python_worker(p)]  # stopped with the run, not left behind

@@ -198,6 +198,14 @@ def _on_sigterm(signum: int, frame: Any) -> None:
     raise Terminated
 
 
+def stop_workers() -> None:
+    """Stop the analysis worker processes this command started, if any (they ignore Ctrl-C, which
+    a terminal sends to them too: the command stops them as it stops; ``executor.stop_workers``)."""
+    executor = sys.modules.get("tracker.analysis.executor")
+    if executor is not None:
+        executor.stop_workers()
+
+
 class TrackerGroup(click.Group):
     """Turns every error into one clear line on stderr (``error: ...``) and a documented exit
     code: library errors, click's usage errors and, as a last resort, a bug (exit 1; set
@@ -243,9 +251,11 @@ class TrackerGroup(click.Group):
         except TrackerError as exc:
             fail(str(exc), 1)
         except Terminated:  # SIGTERM (systemctl stop, kill): Ctrl-C's safe stop, said as such
+            stop_workers()
             click.echo(TERMINATED_MESSAGE, err=True)
             sys.exit(143)
         except KeyboardInterrupt:  # Ctrl-C: one line and the shell's code for SIGINT, not "Aborted!"
+            stop_workers()
             click.echo("", err=True)  # the terminal echoed ^C without a line end
             from tracker.errors import INTERRUPT_MESSAGE
 
@@ -450,6 +460,7 @@ def run(obj: Context, services: tuple[str, ...], document: str | None, concurren
         except LockHeld as exc:
             fail(str(exc), EXIT_LOCKED)
         except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM (``Terminated``): say what the run did
+            stop_workers()
             by_sigterm = isinstance(exc, Terminated)
             if not by_sigterm:
                 click.echo("", err=True)  # the terminal echoed ^C without a line end
@@ -493,6 +504,7 @@ def run(obj: Context, services: tuple[str, ...], document: str | None, concurren
                 click.echo(f"next run in {wait:.0f} s (Ctrl-C to stop)", err=True)
             stop.wait(wait)
     except KeyboardInterrupt as exc:
+        stop_workers()
         by_sigterm = isinstance(exc, Terminated)
     finally:
         signal.signal(signal.SIGINT, previous)
