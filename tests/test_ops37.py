@@ -6,6 +6,8 @@ the CLI as a subprocess or in-process against pages served on 127.0.0.1 and real
   an archive the tracker made, or a clone of one on any branch name, is written on its own branch.
 - Ctrl-C sent to the process group of a run (as a terminal sends it) while its analysis worker is up:
   exit 130, one line, no traceback from the worker.
+- ``tracker demo`` refuses (exit 2, nothing written) a --dir holding files it did not write and a
+  sources file it did not write where its own would go.
 """
 
 from __future__ import annotations
@@ -252,3 +254,32 @@ def test_ctrl_c_to_the_process_group_during_a_run_prints_no_traceback(tmp_path, 
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
     assert "interrupted (Ctrl-C)" in err
     assert not [p for p in workers if _is_python_worker(p)]  # stopped with the run, not left behind
+
+
+# -- 3. `tracker demo --dir DIR` never overwrites what it did not write ---------------------------
+
+def test_demo_refuses_a_folder_or_sources_file_it_did_not_write(tmp_path):
+    from click.testing import CliRunner
+
+    from tracker.cli.app import cli
+
+    mine = '[[service]]\nid = "fjordly"\nname = "Fjordly"\n'
+    folder = tmp_path / "work"
+    folder.mkdir()
+    (folder / "sources.toml").write_text(mine)
+    result = CliRunner().invoke(cli, ["demo", "--dir", str(folder)])
+    assert result.exit_code == 2 and result.output.startswith("error: "), result.output
+    assert "sources.toml exists and was not written by the demo" in result.output and "--dir" in result.output
+    assert (folder / "sources.toml").read_text() == mine and not (folder / "snapshots").exists()
+
+    (folder / "sources.toml").unlink()
+    (folder / "notes.md").write_text("my notes\n")
+    result = CliRunner().invoke(cli, ["demo", "--dir", str(folder)])
+    assert result.exit_code == 2 and "holds files the demo did not write (notes.md)" in result.output, result.output
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.md"]
+
+    store = tmp_path / "demo-store"  # with --store, its sources file goes beside the store
+    (tmp_path / "demo-store-demo-sources.toml").write_text(mine)
+    result = CliRunner().invoke(cli, ["--store", str(store), "demo"])
+    assert result.exit_code == 2 and "was not written by the demo" in result.output, result.output
+    assert (tmp_path / "demo-store-demo-sources.toml").read_text() == mine and not store.exists()

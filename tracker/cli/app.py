@@ -1365,8 +1365,9 @@ def demo(ctx: click.Context, directory: str | None) -> None:
     material changes. Only real text changes are recorded.
 
     The archive goes to the global --store (or TRACKER_STORE) when one is given, else to
-    DIR/snapshots. Running the demo again replaces its own earlier archive; a store holding
-    anything else is refused (exit 2), never written into.
+    DIR/snapshots. Running the demo again replaces its own earlier archive and sources file; a
+    store holding anything else, a DIR holding files the demo did not write, or a sources file it
+    did not write where it would write its own is refused (exit 2), never written into.
 
     \b
     Example:
