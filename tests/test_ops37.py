@@ -8,6 +8,7 @@ the CLI as a subprocess or in-process against pages served on 127.0.0.1 and real
   exit 130, one line, no traceback from the worker.
 - ``tracker demo`` refuses (exit 2, nothing written) a --dir holding files it did not write and a
   sources file it did not write where its own would go.
+- A failed notification names the run (`tracker notify --run 2`), and typing that works.
 """
 
 from __future__ import annotations
@@ -283,3 +284,36 @@ def test_demo_refuses_a_folder_or_sources_file_it_did_not_write(tmp_path):
     result = CliRunner().invoke(cli, ["--store", str(store), "demo"])
     assert result.exit_code == 2 and "was not written by the demo" in result.output, result.output
     assert (tmp_path / "demo-store-demo-sources.toml").read_text() == mine and not store.exists()
+
+
+# -- 4. a failed notification names the command that sends it again, and that command works ------
+
+def test_a_failed_delivery_names_the_run_and_the_command_it_names_works(tmp_path, pricing, httpserver):
+    import re
+
+    hook = {"status": 500, "bodies": []}
+
+    def receive(request):
+        hook["bodies"].append(request.get_data(as_text=True))
+        return Response("hook says " + str(hook["status"]), status=hook["status"])
+
+    httpserver.expect_request("/hook").respond_with_handler(receive)
+    (tmp_path / "notify.toml").write_text(
+        f'[[target]]\nname = "team hook"\nurl = "json://127.0.0.1:{httpserver.port}/hook"\n', encoding="utf-8")
+    assert run(tmp_path, "s").returncode == 0  # run 1: a first version, never sent
+    pricing["eur"] = 11
+    done = run(tmp_path, "s")  # run 2: a change; the hook answers 500
+    assert done.returncode == 0, done.stderr
+    [warning] = [line for line in done.stderr.splitlines() if line.startswith("warning: notify team hook")]
+    assert "HTTP 500" in warning and "(`tracker notify --run 2` sends that run's changes again)" in warning, warning
+    command = re.search(r"`tracker (notify --run \d+)`", warning)
+    assert command is not None
+    hook["status"] = 200
+    again = tracker(tmp_path, "--store", "s", *command.group(1).split())  # typed as the line says
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.strip() == "sent 1 message(s) about 1 of the run's 1 version(s), 0 error(s)", again.stdout
+    assert len(hook["bodies"]) == 2 and "11 euros" in hook["bodies"][-1]
+
+    hook["status"] = 500  # `tracker notify` alone (the latest run) names that run's number too
+    again = tracker(tmp_path, "--store", "s", "notify")
+    assert again.returncode == 1 and "`tracker notify --run 2` sends that run's changes again" in again.stderr
