@@ -9,6 +9,9 @@ the CLI as a subprocess or in-process against pages served on 127.0.0.1 and real
 - ``tracker demo`` refuses (exit 2, nothing written) a --dir holding files it did not write and a
   sources file it did not write where its own would go.
 - A failed notification names the run (`tracker notify --run 2`), and typing that works.
+- ``--store snapshots/archive`` says it is the archive's git folder (use --store snapshots); ``history``
+  of an archive with no version says so on stderr; ``status`` with a broken sources file shows the
+  archive, then the error (exit 2).
 """
 
 from __future__ import annotations
@@ -317,3 +320,45 @@ def test_a_failed_delivery_names_the_run_and_the_command_it_names_works(tmp_path
     hook["status"] = 500  # `tracker notify` alone (the latest run) names that run's number too
     again = tracker(tmp_path, "--store", "s", "notify")
     assert again.returncode == 1 and "`tracker notify --run 2` sends that run's changes again" in again.stderr
+
+
+# -- 5. smaller: --store pointing into the archive, an empty history, status with a broken file ---
+
+def test_a_store_that_is_the_archives_git_folder_says_which_store_to_use(tmp_path, pricing):
+    assert run(tmp_path, "snapshots").returncode == 0
+    inner = tmp_path / "snapshots" / "archive"
+    done = tracker(tmp_path, "--store", "snapshots/archive", "history", "fjordly")
+    assert done.returncode == 4, done.stderr
+    assert "snapshots/archive is itself the archive's git folder" in done.stderr and "use --store snapshots" in done.stderr
+    done = run(tmp_path, "snapshots/archive")  # never a second archive (or a lock) inside the first
+    assert done.returncode == 3 and "use --store snapshots" in done.stderr, done.stderr
+    assert sorted(p.name for p in inner.iterdir()) == [".git", ".raw", "fjordly"]
+    done = tracker(tmp_path, "--store", "snapshots/archive", "status")
+    assert done.returncode == 0 and "use --store snapshots" in done.stdout, done.stdout
+    elsewhere = tracker(tmp_path, "--store", "nowhere", "history")  # a plain missing store: no such hint
+    assert elsewhere.returncode == 4 and "git folder" not in elsewhere.stderr
+
+
+def test_history_of_an_archive_with_no_version_says_so(tmp_path, httpserver):
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/pricing").respond_with_data("down", status=404)
+    (tmp_path / "sources.toml").write_text(
+        '[[service]]\nid = "fjordly"\nname = "Fjordly"\n  [[service.document]]\n  type = "pricing"\n'
+        f'  url = "{httpserver.url_for("/pricing")}"\n', encoding="utf-8")
+    assert run(tmp_path, "s").returncode == 1  # the page failed: an archive with nothing in it
+    done = tracker(tmp_path, "--store", "s", "history")
+    assert done.returncode == 0 and done.stdout == "", done.stdout
+    assert done.stderr.startswith("no versions recorded yet"), done.stderr
+    done = tracker(tmp_path, "--store", "s", "history", "--json")
+    assert done.returncode == 0 and done.stdout.strip() == "[]"
+
+
+def test_status_with_a_broken_sources_file_shows_the_archive_then_the_error(tmp_path, pricing):
+    assert run(tmp_path, "s").returncode == 0
+    (tmp_path / "sources.toml").write_text('[[service]\nid = "fjordly"\n')  # a TOML error
+    done = tracker(tmp_path, "--store", "s", "status")
+    assert done.returncode == 2, (done.stdout, done.stderr)  # a broken sources file, as the README says
+    assert "fjordly/pricing: 1 version" in done.stdout and "cannot be read" in done.stdout, done.stdout
+    assert done.stderr.startswith("error: ") and "invalid TOML" in done.stderr and "line 1" in done.stderr
+    done = tracker(tmp_path, "--store", "s", "status", "--json")
+    assert done.returncode == 2 and '"document": "fjordly/pricing"' in done.stdout and "invalid TOML" in done.stderr

@@ -202,6 +202,7 @@ class Store:
             self.check_ours()
             self.check_clean()
             return
+        self.check_placed()
         if self.archive.is_dir() and any(self.archive.iterdir()):
             # a folder of someone's files: never turn it into the archive (every run would then
             # commit next to them, and a later checkout could overwrite one of the same name)
@@ -234,13 +235,21 @@ class Store:
         finally:
             shutil.rmtree(aside, ignore_errors=True)
 
+    def check_placed(self) -> None:
+        """Raise ForeignArchive when there is no archive here because the store given is itself an
+        archive's git folder (``--store snapshots/archive``): a run must not start a second archive,
+        or leave its lock, inside the first."""
+        hint = "" if self.exists() else store_hint(self.root)
+        if hint:
+            raise ForeignArchive(f"no archive at {self.archive}{hint}; nothing was written")
+
     def require(self) -> None:
         """Raise ArchiveNotFound (a NotFoundError and a StoreError) unless the archive exists,
         ForeignArchive (a StoreError) when it is a git repository the tracker did not make."""
         if not self.exists():
             raise ArchiveNotFound(
                 f"no archive at {self.archive}; run `tracker run` first, or pass --store DIR"
-                + _store_hint(self.root)
+                + store_hint(self.root)
             )
         self.check_ours()
 
@@ -701,7 +710,7 @@ def _names(names: Sequence[str], limit: int = 5) -> str:
     return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
 
 
-def _store_hint(root: Path) -> str:
+def store_hint(root: Path) -> str:
     """" (DIR is itself the archive's git folder ...: use --store PARENT)" when ``root`` (a
     --store) is a checkout of a tracker archive (``--store snapshots/archive``), else ""."""
     if not (root / ".git").is_dir():
