@@ -37,6 +37,12 @@ class ArchiveNotFound(NotFoundError, StoreError):
     and a store that cannot be read (what a Python caller of ``tracker.Archive.open`` catches)."""
 
 
+class ForeignArchive(StoreError):
+    """The store's ``archive/`` is a folder or git repository the tracker did not make (someone's
+    own history, files or uncommitted changes): refused before anything is read or written, so
+    nothing of it is lost (``Store.check_ours``). A StoreError: the command line's exit 3."""
+
+
 class InvalidArgument(TrackerError, ValueError):
     """An argument is malformed, e.g. a version that is neither a number, a commit nor a date."""
 

@@ -203,27 +203,80 @@ class LocalPool(Executor):
         return Pending(futures=[pool.submit(fn, chunk) for chunk in chunks])
 
 
+# The worker processes this process started (``spawn_pool``), for ``stop_workers``.
+_WORKERS: "set[Any]" = set()
+
+
 def spawn_pool(workers: int) -> "ProcessPoolExecutor":
-    """A pool of ``workers`` spawned processes that end with the process that started them.
+    """A pool of ``workers`` spawned processes that end with the process that started them, and
+    that ignore Ctrl-C (``_pool_class``, ``worker_start``): the process that started them stops
+    them (``stop_workers``).
 
     spawn, not fork: the caller may be running an event loop with threads. A worker left behind
     by a coordinator killed with SIGKILL (a cron timeout, the OOM killer) would otherwise wait
     for work forever, holding the run's stdout and stderr open (a caller reading them never
     sees them close) and its memory."""
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=worker_start, initargs=(os.getpid(),))
+    return _pool_class()(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                         initializer=worker_start, initargs=(os.getpid(),))
+
+
+_POOL_CLASS: list[type] = []
+
+
+def _pool_class() -> "type[ProcessPoolExecutor]":
+    """``ProcessPoolExecutor`` whose workers start with SIGINT blocked. A Ctrl-C on a terminal goes
+    to the whole process group, workers included: a worker that took it would print a traceback
+    (KeyboardInterrupt in ``_process_worker``) over the command's one-line "interrupted" message.
+    Blocked while the worker is spawned (a signal mask survives fork and exec), it cannot land
+    while the worker starts; ``worker_start`` then ignores it for good."""
+    if not _POOL_CLASS:
+        import signal
+        from concurrent.futures import ProcessPoolExecutor
+
+        class WorkerPool(ProcessPoolExecutor):
+            def _spawn_process(self) -> None:  # (ProcessPoolExecutor's one place that starts a worker)
+                if not hasattr(signal, "pthread_sigmask"):  # (not POSIX: ``worker_start`` alone)
+                    super()._spawn_process()  # type: ignore[misc]
+                else:
+                    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+                    try:
+                        super()._spawn_process()  # type: ignore[misc]
+                    finally:
+                        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+                _WORKERS.update((self._processes or {}).values())
+
+        _POOL_CLASS.append(WorkerPool)
+    return _POOL_CLASS[0]
+
+
+def stop_workers() -> None:
+    """Stop every worker process this process started, at once (SIGTERM, which ends one without a
+    word): for a command stopped by Ctrl-C or SIGTERM, whose workers ignore Ctrl-C and would
+    otherwise finish their current analysis first, keeping the command from exiting. Never raises."""
+    for process in list(_WORKERS):
+        try:
+            if process.is_alive():
+                process.terminate()
+        except (OSError, ValueError, AssertionError):  # already gone or closed
+            pass
+    _WORKERS.clear()
 
 
 def worker_start(parent: int) -> None:
-    """In a new worker process, before its first job: end it with process ``parent``
-    (``exit_with_parent``), compile regular expressions through the cache of
-    ``tracker.regex_cache`` (half of a worker's start is compiling the analysis's patterns), and
-    skip the interpreter's teardown at its end (``_end_quickly``)."""
+    """In a new worker process, before its first job: ignore Ctrl-C (the process that started it
+    stops it: ``stop_workers``), end it with process ``parent`` (``exit_with_parent``), compile
+    regular expressions through the cache of ``tracker.regex_cache`` (half of a worker's start is
+    compiling the analysis's patterns), and skip the interpreter's teardown at its end
+    (``_end_quickly``)."""
+    import signal
+
     from tracker import regex_cache
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # blocked at its spawn: a Ctrl-C pending since is dropped
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     exit_with_parent(parent)
     # registered before the cache's save (``install``): exit handlers run last registered first
     atexit.register(_end_quickly)

@@ -1038,6 +1038,11 @@ class Index:
         self._db().table("checks").upsert_all(list(rows), pk=("run_id", "document_key"), batch_size=BATCH_SIZE)
         self.conn.commit()
 
+    def latest_recording_run(self) -> int | None:
+        """The number of the latest run that recorded a version, or None (none did)."""
+        row = self.conn.execute("SELECT MAX(run_id) FROM checks WHERE commit_sha IS NOT NULL").fetchone()
+        return row[0] if row and row[0] is not None else None
+
     def run_commits(self, run_id: int | None = None) -> list[str]:
         """Commits recorded by a run (default: the latest run that recorded anything), by document key.
 
@@ -1045,8 +1050,7 @@ class Index:
         write a stopped run's record) is read by time: the versions fetched between its start and the
         next run's. Raises NotFoundError when ``run_id`` names no run of the ``runs`` log."""
         if run_id is None:
-            row = self.conn.execute("SELECT MAX(run_id) FROM checks WHERE commit_sha IS NOT NULL").fetchone()
-            run_id = row[0] if row and row[0] is not None else -1
+            run_id = self.latest_recording_run() or -1
         elif self.conn.execute("SELECT 1 FROM checks WHERE run_id = ? LIMIT 1", (run_id,)).fetchone() is None:
             started = self.conn.execute("SELECT started_at FROM runs WHERE id = ?", (run_id,)).fetchone()
             if started is None or not started[0]:

@@ -26,10 +26,16 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, BinaryIO, Iterator, Sequence
 
-from tracker.errors import ArchiveNotFound, NotFoundError, StoreError
+from tracker.errors import ArchiveNotFound, ForeignArchive, NotFoundError, StoreError
 from tracker.text import strip_unsafe
 
-BRANCH = "main"
+BRANCH = "main"  # the branch of a new archive; an existing one is written on the branch it has checked out
+# In .git: the branch tip last found to hold only the tracker's commits (``Store.check_ours``), so a
+# later check reads only the commits since. Never cloned: a clone checks its whole history once.
+OURS_MARK = "tracker-archive"
+# Every commit the tracker writes carries this trailer (``NewVersion.message``): it is how an
+# archive's history is recognised as the tracker's (``Store.check_ours``)
+OURS_GREP = "^Content-Hash: sha256:"
 RAW_DIR = ".raw"
 AUTHOR = "tracker <tracker@localhost>"
 TRAILER_KEYS = (
@@ -178,15 +184,33 @@ class Store:
         self.root = Path(root)
         self.archive = self.root / "archive"
         self.index_path = self.root / "index.sqlite"
+        self._ref: str | None = None  # "refs/heads/<branch>" once read from an existing archive
+        self._ours = False  # check_ours passed (once per Store)
+        self._clean = False  # check_clean passed (once per Store)
 
     # -- setup -----------------------------------------------------------------------------
     def exists(self) -> bool:
         return (self.archive / ".git").is_dir()
 
     def init(self) -> None:
-        """Create the archive repository on first use (idempotent)."""
+        """Create the archive repository on first use, or make sure the existing one may be
+        written: it is the tracker's (``check_ours``) and no uncommitted change of its files would
+        be overwritten by the checkout (``check_clean``). Idempotent. Raises ForeignArchive (a
+        StoreError) for a folder or repository the tracker did not make, StoreError when the
+        archive cannot be created."""
         if self.exists():
+            self.check_ours()
+            self.check_clean()
             return
+        self.check_placed()
+        if self.archive.is_dir() and any(self.archive.iterdir()):
+            # a folder of someone's files: never turn it into the archive (every run would then
+            # commit next to them, and a later checkout could overwrite one of the same name)
+            found = _names(sorted(p.name for p in self.archive.iterdir()))
+            raise ForeignArchive(
+                f"{self.archive} holds files the tracker did not write ({found}) and is not a git repository; "
+                f"nothing was written. Move them away, or pass another --store (the folder that holds, or will "
+                f"hold, the tracker's archive/)")
         try:
             self.archive.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -211,12 +235,143 @@ class Store:
         finally:
             shutil.rmtree(aside, ignore_errors=True)
 
+    def check_placed(self) -> None:
+        """Raise ForeignArchive when there is no archive here because the store given is itself an
+        archive's git folder (``--store snapshots/archive``): a run must not start a second archive,
+        or leave its lock, inside the first."""
+        hint = "" if self.exists() else store_hint(self.root)
+        if hint:
+            raise ForeignArchive(f"no archive at {self.archive}{hint}; nothing was written")
+
     def require(self) -> None:
-        """Raise ArchiveNotFound (a NotFoundError and a StoreError) unless the archive exists."""
+        """Raise ArchiveNotFound (a NotFoundError and a StoreError) unless the archive exists,
+        ForeignArchive (a StoreError) when it is a git repository the tracker did not make."""
         if not self.exists():
             raise ArchiveNotFound(
                 f"no archive at {self.archive}; run `tracker run` first, or pass --store DIR"
+                + store_hint(self.root)
             )
+        self.check_ours()
+
+    @property
+    def ref(self) -> str:
+        """The branch the archive is written on: the one its repository has checked out
+        ("refs/heads/main" in an archive the tracker made; a clone's may have another name), or
+        "refs/heads/main" before the archive exists. Raises ForeignArchive for a detached HEAD."""
+        if self._ref is not None:
+            return self._ref
+        if not self.exists():
+            return f"refs/heads/{BRANCH}"
+        out = self._git("symbolic-ref", "-q", "HEAD", check=False).decode().strip()
+        if not out.startswith("refs/heads/"):
+            self.check_readable()  # (a damaged repository has no HEAD either: say that)
+            at = self._git("rev-parse", "--short", "-q", "--verify", "HEAD", check=False).decode().strip()
+            raise ForeignArchive(
+                f"the archive {self.archive} has no branch checked out (a detached HEAD{f' at {at}' if at else ''}); "
+                f"nothing was read or written. Check out the archive's branch (git -C {self.archive} checkout main, "
+                "or the branch its clone came with), then run the command again")
+        self._ref = out
+        return out
+
+    def check_readable(self) -> None:
+        """Raise StoreError when git cannot read the archive's repository (damaged, or not one)."""
+        try:
+            self._git("rev-parse", "--git-dir")
+        except StoreError as exc:
+            raise StoreError(
+                f"the archive {self.archive} is damaged or unreadable ({exc}); nothing was fetched or changed. "
+                "Restore it from a copy or a remote, then run again (`tracker verify` checks it)."
+            ) from exc
+
+    def check_ours(self) -> None:
+        """Raise ForeignArchive unless the archive's repository is one the tracker may write:
+
+        - its checked-out branch (whatever its name) has commits, and every one of them that is
+          not a merge is a tracker commit (it carries the ``Content-Hash: sha256:...`` trailer that
+          ``NewVersion.message`` writes): an archive made by a run, an ``import-history`` or the
+          demo, or a clone of one (rebased or merged shard pushes included);
+        - or it has no commit at all, no branch or remote-tracking branch with commits (a clone
+          whose branch is not checked out), and no file beside ``.git`` (a ``git init`` or an
+          archive whose first run recorded nothing).
+
+        Anything else (someone's own repository: other commits, other files, another branch
+        checked out) is refused before anything is written, saying what was found. Passed once
+        per Store; the tip found to be the tracker's is kept in ``.git/tracker-archive``, so a
+        later check reads only the commits made since.
+        """
+        if self._ours or not self.exists():
+            return
+        ref = self.ref
+        branch = ref.removeprefix("refs/heads/")
+        tip = self._git("rev-parse", "-q", "--verify", f"{ref}^{{commit}}", check=False).decode().strip()
+        if not tip:
+            self._check_unborn(branch)
+            self._ours = True
+            return
+        mark = self.archive / ".git" / OURS_MARK
+        try:
+            known = mark.read_text().strip()
+        except OSError:
+            known = ""
+        if known == tip:
+            self._ours = True
+            return
+        span = f"{known}..{tip}" if known and self.is_ancestor(known, tip) else tip
+        log = ("log", "--no-merges", "--format=%h %s", span)
+        foreign = self._git(*log, "--invert-grep", f"--grep={OURS_GREP}", check=False).decode("utf-8", "replace")
+        if foreign.strip():
+            lines = foreign.strip().splitlines()
+            ours = self._git(*log[:3], "-1", span, f"--grep={OURS_GREP}", check=False).strip()
+            what = (f"{len(lines)} commit{'s' if len(lines) != 1 else ''} the tracker did not write"
+                    f"{'' if ours else ' and none it did'}")
+            sha, _, subject = lines[0].partition(" ")
+            todo = ("if it is a tracker archive with commits of your own on top, move them to another branch and "
+                    "check out one with the tracker's commits only" if ours else
+                    "pass another --store for the tracker's own archive (a folder whose archive/ does not exist "
+                    "yet), or move this repository away")
+            raise ForeignArchive(
+                f"the archive {self.archive} is a git repository with history the tracker did not write: its branch "
+                f"'{branch}' holds {what} (the newest: {sha} \"{subject}\"); nothing was read or written. The tracker "
+                f"reads and writes only an archive it made, or a clone of one: {todo}")
+        try:
+            mark.write_text(tip + "\n")
+        except OSError:  # a read-only store: check again next time
+            pass
+        self._ours = True
+
+    def _check_unborn(self, branch: str) -> None:
+        """``check_ours`` for a repository whose checked-out branch has no commit yet."""
+        other = self._git("for-each-ref", "--count=1", "--format=%(refname:short)", "refs/heads", "refs/remotes",
+                          check=False).decode().strip()
+        if other:
+            raise ForeignArchive(
+                f"the archive {self.archive} has no commit on its checked-out branch '{branch}', but '{other}' has "
+                f"history; nothing was read or written. If that is the tracker's archive, check it out "
+                f"(git -C {self.archive} checkout {other.rsplit('/', 1)[-1]}); if it is not, pass another --store")
+        files = sorted(p.name for p in self.archive.iterdir() if p.name != ".git")
+        if files:
+            raise ForeignArchive(
+                f"the archive {self.archive} is a git repository without commits that holds files the tracker did "
+                f"not write ({_names(files)}); nothing was written. Move them away, or pass another --store")
+
+    def check_clean(self) -> None:
+        """Raise ForeignArchive when tracked files of the archive have changes nobody committed
+        (edited, deleted or staged by hand): the checkout after a run would overwrite them. A
+        checkout the tracker itself left behind (a run killed before it, ``_stale_tree``) is not
+        such a change. Passed once per Store."""
+        if self._clean or not self.exists() or self._stale_tree.exists() or self.head() is None:
+            self._clean = True
+            return
+        out = self._git("-c", "core.quotepath=off", "status", "--porcelain", "--untracked-files=no",
+                        check=False).decode("utf-8", "replace")
+        changed = [line[3:] for line in out.splitlines() if len(line) > 3]
+        if changed:
+            raise ForeignArchive(
+                f"the archive {self.archive} has uncommitted changes to {len(changed)} file"
+                f"{'s' if len(changed) != 1 else ''} ({_names(changed)}); nothing was written. The tracker "
+                "keeps the archive's files as its commits hold them and would overwrite these: commit them "
+                f"elsewhere or discard them (git -C {self.archive} stash), then run again")
+        self._clean = True
 
     # -- git plumbing ----------------------------------------------------------------------
     def _git(self, *args: str, input: bytes | None = None, stdin: BinaryIO | None = None,
@@ -243,7 +398,7 @@ class Store:
         """Sha of the branch tip, or None for an empty archive."""
         if not self.exists():
             return None
-        out = self._git("rev-parse", "-q", "--verify", f"refs/heads/{BRANCH}", check=False)
+        out = self._git("rev-parse", "-q", "--verify", self.ref, check=False)
         sha = out.decode().strip()
         return sha or None
 
@@ -295,8 +450,9 @@ class Store:
 
     def _fast_import(self, versions: Sequence[NewVersion], parent: str | None, blobs: set[str] | None) -> list[str]:
         with tempfile.TemporaryFile(dir=self.archive / ".git", prefix="tracker-import-") as stream:
+            ref = self.ref
             for mark, version in enumerate(versions, start=1):
-                _write_commit(stream, mark, version, parent, blobs)
+                _write_commit(stream, mark, version, parent, blobs, ref)
             stream.flush()
             stream.seek(0)
             marks = (self.archive / ".git" / "tracker-marks").resolve()  # git runs in the archive dir
@@ -335,7 +491,8 @@ class Store:
         ``index.lock`` found here was left by a run that was killed: it is safe to remove.
         """
         (self.archive / ".git" / "index.lock").unlink(missing_ok=True)
-        self._git("reset", "-q", "--hard", f"refs/heads/{BRANCH}", check=False)
+        # HEAD, the branch the archive is written on: a reset to it moves no branch
+        self._git("reset", "-q", "--hard", "HEAD", check=False)
         self._stale_tree.unlink(missing_ok=True)
 
     # -- reading ---------------------------------------------------------------------------
@@ -405,13 +562,13 @@ FAST_IMPORT = ("-c", "pack.compression=1", "fast-import", "--quiet", "--depth=1"
 
 
 def _write_commit(stream: "BinaryIO | IO[bytes]", mark: int, version: NewVersion, parent: str | None,
-                  blobs: set[str] | None) -> None:
-    """The fast-import commands of one version's commit, mark ``mark`` (the first of a stream
-    names its ``parent``, if any)."""
+                  blobs: set[str] | None, ref: str) -> None:
+    """The fast-import commands of one version's commit, mark ``mark``, on branch ``ref`` (the
+    first of a stream names its ``parent``, if any)."""
     when = int(version.fetched_at.timestamp())
     message = version.message().encode("utf-8")
     text = version.text.encode("utf-8")
-    stream.write(f"commit refs/heads/{BRANCH}\nmark :{mark}\n".encode())
+    stream.write(f"commit {ref}\nmark :{mark}\n".encode())
     stream.write(f"author {AUTHOR} {when} +0000\ncommitter {AUTHOR} {when} +0000\n".encode())
     stream.write(f"data {len(message)}\n".encode() + message + b"\n")
     if mark == 1 and parent:
@@ -456,7 +613,7 @@ class ImportStream:
                 self._start()
             assert self.proc is not None and self.proc.stdin is not None
             self.count += 1
-            _write_commit(self.proc.stdin, self.count, version, self.parent, None)
+            _write_commit(self.proc.stdin, self.count, version, self.parent, None, self.store.ref)
             self.proc.stdin.flush()  # (the whole commit to git now, not when the next one comes)
         except (OSError, ValueError, StoreError) as exc:  # git gone (a broken pipe), or not there
             self.failed = exc
@@ -545,6 +702,25 @@ def _write_file(stream: "BinaryIO | IO[bytes]", path: str, data: bytes, blobs: s
         blobs.add(oid)
     stream.write(f"M 100644 inline {_quote_path(path)}\n".encode("utf-8"))
     stream.write(f"data {len(data)}\n".encode() + data + b"\n")
+
+
+def _names(names: Sequence[str], limit: int = 5) -> str:
+    """"a, b, c" or "a, b, c, d, e and 3 more": what a refusal found, short."""
+    shown = ", ".join(names[:limit])
+    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
+
+
+def store_hint(root: Path) -> str:
+    """" (DIR is itself the archive's git folder ...: use --store PARENT)" when ``root`` (a
+    --store) is a checkout of a tracker archive (``--store snapshots/archive``), else ""."""
+    if not (root / ".git").is_dir():
+        return ""
+    proc = subprocess.run(["git", "log", "-1", "--format=%H", f"--grep={OURS_GREP}"], cwd=root,
+                          capture_output=True, env=dict(os.environ, GIT_TERMINAL_PROMPT="0", LC_ALL="C"))
+    if proc.returncode or not proc.stdout.strip():
+        return ""
+    return (f" ({root} is itself the archive's git folder, not the store that holds it: "
+            f"use --store {root.parent})")
 
 
 def _read_marks(path: Path, count: int) -> list[str]:

@@ -198,6 +198,14 @@ def _on_sigterm(signum: int, frame: Any) -> None:
     raise Terminated
 
 
+def stop_workers() -> None:
+    """Stop the analysis worker processes this command started, if any (they ignore Ctrl-C, which
+    a terminal sends to them too: the command stops them as it stops; ``executor.stop_workers``)."""
+    executor = sys.modules.get("tracker.analysis.executor")
+    if executor is not None:
+        executor.stop_workers()
+
+
 class TrackerGroup(click.Group):
     """Turns every error into one clear line on stderr (``error: ...``) and a documented exit
     code: library errors, click's usage errors and, as a last resort, a bug (exit 1; set
@@ -243,9 +251,11 @@ class TrackerGroup(click.Group):
         except TrackerError as exc:
             fail(str(exc), 1)
         except Terminated:  # SIGTERM (systemctl stop, kill): Ctrl-C's safe stop, said as such
+            stop_workers()
             click.echo(TERMINATED_MESSAGE, err=True)
             sys.exit(143)
         except KeyboardInterrupt:  # Ctrl-C: one line and the shell's code for SIGINT, not "Aborted!"
+            stop_workers()
             click.echo("", err=True)  # the terminal echoed ^C without a line end
             from tracker.errors import INTERRUPT_MESSAGE
 
@@ -425,6 +435,7 @@ def run(obj: Context, services: tuple[str, ...], document: str | None, concurren
     def once() -> int:
         docs = documents()
         store = obj.store()
+        store.check_placed()  # (before the run lock is taken: nothing written inside an archive checkout)
         new_archive = not store.exists()
         notifier = NotifyAfterRun(obj.store_dir, obj.sources_path,
                                   notify_path=Path(notify_file) if notify_file else None,
@@ -450,6 +461,7 @@ def run(obj: Context, services: tuple[str, ...], document: str | None, concurren
         except LockHeld as exc:
             fail(str(exc), EXIT_LOCKED)
         except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM (``Terminated``): say what the run did
+            stop_workers()
             by_sigterm = isinstance(exc, Terminated)
             if not by_sigterm:
                 click.echo("", err=True)  # the terminal echoed ^C without a line end
@@ -493,6 +505,7 @@ def run(obj: Context, services: tuple[str, ...], document: str | None, concurren
                 click.echo(f"next run in {wait:.0f} s (Ctrl-C to stop)", err=True)
             stop.wait(wait)
     except KeyboardInterrupt as exc:
+        stop_workers()
         by_sigterm = isinstance(exc, Terminated)
     finally:
         signal.signal(signal.SIGINT, previous)
@@ -568,8 +581,13 @@ def history(obj: Context, service: str | None, document: str | None, since: str 
             rows += [v for v in versions
                      if (moment is None or v.fetched_at >= moment) and (v.material or not material_only)]
         material = archive.index.material_counts([r.commit_sha for r in rows if r.material]) if not as_json else {}
+    if not docs:  # an archive whose runs recorded nothing yet: said, not an empty screen (not an error either)
+        click.echo(f"no versions recorded yet in {clean(str(obj.store_dir))} (a run records the documents its "
+                   "sources file declares once a page is fetched: `tracker status` shows their checks)", err=True)
     if as_json:
         emit_json([r.to_dict() for r in rows])
+        return
+    if not docs:
         return
     if not rows and (since or material_only or runs is not None):
         window = ""
@@ -1039,14 +1057,21 @@ def status(obj: Context, as_json: bool) -> None:
     """
     from tracker.cli.output import clean
 
-    # Before the first run there is no archive: the declared documents are still listed.
-    declared = obj.sources() if obj.sources_path.exists() else None
+    # Before the first run there is no archive: the declared documents are still listed. A broken
+    # sources file does not hide what the archive holds: its status first, then the file's error.
+    broken: ConfigError | None = None
+    try:
+        declared = obj.sources() if obj.sources_path.exists() else None
+    except ConfigError as exc:
+        declared, broken = None, exc
     with obj.archive() as archive:
         statuses = archive.status(declared)
         exists = archive.exists()
     rows = [s.to_dict() for s in statuses]
     if as_json:
         emit_json(rows)
+        if broken is not None:
+            fail(str(broken), 2)
         return
     keys = {d.key for d in declared.documents()} if declared is not None else set()
     stored = [r for r in rows if r.get("last_outcome") != "never checked"]
@@ -1057,9 +1082,12 @@ def status(obj: Context, as_json: bool) -> None:
     without = len(stored) - with_versions
     recorded = (f"{_count(with_versions, 'document')} recorded"
                 + (f", {without} checked with no version yet" if without else "")
-                if exists else "no archive yet: `tracker run` creates it")
+                if exists else "no archive yet: `tracker run` creates it" + _misplaced(obj.store_dir))
     click.echo(f"Store: {clean(str(obj.store_dir.resolve()))} ({recorded})")
-    if declared is None:
+    if broken is not None:
+        click.echo(f"Sources: {clean(str(obj.sources_path.resolve()))} (cannot be read: the error is below; "
+                   "`tracker run` refuses it until it is fixed)")
+    elif declared is None:
         click.echo(f"Sources: none ({clean(str(obj.sources_path))} not found; `tracker run` needs one)")
     else:
         undeclared = sum(r["document"] not in keys for r in stored)
@@ -1068,6 +1096,8 @@ def status(obj: Context, as_json: bool) -> None:
         click.echo(f"Sources: {clean(str(obj.sources_path.resolve()))} ({_count(len(keys), 'document')} declared, "
                    f"{len(waiting)} never checked{note})")
     if not rows:
+        if broken is not None:
+            fail(str(broken), 2)
         click.echo("\nnothing tracked yet: declare documents in sources.toml and run `tracker run`")
         return
     if stored:
@@ -1080,6 +1110,15 @@ def status(obj: Context, as_json: bool) -> None:
         click.echo(f"\nDeclared in {clean(obj.sources_path.name)}, never checked (`tracker run` checks them):")
         for r in waiting:
             click.echo(f"  {clean(r['document'])}")
+    if broken is not None:
+        fail(str(broken), 2)  # (a broken sources file: exit 2, as for every command that reads it)
+
+
+def _misplaced(store_dir: Path) -> str:
+    """What ``Store.store_hint`` says of a --store that is an archive's own git folder, or ""."""
+    from tracker.archive.store import store_hint
+
+    return store_hint(store_dir)
 
 
 def _count(n: int, noun: str) -> str:
@@ -1353,8 +1392,9 @@ def demo(ctx: click.Context, directory: str | None) -> None:
     material changes. Only real text changes are recorded.
 
     The archive goes to the global --store (or TRACKER_STORE) when one is given, else to
-    DIR/snapshots. Running the demo again replaces its own earlier archive; a store holding
-    anything else is refused (exit 2), never written into.
+    DIR/snapshots. Running the demo again replaces its own earlier archive and sources file; a
+    store holding anything else, a DIR holding files the demo did not write, or a sources file it
+    did not write where it would write its own is refused (exit 2), never written into.
 
     \b
     Example:

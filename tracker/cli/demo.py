@@ -50,7 +50,7 @@ def write_sources(path: Path, base_url: str) -> None:
     import tracker.cli.demo_pages as dp
 
     # `tracker run` with this file after the demo fails to connect: say why in the file itself
-    lines = [f"# Written by `tracker demo`: the server at {base_url} runs only while the demo does, so a\n"
+    lines = [f"{SOURCES_MARK} the server at {base_url} runs only while the demo does, so a\n"
              "# `tracker run` with this file afterwards cannot connect. A model for your own sources.toml.\n",
              f'[[service]]\nid = "{dp.SERVICE_ID}"\nname = "{dp.SERVICE_NAME}"\n']
     for doc_type, url_path in dp.DOCUMENTS.items():
@@ -62,6 +62,10 @@ def write_sources(path: Path, base_url: str) -> None:
 
 
 DEFAULT_DIR_NAME = "tracker-demo"  # under the system's temporary folder: one, reused by every demo
+# The first words of every sources file the demo writes: how a later demo knows the file is its own
+SOURCES_MARK = "# Written by `tracker demo`:"
+# What the demo writes in its folder (``--dir``, or the default one): nothing else may be there
+DEMO_FILES = ("sources.toml", "snapshots")
 
 
 def demo_locations(directory: Path | None, store: Path | None) -> tuple[Path, Path]:
@@ -72,6 +76,34 @@ def demo_locations(directory: Path | None, store: Path | None) -> tuple[Path, Pa
         return store.parent / f"{store.name}-demo-sources.toml", store
     root = directory if directory is not None else Path(tempfile.gettempdir()) / DEFAULT_DIR_NAME
     return root / "sources.toml", root / "snapshots"
+
+
+def check_demo_files(sources_path: Path, folder: Path | None) -> None:
+    """Refuse (ConfigError: exit 2) before anything is written when the demo would overwrite a file
+    it did not write: a ``sources_path`` that exists without the demo's first line
+    (``SOURCES_MARK``), or, for the demo's own folder ``folder`` (``--dir``, or the default one;
+    None with a global ``--store``), anything in it but the demo's ``sources.toml`` and
+    ``snapshots`` (whose archive ``clear_previous_demo`` checks)."""
+    from tracker.errors import ConfigError
+
+    if folder is not None and folder.is_dir():
+        others = sorted(p.name for p in folder.iterdir() if p.name not in DEMO_FILES)
+        if others:
+            shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+            raise ConfigError(f"{folder} holds files the demo did not write ({shown}); the demo never writes "
+                              "into such a folder: pass --dir with an empty or new folder")
+    try:
+        with sources_path.open(encoding="utf-8", errors="replace") as file:
+            first = file.readline()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise ConfigError(f"cannot read {sources_path} ({exc.strerror}); pass --dir with an empty or new folder") from exc
+    if not first.startswith(SOURCES_MARK):
+        raise ConfigError(f"{sources_path} exists and was not written by the demo; the demo never overwrites it: "
+                          "pass --dir with an empty or new folder" + (
+                              "" if folder is not None else " (or another --store: the demo's sources file goes "
+                              "beside it)"))
 
 
 def clear_previous_demo(store_dir: Path) -> bool:
@@ -120,6 +152,7 @@ def run_demo(directory: Path | None = None, store_dir: Path | None = None) -> in
     from tracker.sources.config import load_sources
 
     sources_path, store_path = demo_locations(directory, store_dir)
+    check_demo_files(sources_path, None if store_dir is not None else sources_path.parent)
     replaced = clear_previous_demo(store_path)
     sources_path.parent.mkdir(parents=True, exist_ok=True)
     store = Store(store_path)

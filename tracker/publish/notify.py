@@ -230,13 +230,15 @@ def message(version: Version, changes: Sequence[ClauseChange], service_name: str
 def notify_changes(targets: Sequence[Target], versions: Sequence[Version],
                    changes: Mapping[str, Sequence[ClauseChange]] | None = None, *,
                    service_names: Mapping[str, str] | None = None, site_url: str = "",
-                   delivered: list[tuple[str, str]] | None = None) -> list[str]:
+                   delivered: list[tuple[str, str]] | None = None,
+                   runs: Mapping[str, int] | None = None) -> list[str]:
     """Send one message per (changed version, matching target); return the errors, never raise.
 
     ``changes`` maps commit sha -> its stored clause changes (for the text and category filter).
     A document's first version is not a change and is never sent. ``delivered``, when given, gets
     one (commit sha, target label) per message delivered, so a caller can say what was sent rather
-    than what was considered.
+    than what was considered. ``runs`` maps commit sha -> the number of the run that recorded it:
+    a failed delivery's line names the command that sends it again (``tracker notify --run 27``).
     """
     wanted = [v for v in versions if v.seq > 1 and v.kind != "first"]
     if not targets or not wanted:
@@ -264,7 +266,7 @@ def notify_changes(targets: Sequence[Target], versions: Sequence[Version],
                 elif failure is not None:
                     errors.append(f"notify {target.label}: the change to '{v.document_key}' ({v.fetched_at}) was not "
                                   f"delivered: {failure}; it is recorded and in the feeds "
-                                  "(`tracker notify --run` sends the run's changes again)")
+                                  f"({again(runs.get(v.commit_sha) if runs else None)})")
             except Exception as exc:  # noqa: BLE001 (a notifier bug must never break a run)
                 errors.append(f"notify {target.label}: {type(exc).__name__}: {exc}")
     # (returned, not logged: the caller prints each once; logging too printed every failure twice)
@@ -272,6 +274,16 @@ def notify_changes(targets: Sequence[Target], versions: Sequence[Version],
 
 
 NOT_UNDERSTOOD = "apprise does not understand this URL"
+
+
+def again(run_id: int | None) -> str:
+    """How to send a run's changes again, as a failed delivery's line says it: a command to type
+    (`tracker notify --run 27`: the option takes the run's number), or, with no number known,
+    where to find it."""
+    if run_id is not None:
+        return f"`tracker notify --run {run_id}` sends that run's changes again"
+    return ("`tracker notify --run N` sends run N's changes again; `tracker history --runs 1 --json` names the "
+            "latest run's versions")
 
 
 def send(target: Target, title: str, body: str, *, warning: bool = False) -> str | None:
@@ -417,11 +429,13 @@ def find_notify_file(sources_path: Path, notify_path: Path | None = None) -> Pat
 
 
 def notify_after_run(store_dir: Path, sources_path: Path, commit_shas: Sequence[str], *,
-                     notify_path: Path | None = None, delivered: list[tuple[str, str]] | None = None) -> list[str]:
-    """Notify about the versions a run recorded (``commit_shas``); return errors, never raise.
+                     notify_path: Path | None = None, delivered: list[tuple[str, str]] | None = None,
+                     run_id: int | None = None) -> list[str]:
+    """Notify about the versions run ``run_id`` recorded (``commit_shas``); return errors, never raise.
 
-    Without a notify file this does nothing. ``delivered`` as in ``notify_changes``. Used by
-    ``tracker notify`` to send a run's versions again.
+    Without a notify file this does nothing. ``delivered`` as in ``notify_changes``; ``run_id``
+    (when known) is named in a failed delivery's line. Used by ``tracker notify`` to send a run's
+    versions again.
     """
     path = find_notify_file(sources_path, notify_path)
     shas = [s for s in commit_shas if s]
@@ -435,7 +449,7 @@ def notify_after_run(store_dir: Path, sources_path: Path, commit_shas: Sequence[
     except Exception as exc:  # noqa: BLE001 (the run already succeeded; report, do not fail)
         return [f"notifications skipped: {exc}"]
     return notify_changes(config.targets, versions, changes, service_names=names, site_url=config.site_url,
-                          delivered=delivered)
+                          delivered=delivered, runs=dict.fromkeys(shas, run_id) if run_id is not None else None)
 
 
 class NotifyAfterRun:
@@ -490,7 +504,9 @@ class NotifyAfterRun:
                     if earlier:
                         forget_stopped_runs(index, earlier)
                     return []
-                shas = list(dict.fromkeys([s for r in earlier for s in index.run_commits(r)] + commits))
+                # which run recorded each version: a failed delivery names the `notify --run N` to type
+                runs = {s: r for r in earlier for s in index.run_commits(r)} | dict.fromkeys(commits, run_id)
+                shas = list(runs)
                 versions, changes = versions_for(index, [s for s in shas if s])
                 names = index.service_names()
                 if earlier:
@@ -499,7 +515,7 @@ class NotifyAfterRun:
         except Exception as exc:  # noqa: BLE001 (the run already succeeded; report, do not fail)
             return [f"notifications skipped: {exc}"]
         return notify_changes(self.config.targets, versions, changes, service_names=names,
-                              site_url=self.config.site_url)
+                              site_url=self.config.site_url, runs=runs)
 
 
 def versions_for(index: Index, commit_shas: Sequence[str]) -> tuple[list[Version], dict[str, list[ClauseChange]]]:

@@ -30,7 +30,6 @@ from tracker.archive import Index
 from tracker.archive import record
 from tracker.archive.record import Recorded, Recorder, check_settings, sync
 from tracker.archive.store import NewVersion, Store, iso
-from tracker.errors import StoreError
 from tracker.fetch import Again, FetchOptions, Fetched, Validators, fetch_all
 import tracker.run.pauses as pauses
 from tracker.run.decide import Decision, DocumentState, decide, fingerprint, settle
@@ -85,13 +84,7 @@ def run_snapshot(
 def _check_archive(store: Store) -> None:
     """Refuse to run on an archive git cannot read: the index sync would otherwise take the damaged
     archive for an empty one and drop what it knows."""
-    try:
-        store._git("rev-parse", "--git-dir")
-    except StoreError as exc:
-        raise StoreError(
-            f"the archive {store.archive} is damaged or unreadable ({exc}); nothing was fetched or changed. "
-            "Restore it from a copy or a remote, then run again (`tracker verify` checks it)."
-        ) from exc
+    store.check_readable()
 
 
 class _Run:
