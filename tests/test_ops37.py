@@ -97,19 +97,21 @@ def test_someones_repository_as_the_archive_is_refused_and_left_as_it_was(tmp_pa
     assert not (tmp_path / "f4" / "site").exists()
 
 
-def test_a_tracker_archive_with_a_hand_commit_or_another_branch_checked_out_is_refused(tmp_path, pricing):
+def test_a_tracker_archive_with_a_hand_commit_goes_on_and_an_empty_branch_checked_out_is_refused(tmp_path, pricing):
     assert run(tmp_path, "s").returncode == 0
     repo = tmp_path / "s" / "archive"
     tip = git(repo, "rev-parse", "HEAD")
 
-    git(repo, "checkout", "-q", "-b", "notes")  # another branch, with a commit of its own
+    git(repo, "checkout", "-q", "-b", "notes")  # another branch, with a commit of the owner's on top (a README)
     (repo / "NOTES.md").write_text("notes\n")
     git(repo, "add", "NOTES.md")
     git(repo, "commit", "-q", "-m", "Add notes")
     pricing["eur"] = 7
-    done = run(tmp_path, "s")
-    assert done.returncode == 3 and "'notes' holds 1 commit the tracker did not write" in done.stderr, done.stderr
+    done = run(tmp_path, "s")  # the tracker's archive still: written on the branch checked out, nothing lost
+    assert done.returncode == 0, done.stderr
     assert git(repo, "rev-parse", "main") == tip and (repo / "NOTES.md").is_file()
+    assert git(repo, "log", "-1", "--format=%s", "notes^").strip() == "Add notes"
+    git(repo, "reset", "-q", "--hard", "HEAD~1")  # back to the owner's commit alone on top, for the rest
 
     git(repo, "checkout", "-q", "--orphan", "empty")  # a branch with no commit, the tracker's elsewhere
     git(repo, "rm", "-rq", "--cached", ".")

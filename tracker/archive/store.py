@@ -286,16 +286,16 @@ class Store:
     def check_ours(self) -> None:
         """Raise ForeignArchive unless the archive's repository is one the tracker may write:
 
-        - its checked-out branch (whatever its name) has commits, and every one of them that is
-          not a merge is a tracker commit (it carries the ``Content-Hash: sha256:...`` trailer that
-          ``NewVersion.message`` writes): an archive made by a run, an ``import-history`` or the
-          demo, or a clone of one (rebased or merged shard pushes included);
+        - its checked-out branch (whatever its name) holds tracker commits (they carry the
+          ``Content-Hash: sha256:...`` trailer that ``NewVersion.message`` writes): an archive made
+          by a run, an ``import-history`` or the demo, or a clone of one (rebased or merged shard
+          pushes included), also with commits of its owner's on top (a README: skipped when read);
         - or it has no commit at all, no branch or remote-tracking branch with commits (a clone
           whose branch is not checked out), and no file beside ``.git`` (a ``git init`` or an
           archive whose first run recorded nothing).
 
-        Anything else (someone's own repository: other commits, other files, another branch
-        checked out) is refused before anything is written, saying what was found. Passed once
+        Anything else (someone's own repository: commits none of which is the tracker's, files
+        without commits, an empty branch checked out beside one with history) is refused before anything is written, saying what was found. Passed once
         per Store; the tip found to be the tracker's is kept in ``.git/tracker-archive``, so a
         later check reads only the commits made since.
         """
@@ -319,15 +319,16 @@ class Store:
         span = f"{known}..{tip}" if known and self.is_ancestor(known, tip) else tip
         log = ("log", "--no-merges", "--format=%h %s", span)
         foreign = self._git(*log, "--invert-grep", f"--grep={OURS_GREP}", check=False).decode("utf-8", "replace")
-        if foreign.strip():
-            lines = foreign.strip().splitlines()
-            ours = self._git(*log[:3], "-1", span, f"--grep={OURS_GREP}", check=False).strip()
-            what = (f"{len(lines)} commit{'s' if len(lines) != 1 else ''} the tracker did not write"
-                    f"{'' if ours else ' and none it did'}")
+        lines, ours = foreign.strip().splitlines(), b""
+        if lines:
+            # a commit of the tracker's anywhere on the branch: the archive's owner added commits
+            # of their own (a README): read and written as before, theirs skipped (``commits``)
+            ours = self._git("log", "--no-merges", "--format=%h", "-1", f"--grep={OURS_GREP}", tip,
+                             check=False).strip()
+        if lines and not ours:
+            what = f"{len(lines)} commit{'s' if len(lines) != 1 else ''} the tracker did not write and none it did"
             sha, _, subject = lines[0].partition(" ")
-            todo = ("if it is a tracker archive with commits of your own on top, move them to another branch and "
-                    "check out one with the tracker's commits only" if ours else
-                    "pass another --store for the tracker's own archive (a folder whose archive/ does not exist "
+            todo = ("pass another --store for the tracker's own archive (a folder whose archive/ does not exist "
                     "yet), or move this repository away")
             raise ForeignArchive(
                 f"the archive {self.archive} is a git repository with history the tracker did not write: its branch "
