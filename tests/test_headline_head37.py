@@ -128,3 +128,5 @@ def test_a_headline_too_long_for_its_count_keeps_the_count_and_cuts_the_quote() 
     assert len(material) >= 2, result.changes
     assert len(result.summary) <= HEADLINE_MAX, result.summary
     assert MORE_SUFFIX.search(result.summary), result.summary
+    # cut where the quote already skips words, not on "individual" without its noun
+    assert "individual…" not in result.summary, result.summary

@@ -791,9 +791,24 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
     fitted = _fit(first, room, row=row)
     if fitted != first and len(first) + len(note) <= limit and first.count("“") == first.count("”") and not more:
         return first + note
-    # The count stays even when it cuts the quote ("… only in an individual… (+4 more)"): a feed
-    # title or a notification is read alone, and one that dropped it hid four changes (nu37).
+    # The count stays even when it cuts the quote: a feed title or a notification is read alone,
+    # and one that dropped it hid four changes (nu37). The cut is made where the quote already
+    # skips words ("…bring claims … only in an individual capacity"), not on a modifier whose
+    # noun it would lose ("… only in an individual…").
+    if more and fitted != first and (cut := _at_elision(first, room)) is not None:
+        fitted = cut
     return fitted + note + more
+
+
+def _at_elision(text: str, room: int) -> str | None:
+    """``text`` cut at its last " … " (where its quote already skips words) when that fits ``room``
+    and keeps at least half of it with its quotation marks paired; None otherwise."""
+    head, sep, _ = text.rpartition(" … ")
+    while sep and len(head) + 1 > room:
+        head, sep, _ = head.rpartition(" … ")
+    if not sep or len(head) < room // 2 or head.count("“") != head.count("”"):
+        return None
+    return head.rstrip(" ,;:") + "…"
 
 
 # Explanations that quote words without saying where: the section tells a reader what they are

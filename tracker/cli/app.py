@@ -59,6 +59,22 @@ class Context:
             raise InvalidArgument(f"--store {self.store_dir} is a file, not a folder; give the folder that holds "
                                   "(or will hold) the archive, e.g. --store snapshots")
 
+    def notify_command(self, notify_file: str | None = None) -> str:
+        """``tracker notify`` with the --store, --sources and --notify this command was given (as
+        absolute paths, so it works from any folder), for a line that tells the user what to type:
+        "tracker --store /srv/terms notify --run 27"."""
+        import shlex
+
+        words = ["tracker"]
+        if self.store_dir != Path("snapshots"):
+            words += ["--store", shlex.quote(str(self.store_dir.resolve()))]
+        if self.sources_given:
+            words += ["--sources", shlex.quote(str(self.sources_path.resolve()))]
+        words.append("notify")
+        if notify_file:
+            words += ["--notify", shlex.quote(str(Path(notify_file).resolve()))]
+        return " ".join(words)
+
     def store(self) -> "Store":
         from tracker.archive import Store
 
@@ -440,7 +456,8 @@ def run(obj: Context, services: tuple[str, ...], document: str | None, concurren
         notifier = NotifyAfterRun(obj.store_dir, obj.sources_path,
                                   notify_path=Path(notify_file) if notify_file else None,
                                   warn=lambda error: click.echo(f"warning: {error}", err=True),
-                                  services={d.service_id for d in obj.sources().documents()})
+                                  services={d.service_id for d in obj.sources().documents()},
+                                  command=obj.notify_command(notify_file))
         with RunLock(obj.store_dir / LOCK_NAME), run_display(quiet=quiet or as_json, failures=not as_json) as display:
             result = run_snapshot(store, docs, options, confirm=confirm, subscribers=[tally, *display, notifier])
         if as_json:
@@ -1082,7 +1099,8 @@ def status(obj: Context, as_json: bool) -> None:
     without = len(stored) - with_versions
     recorded = (f"{_count(with_versions, 'document')} recorded"
                 + (f", {without} checked with no version yet" if without else "")
-                if exists else "no archive yet: `tracker run` creates it" + _misplaced(obj.store_dir))
+                if exists else (f"no archive here{hint}" if (hint := _misplaced(obj.store_dir))
+                                else "no archive yet: `tracker run` creates it"))
     click.echo(f"Store: {clean(str(obj.store_dir.resolve()))} ({recorded})")
     if broken is not None:
         click.echo(f"Sources: {clean(str(obj.sources_path.resolve()))} (cannot be read: the error is below; "

@@ -315,7 +315,7 @@ def notify(obj: Any, notify_file: str | None, run_id: int | None, check: bool, s
         number = run_id if run_id is not None else index.latest_recording_run()  # (named if a delivery fails)
     delivered: list[tuple[str, str]] = []
     errors = notify_after_run(obj.store_dir, obj.sources_path, shas, notify_path=path, delivered=delivered,
-                              run_id=number)
+                              run_id=number, command=obj.notify_command(notify_file))
     if not errors and shas:
         _hand_over_stopped_runs(obj, set(shas))
     for e in errors:

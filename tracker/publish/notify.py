@@ -231,8 +231,9 @@ def notify_changes(targets: Sequence[Target], versions: Sequence[Version],
                    changes: Mapping[str, Sequence[ClauseChange]] | None = None, *,
                    service_names: Mapping[str, str] | None = None, site_url: str = "",
                    delivered: list[tuple[str, str]] | None = None,
-                   runs: Mapping[str, int] | None = None) -> list[str]:
+                   runs: Mapping[str, int] | None = None, command: str = "tracker notify") -> list[str]:
     """Send one message per (changed version, matching target); return the errors, never raise.
+    ``command``: how a failed delivery's line says to send it again (``again``).
 
     ``changes`` maps commit sha -> its stored clause changes (for the text and category filter).
     A document's first version is not a change and is never sent. ``delivered``, when given, gets
@@ -266,7 +267,7 @@ def notify_changes(targets: Sequence[Target], versions: Sequence[Version],
                 elif failure is not None:
                     errors.append(f"notify {target.label}: the change to '{v.document_key}' ({v.fetched_at}) was not "
                                   f"delivered: {failure}; it is recorded and in the feeds "
-                                  f"({again(runs.get(v.commit_sha) if runs else None)})")
+                                  f"({again(runs.get(v.commit_sha) if runs else None, command)})")
             except Exception as exc:  # noqa: BLE001 (a notifier bug must never break a run)
                 errors.append(f"notify {target.label}: {type(exc).__name__}: {exc}")
     # (returned, not logged: the caller prints each once; logging too printed every failure twice)
@@ -276,13 +277,14 @@ def notify_changes(targets: Sequence[Target], versions: Sequence[Version],
 NOT_UNDERSTOOD = "apprise does not understand this URL"
 
 
-def again(run_id: int | None) -> str:
+def again(run_id: int | None, command: str = "tracker notify") -> str:
     """How to send a run's changes again, as a failed delivery's line says it: a command to type
     (`tracker notify --run 27`: the option takes the run's number), or, with no number known,
-    where to find it."""
+    where to find it. ``command``: the notify command with the options the run was given
+    (``--store``, ``--sources``, ``--notify``: ``tracker.cli.app``), so it works as typed."""
     if run_id is not None:
-        return f"`tracker notify --run {run_id}` sends that run's changes again"
-    return ("`tracker notify --run N` sends run N's changes again; `tracker history --runs 1 --json` names the "
+        return f"`{command} --run {run_id}` sends that run's changes again"
+    return (f"`{command} --run N` sends run N's changes again; `tracker history --runs 1 --json` names the "
             "latest run's versions")
 
 
@@ -430,12 +432,12 @@ def find_notify_file(sources_path: Path, notify_path: Path | None = None) -> Pat
 
 def notify_after_run(store_dir: Path, sources_path: Path, commit_shas: Sequence[str], *,
                      notify_path: Path | None = None, delivered: list[tuple[str, str]] | None = None,
-                     run_id: int | None = None) -> list[str]:
+                     run_id: int | None = None, command: str = "tracker notify") -> list[str]:
     """Notify about the versions run ``run_id`` recorded (``commit_shas``); return errors, never raise.
 
-    Without a notify file this does nothing. ``delivered`` as in ``notify_changes``; ``run_id``
-    (when known) is named in a failed delivery's line. Used by ``tracker notify`` to send a run's
-    versions again.
+    Without a notify file this does nothing. ``delivered`` and ``command`` as in
+    ``notify_changes``; ``run_id`` (when known) is named in a failed delivery's line. Used by
+    ``tracker notify`` to send a run's versions again.
     """
     path = find_notify_file(sources_path, notify_path)
     shas = [s for s in commit_shas if s]
@@ -449,7 +451,8 @@ def notify_after_run(store_dir: Path, sources_path: Path, commit_shas: Sequence[
     except Exception as exc:  # noqa: BLE001 (the run already succeeded; report, do not fail)
         return [f"notifications skipped: {exc}"]
     return notify_changes(config.targets, versions, changes, service_names=names, site_url=config.site_url,
-                          delivered=delivered, runs=dict.fromkeys(shas, run_id) if run_id is not None else None)
+                          delivered=delivered, runs=dict.fromkeys(shas, run_id) if run_id is not None else None,
+                          command=command)
 
 
 class NotifyAfterRun:
@@ -464,8 +467,10 @@ class NotifyAfterRun:
     """
 
     def __init__(self, store_dir: Path, sources_path: Path, *, notify_path: Path | None = None,
-                 warn: Callable[[str], None] = log.warning, services: Collection[str] = ()) -> None:
+                 warn: Callable[[str], None] = log.warning, services: Collection[str] = (),
+                 command: str = "tracker notify") -> None:
         self.store_dir, self.sources_path, self.notify_path, self.warn = store_dir, sources_path, notify_path, warn
+        self.command = command  # how a failed delivery's line says to send again (``again``)
         self.services = services  # service ids declared: a target's unknown ones are said each run
         self.commits: list[str] = []
         self.config: NotifyConfig | None = None
@@ -515,7 +520,7 @@ class NotifyAfterRun:
         except Exception as exc:  # noqa: BLE001 (the run already succeeded; report, do not fail)
             return [f"notifications skipped: {exc}"]
         return notify_changes(self.config.targets, versions, changes, service_names=names,
-                              site_url=self.config.site_url, runs=runs)
+                              site_url=self.config.site_url, runs=runs, command=self.command)
 
 
 def versions_for(index: Index, commit_shas: Sequence[str]) -> tuple[list[Version], dict[str, list[ClauseChange]]]:
