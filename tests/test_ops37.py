@@ -12,6 +12,7 @@ the CLI as a subprocess or in-process against pages served on 127.0.0.1 and real
 - ``--store snapshots/archive`` says it is the archive's git folder (use --store snapshots); ``history``
   of an archive with no version says so on stderr; ``status`` with a broken sources file shows the
   archive, then the error (exit 2).
+- On a terminal, a document's line is printed on a row of its own, not after the progress bar (nu38).
 """
 
 from __future__ import annotations
@@ -368,3 +369,38 @@ def test_status_with_a_broken_sources_file_shows_the_archive_then_the_error(tmp_
     assert done.stderr.startswith("error: ") and "invalid TOML" in done.stderr and "line 1" in done.stderr
     done = tracker(tmp_path, "--store", "s", "status", "--json")
     assert done.returncode == 2 and '"document": "fjordly/pricing"' in done.stdout and "invalid TOML" in done.stderr
+
+
+# -- nu38: on a terminal, a document's line is printed on a line of its own, not after the bar ----
+
+def test_on_a_terminal_a_documents_line_is_not_glued_to_the_progress_bar(tmp_path, pricing):
+    import pty
+    import re
+    import select
+
+    master, slave = pty.openpty()
+    env = ENV | {"COLUMNS": "100", "TERM": "xterm"}
+    env.pop("NO_COLOR", None)
+    proc = subprocess.Popen([sys.executable, "-m", "tracker", "--store", "s", "run", "--document", "pricing",
+                             "--host-delay", "0"], cwd=tmp_path, env=env, stdin=slave, stdout=slave, stderr=slave)
+    os.close(slave)
+    out = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], 60)
+        if not ready:
+            break
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    assert proc.wait(timeout=60) == 0, out
+    os.close(master)
+    text = out.decode("utf-8", "replace")
+    assert "fetching" in text, text  # a terminal: the progress bar was drawn
+    # what a terminal shows on the document's row: the text after the last carriage return or erase
+    [row] = [line for line in text.split("\n") if "fjordly/pricing" in line]
+    shown = re.split(r"\r|\x1b\[2K", row.rstrip("\r"))[-1]
+    assert "fetching" not in shown and shown.lstrip().startswith("new"), repr(row)

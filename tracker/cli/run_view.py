@@ -103,7 +103,11 @@ class RunProgress:
             if self.task is not None:
                 self.progress.advance(self.task)
             if event.outcome.outcome != "unchanged" or event.outcome.summary:  # (a page that moved, say)
+                # the bar is taken down for the line and drawn again under it: a line printed while
+                # it shows (click writes past rich's console) was glued to its end (nu38)
+                self.progress.stop()
                 show_outcome(event.outcome)
+                self.progress.start()
         elif isinstance(event, RunFinished):
             self.progress.stop()  # before what comes after the run (notifications, the summary)
 
