@@ -8,16 +8,13 @@ The tests run the real tracker against a local HTTP server of a fictional servic
 
 from __future__ import annotations
 
-from test_ops35 import html, terms, write_sources
+from test_ops35 import terms, terms_page
 from test_ops36 import cli
 
 
 def test_history_marks_a_version_taken_back_by_the_next_one(tmp_path, serve):
     server = serve()
-    served = {"terms": terms()}
-    server.page("/terms", lambda: html(served["terms"]))
-    store = tmp_path / "store"
-    sources = write_sources(tmp_path / "sources.toml", server, {"Terms": "/terms"})
+    served, store, sources = terms_page(tmp_path, server)
     for text in (terms(), terms().replace("at least 16 years", "at least 18 years"), terms(),
                  terms().replace("EUR 9 per month", "EUR 11 per month")):
         served["terms"] = text

@@ -25,6 +25,7 @@ import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,14 @@ def write_sources(path: Path, server: AioServer, docs: dict[str, str]) -> Path:
                    for kind, url_path in docs.items())
     path.write_text(f'[[service]]\nid = "brackenly"\nname = "Brackenly"\n{body}', encoding="utf-8")
     return path
+
+
+def terms_page(tmp_path: Path, server: AioServer) -> tuple[dict[str, str], Path, Path]:
+    """Brackenly's Terms served at /terms from ``served["terms"]`` (change it between runs), the
+    store path and a sources file naming that one page: (served, store, sources)."""
+    served = {"terms": terms()}
+    server.page("/terms", lambda: html(served["terms"]))
+    return served, tmp_path / "store", write_sources(tmp_path / "sources.toml", server, {"Terms": "/terms"})
 
 
 def tracker(store: Path, sources: Path, *args: str) -> subprocess.Popen:
@@ -188,14 +197,18 @@ def slow_page(asked: threading.Event, release: threading.Event, text: str):
     return handler
 
 
-def start_and_stop(tmp_path: Path, server: AioServer, sig: signal.Signals) -> tuple[int, str, str, Path, Path]:
-    """Brackenly's Terms changed and Privacy hanging: the Terms change is recorded, then ``sig``."""
+def start_and_stop(tmp_path: Path, server: AioServer, sig: signal.Signals,
+                   before: Callable[[], object] | None = None) -> tuple[int, str, str, Path, Path]:
+    """Brackenly's Terms changed and Privacy hanging: the Terms change is recorded, then ``sig``.
+    ``before`` is called once the pages are served, before the first run (a notify file, say)."""
     asked, release = threading.Event(), threading.Event()
     served = {"terms": terms()}
     server.page("/terms", lambda: html(served["terms"]))
     server.page("/privacy", lambda: html(terms().replace("Terms of Service", "Privacy Policy")))
     store = tmp_path / "store"
     sources = write_sources(tmp_path / "sources.toml", server, {"Terms": "/terms", "Privacy": "/privacy"})
+    if before is not None:
+        before()
     code, _, err = finish(tracker(store, sources, "run", "--host-delay", "0", "-q"))
     assert code == 0, err
     served["terms"] = terms().replace("at least 16 years", "at least 18 years")

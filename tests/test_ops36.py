@@ -18,12 +18,11 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 from aiohttp import web
 
-from test_ops35 import finish, html, slow_page, terms, tracker, write_sources
+from test_ops35 import start_and_stop, terms, terms_page
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -63,29 +62,8 @@ def git_status(store: Path) -> str:
 def stopped_run(tmp_path: Path, server, sig: signal.Signals = signal.SIGTERM) -> tuple[int, str, Path, Path]:
     """Brackenly's Terms change recorded (age 16 -> 18), then the run stopped by ``sig`` while its
     Privacy page hangs; a notify.toml beside the sources sends to /hook."""
-    asked, release = threading.Event(), threading.Event()
-    served = {"terms": terms()}
-    server.page("/terms", lambda: html(served["terms"]))
-    server.page("/privacy", lambda: html(terms().replace("Terms of Service", "Privacy Policy")))
-    store = tmp_path / "store"
-    sources = write_sources(tmp_path / "sources.toml", server, {"Terms": "/terms", "Privacy": "/privacy"})
-    notify_file(tmp_path / "notify.toml", server)
-    code, _, err = finish(tracker(store, sources, "run", "--host-delay", "0", "-q"))
-    assert code == 0, err
-    served["terms"] = terms().replace("at least 16 years", "at least 18 years")
-    server.routes["/privacy"] = slow_page(asked, release, terms().replace("Terms of Service", "Privacy Policy"))
-    proc = tracker(store, sources, "run", "--host-delay", "0")
-    try:
-        assert asked.wait(30), "the run never fetched the slow page"
-        for line in proc.stdout:  # type: ignore[union-attr]
-            if line.split()[:2] == ["changed", "brackenly/Terms"]:
-                break
-        proc.send_signal(sig)
-        code, _, err = finish(proc)
-    finally:
-        release.set()
-        if proc.poll() is None:
-            proc.kill()
+    code, _, err, store, sources = start_and_stop(tmp_path, server, sig,
+                                                  before=lambda: notify_file(tmp_path / "notify.toml", server))
     assert "Traceback" not in err, err
     return code, err, store, sources
 
@@ -160,10 +138,7 @@ def test_a_stop_leaves_the_checkout_at_head(tmp_path, serve):
 
 def test_verify_warns_of_a_checkout_behind_head_and_repair_brings_it_up(tmp_path, serve):
     server = serve()
-    served = {"terms": terms()}
-    server.page("/terms", lambda: html(served["terms"]))
-    store = tmp_path / "store"
-    sources = write_sources(tmp_path / "sources.toml", server, {"Terms": "/terms"})
+    served, store, sources = terms_page(tmp_path, server)
     assert cli(store, sources, "run", "--host-delay", "0", "-q")[0] == 0
     code, out, _ = cli(store, sources, "verify")
     assert code == 0 and "warning" not in out and out.rstrip().endswith("all consistent")  # near miss: clean
@@ -189,9 +164,7 @@ def test_verify_warns_of_a_checkout_behind_head_and_repair_brings_it_up(tmp_path
 def test_a_broken_notify_file_is_said_in_a_run_with_no_change(tmp_path, serve):
     server = serve()
     bodies = with_hook(server)
-    server.page("/terms", lambda: html(terms()))
-    store = tmp_path / "store"
-    sources = write_sources(tmp_path / "sources.toml", server, {"Terms": "/terms"})
+    _, store, sources = terms_page(tmp_path, server)
     assert cli(store, sources, "run", "--host-delay", "0", "-q")[0] == 0
     notify = tmp_path / "notify.toml"
     notify.write_text('[[target]]\nurl = "json://127.0.0.1:9/hook"\nmin_severity = "urgent"\n', encoding="utf-8")
@@ -217,9 +190,7 @@ def test_notify_check_refuses_a_file_with_no_target(tmp_path):
 def test_notify_check_names_a_service_no_source_declares(tmp_path, serve):
     server = serve()
     with_hook(server)
-    server.page("/terms", lambda: html(terms()))
-    store = tmp_path / "store"
-    sources = write_sources(tmp_path / "sources.toml", server, {"Terms": "/terms"})
+    _, store, sources = terms_page(tmp_path, server)
     notify = notify_file(tmp_path / "notify.toml", server, services='["brackenlly", "quillmoor"]')
     code, out, err = cli(store, sources, "notify", "--check")
     assert code == 2, (out, err)
@@ -236,10 +207,7 @@ def test_notify_check_names_a_service_no_source_declares(tmp_path, serve):
 
 def test_version_zero_is_bad_input_and_a_version_past_the_last_is_not_found(tmp_path, serve):
     server = serve()
-    served = {"terms": terms()}
-    server.page("/terms", lambda: html(served["terms"]))
-    store = tmp_path / "store"
-    sources = write_sources(tmp_path / "sources.toml", server, {"Terms": "/terms"})
+    served, store, sources = terms_page(tmp_path, server)
     assert cli(store, sources, "run", "--host-delay", "0", "-q")[0] == 0
     served["terms"] = terms().replace("EUR 9 per month", "EUR 11 per month")
     assert cli(store, sources, "run", "--host-delay", "0", "-q")[0] == 0
@@ -267,10 +235,7 @@ def test_a_stop_between_the_commit_and_the_index_write_still_counts_and_notifies
 
     server = serve()
     bodies = with_hook(server)
-    served = {"terms": terms()}
-    server.page("/terms", lambda: html(served["terms"]))
-    store = tmp_path / "store"
-    sources = write_sources(tmp_path / "sources.toml", server, {"Terms": "/terms"})
+    served, store, sources = terms_page(tmp_path, server)
     code, _, err = cli(store, sources, "run", "--host-delay", "0", "-q")
     assert code == 0, err
     shutil.copy(store / "index.sqlite", tmp_path / "index-before.sqlite")
