@@ -336,6 +336,7 @@ def test_a_store_that_is_the_archives_git_folder_says_which_store_to_use(tmp_pat
     done = tracker(tmp_path, "--store", "snapshots/archive", "history", "fjordly")
     assert done.returncode == 4, done.stderr
     assert "snapshots/archive is itself the archive's git folder" in done.stderr and "use --store snapshots" in done.stderr
+    assert "run `tracker run` first" not in done.stderr, done.stderr  # (it said both, like status did)
     done = run(tmp_path, "snapshots/archive")  # never a second archive (or a lock) inside the first
     assert done.returncode == 3 and "use --store snapshots" in done.stderr, done.stderr
     assert sorted(p.name for p in inner.iterdir()) == [".git", ".raw", "fjordly"]

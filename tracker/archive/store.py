@@ -247,10 +247,9 @@ class Store:
         """Raise ArchiveNotFound (a NotFoundError and a StoreError) unless the archive exists,
         ForeignArchive (a StoreError) when it is a git repository the tracker did not make."""
         if not self.exists():
-            raise ArchiveNotFound(
-                f"no archive at {self.archive}; run `tracker run` first, or pass --store DIR"
-                + store_hint(self.root)
-            )
+            hint = store_hint(self.root)  # the store given is an archive's own git folder: say only that
+            raise ArchiveNotFound(f"no archive at {self.archive}{hint}" if hint else
+                                  f"no archive at {self.archive}; run `tracker run` first, or pass --store DIR")
         self.check_ours()
 
     @property
