@@ -326,6 +326,8 @@ def test_a_failed_delivery_names_the_run_and_the_command_it_names_works(tmp_path
     again = tracker(tmp_path, "--store", "s", "notify")
     assert again.returncode == 1 and f"`tracker --store {tmp_path / 's'} notify --run 2` sends that run's changes again" \
         in again.stderr, again.stderr
+    # a failed delivery is the error above, not a first version or a filter (nu38's check said so)
+    assert "first versions" not in again.stdout and "1 error(s)" in again.stdout, again.stdout
 
 
 # -- 5. smaller: --store pointing into the archive, an empty history, status with a broken file ---

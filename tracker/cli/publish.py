@@ -324,7 +324,7 @@ def notify(obj: Any, notify_file: str | None, run_id: int | None, check: bool, s
     # wants are not sent, and a failed delivery is an error above
     sent_versions = len({sha for sha, _ in delivered})
     click.echo(f"sent {len(delivered)} message(s) about {sent_versions} of the run's {len(shas)} version(s), "
-               f"{len(errors)} error(s)" + ("" if sent_versions == len(shas) else
+               f"{len(errors)} error(s)" + ("" if sent_versions == len(shas) or errors else
                                             " (first versions and versions no target asks for are not sent)"))
     sys.exit(1 if errors else 0)
 
