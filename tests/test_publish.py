@@ -8,6 +8,7 @@ helpers in support.py, shared with the other publishing tests.
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -179,3 +180,17 @@ def test_a_category_feed_titles_the_change_in_its_category(archive: tuple[Archiv
         titles[cat] = entries[0].title
     assert "6 months" in titles["refunds"] and "Porto" in titles["jurisdiction"], titles
     assert headline in titles.values()  # the category the headline is about keeps it
+
+
+def test_a_feed_with_no_entry_is_dated_by_the_newest_version_not_1970(archive: tuple[Archive, Pages], tmp_path: Path) -> None:
+    arc, _ = archive
+    arc.run()  # first versions only: no change is an entry, and no check failed
+    out = tmp_path / "site"
+    arc.publish(out)
+    newest = max(row["fetched_at"] for row in history(arc))
+    for name in ("all", "material", "attention"):
+        feed = parse(out / "feeds" / f"{name}.atom")
+        assert feed.entries == []
+        when = datetime.fromisoformat(newest.replace("Z", "+00:00")).astimezone(timezone.utc)
+        assert tuple(feed.feed.updated_parsed[:6]) == when.timetuple()[:6], name
+        assert json.loads((out / "feeds" / f"{name}.json").read_text(encoding="utf-8"))["items"] == []

@@ -122,11 +122,15 @@ def publish_feeds(index: Index, out_dir: Path, *, base_url: str = "", site_url: 
     # without a site, a document's feed links to the terms page it follows (a reader's "open
     # website" must not open the feed's own XML); the other feeds have no page but themselves
     pages = {document_slug(d["key"]): web_url(d.get("url")) for d in catalog.documents}
+    # A feed with no entry is dated by the archive's newest version (a feed reader shows the date:
+    # 1970 read as a broken feed), still the same bytes for the same archive.
+    newest = max((parse_iso(v.fetched_at) for vs in catalog.by_doc.values() for v in vs), default=None)
     for spec in feed_specs(catalog, limit):
         meta = Feed(id=f"tag:tracker.invalid,2026:{spec.name}", title=spec.title,
                     link=f"{site}/{spec.page}" if site is not None else (pages.get(spec.name)
                                                                         or f"{link}/{spec.name}.atom"),
-                    description=spec.description, self_url=f"{link}/{feed_filename(spec.name)}")
+                    description=spec.description, self_url=f"{link}/{feed_filename(spec.name)}",
+                    updated=None if spec.versions else newest)
         fp = _digest([settings, meta.__dict__, [catalog.fingerprint(v) for v in spec.versions]])
         new_feeds[spec.name] = fp
         files = [out_dir / f"{spec.name}{ext}" for ext in FEED_EXTS]
@@ -142,12 +146,13 @@ def publish_feeds(index: Index, out_dir: Path, *, base_url: str = "", site_url: 
         write_feed(meta, entries, out_dir, spec.name, limit=limit)
         report.rebuilt.append(spec.name)
     # The "needs attention" feed: not versions, but documents whose latest check failed or was held.
-    attention_meta = Feed(id=f"tag:tracker.invalid,2026:{ATTENTION}", title=ATTENTION_TITLE,
-                          link=f"{site}/index.html" if site is not None else f"{link}/{ATTENTION}.atom",
-                          description=ATTENTION_DESCRIPTION, self_url=f"{link}/{ATTENTION}")
     attention = attention_entries(index, catalog, site, link)
     current = len(attention)
     attention += resolved_entries(index, catalog, site, link, {e.id for e in attention})[:limit]
+    attention_meta = Feed(id=f"tag:tracker.invalid,2026:{ATTENTION}", title=ATTENTION_TITLE,
+                          link=f"{site}/index.html" if site is not None else f"{link}/{ATTENTION}.atom",
+                          description=ATTENTION_DESCRIPTION, self_url=f"{link}/{ATTENTION}",
+                          updated=None if attention else newest)
     fp = _digest([settings, attention_meta.__dict__, [e.__dict__ for e in attention]])
     new_feeds[ATTENTION] = fp
     files = [out_dir / f"{ATTENTION}{ext}" for ext in FEED_EXTS]
