@@ -234,3 +234,24 @@ def test_records_import_no_stage_and_nothing_heavy() -> None:
     new = out.stdout.split()
     assert [m for m in new if m.startswith("tracker")] == ["tracker", "tracker.records"]
     assert all(m.split(".")[0] in sys.stdlib_module_names for m in new if not m.startswith("tracker")), new
+
+
+def test_no_outside_form_carries_the_analysis_s_link_marks(tmp_path: Path) -> None:
+    # The analysis marks a bare domain and a link's text with U+0002/U+0003 while comparing; an
+    # explanation quoting such a sentence once carried them into every JSON output and the index.
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text("# Terms of Quillbay\n\n## Removal\n\nYou may ask us to take your posts down.\n", encoding="utf-8")
+    new.write_text("# Terms of Quillbay\n\n## Removal\n\nQuillbay.example allows you to request removal of your "
+                   "posts within 30 days, using [this form](https://quillbay.example/form).\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["compare", str(old), str(new), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert "Quillbay.example" in json.dumps(data["changes"])  # the quote is still there, unmarked
+    assert "\x02" not in result.output and "\x03" not in result.output
+    assert "\\u0002" not in result.output and "\\u0003" not in result.output
+    # rows an index wrote before the marks were dropped read back without them
+    row = ClauseChange(kind="added", clause_id="c1", heading="", before=None, after="x", material=True,
+                       severity="material", categories=(), explanation="New").to_row()
+    row["explanation"] = "New: \x02Quillbay.example\x03 allows"
+    assert ClauseChange.from_row({**row, "section": None}).explanation == "New: Quillbay.example allows"
+    assert Analysis(summary="New: \x02here\x03").summary == "New: here"

@@ -33,6 +33,16 @@ the last two are never material. A "changed" text close to an earlier variant is
 
 SEVERITY_ORDER: tuple[Severity, ...] = ("none", "cosmetic", "minor", "material", "critical")
 
+# The analysis marks a link's text (and a bare domain) between these two control characters while
+# it compares texts (``tracker.analysis.novelty.LINK_OPEN``/``LINK_CLOSE``); a quote in an
+# explanation or a headline may still carry them, and no outside form may: they are not text.
+_LINK_MARKS = str.maketrans("", "", "\x02\x03")
+
+
+def unmarked(text: str) -> str:
+    """``text`` without the analysis's link marks (U+0002, U+0003); the same object when it has none."""
+    return text.translate(_LINK_MARKS) if "\x02" in text or "\x03" in text else text
+
 
 def material_mark(material: bool, severity: str) -> str:
     """How text output marks a material version or change: "CRITICAL" when its severity is
@@ -95,6 +105,10 @@ class ClauseChange:
     # (``tracker.analysis.rendering.change_section``) when it makes or reads back a change: this
     # module imports no stage. Derived from the fields above, so equality ignores it.
     section: str | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        # made by the analysis or read back from an index written before the marks were dropped
+        object.__setattr__(self, "explanation", unmarked(self.explanation))
 
     def to_dict(self) -> dict[str, Any]:
         """One change of the ``compare --json`` interface (keys and their order are public; ``section``,
@@ -161,6 +175,9 @@ class Analysis:
     summary: str = ""
     unchanged: int = 0
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "summary", unmarked(self.summary))
+
     def to_dict(self) -> dict[str, Any]:
         """The ``compare --json`` interface (keys are a public contract)."""
         return {
@@ -221,6 +238,9 @@ class Version:
     final_url: str
     http_status: int | None
     content_hash: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "summary", unmarked(self.summary))
 
     def to_dict(self) -> dict[str, Any]:
         """The ``history --json`` / ``show --json`` form: every field, categories as a list;
