@@ -3,7 +3,7 @@ never a watch-out (newuser12: "We do not use Your Content to train machine learn
 listed under "Things to watch out for"). Fictional service."""
 from __future__ import annotations
 
-from tracker.analysis.summary import protection, summarise
+from tracker.analysis.summary import home_forum, protection, summarise
 
 TERMS = """# Quillory Terms of Service
 
@@ -39,3 +39,35 @@ def test_the_same_words_with_an_exception_or_as_a_use_stay_watch_outs() -> None:
     assert not protection("ai-training", "We use Your Content to train our models.")
     assert not protection("refunds", "We do not refund fees.")  # a risk said with "not"
     assert not protection("liability", "We will not be liable for lost profits.")
+
+
+HOME = """# Larkspur Notes Terms of Service
+
+## 1. Fees
+
+Larkspur Pro costs 5 euros per month. We may suspend your account at any time without notice.
+
+## 2. Disputes
+
+These terms are governed by the laws of Portugal.
+Any dispute may be brought before the courts of your country of residence.
+"""
+
+
+def test_the_courts_where_the_user_lives_are_a_key_term_and_the_answer_not_a_watch_out() -> None:
+    summary = summarise(HOME)
+    watch = " ".join(b.text for b in summary.watch_outs)
+    assert "residence" not in watch, watch
+    assert "Portugal" in watch and "suspend" in watch  # a foreign law and a one-sided power stay
+    answer = next(a for a in summary.answers if a.id == "disputes")
+    assert "country of residence" in answer.answer, answer
+
+
+def test_a_home_forum_is_told_from_a_foreign_one_and_from_arbitration() -> None:
+    assert home_forum("jurisdiction", "Any dispute may be brought before the courts of your country of residence.")
+    assert home_forum("jurisdiction", "You may sue us in the courts of the place where you live.")
+    assert home_forum("jurisdiction", "Les tribunaux de votre lieu de résidence sont compétents.")
+    assert home_forum("governing-law", "These terms are governed by the law of the country where you habitually reside.")
+    assert not home_forum("jurisdiction", "The courts of Dublin, Ireland have exclusive jurisdiction.")
+    assert not home_forum("jurisdiction", "Disputes go to binding arbitration in the city where you live.")
+    assert not home_forum("governing-law", "Any dispute may be brought before the courts of your country of residence.")

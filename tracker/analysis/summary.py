@@ -2248,6 +2248,31 @@ def protection(category: str, plain: str) -> bool:
     return bool(_WE_WILL_NOT.match(text) or _PASSIVE_PROMISE.match(text))
 
 
+# A forum or a law the user has at home ("any dispute may be brought before the courts of your country
+# of residence", "the law of the country where you live", "les tribunaux de votre domicile"): a
+# consumer's protection, never a thing to watch out for, unless it sends disputes to arbitration.
+_HOME = (r"(?:(?:your|votre|vos|ihrem|ihres|ihrer)\s+(?:\w+\s+){0,3}?(?:residence|domicile|résidence|wohnsitz|wohnort|"
+         r"aufenthalt\w*)|(?:where|in\s+which)\s+you\s+(?:(?:habitually\s+)?(?:live|reside)|are\s+(?:domiciled|resident|"
+         r"based))|(?:où|dans\s+lequel)\s+vous\s+(?:résidez|êtes\s+domicilié\w*|habitez))")
+_HOME_FORUM = re.compile(r"\b(?:courts?|tribunals?|tribunaux|juridictions?|gerichte?|gerichtsstand)\b[^.;]{0,80}?" + _HOME +
+                         r"|\byour\s+(?:local|home)\s+courts?\b", re.I)
+_HOME_LAW = re.compile(r"\b(?:laws?|loi|droit|recht)\b[^.;]{0,60}?" + _HOME, re.I)
+_ARBITRAL = re.compile(r"\barbitra|\bschieds", re.I)
+
+
+def home_forum(category: str, plain: str) -> bool:
+    """Whether a sentence (plain text) of a watch-out ``category`` gives the user their home forum
+    or law: for ``jurisdiction`` the courts where the user lives ("Any dispute may be brought before
+    the courts of your country of residence"), for ``governing-law`` the law of where the user
+    lives; never a sentence that also speaks of arbitration. Such a sentence is a key term, not a
+    thing to watch out for."""
+    if _ARBITRAL.search(plain):
+        return False
+    if category == "jurisdiction":
+        return bool(_HOME_FORUM.search(plain))
+    return category == "governing-law" and bool(_HOME_LAW.search(plain))
+
+
 # The kinds whose adverse event (a suspension, a removal, a change, a charge) a safeguard can bound.
 # A forum, a liability cap or an indemnity is the term itself: "notice" there is a notice of a claim.
 # (What the provider will not do with data or content is ``protection``'s, with its exceptions.)
@@ -2358,7 +2383,7 @@ def _watch_outs(sentences: Sequence[_Sentence], history: dict[str, tuple[str, Cl
     for cat in _SERIOUSNESS:
         found = [s for s in sorted((s for s in sentences if cat in s.watch and not right_only(cat, s.plain)
                                     and not _bare_row(s) and not protection(cat, s.plain)
-                                    and not safeguarded(cat, s.plain)),
+                                    and not safeguarded(cat, s.plain) and not home_forum(cat, s.plain)),
                                    key=lambda s: rank(cat, s))[:12] if s.usable]
         if found:
             picks[cat] = found
@@ -3214,7 +3239,8 @@ def _answers(sentences: Sequence[_Sentence], facts: dict[str, Cell],
         out.append(from_sentences("removal-notice", _NO_MODEL_REMOVAL, [what, removal]))
     arb = clause_sentence("arbitration")
     # the courts too when the terms name them apart from the arbitration (small claims, opt-outs)
-    court = _find(sentences, lambda s: _court_places(s) and not _NOT_DISPUTES.search(s.plain))
+    court = _find(sentences, lambda s: (_court_places(s) or home_forum("jurisdiction", s.plain))
+                  and not _NOT_DISPUTES.search(s.plain))
     out.append(from_sentences("disputes", q["disputes"], [arb, court]))
     train = clause_sentence("ai-training")
     opt = _find(sentences, lambda s: _OPT_OUT.search(s.plain) and train is not None and s is not train
