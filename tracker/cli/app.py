@@ -746,12 +746,13 @@ _SEVERITY_LEGEND = """
     Each changed clause is tagged with its severity (and categories):
       cosmetic  no change of meaning (a date, links, spacing, a typo)
       minor     worded differently, no term changed
-      material  a term changed (a price, a period, a right, a use of data); a
-                value that moved the users' way (a lower price, a longer refund
-                window) says "good news for users"
+      material  a term changed (a price, a period, a right, a use of data),
+                either way; a value that moved the users' way (a lower price, a
+                longer refund window) says "good news for users"
       critical  a watch-out added (arbitration, termination at will, AI
-                training on their data...), a promise or notice taken away or
-                shortened
+                training on their data...), a promise taken away, or a notice
+                to users dropped or shortened (a shorter refund window is
+                material: a watch-out added leads before it)
 """
 
 
