@@ -7,9 +7,7 @@ at module level.
 from __future__ import annotations
 
 import asyncio
-from collections import deque
 from contextlib import asynccontextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
@@ -134,58 +132,11 @@ class Fetched:
         return Validators(self.etag, modified)
 
 
-# True inside a task whose requests go before the run's queued ones (``Gate``): a page fetched a
-# second time to confirm a new text (``fetch_all``'s ``Again``). Each task has its own context, so
-# setting it in one task's coroutine marks that task's requests only.
-URGENT: ContextVar[bool] = ContextVar("tracker_urgent_request", default=False)
-
-
-class Slots:
-    """A semaphore (``asyncio.Semaphore``'s acquire and release) whose urgent waiters (``URGENT``)
-    get the next free slot before the others; each kind in the order it came. A run queues all
-    its first requests at once: a page's second fetch queued behind them would only come back
-    at the run's end, and everything a changed page still needs (its settling, its git write)
-    after the last page."""
-
-    def __init__(self, value: int) -> None:
-        self._free = value
-        self._urgent: deque[asyncio.Future[None]] = deque()
-        self._waiting: deque[asyncio.Future[None]] = deque()
-
-    async def acquire(self) -> None:
-        if self._free > 0 and not self._urgent and not self._waiting:
-            self._free -= 1
-            return
-        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        (self._urgent if URGENT.get() else self._waiting).append(waiter)
-        try:
-            await waiter  # (``release`` hands its slot over: the count does not move)
-        except asyncio.CancelledError:
-            if waiter.done() and not waiter.cancelled():
-                self.release()  # handed a slot after the cancel was on its way: pass it on
-            raise
-
-    def release(self) -> None:
-        for queue in (self._urgent, self._waiting):
-            while queue:
-                waiter = queue.popleft()
-                if not waiter.done():  # (a cancelled waiter is skipped)
-                    waiter.set_result(None)
-                    return
-        self._free += 1
-
-    async def __aenter__(self) -> None:
-        await self.acquire()
-
-    async def __aexit__(self, *exc: object) -> None:
-        self.release()
-
-
 class HostLimits:
     """Politeness state of one host: slots in flight, and when the next request may start."""
 
     def __init__(self, per_host: int, delay: float) -> None:
-        self.slots = Slots(max(1, per_host))
+        self.slots = asyncio.Semaphore(max(1, per_host))
         self.turn = asyncio.Lock()  # requests to a host start one at a time, spaced by delay
         self.delay = max(0.0, delay)
         self.next_start = 0.0  # event-loop clock
@@ -201,7 +152,7 @@ class Gate:
 
     def __init__(self, options: FetchOptions) -> None:
         self.options = options
-        self.limit = Slots(max(1, options.concurrency))
+        self.limit = asyncio.Semaphore(max(1, options.concurrency))
         self.hosts: dict[str, HostLimits] = {}
 
     def host(self, netloc: str) -> HostLimits:

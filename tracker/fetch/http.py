@@ -28,7 +28,6 @@ from tracker.fetch.base import (
     TRANSIENT_STATUSES,
     Fetched,
     FetchOptions,
-    URGENT,
     Gate,
     Validators,
     paused_for,
@@ -88,8 +87,6 @@ async def fetch_all(
         robots = Robots(session, gate, options) if options.robots else None
 
         async def one(doc: Document, conditional: bool = True) -> None:
-            if not conditional:  # a page fetched again (``Again``): before the queued first fetches
-                URGENT.set(True)
             try:
                 if getattr(doc, "parts", ()):
                     result = await _fetch_parts(session, doc, options, gate=gate, robots=robots, renderer=renderer)
