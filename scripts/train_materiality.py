@@ -426,7 +426,7 @@ def cross_validate(rows: list[dict], seed: int, variants: tuple[str, ...], dim: 
     return pooled
 
 
-CURVE = (0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
+CURVE = (0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9)
 
 
 def holdout(rows: list[dict], test_batches: set[str], variants: tuple[str, ...], dim: int, objective: str) -> None:
@@ -448,14 +448,14 @@ def holdout(rows: list[dict], test_batches: set[str], variants: tuple[str, ...],
         print(line(v, gold, pred, extra + "  [" + per + "]"), flush=True)
         if probs:
             curves.append((v, probs, b))
-    print(" the veto at other thresholds (test pairs, pooled; tp/fp/fn):")
-    print("  " + " " * 10 + "".join(f"{t:>17}" for t in CURVE))
+    print(" the veto at other thresholds (test pairs, pooled: P/R tp/fp/fn):")
+    print("  " + " " * 10 + "".join(f"{t:>19}" for t in CURVE))
     for v, probs, b in curves:
         cells = []
         for t in CURVE:
             tp, fp, fn, p, r, _ = prf(gold, decide(test, probs, t, b))
-            cells.append(f"{p:.3f}/{r:.3f} {fp:>3}fp")
-        print(f"  {v:<10}" + "".join(f"{c:>17}" for c in cells), flush=True)
+            cells.append(f"{p:.3f}/{r:.3f} {tp}/{fp}/{fn}")
+        print(f"  {v:<10}" + "".join(f"{c:>19}" for c in cells), flush=True)
 
 
 def export(variant: str, rows: list[dict], seed: int, path: Path, dim: int, about: str = "a-o",
@@ -504,6 +504,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--test-cache", type=Path, help="pair records cache of --test-labels")
     ap.add_argument("--fit-test", action="store_true", help="with --write: fit on --labels and --test-labels")
     ap.add_argument("--dim", type=int, default=4096, help="hashed word buckets (decision.HASH_DIM)")
+    ap.add_argument("--out", type=Path, help="with --write: the model JSON to write (default: the shipped one)")
     args = ap.parse_args(argv)
 
     for pattern in (args.labels, args.test_labels):
@@ -552,8 +553,9 @@ def main(argv: list[str] | None = None) -> int:
 
         fit_rows = rows + test if args.fit_test else rows
         batches = sorted({r["batch"] for r in fit_rows}, key=_order)
-        data = export(args.ship, fit_rows, 1, MODEL_PATH, args.dim, _spans(batches), args.objective)
-        print(f"\nwrote {MODEL_PATH.relative_to(ROOT)}: {args.ship}, C={data['C']}, veto below {data['threshold']}, "
+        out = args.out or MODEL_PATH
+        data = export(args.ship, fit_rows, 1, out, args.dim, _spans(batches), args.objective)
+        print(f"\nwrote {out}: {args.ship}, C={data['C']}, veto below {data['threshold']}, "
               f"promote at {data.get('promote_threshold')}, {data['pairs']} pairs; largest dense weights:")
         for n, w in sorted(zip(data["features"], data["coef"]), key=lambda t: -abs(t[1]))[:12]:
             print(f"  {w:+.3f}  {n}")
