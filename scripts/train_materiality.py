@@ -2,9 +2,11 @@
 
 Data: the hand-labelled dev pairs a-o (``benchmarks/data/material_labels_[a-o].jsonl``, 1,278
 real consecutive versions from Open Terms Archive, read in place from ../shared as
-``benchmarks/material_dev.py`` reads them; ``--labels`` for another glob). Never the blind
-batches (p, q). ``--batches abcdefghijk`` restricts cross-validation and the fit to those batches
-(the same features cache serves both).
+``benchmarks/material_dev.py`` reads them; ``--labels`` for other globs, comma-separated). Never
+the blind batches: a glob that could match any label file outside ``DEV_BATCHES`` (a-o, r-y, 3z,
+5z-14z; a run of n z is batch "nz") is refused, so the z-batches are listed by exact name.
+``--batches abcdefghijk,3z`` restricts cross-validation and the fit to those batches (the same
+features cache serves both).
 
 Features: ``decision.pair_record`` of each pair (cached with ``--cache``), computed from the
 analysis the tracker already does (``diff_texts`` and the rules' ``label_document``), turned into
@@ -35,13 +37,17 @@ Every variant keeps the run-time guards of ``decision.decide``: a pair vetoed wh
 checks stays not material, a rules' yes resting on hard evidence (a changed amount, duration or
 place, a watch-out, a critical change) is never vetoed, and a promotion needs a substantive change
 to carry it. ``--test-labels 'material_labels_[r-u].jsonl'`` then trains on ``--labels`` and tests
-once on those pairs; ``--early LETTERS`` a time-ordered check. With ``--write`` the shipped variant
+once on those pairs; ``--early LETTERS`` a time-ordered check; ``--test-batches 12z,13z,14z``
+trains on the rest of the cache and tests once on those batches, with the shipped model as it is
+(``shipped``) beside the refits and each veto's P/R at a range of thresholds. ``--objective``:
+what the inner CV chooses C and thresholds for (``score``: F1, F0.5, or precision at recall >= 0.90). With ``--write`` the shipped variant
 (``--ship``) is fitted on all the pairs (``--fit-test``: with the test pairs too; thresholds from
 grouped CV over them) and written to ``tracker/analysis/model/materiality.json``.
 
 PYTHONPATH=$PWD .venv/bin/python scripts/train_materiality.py [--cache /tmp/learn/rec.json]
-        [--labels GLOB] [--batches LETTERS] [--variants gate,stack+w] [--test-labels GLOB
-        --test-cache FILE] [--ship gate] [--write [--fit-test]] [--jobs 2]
+        [--labels GLOB,GLOB] [--batches LETTERS] [--variants gate,stack+w] [--test-labels GLOB
+        --test-cache FILE] [--test-batches 12z,13z] [--objective f0.5] [--ship gate]
+        [--write [--fit-test] [--out FILE]] [--jobs 2]
 
 Needs scikit-learn (the ``train`` extra) here only; the runtime reads the JSON in plain Python.
 """
@@ -449,13 +455,13 @@ def holdout(rows: list[dict], test_batches: set[str], variants: tuple[str, ...],
         if probs:
             curves.append((v, probs, b))
     print(" the veto at other thresholds (test pairs, pooled: P/R tp/fp/fn):")
-    print("  " + " " * 10 + "".join(f"{t:>19}" for t in CURVE))
+    print("  " + " " * 10 + "".join(f"{t:>21}" for t in CURVE))
     for v, probs, b in curves:
         cells = []
         for t in CURVE:
             tp, fp, fn, p, r, _ = prf(gold, decide(test, probs, t, b))
             cells.append(f"{p:.3f}/{r:.3f} {tp}/{fp}/{fn}")
-        print(f"  {v:<10}" + "".join(f"{c:>19}" for c in cells), flush=True)
+        print(f"  {v:<10}" + "".join(f"{c:>21}" for c in cells), flush=True)
 
 
 def export(variant: str, rows: list[dict], seed: int, path: Path, dim: int, about: str = "a-o",
