@@ -2,9 +2,11 @@
 
 Data: the hand-labelled dev pairs a-o (``benchmarks/data/material_labels_[a-o].jsonl``, 1,278
 real consecutive versions from Open Terms Archive, read in place from ../shared as
-``benchmarks/material_dev.py`` reads them; ``--labels`` for another glob). Never the blind
-batches (p, q). ``--batches abcdefghijk`` restricts cross-validation and the fit to those batches
-(the same features cache serves both).
+``benchmarks/material_dev.py`` reads them; ``--labels`` for other globs, comma-separated). Never
+the blind batches: a glob that could match any label file outside ``DEV_BATCHES`` (a-o, r-y, 3z,
+5z-14z; a run of n z is batch "nz") is refused, so the z-batches are listed by exact name.
+``--batches abcdefghijk,3z`` restricts cross-validation and the fit to those batches (the same
+features cache serves both).
 
 Features: ``decision.pair_record`` of each pair (cached with ``--cache``), computed from the
 analysis the tracker already does (``diff_texts`` and the rules' ``label_document``), turned into
@@ -35,13 +37,17 @@ Every variant keeps the run-time guards of ``decision.decide``: a pair vetoed wh
 checks stays not material, a rules' yes resting on hard evidence (a changed amount, duration or
 place, a watch-out, a critical change) is never vetoed, and a promotion needs a substantive change
 to carry it. ``--test-labels 'material_labels_[r-u].jsonl'`` then trains on ``--labels`` and tests
-once on those pairs; ``--early LETTERS`` a time-ordered check. With ``--write`` the shipped variant
+once on those pairs; ``--early LETTERS`` a time-ordered check; ``--test-batches 12z,13z,14z``
+trains on the rest of the cache and tests once on those batches, with the shipped model as it is
+(``shipped``) beside the refits and each veto's P/R at a range of thresholds. ``--objective``:
+what the inner CV chooses C and thresholds for (``score``: F1, F0.5, or precision at recall >= 0.90). With ``--write`` the shipped variant
 (``--ship``) is fitted on all the pairs (``--fit-test``: with the test pairs too; thresholds from
 grouped CV over them) and written to ``tracker/analysis/model/materiality.json``.
 
 PYTHONPATH=$PWD .venv/bin/python scripts/train_materiality.py [--cache /tmp/learn/rec.json]
-        [--labels GLOB] [--batches LETTERS] [--variants gate,stack+w] [--test-labels GLOB
-        --test-cache FILE] [--ship gate] [--write [--fit-test]] [--jobs 2]
+        [--labels GLOB,GLOB] [--batches LETTERS] [--variants gate,stack+w] [--test-labels GLOB
+        --test-cache FILE] [--test-batches 12z,13z] [--objective f0.5] [--ship gate]
+        [--write [--fit-test] [--out FILE]] [--jobs 2]
 
 Needs scikit-learn (the ``train`` extra) here only; the runtime reads the JSON in plain Python.
 """
@@ -89,7 +95,7 @@ def _features(rec: dict) -> dict:
                 or (before != after and _squeezed(before) == _squeezed(after))
                 or other_page_side(before, after) or truncated_side(before, after)
                 or language_switch(before, after))
-    return {"id": rec["id"], "service": rec["service"].lower(), "batch": rec["_file"][-7],
+    return {"id": rec["id"], "service": rec["service"].lower(), "batch": batch_of(rec["_file"]),
             "gold": bool(rec["material"]), "hard": hard,
             "rules": bool(any(lab.material for lab in labels)) and not hard,
             "evidence": _hard_evidence(labels),  # a veto may not overrule it (``decision.vetoes``)
@@ -97,12 +103,62 @@ def _features(rec: dict) -> dict:
             "record": record}
 
 
+def batch_of(name: str) -> str:
+    """The batch of a label file: "material_labels_k.jsonl" -> "k", "material_labels_zzz.jsonl" ->
+    "3z", the batch of 12 z -> "12z" (a run of z is named by its length: z-batches share a letter)."""
+    stem = name.rsplit(".", 1)[0].rsplit("_", 1)[-1]
+    return stem if len(stem) == 1 else f"{len(stem)}{stem[0]}"
+
+
+def batch_set(spec: str) -> set[str]:
+    """Batches named by ``spec``: comma-separated, each a batch name ("3z", "12z") or a run of
+    single-letter batches ("abcdefghijk", as before z-batches existed)."""
+    out: set[str] = set()
+    for part in (p.strip() for p in spec.split(",")):
+        if part[:1].isdigit():
+            out.add(part)
+        else:
+            out.update(part)
+    return out
+
+
+# Batches that are dev data (tuned on); every other name a label glob could reach is blind or not
+# labelled yet: p, q, z, zz, 4z, 15z and later, x-batches of second labels and samples.
+DEV_BATCHES = frozenset("abcdefghijklmnorstuvwxy") | {"3z"} | {f"{n}z" for n in range(5, 15)}
+
+
+def reaches_blind(globs: str) -> bool:
+    """Whether any comma-separated glob of ``globs`` matches the name of a label file that is not a
+    dev batch (``DEV_BATCHES``), whether or not that file exists yet. Only names are matched: no
+    file is opened."""
+    from material_dev import LABELS_DIR
+
+    names = {p.name for p in LABELS_DIR.iterdir()}
+    for kind in ("material_labels", "second_labels", "sample"):
+        names.update(f"{kind}_{c}.jsonl" for c in "abcdefghijklmnopqrstuvwxy")
+        names.update(f"{kind}_{'z' * n}.jsonl" for n in range(1, 41))
+    for pattern in (g.strip() for g in globs.split(",") if g.strip()):
+        for name in names:
+            if fnmatch.fnmatchcase(name, pattern) and not (
+                    name.startswith("material_labels_") and batch_of(name) in DEV_BATCHES):
+                return True
+    return False
+
+
 def build(cache: Path | None, jobs: int, labels: str = DEV) -> list[dict]:
+    """The pair records of the label files of ``labels`` (comma-separated globs under
+    benchmarks/data; a pair id in two files kept once), read from ``cache`` when it exists, else
+    computed with ``jobs`` workers and written there."""
     if cache and cache.is_file():
         return json.loads(cache.read_text())
     from material_dev import load_labels
 
-    records = load_labels("low", labels)
+    records, seen = [], set()
+    for pattern in (g.strip() for g in labels.split(",") if g.strip()):
+        for rec in load_labels("low", pattern):
+            if rec["id"] not in seen:
+                seen.add(rec["id"])
+                records.append(rec)
     started = time.perf_counter()
     with Pool(jobs) as pool:
         rows = pool.map(_features, records, chunksize=4)
@@ -162,7 +218,7 @@ SPECS = {
     "two+w":    ("all", True, True, "two"),
     "learned+w": ("all", False, True, "both"),
 }
-VARIANTS = ("rules", *SPECS)
+VARIANTS = ("rules", "shipped", *SPECS)
 
 
 def prepare(rows: list[dict], dim: int) -> None:
@@ -243,6 +299,21 @@ def decide(rows: list[dict], probs: dict[str, float], veto_thr: float, promote_t
 
 
 THRESHOLDS = [i / 100 for i in range(5, 96)]
+OBJECTIVES = ("f1", "f0.5", "p@r90")
+
+
+def score(tp: int, fp: int, fn: int, objective: str) -> float:
+    """How good (tp, fp, fn) is by ``objective``: "f1"; "f0.5" (precision weighed twice recall);
+    "p@r90", precision when recall is 0.90 or more, else recall - 1 (below every such precision:
+    the highest recall wins when none reaches 0.90)."""
+    if objective == "f1":
+        return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    if objective == "f0.5":
+        return 1.25 * tp / (1.25 * tp + 0.25 * fn + fp) if tp else 0.0
+    if objective == "p@r90":
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        return (tp / (tp + fp) if tp + fp else 0.0) if recall >= 0.90 else recall - 1.0
+    raise ValueError(f"objective must be one of {OBJECTIVES}, not {objective!r}")
 
 
 def _counts(rows: list[dict], probs: dict[str, float], thr: float, side: bool, way: str) -> tuple[int, int, int]:
@@ -258,9 +329,11 @@ def _counts(rows: list[dict], probs: dict[str, float], thr: float, side: bool, w
     return tp, fp, fn
 
 
-def best_thresholds(variant: str, rows: list[dict], probs: dict[str, float]) -> tuple[float, float, float | None]:
-    """(F1, veto threshold, promotion threshold or None) with the best F1 over ``rows``: each side's
-    counts are added, so two thresholds cost no more than one."""
+def best_thresholds(variant: str, rows: list[dict], probs: dict[str, float],
+                    objective: str = "f1") -> tuple[float, float, float | None]:
+    """(score, veto threshold, promotion threshold or None) with the best ``score`` by ``objective``
+    over ``rows`` (the lowest veto threshold of equal scores): each side's counts are added, so two
+    thresholds cost no more than one."""
     way = SPECS[variant][3]
     hard_fn = sum(r["gold"] for r in rows if r["hard"])
     yes = {t: _counts(rows, probs, t, True, way) for t in THRESHOLDS}
@@ -272,37 +345,63 @@ def best_thresholds(variant: str, rows: list[dict], probs: dict[str, float]) -> 
         [(t, t) for t in THRESHOLDS] if way == "both" else [(a, b) for a in yes for b in no])
     for a, b in pairs:
         tp, fp, fn = (yes[a][0] + no[b][0], yes[a][1] + no[b][1], yes[a][2] + no[b][2] + hard_fn)
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-        if f1 > best[0] + 1e-9:
-            best = (f1, a, b)
+        value = score(tp, fp, fn, objective)
+        if value > best[0] + 1e-9:
+            best = (value, a, b)
     return best
 
 
-def choose(variant: str, train: list[dict], seed: int, dim: int) -> tuple[float, float, float | None]:
-    """(C, veto threshold, promotion threshold) with the best out-of-fold F1 of an inner grouped
-    4-fold CV on ``train``."""
+def choose(variant: str, train: list[dict], seed: int, dim: int,
+           objective: str = "f1") -> tuple[float, float, float | None]:
+    """(C, veto threshold, promotion threshold) with the best out-of-fold ``objective`` (``score``)
+    of an inner grouped 4-fold CV on ``train``."""
     folds = group_folds(train, 4, seed + 1000)
-    best: tuple[float, float, float, float | None] = (-1.0, CS[0], 0.5, None)
+    best: tuple[float, float, float, float | None] = (-2.0, CS[0], 0.5, None)
     for c in CS:
         probs: dict[str, float] = {}
         for f in range(4):
             fit_rows = scope(variant, [r for r, k in zip(train, folds) if k != f])
             test_rows = scope(variant, [r for r, k in zip(train, folds) if k == f])
             probs.update(zip((r["id"] for r in test_rows), predict(fit(variant, fit_rows, c, dim), variant, test_rows, dim)))
-        f1, a, b = best_thresholds(variant, train, probs)
-        if f1 > best[0] + 1e-9:
-            best = (f1, c, a, b)
+        value, a, b = best_thresholds(variant, train, probs, objective)
+        if value > best[0] + 1e-9:
+            best = (value, c, a, b)
     return best[1], best[2], best[3]
 
 
-def run_split(variant: str, train: list[dict], test: list[dict], seed: int, dim: int) -> tuple[list[bool], str]:
+def shipped_probs(rows: list[dict]) -> tuple[dict[str, float], float, float | None]:
+    """The shipped model's (``decision.load_model``) probability of each row in scope, its veto
+    threshold and its promotion threshold (None: a veto only)."""
+    from tracker.analysis.decision import hashed_tokens, load_model, probability, record_features
+
+    model = load_model()
+    if model is None:
+        raise SystemExit("no shipped model (tracker/analysis/model/materiality.json)")
+    probs = {}
+    for r in scope("gate", rows):
+        hashed = hashed_tokens(r["record"], int(model["hash_dim"])) if model.get("hash_coef") else None
+        probs[r["id"]] = probability(record_features(r["record"]), model, hashed)
+    promote = model.get("promote_threshold")
+    return probs, float(model["threshold"]), None if promote is None else float(promote)
+
+
+def run_split(variant: str, train: list[dict], test: list[dict], seed: int, dim: int,
+              objective: str = "f1") -> tuple[list[bool], str, dict[str, float], float | None]:
+    """Fits ``variant`` on ``train`` (C and thresholds by ``choose``) and decides ``test``: returns
+    (the decision of each test row, a note of C and thresholds, the test probabilities, the
+    promotion threshold). "rules" is the rules alone; "shipped" the shipped model as it is."""
     if variant == "rules":
-        return [r["rules"] and not r["hard"] for r in test], ""
-    c, a, b = choose(variant, train, seed, dim)
-    fitted = fit(variant, scope(variant, train), c, dim)
-    inside = scope(variant, test)
-    probs = dict(zip((r["id"] for r in inside), predict(fitted, variant, inside, dim)))
-    return decide(test, probs, a, b), f"  C={c} veto<{a:.2f}" + (f" promote>={b:.2f}" if b is not None else "")
+        return [r["rules"] and not r["hard"] for r in test], "", {}, None
+    if variant == "shipped":
+        probs, a, b = shipped_probs(test)
+    else:
+        c, a, b = choose(variant, train, seed, dim, objective)
+        fitted = fit(variant, scope(variant, train), c, dim)
+        inside = scope(variant, test)
+        probs = dict(zip((r["id"] for r in inside), predict(fitted, variant, inside, dim)))
+    note = (f"  C={c}" if variant != "shipped" else "  as shipped") + f" veto<{a:.2f}" + (
+        f" promote>={b:.2f}" if b is not None else "")
+    return decide(test, probs, a, b), note, probs, b
 
 
 def line(name: str, gold: list[bool], pred: list[bool], extra: str = "") -> str:
@@ -310,7 +409,8 @@ def line(name: str, gold: list[bool], pred: list[bool], extra: str = "") -> str:
     return f"  {name:<10} n={len(gold):>4}  P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({tp} tp / {fp} fp / {fn} fn){extra}"
 
 
-def cross_validate(rows: list[dict], seed: int, variants: tuple[str, ...], dim: int) -> dict[str, list[bool]]:
+def cross_validate(rows: list[dict], seed: int, variants: tuple[str, ...], dim: int,
+                   objective: str = "f1") -> dict[str, list[bool]]:
     folds = group_folds(rows, 5, seed)
     pooled: dict[str, list[bool]] = {v: [False] * len(rows) for v in variants}
     print(f"\n== 5-fold CV grouped by service, fold seed {seed} ==", flush=True)
@@ -321,7 +421,7 @@ def cross_validate(rows: list[dict], seed: int, variants: tuple[str, ...], dim: 
         gold = [r["gold"] for r in test]
         print(f" fold {f}: {len(test)} pairs, {len({r['service'] for r in test})} services, {sum(gold)} material")
         for v in variants:
-            pred, extra = run_split(v, train, test, seed, dim)
+            pred, extra, _, _ = run_split(v, train, test, seed, dim, objective)
             for i, p in zip(idx, pred):
                 pooled[v][i] = p
             print(line(v, gold, pred, extra), flush=True)
@@ -332,8 +432,41 @@ def cross_validate(rows: list[dict], seed: int, variants: tuple[str, ...], dim: 
     return pooled
 
 
-def export(variant: str, rows: list[dict], seed: int, path: Path, dim: int, about: str = "a-o") -> dict:
-    c, a, b = choose(variant, rows, seed, dim)
+CURVE = (0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9)
+
+
+def holdout(rows: list[dict], test_batches: set[str], variants: tuple[str, ...], dim: int, objective: str) -> None:
+    """Trains each variant on the rows outside ``test_batches`` and tests it once on those inside:
+    pooled and per-batch counts at the thresholds chosen in training, then the pooled P/R of the
+    veto at each ``CURVE`` threshold (promotion threshold kept as chosen)."""
+    train = [r for r in rows if r["batch"] not in test_batches]
+    test = [r for r in rows if r["batch"] in test_batches]
+    gold = [r["gold"] for r in test]
+    batches = sorted(test_batches, key=_order)
+    print(f"\n== train on {_spans(sorted({r['batch'] for r in train}, key=_order))} ({len(train)} pairs), test on "
+          f"{', '.join(batches)} ({len(test)} pairs, {sum(gold)} material); objective {objective} ==")
+    curves = []
+    for v in variants:
+        pred, extra, probs, b = run_split(v, train, test, 1, dim, objective)
+        per = " ".join("{}:{}/{}/{}".format(batch, *prf([r["gold"] for r in test if r["batch"] == batch],
+                                                          [p for r, p in zip(test, pred) if r["batch"] == batch])[:3])
+                       for batch in batches)
+        print(line(v, gold, pred, extra + "  [" + per + "]"), flush=True)
+        if probs:
+            curves.append((v, probs, b))
+    print(" the veto at other thresholds (test pairs, pooled: P/R tp/fp/fn):")
+    print("  " + " " * 10 + "".join(f"{t:>21}" for t in CURVE))
+    for v, probs, b in curves:
+        cells = []
+        for t in CURVE:
+            tp, fp, fn, p, r, _ = prf(gold, decide(test, probs, t, b))
+            cells.append(f"{p:.3f}/{r:.3f} {tp}/{fp}/{fn}")
+        print(f"  {v:<10}" + "".join(f"{c:>21}" for c in cells), flush=True)
+
+
+def export(variant: str, rows: list[dict], seed: int, path: Path, dim: int, about: str = "a-o",
+           objective: str = "f1") -> dict:
+    c, a, b = choose(variant, rows, seed, dim, objective)
     names, scaler, model = fit(variant, scope(variant, rows), c, dim)
     coef = [float(v) for v in model.coef_[0]]
     data = {
@@ -341,7 +474,7 @@ def export(variant: str, rows: list[dict], seed: int, path: Path, dim: int, abou
                  f"scripts/train_materiality.py on the dev pairs {about}; logistic regression: "
                  "p = sigmoid(intercept + sum(coef * (x - mean) / scale) + sum(hash_coef[bucket] of the "
                  "pair's hashed words)); a veto below threshold, a promotion at promote_threshold or above.",
-        "variant": variant, "C": c, "threshold": a, "pairs": len(scope(variant, rows)),
+        "variant": variant, "objective": objective, "C": c, "threshold": a, "pairs": len(scope(variant, rows)),
         "features": names,
         "mean": [round(float(v), 6) for v in scaler.mean_],
         "scale": [round(float(v), 6) for v in scaler.scale_],
@@ -363,25 +496,30 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--seeds", default="1,2", help="fold seeds, comma-separated ('' for no CV)")
     ap.add_argument("--variants", default=",".join(VARIANTS), help="variants to evaluate, comma-separated")
-    ap.add_argument("--ship", choices=VARIANTS[1:], default="gate")
+    ap.add_argument("--ship", choices=tuple(SPECS), default="gate")
+    ap.add_argument("--objective", choices=OBJECTIVES, default="f1",
+                    help="what C and thresholds are chosen for in the inner CV (score)")
+    ap.add_argument("--test-batches", default="",
+                    help="batches (e.g. 12z,13z,14z) held out from the cache: train on the rest, test once")
     ap.add_argument("--write", action="store_true", help="fit --ship on all the pairs and write the model JSON")
-    ap.add_argument("--labels", default=DEV, help="label files (glob under benchmarks/data)")
-    ap.add_argument("--batches", default="", help="only these batches (letters), e.g. abcdefghijk")
+    ap.add_argument("--labels", default=DEV,
+                    help="label files: globs under benchmarks/data, comma-separated (dev batches only)")
+    ap.add_argument("--batches", default="", help="only these batches, e.g. abcdefghijk,3z,12z (batch_set)")
     ap.add_argument("--early", default="", help="batches a time-ordered check trains on (the rest tests)")
     ap.add_argument("--test-labels", default="", help="a held-out glob: train on --labels, test on it once")
     ap.add_argument("--test-cache", type=Path, help="pair records cache of --test-labels")
     ap.add_argument("--fit-test", action="store_true", help="with --write: fit on --labels and --test-labels")
     ap.add_argument("--dim", type=int, default=4096, help="hashed word buckets (decision.HASH_DIM)")
+    ap.add_argument("--out", type=Path, help="with --write: the model JSON to write (default: the shipped one)")
     args = ap.parse_args(argv)
-    from material_dev import LABELS_DIR
 
     for pattern in (args.labels, args.test_labels):
         # the blind batches are measured once, by the lead: never trained or tested on here
-        # (also a name a blind batch will have once labelled: "material_labels_z.jsonl")
-        if pattern and (any(p.name[-7] in "pqz" for p in LABELS_DIR.glob(pattern)) or any(
-                fnmatch.fnmatch(f"{kind}_{c}.jsonl", pattern) for kind in ("material_labels", "second_labels", "sample")
-                for c in "pqz")):
-            print(f"refusing a glob that matches the blind batches p, q and z: {pattern}", file=sys.stderr)
+        # (also a name a blind batch will have once labelled, "material_labels_zzzzzzzzzzzzzzzz.jsonl")
+        if pattern and reaches_blind(pattern):
+            print(f"refusing a glob that matches the blind batches (p, q, z, zz, 4z, 15z and later; only the "
+                  f"dev batches {', '.join(sorted(DEV_BATCHES, key=_order))} by exact name): {pattern}",
+                  file=sys.stderr)
             return 2
     os.environ["TRACKER_MATERIALITY"] = "rules"  # features come from the rules' labels alone
     if not (ROOT.parent / "shared" / "data").is_dir():
@@ -390,20 +528,23 @@ def main(argv: list[str] | None = None) -> int:
     variants = tuple(v for v in args.variants.split(",") if v)
     rows = build(args.cache, args.jobs, args.labels)
     if args.batches:
-        rows = [r for r in rows if r["batch"] in args.batches]
+        rows = [r for r in rows if r["batch"] in batch_set(args.batches)]
     prepare(rows, args.dim)
     print(f"{len(rows)} pairs, {sum(r['gold'] for r in rows)} material, {len({r['service'] for r in rows})} services; "
           f"{sum(r['hard'] for r in rows)} vetoed whole by the rules' page checks")
     for seed in (int(s) for s in args.seeds.split(",") if s):
-        cross_validate(rows, seed, variants, args.dim)
+        cross_validate(rows, seed, variants, args.dim, args.objective)
     if args.early:
-        early = [r for r in rows if r["batch"] in args.early]
-        late = [r for r in rows if r["batch"] not in args.early]
-        print(f"\n== time-ordered: train on {''.join(sorted({r['batch'] for r in early}))} ({len(early)} pairs), "
-              f"test on {''.join(sorted({r['batch'] for r in late}))} ({len(late)} pairs) ==")
+        early = [r for r in rows if r["batch"] in batch_set(args.early)]
+        late = [r for r in rows if r["batch"] not in batch_set(args.early)]
+        print(f"\n== time-ordered: train on {_spans(sorted({r['batch'] for r in early}, key=_order))} "
+              f"({len(early)} pairs), test on {_spans(sorted({r['batch'] for r in late}, key=_order))} "
+              f"({len(late)} pairs) ==")
         for v in variants:
-            pred, extra = run_split(v, early, late, 1, args.dim)
+            pred, extra, _, _ = run_split(v, early, late, 1, args.dim, args.objective)
             print(line(v, [r["gold"] for r in late], pred, extra), flush=True)
+    if args.test_batches:
+        holdout(rows, batch_set(args.test_batches), variants, args.dim, args.objective)
     test: list[dict] = []
     if args.test_labels:
         test = build(args.test_cache, args.jobs, args.test_labels)
@@ -411,30 +552,39 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n== train on {args.labels} ({len(rows)} pairs), test on {args.test_labels} ({len(test)} pairs, "
               f"{sum(r['gold'] for r in test)} material) ==")
         for v in variants:
-            pred, extra = run_split(v, rows, test, 1, args.dim)
+            pred, extra, _, _ = run_split(v, rows, test, 1, args.dim, args.objective)
             print(line(v, [r["gold"] for r in test], pred, extra), flush=True)
     if args.write:
         from tracker.analysis.decision import MODEL_PATH
 
         fit_rows = rows + test if args.fit_test else rows
-        batches = "".join(sorted({r["batch"] for r in fit_rows}))
-        data = export(args.ship, fit_rows, 1, MODEL_PATH, args.dim, _spans(batches))
-        print(f"\nwrote {MODEL_PATH.relative_to(ROOT)}: {args.ship}, C={data['C']}, veto below {data['threshold']}, "
+        batches = sorted({r["batch"] for r in fit_rows}, key=_order)
+        out = args.out or MODEL_PATH
+        data = export(args.ship, fit_rows, 1, out, args.dim, _spans(batches), args.objective)
+        print(f"\nwrote {out}: {args.ship}, C={data['C']}, veto below {data['threshold']}, "
               f"promote at {data.get('promote_threshold')}, {data['pairs']} pairs; largest dense weights:")
         for n, w in sorted(zip(data["features"], data["coef"]), key=lambda t: -abs(t[1]))[:12]:
             print(f"  {w:+.3f}  {n}")
     return 0
 
 
-def _spans(letters: str) -> str:
-    """"abcdefghijklmnorstu" -> "a-o + r-u": runs of consecutive batch letters."""
-    runs: list[str] = []
-    for ch in letters:
-        if runs and ord(ch) == ord(runs[-1][-1]) + 1:
-            runs[-1] += ch
+def _order(batch: str) -> tuple[int, str]:
+    """Sort key of batch names in labelling order: the letters, then 3z, 5z ... by length."""
+    return (int(batch[:-1]), "") if batch[:1].isdigit() else (0, batch)
+
+
+def _spans(batches: list[str] | str) -> str:
+    """Batch names in labelling order as runs: "abcdefghijklmnorstu" -> "a-o + r-u",
+    [..., "y", "3z", "5z", "6z", "7z"] -> "... r-y + 3z + 5z-7z"."""
+    runs: list[list[str]] = []
+    for name in batches:
+        prev = runs[-1][-1] if runs else ""
+        if prev and (ord(name) == ord(prev) + 1 if len(name) == len(prev) == 1 else
+                     prev[:-1].isdigit() and name[:-1].isdigit() and int(name[:-1]) == int(prev[:-1]) + 1):
+            runs[-1].append(name)
         else:
-            runs.append(ch)
-    return " + ".join(r if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
+            runs.append([name])
+    return " + ".join(r[0] if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
 
 
 if __name__ == "__main__":
