@@ -4512,6 +4512,30 @@ def _bracketed_pointer(toks: tuple[Token, ...], a: int, b: int, text: str) -> bo
     return ")" in rest and "(" not in inner and is_pointer(inner)
 
 
+# Where the same text says something more (a pointer to another part of it, not to another document):
+# "described in the “Your Rights” section below", "set out in this table", "explained above",
+# "detailed under the heading “Cookies” below". It ends on the place ("section", "table", "below"...),
+# so that a pointer to another document ("as provided for in the Review Terms") is never one.
+_INNER_PLACE = r"(?:section|subsection|table|chart|paragraph|heading|part)"
+_INNER_POINTER = re.compile(
+    r"\b(?:described|explained|set\s+(?:out|forth)|detailed|outlined|listed|specified|mentioned|referred\s+to)\s+"
+    r"(?:(?:in|under|within|at)\s+)?(?:(?:the|this|that|these|our)\s+)?"
+    # a section named in quotes, or in up to six capitalised words ("the Your Rights section")
+    r"(?:[\"“‘'][^\"“”‘’\n]{1,90}[\"”’']\s*|(?:(?-i:[A-Z])[\w'’&/-]*\s+(?:-\s+)?){1,6})?"
+    rf"(?:(?:{_INNER_PLACE}s?)(?:\s+(?:below|above))?|below|above)"
+    rf"(?:\s+(?:in\s+)?(?:this|the)\s+{_INNER_PLACE})?\b", re.I)
+
+
+def _inner_pointers(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` points the reader to another part of the same document (``_INNER_POINTER``):
+    (start, end) offsets of each pointer. A pointer reworded or pointing elsewhere in the same
+    text changes no term: the part it points to is labelled where it changes."""
+    return [m.span() for m in _INNER_POINTER.finditer(text)] if _POINTER_HINT.search(text) else []
+
+
+_POINTER_HINT = re.compile(r"\b(?:below|above|section|table|chart|paragraph|heading|part)", re.I)
+
+
 # A bracketed aside that walks the reader through the site ("(scroll down to Opt Out and click
 # through the link)", "(tap Settings, then Privacy)"): site chrome, not a term.
 _DIRECTIONS_OPEN = re.compile(r"\((?=[\s_*]*(?:please\s+)?(?:scroll|click|tap|select|navigate|go\s+to|press|choose|"
@@ -4632,6 +4656,10 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
             if _bracketed_pointer(toks, a, b, text):
                 drop.update(range(a, b))  # "(please see the list of our partners here)": where to read more
                 why.add("links-only")
+                continue
+            if any(lo <= toks[a].start and toks[b - 1].end <= hi for lo, hi in _inner_pointers(text)):
+                drop.update(range(a, b))  # "described in the “Your Rights” section below" → "described below this table"
+                why.add("renumbering")
                 continue
             if _spelled_number(run, toks, a, b, text) or _restated_number(toks, a, b, text, idx):
                 drop.update(range(a, b))  # "18 (eighteen) years": the number spelled out beside it
@@ -7580,7 +7608,8 @@ def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, ne
                 text = getattr(changes[k], side) or ""
                 if m:
                     near = set(marks[max(0, last - 3):last + 1] + marks[p:p + 4])
-                    if gap and ("widget" not in near or last < 0 and m != "widget"):
+                    if gap and ("widget" not in near or last < 0 and m != "widget") \
+                            and not _banner_tail(block, marks, last, p, changes, side):
                         break  # (only a widget may follow sentences at the edge: a policy says "cookie settings")
                     last, gap = p, 0
                 elif chrome_kind(text, words(text)) is None and not _is_heading(text) and (gap := gap + 1) > _CHROME_GAP:
@@ -7591,6 +7620,29 @@ def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, ne
                 if labels[k].material:
                     labels[k] = _cosmetic("page-chrome", _COSMETIC_TEXT["page-chrome"], labels[k].facts_before,
                                           labels[k].facts_after)
+
+
+_BANNER_TAIL = 2  # sentences of a cookie banner after its first line at most ("To learn more, ...", "By continuing, ...")
+
+
+def _banner_tail(block: list[int], marks: list[str], last: int, p: int, changes: Sequence[Any], side: str) -> bool:
+    """Whether the sentences of an edge block between positions ``last`` and ``p`` (both page
+    chrome, ``_chrome_clause``) are the rest of a cookie banner: ``last`` is the banner's own line
+    (a short cookie notice, "strong"), at most ``_BANNER_TAIL`` short sentences follow it (no
+    amount, period or age: "To learn more, visit our Privacy Policy.", "By continuing to use this
+    site, or closing this box, you consent to our use of cookies."), then chrome again (the page's
+    menu). A banner is a block of its own at the page's edge; a policy's paragraph about cookie
+    settings is not followed by the site's menu."""
+    if last < 0 or marks[last] != "strong" or not 0 < p - last - 1 <= _BANNER_TAIL:
+        return False
+    first = getattr(changes[block[last]], side) or ""
+    if chrome_kind(first, words(first)) != "cookie-banner":
+        return False
+    for k in block[last + 1:p]:
+        text = getattr(changes[k], side) or ""
+        if len(text.split()) > _BANNER_WORDS or _DIGIT.search(text) or _is_heading(text):
+            return False
+    return True
 
 
 def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_outs: bool = True,
