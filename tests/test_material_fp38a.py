@@ -131,3 +131,59 @@ def test_a_fee_between_the_banner_and_the_menu_stays_material():
     a = analyse(priced + _policy(), _untitled())
     fee = [c for c in a.changes if "4 EUR" in (c.before or "")]
     assert fee and fee[0].material, a.summary
+
+
+# --- a defined term retired for the words of its definition ----------------------------------------
+TERMS = """# Vellora Terms of Service
+
+Effective as of 2 February 2026
+
+## Your Use of {name_title}
+
+Additional terms apply when you use {name}. {defined} refers to our generative writing services and features.
+
+You may use {name} to submit inputs and receive generated outputs. When you use {name}, the inputs and outputs are your User Data.
+
+Depending on your subscription plan, you may have a limit on your use of {name}. If you exceed the usage limit allotted by your plan, Vellora may suspend or degrade performance of {use}.
+
+You acknowledge that any purchased usage for {buy} is tied to your Vellora subscription plan, and account termination will invalidate any remaining purchased usage.
+
+## Fees
+
+The Plus plan costs 8 EUR per month. We do not refund partial months.
+"""
+
+
+def _terms(**kw: str) -> str:
+    base = {"name_title": "Quill", "name": "Quill", "defined": "**Quill**", "use": "the Quill features", "buy": "Quill"}
+    return TERMS.format(**(base | kw))
+
+
+RETIRED = {"name_title": "Generative Writing", "name": "Vellora's generative writing features",
+           "defined": "Vellora's generative writing features", "use": "the generative writing features",
+           "buy": "generative writing assistance"}
+
+
+def test_defined_term_retired_for_its_definition_is_not_material():
+    # "Quill" is defined in bold ("**Quill** refers to our generative writing services and features")
+    # and the new text no longer names it anywhere: each clause says it in words of that definition
+    a = analyse(_terms(), _terms(**RETIRED))
+    assert not a.material, a.summary
+    bought = [c for c in a.changes if "purchased usage" in (c.after or "")]
+    assert bought and not bought[0].material
+
+
+def test_bold_defined_term_is_read_as_defined():
+    from tracker.analysis.restating import defined_terms
+
+    found = defined_terms(_terms())
+    assert ("quill",) in found and {"genera", "writin", "featur"} <= found[("quill",)]
+    # (unbolded, the same sentence defines nothing: a bold word is a term only before its defining verb)
+    assert ("quill",) not in defined_terms(_terms(defined="Quill"))
+
+
+def test_retired_term_replaced_by_words_outside_its_definition_stays_material():
+    wider = RETIRED | {"buy": "image and video generation tools"}
+    a = analyse(_terms(), _terms(**wider))
+    bought = [c for c in a.changes if "purchased usage" in (c.after or "")]
+    assert bought and bought[0].material, a.summary

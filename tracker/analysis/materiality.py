@@ -6129,6 +6129,14 @@ class _Job:
             return False
         gained = [w.lower() for w in inserted if is_content_word(w) and w not in same]
         lost = [w.lower() for w in deleted if is_content_word(w) and w not in same]
+        if gained and not lost and self.before and self.after:
+            # (a name the clause lost may have been read as a name and left out of the delta: the
+            # words the old clause says and the new one no longer does, "GrammarlyGO", are what
+            # its new words stand for)
+            now = set(words(self.after))
+            lost = sorted({w for w in words(self.before) if is_content_word(w) and w not in now})
+            if len(lost) > 2:
+                return False
         return spelled_out(lost, gained, self.raw_b, self.raw_a, self.ctx.old_text, self.ctx.new_text)
 
     def _as_items(self, side: str) -> bool:
