@@ -187,3 +187,44 @@ def test_retired_term_replaced_by_words_outside_its_definition_stays_material():
     a = analyse(_terms(), _terms(**wider))
     bought = [c for c in a.changes if "purchased usage" in (c.after or "")]
     assert bought and bought[0].material, a.summary
+
+
+# --- a company's address line given another address -----------------------------------------------
+POLICY = """# Nimbus Privacy Policy
+
+Last published: 4 April 2026
+
+## Who we are
+
+The controller of your personal data is:
+
+{line}
+
+## What we do with your data
+
+We use your order history to deliver your orders and to answer your questions. We keep it for 6 years.
+
+We share your address with the courier who delivers your order.
+"""
+
+OLD_LINE = "**Nimbus Ireland Limited**, 15 Quay Place, Dublin 4, D04 X2Y3, Ireland"
+NEW_LINE = "**Nimbus Ireland Limited**, 2 Harbour Landings North Dock Dublin 1 Ireland"
+
+
+def test_company_address_line_written_another_way_is_contact_details():
+    a = analyse(POLICY.format(line=OLD_LINE), POLICY.format(line=NEW_LINE))
+    assert not a.material, a.summary
+    assert "contact-details" in a.cosmetic
+
+
+def test_address_inside_a_sentence_is_no_address_line():
+    from tracker.analysis.materiality import _address_line_moved
+
+    assert _address_line_moved(OLD_LINE, NEW_LINE)
+    # another company on the line: not the same company's address
+    assert not _address_line_moved(OLD_LINE, "**Nimbus Holdings Inc**, 2 Harbour Landings North Dock Dublin 1 Ireland")
+    # a verb around it: a term that names a place, read as usual
+    assert not _address_line_moved(OLD_LINE + " is the controller of your data",
+                                   NEW_LINE + " processes your data for us")
+    # lower-case words after the name: more than an address
+    assert not _address_line_moved(OLD_LINE, "**Nimbus Ireland Limited**, 2 Harbour Landings, and its partners in 4 countries")

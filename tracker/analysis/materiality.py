@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Callable
 
-from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
+from tracker.analysis.boilerplate import (_CORP, DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
                                           language_of,
                                           mask_stamps,
                                           is_address_run, is_announcement, is_announcement_heading, is_outage_notice,
@@ -3679,6 +3679,8 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     if all(is_address_run(d.run_words(side, r)) for side in ("ins", "dels") for r in d.runs(side)) \
             and _cut_off_dates(before_p) == _cut_off_dates(after_p):  # "after <date>" is no address
         return _cosmetic("contact-details", _COSMETIC_TEXT["contact-details"], facts_b, facts_a)
+    if kind == "modified" and _address_line_moved(before_p, after_p):
+        return _cosmetic("contact-details", _COSMETIC_TEXT["contact-details"], facts_b, facts_a)
     if kind == "modified" and (cut := _cut_off_moved(before_p, after_p)):
         return cut
     if kind == "modified" and _stutter_fixed(d):
@@ -4564,6 +4566,38 @@ def without_directions(sentence: str) -> str:
     if end < m.start():
         return sentence
     return re.sub(r"\s+([,.;:])", r"\1", f"{sentence[:m.start()].rstrip()} {sentence[end + 1:].lstrip()}").strip()
+
+
+_ADDRESS_LINE_WORDS = 24  # words of a line that only names a company and where it is, at most
+_PLACE_SMALL = frozenset("of de du des la le am an der di del und and the".split())
+
+
+def _address_line_moved(before: str, after: str) -> bool:
+    """Whether a clause that only names a company and its postal address ("Nimbus Ireland Limited,
+    15 Quay Place, Dublin 4, Ireland") now gives another address for the same company ("Nimbus
+    Ireland Limited, 2 Harbour Landings North Dock Dublin 1 Ireland"): contact details, however the
+    new address is written (without commas, with words no street list holds). Both sides open on the
+    same name up to its legal form ("Limited", "GmbH", "Inc"), have no verb and at most
+    ``_ADDRESS_LINE_WORDS`` words, hold a number, say after the name only capitalised words, numbers
+    and postcodes, and one of them is an address as ``boilerplate.address_spans`` reads one. Another
+    company named, or a sentence around the address, is no such line."""
+    wb, wa = words(before), words(after)
+    if not wb or not wa or max(len(wb), len(wa)) > _ADDRESS_LINE_WORDS or has_verb(wb) or has_verb(wa) \
+            or not (_DIGIT.search(before) and _DIGIT.search(after)):
+        return False
+    form = next((k for k, w in enumerate(wb[:8]) if w in _CORP), None)
+    if form is None or wa[:form + 1] != wb[:form + 1]:
+        return False
+    tails = []
+    for text in (before, after):
+        toks = re.findall(r"[^\W_]+", plain(text))
+        if len(toks) <= form + 1:
+            return False
+        tail = toks[form + 1:]
+        if not all(t[0].isupper() or t[0].isdigit() or t.lower() in _PLACE_SMALL for t in tail):
+            return False
+        tails.append(" ".join(tail))
+    return tails[0] != tails[1] and bool(address_spans(before) or address_spans(after))
 
 
 def _cut_off_dates(text: str) -> list[str]:
