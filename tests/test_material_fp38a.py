@@ -228,3 +228,23 @@ def test_address_inside_a_sentence_is_no_address_line():
                                    NEW_LINE + " processes your data for us")
     # lower-case words after the name: more than an address
     assert not _address_line_moved(OLD_LINE, "**Nimbus Ireland Limited**, 2 Harbour Landings, and its partners in 4 countries")
+
+
+def test_pointer_put_where_none_was_is_not_explained_away():
+    # the old exception named its cases ("the following items or paragraph 5.2"), the new one points
+    # "below": only one side has a pointer, so no word of it is dropped as a pointer reworded (where
+    # the exceptions are is part of the promise); two pointers, one for the other, are
+    from tracker.analysis.materiality import DocContext, _explain_noise
+
+    def dropped(before: str, after: str) -> set[str]:
+        ctx = DocContext.of(before, after)
+        d = ctx.delta(before, after)
+        kept, why = _explain_noise(d, ctx)
+        return {w for w in d.inserted() + d.deleted()} - set(kept.inserted() + kept.deleted())
+
+    one = dropped("Except in the cases set out in the following items or in paragraph 5.2, Nimbus shall not share it.",
+                  "Except in the cases stipulated in each item of this article or set forth below, Nimbus shall not share it.")
+    assert "below" not in one
+    two = dropped("You can ask us by following the process described in the “Your Rights” section below.",
+                  "You can ask us by following the process described below this table.")
+    assert {"table", "rights"} <= two

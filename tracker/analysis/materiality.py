@@ -4643,6 +4643,9 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
         if not (digits or marks or renames or "\x02" in text):
             idx = frozenset()  # no link, date, number or renamed name to explain: skip the words
         binding = bool(idx) and bool(_INCORPORATES.search(plain(text)))
+        pointers = _inner_pointers(text)
+        if pointers and not _inner_pointers(d.before_text if side == "ins" else d.after_text):
+            pointers = []
         cut_offs = [(a, b) for a, b in spans if _cut_off_date(text, a)]
         kept = {i for i in idx if any(a <= toks[i].start < b for a, b in cut_offs)}
         for i in idx:
@@ -4691,8 +4694,10 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
                 drop.update(range(a, b))  # "(please see the list of our partners here)": where to read more
                 why.add("links-only")
                 continue
-            if any(lo <= toks[a].start and toks[b - 1].end <= hi for lo, hi in _inner_pointers(text)):
-                drop.update(range(a, b))  # "described in the “Your Rights” section below" → "described below this table"
+            if pointers and any(lo <= toks[a].start and toks[b - 1].end <= hi for lo, hi in pointers):
+                # "described in the “Your Rights” section below" → "described below this table": one
+                # pointer for another (a pointer put where none was may say where exceptions are)
+                drop.update(range(a, b))
                 why.add("renumbering")
                 continue
             if _spelled_number(run, toks, a, b, text) or _restated_number(toks, a, b, text, idx):
