@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Callable
 
-from tracker.analysis.boilerplate import (DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
+from tracker.analysis.boilerplate import (_CORP, DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
                                           language_of,
                                           mask_stamps,
                                           is_address_run, is_announcement, is_announcement_heading, is_outage_notice,
@@ -3679,6 +3679,8 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     if all(is_address_run(d.run_words(side, r)) for side in ("ins", "dels") for r in d.runs(side)) \
             and _cut_off_dates(before_p) == _cut_off_dates(after_p):  # "after <date>" is no address
         return _cosmetic("contact-details", _COSMETIC_TEXT["contact-details"], facts_b, facts_a)
+    if kind == "modified" and _address_line_moved(before_p, after_p):
+        return _cosmetic("contact-details", _COSMETIC_TEXT["contact-details"], facts_b, facts_a)
     if kind == "modified" and (cut := _cut_off_moved(before_p, after_p)):
         return cut
     if kind == "modified" and _stutter_fixed(d):
@@ -4512,6 +4514,30 @@ def _bracketed_pointer(toks: tuple[Token, ...], a: int, b: int, text: str) -> bo
     return ")" in rest and "(" not in inner and is_pointer(inner)
 
 
+# Where the same text says something more (a pointer to another part of it, not to another document):
+# "described in the “Your Rights” section below", "set out in this table", "explained above",
+# "detailed under the heading “Cookies” below". It ends on the place ("section", "table", "below"...),
+# so that a pointer to another document ("as provided for in the Review Terms") is never one.
+_INNER_PLACE = r"(?:section|subsection|table|chart|paragraph|heading|part)"
+_INNER_POINTER = re.compile(
+    r"\b(?:described|explained|set\s+(?:out|forth)|detailed|outlined|listed|specified|mentioned|referred\s+to)\s+"
+    r"(?:(?:in|under|within|at)\s+)?(?:(?:the|this|that|these|our)\s+)?"
+    # a section named in quotes, or in up to six capitalised words ("the Your Rights section")
+    r"(?:[\"“‘'][^\"“”‘’\n]{1,90}[\"”’']\s*|(?:(?-i:[A-Z])[\w'’&/-]*\s+(?:-\s+)?){1,6})?"
+    rf"(?:(?:{_INNER_PLACE}s?)(?:\s+(?:below|above))?|below|above)"
+    rf"(?:\s+(?:in\s+)?(?:this|the)\s+{_INNER_PLACE})?\b", re.I)
+
+
+def _inner_pointers(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` points the reader to another part of the same document (``_INNER_POINTER``):
+    (start, end) offsets of each pointer. A pointer reworded or pointing elsewhere in the same
+    text changes no term: the part it points to is labelled where it changes."""
+    return [m.span() for m in _INNER_POINTER.finditer(text)] if _POINTER_HINT.search(text) else []
+
+
+_POINTER_HINT = re.compile(r"\b(?:below|above|section|table|chart|paragraph|heading|part)", re.I)
+
+
 # A bracketed aside that walks the reader through the site ("(scroll down to Opt Out and click
 # through the link)", "(tap Settings, then Privacy)"): site chrome, not a term.
 _DIRECTIONS_OPEN = re.compile(r"\((?=[\s_*]*(?:please\s+)?(?:scroll|click|tap|select|navigate|go\s+to|press|choose|"
@@ -4540,6 +4566,38 @@ def without_directions(sentence: str) -> str:
     if end < m.start():
         return sentence
     return re.sub(r"\s+([,.;:])", r"\1", f"{sentence[:m.start()].rstrip()} {sentence[end + 1:].lstrip()}").strip()
+
+
+_ADDRESS_LINE_WORDS = 24  # words of a line that only names a company and where it is, at most
+_PLACE_SMALL = frozenset("of de du des la le am an der di del und and the".split())
+
+
+def _address_line_moved(before: str, after: str) -> bool:
+    """Whether a clause that only names a company and its postal address ("Nimbus Ireland Limited,
+    15 Quay Place, Dublin 4, Ireland") now gives another address for the same company ("Nimbus
+    Ireland Limited, 2 Harbour Landings North Dock Dublin 1 Ireland"): contact details, however the
+    new address is written (without commas, with words no street list holds). Both sides open on the
+    same name up to its legal form ("Limited", "GmbH", "Inc"), have no verb and at most
+    ``_ADDRESS_LINE_WORDS`` words, hold a number, say after the name only capitalised words, numbers
+    and postcodes, and one of them is an address as ``boilerplate.address_spans`` reads one. Another
+    company named, or a sentence around the address, is no such line."""
+    wb, wa = words(before), words(after)
+    if not wb or not wa or max(len(wb), len(wa)) > _ADDRESS_LINE_WORDS or has_verb(wb) or has_verb(wa) \
+            or not (_DIGIT.search(before) and _DIGIT.search(after)):
+        return False
+    form = next((k for k, w in enumerate(wb[:8]) if w in _CORP), None)
+    if form is None or wa[:form + 1] != wb[:form + 1]:
+        return False
+    tails = []
+    for text in (before, after):
+        toks = re.findall(r"[^\W_]+", plain(text))
+        if len(toks) <= form + 1:
+            return False
+        tail = toks[form + 1:]
+        if not all(t[0].isupper() or t[0].isdigit() or t.lower() in _PLACE_SMALL for t in tail):
+            return False
+        tails.append(" ".join(tail))
+    return tails[0] != tails[1] and bool(address_spans(before) or address_spans(after))
 
 
 def _cut_off_dates(text: str) -> list[str]:
@@ -4585,6 +4643,9 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
         if not (digits or marks or renames or "\x02" in text):
             idx = frozenset()  # no link, date, number or renamed name to explain: skip the words
         binding = bool(idx) and bool(_INCORPORATES.search(plain(text)))
+        pointers = _inner_pointers(text)
+        if pointers and not _inner_pointers(d.before_text if side == "ins" else d.after_text):
+            pointers = []
         cut_offs = [(a, b) for a, b in spans if _cut_off_date(text, a)]
         kept = {i for i in idx if any(a <= toks[i].start < b for a, b in cut_offs)}
         for i in idx:
@@ -4632,6 +4693,12 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
             if _bracketed_pointer(toks, a, b, text):
                 drop.update(range(a, b))  # "(please see the list of our partners here)": where to read more
                 why.add("links-only")
+                continue
+            if pointers and any(lo <= toks[a].start and toks[b - 1].end <= hi for lo, hi in pointers):
+                # "described in the “Your Rights” section below" → "described below this table": one
+                # pointer for another (a pointer put where none was may say where exceptions are)
+                drop.update(range(a, b))
+                why.add("renumbering")
                 continue
             if _spelled_number(run, toks, a, b, text) or _restated_number(toks, a, b, text, idx):
                 drop.update(range(a, b))  # "18 (eighteen) years": the number spelled out beside it
@@ -6101,6 +6168,14 @@ class _Job:
             return False
         gained = [w.lower() for w in inserted if is_content_word(w) and w not in same]
         lost = [w.lower() for w in deleted if is_content_word(w) and w not in same]
+        if gained and not lost and self.before and self.after:
+            # (a name the clause lost may have been read as a name and left out of the delta: the
+            # words the old clause says and the new one no longer does, "GrammarlyGO", are what
+            # its new words stand for)
+            now = set(words(self.after))
+            lost = sorted({w for w in words(self.before) if is_content_word(w) and w not in now})
+            if len(lost) > 2:
+                return False
         return spelled_out(lost, gained, self.raw_b, self.raw_a, self.ctx.old_text, self.ctx.new_text)
 
     def _as_items(self, side: str) -> bool:
@@ -7580,7 +7655,8 @@ def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, ne
                 text = getattr(changes[k], side) or ""
                 if m:
                     near = set(marks[max(0, last - 3):last + 1] + marks[p:p + 4])
-                    if gap and ("widget" not in near or last < 0 and m != "widget"):
+                    if gap and ("widget" not in near or last < 0 and m != "widget") \
+                            and not _banner_tail(block, marks, last, p, changes, side):
                         break  # (only a widget may follow sentences at the edge: a policy says "cookie settings")
                     last, gap = p, 0
                 elif chrome_kind(text, words(text)) is None and not _is_heading(text) and (gap := gap + 1) > _CHROME_GAP:
@@ -7591,6 +7667,29 @@ def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, ne
                 if labels[k].material:
                     labels[k] = _cosmetic("page-chrome", _COSMETIC_TEXT["page-chrome"], labels[k].facts_before,
                                           labels[k].facts_after)
+
+
+_BANNER_TAIL = 2  # sentences of a cookie banner after its first line at most ("To learn more, ...", "By continuing, ...")
+
+
+def _banner_tail(block: list[int], marks: list[str], last: int, p: int, changes: Sequence[Any], side: str) -> bool:
+    """Whether the sentences of an edge block between positions ``last`` and ``p`` (both page
+    chrome, ``_chrome_clause``) are the rest of a cookie banner: ``last`` is the banner's own line
+    (a short cookie notice, "strong"), at most ``_BANNER_TAIL`` short sentences follow it (no
+    amount, period or age: "To learn more, visit our Privacy Policy.", "By continuing to use this
+    site, or closing this box, you consent to our use of cookies."), then chrome again (the page's
+    menu). A banner is a block of its own at the page's edge; a policy's paragraph about cookie
+    settings is not followed by the site's menu."""
+    if last < 0 or marks[last] != "strong" or not 0 < p - last - 1 <= _BANNER_TAIL:
+        return False
+    first = getattr(changes[block[last]], side) or ""
+    if chrome_kind(first, words(first)) != "cookie-banner":
+        return False
+    for k in block[last + 1:p]:
+        text = getattr(changes[k], side) or ""
+        if len(text.split()) > _BANNER_WORDS or _DIGIT.search(text) or _is_heading(text):
+            return False
+    return True
 
 
 def version_categories(labels: Sequence[ChangeLabel], document: str = "", watch_outs: bool = True,

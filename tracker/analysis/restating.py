@@ -577,6 +577,11 @@ _DEFINED = re.compile(r"\([^()\n]{0,80}?" + _QUOTED_TERM + r"|"
                       re.I)
 
 
+_BOLD_DEFINED = re.compile(r"\*\*\s*([^\W\d_][\w'’&.-]*(?:\s+[\w'’&.-]+){0,4}?)\s*\*\*\s*"
+                           r"(?=(?:shall\s+)?(?:means?|refers?\s+to|désigne|désignent|signifie|bezeichnet|bedeutet)\b)",
+                           re.I)
+
+
 @lru_cache(maxsize=8)
 def defined_terms(text: str) -> dict[tuple[str, ...], frozenset[str]]:
     """The terms a version defines, each with the content stems of the sentence that defines it
@@ -589,6 +594,8 @@ def defined_terms(text: str) -> dict[tuple[str, ...], frozenset[str]]:
         {term's lowercased words: stems of its defining sentence}; a term defined twice gets the
         stems of both sentences. Empty when the text defines nothing. Never raises."""
     out: dict[tuple[str, ...], set[str]] = {}
+    # (a term set in bold before its defining verb, "**GrammarlyGO** refers to ...", is read quoted)
+    text = _BOLD_DEFINED.sub(r"“\1” ", text) if "**" in text else text
     for sentence in _sentences(_MARKUP.sub("", text.replace("**", "").replace("__", "")), _may_define):
         for m in _DEFINED.finditer(sentence):
             term = tuple(_tokens(m.group("term") or m.group("term2")))
@@ -619,7 +626,8 @@ def spelled_out(lost: list[str], gained: list[str], before: str, after: str, old
         return False
     if any(_is_number(w) or w in NEGATIONS or w in LIMITERS or w in MODALS for w in lost + gained):
         return False
-    for words_term, words_other, has_term, lacks_term in ((lost, gained, before, after), (gained, lost, after, before)):
+    for words_term, words_other, has_term, lacks_term, lacking in ((lost, gained, before, after, new),
+                                                                   (gained, lost, after, before, old)):
         named = [w for w in words_term if w not in PARTIES]
         if not named:
             continue
@@ -632,7 +640,23 @@ def spelled_out(lost: list[str], gained: list[str], before: str, after: str, old
                 rest = {_stem(w) for w in words_other if w not in PARTIES} - {_stem(t) for t in toks_has}
                 if rest and rest <= meaning:  # (a term dropped for nothing widens or narrows it)
                     return True
+                if len(rest & meaning) >= _RETIRED_SHARED and len(rest - meaning) <= 1 and not _named_in(lacking, term):
+                    # A term the other version no longer names at all, said everywhere in words of its
+                    # definition, with one word of its own at most ("GrammarlyGO", defined as "our
+                    # generative AI services and features", now "generative AI assistance"): the
+                    # term retired for its description, not the clause's reach changed.
+                    return True
     return False
+
+
+_RETIRED_SHARED = 2  # words of its definition a retired term's description says at least
+
+
+def _named_in(version: str, term: tuple[str, ...]) -> bool:
+    """Whether ``version`` says the term's words in a row anywhere (markup, case and glued
+    possessives read through: "GrammarlyGO's" names "grammarlygo")."""
+    pattern = r"(?<![^\W_])" + r"[\W_]+".join(re.escape(w) for w in term) + r"(?![^\W_])"
+    return re.search(pattern, version, re.I) is not None
 
 
 def _says(toks: list[str], term: tuple[str, ...]) -> bool:
