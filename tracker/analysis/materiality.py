@@ -146,11 +146,35 @@ _INLINE_ITEM = re.compile(r"(?:^|(?<=[.;:]\s))(\d{1,2})[.)]\s+(?=[A-ZÀ-Ý])")
 def _inline_numbering(s: str) -> str:
     """``s`` without the item numbers of a numbered list run into its lines ("1. Identification
     data: … etc. 2. Billing data: …"), only when they count 1, 2, 3… in order: a lone number after a
-    full stop ("Refunds within: 14. The …") is a value, kept."""
+    full stop ("Refunds within: 14. The …") is a value, kept. Also without the enumerators of a
+    list inside a sentence ("if (i) … or (ii) … or (iii) …"), when it has two or more of one kind
+    (``_enumerators_dropped``)."""
+    s = _enumerators_dropped(s)
     found = list(_INLINE_ITEM.finditer(s))
     if len(found) < 2 or [int(m.group(1)) for m in found] != list(range(1, len(found) + 1)):
         return s
     return _INLINE_ITEM.sub("", s)
+
+
+# An enumerator of a list run inside a sentence: "(iv)", "(b)", "(3)", standing alone between
+# spaces (not "6(1)(f)" of a cited article, whose parts follow a word or another bracket).
+_ENUMERATOR_IN = re.compile(rf"(?:(?<=\s)|^)\((?:(?P<roman>{_ROMAN})|(?P<letter>[a-z])|(?P<digit>\d{{1,2}}))\)(?=\s)")
+
+
+def _enumerators_dropped(s: str) -> str:
+    """``s`` without the enumerators of a list inside its sentences, when it holds two or more of
+    one kind (Roman numerals, letters or digits in brackets): "(iii)" corrected to "(iv)" in "if
+    (i) …, (ii) … or (iii) …" renumbers a list, it changes none of its items. A lone "(a)" is kept
+    (a reference, "as set out in (a) above"). Raises nothing."""
+    if "(" not in s:
+        return s
+    found = list(_ENUMERATOR_IN.finditer(s))
+    if len(found) < 2:
+        return s
+    kinds = {m.lastgroup for m in found}
+    if len(kinds) != 1 and not (kinds == {"roman", "letter"} and all(len(m.group(0)) == 3 for m in found)):
+        return s  # (mixed kinds: a list's "(i)" read as a Roman numeral beside "(b)" is a letter)
+    return _ENUMERATOR_IN.sub("", s)
 
 
 # a number written in words (``_STEPS``' "spelling" step reads it as its figures)
