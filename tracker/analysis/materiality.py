@@ -7463,12 +7463,16 @@ def _banner_sentences(changes: Sequence[Any], labels: list[ChangeLabel]) -> None
     ``_BANNER_CLAUSES`` clauses removed (or added) together, one of them an announcement
     (``boilerplate.is_announcement``) and no heading among them, is the banner: its short
     sentences tell what is coming or what the terms now say, which the terms themselves say where
-    they change. A sentence with a changed amount, period or age, or a watch-out, is read as usual."""
+    they change. A sentence with a changed amount, period or age, or a watch-out, is read as usual.
+    An announcement that states its date ("We're updating our Terms, effective April 30, 2025",
+    labelled "date-only" as the stamp it also is) is one too: "You can preview the updated Terms
+    here" beside it is the banner's link, not a rule for changes."""
     for kind, attr, side in (("removed", "old_index", "before"), ("added", "new_index", "after")):
         at = {getattr(c, attr): k for k, c in enumerate(changes) if c.kind == kind and getattr(c, attr) is not None}
         done: set[int] = set()
         for i, k in sorted(at.items()):
-            if i in done or labels[k].cosmetic != "announcement":
+            if i in done or not (labels[k].cosmetic == "announcement" or labels[k].cosmetic == "date-only"
+                                 and is_announcement(getattr(changes[k], side) or "", stamps=False)):
                 continue
             lo, hi = i, i
             while lo - 1 in at:
