@@ -119,3 +119,15 @@ def test_a_short_text_of_terms_in_place_of_the_terms_stays_material() -> None:
              + _HOME_PAGE)
     result = compare(_LONG_TERMS, short)
     assert result.material, result.summary
+
+
+# -- where the terms apply, widened beside a preview link --------------------------------------------
+
+def test_a_banner_widening_where_the_policy_applies_stays_material() -> None:
+    # the preview link is an announcement, but the sentence beside it moves where the policy applies
+    banner = ("From July 31, 2031 Quillory is expanding the scope of our EU Player Consent Policy to apply to users "
+              "in Switzerland. You can preview the updated policy [here](https://quillory.example/ch-update).\n\n")
+    result = analyse(_TERMS, _TERMS.replace("Thank you", banner + "Thank you"))
+    assert result.material, result.summary
+    flagged = [c.after or "" for c in result.changes if c.material]
+    assert flagged and all("Switzerland" in text for text in flagged), flagged  # (the link is not what is material)

@@ -2819,6 +2819,11 @@ _LEGAL_EFFECT = re.compile(
     r"(?:is|are|will\s+be)\s+(?:not\s+(?:allowed|permitted|accepted)|(?:strictly\s+)?(?:prohibited|forbidden|banned))|"
     r"(?:vous\s+(?:avez|disposez)|l['’]utilisat\w+\s+(?:a|dispose))\s+(?:du|le|d['’]un)\s+droit|"
     r"(?:sie\s+haben|du\s+hast|der\s+nutzer\s+hat)\s+(?:das|ein)\s+recht|"
+    # where or to whom the terms apply, widened or narrowed ("From July 31 Quillory is expanding the
+    # scope of our EU Consent Policy to apply to users in Switzerland"): a change of where they apply
+    r"(?:expand|extend|broaden|widen|narrow|restrict|limit)\w*\s+the\s+scope\s+of\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:terms|agreement|conditions|polic(?:y|ies)|guidelines|notice|statement)\b[^.;]{0,20}?\bto\s+"
+    r"(?:apply|cover|include)\b|"
     # what the agreement covers ("these Terms do not apply to Lite projects")
     r"(?:terms|agreement|conditions|policy|guidelines)(?:\s+\w+){0,3}\s+(?:(?:do|does|shall|will)\s+"
     r"not|no\s+longer|only)\s+apply|(?:terms|agreement|conditions)(?:\s+of\s+service)?\s+governs?\s+"
