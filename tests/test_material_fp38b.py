@@ -131,3 +131,11 @@ def test_a_banner_widening_where_the_policy_applies_stays_material() -> None:
     assert result.material, result.summary
     flagged = [c.after or "" for c in result.changes if c.material]
     assert flagged and all("Switzerland" in text for text in flagged), flagged  # (the link is not what is material)
+
+
+def test_a_notice_that_the_service_ended_in_place_of_the_terms_stays_material() -> None:
+    # the near miss of the home page: the page that replaced the terms says the service is gone
+    notice = _HOME_PAGE.replace("We are the largest maker of puzzle games.",
+                                "**Quillory Puzzles is no longer available as of September 30, 2031.**")
+    result = compare(_LONG_TERMS, notice)
+    assert result.material, result.summary
