@@ -252,7 +252,7 @@ _ANNOUNCE_HINT = re.compile(r"updat|chang|revis|amend|version|continu|effect|sum
                             r"formuliert|gestaltet|gemacht|dargestellt|präzisiert|gegliedert|umstrukturiert|klargestellt|"
                             r"earlier|archived|older|former|added|clarified|review|working|coming|"
                             r"modifi|aktualis|fassung|geändert|nouvelle|neue|dated?\b|\d{4}|"
-                            r"easier|clearer|simpler|periodic|regul|régul|time\s+to\s+time|frequent|often|regelmäßig", re.I)
+                            r"easier|clearer|simpler|periodic|regul|régul|time\s+to\s+time|frequent|often|regelmäßig|preview", re.I)
 # The same hint, case-sensitive, for an ASCII sentence lowercased: the pattern is lower case, and on
 # ASCII text ``str.lower`` folds exactly as ``re.I`` does, so it finds the same; it runs ~4x
 # faster (a case-insensitive alternation is tried at every position, and most sentences hold no
@@ -290,6 +290,18 @@ _ANNOUNCE_SOFT = re.compile(
     r"(?:la|les|le|l['’]|certaines|certains|plusieurs|nos|notre)\b|"
     r"wir\s+haben\s+(?:[\w-]+\s+){1,6}?(?:(?:verständlicher|klarer|einfacher|übersichtlicher|deutlicher)\s+"
     r"(?:formuliert|gestaltet|gemacht|dargestellt)|präzisiert|umformuliert|neu\s+gegliedert|umstrukturiert|klargestellt)\b)", re.I)
+# A link to the text that is coming ("You can preview the updated Terms of Service here", "See a
+# preview of the upcoming Terms"): the new text is elsewhere, and says its own terms there. Read
+# only where the sentence grants no power to change the terms ("We may change these terms; please
+# read the revised terms" is the rule for changes).
+_PREVIEW = re.compile(
+    r"\b(?:preview|view|see|read|consult|access|find)\b[^.;]{0,30}?\b(?:updated|upcoming|forthcoming|future|new|"
+    r"revised|amended)\s+(?:[\w-]+\s+){0,3}?(?:versions?|terms|polic(?:y|ies)|notice|agreement|conditions|statement)\b",
+    re.I)
+# ... (a power to change the terms, without the "You can" that ``_CHANGE_POWER`` also reads as one)
+_PREVIEW_NOT = re.compile(r"\b(?:we|us)\s+(?:may|can|will|shall|reserves?)\b|\breserves?\s+the\s+right\b|"
+                          r"\b(?:change|changes|modify|modifies|amend|amends|update|updates)\s+(?:these|this|the|our|its)\b",
+                          re.I)
 # The words of ``_ANNOUNCE`` that a rule for changes may also say of the notice it sends
 _SUMMARY_SENT = re.compile(r"summary\s+of\s+(?:the\s+|these\s+|key\s+|recent\s+)?changes|what\s+(?:has\s+)?changed", re.I)
 _NOTICE_NAME = re.compile(r"\b(?:privacy|cookies?|legal|collection|data\s+protection)\s+notice\b", re.I)  # a document's name
@@ -359,12 +371,15 @@ _UNDER_WAY_DATA = re.compile(r"\b(?:will|shall|won['’]t|data|information|conte
                              re.I)
 
 
-def is_announcement(text: str) -> bool:
+def is_announcement(text: str, *, stamps: bool = True) -> bool:
     """A sentence about the terms rather than a term: "we've updated our terms", "summary of
     changes", "the new terms take effect on ...", "by continuing you accept the updated terms",
     a link to the previous version, work said as under way on the service ("we are currently
     overhauling our platform") with no modal, right or liability in it. A rule for how changes
-    take effect (with a notice period or a right to reject) is a term, not an announcement."""
+    take effect (with a notice period or a right to reject) is a term, not an announcement.
+    With ``stamps`` False, a line that only says when the text was updated ("Last updated: 3 May
+    2025", ``is_update_stamp``) is not counted: only a sentence that announces an update
+    ("We're updating our Terms, effective April 30, 2025") is. Raises nothing."""
     if _UNDER_WAY.search(text) and not _OUTAGE_TERM.search(text) and not _UNDER_WAY_DATA.search(text):
         return True
     if not _announce_hint(text):
@@ -388,7 +403,10 @@ def is_announcement(text: str) -> bool:
     if (_CHECK_BACK.search(text) and not _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text))
             and not _CHANGE_POWER.search(text)):
         return True
-    return is_update_stamp(text)
+    if (_PREVIEW.search(text) and not _NOTICE_TERMS.search(_NOTICE_NAME.sub(" ", text))
+            and not _PREVIEW_NOT.search(text)):
+        return True
+    return stamps and is_update_stamp(text)
 
 
 # A change in general, not one update: "after a change", "any modifications", "such changes",

@@ -146,11 +146,35 @@ _INLINE_ITEM = re.compile(r"(?:^|(?<=[.;:]\s))(\d{1,2})[.)]\s+(?=[A-ZÀ-Ý])")
 def _inline_numbering(s: str) -> str:
     """``s`` without the item numbers of a numbered list run into its lines ("1. Identification
     data: … etc. 2. Billing data: …"), only when they count 1, 2, 3… in order: a lone number after a
-    full stop ("Refunds within: 14. The …") is a value, kept."""
+    full stop ("Refunds within: 14. The …") is a value, kept. Also without the enumerators of a
+    list inside a sentence ("if (i) … or (ii) … or (iii) …"), when it has two or more of one kind
+    (``_enumerators_dropped``)."""
+    s = _enumerators_dropped(s)
     found = list(_INLINE_ITEM.finditer(s))
     if len(found) < 2 or [int(m.group(1)) for m in found] != list(range(1, len(found) + 1)):
         return s
     return _INLINE_ITEM.sub("", s)
+
+
+# An enumerator of a list run inside a sentence: "(iv)", "(b)", "(3)", standing alone between
+# spaces (not "6(1)(f)" of a cited article, whose parts follow a word or another bracket).
+_ENUMERATOR_IN = re.compile(rf"(?:(?<=\s)|^)\((?:(?P<roman>{_ROMAN})|(?P<letter>[a-z])|(?P<digit>\d{{1,2}}))\)(?=\s)")
+
+
+def _enumerators_dropped(s: str) -> str:
+    """``s`` without the enumerators of a list inside its sentences, when it holds two or more of
+    one kind (Roman numerals, letters or digits in brackets): "(iii)" corrected to "(iv)" in "if
+    (i) …, (ii) … or (iii) …" renumbers a list, it changes none of its items. A lone "(a)" is kept
+    (a reference, "as set out in (a) above"). Raises nothing."""
+    if "(" not in s:
+        return s
+    found = list(_ENUMERATOR_IN.finditer(s))
+    if len(found) < 2:
+        return s
+    kinds = {m.lastgroup for m in found}
+    if len(kinds) != 1 and not (kinds == {"roman", "letter"} and all(len(m.group(0)) == 3 for m in found)):
+        return s  # (mixed kinds: a list's "(i)" read as a Roman numeral beside "(b)" is a letter)
+    return _ENUMERATOR_IN.sub("", s)
 
 
 # a number written in words (``_STEPS``' "spelling" step reads it as its figures)
@@ -2795,6 +2819,11 @@ _LEGAL_EFFECT = re.compile(
     r"(?:is|are|will\s+be)\s+(?:not\s+(?:allowed|permitted|accepted)|(?:strictly\s+)?(?:prohibited|forbidden|banned))|"
     r"(?:vous\s+(?:avez|disposez)|l['’]utilisat\w+\s+(?:a|dispose))\s+(?:du|le|d['’]un)\s+droit|"
     r"(?:sie\s+haben|du\s+hast|der\s+nutzer\s+hat)\s+(?:das|ein)\s+recht|"
+    # where or to whom the terms apply, widened or narrowed ("From July 31 Quillory is expanding the
+    # scope of our EU Consent Policy to apply to users in Switzerland"): a change of where they apply
+    r"(?:expand|extend|broaden|widen|narrow|restrict|limit)\w*\s+the\s+scope\s+of\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:terms|agreement|conditions|polic(?:y|ies)|guidelines|notice|statement)\b[^.;]{0,20}?\bto\s+"
+    r"(?:apply|cover|include)\b|"
     # what the agreement covers ("these Terms do not apply to Lite projects")
     r"(?:terms|agreement|conditions|policy|guidelines)(?:\s+\w+){0,3}\s+(?:(?:do|does|shall|will)\s+"
     r"not|no\s+longer|only)\s+apply|(?:terms|agreement|conditions)(?:\s+of\s+service)?\s+governs?\s+"
@@ -7514,12 +7543,16 @@ def _banner_sentences(changes: Sequence[Any], labels: list[ChangeLabel]) -> None
     ``_BANNER_CLAUSES`` clauses removed (or added) together, one of them an announcement
     (``boilerplate.is_announcement``) and no heading among them, is the banner: its short
     sentences tell what is coming or what the terms now say, which the terms themselves say where
-    they change. A sentence with a changed amount, period or age, or a watch-out, is read as usual."""
+    they change. A sentence with a changed amount, period or age, or a watch-out, is read as usual.
+    An announcement that states its date ("We're updating our Terms, effective April 30, 2025",
+    labelled "date-only" as the stamp it also is) is one too: "You can preview the updated Terms
+    here" beside it is the banner's link, not a rule for changes."""
     for kind, attr, side in (("removed", "old_index", "before"), ("added", "new_index", "after")):
         at = {getattr(c, attr): k for k, c in enumerate(changes) if c.kind == kind and getattr(c, attr) is not None}
         done: set[int] = set()
         for i, k in sorted(at.items()):
-            if i in done or labels[k].cosmetic != "announcement":
+            if i in done or not (labels[k].cosmetic == "announcement" or labels[k].cosmetic == "date-only"
+                                 and is_announcement(getattr(changes[k], side) or "", stamps=False)):
                 continue
             lo, hi = i, i
             while lo - 1 in at:

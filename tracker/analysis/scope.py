@@ -448,7 +448,10 @@ def landing_page(page: str, terms: str) -> bool:
       most) with hardly any legal vocabulary and no more than ``TOPIC_SPARSE`` topic words per
       1,000 and no sentences of terms (``fetch.guards.reads_as_terms``): an overview that sends
       readers to the rules. ``boilerplate.not_terms_side`` tells
-      such a page against terms dense in legal patterns; guidelines are told by their topic words.
+      such a page against terms dense in legal patterns; guidelines are told by their topic words, or
+    - a page shorter than ``SPARSE_WORDS`` words (too short for its topic words to tell) and at most
+      ``SHORT_SHARE`` of the terms' length, with no legal pattern at all and no sentence of terms (a
+      corporate home page of brands and captions).
     A whole new text of terms shares no lines either, but it is made of legal prose."""
     from tracker.fetch.guards import HOLLOW_LEGAL, LITTLE_TEXT, TERMS_LIKE, reads_as_terms
 
@@ -469,7 +472,23 @@ def landing_page(page: str, terms: str) -> bool:
         # words, or sentences of terms (as a run asks before it refuses a short page)
         return True
     over, n = _topic_density_over(page, TOPIC_SPARSE, False, SPARSE_WORDS)
+    if n < SPARSE_WORDS and len(page) <= SHORT_SHARE * len(terms) and not _legal_at_least(page, 1) \
+            and not reads_as_terms(page) and not _SERVICE_ENDED.search(page):
+        # a page too short for its topic words to tell, with not one legal pattern nor one sentence
+        # of terms, a fifth of the terms' length at most: a corporate home page of brands and
+        # captions ("The brands you love", "Contact Us") captured in place of the terms; not a
+        # notice that the service itself ended, which is news for its users (service-changes)
+        return True
     return n >= SPARSE_WORDS and not over
+
+
+# A notice that the service itself ended or is ending ("Google Optimize is no longer available as of
+# September 30", "the service was sunsetted", "wird eingestellt"), captured where its terms were.
+_SERVICE_ENDED = re.compile(
+    r"\b(?:no\s+longer\s+(?:be\s+)?(?:available|offered|supported|provided|operat\w*)|sunset(?:s|ted|ting)?\b|"
+    r"discontinu(?:e|es|ed|ing)\b|shut(?:s|ting)?\s+down|shutdown|end\s+of\s+life|(?:has|have)\s+been\s+(?:retired|closed)|"
+    r"(?:will\s+be|is\s+being)\s+(?:retired|closed|discontinued)|n['’](?:est|sont)\s+plus\s+disponibles?|"
+    r"(?:wird|wurde|werden|wurden)\s+eingestellt|nicht\s+mehr\s+verfügbar)", re.I)
 
 
 # ``landing_page`` reads each side of a pair as the page and as the terms, and a history's text is
