@@ -838,11 +838,12 @@ def _placed(text: str, change: object, section_max: int = SECTION_MAX) -> str:
     section = section_label(heading, getattr(change, "after", None) or getattr(change, "before", None) or "",
                             clause_id)
     numbered = section.startswith("§")
+    if not numbered:  # an outline number no § reads ("A3.2.2.1 Users in Romania"): the title names the section
+        section = _OUTLINE_NUMBER.sub("", section)
     if len(section) > section_max or section == "Introduction" or not (numbered or "/" in clause_id) \
             or address_line(heading):
         return text
-    # an outline number no § reads ("A3.2.2.1 Users in Romania"): the title names the section
-    where = section if numbered else f"“{_OUTLINE_NUMBER.sub('', section)}”"
+    where = section if numbered else f"“{section}”"
     for lead in ("New row", "Removed row", "New", "Removed"):
         if text.startswith(lead + ": "):
             return f"{lead} {'in' if lead.startswith('New') else 'from'} {where}: {text[len(lead) + 2:]}"
@@ -1275,9 +1276,8 @@ def topic_gone(changes: Sequence[object]) -> TopicGone | None:
         kept = [c for c in material if getattr(c, "kind", "") != "removed" and topic in c.categories]  # type: ignore[attr-defined]
         if len(gone) < TOPIC_GONE_MIN or len(gone) < 2 * len(kept):
             continue
-        if any(getattr(c, "severity", "") == "critical" and getattr(c, "kind", "") in ("added", "modified")
-               and re.match(r"^(?:New|Now also says)\b", getattr(c, "explanation", "") or "") for c in kept):
-            continue  # the topic comes back worse elsewhere: a rewrite, not a removal
+        if any(getattr(c, "severity", "") == "critical" or getattr(c, "kind", "") == "added" for c in kept):
+            continue  # the topic comes back elsewhere, or worse: a rewrite, not a removal
         if best is None or len(gone) > best[0]:
             best = (len(gone), topic)
     if best is None:
