@@ -1262,6 +1262,10 @@ class TopicGone:
         return f"{verb} {'' if short else 'the '}{what}" + (f" ({where})" if where else "")
 
 
+def _cats(change: object) -> tuple[str, ...]:
+    return tuple(getattr(change, "categories", ()) or ())
+
+
 def topic_gone(changes: Sequence[object]) -> TopicGone | None:
     """The watch-out section ``changes`` (a version's changes, any objects with the attributes of a
     ``ClauseChange``) removes: at least ``TOPIC_GONE_MIN`` removed material clauses of one topic of
@@ -1272,8 +1276,8 @@ def topic_gone(changes: Sequence[object]) -> TopicGone | None:
     material = [c for c in changes if getattr(c, "material", False)]
     best: tuple[int, str] | None = None
     for topic in GONE_NAMES:
-        gone = [c for c in material if getattr(c, "kind", "") == "removed" and topic in c.categories]  # type: ignore[attr-defined]
-        kept = [c for c in material if getattr(c, "kind", "") != "removed" and topic in c.categories]  # type: ignore[attr-defined]
+        gone = [c for c in material if getattr(c, "kind", "") == "removed" and topic in _cats(c)]
+        kept = [c for c in material if getattr(c, "kind", "") != "removed" and topic in _cats(c)]
         if len(gone) < TOPIC_GONE_MIN or len(gone) < 2 * len(kept):
             continue
         if any(getattr(c, "severity", "") == "critical" or getattr(c, "kind", "") == "added" for c in kept):
@@ -1283,7 +1287,7 @@ def topic_gone(changes: Sequence[object]) -> TopicGone | None:
     if best is None:
         return None
     first = best[1]
-    members = [c for c in material if getattr(c, "kind", "") == "removed" and first in c.categories]  # type: ignore[attr-defined]
+    members = [c for c in material if getattr(c, "kind", "") == "removed" and first in _cats(c)]
     # the group's section: the heading most of its clauses sit under that names the topic
     headings = [title_words(getattr(c, "heading", "") or "") for c in members]
     words = re.compile(_TOPIC_WORDS[first], re.I)
@@ -1303,7 +1307,7 @@ def topic_gone(changes: Sequence[object]) -> TopicGone | None:
         title = ""
     topics = [first]
     for topic in GONE_NAMES:
-        if topic != first and (sum(topic in c.categories for c in members) >= 2  # type: ignore[attr-defined]
+        if topic != first and (sum(topic in _cats(c) for c in members) >= 2
                                or title and re.search(_TOPIC_WORDS[topic], title, re.I)) and topic != "content-rights":
             topics.append(topic)
     topics = topics[:2]
@@ -1315,8 +1319,8 @@ def topic_gone(changes: Sequence[object]) -> TopicGone | None:
 
         for c in material:
             after = plain_text(getattr(c, "after", None) or "")
-            if getattr(c, "kind", "") != "removed" and "jurisdiction" in c.categories and after \
-                    and not re.search(r"\barbitra", after, re.I) and (named_courts := courts_named(after)):  # type: ignore[attr-defined]
+            if getattr(c, "kind", "") != "removed" and "jurisdiction" in _cats(c) and after \
+                    and not re.search(r"\barbitra", after, re.I) and (named_courts := courts_named(after)):
                 courts, court = named_courts, c
                 if named_courts != "the courts":
                     break
