@@ -165,3 +165,18 @@ def test_a_rule_of_the_procedure_is_no_right_of_the_user():
     assert not gives_user_a_right("This Agreement does not permit class or collective arbitration.")
     # a power denied to a named provider still is
     assert gives_user_a_right("This licence does not permit Quorvel or its affiliates to sell your photos.")
+
+
+def test_a_liability_section_rewritten_under_its_heading_is_no_section_removed():
+    # the same heading stays, its sentences are replaced by others: a rewrite, whatever was dropped
+    old_cap = ("\n## 8. Limitation of Liability\n\nQuorvel's total liability to you shall not exceed the fees you paid "
+               "in the twelve months before the claim. Quorvel shall not be liable for any indirect, incidental or "
+               "consequential damages. Quorvel shall not be liable for any loss of data or profits. These limitations "
+               "apply even if Quorvel was advised of the possibility of such damages.\n")
+    new_cap = ("\n## 8. Limitation of Liability\n\nNothing in these Terms limits Quorvel's liability for fraud, gross "
+               "negligence or death or personal injury caused by its negligence. Otherwise Quorvel answers only for "
+               "foreseeable losses.\n")
+    a = analyse(_HEAD.format(venue=_NEW_VENUE) + old_cap + _TAIL.format(n=10),
+                _HEAD.format(venue=_NEW_VENUE) + new_cap + _TAIL.format(n=10))
+    assert a.material
+    assert not a.summary.startswith(("Removes", "Drops")), a.summary

@@ -1214,12 +1214,12 @@ TOPIC_GONE_MIN = 3  # removed material clauses of one topic that make a section,
 # what a reader calls the term a removed section held
 GONE_NAMES = {
     "arbitration": "binding arbitration", "class-action": "class-action waiver", "liability": "limit of liability",
-    "indemnity": "indemnity", "ai-training": "use of your data for AI training", "subscription": "auto-renewal terms",
+    "indemnity": "indemnity", "ai-training": "use of your data for AI training", "subscription": "subscription terms",
     "terms-changes": "right to change the terms", "content-rights": "licence to your content",
 }
 # ... of which these are watch-outs against the user: their removal is good news
-_GOOD_TO_DROP = frozenset({"arbitration", "class-action", "liability", "indemnity", "ai-training", "terms-changes",
-                           "content-rights"})
+# (a licence or AI-training section may as well have given the user something: no verdict)
+_GOOD_TO_DROP = frozenset({"arbitration", "class-action", "liability", "indemnity", "terms-changes"})
 # the words a section's title names each topic with ("BINDING ARBITRATION/CLASS ACTION WAIVER")
 _TOPIC_WORDS = {
     "arbitration": r"arbitra|schied", "class-action": r"class\s+action|class-action|sammelklage|action\s+de\s+groupe",
@@ -1262,6 +1262,17 @@ class TopicGone:
         return f"{verb} {'' if short else 'the '}{what}" + (f" ({where})" if where else "")
 
 
+def _key(title: str) -> str:
+    """A section title as compared: its words without markup, number or case."""
+    return re.sub(r"\W+", " ", title_words(title)).strip().casefold()
+
+
+def _heading_said(explanation: str | None) -> str:
+    """The title a "Removed heading: ..." explanation names; "" for any other."""
+    m = re.match(r"^Removed heading: (.+)$", explanation or "")
+    return m.group(1) if m else ""
+
+
 def _cats(change: object) -> tuple[str, ...]:
     return tuple(getattr(change, "categories", ()) or ())
 
@@ -1274,12 +1285,18 @@ def topic_gone(changes: Sequence[object]) -> TopicGone | None:
     topic (a section rewritten, not removed). A second topic with at least two removed clauses in the
     same group is named beside the first. None when the version removes no such section."""
     material = [c for c in changes if getattr(c, "material", False)]
+    # the titles of the headings the version removed: a section gone, not only sentences of it (a
+    # section rewritten drops many sentences of its topic too, and keeps its heading)
+    titles_gone = {_key(t) for c in changes if getattr(c, "kind", "") == "removed"
+                   and (t := _title_text(getattr(c, "before", None)) or _heading_said(getattr(c, "explanation", "")))}
     best: tuple[int, str] | None = None
     for topic in GONE_NAMES:
         gone = [c for c in material if getattr(c, "kind", "") == "removed" and topic in _cats(c)]
         kept = [c for c in material if getattr(c, "kind", "") != "removed" and topic in _cats(c)]
         if len(gone) < TOPIC_GONE_MIN or len(gone) < 2 * len(kept):
             continue
+        if not any(re.search(_TOPIC_WORDS[topic], t, re.I) for t in titles_gone):
+            continue  # no heading of the topic's name went with its clauses
         if any(getattr(c, "severity", "") == "critical" or getattr(c, "kind", "") == "added" for c in kept):
             continue  # the topic comes back elsewhere, or worse: a rewrite, not a removal
         if best is None or len(gone) > best[0]:
