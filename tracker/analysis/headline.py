@@ -1280,10 +1280,12 @@ def _cats(change: object) -> tuple[str, ...]:
 def topic_gone(changes: Sequence[object]) -> TopicGone | None:
     """The watch-out section ``changes`` (a version's changes, any objects with the attributes of a
     ``ClauseChange``) removes: at least ``TOPIC_GONE_MIN`` removed material clauses of one topic of
-    ``GONE_NAMES``, at least twice as many as the material clauses of that topic modified, moved or
-    added (references to the section, a clause that took its place), and no new watch-out of the
-    topic (a section rewritten, not removed). A second topic with at least two removed clauses in the
-    same group is named beside the first. None when the version removes no such section."""
+    ``GONE_NAMES``, at least twice as many as the material clauses of that topic modified or moved
+    (references to the section, a clause that took its place), none of those added or critical (the
+    topic comes back: a rewrite), and a removed heading whose title names the topic ("Binding
+    Arbitration and Class Action Waiver": the section went, not only sentences of one kept under its
+    heading). A second topic with at least two removed clauses in the group, or named in the section's
+    title, is named beside the first. None when the version removes no such section."""
     material = [c for c in changes if getattr(c, "material", False)]
     # the titles of the headings the version removed: a section gone, not only sentences of it (a
     # section rewritten drops many sentences of its topic too, and keeps its heading)
