@@ -759,13 +759,17 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
     first, more = plain_headline(seen[0], material[0]), _more(len(seen) - 1)
     placed = _placed(first, material[0]) if display_explanation(named(material[0])) == seen[0] else first
     unplaced = pronoun_led(first) or bool(_ROW.match(first))
-    if placed == first and unplaced and display_explanation(named(material[0])) == seen[0]:
+    if unplaced and display_explanation(named(material[0])) == seen[0]:
         # "This does not include content …" says nothing of what "this" is, "Removed row: Croatian
         # Kuna; 2.00 HRK" nothing of which table: the section it sits under names it, worth some
-        # of the quote's words
-        first = _placed(first, material[0], section_max=PRONOUN_SECTION_MAX)
-    elif len(placed) + len(more) <= limit or unplaced:  # where it happened, when that costs none of the
-        first = placed                                  # sentence (or says what "it" is, which table)
+        # of the quote's words, not all of them
+        wide = placed if placed != first else _placed(first, material[0], section_max=PRONOUN_SECTION_MAX)
+        room = limit - len(_more(len(seen) - 1, short=True)) - (len(_NOTE) if first.endswith(_NOTE) else 0)
+        kept = _fit(wide.removesuffix(_NOTE), room, row=bool(_ROW.match(first))).partition(": ")[2]
+        if len(kept.split()) >= PLACED_WORDS_MIN:
+            first = wide
+    elif len(placed) + len(more) <= limit:  # where it happened, when that costs none of the sentence
+        first = placed
     first = first[:1].upper() + first[1:]
     if len(first) + len(more) > limit and (m := _ITEM_UNDER.match(first)):
         # a list item's lead-in gives the item its sense, the item is the news: the lead-in's first words only
@@ -851,6 +855,7 @@ def _placed(text: str, change: object, section_max: int = SECTION_MAX) -> str:
 
 
 PRONOUN_SECTION_MAX = 50  # a longer section may still name what a pronoun-led quote is about
+PLACED_WORDS_MIN = 3  # words of the quote a section placed before it must leave
 
 # A quote whose subject is a pronoun or a "this"/"such" standing for words it does not quote, maybe
 # after a leading condition: "When it is enabled, it logs …", "This does not include content …",
@@ -858,7 +863,7 @@ PRONOUN_SECTION_MAX = 50  # a longer section may still name what a pronoun-led q
 _PRONOUN_LEAD = re.compile(
     r"^(?:In [^:“]{1,60}: )?(?:New|Removed|Now also says|No longer says|Removed right for users|New right for users|"
     r"No longer forbids|New rule for users)(?: [a-z -]{1,30})?:\s*[“«]?\s*(?:(?:when|if|once|while|whenever|where|unless)\s+"
-    r"(?:[^,;:]{0,60}?,\s+)?)?(?:(?:it|they|he|she)\b(?!['’]s\s+(?:own|name))|(?:this|that|these|those|such)\s+(?:is|are|was|were|"
+    r"(?:[^,;:]{0,60}?,\s+)?)?(?:(?:it|they|he|she)\b(?!['’]s\s+(?:own|name))(?!(?:['’]s|\s+is|\s+was)\s+(?:\w+\s+){1,2}?(?:to|that)\b)|(?:this|that|these|those|such)\s+(?:is|are|was|were|"
     r"does|do|did|has|have|had|may|might|will|would|shall|should|can|could|must|include|includes|means|applies|apply|"
     r"allows?|lets?|covers?|requires?|helps?|also|data|information|content|cookies?|features?)\b)", re.I)
 
