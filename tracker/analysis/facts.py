@@ -288,6 +288,18 @@ def places_at(text: str, start: int) -> list[str]:
     return _court_places(text, start)[1]
 
 
+def courts_named(text: str) -> str:
+    """The courts a clause sends disputes to, as a reader names them: "the courts of Wilmington,
+    Delaware" (the places ``facts.places_at`` reads after "courts located in"), "the courts" when
+    the clause names courts but no place; "" when it names no court."""
+    m = _COURT.search(text)
+    if m is None:
+        return "the courts" if re.search(r"\bcourts?\b", text, re.I) and re.search(
+            r"\b(?:exclusive(?:ly)?|resolved|brought|heard|jurisdiction|venue)\b", text, re.I) else ""
+    places = places_at(text, m.end())
+    return f"the courts of {', '.join(places)}" if places else "the courts"
+
+
 # --- governing law ---------------------------------------------------------------------------------
 # A law named by its nation's adjective: "French law", "droit français", "deutsches Recht"
 _NATION = {"french": "France", "français": "France", "française": "France", "german": "Germany",

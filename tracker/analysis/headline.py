@@ -751,12 +751,24 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
             seen.append(text)
     if not seen:
         return fallback
+    if (gone := topic_gone(changes)) is not None and (said := _gone_lead(gone, material, seen, limit)):
+        return said
     if switch := _switch_said(material, seen, limit):
         return switch
     # the count is of distinct changes: one change made in six clauses is one, not "+5 more"
     first, more = plain_headline(seen[0], material[0]), _more(len(seen) - 1)
     placed = _placed(first, material[0]) if display_explanation(named(material[0])) == seen[0] else first
-    if len(placed) + len(more) <= limit:  # where it happened, when that costs none of the sentence
+    unplaced = pronoun_led(first) or bool(_ROW.match(first))
+    if unplaced and display_explanation(named(material[0])) == seen[0]:
+        # "This does not include content …" says nothing of what "this" is, "Removed row: Croatian
+        # Kuna; 2.00 HRK" nothing of which table: the section it sits under names it, worth some
+        # of the quote's words, not all of them
+        wide = placed if placed != first else _placed(first, material[0], section_max=PRONOUN_SECTION_MAX)
+        room = limit - len(_more(len(seen) - 1, short=True)) - (len(_NOTE) if first.endswith(_NOTE) else 0)
+        kept = _fit(wide.removesuffix(_NOTE), room, row=bool(_ROW.match(first))).partition(": ")[2]
+        if len(kept.split()) >= PLACED_WORDS_MIN:
+            first = wide
+    elif len(placed) + len(more) <= limit:  # where it happened, when that costs none of the sentence
         first = placed
     first = first[:1].upper() + first[1:]
     if len(first) + len(more) > limit and (m := _ITEM_UNDER.match(first)):
@@ -814,7 +826,8 @@ def _at_elision(text: str, room: int) -> str | None:
 # Explanations that quote words without saying where: the section tells a reader what they are
 # about ("§ 8 Hosting now also covers: servers").
 SECTION_MAX = 36  # a longer section title would crowd out the change itself
-def _placed(text: str, change: object) -> str:
+_OUTLINE_NUMBER = re.compile(r"^[A-Z]?\d+(?:\.\d+)+\s+(?=\S)")
+def _placed(text: str, change: object, section_max: int = SECTION_MAX) -> str:
     """``text`` with the section it happened in ("New in § 8 Hosting: ...", "In § 4 Fees: Now
     says ..."), when it quotes words without saying where and the clause sits in a short
     section of the document (``rendering.section_label``; a numbered one as "§ 8 Hosting",
@@ -829,7 +842,9 @@ def _placed(text: str, change: object) -> str:
     section = section_label(heading, getattr(change, "after", None) or getattr(change, "before", None) or "",
                             clause_id)
     numbered = section.startswith("§")
-    if len(section) > SECTION_MAX or section == "Introduction" or not (numbered or "/" in clause_id) \
+    if not numbered:  # an outline number no § reads ("A3.2.2.1 Users in Romania"): the title names the section
+        section = _OUTLINE_NUMBER.sub("", section)
+    if len(section) > section_max or section == "Introduction" or not (numbered or "/" in clause_id) \
             or address_line(heading):
         return text
     where = section if numbered else f"“{section}”"
@@ -837,6 +852,27 @@ def _placed(text: str, change: object) -> str:
         if text.startswith(lead + ": "):
             return f"{lead} {'in' if lead.startswith('New') else 'from'} {where}: {text[len(lead) + 2:]}"
     return f"In {where}: {text}"
+
+
+PRONOUN_SECTION_MAX = 50  # a longer section may still name what a pronoun-led quote is about
+PLACED_WORDS_MIN = 3  # words of the quote a section placed before it must leave
+
+# A quote whose subject is a pronoun or a "this"/"such" standing for words it does not quote, maybe
+# after a leading condition: "When it is enabled, it logs …", "This does not include content …",
+# "Such data may be shared …". ("This Agreement", "These Terms": a noun follows, no pronoun.)
+_PRONOUN_LEAD = re.compile(
+    r"^(?:In [^:“]{1,60}: )?(?:New|Removed|Now also says|No longer says|Removed right for users|New right for users|"
+    r"No longer forbids|New rule for users)(?: [a-z -]{1,30})?:\s*[“«]?\s*(?:(?:when|if|once|while|whenever|where|unless)\s+"
+    r"(?:[^,;:]{0,60}?,\s+)?)?(?:(?:it|they|he|she)\b(?!['’]s\s+(?:own|name))(?!(?:['’]s|\s+is|\s+was)\s+(?:\w+\s+){1,2}?(?:to|that)\b)|(?:this|that|these|those|such)\s+(?:is|are|was|were|"
+    r"does|do|did|has|have|had|may|might|will|would|shall|should|can|could|must|include|includes|means|applies|apply|"
+    r"allows?|lets?|covers?|requires?|helps?|also|data|information|content|cookies?|features?)\b)", re.I)
+
+
+def pronoun_led(text: str) -> bool:
+    """Whether ``text`` (a display explanation) quotes a sentence whose subject is a pronoun, or
+    "this"/"such" standing for something said before it ("New: When it is enabled, it logs …",
+    "New: This does not include content …"): a quote a reader cannot place alone."""
+    return bool(_PRONOUN_LEAD.match(text))
 
 
 # What an explanation of its own has: a few words ("utilisateurs; contenu added to ..." is one
@@ -1173,3 +1209,183 @@ def shown_tags(changes: Sequence[Labelled], categories: Iterable[str] = (), limi
                 out.append(cat)
     out += sorted((c for c in allowed if c not in out), key=lambda c: _WEIGHT.get(c, len(_WEIGHT)))
     return tuple(out[:limit])
+
+
+# -- a whole section of one watch-out removed ---------------------------------------------------------
+# Topics whose clauses a version may drop as a whole section ("11. Dispute resolution / binding
+# arbitration / class action waiver" gone): the headline names the section as removed, not one of its
+# sentences ("Removed: A party who intends to seek arbitration must first send ...").
+TOPIC_GONE_MIN = 3  # removed material clauses of one topic that make a section, not a sentence
+# what a reader calls the term a removed section held
+GONE_NAMES = {
+    "arbitration": "binding arbitration", "class-action": "class-action waiver", "liability": "limit of liability",
+    "indemnity": "indemnity", "ai-training": "use of your data for AI training", "subscription": "subscription terms",
+    "terms-changes": "right to change the terms", "content-rights": "licence to your content",
+}
+# ... of which these are watch-outs against the user: their removal is good news
+# (a licence or AI-training section may as well have given the user something: no verdict)
+_GOOD_TO_DROP = frozenset({"arbitration", "class-action", "liability", "indemnity", "terms-changes"})
+# the words a section's title names each topic with ("BINDING ARBITRATION/CLASS ACTION WAIVER")
+_TOPIC_WORDS = {
+    "arbitration": r"arbitra|schied", "class-action": r"class\s+action|class-action|sammelklage|action\s+de\s+groupe",
+    "liability": r"liabilit|haftung|responsabilit", "indemnity": r"indemn|freistell",
+    "ai-training": r"\bAI\b|artificial|machine\s+learning|train", "subscription": r"renew|subscri|abonnement|abo\b",
+    "terms-changes": r"chang|modif|amend", "content-rights": r"licen[cs]e|content|contenu|inhalt",
+}
+# topics said together, the first named first ("binding arbitration and class-action waiver")
+_DISPUTES = frozenset({"arbitration", "class-action", "jurisdiction", "governing-law"})
+_SECTION_NUMBER = re.compile(r"^\s*(?:#+\s*)?(?:\*\*)?\s*(?:§\s*|(?:section|article|art\.)\s+)?(?P<n>\d+(?:\.\d+)*)[.):]?\s+\S",
+                             re.I)
+
+
+class TopicGone:
+    """A watch-out section a version removed: ``topics`` (categories, most removed first),
+    ``members`` (the removed changes, by identity), ``section`` ("section 11", "“Arbitration”" or ""),
+    ``courts`` (where disputes go now, "the courts of King County, Washington", when binding
+    arbitration went and another change names courts; else ""), ``court`` (that change or None)
+    and ``good`` (whether the removal only helps users)."""
+
+    def __init__(self, topics: tuple[str, ...], members: list[object], section: str, courts: str,
+                 court: object | None, good: bool) -> None:
+        self.topics, self.members, self.section = topics, members, section
+        self.courts, self.court, self.good = courts, court, good
+
+    def holds(self, change: object) -> bool:
+        """Whether ``change`` is one of the removed clauses or the clause that names the courts now."""
+        return any(change is m for m in self.members) or change is self.court
+
+    def said(self, short: bool = False, placed: bool = True) -> str:
+        """"Removes the binding arbitration and class-action waiver (section 11)" (``short``: "Removes
+        binding arbitration and class-action waiver (§ 11)"; ``placed`` False: no section)."""
+        names = [GONE_NAMES[t] for t in self.topics]
+        what = " and ".join(names)
+        where = self.section if placed else ""
+        if short and where.startswith("section "):
+            where = "§ " + where[len("section "):]
+        # (short and unplaced: the fewest characters, "Drops binding arbitration and class-action waiver")
+        verb = "Drops" if short and not placed else "Removes"
+        return f"{verb} {'' if short else 'the '}{what}" + (f" ({where})" if where else "")
+
+
+def _key(title: str) -> str:
+    """A section title as compared: its words without markup, number or case."""
+    return re.sub(r"\W+", " ", title_words(title)).strip().casefold()
+
+
+def _heading_said(explanation: str | None) -> str:
+    """The title a "Removed heading: ..." explanation names; "" for any other."""
+    m = re.match(r"^Removed heading: (.+)$", explanation or "")
+    return m.group(1) if m else ""
+
+
+def _cats(change: object) -> tuple[str, ...]:
+    return tuple(getattr(change, "categories", ()) or ())
+
+
+def topic_gone(changes: Sequence[object]) -> TopicGone | None:
+    """The watch-out section ``changes`` (a version's changes, any objects with the attributes of a
+    ``ClauseChange``) removes: at least ``TOPIC_GONE_MIN`` removed material clauses of one topic of
+    ``GONE_NAMES``, at least twice as many as the material clauses of that topic modified or moved
+    (references to the section, a clause that took its place), none of those added or critical (the
+    topic comes back: a rewrite), and a removed heading whose title names the topic ("Binding
+    Arbitration and Class Action Waiver": the section went, not only sentences of one kept under its
+    heading). A second topic with at least two removed clauses in the group, or named in the section's
+    title, is named beside the first. None when the version removes no such section."""
+    material = [c for c in changes if getattr(c, "material", False)]
+    # the titles of the headings the version removed: a section gone, not only sentences of it (a
+    # section rewritten drops many sentences of its topic too, and keeps its heading)
+    titles_gone = {_key(t) for c in changes if getattr(c, "kind", "") == "removed"
+                   and (t := _title_text(getattr(c, "before", None)) or _heading_said(getattr(c, "explanation", "")))}
+    best: tuple[int, str] | None = None
+    for topic in GONE_NAMES:
+        gone = [c for c in material if getattr(c, "kind", "") == "removed" and topic in _cats(c)]
+        kept = [c for c in material if getattr(c, "kind", "") != "removed" and topic in _cats(c)]
+        if len(gone) < TOPIC_GONE_MIN or len(gone) < 2 * len(kept):
+            continue
+        if not any(re.search(_TOPIC_WORDS[topic], t, re.I) for t in titles_gone):
+            continue  # no heading of the topic's name went with its clauses
+        if any(getattr(c, "severity", "") == "critical" or getattr(c, "kind", "") == "added" for c in kept):
+            continue  # the topic comes back elsewhere, or worse: a rewrite, not a removal
+        if best is None or len(gone) > best[0]:
+            best = (len(gone), topic)
+    if best is None:
+        return None
+    first = best[1]
+    members = [c for c in material if getattr(c, "kind", "") == "removed" and first in _cats(c)]
+    # the group's section: the heading most of its clauses sit under that names the topic
+    headings = [title_words(getattr(c, "heading", "") or "") for c in members]
+    words = re.compile(_TOPIC_WORDS[first], re.I)
+    titled = [(h, getattr(c, "heading", "") or "") for h, c in zip(headings, members) if words.search(h)]
+    section = ""
+    if titled:
+        # a numbered section before its lettered subsections ("11. Dispute resolution" over "C. Arbitration fees")
+        title, raw = max(titled, key=lambda hr: (bool(_SECTION_NUMBER.match(plain_text(hr[1]))),
+                                                 sum(h == hr[0] for h, _ in titled)))
+        # the group's clauses in that section, whatever their topic (its "What happens if part of it is
+        # unenforceable" clause is the section's too), and the section's other topics
+        members += [c for c in material if getattr(c, "kind", "") == "removed" and c not in members
+                    and (getattr(c, "heading", "") or "") == raw]
+        num = _SECTION_NUMBER.match(plain_text(raw))
+        section = f"section {num.group('n')}" if num else (f"“{title}”" if len(title) <= 40 else "")
+    else:
+        title = ""
+    topics = [first]
+    for topic in GONE_NAMES:
+        if topic != first and (sum(topic in _cats(c) for c in members) >= 2
+                               or title and re.search(_TOPIC_WORDS[topic], title, re.I)) and topic != "content-rights":
+            topics.append(topic)
+    topics = topics[:2]
+    good = all(t in _GOOD_TO_DROP for t in topics) and not any(
+        _PROMISE_GONE.search(getattr(c, "explanation", "") or "") for c in members)
+    courts, court = "", None
+    if "arbitration" in topics:
+        from tracker.analysis.facts import courts_named
+
+        for c in material:
+            after = plain_text(getattr(c, "after", None) or "")
+            if getattr(c, "kind", "") != "removed" and "jurisdiction" in _cats(c) and after \
+                    and not re.search(r"\barbitra", after, re.I) and (named_courts := courts_named(after)):
+                courts, court = named_courts, c
+                if named_courts != "the courts":
+                    break
+    return TopicGone(tuple(topics), members, section, courts, court, good)
+
+
+def _topic_gone_said(gone: TopicGone, others: int, limit: int) -> str:
+    """The headline of a version whose news is a watch-out section removed: the section named as
+    removed, where disputes go now, the good news and the count of other changes, the longest of
+    those that fits ``limit`` (the count and the note give way before the courts, the courts before
+    the section)."""
+    note = _NOTE if gone.good else ""
+    candidates = []
+    # "the courts of King County, Washington" said shorter before the section gives way
+    places = [f": disputes now go to {gone.courts}"]
+    if gone.courts.startswith("the courts of "):
+        places.append(f": disputes go to courts in {gone.courts[len('the courts of '):]}")
+    for courts in places if gone.courts else []:
+        for short, placed in ((False, True), (True, True), (True, False)):
+            body = gone.said(short, placed)
+            candidates += [body + courts + note + _more(others), body + courts + note + _more(others, short=True),
+                           body + courts + note, body + courts + _more(others, short=True), body + courts]
+    for short in (False, True):
+        body = gone.said(short)
+        candidates += [body + note + _more(others), body + note + _more(others, short=True), body + note,
+                       body + _more(others, short=True), body]
+    return next((c for c in candidates if len(c) <= limit), "")
+
+
+def _gone_lead(gone: TopicGone, material: Sequence[Labelled], seen: Sequence[str], limit: int) -> str:
+    """The headline of a version that removed the watch-out section ``gone`` (``_topic_gone_said``),
+    unless a change outside it is worse news: a critical change or a promise withdrawn that is neither
+    one of its clauses nor, when binding arbitration went, a change of where or under which law disputes
+    are heard. ``material``: the version's material changes ranked; ``seen``: their distinct
+    explanations (``headline``); "" when the section is not the news or its headline does not fit."""
+    def related(c: Labelled) -> bool:
+        return gone.holds(c) or "arbitration" in gone.topics and set(c.categories) <= _DISPUTES | {"other", "usage-rules"}
+
+    rival = next((c for c in material if not related(c)), None)
+    if rival is not None and (_severity(rival) >= SEVERITY_ORDER.index("critical")
+                              or _PROMISE_GONE.search(rival.explanation or "")):
+        return ""
+    folded = {display_explanation(named(c)) for c in material if gone.holds(c)}
+    return _topic_gone_said(gone, len([s for s in seen if s not in folded]), limit)

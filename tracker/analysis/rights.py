@@ -46,8 +46,10 @@ _USER_PROTECTION = re.compile(
     r"takes?|accepts?)\s+(?:fully\s+|also\s+)?(?:liable|responsible|responsibility|liability)\b|"
     # a power denied to the provider ("This license does not permit Zorblio to share your data",
     # "nothing in these terms allows us to sell"): a limit that protects the user
+    # (a named party is one the power is given to, "permit Zorblio to": "does not permit class
+    # arbitration" is a rule of the procedure, no limit on the provider)
     r"\b(?:does|do|shall|will)\s+not(?:,?\s+however,?)?\s+(?:permit|allow|authori[sz]e|entitle|give|grant)\s+"
-    r"(?:to\s+)?(?:us|we|the company|[A-Z][\w&.-]+)\b|"
+    r"(?:to\s+)?(?:us|we|the company|(?-i:[A-Z][\w&.-]+)\b[^.;]{0,40}?\bto\s)\b|"
     r"\bnothing in\b[^.;]{0,40}?\b(?:permits?|allows?|authori[sz]es?|entitles?)\s+(?:us|the company|[A-Z][\w&.-]+)\b", re.I)
 # What makes a clause a term against the user even when it also names a right of theirs.
 _AGAINST = re.compile(

@@ -36,6 +36,8 @@ from typing import Iterable, Sequence
 from tracker.analysis.boilerplate import has_verb
 from tracker.analysis.rendering import LEADS_ON, address_line, good_end
 from tracker.analysis.clauses import Clause
+# (where disputes go: in facts, so that the headline reads it without importing this module)
+from tracker.analysis.facts import courts_named
 from tracker.analysis.lexicons import NEGATION, PASSIVE_PROMISE_EN, PASSIVE_PROMISE, QUALIFIER_OPEN
 # a right of the user: its own module, which the key-terms summary reads too
 from tracker.analysis.rights import _USER, gives_user_a_right
@@ -2868,7 +2870,21 @@ def refine(changes: Sequence[ClauseChange]) -> tuple[ClauseChange, ...]:
            for c in refined):
         refined = [replace(c, explanation=c.explanation.replace(_LIFTED_NEWS, "")) if
                    c.explanation.startswith("No longer forbids: ") else c for c in refined]
-    return tuple(refined)
+    return tuple(section_gone_eased(refined))
+
+
+def section_gone_eased(changes: Sequence[ClauseChange]) -> list[ClauseChange]:
+    """``changes`` with the clauses of a removed watch-out section (``headline.topic_gone``: the
+    binding-arbitration section gone, its notice step and fee rules with it) no longer ``critical``
+    when the removal only helps users: a step of a procedure that no longer applies is no promise
+    withdrawn. Material flags, categories and explanations stay; as is when no such section went."""
+    from tracker.analysis.headline import topic_gone
+
+    gone = topic_gone(changes)
+    if gone is None or not gone.good:
+        return list(changes)
+    return [replace(c, severity="material") if c.severity == "critical" and gone.holds(c) and c.kind == "removed"
+            else c for c in changes]
 
 
 # -- disputes, caps and plans said as a reader would --------------------------------------------------
@@ -2877,20 +2893,6 @@ def refine(changes: Sequence[ClauseChange]) -> tuple[ClauseChange, ...]:
 _ARBITRATES = re.compile(r"\barbitra(?:tion|tor|tors|l|te|ted|ting|ge)?\b|\bschieds\w*", re.I)
 _NOT_ARBITRATED = re.compile(r"\b(?:not|no|never|nor|without|instead of)\b[^.;]{0,30}\barbitra|\barbitra\w*[^.;]{0,20}"
                              r"\b(?:does not|shall not|will not) apply\b", re.I)
-
-
-def courts_named(text: str) -> str:
-    """The courts a clause sends disputes to, as a reader names them: "the courts of Wilmington,
-    Delaware" (the places ``facts.places_at`` reads after "courts located in"), "the courts" when
-    the clause names courts but no place; "" when it names no court."""
-    from tracker.analysis.facts import _COURT, places_at
-
-    m = _COURT.search(text)
-    if m is None:
-        return "the courts" if re.search(r"\bcourts?\b", text, re.I) and re.search(
-            r"\b(?:exclusive(?:ly)?|resolved|brought|heard|jurisdiction|venue)\b", text, re.I) else ""
-    places = places_at(text, m.end())
-    return f"the courts of {', '.join(places)}" if places else "the courts"
 
 
 def _courts_kept(court: str, after: str) -> bool:
