@@ -88,6 +88,13 @@ def test_item_after_the_exclusion_closed_is_covered() -> None:
     assert material and "excludes" not in said and "apps" in said, said
 
 
+def test_item_added_to_a_rule_for_the_user_stays_covered() -> None:
+    # near miss: "you may not use … to" is a rule the user is bound by; a new act in it is more it forbids
+    before = "You may not use the Zorblio service to send chain letters or junk mail to other people."
+    material, said = _explain(before, before.replace("letters or", "letters, unsolicited bulk advertising or"))
+    assert material and said.startswith("Now also covers: unsolicited bulk advertising"), said
+
+
 def test_new_choice_in_a_list_stays_covered() -> None:
     material, said = _explain("We offer monthly plans to all users of Zorblio, and you can cancel at any time.",
                               "We offer monthly or yearly plans to all users of Zorblio, and you can cancel at any time.")

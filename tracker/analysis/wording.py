@@ -846,6 +846,9 @@ _EXCLUDING = re.compile(
     r"sauf|hormis|excepté|hors|ne\s+(?:\w+\s+){1,2}?pas|n['’]\w+\s+pas|"
     r"ausgenommen|außer|ausser|mit\s+Ausnahme\s+(?:von|der|des)|keine[nmrs]?)(?![\w'’-])|"
     r"à\s+l['’]ex(?:ception|clusion)\b", re.I)
+# The user as the subject of a negation ("you may not use …", "Sie dürfen keine …"): a rule for the
+# user, whose new items are more it forbids, not an exclusion.
+_USER_BARRED = re.compile(r"\b(?:you|users?|customers?|members?|vous|tu|Sie|du|Nutzer\w*)\s+(?:\w+\s+)?$", re.I)
 # What ends the reach of an exclusion before a later word: the end of its sentence or clause, a
 # clause that starts after it ("…, but we may…", "…, which…").
 _EXCLUSION_ENDS = re.compile(r"[.;!?]\s|\b(?:but|however|whereas|unless|which|who|where|that|and\s+(?:we|you|they|it)|"
@@ -860,7 +863,7 @@ def _excluded_at(flat: str, at: int) -> bool:
     exclusion (``_EXCLUDING``) opens before them in their sentence, a bracket it opens is still
     open, and no new clause (``_EXCLUSION_ENDS``) comes between them."""
     start = max(flat.rfind(". ", 0, at), flat.rfind("; ", 0, at), flat.rfind("? ", 0, at), flat.rfind("! ", 0, at)) + 1
-    ms = list(_EXCLUDING.finditer(flat, start, at))
+    ms = [m for m in _EXCLUDING.finditer(flat, start, at) if not _USER_BARRED.search(flat[max(0, m.start() - 30):m.start()])]
     if not ms:
         return False
     between = flat[ms[-1].end():at]
