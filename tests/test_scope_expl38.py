@@ -107,3 +107,12 @@ def test_other_explanations_pass_through() -> None:
     # words replaced, not only put in: left to the passage said before and after
     assert exclusion_said("Now also covers: phone number (privacy)", "We sell your name, except your email.",
                           "We sell your name, except your phone number.") == "Now also covers: phone number (privacy)"
+
+
+def test_names_and_widening_words_are_no_exclusion_or_narrowing() -> None:
+    # "Do Not Track" names a browser signal; "many" before an item narrows nothing
+    assert exclusion_said("Now also covers: Browser Signals (privacy)", "Do Not Track.",
+                          "Do Not Track and Browser Signals.") == "Now also covers: Browser Signals (privacy)"
+    said = "Now also covers: many different (privacy)"
+    assert exclusion_said(said, "Zorblio follows the laws of the different countries where users live.",
+                          "Zorblio follows the laws of the many different countries where users live.") == said

@@ -855,7 +855,7 @@ _EXCLUSION_ENDS = re.compile(r"[.;!?]\s|\b(?:but|however|whereas|unless|which|wh
                              r"mais|sondern|aber)\b", re.I)
 # Words that widen or only repeat what they are put before ("other", "additional"): no narrowing.
 _NOT_NARROWING = frozenset("""other additional further more extra related similar new various certain such same
-all any every each autres autre supplémentaires weitere andere alle""".split())
+all any every each many several numerous multiple most autres autre supplémentaires weitere andere alle""".split())
 
 
 def _excluded_at(flat: str, at: int) -> bool:
@@ -863,7 +863,8 @@ def _excluded_at(flat: str, at: int) -> bool:
     exclusion (``_EXCLUDING``) opens before them in their sentence, a bracket it opens is still
     open, and no new clause (``_EXCLUSION_ENDS``) comes between them."""
     start = max(flat.rfind(". ", 0, at), flat.rfind("; ", 0, at), flat.rfind("? ", 0, at), flat.rfind("! ", 0, at)) + 1
-    ms = [m for m in _EXCLUDING.finditer(flat, start, at) if not _USER_BARRED.search(flat[max(0, m.start() - 30):m.start()])]
+    ms = [m for m in _EXCLUDING.finditer(flat, start, at) if not _USER_BARRED.search(flat[max(0, m.start() - 30):m.start()])
+          and not re.fullmatch(r"do\s+not\s+track", m.group(0), re.I)]  # ("Do Not Track": a browser signal's name)
     if not ms:
         return False
     between = flat[ms[-1].end():at]
@@ -910,8 +911,8 @@ def exclusion_said(explanation: str, before: str, after: str) -> str:
     import difflib
 
     m = _COVERS.match(explanation)
-    if not m or not before or not after:
-        return explanation
+    if not m or not before or not after or re.search(r"[()“”]", m.group("quote")):
+        return explanation  # (a quote with more said after it, "… (from “…”)", is left whole)
     gone = m.group("lead") == "No longer covers"
     tail = m.group("tail") or ""
     b, a = re.sub(r"\s+", " ", before).strip(), re.sub(r"\s+", " ", after).strip()
