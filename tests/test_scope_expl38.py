@@ -116,3 +116,17 @@ def test_names_and_widening_words_are_no_exclusion_or_narrowing() -> None:
     said = "Now also covers: many different (privacy)"
     assert exclusion_said(said, "Zorblio follows the laws of the different countries where users live.",
                           "Zorblio follows the laws of the many different countries where users live.") == said
+
+
+@pytest.mark.parametrize("before, after, said", [
+    ("We do not share your data with anyone, except with payment processors.",
+     "We do not share your data with anyone, except with payment processors and advertising networks.",
+     "Now also covers: advertising networks"),
+    ("Nous ne partageons vos données avec personne, sauf avec nos prestataires de paiement.",
+     "Nous ne partageons vos données avec personne, sauf avec nos prestataires de paiement et nos régies publicitaires.",
+     "Now also covers: régies publicitaires"),
+])
+def test_exception_to_a_denial_is_what_is_covered(before: str, after: str, said: str) -> None:
+    # near miss: "no one, except X": X is what the clause does; more of it is more it covers
+    material, got = _explain(before, after)
+    assert material and got.startswith(said), got

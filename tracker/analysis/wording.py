@@ -846,6 +846,9 @@ _EXCLUDING = re.compile(
     r"sauf|hormis|excepté|hors|ne\s+(?:\w+\s+){1,2}?pas|n['’]\w+\s+pas|"
     r"ausgenommen|außer|ausser|mit\s+Ausnahme\s+(?:von|der|des)|keine[nmrs]?)(?![\w'’-])|"
     r"à\s+l['’]ex(?:ception|clusion)\b", re.I)
+# An exception, as against a denial: said after a denial ("no one, except …") it names what is covered.
+_EXCEPTING = re.compile(r"(?:excluding|exclusive|except|other|apart|save|but|with|sauf|hormis|excepté|hors|à|"
+                        r"ausgenommen|außer|ausser|mit)\b", re.I)
 # The user as the subject of a negation ("you may not use …", "Sie dürfen keine …"): a rule for the
 # user, whose new items are more it forbids, not an exclusion.
 _USER_BARRED = re.compile(r"\b(?:you|users?|customers?|members?|vous|tu|Sie|du|Nutzer\w*)\s+(?:\w+\s+)?$", re.I)
@@ -867,6 +870,8 @@ def _excluded_at(flat: str, at: int) -> bool:
           and not re.fullmatch(r"do\s+not\s+track", m.group(0), re.I)]  # ("Do Not Track": a browser signal's name)
     if not ms:
         return False
+    if _EXCEPTING.match(ms[-1].group(0)) and NEGATION.search(flat[start:ms[-1].start()]):
+        return False  # an exception to a denial ("we share it with no one, except …"): what the clause does
     between = flat[ms[-1].end():at]
     if between.count(")") > between.count("(") or len(between.split()) > 30:
         return False  # "(not including your name) about your visits, email": the bracket closed before
